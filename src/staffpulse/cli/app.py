@@ -1,0 +1,87 @@
+"""The Typer app, its global options and the error boundary.
+
+Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``; they are
+discovered here so that each part of the product owns its own commands. Domain errors
+(:mod:`staffpulse.errors`) become one-line messages with a hint and a non-zero exit code;
+``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from staffpulse import __version__
+from staffpulse.errors import StaffpulseError
+
+err_console = Console(stderr=True)
+
+
+class _ErrorBoundaryGroup(TyperGroup):
+    """Turns StaffpulseError into a readable message; keeps tracebacks for --debug."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StaffpulseError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False, soft_wrap=True)
+            if exc.hint:
+                err_console.print(f"[yellow]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err_console.print("[yellow]Interrupted.[/] Work saved so far is kept in the store.")
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=_ErrorBoundaryGroup,
+    name="staffpulse",
+    help="A local-first coach for the social presence of staffing and recruiting firms.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"staffpulse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+def _register_commands() -> None:
+    from staffpulse.cli import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,117 @@
+"""Domain errors of staffpulse.
+
+Every failure a user can cause is one of these. The library raises them; only the CLI
+(`staffpulse.cli`) and the web app (`staffpulse.web`) turn them into messages, so library
+callers can catch precisely what they care about.
+
+Hierarchy::
+
+    StaffpulseError                  any failure staffpulse reports to a user
+    ├── ConfigError                  bad or unreadable config file / environment
+    ├── MissingExtraError            an optional part is not installed (names the pip command)
+    ├── StoreError                   the SQLite store cannot be opened or migrated
+    ├── InputError                   a file or argument the user gave cannot be used
+    │   ├── UnknownFormatError       no importer recognises the file
+    │   └── EmptyInputError          the file or folder holds nothing to import
+    ├── NotFoundError                an account, audit or conversation is not in the store
+    ├── ModelError                   a shipped model artifact is missing or corrupt
+    └── FetchError                   a live platform call failed
+        ├── AuthError                missing or rejected credentials
+        ├── RateLimitError           HTTP 429 and the wait would exceed the cap
+        ├── PaymentRequiredError     HTTP 402: X credits exhausted
+        └── BudgetExceededError      the next request would pass the user's --budget
+
+Each error carries a one-line ``message`` (what went wrong, and where) and a ``hint`` (what
+to do next). ``exit_code`` is the process exit status the CLI uses.
+"""
+
+from __future__ import annotations
+
+
+class StaffpulseError(Exception):
+    """Base class: a failure with a message for the user and a hint on what to do next."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} ({self.hint})"
+
+
+class ConfigError(StaffpulseError):
+    """The config file or an environment setting is invalid."""
+
+    exit_code = 78  # EX_CONFIG
+
+
+class MissingExtraError(StaffpulseError):
+    """An optional dependency group is not installed."""
+
+    exit_code = 69  # EX_UNAVAILABLE
+
+    def __init__(self, extra: str, feature: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package '{module}', which is not installed.",
+            hint=f"run: pip install 'staffpulse[{extra}]'",
+        )
+        self.extra = extra
+
+
+class StoreError(StaffpulseError):
+    """The SQLite store cannot be opened, migrated or written."""
+
+    exit_code = 74  # EX_IOERR
+
+
+class InputError(StaffpulseError):
+    """A file or argument given by the user cannot be used."""
+
+    exit_code = 65  # EX_DATAERR
+
+
+class UnknownFormatError(InputError):
+    """No registered source recognises the file."""
+
+
+class EmptyInputError(InputError):
+    """The file or folder contains nothing importable."""
+
+
+class NotFoundError(StaffpulseError):
+    """Something the user asked for is not in the store."""
+
+    exit_code = 66  # EX_NOINPUT
+
+
+class ModelError(StaffpulseError):
+    """A shipped model artifact is missing or unreadable."""
+
+    exit_code = 70  # EX_SOFTWARE
+
+
+class FetchError(StaffpulseError):
+    """A live platform request failed."""
+
+    exit_code = 75  # EX_TEMPFAIL
+
+
+class AuthError(FetchError):
+    """Credentials are missing or were rejected."""
+
+    exit_code = 77  # EX_NOPERM
+
+
+class RateLimitError(FetchError):
+    """The platform rate-limited us for longer than we are willing to wait."""
+
+
+class PaymentRequiredError(FetchError):
+    """HTTP 402 from X: the account's pay-per-use credits are exhausted."""
+
+
+class BudgetExceededError(FetchError):
+    """Continuing would spend more than the budget the user set."""

@@ -1,0 +1,123 @@
+"""The normalized model: the one shape every feature reads (DESIGN.md, "Normalized model").
+
+Sources turn platform payloads into these rows; the store persists them; signals, audit,
+benchmark, listen and connect read them back. Accounts and posts are keyed by
+``(platform, id)``. Where a platform gives no stable id (the project's own CSV), the id is
+the lower-cased handle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal, get_args
+
+Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
+PostKind = Literal["original", "reply", "repost", "quote"]
+POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
+InteractionKind = Literal["reply", "mention", "repost", "quote"]
+INTERACTION_KINDS: tuple[InteractionKind, ...] = get_args(InteractionKind)
+
+
+def normalize_handle(handle: str) -> str:
+    """Handles compare case-insensitively and without the leading ``@``."""
+    return handle.strip().lstrip("@").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a raw payload came from."""
+
+    source: str  # registry name of the adapter, e.g. "x-archive", "twarc2", "bluesky-api"
+    location: str  # file path (with archive member) or URL
+    tool_version: str  # "staffpulse 0.1.0" plus the producing tool when known
+    retrieved_at: datetime
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Account:
+    platform: Platform
+    id: str
+    handle: str
+    display_name: str = ""
+    bio: str = ""
+    avatar_url: str | None = None
+    avatar_path: str | None = None  # a local copy of the avatar image, when we have one
+    followers: int | None = None
+    following: int | None = None
+    post_count: int | None = None
+    created_at: datetime | None = None
+    url: str | None = None
+    verified: bool = False
+    raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Post:
+    platform: Platform
+    id: str
+    author_id: str
+    author_handle: str = ""
+    text: str = ""
+    created_at: datetime | None = None
+    lang: str | None = None
+    kind: PostKind = "original"
+    reply_to_post_id: str | None = None
+    reply_to_account_id: str | None = None
+    reply_to_handle: str | None = None
+    conversation_id: str | None = None
+    quoted_post_id: str | None = None
+    reposted_post_id: str | None = None
+    mentions: tuple[str, ...] = ()  # normalized handles
+    hashtags: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    likes: int | None = None
+    reposts: int | None = None
+    replies: int | None = None
+    quotes: int | None = None
+    url: str | None = None
+    raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Follow:
+    """A follow edge where the platform told us about it."""
+
+    platform: Platform
+    follower_id: str
+    followee_id: str
+    follower_handle: str | None = None
+    followee_handle: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interaction:
+    """An edge derived from posts: ``source`` replied to, mentioned, reposted or quoted ``target``.
+
+    ``target_id`` is the account id when known, else ``"@" + handle``.
+    """
+
+    platform: Platform
+    source_id: str
+    target_id: str
+    kind: InteractionKind
+    count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(slots=True, kw_only=True)
+class Run:
+    """One import, fetch, audit or listen run, with its parameters and counts."""
+
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict)
+    status: str = "running"
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    finished_at: datetime | None = None
+    id: int | None = None
+
+
+Row = Account | Post | Follow

@@ -1,0 +1,1 @@
+"""Rendering of results: Rich terminal tables, self-contained HTML, JSON and CSV."""

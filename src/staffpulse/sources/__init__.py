@@ -1,0 +1,35 @@
+"""Source adapters: every input format, registered for auto-detection.
+
+Importing this package registers every adapter module listed in ``_ADAPTERS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from staffpulse.errors import UnknownFormatError
+from staffpulse.sources.base import REGISTRY, Item, Problem, Source, read_head, register
+
+# Adapter modules, imported for their registration side effect. Order does not matter:
+# the registry tries more specific sources first.
+_ADAPTERS = ("native",)
+
+for _name in _ADAPTERS:
+    importlib.import_module(f"{__name__}.{_name}")
+
+
+def detect(path: Path) -> Source:
+    """The source that recognises ``path``, or :class:`UnknownFormatError`."""
+    head = read_head(path)
+    for source in REGISTRY:
+        if source.sniff(path, head):
+            return source
+    names = ", ".join(sorted(source.label for source in REGISTRY))
+    raise UnknownFormatError(
+        f"{path}: not a format staffpulse can import",
+        hint=f"supported formats: {names} (see docs/formats.md)",
+    )
+
+
+__all__ = ["REGISTRY", "Item", "Problem", "Source", "detect", "register"]

@@ -1,0 +1,260 @@
+"""The project's own format: staffpulse JSONL and CSV (documented in docs/formats.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from staffpulse.models import POST_KINDS, Account, Follow, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.store.core import Record
+
+MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)")
+URL_RE = re.compile(r"https?://[^\s<>\"']+")
+RECORD_TYPES = ("account", "post", "follow")
+
+
+def _text(record: Mapping[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _int(record: Mapping[str, Any], key: str) -> int | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        raise ValueError(f"'{key}' should be a whole number, got {value!r}") from None
+
+
+def _list(record: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, list):
+        return tuple(str(item) for item in value if str(item).strip())
+    return tuple(part for part in re.split(r"[\s,;]+", str(value)) if part)
+
+
+def _bool(record: Mapping[str, Any], key: str) -> bool:
+    value = record.get(key)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "y")
+    return bool(value)
+
+
+def _required(record: Mapping[str, Any], key: str, what: str) -> str:
+    value = _text(record, key)
+    if value is None:
+        raise ValueError(f"{what} is missing the required field '{key}'")
+    return value
+
+
+def record_type(record: Mapping[str, Any], default: str | None) -> str:
+    kind = _text(record, "type") or default
+    if kind is None:
+        raise ValueError("record has no 'type' (account, post or follow)")
+    if kind not in RECORD_TYPES:
+        raise ValueError(f"unknown record type {kind!r} (expected account, post or follow)")
+    return kind
+
+
+def account_from_native(
+    record: Mapping[str, Any], base_dir: Path | None = None, platform: str = "csv"
+) -> Account:
+    handle = _required(record, "handle", "account").lstrip("@")
+    avatar_file = _text(record, "avatar_file")
+    avatar_path = None
+    if avatar_file:
+        candidate = Path(avatar_file)
+        avatar_path = str(candidate if candidate.is_absolute() or base_dir is None else base_dir / candidate)
+    return Account(
+        platform=_text(record, "platform") or platform,
+        id=_text(record, "id") or handle.lower(),
+        handle=handle,
+        display_name=_text(record, "display_name") or "",
+        bio=_text(record, "bio") or "",
+        avatar_url=_text(record, "avatar_url"),
+        avatar_path=avatar_path,
+        followers=_int(record, "followers"),
+        following=_int(record, "following"),
+        post_count=_int(record, "post_count"),
+        created_at=parse_timestamp(record.get("created_at")),
+        url=_text(record, "url"),
+        verified=_bool(record, "verified"),
+        raw=None,
+    )
+
+
+def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
+    post_id = _required(record, "id", "post")
+    author = _text(record, "author") or _text(record, "author_handle")
+    author_id = _text(record, "author_id")
+    if author is None and author_id is None:
+        raise ValueError("post is missing the required field 'author'")
+    text = record.get("text")
+    if text is None:
+        raise ValueError("post is missing the required field 'text'")
+    text = str(text)
+    reply_to_id = _text(record, "reply_to_id")
+    quoted_id = _text(record, "quoted_id")
+    reposted_id = _text(record, "reposted_id")
+    kind_text = _text(record, "kind")
+    if kind_text is None:
+        kind_text = (
+            "repost" if reposted_id else "quote" if quoted_id else "reply" if reply_to_id else "original"
+        )
+    if kind_text not in POST_KINDS:
+        raise ValueError(f"unknown post kind {kind_text!r} (expected {', '.join(POST_KINDS)})")
+    kind: PostKind = kind_text  # type: ignore[assignment]
+    reply_to_author = _text(record, "reply_to_author")
+    mentions = _list(record, "mentions")
+    hashtags = _list(record, "hashtags")
+    urls = _list(record, "urls")
+    handle = (author or author_id or "").lstrip("@")
+    return Post(
+        platform=_text(record, "platform") or platform,
+        id=post_id,
+        author_id=author_id or handle.lower(),
+        author_handle=handle,
+        text=text,
+        created_at=parse_timestamp(record.get("created_at")),
+        lang=_text(record, "lang"),
+        kind=kind,
+        reply_to_post_id=reply_to_id,
+        reply_to_account_id=None,
+        reply_to_handle=normalize_handle(reply_to_author) if reply_to_author else None,
+        conversation_id=_text(record, "conversation_id") or (None if reply_to_id else post_id),
+        quoted_post_id=quoted_id,
+        reposted_post_id=reposted_id,
+        mentions=tuple(normalize_handle(m) for m in mentions)
+        if mentions is not None
+        else tuple(dict.fromkeys(m.lower() for m in MENTION_RE.findall(text))),
+        hashtags=hashtags if hashtags is not None else tuple(HASHTAG_RE.findall(text)),
+        urls=urls if urls is not None else tuple(URL_RE.findall(text)),
+        likes=_int(record, "likes"),
+        reposts=_int(record, "reposts"),
+        replies=_int(record, "replies"),
+        quotes=_int(record, "quotes"),
+        url=_text(record, "url"),
+    )
+
+
+def follow_from_native(record: Mapping[str, Any], platform: str = "csv") -> Follow:
+    follower = _required(record, "follower", "follow").lstrip("@")
+    followee = _required(record, "followee", "follow").lstrip("@")
+    return Follow(
+        platform=_text(record, "platform") or platform,
+        follower_id=follower.lower(),
+        followee_id=followee.lower(),
+        follower_handle=follower,
+        followee_handle=followee,
+    )
+
+
+def rows_from_native(
+    record: Mapping[str, Any], default_type: str | None = None, base_dir: Path | None = None
+) -> Account | Post | Follow:
+    """Pure transformer: one staffpulse record -> one normalized row. Raises ValueError."""
+    kind = record_type(record, default_type)
+    if kind == "account":
+        return account_from_native(record, base_dir)
+    if kind == "post":
+        return post_from_native(record)
+    return follow_from_native(record)
+
+
+class NativeJsonl:
+    name = "staffpulse-jsonl"
+    label = "staffpulse JSONL"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        first = _first_line(head)
+        if not first.startswith("{"):
+            return False
+        try:
+            obj = json.loads(first)
+        except json.JSONDecodeError:
+            return False
+        return isinstance(obj, dict) and obj.get("type") in RECORD_TYPES
+
+    def read(self, path: Path) -> Iterator[Item]:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                    if not isinstance(obj, dict):
+                        raise ValueError("line is not a JSON object")
+                    row = rows_from_native(obj, base_dir=path.parent)
+                except json.JSONDecodeError as exc:
+                    yield Problem(str(path), number, f"not valid JSON ({exc.msg})")
+                    continue
+                except ValueError as exc:
+                    yield Problem(str(path), number, str(exc))
+                    continue
+                yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
+
+
+class NativeCsv:
+    name = "staffpulse-csv"
+    label = "staffpulse CSV"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+            return False
+        columns = _csv_columns(head)
+        return "type" in columns or ("text" in columns and bool({"author", "author_id", "author_handle"} & columns)) or (
+            "handle" in columns and "text" not in columns
+        )
+
+    def read(self, path: Path) -> Iterator[Item]:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = {c.strip().lower() for c in reader.fieldnames or []}
+            default = None if "type" in columns else "post" if "text" in columns else "account"
+            for row in reader:
+                number = reader.line_num
+                if None in row:
+                    yield Problem(str(path), number, "row has more cells than the header")
+                    continue
+                clean = {k.strip().lower(): v for k, v in row.items() if k is not None}
+                try:
+                    record = rows_from_native(clean, default_type=default, base_dir=path.parent)
+                except ValueError as exc:
+                    yield Problem(str(path), number, str(exc))
+                    continue
+                yield Record(rows=(record,), provenance=provenance(self.name, path, number), raw=clean)
+
+
+def _first_line(head: bytes) -> str:
+    text = head.decode("utf-8-sig", errors="replace")
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _csv_columns(head: bytes) -> set[str]:
+    first = _first_line(head)
+    try:
+        header = next(csv.reader(io.StringIO(first)))
+    except (StopIteration, csv.Error):
+        return set()
+    return {column.strip().lower() for column in header}
+
+
+register(NativeCsv())
+register(NativeJsonl())

@@ -1,0 +1,120 @@
+"""Conversions between the normalized dataclasses and SQLite rows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from staffpulse.models import Account, Post, PostKind
+
+
+def format_time(value: datetime | None) -> str | None:
+    """UTC, second precision, lexically sortable: ``2026-03-01T14:05:00Z``."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any, ...]:
+    return (
+        account.platform,
+        account.id,
+        account.handle,
+        account.handle.lstrip("@").lower(),
+        account.display_name or "",
+        account.bio or "",
+        account.avatar_url,
+        account.avatar_path,
+        account.followers,
+        account.following,
+        account.post_count,
+        format_time(account.created_at),
+        account.url,
+        int(account.verified),
+        raw_id,
+        now,
+    )
+
+
+def post_params(post: Post, raw_id: int | None, now: str) -> tuple[Any, ...]:
+    return (
+        post.platform,
+        post.id,
+        post.author_id,
+        post.author_handle,
+        post.text,
+        format_time(post.created_at),
+        post.lang,
+        post.kind,
+        post.reply_to_post_id,
+        post.reply_to_account_id,
+        post.reply_to_handle,
+        post.conversation_id,
+        post.quoted_post_id,
+        post.reposted_post_id,
+        json.dumps(list(post.mentions)),
+        json.dumps(list(post.hashtags)),
+        json.dumps(list(post.urls)),
+        post.likes,
+        post.reposts,
+        post.replies,
+        post.quotes,
+        post.url,
+        raw_id,
+        now,
+    )
+
+
+def account_from_row(row: sqlite3.Row) -> Account:
+    return Account(
+        platform=row["platform"],
+        id=row["id"],
+        handle=row["handle"],
+        display_name=row["display_name"],
+        bio=row["bio"],
+        avatar_url=row["avatar_url"],
+        avatar_path=row["avatar_path"],
+        followers=row["followers"],
+        following=row["following"],
+        post_count=row["post_count"],
+        created_at=parse_time(row["created_at"]),
+        url=row["url"],
+        verified=bool(row["verified"]),
+    )
+
+
+def post_from_row(row: sqlite3.Row) -> Post:
+    return Post(
+        platform=row["platform"],
+        id=row["id"],
+        author_id=row["author_id"],
+        author_handle=row["author_handle"],
+        text=row["text"],
+        created_at=parse_time(row["created_at"]),
+        lang=row["lang"],
+        kind=cast(PostKind, row["kind"]),
+        reply_to_post_id=row["reply_to_post_id"],
+        reply_to_account_id=row["reply_to_account_id"],
+        reply_to_handle=row["reply_to_handle"],
+        conversation_id=row["conversation_id"],
+        quoted_post_id=row["quoted_post_id"],
+        reposted_post_id=row["reposted_post_id"],
+        mentions=tuple(json.loads(row["mentions"])),
+        hashtags=tuple(json.loads(row["hashtags"])),
+        urls=tuple(json.loads(row["urls"])),
+        likes=row["likes"],
+        reposts=row["reposts"],
+        replies=row["replies"],
+        quotes=row["quotes"],
+        url=row["url"],
+    )

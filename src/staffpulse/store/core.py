@@ -1,0 +1,314 @@
+"""The SQLite store: connection, migrations and idempotent writes.
+
+Writes are upserts keyed by ``(platform, id)``: importing the same data again changes no
+counts. A later import may fill fields an earlier one lacked (``COALESCE``), but never blanks
+them. Raw payloads are kept once each (keyed by their SHA-256) with their provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from staffpulse.errors import StoreError
+from staffpulse.models import Account, Follow, Post, Provenance, Run
+from staffpulse.store.codec import account_params, format_time, post_params
+from staffpulse.store.migrations import applied_migrations, migrate
+from staffpulse.store.reads import ReadMixin
+
+_ACCOUNT_UPSERT = """
+INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avatar_url,
+    avatar_path, followers, following, post_count, created_at, url, verified, raw_id, first_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, id) DO UPDATE SET
+    handle = excluded.handle,
+    handle_norm = excluded.handle_norm,
+    display_name = CASE WHEN excluded.display_name != '' THEN excluded.display_name
+                        ELSE accounts.display_name END,
+    bio = CASE WHEN excluded.bio != '' THEN excluded.bio ELSE accounts.bio END,
+    avatar_url = COALESCE(excluded.avatar_url, accounts.avatar_url),
+    avatar_path = COALESCE(excluded.avatar_path, accounts.avatar_path),
+    followers = COALESCE(excluded.followers, accounts.followers),
+    following = COALESCE(excluded.following, accounts.following),
+    post_count = COALESCE(excluded.post_count, accounts.post_count),
+    created_at = COALESCE(excluded.created_at, accounts.created_at),
+    url = COALESCE(excluded.url, accounts.url),
+    verified = MAX(excluded.verified, accounts.verified),
+    raw_id = COALESCE(excluded.raw_id, accounts.raw_id)
+"""
+
+_POST_UPSERT = """
+INSERT INTO posts (platform, id, author_id, author_handle, text, created_at, lang, kind,
+    reply_to_post_id, reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id,
+    reposted_post_id, mentions, hashtags, urls, likes, reposts, replies, quotes, url, raw_id,
+    first_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, id) DO UPDATE SET
+    author_handle = CASE WHEN excluded.author_handle != '' THEN excluded.author_handle
+                         ELSE posts.author_handle END,
+    text = CASE WHEN excluded.text != '' THEN excluded.text ELSE posts.text END,
+    created_at = COALESCE(excluded.created_at, posts.created_at),
+    lang = COALESCE(excluded.lang, posts.lang),
+    kind = excluded.kind,
+    reply_to_post_id = COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id),
+    reply_to_account_id = COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id),
+    reply_to_handle = COALESCE(excluded.reply_to_handle, posts.reply_to_handle),
+    conversation_id = COALESCE(excluded.conversation_id, posts.conversation_id),
+    quoted_post_id = COALESCE(excluded.quoted_post_id, posts.quoted_post_id),
+    reposted_post_id = COALESCE(excluded.reposted_post_id, posts.reposted_post_id),
+    mentions = CASE WHEN excluded.mentions != '[]' THEN excluded.mentions ELSE posts.mentions END,
+    hashtags = CASE WHEN excluded.hashtags != '[]' THEN excluded.hashtags ELSE posts.hashtags END,
+    urls = CASE WHEN excluded.urls != '[]' THEN excluded.urls ELSE posts.urls END,
+    likes = COALESCE(excluded.likes, posts.likes),
+    reposts = COALESCE(excluded.reposts, posts.reposts),
+    replies = COALESCE(excluded.replies, posts.replies),
+    quotes = COALESCE(excluded.quotes, posts.quotes),
+    url = COALESCE(excluded.url, posts.url),
+    raw_id = COALESCE(excluded.raw_id, posts.raw_id)
+"""
+
+_FOLLOW_UPSERT = """
+INSERT INTO follows (platform, follower_id, followee_id, follower_handle, followee_handle,
+    first_seen)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, follower_id, followee_id) DO UPDATE SET
+    follower_handle = COALESCE(excluded.follower_handle, follows.follower_handle),
+    followee_handle = COALESCE(excluded.followee_handle, follows.followee_handle)
+"""
+
+
+@dataclass
+class WriteCounts:
+    """Rows written by one batch (upserts: re-written rows count again)."""
+
+    accounts: int = 0
+    posts: int = 0
+    follows: int = 0
+    raw: int = 0
+    new_posts: int = 0
+    new_accounts: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: WriteCounts) -> None:
+        self.accounts += other.accounts
+        self.posts += other.posts
+        self.follows += other.follows
+        self.raw += other.raw
+        self.new_posts += other.new_posts
+        self.new_accounts += other.new_accounts
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Normalized rows made from one raw payload, with where it came from."""
+
+    rows: tuple[Account | Post | Follow, ...]
+    provenance: Provenance
+    raw: Any = None
+
+
+class Store(ReadMixin):
+    """A staffpulse database. Use :func:`open_store` to get one, migrated."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=5000")
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(
+                f"cannot open the store at {self.path}: {exc}",
+                hint="check the path and its permissions, or pass another with --db",
+            ) from exc
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        try:
+            return migrate(self.conn)
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(
+                f"cannot update the store schema at {self.path}: {exc}",
+                hint="the file may be from a newer staffpulse or not a staffpulse database",
+            ) from exc
+
+    def applied_migrations(self) -> list[str]:
+        return applied_migrations(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- writes --------------------------------------------------------------------------
+    def _store_raw(self, raw: Any, provenance: Provenance) -> int | None:
+        if raw is None:
+            return None
+        payload = raw if isinstance(raw, str) else json.dumps(raw, sort_keys=True, default=str)
+        digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        row = self.conn.execute("SELECT id FROM raw_payloads WHERE sha256 = ?", (digest,)).fetchone()
+        if row:
+            return int(row[0])
+        cursor = self.conn.execute(
+            "INSERT INTO raw_payloads (sha256, source, location, line, tool_version, retrieved_at,"
+            " payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                provenance.source,
+                provenance.location,
+                provenance.line,
+                provenance.tool_version,
+                format_time(provenance.retrieved_at),
+                payload,
+            ),
+        )
+        return cursor.lastrowid
+
+    def write_records(self, records: Sequence[Record]) -> WriteCounts:
+        """Upsert a batch of records in one transaction."""
+        counts = WriteCounts()
+        now = format_time(datetime.now(UTC)) or ""
+        accounts: list[tuple[Any, ...]] = []
+        posts: list[tuple[Any, ...]] = []
+        follows: list[tuple[Any, ...]] = []
+        try:
+            with self.transaction():
+                before_posts = self._count("posts")
+                before_accounts = self._count("accounts")
+                for record in records:
+                    raw_id = self._store_raw(record.raw, record.provenance)
+                    for row in record.rows:
+                        if isinstance(row, Post):
+                            posts.append(post_params(row, raw_id, now))
+                            counts.by_kind[row.kind] = counts.by_kind.get(row.kind, 0) + 1
+                        elif isinstance(row, Account):
+                            accounts.append(account_params(row, raw_id, now))
+                        else:
+                            follows.append(_follow_params(row, now))
+                self.conn.executemany(_ACCOUNT_UPSERT, accounts)
+                self.conn.executemany(_POST_UPSERT, posts)
+                self.conn.executemany(_FOLLOW_UPSERT, follows)
+                counts.new_posts = self._count("posts") - before_posts
+                counts.new_accounts = self._count("accounts") - before_accounts
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
+        counts.accounts, counts.posts, counts.follows = len(accounts), len(posts), len(follows)
+        counts.raw = len(records)
+        return counts
+
+    def upsert(self, rows: Iterable[Account | Post | Follow], provenance: Provenance) -> WriteCounts:
+        """Convenience for callers with rows but no raw payload."""
+        return self.write_records([Record(rows=tuple(rows), provenance=provenance)])
+
+    def _count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def refresh_interactions(self) -> int:
+        """Rebuild the interaction edges (reply, mention, repost, quote) from the posts."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM interactions")
+            self.conn.execute(_INTERACTIONS_SQL)
+        return self._count("interactions")
+
+    # -- runs ----------------------------------------------------------------------------
+    def start_run(self, kind: str, params: dict[str, Any]) -> Run:
+        run = Run(kind=kind, params=params)
+        cursor = self.conn.execute(
+            "INSERT INTO runs (kind, status, started_at, params) VALUES (?, ?, ?, ?)",
+            (kind, run.status, format_time(run.started_at), json.dumps(params, default=str)),
+        )
+        run.id = cursor.lastrowid
+        return run
+
+    def finish_run(self, run: Run, counts: dict[str, Any], status: str = "ok") -> None:
+        run.counts, run.status, run.finished_at = counts, status, datetime.now(UTC)
+        self.conn.execute(
+            "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",
+            (status, format_time(run.finished_at), json.dumps(counts, default=str), run.id),
+        )
+
+
+def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
+    return (
+        follow.platform,
+        follow.follower_id,
+        follow.followee_id,
+        follow.follower_handle,
+        follow.followee_handle,
+        now,
+    )
+
+
+# Targets resolve to an account id when the account is stored, else "@handle".
+_INTERACTIONS_SQL = """
+WITH handles AS (
+    SELECT platform, handle_norm, MIN(id) AS id FROM accounts GROUP BY platform, handle_norm
+),
+edges AS (
+    SELECT p.platform, p.author_id AS source_id,
+           COALESCE(p.reply_to_account_id, h.id, '@' || lower(p.reply_to_handle)) AS target_id,
+           'reply' AS kind, p.created_at
+    FROM posts p LEFT JOIN handles h
+      ON h.platform = p.platform AND h.handle_norm = lower(p.reply_to_handle)
+    WHERE p.kind = 'reply' AND (p.reply_to_account_id IS NOT NULL OR p.reply_to_handle IS NOT NULL)
+    UNION ALL
+    SELECT p.platform, p.author_id, COALESCE(h.id, '@' || m.value), 'mention', p.created_at
+    FROM posts p, json_each(p.mentions) m
+    LEFT JOIN handles h ON h.platform = p.platform AND h.handle_norm = m.value
+    WHERE p.kind IN ('original', 'reply', 'quote')
+    UNION ALL
+    SELECT p.platform, p.author_id,
+           COALESCE(ref.author_id, h.id, '@' || json_extract(p.mentions, '$[0]')),
+           p.kind, p.created_at
+    FROM posts p
+    LEFT JOIN posts ref ON ref.platform = p.platform
+        AND ref.id = COALESCE(p.reposted_post_id, p.quoted_post_id)
+    LEFT JOIN handles h ON h.platform = p.platform
+        AND h.handle_norm = json_extract(p.mentions, '$[0]')
+    WHERE p.kind IN ('repost', 'quote')
+      AND (ref.author_id IS NOT NULL OR json_array_length(p.mentions) > 0)
+)
+INSERT INTO interactions (platform, source_id, target_id, kind, count, first_seen, last_seen)
+SELECT platform, source_id, target_id, kind, COUNT(*), MIN(created_at), MAX(created_at)
+FROM edges
+WHERE target_id IS NOT NULL AND target_id != source_id
+GROUP BY platform, source_id, target_id, kind
+"""
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open (creating if needed) and migrate the store at ``path`` or the default location."""
+    from staffpulse.config import default_db_path
+
+    store = Store(path if path is not None else default_db_path())
+    store.migrate()
+    return store

@@ -1,0 +1,141 @@
+"""Named schema migrations, applied in order and recorded in ``schema_migrations``.
+
+Never edit a migration that has shipped: add a new one. Later features (audits, listening,
+connect) append their own migrations to ``MIGRATIONS`` through :func:`register_migration`,
+so the schema of each part lives next to the part.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE raw_payloads (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            location TEXT NOT NULL,
+            line INTEGER,
+            tool_version TEXT NOT NULL,
+            retrieved_at TEXT NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE TABLE accounts (
+            platform TEXT NOT NULL,
+            id TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            handle_norm TEXT NOT NULL,
+            display_name TEXT NOT NULL DEFAULT '',
+            bio TEXT NOT NULL DEFAULT '',
+            avatar_url TEXT,
+            avatar_path TEXT,
+            followers INTEGER,
+            following INTEGER,
+            post_count INTEGER,
+            created_at TEXT,
+            url TEXT,
+            verified INTEGER NOT NULL DEFAULT 0,
+            raw_id INTEGER REFERENCES raw_payloads(id),
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (platform, id)
+        );
+        CREATE INDEX accounts_by_handle ON accounts(platform, handle_norm);
+        CREATE TABLE posts (
+            platform TEXT NOT NULL,
+            id TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_handle TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            created_at TEXT,
+            lang TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('original', 'reply', 'repost', 'quote')),
+            reply_to_post_id TEXT,
+            reply_to_account_id TEXT,
+            reply_to_handle TEXT,
+            conversation_id TEXT,
+            quoted_post_id TEXT,
+            reposted_post_id TEXT,
+            mentions TEXT NOT NULL DEFAULT '[]',
+            hashtags TEXT NOT NULL DEFAULT '[]',
+            urls TEXT NOT NULL DEFAULT '[]',
+            likes INTEGER,
+            reposts INTEGER,
+            replies INTEGER,
+            quotes INTEGER,
+            url TEXT,
+            raw_id INTEGER REFERENCES raw_payloads(id),
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (platform, id)
+        );
+        CREATE INDEX posts_by_author ON posts(platform, author_id, created_at);
+        CREATE INDEX posts_by_conversation ON posts(platform, conversation_id);
+        CREATE INDEX posts_by_reply_to ON posts(platform, reply_to_post_id);
+        CREATE TABLE follows (
+            platform TEXT NOT NULL,
+            follower_id TEXT NOT NULL,
+            followee_id TEXT NOT NULL,
+            follower_handle TEXT,
+            followee_handle TEXT,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (platform, follower_id, followee_id)
+        );
+        CREATE TABLE interactions (
+            platform TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (platform, source_id, target_id, kind)
+        );
+        CREATE INDEX interactions_by_target ON interactions(platform, target_id);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            params TEXT NOT NULL DEFAULT '{}',
+            counts TEXT NOT NULL DEFAULT '{}'
+        );
+        """,
+    ),
+]
+
+
+def register_migration(name: str, sql: str) -> None:
+    """Add a migration owned by another part of the product (idempotent on re-import)."""
+    if any(existing == name for existing, _ in MIGRATIONS):
+        return
+    MIGRATIONS.append((name, sql))
+    MIGRATIONS.sort(key=lambda item: item[0])
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration, each in its own transaction. Returns the names applied."""
+    done = set(applied_migrations(conn))
+    applied: list[str] = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        # executescript commits first; wrap the script so a failure leaves no half schema.
+        conn.executescript(
+            "BEGIN;\n"
+            + sql
+            + f"\nINSERT INTO schema_migrations(name, applied_at) VALUES ('{name}', "
+            + f"'{datetime.now(UTC).isoformat()}');\nCOMMIT;"
+        )
+        applied.append(name)
+    return applied

@@ -1,0 +1,178 @@
+"""Read queries of the store, shared by every use case."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from staffpulse.errors import NotFoundError
+from staffpulse.models import POST_KINDS, Account, Interaction, InteractionKind, Post
+from staffpulse.store.codec import account_from_row, format_time, parse_time, post_from_row
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    account: Account
+    posts: int
+    first_post: datetime | None
+    last_post: datetime | None
+
+
+class ReadMixin:
+    conn: sqlite3.Connection
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of accounts by platform and posts by platform and kind (all four kinds)."""
+        accounts = {
+            row[0]: row[1]
+            for row in self.conn.execute(
+                "SELECT platform, COUNT(*) FROM accounts GROUP BY platform ORDER BY platform"
+            )
+        }
+        posts: dict[str, dict[str, int]] = {}
+        for platform, kind, count in self.conn.execute(
+            "SELECT platform, kind, COUNT(*) FROM posts GROUP BY platform, kind ORDER BY platform"
+        ):
+            posts.setdefault(platform, dict.fromkeys(POST_KINDS, 0))[kind] = count
+        return {"accounts": accounts, "posts": posts}
+
+    def list_accounts(self, platform: str | None = None) -> list[AccountSummary]:
+        """Accounts with their post counts, busiest first (accounts seen only as authors too)."""
+        sql = """
+            SELECT a.*, COUNT(p.id) AS n_posts, MIN(p.created_at) AS first_post,
+                   MAX(p.created_at) AS last_post
+            FROM accounts a
+            LEFT JOIN posts p ON p.platform = a.platform AND p.author_id = a.id
+            WHERE (? IS NULL OR a.platform = ?)
+            GROUP BY a.platform, a.id
+            ORDER BY n_posts DESC, a.handle_norm
+        """
+        return [
+            AccountSummary(
+                account=account_from_row(row),
+                posts=row["n_posts"],
+                first_post=parse_time(row["first_post"]),
+                last_post=parse_time(row["last_post"]),
+            )
+            for row in self.conn.execute(sql, (platform, platform))
+        ]
+
+    def find_account(self, handle: str, platform: str | None = None) -> Account:
+        """The stored account for a handle (or id); ambiguous handles need ``platform``."""
+        norm = handle.strip().lstrip("@").lower()
+        rows = self.conn.execute(
+            "SELECT * FROM accounts WHERE (handle_norm = ? OR id = ?) AND (? IS NULL OR platform = ?)"
+            " ORDER BY platform",
+            (norm, handle.strip(), platform, platform),
+        ).fetchall()
+        if not rows:
+            where = f" on {platform}" if platform else ""
+            raise NotFoundError(
+                f"no account '{handle}'{where} in the store",
+                hint="import its posts first (staffpulse import FILE), or run: staffpulse accounts",
+            )
+        if len({row["platform"] for row in rows}) > 1:
+            platforms = ", ".join(sorted({row["platform"] for row in rows}))
+            raise NotFoundError(
+                f"'{handle}' exists on several platforms ({platforms})",
+                hint="add --platform to choose one",
+            )
+        return account_from_row(rows[0])
+
+    def get_account(self, platform: str, account_id: str) -> Account | None:
+        row = self.conn.execute(
+            "SELECT * FROM accounts WHERE platform = ? AND id = ?", (platform, account_id)
+        ).fetchone()
+        return account_from_row(row) if row else None
+
+    def posts_by(
+        self, platform: str, author_id: str, since: datetime | None = None
+    ) -> list[Post]:
+        """Posts of one author, oldest first."""
+        rows = self.conn.execute(
+            "SELECT * FROM posts WHERE platform = ? AND author_id = ?"
+            " AND (? IS NULL OR created_at >= ?) ORDER BY created_at, id",
+            (platform, author_id, format_time(since), format_time(since)),
+        )
+        return [post_from_row(row) for row in rows]
+
+    def posts_mentioning(self, account: Account, since: datetime | None = None) -> list[Post]:
+        """Posts by others that mention or reply to the account, oldest first."""
+        rows = self.conn.execute(
+            """
+            SELECT DISTINCT p.* FROM posts p
+            LEFT JOIN json_each(p.mentions) m
+            WHERE p.platform = ? AND p.author_id != ? AND p.kind != 'repost'
+              AND (m.value = ? OR p.reply_to_account_id = ? OR lower(p.reply_to_handle) = ?)
+              AND (? IS NULL OR p.created_at >= ?)
+            ORDER BY p.created_at, p.id
+            """,
+            (
+                account.platform,
+                account.id,
+                account.handle.lower(),
+                account.id,
+                account.handle.lower(),
+                format_time(since),
+                format_time(since),
+            ),
+        )
+        return [post_from_row(row) for row in rows]
+
+    def replies_to(self, platform: str, post_ids: list[str]) -> list[Post]:
+        """Direct replies to any of the given posts."""
+        if not post_ids:
+            return []
+        out: list[Post] = []
+        for start in range(0, len(post_ids), 500):
+            chunk = post_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT * FROM posts WHERE platform = ? AND reply_to_post_id IN ({marks})",
+                (platform, *chunk),
+            )
+            out.extend(post_from_row(row) for row in rows)
+        return out
+
+    def get_posts(self, platform: str, post_ids: list[str]) -> dict[str, Post]:
+        found: dict[str, Post] = {}
+        for start in range(0, len(post_ids), 500):
+            chunk = post_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT * FROM posts WHERE platform = ? AND id IN ({marks})", (platform, *chunk)
+            )
+            found.update((row["id"], post_from_row(row)) for row in rows)
+        return found
+
+    def interactions(self, platform: str | None = None) -> list[Interaction]:
+        rows = self.conn.execute(
+            "SELECT * FROM interactions WHERE (? IS NULL OR platform = ?)", (platform, platform)
+        )
+        return [
+            Interaction(
+                platform=row["platform"],
+                source_id=row["source_id"],
+                target_id=row["target_id"],
+                kind=_interaction_kind(row["kind"]),
+                count=row["count"],
+                first_seen=parse_time(row["first_seen"]),
+                last_seen=parse_time(row["last_seen"]),
+            )
+            for row in rows
+        ]
+
+    def follows_of(self, platform: str, follower_id: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT followee_id FROM follows WHERE platform = ? AND follower_id = ?",
+            (platform, follower_id),
+        )
+        return {row[0] for row in rows}
+
+
+def _interaction_kind(value: str) -> InteractionKind:
+    if value not in ("reply", "mention", "repost", "quote"):
+        raise ValueError(f"unknown interaction kind {value!r}")
+    return value  # type: ignore[return-value]
