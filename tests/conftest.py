@@ -21,7 +21,9 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Never let a test touch the developer's real data or config directories."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("STAFFPULSE_HOME", str(home))

@@ -33,7 +33,9 @@ class _ErrorBoundaryGroup(TyperGroup):
                 raise
             err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False, soft_wrap=True)
             if exc.hint:
-                err_console.print(f"[yellow]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True)
+                err_console.print(
+                    f"[yellow]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True
+                )
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err_console.print("[yellow]Interrupted.[/] Work saved so far is kept in the store.")

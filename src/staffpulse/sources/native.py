@@ -78,7 +78,9 @@ def account_from_native(
     avatar_path = None
     if avatar_file:
         candidate = Path(avatar_file)
-        avatar_path = str(candidate if candidate.is_absolute() or base_dir is None else base_dir / candidate)
+        avatar_path = str(
+            candidate if candidate.is_absolute() or base_dir is None else base_dir / candidate
+        )
     return Account(
         platform=_text(record, "platform") or platform,
         id=_text(record, "id") or handle.lower(),
@@ -113,11 +115,17 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     kind_text = _text(record, "kind")
     if kind_text is None:
         kind_text = (
-            "repost" if reposted_id else "quote" if quoted_id else "reply" if reply_to_id else "original"
+            "repost"
+            if reposted_id
+            else "quote"
+            if quoted_id
+            else "reply"
+            if reply_to_id
+            else "original"
         )
     if kind_text not in POST_KINDS:
         raise ValueError(f"unknown post kind {kind_text!r} (expected {', '.join(POST_KINDS)})")
-    kind: PostKind = kind_text  # type: ignore[assignment]
+    kind: PostKind = kind_text
     reply_to_author = _text(record, "reply_to_author")
     mentions = _list(record, "mentions")
     hashtags = _list(record, "hashtags")
@@ -216,8 +224,10 @@ class NativeCsv:
         if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
             return False
         columns = _csv_columns(head)
-        return "type" in columns or ("text" in columns and bool({"author", "author_id", "author_handle"} & columns)) or (
-            "handle" in columns and "text" not in columns
+        return (
+            "type" in columns
+            or ("text" in columns and bool({"author", "author_id", "author_handle"} & columns))
+            or ("handle" in columns and "text" not in columns)
         )
 
     def read(self, path: Path) -> Iterator[Item]:
@@ -236,7 +246,9 @@ class NativeCsv:
                 except ValueError as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
-                yield Record(rows=(record,), provenance=provenance(self.name, path, number), raw=clean)
+                yield Record(
+                    rows=(record,), provenance=provenance(self.name, path, number), raw=clean
+                )
 
 
 def _first_line(head: bytes) -> str:

@@ -175,7 +175,9 @@ class Store(ReadMixin):
             return None
         payload = raw if isinstance(raw, str) else json.dumps(raw, sort_keys=True, default=str)
         digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-        row = self.conn.execute("SELECT id FROM raw_payloads WHERE sha256 = ?", (digest,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id FROM raw_payloads WHERE sha256 = ?", (digest,)
+        ).fetchone()
         if row:
             return int(row[0])
         cursor = self.conn.execute(
@@ -225,7 +227,9 @@ class Store(ReadMixin):
         counts.raw = len(records)
         return counts
 
-    def upsert(self, rows: Iterable[Account | Post | Follow], provenance: Provenance) -> WriteCounts:
+    def upsert(
+        self, rows: Iterable[Account | Post | Follow], provenance: Provenance
+    ) -> WriteCounts:
         """Convenience for callers with rows but no raw payload."""
         return self.write_records([Record(rows=tuple(rows), provenance=provenance)])
 

@@ -87,9 +87,7 @@ class ReadMixin:
         ).fetchone()
         return account_from_row(row) if row else None
 
-    def posts_by(
-        self, platform: str, author_id: str, since: datetime | None = None
-    ) -> list[Post]:
+    def posts_by(self, platform: str, author_id: str, since: datetime | None = None) -> list[Post]:
         """Posts of one author, oldest first."""
         rows = self.conn.execute(
             "SELECT * FROM posts WHERE platform = ? AND author_id = ?"

@@ -58,7 +58,9 @@ def import_command(
                 task = progress.add_task("Importing", total=None)
 
                 def on_progress(file: str, done: int) -> None:
-                    progress.update(task, description=f"Importing {Path(file).name}: {done:,} records")
+                    progress.update(
+                        task, description=f"Importing {Path(file).name}: {done:,} records"
+                    )
 
                 report = import_paths(store, paths, progress=on_progress)
             _print_import_report(report)

@@ -1,0 +1,99 @@
+"""The import/stats/accounts commands through Typer's runner, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from staffpulse import __version__
+from staffpulse.cli import app
+
+runner = CliRunner()
+
+
+def _sample(tmp_path: Path) -> Path:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        json.dumps({"type": "account", "platform": "x", "handle": "acme", "display_name": "Acme"})
+        + "\n"
+        + json.dumps({"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "hi"})
+        + "\n{oops\n"
+        + json.dumps(
+            {
+                "type": "post",
+                "platform": "bluesky",
+                "id": "b1",
+                "author": "jo.bsky.social",
+                "text": "yo",
+                "kind": "quote",
+                "quoted_id": "b0",
+            }
+        )
+        + "\n"
+    )
+    return path
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_import_json_contract_and_stable_stats(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    path = _sample(tmp_path)
+    result = runner.invoke(app, ["import", str(path), "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["imported"]["accounts"] == 1 and out["imported"]["posts"] == 2
+    assert out["skipped"] == 1
+    assert out["problems"] == [
+        {"file": str(path), "line": 3, "message": out["problems"][0]["message"]}
+    ]
+    stats_once = runner.invoke(app, ["stats", "--json", "--db", db]).stdout
+    runner.invoke(app, ["import", str(path), "--db", db])
+    stats_twice = runner.invoke(app, ["stats", "--json", "--db", db]).stdout
+    assert stats_once == stats_twice
+    assert json.loads(stats_once) == {
+        "accounts": {"x": 1},
+        "posts": {
+            "bluesky": {"original": 0, "reply": 0, "repost": 0, "quote": 1},
+            "x": {"original": 1, "reply": 0, "repost": 0, "quote": 0},
+        },
+    }
+
+
+def test_human_import_output_names_the_bad_line(tmp_path: Path) -> None:
+    path = _sample(tmp_path)
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    assert f"{path}:3" in result.output
+    assert "Skipped 1 malformed" in result.output
+
+
+def test_db_comes_from_environment(tmp_path: Path, monkeypatch: object) -> None:
+    db = tmp_path / "env.db"
+    result = runner.invoke(app, ["import", str(_sample(tmp_path))], env={"STAFFPULSE_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+
+
+def test_accounts_json(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["import", str(_sample(tmp_path)), "--db", db])
+    result = runner.invoke(app, ["accounts", "--json", "--db", db])
+    rows = json.loads(result.stdout)
+    assert [(r["handle"], r["posts"]) for r in rows] == [("acme", 1)]
+
+
+def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["import", str(tmp_path / "missing.csv")])
+    assert result.exit_code == 65
+    assert "Error:" in result.output and "no such file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_empty_store_stats_are_friendly(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "new.db")])
+    assert result.exit_code == 0 and "store is empty" in result.output

@@ -1,0 +1,165 @@
+"""The SQLite store: migrations, WAL, idempotent upserts, provenance and interactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import NotFoundError, StoreError
+from staffpulse.models import Account, Follow, Post, Provenance
+from staffpulse.store import Record, Store, open_store, register_migration
+from staffpulse.store.migrations import MIGRATIONS
+
+WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+PROV = Provenance(source="test", location="mem", tool_version="t", retrieved_at=WHEN)
+
+
+def _posts() -> list[Account | Post | Follow]:
+    return [
+        Account(platform="x", id="1", handle="AcmeStaffing", display_name="Acme"),
+        Account(platform="x", id="2", handle="jane"),
+        Post(
+            platform="x",
+            id="10",
+            author_id="1",
+            author_handle="AcmeStaffing",
+            text="We're hiring @jane",
+            created_at=WHEN,
+            mentions=("jane",),
+        ),
+        Post(
+            platform="x",
+            id="11",
+            author_id="2",
+            author_handle="jane",
+            text="@acmestaffing hi",
+            created_at=WHEN,
+            kind="reply",
+            reply_to_post_id="10",
+            reply_to_account_id="1",
+        ),
+        Post(
+            platform="x",
+            id="12",
+            author_id="2",
+            author_handle="jane",
+            text="RT",
+            created_at=WHEN,
+            kind="repost",
+            reposted_post_id="10",
+        ),
+        Follow(platform="x", follower_id="2", followee_id="1"),
+    ]
+
+
+def test_migrations_are_named_recorded_and_run_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert store.migrate() == []  # nothing pending the second time
+    with open_store(path) as store:
+        assert store.migrate() == []
+
+
+def test_store_uses_wal_mode(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_registered_migration_is_applied_to_existing_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    register_migration("9999_test_extra", "CREATE TABLE test_extra (x INTEGER);")
+    try:
+        with open_store(path) as store:
+            assert "9999_test_extra" in store.applied_migrations()
+    finally:
+        MIGRATIONS[:] = [m for m in MIGRATIONS if m[0] != "9999_test_extra"]
+
+
+def test_reimporting_same_rows_changes_no_counts() -> None:
+    store = open_store(":memory:")
+    record = Record(rows=tuple(_posts()), provenance=PROV, raw={"page": 1})
+    first = store.write_records([record])
+    stats = store.stats()
+    second = store.write_records([record])
+    assert store.stats() == stats
+    assert (first.new_posts, second.new_posts) == (3, 0)
+    assert store._count("raw_payloads") == 1
+    assert stats == {
+        "accounts": {"x": 2},
+        "posts": {"x": {"original": 1, "reply": 1, "repost": 1, "quote": 0}},
+    }
+
+
+def test_upsert_fills_missing_fields_but_never_blanks_them() -> None:
+    store = open_store(":memory:")
+    store.upsert([Account(platform="x", id="1", handle="acme", bio="We staff", followers=5)], PROV)
+    store.upsert([Account(platform="x", id="1", handle="acme", display_name="Acme")], PROV)
+    account = store.find_account("acme")
+    assert (account.bio, account.display_name, account.followers) == ("We staff", "Acme", 5)
+
+
+def test_raw_payload_keeps_provenance() -> None:
+    store = open_store(":memory:")
+    store.write_records([Record(rows=tuple(_posts()[:1]), provenance=PROV, raw={"a": 1})])
+    row = store.conn.execute(
+        "SELECT source, location, tool_version, retrieved_at FROM raw_payloads"
+    ).fetchone()
+    assert tuple(row) == ("test", "mem", "t", "2026-03-01T12:00:00Z")
+
+
+def test_interactions_are_derived_from_posts() -> None:
+    store = open_store(":memory:")
+    store.upsert(_posts(), PROV)
+    store.refresh_interactions()
+    edges = {(e.source_id, e.target_id, e.kind) for e in store.interactions("x")}
+    assert edges == {("1", "2", "mention"), ("2", "1", "reply"), ("2", "1", "repost")}
+
+
+def test_find_account_is_case_insensitive_and_explains_misses() -> None:
+    store = open_store(":memory:")
+    store.upsert(_posts(), PROV)
+    assert store.find_account("@ACMESTAFFING").id == "1"
+    with pytest.raises(NotFoundError, match="no account 'nobody'"):
+        store.find_account("nobody")
+
+
+def test_ambiguous_handle_asks_for_platform() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="a", handle="acme"),
+            Account(platform="bluesky", id="b", handle="acme"),
+        ],
+        PROV,
+    )
+    with pytest.raises(NotFoundError, match="several platforms"):
+        store.find_account("acme")
+    assert store.find_account("acme", platform="bluesky").id == "b"
+
+
+def test_unopenable_store_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(blocker / "sub" / "s.db")
+
+
+def test_non_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        open_store(bogus)
+
+
+def test_runs_are_recorded() -> None:
+    store = open_store(":memory:")
+    run = store.start_run("import", {"paths": ["a"]})
+    store.finish_run(run, {"posts": 3})
+    row = store.conn.execute("SELECT kind, status, counts FROM runs").fetchone()
+    assert tuple(row) == ("import", "ok", '{"posts": 3}')
+    assert isinstance(store.conn, sqlite3.Connection)
