@@ -1,0 +1,132 @@
+"""Good-citizen signals of candidate accounts, and the optional models behind them.
+
+* **voice**: the share (0-100) of an account's own posts (originals, replies, quotes) that the
+  post-signals model finds have personality or humor;
+* **conversation**: the share (0-100) of those posts that are replies;
+* **job share**: the share the post-signals model labels as job openings (for job-ad bots).
+
+The role model (``staffpulse.signals.roles``) and the post-signals model
+(``staffpulse.signals.text``) are optional here: when they are not installed or their
+artifacts are missing, roles and voice are simply unknown and the ranking uses the graph alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+import numpy as np
+
+from staffpulse.errors import StaffpulseError
+from staffpulse.models import Account, Post
+
+POSTS_PER_ACCOUNT = 50
+"""Most recent own posts scored per candidate: enough for a share, cheap for hundreds."""
+
+POSITIVE = 0.5
+"""A post-signal score at or above this counts as a positive label."""
+
+
+class RoleModelLike(Protocol):
+    def predict(
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]
+    ) -> Any: ...  # RolePredictions(p_org, kind, role, role_scores)
+
+
+class TextScorerLike(Protocol):
+    def score(self, texts: Sequence[str]) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Citizen:
+    """What a candidate's own posts say about it."""
+
+    posts: int  # all stored posts, reposts included
+    last_post: datetime | None
+    voice: int | None  # 0-100, None without the post-signals model or own posts
+    conversation: int | None  # 0-100, None without own posts
+    job_share: float | None  # 0-1, None without the post-signals model or own posts
+
+
+def default_role_model() -> RoleModelLike | None:
+    """The shipped role model, or None when it is not available."""
+    try:
+        module = importlib.import_module("staffpulse.signals.roles")
+        model: RoleModelLike = module.load_role_model()
+    except (ImportError, AttributeError, OSError, StaffpulseError):
+        return None
+    return model
+
+
+def default_text_scorer() -> TextScorerLike | None:
+    """The shipped post-signals model, or None when it is not available."""
+    try:
+        module = importlib.import_module("staffpulse.signals.text")
+        scorer: TextScorerLike = module.load_text_signals()
+    except (ImportError, AttributeError, OSError, StaffpulseError):
+        return None
+    return scorer
+
+
+def own_text(posts: Sequence[Post]) -> list[Post]:
+    """Posts with the account's own words (reposts carry someone else's)."""
+    return [p for p in posts if p.kind != "repost" and p.text.strip()]
+
+
+def predict_roles(
+    model: RoleModelLike | None, accounts: Sequence[Account], posts: Sequence[Sequence[Post]]
+) -> list[str | None]:
+    """One role per account (None when no model); ``posts`` are the accounts' own posts."""
+    if model is None or not accounts:
+        return [None] * len(accounts)
+    names = [a.handle for a in accounts]
+    bios = [a.bio or "" for a in accounts]
+    texts = ["\n".join(p.text for p in own_text(ps)[-20:]) for ps in posts]
+    predictions = model.predict(names, bios, texts)
+    roles = getattr(predictions, "role", None)
+    if roles is None:
+        return [None] * len(accounts)
+    return [str(r) for r in list(roles)]
+
+
+def citizen_signals(
+    scorer: TextScorerLike | None, posts: Sequence[Sequence[Post]]
+) -> list[Citizen]:
+    """Voice, conversation and job share per account, scoring every text in one batch."""
+    recent = [own_text(ps)[-POSTS_PER_ACCOUNT:] for ps in posts]
+    scores: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = {}
+    flat = [p.text for ps in recent for p in ps]
+    if scorer is not None and flat:
+        raw = scorer.score(flat)
+        scores = {k: np.asarray(v, dtype=np.float64) for k, v in raw.items()}
+    out: list[Citizen] = []
+    start = 0
+    for all_posts, mine in zip(posts, recent, strict=True):
+        stop = start + len(mine)
+        dated = [p.created_at for p in all_posts if p.created_at is not None]
+        voice: int | None = None
+        job: float | None = None
+        if mine and "personality" in scores:
+            human = scores["personality"][start:stop] >= POSITIVE
+            if "humor" in scores:
+                human |= scores["humor"][start:stop] >= POSITIVE
+            voice = round(100 * float(human.mean()))
+        if mine and "job_opening" in scores:
+            job = float((scores["job_opening"][start:stop] >= POSITIVE).mean())
+        conversation = (
+            round(100 * sum(p.kind == "reply" for p in mine) / len(mine)) if mine else None
+        )
+        out.append(
+            Citizen(
+                posts=len(all_posts),
+                last_post=max(dated) if dated else None,
+                voice=voice,
+                conversation=conversation,
+                job_share=job,
+            )
+        )
+        start = stop
+    return out

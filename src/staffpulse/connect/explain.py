@@ -1,0 +1,104 @@
+"""One-line explanations of suggestions, from the edges behind the PageRank score.
+
+Example: ``recruiter · 4 people you talk with replied to them this month · voice 82``.
+"This month" means within :data:`RECENT_DAYS` of the ranking date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from staffpulse.connect.citizen import Citizen
+from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
+from staffpulse.models import Account
+from staffpulse.store import Store
+
+RECENT_DAYS = 30
+VERBS = {
+    "reply": "replied to",
+    "mention": "mentioned",
+    "repost": "reposted",
+    "quote": "quoted",
+    "follow": "follow",
+}
+ROLE_LABELS = {
+    "staffing_firm": "staffing firm",
+    "recruiter": "recruiter",
+    "hr_pro": "HR pro",
+    "vendor": "vendor",
+    "job_board": "job board",
+    "employer": "employer",
+    "job_seeker": "job seeker",
+    "other": "other",
+}
+
+
+def _people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def _handle(store: Store, platform: str, node: str) -> str:
+    if node.startswith("@"):
+        return node
+    account = store.get_account(platform, node)
+    return "@" + (account.handle if account else node)
+
+
+def explain(
+    store: Store,
+    graph: InteractionGraph,
+    account: Account,
+    node: str,
+    role: str | None,
+    citizen: Citizen,
+    circle: Mapping[str, float],
+    as_of: datetime,
+) -> tuple[str, tuple[str, ...]]:
+    """The explanation line and the handles of the circle members who engage ``node``."""
+    parts: list[str] = [ROLE_LABELS.get(role, role) if role else "account"]
+    recent_since = as_of - timedelta(days=RECENT_DAYS)
+    into = {
+        m: graph.edges[(m, node)]
+        for m in circle
+        if m != node and m != account.id and (m, node) in graph.edges
+    }
+    out_of = [m for m in circle if m != node and m != account.id and (node, m) in graph.edges]
+    if into:
+        kinds: Counter[str] = Counter()
+        for edge in into.values():
+            kinds.update(edge.kinds)
+        interacting = [k for k in kinds if k != "follow"]
+        top = max(interacting, key=lambda k: (kinds[k], KIND_WEIGHTS.get(k, 0.0)), default="follow")
+        verb = VERBS[top]
+        recent = [
+            m for m, e in into.items() if e.last_seen is not None and e.last_seen >= recent_since
+        ]
+        if recent:
+            parts.append(f"{_people(len(recent))} you talk with {verb} them this month")
+        else:
+            parts.append(f"{_people(len(into))} you talk with {verb} them")
+    elif out_of:
+        parts.append(f"talks with {_people(len(out_of))} you talk with")
+    else:
+        parts.append("in the wider network of the people you talk with")
+    back = graph.edges.get((node, account.id))
+    if back is not None:
+        times = sum(v for k, v in back.kinds.items() if k != "follow")
+        if times:
+            parts.append(f"engaged you {times}×")
+        elif "follow" in back.kinds:
+            parts.append("follows you")
+    mine = graph.edges.get((account.id, node))
+    if mine is not None:
+        times = sum(v for k, v in mine.kinds.items() if k != "follow")
+        if times:
+            parts.append(f"you engaged them {times}×")
+    if citizen.voice is not None:
+        parts.append(f"voice {citizen.voice}")
+    if citizen.conversation is not None:
+        parts.append(f"conversation {citizen.conversation}")
+    ranked = sorted(into, key=lambda m: -into[m].weight)
+    via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
+    return " · ".join(parts), via

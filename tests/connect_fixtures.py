@@ -1,0 +1,146 @@
+"""A small hand-written network for the connect tests (fictional accounts, written here).
+
+acme_staffing (the firm) replies to rita_recruits (a recruiter), who replies to hannah_hr
+(an HR pro): hannah_hr is the one to suggest. rita also engages a vendor (val_vendor), a job
+bot (tmj_jobs_bot), a vendor the firm already follows (fred_follows), and an account that has
+been silent for a year (olga_old). A stranger (sam_stranger) talks only with people outside
+the firm's circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from staffpulse.models import Account, Follow, Post, Provenance
+from staffpulse.store import Store, open_store
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+ROLES = {
+    "acme_staffing": "staffing_firm",
+    "rita_recruits": "recruiter",
+    "hannah_hr": "hr_pro",
+    "val_vendor": "vendor",
+    "tmj_jobs_bot": "job_board",
+    "fred_follows": "vendor",
+    "olga_old": "recruiter",
+    "sam_stranger": "other",
+    "zed_zone": "other",
+    "paula_posts": "recruiter",
+}
+
+
+@dataclass
+class FakeRolePredictions:
+    p_org: Any
+    kind: list[str]
+    role: list[str]
+    role_scores: list[dict[str, float]]
+
+
+class FakeRoleModel:
+    """Looks each handle up in ROLES."""
+
+    def predict(
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]
+    ) -> FakeRolePredictions:
+        roles = [ROLES.get(n.lower(), "other") for n in names]
+        orgs = [r in {"staffing_firm", "vendor", "job_board", "employer"} for r in roles]
+        return FakeRolePredictions(
+            p_org=np.array([0.9 if o else 0.1 for o in orgs]),
+            kind=["org" if o else "person" for o in orgs],
+            role=roles,
+            role_scores=[{r: 1.0} for r in roles],
+        )
+
+
+class FakeScorer:
+    """Keyword post signals: 'hiring' is a job opening, 'I think' personality, 'haha' humor."""
+
+    def score(self, texts: Sequence[str]) -> Mapping[str, Any]:
+        low = [t.lower() for t in texts]
+        return {
+            "job_opening": np.array([float("hiring" in t) for t in low]),
+            "personality": np.array([float("i think" in t) for t in low]),
+            "humor": np.array([float("haha" in t) for t in low]),
+            "work_topic": np.array([1.0 for _ in low]),
+        }
+
+
+def _account(handle: str) -> Account:
+    return Account(
+        platform="x",
+        id=f"id_{handle}",
+        handle=handle,
+        display_name=handle.replace("_", " ").title(),
+        bio=f"bio of {handle}",
+        url=f"https://x.com/{handle}",
+    )
+
+
+class _Posts:
+    def __init__(self) -> None:
+        self.rows: list[Post] = []
+
+    def add(
+        self,
+        author: str,
+        text: str,
+        days_ago: float,
+        *,
+        reply_to: str | None = None,
+        mentions: tuple[str, ...] = (),
+    ) -> None:
+        n = len(self.rows)
+        self.rows.append(
+            Post(
+                platform="x",
+                id=f"p{n}",
+                author_id=f"id_{author}",
+                author_handle=author,
+                text=text,
+                created_at=NOW - timedelta(days=days_ago),
+                kind="reply" if reply_to else "original",
+                reply_to_account_id=f"id_{reply_to}" if reply_to else None,
+                reply_to_handle=reply_to,
+                mentions=mentions,
+            )
+        )
+
+
+def build_store(path: Path | str = ":memory:") -> Store:
+    store = open_store(path)
+    posts = _Posts()
+    for i in range(3):
+        posts.add("acme_staffing", "I think culture beats perks", 2 + i, reply_to="rita_recruits")
+    for i in range(4):
+        posts.add("rita_recruits", "I think so too, haha", 1 + i, reply_to="hannah_hr")
+    posts.add("rita_recruits", "@val_vendor nice ATS demo", 3, mentions=("val_vendor",))
+    posts.add("rita_recruits", "@val_vendor I think it works", 4, reply_to="val_vendor")
+    posts.add("rita_recruits", "@tmj_jobs_bot spam?", 2, reply_to="tmj_jobs_bot")
+    posts.add("rita_recruits", "@tmj_jobs_bot stop", 3, reply_to="tmj_jobs_bot")
+    posts.add("rita_recruits", "@fred_follows thanks", 1, reply_to="fred_follows")
+    posts.add("rita_recruits", "@olga_old miss you", 5, reply_to="olga_old")
+    posts.add("rita_recruits", "@olga_old where are you", 6, reply_to="olga_old")
+    posts.add("hannah_hr", "I think HR is people work", 1)
+    posts.add("hannah_hr", "Thanks @rita_recruits haha", 2, reply_to="rita_recruits")
+    posts.add("val_vendor", "New release of our ATS", 2)
+    posts.add("val_vendor", "I think integrations matter", 3)
+    for i in range(5):
+        posts.add("tmj_jobs_bot", f"We're hiring: nurse #{i}", 1 + i)
+    posts.add("fred_follows", "Webinar tomorrow", 2)
+    posts.add("olga_old", "Last post before a long break", 400)
+    posts.add("sam_stranger", "@zed_zone hello", 1, reply_to="zed_zone")
+    posts.add("zed_zone", "@sam_stranger hi", 1, reply_to="sam_stranger")
+    handles = sorted({p.author_handle for p in posts.rows})
+    follow = Follow(platform="x", follower_id="id_acme_staffing", followee_id="id_fred_follows")
+    prov = Provenance("test", "connect_fixtures", "test", NOW)
+    store.upsert([*(_account(h) for h in handles), *posts.rows, follow], prov)
+    store.refresh_interactions()
+    return store

@@ -1,0 +1,107 @@
+"""suggest_accounts: ranking, exclusions, role filter, good-citizen weighting, explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
+from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
+from staffpulse.errors import InputError, ModelError, NotFoundError
+from staffpulse.store import Store
+
+
+@pytest.fixture
+def store() -> Store:
+    return build_store()
+
+
+def _handles(store: Store, **kwargs: object) -> list[str]:
+    found = suggest_accounts(
+        store,
+        "acme_staffing",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return [s.handle for s in found]
+
+
+def test_hr_pro_two_hops_away_is_suggested_first(store: Store) -> None:
+    assert _handles(store)[0] == "hannah_hr"
+
+
+def test_exclusions(store: Store) -> None:
+    report = suggest_report(
+        store, "@ACME_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    handles = [s.handle for s in report.suggestions]
+    assert "acme_staffing" not in handles  # itself
+    assert "fred_follows" not in handles  # already followed
+    assert "tmj_jobs_bot" not in handles  # job-ad bot
+    assert "olga_old" not in handles  # silent for a year
+    assert "rita_recruits" not in handles  # already talking with
+    assert "sam_stranger" not in handles  # not connected at all
+    assert report.excluded == {
+        "already followed": 1,
+        "already talking with": 1,
+        "job-ad bot": 1,
+        "inactive": 1,
+    }
+
+
+def test_job_bot_detected_from_posts_without_role(store: Store) -> None:
+    class NoBoards(FakeRoleModel):
+        def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
+            out = super().predict(names, bios, texts)
+            out.role = ["other" if r == "job_board" else r for r in out.role]
+            return out
+
+    found = suggest_accounts(store, "acme_staffing", role_model=NoBoards(), scorer=FakeScorer())
+    assert "tmj_jobs_bot" not in [s.handle for s in found]
+
+
+def test_options_keep_contacts_and_inactive(store: Store) -> None:
+    opts = SuggestOptions(include_contacts=True, inactive_days=1000)
+    handles = _handles(store, options=opts)
+    assert "rita_recruits" in handles and "olga_old" in handles
+    assert "fred_follows" not in handles
+
+
+def test_role_filter(store: Store) -> None:
+    assert _handles(store, role="vendor") == ["val_vendor"]
+    assert set(_handles(store, role="industry")) == {"hannah_hr", "val_vendor"}
+    with pytest.raises(InputError):
+        _handles(store, role="wizard")
+
+
+def test_explanation_and_fields(store: Store) -> None:
+    best = suggest_accounts(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )[0]
+    assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
+    assert "voice 100" in best.explanation
+    assert best.via == ("@rita_recruits",)
+    assert best.score == 100.0 and best.rank == 1
+    assert best.as_dict()["handle"] == "hannah_hr"
+
+
+def test_limit_and_missing_account(store: Store) -> None:
+    assert len(_handles(store, limit=1)) == 1
+    with pytest.raises(NotFoundError):
+        suggest_accounts(store, "nobody_here", role_model=FakeRoleModel(), scorer=FakeScorer())
+
+
+def test_without_models_ranks_by_graph_and_refuses_role_filter(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.connect.suggest as suggest
+
+    monkeypatch.setattr(suggest, "default_role_model", lambda: None)
+    monkeypatch.setattr(suggest, "default_text_scorer", lambda: None)
+    report = suggest_report(store, "acme_staffing", now=NOW)
+    assert report.suggestions[0].handle == "hannah_hr"
+    assert report.suggestions[0].role is None and report.suggestions[0].voice is None
+    assert any("role model" in note for note in report.notes)
+    with pytest.raises(ModelError):
+        suggest_report(store, "acme_staffing", role="recruiter", now=NOW)
