@@ -1,0 +1,198 @@
+"""Conversation: replies, mentions of others, accounts engaged, shares, answers to mentions."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit.types import Frame, PillarResult, PostExample, example
+from staffpulse.models import Account, Post
+
+DAY = 86400.0
+
+
+def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
+    """Accounts (normalized handles or ids) this post engages, never the account itself."""
+    out: set[str] = set()
+    if post.kind == "reply":
+        target = (post.reply_to_handle or "").lower() or (post.reply_to_account_id or "")
+        if target:
+            out.add(target)
+    if post.kind in ("repost", "quote"):
+        ref = post.reposted_post_id or post.quoted_post_id
+        author = ref_authors.get(ref or "") or (post.mentions[0] if post.mentions else "")
+        if author:
+            out.add(author.lower())
+    if post.kind != "repost":
+        out.update(m.lower() for m in post.mentions)
+    return out - me
+
+
+def conversation_pillar(
+    frame: Frame,
+    account: Account,
+    mentions: list[Post],
+    ref_authors: dict[str, str],
+    ref_ts: float | None,
+    settings: dict[str, Any],
+) -> PillarResult:
+    me = {account.handle.lower(), account.id.lower(), account.id}
+    n = frame.n
+    targets = [_targets(p, me, ref_authors) for p in frame.posts]
+    self_reply = np.array(
+        [
+            p.kind == "reply"
+            and ((p.reply_to_handle or "").lower() in me or (p.reply_to_account_id or "") in me)
+            for p in frame.posts
+        ],
+        dtype=bool,
+    )
+    has_target = np.array([bool(t) for t in targets], dtype=bool)
+    replies = (frame.kind == "reply") & ~self_reply
+    shares = ((frame.kind == "repost") | (frame.kind == "quote")) & has_target
+    orig = frame.authored_original
+    mention_posts = (
+        orig & np.array([bool(p.mentions) for p in frame.posts], dtype=bool) & has_target
+    )
+    reply_share = float(replies.sum() / n) if n else 0.0
+    share_share = float(shares.sum() / n) if n else 0.0
+    mention_share = float(mention_posts.sum() / orig.sum()) if orig.any() else 0.0
+
+    engaged: dict[str, int] = {}
+    counter: Counter[str] = Counter()
+    for days in (30, 90):
+        if ref_ts is None:
+            engaged[f"{days}d"] = 0
+            continue
+        recent = np.flatnonzero(frame.ts >= ref_ts - days * DAY)
+        engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
+    for t in targets:
+        counter.update(t)
+
+    answered, hours, unanswered = _responsiveness(frame, mentions, me)
+    known = len(mentions)
+    parts = dict(settings["conversation_parts"])
+    values = {
+        "replies": min(reply_share / float(settings["reply_target"]), 1.0),
+        "mentions": min(mention_share / float(settings["mention_target"]), 1.0),
+        "engaged": min(
+            math.log1p(engaged["90d"]) / math.log1p(float(settings["engaged_target_90d"])), 1.0
+        ),
+        "shares": min(share_share / float(settings["share_target"]), 1.0),
+    }
+    notes: list[str] = []
+    median_hours = float(np.median(hours)) if hours else None
+    if known >= int(settings["min_mentions"]):
+        answer_share = answered / known
+        speed = 1.0
+        if median_hours is not None and median_hours > float(settings["answer_hours_ok"]):
+            speed = float(settings["answer_hours_ok"]) / median_hours
+        values["responsiveness"] = answer_share * (0.7 + 0.3 * speed)
+    else:
+        parts.pop("responsiveness", None)
+        notes.append(
+            f"only {known} mentions of the account are in the store: responsiveness not scored"
+        )
+    total = sum(float(parts[k]) for k in values if k in parts) or 1.0
+    score = 100.0 * sum(float(parts[k]) * v for k, v in values.items() if k in parts) / total
+    evidence: dict[str, Any] = {
+        "posts": n,
+        "replies": int(replies.sum()),
+        "reply_share": round(reply_share, 3),
+        "original_posts_mentioning_others": int(mention_posts.sum()),
+        "mention_share": round(mention_share, 3),
+        "reposts_and_quotes_of_others": int(shares.sum()),
+        "share_share": round(share_share, 3),
+        "accounts_engaged_30d": engaged["30d"],
+        "accounts_engaged_90d": engaged["90d"],
+        "accounts_engaged_total": len(counter),
+        "top_partners": [{"handle": h, "interactions": c} for h, c in counter.most_common(5)],
+        "mentions_known": known,
+        "mentions_answered": answered,
+        "answer_share": round(answered / known, 3) if known else None,
+        "median_hours_to_answer": round(median_hours, 1) if median_hours is not None else None,
+        "parts": {k: round(100 * v) for k, v in values.items()},
+    }
+    best_pool = np.flatnonzero(replies)
+    best: list[PostExample] = []
+    if best_pool.size:
+        ranked = best_pool[np.argsort(-frame.personality_score[best_pool], kind="stable")][:3]
+        best = [example(frame.posts[int(i)], "a real reply to someone") for i in ranked]
+    worst = [
+        example(p, f"@{p.author_handle or p.author_id} mentioned you; no answer found")
+        for p in unanswered[-3:][::-1]
+    ]
+    return PillarResult(
+        name="conversation",
+        score=round(score),
+        evidence=evidence,
+        recommendations=_advice(evidence, settings),
+        best=best,
+        worst=worst,
+        notes=notes,
+    )
+
+
+def _responsiveness(
+    frame: Frame, mentions: list[Post], me: set[str]
+) -> tuple[int, list[float], list[Post]]:
+    """(answered, hours to answer, unanswered mentions) for the mentions of the account."""
+    first_by_parent: dict[str, float] = {}
+    first_by_conv: dict[str, list[float]] = {}
+    for i in np.flatnonzero(frame.kind == "reply"):
+        post, ts = frame.posts[int(i)], float(frame.ts[int(i)])
+        if post.reply_to_post_id:
+            prev = first_by_parent.get(post.reply_to_post_id)
+            first_by_parent[post.reply_to_post_id] = ts if prev is None else min(prev, ts)
+        if post.conversation_id:
+            first_by_conv.setdefault(post.conversation_id, []).append(ts)
+    answered, hours, unanswered = 0, [], []
+    for post in mentions:
+        ts = post.created_at.timestamp() if post.created_at else math.nan
+        when = first_by_parent.get(post.id)
+        if when is None and post.conversation_id in first_by_conv:
+            later = [t for t in first_by_conv[post.conversation_id] if not t < ts]
+            when = min(later) if later else None
+        if when is None:
+            unanswered.append(post)
+            continue
+        answered += 1
+        if not math.isnan(ts) and not math.isnan(when):
+            hours.append(max(when - ts, 0.0) / 3600.0)
+    return answered, hours, unanswered
+
+
+def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    recs: list[str] = []
+    known, answered = ev["mentions_known"], ev["mentions_answered"]
+    if known >= int(settings["min_mentions"]) and answered < known:
+        recs.append(
+            f"{known - answered} of {known} people who mentioned you got no answer. Check your "
+            "notifications every morning and reply to each one, even with a quick thanks."
+        )
+    if ev["reply_share"] < float(settings["reply_target"]):
+        recs.append(
+            f"Only {ev['replies']} of your {ev['posts']} posts are replies to others. Spend 10 "
+            "minutes a day answering recruiters, candidates and HR people in your niche."
+        )
+    if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
+        recs.append(
+            f"You talked with {ev['accounts_engaged_90d']} different accounts in the last 90 "
+            "days. Pick 5 people a week (clients, candidates, HR voices) and reply to or share "
+            "something of theirs."
+        )
+    if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
+        recs.append(
+            "Share or quote a good post by a peer once or twice a week, with one line on why it "
+            "matters to your candidates."
+        )
+    if not recs:
+        recs.append(
+            f"You engaged {ev['accounts_engaged_90d']} accounts in 90 days and "
+            f"{round(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
+            "Tag the people you learn from when you share their ideas."
+        )
+    return recs[:3]

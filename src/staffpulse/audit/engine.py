@@ -1,0 +1,204 @@
+"""Audit one account: load its posts, score them in one batch, compute the four pillars."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit import history
+from staffpulse.audit.advice import top_actions
+from staffpulse.audit.config import PILLARS, audit_settings, grade_for
+from staffpulse.audit.conversation import conversation_pillar
+from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
+from staffpulse.audit.mix import mix_pillar
+from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
+from staffpulse.audit.types import AuditResult, Frame
+from staffpulse.audit.voice import voice_pillar
+from staffpulse.errors import InputError
+from staffpulse.models import Account, Post
+from staffpulse.store import Store
+
+TIMELINE_MONTHS = 24
+
+
+@dataclass(slots=True)
+class AccountData:
+    """Everything the audit reads from the store for one account."""
+
+    account: Account
+    posts: list[Post]  # authored, oldest first
+    mentions: list[Post]  # by others, mentioning or replying to the account
+    ref_authors: dict[str, str]  # reposted/quoted post id -> its author's handle
+
+
+def parse_since(since: datetime | date | str | None) -> datetime | None:
+    if since is None or isinstance(since, datetime):
+        return since.replace(tzinfo=since.tzinfo or UTC) if since else None
+    if isinstance(since, date):
+        return datetime(since.year, since.month, since.day, tzinfo=UTC)
+    try:
+        parsed = datetime.fromisoformat(since.strip())
+    except ValueError:
+        raise InputError(
+            f"--since {since!r} is not a date", hint="use YYYY-MM-DD, e.g. --since 2026-01-01"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def load_account_data(store: Store, account: Account, since: datetime | None) -> AccountData:
+    posts = store.posts_by(account.platform, account.id, since)
+    mentions = store.posts_mentioning(account, since)
+    ref_ids = [
+        p.reposted_post_id or p.quoted_post_id or ""
+        for p in posts
+        if p.kind in ("repost", "quote") and (p.reposted_post_id or p.quoted_post_id)
+    ]
+    refs = store.get_posts(account.platform, ref_ids) if ref_ids else {}
+    ref_authors = {pid: (p.author_handle or p.author_id).lower() for pid, p in refs.items()}
+    return AccountData(account, posts, mentions, ref_authors)
+
+
+def texts_to_score(posts: list[Post]) -> tuple[np.ndarray[Any, Any], list[str]]:
+    """Indexes and texts of the posts whose text is the account's own (everything but reposts)."""
+    index = np.array([i for i, p in enumerate(posts) if p.kind != "repost"], dtype=np.int64)
+    return index, [posts[int(i)].text for i in index]
+
+
+def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSignals) -> Frame:
+    n = len(posts)
+
+    def spread(values: np.ndarray[Any, Any], fill: Any, dtype: Any) -> np.ndarray[Any, Any]:
+        out = np.full(n, fill, dtype=dtype)
+        out[index] = values
+        return out
+
+    return Frame(
+        posts=posts,
+        kind=np.array([p.kind for p in posts], dtype=str) if n else np.zeros(0, dtype=str),
+        ts=np.array(
+            [p.created_at.timestamp() if p.created_at else np.nan for p in posts], dtype=np.float64
+        ),
+        scored=spread(np.ones(index.size, dtype=bool), False, bool),
+        job=spread(signals.labels["job_opening"], False, bool),
+        personality=spread(signals.labels["personality"], False, bool),
+        humor=spread(signals.labels["humor"], False, bool),
+        templated=spread(signals.templated, False, bool),
+        family=spread(signals.family, -1, np.int64),
+        personality_score=spread(signals.scores["personality"], 0.0, np.float64),
+        humor_score=spread(signals.scores["humor"], 0.0, np.float64),
+        job_score=spread(signals.scores["job_opening"], 0.0, np.float64),
+    )
+
+
+def _timeline(frame: Frame) -> list[dict[str, Any]]:
+    known = ~np.isnan(frame.ts)
+    if not known.any():
+        return []
+    months = frame.ts[known].astype("datetime64[s]").astype("datetime64[M]")
+    labels, inverse = np.unique(months, return_inverse=True)
+    kind, orig = frame.kind[known], frame.authored_original[known]
+    job = frame.job[known] & orig
+    groups = {
+        "job_ads": job,
+        "other_posts": orig & ~job,
+        "replies": kind == "reply",
+        "reposts": kind == "repost",
+    }
+    counts = {
+        k: np.bincount(inverse, weights=v.astype(float), minlength=labels.size)
+        for k, v in groups.items()
+    }
+    rows = [
+        {"month": str(m), **{k: int(c[i]) for k, c in counts.items()}} for i, m in enumerate(labels)
+    ]
+    return rows[-TIMELINE_MONTHS:]
+
+
+def compute_audit(
+    data: AccountData,
+    signals: TextSignals,
+    settings: Mapping[str, Any],
+    *,
+    avatar: AvatarInfo | None = None,
+    now: datetime | None = None,
+    since: datetime | None = None,
+) -> AuditResult:
+    """The pure part of an audit: posts and their signals in, scores and advice out."""
+    cfg = dict(settings)
+    index, _ = texts_to_score(data.posts)
+    frame = build_frame(data.posts, index, signals)
+    known_ts = frame.ts[~np.isnan(frame.ts)]
+    last_ts = float(known_ts.max()) if known_ts.size else None
+    ref_ts = now.timestamp() if now is not None else last_ts
+    avatar = avatar if avatar is not None else avatar_info(data.account)
+    pillars = {
+        "face": face_pillar(data.account, cfg, avatar),
+        "mix": mix_pillar(frame, cfg),
+        "voice": voice_pillar(frame, cfg),
+        "conversation": conversation_pillar(
+            frame, data.account, data.mentions, data.ref_authors, ref_ts, cfg
+        ),
+    }
+    weights = cfg["weights"]
+    total = sum(float(weights.get(name, 0)) for name in PILLARS) or 1.0
+    overall = round(sum(float(weights.get(n, 0)) * pillars[n].score for n in PILLARS) / total)
+
+    def iso(ts: float | None) -> str | None:
+        return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None
+
+    kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
+    return AuditResult(
+        account=data.account,
+        overall=overall,
+        grade=grade_for(overall, cfg["grades"]),
+        pillars=pillars,
+        generated_at=now or datetime.now(UTC),
+        reference_time=datetime.fromtimestamp(ref_ts, UTC) if ref_ts is not None else None,
+        window={
+            "since": since.isoformat() if since else None,
+            "first_post": iso(float(known_ts.min())) if known_ts.size else None,
+            "last_post": iso(last_ts),
+        },
+        counts={"posts": frame.n, **kinds, "mentions_known": len(data.mentions)},
+        top_actions=top_actions(pillars, weights),
+        timeline=_timeline(frame),
+        signals={"text": signals.source, "avatar": avatar.source},
+    )
+
+
+def audit_account(
+    store: Store,
+    handle: str,
+    platform: str | None = None,
+    since: datetime | date | str | None = None,
+    config: Mapping[str, Any] | None = None,
+    scorer: TextScorer | None = None,
+    now: datetime | None = None,
+    *,
+    save: bool = True,
+    avatar: AvatarInfo | None = None,
+) -> AuditResult:
+    """Audit one stored account on the four pillars.
+
+    ``config`` is the whole config dict or its ``audit`` table (default: ``load_config()``).
+    ``scorer`` replaces the shipped text model (tests); ``now`` fixes the clock. With ``save``
+    the result is stored, and the previous stored audit of the account gives ``change``.
+    """
+    settings = audit_settings(config)
+    account = store.find_account(handle, platform)
+    since_dt = parse_since(since)
+    data = load_account_data(store, account, since_dt)
+    _, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, scorer)
+    result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
+    previous = history.previous_audit(store, account.platform, account.id)
+    if previous is not None:
+        result.previous = previous
+        result.change = history.change_since(result, previous)
+    if save:
+        result.audit_id = history.save_audit(store, result)
+    return result

@@ -1,0 +1,109 @@
+"""Stored audits: one row per audit, so the next one can say what changed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from staffpulse.audit.config import PILLARS
+from staffpulse.audit.types import AuditResult
+from staffpulse.errors import StoreError
+from staffpulse.store import Store, register_migration
+from staffpulse.store.codec import format_time
+
+MIGRATION = "0100_audits"
+register_migration(
+    MIGRATION,
+    """
+    CREATE TABLE IF NOT EXISTS audits (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        overall INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        face INTEGER NOT NULL,
+        mix INTEGER NOT NULL,
+        voice INTEGER NOT NULL,
+        conversation INTEGER NOT NULL,
+        result TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS audits_by_account ON audits(platform, account_id, id);
+    """,
+)
+
+
+def _ensure(store: Store) -> None:
+    if MIGRATION not in store.applied_migrations():
+        store.migrate()
+
+
+def previous_audit(store: Store, platform: str, account_id: str) -> dict[str, Any] | None:
+    """The latest stored audit of the account (scores only), or None."""
+    _ensure(store)
+    row = store.conn.execute(
+        "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
+        " WHERE platform = ? AND account_id = ? ORDER BY id DESC LIMIT 1",
+        (platform, account_id),
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "id": row["id"],
+        "generated_at": row["created_at"],
+        "overall": row["overall"],
+        "grade": row["grade"],
+        "pillars": {name: row[name] for name in PILLARS},
+    }
+
+
+def change_since(result: AuditResult, previous: dict[str, Any]) -> dict[str, int]:
+    change = {"overall": result.overall - int(previous["overall"])}
+    for name in PILLARS:
+        change[name] = result.pillars[name].score - int(previous["pillars"][name])
+    return change
+
+
+def save_audit(store: Store, result: AuditResult) -> int:
+    _ensure(store)
+    account = result.account
+    try:
+        cursor = store.conn.execute(
+            "INSERT INTO audits (platform, account_id, handle, created_at, overall, grade, face,"
+            " mix, voice, conversation, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                account.platform,
+                account.id,
+                account.handle,
+                format_time(result.generated_at),
+                result.overall,
+                result.grade,
+                *(result.pillars[name].score for name in PILLARS),
+                json.dumps(result.to_dict(), ensure_ascii=False, default=str),
+            ),
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot save the audit in {store.path}: {exc}") from exc
+    return int(cursor.lastrowid or 0)
+
+
+def audit_history(store: Store, platform: str, account_id: str) -> list[dict[str, Any]]:
+    """Every stored audit of the account, oldest first (scores only)."""
+    _ensure(store)
+    rows = store.conn.execute(
+        "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
+        " WHERE platform = ? AND account_id = ? ORDER BY id",
+        (platform, account_id),
+    ).fetchall()
+    return [
+        {
+            "id": r["id"],
+            "generated_at": r["created_at"],
+            "overall": r["overall"],
+            "grade": r["grade"],
+            "pillars": {name: r[name] for name in PILLARS},
+        }
+        for r in rows
+    ]

@@ -1,0 +1,175 @@
+"""Mix: how much of what the account publishes is job ads, how it trends, the worst streaks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.audit.types import Frame, PillarResult, example
+
+
+def _date(ts: float) -> str | None:
+    if np.isnan(ts):
+        return None
+    return datetime.fromtimestamp(ts, UTC).date().isoformat()
+
+
+def streaks(flags: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """(start, length) of every run of True, longest first (ties: most recent first)."""
+    if flags.size == 0:
+        return []
+    padded = np.concatenate(([0], flags.astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(padded))
+    starts, ends = edges[0::2], edges[1::2]
+    lengths = ends - starts
+    order = np.lexsort((-starts, -lengths))
+    return [(int(starts[i]), int(lengths[i])) for i in order]
+
+
+def monthly(
+    ts: npt.NDArray[np.float64], job: npt.NDArray[np.bool_], other: dict[str, npt.NDArray[np.bool_]]
+) -> list[dict[str, Any]]:
+    """Per calendar month: original posts, job ads and their share (plus other label counts)."""
+    known = ~np.isnan(ts)
+    if not known.any():
+        return []
+    months = ts[known].astype("datetime64[s]").astype("datetime64[M]")
+    labels, inverse = np.unique(months, return_inverse=True)
+    total = np.bincount(inverse, minlength=labels.size)
+    jobs = np.bincount(inverse, weights=job[known].astype(float), minlength=labels.size)
+    extra = {
+        name: np.bincount(inverse, weights=flag[known].astype(float), minlength=labels.size)
+        for name, flag in other.items()
+    }
+    rows: list[dict[str, Any]] = []
+    for i, month in enumerate(labels):
+        row: dict[str, Any] = {
+            "month": str(month),
+            "posts": int(total[i]),
+            "job_ads": int(jobs[i]),
+            "job_share": round(float(jobs[i] / total[i]), 3),
+        }
+        row.update({name: int(values[i]) for name, values in extra.items()})
+        rows.append(row)
+    return rows
+
+
+def trend(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Job share in the last three months with posts against the three before."""
+    active = [row for row in rows if row["posts"] > 0]
+    if len(active) < 4:
+        return {"direction": "not enough months", "recent": None, "before": None}
+
+    def share(part: list[dict[str, Any]]) -> float:
+        return float(sum(r["job_ads"] for r in part) / max(1, sum(r["posts"] for r in part)))
+
+    recent, before = share(active[-3:]), share(active[-6:-3])
+    delta = recent - before
+    direction = "rising" if delta > 0.1 else "falling" if delta < -0.1 else "steady"
+    return {"direction": direction, "recent": round(recent, 3), "before": round(before, 3)}
+
+
+def mix_score(job_share: float, settings: dict[str, Any]) -> float:
+    ok, worst = float(settings["job_share_ok"]), float(settings["job_share_max"])
+    if job_share <= ok:
+        return 100.0
+    if job_share >= worst:
+        return 0.0
+    return 100.0 * (worst - job_share) / (worst - ok)
+
+
+def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+    orig = np.flatnonzero(frame.authored_original)
+    job = frame.job[orig]
+    n = int(orig.size)
+    share = float(job.mean()) if n else 0.0
+    rows = monthly(frame.ts[orig], job, {"personality": frame.personality[orig]})
+    runs = streaks(job)
+    recent_n = min(int(settings["recent_posts"]), n)
+    recent_jobs = int(job[n - recent_n :].sum()) if recent_n else 0
+    worst_runs = [
+        {
+            "length": length,
+            "from": _date(frame.ts[orig[start]]),
+            "to": _date(frame.ts[orig[start + length - 1]]),
+        }
+        for start, length in runs[:3]
+    ]
+    score = mix_score(share, settings) if n else 50.0
+    evidence: dict[str, Any] = {
+        "original_posts": n,
+        "job_ads": int(job.sum()),
+        "job_share": round(share, 3),
+        "recent": {"posts": recent_n, "job_ads": recent_jobs},
+        "longest_streak": runs[0][1] if runs else 0,
+        "worst_streaks": worst_runs,
+        "by_month": rows,
+        "trend": trend(rows),
+    }
+    worst = []
+    if runs:
+        start, length = runs[0]
+        for i in orig[start + max(0, length - 3) : start + length][::-1]:
+            why = f"part of a run of {length} job ads in a row" if length > 1 else "a job ad"
+            worst.append(example(frame.posts[int(i)], why))
+    best_pool = orig[~job]
+    best = []
+    if best_pool.size:
+        ranked = best_pool[np.argsort(-frame.personality_score[best_pool], kind="stable")][:3]
+        best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
+    notes = []
+    if n < int(settings["min_posts"]):
+        notes.append(f"only {n} original posts in the window: the share is rough")
+    return PillarResult(
+        name="mix",
+        score=round(score),
+        evidence=evidence,
+        recommendations=_mix_advice(evidence, settings),
+        best=best,
+        worst=worst,
+        notes=notes,
+    )
+
+
+def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    n, share = ev["original_posts"], ev["job_share"]
+    recent = ev["recent"]
+    recs: list[str] = []
+    if n == 0:
+        return [
+            "There are no original posts to judge. Aim for three a week: one opening, one tip "
+            "for candidates or clients, and one story about your team."
+        ]
+    if share > float(settings["job_share_ok"]):
+        recs.append(
+            f"{recent['job_ads']} of your last {recent['posts']} posts were job ads "
+            f"({round(100 * share)}% overall). Alternate each job post with a tip, a story "
+            "or a question."
+        )
+    longest = ev["longest_streak"]
+    if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
+        run = ev["worst_streaks"][0]
+        recs.append(
+            f"Your longest run was {longest} job ads in a row ({run['from']} to {run['to']}). "
+            "Never post more than two openings back to back."
+        )
+    if share >= 0.6:
+        recs.append(
+            'Bundle openings into one weekly "jobs this week" post with a single link, and '
+            "use the freed-up posts for advice your candidates can use today."
+        )
+    elif ev["trend"]["direction"] == "rising":
+        t = ev["trend"]
+        recs.append(
+            f"Job ads are creeping up: {round(100 * t['before'])}% of posts three months ago, "
+            f"{round(100 * t['recent'])}% lately. Plan next week's non-job posts now."
+        )
+    if not recs:
+        recs.append(
+            f"Only {round(100 * share)}% of your posts are job ads: a healthy mix. When you do "
+            "post an opening, say the pay, the shift and one thing you like about the team."
+        )
+    return recs[:3]

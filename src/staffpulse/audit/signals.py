@@ -1,0 +1,136 @@
+"""The post signals the audit reads, behind a small protocol so tests can inject a fake.
+
+The real scorer is ``staffpulse.signals.text.load_text_signals()``; templating comes from
+``staffpulse.signals.templating.detect_templates``. Both are called once per audit (or once
+per benchmark) on every post text in one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.errors import ModelError
+
+SIGNALS = ("job_opening", "personality", "humor")
+
+
+class TextScorer(Protocol):
+    """Anything with ``score(texts) -> {signal: array of [0, 1]}`` (``thresholds_`` optional)."""
+
+    def score(self, texts: Sequence[str]) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TextSignals:
+    scores: dict[str, npt.NDArray[np.float64]]
+    labels: dict[str, npt.NDArray[np.bool_]]
+    templated: npt.NDArray[np.bool_]
+    family: npt.NDArray[np.int64]
+    source: str  # which scorer produced them, for the report
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Any:
+    try:
+        from staffpulse.signals.text import load_text_signals
+    except ImportError as exc:
+        raise ModelError(
+            "the post signals (job opening, personality, humor) are not installed",
+            hint="reinstall staffpulse; the text model ships inside the package",
+        ) from exc
+    return load_text_signals()
+
+
+def default_scorer() -> TextScorer:
+    """The shipped text model, loaded once per process."""
+    scorer: TextScorer = _load_default()
+    return scorer
+
+
+def _thresholds(scorer: TextScorer) -> dict[str, float]:
+    found = getattr(scorer, "thresholds_", None)
+    out = dict.fromkeys(SIGNALS, 0.5)
+    if isinstance(found, Mapping):
+        out.update({k: float(v) for k, v in found.items() if k in out})
+    return out
+
+
+_URL = re.compile(r"https?://\S+")
+_NUM = re.compile(r"\d+([.,]\d+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def _fallback_templates(
+    texts: Sequence[str],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Exact duplicates after masking URLs, numbers and case: used when no detector is installed."""
+    keys = [_SPACE.sub(" ", _NUM.sub("0", _URL.sub("<url>", t.lower()))).strip() for t in texts]
+    _, inverse, counts = np.unique(
+        np.array(keys, dtype=object), return_inverse=True, return_counts=True
+    )
+    templated = counts[inverse] >= 3
+    family = np.where(templated, inverse, -1).astype(np.int64)
+    return templated.astype(bool), family
+
+
+def templates(texts: Sequence[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64], str]:
+    """(templated, family, source) for each text."""
+    if not texts:
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), "none"
+    try:
+        from staffpulse.signals.templating import detect_templates
+    except ImportError:
+        templated, family = _fallback_templates(texts)
+        return templated, family, "exact-duplicate fallback"
+    result = detect_templates(list(texts))
+    return (
+        np.asarray(result.templated, dtype=bool),
+        np.asarray(result.family, dtype=np.int64),
+        "staffpulse.signals.templating",
+    )
+
+
+def score_texts(
+    texts: Sequence[str], scorer: TextScorer | None = None, *, detect_templates: bool = True
+) -> TextSignals:
+    """Score every text in one batch call (templates are per feed: see :func:`with_templates`)."""
+    scorer = scorer if scorer is not None else default_scorer()
+    n = len(texts)
+    raw: Mapping[str, Any] = scorer.score(list(texts)) if n else {}
+    scores: dict[str, npt.NDArray[np.float64]] = {}
+    for name in SIGNALS:
+        values = raw.get(name)
+        array = np.zeros(n) if values is None else np.asarray(values, dtype=np.float64)
+        if array.shape != (n,):
+            raise ModelError(f"the text scorer returned {array.shape} scores for {n} posts")
+        scores[name] = array
+    cut = _thresholds(scorer)
+    labels = {name: scores[name] >= cut[name] for name in SIGNALS}
+    source = f"{type(scorer).__module__}.{type(scorer).__name__}"
+    empty = TextSignals(scores, labels, np.zeros(n, dtype=bool), np.full(n, -1, np.int64), source)
+    return with_templates(empty, texts) if detect_templates else empty
+
+
+def with_templates(signals: TextSignals, texts: Sequence[str]) -> TextSignals:
+    """The same signals with the templating of this one feed attached."""
+    templated, family, template_source = templates(texts)
+    source = signals.source.split("; templates:")[0] + f"; templates: {template_source}"
+    return TextSignals(signals.scores, signals.labels, templated, family, source)
+
+
+def subset(signals: TextSignals, index: npt.NDArray[np.int64]) -> TextSignals:
+    """The signals of some texts (used by the benchmark to split one big batch per account)."""
+    return TextSignals(
+        {k: v[index] for k, v in signals.scores.items()},
+        {k: v[index] for k, v in signals.labels.items()},
+        signals.templated[index],
+        signals.family[index],
+        signals.source,
+    )

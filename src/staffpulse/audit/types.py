@@ -1,0 +1,150 @@
+"""The shapes an audit produces. ``AuditResult.to_dict()`` is the stable ``--json`` shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.models import Account, Post
+
+PILLAR_TITLES = {
+    "face": "Face",
+    "mix": "Mix",
+    "voice": "Voice",
+    "conversation": "Conversation",
+}
+PILLAR_QUESTIONS = {
+    "face": "Does the account look like real people?",
+    "mix": "Is it more than a job board?",
+    "voice": "Does it sound human, with some humor?",
+    "conversation": "Does it talk with others?",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PostExample:
+    """A post shown as evidence, with why it was picked."""
+
+    text: str
+    date: str | None
+    url: str | None
+    kind: str
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "date": self.date,
+            "url": self.url,
+            "kind": self.kind,
+            "why": self.why,
+        }
+
+
+def example(post: Post, why: str) -> PostExample:
+    return PostExample(
+        text=post.text,
+        date=post.created_at.date().isoformat() if post.created_at else None,
+        url=post.url,
+        kind=post.kind,
+        why=why,
+    )
+
+
+@dataclass(slots=True)
+class PillarResult:
+    name: str
+    score: int
+    evidence: dict[str, Any]
+    recommendations: list[str]
+    best: list[PostExample] = field(default_factory=list)
+    worst: list[PostExample] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        evidence = dict(self.evidence)
+        evidence["examples"] = {
+            "worst": [item.to_dict() for item in self.worst],
+            "best": [item.to_dict() for item in self.best],
+        }
+        if self.notes:
+            evidence["notes"] = list(self.notes)
+        return {
+            "score": self.score,
+            "evidence": evidence,
+            "recommendations": list(self.recommendations),
+        }
+
+
+@dataclass(slots=True)
+class Frame:
+    """The account's authored posts in the audit window, as aligned numpy columns."""
+
+    posts: list[Post]
+    kind: npt.NDArray[np.str_]
+    ts: npt.NDArray[np.float64]  # epoch seconds, NaN when unknown
+    scored: npt.NDArray[np.bool_]  # True for non-reposts (their text was scored)
+    job: npt.NDArray[np.bool_]
+    personality: npt.NDArray[np.bool_]
+    humor: npt.NDArray[np.bool_]
+    templated: npt.NDArray[np.bool_]
+    family: npt.NDArray[np.int64]
+    personality_score: npt.NDArray[np.float64]
+    humor_score: npt.NDArray[np.float64]
+    job_score: npt.NDArray[np.float64]
+
+    @property
+    def n(self) -> int:
+        return len(self.posts)
+
+    @property
+    def authored_original(self) -> npt.NDArray[np.bool_]:
+        """Original posts and quotes: what the account itself chose to publish."""
+        out: npt.NDArray[np.bool_] = (self.kind == "original") | (self.kind == "quote")
+        return out
+
+
+@dataclass(slots=True)
+class AuditResult:
+    account: Account
+    overall: int
+    grade: str
+    pillars: dict[str, PillarResult]
+    generated_at: datetime
+    reference_time: datetime | None
+    window: dict[str, Any]
+    counts: dict[str, int]
+    top_actions: list[dict[str, str]]
+    timeline: list[dict[str, Any]]
+    signals: dict[str, str]
+    previous: dict[str, Any] | None = None
+    change: dict[str, int] | None = None
+    audit_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        account = self.account
+        return {
+            "account": {
+                "platform": account.platform,
+                "handle": account.handle,
+                "id": account.id,
+                "display_name": account.display_name,
+                "url": account.url,
+            },
+            "overall": self.overall,
+            "grade": self.grade,
+            "pillars": {name: pillar.to_dict() for name, pillar in self.pillars.items()},
+            "top_actions": list(self.top_actions),
+            "timeline": list(self.timeline),
+            "counts": dict(self.counts),
+            "window": dict(self.window),
+            "signals": dict(self.signals),
+            "generated_at": self.generated_at.isoformat(),
+            "reference_time": self.reference_time.isoformat() if self.reference_time else None,
+            "previous": self.previous,
+            "change": self.change,
+        }

@@ -1,0 +1,120 @@
+"""Voice: the share of posts with a human voice, the share with humor, and how templated it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit.types import Frame, PillarResult, example
+
+
+def voice_score(
+    personality: float, humor: float, templated: float, settings: dict[str, Any]
+) -> float:
+    parts = settings["voice_parts"]
+    wp, wh = float(parts["personality"]), float(parts["humor"])
+    p = min(personality / float(settings["personality_target"]), 1.0)
+    h = min(humor / float(settings["humor_target"]), 1.0)
+    base = (wp * p + wh * h) / ((wp + wh) or 1.0)
+    return 100.0 * base * (1.0 - float(settings["template_penalty"]) * templated)
+
+
+def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+    scored = np.flatnonzero(frame.scored)
+    orig = np.flatnonzero(frame.authored_original)
+    n = int(scored.size)
+    personality = float(frame.personality[scored].mean()) if n else 0.0
+    humor = float(frame.humor[scored].mean()) if n else 0.0
+    templated = float(frame.templated[orig].mean()) if orig.size else 0.0
+    families = _families(frame, orig)
+    evidence: dict[str, Any] = {
+        "posts_scored": n,
+        "personality_posts": int(frame.personality[scored].sum()),
+        "personality_share": round(personality, 3),
+        "humor_posts": int(frame.humor[scored].sum()),
+        "humor_share": round(humor, 3),
+        "templated_posts": int(frame.templated[orig].sum()),
+        "templated_share": round(templated, 3),
+        "template_families": families,
+    }
+    score = voice_score(personality, humor, templated, settings) if n else 0.0
+    best = []
+    if n:
+        strength = frame.personality_score[scored] + frame.humor_score[scored]
+        top = scored[np.argsort(-strength, kind="stable")][:3]
+        for i in top:
+            if frame.personality[i] or frame.humor[i]:
+                why = "funny and human" if frame.humor[i] else "sounds like a person"
+                best.append(example(frame.posts[int(i)], why))
+    worst = []
+    for fam in families[:2]:
+        worst.append(
+            example(frame.posts[fam["example_index"]], f"one of {fam['size']} near-identical posts")
+        )
+    if len(worst) < 3 and orig.size:
+        flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
+        flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
+        worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
+    notes = []
+    if n < int(settings["min_posts"]):
+        notes.append(f"only {n} posts to judge: the shares are rough")
+    return PillarResult(
+        name="voice",
+        score=round(score),
+        evidence=evidence,
+        recommendations=_voice_advice(evidence, settings),
+        best=best,
+        worst=worst,
+        notes=notes,
+    )
+
+
+def _families(frame: Frame, orig: np.ndarray[Any, Any]) -> list[dict[str, Any]]:
+    fam = frame.family[orig]
+    fam = fam[fam >= 0]
+    if fam.size == 0:
+        return []
+    ids, counts = np.unique(fam, return_counts=True)
+    out = []
+    for k in np.argsort(-counts, kind="stable")[:3]:
+        members = orig[frame.family[orig] == ids[k]]
+        last = int(members[-1])
+        out.append(
+            {"size": int(counts[k]), "example": frame.posts[last].text, "example_index": last}
+        )
+    return out
+
+
+def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    n = ev["posts_scored"]
+    if n == 0:
+        return [
+            "There is nothing to judge yet. Start with one post a week in your own words: "
+            "a story from the desk, an opinion, or a question to candidates."
+        ]
+    recs: list[str] = []
+    p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
+    if t >= 0.3 and ev["template_families"]:
+        recs.append(
+            f"{round(100 * t)}% of your posts are near-copies of the same few templates. "
+            "Rewrite each one in your own words and add one line only a person would write "
+            "(who the manager is, why the job is good)."
+        )
+    if p < float(settings["personality_target"]):
+        recs.append(
+            f"Only {ev['personality_posts']} of {n} posts ({round(100 * p)}%) sound like a "
+            "person. This week, post one story from your desk, one honest opinion and one "
+            "question for your followers."
+        )
+    if h < float(settings["humor_target"]):
+        recs.append(
+            f"Humor is almost absent ({ev['humor_posts']} of {n} posts). Once a week, share a "
+            "light moment: the office dog, the interview answer that made you laugh."
+        )
+    if not recs:
+        recs.append(
+            f"{round(100 * p)}% of your posts sound human and {round(100 * h)}% are funny: "
+            "keep it up, and turn your best story of the month into a short thread."
+        )
+    return recs[:3]

@@ -1,0 +1,211 @@
+"""Benchmark a cohort: audit every account (one batch of text scoring), rank, compare segments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit.config import PILLARS, audit_settings
+from staffpulse.audit.engine import compute_audit, load_account_data, parse_since, texts_to_score
+from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
+from staffpulse.audit.types import AuditResult
+from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortEntry, CohortProblem, read_cohort
+from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks, summary
+from staffpulse.errors import EmptyInputError, NotFoundError
+from staffpulse.models import Account
+from staffpulse.store import Store
+
+Progress = Callable[[str, int, int], None]
+SCORES = ("overall", *PILLARS)
+
+
+@dataclass(slots=True)
+class BenchmarkResult:
+    source: str
+    audits: list[AuditResult]
+    segments: list[str]  # one per audit ("unknown" when none was given)
+    leaderboard: list[dict[str, Any]]
+    segment_stats: dict[str, dict[str, Any]]
+    claims: list[dict[str, Any]]
+    problems: list[CohortProblem]
+    generated_at: datetime
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cohort": {
+                "source": self.source,
+                "accounts": len(self.audits),
+                "problems": [p.as_dict() for p in self.problems],
+            },
+            "leaderboard": self.leaderboard,
+            "segments": self.segment_stats,
+            "claims": self.claims,
+            "generated_at": self.generated_at.isoformat(),
+        }
+
+
+def _resolve(
+    store: Store, entries: list[CohortEntry], source: str
+) -> tuple[list[tuple[Account, str]], list[CohortProblem]]:
+    found: list[tuple[Account, str]] = []
+    problems: list[CohortProblem] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in entries:
+        try:
+            account = store.find_account(entry.handle, entry.platform)
+        except NotFoundError as exc:
+            problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
+            continue
+        if (account.platform, account.id) in seen:
+            continue
+        seen.add((account.platform, account.id))
+        found.append((account, entry.segment or "unknown"))
+    return found, problems
+
+
+def run_benchmark(
+    store: Store,
+    cohort_file: Path | str | None = None,
+    *,
+    platform: str | None = None,
+    since: datetime | date | str | None = None,
+    config: Mapping[str, Any] | None = None,
+    scorer: TextScorer | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> BenchmarkResult:
+    """Audit a cohort (a file of handles with segments, or every account with posts) and rank it.
+
+    Text signals are computed in one batch over the whole cohort; templating per account.
+    Audits made here are not stored (they would pollute each account's audit history).
+    """
+    import time
+
+    started = time.perf_counter()
+    settings = audit_settings(config)
+    since_dt = parse_since(since)
+    problems: list[CohortProblem] = []
+    if cohort_file is not None:
+        source = str(cohort_file)
+        entries, problems = read_cohort(Path(cohort_file))
+        accounts, missing = _resolve(store, entries, source)
+        problems += missing
+    else:
+        source = "every account in the store"
+        accounts = [(s.account, "unknown") for s in store.list_accounts(platform) if s.posts > 0]
+    if not accounts:
+        detail = "; ".join(str(p) for p in problems[:5])
+        raise EmptyInputError(
+            f"the cohort has no account with posts in the store{': ' + detail if detail else ''}",
+            hint="import the accounts' posts first (staffpulse import FILE), or fix the cohort file",
+        )
+    datas = []
+    for i, (account, _segment) in enumerate(accounts):
+        datas.append(load_account_data(store, account, since_dt))
+        if progress:
+            progress("Loading posts", i + 1, len(accounts))
+    loaded = time.perf_counter()
+    spans: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for data in datas:
+        _, own = texts_to_score(data.posts)
+        spans.append((len(texts), len(texts) + len(own)))
+        texts.extend(own)
+    if progress:
+        progress("Scoring posts", 0, len(texts))
+    signals = score_texts(texts, scorer, detect_templates=False)
+    scored = time.perf_counter()
+    audits: list[AuditResult] = []
+    for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
+        feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi])
+        audits.append(compute_audit(data, feed, settings, now=now, since=since_dt))
+        if progress:
+            progress("Auditing", i + 1, len(datas))
+    segments = [segment for _account, segment in accounts]
+    result = BenchmarkResult(
+        source=source,
+        audits=audits,
+        segments=segments,
+        leaderboard=leaderboard(audits, segments),
+        segment_stats=segment_stats(audits, segments),
+        claims=claims(audits, segments),
+        problems=problems,
+        generated_at=now or datetime.now(UTC),
+    )
+    result.timings = {
+        "load_s": round(loaded - started, 3),
+        "score_s": round(scored - loaded, 3),
+        "audit_s": round(time.perf_counter() - scored, 3),
+        "posts": float(sum(len(d.posts) for d in datas)),
+    }
+    return result
+
+
+def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
+    out = {"overall": np.array([a.overall for a in audits], dtype=float)}
+    for name in PILLARS:
+        out[name] = np.array([a.pillars[name].score for a in audits], dtype=float)
+    return out
+
+
+def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
+    scores = _scores(audits)
+    pct = {name: percentile_ranks(values) for name, values in scores.items()}
+    rows = []
+    for i, audit in enumerate(audits):
+        mix = audit.pillars["mix"].evidence
+        row: dict[str, Any] = {
+            "handle": audit.account.handle,
+            "platform": audit.account.platform,
+            "display_name": audit.account.display_name,
+            "segment": segments[i],
+            "overall": audit.overall,
+            "grade": audit.grade,
+            **{name: audit.pillars[name].score for name in PILLARS},
+            "percentiles": {name: round(float(pct[name][i])) for name in SCORES},
+            "job_share": mix["job_share"],
+            "posts": audit.counts["posts"],
+            "top_action": audit.top_actions[0]["action"] if audit.top_actions else "",
+        }
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["overall"], r["handle"]))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, dict[str, Any]]:
+    scores = _scores(audits)
+    seg = np.array(segments)
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted(set(segments), key=lambda s: list(SEGMENT_LABELS).index(s)):
+        mask = seg == name
+        out[name] = {
+            "label": SEGMENT_LABELS[name],
+            "n": int(mask.sum()),
+            **{score: summary(values[mask]) for score, values in scores.items()},
+        }
+    return out
+
+
+def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
+    """The essay's claims, each tested on this cohort with its sample sizes."""
+    scores = _scores(audits)
+    seg = np.array(segments)
+    vendors, firms = seg == "vendor", seg == "staffing_firm"
+    out = [
+        compare(scores[p][vendors], scores[p][firms], "Vendors", "Staffing firms", p.capitalize())
+        for p in ("voice", "conversation")
+    ]
+    shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
+    if firms.any():
+        out.append(mostly_job_ads(shares[firms], "Staffing firms"))
+    else:
+        out.append(mostly_job_ads(shares, "Accounts in the cohort"))
+    return out

@@ -1,0 +1,138 @@
+"""Statistics of a cohort: percentiles, segment summaries and the essay's claims with numbers."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
+ALPHA = 0.05
+BOOTSTRAP = 2000
+
+
+def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each value's percentile in the cohort (0-100): share below, plus half the ties."""
+    if values.size == 0:
+        return values
+    sorted_values = np.sort(values)
+    below = np.searchsorted(sorted_values, values, side="left")
+    upto = np.searchsorted(sorted_values, values, side="right")
+    ranks: npt.NDArray[np.float64] = 100.0 * (below + 0.5 * (upto - below)) / values.size
+    return ranks
+
+
+def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
+    if values.size == 0:
+        return {"n": 0, "mean": None, "median": None, "p25": None, "p75": None}
+    return {
+        "n": int(values.size),
+        "mean": round(float(values.mean()), 1),
+        "median": round(float(np.median(values)), 1),
+        "p25": round(float(np.percentile(values, 25)), 1),
+        "p75": round(float(np.percentile(values, 75)), 1),
+    }
+
+
+def bootstrap_diff(
+    a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], seed: int = 6
+) -> tuple[float, float]:
+    """95% bootstrap interval of mean(a) - mean(b), resampled in one vectorised draw."""
+    rng = np.random.default_rng(seed)
+    ia = rng.integers(0, a.size, size=(BOOTSTRAP, a.size))
+    ib = rng.integers(0, b.size, size=(BOOTSTRAP, b.size))
+    diffs = a[ia].mean(axis=1) - b[ib].mean(axis=1)
+    low, high = np.percentile(diffs, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def compare(
+    a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], a_name: str, b_name: str, what: str
+) -> dict[str, Any]:
+    """Does group a score higher than group b? Mann-Whitney (one-sided) and a bootstrap interval."""
+    out: dict[str, Any] = {
+        "claim": f"{a_name} beat {b_name} on {what}",
+        "n": {a_name: int(a.size), b_name: int(b.size)},
+        "median": {
+            a_name: round(float(np.median(a)), 1) if a.size else None,
+            b_name: round(float(np.median(b)), 1) if b.size else None,
+        },
+        "mean_difference": None,
+        "ci95": None,
+        "p_value": None,
+    }
+    if a.size and b.size:
+        out["mean_difference"] = round(float(a.mean() - b.mean()), 1)
+    if min(a.size, b.size) < MIN_GROUP:
+        out["verdict"] = "too small to tell"
+        out["explanation"] = (
+            f"Only {a.size} {a_name.lower()} and {b.size} {b_name.lower()} in the cohort; "
+            f"at least {MIN_GROUP} of each are needed."
+        )
+        return out
+    from scipy.stats import mannwhitneyu
+
+    p = float(mannwhitneyu(a, b, alternative="greater").pvalue)
+    low, high = bootstrap_diff(a, b)
+    out["p_value"] = round(p, 4)
+    out["ci95"] = [round(low, 1), round(high, 1)]
+    diff = out["mean_difference"]
+    if p < ALPHA:
+        out["verdict"] = "supported"
+        out["explanation"] = (
+            f"{a_name} score {diff:+.1f} points higher on average (95% interval {low:+.1f} to "
+            f"{high:+.1f}; Mann-Whitney p = {p:.3f})."
+        )
+    elif float(np.median(a)) < float(np.median(b)) and low < 0 and high < 0:
+        out["verdict"] = "contradicted"
+        out["explanation"] = f"{b_name} score higher: {diff:+.1f} points (p = {p:.3f})."
+    else:
+        out["verdict"] = "no clear difference"
+        out["explanation"] = (
+            f"The difference ({diff:+.1f} points, 95% interval {low:+.1f} to {high:+.1f}) could "
+            f"be chance (Mann-Whitney p = {p:.3f})."
+        )
+    return out
+
+
+def wilson(k: int, n: int) -> tuple[float, float]:
+    """95% Wilson interval of a proportion."""
+    if n == 0:
+        return 0.0, 1.0
+    z = 1.96
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def mostly_job_ads(
+    job_shares: npt.NDArray[np.float64], group: str, cut: float = 0.5
+) -> dict[str, Any]:
+    n = int(job_shares.size)
+    k = int((job_shares > cut).sum())
+    low, high = wilson(k, n)
+    out: dict[str, Any] = {
+        "claim": f"{group} post mostly job ads",
+        "group": group,
+        "n": n,
+        "mostly_job_ads": k,
+        "share": round(k / n, 3) if n else None,
+        "ci95": [round(low, 3), round(high, 3)] if n else None,
+        "threshold": cut,
+    }
+    if n < MIN_GROUP:
+        out["verdict"] = "too small to tell"
+        out["explanation"] = (
+            f"Only {n} {group.lower()} in the cohort; at least {MIN_GROUP} are needed."
+        )
+    else:
+        out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
+        out["explanation"] = (
+            f"{k} of {n} {group.lower()} ({round(100 * k / n)}%, 95% interval "
+            f"{round(100 * low)}-{round(100 * high)}%) have more than half of their original "
+            "posts as job ads."
+        )
+    return out

@@ -1,0 +1,119 @@
+"""Fixtures for the audit, benchmark and report tests: a fake text scorer and a store builder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit.face import AvatarInfo
+from staffpulse.models import Account, Post, Provenance
+from staffpulse.store import Store, open_store
+
+T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+PROV = Provenance(source="test", location="tests", tool_version="test", retrieved_at=T0)
+
+JOB_WORDS = ("hiring", "apply", "job alert", "now hiring")
+PERSONALITY_WORDS = ("i ", "my ", "?", "love", "story", "honest", "we stopped", "proud", "😂")
+HUMOR_WORDS = ("😂", "lol", "pineapple", "juggle")
+
+
+class FakeScorer:
+    """Keyword rules standing in for the shipped text model (same contract)."""
+
+    thresholds_: Mapping[str, float] = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        self.calls += 1
+        low = [t.lower() for t in texts]
+
+        def has(words: tuple[str, ...]) -> np.ndarray:
+            return np.array([any(w in t for w in words) for t in low], dtype=float)
+
+        job = has(JOB_WORDS)
+        return {
+            "job_opening": job,
+            "personality": has(PERSONALITY_WORDS) * (1 - job * 0.6),
+            "humor": has(HUMOR_WORDS),
+            "work_topic": np.ones(len(texts)),
+        }
+
+
+PERSON = AvatarInfo("person", 0.9, "test")
+LOGO = AvatarInfo("logo", 0.9, "test")
+
+
+@dataclass
+class FeedBuilder:
+    """Builds one account's feed, a post an hour apart, in order."""
+
+    handle: str
+    platform: str = "x"
+    display_name: str = ""
+    bio: str = ""
+    posts: list[Post] = field(default_factory=list)
+    others: list[Post] = field(default_factory=list)
+    clock: datetime = T0
+
+    def _next(self, hours: float = 5.0) -> datetime:
+        self.clock += timedelta(hours=hours)
+        return self.clock
+
+    def _id(self) -> str:
+        return f"{self.handle}-{len(self.posts) + len(self.others)}"
+
+    def post(self, text: str, **kw: Any) -> Post:
+        post = Post(platform=self.platform, id=self._id(), author_id=self.handle,
+                    author_handle=self.handle, text=text, created_at=self._next(),
+                    url=f"https://x.example/{self.handle}/{len(self.posts)}", **kw)
+        self.posts.append(post)
+        return post
+
+    def job(self, n: int = 1) -> None:
+        for i in range(n):
+            self.post(f"We're hiring a forklift operator in Dayton #{i}! Apply: https://j.example/{i}")
+
+    def chat(self, n: int = 1) -> None:
+        for i in range(n):
+            self.post(f"Honest question {i}: what do you love about your team?")
+
+    def reply(self, to: str, n: int = 1) -> None:
+        for i in range(n):
+            self.post(f"@{to} thanks, I love this {i}", kind="reply", reply_to_handle=to,
+                      mentions=(to,))
+
+    def mention_by(self, other: str, answered: bool) -> None:
+        when = self._next()
+        mention = Post(platform=self.platform, id=self._id(), author_id=other,
+                       author_handle=other, text=f"@{self.handle} are you hiring?",
+                       created_at=when, mentions=(self.handle,), conversation_id=f"c-{when}")
+        self.others.append(mention)
+        if answered:
+            self.post(f"@{other} yes! DM me", kind="reply", reply_to_post_id=mention.id,
+                      reply_to_handle=other, mentions=(other,))
+
+    def account(self) -> Account:
+        return Account(platform=self.platform, id=self.handle, handle=self.handle,
+                       display_name=self.display_name, bio=self.bio)
+
+    def write(self, store: Store) -> Store:
+        others = {p.author_id for p in self.others}
+        rows: list[Any] = [self.account(), *self.posts, *self.others]
+        rows += [Account(platform=self.platform, id=o, handle=o) for o in others]
+        store.upsert(rows, PROV)
+        store.refresh_interactions()
+        return store
+
+
+def store_with(tmp_path: Path, *feeds: FeedBuilder) -> Store:
+    store = open_store(tmp_path / "test.db")
+    for feed in feeds:
+        feed.write(store)
+    return store
