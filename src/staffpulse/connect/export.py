@@ -1,0 +1,235 @@
+"""Export suggestions to files that the platforms (or list tools) import.
+
+Formats (``docs/connect.md`` documents each):
+
+``csv``
+    One row per suggestion with a header: ``rank,platform,handle,display_name,role,score,
+    voice,conversation,url,explanation``.
+``x-list``
+    Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
+    is the lowest common denominator that list tools and browser extensions accept (and that a
+    person can paste).
+``bluesky-list``
+    JSON with the ``app.bsky.graph.list`` record to create (a curation list) and one
+    ``app.bsky.graph.listitem`` record per account, each with its record key, ready for
+    ``com.atproto.repo.applyWrites`` (``{"list": {"uri", "rkey", "record"}, "items": [{"rkey",
+    "handle", "record"}], "handles", "unresolved"}``).
+    A list item's ``subject`` must be a DID, so accounts whose id is not a DID are listed under
+    ``unresolved`` with their handles; ``handles`` lists every handle (starter-pack style).
+``mastodon-list``
+    Mastodon's own Lists CSV (Settings > Import and export): rows ``List name,Account address``
+    without a header, exactly as Mastodon exports it; Mastodon's importer also accepts it.
+``mastodon-follows``
+    Mastodon's following-list CSV with its header
+    ``Account address,Show boosts,Notify on new posts,Languages``.
+
+Mastodon needs a full address ``user@instance``: it comes from the handle when it has one,
+else from the account URL; accounts with neither are skipped and reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from staffpulse.connect.suggest import Suggestion
+from staffpulse.errors import InputError
+
+FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
+DEFAULT_LIST_NAME = "staffpulse suggestions"
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+CSV_COLUMNS = (
+    "rank",
+    "platform",
+    "handle",
+    "display_name",
+    "role",
+    "score",
+    "voice",
+    "conversation",
+    "url",
+    "explanation",
+)
+
+
+@dataclass
+class ExportResult:
+    """The text to write plus the suggestions that could not be expressed in the format."""
+
+    format: str
+    text: str
+    written: int
+    skipped: list[str] = field(default_factory=list)  # "@handle: why"
+
+
+def export_suggestions(
+    suggestions: Sequence[Suggestion],
+    fmt: str,
+    *,
+    list_name: str = DEFAULT_LIST_NAME,
+    owner: str | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    """Render suggestions in ``fmt`` (one of :data:`FORMATS`). ``owner``: the list owner's DID."""
+    renderers: dict[str, Callable[[], ExportResult]] = {
+        "csv": lambda: to_csv(suggestions),
+        "x-list": lambda: to_x_list(suggestions),
+        "bluesky-list": lambda: to_bluesky_list(suggestions, list_name, owner, now),
+        "mastodon-list": lambda: to_mastodon_list(suggestions, list_name),
+        "mastodon-follows": lambda: to_mastodon_follows(suggestions),
+    }
+    render = renderers.get(fmt)
+    if render is None:
+        raise InputError(
+            f"unknown export format '{fmt}'", hint="choose one of: " + ", ".join(FORMATS)
+        )
+    return render()
+
+
+def write_export(result: ExportResult, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(result.text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {path}: {exc.strerror}", hint="choose another --output"
+        ) from exc
+
+
+def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in suggestions:
+        writer.writerow(
+            [
+                s.rank,
+                s.platform,
+                s.handle,
+                s.display_name,
+                s.role or "",
+                f"{s.score:.1f}",
+                "" if s.voice is None else s.voice,
+                "" if s.conversation is None else s.conversation,
+                s.url or "",
+                s.explanation,
+            ]
+        )
+    return ExportResult("csv", buffer.getvalue(), len(suggestions))
+
+
+def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
+    lines = ["@" + s.handle.lstrip("@") for s in suggestions]
+    return ExportResult("x-list", "".join(line + "\n" for line in lines), len(lines))
+
+
+def tid(when: datetime, clock_id: int = 0) -> str:
+    """An atproto TID record key: 53 bits of microseconds then 10 bits of clock id, base32-sortable."""
+    value = (int(when.timestamp() * 1_000_000) << 10) | (clock_id & 0x3FF)
+    chars = []
+    for _ in range(13):
+        chars.append(_TID_ALPHABET[value & 0x1F])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+def to_bluesky_list(
+    suggestions: Sequence[Suggestion],
+    list_name: str = DEFAULT_LIST_NAME,
+    owner: str | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    when = now or datetime.now(UTC)
+    created = (
+        when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+    )
+    rkey = tid(when)
+    authority = owner or "did:plc:REPLACE-WITH-YOUR-DID"
+    list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
+    items: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for n, s in enumerate(suggestions, start=1):
+        if s.account_id.startswith("did:"):
+            record = {
+                "$type": "app.bsky.graph.listitem",
+                "subject": s.account_id,
+                "list": list_uri,
+                "createdAt": created,
+            }
+            items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
+        else:
+            skipped.append(f"@{s.handle}: no DID known (resolve the handle, then re-export)")
+    doc = {
+        "list": {
+            "uri": list_uri,
+            "rkey": rkey,
+            "record": {
+                "$type": "app.bsky.graph.list",
+                "purpose": "app.bsky.graph.defs#curatelist",
+                "name": list_name[:64],
+                "description": f"Accounts suggested by staffpulse on {when.date().isoformat()}",
+                "createdAt": created,
+            },
+        },
+        "items": items,
+        "handles": [s.handle.lstrip("@") for s in suggestions],
+        "unresolved": [
+            s.handle.lstrip("@") for s in suggestions if not s.account_id.startswith("did:")
+        ],
+        "generator": "staffpulse connect",
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return ExportResult("bluesky-list", text, len(items), skipped)
+
+
+def mastodon_address(handle: str, url: str | None) -> str | None:
+    """``user@instance`` from a handle (``@user@instance``) or, failing that, the profile URL."""
+    bare = handle.strip().lstrip("@")
+    if "@" in bare:
+        user, _, domain = bare.partition("@")
+        return f"{user}@{domain}" if user and domain else None
+    if url:
+        parsed = urlparse(url)
+        if parsed.hostname and bare:
+            return f"{bare}@{parsed.hostname}"
+    return None
+
+
+def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]:
+    found: list[str] = []
+    skipped: list[str] = []
+    for s in suggestions:
+        address = mastodon_address(s.handle, s.url)
+        if address is None:
+            skipped.append(f"@{s.handle}: no instance known for a Mastodon address")
+        else:
+            found.append(address)
+    return found, skipped
+
+
+def to_mastodon_list(
+    suggestions: Sequence[Suggestion], list_name: str = DEFAULT_LIST_NAME
+) -> ExportResult:
+    addresses, skipped = _addresses(suggestions)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for address in addresses:
+        writer.writerow([list_name, address])
+    return ExportResult("mastodon-list", buffer.getvalue(), len(addresses), skipped)
+
+
+def to_mastodon_follows(suggestions: Sequence[Suggestion]) -> ExportResult:
+    addresses, skipped = _addresses(suggestions)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["Account address", "Show boosts", "Notify on new posts", "Languages"])
+    for address in addresses:
+        writer.writerow([address, "true", "false", ""])
+    return ExportResult("mastodon-follows", buffer.getvalue(), len(addresses), skipped)
