@@ -95,7 +95,7 @@ def run_benchmark(
         source = str(cohort_file)
         entries, problems = read_cohort(Path(cohort_file))
         accounts, missing = _resolve(store, entries, source)
-        problems += missing
+        problems = sorted([*problems, *missing], key=lambda p: (p.file, p.line or 0))
     else:
         source = "every account in the store"
         accounts = [(s.account, "unknown") for s in store.list_accounts(platform) if s.posts > 0]

@@ -1,0 +1,132 @@
+"""What the audit reports show, shared by the terminal and the HTML renderings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
+
+GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
+RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
+
+
+def band(score: float) -> str:
+    """The grade letter whose band a 0-100 score falls in (default bands), for colouring."""
+    for letter, floor in (("A", 85), ("B", 70), ("C", 55), ("D", 40)):
+        if score >= floor:
+            return letter
+    return "F"
+
+
+def pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{round(100 * value)}%"
+
+
+def _avatar_text(avatar: dict[str, Any]) -> str:
+    label = avatar.get("label")
+    if label is None:
+        return "not checked" + (f" ({avatar['note']})" if avatar.get("note") else "")
+    words = {
+        "person": "a person",
+        "logo": "a logo or wordmark",
+        "default": "default picture",
+        "other": "neither face nor logo",
+    }.get(label, label)
+    return f"{words} ({round(100 * float(avatar.get('confidence') or 0))}% sure)"
+
+
+def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
+    """The key numbers of each pillar as (label, value) pairs, in reading order."""
+    face = result.pillars["face"].evidence
+    mix = result.pillars["mix"].evidence
+    voice = result.pillars["voice"].evidence
+    conv = result.pillars["conversation"].evidence
+    trend = mix["trend"]
+    trend_text = trend["direction"]
+    if trend["recent"] is not None:
+        trend_text += f" ({pct(trend['before'])} → {pct(trend['recent'])})"
+    answered = "not enough mentions known"
+    if conv["mentions_known"]:
+        answered = f"{conv['mentions_answered']} of {conv['mentions_known']}"
+        if conv["median_hours_to_answer"] is not None:
+            answered += f", median {_hours(conv['median_hours_to_answer'])}"
+    return {
+        "face": [
+            ("Avatar", _avatar_text(face["avatar"])),
+            ("Bio", face["bio"]["verdict"]),
+            (
+                "Display name",
+                f"\u201c{face['display_name']['text']}\u201d: {face['display_name']['verdict']}"
+                if face["display_name"]["text"]
+                else face["display_name"]["verdict"],
+            ),
+        ],
+        "mix": [
+            (
+                "Job ads",
+                f"{mix['job_ads']} of {mix['original_posts']} original posts "
+                f"({pct(mix['job_share'])})",
+            ),
+            (
+                "Last posts",
+                f"{mix['recent']['job_ads']} of the last {mix['recent']['posts']} were job ads",
+            ),
+            ("Longest streak", f"{mix['longest_streak']} job ads in a row"),
+            ("Trend", trend_text),
+        ],
+        "voice": [
+            (
+                "Human voice",
+                f"{voice['personality_posts']} of {voice['posts_scored']} posts "
+                f"({pct(voice['personality_share'])})",
+            ),
+            ("Humor", f"{voice['humor_posts']} posts ({pct(voice['humor_share'])})"),
+            ("Templated", f"{voice['templated_posts']} posts ({pct(voice['templated_share'])})"),
+        ],
+        "conversation": [
+            ("Replies", f"{conv['replies']} of {conv['posts']} posts ({pct(conv['reply_share'])})"),
+            ("Mentions others", f"{pct(conv['mention_share'])} of original posts"),
+            (
+                "Accounts engaged",
+                f"{conv['accounts_engaged_30d']} in 30 days, "
+                f"{conv['accounts_engaged_90d']} in 90 days",
+            ),
+            (
+                "Reposts and quotes",
+                f"{conv['reposts_and_quotes_of_others']} ({pct(conv['share_share'])})",
+            ),
+            ("Mentions answered", answered),
+        ],
+    }
+
+
+def _hours(hours: float) -> str:
+    if hours < 1:
+        return f"{round(hours * 60)} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
+def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
+    """One row per pillar: title, question, score, colour, change, figures, advice, examples."""
+    figs = figures(result)
+    rows = []
+    for name, pillar in result.pillars.items():
+        rows.append(
+            {
+                "name": name,
+                "title": PILLAR_TITLES[name],
+                "question": PILLAR_QUESTIONS[name],
+                "score": pillar.score,
+                "band": band(pillar.score),
+                "color": GRADE_COLORS[band(pillar.score)],
+                "change": (result.change or {}).get(name),
+                "figures": figs[name],
+                "recommendations": pillar.recommendations,
+                "worst": pillar.worst,
+                "best": pillar.best,
+                "notes": pillar.notes,
+            }
+        )
+    return rows

@@ -1,0 +1,141 @@
+"""Self-contained HTML reports (one file, no network): an audit and a cohort benchmark.
+
+Templates live in ``report/templates`` and are rendered by Jinja2 with autoescaping on, so
+every post text, bio and handle is escaped. Charts are inline SVG from ``report.charts``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from staffpulse import __version__
+from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.errors import InputError
+from staffpulse.report import charts
+from staffpulse.report.audit_view import GRADE_COLORS, band, pct, pillar_rows
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
+
+_ENV: Environment | None = None
+
+
+def environment() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = Environment(
+            loader=PackageLoader("staffpulse.report", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        _ENV.filters["pct"] = pct
+        _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
+    return _ENV
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
+
+
+def _is_sample(handle_or_bio: str) -> bool:
+    return "sample" in handle_or_bio.lower() and "data" in handle_or_bio.lower()
+
+
+def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = None) -> str:
+    """The audit as one HTML page. With ``benchmark``, percentile strips place the account in it."""
+    rows = pillar_rows(result)
+    strips = None
+    percentiles = None
+    if benchmark is not None:
+        me = next(
+            (
+                r
+                for r in benchmark.leaderboard
+                if r["handle"] == result.account.handle and r["platform"] == result.account.platform
+            ),
+            None,
+        )
+        strips = _strips(benchmark, me)
+        percentiles = me["percentiles"] if me else None
+    context: dict[str, Any] = {
+        "r": result,
+        "account": result.account,
+        "rows": rows,
+        "grade_color": GRADE_COLORS.get(result.grade, "#1f2a3d"),
+        "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows]),
+        "timeline": charts.mix_timeline(result.timeline),
+        "strips": strips,
+        "percentiles": percentiles,
+        "cohort_size": len(benchmark.audits) if benchmark else None,
+        "generated": _stamp(result.generated_at),
+        "sample": _is_sample(result.account.bio or ""),
+    }
+    return environment().get_template("audit.html.j2").render(**context)
+
+
+def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
+    order = ("overall", "face", "mix", "voice", "conversation")
+    rows = []
+    for name in order:
+        dots = [(float(r[name]), str(r["segment"])) for r in benchmark.leaderboard]
+        mine = float(me[name]) if me else None
+        rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
+    return charts.percentile_strips(rows)
+
+
+def render_benchmark_html(result: BenchmarkResult) -> str:
+    from staffpulse.benchmark.cohort import SEGMENT_LABELS
+
+    segments = sorted(
+        {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
+    )
+    context: dict[str, Any] = {
+        "b": result,
+        "rows": result.leaderboard,
+        "strips": _strips(result, None),
+        "legend": charts.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments]),
+        "segments": result.segment_stats,
+        "claims": result.claims,
+        "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
+        "generated": _stamp(result.generated_at),
+        "grade_counts": _grade_counts(result),
+    }
+    return environment().get_template("benchmark.html.j2").render(**context)
+
+
+def _grade_counts(result: BenchmarkResult) -> list[tuple[str, int]]:
+    counts = dict.fromkeys("ABCDF", 0)
+    for row in result.leaderboard:
+        counts[row["grade"]] = counts.get(row["grade"], 0) + 1
+    return list(counts.items())
+
+
+def _write(path: Path | str, html: str) -> Path:
+    target = Path(path).expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the report to {target}: {exc.strerror}",
+            hint="choose another path with --html",
+        ) from exc
+    return target
+
+
+def write_audit_html(
+    result: AuditResult, path: Path | str, benchmark: BenchmarkResult | None = None
+) -> Path:
+    """Write the audit report; returns the path written."""
+    return _write(path, render_audit_html(result, benchmark))
+
+
+def write_benchmark_html(result: BenchmarkResult, path: Path | str) -> Path:
+    """Write the benchmark report; returns the path written."""
+    return _write(path, render_benchmark_html(result))
