@@ -74,30 +74,24 @@ def conversation_pillar(
 
     answered, hours, unanswered = _responsiveness(frame, mentions, me)
     known = len(mentions)
-    parts = dict(settings["conversation_parts"])
-    values = {
-        "replies": min(reply_share / float(settings["reply_target"]), 1.0),
-        "mentions": min(mention_share / float(settings["mention_target"]), 1.0),
-        "engaged": min(
-            math.log1p(engaged["90d"]) / math.log1p(float(settings["engaged_target_90d"])), 1.0
-        ),
-        "shares": min(share_share / float(settings["share_target"]), 1.0),
-    }
     notes: list[str] = []
     median_hours = float(np.median(hours)) if hours else None
+    responsiveness: float | None = None
     if known >= int(settings["min_mentions"]):
-        answer_share = answered / known
         speed = 1.0
         if median_hours is not None and median_hours > float(settings["answer_hours_ok"]):
             speed = float(settings["answer_hours_ok"]) / median_hours
-        values["responsiveness"] = answer_share * (0.7 + 0.3 * speed)
+        responsiveness = answered / known * (0.7 + 0.3 * speed)
     else:
-        parts.pop("responsiveness", None)
         notes.append(
             f"only {known} mentions of the account are in the store: responsiveness not scored"
         )
-    total = sum(float(parts[k]) for k in values if k in parts) or 1.0
-    score = 100.0 * sum(float(parts[k]) * v for k, v in values.items() if k in parts) / total
+    values = conversation_parts(
+        reply_share, mention_share, engaged["90d"], share_share, responsiveness, settings
+    )
+    score = conversation_score(
+        reply_share, mention_share, engaged["90d"], share_share, responsiveness, settings
+    )
     evidence: dict[str, Any] = {
         "posts": n,
         "replies": int(replies.sum()),
@@ -134,6 +128,45 @@ def conversation_pillar(
         worst=worst,
         notes=notes,
     )
+
+
+def conversation_parts(
+    reply_share: float,
+    mention_share: float,
+    engaged_90d: int,
+    share_share: float,
+    responsiveness: float | None,
+    settings: dict[str, Any],
+) -> dict[str, float]:
+    """Each part of the Conversation score in [0, 1] (responsiveness only when known)."""
+    values = {
+        "replies": min(reply_share / float(settings["reply_target"]), 1.0),
+        "mentions": min(mention_share / float(settings["mention_target"]), 1.0),
+        "engaged": min(
+            math.log1p(engaged_90d) / math.log1p(float(settings["engaged_target_90d"])), 1.0
+        ),
+        "shares": min(share_share / float(settings["share_target"]), 1.0),
+    }
+    if responsiveness is not None:
+        values["responsiveness"] = min(max(responsiveness, 0.0), 1.0)
+    return values
+
+
+def conversation_score(
+    reply_share: float,
+    mention_share: float,
+    engaged_90d: int,
+    share_share: float,
+    responsiveness: float | None,
+    settings: dict[str, Any],
+) -> float:
+    """Conversation 0-100 from its parts; without ``responsiveness`` the other weights count."""
+    values = conversation_parts(
+        reply_share, mention_share, engaged_90d, share_share, responsiveness, settings
+    )
+    parts = settings["conversation_parts"]
+    total = sum(float(parts[k]) for k in values) or 1.0
+    return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
 
 
 def _responsiveness(

@@ -1,0 +1,105 @@
+"""``audit`` and ``benchmark``: grade one account, or rank a cohort, on the four pillars."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from staffpulse.audit import audit_account
+from staffpulse.benchmark import run_benchmark
+from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.report.html import write_audit_html, write_benchmark_html
+from staffpulse.report.terminal_audit import render_audit, render_benchmark, write_leaderboard_csv
+from staffpulse.store import open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+HtmlOption = Annotated[
+    Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD).")
+]
+
+
+def audit_command(
+    handle: Annotated[str, typer.Argument(help="The account to audit, e.g. @acmestaffing.")],
+    platform: Annotated[
+        str | None, typer.Option("--platform", help="x, bluesky, mastodon... when ambiguous.")
+    ] = None,
+    since: SinceOption = None,
+    html: HtmlOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
+    with open_store(db) as store:
+        if as_json:
+            result = audit_account(store, handle, platform=platform, since=since)
+        else:
+            with err_console.status(f"Auditing @{handle.lstrip('@')}..."):
+                result = audit_account(store, handle, platform=platform, since=since)
+    written = write_audit_html(result, html) if html else None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+        return
+    render_audit(console, result)
+    if written:
+        console.print(f"HTML report: [bold]{written}[/]", highlight=False)
+
+
+def benchmark_command(
+    cohort_file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="CSV or text file of handles, each with an optional segment "
+            "(staffing_firm, vendor, recruiter, hr, other). Default: every account in the store."
+        ),
+    ] = None,
+    since: SinceOption = None,
+    html: HtmlOption = None,
+    csv_path: Annotated[
+        Path | None, typer.Option("--csv", help="Also write the leaderboard as CSV here.")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rank a cohort on the four pillars and test the essay's claims with numbers."""
+    with open_store(db) as store:
+        if as_json:
+            result = run_benchmark(store, cohort_file, since=since)
+        else:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("Loading posts", total=None)
+
+                def on_progress(stage: str, done: int, total: int) -> None:
+                    progress.update(task, description=stage, completed=done, total=total or None)
+
+                result = run_benchmark(store, cohort_file, since=since, progress=on_progress)
+    written_html = write_benchmark_html(result, html) if html else None
+    written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+        return
+    render_benchmark(console, result)
+    for label, path in (("HTML report", written_html), ("CSV leaderboard", written_csv)):
+        if path:
+            console.print(f"{label}: [bold]{path}[/]", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("audit")(audit_command)
+    app.command("benchmark")(benchmark_command)

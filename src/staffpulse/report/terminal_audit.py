@@ -1,0 +1,205 @@
+"""Rich terminal renderings of an audit and a benchmark (same content as the HTML report)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.errors import InputError
+from staffpulse.report.audit_view import RICH_COLORS, band, pct, pillar_rows
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
+
+BAR_WIDTH = 24
+
+
+def _bar(score: int) -> Text:
+    filled = round(BAR_WIDTH * score / 100)
+    color = RICH_COLORS[band(score)]
+    return Text("█" * filled, style=color) + Text("░" * (BAR_WIDTH - filled), style="grey35")
+
+
+def _delta(value: int | None) -> Text:
+    if value is None:
+        return Text("")
+    if value == 0:
+        return Text(" ±0", style="dim")
+    return Text(f" {value:+d}", style="green" if value > 0 else "red")
+
+
+def render_audit(console: Console, result: AuditResult, *, examples: bool = True) -> None:
+    account = result.account
+    color = RICH_COLORS.get(result.grade, "white")
+    head = Text()
+    head.append(f" {result.grade} ", style=f"bold white on {color}")
+    head.append(f"  {result.overall}/100", style=f"bold {color}")
+    head.append_text(_delta((result.change or {}).get("overall")))
+    head.append(
+        f"   {account.display_name or account.handle} @{account.handle} ({account.platform})"
+    )
+    scores = Table.grid(padding=(0, 1))
+    for row in pillar_rows(result):
+        scores.add_row(
+            Text(row["title"], style="bold"),
+            _bar(row["score"]),
+            Text(f"{row['score']:>3}", style=RICH_COLORS[row["band"]]),
+            _delta(row["change"]),
+        )
+    actions = Table.grid(padding=(0, 1))
+    for i, action in enumerate(result.top_actions, start=1):
+        actions.add_row(
+            Text(f"{i}.", style="bold cyan"),
+            Text(f"[{action['title']}] ", style="cyan") + Text(action["action"]),
+        )
+    window = result.window
+    span = ""
+    if window.get("first_post"):
+        span = f" from {window['first_post'][:10]} to {window['last_post'][:10]}"
+    console.print(
+        Panel(
+            Group(head, Text(""), scores, Text(""), Text("Do this next", style="bold"), actions),
+            title="staffpulse audit",
+            subtitle=f"{result.counts['posts']} posts{span}",
+            border_style=color,
+        )
+    )
+    for row in pillar_rows(result):
+        table = Table(show_header=False, box=None, padding=(0, 2))
+        table.add_column(style="dim")
+        table.add_column()
+        for label, value in row["figures"]:
+            table.add_row(label, value)
+        parts: list[Text | Table] = [table]
+        for note in row["notes"]:
+            parts.append(Text(f"note: {note}", style="yellow"))
+        parts.append(Text("What to do", style="bold"))
+        for rec in row["recommendations"]:
+            parts.append(Text("• ") + Text(rec))
+        if examples:
+            for label, items, style in (
+                ("Holding you back", row["worst"], "red"),
+                ("To imitate", row["best"], "green"),
+            ):
+                for ex in items[:2]:
+                    line = Text(f"{label}: ", style=style)
+                    line.append(_clip(ex.text), style="italic")
+                    line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
+                    parts.append(line)
+        title = Text(
+            f"{row['title']}  {row['score']}/100", style=f"bold {RICH_COLORS[row['band']]}"
+        )
+        title.append_text(_delta(row["change"]))
+        console.print(
+            Panel(
+                Group(*parts),
+                title=title,
+                title_align="left",
+                subtitle=row["question"],
+                subtitle_align="left",
+            )
+        )
+    if result.previous:
+        console.print(f"[dim]Compared with the audit of {result.previous['generated_at'][:10]}.[/]")
+
+
+def _clip(text: str, limit: int = 140) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render_benchmark(console: Console, result: BenchmarkResult) -> None:
+    table = Table(title=f"{len(result.audits)} accounts ({result.source})", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("account")
+    table.add_column("segment")
+    table.add_column("grade", justify="center")
+    table.add_column("overall", justify="right")
+    for title in PILLAR_TITLES.values():
+        table.add_column(title.lower(), justify="right")
+    table.add_column("job ads", justify="right")
+    for row in result.leaderboard:
+        table.add_row(
+            str(row["rank"]),
+            "@" + row["handle"],
+            row["segment"].replace("_", " "),
+            Text(row["grade"], style=f"bold {RICH_COLORS[row['grade']]}"),
+            str(row["overall"]),
+            *(
+                Text(f"{row[k]} ", style=RICH_COLORS[band(row[k])])
+                + Text(f"p{row['percentiles'][k]}", style="dim")
+                for k in PILLAR_TITLES
+            ),
+            pct(row["job_share"]),
+        )
+    console.print(table)
+    seg = Table(title="Segments (medians)", title_justify="left")
+    seg.add_column("segment")
+    seg.add_column("n", justify="right")
+    for name in ("overall", *PILLAR_TITLES):
+        seg.add_column(name, justify="right")
+    for stats in result.segment_stats.values():
+        seg.add_row(
+            stats["label"],
+            str(stats["n"]),
+            *(str(stats[k]["median"]) for k in ("overall", *PILLAR_TITLES)),
+        )
+    console.print(seg)
+    console.print("[bold]The essay's claims, tested on this cohort[/]")
+    for claim in result.claims:
+        style = {"supported": "green", "contradicted": "red"}.get(claim["verdict"], "yellow")
+        console.print(
+            f"  [{style}]{claim['verdict'].upper()}[/] {claim['claim']}. "
+            f"[dim]{claim['explanation']}[/]",
+            highlight=False,
+        )
+    for problem in result.problems:
+        console.print(f"[yellow]skipped[/] {problem}", highlight=False)
+
+
+CSV_COLUMNS = (
+    "rank",
+    "handle",
+    "platform",
+    "display_name",
+    "segment",
+    "overall",
+    "grade",
+    "face",
+    "mix",
+    "voice",
+    "conversation",
+    "job_share",
+    "posts",
+)
+
+
+def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
+    """The leaderboard as CSV: scores, then each score's percentile, then the top action."""
+    target = Path(path).expanduser()
+    pct_cols = [f"{k}_percentile" for k in ("overall", *PILLAR_TITLES)]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([*CSV_COLUMNS, *pct_cols, "top_action"])
+            for row in result.leaderboard:
+                writer.writerow(
+                    [
+                        *(row[c] for c in CSV_COLUMNS),
+                        *(row["percentiles"][k] for k in ("overall", *PILLAR_TITLES)),
+                        row["top_action"],
+                    ]
+                )
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {target}: {exc.strerror}", hint="choose another --csv path"
+        ) from exc
+    return target
