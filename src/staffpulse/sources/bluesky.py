@@ -1,0 +1,295 @@
+"""Saved Bluesky (AT Protocol AppView) JSON: author feeds, threads, follows, profiles, records.
+
+Reads ``app.bsky.feed.getAuthorFeed`` pages (``feed[]`` of ``{post, reply, reason}``),
+``getPostThread`` (``thread`` with ``parent``/``replies``), ``searchPosts``/``getPosts``
+(``posts[]``), ``app.bsky.graph.getFollows``/``getFollowers``, ``app.bsky.actor.getProfile``
+(one profile, or ``profiles[]``) and ``com.atproto.repo.getRecord`` of a post.
+
+A post's id is its ``at://`` URI and an account's id its DID. ``record.reply`` makes a reply
+(``conversation_id`` = the root URI), an embedded post record a quote, and a
+``reasonRepost`` adds a repost row by the reposter with the id ``<uri>#repost-by-<did>``.
+Facets give mentions (the handle as written), links and tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, load_document
+from staffpulse.store.core import Record
+
+PLATFORM = "bluesky"
+SOURCE_NAME = "bluesky-json"
+Row = Account | Post | Follow
+
+
+def did_of_uri(uri: str) -> str | None:
+    """``at://did:plc:x/app.bsky.feed.post/rkey`` → ``did:plc:x``."""
+    if not uri.startswith("at://"):
+        return None
+    return uri[5:].split("/", 1)[0] or None
+
+
+def web_url(uri: str, handle: str | None) -> str | None:
+    parts = uri[5:].split("/") if uri.startswith("at://") else []
+    if len(parts) == 3 and parts[1] == "app.bsky.feed.post":
+        return f"https://bsky.app/profile/{handle or parts[0]}/post/{parts[2]}"
+    return None
+
+
+def account_from_profile(profile: Mapping[str, Any]) -> Account:
+    did, handle = get_str(profile, "did"), get_str(profile, "handle")
+    if did is None or handle is None:
+        raise ValueError("profile without 'did' or 'handle'")
+    return Account(
+        platform=PLATFORM,
+        id=did,
+        handle=handle,
+        display_name=get_str(profile, "displayName") or "",
+        bio=get_str(profile, "description") or "",
+        avatar_url=get_str(profile, "avatar"),  # absent: the default avatar
+        followers=get_int(profile, "followersCount"),
+        following=get_int(profile, "followsCount"),
+        post_count=get_int(profile, "postsCount"),
+        created_at=parse_timestamp(profile.get("createdAt")),
+        url=f"https://bsky.app/profile/{handle}",
+        verified=get_str(profile, "verification", "verifiedStatus") == "valid",
+    )
+
+
+def _facets(record: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    text = str(record.get("text") or "").encode("utf-8")
+    mentions: list[str] = []
+    tags: list[str] = []
+    links: list[str] = []
+    for facet in as_list(record.get("facets")):
+        if not isinstance(facet, dict):
+            continue
+        for feature in as_list(facet.get("features")):
+            kind = str(feature.get("$type", "")) if isinstance(feature, dict) else ""
+            if kind.endswith("#mention"):
+                start = get_int(facet, "index", "byteStart")
+                end = get_int(facet, "index", "byteEnd")
+                written = (
+                    text[start:end].decode("utf-8", "replace") if start is not None and end else ""
+                )
+                handle = (
+                    normalize_handle(written) if written.startswith("@") else feature.get("did")
+                )
+                if handle:
+                    mentions.append(str(handle))
+            elif kind.endswith("#link") and feature.get("uri"):
+                links.append(str(feature["uri"]))
+            elif kind.endswith("#tag") and feature.get("tag"):
+                tags.append(str(feature["tag"]).lstrip("#"))
+    return tuple(dict.fromkeys(mentions)), tuple(dict.fromkeys(tags)), tuple(dict.fromkeys(links))
+
+
+def quoted_uri(embed: Any) -> str | None:
+    """The post a record's ``embed`` quotes (``embed.record`` or ``embed.recordWithMedia``)."""
+    if not isinstance(embed, dict):
+        return None
+    kind = str(embed.get("$type", ""))
+    if kind.startswith("app.bsky.embed.recordWithMedia"):
+        return quoted_uri(embed.get("record"))
+    if kind.startswith("app.bsky.embed.record"):
+        uri = get_str(embed, "record", "uri")
+        return uri if uri and "/app.bsky.feed.post/" in uri else None
+    return None
+
+
+def post_from_record(
+    uri: str,
+    record: Mapping[str, Any],
+    author_id: str,
+    author_handle: str = "",
+    counts: Mapping[str, Any] | None = None,
+) -> Post:
+    """A post from its URI and ``app.bsky.feed.post`` record."""
+    reply = record.get("reply") if isinstance(record.get("reply"), dict) else None
+    quoted = quoted_uri(record.get("embed"))
+    kind: PostKind = "reply" if reply else "quote" if quoted else "original"
+    parent = get_str(reply, "parent", "uri") if reply else None
+    mentions, tags, links = _facets(record)
+    langs = as_list(record.get("langs"))
+    counts = counts or {}
+    return Post(
+        platform=PLATFORM,
+        id=uri,
+        author_id=author_id,
+        author_handle=author_handle,
+        text=str(record.get("text") or ""),
+        created_at=parse_timestamp(record.get("createdAt")),
+        lang=str(langs[0]) if langs else None,
+        kind=kind,
+        reply_to_post_id=parent,
+        reply_to_account_id=did_of_uri(parent) if parent else None,
+        conversation_id=(get_str(reply, "root", "uri") or parent) if reply else uri,
+        quoted_post_id=quoted,
+        mentions=mentions,
+        hashtags=tags,
+        urls=links,
+        likes=get_int(counts, "likeCount"),
+        reposts=get_int(counts, "repostCount"),
+        replies=get_int(counts, "replyCount"),
+        quotes=get_int(counts, "quoteCount"),
+        url=web_url(uri, author_handle or None),
+    )
+
+
+def rows_from_post_view(view: Mapping[str, Any]) -> list[Row]:
+    """A ``postView`` (or an embedded ``viewRecord``) with its author and quoted post."""
+    uri = get_str(view, "uri")
+    author = view.get("author")
+    record = view.get("record") if isinstance(view.get("record"), dict) else view.get("value")
+    if uri is None or not isinstance(author, dict) or not isinstance(record, dict):
+        return []  # notFoundPost / blockedPost: nothing to store
+    account = account_from_profile(author)
+    rows: list[Row] = [account, post_from_record(uri, record, account.id, account.handle, view)]
+    embed = view.get("embed")
+    if isinstance(embed, dict):
+        inner = embed.get("record")
+        if isinstance(inner, dict) and isinstance(inner.get("record"), dict):
+            inner = inner["record"]  # recordWithMedia#view
+        if isinstance(inner, dict) and str(inner.get("$type", "")).endswith("#viewRecord"):
+            rows.extend(rows_from_post_view(inner))
+    return rows
+
+
+def rows_from_feed_item(item: Mapping[str, Any]) -> list[Row]:
+    post = item.get("post")
+    if not isinstance(post, dict):
+        raise ValueError("feed item without 'post'")
+    rows = rows_from_post_view(post)
+    reply = item.get("reply")
+    if isinstance(reply, dict):
+        for key in ("root", "parent"):
+            if isinstance(reply.get(key), dict):
+                rows.extend(rows_from_post_view(reply[key]))
+    reason = item.get("reason")
+    if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
+        by = reason.get("by")
+        uri = get_str(post, "uri")
+        if isinstance(by, dict) and uri:
+            reposter = account_from_profile(by)
+            original_author = get_str(post, "author", "handle")
+            rows.append(reposter)
+            rows.append(
+                Post(
+                    platform=PLATFORM,
+                    id=f"{uri}#repost-by-{reposter.id}",
+                    author_id=reposter.id,
+                    author_handle=reposter.handle,
+                    created_at=parse_timestamp(reason.get("indexedAt")),
+                    kind="repost",
+                    reposted_post_id=uri,
+                    mentions=(normalize_handle(original_author),) if original_author else (),
+                    url=web_url(uri, original_author),
+                )
+            )
+    return rows
+
+
+def _thread_rows(node: Any, rows: list[Row], depth: int = 0) -> None:
+    if not isinstance(node, dict) or depth > 1000:
+        return
+    if isinstance(node.get("post"), dict):
+        rows.extend(rows_from_post_view(node["post"]))
+    _thread_rows(node.get("parent"), rows, depth + 1)
+    for child in as_list(node.get("replies")):
+        _thread_rows(child, rows, depth + 1)
+
+
+def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = None) -> list[Row]:
+    """Pure transformer for any supported response. Raises ValueError on anything else.
+
+    A malformed item of a list (feed item, post, profile) is described in ``errors`` and
+    skipped; the other items are kept.
+    """
+    rows: list[Row] = []
+    errors = errors if errors is not None else []
+    if "feed" in payload:
+        for number, item in enumerate(as_list(payload["feed"])):
+            try:
+                rows.extend(rows_from_feed_item(item))
+            except (ValueError, TypeError, AttributeError) as exc:
+                errors.append(f"feed[{number}]: {exc}")
+    elif "thread" in payload:
+        _thread_rows(payload["thread"], rows)
+    elif "posts" in payload:
+        for number, view in enumerate(as_list(payload["posts"])):
+            try:
+                rows.extend(rows_from_post_view(view))
+            except (ValueError, TypeError, AttributeError) as exc:
+                errors.append(f"posts[{number}]: {exc}")
+    elif "follows" in payload or "followers" in payload:
+        subject = account_from_profile(payload.get("subject") or {})
+        rows.append(subject)
+        for key in ("follows", "followers"):
+            for number, profile in enumerate(as_list(payload.get(key))):
+                try:
+                    other = account_from_profile(profile)
+                except (ValueError, AttributeError) as exc:
+                    errors.append(f"{key}[{number}]: {exc}")
+                    continue
+                rows.append(other)
+                a, b = (subject, other) if key == "follows" else (other, subject)
+                rows.append(
+                    Follow(
+                        platform=PLATFORM,
+                        follower_id=a.id,
+                        followee_id=b.id,
+                        follower_handle=a.handle,
+                        followee_handle=b.handle,
+                    )
+                )
+    elif "profiles" in payload:
+        rows.extend(
+            account_from_profile(p) for p in as_list(payload["profiles"]) if isinstance(p, dict)
+        )
+    elif "did" in payload and "handle" in payload:
+        rows.append(account_from_profile(payload))
+    elif "uri" in payload and isinstance(payload.get("value"), dict):
+        value = payload["value"]
+        kind = str(value.get("$type", ""))
+        if kind != "app.bsky.feed.post":
+            raise ValueError(f"record of type {kind or '?'} is not a post; skipped")
+        uri = str(payload["uri"])
+        rows.append(post_from_record(uri, value, did_of_uri(uri) or ""))
+    else:
+        raise ValueError(
+            "not a Bluesky response staffpulse reads (feed, thread, posts, follows, profile)"
+        )
+    return rows
+
+
+class BlueskyJson:
+    name = SOURCE_NAME
+    label = "Bluesky JSON"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir() or first_json_char(head) != "{":
+            return False
+        return b'"did:' in head or b'"at://' in head
+
+    def read(self, path: Path) -> Iterator[Item]:
+        try:
+            payload = load_document(path)
+            if not isinstance(payload, dict):
+                raise ValueError("not a JSON object")
+            errors: list[str] = []
+            rows = rows_from_bluesky(payload, errors)
+        except (ValueError, TypeError, AttributeError) as exc:
+            yield Problem(str(path), 1, str(exc))
+            return
+        for message in errors:
+            yield Problem(str(path), None, message)
+        if rows:
+            yield Record(rows=tuple(rows), provenance=provenance(self.name, path), raw=payload)
+
+
+register(BlueskyJson())

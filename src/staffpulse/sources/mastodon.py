@@ -1,0 +1,296 @@
+"""Saved Mastodon API JSON: statuses, contexts, timelines, account lists, search, notifications.
+
+Reads a list of statuses (account statuses, hashtag/public/list timelines), a status context
+(``ancestors``/``descendants``), a single status or account, a list of accounts (boosters,
+account search), a v2 search result and notifications.
+
+Handles are ``user@instance``; an account's id is its profile URL. Status ids are local to the
+instance that served them, so a post's id is ``<instance>:<status id>`` (the instance is the
+one the fetcher used; for a saved file, the home instance of its local accounts). Reblogs are
+reposts (the boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote``
+(Mastodon 4.4+) a quote. The HTML content becomes plain text, keeping line breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, load_document
+from staffpulse.store.core import Record
+
+PLATFORM = "mastodon"
+SOURCE_NAME = "mastodon-json"
+Row = Account | Post
+
+
+class _TextExtractor(HTMLParser):
+    """HTML → text: ``<br>`` and paragraphs become line breaks; links (not mentions/tags) kept."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "p" and self.parts and not "".join(self.parts).endswith("\n\n"):
+            self.parts.append("\n\n")
+        elif tag == "a" and values.get("href") and not {"mention", "hashtag"} & set(classes):
+            self.links.append(str(values["href"]))
+        if tag == "span" and "invisible" in classes:
+            self._hidden += 0  # invisible URL parts are still part of the text
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
+    """Plain text of a status' HTML content, and the links in it (not mentions or hashtags)."""
+    if "<" not in html:
+        return unescape(html), ()
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts).strip(), tuple(dict.fromkeys(parser.links))
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).netloc or None if url else None
+
+
+def full_handle(acct: str, url: str | None) -> str:
+    """``user`` on its home instance → ``user@instance``; remote ``user@host`` unchanged."""
+    acct = acct.lstrip("@")
+    if "@" in acct:
+        return acct
+    host = _host(url)
+    return f"{acct}@{host}" if host else acct
+
+
+def account_from_mastodon(account: Mapping[str, Any]) -> Account:
+    acct = get_str(account, "acct") or get_str(account, "username")
+    url = get_str(account, "url") or get_str(account, "uri")
+    if acct is None or url is None:
+        raise ValueError("account without 'acct' or 'url'")
+    note, _links = html_to_text(str(account.get("note") or ""))
+    return Account(
+        platform=PLATFORM,
+        id=url,
+        handle=full_handle(acct, url),
+        display_name=get_str(account, "display_name") or "",
+        bio=note,
+        avatar_url=get_str(account, "avatar_static") or get_str(account, "avatar"),
+        followers=get_int(account, "followers_count"),
+        following=get_int(account, "following_count"),
+        post_count=get_int(account, "statuses_count"),
+        created_at=parse_timestamp(account.get("created_at")),
+        url=url,
+        verified=False,
+    )
+
+
+def instance_of(payload: Any) -> str | None:
+    """The instance that served a saved response: the home of its first local account."""
+    stack = [payload]
+    seen = 0
+    while stack and seen < 10_000:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, dict):
+            acct, url = node.get("acct"), node.get("url")
+            if isinstance(acct, str) and "@" not in acct and isinstance(url, str) and _host(url):
+                return _host(url)
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+    return None
+
+
+def post_from_status(status: Mapping[str, Any], instance: str, author: Account) -> Post:
+    local_id = get_str(status, "id")
+    if local_id is None:
+        raise ValueError("status without 'id'")
+    reblog = status.get("reblog")
+    quote = status.get("quote")
+    quoted: str | None = None
+    if isinstance(quote, dict):
+        inner = (
+            quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
+        )
+        quoted_local = get_str(inner, "id") or get_str(quote, "quoted_status_id")
+        quoted = f"{instance}:{quoted_local}" if quoted_local else None
+    reply_to = get_str(status, "in_reply_to_id")
+    kind: PostKind = "original"
+    if isinstance(reblog, dict):
+        kind = "repost"
+    elif reply_to:
+        kind = "reply"
+    elif quoted:
+        kind = "quote"
+    if "content" in status:
+        text, links = html_to_text(str(status.get("content") or ""))
+    else:  # a deleted status returns its source as plain ``text``
+        text, links = str(status.get("text") or ""), ()
+    mention_handles: list[str] = []
+    reply_account: str | None = None
+    reply_handle: str | None = None
+    reply_user = get_str(status, "in_reply_to_account_id")
+    for mention in as_list(status.get("mentions")):
+        if not isinstance(mention, dict) or not mention.get("acct"):
+            continue
+        handle = normalize_handle(full_handle(str(mention["acct"]), get_str(mention, "url")))
+        mention_handles.append(handle)
+        if reply_user and get_str(mention, "id") == reply_user:
+            reply_account, reply_handle = get_str(mention, "url"), handle
+    if kind == "reply" and reply_user and reply_user == get_str(status, "account", "id"):
+        reply_account, reply_handle = author.id, normalize_handle(author.handle)
+    card_url = get_str(status, "card", "url")
+    urls = tuple(dict.fromkeys([*links, *([card_url] if card_url else [])]))
+    return Post(
+        platform=PLATFORM,
+        id=f"{instance}:{local_id}",
+        author_id=author.id,
+        author_handle=author.handle,
+        text=text,
+        created_at=parse_timestamp(status.get("created_at")),
+        lang=get_str(status, "language"),
+        kind=kind,
+        reply_to_post_id=f"{instance}:{reply_to}" if kind == "reply" else None,
+        reply_to_account_id=reply_account if kind == "reply" else None,
+        reply_to_handle=reply_handle if kind == "reply" else None,
+        conversation_id=None if kind == "reply" else f"{instance}:{local_id}",
+        quoted_post_id=quoted,
+        reposted_post_id=f"{instance}:{reblog['id']}"
+        if isinstance(reblog, dict) and reblog.get("id")
+        else None,
+        mentions=tuple(dict.fromkeys(mention_handles)),
+        hashtags=tuple(
+            str(t["name"])
+            for t in as_list(status.get("tags"))
+            if isinstance(t, dict) and t.get("name")
+        ),
+        urls=urls if kind != "repost" else (),
+        likes=get_int(status, "favourites_count"),
+        reposts=get_int(status, "reblogs_count"),
+        replies=get_int(status, "replies_count"),
+        quotes=get_int(status, "quotes_count"),
+        url=get_str(status, "url") or get_str(status, "uri"),
+    )
+
+
+def rows_from_status(status: Mapping[str, Any], instance: str) -> list[Row]:
+    """A status with its author; a reblog or quote brings the boosted/quoted status along."""
+    account = status.get("account")
+    if not isinstance(account, dict):
+        raise ValueError(f"status {status.get('id')} has no 'account'")
+    author = account_from_mastodon(account)
+    rows: list[Row] = []
+    for inner in (status.get("reblog"), _quoted_status(status.get("quote"))):
+        if isinstance(inner, dict) and isinstance(inner.get("account"), dict):
+            rows.extend(rows_from_status(inner, instance))
+    rows.append(author)
+    rows.append(post_from_status(status, instance, author))
+    return rows
+
+
+def _quoted_status(quote: Any) -> Any:
+    if isinstance(quote, dict) and "state" in quote:
+        return quote.get("quoted_status")
+    return quote
+
+
+def _is_status(obj: Mapping[str, Any]) -> bool:
+    return ("content" in obj or "text" in obj) and "account" in obj
+
+
+def rows_from_mastodon(
+    payload: Any, instance: str | None = None, errors: list[str] | None = None
+) -> list[Row]:
+    """Pure transformer for any supported response. Raises ValueError when it is none of them."""
+    instance = instance or instance_of(payload) or "unknown-instance"
+    errors = errors if errors is not None else []
+    rows: list[Row] = []
+
+    def add(label: str, obj: Any) -> None:
+        try:
+            if not isinstance(obj, dict):
+                raise ValueError("not an object")
+            if _is_status(obj):
+                rows.extend(rows_from_status(obj, instance))
+            elif "acct" in obj:
+                rows.append(account_from_mastodon(obj))
+            elif "type" in obj and isinstance(obj.get("account"), dict):  # notification
+                rows.append(account_from_mastodon(obj["account"]))
+                if isinstance(obj.get("status"), dict):
+                    rows.extend(rows_from_status(obj["status"], instance))
+            else:
+                raise ValueError("neither a status, an account nor a notification")
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            errors.append(f"{label}: {exc}")
+
+    if isinstance(payload, list):
+        for number, item in enumerate(payload):
+            add(f"item {number}", item)
+    elif isinstance(payload, dict) and ("ancestors" in payload or "descendants" in payload):
+        for key in ("ancestors", "descendants"):
+            for number, item in enumerate(as_list(payload.get(key))):
+                add(f"{key}[{number}]", item)
+    elif isinstance(payload, dict) and ("statuses" in payload or "accounts" in payload):
+        for key in ("accounts", "statuses"):
+            for number, item in enumerate(as_list(payload.get(key))):
+                add(f"{key}[{number}]", item)
+    elif isinstance(payload, dict) and (
+        _is_status(payload) or "acct" in payload or "type" in payload
+    ):
+        add("response", payload)
+    else:
+        raise ValueError("not a Mastodon response staffpulse reads (statuses, context, accounts)")
+    return rows
+
+
+class MastodonJson:
+    name = SOURCE_NAME
+    label = "Mastodon JSON"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir() or first_json_char(head) not in ("{", "["):
+            return False
+        if b'"acct"' in head:
+            return True
+        return (b'"ancestors"' in head and b'"descendants"' in head) or (
+            b'"statuses"' in head and b'"hashtags"' in head
+        )
+
+    def read(self, path: Path) -> Iterator[Item]:
+        errors: list[str] = []
+        try:
+            payload = load_document(path)
+            rows = rows_from_mastodon(payload, errors=errors)
+        except (ValueError, TypeError) as exc:
+            yield Problem(str(path), 1, str(exc))
+            return
+        for message in errors:
+            yield Problem(str(path), None, message)
+        if rows:
+            yield Record(rows=tuple(rows), provenance=provenance(self.name, path), raw=payload)
+
+
+register(MastodonJson())

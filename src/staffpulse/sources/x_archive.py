@@ -1,0 +1,335 @@
+"""The X archive ("Download an archive of your data"): a ZIP, its extracted folder, or one file.
+
+Reads ``data/tweets.js`` (``window.YTD.tweets.part0``; older archives: ``tweet.js`` with
+``window.YTD.tweet.part0``) and their ``-partN`` siblings, ``account.js``, ``profile.js`` (bio,
+avatar), ``follower.js`` and ``following.js``. The avatar image in ``profile_media/`` is copied
+to ``home_dir()/avatars/``. Other files (likes, DMs, ...) are not read.
+
+Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
+text, and a quote is a tweet whose text ends with a link to another tweet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from staffpulse.models import Account, Follow
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
+from staffpulse.store.core import Record
+
+PART_RE = re.compile(
+    r"^(tweets|tweet|account|profile|follower|following|manifest)(?:-part(\d+))?\.js$"
+)
+TWEET_PARTS = ("tweets", "tweet")
+ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
+SOURCE_NAME = "x-archive"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    kind: str  # tweets | tweet | account | profile | follower | following | manifest
+    number: int
+    location: str
+    load: Callable[[], bytes]
+
+
+# -- pure transformers -------------------------------------------------------------------
+
+
+def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
+    """(line, item or error) for each element of ``window.YTD.x.partN = [ ... ]``."""
+    start = text.find("[")
+    if start < 0 or "=" not in text[:start]:
+        yield 1, ValueError("not an archive data file (expected 'window.YTD.<name>.part0 = [')")
+        return
+    decoder = json.JSONDecoder()
+    pos, line, counted = start + 1, 1, 0
+    end = len(text)
+    while True:
+        while pos < end and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= end:
+            yield line, ValueError("the list is not closed (file cut short?)")
+            return
+        if text[pos] == "]":
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield line, ValueError(f"not valid JSON ({exc.msg})")
+            return
+        yield line, item
+
+
+def owner_from_archive(
+    account: Mapping[str, Any] | None, profile: Mapping[str, Any] | None
+) -> Account:
+    """The archive owner from ``account.js`` (and ``profile.js`` when given)."""
+    acc = account or {}
+    user_id = get_str(acc, "accountId")
+    handle = get_str(acc, "username")
+    if user_id is None or handle is None:
+        raise ValueError("account.js has no 'accountId' or 'username'")
+    prof = profile or {}
+    avatar = get_str(prof, "avatarMediaUrl")
+    return Account(
+        platform=PLATFORM,
+        id=user_id,
+        handle=handle,
+        display_name=get_str(acc, "accountDisplayName") or "",
+        bio=get_str(prof, "description", "bio") or "",
+        avatar_url=avatar if avatar and avatar.startswith("http") else None,
+        created_at=parse_timestamp(acc.get("createdAt")),
+        url=f"https://x.com/{handle}",
+    )
+
+
+def follow_from_archive(kind: str, item: Mapping[str, Any], owner_id: str) -> Follow:
+    other = get_str(item, kind, "accountId")
+    if other is None:
+        raise ValueError(f"{kind} entry without 'accountId'")
+    if kind == "follower":
+        return Follow(platform=PLATFORM, follower_id=other, followee_id=owner_id)
+    return Follow(platform=PLATFORM, follower_id=owner_id, followee_id=other)
+
+
+# -- containers ------------------------------------------------------------------------
+
+
+def _unsafe(name: str) -> bool:
+    pure = PurePosixPath(name.replace("\\", "/"))
+    return pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":")
+
+
+def _parts_in_dir(folder: Path) -> list[Part]:
+    data = folder / "data" if (folder / "data").is_dir() else folder
+    parts = []
+    for file in sorted(data.glob("*.js")):
+        match = PART_RE.match(file.name)
+        if match:
+            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), file.read_bytes))
+    return parts
+
+
+def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
+    return lambda: archive.read(name)
+
+
+def _read_zip(
+    path: Path, archive: zipfile.ZipFile
+) -> tuple[list[Part], list[tuple[str, Callable[[], bytes]]], list[Problem]]:
+    parts: list[Part] = []
+    media: list[tuple[str, Callable[[], bytes]]] = []
+    problems: list[Problem] = []
+    for info in archive.infolist():
+        name = info.filename
+        if _unsafe(name):
+            problems.append(
+                Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
+            )
+            continue
+        pure = PurePosixPath(name)
+        match = PART_RE.match(pure.name)
+        if match and (len(pure.parts) == 1 or pure.parts[-2] == "data"):
+            parts.append(
+                Part(
+                    match.group(1),
+                    int(match.group(2) or 0),
+                    f"{path}!{name}",
+                    _zip_loader(archive, name),
+                )
+            )
+        elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
+            media.append((pure.name, _zip_loader(archive, name)))
+    return parts, sorted(media, key=lambda m: m[0]), problems
+
+
+def _pick_avatar(
+    media: list[tuple[str, Callable[[], bytes]]], profile: Mapping[str, Any] | None
+) -> tuple[str, Callable[[], bytes]] | None:
+    if not media:
+        return None
+    wanted = (get_str(profile or {}, "avatarMediaUrl") or "").rsplit("/", 1)[-1]
+    header = (get_str(profile or {}, "headerMediaUrl") or "").rsplit("/", 1)[-1]
+    for name, load in media:
+        if wanted and name.endswith(wanted):
+            return name, load
+    others = [m for m in media if not header or not m[0].startswith(header)]
+    return others[0] if others else None
+
+
+def _save_avatar(owner_id: str, name: str, data: bytes) -> str:
+    from staffpulse.config import home_dir
+
+    folder = home_dir() / "avatars"
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = PurePosixPath(name).suffix.lower()
+    target = folder / f"x-{owner_id}{suffix if suffix in IMAGE_SUFFIXES else '.img'}"
+    target.write_bytes(data)
+    return str(target)
+
+
+# -- the source --------------------------------------------------------------------------
+
+
+def _first_item(part: Part | None, key: str) -> dict[str, Any] | None:
+    if part is None:
+        return None
+    for _line, item in ytd_items(part.load().decode("utf-8-sig", errors="replace")):
+        if isinstance(item, dict) and isinstance(item.get(key), dict):
+            return item[key]  # type: ignore[no-any-return]
+        return None
+    return None
+
+
+class XArchive:
+    name = SOURCE_NAME
+    label = "X archive"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir():
+            data = path / "data" if (path / "data").is_dir() else path
+            return any((data / name).is_file() for name in ("account.js", "tweets.js", "tweet.js"))
+        if head.startswith(b"PK\x03\x04"):
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    names = [PurePosixPath(n).name for n in archive.namelist()]
+            except (zipfile.BadZipFile, OSError):
+                return False
+            return any(n in ("account.js", "tweets.js", "tweet.js") for n in names)
+        match = PART_RE.match(path.name)
+        return (
+            match is not None
+            and match.group(1) != "manifest"
+            and head.lstrip().startswith(b"window.YTD.")
+        )
+
+    def read(self, path: Path) -> Iterator[Item]:
+        if path.is_dir():
+            yield from self._read_parts(_parts_in_dir(path), _avatar_media_dir(path), path)
+        elif zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                parts, media, problems = _read_zip(path, archive)
+                yield from problems
+                yield from self._read_parts(parts, media, path)
+        else:
+            siblings = _parts_in_dir(path.parent)
+            only = [p for p in siblings if p.location == str(path)]
+            context = [p for p in siblings if p.kind in ("account", "profile", "manifest")]
+            yield from self._read_parts(only, [], path, context=context)
+
+    def _read_parts(
+        self,
+        parts: list[Part],
+        media: list[tuple[str, Callable[[], bytes]]],
+        where: Path,
+        context: list[Part] | None = None,
+    ) -> Iterator[Item]:
+        known = {p.kind: p for p in (context or parts) if p.number == 0}
+        account = _first_item(known.get("account"), "account")
+        profile = _first_item(known.get("profile"), "profile")
+        owner: Account | None = None
+        try:
+            if account is None:
+                manifest = (
+                    _first_item(known.get("manifest"), "userInfo")
+                    if known.get("manifest")
+                    else None
+                )
+                account = (
+                    {
+                        "accountId": manifest.get("accountId"),
+                        "username": manifest.get("userName"),
+                        "accountDisplayName": manifest.get("displayName"),
+                    }
+                    if manifest
+                    else None
+                )
+            owner = owner_from_archive(account, profile) if account else None
+        except ValueError as exc:
+            yield Problem(str(where), None, str(exc))
+        if owner is not None and context is None:
+            picked = _pick_avatar(media, profile)
+            if picked is not None:
+                owner = replace(owner, avatar_path=_save_avatar(owner.id, picked[0], picked[1]()))
+        if (
+            owner is not None
+            and context is not None
+            and any(p.kind not in ("account", "profile") for p in parts)
+        ):
+            raw = {"account": account, "profile": profile}
+            yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
+        for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
+            if part.kind == "manifest":
+                continue
+            if owner is None:
+                yield Problem(
+                    part.location, None, "no account.js beside it: whose archive is this? skipped"
+                )
+                continue
+            if part.kind in ("account", "profile"):
+                raw = {"account": account, "profile": profile}
+                yield Record(
+                    rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
+                )
+                continue
+            yield from self._read_items(part, owner)
+
+    def _read_items(self, part: Part, owner: Account) -> Iterator[Item]:
+        text = part.load().decode("utf-8-sig", errors="replace")
+        follows: list[Follow] = []
+        raw: list[Any] = []
+        for line, item in ytd_items(text):
+            if isinstance(item, Exception):
+                yield Problem(part.location, line, str(item))
+                continue
+            try:
+                if part.kind in TWEET_PARTS:
+                    tweet = item.get("tweet", item) if isinstance(item, dict) else None
+                    if not isinstance(tweet, dict):
+                        raise ValueError("entry is not a tweet object")
+                    post = post_from_v1_tweet(tweet, owner, infer_quote_from_link=True)
+                    yield Record(
+                        rows=(post,),
+                        provenance=provenance(self.name, part.location, line),
+                        raw=tweet,
+                    )
+                else:
+                    if not isinstance(item, dict):
+                        raise ValueError(f"{part.kind} entry is not an object")
+                    follows.append(follow_from_archive(part.kind, item, owner.id))
+                    raw.append(item)
+            except (ValueError, TypeError, AttributeError) as exc:
+                yield Problem(part.location, line, str(exc))
+        if follows:
+            yield Record(
+                rows=tuple(follows),
+                provenance=provenance(self.name, part.location),
+                raw={part.kind: raw},
+            )
+
+
+def _avatar_media_dir(path: Path) -> list[tuple[str, Callable[[], bytes]]]:
+    data = path / "data" if (path / "data").is_dir() else path
+    media = data / "profile_media"
+    if not media.is_dir():
+        return []
+    return [
+        (f.name, f.read_bytes)
+        for f in sorted(media.iterdir())
+        if f.suffix.lower() in IMAGE_SUFFIXES
+    ]
+
+
+register(XArchive())

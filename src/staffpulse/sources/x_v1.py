@@ -1,0 +1,227 @@
+"""X API v1.1 tweets and users (the shape of the X archive and of old streaming JSONL).
+
+Pure transformers: ``rows_from_v1_tweet(tweet)`` gives the tweet, its author and, for
+retweets and quotes that embed the original, the original tweet and its author too.
+Kinds: ``retweeted_status`` or a ``RT @`` prefix → repost; ``quoted_status_id_str`` (or, in
+archives, a trailing link to a tweet) → quote; ``in_reply_to_status_id_str`` → reply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.jsonio import (
+    as_list,
+    first_json_char,
+    get_int,
+    get_str,
+    iter_json_lines,
+    json_error_message,
+)
+from staffpulse.store.core import Record
+
+PLATFORM = "x"
+RT_RE = re.compile(r"^RT @(\w+):")
+STATUS_URL_RE = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w+)/status(?:es)?/(\d+)/?(?:\?.*)?$"
+)
+
+
+def x_time(value: Any) -> datetime | None:
+    """X timestamps: ``Wed Oct 10 20:19:24 +0000 2018``, ISO 8601, or RFC 2822 (old streams)."""
+    try:
+        return parse_timestamp(value)
+    except ValueError:
+        try:
+            return parsedate_to_datetime(str(value))
+        except (TypeError, ValueError):
+            raise ValueError(f"unreadable timestamp {value!r}") from None
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or value == "true"
+
+
+def account_from_v1_user(user: Mapping[str, Any]) -> Account:
+    """A v1.1 user object. Raises ValueError when it has no id."""
+    user_id = get_str(user, "id_str") or get_str(user, "id")
+    handle = get_str(user, "screen_name")
+    if user_id is None or handle is None:
+        raise ValueError("user object without 'id_str' or 'screen_name'")
+    return Account(
+        platform=PLATFORM,
+        id=user_id,
+        handle=handle,
+        display_name=get_str(user, "name") or "",
+        bio=get_str(user, "description") or "",
+        avatar_url=get_str(user, "profile_image_url_https") or get_str(user, "profile_image_url"),
+        followers=get_int(user, "followers_count"),
+        following=get_int(user, "friends_count"),
+        post_count=get_int(user, "statuses_count"),
+        created_at=x_time(user.get("created_at")),
+        url=f"https://x.com/{handle}",
+        verified=_truthy(user.get("verified")),
+        raw=None,
+    )
+
+
+def _entities(tweet: Mapping[str, Any]) -> Mapping[str, Any]:
+    ext = tweet.get("extended_tweet")
+    if isinstance(ext, dict) and isinstance(ext.get("entities"), dict):
+        return ext["entities"]  # type: ignore[no-any-return]
+    ents = tweet.get("entities")
+    return ents if isinstance(ents, dict) else {}
+
+
+def _text(tweet: Mapping[str, Any]) -> str:
+    ext = tweet.get("extended_tweet")
+    if isinstance(ext, dict) and ext.get("full_text"):
+        return str(ext["full_text"])
+    return str(tweet.get("full_text") or tweet.get("text") or "")
+
+
+def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str, str] | None:
+    """(handle, id) of a tweet linked at the very end of ``text``: how archives show quotes."""
+    urls = as_list(_entities(tweet).get("urls"))
+    if not urls:
+        return None
+    last = urls[-1]
+    if not isinstance(last, dict):
+        return None
+    short = str(last.get("url") or "")
+    match = STATUS_URL_RE.match(str(last.get("expanded_url") or ""))
+    if match and short and text.rstrip().endswith(short):
+        return match.group(1), match.group(2)
+    return None
+
+
+def post_from_v1_tweet(
+    tweet: Mapping[str, Any],
+    author: Account | None = None,
+    *,
+    infer_quote_from_link: bool = False,
+) -> Post:
+    """One v1.1 tweet (archive or API). ``author`` overrides a missing ``user`` (archives)."""
+    tweet_id = get_str(tweet, "id_str") or get_str(tweet, "id")
+    if tweet_id is None:
+        raise ValueError("tweet without 'id_str'")
+    user = tweet.get("user")
+    if author is None:
+        if not isinstance(user, dict):
+            raise ValueError(f"tweet {tweet_id} has no 'user' object")
+        author = account_from_v1_user(user)
+    text = _text(tweet)
+    ents = _entities(tweet)
+    mentions = tuple(
+        dict.fromkeys(
+            normalize_handle(str(m["screen_name"]))
+            for m in as_list(ents.get("user_mentions"))
+            if isinstance(m, dict) and m.get("screen_name")
+        )
+    )
+    hashtags = tuple(
+        str(h["text"])
+        for h in as_list(ents.get("hashtags"))
+        if isinstance(h, dict) and h.get("text")
+    )
+    urls = tuple(
+        str(u.get("expanded_url") or u.get("url"))
+        for u in as_list(ents.get("urls"))
+        if isinstance(u, dict) and (u.get("expanded_url") or u.get("url"))
+    )
+    reply_to = get_str(tweet, "in_reply_to_status_id_str") or get_str(
+        tweet, "in_reply_to_status_id"
+    )
+    retweeted = tweet.get("retweeted_status")
+    reposted_id = get_str(retweeted, "id_str") if isinstance(retweeted, dict) else None
+    quoted_id = get_str(tweet, "quoted_status_id_str")
+    kind: PostKind = "original"
+    if reposted_id or RT_RE.match(text):
+        kind = "repost"
+    elif reply_to:
+        kind = "reply"
+    elif quoted_id:
+        kind = "quote"
+    elif infer_quote_from_link:
+        link = trailing_status_link(tweet, text)
+        if link is not None and link[1] != tweet_id:
+            kind, quoted_id = "quote", link[1]
+    reply_handle = get_str(tweet, "in_reply_to_screen_name") if kind == "reply" else None
+    return Post(
+        platform=PLATFORM,
+        id=tweet_id,
+        author_id=author.id,
+        author_handle=author.handle,
+        text=text,
+        created_at=x_time(tweet.get("created_at")),
+        lang=get_str(tweet, "lang"),
+        kind=kind,
+        reply_to_post_id=reply_to if kind == "reply" else None,
+        reply_to_account_id=get_str(tweet, "in_reply_to_user_id_str") if kind == "reply" else None,
+        reply_to_handle=normalize_handle(reply_handle) if reply_handle else None,
+        conversation_id=None if kind == "reply" else tweet_id,
+        quoted_post_id=quoted_id,
+        reposted_post_id=reposted_id if kind == "repost" else None,
+        mentions=mentions,
+        hashtags=hashtags,
+        urls=urls,
+        likes=get_int(tweet, "favorite_count"),
+        reposts=get_int(tweet, "retweet_count"),
+        replies=get_int(tweet, "reply_count"),
+        quotes=get_int(tweet, "quote_count"),
+        url=f"https://x.com/{author.handle}/status/{tweet_id}",
+    )
+
+
+def rows_from_v1_tweet(tweet: Mapping[str, Any]) -> list[Account | Post]:
+    """A v1.1 API tweet with its author, plus any embedded retweeted/quoted tweet."""
+    rows: list[Account | Post] = []
+    for key in ("retweeted_status", "quoted_status"):
+        inner = tweet.get(key)
+        if isinstance(inner, dict) and isinstance(inner.get("user"), dict):
+            rows.append(account_from_v1_user(inner["user"]))
+            rows.append(post_from_v1_tweet(inner))
+    post = post_from_v1_tweet(tweet)
+    user = tweet["user"]
+    rows.append(account_from_v1_user(user))
+    rows.append(post)
+    return rows
+
+
+class XV1Jsonl:
+    """X API v1.1 tweets, one JSON object a line (old streaming / search output)."""
+
+    name = "x-v1.1-jsonl"
+    label = "X API v1.1 JSONL"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir() or first_json_char(head) != "{":
+            return False
+        return b'"id_str"' in head and b'"user"' in head and b'"screen_name"' in head
+
+    def read(self, path: Path) -> Iterator[Item]:
+        for number, obj in iter_json_lines(path):
+            if isinstance(obj, Exception):
+                yield Problem(str(path), number, json_error_message(obj))
+                continue
+            if not isinstance(obj, dict):
+                yield Problem(str(path), number, "line is not a JSON object")
+                continue
+            if "delete" in obj or "limit" in obj:  # stream control messages, not tweets
+                continue
+            try:
+                rows = rows_from_v1_tweet(obj)
+            except (ValueError, KeyError, TypeError) as exc:
+                yield Problem(str(path), number, str(exc))
+                continue
+            yield Record(rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj)
+
+
+register(XV1Jsonl())

@@ -1,0 +1,249 @@
+"""Every real sample in ../shared/data/formats imports with the counts a careful reader gets.
+
+Counts per file: (accounts, posts by kind, follows, malformed records reported). ``None``
+marks a response that holds nothing to import (an empty search or context). The tweepy
+recordings carry default fields only (no author, no ``referenced_tweets``): their kinds come
+from the ``RT @`` prefix. The person archive's 82 quotes are tweets ending with a link to
+another tweet, which is how archives show quotes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import EmptyInputError
+from staffpulse.ingest import import_paths
+from staffpulse.store import open_store
+
+Expected = tuple[int, dict[str, int], int, int] | None
+
+EXPECTED: dict[str, Expected] = {
+    "bluesky_samples/atproto_sdk_feed_record.json": (0, {}, 0, 1),
+    "bluesky_samples/atproto_sdk_get_follows.json": (7, {}, 6, 0),
+    "bluesky_samples/atproto_sdk_post_record.json": (0, {"original": 1}, 0, 0),
+    "bluesky_samples/atproto_sdk_thread_view_post_with_embed_media.json": (
+        1,
+        {"original": 1, "quote": 1},
+        0,
+        0,
+    ),
+    "bluesky_samples/getAuthorFeed_benoist.dev.json": (
+        31,
+        {"original": 28, "reply": 4, "repost": 28, "quote": 8},
+        0,
+        0,
+    ),
+    "mastodon_samples/mastodonpy_test_account_search.1.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_account_search.3.json": (1, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_account_search.6.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.2.json": (1, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.5.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.6.json": (1, {"original": 7}, 0, 0),
+    "mastodon_samples/mastodonpy_test_list_timeline.7.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_notifications.1.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_notifications.2.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_notifications.3.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_notifications.5.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_notifications.6.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_search.1.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_search.2.json": (2, {}, 0, 0),
+    "mastodon_samples/mastodonpy_test_search.3.json": None,
+    "mastodon_samples/mastodonpy_test_status.1.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_status.2.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_status.3.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_status_context.1.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/mastodonpy_test_status_context.2.json": None,
+    "mastodon_samples/mastodonpy_test_status_context.3.json": (1, {"original": 1}, 0, 0),
+    "mastodon_samples/rtoot_get_account_statuses_default.json": (
+        1,
+        {"original": 12, "reply": 8},
+        0,
+        0,
+    ),
+    "mastodon_samples/rtoot_get_context_default.json": (50, {"reply": 59}, 0, 0),
+    "mastodon_samples/rtoot_get_reblogged_by_default.json": (40, {}, 0, 0),
+    "mastodon_samples/rtoot_get_timeline_hashtag_default.json": (5, {"original": 5}, 0, 0),
+    "mastodon_samples/rtoot_get_timeline_public_default.json": (
+        20,
+        {"original": 18, "reply": 2},
+        0,
+        0,
+    ),
+    "twarc2_jsonl_real/brexit.jsonl": (
+        177,
+        {"original": 47, "reply": 17, "repost": 67, "quote": 24},
+        0,
+        0,
+    ),
+    "twarc2_jsonl_real/cotweet.jsonl": (1, {"original": 1}, 0, 0),
+    "twarc2_jsonl_real/flat.jsonl": (
+        178,
+        {"original": 50, "reply": 50, "repost": 47, "quote": 17},
+        0,
+        0,
+    ),
+    "twarc2_jsonl_real/kpop.jsonl": (112, {"original": 43, "repost": 78}, 0, 0),
+    "twarc2_jsonl_real/media_tweet.jsonl": (1, {"original": 1}, 0, 0),
+    "twarc2_jsonl_real/mentions_tweet.jsonl": (2, {"original": 1, "repost": 1}, 0, 0),
+    "twarc2_jsonl_real/noflat.jsonl": (
+        178,
+        {"original": 50, "reply": 50, "repost": 47, "quote": 17},
+        0,
+        0,
+    ),
+    "twarc2_jsonl_real/quoted_edit.jsonl": (2, {"original": 1, "reply": 1}, 0, 0),
+    "twarc2_jsonl_real/streaming_output_with_error.jsonl": (
+        11,
+        {"original": 7, "reply": 3, "quote": 1},
+        0,
+        1,
+    ),
+    "twarc2_jsonl_real/two_tweets.jsonl": (2, {"original": 1, "repost": 1}, 0, 0),
+    "twarc2_jsonl_real/users.jsonl": (91, {"original": 45, "repost": 1, "quote": 6}, 0, 0),
+    "twarc2_jsonl_real/verified_type.jsonl": (1, {"original": 1}, 0, 0),
+    "tweepy_v2_recorded_responses/test_asyncclient_get_home_timeline.json": (
+        0,
+        {"original": 69, "repost": 29},
+        0,
+        0,
+    ),
+    "tweepy_v2_recorded_responses/test_client_get_home_timeline.json": (
+        0,
+        {"original": 69, "repost": 29},
+        0,
+        0,
+    ),
+    "tweepy_v2_recorded_responses/test_client_get_liking_users.json": (43, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_quote_tweets.json": (
+        0,
+        {"original": 2, "repost": 7},
+        0,
+        0,
+    ),
+    "tweepy_v2_recorded_responses/test_client_get_retweeters.json": (38, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_tweet.json": (0, {"original": 1}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_tweets.json": (0, {"original": 2}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_user.json": (1, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_users.json": (2, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_users_followers.json": (100, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_users_following.json": (35, {}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_users_mentions.json": (0, {"original": 10}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_get_users_tweets.json": (0, {"original": 2}, 0, 0),
+    "tweepy_v2_recorded_responses/test_client_search_recent_tweets.json": (
+        0,
+        {"original": 10},
+        0,
+        0,
+    ),
+    "twitter_archive_samples/org_RTIatMLA/account.js": (1, {}, 0, 0),
+    "twitter_archive_samples/org_RTIatMLA/follower.js": (1, {}, 111, 0),
+    "twitter_archive_samples/org_RTIatMLA/following.js": (1, {}, 124, 0),
+    "twitter_archive_samples/org_RTIatMLA/profile.js": (1, {}, 0, 0),
+    "twitter_archive_samples/org_RTIatMLA/tweet.js": (
+        1,
+        {"original": 44, "reply": 14, "repost": 12},
+        0,
+        0,
+    ),
+    "twitter_archive_samples/person_andreruffert/account.js": (1, {}, 0, 0),
+    "twitter_archive_samples/person_andreruffert/following.js": (1, {}, 295, 0),
+    "twitter_archive_samples/person_andreruffert/profile.js": (1, {}, 0, 0),
+    "twitter_archive_samples/person_andreruffert/tweets.js": (
+        1,
+        {"original": 776, "reply": 485, "repost": 643, "quote": 82},
+        0,
+        0,
+    ),
+    "twitter_v1_1_json_samples/m3inference_example_tweets.jsonl": (1, {"original": 3}, 0, 0),
+    "twitter_v1_1_json_samples/tongliuF8_twitter_data.jsonl": (
+        20,
+        {"original": 14, "reply": 6},
+        0,
+        0,
+    ),
+}
+
+
+def _counts(store_path: Path, paths: list[Path]) -> tuple[int, dict[str, int], int, int]:
+    with open_store(store_path) as store:
+        report = import_paths(store, paths)
+        stats = store.stats()
+        follows = int(store.conn.execute("SELECT COUNT(*) FROM follows").fetchone()[0])
+    kinds: dict[str, int] = {}
+    for by_kind in stats["posts"].values():
+        for kind, count in by_kind.items():
+            if count:
+                kinds[kind] = kinds.get(kind, 0) + count
+    return sum(stats["accounts"].values()), kinds, follows, report.skipped
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_counts(name: str, shared_data: Path, tmp_path: Path) -> None:
+    path = shared_data / "formats" / name
+    expected = EXPECTED[name]
+    if expected is None:
+        with open_store(tmp_path / "db.sqlite") as store, pytest.raises(EmptyInputError):
+            import_paths(store, [path])
+        return
+    assert _counts(tmp_path / "db.sqlite", [path]) == expected
+
+
+def test_every_sample_file_is_listed(shared_data: Path) -> None:
+    root = shared_data / "formats"
+    found = {
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.suffix in (".json", ".jsonl") and p.stat().st_size > 2
+    }
+    from staffpulse.sources import detect
+
+    readable = set()
+    for name in found:
+        try:
+            detect(root / name)
+            readable.add(name)
+        except Exception:
+            continue
+    assert readable <= set(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("folder", "posts", "follows"),
+    [
+        ("person_andreruffert", {"original": 776, "reply": 485, "repost": 643, "quote": 82}, 295),
+        ("org_RTIatMLA", {"original": 44, "reply": 14, "repost": 12}, 235),
+    ],
+)
+def test_archive_folders(
+    folder: str, posts: dict[str, int], follows: int, shared_data: Path, tmp_path: Path
+) -> None:
+    path = shared_data / "formats" / "twitter_archive_samples" / folder
+    db = tmp_path / "db.sqlite"
+    first = _counts(db, [path])
+    assert first == (1, posts, follows, 0)
+    assert sum(posts.values()) == (1986 if folder.startswith("person") else 70)
+    assert _counts(db, [path]) == first  # re-import changes nothing
+
+
+def test_malformed_twarc_line_is_reported(shared_data: Path, tmp_path: Path) -> None:
+    path = shared_data / "formats" / "twarc2_jsonl_real" / "streaming_output_with_error.jsonl"
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [path])
+    assert [(p.file, p.line) for p in report.problems] == [(str(path), 8)]
+    assert report.new_posts == 11
+
+
+def test_all_samples_then_stats(shared_data: Path, tmp_path: Path) -> None:
+    db = tmp_path / "all.sqlite"
+    root = shared_data / "formats"
+    with open_store(db) as store:
+        import_paths(store, [root])
+        before = json.loads(json.dumps(store.stats()))
+        again = import_paths(store, [root])
+        assert (again.new_accounts, again.new_posts) == (0, 0)
+        assert store.stats() == before
+    assert set(before["posts"]) == {"x", "bluesky", "mastodon"}
+    assert before["posts"]["x"]["repost"] >= 643 + 12

@@ -1,0 +1,78 @@
+"""Saved Mastodon JSON on small hand-written API responses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.models import Account, Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.mastodon import MastodonJson, html_to_text, rows_from_mastodon
+from staffpulse.store.core import Record
+
+FIXTURES = Path(__file__).parent / "fixtures" / "mastodon"
+
+
+def _read(name: str) -> tuple[list[Account | Post], list[Problem]]:
+    path = FIXTURES / name
+    assert detect(path).name == "mastodon-json"
+    items = list(MastodonJson().read(path))
+    rows = [r for i in items if isinstance(i, Record) for r in i.rows]
+    return rows, [p for p in items if isinstance(p, Problem)]  # type: ignore[misc]
+
+
+def test_account_statuses() -> None:
+    rows, problems = _read("account_statuses.json")
+    assert not problems
+    posts = {r.id: r for r in rows if isinstance(r, Post)}
+    first = posts["staffing.example:101"]
+    assert (
+        first.text
+        == "We are #hiring forklift drivers!\nApply: acme.example/jobs\n\nSecond & last paragraph"
+    )
+    assert first.hashtags == ("hiring",) and first.urls == ("https://acme.example/jobs",)
+    assert (
+        first.author_id == "https://staffing.example/@acme"
+        and first.author_handle == "acme@staffing.example"
+    )
+    reply = posts["staffing.example:102"]
+    assert reply.kind == "reply" and reply.reply_to_post_id == "staffing.example:300"
+    assert (
+        reply.reply_to_account_id == "https://hr.social/@jane"
+        and reply.reply_to_handle == "jane@hr.social"
+    )
+    assert reply.mentions == ("jane@hr.social",)
+    boost = posts["staffing.example:103"]
+    assert boost.kind == "repost" and boost.reposted_post_id == "staffing.example:300"
+    assert posts["staffing.example:300"].author_handle == "jane@hr.social"
+    acme = next(r for r in rows if isinstance(r, Account) and r.handle == "acme@staffing.example")
+    assert (
+        acme.bio == "We place people."
+        and acme.avatar_url
+        and acme.avatar_url.endswith("missing.png")
+    )
+
+
+def test_context_and_account_list() -> None:
+    rows, problems = _read("context.json")
+    assert {r.id for r in rows if isinstance(r, Post)} == {
+        "staffing.example:300",
+        "staffing.example:102",
+    }
+    assert len(problems) == 1 and "descendants[1]" in problems[0].message
+    rows, _ = _read("reblogged_by.json")
+    assert sorted(r.handle for r in rows if isinstance(r, Account)) == [
+        "acme@staffing.example",
+        "jane@hr.social",
+    ]
+
+
+def test_html_and_explicit_instance() -> None:
+    assert html_to_text("<p>a<br/>b</p><p>c &lt;3</p><script>x</script>") == ("a\nb\n\nc <3", ())
+    status = {
+        "id": "1",
+        "content": "hi",
+        "account": {"acct": "bob@else.where", "url": "https://else.where/@bob"},
+    }
+    (_, post) = rows_from_mastodon([status], instance="mastodon.social")
+    assert isinstance(post, Post) and post.id == "mastodon.social:1"

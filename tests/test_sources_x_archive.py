@@ -1,0 +1,83 @@
+"""The X archive adapter on a small hand-written archive (folder, ZIP, single file)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Account, Follow, Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.x_archive import XArchive, ytd_items
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+ARCHIVE = Path(__file__).parent / "fixtures" / "x_archive"
+
+
+def _rows(items: list[Record | Problem]) -> list[Account | Post | Follow]:
+    return [row for item in items if isinstance(item, Record) for row in item.rows]
+
+
+def test_folder_is_claimed_and_read() -> None:
+    assert detect(ARCHIVE).name == "x-archive"
+    items = list(XArchive().read(ARCHIVE))
+    rows = _rows(items)
+    posts = {p.id: p for p in rows if isinstance(p, Post)}
+    assert set(posts) == {"100", "101", "102", "103"}
+    assert posts["100"].kind == "original" and posts["100"].hashtags == ("hiring",)
+    assert posts["100"].urls == ("https://acme.example/jobs/1",) and posts["100"].likes == 3
+    assert posts["101"].kind == "reply" and posts["101"].reply_to_post_id == "77"
+    assert posts["101"].reply_to_account_id == "42" and posts["101"].reply_to_handle == "janedoe"
+    assert posts["102"].kind == "repost" and posts["102"].mentions == ("hrweekly",)
+    assert posts["103"].kind == "quote" and posts["103"].quoted_post_id == "555"
+    assert all(p.author_id == "9001" and p.author_handle == "AcmeStaffing" for p in posts.values())
+    owner = next(r for r in rows if isinstance(r, Account))
+    assert owner.bio.startswith("We place") and owner.avatar_url and owner.avatar_path
+    assert Path(owner.avatar_path).read_bytes().startswith(b"\x89PNG")
+    follows = {(f.follower_id, f.followee_id) for f in rows if isinstance(f, Follow)}
+    assert follows == {("42", "9001"), ("43", "9001"), ("9001", "43")}
+    problems = [p for p in items if isinstance(p, Problem)]
+    assert len(problems) == 1 and problems[0].file.endswith("tweets-part1.js")
+    assert problems[0].line == 19 and "timestamp" in problems[0].message
+
+
+def test_zip_with_zip_slip_member(tmp_path: Path) -> None:
+    archive = tmp_path / "twitter-2026.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for file in sorted((ARCHIVE / "data").rglob("*")):
+            if file.is_file():
+                z.write(file, "data/" + file.relative_to(ARCHIVE / "data").as_posix())
+        z.writestr("../../evil.js", "window.YTD.tweets.part9 = []")
+    assert detect(archive).name == "x-archive"
+    items = list(XArchive().read(archive))
+    assert any(isinstance(p, Problem) and "zip-slip" in p.message for p in items)
+    assert not (tmp_path.parent / "evil.js").exists()
+    assert len([r for r in _rows(items) if isinstance(r, Post)]) == 4
+
+
+def test_single_tweet_file_uses_sibling_account() -> None:
+    file = ARCHIVE / "data" / "tweets.js"
+    assert detect(file).name == "x-archive"
+    rows = _rows(list(XArchive().read(file)))
+    assert [r.id for r in rows if isinstance(r, Post)] == ["100", "101", "102"]
+    assert any(isinstance(r, Account) and r.id == "9001" for r in rows)
+
+
+def test_ytd_items_report_lines_and_garbage() -> None:
+    items = list(ytd_items('window.YTD.tweet.part0 = [\n {"a": 1},\n\n {"b": 2}\n]'))
+    assert items == [(2, {"a": 1}), (4, {"b": 2})]
+    bad = list(ytd_items('window.YTD.tweet.part0 = [\n {"a": 1},\n {"b": '))
+    assert bad[0] == (2, {"a": 1}) and isinstance(bad[1][1], ValueError) and bad[1][0] == 3
+    assert isinstance(next(iter(ytd_items("hello")))[1], ValueError)
+
+
+def test_import_is_idempotent(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+        first = import_paths(store, [ARCHIVE])
+        stats = store.stats()
+        second = import_paths(store, [ARCHIVE])
+        assert store.stats() == stats
+        assert first.new_posts == 4 and second.new_posts == 0
+        assert stats["posts"]["x"] == {"original": 1, "reply": 1, "repost": 1, "quote": 1}
