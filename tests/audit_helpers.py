@@ -70,15 +70,24 @@ class FeedBuilder:
         return f"{self.handle}-{len(self.posts) + len(self.others)}"
 
     def post(self, text: str, **kw: Any) -> Post:
-        post = Post(platform=self.platform, id=self._id(), author_id=self.handle,
-                    author_handle=self.handle, text=text, created_at=self._next(),
-                    url=f"https://x.example/{self.handle}/{len(self.posts)}", **kw)
+        post = Post(
+            platform=self.platform,
+            id=self._id(),
+            author_id=self.handle,
+            author_handle=self.handle,
+            text=text,
+            created_at=self._next(),
+            url=f"https://x.example/{self.handle}/{len(self.posts)}",
+            **kw,
+        )
         self.posts.append(post)
         return post
 
     def job(self, n: int = 1) -> None:
         for i in range(n):
-            self.post(f"We're hiring a forklift operator in Dayton #{i}! Apply: https://j.example/{i}")
+            self.post(
+                f"We're hiring a forklift operator in Dayton #{i}! Apply: https://j.example/{i}"
+            )
 
     def chat(self, n: int = 1) -> None:
         for i in range(n):
@@ -86,22 +95,40 @@ class FeedBuilder:
 
     def reply(self, to: str, n: int = 1) -> None:
         for i in range(n):
-            self.post(f"@{to} thanks, I love this {i}", kind="reply", reply_to_handle=to,
-                      mentions=(to,))
+            self.post(
+                f"@{to} thanks, I love this {i}", kind="reply", reply_to_handle=to, mentions=(to,)
+            )
 
     def mention_by(self, other: str, answered: bool) -> None:
         when = self._next()
-        mention = Post(platform=self.platform, id=self._id(), author_id=other,
-                       author_handle=other, text=f"@{self.handle} are you hiring?",
-                       created_at=when, mentions=(self.handle,), conversation_id=f"c-{when}")
+        mention = Post(
+            platform=self.platform,
+            id=self._id(),
+            author_id=other,
+            author_handle=other,
+            text=f"@{self.handle} are you hiring?",
+            created_at=when,
+            mentions=(self.handle,),
+            conversation_id=f"c-{when}",
+        )
         self.others.append(mention)
         if answered:
-            self.post(f"@{other} yes! DM me", kind="reply", reply_to_post_id=mention.id,
-                      reply_to_handle=other, mentions=(other,))
+            self.post(
+                f"@{other} yes! DM me",
+                kind="reply",
+                reply_to_post_id=mention.id,
+                reply_to_handle=other,
+                mentions=(other,),
+            )
 
     def account(self) -> Account:
-        return Account(platform=self.platform, id=self.handle, handle=self.handle,
-                       display_name=self.display_name, bio=self.bio)
+        return Account(
+            platform=self.platform,
+            id=self.handle,
+            handle=self.handle,
+            display_name=self.display_name,
+            bio=self.bio,
+        )
 
     def write(self, store: Store) -> Store:
         others = {p.author_id for p in self.others}
@@ -117,3 +144,15 @@ def store_with(tmp_path: Path, *feeds: FeedBuilder) -> Store:
     for feed in feeds:
         feed.write(store)
     return store
+
+
+def audit_feed(feed: FeedBuilder, avatar: AvatarInfo = PERSON, **settings: Any) -> Any:
+    """Audit a feed in memory (no store): the pure path used by the property tests."""
+    from staffpulse.audit.config import audit_settings
+    from staffpulse.audit.engine import AccountData, compute_audit, texts_to_score
+    from staffpulse.audit.signals import score_texts
+
+    data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
+    _, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, FakeScorer())
+    return compute_audit(data, signals, audit_settings(settings), avatar=avatar)

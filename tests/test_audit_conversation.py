@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.audit.config import DEFAULTS
+from staffpulse.audit.conversation import conversation_score
+
+
+def test_score_without_responsiveness_uses_other_parts() -> None:
+    full = conversation_score(0.3, 0.2, 25, 0.1, None, DEFAULTS)
+    assert round(full) == 100
+    assert conversation_score(0.3, 0.2, 25, 0.1, 0.0, DEFAULTS) < full
+
+
+def test_responsiveness_counts_answers_and_time() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(4)
+    for i in range(6):
+        feed.mention_by(f"fan{i}", answered=i < 4)
+    conv = audit_feed(feed).pillars["conversation"]
+    ev = conv.evidence
+    assert ev["mentions_known"] == 6 and ev["mentions_answered"] == 4
+    assert ev["median_hours_to_answer"] == 5.0
+    assert conv.recommendations[0].startswith("2 of 6 people who mentioned you got no answer")
+    assert len(conv.worst) == 2 and "no answer" in conv.worst[0].why
+
+
+def test_engaged_accounts_windows() -> None:
+    feed = FeedBuilder("rosa")
+    feed.reply("old_friend")
+    feed.clock = feed.clock.replace(month=6)
+    feed.reply("new_friend")
+    feed.reply("rosa")  # a thread with oneself engages nobody
+    ev = audit_feed(feed).pillars["conversation"].evidence
+    assert ev["accounts_engaged_30d"] == 1
+    assert ev["accounts_engaged_total"] == 2
+    assert ev["replies"] == 2
+
+
+def test_few_mentions_are_not_scored() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(3)
+    conv = audit_feed(feed).pillars["conversation"]
+    assert "responsiveness" not in conv.evidence["parts"]
+    assert conv.notes
+
+
+@settings(max_examples=25, deadline=None)
+@given(posts=st.integers(1, 15), replies=st.integers(0, 10), extra=st.integers(1, 10))
+def test_more_replies_raise_conversation(posts: int, replies: int, extra: int) -> None:
+    def score(n_replies: int) -> int:
+        feed = FeedBuilder("acme")
+        feed.job(posts)
+        for i in range(n_replies):
+            feed.reply(f"peer{i}")
+        return int(audit_feed(feed).pillars["conversation"].score)
+
+    assert score(replies + extra) >= score(replies)
+    if replies == 0:
+        assert score(extra) > score(0)

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
+from staffpulse.audit import audit_account
+from staffpulse.errors import InputError, NotFoundError
+
+PILLARS = ("face", "mix", "voice", "conversation")
+
+
+def firm_and_recruiter() -> tuple[FeedBuilder, FeedBuilder]:
+    firm = FeedBuilder("acmestaffing", display_name="Acme Staffing")
+    firm.job(30)
+    rosa = FeedBuilder(
+        "rosa",
+        display_name="Rosa Tamlin",
+        bio="Recruiter for warehouse and office roles in Tacoma. Ask me anything!",
+    )
+    for i in range(8):
+        rosa.post(f"My story {'abcdefgh'[i]}: the candidate who juggled at the interview lol")
+        rosa.reply(f"peer{i}", 2)
+        rosa.mention_by(f"fan{i}", answered=True)
+    return firm, rosa
+
+
+def test_json_shape_is_stable(tmp_path: Path) -> None:
+    store = store_with(tmp_path, *firm_and_recruiter())
+    result = audit_account(store, "@AcmeStaffing", scorer=FakeScorer(), avatar=LOGO)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["account"]["platform"] == "x" and data["account"]["handle"] == "acmestaffing"
+    assert isinstance(data["overall"], int) and 0 <= data["overall"] <= 100
+    assert data["grade"] in "ABCDF"
+    assert set(data["pillars"]) == set(PILLARS)
+    for pillar in data["pillars"].values():
+        assert set(pillar) == {"score", "evidence", "recommendations"}
+        assert 0 <= pillar["score"] <= 100
+        assert 1 <= len(pillar["recommendations"]) <= 3
+        assert set(pillar["evidence"]["examples"]) == {"worst", "best"}
+    assert data["pillars"]["face"]["evidence"]["avatar"]["label"] == "logo"
+    assert len(data["top_actions"]) == 3
+
+
+def test_designed_patterns_rank_right(tmp_path: Path) -> None:
+    store = store_with(tmp_path, *firm_and_recruiter())
+    firm = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=LOGO)
+    rosa = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    for name in PILLARS:
+        assert rosa.pillars[name].score > firm.pillars[name].score, name
+    assert firm.grade == "F" and rosa.grade in "AB"
+
+
+def test_one_batch_call_of_the_scorer(tmp_path: Path) -> None:
+    store = store_with(tmp_path, *firm_and_recruiter())
+    scorer = FakeScorer()
+    audit_account(store, "rosa", scorer=scorer, avatar=PERSON)
+    assert scorer.calls == 1
+
+
+def test_change_since_previous_audit(tmp_path: Path) -> None:
+    firm, rosa = firm_and_recruiter()
+    store = store_with(tmp_path, firm, rosa)
+    first = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=LOGO)
+    assert first.previous is None and first.change is None
+    more = FeedBuilder("acmestaffing", clock=firm.clock)
+    for i in range(30):
+        more.reply(f"client{i}")
+    more.write(store)
+    second = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=LOGO)
+    assert second.previous is not None and second.previous["overall"] == first.overall
+    assert second.change is not None and second.change["conversation"] > 0
+    assert second.to_dict()["change"]["overall"] == second.overall - first.overall
+
+
+def test_since_and_now(tmp_path: Path) -> None:
+    firm, _ = firm_and_recruiter()
+    store = store_with(tmp_path, firm)
+    cut = firm.posts[20].created_at
+    assert cut is not None
+    result = audit_account(
+        store,
+        "acmestaffing",
+        since=cut.date().isoformat(),
+        scorer=FakeScorer(),
+        avatar=LOGO,
+        save=False,
+    )
+    assert result.counts["posts"] < 30
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    later = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=LOGO, now=now)
+    assert later.reference_time == now and later.generated_at == now
+    with pytest.raises(InputError):
+        audit_account(store, "acmestaffing", since="last tuesday", scorer=FakeScorer())
+
+
+def test_unknown_account(tmp_path: Path) -> None:
+    store = store_with(tmp_path, *firm_and_recruiter())
+    with pytest.raises(NotFoundError):
+        audit_account(store, "nobody", scorer=FakeScorer())
+
+
+def test_account_without_posts(tmp_path: Path) -> None:
+    store = store_with(tmp_path, FeedBuilder("quiet", display_name="Quiet Person"))
+    result = audit_account(store, "quiet", scorer=FakeScorer(), avatar=PERSON)
+    assert result.counts["posts"] == 0
+    assert all(p.recommendations for p in result.pillars.values())
+
+
+def test_config_weights_change_the_overall(tmp_path: Path) -> None:
+    store = store_with(tmp_path, *firm_and_recruiter())
+    face_only = {"audit": {"weights": {"face": 1, "mix": 0, "voice": 0, "conversation": 0}}}
+    result = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON, config=face_only)
+    assert result.overall == result.pillars["face"].score
+
+
+def test_3200_posts_audit_quickly(tmp_path: Path) -> None:
+    feed = FeedBuilder("big", display_name="Big Firm")
+    for i in range(800):
+        feed.job(1)
+        feed.chat(1)
+        feed.reply(f"p{i % 90}")
+        feed.post(f"rt {i}", kind="repost", reposted_post_id=f"x{i}")
+    store = store_with(tmp_path, feed)
+    start = time.perf_counter()
+    result = audit_account(store, "big", scorer=FakeScorer(), avatar=PERSON)
+    assert result.counts["posts"] == 3200
+    assert time.perf_counter() - start < 2.0  # the real-model figure is in benchmarks/RESULTS.md

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.audit.config import DEFAULTS
+from staffpulse.audit.mix import mix_score, monthly, streaks, trend
+
+
+def test_streaks_longest_first() -> None:
+    flags = np.array([1, 1, 0, 1, 1, 1, 0, 1], dtype=bool)
+    assert streaks(flags) == [(3, 3), (0, 2), (7, 1)]
+    assert streaks(np.zeros(0, dtype=bool)) == []
+
+
+def test_mix_score_bands() -> None:
+    assert mix_score(0.1, DEFAULTS) == 100
+    assert mix_score(0.95, DEFAULTS) == 0
+    assert 0 < mix_score(0.6, DEFAULTS) < 100
+
+
+def test_monthly_and_trend() -> None:
+    ts = np.array([np.datetime64(f"2026-{m:02d}-15", "s").astype(float) for m in range(1, 7)])
+    job = np.array([0, 0, 0, 1, 1, 1], dtype=bool)
+    rows = monthly(ts, job, {})
+    assert [r["month"] for r in rows] == [
+        "2026-01",
+        "2026-02",
+        "2026-03",
+        "2026-04",
+        "2026-05",
+        "2026-06",
+    ]
+    assert trend(rows)["direction"] == "rising"
+
+
+def test_reposts_are_not_counted() -> None:
+    feed = FeedBuilder("acme")
+    feed.chat(5)
+    for i in range(20):
+        feed.post(f"We're hiring {i}! apply", kind="repost", reposted_post_id=f"r{i}")
+    assert audit_feed(feed).pillars["mix"].evidence["job_share"] == 0
+
+
+def test_evidence_and_advice_name_the_streak() -> None:
+    feed = FeedBuilder("acme")
+    feed.chat(3)
+    feed.job(7)
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.evidence["longest_streak"] == 7
+    assert mix.evidence["recent"] == {"posts": 10, "job_ads": 7}
+    assert mix.recommendations[0].startswith("7 of your last 10 posts were job ads")
+    assert mix.worst and mix.best
+
+
+@settings(max_examples=25, deadline=None)
+@given(jobs=st.integers(0, 15), others=st.integers(1, 15), extra=st.integers(1, 10))
+def test_more_job_ads_lower_mix(jobs: int, others: int, extra: int) -> None:
+    def score(n_jobs: int) -> int:
+        feed = FeedBuilder("acme")
+        feed.chat(others)
+        feed.job(n_jobs)
+        return int(audit_feed(feed).pillars["mix"].score)
+
+    assert score(jobs + extra) <= score(jobs)

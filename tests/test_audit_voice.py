@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.audit.config import DEFAULTS
+from staffpulse.audit.voice import voice_score
+
+
+def test_voice_score_moves_with_its_inputs() -> None:
+    assert voice_score(0.5, 0.1, 0.0, DEFAULTS) == 100
+    assert voice_score(0.0, 0.0, 0.0, DEFAULTS) == 0
+    assert voice_score(0.3, 0.05, 0.0, DEFAULTS) > voice_score(0.3, 0.05, 0.8, DEFAULTS)
+
+
+def test_templated_feed_scores_low_and_says_so() -> None:
+    feed = FeedBuilder("bot")
+    feed.job(30)
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.score < 10
+    assert voice.evidence["templated_share"] > 0.9
+    assert voice.worst and "near-identical" in voice.worst[0].why
+    assert "templates" in voice.recommendations[0]
+
+
+def test_human_feed_scores_high() -> None:
+    feed = FeedBuilder("rosa")
+    for i in range(12):
+        feed.post(f"Story {'abcdefghijkl'[i]}: our office dog juggles lol, I love this team")
+        feed.post(f"Honest take on {'mnopqrstuvwx'[i]}: pay ranges in every ad?")
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.score >= 80
+    assert voice.best
+
+
+@settings(max_examples=20, deadline=None)
+@given(flat=st.integers(1, 12), human=st.integers(0, 10), extra=st.integers(1, 8))
+def test_more_human_posts_raise_voice(flat: int, human: int, extra: int) -> None:
+    def score(n_human: int) -> int:
+        feed = FeedBuilder("acme")
+        for i in range(flat):
+            feed.post(f"Office closed on day {'x' * (i + 1)}.")
+        for i in range(n_human):
+            feed.post(f"I love story {'y' * (i + 1)}")
+        return int(audit_feed(feed).pillars["voice"].score)
+
+    assert score(human + extra) >= score(human)

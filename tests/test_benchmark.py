@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import parse_cohort, run_benchmark
+from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks
+from staffpulse.errors import EmptyInputError, InputError
+from staffpulse.report.terminal_audit import write_leaderboard_csv
+
+
+def test_parse_cohort_shapes_and_problems() -> None:
+    text = (
+        "# my cohort\n"
+        "@acme, staffing firm\n"
+        "rosa recruiter\n"
+        "\n"
+        "vendorco bluesky vendor\n"
+        "weird,martian\n"
+        "a b c d\n"
+        "acme\n"
+        "solo\n"
+    )
+    entries, problems = parse_cohort(text, "cohort.txt")
+    assert [(e.handle, e.platform, e.segment, e.line) for e in entries] == [
+        ("acme", None, "staffing_firm", 2),
+        ("rosa", None, "recruiter", 3),
+        ("vendorco", "bluesky", "vendor", 5),
+        ("solo", None, None, 9),
+    ]
+    assert [str(p) for p in problems] == [
+        "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
+        "hr, other)",
+        "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment)",
+        "cohort.txt:8: @acme is already on line 2",
+    ]
+
+
+def test_parse_cohort_csv_with_header() -> None:
+    entries, problems = parse_cohort("handle,platform,segment\nacme,x,HR\nbob,,\n", "c.csv")
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [
+        ("acme", "x", "hr"),
+        ("bob", None, None),
+    ]
+    assert not problems
+
+
+def test_percentiles() -> None:
+    assert percentile_ranks(np.array([10.0, 20.0, 20.0, 30.0])).tolist() == [12.5, 50.0, 50.0, 87.5]
+
+
+def test_compare_says_too_small() -> None:
+    out = compare(np.array([80.0, 90.0]), np.array([10.0, 20.0, 30.0]), "Vendors", "Firms", "Voice")
+    assert out["verdict"] == "too small to tell"
+    assert out["n"] == {"Vendors": 2, "Firms": 3}
+
+
+def test_compare_with_enough_accounts() -> None:
+    rng = np.random.default_rng(1)
+    high, low = rng.normal(70, 8, 20), rng.normal(40, 8, 20)
+    out = compare(high, low, "Vendors", "Firms", "Voice")
+    assert out["verdict"] == "supported" and out["p_value"] < 0.05
+    assert out["ci95"][0] > 0
+    same = compare(low, low + rng.normal(0, 1, 20), "Vendors", "Firms", "Voice")
+    assert same["verdict"] in ("no clear difference", "contradicted")
+
+
+def test_mostly_job_ads() -> None:
+    out = mostly_job_ads(np.array([0.9, 0.8, 0.7, 0.2, 0.95, 0.6]), "Staffing firms")
+    assert out["mostly_job_ads"] == 5 and out["n"] == 6 and out["share"] == pytest.approx(0.833)
+    assert mostly_job_ads(np.array([0.9]), "Staffing firms")["verdict"] == "too small to tell"
+
+
+def _cohort_store(tmp_path: Path, firms: int = 6, vendors: int = 6) -> object:
+    feeds = []
+    for i in range(firms):
+        feed = FeedBuilder(f"firm{i}", display_name=f"Firm {i} Staffing")
+        feed.job(12 + i)
+        feed.chat(2)
+        feeds.append(feed)
+    for i in range(vendors):
+        feed = FeedBuilder(f"vendor{i}", display_name=f"Vendor {i}")
+        feed.post(f"I love ATS story {'abcdefghij'[i]} lol")
+        feed.chat(3)
+        feed.reply(f"firm{i}", 4)
+        feeds.append(feed)
+    return store_with(tmp_path, *feeds)
+
+
+def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
+    store = _cohort_store(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    lines = ["handle,segment"] + [f"firm{i},staffing_firm" for i in range(6)]
+    lines += [f"vendor{i},vendor" for i in range(6)] + ["ghost,vendor", "bad,alien"]
+    cohort.write_text("\n".join(lines) + "\n")
+    scorer = FakeScorer()
+    result = run_benchmark(store, cohort, scorer=scorer)  # type: ignore[arg-type]
+    assert scorer.calls == 1  # one batch for the whole cohort
+    assert len(result.audits) == 12
+    assert [r["rank"] for r in result.leaderboard] == list(range(1, 13))
+    assert result.leaderboard[0]["segment"] == "vendor"
+    assert [(p.line, p.file) for p in result.problems] == [(14, str(cohort)), (15, str(cohort))]
+    voice, conversation, mostly = result.claims
+    assert voice["verdict"] == "supported" and conversation["verdict"] == "supported"
+    assert mostly["mostly_job_ads"] == 6 and mostly["n"] == 6
+    assert result.segment_stats["vendor"]["n"] == 6
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["cohort"]["accounts"] == 12 and len(data["cohort"]["problems"]) == 2
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 12 and rows[0]["rank"] == "1" and "voice_percentile" in rows[0]
+
+
+def test_every_account_in_the_store(tmp_path: Path) -> None:
+    store = _cohort_store(tmp_path, firms=2, vendors=2)
+    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.audits) == 4  # the mention targets without posts are left out
+    assert result.claims[0]["verdict"] == "too small to tell"
+
+
+def test_empty_or_missing_cohort(tmp_path: Path) -> None:
+    store = _cohort_store(tmp_path, firms=1, vendors=0)
+    with pytest.raises(InputError):
+        run_benchmark(store, tmp_path / "missing.csv", scorer=FakeScorer())  # type: ignore[arg-type]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("ghost\n")
+    with pytest.raises(EmptyInputError, match=r"empty\.txt:1"):
+        run_benchmark(store, empty, scorer=FakeScorer())  # type: ignore[arg-type]

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
+from staffpulse.audit import AuditResult, audit_account
+from staffpulse.benchmark import BenchmarkResult, run_benchmark
+from staffpulse.report.html import (
+    render_audit_html,
+    render_benchmark_html,
+    write_audit_html,
+    write_benchmark_html,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+EVIL = "<script>alert('x')</script> & <b>bold</b>"
+
+
+def _results(tmp_path: Path) -> tuple[AuditResult, BenchmarkResult]:
+    firm = FeedBuilder("acme", display_name="Acme <Staffing>", bio=EVIL)
+    firm.job(12)
+    firm.post(EVIL + " we're hiring, apply")
+    rosa = FeedBuilder(
+        "rosa",
+        display_name="Rosa Tamlin",
+        bio="Recruiter in Tacoma; warehouse and office jobs. Ask me anything.",
+    )
+    rosa.post(EVIL + " honest question?")
+    for i in range(6):
+        rosa.post(f"My story {'abcdef'[i]}: I love this team lol")
+        rosa.reply(f"peer{i}")
+        rosa.mention_by(f"fan{i}", answered=i % 2 == 0)
+        rosa.job(1)
+    store = store_with(tmp_path, firm, rosa)
+    bench = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    audit = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    audit_account(store, "acme", scorer=FakeScorer(), avatar=LOGO)
+    return audit, bench
+
+
+def test_post_text_is_escaped(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    for html in (render_audit_html(audit, bench), render_benchmark_html(bench)):
+        assert "<script" not in html
+        assert "<b>bold</b>" not in html
+    html = render_audit_html(audit)
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+
+
+def test_bio_and_name_are_escaped(tmp_path: Path) -> None:
+    _, bench = _results(tmp_path)
+    html = render_benchmark_html(bench)
+    assert "Acme &lt;Staffing&gt;" in html
+
+
+def test_self_contained(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    for html in (render_audit_html(audit, bench), render_benchmark_html(bench)):
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.split("<body>")[0])
+        assert "<link" not in html and "@import" not in html
+        assert not re.search(r"""<(img|script|iframe)[^>]+src=["']https?:""", html)
+        assert "<svg" in html
+
+
+def test_audit_report_layout(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    html = render_audit_html(audit, bench)
+    summary = html.index('id="summary"')
+    assert summary < html.index("Content mix over time") < html.index('id="face"')
+    assert "Do this next" in html and f">{audit.grade}<" in html
+    for action in audit.top_actions:
+        assert action["action"].replace("'", "&#39;").replace('"', "&#34;") in html
+    assert f"Where you stand among {len(bench.audits)} accounts" in html
+    assert "Changes against the audit of" in html
+
+
+def test_write_files(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    a = write_audit_html(audit, tmp_path / "out" / "audit.html", bench)
+    b = write_benchmark_html(bench, tmp_path / "out" / "bench.html")
+    assert a.read_text().startswith("<!doctype html>") and b.stat().st_size > 2000
+
+
+@pytest.mark.browser
+def test_renders_in_headless_chromium(tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    playwright = pytest.importorskip("playwright.sync_api")
+    audit, bench = _results(tmp_path)
+    pages = {
+        "audit": write_audit_html(audit, tmp_path / "audit.html", bench),
+        "bench": write_benchmark_html(bench, tmp_path / "bench.html"),
+    }
+    requests: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("request", lambda r: requests.append(r.url))
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            for name, path in pages.items():
+                page.goto(path.as_uri())
+                page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+                assert page.locator("#summary").is_visible()
+                assert page.locator("svg").count() >= 1
+                box = page.locator("#summary").bounding_box()
+                assert box is not None and box["width"] > 800
+                # the whole page fits the viewport's width: nothing overflows sideways
+                assert page.evaluate("document.documentElement.scrollWidth") <= 1200
+            page.goto(pages["audit"].as_uri())
+            assert EVIL in page.locator("body").inner_text()
+            assert dialogs == []
+        finally:
+            browser.close()
+    assert all(url.startswith("file://") for url in requests)
+    assert (tmp_path / "audit.png").stat().st_size > 20_000
