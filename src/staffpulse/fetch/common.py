@@ -1,0 +1,214 @@
+"""What every live fetcher shares: the report, page writing, resume cursors, rate-limit waits.
+
+Fetchers are thin generator-like loops around the pure source adapters: each API page is
+turned into rows by the same transformer that reads saved files, and written to the store as
+soon as it arrives, so an error or Ctrl-C keeps everything fetched so far.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.errors import RateLimitError
+from staffpulse.models import Account, Follow, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Store, register_migration
+from staffpulse.store.core import Record
+
+ProgressFn = Callable[[str, int, int | None], None]  # (task, done, total or None)
+NotifyFn = Callable[[str], None]
+SleepFn = Callable[[float], None]
+
+register_migration(
+    "fetch_0001_cursors",
+    """
+    CREATE TABLE IF NOT EXISTS fetch_cursors (
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, account_id, stream)
+    );
+    """,
+)
+
+
+def _quiet_progress(task: str, done: int, total: int | None) -> None:
+    return None
+
+
+def _quiet_notify(message: str) -> None:
+    return None
+
+
+@dataclass
+class FetchReport:
+    """What a fetch did, for people (``summary``) and scripts (``as_dict``)."""
+
+    platform: str
+    target: str
+    account_id: str | None = None
+    accounts: int = 0
+    posts: int = 0
+    new_posts: int = 0
+    follows: int = 0
+    pages: int = 0
+    requests: int = 0
+    post_reads: int = 0
+    user_reads: int = 0
+    cost_usd: float = 0.0
+    estimate_usd: float | None = None
+    budget_usd: float | None = None
+    stopped: str | None = None  # None (done), "max", "budget", "rate_limit", "payment", "error"
+    waits: list[float] = field(default_factory=list)
+    avatar_path: str | None = None
+    run_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["cost_usd"] = round(self.cost_usd, 6)
+        return data
+
+
+class PageWriter:
+    """Writes each page's rows as it arrives, counting into the report."""
+
+    def __init__(self, store: Store, source: str, report: FetchReport) -> None:
+        self.store, self.source, self.report = store, source, report
+
+    def write(self, rows: Sequence[Account | Post | Follow], location: str, raw: Any) -> None:
+        if not rows:
+            return
+        record = Record(rows=tuple(rows), provenance=provenance(self.source, location), raw=raw)
+        counts = self.store.write_records([record])
+        self.report.accounts += counts.accounts
+        self.report.posts += counts.posts
+        self.report.new_posts += counts.new_posts
+        self.report.follows += counts.follows
+        self.report.pages += 1
+
+
+def wait_for_reset(
+    reset_epoch: float | None,
+    *,
+    max_wait: float,
+    sleep: SleepFn,
+    notify: NotifyFn,
+    report: FetchReport,
+    what: str,
+    default_wait: float = 60.0,
+) -> None:
+    """Sleep until a rate-limit window resets, or raise RateLimitError when that is too long."""
+    wait = max(0.0, reset_epoch - time.time()) if reset_epoch else default_wait
+    if wait > max_wait:
+        report.stopped = "rate_limit"
+        raise RateLimitError(
+            f"{what}: rate limited for {wait:.0f}s, more than the {max_wait:.0f}s allowed",
+            hint="everything fetched so far is stored; run the same command later to resume"
+            " (or raise [x] max_wait_seconds in config.toml)",
+        )
+    notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
+    report.waits.append(round(wait, 3))
+    sleep(wait)
+
+
+def _id_key(value: str) -> tuple[int, str]:
+    return (len(value), value)  # numeric ids (snowflakes) compare by length, then digits
+
+
+def max_id(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return max(present, key=_id_key) if present else None
+
+
+def min_id(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return min(present, key=_id_key) if present else None
+
+
+class RangeCursor:
+    """Resume state of a newest-first, id-ranged stream (X timelines, Mastodon statuses).
+
+    ``since_id`` is the newest id of the last completed run. A run in progress is
+    ``pending = {since_id, until_id, newest}``: ids in ``(until_id, newest]`` are stored. A
+    re-run first finishes the pending gap ``(since_id, until_id)``, then fetches what is newer
+    than ``since_id``, so no page is requested twice.
+    """
+
+    def __init__(
+        self, store: Store, platform: str, account_id: str, stream: str, floor_id: str | None = None
+    ) -> None:
+        self.store, self.key = store, (platform, account_id, stream)
+        store.migrate()
+        row = store.conn.execute(
+            "SELECT state FROM fetch_cursors WHERE platform = ? AND account_id = ? AND stream = ?",
+            self.key,
+        ).fetchone()
+        self.state: dict[str, Any] = json.loads(row[0]) if row else {}
+        if not self.state.get("since_id") and floor_id:
+            self.state["since_id"] = floor_id
+
+    @property
+    def pending(self) -> dict[str, Any] | None:
+        pending = self.state.get("pending")
+        return pending if isinstance(pending, dict) else None
+
+    def ranges(self) -> Iterator[tuple[str | None, str | None, bool]]:
+        """(since_id, until_id, resumed) ranges to fetch, newest first within each."""
+        pending = self.pending
+        if pending is not None:
+            yield pending.get("since_id"), pending.get("until_id"), True
+        since = self.state.get("since_id")
+        self.state["pending"] = {"since_id": since, "until_id": None, "newest": None}
+        yield since, None, False
+
+    def page(self, ids: Sequence[str]) -> None:
+        pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
+        pending["until_id"] = min_id(pending.get("until_id"), *ids)
+        pending["newest"] = max_id(pending.get("newest"), *ids)
+        self.save()
+
+    def complete(self) -> None:
+        pending = self.pending or {}
+        self.state["since_id"] = max_id(self.state.get("since_id"), pending.get("newest"))
+        self.state.pop("pending", None)
+        self.save()
+
+    def save(self) -> None:
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.store.conn.execute(
+            "INSERT INTO fetch_cursors (platform, account_id, stream, state, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, account_id, stream)"
+            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (*self.key, json.dumps(self.state), now),
+        )
+
+
+def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:
+    """The newest id among an author's stored posts (numeric ids), to resume from."""
+    row = store.conn.execute(
+        "SELECT id FROM posts WHERE platform = ? AND author_id = ?"
+        " ORDER BY length(id) DESC, id DESC LIMIT 1",
+        (platform, author_id),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+class RunRecorder:
+    """A ``Run`` row for a fetch: started now, finished with the report's counts."""
+
+    def __init__(self, store: Store, report: FetchReport, params: dict[str, Any]) -> None:
+        self.store, self.report = store, report
+        self.run = store.start_run("fetch", {"platform": report.platform, **params})
+        report.run_id = self.run.id
+
+    def finish(self, status: str) -> None:
+        if self.report.posts or self.report.follows or self.report.accounts:
+            self.store.refresh_interactions()
+        self.store.finish_run(self.run, self.report.as_dict(), status)

@@ -1,0 +1,358 @@
+"""``staffpulse fetch x``: an account's profile, timeline and mentions through ``tweepy.Client``.
+
+X API v2 is pay-per-use. The fetcher estimates the cost first (per-item rates from
+config.toml), counts every post and user read as pages arrive, and sizes each page so that
+even a full page cannot pass ``--budget``. Pages are written as they arrive; a re-run resumes
+from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCursor`).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+import requests
+import tweepy
+from requests.adapters import HTTPAdapter
+
+from staffpulse.config import get_secret, load_config
+from staffpulse.errors import (
+    AuthError,
+    BudgetExceededError,
+    FetchError,
+    NotFoundError,
+    PaymentRequiredError,
+    StaffpulseError,
+)
+from staffpulse.fetch.avatars import download_avatar
+from staffpulse.fetch.common import (
+    FetchReport,
+    NotifyFn,
+    PageWriter,
+    ProgressFn,
+    RangeCursor,
+    RunRecorder,
+    SleepFn,
+    _quiet_notify,
+    _quiet_progress,
+    newest_stored_post_id,
+    wait_for_reset,
+)
+from staffpulse.models import Account
+from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
+from staffpulse.store import Store
+
+SOURCE = "x-api"
+TWEEPY_HOST = "https://api.twitter.com"
+TIMELINE_CAP = 3200
+MIN_PAGE, MAX_PAGE = 5, 100
+USER_FIELDS = [
+    "created_at", "description", "entities", "location", "name", "pinned_tweet_id",
+    "profile_image_url", "protected", "public_metrics", "url", "username", "verified",
+]  # fmt: skip
+TWEET_FIELDS = [
+    "author_id", "conversation_id", "created_at", "edit_history_tweet_ids", "entities",
+    "in_reply_to_user_id", "lang", "public_metrics", "referenced_tweets",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Rates:
+    post: float
+    user: float
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Rates:
+        x = config.get("x", {})
+        return cls(
+            post=float(x.get("cost_per_post_read", 0.005)),
+            user=float(x.get("cost_per_user_read", 0.010)),
+        )
+
+
+def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, float]:
+    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author)."""
+    timeline = min(max_posts, TIMELINE_CAP) * rates.post
+    mentions = max_mentions * (rates.post + rates.user)
+    return {
+        "user_lookup": rates.user,
+        "timeline": round(timeline, 6),
+        "mentions": round(mentions, 6),
+        "total": round(rates.user + timeline + mentions, 6),
+    }
+
+
+class Budget:
+    """Reads counted as they happen; ``affordable`` says how many more items fit the cap."""
+
+    def __init__(self, limit: float | None, rates: Rates, report: FetchReport) -> None:
+        self.limit, self.rates, self.report = limit, rates, report
+
+    def affordable(self, per_item: float) -> int:
+        if self.limit is None:
+            return MAX_PAGE
+        left = self.limit - self.report.cost_usd
+        return max(0, math.floor(left / per_item + 1e-9))
+
+    def charge(self, posts: int, users: int) -> None:
+        self.report.post_reads += posts
+        self.report.user_reads += users
+        self.report.cost_usd += posts * self.rates.post + users * self.rates.user
+
+
+class _BaseUrlAdapter(HTTPAdapter):
+    """Sends tweepy's ``https://api.twitter.com`` requests to the configured base URL."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        super().__init__()
+        self.base_url, self.timeout = base_url.rstrip("/"), timeout
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if request.url and request.url.startswith(TWEEPY_HOST):
+            request.url = self.base_url + request.url[len(TWEEPY_HOST) :]
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        return super().send(request, **kwargs)
+
+
+def make_client(token: str, base_url: str, timeout: float) -> tweepy.Client:
+    """A real ``tweepy.Client`` (raw responses, no built-in waiting) aimed at ``base_url``."""
+    client = tweepy.Client(
+        bearer_token=token, wait_on_rate_limit=False, return_type=requests.Response
+    )
+    client.session.mount(TWEEPY_HOST, _BaseUrlAdapter(base_url, timeout))
+    return client
+
+
+class XFetcher:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        config: Mapping[str, Any] | None = None,
+        client: tweepy.Client | None = None,
+        budget: float | None = None,
+        sleep: SleepFn = time.sleep,
+        notify: NotifyFn = _quiet_notify,
+        progress: ProgressFn = _quiet_progress,
+        retries: int = 2,
+        avatars: bool = True,
+    ) -> None:
+        self.store = store
+        self.config = dict(config) if config is not None else load_config()
+        x = self.config.get("x", {})
+        fetch = self.config.get("fetch", {})
+        self.timeout = float(fetch.get("timeout_seconds", 20))
+        self.max_wait = float(x.get("max_wait_seconds", 900))
+        self.avatar_max = int(fetch.get("avatar_max_bytes", 2_000_000))
+        if client is None:
+            token = get_secret("x_bearer_token", self.config)
+            if not token:
+                raise AuthError(
+                    "no X bearer token",
+                    hint="set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml",
+                )
+            client = make_client(token, str(x.get("base_url", "https://api.x.com")), self.timeout)
+        self.client = client
+        self.rates = Rates.from_config(self.config)
+        self.budget_limit = budget
+        self.sleep, self.notify, self.progress = sleep, notify, progress
+        self.retries, self.avatars = retries, avatars
+        self.edits = EditTracker()
+
+    # -- one request, with waits and retries --------------------------------------------
+    def _call(
+        self, what: str, method: Callable[..., Any], report: FetchReport, **params: Any
+    ) -> dict[str, Any]:
+        attempt = 0
+        while True:
+            report.requests += 1
+            try:
+                response = method(**{k: v for k, v in params.items() if v is not None})
+                payload = response.json()
+                return payload if isinstance(payload, dict) else {}
+            except tweepy.TooManyRequests as exc:
+                reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
+                    "x-rate-limit-reset"
+                )
+                wait_for_reset(
+                    float(reset) if reset else None, max_wait=self.max_wait, sleep=self.sleep,
+                    notify=self.notify, report=report, what=what,
+                )  # fmt: skip
+            except tweepy.HTTPException as exc:
+                status = exc.response.status_code
+                if status == 402:
+                    report.stopped = "payment"
+                    raise PaymentRequiredError(
+                        "X answered 402 Payment Required: the account's API credits are used up",
+                        hint="everything fetched so far is stored; add credits in the X developer"
+                        " console, then run the same command to resume",
+                    ) from None
+                if status in (401, 403):
+                    raise AuthError(
+                        f"X refused the bearer token (HTTP {status})",
+                        hint="check X_BEARER_TOKEN and the app's access level",
+                    ) from None
+                if status == 404:
+                    raise NotFoundError(f"{what}: not found on X") from None
+                if status >= 500 and attempt < self.retries:
+                    attempt += 1
+                    self.notify(f"{what}: X server error {status}, retrying")
+                    self.sleep(min(2.0**attempt, 30.0))
+                    continue
+                report.stopped = "error"
+                raise FetchError(
+                    f"{what}: X answered HTTP {status}",
+                    hint="everything fetched so far is stored; run the same command again to resume",
+                ) from None
+            except requests.RequestException as exc:
+                if attempt < self.retries:
+                    attempt += 1
+                    self.notify(f"{what}: network error ({type(exc).__name__}), retrying")
+                    self.sleep(min(2.0**attempt, 30.0))
+                    continue
+                report.stopped = "error"
+                raise FetchError(
+                    f"{what}: network error talking to X ({type(exc).__name__})",
+                    hint="everything fetched so far is stored; run the same command again to resume",
+                ) from None
+
+    # -- the run --------------------------------------------------------------------------
+    def fetch(
+        self,
+        handle: str,
+        *,
+        max_posts: int = TIMELINE_CAP,
+        max_mentions: int = 100,
+        since: datetime | None = None,
+    ) -> FetchReport:
+        handle = handle.strip().lstrip("@")
+        report = FetchReport(platform="x", target=handle, budget_usd=self.budget_limit)
+        report.estimate_usd = estimate_cost(self.rates, max_posts, max_mentions)["total"]
+        budget = Budget(self.budget_limit, self.rates, report)
+        if budget.affordable(self.rates.user) < 1:
+            raise BudgetExceededError(
+                f"a budget of ${self.budget_limit} does not cover even the user lookup"
+                f" (${self.rates.user})",
+                hint="raise --budget",
+            )
+        recorder = RunRecorder(
+            self.store, report,
+            {"handle": handle, "max_posts": max_posts, "max_mentions": max_mentions,
+             "since": since.isoformat() if since else None, "budget": self.budget_limit},
+        )  # fmt: skip
+        writer = PageWriter(self.store, SOURCE, report)
+        status = "error"
+        try:
+            account = self._lookup(handle, report, budget, writer)
+            self._stream(
+                "timeline", self.client.get_users_tweets, account, report, budget, writer,
+                max_total=min(max_posts, TIMELINE_CAP), per_item=self.rates.post, since=since,
+            )  # fmt: skip
+            if max_mentions > 0 and report.stopped is None:
+                self._stream(
+                    "mentions", self.client.get_users_mentions, account, report, budget, writer,
+                    max_total=max_mentions, per_item=self.rates.post + self.rates.user, since=since,
+                    extra={"expansions": ["author_id"], "user_fields": USER_FIELDS},
+                )  # fmt: skip
+            status = "ok" if report.stopped in (None, "max") else "partial"
+            return report
+        except StaffpulseError:
+            status = "partial" if report.posts else "error"
+            raise
+        finally:
+            recorder.finish(status)
+
+    def _lookup(
+        self, handle: str, report: FetchReport, budget: Budget, writer: PageWriter
+    ) -> Account:
+        page = self._call(
+            f"@{handle}", self.client.get_user, report, username=handle, user_fields=USER_FIELDS
+        )
+        budget.charge(0, 1)
+        rows = rows_from_v2(page) if page.get("data") else []
+        account = next((r for r in rows if isinstance(r, Account)), None)
+        if account is None:
+            raise NotFoundError(f"no X account @{handle}", hint="check the spelling of the handle")
+        report.account_id = account.id
+        if self.avatars:
+            path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
+            if path:
+                account = replace(account, avatar_path=path)
+                report.avatar_path = path
+        writer.write([account], f"x:users/by/username/{handle}", page)
+        return account
+
+    def _stream(
+        self,
+        stream: str,
+        method: Callable[..., Any],
+        account: Account,
+        report: FetchReport,
+        budget: Budget,
+        writer: PageWriter,
+        *,
+        max_total: int,
+        per_item: float,
+        since: datetime | None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        floor = newest_stored_post_id(self.store, "x", account.id) if stream == "timeline" else None
+        cursor = RangeCursor(self.store, "x", account.id, stream, floor_id=floor)
+        fetched = 0
+        for since_id, until_id, resumed in cursor.ranges():
+            token: str | None = None
+            while True:
+                wanted = max_total - fetched
+                if wanted <= 0:
+                    if not resumed:
+                        cursor.complete()
+                    return
+                size = min(MAX_PAGE, max(MIN_PAGE, wanted), budget.affordable(per_item))
+                if size < MIN_PAGE:
+                    report.stopped = "budget"
+                    self.notify(
+                        f"stopped before the budget: ${report.cost_usd:.3f} spent of ${budget.limit}"
+                    )
+                    return
+                page = self._call(
+                    f"@{account.handle} {stream}", method, report,
+                    id=account.id, max_results=size, pagination_token=token, since_id=since_id,
+                    until_id=until_id, start_time=since, tweet_fields=TWEET_FIELDS, **(extra or {}),
+                )  # fmt: skip
+                data = [t for t in page.get("data") or [] if isinstance(t, dict)]
+                includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
+                budget.charge(len(data), len(includes.get("users") or []))  # type: ignore[union-attr]
+                if len(data) > wanted:
+                    page = {**page, "data": data[:wanted]}
+                    data = data[:wanted]
+                if data:
+                    writer.write(
+                        rows_from_v2(page, self.edits), f"x:users/{account.id}/{stream}", page
+                    )
+                    cursor.page([str(t["id"]) for t in data])
+                fetched += len(data)
+                self.progress(stream, fetched, max_total)
+                token = (page.get("meta") or {}).get("next_token")
+                if not token or not data:
+                    break
+            cursor.complete()
+
+
+def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:
+    """Convenience: fetch with the user's config and token (see :class:`XFetcher`)."""
+    options = {k: kwargs.pop(k) for k in ("max_posts", "max_mentions", "since") if k in kwargs}
+    return XFetcher(store, **kwargs).fetch(handle, **options)
+
+
+def fetch_account(store: Store, handle: str) -> Account:
+    """Only the profile (one user read) and avatar: what ``add-handles`` needs."""
+    fetcher = XFetcher(store)
+    report = FetchReport(platform="x", target=handle)
+    budget = Budget(None, fetcher.rates, report)
+    account = fetcher._lookup(handle.lstrip("@"), report, budget, PageWriter(store, SOURCE, report))
+    return account
