@@ -1,0 +1,194 @@
+"""``listen bluesky`` and ``inbox``: gather conversations worth joining, then show them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.config import load_config
+from staffpulse.errors import InputError
+from staffpulse.listen.html import write_inbox_html
+from staffpulse.listen.inbox import build_inbox, set_state
+from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
+from staffpulse.listen.listener import (
+    JetstreamListener,
+    ListenOptions,
+    ListenStats,
+    parse_duration,
+)
+from staffpulse.listen.relevance import RelevanceFilter, load_default_scorer, load_keywords
+from staffpulse.listen.terminal import render_inbox, render_listen_summary, status_line
+from staffpulse.store import open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+listen_app = typer.Typer(
+    help="Listen to live streams and keep the work conversations worth joining.",
+    no_args_is_help=True,
+)
+inbox_app = typer.Typer(
+    help="The conversations to join today, by topic, with reasons and angles.",
+    invoke_without_command=True,
+)
+
+
+@listen_app.command("bluesky")
+def listen_bluesky(
+    duration: Annotated[
+        str, typer.Option(help="How long to listen: 90s, 10m, 1h30m; 0 = until Ctrl-C.")
+    ] = "10m",
+    keywords: Annotated[
+        Path | None,
+        typer.Option(help="Keywords file: one term a line, '-term' excludes (docs/listen.md)."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="Jetstream URL (default: [bluesky] jetstream_url, else the public one)."),
+    ] = None,
+    cursor: Annotated[
+        int | None,
+        typer.Option(help="Start at this time_us instead of the saved cursor (0 = live tail)."),
+    ] = None,
+    classifier: Annotated[
+        bool, typer.Option(help="Use the work_topic classifier (else keywords only).")
+    ] = True,
+    max_events: Annotated[
+        int | None, typer.Option(help="Stop after this many events.", show_default=False)
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Listen to Bluesky's Jetstream; store the relevant posts; resume from the saved cursor."""
+    seconds = parse_duration(duration)
+    words = load_keywords(keywords) if keywords else None
+    scorer = load_default_scorer() if classifier else None
+    if classifier and scorer is None:
+        err_console.print(
+            "[yellow]The work_topic classifier is not available; filtering by "
+            + ("your keywords" if words else "the built-in keyword list")
+            + ".[/]"
+        )
+    relevance = RelevanceFilter(scorer=scorer, keywords=words)
+    configured = str(load_config().get("bluesky", {}).get("jetstream_url") or "")
+    target = url or configured or DEFAULT_JETSTREAM_URL
+    if not target.startswith(("ws://", "wss://")):
+        raise InputError(f"not a WebSocket URL: {target}", hint="use wss://HOST/subscribe")
+    options = ListenOptions(url=target, duration=seconds, max_events=max_events, cursor=cursor)
+    with open_store(db) as store:
+        run = store.start_run(
+            "listen",
+            {
+                "source": "bluesky-jetstream",
+                "url": target,
+                "duration": duration,
+                "filter": relevance.description,
+            },
+        )
+        status = err_console.status("Connecting…", spinner="dots")
+
+        def on_status(stats: ListenStats, message: str) -> None:
+            status.update(status_line(stats, message))
+
+        listener = JetstreamListener(
+            store, relevance, options, on_status=None if as_json else on_status
+        )
+        outcome = "ok"
+        try:
+            if as_json:
+                asyncio.run(listener.run())
+            else:
+                err_console.print(f"Filtering with: {relevance.description}", highlight=False)
+                with status:
+                    asyncio.run(listener.run())
+        except KeyboardInterrupt:
+            outcome = "interrupted"
+            raise
+        except Exception:
+            outcome = "failed"
+            raise
+        finally:
+            store.finish_run(run, listener.stats.as_dict(), status=outcome)
+    if as_json:
+        typer.echo(json.dumps(listener.stats.as_dict()))
+    else:
+        render_listen_summary(err_console, listener.stats)
+        err_console.print("Next: [bold]staffpulse inbox[/]")
+
+
+@inbox_app.callback()
+def inbox(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None, typer.Option(help="Only this topic (its id or words of its label).")
+    ] = None,
+    as_handle: Annotated[
+        str | None,
+        typer.Option("--as", help="Your firm's handle: its replies mark conversations joined."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
+    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Also write a self-contained HTML inbox here.")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the top conversations to join, by topic (subcommands change their state)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
+    with open_store(db) as store:
+        result = build_inbox(store, platform=platform, topic=topic, as_handle=handle, limit=limit)
+    if html is not None:
+        write_inbox_html(result, html)
+        err_console.print(f"Wrote {html}", highlight=False)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        render_inbox(console, result)
+
+
+ConversationArg = Annotated[str, typer.Argument(help="Conversation id (from: inbox --json).")]
+PlatformOption = Annotated[str | None, typer.Option(help="Platform, when the id is ambiguous.")]
+
+
+def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
+    with open_store(db) as store:
+        plat, conv = set_state(store, conversation_id, state, platform)
+    console.print(f"{plat} conversation {conv}: {state or 'open'}", highlight=False)
+
+
+@inbox_app.command("mark-joined")
+def mark_joined(
+    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+) -> None:
+    """Mark a conversation as joined (when your reply is not in the store)."""
+    _set(conversation_id, "joined", platform, db)
+
+
+@inbox_app.command("dismiss")
+def dismiss(
+    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+) -> None:
+    """Hide a conversation from the inbox."""
+    _set(conversation_id, "dismissed", platform, db)
+
+
+@inbox_app.command("reopen")
+def reopen(
+    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+) -> None:
+    """Undo mark-joined or dismiss."""
+    _set(conversation_id, None, platform, db)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(listen_app, name="listen")
+    app.add_typer(inbox_app, name="inbox")

@@ -1,0 +1,41 @@
+"""Listen: find the live workplace/HR/recruiting conversations worth joining (docs/listen.md).
+
+Importing this package registers the listen tables' migration with the store.
+"""
+
+from staffpulse.listen.inbox import (
+    Inbox,
+    InboxItem,
+    build_inbox,
+    joined_conversation_ids,
+    joined_conversations,
+    set_state,
+)
+from staffpulse.listen.jetstream import event_to_post, parse_event, parse_frame
+from staffpulse.listen.listener import JetstreamListener, ListenOptions, ListenStats
+from staffpulse.listen.relevance import Keywords, RelevanceFilter, load_keywords
+from staffpulse.listen.threads import Conversation, assemble, load_conversations
+from staffpulse.listen.topics import TopicModel, assign_topics
+
+__all__ = [
+    "Conversation",
+    "Inbox",
+    "InboxItem",
+    "JetstreamListener",
+    "Keywords",
+    "ListenOptions",
+    "ListenStats",
+    "RelevanceFilter",
+    "TopicModel",
+    "assemble",
+    "assign_topics",
+    "build_inbox",
+    "event_to_post",
+    "joined_conversation_ids",
+    "joined_conversations",
+    "load_conversations",
+    "load_keywords",
+    "parse_event",
+    "parse_frame",
+    "set_state",
+]

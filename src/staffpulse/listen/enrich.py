@@ -1,0 +1,166 @@
+"""Optional models around listening: roles of authors, post signals, relevance of stored posts.
+
+Every model here is optional. When the role model or the post-signals model is not installed
+(or its artifact is missing), listening degrades to the heuristics documented in
+``docs/listen.md`` instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from staffpulse.errors import ModelError
+from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
+from staffpulse.listen.schema import RelevanceRow, ensure_schema, save_relevance
+from staffpulse.listen.threads import Conversation
+from staffpulse.store import Store
+
+
+class RoleModel(Protocol):
+    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]) -> Any: ...
+
+
+def load_role_model_optional() -> RoleModel | None:
+    """The shipped account-role model, or ``None`` when it is not available."""
+    try:
+        from staffpulse.signals.roles import load_role_model
+    except ImportError:
+        return None
+    try:
+        model: RoleModel = load_role_model()
+    except (ModelError, OSError, ValueError):
+        return None
+    return model
+
+
+_ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("job_board", re.compile(r"\bjob ?board\b|\bjobs? (feed|alerts?)\b|^tmj_", re.I)),
+    ("staffing_firm", re.compile(r"\bstaffing\b|\brecruitment agency\b|\btemp agency\b", re.I)),
+    ("recruiter", re.compile(r"\brecruit(er|ing|ment)\b|\btalent acquisition\b|\bsourcer\b", re.I)),
+    ("hr_pro", re.compile(r"\bHR\b|\bhuman resources\b|\bpeople (ops|operations|team)\b|\bCHRO\b")),
+    ("vendor", re.compile(r"\bATS\b|\bHR ?tech\b|\bsoftware\b|\bplatform for\b", re.I)),
+    (
+        "job_seeker",
+        re.compile(
+            r"\b(looking for|seeking) (work|a job|a role|opportunities)\b|"
+            r"\bopen to work\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def heuristic_role(name: str, bio: str) -> str | None:
+    """A role from bio/name cues, used only when the role model is absent."""
+    for role, pattern in _ROLE_CUES:
+        if pattern.search(bio) or (role in ("job_board", "staffing_firm") and pattern.search(name)):
+            return role
+    return None
+
+
+def author_roles(
+    store: Store, conversations: Sequence[Conversation], model: RoleModel | None
+) -> dict[str, str]:
+    """Role of each conversation opener (author id -> role) where anything is known."""
+    authors: dict[tuple[str, str], list[str]] = {}
+    for conv in conversations:
+        opening = conv.opening
+        authors.setdefault((opening.platform, opening.author_id), []).append(opening.text)
+    names: list[str] = []
+    bios: list[str] = []
+    texts: list[str] = []
+    ids: list[str] = []
+    for (platform, author_id), posts in authors.items():
+        account = store.get_account(platform, author_id)
+        handle = account.handle if account else ""
+        display = account.display_name if account else ""
+        bio = account.bio if account else ""
+        if not (handle or bio) and model is None:
+            continue
+        ids.append(author_id)
+        names.append(handle or display or author_id)
+        bios.append(f"{display} {bio}".strip())
+        texts.append("\n".join(posts[:20]))
+    if not ids:
+        return {}
+    if model is not None:
+        try:
+            roles = list(model.predict(names, bios, texts).role)
+        except (ModelError, ValueError):
+            roles = []
+        if len(roles) == len(ids):
+            return {i: str(r) for i, r in zip(ids, roles, strict=True)}
+    out: dict[str, str] = {}
+    for author_id, name, bio in zip(ids, names, bios, strict=True):
+        role = heuristic_role(name, bio)
+        if role:
+            out[author_id] = role
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningSignals:
+    job: dict[str, float]
+    humor: dict[str, float]
+    job_threshold: float
+
+
+def opening_signals(
+    conversations: Sequence[Conversation], model: TopicScorer | None
+) -> OpeningSignals:
+    """``job_opening`` and ``humor`` of each conversation's opening post, batched."""
+    if model is None or not conversations:
+        return OpeningSignals({}, {}, 0.5)
+    texts = [c.opening.text for c in conversations]
+    try:
+        scores = model.score(texts, signals=("job_opening", "humor"))
+    except (ModelError, ValueError, KeyError):
+        return OpeningSignals({}, {}, 0.5)
+    job = scores.get("job_opening")
+    humor = scores.get("humor")
+    ids = [c.id for c in conversations]
+    thresholds = getattr(model, "thresholds_", {}) or {}
+    return OpeningSignals(
+        {i: float(v) for i, v in zip(ids, job, strict=True)} if job is not None else {},
+        {i: float(v) for i, v in zip(ids, humor, strict=True)} if humor is not None else {},
+        float(thresholds.get("job_opening", 0.5)),
+    )
+
+
+def index_stored_posts(
+    store: Store,
+    relevance: RelevanceFilter,
+    platform: str | None = None,
+    exclude_authors: Iterable[tuple[str, str]] = (),
+    batch_size: int = 2000,
+) -> int:
+    """Judge the relevance of stored posts never judged before; returns how many were judged.
+
+    This is how posts from any importer (X, Mastodon, the sample cohort) enter the inbox.
+    Every verdict is kept (``relevant`` 0/1), so no post is scored twice.
+    """
+    ensure_schema(store)
+    excluded = set(exclude_authors)
+    rows = store.conn.execute(
+        "SELECT p.platform, p.id, p.author_id, p.text FROM posts p LEFT JOIN listen_relevance r"
+        " ON r.platform = p.platform AND r.post_id = p.id"
+        " WHERE r.post_id IS NULL AND p.kind != 'repost' AND p.text != ''"
+        " AND (? IS NULL OR p.platform = ?)",
+        (platform, platform),
+    ).fetchall()
+    rows = [r for r in rows if (r[0], r[2]) not in excluded]
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start : start + batch_size]
+        verdicts = relevance.judge([r[3] for r in chunk])
+        with store.transaction() as conn:
+            save_relevance(
+                conn,
+                (
+                    RelevanceRow(r[0], r[1], v.score, v.keywords, "store", v.keep)
+                    for r, v in zip(chunk, verdicts, strict=True)
+                ),
+            )
+    return len(rows)

@@ -1,0 +1,345 @@
+"""The inbox: the conversations a firm should join today, by topic, with reasons and angles.
+
+``build_inbox`` reads the relevant conversations from the store (from Jetstream listening and,
+with ``index_existing``, any imported post the relevance filter accepts), gives them topics
+incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into open items and
+conversations already joined. A conversation counts as *joined* once the firm's own account
+has replied in it, or when the user marked it so; :func:`joined_conversations` gives the
+audit's Conversation pillar that count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from staffpulse.errors import InputError, NotFoundError
+from staffpulse.listen import schema
+from staffpulse.listen.enrich import (
+    RoleModel,
+    author_roles,
+    index_stored_posts,
+    load_role_model_optional,
+    opening_signals,
+)
+from staffpulse.listen.rank import RankContext, RankedConversation, rank
+from staffpulse.listen.relevance import RelevanceFilter, TopicScorer, load_default_scorer
+from staffpulse.listen.threads import Conversation, load_conversations
+from staffpulse.listen.topics import assign_topics
+from staffpulse.models import normalize_handle
+from staffpulse.store import Store
+from staffpulse.store.codec import format_time, parse_time
+
+Auto = Literal["auto"]
+STALE_DATA = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    platform: str
+    conversation_id: str
+    url: str | None
+    topic_id: int | None
+    topic_label: str
+    opening_text: str
+    author_handle: str
+    author_id: str
+    role: str | None
+    started_at: datetime | None
+    last_activity: datetime | None
+    replies: int
+    participants: int
+    score: float
+    reasons: tuple[str, ...]
+    cautions: tuple[str, ...]
+    angle: str
+    state: str  # open | joined | dismissed
+    flags: dict[str, bool] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "conversation_id": self.conversation_id,
+            "url": self.url,
+            "topic": {"id": self.topic_id, "label": self.topic_label},
+            "opening": {
+                "text": self.opening_text,
+                "author_handle": self.author_handle,
+                "author_id": self.author_id,
+                "author_role": self.role,
+                "created_at": format_time(self.started_at),
+            },
+            "last_activity": format_time(self.last_activity),
+            "replies": self.replies,
+            "participants": self.participants,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "cautions": list(self.cautions),
+            "angle": self.angle,
+            "state": self.state,
+            "flags": self.flags,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InboxTopic:
+    id: int
+    label: str
+    size: int
+
+
+@dataclass
+class Inbox:
+    items: list[InboxItem]  # open, most joinable first
+    joined: list[InboxItem]
+    topics: dict[int, InboxTopic]
+    generated_at: datetime
+    ranked_as_of: datetime
+    account: str | None = None
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
+        """Open items grouped by topic label, groups ordered by their best item."""
+        groups: dict[str, list[InboxItem]] = {}
+        for item in self.items:
+            groups.setdefault(item.topic_label or "other", []).append(item)
+        return sorted(groups.items(), key=lambda g: -g[1][0].score)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "generated_at": format_time(self.generated_at),
+            "ranked_as_of": format_time(self.ranked_as_of),
+            "account": self.account,
+            "counts": self.counts,
+            "notes": self.notes,
+            "topics": [
+                {"id": t.id, "label": t.label, "size": t.size}
+                for t in sorted(self.topics.values(), key=lambda t: -t.size)
+            ],
+            "items": [i.as_dict() for i in self.items],
+            "joined": [i.as_dict() for i in self.joined],
+        }
+
+
+def resolve_accounts(store: Store, handle: str) -> list[tuple[str, str]]:
+    """``(platform, id)`` of every stored account with this handle (or id)."""
+    rows = store.conn.execute(
+        "SELECT platform, id FROM accounts WHERE handle_norm = ? OR id = ?",
+        (normalize_handle(handle), handle.strip()),
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]
+
+
+def build_inbox(
+    store: Store,
+    *,
+    platform: str | None = None,
+    topic: str | None = None,
+    as_handle: str | None = None,
+    limit: int = 20,
+    now: datetime | None = None,
+    text_model: TopicScorer | Auto | None = "auto",
+    role_model: RoleModel | Auto | None = "auto",
+    relevance: RelevanceFilter | None = None,
+    index_existing: bool = True,
+) -> Inbox:
+    """Rank the stored relevant conversations into an inbox (see the module docstring)."""
+    if limit < 1:
+        raise InputError("--limit must be at least 1")
+    schema.ensure_schema(store)
+    text = load_default_scorer() if text_model == "auto" else text_model
+    roles_model = load_role_model_optional() if role_model == "auto" else role_model
+    notes: list[str] = []
+    own = resolve_accounts(store, as_handle) if as_handle else []
+    if as_handle and not own:
+        notes.append(f"account {as_handle} is not in the store: joined conversations unknown")
+    if index_existing:
+        judged = index_stored_posts(
+            store, relevance or RelevanceFilter(scorer=text), platform, exclude_authors=own
+        )
+        if judged:
+            notes.append(f"judged the relevance of {judged:,} stored posts")
+    if text is None:
+        notes.append("post-signals model unavailable: job ads detected by patterns")
+    conversations = load_conversations(store, platform)
+    own_ids = set(own)
+    conversations = [c for c in conversations if (c.platform, c.opening.author_id) not in own_ids]
+    model, topic_of = assign_topics(store, conversations)
+    labels = {tid: t.label for tid, t in model.topics_.items()}
+    if topic is not None:
+        conversations = [
+            c
+            for c in conversations
+            if _topic_matches(topic, topic_of.get((c.platform, c.id)), labels)
+        ]
+    as_of = _as_of(conversations, now)
+    if as_of < (now or datetime.now(UTC)):
+        notes.append(f"ranked as of {format_time(as_of)}, the newest activity in the store")
+    ranked = _rank(store, conversations, topic_of, labels, as_of, text, roles_model)
+    states = schema.inbox_states(store, platform)
+    items: list[InboxItem] = []
+    joined: list[InboxItem] = []
+    for entry in ranked:
+        conv = entry.conversation
+        state = states.get((conv.platform, conv.id), "open")
+        if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
+            state = "joined"
+        item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
+        if state == "joined":
+            joined.append(item)
+        elif state == "open" and len(items) < limit:
+            items.append(item)
+    used = {i.topic_id for i in items + joined if i.topic_id is not None}
+    topics = {
+        tid: InboxTopic(tid, model.topics_[tid].label, model.topics_[tid].size)
+        for tid in used
+        if tid in model.topics_
+    }
+    counts = {
+        "conversations": len(ranked),
+        "open": sum(
+            1 for r in ranked if states.get((r.conversation.platform, r.conversation.id)) is None
+        ),
+        "joined": len(joined),
+        "dismissed": sum(1 for s in states.values() if s == "dismissed"),
+        "topics": len(model.topics_),
+    }
+    return Inbox(items, joined, topics, datetime.now(UTC), as_of, as_handle, notes, counts)
+
+
+def _topic_matches(query: str, topic_id: int | None, labels: dict[int, str]) -> bool:
+    if topic_id is None:
+        return False
+    if query.strip().isdigit():
+        return int(query) == topic_id
+    return query.strip().lower() in labels.get(topic_id, "").lower()
+
+
+def _as_of(conversations: Sequence[Conversation], now: datetime | None) -> datetime:
+    """``now``, or the newest activity when the data is older than a week (archives, demo)."""
+    if now is not None:
+        return now
+    current = datetime.now(UTC)
+    latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
+    if latest is not None and current - latest > STALE_DATA:
+        return latest + timedelta(hours=1)
+    return current
+
+
+def _rank(
+    store: Store,
+    conversations: Sequence[Conversation],
+    topic_of: dict[tuple[str, str], int],
+    labels: dict[int, str],
+    as_of: datetime,
+    text: TopicScorer | None,
+    roles_model: RoleModel | None,
+) -> list[RankedConversation]:
+    relevance: dict[str, float] = {}
+    for plat in {c.platform for c in conversations}:
+        convs = [c for c in conversations if c.platform == plat]
+        scores = schema.relevance_scores(store, plat, [c.opening.id for c in convs])
+        relevance.update((c.id, scores[c.opening.id]) for c in convs if c.opening.id in scores)
+    signals = opening_signals(conversations, text)
+    context = RankContext(
+        now=as_of,
+        relevance=relevance,
+        topic_labels={
+            c.id: labels.get(topic_of.get((c.platform, c.id), -1), "") for c in conversations
+        },
+        roles=author_roles(store, conversations, roles_model),
+        job_scores=signals.job,
+        humor_scores=signals.humor,
+        job_threshold=signals.job_threshold,
+    )
+    return rank(conversations, context)
+
+
+def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:
+    conv = entry.conversation
+    opening = conv.opening
+    return InboxItem(
+        platform=conv.platform,
+        conversation_id=conv.id,
+        url=conv.url,
+        topic_id=topic_id,
+        topic_label=entry.topic_label,
+        opening_text=opening.text,
+        author_handle=opening.author_handle,
+        author_id=opening.author_id,
+        role=entry.role,
+        started_at=opening.created_at,
+        last_activity=conv.last_activity,
+        replies=len(conv.replies),
+        participants=len(conv.participants),
+        score=entry.score,
+        reasons=entry.reasons,
+        cautions=entry.cautions,
+        angle=entry.angle,
+        state=state,
+        flags=entry.flags,
+    )
+
+
+# -- joined conversations (the audit's Conversation pillar reads these) -------------------------
+def joined_conversation_ids(
+    store: Store, platform: str, account_id: str, since: datetime | None = None
+) -> list[str]:
+    """Relevant conversations, opened by others, that the account replied in (or that the user
+    marked joined), with activity by the account since ``since``."""
+    schema.ensure_schema(store)
+    found: set[str] = set()
+    for conv in load_conversations(store, platform):
+        if conv.opening.author_id == account_id:
+            continue
+        mine = [p for p in conv.replies if p.author_id == account_id and p.kind == "reply"]
+        if since is not None:
+            mine = [p for p in mine if p.created_at is not None and p.created_at >= since]
+        if mine:
+            found.add(conv.id)
+    for (plat, conv_id), state in schema.inbox_states(store, platform).items():
+        if state != "joined":
+            continue
+        row = store.conn.execute(
+            "SELECT at FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?",
+            (plat, conv_id),
+        ).fetchone()
+        at = parse_time(row[0]) if row else None
+        if since is None or (at is not None and at >= since):
+            found.add(conv_id)
+    return sorted(found)
+
+
+def joined_conversations(
+    store: Store, platform: str, account_id: str, since: datetime | None = None
+) -> int:
+    """How many listened conversations the account joined (see :func:`joined_conversation_ids`)."""
+    return len(joined_conversation_ids(store, platform, account_id, since))
+
+
+def set_state(
+    store: Store, conversation_id: str, state: str | None, platform: str | None = None
+) -> tuple[str, str]:
+    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key."""
+    schema.ensure_schema(store)
+    rows = store.conn.execute(
+        "SELECT DISTINCT platform FROM posts WHERE (id = ? OR conversation_id = ?)"
+        " AND (? IS NULL OR platform = ?)",
+        (conversation_id, conversation_id, platform, platform),
+    ).fetchall()
+    platforms = sorted({row[0] for row in rows})
+    if not platforms:
+        raise NotFoundError(
+            f"no conversation '{conversation_id}' in the store",
+            hint="copy the id from: staffpulse inbox --json",
+        )
+    if len(platforms) > 1:
+        raise InputError(
+            f"'{conversation_id}' exists on several platforms ({', '.join(platforms)})",
+            hint="add --platform to choose one",
+        )
+    schema.set_inbox_state(store, platforms[0], conversation_id, state)
+    return platforms[0], conversation_id

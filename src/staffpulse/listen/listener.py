@@ -1,0 +1,356 @@
+"""The Jetstream connection loop: batch, filter, store, persist the cursor, reconnect.
+
+Frames are parsed by :mod:`staffpulse.listen.jetstream` and buffered; every ``batch_size``
+frames (or ``flush_seconds``, whichever comes first) the buffered posts are judged by the
+:class:`~staffpulse.listen.relevance.RelevanceFilter` in one call, the relevant ones (and the
+replies in conversations already kept) are written, deletes are applied, and the cursor (the
+largest ``time_us`` handled) is saved. On reconnect the loop asks Jetstream to replay from that
+cursor and skips every event at or before it, so a disconnect loses nothing and duplicates
+nothing. Failures back off exponentially (with jitter) up to ``backoff_max`` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from staffpulse.errors import FetchError, InputError
+from staffpulse.listen.jetstream import (
+    PLATFORM,
+    JetstreamEvent,
+    MalformedFrame,
+    parse_frame,
+    subscribe_url,
+)
+from staffpulse.listen.relevance import RelevanceFilter
+from staffpulse.listen.schema import (
+    RelevanceRow,
+    delete_posts,
+    get_cursor,
+    save_relevance,
+    set_cursor,
+)
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Record, Store
+
+STREAM = "bluesky:jetstream"
+SOURCE = "bluesky-jetstream"
+
+
+@dataclass
+class ListenStats:
+    """Counters of one listen run (shown live on stderr, saved with the run)."""
+
+    frames: int = 0
+    posts_seen: int = 0
+    kept: int = 0
+    kept_in_thread: int = 0
+    deletes: int = 0
+    deleted_rows: int = 0
+    identities: int = 0
+    account_events: int = 0
+    ignored: int = 0
+    malformed: int = 0
+    skipped_before_cursor: int = 0
+    connects: int = 0
+    disconnects: int = 0
+    cursor: int | None = None
+    last_error: str | None = None
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        return max(time.monotonic() - self.started, 1e-9)
+
+    @property
+    def rate(self) -> float:
+        return self.frames / self.elapsed
+
+    @property
+    def lag_seconds(self) -> float | None:
+        return None if self.cursor is None else max(time.time() - self.cursor / 1e6, 0.0)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("started")
+        data["elapsed_seconds"] = round(self.elapsed, 3)
+        data["events_per_second"] = round(self.rate, 1)
+        return data
+
+
+@dataclass
+class ListenOptions:
+    url: str
+    duration: float | None = None  # seconds; None = until interrupted
+    max_events: int | None = None  # stop after this many frames (tests, benchmarks)
+    batch_size: int = 256
+    flush_seconds: float = 1.0
+    backoff_initial: float = 0.5
+    backoff_max: float = 30.0
+    max_failures: int | None = 10  # consecutive failed connects before giving up
+    cursor: int | None = None  # override the stored cursor (0 = live tail)
+    idle_timeout: float | None = None  # stop after this long without a frame (replays)
+    stream: str = STREAM
+
+
+StatusCallback = Callable[[ListenStats, str], None]
+
+
+class JetstreamListener:
+    """Consumes Jetstream frames into the store. ``run()`` connects; ``feed()`` does not."""
+
+    def __init__(
+        self,
+        store: Store,
+        relevance: RelevanceFilter,
+        options: ListenOptions,
+        on_status: StatusCallback | None = None,
+    ) -> None:
+        self.store = store
+        self.relevance = relevance
+        self.options = options
+        self.on_status = on_status
+        self.stats = ListenStats()
+        stored = get_cursor(store, options.stream)
+        self.cursor: int | None = options.cursor if options.cursor is not None else stored
+        self.stats.cursor = self.cursor
+        self._received = self.cursor or 0
+        self._pending: list[JetstreamEvent] = []
+        self._last_flush = time.monotonic()
+        self._last_frame = time.monotonic()
+        self.handles: dict[str, str] = _load_handles(store)
+        self.known_conversations: set[str] = _load_conversations(store)
+        self._provenance = provenance(SOURCE, options.url)
+
+    # -- processing (no network) -----------------------------------------------------------
+    def feed(self, frames: Iterable[str | bytes]) -> ListenStats:
+        """Process frames as if received (used by benchmarks and tests), then flush."""
+        for frame in frames:
+            self.handle_frame(frame)
+        self.flush()
+        return self.stats
+
+    def handle_frame(self, frame: str | bytes) -> None:
+        self.stats.frames += 1
+        try:
+            event = parse_frame(frame, self.handles)
+        except MalformedFrame:
+            self.stats.malformed += 1
+            return
+        if event.time_us <= self._received:
+            self.stats.skipped_before_cursor += 1
+            return
+        self._received = event.time_us
+        if event.kind == "identity" and event.account is not None:
+            self.handles[event.did] = event.account.handle
+        self._pending.append(event)
+        if len(self._pending) >= self.options.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Judge, write and checkpoint the buffered events."""
+        self._last_flush = time.monotonic()
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        posts = [e for e in pending if e.kind == "post" and e.post is not None]
+        self.stats.posts_seen += len(posts)
+        kept = self._select(posts)
+        accounts = [e.account for e in pending if e.kind == "identity" and e.account is not None]
+        deletes = [e.deleted_id for e in pending if e.kind == "delete" and e.deleted_id]
+        self.stats.identities += sum(e.kind == "identity" for e in pending)
+        self.stats.account_events += sum(e.kind == "account" for e in pending)
+        self.stats.ignored += sum(e.kind == "ignored" for e in pending)
+        self.stats.deletes += len(deletes)
+        records = [
+            Record(rows=(post,), provenance=self._provenance, raw=dict(raw or {}))
+            for post, raw, _ in kept
+        ]
+        account_rows: tuple[Account, ...] = tuple(accounts)
+        if account_rows:
+            records.append(Record(rows=account_rows, provenance=self._provenance))
+        if records:
+            self.store.write_records(records)
+        cursor = pending[-1].time_us
+        with self.store.transaction() as conn:
+            save_relevance(conn, (row for _, _, row in kept))
+            for account in accounts:
+                conn.execute(
+                    "UPDATE posts SET author_handle = ?, url = replace(url, ?, ?)"
+                    " WHERE platform = ? AND author_id = ? AND author_handle = ''",
+                    (
+                        account.handle,
+                        f"/profile/{account.id}/",
+                        f"/profile/{account.handle}/",
+                        PLATFORM,
+                        account.id,
+                    ),
+                )
+            if deletes:
+                self.stats.deleted_rows += delete_posts(conn, PLATFORM, deletes)
+            set_cursor(conn, self.options.stream, cursor)
+        self.cursor = cursor
+        self.stats.cursor = cursor
+
+    def _select(self, events: list[JetstreamEvent]) -> list[tuple[Post, Any, RelevanceRow]]:
+        posts = [e.post for e in events if e.post is not None]
+        verdicts = self.relevance.judge([p.text for p in posts])
+        out: list[tuple[Post, Any, RelevanceRow]] = []
+        for event, post, verdict in zip(events, posts, verdicts, strict=True):
+            in_thread = bool(
+                post.kind == "reply"
+                and (
+                    post.conversation_id in self.known_conversations
+                    or post.reply_to_post_id in self.known_conversations
+                )
+            )
+            if not (verdict.keep or in_thread):
+                continue
+            if post.conversation_id:
+                self.known_conversations.add(post.conversation_id)
+            self.known_conversations.add(post.id)
+            source = SOURCE if verdict.keep else f"{SOURCE}:thread"
+            self.stats.kept += 1
+            self.stats.kept_in_thread += int(not verdict.keep)
+            row = RelevanceRow(PLATFORM, post.id, verdict.score, verdict.keywords, source)
+            out.append((post, event.raw, row))
+        return out
+
+    def _status(self, message: str) -> None:
+        if self.on_status is not None:
+            self.on_status(self.stats, message)
+
+    # -- network -----------------------------------------------------------------------------
+    async def run(self) -> ListenStats:
+        """Listen until ``duration`` or ``max_events``, reconnecting with backoff."""
+        from websockets.asyncio.client import connect
+        from websockets.exceptions import InvalidURI, WebSocketException
+
+        opts = self.options
+        deadline = None if opts.duration is None else time.monotonic() + opts.duration
+        failures = 0
+        try:
+            while not self._finished(deadline):
+                url = subscribe_url(opts.url, self.cursor)
+                self._status(f"connecting to {opts.url}")
+                try:
+                    async with connect(
+                        url,
+                        open_timeout=10,
+                        ping_interval=20,
+                        ping_timeout=20,
+                        close_timeout=1,
+                        max_size=2**22,
+                    ) as ws:
+                        self.stats.connects += 1
+                        self._status("connected")
+                        while not self._finished(deadline):
+                            now = time.monotonic()
+                            wait = opts.flush_seconds - (now - self._last_flush)
+                            if deadline is not None:
+                                wait = min(wait, deadline - now)
+                            if opts.idle_timeout is not None:
+                                wait = min(wait, opts.idle_timeout - (now - self._last_frame))
+                            try:
+                                frame = await asyncio.wait_for(ws.recv(), max(wait, 0.001))
+                            except TimeoutError:
+                                self.flush()
+                                self._status("listening")
+                                continue
+                            failures = 0
+                            self._last_frame = time.monotonic()
+                            self.handle_frame(frame)
+                            if time.monotonic() - self._last_flush >= opts.flush_seconds:
+                                self.flush()
+                                self._status("listening")
+                except InvalidURI as exc:
+                    raise InputError(
+                        f"not a WebSocket URL: {opts.url}",
+                        hint="use wss://HOST/subscribe, or set [bluesky] jetstream_url",
+                    ) from exc
+                except (WebSocketException, OSError, TimeoutError) as exc:
+                    self.flush()
+                    self.stats.disconnects += 1
+                    self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
+                    failures += 1
+                    if opts.max_failures is not None and failures >= opts.max_failures:
+                        raise FetchError(
+                            f"Jetstream at {opts.url} failed {failures} times in a row"
+                            f" (last: {self.stats.last_error})",
+                            hint="check the network and --url; the cursor is saved, so the"
+                            " next run resumes where this one stopped",
+                        ) from exc
+                    if self._finished(deadline):
+                        break
+                    delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
+                    if deadline is not None:
+                        delay = min(delay, max(deadline - time.monotonic(), 0.0))
+                    self._status(f"disconnected ({self.stats.last_error}); retry in {delay:.1f}s")
+                    await asyncio.sleep(delay)
+        finally:
+            self.flush()
+        self._status("done")
+        return self.stats
+
+    def _finished(self, deadline: float | None) -> bool:
+        now = time.monotonic()
+        if deadline is not None and now >= deadline:
+            return True
+        idle = self.options.idle_timeout
+        if idle is not None and now - self._last_frame >= idle:
+            return True
+        return self.options.max_events is not None and self.stats.frames >= self.options.max_events
+
+
+def backoff_delay(failures: int, initial: float, cap: float) -> float:
+    """Exponential backoff with jitter: ``initial * 2**(failures-1)``, capped, times 0.5-1."""
+    base = min(cap, initial * 2.0 ** max(failures - 1, 0))
+    return float(base * (0.5 + random.random() / 2))
+
+
+def _load_handles(store: Store) -> dict[str, str]:
+    rows = store.conn.execute("SELECT id, handle FROM accounts WHERE platform = ?", (PLATFORM,))
+    return {row[0]: row[1] for row in rows}
+
+
+def _load_conversations(store: Store) -> set[str]:
+    rows = store.conn.execute(
+        "SELECT p.id, p.conversation_id FROM listen_relevance r JOIN posts p"
+        " ON p.platform = r.platform AND p.id = r.post_id WHERE r.platform = ? AND r.relevant = 1",
+        (PLATFORM,),
+    )
+    known: set[str] = set()
+    for row in rows:
+        known.add(row[0])
+        if row[1]:
+            known.add(row[1])
+    return known
+
+
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_duration(text: str) -> float | None:
+    """``"90s"``, ``"10m"``, ``"1h30m"``, ``"2d"`` or bare seconds; ``"0"`` means no limit."""
+    value = text.strip().lower()
+    if value in ("", "0", "forever", "none"):
+        return None
+    if value.replace(".", "", 1).isdigit():
+        return float(value)
+    total, number = 0.0, ""
+    for char in value:
+        if char.isdigit() or char == ".":
+            number += char
+        elif char in _UNITS and number:
+            total += float(number) * _UNITS[char]
+            number = ""
+        else:
+            raise InputError(f"cannot read the duration {text!r}", hint="use e.g. 90s, 10m, 1h30m")
+    if number:
+        raise InputError(f"cannot read the duration {text!r}", hint="end with a unit: s, m, h, d")
+    return total

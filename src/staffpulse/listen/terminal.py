@@ -1,0 +1,64 @@
+"""Rich renderings of listening: the live status line and the inbox."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+
+from staffpulse.listen.inbox import Inbox
+from staffpulse.listen.listener import ListenStats
+
+
+def status_line(stats: ListenStats, message: str) -> str:
+    lag = stats.lag_seconds
+    lag_text = "" if lag is None else f" · lag {lag:,.1f}s"
+    return (
+        f"[bold]{escape(message)}[/] · {stats.frames:,} events ({stats.rate:,.0f}/s) · "
+        f"kept [green]{stats.kept:,}[/] of {stats.posts_seen:,} posts · "
+        f"{stats.deletes:,} deletes · {stats.malformed:,} malformed · "
+        f"{stats.disconnects:,} reconnects{lag_text}"
+    )
+
+
+def render_listen_summary(console: Console, stats: ListenStats) -> None:
+    console.print(
+        f"Listened {stats.elapsed:,.0f}s: {stats.frames:,} events ({stats.rate:,.0f}/s), "
+        f"{stats.posts_seen:,} posts, kept [bold]{stats.kept:,}[/]"
+        f" ({stats.kept_in_thread:,} as replies in kept threads), "
+        f"{stats.deletes:,} deletes ({stats.deleted_rows:,} removed from the store), "
+        f"{stats.identities:,} identity events, {stats.malformed:,} malformed frames skipped, "
+        f"{stats.disconnects:,} reconnects. Cursor saved: {stats.cursor}.",
+        highlight=False,
+    )
+
+
+def render_inbox(console: Console, inbox: Inbox) -> None:
+    for note in inbox.notes:
+        console.print(f"[dim]{escape(note)}[/]", highlight=False)
+    if not inbox.items:
+        console.print(
+            "No open conversations. Listen first ([bold]staffpulse listen bluesky[/]) or "
+            "import posts ([bold]staffpulse import FILE[/])."
+        )
+    for label, items in inbox.by_topic():
+        console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
+        for item in items:
+            body = Text()
+            body.append(item.opening_text.strip() + "\n\n")
+            for reason in item.reasons:
+                body.append("✓ " + reason + "\n", style="green")
+            for caution in item.cautions:
+                body.append("! " + caution + "\n", style="yellow")
+            body.append("Angle: ", style="bold")
+            body.append(item.angle + "\n")
+            body.append(item.url or item.conversation_id, style="cyan")
+            who = item.author_handle or item.author_id
+            role = f" ({item.role.replace('_', ' ')})" if item.role else ""
+            title = f"{item.score:.2f} · {item.platform} · @{who}{role} · {item.replies} replies"
+            console.print(Panel(body, title=escape(title), title_align="left"))
+    if inbox.joined:
+        console.print(f"\n[bold]Already joined:[/] {len(inbox.joined)} conversation(s)")
+        for item in inbox.joined[:10]:
+            console.print(f"  · {escape(item.url or item.conversation_id)}", highlight=False)

@@ -1,0 +1,216 @@
+"""Assemble conversations from posts of any platform.
+
+A conversation is keyed by its root post id:
+
+* **X**: ``conversation_id`` is the id of the tweet that started the conversation;
+* **Bluesky**: the reply ``root`` URI (the Jetstream transformer and the importers put it in
+  ``conversation_id``);
+* **Mastodon**: statuses carry only ``in_reply_to_id`` (``reply_to_post_id``), so chains are
+  followed up to the oldest known ancestor; a status *context* (ancestors + descendants from
+  ``/api/v1/statuses/:id/context``) is one conversation rooted at its first ancestor.
+
+Posts are merged with a union-find over ``id``, ``reply_to_post_id`` and ``conversation_id``,
+so partial data (a reply whose parent we never saw, a conversation id with no root post)
+still lands in one conversation. Reposts are not conversation turns and are left out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from staffpulse.models import Post
+from staffpulse.store import Store
+from staffpulse.store.codec import post_from_row
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_CHAIN_DEPTH = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    platform: str
+    id: str  # the root post id (known or not)
+    posts: tuple[Post, ...]  # oldest first
+
+    @property
+    def root(self) -> Post | None:
+        """The opening post when we have it."""
+        for post in self.posts:
+            if post.id == self.id:
+                return post
+        return None
+
+    @property
+    def opening(self) -> Post:
+        """The root, else the earliest post we know of."""
+        return self.root or self.posts[0]
+
+    @property
+    def replies(self) -> tuple[Post, ...]:
+        opening = self.opening
+        return tuple(p for p in self.posts if p.id != opening.id)
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.author_id for p in self.posts))
+
+    @property
+    def started_at(self) -> datetime | None:
+        return self.opening.created_at
+
+    @property
+    def last_activity(self) -> datetime | None:
+        times = [p.created_at for p in self.posts if p.created_at is not None]
+        return max(times) if times else None
+
+    @property
+    def url(self) -> str | None:
+        return self.opening.url
+
+    def replied_by(self, account_id: str) -> bool:
+        """True when ``account_id`` wrote a reply here (not only the opening post)."""
+        return any(p.author_id == account_id and p.kind == "reply" for p in self.replies)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        parent = self.parent.setdefault(item, item)
+        root = item
+        while parent != root:
+            root, parent = parent, self.parent[parent]
+        while item != root:  # path compression
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _sort_key(post: Post) -> tuple[datetime, str]:
+    return (post.created_at or _EPOCH, post.id)
+
+
+def assemble(posts: Iterable[Post]) -> list[Conversation]:
+    """Group posts into conversations (one platform or several), busiest first."""
+    by_platform: dict[str, dict[str, Post]] = {}
+    for post in posts:
+        if post.kind != "repost":
+            by_platform.setdefault(post.platform, {})[post.id] = post
+    out: list[Conversation] = []
+    for platform, known in by_platform.items():
+        uf = _UnionFind()
+        for post in known.values():
+            uf.find(post.id)
+            if post.reply_to_post_id:
+                uf.union(post.reply_to_post_id, post.id)
+            if post.conversation_id and post.conversation_id != post.id:
+                uf.union(post.conversation_id, post.id)
+        groups: dict[str, list[Post]] = {}
+        for post in known.values():
+            groups.setdefault(uf.find(post.id), []).append(post)
+        for members in groups.values():
+            members.sort(key=_sort_key)
+            out.append(Conversation(platform, _root_id(members, known), tuple(members)))
+    out.sort(key=lambda c: (-len(c.posts), c.platform, c.id))
+    return out
+
+
+def _root_id(members: Sequence[Post], known: dict[str, Post]) -> str:
+    """The conversation's root: a stated conversation id, else the top of the reply chain."""
+    for post in members:
+        if post.conversation_id and (post.conversation_id in known or post.kind == "reply"):
+            return post.conversation_id
+    originals = [p for p in members if not p.reply_to_post_id]
+    if originals:
+        return originals[0].id
+    top = members[0]  # follow the chain up to the oldest ancestor we know, then one more
+    seen: set[str] = set()
+    while top.reply_to_post_id in known and top.id not in seen:
+        seen.add(top.id)
+        top = known[top.reply_to_post_id]
+    return top.reply_to_post_id or top.id
+
+
+def conversation_from_context(
+    focus: Post, ancestors: Sequence[Post], descendants: Sequence[Post]
+) -> Conversation:
+    """A Mastodon status context as one conversation rooted at its first ancestor."""
+    posts = {p.id: p for p in (*ancestors, focus, *descendants)}
+    root = ancestors[0].id if ancestors else focus.id
+    return Conversation(focus.platform, root, tuple(sorted(posts.values(), key=_sort_key)))
+
+
+def load_conversations(
+    store: Store,
+    platform: str | None = None,
+    conversation_ids: Sequence[str] | None = None,
+    *,
+    relevant_only: bool = True,
+) -> list[Conversation]:
+    """Conversations from the store.
+
+    With ``relevant_only`` (the default) only conversations that contain at least one post
+    judged relevant by listening (``listen_relevance``) are loaded, with all their stored posts.
+    """
+    from staffpulse.listen.schema import ensure_schema
+
+    ensure_schema(store)
+    if relevant_only:
+        # Seed ids: relevant posts, their conversation ids and their parents.
+        seeds = store.conn.execute(
+            "SELECT p.platform, p.id, p.conversation_id, p.reply_to_post_id FROM listen_relevance r"
+            " JOIN posts p ON p.platform = r.platform AND p.id = r.post_id"
+            " WHERE r.relevant = 1 AND (? IS NULL OR r.platform = ?)",
+            (platform, platform),
+        ).fetchall()
+        keys = {(row[0], v) for row in seeds for v in row[1:] if v}
+        rows: list[sqlite3.Row] = []
+        for plat in sorted({k[0] for k in keys}):
+            rows.extend(_posts_touching(store, plat, sorted(v for p, v in keys if p == plat)))
+        posts = [post_from_row(row) for row in rows]
+    else:
+        rows_all = store.conn.execute(
+            "SELECT * FROM posts WHERE (? IS NULL OR platform = ?) AND kind != 'repost'",
+            (platform, platform),
+        )
+        posts = [post_from_row(row) for row in rows_all]
+    conversations = assemble(posts)
+    if conversation_ids is not None:
+        wanted = set(conversation_ids)
+        conversations = [c for c in conversations if c.id in wanted]
+    return conversations
+
+
+def _posts_touching(store: Store, platform: str, ids: Sequence[str]) -> list[sqlite3.Row]:
+    """Posts whose id, conversation id or parent id is one of ``ids``, followed down reply
+    chains (Mastodon threads have no conversation id) until nothing new turns up."""
+    found: dict[str, sqlite3.Row] = {}
+    seen: set[str] = set()
+    frontier = list(dict.fromkeys(ids))
+    for _ in range(MAX_CHAIN_DEPTH):
+        if not frontier:
+            break
+        seen.update(frontier)
+        new_ids: list[str] = []
+        for start in range(0, len(frontier), 300):
+            chunk = frontier[start : start + 300]
+            marks = ",".join("?" * len(chunk))
+            rows = store.conn.execute(
+                f"SELECT * FROM posts WHERE platform = ? AND kind != 'repost' AND (id IN ({marks})"
+                f" OR conversation_id IN ({marks}) OR reply_to_post_id IN ({marks}))",
+                (platform, *chunk, *chunk, *chunk),
+            )
+            for row in rows:
+                if row["id"] not in found:
+                    found[row["id"]] = row
+                    new_ids.append(row["id"])
+        frontier = [i for i in dict.fromkeys(new_ids) if i not in seen]
+    return list(found.values())

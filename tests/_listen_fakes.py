@@ -1,0 +1,63 @@
+"""Test doubles for the listen tests: a post-signals scorer and a role model.
+
+They follow the contracts of ``staffpulse.signals.text`` and ``staffpulse.signals.roles`` so the
+listen code is tested without the trained artifacts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+_WORK = re.compile(
+    r"hiring|recruit|candidate|interview|hr\b|workplace|salary|onboarding|layoff|employer|"
+    r"job|career|burnout|remote work|return to office|counteroffer|referral|contract-to-hire",
+    re.IGNORECASE,
+)
+_JOB = re.compile(r"we're hiring|now hiring|apply now|join our team|#hiring", re.IGNORECASE)
+_HUMOR = re.compile(r"\blol\b|haha|🤣", re.IGNORECASE)
+
+
+class FakeScorer:
+    """``score(texts, signals)`` -> arrays in [0, 1], like ``load_text_signals()``."""
+
+    thresholds_ = {"work_topic": 0.5, "job_opening": 0.5, "humor": 0.5, "personality": 0.5}
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def score(
+        self,
+        texts: Sequence[str],
+        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
+    ) -> dict[str, np.ndarray[Any, Any]]:
+        self.calls.append(len(texts))
+        patterns = {"work_topic": _WORK, "job_opening": _JOB, "humor": _HUMOR}
+        out: dict[str, np.ndarray[Any, Any]] = {}
+        for name in signals:
+            pattern = patterns.get(name)
+            out[name] = np.array(
+                [0.9 if pattern is not None and pattern.search(t) else 0.1 for t in texts]
+            )
+        return out
+
+
+@dataclass
+class _Roles:
+    role: list[str]
+    p_org: list[float]
+
+
+class FakeRoles:
+    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]) -> _Roles:
+        roles = []
+        for name, bio in zip(names, bios, strict=True):
+            blob = f"{name} {bio}".lower()
+            roles.append(
+                "recruiter" if "recruit" in blob else "hr_pro" if "hr" in blob.split() else "other"
+            )
+        return _Roles(roles, [0.5] * len(roles))

@@ -1,0 +1,325 @@
+"""Jetstream: the pure transformer, the filter, and the connection loop against a local server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _listen_fakes import FakeScorer
+
+from staffpulse.errors import FetchError, InputError
+from staffpulse.listen.jetstream import (
+    MalformedFrame,
+    event_to_post,
+    parse_event,
+    parse_frame,
+    subscribe_url,
+)
+from staffpulse.listen.listener import (
+    JetstreamListener,
+    ListenOptions,
+    backoff_delay,
+    parse_duration,
+)
+from staffpulse.listen.relevance import Keywords, RelevanceFilter, load_keywords
+from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
+from staffpulse.listen.schema import get_cursor
+from staffpulse.store import Store, open_store
+
+DID = "did:plc:alice000000000000000000"
+BOB = "did:plc:bob00000000000000000000"
+T0 = 1_767_225_600_000_000
+
+
+def post_event(
+    did: str, rkey: str, text: str, t: int, reply_to: str | None = None, **record: Any
+) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "$type": "app.bsky.feed.post",
+        "text": text,
+        "createdAt": "2026-01-01T00:00:00.000Z",
+        "langs": ["en"],
+        **record,
+    }
+    if reply_to:
+        rec["reply"] = {"root": {"uri": reply_to, "cid": "x"}, "parent": {"uri": reply_to, "cid": "x"}}
+    return {
+        "did": did,
+        "time_us": t,
+        "kind": "commit",
+        "commit": {
+            "rev": "r",
+            "operation": "create",
+            "collection": "app.bsky.feed.post",
+            "rkey": rkey,
+            "record": rec,
+            "cid": "bafy" + rkey,
+        },
+    }
+
+
+def delete_event(did: str, rkey: str, t: int) -> dict[str, Any]:
+    return {
+        "did": did,
+        "time_us": t,
+        "kind": "commit",
+        "commit": {"operation": "delete", "collection": "app.bsky.feed.post", "rkey": rkey},
+    }
+
+
+def identity_event(did: str, handle: str, t: int) -> dict[str, Any]:
+    return {"did": did, "time_us": t, "kind": "identity", "identity": {"did": did, "handle": handle}}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    import staffpulse.listen  # noqa: F401  (registers the listen migration)
+
+    return open_store(tmp_path / "listen.db")
+
+
+# -- pure transformer ---------------------------------------------------------------------------
+def test_post_with_reply_facets_and_quote() -> None:
+    root = f"at://{BOB}/app.bsky.feed.post/root1"
+    text = "@bob.bsky.social how do you handle #Hiring? https://ex.com"
+    at = text.encode().index(b"@bob")
+    event = post_event(
+        DID,
+        "k1",
+        text,
+        T0,
+        reply_to=root,
+        facets=[
+            {"index": {"byteStart": at, "byteEnd": at + 16},
+             "features": [{"$type": "app.bsky.richtext.facet#mention", "did": BOB}]},
+            {"index": {"byteStart": 0, "byteEnd": 1},
+             "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "Hiring"}]},
+            {"index": {"byteStart": 0, "byteEnd": 1},
+             "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://ex.com"}]},
+        ],
+    )  # fmt: skip
+    parsed = parse_event(event, {DID: "alice.bsky.social"})
+    post = parsed.post
+    assert parsed.kind == "post" and post is not None
+    assert post.id == f"at://{DID}/app.bsky.feed.post/k1"
+    assert post.platform == "bluesky" and post.kind == "reply"
+    assert post.reply_to_post_id == root and post.conversation_id == root
+    assert post.reply_to_account_id == BOB
+    assert post.mentions == ("bob.bsky.social",)
+    assert post.hashtags == ("hiring",) and post.urls == ("https://ex.com",)
+    assert post.author_handle == "alice.bsky.social" and post.lang == "en"
+    assert post.url == "https://bsky.app/profile/alice.bsky.social/post/k1"
+    assert post.created_at is not None and post.created_at.year == 2026
+
+
+def test_original_and_quote_posts() -> None:
+    original = event_to_post(post_event(DID, "k2", "hello", T0))
+    assert original is not None and original.kind == "original"
+    assert original.conversation_id == original.id
+    quoted = f"at://{BOB}/app.bsky.feed.post/q"
+    quote = event_to_post(
+        post_event(
+            DID, "k3", "look", T0, embed={"$type": "app.bsky.embed.record", "record": {"uri": quoted}}
+        )
+    )
+    assert quote is not None and quote.kind == "quote" and quote.quoted_post_id == quoted
+
+
+def test_delete_identity_account_and_other_collections() -> None:
+    deleted = parse_event(delete_event(DID, "k1", T0))
+    assert deleted.kind == "delete" and deleted.deleted_id == f"at://{DID}/app.bsky.feed.post/k1"
+    ident = parse_event(identity_event(DID, "Alice.bsky.social", T0))
+    assert ident.account is not None and ident.account.handle == "alice.bsky.social"
+    assert parse_event({"did": DID, "time_us": T0, "kind": "account", "account": {}}).kind == "account"
+    like = post_event(DID, "k9", "x", T0)
+    like["commit"]["collection"] = "app.bsky.feed.like"
+    assert parse_event(like).kind == "ignored"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "not json{",
+        "[1, 2]",
+        json.dumps({"time_us": T0, "kind": "commit"}),
+        json.dumps({"did": DID, "time_us": "soon", "kind": "commit"}),
+        json.dumps({"did": DID, "time_us": T0, "kind": "mystery"}),
+        json.dumps({"did": DID, "time_us": T0, "kind": "commit", "commit": {
+            "operation": "create", "collection": "app.bsky.feed.post", "rkey": "a"}}),
+        json.dumps({"did": DID, "time_us": T0, "kind": "commit", "commit": {
+            "operation": "create", "collection": "app.bsky.feed.post", "rkey": "a",
+            "record": {"text": 42}}}),
+    ],
+)  # fmt: skip
+def test_malformed_frames_raise(frame: str) -> None:
+    with pytest.raises(MalformedFrame):
+        parse_frame(frame)
+    try:
+        event = json.loads(frame)
+    except json.JSONDecodeError:
+        return
+    assert event_to_post(event) is None
+
+
+def test_transformer_does_not_mutate_input() -> None:
+    event = post_event(DID, "k1", "hello", T0)
+    before = json.dumps(event, sort_keys=True)
+    parse_event(event)
+    assert json.dumps(event, sort_keys=True) == before
+
+
+def test_subscribe_url() -> None:
+    assert subscribe_url("wss://js.example/subscribe") == (
+        "wss://js.example/subscribe?wantedCollections=app.bsky.feed.post"
+    )
+    url = subscribe_url("ws://127.0.0.1:9/subscribe?compress=false", 123)
+    assert url.endswith("?compress=false&wantedCollections=app.bsky.feed.post&cursor=123")
+
+
+# -- keywords and durations --------------------------------------------------------------------
+def test_keywords_file(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text("# comment\n\nstaffing\ntalent acquisition\n#hiring\n-crypto\n", encoding="utf-8")
+    kw = load_keywords(path)
+    assert kw.include == ("staffing", "talent acquisition", "#hiring")
+    assert kw.matches("Our Talent  Acquisition team and #hiring news") == [
+        "talent  acquisition",
+        "#hiring",
+    ]
+    assert kw.matches("understaffing") == []
+    assert kw.excluded("staffing crypto") and not kw.excluded("staffing")
+    keep = RelevanceFilter(keywords=kw).judge(["staffing news", "staffing crypto", "cats"])
+    assert [v.keep for v in keep] == [True, False, False]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_keywords(empty)
+
+
+def test_classifier_or_keywords() -> None:
+    verdicts = RelevanceFilter(scorer=FakeScorer(), keywords=Keywords.of(["cats"])).judge(
+        ["recruiters unite", "cats", "dogs"]
+    )
+    assert [v.keep for v in verdicts] == [True, True, False]
+    assert verdicts[0].score == pytest.approx(0.9)
+
+
+def test_parse_duration_and_backoff() -> None:
+    assert parse_duration("10m") == 600 and parse_duration("1h30m") == 5400
+    assert parse_duration("45") == 45 and parse_duration("0") is None
+    with pytest.raises(InputError):
+        parse_duration("ten minutes")
+    delays = [backoff_delay(n, 0.5, 30) for n in range(1, 12)]
+    assert all(0.25 <= d <= 30 for d in delays)
+    assert max(delays[-3:]) <= 30 and min(delays[-3:]) >= 15
+
+
+# -- processing without network ----------------------------------------------------------------
+def _frames() -> list[str]:
+    root = f"at://{DID}/app.bsky.feed.post/q1"
+    events = [
+        identity_event(DID, "alice.bsky.social", T0 + 1),
+        post_event(DID, "q1", "Recruiters: how do you handle counteroffers?", T0 + 2),
+        post_event(BOB, "c1", "Lovely sunset tonight", T0 + 3),
+        post_event(BOB, "r1", "Same here, tough one", T0 + 4, reply_to=root),
+        post_event(BOB, "c2", "My cat again", T0 + 5),
+        delete_event(BOB, "c2", T0 + 6),
+        post_event(BOB, "j1", "Candidate ghosting is real", T0 + 7),
+        delete_event(BOB, "j1", T0 + 8),
+    ]
+    frames = [json.dumps(e) for e in events]
+    frames.insert(3, "{broken")
+    return frames
+
+
+def test_feed_keeps_relevant_posts_threads_and_applies_deletes(store: Store) -> None:
+    scorer = FakeScorer()
+    listener = JetstreamListener(
+        store, RelevanceFilter(scorer=scorer), ListenOptions(url="ws://x", batch_size=4)
+    )
+    stats = listener.feed(_frames())
+    ids = {row[0] for row in store.conn.execute("SELECT id FROM posts")}
+    assert ids == {f"at://{DID}/app.bsky.feed.post/q1", f"at://{BOB}/app.bsky.feed.post/r1"}
+    assert stats.malformed == 1 and stats.kept == 3 and stats.kept_in_thread == 1
+    assert stats.deletes == 2 and stats.deleted_rows == 1 and stats.identities == 1
+    assert max(scorer.calls) <= 4  # batched, never more than batch_size
+    assert get_cursor(store, "bluesky:jetstream") == T0 + 8
+    handle = store.conn.execute("SELECT author_handle FROM posts WHERE author_id = ?", (DID,))
+    assert handle.fetchone()[0] == "alice.bsky.social"
+    # Replaying the same frames adds nothing: everything is at or before the cursor.
+    again = JetstreamListener(store, RelevanceFilter(scorer=scorer), ListenOptions(url="ws://x"))
+    assert again.feed(_frames()).kept == 0
+    assert again.stats.skipped_before_cursor == len(_frames()) - 1
+
+
+# -- against a local WebSocket server ------------------------------------------------------------
+def _listen(store: Store, url: str, **options: Any) -> JetstreamListener:
+    opts = ListenOptions(
+        url=url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2, batch_size=64, **options
+    )
+    listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+    asyncio.run(listener.run())
+    return listener
+
+
+def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) -> None:
+    events, truth = generate_stream(600, seed=3)
+    frames = frames_of(events)
+    frames[100:100] = ["garbage frame", '{"did": 1}']
+
+    async def scenario() -> tuple[ReplayServer, JetstreamListener]:
+        async with ReplayServer(frames, drop_after=300) as server:
+            opts = ListenOptions(
+                url=server.url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2
+            )
+            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            await listener.run()
+            return server, listener
+
+    server, listener = asyncio.run(scenario())
+    stats = listener.stats
+    assert stats.connects == 2 and stats.disconnects == 1
+    cursors = server.cursors()
+    assert cursors[0] is None and cursors[1] is not None
+    first_pass = [json.loads(f)["time_us"] for f in frames[:300] if f.startswith('{"did": "')]
+    assert cursors[1] == max(first_pass)
+    assert stats.malformed == 2
+    # Every relevant post of the stream is stored exactly once, and no deleted one is.
+    stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert len(stored) == len(set(stored))
+    wanted = (truth.work_questions | truth.work_opinions | truth.job_ads | truth.replies) - truth.deleted
+    assert set(stored) == wanted
+    relevance_rows = store.conn.execute("SELECT COUNT(*) FROM listen_relevance").fetchone()[0]
+    assert relevance_rows == len(wanted)
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
+    events, _ = generate_stream(200, seed=5)
+    frames = frames_of(events)
+
+    async def scenario(frames: list[str]) -> ReplayServer:
+        async with ReplayServer(frames) as server:
+            opts = ListenOptions(url=server.url, idle_timeout=0.5, flush_seconds=0.1)
+            await JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts).run()
+            return server
+
+    asyncio.run(scenario(frames[:120]))
+    saved = get_cursor(store, "bluesky:jetstream")
+    server = asyncio.run(scenario(frames))
+    assert server.cursors() == [saved]
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_unreachable_server_backs_off_then_gives_up(store: Store) -> None:
+    listener = JetstreamListener(
+        store,
+        RelevanceFilter(scorer=FakeScorer()),
+        ListenOptions(url="ws://127.0.0.1:9/subscribe", backoff_initial=0.01, max_failures=3),
+    )
+    with pytest.raises(FetchError):
+        asyncio.run(listener.run())
+    assert listener.stats.disconnects == 3

@@ -1,0 +1,137 @@
+"""Thread assembly across X, Bluesky and Mastodon, on fixtures written here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.listen.threads import assemble, conversation_from_context, load_conversations
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+T = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+
+def p(platform: str, pid: str, minutes: int = 0, **kw: object) -> Post:
+    return Post(
+        platform=platform,
+        id=pid,
+        author_id=str(kw.pop("author", "a")),
+        text=str(kw.pop("text", pid)),
+        created_at=T + timedelta(minutes=minutes),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_x_conversation_id_groups_a_reply_tree() -> None:
+    posts = [
+        p("x", "1", 0),
+        p("x", "2", 1, kind="reply", reply_to_post_id="1", conversation_id="1", author="b"),
+        p("x", "3", 2, kind="reply", reply_to_post_id="2", conversation_id="1", author="c"),
+        p("x", "9", 3),
+    ]
+    convs = {c.id: c for c in assemble(posts)}
+    assert set(convs) == {"1", "9"}
+    assert [q.id for q in convs["1"].posts] == ["1", "2", "3"]
+    assert convs["1"].opening.id == "1" and len(convs["1"].replies) == 2
+    assert convs["1"].participants == ("a", "b", "c")
+
+
+def test_x_conversation_without_root_uses_conversation_id() -> None:
+    posts = [
+        p("x", "5", 1, kind="reply", reply_to_post_id="4", conversation_id="1"),
+        p("x", "6", 2, kind="reply", reply_to_post_id="5", conversation_id="1"),
+    ]
+    (conv,) = assemble(posts)
+    assert conv.id == "1" and conv.root is None and conv.opening.id == "5"
+
+
+def test_bluesky_root_uri() -> None:
+    root = "at://did:plc:a/app.bsky.feed.post/r"
+    posts = [
+        p("bluesky", root, 0, conversation_id=root),
+        p("bluesky", "at://b/1", 1, kind="reply", reply_to_post_id=root, conversation_id=root),
+        p("bluesky", "at://c/2", 2, kind="reply", reply_to_post_id="at://b/1", conversation_id=root),
+    ]
+    (conv,) = assemble(posts)
+    assert conv.id == root and conv.root is not None and len(conv.posts) == 3
+
+
+def test_mastodon_in_reply_to_chains() -> None:
+    posts = [
+        p("mastodon", "100", 0),
+        p("mastodon", "101", 1, kind="reply", reply_to_post_id="100", author="b"),
+        p("mastodon", "102", 2, kind="reply", reply_to_post_id="101", author="c"),
+        p("mastodon", "103", 3, kind="reply", reply_to_post_id="102", author="a"),
+        # a reply whose parent we never saw: its own conversation, rooted at the missing parent
+        p("mastodon", "201", 4, kind="reply", reply_to_post_id="200"),
+        p("mastodon", "202", 5, kind="reply", reply_to_post_id="201"),
+    ]
+    convs = {c.id: c for c in assemble(posts)}
+    assert set(convs) == {"100", "200"}
+    assert [q.id for q in convs["100"].posts] == ["100", "101", "102", "103"]
+    assert convs["200"].opening.id == "201" and convs["200"].root is None
+    assert convs["100"].replied_by("a") and not convs["100"].replied_by("z")
+
+
+def test_reposts_are_not_turns_and_platforms_stay_apart() -> None:
+    posts = [
+        p("x", "1", 0),
+        p("x", "2", 1, kind="repost", reposted_post_id="1"),
+        p("mastodon", "1", 0),
+    ]
+    convs = assemble(posts)
+    assert len(convs) == 2 and all(len(c.posts) == 1 for c in convs)
+
+
+def test_mastodon_status_context() -> None:
+    ancestors = [p("mastodon", "1", 0), p("mastodon", "2", 1, reply_to_post_id="1")]
+    focus = p("mastodon", "3", 2, reply_to_post_id="2")
+    descendants = [p("mastodon", "4", 3, reply_to_post_id="3")]
+    conv = conversation_from_context(focus, ancestors, descendants)
+    assert conv.id == "1" and [q.id for q in conv.posts] == ["1", "2", "3", "4"]
+    alone = conversation_from_context(focus, [], [])
+    assert alone.id == "3"
+
+
+def test_assembly_is_order_independent() -> None:
+    posts = [
+        p("mastodon", str(i), i, kind="reply" if i else "original",
+          reply_to_post_id=str(i - 1) if i else None)
+        for i in range(30)
+    ]  # fmt: skip
+    forward = assemble(posts)
+    backward = assemble(list(reversed(posts)))
+    assert [c.id for c in forward] == [c.id for c in backward] == ["0"]
+    assert len(forward[0].posts) == 30
+
+
+@pytest.fixture
+def stored(tmp_path: Path):  # type: ignore[no-untyped-def]
+    import staffpulse.listen  # noqa: F401
+
+    store = open_store(tmp_path / "t.db")
+    posts = [
+        p("mastodon", "100", 0, text="How do you onboard remote hires?"),
+        p("mastodon", "101", 1, kind="reply", reply_to_post_id="100"),
+        p("mastodon", "102", 2, kind="reply", reply_to_post_id="101"),
+        p("mastodon", "103", 3, kind="reply", reply_to_post_id="102"),
+        p("mastodon", "500", 0, text="cats"),
+    ]
+    store.upsert(posts, provenance("test", "fixture"))
+    with store.transaction() as conn:
+        save_relevance(conn, [RelevanceRow("mastodon", "100", 0.9, (), "test")])
+        save_relevance(conn, [RelevanceRow("mastodon", "500", 0.1, (), "test", relevant=False)])
+    return store
+
+
+def test_load_conversations_follows_chains_from_relevant_posts(stored) -> None:  # type: ignore[no-untyped-def]
+    convs = load_conversations(stored, "mastodon")
+    assert [c.id for c in convs] == ["100"]
+    assert len(convs[0].posts) == 4
+    everything = load_conversations(stored, relevant_only=False)
+    assert {c.id for c in everything} == {"100", "500"}
