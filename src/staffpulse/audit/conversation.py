@@ -174,20 +174,22 @@ def _responsiveness(
 ) -> tuple[int, list[float], list[Post]]:
     """(answered, hours to answer, unanswered mentions) for the mentions of the account."""
     first_by_parent: dict[str, float] = {}
-    first_by_conv: dict[str, list[float]] = {}
+    first_by_conv: dict[tuple[str, str], list[float]] = {}
     for i in np.flatnonzero(frame.kind == "reply"):
         post, ts = frame.posts[int(i)], float(frame.ts[int(i)])
         if post.reply_to_post_id:
             prev = first_by_parent.get(post.reply_to_post_id)
             first_by_parent[post.reply_to_post_id] = ts if prev is None else min(prev, ts)
-        if post.conversation_id:
-            first_by_conv.setdefault(post.conversation_id, []).append(ts)
+        if post.conversation_id and post.reply_to_handle:
+            key = (post.conversation_id, post.reply_to_handle.lower())
+            first_by_conv.setdefault(key, []).append(ts)
     answered, hours, unanswered = 0, [], []
     for post in mentions:
         ts = post.created_at.timestamp() if post.created_at else math.nan
         when = first_by_parent.get(post.id)
-        if when is None and post.conversation_id in first_by_conv:
-            later = [t for t in first_by_conv[post.conversation_id] if not t < ts]
+        key = (post.conversation_id or "", (post.author_handle or post.author_id).lower())
+        if when is None and key in first_by_conv:
+            later = [t for t in first_by_conv[key] if not t < ts]
             when = min(later) if later else None
         if when is None:
             unanswered.append(post)

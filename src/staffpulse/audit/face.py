@@ -185,12 +185,6 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
             "Your picture shows neither a face nor your brand clearly. Replace it with a "
             "well-lit photo of a real person, face centred."
         )
-    elif avatar.label is None:
-        recs.append(
-            "We could not check your picture ("
-            + (avatar.note or "no image")
-            + "). Make sure it is a photo of a real person, not a logo."
-        )
     if bio < 1.0:
         recs.append(
             "Fill in your bio with who you place, where, and who is behind the account, e.g. "
@@ -201,6 +195,12 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         recs.append(
             f'Add a person to your display name, e.g. "Rosa at {first}", so people know '
             "there is a human to talk to."
+        )
+    if avatar.label is None:
+        recs.append(
+            "We could not check your picture ("
+            + (avatar.note or "no image")
+            + "). Make sure it is a photo of a real person, not a logo."
         )
     if not recs:
         recs.append(

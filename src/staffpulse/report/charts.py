@@ -137,7 +137,7 @@ def _month(value: str) -> str:
     names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     try:
         year, month = value.split("-")[:2]
-        return f"{names[int(month) - 1]} {year[2:]}"
+        return f"{names[int(month) - 1]} ’{year[2:]}"
     except (ValueError, IndexError):
         return value
 

@@ -52,6 +52,7 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
     rows = pillar_rows(result)
     strips = None
     percentiles = None
+    legend = None
     if benchmark is not None:
         me = next(
             (
@@ -63,6 +64,7 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
         )
         strips = _strips(benchmark, me)
         percentiles = me["percentiles"] if me else None
+        legend = _legend(benchmark)
     context: dict[str, Any] = {
         "r": result,
         "account": result.account,
@@ -71,6 +73,7 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
         "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows]),
         "timeline": charts.mix_timeline(result.timeline),
         "strips": strips,
+        "legend": legend,
         "percentiles": percentiles,
         "cohort_size": len(benchmark.audits) if benchmark else None,
         "generated": _stamp(result.generated_at),
@@ -89,17 +92,21 @@ def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
     return charts.percentile_strips(rows)
 
 
-def render_benchmark_html(result: BenchmarkResult) -> str:
+def _legend(result: BenchmarkResult) -> Any:
     from staffpulse.benchmark.cohort import SEGMENT_LABELS
 
     segments = sorted(
         {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
     )
+    return charts.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
+
+
+def render_benchmark_html(result: BenchmarkResult) -> str:
     context: dict[str, Any] = {
         "b": result,
         "rows": result.leaderboard,
         "strips": _strips(result, None),
-        "legend": charts.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments]),
+        "legend": _legend(result),
         "segments": result.segment_stats,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
