@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
 from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
 from staffpulse.errors import InputError, ModelError, NotFoundError
-from staffpulse.store import Store
+from staffpulse.ingest import import_paths
+from staffpulse.store import Store, open_store
 
 
 @pytest.fixture
@@ -105,3 +108,61 @@ def test_without_models_ranks_by_graph_and_refuses_role_filter(
     assert any("role model" in note for note in report.notes)
     with pytest.raises(ModelError):
         suggest_report(store, "acme_staffing", role="recruiter", now=NOW)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "staffpulse" / "sample" / "cohort.jsonl"
+SAMPLE_ROLES = {
+    "brightpathstaff": "staffing_firm",
+    "meridianworkforce": "staffing_firm",
+    "harborlinetalent": "staffing_firm",
+    "keystonetemps": "staffing_firm",
+    "northgatestaff": "staffing_firm",
+    "mia_recruits": "recruiter",
+    "owenpark.bsky.social": "recruiter",
+    "hireloop": "vendor",
+    "recruitcraft": "vendor",
+    "adabrightwell.bsky.social": "vendor",
+    "priya_hrlife": "hr_pro",
+    "jobwire_dayton": "job_board",
+}
+
+
+class SampleRoles(FakeRoleModel):
+    def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
+        out = super().predict(names, bios, texts)
+        out.role = [SAMPLE_ROLES.get(n, "other") for n in names]
+        return out
+
+
+@pytest.fixture
+def sample_store(monkeypatch: pytest.MonkeyPatch) -> Store:
+    if not SAMPLE.exists():
+        pytest.skip("the sample cohort has not landed")
+    import staffpulse.connect.suggest as suggest
+
+    monkeypatch.setattr(suggest, "default_text_scorer", lambda: None)  # keyword fallback
+    store = open_store(":memory:")
+    import_paths(store, [SAMPLE])
+    return store
+
+
+def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) -> None:
+    # README of the sample: harborlinetalent talks with mia_recruits and hireloop, who both
+    # talk with priya_hrlife and recruitcraft; connect should suggest those two.
+    report = suggest_report(sample_store, "harborlinetalent", role_model=SampleRoles(), scorer=None)
+    top = [s.handle for s in report.suggestions[:2]]
+    assert set(top) == {"priya_hrlife", "recruitcraft"}
+    handles = [s.handle for s in report.suggestions]
+    assert "mia_recruits" not in handles and "hireloop" not in handles  # already followed
+    assert "jobwire_dayton" not in handles  # the job-ad bot
+    assert report.suggestions[0].explanation.startswith("HR pro · ")
+    assert "you talk with" in report.suggestions[0].explanation
+    only_hr = suggest_accounts(
+        sample_store, "harborlinetalent", role="hr_pro", role_model=SampleRoles()
+    )
+    assert [s.handle for s in only_hr] == ["priya_hrlife"]
+
+
+def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:
+    report = suggest_report(sample_store, "owenpark.bsky.social", role_model=SampleRoles())
+    assert all(s.platform == "bluesky" for s in report.suggestions)

@@ -3,7 +3,8 @@
 * **voice**: the share (0-100) of an account's own posts (originals, replies, quotes) that the
   post-signals model finds have personality or humor;
 * **conversation**: the share (0-100) of those posts that are replies;
-* **job share**: the share the post-signals model labels as job openings (for job-ad bots).
+* **job share**: the share the post-signals model labels as job openings (for job-ad bots);
+  without the model, a documented keyword fallback (:func:`looks_like_job_ad`) stands in.
 
 The role model (``staffpulse.signals.roles``) and the post-signals model
 (``staffpulse.signals.text``) are optional here: when they are not installed or their
@@ -13,6 +14,7 @@ artifacts are missing, roles and voice are simply unknown and the ranking uses t
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +30,18 @@ POSTS_PER_ACCOUNT = 50
 
 POSITIVE = 0.5
 """A post-signal score at or above this counts as a positive label."""
+
+_JOB_WORDS = re.compile(
+    r"\b(now hiring|we'?re hiring|hiring|apply (now|here|today)|apply:|job alert|new job|"
+    r"job opening|open position)\b|#(jobs?|hiring)\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"https?://|#jobs?\b", re.IGNORECASE)
+
+
+def looks_like_job_ad(text: str) -> bool:
+    """Fallback when the post-signals model is missing: job words plus a link or #jobs."""
+    return bool(_JOB_WORDS.search(text) and _LINK.search(text))
 
 
 class RoleModelLike(Protocol):
@@ -116,6 +130,8 @@ def citizen_signals(
             voice = round(100 * float(human.mean()))
         if mine and "job_opening" in scores:
             job = float((scores["job_opening"][start:stop] >= POSITIVE).mean())
+        elif mine and scorer is None:
+            job = sum(looks_like_job_ad(p.text) for p in mine) / len(mine)
         conversation = (
             round(100 * sum(p.kind == "reply" for p in mine) / len(mine)) if mine else None
         )

@@ -6,7 +6,6 @@ Example: ``recruiter · 4 people you talk with replied to them this month · voi
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -46,6 +45,10 @@ def _handle(store: Store, platform: str, node: str) -> str:
     return "@" + (account.handle if account else node)
 
 
+def _seen_since(when: datetime | None, since: datetime) -> bool:
+    return when is not None and when >= since
+
+
 def explain(
     store: Store,
     graph: InteractionGraph,
@@ -66,19 +69,20 @@ def explain(
     }
     out_of = [m for m in circle if m != node and m != account.id and (node, m) in graph.edges]
     if into:
-        kinds: Counter[str] = Counter()
-        for edge in into.values():
-            kinds.update(edge.kinds)
-        interacting = [k for k in kinds if k != "follow"]
-        top = max(interacting, key=lambda k: (kinds[k], KIND_WEIGHTS.get(k, 0.0)), default="follow")
+        by_kind: dict[str, list[str]] = {}
+        for member, edge in into.items():
+            for kind in edge.kinds:
+                by_kind.setdefault(kind, []).append(member)
+        top = max(by_kind, key=lambda k: (len(by_kind[k]), KIND_WEIGHTS.get(k, 0.0)))
+        members = by_kind[top]
+        recent = [m for m in members if _seen_since(into[m].last_seen, recent_since)]
         verb = VERBS[top]
-        recent = [
-            m for m, e in into.items() if e.last_seen is not None and e.last_seen >= recent_since
-        ]
+        if top == "follow":
+            verb = "follows" if len(recent or members) == 1 else "follow"
         if recent:
             parts.append(f"{_people(len(recent))} you talk with {verb} them this month")
         else:
-            parts.append(f"{_people(len(into))} you talk with {verb} them")
+            parts.append(f"{_people(len(members))} you talk with {verb} them")
     elif out_of:
         parts.append(f"talks with {_people(len(out_of))} you talk with")
     else:
