@@ -90,4 +90,4 @@ def test_missing_image_extra_skips_with_hint(
     assert info.label is None and info.source == "skipped"
     assert "pip install 'staffpulse[image]'" in (info.note or "")
     pillar = face_pillar(acct(avatar_path=str(image)), DEFAULTS, info)
-    assert "skipped" in " ".join(pillar.notes)
+    assert "skipped" in (pillar.evidence["avatar"]["note"] or "")

@@ -215,8 +215,8 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
         recs.append(
-            f"You talked with {ev['accounts_engaged_90d']} different accounts in the last 90 "
-            "days. Pick 5 people a week (clients, candidates, HR voices) and reply to or share "
+            f"You talked with {ev['accounts_engaged_90d']} different account"
+            f"{'' if ev['accounts_engaged_90d'] == 1 else 's'} in the last 90 days. Pick 5 people a week (clients, candidates, HR voices) and reply to or share "
             "something of theirs."
         )
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:

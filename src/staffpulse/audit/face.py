@@ -158,13 +158,11 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "name": round(100 * name_value),
         },
     }
-    notes = [avatar.note] if avatar.note else []
     return PillarResult(
         name="face",
         score=round(score),
         evidence=evidence,
         recommendations=_face_advice(account, avatar, bio_value, name_value),
-        notes=notes,
     )
 
 

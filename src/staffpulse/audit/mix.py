@@ -110,7 +110,10 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "trend": trend(rows),
     }
     worst = []
-    if runs:
+    show_worst = share > float(settings["job_share_ok"]) or (
+        bool(runs) and runs[0][1] >= int(settings["streak_alert"])
+    )
+    if runs and show_worst:
         start, length = runs[0]
         for i in orig[start + max(0, length - 3) : start + length][::-1]:
             why = f"part of a run of {length} job ads in a row" if length > 1 else "a job ad"

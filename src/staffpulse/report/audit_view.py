@@ -18,6 +18,10 @@ def band(score: float) -> str:
     return "F"
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def pct(value: float | None) -> str:
     return "n/a" if value is None else f"{round(100 * value)}%"
 
@@ -71,7 +75,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 "Last posts",
                 f"{mix['recent']['job_ads']} of the last {mix['recent']['posts']} were job ads",
             ),
-            ("Longest streak", f"{mix['longest_streak']} job ads in a row"),
+            ("Longest streak", f"{plural(mix['longest_streak'], 'job ad')} in a row"),
             ("Trend", trend_text),
         ],
         "voice": [
