@@ -6,6 +6,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,7 +116,7 @@ def test_timeline_mentions_pagination_and_avatar(httpserver: HTTPServer, store: 
     assert (report.posts, report.new_posts, report.stopped) == (29, 29, None)
     assert report.post_reads == 29 and report.user_reads == 2  # lookup + the mention author
     assert report.cost_usd == pytest.approx(29 * 0.005 + 2 * 0.010)
-    assert report.avatar_path and open(report.avatar_path, "rb").read() == PNG
+    assert report.avatar_path and Path(report.avatar_path).read_bytes() == PNG
     tweets = [a for p, a in fake.requests if p.endswith("/tweets")]
     assert [a.get("pagination_token") for a in tweets] == [None]  # 23 fit one 100-page
     run = store.conn.execute("SELECT status, counts FROM runs WHERE kind = 'fetch'").fetchone()
@@ -131,7 +132,7 @@ def test_budget_is_never_exceeded(httpserver: HTTPServer, store: Store) -> None:
     report = _fetcher(httpserver, store, [], budget=0.30).fetch("AcmeStaffing")
     assert report.stopped == "budget" and report.cost_usd <= 0.30 + 1e-9
     spent = 0.010
-    for path, args in fake.requests[1:]:
+    for _path, args in fake.requests[1:]:
         assert spent + int(args["max_results"]) * 0.005 <= 0.30 + 1e-9
         spent += int(args["max_results"]) * 0.005
     assert _post_count(store) == 58

@@ -1,0 +1,258 @@
+"""``staffpulse fetch bluesky``: profile, author feed, follows and followers via the atproto SDK.
+
+Uses ``atproto.Client`` against the public AppView (``[bluesky] appview_url``, no login).
+Every response is turned into plain JSON and read by the same transformer as saved files
+(:func:`staffpulse.sources.bluesky.rows_from_bluesky`). The feed is paginated by cursor; an
+interrupted run leaves its cursor behind and the next run continues from it, then reads the
+newest posts until it meets ones already stored.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.config import load_config
+from staffpulse.errors import FetchError, NotFoundError, StaffpulseError
+from staffpulse.fetch.avatars import download_avatar, is_default_avatar
+from staffpulse.fetch.common import (
+    FetchReport,
+    NotifyFn,
+    PageWriter,
+    ProgressFn,
+    RunRecorder,
+    SleepFn,
+    _quiet_notify,
+    _quiet_progress,
+    wait_for_reset,
+)
+from staffpulse.models import Account
+from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
+from staffpulse.store import Store
+
+SOURCE = "bluesky-api"
+PAGE = 100
+
+
+def make_client(appview_url: str, timeout: float) -> Any:
+    from atproto import Client
+    from atproto_client.request import Request
+
+    return Client(base_url=appview_url, request=Request(timeout=timeout))
+
+
+def _as_json(model: Any) -> dict[str, Any]:
+    from atproto_client.models.utils import get_model_as_dict
+
+    data = get_model_as_dict(model) if not isinstance(model, dict) else model
+    return json.loads(json.dumps(data, default=str))  # type: ignore[no-any-return]
+
+
+class BlueskyFetcher:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        config: Mapping[str, Any] | None = None,
+        client: Any = None,
+        sleep: SleepFn = time.sleep,
+        notify: NotifyFn = _quiet_notify,
+        progress: ProgressFn = _quiet_progress,
+        retries: int = 2,
+        avatars: bool = True,
+    ) -> None:
+        self.store = store
+        self.config = dict(config) if config is not None else load_config()
+        fetch = self.config.get("fetch", {})
+        self.timeout = float(fetch.get("timeout_seconds", 20))
+        self.avatar_max = int(fetch.get("avatar_max_bytes", 2_000_000))
+        self.max_wait = float(self.config.get("x", {}).get("max_wait_seconds", 900))
+        appview = str(
+            self.config.get("bluesky", {}).get("appview_url", "https://public.api.bsky.app")
+        )
+        self.client = client if client is not None else make_client(appview, self.timeout)
+        self.sleep, self.notify, self.progress = sleep, notify, progress
+        self.retries, self.avatars = retries, avatars
+
+    def _call(
+        self, what: str, method: Callable[..., Any], report: FetchReport, params: dict[str, Any]
+    ) -> dict[str, Any]:
+        from atproto_client import exceptions as ex
+
+        attempt = 0
+        while True:
+            report.requests += 1
+            try:
+                return _as_json(method({k: v for k, v in params.items() if v is not None}))
+            except ex.RateLimitExceededError as exc:
+                reset = exc.reset_at
+                wait_for_reset(
+                    reset.timestamp() if reset else None, max_wait=self.max_wait, sleep=self.sleep,
+                    notify=self.notify, report=report, what=what,
+                )  # fmt: skip
+            except ex.ModelError as exc:
+                report.stopped = "error"
+                raise FetchError(f"{what}: unexpected response from the AppView ({exc})") from None
+            except ex.BadRequestError as exc:
+                raise NotFoundError(
+                    f"{what}: Bluesky said {exc}", hint="check the handle"
+                ) from None
+            except (ex.NetworkError, ex.RequestException) as exc:
+                status = exc.response.status_code if exc.response is not None else None
+                retryable = status is None or status >= 500
+                if retryable and attempt < self.retries:
+                    attempt += 1
+                    self.notify(f"{what}: {type(exc).__name__}, retrying")
+                    self.sleep(min(2.0**attempt, 30.0))
+                    continue
+                report.stopped = "error"
+                raise FetchError(
+                    f"{what}: Bluesky request failed ({type(exc).__name__}"
+                    + (f", HTTP {status})" if status else ")"),
+                    hint="everything fetched so far is stored; run the same command again to resume",
+                ) from None
+
+    # -- resume state (kept in the fetch_cursors table) ------------------------------------
+    def _state(self, did: str, stream: str) -> dict[str, Any]:
+        self.store.migrate()
+        row = self.store.conn.execute(
+            "SELECT state FROM fetch_cursors WHERE platform = 'bluesky' AND account_id = ? AND stream = ?",
+            (did, stream),
+        ).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def _save(self, did: str, stream: str, state: dict[str, Any]) -> None:
+        self.store.conn.execute(
+            "INSERT INTO fetch_cursors (platform, account_id, stream, state, updated_at)"
+            " VALUES ('bluesky', ?, ?, ?, ?) ON CONFLICT (platform, account_id, stream)"
+            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (did, stream, json.dumps(state), datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+        )
+
+    # -- the run ----------------------------------------------------------------------------
+    def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:
+        handle = handle.strip().lstrip("@")
+        report = FetchReport(platform="bluesky", target=handle)
+        recorder = RunRecorder(
+            self.store,
+            report,
+            {"handle": handle, "max_posts": max_posts, "max_follows": max_follows},
+        )
+        writer = PageWriter(self.store, SOURCE, report)
+        status = "error"
+        try:
+            account = self.profile(handle, report, writer)
+            self._feed(account, report, writer, max_posts)
+            for stream in ("follows", "followers"):
+                self._graph(stream, account, report, writer, max_follows)
+            status = "ok"
+            return report
+        except StaffpulseError:
+            status = "partial" if report.posts or report.follows else "error"
+            raise
+        finally:
+            recorder.finish(status)
+
+    def profile(self, handle: str, report: FetchReport, writer: PageWriter) -> Account:
+        profile = self._call(
+            f"@{handle}", self.client.app.bsky.actor.get_profile, report, {"actor": handle}
+        )
+        account = account_from_profile(profile)
+        report.account_id = account.id
+        has_avatar = bool(profile.get("avatar"))
+        if self.avatars and not is_default_avatar(
+            "bluesky", account.avatar_url, has_avatar_field=has_avatar
+        ):
+            path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
+            if path:
+                account = replace(account, avatar_path=path)
+                report.avatar_path = path
+        writer.write([account], f"bluesky:getProfile/{handle}", profile)
+        return account
+
+    def _known(self, ids: list[str]) -> int:
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        row = self.store.conn.execute(
+            f"SELECT COUNT(*) FROM posts WHERE platform = 'bluesky' AND id IN ({marks})", ids
+        ).fetchone()
+        return int(row[0])
+
+    def _feed(
+        self, account: Account, report: FetchReport, writer: PageWriter, max_posts: int
+    ) -> None:
+        state = self._state(account.id, "feed")
+        starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
+        fetched = 0
+        for start in [*starts, None]:
+            cursor = start
+            while True:
+                if fetched >= max_posts:
+                    self._save(account.id, "feed", {})
+                    return
+                page = self._call(
+                    f"@{account.handle} feed", self.client.app.bsky.feed.get_author_feed, report,
+                    {"actor": account.id, "limit": min(PAGE, max_posts - fetched), "cursor": cursor},
+                )  # fmt: skip
+                items = [i for i in page.get("feed") or [] if isinstance(i, dict)]
+                ids = [_item_id(i) for i in items]
+                known = self._known([i for i in ids if i])
+                writer.write(rows_from_bluesky(page), f"bluesky:getAuthorFeed/{account.id}", page)
+                fetched += len(items)
+                self.progress("feed", fetched, max_posts)
+                cursor = page.get("cursor")
+                self._save(account.id, "feed", {"pending_cursor": cursor} if cursor else {})
+                if not cursor or not items or known:
+                    break
+        self._save(account.id, "feed", {})
+
+    def _graph(
+        self, stream: str, account: Account, report: FetchReport, writer: PageWriter, cap: int
+    ) -> None:
+        method = (
+            self.client.app.bsky.graph.get_follows
+            if stream == "follows"
+            else self.client.app.bsky.graph.get_followers
+        )
+        cursor: str | None = None
+        fetched = 0
+        while fetched < cap:
+            page = self._call(
+                f"@{account.handle} {stream}", method, report,
+                {"actor": account.id, "limit": min(PAGE, cap - fetched), "cursor": cursor},
+            )  # fmt: skip
+            people = page.get(stream) or []
+            writer.write(rows_from_bluesky(page), f"bluesky:{stream}/{account.id}", page)
+            fetched += len(people)
+            self.progress(stream, fetched, cap)
+            cursor = page.get("cursor")
+            if not cursor or not people:
+                break
+
+
+def _item_id(item: Mapping[str, Any]) -> str | None:
+    post = item.get("post") if isinstance(item.get("post"), dict) else {}
+    uri = post.get("uri") if isinstance(post, dict) else None
+    reason = item.get("reason")
+    if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
+        by = reason.get("by") if isinstance(reason.get("by"), dict) else {}
+        did = by.get("did") if isinstance(by, dict) else None
+        return f"{uri}#repost-by-{did}" if uri and did else None
+    return str(uri) if uri else None
+
+
+def fetch_bluesky(store: Store, handle: str, **kwargs: Any) -> FetchReport:
+    options = {k: kwargs.pop(k) for k in ("max_posts", "max_follows") if k in kwargs}
+    return BlueskyFetcher(store, **kwargs).fetch(handle, **options)
+
+
+def fetch_account(store: Store, handle: str) -> Account:
+    """Only the profile and avatar: what ``add-handles`` needs."""
+    fetcher = BlueskyFetcher(store)
+    report = FetchReport(platform="bluesky", target=handle)
+    return fetcher.profile(handle.strip().lstrip("@"), report, PageWriter(store, SOURCE, report))

@@ -1,0 +1,160 @@
+"""``fetch bluesky`` runs the real atproto SDK against a local server speaking the AppView API."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from staffpulse.errors import FetchError, NotFoundError, RateLimitError
+from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
+from staffpulse.store import Store, open_store
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"1" * 32
+DID = "did:plc:acmestaffing0000000000"
+
+
+def _profile(did: str, handle: str, avatar: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"did": did, "handle": handle, "displayName": handle.split(".")[0]}
+    if avatar:
+        out["avatar"] = avatar
+    return out
+
+
+class FakeAppView:
+    def __init__(self, server: HTTPServer, n: int = 12, followers: int = 7) -> None:
+        self.server = server
+        self.posts = [f"at://{DID}/app.bsky.feed.post/p{i:03d}" for i in range(n, 0, -1)]
+        self.followers = [
+            _profile(f"did:plc:fan{i:020d}", f"fan{i}.bsky.social") for i in range(followers)
+        ]
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
+        self.delay_on: set[int] = set()
+        self.me = _profile(DID, "acme.bsky.social", server.url_for("/img/acme.png"))
+        self.me.update(
+            followersCount=followers, followsCount=1, postsCount=n, description="We place people"
+        )
+        server.expect_request("/img/acme.png").respond_with_data(PNG, content_type="image/png")
+        server.expect_request("/xrpc/app.bsky.actor.getProfile").respond_with_handler(self.handle)
+        server.expect_request("/xrpc/app.bsky.feed.getAuthorFeed").respond_with_handler(self.handle)
+        server.expect_request("/xrpc/app.bsky.graph.getFollows").respond_with_handler(self.handle)
+        server.expect_request("/xrpc/app.bsky.graph.getFollowers").respond_with_handler(self.handle)
+
+    def handle(self, request: Request) -> Response:
+        args = dict(request.args)
+        self.requests.append((request.path, args))
+        number = len(self.requests)
+        if number in self.delay_on:
+            time.sleep(0.6)
+        if number in self.fail:
+            status, headers = self.fail[number]
+            body = {"error": "RateLimitExceeded" if status == 429 else "Oops", "message": "no"}
+            return Response(
+                json.dumps(body), status=status, headers=headers, content_type="application/json"
+            )
+        name = request.path.rsplit(".", 1)[-1]
+        limit, start = int(args.get("limit", "50")), int(args.get("cursor", "0"))
+        if name == "getProfile":
+            if args["actor"] not in ("acme.bsky.social", DID):
+                return Response(
+                    json.dumps({"error": "InvalidRequest", "message": "Profile not found"}),
+                    status=400,
+                    content_type="application/json",
+                )
+            return self._json(self.me)
+        if name == "getAuthorFeed":
+            chunk = self.posts[start : start + limit]
+            feed = [
+                {"post": {"uri": uri, "cid": "bafyrei" + uri[-4:], "author": _profile(DID, "acme.bsky.social"),
+                          "record": {"$type": "app.bsky.feed.post", "text": f"post {uri[-4:]}",
+                                     "createdAt": "2026-03-01T10:00:00.000Z"},
+                          "indexedAt": "2026-03-01T10:00:00.000Z", "likeCount": 1}}
+                for uri in chunk
+            ]  # fmt: skip
+            body: dict[str, Any] = {"feed": feed}
+            if start + limit < len(self.posts):
+                body["cursor"] = str(start + limit)
+            return self._json(body)
+        people = (
+            self.followers
+            if name == "getFollowers"
+            else [_profile("did:plc:jane0000000000000000", "jane.bsky.social")]
+        )
+        chunk = people[start : start + limit]
+        body = {
+            "subject": _profile(DID, "acme.bsky.social"),
+            "followers" if name == "getFollowers" else "follows": chunk,
+        }
+        if start + limit < len(people):
+            body["cursor"] = str(start + limit)
+        return self._json(body)
+
+    @staticmethod
+    def _json(body: dict[str, Any]) -> Response:
+        return Response(json.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with open_store(":memory:") as db:
+        yield db
+
+
+def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> BlueskyFetcher:
+    config = {
+        "x": {"max_wait_seconds": 5},
+        "fetch": {"timeout_seconds": 0.3, "avatar_max_bytes": 10_000},
+    }
+    client = make_client(server.url_for(""), 0.3)
+    return BlueskyFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_profile_feed_and_graph_paginated(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeAppView(httpserver)
+    fetcher = _fetcher(httpserver, store, [])
+    report = fetcher.fetch("@acme.bsky.social", max_posts=10, max_follows=5)
+    assert _count(store, "posts") == 10 and report.new_posts == 10
+    assert _count(store, "follows") == 1 + 5  # one followee, followers capped at 5
+    feed_calls = [a for p, a in fake.requests if p.endswith("getAuthorFeed")]
+    assert [a["limit"] for a in feed_calls] == ["10"]
+    assert report.avatar_path and Path(report.avatar_path).read_bytes() == PNG
+    account = store.get_account("bluesky", DID)
+    assert account is not None and account.followers == 7 and account.avatar_path
+    with pytest.raises(NotFoundError):
+        _fetcher(httpserver, store, []).fetch("nobody.bsky.social")
+
+
+def test_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeAppView(httpserver, n=3, followers=0)
+    fake.fail[2] = (429, {"ratelimit-reset": str(int(time.time()) + 2)})
+    fake.fail[3] = (503, {})
+    sleeps: list[float] = []
+    _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")
+    assert _count(store, "posts") == 3 and len(sleeps) == 2 and 0 < sleeps[0] <= 2
+    fake.fail[len(fake.requests) + 2] = (429, {"ratelimit-reset": str(int(time.time()) + 3600)})
+    with pytest.raises(RateLimitError):
+        _fetcher(httpserver, store, sleeps).fetch("acme.bsky.social")
+
+
+def test_timeout_halfway_then_resume(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeAppView(httpserver, n=250, followers=0)
+    fake.delay_on = {3}  # second feed page
+    with pytest.raises(FetchError):
+        _fetcher(httpserver, store, [], retries=0).fetch("acme.bsky.social", max_follows=0)
+    assert _count(store, "posts") == 100
+    fake.delay_on = set()
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    assert _count(store, "posts") == 250 and report.new_posts == 150
+    feed = [a.get("cursor") for p, a in fake.requests[3:] if p.endswith("getAuthorFeed")]
+    assert feed == ["100", "200", None]  # resumed from the saved cursor, then caught up at the top

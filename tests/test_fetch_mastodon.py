@@ -1,0 +1,144 @@
+"""``fetch mastodon`` runs the real Mastodon.py client against a local Mastodon-like server."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from staffpulse.errors import FetchError, InputError, NotFoundError, RateLimitError
+from staffpulse.fetch.avatars import is_default_avatar
+from staffpulse.fetch.mastodon import MastodonFetcher, split_acct
+from staffpulse.store import Store, open_store
+
+INSTANCE = "staffing.example"
+
+
+def _account(server: HTTPServer) -> dict[str, Any]:
+    return {
+        "id": "77", "username": "acme", "acct": "acme", "display_name": "Acme", "note": "<p>Hi</p>",
+        "url": f"https://{INSTANCE}/@acme", "avatar": f"https://{INSTANCE}/avatars/original/missing.png",
+        "avatar_static": f"https://{INSTANCE}/avatars/original/missing.png",
+        "followers_count": 3, "following_count": 2, "statuses_count": 90,
+        "created_at": "2023-01-01T00:00:00.000Z",
+    }  # fmt: skip
+
+
+class FakeMastodon:
+    def __init__(self, server: HTTPServer, n: int = 90) -> None:
+        self.account = _account(server)
+        self.ids = [str(1_000_000 + i) for i in range(n, 0, -1)]
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
+        self.delay_on: set[int] = set()
+        server.expect_request(re.compile(r"^/api/v1/.*")).respond_with_handler(self.handle)
+
+    def handle(self, request: Request) -> Response:
+        args = dict(request.args)
+        self.requests.append((request.path, args))
+        number = len(self.requests)
+        if number in self.delay_on:
+            time.sleep(0.6)
+        if number in self.fail:
+            status, headers = self.fail[number]
+            return Response(
+                json.dumps({"error": "nope"}),
+                status=status,
+                headers=headers,
+                content_type="application/json",
+            )
+        if request.path == "/api/v1/accounts/lookup":
+            if args.get("acct") != "acme":
+                return Response(
+                    json.dumps({"error": "Record not found"}),
+                    status=404,
+                    content_type="application/json",
+                )
+            return self._json(self.account)
+        chosen = [
+            i for i in self.ids
+            if (not args.get("max_id") or int(i) < int(args["max_id"]))
+            and (not args.get("since_id") or int(i) > int(args["since_id"]))
+        ][: int(args.get("limit", "20"))]  # fmt: skip
+        tag = request.path.startswith("/api/v1/timelines/tag/")
+        return self._json([
+            {"id": i, "created_at": "2026-03-01T10:00:00.000Z", "in_reply_to_id": None,
+             "in_reply_to_account_id": None, "language": "en", "uri": f"https://{INSTANCE}/statuses/{i}",
+             "url": f"https://{INSTANCE}/@acme/{i}", "content": f"<p>status {i} #hiring</p>",
+             "reblog": None, "account": self.account, "mentions": [],
+             "tags": [{"name": "hiring", "url": f"https://{INSTANCE}/tags/hiring"}] if tag else [],
+             "replies_count": 0, "reblogs_count": 0, "favourites_count": 1}
+            for i in chosen
+        ])  # fmt: skip
+
+    @staticmethod
+    def _json(body: Any) -> Response:
+        return Response(json.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with open_store(":memory:") as db:
+        yield db
+
+
+def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> MastodonFetcher:
+    config = {"fetch": {"timeout_seconds": 0.3, "max_wait_seconds": 5}}
+    base = server.url_for("").rstrip("/")
+    return MastodonFetcher(store, config=config, base_url=base, sleep=sleeps.append, **kw)
+
+
+def _posts(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0])
+
+
+def test_account_statuses_paginated_and_resumed(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver)
+    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=70)
+    assert _posts(store) == 70 and report.new_posts == 70
+    assert [a.get("limit") for p, a in fake.requests[1:]] == ["40", "30"]
+    assert report.avatar_path is None  # missing.png is the default avatar
+    post = store.get_posts("mastodon", ["staffing.example:1000090"])["staffing.example:1000090"]
+    assert post.author_handle == "acme@staffing.example" and post.text == "status 1000090 #hiring"
+    fake.ids.insert(0, "1000091")
+    again = _fetcher(httpserver, store, []).fetch("acme@staffing.example", max_posts=70)
+    assert again.new_posts == 1 and fake.requests[-2][1]["since_id"] == "1000090"
+
+
+def test_timeout_halfway_then_resume_and_errors(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver)
+    fake.delay_on = {3}
+    with pytest.raises(FetchError):
+        _fetcher(httpserver, store, [], retries=0).fetch("@acme@staffing.example")
+    assert _posts(store) == 40
+    fake.delay_on = set()
+    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert _posts(store) == 90 and report.new_posts == 50 and report.post_reads == 50
+    assert fake.requests[4][1]["max_id"] == "1000051"
+    with pytest.raises(NotFoundError):
+        _fetcher(httpserver, store, []).fetch("@nobody@staffing.example")
+    with pytest.raises(InputError):
+        split_acct("not a handle @@")
+
+
+def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver, n=5)
+    reset = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
+    fake.fail[1] = (429, {"X-RateLimit-Reset": reset, "X-RateLimit-Remaining": "0"})
+    fake.fail[2] = (503, {})
+    sleeps: list[float] = []
+    report = _fetcher(httpserver, store, sleeps).fetch_hashtag("#hiring", INSTANCE)
+    assert report.posts == 5 and len(sleeps) == 2 and 0 < sleeps[0] <= 3
+    assert fake.requests[-1][0] == "/api/v1/timelines/tag/hiring"
+    far = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+    fake.fail[len(fake.requests) + 1] = (429, {"X-RateLimit-Reset": far})
+    with pytest.raises(RateLimitError):
+        _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
+    assert is_default_avatar("mastodon", "https://x/avatars/original/missing.png")
+    assert is_default_avatar("bluesky", None, has_avatar_field=False)
