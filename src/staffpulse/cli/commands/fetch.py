@@ -1,0 +1,178 @@
+"""``fetch x|bluesky|mastodon``: live fetching into the store (docs/fetching.md).
+
+Credentials come from the environment or config.toml, never from the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.config import load_config
+from staffpulse.errors import InputError
+from staffpulse.fetch.common import FetchReport
+from staffpulse.sources.base import parse_timestamp
+from staffpulse.store import open_store
+
+console = Console()
+err_console = Console(stderr=True)
+fetch_app = typer.Typer(
+    help="Fetch accounts and posts live from X, Bluesky or Mastodon.", no_args_is_help=True
+)
+
+
+@contextmanager
+def _progress(
+    quiet: bool,
+) -> Iterator[tuple[Callable[[str, int, int | None], None], Callable[[str], None]]]:
+    """Rich progress bars on stderr (one per stream), and a notifier for waits and retries."""
+
+    def notify(message: str) -> None:
+        err_console.print(f"[yellow]{message}[/]", highlight=False)
+
+    if quiet:
+        yield (lambda task, done, total: None), notify
+        return
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as progress:  # fmt: skip
+        tasks: dict[str, Any] = {}
+
+        def update(task: str, done: int, total: int | None) -> None:
+            if task not in tasks:
+                tasks[task] = progress.add_task(f"Fetching {task}", total=total)
+            progress.update(tasks[task], completed=done, total=total)
+
+        yield update, notify
+
+
+def _finish(report: FetchReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    console.print(
+        f"Fetched [bold]{report.posts:,}[/] posts ({report.new_posts:,} new)"
+        + (f", {report.follows:,} follows" if report.follows else "")
+        + f" for {report.target} in {report.requests} requests.",
+        highlight=False,
+    )
+    if report.platform == "x":
+        console.print(f"Spent about [bold]${report.cost_usd:.3f}[/] ({report.post_reads} post reads,"
+                      f" {report.user_reads} user reads).", highlight=False)  # fmt: skip
+    if report.stopped == "budget":
+        console.print(f"[yellow]Stopped before going over the budget of ${report.budget_usd}.[/]"
+                      " Run again with a higher --budget to continue where it stopped.")  # fmt: skip
+    if report.avatar_path:
+        console.print(f"[dim]avatar saved to {report.avatar_path}[/]", highlight=False)
+
+
+def _since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_timestamp(value)
+    except ValueError:
+        raise InputError(f"--since {value!r} is not a date", hint="use e.g. 2026-01-31") from None
+
+
+@fetch_app.command("x")
+def fetch_x_command(
+    handle: Annotated[str, typer.Argument(help="The X handle, e.g. @acmestaffing.")],
+    max_posts: Annotated[
+        int, typer.Option("--max-posts", help="Timeline posts at most (X caps at 3,200).")
+    ] = 3200,
+    max_mentions: Annotated[
+        int, typer.Option("--max-mentions", help="Mentions at most (0: none).")
+    ] = 100,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only posts from this date (ISO 8601).")
+    ] = None,
+    budget: Annotated[
+        float | None, typer.Option("--budget", help="Stop before spending more than this (USD).")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Profile, timeline and mentions of an X account (pay-per-use: prints an estimate first)."""
+    from staffpulse.fetch.x import Rates, XFetcher, estimate_cost
+
+    config = load_config()
+    estimate = estimate_cost(Rates.from_config(config), max_posts, max_mentions)
+    cap = f"; budget cap ${budget:.2f}" if budget is not None else ""
+    err_console.print(
+        f"Estimated cost at most [bold]${estimate['total']:.2f}[/] (user lookup ${estimate['user_lookup']:.3f},"
+        f" timeline ${estimate['timeline']:.2f}, mentions ${estimate['mentions']:.2f}){cap}."
+        " Rates are set in config.toml [x].",
+        highlight=False,
+    )
+    with open_store(db) as store, _progress(as_json) as (progress, notify):
+        fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
+        report = fetcher.fetch(
+            handle, max_posts=max_posts, max_mentions=max_mentions, since=_since(since)
+        )
+    _finish(report, as_json)
+
+
+@fetch_app.command("bluesky")
+def fetch_bluesky_command(
+    handle: Annotated[str, typer.Argument(help="The Bluesky handle, e.g. acme.bsky.social.")],
+    max_posts: Annotated[int, typer.Option("--max-posts", help="Feed items at most.")] = 1000,
+    max_follows: Annotated[
+        int, typer.Option("--max-follows", help="Follows and followers at most (each).")
+    ] = 500,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Profile, author feed, follows and followers from the public Bluesky AppView."""
+    from staffpulse.fetch.bluesky import BlueskyFetcher
+
+    with open_store(db) as store, _progress(as_json) as (progress, notify):
+        fetcher = BlueskyFetcher(store, progress=progress, notify=notify)
+        report = fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
+    _finish(report, as_json)
+
+
+@fetch_app.command("mastodon")
+def fetch_mastodon_command(
+    account: Annotated[
+        str | None, typer.Argument(help="The account, e.g. @acme@mastodon.social.")
+    ] = None,
+    hashtag: Annotated[
+        str | None, typer.Option("--hashtag", help="Fetch this hashtag's timeline instead.")
+    ] = None,
+    instance: Annotated[
+        str | None, typer.Option("--instance", help="Instance for --hashtag, e.g. mastodon.social.")
+    ] = None,
+    max_posts: Annotated[int, typer.Option("--max-posts", help="Statuses at most.")] = 400,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Statuses of a Mastodon account, or a hashtag timeline of one instance."""
+    from staffpulse.fetch.mastodon import MastodonFetcher
+
+    if (account is None) == (hashtag is None):
+        raise InputError(
+            "give an account or --hashtag (not both)",
+            hint="e.g. staffpulse fetch mastodon @acme@mastodon.social",
+        )
+    with open_store(db) as store, _progress(as_json) as (progress, notify):
+        fetcher = MastodonFetcher(store, progress=progress, notify=notify)
+        if hashtag is not None:
+            host = instance or fetcher.default_instance
+            report = fetcher.fetch_hashtag(hashtag, host, max_posts=max_posts)
+        else:
+            report = fetcher.fetch(str(account), max_posts=max_posts)
+    _finish(report, as_json)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(fetch_app, name="fetch")
