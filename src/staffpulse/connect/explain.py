@@ -60,7 +60,7 @@ def explain(
     as_of: datetime,
 ) -> tuple[str, tuple[str, ...]]:
     """The explanation line and the handles of the circle members who engage ``node``."""
-    parts: list[str] = [ROLE_LABELS.get(role, role) if role else "account"]
+    parts: list[str] = [ROLE_LABELS.get(role, role)] if role else []
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]
@@ -77,8 +77,9 @@ def explain(
         members = by_kind[top]
         recent = [m for m in members if _seen_since(into[m].last_seen, recent_since)]
         verb = VERBS[top]
-        if top == "follow":
-            verb = "follows" if len(recent or members) == 1 else "follow"
+        if top == "follow":  # follows carry no date
+            recent = []
+            verb = "follows" if len(members) == 1 else "follow"
         if recent:
             parts.append(f"{_people(len(recent))} you talk with {verb} them this month")
         else:

@@ -215,33 +215,48 @@ def suggest_report(
     followed = store.follows_of(plat, account.id)
     contacts = set(graph.out_neighbours(account.id))
     scores = circle_pagerank(graph, [account.id])
-    order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+    positive = np.flatnonzero(scores > 0)
+    order = [int(i) for i in positive[np.argsort(-scores[positive], kind="stable")]]
 
     excluded: dict[str, int] = {}
 
     def skip(reason: str) -> None:
         excluded[reason] = excluded.get(reason, 0) + 1
 
-    pending: list[tuple[str, Account]] = []
-    for i in order:
-        node = graph.nodes[i]
+    def cheap_filter(node: str) -> Account | None:
+        """Filters that need no posts; None when the node is left out."""
         if node == account.id:
-            continue
+            return None
         if node in followed:
             skip("already followed")
-        elif node in contacts and not opts.include_contacts:
+            return None
+        if node in contacts and not opts.include_contacts:
             skip("already talking with")
-        else:
-            known = None if node.startswith("@") else store.get_account(plat, node)
-            if known is None and not opts.include_unseen:
-                skip("never seen")
-            else:
-                pending.append((node, known or _stub(plat, node)))
+            return None
+        known = None if node.startswith("@") else store.get_account(plat, node)
+        if known is None and not opts.include_unseen:
+            skip("never seen")
+            return None
+        return known or _stub(plat, node)
 
-    kept: list[tuple[str, Account, str | None, Citizen]] = []
+    w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
-    for start in range(0, len(pending), opts.batch):
-        chunk = pending[start : start + opts.batch]
+    weighted: list[tuple[float, str, Account, str | None, Citizen]] = []
+    position = 0
+    while position < len(order):
+        # Weighted scores never exceed the raw PageRank, so once the next raw score is below
+        # the limit-th weighted score, no unexamined candidate can enter the list: stop.
+        if len(weighted) >= limit:
+            floor = sorted((item[0] for item in weighted), reverse=True)[limit - 1]
+            if float(scores[order[position]]) < floor:
+                break
+        chunk: list[tuple[str, Account]] = []
+        while position < len(order) and len(chunk) < opts.batch:
+            node = graph.nodes[order[position]]
+            position += 1
+            acc = cheap_filter(node)
+            if acc is not None:
+                chunk.append((node, acc))
         posts = [store.posts_by(plat, node) for node, _ in chunk]
         roles = predict_roles(model, [acc for _, acc in chunk], posts)
         citizens = citizen_signals(text, posts)
@@ -259,18 +274,10 @@ def suggest_report(
             elif wanted is not None and acc_role not in wanted:
                 skip("other role")
             else:
-                kept.append((node, acc, acc_role, cit))
-        if len(kept) >= 3 * limit:
-            break
-
-    w = opts.citizen_weight
-    weighted = []
-    for node, acc, acc_role, cit in kept:
-        parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
-        good = sum(parts) / len(parts) if parts else 0.5
-        weighted.append(
-            (float(scores[graph.index[node]]) * (1 - w + w * good), node, acc, acc_role, cit)
-        )
+                parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
+                good = sum(parts) / len(parts) if parts else 0.5
+                value = float(scores[graph.index[node]]) * (1 - w + w * good)
+                weighted.append((value, node, acc, acc_role, cit))
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
     best = weighted[0][0] if weighted else 1.0
     for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):

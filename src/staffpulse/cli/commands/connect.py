@@ -22,8 +22,9 @@ from staffpulse.connect.handles import (
     pending_entries,
     read_handles,
 )
-from staffpulse.connect.suggest import SuggestOptions, SuggestReport, suggest_report
+from staffpulse.connect.suggest import SuggestOptions, suggest_report
 from staffpulse.errors import InputError
+from staffpulse.report.terminal_connect import render_suggestions
 from staffpulse.sources.base import Problem
 from staffpulse.store import open_store
 
@@ -39,27 +40,6 @@ def _parse_date(value: str | None) -> datetime | None:
     except ValueError as exc:
         raise InputError(f"--as-of: '{value}' is not a date", hint="use YYYY-MM-DD") from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _render(report: SuggestReport) -> None:
-    who = f"@{report.account.handle} on {report.account.platform}"
-    if not report.suggestions:
-        console.print(f"No suggestions for {who} yet.", highlight=False)
-    else:
-        table = Table(title=f"Who to follow: {who}", title_justify="left")
-        table.add_column("#", justify="right")
-        table.add_column("account")
-        table.add_column("score", justify="right")
-        table.add_column("why")
-        for s in report.suggestions:
-            name = f"@{s.handle}" + (f"\n[dim]{s.display_name}[/]" if s.display_name else "")
-            table.add_row(str(s.rank), name, f"{s.score:.0f}", s.explanation)
-        console.print(table)
-    if report.excluded:
-        left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(report.excluded.items()))
-        console.print(f"[dim]Left out: {left_out}.[/]", highlight=False)
-    for note in report.notes:
-        err_console.print(f"[yellow]note:[/] {note}", highlight=False)
 
 
 def connect_command(
@@ -131,7 +111,7 @@ def connect_command(
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     elif export is None:
-        _render(report)
+        render_suggestions(console, report, notes=err_console)
 
 
 def add_handles_command(

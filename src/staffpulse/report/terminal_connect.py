@@ -1,0 +1,35 @@
+"""Rich rendering of who-to-follow suggestions (``staffpulse connect`` and the demo)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from staffpulse.connect.suggest import SuggestReport
+
+
+def render_suggestions(
+    console: Console, report: SuggestReport, notes: Console | None = None
+) -> None:
+    """The suggestions table, what was left out, and notes (to ``notes``, default ``console``)."""
+    who = f"@{report.account.handle} on {report.account.platform}"
+    if not report.suggestions:
+        console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
+    else:
+        table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("account")
+        table.add_column("score", justify="right")
+        table.add_column("why")
+        for s in report.suggestions:
+            name = escape(f"@{s.handle}")
+            if s.display_name:
+                name += f"\n[dim]{escape(s.display_name)}[/]"
+            table.add_row(str(s.rank), name, f"{s.score:.0f}", escape(s.explanation))
+        console.print(table)
+    if report.excluded:
+        left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(report.excluded.items()))
+        console.print(f"[dim]Left out: {escape(left_out)}.[/]", highlight=False)
+    for note in report.notes:
+        (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)
