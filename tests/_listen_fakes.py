@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -25,7 +25,12 @@ _HUMOR = re.compile(r"\blol\b|haha|🤣", re.IGNORECASE)
 class FakeScorer:
     """``score(texts, signals)`` -> arrays in [0, 1], like ``load_text_signals()``."""
 
-    thresholds_ = {"work_topic": 0.5, "job_opening": 0.5, "humor": 0.5, "personality": 0.5}
+    thresholds_: ClassVar[dict[str, float]] = {
+        "work_topic": 0.5,
+        "job_opening": 0.5,
+        "humor": 0.5,
+        "personality": 0.5,
+    }
 
     def __init__(self) -> None:
         self.calls: list[int] = []

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _listen_fakes import FakeScorer
 
+from _listen_fakes import FakeScorer
 from staffpulse.errors import FetchError, InputError
 from staffpulse.listen.jetstream import (
     MalformedFrame,
@@ -45,7 +45,10 @@ def post_event(
         **record,
     }
     if reply_to:
-        rec["reply"] = {"root": {"uri": reply_to, "cid": "x"}, "parent": {"uri": reply_to, "cid": "x"}}
+        rec["reply"] = {
+            "root": {"uri": reply_to, "cid": "x"},
+            "parent": {"uri": reply_to, "cid": "x"},
+        }
     return {
         "did": did,
         "time_us": t,
@@ -71,7 +74,12 @@ def delete_event(did: str, rkey: str, t: int) -> dict[str, Any]:
 
 
 def identity_event(did: str, handle: str, t: int) -> dict[str, Any]:
-    return {"did": did, "time_us": t, "kind": "identity", "identity": {"did": did, "handle": handle}}
+    return {
+        "did": did,
+        "time_us": t,
+        "kind": "identity",
+        "identity": {"did": did, "handle": handle},
+    }
 
 
 @pytest.fixture
@@ -122,7 +130,11 @@ def test_original_and_quote_posts() -> None:
     quoted = f"at://{BOB}/app.bsky.feed.post/q"
     quote = event_to_post(
         post_event(
-            DID, "k3", "look", T0, embed={"$type": "app.bsky.embed.record", "record": {"uri": quoted}}
+            DID,
+            "k3",
+            "look",
+            T0,
+            embed={"$type": "app.bsky.embed.record", "record": {"uri": quoted}},
         )
     )
     assert quote is not None and quote.kind == "quote" and quote.quoted_post_id == quoted
@@ -133,7 +145,9 @@ def test_delete_identity_account_and_other_collections() -> None:
     assert deleted.kind == "delete" and deleted.deleted_id == f"at://{DID}/app.bsky.feed.post/k1"
     ident = parse_event(identity_event(DID, "Alice.bsky.social", T0))
     assert ident.account is not None and ident.account.handle == "alice.bsky.social"
-    assert parse_event({"did": DID, "time_us": T0, "kind": "account", "account": {}}).kind == "account"
+    assert (
+        parse_event({"did": DID, "time_us": T0, "kind": "account", "account": {}}).kind == "account"
+    )
     like = post_event(DID, "k9", "x", T0)
     like["commit"]["collection"] = "app.bsky.feed.like"
     assert parse_event(like).kind == "ignored"
@@ -182,7 +196,9 @@ def test_subscribe_url() -> None:
 # -- keywords and durations --------------------------------------------------------------------
 def test_keywords_file(tmp_path: Path) -> None:
     path = tmp_path / "kw.txt"
-    path.write_text("# comment\n\nstaffing\ntalent acquisition\n#hiring\n-crypto\n", encoding="utf-8")
+    path.write_text(
+        "# comment\n\nstaffing\ntalent acquisition\n#hiring\n-crypto\n", encoding="utf-8"
+    )
     kw = load_keywords(path)
     assert kw.include == ("staffing", "talent acquisition", "#hiring")
     assert kw.matches("Our Talent  Acquisition team and #hiring news") == [
@@ -290,7 +306,9 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
     # Every relevant post of the stream is stored exactly once, and no deleted one is.
     stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
     assert len(stored) == len(set(stored))
-    wanted = (truth.work_questions | truth.work_opinions | truth.job_ads | truth.replies) - truth.deleted
+    wanted = (
+        truth.work_questions | truth.work_opinions | truth.job_ads | truth.replies
+    ) - truth.deleted
     assert set(stored) == wanted
     relevance_rows = store.conn.execute("SELECT COUNT(*) FROM listen_relevance").fetchone()[0]
     assert relevance_rows == len(wanted)

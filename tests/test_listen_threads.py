@@ -55,7 +55,14 @@ def test_bluesky_root_uri() -> None:
     posts = [
         p("bluesky", root, 0, conversation_id=root),
         p("bluesky", "at://b/1", 1, kind="reply", reply_to_post_id=root, conversation_id=root),
-        p("bluesky", "at://c/2", 2, kind="reply", reply_to_post_id="at://b/1", conversation_id=root),
+        p(
+            "bluesky",
+            "at://c/2",
+            2,
+            kind="reply",
+            reply_to_post_id="at://b/1",
+            conversation_id=root,
+        ),
     ]
     (conv,) = assemble(posts)
     assert conv.id == root and conv.root is not None and len(conv.posts) == 3

@@ -57,7 +57,7 @@ _QUESTION_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _JOB_AD_RE = re.compile(
-    r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bis hiring\b|"
+    r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bis (now )?hiring( an?\b| for\b|!|:)|"
     r"\bapply (now|today|here|at|via|online)\b|\bjob opening\b|\bposition (available|open)\b|"
     r"\bjoin our team\b|\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
     re.IGNORECASE,

@@ -1,13 +1,14 @@
-"""Incremental topics: hashed TF-IDF vectors and online leader clustering.
+"""Incremental topics: hashed TF-IDF vectors and online (mini-batch) leader clustering.
 
 Each conversation becomes one document (its opening post plus its first replies). Documents
 are hashed (``HashingVectorizer``: no vocabulary to learn), weighted by a running inverse
-document frequency and L2-normalised. A document joins the topic whose centroid is most
-similar (cosine) when the similarity reaches ``threshold``; otherwise it starts a new topic.
+document frequency and L2-normalised. In each batch, a document joins the topic whose centroid
+is most similar (cosine) when the similarity reaches ``threshold``; the others are grouped
+among themselves by the same rule (the first of a group leads it) and start new topics.
 Centroids are running sums truncated to their ``max_terms`` heaviest features and are
 persisted, so new posts join existing topics without refitting anything.
 
-A topic's label is its three most distinctive terms (count in the topic times IDF), and its
+A topic's label is its three most distinctive words (count in the topic times IDF), and its
 representative is the member closest to the centroid when it joined.
 """
 
@@ -17,7 +18,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -32,53 +33,12 @@ from staffpulse.listen.threads import Conversation
 from staffpulse.store import Store
 
 _URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "rt",
-    "amp",
-    "just",
-    "like",
-    "get",
-    "got",
-    "im",
-    "dont",
-    "cant",
-    "ive",
-    "youre",
-    "thats",
-    "really",
-    "know",
-    "think",
-    "want",
-    "need",
-    "going",
-    "today",
-    "new",
-    "day",
-    "lol",
-    "yes",
-    "did",
-    "does",
-    "doing",
-    "way",
-    "make",
-    "good",
-    "great",
-    "let",
-    "lets",
-    "thing",
-    "things",
-    "anyone",
-    "someone",
-    "people",
-    "time",
-    "year",
-    "years",
-    "week",
-    "one",
-    "us",
-    "ll",
-    "ve",
-}
+_EXTRA_STOP_WORDS = (
+    "rt amp just like get got im dont cant ive youre thats really know think want need going "
+    "today new day lol yes did does doing way make good great let lets thing things anyone "
+    "someone people time year years week one us ll ve gonna wanna oh ok okay yeah"
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split())
 STATE_KEY = "topic_model"
 
 
@@ -89,7 +49,6 @@ def _preprocess(text: str) -> str:
 @dataclass
 class Topic:
     id: int
-    sum: sp.csr_matrix  # 1 x n_features running sum (truncated)
     size: int = 0
     terms: Counter[str] = field(default_factory=Counter)
     representative: str | None = None
@@ -110,7 +69,7 @@ class TopicModel:
 
     def __init__(
         self,
-        threshold: float = 0.2,
+        threshold: float = 0.15,
         n_features: int = 2**18,
         max_terms: int = 200,
         label_terms: int = 3,
@@ -122,147 +81,161 @@ class TopicModel:
         self.df_ = np.zeros(n_features, dtype=np.float64)
         self.n_docs_ = 0
         self.topics_: dict[int, Topic] = {}
+        self.sums_ = sp.csr_matrix((0, n_features), dtype=np.float64)  # row i = topic ids_[i]
+        self.ids_: list[int] = []
         self._vectorizer = HashingVectorizer(
             n_features=n_features,
             alternate_sign=False,
             norm=None,
-            ngram_range=(1, 2),
             preprocessor=_preprocess,
             token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
             stop_words=sorted(STOP_WORDS),
         )
         self._analyzer = self._vectorizer.build_analyzer()
-        self._centroids: sp.csr_matrix | None = None
-        self._centroid_ids: list[int] = []
 
     # -- vectors ---------------------------------------------------------------------------
     def _idf(self) -> np.ndarray[Any, np.dtype[np.float64]]:
         return np.log((1.0 + self.n_docs_) / (1.0 + self.df_)) + 1.0
 
     def transform(self, texts: Sequence[str], update_df: bool = False) -> sp.csr_matrix:
+        """Hashed, sublinear TF-IDF, L2-normalised rows."""
         counts = sp.csr_matrix(self._vectorizer.transform(texts), dtype=np.float64)
         if update_df:
             self.df_ += np.bincount(counts.indices, minlength=self.n_features)
             self.n_docs_ += counts.shape[0]
         counts.data = 1.0 + np.log(counts.data)
-        weighted = sp.csr_matrix(counts.multiply(self._idf()[None, :]))
-        return sp.csr_matrix(normalize(weighted, norm="l2", copy=False))
+        counts.data *= self._idf()[counts.indices]
+        return sp.csr_matrix(normalize(counts, norm="l2", copy=False))
 
-    def _truncate(self, row: sp.csr_matrix) -> sp.csr_matrix:
-        if row.nnz <= self.max_terms:
-            return row
-        keep = np.argpartition(row.data, -self.max_terms)[-self.max_terms :]
-        return sp.csr_matrix(
-            (row.data[keep], (np.zeros(len(keep), dtype=np.int64), row.indices[keep])),
-            shape=row.shape,
-        )
-
-    def _refresh_centroids(self) -> None:
-        self._centroid_ids = sorted(self.topics_)
-        if not self._centroid_ids:
-            self._centroids = None
-            return
-        rows = sp.vstack([self.topics_[i].sum for i in self._centroid_ids], format="csr")
-        self._centroids = sp.csr_matrix(normalize(rows, norm="l2"))
+    def centroids(self) -> sp.csr_matrix:
+        return sp.csr_matrix(normalize(self.sums_, norm="l2"))
 
     # -- clustering -------------------------------------------------------------------------
     def partial_fit(self, texts: Sequence[str], keys: Sequence[str]) -> list[Assignment]:
         """Assign each text (identified by ``keys``) to a topic, creating topics as needed."""
+        if len(texts) != len(keys):
+            raise ValueError("texts and keys differ in length")
         if not texts:
             return []
         matrix = self.transform(texts, update_df=True)
-        if self._centroids is None and self.topics_:
-            self._refresh_centroids()
-        sims = (
-            np.asarray((matrix @ self._centroids.T).todense())
-            if self._centroids is not None
-            else np.zeros((matrix.shape[0], 0))
-        )
-        existing = list(self._centroid_ids)
-        fresh: list[int] = []  # topics created in this batch
-        fresh_rows: list[sp.csr_matrix] = []
-        out: list[Assignment] = []
+        n = matrix.shape[0]
+        row_of = np.full(n, -1, dtype=np.int64)  # index into ids_
+        sim = np.zeros(n)
+        if self.ids_:
+            sims = (matrix @ self.centroids().T).toarray()
+            best = sims.argmax(axis=1)
+            best_sim = sims[np.arange(n), best]
+            joined = best_sim >= self.threshold
+            row_of[joined], sim[joined] = best[joined], best_sim[joined]
+        rest = np.flatnonzero(row_of < 0)
+        created: set[int] = set()
+        if len(rest):
+            local = (matrix[rest] @ matrix[rest].T).toarray()
+            leaders: list[int] = []  # positions in ``rest``
+            for j in range(len(rest)):
+                if leaders:
+                    scores = local[j, leaders]
+                    m = int(scores.argmax())
+                    if scores[m] >= self.threshold:
+                        row_of[rest[j]], sim[rest[j]] = row_of[rest[leaders[m]]], scores[m]
+                        continue
+                leaders.append(j)
+                row_of[rest[j]], sim[rest[j]] = self._new_topic(), 1.0
+                created.add(int(row_of[rest[j]]))
+        self._add_to_sums(matrix, row_of)
+        touched: set[int] = set()
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
-            row = matrix[i]
-            best_id, best_sim = -1, -1.0
-            if existing:
-                j = int(np.argmax(sims[i]))
-                best_id, best_sim = existing[j], float(sims[i, j])
-            if fresh_rows:
-                local = np.asarray((row @ sp.vstack(fresh_rows).T).todense()).ravel()
-                j = int(np.argmax(local))
-                if local[j] > best_sim:
-                    best_id, best_sim = fresh[j], float(local[j])
-            new = best_sim < self.threshold or row.nnz == 0
-            if new:
-                best_id = max(self.topics_, default=0) + 1
-                self.topics_[best_id] = Topic(best_id, sp.csr_matrix((1, self.n_features)))
-                best_sim = 1.0
-                fresh.append(best_id)
-                fresh_rows.append(row)
-            topic = self.topics_[best_id]
-            topic.sum = self._truncate(sp.csr_matrix(topic.sum + row))
+            topic = self.topics_[self.ids_[row_of[i]]]
             topic.size += 1
             topic.terms.update(self._analyzer(text))
-            if len(topic.terms) > 4 * self.max_terms:
-                topic.terms = Counter(dict(topic.terms.most_common(2 * self.max_terms)))
-            if best_sim >= topic.representative_sim or topic.representative is None:
-                topic.representative, topic.representative_sim = key, best_sim
-            if best_id in fresh:
-                fresh_rows[fresh.index(best_id)] = sp.csr_matrix(normalize(topic.sum))
-            out.append(Assignment(key, best_id, best_sim, new))
-        for topic_id in {a.topic_id for a in out}:
-            self.topics_[topic_id].label = self.label_of(topic_id)
-        self._refresh_centroids()
-        return out
+            if topic.representative is None or sim[i] > topic.representative_sim:
+                topic.representative, topic.representative_sim = key, float(sim[i])
+            touched.add(topic.id)
+        self._relabel(touched)
+        return [
+            Assignment(key, self.ids_[row_of[i]], float(sim[i]), int(row_of[i]) in created)
+            for i, key in enumerate(keys)
+        ]
 
-    def label_of(self, topic_id: int) -> str:
-        """The topic's most distinctive terms, e.g. ``"remote / office / return office"``."""
-        terms = self.topics_[topic_id].terms
-        if not terms:
-            return f"topic {topic_id}"
-        candidates = [t for t, _ in terms.most_common(60)]
-        hashed = self._vectorizer.transform(candidates)
+    def _new_topic(self) -> int:
+        topic_id = max(self.topics_, default=0) + 1
+        self.topics_[topic_id] = Topic(topic_id)
+        self.ids_.append(topic_id)
+        return len(self.ids_) - 1
+
+    def _add_to_sums(self, matrix: sp.csr_matrix, row_of: np.ndarray[Any, Any]) -> None:
+        k = len(self.ids_)
+        if self.sums_.shape[0] < k:
+            pad = sp.csr_matrix((k - self.sums_.shape[0], self.n_features), dtype=np.float64)
+            self.sums_ = sp.csr_matrix(sp.vstack([self.sums_, pad], format="csr"))
+        onehot = sp.csr_matrix(
+            (np.ones(len(row_of)), (row_of, np.arange(len(row_of)))), shape=(k, len(row_of))
+        )
+        self.sums_ = _truncate_rows(sp.csr_matrix(self.sums_ + onehot @ matrix), self.max_terms)
+
+    def _relabel(self, topic_ids: Iterable[int]) -> None:
+        ids = list(topic_ids)
+        candidates = {t: [w for w, _ in self.topics_[t].terms.most_common(40)] for t in ids}
+        vocab = sorted({w for words in candidates.values() for w in words})
+        if not vocab:
+            return
+        hashed = sp.csr_matrix(self._vectorizer.transform(vocab))
         idf = self._idf()
-        scores = {
-            term: terms[term]
-            * float(idf[hashed[k].indices].max() if hashed[k].nnz else 1.0)
-            * (1.3 if " " in term else 1.0)
-            for k, term in enumerate(candidates)
-        }
-        chosen: list[str] = []
-        for term in sorted(scores, key=lambda t: (-scores[t], t)):
-            if terms[term] < 2 and chosen:
-                continue
-            if any(term in c.split() or c in term.split() for c in chosen):
-                continue
-            if any(set(term.split()) <= set(c.split()) for c in chosen):
-                continue
-            chosen.append(term)
-            if len(chosen) == self.label_terms:
-                break
-        return " / ".join(chosen)
+        first = hashed.indices[hashed.indptr[:-1].clip(max=max(hashed.nnz - 1, 0))]
+        word_idf = {w: float(idf[first[k]]) for k, w in enumerate(vocab)}
+        for topic_id in ids:
+            terms = self.topics_[topic_id].terms
+            scored = sorted(candidates[topic_id], key=lambda w: (-terms[w] * word_idf[w], w))
+            chosen = [w for w in scored if terms[w] >= 2][: self.label_terms]
+            if len(chosen) < self.label_terms:
+                chosen += [w for w in scored if w not in chosen][: self.label_terms - len(chosen)]
+            self.topics_[topic_id].label = " / ".join(chosen) or f"topic {topic_id}"
+            if len(terms) > 4 * self.max_terms:
+                self.topics_[topic_id].terms = Counter(dict(terms.most_common(2 * self.max_terms)))
 
     def predict(self, texts: Sequence[str]) -> list[tuple[int | None, float]]:
         """The nearest topic of each text, without updating anything."""
-        if self._centroids is None:
-            self._refresh_centroids()
-        if self._centroids is None or not texts:
+        if not self.ids_ or not texts:
             return [(None, 0.0) for _ in texts]
-        sims = np.asarray((self.transform(texts) @ self._centroids.T).todense())
+        sims = (self.transform(texts) @ self.centroids().T).toarray()
         best = sims.argmax(axis=1)
         return [
-            (self._centroid_ids[j], float(sims[i, j]))
-            if sims[i, j] >= self.threshold
-            else (None, 0.0)
+            (self.ids_[j], float(sims[i, j])) if sims[i, j] >= self.threshold else (None, 0.0)
             for i, j in enumerate(best)
         ]
 
     # -- persistence ------------------------------------------------------------------------
+    def params(self) -> dict[str, Any]:
+        return {
+            "threshold": self.threshold,
+            "n_features": self.n_features,
+            "max_terms": self.max_terms,
+            "label_terms": self.label_terms,
+            "n_docs": self.n_docs_,
+        }
+
     def save(self, store: Store) -> None:
         ensure_schema(store)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         nz = np.flatnonzero(self.df_)
+        rows = []
+        for r, topic_id in enumerate(self.ids_):
+            t = self.topics_[topic_id]
+            start, end = self.sums_.indptr[r], self.sums_.indptr[r + 1]
+            centroid = _pack({}, self.sums_.indices[start:end], self.sums_.data[start:end])
+            terms = json.dumps(dict(t.terms.most_common(2 * self.max_terms)))
+            rows.append(
+                (
+                    t.id,
+                    t.label,
+                    terms,
+                    centroid,
+                    t.size,
+                    t.representative,
+                    t.representative_sim,
+                    now,
+                )
+            )
         with store.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO listen_topic_state (key, value) VALUES (?, ?)",
@@ -272,29 +245,8 @@ class TopicModel:
             conn.executemany(
                 "INSERT INTO listen_topics (id, label, terms, centroid, size, representative,"
                 " representative_sim, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        t.id,
-                        t.label,
-                        json.dumps(dict(t.terms.most_common(2 * self.max_terms))),
-                        _pack({}, t.sum.indices, t.sum.data),
-                        t.size,
-                        t.representative,
-                        t.representative_sim,
-                        now,
-                    )
-                    for t in self.topics_.values()
-                ],
+                rows,
             )
-
-    def params(self) -> dict[str, Any]:
-        return {
-            "threshold": self.threshold,
-            "n_features": self.n_features,
-            "max_terms": self.max_terms,
-            "label_terms": self.label_terms,
-            "n_docs": self.n_docs_,
-        }
 
     @classmethod
     def load(cls, store: Store, **overrides: Any) -> TopicModel:
@@ -310,23 +262,49 @@ class TopicModel:
         model = cls(**{**params, **overrides})
         model.df_[idx] = values
         model.n_docs_ = n_docs
-        for t in store.conn.execute("SELECT * FROM listen_topics"):
+        data: list[np.ndarray[Any, Any]] = []
+        cols: list[np.ndarray[Any, Any]] = []
+        for t in store.conn.execute("SELECT * FROM listen_topics ORDER BY id"):
             _, t_idx, t_val = _unpack(t["centroid"])
-            total = sp.csr_matrix(
-                (t_val.astype(np.float64), (np.zeros(len(t_idx), dtype=np.int64), t_idx)),
-                shape=(1, model.n_features),
-            )
             model.topics_[t["id"]] = Topic(
                 id=t["id"],
-                sum=total,
                 size=t["size"],
                 terms=Counter(json.loads(t["terms"])),
                 representative=t["representative"],
                 representative_sim=t["representative_sim"],
                 label=t["label"],
             )
-        model._refresh_centroids()
+            model.ids_.append(t["id"])
+            cols.append(t_idx)
+            data.append(t_val)
+        indptr = np.concatenate([[0], np.cumsum([len(c) for c in cols])]).astype(np.int64)
+        model.sums_ = sp.csr_matrix(
+            (
+                np.concatenate(data) if data else np.zeros(0),
+                np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64),
+                indptr,
+            ),
+            shape=(len(model.ids_), model.n_features),
+        )
         return model
+
+
+def _truncate_rows(matrix: sp.csr_matrix, max_terms: int) -> sp.csr_matrix:
+    """Keep the ``max_terms`` heaviest entries of each row."""
+    counts = np.diff(matrix.indptr)
+    over = np.flatnonzero(counts > max_terms)
+    if not len(over):
+        return matrix
+    keep = np.ones(matrix.nnz, dtype=bool)
+    for r in over:
+        start, end = matrix.indptr[r], matrix.indptr[r + 1]
+        drop = np.argpartition(matrix.data[start:end], counts[r] - max_terms)[
+            : counts[r] - max_terms
+        ]
+        keep[start + drop] = False
+    new_counts = np.minimum(counts, max_terms)
+    indptr = np.concatenate([[0], np.cumsum(new_counts)])
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
 def _pack(

@@ -62,6 +62,12 @@ def listen_bluesky(
     max_events: Annotated[
         int | None, typer.Option(help="Stop after this many events.", show_default=False)
     ] = None,
+    idle_timeout: Annotated[
+        float | None,
+        typer.Option(
+            help="Stop after this many seconds without events (replays).", show_default=False
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -80,7 +86,13 @@ def listen_bluesky(
     target = url or configured or DEFAULT_JETSTREAM_URL
     if not target.startswith(("ws://", "wss://")):
         raise InputError(f"not a WebSocket URL: {target}", hint="use wss://HOST/subscribe")
-    options = ListenOptions(url=target, duration=seconds, max_events=max_events, cursor=cursor)
+    options = ListenOptions(
+        url=target,
+        duration=seconds,
+        max_events=max_events,
+        cursor=cursor,
+        idle_timeout=idle_timeout,
+    )
     with open_store(db) as store:
         run = store.start_run(
             "listen",

@@ -1,0 +1,206 @@
+"""End to end: replay a few thousand Jetstream events locally, then read the inbox."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from _listen_fakes import FakeRoles, FakeScorer
+from staffpulse.cli.app import app
+from staffpulse.listen import inbox as inbox_module
+from staffpulse.listen.inbox import build_inbox, joined_conversation_ids, joined_conversations
+from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
+from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+FIRM = "did:plc:firm0000000000000000000"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    import staffpulse.cli.commands.listen as cli_listen
+
+    monkeypatch.setattr(cli_listen, "load_default_scorer", FakeScorer)
+    monkeypatch.setattr(inbox_module, "load_default_scorer", FakeScorer)
+    monkeypatch.setattr(inbox_module, "load_role_model_optional", lambda: None)
+
+
+class ServerThread:
+    """A ReplayServer on its own event loop, for a synchronous CLI call."""
+
+    def __init__(self, frames: list[str], drop_after: int | None = None) -> None:
+        self.server = ReplayServer(frames, drop_after=drop_after)
+        self.loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._stop: asyncio.Future[None] | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_until_complete(self._serve())
+
+    async def _serve(self) -> None:
+        self._stop = self.loop.create_future()
+        async with self.server:
+            self._ready.set()
+            await self._stop
+
+    def __enter__(self) -> ReplayServer:
+        self.thread.start()
+        self._ready.wait(10)
+        return self.server
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._stop is not None
+        self.loop.call_soon_threadsafe(self._stop.set_result, None)
+        self.thread.join(10)
+
+
+def _stream() -> tuple[list[dict[str, Any]], Any]:
+    events, truth = generate_stream(3000, seed=11)
+    last = events[-1]["time_us"]
+    # The firm announces its handle and replies to the first work question.
+    question = sorted(truth.work_questions)[0]
+    events.append({"did": FIRM, "time_us": last + 1, "kind": "identity",
+                   "identity": {"did": FIRM, "handle": "acme-staffing.bsky.social"}})  # fmt: skip
+    events.append({"did": FIRM, "time_us": last + 2, "kind": "commit", "commit": {
+        "operation": "create", "collection": "app.bsky.feed.post", "rkey": "firmreply1",
+        "record": {"text": "We see this too: an honest timeline helps.",
+                   "createdAt": events[-2]["commit"]["record"]["createdAt"]
+                   if events[-2]["kind"] == "commit" and "record" in events[-2]["commit"]
+                   else "2026-01-01T00:00:03Z",
+                   "reply": {"root": {"uri": question, "cid": "c"},
+                             "parent": {"uri": question, "cid": "c"}}}}})  # fmt: skip
+    return events, truth
+
+
+@pytest.fixture(scope="module")
+def replayed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, Any, list[dict[str, Any]]]]:
+    db = tmp_path_factory.mktemp("cli") / "listen.db"
+    events, truth = _stream()
+    frames = frames_of(events)
+    frames[500:500] = ["{not json", "[]"]
+    with pytest.MonkeyPatch.context() as mp:
+        import staffpulse.cli.commands.listen as cli_listen
+
+        mp.setattr(cli_listen, "load_default_scorer", FakeScorer)
+        with ServerThread(frames, drop_after=1500) as server:
+            result = runner.invoke(
+                app,
+                ["listen", "bluesky", "--url", server.url, "--db", str(db), "--duration", "60s",
+                 "--idle-timeout", "1.5", "--json"],
+            )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.stdout)
+    assert stats["malformed"] == 2 and stats["disconnects"] == 1 and stats["connects"] == 2
+    yield db, truth, events
+
+
+def test_replay_yields_an_inbox_of_open_work_questions(replayed: Any) -> None:
+    db, truth, _ = replayed
+    result = runner.invoke(app, ["inbox", "--db", str(db), "--json", "--limit", "10"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    items = data["items"]
+    assert len(items) == 10
+    ids = [i["conversation_id"] for i in items]
+    assert set(ids) <= truth.work_questions  # relevant, open questions: no ads, no chatter
+    for item in items:
+        assert "asks a question" in item["reasons"] and item["angle"]
+        assert item["url"].startswith("https://bsky.app/profile/")
+        assert item["topic"]["label"]
+    assert data["counts"]["topics"] >= 3
+
+
+def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
+    db, truth, _ = replayed
+    question = sorted(truth.work_questions)[0]
+    result = runner.invoke(
+        app, ["inbox", "--db", str(db), "--json", "--as", "acme-staffing.bsky.social"]
+    )
+    data = json.loads(result.stdout)
+    assert [j["conversation_id"] for j in data["joined"]] == [question]
+    assert question not in [i["conversation_id"] for i in data["items"]]
+    with open_store(db) as store:
+        assert joined_conversations(store, "bluesky", FIRM) == 1
+        assert joined_conversation_ids(store, "bluesky", FIRM) == [question]
+        later = datetime(2030, 1, 1, tzinfo=UTC)
+        assert joined_conversations(store, "bluesky", FIRM, since=later) == 0
+
+
+def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
+    db, _, _ = replayed
+    first = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)["items"]
+    target, other = first[0]["conversation_id"], first[1]["conversation_id"]
+    assert runner.invoke(app, ["inbox", "dismiss", target, "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["inbox", "mark-joined", other, "--db", str(db)]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    shown = [i["conversation_id"] for i in data["items"]]
+    assert target not in shown and other not in shown
+    assert other in [j["conversation_id"] for j in data["joined"]]
+    with open_store(db) as store:
+        assert other in joined_conversation_ids(store, "bluesky", "did:plc:nobody")
+    assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["inbox", "reopen", other, "--db", str(db)]).exit_code == 0
+    again = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    assert [i["conversation_id"] for i in again["items"]][:2] == [target, other]
+    missing = runner.invoke(app, ["inbox", "dismiss", "at://nope", "--db", str(db)])
+    assert missing.exit_code == 66
+
+
+def test_topic_filter_and_terminal_and_html(replayed: Any, tmp_path: Path) -> None:
+    db, _, _ = replayed
+    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    label = data["items"][0]["topic"]["label"]
+    word = label.split(" / ")[0]
+    filtered = json.loads(
+        runner.invoke(app, ["inbox", "--db", str(db), "--json", "--topic", word]).stdout
+    )
+    assert filtered["items"] and all(word in i["topic"]["label"] for i in filtered["items"])
+    html = tmp_path / "inbox.html"
+    shown = runner.invoke(app, ["inbox", "--db", str(db), "--html", str(html), "--limit", "3"])
+    assert shown.exit_code == 0 and "Topic:" in shown.stdout and "Angle:" in shown.stdout
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "Angle:" in page
+    assert "<script" not in page and "https://" in page
+
+
+def test_html_escapes_post_text(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+    from staffpulse.listen.html import render_inbox_html
+
+    store = open_store(tmp_path / "x.db")
+    now = datetime.now(UTC)
+    evil = Post(platform="x", id="1", author_id="a", author_handle="a<b>",
+                text="How do recruiters handle <script>alert(1)</script> offers?",
+                created_at=now - timedelta(hours=1), url="javascript:alert(1)")  # fmt: skip
+    store.upsert([evil, Account(platform="x", id="a", handle="a", bio="Recruiter")],
+                 provenance("test", "t"))  # fmt: skip
+    with store.transaction() as conn:
+        save_relevance(conn, [RelevanceRow("x", "1", 0.9, (), "test")])
+    inbox = build_inbox(store, text_model=FakeScorer(), role_model=FakeRoles())
+    assert inbox.items[0].role == "recruiter"
+    page = render_inbox_html(inbox)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "javascript:" not in page and "a&lt;b&gt;" in page
+
+
+def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    bad = runner.invoke(app, ["listen", "bluesky", "--url", "http://x", "--db", db])
+    assert bad.exit_code == 65 and "WebSocket" in bad.output
+    worse = runner.invoke(app, ["listen", "bluesky", "--duration", "soon", "--db", db])
+    assert worse.exit_code == 65

@@ -1,0 +1,116 @@
+"""Incremental topic grouping: coherent groups, readable labels, persistence, no refits."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.topics import TopicModel, assign_topics
+from staffpulse.models import Post
+from staffpulse.store import open_store
+
+THEMES = {
+    "remote": [
+        "Is remote work hurting junior developers who never meet their team?",
+        "Our remote work policy changed again, hybrid three days in office",
+        "Remote work keeps candidates happy but managers want the office back",
+        "Return to office mandates are pushing candidates toward remote work roles",
+    ],
+    "salary": [
+        "Salary transparency laws mean posting pay ranges on every job",
+        "Should we post salary ranges? Pay transparency is the law in Colorado",
+        "Candidates ask for the salary range first now, transparency wins",
+        "Pay ranges and salary transparency changed our negotiation process",
+    ],
+    "ghosting": [
+        "Candidates ghosting after the final interview is getting worse",
+        "Ghosting goes both ways: recruiters ghost candidates too",
+        "Another candidate ghosted us after accepting the offer",
+        "How do you stop candidate ghosting after interviews?",
+    ],
+}
+
+
+def _texts(seed: int = 0, copies: int = 3) -> tuple[list[str], list[str]]:
+    rng = random.Random(seed)
+    items = [(theme, t) for theme, texts in THEMES.items() for t in texts for _ in range(copies)]
+    rng.shuffle(items)
+    return [t for _, t in items], [theme for theme, _ in items]
+
+
+def test_groups_by_theme_and_labels_are_readable() -> None:
+    texts, themes = _texts()
+    model = TopicModel()
+    out = model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    by_topic: dict[int, set[str]] = {}
+    for assignment, theme in zip(out, themes, strict=True):
+        by_topic.setdefault(assignment.topic_id, set()).add(theme)
+    # every topic is pure (one theme) and there are few topics per theme
+    assert all(len(v) == 1 for v in by_topic.values())
+    assert len(by_topic) <= 6
+    labels = " | ".join(model.topics_[t].label for t in by_topic)
+    for word in ("remote", "salary", "ghosting"):
+        assert word in labels
+
+
+def test_new_posts_join_existing_topics_without_refit() -> None:
+    texts, _ = _texts()
+    model = TopicModel()
+    model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    before = {tid: t.size for tid, t in model.topics_.items()}
+    out = model.partial_fit(["More candidates ghosting after the interview this week"], ["new"])
+    assert not out[0].new_topic
+    assert model.topics_[out[0].topic_id].size == before[out[0].topic_id] + 1
+    assert {tid for tid in model.topics_} == set(before)
+    fresh = model.partial_fit(["Quarterly forklift safety certification schedule"], ["other"])
+    assert fresh[0].new_topic
+
+
+def test_persistence_round_trip(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+
+    texts, _ = _texts()
+    store = open_store(tmp_path / "t.db")
+    model = TopicModel()
+    model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    model.save(store)
+    loaded = TopicModel.load(store)
+    assert loaded.n_docs_ == model.n_docs_
+    assert {t: loaded.topics_[t].label for t in loaded.topics_} == {
+        t: model.topics_[t].label for t in model.topics_
+    }
+    probe = ["Pay transparency and salary ranges in job posts"]
+    assert loaded.predict(probe)[0][0] == model.predict(probe)[0][0] is not None
+
+
+def test_assign_topics_is_incremental(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+
+    store = open_store(tmp_path / "t.db")
+    texts, _ = _texts(copies=1)
+    convs = [
+        Conversation(
+            "x",
+            str(i),
+            (Post(platform="x", id=str(i), author_id="a", text=t, created_at=datetime.now(UTC)),),
+        )
+        for i, t in enumerate(texts)
+    ]
+    _, first = assign_topics(store, convs[:8])
+    assert len(first) == 8
+    model, second = assign_topics(store, convs)
+    assert len(second) == len(convs)
+    assert all(second[k] == v for k, v in first.items())  # earlier assignments are kept
+    assert model.n_docs_ == len(convs)  # each conversation vectorised once
+
+
+def test_speed_thousands_of_posts_per_second() -> None:
+    import time
+
+    texts, _ = _texts(copies=40)
+    model = TopicModel()
+    start = time.perf_counter()
+    model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    assert len(texts) / (time.perf_counter() - start) > 300
