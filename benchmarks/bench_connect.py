@@ -216,9 +216,6 @@ def datasets(data: Path) -> dict[str, tuple[list[Event], dict[str, int]]]:
         found["Mastodon fosstodon statuses + timelines (2025)"] = mastodon_events(
             masto, TIMELINES, False
         )
-        found["Mastodon, all samples in one graph"] = mastodon_events(
-            masto, {**THREAD, **TIMELINES}, True
-        )
     conv = data / "conversations"
     care: list[Event] = []
     if (conv / "ibm_twitter_customer_care_dialogs").is_dir():
@@ -331,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             r = by_method.get(method)
             if r is None:
                 cells.append("n/a")
+            elif not r["queries"]:
+                cells.append("–")
             elif method.startswith("random"):
                 cells.append(f"R {_fmt(r['recall'])}")
             else:

@@ -38,9 +38,22 @@ def test_global_split_hides_the_newest_fifth_and_keeps_undated_in_training() -> 
 
 def test_per_source_split_needs_enough_history() -> None:
     events = [_e("a", "b", d) for d in range(5)] + [_e("c", "d", 1), _e("c", "e", 2)]
-    train, test = split_per_source(events, min_events=3)
+    train, test = split_per_source(events, min_posts=3)
     assert test == [_e("a", "b", 4)]
     assert len(train) == 6
+
+
+def test_splits_keep_one_posts_events_together() -> None:
+    # one post = a reply and two mentions at the same time: never split across the cut
+    post = [_e("p", "root", 3), Event("p", "x", "mention", T0 + timedelta(days=3))]
+    events = [_e("p", "q", 1), _e("p", "r", 2), *post]
+    _, test = split_per_source(events, min_posts=3)
+    assert sorted(test, key=str) == sorted(post, key=str)
+    only_one_post = [_e("s", "t", 1), Event("s", "u", "mention", T0 + timedelta(days=1))]
+    _, test = split_per_source(only_one_post, min_posts=1)
+    assert test == only_one_post  # a single post: hidden whole, never half
+    _, test = split_events([*events, *only_one_post])
+    assert {e.time for e in test} == {T0 + timedelta(days=3)}
 
 
 def test_to_interactions_aggregates_counts_and_dates() -> None:

@@ -64,18 +64,27 @@ def _event_time(event: Event) -> datetime:
 def split_events(
     events: Sequence[Event], test_share: float = 0.2
 ) -> tuple[list[Event], list[Event]]:
-    """Train and hidden test events: the newest ``test_share`` of the dated events is hidden."""
+    """Train and hidden test events: the newest ``test_share`` of the dated events is hidden.
+
+    Events at the cut time all go to the hidden side, so one post's reply and mentions are
+    never split between training and test.
+    """
     dated = sorted((e for e in events if e.time is not None), key=_event_time)
     undated = [e for e in events if e.time is None]
     n_test = round(len(dated) * test_share)
-    cut = len(dated) - n_test
-    return undated + dated[:cut], dated[cut:]
+    if n_test == 0:
+        return undated + dated, []
+    cut_time = _event_time(dated[len(dated) - n_test])
+    train = [e for e in dated if _event_time(e) < cut_time]
+    test = [e for e in dated if _event_time(e) >= cut_time]
+    return undated + train, test
 
 
 def split_per_source(
-    events: Sequence[Event], test_share: float = 0.2, min_events: int = 3
+    events: Sequence[Event], test_share: float = 0.2, min_posts: int = 3
 ) -> tuple[list[Event], list[Event]]:
-    """Per-account holdout: each source with ``min_events`` dated events hides its newest share.
+    """Per-account holdout: each source active at ``min_posts`` distinct times hides its newest
+    ``test_share`` of those times (at least one) with every event made then.
 
     Gives many more queries than the global split on small samples, at the price of a mild
     leak: other accounts' later events stay in training.
@@ -89,11 +98,13 @@ def split_per_source(
             by_source.setdefault(e.source, []).append(e)
     test: list[Event] = []
     for group in by_source.values():
-        group.sort(key=_event_time)
-        n_test = max(1, round(len(group) * test_share)) if len(group) >= min_events else 0
-        cut = len(group) - n_test
-        train.extend(group[:cut])
-        test.extend(group[cut:])
+        times = sorted({_event_time(e) for e in group})
+        if len(times) < min_posts:
+            train.extend(group)
+            continue
+        cut_time = times[-max(1, round(len(times) * test_share))]
+        train.extend(e for e in group if _event_time(e) < cut_time)
+        test.extend(e for e in group if _event_time(e) >= cut_time)
     return train, test
 
 
