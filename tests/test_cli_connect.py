@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import staffpulse.cli.commands.connect as connect_command_module
+import staffpulse.connect.fetching as fetching
 import staffpulse.connect.suggest as suggest_module
 from connect_fixtures import FakeRoleModel, FakeScorer, build_store
 from staffpulse.cli.app import app
@@ -27,6 +28,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(suggest_module, "default_role_model", FakeRoleModel)
     monkeypatch.setattr(suggest_module, "default_text_scorer", FakeScorer)
     monkeypatch.setattr(connect_command_module, "default_role_model", FakeRoleModel)
+    # offline: no live fetcher for Bluesky or Mastodon in these tests
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: None)
     return path
 
 
@@ -185,3 +188,24 @@ def test_default_fetcher_uses_the_importers_fetch_account(
     assert account is not None and account.id == "did:plc:abc" and calls == ["ann.bsky.social"]
     with pytest.raises(AuthError):
         fetch_into_store(store, "x", "someone")  # no X_BEARER_TOKEN in tests
+
+
+def test_fetch_failures_keep_the_handle_pending(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from staffpulse.connect.fetching import fetch_into_store
+    from staffpulse.connect.handles import HandleEntry, add_handles
+
+    def broken(store, handle: str) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("network is unreachable")
+
+    fake = types.ModuleType("staffpulse.fetch.mastodon")
+    fake.fetch_account = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "staffpulse.fetch.mastodon", fake)
+    store = build_store()
+    added = add_handles(
+        store, [HandleEntry("mastodon", "ann@fosstodon.org", "f:1")], fetcher=fetch_into_store
+    )
+    assert added[0].status == "pending"
+    assert "network is unreachable" in (added[0].message or "")
