@@ -1,0 +1,58 @@
+"""``staffpulse serve``: the web dashboard on this computer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from staffpulse.cli.options import DbOption
+from staffpulse.errors import InputError
+
+
+def serve_command(
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. The default keeps the dashboard private to this "
+            "computer; anything else exposes it (it has no login).",
+        ),
+    ] = "127.0.0.1",
+    db: DbOption = None,
+    open_browser: Annotated[
+        bool, typer.Option("--open/--no-open", help="Open the dashboard in your browser.")
+    ] = False,
+    max_upload_mb: Annotated[
+        int, typer.Option("--max-upload-mb", help="Largest file the Import page accepts (MB).")
+    ] = 200,
+    cohort: Annotated[
+        Path | None,
+        typer.Option("--cohort", help="Cohort CSV (handle,platform,segment) for the Benchmark."),
+    ] = None,
+) -> None:
+    """Start the web dashboard (Ctrl-C stops it)."""
+    from staffpulse.config import default_db_path
+    from staffpulse.web import serve_app
+
+    if not 1 <= port <= 65535:
+        raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
+    if max_upload_mb < 1:
+        raise InputError("--max-upload-mb must be at least 1")
+    if cohort is not None and not cohort.is_file():
+        raise InputError(f"{cohort}: no such cohort file", hint="check the path")
+    serve_app(
+        db or default_db_path(),
+        host,
+        port,
+        open_browser,
+        max_upload_bytes=max_upload_mb * 1024 * 1024,
+        cohort_file=cohort,
+        announce=typer.echo,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

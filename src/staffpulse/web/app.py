@@ -1,0 +1,166 @@
+"""The FastAPI application: middleware, error pages and the page routers.
+
+Every domain error becomes a friendly page here (the web boundary); nothing else in
+``staffpulse`` knows about HTTP.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.staticfiles import StaticFiles
+
+from staffpulse.config import SECRET_ENV, get_secret
+from staffpulse.errors import (
+    ConfigError,
+    InputError,
+    MissingExtraError,
+    ModelError,
+    NotFoundError,
+    StaffpulseError,
+)
+from staffpulse.web.data import Backend, FeatureUnavailableError
+from staffpulse.web.jobs import JobManager
+from staffpulse.web.render import Renderer, report_css
+from staffpulse.web.security import (
+    Csrf,
+    CsrfError,
+    SecretMaskFilter,
+    SecurityHeadersMiddleware,
+    install_log_filter,
+)
+from staffpulse.web.settings import WebSettings
+
+log = logging.getLogger("staffpulse.web")
+
+
+@dataclass
+class WebContext:
+    settings: WebSettings
+    csrf: Csrf
+    backend: Backend
+    jobs: JobManager
+    renderer: Renderer
+    mask: SecretMaskFilter
+
+
+def web(request: Request) -> WebContext:
+    context: WebContext = request.app.state.web
+    return context
+
+
+def _status_for(exc: StaffpulseError) -> int:
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, FeatureUnavailableError | MissingExtraError | ModelError):
+        return 503
+    if isinstance(exc, InputError | ConfigError):
+        return 400
+    return 500
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    )
+
+
+def error_page(
+    request: Request, status: int, title: str, message: str, hint: str | None = None
+) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+    return web(request).renderer.page(
+        request,
+        "error.html",
+        status_code=status,
+        title=title,
+        message=message,
+        hint=hint,
+        status=status,
+    )
+
+
+def _install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(CsrfError)
+    async def _csrf(request: Request, exc: CsrfError) -> Response:
+        return error_page(
+            request,
+            403,
+            "This form could not be accepted",
+            f"For your safety the request was refused: {exc.reason}.",
+            "Reload the page and submit the form again. If you opened this page from another "
+            "site or an old browser tab, start again from the dashboard.",
+        )
+
+    @app.exception_handler(StaffpulseError)
+    async def _domain(request: Request, exc: StaffpulseError) -> Response:
+        titles = {404: "Not found", 503: "Not available yet", 400: "That did not work"}
+        status = _status_for(exc)
+        return error_page(
+            request, status, titles.get(status, "Something went wrong"), exc.message, exc.hint
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return error_page(
+                request,
+                404,
+                "Page not found",
+                "There is no page at this address.",
+                "Use the menu above to find your way.",
+            )
+        return error_page(request, exc.status_code, "Request refused", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_page(
+            request,
+            500,
+            "Something went wrong",
+            "staffpulse hit an unexpected problem while preparing this page.",
+            "Try again; if it keeps happening, the terminal running staffpulse shows details.",
+        )
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The dashboard for one store. See ``docs/web.md``."""
+    from staffpulse.web import routes_core, routes_import, routes_people, routes_settings
+
+    app = FastAPI(title="staffpulse", docs_url=None, redoc_url=None, openapi_url=None)
+    csrf = Csrf()
+    backend = Backend(settings)
+    mask = SecretMaskFilter(filter(None, (get_secret(name) for name in SECRET_ENV)))
+    install_log_filter(mask)
+    jobs = JobManager(on_finish=lambda _job: backend.invalidate())
+    renderer = Renderer(csrf, {"db_path": str(settings.db_path)})
+    app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())
+    app.add_middleware(SecurityHeadersMiddleware)
+    css = report_css()
+
+    @app.get("/assets/report.css", include_in_schema=False)
+    def _report_css() -> PlainTextResponse:
+        return PlainTextResponse(
+            css, media_type="text/css", headers={"cache-control": "max-age=3600"}
+        )
+
+    app.mount("/static", StaticFiles(packages=[("staffpulse.web", "static")]), name="static")
+    for module in (routes_core, routes_people, routes_import, routes_settings):
+        app.include_router(module.router)
+    _install_handlers(app)
+    app.router.on_shutdown.append(jobs.shutdown)
+    return app
+
+
+def form_value(form: dict[str, Any], name: str, default: str = "") -> str:
+    value = form.get(name, default)
+    return value.strip() if isinstance(value, str) else default

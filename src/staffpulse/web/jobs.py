@@ -1,0 +1,134 @@
+"""Long work (imports, live fetches) in a background thread, with a status the pages poll.
+
+One worker thread runs the jobs in order (SQLite likes one writer). Each job reports its
+phase and progress through :class:`Job`; the JSON status endpoint reads :meth:`Job.as_dict`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffpulse.errors import AuthError, StaffpulseError
+
+log = logging.getLogger("staffpulse.web")
+KEEP_JOBS = 50
+
+
+@dataclass
+class Job:
+    id: str
+    kind: str  # import | fetch
+    label: str
+    state: str = "queued"  # queued | running | done | error
+    phase: str = "Waiting for the previous job to finish"
+    done: int = 0
+    total: int | None = None
+    message: str = ""
+    hint: str | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+    created: float = field(default_factory=time.time)
+    finished: float | None = None
+
+    def update(self, phase: str, done: int | None = None, total: int | None = None) -> None:
+        self.phase = phase
+        if done is not None:
+            self.done = done
+        self.total = total
+
+    @property
+    def percent(self) -> int | None:
+        if self.state == "done":
+            return 100
+        if self.total:
+            return max(0, min(99, round(100 * self.done / self.total)))
+        return None
+
+    @property
+    def finished_ok(self) -> bool:
+        return self.state == "done"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "state": self.state,
+            "phase": self.phase,
+            "done": self.done,
+            "total": self.total,
+            "percent": self.percent,
+            "message": self.message,
+            "hint": self.hint,
+            "result": self.result,
+            "finished": self.state in ("done", "error"),
+        }
+
+
+JobFunc = Callable[[Job], dict[str, Any]]
+
+
+class JobManager:
+    def __init__(self, on_finish: Callable[[Job], None] | None = None) -> None:
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staffpulse-job")
+        self._on_finish = on_finish
+
+    def submit(self, kind: str, label: str, func: JobFunc) -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label)
+        with self._lock:
+            self._jobs[job.id] = job
+            if len(self._jobs) > KEEP_JOBS:
+                for old in sorted(self._jobs.values(), key=lambda j: j.created)[:-KEEP_JOBS]:
+                    if old.state in ("done", "error"):
+                        del self._jobs[old.id]
+        self._pool.submit(self._run, job, func)
+        return job
+
+    def _run(self, job: Job, func: JobFunc) -> None:
+        job.state, job.phase = "running", "Starting"
+        try:
+            job.result = func(job)
+            job.state, job.phase = "done", "Finished"
+        except AuthError as exc:
+            job.state, job.message = "error", exc.message
+            job.hint = "add the token on the Settings page, then start the fetch again"
+        except StaffpulseError as exc:
+            job.state, job.message, job.hint = "error", exc.message, exc.hint
+        except Exception:
+            log.exception("background job %s (%s) failed", job.id, job.kind)
+            job.state = "error"
+            job.message = "something unexpected went wrong while working on this job"
+            job.hint = "the details are in the terminal that runs staffpulse serve"
+        finally:
+            job.finished = time.time()
+            if job.state == "error":
+                job.phase = "Stopped"
+            if self._on_finish is not None:
+                self._on_finish(job)
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def recent(self, n: int = 5) -> list[Job]:
+        with self._lock:
+            return sorted(self._jobs.values(), key=lambda j: -j.created)[:n]
+
+    def wait(self, job_id: str, timeout: float = 30.0) -> Job | None:
+        """Block until the job finished (tests)."""
+        deadline = time.time() + timeout
+        job = self.get(job_id)
+        while job is not None and job.state not in ("done", "error") and time.time() < deadline:
+            time.sleep(0.02)
+        return job
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,145 @@
+"""Server-side rendering: one Jinja2 environment (autoescape on) over the dashboard's templates
+and the HTML report's, so the audit and benchmark pages show exactly the report's content.
+
+The report's pages extend ``base.html.j2``; the dashboard ships its own ``base.html.j2`` that
+places their blocks inside the dashboard layout (navigation, flash messages).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from staffpulse import __version__
+from staffpulse.report.audit_view import GRADE_COLORS, band, pct
+from staffpulse.web.security import CSRF_COOKIE, Csrf
+
+NAV = (
+    ("home", "/", "Accounts"),
+    ("benchmark", "/benchmark", "Benchmark"),
+    ("inbox", "/inbox", "Inbox"),
+    ("connect", "/connect", "Connect"),
+    ("import", "/import", "Import"),
+    ("settings", "/settings", "Settings"),
+)
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def _when(value: datetime | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
+
+
+def _number(value: float | int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def _safe_url(value: str | None) -> str | None:
+    """Only http(s) links are rendered as links (no javascript: or data: URLs from imports)."""
+    if value and value.lower().startswith(("https://", "http://")):
+        return value
+    return None
+
+
+def build_environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader(
+            [
+                PackageLoader("staffpulse.web", "templates"),
+                PackageLoader("staffpulse.report", "templates"),
+            ]
+        ),
+        autoescape=True,
+        # Lenient: the report's templates may gain context the dashboard does not know yet.
+        undefined=ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(pct=pct, when=_when, number=_number, safe_url=_safe_url)
+    env.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__, nav=NAV)
+    return env
+
+
+def report_css() -> str:
+    """The HTML report's stylesheet, taken from its template so both always look the same."""
+    try:
+        text = (
+            resources.files("staffpulse.report")
+            .joinpath("templates/base.html.j2")
+            .read_text(encoding="utf-8")
+        )
+    except (FileNotFoundError, OSError):
+        return ""
+    match = _STYLE.search(text)
+    return match.group(1) if match else ""
+
+
+class Renderer:
+    def __init__(self, csrf: Csrf, globals_: dict[str, Any] | None = None) -> None:
+        self.env = build_environment()
+        self.csrf = csrf
+        self.env.globals.update(globals_ or {})
+
+    def token_for(self, request: Request) -> tuple[str, bool]:
+        """The browser's CSRF token, and whether a new one must be set as a cookie."""
+        current = request.cookies.get(CSRF_COOKIE)
+        if current and self.csrf.valid(current):
+            return current, False
+        return self.csrf.new_token(), True
+
+    def page(
+        self,
+        request: Request,
+        template: str,
+        *,
+        active: str = "",
+        status_code: int = 200,
+        **context: Any,
+    ) -> HTMLResponse:
+        token, fresh = self.token_for(request)
+        html = self.env.get_template(template).render(
+            request=request,
+            csrf_token=token,
+            active=active,
+            notice=_notice(request),
+            **context,
+        )
+        response = HTMLResponse(html, status_code=status_code)
+        if fresh:
+            set_csrf_cookie(response, token)
+        return response
+
+
+def set_csrf_cookie(response: Any, token: str) -> None:
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+
+
+NOTICES = {
+    "saved": "Saved.",
+    "cleared": "Removed.",
+    "joined": "Marked as joined. Nice work: conversations are how firms get noticed.",
+    "dismissed": "Dismissed. It won't show up in the inbox again.",
+    "reopened": "Back in the inbox.",
+    "recorded": "Audit saved to the history: the next audit will show what changed.",
+    "cohort": "Cohort saved: the benchmark now uses its segments.",
+    "cohort-removed": "Cohort removed: the benchmark now ranks every account in the store.",
+}
+
+
+def _notice(request: Request) -> str | None:
+    key = request.query_params.get("notice")
+    return NOTICES.get(key or "")

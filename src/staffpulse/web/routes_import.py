@@ -1,0 +1,272 @@
+"""Import: upload files (X archive ZIP, twarc2 JSONL, CSV, ...) or start a live fetch.
+
+The work runs in the background (:mod:`staffpulse.web.jobs`); the job page shows a progress bar
+that polls ``/api/jobs/{id}``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from staffpulse.config import get_secret, home_dir
+from staffpulse.errors import InputError
+from staffpulse.store import Store
+from staffpulse.web.app import WebContext, error_page, form_value, web
+from staffpulse.web.forms import verified_form
+from staffpulse.web.jobs import Job
+from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, UnsafeArchiveError, check_archive
+from staffpulse.web.uploads import (
+    UploadFormatError,
+    UploadTooLargeError,
+    human_bytes,
+    receive_upload,
+)
+
+router = APIRouter()
+FETCHERS = {
+    "bluesky": ("staffpulse.fetch.bluesky", "fetch_bluesky", "Bluesky (free, public)"),
+    "x": ("staffpulse.fetch.x", "fetch_x", "X (pay-per-use, needs a bearer token)"),
+    "mastodon": ("staffpulse.fetch.mastodon", "fetch_mastodon", "Mastodon (free, public)"),
+}
+MAX_PROBLEMS_SHOWN = 50
+
+
+def _available_fetchers() -> list[tuple[str, str, bool]]:
+    out = []
+    for key, (module, func, label) in FETCHERS.items():
+        try:
+            ok = callable(getattr(importlib.import_module(module), func, None))
+        except ImportError:
+            ok = False
+        out.append((key, label, ok))
+    return out
+
+
+def _upload_root(ctx: WebContext) -> Path:
+    return ctx.settings.upload_dir or home_dir() / "uploads"
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request) -> HTMLResponse:
+    ctx = web(request)
+    return ctx.renderer.page(
+        request,
+        "import.html",
+        active="import",
+        max_bytes=ctx.settings.max_upload_bytes,
+        max_human=human_bytes(ctx.settings.max_upload_bytes),
+        fetchers=_available_fetchers(),
+        has_x_token=bool(get_secret("x_bearer_token")),
+        jobs=ctx.jobs.recent(8),
+    )
+
+
+def _snapshot(store: Store) -> dict[tuple[str, str], int]:
+    return {(s.account.platform, s.account.id): s.posts for s in store.list_accounts()}
+
+
+def _changed_accounts(store: Store, before: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+    changed = []
+    for s in store.list_accounts():
+        key = (s.account.platform, s.account.id)
+        if s.posts > 0 and (key not in before or before[key] != s.posts):
+            changed.append(
+                {
+                    "handle": s.account.handle,
+                    "platform": s.account.platform,
+                    "display_name": s.account.display_name,
+                    "posts": s.posts,
+                    "audit_url": f"/audit/{s.account.platform}/{s.account.handle}",
+                }
+            )
+    return changed[:20]
+
+
+def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> Any:
+    from staffpulse.ingest import import_paths
+
+    def run(job: Job) -> dict[str, Any]:
+        try:
+            with ctx.backend.store() as store:
+                before = _snapshot(store)
+
+                def progress(file: str, done: int) -> None:
+                    job.update(f"Importing {Path(file).name.split('-', 1)[-1]}", done, None)
+
+                job.update("Reading the files")
+                report = import_paths(store, files, progress=progress)
+                job.update("Finishing", report.posts + report.accounts, None)
+                changed = _changed_accounts(store, before)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        data = report.as_dict()
+        problems = [
+            {**p, "file": _display_name(str(p.get("file", "")), folder, names)}
+            for p in data["problems"][:MAX_PROBLEMS_SHOWN]  # type: ignore[index]
+        ]
+        return {
+            "summary": f"Imported {report.posts:,} posts and {report.accounts:,} accounts "
+            f"({report.new_posts:,} new posts).",
+            "imported": data["imported"],
+            "new": data["new"],
+            "skipped": report.skipped,
+            "problems": problems,
+            "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN),
+            "accounts": changed,
+        }
+
+    return run
+
+
+def _display_name(file: str, folder: Path, names: list[str]) -> str:
+    """The user's own file name instead of the temp path (problems name file and line)."""
+    prefix = str(folder) + "/"
+    if not file.startswith(prefix):
+        return file
+    rest = file[len(prefix) :]
+    index, _, tail = rest.partition("-")
+    if index.isdigit() and int(index) < len(names):
+        inner = tail.split("!", 1)
+        return names[int(index)] + ("!" + inner[1] if len(inner) > 1 else "")
+    return rest
+
+
+@router.post("/import/upload")
+async def import_upload(request: Request) -> Response:
+    ctx = web(request)
+
+    def check_csrf(fields: dict[str, str]) -> None:
+        token = fields.get(CSRF_FIELD) or request.headers.get("x-csrf-token")
+        ctx.csrf.check(request.cookies.get(CSRF_COOKIE), token)
+
+    try:
+        upload = await receive_upload(
+            request, _upload_root(ctx), ctx.settings.max_upload_bytes, check_csrf
+        )
+    except UploadTooLargeError as exc:
+        return error_page(
+            request,
+            413,
+            "That file is too large",
+            f"The upload was refused: {exc}.",
+            "Split the data into smaller files, or start the dashboard with a higher limit: "
+            "staffpulse serve --max-upload-mb 500",
+        )
+    except UploadFormatError as exc:
+        return error_page(request, 400, "The upload could not be read", f"{exc}.")
+    check_csrf(upload.fields)  # also when no file part came at all
+    if not upload.files:
+        upload.cleanup()
+        raise InputError(
+            "no file was chosen", hint="pick an X archive ZIP, a twarc2 JSONL or a CSV first"
+        )
+    names = [Path(p).name.split("-", 1)[1] for _n, p in upload.files]
+    try:
+        for _name, path in upload.files:
+            check_archive(path, ctx.settings.max_unzipped_bytes)
+    except UnsafeArchiveError as exc:
+        upload.cleanup()
+        return error_page(
+            request,
+            400,
+            "This archive was refused",
+            f"Nothing was imported: {exc}.",
+            "Download the archive again from X (Settings > Your account > Download an archive "
+            "of your data) and upload that file unchanged.",
+        )
+    files = [p for _n, p in upload.files]
+    label = "Import of " + ", ".join(names)
+    job = ctx.jobs.submit("import", label, _import_job(ctx, files, upload.folder, names))
+    return _job_response(request, job)
+
+
+def _job_response(request: Request, job: Job) -> Response:
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse(
+            {"job": job.id, "status_url": f"/api/jobs/{job.id}", "page": f"/jobs/{job.id}"},
+            status_code=202,
+        )
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.post("/import/fetch")
+async def import_fetch(request: Request) -> Response:
+    form = await verified_form(request)
+    ctx = web(request)
+    platform = form_value(form, "platform")
+    handle = form_value(form, "handle").lstrip("@")
+    if platform not in FETCHERS:
+        raise InputError("choose a platform to fetch from", hint="Bluesky, X or Mastodon")
+    if not handle or len(handle) > 200 or any(c.isspace() for c in handle):
+        raise InputError(
+            "enter the handle of the account to fetch", hint="e.g. yourfirm.bsky.social"
+        )
+    max_posts = _int(form_value(form, "max_posts", "200"), 200, 1, 3200)
+    module_name, func_name, _label = FETCHERS[platform]
+    try:
+        func = getattr(importlib.import_module(module_name), func_name)
+    except (ImportError, AttributeError):
+        raise InputError(
+            f"live fetching from {platform} is not available in this installation",
+            hint="import a saved export on this page instead",
+        ) from None
+    kwargs: dict[str, Any] = {"max_posts": max_posts}
+    if platform == "x":
+        kwargs["budget"] = _float(form_value(form, "budget", "1"), 1.0, 0.01, 1000.0)
+
+    def run(job: Job) -> dict[str, Any]:
+        def progress(task: str, done: int, total: int | None) -> None:
+            job.update(f"Fetching {task}", done, total)
+
+        job.update(f"Connecting to {platform}")
+        with ctx.backend.store() as store:
+            before = _snapshot(store)
+            report = func(store, handle, progress=progress, **kwargs)
+            changed = _changed_accounts(store, before)
+        data = report.as_dict()
+        summary = f"Fetched {data.get('posts', 0):,} posts of @{handle}"
+        if data.get("cost_usd"):
+            summary += f" for about ${data['cost_usd']:.2f}"
+        if data.get("stopped") not in (None, "max"):
+            summary += f" (stopped early: {data['stopped']})"
+        return {"summary": summary + ".", "accounts": changed, "problems": []}
+
+    job = ctx.jobs.submit("fetch", f"Live fetch of @{handle} on {platform}", run)
+    return _job_response(request, job)
+
+
+def _int(raw: str, default: int, low: int, high: int) -> int:
+    return max(low, min(high, int(raw))) if raw.isdigit() else default
+
+
+def _float(raw: str, default: float, low: float, high: float) -> float:
+    try:
+        return max(low, min(high, float(raw)))
+    except ValueError:
+        return default
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, job_id: str) -> HTMLResponse:
+    ctx = web(request)
+    job = ctx.jobs.get(job_id)
+    if job is None:
+        raise InputError(
+            "this import is no longer known (the dashboard was restarted)",
+            hint="the data it imported is kept; see the Accounts page",
+        )
+    return ctx.renderer.page(request, "job.html", active="import", job=job)
+
+
+@router.get("/api/jobs/{job_id}")
+def job_status(request: Request, job_id: str) -> JSONResponse:
+    job = web(request).jobs.get(job_id)
+    if job is None:
+        return JSONResponse({"error": "unknown job"}, status_code=404)
+    return JSONResponse(job.as_dict())

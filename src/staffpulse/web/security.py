@@ -1,0 +1,172 @@
+"""The dashboard's defences: CSRF double-submit tokens, security headers, archive checks,
+and a log filter that masks secrets.
+
+CSRF: a per-process secret signs a random nonce (``nonce.hmac``). The token goes into a
+``SameSite=Strict`` HttpOnly cookie and into a hidden field of every form; a POST must carry
+both, equal, with a valid signature. A restart changes the secret, so old pages get a clear
+"reload the page" message instead of a silent failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+CSRF_COOKIE = "staffpulse_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; object-src 'none'"
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+
+
+class CsrfError(Exception):
+    """A POST without a valid CSRF token; the message says what to do."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class UnsafeArchiveError(Exception):
+    """An uploaded ZIP that must not be opened (zip slip, zip bomb)."""
+
+
+class Csrf:
+    """Issues and checks the double-submit tokens of one process."""
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        self._secret = secret or secrets.token_bytes(32)
+
+    def _sign(self, nonce: str) -> str:
+        return hmac.new(self._secret, nonce.encode(), hashlib.sha256).hexdigest()
+
+    def new_token(self) -> str:
+        nonce = secrets.token_urlsafe(18)
+        return f"{nonce}.{self._sign(nonce)}"
+
+    def valid(self, token: str | None) -> bool:
+        if not token or token.count(".") != 1:
+            return False
+        nonce, signature = token.split(".")
+        return hmac.compare_digest(signature, self._sign(nonce))
+
+    def check(self, cookie: str | None, submitted: str | None) -> None:
+        """Raise :class:`CsrfError` unless the cookie and the form carry the same valid token."""
+        if not submitted:
+            raise CsrfError("the form arrived without its security token")
+        if not cookie:
+            raise CsrfError("your browser did not send the dashboard's security cookie")
+        if not hmac.compare_digest(cookie, submitted):
+            raise CsrfError("the form's security token does not match this browser")
+        if not self.valid(cookie):
+            raise CsrfError("the security token is from an older session of the dashboard")
+
+
+class SecurityHeadersMiddleware:
+    """Adds CSP and friends to every response (pure ASGI, so streaming bodies are untouched)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(item for item in SECURITY_HEADERS if item[0] not in present)
+                if b"cache-control" not in present:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def unsafe_member(name: str) -> bool:
+    """True for ZIP entry names that would escape the extraction folder."""
+    clean = name.replace("\\", "/")
+    pure = PurePosixPath(clean)
+    return (
+        pure.is_absolute()
+        or ".." in pure.parts
+        or (len(clean) > 1 and clean[1] == ":")
+        or "\x00" in clean
+    )
+
+
+def check_archive(path: Path, max_unzipped_bytes: int) -> None:
+    """Refuse a ZIP with an absolute or ``..`` entry name, or that unpacks to too much."""
+    if not zipfile.is_zipfile(path):
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})") from exc
+    for info in infos:
+        if unsafe_member(info.filename):
+            raise UnsafeArchiveError(
+                f"the archive contains an unsafe entry '{info.filename[:120]}': entries with "
+                "absolute paths or '..' could write outside their folder (zip slip), "
+                "so staffpulse refused the whole archive"
+            )
+    total = sum(info.file_size for info in infos)
+    if total > max_unzipped_bytes:
+        raise UnsafeArchiveError(
+            f"the archive would unpack to {total / 1e9:.1f} GB, more than the "
+            f"{max_unzipped_bytes / 1e9:.1f} GB allowed"
+        )
+
+
+class SecretMaskFilter(logging.Filter):
+    """Replaces any known secret value in a log record with a mask (defence in depth)."""
+
+    def __init__(self, secrets_: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.values: set[str] = {s for s in secrets_ if s and len(s) >= 6}
+
+    def add(self, value: str | None) -> None:
+        if value and len(value) >= 6:
+            self.values.add(value)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.values:
+            return True
+        message = record.getMessage()
+        masked = message
+        for value in self.values:
+            masked = masked.replace(value, "••••••••")
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def install_log_filter(mask: SecretMaskFilter) -> None:
+    for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "staffpulse"):
+        logger = logging.getLogger(name)
+        if mask not in logger.filters:
+            logger.addFilter(mask)
+        for handler in logger.handlers:
+            if mask not in handler.filters:
+                handler.addFilter(mask)

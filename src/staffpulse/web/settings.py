@@ -1,0 +1,49 @@
+"""How one dashboard process is set up: the store, upload limits, allowed hosts, test hooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_UNZIPPED_BYTES = 4 * 1024 * 1024 * 1024
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+@dataclass
+class WebSettings:
+    """Everything :func:`staffpulse.web.app.create_app` needs.
+
+    ``scorer`` replaces the shipped text model (tests); ``cohort_file`` is the benchmark's
+    cohort (``handle,platform,segment``) when the user has not uploaded one.
+    """
+
+    db_path: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES
+    upload_dir: Path | None = None
+    cohort_file: Path | None = None
+    allowed_hosts: list[str] = field(default_factory=list)
+    scorer: Any = None
+    home_limit: int = 150
+
+    def hosts(self) -> list[str]:
+        """Host headers accepted (DNS-rebinding guard): loopback names, or any when exposed."""
+        if self.allowed_hosts:
+            return list(self.allowed_hosts)
+        if self.host in LOOPBACK_HOSTS:
+            return ["127.0.0.1", "localhost", "[::1]", "::1"]
+        return ["*"]
+
+    def saved_cohort(self) -> Path:
+        """Where a cohort uploaded on the Benchmark page is kept, next to the store."""
+        return self.db_path.with_name(self.db_path.stem + "-cohort.csv")
+
+    def active_cohort(self) -> Path | None:
+        saved = self.saved_cohort()
+        if saved.exists():
+            return saved
+        return self.cohort_file

@@ -1,0 +1,67 @@
+// staffpulse dashboard: small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Import: refuse a file that is over the limit before uploading it.
+  document.querySelectorAll("form[data-upload]").forEach(function (form) {
+    var input = form.querySelector("input[type=file][data-max-bytes]");
+    var box = form.querySelector(".upload-error");
+    var button = form.querySelector("button[type=submit]");
+    function check() {
+      var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+      var file = input.files && input.files[0];
+      var tooBig = file && max && file.size > max;
+      if (box) {
+        box.hidden = !tooBig;
+        box.textContent = tooBig
+          ? "This file is " + (file.size / 1048576).toFixed(1) + " MB; the limit is " +
+            (max / 1048576).toFixed(0) + " MB. Split it into smaller files."
+          : "";
+      }
+      if (button) button.disabled = !!tooBig;
+      return !tooBig;
+    }
+    if (input) input.addEventListener("change", check);
+    form.addEventListener("submit", function (event) {
+      if (input && !check()) { event.preventDefault(); return; }
+      if (button) { button.disabled = true; button.textContent = "Uploading\u2026"; }
+    });
+  });
+
+  // Buttons that ask first.
+  document.querySelectorAll("[data-confirm]").forEach(function (el) {
+    el.addEventListener("click", function (event) {
+      if (!window.confirm(el.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
+  // Selects that open what they name.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
+    el.addEventListener("change", function () { el.form.submit(); });
+  });
+
+  // Background jobs: poll the JSON status and move the progress bar.
+  var job = document.querySelector("[data-job]");
+  if (job && (job.dataset.state === "queued" || job.dataset.state === "running")) {
+    var bar = job.querySelector("[data-bar]");
+    var phase = job.querySelector("[data-phase]");
+    var count = job.querySelector("[data-count]");
+    var progress = job.querySelector(".progress");
+    var poll = function () {
+      fetch("/api/jobs/" + encodeURIComponent(job.dataset.job), {
+        headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store"
+      }).then(function (response) { return response.json(); }).then(function (status) {
+        if (status.finished) { window.location.reload(); return; }
+        if (phase) phase.textContent = status.phase + "\u2026";
+        if (count && status.done) count.textContent = status.done.toLocaleString() + " records so far";
+        if (status.percent !== null && status.percent !== undefined) {
+          progress.classList.remove("indeterminate");
+          progress.setAttribute("aria-valuenow", status.percent);
+          bar.style.width = status.percent + "%";
+        }
+        window.setTimeout(poll, 600);
+      }).catch(function () { window.setTimeout(poll, 2000); });
+    };
+    window.setTimeout(poll, 300);
+  }
+})();

@@ -1,0 +1,183 @@
+"""Streaming multipart uploads with a size cap, written straight into a private temp folder.
+
+The body is never held in memory and never passes the cap: the ``Content-Length`` is checked
+first, then every chunk is counted as it arrives. The CSRF field must come before the file
+part (the forms put it first), so nothing is written to disk for a forged request.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from python_multipart.exceptions import FormParserError
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+MAX_FIELD_BYTES = 64 * 1024
+MULTIPART_OVERHEAD = 64 * 1024
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class UploadTooLargeError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the upload is larger than the {human_bytes(limit)} limit")
+        self.limit = limit
+
+
+class UploadFormatError(Exception):
+    """The request is not a usable multipart form."""
+
+
+def human_bytes(value: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
+def safe_filename(name: str | None) -> str:
+    """The client's file name reduced to a harmless basename (its extension kept)."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = _SAFE_NAME.sub("_", base).strip("._")
+    return cleaned[:120] or "upload.bin"
+
+
+@dataclass
+class ReceivedUpload:
+    folder: Path
+    fields: dict[str, str] = field(default_factory=dict)
+    files: list[tuple[str, Path]] = field(default_factory=list)  # (field name, saved path)
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _Collector:
+    def __init__(
+        self, folder: Path, before_file: Callable[[dict[str, str]], None], max_files: int
+    ) -> None:
+        self.folder = folder
+        self.before_file = before_file
+        self.max_files = max_files
+        self.result = ReceivedUpload(folder)
+        self.header_field = b""
+        self.header_value = b""
+        self.headers: dict[bytes, bytes] = {}
+        self.name = ""
+        self.filename: str | None = None
+        self.value = bytearray()
+        self.handle: IO[bytes] | None = None
+
+    def on_part_begin(self) -> None:
+        self.headers, self.name, self.filename = {}, "", None
+        self.value = bytearray()
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self.header_field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self.header_value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self.headers[self.header_field.lower()] = self.header_value
+        self.header_field, self.header_value = b"", b""
+
+    def on_headers_finished(self) -> None:
+        _, options = parse_options_header(self.headers.get(b"content-disposition", b""))
+        self.name = options.get(b"name", b"").decode("utf-8", "replace")
+        raw_filename = options.get(b"filename")
+        if raw_filename is None:
+            return
+        self.filename = raw_filename.decode("utf-8", "replace")
+        if not self.filename:
+            return  # an empty file input
+        self.before_file(self.result.fields)
+        if len(self.result.files) >= self.max_files:
+            raise UploadFormatError(f"at most {self.max_files} files per upload")
+        target = self.folder / f"{len(self.result.files)}-{safe_filename(self.filename)}"
+        self.handle = target.open("wb")
+        self.result.files.append((self.name, target))
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self.handle is not None:
+            self.handle.write(data[start:end])
+        elif self.filename is None:
+            self.value.extend(data[start:end])
+            if len(self.value) > MAX_FIELD_BYTES:
+                raise UploadFormatError(f"the form field '{self.name}' is too long")
+
+    def on_part_end(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        elif self.filename is None and self.name:
+            self.result.fields[self.name] = self.value.decode("utf-8", "replace")
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+async def receive_upload(
+    request: Any,
+    root: Path,
+    max_bytes: int,
+    before_file: Callable[[dict[str, str]], None],
+    max_files: int = 10,
+) -> ReceivedUpload:
+    """Stream a ``multipart/form-data`` request into a new folder under ``root``.
+
+    ``before_file(fields)`` runs when the first file part starts (the CSRF check); whatever it
+    raises aborts the upload. Raises :class:`UploadTooLargeError` past ``max_bytes``.
+    """
+    content_type, params = parse_options_header(request.headers.get("content-type", ""))
+    boundary = params.get(b"boundary")
+    if content_type != b"multipart/form-data" or not boundary:
+        raise UploadFormatError("the upload must be sent as a multipart form")
+    limit = max_bytes + MULTIPART_OVERHEAD
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise UploadTooLargeError(max_bytes)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=root))
+    collector = _Collector(folder, before_file, max_files)
+    callbacks: Any = {
+        name: getattr(collector, name)
+        for name in (
+            "on_part_begin",
+            "on_part_data",
+            "on_part_end",
+            "on_header_field",
+            "on_header_value",
+            "on_header_end",
+            "on_headers_finished",
+        )
+    }
+    parser = MultipartParser(boundary, callbacks)
+    received = 0
+    try:
+        async for chunk in request.stream():
+            received += len(chunk)
+            if received > limit:
+                raise UploadTooLargeError(max_bytes)
+            try:
+                parser.write(chunk)
+            except FormParserError as exc:
+                raise UploadFormatError(f"the upload could not be read ({exc})") from exc
+        parser.finalize()
+        oversized = [p for _n, p in collector.result.files if p.stat().st_size > max_bytes]
+        if oversized:
+            raise UploadTooLargeError(max_bytes)
+    except BaseException:
+        collector.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    collector.close()
+    return collector.result
