@@ -80,36 +80,57 @@ class TopicScorer(Protocol):
     ) -> dict[str, np.ndarray[Any, Any]]: ...
 
 
+_TOKEN_RE = re.compile(r"#?\w+")
+
+
 @dataclass(frozen=True)
 class Keywords:
+    """Include and exclude terms, matched on word boundaries (tokens, not regex scans)."""
+
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    _include_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    _exclude_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _include: _Matcher | None = field(default=None, repr=False, compare=False)
+    _exclude: _Matcher | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, include: Sequence[str], exclude: Sequence[str] = ()) -> Keywords:
-        inc = tuple(dict.fromkeys(t.strip().lower() for t in include if t.strip()))
-        exc = tuple(dict.fromkeys(t.strip().lower() for t in exclude if t.strip()))
-        return cls(inc, exc, _compile(inc), _compile(exc))
+        inc = tuple(dict.fromkeys(" ".join(t.lower().split()) for t in include if t.strip()))
+        exc = tuple(dict.fromkeys(" ".join(t.lower().split()) for t in exclude if t.strip()))
+        return cls(inc, exc, _Matcher(inc) if inc else None, _Matcher(exc) if exc else None)
 
     def matches(self, text: str) -> list[str]:
-        if self._include_re is None:
-            return []
-        return list(dict.fromkeys(m.group(0).lower() for m in self._include_re.finditer(text)))
+        return self._include.find(text) if self._include is not None else []
 
     def excluded(self, text: str) -> bool:
-        return self._exclude_re is not None and self._exclude_re.search(text) is not None
+        return self._exclude is not None and bool(self._exclude.find(text))
 
 
-def _compile(terms: Sequence[str]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        body = r"\s+".join(re.escape(word) for word in term.split())
-        parts.append(rf"(?<!\w){body}(?!\w)")
-    return re.compile("|".join(parts), re.IGNORECASE)
+class _Matcher:
+    """Single words and hashtags by set lookup, phrases on the joined tokens; terms with
+    other characters (``c++``) by a regular expression."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        simple = [t for t in terms if all(_TOKEN_RE.fullmatch(w) for w in t.split())]
+        self.tags = {t for t in simple if " " not in t and t.startswith("#")}
+        self.words = {t for t in simple if " " not in t and not t.startswith("#")}
+        self.phrases = [t for t in simple if " " in t]
+        odd = [t for t in terms if t not in simple]
+        self.regex = (
+            re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in odd), re.IGNORECASE)
+            if odd
+            else None
+        )
+
+    def find(self, text: str) -> list[str]:
+        tokens = _TOKEN_RE.findall(text.lower())
+        hits = [t for t in tokens if t in self.tags]
+        hits += [t.lstrip("#") for t in tokens if t.lstrip("#") in self.words]
+        if self.phrases:
+            joined = " " + " ".join(t.lstrip("#") for t in tokens) + " "
+            hits += [p for p in self.phrases if f" {p} " in joined]
+        if self.regex is not None:
+            hits += [m.group(0).lower() for m in self.regex.finditer(text)]
+        return list(dict.fromkeys(hits))
 
 
 def load_keywords(path: Path) -> Keywords:
@@ -183,22 +204,28 @@ class RelevanceFilter:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
         """p(work_topic) per text (classifier), or keyword hits as 1.0/0.0."""
+        kw = self.keywords
+        return self._scores(texts, [kw.matches(t) if kw else [] for t in texts])
+
+    def _scores(
+        self, texts: Sequence[str], hits: Sequence[Sequence[str]]
+    ) -> np.ndarray[Any, np.dtype[np.float64]]:
         if not texts:
             return np.zeros(0)
         if self.scorer is not None:
             out = self.scorer.score(list(texts), signals=("work_topic",))["work_topic"]
             return np.asarray(out, dtype=np.float64)
-        kw = self.keywords
-        return np.array([1.0 if kw and kw.matches(t) else 0.0 for t in texts])
+        return np.array([1.0 if h else 0.0 for h in hits])
 
     def judge(self, texts: Sequence[str]) -> list[Verdict]:
-        scores = self.scores(texts)
+        kw = self.keywords
+        hits = [kw.matches(t) for t in texts] if kw else [[] for _ in texts]
+        scores = self._scores(texts, hits)
         threshold = self.threshold if self.threshold is not None else 0.5
         verdicts = []
-        for text, score in zip(texts, scores, strict=True):
-            hits = tuple(self.keywords.matches(text)) if self.keywords else ()
-            excluded = self.keywords.excluded(text) if self.keywords else False
+        for text, score, found in zip(texts, scores, hits, strict=True):
+            excluded = kw.excluded(text) if kw else False
             by_model = self.scorer is not None and score >= threshold
-            keep = not excluded and (bool(hits) or by_model)
-            verdicts.append(Verdict(keep, float(score), hits))
+            keep = not excluded and (bool(found) or by_model)
+            verdicts.append(Verdict(keep, float(score), tuple(found)))
         return verdicts
