@@ -1,0 +1,156 @@
+"""CSV written by ``twarc2 csv`` (twarc-csv): tweets or users, dotted column names.
+
+Tweet files have ``id``, ``text``, ``author_id``, ``author.username``, and the
+``referenced_tweets.{retweeted,replied_to,quoted}.id`` columns that give the kind (same mapping
+as twarc2 JSONL). List columns (``entities.mentions``, ``entities.hashtags``,
+``entities.urls``) are JSON lists. User files have ``username`` and
+``public_metrics.followers_count``. twarc-csv writes newlines in text as ``\\n``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.store.core import Record
+
+PLATFORM = "x"
+TWEET_MARKERS = {"id", "text", "author_id", "referenced_tweets.retweeted.id"}
+USER_MARKERS = {"id", "username", "public_metrics.followers_count"}
+
+
+def _get(row: Mapping[str, str | None], key: str) -> str | None:
+    value = row.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _int(row: Mapping[str, str | None], key: str) -> int | None:
+    value = _get(row, key)
+    try:
+        return int(float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _list(row: Mapping[str, str | None], key: str) -> list[str]:
+    value = _get(row, key)
+    if value is None:
+        return []
+    if value.startswith("["):
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError:
+            parsed = None
+        if isinstance(parsed, list):
+            return [str(v) for v in parsed if v]
+    return value.split()
+
+
+def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account | None:
+    user_id, handle = _get(row, f"{prefix}id"), _get(row, f"{prefix}username")
+    if user_id is None or handle is None:
+        return None
+    return Account(
+        platform=PLATFORM,
+        id=user_id,
+        handle=handle,
+        display_name=_get(row, f"{prefix}name") or "",
+        bio=(_get(row, f"{prefix}description") or "").replace("\\n", "\n"),
+        avatar_url=_get(row, f"{prefix}profile_image_url"),
+        followers=_int(row, f"{prefix}public_metrics.followers_count"),
+        following=_int(row, f"{prefix}public_metrics.following_count"),
+        post_count=_int(row, f"{prefix}public_metrics.tweet_count"),
+        created_at=parse_timestamp(_get(row, f"{prefix}created_at")),
+        url=f"https://x.com/{handle}",
+        verified=(_get(row, f"{prefix}verified") or "").lower() == "true",
+    )
+
+
+def rows_from_twarc_csv(row: Mapping[str, str | None]) -> list[Account | Post]:
+    """Pure transformer: one twarc-csv tweet row → the author and the post."""
+    tweet_id, author_id = _get(row, "id"), _get(row, "author_id")
+    if tweet_id is None or author_id is None:
+        raise ValueError("row without 'id' or 'author_id'")
+    retweeted = _get(row, "referenced_tweets.retweeted.id")
+    replied = _get(row, "referenced_tweets.replied_to.id")
+    quoted = _get(row, "referenced_tweets.quoted.id")
+    kind: PostKind = (
+        "repost" if retweeted else "reply" if replied else "quote" if quoted else "original"
+    )
+    author = account_from_csv(row, "author.")
+    handle = author.handle if author else ""
+    reply_handle = _get(row, "in_reply_to_username")
+    post = Post(
+        platform=PLATFORM,
+        id=tweet_id,
+        author_id=author_id,
+        author_handle=handle,
+        text=(_get(row, "text") or "").replace("\\n", "\n"),
+        created_at=parse_timestamp(_get(row, "created_at")),
+        lang=_get(row, "lang"),
+        kind=kind,
+        reply_to_post_id=replied if kind == "reply" else None,
+        reply_to_account_id=_get(row, "in_reply_to_user_id") if kind == "reply" else None,
+        reply_to_handle=normalize_handle(reply_handle)
+        if reply_handle and kind == "reply"
+        else None,
+        conversation_id=_get(row, "conversation_id"),
+        quoted_post_id=quoted,
+        reposted_post_id=retweeted,
+        mentions=tuple(dict.fromkeys(normalize_handle(m) for m in _list(row, "entities.mentions"))),
+        hashtags=tuple(h.lstrip("#") for h in _list(row, "entities.hashtags")),
+        urls=tuple(_list(row, "entities.urls")),
+        likes=_int(row, "public_metrics.like_count"),
+        reposts=_int(row, "public_metrics.retweet_count"),
+        replies=_int(row, "public_metrics.reply_count"),
+        quotes=_int(row, "public_metrics.quote_count"),
+        url=f"https://x.com/{handle}/status/{tweet_id}" if handle else None,
+    )
+    return [author, post] if author else [post]
+
+
+def _header(head: bytes) -> set[str]:
+    first = head.decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+    try:
+        return {c.strip() for c in next(csv.reader([first]))}
+    except (StopIteration, csv.Error):
+        return set()
+
+
+class TwarcCsv:
+    name = "twarc-csv"
+    label = "twarc2 CSV"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir() or path.suffix.lower() != ".csv":
+            return False
+        columns = _header(head)
+        return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
+
+    def read(self, path: Path) -> Iterator[Item]:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            reader = csv.DictReader(handle)
+            users = "text" not in set(reader.fieldnames or [])
+            for row in reader:
+                number = reader.line_num
+                try:
+                    if users:
+                        account = account_from_csv(row)
+                        if account is None:
+                            raise ValueError("row without 'id' or 'username'")
+                        rows: list[Account | Post] = [account]
+                    else:
+                        rows = rows_from_twarc_csv(row)
+                except ValueError as exc:
+                    yield Problem(str(path), number, str(exc))
+                    continue
+                yield Record(
+                    rows=tuple(rows), provenance=provenance(self.name, path, number), raw=row
+                )
+
+
+register(TwarcCsv())
