@@ -187,11 +187,17 @@ def add_handles(
     fetcher: Fetcher | None = None,
     role_model: RoleModelLike | None = None,
     now: datetime | None = None,
+    progress: Callable[[int, HandleEntry], None] | None = None,
 ) -> list[PendingHandle]:
-    """Store each handle; fetch and tag it when possible, else keep it pending."""
+    """Store each handle; fetch and tag it when possible, else keep it pending.
+
+    ``progress(done, entry)`` is called before each handle is processed.
+    """
     stamp = format_time(now or datetime.now(UTC)) or ""
     out: list[PendingHandle] = []
-    for entry in entries:
+    for done, entry in enumerate(entries):
+        if progress is not None:
+            progress(done, entry)
         account = _find(store, entry.platform, entry.handle)
         status, message = ("known", "already in the store") if account else ("pending", None)
         if account is None and fetcher is not None:

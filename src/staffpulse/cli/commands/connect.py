@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from staffpulse.cli.options import DbOption, JsonOption
@@ -92,7 +93,7 @@ def connect_command(
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"
         )
-    with open_store(db) as store:
+    with open_store(db) as store, err_console.status("Ranking who to follow..."):
         report = suggest_report(
             store, handle, platform, role, limit, _parse_date(as_of), options=options
         )
@@ -146,7 +147,23 @@ def add_handles_command(
             entries.extend(pending_entries(store))
         model = default_role_model() if entries and not no_fetch else None
         fetcher = None if no_fetch else fetch_into_store
-        added = add_handles(store, entries, fetcher=fetcher, role_model=model)
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err_console,
+            transient=True,
+            disable=as_json or not entries,
+        ) as bar:
+            task = bar.add_task("Handles", total=len(entries))
+
+            def on_progress(done: int, entry: HandleEntry) -> None:
+                bar.update(task, completed=done, description=f"{entry.platform} {entry.handle}")
+
+            added = add_handles(
+                store, entries, fetcher=fetcher, role_model=model, progress=on_progress
+            )
         listed = list_handles(store, "pending") if show_list else []
     if as_json:
         payload = {
