@@ -84,3 +84,13 @@ def test_no_avatar_means_none_and_records() -> None:
                 "value": {"$type": "app.bsky.feed.generator"},
             }
         )
+
+
+def test_native_jsonl_with_dids_stays_native(tmp_path: Path) -> None:
+    line = (
+        '{"type": "post", "platform": "bluesky", "id": "at://did:plc:x/app.bsky.feed.post/1",'
+        ' "author_id": "did:plc:x", "author": "x.bsky.social", "text": "hi", "acct": "no"}\n'
+    )
+    path = tmp_path / "mine.jsonl"
+    path.write_text(line)
+    assert detect(path).name == "staffpulse-jsonl"

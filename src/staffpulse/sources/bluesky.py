@@ -19,7 +19,14 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, load_document
+from staffpulse.sources.jsonio import (
+    as_list,
+    first_json_char,
+    get_int,
+    get_str,
+    load_document,
+    looks_native,
+)
 from staffpulse.store.core import Record
 
 PLATFORM = "bluesky"
@@ -272,7 +279,9 @@ class BlueskyJson:
     label = "Bluesky JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{":
+        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
+            return False
+        if b'"time_us"' in head:  # Jetstream events, not AppView responses
             return False
         return b'"did:' in head or b'"at://' in head
 

@@ -35,6 +35,19 @@ def first_json_char(head: bytes) -> str:
     return chr(text[0]) if text else ""
 
 
+NATIVE_TYPES = ("account", "post", "follow")
+
+
+def looks_native(head: bytes) -> bool:
+    """True when the first line is a staffpulse JSONL record (``"type": "post"`` ...)."""
+    line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    try:
+        obj = loads(line)
+    except JSONError:
+        return False
+    return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
+
+
 def first_line_is_json(path: Path) -> bool:
     """True when the file's first non-blank line is a JSON value on its own (JSON Lines)."""
     with path.open("rb") as handle:

@@ -22,7 +22,14 @@ from urllib.parse import urlsplit
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, load_document
+from staffpulse.sources.jsonio import (
+    as_list,
+    first_json_char,
+    get_int,
+    get_str,
+    load_document,
+    looks_native,
+)
 from staffpulse.store.core import Record
 
 PLATFORM = "mastodon"
@@ -271,7 +278,7 @@ class MastodonJson:
     label = "Mastodon JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) not in ("{", "["):
+        if path.is_dir() or first_json_char(head) not in ("{", "[") or looks_native(head):
             return False
         if b'"acct"' in head:
             return True

@@ -31,6 +31,7 @@ from staffpulse.sources.jsonio import (
     iter_json_lines,
     json_error_message,
     load_document,
+    looks_native,
 )
 from staffpulse.store.core import Record
 
@@ -257,7 +258,7 @@ class Twarc2:
     label = "twarc2 / X API v2 JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{":
+        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
             return False
         if PAGE_START_RE.match(head.lstrip(b"\xef\xbb\xbf")) or b'"__twarc"' in head:
             return True

@@ -104,6 +104,13 @@ def follow_from_archive(kind: str, item: Mapping[str, Any], owner_id: str) -> Fo
     return Follow(platform=PLATFORM, follower_id=owner_id, followee_id=other)
 
 
+def _public(account: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """``account.js`` without the owner's e-mail and phone number (never stored)."""
+    if account is None:
+        return None
+    return {k: v for k, v in account.items() if k not in ("email", "phoneNumber", "phone")}
+
+
 # -- containers ------------------------------------------------------------------------
 
 
@@ -268,7 +275,7 @@ class XArchive:
             and context is not None
             and any(p.kind not in ("account", "profile") for p in parts)
         ):
-            raw = {"account": account, "profile": profile}
+            raw = {"account": _public(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest":
@@ -279,7 +286,7 @@ class XArchive:
                 )
                 continue
             if part.kind in ("account", "profile"):
-                raw = {"account": account, "profile": profile}
+                raw = {"account": _public(account), "profile": profile}
                 yield Record(
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )

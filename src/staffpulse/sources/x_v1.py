@@ -24,6 +24,7 @@ from staffpulse.sources.jsonio import (
     get_str,
     iter_json_lines,
     json_error_message,
+    looks_native,
 )
 from staffpulse.store.core import Record
 
@@ -202,7 +203,7 @@ class XV1Jsonl:
     label = "X API v1.1 JSONL"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{":
+        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
             return False
         return b'"id_str"' in head and b'"user"' in head and b'"screen_name"' in head
 
