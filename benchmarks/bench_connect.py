@@ -94,7 +94,12 @@ def twarc2_events(folder: Path) -> tuple[list[Event], dict[str, int]]:
     for tweet in tweets.values():
         author = str(tweet["author_id"])
         when = _time(str(tweet.get("created_at") or ""))
-        refs = {r["type"]: str(r["id"]) for r in tweet.get("referenced_tweets", []) or []}  # type: ignore[union-attr]
+        listed = tweet.get("referenced_tweets")
+        refs = {
+            str(r["type"]): str(r["id"])
+            for r in (listed if isinstance(listed, list) else [])
+            if isinstance(r, dict)
+        }
         if "retweeted" in refs:
             ref = tweets.get(refs["retweeted"])
             if ref:
@@ -325,10 +330,12 @@ def main(argv: list[str] | None = None) -> int:
         first = next(iter(by_method.values()))
         cells = []
         for method in methods:
-            r = by_method.get(method)
-            if r is None:
+            found = by_method.get(method)
+            if found is None:
                 cells.append("n/a")
-            elif not r["queries"]:
+                continue
+            r = found
+            if not r["queries"]:
                 cells.append("–")
             elif method.startswith("random"):
                 cells.append(f"R {_fmt(r['recall'])}")
