@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.audit import history
+from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar
@@ -50,16 +50,9 @@ def parse_since(since: datetime | date | str | None) -> datetime | None:
 
 
 def load_account_data(store: Store, account: Account, since: datetime | None) -> AccountData:
-    posts = store.posts_by(account.platform, account.id, since)
-    mentions = store.posts_mentioning(account, since)
-    ref_ids = [
-        p.reposted_post_id or p.quoted_post_id or ""
-        for p in posts
-        if p.kind in ("repost", "quote") and (p.reposted_post_id or p.quoted_post_id)
-    ]
-    refs = store.get_posts(account.platform, ref_ids) if ref_ids else {}
-    ref_authors = {pid: (p.author_handle or p.author_id).lower() for pid, p in refs.items()}
-    return AccountData(account, posts, mentions, ref_authors)
+    posts = loader.posts_by(store, account, since)
+    mentions = loader.posts_mentioning(store, account, since)
+    return AccountData(account, posts, mentions, loader.ref_authors(store, posts))
 
 
 def texts_to_score(posts: list[Post]) -> tuple[np.ndarray[Any, Any], list[str]]:

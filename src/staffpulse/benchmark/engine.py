@@ -10,8 +10,9 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.audit import loader
 from staffpulse.audit.config import PILLARS, audit_settings
-from staffpulse.audit.engine import compute_audit, load_account_data, parse_since, texts_to_score
+from staffpulse.audit.engine import AccountData, compute_audit, parse_since, texts_to_score
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortEntry, CohortProblem, read_cohort
@@ -105,11 +106,17 @@ def run_benchmark(
             f"the cohort has no account with posts in the store{': ' + detail if detail else ''}",
             hint="import the accounts' posts first (staffpulse import FILE), or fix the cohort file",
         )
+    if progress:
+        progress("Loading posts", 0, len(accounts))
+    authored, mentioning, by_id = loader.cohort_posts(
+        store, [account for account, _segment in accounts], since_dt
+    )
     datas = []
-    for i, (account, _segment) in enumerate(accounts):
-        datas.append(load_account_data(store, account, since_dt))
-        if progress:
-            progress("Loading posts", i + 1, len(accounts))
+    for account, _segment in accounts:
+        key = (account.platform, account.id)
+        posts = authored.get(key, [])
+        refs = loader.ref_authors(store, posts, by_id)
+        datas.append(AccountData(account, posts, mentioning.get(key, []), refs))
     loaded = time.perf_counter()
     spans: list[tuple[int, int]] = []
     texts: list[str] = []

@@ -1,0 +1,143 @@
+"""Lean reads for the audit: only the columns it uses, with fast timestamp parsing.
+
+The store's general readers build complete posts (every column, ``strptime`` per row); an
+audit of thousands of posts, or a cohort of thousands of accounts, needs less and needs it
+fast. A cohort is read in one pass over the posts table, not one query per account.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, cast
+
+from staffpulse.models import Account, Post, PostKind
+from staffpulse.store import Store
+from staffpulse.store.codec import format_time
+
+_COLUMNS = (
+    "platform, id, author_id, author_handle, text, created_at, kind, reply_to_post_id, "
+    "reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id, reposted_post_id, "
+    "mentions, url"
+)
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _post(row: tuple[Any, ...]) -> Post:
+    mentions = row[13]
+    return Post(
+        platform=row[0],
+        id=row[1],
+        author_id=row[2],
+        author_handle=row[3],
+        text=row[4],
+        created_at=_time(row[5]),
+        kind=cast(PostKind, row[6]),
+        reply_to_post_id=row[7],
+        reply_to_account_id=row[8],
+        reply_to_handle=row[9],
+        conversation_id=row[10],
+        quoted_post_id=row[11],
+        reposted_post_id=row[12],
+        mentions=tuple(json.loads(mentions)) if mentions and mentions != "[]" else (),
+        url=row[14],
+    )
+
+
+def _rows(store: Store, sql: str, params: Iterable[Any]) -> list[Post]:
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    return [_post(row) for row in cursor.execute(sql, tuple(params))]
+
+
+def posts_by(store: Store, account: Account, since: datetime | None) -> list[Post]:
+    """The account's posts, oldest first."""
+    stamp = format_time(since)
+    return _rows(
+        store,
+        f"SELECT {_COLUMNS} FROM posts WHERE platform = ? AND author_id = ?"
+        " AND (? IS NULL OR created_at >= ?) ORDER BY created_at, id",
+        (account.platform, account.id, stamp, stamp),
+    )
+
+
+def posts_mentioning(store: Store, account: Account, since: datetime | None) -> list[Post]:
+    """Posts by others that mention or reply to the account, oldest first."""
+    stamp = format_time(since)
+    handle = account.handle.lower()
+    return _rows(
+        store,
+        f"SELECT {_COLUMNS} FROM posts p WHERE p.platform = ? AND p.author_id != ?"
+        " AND p.kind != 'repost' AND (? IS NULL OR p.created_at >= ?)"
+        " AND (p.reply_to_account_id = ? OR lower(p.reply_to_handle) = ?"
+        "      OR EXISTS (SELECT 1 FROM json_each(p.mentions) m WHERE m.value = ?))"
+        " ORDER BY p.created_at, p.id",
+        (account.platform, account.id, stamp, stamp, account.id, handle, handle),
+    )
+
+
+def ref_authors(
+    store: Store, posts: list[Post], known: dict[str, Post] | None = None
+) -> dict[str, str]:
+    """Reposted or quoted post id -> its author's handle, for the posts that have one."""
+    ids = {
+        p.reposted_post_id or p.quoted_post_id or "" for p in posts if p.kind in ("repost", "quote")
+    }
+    ids.discard("")
+    out: dict[str, str] = {}
+    missing: list[str] = []
+    for pid in ids:
+        found = known.get(pid) if known else None
+        if found is not None:
+            out[pid] = (found.author_handle or found.author_id).lower()
+        else:
+            missing.append(pid)
+    if missing:
+        for pid, post in store.get_posts(posts[0].platform, missing).items():
+            out[pid] = (post.author_handle or post.author_id).lower()
+    return out
+
+
+def cohort_posts(
+    store: Store, accounts: list[Account], since: datetime | None
+) -> tuple[dict[tuple[str, str], list[Post]], dict[tuple[str, str], list[Post]], dict[str, Post]]:
+    """One pass over the posts: (authored, mentioning) per (platform, account id), and by id."""
+    stamp = format_time(since)
+    platforms = sorted({a.platform for a in accounts})
+    marks = ",".join("?" * len(platforms))
+    everything = _rows(
+        store,
+        f"SELECT {_COLUMNS} FROM posts WHERE platform IN ({marks})"
+        " AND (? IS NULL OR created_at >= ?) ORDER BY created_at, id",
+        (*platforms, stamp, stamp),
+    )
+    by_id = {(a.platform, a.id): a for a in accounts}
+    by_handle = {(a.platform, a.handle.lower()): (a.platform, a.id) for a in accounts}
+    authored: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    mentioning: dict[tuple[str, str], list[Post]] = defaultdict(list)
+    for post in everything:
+        key = (post.platform, post.author_id)
+        if key in by_id:
+            authored[key].append(post)
+        if post.kind == "repost":
+            continue
+        targets: set[tuple[str, str]] = set()
+        if post.reply_to_account_id and (post.platform, post.reply_to_account_id) in by_id:
+            targets.add((post.platform, post.reply_to_account_id))
+        if post.reply_to_handle:
+            hit = by_handle.get((post.platform, post.reply_to_handle.lower()))
+            if hit:
+                targets.add(hit)
+        for handle in post.mentions:
+            hit = by_handle.get((post.platform, handle.lower()))
+            if hit:
+                targets.add(hit)
+        targets.discard(key)
+        for target in targets:
+            mentioning[target].append(post)
+    return authored, mentioning, {p.id: p for p in everything}
