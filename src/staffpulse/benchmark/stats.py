@@ -67,9 +67,17 @@ def compare(
         out["mean_difference"] = round(float(a.mean() - b.mean()), 1)
     if min(a.size, b.size) < MIN_GROUP:
         out["verdict"] = "too small to tell"
+        medians = ""
+        if a.size and b.size:
+            medians = (
+                f"Medians {a_name.lower()} {out['median'][a_name]:g}, {b_name.lower()} "
+                f"{out['median'][b_name]:g}, but only "
+            )
+        else:
+            medians = "Only "
         out["explanation"] = (
-            f"Only {a.size} {a_name.lower()} and {b.size} {b_name.lower()} in the cohort; "
-            f"at least {MIN_GROUP} of each are needed."
+            f"{medians}{a.size} {a_name.lower()} and {b.size} {b_name.lower()} in the cohort; "
+            f"at least {MIN_GROUP} of each are needed to tell."
         )
         return out
     from scipy.stats import mannwhitneyu
