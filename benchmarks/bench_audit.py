@@ -15,7 +15,9 @@ separate the audit's own cost from the model's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
+import importlib.util
 import os
 import platform
 import random
@@ -26,7 +28,7 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -63,7 +65,7 @@ TIPS = [
 class KeywordScorer:
     """Trivial rules with the text model's contract (to time the audit without the model)."""
 
-    thresholds_ = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
+    thresholds_: ClassVar[dict[str, float]] = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
 
     def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         low = np.array([t.lower() for t in texts], dtype=object)
@@ -189,10 +191,8 @@ def versions() -> str:
     names = ["staffpulse", "numpy", "scikit-learn", "scipy"]
     found = []
     for name in names:
-        try:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
     return f"Python {platform.python_version()}, " + ", ".join(found)
 
 
