@@ -1,0 +1,185 @@
+"""Every dashboard page renders on the sample cohort, and degrades kindly on an empty store."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.demo import SAMPLE_DIR  # noqa: E402
+from staffpulse.ingest import import_paths  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import csrf_token, make_client  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("web") / "sample.db"
+    with open_store(db) as store:
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path) -> Iterator[Any]:
+    with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
+        yield c
+
+
+def test_home_lists_accounts_with_grades_and_bars(client: Any) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Your accounts" in page.text and "Sample data" in page.text
+    assert page.text.count('class="card acct"') == 12
+    assert page.text.count('class="gradebadge"') == 12
+    assert 'href="/audit/x/brightpathstaff"' in page.text
+    assert "Conversation" in page.text and 'class="fill"' in page.text
+
+
+def test_audit_page_matches_the_report(client: Any) -> None:
+    page = client.get("/audit/x/brightpathstaff")
+    assert page.status_code == 200
+    text = page.text
+    for heading in ("Do this next", "Four pillars", "Content mix over time", "Posts that hold"):
+        assert heading in text
+    assert "Where you stand among 12 accounts" in text  # percentile strips from the benchmark
+    assert 'class="grade"' in text and "<svg" in text
+    assert 'action="/audit/x/brightpathstaff/record"' in text
+    from staffpulse.audit import audit_account
+    from web_helpers import FakeScorer
+
+    with open_store(client.app.state.web.settings.db_path) as store:
+        expected = audit_account(store, "brightpathstaff", "x", scorer=FakeScorer(), save=False)
+    assert f'<div class="letter">{expected.grade}</div>' in text
+
+
+def test_audit_download_and_record(client: Any) -> None:
+    report = client.get("/audit/x/mia_recruits/report.html")
+    assert report.status_code == 200
+    assert "attachment" in report.headers["content-disposition"]
+    assert report.text.startswith("<!doctype html>")
+    token = csrf_token(client, "/audit/x/mia_recruits")
+    saved = client.post("/audit/x/mia_recruits/record", data={"csrf_token": token})
+    assert saved.status_code == 303 and "notice=recorded" in saved.headers["location"]
+    assert "Audit saved to the history" in client.get(saved.headers["location"]).text
+
+
+def test_audit_of_unknown_account_is_a_friendly_404(client: Any) -> None:
+    page = client.get("/audit/x/nobody_here")
+    assert page.status_code == 404
+    assert "What to do" in page.text and "Traceback" not in page.text
+
+
+def test_benchmark_page(client: Any) -> None:
+    page = client.get("/benchmark")
+    assert page.status_code == 200
+    for part in ("Leaderboard", "Segments", "Staffing firms", "Vendors", "cohort.csv"):
+        assert part in page.text
+    assert "<svg" in page.text  # percentile strips
+
+
+def test_benchmark_cohort_upload(client: Any) -> None:
+    token = csrf_token(client, "/benchmark")
+    cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nhireloop,x,vendor\n"
+    done = client.post(
+        "/benchmark/cohort",
+        data={"csrf_token": token},
+        files={"cohort": ("mine.csv", cohort, "text/csv")},
+    )
+    assert done.status_code == 303
+    assert "2 accounts ranked" in client.get("/benchmark").text
+    removed = client.post("/benchmark/cohort", data={"csrf_token": token, "action": "remove"})
+    assert removed.status_code == 303
+    assert "12 accounts ranked" in client.get("/benchmark").text
+
+
+def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
+    page = client.get("/inbox")
+    assert page.status_code == 200
+    assert "Conversations worth joining" in page.text and "Mark joined" in page.text
+    inbox = client.app.state.web.backend.inbox(None, None, None)
+    first, second = inbox.items[0], inbox.items[1]
+    token = csrf_token(client, "/inbox")
+    for item, state in ((first, "joined"), (second, "dismissed")):
+        response = client.post(
+            "/inbox/state",
+            data={
+                "csrf_token": token,
+                "conversation_id": item.conversation_id,
+                "platform": item.platform,
+                "state": state,
+                "back": "/inbox",
+            },
+        )
+        assert response.status_code == 303 and f"notice={state}" in response.headers["location"]
+    after = client.app.state.web.backend.inbox(None, None, None)
+    open_ids = {i.conversation_id for i in after.items}
+    assert first.conversation_id not in open_ids and second.conversation_id not in open_ids
+    assert first.conversation_id in {i.conversation_id for i in after.joined}
+    assert "Marked as joined" in client.get("/inbox?notice=joined").text
+
+
+def test_connect_page_and_exports(client: Any) -> None:
+    page = client.get("/connect?account=x:brightpathstaff")
+    assert page.status_code == 200
+    assert "Who @brightpathstaff should follow" in page.text
+    assert "Spreadsheet (CSV)" in page.text and "X list" in page.text
+    csv = client.get("/connect/export?account=x:brightpathstaff&format=csv")
+    assert csv.status_code == 200 and csv.text.startswith("rank,platform,handle")
+    assert "attachment" in csv.headers["content-disposition"]
+    xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")
+    assert all(line.startswith("@") for line in xlist.text.splitlines())
+
+
+def test_import_and_settings_pages(client: Any) -> None:
+    page = client.get("/import")
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
+    assert "up to 200.0 MB" in page.text and "Fetch an account live" in page.text
+    settings = client.get("/settings")
+    assert settings.status_code == 200 and "X API bearer token" in settings.text
+
+
+def test_static_assets_are_served_locally(client: Any) -> None:
+    page = client.get("/").text
+    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
+    for asset in ("/static/app.css", "/static/app.js", "/static/favicon.svg", "/assets/report.css"):
+        assert client.get(asset).status_code == 200
+    assert ".summary" in client.get("/assets/report.css").text
+
+
+@pytest.mark.parametrize("url", ["/", "/benchmark", "/inbox", "/connect", "/audit/x/someone"])
+def test_empty_store_says_import_first(tmp_path: Path, url: str) -> None:
+    with make_client(tmp_path / "empty.db") as empty:
+        page = empty.get(url)
+    assert page.status_code == 200
+    assert "Import data first" in page.text and 'href="/import"' in page.text
+
+
+def test_missing_module_degrades_gracefully(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "staffpulse.listen.inbox", None)
+    client.app.state.web.backend.invalidate()
+    page = client.get("/inbox")
+    assert page.status_code == 503
+    assert "not available in this installation" in page.text
+
+
+def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:
+    class Broken:
+        def score(self, texts: Any) -> Any:
+            from staffpulse.errors import ModelError
+
+            raise ModelError("the post signals are not installed", hint="reinstall staffpulse")
+
+    with make_client(sample_db, scorer=Broken()) as broken:
+        home = broken.get("/")
+        audit = broken.get("/audit/x/hireloop")
+    assert home.status_code == 200 and "Grades are not available right now" in home.text
+    assert audit.status_code == 503 and "reinstall staffpulse" in audit.text

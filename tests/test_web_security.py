@@ -1,0 +1,215 @@
+"""Dashboard security: CSRF, upload caps, zip slip, escaping, secrets, hosts, headers."""
+
+from __future__ import annotations
+
+import stat
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.config import config_path  # noqa: E402
+from web_helpers import csrf_token, make_client, x_archive_bytes  # noqa: E402
+
+POST_FORMS = [
+    ("/settings/tokens", {"name": "x_bearer_token", "value": "abc"}),
+    ("/inbox/state", {"conversation_id": "1", "state": "joined"}),
+    ("/import/fetch", {"platform": "bluesky", "handle": "someone"}),
+    ("/benchmark/cohort", {"action": "remove"}),
+    ("/audit/x/acmestaffing/record", {}),
+]
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Any:
+    with make_client(tmp_path / "web.db") as c:
+        yield c
+
+
+def _upload(client: Any, data: bytes, name: str = "archive.zip", token: str | None = None) -> Any:
+    fields = {"csrf_token": token} if token is not None else {}
+    return client.post(
+        "/import/upload", data=fields, files={"file": (name, data, "application/zip")}
+    )
+
+
+def _import_archive(client: Any) -> dict[str, Any]:
+    response = _upload(client, x_archive_bytes(), token=csrf_token(client))
+    assert response.status_code == 303, response.text
+    job_id = response.headers["location"].rsplit("/", 1)[-1]
+    client.app.state.web.jobs.wait(job_id)
+    status: dict[str, Any] = client.get(f"/api/jobs/{job_id}").json()
+    assert status["state"] == "done", status
+    return status
+
+
+@pytest.mark.parametrize(("path", "fields"), POST_FORMS)
+def test_post_without_csrf_token_is_refused(client: Any, path: str, fields: dict[str, str]) -> None:
+    csrf_token(client)  # the browser has the cookie but the form lacks the field
+    response = client.post(path, data=fields)
+    assert response.status_code == 403
+    assert "security token" in response.text and "Reload the page" in response.text
+
+
+@pytest.mark.parametrize(("path", "fields"), POST_FORMS)
+def test_post_with_bad_csrf_token_is_refused(
+    client: Any, path: str, fields: dict[str, str]
+) -> None:
+    token = csrf_token(client)
+    nonce, signature = token.split(".")
+    forged = f"{nonce}.{'f' if signature[0] != 'f' else 'e'}{signature[1:]}"
+    response = client.post(path, data={**fields, "csrf_token": forged})
+    assert response.status_code == 403
+    assert "does not match" in response.text
+
+
+def test_token_signed_by_another_process_is_refused(tmp_path: Path) -> None:
+    with make_client(tmp_path / "a.db") as first, make_client(tmp_path / "a.db") as second:
+        stale = csrf_token(first)
+        second.cookies.set("staffpulse_csrf", stale)
+        response = second.post("/benchmark/cohort", data={"action": "remove", "csrf_token": stale})
+    assert response.status_code == 403
+    assert "older session" in response.text
+
+
+def test_every_post_route_is_csrf_protected() -> None:
+    from staffpulse.web import routes_core, routes_import, routes_people, routes_settings
+
+    routers = (routes_core, routes_import, routes_people, routes_settings)
+    posts = {
+        r.path.replace("{platform}/{handle}", "x/acmestaffing")
+        for module in routers
+        for r in module.router.routes
+        if "POST" in getattr(r, "methods", set())
+    }
+    assert posts == {p for p, _ in POST_FORMS} | {"/import/upload"}
+
+
+def test_upload_without_csrf_writes_nothing(client: Any, tmp_path: Path) -> None:
+    csrf_token(client)
+    response = _upload(client, x_archive_bytes())
+    assert response.status_code == 403
+    assert not any((tmp_path / "uploads").glob("upload-*"))
+
+
+def test_oversized_upload_is_refused(tmp_path: Path) -> None:
+    with make_client(tmp_path / "web.db", max_upload_bytes=1024) as small:
+        token = csrf_token(small)
+        response = _upload(small, b"x" * 200_000, name="big.jsonl", token=token)
+        assert response.status_code == 413
+        assert "larger than the 1.0 KB limit" in response.text
+        # under the Content-Length pre-check (which allows for multipart overhead) but over the cap
+        response = _upload(small, x_archive_bytes() * 2, token=token)
+        assert response.status_code == 413
+        # chunked, with no Content-Length at all: counted while streaming
+        boundary = "b0undary"
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jsonl"'
+            "\r\n\r\n"
+        ).encode()
+
+        def chunks() -> Any:
+            yield head
+            for _ in range(100):
+                yield b"y" * 10_000
+
+        response = small.post(
+            "/import/upload",
+            content=chunks(),
+            headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+        )
+        assert response.status_code == 413
+    assert not any((tmp_path / "uploads").glob("upload-*/*"))
+
+
+def test_zip_slip_archive_is_refused(client: Any, tmp_path: Path) -> None:
+    evil = x_archive_bytes({"../../evil.js": "window.YTD.tweets.part1 = []"})
+    response = _upload(client, evil, token=csrf_token(client))
+    assert response.status_code == 400
+    assert "This archive was refused" in response.text
+    assert "zip slip" in response.text and "../../evil.js" in response.text
+    assert not (tmp_path / "evil.js").exists()
+    assert not any((tmp_path / "uploads").glob("upload-*"))
+    absolute = x_archive_bytes({"/etc/evil.js": "x"})
+    response = _upload(client, absolute, token=csrf_token(client))
+    assert response.status_code == 400 and "/etc/evil.js" in response.text
+    assert "Import data first" in client.get("/").text  # nothing was imported
+
+
+def test_upload_imports_and_hostile_post_is_escaped(client: Any) -> None:
+    status = _import_archive(client)
+    result = status["result"]
+    assert result["imported"]["posts"] == 6
+    assert result["accounts"][0]["audit_url"] == "/audit/x/acmestaffing"
+    page = client.get("/audit/x/acmestaffing")
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert "Acme &lt;b&gt;Staffing&lt;/b&gt;" in page.text
+    job_page = client.get(f"/jobs/{status['id']}")
+    assert "Done" in job_page.text and "/audit/x/acmestaffing" in job_page.text
+    home = client.get("/")
+    assert "<b>Staffing</b>" not in home.text and "Acme &lt;b&gt;Staffing" in home.text
+
+
+def test_settings_masks_tokens_and_file_is_private(client: Any) -> None:
+    secret = "AAAAsecretBearerToken0123456789wxyz"
+    token = csrf_token(client, "/settings")
+    response = client.post(
+        "/settings/tokens", data={"name": "x_bearer_token", "value": secret, "csrf_token": token}
+    )
+    assert response.status_code == 303
+    assert stat.S_IMODE(config_path().stat().st_mode) == 0o600
+    assert secret in config_path().read_text()
+    page = client.get("/settings").text
+    assert secret not in page and secret[:-4] not in page
+    assert "••••••••wxyz" in page and "permissions 600" in page
+    assert 'value=""' in page  # the field is never filled back in
+    for url in ("/", "/import", "/benchmark", "/api/jobs/none"):
+        assert secret not in client.get(url).text
+    cleared = client.post(
+        "/settings/tokens", data={"name": "x_bearer_token", "action": "clear", "csrf_token": token}
+    )
+    assert cleared.status_code == 303
+    assert "not set" in client.get("/settings").text
+
+
+def test_secret_never_logged(client: Any, caplog: pytest.LogCaptureFixture) -> None:
+    secret = "BBBBanotherSecretToken9876543210"
+    token = csrf_token(client, "/settings")
+    client.post(
+        "/settings/tokens", data={"name": "x_bearer_token", "value": secret, "csrf_token": token}
+    )
+    import logging
+
+    logging.getLogger("staffpulse.web").warning("leak test %s", secret)
+    assert secret not in caplog.text
+
+
+def test_unknown_host_header_is_refused(client: Any) -> None:
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+
+
+def test_security_headers(client: Any) -> None:
+    response = client.get("/")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_default_bind_is_loopback() -> None:
+    import inspect
+
+    from staffpulse.web import serve_app
+    from staffpulse.web.settings import WebSettings
+
+    assert inspect.signature(serve_app).parameters["host"].default == "127.0.0.1"
+    assert WebSettings(db_path=Path("x.db")).hosts() == ["127.0.0.1", "localhost", "[::1]", "::1"]
