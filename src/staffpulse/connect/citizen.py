@@ -101,9 +101,9 @@ def predict_roles(
     texts = ["\n".join(p.text for p in own_text(ps)[-20:]) for ps in posts]
     predictions = model.predict(names, bios, texts)
     roles = getattr(predictions, "role", None)
-    if roles is None:
+    if roles is None or len(roles) != len(accounts):
         return [None] * len(accounts)
-    return [str(r) for r in list(roles)]
+    return [str(r) if r is not None else None for r in list(roles)]
 
 
 def citizen_signals(
