@@ -130,3 +130,14 @@ def test_3200_posts_audit_quickly(tmp_path: Path) -> None:
     result = audit_account(store, "big", scorer=FakeScorer(), avatar=PERSON)
     assert result.counts["posts"] == 3200
     assert time.perf_counter() - start < 2.0  # the real-model figure is in benchmarks/RESULTS.md
+
+
+def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:
+    from staffpulse.audit.face import AvatarInfo
+
+    firm, _ = firm_and_recruiter()
+    store = store_with(tmp_path, firm)
+    unknown = AvatarInfo(None, 0.0, "none", note="no avatar image is stored")
+    result = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=unknown)
+    assert not result.top_actions[0]["action"].startswith("We could not check")
+    assert all(isinstance(a["points"], int) for a in result.top_actions)

@@ -129,3 +129,13 @@ def test_renders_in_headless_chromium(tmp_path: Path) -> None:
             browser.close()
     assert all(url.startswith("file://") for url in requests)
     assert (tmp_path / "audit.png").stat().st_size > 20_000
+
+
+def test_avatar_is_inlined_as_data_uri(tmp_path: Path) -> None:
+    from staffpulse.report.html import avatar_data_uri
+
+    image = tmp_path / "a.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    assert (avatar_data_uri(str(image)) or "").startswith("data:image/png;base64,")
+    assert avatar_data_uri(str(tmp_path / "missing.png")) is None
+    assert avatar_data_uri(None) is None

@@ -7,10 +7,13 @@ from typing import Any
 
 from staffpulse.audit.types import PILLAR_TITLES, PillarResult
 
+# Advice about data we could not check is worth less than advice about what we saw.
+DEFERRED_PREFIXES = ("We could not check",)
+
 
 def top_actions(
     pillars: Mapping[str, PillarResult], weights: Mapping[str, Any], limit: int = 3
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """First advice of the pillars with the most points to gain, then their second advice."""
     total = sum(float(w) for w in weights.values()) or 1.0
     gain = {
@@ -18,19 +21,20 @@ def top_actions(
         for name, pillar in pillars.items()
     }
     order = sorted(pillars, key=lambda name: (-gain[name], pillars[name].score))
-    actions: list[dict[str, str]] = []
+    candidates: list[tuple[bool, int, int, str, str]] = []
     for rank in range(3):
-        for name in order:
+        for position, name in enumerate(order):
             recs = pillars[name].recommendations
-            if rank < len(recs) and len(actions) < limit and (rank == 0 or gain[name] > 5):
-                actions.append(
-                    {
-                        "pillar": name,
-                        "title": PILLAR_TITLES[name],
-                        "action": recs[rank],
-                        "points": f"{gain[name]:.0f}",
-                    }
-                )
-        if len(actions) >= limit:
-            break
-    return actions
+            if rank < len(recs) and (rank == 0 or gain[name] > 5):
+                deferred = recs[rank].startswith(DEFERRED_PREFIXES)
+                candidates.append((deferred, rank, position, name, recs[rank]))
+    candidates.sort(key=lambda item: (item[0], item[1], item[2]))
+    return [
+        {
+            "pillar": name,
+            "title": PILLAR_TITLES[name],
+            "action": text,
+            "points": round(gain[name]),
+        }
+        for _deferred, _rank, _position, name, text in candidates[:limit]
+    ]

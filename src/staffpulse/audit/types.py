@@ -118,7 +118,7 @@ class AuditResult:
     reference_time: datetime | None
     window: dict[str, Any]
     counts: dict[str, int]
-    top_actions: list[dict[str, str]]
+    top_actions: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
     signals: dict[str, str]
     previous: dict[str, Any] | None = None

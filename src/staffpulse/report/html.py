@@ -6,6 +6,7 @@ every post text, bio and handle is escaped. Charts are inline SVG from ``report.
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,31 @@ def _is_sample(handle_or_bio: str) -> bool:
     return "sample" in handle_or_bio.lower() and "data" in handle_or_bio.lower()
 
 
+_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+MAX_AVATAR_BYTES = 400_000
+
+
+def avatar_data_uri(path: str | None) -> str | None:
+    """The local avatar image inlined as a data URI (so the report stays one offline file)."""
+    if not path:
+        return None
+    file = Path(path)
+    kind = _IMAGE_TYPES.get(file.suffix.lower())
+    try:
+        if kind is None or not file.is_file() or file.stat().st_size > MAX_AVATAR_BYTES:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = None) -> str:
     """The audit as one HTML page. With ``benchmark``, percentile strips place the account in it."""
     rows = pillar_rows(result)
@@ -78,6 +104,7 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
         "cohort_size": len(benchmark.audits) if benchmark else None,
         "generated": _stamp(result.generated_at),
         "sample": _is_sample(result.account.bio or ""),
+        "avatar": avatar_data_uri(result.account.avatar_path),
     }
     return environment().get_template("audit.html.j2").render(**context)
 
