@@ -81,3 +81,22 @@ def test_import_is_idempotent(tmp_path: Path) -> None:
         assert store.stats() == stats
         assert first.new_posts == 4 and second.new_posts == 0
         assert stats["posts"]["x"] == {"original": 1, "reply": 1, "repost": 1, "quote": 1}
+
+
+def test_manifest_names_the_owner_without_account_js(tmp_path: Path) -> None:
+    data = tmp_path / "archive" / "data"
+    data.mkdir(parents=True)
+    (data / "tweets.js").write_text((ARCHIVE / "data" / "tweets.js").read_text())
+    (data / "manifest.js").write_text(
+        'window.__THAR_CONFIG = {\n "userInfo" : {"accountId" : "9001", "userName" : "AcmeStaffing",'
+        ' "displayName" : "Acme"}\n}'
+    )
+    rows = _rows(list(XArchive().read(tmp_path / "archive")))
+    assert len([r for r in rows if isinstance(r, Post) and r.author_id == "9001"]) == 3
+    assert any(isinstance(r, Account) and r.handle == "AcmeStaffing" for r in rows)
+
+
+def test_single_profile_file_extracts_avatar() -> None:
+    rows = _rows(list(XArchive().read(ARCHIVE / "data" / "profile.js")))
+    (owner,) = rows
+    assert isinstance(owner, Account) and owner.avatar_path is not None

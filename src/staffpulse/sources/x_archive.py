@@ -187,6 +187,23 @@ def _save_avatar(owner_id: str, name: str, data: bytes) -> str:
     return str(target)
 
 
+def _manifest_account(part: Part) -> dict[str, Any] | None:
+    """The owner from ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
+    text = part.load().decode("utf-8-sig", errors="replace")
+    start = text.find("{")
+    try:
+        info = json.loads(text[start:]).get("userInfo") if start >= 0 else None
+    except (json.JSONDecodeError, AttributeError):
+        return None
+    if not isinstance(info, dict):
+        return None
+    return {
+        "accountId": info.get("accountId"),
+        "username": info.get("userName"),
+        "accountDisplayName": info.get("displayName"),
+    }
+
+
 # -- the source --------------------------------------------------------------------------
 
 
@@ -234,7 +251,12 @@ class XArchive:
             siblings = _parts_in_dir(path.parent)
             only = [p for p in siblings if p.location == str(path)]
             context = [p for p in siblings if p.kind in ("account", "profile", "manifest")]
-            yield from self._read_parts(only, [], path, context=context)
+            media = (
+                _avatar_media_dir(path.parent)
+                if only and only[0].kind in ("account", "profile")
+                else []
+            )
+            yield from self._read_parts(only, media, path, context=context)
 
     def _read_parts(
         self,
@@ -248,33 +270,17 @@ class XArchive:
         profile = _first_item(known.get("profile"), "profile")
         owner: Account | None = None
         try:
-            if account is None:
-                manifest = (
-                    _first_item(known.get("manifest"), "userInfo")
-                    if known.get("manifest")
-                    else None
-                )
-                account = (
-                    {
-                        "accountId": manifest.get("accountId"),
-                        "username": manifest.get("userName"),
-                        "accountDisplayName": manifest.get("displayName"),
-                    }
-                    if manifest
-                    else None
-                )
+            if account is None and known.get("manifest") is not None:
+                account = _manifest_account(known["manifest"])
             owner = owner_from_archive(account, profile) if account else None
         except ValueError as exc:
             yield Problem(str(where), None, str(exc))
-        if owner is not None and context is None:
+        if owner is not None and media:
             picked = _pick_avatar(media, profile)
             if picked is not None:
                 owner = replace(owner, avatar_path=_save_avatar(owner.id, picked[0], picked[1]()))
-        if (
-            owner is not None
-            and context is not None
-            and any(p.kind not in ("account", "profile") for p in parts)
-        ):
+        kinds = {p.kind for p in parts}
+        if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
