@@ -11,6 +11,8 @@ from typing import Any
 
 from audit_helpers import FakeScorer
 
+__all__ = ["FakeScorer"]
+
 HOSTILE = "<script>alert(1)</script> we are #hiring, apply now"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 

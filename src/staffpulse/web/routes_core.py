@@ -63,6 +63,8 @@ def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
         bench = web(request).backend.benchmark()
     except StaffpulseError:
         return None
+    if len(bench.audits) < 3:  # percentiles among one or two accounts say nothing
+        return None
     found = any(r["handle"] == handle and r["platform"] == platform for r in bench.leaderboard)
     return bench if found else None
 
