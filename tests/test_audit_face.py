@@ -84,7 +84,7 @@ def test_missing_image_extra_skips_with_hint(
         raise MissingExtraError(extra="image", feature="the avatar check", module="PIL")
 
     fake.classify_avatar = classify_avatar  # type: ignore[attr-defined]
-    fake.default_from_metadata = lambda account: None  # type: ignore[attr-defined]
+    fake.default_from_metadata = lambda platform, url, **kw: False  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "staffpulse.signals.avatar", fake)
     info = avatar_info(acct(avatar_path=str(image)))
     assert info.label is None and info.source == "skipped"

@@ -73,6 +73,20 @@ def _metadata_default(account: Account) -> bool:
     return bool(account.avatar_url and _DEFAULT_URL.search(account.avatar_url))
 
 
+def _signal_says_default(avatar_signal: ModuleType, account: Account) -> bool:
+    """The avatar signal's metadata rule (placeholder URLs of X and Mastodon)."""
+    rule = getattr(avatar_signal, "default_from_metadata", None)
+    if rule is None:
+        return False
+    try:
+        verdict: Any = rule(account.platform, account.avatar_url)
+    except (TypeError, AttributeError, ValueError, StaffpulseError):
+        return False
+    if isinstance(verdict, bool):
+        return verdict
+    return getattr(verdict, "label", None) == "default"
+
+
 def avatar_info(account: Account) -> AvatarInfo:
     """The avatar verdict: the image model when it can run, else what the metadata tells."""
     avatar_signal: ModuleType | None
@@ -85,17 +99,9 @@ def avatar_info(account: Account) -> AvatarInfo:
         avatar_signal = None
         skipped = f"image check skipped; {exc.hint or IMAGE_HINT}"
     meta_default = _metadata_default(account)
-    if avatar_signal is not None:
-        try:
-            verdict: Any = avatar_signal.default_from_metadata(account)
-        except (TypeError, AttributeError, StaffpulseError):
-            verdict = None
-        if verdict is not None and getattr(verdict, "label", None) == "default":
-            conf = float(getattr(verdict, "confidence", 0.95) or 0.95)
-            return AvatarInfo("default", conf, "profile metadata")
-        meta_default = meta_default or bool(
-            verdict is not None and getattr(verdict, "label", None) == "default"
-        )
+    if avatar_signal is not None and account.avatar_url and not meta_default:
+        # A missing URL may only mean we never fetched it, so only a known URL is judged.
+        meta_default = _signal_says_default(avatar_signal, account)
     if meta_default:
         return AvatarInfo("default", 0.95, "profile metadata")
     path = account.avatar_path
@@ -112,6 +118,8 @@ def avatar_info(account: Account) -> AvatarInfo:
     except MissingExtraError as exc:
         hint = exc.hint or IMAGE_HINT
         return AvatarInfo(None, 0.0, "skipped", note=f"image check skipped; {hint}", file=path)
+    except StaffpulseError as exc:
+        return AvatarInfo(None, 0.0, "image model", note=exc.message, file=path)
     label = getattr(verdict, "label", None)
     if label is None:
         error = getattr(verdict, "error", None) or "the image could not be read"
