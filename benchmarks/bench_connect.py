@@ -10,6 +10,8 @@ Reads the real samples in place (never copies them):
   retweets, mentions of the page's tweets and of the referenced tweets in ``includes``);
 * ``formats/mastodon_samples/rtoot_*.json``: a 59-reply thread, the 40 accounts that boosted
   its root (undated: training only), an account's statuses, the public and hashtag timelines;
+* ``formats/twitter_archive_samples/person_andreruffert``: one person's 12 years of replies,
+  retweets and mentions (an ego network: only "all links" can be scored; it tests recency);
 * ``conversations/``: the IBM customer-care dialogs (dev + test, 1,025 conversations) and the
   TWCS 93-tweet sample.
 
@@ -172,6 +174,36 @@ def mastodon_events(
     return events, followers
 
 
+# -- X archive (one person's ego network) -----------------------------------------------------
+def archive_events(folder: Path) -> list[Event]:
+    """Replies, retweets and mentions of an archive's owner (``tweets.js`` or ``tweet.js``)."""
+    events: list[Event] = []
+    owner = "owner"
+    for name in ("tweets.js", "tweet.js"):
+        path = folder / name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for item in json.loads(text[text.index("[") :]):
+            tweet = item.get("tweet", item)
+            when = _time(tweet.get("created_at"))
+            mentions = [
+                str(m.get("id_str") or m.get("screen_name", "")).lower()
+                for m in (tweet.get("entities") or {}).get("user_mentions", [])
+            ]
+            body = str(tweet.get("full_text") or tweet.get("text") or "")
+            if body.startswith("RT @") and mentions:
+                events.append(Event(owner, mentions[0], "repost", when))
+                continue
+            replied = str(tweet.get("in_reply_to_user_id_str") or "")
+            if replied:
+                events.append(Event(owner, replied, "reply", when))
+            for target in dict.fromkeys(mentions):
+                if target != replied:
+                    events.append(Event(owner, target, "mention", when))
+    return events
+
+
 # -- customer care --------------------------------------------------------------------------
 def ibm_events(folder: Path) -> list[Event]:
     events: list[Event] = []
@@ -221,6 +253,9 @@ def datasets(data: Path) -> dict[str, tuple[list[Event], dict[str, int]]]:
         found["Mastodon fosstodon statuses + timelines (2025)"] = mastodon_events(
             masto, TIMELINES, False
         )
+    person = data / "formats" / "twitter_archive_samples" / "person_andreruffert"
+    if person.is_dir():
+        found["X archive of one person (ego network, 2010-2022)"] = (archive_events(person), {})
     conv = data / "conversations"
     care: list[Event] = []
     if (conv / "ibm_twitter_customer_care_dialogs").is_dir():
