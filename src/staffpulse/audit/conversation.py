@@ -203,6 +203,11 @@ def _responsiveness(
 def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     recs: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
+    if ev["posts"] == 0:
+        return [
+            "There are no posts in this period. Start small: reply to three people in your "
+            "niche each week (a candidate, a client, an HR voice) before posting your own."
+        ]
     if known >= int(settings["min_mentions"]) and answered < known:
         recs.append(
             f"{known - answered} of {known} people who mentioned you got no answer. Check your "

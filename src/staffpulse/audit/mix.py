@@ -125,7 +125,11 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
     notes = []
     if n < int(settings["min_posts"]):
-        notes.append(f"only {n} original posts in the window: the share is rough")
+        notes.append(
+            f"only {n} original posts in the window: the share is rough"
+            if n
+            else "no original posts in the window"
+        )
     return PillarResult(
         name="mix",
         score=round(score),
