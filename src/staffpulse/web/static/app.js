@@ -40,6 +40,22 @@
     el.addEventListener("change", function () { el.form.submit(); });
   });
 
+  // Benchmark leaderboard: each @handle opens its audit.
+  if (document.body.dataset.page === "benchmark") {
+    document.querySelectorAll("table td > strong").forEach(function (strong) {
+      var handle = strong.textContent.trim();
+      var meta = strong.parentNode.querySelector(".faint");
+      if (handle.charAt(0) !== "@" || !meta) return;
+      var platform = meta.textContent.split("\u00b7").pop().trim();
+      if (!/^[a-z]+$/.test(platform)) return;
+      var link = document.createElement("a");
+      link.href = "/audit/" + encodeURIComponent(platform) + "/" + encodeURIComponent(handle.slice(1));
+      link.textContent = handle;
+      strong.textContent = "";
+      strong.appendChild(link);
+    });
+  }
+
   // Background jobs: poll the JSON status and move the progress bar.
   var job = document.querySelector("[data-job]");
   if (job && (job.dataset.state === "queued" || job.dataset.state === "running")) {
