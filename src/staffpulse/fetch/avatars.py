@@ -1,13 +1,16 @@
 """Avatar images for the Face pillar: recognise platform defaults, download the rest safely.
 
 Defaults: X ``default_profile_images`` URLs, a Bluesky profile without ``avatar``, Mastodon's
-``missing.png``. When the avatar signal's ``default_from_metadata`` is installed it is the
-single source of these rules; the ones below are the fallback.
+``missing.png``. The avatar signal's ``default_from_metadata``
+(:mod:`staffpulse.signals.avatar_defaults`) is the single source of these rules; the ones
+below are only a fallback for builds without it.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +39,28 @@ def _url_rules(platform: str, avatar_url: str | None, has_avatar_field: bool) ->
     return False
 
 
+def _signal_rule() -> Callable[..., Any] | None:
+    """The avatar signal's ``default_from_metadata`` (the single source of the rules)."""
+    for name in ("staffpulse.signals.avatar_defaults", "staffpulse.signals.avatar"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        rule = getattr(module, "default_from_metadata", None)
+        if callable(rule):
+            return rule  # type: ignore[no-any-return]
+    return None
+
+
 def is_default_avatar(
     platform: str, avatar_url: str | None, *, has_avatar_field: bool = True
 ) -> bool:
     """True when the URL (or its absence) is the platform's default avatar."""
-    try:
-        from staffpulse.signals.avatar import (  # type: ignore[import-not-found,unused-ignore]
-            default_from_metadata,
-        )
-    except ImportError:
+    rule = _signal_rule()
+    if rule is None:
         return _url_rules(platform, avatar_url, has_avatar_field)
     try:
-        return bool(default_from_metadata(platform, avatar_url, has_avatar_field=has_avatar_field))
+        return bool(rule(platform, avatar_url, has_avatar_field=has_avatar_field))
     except Exception:  # a signal-side bug must not break fetching
         return _url_rules(platform, avatar_url, has_avatar_field)
 
