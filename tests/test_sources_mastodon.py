@@ -76,3 +76,17 @@ def test_html_and_explicit_instance() -> None:
     }
     (_, post) = rows_from_mastodon([status], instance="mastodon.social")
     assert isinstance(post, Post) and post.id == "mastodon.social:1"
+
+
+def test_instance_from_cached_avatars_when_every_account_is_remote() -> None:
+    status = {
+        "id": "5",
+        "content": "<p>hi</p>",
+        "account": {
+            "acct": "bob@else.where",
+            "url": "https://else.where/@bob",
+            "avatar": "https://cdn.staffing.example/cache/accounts/avatars/1/original/a.png",
+        },
+    }
+    (_, post) = rows_from_mastodon([status])
+    assert isinstance(post, Post) and post.id == "staffing.example:5"

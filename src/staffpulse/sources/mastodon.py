@@ -114,10 +114,18 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
     )
 
 
+CDN_LABELS = ("cdn", "files", "media", "static", "assets", "s3")
+
+
 def instance_of(payload: Any) -> str | None:
-    """The instance that served a saved response: the home of its first local account."""
+    """The instance that served a saved response.
+
+    The home of its first local account (an ``acct`` without ``@``); failing that, the host
+    that serves cached remote avatars (``.../cache/...``, e.g. ``cdn.fosstodon.org``).
+    """
     stack = [payload]
     seen = 0
+    caches: dict[str, int] = {}
     while stack and seen < 10_000:
         node = stack.pop()
         seen += 1
@@ -125,10 +133,17 @@ def instance_of(payload: Any) -> str | None:
             acct, url = node.get("acct"), node.get("url")
             if isinstance(acct, str) and "@" not in acct and isinstance(url, str) and _host(url):
                 return _host(url)
+            avatar = node.get("avatar")
+            if isinstance(avatar, str) and "/cache/" in avatar and (host := _host(avatar)):
+                caches[host] = caches.get(host, 0) + 1
             stack.extend(v for v in node.values() if isinstance(v, dict | list))
         elif isinstance(node, list):
             stack.extend(reversed(node))
-    return None
+    if not caches:
+        return None
+    host = max(caches, key=lambda h: caches[h])
+    first, _, rest = host.partition(".")
+    return rest if first in CDN_LABELS and "." in rest else host
 
 
 def post_from_status(status: Mapping[str, Any], instance: str, author: Account) -> Post:
