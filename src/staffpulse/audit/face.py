@@ -87,45 +87,77 @@ def _signal_says_default(avatar_signal: ModuleType, account: Account) -> bool:
     return getattr(verdict, "label", None) == "default"
 
 
-def avatar_info(account: Account) -> AvatarInfo:
-    """The avatar verdict: the image model when it can run, else what the metadata tells."""
-    avatar_signal: ModuleType | None
-    skipped: str | None = None
+def _load_signal() -> tuple[ModuleType | None, str | None]:
     try:
-        avatar_signal = importlib.import_module("staffpulse.signals.avatar")
+        return importlib.import_module("staffpulse.signals.avatar"), None
     except ImportError:
-        avatar_signal = None
+        return None, "the avatar model is not installed"
     except MissingExtraError as exc:
-        avatar_signal = None
-        skipped = f"image check skipped; {exc.hint or IMAGE_HINT}"
-    meta_default = _metadata_default(account)
-    if avatar_signal is not None and account.avatar_url and not meta_default:
-        # A missing URL may only mean we never fetched it, so only a known URL is judged.
-        meta_default = _signal_says_default(avatar_signal, account)
-    if meta_default:
-        return AvatarInfo("default", 0.95, "profile metadata")
-    path = account.avatar_path
-    if not path or not Path(path).is_file():
-        why = "no avatar image is stored for this account"
-        if account.avatar_url:
-            why += " (only its web address)"
-        return AvatarInfo(None, 0.0, "none", note=why)
-    if avatar_signal is None:
-        note = skipped or "the avatar model is not installed"
-        return AvatarInfo(None, 0.0, "skipped", note=note, file=path)
-    try:
-        verdict = avatar_signal.classify_avatar(path)
-    except MissingExtraError as exc:
-        hint = exc.hint or IMAGE_HINT
-        return AvatarInfo(None, 0.0, "skipped", note=f"image check skipped; {hint}", file=path)
-    except StaffpulseError as exc:
-        return AvatarInfo(None, 0.0, "image model", note=exc.message, file=path)
+        return None, f"image check skipped; {exc.hint or IMAGE_HINT}"
+
+
+def _from_verdict(verdict: Any, path: str) -> AvatarInfo:
     label = getattr(verdict, "label", None)
     if label is None:
         error = getattr(verdict, "error", None) or "the image could not be read"
         return AvatarInfo(None, 0.0, "image model", note=str(error), file=path)
     conf = float(getattr(verdict, "confidence", 0.0) or 0.0)
     return AvatarInfo(str(label), conf, "image model (on this machine)", file=path)
+
+
+def _classify(avatar_signal: ModuleType, paths: list[str]) -> list[AvatarInfo]:
+    """Run the image model on every path (in parallel when the signal offers a batch call)."""
+    try:
+        batch = getattr(avatar_signal, "classify_avatars", None)
+        if batch is not None and len(paths) > 1:
+            verdicts = list(batch(paths))
+        else:
+            verdicts = [avatar_signal.classify_avatar(path) for path in paths]
+    except MissingExtraError as exc:
+        note = f"image check skipped; {exc.hint or IMAGE_HINT}"
+        return [AvatarInfo(None, 0.0, "skipped", note=note, file=path) for path in paths]
+    except StaffpulseError as exc:
+        return [AvatarInfo(None, 0.0, "image model", note=exc.message, file=p) for p in paths]
+    except Exception as exc:  # an optional signal must never sink the whole audit
+        note = f"the avatar check failed ({type(exc).__name__}: {exc})"
+        return [AvatarInfo(None, 0.0, "image model", note=note, file=path) for path in paths]
+    return [_from_verdict(v, path) for v, path in zip(verdicts, paths, strict=True)]
+
+
+def avatar_infos(accounts: list[Account]) -> list[AvatarInfo]:
+    """The avatar verdict of each account: placeholder metadata first, then the image model."""
+    avatar_signal, missing = _load_signal()
+    out: list[AvatarInfo | None] = []
+    pending: list[tuple[int, str]] = []
+    for account in accounts:
+        is_default = _metadata_default(account)
+        if avatar_signal is not None and account.avatar_url and not is_default:
+            # A missing URL may only mean we never fetched it, so only a known URL is judged.
+            is_default = _signal_says_default(avatar_signal, account)
+        path = account.avatar_path
+        if is_default:
+            out.append(AvatarInfo("default", 0.95, "profile metadata"))
+        elif not path or not Path(path).is_file():
+            why = "no avatar image is stored for this account"
+            if account.avatar_url:
+                why += " (only its web address)"
+            out.append(AvatarInfo(None, 0.0, "none", note=why))
+        elif avatar_signal is None:
+            out.append(AvatarInfo(None, 0.0, "skipped", note=missing, file=path))
+        else:
+            pending.append((len(out), path))
+            out.append(None)
+    if pending and avatar_signal is not None:
+        for (index, _path), info in zip(
+            pending, _classify(avatar_signal, [p for _i, p in pending]), strict=True
+        ):
+            out[index] = info
+    return [info if info is not None else AvatarInfo(None, 0.0, "none") for info in out]
+
+
+def avatar_info(account: Account) -> AvatarInfo:
+    """The avatar verdict: the image model when it can run, else what the metadata tells."""
+    return avatar_infos([account])[0]
 
 
 def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) -> PillarResult:

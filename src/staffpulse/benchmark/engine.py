@@ -13,6 +13,7 @@ import numpy as np
 from staffpulse.audit import loader
 from staffpulse.audit.config import PILLARS, audit_settings
 from staffpulse.audit.engine import AccountData, compute_audit, parse_since, texts_to_score
+from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortEntry, CohortProblem, read_cohort
@@ -128,10 +129,15 @@ def run_benchmark(
         progress("Scoring posts", 0, len(texts))
     signals = score_texts(texts, scorer, detect_templates=False)
     scored = time.perf_counter()
+    if progress:
+        progress("Checking avatars", 0, len(accounts))
+    avatars = avatar_infos([account for account, _segment in accounts])
     audits: list[AuditResult] = []
     for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
         feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi])
-        audits.append(compute_audit(data, feed, settings, now=now, since=since_dt))
+        audits.append(
+            compute_audit(data, feed, settings, avatar=avatars[i], now=now, since=since_dt)
+        )
         if progress:
             progress("Auditing", i + 1, len(datas))
     segments = [segment for _account, segment in accounts]

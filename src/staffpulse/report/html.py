@@ -36,8 +36,18 @@ def environment() -> Environment:
             lstrip_blocks=True,
         )
         _ENV.filters["pct"] = pct
+        _ENV.filters["first_sentence"] = first_sentence
         _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
     return _ENV
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a piece of advice (the leaderboard has room for one)."""
+    for mark in (". ", "; "):
+        head, sep, _rest = text.partition(mark)
+        if sep and len(head) >= 20:
+            return head + "."
+    return text
 
 
 def _stamp(moment: datetime) -> str:
