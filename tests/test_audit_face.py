@@ -91,3 +91,44 @@ def test_missing_image_extra_skips_with_hint(
     assert "pip install 'staffpulse[image]'" in (info.note or "")
     pillar = face_pillar(acct(avatar_path=str(image)), DEFAULTS, info)
     assert "skipped" in (pillar.evidence["avatar"]["note"] or "")
+
+
+def test_a_broken_avatar_model_never_sinks_the_audit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    image = tmp_path / "a.png"
+    image.write_bytes(b"\x89PNG")
+    fake = types.ModuleType("staffpulse.signals.avatar")
+
+    def classify_avatar(path: object) -> object:
+        raise TypeError("boom")
+
+    fake.classify_avatar = classify_avatar  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "staffpulse.signals.avatar", fake)
+    info = avatar_info(acct(avatar_path=str(image)))
+    assert info.label is None and "boom" in (info.note or "")
+
+
+def test_real_verdicts_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from staffpulse.audit.face import avatar_infos
+
+    paths = []
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.png").write_bytes(b"\x89PNG")
+        paths.append(str(tmp_path / f"{name}.png"))
+    fake = types.ModuleType("staffpulse.signals.avatar")
+    verdict = types.SimpleNamespace
+    fake.classify_avatars = lambda ps: [  # type: ignore[attr-defined]
+        verdict(label="person", confidence=0.8, error=None),
+        verdict(label="logo", confidence=0.7, error=None),
+    ]
+    monkeypatch.setitem(sys.modules, "staffpulse.signals.avatar", fake)
+    url = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
+    infos = avatar_infos(
+        [acct(avatar_path=paths[0]), acct(avatar_url=url), acct(avatar_path=paths[1])]
+    )
+    assert [(i.label, i.confidence) for i in infos] == [
+        ("person", 0.8),
+        ("default", 0.95),
+        ("logo", 0.7),
+    ]
