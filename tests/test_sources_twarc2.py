@@ -75,3 +75,8 @@ def test_user_object_and_garbage() -> None:
         rows_from_v2({"hello": "world"})
     with pytest.raises(ValueError):
         rows_from_v2({"data": [{"id": "1"}]})  # a tweet without text
+
+
+def test_error_only_lines_import_nothing_quietly() -> None:
+    assert rows_from_v2({"errors": [{"title": "operational-disconnect"}]}) == []
+    assert rows_from_v2({"meta": {"result_count": 0}}) == []

@@ -170,7 +170,7 @@ def rows_from_v2(
     edits = edits if edits is not None else EditTracker()
     users: list[Mapping[str, Any]] = []
     tweets: list[Mapping[str, Any]] = []  # data first, then includes (data wins on duplicates)
-    if "data" in payload or "includes" in payload:
+    if any(key in payload for key in ("data", "includes", "errors", "meta")):
         data = payload.get("data")
         items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
         raw_includes = payload.get("includes")
