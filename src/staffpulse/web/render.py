@@ -69,6 +69,16 @@ def build_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The report's own filters and globals first, so its templates render here unchanged.
+    try:
+        from staffpulse.report.html import environment as report_environment
+
+        report_env = report_environment()
+        env.filters.update(report_env.filters)
+        env.globals.update(report_env.globals)
+        env.tests.update(report_env.tests)
+    except ImportError:
+        pass
     env.filters.update(pct=pct, when=_when, number=_number, safe_url=_safe_url)
     env.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__, nav=NAV)
     return env
