@@ -213,3 +213,14 @@ def test_default_bind_is_loopback() -> None:
 
     assert inspect.signature(serve_app).parameters["host"].default == "127.0.0.1"
     assert WebSettings(db_path=Path("x.db")).hosts() == ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+
+def test_unknown_file_is_reported_with_its_own_name(client: Any) -> None:
+    token = csrf_token(client)
+    response = _upload(client, b"just some words\n", name="notes.txt", token=token)
+    job_id = response.headers["location"].rsplit("/", 1)[-1]
+    client.app.state.web.jobs.wait(job_id)
+    status = client.get(f"/api/jobs/{job_id}").json()
+    assert status["state"] == "error"
+    assert "notes.txt" in status["message"] and "upload-" not in status["message"]
+    assert "This did not work" in client.get(f"/jobs/{job_id}").text

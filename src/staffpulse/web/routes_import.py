@@ -7,6 +7,7 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, home_dir
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, form_value, web
 from staffpulse.web.forms import verified_form
@@ -100,7 +101,11 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                     job.update(f"Importing {Path(file).name.split('-', 1)[-1]}", done, None)
 
                 job.update("Reading the files")
-                report = import_paths(store, files, progress=progress)
+                try:
+                    report = import_paths(store, files, progress=progress)
+                except StaffpulseError as exc:  # name the user's file, not the temp copy
+                    exc.message = _user_paths(exc.message, folder, names)
+                    raise
                 job.update("Finishing", report.posts + report.accounts, None)
                 changed = _changed_accounts(store, before)
         finally:
@@ -122,6 +127,16 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         }
 
     return run
+
+
+def _user_paths(text: str, folder: Path, names: list[str]) -> str:
+    pattern = re.compile(re.escape(str(folder)) + r"/(\d+)-[^\s:!]*")
+
+    def swap(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return names[index] if index < len(names) else "the uploaded file"
+
+    return pattern.sub(swap, text)
 
 
 def _display_name(file: str, folder: Path, names: list[str]) -> str:
