@@ -1,0 +1,76 @@
+"""``staffpulse serve`` (options, clear errors) and the live-fetch form's background job."""
+
+from __future__ import annotations
+
+import socket
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from typer.testing import CliRunner  # noqa: E402
+
+from staffpulse.cli.app import app  # noqa: E402
+from web_helpers import csrf_token, make_client  # noqa: E402
+
+
+def test_serve_help_lists_the_options() -> None:
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--port", "--host", "--db", "--max-upload-mb", "--cohort"):
+        assert option in result.output
+
+
+def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(
+            app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
+        )
+    assert result.exit_code != 0
+    assert "cannot listen" in result.output and f"--port {port + 1}" in result.output
+
+
+def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> None:
+    import sys
+    import types
+
+    seen: dict[str, Any] = {}
+
+    class Report:
+        def as_dict(self) -> dict[str, Any]:
+            return {"posts": 5, "cost_usd": 0.0, "stopped": None}
+
+    def fake_fetch(store: Any, handle: str, **kwargs: Any) -> Report:
+        seen.update(handle=handle, **kwargs)
+        kwargs["progress"]("posts", 5, 10)
+        return Report()
+
+    fake = types.ModuleType("staffpulse.fetch.bluesky")
+    fake.fetch_bluesky = fake_fetch  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "staffpulse.fetch.bluesky", fake)
+    with make_client(tmp_path / "f.db") as client:
+        token = csrf_token(client)
+        response = client.post(
+            "/import/fetch",
+            data={"csrf_token": token, "platform": "bluesky", "handle": "@firm.bsky.social"},
+        )
+        assert response.status_code == 303
+        job_id = response.headers["location"].rsplit("/", 1)[-1]
+        client.app.state.web.jobs.wait(job_id)
+        status = client.get(f"/api/jobs/{job_id}").json()
+        bad = client.post(
+            "/import/fetch", data={"csrf_token": token, "platform": "bluesky", "handle": ""}
+        )
+    assert (
+        status["state"] == "done"
+        and "Fetched 5 posts of @firm.bsky.social" in status["result"]["summary"]
+    )
+    assert seen["handle"] == "firm.bsky.social" and seen["max_posts"] == 200
+    assert bad.status_code == 400 and "enter the handle" in bad.text
