@@ -29,7 +29,11 @@ DEFAULTS: dict[str, Any] = {
         "max_wait_seconds": 900,
         "base_url": "https://api.x.com",
     },
-    "bluesky": {"appview_url": "https://public.api.bsky.app", "jetstream_url": ""},
+    "bluesky": {
+        "appview_url": "https://public.api.bsky.app",
+        # Bluesky's public Jetstream (one of four instances, see docs/listen.md).
+        "jetstream_url": "wss://jetstream2.us-east.bsky.network/subscribe",
+    },
     "mastodon": {"default_instance": "mastodon.social"},
     "fetch": {"avatar_max_bytes": 2_000_000, "timeout_seconds": 20},
 }
