@@ -28,6 +28,20 @@
     });
   });
 
+  // Some pages take a few seconds to compute (the inbox, a first benchmark): show that
+  // something is happening as soon as a link or form is used.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='/']");
+    if (link && !link.hasAttribute("download") && !link.target && !event.defaultPrevented &&
+        !/\/(export|report\.html)/.test(link.getAttribute("href"))) {
+      document.body.classList.add("loading");
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented) document.body.classList.add("loading");
+  });
+  window.addEventListener("pageshow", function () { document.body.classList.remove("loading"); });
+
   // Buttons that ask first.
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (event) {
