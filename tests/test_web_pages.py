@@ -103,6 +103,7 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
     page = client.get("/inbox")
     assert page.status_code == 200
     assert "Conversations worth joining" in page.text and "Mark joined" in page.text
+    assert "<script>alert(" not in page.text and "&lt;script&gt;alert(" in page.text
     inbox = client.app.state.web.backend.inbox(None, None, None)
     first, second = inbox.items[0], inbox.items[1]
     token = csrf_token(client, "/inbox")
@@ -151,6 +152,12 @@ def test_static_assets_are_served_locally(client: Any) -> None:
     for asset in ("/static/app.css", "/static/app.js", "/static/favicon.svg", "/assets/report.css"):
         assert client.get(asset).status_code == 200
     assert ".summary" in client.get("/assets/report.css").text
+
+
+def test_sample_store_benchmark_uses_the_sample_cohort(sample_db: Path) -> None:
+    with make_client(sample_db) as plain:  # no --cohort given
+        page = plain.get("/benchmark")
+    assert "Staffing firms" in page.text and "Ranking the accounts listed in" in page.text
 
 
 @pytest.mark.parametrize("url", ["/", "/benchmark", "/inbox", "/connect", "/audit/x/someone"])

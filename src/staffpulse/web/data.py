@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from staffpulse.errors import StaffpulseError
@@ -124,8 +125,18 @@ class Backend:
 
         return self.cached("benchmark-all", compute)
 
+    def cohort(self) -> Path | None:
+        """The cohort the benchmark uses: the user's, else the sample's on the sample store."""
+        chosen = self.settings.active_cohort()
+        if chosen is None and self.is_sample():
+            from staffpulse.demo import SAMPLE_DIR
+
+            sample = SAMPLE_DIR / "cohort.csv"
+            return sample if sample.exists() else None
+        return chosen
+
     def benchmark(self) -> BenchmarkResult:
-        cohort = self.settings.active_cohort()
+        cohort = self.cohort()
         if cohort is None:
             return self.all_accounts_benchmark()
         engine = need("staffpulse.benchmark.engine", "The benchmark")

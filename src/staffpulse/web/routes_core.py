@@ -150,7 +150,7 @@ def benchmark_page(request: Request) -> HTMLResponse:
         return empty_store(request, "benchmark", "the cohort benchmark")
     result = ctx.backend.benchmark()
     context = benchmark_context(result)
-    cohort = ctx.settings.active_cohort()
+    cohort = ctx.backend.cohort()
     return ctx.renderer.page(
         request,
         "benchmark.html.j2",
