@@ -7,7 +7,13 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any, cast
 
+import orjson
+
 from staffpulse.models import Account, Post, PostKind
+
+
+def _json_list(values: tuple[str, ...]) -> str:
+    return orjson.dumps(list(values)).decode() if values else "[]"
 
 
 def format_time(value: datetime | None) -> str | None:
@@ -62,9 +68,9 @@ def post_params(post: Post, raw_id: int | None, now: str) -> tuple[Any, ...]:
         post.conversation_id,
         post.quoted_post_id,
         post.reposted_post_id,
-        json.dumps(list(post.mentions)),
-        json.dumps(list(post.hashtags)),
-        json.dumps(list(post.urls)),
+        _json_list(post.mentions),
+        _json_list(post.hashtags),
+        _json_list(post.urls),
         post.likes,
         post.reposts,
         post.replies,

@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from staffpulse.errors import StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.codec import account_params, format_time, post_params
@@ -56,7 +58,7 @@ ON CONFLICT (platform, id) DO UPDATE SET
     text = CASE WHEN excluded.text != '' THEN excluded.text ELSE posts.text END,
     created_at = COALESCE(excluded.created_at, posts.created_at),
     lang = COALESCE(excluded.lang, posts.lang),
-    kind = excluded.kind,
+    kind = CASE WHEN excluded.kind != 'original' THEN excluded.kind ELSE posts.kind END,
     reply_to_post_id = COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id),
     reply_to_account_id = COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id),
     reply_to_handle = COALESCE(excluded.reply_to_handle, posts.reply_to_handle),
@@ -173,7 +175,12 @@ class Store(ReadMixin):
     def _store_raw(self, raw: Any, provenance: Provenance) -> int | None:
         if raw is None:
             return None
-        payload = raw if isinstance(raw, str) else json.dumps(raw, sort_keys=True, default=str)
+        if isinstance(raw, bytes):
+            payload = raw.decode("utf-8", "replace")
+        elif isinstance(raw, str):
+            payload = raw
+        else:
+            payload = orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
         digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         row = self.conn.execute(
             "SELECT id FROM raw_payloads WHERE sha256 = ?", (digest,)
@@ -204,8 +211,6 @@ class Store(ReadMixin):
         follows: list[tuple[Any, ...]] = []
         try:
             with self.transaction():
-                before_posts = self._count("posts")
-                before_accounts = self._count("accounts")
                 for record in records:
                     raw_id = self._store_raw(record.raw, record.provenance)
                     for row in record.rows:
@@ -216,11 +221,13 @@ class Store(ReadMixin):
                             accounts.append(account_params(row, raw_id, now))
                         else:
                             follows.append(_follow_params(row, now))
+                counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})
+                counts.new_accounts -= self._existing("accounts", accounts_keys)
+                counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
+                counts.new_posts -= self._existing("posts", post_keys)
                 self.conn.executemany(_ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(_POST_UPSERT, posts)
                 self.conn.executemany(_FOLLOW_UPSERT, follows)
-                counts.new_posts = self._count("posts") - before_posts
-                counts.new_accounts = self._count("accounts") - before_accounts
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
         counts.accounts, counts.posts, counts.follows = len(accounts), len(posts), len(follows)
@@ -232,6 +239,22 @@ class Store(ReadMixin):
     ) -> WriteCounts:
         """Convenience for callers with rows but no raw payload."""
         return self.write_records([Record(rows=tuple(rows), provenance=provenance)])
+
+    def _existing(self, table: str, keys: set[tuple[str, str]]) -> int:
+        """How many of these (platform, id) keys are already stored: O(batch), not O(table)."""
+        found = 0
+        by_platform: dict[str, list[str]] = {}
+        for platform, key in keys:
+            by_platform.setdefault(platform, []).append(key)
+        for platform, ids in by_platform.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found += self.conn.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE platform = ? AND id IN ({marks})",
+                    (platform, *chunk),
+                ).fetchone()[0]
+        return found
 
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
