@@ -60,6 +60,7 @@ def time_twarc_csv(twarc: Path, path: Path) -> float:
             [str(twarc), "csv", str(path), str(Path(tmp) / "out.csv")],
             check=True,
             capture_output=True,
+            cwd=tmp,  # twarc2 writes twarc.log into the working directory
             # twarc2 asks for credentials on start even for offline commands: give it a dummy.
             env={"BEARER_TOKEN": "offline-benchmark", "PATH": "/usr/bin:/bin"},
         )
