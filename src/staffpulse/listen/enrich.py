@@ -38,19 +38,14 @@ def load_role_model_optional() -> RoleModel | None:
 
 _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("job_board", re.compile(r"\bjob ?board\b|\bjobs? (feed|alerts?)\b|^tmj_", re.I)),
+    ("vendor", re.compile(r"\bATS\b|\bHR ?tech\b|\bsoftware\b|\bplatform for\b|\btraining\b|"
+                          r"\bworkshops?\b|\binvest(or|ing)\b", re.I)),
     ("staffing_firm", re.compile(r"\bstaffing\b|\brecruitment agency\b|\btemp agency\b", re.I)),
     ("recruiter", re.compile(r"\brecruit(er|ing|ment)\b|\btalent acquisition\b|\bsourcer\b", re.I)),
     ("hr_pro", re.compile(r"\bHR\b|\bhuman resources\b|\bpeople (ops|operations|team)\b|\bCHRO\b")),
-    ("vendor", re.compile(r"\bATS\b|\bHR ?tech\b|\bsoftware\b|\bplatform for\b", re.I)),
-    (
-        "job_seeker",
-        re.compile(
-            r"\b(looking for|seeking) (work|a job|a role|opportunities)\b|"
-            r"\bopen to work\b",
-            re.I,
-        ),
-    ),
-)
+    ("job_seeker", re.compile(r"\b(looking for|seeking) (work|a job|a role|opportunities)\b|"
+                              r"\bopen to work\b", re.I)),
+)  # fmt: skip
 
 
 def heuristic_role(name: str, bio: str) -> str | None:

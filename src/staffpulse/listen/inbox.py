@@ -33,7 +33,7 @@ from staffpulse.store import Store
 from staffpulse.store.codec import format_time, parse_time
 
 Auto = Literal["auto"]
-STALE_DATA = timedelta(days=7)
+STALE_DATA = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +176,7 @@ def build_inbox(
             if _topic_matches(topic, topic_of.get((c.platform, c.id)), labels)
         ]
     as_of = _as_of(conversations, now)
-    if as_of < (now or datetime.now(UTC)):
+    if now is None and datetime.now(UTC) - as_of > STALE_DATA:
         notes.append(f"ranked as of {format_time(as_of)}, the newest activity in the store")
     ranked = _rank(store, conversations, topic_of, labels, as_of, text, roles_model)
     states = schema.inbox_states(store, platform)
@@ -219,7 +219,7 @@ def _topic_matches(query: str, topic_id: int | None, labels: dict[int, str]) -> 
 
 
 def _as_of(conversations: Sequence[Conversation], now: datetime | None) -> datetime:
-    """``now``, or the newest activity when the data is older than a week (archives, demo)."""
+    """``now``, or the newest activity when the data is older than a day (archives, demo)."""
     if now is not None:
         return now
     current = datetime.now(UTC)

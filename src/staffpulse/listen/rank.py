@@ -59,7 +59,8 @@ _QUESTION_RE = re.compile(
 _JOB_AD_RE = re.compile(
     r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bis (now )?hiring( an?\b| for\b|!|:)|"
     r"\bapply (now|today|here|at|via|online)\b|\bjob opening\b|\bposition (available|open)\b|"
-    r"\bjoin our team\b|\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
+    r"\bjoin our team\b|\bshameless plug\b|\$\d[\d,.]*k?\s*(-|–|to)\s*\$?\d[\d,.]*k?\s*/\s*(hr|hour)\b|"
+    r"\b(i'?m|we'?re) looking for an? [\w -]{3,40}\bin [A-Z]|\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
     re.IGNORECASE,
 )
 _HOSTILE_RE = re.compile(
@@ -175,7 +176,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = _explain(conv, components, flags, role, age, recent)
-    angle = suggest_angle(label, flags, role, len(replies), ctx.humor_scores.get(conv.id, 0.0))
+    humor = ctx.humor_scores.get(conv.id, 0.0)
+    angle = suggest_angle(label, flags, role, len(replies), humor, opening.text)
     return RankedConversation(
         conv, round(score, 4), components, reasons, cautions, angle, label, role, flags
     )
@@ -227,16 +229,26 @@ def _explain(
     return tuple(reasons), tuple(cautions)
 
 
-def _subject(label: str) -> str:
-    first = label.split(" / ")[0].strip() if label else ""
-    return first or "this topic"
+def _subject(label: str, text: str = "") -> str:
+    """The label term the opening post itself uses, else the label's first term."""
+    terms = [t.strip() for t in label.split(" / ") if t.strip()] if label else []
+    lowered = text.lower()
+    for term in terms:
+        if term in lowered:
+            return term
+    return terms[0] if terms else "this topic"
 
 
 def suggest_angle(
-    label: str, flags: Mapping[str, bool], role: str | None, n_replies: int, humor: float = 0.0
+    label: str,
+    flags: Mapping[str, bool],
+    role: str | None,
+    n_replies: int,
+    humor: float = 0.0,
+    text: str = "",
 ) -> str:
     """A template-based suggestion of how to join (topic, signals and role)."""
-    subject = _subject(label)
+    subject = _subject(label, text)
     if flags.get("spam") or flags.get("hostile"):
         return "Skip this one: nothing to gain by joining."
     if flags.get("job_ad"):

@@ -91,7 +91,13 @@ class TopicModel:
             token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
             stop_words=sorted(STOP_WORDS),
         )
-        self._analyzer = self._vectorizer.build_analyzer()
+        # Labels count words and two-word phrases ("line cook", "salary transparency").
+        self._term_analyzer = HashingVectorizer(
+            preprocessor=_preprocess,
+            token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
+            stop_words=sorted(STOP_WORDS),
+            ngram_range=(1, 2),
+        ).build_analyzer()
 
     # -- vectors ---------------------------------------------------------------------------
     def _idf(self) -> np.ndarray[Any, np.dtype[np.float64]]:
@@ -147,7 +153,7 @@ class TopicModel:
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
             topic = self.topics_[self.ids_[row_of[i]]]
             topic.size += 1
-            topic.terms.update(self._analyzer(text))
+            topic.terms.update(self._term_analyzer(text))
             if topic.representative is None or sim[i] > topic.representative_sim:
                 topic.representative, topic.representative_sim = key, float(sim[i])
             touched.add(topic.id)
@@ -179,16 +185,25 @@ class TopicModel:
         vocab = sorted({w for words in candidates.values() for w in words})
         if not vocab:
             return
-        hashed = sp.csr_matrix(self._vectorizer.transform(vocab))
-        idf = self._idf()
-        first = hashed.indices[hashed.indptr[:-1].clip(max=max(hashed.nnz - 1, 0))]
-        word_idf = {w: float(idf[first[k]]) for k, w in enumerate(vocab)}
+        hashed = sp.csr_matrix(self._vectorizer.transform(vocab))  # a phrase: its words
+        hashed.data[:] = 1.0
+        mean_idf = (hashed @ self._idf()) / np.diff(hashed.indptr).clip(min=1)
+        word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
         for topic_id in ids:
             terms = self.topics_[topic_id].terms
-            scored = sorted(candidates[topic_id], key=lambda w: (-terms[w] * word_idf[w], w))
-            chosen = [w for w in scored if terms[w] >= 2][: self.label_terms]
-            if len(chosen) < self.label_terms:
-                chosen += [w for w in scored if w not in chosen][: self.label_terms - len(chosen)]
+
+            def weight(w: str, terms: Counter[str] = terms) -> float:
+                return terms[w] * word_idf[w] * (1.5 if " " in w else 1.0)
+
+            scored = sorted(candidates[topic_id], key=lambda w: (-weight(w), w))
+            chosen: list[str] = []
+            for minimum in (2, 1):
+                for w in scored:
+                    if len(chosen) == self.label_terms:
+                        break
+                    taken = {part for c in chosen for part in c.split()}
+                    if terms[w] >= minimum and not taken & set(w.split()):
+                        chosen.append(w)
             self.topics_[topic_id].label = " / ".join(chosen) or f"topic {topic_id}"
             if len(terms) > 4 * self.max_terms:
                 self.topics_[topic_id].terms = Counter(dict(terms.most_common(2 * self.max_terms)))
