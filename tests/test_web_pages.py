@@ -127,6 +127,22 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
     assert first.conversation_id not in open_ids and second.conversation_id not in open_ids
     assert first.conversation_id in {i.conversation_id for i in after.joined}
     assert "Marked as joined" in client.get("/inbox?notice=joined").text
+    client.post(
+        "/inbox/state",
+        data={
+            "csrf_token": token,
+            "conversation_id": first.conversation_id,
+            "platform": first.platform,
+            "state": "open",
+        },
+    )
+    reopened = client.app.state.web.backend.inbox(None, None, None)
+    assert first.conversation_id in {i.conversation_id for i in reopened.items}
+    assert first.conversation_id not in {i.conversation_id for i in reopened.joined}
+    client.app.state.web.backend.invalidate()  # a rebuild from the store agrees
+    rebuilt = client.app.state.web.backend.inbox(None, None, None)
+    assert first.conversation_id in {i.conversation_id for i in rebuilt.items}
+    assert second.conversation_id not in {i.conversation_id for i in rebuilt.items}
 
 
 def test_connect_page_and_exports(client: Any) -> None:

@@ -186,9 +186,10 @@ class Backend:
         inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
         with self.store() as store:
             inbox_mod.set_state(store, conversation_id, state, platform or None)
-        with self._lock:
-            for key in [k for k in self._cache if isinstance(k, tuple) and k[0] == "inbox"]:
-                del self._cache[key]
+        with self._lock:  # update the cached inboxes in place: no multi-second rebuild
+            for key, (_generation, inbox) in self._cache.items():
+                if isinstance(key, tuple) and key[0] == "inbox":
+                    _move(inbox, conversation_id, platform, state)
 
     def suggestions(self, handle: str, platform: str, role: str | None, limit: int) -> Any:
         suggest = need("staffpulse.connect.suggest", "Account suggestions")
@@ -198,6 +199,23 @@ class Backend:
                 return suggest.suggest_report(store, handle, platform, role, limit)
 
         return self.cached(("connect", handle.lower(), platform, role, limit), compute)
+
+
+def _move(inbox: Any, conversation_id: str, platform: str, state: str | None) -> None:
+    """Reflect a new state in a cached inbox: out of the open list, into joined, or back."""
+
+    def match(item: Any) -> bool:
+        return bool(
+            item.conversation_id == conversation_id and (not platform or item.platform == platform)
+        )
+
+    moved = [replace(i, state=state or "open") for i in inbox.items + inbox.joined if match(i)]
+    inbox.items = [i for i in inbox.items if not match(i)]
+    inbox.joined = [i for i in inbox.joined if not match(i)]
+    if state == "joined":
+        inbox.joined = moved + inbox.joined
+    elif state is None:
+        inbox.items = sorted(inbox.items + moved, key=lambda i: -i.score)
 
 
 def _safe_links(result: AuditResult) -> AuditResult:
