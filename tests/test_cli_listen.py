@@ -204,3 +204,37 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
     assert bad.exit_code == 65 and "WebSocket" in bad.output
     worse = runner.invoke(app, ["listen", "bluesky", "--duration", "soon", "--db", db])
     assert worse.exit_code == 65
+
+
+def test_imported_posts_from_any_platform_enter_the_inbox(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+
+    store = open_store(tmp_path / "mixed.db")
+    now = datetime.now(UTC)
+
+    def post(platform: str, pid: str, author: str, text: str, minutes: int, **kw: Any) -> Post:
+        return Post(platform=platform, id=pid, author_id=author, text=text,
+                    created_at=now - timedelta(minutes=minutes), **kw)  # fmt: skip
+
+    rows = [
+        Account(platform="x", id="firm", handle="acme", bio="Staffing firm"),
+        post("x", "10", "hr1", "HR folks: how do you run onboarding for remote hires?", 90),
+        post("x", "11", "firm", "We pair every hire with a buddy.", 60, kind="reply",
+             reply_to_post_id="10", conversation_id="10"),
+        post("x", "20", "firm", "How do candidates prefer to interview?", 50),
+        post("mastodon", "300", "rec", "Recruiters, any tips for candidate ghosting?", 40),
+        post("mastodon", "301", "u2", "Same problem here", 30, kind="reply", reply_to_post_id="300"),
+        post("mastodon", "302", "u3", "We call the day before", 20, kind="reply",
+             reply_to_post_id="301"),
+        post("mastodon", "400", "u4", "Lovely sunset tonight", 10),
+    ]  # fmt: skip
+    store.upsert(rows, provenance("test", "fixture"))
+    inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
+    open_ids = [(i.platform, i.conversation_id) for i in inbox.items]
+    assert open_ids == [("mastodon", "300")]  # the firm's own question is not an item
+    assert inbox.items[0].replies == 2 and inbox.items[0].participants == 3
+    assert [(j.platform, j.conversation_id) for j in inbox.joined] == [("x", "10")]
+    assert joined_conversations(store, "x", "firm") == 1
+    # judged once: a second build scores nothing new
+    again = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
+    assert not any("judged" in note for note in again.notes)
