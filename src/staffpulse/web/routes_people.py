@@ -48,7 +48,13 @@ def inbox_page(request: Request) -> HTMLResponse:
     if not ctx.backend.has_posts():
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
-    as_handle = q.get("as") or None
+    if "as" in q:
+        as_handle = q.get("as") or None
+    else:  # the firm's own account from config.toml ([listen] account), like `staffpulse inbox`
+        from staffpulse.config import load_config
+
+        listen = load_config().get("listen", {})
+        as_handle = str(listen.get("account") or "") or None if isinstance(listen, dict) else None
     topic = q.get("topic") or None
     platform = q.get("platform") or None
     inbox = ctx.backend.inbox(as_handle, topic, platform)
