@@ -87,9 +87,7 @@ def bertopic_worker(infile: str, outfile: str) -> None:
     labels, _ = model.fit_transform(texts, embeddings)
     done = time.perf_counter()
     words = {
-        int(t): [w for w, _ in (model.get_topic(t) or [])][:10]
-        for t in set(labels)
-        if t != -1
+        int(t): [w for w, _ in (model.get_topic(t) or [])][:10] for t in set(labels) if t != -1
     }
     import bertopic
 
@@ -179,7 +177,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent.parent / "shared" / "data")
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--threshold", type=float, default=0.15)
+    parser.add_argument("--threshold", type=float, default=0.1)
     parser.add_argument("--bertopic-runs", type=int, default=1, help="BERTopic is slow here")
     parser.add_argument("--cache", type=Path, help="save BERTopic's runs here, or reuse them")
     parser.add_argument("--bertopic-worker", nargs=2, metavar=("IN", "OUT"))
@@ -214,7 +212,9 @@ def main() -> None:
             "npmi": round(npmi_coherence(texts, mine["labels"], mine["words"]), 3),
         },
         "bertopic": {
-            "median_seconds_embed": round(statistics.median(r["seconds"]["embed"] for r in theirs), 2),
+            "median_seconds_embed": round(
+                statistics.median(r["seconds"]["embed"] for r in theirs), 2
+            ),
             "median_seconds_cluster": round(
                 statistics.median(r["seconds"]["cluster"] for r in theirs), 2
             ),
@@ -224,7 +224,9 @@ def main() -> None:
             "outlier_share": round(1 - len(kept) / len(texts), 3),
             **summary(other["labels"], outlier=-1),
             "npmi": round(
-                npmi_coherence(texts, other["labels"], {int(k): v for k, v in other["words"].items()}),
+                npmi_coherence(
+                    texts, other["labels"], {int(k): v for k, v in other["words"].items()}
+                ),
                 3,
             ),
         },

@@ -69,7 +69,7 @@ class TopicModel:
 
     def __init__(
         self,
-        threshold: float = 0.15,
+        threshold: float = 0.1,
         n_features: int = 2**18,
         max_terms: int = 200,
         label_terms: int = 3,
