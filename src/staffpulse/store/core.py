@@ -172,35 +172,47 @@ class Store(ReadMixin):
             self.conn.execute("COMMIT")
 
     # -- writes --------------------------------------------------------------------------
-    def _store_raw(self, raw: Any, provenance: Provenance) -> int | None:
-        if raw is None:
-            return None
-        if isinstance(raw, bytes):
-            payload = raw.decode("utf-8", "replace")
-        elif isinstance(raw, str):
-            payload = raw
-        else:
-            payload = orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
-        digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-        row = self.conn.execute(
-            "SELECT id FROM raw_payloads WHERE sha256 = ?", (digest,)
-        ).fetchone()
-        if row:
-            return int(row[0])
-        cursor = self.conn.execute(
-            "INSERT INTO raw_payloads (sha256, source, location, line, tool_version, retrieved_at,"
-            " payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                digest,
-                provenance.source,
-                provenance.location,
-                provenance.line,
-                provenance.tool_version,
-                format_time(provenance.retrieved_at),
-                payload,
-            ),
+    def _store_raw_batch(self, records: Sequence[Record]) -> list[int | None]:
+        """Store each record's raw payload once (keyed by SHA-256); the row id of each record's."""
+        digests: list[str | None] = []
+        fresh: dict[str, tuple[Any, ...]] = {}
+        for record in records:
+            if record.raw is None:
+                digests.append(None)
+                continue
+            payload = _payload_text(record.raw)
+            digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+            digests.append(digest)
+            if digest not in fresh:
+                prov = record.provenance
+                fresh[digest] = (
+                    digest,
+                    prov.source,
+                    prov.location,
+                    prov.line,
+                    prov.tool_version,
+                    format_time(prov.retrieved_at),
+                    payload,
+                )
+        if not fresh:
+            return [None] * len(records)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO raw_payloads (sha256, source, location, line, tool_version,"
+            " retrieved_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            fresh.values(),
         )
-        return cursor.lastrowid
+        ids: dict[str, int] = {}
+        keys = list(fresh)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            ids.update(
+                (row[1], row[0])
+                for row in self.conn.execute(
+                    f"SELECT id, sha256 FROM raw_payloads WHERE sha256 IN ({marks})", chunk
+                )
+            )
+        return [ids[d] if d is not None else None for d in digests]
 
     def write_records(self, records: Sequence[Record]) -> WriteCounts:
         """Upsert a batch of records in one transaction."""
@@ -211,8 +223,8 @@ class Store(ReadMixin):
         follows: list[tuple[Any, ...]] = []
         try:
             with self.transaction():
-                for record in records:
-                    raw_id = self._store_raw(record.raw, record.provenance)
+                raw_ids = self._store_raw_batch(records)
+                for record, raw_id in zip(records, raw_ids, strict=True):
                     for row in record.rows:
                         if isinstance(row, Post):
                             posts.append(post_params(row, raw_id, now))
@@ -282,6 +294,14 @@ class Store(ReadMixin):
             "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",
             (status, format_time(run.finished_at), json.dumps(counts, default=str), run.id),
         )
+
+
+def _payload_text(raw: Any) -> str:
+    if isinstance(raw, bytes):
+        return raw.decode("utf-8", "replace")
+    if isinstance(raw, str):
+        return raw
+    return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
 
 
 def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
