@@ -124,7 +124,9 @@ def test_angle_templates() -> None:
     assert "Skip" in suggest_angle("x", {"spam": True}, None, 0)
     assert "candidate" in suggest_angle("x", {"job_ad": True}, None, 0)
     assert "light tone" in suggest_angle("x", {}, None, 2, humor=0.9)
-    assert "perspective on remote" in suggest_angle("remote / office", {}, None, 2)
+    angle = suggest_angle("remote / office", {}, None, 2, text="Office mandates are back")
+    assert "perspective on office" in angle
+    assert "on this topic" in suggest_angle("remote / office", {}, None, 2, text="Unrelated")
 
 
 def test_detectors() -> None:

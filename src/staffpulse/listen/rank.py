@@ -230,13 +230,13 @@ def _explain(
 
 
 def _subject(label: str, text: str = "") -> str:
-    """The label term the opening post itself uses, else the label's first term."""
+    """The label term the opening post itself uses, else "this topic"."""
     terms = [t.strip() for t in label.split(" / ") if t.strip()] if label else []
     lowered = text.lower()
     for term in terms:
         if term in lowered:
             return term
-    return terms[0] if terms else "this topic"
+    return "this topic"
 
 
 def suggest_angle(

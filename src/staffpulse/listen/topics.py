@@ -341,9 +341,13 @@ def _unpack(blob: bytes) -> tuple[dict[str, Any], np.ndarray[Any, Any], np.ndarr
         return meta, data["indices"], data["values"].astype(np.float64)
 
 
-def conversation_text(conversation: Conversation, replies: int = 3) -> str:
-    """The document that represents a conversation: its opening and first replies."""
-    return " ".join([conversation.opening.text, *(p.text for p in conversation.replies[:replies])])
+def conversation_text(conversation: Conversation, short: int = 8) -> str:
+    """The document that represents a conversation: its opening post, plus the first reply
+    when the opening is shorter than ``short`` words (replies are mostly generic)."""
+    opening = conversation.opening.text
+    if len(opening.split()) >= short or not conversation.replies:
+        return opening
+    return f"{opening} {conversation.replies[0].text}"
 
 
 def assign_topics(
