@@ -142,3 +142,25 @@ def test_load_conversations_follows_chains_from_relevant_posts(stored) -> None: 
     assert len(convs[0].posts) == 4
     everything = load_conversations(stored, relevant_only=False)
     assert {c.id for c in everything} == {"100", "500"}
+
+
+def test_real_mastodon_context_is_one_conversation(shared_data: Path) -> None:
+    """The 59-reply context of a real thread (read in place, never copied)."""
+    import json
+
+    from staffpulse.sources.mastodon import instance_of, rows_from_status
+
+    path = shared_data / "formats" / "mastodon_samples" / "rtoot_get_context_default.json"
+    context = json.loads(path.read_text(encoding="utf-8"))
+    instance = instance_of(context) or "mastodon.social"
+    posts = [
+        row
+        for status in context["ancestors"] + context["descendants"]
+        for row in rows_from_status(status, instance)
+        if isinstance(row, Post)
+    ]
+    (conv,) = assemble(posts)
+    assert len(conv.posts) == len(context["descendants"]) == 59
+    assert conv.root is None  # the focus status is not part of its own context
+    assert all(p.reply_to_post_id for p in conv.posts)
+    assert conv.id == min(posts, key=lambda p: p.created_at or T).reply_to_post_id

@@ -182,11 +182,13 @@ def build_inbox(
     states = schema.inbox_states(store, platform)
     items: list[InboxItem] = []
     joined: list[InboxItem] = []
+    tally = {"open": 0, "joined": 0, "dismissed": 0}
     for entry in ranked:
         conv = entry.conversation
         state = states.get((conv.platform, conv.id), "open")
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
             state = "joined"
+        tally[state] += 1
         item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
         if state == "joined":
             joined.append(item)
@@ -200,11 +202,7 @@ def build_inbox(
     }
     counts = {
         "conversations": len(ranked),
-        "open": sum(
-            1 for r in ranked if states.get((r.conversation.platform, r.conversation.id)) is None
-        ),
-        "joined": len(joined),
-        "dismissed": sum(1 for s in states.values() if s == "dismissed"),
+        **tally,
         "topics": len(model.topics_),
     }
     return Inbox(items, joined, topics, datetime.now(UTC), as_of, as_handle, notes, counts)
