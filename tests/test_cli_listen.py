@@ -29,9 +29,9 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    import staffpulse.cli.commands.listen as cli_listen
+    import staffpulse.listen.relevance as relevance_module
 
-    monkeypatch.setattr(cli_listen, "load_default_scorer", FakeScorer)
+    monkeypatch.setattr(relevance_module, "load_default_scorer", FakeScorer)
     monkeypatch.setattr(inbox_module, "load_default_scorer", FakeScorer)
     monkeypatch.setattr(inbox_module, "load_role_model_optional", lambda: None)
 
@@ -94,9 +94,9 @@ def replayed(
     frames = frames_of(events)
     frames[500:500] = ["{not json", "[]"]
     with pytest.MonkeyPatch.context() as mp:
-        import staffpulse.cli.commands.listen as cli_listen
+        import staffpulse.listen.relevance as relevance_module
 
-        mp.setattr(cli_listen, "load_default_scorer", FakeScorer)
+        mp.setattr(relevance_module, "load_default_scorer", FakeScorer)
         with ServerThread(frames, drop_after=1500) as server:
             result = runner.invoke(
                 app,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,18 +13,13 @@ from rich.console import Console
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.errors import InputError
-from staffpulse.listen.html import write_inbox_html
-from staffpulse.listen.inbox import build_inbox, set_state
-from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
-from staffpulse.listen.listener import (
-    JetstreamListener,
-    ListenOptions,
-    ListenStats,
-    parse_duration,
-)
-from staffpulse.listen.relevance import RelevanceFilter, load_default_scorer, load_keywords
-from staffpulse.listen.terminal import render_inbox, render_listen_summary, status_line
 from staffpulse.store import open_store
+
+if TYPE_CHECKING:
+    from staffpulse.listen.listener import ListenStats
+
+# The listen package (scikit-learn, websockets) is imported inside the commands, so other
+# commands start fast.
 
 console = Console()
 err_console = Console(stderr=True)
@@ -72,16 +67,21 @@ def listen_bluesky(
     as_json: JsonOption = False,
 ) -> None:
     """Listen to Bluesky's Jetstream; store the relevant posts; resume from the saved cursor."""
+    from staffpulse.listen import relevance as rel
+    from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
+    from staffpulse.listen.listener import JetstreamListener, ListenOptions, parse_duration
+    from staffpulse.listen.terminal import render_listen_summary, status_line
+
     seconds = parse_duration(duration)
-    words = load_keywords(keywords) if keywords else None
-    scorer = load_default_scorer() if classifier else None
+    words = rel.load_keywords(keywords) if keywords else None
+    scorer = rel.load_default_scorer() if classifier else None
     if classifier and scorer is None:
         err_console.print(
             "[yellow]The work_topic classifier is not available; filtering by "
             + ("your keywords" if words else "the built-in keyword list")
             + ".[/]"
         )
-    relevance = RelevanceFilter(scorer=scorer, keywords=words)
+    relevance = rel.RelevanceFilter(scorer=scorer, keywords=words)
     configured = str(load_config().get("bluesky", {}).get("jetstream_url") or "")
     target = url or configured or DEFAULT_JETSTREAM_URL
     if not target.startswith(("ws://", "wss://")):
@@ -155,6 +155,10 @@ def inbox(
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
         return
+    from staffpulse.listen.html import write_inbox_html
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.listen.terminal import render_inbox
+
     handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
     with open_store(db) as store:
         result = build_inbox(store, platform=platform, topic=topic, as_handle=handle, limit=limit)
@@ -172,6 +176,8 @@ PlatformOption = Annotated[str | None, typer.Option(help="Platform, when the id 
 
 
 def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
+    from staffpulse.listen.inbox import set_state
+
     with open_store(db) as store:
         plat, conv = set_state(store, conversation_id, state, platform)
     console.print(f"{plat} conversation {conv}: {state or 'open'}", highlight=False)
