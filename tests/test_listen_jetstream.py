@@ -343,3 +343,22 @@ def test_unreachable_server_backs_off_then_gives_up(store: Store) -> None:
     with pytest.raises(FetchError):
         asyncio.run(listener.run())
     assert listener.stats.disconnects == 3
+
+
+def test_update_and_record_with_media_quote() -> None:
+    quoted = f"at://{BOB}/app.bsky.feed.post/q"
+    event = post_event(
+        DID,
+        "k5",
+        "look at this",
+        T0,
+        embed={
+            "$type": "app.bsky.embed.recordWithMedia",
+            "record": {"record": {"uri": quoted, "cid": "c"}},
+            "media": {"$type": "app.bsky.embed.images", "images": []},
+        },
+    )
+    event["commit"]["operation"] = "update"
+    parsed = parse_event(event)
+    assert parsed.kind == "post" and parsed.post is not None
+    assert parsed.post.kind == "quote" and parsed.post.quoted_post_id == quoted

@@ -138,3 +138,21 @@ def test_detectors() -> None:
     assert not looks_like_job_ad("How is hiring going for you this quarter?")
     assert looks_hostile("what a moron") and not looks_hostile("tough market for everyone")
     assert looks_spammy("x", hashtags=7) and not looks_spammy("a normal post", hashtags=1)
+
+
+def test_score_properties_over_random_conversations() -> None:
+    """Property: asking a question never lowers the score, penalties never raise it, and
+    scores stay in [0, 1]."""
+    import random
+
+    rng = random.Random(3)
+    for i in range(60):
+        hours, replies = rng.uniform(0, 200), rng.randint(0, 40)
+        plain = conv(f"p{i}", hours_ago=hours, replies=replies)
+        asked = conv(f"q{i}", text=BASE_TEXT + "? Thoughts?", hours_ago=hours, replies=replies)
+        ad = conv(f"a{i}", text=BASE_TEXT + " #hiring apply now", hours_ago=hours, replies=replies)
+        scores = {
+            r.conversation.id: r.score for r in rank([plain, asked, ad], RankContext(now=NOW))
+        }
+        assert all(0 <= s <= 1 for s in scores.values())
+        assert scores[f"q{i}"] >= scores[f"p{i}"] >= scores[f"a{i}"]

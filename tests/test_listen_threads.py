@@ -164,3 +164,27 @@ def test_real_mastodon_context_is_one_conversation(shared_data: Path) -> None:
     assert conv.root is None  # the focus status is not part of its own context
     assert all(p.reply_to_post_id for p in conv.posts)
     assert conv.id == min(posts, key=lambda p: p.created_at or T).reply_to_post_id
+
+
+def test_random_reply_forests_assemble_into_their_trees() -> None:
+    """Property: any forest of reply trees, in any order, gives one conversation per tree,
+    rooted at the tree's root, on every platform convention."""
+    import random
+
+    rng = random.Random(7)
+    for trial in range(30):
+        posts: list[Post] = []
+        expected: dict[str, set[str]] = {}
+        for tree in range(rng.randint(1, 6)):
+            root = f"t{trial}-{tree}-0"
+            nodes = [root]
+            posts.append(p("mastodon", root, 0))
+            for k in range(1, rng.randint(1, 15)):
+                parent = rng.choice(nodes)
+                pid = f"t{trial}-{tree}-{k}"
+                nodes.append(pid)
+                posts.append(p("mastodon", pid, k, kind="reply", reply_to_post_id=parent))
+            expected[root] = set(nodes)
+        rng.shuffle(posts)
+        got = {c.id: {q.id for q in c.posts} for c in assemble(posts)}
+        assert got == expected
