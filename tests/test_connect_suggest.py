@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
@@ -166,3 +167,15 @@ def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) 
 def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:
     report = suggest_report(sample_store, "owenpark.bsky.social", role_model=SampleRoles())
     assert all(s.platform == "bluesky" for s in report.suggestions)
+
+
+def test_role_predictions_as_numpy_arrays(store: Store) -> None:
+    class ArrayRoles(FakeRoleModel):
+        def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
+            out = super().predict(names, bios, texts)
+            out.role = np.array(out.role)
+            return out
+
+    found = suggest_accounts(store, "acme_staffing", role="hr_pro", role_model=ArrayRoles())
+    assert [s.handle for s in found] == ["hannah_hr"]
+    assert found[0].role == "hr_pro" and isinstance(found[0].role, str)
