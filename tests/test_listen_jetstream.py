@@ -362,3 +362,20 @@ def test_update_and_record_with_media_quote() -> None:
     parsed = parse_event(event)
     assert parsed.kind == "post" and parsed.post is not None
     assert parsed.post.kind == "quote" and parsed.post.quoted_post_id == quoted
+
+
+def test_deleted_account_removes_its_posts(store: Store) -> None:
+    frames = [
+        json.dumps(post_event(DID, "q1", "Recruiters: how do you handle counteroffers?", T0 + 1)),
+        json.dumps(post_event(BOB, "q2", "How do you run onboarding for remote hires?", T0 + 2)),
+        json.dumps({"did": DID, "time_us": T0 + 3, "kind": "account",
+                    "account": {"active": False, "did": DID, "status": "deleted"}}),
+        json.dumps({"did": BOB, "time_us": T0 + 4, "kind": "account",
+                    "account": {"active": False, "did": BOB, "status": "deactivated"}}),
+    ]  # fmt: skip
+    listener = JetstreamListener(
+        store, RelevanceFilter(scorer=FakeScorer()), ListenOptions(url="ws://x")
+    )
+    listener.feed(frames)
+    authors = {row[0] for row in store.conn.execute("SELECT author_id FROM posts")}
+    assert authors == {BOB}  # deleted: gone; deactivated (reversible): kept

@@ -49,6 +49,7 @@ class JetstreamEvent:
     post: Post | None = None  # kind == "post"
     deleted_id: str | None = None  # kind == "delete"
     account: Account | None = None  # kind == "identity" with a handle
+    status: str | None = None  # kind == "account": "deleted", "takendown", ... when inactive
     raw: Mapping[str, Any] | None = None
 
 
@@ -212,7 +213,11 @@ def parse_event(
             )
         return JetstreamEvent("identity", time_us, did, account=account)
     if kind == "account":
-        return JetstreamEvent("account", time_us, did)
+        info = event.get("account")
+        status = None
+        if isinstance(info, Mapping) and info.get("active") is False:
+            status = str(info.get("status") or "inactive")
+        return JetstreamEvent("account", time_us, did, status=status)
     raise MalformedFrame(f"unknown event kind {kind!r}")
 
 

@@ -41,6 +41,7 @@ from staffpulse.store import Record, Store
 
 STREAM = "bluesky:jetstream"
 SOURCE = "bluesky-jetstream"
+GONE_STATUSES = frozenset({"deleted", "takendown"})
 
 
 @dataclass
@@ -165,6 +166,7 @@ class JetstreamListener:
         kept = self._select(posts)
         accounts = [e.account for e in pending if e.kind == "identity" and e.account is not None]
         deletes = [e.deleted_id for e in pending if e.kind == "delete" and e.deleted_id]
+        gone = [e.did for e in pending if e.kind == "account" and e.status in GONE_STATUSES]
         self.stats.identities += sum(e.kind == "identity" for e in pending)
         self.stats.account_events += sum(e.kind == "account" for e in pending)
         self.stats.ignored += sum(e.kind == "ignored" for e in pending)
@@ -193,6 +195,11 @@ class JetstreamListener:
                         account.id,
                     ),
                 )
+            for did in gone:  # the account was deleted or taken down: drop its posts
+                ids = [r[0] for r in conn.execute(
+                    "SELECT id FROM posts WHERE platform = ? AND author_id = ?", (PLATFORM, did)
+                )]  # fmt: skip
+                deletes.extend(ids)
             if deletes:
                 self.stats.deleted_rows += delete_posts(conn, PLATFORM, deletes)
             set_cursor(conn, self.options.stream, cursor)
