@@ -45,7 +45,9 @@ def listen_bluesky(
     ] = None,
     url: Annotated[
         str | None,
-        typer.Option(help="Jetstream URL (default: [bluesky] jetstream_url, else the public one)."),
+        typer.Option(
+            help="Jetstream URL (default: the jetstream_url setting of the bluesky section)."
+        ),
     ] = None,
     cursor: Annotated[
         int | None,
