@@ -155,7 +155,10 @@ def build_inbox(
     notes: list[str] = []
     own = resolve_accounts(store, as_handle) if as_handle else []
     if as_handle and not own:
-        notes.append(f"account {as_handle} is not in the store: joined conversations unknown")
+        notes.append(
+            f"account {as_handle} is not in the store, so joined conversations are unknown;"
+            f" fetch it first, e.g. staffpulse fetch bluesky {as_handle}"
+        )
     if index_existing:
         judged = index_stored_posts(
             store, relevance or RelevanceFilter(scorer=text), platform, exclude_authors=own
