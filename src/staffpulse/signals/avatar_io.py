@@ -1,0 +1,126 @@
+"""Safe loading of avatar images: size guards, corrupt files, transparency.
+
+Everything a user can point ``staffpulse avatar`` at goes through :func:`load_avatar`. It
+refuses what is not an image, what is corrupt, what is too big to be an avatar (a
+decompression bomb declares a huge size in a tiny file: the check reads the header only, before
+any pixel is decoded), and returns a small RGB ``uint8`` array ready for the features.
+
+Pillow and NumPy are imported lazily through :func:`staffpulse.extras.require` (the ``image``
+extra), so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from staffpulse.errors import InputError
+from staffpulse.extras import require
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+FEATURE = "Avatar classification"
+
+#: Largest image accepted, in pixels (width x height, read from the header). Avatars are at
+#: most a few megapixels; 40 MP still admits a large phone photo, and stays far below what
+#: would exhaust memory when decoded (a 40 MP RGBA image is 160 MB).
+MAX_PIXELS = 40_000_000
+#: Largest file accepted, in bytes.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Longest side, in pixels, of the array handed to the features (larger images are reduced).
+WORK_SIDE = 256
+
+
+class ImageTooLargeError(InputError):
+    """The image declares more pixels than :data:`MAX_PIXELS` (decompression-bomb guard)."""
+
+
+class NotAnImageError(InputError):
+    """The file is not an image Pillow can read, or it is truncated or corrupt."""
+
+
+def _pil() -> Any:
+    return require("PIL.Image", extra="image", feature=FEATURE)
+
+
+def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.uint8]:
+    """Read ``path`` and return an RGB ``uint8`` array whose longest side is at most ``side``.
+
+    Transparent pixels are composited on white (how platforms show transparent logos); an
+    animated image contributes its first frame; EXIF orientation is applied.
+
+    Raises:
+        InputError: the file is missing, is a folder, or is larger than :data:`MAX_FILE_BYTES`.
+        NotAnImageError: the file is not a readable image (text, truncated, corrupt).
+        ImageTooLargeError: the header declares more than :data:`MAX_PIXELS` pixels.
+    """
+    image_mod = _pil()
+    np_mod = require("numpy", extra="image", feature=FEATURE)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file", hint="check the path")
+    if not p.is_file():
+        raise InputError(f"{p}: not a file", hint="give image files, not folders")
+    size = p.stat().st_size
+    if size == 0:
+        raise NotAnImageError(f"{p}: empty file", hint="give a PNG, JPEG, GIF or WebP image")
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{p}: {size / 1e6:.0f} MB is too large for an avatar",
+            hint=f"avatars are small; files over {MAX_FILE_BYTES // 2**20} MB are refused",
+        )
+    with warnings.catch_warnings():
+        # Pillow's own bomb check warns above MAX_IMAGE_PIXELS: make that an error too.
+        warnings.simplefilter("error", image_mod.DecompressionBombWarning)
+        try:
+            with image_mod.open(p) as im:
+                width, height = im.size
+                if width * height > MAX_PIXELS:
+                    raise ImageTooLargeError(
+                        f"{p}: {width}x{height} pixels is too large for an avatar",
+                        hint=f"images over {MAX_PIXELS // 1_000_000} megapixels are refused "
+                        "(decompression-bomb guard); resize it first",
+                    )
+                if width < 1 or height < 1:
+                    raise NotAnImageError(f"{p}: image has no pixels")
+                rgb = _to_small_rgb(image_mod, im, side)
+        except InputError:
+            raise
+        except (image_mod.DecompressionBombError, image_mod.DecompressionBombWarning) as exc:
+            raise ImageTooLargeError(
+                f"{p}: too many pixels for an avatar ({exc})",
+                hint="decompression-bomb guard; resize the image first",
+            ) from exc
+        except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
+            # UnidentifiedImageError is an OSError; truncated data raises OSError as well.
+            raise NotAnImageError(
+                f"{p}: not a readable image ({type(exc).__name__}: {exc})",
+                hint="give a PNG, JPEG, GIF or WebP image",
+            ) from exc
+    arr: npt.NDArray[np.uint8] = np_mod.asarray(rgb, dtype=np_mod.uint8)
+    return arr
+
+
+def _to_small_rgb(image_mod: Any, im: Any, side: int) -> Any:
+    """Decode ``im`` (already size-checked) to a reduced RGB Pillow image."""
+    if getattr(im, "is_animated", False):
+        im.seek(0)
+    if im.format == "JPEG":
+        im.draft("RGB", (side, side))  # decode at a reduced scale: much faster on big photos
+    im.load()
+    ops = require("PIL.ImageOps", extra="image", feature=FEATURE)
+    try:
+        im = ops.exif_transpose(im)
+    except Exception:  # a broken EXIF block must not lose the picture
+        pass
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        background = image_mod.new("RGBA", rgba.size, (255, 255, 255, 255))
+        im = image_mod.alpha_composite(background, rgba)
+    im = im.convert("RGB")
+    if max(im.size) > side:
+        im.thumbnail((side, side), image_mod.Resampling.BOX)
+    return im
