@@ -1,0 +1,97 @@
+"""``avatar``: say what each avatar image shows (person, logo, default or other).
+
+Contract (scripts and the held-out evaluation rely on it)::
+
+    staffpulse avatar IMAGE... [--json]
+
+With ``--json``, stdout is one JSON list with an object per image, in argument order:
+``{"file": ..., "label": ..., "confidence": c, "faces": n}``; a file that cannot be read
+(missing, not an image, corrupt, too large) has ``"label": null`` and an ``"error"`` message,
+and the other images are still classified. The exit code is 0 whenever every file got its
+verdict, even an error verdict: per-file failures are data, reported in the output. It is
+non-zero only when the classifier itself cannot run (the ``image`` extra or the shipped model
+is missing), through the CLI's error boundary.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from staffpulse.cli.options import JsonOption
+
+if TYPE_CHECKING:
+    from staffpulse.signals.avatar import AvatarVerdict
+
+console = Console()
+err_console = Console(stderr=True)
+
+_STYLE = {"person": "green", "logo": "yellow", "default": "red", "other": "cyan"}
+_ADVICE = {
+    "person": "a real face: good for trust",
+    "logo": "a brand mark: people follow people, consider a face",
+    "default": "the platform placeholder: upload a picture",
+    "other": "neither a face nor a brand mark",
+}
+
+
+def avatar_command(
+    images: Annotated[
+        list[Path],
+        typer.Argument(help="Avatar image files (PNG, JPEG, GIF, WebP).", show_default=False),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Say whether each avatar shows a person, a logo, the platform default, or other."""
+    from staffpulse.signals.avatar import classify_avatars
+
+    paths = [str(p) for p in images]
+    if as_json or len(paths) < 8:
+        verdicts = classify_avatars(paths)
+    else:
+        with err_console.status(f"Classifying {len(paths)} images..."):
+            verdicts = classify_avatars(paths)
+    if as_json:
+        typer.echo(json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False))
+        return
+    _render(verdicts)
+
+
+def _render(verdicts: list[AvatarVerdict]) -> None:
+    table = Table(title="Avatars", title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("label")
+    table.add_column("confidence", justify="right")
+    table.add_column("faces", justify="right")
+    table.add_column("what it means", overflow="fold")
+    failed = 0
+    for v in verdicts:
+        if v.label is None:
+            failed += 1
+            table.add_row(v.file, "[bold red]error[/]", "", "", v.error or "unreadable")
+            continue
+        style = _STYLE.get(v.label, "white")
+        table.add_row(
+            v.file,
+            f"[{style}]{v.label}[/]",
+            f"{v.confidence:.2f}",
+            str(v.faces),
+            _ADVICE.get(v.label, ""),
+        )
+    console.print(table)
+    if failed:
+        err_console.print(
+            f"[yellow]{failed} of {len(verdicts)} file(s) could not be read;[/] "
+            "give PNG, JPEG, GIF or WebP images.",
+            highlight=False,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``staffpulse avatar`` to the app."""
+    app.command("avatar")(avatar_command)
