@@ -131,7 +131,9 @@ def degrade(rgb: Any, kind: str) -> Any:
         im.save(buf, "JPEG", quality=55)
         im = Image.open(buf).convert("RGB")
     elif kind == "upscaled64":
-        im = im.resize((64, 64), Image.Resampling.BILINEAR).resize(im.size, Image.Resampling.BICUBIC)
+        im = im.resize((64, 64), Image.Resampling.BILINEAR).resize(
+            im.size, Image.Resampling.BICUBIC
+        )
     elif kind == "grey":
         im = im.convert("L").convert("RGB")
     elif kind == "small96":
@@ -215,10 +217,20 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows(args.data)
     started = time.perf_counter()
     images = [load_avatar(args.data / r["file"]) for r in rows]
-    params = {"C": args.C, "other_weight": args.other_weight, "other_threshold": args.other_threshold}
+    params = {
+        "C": args.C,
+        "other_weight": args.other_weight,
+        "other_threshold": args.other_threshold,
+    }
     augment = not args.no_augment
     cv = cross_validate(
-        rows, images, params, folds=args.folds, repeats=args.repeats, seed=args.seed, augment=augment
+        rows,
+        images,
+        params,
+        folds=args.folds,
+        repeats=args.repeats,
+        seed=args.seed,
+        augment=augment,
     )
     counts = Counter(r["label"] for r in rows)
     print_report(cv, counts)
@@ -260,8 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         ],
     }
     (args.out / "avatar_defaults.json").write_text(json.dumps(defaults_doc) + "\n")
-    resub = sum(v.label == r["label"] for v, r in zip(final, rows, strict=True) if isinstance(v, AvatarVerdict))
-    print(f"wrote {args.out}/avatar_model.json and avatar_defaults.json (resubstitution {resub}/{len(rows)})")
+    resub = sum(
+        v.label == r["label"]
+        for v, r in zip(final, rows, strict=True)
+        if isinstance(v, AvatarVerdict)
+    )
+    print(
+        f"wrote {args.out}/avatar_model.json and avatar_defaults.json (resubstitution {resub}/{len(rows)})"
+    )
     return 0
 
 

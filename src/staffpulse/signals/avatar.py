@@ -156,7 +156,8 @@ class AvatarClassifier:
 
     def predict(self, X: npt.ArrayLike) -> npt.NDArray[Any]:
         """Labels (``person``, ``logo`` or ``other``), one per row."""
-        return _np().asarray(self.predict_with_confidence(X)[0])
+        out: npt.NDArray[Any] = _np().asarray(self.predict_with_confidence(X)[0])
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Parameters and learned weights as plain JSON types."""
@@ -278,7 +279,9 @@ def classify_avatar(path: str | Path) -> AvatarVerdict:
     return verdict_for_pixels(file, rgb, model)
 
 
-def classify_avatars(paths: Iterable[str | Path], *, workers: int | None = None) -> list[AvatarVerdict]:
+def classify_avatars(
+    paths: Iterable[str | Path], *, workers: int | None = None
+) -> list[AvatarVerdict]:
     """Classify many files, in argument order; a bad file gets an error verdict, never raises.
 
     ``workers`` threads run in parallel (default: the number of CPUs, at most 4); OpenCV and
@@ -305,4 +308,6 @@ def _classify_guarded(path: str) -> AvatarVerdict:
     except (MissingExtraError, ModelError):
         raise
     except Exception as exc:  # one odd file must not sink the batch
-        return AvatarVerdict(path, None, 0.0, 0, f"{path}: cannot classify ({type(exc).__name__}: {exc})")
+        return AvatarVerdict(
+            path, None, 0.0, 0, f"{path}: cannot classify ({type(exc).__name__}: {exc})"
+        )

@@ -47,7 +47,9 @@ OUTLINE_MIN_SCORE = 0.84
 #: Share of pixels that must lie close to the 4-colour palette for shape checks to apply.
 FLAT_MIN_SHARE = 0.85
 
-_X_DEFAULT = re.compile(r"(^|/)default_profile(_images/|(_\d+)?(_normal|_bigger|_mini|_400x400)?\.)")
+_X_DEFAULT = re.compile(
+    r"(^|/)default_profile(_images/|(_\d+)?(_normal|_bigger|_mini|_400x400)?\.)"
+)
 _MASTODON_MISSING = re.compile(r"(^|/)(avatars/original/)?missing\.png(\?.*)?$")
 
 
@@ -128,9 +130,7 @@ def match_signature(
     return None
 
 
-def palette_labels(
-    rgb: npt.NDArray[np.uint8], side: int = TEMPLATE_SIDE
-) -> tuple[Any, Any, float]:
+def palette_labels(rgb: npt.NDArray[np.uint8], side: int = TEMPLATE_SIDE) -> tuple[Any, Any, float]:
     """Reduce to <= 4 colours at ``side`` px: (labels, palette k x 3, share close to it)."""
     cv2, np_ = _cv2(), _np()
     img = cv2.resize(rgb, (side, side), interpolation=cv2.INTER_AREA)

@@ -11,6 +11,7 @@ extra), so importing this module costs nothing.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,7 +92,7 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
             raise
         except (image_mod.DecompressionBombError, image_mod.DecompressionBombWarning) as exc:
             raise ImageTooLargeError(
-                f"{p}: too many pixels for an avatar ({exc})",
+                f"{p}: too large for an avatar ({exc})",
                 hint="decompression-bomb guard; resize the image first",
             ) from exc
         except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
@@ -112,10 +113,8 @@ def _to_small_rgb(image_mod: Any, im: Any, side: int) -> Any:
         im.draft("RGB", (side, side))  # decode at a reduced scale: much faster on big photos
     im.load()
     ops = require("PIL.ImageOps", extra="image", feature=FEATURE)
-    try:
+    with contextlib.suppress(Exception):  # a broken EXIF block must not lose the picture
         im = ops.exif_transpose(im)
-    except Exception:  # a broken EXIF block must not lose the picture
-        pass
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         rgba = im.convert("RGBA")
         background = image_mod.new("RGBA", rgba.size, (255, 255, 255, 255))

@@ -62,7 +62,9 @@ def _bluesky_body(size: int, steps: int = 24) -> list[tuple[float, float]]:
     return points
 
 
-def draw_bluesky_default(size: int = 400, background: tuple[int, int, int] = (255, 255, 255)) -> Any:
+def draw_bluesky_default(
+    size: int = 400, background: tuple[int, int, int] = (255, 255, 255)
+) -> Any:
     """Bluesky's placeholder: a blue disc with a white head and shoulders (Pillow image)."""
     image, draw_mod = _pil()
     big = size * 4
@@ -88,10 +90,10 @@ def draw_silhouette(
 ) -> Any:
     """A generic head-and-shoulders placeholder (Twitter 2017 / Facebook / Gravatar style)."""
     image, _ = _pil()
-    regions = _silhouette_regions(size * 2, head_y, head_r, gap, shoulder_w, disc)
-    colors = [outside, ground, figure]
-    im = image.new("RGB", (size * 2, size * 2))
-    im.putdata([colors[v] for v in regions.getdata()])
+    np_ = require("numpy", extra="image", feature=FEATURE)
+    regions = np_.asarray(_silhouette_regions(size * 2, head_y, head_r, gap, shoulder_w, disc))
+    colors = np_.asarray([outside, ground, figure], dtype=np_.uint8)
+    im = image.fromarray(colors[regions])
     return im.resize((size, size), image.Resampling.LANCZOS)
 
 

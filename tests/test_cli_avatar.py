@@ -1,0 +1,65 @@
+"""``staffpulse avatar``: the JSON contract, the table, and files that fail."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+pytest.importorskip("cv2")
+pytest.importorskip("PIL")
+
+from PIL import Image, ImageDraw
+
+from staffpulse.cli.app import app
+from staffpulse.signals.avatar_placeholders import draw_bluesky_default
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> dict[str, Path]:
+    logo = tmp_path / "logo.png"
+    im = Image.new("RGB", (400, 400), (250, 200, 0))
+    ImageDraw.Draw(im).rectangle((100, 150, 300, 250), fill=(20, 20, 20))
+    im.save(logo)
+    default = tmp_path / "default.png"
+    draw_bluesky_default().save(default)
+    text = tmp_path / "readme.txt"
+    text.write_text("not an image")
+    corrupt = tmp_path / "corrupt.png"
+    corrupt.write_bytes(logo.read_bytes()[:100])
+    return {"logo": logo, "default": default, "text": text, "corrupt": corrupt}
+
+
+def test_json_is_one_object_per_image_in_argument_order(images: dict[str, Path]) -> None:
+    order = ["default", "text", "logo", "corrupt"]
+    result = runner.invoke(app, ["avatar", *[str(images[k]) for k in order], "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [item["file"] for item in data] == [str(images[k]) for k in order]
+    assert [item["label"] for item in data] == ["default", None, "logo", None]
+    for item in data:
+        assert set(item) >= {"file", "label", "confidence", "faces"}
+        assert isinstance(item["confidence"], float) and isinstance(item["faces"], int)
+        assert ("error" in item) == (item["label"] is None)
+
+
+def test_all_files_failing_still_exits_zero_with_errors(images: dict[str, Path]) -> None:
+    result = runner.invoke(app, ["avatar", str(images["text"]), "--json"])
+    assert result.exit_code == 0
+    (item,) = json.loads(result.stdout)
+    assert item["label"] is None and "not a readable image" in item["error"]
+
+
+def test_table_output(images: dict[str, Path]) -> None:
+    result = runner.invoke(app, ["avatar", str(images["logo"]), str(images["text"])])
+    assert result.exit_code == 0, result.output
+    assert "logo" in result.output and "error" in result.output
+
+
+def test_no_image_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["avatar"])
+    assert result.exit_code == 2
