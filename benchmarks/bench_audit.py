@@ -196,6 +196,16 @@ def versions() -> str:
     return f"Python {platform.python_version()}, " + ", ".join(found)
 
 
+def _model_available() -> bool:
+    try:
+        from staffpulse.audit.signals import default_scorer
+
+        default_scorer()
+    except Exception:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -207,9 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
     scorer: Any = None
     label = "shipped text model (staffpulse.signals.text)"
-    if args.scorer == "keyword" or (
-        args.scorer == "auto" and importlib.util.find_spec("staffpulse.signals.text") is None
-    ):
+    if args.scorer == "keyword" or (args.scorer == "auto" and not _model_available()):
         scorer, label = KeywordScorer(), "keyword rules (text model not installed)"
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()

@@ -18,7 +18,19 @@ from staffpulse.report.html import render_audit_html
 from staffpulse.store import Store, open_store
 
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "sample"
-REAL_SIGNALS = importlib.util.find_spec("staffpulse.signals.text") is not None
+
+
+def _real_signals() -> bool:
+    try:
+        from staffpulse.audit.signals import default_scorer
+
+        default_scorer()
+    except Exception:  # not installed yet, or its artifact is missing
+        return False
+    return True
+
+
+REAL_SIGNALS = _real_signals()
 FIRMS = (
     "brightpathstaff",
     "meridianworkforce",
