@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.signals.avatar import AvatarClassifier, AvatarVerdict, verdict_for_pixels
-from staffpulse.signals.avatar_defaults import signature
+from staffpulse.signals.avatar_defaults import match_default, signature
 from staffpulse.signals.avatar_io import load_avatar
 from staffpulse.signals.avatar_placeholders import drawn_references
 
@@ -67,9 +67,13 @@ def cross_validate(
     names = [r["file"] for r in rows]
     drawn = drawn_signatures()
     computed = [verdict_features(img) for img in images]
-    variants = [augmented_features(img) for img in images] if augment else None
+    copies = [degraded_copies(img) for img in images]
+    variants = [np.stack([c[2][0] for c in cs]) for cs in copies] if augment else None
     features = np.stack([c[0] for c in computed])
+    robust: Counter[tuple[str, str]] = Counter()  # (kind, "ok" | "n" | "default_ok" | ...)
     pvl_acc: list[float] = []
+    hard_acc: list[float] = []
+    hard = np.asarray([r.get("hard_case") == "1" for r in rows])
     default_recall: list[float] = []
     other_recall: list[float] = []
     confusion = np.zeros((len(LABELS), len(LABELS)), dtype=int)
@@ -88,8 +92,14 @@ def cross_validate(
             )
             for i in test:
                 pred[i] = verdict_for_pixels(names[i], images[i], model, refs, computed[i]).label
+                if rep == 0:  # degraded copies of the test images, through the whole pipeline
+                    for kind, rgb, comp in copies[i]:
+                        got = verdict_for_pixels(names[i], rgb, model, refs, comp).label
+                        robust[(kind, f"{y[i]}_n")] += 1
+                        robust[(kind, f"{y[i]}_ok")] += int(got == y[i])
         pl = np.isin(y, ("person", "logo"))
         pvl_acc.append(float((pred[pl] == y[pl]).mean()))
+        hard_acc.append(float((pred[pl & hard] == y[pl & hard]).mean()))
         default_recall.append(float((pred[y == "default"] == "default").mean()))
         other_recall.append(float((pred[y == "other"] == "other").mean()))
         for t, p in zip(y, pred, strict=True):
@@ -104,8 +114,20 @@ def cross_validate(
         "person_vs_logo_accuracy_mean": float(np.mean(pvl_acc)),
         "person_vs_logo_accuracy_std": float(np.std(pvl_acc)),
         "person_vs_logo_accuracy_min": float(np.min(pvl_acc)),
+        "person_vs_logo_hard_cases_accuracy_mean": float(np.mean(hard_acc)),
+        "person_vs_logo_hard_cases": int((np.isin(y, ("person", "logo")) & hard).sum()),
         "default_recall_mean": float(np.mean(default_recall)),
+        "default_recall_generic_rules_only": blind_default_recall(rows, images),
         "other_recall_mean": float(np.mean(other_recall)),
+        "degraded_test_copies_first_repeat": {
+            kind: {
+                "person_vs_logo_accuracy": (robust[(kind, "person_ok")] + robust[(kind, "logo_ok")])
+                / max(1, robust[(kind, "person_n")] + robust[(kind, "logo_n")]),
+                "default_recall": robust[(kind, "default_ok")]
+                / max(1, robust[(kind, "default_n")]),
+            }
+            for kind in AUGMENTATIONS
+        },
         "confusion_labels": list(LABELS),
         "confusion_summed_over_repeats": confusion.tolist(),
         "misclassified": [
@@ -113,6 +135,16 @@ def cross_validate(
             for (f, t, p), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
     }
+
+
+def blind_default_recall(rows: list[dict[str, str]], images: list[Any]) -> float:
+    """Share of dev defaults recognised with no signature at all (templates and rules only)."""
+    found = [
+        match_default(img, ()) is not None
+        for r, img in zip(rows, images, strict=True)
+        if r["label"] == "default"
+    ]
+    return float(np.mean(found)) if found else float("nan")
 
 
 _FEATURE_CACHE: dict[int, Any] = {}
@@ -141,12 +173,16 @@ def degrade(rgb: Any, kind: str) -> Any:
     return np.asarray(im)
 
 
-def augmented_features(rgb: Any) -> Any:
-    """Feature rows of the degraded copies of one image (the original not included)."""
+def degraded_copies(rgb: Any) -> list[tuple[str, Any, Any]]:
+    """``(kind, pixels, (features, faces))`` for each degraded copy of one image."""
     from staffpulse.signals.avatar import _detector
     from staffpulse.signals.avatar_features import image_features
 
-    return np.stack([image_features(degrade(rgb, k), _detector())[0] for k in AUGMENTATIONS])
+    out = []
+    for kind in AUGMENTATIONS:
+        copy = degrade(rgb, kind)
+        out.append((kind, copy, image_features(copy, _detector())))
+    return out
 
 
 def fit_model(
@@ -183,8 +219,22 @@ def print_report(cv: dict[str, Any], counts: Counter[str]) -> None:
         f"(std {cv['person_vs_logo_accuracy_std']:.4f}, worst repeat "
         f"{cv['person_vs_logo_accuracy_min']:.4f})"
     )
+    print(
+        f"  person-vs-logo accuracy on the {cv['person_vs_logo_hard_cases']} hard cases: "
+        f"{cv['person_vs_logo_hard_cases_accuracy_mean']:.4f}"
+    )
     print(f"  default recall: {cv['default_recall_mean']:.3f}")
+    print(
+        "  default recall with no signature at all (shape templates, outline and grey rules "
+        f"only): {cv['default_recall_generic_rules_only']:.3f}"
+    )
     print(f"  other recall:   {cv['other_recall_mean']:.3f}")
+    print("  degraded copies of the test images (first repeat):")
+    for kind, m in cv["degraded_test_copies_first_repeat"].items():
+        print(
+            f"    {kind:>10}: person-vs-logo accuracy {m['person_vs_logo_accuracy']:.4f}, "
+            f"default recall {m['default_recall']:.2f}"
+        )
     print("  confusion matrix, summed over repeats (rows true, columns predicted):")
     print("  " + " " * 9 + "".join(f"{lbl:>9}" for lbl in LABELS))
     for lbl, row in zip(LABELS, cv["confusion_summed_over_repeats"], strict=True):
@@ -238,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
     y = np.asarray([r["label"] for r in rows])
     features = np.stack([verdict_features(img)[0] for img in images])
     fit_rows = [i for i, lbl in enumerate(y) if lbl in CLASSIFIER_LABELS]
-    variants = [augmented_features(img) for img in images] if augment else None
+    variants = (
+        [np.stack([c[2][0] for c in degraded_copies(img)]) for img in images] if augment else None
+    )
     model = fit_model(features, y, fit_rows, params, variants)
     final = [
         verdict_for_pixels(r["file"], img, model, None, verdict_features(img))
