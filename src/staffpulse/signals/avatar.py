@@ -234,10 +234,11 @@ def verdict_for_pixels(
     script's cross-validation uses both).
     """
     from staffpulse.signals.avatar_defaults import match_default
-    from staffpulse.signals.avatar_features import image_features
+    from staffpulse.signals.avatar_features import FEATURE_NAMES, image_features
 
     features, faces = computed if computed is not None else image_features(rgb, _detector())
-    match = match_default(rgb, references)
+    flat = float(features[FEATURE_NAMES.index("flat8")])
+    match = match_default(rgb, references, flat_share=flat)
     if match is not None:
         confidence = GREY_RULE_CONFIDENCE if match.method == "grey-palette" else match.score
         return AvatarVerdict(file, "default", round(confidence, 4), faces.count)

@@ -42,6 +42,9 @@ ARTIFACT = "avatar_defaults.json"
 SIGNATURE_MAX_DISTANCE = 0.045
 #: Smaller of the figure and backdrop IoUs needed to match a shape template.
 TEMPLATE_MIN_AGREEMENT = 0.8
+#: Least share of near-flat pixels (gradient < 8) for the shape and palette checks. Dev
+#: photos reach 0.61; placeholders, even recompressed or upscaled, 0.75 and more.
+DRAWING_MIN_FLAT = 0.68
 #: Least score of the head-and-shoulders outline check.
 OUTLINE_MIN_SCORE = 0.84
 #: Share of pixels that must lie close to the 4-colour palette for shape checks to apply.
@@ -249,12 +252,18 @@ def match_outline(rgb: npt.NDArray[np.uint8]) -> DefaultMatch | None:
 
 
 def match_default(
-    rgb: npt.NDArray[np.uint8], references: tuple[tuple[str, Any], ...] | None = None
+    rgb: npt.NDArray[np.uint8],
+    references: tuple[tuple[str, Any], ...] | None = None,
+    *,
+    flat_share: float | None = None,
 ) -> DefaultMatch | None:
-    """Run the checks, cheapest first; the first that matches wins."""
-    return (
-        match_signature(rgb, references)
-        or match_template(rgb)
-        or match_outline(rgb)
-        or match_grey_palette(rgb)
-    )
+    """Run the checks, cheapest first; the first that matches wins.
+
+    ``flat_share`` is the image's share of near-flat pixels (feature ``flat8``). Below
+    :data:`DRAWING_MIN_FLAT` the image is a photograph, and only a signature can match: a
+    headshot on a plain background must never pass for a drawn silhouette.
+    """
+    found = match_signature(rgb, references)
+    if found is not None or (flat_share is not None and flat_share < DRAWING_MIN_FLAT):
+        return found
+    return match_template(rgb) or match_outline(rgb) or match_grey_palette(rgb)
