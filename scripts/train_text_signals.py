@@ -1,0 +1,393 @@
+"""Train the post signals (job_opening, personality, humor, work_topic) and ship the artifact.
+
+Usage::
+
+    .venv/bin/python scripts/train_text_signals.py --data ../shared/data
+
+Data (read in place, never copied into the repo):
+
+* ``posts_labeled/posts_labeled_dev.jsonl``: 498 real tweets, four labels each: the
+  evaluation set of the repeated stratified k-fold cross-validation (CV).
+* ``scripts/data/text_signals_extra_labels.csv``: our own labels (ids and 0/1 only, no
+  text) on 1,310 further tweets of ``accounts/crowdflower_twitter_users.csv``, joined on
+  ``_unit_id``. Added to every training fold, never to a test fold.
+* weak supervision: tweets of ``tmj_*`` accounts in the same CSV (TMJ job-ad bots) as job
+  openings (+ work topic), never in test folds.
+* ``humor/tweeteval_irony``: only for the separate TweetEval irony evaluation.
+
+Protocol: for each signal and each C of a small grid, repeated stratified 5-fold CV on the
+dev posts (vocabulary rebuilt inside every training fold). C is the one with the best mean
+average precision (threshold-free); the threshold maximises F1 over the pooled out-of-fold
+probabilities. Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then
+one final model on everything is written to ``src/staffpulse/signals/artifacts`` with a
+metrics JSON for the model cards. Seeds are fixed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
+from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from staffpulse.signals.features import Featurizer  # noqa: E402
+from staffpulse.signals.text import SIGNAL_NAMES, TextSignals  # noqa: E402
+
+C_GRID = (0.5, 2.0, 8.0, 32.0)
+EXTRA_LABELS = REPO / "scripts" / "data" / "text_signals_extra_labels.csv"
+csv.field_size_limit(10**7)
+
+
+def load_dev(data: Path) -> list[dict[str, object]]:
+    path = data / "posts_labeled" / "posts_labeled_dev.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def load_extra(data: Path, dev_ids: set[str]) -> tuple[list[str], dict[str, np.ndarray], int]:
+    """Our extra labels joined to the CrowdFlower texts, plus tmj_* weak job positives."""
+    with (data / "accounts" / "crowdflower_twitter_users.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    by_id = {r["_unit_id"]: r for r in rows}
+    texts: list[str] = []
+    y: dict[str, list[int]] = {s: [] for s in SIGNAL_NAMES}
+    with EXTRA_LABELS.open(encoding="utf-8") as fh:
+        for lab in csv.DictReader(fh):
+            row = by_id.get(lab["cf_unit_id"])
+            if row is None or lab["cf_unit_id"] in dev_ids:
+                continue
+            texts.append(row["text"])
+            for s in SIGNAL_NAMES:
+                y[s].append(int(lab[s]))
+    n_own = len(texts)
+    for row in rows:
+        if row["name"].lower().startswith("tmj_") and row["_unit_id"] not in dev_ids:
+            texts.append(row["text"])
+            for s, v in zip(SIGNAL_NAMES, (1, 0, 0, 1), strict=True):
+                y[s].append(v)
+    return texts, {s: np.array(v) for s, v in y.items()}, n_own
+
+
+# ---- synthetic job ads and hard negatives (written for this script, not from any dataset) ----
+_COMPANIES = [
+    "Acme Logistics",
+    "Northwind",
+    "BrightPath Health",
+    "Summit Staffing",
+    "Riverside Bank",
+    "Copperleaf Foods",
+    "Bluewater Hotels",
+    "Granite Manufacturing",
+    "Lakeside Clinic",
+    "Orion Software",
+    "Maple Retail",
+    "Harbor Transit",
+]
+_TITLES = [
+    "Forklift Operator",
+    "Registered Nurse",
+    "Assistant Store Manager",
+    "Line Cook",
+    "Warehouse Associate",
+    "Java Developer",
+    "Customer Service Rep",
+    "CDL Truck Driver",
+    "Medical Assistant",
+    "Payroll Specialist",
+    "Sales Associate",
+    "Data Analyst",
+    "Physical Therapist",
+    "Electrician",
+    "Barista",
+    "Project Manager",
+]
+_CATS = [
+    "Retail",
+    "Healthcare",
+    "Transportation",
+    "Hospitality",
+    "IT",
+    "Manufacturing",
+    "Nursing",
+    "BusinessMgmt",
+    "Finance",
+    "Sales",
+]
+_CITIES = [
+    "Dayton, OH",
+    "Tulsa, OK",
+    "Boise, ID",
+    "Fresno, CA",
+    "Raleigh, NC",
+    "Leeds",
+    "Toronto, ON",
+    "Austin, TX",
+    "Newark, NJ",
+    "Spokane, WA",
+    "Lagos",
+    "Manchester",
+]
+_AD = [
+    "Join the {co} team! See our latest #{cat} #job opening here: {url} #{city} #Hiring",
+    "We're #hiring! Read about our latest #job opening here: {title} - {url} #{cat}",
+    "See our latest #{city} #job and click to apply: {title} - {url} #{cat} #Jobs",
+    "Want to work at {co}? We're #hiring in #{city}! Click for details: {url} #Job #{cat}",
+    "#Job #{city} {title}: {co} is looking for a {title} ({city})... {url}",
+    "{co} is hiring a {title} in {city}. Apply now: {url}",
+    "Job Vacancies at {co}, {month} 2015: {title} and more... {url}",
+    "Interested in a #{cat} #job near #{city}? This could be a great fit: {url} #Hiring",
+    "Can you recommend anyone for this #{cat} #job? {url} #{city} #Hiring #CareerArc",
+    "Now hiring: {title}s in {city}! Full time, benefits, weekly pay. Apply today {url}",
+    "Looking for {cat} work in {city}? We have openings for {title}s. Call us or apply {url}",
+    "{title} needed in {city} - immediate start, apply here {url} #jobs",
+    "Job Alert! {co} is looking for a {title} in {city}. Apply by Friday: {url}",
+    "We are recruiting! {title} ({city}) - send your CV today {url} #vacancy",
+    "{title} - {co} - {city} {url} #{cat} #Job #Jobs #Hiring",
+    "Hiring now for a {title} at our {city} location. DM us or apply online {url}",
+]
+_NEG = [  # (template, work_topic)
+    ("5 tips to ace your next job interview {url} #careers", 1),
+    ("Why {co} plans to hire 500 people next year {url} #jobs #economy", 1),
+    ("The jobs report is out: unemployment fell to 5% in {month} {url}", 1),
+    ("Recruiters: post your first job for free and reach thousands of candidates {url}", 1),
+    ("How to write a resume that gets noticed by recruiters {url} #jobsearch", 1),
+    ("Good job team, what a win tonight!", 0),
+    ("Great job on the presentation today, proud of you", 0),
+    ("Steve Jobs biopic opens this weekend in {city} {url}", 0),
+    ("Apply now for a chance to win $10,000! Deadline {month} 31 {url}", 0),
+    ("Apply today for a home loan with {co} - low rates {url}", 0),
+    ("Finally got the job!! so happy", 1),
+    ("Ugh, Monday again. Work is killing me", 1),
+    ("Register today for our networking night in {city} {url}", 0),
+    ("New blog: what makes a great place to work? {url} #HR #culture", 1),
+    ("{co} named one of the best places to work in {city} {url}", 1),
+]
+
+
+def synthetic(n_ads: int, n_neg: int, seed: int) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Templated job ads and hard negatives; personality and humor left unlabelled (-1)."""
+    rng = np.random.default_rng(seed)
+    months = ["October", "November", "March", "June"]
+    texts: list[str] = []
+    job, work = [], []
+
+    def fill(tpl: str) -> str:
+        city = str(rng.choice(_CITIES))
+        return tpl.format(
+            co=rng.choice(_COMPANIES),
+            title=rng.choice(_TITLES),
+            cat=rng.choice(_CATS),
+            city=city.split(",")[0].replace(" ", "") if "#{city}" in tpl else city,
+            url=f"https://t.co/{rng.integers(10**9):x}",
+            month=rng.choice(months),
+        )
+
+    for _ in range(n_ads):
+        texts.append(fill(str(rng.choice(_AD))))
+        job.append(1)
+        work.append(1)
+    for _ in range(n_neg):
+        tpl, w = _NEG[int(rng.integers(len(_NEG)))]
+        texts.append(fill(tpl))
+        job.append(0)
+        work.append(w)
+    n = len(texts)
+    return texts, {
+        "job_opening": np.array(job),
+        "personality": np.full(n, -1),
+        "humor": np.full(n, -1),
+        "work_topic": np.array(work),
+    }
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    scores = [f1_score(y, p >= t, zero_division=0) for t in grid]
+    return float(grid[int(np.argmax(scores))])
+
+
+def fit_predict(
+    Xtr: object, ytr: np.ndarray, Xte: object, C: float, weight: np.ndarray | None = None
+) -> np.ndarray:
+    lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear")
+    lr.fit(Xtr, ytr, sample_weight=weight)
+    return np.asarray(lr.predict_proba(Xte)[:, 1])
+
+
+def cross_validate(
+    dev_texts: list[str],
+    dev_y: dict[str, np.ndarray],
+    extra_texts: list[str],
+    extra_y: dict[str, np.ndarray],
+    folds: int,
+    repeats: int,
+    seed: int,
+) -> dict[str, dict[str, object]]:
+    """Repeated stratified k-fold on the dev posts; see the module docstring."""
+    results: dict[str, dict[str, object]] = {}
+    for signal in SIGNAL_NAMES:
+        y = dev_y[signal]
+        splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed)
+        splits = list(splitter.split(np.zeros(len(y)), y))
+        oof = {C: np.zeros((repeats, len(y))) for C in C_GRID}
+        for k, (tr, te) in enumerate(splits):
+            train_texts = [dev_texts[i] for i in tr] + extra_texts
+            feat = Featurizer.from_texts(train_texts)
+            Xtr = feat.transform(train_texts)
+            Xte = feat.transform([dev_texts[i] for i in te])
+            ytr = np.concatenate([y[tr], extra_y[signal]])
+            keep = ytr >= 0
+            for C in C_GRID:
+                oof[C][k // folds, te] = fit_predict(Xtr[keep], ytr[keep], Xte, C)
+        ap = {C: float(np.mean([average_precision_score(y, o) for o in oof[C]])) for C in C_GRID}
+        C_best = max(C_GRID, key=lambda c: ap[c])
+        probs = oof[C_best]
+        threshold = best_threshold(np.tile(y, repeats), probs.ravel())
+        per_fold = {"f1": [], "precision": [], "recall": [], "f1_at_0.5": []}
+        for k, (_, te) in enumerate(splits):
+            p = probs[k // folds, te]
+            pred = p >= threshold
+            per_fold["f1"].append(f1_score(y[te], pred, zero_division=0))
+            per_fold["precision"].append(precision_score(y[te], pred, zero_division=0))
+            per_fold["recall"].append(recall_score(y[te], pred, zero_division=0))
+            per_fold["f1_at_0.5"].append(f1_score(y[te], p >= 0.5, zero_division=0))
+        summary = {m: [float(np.mean(v)), float(np.std(v))] for m, v in per_fold.items()}
+        results[signal] = {
+            "C": C_best,
+            "threshold": threshold,
+            "average_precision_by_C": {str(c): round(v, 4) for c, v in ap.items()},
+            "positives": int(y.sum()),
+            **summary,
+        }
+        print(
+            f"{signal:12s} C={C_best:<5} thr={threshold:.2f} "
+            f"F1={summary['f1'][0]:.3f}±{summary['f1'][1]:.3f} "
+            f"P={summary['precision'][0]:.3f} R={summary['recall'][0]:.3f} "
+            f"F1@0.5={summary['f1_at_0.5'][0]:.3f} AP={ap[C_best]:.3f}",
+            flush=True,
+        )
+    return results
+
+
+def irony_eval(data: Path, seed: int) -> dict[str, object]:
+    """TweetEval irony: train on 80% of train+val, report irony-class F1 on the other 20%."""
+    base = data / "humor" / "tweeteval_irony"
+    texts, labels = [], []
+    for split in ("train", "val"):
+        texts += (base / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+        labels += [int(x) for x in (base / f"{split}_labels.txt").read_text().split()]
+    y = np.array(labels)
+    idx_tr, idx_te = next(StratifiedKFold(5, shuffle=True, random_state=seed).split(texts, y))
+    tr_texts = [texts[i] for i in idx_tr]
+    feat = Featurizer.from_texts(tr_texts)
+    Xtr, Xte = feat.transform(tr_texts), feat.transform([texts[i] for i in idx_te])
+    # C and threshold by 5-fold CV inside the training part only
+    inner = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(tr_texts, y[idx_tr]))
+    best = (-1.0, 1.0, 0.5)
+    for C in C_GRID:
+        oof = np.zeros(len(idx_tr))
+        for a, b in inner:
+            oof[b] = fit_predict(Xtr[a], y[idx_tr][a], Xtr[b], C)
+        thr = best_threshold(y[idx_tr], oof)
+        f1 = f1_score(y[idx_tr], oof >= thr)
+        if f1 > best[0]:
+            best = (f1, C, thr)
+    _, C, thr = best
+    p = fit_predict(Xtr, y[idx_tr], Xte, C)
+    out = {
+        "irony_f1": float(f1_score(y[idx_te], p >= thr)),
+        "irony_f1_at_0.5": float(f1_score(y[idx_te], p >= 0.5)),
+        "C": C,
+        "threshold": thr,
+        "n_train": len(idx_tr),
+        "n_test": len(idx_te),
+    }
+    print(f"TweetEval irony (held-out 20% of train+val): {out}", flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument(
+        "--out", type=Path, default=REPO / "src" / "staffpulse" / "signals" / "artifacts"
+    )
+    ap.add_argument(
+        "--metrics", type=Path, default=REPO / "docs" / "models" / "text_signals_metrics.json"
+    )
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-extra", action="store_true", help="train on the dev posts only")
+    ap.add_argument("--skip-irony", action="store_true")
+    ap.add_argument(
+        "--synthetic", type=int, default=150, help="synthetic job ads (and as many hard negatives)"
+    )
+    args = ap.parse_args(argv)
+    if not (args.data / "posts_labeled").is_dir():
+        print(f"error: {args.data} has no posts_labeled/ folder (give --data)", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    dev = load_dev(args.data)
+    dev_texts = [str(r["text"]) for r in dev]
+    dev_y = {s: np.array([int(r[s]) for r in dev]) for s in SIGNAL_NAMES}  # type: ignore[call-overload]
+    dev_ids = {str(r["id"]).split(":", 1)[1] for r in dev}
+    if args.no_extra:
+        extra_texts, extra_y, n_own = [], {s: np.zeros(0, int) for s in SIGNAL_NAMES}, 0
+    else:
+        extra_texts, extra_y, n_own = load_extra(args.data, dev_ids)
+    syn_texts, syn_y = synthetic(args.synthetic, args.synthetic, args.seed)
+    extra_texts = extra_texts + syn_texts
+    extra_y = {s: np.concatenate([extra_y[s], syn_y[s]]) for s in SIGNAL_NAMES}
+    print(
+        f"dev posts: {len(dev_texts)}; extra training posts: {len(extra_texts)} "
+        f"({n_own} own labels, {2 * args.synthetic} synthetic, "
+        f"{len(extra_texts) - n_own - 2 * args.synthetic} tmj_* weak job ads)",
+        flush=True,
+    )
+    cv = cross_validate(dev_texts, dev_y, extra_texts, extra_y, args.folds, args.repeats, args.seed)
+    irony = None if args.skip_irony else irony_eval(args.data, args.seed)
+    model = TextSignals(C={s: float(cv[s]["C"]) for s in SIGNAL_NAMES})  # type: ignore[arg-type]
+    all_texts = dev_texts + extra_texts
+    all_y = {s: np.concatenate([dev_y[s], extra_y[s]]) for s in SIGNAL_NAMES}
+    model.fit(all_texts, all_y, thresholds={s: float(cv[s]["threshold"]) for s in SIGNAL_NAMES})  # type: ignore[arg-type]
+    meta = {
+        "trained_on": {
+            "dev_posts": len(dev_texts),
+            "extra_posts": len(extra_texts),
+            "own_labels": n_own,
+        },
+        "cv": {"folds": args.folds, "repeats": args.repeats, "seed": args.seed},
+        "versions": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "scikit-learn": sklearn.__version__,
+        },
+    }
+    model.save(args.out, metadata=meta)
+    metrics = {
+        "cv": cv,
+        "tweeteval_irony": irony,
+        **meta,
+        "vocabulary_size": len(model.featurizer_.vocabulary),
+        "train_seconds": round(time.time() - t0, 1),
+    }
+    args.metrics.parent.mkdir(parents=True, exist_ok=True)
+    args.metrics.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} and {args.metrics} in {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

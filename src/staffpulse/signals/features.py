@@ -1,0 +1,210 @@
+"""Text features shared by the post signals: cue normalisation and vocabulary n-grams.
+
+Everything runs on the whole batch at once. The posts are joined by a record separator into
+one string; each regular expression runs once over that string (C speed), one ``findall``
+tokenises it, and dictionary look-ups turn tokens into column ids. No per-post Python loop.
+
+Hand-crafted cues become tokens that the n-grams then count:
+
+* ``xurl`` (a link), ``xment`` (an @mention), ``xreply`` (the post starts with a mention),
+* ``xjoy`` (the tears-of-joy emoji, real or as its mojibake ``_Ù÷â``), ``xemo`` (any other
+  emoji or mojibake of one), ``xcaps`` (a shouted word), ``xnum`` (a number),
+* ``!`` and ``?`` as tokens, hashtags keep their ``#`` (``#hiring`` is not ``hiring``).
+
+On top of the words, *lexicon groups* add one column each (``@work``, ``@apply``, ``@laugh``,
+``@me`` ...): a post that says "shift" or "coworker" fires ``@work`` even if the training
+posts never used that word. This is how prior knowledge reaches a model trained on a few
+hundred labelled posts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+__all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
+
+#: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
+NORMALIZER_VERSION = 4
+
+_SEP = "\x1e"  # ASCII record separator between posts in the batch blob
+_URL = re.compile(r"(?:https?://|www\.)[^\s\x1e]+", re.IGNORECASE)
+_REPLY = re.compile(r"(^|\x1e)[ \t\n]*@")
+_MENTION = re.compile(r"@\w+")
+_JOY = re.compile(r"(?:\U0001F602|_Ù÷â)+")
+_EMOJI = re.compile(
+    r"(?:[\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]|_[ÙÛ][^\s\x1e_]{0,3}|Û[^\s\x1e]|[Ññ]ü|ªü)+"
+)
+_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_NUM = re.compile(r"\d+(?:[.,:]\d+)*")
+_TOKEN = re.compile(r"#?\w+|[!?]|\x1e")
+# "job" that is not employment: praise, duty, Steve Jobs (hard negatives of the guidelines)
+_NOT_EMPLOYMENT = (
+    (re.compile(r"\bsteve\s+jobs?\b", re.IGNORECASE), " xstevejobs "),
+    (
+        re.compile(
+            r"\b(?:good|great|nice|awesome|amazing|fantastic|excellent|brilliant|fine|solid|"
+            r"terrible|bad|dismal|crappy|poor|lousy|hell of a|helluva)\s+job\b",
+            re.IGNORECASE,
+        ),
+        " xjobpraise ",
+    ),
+    (
+        re.compile(r"\b(?:do|does|did|doing|done)\s+(?:\w+\s+)?job\b", re.IGNORECASE),
+        " xdojob ",
+    ),
+)
+
+#: Word lists whose members also fire one shared column (prior knowledge, see module doc).
+LEXICONS: dict[str, str] = {
+    "@work": (
+        "work working worked works job jobs career careers hiring hire hired hires recruiting "
+        "recruiter recruiters recruitment staffing employer employers employee employees "
+        "employment unemployment unemployed boss bosses manager managers office coworker "
+        "coworkers colleague colleagues shift shifts salary salaries wage wages payroll "
+        "interview interviews interviewing resume cv layoffs layoff fired quit workplace "
+        "intern internship hr labor labour workforce promotion overtime vacancy vacancies "
+        "employable coworker co-worker clocked paycheck commute workday deadline deadlines "
+        "meeting meetings client clients"
+    ),
+    "@apply": (
+        "apply applying application applicants candidates position positions opening "
+        "openings vacancy vacancies join hiring #hiring #job #jobs #careerarc #career "
+        "#careers #jobopening #nowhiring #hospitality #retail #nursing #healthcare "
+        "#jobsearch #employment #vacancy #recruiting #staffing #jobalert #nowrecruiting"
+    ),
+    "@employerpitch": "post employers fill roles talent sourcing candidates free",
+    "@laugh": "lol lmao lmfao rofl haha hahaha hahahaha hehe xd jk smh xjoy kidding",
+    "@me": "i i'm im me my mine myself i've i'll i'd",
+    "@you": "you your you're ur u yours",
+    "@feel": (
+        "love hate miss sad happy tired bored annoying cute amazing awesome ugh omg wtf "
+        "fuck fucking shit damn crying cry excited"
+    ),
+    "@promo": (
+        "free win enter sale shop order buy discount deal deals offer giveaway download "
+        "subscribe visit check checkout new"
+    ),
+}
+
+
+def normalize(texts: Sequence[str]) -> str:
+    """One lower-cased blob of the batch with cues rewritten, posts separated by ``\\x1e``."""
+    blob = _SEP.join(texts)
+    blob = _URL.sub(" xurl ", blob)
+    for pattern, token in _NOT_EMPLOYMENT:
+        blob = pattern.sub(token, blob)
+    blob = _REPLY.sub(r"\1 xreply @", blob)
+    blob = _MENTION.sub(" xment ", blob)
+    blob = _JOY.sub(" xjoy ", blob)
+    blob = _EMOJI.sub(" xemo ", blob)
+    blob = _CAPS.sub(r"\g<0> xcaps", blob)
+    blob = _NUM.sub(" xnum ", blob)
+    return blob.lower()
+
+
+def tokenize(texts: Sequence[str]) -> list[str]:
+    """Tokens of the whole batch, with ``\\x1e`` tokens between posts."""
+    cleaned = [t.replace(_SEP, " ") if _SEP in t else t for t in texts]
+    return _TOKEN.findall(normalize(cleaned))
+
+
+def _doc_ngrams(tokens: list[str]) -> Iterable[str]:
+    """Unigrams and bigrams of one post (used to build the vocabulary at fit time)."""
+    yield from tokens
+    yield from (a + " " + b for a, b in itertools.pairwise(tokens))
+
+
+class Featurizer:
+    """Vocabulary n-grams (binary, L2-normalised rows) plus lexicon-group columns.
+
+    ``vocabulary`` maps token or bigram to column; group columns follow the vocabulary.
+    Build one with :meth:`from_texts` at training time, or from an artifact's vocabulary.
+    """
+
+    def __init__(self, vocabulary: Sequence[str], bigrams: bool = True) -> None:
+        self.vocabulary = list(vocabulary)
+        self.bigrams = bigrams
+        self._index: dict[str, int] = {t: i for i, t in enumerate(self.vocabulary)}
+        self._index[_SEP] = -2
+        self.groups = sorted(LEXICONS)
+        group_of = np.full(len(self.vocabulary), -1, dtype=np.int64)
+        for g, name in enumerate(self.groups):
+            for word in LEXICONS[name].split():
+                col = self._index.get(word, -1)
+                if col >= 0:
+                    group_of[col] = len(self.vocabulary) + g
+        self._group_of = group_of
+
+    @property
+    def n_features(self) -> int:
+        return len(self.vocabulary) + len(self.groups)
+
+    @classmethod
+    def from_texts(cls, texts: Sequence[str], min_df: int = 1, bigrams: bool = True) -> Featurizer:
+        """Vocabulary of every unigram (and bigram) seen in ``min_df`` posts, plus lexicons."""
+        tokens = tokenize(texts)
+        df: dict[str, int] = {}
+        start = 0
+        for stop in [i for i, t in enumerate(tokens) if t == _SEP] + [len(tokens)]:
+            doc = tokens[start:stop]
+            grams = _doc_ngrams(doc) if bigrams else iter(doc)
+            for gram in set(grams):
+                df[gram] = df.get(gram, 0) + 1
+            start = stop + 1
+        vocab = sorted(g for g, n in df.items() if n >= min_df)
+        lexicon_words = sorted(
+            {w for words in LEXICONS.values() for w in words.split()} - set(vocab)
+        )
+        return cls(vocab + lexicon_words, bigrams=bigrams)
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """CSR matrix (n_posts x n_features), float32."""
+        n = len(texts)
+        if n == 0:
+            return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
+        tokens = tokenize(texts)
+        get = self._index.get
+        ids = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
+        doc = np.cumsum(ids == -2)
+        cols = [ids]
+        rows = [doc]
+        if self.bigrams and len(tokens) > 1:
+            bi = np.fromiter(
+                (get(a + " " + b, -1) for a, b in itertools.pairwise(tokens)),
+                dtype=np.int64,
+                count=len(tokens) - 1,
+            )
+            cols.append(bi)
+            rows.append(doc[:-1])
+        known = ids >= 0
+        grp = self._group_of[ids[known]]
+        cols.append(grp)
+        rows.append(doc[known])
+        col = np.concatenate(cols)
+        row = np.concatenate(rows)
+        keep = col >= 0
+        return self._binary_l2(row[keep], col[keep], n)
+
+    def _binary_l2(
+        self, row: npt.NDArray[np.int64], col: npt.NDArray[np.int64], n: int
+    ) -> sparse.csr_matrix:
+        key = np.sort(row * self.n_features + col)  # sort + diff: faster than np.unique here
+        if key.size:
+            first = np.empty(key.size, dtype=bool)
+            first[0] = True
+            np.not_equal(key[1:], key[:-1], out=first[1:])
+            key = key[first]
+        r = key // self.n_features
+        c = key % self.n_features
+        counts = np.bincount(r, minlength=n).astype(np.float32)
+        norm = np.zeros(n, dtype=np.float32)
+        nz = counts > 0
+        norm[nz] = 1.0 / np.sqrt(counts[nz])
+        indptr = np.concatenate([[0], np.cumsum(counts.astype(np.int64))])
+        return sparse.csr_matrix((norm[r], c, indptr), shape=(n, self.n_features))

@@ -1,0 +1,152 @@
+"""Templated posts: near-copies within one feed once the variable parts are masked.
+
+A feed that posts "We're #hiring a Forklift Operator in Dayton, OH: https://..." fifty times
+with other titles and towns is one template. :func:`detect_templates` finds such families:
+
+1. **Mask** what varies between copies: URLs, @mentions, numbers, hashtags, and runs of
+   Capitalised Words (job titles, company names, places), then lower-case.
+2. **Shingle** the masked text into word 3-grams (shorter posts: one shingle).
+3. **MinHash** each post (``n_perm`` universal hash functions, vectorised in NumPy) and
+   bucket the signatures with locality-sensitive hashing (``bands`` x rows).
+4. Candidate pairs whose estimated Jaccard similarity reaches ``threshold`` are joined
+   (union-find); families of at least ``min_size`` posts are templates.
+
+It is deterministic (no Python ``hash`` randomisation: shingles are hashed with BLAKE2b).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["TemplateFamily", "TemplateResult", "detect_templates", "mask_text"]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_MENTION = re.compile(r"@\w+")
+_HASHTAG = re.compile(r"#\w+")
+_NUM = re.compile(r"[$£€]?\d+(?:[.,:/-]\d+)*[kKmM%]?")
+# runs of Capitalised or UPPER words (titles, companies, places), optionally joined by of/&/-
+_PROPER = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|&|and|de|-)?\s*[A-Z][\w'’.-]*)*")
+_TOKEN = re.compile(r"<\w+>|\w+|[^\w\s]")
+_MERSENNE = np.uint64((1 << 61) - 1)
+
+
+def mask_text(text: str) -> str:
+    """The post with its variable parts replaced by ``<url>``, ``<user>``, ``<num>`` ..."""
+    t = _URL.sub(" <url> ", text)
+    t = _MENTION.sub(" <user> ", t)
+    t = _HASHTAG.sub(" <tag> ", t)
+    t = _NUM.sub(" <num> ", t)
+    t = _PROPER.sub(" <name> ", t)
+    return " ".join(_TOKEN.findall(t.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateFamily:
+    """One template: its size, member indices, masked pattern and a representative post."""
+
+    size: int
+    members: list[int]
+    pattern: str
+    example: int
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateResult:
+    """Per post: ``templated`` and ``family`` (-1 = none); per feed: families and share."""
+
+    templated: npt.NDArray[np.bool_]
+    family: npt.NDArray[np.int64]
+    families: list[TemplateFamily] = field(default_factory=list)
+    share: float = 0.0
+
+
+def _shingle_hashes(masked: str) -> npt.NDArray[np.uint64]:
+    words = masked.split()
+    grams = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)] or [masked]
+    digests = {hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams}
+    return np.frombuffer(b"".join(sorted(digests)), dtype=np.uint64) & _MERSENNE
+
+
+def _minhash(shingles: list[npt.NDArray[np.uint64]], n_perm: int, seed: int) -> npt.NDArray[Any]:
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 1 << 31, size=n_perm, dtype=np.uint64)
+    b = rng.integers(0, 1 << 31, size=n_perm, dtype=np.uint64)
+    lengths = np.array([len(s) for s in shingles])
+    flat = np.concatenate(shingles) if shingles else np.zeros(0, dtype=np.uint64)
+    # (a * x + b) mod 2^61-1 on 31-bit halves of x to stay inside uint64
+    lo = flat & np.uint64((1 << 31) - 1)
+    hi = flat >> np.uint64(31)
+    sig = np.empty((len(shingles), n_perm), dtype=np.uint64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    for j in range(n_perm):  # n_perm vectorised passes over all shingles of the feed
+        h = ((a[j] * hi) % _MERSENNE * np.uint64(1 << 31) + a[j] * lo + b[j]) % _MERSENNE
+        sig[:, j] = np.minimum.reduceat(h, starts) if flat.size else 0
+    return sig
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def detect_templates(
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.6,
+    min_size: int = 2,
+    n_perm: int = 64,
+    bands: int = 16,
+    seed: int = 0,
+    min_tokens: int = 4,
+) -> TemplateResult:
+    """Near-duplicate families in one account's posts (see the module docstring).
+
+    ``threshold`` is the estimated Jaccard similarity of masked 3-gram shingles at which two
+    posts are near-copies; posts with fewer than ``min_tokens`` masked tokens never are
+    (a bare "<url>" is not a template).
+    """
+    n = len(texts)
+    family = np.full(n, -1, dtype=np.int64)
+    if n < min_size or n == 0:
+        return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
+    masked = [mask_text(t or "") for t in texts]
+    eligible = [i for i, m in enumerate(masked) if len(m.split()) >= min_tokens]
+    if len(eligible) < min_size:
+        return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
+    sig = _minhash([_shingle_hashes(masked[i]) for i in eligible], n_perm, seed)
+    rows = n_perm // bands
+    parent = list(range(len(eligible)))
+    for band in range(bands):
+        block = np.ascontiguousarray(sig[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
+        for k in same:  # consecutive equal keys: candidate pairs
+            i, j = int(order[k]), int(order[k + 1])
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri != rj and float(np.mean(sig[i] == sig[j])) >= threshold:
+                parent[rj] = ri
+    roots = np.array([_find(parent, i) for i in range(len(eligible))])
+    groups: dict[int, list[int]] = {}
+    for local, root in enumerate(roots):
+        groups.setdefault(int(root), []).append(eligible[local])
+    big = sorted((m for m in groups.values() if len(m) >= min_size), key=lambda m: (-len(m), m[0]))
+    families: list[TemplateFamily] = []
+    for fid, members in enumerate(big):
+        family[members] = fid
+        pattern, _ = Counter(masked[i] for i in members).most_common(1)[0]
+        example = next(i for i in members if masked[i] == pattern)
+        families.append(TemplateFamily(len(members), sorted(members), pattern, example))
+    templated = family >= 0
+    return TemplateResult(templated, family, families, float(templated.mean()))
