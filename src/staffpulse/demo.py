@@ -1,18 +1,33 @@
-"""``staffpulse demo``: the whole product on the bundled, fictional sample cohort."""
+"""``staffpulse demo``: the whole product on the bundled, fictional sample cohort.
+
+The demo imports the sample into a fresh store, benchmarks the cohort, audits one account,
+builds the inbox of conversations to join and the who-to-follow list, and writes the HTML
+reports. Each step is the same library call a user's own data goes through.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from staffpulse.config import home_dir
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.store import Store, open_store
 
+if TYPE_CHECKING:
+    from staffpulse.audit import AuditResult
+    from staffpulse.benchmark.engine import BenchmarkResult
+    from staffpulse.connect.suggest import SuggestReport
+    from staffpulse.listen.inbox import Inbox
+
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
+# The account the demo audits: the logo-only firm that posts nothing but job ads shows every
+# mistake of the essay; the firm that does it well gets the inbox and who-to-follow list.
+DEMO_AUDIT_HANDLE = "brightpathstaff"
+DEMO_FIRM_HANDLE = "harborlinetalent"
 StepCallback = Callable[[str], None]
 
 
@@ -22,6 +37,10 @@ class DemoResult:
     out_dir: Path
     imported: ImportReport
     stats: dict[str, Any]
+    benchmark: BenchmarkResult | None = None
+    audit: AuditResult | None = None
+    inbox: Inbox | None = None
+    suggestions: SuggestReport | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -51,7 +70,14 @@ def fresh_store(db_path: Path) -> Store:
 
 def run_demo(out_dir: Path | None = None, step: StepCallback | None = None) -> DemoResult:
     """Import the sample cohort into a fresh demo store and build every report from it."""
-    out_dir = out_dir or default_demo_dir()
+    from staffpulse.audit import audit_account
+    from staffpulse.benchmark import run_benchmark
+    from staffpulse.connect.suggest import suggest_report
+    from staffpulse.listen.html import write_inbox_html
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.report.html import write_audit_html, write_benchmark_html
+
+    out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     db_path = out_dir / "demo.db"
     announce = step or (lambda _message: None)
@@ -59,4 +85,23 @@ def run_demo(out_dir: Path | None = None, step: StepCallback | None = None) -> D
         announce("Importing the sample cohort")
         report = import_paths(store, [sample_cohort_file()])
         result = DemoResult(db_path=db_path, out_dir=out_dir, imported=report, stats=store.stats())
+
+        announce("Benchmarking the cohort")
+        result.benchmark = run_benchmark(store, SAMPLE_DIR / "cohort.csv")
+        result.outputs["Benchmark report"] = write_benchmark_html(
+            result.benchmark, out_dir / "benchmark.html"
+        )
+
+        announce(f"Auditing @{DEMO_AUDIT_HANDLE}")
+        result.audit = audit_account(store, DEMO_AUDIT_HANDLE)
+        result.outputs["Audit report"] = write_audit_html(
+            result.audit, out_dir / f"audit-{DEMO_AUDIT_HANDLE}.html", result.benchmark
+        )
+
+        announce("Finding conversations to join")
+        result.inbox = build_inbox(store, as_handle=DEMO_FIRM_HANDLE, limit=5)
+        result.outputs["Inbox"] = write_inbox_html(result.inbox, out_dir / "inbox.html")
+
+        announce("Finding people to follow")
+        result.suggestions = suggest_report(store, DEMO_FIRM_HANDLE, limit=5)
     return result

@@ -8,10 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.panel import Panel
-
-from staffpulse.demo import run_demo
-from staffpulse.report.terminal import render_accounts, render_stats
-from staffpulse.store import open_store
+from rich.rule import Rule
 
 console = Console()
 
@@ -20,8 +17,18 @@ def demo_command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder for the demo store and reports.")
     ] = None,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then open the web dashboard on the demo store.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port of the dashboard (with --serve).")] = 8000,
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
+    from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, run_demo
+    from staffpulse.listen.terminal import render_inbox
+    from staffpulse.report.terminal import render_stats
+    from staffpulse.report.terminal_audit import render_audit, render_benchmark
+    from staffpulse.report.terminal_connect import render_suggestions
+
     console.print(
         Panel.fit(
             "[bold]staffpulse demo[/]: SAMPLE DATA: 12 fictional staffing firms, vendors, "
@@ -33,19 +40,38 @@ def demo_command(
         result = run_demo(out, step=lambda message: status.update(message + "..."))
     console.print(
         f"Imported {result.imported.posts:,} posts and {result.imported.accounts:,} accounts "
-        f"into [bold]{result.db_path}[/]",
+        f"into {result.db_path}",
         highlight=False,
     )
     render_stats(console, result.stats)
-    with open_store(result.db_path) as store:
-        render_accounts(console, store.list_accounts())
-    for note in result.notes:
-        console.print(f"[yellow]note:[/] {note}")
+    if result.benchmark is not None:
+        console.print(Rule("Benchmark: the cohort ranked on the four pillars"))
+        render_benchmark(console, result.benchmark)
+    if result.audit is not None:
+        console.print(Rule(f"Audit of @{DEMO_AUDIT_HANDLE}"))
+        render_audit(console, result.audit, examples=False)
+    if result.inbox is not None:
+        console.print(Rule(f"Conversations @{DEMO_FIRM_HANDLE} could join today"))
+        render_inbox(console, result.inbox)
+    if result.suggestions is not None:
+        console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
+        render_suggestions(console, result.suggestions)
+    console.print(Rule("Reports"))
     for label, path in result.outputs.items():
         console.print(f"[green]{label}:[/] {path}", highlight=False)
+    for note in result.notes:
+        console.print(f"[yellow]note:[/] {note}")
     console.print(
-        f"\nTry it yourself: [bold]staffpulse accounts --db {result.db_path}[/]", highlight=False
+        "\nNext: open the audit report in your browser, or explore the demo store:\n"
+        f"  staffpulse audit mia_recruits --db {result.db_path}\n"
+        f"  staffpulse demo --serve   (the web dashboard)",
+        highlight=False,
     )
+    if serve:
+        from staffpulse.demo import SAMPLE_DIR
+        from staffpulse.web import serve_app
+
+        serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,237 @@
+"""Pure batch scoring: a shard of posts -> per-post signals + mergeable per-account partials.
+
+The same functions run in-process (``--engine local``) and on Dask workers (``--engine dask``),
+so both engines give identical results. Account aggregates are built from partials that merge
+associatively (sums, unions, min/max), so shards can be scored in any order on any worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit.config import audit_settings
+from staffpulse.audit.conversation import conversation_score
+from staffpulse.audit.mix import mix_score
+from staffpulse.audit.voice import voice_score
+from staffpulse.models import Post
+from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
+
+DAY = 86400
+_MASK = re.compile(r"https?://\S+|@\w+|\d+([.,:]\d+)*")
+_SPACE = re.compile(r"\s+")
+
+POST_COLUMNS: tuple[str, ...] = (
+    "platform",
+    "post_id",
+    "author_id",
+    "author_handle",
+    "kind",
+    "created_at",
+    *SIGNAL_NAMES,
+)
+
+
+def template_key(text: str) -> str:
+    """Masked text fingerprint: two posts with the same key are copies of one template."""
+    masked = _SPACE.sub(" ", _MASK.sub("#", text.lower())).strip()
+    return hashlib.blake2b(masked.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class AccountPartial:
+    """Mergeable per-account counts from one shard."""
+
+    platform: str
+    author_id: str
+    handle: str = ""
+    posts: int = 0
+    originals: int = 0
+    replies: int = 0
+    reposts: int = 0
+    quotes: int = 0
+    job_ads: int = 0
+    authored: int = 0
+    personality: int = 0
+    humor: int = 0
+    originals_mentioning: int = 0
+    first_ts: int | None = None
+    last_ts: int | None = None
+    # target -> last time engaged (epoch seconds); union keeps the latest time
+    engaged: dict[str, int] = field(default_factory=dict)
+    template_keys: dict[str, int] = field(default_factory=dict)  # key -> originals using it
+
+    def merge(self, other: AccountPartial) -> AccountPartial:
+        for name in (
+            "posts",
+            "originals",
+            "replies",
+            "reposts",
+            "quotes",
+            "job_ads",
+            "authored",
+            "personality",
+            "humor",
+            "originals_mentioning",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.handle = self.handle or other.handle
+        self.first_ts = _min(self.first_ts, other.first_ts)
+        self.last_ts = _max(self.last_ts, other.last_ts)
+        for target, ts in other.engaged.items():
+            self.engaged[target] = max(ts, self.engaged.get(target, ts))
+        for key, count in other.template_keys.items():
+            self.template_keys[key] = self.template_keys.get(key, 0) + count
+        return self
+
+
+def _min(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+@dataclass
+class ShardResult:
+    columns: dict[str, list[Any]]
+    partials: dict[tuple[str, str], AccountPartial]
+    problems: list[dict[str, object]]
+
+
+def _targets(post: Post) -> set[str]:
+    own = post.author_handle.lower()
+    targets = {m for m in post.mentions if m and m != own}
+    if post.kind == "reply" and post.reply_to_handle and post.reply_to_handle.lower() != own:
+        targets.add(post.reply_to_handle.lower())
+    return targets
+
+
+def score_posts(posts: Sequence[Post]) -> ShardResult:
+    """Score one batch of posts with the shipped text signals, and fold them into partials."""
+    model = load_text_signals()
+    texts = [post.text for post in posts]
+    scores = model.score(texts) if texts else {name: np.zeros(0) for name in SIGNAL_NAMES}
+    thresholds = model.thresholds_
+    flags = {name: scores[name] >= thresholds[name] for name in SIGNAL_NAMES}
+    columns: dict[str, list[Any]] = {
+        "platform": [p.platform for p in posts],
+        "post_id": [p.id for p in posts],
+        "author_id": [p.author_id for p in posts],
+        "author_handle": [p.author_handle for p in posts],
+        "kind": [p.kind for p in posts],
+        "created_at": [p.created_at.isoformat() if p.created_at else None for p in posts],
+    }
+    for name in SIGNAL_NAMES:
+        columns[name] = [round(float(v), 6) for v in scores[name]]
+    partials: dict[tuple[str, str], AccountPartial] = {}
+    for i, post in enumerate(posts):
+        key = (post.platform, post.author_id)
+        part = partials.get(key)
+        if part is None:
+            part = partials[key] = AccountPartial(post.platform, post.author_id)
+        _fold(part, post, i, flags)
+    return ShardResult(columns=columns, partials=partials, problems=[])
+
+
+def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> None:
+    part.handle = part.handle or post.author_handle
+    part.posts += 1
+    ts = int(post.created_at.timestamp()) if post.created_at else None
+    part.first_ts, part.last_ts = _min(part.first_ts, ts), _max(part.last_ts, ts)
+    if post.kind == "original":
+        part.originals += 1
+        part.job_ads += int(flags["job_opening"][i])
+        part.template_keys[template_key(post.text)] = (
+            part.template_keys.get(template_key(post.text), 0) + 1
+        )
+    elif post.kind == "reply":
+        part.replies += 1
+    elif post.kind == "repost":
+        part.reposts += 1
+    else:
+        part.quotes += 1
+    if post.kind != "repost":
+        part.authored += 1
+        part.personality += int(flags["personality"][i])
+        part.humor += int(flags["humor"][i])
+    targets = _targets(post)
+    if post.kind == "original" and targets:
+        part.originals_mentioning += 1
+    for target in targets:
+        part.engaged[target] = max(ts or 0, part.engaged.get(target, 0))
+
+
+def merge_partials(
+    results: Iterable[dict[tuple[str, str], AccountPartial]],
+) -> dict[tuple[str, str], AccountPartial]:
+    merged: dict[tuple[str, str], AccountPartial] = {}
+    for partials in results:
+        for key, part in partials.items():
+            if key in merged:
+                merged[key].merge(part)
+            else:
+                merged[key] = AccountPartial(part.platform, part.author_id).merge(part)
+    return merged
+
+
+def account_rows(
+    partials: dict[tuple[str, str], AccountPartial], settings: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Final per-account aggregates and the Mix, Voice and Conversation pillar scores."""
+    settings = settings or audit_settings()
+    rows: list[dict[str, Any]] = []
+    for key in sorted(partials):
+        p = partials[key]
+        job_share = p.job_ads / p.originals if p.originals else 0.0
+        personality = p.personality / p.authored if p.authored else 0.0
+        humor = p.humor / p.authored if p.authored else 0.0
+        templated_posts = sum(c for c in p.template_keys.values() if c >= 2)
+        templated = templated_posts / p.originals if p.originals else 0.0
+        reply_share = p.replies / p.posts if p.posts else 0.0
+        share_share = (p.reposts + p.quotes) / p.posts if p.posts else 0.0
+        mention_share = p.originals_mentioning / p.originals if p.originals else 0.0
+        ref = p.last_ts or 0
+        engaged_30 = sum(1 for ts in p.engaged.values() if ts >= ref - 30 * DAY)
+        engaged_90 = sum(1 for ts in p.engaged.values() if ts >= ref - 90 * DAY)
+        rows.append(
+            {
+                "platform": p.platform,
+                "author_id": p.author_id,
+                "handle": p.handle,
+                "posts": p.posts,
+                "originals": p.originals,
+                "replies": p.replies,
+                "reposts": p.reposts,
+                "quotes": p.quotes,
+                "job_ads": p.job_ads,
+                "job_share": round(job_share, 6),
+                "personality_share": round(personality, 6),
+                "humor_share": round(humor, 6),
+                "templated_share": round(templated, 6),
+                "reply_share": round(reply_share, 6),
+                "mention_share": round(mention_share, 6),
+                "share_share": round(share_share, 6),
+                "accounts_engaged_30d": engaged_30,
+                "accounts_engaged_90d": engaged_90,
+                "first_post": p.first_ts,
+                "last_post": p.last_ts,
+                "mix": round(mix_score(job_share, settings), 2) if p.originals else None,
+                "voice": round(voice_score(personality, humor, templated, settings), 2)
+                if p.authored
+                else None,
+                "conversation": round(
+                    conversation_score(
+                        reply_share, mention_share, engaged_90, share_share, None, settings
+                    ),
+                    2,
+                ),
+            }
+        )
+    return rows
