@@ -105,23 +105,33 @@ def _from_verdict(verdict: Any, path: str) -> AvatarInfo:
     return AvatarInfo(str(label), conf, "image model (on this machine)", file=path)
 
 
-def _classify(avatar_signal: ModuleType, paths: list[str]) -> list[AvatarInfo]:
-    """Run the image model on every path (in parallel when the signal offers a batch call)."""
+def _classify_one(avatar_signal: ModuleType, path: str) -> AvatarInfo:
     try:
-        batch = getattr(avatar_signal, "classify_avatars", None)
-        if batch is not None and len(paths) > 1:
-            verdicts = list(batch(paths))
-        else:
-            verdicts = [avatar_signal.classify_avatar(path) for path in paths]
+        return _from_verdict(avatar_signal.classify_avatar(path), path)
     except MissingExtraError as exc:
         note = f"image check skipped; {exc.hint or IMAGE_HINT}"
-        return [AvatarInfo(None, 0.0, "skipped", note=note, file=path) for path in paths]
+        return AvatarInfo(None, 0.0, "skipped", note=note, file=path)
     except StaffpulseError as exc:
-        return [AvatarInfo(None, 0.0, "image model", note=exc.message, file=p) for p in paths]
+        return AvatarInfo(None, 0.0, "image model", note=exc.message, file=path)
     except Exception as exc:  # an optional signal must never sink the whole audit
         note = f"the avatar check failed ({type(exc).__name__}: {exc})"
-        return [AvatarInfo(None, 0.0, "image model", note=note, file=path) for path in paths]
-    return [_from_verdict(v, path) for v, path in zip(verdicts, paths, strict=True)]
+        return AvatarInfo(None, 0.0, "image model", note=note, file=path)
+
+
+def _classify(avatar_signal: ModuleType, paths: list[str]) -> list[AvatarInfo]:
+    """Run the image model on every path: one batch call when offered, else one by one."""
+    batch = getattr(avatar_signal, "classify_avatars", None)
+    if batch is not None and len(paths) > 1:
+        try:
+            verdicts = list(batch(paths))
+        except MissingExtraError as exc:
+            note = f"image check skipped; {exc.hint or IMAGE_HINT}"
+            return [AvatarInfo(None, 0.0, "skipped", note=note, file=path) for path in paths]
+        except Exception:  # the batch path failed: each image gets its own chance below
+            pass
+        else:
+            return [_from_verdict(v, path) for v, path in zip(verdicts, paths, strict=True)]
+    return [_classify_one(avatar_signal, path) for path in paths]
 
 
 def avatar_infos(accounts: list[Account]) -> list[AvatarInfo]:
