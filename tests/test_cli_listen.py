@@ -238,3 +238,19 @@ def test_imported_posts_from_any_platform_enter_the_inbox(tmp_path: Path) -> Non
     # judged once: a second build scores nothing new
     again = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
     assert not any("judged" in note for note in again.notes)
+
+
+def test_replay_with_the_shipped_post_signals_model(tmp_path: Path) -> None:
+    """The same pipeline with the real work_topic / job_opening model (skips if absent)."""
+    import staffpulse.listen.relevance as relevance_module
+    from staffpulse.listen.listener import JetstreamListener, ListenOptions
+
+    text_signals = pytest.importorskip("staffpulse.signals.text")
+    model = text_signals.load_text_signals()
+    store = open_store(tmp_path / "real.db")
+    events, truth = generate_stream(3000, seed=11)
+    relevance = relevance_module.RelevanceFilter(scorer=model)
+    JetstreamListener(store, relevance, ListenOptions(url="ws://replay")).feed(frames_of(events))
+    inbox = build_inbox(store, limit=10, text_model=model, role_model=None)
+    assert len(inbox.items) == 10
+    assert all(i.conversation_id in truth.work_questions for i in inbox.items)
