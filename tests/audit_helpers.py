@@ -149,10 +149,10 @@ def store_with(tmp_path: Path, *feeds: FeedBuilder) -> Store:
 def audit_feed(feed: FeedBuilder, avatar: AvatarInfo = PERSON, **settings: Any) -> Any:
     """Audit a feed in memory (no store): the pure path used by the property tests."""
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, texts_to_score
+    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
 
     data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
-    _, texts = texts_to_score(data.posts)
-    signals = score_texts(texts, FakeScorer())
+    index, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, FakeScorer(), template_mask=original_mask(data.posts, index))
     return compute_audit(data, signals, audit_settings(settings), avatar=avatar)

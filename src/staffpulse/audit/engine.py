@@ -61,6 +61,11 @@ def texts_to_score(posts: list[Post]) -> tuple[np.ndarray[Any, Any], list[str]]:
     return index, [posts[int(i)].text for i in index]
 
 
+def original_mask(posts: list[Post], index: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Which of the scored texts are original posts or quotes (the ones templating compares)."""
+    return np.array([posts[int(i)].kind in ("original", "quote") for i in index], dtype=bool)
+
+
 def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSignals) -> Frame:
     n = len(posts)
 
@@ -185,8 +190,8 @@ def audit_account(
     account = store.find_account(handle, platform)
     since_dt = parse_since(since)
     data = load_account_data(store, account, since_dt)
-    _, texts = texts_to_score(data.posts)
-    signals = score_texts(texts, scorer)
+    index, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
     previous = history.previous_audit(store, account.platform, account.id)
     if previous is not None:

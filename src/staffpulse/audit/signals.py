@@ -98,7 +98,11 @@ def templates(texts: Sequence[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[
 
 
 def score_texts(
-    texts: Sequence[str], scorer: TextScorer | None = None, *, detect_templates: bool = True
+    texts: Sequence[str],
+    scorer: TextScorer | None = None,
+    *,
+    detect_templates: bool = True,
+    template_mask: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
 ) -> TextSignals:
     """Score every text in one batch call (templates are per feed: see :func:`with_templates`)."""
     scorer = scorer if scorer is not None else default_scorer()
@@ -115,12 +119,27 @@ def score_texts(
     labels = {name: scores[name] >= cut[name] for name in SIGNALS}
     source = f"{type(scorer).__module__}.{type(scorer).__name__}"
     empty = TextSignals(scores, labels, np.zeros(n, dtype=bool), np.full(n, -1, np.int64), source)
-    return with_templates(empty, texts) if detect_templates else empty
+    return with_templates(empty, texts, template_mask) if detect_templates else empty
 
 
-def with_templates(signals: TextSignals, texts: Sequence[str]) -> TextSignals:
-    """The same signals with the templating of this one feed attached."""
-    templated, family, template_source = templates(texts)
+def with_templates(
+    signals: TextSignals,
+    texts: Sequence[str],
+    mask: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
+) -> TextSignals:
+    """The same signals with the templating of this one feed attached.
+
+    With ``mask``, only those texts are compared (the account's own original posts: replies
+    are short and alike by nature); the others are never templated.
+    """
+    n = len(texts)
+    keep = np.ones(n, dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+    index = np.flatnonzero(keep)
+    templated = np.zeros(n, dtype=bool)
+    family = np.full(n, -1, dtype=np.int64)
+    sub_templated, sub_family, template_source = templates([texts[int(i)] for i in index])
+    templated[index] = sub_templated
+    family[index] = sub_family
     source = signals.source.split("; templates:")[0] + f"; templates: {template_source}"
     return TextSignals(signals.scores, signals.labels, templated, family, source)
 

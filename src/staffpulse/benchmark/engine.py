@@ -12,7 +12,13 @@ import numpy as np
 
 from staffpulse.audit import loader
 from staffpulse.audit.config import PILLARS, audit_settings
-from staffpulse.audit.engine import AccountData, compute_audit, parse_since, texts_to_score
+from staffpulse.audit.engine import (
+    AccountData,
+    compute_audit,
+    original_mask,
+    parse_since,
+    texts_to_score,
+)
 from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
@@ -121,10 +127,12 @@ def run_benchmark(
     loaded = time.perf_counter()
     spans: list[tuple[int, int]] = []
     texts: list[str] = []
+    masks: list[np.ndarray[Any, Any]] = []
     for data in datas:
-        _, own = texts_to_score(data.posts)
+        index, own = texts_to_score(data.posts)
         spans.append((len(texts), len(texts) + len(own)))
         texts.extend(own)
+        masks.append(original_mask(data.posts, index))
     if progress:
         progress("Scoring posts", 0, len(texts))
     signals = score_texts(texts, scorer, detect_templates=False)
@@ -134,7 +142,7 @@ def run_benchmark(
     avatars = avatar_infos([account for account, _segment in accounts])
     audits: list[AuditResult] = []
     for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
-        feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi])
+        feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi], masks[i])
         audits.append(
             compute_audit(data, feed, settings, avatar=avatars[i], now=now, since=since_dt)
         )
