@@ -156,3 +156,11 @@ def test_score_properties_over_random_conversations() -> None:
         }
         assert all(0 <= s <= 1 for s in scores.values())
         assert scores[f"q{i}"] >= scores[f"p{i}"] >= scores[f"a{i}"]
+
+
+def test_posts_addressed_to_one_account_rank_below_open_questions() -> None:
+    open_q = conv("open", text="How do you handle counteroffers?")
+    aimed = conv("aimed", text="@acmestaffing how do you handle counteroffers?")
+    ranked = rank([aimed, open_q], RankContext(now=NOW))
+    assert [r.conversation.id for r in ranked] == ["open", "aimed"]
+    assert any("addressed to @acmestaffing" in c for c in ranked[1].cautions)

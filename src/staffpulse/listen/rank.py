@@ -25,7 +25,7 @@ WEIGHTS: dict[str, float] = {
     "role": 0.10,
     "growth": 0.10,
 }
-PENALTIES: dict[str, float] = {"job_ad": 0.15, "hostile": 0.2, "spam": 0.1}
+PENALTIES: dict[str, float] = {"job_ad": 0.15, "hostile": 0.2, "spam": 0.1, "addressed": 0.6}
 HALF_LIFE_HOURS = 12.0
 GROWTH_WINDOW = timedelta(hours=6)
 ROLE_WEIGHTS: dict[str, float] = {
@@ -154,7 +154,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     question = is_question(opening.text)
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
-    job_ad = job_p >= ctx.job_threshold if job_p is not None else looks_like_job_ad(opening.text)
+    job_ad = looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
+    addressed = opening.text.lstrip().startswith("@")  # aimed at one account, not the room
     hostile = looks_hostile(opening.text) or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = looks_spammy(
         opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
@@ -170,7 +171,13 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "growth": min(recent / 3.0, 1.0),
     }
     score = sum(WEIGHTS[k] * v for k, v in components.items())
-    flags = {"question": question, "job_ad": job_ad, "hostile": hostile, "spam": spam}
+    flags = {
+        "question": question,
+        "job_ad": job_ad,
+        "hostile": hostile,
+        "spam": spam,
+        "addressed": addressed,
+    }
     for name, factor in PENALTIES.items():
         if flags[name]:
             score *= factor
@@ -222,6 +229,9 @@ def _explain(
         cautions.append("hostile tone: joining risks a pile-on")
     if flags["spam"]:
         cautions.append("looks like spam")
+    if flags["addressed"]:
+        who = conv.opening.text.lstrip().split()[0]
+        cautions.append(f"addressed to {who}: join only if you can add something")
     if n > 20:
         cautions.append(f"busy thread ({n} replies): a reply may get lost")
     if comp["recency"] < 0.1:
