@@ -164,3 +164,7 @@ def test_posts_addressed_to_one_account_rank_below_open_questions() -> None:
     ranked = rank([aimed, open_q], RankContext(now=NOW))
     assert [r.conversation.id for r in ranked] == ["open", "aimed"]
     assert any("addressed to @acmestaffing" in c for c in ranked[1].cautions)
+    hey = conv("hey", text="Hey @acmestaffing, is your welder job weekly pay?")
+    assert rank([hey], RankContext(now=NOW))[0].flags["addressed"]
+    cc = conv("cc", text="How do you onboard? cc @someone")
+    assert not rank([cc], RankContext(now=NOW))[0].flags["addressed"]

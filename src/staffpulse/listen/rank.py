@@ -63,6 +63,7 @@ _JOB_AD_RE = re.compile(
     r"\b(i'?m|we'?re) looking for an? [\w -]{3,40}\bin [A-Z]|\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
     re.IGNORECASE,
 )
+_ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
 _HOSTILE_RE = re.compile(
     r"\b(idiot|idiots|stupid|moron|morons|shut up|stfu|f+u+c+k+\w*|screw you|scum|"
     r"pathetic|loser|losers|garbage people|hate you|dumbass|clowns?)\b",
@@ -155,7 +156,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
     job_ad = looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
-    addressed = opening.text.lstrip().startswith("@")  # aimed at one account, not the room
+    addressed = _ADDRESSED_RE.match(opening.text) is not None  # aimed at one account
     hostile = looks_hostile(opening.text) or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = looks_spammy(
         opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
@@ -230,7 +231,8 @@ def _explain(
     if flags["spam"]:
         cautions.append("looks like spam")
     if flags["addressed"]:
-        who = conv.opening.text.lstrip().split()[0]
+        found = re.search(r"@[\w.\-]+", conv.opening.text)
+        who = found.group(0) if found else "one account"
         cautions.append(f"addressed to {who}: join only if you can add something")
     if n > 20:
         cautions.append(f"busy thread ({n} replies): a reply may get lost")
@@ -264,7 +266,7 @@ def suggest_angle(
     if flags.get("job_ad"):
         return "Not a conversation: share the opening with a candidate who fits, if any."
     lead = "Be the first to reply: " if n_replies == 0 else ""
-    if humor >= 0.5:
+    if humor >= 0.8 or (humor >= 0.5 and not flags.get("question")):
         return lead + f"match the light tone with a short, relatable story about {subject}."
     if flags.get("question"):
         by_role = {
