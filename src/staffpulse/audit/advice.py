@@ -26,7 +26,8 @@ def top_actions(
         for position, name in enumerate(order):
             recs = pillars[name].recommendations
             if rank < len(recs) and (rank == 0 or gain[name] > 5):
-                deferred = recs[rank].startswith(DEFERRED_PREFIXES)
+                # unchecked data, or praise for a pillar with little to gain, goes last
+                deferred = recs[rank].startswith(DEFERRED_PREFIXES) or gain[name] <= 5
                 candidates.append((deferred, rank, position, name, recs[rank]))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
     return [
