@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,21 @@ def test_table_output(images: dict[str, Path]) -> None:
 def test_no_image_is_a_usage_error() -> None:
     result = runner.invoke(app, ["avatar"])
     assert result.exit_code == 2
+
+
+def test_missing_image_extra_names_the_install_command(
+    images: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 now raises ImportError
+    result = runner.invoke(app, ["avatar", str(images["logo"]), "--json"])
+    assert result.exit_code == 69
+    assert "cv2" in result.output and "pip install" in result.output
+
+
+def test_importing_the_command_does_not_load_the_image_stack() -> None:
+    code = (
+        "import sys, staffpulse.signals.avatar, staffpulse.cli.commands.avatar;"
+        "print(sorted(m for m in ('cv2', 'PIL') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
