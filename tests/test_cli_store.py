@@ -97,3 +97,24 @@ def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
 def test_empty_store_stats_are_friendly(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "new.db")])
     assert result.exit_code == 0 and "store is empty" in result.output
+
+
+def test_error_boundary_keeps_square_brackets_in_hints() -> None:
+    import typer
+
+    from staffpulse.cli.app import _ErrorBoundaryGroup
+    from staffpulse.errors import MissingExtraError
+
+    probe = typer.Typer(cls=_ErrorBoundaryGroup)
+
+    @probe.command()
+    def boom() -> None:
+        raise MissingExtraError("web", "The dashboard", "fastapi")
+
+    @probe.command()
+    def other() -> None:
+        """A second command so Typer keeps the group."""
+
+    result = runner.invoke(probe, ["boom"])
+    assert result.exit_code == 69
+    assert "pip install 'staffpulse[web]'" in result.output

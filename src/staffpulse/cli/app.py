@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from staffpulse import __version__
@@ -31,7 +32,9 @@ class _ErrorBoundaryGroup(TyperGroup):
         except StaffpulseError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False, soft_wrap=True)
+            err_console.print(
+                f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True
+            )
             if exc.hint:
                 err_console.print(
                     f"[yellow]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True
