@@ -37,7 +37,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             )
             if exc.hint:
                 err_console.print(
-                    f"[yellow]What to do:[/] {exc.hint}", highlight=False, soft_wrap=True
+                    f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
                 )
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
