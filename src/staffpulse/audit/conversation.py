@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
-from staffpulse.audit.types import Frame, PillarResult, PostExample, example
+from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
 from staffpulse.models import Account, Post
 
 DAY = 86400.0
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
@@ -73,6 +75,7 @@ def conversation_pillar(
         counter.update(t)
 
     answered, hours, unanswered = _responsiveness(frame, mentions, me)
+    questions = sum("?" in p.text for p in mentions)
     known = len(mentions)
     notes: list[str] = []
     median_hours = float(np.median(hours)) if hours else None
@@ -106,6 +109,8 @@ def conversation_pillar(
         "top_partners": [{"handle": h, "interactions": c} for h, c in counter.most_common(5)],
         "mentions_known": known,
         "mentions_answered": answered,
+        "questions_known": questions,
+        "questions_answered": questions - sum("?" in p.text for p in unanswered),
         "answer_share": round(answered / known, 3) if known else None,
         "median_hours_to_answer": round(median_hours, 1) if median_hours is not None else None,
         "parts": {k: round(100 * v) for k, v in values.items()},
@@ -113,11 +118,13 @@ def conversation_pillar(
     best_pool = np.flatnonzero(replies)
     best: list[PostExample] = []
     if best_pool.size:
-        ranked = best_pool[np.argsort(-frame.personality_score[best_pool], kind="stable")][:3]
+        ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
         best = [example(frame.posts[int(i)], "a real reply to someone") for i in ranked]
     worst = [
         example(p, f"@{p.author_handle or p.author_id} mentioned you; no answer found")
-        for p in unanswered[-3:][::-1]
+        for p in sorted(unanswered, key=lambda p: ("?" in p.text, p.created_at or _EPOCH))[-3:][
+            ::-1
+        ]
     ]
     return PillarResult(
         name="conversation",

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.types import Frame, PillarResult, example
+from staffpulse.audit.types import Frame, PillarResult, example, rank_examples
 
 
 def _date(ts: float) -> str | None:
@@ -121,7 +121,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     best_pool = orig[~job]
     best = []
     if best_pool.size:
-        ranked = best_pool[np.argsort(-frame.personality_score[best_pool], kind="stable")][:3]
+        ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
         best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
     notes = []
     if n < int(settings["min_posts"]):

@@ -55,6 +55,27 @@ def example(post: Post, why: str) -> PostExample:
     )
 
 
+SUBSTANTIAL_CHARS = 40  # example posts shorter than this (after @mentions) teach little
+
+
+def rank_examples(
+    frame: Frame, pool: npt.NDArray[np.int64], strength: npt.NDArray[np.float64], k: int = 3
+) -> npt.NDArray[np.int64]:
+    """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last)."""
+    if pool.size == 0:
+        return pool
+    length = np.array(
+        [
+            len(" ".join(w for w in frame.posts[int(i)].text.split() if not w.startswith("@")))
+            for i in pool
+        ]
+    )
+    short = length < SUBSTANTIAL_CHARS
+    order = np.lexsort((-strength, short))
+    ranked: npt.NDArray[np.int64] = pool[order][:k]
+    return ranked
+
+
 @dataclass(slots=True)
 class PillarResult:
     name: str

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.audit.types import Frame, PillarResult, example
+from staffpulse.audit.types import Frame, PillarResult, example, rank_examples
 
 
 def voice_score(
@@ -42,7 +42,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     best = []
     if n:
         strength = frame.personality_score[scored] + frame.humor_score[scored]
-        top = scored[np.argsort(-strength, kind="stable")][:3]
+        top = rank_examples(frame, scored, strength)
         for i in top:
             if frame.personality[i] or frame.humor[i]:
                 why = "funny and human" if frame.humor[i] else "sounds like a person"

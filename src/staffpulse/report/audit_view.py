@@ -100,6 +100,12 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 f"{conv['reposts_and_quotes_of_others']} ({pct(conv['share_share'])})",
             ),
             ("Mentions answered", answered),
+            (
+                "Questions answered",
+                f"{conv['questions_answered']} of {conv['questions_known']}"
+                if conv.get("questions_known")
+                else "no questions to you in the store",
+            ),
         ],
     }
 
