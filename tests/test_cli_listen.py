@@ -243,10 +243,14 @@ def test_imported_posts_from_any_platform_enter_the_inbox(tmp_path: Path) -> Non
 def test_replay_with_the_shipped_post_signals_model(tmp_path: Path) -> None:
     """The same pipeline with the real work_topic / job_opening model (skips if absent)."""
     import staffpulse.listen.relevance as relevance_module
+    from staffpulse.errors import ModelError
     from staffpulse.listen.listener import JetstreamListener, ListenOptions
 
     text_signals = pytest.importorskip("staffpulse.signals.text")
-    model = text_signals.load_text_signals()
+    try:
+        model = text_signals.load_text_signals()
+    except ModelError as exc:  # its own tests cover the artifact; here it is only a tool
+        pytest.skip(f"the post-signals model cannot be loaded: {exc}")
     store = open_store(tmp_path / "real.db")
     events, truth = generate_stream(3000, seed=11)
     relevance = relevance_module.RelevanceFilter(scorer=model)
