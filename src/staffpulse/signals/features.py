@@ -12,8 +12,8 @@ Hand-crafted cues become tokens that the n-grams then count:
 * ``!`` and ``?`` as tokens, hashtags keep their ``#`` (``#hiring`` is not ``hiring``).
 
 On top of the words, *lexicon groups* add one column each (``@work``, ``@apply``, ``@laugh``,
-``@me`` ...): a post that says "shift" or "coworker" fires ``@work`` even if the training
-posts never used that word. This is how prior knowledge reaches a model trained on a few
+``@notemployment`` for "good job" or "Steve Jobs" ...): a post that says "shift" or
+"coworker" fires ``@work`` even if the training posts never used that word. This is how prior knowledge reaches a model trained on a few
 hundred labelled posts.
 """
 
@@ -30,36 +30,21 @@ from scipy import sparse
 __all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
-NORMALIZER_VERSION = 4
+NORMALIZER_VERSION = 6
 
 _SEP = "\x1e"  # ASCII record separator between posts in the batch blob
-_URL = re.compile(r"(?:https?://|www\.)[^\s\x1e]+", re.IGNORECASE)
-_REPLY = re.compile(r"(^|\x1e)[ \t\n]*@")
+# patterns that start with a literal let the regex engine skip ahead fast
+_HTTP = re.compile(r"https?://[^\s\x1e]+")
+_WWW = re.compile(r"www\.[^\s\x1e]+")
+_REPLY = re.compile(r"\x1e[ \t\n]*@")
 _MENTION = re.compile(r"@\w+")
-_JOY = re.compile(r"(?:\U0001F602|_Ù÷â)+")
+_JOY = ("\U0001f602", "_\u00d9\u00f7\u00e2")  # tears of joy, real and as mojibake
 _EMOJI = re.compile(
     r"(?:[\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]|_[ÙÛ][^\s\x1e_]{0,3}|Û[^\s\x1e]|[Ññ]ü|ªü)+"
 )
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _NUM = re.compile(r"\d+(?:[.,:]\d+)*")
 _TOKEN = re.compile(r"#?\w+|[!?]|\x1e")
-# "job" that is not employment: praise, duty, Steve Jobs (hard negatives of the guidelines)
-_NOT_EMPLOYMENT = (
-    (re.compile(r"\bsteve\s+jobs?\b", re.IGNORECASE), " xstevejobs "),
-    (
-        re.compile(
-            r"\b(?:good|great|nice|awesome|amazing|fantastic|excellent|brilliant|fine|solid|"
-            r"terrible|bad|dismal|crappy|poor|lousy|hell of a|helluva)\s+job\b",
-            re.IGNORECASE,
-        ),
-        " xjobpraise ",
-    ),
-    (
-        re.compile(r"\b(?:do|does|did|doing|done)\s+(?:\w+\s+)?job\b", re.IGNORECASE),
-        " xdojob ",
-    ),
-)
-
 #: Word lists whose members also fire one shared column (prior knowledge, see module doc).
 LEXICONS: dict[str, str] = {
     "@work": (
@@ -79,6 +64,12 @@ LEXICONS: dict[str, str] = {
         "#jobsearch #employment #vacancy #recruiting #staffing #jobalert #nowrecruiting"
     ),
     "@employerpitch": "post employers fill roles talent sourcing candidates free",
+    # "job" that is not employment (hard negatives of the guidelines): praise, Steve Jobs
+    "@notemployment": (
+        "good+job great+job nice+job awesome+job amazing+job fantastic+job excellent+job "
+        "brilliant+job fine+job solid+job terrible+job bad+job dismal+job crappy+job poor+job "
+        "lousy+job steve+jobs steve+job your+job his+job their+job its+job one+job"
+    ),
     "@laugh": "lol lmao lmfao rofl haha hahaha hahahaha hehe xd jk smh xjoy kidding",
     "@me": "i i'm im me my mine myself i've i'll i'd",
     "@you": "you your you're ur u yours",
@@ -93,15 +84,58 @@ LEXICONS: dict[str, str] = {
 }
 
 
+_JOB_WORDS = frozenset({"job", "jobs"})
+_PRAISE = frozenset(
+    [
+        "good",
+        "great",
+        "nice",
+        "awesome",
+        "amazing",
+        "fantastic",
+        "excellent",
+        "brilliant",
+        "fine",
+        "solid",
+        "terrible",
+        "bad",
+        "dismal",
+        "crappy",
+        "poor",
+        "lousy",
+        "helluva",
+    ]
+)
+_DUTY_OWNER = frozenset(["your", "his", "her", "their", "its", "my", "our", "the"])
+_DUTY_VERB = frozenset(["do", "does", "did", "doing", "done"])
+#: Tokens that replace a "job" that is not employment (the guidelines' hard negatives).
+JOB_REWRITES = ("xjobpraise", "xstevejobs", "xdojob")
+
+
+def _job_rewrite(prev2: str, prev: str) -> str | None:
+    if prev == "steve":
+        return "xstevejobs"
+    if prev in _PRAISE:
+        return "xjobpraise"
+    if prev in _DUTY_VERB or (prev in _DUTY_OWNER and prev2 in _DUTY_VERB):
+        return "xdojob"
+    return None
+
+
+def _lexicon_entries(name: str) -> list[str]:
+    """Words of a lexicon; ``+`` joins the words of a bigram entry (``good+job``)."""
+    return [w.replace("+", " ") for w in LEXICONS[name].split()]
+
+
 def normalize(texts: Sequence[str]) -> str:
-    """One lower-cased blob of the batch with cues rewritten, posts separated by ``\\x1e``."""
-    blob = _SEP.join(texts)
-    blob = _URL.sub(" xurl ", blob)
-    for pattern, token in _NOT_EMPLOYMENT:
-        blob = pattern.sub(token, blob)
-    blob = _REPLY.sub(r"\1 xreply @", blob)
+    """One lower-cased blob of the batch with cues rewritten, each post after a ``\\x1e``."""
+    blob = _SEP + _SEP.join(texts)
+    blob = _HTTP.sub(" xurl ", blob)
+    blob = _WWW.sub(" xurl ", blob)
+    blob = _REPLY.sub("\x1e xreply @", blob)
     blob = _MENTION.sub(" xment ", blob)
-    blob = _JOY.sub(" xjoy ", blob)
+    for joy in _JOY:
+        blob = blob.replace(joy, " xjoy ")
     blob = _EMOJI.sub(" xemo ", blob)
     blob = _CAPS.sub(r"\g<0> xcaps", blob)
     blob = _NUM.sub(" xnum ", blob)
@@ -109,7 +143,7 @@ def normalize(texts: Sequence[str]) -> str:
 
 
 def tokenize(texts: Sequence[str]) -> list[str]:
-    """Tokens of the whole batch, with ``\\x1e`` tokens between posts."""
+    """Tokens of the whole batch; each post's tokens follow one ``\\x1e`` token."""
     cleaned = [t.replace(_SEP, " ") if _SEP in t else t for t in texts]
     return _TOKEN.findall(normalize(cleaned))
 
@@ -135,7 +169,7 @@ class Featurizer:
         self.groups = sorted(LEXICONS)
         group_of = np.full(len(self.vocabulary), -1, dtype=np.int64)
         for g, name in enumerate(self.groups):
-            for word in LEXICONS[name].split():
+            for word in _lexicon_entries(name):
                 col = self._index.get(word, -1)
                 if col >= 0:
                     group_of[col] = len(self.vocabulary) + g
@@ -150,17 +184,15 @@ class Featurizer:
         """Vocabulary of every unigram (and bigram) seen in ``min_df`` posts, plus lexicons."""
         tokens = tokenize(texts)
         df: dict[str, int] = {}
-        start = 0
-        for stop in [i for i, t in enumerate(tokens) if t == _SEP] + [len(tokens)]:
-            doc = tokens[start:stop]
+        bounds = [i for i, t in enumerate(tokens) if t == _SEP] + [len(tokens)]
+        for start, stop in itertools.pairwise(bounds):
+            doc = tokens[start + 1 : stop]
             grams = _doc_ngrams(doc) if bigrams else iter(doc)
             for gram in set(grams):
                 df[gram] = df.get(gram, 0) + 1
-            start = stop + 1
         vocab = sorted(g for g, n in df.items() if n >= min_df)
-        lexicon_words = sorted(
-            {w for words in LEXICONS.values() for w in words.split()} - set(vocab)
-        )
+        reserved = {w for name in LEXICONS for w in _lexicon_entries(name)} | set(JOB_REWRITES)
+        lexicon_words = sorted(reserved - set(vocab))
         return cls(vocab + lexicon_words, bigrams=bigrams)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -171,7 +203,8 @@ class Featurizer:
         tokens = tokenize(texts)
         get = self._index.get
         ids = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-        doc = np.cumsum(ids == -2)
+        self._rewrite_jobs(tokens, ids)
+        doc = np.cumsum(ids == -2) - 1  # every post starts with a separator token
         cols = [ids]
         rows = [doc]
         if self.bigrams and len(tokens) > 1:
@@ -182,14 +215,26 @@ class Featurizer:
             )
             cols.append(bi)
             rows.append(doc[:-1])
+            known_bi = bi >= 0
+            cols.append(self._group_of[bi[known_bi]])
+            rows.append(doc[:-1][known_bi])
         known = ids >= 0
-        grp = self._group_of[ids[known]]
-        cols.append(grp)
+        cols.append(self._group_of[ids[known]])
         rows.append(doc[known])
         col = np.concatenate(cols)
         row = np.concatenate(rows)
         keep = col >= 0
         return self._binary_l2(row[keep], col[keep], n)
+
+    def _rewrite_jobs(self, tokens: list[str], ids: npt.NDArray[np.int64]) -> None:
+        """Give "good job", "Steve Jobs", "do your job" their own token instead of "job"."""
+        job_ids = [self._index[w] for w in _JOB_WORDS if w in self._index]
+        if not job_ids:
+            return
+        for i in np.flatnonzero(np.isin(ids, job_ids)).tolist():
+            new = _job_rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "")
+            if new is not None:
+                ids[i] = self._index.get(new, -1)
 
     def _binary_l2(
         self, row: npt.NDArray[np.int64], col: npt.NDArray[np.int64], n: int

@@ -1,0 +1,69 @@
+"""Templating: masked near-duplicate families within one feed."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from staffpulse.signals.templating import TemplateResult, detect_templates, mask_text
+
+ADS = [
+    "We're #hiring a Forklift Operator in Dayton, OH! Apply: https://t.co/a1 #jobs",
+    "We're #hiring a Registered Nurse in Tulsa, OK! Apply: https://t.co/b2 #nursing",
+    "We're #hiring a Line Cook in Boise, ID! Apply: https://t.co/c3 #jobs",
+    "We're #hiring a Data Analyst in Leeds! Apply: https://t.co/d4 #tech",
+]
+PROMO = [
+    "Only 3 days left to save 20% on every order at our store https://t.co/p1",
+    "Only 5 days left to save 15% on every order at our store https://t.co/p2",
+]
+HUMAN = [
+    "Had a great time at the conference today, thanks everyone for coming out!",
+    "Is anyone else watching the game tonight? what a finish",
+    "Coffee first, then emails. That is the rule in this house.",
+]
+
+
+def test_mask_text_hides_variable_parts() -> None:
+    masked = mask_text("Hiring a Forklift Operator in Dayton, OH: https://x.co/1 @bob #jobs 15.5k")
+    for hidden in ("forklift", "dayton", "https", "bob", "jobs", "15"):
+        assert hidden not in masked
+    for kept in ("<name>", "<url>", "<user>", "<tag>", "<num>"):
+        assert kept in masked
+
+
+def test_families_and_share() -> None:
+    texts = [ADS[0], HUMAN[0], ADS[1], PROMO[0], HUMAN[1], ADS[2], PROMO[1], ADS[3], HUMAN[2]]
+    res = detect_templates(texts)
+    assert isinstance(res, TemplateResult)
+    assert res.templated.dtype == bool and res.family.dtype == np.int64
+    assert len(res.families) == 2
+    biggest = res.families[0]
+    assert biggest.size == 4 and biggest.members == [0, 2, 5, 7]
+    assert "<url>" in biggest.pattern and biggest.example in biggest.members
+    assert res.families[1].members == [3, 6]
+    assert not res.templated[[1, 4, 8]].any()
+    assert res.family[1] == -1
+    assert abs(res.share - 6 / 9) < 1e-9
+    assert set(res.family[res.templated]) == {0, 1}
+
+
+def test_no_templates_in_varied_feed() -> None:
+    res = detect_templates(HUMAN)
+    assert res.share == 0.0 and res.families == [] and (res.family == -1).all()
+
+
+def test_edge_cases() -> None:
+    assert detect_templates([]).templated.shape == (0,)
+    one = detect_templates(["just one post here today"])
+    assert one.share == 0.0
+    # bare links are not templates: too few tokens once masked
+    links = detect_templates(["https://t.co/a", "https://t.co/b", "https://t.co/c"])
+    assert links.share == 0.0
+
+
+def test_deterministic_and_min_size() -> None:
+    texts = ADS + HUMAN
+    a, b = detect_templates(texts), detect_templates(texts)
+    assert (a.family == b.family).all()
+    strict = detect_templates(texts, min_size=5)
+    assert strict.share == 0.0

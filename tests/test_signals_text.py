@@ -1,0 +1,176 @@
+"""Post signals: API contract, artifact loading, clear cases per signal, features."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from staffpulse.errors import InputError, ModelError
+from staffpulse.signals.features import Featurizer, tokenize
+from staffpulse.signals.text import (
+    ARTIFACT_JSON,
+    ARTIFACT_NPZ,
+    SIGNAL_NAMES,
+    TextSignals,
+    load_text_signals,
+)
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "signals" / "artifacts"
+
+JOB_ADS = [
+    "We're hiring a forklift operator in Dayton, apply now: https://t.co/abc123",
+    "Join the Northwind team! See our latest #Retail #job opening here: https://t.co/x1 #Hiring",
+    "#Job #Tulsa Registered Nurse: BrightPath Health is looking for a Registered Nurse https://t.co/q",
+]
+NOT_JOBS = [
+    "Good job team! What a game tonight",
+    "Steve Jobs was a genius, rewatching his keynote today",
+    "5 tips to ace your next job interview https://t.co/tips",
+]
+HUMAN = [
+    "honestly I can't believe how tired I am today, send coffee please",
+    "@sam omg yes!! I loved that episode so much, we should watch it together",
+]
+BROADCAST = [
+    "Get Weather Updates from The Weather Channel. 15:40:01",
+    "Order today to save 10% on all vitamins! https://t.co/deal https://t.co/deal2",
+]
+FUNNY = [
+    "I'm not saying I'm lazy but my couch has a permanent outline of me lol",
+    "my boss said dress for the job you want so I came as a retired millionaire lmao",
+]
+WORK = [
+    "Ugh my manager scheduled another meeting at 5pm on a Friday",
+    "Finally got the job!! First day at the new office on Monday",
+]
+NOT_WORK = [
+    "Good job team! What a game tonight",
+    "The sunset at the beach tonight was unreal",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> TextSignals:
+    return load_text_signals()
+
+
+def test_contract(model: TextSignals) -> None:
+    assert SIGNAL_NAMES == ("job_opening", "personality", "humor", "work_topic")
+    texts = [*JOB_ADS, *NOT_JOBS, "", "x" * 5000, "\x1e weird separator \x1e"]
+    scores = model.score(texts)
+    assert set(scores) == set(SIGNAL_NAMES)
+    for p in scores.values():
+        assert p.shape == (len(texts),)
+        assert p.dtype == np.float64
+        assert np.all((p >= 0) & (p <= 1))
+    assert set(model.thresholds_) == set(SIGNAL_NAMES)
+    assert all(0 < t < 1 for t in model.thresholds_.values())
+    assert model.score([])["humor"].shape == (0,)
+
+
+def test_subset_and_cached_loader(model: TextSignals) -> None:
+    assert load_text_signals() is model
+    sub = model.score(JOB_ADS, signals=("job_opening",))
+    assert list(sub) == ["job_opening"]
+    np.testing.assert_allclose(sub["job_opening"], model.score(JOB_ADS)["job_opening"], rtol=1e-6)
+    with pytest.raises(InputError):
+        model.score(JOB_ADS, signals=("sarcasm",))
+
+
+def test_order_independent_of_batch(model: TextSignals) -> None:
+    texts = [*JOB_ADS, *HUMAN, *BROADCAST]
+    full = model.score(texts)["personality"]
+    single = np.array([model.score([t])["personality"][0] for t in texts])
+    np.testing.assert_allclose(full, single, rtol=1e-5)
+
+
+def test_parallel_path_matches(model: TextSignals) -> None:
+    texts = [*JOB_ADS, *HUMAN, *BROADCAST, *FUNNY] * 5
+    clone = TextSignals.load(ARTIFACTS)
+    clone.parallel_min = 10
+    np.testing.assert_allclose(clone.score(texts)["humor"], model.score(texts)["humor"], rtol=1e-5)
+
+
+def _labels(model: TextSignals, texts: list[str], signal: str) -> np.ndarray:
+    return model.score(texts, signals=(signal,))[signal] >= model.thresholds_[signal]
+
+
+def test_clear_job_openings(model: TextSignals) -> None:
+    assert _labels(model, JOB_ADS, "job_opening").all()
+    assert not _labels(model, NOT_JOBS, "job_opening").any()
+
+
+def test_clear_personality(model: TextSignals) -> None:
+    assert _labels(model, HUMAN, "personality").all()
+    assert not _labels(model, BROADCAST, "personality").any()
+
+
+def test_clear_humor(model: TextSignals) -> None:
+    assert _labels(model, FUNNY, "humor").all()
+    assert not _labels(model, BROADCAST + JOB_ADS[:1], "humor").any()
+
+
+def test_clear_work_topic(model: TextSignals) -> None:
+    assert _labels(model, WORK + JOB_ADS, "work_topic").all()
+    assert not _labels(model, NOT_WORK, "work_topic").any()
+
+
+def test_missing_and_corrupt_artifact(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        TextSignals.load(tmp_path)
+    shutil.copy(ARTIFACTS / ARTIFACT_NPZ, tmp_path / ARTIFACT_NPZ)
+    (tmp_path / ARTIFACT_JSON).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError):
+        TextSignals.load(tmp_path)
+    doc = json.loads((ARTIFACTS / ARTIFACT_JSON).read_text(encoding="utf-8"))
+    doc["vocabulary"] = doc["vocabulary"][:10]
+    (tmp_path / ARTIFACT_JSON).write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ModelError, match="shape"):
+        TextSignals.load(tmp_path)
+
+
+def test_fit_save_load_roundtrip(tmp_path: Path) -> None:
+    texts = [*JOB_ADS, *NOT_JOBS, *HUMAN, *BROADCAST]
+    y = {
+        "job_opening": [1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+        "personality": [0, 0, 0, 1, 1, 0, 1, 1, 0, 0],
+    }
+    model = TextSignals(C={"job_opening": 4.0}).fit(texts, y, thresholds={"job_opening": 0.4})
+    assert model.signals_ == ("job_opening", "personality")
+    assert model.C == {"job_opening": 4.0}  # params stored untouched
+    model.save(tmp_path)
+    again = TextSignals.load(tmp_path)
+    np.testing.assert_allclose(
+        again.score(texts, signals=model.signals_)["job_opening"],
+        model.score(texts, signals=model.signals_)["job_opening"],
+    )
+    assert again.thresholds_ == {"job_opening": 0.4, "personality": 0.5}
+
+
+def test_tokenize_cues() -> None:
+    toks = tokenize(
+        ["@bob We're HIRING! apply: https://x.co/1 #jobs _Ù÷â 15.5k", "Good job, Steve Jobs"]
+    )
+    assert toks[:3] == ["\x1e", "xreply", "xment"]
+    for cue in ("xcaps", "xurl", "#jobs", "xjoy", "xnum", "!"):
+        assert cue in toks
+    assert toks.count("\x1e") == 2  # one before each post
+
+
+def test_lexicon_groups_fire_on_bigrams() -> None:
+    feat = Featurizer.from_texts(["hello world"])
+    group = feat.vocabulary.__len__() + feat.groups.index("@notemployment")
+    X = feat.transform(["Great job, Steve Jobs", "we got the job"])
+    assert X[0, group] > 0 and X[1, group] == 0
+
+
+def test_featurizer_rows_are_unit_norm() -> None:
+    feat = Featurizer.from_texts(["we are hiring now", "good morning all"])
+    X = feat.transform(["we are hiring", "", "unseen words only zzz"])
+    norms = np.asarray(X.multiply(X).sum(axis=1)).ravel()
+    np.testing.assert_allclose(norms, [1.0, 0.0, 0.0], atol=1e-6)
+    assert X.shape == (3, feat.n_features)
