@@ -21,10 +21,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 WORK = ROOT / "_work"
-WORDS = (
-    "hiring nurse welder Dayton apply today team culture interview question coffee monday "
-    "recruiter candidate offer remote hybrid shift pay benefits story lesson tip why what how"
-).split()
+WORDS = [
+    "hiring",
+    "nurse",
+    "welder",
+    "Dayton",
+    "apply",
+    "today",
+    "team",
+    "culture",
+    "interview",
+    "question",
+    "coffee",
+    "monday",
+    "recruiter",
+    "candidate",
+    "offer",
+    "remote",
+    "hybrid",
+    "shift",
+    "pay",
+    "benefits",
+    "story",
+    "lesson",
+    "tip",
+    "why",
+    "what",
+    "how",
+]
 
 
 def generate(path: Path, posts: int, accounts: int = 1000) -> None:
