@@ -220,7 +220,7 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
 def fit_predict(
     Xtr: object, ytr: np.ndarray, Xte: object, C: float, weight: np.ndarray | None = None
 ) -> np.ndarray:
-    lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear")
+    lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=0)
     lr.fit(Xtr, ytr, sample_weight=weight)
     return np.asarray(lr.predict_proba(Xte)[:, 1])
 
@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
             "extra_posts": len(extra_texts),
             "own_labels": n_own,
         },
-        "cv": {"folds": args.folds, "repeats": args.repeats, "seed": args.seed},
+        "cv_protocol": {"folds": args.folds, "repeats": args.repeats, "seed": args.seed},
         "versions": {
             "python": platform.python_version(),
             "numpy": np.__version__,

@@ -205,26 +205,18 @@ class Featurizer:
         ids = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
         self._rewrite_jobs(tokens, ids)
         doc = np.cumsum(ids == -2) - 1  # every post starts with a separator token
-        cols = [ids]
-        rows = [doc]
+        parts = [(doc, ids)]
         if self.bigrams and len(tokens) > 1:
             bi = np.fromiter(
                 (get(a + " " + b, -1) for a, b in itertools.pairwise(tokens)),
                 dtype=np.int64,
                 count=len(tokens) - 1,
             )
-            cols.append(bi)
-            rows.append(doc[:-1])
             known_bi = bi >= 0
-            cols.append(self._group_of[bi[known_bi]])
-            rows.append(doc[:-1][known_bi])
+            parts += [(doc[:-1], bi), (doc[:-1][known_bi], self._group_of[bi[known_bi]])]
         known = ids >= 0
-        cols.append(self._group_of[ids[known]])
-        rows.append(doc[known])
-        col = np.concatenate(cols)
-        row = np.concatenate(rows)
-        keep = col >= 0
-        return self._binary_l2(row[keep], col[keep], n)
+        parts.append((doc[known], self._group_of[ids[known]]))
+        return self._binary_l2(parts, n)
 
     def _rewrite_jobs(self, tokens: list[str], ids: npt.NDArray[np.int64]) -> None:
         """Give "good job", "Steve Jobs", "do your job" their own token instead of "job"."""
@@ -237,19 +229,21 @@ class Featurizer:
                 ids[i] = self._index.get(new, -1)
 
     def _binary_l2(
-        self, row: npt.NDArray[np.int64], col: npt.NDArray[np.int64], n: int
+        self, parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]], n: int
     ) -> sparse.csr_matrix:
-        key = np.sort(row * self.n_features + col)  # sort + diff: faster than np.unique here
-        if key.size:
-            first = np.empty(key.size, dtype=bool)
-            first[0] = True
-            np.not_equal(key[1:], key[:-1], out=first[1:])
-            key = key[first]
-        r = key // self.n_features
-        c = key % self.n_features
-        counts = np.bincount(r, minlength=n).astype(np.float32)
+        """Sum row-sorted (row, column) parts, binarise, L2-normalise rows (all in C)."""
+        shape = (n, self.n_features)
+        total = sparse.csr_matrix(shape, dtype=np.float32)
+        for row, col in parts:  # each part is already sorted by row: CSR without a sort
+            keep = col >= 0
+            indptr = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(np.bincount(row[keep], minlength=n), out=indptr[1:])
+            data = np.ones(int(keep.sum()), dtype=np.float32)
+            total = total + sparse.csr_matrix((data, col[keep], indptr), shape=shape)
+        total.sum_duplicates()
+        total.data[:] = 1.0
+        counts = np.diff(total.indptr)
         norm = np.zeros(n, dtype=np.float32)
-        nz = counts > 0
-        norm[nz] = 1.0 / np.sqrt(counts[nz])
-        indptr = np.concatenate([[0], np.cumsum(counts.astype(np.int64))])
-        return sparse.csr_matrix((norm[r], c, indptr), shape=(n, self.n_features))
+        norm[counts > 0] = 1.0 / np.sqrt(counts[counts > 0])
+        total.data *= np.repeat(norm, counts)
+        return total

@@ -103,7 +103,9 @@ class TextSignals:
             if sample_weight is not None and name in sample_weight:
                 weight = np.asarray(sample_weight[name], dtype=np.float64)[mask]
             C = (self.C or {}).get(name, 1.0)
-            lr = LogisticRegression(C=C, class_weight=self.class_weight, solver="liblinear")
+            lr = LogisticRegression(
+                C=C, class_weight=self.class_weight, solver="liblinear", random_state=0
+            )
             lr.fit(X[mask], target[mask], sample_weight=weight)
             coef[:, j] = lr.coef_[0]
             intercept[j] = lr.intercept_[0]
