@@ -1,0 +1,353 @@
+"""Role tagging: organization or person, and what role an account plays in the hiring world.
+
+Roles (``ROLES``): ``staffing_firm``, ``recruiter`` (a person), ``hr_pro``, ``vendor`` (ATS or
+HR-tech maker, trainer, funder), ``job_board`` (job board or job-ad bot), ``employer``,
+``job_seeker`` and ``other``. The first four form the *industry group* that the Connect pillar
+looks for.
+
+The model is hierarchical and linear (see ``docs/models/roles.md``):
+
+1. **org head**: organization vs person, trained on the CrowdFlower brand/male/female labels;
+2. **kind head**: refines that probability with two-annotator kind labels, taking the org
+   head's logit as one more feature;
+3. **role head**: a class-balanced multinomial logistic regression over the same features plus
+   the org head's probability.
+
+All three read the stateless features of :mod:`staffpulse.signals.role_features`.
+
+Usage::
+
+    from staffpulse.signals.roles import ROLES, load_role_model
+    model = load_role_model()
+    out = model.predict(names, bios, texts)   # RolePredictions
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
+from staffpulse.signals.role_linear import fit_head, logit
+
+ROLES: tuple[str, ...] = (
+    "staffing_firm",
+    "recruiter",
+    "hr_pro",
+    "vendor",
+    "job_board",
+    "employer",
+    "job_seeker",
+    "other",
+)
+INDUSTRY_ROLES: frozenset[str] = frozenset({"staffing_firm", "recruiter", "hr_pro", "vendor"})
+ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
+PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
+_ORG_ONLY = np.array([r in ORG_ONLY_ROLES for r in ROLES])
+_PERSON_ONLY = np.array([r in PERSON_ONLY_ROLES for r in ROLES])
+ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
+ARTIFACT_STEM = "roles_model"
+
+TextInput = str | Sequence[str] | None
+
+
+@dataclass(frozen=True)
+class RolePredictions:
+    """Batch output: one entry per account, in input order."""
+
+    p_org: np.ndarray
+    kind: list[str]
+    role: list[str]
+    role_scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    def record(self, i: int, digits: int = 4) -> dict[str, Any]:
+        """The i-th prediction as a JSON-ready dict (without the id)."""
+        return {
+            "kind": self.kind[i],
+            "p_org": round(float(self.p_org[i]), digits),
+            "role": self.role[i],
+            "role_scores": {
+                r: round(float(s), digits) for r, s in zip(ROLES, self.role_scores[i], strict=True)
+            },
+        }
+
+
+@dataclass
+class LabeledAccounts:
+    """Training rows: the three inputs, an org flag, an optional role and a weight."""
+
+    names: list[str]
+    bios: list[str]
+    texts: list[str]
+    is_org: np.ndarray
+    roles: list[str] | None = None
+    weight: np.ndarray = field(default_factory=lambda: np.ones(0))
+
+    def __post_init__(self) -> None:
+        n = len(self.names)
+        if len(self.bios) != n or len(self.texts) != n or len(self.is_org) != n:
+            raise ValueError("names, bios, texts and is_org must have the same length")
+        if self.roles is not None:
+            if len(self.roles) != n:
+                raise ValueError("roles must have one entry per account")
+            unknown = sorted(set(self.roles) - set(ROLES))
+            if unknown:
+                raise ValueError(f"unknown roles: {unknown}")
+        if len(self.weight) == 0:
+            self.weight = np.ones(n)
+        elif len(self.weight) != n:
+            raise ValueError("weight must have one entry per account")
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def subset(self, index: Sequence[int] | np.ndarray) -> LabeledAccounts:
+        idx = np.asarray(index, dtype=int)
+        return LabeledAccounts(
+            names=[self.names[i] for i in idx],
+            bios=[self.bios[i] for i in idx],
+            texts=[self.texts[i] for i in idx],
+            is_org=np.asarray(self.is_org)[idx],
+            roles=None if self.roles is None else [self.roles[i] for i in idx],
+            weight=np.asarray(self.weight)[idx],
+        )
+
+    @staticmethod
+    def concat(parts: Sequence[LabeledAccounts]) -> LabeledAccounts:
+        with_roles = all(p.roles is not None for p in parts)
+        return LabeledAccounts(
+            names=[x for p in parts for x in p.names],
+            bios=[x for p in parts for x in p.bios],
+            texts=[x for p in parts for x in p.texts],
+            is_org=np.concatenate([np.asarray(p.is_org, dtype=bool) for p in parts]),
+            roles=[x for p in parts for x in (p.roles or [])] if with_roles else None,
+            weight=np.concatenate([np.asarray(p.weight, dtype=np.float64) for p in parts]),
+        )
+
+
+class RoleTagger:
+    """Hierarchical org/person + role tagger (scikit-learn contract: fit returns self)."""
+
+    def __init__(
+        self,
+        *,
+        C_org: float = 1.0,
+        C_kind: float = 1.0,
+        C_role: float = 1.0,
+        cue_weight: float = 2.0,
+        text_weight: float = 0.5,
+        org_threshold: float = 0.5,
+        consistent_roles: bool = True,
+        name_bits: int = 16,
+        word_bits: int = 18,
+        char_bits: int = 18,
+    ) -> None:
+        self.C_org = C_org
+        self.C_kind = C_kind
+        self.C_role = C_role
+        self.cue_weight = cue_weight
+        self.text_weight = text_weight
+        self.org_threshold = org_threshold
+        self.consistent_roles = consistent_roles
+        self.name_bits = name_bits
+        self.word_bits = word_bits
+        self.char_bits = char_bits
+
+    # -- parameters ------------------------------------------------------------------------
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {
+            "C_org": self.C_org,
+            "C_kind": self.C_kind,
+            "C_role": self.C_role,
+            "cue_weight": self.cue_weight,
+            "text_weight": self.text_weight,
+            "org_threshold": self.org_threshold,
+            "consistent_roles": self.consistent_roles,
+            "name_bits": self.name_bits,
+            "word_bits": self.word_bits,
+            "char_bits": self.char_bits,
+        }
+
+    def set_params(self, **params: Any) -> RoleTagger:
+        for key, value in params.items():
+            if key not in self.get_params():
+                raise ValueError(f"unknown parameter {key!r}")
+            setattr(self, key, value)
+        self.__dict__.pop("_featurizer", None)  # rebuilt with the new parameters
+        return self
+
+    @functools.cached_property
+    def _featurizer(self) -> AccountFeaturizer:
+        return AccountFeaturizer(
+            HashingParams(self.name_bits, self.word_bits, self.char_bits),
+            cue_weight=self.cue_weight,
+            text_weight=self.text_weight,
+        )
+
+    # -- features ---------------------------------------------------------------------------
+    def features(
+        self, names: Sequence[str | None], bios: Sequence[str | None], texts: Sequence[TextInput]
+    ) -> sp.csr_matrix:
+        """Hashed + cue features ``[n, n_features]`` of raw accounts."""
+        if not (len(names) == len(bios) == len(texts)):
+            raise ValueError("names, bios and texts must have the same length")
+        samples = [sample_posts(t) for t in texts]
+        accounts = prepare(
+            [n or "" for n in names],
+            [b or "" for b in bios],
+            [s for s, _ in samples],
+            [k for _, k in samples],
+        )
+        return self._featurizer.transform(accounts)
+
+    @staticmethod
+    def _augment(X: sp.csr_matrix, p_org: np.ndarray) -> sp.csr_matrix:
+        extra = np.c_[logit(p_org) / 4.0, p_org].astype(np.float32)
+        return sp.hstack([X, sp.csr_matrix(extra)], format="csr")
+
+    # -- training ---------------------------------------------------------------------------
+    def fit(
+        self,
+        org_data: LabeledAccounts,
+        role_data: LabeledAccounts,
+        kind_data: LabeledAccounts | None = None,
+    ) -> RoleTagger:
+        """Fit the org head on ``org_data``, then the role and kind heads (see ``fit_heads``).
+
+        Rows of ``role_data``/``kind_data`` should not be in ``org_data``: the org head's
+        probability is one of their features and must be out of sample.
+        """
+        return self.fit_org(org_data).fit_heads(role_data, kind_data)
+
+    def fit_org(self, org_data: LabeledAccounts) -> RoleTagger:
+        """Fit the org head alone (organization vs person)."""
+        X_org = self.features(org_data.names, org_data.bios, org_data.texts)
+        self.org_head_ = fit_head(
+            X_org,
+            np.asarray(org_data.is_org, dtype=int),
+            n_classes=2,
+            C=self.C_org,
+            sample_weight=org_data.weight,
+        )
+        return self
+
+    def fit_heads(
+        self, role_data: LabeledAccounts, kind_data: LabeledAccounts | None = None
+    ) -> RoleTagger:
+        """(Re)fit the role and kind heads on top of an already fitted org head.
+
+        ``role_data`` must carry roles; ``kind_data`` (default: ``role_data``) trains the kind
+        head. Used by cross-validation, where the org head stays fixed across folds.
+        """
+        if not hasattr(self, "org_head_"):
+            raise RuntimeError("fit_heads needs a fitted org head; call fit() first")
+        if role_data.roles is None:
+            raise ValueError("role_data needs roles")
+        X_role = self.features(role_data.names, role_data.bios, role_data.texts)
+        Z_role = self._augment(X_role, self.org_head_.predict_proba(X_role))
+        y_role = np.array([ROLES.index(r) for r in role_data.roles])
+        self.role_head_ = fit_head(
+            Z_role,
+            y_role,
+            n_classes=len(ROLES),
+            C=self.C_role,
+            sample_weight=role_data.weight,
+            balanced=True,
+        )
+        if kind_data is None:
+            Z_kind, kind_rows = Z_role, role_data
+        else:
+            X_kind = self.features(kind_data.names, kind_data.bios, kind_data.texts)
+            Z_kind, kind_rows = (
+                self._augment(X_kind, self.org_head_.predict_proba(X_kind)),
+                kind_data,
+            )
+        self.kind_head_ = fit_head(
+            Z_kind,
+            np.asarray(kind_rows.is_org, dtype=int),
+            n_classes=2,
+            C=self.C_kind,
+            sample_weight=kind_rows.weight,
+        )
+        self.classes_ = np.array(ROLES)
+        self.n_features_in_ = int(Z_role.shape[1])
+        return self
+
+    def org_probability(
+        self, names: Sequence[str | None], bios: Sequence[str | None], texts: Sequence[TextInput]
+    ) -> np.ndarray:
+        """P(org) from the org head alone (the CrowdFlower-trained first stage)."""
+        if not hasattr(self, "org_head_"):
+            raise RuntimeError("RoleTagger is not fitted")
+        return self.org_head_.predict_proba(self.features(names, bios, texts))
+
+    # -- inference --------------------------------------------------------------------------
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "role_head_"):
+            raise RuntimeError("RoleTagger is not fitted; call fit() or load_role_model()")
+
+    def predict(
+        self,
+        names: Sequence[str | None],
+        bios: Sequence[str | None],
+        texts: Sequence[TextInput] | None = None,
+    ) -> RolePredictions:
+        """Tag accounts. ``texts`` items may be one post, a list of posts, or None."""
+        self._check_fitted()
+        posts: Sequence[TextInput] = [None] * len(names) if texts is None else texts
+        if len(names) == 0:
+            return RolePredictions(np.zeros(0), [], [], np.zeros((0, len(ROLES))))
+        X = self.features(names, bios, posts)
+        p_first = self.org_head_.predict_proba(X)
+        Z = self._augment(X, p_first)
+        p_org = self.kind_head_.predict_proba(Z)
+        scores = self.role_head_.predict_proba(Z)
+        is_org = p_org >= self.org_threshold
+        if self.consistent_roles:
+            scores = harmonize_roles(scores, is_org)
+        kind = ["org" if o else "person" for o in is_org]
+        role = [ROLES[i] for i in scores.argmax(axis=1)]
+        return RolePredictions(p_org=p_org, kind=kind, role=role, role_scores=scores)
+
+    def predict_proba(
+        self,
+        names: Sequence[str | None],
+        bios: Sequence[str | None],
+        texts: Sequence[TextInput] | None = None,
+    ) -> np.ndarray:
+        """Role scores ``[n, len(ROLES)]`` (columns in ``ROLES`` order)."""
+        return self.predict(names, bios, texts).role_scores
+
+
+def harmonize_roles(scores: np.ndarray, is_org: np.ndarray) -> np.ndarray:
+    """Zero the roles a kind cannot have (an org is no recruiter, a person no job board).
+
+    Organizations keep staffing_firm, vendor, job_board, employer and other; people keep
+    recruiter, hr_pro, vendor, job_seeker and other. Rows are renormalised to sum to 1.
+    """
+    org = np.asarray(is_org, dtype=bool)[:, None]
+    banned = np.where(org, _PERSON_ONLY[None, :], _ORG_ONLY[None, :])
+    kept = np.where(banned, 0.0, scores)
+    total = kept.sum(axis=1, keepdims=True)
+    return np.asarray(np.where(total > 0, kept / np.maximum(total, 1e-12), scores))
+
+
+def load_role_model(directory: Path | str | None = None, stem: str = ARTIFACT_STEM) -> RoleTagger:
+    """Load the shipped tagger (cached). Raises ModelError when missing or corrupt."""
+    return _load_cached(str(Path(directory) if directory is not None else ARTIFACT_DIR), stem)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(directory: str, stem: str) -> RoleTagger:
+    from staffpulse.signals.role_artifact import load_tagger
+
+    return load_tagger(Path(directory), stem)

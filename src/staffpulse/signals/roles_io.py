@@ -1,0 +1,205 @@
+"""Tag a file of accounts: the library side of ``staffpulse roles``.
+
+Input is JSONL (one object a line) or CSV (utf-8, a BOM is fine; chosen by the ``.csv``
+extension, or by a first line that is not JSON) with ``id``, ``name`` (screen name),
+``description`` (bio) and an optional ``text``: one post, or in JSONL a list of posts. Other
+fields are ignored. Output is JSONL, one object per valid record, in input order::
+
+    {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
+
+Malformed records (bad JSON, not an object, missing id, wrong field types) are never fatal:
+each goes to ``on_skip`` as ``file:line: reason``, is counted and skipped. Ids are written back
+exactly as read (JSON strings stay strings, numbers stay numbers; CSV ids are strings).
+Accounts are tagged in chunks, so memory stays flat on big files.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from staffpulse.errors import InputError
+from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
+
+__all__ = ["AccountRecord", "TagReport", "read_accounts", "tag_file"]
+
+CHUNK = 2_000
+csv.field_size_limit(2**31 - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRecord:
+    line: int
+    id: Any
+    name: str
+    description: str
+    text: TextInput
+
+
+@dataclass(slots=True)
+class TagReport:
+    written: int = 0
+    skipped: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+
+
+def _open(path: Path) -> IO[str]:
+    try:
+        return path.open(encoding="utf-8-sig", errors="replace", newline="")
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file", hint="check the path of INPUT") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the file ({exc.strerror})", hint="check its permissions"
+        ) from exc
+
+
+def _valid_id(value: Any) -> bool:
+    return (isinstance(value, str) and value.strip() != "") or (
+        isinstance(value, int | float) and not isinstance(value, bool)
+    )
+
+
+def _optional_str(obj: dict[str, Any], key: str) -> str | None:
+    """The field as a string ('' when absent or null); None when it has another type."""
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
+    for n, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_skip(f"{name}:{n}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict):
+            on_skip(f"{name}:{n}: expected a JSON object with id, name and description")
+            continue
+        if not _valid_id(obj.get("id")):
+            on_skip(f"{name}:{n}: missing or invalid id")
+            continue
+        screen_name, bio = _optional_str(obj, "name"), _optional_str(obj, "description")
+        if screen_name is None or bio is None:
+            on_skip(f"{name}:{n}: name and description must be strings")
+            continue
+        text = obj.get("text")
+        posts: TextInput
+        is_posts = isinstance(text, list) and all(isinstance(t, str) for t in text)
+        if text is None or isinstance(text, str) or is_posts:
+            posts = text
+        else:
+            on_skip(f"{name}:{n}: text must be a string or a list of strings")
+            continue
+        yield AccountRecord(n, obj["id"], screen_name, bio, posts)
+
+
+def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
+    reader = csv.DictReader(fh)
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "id" not in fields or ("name" not in fields and "description" not in fields):
+        raise InputError(
+            f"{name}: the CSV header needs 'id', 'name' and 'description' columns "
+            f"(found: {', '.join(fields) or 'nothing'})",
+            hint="rename the columns (text is optional), or give JSONL",
+        )
+    reader.fieldnames = fields
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            on_skip(f"{name}:{reader.line_num}: unreadable CSV row ({exc})")
+            continue
+        n = reader.line_num
+        if None in row:
+            on_skip(f"{name}:{n}: more fields than the header")
+            continue
+        rid = row.get("id")
+        if not rid or not rid.strip():
+            on_skip(f"{name}:{n}: missing id")
+            continue
+        yield AccountRecord(
+            n, rid, row.get("name") or "", row.get("description") or "", row.get("text") or None
+        )
+
+
+def read_accounts(path: Path, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
+    """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line."""
+    with _open(path) as stream:
+        if path.suffix.lower() == ".csv":
+            yield from _csv(stream, str(path), on_skip)
+            return
+        first = stream.readline()
+        head = first.strip().lower()
+        lines = itertools.chain([first], stream)
+        if not head.startswith(("{", "[")) and "," in head and "id" in head:
+            yield from _csv(lines, str(path), on_skip)  # a CSV without the .csv extension
+        else:
+            yield from _jsonl(lines, str(path), on_skip)
+
+
+def tag_file(
+    model: RoleTagger,
+    input_path: Path,
+    output: IO[str],
+    on_skip: Callable[[str], None],
+    on_progress: Callable[[int], None] | None = None,
+    chunk: int = CHUNK,
+) -> TagReport:
+    """Tag every valid record of ``input_path`` and write JSONL lines to ``output``."""
+    report = TagReport()
+
+    def skip(msg: str) -> None:
+        report.skipped += 1
+        on_skip(msg)
+
+    batch: list[AccountRecord] = []
+
+    def flush() -> None:
+        out = model.predict(
+            [r.name for r in batch], [r.description for r in batch], [r.text for r in batch]
+        )
+        lines = []
+        for i, rec in enumerate(batch):
+            lines.append(json.dumps({"id": rec.id, **out.record(i)}, ensure_ascii=False))
+        output.write("\n".join(lines) + "\n")
+        report.written += len(batch)
+        report.kinds.update(out.kind)
+        report.roles.update(out.role)
+        if on_progress is not None:
+            on_progress(len(batch))
+        batch.clear()
+
+    for rec in read_accounts(input_path, skip):
+        batch.append(rec)
+        if len(batch) >= chunk:
+            flush()
+    if batch:
+        flush()
+    return report
+
+
+def role_summary(report: TagReport) -> str:
+    """One line: how many accounts of each kind and role were written."""
+    kinds = ", ".join(f"{k} {report.kinds[k]:,}" for k in ("org", "person"))
+    roles = ", ".join(f"{r} {report.roles[r]:,}" for r in ROLES if report.roles[r])
+    return f"{kinds}; {roles}" if roles else kinds

@@ -1,0 +1,153 @@
+"""``staffpulse roles``: the contract the held-out evaluation relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.signals import roles as roles_mod
+from staffpulse.signals.roles import ROLES
+
+runner = CliRunner()
+KEYS = {"id", "kind", "p_org", "role", "role_scores"}
+
+
+def _run(*args: str) -> object:
+    return runner.invoke(app, ["roles", *args])
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _err(result: object) -> str:
+    return str(getattr(result, "stderr", "") or getattr(result, "output", ""))
+
+
+def _check_row(row: dict[str, object]) -> None:
+    assert set(row) == KEYS
+    assert row["kind"] in ("org", "person")
+    assert 0.0 <= float(row["p_org"]) <= 1.0  # type: ignore[arg-type]
+    assert row["role"] in ROLES
+    scores = row["role_scores"]
+    assert isinstance(scores, dict) and list(scores) == list(ROLES)
+    assert abs(sum(scores.values()) - 1.0) < 1e-2
+
+
+def test_jsonl_contract_order_ids_and_malformed_mid_file(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.jsonl"
+    lines = [
+        json.dumps({"id": 7, "name": "tmj_chi_jobs", "description": "Follow us for Chicago jobs"}),
+        json.dumps(
+            {
+                "id": "x-2",
+                "name": "Jane Doe",
+                "description": "Mom of two, runner",
+                "text": ["Ran my first half marathon!", "Coffee first."],
+            }
+        ),
+        "{broken json",
+        json.dumps({"name": "no_id_here", "description": "who am I"}),
+        json.dumps({"id": "bad-text", "name": "x", "description": "y", "text": {"a": 1}}),
+        "",
+        json.dumps(
+            {
+                "id": "0012",
+                "name": "jdoe_talent",
+                "description": "Senior Technical Recruiter at Acme",
+                "text": "Hiring backend engineers, DM me!",
+                "followers": 120,
+            }
+        ),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "tags.jsonl"
+    result = _run(str(src), "--output", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    rows = _read(out)
+    assert [r["id"] for r in rows] == [7, "x-2", "0012"]  # order and id types kept
+    for row in rows:
+        _check_row(row)
+    assert rows[0]["role"] == "job_board" and rows[0]["kind"] == "org"
+    assert rows[1]["role"] == "other" and rows[1]["kind"] == "person"
+    assert rows[2]["role"] == "recruiter" and rows[2]["kind"] == "person"
+    err = _err(result)
+    assert f"{src}:3" in err and f"{src}:4" in err and f"{src}:5" in err
+    assert "skipped 3" in err
+    assert "Traceback" not in err
+
+
+def test_csv_with_bom_and_optional_text(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "\ufeffid,name,description,text\n"
+        "a1,BlueRiverStaffing,Staffing agency placing warehouse temps in Ohio,Now hiring pickers!\n"
+        ",nobody,missing id,\n"
+        '0042,HRwithKim,"HR Manager. Employee relations, benefits, policies.",\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    rows = _read(out)
+    assert [r["id"] for r in rows] == ["a1", "0042"]  # CSV ids stay strings, leading zeros kept
+    for row in rows:
+        _check_row(row)
+    assert rows[0]["role"] == "staffing_firm"
+    assert f"{src}:3" in _err(result)
+
+
+def test_csv_without_text_column_and_stdout(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "id,name,description\n1,tmj_sea_health,Healthcare jobs in Seattle\n", encoding="utf-8"
+    )
+    result = _run(str(src))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    row = json.loads(str(result.stdout).strip().splitlines()[0])  # type: ignore[attr-defined]
+    assert row["id"] == "1"
+    _check_row(row)
+
+
+def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
+    result = _run(str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 65  # type: ignore[attr-defined]
+    err = _err(result)
+    assert "no such file" in err and "What to do" in err and "Traceback" not in err
+
+
+def test_folder_and_bad_csv_header_are_input_errors(tmp_path: Path) -> None:
+    assert _run(str(tmp_path)).exit_code == 65  # type: ignore[attr-defined]
+    src = tmp_path / "x.csv"
+    src.write_text("handle,bio\nfoo,bar\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 65  # type: ignore[attr-defined]
+    assert "'id'" in _err(result)
+
+
+def test_missing_model_is_reported_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": 1, "name": "a", "description": "b"}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(roles_mod, "ARTIFACT_DIR", tmp_path / "no-artifacts")
+    roles_mod._load_cached.cache_clear()
+    try:
+        result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
+    finally:
+        roles_mod._load_cached.cache_clear()
+    assert result.exit_code == 70  # type: ignore[attr-defined]
+    assert "Traceback" not in _err(result)
+
+
+def test_empty_input_writes_empty_output(tmp_path: Path) -> None:
+    src = tmp_path / "empty.jsonl"
+    src.write_text("", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert out.read_text(encoding="utf-8").strip() == ""

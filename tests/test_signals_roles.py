@@ -1,0 +1,379 @@
+"""Role tagger: features, the scikit-learn contract, the artifact format and the shipped model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from staffpulse.errors import ModelError
+from staffpulse.signals import roles as roles_mod
+from staffpulse.signals.role_artifact import load_tagger, save_tagger
+from staffpulse.signals.role_eval import role_report, wilson_interval
+from staffpulse.signals.role_features import (
+    CUE_NAMES,
+    cue_matrix,
+    join_posts,
+    prepare,
+    sample_posts,
+    split_name,
+    to_ascii,
+)
+from staffpulse.signals.roles import (
+    INDUSTRY_ROLES,
+    ROLES,
+    LabeledAccounts,
+    RolePredictions,
+    RoleTagger,
+    harmonize_roles,
+    load_role_model,
+)
+
+# Hand-written accounts (our own, not from any dataset).
+ORG_ROWS = [
+    (
+        "AcmeBakery",
+        "Fresh bread daily. Order online, we deliver.",
+        "Our sourdough is back! Visit our shop",
+        1,
+    ),
+    (
+        "CityNewsDaily",
+        "Breaking news and weather for the metro area.",
+        "Road closures this weekend: https://x.y",
+        1,
+    ),
+    (
+        "GreenGardenShop",
+        "Plants, pots and advice. Official store account.",
+        "Spring sale starts Friday!",
+        1,
+    ),
+    (
+        "FastFixPlumbing",
+        "Plumbing services for homes and businesses since 1990.",
+        "Call us for a free quote",
+        1,
+    ),
+    (
+        "jenny_runs",
+        "Mom of two, runner, coffee lover.",
+        "Ran 10k this morning, legs are jelly lol",
+        0,
+    ),
+    (
+        "mike_b_22",
+        "Dad. Steelers fan. I tweet about football and BBQ.",
+        "my brisket is better than yours",
+        0,
+    ),
+    ("sara_reads", "Bookworm and cat person. She/her.", "Finished my book in one sitting omg", 0),
+    ("tom_the_dev", "I write code and complain about it.", "why is my build broken again lol", 0),
+]
+ROLE_ROWS = [
+    (
+        "PeakStaffing",
+        "Staffing agency placing warehouse temps in Ohio.",
+        "Now hiring forklift drivers! #jobs",
+        "org",
+        "staffing_firm",
+    ),
+    (
+        "TempForceCo",
+        "Temp and temp-to-hire staffing for offices.",
+        "Receptionist needed Monday #hiring",
+        "org",
+        "staffing_firm",
+    ),
+    (
+        "ann_recruits",
+        "Technical recruiter at a software company.",
+        "Anyone looking for a backend role? DM me",
+        "person",
+        "recruiter",
+    ),
+    (
+        "bob_sourcer",
+        "Sourcer and talent acquisition partner.",
+        "Boolean search tip of the day",
+        "person",
+        "recruiter",
+    ),
+    (
+        "hr_hannah",
+        "HR manager. Employee relations and benefits.",
+        "Open enrollment starts today, HR folks!",
+        "person",
+        "hr_pro",
+    ),
+    (
+        "people_pat",
+        "Human resources director at a hospital.",
+        "Culture eats strategy for breakfast",
+        "person",
+        "hr_pro",
+    ),
+    (
+        "HireSoftATS",
+        "Applicant tracking system for growing teams.",
+        "New: post to 20 job boards at once",
+        "org",
+        "vendor",
+    ),
+    (
+        "PayWiseHR",
+        "Cloud HR and payroll software for small business.",
+        "Payroll tips for owners",
+        "org",
+        "vendor",
+    ),
+    (
+        "tmj_bos_it",
+        "IT job openings in Boston, tweeted automatically.",
+        "Sysadmin wanted in Boston https://x.y #jobs",
+        "org",
+        "job_board",
+    ),
+    (
+        "DenverJobsNow",
+        "The latest jobs in Denver, updated hourly.",
+        "Barista job in Denver https://x.y #jobs",
+        "org",
+        "job_board",
+    ),
+    ("AcmeFoods", "Official account of Acme Foods.", "Try our new cereal!", "org", "employer"),
+    (
+        "BrewCafe",
+        "Independent coffee shop in Portland.",
+        "Pumpkin spice is back",
+        "org",
+        "employer",
+    ),
+    (
+        "grad_seeking",
+        "Recent graduate looking for a job in marketing.",
+        "Any entry-level roles in NYC?",
+        "person",
+        "job_seeker",
+    ),
+    ("jenny_runs", "Mom of two, runner, coffee lover.", "Ran 10k this morning", "person", "other"),
+    ("mike_b_22", "Dad. Steelers fan.", "my brisket is better than yours", "person", "other"),
+    ("CityNewsDaily", "Breaking news and weather.", "Road closures this weekend", "org", "other"),
+]
+SMALL = {"name_bits": 10, "word_bits": 12, "char_bits": 12}
+
+
+def _org_data() -> LabeledAccounts:
+    return LabeledAccounts(
+        names=[r[0] for r in ORG_ROWS],
+        bios=[r[1] for r in ORG_ROWS],
+        texts=[r[2] for r in ORG_ROWS],
+        is_org=np.array([bool(r[3]) for r in ORG_ROWS]),
+    )
+
+
+def _role_data() -> LabeledAccounts:
+    return LabeledAccounts(
+        names=[r[0] for r in ROLE_ROWS],
+        bios=[r[1] for r in ROLE_ROWS],
+        texts=[r[2] for r in ROLE_ROWS],
+        is_org=np.array([r[3] == "org" for r in ROLE_ROWS]),
+        roles=[r[4] for r in ROLE_ROWS],
+    )
+
+
+@pytest.fixture(scope="module")
+def small_tagger() -> RoleTagger:
+    return RoleTagger(C_role=10.0, **SMALL).fit(_org_data(), _role_data())
+
+
+# -- features ---------------------------------------------------------------------------------
+def test_split_name_and_ascii_folding() -> None:
+    assert split_name("TCGJobs") == "tcg jobs"
+    assert split_name("tmj_phl_retail") == "tmj phl retail"
+    assert split_name("@JobsinSeattle1") == "jobsin seattle 1"
+    assert to_ascii("Résumé  ✨ café") == "Resume cafe"
+
+
+def test_join_posts_accepts_one_many_or_none() -> None:
+    assert join_posts(None) == ""
+    assert join_posts("hello") == "hello"
+    assert join_posts(["a", "b"]) == "a\nb"
+    assert len(join_posts(["x" * 3000, "y" * 3000, "z"])) <= 4000
+
+
+def test_post_cues_are_rates_per_post() -> None:
+    text, n = sample_posts(["@bob thanks!", "We're hiring, apply now #jobs", "  "])
+    assert n == 2 and text.count("\n") == 1
+    one = cue_matrix(prepare(["a"], ["b"], ["We're hiring, apply now #jobs"], [1]))
+    many = cue_matrix(
+        prepare(["a"], ["b"], ["\n".join(["We're hiring, apply now #jobs"] * 10)], [10])
+    )
+    j = CUE_NAMES.index("text_job_ad")
+    assert one[0, j] == pytest.approx(many[0, j])
+    assert cue_matrix(prepare(["a"], ["b"], [text], [n]))[0, CUE_NAMES.index("text_reply")] > 0
+
+
+def test_harmonize_roles_respects_kind() -> None:
+    scores = np.full((2, len(ROLES)), 1.0 / len(ROLES))
+    scores[0, ROLES.index("recruiter")] = 0.5
+    scores[1, ROLES.index("job_board")] = 0.5
+    out = harmonize_roles(scores, np.array([True, False]))
+    np.testing.assert_allclose(out.sum(axis=1), 1.0)
+    assert out[0, ROLES.index("recruiter")] == 0.0 and out[1, ROLES.index("job_board")] == 0.0
+    assert out[0, ROLES.index("vendor")] > 0 and out[1, ROLES.index("vendor")] > 0
+
+
+def test_cues_fire_on_hand_written_accounts() -> None:
+    acc = prepare(
+        ["tmj_chi_jobs", "AcmeStaffing", "jane"],
+        [
+            "Follow us for Chicago jobs",
+            "Staffing agency for warehouses",
+            "Senior Technical Recruiter at Acme",
+        ],
+        ["", "", ""],
+    )
+    m = dict(zip(CUE_NAMES, cue_matrix(acc).T, strict=True))
+    assert m["tmj_prefix"][0] > 0 and m["name_jobs"][0] > 0
+    assert m["bio_staffing_explicit"][1] > 0 and m["bio_staffing_explicit"][0] == 0
+    assert m["bio_recruiter"][2] > 0 and m["bio_recruiter"][1] == 0
+
+
+# -- contract ---------------------------------------------------------------------------------
+def test_init_stores_params_and_fit_returns_self() -> None:
+    tagger = RoleTagger(C_role=3.0, **SMALL)
+    assert tagger.get_params()["C_role"] == 3.0
+    assert not hasattr(tagger, "role_head_")
+    assert tagger.fit(_org_data(), _role_data()) is tagger
+    for attr in ("org_head_", "kind_head_", "role_head_", "classes_", "n_features_in_"):
+        assert hasattr(tagger, attr)
+    assert list(tagger.classes_) == list(ROLES)
+    with pytest.raises(ValueError):
+        tagger.set_params(nope=1)
+
+
+def test_predict_shapes_and_consistency(small_tagger: RoleTagger) -> None:
+    names = ["jenny_runs", "HireSoftATS", "tmj_bos_it"]
+    out = small_tagger.predict(names, ["Mom of two", "Applicant tracking system", "IT jobs"], None)
+    assert isinstance(out, RolePredictions) and len(out) == 3
+    assert out.role_scores.shape == (3, len(ROLES))
+    np.testing.assert_allclose(out.role_scores.sum(axis=1), 1.0, atol=1e-9)
+    assert all(r in ROLES for r in out.role)
+    assert out.kind == ["org" if p >= 0.5 else "person" for p in out.p_org]
+    rec = out.record(0)
+    assert set(rec) == {"kind", "p_org", "role", "role_scores"}
+    assert list(rec["role_scores"]) == list(ROLES)
+    assert small_tagger.predict([], [], []).role_scores.shape == (0, len(ROLES))
+
+
+def test_unfitted_and_bad_inputs_raise() -> None:
+    with pytest.raises(RuntimeError):
+        RoleTagger().predict(["a"], ["b"], ["c"])
+    with pytest.raises(ValueError):
+        LabeledAccounts(["a"], ["b"], ["c"], np.array([True]), roles=["wizard"])
+    with pytest.raises(ValueError):
+        LabeledAccounts(["a"], ["b"], [], np.array([True]))
+
+
+# -- artifact ---------------------------------------------------------------------------------
+def test_artifact_roundtrip(small_tagger: RoleTagger, tmp_path: Path) -> None:
+    npz, js = save_tagger(small_tagger, tmp_path, "m", {"note": "test"})
+    assert npz.suffix == ".npz" and js.suffix == ".json"
+    loaded = load_tagger(tmp_path, "m")
+    names = [r[0] for r in ROLE_ROWS]
+    bios = [r[1] for r in ROLE_ROWS]
+    texts = [r[2] for r in ROLE_ROWS]
+    a, b = small_tagger.predict(names, bios, texts), loaded.predict(names, bios, texts)
+    np.testing.assert_allclose(a.role_scores, b.role_scores, atol=0.02)
+    np.testing.assert_allclose(a.p_org, b.p_org, atol=0.02)
+    assert json.loads(js.read_text())["training"] == {"note": "test"}
+
+
+def test_missing_or_corrupt_artifact_raises_model_error(
+    small_tagger: RoleTagger, tmp_path: Path
+) -> None:
+    with pytest.raises(ModelError):
+        load_tagger(tmp_path, "absent")
+    npz, js = save_tagger(small_tagger, tmp_path, "m")
+    npz.write_bytes(npz.read_bytes()[:100])
+    with pytest.raises(ModelError, match="checksum"):
+        load_tagger(tmp_path, "m")
+    npz.unlink()
+    with pytest.raises(ModelError, match="missing"):
+        load_tagger(tmp_path, "m")
+    js.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="unreadable"):
+        load_tagger(tmp_path, "m")
+    js.write_text(json.dumps({"format_version": 99}), encoding="utf-8")
+    with pytest.raises(ModelError, match="format"):
+        load_tagger(tmp_path, "m")
+
+
+def test_load_role_model_missing_dir_raises(tmp_path: Path) -> None:
+    with pytest.raises(ModelError) as info:
+        load_role_model(tmp_path / "nowhere")
+    assert info.value.hint
+
+
+# -- evaluation helpers -------------------------------------------------------------------------
+def test_wilson_interval() -> None:
+    lo, hi = wilson_interval(5, 6)
+    assert 0.4 < lo < 0.5 and 0.95 < hi <= 1.0
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+
+
+def test_role_report_counts() -> None:
+    truth = ["recruiter", "job_board", "other", "vendor"]
+    preds = [
+        ["recruiter", "job_board", "other", "other"],
+        ["hr_pro", "job_board", "job_board", "vendor"],
+    ]
+    rep = role_report(truth, preds, n_boot=50)
+    assert rep["job_board"]["tp"] == 1.0 and rep["job_board"]["fp"] == 0.5
+    assert rep["industry"]["support"] == 2.0
+    assert set(INDUSTRY_ROLES) <= set(rep)
+
+
+# -- the shipped model ------------------------------------------------------------------------
+def test_shipped_model_clear_cases() -> None:
+    model = load_role_model()
+    out = model.predict(
+        ["tmj_chi_jobs", "Jane Doe", "jdoe_talent", "BlueRiverStaffing", "HRwithKim"],
+        [
+            "Follow us for Chicago jobs",
+            "Mom of two, runner",
+            "Senior Technical Recruiter at Acme",
+            "Staffing agency placing light industrial temps across Ohio",
+            "HR Manager at a regional bank. Employee relations, benefits, policies.",
+        ],
+        [None, None, None, None, None],
+    )
+    assert out.role[0] == "job_board" and out.kind[0] == "org"
+    assert out.role[1] == "other" and out.kind[1] == "person"
+    assert out.role[2] == "recruiter" and out.kind[2] == "person"
+    assert out.role[3] == "staffing_firm" and out.kind[3] == "org"
+    assert out.role[4] == "hr_pro"
+    assert load_role_model() is model  # cached
+
+
+def test_shipped_model_on_dev_labels(shared_data: Path) -> None:
+    """Regression guard on the real labeled accounts (in sample: a floor, not a metric)."""
+    path = shared_data / "accounts" / "roles_labeled_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    out = load_role_model().predict(
+        [r["name"] for r in rows], [r["description"] for r in rows], [r["text"] for r in rows]
+    )
+    kind_acc = np.mean([k == r["kind"] for k, r in zip(out.kind, rows, strict=True)])
+    jb = [i for i, r in enumerate(rows) if r["role"] == "job_board"]
+    assert kind_acc >= 0.9
+    assert np.mean([out.role[i] == "job_board" for i in jb]) >= 0.8
+
+
+def test_roles_module_constants() -> None:
+    assert len(ROLES) == 8 and ROLES[-1] == "other"
+    assert roles_mod.ARTIFACT_STEM == "roles_model"
