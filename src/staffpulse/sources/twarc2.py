@@ -42,11 +42,20 @@ PAGE_START_RE = re.compile(rb'^\s*\{\s*"(data|includes|errors|meta)"\s*:')
 KIND_PRIORITY = {"retweeted": 0, "replied_to": 1, "quoted": 2}
 
 
+def _count(metrics: Any, key: str) -> int | None:
+    """A public_metrics counter; the hot path of every tweet and user, so kept flat."""
+    if type(metrics) is not dict:
+        return None
+    value = metrics.get(key)
+    return value if type(value) is int else get_int(metrics, key)
+
+
 def account_from_v2_user(user: Mapping[str, Any]) -> Account:
     user_id = get_str(user, "id")
     handle = get_str(user, "username")
     if user_id is None or handle is None:
         raise ValueError("user object without 'id' or 'username'")
+    metrics = user.get("public_metrics")
     return Account(
         platform=PLATFORM,
         id=user_id,
@@ -54,9 +63,9 @@ def account_from_v2_user(user: Mapping[str, Any]) -> Account:
         display_name=get_str(user, "name") or "",
         bio=get_str(user, "description") or "",
         avatar_url=get_str(user, "profile_image_url"),
-        followers=get_int(user, "public_metrics", "followers_count"),
-        following=get_int(user, "public_metrics", "following_count"),
-        post_count=get_int(user, "public_metrics", "tweet_count"),
+        followers=_count(metrics, "followers_count"),
+        following=_count(metrics, "following_count"),
+        post_count=_count(metrics, "tweet_count"),
         created_at=parse_timestamp(user.get("created_at")),
         url=f"https://x.com/{handle}",
         verified=bool(user.get("verified"))
@@ -121,6 +130,7 @@ def post_from_v2_tweet(
         if isinstance(u, dict) and (u.get("expanded_url") or u.get("url"))
     )
     reply_user = get_str(tweet, "in_reply_to_user_id") if kind_of == "reply" else None
+    metrics = tweet.get("public_metrics")
     reply_handle = handles.get(reply_user) if reply_user else None
     return Post(
         platform=PLATFORM,
@@ -141,10 +151,10 @@ def post_from_v2_tweet(
         mentions=mentions,
         hashtags=hashtags,
         urls=urls,
-        likes=get_int(tweet, "public_metrics", "like_count"),
-        reposts=get_int(tweet, "public_metrics", "retweet_count"),
-        replies=get_int(tweet, "public_metrics", "reply_count"),
-        quotes=get_int(tweet, "public_metrics", "quote_count"),
+        likes=_count(metrics, "like_count"),
+        reposts=_count(metrics, "retweet_count"),
+        replies=_count(metrics, "reply_count"),
+        quotes=_count(metrics, "quote_count"),
         url=f"https://x.com/{author_handle}/status/{tweet_id}" if author_handle else None,
     )
 
@@ -220,6 +230,8 @@ def _rows(
 ) -> list[Account | Post]:
     accounts: dict[str, Account] = {}
     for user in users:
+        if str(user.get("id")) in accounts:
+            continue  # the same author appears once per tweet in flattened lines
         account = account_from_v2_user(user)
         accounts.setdefault(account.id, account)
     handles = {a.id: a.handle for a in accounts.values()}
