@@ -22,6 +22,7 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -95,14 +96,18 @@ def synthetic_posts(n: int, data: Path | None, seed: int = 0) -> list[str]:
     return out
 
 
-def timed(fn: object, runs: int) -> float:
-    fn()  # type: ignore[operator]  # warm-up (process pool start, caches)
-    samples = []
+def timed_interleaved(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median seconds per function; runs alternate between functions so that load from
+    other processes on a shared machine hits every mode alike."""
+    for fn in fns.values():
+        fn()  # warm-up (process pool start, caches)
+    samples: dict[str, list[float]] = {k: [] for k in fns}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            samples[name].append(time.perf_counter() - t0)
+    return {k: statistics.median(v) for k, v in samples.items()}
 
 
 def cpu_model() -> str:
@@ -138,16 +143,23 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         texts = synthetic_posts(n, args.data)
         runs = args.runs if n < 1_000_000 else max(1, args.runs // 2)
-        t_all = timed(lambda texts=texts: model.score(texts), runs)
-        t_job = timed(lambda texts=texts: model.score(texts, signals=("job_opening",)), runs)
-        model.n_jobs = 1
-        t_one = timed(lambda texts=texts: model.score(texts), runs)
-        model.n_jobs = 2
+        one = TextSignals.load()  # a second copy, always in-process
+        one.n_jobs = 1
+        t = timed_interleaved(
+            {
+                "all": lambda texts=texts: model.score(texts),
+                "job": lambda texts=texts: model.score(texts, signals=("job_opening",)),
+                "one": lambda texts=texts, one=one: one.score(texts),
+                "one_job": lambda texts=texts, one=one: one.score(texts, signals=("job_opening",)),
+            },
+            runs,
+        )
         row = {
             "posts": n,
-            "all_signals_per_s": round(n / t_all),
-            "job_opening_per_s": round(n / t_job),
-            "all_signals_1_process_per_s": round(n / t_one),
+            "all_signals_per_s": round(n / t["all"]),
+            "job_opening_per_s": round(n / t["job"]),
+            "all_signals_1_process_per_s": round(n / t["one"]),
+            "job_opening_1_process_per_s": round(n / t["one_job"]),
             "runs": runs,
         }
         rows.append(row)
@@ -156,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     feed += [
         f"We're #hiring a Line Cook in Town{i}, OH! Apply: https://t.co/{i}" for i in range(500)
     ]
-    t_tpl = timed(lambda: detect_templates(feed), args.runs)
+    t_tpl = timed_interleaved({"tpl": lambda: detect_templates(feed)}, args.runs)["tpl"]
     templ = {"templating_feed_posts": len(feed), "templating_seconds": round(t_tpl, 3)}
     print(json.dumps(templ))
     if args.json:

@@ -43,7 +43,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
-from staffpulse.signals.text import SIGNAL_NAMES, TextSignals  # noqa: E402
+from staffpulse.signals.text import (  # noqa: E402
+    DEFAULT_FEATURE_SET_OF,
+    FEATURE_SETS,
+    SIGNAL_NAMES,
+    TextSignals,
+)
 
 C_GRID = (0.5, 2.0, 8.0, 32.0)
 EXTRA_LABELS = REPO / "scripts" / "data" / "text_signals_extra_labels.csv"
@@ -238,12 +243,13 @@ def cross_validate(
     results: dict[str, dict[str, object]] = {}
     for signal in SIGNAL_NAMES:
         y = dev_y[signal]
+        feature_set = DEFAULT_FEATURE_SET_OF[signal]
         splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed)
         splits = list(splitter.split(np.zeros(len(y)), y))
         oof = {C: np.zeros((repeats, len(y))) for C in C_GRID}
         for k, (tr, te) in enumerate(splits):
             train_texts = [dev_texts[i] for i in tr] + extra_texts
-            feat = Featurizer.from_texts(train_texts)
+            feat = Featurizer.from_texts(train_texts, **FEATURE_SETS[feature_set])
             Xtr = feat.transform(train_texts)
             Xte = feat.transform([dev_texts[i] for i in te])
             ytr = np.concatenate([y[tr], extra_y[signal]])
@@ -265,6 +271,7 @@ def cross_validate(
         summary = {m: [float(np.mean(v)), float(np.std(v))] for m, v in per_fold.items()}
         results[signal] = {
             "C": C_best,
+            "feature_set": feature_set,
             "threshold": threshold,
             "average_precision_by_C": {str(c): round(v, 4) for c, v in ap.items()},
             "positives": int(y.sum()),
@@ -380,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         "cv": cv,
         "tweeteval_irony": irony,
         **meta,
-        "vocabulary_size": len(model.featurizer_.vocabulary),
+        "vocabulary_size": {fs: len(f.vocabulary) for fs, f in model.featurizers_.items()},
         "train_seconds": round(time.time() - t0, 1),
     }
     args.metrics.parent.mkdir(parents=True, exist_ok=True)

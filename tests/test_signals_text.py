@@ -127,7 +127,7 @@ def test_missing_and_corrupt_artifact(tmp_path: Path) -> None:
     with pytest.raises(ModelError):
         TextSignals.load(tmp_path)
     doc = json.loads((ARTIFACTS / ARTIFACT_JSON).read_text(encoding="utf-8"))
-    doc["vocabulary"] = doc["vocabulary"][:10]
+    doc["feature_sets"]["full"]["vocabulary"] = doc["feature_sets"]["full"]["vocabulary"][:10]
     (tmp_path / ARTIFACT_JSON).write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ModelError, match="shape"):
         TextSignals.load(tmp_path)
@@ -141,6 +141,7 @@ def test_fit_save_load_roundtrip(tmp_path: Path) -> None:
     }
     model = TextSignals(C={"job_opening": 4.0}).fit(texts, y, thresholds={"job_opening": 0.4})
     assert model.signals_ == ("job_opening", "personality")
+    assert model.set_signals_ == {"light": ("job_opening",), "full": ("personality",)}
     assert model.C == {"job_opening": 4.0}  # params stored untouched
     model.save(tmp_path)
     again = TextSignals.load(tmp_path)

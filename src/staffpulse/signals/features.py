@@ -30,7 +30,7 @@ from scipy import sparse
 __all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
-NORMALIZER_VERSION = 6
+NORMALIZER_VERSION = 7
 
 _SEP = "\x1e"  # ASCII record separator between posts in the batch blob
 # patterns that start with a literal let the regex engine skip ahead fast
@@ -39,10 +39,14 @@ _WWW = re.compile(r"www\.[^\s\x1e]+")
 _REPLY = re.compile(r"\x1e[ \t\n]*@")
 _MENTION = re.compile(r"@\w+")
 _JOY = ("\U0001f602", "_\u00d9\u00f7\u00e2")  # tears of joy, real and as mojibake
-_EMOJI = re.compile(
-    r"(?:[\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]|_[ÙÛ][^\s\x1e_]{0,3}|Û[^\s\x1e]|[Ññ]ü|ªü)+"
+# emoji and the mojibake of double-encoded emoji, as separate literal-led patterns (fast)
+_EMOJI = (
+    re.compile(r"_[ÙÛ][^\s\x1e_]{0,3}"),
+    re.compile(r"Û[^\s\x1e]"),
+    re.compile(r"[Ññª]ü"),
+    re.compile(r"[\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+"),
 )
-_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_CAPS = re.compile(r"[A-Z]{3,}")
 _NUM = re.compile(r"\d+(?:[.,:]\d+)*")
 _TOKEN = re.compile(r"#?\w+|[!?]|\x1e")
 #: Word lists whose members also fire one shared column (prior knowledge, see module doc).
@@ -127,25 +131,32 @@ def _lexicon_entries(name: str) -> list[str]:
     return [w.replace("+", " ") for w in LEXICONS[name].split()]
 
 
-def normalize(texts: Sequence[str]) -> str:
-    """One lower-cased blob of the batch with cues rewritten, each post after a ``\\x1e``."""
+def normalize(texts: Sequence[str], cues: bool = True) -> str:
+    """One lower-cased blob of the batch with cues rewritten, each post after a ``\\x1e``.
+
+    ``cues=False`` is a light variant (links, mentions and numbers only), about 2.5 times
+    faster.
+    """
     blob = _SEP + _SEP.join(texts)
     blob = _HTTP.sub(" xurl ", blob)
+    if not cues:
+        return _NUM.sub(" xnum ", _MENTION.sub(" xment ", blob)).lower()
     blob = _WWW.sub(" xurl ", blob)
     blob = _REPLY.sub("\x1e xreply @", blob)
     blob = _MENTION.sub(" xment ", blob)
     for joy in _JOY:
         blob = blob.replace(joy, " xjoy ")
-    blob = _EMOJI.sub(" xemo ", blob)
+    for pattern in _EMOJI:
+        blob = pattern.sub(" xemo ", blob)
     blob = _CAPS.sub(r"\g<0> xcaps", blob)
     blob = _NUM.sub(" xnum ", blob)
     return blob.lower()
 
 
-def tokenize(texts: Sequence[str]) -> list[str]:
+def tokenize(texts: Sequence[str], cues: bool = True) -> list[str]:
     """Tokens of the whole batch; each post's tokens follow one ``\\x1e`` token."""
     cleaned = [t.replace(_SEP, " ") if _SEP in t else t for t in texts]
-    return _TOKEN.findall(normalize(cleaned))
+    return _TOKEN.findall(normalize(cleaned, cues))
 
 
 def _doc_ngrams(tokens: list[str]) -> Iterable[str]:
@@ -161,9 +172,10 @@ class Featurizer:
     Build one with :meth:`from_texts` at training time, or from an artifact's vocabulary.
     """
 
-    def __init__(self, vocabulary: Sequence[str], bigrams: bool = True) -> None:
+    def __init__(self, vocabulary: Sequence[str], bigrams: bool = True, cues: bool = True) -> None:
         self.vocabulary = list(vocabulary)
         self.bigrams = bigrams
+        self.cues = cues
         self._index: dict[str, int] = {t: i for i, t in enumerate(self.vocabulary)}
         self._index[_SEP] = -2
         self.groups = sorted(LEXICONS)
@@ -180,9 +192,11 @@ class Featurizer:
         return len(self.vocabulary) + len(self.groups)
 
     @classmethod
-    def from_texts(cls, texts: Sequence[str], min_df: int = 1, bigrams: bool = True) -> Featurizer:
+    def from_texts(
+        cls, texts: Sequence[str], min_df: int = 1, bigrams: bool = True, cues: bool = True
+    ) -> Featurizer:
         """Vocabulary of every unigram (and bigram) seen in ``min_df`` posts, plus lexicons."""
-        tokens = tokenize(texts)
+        tokens = tokenize(texts, cues)
         df: dict[str, int] = {}
         bounds = [i for i, t in enumerate(tokens) if t == _SEP] + [len(tokens)]
         for start, stop in itertools.pairwise(bounds):
@@ -193,14 +207,17 @@ class Featurizer:
         vocab = sorted(g for g, n in df.items() if n >= min_df)
         reserved = {w for name in LEXICONS for w in _lexicon_entries(name)} | set(JOB_REWRITES)
         lexicon_words = sorted(reserved - set(vocab))
-        return cls(vocab + lexicon_words, bigrams=bigrams)
+        return cls(vocab + lexicon_words, bigrams=bigrams, cues=cues)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """CSR matrix (n_posts x n_features), float32."""
-        n = len(texts)
+        return self.transform_tokens(tokenize(texts, self.cues) if texts else [], len(texts))
+
+    def transform_tokens(self, tokens: list[str], n: int) -> sparse.csr_matrix:
+        """Like :meth:`transform`, from the output of :func:`tokenize` (shared between
+        featurizers with the same ``cues`` setting)."""
         if n == 0:
             return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
-        tokens = tokenize(texts)
         get = self._index.get
         ids = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
         self._rewrite_jobs(tokens, ids)

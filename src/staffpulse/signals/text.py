@@ -2,8 +2,10 @@
 
 :class:`TextSignals` is one logistic regression per signal over shared features
 (:mod:`staffpulse.signals.features`: vocabulary n-grams, cue tokens and lexicon groups).
-Scoring a batch is one tokenisation, one sparse matrix product and a sigmoid; batches of
-more than ``parallel_min`` posts are split over processes (``n_jobs``).
+Two feature sets share one tokenisation: ``full`` (personality, humor, work topic) and the
+cheaper unigram-only ``light`` (job opening). Scoring a batch is one tokenisation, one sparse
+matrix product per feature set and a sigmoid; batches of ``parallel_min`` posts or more are
+split over processes.
 
 The shipped artifact lives in ``signals/artifacts/text_signals.json`` (vocabulary,
 thresholds, provenance) and ``text_signals.npz`` (weights): plain JSON and NumPy, no pickle,
@@ -27,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.errors import InputError, ModelError
-from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer
+from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
 
 __all__ = ["ARTIFACT_JSON", "ARTIFACT_NPZ", "SIGNAL_NAMES", "TextSignals", "load_text_signals"]
 
@@ -50,33 +52,55 @@ def _worker_score(args: tuple[list[str], tuple[str, ...]]) -> npt.NDArray[np.flo
     return _WORKER_MODEL._raw(texts, signals)
 
 
-class TextSignals:
-    """Logistic-regression scorers sharing one featurizer (scikit-learn contract).
+#: Feature sets: "full" has unigrams, bigrams and lexicon groups; "light" drops the bigrams
+#: (the costliest look-ups) and loses nothing for job ads on CV. Both read the same tokens,
+#: so scoring all signals tokenises once.
+FEATURE_SETS: dict[str, dict[str, bool]] = {
+    "full": {"bigrams": True, "cues": True},
+    "light": {"bigrams": False, "cues": True},
+}
+DEFAULT_FEATURE_SET_OF: dict[str, str] = {
+    "job_opening": "light",
+    "personality": "full",
+    "humor": "full",
+    "work_topic": "full",
+}
 
-    Parameters are stored as given; :meth:`fit` learns ``featurizer_``, ``coef_``
-    (n_features x n_signals), ``intercept_`` and ``thresholds_``.
+
+class TextSignals:
+    """One logistic regression per signal over shared featurizers (scikit-learn contract).
+
+    Parameters are stored as given; :meth:`fit` learns ``featurizers_`` (one per feature set
+    in use), ``coef_`` and ``intercept_`` (per feature set: n_features x its signals),
+    ``signals_``, ``set_signals_`` and ``thresholds_``.
     """
 
-    featurizer_: Featurizer
+    featurizers_: dict[str, Featurizer]
     signals_: tuple[str, ...]
-    coef_: npt.NDArray[np.float32]
-    intercept_: npt.NDArray[np.float64]
+    set_signals_: dict[str, tuple[str, ...]]
+    coef_: dict[str, npt.NDArray[np.float32]]
+    intercept_: dict[str, npt.NDArray[np.float64]]
     thresholds_: dict[str, float]
     metadata_: dict[str, Any]
 
     def __init__(
         self,
         C: dict[str, float] | None = None,
+        feature_set_of: dict[str, str] | None = None,
         min_df: int = 1,
         class_weight: str | None = "balanced",
         n_jobs: int = 2,
         parallel_min: int = 20_000,
     ) -> None:
         self.C = C
+        self.feature_set_of = feature_set_of
         self.min_df = min_df
         self.class_weight = class_weight
         self.n_jobs = n_jobs
         self.parallel_min = parallel_min
+
+    def _set_of(self, signal: str) -> str:
+        return (self.feature_set_of or DEFAULT_FEATURE_SET_OF).get(signal, "full")
 
     # ---- training -------------------------------------------------------------------
     def fit(
@@ -91,36 +115,54 @@ class TextSignals:
 
         if not texts:
             raise InputError("no texts to train on", hint="give at least one labelled post")
-        self.featurizer_ = Featurizer.from_texts(texts, min_df=self.min_df)
-        X = self.featurizer_.transform(texts)
         names = tuple(n for n in SIGNAL_NAMES if n in y)
-        coef = np.zeros((self.featurizer_.n_features, len(names)), dtype=np.float32)
-        intercept = np.zeros(len(names), dtype=np.float64)
-        for j, name in enumerate(names):
-            target = np.asarray(y[name])
-            mask = target >= 0
-            weight = None
-            if sample_weight is not None and name in sample_weight:
-                weight = np.asarray(sample_weight[name], dtype=np.float64)[mask]
-            C = (self.C or {}).get(name, 1.0)
-            lr = LogisticRegression(
-                C=C, class_weight=self.class_weight, solver="liblinear", random_state=0
-            )
-            lr.fit(X[mask], target[mask], sample_weight=weight)
-            coef[:, j] = lr.coef_[0]
-            intercept[j] = lr.intercept_[0]
+        self.set_signals_ = {}
+        for name in names:
+            fs = self._set_of(name)
+            self.set_signals_[fs] = (*self.set_signals_.get(fs, ()), name)
+        self.featurizers_, self.coef_, self.intercept_ = {}, {}, {}
+        for fs, members in self.set_signals_.items():
+            feat = Featurizer.from_texts(texts, min_df=self.min_df, **FEATURE_SETS[fs])
+            X = feat.transform(texts)
+            coef = np.zeros((feat.n_features, len(members)), dtype=np.float32)
+            intercept = np.zeros(len(members), dtype=np.float64)
+            for j, name in enumerate(members):
+                target = np.asarray(y[name])
+                mask = target >= 0
+                weight = None
+                if sample_weight is not None and name in sample_weight:
+                    weight = np.asarray(sample_weight[name], dtype=np.float64)[mask]
+                lr = LogisticRegression(
+                    C=(self.C or {}).get(name, 1.0),
+                    class_weight=self.class_weight,
+                    solver="liblinear",
+                    random_state=0,
+                )
+                lr.fit(X[mask], target[mask], sample_weight=weight)
+                coef[:, j] = lr.coef_[0]
+                intercept[j] = lr.intercept_[0]
+            self.featurizers_[fs] = feat
+            self.coef_[fs] = coef
+            self.intercept_[fs] = intercept
         self.signals_ = names
-        self.coef_ = coef
-        self.intercept_ = intercept
         self.thresholds_ = {n: float((thresholds or {}).get(n, 0.5)) for n in names}
         return self
 
     # ---- scoring ----------------------------------------------------------------------
     def _raw(self, texts: Sequence[str], signals: Sequence[str]) -> npt.NDArray[np.float32]:
-        cols = [self.signals_.index(s) for s in signals]
-        X = self.featurizer_.transform(texts)
-        logits = np.asarray(X @ self.coef_[:, cols]) + self.intercept_[cols]
-        out: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        out = np.zeros((len(texts), len(signals)), dtype=np.float32)
+        tokens: dict[bool, list[str]] = {}  # tokenise once per cue setting
+        for fs, members in self.set_signals_.items():
+            wanted = [(j, members.index(s)) for j, s in enumerate(signals) if s in members]
+            if not wanted:
+                continue  # this feature set is not needed: skip its featurisation
+            cols = [c for _, c in wanted]
+            feat = self.featurizers_[fs]
+            if feat.cues not in tokens:
+                tokens[feat.cues] = tokenize(texts, feat.cues)
+            X = feat.transform_tokens(tokens[feat.cues], len(texts))
+            logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
+            out[:, [j for j, _ in wanted]] = 1.0 / (1.0 + np.exp(-logits))
         return out
 
     def score(
@@ -168,17 +210,33 @@ class TextSignals:
         """Write ``text_signals.json`` and ``text_signals.npz`` into ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
         doc = {
-            "format": 1,
+            "format": 2,
             "normalizer_version": NORMALIZER_VERSION,
             "signals": list(self.signals_),
             "thresholds": self.thresholds_,
-            "bigrams": self.featurizer_.bigrams,
-            "params": {"C": self.C, "min_df": self.min_df, "class_weight": self.class_weight},
+            "params": {
+                "C": self.C,
+                "feature_set_of": self.feature_set_of,
+                "min_df": self.min_df,
+                "class_weight": self.class_weight,
+            },
             "metadata": metadata or {},
-            "vocabulary": self.featurizer_.vocabulary,
+            "feature_sets": {
+                fs: {
+                    "signals": list(members),
+                    "bigrams": self.featurizers_[fs].bigrams,
+                    "cues": self.featurizers_[fs].cues,
+                    "vocabulary": self.featurizers_[fs].vocabulary,
+                }
+                for fs, members in self.set_signals_.items()
+            },
         }
         (folder / ARTIFACT_JSON).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        np.savez_compressed(folder / ARTIFACT_NPZ, coef=self.coef_, intercept=self.intercept_)
+        arrays: dict[str, Any] = {}
+        for fs in self.set_signals_:
+            arrays[f"coef_{fs}"] = self.coef_[fs]
+            arrays[f"intercept_{fs}"] = self.intercept_[fs]
+        np.savez_compressed(folder / ARTIFACT_NPZ, **arrays)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> TextSignals:
@@ -203,22 +261,39 @@ class TextSignals:
     @classmethod
     def _from_parts(cls, doc: dict[str, Any], arrays: dict[str, Any]) -> TextSignals:
         try:
-            if doc.get("normalizer_version") != NORMALIZER_VERSION:
+            if doc.get("format") != 2 or doc.get("normalizer_version") != NORMALIZER_VERSION:
                 raise ValueError(
-                    f"artifact normaliser v{doc.get('normalizer_version')}, "
-                    f"code v{NORMALIZER_VERSION}"
+                    f"artifact format {doc.get('format')} / normaliser "
+                    f"v{doc.get('normalizer_version')}; code expects 2 / v{NORMALIZER_VERSION}"
                 )
             params = doc.get("params", {})
-            model = cls(C=params.get("C"), min_df=int(params.get("min_df", 1)))
-            model.featurizer_ = Featurizer(doc["vocabulary"], bigrams=bool(doc["bigrams"]))
+            model = cls(
+                C=params.get("C"),
+                feature_set_of=params.get("feature_set_of"),
+                min_df=int(params.get("min_df", 1)),
+            )
             model.signals_ = tuple(doc["signals"])
-            model.coef_ = np.asarray(arrays["coef"], dtype=np.float32)
-            model.intercept_ = np.asarray(arrays["intercept"], dtype=np.float64)
+            model.set_signals_, model.featurizers_ = {}, {}
+            model.coef_, model.intercept_ = {}, {}
+            for fs, spec in doc["feature_sets"].items():
+                members = tuple(spec["signals"])
+                feat = Featurizer(
+                    spec["vocabulary"], bigrams=bool(spec["bigrams"]), cues=bool(spec["cues"])
+                )
+                coef = np.asarray(arrays[f"coef_{fs}"], dtype=np.float32)
+                intercept = np.asarray(arrays[f"intercept_{fs}"], dtype=np.float64)
+                expected = (feat.n_features, len(members))
+                if coef.shape != expected or intercept.shape != (expected[1],):
+                    raise ValueError(f"{fs} weights of shape {coef.shape}, expected {expected}")
+                model.set_signals_[fs] = members
+                model.featurizers_[fs] = feat
+                model.coef_[fs] = coef
+                model.intercept_[fs] = intercept
+            covered = sorted(s for m in model.set_signals_.values() for s in m)
+            if covered != sorted(model.signals_):
+                raise ValueError("feature sets do not cover the signals")
             model.thresholds_ = {k: float(v) for k, v in doc["thresholds"].items()}
             model.metadata_ = dict(doc.get("metadata", {}))
-            expected = (model.featurizer_.n_features, len(model.signals_))
-            if model.coef_.shape != expected or model.intercept_.shape != (expected[1],):
-                raise ValueError(f"weights of shape {model.coef_.shape}, expected {expected}")
             if set(model.thresholds_) != set(model.signals_):
                 raise ValueError("thresholds do not match the signals")
         except (KeyError, TypeError, ValueError) as exc:
