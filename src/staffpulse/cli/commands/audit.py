@@ -10,11 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from staffpulse.audit import audit_account
-from staffpulse.benchmark import run_benchmark
 from staffpulse.cli.options import DbOption, JsonOption
-from staffpulse.report.html import write_audit_html, write_benchmark_html
-from staffpulse.report.terminal_audit import render_audit, render_benchmark, write_leaderboard_csv
 from staffpulse.store import open_store
 
 console = Console()
@@ -39,6 +35,10 @@ def audit_command(
     as_json: JsonOption = False,
 ) -> None:
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
+    from staffpulse.audit import audit_account
+    from staffpulse.report.html import write_audit_html
+    from staffpulse.report.terminal_audit import render_audit
+
     with open_store(db) as store:
         if as_json:
             result = audit_account(store, handle, platform=platform, since=since)
@@ -71,6 +71,10 @@ def benchmark_command(
     as_json: JsonOption = False,
 ) -> None:
     """Rank a cohort on the four pillars and test the essay's claims with numbers."""
+    from staffpulse.benchmark import run_benchmark
+    from staffpulse.report.html import write_benchmark_html
+    from staffpulse.report.terminal_audit import render_benchmark, write_leaderboard_csv
+
     with open_store(db) as store:
         if as_json:
             result = run_benchmark(store, cohort_file, since=since)
