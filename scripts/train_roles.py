@@ -201,7 +201,7 @@ def cv_role_heads(
             p_org[te] = out.p_org
         is_org = p_org >= base.org_threshold
         raw_preds.append([ROLES[i] for i in scores.argmax(axis=1)])
-        role_preds.append([ROLES[i] for i in harmonize_roles(scores, is_org).argmax(axis=1)])
+        role_preds.append([ROLES[i] for i in harmonize_roles(scores, p_org).argmax(axis=1)])
         kind_preds.append(is_org)
         first_stage.append(p1 >= 0.5)
         log(f"  role CV repeat {rep + 1}/{repeats} done")

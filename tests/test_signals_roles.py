@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -162,7 +163,7 @@ ROLE_ROWS = [
     ("mike_b_22", "Dad. Steelers fan.", "my brisket is better than yours", "person", "other"),
     ("CityNewsDaily", "Breaking news and weather.", "Road closures this weekend", "org", "other"),
 ]
-SMALL = {"name_bits": 10, "word_bits": 12, "char_bits": 12}
+SMALL: dict[str, Any] = {"name_bits": 10, "word_bits": 12, "char_bits": 12}
 
 
 def _org_data() -> LabeledAccounts:
@@ -220,10 +221,12 @@ def test_harmonize_roles_respects_kind() -> None:
     scores = np.full((2, len(ROLES)), 1.0 / len(ROLES))
     scores[0, ROLES.index("recruiter")] = 0.5
     scores[1, ROLES.index("job_board")] = 0.5
-    out = harmonize_roles(scores, np.array([True, False]))
+    out = harmonize_roles(scores, np.array([1.0, 0.0]))
     np.testing.assert_allclose(out.sum(axis=1), 1.0)
     assert out[0, ROLES.index("recruiter")] == 0.0 and out[1, ROLES.index("job_board")] == 0.0
     assert out[0, ROLES.index("vendor")] > 0 and out[1, ROLES.index("vendor")] > 0
+    unsure = harmonize_roles(scores, np.array([0.5, 0.5]))
+    assert unsure[0].argmax() == ROLES.index("recruiter")  # an unsure kind changes little
 
 
 def test_cues_fire_on_hand_written_accounts() -> None:

@@ -311,10 +311,9 @@ class RoleTagger:
         Z = self._augment(X, p_first)
         p_org = self.kind_head_.predict_proba(Z)
         scores = self.role_head_.predict_proba(Z)
-        is_org = p_org >= self.org_threshold
         if self.consistent_roles:
-            scores = harmonize_roles(scores, is_org)
-        kind = ["org" if o else "person" for o in is_org]
+            scores = harmonize_roles(scores, p_org)
+        kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(p_org=p_org, kind=kind, role=role, role_scores=scores)
 
@@ -328,15 +327,18 @@ class RoleTagger:
         return self.predict(names, bios, texts).role_scores
 
 
-def harmonize_roles(scores: np.ndarray, is_org: np.ndarray) -> np.ndarray:
-    """Zero the roles a kind cannot have (an org is no recruiter, a person no job board).
+def harmonize_roles(scores: np.ndarray, p_org: np.ndarray) -> np.ndarray:
+    """Weigh each role by how well it fits the account's kind, then renormalise.
 
-    Organizations keep staffing_firm, vendor, job_board, employer and other; people keep
-    recruiter, hr_pro, vendor, job_seeker and other. Rows are renormalised to sum to 1.
+    Org-only roles (staffing_firm, job_board, employer) are multiplied by ``p_org``,
+    person-only roles (recruiter, hr_pro, job_seeker) by ``1 - p_org``; vendor and other fit
+    both kinds and keep their score. This is the joint probability of role and kind when the
+    two heads are read as independent evidence, so a confident kind rules out the roles it
+    cannot have, and an unsure one barely changes anything.
     """
-    org = np.asarray(is_org, dtype=bool)[:, None]
-    banned = np.where(org, _PERSON_ONLY[None, :], _ORG_ONLY[None, :])
-    kept = np.where(banned, 0.0, scores)
+    p = np.asarray(p_org, dtype=np.float64)[:, None]
+    weight = np.where(_ORG_ONLY[None, :], p, np.where(_PERSON_ONLY[None, :], 1.0 - p, 1.0))
+    kept = np.asarray(scores, dtype=np.float64) * weight
     total = kept.sum(axis=1, keepdims=True)
     return np.asarray(np.where(total > 0, kept / np.maximum(total, 1e-12), scores))
 
