@@ -80,7 +80,7 @@ def roles_command(
         ) from exc
     try:
         size = input_path.stat().st_size
-        if size >= _PROGRESS_MIN_BYTES and err_console.is_terminal:
+        if size >= _PROGRESS_MIN_BYTES and output is not None and err_console.is_terminal:
             with Progress(
                 TextColumn("[bold]roles[/]"),
                 BarColumn(),
