@@ -46,7 +46,7 @@ def looks_like_job_ad(text: str) -> bool:
 
 class RoleModelLike(Protocol):
     def predict(
-        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[list[str]]
     ) -> Any: ...  # RolePredictions(p_org, kind, role, role_scores)
 
 
@@ -98,7 +98,8 @@ def predict_roles(
         return [None] * len(accounts)
     names = [a.handle for a in accounts]
     bios = [a.bio or "" for a in accounts]
-    texts = ["\n".join(p.text for p in own_text(ps)[-20:]) for ps in posts]
+    # One list per account: the role model scores posts one by one, as it was trained.
+    texts = [[p.text for p in own_text(ps)[-20:]] for ps in posts]
     predictions = model.predict(names, bios, texts)
     roles = getattr(predictions, "role", None)
     if roles is None or len(roles) != len(accounts):
