@@ -20,7 +20,9 @@ from staffpulse.store import Store
 
 
 class RoleModel(Protocol):
-    def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]) -> Any: ...
+    def predict(
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[list[str]]
+    ) -> Any: ...
 
 
 def load_role_model_optional() -> RoleModel | None:
@@ -66,7 +68,7 @@ def author_roles(
         authors.setdefault((opening.platform, opening.author_id), []).append(opening.text)
     names: list[str] = []
     bios: list[str] = []
-    texts: list[str] = []
+    texts: list[list[str]] = []
     ids: list[str] = []
     for (platform, author_id), posts in authors.items():
         account = store.get_account(platform, author_id)
@@ -78,7 +80,7 @@ def author_roles(
         ids.append(author_id)
         names.append(handle or display or author_id)
         bios.append(f"{display} {bio}".strip())
-        texts.append("\n".join(posts[:20]))
+        texts.append(posts[:20])  # a list: the role model scores posts one by one
     if not ids:
         return {}
     if model is not None:
