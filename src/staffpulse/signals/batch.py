@@ -16,7 +16,6 @@ stays flat on big files.
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,12 +23,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.signals.recordio import json_objects, read_record_file
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 
 __all__ = ["ClassifyReport", "Record", "classify_file", "read_records"]
 
 CHUNK = 50_000
-csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,40 +45,8 @@ class ClassifyReport:
     counts: dict[str, int]  # posts at or above each signal's threshold
 
 
-def _open(path: Path) -> IO[str]:
-    try:
-        return path.open(encoding="utf-8-sig", errors="replace", newline="")
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file", hint="check the path of INPUT") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})", hint="check its permissions"
-        ) from exc
-
-
-def _valid_id(value: Any) -> bool:
-    return (isinstance(value, str) and value != "") or (
-        isinstance(value, int | float) and not isinstance(value, bool)
-    )
-
-
 def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
-    for n, line in enumerate(fh, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_skip(f"{name}:{n}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            on_skip(f"{name}:{n}: expected a JSON object with id and text")
-            continue
-        if not _valid_id(obj.get("id")):
-            on_skip(f"{name}:{n}: missing or invalid id")
-            continue
+    for n, obj in json_objects(fh, name, on_skip, expected="id and text"):
         text = obj.get("text")
         if not isinstance(text, str):
             on_skip(f"{name}:{n}: missing text (a string is required)")
@@ -110,17 +77,7 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
 
 def read_records(path: Path, on_skip: Callable[[str], None]) -> Iterator[Record]:
     """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line."""
-    with _open(path) as stream:
-        if path.suffix.lower() == ".csv":
-            yield from _csv(stream, str(path), on_skip)
-            return
-        first = stream.readline()
-        head = first.strip().lower()
-        lines = itertools.chain([first], stream)
-        if not head.startswith(("{", "[")) and "," in head and "id" in head and "text" in head:
-            yield from _csv(lines, str(path), on_skip)  # a CSV without the .csv extension
-        else:
-            yield from _jsonl(lines, str(path), on_skip)
+    return read_record_file(path, on_skip, _jsonl, _csv, csv_header_words=("id", "text"))
 
 
 def classify_file(

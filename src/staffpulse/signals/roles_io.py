@@ -16,7 +16,6 @@ Accounts are tagged in chunks, so memory stays flat on big files.
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -25,12 +24,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.signals.recordio import json_objects, read_record_file
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "tag_file"]
 
 CHUNK = 2_000
-csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +49,6 @@ class TagReport:
     roles: Counter[str] = field(default_factory=Counter)
 
 
-def _open(path: Path) -> IO[str]:
-    try:
-        return path.open(encoding="utf-8-sig", errors="replace", newline="")
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file", hint="check the path of INPUT") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})", hint="check its permissions"
-        ) from exc
-
-
-def _valid_id(value: Any) -> bool:
-    return (isinstance(value, str) and value.strip() != "") or (
-        isinstance(value, int | float) and not isinstance(value, bool)
-    )
-
-
 def _optional_str(obj: dict[str, Any], key: str) -> str | None:
     """The field as a string ('' when absent or null); None when it has another type."""
     value = obj.get(key)
@@ -82,20 +62,8 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
 
 
 def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
-    for n, line in enumerate(fh, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_skip(f"{name}:{n}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            on_skip(f"{name}:{n}: expected a JSON object with id, name and description")
-            continue
-        if not _valid_id(obj.get("id")):
-            on_skip(f"{name}:{n}: missing or invalid id")
-            continue
+    expected = "id, name and description"
+    for n, obj in json_objects(fh, name, on_skip, expected=expected):
         screen_name, bio = _optional_str(obj, "name"), _optional_str(obj, "description")
         if screen_name is None or bio is None:
             on_skip(f"{name}:{n}: name and description must be strings")
@@ -144,17 +112,7 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
 
 def read_accounts(path: Path, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
     """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line."""
-    with _open(path) as stream:
-        if path.suffix.lower() == ".csv":
-            yield from _csv(stream, str(path), on_skip)
-            return
-        first = stream.readline()
-        head = first.strip().lower()
-        lines = itertools.chain([first], stream)
-        if not head.startswith(("{", "[")) and "," in head and "id" in head:
-            yield from _csv(lines, str(path), on_skip)  # a CSV without the .csv extension
-        else:
-            yield from _jsonl(lines, str(path), on_skip)
+    return read_record_file(path, on_skip, _jsonl, _csv, csv_header_words=("id",))
 
 
 def tag_file(
