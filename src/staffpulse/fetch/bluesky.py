@@ -20,6 +20,7 @@ from staffpulse.config import load_config
 from staffpulse.errors import FetchError, NotFoundError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar, is_default_avatar
 from staffpulse.fetch.common import (
+    Backoff,
     FetchReport,
     NotifyFn,
     PageWriter,
@@ -83,7 +84,7 @@ class BlueskyFetcher:
     ) -> dict[str, Any]:
         from atproto_client import exceptions as ex
 
-        attempt = 0
+        backoff = Backoff(self.retries, self.sleep, self.notify)
         while True:
             report.requests += 1
             try:
@@ -104,10 +105,7 @@ class BlueskyFetcher:
             except (ex.NetworkError, ex.RequestException) as exc:
                 status = exc.response.status_code if exc.response is not None else None
                 retryable = status is None or status >= 500
-                if retryable and attempt < self.retries:
-                    attempt += 1
-                    self.notify(f"{what}: {type(exc).__name__}, retrying")
-                    self.sleep(min(2.0**attempt, 30.0))
+                if retryable and backoff.retry(f"{what}: {type(exc).__name__}, retrying"):
                     continue
                 report.stopped = "error"
                 raise FetchError(

@@ -76,6 +76,25 @@ class FetchReport:
         return data
 
 
+@dataclass
+class Backoff:
+    """Retries of one request: waits of 2, 4, 8... seconds (capped at 30), then give up."""
+
+    retries: int
+    sleep: SleepFn
+    notify: NotifyFn
+    attempt: int = 0
+
+    def retry(self, message: str) -> bool:
+        """Say why, wait, and return True while attempts remain; False: the caller fails."""
+        if self.attempt >= self.retries:
+            return False
+        self.attempt += 1
+        self.notify(message)
+        self.sleep(min(2.0**self.attempt, 30.0))
+        return True
+
+
 class PageWriter:
     """Writes each page's rows as it arrives, counting into the report."""
 

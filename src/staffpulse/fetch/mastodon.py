@@ -18,6 +18,7 @@ from staffpulse.config import load_config
 from staffpulse.errors import FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
+    Backoff,
     FetchReport,
     NotifyFn,
     PageWriter,
@@ -99,7 +100,7 @@ class MastodonFetcher:
     ) -> Any:
         import mastodon as mp
 
-        attempt = 0
+        backoff = Backoff(self.retries, self.sleep, self.notify)
         while True:
             report.requests += 1
             try:
@@ -115,10 +116,7 @@ class MastodonFetcher:
                     f"{what}: not found on this instance", hint="check the handle or tag"
                 ) from None
             except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
-                if attempt < self.retries:
-                    attempt += 1
-                    self.notify(f"{what}: {type(exc).__name__}, retrying")
-                    self.sleep(min(2.0**attempt, 30.0))
+                if backoff.retry(f"{what}: {type(exc).__name__}, retrying"):
                     continue
                 report.stopped = "error"
                 raise FetchError(

@@ -30,6 +30,7 @@ from staffpulse.errors import (
 )
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
+    Backoff,
     FetchReport,
     NotifyFn,
     PageWriter,
@@ -168,7 +169,7 @@ class XFetcher:
     def _call(
         self, what: str, method: Callable[..., Any], report: FetchReport, **params: Any
     ) -> dict[str, Any]:
-        attempt = 0
+        backoff = Backoff(self.retries, self.sleep, self.notify)
         while True:
             report.requests += 1
             try:
@@ -199,10 +200,7 @@ class XFetcher:
                     ) from None
                 if status == 404:
                     raise NotFoundError(f"{what}: not found on X") from None
-                if status >= 500 and attempt < self.retries:
-                    attempt += 1
-                    self.notify(f"{what}: X server error {status}, retrying")
-                    self.sleep(min(2.0**attempt, 30.0))
+                if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
                     continue
                 report.stopped = "error"
                 raise FetchError(
@@ -210,10 +208,7 @@ class XFetcher:
                     hint="everything fetched so far is stored; run the same command again to resume",
                 ) from None
             except requests.RequestException as exc:
-                if attempt < self.retries:
-                    attempt += 1
-                    self.notify(f"{what}: network error ({type(exc).__name__}), retrying")
-                    self.sleep(min(2.0**attempt, 30.0))
+                if backoff.retry(f"{what}: network error ({type(exc).__name__}), retrying"):
                     continue
                 report.stopped = "error"
                 raise FetchError(
