@@ -1,4 +1,5 @@
-"""``staffpulse fetch x``: an account's profile, timeline and mentions through ``tweepy.Client``.
+"""``staffpulse fetch x``: an account's profile, timeline and mentions, or a recent search,
+through ``tweepy.Client``.
 
 X API v2 is pay-per-use. The fetcher estimates the cost first (per-item rates from
 config.toml), counts every post and user read as pages arrive, and sizes each page so that
@@ -12,7 +13,7 @@ import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
@@ -24,6 +25,7 @@ from staffpulse.errors import (
     AuthError,
     BudgetExceededError,
     FetchError,
+    InputError,
     NotFoundError,
     PaymentRequiredError,
     StaffpulseError,
@@ -40,6 +42,7 @@ from staffpulse.fetch.common import (
     SleepFn,
     _quiet_notify,
     _quiet_progress,
+    max_id,
     newest_stored_post_id,
     wait_for_reset,
 )
@@ -51,6 +54,15 @@ SOURCE = "x-api"
 TWEEPY_HOST = "https://api.twitter.com"
 TIMELINE_CAP = 3200
 MIN_PAGE, MAX_PAGE = 5, 100
+SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
+SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
+# Worst case per search result: the post, up to two referenced posts (replied to and quoted),
+# and the authors of all three. Pages are sized with this so that even a full page of quote
+# replies cannot pass the budget; the actual reads returned are what is charged.
+SEARCH_POSTS_PER_RESULT = SEARCH_USERS_PER_RESULT = 3
+SNOWFLAKE_EPOCH_MS = 1288834974657
+SEARCH_EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
+SEARCH_USER_FIELDS = ["description", "name", "profile_image_url", "public_metrics", "username"]
 USER_FIELDS = [
     "created_at", "description", "entities", "location", "name", "pinned_tweet_id",
     "profile_image_url", "protected", "public_metrics", "url", "username", "verified",
@@ -85,6 +97,31 @@ def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, 
         "mentions": round(mentions, 6),
         "total": round(rates.user + timeline + mentions, 6),
     }
+
+
+def estimate_search_cost(rates: Rates, max_posts: int) -> dict[str, float]:
+    """Upper bound of a recent search: each result may bring two referenced posts and 3 authors."""
+    posts = max_posts * SEARCH_POSTS_PER_RESULT
+    users = max_posts * SEARCH_USERS_PER_RESULT
+    return {
+        "post_reads": posts,
+        "user_reads": users,
+        "posts": round(posts * rates.post, 6),
+        "users": round(users * rates.user, 6),
+        "total": round(posts * rates.post + users * rates.user, 6),
+    }
+
+
+def snowflake_time(post_id: str | None) -> datetime | None:
+    """When an X post id (a snowflake) was created; None for ids that are not snowflakes."""
+    if not post_id or not post_id.isdigit() or int(post_id) < 1 << 32:
+        return None
+    return datetime.fromtimestamp(((int(post_id) >> 22) + SNOWFLAKE_EPOCH_MS) / 1000, UTC)
+
+
+def search_stream(query: str) -> str:
+    """The ``fetch_cursors`` stream name of a search (account_id is ``""`` for searches)."""
+    return f"search:{query.strip()}"
 
 
 class Budget:
@@ -297,7 +334,33 @@ class XFetcher:
         extra: dict[str, Any] | None = None,
     ) -> None:
         floor = newest_stored_post_id(self.store, "x", account.id) if stream == "timeline" else None
-        cursor = RangeCursor(self.store, "x", account.id, stream, floor_id=floor)
+        self._pages(
+            f"@{account.handle} {stream}", stream, method,
+            RangeCursor(self.store, "x", account.id, stream, floor_id=floor), report, budget,
+            writer, max_total=max_total, per_item=per_item, min_page=MIN_PAGE,
+            token_param="pagination_token", location=f"x:users/{account.id}/{stream}",
+            params={"id": account.id, "start_time": since, "tweet_fields": TWEET_FIELDS,
+                    **(extra or {})},
+        )  # fmt: skip
+
+    def _pages(
+        self,
+        what: str,
+        task: str,
+        method: Callable[..., Any],
+        cursor: RangeCursor,
+        report: FetchReport,
+        budget: Budget,
+        writer: PageWriter,
+        *,
+        max_total: int,
+        per_item: float,
+        min_page: int,
+        token_param: str,
+        location: str,
+        params: dict[str, Any],
+    ) -> None:
+        """Newest-first pages of one id-ranged stream, sized to fit the budget, resumable."""
         fetched = 0
         for since_id, until_id, resumed in cursor.ranges():
             token: str | None = None
@@ -307,35 +370,112 @@ class XFetcher:
                     if not resumed:
                         cursor.complete()
                     return
-                size = min(MAX_PAGE, max(MIN_PAGE, wanted), budget.affordable(per_item))
-                if size < MIN_PAGE:
+                size = min(MAX_PAGE, max(min_page, wanted), budget.affordable(per_item))
+                if size < min_page:
                     report.stopped = "budget"
                     self.notify(
                         f"stopped before the budget: ${report.cost_usd:.3f} spent of ${budget.limit}"
                     )
                     return
                 page = self._call(
-                    f"@{account.handle} {stream}", method, report,
-                    id=account.id, max_results=size, pagination_token=token, since_id=since_id,
-                    until_id=until_id, start_time=since, tweet_fields=TWEET_FIELDS, **(extra or {}),
+                    what, method, report, max_results=size, since_id=since_id, until_id=until_id,
+                    **{token_param: token}, **params,
                 )  # fmt: skip
                 data = [t for t in page.get("data") or [] if isinstance(t, dict)]
                 includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
-                budget.charge(len(data), len(includes.get("users") or []))  # type: ignore[union-attr]
+                budget.charge(
+                    len(data) + len(includes.get("tweets") or []),  # type: ignore[union-attr]
+                    len(includes.get("users") or []),  # type: ignore[union-attr]
+                )
                 if len(data) > wanted:
                     page = {**page, "data": data[:wanted]}
                     data = data[:wanted]
                 if data:
-                    writer.write(
-                        rows_from_v2(page, self.edits), f"x:users/{account.id}/{stream}", page
-                    )
+                    writer.write(rows_from_v2(page, self.edits), location, page)
                     cursor.page([str(t["id"]) for t in data])
                 fetched += len(data)
-                self.progress(stream, fetched, max_total)
+                self.progress(task, fetched, max_total)
                 token = (page.get("meta") or {}).get("next_token")
                 if not token or not data:
                     break
             cursor.complete()
+
+    # -- recent search ------------------------------------------------------------------
+    def search(
+        self, query: str, *, max_posts: int = 100, since: datetime | None = None
+    ) -> FetchReport:
+        """Recent search (last seven days) for ``query``; a re-run asks only for newer posts."""
+        query = query.strip()
+        if not query:
+            raise InputError("the search query is empty", hint='e.g. --search "hiring nurses"')
+        report = FetchReport(platform="x", target=f"search:{query}", budget_usd=self.budget_limit)
+        report.estimate_usd = estimate_search_cost(self.rates, max_posts)["total"]
+        budget = Budget(self.budget_limit, self.rates, report)
+        per_item = (
+            SEARCH_POSTS_PER_RESULT * self.rates.post + SEARCH_USERS_PER_RESULT * self.rates.user
+        )
+        if budget.affordable(per_item) < SEARCH_MIN_PAGE:
+            raise BudgetExceededError(
+                f"a budget of ${self.budget_limit} does not cover even one search page"
+                f" ({SEARCH_MIN_PAGE} results at up to ${per_item:.3f} each)",
+                hint="raise --budget",
+            )
+        if since is not None:
+            since = since if since.tzinfo else since.replace(tzinfo=UTC)
+            oldest = datetime.now(UTC) - SEARCH_WINDOW + timedelta(minutes=1)
+            if since < oldest:
+                self.notify("recent search reaches back seven days only; searching all of them")
+                since = None
+        cursor = RangeCursor(self.store, "x", "", search_stream(query))
+        self._fit_window(cursor)
+        recorder = RunRecorder(
+            self.store, report,
+            {"search": query, "max_posts": max_posts,
+             "since": since.isoformat() if since else None, "budget": self.budget_limit},
+        )  # fmt: skip
+        writer = PageWriter(self.store, SOURCE, report)
+        status = "error"
+        try:
+            self._pages(
+                f"search {query!r}", "search", self.client.search_recent_tweets,
+                cursor, report, budget, writer,
+                max_total=max_posts, per_item=per_item, min_page=SEARCH_MIN_PAGE,
+                token_param="next_token", location=f"x:tweets/search/recent?query={query}",
+                params={"query": query, "start_time": since, "expansions": SEARCH_EXPANSIONS,
+                        "tweet_fields": TWEET_FIELDS, "user_fields": SEARCH_USER_FIELDS},
+            )  # fmt: skip
+            status = "ok" if report.stopped in (None, "max") else "partial"
+            return report
+        except StaffpulseError:
+            status = "partial" if report.posts else "error"
+            raise
+        finally:
+            recorder.finish(status)
+
+    @staticmethod
+    def _fit_window(cursor: RangeCursor) -> None:
+        """X rejects a ``since_id``/``until_id`` older than the seven-day search window:
+        an older ``since_id`` is dropped (everything searchable is newer anyway), and an
+        unfinished gap that lies wholly outside the window can no longer be filled."""
+        oldest = datetime.now(UTC) - SEARCH_WINDOW + timedelta(minutes=1)
+
+        def too_old(post_id: Any) -> bool:
+            created = snowflake_time(post_id if isinstance(post_id, str) else None)
+            return created is not None and created < oldest
+
+        if too_old(cursor.state.get("since_id")):
+            cursor.state["since_id"] = None
+        pending = cursor.pending
+        if pending is not None:
+            if too_old(pending.get("until_id")):
+                cursor.state["since_id"] = max_id(
+                    cursor.state.get("since_id"), pending.get("newest")
+                )
+                if too_old(cursor.state.get("since_id")):
+                    cursor.state["since_id"] = None
+                cursor.state.pop("pending", None)
+            elif too_old(pending.get("since_id")):
+                pending["since_id"] = None
 
 
 def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:

@@ -86,10 +86,19 @@ def _since(value: str | None) -> datetime | None:
 
 @fetch_app.command("x")
 def fetch_x_command(
-    handle: Annotated[str, typer.Argument(help="The X handle, e.g. @acmestaffing.")],
+    handle: Annotated[
+        str | None, typer.Argument(help="The X handle, e.g. @acmestaffing (or use --search).")
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Recent search (last 7 days) for this query instead."),
+    ] = None,
     max_posts: Annotated[
-        int, typer.Option("--max-posts", help="Timeline posts at most (X caps at 3,200).")
-    ] = 3200,
+        int | None,
+        typer.Option(
+            "--max-posts", help="Posts at most (timeline: 3,200, X's cap; --search: 100)."
+        ),
+    ] = None,
     max_mentions: Annotated[
         int, typer.Option("--max-mentions", help="Mentions at most (0: none).")
     ] = 100,
@@ -102,23 +111,47 @@ def fetch_x_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Profile, timeline and mentions of an X account (pay-per-use: prints an estimate first)."""
-    from staffpulse.fetch.x import Rates, XFetcher, estimate_cost
+    """Profile, timeline and mentions of an X account, or a recent search (pay-per-use: prints
+    an estimate first)."""
+    from staffpulse.fetch.x import Rates, XFetcher, estimate_cost, estimate_search_cost
 
+    if (handle is None) == (search is None):
+        raise InputError(
+            "give a HANDLE or --search QUERY (exactly one)",
+            hint='e.g. staffpulse fetch x @acmestaffing, or staffpulse fetch x --search "hiring nurses"',
+        )
+    if search is not None and not search.strip():
+        raise InputError("the --search query is empty", hint='e.g. --search "hiring nurses"')
     config = load_config()
-    estimate = estimate_cost(Rates.from_config(config), max_posts, max_mentions)
+    rates = Rates.from_config(config)
     cap = f"; budget cap ${budget:.2f}" if budget is not None else ""
-    err_console.print(
-        f"Estimated cost at most [bold]${estimate['total']:.2f}[/] (user lookup ${estimate['user_lookup']:.3f},"
-        f" timeline ${estimate['timeline']:.2f}, mentions ${estimate['mentions']:.2f}){cap}."
-        " Rates are set in config.toml [x].",
-        highlight=False,
-    )
+    if search is not None:
+        posts = 100 if max_posts is None else max_posts
+        guess = estimate_search_cost(rates, posts)
+        err_console.print(
+            f"Estimated cost at most [bold]${guess['total']:.2f}[/] ({int(guess['post_reads'])}"
+            f" post reads ${guess['posts']:.2f}, {int(guess['user_reads'])} user reads"
+            f" ${guess['users']:.2f}: each result may bring the posts it replies to or quotes"
+            f" and their authors){cap}. Rates are set in config.toml [x].",
+            highlight=False,
+        )
+    else:
+        posts = 3200 if max_posts is None else max_posts
+        estimate = estimate_cost(rates, posts, max_mentions)
+        err_console.print(
+            f"Estimated cost at most [bold]${estimate['total']:.2f}[/] (user lookup ${estimate['user_lookup']:.3f},"
+            f" timeline ${estimate['timeline']:.2f}, mentions ${estimate['mentions']:.2f}){cap}."
+            " Rates are set in config.toml [x].",
+            highlight=False,
+        )
     with open_store(db) as store, _progress(as_json) as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
-        report = fetcher.fetch(
-            handle, max_posts=max_posts, max_mentions=max_mentions, since=_since(since)
-        )
+        if search is not None:
+            report = fetcher.search(search, max_posts=posts, since=_since(since))
+        else:
+            report = fetcher.fetch(
+                str(handle), max_posts=posts, max_mentions=max_mentions, since=_since(since)
+            )
     _finish(report, as_json)
 
 
