@@ -20,7 +20,8 @@ from staffpulse.errors import (
     RateLimitError,
 )
 from staffpulse.fetch.avatars import is_default_avatar, larger_x_avatar
-from staffpulse.fetch.x import Rates, XFetcher, estimate_cost, make_client
+from staffpulse.fetch.x import XFetcher, make_client
+from staffpulse.fetch.x_costs import Rates, estimate_cost
 from staffpulse.store import Store, open_store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64

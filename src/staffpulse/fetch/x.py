@@ -9,10 +9,9 @@ from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCurso
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -46,20 +45,25 @@ from staffpulse.fetch.common import (
     newest_stored_post_id,
     wait_for_reset,
 )
+from staffpulse.fetch.x_costs import (
+    MAX_PAGE,
+    SEARCH_POSTS_PER_RESULT,
+    SEARCH_USERS_PER_RESULT,
+    TIMELINE_CAP,
+    Budget,
+    Rates,
+    estimate_cost,
+    estimate_search_cost,
+)
 from staffpulse.models import Account
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
 from staffpulse.store import Store
 
 SOURCE = "x-api"
 TWEEPY_HOST = "https://api.twitter.com"
-TIMELINE_CAP = 3200
-MIN_PAGE, MAX_PAGE = 5, 100
+MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
 SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
-# Worst case per search result: the post, up to two referenced posts (replied to and quoted),
-# and the authors of all three. Pages are sized with this so that even a full page of quote
-# replies cannot pass the budget; the actual reads returned are what is charged.
-SEARCH_POSTS_PER_RESULT = SEARCH_USERS_PER_RESULT = 3
 SNOWFLAKE_EPOCH_MS = 1288834974657
 SEARCH_EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
 SEARCH_USER_FIELDS = ["description", "name", "profile_image_url", "public_metrics", "username"]
@@ -73,45 +77,6 @@ TWEET_FIELDS = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Rates:
-    post: float
-    user: float
-
-    @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> Rates:
-        x = config.get("x", {})
-        return cls(
-            post=float(x.get("cost_per_post_read", 0.005)),
-            user=float(x.get("cost_per_user_read", 0.010)),
-        )
-
-
-def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, float]:
-    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author)."""
-    timeline = min(max_posts, TIMELINE_CAP) * rates.post
-    mentions = max_mentions * (rates.post + rates.user)
-    return {
-        "user_lookup": rates.user,
-        "timeline": round(timeline, 6),
-        "mentions": round(mentions, 6),
-        "total": round(rates.user + timeline + mentions, 6),
-    }
-
-
-def estimate_search_cost(rates: Rates, max_posts: int) -> dict[str, float]:
-    """Upper bound of a recent search: each result may bring two referenced posts and 3 authors."""
-    posts = max_posts * SEARCH_POSTS_PER_RESULT
-    users = max_posts * SEARCH_USERS_PER_RESULT
-    return {
-        "post_reads": posts,
-        "user_reads": users,
-        "posts": round(posts * rates.post, 6),
-        "users": round(users * rates.user, 6),
-        "total": round(posts * rates.post + users * rates.user, 6),
-    }
-
-
 def snowflake_time(post_id: str | None) -> datetime | None:
     """When an X post id (a snowflake) was created; None for ids that are not snowflakes."""
     if not post_id or not post_id.isdigit() or int(post_id) < 1 << 32:
@@ -122,24 +87,6 @@ def snowflake_time(post_id: str | None) -> datetime | None:
 def search_stream(query: str) -> str:
     """The ``fetch_cursors`` stream name of a search (account_id is ``""`` for searches)."""
     return f"search:{query.strip()}"
-
-
-class Budget:
-    """Reads counted as they happen; ``affordable`` says how many more items fit the cap."""
-
-    def __init__(self, limit: float | None, rates: Rates, report: FetchReport) -> None:
-        self.limit, self.rates, self.report = limit, rates, report
-
-    def affordable(self, per_item: float) -> int:
-        if self.limit is None:
-            return MAX_PAGE
-        left = self.limit - self.report.cost_usd
-        return max(0, math.floor(left / per_item + 1e-9))
-
-    def charge(self, posts: int, users: int) -> None:
-        self.report.post_reads += posts
-        self.report.user_reads += users
-        self.report.cost_usd += posts * self.rates.post + users * self.rates.user
 
 
 class _BaseUrlAdapter(HTTPAdapter):

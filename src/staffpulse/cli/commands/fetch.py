@@ -113,7 +113,8 @@ def fetch_x_command(
 ) -> None:
     """Profile, timeline and mentions of an X account, or a recent search (pay-per-use: prints
     an estimate first)."""
-    from staffpulse.fetch.x import Rates, XFetcher, estimate_cost, estimate_search_cost
+    from staffpulse.fetch.x import XFetcher
+    from staffpulse.fetch.x_costs import Rates, estimate_cost, estimate_search_cost
 
     if (handle is None) == (search is None):
         raise InputError(

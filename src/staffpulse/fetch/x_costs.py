@@ -1,0 +1,78 @@
+"""What X reads cost: per-item rates from the config, run estimates, and the budget guard.
+
+X's API v2 is pay-per-use. Every fetch prints an upper-bound estimate before it starts, and
+``Budget`` counts reads as they happen so that no page is requested that could pass the cap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from staffpulse.fetch.common import FetchReport
+
+TIMELINE_CAP = 3200
+MAX_PAGE = 100
+# Worst case per search result: the post, up to two referenced posts (replied to and quoted),
+# and the authors of all three. Pages are sized with this so that even a full page of quote
+# replies cannot pass the budget; the actual reads returned are what is charged.
+SEARCH_POSTS_PER_RESULT = SEARCH_USERS_PER_RESULT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Rates:
+    post: float
+    user: float
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Rates:
+        x = config.get("x", {})
+        return cls(
+            post=float(x.get("cost_per_post_read", 0.005)),
+            user=float(x.get("cost_per_user_read", 0.010)),
+        )
+
+
+def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, float]:
+    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author)."""
+    timeline = min(max_posts, TIMELINE_CAP) * rates.post
+    mentions = max_mentions * (rates.post + rates.user)
+    return {
+        "user_lookup": rates.user,
+        "timeline": round(timeline, 6),
+        "mentions": round(mentions, 6),
+        "total": round(rates.user + timeline + mentions, 6),
+    }
+
+
+def estimate_search_cost(rates: Rates, max_posts: int) -> dict[str, float]:
+    """Upper bound of a recent search: each result may bring two referenced posts and 3 authors."""
+    posts = max_posts * SEARCH_POSTS_PER_RESULT
+    users = max_posts * SEARCH_USERS_PER_RESULT
+    return {
+        "post_reads": posts,
+        "user_reads": users,
+        "posts": round(posts * rates.post, 6),
+        "users": round(users * rates.user, 6),
+        "total": round(posts * rates.post + users * rates.user, 6),
+    }
+
+
+class Budget:
+    """Reads counted as they happen; ``affordable`` says how many more items fit the cap."""
+
+    def __init__(self, limit: float | None, rates: Rates, report: FetchReport) -> None:
+        self.limit, self.rates, self.report = limit, rates, report
+
+    def affordable(self, per_item: float) -> int:
+        if self.limit is None:
+            return MAX_PAGE
+        left = self.limit - self.report.cost_usd
+        return max(0, math.floor(left / per_item + 1e-9))
+
+    def charge(self, posts: int, users: int) -> None:
+        self.report.post_reads += posts
+        self.report.user_reads += users
+        self.report.cost_usd += posts * self.rates.post + users * self.rates.user
