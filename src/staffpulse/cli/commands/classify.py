@@ -14,19 +14,15 @@ stop the run. A missing or unreadable INPUT is an error (exit code 65) with a hi
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import IO, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from staffpulse.errors import InputError
+from staffpulse.cli.record_files import SkipPrinter, check_input, output_sink, record_progress
 
 err_console = Console(stderr=True)
-_MAX_SHOWN = 20  # malformed-line messages printed in full; the rest are only counted
-_PROGRESS_MIN_BYTES = 2_000_000
 
 
 def classify_command(
@@ -47,53 +43,15 @@ def classify_command(
     from staffpulse.signals.batch import classify_file
     from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
 
-    if not input_path.exists():
-        raise InputError(f"{input_path}: no such file", hint="check the path of INPUT")
+    check_input(input_path)
     model = load_text_signals()
-    shown = 0
-
-    def on_skip(message: str) -> None:
-        nonlocal shown
-        shown += 1
-        if shown <= _MAX_SHOWN:
-            err_console.print(f"[yellow]skipped[/] {message}", highlight=False, soft_wrap=True)
-
-    sink: IO[str]
-    try:
-        sink = output.open("w", encoding="utf-8") if output is not None else sys.stdout
-    except OSError as exc:
-        raise InputError(
-            f"{output}: cannot write the output ({exc.strerror})",
-            hint="choose a writable --output path",
-        ) from exc
-    try:
-        size = input_path.stat().st_size if input_path.is_file() else 0
-        if size >= _PROGRESS_MIN_BYTES and output is not None:
-            approx_posts = max(1, size // 150)  # ~150 bytes a post: a rough total for the bar
-            with Progress(
-                TextColumn("[bold]classify[/]"),
-                BarColumn(),
-                TextColumn("{task.completed:,} posts"),
-                TimeRemainingColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("classify", total=approx_posts)
-                report = classify_file(
-                    model,
-                    input_path,
-                    sink,
-                    on_skip,
-                    on_progress=lambda k: progress.advance(task, k),
-                    chunk=20_000,
-                )
-        else:
-            report = classify_file(model, input_path, sink, on_skip)
-    finally:
-        if output is not None:
-            sink.close()
-    if report.skipped > _MAX_SHOWN:
-        err_console.print(f"... and {report.skipped - _MAX_SHOWN} more malformed line(s)")
+    skips = SkipPrinter(err_console)
+    with (
+        output_sink(output) as sink,
+        record_progress(err_console, input_path, "classify", "posts", 150) as on_progress,
+    ):
+        report = classify_file(model, input_path, sink, skips, on_progress, chunk=20_000)
+    skips.print_rest("line")
     summary = ", ".join(f"{s} {report.counts[s]:,}" for s in SIGNAL_NAMES)
     where = f" to {output}" if output is not None else ""
     err_console.print(

@@ -1,0 +1,95 @@
+"""What ``classify`` and ``roles`` share: one record file in, one JSONL out, on the terminal.
+
+Both commands read INPUT, write one JSON line per valid record to ``--output`` (or stdout),
+report the first malformed records on stderr and count the rest, and show a progress bar on
+large files.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from staffpulse.errors import InputError
+
+MAX_SHOWN = 20  # malformed-record messages printed in full; the rest are only counted
+
+
+def check_input(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: no such file", hint="check the path of INPUT")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file")
+
+
+class SkipPrinter:
+    """``on_skip`` callback: prints the first :data:`MAX_SHOWN` problems, counts them all."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_SHOWN:
+            self.console.print(
+                f"[yellow]skipped[/] {escape(message)}", highlight=False, soft_wrap=True
+            )
+
+    def print_rest(self, noun: str) -> None:
+        if self.count > MAX_SHOWN:
+            self.console.print(f"... and {self.count - MAX_SHOWN:,} more malformed {noun}(s)")
+
+
+@contextmanager
+def output_sink(output: Path | None) -> Iterator[IO[str]]:
+    """The output file (its folder created), or stdout when ``output`` is None."""
+    if output is None:
+        try:
+            yield sys.stdout
+        finally:
+            sys.stdout.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        sink = output.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"{output}: cannot write the output ({exc.strerror})",
+            hint="choose a writable --output path",
+        ) from exc
+    with sink:
+        yield sink
+
+
+@contextmanager
+def record_progress(
+    console: Console,
+    input_path: Path,
+    label: str,
+    unit: str,
+    bytes_per_record: int,
+    min_bytes: int = 1_000_000,
+) -> Iterator[Callable[[int], None] | None]:
+    """An ``on_progress`` callback with a bar on stderr for large files, else None."""
+    size = input_path.stat().st_size
+    if size < min_bytes or not console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn(f"[bold]{label}[/]"),
+        BarColumn(),
+        TextColumn(f"{{task.completed:,}} {unit}"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(label, total=max(1, size // bytes_per_record))
+        yield lambda done: progress.advance(task, done)
