@@ -22,6 +22,7 @@ from staffpulse.fetch.avatars import download_avatar, is_default_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetchReport,
+    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -68,10 +69,9 @@ class BlueskyFetcher:
     ) -> None:
         self.store = store
         self.config = dict(config) if config is not None else load_config()
-        fetch = self.config.get("fetch", {})
-        self.timeout = float(fetch.get("timeout_seconds", 20))
-        self.avatar_max = int(fetch.get("avatar_max_bytes", 2_000_000))
-        self.max_wait = float(self.config.get("x", {}).get("max_wait_seconds", 900))
+        settings = FetchSettings.from_config(self.config)
+        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
+        self.max_wait = settings.max_wait
         appview = str(
             self.config.get("bluesky", {}).get("appview_url", "https://public.api.bsky.app")
         )

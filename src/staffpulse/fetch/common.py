@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -74,6 +74,26 @@ class FetchReport:
         data = asdict(self)
         data["cost_usd"] = round(self.cost_usd, 6)
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """The ``[fetch]`` settings every live fetcher reads (docs/configuration.md)."""
+
+    timeout: float
+    avatar_max: int
+    max_wait: float
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> FetchSettings:
+        fetch = config.get("fetch", {})
+        # The longest 429 wait was first an [x] setting; [fetch] now wins for every platform.
+        max_wait = fetch.get("max_wait_seconds", config.get("x", {}).get("max_wait_seconds", 900))
+        return cls(
+            timeout=float(fetch.get("timeout_seconds", 20)),
+            avatar_max=int(fetch.get("avatar_max_bytes", 2_000_000)),
+            max_wait=float(max_wait),
+        )
 
 
 @dataclass

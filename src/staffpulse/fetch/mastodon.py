@@ -20,6 +20,7 @@ from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetchReport,
+    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -77,12 +78,9 @@ class MastodonFetcher:
     ) -> None:
         self.store = store
         self.config = dict(config) if config is not None else load_config()
-        fetch = self.config.get("fetch", {})
-        self.timeout = float(fetch.get("timeout_seconds", 20))
-        self.avatar_max = int(fetch.get("avatar_max_bytes", 2_000_000))
-        self.max_wait = float(
-            fetch.get("max_wait_seconds", self.config.get("x", {}).get("max_wait_seconds", 900))
-        )
+        settings = FetchSettings.from_config(self.config)
+        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
+        self.max_wait = settings.max_wait
         self.default_instance = str(
             self.config.get("mastodon", {}).get("default_instance", "mastodon.social")
         )

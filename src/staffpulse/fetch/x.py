@@ -33,6 +33,7 @@ from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetchReport,
+    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -130,10 +131,9 @@ class XFetcher:
         self.store = store
         self.config = dict(config) if config is not None else load_config()
         x = self.config.get("x", {})
-        fetch = self.config.get("fetch", {})
-        self.timeout = float(fetch.get("timeout_seconds", 20))
-        self.max_wait = float(x.get("max_wait_seconds", 900))
-        self.avatar_max = int(fetch.get("avatar_max_bytes", 2_000_000))
+        settings = FetchSettings.from_config(self.config)
+        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
+        self.max_wait = settings.max_wait
         if client is None:
             token = get_secret("x_bearer_token", self.config)
             if not token:
