@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from staffpulse.config import load_config
-from staffpulse.errors import FetchError, NotFoundError, StaffpulseError
+from staffpulse.errors import FetchError, NotFoundError
 from staffpulse.fetch.avatars import download_avatar, is_default_avatar
 from staffpulse.fetch.common import (
     Backoff,
@@ -26,10 +26,10 @@ from staffpulse.fetch.common import (
     NotifyFn,
     PageWriter,
     ProgressFn,
-    RunRecorder,
     SleepFn,
     _quiet_notify,
     _quiet_progress,
+    recorded_run,
     wait_for_reset,
 )
 from staffpulse.models import Account
@@ -135,25 +135,17 @@ class BlueskyFetcher:
     def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:
         handle = handle.strip().lstrip("@")
         report = FetchReport(platform="bluesky", target=handle)
-        recorder = RunRecorder(
+        writer = PageWriter(self.store, SOURCE, report)
+        with recorded_run(
             self.store,
             report,
             {"handle": handle, "max_posts": max_posts, "max_follows": max_follows},
-        )
-        writer = PageWriter(self.store, SOURCE, report)
-        status = "error"
-        try:
+        ):
             account = self.profile(handle, report, writer)
             self._feed(account, report, writer, max_posts)
             for stream in ("follows", "followers"):
                 self._graph(stream, account, report, writer, max_follows)
-            status = "ok"
             return report
-        except StaffpulseError:
-            status = "partial" if report.posts or report.follows else "error"
-            raise
-        finally:
-            recorder.finish(status)
 
     def profile(self, handle: str, report: FetchReport, writer: PageWriter) -> Account:
         profile = self._call(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.errors import RateLimitError
+from staffpulse.errors import RateLimitError, StaffpulseError
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, register_migration
@@ -251,3 +252,19 @@ class RunRecorder:
         if self.report.posts or self.report.follows or self.report.accounts:
             self.store.refresh_interactions()
         self.store.finish_run(self.run, self.report.as_dict(), status)
+
+
+@contextmanager
+def recorded_run(store: Store, report: FetchReport, params: dict[str, Any]) -> Iterator[None]:
+    """Record a fetch as a ``Run``: ok, partial (stopped early, or failed after writing
+    something; what was fetched is kept) or error."""
+    recorder = RunRecorder(store, report, params)
+    status = "error"
+    try:
+        yield
+        status = "ok" if report.stopped in (None, "max") else "partial"
+    except StaffpulseError:
+        status = "partial" if report.posts or report.follows else "error"
+        raise
+    finally:
+        recorder.finish(status)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from staffpulse.config import load_config
-from staffpulse.errors import FetchError, InputError, NotFoundError, StaffpulseError
+from staffpulse.errors import FetchError, InputError, NotFoundError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
@@ -25,10 +25,10 @@ from staffpulse.fetch.common import (
     PageWriter,
     ProgressFn,
     RangeCursor,
-    RunRecorder,
     SleepFn,
     _quiet_notify,
     _quiet_progress,
+    recorded_run,
     wait_for_reset,
 )
 from staffpulse.models import Account
@@ -129,25 +129,15 @@ class MastodonFetcher:
     def fetch(self, acct: str, *, max_posts: int = 400) -> FetchReport:
         user, instance = split_acct(acct, self.default_instance)
         report = FetchReport(platform="mastodon", target=f"{user}@{instance}")
-        recorder = RunRecorder(
-            self.store, report, {"account": report.target, "max_posts": max_posts}
-        )
         writer = PageWriter(self.store, SOURCE, report)
-        status = "error"
-        try:
+        with recorded_run(self.store, report, {"account": report.target, "max_posts": max_posts}):
             api = self._api(instance)
             account, local_id = self._lookup(api, user, instance, report, writer)
             self._paged(
                 "statuses", api.account_statuses, account.id, instance, report, writer, max_posts,
                 {"id": local_id},
             )  # fmt: skip
-            status = "ok"
             return report
-        except StaffpulseError:
-            status = "partial" if report.posts else "error"
-            raise
-        finally:
-            recorder.finish(status)
 
     def _lookup(
         self, api: Any, user: str, instance: str, report: FetchReport, writer: PageWriter
@@ -168,24 +158,16 @@ class MastodonFetcher:
         tag = tag.lstrip("#")
         instance = instance.strip().lower()
         report = FetchReport(platform="mastodon", target=f"#{tag}@{instance}")
-        recorder = RunRecorder(
-            self.store, report, {"hashtag": tag, "instance": instance, "max_posts": max_posts}
-        )
         writer = PageWriter(self.store, SOURCE, report)
-        status = "error"
-        try:
+        with recorded_run(
+            self.store, report, {"hashtag": tag, "instance": instance, "max_posts": max_posts}
+        ):
             api = self._api(instance)
             self._paged(
                 "hashtag", api.timeline_hashtag, report.target, instance, report, writer, max_posts,
                 {"hashtag": tag},
             )  # fmt: skip
-            status = "ok"
             return report
-        except StaffpulseError:
-            status = "partial" if report.posts else "error"
-            raise
-        finally:
-            recorder.finish(status)
 
     def _paged(
         self,

@@ -27,7 +27,6 @@ from staffpulse.errors import (
     InputError,
     NotFoundError,
     PaymentRequiredError,
-    StaffpulseError,
 )
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
@@ -38,12 +37,12 @@ from staffpulse.fetch.common import (
     PageWriter,
     ProgressFn,
     RangeCursor,
-    RunRecorder,
     SleepFn,
     _quiet_notify,
     _quiet_progress,
     max_id,
     newest_stored_post_id,
+    recorded_run,
     wait_for_reset,
 )
 from staffpulse.fetch.x_costs import (
@@ -219,14 +218,12 @@ class XFetcher:
                 f" (${self.rates.user})",
                 hint="raise --budget",
             )
-        recorder = RunRecorder(
+        writer = PageWriter(self.store, SOURCE, report)
+        with recorded_run(
             self.store, report,
             {"handle": handle, "max_posts": max_posts, "max_mentions": max_mentions,
              "since": since.isoformat() if since else None, "budget": self.budget_limit},
-        )  # fmt: skip
-        writer = PageWriter(self.store, SOURCE, report)
-        status = "error"
-        try:
+        ):  # fmt: skip
             account = self._lookup(handle, report, budget, writer)
             self._stream(
                 "timeline", self.client.get_users_tweets, account, report, budget, writer,
@@ -238,13 +235,7 @@ class XFetcher:
                     max_total=max_mentions, per_item=self.rates.post + self.rates.user, since=since,
                     extra={"expansions": ["author_id"], "user_fields": USER_FIELDS},
                 )  # fmt: skip
-            status = "ok" if report.stopped in (None, "max") else "partial"
             return report
-        except StaffpulseError:
-            status = "partial" if report.posts else "error"
-            raise
-        finally:
-            recorder.finish(status)
 
     def _lookup(
         self, handle: str, report: FetchReport, budget: Budget, writer: PageWriter
@@ -375,14 +366,12 @@ class XFetcher:
                 since = None
         cursor = RangeCursor(self.store, "x", "", search_stream(query))
         self._fit_window(cursor)
-        recorder = RunRecorder(
+        writer = PageWriter(self.store, SOURCE, report)
+        with recorded_run(
             self.store, report,
             {"search": query, "max_posts": max_posts,
              "since": since.isoformat() if since else None, "budget": self.budget_limit},
-        )  # fmt: skip
-        writer = PageWriter(self.store, SOURCE, report)
-        status = "error"
-        try:
+        ):  # fmt: skip
             self._pages(
                 f"search {query!r}", "search", self.client.search_recent_tweets,
                 cursor, report, budget, writer,
@@ -391,13 +380,7 @@ class XFetcher:
                 params={"query": query, "start_time": since, "expansions": SEARCH_EXPANSIONS,
                         "tweet_fields": TWEET_FIELDS, "user_fields": SEARCH_USER_FIELDS},
             )  # fmt: skip
-            status = "ok" if report.stopped in (None, "max") else "partial"
             return report
-        except StaffpulseError:
-            status = "partial" if report.posts else "error"
-            raise
-        finally:
-            recorder.finish(status)
 
     @staticmethod
     def _fit_window(cursor: RangeCursor) -> None:
