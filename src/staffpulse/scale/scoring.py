@@ -148,9 +148,8 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
     if post.kind == "original":
         part.originals += 1
         part.job_ads += int(flags["job_opening"][i])
-        part.template_keys[template_key(post.text)] = (
-            part.template_keys.get(template_key(post.text), 0) + 1
-        )
+        key = template_key(post.text)
+        part.template_keys[key] = part.template_keys.get(key, 0) + 1
     elif post.kind == "reply":
         part.replies += 1
     elif post.kind == "repost":
