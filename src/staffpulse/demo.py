@@ -42,7 +42,6 @@ class DemoResult:
     inbox: Inbox | None = None
     suggestions: SuggestReport | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
 
 
 def sample_cohort_file() -> Path:

@@ -59,8 +59,6 @@ def demo_command(
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
         console.print(f"[green]{label}:[/] {path}", highlight=False)
-    for note in result.notes:
-        console.print(f"[yellow]note:[/] {note}")
     console.print(
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
         f"  staffpulse audit mia_recruits --db {result.db_path}\n"
