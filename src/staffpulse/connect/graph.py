@@ -288,13 +288,14 @@ def load_graph(
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> InteractionGraph:
     """The graph of one platform from the store (interactions are rebuilt when missing)."""
+    store.refresh_interactions()  # posts written since the last refresh (a listener's)
     interactions = store.interactions(platform)
     if not interactions:
         has_posts = store.conn.execute(
             "SELECT 1 FROM posts WHERE platform = ? LIMIT 1", (platform,)
         ).fetchone()
         if has_posts:
-            store.refresh_interactions()
+            store.refresh_interactions(full=True)
             interactions = store.interactions(platform)
     return build_graph(
         interactions, store_follows(store, platform), now=now, half_life_days=half_life_days

@@ -22,6 +22,7 @@ import orjson
 from staffpulse.errors import StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.codec import account_params, format_time, post_params
+from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
 from staffpulse.store.reads import ReadMixin
 
@@ -240,6 +241,11 @@ class Store(ReadMixin):
                 self.conn.executemany(_ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(_POST_UPSERT, posts)
                 self.conn.executemany(_FOLLOW_UPSERT, follows)
+                mark_pending(
+                    self.conn,
+                    [(p[0], p[2]) for p in posts] + [(a[0], a[1]) for a in accounts],
+                    ((a[0], a[3]) for a in accounts),
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
         counts.accounts, counts.posts, counts.follows = len(accounts), len(posts), len(follows)
@@ -271,11 +277,13 @@ class Store(ReadMixin):
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def refresh_interactions(self) -> int:
-        """Rebuild the interaction edges (reply, mention, repost, quote) from the posts."""
-        with self.transaction():
-            self.conn.execute("DELETE FROM interactions")
-            self.conn.execute(_INTERACTIONS_SQL)
+    def refresh_interactions(self, full: bool = False) -> int:
+        """Bring the interaction edges (reply, mention, repost, quote) up to date with the
+        posts: incrementally, for what was written since the last refresh (see
+        :mod:`staffpulse.store.interactions`), or from scratch when ``full``."""
+        if full or has_pending(self.conn):
+            with self.transaction():
+                refresh_interactions(self.conn, full=full)
         return self._count("interactions")
 
     # -- runs ----------------------------------------------------------------------------
@@ -313,43 +321,6 @@ def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
         follow.followee_handle,
         now,
     )
-
-
-# Targets resolve to an account id when the account is stored, else "@handle".
-_INTERACTIONS_SQL = """
-WITH handles AS (
-    SELECT platform, handle_norm, MIN(id) AS id FROM accounts GROUP BY platform, handle_norm
-),
-edges AS (
-    SELECT p.platform, p.author_id AS source_id,
-           COALESCE(p.reply_to_account_id, h.id, '@' || lower(p.reply_to_handle)) AS target_id,
-           'reply' AS kind, p.created_at
-    FROM posts p LEFT JOIN handles h
-      ON h.platform = p.platform AND h.handle_norm = lower(p.reply_to_handle)
-    WHERE p.kind = 'reply' AND (p.reply_to_account_id IS NOT NULL OR p.reply_to_handle IS NOT NULL)
-    UNION ALL
-    SELECT p.platform, p.author_id, COALESCE(h.id, '@' || m.value), 'mention', p.created_at
-    FROM posts p, json_each(p.mentions) m
-    LEFT JOIN handles h ON h.platform = p.platform AND h.handle_norm = m.value
-    WHERE p.kind IN ('original', 'reply', 'quote')
-    UNION ALL
-    SELECT p.platform, p.author_id,
-           COALESCE(ref.author_id, h.id, '@' || json_extract(p.mentions, '$[0]')),
-           p.kind, p.created_at
-    FROM posts p
-    LEFT JOIN posts ref ON ref.platform = p.platform
-        AND ref.id = COALESCE(p.reposted_post_id, p.quoted_post_id)
-    LEFT JOIN handles h ON h.platform = p.platform
-        AND h.handle_norm = json_extract(p.mentions, '$[0]')
-    WHERE p.kind IN ('repost', 'quote')
-      AND (ref.author_id IS NOT NULL OR json_array_length(p.mentions) > 0)
-)
-INSERT INTO interactions (platform, source_id, target_id, kind, count, first_seen, last_seen)
-SELECT platform, source_id, target_id, kind, COUNT(*), MIN(created_at), MAX(created_at)
-FROM edges
-WHERE target_id IS NOT NULL AND target_id != source_id
-GROUP BY platform, source_id, target_id, kind
-"""
 
 
 def open_store(path: Path | str | None = None) -> Store:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from staffpulse.store.interactions import MIGRATION as INTERACTIONS_MIGRATION
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_initial",
@@ -105,6 +107,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    INTERACTIONS_MIGRATION,
 ]
 
 
