@@ -9,16 +9,18 @@ Data (read in place, never copied into the repo):
 * ``posts_labeled/posts_labeled_dev.jsonl``: 498 real tweets, four labels each: the
   evaluation set of the repeated stratified k-fold cross-validation (CV).
 * ``scripts/data/text_signals_extra_labels.csv``: our own labels (ids and 0/1 only, no
-  text) on 1,310 further tweets of ``accounts/crowdflower_twitter_users.csv``, joined on
-  ``_unit_id``. Added to every training fold, never to a test fold.
+  text) on 13,850 further tweets of ``accounts/crowdflower_twitter_users.csv``, joined on
+  ``_unit_id`` (how they were made: ``docs/models/job_opening.md``). Added to every training
+  fold, never to a test fold.
 * weak supervision: tweets of ``tmj_*`` accounts in the same CSV (TMJ job-ad bots) as job
   openings (+ work topic), never in test folds.
 * ``humor/tweeteval_irony``: only for the separate TweetEval irony evaluation.
 
-Protocol: for each signal and each C of a small grid, repeated stratified 5-fold CV on the
-dev posts (vocabulary rebuilt inside every training fold). C is the one with the best mean
-average precision (threshold-free); the threshold maximises F1 over the pooled out-of-fold
-probabilities. Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then
+Protocol: for each signal and each (C, weight of our own extra labels) of a small grid,
+repeated stratified 5-fold CV on the dev posts (vocabulary rebuilt inside every training
+fold). The pair with the best mean average precision (threshold-free) wins; the threshold
+maximises F1 over the pooled out-of-fold probabilities. (Our extra labels are random tweets;
+the dev posts oversample job words, so a lower weight can suit the job and work signals.) Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then
 one final model on everything is written to ``src/staffpulse/signals/artifacts`` with a
 metrics JSON for the model cards. Seeds are fixed.
 """
@@ -51,6 +53,7 @@ from staffpulse.signals.text import (  # noqa: E402
 )
 
 C_GRID = (0.5, 2.0, 8.0, 32.0)
+EXTRA_WEIGHT_GRID = (0.3, 1.0)
 EXTRA_LABELS = REPO / "scripts" / "data" / "text_signals_extra_labels.csv"
 csv.field_size_limit(10**7)
 
@@ -235,18 +238,20 @@ def cross_validate(
     dev_y: dict[str, np.ndarray],
     extra_texts: list[str],
     extra_y: dict[str, np.ndarray],
+    n_own: int,
     folds: int,
     repeats: int,
     seed: int,
 ) -> dict[str, dict[str, object]]:
     """Repeated stratified k-fold on the dev posts; see the module docstring."""
     results: dict[str, dict[str, object]] = {}
+    grid = [(C, w) for C in C_GRID for w in EXTRA_WEIGHT_GRID]
     for signal in SIGNAL_NAMES:
         y = dev_y[signal]
         feature_set = DEFAULT_FEATURE_SET_OF[signal]
         splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed)
         splits = list(splitter.split(np.zeros(len(y)), y))
-        oof = {C: np.zeros((repeats, len(y))) for C in C_GRID}
+        oof = {cw: np.zeros((repeats, len(y))) for cw in grid}
         for k, (tr, te) in enumerate(splits):
             train_texts = [dev_texts[i] for i in tr] + extra_texts
             feat = Featurizer.from_texts(train_texts, **FEATURE_SETS[feature_set])
@@ -254,13 +259,19 @@ def cross_validate(
             Xte = feat.transform([dev_texts[i] for i in te])
             ytr = np.concatenate([y[tr], extra_y[signal]])
             keep = ytr >= 0
-            for C in C_GRID:
-                oof[C][k // folds, te] = fit_predict(Xtr[keep], ytr[keep], Xte, C)
-        ap = {C: float(np.mean([average_precision_score(y, o) for o in oof[C]])) for C in C_GRID}
-        C_best = max(C_GRID, key=lambda c: ap[c])
-        probs = oof[C_best]
+            for C, w in grid:
+                weight = extra_weights(len(tr), len(extra_texts), n_own, w)[keep]
+                oof[C, w][k // folds, te] = fit_predict(Xtr[keep], ytr[keep], Xte, C, weight)
+        ap = {cw: float(np.mean([average_precision_score(y, o) for o in oof[cw]])) for cw in grid}
+        C_best, w_best = max(grid, key=lambda cw: ap[cw])
+        probs = oof[C_best, w_best]
         threshold = best_threshold(np.tile(y, repeats), probs.ravel())
-        per_fold = {"f1": [], "precision": [], "recall": [], "f1_at_0.5": []}
+        per_fold: dict[str, list[float]] = {
+            "f1": [],
+            "precision": [],
+            "recall": [],
+            "f1_at_0.5": [],
+        }
         for k, (_, te) in enumerate(splits):
             p = probs[k // folds, te]
             pred = p >= threshold
@@ -271,20 +282,31 @@ def cross_validate(
         summary = {m: [float(np.mean(v)), float(np.std(v))] for m, v in per_fold.items()}
         results[signal] = {
             "C": C_best,
+            "extra_weight": w_best,
             "feature_set": feature_set,
             "threshold": threshold,
-            "average_precision_by_C": {str(c): round(v, 4) for c, v in ap.items()},
+            "average_precision_by_C_and_extra_weight": {
+                f"C={c},w={w}": round(v, 4) for (c, w), v in ap.items()
+            },
             "positives": int(y.sum()),
             **summary,
         }
         print(
-            f"{signal:12s} C={C_best:<5} thr={threshold:.2f} "
+            f"{signal:12s} C={C_best:<5} w={w_best} thr={threshold:.2f} "
             f"F1={summary['f1'][0]:.3f}±{summary['f1'][1]:.3f} "
             f"P={summary['precision'][0]:.3f} R={summary['recall'][0]:.3f} "
-            f"F1@0.5={summary['f1_at_0.5'][0]:.3f} AP={ap[C_best]:.3f}",
+            f"F1@0.5={summary['f1_at_0.5'][0]:.3f} AP={ap[C_best, w_best]:.3f}",
             flush=True,
         )
     return results
+
+
+def extra_weights(n_dev: int, n_extra: int, n_own: int, own_weight: float) -> np.ndarray:
+    """Sample weights: 1 for dev posts, ``own_weight`` for our own extra labels (the first
+    ``n_own`` extra posts), 1 for the weak and synthetic rows after them."""
+    weight = np.ones(n_dev + n_extra)
+    weight[n_dev : n_dev + n_own] = own_weight
+    return weight
 
 
 def irony_eval(data: Path, seed: int) -> dict[str, object]:
@@ -363,12 +385,23 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(extra_texts) - n_own - 2 * args.synthetic} tmj_* weak job ads)",
         flush=True,
     )
-    cv = cross_validate(dev_texts, dev_y, extra_texts, extra_y, args.folds, args.repeats, args.seed)
+    cv = cross_validate(
+        dev_texts, dev_y, extra_texts, extra_y, n_own, args.folds, args.repeats, args.seed
+    )
     irony = None if args.skip_irony else irony_eval(args.data, args.seed)
     model = TextSignals(C={s: float(cv[s]["C"]) for s in SIGNAL_NAMES})  # type: ignore[arg-type]
     all_texts = dev_texts + extra_texts
     all_y = {s: np.concatenate([dev_y[s], extra_y[s]]) for s in SIGNAL_NAMES}
-    model.fit(all_texts, all_y, thresholds={s: float(cv[s]["threshold"]) for s in SIGNAL_NAMES})  # type: ignore[arg-type]
+    weights = {
+        s: extra_weights(len(dev_texts), len(extra_texts), n_own, float(cv[s]["extra_weight"]))  # type: ignore[arg-type]
+        for s in SIGNAL_NAMES
+    }
+    model.fit(
+        all_texts,
+        all_y,
+        sample_weight=weights,  # type: ignore[arg-type]
+        thresholds={s: float(cv[s]["threshold"]) for s in SIGNAL_NAMES},  # type: ignore[arg-type]
+    )
     meta = {
         "trained_on": {
             "dev_posts": len(dev_texts),
