@@ -4,31 +4,30 @@ Usage::
 
     .venv/bin/python scripts/train_text_signals.py --data ../shared/data
 
-Data (read in place, never copied into the repo):
+Data (read in place, never copied into the repo; loaders in ``text_signals_data.py``):
 
 * ``posts_labeled/posts_labeled_dev.jsonl``: 498 real tweets, four labels each: the
   evaluation set of the repeated stratified k-fold cross-validation (CV).
-* ``scripts/data/text_signals_extra_labels.csv``: our own labels (ids and 0/1 only, no
-  text) on 13,850 further tweets of ``accounts/crowdflower_twitter_users.csv``, joined on
-  ``_unit_id`` (how they were made: ``docs/models/job_opening.md``). Added to every training
-  fold, never to a test fold.
-* weak supervision: tweets of ``tmj_*`` accounts in the same CSV (TMJ job-ad bots) as job
-  openings (+ work topic), never in test folds.
-* ``humor/tweeteval_irony``: only for the separate TweetEval irony evaluation.
+* ``scripts/data/text_signals_extra_labels.csv``: our own labels (references and 0/1 only,
+  no text) on further real posts of the shared data: CrowdFlower tweets, and posts with work
+  words from the humor sets and customer-care dialogs (how they were made:
+  ``docs/models/job_opening.md``). Added to every training fold, never to a test fold.
+* templated job ads and hard negatives (``text_signals_data.synthetic``).
+* weak supervision: tweets of ``tmj_*`` accounts in the CrowdFlower CSV (job-ad bots).
+* ``humor/tweeteval_irony``: also the separate TweetEval irony evaluation.
 
 Protocol: for each signal and each (C, weight of our own extra labels) of a small grid,
 repeated stratified 5-fold CV on the dev posts (vocabulary rebuilt inside every training
 fold). The pair with the best mean average precision (threshold-free) wins; the threshold
-maximises F1 over the pooled out-of-fold probabilities. (Our extra labels are random tweets;
-the dev posts oversample job words, so a lower weight can suit the job and work signals.) Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then
-one final model on everything is written to ``src/staffpulse/signals/artifacts`` with a
+maximises F1 over the pooled out-of-fold probabilities. (Our extra labels are mostly random
+tweets; the dev posts oversample job words, so a lower weight can suit some signals.)
+Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then one final model on everything is written to ``src/staffpulse/signals/artifacts`` with a
 metrics JSON for the model cards. Seeds are fixed.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import platform
 import sys
@@ -43,6 +42,9 @@ from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from text_signals_data import load_dev, load_extra, synthetic  # noqa: E402
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
 from staffpulse.signals.text import (  # noqa: E402
@@ -53,170 +55,7 @@ from staffpulse.signals.text import (  # noqa: E402
 )
 
 C_GRID = (0.5, 2.0, 8.0, 32.0)
-EXTRA_WEIGHT_GRID = (0.3, 1.0)
-EXTRA_LABELS = REPO / "scripts" / "data" / "text_signals_extra_labels.csv"
-csv.field_size_limit(10**7)
-
-
-def load_dev(data: Path) -> list[dict[str, object]]:
-    path = data / "posts_labeled" / "posts_labeled_dev.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def load_extra(data: Path, dev_ids: set[str]) -> tuple[list[str], dict[str, np.ndarray], int]:
-    """Our extra labels joined to the CrowdFlower texts, plus tmj_* weak job positives."""
-    with (data / "accounts" / "crowdflower_twitter_users.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    by_id = {r["_unit_id"]: r for r in rows}
-    texts: list[str] = []
-    y: dict[str, list[int]] = {s: [] for s in SIGNAL_NAMES}
-    with EXTRA_LABELS.open(encoding="utf-8") as fh:
-        for lab in csv.DictReader(fh):
-            row = by_id.get(lab["cf_unit_id"])
-            if row is None or lab["cf_unit_id"] in dev_ids:
-                continue
-            texts.append(row["text"])
-            for s in SIGNAL_NAMES:
-                y[s].append(int(lab[s]))
-    n_own = len(texts)
-    for row in rows:
-        if row["name"].lower().startswith("tmj_") and row["_unit_id"] not in dev_ids:
-            texts.append(row["text"])
-            for s, v in zip(SIGNAL_NAMES, (1, 0, 0, 1), strict=True):
-                y[s].append(v)
-    return texts, {s: np.array(v) for s, v in y.items()}, n_own
-
-
-# ---- synthetic job ads and hard negatives (written for this script, not from any dataset) ----
-_COMPANIES = [
-    "Acme Logistics",
-    "Northwind",
-    "BrightPath Health",
-    "Summit Staffing",
-    "Riverside Bank",
-    "Copperleaf Foods",
-    "Bluewater Hotels",
-    "Granite Manufacturing",
-    "Lakeside Clinic",
-    "Orion Software",
-    "Maple Retail",
-    "Harbor Transit",
-]
-_TITLES = [
-    "Forklift Operator",
-    "Registered Nurse",
-    "Assistant Store Manager",
-    "Line Cook",
-    "Warehouse Associate",
-    "Java Developer",
-    "Customer Service Rep",
-    "CDL Truck Driver",
-    "Medical Assistant",
-    "Payroll Specialist",
-    "Sales Associate",
-    "Data Analyst",
-    "Physical Therapist",
-    "Electrician",
-    "Barista",
-    "Project Manager",
-]
-_CATS = [
-    "Retail",
-    "Healthcare",
-    "Transportation",
-    "Hospitality",
-    "IT",
-    "Manufacturing",
-    "Nursing",
-    "BusinessMgmt",
-    "Finance",
-    "Sales",
-]
-_CITIES = [
-    "Dayton, OH",
-    "Tulsa, OK",
-    "Boise, ID",
-    "Fresno, CA",
-    "Raleigh, NC",
-    "Leeds",
-    "Toronto, ON",
-    "Austin, TX",
-    "Newark, NJ",
-    "Spokane, WA",
-    "Lagos",
-    "Manchester",
-]
-_AD = [
-    "Join the {co} team! See our latest #{cat} #job opening here: {url} #{city} #Hiring",
-    "We're #hiring! Read about our latest #job opening here: {title} - {url} #{cat}",
-    "See our latest #{city} #job and click to apply: {title} - {url} #{cat} #Jobs",
-    "Want to work at {co}? We're #hiring in #{city}! Click for details: {url} #Job #{cat}",
-    "#Job #{city} {title}: {co} is looking for a {title} ({city})... {url}",
-    "{co} is hiring a {title} in {city}. Apply now: {url}",
-    "Job Vacancies at {co}, {month} 2015: {title} and more... {url}",
-    "Interested in a #{cat} #job near #{city}? This could be a great fit: {url} #Hiring",
-    "Can you recommend anyone for this #{cat} #job? {url} #{city} #Hiring #CareerArc",
-    "Now hiring: {title}s in {city}! Full time, benefits, weekly pay. Apply today {url}",
-    "Looking for {cat} work in {city}? We have openings for {title}s. Call us or apply {url}",
-    "{title} needed in {city} - immediate start, apply here {url} #jobs",
-    "Job Alert! {co} is looking for a {title} in {city}. Apply by Friday: {url}",
-    "We are recruiting! {title} ({city}) - send your CV today {url} #vacancy",
-    "{title} - {co} - {city} {url} #{cat} #Job #Jobs #Hiring",
-    "Hiring now for a {title} at our {city} location. DM us or apply online {url}",
-]
-_NEG = [  # (template, work_topic)
-    ("5 tips to ace your next job interview {url} #careers", 1),
-    ("Why {co} plans to hire 500 people next year {url} #jobs #economy", 1),
-    ("The jobs report is out: unemployment fell to 5% in {month} {url}", 1),
-    ("Recruiters: post your first job for free and reach thousands of candidates {url}", 1),
-    ("How to write a resume that gets noticed by recruiters {url} #jobsearch", 1),
-    ("Good job team, what a win tonight!", 0),
-    ("Great job on the presentation today, proud of you", 0),
-    ("Steve Jobs biopic opens this weekend in {city} {url}", 0),
-    ("Apply now for a chance to win $10,000! Deadline {month} 31 {url}", 0),
-    ("Apply today for a home loan with {co} - low rates {url}", 0),
-    ("Finally got the job!! so happy", 1),
-    ("Ugh, Monday again. Work is killing me", 1),
-    ("Register today for our networking night in {city} {url}", 0),
-    ("New blog: what makes a great place to work? {url} #HR #culture", 1),
-    ("{co} named one of the best places to work in {city} {url}", 1),
-]
-
-
-def synthetic(n_ads: int, n_neg: int, seed: int) -> tuple[list[str], dict[str, np.ndarray]]:
-    """Templated job ads and hard negatives; personality and humor left unlabelled (-1)."""
-    rng = np.random.default_rng(seed)
-    months = ["October", "November", "March", "June"]
-    texts: list[str] = []
-    job, work = [], []
-
-    def fill(tpl: str) -> str:
-        city = str(rng.choice(_CITIES))
-        return tpl.format(
-            co=rng.choice(_COMPANIES),
-            title=rng.choice(_TITLES),
-            cat=rng.choice(_CATS),
-            city=city.split(",")[0].replace(" ", "") if "#{city}" in tpl else city,
-            url=f"https://t.co/{rng.integers(10**9):x}",
-            month=rng.choice(months),
-        )
-
-    for _ in range(n_ads):
-        texts.append(fill(str(rng.choice(_AD))))
-        job.append(1)
-        work.append(1)
-    for _ in range(n_neg):
-        tpl, w = _NEG[int(rng.integers(len(_NEG)))]
-        texts.append(fill(tpl))
-        job.append(0)
-        work.append(w)
-    n = len(texts)
-    return texts, {
-        "job_opening": np.array(job),
-        "personality": np.full(n, -1),
-        "humor": np.full(n, -1),
-        "work_topic": np.array(work),
-    }
+EXTRA_WEIGHT_GRID = (0.1, 0.3, 1.0)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -356,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "--metrics", type=Path, default=REPO / "docs" / "models" / "text_signals_metrics.json"
     )
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-extra", action="store_true", help="train on the dev posts only")
     ap.add_argument("--skip-irony", action="store_true")
@@ -372,17 +211,19 @@ def main(argv: list[str] | None = None) -> int:
     dev_texts = [str(r["text"]) for r in dev]
     dev_y = {s: np.array([int(r[s]) for r in dev]) for s in SIGNAL_NAMES}  # type: ignore[call-overload]
     dev_ids = {str(r["id"]).split(":", 1)[1] for r in dev}
+    per_source: dict[str, int] = {}
     if args.no_extra:
         extra_texts, extra_y, n_own = [], {s: np.zeros(0, int) for s in SIGNAL_NAMES}, 0
     else:
-        extra_texts, extra_y, n_own = load_extra(args.data, dev_ids)
+        extra_texts, extra_y, n_own, per_source = load_extra(args.data, dev_ids)
+    n_weak = len(extra_texts) - n_own
     syn_texts, syn_y = synthetic(args.synthetic, args.synthetic, args.seed)
     extra_texts = extra_texts + syn_texts
     extra_y = {s: np.concatenate([extra_y[s], syn_y[s]]) for s in SIGNAL_NAMES}
     print(
         f"dev posts: {len(dev_texts)}; extra training posts: {len(extra_texts)} "
-        f"({n_own} own labels, {2 * args.synthetic} synthetic, "
-        f"{len(extra_texts) - n_own - 2 * args.synthetic} tmj_* weak job ads)",
+        f"({n_own} own labels {per_source}, {n_weak} tmj_* weak job ads, "
+        f"{2 * args.synthetic} templated)",
         flush=True,
     )
     cv = cross_validate(
@@ -407,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             "dev_posts": len(dev_texts),
             "extra_posts": len(extra_texts),
             "own_labels": n_own,
+            "own_labels_by_source": per_source,
         },
         "cv_protocol": {"folds": args.folds, "repeats": args.repeats, "seed": args.seed},
         "versions": {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from staffpulse.store import Store, register_migration
-from staffpulse.store.interactions import mark_authors_of_posts
+from staffpulse.store.interactions import mark_posts_before_delete
 
 MIGRATION_NAME = "0100_listen"
 
@@ -142,7 +142,7 @@ def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str
     for start in range(0, len(post_ids), 500):
         chunk = list(post_ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        mark_authors_of_posts(conn, platform, chunk)  # their edges change
+        mark_posts_before_delete(conn, platform, chunk)  # their edges change
         cursor = conn.execute(
             f"DELETE FROM posts WHERE platform = ? AND id IN ({marks})", (platform, *chunk)
         )

@@ -245,6 +245,7 @@ class Store(ReadMixin):
                     self.conn,
                     [(p[0], p[2]) for p in posts] + [(a[0], a[1]) for a in accounts],
                     ((a[0], a[3]) for a in accounts),
+                    post_keys,
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc

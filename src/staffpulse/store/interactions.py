@@ -1,17 +1,18 @@
 """Interaction edges (reply, mention, repost, quote) derived from the posts, kept up to date
 incrementally.
 
-Every write marks what it touched in two small tables: the authors of the written posts and
-the written accounts themselves (``interactions_pending``), and the handles of the written
-accounts (``interactions_pending_handles``). :func:`refresh_interactions` then recomputes the edges of
+Every write marks what it touched in three tables: the authors of the written posts and the
+written accounts themselves (``interactions_pending``), the handles of the written accounts
+(``interactions_pending_handles``) and the ids of the written posts
+(``interactions_pending_posts``). :func:`refresh_interactions` then recomputes the edges of
 the *affected sources* only:
 
 * the authors of the written posts and the written accounts (their own replies, mentions,
   reposts and quotes: a renamed account's mention of its old handle is no longer a self-mention);
 * the sources of edges that point at a written handle (``@jane`` becomes Jane's id once her
   account is stored, or another account now holds the handle), and the accounts holding it;
-* the authors of reposts and quotes of the written authors' posts (a repost's target is the
-  reposted post's author once that post is stored).
+* the authors of reposts and quotes of the written posts (a repost's target is the reposted
+  post's author once that post is stored).
 
 So an import of a hundred posts into a store of millions recomputes a few accounts' edges,
 not the whole table. The marks live in the database, not in memory, so an import that stops
@@ -31,6 +32,11 @@ MIGRATION = (
         author_id TEXT NOT NULL,
         PRIMARY KEY (platform, author_id)
     ) WITHOUT ROWID;
+    CREATE TABLE interactions_pending_posts (
+        platform TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (platform, id)
+    ) WITHOUT ROWID;
     CREATE TABLE interactions_pending_handles (
         platform TEXT NOT NULL,
         handle_norm TEXT NOT NULL,
@@ -43,34 +49,40 @@ MIGRATION = (
     """,
 )
 
-# Targets resolve to an account id when the account is stored, else "@handle".
-# {scope} limits the posts read to the affected sources (empty for a full rebuild).
-_EDGES_SQL = """
-WITH handles AS (
-    SELECT platform, handle_norm, MIN(id) AS id FROM accounts GROUP BY platform, handle_norm
-),
-edges AS (
+# Targets resolve to an account id when the account is stored (the smallest id holding the
+# handle), else "@handle". {scope} limits the posts read to the affected sources (empty for a
+# full rebuild). Handles resolve through scalar look-ups on accounts_by_handle, so a refresh
+# never reads the whole accounts table.
+_HOLDER = (
+    "(SELECT MIN(a.id) FROM accounts a INDEXED BY accounts_by_handle"
+    " WHERE a.platform = p.platform AND a.handle_norm = {})"
+)
+_EDGES_SQL = (
+    """
+WITH edges AS (
     SELECT p.platform, p.author_id AS source_id,
-           COALESCE(p.reply_to_account_id, h.id, '@' || lower(p.reply_to_handle)) AS target_id,
+           COALESCE(p.reply_to_account_id, """
+    + _HOLDER.format("lower(p.reply_to_handle)")
+    + """, '@' || lower(p.reply_to_handle)) AS target_id,
            'reply' AS kind, p.created_at
-    FROM posts p LEFT JOIN handles h
-      ON h.platform = p.platform AND h.handle_norm = lower(p.reply_to_handle)
+    FROM posts p
     WHERE p.kind = 'reply' AND (p.reply_to_account_id IS NOT NULL OR p.reply_to_handle IS NOT NULL)
       {scope}
     UNION ALL
-    SELECT p.platform, p.author_id, COALESCE(h.id, '@' || m.value), 'mention', p.created_at
+    SELECT p.platform, p.author_id, COALESCE("""
+    + _HOLDER.format("m.value")
+    + """, '@' || m.value), 'mention', p.created_at
     FROM posts p, json_each(p.mentions) m
-    LEFT JOIN handles h ON h.platform = p.platform AND h.handle_norm = m.value
     WHERE p.kind IN ('original', 'reply', 'quote') {scope}
     UNION ALL
     SELECT p.platform, p.author_id,
-           COALESCE(ref.author_id, h.id, '@' || json_extract(p.mentions, '$[0]')),
+           COALESCE(ref.author_id, """
+    + _HOLDER.format("json_extract(p.mentions, '$[0]')")
+    + """, '@' || json_extract(p.mentions, '$[0]')),
            p.kind, p.created_at
     FROM posts p
     LEFT JOIN posts ref ON ref.platform = p.platform
         AND ref.id = COALESCE(p.reposted_post_id, p.quoted_post_id)
-    LEFT JOIN handles h ON h.platform = p.platform
-        AND h.handle_norm = json_extract(p.mentions, '$[0]')
     WHERE p.kind IN ('repost', 'quote')
       AND (ref.author_id IS NOT NULL OR json_array_length(p.mentions) > 0) {scope}
 )
@@ -80,31 +92,37 @@ FROM edges
 WHERE target_id IS NOT NULL AND target_id != source_id
 GROUP BY platform, source_id, target_id, kind
 """
+)
 _SCOPE = "AND (p.platform, p.author_id) IN (SELECT platform, source_id FROM temp.affected)"
 
+# CROSS JOIN fixes the join order (SQLite keeps it as written) and INDEXED BY the index: start
+# from the few pending rows and walk indexes, never scan the big tables (without ANALYZE
+# statistics the planner would pick the primary keys and scan).
 _AFFECTED_SQL = (
     "INSERT OR IGNORE INTO temp.affected SELECT platform, author_id FROM interactions_pending",
     # edges that point at a written handle, as "@handle" or as an account id holding it
     """INSERT OR IGNORE INTO temp.affected
        SELECT i.platform, i.source_id FROM interactions_pending_handles w
-       JOIN interactions i ON i.platform = w.platform AND i.target_id = '@' || w.handle_norm""",
+       CROSS JOIN interactions i INDEXED BY interactions_by_target
+       WHERE i.platform = w.platform AND i.target_id = '@' || w.handle_norm""",
     """INSERT OR IGNORE INTO temp.affected
        SELECT i.platform, i.source_id FROM interactions_pending_handles w
-       JOIN accounts a ON a.platform = w.platform AND a.handle_norm = w.handle_norm
-       JOIN interactions i ON i.platform = a.platform AND i.target_id = a.id""",
+       CROSS JOIN accounts a CROSS JOIN interactions i INDEXED BY interactions_by_target
+       WHERE a.platform = w.platform AND a.handle_norm = w.handle_norm
+         AND i.platform = a.platform AND i.target_id = a.id""",
     # the accounts holding a written handle: their self-mentions may now point elsewhere
     """INSERT OR IGNORE INTO temp.affected
-       SELECT a.platform, a.id FROM interactions_pending_handles w
-       JOIN accounts a ON a.platform = w.platform AND a.handle_norm = w.handle_norm""",
-    # reposts and quotes of the written authors' posts
+       SELECT a.platform, a.id FROM interactions_pending_handles w CROSS JOIN accounts a
+       WHERE a.platform = w.platform AND a.handle_norm = w.handle_norm""",
+    # reposts and quotes of the written posts (their target was unknown until now)
     """INSERT OR IGNORE INTO temp.affected
-       SELECT r.platform, r.author_id FROM interactions_pending w
-       JOIN posts p ON p.platform = w.platform AND p.author_id = w.author_id
-       JOIN posts r ON r.platform = p.platform AND r.reposted_post_id = p.id""",
+       SELECT r.platform, r.author_id FROM interactions_pending_posts w
+       CROSS JOIN posts r INDEXED BY posts_by_reposted
+       WHERE r.platform = w.platform AND r.reposted_post_id = w.id""",
     """INSERT OR IGNORE INTO temp.affected
-       SELECT r.platform, r.author_id FROM interactions_pending w
-       JOIN posts p ON p.platform = w.platform AND p.author_id = w.author_id
-       JOIN posts r ON r.platform = p.platform AND r.quoted_post_id = p.id""",
+       SELECT r.platform, r.author_id FROM interactions_pending_posts w
+       CROSS JOIN posts r INDEXED BY posts_by_quoted
+       WHERE r.platform = w.platform AND r.quoted_post_id = w.id""",
 )
 
 
@@ -112,30 +130,35 @@ def mark_pending(
     conn: sqlite3.Connection,
     authors: Iterable[tuple[str, str]],
     handles: Iterable[tuple[str, str]] = (),
+    posts: Iterable[tuple[str, str]] = (),
 ) -> None:
-    """Note (platform, author_id) pairs whose posts changed and (platform, handle) pairs of
-    written accounts; call inside the writing transaction."""
+    """Note what a write touched: (platform, account id) pairs whose edges may change,
+    (platform, handle) pairs of written accounts and (platform, post id) pairs of written
+    posts. Call inside the writing transaction."""
     conn.executemany("INSERT OR IGNORE INTO interactions_pending VALUES (?, ?)", set(authors))
     conn.executemany(
         "INSERT OR IGNORE INTO interactions_pending_handles VALUES (?, ?)", set(handles)
     )
+    conn.executemany("INSERT OR IGNORE INTO interactions_pending_posts VALUES (?, ?)", posts)
 
 
-def mark_authors_of_posts(conn: sqlite3.Connection, platform: str, post_ids: list[str]) -> None:
-    """Mark the authors of these stored posts (before the posts are deleted)."""
+def mark_posts_before_delete(conn: sqlite3.Connection, platform: str, post_ids: list[str]) -> None:
+    """Mark these stored posts (their authors' edges and the reposts of them change) before
+    they are deleted."""
     marks = ",".join("?" * len(post_ids))
     conn.execute(
         "INSERT OR IGNORE INTO interactions_pending SELECT platform, author_id FROM posts"
         f" WHERE platform = ? AND id IN ({marks})",
         (platform, *post_ids),
     )
+    mark_pending(conn, (), (), ((platform, post_id) for post_id in post_ids))
+
+
+_PENDING = ("interactions_pending", "interactions_pending_handles", "interactions_pending_posts")
 
 
 def has_pending(conn: sqlite3.Connection) -> bool:
-    return any(
-        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-        for table in ("interactions_pending", "interactions_pending_handles")
-    )
+    return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in _PENDING)
 
 
 def refresh_interactions(conn: sqlite3.Connection, full: bool = False) -> None:
@@ -158,5 +181,5 @@ def refresh_interactions(conn: sqlite3.Connection, full: bool = False) -> None:
         )
         conn.execute(_EDGES_SQL.format(scope=_SCOPE))
         conn.execute("DELETE FROM temp.affected")
-    conn.execute("DELETE FROM interactions_pending")
-    conn.execute("DELETE FROM interactions_pending_handles")
+    for table in _PENDING:
+        conn.execute(f"DELETE FROM {table}")
