@@ -16,13 +16,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.config import load_config
 from staffpulse.errors import FetchError, NotFoundError
 from staffpulse.fetch.avatars import download_avatar, is_default_avatar
 from staffpulse.fetch.common import (
     Backoff,
+    FetcherBase,
     FetchReport,
-    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -54,7 +53,7 @@ def _as_json(model: Any) -> dict[str, Any]:
     return json.loads(json.dumps(data, default=str))  # type: ignore[no-any-return]
 
 
-class BlueskyFetcher:
+class BlueskyFetcher(FetcherBase):
     def __init__(
         self,
         store: Store,
@@ -67,17 +66,19 @@ class BlueskyFetcher:
         retries: int = 2,
         avatars: bool = True,
     ) -> None:
-        self.store = store
-        self.config = dict(config) if config is not None else load_config()
-        settings = FetchSettings.from_config(self.config)
-        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
-        self.max_wait = settings.max_wait
+        super().__init__(
+            store,
+            config,
+            sleep=sleep,
+            notify=notify,
+            progress=progress,
+            retries=retries,
+            avatars=avatars,
+        )
         appview = str(
             self.config.get("bluesky", {}).get("appview_url", "https://public.api.bsky.app")
         )
         self.client = client if client is not None else make_client(appview, self.timeout)
-        self.sleep, self.notify, self.progress = sleep, notify, progress
-        self.retries, self.avatars = retries, avatars
 
     def _call(
         self, what: str, method: Callable[..., Any], report: FetchReport, params: dict[str, Any]

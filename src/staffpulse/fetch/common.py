@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from staffpulse.config import load_config
 from staffpulse.errors import RateLimitError, StaffpulseError
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
@@ -95,6 +96,30 @@ class FetchSettings:
             avatar_max=int(fetch.get("avatar_max_bytes", 2_000_000)),
             max_wait=float(max_wait),
         )
+
+
+class FetcherBase:
+    """The state every live fetcher keeps: the store, the config and its ``[fetch]``
+    settings, and the injectable sleep, notice and progress callbacks (tests pass fakes)."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: Mapping[str, Any] | None,
+        *,
+        sleep: SleepFn,
+        notify: NotifyFn,
+        progress: ProgressFn,
+        retries: int,
+        avatars: bool,
+    ) -> None:
+        self.store = store
+        self.config = dict(config) if config is not None else load_config()
+        settings = FetchSettings.from_config(self.config)
+        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
+        self.max_wait = settings.max_wait
+        self.sleep, self.notify, self.progress = sleep, notify, progress
+        self.retries, self.avatars = retries, avatars
 
 
 @dataclass

@@ -14,13 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from staffpulse.config import load_config
 from staffpulse.errors import FetchError, InputError, NotFoundError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
+    FetcherBase,
     FetchReport,
-    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -62,7 +61,7 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-class MastodonFetcher:
+class MastodonFetcher(FetcherBase):
     def __init__(
         self,
         store: Store,
@@ -76,17 +75,19 @@ class MastodonFetcher:
         retries: int = 2,
         avatars: bool = True,
     ) -> None:
-        self.store = store
-        self.config = dict(config) if config is not None else load_config()
-        settings = FetchSettings.from_config(self.config)
-        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
-        self.max_wait = settings.max_wait
+        super().__init__(
+            store,
+            config,
+            sleep=sleep,
+            notify=notify,
+            progress=progress,
+            retries=retries,
+            avatars=avatars,
+        )
         self.default_instance = str(
             self.config.get("mastodon", {}).get("default_instance", "mastodon.social")
         )
         self.base_url, self.client = base_url, client
-        self.sleep, self.notify, self.progress = sleep, notify, progress
-        self.retries, self.avatars = retries, avatars
 
     def _api(self, instance: str) -> Any:
         if self.client is None:

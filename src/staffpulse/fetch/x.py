@@ -19,7 +19,7 @@ import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 
-from staffpulse.config import get_secret, load_config
+from staffpulse.config import get_secret
 from staffpulse.errors import (
     AuthError,
     BudgetExceededError,
@@ -31,8 +31,8 @@ from staffpulse.errors import (
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
+    FetcherBase,
     FetchReport,
-    FetchSettings,
     NotifyFn,
     PageWriter,
     ProgressFn,
@@ -113,7 +113,7 @@ def make_client(token: str, base_url: str, timeout: float) -> tweepy.Client:
     return client
 
 
-class XFetcher:
+class XFetcher(FetcherBase):
     def __init__(
         self,
         store: Store,
@@ -127,12 +127,16 @@ class XFetcher:
         retries: int = 2,
         avatars: bool = True,
     ) -> None:
-        self.store = store
-        self.config = dict(config) if config is not None else load_config()
+        super().__init__(
+            store,
+            config,
+            sleep=sleep,
+            notify=notify,
+            progress=progress,
+            retries=retries,
+            avatars=avatars,
+        )
         x = self.config.get("x", {})
-        settings = FetchSettings.from_config(self.config)
-        self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
-        self.max_wait = settings.max_wait
         if client is None:
             token = get_secret("x_bearer_token", self.config)
             if not token:
@@ -144,8 +148,6 @@ class XFetcher:
         self.client = client
         self.rates = Rates.from_config(self.config)
         self.budget_limit = budget
-        self.sleep, self.notify, self.progress = sleep, notify, progress
-        self.retries, self.avatars = retries, avatars
         self.edits = EditTracker()
 
     # -- one request, with waits and retries --------------------------------------------
