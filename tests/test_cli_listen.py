@@ -134,6 +134,12 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
     data = json.loads(result.stdout)
     assert [j["conversation_id"] for j in data["joined"]] == [question]
     assert question not in [i["conversation_id"] for i in data["items"]]
+    shown = runner.invoke(app, ["inbox", "--db", str(db), "--as", "acme-staffing.bsky.social"])
+    opening = data["joined"][0]["opening"]
+    assert "Already joined: 1 conversation(s)" in shown.stdout  # who said what, not a bare id
+    who = opening["author_handle"] or opening["author_id"]
+    joined_lines = shown.stdout.split("Already joined")[1]
+    assert f"@{who}:" in joined_lines and " ".join(opening["text"].split()[:3]) in joined_lines
     with open_store(db) as store:
         assert joined_conversations(store, "bluesky", FIRM) == 1
         assert joined_conversation_ids(store, "bluesky", FIRM) == [question]

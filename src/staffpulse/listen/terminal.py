@@ -68,4 +68,10 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {len(inbox.joined)} conversation(s)")
         for item in inbox.joined[:10]:
-            console.print(f"  · {escape(item.url or item.conversation_id)}", highlight=False)
+            opening = " ".join(item.opening_text.split())
+            opening = opening if len(opening) <= 70 else opening[:69] + "…"
+            where = f" {item.url}" if item.url else ""
+            who = item.author_handle or item.author_id
+            console.print(f"  · @{escape(who)}: {escape(opening)}{escape(where)}", highlight=False)
+        if len(inbox.joined) > 10:
+            console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")
