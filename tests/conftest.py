@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from staffpulse.store import Store, open_store
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("STAFFPULSE_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """An empty, migrated in-memory store (modules may define their own ``store``)."""
+    with open_store(":memory:") as db:
+        yield db
 
 
 @pytest.fixture

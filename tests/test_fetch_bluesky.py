@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from _fake_api import FakeApi
 from staffpulse.errors import FetchError, NotFoundError, RateLimitError
 from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
-from staffpulse.store import Store, open_store
+from staffpulse.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"1" * 32
 DID = "did:plc:acmestaffing0000000000"
@@ -27,16 +27,14 @@ def _profile(did: str, handle: str, avatar: str | None = None) -> dict[str, Any]
     return out
 
 
-class FakeAppView:
+class FakeAppView(FakeApi):
     def __init__(self, server: HTTPServer, n: int = 12, followers: int = 7) -> None:
         self.server = server
         self.posts = [f"at://{DID}/app.bsky.feed.post/p{i:03d}" for i in range(n, 0, -1)]
         self.followers = [
             _profile(f"did:plc:fan{i:020d}", f"fan{i}.bsky.social") for i in range(followers)
         ]
-        self.requests: list[tuple[str, dict[str, str]]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
-        self.delay_on: set[int] = set()
+        super().__init__()
         self.me = _profile(DID, "acme.bsky.social", server.url_for("/img/acme.png"))
         self.me.update(
             followersCount=followers, followsCount=1, postsCount=n, description="We place people"
@@ -47,18 +45,13 @@ class FakeAppView:
         server.expect_request("/xrpc/app.bsky.graph.getFollows").respond_with_handler(self.handle)
         server.expect_request("/xrpc/app.bsky.graph.getFollowers").respond_with_handler(self.handle)
 
+    def error_body(self, status: int) -> dict[str, Any]:
+        return {"error": "RateLimitExceeded" if status == 429 else "Oops", "message": "no"}
+
     def handle(self, request: Request) -> Response:
-        args = dict(request.args)
-        self.requests.append((request.path, args))
-        number = len(self.requests)
-        if number in self.delay_on:
-            time.sleep(0.6)
-        if number in self.fail:
-            status, headers = self.fail[number]
-            body = {"error": "RateLimitExceeded" if status == 429 else "Oops", "message": "no"}
-            return Response(
-                json.dumps(body), status=status, headers=headers, content_type="application/json"
-            )
+        args, failure = self.intercept(request)
+        if failure is not None:
+            return failure
         name = request.path.rsplit(".", 1)[-1]
         limit, start = int(args.get("limit", "50")), int(args.get("cursor", "0"))
         if name == "getProfile":
@@ -95,16 +88,6 @@ class FakeAppView:
         if start + limit < len(people):
             body["cursor"] = str(start + limit)
         return self._json(body)
-
-    @staticmethod
-    def _json(body: dict[str, Any]) -> Response:
-        return Response(json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with open_store(":memory:") as db:
-        yield db
 
 
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> BlueskyFetcher:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from _fake_api import FakeApi
 from staffpulse.errors import FetchError, InputError, NotFoundError, RateLimitError
 from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.mastodon import MastodonFetcher, split_acct
-from staffpulse.store import Store, open_store
+from staffpulse.store import Store
 
 INSTANCE = "staffing.example"
 
@@ -30,29 +30,17 @@ def _account(server: HTTPServer) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class FakeMastodon:
+class FakeMastodon(FakeApi):
     def __init__(self, server: HTTPServer, n: int = 90) -> None:
         self.account = _account(server)
         self.ids = [str(1_000_000 + i) for i in range(n, 0, -1)]
-        self.requests: list[tuple[str, dict[str, str]]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
-        self.delay_on: set[int] = set()
+        super().__init__()
         server.expect_request(re.compile(r"^/api/v1/.*")).respond_with_handler(self.handle)
 
     def handle(self, request: Request) -> Response:
-        args = dict(request.args)
-        self.requests.append((request.path, args))
-        number = len(self.requests)
-        if number in self.delay_on:
-            time.sleep(0.6)
-        if number in self.fail:
-            status, headers = self.fail[number]
-            return Response(
-                json.dumps({"error": "nope"}),
-                status=status,
-                headers=headers,
-                content_type="application/json",
-            )
+        args, failure = self.intercept(request)
+        if failure is not None:
+            return failure
         if request.path == "/api/v1/accounts/lookup":
             if args.get("acct") != "acme":
                 return Response(
@@ -76,16 +64,6 @@ class FakeMastodon:
              "replies_count": 0, "reblogs_count": 0, "favourites_count": 1}
             for i in chosen
         ])  # fmt: skip
-
-    @staticmethod
-    def _json(body: Any) -> Response:
-        return Response(json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with open_store(":memory:") as db:
-        yield db
 
 
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> MastodonFetcher:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from _fake_api import FakeApi
 from staffpulse.errors import (
     BudgetExceededError,
     FetchError,
@@ -28,16 +28,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 USER_ID = "500"
 
 
-class FakeX:
+class FakeX(FakeApi):
     """A tiny X API v2: one user, ``n`` tweets (newest first) and ``m`` mentions."""
 
     def __init__(self, server: HTTPServer, n: int = 23, m: int = 6) -> None:
         self.server = server
         self.tweets = [str(10_000 + i) for i in range(n, 0, -1)]
         self.mentions = [str(20_000 + i) for i in range(m, 0, -1)]
-        self.requests: list[tuple[str, dict[str, str]]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}  # request number -> (status, headers)
-        self.delay_on: set[int] = set()
+        super().__init__()
         avatar = server.url_for("/img/face_normal.png")
         self.user = {
             "id": USER_ID, "username": "AcmeStaffing", "name": "Acme", "description": "We place people",
@@ -49,15 +47,13 @@ class FakeX:
         )
         server.expect_request(re.compile(r"^/2/.*")).respond_with_handler(self.handle)
 
+    def error_body(self, status: int) -> dict[str, Any]:
+        return {"title": "error"}
+
     def handle(self, request: Request) -> Response:
-        args = dict(request.args)
-        self.requests.append((request.path, args))
-        number = len(self.requests)
-        if number in self.delay_on:
-            time.sleep(0.6)
-        if number in self.fail:
-            status, headers = self.fail[number]
-            return Response(json.dumps({"title": "error"}), status=status, headers=headers)
+        args, failure = self.intercept(request)
+        if failure is not None:
+            return failure
         if request.path.startswith("/2/users/by/username/"):
             return self._json({"data": self.user})
         ids = self.tweets if request.path.endswith("/tweets") else self.mentions
@@ -86,16 +82,6 @@ class FakeX:
         if not page:
             body.pop("data")
         return self._json(body)
-
-    @staticmethod
-    def _json(body: dict[str, Any]) -> Response:
-        return Response(json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with open_store(":memory:") as db:
-        yield db
 
 
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> XFetcher:
