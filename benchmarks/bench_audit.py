@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib.metadata
 import importlib.util
 import os
@@ -94,43 +95,25 @@ def feed(handle: str, n: int, rng: random.Random, others: int = 0) -> list[Any]:
     for i in range(n):
         when += timedelta(minutes=rng.randrange(30, 600))
         roll = rng.random()
-        pid = f"{handle}-{i}"
+        mine = functools.partial(
+            Post, platform="x", id=f"{handle}-{i}", author_id=handle, author_handle=handle,
+            created_at=when,
+        )  # fmt: skip
         if roll < 0.45:
-            text = (
-                f"We're hiring a {rng.choice(TITLES)} in {rng.choice(CITIES)}! "
-                f"${rng.randrange(15, 60)}/hr. Apply: https://jobs.example/{rng.randrange(10**6)}"
-            )
             rows.append(
-                Post(
-                    platform="x",
-                    id=pid,
-                    author_id=handle,
-                    author_handle=handle,
-                    text=text,
-                    created_at=when,
+                mine(
+                    text=f"We're hiring a {rng.choice(TITLES)} in {rng.choice(CITIES)}! "
+                    f"${rng.randrange(15, 60)}/hr. "
+                    f"Apply: https://jobs.example/{rng.randrange(10**6)}"
                 )
             )
         elif roll < 0.7:
-            rows.append(
-                Post(
-                    platform="x",
-                    id=pid,
-                    author_id=handle,
-                    author_handle=handle,
-                    text=f"{rng.choice(TIPS)} #{rng.randrange(1000)}",
-                    created_at=when,
-                )
-            )
+            rows.append(mine(text=f"{rng.choice(TIPS)} #{rng.randrange(1000)}"))
         elif roll < 0.9:
             peer = f"peer{rng.randrange(200)}"
             rows.append(
-                Post(
-                    platform="x",
-                    id=pid,
-                    author_id=handle,
-                    author_handle=handle,
+                mine(
                     text=f"@{peer} thanks, great point about {rng.choice(TITLES)}s",
-                    created_at=when,
                     kind="reply",
                     reply_to_handle=peer,
                     mentions=(peer,),
@@ -138,13 +121,8 @@ def feed(handle: str, n: int, rng: random.Random, others: int = 0) -> list[Any]:
             )
         else:
             rows.append(
-                Post(
-                    platform="x",
-                    id=pid,
-                    author_id=handle,
-                    author_handle=handle,
+                mine(
                     text=f"RT @peer{rng.randrange(200)}: news {i}",
-                    created_at=when,
                     kind="repost",
                     reposted_post_id=f"ext-{i}",
                 )
