@@ -55,7 +55,7 @@ from staffpulse.signals.text import (  # noqa: E402
 )
 
 C_GRID = (0.5, 2.0, 8.0, 32.0)
-EXTRA_WEIGHT_GRID = (0.1, 0.3, 1.0)
+EXTRA_WEIGHT_GRID = (0.0, 0.1, 0.3, 1.0)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
