@@ -90,3 +90,45 @@ def test_instance_from_cached_avatars_when_every_account_is_remote() -> None:
     }
     (_, post) = rows_from_mastodon([status])
     assert isinstance(post, Post) and post.id == "staffing.example:5"
+
+
+def _remote_status(local_id: str, home_id: str, **fields: object) -> dict[str, object]:
+    return {
+        "id": local_id,
+        "uri": f"https://hr.social/users/jane/statuses/{home_id}",
+        "content": "<p>who is hiring?</p>",
+        "account": {"acct": "jane@hr.social", "url": "https://hr.social/@jane"},
+        **fields,
+    }
+
+
+def test_a_status_seen_through_two_instances_is_one_post() -> None:
+    via_a = rows_from_mastodon([_remote_status("111", "900")], instance="staffing.example")
+    via_b = rows_from_mastodon([_remote_status("555", "900")], instance="mastodon.social")
+    ids = {r.id for r in via_a + via_b if isinstance(r, Post)}
+    assert ids == {"hr.social:900"}  # its home instance and its id there
+
+
+def test_replies_and_boosts_point_at_home_ids_within_a_response() -> None:
+    parent = _remote_status("111", "900")
+    reply = {
+        "id": "112",
+        "uri": "https://staffing.example/users/acme/statuses/112",
+        "in_reply_to_id": "111",  # the serving instance's id of the parent
+        "content": "<p>@jane we are</p>",
+        "account": {"acct": "acme", "url": "https://staffing.example/@acme"},
+    }
+    boost = {
+        "id": "113",
+        "uri": "https://staffing.example/users/acme/statuses/113/activity",
+        "content": "",
+        "reblog": parent,
+        "account": {"acct": "acme", "url": "https://staffing.example/@acme"},
+    }
+    orphan = {**reply, "id": "114", "uri": "https://x/114", "in_reply_to_id": "42"}
+    rows = rows_from_mastodon([parent, reply, boost, orphan], instance="staffing.example")
+    posts = {r.id: r for r in rows if isinstance(r, Post)}
+    assert posts["staffing.example:112"].reply_to_post_id == "hr.social:900"
+    assert posts["staffing.example:113"].reposted_post_id == "hr.social:900"
+    # a parent outside the response keeps the serving instance's id
+    assert posts["staffing.example:114"].reply_to_post_id == "staffing.example:42"

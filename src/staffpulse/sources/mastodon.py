@@ -5,14 +5,20 @@ Reads a list of statuses (account statuses, hashtag/public/list timelines), a st
 account search), a v2 search result and notifications.
 
 Handles are ``user@instance``; an account's id is its profile URL. Status ids are local to the
-instance that served them, so a post's id is ``<instance>:<status id>`` (the instance is the
-one the fetcher used; for a saved file, the home instance of its local accounts). Reblogs are
-reposts (the boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote``
-(Mastodon 4.4+) a quote. The HTML content becomes plain text, keeping line breaks.
+instance that served them, so a post's id is the status's home: ``<home instance>:<id there>``,
+read from its ActivityPub ``uri`` (``https://home/users/name/statuses/<id>``). One status
+fetched through two instances is then stored once. A ``uri`` of another shape (a bridge, a
+non-Mastodon server) gives ``<serving instance>:<local id>`` (the instance is the one the
+fetcher used; for a saved file, the home instance of its local accounts). ``in_reply_to_id``
+is a serving-instance id: it is resolved through the statuses of the same response (a context
+holds the whole thread), else it reads ``<serving instance>:<id>``. Reblogs are reposts (the
+boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote`` (Mastodon 4.4+)
+a quote. The HTML content becomes plain text, keeping line breaks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from html import unescape
 from html.parser import HTMLParser
@@ -146,10 +152,47 @@ def instance_of(payload: Any) -> str | None:
     return rest if first in CDN_LABELS and "." in rest else host
 
 
-def post_from_status(status: Mapping[str, Any], instance: str, author: Account) -> Post:
+_HOME_URI = re.compile(r"^https?://([^/\s]+)/users/[^/\s]+/statuses/(\d+)$")
+
+
+def status_id(status: Mapping[str, Any], instance: str) -> str | None:
+    """The stored id of a status: its home instance and id there when the ``uri`` says so."""
+    home = _HOME_URI.match(get_str(status, "uri") or "")
+    if home:
+        return f"{home.group(1).lower()}:{home.group(2)}"
     local_id = get_str(status, "id")
-    if local_id is None:
+    return f"{instance}:{local_id}" if local_id else None
+
+
+def known_status_ids(payload: Any, instance: str) -> dict[str, str]:
+    """Serving-instance id -> stored id of every status in a response (boosts and quotes too),
+    so a reply finds its parent's stored id when the parent came in the same response."""
+    known: dict[str, str] = {}
+    stack = [payload]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            local_id, stored = get_str(node, "id"), None
+            if local_id and _is_status(node):
+                stored = status_id(node, instance)
+            if local_id and stored:
+                known[local_id] = stored
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(node)
+    return known
+
+
+def post_from_status(
+    status: Mapping[str, Any],
+    instance: str,
+    author: Account,
+    known: Mapping[str, str] | None = None,
+) -> Post:
+    post_id = status_id(status, instance)
+    if post_id is None:
         raise ValueError("status without 'id'")
+    known = known or {}
     reblog = status.get("reblog")
     quote = status.get("quote")
     quoted: str | None = None
@@ -158,7 +201,10 @@ def post_from_status(status: Mapping[str, Any], instance: str, author: Account) 
             quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
         )
         quoted_local = get_str(inner, "id") or get_str(quote, "quoted_status_id")
-        quoted = f"{instance}:{quoted_local}" if quoted_local else None
+        if isinstance(inner, dict) and get_str(inner, "id"):
+            quoted = status_id(inner, instance)
+        elif quoted_local:
+            quoted = known.get(quoted_local, f"{instance}:{quoted_local}")
     reply_to = get_str(status, "in_reply_to_id")
     kind: PostKind = "original"
     if isinstance(reblog, dict):
@@ -188,21 +234,21 @@ def post_from_status(status: Mapping[str, Any], instance: str, author: Account) 
     urls = tuple(dict.fromkeys([*links, *([card_url] if card_url else [])]))
     return Post(
         platform=PLATFORM,
-        id=f"{instance}:{local_id}",
+        id=post_id,
         author_id=author.id,
         author_handle=author.handle,
         text=text,
         created_at=parse_timestamp(status.get("created_at")),
         lang=get_str(status, "language"),
         kind=kind,
-        reply_to_post_id=f"{instance}:{reply_to}" if kind == "reply" else None,
+        reply_to_post_id=known.get(reply_to, f"{instance}:{reply_to}")
+        if kind == "reply" and reply_to
+        else None,
         reply_to_account_id=reply_account if kind == "reply" else None,
         reply_to_handle=reply_handle if kind == "reply" else None,
-        conversation_id=None if kind == "reply" else f"{instance}:{local_id}",
+        conversation_id=None if kind == "reply" else post_id,
         quoted_post_id=quoted,
-        reposted_post_id=f"{instance}:{reblog['id']}"
-        if isinstance(reblog, dict) and reblog.get("id")
-        else None,
+        reposted_post_id=status_id(reblog, instance) if isinstance(reblog, dict) else None,
         mentions=tuple(dict.fromkeys(mention_handles)),
         hashtags=tuple(
             str(t["name"])
@@ -218,8 +264,11 @@ def post_from_status(status: Mapping[str, Any], instance: str, author: Account) 
     )
 
 
-def rows_from_status(status: Mapping[str, Any], instance: str) -> list[Row]:
-    """A status with its author; a reblog or quote brings the boosted/quoted status along."""
+def rows_from_status(
+    status: Mapping[str, Any], instance: str, known: Mapping[str, str] | None = None
+) -> list[Row]:
+    """A status with its author; a reblog or quote brings the boosted/quoted status along.
+    ``known``: :func:`known_status_ids` of the response the status came in."""
     account = status.get("account")
     if not isinstance(account, dict):
         raise ValueError(f"status {status.get('id')} has no 'account'")
@@ -227,9 +276,9 @@ def rows_from_status(status: Mapping[str, Any], instance: str) -> list[Row]:
     rows: list[Row] = []
     for inner in (status.get("reblog"), _quoted_status(status.get("quote"))):
         if isinstance(inner, dict) and isinstance(inner.get("account"), dict):
-            rows.extend(rows_from_status(inner, instance))
+            rows.extend(rows_from_status(inner, instance, known))
     rows.append(author)
-    rows.append(post_from_status(status, instance, author))
+    rows.append(post_from_status(status, instance, author, known))
     return rows
 
 
@@ -250,19 +299,20 @@ def rows_from_mastodon(
     instance = instance or instance_of(payload) or "unknown-instance"
     errors = errors if errors is not None else []
     rows: list[Row] = []
+    known = known_status_ids(payload, instance)
 
     def add(label: str, obj: Any) -> None:
         try:
             if not isinstance(obj, dict):
                 raise ValueError("not an object")
             if _is_status(obj):
-                rows.extend(rows_from_status(obj, instance))
+                rows.extend(rows_from_status(obj, instance, known))
             elif "acct" in obj:
                 rows.append(account_from_mastodon(obj))
             elif "type" in obj and isinstance(obj.get("account"), dict):  # notification
                 rows.append(account_from_mastodon(obj["account"]))
                 if isinstance(obj.get("status"), dict):
-                    rows.extend(rows_from_status(obj["status"], instance))
+                    rows.extend(rows_from_status(obj["status"], instance, known))
             else:
                 raise ValueError("neither a status, an account nor a notification")
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
