@@ -93,7 +93,7 @@ class FakeAppView(FakeApi):
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> BlueskyFetcher:
     config = {
         "x": {"max_wait_seconds": 5},
-        "fetch": {"timeout_seconds": 0.3, "avatar_max_bytes": 10_000},
+        "fetch": {"timeout_seconds": 1.0, "avatar_max_bytes": 10_000},
     }
     client = make_client(server.url_for(""), 0.3)
     return BlueskyFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)

@@ -67,7 +67,7 @@ class FakeMastodon(FakeApi):
 
 
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> MastodonFetcher:
-    config = {"fetch": {"timeout_seconds": 0.3, "max_wait_seconds": 5}}
+    config = {"fetch": {"timeout_seconds": 1.0, "max_wait_seconds": 5}}
     base = server.url_for("").rstrip("/")
     return MastodonFetcher(store, config=config, base_url=base, sleep=sleeps.append, **kw)
 

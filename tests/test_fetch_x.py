@@ -87,7 +87,7 @@ class FakeX(FakeApi):
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> XFetcher:
     config = {
         "x": {"cost_per_post_read": 0.005, "cost_per_user_read": 0.010, "max_wait_seconds": 5},
-        "fetch": {"timeout_seconds": 0.3, "avatar_max_bytes": 10_000},
+        "fetch": {"timeout_seconds": 1.0, "avatar_max_bytes": 10_000},
     }
     client = make_client("secret-token", server.url_for(""), 0.3)
     return XFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
