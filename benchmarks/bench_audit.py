@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
+from _machine import cpu_model
 
 from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
@@ -154,15 +155,7 @@ def build(path: Path, accounts: int, posts: int, big: int) -> Store:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}"
+    return f"{cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}"
 
 
 def versions() -> str:

@@ -22,23 +22,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from _machine import cpu_model
+
 
 def machine() -> dict[str, str]:
     import cv2
     import numpy
     import PIL
 
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return {
         "nproc": str(os.cpu_count()),
-        "cpu": cpu,
+        "cpu": cpu_model(),
         "python": platform.python_version(),
         "numpy": numpy.__version__,
         "opencv": cv2.__version__,

@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO / "src"))
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
 import sklearn  # noqa: E402
+from _machine import cpu_model  # noqa: E402
 
 from staffpulse.signals.roles import load_role_model  # noqa: E402
 
@@ -70,16 +71,6 @@ def make_accounts(n: int, seed: int = 0) -> tuple[list[str], list[str], list[lis
         bios.append(rng.choice(BIOS).format(org=org, city=city))
         texts.append([rng.choice(POSTS).format(city=city) for _ in range(rng.randint(1, 3))])
     return names, bios, texts
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> int:

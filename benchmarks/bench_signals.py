@@ -31,6 +31,8 @@ import sklearn
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from _machine import cpu_model  # noqa: E402
+
 from staffpulse.signals.templating import detect_templates  # noqa: E402
 from staffpulse.signals.text import TextSignals, load_text_signals  # noqa: E402
 
@@ -108,16 +110,6 @@ def timed_interleaved(fns: dict[str, Callable[[], object]], runs: int) -> dict[s
             fn()
             samples[name].append(time.perf_counter() - t0)
     return {k: statistics.median(v) for k, v in samples.items()}
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
