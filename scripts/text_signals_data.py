@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -28,9 +29,15 @@ def load_dev(data: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def _crowdflower(data: Path) -> dict[str, str]:
+@functools.cache
+def _crowdflower_rows(data: Path) -> list[dict[str, str]]:
+    """The CrowdFlower CSV, read once for the texts and the tmj_* job bots."""
     with (data / "accounts" / "crowdflower_twitter_users.csv").open(encoding="utf-8") as fh:
-        return {r["_unit_id"]: r["text"] for r in csv.DictReader(fh)}
+        return list(csv.DictReader(fh))
+
+
+def _crowdflower(data: Path) -> dict[str, str]:
+    return {r["_unit_id"]: r["text"] for r in _crowdflower_rows(data)}
 
 
 def _tweeteval_irony(data: Path) -> dict[str, str]:
@@ -100,7 +107,11 @@ def load_extra(
         for lab in csv.DictReader(fh):
             prefix, key = lab["ref"].split(":", 1)
             if prefix not in readers:
-                readers[prefix] = SOURCES[prefix](data)
+                try:
+                    readers[prefix] = SOURCES[prefix](data)
+                except (OSError, KeyError, ValueError) as exc:  # a source folder is absent
+                    print(f"warning: cannot read the '{prefix}' texts in {data} ({exc})")
+                    readers[prefix] = {}
             text = readers[prefix].get(key)
             if text is None:
                 missing += 1
@@ -114,12 +125,11 @@ def load_extra(
     if missing:
         print(f"warning: {missing} extra labels refer to texts not in {data}; skipped")
     n_own = len(texts)
-    with (data / "accounts" / "crowdflower_twitter_users.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["name"].lower().startswith("tmj_") and row["_unit_id"] not in dev_ids:
-                texts.append(row["text"])
-                for s, v in zip(SIGNALS, (1, 0, 0, 1), strict=True):
-                    y[s].append(v)
+    for row in _crowdflower_rows(data):
+        if row["name"].lower().startswith("tmj_") and row["_unit_id"] not in dev_ids:
+            texts.append(row["text"])
+            for s, v in zip(SIGNALS, (1, 0, 0, 1), strict=True):
+                y[s].append(v)
     return texts, {s: np.array(v) for s, v in y.items()}, n_own, per_source
 
 
