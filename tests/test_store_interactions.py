@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -162,3 +163,19 @@ def test_refresh_without_new_writes_does_not_touch_the_table() -> None:
     store.conn.execute("UPDATE interactions SET count = 99")  # a sentinel
     store.refresh_interactions()
     assert [e.count for e in store.interactions("x")] == [99]
+
+
+def test_a_store_from_before_gets_its_missing_edges_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.upsert([Post(platform="x", id="1", author_id="1", mentions=("jane",))], PROV)
+        # undo 0002 and its marks: a store written before it, whose posts never got edges
+        store.conn.executescript(
+            "DELETE FROM interactions; DROP TABLE interactions_pending;"
+            " DROP TABLE interactions_pending_posts; DROP TABLE interactions_pending_handles;"
+            " DROP INDEX posts_by_reposted; DROP INDEX posts_by_quoted;"
+            " DELETE FROM schema_migrations WHERE name = '0002_incremental_interactions';"
+        )
+    with open_store(path) as store:  # migrates again
+        assert store.refresh_interactions() == 1
+        assert [(e.source_id, e.target_id) for e in store.interactions("x")] == [("1", "@jane")]

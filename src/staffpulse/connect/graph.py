@@ -287,16 +287,10 @@ def load_graph(
     now: datetime | None = None,
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> InteractionGraph:
-    """The graph of one platform from the store (interactions are rebuilt when missing)."""
-    store.refresh_interactions()  # posts written since the last refresh (a listener's)
+    """The graph of one platform from the store, its interaction edges first brought up to
+    date with posts written since the last refresh (a listener's, say)."""
+    store.refresh_interactions()
     interactions = store.interactions(platform)
-    if not interactions:
-        has_posts = store.conn.execute(
-            "SELECT 1 FROM posts WHERE platform = ? LIMIT 1", (platform,)
-        ).fetchone()
-        if has_posts:
-            store.refresh_interactions(full=True)
-            interactions = store.interactions(platform)
     return build_graph(
         interactions, store_follows(store, platform), now=now, half_life_days=half_life_days
     )

@@ -46,6 +46,9 @@ MIGRATION = (
         WHERE reposted_post_id IS NOT NULL;
     CREATE INDEX posts_by_quoted ON posts(platform, quoted_post_id)
         WHERE quoted_post_id IS NOT NULL;
+    -- a store from before: every author once, so posts that never got edges (a listener's)
+    -- get them at the next refresh
+    INSERT INTO interactions_pending SELECT DISTINCT platform, author_id FROM posts;
     """,
 )
 
