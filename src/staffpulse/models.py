@@ -77,6 +77,9 @@ class Post:
     replies: int | None = None
     quotes: int | None = None
     url: str | None = None
+    # other ids the platform gives this post (a Mastodon status's id on the instance that
+    # served it), so links written with them find it: store/aliases.py
+    aliases: tuple[str, ...] = ()
     raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 

@@ -1,10 +1,15 @@
-"""Inline SVG charts drawn on the server: no script, no network, print-friendly.
+"""Report charts: Vega-Lite specs, rendered to static SVG on our side.
 
-Every piece of text that goes into an SVG passes through ``markupsafe.escape``.
+Each chart is a Vega-Lite spec (``*_spec`` functions: plain dicts, easy to test and to reuse).
+``render`` turns a spec into SVG with ``vl-convert``, which carries its own copy of Vega and
+Vega-Lite, so charts are drawn offline and the reports need no script and no network: the
+standalone reports keep their ``default-src 'none'`` policy and print well. Vega escapes every
+string it writes into the SVG; ``render`` adds only escaped attributes of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,7 +17,8 @@ from markupsafe import Markup, escape
 
 from staffpulse.report.audit_view import GRADE_COLORS, band
 
-FONT = "font-family=\"Inter, 'Segoe UI', system-ui, sans-serif\""
+FONT = "Inter, 'Segoe UI', system-ui, sans-serif"
+INK, MUTED, GRID = "#1f2a3d", "#8a94a6", "#e4e8ee"
 MIX_SERIES = (
     ("job_ads", "Job ads", "#d9622b"),
     ("other_posts", "Other posts", "#2f6fdf"),
@@ -27,161 +33,261 @@ SEGMENT_COLORS = {
     "other": "#7b8594",
     "unknown": "#7b8594",
 }
+CONFIG: dict[str, Any] = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {
+        "domain": False,
+        "ticks": False,
+        "gridColor": GRID,
+        "labelColor": MUTED,
+        "labelFontSize": 11,
+        "title": None,
+    },
+    "legend": {
+        "labelColor": INK,
+        "labelFontSize": 12,
+        "symbolType": "square",
+        "symbolSize": 120,
+        "columnPadding": 18,
+        "title": None,
+    },
+}
+# Pillar names on the y axis: room reserved up front, because the browser may draw them in a
+# wider font than the one Vega measured them with.
+PILLAR_AXIS = {
+    "labelColor": INK,
+    "labelFontSize": 14,
+    "labelFontWeight": 600,
+    "labelPadding": 14,
+    "minExtent": 120,
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ROOT_SIZE = re.compile(r'^(<svg\b[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"')
 
 
-def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
-    return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-label="{escape(label)}" {FONT}>' + "".join(body) + "</svg>"
+def _spec(**parts: Any) -> dict[str, Any]:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "background": None,
+        "config": CONFIG,
+        **parts,
+    }
+
+
+def render(spec: dict[str, Any], label: str) -> Markup:
+    """The spec as an inline SVG that scales to its container, labelled for screen readers."""
+    import vl_convert  # imported here: it starts a JavaScript engine, which most commands never need
+
+    svg = vl_convert.vegalite_to_svg(spec).strip()
+    svg = _ROOT_SIZE.sub(rf'\1 width="100%" role="img" aria-label="{escape(label)}"', svg, count=1)
+    return Markup(svg)
+
+
+def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
+    """Horizontal bars, one per pillar, 0-100 on a light track, coloured by grade band."""
+    values = [
+        {
+            "pillar": label,
+            "score": score,
+            "shown": max(score, 0.6),
+            "color": GRADE_COLORS[band(score)],
+        }
+        for label, score in rows
+    ]
+    x_axis = {"values": [0, 25, 50, 75, 100], "grid": True, "labelPadding": 6}
+    return _spec(
+        width=300,
+        height={"step": 40},
+        data={"values": values},
+        encoding={
+            "y": {
+                "field": "pillar",
+                "type": "nominal",
+                "sort": None,
+                "axis": PILLAR_AXIS,
+            }
+        },
+        layer=[
+            {
+                "mark": {"type": "bar", "color": "#f1f4f8", "cornerRadius": 6, "size": 26},
+                "encoding": {"x": {"datum": 100, "type": "quantitative"}},
+            },
+            {
+                "mark": {"type": "bar", "cornerRadius": 6, "size": 26},
+                "encoding": {
+                    "x": {
+                        "field": "shown",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, 100]},
+                        "axis": x_axis,
+                    },
+                    "color": {"field": "color", "type": "nominal", "scale": None},
+                },
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 8,
+                    "fontSize": 14,
+                    "fontWeight": 700,
+                },
+                "encoding": {
+                    "x": {"field": "shown", "type": "quantitative"},
+                    "text": {"field": "score"},
+                    "color": {"field": "color", "type": "nominal", "scale": None},
+                },
+            },
+        ],
     )
 
 
-def pillar_bars(rows: Sequence[tuple[str, int]], width: int = 520) -> Markup:
-    """Horizontal bars, one per pillar, 0-100, coloured by band."""
-    left, bar_h, gap = 120, 26, 14
-    height = len(rows) * (bar_h + gap) + 26
-    span = width - left - 50
-    body: list[str] = []
-    for tick in (0, 25, 50, 75, 100):
-        x = left + span * tick / 100
-        body.append(
-            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 20}" '
-            'stroke="#e4e8ee" stroke-width="1"/>'
-        )
-        body.append(
-            f'<text x="{x:.1f}" y="{height - 4}" font-size="11" fill="#8a94a6" '
-            f'text-anchor="middle">{tick}</text>'
-        )
-    for i, (label, score) in enumerate(rows):
-        y = i * (bar_h + gap) + 4
-        color = GRADE_COLORS[band(score)]
-        w = max(span * score / 100, 2)
-        body.append(
-            f'<text x="{left - 12}" y="{y + bar_h / 2 + 5}" font-size="14" '
-            f'font-weight="600" fill="#1f2a3d" text-anchor="end">{escape(label)}</text>'
-        )
-        body.append(
-            f'<rect x="{left}" y="{y}" width="{span}" height="{bar_h}" rx="6" fill="#f1f4f8"/>'
-        )
-        body.append(
-            f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="6" fill="{color}"/>'
-        )
-        body.append(
-            f'<text x="{left + w + 8:.1f}" y="{y + bar_h / 2 + 5}" font-size="14" '
-            f'font-weight="700" fill="{color}">{score}</text>'
-        )
-    return _svg(width, height, body, "Pillar scores from 0 to 100")
+def pillar_bars(rows: Sequence[tuple[str, int]]) -> Markup:
+    return render(pillar_bars_spec(rows), "Pillar scores from 0 to 100")
 
 
-def mix_timeline(rows: Sequence[dict[str, Any]], width: int = 960, height: int = 260) -> Markup:
+def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Stacked monthly bars: job ads, other posts, replies, reposts."""
+    values = [
+        {
+            "month": str(row["month"]),
+            "label": month_label(str(row["month"])),
+            "series": name,
+            "order": k,
+            "posts": int(row.get(key, 0)),
+        }
+        for row in rows
+        for k, (key, name, _color) in enumerate(MIX_SERIES)
+        if int(row.get(key, 0))
+    ]
+    return _spec(
+        width=880,
+        height=200,
+        data={"values": values},
+        mark={"type": "bar", "width": {"band": 0.7}},
+        encoding={
+            "x": {
+                "field": "label",
+                "type": "ordinal",
+                "sort": [month_label(m) for m in sorted({str(row["month"]) for row in rows})],
+                "axis": {"labelAngle": 0, "labelColor": "#5b6578", "labelOverlap": True},
+            },
+            "y": {
+                "aggregate": "sum",
+                "field": "posts",
+                "type": "quantitative",
+                "axis": {"tickMinStep": 1, "grid": True, "tickCount": 5},
+            },
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "scale": {
+                    "domain": [name for _k, name, _c in MIX_SERIES],
+                    "range": [color for _k, _n, color in MIX_SERIES],
+                },
+                "legend": {"orient": "top", "direction": "horizontal"},
+            },
+            "order": {"field": "order"},
+        },
+    )
+
+
+def mix_timeline(rows: Sequence[dict[str, Any]]) -> Markup:
     if not rows:
         return Markup('<p class="muted">No dated posts to chart.</p>')
-    left, top, bottom, legend_h = 44, 30, 40, 0
-    plot_h = height - top - bottom - legend_h
-    plot_w = width - left - 10
-    totals = [sum(int(r.get(key, 0)) for key, _l, _c in MIX_SERIES) for r in rows]
-    peak = max(max(totals), 1)
-    step = _nice_step(peak)
-    ymax = step * -(-peak // step)
-    slot = plot_w / len(rows)
-    bar_w = max(min(slot * 0.7, 42), 3)
-    body: list[str] = []
-    for k in range(0, int(ymax) + 1, int(step)):
-        y = top + plot_h - plot_h * k / ymax
-        body.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#e4e8ee"/>'
-        )
-        body.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" fill="#8a94a6" '
-            f'text-anchor="end">{k}</text>'
-        )
-    label_every = max(1, round(len(rows) / 12))
-    for i, row in enumerate(rows):
-        x = left + slot * i + (slot - bar_w) / 2
-        y = top + plot_h
-        for key, name, color in MIX_SERIES:
-            value = int(row.get(key, 0))
-            if not value:
-                continue
-            h = plot_h * value / ymax
-            y -= h
-            body.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                f'fill="{color}"><title>{escape(row["month"])}: {value} '
-                f"{escape(name.lower())}</title></rect>"
-            )
-        if i % label_every == 0:
-            body.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 16}" font-size="11" '
-                f'fill="#5b6578" text-anchor="middle">{escape(_month(row["month"]))}</text>'
-            )
-    lx = left
-    for _key, name, color in MIX_SERIES:
-        body.append(f'<rect x="{lx}" y="6" width="12" height="12" rx="3" fill="{color}"/>')
-        body.append(
-            f'<text x="{lx + 17}" y="16" font-size="12" fill="#1f2a3d">{escape(name)}</text>'
-        )
-        lx += 30 + 8 * len(name)
-    return _svg(width, height, body, "Posts per month by type")
+    return render(mix_timeline_spec(rows), "Posts per month by type")
 
 
-def _nice_step(peak: float) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
-        if peak / step <= 5:
-            return step
-    return 10000
-
-
-def _month(value: str) -> str:
-    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def month_label(value: str) -> str:
+    """``2026-05`` → ``May ’26``; anything else is shown as it is."""
     try:
         year, month = value.split("-")[:2]
-        return f"{names[int(month) - 1]} ’{year[2:]}"
+        return f"{_MONTHS[int(month) - 1]} ’{year[2:]}"
     except (ValueError, IndexError):
         return value
 
 
-def percentile_strips(
-    rows: Sequence[tuple[str, Sequence[tuple[float, str]], float | None]], width: int = 960
-) -> Markup:
+def percentile_strips_spec(
+    rows: Sequence[tuple[str, Sequence[tuple[float, str]], float | None]],
+) -> dict[str, Any]:
     """One strip per pillar: every account a dot on 0-100 (coloured by segment); the audited
-    account, when given, as a large dark marker with its percentile."""
-    left, strip_h = 130, 44
-    height = len(rows) * strip_h + 30
-    span = width - left - 70
-    body: list[str] = []
-    for tick in (0, 25, 50, 75, 100):
-        x = left + span * tick / 100
-        body.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{height - 22}" stroke="#eef1f5"/>')
-        body.append(
-            f'<text x="{x:.1f}" y="{height - 6}" font-size="11" fill="#8a94a6" '
-            f'text-anchor="middle">{tick}</text>'
+    account, when given, as a large dark marker."""
+    order = [label for label, _dots, _mine in rows]
+    dots = [
+        # a fixed jitter (not random) so the same cohort always draws the same picture
+        {"pillar": label, "score": value, "segment": segment, "jitter": (j * 7919) % 11 - 5}
+        for label, points, _mine in rows
+        for j, (value, segment) in enumerate(points)
+    ]
+    mine = [{"pillar": label, "score": m} for label, _d, m in rows if m is not None]
+    y = {
+        "field": "pillar",
+        "type": "nominal",
+        "sort": order,
+        "axis": PILLAR_AXIS,
+    }
+    x = {
+        "field": "score",
+        "type": "quantitative",
+        "scale": {"domain": [0, 100]},
+        "axis": {"values": [0, 25, 50, 75, 100], "grid": True, "gridColor": "#eef1f5"},
+    }
+    layers: list[dict[str, Any]] = [
+        {
+            "data": {"values": [{"pillar": label} for label in order]},
+            "mark": {"type": "rule", "color": "#d5dbe4", "strokeWidth": 2},
+            "encoding": {
+                "y": y,
+                "x": {"datum": 0, "type": "quantitative"},
+                "x2": {"datum": 100},
+            },
+        },
+        {
+            "data": {"values": dots},
+            "mark": {"type": "circle", "size": 80, "opacity": 0.55},
+            "encoding": {
+                "y": y,
+                "x": x,
+                "yOffset": {
+                    "field": "jitter",
+                    "type": "quantitative",
+                    "scale": {"domain": [-22, 22]},
+                },
+                "color": {
+                    "field": "segment",
+                    "type": "nominal",
+                    "scale": {
+                        "domain": list(SEGMENT_COLORS),
+                        "range": list(SEGMENT_COLORS.values()),
+                    },
+                    "legend": None,
+                },
+            },
+        },
+    ]
+    if mine:
+        layers.append(
+            {
+                "data": {"values": mine},
+                "mark": {
+                    "type": "circle",
+                    "size": 300,
+                    "color": INK,
+                    "opacity": 1,
+                    "stroke": "#ffffff",
+                    "strokeWidth": 2,
+                },
+                "encoding": {"y": y, "x": x},
+            }
         )
-    for i, (label, dots, mine) in enumerate(rows):
-        y = i * strip_h + strip_h / 2
-        body.append(
-            f'<text x="{left - 14}" y="{y + 5:.1f}" font-size="14" font-weight="600" '
-            f'fill="#1f2a3d" text-anchor="end">{escape(label)}</text>'
-        )
-        body.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + span}" y2="{y:.1f}" '
-            'stroke="#d5dbe4" stroke-width="2"/>'
-        )
-        for j, (value, segment) in enumerate(dots):
-            jitter = ((j * 7919) % 11 - 5) * 1.4
-            color = SEGMENT_COLORS.get(segment, "#7b8594")
-            body.append(
-                f'<circle cx="{left + span * value / 100:.1f}" cy="{y + jitter:.1f}" '
-                f'r="5" fill="{color}" fill-opacity="0.55"/>'
-            )
-        if mine is not None:
-            x = left + span * mine / 100
-            body.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="#1f2a3d" '
-                'stroke="#fff" stroke-width="2"/>'
-            )
-    return _svg(width, height, body, "Each account's pillar scores in the cohort")
+    return _spec(width=800, height={"step": 44}, layer=layers)
+
+
+def percentile_strips(
+    rows: Sequence[tuple[str, Sequence[tuple[float, str]], float | None]],
+) -> Markup:
+    return render(percentile_strips_spec(rows), "Each account's pillar scores in the cohort")
 
 
 def segment_legend(segments: Sequence[tuple[str, str]]) -> Markup:

@@ -1,7 +1,8 @@
 """Self-contained HTML reports (one file, no network): an audit and a cohort benchmark.
 
 Templates live in ``report/templates`` and are rendered by Jinja2 with autoescaping on, so
-every post text, bio and handle is escaped. Charts are inline SVG from ``report.charts``.
+every post text, bio and handle is escaped. Charts are Vega-Lite specs drawn to inline SVG
+by ``report.charts``, so a report is one file with no script.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ fetched through two instances is then stored once. A ``uri`` of another shape (a
 non-Mastodon server) gives ``<serving instance>:<local id>`` (the instance is the one the
 fetcher used; for a saved file, the home instance of its local accounts). ``in_reply_to_id``
 is a serving-instance id: it is resolved through the statuses of the same response (a context
-holds the whole thread), else it reads ``<serving instance>:<id>``. Reblogs are reposts (the
+holds the whole thread), else it reads ``<serving instance>:<id>``, and every status keeps its
+serving-instance id as an alias, so the store links the two whichever arrives first
+(``store/aliases.py``). Reblogs are reposts (the
 boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote`` (Mastodon 4.4+)
 a quote. The HTML content becomes plain text, keeping line breaks.
 """
@@ -230,6 +232,7 @@ def post_from_status(
             reply_account, reply_handle = get_str(mention, "url"), handle
     if kind == "reply" and reply_user and reply_user == get_str(status, "account", "id"):
         reply_account, reply_handle = author.id, normalize_handle(author.handle)
+    served_as = f"{instance}:{get_str(status, 'id')}"
     card_url = get_str(status, "card", "url")
     urls = tuple(dict.fromkeys([*links, *([card_url] if card_url else [])]))
     return Post(
@@ -261,6 +264,7 @@ def post_from_status(
         replies=get_int(status, "replies_count"),
         quotes=get_int(status, "quotes_count"),
         url=get_str(status, "url") or get_str(status, "uri"),
+        aliases=(served_as,) if served_as != post_id and get_str(status, "id") else (),
     )
 
 

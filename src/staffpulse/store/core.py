@@ -21,6 +21,7 @@ import orjson
 
 from staffpulse.errors import StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
+from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.codec import account_params, format_time, post_params
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
@@ -222,6 +223,8 @@ class Store(ReadMixin):
         accounts: list[tuple[Any, ...]] = []
         posts: list[tuple[Any, ...]] = []
         follows: list[tuple[Any, ...]] = []
+        aliases: list[tuple[str, str, str]] = []
+        links: list[tuple[str, str, str | None, str | None]] = []
         try:
             with self.transaction():
                 raw_ids = self._store_raw_batch(records)
@@ -229,6 +232,11 @@ class Store(ReadMixin):
                     for row in record.rows:
                         if isinstance(row, Post):
                             posts.append(post_params(row, raw_id, now))
+                            aliases.extend((row.platform, a, row.id) for a in row.aliases)
+                            if row.reply_to_post_id or row.quoted_post_id:
+                                links.append(
+                                    (row.platform, row.id, row.reply_to_post_id, row.quoted_post_id)
+                                )
                             counts.by_kind[row.kind] = counts.by_kind.get(row.kind, 0) + 1
                         elif isinstance(row, Account):
                             accounts.append(account_params(row, raw_id, now))
@@ -241,9 +249,10 @@ class Store(ReadMixin):
                 self.conn.executemany(_ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(_POST_UPSERT, posts)
                 self.conn.executemany(_FOLLOW_UPSERT, follows)
+                quoting = resolve_aliases(self.conn, aliases, links)
                 mark_pending(
                     self.conn,
-                    [(p[0], p[2]) for p in posts] + [(a[0], a[1]) for a in accounts],
+                    [(p[0], p[2]) for p in posts] + [(a[0], a[1]) for a in accounts] + [*quoting],
                     ((a[0], a[3]) for a in accounts),
                     post_keys,
                 )

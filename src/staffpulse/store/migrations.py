@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
 from staffpulse.store.interactions import MIGRATION as INTERACTIONS_MIGRATION
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -108,6 +109,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     INTERACTIONS_MIGRATION,
+    ALIASES_MIGRATION,
 ]
 
 

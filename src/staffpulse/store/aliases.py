@@ -1,0 +1,101 @@
+"""Post aliases: the other ids a stored post is known by, so links written with one land on it.
+
+A Mastodon status has one id per instance that serves it, and staffpulse stores it once,
+under its home id (``sources/mastodon.py``). A reply names its parent by the *serving*
+instance's id, so when the parent came in another response (an earlier poll of a hashtag
+timeline, another account's statuses) the reply's link reads ``<serving instance>:<id>``,
+which is no stored post. Every stored post records such ids here (``Post.aliases``), and each
+write rewrites the links that name an alias, whichever of the two arrives first:
+
+* links of the posts just written that name a known alias (the parent came before);
+* links of stored posts that name an alias just written (the reply came before).
+
+Replies (``reply_to_post_id``, which threads follow) and quotes (``quoted_post_id``, an
+interaction edge) are rewritten; a repost embeds its whole status, so it never needs one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+MIGRATION = (
+    "0003_post_aliases",
+    """
+    CREATE TABLE post_aliases (
+        platform TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        post_id TEXT NOT NULL,
+        PRIMARY KEY (platform, alias)
+    ) WITHOUT ROWID;
+    """,
+)
+
+_LINKS = ("reply_to_post_id", "quoted_post_id")
+_CHUNK = 400
+
+
+def resolve_aliases(
+    conn: sqlite3.Connection,
+    aliases: Iterable[tuple[str, str, str]],
+    links: Sequence[tuple[str, str, str | None, str | None]],
+) -> set[tuple[str, str]]:
+    """Record ``(platform, alias, post id)`` triples and rewrite the links that name an alias.
+
+    ``links`` are the written posts' ``(platform, id, reply_to_post_id, quoted_post_id)``.
+    Returns the (platform, author id) pairs whose quote edges changed, for the interaction
+    refresh. Call inside the writing transaction, after the posts are upserted.
+    """
+    new = [(p, a, i) for p, a, i in dict.fromkeys(aliases) if a != i]
+    conn.executemany("INSERT OR REPLACE INTO post_aliases VALUES (?, ?, ?)", new)
+    changed: set[tuple[str, str]] = set()
+    for platform, alias, post_id in new:
+        changed.update(
+            (platform, row[0])
+            for row in conn.execute(
+                "SELECT author_id FROM posts WHERE platform = ? AND quoted_post_id = ?",
+                (platform, alias),
+            )
+        )
+        for column in _LINKS:
+            conn.execute(
+                f"UPDATE posts SET {column} = ? WHERE platform = ? AND {column} = ?",
+                (post_id, platform, alias),
+            )
+    named = {(p, target) for p, _id, *targets in links for target in targets if target}
+    found = dict(_lookup(conn, named))
+    if not found:
+        return changed
+    for platform, post_id, *targets in links:
+        for column, target in zip(_LINKS, targets, strict=True):
+            home = found.get((platform, target)) if target else None
+            if home is not None:
+                conn.execute(
+                    f"UPDATE posts SET {column} = ? WHERE platform = ? AND id = ?",
+                    (home, platform, post_id),
+                )
+    return changed
+
+
+def _lookup(
+    conn: sqlite3.Connection, named: set[tuple[str, str]]
+) -> Iterable[tuple[tuple[str, str], str]]:
+    by_platform: dict[str, list[str]] = {}
+    for platform, target in named:
+        by_platform.setdefault(platform, []).append(target)
+    for platform, targets in by_platform.items():
+        if (
+            conn.execute(
+                "SELECT 1 FROM post_aliases WHERE platform = ? LIMIT 1", (platform,)
+            ).fetchone()
+            is None
+        ):  # X and Bluesky ids are global: no look-ups for their links
+            continue
+        for start in range(0, len(targets), _CHUNK):
+            chunk = targets[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for alias, post_id in conn.execute(
+                f"SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})",
+                (platform, *chunk),
+            ):
+                yield (platform, alias), post_id

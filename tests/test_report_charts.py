@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from staffpulse.report import charts
+
+SVG = "{http://www.w3.org/2000/svg}"
+PILLARS = [("Face", 28), ("Mix", 0), ("Voice", 91), ("Conversation", 64)]
+
+
+def _texts(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_pillar_bars_are_vega_lite_coloured_by_grade_band() -> None:
+    spec = charts.pillar_bars_spec(PILLARS)
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    json.dumps(spec)  # a plain spec an analyst can reuse elsewhere
+    colours = {v["pillar"]: v["color"] for v in spec["data"]["values"]}
+    assert colours["Voice"] == "#1a7f4b"  # A band
+    assert colours["Face"] == colours["Mix"] == "#c0392b"  # F band
+
+
+def test_pillar_bars_draw_every_pillar_and_score() -> None:
+    svg = charts.pillar_bars(PILLARS)
+    texts = _texts(svg)
+    for label, score in PILLARS:
+        assert label in texts and str(score) in texts
+    assert re.match(r'<svg[^>]* width="100%"[^>]* role="img"', svg)
+    assert 'aria-label="Pillar scores from 0 to 100"' in svg and "viewBox=" in svg
+
+
+def test_labels_are_escaped_by_the_renderer() -> None:
+    svg = charts.pillar_bars([("<script>alert(1)</script> & co", 50)])
+    assert "<script" not in svg
+    ET.fromstring(svg)  # still well-formed XML
+    assert any("<script>" in t for t in _texts(svg))  # shown as text
+
+
+def test_mix_timeline_stacks_series_in_month_order() -> None:
+    rows = [
+        {"month": "2026-06", "job_ads": 5, "other_posts": 2, "replies": 0, "reposts": 1},
+        {"month": "2026-05", "job_ads": 3, "other_posts": 0, "replies": 4, "reposts": 0},
+    ]
+    spec = charts.mix_timeline_spec(rows)
+    values = spec["data"]["values"]
+    assert sum(v["posts"] for v in values) == 15
+    assert all(v["posts"] > 0 for v in values)  # empty segments are not drawn
+    assert spec["encoding"]["x"]["sort"] == ["May ’26", "Jun ’26"]
+    texts = _texts(charts.mix_timeline(rows))
+    assert texts.index("May ’26") < texts.index("Jun ’26")
+    assert {"Job ads", "Other posts", "Replies", "Reposts"} <= set(texts)
+
+
+def test_mix_timeline_without_posts_says_so() -> None:
+    assert "No dated posts" in charts.mix_timeline([])
+
+
+def test_month_label() -> None:
+    assert charts.month_label("2026-11") == "Nov ’26"
+    assert charts.month_label("sometime") == "sometime"
+
+
+def test_percentile_strips_mark_the_audited_account() -> None:
+    rows = [
+        ("Overall", [(10.0, "staffing_firm"), (80.0, "recruiter")], 10.0),
+        ("Face", [(30.0, "staffing_firm"), (90.0, "recruiter")], 30.0),
+    ]
+    spec = charts.percentile_strips_spec(rows)
+    dots, mine = spec["layer"][1]["data"]["values"], spec["layer"][2]["data"]["values"]
+    assert len(dots) == 4 and mine == [
+        {"pillar": "Overall", "score": 10.0},
+        {"pillar": "Face", "score": 30.0},
+    ]
+    assert charts.percentile_strips_spec(rows) == spec  # the same cohort draws the same picture
+    without_me = charts.percentile_strips_spec([(p, d, None) for p, d, _m in rows])
+    assert len(without_me["layer"]) == 2
+    svg = charts.percentile_strips(rows)
+    root = ET.fromstring(svg)
+    circles = [p for p in root.iter(f"{SVG}path") if 'fill="#1f2a3d"' in ET.tostring(p, "unicode")]
+    assert len(circles) == 2  # one dark marker per strip

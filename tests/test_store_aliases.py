@@ -1,0 +1,93 @@
+"""Links written with another id of a post (a Mastodon serving-instance id) land on the post,
+whichever of the two was stored first. Fixtures follow the Mastodon API's Status entity."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from staffpulse.listen.threads import load_conversations
+from staffpulse.models import Post, Provenance
+from staffpulse.sources.mastodon import rows_from_mastodon
+from staffpulse.store import Record, Store
+
+PROV = Provenance(
+    source="mastodon-json",
+    location="test",
+    tool_version="t",
+    retrieved_at=datetime(2026, 11, 1, tzinfo=UTC),
+)
+SERVER = "mastodon.social"  # the instance both responses came from
+
+
+def _status(local_id: str, uri: str, author: str, **fields: object) -> dict[str, object]:
+    user, home = author.split("@")
+    return {
+        "id": local_id,
+        "uri": uri,
+        "created_at": f"2026-11-0{local_id[-1]}T10:00:00.000Z",
+        "content": "<p>How do you onboard remote hires?</p>",
+        "account": {"id": f"9{local_id}", "acct": author, "url": f"https://{home}/@{user}"},
+        **fields,
+    }
+
+
+# the question lives on hr.social (id 900 there); mastodon.social knows it as 111
+PARENT = _status("111", "https://hr.social/users/jane/statuses/900", "jane@hr.social")
+REPLY = _status(
+    "112",
+    "https://mastodon.social/users/acme/statuses/112",
+    "acme@mastodon.social",
+    in_reply_to_id="111",
+    in_reply_to_account_id="9111",
+    content="<p>@jane a buddy for the first month</p>",
+    mentions=[{"id": "9111", "acct": "jane@hr.social", "url": "https://hr.social/@jane"}],
+)
+QUOTE = _status(
+    "113",
+    "https://mastodon.social/users/bo/statuses/113",
+    "bo@mastodon.social",
+    content="<p>good question</p>",
+    quote={"state": "accepted", "quoted_status_id": "111"},
+)
+
+
+def _write(store: Store, *statuses: dict[str, object]) -> None:
+    for status in statuses:  # one response each, as separate polls would bring them
+        store.write_records(
+            [Record(rows=tuple(rows_from_mastodon([status], SERVER)), provenance=PROV)]
+        )
+
+
+def _post(store: Store, post_id: str) -> Post:
+    return store.get_posts("mastodon", [post_id])[post_id]
+
+
+@pytest.mark.parametrize("order", ["parent first", "reply first"])
+def test_reply_from_another_response_joins_its_parent(store: Store, order: str) -> None:
+    _write(store, *((PARENT, REPLY) if order == "parent first" else (REPLY, PARENT)))
+    assert _post(store, "mastodon.social:112").reply_to_post_id == "hr.social:900"
+    conversation = load_conversations(store, relevant_only=False)
+    assert [len(c.posts) for c in conversation] == [2]
+
+
+def test_reimporting_the_reply_keeps_the_link(store: Store) -> None:
+    _write(store, PARENT, REPLY, REPLY)
+    assert _post(store, "mastodon.social:112").reply_to_post_id == "hr.social:900"
+    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 2
+
+
+def test_quote_from_another_response_becomes_an_edge_to_the_author(store: Store) -> None:
+    _write(store, QUOTE, PARENT)
+    assert _post(store, "mastodon.social:113").quoted_post_id == "hr.social:900"
+    store.refresh_interactions()
+    edges = {(e.source_id, e.target_id, e.kind) for e in store.interactions("mastodon")}
+    assert ("https://mastodon.social/@bo", "https://hr.social/@jane", "quote") in edges
+
+
+def test_home_statuses_need_no_alias(store: Store) -> None:
+    (_, reply) = rows_from_mastodon([REPLY], SERVER)
+    (_, parent) = rows_from_mastodon([PARENT], SERVER)
+    assert isinstance(reply, Post) and reply.aliases == ()
+    assert isinstance(parent, Post) and parent.aliases == ("mastodon.social:111",)
