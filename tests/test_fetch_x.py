@@ -20,7 +20,8 @@ from staffpulse.errors import (
     RateLimitError,
 )
 from staffpulse.fetch.avatars import is_default_avatar, larger_x_avatar
-from staffpulse.fetch.x import XFetcher, make_client
+from staffpulse.fetch.x import XFetcher
+from staffpulse.fetch.x_client import make_client
 from staffpulse.fetch.x_costs import Rates, estimate_cost
 from staffpulse.store import Store, open_store
 
