@@ -10,24 +10,18 @@ newest posts until it meets ones already stored.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Unpack
 
 from staffpulse.errors import FetchError, NotFoundError
-from staffpulse.fetch.avatars import download_avatar, is_default_avatar
+from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetcherBase,
+    FetcherOptions,
     FetchReport,
-    NotifyFn,
     PageWriter,
-    ProgressFn,
-    SleepFn,
-    _quiet_notify,
-    _quiet_progress,
     recorded_run,
     wait_for_reset,
 )
@@ -58,23 +52,10 @@ class BlueskyFetcher(FetcherBase):
         self,
         store: Store,
         *,
-        config: Mapping[str, Any] | None = None,
         client: Any = None,
-        sleep: SleepFn = time.sleep,
-        notify: NotifyFn = _quiet_notify,
-        progress: ProgressFn = _quiet_progress,
-        retries: int = 2,
-        avatars: bool = True,
+        **options: Unpack[FetcherOptions],
     ) -> None:
-        super().__init__(
-            store,
-            config,
-            sleep=sleep,
-            notify=notify,
-            progress=progress,
-            retries=retries,
-            avatars=avatars,
-        )
+        super().__init__(store, **options)
         appview = str(
             self.config.get("bluesky", {}).get("appview_url", "https://public.api.bsky.app")
         )
@@ -155,13 +136,8 @@ class BlueskyFetcher(FetcherBase):
         account = account_from_profile(profile)
         report.account_id = account.id
         has_avatar = bool(profile.get("avatar"))
-        if self.avatars and not is_default_avatar(
-            "bluesky", account.avatar_url, has_avatar_field=has_avatar
-        ):
-            path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
-            if path:
-                account = replace(account, avatar_path=path)
-                report.avatar_path = path
+        if not is_default_avatar("bluesky", account.avatar_url, has_avatar_field=has_avatar):
+            account = self.with_avatar(account, report)
         writer.write([account], f"bluesky:getProfile/{handle}", profile)
         return account
 

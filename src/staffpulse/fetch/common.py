@@ -11,12 +11,13 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from staffpulse.config import load_config
 from staffpulse.errors import RateLimitError, StaffpulseError
+from staffpulse.fetch.avatars import download_avatar
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, register_migration
@@ -98,6 +99,17 @@ class FetchSettings:
         )
 
 
+class FetcherOptions(TypedDict, total=False):
+    """What every live fetcher takes besides its store and its platform's client."""
+
+    config: Mapping[str, Any] | None
+    sleep: SleepFn
+    notify: NotifyFn
+    progress: ProgressFn
+    retries: int
+    avatars: bool
+
+
 class FetcherBase:
     """The state every live fetcher keeps: the store, the config and its ``[fetch]``
     settings, and the injectable sleep, notice and progress callbacks (tests pass fakes)."""
@@ -105,13 +117,13 @@ class FetcherBase:
     def __init__(
         self,
         store: Store,
-        config: Mapping[str, Any] | None,
         *,
-        sleep: SleepFn,
-        notify: NotifyFn,
-        progress: ProgressFn,
-        retries: int,
-        avatars: bool,
+        config: Mapping[str, Any] | None = None,
+        sleep: SleepFn = time.sleep,
+        notify: NotifyFn = _quiet_notify,
+        progress: ProgressFn = _quiet_progress,
+        retries: int = 2,
+        avatars: bool = True,
     ) -> None:
         self.store = store
         self.config = dict(config) if config is not None else load_config()
@@ -120,6 +132,16 @@ class FetcherBase:
         self.max_wait = settings.max_wait
         self.sleep, self.notify, self.progress = sleep, notify, progress
         self.retries, self.avatars = retries, avatars
+
+    def with_avatar(self, account: Account, report: FetchReport) -> Account:
+        """The account with its avatar downloaded (when asked for), for the Face pillar."""
+        if not self.avatars:
+            return account
+        path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
+        if not path:
+            return account
+        report.avatar_path = path
+        return replace(account, avatar_path=path)
 
 
 @dataclass

@@ -9,24 +9,17 @@ resumes from where the last one stopped (:class:`~staffpulse.fetch.common.RangeC
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import replace
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Unpack
 
 from staffpulse.errors import FetchError, InputError, NotFoundError
-from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetcherBase,
+    FetcherOptions,
     FetchReport,
-    NotifyFn,
     PageWriter,
-    ProgressFn,
     RangeCursor,
-    SleepFn,
-    _quiet_notify,
-    _quiet_progress,
     recorded_run,
     wait_for_reset,
 )
@@ -66,24 +59,11 @@ class MastodonFetcher(FetcherBase):
         self,
         store: Store,
         *,
-        config: Mapping[str, Any] | None = None,
         base_url: str | None = None,
         client: Any = None,
-        sleep: SleepFn = time.sleep,
-        notify: NotifyFn = _quiet_notify,
-        progress: ProgressFn = _quiet_progress,
-        retries: int = 2,
-        avatars: bool = True,
+        **options: Unpack[FetcherOptions],
     ) -> None:
-        super().__init__(
-            store,
-            config,
-            sleep=sleep,
-            notify=notify,
-            progress=progress,
-            retries=retries,
-            avatars=avatars,
-        )
+        super().__init__(store, **options)
         self.default_instance = str(
             self.config.get("mastodon", {}).get("default_instance", "mastodon.social")
         )
@@ -146,11 +126,7 @@ class MastodonFetcher(FetcherBase):
         raw = self._call(f"@{user}@{instance}", api.account_lookup, report, acct=user)
         account = account_from_mastodon(raw)
         report.account_id = account.id
-        if self.avatars:
-            path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
-            if path:
-                account = replace(account, avatar_path=path)
-                report.avatar_path = path
+        account = self.with_avatar(account, report)
         writer.write([account], f"mastodon:{instance}/accounts/lookup?acct={user}", raw)
         return account, str(raw["id"])
 

@@ -9,11 +9,9 @@ from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCurso
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Unpack
 
 import requests
 import tweepy
@@ -27,18 +25,13 @@ from staffpulse.errors import (
     NotFoundError,
     PaymentRequiredError,
 )
-from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.common import (
     Backoff,
     FetcherBase,
+    FetcherOptions,
     FetchReport,
-    NotifyFn,
     PageWriter,
-    ProgressFn,
     RangeCursor,
-    SleepFn,
-    _quiet_notify,
-    _quiet_progress,
     max_id,
     newest_stored_post_id,
     recorded_run,
@@ -82,24 +75,11 @@ class XFetcher(FetcherBase):
         self,
         store: Store,
         *,
-        config: Mapping[str, Any] | None = None,
         client: tweepy.Client | None = None,
         budget: float | None = None,
-        sleep: SleepFn = time.sleep,
-        notify: NotifyFn = _quiet_notify,
-        progress: ProgressFn = _quiet_progress,
-        retries: int = 2,
-        avatars: bool = True,
+        **options: Unpack[FetcherOptions],
     ) -> None:
-        super().__init__(
-            store,
-            config,
-            sleep=sleep,
-            notify=notify,
-            progress=progress,
-            retries=retries,
-            avatars=avatars,
-        )
+        super().__init__(store, **options)
         x = self.config.get("x", {})
         if client is None:
             token = get_secret("x_bearer_token", self.config)
@@ -215,11 +195,7 @@ class XFetcher(FetcherBase):
         if account is None:
             raise NotFoundError(f"no X account @{handle}", hint="check the spelling of the handle")
         report.account_id = account.id
-        if self.avatars:
-            path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
-            if path:
-                account = replace(account, avatar_path=path)
-                report.avatar_path = path
+        account = self.with_avatar(account, report)
         writer.write([account], f"x:users/by/username/{handle}", page)
         return account
 
