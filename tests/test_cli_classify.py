@@ -88,7 +88,7 @@ def test_csv_without_id_column(tmp_path: Path) -> None:
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
     result = _run(str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o.jsonl"))
-    assert result.exit_code == 65
+    assert result.exit_code == 66  # not found, as the README's exit codes say
     assert "no such file" in result.output
     assert "What to do" in result.output
 

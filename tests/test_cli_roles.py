@@ -115,7 +115,7 @@ def test_csv_without_text_column_and_stdout(tmp_path: Path) -> None:
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
     result = _run(str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o.jsonl"))
-    assert result.exit_code == 65  # type: ignore[attr-defined]
+    assert result.exit_code == 66  # type: ignore[attr-defined]
     err = _err(result)
     assert "no such file" in err and "What to do" in err and "Traceback" not in err
 

@@ -89,7 +89,7 @@ def test_accounts_json(tmp_path: Path) -> None:
 
 def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(tmp_path / "missing.csv")])
-    assert result.exit_code == 65
+    assert result.exit_code == 66  # not found
     assert "Error:" in result.output and "no such file" in result.output
     assert "Traceback" not in result.output
 

@@ -11,6 +11,7 @@ Hierarchy::
     ├── MissingExtraError            an optional part is not installed (names the pip command)
     ├── StoreError                   the SQLite store cannot be opened or migrated
     ├── InputError                   a file or argument the user gave cannot be used
+    │   ├── MissingFileError         the path the user gave does not exist
     │   ├── UnknownFormatError       no importer recognises the file
     │   └── EmptyInputError          the file or folder holds nothing to import
     ├── NotFoundError                an account, audit or conversation is not in the store
@@ -71,6 +72,12 @@ class InputError(StaffpulseError):
     """A file or argument given by the user cannot be used."""
 
     exit_code = 65  # EX_DATAERR
+
+
+class MissingFileError(InputError):
+    """A file or folder the user named does not exist (exit code 66, like ``NotFoundError``)."""
+
+    exit_code = 66  # EX_NOINPUT
 
 
 class UnknownFormatError(InputError):

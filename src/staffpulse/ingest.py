@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from staffpulse.errors import EmptyInputError, InputError, StaffpulseError
+from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
 from staffpulse.sources import REGISTRY, Problem, Source, detect
 from staffpulse.sources.base import read_head
 from staffpulse.store.core import Record, Store, WriteCounts
@@ -61,7 +61,9 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder", hint="check the path and try again")
+            raise MissingFileError(
+                f"{path}: no such file or folder", hint="check the path and try again"
+            )
         if path.is_dir():
             claimed = _claimed_by_source(path)
             if claimed is not None:

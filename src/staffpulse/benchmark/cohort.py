@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 
 SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
 SEGMENT_LABELS = {
@@ -156,7 +156,9 @@ def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"cohort file {path} does not exist", hint="check the path") from None
+        raise MissingFileError(
+            f"cohort file {path} does not exist", hint="check the path"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
             f"cohort file {path} cannot be read: {exc}", hint="save it as UTF-8 text or CSV"

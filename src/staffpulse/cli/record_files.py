@@ -17,14 +17,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 
 MAX_SHOWN = 20  # malformed-record messages printed in full; the rest are only counted
 
 
 def check_input(path: Path) -> None:
     if not path.exists():
-        raise InputError(f"{path}: no such file", hint="check the path of INPUT")
+        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT")
     if path.is_dir():
         raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file")
 

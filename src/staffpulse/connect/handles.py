@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
-from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.errors import InputError, MissingFileError, StaffpulseError
 from staffpulse.models import Account
 from staffpulse.sources.base import Problem
 from staffpulse.store import Store, register_migration
@@ -149,7 +149,9 @@ def read_handles(
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file", hint="check the path and try again") from exc
+        raise MissingFileError(
+            f"{path}: no such file", hint="check the path and try again"
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
     entries: dict[tuple[str, str], HandleEntry] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 from staffpulse.extras import require
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
@@ -18,7 +18,9 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     shards: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder", hint="check the path and try again")
+            raise MissingFileError(
+                f"{path}: no such file or folder", hint="check the path and try again"
+            )
         if path.is_dir():
             shards.extend(
                 sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))

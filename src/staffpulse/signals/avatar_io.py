@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 from staffpulse.extras import require
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
     np_mod = require("numpy", extra="image", feature=FEATURE)
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{p}: no such file", hint="check the path")
+        raise MissingFileError(f"{p}: no such file", hint="check the path")
     if not p.is_file():
         raise InputError(f"{p}: not a file", hint="give image files, not folders")
     size = p.stat().st_size

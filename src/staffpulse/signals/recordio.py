@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, MissingFileError
 
 csv.field_size_limit(2**31 - 1)
 
@@ -29,7 +29,7 @@ def open_input(path: Path) -> IO[str]:
     try:
         return path.open(encoding="utf-8-sig", errors="replace", newline="")
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file", hint="check the path of INPUT") from exc
+        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
     except OSError as exc:
