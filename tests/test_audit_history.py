@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account, audit_history, previous_audit
 from staffpulse.audit.history import MIGRATION
+from staffpulse.errors import NotFoundError
 from staffpulse.store import open_store
 
 
@@ -30,3 +33,27 @@ def test_migration_applies_to_an_existing_store(tmp_path: Path) -> None:
     store.conn.execute("DROP TABLE IF EXISTS audits")
     assert previous_audit(store, "x", "nobody") is None  # migrates on first use
     assert MIGRATION in store.applied_migrations()
+
+
+def test_an_audit_since_a_date_is_compared_with_audits_of_the_same_window(
+    tmp_path: Path,
+) -> None:
+    feed = FeedBuilder("rosa", display_name="Rosa Tamlin")
+    feed.chat(5)
+    feed.job(10)
+    store = store_with(tmp_path, feed)
+    whole = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    since = feed.posts[5].created_at.date().isoformat()  # type: ignore[union-attr]
+    recent = audit_account(store, "rosa", since=since, scorer=FakeScorer(), avatar=PERSON)
+    assert recent.change is None  # the whole history is no earlier state of the last weeks
+    again = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    assert again.previous is not None and again.previous["id"] == whole.audit_id
+
+
+def test_an_audit_since_a_date_without_posts_is_refused_and_not_saved(tmp_path: Path) -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(3)
+    store = store_with(tmp_path, feed)
+    with pytest.raises(NotFoundError, match="no posts in the store since 2099-01-01"):
+        audit_account(store, "rosa", since="2099-01-01", scorer=FakeScorer(), avatar=PERSON)
+    assert audit_history(store, "x", "rosa") == []

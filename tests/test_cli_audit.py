@@ -71,6 +71,8 @@ def test_audit_errors_are_messages(db: Path) -> None:
     assert "no account 'ghost'" in result.output
     bad = invoke("audit", "rosa", "--db", db, "--since", "yesterday-ish")
     assert bad.exit_code == 65
+    empty = invoke("audit", "rosa", "--db", db, "--since", "2099-01-01")
+    assert empty.exit_code == 66 and "no posts in the store since 2099-01-01" in empty.output
 
 
 def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from staffpulse.audit.mix import mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame
 from staffpulse.audit.voice import voice_pillar
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
@@ -190,10 +190,15 @@ def audit_account(
     account = store.find_account(handle, platform)
     since_dt = parse_since(since)
     data = load_account_data(store, account, since_dt)
+    if since_dt is not None and not data.posts:
+        raise NotFoundError(
+            f"@{account.handle} has no posts in the store since {since_dt.date().isoformat()}",
+            hint="choose an earlier --since, or import or fetch the account's newer posts",
+        )
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
-    previous = history.previous_audit(store, account.platform, account.id)
+    previous = history.previous_audit(store, account.platform, account.id, since=since_dt)
     if previous is not None:
         result.previous = previous
         result.change = history.change_since(result, previous)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from typing import Any
 
 from staffpulse.audit.config import PILLARS
@@ -40,13 +41,19 @@ def _ensure(store: Store) -> None:
         store.migrate()
 
 
-def previous_audit(store: Store, platform: str, account_id: str) -> dict[str, Any] | None:
-    """The latest stored audit of the account (scores only), or None."""
+def previous_audit(
+    store: Store, platform: str, account_id: str, since: datetime | None = None
+) -> dict[str, Any] | None:
+    """The latest stored audit of the account over the same window (scores only), or None.
+
+    An audit of the posts since a date is compared only with audits since the same date:
+    scores over a few weeks and over the whole history are not a change."""
     _ensure(store)
     row = store.conn.execute(
         "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
-        " WHERE platform = ? AND account_id = ? ORDER BY id DESC LIMIT 1",
-        (platform, account_id),
+        " WHERE platform = ? AND account_id = ?"
+        " AND json_extract(result, '$.window.since') IS ? ORDER BY id DESC LIMIT 1",
+        (platform, account_id, since.isoformat() if since else None),
     ).fetchone()
     if row is None:
         return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -36,29 +38,41 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
     if not summaries:
         console.print("No accounts yet. Import something: [bold]staffpulse import FILE[/]")
         return
-    table = Table(title=f"{len(summaries)} accounts", title_justify="left")
-    for column, justify in (
-        ("platform", "left"),
-        ("handle", "left"),
-        ("name", "left"),
-        ("posts", "right"),
-        ("followers", "right"),
-        ("first post", "left"),
-        ("last post", "left"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    wide = console.width >= 110
+    table = Table(title=f"{len(summaries)} accounts", title_justify="left", box=box.SIMPLE_HEAD)
+    # the handle is what the user types next (audit, connect): it is never cut short (a very
+    # long one folds onto a second line); a narrow terminal drops the name and first post
+
+    table.add_column(
+        "handle", overflow="fold", min_width=handle_width(s.account.handle for s in summaries)
+    )
+    table.add_column("platform", no_wrap=True, min_width=8)
+    if wide:
+        table.add_column("name", overflow="fold", ratio=1)
+    table.add_column("posts", justify="right", no_wrap=True, min_width=5)
+    table.add_column("followers", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("first post", no_wrap=True)
+    table.add_column("last post", no_wrap=True, min_width=10)
     for item in summaries:
         account = item.account
+        first = item.first_post.date().isoformat() if item.first_post else ""
         table.add_row(
-            account.platform,
             "@" + account.handle,
-            account.display_name,
+            account.platform,
+            *([account.display_name] if wide else []),
             f"{item.posts:,}",
             "" if account.followers is None else f"{account.followers:,}",
-            item.first_post.date().isoformat() if item.first_post else "",
+            *([first] if wide else []),
             item.last_post.date().isoformat() if item.last_post else "",
         )
     console.print(table)
+
+
+def handle_width(handles: Iterable[str], cap: int = 28) -> int:
+    """Room for the longest ``@handle`` up to ``cap`` (longer ones fold), so the other
+    columns give way first."""
+    return min(max((len(h) + 1 for h in handles), default=6), cap)
 
 
 def account_summary_dict(item: AccountSummary) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -14,6 +15,7 @@ from rich.text import Text
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.errors import InputError
 from staffpulse.report.audit_view import RICH_COLORS, band, pct, pillar_rows
+from staffpulse.report.terminal import handle_width
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -116,25 +118,37 @@ def _clip(text: str, limit: int = 140) -> str:
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
-    table = Table(title=f"{len(result.audits)} accounts ({result.source})", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("account")
-    table.add_column("segment")
-    table.add_column("grade", justify="center")
-    table.add_column("overall", justify="right")
-    for title in PILLAR_TITLES.values():
-        table.add_column(title.lower(), justify="right")
-    table.add_column("job ads", justify="right")
+    # every column fits 80 characters; a wide terminal also shows percentiles and segments
+    wide = console.width >= 120
+    segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
+    table = Table(
+        title=f"{len(result.audits)} accounts ({result.source})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(
+        "account", min_width=handle_width(r["handle"] for r in result.leaderboard), overflow="fold"
+    )
+    if segments:
+        table.add_column("segment", no_wrap=True)
+    table.add_column("overall", justify="right", no_wrap=True)
+    for name, title in PILLAR_TITLES.items():
+        table.add_column(
+            "conv." if name == "conversation" else title.lower(), justify="right", no_wrap=True
+        )
+    table.add_column("jobs", justify="right", no_wrap=True)
     for row in result.leaderboard:
         table.add_row(
             str(row["rank"]),
             "@" + row["handle"],
-            row["segment"].replace("_", " "),
-            Text(row["grade"], style=f"bold {RICH_COLORS[row['grade']]}"),
-            str(row["overall"]),
+            *([row["segment"].replace("_", " ")] if segments else []),
+            Text(f"{row['grade']} {row['overall']}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(
-                Text(f"{row[k]} ", style=RICH_COLORS[band(row[k])])
-                + Text(f"p{row['percentiles'][k]}", style="dim")
+                Text(str(row[k]), style=RICH_COLORS[band(row[k])])
+                + Text(f" p{row['percentiles'][k]}" if wide else "", style="dim")
                 for k in PILLAR_TITLES
             ),
             pct(row["job_share"]),

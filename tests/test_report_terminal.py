@@ -1,0 +1,77 @@
+"""Terminal tables: what a user types next (a handle) is never cut short, at any width."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.models import Account
+from staffpulse.report.terminal import render_accounts
+from staffpulse.report.terminal_audit import render_benchmark
+from staffpulse.store.reads import AccountSummary
+
+LONG = "recruiting_ops_northwest@mastodon.example"  # longer than any column would allow
+
+
+def _console(width: int) -> Console:
+    return Console(width=width, record=True, color_system=None)
+
+
+def _handle_cell(text: str, start: str) -> str:
+    """The handle column's cell that begins with ``start``, folded lines joined back."""
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if start in line)
+    left = lines[row].index(start)
+    width = lines[row].index("  ", left) - left
+    cell = lines[row][left : left + width]
+    for line in lines[row + 1 :]:
+        more = line[left : left + width].strip()
+        if not more or line[:left].strip():
+            break
+        cell += more
+    return cell
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_accounts_table_keeps_whole_handles(width: int) -> None:
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    summaries = [
+        AccountSummary(
+            Account(platform="mastodon", id=f"id{i}", handle=handle, display_name="Pat Lee"),
+            posts=3,
+            first_post=when,
+            last_post=when,
+        )
+        for i, handle in enumerate(["acmestaffing_recruiting", LONG])
+    ]
+    console = _console(width)
+    render_accounts(console, summaries)
+    text = console.export_text()
+    assert "…" not in text
+    assert "@acmestaffing_recruiting" in text and "2026-11-01" in text
+    assert _handle_cell(text, "@recruiting_ops") == "@" + LONG
+    assert ("Pat Lee" in text) == (width >= 110)  # a narrow terminal drops the name
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> None:
+    firm = FeedBuilder("northgate_staffing_group")
+    firm.job(4)
+    rosa = FeedBuilder("rosa_recruits_in_tacoma")
+    rosa.chat(4)
+    result = run_benchmark(store_with(tmp_path, firm, rosa), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    text = console.export_text()
+    table = text.split("Segments")[0]
+    assert "…" not in table
+    assert all(len(line) <= width for line in table.splitlines())
+    for handle in ("@northgate_staffing_group", "@rosa_recruits_in_tacoma"):
+        assert handle in table
+    assert "jobs" in table and "conv." in table
+    assert (" p" in table) == (width >= 120)  # percentiles only where there is room
