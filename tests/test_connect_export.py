@@ -139,3 +139,15 @@ def test_addresses_and_errors(tmp_path: pytest.TempPathFactory) -> None:
     out = tmp_path / "sub" / "list.txt"  # type: ignore[operator]
     write_export(export_suggestions(SUGGESTIONS[:1], "x-list"), out)
     assert out.read_text(encoding="utf-8") == "@rita_recruits\n"
+
+
+def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
+    unseen = _s(5, "1005985585335545856", "1005985585335545856")
+    assert not unseen.handle_known and unseen.label == "account id 1005985585335545856"
+    result = export_suggestions([SUGGESTIONS[0], unseen], "x-list")
+    assert result.text == "@rita_recruits\n"
+    assert result.skipped == [
+        "account id 1005985585335545856: no handle stored, only the account id "
+        "(fetch the account, then export again)"
+    ]
+    assert export_suggestions([unseen], "mastodon-list").skipped[0].startswith("account id")

@@ -179,3 +179,17 @@ def test_role_predictions_as_numpy_arrays(store: Store) -> None:
     found = suggest_accounts(store, "acme_staffing", role="hr_pro", role_model=ArrayRoles())
     assert [s.handle for s in found] == ["hannah_hr"]
     assert found[0].role == "hr_pro" and isinstance(found[0].role, str)
+
+
+def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
+    lonely = suggest_report(
+        store, "sam_stranger", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert lonely.suggestions == []
+    assert lonely.next_step == (
+        "1 account you already talk with was left out: --include-contacts shows it."
+    )
+    found = suggest_report(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert found.suggestions and found.next_step is None

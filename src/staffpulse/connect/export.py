@@ -44,6 +44,7 @@ from staffpulse.errors import InputError
 
 FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
+NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 CSV_COLUMNS = (
     "rank",
@@ -126,8 +127,9 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
 
 
 def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
-    lines = ["@" + s.handle.lstrip("@") for s in suggestions]
-    return ExportResult("x-list", "".join(line + "\n" for line in lines), len(lines))
+    lines = ["@" + s.handle.lstrip("@") for s in suggestions if s.handle_known]
+    skipped = [f"{s.label}: {NO_HANDLE}" for s in suggestions if not s.handle_known]
+    return ExportResult("x-list", "".join(line + "\n" for line in lines), len(lines), skipped)
 
 
 def tid(when: datetime, clock_id: int = 0) -> str:
@@ -164,8 +166,10 @@ def to_bluesky_list(
                 "createdAt": created,
             }
             items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
+        elif s.platform != "bluesky":
+            skipped.append(f"{s.label}: a {s.platform} account, not a Bluesky one")
         else:
-            skipped.append(f"@{s.handle}: no DID known (resolve the handle, then re-export)")
+            skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
     doc = {
         "list": {
             "uri": list_uri,
@@ -206,8 +210,10 @@ def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]
     found: list[str] = []
     skipped: list[str] = []
     for s in suggestions:
-        address = mastodon_address(s.handle, s.url)
-        if address is None:
+        address = mastodon_address(s.handle, s.url) if s.handle_known else None
+        if not s.handle_known:
+            skipped.append(f"{s.label}: {NO_HANDLE}")
+        elif address is None:
             skipped.append(f"@{s.handle}: no instance known for a Mastodon address")
         else:
             found.append(address)

@@ -87,6 +87,16 @@ class Suggestion:
     explanation: str
     account: Account | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def handle_known(self) -> bool:
+        """False for an account seen only by its id (a reply to a user id, a follow edge)."""
+        return bool(self.handle) and self.handle != self.account_id
+
+    @property
+    def label(self) -> str:
+        """How to show the account: ``@handle``, or its id when no handle is stored."""
+        return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
@@ -115,6 +125,35 @@ class SuggestReport:
     circle_size: int
     excluded: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def next_step(self) -> str | None:
+        """What to do when there is nothing to suggest, from what was left out and why."""
+        if self.suggestions:
+            return None
+        who = f"@{self.account.handle}"
+        unseen = self.excluded.get("never seen", 0)
+        contacts = self.excluded.get("already talking with", 0)
+        steps = []
+        if unseen:
+            steps.append(
+                f"{unseen} account{'s' if unseen != 1 else ''} around {who} "
+                f"{'have' if unseen != 1 else 'has'} no posts in "
+                "the store: import or fetch their posts (staffpulse add-handles FILE fetches "
+                "a list), or include them anyway with --include-unseen"
+            )
+        if contacts:
+            steps.append(
+                f"{contacts} account{'s' if contacts != 1 else ''} you already talk with "
+                f"{'were' if contacts != 1 else 'was'} left out: --include-contacts shows "
+                f"{'them' if contacts != 1 else 'it'}"
+            )
+        if not steps:
+            steps.append(
+                f"import posts that mention or reply to {who}, or the posts of the people "
+                "it talks with: suggestions come from the conversations around it"
+            )
+        return "; ".join(steps) + "."
 
     def as_dict(self) -> dict[str, Any]:
         return {

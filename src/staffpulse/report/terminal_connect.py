@@ -16,6 +16,8 @@ def render_suggestions(
     who = f"@{report.account.handle} on {report.account.platform}"
     if not report.suggestions:
         console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
+        if report.next_step:
+            console.print(f"[dim]What to do:[/] {escape(report.next_step)}", highlight=False)
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
@@ -23,7 +25,7 @@ def render_suggestions(
         table.add_column("score", justify="right")
         table.add_column("why")
         for s in report.suggestions:
-            name = escape(f"@{s.handle}")
+            name = escape(s.label)
             if s.display_name:
                 name += f"\n[dim]{escape(s.display_name)}[/]"
             table.add_row(str(s.rank), name, f"{s.score:.0f}", escape(s.explanation))
