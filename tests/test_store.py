@@ -95,6 +95,15 @@ def test_reimporting_same_rows_changes_no_counts() -> None:
     }
 
 
+def test_a_batch_counts_each_account_and_post_once() -> None:
+    store = open_store(":memory:")
+    rows = _posts()
+    # a page often carries its author again with every post, and a quoted post twice
+    counts = store.write_records([Record(rows=tuple(rows + rows[:3]), provenance=PROV)])
+    assert (counts.accounts, counts.posts, counts.follows) == (2, 3, 1)
+    assert (counts.new_accounts, counts.new_posts) == (2, 3)
+
+
 def test_upsert_fills_missing_fields_but_never_blanks_them() -> None:
     store = open_store(":memory:")
     store.upsert([Account(platform="x", id="1", handle="acme", bio="We staff", followers=5)], PROV)

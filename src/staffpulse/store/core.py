@@ -258,7 +258,9 @@ class Store(ReadMixin):
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
-        counts.accounts, counts.posts, counts.follows = len(accounts), len(posts), len(follows)
+        # distinct rows: one file often carries the same account or post more than once
+        counts.accounts, counts.posts = len(accounts_keys), len(post_keys)
+        counts.follows = len({(f[0], f[1], f[2]) for f in follows})
         counts.raw = len(records)
         return counts
 
