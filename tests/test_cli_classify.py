@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
-from staffpulse.signals.text import SIGNAL_NAMES
+from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 
 runner = CliRunner()
 
@@ -100,3 +102,129 @@ def test_stdout_when_no_output(tmp_path: Path) -> None:
     assert result.exit_code == 0
     line = next(x for x in result.stdout.splitlines() if x.startswith("{"))
     assert json.loads(line)["id"] == 1
+
+
+def _post(rid: object, text: str = "We're hiring a nurse, apply now") -> str:
+    return json.dumps({"id": rid, "text": text}) + "\n"
+
+
+def test_failed_run_keeps_existing_output_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "scores.jsonl"
+    old = b'{"id": "last-week"}\r\n\x00 not even text\n'
+    out.write_bytes(old)
+    src = tmp_path / "bad.csv"
+    src.write_text("post,body\n1,hello\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    assert out.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "scores.jsonl"]
+
+
+def test_interrupted_run_keeps_existing_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "scores.jsonl"
+    out.write_text("old results\n", encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post(1) + _post(2), encoding="utf-8")
+
+    def ctrl_c(*_args: object, **_kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(TextSignals, "score", ctrl_c)
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 130
+    assert out.read_text(encoding="utf-8") == "old results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "scores.jsonl"]
+
+
+def test_successful_run_replaces_output_and_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "scores.jsonl"
+    out.write_text("old\n" * 1000, encoding="utf-8")
+    out.chmod(0o640)
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post("a") + _post("b"), encoding="utf-8")
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == ["a", "b"]  # nothing of the old file is left
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "scores.jsonl"]
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink", "hardlink"])
+def test_output_that_is_the_input_is_refused(tmp_path: Path, spelling: str) -> None:
+    src = tmp_path / "posts.jsonl"
+    original = _post(1) + _post(2)
+    src.write_text(original, encoding="utf-8")
+    out = {"same": src, "dotted": tmp_path / "." / "posts.jsonl"}.get(spelling)
+    if out is None:
+        out = tmp_path / "alias.jsonl"
+        if spelling == "symlink":
+            out.symlink_to(src)
+        else:
+            os.link(src, out)
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    assert "erase the input" in result.output and "What to do" in result.output
+    assert "Classified" not in result.output
+    assert src.read_text(encoding="utf-8") == original
+
+
+def test_missing_output_folder_is_created_only_by_a_run_that_succeeds(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post(1), encoding="utf-8")
+    folder = tmp_path / "run" / "one"
+    assert _run(str(src), "-o", str(folder / "out.jsonl")).exit_code == 0
+    assert len((folder / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert _run(str(empty), "-o", str(tmp_path / "other" / "out.jsonl")).exit_code == 65
+    assert not (tmp_path / "other").exists()
+
+
+def test_output_that_is_a_folder_is_an_error(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post(1), encoding="utf-8")
+    result = _run(str(src), "-o", str(tmp_path))
+    assert result.exit_code == 65
+    assert "is a folder" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.jsonl", ""),
+        ("empty.csv", ""),
+        ("blank.jsonl", "\n  \n\n"),
+        ("header.csv", "id,text\n"),
+    ],
+)
+def test_empty_input_is_an_error(tmp_path: Path, name: str, content: str) -> None:
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    assert f"{src} is empty" in result.output
+    assert "What to do" in result.output and "found:" not in result.output
+    assert not out.exists()
+
+
+def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        _post(1)
+        + '{"id": 2, "text": "tab\there"}\n'
+        + '{"id": 3, "text": "never closed\n'
+        + '{"id": 4} trailing\n'
+        + _post(5),
+        encoding="utf-8",
+    )
+    result = _run(str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(tmp_path / "out.jsonl")] == [1, 5]
+    assert f"{src}:2: not valid JSON: invalid control character U+0009 at column 23" in (
+        result.output
+    )
+    assert f"{src}:3: not valid JSON: unterminated string starting at column 19" in result.output
+    assert f"{src}:4: not valid JSON: extra data at column 11" in result.output

@@ -65,7 +65,7 @@ def test_jsonl_contract_order_ids_and_malformed_mid_file(tmp_path: Path) -> None
         ),
     ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "out" / "tags.jsonl"
+    out = tmp_path / "tags.jsonl"
     result = _run(str(src), "--output", str(out))
     assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
     rows = _read(out)
@@ -144,10 +144,79 @@ def test_missing_model_is_reported_not_a_traceback(
     assert "Traceback" not in _err(result)
 
 
-def test_empty_input_writes_empty_output(tmp_path: Path) -> None:
-    src = tmp_path / "empty.jsonl"
-    src.write_text("", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("empty.jsonl", ""), ("empty.csv", ""), ("bom.csv", "\ufeff\n"), ("header.csv", "id,name\n")],
+)
+def test_empty_input_is_an_error_and_output_is_kept(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
     out = tmp_path / "o.jsonl"
+    out.write_text("previous tags\n", encoding="utf-8")
     result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65  # type: ignore[attr-defined]
+    err = _err(result)
+    assert f"{src} is empty" in err and "What to do" in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "previous tags\n"
+
+
+def test_failed_run_keeps_existing_output_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "tags.jsonl"
+    old = b'{"id": 1, "kind": "org"}\n\xff\xfe partial'
+    out.write_bytes(old)
+    src = tmp_path / "x.csv"
+    src.write_text("handle,bio\nfoo,bar\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65  # type: ignore[attr-defined]
+    assert out.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tags.jsonl", "x.csv"]
+
+
+def test_interrupted_run_keeps_existing_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": 1, "name": "a", "description": "b"}) + "\n", encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    out.write_text("previous tags\n", encoding="utf-8")
+
+    def ctrl_c(*_args: object, **_kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roles_mod.RoleTagger, "predict", ctrl_c)
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 130  # type: ignore[attr-defined]
+    assert out.read_text(encoding="utf-8") == "previous tags\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "tags.jsonl"]
+
+
+def test_output_that_is_the_input_is_refused(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.jsonl"
+    original = json.dumps({"id": 1, "name": "a", "description": "b"}) + "\n"
+    src.write_text(original, encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(src)
+    for out in (src, link):
+        result = _run(str(src), "-o", str(out))
+        assert result.exit_code == 65  # type: ignore[attr-defined]
+        assert "erase the input" in _err(result) and "Tagged" not in _err(result)
+        assert src.read_text(encoding="utf-8") == original
+
+
+def test_missing_output_folder_is_created(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": 1, "name": "a", "description": "b"}) + "\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(tmp_path / "out" / "tags.jsonl"))
     assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert out.read_text(encoding="utf-8").strip() == ""
+    assert (tmp_path / "out" / "tags.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    good = json.dumps({"id": 1, "name": "a", "description": "b"})
+    src.write_text(f'{good}\n{{"id": 2, "name": "tab\there"}}\n', encoding="utf-8")
+    result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert f"{src}:2: not valid JSON: invalid control character U+0009 at column 23" in _err(result)

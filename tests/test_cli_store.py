@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse import __version__
@@ -118,3 +119,35 @@ def test_error_boundary_keeps_square_brackets_in_hints() -> None:
     result = runner.invoke(probe, ["boom"])
     assert result.exit_code == 69
     assert "pip install 'staffpulse[web]'" in result.output
+
+
+FLOOD = """
+import typer
+from rich.console import Console
+from staffpulse.cli.app import app
+
+@app.command("flood")
+def flood(plain: bool = False) -> None:
+    console = Console()
+    while True:  # more than any pipe holds, so the write after the reader left must fail
+        if plain:
+            print("row " * 20, flush=True)
+        else:
+            console.print("row " * 20)
+
+app()
+"""
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_reader_that_stops_early_is_not_an_error(plain: bool) -> None:
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-c", FLOOD, "flood", *(["--plain"] if plain else [])]
+    reader = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()  # like `staffpulse audit acme | head -1`
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0
+    assert "Traceback" not in reader.stderr.read().decode()

@@ -52,7 +52,7 @@ def test_mix_timeline_stacks_series_in_month_order() -> None:
     assert spec["encoding"]["x"]["sort"] == ["May ’26", "Jun ’26"]
     texts = _texts(charts.mix_timeline(rows))
     assert texts.index("May ’26") < texts.index("Jun ’26")
-    assert {"Job ads", "Other posts", "Replies", "Reposts"} <= set(texts)
+    assert {"Job ads", "Other posts", "Replies to others", "Reposts"} <= set(texts)
 
 
 def test_mix_timeline_without_posts_says_so() -> None:

@@ -139,3 +139,16 @@ def test_avatar_is_inlined_as_data_uri(tmp_path: Path) -> None:
     assert (avatar_data_uri(str(image)) or "").startswith("data:image/png;base64,")
     assert avatar_data_uri(str(tmp_path / "missing.png")) is None
     assert avatar_data_uri(None) is None
+
+
+def test_leaderboard_fix_is_cut_at_a_sentence_not_an_abbreviation() -> None:
+    from staffpulse.report.html import first_sentence
+
+    advice = 'Add a person to your display name, e.g. "Rosa at Acme", so people see a human. Then.'
+    assert (
+        first_sentence(advice)
+        == 'Add a person to your display name, e.g. "Rosa at Acme", so people see a human.'
+    )
+    assert first_sentence("Reply to three people in your niche each week; then post.") == (
+        "Reply to three people in your niche each week."
+    )

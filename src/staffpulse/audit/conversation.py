@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
 from staffpulse.models import Account, Post
@@ -33,6 +34,23 @@ def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
     return out - me
 
 
+def _me(account: Account) -> set[str]:
+    return {account.handle.lower(), account.id.lower(), account.id}
+
+
+def self_replies(frame: Frame, account: Account) -> npt.NDArray[np.bool_]:
+    """Replies the account wrote to itself: thread continuations, not conversation."""
+    me = _me(account)
+    return np.array(
+        [
+            p.kind == "reply"
+            and ((p.reply_to_handle or "").lower() in me or (p.reply_to_account_id or "") in me)
+            for p in frame.posts
+        ],
+        dtype=bool,
+    )
+
+
 def conversation_pillar(
     frame: Frame,
     account: Account,
@@ -41,17 +59,10 @@ def conversation_pillar(
     ref_ts: float | None,
     settings: dict[str, Any],
 ) -> PillarResult:
-    me = {account.handle.lower(), account.id.lower(), account.id}
+    me = _me(account)
     n = frame.n
     targets = [_targets(p, me, ref_authors) for p in frame.posts]
-    self_reply = np.array(
-        [
-            p.kind == "reply"
-            and ((p.reply_to_handle or "").lower() in me or (p.reply_to_account_id or "") in me)
-            for p in frame.posts
-        ],
-        dtype=bool,
-    )
+    self_reply = self_replies(frame, account)
     has_target = np.array([bool(t) for t in targets], dtype=bool)
     replies = (frame.kind == "reply") & ~self_reply
     shares = ((frame.kind == "repost") | (frame.kind == "quote")) & has_target
@@ -87,7 +98,13 @@ def conversation_pillar(
         responsiveness = answered / known * (0.7 + 0.3 * speed)
     else:
         notes.append(
-            f"only {known} mentions of the account are in the store: responsiveness not scored"
+            (
+                "no mentions of the account are in the store"
+                if known == 0
+                else f"only {known} mention{'s' if known != 1 else ''} of the account "
+                f"{'are' if known != 1 else 'is'} in the store"
+            )
+            + ": responsiveness not scored"
         )
     values = conversation_parts(
         reply_share, mention_share, engaged["90d"], share_share, responsiveness, settings

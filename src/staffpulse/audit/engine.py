@@ -12,7 +12,7 @@ import numpy as np
 from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
-from staffpulse.audit.conversation import conversation_pillar
+from staffpulse.audit.conversation import conversation_pillar, self_replies
 from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
 from staffpulse.audit.mix import mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
@@ -92,18 +92,21 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
     )
 
 
-def _timeline(frame: Frame) -> list[dict[str, Any]]:
+def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
+    """Posts per month: job ads, other posts (thread continuations too), replies to others
+    (the Conversation pillar's count) and reposts."""
     known = ~np.isnan(frame.ts)
     if not known.any():
         return []
     months = frame.ts[known].astype("datetime64[s]").astype("datetime64[M]")
     labels, inverse = np.unique(months, return_inverse=True)
     kind, orig = frame.kind[known], frame.authored_original[known]
+    to_self = self_replies(frame, account)[known]
     job = frame.job[known] & orig
     groups = {
         "job_ads": job,
-        "other_posts": orig & ~job,
-        "replies": kind == "reply",
+        "other_posts": (orig & ~job) | (to_self & ~frame.job[known]),
+        "replies": (kind == "reply") & ~to_self,
         "reposts": kind == "repost",
     }
     counts = {
@@ -163,7 +166,7 @@ def compute_audit(
         },
         counts={"posts": frame.n, **kinds, "mentions_known": len(data.mentions)},
         top_actions=top_actions(pillars, weights),
-        timeline=_timeline(frame),
+        timeline=_timeline(frame, data.account),
         signals={"text": signals.source, "avatar": avatar.source},
     )
 

@@ -150,7 +150,7 @@ def avatar_infos(accounts: list[Account]) -> list[AvatarInfo]:
         elif not path or not Path(path).is_file():
             why = "no avatar image is stored for this account"
             if account.avatar_url:
-                why += " (only its web address)"
+                why = "only the avatar's web address is stored, not the image"
             out.append(AvatarInfo(None, 0.0, "none", note=why))
         elif avatar_signal is None:
             out.append(AvatarInfo(None, 0.0, "skipped", note=missing, file=path))

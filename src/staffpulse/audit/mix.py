@@ -175,8 +175,13 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             f"{round(100 * t['recent'])}% lately. Plan next week's non-job posts now."
         )
     if not recs:
+        lead = (
+            "None of your posts are job ads"
+            if round(100 * share) == 0
+            else f"Only {round(100 * share)}% of your posts are job ads"
+        )
         recs.append(
-            f"Only {round(100 * share)}% of your posts are job ads: a healthy mix. When you do "
-            "post an opening, say the pay, the shift and one thing you like about the team."
+            f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift and "
+            "one thing you like about the team."
         )
     return recs[:3]

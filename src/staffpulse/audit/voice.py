@@ -103,13 +103,15 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if p < float(settings["personality_target"]):
         recs.append(
-            f"Only {ev['personality_posts']} of {n} posts ({round(100 * p)}%) sound like a "
+            f"{'Only ' if ev['personality_posts'] else ''}{ev['personality_posts']} of {n} "
+            f"posts ({round(100 * p)}%) sound like a "
             "person. This week, post one story from your desk, one honest opinion and one "
             "question for your followers."
         )
     if h < float(settings["humor_target"]):
+        absent = "absent" if ev["humor_posts"] == 0 else "almost absent"
         recs.append(
-            f"Humor is almost absent ({ev['humor_posts']} of {n} posts). Once a week, share a "
+            f"Humor is {absent} ({ev['humor_posts']} of {n} posts). Once a week, share a "
             "light moment: the office dog, the interview answer that made you laugh."
         )
     if not recs:

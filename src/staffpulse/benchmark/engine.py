@@ -228,5 +228,5 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     if firms.any():
         out.append(mostly_job_ads(shares[firms], "Staffing firms"))
     else:
-        out.append(mostly_job_ads(shares, "Accounts in the cohort"))
+        out.append(mostly_job_ads(shares, "Accounts"))
     return out

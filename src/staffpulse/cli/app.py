@@ -9,7 +9,9 @@ discovered here so that each part of the product owns its own commands. Domain e
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -21,6 +23,8 @@ from staffpulse import __version__
 from staffpulse.errors import StaffpulseError
 
 err_console = Console(stderr=True)
+# commands that write a file of their own (replaced only when the run succeeds), not the store
+FILE_COMMANDS = frozenset({"classify", "roles", "avatar"})
 
 
 class _ErrorBoundaryGroup(TyperGroup):
@@ -41,8 +45,32 @@ class _ErrorBoundaryGroup(TyperGroup):
                 )
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            err_console.print("[yellow]Interrupted.[/] Work saved so far is kept in the store.")
+            kept = (
+                "Any output file you had is unchanged."
+                if ctx.invoked_subcommand in FILE_COMMANDS
+                else "Work saved so far is kept in the store."
+            )
+            err_console.print(f"[yellow]Interrupted.[/] {kept}")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # the reader stopped early (``staffpulse audit x | head``): not an error; send
+            # what is still buffered nowhere so the interpreter's exit flush stays quiet
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except SystemExit as exc:
+            # Rich meets a closed pipe the same way, but exits 1 after pointing stdout at
+            # /dev/null; a reader that stops early is still not an error
+            if exc.code == 1 and _stdout_is_devnull():
+                raise typer.Exit(0) from None
+            raise
+
+
+def _stdout_is_devnull() -> bool:
+    try:
+        return os.path.samestat(os.fstat(sys.stdout.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError):
+        return False
 
 
 app = typer.Typer(

@@ -2,7 +2,8 @@
 
 Both commands read INPUT, write one JSON line per valid record to ``--output`` (or stdout),
 report the first malformed records on stderr and count the rest, and show a progress bar on
-large files.
+large files. ``--output`` is replaced only when the run succeeds
+(:func:`staffpulse.signals.outfile.atomic_output`).
 """
 
 from __future__ import annotations
@@ -17,16 +18,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.signals.outfile import atomic_output, check_output_path
 
 MAX_SHOWN = 20  # malformed-record messages printed in full; the rest are only counted
 
 
-def check_input(path: Path) -> None:
-    if not path.exists():
-        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file")
+def check_output(output: Path | None, input_path: Path) -> None:
+    """Refuse an unusable ``--output`` (a folder, a path through a file, INPUT itself) up front,
+    before INPUT is read or a model loaded."""
+    if output is not None:
+        check_output_path(output, [input_path])
 
 
 class SkipPrinter:
@@ -49,23 +50,15 @@ class SkipPrinter:
 
 
 @contextmanager
-def output_sink(output: Path | None) -> Iterator[IO[str]]:
-    """The output file (its folder created), or stdout when ``output`` is None."""
+def output_sink(output: Path | None, input_path: Path) -> Iterator[IO[str]]:
+    """Where the JSONL goes: ``output``, replaced only if the run succeeds, or stdout."""
     if output is None:
         try:
             yield sys.stdout
         finally:
             sys.stdout.flush()
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        sink = output.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"{output}: cannot write the output ({exc.strerror})",
-            hint="choose a writable --output path",
-        ) from exc
-    with sink:
+    with atomic_output(output, [input_path]) as sink:
         yield sink
 
 

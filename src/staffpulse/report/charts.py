@@ -22,7 +22,7 @@ INK, MUTED, GRID = "#1f2a3d", "#8a94a6", "#e4e8ee"
 MIX_SERIES = (
     ("job_ads", "Job ads", "#d9622b"),
     ("other_posts", "Other posts", "#2f6fdf"),
-    ("replies", "Replies", "#1a9c8c"),
+    ("replies", "Replies to others", "#1a9c8c"),
     ("reposts", "Reposts", "#a3adbd"),
 )
 SEGMENT_COLORS = {

@@ -8,6 +8,7 @@ by ``report.charts``, so a report is one file with no script.
 from __future__ import annotations
 
 import base64
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,12 +43,15 @@ def environment() -> Environment:
     return _ENV
 
 
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.;] ")
+
+
 def first_sentence(text: str) -> str:
-    """The first sentence of a piece of advice (the leaderboard has room for one)."""
-    for mark in (". ", "; "):
-        head, sep, _rest = text.partition(mark)
-        if sep and len(head) >= 20:
-            return head + "."
+    """The first sentence of a piece of advice (the leaderboard has room for one); an
+    abbreviation such as "e.g." does not end it."""
+    for end in _SENTENCE_END.finditer(text):
+        if end.start() >= 20:
+            return text[: end.start()] + "."
     return text
 
 

@@ -7,8 +7,10 @@ that is not JSON). Output is JSONL, one object per valid input record in input o
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
      "labels": [...]}
 
-Malformed records are never fatal: each is reported through ``on_skip`` with its file and
-line number, counted, and skipped. Ids are written back exactly as read (JSON strings stay
+An empty file (no records at all), or a CSV header without ``id`` and ``text``, is an
+:class:`~staffpulse.errors.InputError` raised by :func:`read_records` before anything is
+written. Malformed records are never fatal: each is reported through ``on_skip`` with its file
+and line number, counted, and skipped. Ids are written back exactly as read (JSON strings stay
 strings, numbers stay numbers; CSV ids are strings). Records are scored in chunks, so memory
 stays flat on big files.
 """
@@ -23,12 +25,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
-from staffpulse.signals.recordio import json_objects, read_record_file
+from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 
-__all__ = ["ClassifyReport", "Record", "classify_file", "read_records"]
+__all__ = ["ClassifyReport", "Record", "classify_file", "classify_records", "read_records"]
 
 CHUNK = 50_000
+EMPTY_HINT = (
+    'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
+    "a line, or a CSV header with id,text columns and a row per post"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "id" not in fields or "text" not in fields:
         raise InputError(
-            f"{name}: the CSV header needs 'id' and 'text' columns (found: {', '.join(fields)})",
+            f"{name}: the CSV header needs 'id' and 'text' columns (found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns, or give JSONL with id and text",
         )
     reader.fieldnames = fields
@@ -75,9 +81,14 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
         yield Record(n, rid, text)
 
 
-def read_records(path: Path, on_skip: Callable[[str], None]) -> Iterator[Record]:
-    """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line."""
-    return read_record_file(path, on_skip, _jsonl, _csv, csv_header_words=("id", "text"))
+def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Record]:
+    """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line.
+
+    Raises :class:`~staffpulse.errors.InputError` at once for a missing, unreadable or empty
+    file or an unusable CSV header; use the result in a ``with`` block to close the file."""
+    return RecordFile(
+        path, on_skip, _jsonl, _csv, csv_header_words=("id", "text"), empty_hint=EMPTY_HINT
+    )
 
 
 def classify_file(
@@ -89,13 +100,18 @@ def classify_file(
     chunk: int = CHUNK,
 ) -> ClassifyReport:
     """Score every valid record of ``input_path`` and write JSONL lines to ``output``."""
-    skipped = 0
+    with read_records(input_path, on_skip) as records:
+        return classify_records(model, records, output, on_progress, chunk)
 
-    def skip(msg: str) -> None:
-        nonlocal skipped
-        skipped += 1
-        on_skip(msg)
 
+def classify_records(
+    model: TextSignals,
+    records: RecordFile[Record],
+    output: IO[str],
+    on_progress: Callable[[int], None] | None = None,
+    chunk: int = CHUNK,
+) -> ClassifyReport:
+    """Score records already opened with :func:`read_records`; JSONL lines go to ``output``."""
     written = 0
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
     batch: list[Record] = []
@@ -118,10 +134,10 @@ def classify_file(
             on_progress(len(batch))
         batch.clear()
 
-    for rec in read_records(input_path, skip):
+    for rec in records:
         batch.append(rec)
         if len(batch) >= chunk:
             flush()
     if batch:
         flush()
-    return ClassifyReport(written, skipped, counts)
+    return ClassifyReport(written, records.skipped, counts)

@@ -2,8 +2,12 @@
 
 Both commands take one file of records with an ``id`` and write one JSONL line per valid
 record, in order. What they share lives here: opening the file with a clear error, choosing
-JSONL or CSV, walking JSON objects with their line numbers, and reporting malformed records
-to ``on_skip`` as ``file:line: reason`` instead of stopping.
+JSONL or CSV, refusing an empty file, walking JSON objects with their line numbers, and
+reporting malformed records to ``on_skip`` as ``file:line: reason`` instead of stopping.
+
+:class:`RecordFile` checks a file when it is opened (readable, not empty, a usable CSV
+header, up to the first valid record) so that callers can fail before they create any
+output; the rest of the file is then read lazily, so memory stays flat on big files.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from types import TracebackType
+from typing import IO, Any, Generic, TypeVar
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 
 csv.field_size_limit(2**31 - 1)
 
@@ -39,10 +45,30 @@ def open_input(path: Path) -> IO[str]:
 
 
 def valid_id(value: Any) -> bool:
-    """A non-empty string or a number (ids are written back exactly as read)."""
-    return (isinstance(value, str) and value.strip() != "") or (
-        isinstance(value, int | float) and not isinstance(value, bool)
-    )
+    """A non-empty string or a finite number (ids are written back exactly as read)."""
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, float):
+        return math.isfinite(value)  # NaN or Infinity would make the output invalid JSON
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def json_error_reason(exc: json.JSONDecodeError) -> str:
+    """The whole reason a line is not JSON, with its column, e.g.
+    ``invalid control character U+0009 at column 34``.
+
+    ``exc.msg`` alone is cut short ("Invalid control character at"), and ``str(exc)`` speaks
+    of "line 1" of a one-line document, which misleads when the file line is 11.
+    """
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    if msg.startswith("invalid control character"):
+        char = exc.doc[exc.pos] if exc.pos < len(exc.doc) else ""
+        code = f" U+{ord(char):04X}" if char else ""
+        return (
+            f"invalid control character{code} at column {exc.colno} "
+            "(inside a string write it escaped, e.g. \\t or \\n)"
+        )
+    return f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
 
 
 def json_objects(
@@ -53,9 +79,11 @@ def json_objects(
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            # Without its line break, a string left open reads as "unterminated string"
+            # rather than as a control character (the newline) inside it.
+            obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            on_skip(f"{name}:{number}: not valid JSON ({exc.msg})")
+            on_skip(f"{name}:{number}: not valid JSON: {json_error_reason(exc)}")
             continue
         if not isinstance(obj, dict):
             on_skip(f"{name}:{number}: expected a JSON object with {expected}")
@@ -66,24 +94,84 @@ def json_objects(
         yield number, obj
 
 
-def read_record_file(
-    path: Path,
-    on_skip: Skip,
-    jsonl: RowReader[T],
-    csv_rows: RowReader[T],
-    csv_header_words: tuple[str, ...],
-) -> Iterator[T]:
-    """Records of ``path``: CSV by extension, or when the first line is a CSV header naming
-    every word of ``csv_header_words``; JSONL otherwise."""
-    with open_input(path) as stream:
-        if path.suffix.lower() == ".csv":
-            yield from csv_rows(stream, str(path), on_skip)
-            return
-        first = stream.readline()
-        head = first.strip().lower()
-        lines = itertools.chain([first], stream)
-        looks_csv = not head.startswith(("{", "[")) and "," in head
-        if looks_csv and all(word in head for word in csv_header_words):
-            yield from csv_rows(lines, str(path), on_skip)  # a CSV without the .csv extension
+class RecordFile(Generic[T]):
+    """The valid records of one input file, in order; use it as a context manager.
+
+    Opening it reads the file up to its first valid record, so a missing, unreadable or
+    empty file, or a CSV header without the required columns, raises an :class:`InputError`
+    before the caller writes anything. The file is CSV by its ``.csv`` extension, or when its
+    first line is a CSV header naming every word of ``csv_header_words``; JSONL otherwise.
+    Malformed records go to ``on_skip`` and are counted in :attr:`skipped`. Iterate once.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        on_skip: Skip,
+        jsonl: RowReader[T],
+        csv_rows: RowReader[T],
+        csv_header_words: tuple[str, ...],
+        empty_hint: str,
+    ) -> None:
+        self.path = path
+        self.skipped = 0
+        self._on_skip = on_skip
+        self._stream = open_input(path)
+        try:
+            self._rows = self._reader(jsonl, csv_rows, csv_header_words, empty_hint)
+            self._head = list(itertools.islice(self._rows, 1))
+            if not self._head and self.skipped == 0:
+                # Text but no record and nothing malformed: a CSV header with no rows.
+                raise EmptyInputError(
+                    f"{path} is empty: it has a header but no records", hint=empty_hint
+                )
+        except BaseException:
+            self._stream.close()
+            raise
+
+    def _skip(self, message: str) -> None:
+        self.skipped += 1
+        self._on_skip(message)
+
+    def _reader(
+        self,
+        jsonl: RowReader[T],
+        csv_rows: RowReader[T],
+        csv_header_words: tuple[str, ...],
+        empty_hint: str,
+    ) -> Iterator[T]:
+        name = str(self.path)
+        blank: list[str] = []
+        for line in self._stream:
+            if line.strip():
+                first = line
+                break
+            blank.append(line)  # kept, so that line numbers still match the file
         else:
-            yield from jsonl(lines, str(path), on_skip)
+            raise EmptyInputError(f"{name} is empty", hint=empty_hint)
+        lines = itertools.chain(blank, [first], self._stream)
+        head = first.strip().lower()
+        looks_csv = not head.startswith(("{", "[")) and "," in head
+        is_csv = self.path.suffix.lower() == ".csv" or (
+            looks_csv and all(word in head for word in csv_header_words)
+        )
+        return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
+
+    def __iter__(self) -> Iterator[T]:
+        yield from self._head
+        self._head = []
+        yield from self._rows
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> RecordFile[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

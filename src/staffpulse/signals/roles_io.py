@@ -7,7 +7,10 @@ fields are ignored. Output is JSONL, one object per valid record, in input order
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
-Malformed records (bad JSON, not an object, missing id, wrong field types) are never fatal:
+An empty file (no records at all), or a CSV header without ``id`` and ``name`` or
+``description``, is an :class:`~staffpulse.errors.InputError` raised by :func:`read_accounts`
+before anything is written. Malformed records (bad JSON, not an object, missing id, wrong
+field types) are never fatal:
 each goes to ``on_skip`` as ``file:line: reason``, is counted and skipped. Ids are written back
 exactly as read (JSON strings stay strings, numbers stay numbers; CSV ids are strings).
 Accounts are tagged in chunks, so memory stays flat on big files.
@@ -24,12 +27,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
-from staffpulse.signals.recordio import json_objects, read_record_file
+from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 
-__all__ = ["AccountRecord", "TagReport", "read_accounts", "tag_file"]
+__all__ = ["AccountRecord", "TagReport", "read_accounts", "tag_file", "tag_records"]
 
 CHUNK = 2_000
+EMPTY_HINT = (
+    'check that you chose the right file: it needs one {"id": ..., "name": ..., '
+    '"description": ...} JSON object a line, or a CSV header with id,name,description '
+    "columns and a row per account"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +118,12 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
         )
 
 
-def read_accounts(path: Path, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
-    """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line."""
-    return read_record_file(path, on_skip, _jsonl, _csv, csv_header_words=("id",))
+def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[AccountRecord]:
+    """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line.
+
+    Raises :class:`~staffpulse.errors.InputError` at once for a missing, unreadable or empty
+    file or an unusable CSV header; use the result in a ``with`` block to close the file."""
+    return RecordFile(path, on_skip, _jsonl, _csv, csv_header_words=("id",), empty_hint=EMPTY_HINT)
 
 
 def tag_file(
@@ -124,12 +135,19 @@ def tag_file(
     chunk: int = CHUNK,
 ) -> TagReport:
     """Tag every valid record of ``input_path`` and write JSONL lines to ``output``."""
+    with read_accounts(input_path, on_skip) as records:
+        return tag_records(model, records, output, on_progress, chunk)
+
+
+def tag_records(
+    model: RoleTagger,
+    records: RecordFile[AccountRecord],
+    output: IO[str],
+    on_progress: Callable[[int], None] | None = None,
+    chunk: int = CHUNK,
+) -> TagReport:
+    """Tag records already opened with :func:`read_accounts`; JSONL lines go to ``output``."""
     report = TagReport()
-
-    def skip(msg: str) -> None:
-        report.skipped += 1
-        on_skip(msg)
-
     batch: list[AccountRecord] = []
 
     def flush() -> None:
@@ -147,12 +165,13 @@ def tag_file(
             on_progress(len(batch))
         batch.clear()
 
-    for rec in read_accounts(input_path, skip):
+    for rec in records:
         batch.append(rec)
         if len(batch) >= chunk:
             flush()
     if batch:
         flush()
+    report.skipped = records.skipped
     return report
 
 

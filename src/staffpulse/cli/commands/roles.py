@@ -12,8 +12,10 @@ input record, in input order::
 
 with roles staffing_firm, recruiter, hr_pro, vendor, job_board, employer, job_seeker, other.
 Malformed records are reported on stderr with file and line number, skipped, and counted at
-the end; they never stop the run. A missing or unreadable INPUT is an error (exit code 65)
-with a hint.
+the end; they never stop the run. A missing INPUT (exit code 66), or an unreadable or empty
+one, or a CSV without ``id`` and ``name``/``description`` columns (exit code 65) is an error
+with a hint. OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
+an existing OUT as it was; OUT may not be INPUT itself, and a missing folder is created.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.cli.record_files import SkipPrinter, check_input, output_sink, record_progress
+from staffpulse.cli.record_files import SkipPrinter, check_output, output_sink, record_progress
 
 err_console = Console(stderr=True)
 _BYTES_PER_ACCOUNT = 250  # a rough size of one record, for the progress bar's total
@@ -42,23 +44,30 @@ def roles_command(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Where to write the JSONL tags (default: stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the JSONL tags (default: stdout). A missing folder is created; "
+            "an existing file is replaced only when the run succeeds.",
+        ),
     ] = None,
 ) -> None:
     """Tag each account: organization or person, and its role in the hiring world."""
     from staffpulse.signals.roles import load_role_model
-    from staffpulse.signals.roles_io import role_summary, tag_file
+    from staffpulse.signals.roles_io import read_accounts, role_summary, tag_records
 
-    check_input(input_path)
-    model = load_role_model()
+    check_output(output, input_path)
     skips = SkipPrinter(err_console)
-    with (
-        output_sink(output) as sink,
-        record_progress(
-            err_console, input_path, "roles", "accounts", _BYTES_PER_ACCOUNT
-        ) as on_progress,
-    ):
-        report = tag_file(model, input_path, sink, skips, on_progress)
+    # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
+    with read_accounts(input_path, skips) as records:
+        model = load_role_model()
+        with (
+            output_sink(output, input_path) as sink,
+            record_progress(
+                err_console, input_path, "roles", "accounts", _BYTES_PER_ACCOUNT
+            ) as on_progress,
+        ):
+            report = tag_records(model, records, sink, on_progress)
     skips.print_rest("record")
     where = f" to {escape(str(output))}" if output is not None else ""
     err_console.print(
