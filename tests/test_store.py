@@ -172,3 +172,24 @@ def test_runs_are_recorded() -> None:
     row = store.conn.execute("SELECT kind, status, counts FROM runs").fetchone()
     assert tuple(row) == ("import", "ok", '{"posts": 3}')
     assert isinstance(store.conn, sqlite3.Connection)
+
+
+def test_a_fediverse_account_is_found_by_its_user_part() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(
+                platform="mastodon", id="https://fosstodon.org/@dave", handle="dave@fosstodon.org"
+            ),
+            Account(platform="mastodon", id="https://hr.social/@ann_b", handle="ann_b@hr.social"),
+            Account(platform="mastodon", id="https://a.example/@ann_b", handle="ann_b@a.example"),
+            Account(platform="mastodon", id="https://b.example/@annxb", handle="annxb@b.example"),
+        ],
+        PROV,
+    )
+    assert store.find_account("@Dave").handle == "dave@fosstodon.org"
+    with pytest.raises(NotFoundError, match="matches several accounts") as many:
+        store.find_account("ann_b")
+    assert "annxb" not in many.value.message  # "_" is no wildcard
+    with pytest.raises(NotFoundError, match="no account 'zed'"):
+        store.find_account("zed")

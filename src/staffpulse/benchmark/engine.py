@@ -105,8 +105,12 @@ def run_benchmark(
         accounts, missing = _resolve(store, entries, source)
         problems = sorted([*problems, *missing], key=lambda p: (p.file, p.line or 0))
     else:
-        source = "every account in the store"
-        accounts = [(s.account, "unknown") for s in store.list_accounts(platform) if s.posts > 0]
+        stored = store.list_accounts(platform)
+        accounts = [(s.account, "unknown") for s in stored if s.posts > 0]
+        silent = len(stored) - len(accounts)
+        source = "every account with posts in the store" + (
+            f"; {silent} without posts left out" if silent else ""
+        )
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(
@@ -175,6 +179,9 @@ def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
     return out
 
 
+FEW_POSTS = 10
+
+
 def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
     scores = _scores(audits)
     pct = {name: percentile_ranks(values) for name, values in scores.items()}
@@ -192,6 +199,8 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "percentiles": {name: round(float(pct[name][i])) for name in SCORES},
             "job_share": mix["job_share"],
             "posts": audit.counts["posts"],
+            # a grade from a handful of posts says little: renderers flag it
+            "few_posts": audit.counts["posts"] < FEW_POSTS,
             "top_action": audit.top_actions[0]["action"] if audit.top_actions else "",
         }
         rows.append(row)

@@ -143,7 +143,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     for row in result.leaderboard:
         table.add_row(
             str(row["rank"]),
-            "@" + row["handle"],
+            Text("@" + row["handle"])
+            + Text(f" ({row['posts']} posts)" if row["few_posts"] else "", style="dim"),
             *([row["segment"].replace("_", " ")] if segments else []),
             Text(f"{row['grade']} {row['overall']}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(

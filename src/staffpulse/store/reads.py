@@ -67,6 +67,19 @@ class ReadMixin:
             " ORDER BY platform",
             (norm, handle.strip(), platform, platform),
         ).fetchall()
+        if not rows and "@" not in norm:
+            # a fediverse handle is user@instance; people type just the user part
+            rows = self.conn.execute(
+                "SELECT * FROM accounts WHERE handle_norm LIKE ? ESCAPE '\\'"
+                " AND (? IS NULL OR platform = ?) ORDER BY handle_norm LIMIT 6",
+                (_like_prefix(norm) + "@%", platform, platform),
+            ).fetchall()
+            if len(rows) > 1:
+                listed = ", ".join("@" + row["handle"] for row in rows[:5])
+                raise NotFoundError(
+                    f"'{handle}' matches several accounts: {listed}",
+                    hint="give the whole handle, e.g. staffpulse audit " + listed.split(", ")[0],
+                )
         if not rows:
             where = f" on {platform}" if platform else ""
             raise NotFoundError(
@@ -174,3 +187,8 @@ def _interaction_kind(value: str) -> InteractionKind:
     if value not in ("reply", "mention", "repost", "quote"):
         raise ValueError(f"unknown interaction kind {value!r}")
     return value  # type: ignore[return-value]
+
+
+def _like_prefix(text: str) -> str:
+    """``text`` for a LIKE pattern, its wildcards taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
