@@ -193,3 +193,15 @@ def test_a_fediverse_account_is_found_by_its_user_part() -> None:
     assert "annxb" not in many.value.message  # "_" is no wildcard
     with pytest.raises(NotFoundError, match="no account 'zed'"):
         store.find_account("zed")
+
+
+def test_a_post_saved_without_its_author_gets_it_later_and_makes_no_edges() -> None:
+    store = open_store(":memory:")
+    bare = Post(platform="x", id="20", author_id="", text="@jane hello", mentions=("jane",))
+    store.upsert([bare], PROV)
+    store.refresh_interactions()
+    assert store.interactions("x") == []  # no made-up author '' in the graph
+    store.upsert([Post(platform="x", id="20", author_id="1", author_handle="acme")], PROV)
+    store.refresh_interactions()
+    assert store.get_posts("x", ["20"])["20"].author_id == "1"
+    assert [(e.source_id, e.target_id) for e in store.interactions("x")] == [("1", "@jane")]

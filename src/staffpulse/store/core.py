@@ -55,6 +55,8 @@ INSERT INTO posts (platform, id, author_id, author_handle, text, created_at, lan
     first_seen)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, id) DO UPDATE SET
+    -- a post first saved without its author (author_id '') gets it when a fuller copy comes
+    author_id = CASE WHEN posts.author_id = '' THEN excluded.author_id ELSE posts.author_id END,
     author_handle = CASE WHEN excluded.author_handle != '' THEN excluded.author_handle
                          ELSE posts.author_handle END,
     text = CASE WHEN excluded.text != '' THEN excluded.text ELSE posts.text END,

@@ -92,7 +92,8 @@ WITH edges AS (
 INSERT INTO interactions (platform, source_id, target_id, kind, count, first_seen, last_seen)
 SELECT platform, source_id, target_id, kind, COUNT(*), MIN(created_at), MAX(created_at)
 FROM edges
-WHERE target_id IS NOT NULL AND target_id != source_id
+-- a post saved without its author (an API response that lacked author_id) has author ''
+WHERE target_id IS NOT NULL AND target_id != source_id AND source_id != '' AND target_id != ''
 GROUP BY platform, source_id, target_id, kind
 """
 )
