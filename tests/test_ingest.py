@@ -9,6 +9,7 @@ import pytest
 
 from staffpulse.errors import EmptyInputError, InputError, UnknownFormatError
 from staffpulse.ingest import import_paths
+from staffpulse.sources.jsonio import document_error
 from staffpulse.store import open_store
 
 
@@ -36,7 +37,8 @@ def test_one_malformed_line_is_named_and_the_rest_imported(tmp_path: Path) -> No
     path = _write_jsonl(tmp_path / "a.jsonl", [GOOD[0], GOOD[1], "{not json", GOOD[2]])
     store = open_store(":memory:")
     report = import_paths(store, [path])
-    assert (report.posts, report.accounts, report.skipped) == (2, 1, 1)
+    # acme is declared; bob, who only posts, gets a bare account
+    assert (report.posts, report.accounts, report.skipped) == (2, 2, 1)
     assert report.problems[0].line == 3 and report.problems[0].file == str(path)
     assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "ok"
 
@@ -73,3 +75,117 @@ def test_missing_empty_and_unknown_inputs_have_clear_errors(tmp_path: Path) -> N
     empty_dir.mkdir()
     with pytest.raises(EmptyInputError, match="nothing staffpulse can import"):
         import_paths(store, [empty_dir])
+
+
+# -- posts-only files give their authors an account ------------------------------------------
+
+
+def test_posts_only_csv_can_be_audited_and_reimports_add_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "min.csv"
+    path.write_text(
+        "id,author,created_at,text\n"
+        "1,acmestaffing,2026-03-01T14:05:00Z,We're hiring a forklift operator!\n"
+        "2,acmestaffing,2026-03-02T14:05:00Z,Our recruiter ran a 5k today haha\n",
+        encoding="utf-8",
+    )
+    store = open_store(":memory:")
+    first = import_paths(store, [path])
+    assert (first.posts, first.accounts, first.new_accounts) == (2, 1, 1)
+    account = store.find_account("acmestaffing")
+    assert len(store.posts_by(account.platform, account.id)) == 2
+    again = import_paths(store, [path])
+    assert (again.new_posts, again.new_accounts) == (0, 0)
+    assert store.stats()["accounts"] == {"csv": 1}
+
+
+def test_bare_author_account_never_blanks_richer_stored_data(tmp_path: Path) -> None:
+    rich = _write_jsonl(
+        tmp_path / "accounts.jsonl",
+        [
+            {
+                "type": "account",
+                "platform": "x",
+                "handle": "acmestaffing",
+                "display_name": "Acme Staffing",
+                "bio": "We place great people.",
+                "avatar_url": "https://acme.example/a.png",
+                "followers": 1200,
+                "verified": True,
+                "url": "https://x.com/acmestaffing",
+            }
+        ],
+    )
+    posts = _write_jsonl(
+        tmp_path / "posts.jsonl",
+        [{"type": "post", "platform": "x", "id": "9", "author": "acmestaffing", "text": "hi"}],
+    )
+    store = open_store(":memory:")
+    import_paths(store, [rich])
+    report = import_paths(store, [posts])
+    assert report.new_accounts == 0
+    account = store.find_account("acmestaffing")
+    assert (account.display_name, account.bio, account.followers) == (
+        "Acme Staffing",
+        "We place great people.",
+        1200,
+    )
+    assert account.avatar_url and account.url and account.verified
+    assert store.stats()["accounts"] == {"x": 1}
+
+
+# -- encodings, header errors, whole-file JSON errors --------------------------------------
+
+
+def test_guessed_encoding_is_a_notice_not_a_skip(tmp_path: Path) -> None:
+    path = tmp_path / "lat.csv"
+    path.write_bytes("platform,handle,display_name\nx,cafe,Café Señor\n".encode("cp1252"))
+    store = open_store(":memory:")
+    report = import_paths(store, [path])
+    assert (report.accounts, report.skipped, report.problems) == (1, 0, [])
+    assert [n.file for n in report.notices] == [str(path)]
+    assert report.as_dict()["notices"] == [n.as_dict() for n in report.notices]
+    assert store.find_account("cafe").display_name == "Café Señor"
+
+
+def test_unusable_csv_header_skips_every_row_in_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "twcs.csv"
+    rows = "".join(f"{i},brand,False,Wed Oct 11 06:55:44 +0000 2017,hello {i}\n" for i in range(5))
+    path.write_text("tweet_id,author_id,inbound,created_at,text\n" + rows, encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped, len(report.problems)) == (0, 5, 1)
+    assert "rename tweet_id→id" in report.problems[0].message
+
+
+def test_cut_short_json_document_names_the_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text(
+        '{\n  "feed": [\n    {\n      "post": {\n        "uri": "at://did:plc:x/p/1",\n        "cid',
+        encoding="utf-8",
+    )
+    report = import_paths(open_store(":memory:"), [path])
+    (problem,) = report.problems
+    assert "not valid JSON at line 6, column" in problem.message
+    assert "cut short" in problem.message
+
+
+def test_document_error_carries_the_position() -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads('{\n "a": 1,\n "b" 2\n}')
+    error = document_error(b'{\n "a": 1,\n "b" 2\n}', caught.value)
+    assert (error.line, error.column) == (3, 6) and "cut short" not in str(error)
+    bad = document_error(b'{\n "a": "caf\xe9"\n}', ValueError("orjson: not UTF-8"))
+    assert bad.line == 2 and "not valid UTF-8 at line 2" in str(bad)
+
+
+# -- folders -------------------------------------------------------------------------------
+
+
+def test_folder_walk_imports_nested_files_and_skips_hidden_ones(tmp_path: Path) -> None:
+    nested = tmp_path / "exports" / "2026" / "march"
+    nested.mkdir(parents=True)
+    _write_jsonl(nested / "a.jsonl", GOOD)
+    hidden = tmp_path / "exports" / ".cache"
+    hidden.mkdir()
+    _write_jsonl(hidden / "b.jsonl", [{"type": "account", "platform": "x", "handle": "zed"}])
+    report = import_paths(open_store(":memory:"), [tmp_path / "exports"])
+    assert report.files == [(str(nested / "a.jsonl"), "staffpulse JSONL")]

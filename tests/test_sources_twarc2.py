@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from pathlib import Path
 
 import pytest
 
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.twarc2 import EditTracker, Twarc2, rows_from_v2
+from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "twarc2"
@@ -73,10 +77,130 @@ def test_user_object_and_garbage() -> None:
     assert isinstance(rows[0], Account) and rows[0].handle == "solo"
     with pytest.raises(ValueError):
         rows_from_v2({"hello": "world"})
-    with pytest.raises(ValueError):
-        rows_from_v2({"data": [{"id": "1"}]})  # a tweet without text
+    with pytest.raises(ValueError, match=r"data\[0\] \(tweet 1\): tweet without 'text'"):
+        rows_from_v2({"data": [{"id": "1"}]})
 
 
 def test_error_only_lines_import_nothing_quietly() -> None:
     assert rows_from_v2({"errors": [{"title": "operational-disconnect"}]}) == []
     assert rows_from_v2({"meta": {"result_count": 0}}) == []
+
+
+# -- one bad item skips only that item (not the page) -------------------------------------
+
+BAD_ITEMS = FIXTURES / "bad_items.jsonl"
+
+
+def test_one_bad_tweet_or_user_skips_only_that_item() -> None:
+    posts, accounts, problems = _read(BAD_ITEMS)
+    assert set(posts) == {"500", "502", "490", "600"}  # 501, the id-less tweet and 590 skipped
+    assert set(accounts) == {"10", "11", "13", "14"}  # 12 has a null username
+    assert posts["500"].kind == "reply" and posts["500"].reply_to_handle == "recruiterrae"
+    # The tweet of the skipped user is kept, under its author id (no handle to show).
+    assert (posts["502"].author_id, posts["502"].author_handle) == ("12", "")
+    # A flattened line keeps its tweet when a referenced tweet is malformed.
+    assert posts["600"].kind == "quote" and posts["600"].quoted_post_id == "590"
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        (str(BAD_ITEMS), 1, "includes.users[2] (user 12): user object without 'username'"),
+        (str(BAD_ITEMS), 1, "data[1] (tweet 501): unreadable timestamp '2021-13-99'"),
+        (str(BAD_ITEMS), 1, "data[2]: tweet without 'id'"),
+        (str(BAD_ITEMS), 2, "referenced_tweets[0] (tweet 590): unreadable timestamp 'garbage'"),
+        (str(BAD_ITEMS), 3, "data: not a list of objects (str)"),
+    ]
+
+
+def test_import_counts_every_skipped_item_and_keeps_the_rest() -> None:
+    with open_store(":memory:") as store:
+        report = import_paths(store, [BAD_ITEMS])
+        stats = store.stats()
+    assert report.skipped == len(report.problems) == 5
+    assert all(p.file == str(BAD_ITEMS) and p.line in (1, 2, 3) for p in report.problems)
+    assert sum(stats["accounts"].values()) == 4
+    assert stats["posts"]["x"] == {"original": 2, "reply": 1, "quote": 1, "repost": 0}
+
+
+def test_strict_mode_raises_naming_the_item_and_input_is_not_mutated() -> None:
+    page = json.loads(BAD_ITEMS.read_text().splitlines()[0])
+    before = copy.deepcopy(page)
+    with pytest.raises(ValueError, match=r"data\[1\] \(tweet 501\): unreadable timestamp"):
+        rows_from_v2({"data": page["data"][:2]})  # no errors list: the fetcher's strictness
+    errors: list[str] = []
+    rows_from_v2(page, errors=errors)
+    assert len(errors) == 3 and page == before
+
+
+def test_non_object_items_are_reported() -> None:
+    errors: list[str] = []
+    rows = rows_from_v2({"data": [7, {"id": "1", "text": "hi", "author_id": "9"}]}, errors=errors)
+    assert [r.id for r in rows] == ["1"] and errors == ["data[0]: not a JSON object"]
+
+
+def test_old_version_is_kept_when_the_latest_version_is_malformed() -> None:
+    latest = {"id": "2", "text": "v2", "created_at": "bad", "edit_history_tweet_ids": ["1", "2"]}
+    old = {"id": "1", "text": "v1", "edit_history_tweet_ids": ["1", "2"]}
+    errors: list[str] = []
+    assert [r.id for r in rows_from_v2({"data": [latest, old]}, errors=errors)] == ["1"]
+    assert errors == ["data[0] (tweet 2): unreadable timestamp 'bad'"]
+
+
+# -- posts without author or date: kept, with one notice per file --------------------------
+
+
+def test_missing_author_and_date_are_kept_with_one_notice_per_file() -> None:
+    path = FIXTURES / "recorded_user_tweets.json"
+    items = list(Twarc2().read(path))
+    notices = [i for i in items if isinstance(i, Notice)]
+    assert [n.file for n in notices] == [str(path)] * 2
+    assert notices[0].message.startswith("2 posts have no author")
+    assert "tweet.fields=author_id" in notices[0].message
+    assert notices[1].message.startswith("2 posts have no date")
+    assert "tweet.fields=created_at" in notices[1].message
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        stored = store.conn.execute("SELECT author_id, created_at FROM posts").fetchall()
+    assert (report.posts, report.skipped, len(report.notices)) == (2, 0, 2)
+    assert [tuple(row) for row in stored] == [("", None), ("", None)]  # nothing invented
+
+
+def test_notice_names_only_what_is_missing() -> None:
+    notices = [i for i in Twarc2().read(FIXTURES / "pages.jsonl") if isinstance(i, Notice)]
+    # Every tweet there has an author; one flattened reference (190) has no created_at.
+    assert [n.message.split(" (")[0] for n in notices] == ["1 post has no date"]
+
+
+# -- the real samples (skipped when ../shared/data is absent) ------------------------------
+
+
+def test_real_page_with_one_bad_date_keeps_everything_else(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    real = shared_data / "formats" / "twarc2_jsonl_real" / "brexit.jsonl"
+    page = json.loads(real.read_text(encoding="utf-8").splitlines()[0])
+    bad_id = page["data"][5]["id"]
+    page["data"][5]["created_at"] = "2021-13-99"
+    path = tmp_path / "onedate.jsonl"
+    path.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        stats = store.stats()
+    assert [(p.line, p.message) for p in report.problems] == [
+        (1, f"data[5] (tweet {bad_id}): unreadable timestamp '2021-13-99'")
+    ]
+    assert report.skipped == 1
+    assert sum(stats["accounts"].values()) == 177
+    assert sum(stats["posts"]["x"].values()) == 154  # the whole sample gives 155
+
+
+def test_tweepy_recordings_say_what_the_request_lacked(shared_data: Path) -> None:
+    folder = shared_data / "formats" / "tweepy_v2_recorded_responses"
+    with open_store(":memory:") as store:
+        report = import_paths(store, [folder])
+        undated = store.conn.execute("SELECT COUNT(*) FROM posts WHERE created_at IS NULL")
+        assert undated.fetchone()[0] == 130
+    assert all(p.message.endswith("not a known format; file skipped") for p in report.problems)
+    by_file: dict[str, list[str]] = {}
+    for notice in report.notices:
+        by_file.setdefault(Path(notice.file).name, []).append(notice.message)
+    assert by_file["test_client_search_recent_tweets.json"][0].startswith("10 posts have no author")
+    assert "test_client_get_users.json" not in by_file  # users only: nothing lacking
+    assert all(len(messages) == 2 for messages in by_file.values())

@@ -1,13 +1,15 @@
-"""twarc2 CSV (twarc-csv column layout) on a small hand-written file."""
+"""twarc2 CSV (twarc-csv column layout) on small hand-written files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
-from staffpulse.sources.twarc_csv import TwarcCsv
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.twarc_csv import TwarcCsv, rows_from_twarc_csv
 from staffpulse.store.core import Record
 
 FILE = Path(__file__).parent / "fixtures" / "twarc2" / "tweets.csv"
@@ -28,3 +30,34 @@ def test_twarc_csv_rows() -> None:
     assert {r.id for r in rows if isinstance(r, Account)} == {"1"}
     problems = [i for i in items if isinstance(i, Problem)]
     assert [(p.line, p.message) for p in problems] == [(5, "row without 'id' or 'author_id'")]
+
+
+BAD = Path(__file__).parent / "fixtures" / "twarc2" / "tweets_bad_items.csv"
+
+
+def test_a_bad_author_or_tweet_skips_only_that_part() -> None:
+    items = list(TwarcCsv().read(BAD))
+    rows = [r for i in items if isinstance(i, Record) for r in i.rows]
+    posts = {r.id: r for r in rows if isinstance(r, Post)}
+    assert set(posts) == {"700", "701", "703"}
+    assert posts["701"].author_handle == "JaneDoe"  # the handle survives its bad profile
+    assert {r.id for r in rows if isinstance(r, Account)} == {"1", "3"}  # 3 wrote bad 702
+    problems = [(p.line, p.message) for p in items if isinstance(p, Problem)]
+    assert problems == [
+        (3, "author (user 2) of tweet 701: unreadable timestamp '2021-13-99'; the tweet is kept"),
+        (4, "tweet 702: unreadable timestamp 'not-a-date'"),
+    ]
+    notices = [n for n in items if isinstance(n, Notice)]
+    assert [(n.file, n.message.split(" (")[0]) for n in notices] == [
+        (str(BAD), "1 post has no date")
+    ]
+
+
+def test_strict_transformer_raises() -> None:
+    row = {"id": "9", "author_id": "1", "text": "hi", "created_at": "nope"}
+    with pytest.raises(ValueError, match="unreadable timestamp 'nope'"):
+        rows_from_twarc_csv(row)
+    errors: list[str] = []
+    assert rows_from_twarc_csv(row, errors) == [] and errors == [
+        "tweet 9: unreadable timestamp 'nope'"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -100,3 +101,55 @@ def test_single_profile_file_extracts_avatar() -> None:
     rows = _rows(list(XArchive().read(ARCHIVE / "data" / "profile.js")))
     (owner,) = rows
     assert isinstance(owner, Account) and owner.avatar_path is not None
+
+
+def _zip_archive(target: Path, prefixes: dict[str, Path]) -> Path:
+    """A ZIP holding the fixture archive's files under each prefix (e.g. a person's folder)."""
+    with zipfile.ZipFile(target, "w") as z:
+        for prefix, source in prefixes.items():
+            for file in sorted(source.rglob("*")):
+                if file.is_file():
+                    z.write(file, prefix + file.relative_to(source).as_posix())
+    return target
+
+
+def test_zip_of_a_named_folder_is_read_at_any_depth(tmp_path: Path) -> None:
+    data = ARCHIVE / "data"
+    for prefix in ("person_acme/", "twitter-2026-11-01/data/", "a/b/c/"):
+        archive = _zip_archive(tmp_path / "x.zip", {prefix: data})
+        assert detect(archive).name == "x-archive"
+        items = list(XArchive().read(archive))
+        rows = _rows(items)
+        assert len([r for r in rows if isinstance(r, Post)]) == 4, prefix
+        owner = next(r for r in rows if isinstance(r, Account))
+        assert owner.id == "9001" and owner.avatar_path is not None, prefix
+
+
+def test_zip_with_two_archives_reads_each_with_its_owner(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "account.js").write_text(
+        'window.YTD.account.part0 = [ { "account" : '
+        '{ "username" : "HarborTalent", "accountId" : "8001" } } ]'
+    )
+    (other / "tweets.js").write_text(
+        'window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "500", "full_text" : "Tacos!",'
+        ' "created_at" : "Wed Oct 10 20:19:24 +0000 2018", "entities" : { } } } ]'
+    )
+    archive = _zip_archive(tmp_path / "two.zip", {"acme/data/": ARCHIVE / "data", "harbor/": other})
+    rows = _rows(list(XArchive().read(archive)))
+    authors = {p.id: p.author_id for p in rows if isinstance(p, Post)}
+    assert authors == {"100": "9001", "101": "9001", "102": "9001", "103": "9001", "500": "8001"}
+    assert {a.id for a in rows if isinstance(a, Account)} == {"9001", "8001"}
+
+
+def test_folder_holding_an_archive_folder_is_imported(tmp_path: Path) -> None:
+    download = tmp_path / "Downloads"
+    inner = download / "twitter-2026-11-01" / "data"
+    inner.parent.mkdir(parents=True)
+    shutil.copytree(ARCHIVE / "data", inner)
+    (inner.parent / "Your archive.html").write_text("<html></html>")
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [download])
+    assert report.files == [(str(inner.parent), "X archive")]
+    assert report.new_posts == 4 and report.new_accounts == 1

@@ -1,4 +1,8 @@
-"""Import files into the store: detect each format, write in batches, count what was skipped."""
+"""Import files into the store: detect each format, write in batches, count what was skipped.
+
+A folder is walked to any depth; a sub-folder that a source reads as a whole (an extracted X
+archive) is handed to it as one input, and everything else in the folder is still imported.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
-from staffpulse.sources import REGISTRY, Problem, Source, detect
-from staffpulse.sources.base import read_head
+from staffpulse.sources import REGISTRY, Item, Problem, Source, detect
+from staffpulse.sources.base import Notice, read_head
 from staffpulse.store.core import Record, Store, WriteCounts
 
 BATCH_SIZE = 2000
@@ -26,6 +30,7 @@ class ImportReport:
     new_posts: int = 0
     files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
     skipped: int = 0
     run_id: int | None = None
 
@@ -42,6 +47,7 @@ class ImportReport:
             "new": {"accounts": self.new_accounts, "posts": self.new_posts},
             "skipped": self.skipped,
             "problems": [problem.as_dict() for problem in self.problems],
+            "notices": [notice.as_dict() for notice in self.notices],
             "files": [{"file": name, "format": label} for name, label in self.files],
         }
 
@@ -69,16 +75,9 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
             if claimed is not None:
                 plan.append((path, claimed))
                 continue
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            found = 0
-            for file in files:
-                source = _claimed_by_source(file) if file.stat().st_size else None
-                if source is None:
-                    problems.append(Problem(str(file), None, "not a known format; file skipped"))
-                else:
-                    plan.append((file, source))
-                    found += 1
-            if not found:
+            before = len(plan)
+            _plan_folder(path, plan, problems, seen=set())
+            if len(plan) == before:
                 raise EmptyInputError(
                     f"{path}: the folder holds nothing staffpulse can import",
                     hint="point to the exported files themselves (see docs/formats.md)",
@@ -90,16 +89,41 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
     return plan, problems
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _plan_folder(
+    folder: Path, plan: list[tuple[Path, Source]], problems: list[Problem], seen: set[Path]
+) -> None:
+    """Plan every file under ``folder`` (hidden ones aside), and each sub-folder a source
+    reads as a whole, at any depth."""
+    real = folder.resolve()
+    if real in seen:  # a symlink back up the tree
+        return
+    seen.add(real)
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            claimed = _claimed_by_source(child)
+            if claimed is not None:
+                plan.append((child, claimed))
+            else:
+                _plan_folder(child, plan, problems, seen)
+        elif child.is_file():
+            source = _claimed_by_source(child) if child.stat().st_size else None
+            if source is None:
+                problems.append(Problem(str(child), None, "not a known format; file skipped"))
+            else:
+                plan.append((child, source))
 
 
-def _batched(items: Iterable[Record | Problem], report: ImportReport) -> Iterator[list[Record]]:
+def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
     batch: list[Record] = []
     for item in items:
+        if isinstance(item, Notice):
+            report.notices.append(item)
+            continue
         if isinstance(item, Problem):
             report.problems.append(item)
-            report.skipped += 1
+            report.skipped += item.records
             continue
         batch.append(item)
         if len(batch) >= BATCH_SIZE:

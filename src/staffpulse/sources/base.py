@@ -2,42 +2,70 @@
 
 A source is a pair: a pure transformer (payload -> normalized rows) and a thin reader that
 walks a file, yields one :class:`~staffpulse.store.Record` per payload, and reports each
-malformed line as a :class:`Problem` instead of stopping.
+malformed line as a :class:`Problem` instead of stopping. Text files written by people (CSV,
+JSONL) are decoded here, in one place (:func:`detect_encoding`, :func:`decode_bytes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import codecs
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 from staffpulse import __version__
-from staffpulse.models import Provenance
+from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store.core import Record
 
 TOOL_VERSION = f"staffpulse {__version__}"
 HEAD_BYTES = 8192
+SCAN_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A record that could not be imported: where it is and what is wrong with it."""
+    """Records that could not be imported: where they are and what is wrong with them.
+
+    ``records`` is how many were skipped: 1 for a bad line, every row of a file whose header
+    makes all of them unreadable (one message then, not one per row).
+    """
 
     file: str
     line: int | None
     message: str
+    records: int = 1
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "message": self.message}
+        found: dict[str, object] = {"file": self.file, "line": self.line, "message": self.message}
+        if self.records != 1:  # the usual one-record problem keeps its documented shape
+            found["records"] = self.records
+        return found
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         return f"{where}: {self.message}"
 
 
-Item = Record | Problem
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user must hear about a file although nothing in it was skipped (its
+    encoding had to be guessed, say). Told once per file; never counted as skipped."""
+
+    file: str
+    message: str
+    # No rows, so a reader that only knows Record and Problem (``item.rows``) passes over it.
+    rows: tuple[Account | Post | Follow, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+Item = Record | Problem | Notice
 
 
 class Source(Protocol):
@@ -66,6 +94,112 @@ def read_head(path: Path) -> bytes:
         return b""
     with path.open("rb") as handle:
         return handle.read(HEAD_BYTES)
+
+
+# -- text decoding ---------------------------------------------------------------------
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TextEncoding:
+    """How to open a text file: ``open(path, encoding=codec, errors=errors)``.
+
+    ``note`` is set when the encoding was a guess the user should check (told once per file).
+    """
+
+    codec: str
+    errors: str = "strict"
+    note: str | None = None
+
+
+def first_bad_line(chunks: Iterable[bytes], codec: str) -> int | None:
+    """The line of the first bytes ``codec`` cannot decode, or None when they all decode."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    line = 1
+    for chunk in chunks:
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            return line + chunk.count(b"\n", 0, max(exc.start, 0))
+        line += chunk.count(b"\n")
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return line
+    return None
+
+
+def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
+    """UTF-16/32 by their BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1.
+
+    Nothing is ever replaced silently: a guess carries a ``note`` for the user. Windows-1252
+    is what Excel and most Windows tools write for "CSV" in Western locales; Latin-1 decodes
+    any byte, for the few (0x81, 0x8D, ...) that Windows-1252 leaves undefined.
+    """
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            if first_bad_line(chunks(), codec) is None:
+                return TextEncoding(codec)
+            # Counting b"\n" finds no lines in UTF-16, so this note cannot name one.
+            return TextEncoding(
+                codec,
+                errors="replace",
+                note=f"{codec.upper()} with bytes that are not valid {codec.upper()}; they were "
+                "read as \N{REPLACEMENT CHARACTER}: check the text, or save the file as UTF-8",
+            )
+    bad = first_bad_line(chunks(), "utf-8")
+    if bad is None:
+        return TextEncoding("utf-8-sig")
+    fallback, name = (
+        ("cp1252", "Windows-1252")
+        if first_bad_line(chunks(), "cp1252") is None
+        else ("latin-1", "Latin-1")
+    )
+    return TextEncoding(
+        fallback,
+        note=f"not UTF-8 (first at line {bad}), so it was read as {name}: check accented "
+        "names, or save the file as UTF-8 and import it again",
+    )
+
+
+def detect_encoding(path: Path) -> TextEncoding:
+    """The encoding of a text file, found by scanning it in constant memory."""
+
+    def chunks() -> Iterator[bytes]:
+        with path.open("rb") as handle:
+            while chunk := handle.read(SCAN_BYTES):
+                yield chunk
+
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    return _choose_encoding(head, chunks)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Text from the bytes of a whole file (the rules of :func:`detect_encoding`), and the note
+    to tell the user when the encoding was a guess."""
+    encoding = _choose_encoding(data[:4], lambda: (data,))
+    text = data.decode(encoding.codec, encoding.errors)
+    return text, encoding.note
+
+
+def head_text(head: bytes) -> str:
+    """A file head as text, for format sniffing only (a character cut at the end is dropped)."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head.decode(codec, errors="ignore")
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        return decoder.decode(head)  # not final: the head may end inside a character
+    except UnicodeDecodeError:
+        return head.decode("cp1252", errors="replace")
 
 
 def provenance(source: str, location: str | Path, line: int | None = None) -> Provenance:

@@ -293,7 +293,7 @@ class BlueskyJson:
             errors: list[str] = []
             rows = rows_from_bluesky(payload, errors)
         except (ValueError, TypeError, AttributeError) as exc:
-            yield Problem(str(path), 1, str(exc))
+            yield Problem(str(path), getattr(exc, "line", 1), str(exc))
             return
         for message in errors:
             yield Problem(str(path), None, message)

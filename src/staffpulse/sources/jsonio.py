@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from staffpulse.sources.base import first_bad_line
+
 try:  # orjson is several times faster on big twarc2 pages; optional.
     import orjson
 
@@ -73,15 +75,57 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
                 yield number, exc
 
 
+class DocumentError(ValueError):
+    """A whole-file JSON document that does not parse, with where parsing failed.
+
+    ``line`` and ``column`` are 1-based, and the message names them too. A reader should
+    report the problem at ``line``: a pretty-printed response cut short fails near its end,
+    not on line 1.
+    """
+
+    def __init__(self, message: str, line: int, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def document_error(data: bytes, exc: Exception) -> DocumentError:
+    """A :class:`DocumentError` naming the line and column where ``data`` failed to parse."""
+    bad_utf8 = first_bad_line((data,), "utf-8")
+    if bad_utf8 is not None:
+        # orjson reports invalid UTF-8 at "line 1 column 1" wherever it is: find it ourselves.
+        return DocumentError(
+            f"not valid UTF-8 at line {bad_utf8}: save the file as UTF-8 and import it again",
+            bad_utf8,
+        )
+    if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
+        cut = " (the file looks cut short)" if _at_end(data, exc.lineno, exc.colno) else ""
+        return DocumentError(
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{cut}",
+            exc.lineno,
+            exc.colno,
+        )
+    return DocumentError(json_error_message(exc), 1)
+
+
+def _at_end(data: bytes, line: int, column: int) -> bool:
+    """True when (line, column) is the end of the text: parsing ran out of document."""
+    body = data.rstrip()
+    last_line = body.count(b"\n") + 1
+    tail = body.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
+    return line > last_line or (line == last_line and column > len(tail))
+
+
 def load_document(path: Path) -> Any:
-    """One JSON document (a saved API response). Raises ValueError when unreadable."""
+    """One JSON document (a saved API response). Raises :class:`DocumentError` (a ValueError)
+    naming the line and column when it does not parse."""
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return loads(data)
     except JSONError as exc:
-        raise ValueError(json_error_message(exc)) from None
+        raise document_error(data, exc) from None
 
 
 def get_str(obj: Any, *keys: str) -> str | None:

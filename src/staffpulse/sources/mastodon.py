@@ -361,7 +361,7 @@ class MastodonJson:
             payload = load_document(path)
             rows = rows_from_mastodon(payload, errors=errors)
         except (ValueError, TypeError) as exc:
-            yield Problem(str(path), 1, str(exc))
+            yield Problem(str(path), getattr(exc, "line", 1), str(exc))
             return
         for message in errors:
             yield Problem(str(path), None, message)

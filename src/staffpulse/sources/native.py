@@ -1,4 +1,9 @@
-"""The project's own format: staffpulse JSONL and CSV (documented in docs/formats.md)."""
+"""The project's own format: staffpulse JSONL and CSV (documented in docs/formats.md).
+
+Files written by people are decoded by :func:`~staffpulse.sources.base.detect_encoding`
+(UTF-8, UTF-16 by BOM, else Windows-1252 with a notice). A file of posts alone still gives an
+account for each author (:func:`author_stub`), so the author can be audited.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,32 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import POST_KINDS, Account, Follow, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import (
+    Item,
+    Notice,
+    Problem,
+    TextEncoding,
+    detect_encoding,
+    head_text,
+    parse_timestamp,
+    provenance,
+    register,
+)
 from staffpulse.store.core import Record
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
+# The columns a posts CSV (no ``type`` column) cannot do without; any one of each group will do.
+POST_COLUMNS = (("id",), ("author", "author_id", "author_handle"), ("text",))
+# What other tools call them, to tell the user what to rename (never renamed silently: a
+# guessed meaning would import wrong data without anyone noticing).
+COLUMN_ALIASES = {
+    "id": ("tweet_id", "post_id", "status_id", "id_str", "uri"),
+    "author": ("screen_name", "username", "user_screen_name", "user", "handle"),
+    "text": ("full_text", "tweet", "content", "body", "message"),
+}
 
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
@@ -171,6 +195,36 @@ def follow_from_native(record: Mapping[str, Any], platform: str = "csv") -> Foll
     )
 
 
+def author_stub(post: Post, record: Mapping[str, Any]) -> Account | None:
+    """The bare account of a post's author (no name, bio or counts), so that a file of posts
+    alone can be audited. Its id is the post's ``author_id``, so the audit finds the posts.
+
+    None when the record names its author by id only: the handle would be a guess, and the
+    store keeps the last handle it is given.
+    """
+    if _text(record, "author") is None and _text(record, "author_handle") is None:
+        return None
+    return Account(platform=post.platform, id=post.author_id, handle=post.author_handle)
+
+
+def missing_post_columns(columns: list[str]) -> str | None:
+    """Why a posts CSV header cannot work (what it has, what to rename), or None when it can."""
+    present = set(columns)
+    missing = [group[0] for group in POST_COLUMNS if not present & set(group)]
+    if not missing:
+        return None
+    renames = []
+    for name in missing:
+        alias = next((a for a in COLUMN_ALIASES.get(name, ()) if a in present), None)
+        if alias is not None:
+            renames.append(f"{alias}→{name}")
+    fix = f" (rename {', '.join(renames)})" if renames else ""
+    return (
+        f"the header has {', '.join(columns) or 'no columns'}, but a staffpulse posts CSV "
+        f"needs the columns id, author and text{fix}"
+    )
+
+
 def rows_from_native(
     record: Mapping[str, Any], default_type: str | None = None, base_dir: Path | None = None
 ) -> Account | Post | Follow:
@@ -181,6 +235,46 @@ def rows_from_native(
     if kind == "post":
         return post_from_native(record)
     return follow_from_native(record)
+
+
+class _Authors:
+    """Bare accounts for the authors of a file's posts, minus those the file itself declares.
+
+    Declared accounts are richer, and a stub for the same handle under another id would be
+    a second account with that handle.
+    """
+
+    def __init__(self) -> None:
+        self.declared_ids: set[tuple[str, str]] = set()
+        self.declared_handles: set[tuple[str, str]] = set()
+        self.stubs: dict[tuple[str, str], Account] = {}
+
+    def see(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> None:
+        if isinstance(row, Account):
+            self.declared_ids.add((row.platform, row.id))
+            self.declared_handles.add((row.platform, normalize_handle(row.handle)))
+        elif isinstance(row, Post):
+            stub = author_stub(row, record)
+            if stub is not None:
+                self.stubs.setdefault((stub.platform, stub.id), stub)
+
+    def record(self, source: str, path: Path) -> Record | None:
+        fresh = tuple(
+            stub
+            for key, stub in self.stubs.items()
+            if key not in self.declared_ids
+            and (stub.platform, normalize_handle(stub.handle)) not in self.declared_handles
+        )
+        if not fresh:
+            return None
+        # No raw payload: a stub is derived from posts whose payloads are stored with them.
+        return Record(rows=fresh, provenance=provenance(source, path))
+
+
+def _encoding(path: Path) -> tuple[TextEncoding, list[Notice]]:
+    """How to open ``path``, and the notice to give (once) when its encoding was a guess."""
+    encoding = detect_encoding(path)
+    return encoding, [Notice(str(path), encoding.note)] if encoding.note else []
 
 
 class NativeJsonl:
@@ -198,7 +292,10 @@ class NativeJsonl:
         return isinstance(obj, dict) and obj.get("type") in RECORD_TYPES
 
     def read(self, path: Path) -> Iterator[Item]:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        encoding, notices = _encoding(path)
+        yield from notices
+        authors = _Authors()
+        with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
@@ -213,7 +310,10 @@ class NativeJsonl:
                 except ValueError as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
+                authors.see(row, obj)
                 yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
+        if (stubs := authors.record(self.name, path)) is not None:
+            yield stubs
 
 
 class NativeCsv:
@@ -231,10 +331,22 @@ class NativeCsv:
         )
 
     def read(self, path: Path) -> Iterator[Item]:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        encoding, notices = _encoding(path)
+        yield from notices
+        authors = _Authors()
+        with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             reader = csv.DictReader(handle)
-            columns = {c.strip().lower() for c in reader.fieldnames or []}
-            default = None if "type" in columns else "post" if "text" in columns else "account"
+            header = [c.strip().lower() for c in reader.fieldnames or []]
+            default = None if "type" in header else "post" if "text" in header else "account"
+            if default == "post" and (why := missing_post_columns(header)) is not None:
+                # One message for the file, not the same one for every row; every row counted.
+                rows = sum(1 for _ in reader)
+                message = (
+                    f"{why}; none of its {rows:,} {'row was' if rows == 1 else 'rows were'} "
+                    "imported. Rename the columns and import it again (see docs/formats.md)"
+                )
+                yield Problem(str(path), 1, message, records=rows)
+                return
             for row in reader:
                 number = reader.line_num
                 if None in row:
@@ -246,14 +358,16 @@ class NativeCsv:
                 except ValueError as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
+                authors.see(record, clean)
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, number), raw=clean
                 )
+        if (stubs := authors.record(self.name, path)) is not None:
+            yield stubs
 
 
 def _first_line(head: bytes) -> str:
-    text = head.decode("utf-8-sig", errors="replace")
-    for line in text.splitlines():
+    for line in head_text(head).splitlines():
         if line.strip():
             return line.strip()
     return ""

@@ -10,6 +10,10 @@ Kinds come from ``referenced_tweets``: retweeted → repost, replied_to → repl
 (a reply that also quotes is a reply with ``quoted_post_id`` set). Referenced tweets and their
 authors from ``includes`` are stored as well. Of an edited tweet only the latest version
 (the last of ``edit_history_tweet_ids``) is kept, and references to older versions point to it.
+
+A malformed tweet or user skips only that item: it is described (``data[3] (tweet 12): ...``)
+and the rest of the page is kept. Posts without an author or a date (responses requested
+without ``tweet.fields=author_id,created_at``) are kept, and the reader warns once per file.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -40,6 +44,9 @@ SOURCE_NAME = "twarc2"
 RT_RE = re.compile(r"^RT @\w+:")
 PAGE_START_RE = re.compile(rb'^\s*\{\s*"(data|includes|errors|meta)"\s*:')
 KIND_PRIORITY = {"retweeted": 0, "replied_to": 1, "quoted": 2}
+# What one malformed tweet or user can raise: it skips that item, never the whole page.
+ITEM_ERRORS = (ValueError, TypeError, OverflowError)
+Labeled = tuple[str, Mapping[str, Any]]  # where an item sits ("data[3]") and the item
 
 
 def _count(metrics: Any, key: str) -> int | None:
@@ -53,8 +60,10 @@ def _count(metrics: Any, key: str) -> int | None:
 def account_from_v2_user(user: Mapping[str, Any]) -> Account:
     user_id = get_str(user, "id")
     handle = get_str(user, "username")
-    if user_id is None or handle is None:
-        raise ValueError("user object without 'id' or 'username'")
+    if user_id is None:
+        raise ValueError("user object without 'id'")
+    if handle is None:
+        raise ValueError("user object without 'username'")
     metrics = user.get("public_metrics")
     return Account(
         platform=PLATFORM,
@@ -93,7 +102,7 @@ def post_from_v2_tweet(
     if tweet_id is None:
         raise ValueError("tweet without 'id'")
     if "text" not in tweet:
-        raise ValueError(f"tweet {tweet_id} has no 'text'")
+        raise ValueError("tweet without 'text'")
     handles = handles or {}
     remap = remap or {}
     text = str(tweet.get("text") or "")
@@ -166,97 +175,170 @@ class EditTracker:
     kept_latest: set[str] = field(default_factory=set)
 
 
+@dataclass
+class FieldGaps:
+    """Posts of one file kept without an author or a date, counted per page (constant memory)."""
+
+    no_author: int = 0
+    no_date: int = 0
+
+    def add(self, rows: Iterable[Account | Post]) -> None:
+        for row in rows:
+            if isinstance(row, Post):
+                self.no_author += not row.author_id
+                self.no_date += row.created_at is None
+
+    def messages(self) -> list[str]:
+        def posts(n: int) -> str:
+            return f"{n:,} post has" if n == 1 else f"{n:,} posts have"
+
+        no_author = (
+            f"{posts(self.no_author)} no author (the request lacked tweet.fields=author_id):"
+            " kept for listening, but not auditable; fetch with"
+            " tweet.fields=author_id&expansions=author_id"
+        )
+        no_date = (
+            f"{posts(self.no_date)} no date (the request lacked tweet.fields=created_at):"
+            " kept undated; fetch with tweet.fields=created_at"
+        )
+        return [m for n, m in ((self.no_author, no_author), (self.no_date, no_date)) if n]
+
+
 def _is_user(obj: Mapping[str, Any]) -> bool:
     return "username" in obj and "text" not in obj
 
 
+def _fail(errors: list[str] | None, label: str, obj: Mapping[str, Any], exc: Exception) -> None:
+    """Describe a skipped item; without an ``errors`` list the caller wants the old strictness."""
+    what = "user" if _is_user(obj) else "tweet"
+    item_id = get_str(obj, "id")
+    name = f"{what} {item_id}" if item_id else ""
+    if label == what:  # a flattened line's own tweet (or a lone user): its id says it all
+        label, name = name or label, ""
+    message = f"{label} ({name}): {exc}" if name else f"{label}: {exc}"
+    if errors is None:
+        raise ValueError(message) from exc
+    errors.append(message)
+
+
+def _objects(label: str, value: Any, errors: list[str] | None) -> list[Labeled]:
+    """The objects of a list (or one object), labelled ``label[i]``; other items are reported."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [(label, value)]
+    if not isinstance(value, list):
+        _fail(errors, label, {}, ValueError(f"not a list of objects ({type(value).__name__})"))
+        return []
+    out: list[Labeled] = []
+    for number, item in enumerate(value):
+        if isinstance(item, dict):
+            out.append((f"{label}[{number}]", item))
+        else:
+            _fail(errors, f"{label}[{number}]", {}, ValueError("not a JSON object"))
+    return out
+
+
 def rows_from_v2(
-    payload: Mapping[str, Any], edits: EditTracker | None = None
+    payload: Mapping[str, Any],
+    edits: EditTracker | None = None,
+    errors: list[str] | None = None,
 ) -> list[Account | Post]:
     """Pure transformer: a v2 page, a flattened tweet or a user object → accounts and posts.
 
-    Raises ValueError when the payload holds neither tweets nor users.
+    With an ``errors`` list, a malformed tweet or user is described there (``data[3] (tweet
+    12): ...``) and skipped, and the rest is kept; without one the first raises ValueError
+    (the live fetcher's strictness). Raises ValueError when the payload holds neither tweets
+    nor users.
     """
     edits = edits if edits is not None else EditTracker()
-    users: list[Mapping[str, Any]] = []
-    tweets: list[Mapping[str, Any]] = []  # data first, then includes (data wins on duplicates)
+    users: list[Labeled] = []
+    tweets: list[Labeled] = []  # data first, then includes (data wins on duplicates)
     if any(key in payload for key in ("data", "includes", "errors", "meta")):
-        data = payload.get("data")
-        items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
+        items = _objects("data", payload.get("data"), errors)
         raw_includes = payload.get("includes")
         includes: Mapping[str, Any] = raw_includes if isinstance(raw_includes, dict) else {}
         for item in items:
-            if isinstance(item, dict):
-                (users if _is_user(item) else tweets).append(item)
-        users.extend(u for u in as_list(includes.get("users")) if isinstance(u, dict))
-        tweets.extend(t for t in as_list(includes.get("tweets")) if isinstance(t, dict))
-        if (
-            not items
-            and "errors" not in payload
-            and "meta" not in payload
-            and not users
-            and not tweets
-        ):
+            (users if _is_user(item[1]) else tweets).append(item)
+        users.extend(_objects("includes.users", includes.get("users"), errors))
+        tweets.extend(_objects("includes.tweets", includes.get("tweets"), errors))
+        quiet = errors or any(key in payload for key in ("errors", "meta"))
+        if not (users or tweets or quiet):
             raise ValueError("page has no 'data'")
     elif "id" in payload and "text" in payload:  # flattened tweet
         _flatten_into(payload, tweets, users)
     elif _is_user(payload) and "id" in payload:
-        users.append(payload)
+        users.append(("user", payload))
     else:
         raise ValueError("neither an X API v2 page, a tweet nor a user")
-    return _rows(users, tweets, edits)
+    return _rows(users, tweets, edits, errors)
 
 
-def _flatten_into(
-    tweet: Mapping[str, Any], tweets: list[Mapping[str, Any]], users: list[Mapping[str, Any]]
-) -> None:
+def _flatten_into(tweet: Mapping[str, Any], tweets: list[Labeled], users: list[Labeled]) -> None:
     """A flattened tweet: author, referenced tweets and mentioned users are inlined."""
-    for item in (tweet, *as_list(tweet.get("referenced_tweets"))):
-        if not isinstance(item, dict) or "text" not in item or "id" not in item:
-            continue
-        tweets.append(item)
-        if isinstance(item.get("author"), dict):
-            users.append(item["author"])
-        if isinstance(item.get("in_reply_to_user"), dict):
-            users.append(item["in_reply_to_user"])
+    refs = enumerate(as_list(tweet.get("referenced_tweets")))
+    for label, item in [("tweet", tweet), *((f"referenced_tweets[{n}]", r) for n, r in refs)]:
+        if not isinstance(item, dict) or "text" not in item:
+            continue  # a reference the response did not expand: nothing more to store
+        tweets.append((label, item))
+        prefix = "" if label == "tweet" else f"{label}."
+        for key in ("author", "in_reply_to_user"):
+            if isinstance(item.get(key), dict):
+                users.append((f"{prefix}{key}", item[key]))
         ents = item.get("entities")
-        for mention in as_list(ents.get("mentions") if isinstance(ents, dict) else None):
+        mentions = as_list(ents.get("mentions") if isinstance(ents, dict) else None)
+        for number, mention in enumerate(mentions):
             if isinstance(mention, dict) and "id" in mention and "name" in mention:
-                users.append(mention)
+                users.append((f"{prefix}entities.mentions[{number}]", mention))
 
 
 def _rows(
-    users: Iterable[Mapping[str, Any]], tweets: list[Mapping[str, Any]], edits: EditTracker
+    users: list[Labeled], tweets: list[Labeled], edits: EditTracker, errors: list[str] | None
 ) -> list[Account | Post]:
     accounts: dict[str, Account] = {}
-    for user in users:
-        if str(user.get("id")) in accounts:
+    failed: set[str] = set()  # one report per bad user, though flattened lines repeat authors
+    for label, user in users:
+        user_id = get_str(user, "id") or ""
+        if user_id in accounts:
             continue  # the same author appears once per tweet in flattened lines
-        account = account_from_v2_user(user)
+        try:
+            account = account_from_v2_user(user)
+        except ITEM_ERRORS as exc:
+            if not user_id or user_id not in failed:
+                _fail(errors, label, user, exc)
+            failed.add(user_id)
+            continue
         accounts.setdefault(account.id, account)
     handles = {a.id: a.handle for a in accounts.values()}
-    present = {str(t.get("id")) for t in tweets}
     remap: dict[str, str] = {}
-    for tweet in tweets:
+    for _, tweet in tweets:
         latest = latest_version(tweet)
         if latest is not None:
             remap[str(tweet.get("id"))] = latest
-    posts: dict[str, Post] = {}
-    for tweet in tweets:
-        tweet_id = str(tweet.get("id"))
-        latest = remap.get(tweet_id)
-        if latest is not None and (latest in present or latest in edits.kept_latest):
-            continue  # an older version of a tweet whose latest version we have
-        if tweet_id in posts:
+    # Parse every tweet before dropping old versions, so that an old version whose latest one
+    # is malformed (and skipped) is kept rather than lost.
+    parsed: dict[str, tuple[Mapping[str, Any], Post]] = {}
+    for label, tweet in tweets:
+        if get_str(tweet, "id") in parsed:
             continue
-        post = post_from_v2_tweet(tweet, handles, remap)
+        try:
+            post = post_from_v2_tweet(tweet, handles, remap)
+        except ITEM_ERRORS as exc:
+            _fail(errors, label, tweet, exc)
+            continue
+        parsed[post.id] = (tweet, post)
+    posts: list[Post] = []
+    for tweet_id, (tweet, post) in parsed.items():
+        latest = remap.get(tweet_id)
+        if latest is not None and (latest in parsed or latest in edits.kept_latest):
+            continue  # an older version of a tweet whose latest version we have
         if not post.author_handle and post.author_id in handles:
             post = replace(post, author_handle=handles[post.author_id])
-        posts[tweet_id] = post
+        posts.append(post)
         history = tweet.get("edit_history_tweet_ids")
         if isinstance(history, list) and len(history) > 1 and latest is None:
             edits.kept_latest.add(tweet_id)
-    return [*accounts.values(), *posts.values()]
+    return [*accounts.values(), *posts]
 
 
 def _tool_version(payload: Mapping[str, Any]) -> str | None:
@@ -278,29 +360,39 @@ class Twarc2:
 
     def read(self, path: Path) -> Iterator[Item]:
         edits = EditTracker()
+        gaps = FieldGaps()
         if not first_line_is_json(path):
             try:
                 document = load_document(path)
             except ValueError as exc:
-                yield Problem(str(path), 1, str(exc))
+                yield Problem(str(path), getattr(exc, "line", 1), str(exc))
                 return
-            yield from self._one(document, path, None, edits)
-            return
-        for number, obj in iter_json_lines(path):
-            if isinstance(obj, Exception):
-                yield Problem(str(path), number, json_error_message(obj))
-                continue
-            yield from self._one(obj, path, number, edits)
+            yield from self._one(document, path, None, edits, gaps)
+        else:
+            for number, obj in iter_json_lines(path):
+                if isinstance(obj, Exception):
+                    yield Problem(str(path), number, json_error_message(obj))
+                    continue
+                yield from self._one(obj, path, number, edits, gaps)
+        # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
+        for message in gaps.messages():
+            yield Notice(str(path), message)
 
-    def _one(self, obj: Any, path: Path, line: int | None, edits: EditTracker) -> Iterator[Item]:
+    def _one(
+        self, obj: Any, path: Path, line: int | None, edits: EditTracker, gaps: FieldGaps
+    ) -> Iterator[Item]:
         if not isinstance(obj, dict):
             yield Problem(str(path), line, "not a JSON object")
             return
+        errors: list[str] = []
         try:
-            rows = rows_from_v2(obj, edits)
-        except (ValueError, TypeError) as exc:
+            rows = rows_from_v2(obj, edits, errors)
+        except ITEM_ERRORS as exc:
             yield Problem(str(path), line, str(exc))
             return
+        for message in errors:  # each skipped tweet or user counts in the import's skipped total
+            yield Problem(str(path), line, message)
+        gaps.add(rows)
         prov = provenance(self.name, path, line)
         tool = _tool_version(obj)
         if tool:

@@ -5,6 +5,9 @@ Tweet files have ``id``, ``text``, ``author_id``, ``author.username``, and the
 as twarc2 JSONL). List columns (``entities.mentions``, ``entities.hashtags``,
 ``entities.urls``) are JSON lists. User files have ``username`` and
 ``public_metrics.followers_count``. twarc-csv writes newlines in text as ``\\n``.
+
+A row holds two items, the tweet and its author: a malformed one is reported and skipped, the
+other kept. Tweets without a date are kept, and the reader says so once per file.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -70,21 +74,46 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
     )
 
 
-def rows_from_twarc_csv(row: Mapping[str, str | None]) -> list[Account | Post]:
-    """Pure transformer: one twarc-csv tweet row → the author and the post."""
+def rows_from_twarc_csv(
+    row: Mapping[str, str | None], errors: list[str] | None = None
+) -> list[Account | Post]:
+    """Pure transformer: one twarc-csv tweet row → the author and the post.
+
+    With an ``errors`` list, a malformed author or tweet is described there and left out, and
+    the other is kept; without one it raises ValueError.
+    """
     tweet_id, author_id = _get(row, "id"), _get(row, "author_id")
     if tweet_id is None or author_id is None:
         raise ValueError("row without 'id' or 'author_id'")
+    rows: list[Account | Post] = []
+    try:
+        author = account_from_csv(row, "author.")
+    except ITEM_ERRORS as exc:
+        if errors is None:
+            raise
+        errors.append(f"author (user {author_id}) of tweet {tweet_id}: {exc}; the tweet is kept")
+        author = None
+    if author is not None:
+        rows.append(author)
+    try:
+        rows.append(_post(row, tweet_id, author_id))
+    except ITEM_ERRORS as exc:
+        if errors is None:
+            raise
+        errors.append(f"tweet {tweet_id}: {exc}")
+    return rows
+
+
+def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     retweeted = _get(row, "referenced_tweets.retweeted.id")
     replied = _get(row, "referenced_tweets.replied_to.id")
     quoted = _get(row, "referenced_tweets.quoted.id")
     kind: PostKind = (
         "repost" if retweeted else "reply" if replied else "quote" if quoted else "original"
     )
-    author = account_from_csv(row, "author.")
-    handle = author.handle if author else ""
+    handle = _get(row, "author.username") or ""  # even when the rest of the author is bad
     reply_handle = _get(row, "in_reply_to_username")
-    post = Post(
+    return Post(
         platform=PLATFORM,
         id=tweet_id,
         author_id=author_id,
@@ -110,7 +139,6 @@ def rows_from_twarc_csv(row: Mapping[str, str | None]) -> list[Account | Post]:
         quotes=_int(row, "public_metrics.quote_count"),
         url=f"https://x.com/{handle}/status/{tweet_id}" if handle else None,
     )
-    return [author, post] if author else [post]
 
 
 def _header(head: bytes) -> set[str]:
@@ -132,11 +160,13 @@ class TwarcCsv:
         return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
 
     def read(self, path: Path) -> Iterator[Item]:
+        gaps = FieldGaps()
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             reader = csv.DictReader(handle)
             users = "text" not in set(reader.fieldnames or [])
             for row in reader:
                 number = reader.line_num
+                errors: list[str] = []
                 try:
                     if users:
                         account = account_from_csv(row)
@@ -144,13 +174,20 @@ class TwarcCsv:
                             raise ValueError("row without 'id' or 'username'")
                         rows: list[Account | Post] = [account]
                     else:
-                        rows = rows_from_twarc_csv(row)
-                except ValueError as exc:
+                        rows = rows_from_twarc_csv(row, errors)
+                except ITEM_ERRORS as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
-                yield Record(
-                    rows=tuple(rows), provenance=provenance(self.name, path, number), raw=row
-                )
+                for message in errors:  # each counts in the import's skipped total
+                    yield Problem(str(path), number, message)
+                gaps.add(rows)
+                if rows:
+                    yield Record(
+                        rows=tuple(rows), provenance=provenance(self.name, path, number), raw=row
+                    )
+        # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
+        for message in gaps.messages():
+            yield Notice(str(path), message)
 
 
 register(TwarcCsv())

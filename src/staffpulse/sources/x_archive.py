@@ -7,6 +7,11 @@ to ``home_dir()/avatars/``. Other files (likes, DMs, ...) are not read.
 
 Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
 text, and a quote is a tweet whose text ends with a link to another tweet.
+
+In a ZIP the archive's files may sit at any depth (``data/``, a folder named after the person,
+``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. (A folder
+given on the command line is walked by :func:`staffpulse.ingest.plan_import`, which hands each
+archive folder it finds to this source.)
 """
 
 from __future__ import annotations
@@ -20,7 +25,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from staffpulse.models import Account, Follow
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import (
+    Item,
+    Notice,
+    Problem,
+    decode_bytes,
+    parse_timestamp,
+    provenance,
+    register,
+)
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.store.core import Record
@@ -32,6 +45,8 @@ TWEET_PARTS = ("tweets", "tweet")
 ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
+Media = list[tuple[str, Callable[[], bytes]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +150,15 @@ def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
 
 def _read_zip(
     path: Path, archive: zipfile.ZipFile
-) -> tuple[list[Part], list[tuple[str, Callable[[], bytes]]], list[Problem]]:
-    parts: list[Part] = []
-    media: list[tuple[str, Callable[[], bytes]]] = []
+) -> tuple[list[tuple[str, list[Part], Media]], list[Problem]]:
+    """The archives in a ZIP, one per folder holding archive files: (folder, parts, media).
+
+    The folder may be at any depth (the root, ``data/``, ``person/``, ``x/data/``...). The
+    avatar images of a folder are in its ``profile_media/``; with one archive in the ZIP,
+    any ``profile_media/`` is its own.
+    """
+    parts: dict[str, list[Part]] = {}
+    media: dict[str, Media] = {}
     problems: list[Problem] = []
     for info in archive.infolist():
         name = info.filename
@@ -148,8 +169,8 @@ def _read_zip(
             continue
         pure = PurePosixPath(name)
         match = PART_RE.match(pure.name)
-        if match and (len(pure.parts) == 1 or pure.parts[-2] == "data"):
-            parts.append(
+        if match and not info.is_dir():
+            parts.setdefault(str(pure.parent), []).append(
                 Part(
                     match.group(1),
                     int(match.group(2) or 0),
@@ -158,12 +179,22 @@ def _read_zip(
                 )
             )
         elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
-            media.append((pure.name, _zip_loader(archive, name)))
-    return parts, sorted(media, key=lambda m: m[0]), problems
+            folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
+            media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
+    every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
+    archives = [
+        (
+            folder,
+            found,
+            every_image if len(parts) == 1 else sorted(media.get(folder, []), key=lambda m: m[0]),
+        )
+        for folder, found in sorted(parts.items())
+    ]
+    return archives, problems
 
 
 def _pick_avatar(
-    media: list[tuple[str, Callable[[], bytes]]], profile: Mapping[str, Any] | None
+    media: Media, profile: Mapping[str, Any] | None
 ) -> tuple[str, Callable[[], bytes]] | None:
     if not media:
         return None
@@ -189,7 +220,7 @@ def _save_avatar(owner_id: str, name: str, data: bytes) -> str:
 
 def _manifest_account(part: Part) -> dict[str, Any] | None:
     """The owner from ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
-    text = part.load().decode("utf-8-sig", errors="replace")
+    text, _note = decode_bytes(part.load())  # the note is given when the part itself is read
     start = text.find("{")
     try:
         info = json.loads(text[start:]).get("userInfo") if start >= 0 else None
@@ -210,7 +241,7 @@ def _manifest_account(part: Part) -> dict[str, Any] | None:
 def _first_item(part: Part | None, key: str) -> dict[str, Any] | None:
     if part is None:
         return None
-    for _line, item in ytd_items(part.load().decode("utf-8-sig", errors="replace")):
+    for _line, item in ytd_items(decode_bytes(part.load())[0]):
         if isinstance(item, dict) and isinstance(item.get(key), dict):
             return item[key]  # type: ignore[no-any-return]
         return None
@@ -224,14 +255,14 @@ class XArchive:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.is_dir():
             data = path / "data" if (path / "data").is_dir() else path
-            return any((data / name).is_file() for name in ("account.js", "tweets.js", "tweet.js"))
+            return any((data / name).is_file() for name in OWNER_FILES)
         if head.startswith(b"PK\x03\x04"):
             try:
                 with zipfile.ZipFile(path) as archive:
                     names = [PurePosixPath(n).name for n in archive.namelist()]
             except (zipfile.BadZipFile, OSError):
                 return False
-            return any(n in ("account.js", "tweets.js", "tweet.js") for n in names)
+            return any(n in OWNER_FILES for n in names)
         match = PART_RE.match(path.name)
         return (
             match is not None
@@ -244,9 +275,11 @@ class XArchive:
             yield from self._read_parts(_parts_in_dir(path), _avatar_media_dir(path), path)
         elif zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as archive:
-                parts, media, problems = _read_zip(path, archive)
+                found, problems = _read_zip(path, archive)
                 yield from problems
-                yield from self._read_parts(parts, media, path)
+                for folder, parts, media in found:
+                    where = path if len(found) == 1 else Path(f"{path}!{folder}")
+                    yield from self._read_parts(parts, media, where)
         else:
             siblings = _parts_in_dir(path.parent)
             only = [p for p in siblings if p.location == str(path)]
@@ -261,7 +294,7 @@ class XArchive:
     def _read_parts(
         self,
         parts: list[Part],
-        media: list[tuple[str, Callable[[], bytes]]],
+        media: Media,
         where: Path,
         context: list[Part] | None = None,
     ) -> Iterator[Item]:
@@ -300,7 +333,9 @@ class XArchive:
             yield from self._read_items(part, owner)
 
     def _read_items(self, part: Part, owner: Account) -> Iterator[Item]:
-        text = part.load().decode("utf-8-sig", errors="replace")
+        text, note = decode_bytes(part.load())
+        if note:
+            yield Notice(part.location, note)
         follows: list[Follow] = []
         raw: list[Any] = []
         for line, item in ytd_items(text):
@@ -333,7 +368,7 @@ class XArchive:
             )
 
 
-def _avatar_media_dir(path: Path) -> list[tuple[str, Callable[[], bytes]]]:
+def _avatar_media_dir(path: Path) -> Media:
     data = path / "data" if (path / "data").is_dir() else path
     media = data / "profile_media"
     if not media.is_dir():

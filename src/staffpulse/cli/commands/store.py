@@ -29,10 +29,17 @@ def _print_import_report(report: ImportReport) -> None:
     for file, label in report.files:
         console.print(f"[dim]read[/] {file} [dim]as {label}[/]", highlight=False)
     console.print(
-        f"Imported [bold]{report.posts:,}[/] posts ({report.new_posts:,} new), "
-        f"[bold]{report.accounts:,}[/] accounts ({report.new_accounts:,} new)"
-        + (f", {report.follows:,} follows" if report.follows else "")
-        + f". Skipped [bold]{report.skipped:,}[/] malformed records.",
+        f"Imported [bold]{report.posts:,}[/] post{'' if report.posts == 1 else 's'} "
+        f"({report.new_posts:,} new), [bold]{report.accounts:,}[/] "
+        f"account{'' if report.accounts == 1 else 's'} ({report.new_accounts:,} new)"
+        + (
+            f", {report.follows:,} follow{'' if report.follows == 1 else 's'}"
+            if report.follows
+            else ""
+        )
+        + f". Skipped [bold]{report.skipped:,}[/] malformed "
+        + f"record{'' if report.skipped == 1 else 's'}."
+        + "".join(f"\n[yellow]note[/] {notice}" for notice in report.notices),
         highlight=False,
     )
 
