@@ -228,3 +228,13 @@ def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
     )
     assert f"{src}:3: not valid JSON: unterminated string starting at column 19" in result.output
     assert f"{src}:4: not valid JSON: extra data at column 11" in result.output
+
+
+def test_a_windows_1252_csv_is_read_with_a_note_not_garbled(tmp_path: Path) -> None:
+    src = tmp_path / "excel.csv"
+    src.write_bytes("id,text\nc1,Café señor: we're hiring a barista, apply now\n".encode("cp1252"))
+    out = tmp_path / "o.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert "read as Windows-1252" in result.output  # type: ignore[attr-defined]
+    assert [row["id"] for row in _read(out)] == ["c1"]

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import IO, Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
+from staffpulse.sources.base import detect_encoding
 
 csv.field_size_limit(2**31 - 1)
 
@@ -30,10 +31,14 @@ Skip = Callable[[str], None]
 RowReader = Callable[[Iterable[str], str, Skip], Iterator[T]]
 
 
-def open_input(path: Path) -> IO[str]:
-    """The file as UTF-8 text (a BOM is fine), or an :class:`InputError` saying what to do."""
+def open_input(path: Path) -> tuple[IO[str], str | None]:
+    """The file as text, and a note for the user when its encoding was a guess (UTF-8 with or
+    without BOM, UTF-16/32 by BOM, else Windows-1252: nothing is replaced silently), or an
+    :class:`InputError` saying what to do."""
     try:
-        return path.open(encoding="utf-8-sig", errors="replace", newline="")
+        encoding = detect_encoding(path)
+        stream = path.open(encoding=encoding.codec, errors=encoding.errors, newline="")
+        return stream, encoding.note
     except FileNotFoundError as exc:
         raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT") from exc
     except IsADirectoryError as exc:
@@ -116,7 +121,7 @@ class RecordFile(Generic[T]):
         self.path = path
         self.skipped = 0
         self._on_skip = on_skip
-        self._stream = open_input(path)
+        self._stream, self.encoding_note = open_input(path)
         try:
             self._rows = self._reader(jsonl, csv_rows, csv_header_words, empty_hint)
             self._head = list(itertools.islice(self._rows, 1))

@@ -165,7 +165,7 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
     return TextEncoding(
         fallback,
         note=f"not UTF-8 (first at line {bad}), so it was read as {name}: check accented "
-        "names, or save the file as UTF-8 and import it again",
+        "names, or save the file as UTF-8 and try again",
     )
 
 

@@ -56,6 +56,12 @@ def classify_command(
     skips = SkipPrinter(err_console)
     # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
     with read_records(input_path, skips) as records:
+        if records.encoding_note:
+            err_console.print(
+                f"[yellow]note[/] {escape(str(input_path))}: {escape(records.encoding_note)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         model = load_text_signals()
         with (
             output_sink(output, input_path) as sink,
