@@ -24,6 +24,8 @@ from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
 
 FIRM = "did:plc:firm0000000000000000000"
+# The replayed stream is dated January 2026: rank it as of its newest post, as a replay.
+REPLAY = ("--as-of", "newest")
 runner = CliRunner()
 
 
@@ -111,7 +113,7 @@ def replayed(
 
 def test_replay_yields_an_inbox_of_open_work_questions(replayed: Any) -> None:
     db, truth, _ = replayed
-    result = runner.invoke(app, ["inbox", "--db", str(db), "--json", "--limit", "10"])
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json", "--limit", "10"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     items = data["items"]
@@ -129,12 +131,14 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
     db, truth, _ = replayed
     question = sorted(truth.work_questions)[0]
     result = runner.invoke(
-        app, ["inbox", "--db", str(db), "--json", "--as", "acme-staffing.bsky.social"]
+        app, ["inbox", *REPLAY, "--db", str(db), "--json", "--as", "acme-staffing.bsky.social"]
     )
     data = json.loads(result.stdout)
     assert [j["conversation_id"] for j in data["joined"]] == [question]
     assert question not in [i["conversation_id"] for i in data["items"]]
-    shown = runner.invoke(app, ["inbox", "--db", str(db), "--as", "acme-staffing.bsky.social"])
+    shown = runner.invoke(
+        app, ["inbox", *REPLAY, "--db", str(db), "--as", "acme-staffing.bsky.social"]
+    )
     opening = data["joined"][0]["opening"]
     assert "Already joined: 1 conversation(s)" in shown.stdout  # who said what, not a bare id
     who = opening["author_handle"] or opening["author_id"]
@@ -149,11 +153,13 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
 
 def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
     db, _, _ = replayed
-    first = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)["items"]
+    first = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)[
+        "items"
+    ]
     target, other = first[0]["conversation_id"], first[1]["conversation_id"]
     assert runner.invoke(app, ["inbox", "dismiss", target, "--db", str(db)]).exit_code == 0
     assert runner.invoke(app, ["inbox", "mark-joined", other, "--db", str(db)]).exit_code == 0
-    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
     shown = [i["conversation_id"] for i in data["items"]]
     assert target not in shown and other not in shown
     assert other in [j["conversation_id"] for j in data["joined"]]
@@ -161,7 +167,7 @@ def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
         assert other in joined_conversation_ids(store, "bluesky", "did:plc:nobody")
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
     assert runner.invoke(app, ["inbox", "reopen", other, "--db", str(db)]).exit_code == 0
-    again = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    again = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
     assert [i["conversation_id"] for i in again["items"]][:2] == [target, other]
     missing = runner.invoke(app, ["inbox", "dismiss", "at://nope", "--db", str(db)])
     assert missing.exit_code == 66
@@ -169,19 +175,71 @@ def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
 
 def test_topic_filter_and_terminal_and_html(replayed: Any, tmp_path: Path) -> None:
     db, _, _ = replayed
-    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
     label = data["items"][0]["topic"]["label"]
     word = label.split(" / ")[0]
     filtered = json.loads(
-        runner.invoke(app, ["inbox", "--db", str(db), "--json", "--topic", word]).stdout
+        runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json", "--topic", word]).stdout
     )
     assert filtered["items"] and all(word in i["topic"]["label"] for i in filtered["items"])
     html = tmp_path / "inbox.html"
-    shown = runner.invoke(app, ["inbox", "--db", str(db), "--html", str(html), "--limit", "3"])
+    shown = runner.invoke(
+        app, ["inbox", *REPLAY, "--db", str(db), "--html", str(html), "--limit", "3"]
+    )
     assert shown.exit_code == 0 and "Topic:" in shown.stdout and "Angle:" in shown.stdout
     page = html.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "Angle:" in page
     assert "<script" not in page and "https://" in page
+
+
+def test_live_inbox_of_an_old_stream_offers_nothing_and_says_how_to_replay(replayed: Any) -> None:
+    db, _, _ = replayed
+    auto = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    assert auto["items"] and auto["replay"]  # nothing live: the store as of its newest post
+    now = ["--as-of", "now"]
+    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json", *now]).stdout)
+    assert data["items"] == [] and not data["replay"] and data["counts"]["older"] > 0
+    shown = runner.invoke(app, ["inbox", "--db", str(db), *now])
+    assert shown.exit_code == 0
+    assert "Nothing to join now: no open conversation was active in the last 30 days" in (
+        shown.stdout
+    )
+    assert "--as-of newest" in shown.stdout and "days ago" not in shown.stdout
+
+
+def test_max_age_option_and_setting(replayed: Any, tmp_path: Path) -> None:
+    db, _, _ = replayed
+    no_limit = runner.invoke(app, ["inbox", "--db", str(db), "--json", "--max-age", "0"])
+    items = json.loads(no_limit.stdout)["items"]
+    assert items and all(any(c.startswith("quiet for ") for c in i["cautions"]) for i in items)
+    config = tmp_path / "config.toml"
+    config.write_text('[listen]\nmax_age = "0"\n', encoding="utf-8")
+    by_setting = runner.invoke(
+        app, ["inbox", "--db", str(db), "--json"], env={"STAFFPULSE_CONFIG": str(config)}
+    )
+    assert json.loads(by_setting.stdout)["items"] == items
+    bad = runner.invoke(app, ["inbox", "--db", str(db), "--max-age", "soon"])
+    assert bad.exit_code == 65 and "cannot read the age" in bad.output
+    worse = runner.invoke(app, ["inbox", "--db", str(db), "--as-of", "yesterday"])
+    assert worse.exit_code == 65 and "--as-of" in worse.output
+
+
+def test_unknown_topic_is_named_with_the_topics_to_pick(replayed: Any) -> None:
+    db, _, _ = replayed
+    data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--topic", "zzzz"])
+    assert result.exit_code == 66
+    assert "no topic matches 'zzzz'" in result.output and "Listen first" not in result.output
+    assert data["items"][0]["topic"]["label"] in " ".join(result.output.split())
+
+
+def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
+    db, _, _ = replayed
+    data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
+    shown = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--limit", "3"])
+    first = data["items"][0]["conversation_id"]
+    assert first.startswith("at://") and f"id: {first}" in shown.stdout
+    assert "staffpulse inbox dismiss ID" in shown.stdout
 
 
 def test_html_escapes_post_text(tmp_path: Path) -> None:
@@ -261,6 +319,6 @@ def test_replay_with_the_shipped_post_signals_model(tmp_path: Path) -> None:
     events, truth = generate_stream(3000, seed=11)
     relevance = relevance_module.RelevanceFilter(scorer=model)
     JetstreamListener(store, relevance, ListenOptions(url="ws://replay")).feed(frames_of(events))
-    inbox = build_inbox(store, limit=10, text_model=model, role_model=None)
+    inbox = build_inbox(store, limit=10, as_of="newest", text_model=model, role_model=None)
     assert len(inbox.items) == 10
     assert all(i.conversation_id in truth.work_questions for i in inbox.items)

@@ -168,3 +168,77 @@ def test_posts_addressed_to_one_account_rank_below_open_questions() -> None:
     assert rank([hey], RankContext(now=NOW))[0].flags["addressed"]
     cc = conv("cc", text="How do you onboard? cc @someone")
     assert not rank([cc], RankContext(now=NOW))[0].flags["addressed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why our startup has no bosses, no office, and a four-day work week - http://t.co/6MB4sCL8vg",
+        "How Browsers Work: Behind the Scenes of Modern Web Browsers - http://t.co/dmPE5sG",
+        "Can't wait to go to work tonight, it takes my mind off everything else",
+        'Piper won the award for "Why Doesn\'t Anyone Want to Apply to our Jobs? A Study" #MLA',
+        "ATS tip: 'Willing to work weekends?' is a fine knockout question.",
+        "How to write a cover letter recruiters read: https://ex.example/guide?utm=1",
+    ],
+)
+def test_headlines_and_quoted_questions_are_not_questions(text: str) -> None:
+    assert not is_question(text)
+    (item,) = rank([conv("h", text=text)], RankContext(now=NOW))
+    assert "asks a question" not in item.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why do candidates ghost after the final round",
+        "Recruiters: what is your best sourcing trick for nurses",
+        "Does anyone else see offers fall through in the last week",
+        "Candidate asked me 'is this remote?' How would you answer",
+        "New to HR. Any tips for a first performance review cycle",
+        "Mass shootings only occur when democrats hold office. Coincidence?",
+    ],
+)
+def test_real_questions_are_questions(text: str) -> None:
+    assert is_question(text)
+
+
+def test_undated_conversation_claims_no_recency() -> None:
+    undated = Conversation("x", "u", (Post(platform="x", id="u", author_id="a", text=BASE_TEXT),))
+    (item,) = rank([undated], RankContext(now=NOW))
+    assert item.components["recency"] == 0.0
+    assert not any(r.startswith("active") for r in item.reasons)
+    assert any("date unknown" in c for c in item.cautions)
+    assert order(undated, conv("dated", hours_ago=2)) == ["dated", "u"]
+
+
+def test_age_wording() -> None:
+    (fresh,) = rank([conv("f", hours_ago=3, replies=0)], RankContext(now=NOW))
+    assert "active 3 h ago" in fresh.reasons
+    old_conv = conv("o", hours_ago=24 * 1400, replies=1, reply_hours_ago=24 * 1368)
+    (old,) = rank([old_conv], RankContext(now=NOW))
+    assert "quiet for 1368 days" in old.cautions
+    assert "only 1 reply so far: room to add value" in old.reasons
+    assert not any("since" in c or "days ago" in c for c in old.cautions)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "claimed"),
+    [
+        # the classifier is sure, but only "office" speaks for work: no claim
+        ("@fox12oregon Mass shootings only occur when democrats hold office. Coincidence?",
+         {"work_scores": {"c": 0.95}}, False),
+        ("Whoop whoop! Today is my last day in the office", {"work_scores": {"c": 0.98}}, False),
+        ("Read the jQuery source like a boss", {"work_scores": {"c": 0.9}}, False),
+        # sure classifier and an unambiguous work word: claimed
+        ("How do you handle counteroffers from candidates?", {"work_scores": {"c": 0.95}}, True),
+        # a keyword hit (relevance 1.0) is not the classifier: no claim
+        ("How do you handle counteroffers from candidates?", {"relevance": {"c": 1.0}}, False),
+        # an unsure classifier: no claim
+        ("How do you handle counteroffers from candidates?", {"work_scores": {"c": 0.6}}, False),
+    ],
+)  # fmt: skip
+def test_squarely_about_work_needs_a_sure_classifier_and_a_work_word(
+    text: str, context: dict[str, dict[str, float]], claimed: bool
+) -> None:
+    (item,) = rank([conv("c", text=text)], RankContext(now=NOW, **context))  # type: ignore[arg-type]
+    assert ("squarely about work topics" in item.reasons) is claimed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from staffpulse.errors import ModelError
@@ -65,6 +65,8 @@ def author_roles(
     authors: dict[tuple[str, str], list[str]] = {}
     for conv in conversations:
         opening = conv.opening
+        if not opening.author_id:  # saved without its author: no role to guess, not one shared
+            continue
         authors.setdefault((opening.platform, opening.author_id), []).append(opening.text)
     names: list[str] = []
     bios: list[str] = []
@@ -103,27 +105,31 @@ class OpeningSignals:
     job: dict[str, float]
     humor: dict[str, float]
     job_threshold: float
+    work: dict[str, float] = field(default_factory=dict)  # the classifier's p(work_topic)
 
 
 def opening_signals(
     conversations: Sequence[Conversation], model: TopicScorer | None
 ) -> OpeningSignals:
-    """``job_opening`` and ``humor`` of each conversation's opening post, batched."""
+    """``job_opening``, ``humor`` and ``work_topic`` of each conversation's opening, batched."""
     if model is None or not conversations:
         return OpeningSignals({}, {}, 0.5)
     texts = [c.opening.text for c in conversations]
     try:
-        scores = model.score(texts, signals=("job_opening", "humor"))
+        scores = model.score(texts, signals=("job_opening", "humor", "work_topic"))
     except (ModelError, ValueError, KeyError):
         return OpeningSignals({}, {}, 0.5)
     job = scores.get("job_opening")
     humor = scores.get("humor")
+    work = scores.get("work_topic")
     ids = [c.id for c in conversations]
     thresholds = getattr(model, "thresholds_", {}) or {}
+
+    def by_id(values: Any) -> dict[str, float]:
+        return {i: float(v) for i, v in zip(ids, values, strict=True)} if values is not None else {}
+
     return OpeningSignals(
-        {i: float(v) for i, v in zip(ids, job, strict=True)} if job is not None else {},
-        {i: float(v) for i, v in zip(ids, humor, strict=True)} if humor is not None else {},
-        float(thresholds.get("job_opening", 0.5)),
+        by_id(job), by_id(humor), float(thresholds.get("job_opening", 0.5)), by_id(work)
     )
 
 

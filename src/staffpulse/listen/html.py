@@ -8,6 +8,7 @@ from jinja2 import Environment, select_autoescape
 
 from staffpulse import __version__
 from staffpulse.listen.inbox import Inbox
+from staffpulse.listen.window import empty_reason
 from staffpulse.store.codec import format_time
 
 _TEMPLATE = """<!doctype html>
@@ -32,12 +33,12 @@ a{color:#2457c5}
 {{ inbox.joined|length }} already joined.</p></header>
 <main>
 {% for note in inbox.notes %}<p class="note">{{ note }}</p>{% endfor %}
-{% if not items %}<p>No open conversations yet. Listen first: <code>staffpulse listen bluesky</code>.</p>{% endif %}
+{% if not items %}<p>{{ empty }}</p>{% endif %}
 {% for label, group in groups %}
 <section><h2>Topic: {{ label }}</h2>
 {% for item in group %}
 <div class="card"><span class="score">{{ '%.2f'|format(item.score) }}</span>
-<div class="meta">{{ item.platform }} &middot; @{{ item.author_handle or item.author_id }}
+<div class="meta">{{ item.platform }} &middot; {{ item.author_label }}
 {%- if item.role %} ({{ item.role|replace('_', ' ') }}){% endif %} &middot; {{ item.replies }}
 repl{{ 'y' if item.replies == 1 else 'ies' }}
 {%- if item.url|web_link %} &middot; <a href="{{ item.url|web_link }}" rel="noopener noreferrer">open</a>{% endif %}</div>
@@ -50,7 +51,7 @@ repl{{ 'y' if item.replies == 1 else 'ies' }}
 {% endfor %}
 {% if inbox.joined %}<section><h2>Already joined</h2>
 {% for item in inbox.joined %}<div class="card"><div class="meta">{{ item.platform }} &middot;
-@{{ item.author_handle or item.author_id }}{% if item.url|web_link %} &middot;
+{{ item.author_label }}{% if item.url|web_link %} &middot;
 <a href="{{ item.url|web_link }}" rel="noopener noreferrer">open</a>{% endif %}</div>
 <div class="text">{{ item.opening_text }}</div></div>{% endfor %}</section>{% endif %}
 <p class="note">Made by staffpulse {{ version }} on your machine.</p>
@@ -72,6 +73,7 @@ def render_inbox_html(inbox: Inbox) -> str:
         items=inbox.items,
         groups=inbox.by_topic(),
         as_of=format_time(inbox.ranked_as_of),
+        empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
         version=__version__,
     )
 

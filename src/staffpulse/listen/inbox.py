@@ -28,12 +28,21 @@ from staffpulse.listen.rank import RankContext, RankedConversation, rank
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer, load_default_scorer
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topics import assign_topics
+from staffpulse.listen.window import (
+    DEFAULT_MAX_AGE,
+    AsOf,
+    TopicChoice,
+    in_window,
+    no_topic_note,
+    reference_time,
+    topic_choices,
+    window_notes,
+)
 from staffpulse.models import normalize_handle
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time, parse_time
 
 Auto = Literal["auto"]
-STALE_DATA = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,11 @@ class InboxItem:
     angle: str
     state: str  # open | joined | dismissed
     flags: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def author_label(self) -> str:
+        who = self.author_handle or self.author_id
+        return f"@{who}" if who else "unknown author"  # some API responses omit the author
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +114,11 @@ class Inbox:
     account: str | None = None
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    replay: bool = False  # ranked as of the newest activity in the store, not the real time
+    max_age: timedelta | None = DEFAULT_MAX_AGE  # the age window open items were taken from
+    topic_query: str | None = None
+    topic_matched: bool = True  # False: --topic matched no topic label at all
+    topic_choices: list[TopicChoice] = field(default_factory=list)  # with joinable items
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item."""
@@ -112,12 +131,19 @@ class Inbox:
         return {
             "generated_at": format_time(self.generated_at),
             "ranked_as_of": format_time(self.ranked_as_of),
+            "replay": self.replay,
+            "max_age_days": None if self.max_age is None else self.max_age.total_seconds() / 86400,
             "account": self.account,
             "counts": self.counts,
             "notes": self.notes,
             "topics": [
                 {"id": t.id, "label": t.label, "size": t.size}
                 for t in sorted(self.topics.values(), key=lambda t: -t.size)
+            ],
+            "topic_query": self.topic_query,
+            "topic_matched": self.topic_matched,
+            "topic_choices": [
+                {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_choices
             ],
             "items": [i.as_dict() for i in self.items],
             "joined": [i.as_dict() for i in self.joined],
@@ -141,12 +167,17 @@ def build_inbox(
     as_handle: str | None = None,
     limit: int = 20,
     now: datetime | None = None,
+    as_of: AsOf = "auto",
+    max_age: timedelta | None = DEFAULT_MAX_AGE,
     text_model: TopicScorer | Auto | None = "auto",
     role_model: RoleModel | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
     index_existing: bool = True,
 ) -> Inbox:
-    """Rank the stored relevant conversations into an inbox (see the module docstring)."""
+    """Rank the stored relevant conversations into an inbox (see the module docstring).
+
+    Only conversations active within ``max_age`` of the reference time are offered (``None``:
+    no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`)."""
     if limit < 1:
         raise InputError("--limit must be at least 1")
     schema.ensure_schema(store)
@@ -172,43 +203,75 @@ def build_inbox(
     conversations = [c for c in conversations if (c.platform, c.opening.author_id) not in own_ids]
     model, topic_of = assign_topics(store, conversations)
     labels = {tid: t.label for tid, t in model.topics_.items()}
+    ref = reference_time(store, conversations, now, as_of, max_age)
+    if ref.replay:
+        notes.append(
+            f"a replay, not live: ranked as of {format_time(ref.at)}, an hour after the newest"
+            f" activity in the store ({ref.why})"
+        )
+    states = schema.inbox_states(store, platform)
+
+    def state_of(conv: Conversation) -> str:
+        if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
+            return "joined"
+        return states.get((conv.platform, conv.id), "open")
+
+    joinable = [
+        c
+        for c in conversations
+        if state_of(c) == "open" and in_window(c.last_activity, ref.at, max_age)
+    ]
+    choices = topic_choices(joinable, topic_of, model.topics_)
+    matched = True
     if topic is not None:
+        matched = any(_topic_matches(topic, tid, labels) for tid in labels)
         conversations = [
             c
             for c in conversations
             if _topic_matches(topic, topic_of.get((c.platform, c.id)), labels)
         ]
-    as_of = _as_of(conversations, now)
-    if now is None and datetime.now(UTC) - as_of > STALE_DATA:
-        notes.append(f"ranked as of {format_time(as_of)}, the newest activity in the store")
-    ranked = _rank(store, conversations, topic_of, labels, as_of, text, roles_model)
-    states = schema.inbox_states(store, platform)
+        if not matched:
+            notes.append(no_topic_note(topic, choices))
+    ranked = _rank(store, conversations, topic_of, labels, ref.at, text, roles_model)
     items: list[InboxItem] = []
     joined: list[InboxItem] = []
-    tally = {"open": 0, "joined": 0, "dismissed": 0}
+    tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
     for entry in ranked:
         conv = entry.conversation
-        state = states.get((conv.platform, conv.id), "open")
-        if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
-            state = "joined"
+        state = state_of(conv)
         tally[state] += 1
         item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
         if state == "joined":
-            joined.append(item)
-        elif state == "open" and len(items) < limit:
+            joined.append(item)  # a record of what the firm did, whatever its age
+        elif state != "open":
+            continue
+        elif not in_window(conv.last_activity, ref.at, max_age):
+            tally["undated" if conv.last_activity is None else "older"] += 1
+        elif len(items) < limit:
             items.append(item)
+    notes.extend(window_notes(tally, max_age, conversations, ref.at, bool(items)))
     used = {i.topic_id for i in items + joined if i.topic_id is not None}
     topics = {
         tid: InboxTopic(tid, model.topics_[tid].label, model.topics_[tid].size)
         for tid in used
         if tid in model.topics_
     }
-    counts = {
-        "conversations": len(ranked),
-        **tally,
-        "topics": len(model.topics_),
-    }
-    return Inbox(items, joined, topics, datetime.now(UTC), as_of, as_handle, notes, counts)
+    counts = {"conversations": len(ranked), **tally, "topics": len(model.topics_)}
+    return Inbox(
+        items,
+        joined,
+        topics,
+        datetime.now(UTC),
+        ref.at,
+        as_handle,
+        notes,
+        counts,
+        replay=ref.replay,
+        max_age=max_age,
+        topic_query=topic,
+        topic_matched=matched,
+        topic_choices=choices,
+    )
 
 
 def _topic_matches(query: str, topic_id: int | None, labels: dict[int, str]) -> bool:
@@ -217,17 +280,6 @@ def _topic_matches(query: str, topic_id: int | None, labels: dict[int, str]) -> 
     if query.strip().isdigit():
         return int(query) == topic_id
     return query.strip().lower() in labels.get(topic_id, "").lower()
-
-
-def _as_of(conversations: Sequence[Conversation], now: datetime | None) -> datetime:
-    """``now``, or the newest activity when the data is older than a day (archives, demo)."""
-    if now is not None:
-        return now
-    current = datetime.now(UTC)
-    latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
-    if latest is not None and current - latest > STALE_DATA:
-        return latest + timedelta(hours=1)
-    return current
 
 
 def _rank(
@@ -255,6 +307,7 @@ def _rank(
         job_scores=signals.job,
         humor_scores=signals.humor,
         job_threshold=signals.job_threshold,
+        work_scores=signals.work,
     )
     return rank(conversations, context)
 

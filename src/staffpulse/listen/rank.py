@@ -4,6 +4,10 @@ Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last a
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
 the score: a job ad (relevant, but not a conversation to join), a hostile tone, spam.
+
+Reasons only claim what is known: an undated conversation gets no recency (and says its date
+is unknown), "asks a question" needs a real question, and "squarely about work topics" needs
+the classifier to be sure *and* a work word that is not ambiguous.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ WEIGHTS: dict[str, float] = {
 }
 PENALTIES: dict[str, float] = {"job_ad": 0.15, "hostile": 0.2, "spam": 0.1, "addressed": 0.6}
 HALF_LIFE_HOURS = 12.0
+# "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
+# an unambiguous work word in it): its probability alone rides on words such as "office".
+SQUARELY_WORK_P = 0.8
 GROWTH_WINDOW = timedelta(hours=6)
 ROLE_WEIGHTS: dict[str, float] = {
     "recruiter": 1.0,
@@ -50,11 +57,53 @@ ROLE_NAMES: dict[str, str] = {
 }
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
-_QUESTION_RE = re.compile(
-    r"\?|^\s*(how|what|why|when|where|who|which|should|does|do|is|are|can|could|would|"
-    r"has anyone|have you|anyone)\b|\b(any (advice|tips|ideas|recommendations|thoughts)|"
-    r"what do you think|thoughts\s*$|curious (what|how|if)|help me (understand|decide))",
-    re.IGNORECASE | re.MULTILINE,
+# A quoted title ("Why Doesn't Anyone Apply? A Study") or quoted dialogue ('Willing to work
+# weekends?') is not the author asking the room. Single quotes must open and close outside
+# words, so apostrophes (what's, recruiters') are not taken for quotes.
+_QUOTED_RE = re.compile(
+    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019|(?<!\w)\'[^\n]*?\'(?!\w)'
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[.!?:;\n]+")
+_LEAD_IN = r"^(?:(?:@[\w.\-]+|hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)[\s,!-]*)*"
+_AUX = (
+    r"(?:do|does|did|is|are|was|were|am|could|would|should|have|has|had)(?:n['\u2019]t)?|"
+    r"can(?:['\u2019]t|not)?|will|won['\u2019]t"
+)
+_SUBJECT = (
+    r"(?:you|i|we|they|he|she|it|anyone|anybody|someone|somebody|people|there|this|that|"
+    r"your|my|our|any)"
+)
+# A sentence that asks without a question mark: a wh-word with its verb ("how do", "why is",
+# "what's"), a verb before its subject ("does anyone", "should we"), or a request for input.
+# A bare "Why our startup..." or "How Browsers Work" is a headline, not a question.
+_INTERROGATIVE_FORMS = (
+    rf"(?:how|what|why|when|where|who|which)(?:['\u2019](?:s|re)|\s+(?:{_AUX}))\b",
+    r"how\s+(?:long|many|much|often)\b",
+    rf"(?:{_AUX})\s+{_SUBJECT}\b",
+    r"any(?:one|body)\s+(?:else|here|know|knows|have|has|tried|seen|using|dealt|recommend)\b",
+    r"(?:any\s+|your\s+)?thoughts\s*$",
+)
+_INTERROGATIVE_RE = re.compile(_LEAD_IN + "(?:" + "|".join(_INTERROGATIVE_FORMS) + ")", re.I)
+_ASKS_RE = re.compile(
+    r"\bany (advice|tips|ideas|recommendations|thoughts|suggestions)\b|"
+    r"\bwhat do you (all |guys |folks )?think\b|\bcurious (what|how|if|whether)\b|"
+    r"\bhelp me (understand|decide)\b|\b(wondering|i wonder) (if|whether|what|how)\b",
+    re.IGNORECASE,
+)
+# Words that put a post about work beyond doubt. Ambiguous ones ("office", "work", "working",
+# a bare "manager") are left out on purpose: "democrats hold office" is not about workplaces;
+# nor are "like a boss" or a press "interview with" someone.
+_WORK_TERMS_RE = re.compile(
+    r"\b(hir(e|es|ed|ing)|recruit\w*|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
+    r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
+    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
+    r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
+    r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
+    r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
+    r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
+    r"internships?|interns|payroll|overtime|workforce|labou?r market|headcount|"
+    r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
+    re.IGNORECASE,
 )
 _JOB_AD_RE = re.compile(
     r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bis (now )?hiring( an?\b| for\b|!|:)|"
@@ -77,7 +126,17 @@ _SPAM_RE = re.compile(
 
 
 def is_question(text: str) -> bool:
-    return _QUESTION_RE.search(_URL_RE.sub(" ", text)) is not None
+    """A real question: a "?" in the text itself (not in a link or a quoted title), or a
+    clearly interrogative sentence ("How do you run reference checks")."""
+    plain = _QUOTED_RE.sub(".", _URL_RE.sub(" ", text))  # a quote ends the clause before it
+    if "?" in plain or _ASKS_RE.search(plain):
+        return True
+    return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))
+
+
+def names_work_matter(text: str) -> bool:
+    """The text names a work matter in unambiguous words (see ``_WORK_TERMS_RE``)."""
+    return _WORK_TERMS_RE.search(_URL_RE.sub(" ", text)) is not None
 
 
 def looks_like_job_ad(text: str) -> bool:
@@ -122,6 +181,9 @@ class RankContext:
     job_scores: Mapping[str, float] = field(default_factory=dict)  # conversation id -> p(job)
     humor_scores: Mapping[str, float] = field(default_factory=dict)
     job_threshold: float = 0.5
+    # conversation id -> the classifier's p(work_topic) of the opening; unlike ``relevance``
+    # never a keyword hit, so it alone may back the claim "squarely about work topics".
+    work_scores: Mapping[str, float] = field(default_factory=dict)
 
 
 def _hours(delta: timedelta) -> float:
@@ -147,8 +209,8 @@ def rank(conversations: Sequence[Conversation], context: RankContext) -> list[Ra
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
-    last = conv.last_activity or opening.created_at or ctx.now
-    age = _hours(ctx.now - last)
+    last = conv.last_activity
+    age = None if last is None else _hours(ctx.now - last)  # undated: unknown, never "fresh"
     recent = sum(
         1 for p in replies if p.created_at is not None and ctx.now - p.created_at <= GROWTH_WINDOW
     )
@@ -165,7 +227,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     relevance = ctx.relevance.get(conv.id, 0.5)
     components = {
         "question": 1.0 if question else 0.0,
-        "recency": 0.5 ** (age / HALF_LIFE_HOURS),
+        "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
         "room": _room(len(replies)),
         "relevance": float(relevance),
         "role": ROLE_WEIGHTS.get(role or "", 0.4),
@@ -174,6 +236,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
         "question": question,
+        "work": ctx.work_scores.get(conv.id, 0.0) >= SQUARELY_WORK_P
+        and names_work_matter(opening.text),
         "job_ad": job_ad,
         "hostile": hostile,
         "spam": spam,
@@ -191,12 +255,14 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     )
 
 
-def _ago(hours: float) -> str:
+def _span(hours: float) -> str:
+    """``5 min``, ``3 h``, ``12 days``: an age for "active ... ago" and "quiet for ..."."""
     if hours < 1:
-        return f"{max(int(hours * 60), 1)} min ago"
-    if hours < 48:
-        return f"{hours:.0f} h ago"
-    return f"{hours / 24:.0f} days ago"
+        return f"{max(int(hours * 60), 1)} min"
+    if round(hours) < 48:
+        return f"{round(hours)} h"
+    days = round(hours / 24)
+    return f"{days} day{'' if days == 1 else 's'}"
 
 
 def _explain(
@@ -204,7 +270,7 @@ def _explain(
     comp: Mapping[str, float],
     flags: Mapping[str, bool],
     role: str | None,
-    age: float,
+    age: float | None,
     recent: int,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     n = len(conv.replies)
@@ -215,13 +281,13 @@ def _explain(
         reasons.append("no replies yet: be the first to answer")
     elif n <= 5:
         reasons.append(f"only {n} repl{'y' if n == 1 else 'ies'} so far: room to add value")
-    if comp["recency"] >= 0.5:
-        reasons.append(f"active {_ago(age)}")
+    if age is not None and comp["recency"] >= 0.5:
+        reasons.append(f"active {_span(age)} ago")
     if recent >= 2:
         reasons.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
     if role in ("recruiter", "hr_pro", "employer", "job_seeker"):
         reasons.append(f"started by {ROLE_NAMES[role]}")
-    if comp["relevance"] >= 0.8:
+    if flags["work"]:
         reasons.append("squarely about work topics")
     cautions: list[str] = []
     if flags["job_ad"]:
@@ -236,8 +302,10 @@ def _explain(
         cautions.append(f"addressed to {who}: join only if you can add something")
     if n > 20:
         cautions.append(f"busy thread ({n} replies): a reply may get lost")
-    if comp["recency"] < 0.1:
-        cautions.append(f"quiet since {_ago(age)}")
+    if age is None:
+        cautions.append("date unknown: check the conversation is still active")
+    elif comp["recency"] < 0.1:
+        cautions.append(f"quiet for {_span(age)}")
     return tuple(reasons), tuple(cautions)
 
 

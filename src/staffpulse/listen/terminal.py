@@ -9,6 +9,7 @@ from rich.text import Text
 
 from staffpulse.listen.inbox import Inbox
 from staffpulse.listen.listener import ListenStats
+from staffpulse.listen.window import empty_reason
 
 
 def status_line(stats: ListenStats, message: str) -> str:
@@ -41,14 +42,16 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
     )
 
 
+def _replies_text(n: int) -> str:
+    return f"{n} repl{'y' if n == 1 else 'ies'}"
+
+
 def render_inbox(console: Console, inbox: Inbox) -> None:
     for note in inbox.notes:
         console.print(f"[dim]{escape(note)}[/]", highlight=False)
     if not inbox.items:
-        console.print(
-            "No open conversations. Listen first ([bold]staffpulse listen bluesky[/]) or "
-            "import posts ([bold]staffpulse import FILE[/])."
-        )
+        reason = empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts)
+        console.print(escape(reason), highlight=False)
     for label, items in inbox.by_topic():
         console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
         for item in items:
@@ -60,18 +63,29 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
                 body.append("! " + caution + "\n", style="yellow")
             body.append("Angle: ", style="bold")
             body.append(item.angle + "\n")
-            body.append(item.url or item.conversation_id, style="cyan")
-            who = item.author_handle or item.author_id
+            if item.url:
+                body.append(item.url + "\n", style="cyan")
+            # The id is what dismiss / mark-joined take; a Bluesky or Mastodon link hides it.
+            body.append(f"id: {item.conversation_id}", style="dim")
             role = f" ({item.role.replace('_', ' ')})" if item.role else ""
-            title = f"{item.score:.2f} · {item.platform} · @{who}{role} · {item.replies} replies"
+            title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
+            title += f" · {_replies_text(item.replies)}"
             console.print(Panel(body, title=escape(title), title_align="left"))
+    if inbox.items:
+        console.print(
+            "\n[dim]Hide one: [bold]staffpulse inbox dismiss ID[/] · replied from elsewhere: "
+            "[bold]staffpulse inbox mark-joined ID[/][/]",
+            highlight=False,
+        )
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {len(inbox.joined)} conversation(s)")
         for item in inbox.joined[:10]:
             opening = " ".join(item.opening_text.split())
             opening = opening if len(opening) <= 70 else opening[:69] + "…"
             where = f" {item.url}" if item.url else ""
-            who = item.author_handle or item.author_id
-            console.print(f"  · @{escape(who)}: {escape(opening)}{escape(where)}", highlight=False)
+            console.print(
+                f"  · {escape(item.author_label)}: {escape(opening)}{escape(where)}",
+                highlight=False,
+            )
         if len(inbox.joined) > 10:
             console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
@@ -148,6 +148,23 @@ def inbox(
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
     platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    max_age: Annotated[
+        str | None,
+        typer.Option(
+            help="Leave out conversations quiet for longer than this: 30d, 7d, 12h; a bare "
+            "number is days; 0 = no limit. Default: the max_age setting of the listen "
+            "section, else 30d.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of",
+            help="Measure ages from: now (the real time), newest (the newest post in the "
+            "store: a replay of an archive), auto (newest for the bundled sample, else now).",
+        ),
+    ] = "auto",
     html: Annotated[
         Path | None, typer.Option(help="Also write a self-contained HTML inbox here.")
     ] = None,
@@ -160,10 +177,31 @@ def inbox(
     from staffpulse.listen.html import write_inbox_html
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.terminal import render_inbox
+    from staffpulse.listen.window import TOPIC_CHOICES_SHOWN, parse_as_of, parse_max_age
 
-    handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
+    settings = load_config().get("listen", {})
+    handle = as_handle or str(settings.get("account") or "") or None
+    window = parse_max_age(str(max_age if max_age is not None else settings.get("max_age", "30d")))
+    reference = parse_as_of(as_of)
     with open_store(db) as store:
-        result = build_inbox(store, platform=platform, topic=topic, as_handle=handle, limit=limit)
+        result = build_inbox(
+            store,
+            platform=platform,
+            topic=topic,
+            as_handle=handle,
+            limit=limit,
+            max_age=window,
+            as_of=reference,
+        )
+    if topic is not None and not result.topic_matched:
+        shown = result.topic_choices[:TOPIC_CHOICES_SHOWN]
+        choices = ", ".join(f"{t.label} ({t.open})" for t in shown)
+        raise NotFoundError(
+            f"no topic matches '{topic}'",
+            hint=f"use a word of one of these topics (open conversations): {choices}"
+            if choices
+            else "no topic has conversations to join now; leave out --topic",
+        )
     if html is not None:
         write_inbox_html(result, html)
         err_console.print(f"Wrote {html}", highlight=False)

@@ -1,0 +1,230 @@
+"""Which conversations are still joinable: the reference time and the age window.
+
+The inbox lists conversations to join *now*, so ages are measured from the real current time
+and a conversation quiet for longer than ``max_age`` (30 days by default) is not offered; one
+with no date at all is not offered either, because nothing shows it is still alive.
+
+Some cases rank "as of" the newest activity in the store instead (a *replay*), and the inbox
+says so at the top:
+
+* the bundled sample (``staffpulse demo``): its posts have fixed dates (May to November
+  2026), and the demo should look the same whatever the date;
+* a store with nothing active within ``max_age`` of the real time (an archive, a recorded
+  stream): an inbox of nothing would teach the user nothing, so the default
+  (``as_of="auto"``) shows the store as it stood at its newest activity, with the same age
+  window;
+* an explicit ``as_of="newest"`` (``staffpulse inbox --as-of newest``).
+
+``as_of="now"`` never replays: the inbox is then empty, and says why.
+
+What was left out is said, not hidden: :func:`window_notes` and :func:`empty_reason` explain an
+empty inbox, and :func:`topic_choices` lists the topics that still have conversations to join.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from staffpulse.errors import InputError
+from staffpulse.listen.listener import parse_duration
+from staffpulse.listen.threads import Conversation
+from staffpulse.store import Store
+from staffpulse.store.codec import format_time
+
+AsOf = Literal["auto", "now", "newest"]
+_AS_OF: dict[str, AsOf] = {"auto": "auto", "now": "now", "newest": "newest"}
+DEFAULT_MAX_AGE = timedelta(days=30)
+# A replay is ranked an hour after the newest activity, so that post reads "active 1 h ago"
+# rather than "0 min ago" (the moment a reader would plausibly look at it).
+REPLAY_LEAD = timedelta(hours=1)
+TOPIC_CHOICES_SHOWN = 12  # topics named when --topic matches none (the JSON lists them all)
+# Where the importer records the bundled sample (raw_payloads.location ends with this).
+_SAMPLE_SUFFIXES = ("%/staffpulse/sample/cohort.jsonl", "%\\staffpulse\\sample\\cohort.jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicChoice:
+    """A topic ``--topic`` can pick: how many conversations in it can be joined now."""
+
+    id: int
+    label: str
+    open: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The time ages are measured from; ``replay`` when it is not the real current time."""
+
+    at: datetime
+    replay: bool = False
+    why: str = ""  # what made it a replay, for the inbox's note
+
+
+def is_bundled_sample(store: Store) -> bool:
+    """True when every stored post came from the bundled sample cohort (the demo store)."""
+    row = store.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM posts), NOT EXISTS (SELECT 1 FROM posts p"
+        " LEFT JOIN raw_payloads r ON r.id = p.raw_id"
+        " WHERE r.location IS NULL OR NOT (r.location LIKE ? OR r.location LIKE ?))",
+        _SAMPLE_SUFFIXES,
+    ).fetchone()
+    return bool(row[0]) and bool(row[1])
+
+
+def reference_time(
+    store: Store,
+    conversations: Sequence[Conversation],
+    now: datetime | None = None,
+    as_of: AsOf = "auto",
+    max_age: timedelta | None = DEFAULT_MAX_AGE,
+) -> Reference:
+    """``now`` when given (tests, callers with their own clock), else as ``as_of`` says:
+    ``now`` = the real current time; ``newest`` = the newest activity in ``conversations``
+    (plus :data:`REPLAY_LEAD`); ``auto`` = ``now``, unless nothing was active within
+    ``max_age`` of it, then ``newest``."""
+    as_of = parse_as_of(as_of)
+    if now is not None:
+        return Reference(now if now.tzinfo else now.replace(tzinfo=UTC))
+    current = datetime.now(UTC)
+    if as_of == "now":
+        return Reference(current)
+    latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
+    if latest is None or latest + REPLAY_LEAD >= current:
+        return Reference(current)  # the data is live: a replay would be the same as now
+    if as_of == "newest":
+        return Reference(latest + REPLAY_LEAD, replay=True, why="--as-of newest")
+    if is_bundled_sample(store):  # the demo looks the same whatever the date
+        return Reference(
+            latest + REPLAY_LEAD, replay=True, why="the bundled sample has fixed dates"
+        )
+    if max_age is None or in_window(latest, current, max_age):
+        return Reference(current)
+    why = (
+        f"nothing in it was active in the last {describe_span(max_age)};"
+        " --as-of now shows the live view"
+    )
+    return Reference(latest + REPLAY_LEAD, replay=True, why=why)
+
+
+def parse_as_of(text: str) -> AsOf:
+    """``auto``, ``now`` or ``newest`` (see :func:`reference_time`)."""
+    try:
+        return _AS_OF[text.strip().lower()]
+    except KeyError:
+        raise InputError(f"unknown --as-of '{text}'", hint="use now, newest or auto") from None
+
+
+def parse_max_age(text: str) -> timedelta | None:
+    """``"30"`` (days), ``"30d"``, ``"12h"``, ``"1d12h"``; ``"0"`` or ``"none"`` = no limit."""
+    value = text.strip().lower()
+    if value.replace(".", "", 1).isdigit():  # a bare number is days: ages are days, not seconds
+        days = float(value)
+        return timedelta(days=days) if days > 0 else None
+    try:
+        seconds = parse_duration(value)
+    except InputError:
+        raise InputError(
+            f"cannot read the age {text!r}", hint="use e.g. 30d, 7d, 12h, or 0 for no limit"
+        ) from None
+    return timedelta(seconds=seconds) if seconds else None
+
+
+def in_window(
+    last_activity: datetime | None, reference: datetime, max_age: timedelta | None
+) -> bool:
+    """Joinable by age: active within ``max_age`` of the reference (no limit when ``None``).
+    An undated conversation is outside any window: its age is unknown, not zero."""
+    if max_age is None:
+        return True
+    return last_activity is not None and reference - last_activity <= max_age
+
+
+def describe_span(span: timedelta) -> str:
+    """``30 days``, ``1 day``, ``12 hours``: how a window is named in notes."""
+    hours = span.total_seconds() / 3600
+    if hours >= 24 and hours % 24 == 0:
+        days = int(hours // 24)
+        return f"{days} day{'' if days == 1 else 's'}"
+    if hours >= 48:
+        return f"{hours / 24:.0f} days"
+    whole = max(round(hours), 1)
+    return f"{whole} hour{'' if whole == 1 else 's'}"
+
+
+def window_notes(
+    tally: Mapping[str, int],
+    max_age: timedelta | None,
+    conversations: Sequence[Conversation],
+    reference: datetime,
+    any_items: bool,
+) -> list[str]:
+    """Say what the age window left out and how to see it, so an empty inbox is explained."""
+    if max_age is None:
+        return []
+    notes: list[str] = []
+    window = describe_span(max_age)
+    if tally["older"]:
+        notes.append(
+            f"{tally['older']:,} open conversation(s) quiet for more than {window} left out"
+            " (--max-age to change)"
+        )
+    if tally["undated"]:
+        notes.append(
+            f"{tally['undated']:,} open conversation(s) with no date left out: their age is"
+            " unknown (--max-age 0 shows them)"
+        )
+    latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
+    if not any_items and latest is not None and reference - latest > max_age:
+        notes.append(
+            f"nothing was active in the last {window}: the newest activity is"
+            f" {format_time(latest)}. Listen or fetch fresh posts, widen --max-age, or replay"
+            " the store as of its newest activity with --as-of newest"
+        )
+    return notes
+
+
+def topic_choices(
+    joinable: Sequence[Conversation],
+    topic_of: dict[tuple[str, str], int],
+    topics: Mapping[int, Any],
+) -> list[TopicChoice]:
+    """Topics with conversations to join now, the busiest first (what ``--topic`` can pick)."""
+    sizes = Counter(topic_of[key] for c in joinable if (key := (c.platform, c.id)) in topic_of)
+    return [
+        TopicChoice(tid, topics[tid].label, n)
+        for tid, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if tid in topics
+    ]
+
+
+def no_topic_note(query: str, choices: Sequence[TopicChoice]) -> str:
+    if not choices:
+        return f"no topic matches '{query}', and no topic has conversations to join now"
+    shown = ", ".join(f"{t.label} ({t.open})" for t in choices[:TOPIC_CHOICES_SHOWN])
+    more = len(choices) - TOPIC_CHOICES_SHOWN
+    rest = f", and {more} more" if more > 0 else ""
+    return f"no topic matches '{query}'; topics with conversations to join: {shown}{rest}"
+
+
+def empty_reason(
+    topic_query: str | None,
+    topic_matched: bool,
+    max_age: timedelta | None,
+    counts: Mapping[str, int],
+) -> str:
+    """Why an inbox lists nothing, from the likeliest cause (its notes give the numbers)."""
+    if topic_query is not None and not topic_matched:
+        return f"No topic matches '{topic_query}'."
+    window = f" in the last {describe_span(max_age)}" if max_age else ""
+    if topic_query is not None:
+        return f"No conversations to join on topic '{topic_query}'{window}."
+    if counts.get("older") or counts.get("undated"):
+        return f"Nothing to join now: no open conversation was active{window}."
+    return (
+        "No open conversations. Listen first (staffpulse listen bluesky) or import posts"
+        " (staffpulse import FILE)."
+    )

@@ -1,0 +1,82 @@
+"""The inbox in a terminal: each item carries the id dismiss takes, in plain English."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from rich.console import Console
+
+from staffpulse.listen.inbox import Inbox, InboxItem
+from staffpulse.listen.terminal import render_inbox
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+BSKY_ID = "at://did:plc:abc123/app.bsky.feed.post/3l7z4sedyej2g"
+
+
+def item(conversation_id: str = BSKY_ID, replies: int = 1, **kw: object) -> InboxItem:
+    fields: dict[str, object] = {
+        "platform": "bluesky",
+        "conversation_id": conversation_id,
+        "url": "https://bsky.app/profile/ana.example/post/3l7z4sedyej2g",
+        "topic_id": 1,
+        "topic_label": "counteroffers",
+        "opening_text": "How do you handle counteroffers?",
+        "author_handle": "ana.example",
+        "author_id": "did:plc:abc123",
+        "role": "recruiter",
+        "started_at": NOW - timedelta(hours=3),
+        "last_activity": NOW - timedelta(hours=1),
+        "replies": replies,
+        "participants": 2,
+        "score": 0.7,
+        "reasons": ("asks a question",),
+        "cautions": (),
+        "angle": "Answer peer to peer.",
+        "state": "open",
+    }
+    fields.update(kw)
+    return InboxItem(**fields)  # type: ignore[arg-type]
+
+
+def shown(inbox: Inbox) -> str:
+    console = Console(record=True, width=120)
+    render_inbox(console, inbox)
+    return console.export_text()
+
+
+def make(items: list[InboxItem], **kw: object) -> Inbox:
+    return Inbox(items, [], {}, NOW, NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_each_item_shows_its_id_and_how_to_dismiss_it() -> None:
+    text = shown(make([item()]))
+    assert f"id: {BSKY_ID}" in text
+    assert "staffpulse inbox dismiss ID" in text
+
+
+def test_reply_counts_read_naturally() -> None:
+    assert "· 1 reply " in shown(make([item(replies=1)]))
+    assert "· 0 replies " in shown(make([item(replies=0)]))
+    assert "· 4 replies " in shown(make([item(replies=4)]))
+
+
+def test_an_author_the_data_does_not_name_is_called_unknown() -> None:
+    text = shown(make([item(author_handle="", author_id="")]))
+    assert "unknown author" in text and "· @ " not in text
+
+
+def test_an_inbox_emptied_by_the_age_window_says_so() -> None:
+    text = shown(make([], counts={"older": 12, "undated": 0}))
+    assert "Nothing to join now: no open conversation was active in the last 30 days." in text
+    assert "Listen first" not in text
+
+
+def test_an_unknown_topic_is_named() -> None:
+    text = shown(make([], topic_query="zzzz", topic_matched=False))
+    assert "No topic matches 'zzzz'." in text and "Listen first" not in text
+
+
+def test_an_empty_store_points_to_listening() -> None:
+    text = shown(make([], counts={"conversations": 0}))
+    assert "No open conversations. Listen first" in text
+    assert "dismiss" not in text

@@ -1,0 +1,116 @@
+"""The joinable window: what "now" is, how old is too old, and how --max-age reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from staffpulse.demo import sample_cohort_file
+from staffpulse.errors import InputError
+from staffpulse.ingest import import_paths
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.window import (
+    REPLAY_LEAD,
+    in_window,
+    is_bundled_sample,
+    parse_as_of,
+    parse_max_age,
+    reference_time,
+)
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Store, open_store
+
+OLD = datetime(2021, 4, 8, 9, tzinfo=UTC)
+
+
+def conversation(when: datetime | None) -> Conversation:
+    post = Post(platform="x", id="1", author_id="a", text="How do you onboard?", created_at=when)
+    return Conversation("x", "1", (post,))
+
+
+def own_store(tmp_path: Path) -> Store:
+    store = open_store(tmp_path / "own.db")
+    store.upsert([conversation(OLD).posts[0]], provenance("twarc2", tmp_path / "search.jsonl"))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30", timedelta(days=30)),
+        ("30d", timedelta(days=30)),
+        ("12h", timedelta(hours=12)),
+        ("1d12h", timedelta(hours=36)),
+        ("0", None),
+        ("none", None),
+    ],
+)
+def test_max_age_reads_days_and_durations(text: str, expected: timedelta | None) -> None:
+    assert parse_max_age(text) == expected
+
+
+@pytest.mark.parametrize("text", ["soon", "30 days ago", "d30"])
+def test_unreadable_max_age_is_an_input_error(text: str) -> None:
+    with pytest.raises(InputError, match="cannot read the age"):
+        parse_max_age(text)
+
+
+def test_as_of_choices() -> None:
+    assert parse_as_of(" Newest ") == "newest"
+    with pytest.raises(InputError, match="unknown --as-of"):
+        parse_as_of("yesterday")
+
+
+def test_undated_conversations_are_outside_any_window() -> None:
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    month = timedelta(days=30)
+    assert in_window(now - timedelta(days=29), now, month)
+    assert not in_window(now - timedelta(days=31), now, month)
+    assert not in_window(None, now, month)
+    assert in_window(None, now, None) and in_window(OLD, now, None)
+
+
+def test_real_time_by_default_unless_nothing_is_live(tmp_path: Path) -> None:
+    with own_store(tmp_path) as store:
+        before = datetime.now(UTC)
+        week_old = before - timedelta(days=7)
+        live = reference_time(store, [conversation(OLD), conversation(week_old)])
+        assert live.at >= before and not live.replay
+        stale = reference_time(store, [conversation(OLD)])
+        assert stale.replay and stale.at == OLD + REPLAY_LEAD and "last 30 days" in stale.why
+        assert reference_time(store, [conversation(OLD)], as_of="now").at >= before
+        assert not reference_time(store, [conversation(OLD)], max_age=None).replay
+
+
+def test_newest_replays_as_of_the_newest_activity(tmp_path: Path) -> None:
+    with own_store(tmp_path) as store:
+        ref = reference_time(store, [conversation(OLD), conversation(None)], as_of="newest")
+        assert ref.replay and ref.at == OLD + REPLAY_LEAD and "--as-of newest" in ref.why
+        fresh = datetime.now(UTC) - timedelta(minutes=5)
+        assert not reference_time(store, [conversation(fresh)], as_of="newest").replay
+
+
+def test_explicit_now_wins(tmp_path: Path) -> None:
+    with own_store(tmp_path) as store:
+        when = datetime(2026, 3, 1, tzinfo=UTC)
+        assert reference_time(store, [conversation(OLD)], now=when, as_of="newest").at == when
+
+
+def test_the_bundled_sample_is_replayed_but_not_once_other_data_joins_it(tmp_path: Path) -> None:
+    with open_store(tmp_path / "demo.db") as store:
+        assert not is_bundled_sample(store)  # empty
+        import_paths(store, [sample_cohort_file()])
+        assert is_bundled_sample(store)
+        latest = datetime(2026, 11, 19, 20, 30, 15, tzinfo=UTC)
+        ref = reference_time(store, [conversation(latest)])
+        if datetime.now(UTC) > latest + REPLAY_LEAD:
+            assert ref.replay and ref.at == latest + REPLAY_LEAD and "sample" in ref.why
+        store.upsert([conversation(OLD).posts[0]], provenance("twarc2", tmp_path / "s.jsonl"))
+        assert not is_bundled_sample(store)
+        if datetime.now(UTC) > latest + timedelta(days=30):  # stale: replayed, said why
+            assert "last 30 days" in reference_time(store, [conversation(latest)]).why
+        else:  # live again once real data joins the sample
+            assert not reference_time(store, [conversation(latest)]).replay
