@@ -232,7 +232,9 @@ def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
 
 def test_a_windows_1252_csv_is_read_with_a_note_not_garbled(tmp_path: Path) -> None:
     src = tmp_path / "excel.csv"
-    src.write_bytes('id,text\nc1,"Café señor: we are hiring a barista, apply now"\n'.encode("cp1252"))
+    src.write_bytes(
+        'id,text\nc1,"Café señor: we are hiring a barista, apply now"\n'.encode("cp1252")
+    )
     out = tmp_path / "o.jsonl"
     result = _run(str(src), "-o", str(out))
     assert result.exit_code == 0  # type: ignore[attr-defined]
