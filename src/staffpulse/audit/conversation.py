@@ -239,7 +239,12 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(
-            f"Only {ev['replies']} of your {ev['posts']} posts are replies to others. Spend 10 "
+            (
+                f"None of your {ev['posts']} posts are replies to others."
+                if not ev["replies"]
+                else f"Only {ev['replies']} of your {ev['posts']} posts are replies to others."
+            )
+            + " Spend 10 "
             "minutes a day answering recruiters, candidates and HR people in your niche."
         )
     if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):

@@ -102,10 +102,14 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             "(who the manager is, why the job is good)."
         )
     if p < float(settings["personality_target"]):
+        lead = (
+            f"None of your {n} posts sound like a person"
+            if not ev["personality_posts"]
+            else f"Only {ev['personality_posts']} of {n} posts ({round(100 * p)}%) sound like a "
+            "person"
+        )
         recs.append(
-            f"{'Only ' if ev['personality_posts'] else ''}{ev['personality_posts']} of {n} "
-            f"posts ({round(100 * p)}%) sound like a "
-            "person. This week, post one story from your desk, one honest opinion and one "
+            f"{lead}. This week, post one story from your desk, one honest opinion and one "
             "question for your followers."
         )
     if h < float(settings["humor_target"]):

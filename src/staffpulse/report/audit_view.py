@@ -88,7 +88,10 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ("Templated", f"{voice['templated_posts']} posts ({pct(voice['templated_share'])})"),
         ],
         "conversation": [
-            ("Replies", f"{conv['replies']} of {conv['posts']} posts ({pct(conv['reply_share'])})"),
+            (
+                "Replies to others",
+                f"{conv['replies']} of {conv['posts']} posts ({pct(conv['reply_share'])})",
+            ),
             ("Mentions others", f"{pct(conv['mention_share'])} of original posts"),
             (
                 "Accounts engaged",
