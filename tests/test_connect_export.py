@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -142,7 +143,7 @@ def test_addresses_and_errors(tmp_path: pytest.TempPathFactory) -> None:
 
 
 def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
-    unseen = _s(5, "1005985585335545856", "1005985585335545856")
+    unseen = replace(_s(5, "1005985585335545856", "1005985585335545856"), handle_known=False)
     assert not unseen.handle_known and unseen.label == "account id 1005985585335545856"
     result = export_suggestions([SUGGESTIONS[0], unseen], "x-list")
     assert result.text == "@rita_recruits\n"

@@ -193,3 +193,16 @@ def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
         store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
     )
     assert found.suggestions and found.next_step is None
+
+
+def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store) -> None:
+    found = suggest_report(
+        store,
+        "acme_staffing",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+        options=SuggestOptions(include_unseen=True),
+    )
+    stored = [s for s in found.suggestions if store.get_account("x", s.account_id)]
+    assert stored and all(s.handle_known and s.label == f"@{s.handle}" for s in stored)

@@ -86,11 +86,9 @@ class Suggestion:
     via: tuple[str, ...]  # handles of circle members who engage this account
     explanation: str
     account: Account | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def handle_known(self) -> bool:
-        """False for an account seen only by its id (a reply to a user id, a follow edge)."""
-        return bool(self.handle) and self.handle != self.account_id
+    # False for an account seen only by its id (a reply to a user id, a follow edge): its
+    # ``handle`` is then that id
+    handle_known: bool = True
 
     @property
     def label(self) -> str:
@@ -258,6 +256,7 @@ def suggest_report(
     order = [int(i) for i in positive[np.argsort(-scores[positive], kind="stable")]]
 
     excluded: dict[str, int] = {}
+    id_only: set[str] = set()
 
     def skip(reason: str) -> None:
         excluded[reason] = excluded.get(reason, 0) + 1
@@ -276,6 +275,8 @@ def suggest_report(
         if known is None and not opts.include_unseen:
             skip("never seen")
             return None
+        if known is None and not node.startswith("@"):
+            id_only.add(node)  # seen only as an id (a reply to a user id): no handle to show
         return known or _stub(plat, node)
 
     w = opts.citizen_weight
@@ -337,6 +338,7 @@ def suggest_report(
                 via=via,
                 explanation=line,
                 account=acc,
+                handle_known=node not in id_only,
             )
         )
     report.excluded = excluded
