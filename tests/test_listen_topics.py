@@ -114,3 +114,16 @@ def test_speed_thousands_of_posts_per_second() -> None:
     start = time.perf_counter()
     model.partial_fit(texts, [str(i) for i in range(len(texts))])
     assert len(texts) / (time.perf_counter() - start) > 300
+
+
+def test_contractions_never_become_topic_labels() -> None:
+    texts = [
+        "Why doesn't anyone answer candidates? They're ghosting after we've interviewed",
+        "Candidates doesn’t hear back, what's the fix? We're ghosting them, they've said",
+        "What’s your policy on ghosting candidates? Isn't a reply the least we'd owe",
+    ]
+    model = TopicModel()
+    model.partial_fit(texts, ["a", "b", "c"])
+    labels = " / ".join(t.label for t in model.topics_.values())
+    assert "'" not in labels and "’" not in labels
+    assert "ghosting" in labels or "candidates" in labels

@@ -42,8 +42,16 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split()
 STATE_KEY = "topic_model"
 
 
+# Contractions are function words ("doesn't", "they're", "we've"): dropped whole, or they
+# become topic labels. A possessive or "is" keeps its word ("recruiter's" -> "recruiter";
+# "what's" -> "what", a stop word).
+_CONTRACTION_RE = re.compile(r"\b[a-z]+'(?:t|re|ve|ll|d|m)\b")
+_APOSTROPHE_S_RE = re.compile(r"'s\b")
+
+
 def _preprocess(text: str) -> str:
-    return _URL_MENTION_RE.sub(" ", text).replace("#", " ").lower()
+    text = _URL_MENTION_RE.sub(" ", text).replace("#", " ").replace("\u2019", "'").lower()
+    return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
 
 
 @dataclass
