@@ -6,6 +6,8 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topics import TopicModel, assign_topics
 from staffpulse.models import Post
@@ -40,10 +42,12 @@ def _texts(seed: int = 0, copies: int = 3) -> tuple[list[str], list[str]]:
     return [t for _, t in items], [theme for theme, _ in items]
 
 
-def test_groups_by_theme_and_labels_are_readable() -> None:
+@pytest.mark.parametrize("batch_size", [2000, 7])
+def test_groups_by_theme_and_labels_are_readable(batch_size: int) -> None:
     texts, themes = _texts()
-    model = TopicModel()
+    model = TopicModel(batch_size=batch_size)  # a big store is fitted a batch at a time
     out = model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    assert len(out) == len(texts)
     by_topic: dict[int, set[str]] = {}
     for assignment, theme in zip(out, themes, strict=True):
         by_topic.setdefault(assignment.topic_id, set()).add(theme)

@@ -232,23 +232,25 @@ def build_inbox(
         ]
         if not matched:
             notes.append(no_topic_note(topic, choices))
-    ranked = _rank(store, conversations, topic_of, labels, ref.at, text, roles_model)
+    tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
+    wanted: list[Conversation] = []  # only these are ranked: a big store has many stale ones
+    for conv in conversations:
+        state = state_of(conv)
+        tally[state] += 1
+        if state == "open" and not in_window(conv.last_activity, ref.at, max_age):
+            tally["undated" if conv.last_activity is None else "older"] += 1
+        elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
+            wanted.append(conv)
+    ranked = _rank(store, wanted, topic_of, labels, ref.at, text, roles_model)
     items: list[InboxItem] = []
     joined: list[InboxItem] = []
-    tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
     for entry in ranked:
         conv = entry.conversation
         state = state_of(conv)
-        tally[state] += 1
-        item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
         if state == "joined":
-            joined.append(item)  # a record of what the firm did, whatever its age
-        elif state != "open":
-            continue
-        elif not in_window(conv.last_activity, ref.at, max_age):
-            tally["undated" if conv.last_activity is None else "older"] += 1
+            joined.append(_item(entry, topic_of.get((conv.platform, conv.id)), state))
         elif len(items) < limit:
-            items.append(item)
+            items.append(_item(entry, topic_of.get((conv.platform, conv.id)), state))
     notes.extend(window_notes(tally, max_age, conversations, ref.at, bool(items)))
     used = {i.topic_id for i in items + joined if i.topic_id is not None}
     topics = {
@@ -256,7 +258,7 @@ def build_inbox(
         for tid in used
         if tid in model.topics_
     }
-    counts = {"conversations": len(ranked), **tally, "topics": len(model.topics_)}
+    counts = {"conversations": len(conversations), **tally, "topics": len(model.topics_)}
     return Inbox(
         items,
         joined,

@@ -81,11 +81,13 @@ class TopicModel:
         n_features: int = 2**18,
         max_terms: int = 200,
         label_terms: int = 3,
+        batch_size: int = 2000,
     ) -> None:
         self.threshold = threshold
         self.n_features = n_features
         self.max_terms = max_terms
         self.label_terms = label_terms
+        self.batch_size = batch_size
         self.df_ = np.zeros(n_features, dtype=np.float64)
         self.n_docs_ = 0
         self.topics_: dict[int, Topic] = {}
@@ -129,6 +131,15 @@ class TopicModel:
         """Assign each text (identified by ``keys``) to a topic, creating topics as needed."""
         if len(texts) != len(keys):
             raise ValueError("texts and keys differ in length")
+        # In batches: the texts of a batch are compared with each other in a dense square, so
+        # a whole store at once (a first listen on 250,000 posts) would not fit in memory.
+        out: list[Assignment] = []
+        for start in range(0, len(texts), self.batch_size):
+            end = start + self.batch_size
+            out.extend(self._fit_batch(texts[start:end], keys[start:end]))
+        return out
+
+    def _fit_batch(self, texts: Sequence[str], keys: Sequence[str]) -> list[Assignment]:
         if not texts:
             return []
         matrix = self.transform(texts, update_df=True)
@@ -136,9 +147,9 @@ class TopicModel:
         row_of = np.full(n, -1, dtype=np.int64)  # index into ids_
         sim = np.zeros(n)
         if self.ids_:
-            sims = (matrix @ self.centroids().T).toarray()
-            best = sims.argmax(axis=1)
-            best_sim = sims[np.arange(n), best]
+            sims = sp.csr_matrix(matrix @ self.centroids().T)  # sparse: topics can be many
+            best = np.asarray(sims.argmax(axis=1)).ravel()
+            best_sim = np.asarray(sims.max(axis=1).toarray()).ravel()
             joined = best_sim >= self.threshold
             row_of[joined], sim[joined] = best[joined], best_sim[joined]
         rest = np.flatnonzero(row_of < 0)
