@@ -141,3 +141,21 @@ def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:
     result = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=unknown)
     assert not result.top_actions[0]["action"].startswith("We could not check")
     assert all(isinstance(a["points"], int) for a in result.top_actions)
+
+
+def test_the_content_mix_timeline_shows_quiet_months_and_the_last_two_years(
+    tmp_path: Path,
+) -> None:
+    feed = FeedBuilder("rosa")
+    feed.clock = datetime(2024, 1, 3, tzinfo=UTC)
+    feed.chat(1)  # January 2024: more than 24 months before the last post
+    feed.clock = datetime(2026, 1, 3, tzinfo=UTC)
+    feed.chat(2)
+    feed.clock = datetime(2026, 4, 3, tzinfo=UTC)
+    feed.job(1)
+    result = audit_account(store_with(tmp_path, feed), "rosa", scorer=FakeScorer(), avatar=PERSON)
+    months = [row["month"] for row in result.timeline]
+    assert len(months) == 24 and months[0] == "2024-05" and months[-1] == "2026-04"
+    by_month = {row["month"]: row for row in result.timeline}
+    assert by_month["2026-02"]["other_posts"] == by_month["2026-03"]["job_ads"] == 0
+    assert by_month["2026-01"]["other_posts"] == 2 and by_month["2026-04"]["job_ads"] == 1

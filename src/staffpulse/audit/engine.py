@@ -93,13 +93,17 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
 
 
 def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
-    """Posts per month: job ads, other posts (thread continuations too), replies to others
-    (the Conversation pillar's count) and reposts."""
+    """Posts per month over the last :data:`TIMELINE_MONTHS` months of the account's posts
+    (quiet months too, as zeros): job ads, other posts (thread continuations too), replies to
+    others (the Conversation pillar's count) and reposts."""
     known = ~np.isnan(frame.ts)
     if not known.any():
         return []
     months = frame.ts[known].astype("datetime64[s]").astype("datetime64[M]")
-    labels, inverse = np.unique(months, return_inverse=True)
+    last = months.max()
+    labels = np.arange(max(months.min(), last - (TIMELINE_MONTHS - 1)), last + 1)
+    inverse = (months - labels[0]).astype(np.int64)
+    shown = inverse >= 0  # older months fall off the chart
     kind, orig = frame.kind[known], frame.authored_original[known]
     to_self = self_replies(frame, account)[known]
     job = frame.job[known] & orig
@@ -110,13 +114,12 @@ def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
         "reposts": kind == "repost",
     }
     counts = {
-        k: np.bincount(inverse, weights=v.astype(float), minlength=labels.size)
+        k: np.bincount(inverse[shown], weights=v[shown].astype(float), minlength=labels.size)
         for k, v in groups.items()
     }
-    rows = [
+    return [
         {"month": str(m), **{k: int(c[i]) for k, c in counts.items()}} for i, m in enumerate(labels)
     ]
-    return rows[-TIMELINE_MONTHS:]
 
 
 def compute_audit(
