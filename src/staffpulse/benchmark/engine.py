@@ -233,6 +233,12 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
         compare(scores[p][vendors], scores[p][firms], "Vendors", "Staffing firms", p.capitalize())
         for p in ("voice", "conversation")
     ]
+    if not (vendors.any() or firms.any()):
+        for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
+            claim["explanation"] = (
+                "No account of the cohort has a segment: give a cohort file with a segment "
+                "column (staffing_firm, vendor, recruiter, hr, other) to test this."
+            )
     shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
     if firms.any():
         out.append(mostly_job_ads(shares[firms], "Staffing firms"))
