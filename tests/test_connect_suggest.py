@@ -206,3 +206,13 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
     )
     stored = [s for s in found.suggestions if store.get_account("x", s.account_id)]
     assert stored and all(s.handle_known and s.label == f"@{s.handle}" for s in stored)
+
+
+def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
+    for s in suggest_accounts(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    ):
+        if len(s.via) > 1:
+            assert f"{len(s.via)} of your circle engage them in all" in s.explanation
+        else:
+            assert "in all" not in s.explanation

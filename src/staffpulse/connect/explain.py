@@ -84,6 +84,8 @@ def explain(
             parts.append(f"{_people(len(recent))} you talk with {verb} them this month")
         else:
             parts.append(f"{_people(len(members))} you talk with {verb} them")
+        if len(into) > len(recent or members):  # the "via" list names them all
+            parts.append(f"{len(into)} of your circle engage them in all")
     elif out_of:
         parts.append(f"talks with {_people(len(out_of))} you talk with")
     else:
