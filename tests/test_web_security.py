@@ -77,9 +77,16 @@ def test_token_signed_by_another_process_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_post_route_is_csrf_protected() -> None:
-    from staffpulse.web import routes_core, routes_import, routes_people, routes_settings
+    import importlib
+    import pkgutil
 
-    routers = (routes_core, routes_import, routes_people, routes_settings)
+    import staffpulse.web
+
+    routers = [  # every page module, so a new one cannot be missed
+        importlib.import_module(f"staffpulse.web.{m.name}")
+        for m in pkgutil.iter_modules(staffpulse.web.__path__)
+        if m.name.startswith("routes_")
+    ]
     posts = {
         r.path.replace("{platform}/{handle}", "x/acmestaffing")
         for module in routers

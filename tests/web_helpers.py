@@ -25,6 +25,8 @@ def make_settings(db_path: Path, **overrides: Any) -> Any:
         "scorer": FakeScorer(),
         "allowed_hosts": ["testserver", "127.0.0.1", "localhost"],
         "upload_dir": db_path.parent / "uploads",
+        # pages are awaited until ready (the progress page of slow ones has its own tests)
+        "page_wait": 120.0,
     }
     options.update(overrides)
     return WebSettings(**options)
@@ -95,3 +97,74 @@ def x_archive_bytes(extra_members: dict[str, str] | None = None) -> bytes:
         for name, text in (extra_members or {}).items():
             archive.writestr(name, text)
     return buffer.getvalue()
+
+
+def upload_files(client: Any, files: list[tuple[str, bytes]]) -> Any:
+    """Post files to the Import page's upload form (with a valid CSRF token)."""
+    token = csrf_token(client)
+    parts = [("file", (name, data, "application/octet-stream")) for name, data in files]
+    return client.post("/import/upload", data={"csrf_token": token}, files=parts)
+
+
+def finished_job(client: Any, response: Any) -> dict[str, Any]:
+    """Wait for the job a form started (its 303 names the job page) and return its status."""
+    assert response.status_code == 303, response.text
+    job_id = response.headers["location"].rsplit("/", 1)[-1]
+    client.app.state.web.jobs.wait(job_id)
+    status: dict[str, Any] = client.get(f"/api/jobs/{job_id}").json()
+    return status
+
+
+def native_jsonl(accounts: list[tuple[str, str, int]], display: str = "Firm {i}") -> bytes:
+    """A staffpulse JSONL of accounts ``(platform, handle, posts)``, each with its posts."""
+    lines = []
+    for i, (platform, handle, posts) in enumerate(accounts):
+        name = display.format(i=i, handle=handle)
+        lines.append(
+            {"type": "account", "platform": platform, "handle": handle, "display_name": name}
+        )
+        for n in range(posts):
+            lines.append(
+                {
+                    "type": "post",
+                    "platform": platform,
+                    "id": f"{handle}-{n}",
+                    "author": handle,
+                    "text": f"Post {n} of {handle}: what do you ask in interviews?",
+                    "created_at": f"2026-03-{1 + n % 28:02d}T10:00:00Z",
+                }
+            )
+    return "\n".join(json.dumps(line) for line in lines).encode()
+
+
+class LiveServer:
+    """The dashboard served by uvicorn on a free loopback port, in a thread (browser tests)."""
+
+    def __init__(self, app: Any) -> None:
+        import socket
+
+        import uvicorn
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port: int = probe.getsockname()[1]
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 15
+        while not self.server.started:
+            if time.time() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the dashboard server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

@@ -25,6 +25,7 @@ from staffpulse.errors import (
     NotFoundError,
     StaffpulseError,
 )
+from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend, FeatureUnavailableError
 from staffpulse.web.jobs import JobManager
 from staffpulse.web.render import Renderer, report_css
@@ -36,6 +37,7 @@ from staffpulse.web.security import (
     install_log_filter,
 )
 from staffpulse.web.settings import WebSettings
+from staffpulse.web.wording import mentions_formats, web_text
 
 log = logging.getLogger("staffpulse.web")
 
@@ -48,6 +50,7 @@ class WebContext:
     jobs: JobManager
     renderer: Renderer
     mask: SecretMaskFilter
+    slow: SlowPages
 
 
 def web(request: Request) -> WebContext:
@@ -71,20 +74,76 @@ def _wants_json(request: Request) -> bool:
     )
 
 
+_WAYS_BACK = {
+    "settings": ("/settings", "Back to Settings", "settings"),
+    "benchmark": ("/benchmark", "Back to the Benchmark", "benchmark"),
+    "inbox": ("/inbox", "Back to the Inbox", "inbox"),
+    "connect": ("/connect", "Back to Connect", "connect"),
+    "import": ("/import", "Back to Import", "import"),
+    "jobs": ("/import", "Back to Import", "import"),
+    "help": ("/import", "Back to Import", "import"),
+}
+
+
+def way_back(path: str) -> tuple[str, str, str]:
+    """Where an error page sends the user back to: the page the failed request came from.
+
+    The dashboard sends no Referer (``Referrer-Policy: no-referrer``), so the way back is
+    read from the address itself: ``/settings/tokens`` was posted from ``/settings``.
+    """
+    from urllib.parse import quote
+
+    parts = [p for p in path.split("/") if p]
+    if len(parts) >= 4 and parts[0] == "audit":  # e.g. /audit/x/acme/record
+        href = f"/audit/{quote(parts[1], safe='')}/{quote(parts[2], safe='')}"
+        return href, "Back to the audit", "home"
+    if parts and parts[0] in _WAYS_BACK:
+        return _WAYS_BACK[parts[0]]
+    return "/", "Back to your accounts", "home"
+
+
 def error_page(
     request: Request, status: int, title: str, message: str, hint: str | None = None
 ) -> Response:
+    shown_message, shown_hint = web_text(message), web_text(hint) or None
     if _wants_json(request):
-        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+        return JSONResponse({"error": shown_message, "hint": shown_hint}, status_code=status)
+    back_href, back_label, active = way_back(request.url.path)
     return web(request).renderer.page(
         request,
         "error.html",
+        active=active,
         status_code=status,
         title=title,
-        message=message,
-        hint=hint,
+        message=shown_message,
+        hint=shown_hint,
         status=status,
+        back_href=back_href,
+        back_label=back_label,
+        formats_help=mentions_formats(message, hint),
     )
+
+
+class HeadAsGetMiddleware:
+    """Answers ``HEAD`` like ``GET`` without the body: FastAPI routes only list ``GET``, and
+    link checkers and ``curl -I`` would otherwise get a 405 for a page that exists."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -133,7 +192,15 @@ def _install_handlers(app: FastAPI) -> None:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """The dashboard for one store. See ``docs/web.md``."""
-    from staffpulse.web import routes_core, routes_import, routes_people, routes_settings
+    from staffpulse.web import (
+        routes_bench,
+        routes_core,
+        routes_help,
+        routes_import,
+        routes_inbox,
+        routes_people,
+        routes_settings,
+    )
 
     app = FastAPI(title="staffpulse", docs_url=None, redoc_url=None, openapi_url=None)
     csrf = Csrf()
@@ -142,9 +209,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     install_log_filter(mask)
     jobs = JobManager(on_finish=lambda _job: backend.invalidate())
     renderer = Renderer(csrf, {"db_path": str(settings.db_path)})
-    app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask)
+    slow = SlowPages(jobs, backend)
+    app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask, slow)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
     css = report_css()
 
     @app.get("/assets/report.css", include_in_schema=False)
@@ -154,7 +223,15 @@ def create_app(settings: WebSettings) -> FastAPI:
         )
 
     app.mount("/static", StaticFiles(packages=[("staffpulse.web", "static")]), name="static")
-    for module in (routes_core, routes_people, routes_import, routes_settings):
+    for module in (
+        routes_core,
+        routes_bench,
+        routes_inbox,
+        routes_people,
+        routes_import,
+        routes_settings,
+        routes_help,
+    ):
         app.include_router(module.router)
     _install_handlers(app)
     app.router.on_shutdown.append(jobs.shutdown)

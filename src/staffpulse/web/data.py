@@ -14,9 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import InputError, NotFoundError, StaffpulseError
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
+from staffpulse.web.data_inbox import InboxMixin
 from staffpulse.web.settings import WebSettings
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
 
 T = TypeVar("T")
+Progress = Callable[[str, int, int], None]
+ALL_ACCOUNTS = "benchmark-all"
 
 
 class FeatureUnavailableError(StaffpulseError):
@@ -48,13 +51,16 @@ def need(module: str, feature: str) -> Any:
         raise FeatureUnavailableError(feature, f"missing module {exc.name or module}") from exc
 
 
-class Backend:
+class Backend(InboxMixin):
+    """The pages' data: store reads, cached per key until the data changes."""
+
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
         self.generation = 0
         self._cache: dict[Any, tuple[int, Any]] = {}
         self._lock = threading.Lock()
         self._locks: dict[Any, threading.Lock] = {}
+        self._dismissed: dict[tuple[Any, str, str], Any] = {}
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -68,6 +74,15 @@ class Backend:
         with self._lock:
             self.generation += 1
             self._cache.clear()
+            self._dismissed.clear()
+
+    def peek(self, key: Any) -> tuple[bool, Any]:
+        """``(True, value)`` when ``key`` is cached for the current data, else ``(False, None)``."""
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == self.generation:
+                return True, hit[1]
+        return False, None
 
     def cached(self, key: Any, compute: Callable[[], T]) -> T:
         with self._lock:
@@ -110,20 +125,21 @@ class Backend:
     def has_posts(self) -> bool:
         return any(s.posts > 0 for s in self.summaries())
 
-    def grades(self) -> dict[tuple[str, str], dict[str, Any]]:
-        """Leaderboard rows of every account with posts, keyed by (platform, handle)."""
-        result = self.all_accounts_benchmark()
-        return {(row["platform"], row["handle"]): row for row in result.leaderboard}
+    def with_posts(self) -> list[AccountSummary]:
+        """Accounts with at least one post, busiest first: the ones a page can grade."""
+        return self.cached("with-posts", lambda: [s for s in self.summaries() if s.posts > 0])
 
-    def all_accounts_benchmark(self) -> BenchmarkResult:
+    def all_accounts_benchmark(self, progress: Progress | None = None) -> BenchmarkResult:
         engine = need("staffpulse.benchmark.engine", "Grading accounts")
 
         def compute() -> BenchmarkResult:
             with self.store() as store:
-                result: BenchmarkResult = engine.run_benchmark(store, scorer=self.settings.scorer)
+                result: BenchmarkResult = engine.run_benchmark(
+                    store, scorer=self.settings.scorer, progress=progress
+                )
                 return result
 
-        return self.cached("benchmark-all", compute)
+        return self.cached(ALL_ACCOUNTS, compute)
 
     def cohort(self) -> Path | None:
         """The cohort the benchmark uses: the user's, else the sample's on the sample store."""
@@ -135,20 +151,71 @@ class Backend:
             return sample if sample.exists() else None
         return chosen
 
-    def benchmark(self) -> BenchmarkResult:
+    def cohort_label(self) -> str | None:
+        """How the active cohort is named on the page: the user's own file name."""
+        chosen = self.cohort()
+        if chosen is None:
+            return None
+        if chosen == self.settings.saved_cohort():
+            try:
+                name = self.settings.saved_cohort_name().read_text(encoding="utf-8").strip()
+            except OSError:  # uploaded by an older version, which kept no name
+                name = ""
+            return name or "the uploaded cohort"
+        return chosen.name
+
+    def benchmark_key(self) -> Any:
+        cohort = self.cohort()
+        return ALL_ACCOUNTS if cohort is None else ("benchmark", str(cohort))
+
+    def benchmark(self, progress: Progress | None = None) -> BenchmarkResult:
         cohort = self.cohort()
         if cohort is None:
-            return self.all_accounts_benchmark()
+            return self.all_accounts_benchmark(progress)
         engine = need("staffpulse.benchmark.engine", "The benchmark")
 
         def compute() -> BenchmarkResult:
             with self.store() as store:
                 result: BenchmarkResult = engine.run_benchmark(
-                    store, cohort, scorer=self.settings.scorer
+                    store, cohort, scorer=self.settings.scorer, progress=progress
                 )
                 return result
 
         return self.cached(("benchmark", str(cohort)), compute)
+
+    def check_cohort(self, text: str, name: str) -> None:
+        """Refuse a cohort that would leave the benchmark empty, before it is saved: raises
+        :class:`InputError` when the file lists no usable line, or no account with posts in
+        the store. Lines that cannot be used in a usable file are listed by the benchmark."""
+        from staffpulse.benchmark.cohort import parse_cohort
+
+        entries, problems = parse_cohort(text, name)
+        if not entries:
+            detail = "; ".join(f"line {p.line}: {p.message}" for p in problems[:3] if p.line)
+            raise InputError(
+                f"{name} lists no usable account{': ' + detail if detail else ''}",
+                hint="one line per account: handle,platform,segment (a header line is "
+                "optional), e.g. acmestaffing,x,staffing_firm",
+            )
+        graded = {(s.account.platform, s.account.id) for s in self.with_posts()}
+        found = False
+        with self.store() as store:  # resolved as the benchmark will resolve them
+            for entry in entries:
+                try:
+                    account = store.find_account(entry.handle, entry.platform)
+                except NotFoundError:
+                    continue
+                if (account.platform, account.id) in graded:
+                    found = True
+                    break
+        if not found:
+            shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
+            more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
+            raise InputError(
+                f"none of the accounts in {name} has posts in this store: {shown}{more}",
+                hint="each line needs the handle of an account listed on the Accounts page "
+                "(handle,platform,segment); import the accounts' posts first on the Import page",
+            )
 
     def audit(self, platform: str, handle: str) -> AuditResult:
         engine = need("staffpulse.audit.engine", "The audit")
@@ -171,51 +238,26 @@ class Backend:
         self.invalidate()
         return result
 
-    def inbox(self, as_handle: str | None, topic: str | None, platform: str | None) -> Any:
-        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
-
-        def compute() -> Any:
-            with self.store() as store:
-                return inbox_mod.build_inbox(
-                    store, as_handle=as_handle, topic=topic, platform=platform, limit=30
-                )
-
-        return self.cached(("inbox", as_handle, topic, platform), compute)
-
-    def set_inbox_state(self, conversation_id: str, platform: str, state: str | None) -> None:
-        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
-        with self.store() as store:
-            inbox_mod.set_state(store, conversation_id, state, platform or None)
-        with self._lock:  # update the cached inboxes in place: no multi-second rebuild
-            for key, (_generation, inbox) in self._cache.items():
-                if isinstance(key, tuple) and key[0] == "inbox":
-                    _move(inbox, conversation_id, platform, state)
-
-    def suggestions(self, handle: str, platform: str, role: str | None, limit: int) -> Any:
+    def suggestions(
+        self,
+        handle: str,
+        platform: str,
+        role: str | None,
+        limit: int,
+        include: frozenset[str] = frozenset(),
+    ) -> Any:
+        """Who to follow; ``include`` may hold ``contacts`` and ``unseen`` (left out by default)."""
         suggest = need("staffpulse.connect.suggest", "Account suggestions")
 
         def compute() -> Any:
+            options = suggest.SuggestOptions(
+                include_contacts="contacts" in include, include_unseen="unseen" in include
+            )
             with self.store() as store:
-                return suggest.suggest_report(store, handle, platform, role, limit)
+                return suggest.suggest_report(store, handle, platform, role, limit, options=options)
 
-        return self.cached(("connect", handle.lower(), platform, role, limit), compute)
-
-
-def _move(inbox: Any, conversation_id: str, platform: str, state: str | None) -> None:
-    """Reflect a new state in a cached inbox: out of the open list, into joined, or back."""
-
-    def match(item: Any) -> bool:
-        return bool(
-            item.conversation_id == conversation_id and (not platform or item.platform == platform)
-        )
-
-    moved = [replace(i, state=state or "open") for i in inbox.items + inbox.joined if match(i)]
-    inbox.items = [i for i in inbox.items if not match(i)]
-    inbox.joined = [i for i in inbox.joined if not match(i)]
-    if state == "joined":
-        inbox.joined = moved + inbox.joined
-    elif state is None:
-        inbox.items = sorted(inbox.items + moved, key=lambda i: -i.score)
+        key = ("connect", handle.lower(), platform, role, limit, tuple(sorted(include)))
+        return self.cached(key, compute)
 
 
 def _safe_links(result: AuditResult) -> AuditResult:

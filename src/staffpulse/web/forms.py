@@ -30,6 +30,7 @@ async def verified_form(request: Request) -> dict[str, str]:
                     hint="a cohort file lists handles only; check you picked the right file",
                 )
             fields["__file__"] = data.decode("utf-8", "replace")
+            fields["__filename__"] = getattr(upload, "filename", None) or ""
     finally:
         await form.close()
     return fields

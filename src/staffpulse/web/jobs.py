@@ -1,7 +1,11 @@
-"""Long work (imports, live fetches) in a background thread, with a status the pages poll.
+"""Long work in background threads, with a status the pages poll.
 
-One worker thread runs the jobs in order (SQLite likes one writer). Each job reports its
-phase and progress through :class:`Job`; the JSON status endpoint reads :meth:`Job.as_dict`.
+Two lanes. The *write* lane (one worker thread) runs imports and live fetches in order
+(SQLite likes one writer), and the data caches are dropped when one finishes. The *read* lane
+(two workers) computes slow pages (the inbox, a benchmark on a big store:
+:mod:`staffpulse.web.background`), so such a page never waits behind an import, nor an import
+behind it. Each job reports its phase and progress through :class:`Job`; the JSON status
+endpoint reads :meth:`Job.as_dict`.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ KEEP_JOBS = 50
 @dataclass
 class Job:
     id: str
-    kind: str  # import | fetch
+    kind: str  # import | fetch | page
     label: str
+    lane: str = "write"  # write (changes the store) | read (prepares a page)
     state: str = "queued"  # queued | running | done | error
     phase: str = "Waiting for the previous job to finish"
     done: int = 0
@@ -78,18 +83,22 @@ class JobManager:
     def __init__(self, on_finish: Callable[[Job], None] | None = None) -> None:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staffpulse-job")
+        # one writer (SQLite), two readers: a slow inbox need not wait for a slow benchmark
+        self._pools = {
+            lane: ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"staffpulse-{lane}")
+            for lane, workers in (("write", 1), ("read", 2))
+        }
         self._on_finish = on_finish
 
-    def submit(self, kind: str, label: str, func: JobFunc) -> Job:
-        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label)
+    def submit(self, kind: str, label: str, func: JobFunc, *, lane: str = "write") -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label, lane=lane)
         with self._lock:
             self._jobs[job.id] = job
             if len(self._jobs) > KEEP_JOBS:
                 for old in sorted(self._jobs.values(), key=lambda j: j.created)[:-KEEP_JOBS]:
                     if old.state in ("done", "error"):
                         del self._jobs[old.id]
-        self._pool.submit(self._run, job, func)
+        self._pools[lane].submit(self._run, job, func)
         return job
 
     def _run(self, job: Job, func: JobFunc) -> None:
@@ -111,7 +120,7 @@ class JobManager:
             job.finished = time.time()
             if job.state == "error":
                 job.phase = "Stopped"
-            if self._on_finish is not None:
+            if self._on_finish is not None and job.lane == "write":
                 self._on_finish(job)
 
     def get(self, job_id: str) -> Job | None:
@@ -119,8 +128,10 @@ class JobManager:
             return self._jobs.get(job_id)
 
     def recent(self, n: int = 5) -> list[Job]:
+        """The latest imports and fetches (page preparations are not the user's jobs)."""
         with self._lock:
-            return sorted(self._jobs.values(), key=lambda j: -j.created)[:n]
+            mine = [j for j in self._jobs.values() if j.lane == "write"]
+        return sorted(mine, key=lambda j: -j.created)[:n]
 
     def wait(self, job_id: str, timeout: float = 30.0) -> Job | None:
         """Block until the job finished (tests)."""
@@ -131,4 +142,5 @@ class JobManager:
         return job
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse
 from staffpulse import __version__
 from staffpulse.report.audit_view import GRADE_COLORS, band, pct
 from staffpulse.web.security import CSRF_COOKIE, Csrf
+from staffpulse.web.wording import mentions_formats, web_text
 
 NAV = (
     ("home", "/", "Accounts"),
@@ -48,6 +49,21 @@ def _number(value: float | int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def _plural(value: int | None, word: str, plural: str | None = None) -> str:
+    """``1 account``, ``1,986 accounts``: the count, formatted, with the word agreeing."""
+    count = value or 0
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def _finalize(value: Any) -> Any:
+    """Every whole number a page prints gets thousands separators, so the report's own
+    templates (rendered here unchanged) say "1,986 posts" like the dashboard's pages do.
+    Numbers that feed machines (byte limits, ports) are passed to templates as text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
+        return f"{value:,}"
+    return value
+
+
 def _safe_url(value: str | None) -> str | None:
     """Only http(s) links are rendered as links (no javascript: or data: URLs from imports)."""
     if value and value.lower().startswith(("https://", "http://")):
@@ -68,6 +84,7 @@ def build_environment() -> Environment:
         undefined=ChainableUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     # The report's own filters and globals first, so its templates render here unchanged.
     try:
@@ -79,8 +96,16 @@ def build_environment() -> Environment:
         env.tests.update(report_env.tests)
     except ImportError:
         pass
-    env.filters.update(pct=pct, when=_when, number=_number, safe_url=_safe_url)
-    env.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__, nav=NAV)
+    env.filters.update(
+        pct=pct, when=_when, number=_number, safe_url=_safe_url, plural=_plural, web=web_text
+    )
+    env.globals.update(
+        grade_colors=GRADE_COLORS,
+        band=band,
+        version=__version__,
+        nav=NAV,
+        mentions_formats=mentions_formats,
+    )
     return env
 
 

@@ -1,17 +1,22 @@
-"""Home (accounts with grades), the audit page of one account, and the cohort benchmark."""
+"""Home (accounts with grades, searchable and paged) and the audit page of one account."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.errors import StaffpulseError
 from staffpulse.report import charts
 from staffpulse.report.audit_view import GRADE_COLORS, pillar_rows
 from staffpulse.web.app import web
+from staffpulse.web.background import job_progress
+from staffpulse.web.data import ALL_ACCOUNTS
 from staffpulse.web.forms import verified_form
+from staffpulse.web.jobs import Job
+from staffpulse.web.pickers import account_choices, find_account
 from staffpulse.web.render import _when
 
 router = APIRouter()
@@ -28,40 +33,93 @@ def home(request: Request) -> HTMLResponse:
     summaries = ctx.backend.summaries()
     if not summaries:
         return empty_store(request, "home", "your accounts and their grades")
-    with_posts = [s for s in summaries if s.posts > 0]
-    grades: dict[tuple[str, str], dict[str, Any]] = {}
-    problem: StaffpulseError | None = None
-    too_many = len(with_posts) > ctx.settings.home_limit
-    if with_posts and not too_many:
-        try:
-            grades = ctx.backend.grades()
-        except StaffpulseError as exc:
-            problem = exc
-    cards = []
-    for s in with_posts[: ctx.settings.home_limit]:
-        acc = s.account
-        cards.append({"s": s, "acc": acc, "row": grades.get((acc.platform, acc.handle))})
+    with_posts = ctx.backend.with_posts()
+    query = request.query_params.get("q", "").strip()[:200]
+    matches = _matching(with_posts, query)
+    size = max(1, ctx.settings.home_page_size)
+    pages = max(1, -(-len(matches) // size))
+    raw_page = request.query_params.get("page", "1")
+    page = min(pages, max(1, int(raw_page))) if raw_page.isdigit() else 1
+    shown = matches[(page - 1) * size : page * size]
+    grades, grading, problem = _grades(request, len(with_posts))
+    cards = [
+        {"s": s, "acc": s.account, "row": grades.get((s.account.platform, s.account.handle))}
+        for s in shown
+    ]
     return ctx.renderer.page(
         request,
         "home.html",
         active="home",
         cards=cards,
         pillars=PILLARS,
+        total=len(with_posts),
+        by_platform=sorted(Counter(s.account.platform for s in with_posts).items()),
         without_posts=len(summaries) - len(with_posts),
-        too_many=too_many,
+        query=query,
+        matches=len(matches),
+        page=page,
+        pages=pages,
+        first=(page - 1) * size + 1,
+        last=(page - 1) * size + len(shown),
+        too_many=len(with_posts) > ctx.settings.home_limit and not grades,
         limit=ctx.settings.home_limit,
         problem=problem,
-        stats=ctx.backend.stats(),
+        grading=grading,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
     )
 
 
+def _matching(summaries: list[Any], query: str) -> list[Any]:
+    """The accounts whose handle or name contains every word of the search."""
+    words = query.lower().lstrip("@").split()
+    if not words:
+        return summaries
+    return [
+        s
+        for s in summaries
+        if all(w in f"{s.account.handle} {s.account.display_name or ''}".lower() for w in words)
+    ]
+
+
+def _grades(
+    request: Request, accounts: int
+) -> tuple[dict[tuple[str, str], dict[str, Any]], Job | None, StaffpulseError | None]:
+    """The home page's grades, the job computing them when that takes a while, or the error.
+
+    Grading hundreds of accounts takes a while, so above ``home_limit`` the page grades
+    nothing itself; grades computed for the Benchmark page are shown all the same.
+    """
+    ctx = web(request)
+    found, bench = ctx.backend.peek(ALL_ACCOUNTS)
+    if not found and accounts and accounts <= ctx.settings.home_limit:
+        try:
+            bench = ctx.slow.get(
+                ALL_ACCOUNTS,
+                "Grading the accounts",
+                lambda job: ctx.backend.all_accounts_benchmark(job_progress(job)),
+                ctx.settings.page_wait,
+            )
+        except StaffpulseError as exc:
+            return {}, None, exc
+        if isinstance(bench, Job):
+            return {}, bench, None
+    elif not found:
+        return {}, None, None
+    rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
+    return rows, None, None
+
+
 def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
-    """The benchmark the account is part of, for its percentile strips (None when it is not)."""
+    """The benchmark the account is part of, for its percentile strips (None when it is not,
+    or while it is still being computed: the audit itself is not held up for it)."""
+    from staffpulse.web.routes_bench import benchmark_data
+
     try:
-        bench = web(request).backend.benchmark()
+        bench = benchmark_data(request)
     except StaffpulseError:
+        return None
+    if isinstance(bench, Job):
         return None
     if len(bench.audits) < 3:  # percentiles among one or two accounts say nothing
         return None
@@ -117,9 +175,13 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     account = result.account
     context = audit_context(result, _benchmark_for(request, account.platform, account.handle))
     context["sample"] = ctx.backend.is_sample()
-    others = [s.account for s in ctx.backend.summaries() if s.posts > 0][:200]
     return ctx.renderer.page(
-        request, "audit.html.j2", active="home", audit_toolbar=True, others=others, **context
+        request,
+        "audit.html.j2",
+        active="home",
+        audit_toolbar=True,
+        others=account_choices(ctx.backend),
+        **context,
     )
 
 
@@ -143,90 +205,14 @@ async def audit_record(request: Request, platform: str, handle: str) -> Response
     return RedirectResponse(target, status_code=303)
 
 
-@router.get("/benchmark", response_class=HTMLResponse)
-def benchmark_page(request: Request) -> HTMLResponse:
-    ctx = web(request)
-    if not ctx.backend.has_posts():
-        return empty_store(request, "benchmark", "the cohort benchmark")
-    result = ctx.backend.benchmark()
-    context = benchmark_context(result)
-    cohort = ctx.backend.cohort()
-    return ctx.renderer.page(
-        request,
-        "benchmark.html.j2",
-        active="benchmark",
-        bench_toolbar=True,
-        cohort_name=cohort.name if cohort else None,
-        cohort_saved=ctx.settings.saved_cohort().exists(),
-        has_segments=any(r["segment"] != "unknown" for r in result.leaderboard),
-        **context,
-    )
-
-
-def benchmark_context(result: Any) -> dict[str, Any]:
-    """What the report's ``benchmark.html.j2`` needs: the report's own builder when it has one."""
-    from staffpulse.audit.types import PILLAR_TITLES
-    from staffpulse.benchmark.cohort import SEGMENT_LABELS
-    from staffpulse.report import html as report_html
-
-    builder = getattr(report_html, "benchmark_context", None)
-    if callable(builder):
-        built: dict[str, Any] = builder(result)
-        return built
-    order = list(SEGMENT_LABELS)
-    segments = sorted(
-        {r["segment"] for r in result.leaderboard},
-        key=lambda s: order.index(s) if s in order else len(order),
-    )
-    return {
-        "b": result,
-        "rows": result.leaderboard,
-        "strips": report_html._strips(result, None),
-        "legend": charts.segment_legend([(s, SEGMENT_LABELS.get(s, s)) for s in segments]),
-        "segments": result.segment_stats,
-        "claims": result.claims,
-        "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
-        "generated": _when(result.generated_at),
-        "grade_counts": report_html._grade_counts(result),
-    }
-
-
-@router.post("/benchmark/cohort")
-async def benchmark_cohort(request: Request) -> Response:
-    form = await verified_form(request)
-    ctx = web(request)
-    target = ctx.settings.saved_cohort()
-    if form.get("action") == "remove":
-        target.unlink(missing_ok=True)
-        ctx.backend.invalidate()
-        return RedirectResponse("/benchmark?notice=cohort-removed", status_code=303)
-    text = form.get("__file__", "").strip()
-    if not text:
-        raise InputError(
-            "no cohort file was attached",
-            hint="choose a CSV with the columns handle,platform,segment, then press Use cohort",
-        )
-    from staffpulse.benchmark.cohort import parse_cohort
-
-    entries, problems = parse_cohort(text, "uploaded cohort")
-    if not entries:
-        detail = "; ".join(str(p) for p in problems[:3])
-        raise InputError(
-            f"the cohort file lists no usable account{': ' + detail if detail else ''}",
-            hint="one line per account: handle,platform,segment (a header line is optional)",
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text + "\n", encoding="utf-8")
-    ctx.backend.invalidate()
-    return RedirectResponse("/benchmark?notice=cohort", status_code=303)
-
-
 @router.get("/audit-go")
 def audit_go(request: Request) -> Response:
     """The account picker of the audit page (a GET form): redirect to the chosen audit."""
     from urllib.parse import quote
 
-    platform, _, handle = request.query_params.get("account", "").partition(":")
-    if not platform or not handle:
+    typed = request.query_params.get("account", "")
+    if not typed.strip():
         return RedirectResponse("/", status_code=303)
-    return RedirectResponse(f"/audit/{quote(platform)}/{quote(handle)}", status_code=303)
+    account = find_account(web(request).backend, typed)
+    target = f"/audit/{quote(account.platform, safe='')}/{quote(account.handle, safe='')}"
+    return RedirectResponse(target, status_code=303)

@@ -7,17 +7,20 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import importlib
-import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.models import Account, Post
 from staffpulse.store import Store
+from staffpulse.store.core import Record, WriteCounts
 from staffpulse.web.app import WebContext, error_page, form_value, web
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
@@ -60,7 +63,7 @@ def import_page(request: Request) -> HTMLResponse:
         request,
         "import.html",
         active="import",
-        max_bytes=ctx.settings.max_upload_bytes,
+        max_bytes=str(ctx.settings.max_upload_bytes),  # for the browser: no separators
         max_human=human_bytes(ctx.settings.max_upload_bytes),
         fetchers=_available_fetchers(),
         has_x_token=bool(get_secret("x_bearer_token")),
@@ -68,88 +71,118 @@ def import_page(request: Request) -> HTMLResponse:
     )
 
 
-def _snapshot(store: Store) -> dict[tuple[str, str], int]:
-    return {(s.account.platform, s.account.id): s.posts for s in store.list_accounts()}
+SHOWN_ACCOUNTS = 20
 
 
-def _changed_accounts(store: Store, before: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
-    changed = []
-    for s in store.list_accounts():
-        key = (s.account.platform, s.account.id)
-        if s.posts > 0 and (key not in before or before[key] != s.posts):
-            changed.append(
-                {
-                    "handle": s.account.handle,
-                    "platform": s.account.platform,
-                    "display_name": s.account.display_name,
-                    "posts": s.posts,
-                    "audit_url": f"/audit/{s.account.platform}/{s.account.handle}",
-                }
-            )
-    return changed[:20]
+def _accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
+    """The accounts with posts among ``keys`` (platform, id), busiest first, at most
+    :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
+    found = [
+        s
+        for s in store.list_accounts()
+        if s.posts > 0 and (s.account.platform, s.account.id) in keys
+    ]
+    shown = [
+        {
+            "handle": s.account.handle,
+            "platform": s.account.platform,
+            "display_name": s.account.display_name,
+            "posts": s.posts,
+            "audit_url": f"/audit/{quote(s.account.platform, safe='')}/"
+            f"{quote(s.account.handle, safe='')}",
+        }
+        for s in found[:SHOWN_ACCOUNTS]
+    ]
+    return shown, len(found)
+
+
+def _recording_writes(store: Store, seen: set[tuple[str, str]]) -> None:
+    """Note the account of every post and account the import writes, new or not.
+
+    The import's report only counts rows; the job page links to the audits of the accounts
+    the file holds, and a re-import (nothing new) must link to them as well.
+    """
+    write = store.write_records
+
+    def recording(records: Sequence[Record]) -> WriteCounts:
+        for record in records:
+            for row in record.rows:
+                if isinstance(row, Post):
+                    seen.add((row.platform, row.author_id))
+                elif isinstance(row, Account):
+                    seen.add((row.platform, row.id))
+        return write(records)
+
+    store.write_records = recording  # type: ignore[method-assign]
 
 
 def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> Any:
     from staffpulse.ingest import import_paths
 
+    shown_as = {str(path): name for path, name in zip(files, names, strict=True)}
+
     def run(job: Job) -> dict[str, Any]:
+        seen: set[tuple[str, str]] = set()
         try:
             with ctx.backend.store() as store:
-                before = _snapshot(store)
+                _recording_writes(store, seen)
 
                 def progress(file: str, done: int) -> None:
-                    job.update(f"Importing {Path(file).name.split('-', 1)[-1]}", done, None)
+                    job.update(f"Importing {_user_paths(file, shown_as, folder)}", done, None)
 
                 job.update("Reading the files")
                 try:
                     report = import_paths(store, files, progress=progress)
                 except StaffpulseError as exc:  # name the user's file, not the temp copy
-                    exc.message = _user_paths(exc.message, folder, names)
+                    exc.message = _user_paths(exc.message, shown_as, folder)
                     raise
                 job.update("Finishing", report.posts + report.accounts, None)
-                changed = _changed_accounts(store, before)
+                accounts, total = _accounts_touched(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         data = report.as_dict()
         problems = [
-            {**p, "file": _display_name(str(p.get("file", "")), folder, names)}
+            {**p, "file": _user_paths(str(p.get("file", "")), shown_as, folder)}
             for p in data["problems"][:MAX_PROBLEMS_SHOWN]  # type: ignore[index]
         ]
+        nothing = report.posts == report.accounts == report.follows == 0
+        if nothing:
+            summary = f"Nothing could be read from {', '.join(names)}."
+        else:
+            summary = (
+                f"Imported {_count(report.posts, 'post')} and "
+                f"{_count(report.accounts, 'account')}"
+                + (
+                    f" ({_count(report.new_posts, 'new post')})."
+                    if report.new_posts
+                    else ": all of it was already in the store, nothing changed."
+                )
+            )
         return {
-            "summary": f"Imported {report.posts:,} posts and {report.accounts:,} accounts "
-            f"({report.new_posts:,} new posts).",
+            "summary": summary,
+            "nothing": nothing,
             "imported": data["imported"],
             "new": data["new"],
             "skipped": report.skipped,
             "problems": problems,
             "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN),
-            "accounts": changed,
+            "accounts": accounts,
+            "more_accounts": max(0, total - len(accounts)),
         }
 
     return run
 
 
-def _user_paths(text: str, folder: Path, names: list[str]) -> str:
-    pattern = re.compile(re.escape(str(folder)) + r"/(\d+)-[^\s:!]*")
-
-    def swap(match: re.Match[str]) -> str:
-        index = int(match.group(1))
-        return names[index] if index < len(names) else "the uploaded file"
-
-    return pattern.sub(swap, text)
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word if n == 1 else word + 's'}"
 
 
-def _display_name(file: str, folder: Path, names: list[str]) -> str:
-    """The user's own file name instead of the temp path (problems name file and line)."""
-    prefix = str(folder) + "/"
-    if not file.startswith(prefix):
-        return file
-    rest = file[len(prefix) :]
-    index, _, tail = rest.partition("-")
-    if index.isdigit() and int(index) < len(names):
-        inner = tail.split("!", 1)
-        return names[int(index)] + ("!" + inner[1] if len(inner) > 1 else "")
-    return rest
+def _user_paths(text: str, shown_as: dict[str, str], folder: Path) -> str:
+    """``text`` naming the user's own files instead of their temp copies (an archive member
+    stays after its ``!``)."""
+    for path in sorted(shown_as, key=len, reverse=True):
+        text = text.replace(path, shown_as[path])
+    return text.replace(str(folder) + "/", "")
 
 
 @router.post("/import/upload")
@@ -181,7 +214,7 @@ async def import_upload(request: Request) -> Response:
         raise InputError(
             "no file was chosen", hint="pick an X archive ZIP, a twarc2 JSONL or a CSV first"
         )
-    names = [Path(p).name.split("-", 1)[1] for _n, p in upload.files]
+    names = upload.names
     try:
         for _name, path in upload.files:
             check_archive(path, ctx.settings.max_unzipped_bytes)
@@ -240,17 +273,23 @@ async def import_fetch(request: Request) -> Response:
             job.update(f"Fetching {task}", done, total)
 
         job.update(f"Connecting to {platform}")
+        seen: set[tuple[str, str]] = set()
         with ctx.backend.store() as store:
-            before = _snapshot(store)
+            _recording_writes(store, seen)
             report = func(store, handle, progress=progress, **kwargs)
-            changed = _changed_accounts(store, before)
+            accounts, total = _accounts_touched(store, seen)
         data = report.as_dict()
-        summary = f"Fetched {data.get('posts', 0):,} posts of @{handle}"
+        summary = f"Fetched {_count(int(data.get('posts', 0)), 'post')} of @{handle}"
         if data.get("cost_usd"):
             summary += f" for about ${data['cost_usd']:.2f}"
         if data.get("stopped") not in (None, "max"):
             summary += f" (stopped early: {data['stopped']})"
-        return {"summary": summary + ".", "accounts": changed, "problems": []}
+        return {
+            "summary": summary + ".",
+            "accounts": accounts,
+            "more_accounts": max(0, total - len(accounts)),
+            "problems": [],
+        }
 
     job = ctx.jobs.submit("fetch", f"Live fetch of @{handle} on {platform}", run)
     return _job_response(request, job)

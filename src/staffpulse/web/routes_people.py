@@ -1,4 +1,4 @@
-"""Inbox (conversations to join, by topic) and Connect (who to follow, with exports)."""
+"""Connect: who an account should follow, with a reason each, and the export files."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.web.app import form_value, web
+from staffpulse.web.app import web
 from staffpulse.web.data import need
-from staffpulse.web.forms import verified_form
+from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
 
 router = APIRouter()
-STATES = {"joined": "joined", "dismissed": "dismissed", "open": None}
 ROLE_CHOICES = (
     ("", "Any role"),
     ("industry", "Industry (recruiters, HR, vendors, firms)"),
@@ -38,71 +37,24 @@ PLATFORM_EXPORTS = {
 }
 
 
-def _account_choices(request: Request) -> list[Any]:
-    return [s.account for s in web(request).backend.summaries() if s.posts > 0][:300]
-
-
-@router.get("/inbox", response_class=HTMLResponse)
-def inbox_page(request: Request) -> HTMLResponse:
-    ctx = web(request)
-    if not ctx.backend.has_posts():
-        return empty_store(request, "inbox", "the conversation inbox")
-    q = request.query_params
-    if "as" in q:
-        as_handle = q.get("as") or None
-    else:  # the firm's own account from config.toml ([listen] account), like `staffpulse inbox`
-        from staffpulse.config import load_config
-
-        listen = load_config().get("listen", {})
-        as_handle = str(listen.get("account") or "") or None if isinstance(listen, dict) else None
-    topic = q.get("topic") or None
-    platform = q.get("platform") or None
-    inbox = ctx.backend.inbox(as_handle, topic, platform)
-    back = "/inbox" + ("?" + urlencode({k: v for k, v in q.items() if k != "notice"}) if q else "")
-    return ctx.renderer.page(
-        request,
-        "inbox.html",
-        active="inbox",
-        inbox=inbox,
-        groups=inbox.by_topic(),
-        accounts=_account_choices(request),
-        as_handle=as_handle or "",
-        topic=topic or "",
-        platform=platform or "",
-        back=back,
-    )
-
-
-@router.post("/inbox/state")
-async def inbox_state(request: Request) -> Response:
-    form = await verified_form(request)
-    state = form_value(form, "state")
-    if state not in STATES:
-        raise InputError(f"unknown inbox action '{state[:20]}'", hint="reload the inbox page")
-    conversation = form_value(form, "conversation_id")
-    platform = form_value(form, "platform") or None
-    if not conversation:
-        raise InputError("the form did not say which conversation", hint="reload the inbox page")
-    web(request).backend.set_inbox_state(conversation, platform or "", STATES[state])
-    back = form_value(form, "back", "/inbox")
-    if not back.startswith("/inbox"):
-        back = "/inbox"
-    joiner = "&" if "?" in back else "?"
-    notice = "reopened" if state == "open" else state
-    return RedirectResponse(f"{back}{joiner}notice={notice}", status_code=303)
+INCLUDES = {
+    "contacts": "Include people you already talk with",
+    "unseen": "Include accounts never seen (no posts in the store)",
+}
 
 
 def _chosen_account(request: Request) -> tuple[Any, list[Any]]:
-    accounts = _account_choices(request)
+    """The account the page is for (typed, or the busiest one), and the picker's suggestions."""
+    backend = web(request).backend
+    accounts = account_choices(backend)
     wanted = request.query_params.get("account", "")
-    if ":" in wanted:
-        platform, handle = wanted.split(":", 1)
-        for acc in accounts:
-            if acc.platform == platform and acc.handle == handle:
-                return acc, accounts
-        with web(request).backend.store() as store:
-            return store.find_account(handle, platform), accounts
+    if wanted.strip():
+        return find_account(backend, wanted), accounts
     return (accounts[0] if accounts else None), accounts
+
+
+def _includes(request: Request) -> frozenset[str]:
+    return frozenset(v for v in request.query_params.getlist("include") if v in INCLUDES)
 
 
 def _limit(request: Request) -> int:
@@ -118,22 +70,30 @@ def connect_page(request: Request) -> HTMLResponse:
     account, accounts = _chosen_account(request)
     role = request.query_params.get("role") or None
     limit = _limit(request)
+    include = _includes(request)
     report = None
     problem: StaffpulseError | None = None
     try:
-        report = ctx.backend.suggestions(account.handle, account.platform, role, limit)
+        report = ctx.backend.suggestions(account.handle, account.platform, role, limit, include)
     except StaffpulseError as exc:
         problem = exc
     exports = [(fmt, EXPORTS[fmt][0]) for fmt in PLATFORM_EXPORTS.get(account.platform, ("csv",))]
-    query = {"account": f"{account.platform}:{account.handle}", "limit": str(limit)}
+    query: list[tuple[str, str]] = [
+        ("account", f"{account.platform}:{account.handle}"),
+        ("limit", str(limit)),
+    ]
     if role:
-        query["role"] = role
+        query.append(("role", role))
+    query.extend(("include", value) for value in sorted(include))
     return ctx.renderer.page(
         request,
         "connect.html",
         active="connect",
         account=account,
+        account_value=account_ref(account),
         accounts=accounts,
+        includes=INCLUDES,
+        include=include,
         report=report,
         problem=problem,
         role=role or "",
@@ -152,7 +112,7 @@ def connect_export(request: Request) -> Response:
     account, _accounts = _chosen_account(request)
     role = request.query_params.get("role") or None
     report = web(request).backend.suggestions(
-        account.handle, account.platform, role, _limit(request)
+        account.handle, account.platform, role, _limit(request), _includes(request)
     )
     export = need("staffpulse.connect.export", "Exporting suggestions")
     owner = account.id if str(account.id).startswith("did:") else None

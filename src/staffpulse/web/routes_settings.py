@@ -82,7 +82,7 @@ def settings_page(request: Request) -> HTMLResponse:
         db_path=str(ctx.settings.db_path),
         max_upload=human_bytes(ctx.settings.max_upload_bytes),
         host=ctx.settings.host,
-        port=ctx.settings.port,
+        port=str(ctx.settings.port),  # an address, not a quantity: no separators
     )
 
 

@@ -16,7 +16,10 @@ class WebSettings:
     """Everything :func:`staffpulse.web.app.create_app` needs.
 
     ``scorer`` replaces the shipped text model (tests); ``cohort_file`` is the benchmark's
-    cohort (``handle,platform,segment``) when the user has not uploaded one.
+    cohort (``handle,platform,segment``) when the user has not uploaded one. ``home_limit``
+    is the most accounts the home page grades at once, ``home_page_size`` how many cards one
+    page of it shows; ``page_wait`` is how many seconds a slow page (inbox, benchmark) is
+    awaited before a progress page is shown instead.
     """
 
     db_path: Path
@@ -29,6 +32,8 @@ class WebSettings:
     allowed_hosts: list[str] = field(default_factory=list)
     scorer: Any = None
     home_limit: int = 150
+    home_page_size: int = 60
+    page_wait: float = 2.0
 
     def hosts(self) -> list[str]:
         """Host headers accepted (DNS-rebinding guard): loopback names, or any when exposed."""
@@ -41,6 +46,11 @@ class WebSettings:
     def saved_cohort(self) -> Path:
         """Where a cohort uploaded on the Benchmark page is kept, next to the store."""
         return self.db_path.with_name(self.db_path.stem + "-cohort.csv")
+
+    def saved_cohort_name(self) -> Path:
+        """The user's own name of the uploaded cohort file (the page shows it, not the path)."""
+        saved = self.saved_cohort()
+        return saved.with_name(saved.name + ".name")
 
     def active_cohort(self) -> Path | None:
         saved = self.saved_cohort()

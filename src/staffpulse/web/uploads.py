@@ -53,6 +53,7 @@ class ReceivedUpload:
     folder: Path
     fields: dict[str, str] = field(default_factory=dict)
     files: list[tuple[str, Path]] = field(default_factory=list)  # (field name, saved path)
+    names: list[str] = field(default_factory=list)  # each file's name on the user's computer
 
     def cleanup(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -100,9 +101,21 @@ class _Collector:
         self.before_file(self.result.fields)
         if len(self.result.files) >= self.max_files:
             raise UploadFormatError(f"at most {self.max_files} files per upload")
-        target = self.folder / f"{len(self.result.files)}-{safe_filename(self.filename)}"
+        # Saved under the user's (cleaned) name: formats are recognised by it too (an X
+        # archive's tweets.js). Files of one upload share the folder, so that account.js
+        # chosen with tweets.js is found beside it; a repeated name gets a sub-folder.
+        target = self.folder / safe_filename(self.filename)
+        if target.exists():
+            target = self.folder / str(len(self.result.files)) / target.name
+            target.parent.mkdir()
         self.handle = target.open("wb")
         self.result.files.append((self.name, target))
+        self.result.names.append(self._display_name(self.filename))
+
+    @staticmethod
+    def _display_name(raw: str) -> str:
+        base = raw.replace("\\", "/").rsplit("/", 1)[-1]
+        return "".join(c for c in base if c.isprintable())[:200] or "the uploaded file"
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self.handle is not None:

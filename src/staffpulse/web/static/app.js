@@ -9,13 +9,15 @@
     var button = form.querySelector("button[type=submit]");
     function check() {
       var max = parseInt(input.getAttribute("data-max-bytes"), 10);
-      var file = input.files && input.files[0];
-      var tooBig = file && max && file.size > max;
+      var size = 0;
+      Array.prototype.forEach.call(input.files || [], function (f) { size += f.size; });
+      var several = input.files && input.files.length > 1;
+      var tooBig = size && max && size > max;
       if (box) {
         box.hidden = !tooBig;
         box.textContent = tooBig
-          ? "This file is " + (file.size / 1048576).toFixed(1) + " MB; the limit is " +
-            (max / 1048576).toFixed(0) + " MB. Split it into smaller files."
+          ? (several ? "These files are " : "This file is ") + (size / 1048576).toFixed(1) +
+            " MB; the limit is " + (max / 1048576).toFixed(0) + " MB. Split it into smaller files."
           : "";
       }
       if (button) button.disabled = !!tooBig;
@@ -42,6 +44,17 @@
   });
   window.addEventListener("pageshow", function () { document.body.classList.remove("loading"); });
 
+  // Charts: each in a box of its own that scrolls sideways on a small screen, where the
+  // chart keeps three quarters of its drawn width (app.css) so its labels stay readable.
+  document.querySelectorAll("svg[role=img]").forEach(function (svg) {
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    var wrap = document.createElement("div");
+    wrap.className = "chart-scroll";
+    svg.parentNode.insertBefore(wrap, svg);
+    wrap.appendChild(svg);
+    if (box && box.width) svg.style.setProperty("--chart-min", Math.round(box.width * 0.75) + "px");
+  });
+
   // Buttons that ask first.
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (event) {
@@ -52,6 +65,18 @@
   // Selects that open what they name.
   document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
     el.addEventListener("change", function () { el.form.submit(); });
+  });
+
+  // The audit page's account picker opens an account as soon as a suggestion is chosen
+  // (typing a handle and pressing Enter, or the Open button, works too).
+  document.querySelectorAll("form.picker input[list]").forEach(function (el) {
+    var list = document.getElementById(el.getAttribute("list"));
+    el.addEventListener("change", function () {
+      var chosen = list && Array.prototype.some.call(list.options, function (o) {
+        return o.value === el.value;
+      });
+      if (chosen) el.form.submit();
+    });
   });
 
   // Benchmark leaderboard: each @handle opens its audit.
@@ -77,13 +102,14 @@
     var phase = job.querySelector("[data-phase]");
     var count = job.querySelector("[data-count]");
     var progress = job.querySelector(".progress");
+    var unit = count ? count.getAttribute("data-unit") : "";
     var poll = function () {
       fetch("/api/jobs/" + encodeURIComponent(job.dataset.job), {
         headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store"
       }).then(function (response) { return response.json(); }).then(function (status) {
         if (status.finished) { window.location.reload(); return; }
         if (phase) phase.textContent = status.phase + "\u2026";
-        if (count && status.done) count.textContent = status.done.toLocaleString() + " records so far";
+        if (count && unit && status.done) count.textContent = status.done.toLocaleString() + " " + unit;
         if (status.percent !== null && status.percent !== undefined) {
           progress.classList.remove("indeterminate");
           progress.setAttribute("aria-valuenow", status.percent);

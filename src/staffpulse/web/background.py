@@ -1,0 +1,91 @@
+"""Slow pages (the inbox, a benchmark on a big store) prepared in the background.
+
+On a store with hundreds of thousands of posts the inbox can take minutes to rank and a
+benchmark tens of seconds. Rather than leave the browser spinning with no feedback, the page's
+data is computed as a job on the read lane (:mod:`staffpulse.web.jobs`). The request waits a
+moment (``WebSettings.page_wait``): a fast result is shown at once, as before; a slow one
+gets a page with a progress bar that reloads itself when the data is ready (it is then
+cached, see :class:`staffpulse.web.data.Backend`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from staffpulse.web.data import Backend
+from staffpulse.web.jobs import Job, JobManager
+
+T = TypeVar("T")
+
+
+def job_progress(job: Job) -> Callable[[str, int, int], None]:
+    """A progress callback (phase, done, total), as the benchmark reports it, for ``job``."""
+
+    def progress(phase: str, done: int, total: int) -> None:
+        job.update(phase, done, total or None)
+
+    return progress
+
+
+@dataclass
+class _Pending:
+    job: Job
+    generation: int  # of the backend's data when the job started
+    box: dict[str, Any] = field(default_factory=dict)  # "value", or "error" (the exception)
+
+    def stale(self, generation: int) -> bool:
+        """Finished on data that changed since (an import): its result must not be shown."""
+        return self.generation != generation and self.job.state in ("done", "error")
+
+
+class SlowPages:
+    """One background computation per cache key; requests for the same data share it."""
+
+    def __init__(self, jobs: JobManager, backend: Backend) -> None:
+        self.jobs = jobs
+        self.backend = backend
+        self._pending: dict[Hashable, _Pending] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, label: str, compute: Callable[[Job], T], wait: float) -> T | Job:
+        """The data when it is cached or ready within ``wait`` seconds, else the running job.
+
+        ``compute`` must store its result under ``key`` in the backend's cache (the methods of
+        :class:`Backend` do), so the reload after the job finds it there. A failure is raised
+        here, to the request that sees the job end, so the page shows the usual error.
+        """
+        found, value = self.backend.peek(key)
+        if found:
+            return value  # type: ignore[no-any-return]
+        with self._lock:
+            pending = self._pending.get(key)
+            if pending is None or pending.stale(self.backend.generation):
+                pending = self._start(key, label, compute)
+        self.jobs.wait(pending.job.id, wait)
+        if pending.job.state not in ("done", "error"):
+            return pending.job
+        with self._lock:
+            if self._pending.get(key) is pending:
+                del self._pending[key]  # the next request after a failure tries again
+        if "error" in pending.box:
+            raise pending.box["error"]
+        return pending.box["value"]  # type: ignore[no-any-return]
+
+    def _start(self, key: Hashable, label: str, compute: Callable[[Job], T]) -> _Pending:
+        box: dict[str, Any] = {}
+
+        def run(job: Job) -> dict[str, Any]:
+            try:
+                box["value"] = compute(job)
+            except BaseException as exc:
+                box["error"] = exc
+                raise
+            return {}
+
+        generation = self.backend.generation
+        pending = _Pending(self.jobs.submit("page", label, run, lane="read"), generation, box)
+        self._pending[key] = pending
+        return pending

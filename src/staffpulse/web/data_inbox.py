@@ -1,0 +1,151 @@
+"""The inbox's reads and state changes, for :class:`staffpulse.web.data.Backend`.
+
+The inbox is the slowest page to compute, so a state change (joined, dismissed, reopened)
+updates the cached inboxes in place instead of dropping them. Only a conversation dismissed
+before this run, which no cached inbox holds, needs a fresh ranking when it is reopened.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from staffpulse.store import Store
+
+T = TypeVar("T")
+# The inbox's default age window (listen.window.DEFAULT_MAX_AGE, repeated here so the
+# dashboard imports without the listening module, whose absence the inbox page reports)
+DEFAULT_MAX_AGE = timedelta(days=30)
+
+
+def need(module: str, feature: str) -> Any:
+    from staffpulse.web.data import need as need_module
+
+    return need_module(module, feature)
+
+
+class InboxMixin:
+    """Mixed into ``Backend``, which provides the store, the cache and its lock."""
+
+    _lock: threading.Lock
+    _cache: dict[Any, tuple[int, Any]]
+    # items dismissed in this run, by (inbox cache key, platform, conversation id)
+    _dismissed: dict[tuple[Any, str, str], Any]
+
+    if TYPE_CHECKING:
+
+        def store(self) -> AbstractContextManager[Store]: ...
+
+        def cached(self, key: Any, compute: Callable[[], T]) -> T: ...
+
+    def inbox(
+        self,
+        as_handle: str | None,
+        topic: str | None,
+        platform: str | None,
+        max_age: timedelta | None = DEFAULT_MAX_AGE,
+        as_of: str = "auto",
+    ) -> Any:
+        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
+
+        def compute() -> Any:
+            with self.store() as store:
+                return inbox_mod.build_inbox(
+                    store,
+                    as_handle=as_handle,
+                    topic=topic,
+                    platform=platform,
+                    limit=30,
+                    max_age=max_age,
+                    as_of=as_of,
+                )
+
+        return self.cached(inbox_key(as_handle, topic, platform, max_age, as_of), compute)
+
+    def dismissed(self, platform: str | None) -> list[dict[str, Any]]:
+        """The conversations the user dismissed, newest first, with their opening post.
+
+        The inbox leaves them out entirely, so the page reads them from the stored states.
+        """
+        schema = need("staffpulse.listen.schema", "The conversation inbox")
+        out: list[dict[str, Any]] = []
+        with self.store() as store:
+            keys = [k for k, v in schema.inbox_states(store, platform).items() if v == "dismissed"]
+            by_platform: dict[str, list[str]] = {}
+            for plat, conv in keys:
+                by_platform.setdefault(plat, []).append(conv)
+            for plat, ids in sorted(by_platform.items()):
+                posts = store.get_posts(plat, ids)
+                for conv in ids:
+                    post = posts.get(conv)
+                    out.append(
+                        {
+                            "platform": plat,
+                            "conversation_id": conv,
+                            "text": post.text if post else "",
+                            "author": (post.author_handle or post.author_id) if post else "",
+                            "url": post.url if post else None,
+                            "at": post.created_at if post else None,
+                        }
+                    )
+        return sorted(out, key=lambda d: d["at"] or datetime.min.replace(tzinfo=UTC), reverse=True)
+
+    def set_inbox_state(self, conversation_id: str, platform: str, state: str | None) -> None:
+        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
+        with self.store() as store:
+            inbox_mod.set_state(store, conversation_id, state, platform or None)
+        with self._lock:  # update the cached inboxes in place: no multi-second rebuild
+            stale = []
+            for key, (_generation, inbox) in self._cache.items():
+                if not (isinstance(key, tuple) and key[0] == "inbox"):
+                    continue
+                removed = _take(inbox, conversation_id, platform)
+                if state == "dismissed":  # kept, so that Reopen can put it back as it was
+                    self._dismissed.update(((key, i.platform, conversation_id), i) for i in removed)
+                    continue
+                if state is None and not removed:
+                    removed = [
+                        self._dismissed.pop(k)
+                        for k in list(self._dismissed)
+                        if k[0] == key
+                        and k[2] == conversation_id
+                        and (not platform or k[1] == platform)
+                    ]
+                    if not removed:  # dismissed before this run: only a new ranking knows
+                        stale.append(key)
+                        continue
+                moved = [replace(i, state=state or "open") for i in removed]
+                if state == "joined":
+                    inbox.joined = moved + inbox.joined
+                else:
+                    inbox.items = sorted(inbox.items + moved, key=lambda i: -i.score)
+            for key in stale:
+                del self._cache[key]
+
+
+def inbox_key(
+    as_handle: str | None,
+    topic: str | None,
+    platform: str | None,
+    max_age: timedelta | None,
+    as_of: str,
+) -> tuple[Any, ...]:
+    return ("inbox", as_handle, topic, platform, max_age, as_of)
+
+
+def _take(inbox: Any, conversation_id: str, platform: str) -> list[Any]:
+    """Remove a conversation from a cached inbox's open and joined lists; what was removed."""
+
+    def match(item: Any) -> bool:
+        return bool(
+            item.conversation_id == conversation_id and (not platform or item.platform == platform)
+        )
+
+    removed = [i for i in inbox.items + inbox.joined if match(i)]
+    inbox.items = [i for i in inbox.items if not match(i)]
+    inbox.joined = [i for i in inbox.joined if not match(i)]
+    return removed

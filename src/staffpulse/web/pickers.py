@@ -1,0 +1,50 @@
+"""Choosing an account by typing: the pickers of the audit, inbox and connect pages.
+
+A store can hold thousands of accounts, more than a drop-down can list, so each picker is a
+text field with suggestions (``<input list>``): the suggestions name the busiest accounts, and
+any other handle can be typed. What the field sends is read by :func:`parse_account_ref`:
+``@handle (platform)`` as the suggestions write it, a bare ``handle`` or ``@handle``, or the
+older ``platform:handle``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from staffpulse.web.data import Backend
+
+SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
+_REF = re.compile(r"^@?(?P<handle>[^\s()]+)\s*(?:\((?P<platform>[a-z]+)\))?$")
+PLATFORMS = ("x", "bluesky", "mastodon", "csv")
+
+
+def account_ref(account: Any) -> str:
+    """How a picker writes an account: ``@handle (platform)``."""
+    return f"@{account.handle} ({account.platform})"
+
+
+def parse_account_ref(text: str) -> tuple[str, str | None]:
+    """``(handle, platform or None)`` from what a picker sent; ``("", None)`` when blank."""
+    value = " ".join(text.split())
+    if not value:
+        return "", None
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix in PLATFORMS and rest and " " not in rest:
+        return rest.lstrip("@"), prefix
+    match = _REF.match(value)
+    if match is None:
+        return value.lstrip("@"), None  # find_account says what is wrong with it
+    return match.group("handle"), match.group("platform")
+
+
+def account_choices(backend: Backend) -> list[Any]:
+    """The accounts a picker suggests: the busiest ones with posts."""
+    return [s.account for s in backend.with_posts()[:SUGGESTED]]
+
+
+def find_account(backend: Backend, text: str) -> Any:
+    """The stored account a picker named (raises ``NotFoundError`` with what to do)."""
+    handle, platform = parse_account_ref(text)
+    with backend.store() as store:
+        return store.find_account(handle, platform)

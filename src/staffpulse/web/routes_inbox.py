@@ -1,0 +1,146 @@
+"""Inbox: the conversations worth joining, by topic; joined, dismissed and reopened ones."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from staffpulse.config import load_config
+from staffpulse.errors import InputError
+from staffpulse.web.app import form_value, web
+from staffpulse.web.data import need
+from staffpulse.web.data_inbox import inbox_key
+from staffpulse.web.forms import verified_form
+from staffpulse.web.jobs import Job
+from staffpulse.web.pickers import account_choices, parse_account_ref
+from staffpulse.web.routes_core import empty_store
+
+router = APIRouter()
+STATES = {"joined": "joined", "dismissed": "dismissed", "open": None}
+AGES = (("7d", "7 days"), ("30d", "30 days"), ("90d", "90 days"), ("365d", "a year"))
+NO_LIMIT = "0"
+AS_OF = (
+    ("auto", "Automatic"),
+    ("now", "Now: the live view"),
+    ("newest", "As of the newest post"),
+)
+JOINED_SHOWN = 30
+
+
+def _listen_settings() -> dict[str, Any]:
+    """The ``[listen]`` section of config.toml, which ``staffpulse inbox`` reads too."""
+    listen = load_config().get("listen", {})
+    return listen if isinstance(listen, dict) else {}
+
+
+def _window(raw: str) -> timedelta | None:
+    window = need("staffpulse.listen.window", "The conversation inbox")
+    value: timedelta | None = window.parse_max_age(raw)
+    return value
+
+
+@router.get("/inbox", response_class=HTMLResponse)
+def inbox_page(request: Request) -> HTMLResponse:
+    ctx = web(request)
+    if not ctx.backend.has_posts():
+        return empty_store(request, "inbox", "the conversation inbox")
+    q = request.query_params
+    settings = _listen_settings()
+    if "as" in q:
+        as_handle = parse_account_ref(q.get("as", ""))[0] or None
+    else:  # the firm's own account from config.toml ([listen] account), like `staffpulse inbox`
+        as_handle = str(settings.get("account") or "") or None
+    topic = q.get("topic") or None
+    platform = q.get("platform") or None
+    max_age_raw = (q.get("max_age") or str(settings.get("max_age") or "30d")).strip()[:20]
+    max_age = _window(max_age_raw)
+    as_of = q.get("as_of") or "auto"
+    if as_of not in dict(AS_OF):
+        raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
+    result = ctx.slow.get(
+        inbox_key(as_handle, topic, platform, max_age, as_of),
+        "Finding the conversations worth joining",
+        lambda job: _ranked(ctx, job, as_handle, topic, platform, max_age, as_of),
+        ctx.settings.page_wait,
+    )
+    if isinstance(result, Job):
+        return ctx.renderer.page(
+            request,
+            "preparing.html",
+            active="inbox",
+            job=result,
+            what="inbox",
+            heading="Finding the conversations worth joining",
+            explain="Every stored conversation is read, given a topic and ranked; on a big "
+            "store this can take minutes. The result is kept until new data comes in.",
+        )
+    inbox = result
+    back = "/inbox" + ("?" + urlencode({k: v for k, v in q.items() if k != "notice"}) if q else "")
+    ages = list(AGES)
+    if max_age is not None and max_age_raw not in {value for value, _label in ages}:
+        ages.append((max_age_raw, max_age_raw))  # the config's own setting, kept selectable
+    all_joined = q.get("joined") == "all"
+    return ctx.renderer.page(
+        request,
+        "inbox.html",
+        active="inbox",
+        inbox=inbox,
+        groups=inbox.by_topic(),
+        accounts=account_choices(ctx.backend),
+        as_handle=as_handle or "",
+        topic=topic or "",
+        platform=platform or "",
+        max_age=max_age_raw if max_age is not None else NO_LIMIT,
+        ages=ages,
+        no_limit=NO_LIMIT,
+        as_of=as_of,
+        as_of_choices=AS_OF,
+        joined=inbox.joined if all_joined else inbox.joined[:JOINED_SHOWN],
+        more_joined=0 if all_joined else max(0, len(inbox.joined) - JOINED_SHOWN),
+        all_joined_href=_with(q, joined="all"),
+        dismissed=ctx.backend.dismissed(platform),
+        show_dismissed=q.get("dismissed") == "show",
+        back=back,
+    )
+
+
+def _ranked(
+    ctx: Any,
+    job: Job,
+    as_handle: str | None,
+    topic: str | None,
+    platform: str | None,
+    max_age: timedelta | None,
+    as_of: str,
+) -> Any:
+    job.update("Reading, grouping and ranking the stored conversations")
+    return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of)
+
+
+def _with(query: Any, **changes: str) -> str:
+    params = {k: v for k, v in query.items() if k != "notice"}
+    params.update(changes)
+    return "/inbox?" + urlencode(params)
+
+
+@router.post("/inbox/state")
+async def inbox_state(request: Request) -> Response:
+    form = await verified_form(request)
+    state = form_value(form, "state")
+    if state not in STATES:
+        raise InputError(f"unknown inbox action '{state[:20]}'", hint="reload the inbox page")
+    conversation = form_value(form, "conversation_id")
+    platform = form_value(form, "platform") or None
+    if not conversation:
+        raise InputError("the form did not say which conversation", hint="reload the inbox page")
+    web(request).backend.set_inbox_state(conversation, platform or "", STATES[state])
+    back = form_value(form, "back", "/inbox")
+    if not back.startswith("/inbox"):
+        back = "/inbox"
+    joiner = "&" if "?" in back else "?"
+    notice = "reopened" if state == "open" else state
+    return RedirectResponse(f"{back}{joiner}notice={notice}", status_code=303)

@@ -1,0 +1,104 @@
+"""Browser wording for the library's messages.
+
+The library speaks to the terminal: its hints name commands and options ("staffpulse import
+FILE", "--max-age"). A dashboard user has no terminal open, so every message shown on a page
+goes through :func:`web_text`, which swaps the known terminal advice for what to do on the
+page. Unknown text passes through unchanged: a terminal hint is better than no hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+FORMATS_DOC = "docs/formats.md"
+
+# (pattern, replacement), applied in order. Longer phrases come before the fragments they
+# contain, so a whole sentence is replaced before a piece of it could be.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"import its posts first \(staffpulse import FILE\), or run: staffpulse accounts",
+            "import its posts on the Import page first, or check the handle on the Accounts page",
+        ),
+        (
+            r"import the accounts' posts first \(staffpulse import FILE\), or fix the cohort "
+            r"file",
+            "import the accounts' posts on the Import page first, or fix the cohort file",
+        ),
+        (
+            r"give the whole handle, e\.g\. staffpulse audit (\S+)",
+            r"give the whole handle, e.g. \1",
+        ),
+        (r"add --platform to choose one", "choose the account with its platform"),
+        (r" \(--max-age to change\)", ": choose a longer age with “Quiet for at most” above"),
+        (r" \(--max-age 0 shows them\)", ": choose “No limit” in “Quiet for at most” to see them"),
+        (
+            r"widen --max-age, or replay the store as of its newest activity with --as-of newest",
+            "choose a longer “Quiet for at most”, or “As of the newest post” in “Rank as of”",
+        ),
+        (r"; --as-of now shows the live view", "; choose “Now” in “Rank as of” for the live view"),
+        (r"--as-of newest", "“As of the newest post”"),
+        (
+            r"fetch it first, e\.g\. staffpulse fetch bluesky (\S+)",
+            r"fetch it first on the Import page (Fetch an account live)",
+        ),
+        (
+            r"Listen first \(staffpulse listen bluesky\) or import posts \(staffpulse import "
+            r"FILE\)\.",
+            "Import posts by others on the Import page, or let staffpulse listen to Bluesky "
+            "(staffpulse listen, in a terminal).",
+        ),
+        (
+            r"--include-contacts shows (them|it)",
+            r"tick “Include people you already talk with” to see \1",
+        ),
+        (r"or include them anyway with --include-unseen", "or tick “Include accounts never seen”"),
+        (
+            r"\(staffpulse add-handles FILE fetches a list\)",
+            "(Import › Fetch an account live)",
+        ),
+        (
+            r"run the same command (?:again |later )?to resume",
+            "start the same fetch again on the Import page to resume",
+        ),
+        (r"then run the same command to resume", "then start the same fetch again to resume"),
+        (r"raise --budget", "raise the budget on the Import page"),
+        (
+            r"set X_BEARER_TOKEN, then run: staffpulse add-handles --retry",
+            "add the X token in Settings",
+        ),
+        (r"copy the id from: staffpulse inbox --json", "reload the inbox page"),
+        (r"--limit must be at least 1", "“How many” must be at least 1"),
+        (
+            r"choose an earlier --since, or import or fetch the account's newer posts",
+            "import or fetch the account's newer posts on the Import page",
+        ),
+        (r"run without --role", "choose “Any role”"),
+        (
+            r"(Bluesky|Mastodon) request failed \((?:NetworkError|MastodonNetworkError)\)",
+            r"\1 could not be reached: check that this computer is online",
+        ),
+        (
+            r"(Bluesky|Mastodon) request failed \((\w+)(, HTTP (\d+))?\)",
+            r"\1 did not answer properly (\2\3)",
+        ),
+        (r" \(see docs/formats\.md\)", ""),
+        (r" ?\(see docs/formats\.md\)", ""),
+        (r"see docs/formats\.md", "see “Supported formats”"),
+    )
+)
+
+
+def web_text(text: str | None) -> str:
+    """``text`` with terminal advice replaced by what to do in the dashboard."""
+    if not text:
+        return ""
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def mentions_formats(*texts: str | None) -> bool:
+    """Whether a message pointed to the formats guide (the page then links to its own copy)."""
+    return any(text and FORMATS_DOC in text for text in texts)

@@ -1,0 +1,323 @@
+"""What QA found in the dashboard, as a user meets it: a bad cohort file, a big store, a
+dismissed conversation, import messages, terminal wording on web pages, slow pages."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.demo import SAMPLE_DIR  # noqa: E402
+from staffpulse.ingest import import_paths  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import csrf_token, make_client  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("flows") / "sample.db"
+    with open_store(db) as store:
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+    return db
+
+
+@pytest.fixture
+def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, for tests that change it."""
+    db = tmp_path / "sample.db"
+    shutil.copy(sample_db, db)
+    return db
+
+
+@pytest.fixture
+def client(fresh_db: Path) -> Iterator[Any]:
+    with make_client(fresh_db) as c:
+        yield c
+
+
+def _post_cohort(client: Any, name: str, data: bytes) -> Any:
+    token = csrf_token(client, "/benchmark")
+    return client.post(
+        "/benchmark/cohort",
+        data={"csrf_token": token},
+        files={"cohort": (name, data, "text/csv")},
+    )
+
+
+# -- 1. a bad cohort file never breaks the Benchmark page ------------------------------------
+def test_a_cohort_without_known_accounts_is_refused_and_not_saved(client: Any) -> None:
+    response = _post_cohort(client, "bad.csv", b"name;network\nfoo;bar\n")
+    assert response.status_code == 400
+    page = response.text
+    assert "That cohort file was not used" in page
+    assert "none of the accounts in bad.csv has posts in this store" in page
+    assert "Cohort saved" not in page and "Error 400" not in page
+    assert "Use this cohort" in page and "Leaderboard" in page  # the page is still there
+    assert "staffpulse import" not in page
+    assert not client.app.state.web.settings.saved_cohort().exists()
+    again = client.get("/benchmark")
+    assert again.status_code == 200 and "Leaderboard" in again.text
+
+
+def test_an_empty_cohort_file_is_refused_on_the_page(client: Any) -> None:
+    response = _post_cohort(client, "empty.csv", b"\n")
+    assert response.status_code == 400
+    assert "no cohort file was attached, or the file is empty" in response.text
+    assert "Use this cohort" in response.text
+
+
+def test_a_saved_cohort_that_stopped_working_keeps_the_toolbar(client: Any) -> None:
+    settings = client.app.state.web.settings
+    settings.saved_cohort().write_text("nobody_here,x,vendor\n", encoding="utf-8")
+    settings.saved_cohort_name().write_text("old.csv\n", encoding="utf-8")
+    client.app.state.web.backend.invalidate()
+    page = client.get("/benchmark")
+    assert page.status_code == 200
+    assert "The benchmark cannot be shown" in page.text
+    assert "no account &#39;nobody_here&#39;" in page.text
+    assert "Use this cohort" in page.text and "Stop using the uploaded cohort" in page.text
+    assert "old.csv" in page.text and str(settings.saved_cohort()) not in page.text
+    token = csrf_token(client, "/benchmark")
+    removed = client.post("/benchmark/cohort", data={"csrf_token": token, "action": "remove"})
+    assert removed.status_code == 303
+    assert "Leaderboard" in client.get("/benchmark").text
+    assert not settings.saved_cohort_name().exists()
+
+
+def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
+    cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nghost_firm,x,vendor\n"
+    assert _post_cohort(client, "My firms 2026.csv", cohort).status_code == 303
+    page = client.get("/benchmark?notice=cohort").text
+    assert "Cohort saved" in page
+    assert "My firms 2026.csv" in page
+    assert (
+        "-cohort.csv" not in page and str(client.app.state.web.settings.db_path.parent) not in page
+    )
+    assert "Cohort lines we could not use" in page and "ghost_firm" in page
+    assert "staffpulse import FILE" not in page and "staffpulse accounts" not in page
+
+
+# -- 3. a dismissed conversation can be seen and reopened ------------------------------------
+def _state(client: Any, item: Any, state: str) -> Any:
+    token = csrf_token(client, "/inbox")
+    return client.post(
+        "/inbox/state",
+        data={
+            "csrf_token": token,
+            "conversation_id": item.conversation_id,
+            "platform": item.platform,
+            "state": state,
+            "back": "/inbox",
+        },
+    )
+
+
+def test_dismissed_conversations_are_listed_and_can_be_reopened(client: Any) -> None:
+    backend = client.app.state.web.backend
+    item = backend.inbox(None, None, None).items[0]
+    assert _state(client, item, "dismissed").status_code == 303
+    page = client.get("/inbox").text
+    assert "Dismissed" in page and 'id="dismissed"' in page
+    section = page.split('id="dismissed"', 1)[1]
+    assert item.conversation_id in section and 'value="open"' in section
+    assert _state(client, item, "open").status_code == 303
+    assert item.conversation_id in {
+        i.conversation_id for i in backend.inbox(None, None, None).items
+    }
+    assert 'id="dismissed"' not in client.get("/inbox").text
+
+
+def test_a_conversation_dismissed_in_an_earlier_run_comes_back_when_reopened(
+    fresh_db: Path,
+) -> None:
+    with make_client(fresh_db) as first:
+        item = first.app.state.web.backend.inbox(None, None, None).items[0]
+        _state(first, item, "dismissed")
+    with make_client(fresh_db) as later:  # a restart: nothing of the dismissal is in memory
+        backend = later.app.state.web.backend
+        assert item.conversation_id not in {
+            i.conversation_id for i in backend.inbox(None, None, None).items
+        }
+        assert item.conversation_id in later.get("/inbox").text.split('id="dismissed"', 1)[1]
+        _state(later, item, "open")
+        reopened = backend.inbox(None, None, None)
+    assert item.conversation_id in {i.conversation_id for i in reopened.items}
+
+
+# -- 6. web wording instead of terminal commands -------------------------------------------
+def test_inbox_offers_the_age_window_and_reference_as_controls(client: Any) -> None:
+    page = client.get("/inbox").text
+    assert 'name="max_age"' in page and "No limit" in page
+    assert 'name="as_of"' in page and "As of the newest post" in page
+    for terminal in ("--max-age", "--as-of", "staffpulse inbox"):
+        assert terminal not in page
+    wide = client.get("/inbox?max_age=0&as_of=newest")
+    assert wide.status_code == 200
+    assert '<option value="0" selected>No limit</option>' in wide.text
+    bad = client.get("/inbox?max_age=abc")
+    assert bad.status_code == 400 and "cannot read the age" in bad.text
+    assert 'href="/inbox"' in bad.text and "Back to the Inbox" in bad.text
+
+
+def test_connect_offers_the_include_options_as_checkboxes(client: Any) -> None:
+    page = client.get("/connect?account=x:brightpathstaff").text
+    assert 'name="include" value="contacts"' in page and 'name="include" value="unseen"' in page
+    assert "--include" not in page
+    wider = client.get("/connect?account=@brightpathstaff (x)&include=contacts&include=unseen")
+    assert wider.status_code == 200
+    assert 'value="contacts" checked' in wider.text
+    assert "include=contacts" in wider.text  # the export buttons export the same list
+
+
+def test_an_error_page_leads_back_to_the_page_it_came_from(client: Any) -> None:
+    token = csrf_token(client, "/settings")
+    response = client.post(
+        "/settings/tokens", data={"name": "x_bearer_token", "value": "", "csrf_token": token}
+    )
+    assert response.status_code == 400
+    assert 'href="/settings"' in response.text and "Back to Settings" in response.text
+    missing = client.get("/audit/x/nobody_here")
+    assert missing.status_code == 404
+    assert "staffpulse import FILE" not in missing.text and "Import page" in missing.text
+
+
+def test_web_wording_replaces_terminal_advice() -> None:
+    from staffpulse.web.wording import mentions_formats, web_text
+
+    cases = {
+        "import its posts first (staffpulse import FILE), or run: staffpulse accounts": (
+            "Import page",
+            "staffpulse",
+        ),
+        "3 open conversation(s) quiet for more than 30 days left out (--max-age to change)": (
+            "Quiet for at most",
+            "--max-age",
+        ),
+        "nothing in it was active in the last 30 days; --as-of now shows the live view": (
+            "Rank as of",
+            "--as-of",
+        ),
+        "2 accounts you already talk with were left out: --include-contacts shows them": (
+            "Include people you already talk with",
+            "--include",
+        ),
+        "everything fetched so far is stored; run the same command again to resume": (
+            "start the same fetch again",
+            "command",
+        ),
+        "posts of @a: Bluesky request failed (NetworkError)": ("could not be reached", "Error"),
+        "supported formats: X archive, staffpulse CSV (see docs/formats.md)": (
+            "supported formats",
+            "docs/",
+        ),
+    }
+    for text, (present, absent) in cases.items():
+        shown = web_text(text)
+        assert present in shown and absent not in shown, shown
+    assert mentions_formats(None, "(see docs/formats.md)") and not mentions_formats("x", None)
+
+
+# -- 7. smaller things ---------------------------------------------------------------------
+def test_head_is_answered_like_get(client: Any) -> None:
+    response = client.head("/")
+    assert response.status_code == 200 and response.content == b""
+    assert client.head("/benchmark").status_code == 200
+
+
+def test_cards_show_the_whole_name_on_hover(client: Any) -> None:
+    page = client.get("/").text
+    assert 'class="name" title="Mia Castellano"' in page
+    assert 'title="@owenpark.bsky.social · bluesky"' in page
+
+
+def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> None:
+    from staffpulse.web import routes_inbox
+
+    monkeypatch.setattr(routes_inbox, "JOINED_SHOWN", 1)
+    backend = client.app.state.web.backend
+    first, second = backend.inbox(None, None, None).items[:2]
+    _state(client, first, "joined")
+    _state(client, second, "joined")
+    page = client.get("/inbox").text
+    assert "and 1 more" in page and "joined=all" in page
+    everything = client.get("/inbox?joined=all").text
+    assert "and 1 more" not in everything
+    assert everything.count('value="open">Reopen') == 2
+
+
+# -- 8. slow pages are prepared in the background, with progress -----------------------------
+def test_a_slow_inbox_shows_progress_then_the_result(fresh_db: Path, monkeypatch: Any) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).inbox
+
+        def slow_inbox(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "inbox", slow_inbox)
+        first = client.get("/inbox")
+        assert first.status_code == 200
+        assert "Finding the conversations worth joining" in first.text
+        assert 'data-job="' in first.text and 'http-equiv="refresh"' in first.text
+        job_id = first.text.split('data-job="', 1)[1].split('"', 1)[0]
+        assert client.get(f"/api/jobs/{job_id}").json()["state"] in ("queued", "running")
+        assert client.get("/inbox").text.count("data-job=") == 1  # the same job, not another
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        ready = client.get("/inbox")
+        assert "Mark joined" in ready.text and "data-job=" not in ready.text
+        assert client.app.state.web.jobs.recent() == []  # not listed as an import
+
+
+def test_a_slow_benchmark_keeps_its_toolbar_while_it_is_prepared(
+    fresh_db: Path, monkeypatch: Any
+) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).benchmark
+
+        def slow(self: Any, progress: Any = None) -> Any:
+            if progress is not None:
+                progress("Scoring posts", 5, 10)
+            release.wait(30)
+            return real(self, progress)
+
+        monkeypatch.setattr(type(backend), "benchmark", slow)
+        page = client.get("/benchmark")
+        assert "Ranking the cohort" in page.text and "Use this cohort" in page.text
+        job_id = page.text.split('data-job="', 1)[1].split('"', 1)[0]
+        status = client.get(f"/api/jobs/{job_id}").json()
+        assert status["phase"] == "Scoring posts" and status["percent"] == 50
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        assert "Leaderboard" in client.get("/benchmark").text
+
+
+def test_a_failing_background_page_shows_its_error_once_then_retries(
+    fresh_db: Path, monkeypatch: Any
+) -> None:
+    from staffpulse.errors import InputError
+
+    calls: list[int] = []
+
+    def broken(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        raise InputError("the inbox broke", hint="try again")
+
+    with make_client(fresh_db, page_wait=5.0) as client:
+        monkeypatch.setattr(type(client.app.state.web.backend), "inbox", broken)
+        page = client.get("/inbox")
+        assert page.status_code == 400 and "the inbox broke" in page.text
+        assert client.get("/inbox").status_code == 400
+    assert len(calls) == 2  # each visit after a failure tries again

@@ -1,0 +1,177 @@
+"""Imports and a store bigger than one page: true counts, search and paging on the Accounts
+page, pickers that take any typed handle, specific import messages, links after a re-import."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import (  # noqa: E402
+    _ytd,
+    finished_job,
+    make_client,
+    native_jsonl,
+    tweet,
+    upload_files,
+    x_archive_bytes,
+)
+
+# 45 accounts on x and 25 on mastodon with posts (one of them busy), 5 known only by name
+ACCOUNTS = (
+    [("x", "busyfirm", 1200)]
+    + [("x", f"xfirm{i:02d}", 2) for i in range(44)]
+    + [("mastodon", f"recruiter{i:02d}@hr.example", 1) for i in range(25)]
+    + [("x", f"quiet{i}", 0) for i in range(5)]
+)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    folder = tmp_path_factory.mktemp("big")
+    with make_client(folder / "big.db", home_page_size=20, home_limit=10) as client:
+        status = finished_job(
+            client, upload_files(client, [("firms.jsonl", native_jsonl(ACCOUNTS))])
+        )
+        assert status["state"] == "done", status
+        yield client
+
+
+def test_home_counts_every_account_and_its_platforms(big: Any) -> None:
+    page = big.get("/").text
+    assert "70 accounts with posts" in page
+    assert "· 25 on mastodon" in page and "· 45 on x" in page
+    assert "· 5 more known only by name" in page
+    assert "1,200 posts" in page  # numbers are formatted as everywhere else
+
+
+def test_home_pages_through_every_account(big: Any) -> None:
+    first = big.get("/").text
+    assert first.count('class="card acct"') == 20
+    assert "Page 1 of 4" in first and 'href="/?page=2"' in first
+    last = big.get("/?page=4").text
+    assert last.count('class="card acct"') == 10
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    seen = set()
+    for n in range(1, 5):
+        page = big.get(f"/?page={n}").text
+        seen.update(part.split('"', 1)[0] for part in page.split('href="/audit/')[1:])
+    assert len(seen) == 70  # every account with posts can be reached
+    assert big.get("/?page=99").status_code == 200  # past the end: the last page
+
+
+def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
+    page = big.get("/?q=recruiter07").text
+    assert page.count('class="card acct"') == 1 and "recruiter07@hr.example" in page
+    assert "1 account match" in page
+    by_name = big.get("/?q=firm 3").text  # display names are "Firm {i}"
+    assert 'class="card acct"' in by_name
+    none = big.get("/?q=zzz").text
+    assert "No account with posts matches" in none
+    paged = big.get("/?q=xfirm&page=2").text
+    assert "Page 2 of 3" in paged and "q=xfirm" in paged
+
+
+def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:
+    from staffpulse.web import pickers
+
+    monkeypatch.setattr(pickers, "SUGGESTED", 3)  # far fewer suggestions than accounts
+    audit = big.get("/audit/x/busyfirm").text
+    assert 'list="pick-list"' in audit and audit.count("<option value=") == 3
+    assert "1,200 posts" in audit
+    go = big.get("/audit-go", params={"account": "@recruiter24@hr.example (mastodon)"})
+    assert go.status_code == 303
+    assert go.headers["location"] == "/audit/mastodon/recruiter24%40hr.example"
+    assert (
+        big.get("/audit-go", params={"account": "xfirm43"})
+        .headers["location"]
+        .endswith("/x/xfirm43")
+    )
+    unknown = big.get("/audit-go", params={"account": "@nobody"})
+    assert unknown.status_code == 404 and "no account" in unknown.text
+    connect = big.get("/connect", params={"account": "@xfirm40 (x)"})
+    assert connect.status_code == 200 and "Who @xfirm40 should follow" in connect.text
+    assert 'value="@xfirm40 (x)"' in connect.text
+    inbox = big.get("/inbox", params={"as": "@xfirm41 (x)"})
+    assert inbox.status_code == 200 and 'value="@xfirm41"' in inbox.text
+
+
+def test_an_import_of_many_accounts_says_how_many_more(tmp_path: Path) -> None:
+    with make_client(tmp_path / "many.db") as client:
+        data = native_jsonl([("x", f"firm{i:02d}", 1) for i in range(25)])
+        status = finished_job(client, upload_files(client, [("many.jsonl", data)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert len(status["result"]["accounts"]) == 20 and status["result"]["more_accounts"] == 5
+    assert "and 5 more accounts" in page and "see them all on the Accounts page" in page
+    assert "Imported 25 posts and 25 accounts (25 new posts)." in page
+
+
+def test_a_reimport_keeps_the_audit_links(tmp_path: Path) -> None:
+    with make_client(tmp_path / "again.db") as client:
+        finished_job(client, upload_files(client, [("archive.zip", x_archive_bytes())]))
+        status = finished_job(client, upload_files(client, [("archive.zip", x_archive_bytes())]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert "already in the store, nothing changed" in page
+    assert 'href="/audit/x/acmestaffing"' in page and "6 posts" in page
+
+
+def test_an_archive_file_alone_says_what_is_missing(tmp_path: Path) -> None:
+    tweets = _ytd("tweets", [tweet(1, "Hiring nurses in Dayton", 2)]).encode()
+    with make_client(tmp_path / "alone.db") as client:
+        status = finished_job(client, upload_files(client, [("tweets.js", tweets)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert status["state"] == "done" and status["result"]["nothing"]
+    assert "Nothing was imported" in page
+    assert "tweets.js: no account.js beside it: whose archive is this?" in page
+    assert "not a format staffpulse can import" not in page
+    assert 'href="/help/formats"' in page
+
+
+def test_an_archive_file_with_its_account_file_imports(tmp_path: Path) -> None:
+    account = _ytd("account", [{"account": {"username": "acmestaffing", "accountId": "9001"}}])
+    tweets = _ytd("tweets", [tweet(1, "Hiring nurses in Dayton", 2)])
+    with make_client(tmp_path / "pair.db") as client:
+        status = finished_job(
+            client,
+            upload_files(
+                client, [("tweets.js", tweets.encode()), ("account.js", account.encode())]
+            ),
+        )
+    assert status["state"] == "done", status
+    assert status["result"]["imported"]["posts"] == 1
+    assert status["result"]["accounts"][0]["handle"] == "acmestaffing"
+
+
+def test_a_csv_with_wrong_columns_names_its_header(tmp_path: Path) -> None:
+    csv = b"author,text\nacme,We are hiring\n"
+    with make_client(tmp_path / "csv.db") as client:
+        status = finished_job(client, upload_files(client, [("posts.csv", csv)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert "Nothing was imported" in page
+    assert "posts.csv" in page and "needs the columns id, author and text" in page
+
+
+def test_an_unknown_format_links_to_the_formats_page(tmp_path: Path) -> None:
+    with make_client(tmp_path / "odd.db") as client:
+        status = finished_job(client, upload_files(client, [("people.csv", b"name,age\nbob,3\n")]))
+        page = client.get(f"/jobs/{status['id']}").text
+        formats = client.get("/help/formats")
+    assert status["state"] == "error"
+    assert "people.csv: not a format staffpulse can import" in page
+    assert "docs/formats.md" not in page and 'href="/help/formats"' in page
+    assert formats.status_code == 200
+    assert "id,author,created_at,text" in formats.text and "account.js" in formats.text
+    assert "https://" not in formats.text and "http://" not in formats.text
+
+
+def test_a_long_file_name_is_kept_whole(tmp_path: Path) -> None:
+    name = "twitter-archive-of-our-very-long-company-name-" + "x" * 60 + ".zip"
+    with make_client(tmp_path / "long.db") as client:
+        status = finished_job(client, upload_files(client, [(name, x_archive_bytes())]))
+    assert status["label"] == f"Import of {name}"
