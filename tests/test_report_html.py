@@ -152,3 +152,11 @@ def test_leaderboard_fix_is_cut_at_a_sentence_not_an_abbreviation() -> None:
     assert first_sentence("Reply to three people in your niche each week; then post.") == (
         "Reply to three people in your niche each week."
     )
+
+
+def test_counts_agree_in_number_and_have_separators() -> None:
+    from staffpulse.report.html import count_of
+
+    assert count_of(1, "post") == "1 post"
+    assert count_of(1986, "post") == "1,986 posts"
+    assert count_of(2, "person", "people") == "2 people"

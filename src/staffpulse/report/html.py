@@ -39,11 +39,17 @@ def environment() -> Environment:
         )
         _ENV.filters["pct"] = pct
         _ENV.filters["first_sentence"] = first_sentence
+        _ENV.filters["count"] = count_of
         _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
     return _ENV
 
 
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.;] ")
+
+
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 post``, ``1,986 posts``: a count with thousands separators and its noun."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def first_sentence(text: str) -> str:
