@@ -39,6 +39,14 @@ _EXTRA_STOP_WORDS = (
     "someone people time year years week one us ll ve gonna wanna oh ok okay yeah"
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split())
+# Words that may help group posts but say nothing as a topic's name ("actually / employees")
+_LABEL_ONLY_STOP_WORDS = (
+    "actually best wish sound sounds spent really better bad long little big right sure maybe "
+    "pretty kind lot lots tell said say says look looking feel trying try use used using come "
+    "came took gave thank thanks hey hi night morning tonight tomorrow yesterday week weeks "
+    "month months hour hours minute minutes start started"
+)
+LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 STATE_KEY = "topic_model"
 
 
@@ -105,7 +113,7 @@ class TopicModel:
         self._term_analyzer = HashingVectorizer(
             preprocessor=_preprocess,
             token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
-            stop_words=sorted(STOP_WORDS),
+            stop_words=sorted(LABEL_STOP_WORDS),
             ngram_range=(1, 2),
         ).build_analyzer()
 
