@@ -49,11 +49,26 @@ def test_json_is_one_object_per_image_in_argument_order(images: dict[str, Path])
         assert ("error" in item) == (item["label"] is None)
 
 
-def test_all_files_failing_still_exits_zero_with_errors(images: dict[str, Path]) -> None:
+def test_when_no_file_gets_a_label_the_output_is_written_and_the_exit_says_so(
+    images: dict[str, Path], tmp_path: Path
+) -> None:
     result = runner.invoke(app, ["avatar", str(images["text"]), "--json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 65
     (item,) = json.loads(result.stdout)
     assert item["label"] is None and "not a readable image" in item["error"]
+    missing = runner.invoke(app, ["avatar", str(tmp_path / "nope.png"), "--json"])
+    assert missing.exit_code == 66 and json.loads(missing.stdout)[0]["label"] is None
+
+
+def test_a_folder_stands_for_the_images_in_it(images: dict[str, Path], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["avatar", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    files = [item["file"] for item in json.loads(result.stdout)]
+    assert files == sorted(str(images[k]) for k in ("corrupt", "default", "logo"))  # no .txt
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = runner.invoke(app, ["avatar", str(empty)])
+    assert refused.exit_code == 65 and "holds no PNG, JPEG, GIF or WebP image" in refused.output
 
 
 def test_table_output(images: dict[str, Path]) -> None:

@@ -2,15 +2,16 @@
 
 Contract (scripts and the held-out evaluation rely on it)::
 
-    staffpulse avatar IMAGE... [--json]
+    staffpulse avatar IMAGE_OR_FOLDER... [--json]
 
+A folder stands for the image files in it (PNG, JPEG, GIF, WebP, at any depth, by name).
 With ``--json``, stdout is one JSON list with an object per image, in argument order:
 ``{"file": ..., "label": ..., "confidence": c, "faces": n}``; a file that cannot be read
 (missing, not an image, corrupt, too large) has ``"label": null`` and an ``"error"`` message,
-and the other images are still classified. The exit code is 0 whenever every file got its
-verdict, even an error verdict: per-file failures are data, reported in the output. It is
-non-zero only when the classifier itself cannot run (the ``image`` extra or the shipped model
-is missing), through the CLI's error boundary.
+and the other images are still classified. Per-file failures are data, reported in the
+output, so the exit code is 0 as long as one image got a label; when none did, it is 66 if
+no file existed, else 65 (after the output is written). The classifier itself failing (the
+``image`` extra or the shipped model missing) goes through the CLI's error boundary.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 console = Console()
 err_console = Console(stderr=True)
 
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _STYLE = {"person": "green", "logo": "yellow", "default": "red", "other": "cyan"}
 _ADVICE = {
     "person": "a real face: good for trust",
@@ -50,7 +52,7 @@ def avatar_command(
     """Say whether each avatar shows a person, a logo, the platform default, or other."""
     from staffpulse.signals.avatar import classify_avatars
 
-    paths = [str(p) for p in images]
+    paths = expand_images(images)
     if as_json or len(paths) < 8:
         verdicts = classify_avatars(paths)
     else:
@@ -58,8 +60,36 @@ def avatar_command(
             verdicts = classify_avatars(paths)
     if as_json:
         typer.echo(json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False))
-        return
-    _render(verdicts)
+    else:
+        _render(verdicts)
+    if verdicts and all(v.label is None for v in verdicts):
+        missing = all(not Path(v.file).exists() for v in verdicts)
+        raise typer.Exit(66 if missing else 65)
+
+
+def expand_images(args: list[Path]) -> list[str]:
+    """The files to classify: each argument, or the images inside a folder argument."""
+    from staffpulse.errors import InputError
+
+    paths: list[str] = []
+    for arg in args:
+        if not arg.is_dir():
+            paths.append(str(arg))
+            continue
+        found = sorted(
+            p
+            for p in arg.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in IMAGE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(arg).parts)
+        )
+        if not found:
+            raise InputError(
+                f"{arg}: the folder holds no PNG, JPEG, GIF or WebP image",
+                hint="give image files, or a folder of them",
+            )
+        paths.extend(str(p) for p in found)
+    return paths
 
 
 def _render(verdicts: list[AvatarVerdict]) -> None:
