@@ -85,12 +85,20 @@ def test_verdict_is_a_dataclass_with_the_contract_fields(tmp_path: Path) -> None
     assert set(v.to_dict()) == {"file", "label", "confidence", "faces"}
 
 
-def test_flat_colour_square_is_not_a_person(tmp_path: Path) -> None:
-    path = tmp_path / "flat.png"
-    Image.new("RGB", (256, 256), (30, 120, 200)).save(path)
+@pytest.mark.parametrize(
+    "picture",
+    [
+        Image.new("RGB", (256, 256), (30, 120, 200)),  # one flat colour
+        Image.new("RGBA", (400, 400), (0, 0, 0, 0)),  # fully transparent
+        Image.new("RGB", (1, 1), (200, 10, 10)),  # a single pixel
+    ],
+    ids=["flat-colour", "transparent", "one-pixel"],
+)
+def test_a_picture_that_shows_nothing_is_no_picture(tmp_path: Path, picture: Image.Image) -> None:
+    path = tmp_path / "blank.png"
+    picture.save(path)
     v = classify_avatar(path)
-    assert v.label in ("logo", "other", "default")
-    assert v.faces == 0
+    assert (v.label, v.confidence, v.faces) == ("default", 0.9, 0)  # not "logo" at 1.00
 
 
 @pytest.mark.parametrize(

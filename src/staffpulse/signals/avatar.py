@@ -56,6 +56,11 @@ FACELESS_MIN_SATURATION = 0.12
 FACELESS_MAX_SKIN = 0.03
 #: Confidence reported for that rule.
 FACELESS_CONFIDENCE = 0.7
+#: A picture whose pixels vary less than this (0-255 scale), or narrower than this many
+#: pixels, shows nothing: reported as ``default`` (no picture) with this confidence.
+BLANK_MAX_STD = 3.0
+BLANK_MIN_SIDE = 8
+BLANK_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,8 @@ def verdict_for_pixels(
     from staffpulse.signals.avatar_defaults import match_default
     from staffpulse.signals.avatar_features import FEATURE_NAMES, image_features
 
+    if is_blank(rgb):  # no picture at all: a single colour, or a few pixels
+        return AvatarVerdict(file, "default", BLANK_CONFIDENCE, 0)
     features, faces = computed if computed is not None else image_features(rgb, _detector())
     flat = float(features[FEATURE_NAMES.index("flat8")])
     match = match_default(rgb, references, flat_share=flat)
@@ -248,6 +255,13 @@ def verdict_for_pixels(
     if label == "person" and faces.count == 0 and _faceless_colour_photo(features):
         label, confidence = "other", FACELESS_CONFIDENCE
     return AvatarVerdict(file, label, round(confidence, 4), faces.count)
+
+
+def is_blank(rgb: npt.NDArray[np.uint8]) -> bool:
+    """A picture that shows nothing: one flat colour (a transparent PNG on white), or so few
+    pixels that nothing could be seen. For the Face pillar it is as empty as the default."""
+    spread = float(rgb.reshape(-1, rgb.shape[-1]).std(axis=0).max()) if rgb.size else 0.0
+    return min(rgb.shape[:2]) < BLANK_MIN_SIDE or spread < BLANK_MAX_STD
 
 
 def _faceless_colour_photo(features: Any) -> bool:
