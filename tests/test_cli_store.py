@@ -96,9 +96,19 @@ def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_empty_store_stats_are_friendly(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "new.db")])
+def test_empty_store_stats_are_friendly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("STAFFPULSE_DB", raising=False)
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "home"))  # the default store
+    result = runner.invoke(app, ["stats"])
     assert result.exit_code == 0 and "store is empty" in result.output
+
+
+def test_a_named_store_that_does_not_exist_is_not_created_by_reading(tmp_path: Path) -> None:
+    typo = tmp_path / "no" / "such.db"
+    for command in (["stats"], ["accounts"], ["audit", "acme"], ["benchmark"]):
+        result = runner.invoke(app, [*command, "--db", str(typo)])
+        assert result.exit_code == 66 and f"no store at {typo}" in result.output
+    assert not (tmp_path / "no").exists()
 
 
 def test_error_boundary_keeps_square_brackets_in_hints() -> None:

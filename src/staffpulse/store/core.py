@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.errors import StoreError
+from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.codec import account_params, format_time, post_params
@@ -337,10 +338,30 @@ def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
     )
 
 
-def open_store(path: Path | str | None = None) -> Store:
-    """Open (creating if needed) and migrate the store at ``path`` or the default location."""
+def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
+    """Open and migrate the store at ``path`` or the default location.
+
+    With ``create`` (commands that write: import, fetch, listen) a missing store is created.
+    Without it (commands that only read), a store path the user named (``--db`` or
+    ``STAFFPULSE_DB``) that does not exist is a :class:`MissingFileError`: a typo in a path
+    should not leave a new empty store, and folders, behind. The default store is still
+    created, so a first ``staffpulse stats`` says the store is empty.
+    """
     from staffpulse.config import default_db_path
 
-    store = Store(path if path is not None else default_db_path())
+    named = path is not None or bool(os.environ.get("STAFFPULSE_DB"))
+    target = path if path is not None else default_db_path()
+    if (
+        not create
+        and named
+        and str(target) != ":memory:"
+        and not Path(target).expanduser().exists()
+    ):
+        raise MissingFileError(
+            f"no store at {target}",
+            hint="check the --db path (or STAFFPULSE_DB), or import something into it first: "
+            f"staffpulse import FILE --db {target}",
+        )
+    store = Store(target)
     store.migrate()
     return store

@@ -39,7 +39,7 @@ def audit_command(
     from staffpulse.report.html import write_audit_html
     from staffpulse.report.terminal_audit import render_audit
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if as_json:
             result = audit_account(store, handle, platform=platform, since=since)
         else:
@@ -75,7 +75,7 @@ def benchmark_command(
     from staffpulse.report.html import write_benchmark_html
     from staffpulse.report.terminal_audit import render_benchmark, write_leaderboard_csv
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if as_json:
             result = run_benchmark(store, cohort_file, since=since)
         else:

@@ -77,7 +77,7 @@ def import_command(
 
 def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts of accounts and posts by platform and post kind."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         stats = store.stats()
     if as_json:
         typer.echo(json.dumps(stats))
@@ -91,7 +91,7 @@ def accounts_command(
     platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
 ) -> None:
     """List the accounts in the store."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         summaries = store.list_accounts(platform)
     if as_json:
         typer.echo(json.dumps([account_summary_dict(s) for s in summaries], ensure_ascii=False))
