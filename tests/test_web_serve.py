@@ -37,6 +37,15 @@ def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
     assert "cannot listen" in result.output and f"--port {port + 1}" in result.output
 
 
+def test_serve_names_a_host_that_is_no_address_of_this_machine() -> None:
+    from staffpulse.errors import InputError
+    from staffpulse.web.server import check_port
+
+    with pytest.raises(InputError, match="not a host name or address") as bad:
+        check_port("256.1.1.1", 8000)
+    assert "another program" not in (bad.value.hint or "")
+
+
 def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> None:
     import sys
     import types

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import threading
 import webbrowser
@@ -37,10 +38,19 @@ def check_port(host: str, port: int) -> None:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host.strip("[]"), port))
-        except OSError as exc:
+        except socket.gaierror:  # "256.1.1.1", "localhots": not an address of this machine
             raise InputError(
-                f"cannot listen on {host}:{port} ({exc.strerror})",
-                hint=f"another program uses port {port}: try --port {port + 1}",
+                f"cannot listen on {host}: not a host name or address this computer has",
+                hint="leave --host out (127.0.0.1: this computer only), or give one of its "
+                "addresses, e.g. 0.0.0.0 for every network",
+            ) from None
+        except OSError as exc:
+            in_use = exc.errno == errno.EADDRINUSE
+            raise InputError(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc})",
+                hint=f"another program uses port {port}: try --port {port + 1}"
+                if in_use
+                else "check --host and --port (ports under 1024 need administrator rights)",
             ) from None
 
 
