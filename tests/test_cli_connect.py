@@ -15,7 +15,7 @@ import staffpulse.connect.fetching as fetching
 import staffpulse.connect.suggest as suggest_module
 from connect_fixtures import FakeRoleModel, FakeScorer, build_store
 from staffpulse.cli.app import app
-from staffpulse.connect.handles import list_handles, parse_handle
+from staffpulse.connect.handles import list_handles
 from staffpulse.store import open_store
 
 runner = CliRunner()
@@ -76,25 +76,6 @@ def test_connect_errors(db: Path) -> None:
     assert result.exit_code != 0 and "unknown export format" in result.output
 
 
-def test_parse_handle_shapes() -> None:
-    assert parse_handle("@Rita_Recruits") == ("x", "rita_recruits")
-    assert parse_handle("https://twitter.com/Rita_Recruits/status/1") == ("x", "rita_recruits")
-    assert parse_handle("hannah.bsky.social") == ("bluesky", "hannah.bsky.social")
-    assert parse_handle("https://bsky.app/profile/hannah.bsky.social") == (
-        "bluesky",
-        "hannah.bsky.social",
-    )
-    assert parse_handle("did:plc:ewvi7nxzyoun6zhxrhs64oiz")[0] == "bluesky"
-    assert parse_handle("@Val@HR.social") == ("mastodon", "val@hr.social")
-    assert parse_handle("https://fosstodon.org/@ann") == ("mastodon", "ann@fosstodon.org")
-    assert parse_handle("rita", "bluesky") == ("bluesky", "rita.bsky.social")
-    for bad in ("way_too_long_for_an_x_handle", "hello world", "@x@", "https://example.com/about"):
-        with pytest.raises(ValueError):
-            parse_handle(bad)
-    with pytest.raises(ValueError, match="instance"):
-        parse_handle("ann", "mastodon")
-
-
 def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: Path) -> None:
     sent = tmp_path / "sent.txt"
     sent.write_text(
@@ -110,7 +91,8 @@ def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: 
     result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert f"{sent}:4" in result.output  # the bad line, with file and line
-    assert "1 known" in result.output and "merged 1 duplicates" in result.output
+    assert "3 added (1 known, 2 pending)" in result.output
+    assert "merged 1 duplicate." in result.output
     with open_store(db) as store:
         handles = {(h.platform, h.handle): h for h in list_handles(store)}
     assert handles[("x", "rita_recruits")].status == "known"
@@ -141,71 +123,99 @@ def test_add_handles_platform_option_and_all_bad(db: Path, tmp_path: Path) -> No
     assert result.exit_code != 0
 
 
-def test_add_handles_with_a_fetcher() -> None:
-    from staffpulse.connect.handles import HandleEntry, add_handles
-    from staffpulse.models import Account, Provenance
-
-    store = build_store()
-
-    def fetcher(store_, platform: str, handle: str) -> Account:
-        account = Account(platform=platform, id="id_" + handle, handle=handle)
-        store_.upsert(
-            [account], Provenance("test", "x", "t", __import__("datetime").datetime.now())
-        )
-        return account
-
-    added = add_handles(
-        store, [HandleEntry("x", "fresh_one", "f:1")], fetcher=fetcher, role_model=FakeRoleModel()
-    )
-    assert added[0].status == "fetched" and added[0].account_id == "id_fresh_one"
-    assert added[0].role == "other"
-
-
-def test_default_fetcher_uses_the_importers_fetch_account(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("fmt", ["mastodon-list", "mastodon-follows", "bluesky-list"])
+def test_an_export_with_nothing_usable_writes_nothing_and_fails(
+    db: Path, tmp_path: Path, fmt: str
 ) -> None:
-    import sys
-    import types
-    from datetime import UTC, datetime
+    out = tmp_path / "list.out"
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", fmt]
+    result = runner.invoke(app, [*args, "--output", str(out)])
+    assert result.exit_code == 65, result.output
+    assert not out.exists()
+    assert "every suggestion was skipped" in result.output
+    assert "an X account, not a" in result.output
+    assert "--export x-list or csv" in result.output
+    printed = runner.invoke(app, args)  # to stdout: nothing printed either
+    assert printed.exit_code == 65 and printed.stdout == ""
 
-    from staffpulse.connect.fetching import fetch_into_store
-    from staffpulse.errors import AuthError
-    from staffpulse.models import Account, Provenance
+
+def test_an_export_of_no_suggestions_fails_with_the_next_step(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "who.csv"
+    args = ["connect", "sam_stranger", "--db", str(db), "--export", "csv", "--output", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 65 and not out.exists()
+    assert "there are no suggestions" in result.output
+    assert "--include-contacts" in result.output  # the report's own next step
+
+
+def test_connect_export_json_prints_a_summary(db: Path, tmp_path: Path) -> None:
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--json"]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 65 and refused.stdout == ""
+    assert "--export with --json needs --output FILE" in refused.output
+    out = tmp_path / "who.csv"
+    result = runner.invoke(app, [*args, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert summary == {"format": "csv", "path": str(out), "written": len(rows), "skipped": []}
+
+
+def test_re_adding_handles_reports_them_as_already_listed(db: Path, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("@rita_recruits\nx.com/new_person\nann@fosstodon.org\n", encoding="utf-8")
+    args = ["add-handles", str(sent), "--db", str(db)]
+    first = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert len(first["added"]) == 3 and first["already_listed"] == []
+    again = runner.invoke(app, [*args, "--json"])
+    data = json.loads(again.stdout)
+    assert data["added"] == [] and len(data["already_listed"]) == 3
+    assert {h["handle"] for h in data["already_listed"]} == {
+        "rita_recruits",
+        "new_person",
+        "ann@fosstodon.org",
+    }
+    human = runner.invoke(app, args)
+    assert "0 added; 3 already on the list (1 known, 2 pending)" in human.output
+    with open_store(db) as store:
+        assert len(list_handles(store)) == 3
+
+
+def test_add_handles_with_the_network_down_stops_early(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from staffpulse.errors import FetchError
 
     calls: list[str] = []
 
-    def fetch_account(store, handle: str) -> Account:  # type: ignore[no-untyped-def]
+    def offline(store: object, handle: str) -> None:
         calls.append(handle)
-        account = Account(platform="bluesky", id="did:plc:abc", handle=handle)
-        store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
-        return account
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except OSError:
+            raise FetchError(f"{handle}: request failed (NetworkError)") from None
 
-    fake = types.ModuleType("staffpulse.fetch.bluesky")
-    fake.fetch_account = fetch_account  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "staffpulse.fetch.bluesky", fake)
-    store = build_store()
-    account = fetch_into_store(store, "bluesky", "ann.bsky.social")
-    assert account is not None and account.id == "did:plc:abc" and calls == ["ann.bsky.social"]
-    with pytest.raises(AuthError):
-        fetch_into_store(store, "x", "someone")  # no X_BEARER_TOKEN in tests
-
-
-def test_fetch_failures_keep_the_handle_pending(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
-
-    from staffpulse.connect.fetching import fetch_into_store
-    from staffpulse.connect.handles import HandleEntry, add_handles
-
-    def broken(store, handle: str) -> None:  # type: ignore[no-untyped-def]
-        raise RuntimeError("network is unreachable")
-
-    fake = types.ModuleType("staffpulse.fetch.mastodon")
-    fake.fetch_account = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "staffpulse.fetch.mastodon", fake)
-    store = build_store()
-    added = add_handles(
-        store, [HandleEntry("mastodon", "ann@fosstodon.org", "f:1")], fetcher=fetch_into_store
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: offline)
+    sent = tmp_path / "sent.txt"
+    sent.write_text(
+        "a.bsky.social\nb.bsky.social\nc.bsky.social\nann@hr.social\nbo@fosstodon.org\n",
+        encoding="utf-8",
     )
-    assert added[0].status == "pending"
-    assert "network is unreachable" in (added[0].message or "")
+    result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert calls == ["a.bsky.social", "ann@hr.social"]  # then the network is taken as down
+    assert "pending bluesky a.bsky.social: a.bsky.social: request failed" in result.output
+    assert "Bluesky could not be reached (Name or service not known)" in result.output
+    assert "The network looks down (Bluesky and hr.social failed to connect" in result.output
+    assert (
+        "Not tried: 3 handles whose service could not be reached (Bluesky: 2, the network: 1)"
+        in result.output
+    )
+    assert "add-handles --retry" in result.output
+    calls.clear()
+    retried = runner.invoke(app, ["add-handles", "--retry", "--db", str(db), "--json"])
+    data = json.loads(retried.stdout)
+    assert len(calls) == 2 and data["added"] == [] and len(data["already_listed"]) == 5
+    assert [u["skipped"] for u in data["unreachable"]] == [2, 0, 1]

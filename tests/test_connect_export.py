@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from atproto import models
@@ -18,6 +19,8 @@ from atproto_client.models.utils import get_or_create
 from staffpulse.connect.export import (
     CSV_COLUMNS,
     FORMATS,
+    ExportResult,
+    check_exportable,
     export_suggestions,
     mastodon_address,
     tid,
@@ -29,10 +32,12 @@ from staffpulse.errors import InputError
 WHEN = datetime(2026, 3, 1, 12, 0, 0, 123456, tzinfo=UTC)
 
 
-def _s(rank: int, handle: str, account_id: str, url: str | None = None) -> Suggestion:
+def _s(
+    rank: int, handle: str, account_id: str, url: str | None = None, platform: str = "x"
+) -> Suggestion:
     return Suggestion(
         rank=rank,
-        platform="x",
+        platform=platform,
         account_id=account_id,
         handle=handle,
         display_name=f"Name, {handle}",  # a comma, to exercise quoting
@@ -47,11 +52,14 @@ def _s(rank: int, handle: str, account_id: str, url: str | None = None) -> Sugge
     )
 
 
+# One store never mixes platforms in one list of suggestions, but an export must not trust
+# that: each platform format keeps only its own platform's accounts.
 SUGGESTIONS = [
-    _s(1, "rita_recruits", "123"),
-    _s(2, "hannah.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"),
-    _s(3, "val@hr.social", "109"),
-    _s(4, "mona", "110", url="https://mastodon.social/@mona"),
+    _s(1, "rita_recruits", "123", url="https://x.com/rita_recruits"),
+    _s(2, "hannah.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz", platform="bluesky"),
+    _s(3, "val@hr.social", "109", platform="mastodon"),
+    _s(4, "mona", "110", url="https://mastodon.social/@mona", platform="mastodon"),
+    _s(5, "ben.example.com", "ben.example.com", platform="bluesky"),  # no DID known
 ]
 
 
@@ -63,13 +71,6 @@ def test_csv_round_trips() -> None:
     assert rows[0]["display_name"] == "Name, rita_recruits"
     assert rows[0]["explanation"] == SUGGESTIONS[0].explanation
     assert rows[0]["conversation"] == "" and rows[0]["voice"] == "80"
-
-
-def test_x_list_is_one_handle_a_line() -> None:
-    result = export_suggestions(SUGGESTIONS[:1], "x-list")
-    assert result.text == "@rita_recruits\n"
-    for line in result.text.splitlines():
-        assert re.fullmatch(r"@[A-Za-z0-9_]{1,15}", line)
 
 
 def test_bluesky_list_records_validate_against_the_lexicon() -> None:
@@ -93,8 +94,15 @@ def test_bluesky_list_records_validate_against_the_lexicon() -> None:
     bad = dict(item["record"], subject="not-a-did")
     with pytest.raises(AtprotoModelError):
         get_or_create(bad, models.AppBskyGraphListitem.Record, strict_string_format=True)
-    assert doc["handles"] == ["rita_recruits", "hannah.bsky.social", "val@hr.social", "mona"]
-    assert "rita_recruits" in doc["unresolved"] and len(result.skipped) == 3
+    # only Bluesky handles: an X or Mastodon handle means nothing on Bluesky
+    assert doc["handles"] == ["hannah.bsky.social", "ben.example.com"]
+    assert doc["unresolved"] == ["ben.example.com"]
+    assert result.skipped == [
+        "@rita_recruits: an X account, not a Bluesky one",
+        "@val@hr.social: a Mastodon account, not a Bluesky one",
+        "@mona: a Mastodon account, not a Bluesky one",
+        "@ben.example.com: no DID known (resolve the handle, then re-export)",
+    ]
 
 
 def test_tid_is_sortable_and_well_formed() -> None:
@@ -119,7 +127,11 @@ def test_mastodon_list_csv_matches_mastodon_lists_format() -> None:
         {"List name": "Recruiters", "Account address": "val@hr.social"},
         {"List name": "Recruiters", "Account address": "mona@mastodon.social"},
     ]
-    assert len(result.skipped) == 2
+    assert result.skipped == [
+        "@rita_recruits: an X account, not a Mastodon one",  # not rita_recruits@x.com
+        "@hannah.bsky.social: a Bluesky account, not a Mastodon one",
+        "@ben.example.com: a Bluesky account, not a Mastodon one",
+    ]
 
 
 def test_mastodon_follows_csv_has_mastodons_header() -> None:
@@ -134,6 +146,7 @@ def test_addresses_and_errors(tmp_path: pytest.TempPathFactory) -> None:
     assert mastodon_address("@ann@fosstodon.org", None) == "ann@fosstodon.org"
     assert mastodon_address("ann", "https://fosstodon.org/@ann") == "ann@fosstodon.org"
     assert mastodon_address("ann", None) is None
+    assert mastodon_address("not an address!", "https://hr.social/@x") is None
     with pytest.raises(InputError):
         export_suggestions(SUGGESTIONS, "vcard")
     assert set(FORMATS) >= {"csv", "x-list", "bluesky-list", "mastodon-list"}
@@ -152,3 +165,67 @@ def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
         "(fetch the account, then export again)"
     ]
     assert export_suggestions([unseen], "mastodon-list").skipped[0].startswith("account id")
+
+
+def test_x_list_takes_only_x_accounts_with_valid_x_handles() -> None:
+    too_long = _s(6, "meridianworkforce", "6")  # 17 characters: X allows 15
+    result = export_suggestions([*SUGGESTIONS, too_long], "x-list")
+    assert result.text == "@rita_recruits\n" and result.written == 1
+    for line in result.text.splitlines():
+        assert re.fullmatch(r"@[A-Za-z0-9_]{1,15}", line)
+    assert result.skipped == [
+        "@hannah.bsky.social: a Bluesky account, not an X one",
+        "@val@hr.social: a Mastodon account, not an X one",
+        "@mona: a Mastodon account, not an X one",
+        "@ben.example.com: a Bluesky account, not an X one",
+        "@meridianworkforce: not a valid X handle (1-15 letters, digits or _)",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_export_with_no_account_is_refused(fmt: str) -> None:
+    # Every suggestion from another platform (csv takes any platform, so give it none)
+    others = [] if fmt == "csv" else [s for s in SUGGESTIONS if not _fits(s.platform, fmt)]
+    result = export_suggestions(others, fmt)
+    assert result.written == 0
+    with pytest.raises(InputError) as caught:
+        check_exportable(result, others[0].platform if others else "x", empty_hint="import more")
+    error = caught.value
+    assert error.exit_code == 65
+    if others:
+        assert "every suggestion was skipped" in error.message
+        assert "account, not a" in error.message
+        assert "csv" in (error.hint or "")
+    else:
+        assert "no suggestions" in error.message and error.hint == "import more"
+
+
+def _fits(platform: str, fmt: str) -> bool:
+    return fmt.startswith({"x": "x-", "bluesky": "bluesky-", "mastodon": "mastodon-"}[platform])
+
+
+def test_check_exportable_names_the_formats_that_fit() -> None:
+    bluesky = [s for s in SUGGESTIONS if s.platform == "bluesky"]
+    with pytest.raises(InputError) as caught:
+        check_exportable(export_suggestions(bluesky, "x-list"), "bluesky")
+    assert caught.value.message == (
+        "nothing to export as x-list: every suggestion was skipped "
+        "(2 × a Bluesky account, not an X one)"
+    )
+    assert caught.value.hint == "these are Bluesky accounts: use --export bluesky-list or csv"
+    check_exportable(export_suggestions(bluesky, "bluesky-list"), "bluesky")  # 1 item: fine
+    unresolved = export_suggestions(bluesky[1:], "bluesky-list")
+    with pytest.raises(InputError, match="no DID known") as caught:
+        check_exportable(unresolved, "bluesky")
+    assert "csv" in (caught.value.hint or "")
+
+
+def test_summary_for_json() -> None:
+    result = ExportResult("x-list", "@a\n", 1, ["@b: why"])
+    assert result.summary() == {
+        "format": "x-list",
+        "path": None,
+        "written": 1,
+        "skipped": ["@b: why"],
+    }
+    assert result.summary(Path("out.txt"))["path"] == "out.txt"

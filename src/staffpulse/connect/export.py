@@ -14,8 +14,9 @@ Formats (``docs/connect.md`` documents each):
     ``app.bsky.graph.listitem`` record per account, each with its record key, ready for
     ``com.atproto.repo.applyWrites`` (``{"list": {"uri", "rkey", "record"}, "items": [{"rkey",
     "handle", "record"}], "handles", "unresolved"}``).
-    A list item's ``subject`` must be a DID, so accounts whose id is not a DID are listed under
-    ``unresolved`` with their handles; ``handles`` lists every handle (starter-pack style).
+    A list item's ``subject`` must be a DID, so Bluesky accounts whose id is not a DID are
+    listed under ``unresolved`` with their handles; ``handles`` lists every Bluesky handle
+    (starter-pack style).
 ``mastodon-list``
     Mastodon's own Lists CSV (Settings > Import and export): rows ``List name,Account address``
     without a header, exactly as Mastodon exports it; Mastodon's importer also accepts it.
@@ -25,6 +26,11 @@ Formats (``docs/connect.md`` documents each):
 
 Mastodon needs a full address ``user@instance``: it comes from the handle when it has one,
 else from the account URL; accounts with neither are skipped and reported.
+
+Every platform format takes only that platform's accounts (an X list of Bluesky handles is
+useless); the others are skipped with a reason. No format is meaningful empty (an empty list,
+or a CSV with only its header, imports nothing), so :func:`check_exportable` refuses an export
+that wrote no account; callers decide whether to write it.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 
@@ -46,6 +53,13 @@ FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
 NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
+FORMATS_FOR = {
+    "x": ("x-list",),
+    "bluesky": ("bluesky-list",),
+    "mastodon": ("mastodon-list", "mastodon-follows"),
+}
+"""The platform formats that fit each platform's accounts (``csv`` fits every one)."""
 CSV_COLUMNS = (
     "rank",
     "platform",
@@ -68,6 +82,56 @@ class ExportResult:
     text: str
     written: int
     skipped: list[str] = field(default_factory=list)  # "@handle: why"
+
+    def summary(self, path: Path | None = None) -> dict[str, Any]:
+        """What was exported, for ``--json``: format, path, written and skipped."""
+        return {
+            "format": self.format,
+            "path": str(path) if path is not None else None,
+            "written": self.written,
+            "skipped": list(self.skipped),
+        }
+
+
+def _article(platform: str) -> str:
+    name = PLATFORM_NAMES.get(platform, platform)
+    return ("an " if name[:1].lower() in "aeiox" else "a ") + name
+
+
+def _not_for(platform: str, target: str) -> str:
+    return f"{_article(platform)} account, not {_article(target)} one"
+
+
+def check_exportable(
+    result: ExportResult, platform: str | None = None, empty_hint: str | None = None
+) -> None:
+    """Raise :class:`InputError` when the export holds no account (nothing worth writing).
+
+    ``platform`` is the platform of the suggestions, to name the formats that would fit;
+    ``empty_hint`` is what to do when there were no suggestions at all.
+    """
+    if result.written:
+        return
+    if not result.skipped:
+        raise InputError(
+            f"nothing to export as {result.format}: there are no suggestions",
+            hint=empty_hint or "import more of the conversations around the account",
+        )
+    reasons: dict[str, int] = {}
+    for line in result.skipped:
+        why = line.partition(": ")[2] or line
+        reasons[why] = reasons.get(why, 0) + 1
+    listed = "; ".join(f"{n} × {why}" for why, n in reasons.items())
+    fits = FORMATS_FOR.get(platform or "", ())
+    if fits and result.format not in fits:
+        name = PLATFORM_NAMES.get(platform or "", platform)
+        hint = f"these are {name} accounts: use --export " + " or ".join([*fits, "csv"])
+    else:
+        hint = "--export csv keeps every suggestion, whatever its platform or handle"
+    raise InputError(
+        f"nothing to export as {result.format}: every suggestion was skipped ({listed})",
+        hint=hint,
+    )
 
 
 def export_suggestions(
@@ -127,8 +191,18 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
 
 
 def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
-    lines = ["@" + s.handle.lstrip("@") for s in suggestions if s.handle_known]
-    skipped = [f"{s.label}: {NO_HANDLE}" for s in suggestions if not s.handle_known]
+    lines: list[str] = []
+    skipped: list[str] = []
+    for s in suggestions:
+        handle = s.handle.lstrip("@")
+        if s.platform != "x":
+            skipped.append(f"{s.label}: {_not_for(s.platform, 'x')}")
+        elif not s.handle_known:
+            skipped.append(f"{s.label}: {NO_HANDLE}")
+        elif not X_HANDLE_RE.match(handle):
+            skipped.append(f"{s.label}: not a valid X handle (1-15 letters, digits or _)")
+        else:
+            lines.append("@" + handle)
     return ExportResult("x-list", "".join(line + "\n" for line in lines), len(lines), skipped)
 
 
@@ -157,7 +231,15 @@ def to_bluesky_list(
     list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
     items: list[dict[str, Any]] = []
     skipped: list[str] = []
-    for n, s in enumerate(suggestions, start=1):
+    handles: list[str] = []
+    unresolved: list[str] = []
+    for s in suggestions:
+        if s.platform != "bluesky":
+            # Another platform's handle means nothing to Bluesky: keep it out of every array.
+            skipped.append(f"{s.label}: {_not_for(s.platform, 'bluesky')}")
+            continue
+        if s.handle_known:
+            handles.append(s.handle.lstrip("@"))
         if s.account_id.startswith("did:"):
             record = {
                 "$type": "app.bsky.graph.listitem",
@@ -165,10 +247,10 @@ def to_bluesky_list(
                 "list": list_uri,
                 "createdAt": created,
             }
+            n = len(items) + 1  # clock ids 1..n keep the item keys distinct and sorted
             items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
-        elif s.platform != "bluesky":
-            skipped.append(f"{s.label}: a {s.platform} account, not a Bluesky one")
         else:
+            unresolved.append(s.handle.lstrip("@"))
             skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
     doc = {
         "list": {
@@ -183,10 +265,8 @@ def to_bluesky_list(
             },
         },
         "items": items,
-        "handles": [s.handle.lstrip("@") for s in suggestions],
-        "unresolved": [
-            s.handle.lstrip("@") for s in suggestions if not s.account_id.startswith("did:")
-        ],
+        "handles": handles,
+        "unresolved": unresolved,
         "generator": "staffpulse connect",
     }
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -194,22 +274,32 @@ def to_bluesky_list(
 
 
 def mastodon_address(handle: str, url: str | None) -> str | None:
-    """``user@instance`` from a handle (``@user@instance``) or, failing that, the profile URL."""
+    """``user@instance`` from a handle (``@user@instance``) or, failing that, the profile URL.
+
+    None when neither gives a well-formed address (Mastodon's importer rejects the file's
+    malformed rows, so they are better reported here).
+    """
     bare = handle.strip().lstrip("@")
     if "@" in bare:
         user, _, domain = bare.partition("@")
-        return f"{user}@{domain}" if user and domain else None
-    if url:
-        parsed = urlparse(url)
-        if parsed.hostname and bare:
-            return f"{bare}@{parsed.hostname}"
-    return None
+    elif url:
+        user, domain = bare, (urlparse(url).hostname or "")
+    else:
+        return None
+    domain = domain.lower()
+    if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain):
+        return None
+    return f"{user}@{domain}"
 
 
 def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]:
     found: list[str] = []
     skipped: list[str] = []
     for s in suggestions:
+        if s.platform != "mastodon":
+            # An X or Bluesky profile URL would otherwise pass as an instance (rita@x.com).
+            skipped.append(f"{s.label}: {_not_for(s.platform, 'mastodon')}")
+            continue
         address = mastodon_address(s.handle, s.url) if s.handle_known else None
         if not s.handle_known:
             skipped.append(f"{s.label}: {NO_HANDLE}")

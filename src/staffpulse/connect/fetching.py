@@ -5,12 +5,18 @@ Each ``staffpulse.fetch.<platform>`` module has ``fetch_account(store, handle) -
 the config file); Bluesky's public AppView and Mastodon's public API need none. The modules are
 imported lazily, so ``add-handles`` still works, storing handles for later, where live fetching
 is not installed.
+
+:class:`ReachabilityGuard` keeps a run with the network down short: after a service could not
+be reached, its remaining handles stay pending without being tried.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
+import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.config import get_secret
@@ -57,3 +63,134 @@ def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None
         return store.find_account(handle, platform)
     except StaffpulseError:
         return None
+
+
+# Names of the HTTP libraries' "could not connect" errors (httpx/httpcore, requests, urllib3),
+# matched by name so that this module imports none of them.
+_CONNECT_ERRORS = frozenset(
+    {
+        "ConnectError",
+        "ConnectTimeout",
+        "ConnectTimeoutError",
+        "ConnectionError",
+        "NameResolutionError",
+        "NewConnectionError",
+    }
+)
+_UNREACHABLE_ERRNOS = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN})
+
+
+def connection_failure(exc: BaseException) -> str | None:
+    """Why the host could not be reached, when ``exc`` (or what it wraps) says so; else None.
+
+    The fetchers re-raise library errors as :class:`FetchError` ``from None``, which hides the
+    cause from tracebacks but keeps it in ``__context__``: the chain is walked to tell "no
+    network / no such host" apart from answers such as HTTP 404 or 500. Read timeouts do not
+    count: the host answered, slowly.
+    """
+    reached = False
+    reason: str | None = None
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if (
+            isinstance(current, (socket.gaierror, ConnectionError))
+            or (isinstance(current, OSError) and current.errno in _UNREACHABLE_ERRNOS)
+            or type(current).__name__ in _CONNECT_ERRORS
+        ):
+            reached = True
+        if isinstance(current, OSError) and current.strerror:
+            reason = current.strerror  # the innermost one is the most precise
+        current = current.__cause__ or current.__context__
+    if not reached:
+        return None
+    return reason or "connection failed"
+
+
+@dataclass
+class Unreachable:
+    """A service that could not be reached in this run, and how many handles were not tried."""
+
+    platform: str  # "x", "bluesky", "mastodon", or "*" when the network itself looks down
+    host: str | None  # the Mastodon instance; None for X and Bluesky (one service each)
+    reason: str
+    skipped: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.platform == "*":
+            return "the network"
+        name = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(self.platform)
+        return self.host if self.host else (name or self.platform)
+
+    @property
+    def notice(self) -> str:
+        """What to tell the user when the outage is found."""
+        if self.platform == "*":
+            return (
+                f"The network looks down ({self.reason}): the remaining handles are kept "
+                "pending without trying."
+            )
+        return (
+            f"{self.label} could not be reached ({self.reason}): its remaining handles are "
+            "kept pending without trying."
+        )
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "platform": None if self.platform == "*" else self.platform,
+            "host": self.host,
+            "reason": self.reason,
+            "skipped": self.skipped,
+        }
+
+
+class ReachabilityGuard:
+    """Stops fetching from a service once it could not be reached in this run.
+
+    With the network down, each fetch spends the fetchers' whole backoff (three attempts, about
+    6 s) before failing, so a file of handles took a silent minute. After the first connection
+    failure, the service's remaining handles are kept pending without trying. A Mastodon
+    instance is a service of its own (an unreachable one may just be a typo in one address);
+    once two services failed and none answered, the network itself is taken as down and every
+    remaining fetch is skipped.
+    """
+
+    def __init__(self) -> None:
+        self.down: dict[tuple[str, str | None], Unreachable] = {}
+        self.answered = False
+
+    @staticmethod
+    def _key(platform: str, handle: str) -> tuple[str, str | None]:
+        if platform == "mastodon" and "@" in handle:
+            return platform, handle.rpartition("@")[2].lower()
+        return platform, None
+
+    def blocked(self, platform: str, handle: str) -> Unreachable | None:
+        """The reason not to try this handle, counting it as skipped; None: go ahead."""
+        hit = self.down.get(self._key(platform, handle)) or self.down.get(("*", None))
+        if hit is None and len(self.down) >= 2 and not self.answered:
+            names = " and ".join(u.label for u in self.down.values())
+            hit = Unreachable("*", None, f"{names} failed to connect and nothing answered")
+            self.down[("*", None)] = hit
+        if hit is not None:
+            hit.skipped += 1
+        return hit
+
+    def record(self, platform: str, handle: str, error: BaseException | None) -> Unreachable | None:
+        """Note a fetch's outcome (``error`` None: it answered); the new outage, if any."""
+        if isinstance(error, AuthError):
+            return None  # refused before any request (no token): says nothing of the network
+        reason = connection_failure(error) if error is not None else None
+        if reason is None:
+            self.answered = True
+            return None
+        key = self._key(platform, handle)
+        if key not in self.down:
+            self.down[key] = Unreachable(key[0], key[1], reason)
+        return self.down[key]
+
+    @property
+    def outages(self) -> list[Unreachable]:
+        return list(self.down.values())

@@ -3,11 +3,15 @@
 A handles file has one handle a line, in any of these shapes (blank lines and ``#`` comments
 are skipped; in a CSV line the first field is used):
 
-* X: ``@name`` or ``name`` (1-15 letters, digits, underscores), ``https://x.com/name``;
+* X: ``@name`` or ``name`` (1-15 letters, digits, underscores); profile URLs on x.com,
+  twitter.com, www. and mobile. hosts, with or without ``https://``, ``@`` before the name, a
+  trailing path (``/status/1``), slash or query string;
 * Bluesky: ``name.bsky.social`` or any domain handle, ``did:plc:...``,
-  ``https://bsky.app/profile/name.bsky.social`` (with ``--platform bluesky`` a bare ``name``
+  ``bsky.app/profile/<handle or DID>`` URLs (with ``--platform bluesky`` a bare ``name``
   means ``name.bsky.social``);
-* Mastodon: ``@user@instance``, ``user@instance``, ``https://instance/@user``.
+* Mastodon: ``@user@instance``, ``user@instance``, ``https://instance/@user``,
+  ``https://instance/users/user`` and remote profiles as one instance shows them
+  (``https://mastodon.social/@user@instance`` is ``user@instance``).
 
 Every handle is kept in the ``connect_handles`` table. When an account can be fetched (the
 importers' live fetchers, with credentials where the platform needs them) it is fetched and
@@ -22,9 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
+from staffpulse.connect.fetching import ReachabilityGuard, Unreachable
 from staffpulse.errors import InputError, MissingFileError, StaffpulseError
 from staffpulse.models import Account
 from staffpulse.sources.base import Problem
@@ -50,14 +55,22 @@ register_migration(
 )
 
 PLATFORMS = ("x", "bluesky", "mastodon")
-_X_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
-_DOMAIN_RE = re.compile(
+X_HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+DOMAIN_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}$"
 )
-_MASTO_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _DID_RE = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]+$")
-_X_HOSTS = {"x.com", "twitter.com", "www.x.com", "www.twitter.com", "mobile.twitter.com"}
-_BSKY_HOSTS = {"bsky.app", "www.bsky.app"}
+_X_HOSTS = {"x.com", "twitter.com"}
+_BSKY_HOSTS = {"bsky.app"}
+_HOST_PREFIXES = ("www.", "mobile.", "m.")
+# First path segments of x.com pages that are not profiles (x.com/home, x.com/i/lists/1...)
+_X_RESERVED = frozenset(
+    {
+        "compose", "explore", "hashtag", "home", "i", "intent", "login", "messages",
+        "notifications", "privacy", "search", "settings", "share", "signup", "tos",
+    }
+)  # fmt: skip
 
 Fetcher = Callable[[Store, str, str], Account | None]
 """``fetcher(store, platform, handle)``: fetch the account (and posts) into the store."""
@@ -94,31 +107,61 @@ class PendingHandle:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class HandleOutcome:
+    """What one run did with one handle."""
+
+    handle: PendingHandle
+    new: bool  # False: it was on the handles list already (an earlier run, or --retry)
+    tried: bool  # a fetch was attempted (it may have failed)
+    # the outage that kept this handle from being fetched, or that its own failure revealed
+    unreachable: Unreachable | None = None
+
+
+@dataclass
+class AddReport:
+    """The outcome of each handle, in order, and the services that could not be reached."""
+
+    outcomes: list[HandleOutcome]
+    unreachable: list[Unreachable]
+
+    @property
+    def added(self) -> list[PendingHandle]:
+        """Handles new to the list in this run."""
+        return [o.handle for o in self.outcomes if o.new]
+
+    @property
+    def already_listed(self) -> list[PendingHandle]:
+        """Handles the list had already (their status is refreshed, never duplicated)."""
+        return [o.handle for o in self.outcomes if not o.new]
+
+
 def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
     """``(platform, normalized handle)`` or ValueError with a message for the user."""
-    value = text.strip().strip("\"'").strip()
+    value = text.strip().strip("\"'<>").strip()
     if not value:
         raise ValueError("empty handle")
-    if value.lower().startswith(("http://", "https://")):
-        guessed, handle = _from_url(value)
+    url = _as_url(value)
+    if url is not None:
+        guessed, handle = _from_url(url, value)
     elif _DID_RE.match(value):
         guessed, handle = "bluesky", value
     else:
         bare = value.lstrip("@")
         if "@" in bare:
             user, _, domain = bare.partition("@")
-            if not _MASTO_USER_RE.match(user) or not _DOMAIN_RE.match(domain.lower()):
+            if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain.lower()):
                 raise ValueError(f"'{value}' is not a Mastodon address (user@instance)")
             guessed, handle = "mastodon", f"{user.lower()}@{domain.lower()}"
         elif "." in bare:
-            if not _DOMAIN_RE.match(bare.lower()):
+            if not DOMAIN_RE.match(bare.lower()):
                 raise ValueError(f"'{value}' is not a Bluesky handle (name.bsky.social)")
             guessed, handle = "bluesky", bare.lower()
-        elif _X_RE.match(bare) and platform == "mastodon":
+        elif X_HANDLE_RE.match(bare) and platform == "mastodon":
             raise ValueError(f"'{value}' needs its instance on Mastodon: user@instance")
-        elif _X_RE.match(bare) and platform == "bluesky":
+        elif X_HANDLE_RE.match(bare) and platform == "bluesky":
             guessed, handle = "bluesky", f"{bare.lower()}.bsky.social"
-        elif _X_RE.match(bare):
+        elif X_HANDLE_RE.match(bare):
             guessed, handle = "x", bare.lower()
         else:
             raise ValueError(f"'{value}' is not a handle (letters, digits and _ only, at most 15)")
@@ -127,16 +170,46 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
     return guessed, handle
 
 
-def _from_url(value: str) -> tuple[str, str]:
-    parsed = urlparse(value)
+def _as_url(value: str) -> str | None:
+    """``value`` as an http(s) URL when it is one, also without its scheme (``x.com/name``)."""
+    if value.lower().startswith(("http://", "https://")):
+        return value
+    if value.startswith("@") or "/" not in value:
+        return None
+    host = value.split("/", 1)[0].lower()
+    # "user@instance/..." is no URL; a bare host followed by a path is one people paste
+    return "https://" + value if "@" not in host and DOMAIN_RE.match(host) else None
+
+
+def _site(host: str) -> str:
+    """``x.com`` for ``www.x.com`` or ``mobile.twitter.com`` -> ``twitter.com``."""
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host[len(prefix) :] in _X_HOSTS | _BSKY_HOSTS:
+            return host[len(prefix) :]
+    return host
+
+
+def _from_url(url: str, value: str) -> tuple[str, str]:
+    parsed = urlparse(url)
     host = (parsed.hostname or "").lower()
-    parts = [p for p in parsed.path.split("/") if p]
-    if host in _X_HOSTS and parts and _X_RE.match(parts[0]):
-        return "x", parts[0].lower()
-    if host in _BSKY_HOSTS and len(parts) >= 2 and parts[0] == "profile":
+    site = _site(host)
+    parts = [unquote(p) for p in parsed.path.split("/") if p]
+    if site in _X_HOSTS:
+        name = parts[0].removeprefix("@") if parts else ""
+        if not X_HANDLE_RE.match(name) or name.lower() in _X_RESERVED:
+            raise ValueError(f"'{value}' is not an X profile URL (x.com/name)")
+        return "x", name.lower()
+    if site in _BSKY_HOSTS:
+        if len(parts) < 2 or parts[0] != "profile":
+            raise ValueError(f"'{value}' is not a Bluesky profile URL (bsky.app/profile/name)")
         return parse_handle(parts[1], "bluesky")
-    if parts and parts[0].startswith("@") and _DOMAIN_RE.match(host):
-        return parse_handle(f"{parts[0]}@{host}", "mastodon")
+    if DOMAIN_RE.match(host) and parts:
+        if parts[0].startswith("@") and len(parts[0]) > 1:
+            user = parts[0][1:]
+            # A remote profile as this instance shows it: /@user@home.instance
+            return parse_handle(user if "@" in user else f"{user}@{host}", "mastodon")
+        if parts[0] == "users" and len(parts) >= 2:  # the ActivityPub actor URL
+            return parse_handle(f"{parts[1]}@{host}", "mastodon")
     raise ValueError(f"'{value}' is not a profile URL of X, Bluesky or Mastodon")
 
 
@@ -190,26 +263,42 @@ def add_handles(
     role_model: RoleModelLike | None = None,
     now: datetime | None = None,
     progress: Callable[[int, HandleEntry], None] | None = None,
-) -> list[PendingHandle]:
+    on_outcome: Callable[[HandleOutcome], None] | None = None,
+    guard: ReachabilityGuard | None = None,
+) -> AddReport:
     """Store each handle; fetch and tag it when possible, else keep it pending.
 
-    ``progress(done, entry)`` is called before each handle is processed.
+    ``progress(done, entry)`` is called before each handle is processed and
+    ``on_outcome(outcome)`` after it. ``guard`` (a fresh one by default) skips the fetches
+    of a service that could not be reached earlier in the run.
     """
     stamp = format_time(now or datetime.now(UTC)) or ""
-    out: list[PendingHandle] = []
+    guard = guard or ReachabilityGuard()
+    outcomes: list[HandleOutcome] = []
     for done, entry in enumerate(entries):
         if progress is not None:
             progress(done, entry)
+        new = not _listed(store, entry)
         account = _find(store, entry.platform, entry.handle)
         status, message = ("known", "already in the store") if account else ("pending", None)
+        tried = False
+        outage: Unreachable | None = None
         if account is None and fetcher is not None:
-            try:
-                account = fetcher(store, entry.platform, entry.handle)
-            except StaffpulseError as exc:
-                message = exc.message
+            outage = guard.blocked(entry.platform, entry.handle)
+            if outage is not None:
+                message = f"not tried: {outage.label} could not be reached ({outage.reason})"
             else:
-                status = "fetched" if account else "pending"
-                message = None if account else "fetching is not available for this platform yet"
+                tried = True
+                try:
+                    account = fetcher(store, entry.platform, entry.handle)
+                except StaffpulseError as exc:
+                    message = exc.message
+                    outage = guard.record(entry.platform, entry.handle, exc)
+                else:
+                    if account is not None:
+                        guard.record(entry.platform, entry.handle, None)
+                    status = "fetched" if account else "pending"
+                    message = None if account else "fetching is not available for this platform yet"
         elif account is None:
             message = "stored for later: fetching is off or not possible"
         role = _tag(store, account, role_model) if account else None
@@ -235,8 +324,17 @@ def add_handles(
                 stamp,
             ),
         )
-        out.append(_row(store, entry.platform, entry.handle))
-    return out
+        row = _from_row(
+            store.conn.execute(
+                "SELECT * FROM connect_handles WHERE platform = ? AND handle = ?",
+                (entry.platform, entry.handle),
+            ).fetchone()
+        )
+        outcome = HandleOutcome(row, new=new, tried=tried, unreachable=outage)
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return AddReport(outcomes, guard.outages)
 
 
 def _tag(store: Store, account: Account, model: RoleModelLike | None) -> str | None:
@@ -259,11 +357,12 @@ def _from_row(row: sqlite3.Row) -> PendingHandle:
     )
 
 
-def _row(store: Store, platform: str, handle: str) -> PendingHandle:
+def _listed(store: Store, entry: HandleEntry) -> bool:
     row = store.conn.execute(
-        "SELECT * FROM connect_handles WHERE platform = ? AND handle = ?", (platform, handle)
+        "SELECT 1 FROM connect_handles WHERE platform = ? AND handle = ?",
+        (entry.platform, entry.handle),
     ).fetchone()
-    return _from_row(row)
+    return row is not None
 
 
 def list_handles(store: Store, status: str | None = None) -> list[PendingHandle]:

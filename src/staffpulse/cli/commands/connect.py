@@ -9,15 +9,23 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.connect.citizen import default_role_model
-from staffpulse.connect.export import FORMATS, export_suggestions, write_export
+from staffpulse.connect.export import (
+    FORMATS,
+    check_exportable,
+    export_suggestions,
+    write_export,
+)
 from staffpulse.connect.fetching import fetch_into_store
 from staffpulse.connect.handles import (
     HandleEntry,
+    HandleOutcome,
+    PendingHandle,
     add_handles,
     list_handles,
     pending_entries,
@@ -93,6 +101,13 @@ def connect_command(
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"
         )
+    if export is not None and as_json and output is None:
+        # stdout carries either the exported file or the JSON summary, never both mixed
+        raise InputError(
+            "--export with --json needs --output FILE",
+            hint="the file goes to --output and the JSON summary to stdout; "
+            "or drop --json to print the export itself",
+        )
     with open_store(db) as store, err_console.status("Ranking who to follow..."):
         report = suggest_report(
             store, handle, platform, role, limit, _parse_date(as_of), options=options
@@ -101,18 +116,30 @@ def connect_command(
         owner = report.account.id if report.account.id.startswith("did:") else None
         result = export_suggestions(report.suggestions, export, list_name=list_name, owner=owner)
         for problem in result.skipped:
-            err_console.print(f"[yellow]not exported[/] {problem}", highlight=False)
+            err_console.print(f"[yellow]not exported[/] {problem}", highlight=False, soft_wrap=True)
+        # An export with no account is refused rather than written empty (exit 65)
+        check_exportable(result, report.account.platform, empty_hint=report.next_step)
         if output is None:
             typer.echo(result.text, nl=False)
             return
         write_export(result, output)
+        if as_json:
+            typer.echo(json.dumps(result.summary(output), ensure_ascii=False))
+            return
         err_console.print(
-            f"Wrote {result.written} accounts to {output} ({export}).", highlight=False
+            f"Wrote {_count(result.written, 'account')} to {output} ({export})"
+            + (f"; {len(result.skipped)} not exported." if result.skipped else "."),
+            highlight=False,
         )
+        return
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-    elif export is None:
+    else:
         render_suggestions(console, report, notes=err_console)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def add_handles_command(
@@ -144,7 +171,10 @@ def add_handles_command(
         err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
     with open_store(db) as store:
         if retry:
-            entries.extend(pending_entries(store))
+            from_files = {(e.platform, e.handle) for e in entries}
+            entries.extend(
+                e for e in pending_entries(store) if (e.platform, e.handle) not in from_files
+            )
         model = default_role_model() if entries and not no_fetch else None
         fetcher = None if no_fetch else fetch_into_store
         with Progress(
@@ -157,32 +187,72 @@ def add_handles_command(
             disable=as_json or not entries,
         ) as bar:
             task = bar.add_task("Handles", total=len(entries))
+            announced: set[int] = set()
 
             def on_progress(done: int, entry: HandleEntry) -> None:
                 bar.update(task, completed=done, description=f"{entry.platform} {entry.handle}")
 
-            added = add_handles(
-                store, entries, fetcher=fetcher, role_model=model, progress=on_progress
+            def on_outcome(outcome: HandleOutcome) -> None:
+                # One lasting line per fetch tried: fetches are what take time, and the
+                # transient bar alone leaves nothing behind (nor anything when not on a terminal).
+                h = outcome.handle
+                if outcome.tried and not as_json:
+                    why = f": {h.message}" if h.status == "pending" and h.message else ""
+                    style = "green" if h.status == "fetched" else "yellow"
+                    err_console.print(
+                        f"[{style}]{h.status}[/] {h.platform} {h.handle}{why}",
+                        highlight=False,
+                        soft_wrap=True,
+                    )
+                gone = outcome.unreachable
+                if gone is not None and id(gone) not in announced:
+                    announced.add(id(gone))
+                    err_console.print(
+                        f"[bold yellow]{escape(gone.notice)}[/]", highlight=False, soft_wrap=True
+                    )
+
+            result = add_handles(
+                store,
+                entries,
+                fetcher=fetcher,
+                role_model=model,
+                progress=on_progress,
+                on_outcome=on_outcome,
             )
         listed = list_handles(store, "pending") if show_list else []
     if as_json:
         payload = {
-            "added": [h.as_dict() for h in added],
+            "added": [h.as_dict() for h in result.added],
+            "already_listed": [h.as_dict() for h in result.already_listed],
+            "unreachable": [u.as_dict() for u in result.unreachable],
             "problems": [p.as_dict() for p in problems],
             "duplicates": duplicates,
             "pending": [h.as_dict() for h in listed] if show_list else None,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False))
     else:
-        if added:
-            counts: dict[str, int] = {}
-            for h in added:
-                counts[h.status] = counts.get(h.status, 0) + 1
-            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        if result.outcomes:
+            parts = [
+                f"{len(result.added)} added{_by_status(result.added)}",
+                f"{len(result.already_listed)} already on the list"
+                f"{_by_status(result.already_listed)}",
+            ]
+            extra = []
+            if problems:
+                extra.append(f"skipped {_count(len(problems), 'bad line')}")
+            if duplicates:
+                extra.append(f"merged {_count(duplicates, 'duplicate')}")
+            tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
+            console.print(f"Handles: {'; '.join(parts)}.{tail}", highlight=False, soft_wrap=True)
+        not_tried = [u for u in result.unreachable if u.skipped]
+        if not_tried:
+            where = ", ".join(f"{u.label}: {u.skipped}" for u in not_tried)
             console.print(
-                f"Handles: {summary}. Skipped {len(problems)} bad lines"
-                + (f", merged {duplicates} duplicates." if duplicates else "."),
+                f"Not tried: {_count(sum(u.skipped for u in not_tried), 'handle')} whose service "
+                f"could not be reached ({where}). Run staffpulse add-handles --retry once back "
+                "online.",
                 highlight=False,
+                soft_wrap=True,
             )
         if show_list:
             table = Table(title=f"Pending handles ({len(listed)})", title_justify="left")
@@ -193,6 +263,15 @@ def add_handles_command(
             console.print(table)
     if files and problems and not entries:
         raise typer.Exit(1)
+
+
+def _by_status(handles: list[PendingHandle]) -> str:
+    """`` (2 known, 1 pending)``, or nothing for no handles."""
+    counts: dict[str, int] = {}
+    for h in handles:
+        counts[h.status] = counts.get(h.status, 0) + 1
+    inner = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    return f" ({inner})" if inner else ""
 
 
 def register(app: typer.Typer) -> None:

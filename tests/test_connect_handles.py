@@ -1,0 +1,231 @@
+"""Handles people send in: the parser, the handles file and the handles list."""
+
+from __future__ import annotations
+
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from connect_fixtures import FakeRoleModel, build_store
+from staffpulse.connect.fetching import ReachabilityGuard
+from staffpulse.connect.handles import (
+    Fetcher,
+    HandleEntry,
+    HandleOutcome,
+    add_handles,
+    list_handles,
+    parse_handle,
+    pending_entries,
+    read_handles,
+)
+from staffpulse.errors import FetchError, NotFoundError
+from staffpulse.models import Account, Provenance
+from staffpulse.store import Store
+
+DID = "did:plc:abcdefghijklmnopqrstuvwx"
+
+# (what people send, platform given or None, expected (platform, handle))
+PARSED = [
+    # X: bare names, @names, profile URLs in every shape people paste
+    ("@Rita_Recruits", None, ("x", "rita_recruits")),
+    ("acmestaffing", None, ("x", "acmestaffing")),
+    ("https://x.com/foo_bar", None, ("x", "foo_bar")),
+    ("https://x.com/@acme", None, ("x", "acme")),  # not the Mastodon acme@x.com
+    ("x.com/baz123", None, ("x", "baz123")),
+    ("www.x.com/acme", None, ("x", "acme")),
+    ("HTTPS://WWW.X.COM/Acme/", None, ("x", "acme")),
+    ("https://twitter.com/foo_bar?s=20", None, ("x", "foo_bar")),
+    ("twitter.com/foo_bar/", None, ("x", "foo_bar")),
+    ("https://twitter.com/acme/status/123", None, ("x", "acme")),
+    ("https://mobile.twitter.com/acme", None, ("x", "acme")),
+    ("https://mobile.twitter.com/acme?lang=en#top", None, ("x", "acme")),
+    ("https://x.com/acme", "x", ("x", "acme")),
+    # Bluesky: domain handles, DIDs, bsky.app profile URLs
+    ("jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("@Jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("acme-staffing.com", None, ("bluesky", "acme-staffing.com")),
+    (DID, None, ("bluesky", DID)),
+    ("https://bsky.app/profile/jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("https://bsky.app/profile/jane.bsky.social/", None, ("bluesky", "jane.bsky.social")),
+    ("bsky.app/profile/jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("https://www.bsky.app/profile/Jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    (f"https://bsky.app/profile/{DID}/post/3k", None, ("bluesky", DID)),
+    ("rita", "bluesky", ("bluesky", "rita.bsky.social")),
+    # Mastodon: addresses, profile URLs, remote profiles shown by another instance
+    ("@Val@HR.social", None, ("mastodon", "val@hr.social")),
+    ("recruiter@mastodon.social", None, ("mastodon", "recruiter@mastodon.social")),
+    ("https://fosstodon.org/@ann", None, ("mastodon", "ann@fosstodon.org")),
+    ("https://hr.social/@maria/", None, ("mastodon", "maria@hr.social")),
+    ("https://hr.social/@maria?tab=posts", None, ("mastodon", "maria@hr.social")),
+    ("https://mastodon.social/@Jane/1123", None, ("mastodon", "jane@mastodon.social")),
+    ("https://mastodon.social/@jane@hr.social", None, ("mastodon", "jane@hr.social")),
+    ("mastodon.social/@jane@hr.social", None, ("mastodon", "jane@hr.social")),
+    ("https://mastodon.social/users/Jane", None, ("mastodon", "jane@mastodon.social")),
+    ("<https://hr.social/@maria>", None, ("mastodon", "maria@hr.social")),
+]
+
+# (what people send, platform given or None, part of the message)
+REJECTED = [
+    ("way_too_long_for_an_x_handle", None, "at most 15"),
+    ("hello world", None, "not a handle"),
+    ("@x@", None, "not a Mastodon address"),
+    ("@@@", None, "not a handle"),
+    ("mailto:someone@example.com", None, "not a Mastodon address"),
+    ("@ünïcødé.bsky.social", None, "not a Bluesky handle"),
+    ("https://example.com/about", None, "not a profile URL"),
+    ("https://x.com/", None, "not an X profile URL"),
+    ("https://x.com/home", None, "not an X profile URL"),
+    ("https://x.com/i/lists/1", None, "not an X profile URL"),
+    ("https://x.com/@bad!!", None, "not an X profile URL"),
+    ("https://bsky.app/search?q=hr", None, "not a Bluesky profile URL"),
+    ("ann", "mastodon", "instance"),
+    ("x.com/acme", "bluesky", "looks like a x handle, not bluesky"),
+    ("", None, "empty handle"),
+]
+
+
+@pytest.mark.parametrize(("text", "platform", "expected"), PARSED)
+def test_parse_handle_reads_the_forms_people_send(
+    text: str, platform: str | None, expected: tuple[str, str]
+) -> None:
+    assert parse_handle(text, platform) == expected
+
+
+@pytest.mark.parametrize(("text", "platform", "message"), REJECTED)
+def test_parse_handle_rejects_with_a_reason(text: str, platform: str | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_handle(text, platform)
+
+
+def test_read_handles_reports_bad_lines_and_merges_duplicates(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text(
+        "# from the blog\n@rita_recruits\nx.com/Rita_Recruits\nhello world\n"
+        '"@quoted",X\nann@fosstodon.org;note\n',
+        encoding="utf-8",
+    )
+    entries, problems, duplicates = read_handles(sent)
+    assert [(e.platform, e.handle) for e in entries] == [
+        ("x", "rita_recruits"),
+        ("x", "quoted"),
+        ("mastodon", "ann@fosstodon.org"),
+    ]
+    assert duplicates == 1 and entries[0].source == f"{sent}:2"
+    assert [(p.line, "not a handle" in p.message) for p in problems] == [(4, True)]
+
+
+def _fetcher(calls: list[str]) -> Fetcher:
+    def fetch(store: Store, platform: str, handle: str) -> Account:
+        calls.append(handle)
+        account = Account(platform=platform, id="id_" + handle, handle=handle)
+        store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
+        return account
+
+    return fetch
+
+
+def test_add_handles_fetches_and_tags() -> None:
+    store = build_store()
+    calls: list[str] = []
+    report = add_handles(
+        store,
+        [HandleEntry("x", "fresh_one", "f:1")],
+        fetcher=_fetcher(calls),
+        role_model=FakeRoleModel(),
+    )
+    (added,) = report.added
+    assert added.status == "fetched" and added.account_id == "id_fresh_one"
+    assert added.role == "other" and calls == ["fresh_one"] and not report.unreachable
+
+
+def test_a_second_run_reports_handles_already_listed_apart_from_new_ones() -> None:
+    store = build_store()
+    first = [HandleEntry("x", "rita_recruits", "a:1"), HandleEntry("x", "new_person", "a:2")]
+    report = add_handles(store, first)
+    assert [h.handle for h in report.added] == ["rita_recruits", "new_person"]
+    assert report.already_listed == []
+    seen: list[HandleOutcome] = []
+    again = add_handles(store, [*first, HandleEntry("x", "third", "b:3")], on_outcome=seen.append)
+    assert [h.handle for h in again.added] == ["third"]
+    assert [(h.handle, h.status) for h in again.already_listed] == [
+        ("rita_recruits", "known"),
+        ("new_person", "pending"),
+    ]
+    assert [o.new for o in seen] == [False, False, True]
+    assert len(list_handles(store)) == 3  # no duplicate rows
+    assert {e.handle for e in pending_entries(store)} == {"new_person", "third"}
+
+
+def _unreachable(message: str) -> FetchError:
+    """A FetchError as the fetchers raise it: ``from None``, the socket error as context."""
+    try:
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except OSError as exc:
+            raise RuntimeError("NetworkError") from exc  # the SDK's own wrapper
+    except RuntimeError:
+        try:
+            raise FetchError(message) from None
+        except FetchError as error:
+            return error
+    raise AssertionError("unreachable")
+
+
+def test_an_unreachable_service_is_not_tried_again_in_the_same_run() -> None:
+    store = build_store()
+    calls: list[str] = []
+
+    def offline(store_: Store, platform: str, handle: str) -> Account:
+        calls.append(handle)
+        if handle.endswith("@typo.social"):
+            raise _unreachable(f"{handle}: Mastodon request failed")
+        if platform == "mastodon":
+            raise NotFoundError(f"{handle}: not found")  # an answer: the network works
+        raise _unreachable(f"{handle}: Bluesky request failed (NetworkError)")
+
+    entries = [
+        HandleEntry("mastodon", "ann@fosstodon.org", "f:1"),
+        HandleEntry("bluesky", "a.bsky.social", "f:2"),
+        HandleEntry("bluesky", "b.bsky.social", "f:3"),
+        HandleEntry("mastodon", "val@typo.social", "f:4"),
+        HandleEntry("mastodon", "zoe@typo.social", "f:5"),
+        HandleEntry("mastodon", "bo@hr.social", "f:6"),
+    ]
+    outcomes: list[HandleOutcome] = []
+    report = add_handles(store, entries, fetcher=offline, on_outcome=outcomes.append)
+    # Bluesky and typo.social are tried once each; hr.social still is (fosstodon answered)
+    assert calls == ["ann@fosstodon.org", "a.bsky.social", "val@typo.social", "bo@hr.social"]
+    assert [o.tried for o in outcomes] == [True, True, False, True, False, True]
+    assert all(o.handle.status == "pending" for o in outcomes)
+    skipped = outcomes[2].handle.message or ""
+    assert skipped.startswith("not tried: Bluesky could not be reached")
+    assert "Name or service not known" in skipped
+    assert [(u.label, u.skipped) for u in report.unreachable] == [
+        ("Bluesky", 1),
+        ("typo.social", 1),
+    ]
+    assert outcomes[1].unreachable is report.unreachable[0]  # the failure that revealed it
+
+
+def test_with_the_network_down_every_remaining_fetch_is_skipped() -> None:
+    store = build_store()
+    calls: list[str] = []
+
+    def offline(store_: Store, platform: str, handle: str) -> Account:
+        calls.append(handle)
+        raise _unreachable(f"{handle}: request failed")
+
+    entries = [
+        HandleEntry("bluesky", "a.bsky.social", "f:1"),
+        HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
+        HandleEntry("mastodon", "val@hr.social", "f:3"),
+        HandleEntry("bluesky", "b.bsky.social", "f:4"),
+    ]
+    guard = ReachabilityGuard()
+    report = add_handles(store, entries, fetcher=offline, guard=guard)
+    assert calls == ["a.bsky.social", "ann@fosstodon.org"]
+    network = report.unreachable[-1]
+    assert network.label == "the network" and network.skipped == 1  # val@hr.social
+    assert [u.skipped for u in report.unreachable] == [1, 0, 1]  # b.bsky.social: Bluesky's
