@@ -154,7 +154,11 @@ def test_connect_page_and_exports(client: Any) -> None:
     assert csv.status_code == 200 and csv.text.startswith("rank,platform,handle")
     assert "attachment" in csv.headers["content-disposition"]
     xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")
-    assert all(line.startswith("@") for line in xlist.text.splitlines())
+    assert xlist.text.splitlines() and all(line.startswith("@") for line in xlist.text.splitlines())
+    # X accounts make no Bluesky list: no empty download, a page that says why
+    bluesky = client.get("/connect/export?account=x:brightpathstaff&format=bluesky-list")
+    assert bluesky.status_code == 400 and "nothing to export" in bluesky.text
+    assert "attachment" not in bluesky.headers.get("content-disposition", "")
 
 
 def test_import_and_settings_pages(client: Any) -> None:

@@ -117,6 +117,8 @@ def connect_export(request: Request) -> Response:
     export = need("staffpulse.connect.export", "Exporting suggestions")
     owner = account.id if str(account.id).startswith("did:") else None
     result = export.export_suggestions(report.suggestions, fmt, owner=owner)
+    # an empty file would import nothing: the error page says why and what to do instead
+    export.check_exportable(result, account.platform, report.next_step)
     _label, media, ext = EXPORTS[fmt]
     name = "".join(c if c.isalnum() else "-" for c in account.handle)
     return Response(
