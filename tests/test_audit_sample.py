@@ -33,8 +33,8 @@ def _real_signals() -> bool:
 REAL_SIGNALS = _real_signals()
 FIRMS = (
     "brightpathstaff",
-    "meridianworkforce",
-    "harborlinetalent",
+    "meridianwork",
+    "harborline",
     "keystonetemps",
     "northgatestaff",
 )
@@ -84,14 +84,14 @@ def test_designed_patterns_hold(sample: tuple[Store, BenchmarkResult]) -> None:
     audits = _audits(sample)
     score = {h: {p: a.pillars[p].score for p in a.pillars} for h, a in audits.items()}
     # the broadcaster posts few job ads but never talks
-    assert score["meridianworkforce"]["mix"] >= 70
-    assert score["meridianworkforce"]["conversation"] < 10
+    assert score["meridianwork"]["mix"] >= 70
+    assert score["meridianwork"]["conversation"] < 10
     # the firm doing it well is the best staffing firm
     best_firm = max(FIRMS, key=lambda h: audits[h].overall)
-    assert best_firm == "harborlinetalent"
+    assert best_firm == "harborline"
     # vendors that converse beat the silent firms on Voice and Conversation
     for vendor in ("hireloop", "recruitcraft"):
-        for firm in ("brightpathstaff", "meridianworkforce", "keystonetemps"):
+        for firm in ("brightpathstaff", "meridianwork", "keystonetemps"):
             assert score[vendor]["conversation"] > score[firm]["conversation"]
             assert score[vendor]["voice"] > score[firm]["voice"]
     # default avatar and empty bio: the weakest face
@@ -102,7 +102,7 @@ def test_designed_patterns_hold(sample: tuple[Store, BenchmarkResult]) -> None:
 
 def test_responsiveness_matches_the_design(sample: tuple[Store, BenchmarkResult]) -> None:
     audits = _audits(sample)
-    harbor = audits["harborlinetalent"].pillars["conversation"].evidence
+    harbor = audits["harborline"].pillars["conversation"].evidence
     keystone = audits["keystonetemps"].pillars["conversation"].evidence
     assert harbor["answer_share"] > 0.6 and harbor["median_hours_to_answer"] < 3
     assert audits["brightpathstaff"].pillars["conversation"].evidence["mentions_answered"] == 0

@@ -168,7 +168,7 @@ def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
 
 
 def test_x_list_takes_only_x_accounts_with_valid_x_handles() -> None:
-    too_long = _s(6, "meridianworkforce", "6")  # 17 characters: X allows 15
+    too_long = _s(6, "recruiting_desk_northwest", "6")  # 25 characters: X allows 15
     result = export_suggestions([*SUGGESTIONS, too_long], "x-list")
     assert result.text == "@rita_recruits\n" and result.written == 1
     for line in result.text.splitlines():
@@ -178,7 +178,7 @@ def test_x_list_takes_only_x_accounts_with_valid_x_handles() -> None:
         "@val@hr.social: a Mastodon account, not an X one",
         "@mona: a Mastodon account, not an X one",
         "@ben.example.com: a Bluesky account, not an X one",
-        "@meridianworkforce: not a valid X handle (1-15 letters, digits or _)",
+        "@recruiting_desk_northwest: not a valid X handle (1-15 letters, digits or _)",
     ]
 
 

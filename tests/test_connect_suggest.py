@@ -114,8 +114,8 @@ def test_without_models_ranks_by_graph_and_refuses_role_filter(
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "staffpulse" / "sample" / "cohort.jsonl"
 SAMPLE_ROLES = {
     "brightpathstaff": "staffing_firm",
-    "meridianworkforce": "staffing_firm",
-    "harborlinetalent": "staffing_firm",
+    "meridianwork": "staffing_firm",
+    "harborline": "staffing_firm",
     "keystonetemps": "staffing_firm",
     "northgatestaff": "staffing_firm",
     "mia_recruits": "recruiter",
@@ -148,9 +148,9 @@ def sample_store(monkeypatch: pytest.MonkeyPatch) -> Store:
 
 
 def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) -> None:
-    # README of the sample: harborlinetalent talks with mia_recruits and hireloop, who both
+    # README of the sample: harborline talks with mia_recruits and hireloop, who both
     # talk with priya_hrlife and recruitcraft; connect should suggest those two.
-    report = suggest_report(sample_store, "harborlinetalent", role_model=SampleRoles(), scorer=None)
+    report = suggest_report(sample_store, "harborline", role_model=SampleRoles(), scorer=None)
     top = [s.handle for s in report.suggestions[:2]]
     assert set(top) == {"priya_hrlife", "recruitcraft"}
     handles = [s.handle for s in report.suggestions]
@@ -158,9 +158,7 @@ def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) 
     assert "jobwire_dayton" not in handles  # the job-ad bot
     assert report.suggestions[0].explanation.startswith("HR pro · ")
     assert "you talk with" in report.suggestions[0].explanation
-    only_hr = suggest_accounts(
-        sample_store, "harborlinetalent", role="hr_pro", role_model=SampleRoles()
-    )
+    only_hr = suggest_accounts(sample_store, "harborline", role="hr_pro", role_model=SampleRoles())
     assert [s.handle for s in only_hr] == ["priya_hrlife"]
 
 

@@ -57,7 +57,7 @@ SPECS: list[Spec] = [
         follows=["jobwire_dayton"],
     ),
     Spec(
-        "meridianworkforce",
+        "meridianwork",
         "x",
         "Meridian Workforce Solutions",
         "Meridian Workforce Solutions is a leading provider of workforce solutions across North "
@@ -79,7 +79,7 @@ SPECS: list[Spec] = [
         follows=["hireloop"],
     ),
     Spec(
-        "harborlinetalent",
+        "harborline",
         "x",
         "Rosa Tamlin | Harborline Talent",
         "Founder of Harborline Talent 🌊 Light-industrial & office staffing in the Pacific "
@@ -125,7 +125,7 @@ SPECS: list[Spec] = [
         "few job ads; starts many question threads.",
         expected="Face: person. Mix: ~10% job ads. Voice and humor: highest. Conversation: "
         "highest reply share and reach. Top of the cohort.",
-        follows=["priya_hrlife", "hireloop", "recruitcraft", "harborlinetalent", "northgatestaff"],
+        follows=["priya_hrlife", "hireloop", "recruitcraft", "harborline", "northgatestaff"],
     ),
     Spec(
         "hireloop",
@@ -153,7 +153,7 @@ SPECS: list[Spec] = [
             "mia_recruits",
             "priya_hrlife",
             "recruitcraft",
-            "harborlinetalent",
+            "harborline",
             "northgatestaff",
             "keystonetemps",
         ],
@@ -179,7 +179,7 @@ SPECS: list[Spec] = [
         pattern="Recruiter-training vendor that is lively: Boolean drills, lessons, workshops, "
         "jokes, questions and replies.",
         expected="Face: logo. Mix: no job ads. Voice: lively. Conversation: good.",
-        follows=["mia_recruits", "hireloop", "priya_hrlife", "harborlinetalent"],
+        follows=["mia_recruits", "hireloop", "priya_hrlife", "harborline"],
     ),
     Spec(
         "adabrightwell.bsky.social",
@@ -312,7 +312,7 @@ SPECS: list[Spec] = [
         "ATS vendor, answers some mentions a day or two late; logo.",
         expected="Face: logo. Mix: ~55% job ads. Voice: low-moderate. Conversation: low, slow. "
         "Middle of the staffing firms.",
-        follows=["hireloop", "meridianworkforce"],
+        follows=["hireloop", "meridianwork"],
     ),
 ]
 
@@ -320,13 +320,13 @@ BY_HANDLE = {spec.handle: spec for spec in SPECS}
 
 # Mentions of firms: (asker, firm, how many). Answer rate and delay are set in the engine.
 MENTIONS: list[tuple[str, str, int]] = [
-    ("mia_recruits", "harborlinetalent", 9),
-    ("hireloop", "harborlinetalent", 7),
+    ("mia_recruits", "harborline", 9),
+    ("hireloop", "harborline", 7),
     ("mia_recruits", "brightpathstaff", 4),
     ("priya_hrlife", "brightpathstaff", 3),
     ("hireloop", "brightpathstaff", 3),
-    ("priya_hrlife", "meridianworkforce", 3),
-    ("hireloop", "meridianworkforce", 2),
+    ("priya_hrlife", "meridianwork", 3),
+    ("hireloop", "meridianwork", 2),
     ("mia_recruits", "northgatestaff", 4),
     ("hireloop", "northgatestaff", 4),
     ("mia_recruits", "keystonetemps", 3),
@@ -336,10 +336,10 @@ MENTIONS: list[tuple[str, str, int]] = [
 
 # How each firm answers: (share answered, min delay hours, max delay hours).
 RESPONSIVENESS: dict[str, tuple[float, float, float]] = {
-    "harborlinetalent": (0.92, 0.15, 3.0),
+    "harborline": (0.92, 0.15, 3.0),
     "northgatestaff": (0.45, 18.0, 60.0),
     "keystonetemps": (0.3, 48.0, 100.0),
     "brightpathstaff": (0.0, 0.0, 0.0),
-    "meridianworkforce": (0.0, 0.0, 0.0),
+    "meridianwork": (0.0, 0.0, 0.0),
     "jobwire_dayton": (0.0, 0.0, 0.0),
 }

@@ -94,7 +94,7 @@ def northgate() -> Image.Image:
 
 LOGOS = {
     "brightpathstaff": brightpath,
-    "meridianworkforce": meridian,
+    "meridianwork": meridian,
     "hireloop": hireloop,
     "recruitcraft": recruitcraft,
     "northgatestaff": northgate,
@@ -122,7 +122,7 @@ def people() -> dict[str, Image.Image]:
     mia = Image.merge("RGB", (r.point(lambda v: min(255, v + 14)), g, b.point(lambda v: v * 0.9)))
     priya = base.crop((56, 0, 396, 340))
     priya = ImageOps.colorize(ImageOps.grayscale(priya), black="#1d2340", white="#f3e9dc")
-    return {"harborlinetalent": rosa, "mia_recruits": mia, "priya_hrlife": priya}
+    return {"harborline": rosa, "mia_recruits": mia, "priya_hrlife": priya}
 
 
 def write_all(folder: Path) -> dict[str, str]:

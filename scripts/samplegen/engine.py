@@ -20,11 +20,11 @@ END = datetime(2026, 11, 20, 23, 0, tzinfo=UTC)
 SPAN_DAYS = (END - START).days
 
 # How often an account has the last word after the other side answered back.
-CLOSE_BACK = {"harborlinetalent": 0.85, "mia_recruits": 0.25, "hireloop": 0.3}
+CLOSE_BACK = {"harborline": 0.85, "mia_recruits": 0.25, "hireloop": 0.3}
 
 # How often an account answers a reply to one of its own posts.
 ANSWER_BACK = {
-    "harborlinetalent": 0.9,
+    "harborline": 0.9,
     "mia_recruits": 0.55,
     "hireloop": 0.6,
     "priya_hrlife": 0.45,

@@ -135,7 +135,7 @@ _SERVICES = [
 
 
 def _meridian_url(rng: random.Random, kind: str = "news") -> str:
-    return f"https://meridianworkforce.example/{kind}/{rng.randrange(1000, 9999)}"
+    return f"https://meridianwork.example/{kind}/{rng.randrange(1000, 9999)}"
 
 
 def meridian_news(rng: random.Random) -> str:

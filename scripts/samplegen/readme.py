@@ -41,11 +41,11 @@ IMAGES = """\
 
 | avatar | what | licence |
 |---|---|---|
-| `brightpathstaff.png`, `meridianworkforce.png`, `hireloop.png`, `recruitcraft.png`, \
+| `brightpathstaff.png`, `meridianwork.png`, `hireloop.png`, `recruitcraft.png`, \
 `northgatestaff.png` | logos and wordmarks drawn by `scripts/samplegen/avatars.py` with Pillow \
 shapes and Pillow's built-in default font | written by the staffpulse project, same licence as \
 staffpulse (MIT) |
-| `harborlinetalent.png` | crop of `skimage.data.astronaut()` | public domain (NASA portrait of \
+| `harborline.png` | crop of `skimage.data.astronaut()` | public domain (NASA portrait of \
 astronaut Eileen Collins, shipped by scikit-image) |
 | `mia_recruits.png` | mirrored, tighter, warmer crop of the same portrait | public domain |
 | `priya_hrlife.png` | wider crop of the same portrait, duotone | public domain |
@@ -135,7 +135,7 @@ def _threads_section(posts: list[dict[str, Any]], labels: dict[str, str]) -> str
         out.append(f"- `{handle}` → " + ", ".join(f"`{h}`" for h in circle))
     out.append(
         "\nSo a firm that talks with the recruiter should be suggested the HR pro: "
-        "`harborlinetalent` talks only with `mia_recruits` and `hireloop`, who both talk "
+        "`harborline` talks only with `mia_recruits` and `hireloop`, who both talk "
         "with `priya_hrlife` and `recruitcraft`; `connect` should suggest those two.\n"
     )
     out.append(

@@ -190,7 +190,7 @@ REPLY_VOICE: dict[str, Mood] = {
             ],
         ),
     },
-    "harborlinetalent": {
+    "harborline": {
         "laugh": (
             ["Ha, yes.", "Oh no 😂", "This made my morning.", "Too real."],
             [
@@ -267,7 +267,7 @@ TAILS: dict[str, list[str]] = {
     ],
     "hireloop": ["", "", "🔁", "Tell us more!", "🙌"],
     "recruitcraft": ["", "", "👏", "Mind if we quote you in class?"],
-    "harborlinetalent": ["", "", "–Rosa", "🌊"],
+    "harborline": ["", "", "–Rosa", "🌊"],
     "adabrightwell.bsky.social": ["", "", "Say more?"],
     "owenpark.bsky.social": ["", "", "👍"],
 }
@@ -340,7 +340,7 @@ ACKS: dict[str, list[str]] = {
         "Noted, thank you.",
     ],
     "owenpark.bsky.social": ["Thanks!", "Good one.", "Ha, fair point.", "Appreciate it."],
-    "harborlinetalent": [
+    "harborline": [
         "Ha, thank you!",
         "Love this.",
         "So good.",
@@ -352,7 +352,7 @@ ACKS: dict[str, list[str]] = {
 
 # The last word in an exchange: a firm that answers everyone also closes the loop.
 CLOSERS: dict[str, list[str]] = {
-    "harborlinetalent": [
+    "harborline": [
         "Thank you! 🙏",
         "Ha, anytime.",
         "🙏",
@@ -404,7 +404,7 @@ QUOTE_COMMENTS: dict[str, list[str]] = {
         "Adding this to our workshop slides.",
         "This is what good looks like.",
     ],
-    "harborlinetalent": [
+    "harborline": [
         "Good advice here 👇",
         "Our team agrees with this one.",
         "Worth a read for job seekers.",

@@ -269,7 +269,7 @@ THREADS: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
-        "harborlinetalent",
+        "harborline",
         "Honest question for recruiters: how do you keep your team from burning out in Q4?",
         [
             "Protect lunch. Literally block it on everyone's calendar.",
@@ -280,7 +280,7 @@ THREADS: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
-        "harborlinetalent",
+        "harborline",
         "What's one thing a staffing firm did that made you trust them?",
         [
             "Told me a job wasn't right for me, before I found out the hard way.",
@@ -347,7 +347,7 @@ CIRCLES: dict[str, dict[str, float]] = {
         "priya_hrlife": 0.32,
         "hireloop": 0.3,
         "recruitcraft": 0.2,
-        "harborlinetalent": 0.15,
+        "harborline": 0.15,
         "northgatestaff": 0.03,
     },
     "priya_hrlife": {"mia_recruits": 0.45, "hireloop": 0.33, "recruitcraft": 0.22},
@@ -355,11 +355,11 @@ CIRCLES: dict[str, dict[str, float]] = {
         "mia_recruits": 0.35,
         "priya_hrlife": 0.25,
         "recruitcraft": 0.2,
-        "harborlinetalent": 0.15,
+        "harborline": 0.15,
         "northgatestaff": 0.05,
     },
     "recruitcraft": {"mia_recruits": 0.4, "hireloop": 0.4, "priya_hrlife": 0.2},
-    "harborlinetalent": {"mia_recruits": 0.6, "hireloop": 0.4},
+    "harborline": {"mia_recruits": 0.6, "hireloop": 0.4},
     "northgatestaff": {"hireloop": 1.0},
     "adabrightwell.bsky.social": {"owenpark.bsky.social": 1.0},
     "owenpark.bsky.social": {"adabrightwell.bsky.social": 1.0},

@@ -27,7 +27,7 @@ SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 # The account the demo audits: the logo-only firm that posts nothing but job ads shows every
 # mistake of the essay; the firm that does it well gets the inbox and who-to-follow list.
 DEMO_AUDIT_HANDLE = "brightpathstaff"
-DEMO_FIRM_HANDLE = "harborlinetalent"
+DEMO_FIRM_HANDLE = "harborline"
 StepCallback = Callable[[str], None]
 
 
