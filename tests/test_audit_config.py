@@ -34,7 +34,13 @@ def test_reads_the_users_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.parametrize(
-    "bad", [{"audit": {"nope": 1}}, {"audit": {"weights": 3}}, {"audit": {"min_posts": "x"}}]
+    "bad",
+    [
+        {"audit": {"nope": 1}},
+        {"audit": {"weights": 3}},
+        {"audit": {"min_posts": "x"}},
+        {"audit": 5},
+    ],
 )
 def test_bad_settings_are_config_errors(bad: dict[str, object]) -> None:
     with pytest.raises(ConfigError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ import typer
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
+from staffpulse.cli import app  # the whole CLI: its error boundary turns errors into exit codes
 from staffpulse.cli.commands import fetch as fetch_cli
+from staffpulse.fetch.common import Backoff
 
 
 def _app() -> typer.Typer:
@@ -73,3 +76,153 @@ def test_fetch_x_prints_estimate_and_respects_budget(
     assert report["stopped"] == "budget" and report["cost_usd"] <= 0.2
     assert report["post_reads"] == 38 and seen == [38]
     assert "token-from-env" not in result.output
+
+
+# -- arguments, config and errors at the command line ------------------------------------------
+
+
+def _x_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base_url: str, extra: str = ""
+) -> Path:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[x]\nbase_url = "{base_url}"\n{extra}[fetch]\ntimeout_seconds = 2\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+    return config
+
+
+def _serve_x(httpserver: HTTPServer, posts: int = 200) -> list[str]:
+    """A minimal X: user ``acme`` and a timeline of ``posts``; returns the paths requested."""
+    from werkzeug import Request, Response
+
+    seen: list[str] = []
+
+    def handle(request: Request) -> Response:
+        seen.append(request.path)
+        if request.path.startswith("/2/users/by/username/"):
+            body: dict[str, object] = {"data": {"id": "7", "username": "acme", "name": "Acme"}}
+        else:
+            size = int(request.args["max_results"])
+            body = {"data": [{"id": str(9000 - i), "text": "hi", "author_id": "7"}
+                             for i in range(size)], "meta": {"next_token": "n"}}  # fmt: skip
+        return Response(json.dumps(body), content_type="application/json")
+
+    httpserver.expect_request(re.compile(r"^/2/")).respond_with_handler(handle)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [(["@@bad handle!!"], "'@@bad handle!!' is not a valid X handle"),
+     (["acme.bsky.social"], "staffpulse fetch bluesky acme.bsky.social"),
+     (["@acme", "--budget", "0"], "--budget 0: must be more than 0"),
+     (["@acme", "--budget", "-5"], "--budget -5: must be more than 0"),
+     (["@acme", "--max-posts", "-3"], "--max-posts -3: must be 1 or more"),
+     (["@acme", "--max-mentions", "-1"], "--max-mentions -1: must be 0 or more")],
+)  # fmt: skip
+def test_fetch_x_checks_arguments_before_estimate_and_requests(
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    expected: str,
+) -> None:
+    seen = _serve_x(httpserver)
+    _x_config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    result = CliRunner().invoke(app, ["fetch", "x", *args, "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 65, result.output
+    assert expected in result.stderr and "What to do:" in result.stderr
+    assert "Estimated cost" not in result.stderr and seen == []
+
+
+def test_fetch_x_output_shows_brackets_money_and_one_budget_stop(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_x(httpserver)
+    _x_config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    args = ["fetch", "x", "https://x.com/acme", "--max-posts", "200", "--max-mentions", "0"]
+    args += ["--budget", "0.5", "--db", str(tmp_path / "d.db")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Rates are set in config.toml [x]." in result.stderr
+    assert "budget cap $0.50." in result.stderr and "user lookup $0.01" in result.stderr
+    assert "Fetched 98 posts" in result.stdout and "Spent about $0.50" in result.stdout
+    assert "budget" not in result.stdout  # the stop is said once, on stderr
+    assert result.stderr.count("Stopped before going over the budget of $0.50") == 1
+    as_json = CliRunner().invoke(app, [*args, "--json"])
+    report = json.loads(as_json.stdout)
+    assert report["stopped"] == "budget" and report["budget_usd"] == 0.5
+    assert "Stopped before" not in as_json.stderr
+
+
+def test_fetch_x_http_400_is_exit_65_without_resume_advice(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = {"errors": [{"message": "Invalid query: unbalanced quotes"}], "title": "Invalid Request"}
+    httpserver.expect_request("/2/tweets/search/recent").respond_with_json(body, status=400)
+    _x_config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    args = ["fetch", "x", "--search", '"nurses', "--db", str(tmp_path / "d.db")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 65, result.output
+    assert "X rejected the request for search '\"nurses' (HTTP 400): Invalid query" in result.stderr
+    assert "run the same command" not in result.stderr
+
+
+def test_fetch_x_help_names_the_token_variable() -> None:
+    result = CliRunner().invoke(app, ["fetch", "x", "--help"])
+    assert result.exit_code == 0 and "X_BEARER_TOKEN" in result.stdout
+    assert "[secrets]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("toml", "command", "expected"),
+    [('[x]\ncost_per_post_read = "cheap"\n', ["x", "@acme", "--budget", "1"],
+      '[x] cost_per_post_read = "cheap" is text; expected a number'),
+     ('[fetch]\ntimeout_seconds = "twenty"\n', ["bluesky", "a.bsky.social"],
+      '[fetch] timeout_seconds = "twenty" is text; expected a number'),
+     ("x = 5\n", ["x", "@acme", "--budget", "1"], "x = 5 is a number; expected a table [x]")],
+)  # fmt: skip
+def test_wrong_config_types_are_one_line_exit_78(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, command: list[str], expected: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(toml)
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+    result = CliRunner().invoke(app, ["fetch", *command, "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 78, result.output
+    assert f"Error: {config}: {expected}" in result.stderr
+    assert "Traceback" not in result.stderr and "What to do:" in result.stderr
+
+
+def test_unknown_keys_are_one_notice_and_folders_get_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[x]\nbase_ulr = "http://127.0.0.1:1"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    db = ["--db", str(tmp_path / "d.db")]
+    result = CliRunner().invoke(app, ["fetch", "x", "@acme", *db])  # no token: exit 77
+    assert result.exit_code == 77, result.output
+    notice = f"Notice: {config}: [x] base_ulr is not a setting staffpulse knows"
+    assert result.stderr.count(notice) == 1 and "did you mean base_url?" in result.stderr
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(tmp_path))
+    folder = CliRunner().invoke(app, ["fetch", "x", "@acme", *db])
+    assert folder.exit_code == 78 and "is a folder, not a config file" in folder.stderr
+    assert "What to do: point STAFFPULSE_CONFIG at a TOML file" in folder.stderr
+
+
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:  # a port nobody listens on: the network is "down"
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    _x_config(tmp_path, monkeypatch, f"http://127.0.0.1:{port}")
+    monkeypatch.setattr(Backoff, "retry", lambda self, message: False)  # fail at once
+    args = ["fetch", "x", "@acme", "--max-mentions", "0", "--db", str(tmp_path / "d.db")]
+    plain = CliRunner().invoke(app, args)
+    debug = CliRunner().invoke(app, ["--debug", *args])
+    assert plain.exit_code == debug.exit_code == 75, debug.output
+    assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
+    assert f"network error talking to X at 127.0.0.1:{port}" in debug.stderr

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from staffpulse.config import get_secret, load_config, mask_secret, save_secret
+from staffpulse.config import (
+    Config,
+    config_table,
+    get_secret,
+    load_config,
+    mask_secret,
+    save_secret,
+    setting_float,
+    setting_int,
+    setting_str,
+)
 from staffpulse.errors import ConfigError
 
 
@@ -41,3 +53,80 @@ def test_mask_secret_hides_all_but_the_tail() -> None:
     assert mask_secret("abcdefghijkl") == "••••••••ijkl"
     assert "abcd" not in mask_secret("abcdefghijkl")
     assert mask_secret(None) == "not set"
+
+
+# -- typed settings, and mistakes in the file ------------------------------------------------
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("toml", "read", "expected"),
+    [('[x]\ncost_per_post_read = "cheap"\n', lambda c: setting_float(c, "x", "cost_per_post_read"),
+      '[x] cost_per_post_read = "cheap" is text; expected a number'),
+     ("[fetch]\navatar_max_bytes = 2.5\n", lambda c: setting_int(c, "fetch", "avatar_max_bytes"),
+      "[fetch] avatar_max_bytes = 2.5 is a number; expected a whole number"),
+     ("[mastodon]\ndefault_instance = 3\n", lambda c: setting_str(c, "mastodon", "default_instance"),
+      "[mastodon] default_instance = 3 is a number; expected text in quotes"),
+     ("x = 5\n", lambda c: config_table(c, "x"), "x = 5 is a number; expected a table [x]"),
+     ("[fetch]\ntimeout_seconds = inf\n", lambda c: setting_float(c, "fetch", "timeout_seconds"),
+      "[fetch] timeout_seconds = inf is not a finite number")],
+)  # fmt: skip
+def test_wrong_types_name_file_key_value_and_type(
+    tmp_path: Path, toml: str, read: Callable[[Config], object], expected: str
+) -> None:
+    path = _write(tmp_path, toml)
+    with pytest.raises(ConfigError) as caught:
+        read(load_config(path))
+    error = caught.value
+    assert error.message == f"{path}: {expected}" and error.exit_code == 78
+    assert error.hint and "\n" not in error.message
+
+
+def test_typed_settings_fall_back_to_the_defaults() -> None:
+    assert setting_float({}, "x", "cost_per_post_read") == 0.005
+    assert setting_str({"x": {"base_url": ""}}, "x", "base_url") == "https://api.x.com"
+    assert setting_float({}, "fetch", "max_wait_seconds", default=5.0) == 5.0
+    assert setting_int({"fetch": {"avatar_max_bytes": 1e3}}, "fetch", "avatar_max_bytes") == 1000
+    assert config_table({}, "x") == {}
+    # a plain dict (a library caller's) has no file to name
+    with pytest.raises(ConfigError, match=r"^\[x\] cost_per_post_read = true is true/false"):
+        setting_float({"x": {"cost_per_post_read": True}}, "x", "cost_per_post_read")
+
+
+def test_a_folder_is_not_a_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a folder, not a config file") as caught:
+        load_config(tmp_path)
+    assert "STAFFPULSE_CONFIG" in (caught.value.hint or "")
+
+
+def test_unknown_keys_are_a_notice_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = _write(
+        tmp_path,
+        '[x]\nbase_ulr = "http://x"\n[fetch]\ntimeout_seconds = 3\nmax_wait_seconds = 9\n'
+        '[secrets]\nx_bearer_tokn = "SECRET-VALUE-123"\n[listen]\naccount = "acme"\n'
+        "[audit]\nmin_posts = 3\n[somethingelse]\nkey = 1\n",
+    )
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        config = load_config(path)
+        load_config(path)  # read again: no second notice
+    assert config["x"]["base_ulr"] == "http://x" and config["fetch"]["timeout_seconds"] == 3
+    notices = [r.getMessage() for r in caplog.records]
+    assert notices == [
+        f"{path}: [x] base_ulr is not a setting staffpulse knows, so it is ignored"
+        " (did you mean base_url?)",
+        f"{path}: [secrets] x_bearer_tokn is not a setting staffpulse knows, so it is ignored"
+        " (did you mean x_bearer_token?)",
+    ]
+    assert "SECRET-VALUE" not in caplog.text
+
+
+def test_save_secret_into_a_broken_file_is_a_config_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[x\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        save_secret("x_bearer_token", "abc", path)
+    assert path.read_text() == "[x\n"

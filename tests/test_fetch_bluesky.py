@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,14 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from _fake_api import FakeApi
-from staffpulse.errors import FetchError, NotFoundError, RateLimitError
+from staffpulse.errors import (
+    AuthError,
+    ConfigError,
+    FetchError,
+    InputError,
+    NotFoundError,
+    RateLimitError,
+)
 from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
 from staffpulse.store import Store
 
@@ -143,3 +151,57 @@ def test_timeout_halfway_then_resume(httpserver: HTTPServer, store: Store) -> No
     feed = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("getAuthorFeed")]
     # resumed from the saved cursor, then caught up at the top (a retried page counts once)
     assert list(dict.fromkeys(feed)) == ["100", "200", None]
+
+
+def test_handles_and_limits_are_checked_before_any_request(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver)
+    fetcher = _fetcher(httpserver, store, [])
+    for handle, expected in [
+        ("acme", "not a full Bluesky handle"),
+        ("@@bad handle!!", "is not a valid Bluesky handle"),
+        ("acme@mastodon.social", "looks like a Mastodon one"),
+    ]:
+        with pytest.raises(InputError, match=expected):
+            fetcher.fetch(handle)
+    with pytest.raises(InputError, match="--max-follows -1"):
+        fetcher.fetch("acme.bsky.social", max_follows=-1)
+    with pytest.raises(InputError, match="--max-posts 0"):
+        fetcher.fetch("acme.bsky.social", max_posts=0)
+    assert fake.requests == []
+    report = fetcher.fetch("https://bsky.app/profile/acme.bsky.social", max_follows=0)
+    assert report.target == "acme.bsky.social" and report.follows == 0
+
+
+def test_rejected_and_refused_requests(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeAppView(httpserver)
+    fake.error_body = lambda status: {"error": "InvalidRequest", "message": "limit too large"}  # type: ignore[method-assign]
+    fake.fail[1] = (400, {})
+    with pytest.raises(InputError) as caught:
+        _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+    assert caught.value.message == (
+        "Bluesky rejected the request for @acme.bsky.social (HTTP 400):"
+        " InvalidRequest: limit too large"
+    )
+    assert "run the same command" not in str(caught.value) and len(fake.requests) == 1
+    fake.fail[2] = (401, {})
+    with pytest.raises(AuthError, match=r"refused the request \(HTTP 401\)"):
+        _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+
+
+def test_network_errors_name_the_host(store: Store) -> None:
+    with socket.socket() as probe:  # a port nobody listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = {"bluesky": {"appview_url": f"http://127.0.0.1:{port}"}}
+    with pytest.raises(FetchError) as caught:
+        BlueskyFetcher(store, config=config, retries=0).fetch("acme.bsky.social")
+    assert f"Bluesky request to 127.0.0.1:{port} failed" in caught.value.message
+
+
+def test_wrong_settings_are_config_errors(store: Store) -> None:
+    with pytest.raises(ConfigError, match=r'\[fetch\] timeout_seconds = "twenty" is text'):
+        BlueskyFetcher(store, config={"fetch": {"timeout_seconds": "twenty"}})
+    with pytest.raises(ConfigError, match=r"\[bluesky\] appview_url = 1 is a number"):
+        BlueskyFetcher(store, config={"bluesky": {"appview_url": 1}})

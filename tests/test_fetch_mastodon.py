@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import time
 from typing import Any
 
@@ -12,7 +13,14 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from _fake_api import FakeApi
-from staffpulse.errors import FetchError, InputError, NotFoundError, RateLimitError
+from staffpulse.errors import (
+    AuthError,
+    ConfigError,
+    FetchError,
+    InputError,
+    NotFoundError,
+    RateLimitError,
+)
 from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.mastodon import MastodonFetcher, split_acct
 from staffpulse.store import Store
@@ -123,3 +131,48 @@ def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Stor
         _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
     assert is_default_avatar("mastodon", "https://x/avatars/original/missing.png")
     assert is_default_avatar("bluesky", None, has_avatar_field=False)
+
+
+def test_accounts_tags_and_limits_are_checked_first(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver, n=3)
+    fetcher = _fetcher(httpserver, store, [])
+    for bad in ("acme.bsky.social", "@@bad handle!!"):
+        with pytest.raises(InputError):
+            fetcher.fetch(bad)
+    with pytest.raises(InputError, match="'#bad tag' is not a hashtag"):
+        fetcher.fetch_hashtag("#bad tag", INSTANCE)
+    with pytest.raises(InputError, match="--max-posts -1"):
+        fetcher.fetch("@acme@staffing.example", max_posts=-1)
+    assert fake.requests == []
+    assert split_acct("acme", "staffing.example") == ("acme", "staffing.example")
+    report = fetcher.fetch_hashtag("hiring", f"https://{INSTANCE}/")  # pasted as a URL
+    assert report.target == f"#hiring@{INSTANCE}" and report.posts == 3
+
+
+def test_rejected_requests_are_input_errors(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver)
+    fake.error_body = lambda status: {"error": "Validation failed: limit is invalid"}  # type: ignore[method-assign]
+    fake.fail[1] = (422, {})
+    with pytest.raises(InputError) as caught:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert "rejected the request for @acme@staffing.example (HTTP 422)" in caught.value.message
+    assert "Validation failed: limit is invalid" in caught.value.message
+    assert "run the same command" not in str(caught.value)
+    fake.fail[2] = (401, {})
+    with pytest.raises(AuthError, match="wants a login"):
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+
+
+def test_network_errors_name_the_host(store: Store) -> None:
+    with socket.socket() as probe:  # a port nobody listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    fetcher = MastodonFetcher(store, config={}, base_url=f"http://127.0.0.1:{port}", retries=0)
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch("@acme@staffing.example")
+    assert f"Mastodon request to 127.0.0.1:{port} failed" in caught.value.message
+
+
+def test_wrong_settings_are_config_errors(store: Store) -> None:
+    with pytest.raises(ConfigError, match=r"\[mastodon\] default_instance = \[\] is a list"):
+        MastodonFetcher(store, config={"mastodon": {"default_instance": []}})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,10 @@ from werkzeug import Request, Response
 from _fake_api import FakeApi
 from staffpulse.errors import (
     BudgetExceededError,
+    ConfigError,
     FetchError,
+    InputError,
+    NotFoundError,
     PaymentRequiredError,
     RateLimitError,
 )
@@ -23,7 +27,7 @@ from staffpulse.fetch.avatars import is_default_avatar, larger_x_avatar
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
 from staffpulse.fetch.x_costs import Rates, estimate_cost
-from staffpulse.store import Store, open_store
+from staffpulse.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 USER_ID = "500"
@@ -37,6 +41,7 @@ class FakeX(FakeApi):
         self.tweets = [str(10_000 + i) for i in range(n, 0, -1)]
         self.mentions = [str(20_000 + i) for i in range(m, 0, -1)]
         super().__init__()
+        self.html_on: set[int] = set()
         avatar = server.url_for("/img/face_normal.png")
         self.user = {
             "id": USER_ID, "username": "AcmeStaffing", "name": "Acme", "description": "We place people",
@@ -49,13 +54,25 @@ class FakeX(FakeApi):
         server.expect_request(re.compile(r"^/2/.*")).respond_with_handler(self.handle)
 
     def error_body(self, status: int) -> dict[str, Any]:
+        if status == 400:  # the shape X gives a request it cannot take
+            return {
+                "errors": [{"parameters": {"username": ["b@d"]},
+                            "message": "The `username` query parameter value [b@d] is not valid"}],
+                "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+            }  # fmt: skip
         return {"title": "error"}
 
     def handle(self, request: Request) -> Response:
         args, failure = self.intercept(request)
         if failure is not None:
             return failure
+        if len(self.requests) in self.html_on:  # a proxy or captive portal answering for X
+            return Response("<html>Sign in to the Wi-Fi</html>", content_type="text/html")
         if request.path.startswith("/2/users/by/username/"):
+            name = request.path.rsplit("/", 1)[-1]
+            if name.startswith("gone"):  # X answers 200 with "errors" for unknown users
+                detail = f"User has been suspended: [{name}]."
+                return self._json({"errors": [{"title": "Forbidden", "detail": detail}]})
             return self._json({"data": self.user})
         ids = self.tweets if request.path.endswith("/tweets") else self.mentions
         mention = not request.path.endswith("/tweets")
@@ -142,8 +159,9 @@ def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> N
 def test_payment_required_keeps_what_was_fetched(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver, n=150)
     fake.fail[3] = (402, {})  # the second timeline page
-    with pytest.raises(PaymentRequiredError):
+    with pytest.raises(PaymentRequiredError) as stopped:
         _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert stopped.value.exit_code == 69  # add credits: not a network failure (75)
     assert _post_count(store) == 100
     status = store.conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0]
     assert status == "partial"
@@ -188,230 +206,129 @@ def test_estimate_and_defaults() -> None:
     assert larger_x_avatar("https://p/x_normal.jpg") == "https://p/x_400x400.jpg"
 
 
-# -- recent search ------------------------------------------------------------------------
-
-QUERY = "hiring nurses -is:retweet"
+# -- checked before any request ------------------------------------------------------------
 
 
-def _snowflake(ms_ago: int) -> str:
-    """An X post id (snowflake) created ``ms_ago`` milliseconds ago."""
-    now_ms = int(time.time() * 1000)
-    return str((now_ms - ms_ago - 1288834974657) << 22)
+@pytest.mark.parametrize(
+    ("handle", "expected"),
+    [
+        ("@@bad handle!!", "is not a valid X handle"),
+        ("acme.bsky.social", "looks like a Bluesky one"),
+        ("acme@mastodon.social", "looks like a Mastodon one"),
+        ("sixteen_letters_", "is not a valid X handle"),
+    ],
+)
+def test_bad_handles_never_reach_x(
+    httpserver: HTTPServer, store: Store, handle: str, expected: str
+) -> None:
+    fake = FakeX(httpserver)
+    with pytest.raises(InputError, match=expected) as caught:
+        _fetcher(httpserver, store, []).fetch(handle)
+    assert caught.value.exit_code == 65 and caught.value.hint
+    assert fake.requests == []
 
 
-class FakeSearch:
-    """GET /2/tweets/search/recent in the documented v2 shape: ``data`` newest first,
-    ``includes.users`` (authors, expanded) and ``includes.tweets`` (referenced posts),
-    ``meta`` with ``newest_id``, ``oldest_id``, ``result_count`` and ``next_token``."""
-
-    def __init__(self, server: HTTPServer, n: int = 25) -> None:
-        self.posts: list[str] = []
-        self.quoted = _snowflake(3_600_000 * 30)  # a post every fifth result quotes
-        self.requests: list[dict[str, str]] = []
-        self.fail: dict[int, tuple[int, dict[str, str]]] = {}
-        self.reads: list[tuple[int, int]] = []  # (posts, users) each answer carried
-        self.add(n)
-        server.expect_request("/2/tweets/search/recent").respond_with_handler(self.handle)
-
-    def add(self, n: int) -> None:
-        """``n`` newer posts (one millisecond apart), newest first like X lists them."""
-        newest = _snowflake(0) if not self.posts else str(int(self.posts[0]) + (1 << 22))
-        fresh = [str(int(newest) + i * (1 << 22)) for i in range(n, 0, -1)]
-        self.posts = fresh + self.posts
-
-    def _tweet(self, post_id: str, author: str) -> dict[str, Any]:
-        return {
-            "id": post_id, "text": f"we are hiring nurses {post_id}", "author_id": author,
-            "conversation_id": post_id, "created_at": "2026-11-25T10:00:00.000Z", "lang": "en",
-            "edit_history_tweet_ids": [post_id],
-            "public_metrics": {"retweet_count": 0, "reply_count": 1, "like_count": 2,
-                               "quote_count": 0, "bookmark_count": 0, "impression_count": 40},
-            "entities": {"hashtags": [{"start": 0, "end": 7, "tag": "hiring"}]},
-        }  # fmt: skip
-
-    def handle(self, request: Request) -> Response:
-        args = dict(request.args)
-        self.requests.append(args)
-        if len(self.requests) in self.fail:
-            status, headers = self.fail[len(self.requests)]
-            return Response(json.dumps({"title": "error"}), status=status, headers=headers)
-        assert args["query"] == QUERY
-        assert args["expansions"] == "author_id,referenced_tweets.id,referenced_tweets.id.author_id"
-        assert "conversation_id" in args["tweet.fields"] and "description" in args["user.fields"]
-        size = int(args["max_results"])
-        assert 10 <= size <= 100
-        chosen = [
-            i for i in self.posts
-            if (not args.get("since_id") or int(i) > int(args["since_id"]))
-            and (not args.get("until_id") or int(i) < int(args["until_id"]))
-        ]  # fmt: skip
-        start = int(args.get("next_token", "0"))
-        page = chosen[start : start + size]
-        data = []
-        for number, post_id in enumerate(page):
-            tweet = self._tweet(post_id, str(700 + number % 3))
-            if int(post_id) % 5 == 0:
-                tweet["referenced_tweets"] = [{"type": "quoted", "id": self.quoted}]
-            data.append(tweet)
-        meta: dict[str, Any] = {"result_count": len(page)}
-        body: dict[str, Any] = {"meta": meta}
-        if page:
-            authors = sorted({t["author_id"] for t in data})
-            quoting = any("referenced_tweets" in t for t in data)
-            body["data"] = data
-            body["includes"] = {
-                "users": [
-                    {"id": a, "username": f"user{a}", "name": f"User {a}", "description": "RN",
-                     "profile_image_url": "https://pbs.twimg.com/profile_images/1/a_normal.jpg",
-                     "public_metrics": {"followers_count": 3, "following_count": 4,
-                                        "tweet_count": 5, "listed_count": 0}}
-                    for a in authors + (["800"] if quoting else [])
-                ],
-                "tweets": [self._tweet(self.quoted, "800")] if quoting else [],
-            }  # fmt: skip
-            meta.update(newest_id=page[0], oldest_id=page[-1])
-        if start + size < len(chosen):
-            meta["next_token"] = str(start + size)
-        includes = body.get("includes", {})
-        self.reads.append(
-            (
-                len(body.get("data", [])) + len(includes.get("tweets", [])),
-                len(includes.get("users", [])),
-            )
-        )
-        return Response(json.dumps(body), content_type="application/json")
+def test_profile_urls_are_handles(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeX(httpserver)
+    report = _fetcher(httpserver, store, []).fetch(
+        "https://x.com/AcmeStaffing/status/1", max_posts=5, max_mentions=0
+    )
+    assert fake.requests[0][0] == "/2/users/by/username/acmestaffing"
+    assert report.target == "acmestaffing" and report.posts == 5
+    kept = _fetcher(httpserver, store, []).fetch("@AcmeStaffing", max_posts=5, max_mentions=0)
+    assert kept.target == "AcmeStaffing"  # the case typed is kept
 
 
-def _stored(store: Store, ids: list[str]) -> int:
-    marks = ",".join("?" * len(ids))
-    sql = f"SELECT COUNT(*) FROM posts WHERE platform = 'x' AND id IN ({marks})"
-    return int(store.conn.execute(sql, ids).fetchone()[0])
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [({"max_posts": 0}, "--max-posts 0"), ({"max_posts": -3}, "--max-posts -3"),
+     ({"max_mentions": -1}, "--max-mentions -1")],
+)  # fmt: skip
+def test_counts_are_checked(
+    httpserver: HTTPServer, store: Store, kwargs: dict[str, int], expected: str
+) -> None:
+    fake = FakeX(httpserver)
+    with pytest.raises(InputError, match=expected):
+        _fetcher(httpserver, store, []).fetch("acme", **kwargs)
+    assert fake.requests == []
 
 
-def test_search_paginates_with_next_token(httpserver: HTTPServer, store: Store) -> None:
-    fake = FakeSearch(httpserver, n=130)
-    report = _fetcher(httpserver, store, []).search(QUERY, max_posts=500)
-    assert report.stopped is None and report.target == f"search:{QUERY}"
-    assert [(a["max_results"], a.get("next_token")) for a in fake.requests] == [
-        ("100", None),
-        ("100", "100"),
-    ]
-    assert _stored(store, fake.posts) == 130 and _stored(store, [fake.quoted]) == 1
-    quoting = sum(1 for p in fake.posts if int(p) % 5 == 0)
-    assert report.post_reads == 130 + (quoting > 0) * 2  # each page brings the quoted post
-    assert report.cost_usd == pytest.approx(report.post_reads * 0.005 + report.user_reads * 0.010)
-    row = store.conn.execute(
-        "SELECT state FROM fetch_cursors WHERE platform = 'x' AND stream = ?", (f"search:{QUERY}",)
-    ).fetchone()
-    assert json.loads(row[0])["since_id"] == fake.posts[0]
-    authors = store.conn.execute("SELECT COUNT(*) FROM accounts WHERE id IN ('700','701','702')")
-    assert authors.fetchone()[0] == 3
+@pytest.mark.parametrize("budget", [0.0, -5.0, float("nan")])
+def test_budget_must_be_positive(httpserver: HTTPServer, store: Store, budget: float) -> None:
+    with pytest.raises(InputError, match="must be more than 0") as caught:
+        _fetcher(httpserver, store, [], budget=budget)
+    assert caught.value.exit_code == 65
 
 
-def test_search_budget_is_never_exceeded(httpserver: HTTPServer, store: Store) -> None:
-    fake = FakeSearch(httpserver, n=300)
-    worst = 3 * 0.005 + 3 * 0.010  # a result, two referenced posts, three authors
-    report = _fetcher(httpserver, store, [], budget=2.0).search(QUERY, max_posts=300)
-    assert report.stopped == "budget" and report.cost_usd <= 2.0 + 1e-9
-    spent = 0.0
-    for args, (posts, users) in zip(fake.requests, fake.reads, strict=True):
-        # every page, at its worst, still fitted what was left when it was asked for
-        assert (
-            int(args["max_results"]) >= 10
-            and spent + int(args["max_results"]) * worst <= 2.0 + 1e-9
-        )
-        spent += posts * 0.005 + users * 0.010
-    assert spent == pytest.approx(report.cost_usd) and len(fake.requests) >= 2
-    assert 2.0 - spent < 10 * worst  # it stopped only when a page of 10 no longer fitted
-    run = store.conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0]
-    assert run == "partial"
-    with pytest.raises(BudgetExceededError):
-        _fetcher(httpserver, store, [], budget=0.40).search(QUERY)  # < one page of 10
+def test_budget_messages_use_cents(httpserver: HTTPServer, store: Store) -> None:
+    FakeX(httpserver)
+    with pytest.raises(BudgetExceededError) as caught:
+        _fetcher(httpserver, store, [], budget=0.005).fetch("acme")
+    assert "a budget of $0.005 does not cover even the user lookup ($0.01)" in str(caught.value)
 
 
-def test_search_resumes_with_since_id_without_duplicates(
+def test_budget_stop_is_in_the_report_not_a_notice(httpserver: HTTPServer, store: Store) -> None:
+    FakeX(httpserver, n=120)
+    notices: list[str] = []
+    report = _fetcher(httpserver, store, [], budget=0.5, notify=notices.append).fetch("acme")
+    assert report.stopped == "budget" and report.budget_usd == 0.5
+    assert notices == []  # the CLI says it once (stderr, or in the JSON)
+
+
+def test_wrong_config_types_are_config_errors(httpserver: HTTPServer, store: Store) -> None:
+    client = make_client("secret-token", httpserver.url_for(""), 0.3)
+    for config, expected in [
+        ({"x": {"cost_per_post_read": "cheap"}}, '[x] cost_per_post_read = "cheap" is text'),
+        ({"x": 5}, "x = 5 is a number; expected a table [x]"),
+        ({"x": {"base_url": 8080}}, "[x] base_url = 8080 is a number; expected text"),
+    ]:
+        with pytest.raises(ConfigError, match=re.escape(expected)):
+            XFetcher(store, config=config, client=client)
+    # a rate of 0 is allowed (a plan without per-read fees) and does not divide by zero
+    free = XFetcher(store, config={"x": {"cost_per_post_read": 0}}, client=client, budget=1)
+    assert free.rates.post == 0.0
+
+
+# -- answers X gives ---------------------------------------------------------------------------
+
+
+def test_http_400_is_a_rejected_request_not_a_network_error(
     httpserver: HTTPServer, store: Store
 ) -> None:
-    fake = FakeSearch(httpserver, n=25)
-    first = _fetcher(httpserver, store, []).search(QUERY, max_posts=100)
-    assert first.new_posts >= 25 and "since_id" not in fake.requests[0]
-    newest = fake.posts[0]
-    fake.add(7)
-    again = _fetcher(httpserver, store, []).search(f"  {QUERY} ", max_posts=100)
-    assert fake.requests[-1]["since_id"] == newest
-    assert again.post_reads - (1 if any(int(p) % 5 == 0 for p in fake.posts[:7]) else 0) == 7
-    assert _stored(store, fake.posts) == 32
-    total = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
-    assert total == 32 + 1  # and the quoted post, once
-    # a cursor older than the seven-day window is dropped rather than sent to X
-    week_old = _snowflake(8 * 24 * 3_600_000)
-    store.conn.execute(
-        "UPDATE fetch_cursors SET state = ? WHERE stream = ?",
-        (json.dumps({"since_id": week_old}), f"search:{QUERY}"),
-    )
-    _fetcher(httpserver, store, []).search(QUERY, max_posts=10)
-    assert "since_id" not in fake.requests[-1]
-
-
-def test_search_rate_limit_and_payment(httpserver: HTTPServer, store: Store) -> None:
-    fake = FakeSearch(httpserver, n=150)
-    fake.fail[1] = (429, {"x-rate-limit-reset": str(int(time.time()) + 2)})
-    fake.fail[3] = (402, {})
+    fake = FakeX(httpserver)
+    fake.fail[1] = (400, {})
     sleeps: list[float] = []
-    with pytest.raises(PaymentRequiredError):
-        _fetcher(httpserver, store, sleeps).search(QUERY, max_posts=150)
-    assert len(sleeps) == 1 and 0 < sleeps[0] <= 2
-    assert _stored(store, fake.posts) == 100
-    status = store.conn.execute("SELECT status FROM runs ORDER BY id DESC").fetchone()[0]
-    assert status == "partial"
-    before = len(fake.requests)
-    report = _fetcher(httpserver, store, []).search(QUERY, max_posts=150)  # fills the gap
-    assert _stored(store, fake.posts) == 150 and report.new_posts >= 50
-    assert fake.requests[before]["until_id"] == fake.posts[99]
+    with pytest.raises(InputError) as caught:
+        _fetcher(httpserver, store, sleeps).fetch("acme")
+    error = caught.value
+    assert error.exit_code == 65 and not isinstance(error, FetchError)
+    assert error.message.startswith("X rejected the request for @acme (HTTP 400): The `username`")
+    assert "run the same command" not in str(error)
+    assert len(fake.requests) == 1 and sleeps == []  # not retried: it would fail the same way
 
 
-def _cli_env(server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[x]\nbase_url = "{server.url_for("").rstrip("/")}"\nmax_wait_seconds = 1\n'
-        "[fetch]\ntimeout_seconds = 2\n"
-    )
-    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
-    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+def test_an_answer_that_is_not_json(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeX(httpserver)
+    fake.html_on = {1}
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("acme")
+    assert "X answered with something that is not JSON (HTTP 200, text/html)" in str(caught.value)
+    assert "JSONDecodeError" not in str(caught.value) and len(fake.requests) == 1
 
 
-def test_cli_fetch_x_search_json(
-    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from typer.testing import CliRunner
-
-    from staffpulse.cli import app
-
-    _cli_env(httpserver, tmp_path, monkeypatch)
-    fake = FakeSearch(httpserver, n=40)
-    db = str(tmp_path / "db.sqlite")
-    args = ["fetch", "x", "--search", QUERY, "--max-posts", "30", "--json", "--db", db]
-    args += ["--since", "2000-01-01"]  # older than the search window: searched from its start
-    result = CliRunner().invoke(app, [*args, "--budget", "5"])
-    assert result.exit_code == 0, result.output
-    assert "Estimated cost at most $1.35" in result.stderr  # 90 post + 90 user reads
-    report = json.loads(result.stdout)
-    assert report["target"] == f"search:{QUERY}" and report["stopped"] is None
-    assert report["cost_usd"] <= 5 and report["post_reads"] >= 30
-    assert [a["max_results"] for a in fake.requests] == ["30"]
-    assert "start_time" not in fake.requests[0]
-    assert "token-from-env" not in result.output
-    with open_store(db) as saved:
-        assert _stored(saved, fake.posts[:30]) == 30
+def test_suspended_account_says_why(httpserver: HTTPServer, store: Store) -> None:
+    FakeX(httpserver)
+    with pytest.raises(NotFoundError, match=r"no X account @gone1 \(User has been suspended"):
+        _fetcher(httpserver, store, []).fetch("gone1")
 
 
-def test_cli_fetch_x_needs_handle_or_search(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from staffpulse.cli import app
-
-    db = str(tmp_path / "db.sqlite")
-    for args in (["fetch", "x"], ["fetch", "x", "@acme", "--search", "nurses"]):
-        result = CliRunner().invoke(app, [*args, "--db", db])
-        assert result.exit_code == 65, result.output
-        assert "give a HANDLE or --search QUERY" in result.stderr
+def test_network_errors_name_the_host(store: Store) -> None:
+    with socket.socket() as probe:  # a port nobody listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = make_client("secret-token", f"http://127.0.0.1:{port}", 0.5)
+    fetcher = XFetcher(store, config={}, client=client, retries=0)
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch("acme")
+    assert f"network error talking to X at 127.0.0.1:{port}" in caught.value.message
+    assert caught.value.exit_code == 75

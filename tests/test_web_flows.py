@@ -214,6 +214,10 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "command",
         ),
         "posts of @a: Bluesky request failed (NetworkError)": ("could not be reached", "Error"),
+        "posts of @a: Bluesky request to public.api.bsky.app failed (NetworkError)": (
+            "could not be reached",
+            "Error",
+        ),
         "supported formats: X archive, staffpulse CSV (see docs/formats.md)": (
             "supported formats",
             "docs/",

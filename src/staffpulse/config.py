@@ -3,10 +3,20 @@
 Settings come from a TOML file (``STAFFPULSE_CONFIG``, else ``config.toml`` in the user config
 folder) layered over documented defaults. Secrets (API tokens) come from the environment first,
 then from the config file, and never from command-line arguments.
+
+Readers take values through the typed accessors (:func:`setting_float`, :func:`setting_int`,
+:func:`setting_str`, :func:`config_table`): a value of the wrong type becomes one
+``ConfigError`` naming the file, the table and key, the value and the type expected, instead
+of a ``ValueError`` deep inside a fetcher. Unknown keys in the tables staffpulse reads are
+reported once as a notice (logger ``staffpulse.config``), never as an error: a typo must not
+stop a run, but it must not pass silently either.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -42,6 +52,30 @@ SECRET_ENV = {
     "x_bearer_token": "X_BEARER_TOKEN",
     "mastodon_access_token": "MASTODON_ACCESS_TOKEN",
 }
+
+# Every key staffpulse reads, per table, for the unknown-key notice. Some have no entry in
+# DEFAULTS because their absence means something ([fetch] max_wait_seconds falls back to [x]).
+# [audit] is absent on purpose: staffpulse.audit.config rejects its unknown keys itself.
+KNOWN_KEYS: dict[str, frozenset[str]] = {
+    **{table: frozenset(keys) for table, keys in DEFAULTS.items()},
+    "fetch": frozenset({*DEFAULTS["fetch"], "max_wait_seconds"}),
+    "listen": frozenset({"account", "max_age"}),
+    "secrets": frozenset(SECRET_ENV),
+}
+
+log = logging.getLogger(__name__)
+_noticed: set[tuple[str, str, str]] = set()  # (file, table, key): each notice once a process
+
+
+class Config(dict[str, Any]):
+    """The merged settings, and the file they were read from (``source``; None when only the
+    defaults apply), so that a bad value can be reported with the file to fix."""
+
+    source: Path | None
+
+    def __init__(self, data: Mapping[str, Any] | None = None, source: Path | None = None) -> None:
+        super().__init__(data or {})
+        self.source = source
 
 
 def home_dir() -> Path:
@@ -80,21 +114,172 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_config(path: Path | None = None) -> dict[str, Any]:
+def load_config(path: Path | None = None) -> Config:
     """The defaults overlaid with the user's TOML file, when it exists."""
     path = path or config_path()
     if not path.exists():
-        return deepcopy(DEFAULTS)
+        return Config(deepcopy(DEFAULTS))
+    user = _read_toml(path)
+    _notice_unknown_keys(path, user)
+    return Config(_merge(DEFAULTS, user), source=path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if path.is_dir():
+        raise ConfigError(
+            f"{path}: is a folder, not a config file",
+            hint="point STAFFPULSE_CONFIG at a TOML file (e.g. "
+            f"{path / 'config.toml'}), or unset it to use the default location",
+        )
     try:
         with path.open("rb") as handle:
-            user = tomllib.load(handle)
+            return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
             f"{path}: not valid TOML ({exc})", hint="fix the line named above or delete the file"
         ) from exc
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from exc
-    return _merge(DEFAULTS, user)
+        raise ConfigError(
+            f"{path}: cannot be read ({exc.strerror})",
+            hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
+        ) from exc
+
+
+def _notice_unknown_keys(path: Path, user: Mapping[str, Any]) -> None:
+    for table, known in KNOWN_KEYS.items():
+        section = user.get(table)
+        if not isinstance(section, Mapping):
+            continue  # a table of the wrong type is reported as an error when it is read
+        for key in section:
+            if key in known or (str(path), table, key) in _noticed:
+                continue
+            _noticed.add((str(path), table, key))
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            guess = f"did you mean {close[0]}?" if close else "known: " + ", ".join(sorted(known))
+            log.warning(
+                "%s: [%s] %s is not a setting staffpulse knows, so it is ignored (%s)",
+                path, table, key, guess,
+            )  # fmt: skip
+
+
+# -- typed access to settings ----------------------------------------------------------------
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{...}"
+    text = _toml_value(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _source(config: Mapping[str, Any]) -> Path | None:
+    source = getattr(config, "source", None)  # a plain dict from a library caller has none
+    return source if isinstance(source, Path) else None
+
+
+def _in_file(config: Mapping[str, Any]) -> str:
+    source = _source(config)
+    return f"{source}: " if source else ""
+
+
+def config_table(config: Mapping[str, Any], table: str) -> Mapping[str, Any]:
+    """``config[table]`` (empty when absent); ConfigError when it is not a table."""
+    value = config.get(table)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f"{_in_file(config)}{table} = {_shown(value)} is {_describe(value)};"
+            f" expected a table [{table}]",
+            hint=f"put these settings under a header line [{table}], or delete the line"
+            " to use the defaults",
+        )
+    return value
+
+
+def _raw(config: Mapping[str, Any], table: str, key: str, default: Any) -> Any:
+    value = config_table(config, table).get(key)
+    if value is not None:
+        return value
+    if default is not None:
+        return default
+    return DEFAULTS[table][key]
+
+
+def _bad(config: Mapping[str, Any], table: str, key: str, value: Any, problem: str) -> ConfigError:
+    example = DEFAULTS.get(table, {}).get(key)
+    fix = f"e.g. {key} = {_toml_value(example)}" if example is not None else f"a valid {key}"
+    source = _source(config)
+    where = f"in {source}" if source else "in config.toml"
+    return ConfigError(
+        f"{_in_file(config)}[{table}] {key} = {_shown(value)} {problem}",
+        hint=f"write {fix} under [{table}] {where}, or delete the line to use the default",
+    )
+
+
+def setting_float(
+    config: Mapping[str, Any],
+    table: str,
+    key: str,
+    *,
+    default: float | None = None,
+    minimum: float | None = None,
+    positive: bool = False,
+) -> float:
+    """A number setting (an integer is fine), from ``config`` else ``default`` else DEFAULTS."""
+    value = _raw(config, table, key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad(config, table, key, value, f"is {_describe(value)}; expected a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise _bad(config, table, key, value, "is not a finite number")
+    if positive and number <= 0:
+        raise _bad(config, table, key, value, "must be more than 0")
+    if minimum is not None and number < minimum:
+        raise _bad(config, table, key, value, f"must be at least {minimum:g}")
+    return number
+
+
+def setting_int(
+    config: Mapping[str, Any],
+    table: str,
+    key: str,
+    *,
+    default: int | None = None,
+    minimum: int | None = None,
+) -> int:
+    """A whole-number setting; a float without a fraction (``2e6``, a float in TOML) is fine."""
+    value = _raw(config, table, key, default)
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not whole:
+        raise _bad(config, table, key, value, f"is {_describe(value)}; expected a whole number")
+    if minimum is not None and int(value) < minimum:
+        raise _bad(config, table, key, value, f"must be at least {minimum}")
+    return int(value)
+
+
+def setting_str(
+    config: Mapping[str, Any], table: str, key: str, *, default: str | None = None
+) -> str:
+    """A text setting; an empty string counts as unset (the default applies)."""
+    value = _raw(config, table, key, default)
+    if not isinstance(value, str):
+        raise _bad(config, table, key, value, f"is {_describe(value)}; expected text in quotes")
+    if not value.strip():
+        return str(default if default is not None else DEFAULTS[table][key])
+    return value
 
 
 def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None:
@@ -114,8 +299,7 @@ def save_secret(name: str, value: str, path: Path | None = None) -> Path:
     path = path or config_path()
     current: dict[str, Any] = {}
     if path.exists():
-        with path.open("rb") as handle:
-            current = tomllib.load(handle)
+        current = _read_toml(path)
     current.setdefault("secrets", {})[name] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -19,7 +19,7 @@ Hierarchy::
     └── FetchError                   a live platform call failed
         ├── AuthError                missing or rejected credentials
         ├── RateLimitError           HTTP 429 and the wait would exceed the cap
-        ├── PaymentRequiredError     HTTP 402: X credits exhausted
+        ├── PaymentRequiredError     HTTP 402: X credits exhausted (exit 69)
         └── BudgetExceededError      the next request would pass the user's --budget
 
 Each error carries a one-line ``message`` (what went wrong, and where) and a ``hint`` (what
@@ -118,6 +118,8 @@ class RateLimitError(FetchError):
 
 class PaymentRequiredError(FetchError):
     """HTTP 402 from X: the account's pay-per-use credits are exhausted."""
+
+    exit_code = 69  # EX_UNAVAILABLE: add credits, then run again (not a network failure)
 
 
 class BudgetExceededError(FetchError):

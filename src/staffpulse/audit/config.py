@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from copy import deepcopy
 from typing import Any
 
+from staffpulse.config import config_table
 from staffpulse.errors import ConfigError
 
 # name -> (default, reason). The reasons are shown in docs/audit.md and kept here so the
@@ -151,7 +152,7 @@ def audit_settings(config: Mapping[str, Any] | None = None) -> dict[str, Any]:
         config = load_config()
     section: Mapping[str, Any]
     if "audit" in config:
-        section = config["audit"]
+        section = config_table(config, "audit")  # `audit = 5` is a ConfigError, not a crash
     elif any(key in DEFAULTS for key in config):
         section = config
     else:

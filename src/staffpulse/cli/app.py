@@ -2,16 +2,20 @@
 
 Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``; they are
 discovered here so that each part of the product owns its own commands. Domain errors
-(:mod:`staffpulse.errors`) become one-line messages with a hint and a non-zero exit code;
-``--debug`` shows the traceback instead.
+(:mod:`staffpulse.errors`) become one-line messages with a hint and the error's exit code;
+``--debug`` shows the traceback as well, and keeps the exit code (scripts tell failures apart
+by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
+shown as one line on stderr.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import pkgutil
 import sys
+import traceback
 from typing import Annotated, Any
 
 import typer
@@ -35,7 +39,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             return super().invoke(ctx)
         except StaffpulseError as exc:
             if ctx.obj and ctx.obj.get("debug"):
-                raise
+                traceback.print_exc(file=sys.stderr)
             err_console.print(
                 f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True
             )
@@ -64,6 +68,21 @@ class _ErrorBoundaryGroup(TyperGroup):
             if exc.code == 1 and _stdout_is_devnull():
                 raise typer.Exit(0) from None
             raise
+
+
+class _NoticeHandler(logging.Handler):
+    """Notices from the library (``staffpulse.config``'s unknown keys) as one line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err_console.print(
+            f"[yellow]Notice:[/] {escape(record.getMessage())}", highlight=False, soft_wrap=True
+        )
+
+
+def _show_notices() -> None:
+    logger = logging.getLogger("staffpulse.config")
+    if not any(isinstance(h, _NoticeHandler) for h in logger.handlers):
+        logger.addHandler(_NoticeHandler(logging.WARNING))
 
 
 def _stdout_is_devnull() -> bool:
@@ -100,6 +119,7 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
 ) -> None:
     ctx.obj = {"debug": debug}
+    _show_notices()
 
 
 def _register_commands() -> None:

@@ -13,8 +13,10 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Unpack
+from urllib.parse import urlparse
 
-from staffpulse.errors import FetchError, NotFoundError
+from staffpulse.config import setting_str
+from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
 from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.common import (
     Backoff,
@@ -22,15 +24,18 @@ from staffpulse.fetch.common import (
     FetcherOptions,
     FetchReport,
     PageWriter,
+    check_count,
     recorded_run,
     wait_for_reset,
 )
+from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.models import Account
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
 
 SOURCE = "bluesky-api"
 PAGE = 100
+RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
 
 
 def make_client(appview_url: str, timeout: float) -> Any:
@@ -56,14 +61,14 @@ class BlueskyFetcher(FetcherBase):
         **options: Unpack[FetcherOptions],
     ) -> None:
         super().__init__(store, **options)
-        appview = str(
-            self.config.get("bluesky", {}).get("appview_url", "https://public.api.bsky.app")
-        )
+        appview = setting_str(self.config, "bluesky", "appview_url")
+        self.host = urlparse(appview).netloc or appview  # named in network errors
         self.client = client if client is not None else make_client(appview, self.timeout)
 
     def _call(
         self, what: str, method: Callable[..., Any], report: FetchReport, params: dict[str, Any]
     ) -> dict[str, Any]:
+        import httpx
         from atproto_client import exceptions as ex
 
         backoff = Backoff(self.retries, self.sleep, self.notify)
@@ -79,21 +84,44 @@ class BlueskyFetcher(FetcherBase):
                 )  # fmt: skip
             except ex.ModelError as exc:
                 report.stopped = "error"
-                raise FetchError(f"{what}: unexpected response from the AppView ({exc})") from None
-            except ex.BadRequestError as exc:
-                raise NotFoundError(
-                    f"{what}: Bluesky said {exc}", hint="check the handle"
+                raise FetchError(
+                    f"{what}: unexpected response from the AppView at {self.host} ({exc})",
+                    hint="check [bluesky] appview_url in config.toml",
                 ) from None
-            except (ex.NetworkError, ex.RequestException) as exc:
-                status = exc.response.status_code if exc.response is not None else None
-                retryable = status is None or status >= 500
-                if retryable and backoff.retry(f"{what}: {type(exc).__name__}, retrying"):
+            except ex.BadRequestError as exc:
+                report.stopped = "error"
+                details = _details(exc)
+                if "not found" in details.lower():  # the AppView's answer for unknown actors
+                    raise NotFoundError(
+                        f"{what}: Bluesky said {details}", hint="check the handle"
+                    ) from None
+                raise InputError(
+                    f"Bluesky rejected the request for {what} (HTTP 400)"
+                    + (f": {details}" if details else ""),
+                    hint="check the handle",
+                ) from None
+            except ex.UnauthorizedError as exc:
+                status = exc.response.status_code if exc.response is not None else 401
+                raise AuthError(
+                    f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
+                    hint="the public AppView needs no login; check [bluesky] appview_url",
+                ) from None
+            except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
+                status = getattr(getattr(exc, "response", None), "status_code", None)
+                problem = f"Bluesky request to {self.host} failed ({type(exc).__name__}" + (
+                    f", HTTP {status})" if status else ")"
+                )
+                retryable = status is None or status >= 500 or status in (409, 413)
+                if retryable and backoff.retry(f"{what}: {problem}, retrying"):
                     continue
                 report.stopped = "error"
+                details = _details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
                 raise FetchError(
-                    f"{what}: Bluesky request failed ({type(exc).__name__}"
-                    + (f", HTTP {status})" if status else ")"),
-                    hint="everything fetched so far is stored; run the same command again to resume",
+                    f"{what}: {problem}" + (f": {details}" if details else ""),
+                    # a 4xx will not change by asking again; the rest may be passing
+                    hint="check the handle and [bluesky] appview_url"
+                    if status is not None and status < 500
+                    else f"check your connection; {RESUME_HINT}",
                 ) from None
 
     # -- resume state (kept in the fetch_cursors table) ------------------------------------
@@ -115,7 +143,9 @@ class BlueskyFetcher(FetcherBase):
 
     # -- the run ----------------------------------------------------------------------------
     def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:
-        handle = handle.strip().lstrip("@")
+        handle = bluesky_handle(handle)
+        check_count("max_posts", max_posts, 1)
+        check_count("max_follows", max_follows, 0)
         report = FetchReport(platform="bluesky", target=handle)
         writer = PageWriter(self.store, SOURCE, report)
         with recorded_run(
@@ -202,6 +232,14 @@ class BlueskyFetcher(FetcherBase):
                 break
 
 
+def _details(exc: Any) -> str:
+    """The XRPC error name and message of a failed request (``InvalidRequest: ...``)."""
+    response = getattr(exc, "response", None)
+    content = getattr(response, "content", None)
+    parts = [getattr(content, "error", None), getattr(content, "message", None)]
+    return ": ".join(str(p) for p in parts if p)
+
+
 def _item_id(item: Mapping[str, Any]) -> str | None:
     post = item.get("post") if isinstance(item.get("post"), dict) else {}
     uri = post.get("uri") if isinstance(post, dict) else None
@@ -222,4 +260,4 @@ def fetch_account(store: Store, handle: str) -> Account:
     """Only the profile and avatar: what ``add-handles`` needs."""
     fetcher = BlueskyFetcher(store)
     report = FetchReport(platform="bluesky", target=handle)
-    return fetcher.profile(handle.strip().lstrip("@"), report, PageWriter(store, SOURCE, report))
+    return fetcher.profile(bluesky_handle(handle), report, PageWriter(store, SOURCE, report))

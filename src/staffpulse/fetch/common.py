@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypedDict
 
-from staffpulse.config import load_config
-from staffpulse.errors import RateLimitError, StaffpulseError
+from staffpulse.config import load_config, setting_float, setting_int
+from staffpulse.errors import InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
@@ -89,13 +89,26 @@ class FetchSettings:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> FetchSettings:
-        fetch = config.get("fetch", {})
+        """Typed and checked: a wrong value is a ConfigError naming the file and the key."""
         # The longest 429 wait was first an [x] setting; [fetch] now wins for every platform.
-        max_wait = fetch.get("max_wait_seconds", config.get("x", {}).get("max_wait_seconds", 900))
+        x_wait = setting_float(config, "x", "max_wait_seconds", minimum=0)
         return cls(
-            timeout=float(fetch.get("timeout_seconds", 20)),
-            avatar_max=int(fetch.get("avatar_max_bytes", 2_000_000)),
-            max_wait=float(max_wait),
+            timeout=setting_float(config, "fetch", "timeout_seconds", positive=True),
+            avatar_max=setting_int(config, "fetch", "avatar_max_bytes", minimum=0),
+            max_wait=setting_float(config, "fetch", "max_wait_seconds", default=x_wait, minimum=0),
+        )
+
+
+def check_count(name: str, value: int, minimum: int) -> None:
+    """A count limit (``max_posts``: at least 1; ``max_mentions``: 0 means none) in range.
+
+    Named as its command-line option: that is where people set it.
+    """
+    if value < minimum:
+        option = "--" + name.replace("_", "-")
+        raise InputError(
+            f"{option} {value}: must be {minimum} or more",
+            hint=f"e.g. {option} 100" + (f" ({option} 0: none)" if minimum == 0 else ""),
         )
 
 
@@ -126,7 +139,9 @@ class FetcherBase:
         avatars: bool = True,
     ) -> None:
         self.store = store
-        self.config = dict(config) if config is not None else load_config()
+        # kept as given (not copied into a plain dict): a Config knows its file, which the
+        # settings errors name
+        self.config: Mapping[str, Any] = config if config is not None else load_config()
         settings = FetchSettings.from_config(self.config)
         self.timeout, self.avatar_max = settings.timeout, settings.avatar_max
         self.max_wait = settings.max_wait
@@ -312,6 +327,7 @@ def recorded_run(store: Store, report: FetchReport, params: dict[str, Any]) -> I
         status = "ok" if report.stopped in (None, "max") else "partial"
     except StaffpulseError:
         status = "partial" if report.posts or report.follows else "error"
+        report.stopped = report.stopped or "error"  # a failure is a stop too, whatever raised it
         raise
     finally:
         recorder.finish(status)

@@ -9,10 +9,19 @@ resumes from where the last one stopped (:class:`~staffpulse.fetch.common.RangeC
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, Unpack
+from urllib.parse import urlparse
 
-from staffpulse.errors import FetchError, InputError, NotFoundError
+from staffpulse.config import setting_str
+from staffpulse.errors import (
+    AuthError,
+    FetchError,
+    InputError,
+    NotFoundError,
+    StaffpulseError,
+)
 from staffpulse.fetch.common import (
     Backoff,
     FetcherBase,
@@ -20,25 +29,25 @@ from staffpulse.fetch.common import (
     FetchReport,
     PageWriter,
     RangeCursor,
+    check_count,
     recorded_run,
     wait_for_reset,
 )
+from staffpulse.fetch.handles import mastodon_account
 from staffpulse.models import Account
 from staffpulse.sources.mastodon import account_from_mastodon, rows_from_mastodon
 from staffpulse.store import Store
 
 SOURCE = "mastodon-api"
 PAGE = 40
+RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
+_TAG = re.compile(r"^\w+$")  # Mastodon hashtags: letters, digits, underscores (any script)
 
 
 def split_acct(acct: str, default_instance: str | None = None) -> tuple[str, str]:
-    """``@user@instance`` → (``user``, ``instance``)."""
-    parts = acct.strip().lstrip("@").split("@")
-    if len(parts) == 2 and all(parts):
-        return parts[0], parts[1].lower()
-    if len(parts) == 1 and parts[0] and default_instance:
-        return parts[0], default_instance
-    raise InputError(f"'{acct}' is not a Mastodon handle", hint="write it as @user@instance")
+    """``@user@instance`` → (``user``, ``instance``); checked before any request
+    (see :func:`staffpulse.fetch.handles.mastodon_account`)."""
+    return mastodon_account(acct, default_instance)
 
 
 def make_client(base_url: str, timeout: float) -> Any:
@@ -64,9 +73,7 @@ class MastodonFetcher(FetcherBase):
         **options: Unpack[FetcherOptions],
     ) -> None:
         super().__init__(store, **options)
-        self.default_instance = str(
-            self.config.get("mastodon", {}).get("default_instance", "mastodon.social")
-        )
+        self.default_instance = setting_str(self.config, "mastodon", "default_instance")
         self.base_url, self.client = base_url, client
 
     def _api(self, instance: str) -> Any:
@@ -95,20 +102,53 @@ class MastodonFetcher(FetcherBase):
                     f"{what}: not found on this instance", hint="check the handle or tag"
                 ) from None
             except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
-                if backoff.retry(f"{what}: {type(exc).__name__}, retrying"):
+                problem = f"Mastodon request to {self._host()} failed ({type(exc).__name__})"
+                if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
                 report.stopped = "error"
                 raise FetchError(
-                    f"{what}: Mastodon request failed ({type(exc).__name__})",
-                    hint="everything fetched so far is stored; run the same command again to resume",
+                    f"{what}: {problem}", hint=f"check your connection; {RESUME_HINT}"
                 ) from None
             except mp.MastodonError as exc:
                 report.stopped = "error"
-                raise FetchError(f"{what}: Mastodon said {exc}") from None
+                raise self._rejected(what, exc) from None
+
+    def _host(self) -> str:
+        base = str(getattr(self.client, "api_base_url", None) or self.base_url or "")
+        return urlparse(base).netloc or base or "the instance"
+
+    def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
+        """A Mastodon.py error that is not worth retrying, as the error people can act on."""
+        args = exc.args
+        # Mastodon.py's HTTP errors carry (text, status, reason, the instance's error message)
+        status = args[1] if len(args) >= 4 and isinstance(args[1], int) else None
+        said = f": {args[3]}" if status is not None and args[3] else ""
+        if status == 401:
+            return AuthError(
+                f"{what}: {self._host()} wants a login to show this (HTTP 401){said}",
+                hint="staffpulse reads public data only; try an account on another instance",
+            )
+        if status is not None and 400 <= status < 500:
+            # the request itself is wrong: asking again would fail the same way
+            return InputError(
+                f"{self._host()} rejected the request for {what} (HTTP {status}){said}",
+                hint="check the handle, the hashtag and --instance",
+            )
+        if status is not None:
+            return FetchError(f"{what}: {self._host()} answered HTTP {status}{said}")
+        if args and str(args[0]).startswith("Could not parse response as JSON"):
+            code = re.search(r"response code was (\d+)", str(args[0]))
+            return FetchError(
+                f"{what}: {self._host()} answered with something that is not JSON"
+                + (f" (HTTP {code.group(1)})" if code else ""),
+                hint="check the instance name (--instance, or the part after the second @)",
+            )
+        return FetchError(f"{what}: {self._host()} said {exc}")
 
     # -- account statuses -------------------------------------------------------------------
     def fetch(self, acct: str, *, max_posts: int = 400) -> FetchReport:
         user, instance = split_acct(acct, self.default_instance)
+        check_count("max_posts", max_posts, 1)
         report = FetchReport(platform="mastodon", target=f"{user}@{instance}")
         writer = PageWriter(self.store, SOURCE, report)
         with recorded_run(self.store, report, {"account": report.target, "max_posts": max_posts}):
@@ -132,8 +172,16 @@ class MastodonFetcher(FetcherBase):
 
     # -- hashtag timeline ----------------------------------------------------------------------
     def fetch_hashtag(self, tag: str, instance: str, *, max_posts: int = 400) -> FetchReport:
-        tag = tag.lstrip("#")
-        instance = instance.strip().lower()
+        tag = tag.strip().lstrip("#")
+        if not _TAG.match(tag):
+            raise InputError(
+                f"'#{tag}' is not a hashtag",
+                hint="letters, digits and _ only, e.g. --hashtag hiring",
+            )
+        # "https://mastodon.social/" pasted from a browser names the same instance
+        instance = re.sub(r"^https?://", "", instance.strip(), flags=re.IGNORECASE)
+        instance = instance.strip("/").lower()
+        check_count("max_posts", max_posts, 1)
         report = FetchReport(platform="mastodon", target=f"#{tag}@{instance}")
         writer = PageWriter(self.store, SOURCE, report)
         with recorded_run(

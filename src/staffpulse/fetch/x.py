@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Unpack
+from urllib.parse import urlparse
 
 import requests
 import tweepy
 
-from staffpulse.config import get_secret
+from staffpulse.config import get_secret, setting_str
 from staffpulse.errors import (
     AuthError,
     BudgetExceededError,
@@ -32,17 +33,22 @@ from staffpulse.fetch.common import (
     FetchReport,
     PageWriter,
     RangeCursor,
+    check_count,
     max_id,
     newest_stored_post_id,
     recorded_run,
     wait_for_reset,
 )
+from staffpulse.fetch.handles import x_handle
 from staffpulse.fetch.x_client import (
     SEARCH_EXPANSIONS,
     SEARCH_USER_FIELDS,
     TWEET_FIELDS,
     USER_FIELDS,
+    json_object,
+    lookup_error,
     make_client,
+    rejection_reason,
     snowflake_time,
 )
 from staffpulse.fetch.x_costs import (
@@ -52,8 +58,10 @@ from staffpulse.fetch.x_costs import (
     TIMELINE_CAP,
     Budget,
     Rates,
+    check_budget,
     estimate_cost,
     estimate_search_cost,
+    money,
 )
 from staffpulse.models import Account
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
@@ -63,6 +71,7 @@ SOURCE = "x-api"
 MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
 SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
+RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
 
 
 def search_stream(query: str) -> str:
@@ -80,7 +89,10 @@ class XFetcher(FetcherBase):
         **options: Unpack[FetcherOptions],
     ) -> None:
         super().__init__(store, **options)
-        x = self.config.get("x", {})
+        check_budget(budget)
+        base_url = setting_str(self.config, "x", "base_url")
+        self.host = urlparse(base_url).netloc or base_url  # named in network errors
+        self.rates = Rates.from_config(self.config)
         if client is None:
             token = get_secret("x_bearer_token", self.config)
             if not token:
@@ -88,9 +100,8 @@ class XFetcher(FetcherBase):
                     "no X bearer token",
                     hint="set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml",
                 )
-            client = make_client(token, str(x.get("base_url", "https://api.x.com")), self.timeout)
+            client = make_client(token, base_url, self.timeout)
         self.client = client
-        self.rates = Rates.from_config(self.config)
         self.budget_limit = budget
         self.edits = EditTracker()
 
@@ -103,8 +114,7 @@ class XFetcher(FetcherBase):
             report.requests += 1
             try:
                 response = method(**{k: v for k, v in params.items() if v is not None})
-                payload = response.json()
-                return payload if isinstance(payload, dict) else {}
+                return json_object(response, what, self.host)
             except tweepy.TooManyRequests as exc:
                 reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
                     "x-rate-limit-reset"
@@ -129,20 +139,26 @@ class XFetcher(FetcherBase):
                     ) from None
                 if status == 404:
                     raise NotFoundError(f"{what}: not found on X") from None
+                if 400 <= status < 500:
+                    # the request itself is wrong: asking again would fail the same way
+                    reason = rejection_reason(exc)
+                    raise InputError(
+                        f"X rejected the request for {what} (HTTP {status})"
+                        + (f": {reason}" if reason else ""),
+                        hint="check the handle, --search query and --since date",
+                    ) from None
                 if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
                     continue
-                report.stopped = "error"
-                raise FetchError(
-                    f"{what}: X answered HTTP {status}",
-                    hint="everything fetched so far is stored; run the same command again to resume",
-                ) from None
+                raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
             except requests.RequestException as exc:
-                if backoff.retry(f"{what}: network error ({type(exc).__name__}), retrying"):
+                request = getattr(exc, "request", None)
+                host = urlparse(str(getattr(request, "url", "") or "")).netloc or self.host
+                problem = f"network error talking to X at {host} ({type(exc).__name__})"
+                if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
-                report.stopped = "error"
                 raise FetchError(
-                    f"{what}: network error talking to X ({type(exc).__name__})",
-                    hint="everything fetched so far is stored; run the same command again to resume",
+                    f"{what}: {problem}",
+                    hint=f"check your connection and [x] base_url; {RESUME_HINT}",
                 ) from None
 
     # -- the run --------------------------------------------------------------------------
@@ -154,14 +170,16 @@ class XFetcher(FetcherBase):
         max_mentions: int = 100,
         since: datetime | None = None,
     ) -> FetchReport:
-        handle = handle.strip().lstrip("@")
+        handle = x_handle(handle)  # before any (paid) request
+        check_count("max_posts", max_posts, 1)
+        check_count("max_mentions", max_mentions, 0)
         report = FetchReport(platform="x", target=handle, budget_usd=self.budget_limit)
         report.estimate_usd = estimate_cost(self.rates, max_posts, max_mentions)["total"]
         budget = Budget(self.budget_limit, self.rates, report)
         if budget.affordable(self.rates.user) < 1:
             raise BudgetExceededError(
-                f"a budget of ${self.budget_limit} does not cover even the user lookup"
-                f" (${self.rates.user})",
+                f"a budget of {money(self.budget_limit or 0)} does not cover even the user"
+                f" lookup ({money(self.rates.user)})",
                 hint="raise --budget",
             )
         writer = PageWriter(self.store, SOURCE, report)
@@ -193,7 +211,11 @@ class XFetcher(FetcherBase):
         rows = rows_from_v2(page) if page.get("data") else []
         account = next((r for r in rows if isinstance(r, Account)), None)
         if account is None:
-            raise NotFoundError(f"no X account @{handle}", hint="check the spelling of the handle")
+            detail = lookup_error(page)
+            raise NotFoundError(
+                f"no X account @{handle}" + (f" ({detail})" if detail else ""),
+                hint="check the spelling of the handle",
+            )
         report.account_id = account.id
         account = self.with_avatar(account, report)
         writer.write([account], f"x:users/by/username/{handle}", page)
@@ -252,10 +274,8 @@ class XFetcher(FetcherBase):
                     return
                 size = min(MAX_PAGE, max(min_page, wanted), budget.affordable(per_item))
                 if size < min_page:
+                    # said once, by whoever shows the report (the CLI: on stderr, or in --json)
                     report.stopped = "budget"
-                    self.notify(
-                        f"stopped before the budget: ${report.cost_usd:.3f} spent of ${budget.limit}"
-                    )
                     return
                 page = self._call(
                     what, method, report, max_results=size, since_id=since_id, until_id=until_id,
@@ -288,6 +308,7 @@ class XFetcher(FetcherBase):
         query = query.strip()
         if not query:
             raise InputError("the search query is empty", hint='e.g. --search "hiring nurses"')
+        check_count("max_posts", max_posts, 1)
         report = FetchReport(platform="x", target=f"search:{query}", budget_usd=self.budget_limit)
         report.estimate_usd = estimate_search_cost(self.rates, max_posts)["total"]
         budget = Budget(self.budget_limit, self.rates, report)
@@ -296,8 +317,8 @@ class XFetcher(FetcherBase):
         )
         if budget.affordable(per_item) < SEARCH_MIN_PAGE:
             raise BudgetExceededError(
-                f"a budget of ${self.budget_limit} does not cover even one search page"
-                f" ({SEARCH_MIN_PAGE} results at up to ${per_item:.3f} each)",
+                f"a budget of {money(self.budget_limit or 0)} does not cover even one search page"
+                f" ({SEARCH_MIN_PAGE} results at up to {money(per_item)} each)",
                 hint="raise --budget",
             )
         if since is not None:
@@ -361,5 +382,5 @@ def fetch_account(store: Store, handle: str) -> Account:
     fetcher = XFetcher(store)
     report = FetchReport(platform="x", target=handle)
     budget = Budget(None, fetcher.rates, report)
-    account = fetcher._lookup(handle.lstrip("@"), report, budget, PageWriter(store, SOURCE, report))
+    account = fetcher._lookup(x_handle(handle), report, budget, PageWriter(store, SOURCE, report))
     return account

@@ -1,5 +1,5 @@
-"""The X API v2 client: a real ``tweepy.Client`` aimed at a configurable base URL, and the
-fields staffpulse asks for."""
+"""The X API v2 client: a real ``tweepy.Client`` aimed at a configurable base URL, the fields
+staffpulse asks for, and what X's error answers say."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 import requests
 import tweepy
 from requests.adapters import HTTPAdapter
+
+from staffpulse.errors import FetchError
 
 TWEEPY_HOST = "https://api.twitter.com"
 SNOWFLAKE_EPOCH_MS = 1288834974657
@@ -22,6 +24,44 @@ TWEET_FIELDS = [
     "author_id", "conversation_id", "created_at", "edit_history_tweet_ids", "entities",
     "in_reply_to_user_id", "lang", "public_metrics", "referenced_tweets",
 ]  # fmt: skip
+
+
+def json_object(response: requests.Response, what: str, host: str) -> dict[str, Any]:
+    """The JSON object of a 2xx answer; a proxy's or captive portal's HTML page is not one
+    (and, not being a network error, is not retried)."""
+    try:
+        payload = response.json()
+    except ValueError:  # requests' JSONDecodeError
+        kind = str(response.headers.get("content-type") or "no content type").split(";")[0]
+        raise FetchError(
+            f"{what}: X answered with something that is not JSON"
+            f" (HTTP {response.status_code}, {kind})",
+            hint=f"check [x] base_url in config.toml ({host}) and any proxy on the way;"
+            " everything fetched so far is stored",
+        ) from None
+    return payload if isinstance(payload, dict) else {}
+
+
+def rejection_reason(exc: tweepy.HTTPException) -> str:
+    """X's own words on a rejected request (its ``errors[].message`` or ``detail``), short."""
+    messages = [str(m).strip() for m in exc.api_messages if str(m).strip()]
+    if not messages:
+        try:
+            body = exc.response.json()
+        except ValueError:
+            return ""
+        found = body.get("detail") or body.get("title") if isinstance(body, dict) else None
+        messages = [str(found).strip()] if found else []
+    text = messages[0] if messages else ""
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def lookup_error(page: dict[str, Any]) -> str:
+    """Why a user lookup found no one: X answers 200 with an ``errors`` list for unknown and
+    suspended users (``User has been suspended: [name].``); empty when it says nothing."""
+    errors = page.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors else None
+    return str(first.get("detail") or "").strip() if isinstance(first, dict) else ""
 
 
 def snowflake_time(post_id: str | None) -> datetime | None:

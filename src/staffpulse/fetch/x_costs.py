@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from staffpulse.config import setting_float
+from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport
 
 TIMELINE_CAP = 3200
@@ -21,6 +23,24 @@ MAX_PAGE = 100
 SEARCH_POSTS_PER_RESULT = SEARCH_USERS_PER_RESULT = 3
 
 
+def money(amount: float) -> str:
+    """USD with two decimals (``$0.50``, ``$16.01``); more only for fractions of a cent, so
+    that a per-read rate of ``$0.005`` is not shown as ``$0.01``."""
+    text = f"{amount:,.2f}"
+    if abs(amount - round(amount, 2)) > 1e-9:
+        text = f"{amount:,.4f}".rstrip("0")
+    return f"${text}"
+
+
+def check_budget(budget: float | None) -> None:
+    """A budget (USD) must be a number above 0; None means no cap."""
+    if budget is not None and not (math.isfinite(budget) and budget > 0):
+        raise InputError(
+            f"--budget {budget:g}: must be more than 0 (USD)",
+            hint="give the most the run may spend, e.g. --budget 2.50, or leave --budget out",
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Rates:
     post: float
@@ -28,10 +48,9 @@ class Rates:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Rates:
-        x = config.get("x", {})
         return cls(
-            post=float(x.get("cost_per_post_read", 0.005)),
-            user=float(x.get("cost_per_user_read", 0.010)),
+            post=setting_float(config, "x", "cost_per_post_read", minimum=0),
+            user=setting_float(config, "x", "cost_per_user_read", minimum=0),
         )
 
 
@@ -67,7 +86,7 @@ class Budget:
         self.limit, self.rates, self.report = limit, rates, report
 
     def affordable(self, per_item: float) -> int:
-        if self.limit is None:
+        if self.limit is None or per_item <= 0:  # a rate of 0 (set in config.toml) costs nothing
             return MAX_PAGE
         left = self.limit - self.report.cost_usd
         return max(0, math.floor(left / per_item + 1e-9))

@@ -76,11 +76,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"run without --role", "choose “Any role”"),
         (
-            r"(Bluesky|Mastodon) request failed \((?:NetworkError|MastodonNetworkError)\)",
+            r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
             r"\1 could not be reached: check that this computer is online",
         ),
         (
-            r"(Bluesky|Mastodon) request failed \((\w+)(, HTTP (\d+))?\)",
+            r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
         ),
         (r" \(see docs/formats\.md\)", ""),

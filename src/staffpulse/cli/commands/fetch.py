@@ -1,6 +1,9 @@
 """``fetch x|bluesky|mastodon``: live fetching into the store (docs/fetching.md).
 
-Credentials come from the environment or config.toml, never from the command line.
+Credentials come from the environment or config.toml, never from the command line. Arguments
+are checked (handles, counts, the budget) before the cost estimate and before any request.
+Everything printed through Rich that holds text from outside (handles, queries, paths, the
+``[x]`` of a config table) is escaped, so that it is shown rather than read as markup.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.errors import InputError
-from staffpulse.fetch.common import FetchReport
+from staffpulse.fetch.common import FetchReport, check_count
 from staffpulse.sources.base import parse_timestamp
 from staffpulse.store import open_store
 
@@ -36,9 +40,10 @@ def _progress(
     """Rich progress bars on stderr (one per stream), and a notifier for waits and retries."""
 
     def notify(message: str) -> None:
-        err_console.print(f"[yellow]{message}[/]", highlight=False)
+        err_console.print(f"[yellow]{escape(message)}[/]", highlight=False, soft_wrap=True)
 
-    if quiet:
+    # bars only where someone watches: piped to a log they would leave a blank line behind
+    if quiet or not err_console.is_terminal:
         yield (lambda task, done, total: None), notify
         return
     with Progress(
@@ -56,23 +61,32 @@ def _progress(
 
 
 def _finish(report: FetchReport, as_json: bool) -> None:
+    from staffpulse.fetch.x_costs import money
+
     if as_json:
+        # the budget stop is in here too: "stopped": "budget", with budget_usd and cost_usd
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
     console.print(
         f"Fetched [bold]{report.posts:,}[/] posts ({report.new_posts:,} new)"
         + (f", {report.follows:,} follows" if report.follows else "")
-        + f" for {report.target} in {report.requests} requests.",
+        + f" for {escape(report.target)} in {report.requests} requests.",
         highlight=False,
     )
     if report.platform == "x":
-        console.print(f"Spent about [bold]${report.cost_usd:.3f}[/] ({report.post_reads} post reads,"
-                      f" {report.user_reads} user reads).", highlight=False)  # fmt: skip
+        console.print(f"Spent about [bold]{money(report.cost_usd)}[/] ({report.post_reads} post"
+                      f" reads, {report.user_reads} user reads).", highlight=False)  # fmt: skip
     if report.stopped == "budget":
-        console.print(f"[yellow]Stopped before going over the budget of ${report.budget_usd}.[/]"
-                      " Run again with a higher --budget to continue where it stopped.")  # fmt: skip
+        # a notice for people, so on stderr (once); the summary above is the result
+        err_console.print(
+            f"[yellow]Stopped before going over the budget of {money(report.budget_usd or 0)}"
+            f" ({money(report.cost_usd)} spent).[/] Run again with a higher --budget to continue"
+            " where it stopped.",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.avatar_path:
-        console.print(f"[dim]avatar saved to {report.avatar_path}[/]", highlight=False)
+        console.print(f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -112,9 +126,20 @@ def fetch_x_command(
     as_json: JsonOption = False,
 ) -> None:
     """Profile, timeline and mentions of an X account, or a recent search (pay-per-use: prints
-    an estimate first)."""
+    an estimate first).
+
+    Needs an X API bearer token: set X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); it is never taken from the command line.
+    """
+    # (the token paragraph is one line: --help keeps the line breaks of later paragraphs)
+    from staffpulse.fetch.handles import x_handle
     from staffpulse.fetch.x import XFetcher
-    from staffpulse.fetch.x_costs import Rates, estimate_cost, estimate_search_cost
+    from staffpulse.fetch.x_costs import (
+        Rates,
+        check_budget,
+        estimate_cost,
+        estimate_search_cost,
+        money,
+    )
 
     if (handle is None) == (search is None):
         raise InputError(
@@ -123,27 +148,37 @@ def fetch_x_command(
         )
     if search is not None and not search.strip():
         raise InputError("the --search query is empty", hint='e.g. --search "hiring nurses"')
+    # everything the user typed is checked before the estimate, and before any paid request
+    target = x_handle(handle) if handle is not None else None
+    check_budget(budget)
+    if max_posts is not None:
+        check_count("max_posts", max_posts, 1)
+    check_count("max_mentions", max_mentions, 0)
     config = load_config()
     rates = Rates.from_config(config)
-    cap = f"; budget cap ${budget:.2f}" if budget is not None else ""
+    cap = f"; budget cap {money(budget)}" if budget is not None else ""
+    rates_note = f" Rates are set in config.toml {escape('[x]')}."
     if search is not None:
         posts = 100 if max_posts is None else max_posts
         guess = estimate_search_cost(rates, posts)
         err_console.print(
-            f"Estimated cost at most [bold]${guess['total']:.2f}[/] ({int(guess['post_reads'])}"
-            f" post reads ${guess['posts']:.2f}, {int(guess['user_reads'])} user reads"
-            f" ${guess['users']:.2f}: each result may bring the posts it replies to or quotes"
-            f" and their authors){cap}. Rates are set in config.toml [x].",
+            f"Estimated cost at most [bold]{money(guess['total'])}[/]"
+            f" ({int(guess['post_reads'])} post reads {money(guess['posts'])},"
+            f" {int(guess['user_reads'])} user reads {money(guess['users'])}: each result may"
+            f" bring the posts it replies to or quotes and their authors){cap}.{rates_note}",
             highlight=False,
+            soft_wrap=True,
         )
     else:
         posts = 3200 if max_posts is None else max_posts
         estimate = estimate_cost(rates, posts, max_mentions)
         err_console.print(
-            f"Estimated cost at most [bold]${estimate['total']:.2f}[/] (user lookup ${estimate['user_lookup']:.3f},"
-            f" timeline ${estimate['timeline']:.2f}, mentions ${estimate['mentions']:.2f}){cap}."
-            " Rates are set in config.toml [x].",
+            f"Estimated cost at most [bold]{money(estimate['total'])}[/]"
+            f" (user lookup {money(estimate['user_lookup'])},"
+            f" timeline {money(estimate['timeline'])}, mentions {money(estimate['mentions'])})"
+            f"{cap}.{rates_note}",
             highlight=False,
+            soft_wrap=True,
         )
     with open_store(db) as store, _progress(as_json) as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
@@ -151,7 +186,7 @@ def fetch_x_command(
             report = fetcher.search(search, max_posts=posts, since=_since(since))
         else:
             report = fetcher.fetch(
-                str(handle), max_posts=posts, max_mentions=max_mentions, since=_since(since)
+                str(target), max_posts=posts, max_mentions=max_mentions, since=_since(since)
             )
     _finish(report, as_json)
 
@@ -161,7 +196,7 @@ def fetch_bluesky_command(
     handle: Annotated[str, typer.Argument(help="The Bluesky handle, e.g. acme.bsky.social.")],
     max_posts: Annotated[int, typer.Option("--max-posts", help="Feed items at most.")] = 1000,
     max_follows: Annotated[
-        int, typer.Option("--max-follows", help="Follows and followers at most (each).")
+        int, typer.Option("--max-follows", help="Follows and followers at most (each; 0: none).")
     ] = 500,
     db: DbOption = None,
     as_json: JsonOption = False,
