@@ -108,7 +108,7 @@ def connect_command(
             hint="the file goes to --output and the JSON summary to stdout; "
             "or drop --json to print the export itself",
         )
-    with open_store(db) as store, err_console.status("Ranking who to follow..."):
+    with open_store(db, create=False) as store, err_console.status("Ranking who to follow..."):
         report = suggest_report(
             store, handle, platform, role, limit, _parse_date(as_of), options=options
         )
