@@ -155,7 +155,7 @@ def test_leaderboard_fix_is_cut_at_a_sentence_not_an_abbreviation() -> None:
 
 
 def test_counts_agree_in_number_and_have_separators() -> None:
-    from staffpulse.report.html import count_of
+    from staffpulse.report.counts import count_of
 
     assert count_of(1, "post") == "1 post"
     assert count_of(1986, "post") == "1,986 posts"

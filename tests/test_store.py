@@ -101,6 +101,7 @@ def test_a_batch_counts_each_account_and_post_once() -> None:
     # a page often carries its author again with every post, and a quoted post twice
     counts = store.write_records([Record(rows=tuple(rows + rows[:3]), provenance=PROV)])
     assert (counts.accounts, counts.posts, counts.follows) == (2, 3, 1)
+    assert sum(counts.by_kind.values()) == counts.posts
     assert (counts.new_accounts, counts.new_posts) == (2, 3)
 
 

@@ -29,6 +29,8 @@ def money(amount: float) -> str:
     text = f"{amount:,.2f}"
     if abs(amount - round(amount, 2)) > 1e-9:
         text = f"{amount:,.4f}".rstrip("0")
+        if text.endswith("."):  # under $0.00005: too small to show
+            return "under $0.0001"
     return f"${text}"
 
 

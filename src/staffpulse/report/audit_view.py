@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
+from staffpulse.report.counts import count_of
 
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
 RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
@@ -16,10 +17,6 @@ def band(score: float) -> str:
         if score >= floor:
             return letter
     return "F"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def pct(value: float | None) -> str:
@@ -75,7 +72,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 "Last posts",
                 f"{mix['recent']['job_ads']} of the last {mix['recent']['posts']} were job ads",
             ),
-            ("Longest streak", f"{plural(mix['longest_streak'], 'job ad')} in a row"),
+            ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
             ("Trend", trend_text),
         ],
         "voice": [

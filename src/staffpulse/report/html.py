@@ -20,6 +20,7 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.errors import InputError
 from staffpulse.report import charts
 from staffpulse.report.audit_view import GRADE_COLORS, band, pct, pillar_rows
+from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -45,11 +46,6 @@ def environment() -> Environment:
 
 
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)[.;] ")
-
-
-def count_of(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 post``, ``1,986 posts``: a count with thousands separators and its noun."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def first_sentence(text: str) -> str:

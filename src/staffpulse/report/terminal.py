@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from staffpulse.models import POST_KINDS
+from staffpulse.report.counts import count_of
 from staffpulse.store.reads import AccountSummary
 
 
@@ -39,7 +40,9 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
         console.print("No accounts yet. Import something: [bold]staffpulse import FILE[/]")
         return
     wide = console.width >= 110
-    table = Table(title=f"{len(summaries)} accounts", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(
+        title=count_of(len(summaries), "account"), title_justify="left", box=box.SIMPLE_HEAD
+    )
     # the handle is what the user types next (audit, connect): it is never cut short (a very
     # long one folds onto a second line); a narrow terminal drops the name and first post
 

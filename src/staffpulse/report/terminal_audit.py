@@ -15,6 +15,7 @@ from rich.text import Text
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.errors import InputError
 from staffpulse.report.audit_view import RICH_COLORS, band, pct, pillar_rows
+from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import handle_width
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         table.add_row(
             str(row["rank"]),
             Text("@" + row["handle"])
-            + Text(f" ({row['posts']} posts)" if row["few_posts"] else "", style="dim"),
+            + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
             *([row["segment"].replace("_", " ")] if segments else []),
             Text(f"{row['grade']} {row['overall']}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(

@@ -227,6 +227,7 @@ class Store(ReadMixin):
         posts: list[tuple[Any, ...]] = []
         follows: list[tuple[Any, ...]] = []
         aliases: list[tuple[str, str, str]] = []
+        kinds: dict[tuple[str, str], str] = {}
         links: list[tuple[str, str, str | None, str | None]] = []
         try:
             with self.transaction():
@@ -240,7 +241,7 @@ class Store(ReadMixin):
                                 links.append(
                                     (row.platform, row.id, row.reply_to_post_id, row.quoted_post_id)
                                 )
-                            counts.by_kind[row.kind] = counts.by_kind.get(row.kind, 0) + 1
+                            kinds[(row.platform, row.id)] = row.kind  # once per post
                         elif isinstance(row, Account):
                             accounts.append(account_params(row, raw_id, now))
                         else:
@@ -264,6 +265,8 @@ class Store(ReadMixin):
         # distinct rows: one file often carries the same account or post more than once
         counts.accounts, counts.posts = len(accounts_keys), len(post_keys)
         counts.follows = len({(f[0], f[1], f[2]) for f in follows})
+        for kind in kinds.values():
+            counts.by_kind[kind] = counts.by_kind.get(kind, 0) + 1
         counts.raw = len(records)
         return counts
 

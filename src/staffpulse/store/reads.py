@@ -78,7 +78,7 @@ class ReadMixin:
                 listed = ", ".join("@" + row["handle"] for row in rows[:5])
                 raise NotFoundError(
                     f"'{handle}' matches several accounts: {listed}",
-                    hint="give the whole handle, e.g. staffpulse audit " + listed.split(", ")[0],
+                    hint=f"give the whole handle, e.g. @{rows[0]['handle']}",
                 )
         if not rows:
             where = f" on {platform}" if platform else ""

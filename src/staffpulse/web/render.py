@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse
 
 from staffpulse import __version__
 from staffpulse.report.audit_view import GRADE_COLORS, band, pct
+from staffpulse.report.counts import count_of
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
 
@@ -47,12 +48,6 @@ def _when(value: datetime | str | None) -> str:
 
 def _number(value: float | int | None) -> str:
     return "" if value is None else f"{value:,}"
-
-
-def _plural(value: int | None, word: str, plural: str | None = None) -> str:
-    """``1 account``, ``1,986 accounts``: the count, formatted, with the word agreeing."""
-    count = value or 0
-    return f"{count:,} {word if count == 1 else plural or word + 's'}"
 
 
 def _finalize(value: Any) -> Any:
@@ -97,7 +92,7 @@ def build_environment() -> Environment:
     except ImportError:
         pass
     env.filters.update(
-        pct=pct, when=_when, number=_number, safe_url=_safe_url, plural=_plural, web=web_text
+        pct=pct, when=_when, number=_number, safe_url=_safe_url, plural=count_of, web=web_text
     )
     env.globals.update(
         grade_colors=GRADE_COLORS,

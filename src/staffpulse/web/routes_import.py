@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.fetch.x_costs import money
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 from staffpulse.store.core import Record, WriteCounts
@@ -281,7 +282,7 @@ async def import_fetch(request: Request) -> Response:
         data = report.as_dict()
         summary = f"Fetched {_count(int(data.get('posts', 0)), 'post')} of @{handle}"
         if data.get("cost_usd"):
-            summary += f" for about ${data['cost_usd']:.2f}"
+            summary += f" for about {money(float(data['cost_usd']))}"
         if data.get("stopped") not in (None, "max"):
             summary += f" (stopped early: {data['stopped']})"
         return {

@@ -26,10 +26,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"file",
             "import the accounts' posts on the Import page first, or fix the cohort file",
         ),
-        (
-            r"give the whole handle, e\.g\. staffpulse audit (\S+)",
-            r"give the whole handle, e.g. \1",
-        ),
         (r"add --platform to choose one", "choose the account with its platform"),
         (r" \(--max-age to change\)", ": choose a longer age with “Quiet for at most” above"),
         (r" \(--max-age 0 shows them\)", ": choose “No limit” in “Quiet for at most” to see them"),
