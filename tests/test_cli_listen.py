@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -268,6 +269,81 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
     assert bad.exit_code == 65 and "WebSocket" in bad.output
     worse = runner.invoke(app, ["listen", "bluesky", "--duration", "soon", "--db", db])
     assert worse.exit_code == 65
+
+
+def _closed_port_url() -> str:
+    """A Jetstream URL on a local port nothing listens on (connecting is refused at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"ws://127.0.0.1:{port}/subscribe"
+
+
+def test_listen_that_never_connects_exits_75_with_what_to_do(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    url = _closed_port_url()
+    args = ["listen", "bluesky", "--url", url, "--db", db, "--duration", "1s"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 75, result.output
+    assert "could not reach Jetstream" in result.stderr and url in result.stderr
+    assert "check the network" in result.stderr and "Next:" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    # --json still says what happened, on stdout, with the same exit code
+    as_json = runner.invoke(app, [*args, "--json"])
+    assert as_json.exit_code == 75, as_json.output
+    report = json.loads(as_json.stdout)
+    assert report["outcome"] == "unreachable" and report["connects"] == 0
+    assert report["error"]["exit_code"] == 75 and url in report["error"]["message"]
+    assert "could not reach Jetstream" in as_json.stderr
+    with open_store(Path(db)) as store:
+        statuses = [row[0] for row in store.conn.execute("SELECT status FROM runs")]
+    assert statuses == ["failed", "failed"]
+
+
+def _keywords_stream() -> list[str]:
+    events = [
+        {"did": FIRM, "time_us": 1_767_225_600_000_000 + n, "kind": "commit", "commit": {
+            "operation": "create", "collection": "app.bsky.feed.post", "rkey": f"k{n}",
+            "record": {"text": text, "createdAt": "2026-01-01T00:00:00Z"}}}
+        for n, text in enumerate(["Staffing agencies are busy", "Un récruteur m'a appelé",
+                                  "Lovely sunset tonight"])
+    ]  # fmt: skip
+    return frames_of(events)
+
+
+@pytest.mark.parametrize(
+    ("data", "notes"),
+    [
+        (b"\xef\xbb\xbfstaffing\nr\xc3\xa9cruteur\n", 0),  # UTF-8 with a BOM
+        ("staffing\r\nrécruteur\r\n".encode("utf-16"), 0),  # Notepad's "Unicode"
+        ("staffing\nrécruteur\n".encode("cp1252"), 1),  # Windows-1252: told once
+    ],
+    ids=["utf-8-bom", "utf-16", "windows-1252"],
+)
+def test_listen_reads_keywords_files_in_any_text_encoding(
+    tmp_path: Path, data: bytes, notes: int
+) -> None:
+    keywords = tmp_path / "kw.txt"
+    keywords.write_bytes(data)
+    with ServerThread(_keywords_stream()) as server:
+        result = runner.invoke(
+            app,
+            ["listen", "bluesky", "--url", server.url, "--db", str(tmp_path / "k.db"),
+             "--keywords", str(keywords), "--no-classifier", "--idle-timeout", "0.5", "--json"],
+        )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["kept"] == 2  # the first term counts, accents too
+    assert result.stderr.count("Windows-1252") == notes
+
+
+def test_listen_with_a_binary_keywords_file_exits_65(tmp_path: Path) -> None:
+    keywords = tmp_path / "kw_bin.bin"
+    keywords.write_bytes(bytes(range(256)) * 8)
+    args = ["listen", "bluesky", "--keywords", str(keywords), "--db", str(tmp_path / "b.db")]
+    result = runner.invoke(app, [*args, "--url", _closed_port_url(), "--duration", "1s"])
+    assert result.exit_code == 65, result.output
+    assert "not a text file of keywords" in result.stderr and str(keywords) in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_imported_posts_from_any_platform_enter_the_inbox(tmp_path: Path) -> None:

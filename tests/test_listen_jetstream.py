@@ -1,8 +1,10 @@
-"""Jetstream: the pure transformer, the filter, and the connection loop against a local server."""
+"""Jetstream: the pure transformer, and the listener processing frames without a network.
+
+The connection loop is tested in test_listen_listener.py, keywords in test_listen_relevance.py.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,6 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
-from staffpulse.errors import FetchError, InputError
 from staffpulse.listen.jetstream import (
     MalformedFrame,
     event_to_post,
@@ -18,14 +19,8 @@ from staffpulse.listen.jetstream import (
     parse_frame,
     subscribe_url,
 )
-from staffpulse.listen.listener import (
-    JetstreamListener,
-    ListenOptions,
-    backoff_delay,
-    parse_duration,
-)
-from staffpulse.listen.relevance import Keywords, RelevanceFilter, load_keywords
-from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
+from staffpulse.listen.listener import JetstreamListener, ListenOptions
+from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import get_cursor
 from staffpulse.store import Store, open_store
 
@@ -193,48 +188,6 @@ def test_subscribe_url() -> None:
     assert url.endswith("?compress=false&wantedCollections=app.bsky.feed.post&cursor=123")
 
 
-# -- keywords and durations --------------------------------------------------------------------
-def test_keywords_file(tmp_path: Path) -> None:
-    path = tmp_path / "kw.txt"
-    path.write_text(
-        "# comment\n\nstaffing\ntalent acquisition\n#hiring\n-crypto\n", encoding="utf-8"
-    )
-    kw = load_keywords(path)
-    assert kw.include == ("staffing", "talent acquisition", "#hiring")
-    assert set(kw.matches("Our Talent  Acquisition team and #hiring news")) == {
-        "talent acquisition",
-        "#hiring",
-    }
-    assert kw.matches("hiring without the tag") == []
-    assert Keywords.of(["hiring", "c++"]).matches("#Hiring C++ devs") == ["hiring", "c++"]
-    assert kw.matches("understaffing") == []
-    assert kw.excluded("staffing crypto") and not kw.excluded("staffing")
-    keep = RelevanceFilter(keywords=kw).judge(["staffing news", "staffing crypto", "cats"])
-    assert [v.keep for v in keep] == [True, False, False]
-    empty = tmp_path / "empty.txt"
-    empty.write_text("# nothing\n", encoding="utf-8")
-    with pytest.raises(InputError):
-        load_keywords(empty)
-
-
-def test_classifier_or_keywords() -> None:
-    verdicts = RelevanceFilter(scorer=FakeScorer(), keywords=Keywords.of(["cats"])).judge(
-        ["recruiters unite", "cats", "dogs"]
-    )
-    assert [v.keep for v in verdicts] == [True, True, False]
-    assert verdicts[0].score == pytest.approx(0.9)
-
-
-def test_parse_duration_and_backoff() -> None:
-    assert parse_duration("10m") == 600 and parse_duration("1h30m") == 5400
-    assert parse_duration("45") == 45 and parse_duration("0") is None
-    with pytest.raises(InputError):
-        parse_duration("ten minutes")
-    delays = [backoff_delay(n, 0.5, 30) for n in range(1, 12)]
-    assert all(0.25 <= d <= 30 for d in delays)
-    assert max(delays[-3:]) <= 30 and min(delays[-3:]) >= 15
-
-
 # -- processing without network ----------------------------------------------------------------
 def _frames() -> list[str]:
     root = f"at://{DID}/app.bsky.feed.post/q1"
@@ -271,78 +224,6 @@ def test_feed_keeps_relevant_posts_threads_and_applies_deletes(store: Store) -> 
     again = JetstreamListener(store, RelevanceFilter(scorer=scorer), ListenOptions(url="ws://x"))
     assert again.feed(_frames()).kept == 0
     assert again.stats.skipped_before_cursor == len(_frames()) - 1
-
-
-# -- against a local WebSocket server ------------------------------------------------------------
-def _listen(store: Store, url: str, **options: Any) -> JetstreamListener:
-    opts = ListenOptions(
-        url=url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2, batch_size=64, **options
-    )
-    listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
-    asyncio.run(listener.run())
-    return listener
-
-
-def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) -> None:
-    events, truth = generate_stream(600, seed=3)
-    frames = frames_of(events)
-    frames[100:100] = ["garbage frame", '{"did": 1}']
-
-    async def scenario() -> tuple[ReplayServer, JetstreamListener]:
-        async with ReplayServer(frames, drop_after=300) as server:
-            opts = ListenOptions(
-                url=server.url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2
-            )
-            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
-            await listener.run()
-            return server, listener
-
-    server, listener = asyncio.run(scenario())
-    stats = listener.stats
-    assert stats.connects == 2 and stats.disconnects == 1
-    cursors = server.cursors()
-    assert cursors[0] is None and cursors[1] is not None
-    first_pass = [json.loads(f)["time_us"] for f in frames[:300] if f.startswith('{"did": "')]
-    assert cursors[1] == max(first_pass)
-    assert stats.malformed == 2
-    # Every relevant post of the stream is stored exactly once, and no deleted one is.
-    stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
-    assert len(stored) == len(set(stored))
-    wanted = (
-        truth.work_questions | truth.work_opinions | truth.job_ads | truth.replies
-    ) - truth.deleted
-    assert set(stored) == wanted
-    relevance_rows = store.conn.execute("SELECT COUNT(*) FROM listen_relevance").fetchone()[0]
-    assert relevance_rows == len(wanted)
-    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
-
-
-def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
-    events, _ = generate_stream(200, seed=5)
-    frames = frames_of(events)
-
-    async def scenario(frames: list[str]) -> ReplayServer:
-        async with ReplayServer(frames) as server:
-            opts = ListenOptions(url=server.url, idle_timeout=0.5, flush_seconds=0.1)
-            await JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts).run()
-            return server
-
-    asyncio.run(scenario(frames[:120]))
-    saved = get_cursor(store, "bluesky:jetstream")
-    server = asyncio.run(scenario(frames))
-    assert server.cursors() == [saved]
-    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
-
-
-def test_unreachable_server_backs_off_then_gives_up(store: Store) -> None:
-    listener = JetstreamListener(
-        store,
-        RelevanceFilter(scorer=FakeScorer()),
-        ListenOptions(url="ws://127.0.0.1:9/subscribe", backoff_initial=0.01, max_failures=3),
-    )
-    with pytest.raises(FetchError):
-        asyncio.run(listener.run())
-    assert listener.stats.disconnects == 3
 
 
 def test_update_and_record_with_media_quote() -> None:

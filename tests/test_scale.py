@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 from typer.testing import CliRunner  # noqa: E402
 
 from staffpulse.cli import app  # noqa: E402
-from staffpulse.errors import InputError  # noqa: E402
+from staffpulse.errors import EmptyInputError, FetchError, InputError  # noqa: E402
+from staffpulse.scale import engine as engine_module  # noqa: E402
 from staffpulse.scale import score_inputs  # noqa: E402
 
 JOB = "We're hiring a {t} in {c}! Apply now: https://jobs.example/{n} #jobs #hiring"
@@ -116,3 +119,101 @@ def test_score_command_json(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["posts"] == 120
+
+
+def test_output_that_is_a_file_is_an_input_error(tmp_path: Path) -> None:
+    shards = _write_shards(tmp_path / "in")
+    handles = tmp_path / "handles.txt"
+    handles.write_text("@someone\n")
+    with pytest.raises(InputError, match=r"--output must be a folder; .*handles\.txt is a file"):
+        score_inputs([shards[0]], handles)
+    with pytest.raises(InputError, match="cannot create the output folder"):
+        score_inputs([shards[0]], handles / "out")  # a file in the way higher up
+    result = CliRunner().invoke(app, ["score", str(shards[0]), "--output", str(handles)])
+    assert result.exit_code == 65, result.output
+    assert "--output must be a folder" in result.stderr and "Traceback" not in result.output
+    assert handles.read_text() == "@someone\n"
+
+
+def test_folder_files_of_unknown_format_are_skipped_and_reported(tmp_path: Path) -> None:
+    _write_shards(tmp_path / "in")
+    (tmp_path / "in" / "README.md").write_text("# my shards\n")
+    (tmp_path / "in" / ".hidden").write_text("not looked at")
+    summary = score_inputs([tmp_path / "in"], tmp_path / "out")
+    assert (summary.shards, summary.posts, summary.skipped, summary.files_skipped) == (3, 120, 3, 1)
+    readme = str(tmp_path / "in" / "README.md")
+    assert summary.problems[0] == {
+        "file": readme,
+        "line": None,
+        "message": "not a known format; file skipped",
+    }
+    logged = (tmp_path / "out" / "problems.jsonl").read_text().splitlines()
+    assert json.loads(logged[0])["file"] == readme and len(logged) == 4
+    result = CliRunner().invoke(
+        app, ["score", str(tmp_path / "in"), "--output", str(tmp_path / "cli")]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skipped {readme}: not a known format" in result.stderr.replace("\n", "")
+    as_json = CliRunner().invoke(
+        app, ["score", str(tmp_path / "in"), "--output", str(tmp_path / "cli"), "--json"]
+    )
+    report = json.loads(as_json.stdout)
+    assert report["files_skipped"] == 1 and report["problems"][0]["file"] == readme
+
+
+def test_folder_of_parquet_and_unknown_files(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    row = {"platform": "x", "id": "1", "author": "acme", "text": "hi", "kind": "original"}
+    pq.write_table(pa.Table.from_pylist([row]), tmp_path / "in" / "sub" / "a.parquet")
+    (tmp_path / "in" / "notes.txt").write_text("just notes\n")
+    summary = score_inputs([tmp_path / "in"], tmp_path / "out")
+    assert (summary.shards, summary.posts, summary.files_skipped) == (1, 1, 1)
+    assert summary.problems[0]["file"] == str(tmp_path / "in" / "notes.txt")
+
+
+def test_nothing_readable_fails(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text("# nothing to score\n")
+    with pytest.raises(EmptyInputError, match="holds nothing"):
+        score_inputs([tmp_path / "docs"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"type": "post", "id": "1", "text": "no author"}\n{oops\n')
+    result = CliRunner().invoke(app, ["score", str(broken), "--output", str(tmp_path / "o2")])
+    assert result.exit_code == 1, result.output
+    assert "Nothing was scored" in result.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def test_unreachable_scheduler_is_a_fetch_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shards = _write_shards(tmp_path / "in")
+    address = f"tcp://127.0.0.1:{_closed_port()}"
+    with pytest.raises(
+        FetchError, match=re.escape(f"cannot reach the Dask scheduler at {address}")
+    ):
+        score_inputs(shards, tmp_path / "out", "dask", scheduler=address, scheduler_timeout=1)
+    assert not (tmp_path / "out").exists()  # nothing written when nothing could run
+    monkeypatch.setattr(engine_module, "SCHEDULER_TIMEOUT", 1.0)
+    # --scheduler alone implies the Dask engine
+    args = ["score", str(shards[0]), "--output", str(tmp_path / "out"), "--scheduler"]
+    result = CliRunner().invoke(app, [*args, address])
+    assert result.exit_code == 75, result.output
+    assert address in result.stderr and "Traceback" not in result.output
+    bad = CliRunner().invoke(app, [*args, "not-an-address"])
+    assert bad.exit_code == 65 and "not a Dask scheduler address" in bad.stderr
+
+
+def test_scheduler_with_the_local_engine_is_an_input_error(tmp_path: Path) -> None:
+    shards = _write_shards(tmp_path / "in")
+    with pytest.raises(InputError, match="with the local engine"):
+        score_inputs(shards, tmp_path / "out", "local", scheduler="tcp://127.0.0.1:8786")

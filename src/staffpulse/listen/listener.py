@@ -7,6 +7,12 @@ replies in conversations already kept) are written, deletes are applied, and the
 largest ``time_us`` handled) is saved. On reconnect the loop asks Jetstream to replay from that
 cursor and skips every event at or before it, so a disconnect loses nothing and duplicates
 nothing. Failures back off exponentially (with jitter) up to ``backoff_max`` seconds.
+
+``run()`` raises :class:`~staffpulse.errors.FetchError` when listening failed for the network:
+Jetstream was never reached (every attempt failed until the time was up, or ``max_failures``
+attempts in a row), or it was lost and ``max_failures`` reconnects in a row failed. A run that
+was connected and whose time ran out while reconnecting returns normally. Whatever was received
+is saved, with its cursor, either way.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from staffpulse.store import Record, Store
 STREAM = "bluesky:jetstream"
 SOURCE = "bluesky-jetstream"
 GONE_STATUSES = frozenset({"deleted", "takendown"})
+OPEN_TIMEOUT = 10.0  # seconds to open a WebSocket connection
 
 
 @dataclass
@@ -236,7 +243,8 @@ class JetstreamListener:
 
     # -- network -----------------------------------------------------------------------------
     async def run(self) -> ListenStats:
-        """Listen until ``duration`` or ``max_events``, reconnecting with backoff."""
+        """Listen until ``duration`` or ``max_events``, reconnecting with backoff; raises
+        :class:`FetchError` when the network failed (see the module docstring)."""
         from websockets.asyncio.client import connect
         from websockets.exceptions import InvalidURI, WebSocketException
 
@@ -250,7 +258,7 @@ class JetstreamListener:
                 try:
                     async with connect(
                         url,
-                        open_timeout=10,
+                        open_timeout=self._open_timeout(deadline),
                         ping_interval=20,
                         ping_timeout=20,
                         close_timeout=1,
@@ -288,12 +296,7 @@ class JetstreamListener:
                     self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
                     failures += 1
                     if opts.max_failures is not None and failures >= opts.max_failures:
-                        raise FetchError(
-                            f"Jetstream at {opts.url} failed {failures} times in a row"
-                            f" (last: {self.stats.last_error})",
-                            hint="check the network and --url; the cursor is saved, so the"
-                            " next run resumes where this one stopped",
-                        ) from exc
+                        raise self._network_error(failures) from exc
                     if self._finished(deadline):
                         break
                     delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
@@ -303,8 +306,37 @@ class JetstreamListener:
                     await asyncio.sleep(delay)
         finally:
             self.flush()
+        if self.stats.connects == 0 and self.stats.disconnects > 0:
+            # Every attempt failed until the time was up: nothing was listened to, which a
+            # script must not mistake for a quiet stream (exit 0 with no events).
+            raise self._network_error(self.stats.disconnects)
         self._status("done")
         return self.stats
+
+    def _network_error(self, failures: int) -> FetchError:
+        """Why listening stopped for the network: never reached, or lost for good."""
+        url, last = self.options.url, self.stats.last_error or "no answer"
+        if self.stats.connects == 0:
+            attempts = f"{failures} attempt{'' if failures == 1 else 's'}"
+            return FetchError(
+                f"could not reach Jetstream at {url}: {attempts} in "
+                f"{self.stats.elapsed:,.0f}s, nothing received (last error: {last})",
+                hint="check the network connection and the Jetstream URL (--url, or "
+                "jetstream_url in the [bluesky] section of the config); the saved cursor is "
+                "unchanged",
+            )
+        return FetchError(
+            f"lost Jetstream at {url}: {failures} reconnects in a row failed (last error: {last})",
+            hint="check the network connection and the Jetstream URL; what was received is "
+            "saved, and the next run resumes from the saved cursor",
+        )
+
+    def _open_timeout(self, deadline: float | None) -> float:
+        """At most 10 s to open a connection, and never much past the end of ``duration``
+        (an unanswered connect would otherwise hold a 5-second listen for 10 seconds)."""
+        if deadline is None:
+            return OPEN_TIMEOUT
+        return min(OPEN_TIMEOUT, max(deadline - time.monotonic(), 0.5))
 
     def _finished(self, deadline: float | None) -> bool:
         now = time.monotonic()

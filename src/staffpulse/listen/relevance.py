@@ -6,7 +6,9 @@ Two deciders, used together or alone:
   whole batches: keep a post when ``p >= threshold``;
 * a keywords file (``--keywords FILE``): one term or phrase a line, matched case-insensitively
   on word boundaries; ``#tag`` matches the hashtag; a leading ``-`` excludes; lines starting
-  with ``# `` (hash and space) or ``//`` are comments.
+  with ``# `` (hash and space) or ``//`` are comments. The file is decoded by the shared rules
+  of :mod:`staffpulse.sources.base` (UTF-8 with or without BOM, UTF-16 by BOM, else
+  Windows-1252 with a note); a file that is not text is an :class:`InputError`.
 
 A post is kept when no exclude term matches and (a keyword matches or the classifier says
 yes). Without a classifier, keywords alone decide; with neither, a built-in vocabulary is used.
@@ -15,14 +17,15 @@ yes). Without a classifier, keywords alone decide; with neither, a built-in voca
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
-from staffpulse.errors import InputError, ModelError
+from staffpulse.errors import InputError, MissingFileError, ModelError
+from staffpulse.sources.base import decode_bytes
 
 # Used only when no classifier can be loaded and no keywords file was given.
 BUILTIN_KEYWORDS: tuple[str, ...] = (
@@ -133,18 +136,20 @@ class _Matcher:
         return list(dict.fromkeys(hits))
 
 
-def load_keywords(path: Path) -> Keywords:
-    """Read a keywords file (format in the module docstring and docs/listen.md)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the keywords file ({exc.strerror})",
-            hint="give a text file with one keyword or phrase a line",
-        ) from exc
+def load_keywords(path: Path, on_note: Callable[[str], None] | None = None) -> Keywords:
+    """Read a keywords file (format in the module docstring and docs/listen.md).
+
+    The file is decoded like every text file people give staffpulse
+    (:func:`~staffpulse.sources.base.decode_bytes`: UTF-8 with or without BOM, UTF-16/32 by
+    BOM, else Windows-1252); when the encoding was a guess, ``on_note`` gets the note to tell
+    the user, once.
+    """
+    text, note = _read_text(path)
+    if note is not None and on_note is not None:
+        on_note(f"{path}: {note}")
     include: list[str] = []
     exclude: list[str] = []
-    for line in lines:
+    for line in text.splitlines():
         term = line.strip()
         if not term or term.startswith("// ") or term == "#" or term.startswith("# "):
             continue
@@ -152,6 +157,48 @@ def load_keywords(path: Path) -> Keywords:
     if not include and not exclude:
         raise InputError(f"{path}: no keywords in the file", hint="write one term a line")
     return Keywords.of(include, exclude)
+
+
+# A keywords file is a short list of terms; anything far bigger was given by mistake (reading
+# a video whole into memory to say so would be slow).
+MAX_KEYWORDS_BYTES = 16 * 1024 * 1024
+# Control characters never occur in a list of terms; NUL above all marks a binary file (an
+# image, a spreadsheet, UTF-16 saved without its BOM). Tab, newlines and form feed are text.
+_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NOT_TEXT_HINT = (
+    "give a plain-text file with one keyword or phrase a line (saved as UTF-8, e.g. from "
+    "a text editor; not a Word or Excel file)"
+)
+
+
+def _read_text(path: Path) -> tuple[str, str | None]:
+    """The text of a keywords file and the note on a guessed encoding, or an InputError."""
+    try:
+        if path.stat().st_size > MAX_KEYWORDS_BYTES:
+            raise InputError(
+                f"{path}: too large for a keywords file (over "
+                f"{MAX_KEYWORDS_BYTES // (1024 * 1024)} MB); is it the file you meant?",
+                hint=_NOT_TEXT_HINT,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingFileError(
+            f"{path}: no such keywords file", hint="check the path given to --keywords"
+        ) from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a keywords file", hint=_NOT_TEXT_HINT) from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the keywords file ({exc.strerror})",
+            hint="check that you may read the file",
+        ) from exc
+    text, note = decode_bytes(data)
+    # Checked on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine.
+    if _BINARY_RE.search(text):
+        raise InputError(
+            f"{path}: not a text file of keywords (it holds binary data)", hint=_NOT_TEXT_HINT
+        )
+    return text, note
 
 
 def load_default_scorer() -> TopicScorer | None:

@@ -4,20 +4,22 @@ Output layout (identical for both engines)::
 
     OUT/posts/part-00000.parquet   per-post signals, one file per input shard, in input order
     OUT/accounts.parquet           per-account aggregates and pillar scores
-    OUT/problems.jsonl             records that could not be read (file, line, message)
+    OUT/problems.jsonl             files skipped and records that could not be read (file, line,
+                                   message)
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
-from staffpulse.scale.inputs import expand_inputs, read_posts
+from staffpulse.scale.inputs import plan_shards, read_posts
 from staffpulse.scale.scoring import (
     POST_COLUMNS,
     AccountPartial,
@@ -27,6 +29,7 @@ from staffpulse.scale.scoring import (
 )
 
 ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
 ProgressCallback = Callable[[int, int], None]  # shards done, shards total
 
 
@@ -36,7 +39,8 @@ class ScoreSummary:
     shards: int = 0
     posts: int = 0
     accounts: int = 0
-    skipped: int = 0
+    skipped: int = 0  # malformed records
+    files_skipped: int = 0  # files of no known format, in folders
     output: Path = Path()
     problems: list[dict[str, object]] = field(default_factory=list)
 
@@ -47,6 +51,7 @@ class ScoreSummary:
             "posts": self.posts,
             "accounts": self.accounts,
             "skipped": self.skipped,
+            "files_skipped": self.files_skipped,
             "output": str(self.output),
         }
 
@@ -76,39 +81,102 @@ def _write_accounts(rows: list[dict[str, Any]], path: Path) -> None:
     parquet.write_table(pa.Table.from_pylist(rows), path)
 
 
+Runner = Callable[[list[Path], Callable[[int, ShardOutput], None]], None]
+
+
 def _run_local(shards: list[Path], on_result: Callable[[int, ShardOutput], None]) -> None:
     for index, shard in enumerate(shards):
         on_result(index, score_shard(str(shard)))
 
 
-def _run_dask(
-    shards: list[Path], scheduler: str | None, on_result: Callable[[int, ShardOutput], None]
-) -> None:
+@contextmanager
+def _dask_runner(scheduler: str | None, timeout: float) -> Iterator[Runner]:
+    """A Dask client (on ``scheduler``, else a local cluster) for the time of the run."""
     distributed = require("dask.distributed", extra="dask", feature="The Dask engine")
-    try:
-        if scheduler:
-            client = distributed.Client(scheduler, timeout="20s")
-            cluster = None
-        else:
+    comm = require("distributed.comm.core", extra="dask", feature="The Dask engine")
+    cluster = None
+    if scheduler:
+        client = _connect(distributed, scheduler, timeout)
+    else:
+        try:
             cluster = distributed.LocalCluster(
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
             )
-            client = distributed.Client(cluster)
-    except OSError as exc:
-        raise StaffpulseError(
-            f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-            hint="check the address (tcp://HOST:8786) and that the scheduler is running",
-        ) from exc
-    try:
+        except OSError as exc:  # not the network: this machine could not start it
+            raise StaffpulseError(
+                f"cannot start a local Dask cluster: {exc}",
+                hint="run with --engine local, or give the --scheduler of a running cluster",
+            ) from exc
+        client = distributed.Client(cluster)
+
+    def run(shards: list[Path], on_result: Callable[[int, ShardOutput], None]) -> None:
         futures = client.map(score_shard, [str(s) for s in shards], pure=False)
         index_of = {future.key: i for i, future in enumerate(futures)}
-        for future in distributed.as_completed(futures):
-            on_result(index_of[future.key], future.result())
-            future.release()
+        try:
+            for future in distributed.as_completed(futures):
+                on_result(index_of[future.key], future.result())
+                future.release()
+        except comm.CommClosedError as exc:  # the scheduler went away
+            # Only this one: an OSError of a shard (a path a worker cannot read) is re-raised
+            # by result() as it was, and must not be blamed on the network.
+            raise FetchError(
+                f"lost the Dask scheduler at {scheduler or 'the local cluster'} ({exc})",
+                hint="check that the scheduler is still running, then score again",
+            ) from exc
+
+    try:
+        yield run
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(distributed: Any, scheduler: str, timeout: float) -> Any:
+    """A client of the scheduler at ``scheduler``, or an error naming the address."""
+    try:
+        return distributed.Client(scheduler, timeout=f"{timeout:g}s")
+    except ValueError as exc:  # Dask's word for an address it cannot parse
+        raise InputError(
+            f"not a Dask scheduler address: {scheduler} ({exc})",
+            hint="give --scheduler as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786",
+        ) from exc
+    except OSError as exc:  # refused, timed out, unknown host
+        raise FetchError(
+            f"cannot reach the Dask scheduler at {scheduler} ({exc})",
+            hint="check the address (tcp://HOST:8786), that the scheduler is running and "
+            "that this machine can reach it; or run with --engine local",
+        ) from exc
+
+
+@contextmanager
+def _local_runner() -> Iterator[Runner]:
+    yield _run_local
+
+
+def _check_output(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise InputError(
+            f"--output must be a folder; {output} is a file",
+            hint="give a folder for the results (it is created when missing), e.g. "
+            "--output results/",
+        )
+
+
+def _prepare_output(output: Path) -> Path:
+    """The posts folder under ``output``, created, without the parts of an earlier run."""
+    _check_output(output)
+    posts_dir = output / "posts"
+    try:
+        posts_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way higher up, no permission, read-only disk
+        raise InputError(
+            f"cannot create the output folder {output} ({exc.strerror or exc})",
+            hint="give a folder you can write to for --output",
+        ) from exc
+    for stale in posts_dir.glob("part-*.parquet"):
+        stale.unlink()
+    return posts_dir
 
 
 def score_inputs(
@@ -117,42 +185,60 @@ def score_inputs(
     engine: str = "local",
     scheduler: str | None = None,
     progress: ProgressCallback | None = None,
+    scheduler_timeout: float | None = None,
 ) -> ScoreSummary:
-    """Score every shard under ``paths`` and write Parquet results into ``output``."""
+    """Score every shard under ``paths`` and write Parquet results into ``output``.
+
+    Folders are planned like ``staffpulse import``: files of no known format are skipped and
+    listed in ``files_skipped`` (and ``problems.jsonl``). Raises :class:`InputError` for bad
+    paths or ``output``, :class:`FetchError` when the Dask scheduler cannot be reached.
+    """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", hint="use --engine local or --engine dask")
+    if scheduler and engine != "dask":
+        raise InputError(
+            f"a Dask scheduler ({scheduler}) was given with the {engine} engine",
+            hint="use --engine dask with --scheduler, or leave --scheduler out",
+        )
     require("pyarrow", extra="dask", feature="Writing Parquet")
-    shards = expand_inputs(paths)
-    posts_dir = output / "posts"
-    posts_dir.mkdir(parents=True, exist_ok=True)
-    for stale in posts_dir.glob("part-*.parquet"):
-        stale.unlink()
+    _check_output(output)  # before any work: a plain mistake, told at once
+    shards, unknown = plan_shards(paths)
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
     partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
     problems: list[list[dict[str, object]]] = [[] for _ in shards]
     done = 0
+    timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
+    runner = _local_runner() if engine == "local" else _dask_runner(scheduler, timeout)
+    # Connected (or not) before the output folder is touched, so a failure leaves nothing.
+    with runner as run:
+        posts_dir = _prepare_output(output)
 
-    def on_result(index: int, result: ShardOutput) -> None:
-        nonlocal done
-        columns, shard_partials, shard_problems = result
-        _write_posts(columns, posts_dir / f"part-{index:05d}.parquet")
-        partials[index] = shard_partials
-        problems[index] = shard_problems
-        summary.posts += len(columns["post_id"])
-        done += 1
-        if progress:
-            progress(done, len(shards))
+        def on_result(index: int, result: ShardOutput) -> None:
+            nonlocal done
+            columns, shard_partials, shard_problems = result
+            _write_posts(columns, posts_dir / f"part-{index:05d}.parquet")
+            partials[index] = shard_partials
+            problems[index] = shard_problems
+            summary.posts += len(columns["post_id"])
+            done += 1
+            if progress:
+                progress(done, len(shards))
 
-    if engine == "local":
-        _run_local(shards, on_result)
-    else:
-        _run_dask(shards, scheduler, on_result)
+        run(shards, on_result)
     rows = account_rows(merge_partials(partials))
     _write_accounts(rows, output / "accounts.parquet")
     summary.accounts = len(rows)
-    summary.problems = [p for shard in problems for p in shard]
-    summary.skipped = len(summary.problems)
+    read_problems = [p for shard in problems for p in shard]
+    summary.problems = [p.as_dict() for p in unknown] + read_problems
+    summary.files_skipped = len(unknown)
+    # A problem may stand for many records (a file whose header makes every row unreadable).
+    summary.skipped = sum(_records(p) for p in read_problems)
     with (output / "problems.jsonl").open("w", encoding="utf-8") as handle:
         for problem in summary.problems:
             handle.write(json.dumps(problem) + "\n")
     return summary
+
+
+def _records(problem: dict[str, object]) -> int:
+    count = problem.get("records", 1)
+    return count if isinstance(count, int) else 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.extras import require
+from staffpulse.ingest import plan_import
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.native import post_from_native
@@ -13,23 +15,67 @@ from staffpulse.sources.native import post_from_native
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files to score, one shard each; folders are expanded to the files inside, sorted."""
+UNKNOWN_FORMAT = "not a known format; file skipped"  # the words of `staffpulse import`
+
+
+def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to score, one shard each, and the files skipped because no format knows them.
+
+    Paths are planned like ``staffpulse import`` plans them (:func:`staffpulse.ingest.
+    plan_import`): a file named on its own must be readable, while a folder is walked to any
+    depth, its unknown files are skipped and reported, and only a folder with nothing to read
+    fails. Parquet files, which ``import`` does not read, are shards too.
+    """
     shards: list[Path] = []
+    skipped: list[Problem] = []
     for path in paths:
         if not path.exists():
             raise MissingFileError(
                 f"{path}: no such file or folder", hint="check the path and try again"
             )
-        if path.is_dir():
-            shards.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            )
-        else:
+        if path.is_file() and _is_parquet(path):
             shards.append(path)
-    if not shards:
-        raise InputError("no input files to score", hint="pass JSONL, twarc2 or Parquet files")
-    return shards
+            continue
+        parquet = [f for f in _files_under(path) if _is_parquet(f)] if path.is_dir() else []
+        try:
+            plan, problems = plan_import([path])
+        except EmptyInputError:
+            if not parquet:
+                raise
+            # Nothing but Parquet to read: every other file is one import would skip.
+            plan = []
+            problems = [
+                Problem(str(f), None, UNKNOWN_FORMAT)
+                for f in _files_under(path)
+                if not _is_parquet(f)
+            ]
+        found = [target for target, _source in plan] + parquet
+        shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
+        skipped.extend(p for p in problems if not _is_parquet(Path(p.file)))
+    return shards, skipped
+
+
+def _is_parquet(path: Path) -> bool:
+    return path.suffix.lower() in PARQUET_SUFFIXES
+
+
+def _files_under(folder: Path, seen: set[Path] | None = None) -> list[Path]:
+    """Every file under ``folder`` that a folder import visits: hidden files and folders
+    aside, each real folder once (a symlink back up the tree is not followed again)."""
+    seen = set() if seen is None else seen
+    real = folder.resolve()
+    if real in seen:
+        return []
+    seen.add(real)
+    files: list[Path] = []
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            files.extend(_files_under(child, seen))
+        elif child.is_file():
+            files.append(child)
+    return files
 
 
 def read_posts(path: Path) -> tuple[list[Post], list[Problem]]:

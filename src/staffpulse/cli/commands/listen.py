@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.errors import FetchError, InputError, NotFoundError
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def listen_bluesky(
     from staffpulse.listen.terminal import render_listen_summary, status_line
 
     seconds = parse_duration(duration)
-    words = rel.load_keywords(keywords) if keywords else None
+    words = rel.load_keywords(keywords, on_note=_print_note) if keywords else None
     scorer = rel.load_default_scorer() if classifier else None
     if classifier and scorer is None:
         err_console.print(
@@ -114,6 +115,7 @@ def listen_bluesky(
             store, relevance, options, on_status=None if as_json else on_status
         )
         outcome = "ok"
+        failure: FetchError | None = None
         try:
             if as_json:
                 asyncio.run(listener.run())
@@ -124,16 +126,43 @@ def listen_bluesky(
         except KeyboardInterrupt:
             outcome = "interrupted"
             raise
+        except FetchError as exc:
+            # Reported after the run is recorded, with what was saved: exit 75 either way.
+            outcome, failure = "failed", exc
         except Exception:
             outcome = "failed"
             raise
         finally:
             store.finish_run(run, listener.stats.as_dict(), status=outcome)
+    stats = listener.stats
     if as_json:
-        typer.echo(json.dumps(listener.stats.as_dict()))
-    else:
-        render_listen_summary(err_console, listener.stats)
+        typer.echo(json.dumps(_json_result(stats, failure)))
+    elif failure is None or stats.frames:
+        # Only a run that received something has a summary worth reading before the error.
+        render_listen_summary(err_console, stats)
         err_console.print("Next: [bold]staffpulse inbox[/]")
+    if failure is not None:
+        raise failure
+
+
+def _print_note(note: str) -> None:
+    err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False)
+
+
+def _json_result(stats: ListenStats, failure: FetchError | None) -> dict[str, object]:
+    """The final counters, and whether listening worked (``outcome``): ``ok``;
+    ``unreachable`` (Jetstream never answered); ``disconnected`` (lost for good after events)."""
+    result: dict[str, object] = stats.as_dict()
+    if failure is None:
+        result["outcome"] = "ok"
+        return result
+    result["outcome"] = "unreachable" if stats.connects == 0 else "disconnected"
+    result["error"] = {
+        "message": failure.message,
+        "hint": failure.hint,
+        "exit_code": failure.exit_code,
+    }
+    return result
 
 
 @inbox_app.callback()

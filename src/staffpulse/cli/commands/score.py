@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import JsonOption
 
+if TYPE_CHECKING:
+    from staffpulse.scale import ScoreSummary
+
 console = Console()
 err_console = Console(stderr=True)
+MAX_PROBLEMS_SHOWN = 20
 
 
 def score_command(
@@ -22,8 +27,13 @@ def score_command(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet results.")],
     engine: Annotated[
-        str, typer.Option(help="local (this process) or dask (a cluster).")
-    ] = "local",
+        str | None,
+        typer.Option(
+            help="local (this process) or dask (a cluster). Default: dask with --scheduler, "
+            "else local.",
+            show_default=False,
+        ),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -50,19 +60,44 @@ def score_command(
             progress.update(task, completed=done, total=total)
 
         summary = score_inputs(
-            inputs, output, engine=engine, scheduler=scheduler, progress=on_progress
+            inputs,
+            output,
+            engine=engine or ("dask" if scheduler else "local"),
+            scheduler=scheduler,
+            progress=on_progress,
         )
     if as_json:
-        typer.echo(json.dumps(summary.as_dict()))
-        return
-    for problem in summary.problems[:20]:
+        # Every skipped file and record too, as `staffpulse import --json` lists them.
+        typer.echo(json.dumps(summary.as_dict() | {"problems": summary.problems}))
+    else:
+        _print_summary(summary, output)
+    if summary.posts == 0:
+        # Like `staffpulse import`: exit 1 when nothing in the input could be read.
         err_console.print(
-            f"[yellow]skipped[/] {problem['file']}:{problem['line']}: {problem['message']}",
+            "[bold red]Nothing was scored:[/] no post could be read from the input. "
+            "Check that the files are posts exports (docs/formats.md).",
             highlight=False,
         )
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: ScoreSummary, output: Path) -> None:
+    for problem in summary.problems[:MAX_PROBLEMS_SHOWN]:
+        line = problem.get("line")
+        where = f"{problem['file']}:{line}" if line is not None else str(problem["file"])
+        err_console.print(
+            f"[yellow]skipped[/] {escape(where)}: {escape(str(problem['message']))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(summary.problems) > MAX_PROBLEMS_SHOWN:
+        more = len(summary.problems) - MAX_PROBLEMS_SHOWN
+        err_console.print(f"[yellow]... and {more} more (all in {output / 'problems.jsonl'})[/]")
+    files = f", {summary.files_skipped} file(s) of unknown format" if summary.files_skipped else ""
     console.print(
         f"Scored [bold]{summary.posts:,}[/] posts of [bold]{summary.accounts:,}[/] accounts from "
-        f"{summary.shards} shard(s) with the {summary.engine} engine; skipped {summary.skipped}.\n"
+        f"{summary.shards} shard(s) with the {summary.engine} engine; skipped {summary.skipped} "
+        f"malformed record(s){files}.\n"
         f"Per-post signals: {output / 'posts'}\nPer-account aggregates: {output / 'accounts.parquet'}",
         highlight=False,
     )

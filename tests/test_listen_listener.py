@@ -1,0 +1,168 @@
+"""The connection loop against a local WebSocket server: resuming, backoff, network failures."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _listen_fakes import FakeScorer
+from staffpulse.errors import FetchError, InputError
+from staffpulse.listen.listener import (
+    JetstreamListener,
+    ListenOptions,
+    backoff_delay,
+    parse_duration,
+)
+from staffpulse.listen.relevance import RelevanceFilter
+from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
+from staffpulse.listen.schema import get_cursor
+from staffpulse.store import Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    import staffpulse.listen  # noqa: F401  (registers the listen migration)
+
+    return open_store(tmp_path / "listen.db")
+
+
+def test_parse_duration_and_backoff() -> None:
+    assert parse_duration("10m") == 600 and parse_duration("1h30m") == 5400
+    assert parse_duration("45") == 45 and parse_duration("0") is None
+    with pytest.raises(InputError):
+        parse_duration("ten minutes")
+    delays = [backoff_delay(n, 0.5, 30) for n in range(1, 12)]
+    assert all(0.25 <= d <= 30 for d in delays)
+    assert max(delays[-3:]) <= 30 and min(delays[-3:]) >= 15
+
+
+def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) -> None:
+    events, truth = generate_stream(600, seed=3)
+    frames = frames_of(events)
+    frames[100:100] = ["garbage frame", '{"did": 1}']
+
+    async def scenario() -> tuple[ReplayServer, JetstreamListener]:
+        async with ReplayServer(frames, drop_after=300) as server:
+            opts = ListenOptions(
+                url=server.url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2
+            )
+            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            await listener.run()
+            return server, listener
+
+    server, listener = asyncio.run(scenario())
+    stats = listener.stats
+    assert stats.connects == 2 and stats.disconnects == 1
+    cursors = server.cursors()
+    assert cursors[0] is None and cursors[1] is not None
+    first_pass = [json.loads(f)["time_us"] for f in frames[:300] if f.startswith('{"did": "')]
+    assert cursors[1] == max(first_pass)
+    assert stats.malformed == 2
+    # Every relevant post of the stream is stored exactly once, and no deleted one is.
+    stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert len(stored) == len(set(stored))
+    wanted = (
+        truth.work_questions | truth.work_opinions | truth.job_ads | truth.replies
+    ) - truth.deleted
+    assert set(stored) == wanted
+    relevance_rows = store.conn.execute("SELECT COUNT(*) FROM listen_relevance").fetchone()[0]
+    assert relevance_rows == len(wanted)
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
+    events, _ = generate_stream(200, seed=5)
+    frames = frames_of(events)
+
+    async def scenario(frames: list[str]) -> ReplayServer:
+        async with ReplayServer(frames) as server:
+            opts = ListenOptions(url=server.url, idle_timeout=0.5, flush_seconds=0.1)
+            await JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts).run()
+            return server
+
+    asyncio.run(scenario(frames[:120]))
+    saved = get_cursor(store, "bluesky:jetstream")
+    server = asyncio.run(scenario(frames))
+    assert server.cursors() == [saved]
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_unreachable_server_backs_off_then_gives_up(store: Store) -> None:
+    listener = JetstreamListener(
+        store,
+        RelevanceFilter(scorer=FakeScorer()),
+        ListenOptions(url="ws://127.0.0.1:9/subscribe", backoff_initial=0.01, max_failures=3),
+    )
+    with pytest.raises(
+        FetchError, match=re.escape("could not reach Jetstream at ws://127.0.0.1:9/")
+    ):
+        asyncio.run(listener.run())
+    assert listener.stats.disconnects == 3
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on: connecting is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+def test_never_reached_stream_is_a_fetch_error_when_the_time_is_up(store: Store) -> None:
+    url = f"ws://127.0.0.1:{_closed_port()}/subscribe"
+    listener = JetstreamListener(
+        store,
+        RelevanceFilter(scorer=FakeScorer()),
+        ListenOptions(url=url, duration=0.6, backoff_initial=0.05),
+    )
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="could not reach Jetstream") as caught:
+        asyncio.run(listener.run())
+    assert time.monotonic() - started < 5  # stops at --duration, not after 10 failures
+    assert url in caught.value.message and "ConnectionRefusedError" in caught.value.message
+    assert caught.value.hint is not None and "jetstream_url" in caught.value.hint
+    assert caught.value.exit_code == 75
+    assert listener.stats.connects == 0 and 1 <= listener.stats.disconnects < 10
+    assert get_cursor(store, "bluesky:jetstream") is None
+
+
+async def _listen_until_the_server_goes(
+    store: Store, frames: list[str], **options: Any
+) -> JetstreamListener:
+    """Listen, receive some frames, then shut the server down for good."""
+    async with ReplayServer(frames) as server:
+        opts = ListenOptions(url=server.url, backoff_initial=0.05, flush_seconds=0.1, **options)
+        listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+        task = asyncio.create_task(listener.run())
+        while listener.stats.frames < len(frames) and not task.done():
+            await asyncio.sleep(0.02)
+    try:
+        await task
+    finally:
+        assert listener.stats.connects == 1 and listener.stats.frames == len(frames)
+    return listener
+
+
+def test_connected_then_lost_until_the_time_is_up_returns_what_it_saved(store: Store) -> None:
+    events, _ = generate_stream(120, seed=7)
+    listener = asyncio.run(_listen_until_the_server_goes(store, frames_of(events), duration=1.5))
+    assert listener.stats.disconnects >= 2 and listener.stats.kept > 0
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_connected_then_lost_for_good_is_a_fetch_error_after_saving(store: Store) -> None:
+    events, _ = generate_stream(120, seed=7)
+    with pytest.raises(FetchError, match="lost Jetstream") as caught:
+        asyncio.run(
+            _listen_until_the_server_goes(store, frames_of(events), duration=30, max_failures=3)
+        )
+    assert caught.value.hint is not None and "saved" in caught.value.hint
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] > 0

@@ -1,0 +1,89 @@
+"""Relevance: keywords files (format, encodings, files that are not text) and the filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _listen_fakes import FakeScorer
+from staffpulse.errors import InputError, MissingFileError
+from staffpulse.listen.relevance import Keywords, RelevanceFilter, load_keywords
+
+
+def test_keywords_file(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text(
+        "# comment\n\nstaffing\ntalent acquisition\n#hiring\n-crypto\n", encoding="utf-8"
+    )
+    kw = load_keywords(path)
+    assert kw.include == ("staffing", "talent acquisition", "#hiring")
+    assert set(kw.matches("Our Talent  Acquisition team and #hiring news")) == {
+        "talent acquisition",
+        "#hiring",
+    }
+    assert kw.matches("hiring without the tag") == []
+    assert Keywords.of(["hiring", "c++"]).matches("#Hiring C++ devs") == ["hiring", "c++"]
+    assert kw.matches("understaffing") == []
+    assert kw.excluded("staffing crypto") and not kw.excluded("staffing")
+    keep = RelevanceFilter(keywords=kw).judge(["staffing news", "staffing crypto", "cats"])
+    assert [v.keep for v in keep] == [True, False, False]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_keywords(empty)
+
+
+def test_keywords_file_with_a_bom_keeps_its_first_term(tmp_path: Path) -> None:
+    path = tmp_path / "kw_bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfstaffing\nrecruiter\n")  # Notepad's "UTF-8 with BOM"
+    notes: list[str] = []
+    kw = load_keywords(path, on_note=notes.append)
+    assert kw.include == ("staffing", "recruiter")
+    assert kw.matches("Staffing news") == ["staffing"]
+    assert notes == []
+
+
+def test_keywords_file_in_utf16_or_windows_1252(tmp_path: Path) -> None:
+    utf16 = tmp_path / "kw_utf16.txt"
+    utf16.write_bytes("staffing\r\nrécruteur\r\n".encode("utf-16"))  # Notepad's "Unicode"
+    notes: list[str] = []
+    assert load_keywords(utf16, on_note=notes.append).include == ("staffing", "récruteur")
+    assert notes == []  # a BOM says what it is: nothing to check
+    latin = tmp_path / "kw_latin1.txt"
+    latin.write_bytes("récruteur\nstaffing\n-café\n".encode("cp1252"))
+    kw = load_keywords(latin, on_note=notes.append)
+    assert kw.include == ("récruteur", "staffing") and kw.exclude == ("café",)
+    assert kw.matches("Un récruteur") == ["récruteur"]
+    assert len(notes) == 1 and str(latin) in notes[0] and "Windows-1252" in notes[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # random-looking binary, with NUL bytes
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",  # an image
+        "staffing\n".encode("utf-16-le"),  # UTF-16 without its BOM: NUL bytes too
+    ],
+)
+def test_keywords_file_that_is_not_text_is_an_input_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "kw.bin"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="not a text file of keywords") as caught:
+        load_keywords(path)
+    assert caught.value.exit_code == 65 and caught.value.hint
+
+
+def test_keywords_file_missing_or_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(MissingFileError, match="no such keywords file"):
+        load_keywords(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a folder"):
+        load_keywords(tmp_path)
+
+
+def test_classifier_or_keywords() -> None:
+    verdicts = RelevanceFilter(scorer=FakeScorer(), keywords=Keywords.of(["cats"])).judge(
+        ["recruiters unite", "cats", "dogs"]
+    )
+    assert [v.keep for v in verdicts] == [True, True, False]
+    assert verdicts[0].score == pytest.approx(0.9)
