@@ -105,7 +105,14 @@ def test_empty_store_stats_are_friendly(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_a_named_store_that_does_not_exist_is_not_created_by_reading(tmp_path: Path) -> None:
     typo = tmp_path / "no" / "such.db"
-    for command in (["stats"], ["accounts"], ["audit", "acme"], ["benchmark"], ["connect", "acme"]):
+    for command in (
+        ["stats"],
+        ["accounts"],
+        ["audit", "acme"],
+        ["benchmark"],
+        ["connect", "acme"],
+        ["inbox"],
+    ):
         result = runner.invoke(app, [*command, "--db", str(typo)])
         assert result.exit_code == 66 and f"no store at {typo}" in result.output
     assert not (tmp_path / "no").exists()

@@ -114,3 +114,10 @@ def test_the_bundled_sample_is_replayed_but_not_once_other_data_joins_it(tmp_pat
             assert "last 30 days" in reference_time(store, [conversation(latest)]).why
         else:  # live again once real data joins the sample
             assert not reference_time(store, [conversation(latest)]).replay
+
+
+def test_the_max_age_setting_keeps_zero_as_no_limit() -> None:
+    from staffpulse.listen.window import configured_max_age, parse_max_age
+
+    assert parse_max_age(configured_max_age({"max_age": 0})) is None  # web and CLI agree
+    assert configured_max_age({}) == "30d" and configured_max_age({"max_age": "7d"}) == "7d"

@@ -118,6 +118,12 @@ def parse_as_of(text: str) -> AsOf:
         raise InputError(f"unknown --as-of '{text}'", hint="use now, newest or auto") from None
 
 
+def configured_max_age(settings: Mapping[str, Any]) -> str:
+    """The ``[listen] max_age`` setting as text (``0`` kept: it means no limit)."""
+    value = settings.get("max_age")
+    return "30d" if value is None or value == "" else str(value)
+
+
 def parse_max_age(text: str) -> timedelta | None:
     """``"30"`` (days), ``"30d"``, ``"12h"``, ``"1d12h"``; ``"0"`` or ``"none"`` = no limit."""
     value = text.strip().lower()

@@ -56,7 +56,8 @@ def inbox_page(request: Request) -> HTMLResponse:
         as_handle = str(settings.get("account") or "") or None
     topic = q.get("topic") or None
     platform = q.get("platform") or None
-    max_age_raw = (q.get("max_age") or str(settings.get("max_age") or "30d")).strip()[:20]
+    window = need("staffpulse.listen.window", "The conversation inbox")
+    max_age_raw = (q.get("max_age") or window.configured_max_age(settings)).strip()[:20]
     max_age = _window(max_age_raw)
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):

@@ -206,13 +206,18 @@ def inbox(
     from staffpulse.listen.html import write_inbox_html
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.terminal import render_inbox
-    from staffpulse.listen.window import TOPIC_CHOICES_SHOWN, parse_as_of, parse_max_age
+    from staffpulse.listen.window import (
+        TOPIC_CHOICES_SHOWN,
+        configured_max_age,
+        parse_as_of,
+        parse_max_age,
+    )
 
     settings = load_config().get("listen", {})
     handle = as_handle or str(settings.get("account") or "") or None
-    window = parse_max_age(str(max_age if max_age is not None else settings.get("max_age", "30d")))
+    window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
     reference = parse_as_of(as_of)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         result = build_inbox(
             store,
             platform=platform,
@@ -247,7 +252,7 @@ PlatformOption = Annotated[str | None, typer.Option(help="Platform, when the id 
 def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
     from staffpulse.listen.inbox import set_state
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         plat, conv = set_state(store, conversation_id, state, platform)
     console.print(f"{plat} conversation {conv}: {state or 'open'}", highlight=False)
 
