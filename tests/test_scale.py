@@ -217,3 +217,15 @@ def test_scheduler_with_the_local_engine_is_an_input_error(tmp_path: Path) -> No
     shards = _write_shards(tmp_path / "in")
     with pytest.raises(InputError, match="with the local engine"):
         score_inputs(shards, tmp_path / "out", "local", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_a_guessed_encoding_is_reported_but_skips_nothing(tmp_path: Path) -> None:
+    from staffpulse.scale.inputs import read_posts
+
+    shard = tmp_path / "latin.csv"
+    shard.write_bytes(
+        "id,author,created_at,text\nc1,acme,2026-01-01T00:00:00Z,Café jobs\n".encode("cp1252")
+    )
+    posts, problems = read_posts(shard)
+    assert [p.text for p in posts] == ["Café jobs"]
+    assert [(p.records, "Windows-1252" in p.message) for p in problems] == [(0, True)]

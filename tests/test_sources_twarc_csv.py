@@ -61,3 +61,14 @@ def test_strict_transformer_raises() -> None:
     assert rows_from_twarc_csv(row, errors) == [] and errors == [
         "tweet 9: unreadable timestamp 'nope'"
     ]
+
+
+def test_a_windows_1252_file_is_decoded_and_said_so(tmp_path: Path) -> None:
+    text = FILE.read_text(encoding="utf-8").replace("We are #hiring!", "Café señor #hiring!")
+    latin = tmp_path / "tweets.csv"
+    latin.write_bytes(text.encode("cp1252"))
+    items = list(TwarcCsv().read(latin))
+    posts = {r.id: r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts["400"].text.startswith("Café señor #hiring!")  # not "Caf\ufffd"
+    notices = [i.message for i in items if isinstance(i, Notice)]
+    assert any("Windows-1252" in n for n in notices)

@@ -24,12 +24,6 @@ def status_line(stats: ListenStats, message: str) -> str:
 
 
 def render_listen_summary(console: Console, stats: ListenStats) -> None:
-    if stats.connects == 0:
-        console.print(
-            f"[bold red]Could not reach Jetstream[/] ({stats.disconnects} attempts; last error: "
-            f"{escape(stats.last_error or 'none')}). Check the network and --url.",
-            highlight=False,
-        )
     cursor = "none yet" if stats.cursor is None else str(stats.cursor)
     console.print(
         f"Listened {stats.elapsed:,.0f}s: {stats.frames:,} events ({stats.rate:,.0f}/s), "

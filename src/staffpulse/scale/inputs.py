@@ -10,6 +10,7 @@ from staffpulse.extras import require
 from staffpulse.ingest import plan_import
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
+from staffpulse.sources.base import Notice
 from staffpulse.sources.native import post_from_native
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -87,8 +88,10 @@ def read_posts(path: Path) -> tuple[list[Post], list[Problem]]:
     for item in detect(path).read(path):
         if isinstance(item, Problem):
             problems.append(item)
-            continue
-        posts.extend(row for row in item.rows if isinstance(row, Post))
+        elif isinstance(item, Notice):  # told like a problem, but nothing was skipped
+            problems.append(Problem(item.file, None, item.message, records=0))
+        else:
+            posts.extend(row for row in item.rows if isinstance(row, Post))
     return posts, problems
 
 

@@ -18,7 +18,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import (
+    Item,
+    Notice,
+    Problem,
+    detect_encoding,
+    head_text,
+    parse_timestamp,
+    provenance,
+    register,
+)
 from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
 from staffpulse.store.core import Record
 
@@ -142,7 +151,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
 
 
 def _header(head: bytes) -> set[str]:
-    first = head.decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+    first = head_text(head).split("\n", 1)[0]
     try:
         return {c.strip() for c in next(csv.reader([first]))}
     except (StopIteration, csv.Error):
@@ -161,7 +170,10 @@ class TwarcCsv:
 
     def read(self, path: Path) -> Iterator[Item]:
         gaps = FieldGaps()
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        encoding = detect_encoding(path)  # nothing replaced silently: a guess is told
+        if encoding.note:
+            yield Notice(str(path), encoding.note)
+        with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             reader = csv.DictReader(handle)
             users = "text" not in set(reader.fieldnames or [])
             for row in reader:
