@@ -30,6 +30,14 @@ def check_output(output: Path | None, input_path: Path) -> None:
         check_output_path(output, [input_path])
 
 
+def print_encoding_note(console: Console, path: Path, note: str | None) -> None:
+    """Tell the user once when INPUT's encoding had to be guessed (nothing was replaced)."""
+    if note:
+        console.print(
+            f"[yellow]note[/] {escape(str(path))}: {escape(note)}", highlight=False, soft_wrap=True
+        )
+
+
 class SkipPrinter:
     """``on_skip`` callback: prints the first :data:`MAX_SHOWN` problems, counts them all."""
 

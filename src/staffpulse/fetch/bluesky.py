@@ -19,6 +19,7 @@ from staffpulse.config import setting_str
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
 from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.common import (
+    RESUME_HINT,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -35,7 +36,6 @@ from staffpulse.store import Store
 
 SOURCE = "bluesky-api"
 PAGE = 100
-RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
 
 
 def make_client(appview_url: str, timeout: float) -> Any:

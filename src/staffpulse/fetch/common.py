@@ -42,6 +42,9 @@ register_migration(
 )
 
 
+RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
+
+
 def _quiet_progress(task: str, done: int, total: int | None) -> None:
     return None
 

@@ -25,8 +25,6 @@ COMMANDS = {
     "bluesky": "staffpulse fetch bluesky {}",
     "mastodon": "staffpulse fetch mastodon @{}",
 }
-# A profile URL pasted without its scheme ("x.com/acme") is still clearly a URL.
-_BARE_URL = re.compile(r"^(www\.|mobile\.)?(x\.com|twitter\.com|bsky\.app)/", re.IGNORECASE)
 # A Mastodon user without an instance; with a dot it is more likely a Bluesky handle.
 _LOCAL_USER = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -36,10 +34,7 @@ def _parse(text: str, platform: str) -> tuple[str, str]:
     # never reaches this point should not pay for.
     from staffpulse.connect.handles import parse_handle
 
-    value = text.strip()
-    if _BARE_URL.match(value):
-        value = "https://" + value
-    return parse_handle(value, platform)
+    return parse_handle(text.strip(), platform)  # it reads profile URLs, with or without scheme
 
 
 def _invalid(text: str, platform: str, reason: str) -> InputError:

@@ -23,6 +23,7 @@ from staffpulse.errors import (
     StaffpulseError,
 )
 from staffpulse.fetch.common import (
+    RESUME_HINT,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -40,7 +41,6 @@ from staffpulse.store import Store
 
 SOURCE = "mastodon-api"
 PAGE = 40
-RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
 _TAG = re.compile(r"^\w+$")  # Mastodon hashtags: letters, digits, underscores (any script)
 
 

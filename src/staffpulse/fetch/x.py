@@ -27,6 +27,7 @@ from staffpulse.errors import (
     PaymentRequiredError,
 )
 from staffpulse.fetch.common import (
+    RESUME_HINT,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -71,7 +72,6 @@ SOURCE = "x-api"
 MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
 SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
-RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
 
 
 def search_stream(query: str) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from staffpulse.connect.export import FORMATS_FOR
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import web
 from staffpulse.web.data import need
@@ -29,11 +30,6 @@ EXPORTS = {
     "bluesky-list": ("Bluesky list (JSON)", "application/json", "json"),
     "mastodon-list": ("Mastodon list (CSV)", "text/csv", "csv"),
     "mastodon-follows": ("Mastodon follows (CSV)", "text/csv", "csv"),
-}
-PLATFORM_EXPORTS = {
-    "x": ("csv", "x-list"),
-    "bluesky": ("csv", "bluesky-list"),
-    "mastodon": ("csv", "mastodon-list", "mastodon-follows"),
 }
 
 
@@ -77,7 +73,8 @@ def connect_page(request: Request) -> HTMLResponse:
         report = ctx.backend.suggestions(account.handle, account.platform, role, limit, include)
     except StaffpulseError as exc:
         problem = exc
-    exports = [(fmt, EXPORTS[fmt][0]) for fmt in PLATFORM_EXPORTS.get(account.platform, ("csv",))]
+    fits = ("csv", *FORMATS_FOR.get(account.platform, ()))  # the library's table
+    exports = [(fmt, EXPORTS[fmt][0]) for fmt in fits]
     query: list[tuple[str, str]] = [
         ("account", f"{account.platform}:{account.handle}"),
         ("limit", str(limit)),

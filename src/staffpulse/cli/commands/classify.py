@@ -24,7 +24,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.cli.record_files import SkipPrinter, check_output, output_sink, record_progress
+from staffpulse.cli.record_files import (
+    SkipPrinter,
+    check_output,
+    output_sink,
+    print_encoding_note,
+    record_progress,
+)
 
 err_console = Console(stderr=True)
 
@@ -56,12 +62,7 @@ def classify_command(
     skips = SkipPrinter(err_console)
     # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
     with read_records(input_path, skips) as records:
-        if records.encoding_note:
-            err_console.print(
-                f"[yellow]note[/] {escape(str(input_path))}: {escape(records.encoding_note)}",
-                highlight=False,
-                soft_wrap=True,
-            )
+        print_encoding_note(err_console, input_path, records.encoding_note)
         model = load_text_signals()
         with (
             output_sink(output, input_path) as sink,
