@@ -146,7 +146,12 @@ def _legend(result: BenchmarkResult) -> Any:
 
 
 def render_benchmark_html(result: BenchmarkResult) -> str:
-    context: dict[str, Any] = {
+    return environment().get_template("benchmark.html.j2").render(**benchmark_context(result))
+
+
+def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
+    """What ``benchmark.html.j2`` renders (the dashboard shows the same page)."""
+    return {
         "b": result,
         "rows": result.leaderboard,
         "strips": _strips(result, None),
@@ -157,7 +162,6 @@ def render_benchmark_html(result: BenchmarkResult) -> str:
         "generated": _stamp(result.generated_at),
         "grade_counts": _grade_counts(result),
     }
-    return environment().get_template("benchmark.html.j2").render(**context)
 
 
 def _grade_counts(result: BenchmarkResult) -> list[tuple[str, int]]:

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.report import charts
 from staffpulse.web.app import web
 from staffpulse.web.background import job_progress
 from staffpulse.web.forms import verified_form
@@ -107,31 +106,12 @@ def _as_the_user_named_it(result: Any, label: str | None) -> Any:
 
 
 def benchmark_context(result: Any) -> dict[str, Any]:
-    """What the report's ``benchmark.html.j2`` needs: the report's own builder when it has one."""
-    from staffpulse.audit.types import PILLAR_TITLES
-    from staffpulse.benchmark.cohort import SEGMENT_LABELS
+    """The report's own page context, with the dashboard's way of writing the time."""
     from staffpulse.report import html as report_html
 
-    builder = getattr(report_html, "benchmark_context", None)
-    if callable(builder):
-        built: dict[str, Any] = builder(result)
-        return built
-    order = list(SEGMENT_LABELS)
-    segments = sorted(
-        {r["segment"] for r in result.leaderboard},
-        key=lambda s: order.index(s) if s in order else len(order),
-    )
-    return {
-        "b": result,
-        "rows": result.leaderboard,
-        "strips": report_html._strips(result, None),
-        "legend": charts.segment_legend([(s, SEGMENT_LABELS.get(s, s)) for s in segments]),
-        "segments": result.segment_stats,
-        "claims": result.claims,
-        "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
-        "generated": _when(result.generated_at),
-        "grade_counts": report_html._grade_counts(result),
-    }
+    context = report_html.benchmark_context(result)
+    context["generated"] = _when(result.generated_at)
+    return context
 
 
 def _file_name(raw: str) -> str:
