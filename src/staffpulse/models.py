@@ -13,6 +13,17 @@ from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
 Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
+PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
+
+
+def platform_name(platform: str, article: bool = False) -> str:
+    """How people write the platform: ``X``, ``Bluesky``; with ``article``: ``an X``."""
+    name = PLATFORM_NAMES.get(platform, platform)
+    if not article:
+        return name
+    return ("an " if name[:1].lower() in "aeiox" else "a ") + name
+
+
 PostKind = Literal["original", "reply", "repost", "quote"]
 POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
 InteractionKind = Literal["reply", "mention", "repost", "quote"]

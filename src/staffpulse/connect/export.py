@@ -48,12 +48,12 @@ from urllib.parse import urlparse
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
+from staffpulse.models import platform_name
 
 FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
 NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 FORMATS_FOR = {
     "x": ("x-list",),
     "bluesky": ("bluesky-list",),
@@ -93,13 +93,8 @@ class ExportResult:
         }
 
 
-def _article(platform: str) -> str:
-    name = PLATFORM_NAMES.get(platform, platform)
-    return ("an " if name[:1].lower() in "aeiox" else "a ") + name
-
-
 def _not_for(platform: str, target: str) -> str:
-    return f"{_article(platform)} account, not {_article(target)} one"
+    return f"{platform_name(platform, article=True)} account, not {platform_name(target, article=True)} one"
 
 
 def check_exportable(
@@ -124,7 +119,7 @@ def check_exportable(
     listed = "; ".join(f"{n} × {why}" for why, n in reasons.items())
     fits = FORMATS_FOR.get(platform or "", ())
     if fits and result.format not in fits:
-        name = PLATFORM_NAMES.get(platform or "", platform)
+        name = platform_name(platform or "")
         hint = f"these are {name} accounts: use --export " + " or ".join([*fits, "csv"])
     else:
         hint = "--export csv keeps every suggestion, whatever its platform or handle"

@@ -21,7 +21,7 @@ from typing import Any
 
 from staffpulse.config import get_secret
 from staffpulse.errors import AuthError, FetchError, StaffpulseError
-from staffpulse.models import Account
+from staffpulse.models import PLATFORM_NAMES, Account
 from staffpulse.store import Store
 
 AccountFetcher = Callable[[Store, str], Any]
@@ -121,7 +121,7 @@ class Unreachable:
     def label(self) -> str:
         if self.platform == "*":
             return "the network"
-        name = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(self.platform)
+        name = PLATFORM_NAMES.get(self.platform)
         return self.host if self.host else (name or self.platform)
 
     @property

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from staffpulse.errors import InputError
+from staffpulse.models import PLATFORM_NAMES, platform_name
 
-NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
-A_NAME = {"x": "an X", "bluesky": "a Bluesky", "mastodon": "a Mastodon"}
+NAMES = PLATFORM_NAMES
+A_NAME = {key: platform_name(key, article=True) for key in PLATFORM_NAMES}
 FORMS = {
     "x": "1-15 letters, digits or underscores, e.g. @acmestaffing or https://x.com/acmestaffing",
     "bluesky": "a domain-like handle such as acme.bsky.social, or a did:plc:... identifier",
