@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,41 +24,15 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from staffpulse.listen.schema import ensure_schema
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.topic_words import LABEL_STOP_WORDS, STOP_WORDS, preprocess
 from staffpulse.store import Store
 
-_URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
-_EXTRA_STOP_WORDS = (
-    "rt amp just like get got im dont cant ive youre thats really know think want need going "
-    "today new day lol yes did does doing way make good great let lets thing things anyone "
-    "someone people time year years week one us ll ve gonna wanna oh ok okay yeah"
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split())
-# Words that may help group posts but say nothing as a topic's name ("actually / employees")
-_LABEL_ONLY_STOP_WORDS = (
-    "actually best wish sound sounds spent really better bad long little big right sure maybe "
-    "pretty kind lot lots tell said say says look looking feel trying try use used using come "
-    "came took gave thank thanks hey hi night morning tonight tomorrow yesterday week weeks "
-    "month months hour hours minute minutes start started"
-)
-LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 STATE_KEY = "topic_model"
-
-
-# Contractions are function words ("doesn't", "they're", "we've"): dropped whole, or they
-# become topic labels. A possessive or "is" keeps its word ("recruiter's" -> "recruiter";
-# "what's" -> "what", a stop word).
-_CONTRACTION_RE = re.compile(r"\b[a-z]+'(?:t|re|ve|ll|d|m)\b")
-_APOSTROPHE_S_RE = re.compile(r"'s\b")
-
-
-def _preprocess(text: str) -> str:
-    text = _URL_MENTION_RE.sub(" ", text).replace("#", " ").replace("\u2019", "'").lower()
-    return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
 
 
 @dataclass
@@ -105,13 +78,13 @@ class TopicModel:
             n_features=n_features,
             alternate_sign=False,
             norm=None,
-            preprocessor=_preprocess,
+            preprocessor=preprocess,
             token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
             stop_words=sorted(STOP_WORDS),
         )
         # Labels count words and two-word phrases ("line cook", "salary transparency").
         self._term_analyzer = HashingVectorizer(
-            preprocessor=_preprocess,
+            preprocessor=preprocess,
             token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
             stop_words=sorted(LABEL_STOP_WORDS),
             ngram_range=(1, 2),

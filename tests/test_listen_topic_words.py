@@ -1,0 +1,17 @@
+"""What a post is reduced to before it is grouped into topics, and which words name one."""
+
+from __future__ import annotations
+
+from staffpulse.listen.topic_words import LABEL_STOP_WORDS, STOP_WORDS, preprocess
+
+
+def test_links_mentions_and_contractions_go_possessives_keep_their_word() -> None:
+    text = preprocess("Why doesn’t the recruiter's team reply? We've asked @bob https://x.co/1 #HR")
+    words = text.split()
+    assert "recruiter" in words and "hr" in words and "team" in words
+    assert not any("'" in w or "’" in w or w.startswith(("@", "http")) for w in words)
+
+
+def test_label_stop_words_extend_the_grouping_ones() -> None:
+    assert STOP_WORDS < LABEL_STOP_WORDS
+    assert "actually" in LABEL_STOP_WORDS and "actually" not in STOP_WORDS
