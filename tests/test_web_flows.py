@@ -325,3 +325,38 @@ def test_a_failing_background_page_shows_its_error_once_then_retries(
         assert page.status_code == 400 and "the inbox broke" in page.text
         assert client.get("/inbox").status_code == 400
     assert len(calls) == 2  # each visit after a failure tries again
+
+
+def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_path: Path) -> None:
+    """The messages as the library really writes them today, not copies: a change of wording
+    there that the web's rewrites miss fails here."""
+    from datetime import UTC, datetime, timedelta
+
+    from staffpulse.connect.suggest import SuggestReport
+    from staffpulse.errors import NotFoundError
+    from staffpulse.fetch.common import RESUME_HINT
+    from staffpulse.listen.window import window_notes
+    from staffpulse.models import Account
+    from staffpulse.web.wording import web_text
+
+    messages = [RESUME_HINT]
+    with open_store(tmp_path / "s.db") as store:
+        try:
+            store.find_account("nobody")
+        except NotFoundError as exc:
+            messages.append(exc.hint or "")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    tally = {"open": 3, "joined": 0, "dismissed": 0, "older": 2, "undated": 1}
+    messages += window_notes(tally, timedelta(days=30), [], now, any_items=False)
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme"),
+        as_of=now,
+        suggestions=[],
+        circle_size=3,
+        excluded={"never seen": 2, "already talking with": 1},
+    )
+    messages.append(report.next_step or "")
+    assert all(messages)
+    for message in messages:
+        shown = web_text(message)
+        assert "staffpulse " not in shown and " --" not in shown, shown
