@@ -119,3 +119,21 @@ def test_html_names_an_unknown_author(tmp_path: Path) -> None:
     with store_with(tmp_path, anonymous) as store:
         page = render_inbox_html(inbox(store))
     assert "unknown author" in page and "@ &middot;" not in page
+
+
+def test_the_same_inbox_comes_out_whatever_ran_before(tmp_path: Path) -> None:
+    from staffpulse.demo import sample_cohort_file
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    def joined(db: Path, *runs: str | None) -> list[int]:
+        with open_store(db) as store:
+            import_paths(store, [sample_cohort_file()])
+            return [len(build_inbox(store, as_handle=h).joined) for h in runs]
+
+    # "--as" first, then a plain run, then "--as" again: a plain run used to judge the
+    # firm's own replies late, and so change the firm's joined conversations
+    first, _plain, again = joined(tmp_path / "a.db", "harborline", None, "harborline")
+    assert first == again
+    (alone,) = joined(tmp_path / "b.db", "harborline")
+    assert alone == first

@@ -8,7 +8,7 @@ Every model here is optional. When the role model or the post-signals model is n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -137,7 +137,6 @@ def index_stored_posts(
     store: Store,
     relevance: RelevanceFilter,
     platform: str | None = None,
-    exclude_authors: Iterable[tuple[str, str]] = (),
     batch_size: int = 2000,
 ) -> int:
     """Judge the relevance of stored posts never judged before; returns how many were judged.
@@ -146,7 +145,6 @@ def index_stored_posts(
     Every verdict is kept (``relevant`` 0/1), so no post is scored twice.
     """
     ensure_schema(store)
-    excluded = set(exclude_authors)
     rows = store.conn.execute(
         "SELECT p.platform, p.id, p.author_id, p.text FROM posts p LEFT JOIN listen_relevance r"
         " ON r.platform = p.platform AND r.post_id = p.id"
@@ -154,7 +152,6 @@ def index_stored_posts(
         " AND (? IS NULL OR p.platform = ?)",
         (platform, platform),
     ).fetchall()
-    rows = [r for r in rows if (r[0], r[2]) not in excluded]
     for start in range(0, len(rows), batch_size):
         chunk = rows[start : start + batch_size]
         verdicts = relevance.judge([r[3] for r in chunk])

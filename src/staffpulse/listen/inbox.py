@@ -188,12 +188,12 @@ def build_inbox(
     if as_handle and not own:
         notes.append(
             f"account {as_handle} is not in the store, so joined conversations are unknown;"
-            f" fetch it first, e.g. staffpulse fetch bluesky {as_handle}"
+            f" import or fetch its posts first"
         )
     if index_existing:
-        judged = index_stored_posts(
-            store, relevance or RelevanceFilter(scorer=text), platform, exclude_authors=own
-        )
+        # every post, the firm's own too: its replies are what mark a conversation joined,
+        # so the same inbox comes out whatever ran before
+        judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
         if judged:
             notes.append(f"judged the relevance of {judged:,} stored posts")
     if text is None:
