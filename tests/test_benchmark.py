@@ -120,7 +120,7 @@ def test_every_account_in_the_store(tmp_path: Path) -> None:
     store = _cohort_store(tmp_path, firms=2, vendors=2)
     result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
     assert len(result.audits) == 4  # the mention targets without posts are left out
-    assert result.claims[0]["verdict"] == "too small to tell"
+    assert result.claims[0]["verdict"] == "not tested"
     # without a cohort file nothing has a segment: the claims say how to test them
     assert "give a cohort file with a segment column" in result.claims[0]["explanation"]
 

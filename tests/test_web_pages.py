@@ -155,6 +155,9 @@ def test_connect_page_and_exports(client: Any) -> None:
     assert "attachment" in csv.headers["content-disposition"]
     xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")
     assert xlist.text.splitlines() and all(line.startswith("@") for line in xlist.text.splitlines())
+    # no suggestion, no export buttons that could only fail
+    lonely = client.get("/connect?account=bluesky:adabrightwell.bsky.social").text
+    assert "0 suggestions" in lonely and "Export:" not in lonely
     # X accounts make no Bluesky list: no empty download, a page that says why
     bluesky = client.get("/connect/export?account=x:brightpathstaff&format=bluesky-list")
     assert bluesky.status_code == 400 and "nothing to export" in bluesky.text

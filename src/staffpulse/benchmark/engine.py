@@ -235,6 +235,7 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     ]
     if not (vendors.any() or firms.any()):
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
+            claim["verdict"] = "not tested"
             claim["explanation"] = (
                 "No account of the cohort has a segment: give a cohort file with a segment "
                 "column (staffing_firm, vendor, recruiter, hr, other) to test this."

@@ -76,7 +76,7 @@ def compare(
         else:
             medians = "Only "
         out["explanation"] = (
-            f"{medians}{a.size} {a_name.lower()} and {b.size} {b_name.lower()} in the cohort; "
+            f"{medians}{_group(a.size, a_name)} and {_group(b.size, b_name)} in the cohort; "
             f"at least {MIN_GROUP} of each are needed to tell."
         )
         return out
@@ -103,6 +103,12 @@ def compare(
             f"be chance (Mann-Whitney p = {p:.3f})."
         )
     return out
+
+
+def _group(n: int, name: str) -> str:
+    """``1 vendor``, ``3 staffing firms``: ``name`` is the plural label of the group."""
+    label = name.lower()
+    return f"{n} {label[:-1] if n == 1 and label.endswith('s') else label}"
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:

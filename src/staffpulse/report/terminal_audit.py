@@ -147,7 +147,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             Text("@" + row["handle"])
             + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
             *([row["segment"].replace("_", " ")] if segments else []),
-            Text(f"{row['grade']} {row['overall']}", style=f"bold {RICH_COLORS[row['grade']]}"),
+            Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(
                 Text(str(row[k]), style=RICH_COLORS[band(row[k])])
                 + Text(f" p{row['percentiles'][k]}" if wide else "", style="dim")
