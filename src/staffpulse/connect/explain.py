@@ -103,9 +103,10 @@ def explain(
         if times:
             parts.append(f"you engaged them {times}×")
     if citizen.voice is not None:
-        parts.append(f"voice {citizen.voice}")
+        # from the last posts only (connect.citizen): not the audit's Voice pillar score
+        parts.append(f"recent voice {citizen.voice}")
     if citizen.conversation is not None:
-        parts.append(f"conversation {citizen.conversation}")
+        parts.append(f"recent conversation {citizen.conversation}")
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
     return " · ".join(parts), via
