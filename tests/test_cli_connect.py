@@ -219,3 +219,10 @@ def test_add_handles_with_the_network_down_stops_early(
     data = json.loads(retried.stdout)
     assert len(calls) == 2 and data["added"] == [] and len(data["already_listed"]) == 5
     assert [u["skipped"] for u in data["unreachable"]] == [2, 0, 1]
+
+
+def test_a_handles_file_with_no_handle_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "handles.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["add-handles", str(empty), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65 and "no handle in it" in result.output

@@ -229,3 +229,23 @@ def test_with_the_network_down_every_remaining_fetch_is_skipped() -> None:
     network = report.unreachable[-1]
     assert network.label == "the network" and network.skipped == 1  # val@hr.social
     assert [u.skipped for u in report.unreachable] == [1, 0, 1]  # b.bsky.social: Bluesky's
+
+
+def test_an_x_handle_without_a_token_says_so_even_with_the_network_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
+    monkeypatch.setenv("STAFFPULSE_CONFIG", "/nonexistent/config.toml")
+    store = build_store()
+
+    def offline(store_: Store, platform: str, handle: str) -> Account:
+        raise _unreachable(f"{handle}: request failed")
+
+    entries = [
+        HandleEntry("bluesky", "a.bsky.social", "f:1"),
+        HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
+        HandleEntry("x", "dave_hr", "f:3"),
+    ]
+    report = add_handles(store, entries, fetcher=offline)
+    (dave,) = [h for h in report.added if h.handle == "dave_hr"]
+    assert dave.status == "pending" and dave.message == "no X credentials: stored for later"

@@ -37,17 +37,25 @@ def fetch_function(platform: str) -> AccountFetcher | None:
     return func if callable(func) else None
 
 
+def missing_credentials(platform: str) -> AuthError | None:
+    """The error a fetch would raise before any request because a token is missing, if so."""
+    if platform == "x" and not get_secret("x_bearer_token"):
+        return AuthError(
+            "no X credentials: stored for later",
+            hint="set X_BEARER_TOKEN, then run: staffpulse add-handles --retry",
+        )
+    return None
+
+
 def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None:
     """Fetch one account into the store; None when no fetcher exists for the platform.
 
     Raises :class:`AuthError` without X credentials and :class:`FetchError` (or another
     :class:`StaffpulseError` from the fetcher) when the platform call fails.
     """
-    if platform == "x" and not get_secret("x_bearer_token"):
-        raise AuthError(
-            "no X credentials: stored for later",
-            hint="set X_BEARER_TOKEN, then run: staffpulse add-handles --retry",
-        )
+    missing = missing_credentials(platform)
+    if missing is not None:
+        raise missing
     func = fetch_function(platform)
     if func is None:
         return None

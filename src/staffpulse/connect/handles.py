@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
-from staffpulse.connect.fetching import ReachabilityGuard, Unreachable
+from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_credentials
 from staffpulse.errors import InputError, MissingFileError, StaffpulseError
 from staffpulse.models import Account
 from staffpulse.sources.base import Problem
@@ -286,7 +286,13 @@ def add_handles(
         if account is None and fetcher is not None:
             outage = guard.blocked(entry.platform, entry.handle)
             if outage is not None:
-                message = f"not tried: {outage.label} could not be reached ({outage.reason})"
+                missing = missing_credentials(entry.platform)
+                # a missing token is the truer reason: it would not be fetched online either
+                message = (
+                    missing.message
+                    if missing is not None
+                    else f"not tried: {outage.label} could not be reached ({outage.reason})"
+                )
             else:
                 tried = True
                 try:

@@ -169,6 +169,12 @@ def add_handles_command(
         duplicates += dups
     for problem in problems:
         err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    if files and not entries and not problems and not duplicates and not (show_list or retry):
+        names = ", ".join(str(p) for p in files)
+        raise InputError(
+            f"{names}: no handle in it",
+            hint="one handle a line: @name, name.bsky.social, @user@instance or a profile URL",
+        )
     with open_store(db) as store:
         if retry:
             from_files = {(e.platform, e.handle) for e in entries}
