@@ -132,3 +132,18 @@ def test_real_verdicts_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         ("default", 0.95),
         ("logo", 0.7),
     ]
+
+
+@pytest.mark.parametrize(
+    ("display_name", "advice"),
+    [
+        ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
+        ("BrightPath Staffing", '"Rosa at BrightPath Staffing"'),
+    ],
+)
+def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> None:
+    pillar = face_pillar(
+        acct(display_name=display_name, bio=""), DEFAULTS, AvatarInfo("person", 0.9, "t")
+    )
+    assert any(advice in r for r in pillar.recommendations)
+    assert not any("Rosa at Erik" in r for r in pillar.recommendations)

@@ -239,11 +239,19 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
             '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."'
         )
     if name < 0.9:
-        first = account.display_name.strip() or account.handle
-        recs.append(
-            f'Add a person to your display name, e.g. "Rosa at {first}", so people know '
-            "there is a human to talk to."
-        )
+        words = _WORD.findall(account.display_name)
+        if len(words) == 1 and not _ORG_WORDS.search(account.display_name):
+            # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
+            recs.append(
+                f'Say who is behind the account in your display name: a full name ("{words[0]} '
+                f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
+            )
+        else:
+            first = account.display_name.strip() or account.handle
+            recs.append(
+                f'Add a person to your display name, e.g. "Rosa at {first}", so people know '
+                "there is a human to talk to."
+            )
     if avatar.label is None:
         recs.append(
             "We could not check your picture ("
