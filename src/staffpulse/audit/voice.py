@@ -35,6 +35,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "humor_posts": int(frame.humor[scored].sum()),
         "humor_share": round(humor, 3),
         "templated_posts": int(frame.templated[orig].sum()),
+        "original_posts": int(orig.size),  # the base of templated_share
         "templated_share": round(templated, 3),
         "template_families": families,
     }

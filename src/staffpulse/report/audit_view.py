@@ -81,8 +81,16 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 f"{voice['personality_posts']} of {voice['posts_scored']} posts "
                 f"({pct(voice['personality_share'])})",
             ),
-            ("Humor", f"{voice['humor_posts']} posts ({pct(voice['humor_share'])})"),
-            ("Templated", f"{voice['templated_posts']} posts ({pct(voice['templated_share'])})"),
+            (
+                "Humor",
+                f"{voice['humor_posts']} of {voice['posts_scored']} posts "
+                f"({pct(voice['humor_share'])})",
+            ),
+            (
+                "Templated",
+                f"{voice['templated_posts']} of {voice['original_posts']} original "
+                f"posts ({pct(voice['templated_share'])})",
+            ),
         ],
         "conversation": [
             (
