@@ -15,18 +15,13 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.demo import SAMPLE_DIR  # noqa: E402
-from staffpulse.ingest import import_paths  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client  # noqa: E402
+from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("flows") / "sample.db"
-    with open_store(db) as store:
-        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
-    return db
+    return sample_store(tmp_path_factory.mktemp("flows"))
 
 
 @pytest.fixture

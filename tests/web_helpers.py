@@ -168,3 +168,15 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def sample_store(folder: Path) -> Path:
+    """A store in ``folder`` holding the bundled sample cohort (the demo's data)."""
+    from staffpulse.demo import SAMPLE_DIR
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    db = folder / "sample.db"
+    with open_store(db) as store:
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+    return db
