@@ -207,13 +207,17 @@ def topic_choices(
     ]
 
 
+def topic_list(choices: Sequence[TopicChoice]) -> str:
+    """``ghosting / candidates (4), salary (2), and 3 more``: the topics one can pick."""
+    shown = ", ".join(f"{t.label} ({t.open})" for t in choices[:TOPIC_CHOICES_SHOWN])
+    more = len(choices) - TOPIC_CHOICES_SHOWN
+    return shown + (f", and {more} more" if more > 0 else "")
+
+
 def no_topic_note(query: str, choices: Sequence[TopicChoice]) -> str:
     if not choices:
         return f"no topic matches '{query}', and no topic has conversations to join now"
-    shown = ", ".join(f"{t.label} ({t.open})" for t in choices[:TOPIC_CHOICES_SHOWN])
-    more = len(choices) - TOPIC_CHOICES_SHOWN
-    rest = f", and {more} more" if more > 0 else ""
-    return f"no topic matches '{query}'; topics with conversations to join: {shown}{rest}"
+    return f"no topic matches '{query}'; topics with conversations to join: {topic_list(choices)}"
 
 
 def empty_reason(

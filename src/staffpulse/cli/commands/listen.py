@@ -207,10 +207,10 @@ def inbox(
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.terminal import render_inbox
     from staffpulse.listen.window import (
-        TOPIC_CHOICES_SHOWN,
         configured_max_age,
         parse_as_of,
         parse_max_age,
+        topic_list,
     )
 
     settings = load_config().get("listen", {})
@@ -228,12 +228,11 @@ def inbox(
             as_of=reference,
         )
     if topic is not None and not result.topic_matched:
-        shown = result.topic_choices[:TOPIC_CHOICES_SHOWN]
-        choices = ", ".join(f"{t.label} ({t.open})" for t in shown)
         raise NotFoundError(
             f"no topic matches '{topic}'",
-            hint=f"use a word of one of these topics (open conversations): {choices}"
-            if choices
+            hint="use a word of one of these topics (open conversations): "
+            + topic_list(result.topic_choices)
+            if result.topic_choices
             else "no topic has conversations to join now; leave out --topic",
         )
     if html is not None:
