@@ -206,3 +206,13 @@ def test_a_post_saved_without_its_author_gets_it_later_and_makes_no_edges() -> N
     store.refresh_interactions()
     assert store.get_posts("x", ["20"])["20"].author_id == "1"
     assert [(e.source_id, e.target_id) for e in store.interactions("x")] == [("1", "@jane")]
+
+
+def test_on_write_hears_the_accounts_of_every_write_new_or_not() -> None:
+    store = open_store(":memory:")
+    heard: list[set[tuple[str, str]]] = []
+    store.on_write = heard.append
+    record = Record(rows=tuple(_posts()), provenance=PROV)
+    store.write_records([record])
+    store.write_records([record])  # a re-import: nothing new, the same accounts
+    assert heard == [{("x", "1"), ("x", "2")}] * 2

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -126,6 +126,9 @@ class Store(ReadMixin):
 
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
+        # Told the (platform, account id) pairs of every write: the accounts written and the
+        # authors of the posts written, new or not (the dashboard links to their audits).
+        self.on_write: Callable[[set[tuple[str, str]]], None] | None = None
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -254,11 +257,9 @@ class Store(ReadMixin):
                 self.conn.executemany(_POST_UPSERT, posts)
                 self.conn.executemany(_FOLLOW_UPSERT, follows)
                 quoting = resolve_aliases(self.conn, aliases, links)
+                touched = {(p[0], p[2]) for p in posts} | accounts_keys
                 mark_pending(
-                    self.conn,
-                    [(p[0], p[2]) for p in posts] + [(a[0], a[1]) for a in accounts] + [*quoting],
-                    ((a[0], a[3]) for a in accounts),
-                    post_keys,
+                    self.conn, [*touched, *quoting], ((a[0], a[3]) for a in accounts), post_keys
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
@@ -268,6 +269,8 @@ class Store(ReadMixin):
         for kind in kinds.values():
             counts.by_kind[kind] = counts.by_kind.get(kind, 0) + 1
         counts.raw = len(records)
+        if self.on_write is not None:
+            self.on_write(touched)
         return counts
 
     def upsert(

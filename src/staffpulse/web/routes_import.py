@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,9 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.fetch.x_costs import money
-from staffpulse.models import Account, Post
 from staffpulse.store import Store
-from staffpulse.store.core import Record, WriteCounts
 from staffpulse.web.app import WebContext, error_page, form_value, web
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
@@ -97,26 +94,6 @@ def _accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[An
     return shown, len(found)
 
 
-def _recording_writes(store: Store, seen: set[tuple[str, str]]) -> None:
-    """Note the account of every post and account the import writes, new or not.
-
-    The import's report only counts rows; the job page links to the audits of the accounts
-    the file holds, and a re-import (nothing new) must link to them as well.
-    """
-    write = store.write_records
-
-    def recording(records: Sequence[Record]) -> WriteCounts:
-        for record in records:
-            for row in record.rows:
-                if isinstance(row, Post):
-                    seen.add((row.platform, row.author_id))
-                elif isinstance(row, Account):
-                    seen.add((row.platform, row.id))
-        return write(records)
-
-    store.write_records = recording  # type: ignore[method-assign]
-
-
 def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> Any:
     from staffpulse.ingest import import_paths
 
@@ -126,7 +103,7 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         seen: set[tuple[str, str]] = set()
         try:
             with ctx.backend.store() as store:
-                _recording_writes(store, seen)
+                store.on_write = seen.update
 
                 def progress(file: str, done: int) -> None:
                     job.update(f"Importing {_user_paths(file, shown_as, folder)}", done, None)
@@ -276,7 +253,7 @@ async def import_fetch(request: Request) -> Response:
         job.update(f"Connecting to {platform}")
         seen: set[tuple[str, str]] = set()
         with ctx.backend.store() as store:
-            _recording_writes(store, seen)
+            store.on_write = seen.update
             report = func(store, handle, progress=progress, **kwargs)
             accounts, total = _accounts_touched(store, seen)
         data = report.as_dict()
