@@ -10,7 +10,7 @@ from staffpulse.extras import require
 from staffpulse.ingest import plan_import
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
-from staffpulse.sources.base import Notice
+from staffpulse.sources.base import Notice, visible_files
 from staffpulse.sources.native import post_from_native
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -37,7 +37,7 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_file() and _is_parquet(path):
             shards.append(path)
             continue
-        parquet = [f for f in _files_under(path) if _is_parquet(f)] if path.is_dir() else []
+        parquet = [f for f in visible_files(path) if _is_parquet(f)] if path.is_dir() else []
         try:
             plan, problems = plan_import([path])
         except EmptyInputError:
@@ -47,7 +47,7 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
             plan = []
             problems = [
                 Problem(str(f), None, UNKNOWN_FORMAT)
-                for f in _files_under(path)
+                for f in visible_files(path)
                 if not _is_parquet(f)
             ]
         found = [target for target, _source in plan] + parquet
@@ -58,25 +58,6 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
 
 def _is_parquet(path: Path) -> bool:
     return path.suffix.lower() in PARQUET_SUFFIXES
-
-
-def _files_under(folder: Path, seen: set[Path] | None = None) -> list[Path]:
-    """Every file under ``folder`` that a folder import visits: hidden files and folders
-    aside, each real folder once (a symlink back up the tree is not followed again)."""
-    seen = set() if seen is None else seen
-    real = folder.resolve()
-    if real in seen:
-        return []
-    seen.add(real)
-    files: list[Path] = []
-    for child in sorted(folder.iterdir()):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            files.extend(_files_under(child, seen))
-        elif child.is_file():
-            files.append(child)
-    return files
 
 
 def read_posts(path: Path) -> tuple[list[Post], list[Problem]]:

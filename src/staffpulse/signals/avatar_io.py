@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.extras import require
+from staffpulse.sources.base import visible_files
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,6 +43,27 @@ class ImageTooLargeError(InputError):
 
 class NotAnImageError(InputError):
     """The file is not an image Pillow can read, or it is truncated or corrupt."""
+
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+
+
+def image_files(args: Sequence[Path]) -> list[str]:
+    """The files to classify: each argument, or the images in a folder argument (at any
+    depth, hidden ones aside, by name). A folder without one is an :class:`InputError`."""
+    paths: list[str] = []
+    for arg in args:
+        if not arg.is_dir():
+            paths.append(str(arg))
+            continue
+        found = [str(p) for p in visible_files(arg) if p.suffix.lower() in IMAGE_SUFFIXES]
+        if not found:
+            raise InputError(
+                f"{arg}: the folder holds no PNG, JPEG, GIF or WebP image",
+                hint="give image files, or a folder of them",
+            )
+        paths.extend(found)
+    return paths
 
 
 def _pil() -> Any:

@@ -230,3 +230,22 @@ def parse_timestamp(value: object) -> datetime | None:
         except ValueError:
             raise ValueError(f"unreadable timestamp {text!r}") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
+    """Every file under ``folder`` that a folder import visits: hidden files and folders
+    aside, each real folder once (a symlink back up the tree is not followed again)."""
+    seen = set() if seen is None else seen
+    real = folder.resolve()
+    if real in seen:
+        return []
+    seen.add(real)
+    files: list[Path] = []
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            files.extend(visible_files(child, seen))
+        elif child.is_file():
+            files.append(child)
+    return files

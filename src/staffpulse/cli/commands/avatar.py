@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 console = Console()
 err_console = Console(stderr=True)
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _STYLE = {"person": "green", "logo": "yellow", "default": "red", "other": "cyan"}
 _ADVICE = {
     "person": "a real face: good for trust",
@@ -51,8 +50,9 @@ def avatar_command(
 ) -> None:
     """Say whether each avatar shows a person, a logo, the platform default, or other."""
     from staffpulse.signals.avatar import classify_avatars
+    from staffpulse.signals.avatar_io import image_files
 
-    paths = expand_images(images)
+    paths = image_files(images)
     if as_json or len(paths) < 8:
         verdicts = classify_avatars(paths)
     else:
@@ -65,31 +65,6 @@ def avatar_command(
     if verdicts and all(v.label is None for v in verdicts):
         missing = all(not Path(v.file).exists() for v in verdicts)
         raise typer.Exit(66 if missing else 65)
-
-
-def expand_images(args: list[Path]) -> list[str]:
-    """The files to classify: each argument, or the images inside a folder argument."""
-    from staffpulse.errors import InputError
-
-    paths: list[str] = []
-    for arg in args:
-        if not arg.is_dir():
-            paths.append(str(arg))
-            continue
-        found = sorted(
-            p
-            for p in arg.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in IMAGE_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(arg).parts)
-        )
-        if not found:
-            raise InputError(
-                f"{arg}: the folder holds no PNG, JPEG, GIF or WebP image",
-                hint="give image files, or a folder of them",
-            )
-        paths.extend(str(p) for p in found)
-    return paths
 
 
 def _render(verdicts: list[AvatarVerdict]) -> None:
