@@ -7,7 +7,6 @@ before it is saved, so a bad file never takes the page down.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -21,10 +20,10 @@ from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.render import _when
 from staffpulse.web.routes_core import empty_store
+from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
 router = APIRouter()
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def benchmark_data(request: Request) -> Any:
@@ -114,12 +113,6 @@ def benchmark_context(result: Any) -> dict[str, Any]:
     return context
 
 
-def _file_name(raw: str) -> str:
-    """The user's file name, as the page shows it (kept beside the saved copy)."""
-    name = _UNPRINTABLE.sub(" ", raw.replace("\\", "/").rsplit("/", 1)[-1]).strip()
-    return name[:120] or "your cohort file"
-
-
 @router.post("/benchmark/cohort")
 async def benchmark_cohort(request: Request) -> Response:
     form = await verified_form(request)
@@ -131,7 +124,7 @@ async def benchmark_cohort(request: Request) -> Response:
         ctx.backend.invalidate()
         return RedirectResponse("/benchmark?notice=cohort-removed", status_code=303)
     text = form.get("__file__", "").strip()
-    name = _file_name(form.get("__filename__", ""))
+    name = display_name(form.get("__filename__", ""), "your cohort file")
     try:
         if not text:
             raise InputError(

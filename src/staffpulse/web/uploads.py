@@ -23,6 +23,12 @@ MULTIPART_OVERHEAD = 64 * 1024
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def display_name(raw: str, fallback: str = "the uploaded file") -> str:
+    """The user's file name as a page shows it: no folders, nothing unprintable."""
+    base = raw.replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(c for c in base if c.isprintable()).strip()[:200] or fallback
+
+
 class UploadTooLargeError(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(f"the upload is larger than the {human_bytes(limit)} limit")
@@ -110,12 +116,7 @@ class _Collector:
             target.parent.mkdir()
         self.handle = target.open("wb")
         self.result.files.append((self.name, target))
-        self.result.names.append(self._display_name(self.filename))
-
-    @staticmethod
-    def _display_name(raw: str) -> str:
-        base = raw.replace("\\", "/").rsplit("/", 1)[-1]
-        return "".join(c for c in base if c.isprintable())[:200] or "the uploaded file"
+        self.result.names.append(display_name(self.filename))
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self.handle is not None:
