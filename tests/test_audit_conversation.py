@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +39,31 @@ def test_engaged_accounts_windows() -> None:
     assert ev["accounts_engaged_30d"] == 1
     assert ev["accounts_engaged_total"] == 2
     assert ev["replies"] == 2
+
+
+def test_inbox_count_feeds_the_advice_only_once_something_was_listened_to() -> None:
+    from audit_helpers import PERSON, FakeScorer
+    from staffpulse.audit.config import audit_settings
+    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.signals import score_texts
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("acme")
+    feed.job(10)
+
+    def audit(joined: int | None) -> Any:
+        data = AccountData(feed.account(), list(feed.posts), [], {}, joined)
+        index, texts = texts_to_score(data.posts)
+        signals = score_texts(texts, FakeScorer(), template_mask=original_mask(data.posts, index))
+        return compute_audit(data, signals, audit_settings({}), avatar=PERSON)
+
+    never, none_yet, some = audit(None), audit(0), audit(3)
+    assert never.pillars["conversation"].score == some.pillars["conversation"].score
+    assert not any("inbox" in r for r in never.pillars["conversation"].recommendations)
+    assert any("inbox" in r for r in none_yet.pillars["conversation"].recommendations)
+    labels = [label for label, _ in figures(never)["conversation"]]
+    assert "Inbox conversations joined" not in labels  # no false "0" before any listening
+    assert ("Inbox conversations joined", "3 conversations") in figures(some)["conversation"]
 
 
 def test_few_mentions_are_not_scored() -> None:

@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 from _listen_fakes import FakeRoles, FakeScorer
 from staffpulse.cli.app import app
 from staffpulse.listen import inbox as inbox_module
-from staffpulse.listen.inbox import build_inbox, joined_conversation_ids, joined_conversations
+from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
 from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.listen.states import joined_conversation_ids, joined_conversations
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -150,6 +151,17 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
         assert joined_conversation_ids(store, "bluesky", FIRM) == [question]
         later = datetime(2030, 1, 1, tzinfo=UTC)
         assert joined_conversations(store, "bluesky", FIRM, since=later) == 0
+
+
+def test_audit_counts_the_inbox_conversations_the_firm_joined(replayed: Any) -> None:
+    db, _, _ = replayed
+    runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"])  # listening has judged
+    result = runner.invoke(app, ["audit", "acme-staffing.bsky.social", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    evidence = json.loads(result.stdout)["pillars"]["conversation"]["evidence"]
+    assert evidence["inbox_conversations_joined"] == 1
+    shown = runner.invoke(app, ["audit", "acme-staffing.bsky.social", "--db", str(db)])
+    assert "Inbox conversations joined" in shown.stdout and "1 conversation" in shown.stdout
 
 
 def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from staffpulse.listen.schema import RelevanceRow, save_relevance
-from staffpulse.listen.threads import assemble, conversation_from_context, load_conversations
+from staffpulse.listen.threads import (
+    assemble,
+    conversation_from_context,
+    load_conversations,
+    load_conversations_around,
+)
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -142,6 +147,13 @@ def test_load_conversations_follows_chains_from_relevant_posts(stored) -> None: 
     assert len(convs[0].posts) == 4
     everything = load_conversations(stored, relevant_only=False)
     assert {c.id for c in everything} == {"100", "500"}
+
+
+def test_conversation_around_a_deep_mastodon_reply_reaches_its_root(stored) -> None:  # type: ignore[no-untyped-def]
+    # the reply three levels down has no conversation id: the chain is climbed to "100"
+    convs = load_conversations_around(stored, "mastodon", ["103"])
+    assert [(c.id, len(c.posts)) for c in convs] == [("100", 4)]
+    assert load_conversations_around(stored, "mastodon", []) == []
 
 
 def test_real_mastodon_context_is_one_conversation(shared_data: Path) -> None:

@@ -58,6 +58,7 @@ def conversation_pillar(
     ref_authors: dict[str, str],
     ref_ts: float | None,
     settings: dict[str, Any],
+    inbox_joined: int | None = None,
 ) -> PillarResult:
     me = _me(account)
     n = frame.n
@@ -130,6 +131,8 @@ def conversation_pillar(
         "questions_answered": questions - sum("?" in p.text for p in unanswered),
         "answer_share": round(answered / known, 3) if known else None,
         "median_hours_to_answer": round(median_hours, 1) if median_hours is not None else None,
+        # its replies already count above; the number is the inbox's feedback to the firm
+        "inbox_conversations_joined": inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
     }
     best_pool = np.flatnonzero(replies)
@@ -238,6 +241,12 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             "notifications every morning and reply to each one, even with a quick thanks."
         )
     if ev["reply_share"] < float(settings["reply_target"]):
+        where = (
+            " Start with the open conversations in your inbox (staffpulse inbox): you have "
+            "joined none of them yet."
+            if ev.get("inbox_conversations_joined") == 0
+            else ""
+        )
         recs.append(
             (
                 f"None of your {ev['posts']} posts are replies to others."
@@ -245,7 +254,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 else f"Only {ev['replies']} of your {ev['posts']} posts are replies to others."
             )
             + " Spend 10 "
-            "minutes a day answering recruiters, candidates and HR people in your niche."
+            "minutes a day answering recruiters, candidates and HR people in your niche." + where
         )
     if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
         recs.append(

@@ -33,6 +33,7 @@ class AccountData:
     posts: list[Post]  # authored, oldest first
     mentions: list[Post]  # by others, mentioning or replying to the account
     ref_authors: dict[str, str]  # reposted/quoted post id -> its author's handle
+    inbox_joined: int | None = None  # listened conversations joined; None: never listened
 
 
 def parse_since(since: datetime | date | str | None) -> datetime | None:
@@ -52,7 +53,13 @@ def parse_since(since: datetime | date | str | None) -> datetime | None:
 def load_account_data(store: Store, account: Account, since: datetime | None) -> AccountData:
     posts = loader.posts_by(store, account, since)
     mentions = loader.posts_mentioning(store, account, since)
-    return AccountData(account, posts, mentions, loader.ref_authors(store, posts))
+    return AccountData(
+        account,
+        posts,
+        mentions,
+        loader.ref_authors(store, posts),
+        loader.inbox_conversations_joined(store, account, since),
+    )
 
 
 def texts_to_score(posts: list[Post]) -> tuple[np.ndarray[Any, Any], list[str]]:
@@ -144,7 +151,7 @@ def compute_audit(
         "mix": mix_pillar(frame, cfg),
         "voice": voice_pillar(frame, cfg),
         "conversation": conversation_pillar(
-            frame, data.account, data.mentions, data.ref_authors, ref_ts, cfg
+            frame, data.account, data.mentions, data.ref_authors, ref_ts, cfg, data.inbox_joined
         ),
     }
     weights = cfg["weights"]

@@ -81,6 +81,24 @@ def posts_mentioning(store: Store, account: Account, since: datetime | None) -> 
     )
 
 
+def inbox_conversations_joined(
+    store: Store, account: Account, since: datetime | None
+) -> int | None:
+    """How many listened work conversations of others the account joined (see
+    :mod:`staffpulse.listen.states`); ``None`` while nothing of its platform was ever listened
+    to (no inbox built, no stream), because then the count would say nothing."""
+    listened = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'listen_relevance'"
+    ).fetchone()
+    if listened is None:
+        return None
+    from staffpulse.listen import schema, states  # only now: the listen package is heavy
+
+    if not schema.has_listened(store, account.platform):
+        return None
+    return states.joined_conversations(store, account.platform, account.id, since)
+
+
 def ref_authors(
     store: Store, posts: list[Post], known: dict[str, Post] | None = None
 ) -> dict[str, str]:

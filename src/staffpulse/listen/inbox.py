@@ -4,8 +4,7 @@
 with ``index_existing``, any imported post the relevance filter accepts), gives them topics
 incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into open items and
 conversations already joined. A conversation counts as *joined* once the firm's own account
-has replied in it, or when the user marked it so; :func:`joined_conversations` gives the
-audit's Conversation pillar that count.
+has replied in it, or when the user marked it so (:mod:`staffpulse.listen.states`).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.errors import InputError
 from staffpulse.listen import schema
 from staffpulse.listen.enrich import (
     RoleModel,
@@ -40,7 +39,7 @@ from staffpulse.listen.window import (
 )
 from staffpulse.models import normalize_handle
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time, parse_time
+from staffpulse.store.codec import format_time
 
 Auto = Literal["auto"]
 
@@ -338,64 +337,3 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
         state=state,
         flags=entry.flags,
     )
-
-
-# -- joined conversations (the audit's Conversation pillar reads these) -------------------------
-def joined_conversation_ids(
-    store: Store, platform: str, account_id: str, since: datetime | None = None
-) -> list[str]:
-    """Relevant conversations, opened by others, that the account replied in (or that the user
-    marked joined), with activity by the account since ``since``."""
-    schema.ensure_schema(store)
-    found: set[str] = set()
-    for conv in load_conversations(store, platform):
-        if conv.opening.author_id == account_id:
-            continue
-        mine = [p for p in conv.replies if p.author_id == account_id and p.kind == "reply"]
-        if since is not None:
-            mine = [p for p in mine if p.created_at is not None and p.created_at >= since]
-        if mine:
-            found.add(conv.id)
-    for (plat, conv_id), state in schema.inbox_states(store, platform).items():
-        if state != "joined":
-            continue
-        row = store.conn.execute(
-            "SELECT at FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?",
-            (plat, conv_id),
-        ).fetchone()
-        at = parse_time(row[0]) if row else None
-        if since is None or (at is not None and at >= since):
-            found.add(conv_id)
-    return sorted(found)
-
-
-def joined_conversations(
-    store: Store, platform: str, account_id: str, since: datetime | None = None
-) -> int:
-    """How many listened conversations the account joined (see :func:`joined_conversation_ids`)."""
-    return len(joined_conversation_ids(store, platform, account_id, since))
-
-
-def set_state(
-    store: Store, conversation_id: str, state: str | None, platform: str | None = None
-) -> tuple[str, str]:
-    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key."""
-    schema.ensure_schema(store)
-    rows = store.conn.execute(
-        "SELECT DISTINCT platform FROM posts WHERE (id = ? OR conversation_id = ?)"
-        " AND (? IS NULL OR platform = ?)",
-        (conversation_id, conversation_id, platform, platform),
-    ).fetchall()
-    platforms = sorted({row[0] for row in rows})
-    if not platforms:
-        raise NotFoundError(
-            f"no conversation '{conversation_id}' in the store",
-            hint="copy the id from: staffpulse inbox --json",
-        )
-    if len(platforms) > 1:
-        raise InputError(
-            f"'{conversation_id}' exists on several platforms ({', '.join(platforms)})",
-            hint="add --platform to choose one",
-        )
-    schema.set_inbox_state(store, platforms[0], conversation_id, state)
-    return platforms[0], conversation_id

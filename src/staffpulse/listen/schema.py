@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from staffpulse.store import Store, register_migration
+from staffpulse.store.codec import parse_time
 from staffpulse.store.interactions import mark_posts_before_delete
 
 MIGRATION_NAME = "0100_listen"
@@ -136,6 +137,31 @@ def relevance_scores(store: Store, platform: str, post_ids: Sequence[str]) -> di
     return found
 
 
+def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
+    """The ones of ``post_ids`` that listening judged relevant."""
+    found: set[str] = set()
+    for start in range(0, len(post_ids), 500):
+        chunk = list(post_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT post_id FROM listen_relevance WHERE platform = ? AND relevant = 1"
+            f" AND post_id IN ({marks})",
+            (platform, *chunk),
+        )
+        found.update(row[0] for row in rows)
+    return found
+
+
+def has_listened(store: Store, platform: str) -> bool:
+    """True once listening or an inbox judged any post of the platform."""
+    if MIGRATION_NAME not in store.applied_migrations():
+        return False
+    row = store.conn.execute(
+        "SELECT 1 FROM listen_relevance WHERE platform = ? LIMIT 1", (platform,)
+    ).fetchone()
+    return row is not None
+
+
 def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str]) -> int:
     """Remove deleted posts (the author took them down) and their listen rows."""
     removed = 0
@@ -177,6 +203,15 @@ def inbox_states(store: Store, platform: str | None = None) -> dict[tuple[str, s
         (platform, platform),
     )
     return {(row[0], row[1]): row[2] for row in rows}
+
+
+def marked_joined(store: Store, platform: str) -> dict[str, datetime | None]:
+    """Conversations the user marked joined, with when."""
+    rows = store.conn.execute(
+        "SELECT conversation_id, at FROM listen_inbox_state WHERE platform = ? AND state = 'joined'",
+        (platform,),
+    )
+    return {row[0]: parse_time(row[1]) for row in rows}
 
 
 def ensure_schema(store: Store) -> None:

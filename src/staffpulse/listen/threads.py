@@ -189,6 +189,33 @@ def load_conversations(
     return conversations
 
 
+def load_conversations_around(
+    store: Store, platform: str, post_ids: Sequence[str]
+) -> list[Conversation]:
+    """The whole conversations the given posts belong to, relevant or not: their ancestors are
+    followed up the reply chain (Mastodon has no conversation id), then everything below."""
+    seeds = set(post_ids)
+    frontier = list(seeds)
+    for _ in range(MAX_CHAIN_DEPTH):
+        if not frontier:
+            break
+        found: set[str] = set()
+        for start in range(0, len(frontier), 300):
+            chunk = frontier[start : start + 300]
+            marks = ",".join("?" * len(chunk))
+            rows = store.conn.execute(
+                f"SELECT reply_to_post_id, conversation_id FROM posts WHERE platform = ?"
+                f" AND id IN ({marks})",
+                (platform, *chunk),
+            )
+            found.update(v for row in rows for v in row if v)
+        frontier = sorted(found - seeds)
+        seeds |= found
+    if not seeds:
+        return []
+    return assemble(post_from_row(row) for row in _posts_touching(store, platform, sorted(seeds)))
+
+
 def _posts_touching(store: Store, platform: str, ids: Sequence[str]) -> list[sqlite3.Row]:
     """Posts whose id, conversation id or parent id is one of ``ids``, followed down reply
     chains (Mastodon threads have no conversation id) until nothing new turns up."""

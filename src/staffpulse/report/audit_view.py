@@ -114,8 +114,16 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 if conv.get("questions_known")
                 else "no questions to you in the store",
             ),
+            *_inbox_figure(conv.get("inbox_conversations_joined")),
         ],
     }
+
+
+def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:
+    """The inbox's feedback: how many work conversations found by listening the firm joined."""
+    if joined is None:
+        return []  # nothing listened to yet: a zero would be a false reproach
+    return [("Inbox conversations joined", count_of(joined, "conversation"))]
 
 
 def _hours(hours: float) -> str:

@@ -95,9 +95,9 @@ class InboxMixin:
         return sorted(out, key=lambda d: d["at"] or datetime.min.replace(tzinfo=UTC), reverse=True)
 
     def set_inbox_state(self, conversation_id: str, platform: str, state: str | None) -> None:
-        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
+        states = need("staffpulse.listen.states", "The conversation inbox")
         with self.store() as store:
-            inbox_mod.set_state(store, conversation_id, state, platform or None)
+            states.set_state(store, conversation_id, state, platform or None)
         with self._lock:  # update the cached inboxes in place: no multi-second rebuild
             stale = []
             for key, (_generation, inbox) in self._cache.items():

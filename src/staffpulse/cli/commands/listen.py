@@ -249,7 +249,7 @@ PlatformOption = Annotated[str | None, typer.Option(help="Platform, when the id 
 
 
 def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
-    from staffpulse.listen.inbox import set_state
+    from staffpulse.listen.states import set_state
 
     with open_store(db, create=False) as store:
         plat, conv = set_state(store, conversation_id, state, platform)
