@@ -62,10 +62,13 @@ def _read(folder: Path) -> tuple[list[dict[str, object]], list[dict[str, object]
 
 @pytest.mark.slow
 def test_dask_local_cluster_matches_local_engine(tmp_path: Path) -> None:
-    _write_shards(tmp_path / "in")
+    shards = _write_shards(tmp_path / "in")
+    # an overlapping collection: 10 posts of shard 0 again, in a file of its own
+    again = shards[0].read_text().splitlines()[:10]
+    (tmp_path / "in" / "shard-3.jsonl").write_text("\n".join(again) + "\n")
     local = score_inputs([tmp_path / "in"], tmp_path / "local", engine="local")
     dask = score_inputs([tmp_path / "in"], tmp_path / "dask", engine="dask")
-    assert (local.posts, local.accounts, local.skipped) == (120, 2, 3)
+    assert (local.posts, local.accounts, local.skipped, local.duplicates) == (120, 2, 3, 10)
     assert dask.as_dict() | {"engine": "local", "output": ""} == local.as_dict() | {"output": ""}
     assert _read(tmp_path / "local") == _read(tmp_path / "dask")
 
@@ -83,6 +86,29 @@ def test_accounts_get_pillar_aggregates_in_the_right_direction(tmp_path: Path) -
     assert len(posts) == 120 and {"job_opening", "personality", "humor", "work_topic"} <= set(
         posts[0]
     )
+
+
+def test_each_post_counts_once_and_self_replies_are_not_conversation(tmp_path: Path) -> None:
+    def line(pid: str, **extra: object) -> str:
+        record = {"type": "post", "platform": "x", "id": pid, "author": "rosa", "text": "hi"}
+        return json.dumps(record | {"created_at": "2026-01-01T10:00:00Z"} | extra)
+
+    shard = tmp_path / "feed.jsonl"
+    shard.write_text(
+        "\n".join(
+            [
+                line("1"),
+                line("1"),  # a page repeats it
+                line("2", kind="reply", reply_to_author="rosa"),  # her own thread
+                line("3", kind="reply", reply_to_author="sam"),
+            ]
+        )
+        + "\n"
+    )
+    summary = score_inputs([shard, shard], tmp_path / "out")  # the same file named twice
+    assert (summary.posts, summary.duplicates) == (3, 1)
+    _posts, accounts = _read(tmp_path / "out")
+    assert [(a["posts"], a["replies"]) for a in accounts] == [(3, 1)]
 
 
 def test_parquet_input_is_scored_like_jsonl(tmp_path: Path) -> None:
@@ -226,6 +252,6 @@ def test_a_guessed_encoding_is_reported_but_skips_nothing(tmp_path: Path) -> Non
     shard.write_bytes(
         "id,author,created_at,text\nc1,acme,2026-01-01T00:00:00Z,Café jobs\n".encode("cp1252")
     )
-    posts, problems = read_posts(shard)
+    posts, problems, _duplicates = read_posts(shard)
     assert [p.text for p in posts] == ["Café jobs"]
     assert [(p.records, "Windows-1252" in p.message) for p in problems] == [(0, True)]

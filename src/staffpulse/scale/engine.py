@@ -19,7 +19,7 @@ from typing import Any
 
 from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
-from staffpulse.scale.inputs import plan_shards, read_posts
+from staffpulse.scale.inputs import plan_shards, read_posts, shard_post_keys
 from staffpulse.scale.scoring import (
     POST_COLUMNS,
     AccountPartial,
@@ -41,6 +41,7 @@ class ScoreSummary:
     accounts: int = 0
     skipped: int = 0  # malformed records
     files_skipped: int = 0  # files of no known format, in folders
+    duplicates: int = 0  # posts met again (in the same file or an earlier one): counted once
     output: Path = Path()
     problems: list[dict[str, object]] = field(default_factory=list)
 
@@ -52,20 +53,32 @@ class ScoreSummary:
             "accounts": self.accounts,
             "skipped": self.skipped,
             "files_skipped": self.files_skipped,
+            "duplicates": self.duplicates,
             "output": str(self.output),
         }
 
 
 ShardOutput = tuple[
-    dict[str, list[Any]], dict[tuple[str, str], AccountPartial], list[dict[str, object]]
+    dict[str, list[Any]], dict[tuple[str, str], AccountPartial], list[dict[str, object]], int
 ]
 
 
-def score_shard(path: str) -> ShardOutput:
-    """Read and score one shard. Pure apart from reading the file: safe to run on any worker."""
-    posts, problems = read_posts(Path(path))
+def score_shard(path: str, skip: frozenset[int] = frozenset()) -> ShardOutput:
+    """Read and score one shard, leaving out the posts whose keys are in ``skip`` (scored in
+    an earlier shard). Pure apart from reading the file: safe to run on any worker."""
+    posts, problems, duplicates = read_posts(Path(path), skip)
     result = score_posts(posts)
-    return result.columns, result.partials, [p.as_dict() for p in problems]
+    return result.columns, result.partials, [p.as_dict() for p in problems], duplicates
+
+
+def _skips(keys_by_shard: list[list[int]]) -> list[frozenset[int]]:
+    """For each shard, the keys of its posts that an earlier shard (in input order) holds."""
+    seen: set[int] = set()
+    skips: list[frozenset[int]] = []
+    for keys in keys_by_shard:
+        skips.append(frozenset(k for k in keys if k in seen))
+        seen.update(keys)
+    return skips
 
 
 def _write_posts(columns: dict[str, list[Any]], path: Path) -> None:
@@ -81,12 +94,17 @@ def _write_accounts(rows: list[dict[str, Any]], path: Path) -> None:
     parquet.write_table(pa.Table.from_pylist(rows), path)
 
 
-Runner = Callable[[list[Path], Callable[[int, ShardOutput], None]], None]
+# map(function, one argument tuple per shard, on_result(index, result)), in any order
+Runner = Callable[[Callable[..., Any], list[tuple[Any, ...]], Callable[[int, Any], None]], None]
 
 
-def _run_local(shards: list[Path], on_result: Callable[[int, ShardOutput], None]) -> None:
-    for index, shard in enumerate(shards):
-        on_result(index, score_shard(str(shard)))
+def _run_local(
+    function: Callable[..., Any],
+    arguments: list[tuple[Any, ...]],
+    on_result: Callable[[int, Any], None],
+) -> None:
+    for index, args in enumerate(arguments):
+        on_result(index, function(*args))
 
 
 @contextmanager
@@ -109,8 +127,14 @@ def _dask_runner(scheduler: str | None, timeout: float) -> Iterator[Runner]:
             ) from exc
         client = distributed.Client(cluster)
 
-    def run(shards: list[Path], on_result: Callable[[int, ShardOutput], None]) -> None:
-        futures = client.map(score_shard, [str(s) for s in shards], pure=False)
+    def run(
+        function: Callable[..., Any],
+        arguments: list[tuple[Any, ...]],
+        on_result: Callable[[int, Any], None],
+    ) -> None:
+        if not arguments:
+            return
+        futures = client.map(function, *zip(*arguments, strict=True), pure=False)
         index_of = {future.key: i for i, future in enumerate(futures)}
         try:
             for future in distributed.as_completed(futures):
@@ -213,18 +237,29 @@ def score_inputs(
     with runner as run:
         posts_dir = _prepare_output(output)
 
+        skips = [frozenset[int]() for _ in shards]
+        if len(shards) > 1:  # a first pass finds the posts that more than one file holds
+            keys: list[list[int]] = [[] for _ in shards]
+
+            def on_keys(index: int, found: list[int]) -> None:
+                keys[index] = found
+
+            run(shard_post_keys, [(str(s),) for s in shards], on_keys)
+            skips = _skips(keys)
+
         def on_result(index: int, result: ShardOutput) -> None:
             nonlocal done
-            columns, shard_partials, shard_problems = result
+            columns, shard_partials, shard_problems, duplicates = result
             _write_posts(columns, posts_dir / f"part-{index:05d}.parquet")
             partials[index] = shard_partials
             problems[index] = shard_problems
             summary.posts += len(columns["post_id"])
+            summary.duplicates += duplicates
             done += 1
             if progress:
                 progress(done, len(shards))
 
-        run(shards, on_result)
+        run(score_shard, [(str(s), skip) for s, skip in zip(shards, skips, strict=True)], on_result)
     rows = account_rows(merge_partials(partials))
     _write_accounts(rows, output / "accounts.parquet")
     summary.accounts = len(rows)

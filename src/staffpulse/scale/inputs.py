@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,27 +54,53 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         found = [target for target, _source in plan] + parquet
         shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
         skipped.extend(p for p in problems if not _is_parquet(Path(p.file)))
-    return shards, skipped
+    unique = list(dict.fromkeys(shard.resolve() for shard in shards))  # a file named twice
+    return unique, skipped
 
 
 def _is_parquet(path: Path) -> bool:
     return path.suffix.lower() in PARQUET_SUFFIXES
 
 
-def read_posts(path: Path) -> tuple[list[Post], list[Problem]]:
-    """Every post in one shard, and the records that could not be read."""
+def post_key(post: Post) -> int:
+    """A post's identity as a small integer, for the duplicate check across shards."""
+    digest = hashlib.blake2b(f"{post.platform}\x1f{post.id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def read_posts(
+    path: Path, skip: frozenset[int] = frozenset()
+) -> tuple[list[Post], list[Problem], int]:
+    """Every post in one shard, once, and the records that could not be read.
+
+    A post met again (twarc2 pages repeat referenced tweets; a shard read before holds it:
+    its key is in ``skip``) is left out and counted, so that no account total counts a post
+    twice. Returns (posts, problems, duplicates left out)."""
     if path.suffix.lower() in PARQUET_SUFFIXES:
-        return _read_parquet(path)
+        found, problems = _read_parquet(path)
+    else:
+        found, problems = [], []
+        for item in detect(path).read(path):
+            if isinstance(item, Problem):
+                problems.append(item)
+            elif isinstance(item, Notice):  # told like a problem, but nothing was skipped
+                problems.append(Problem(item.file, None, item.message, records=0))
+            else:
+                found.extend(row for row in item.rows if isinstance(row, Post))
+    seen = set(skip)
     posts: list[Post] = []
-    problems: list[Problem] = []
-    for item in detect(path).read(path):
-        if isinstance(item, Problem):
-            problems.append(item)
-        elif isinstance(item, Notice):  # told like a problem, but nothing was skipped
-            problems.append(Problem(item.file, None, item.message, records=0))
-        else:
-            posts.extend(row for row in item.rows if isinstance(row, Post))
-    return posts, problems
+    for post in found:
+        key = post_key(post)
+        if key not in seen:
+            seen.add(key)
+            posts.append(post)
+    return posts, problems, len(found) - len(posts)
+
+
+def shard_post_keys(path: str) -> list[int]:
+    """The keys of every post of a shard (first pass of a run over several shards)."""
+    posts, _problems, _duplicates = read_posts(Path(path))
+    return [post_key(post) for post in posts]
 
 
 def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:

@@ -140,6 +140,12 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
     return ShardResult(columns=columns, partials=partials, problems=[])
 
 
+def _is_self_reply(post: Post) -> bool:
+    """The audit's rule (:func:`staffpulse.audit.conversation.self_replies`)."""
+    me = {post.author_id, post.author_id.lower(), post.author_handle.lower()} - {""}
+    return (post.reply_to_handle or "").lower() in me or (post.reply_to_account_id or "") in me
+
+
 def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> None:
     part.handle = part.handle or post.author_handle
     part.posts += 1
@@ -151,7 +157,8 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         key = template_key(post.text)
         part.template_keys[key] = part.template_keys.get(key, 0) + 1
     elif post.kind == "reply":
-        part.replies += 1
+        # a reply to oneself continues a thread: not conversation (as in the audit)
+        part.replies += int(not _is_self_reply(post))
     elif post.kind == "repost":
         part.reposts += 1
     else:
