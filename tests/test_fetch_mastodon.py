@@ -21,7 +21,6 @@ from staffpulse.errors import (
     NotFoundError,
     RateLimitError,
 )
-from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.mastodon import MastodonFetcher, split_acct
 from staffpulse.store import Store
 
@@ -129,8 +128,6 @@ def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Stor
     fake.fail[len(fake.requests) + 1] = (429, {"X-RateLimit-Reset": far})
     with pytest.raises(RateLimitError):
         _fetcher(httpserver, store, sleeps).fetch_hashtag("hiring", INSTANCE)
-    assert is_default_avatar("mastodon", "https://x/avatars/original/missing.png")
-    assert is_default_avatar("bluesky", None, has_avatar_field=False)
 
 
 def test_accounts_tags_and_limits_are_checked_first(httpserver: HTTPServer, store: Store) -> None:

@@ -23,7 +23,7 @@ from staffpulse.errors import (
     PaymentRequiredError,
     RateLimitError,
 )
-from staffpulse.fetch.avatars import is_default_avatar, larger_x_avatar
+from staffpulse.fetch.avatars import larger_x_avatar
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
 from staffpulse.fetch.x_costs import Rates, estimate_cost
@@ -199,10 +199,6 @@ def test_estimate_and_defaults() -> None:
     estimate = estimate_cost(Rates(post=0.005, user=0.010), max_posts=5000, max_mentions=100)
     assert estimate["timeline"] == pytest.approx(3200 * 0.005)
     assert estimate["total"] == pytest.approx(0.010 + 16.0 + 100 * 0.015)
-    assert is_default_avatar(
-        "x", "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
-    )
-    assert not is_default_avatar("x", "https://pbs.twimg.com/profile_images/1/a_normal.jpg")
     assert larger_x_avatar("https://p/x_normal.jpg") == "https://p/x_400x400.jpg"
 
 

@@ -256,6 +256,17 @@ def test_shipped_model_round_trips() -> None:
         ("mastodon", "/avatars/original/missing.png", True, True),
         ("mastodon", "https://files.example/accounts/avatars/000/1/original/x.png", True, False),
         ("mastodon", None, False, True),
+        ("x", "", True, False),  # X always sends a URL: none means the profile is unknown
+        ("mastodon", "https://pleroma.example/images/avi.png", True, True),  # Pleroma, Akkoma
+        (
+            "mastodon",
+            "https://gts.example/assets/default_avatars/GoToSocial_icon3.webp",
+            True,
+            True,
+        ),
+        ("mastodon", "https://friendica.example/images/person-300.jpg", True, True),
+        ("mastodon", "https://pleroma.example/media/7b1c/avi.png", True, False),  # an upload
+        ("mastodon", "https://m.example/avatars/original/missing.png?1700000000", True, True),
     ],
 )
 def test_default_from_metadata(

@@ -68,9 +68,9 @@ def test_thread_follows_profile() -> None:
     )
 
 
-def test_no_avatar_means_none_and_records() -> None:
+def test_no_avatar_is_known_and_records() -> None:
     rows = rows_from_bluesky({"did": "did:plc:x", "handle": "x.bsky.social"})
-    assert isinstance(rows[0], Account) and rows[0].avatar_url is None
+    assert isinstance(rows[0], Account) and rows[0].avatar_url == ""  # "no picture", not unknown
     record = {
         "uri": "at://did:plc:x/app.bsky.feed.post/r1",
         "value": {"$type": "app.bsky.feed.post", "text": "hi", "createdAt": "2026-01-01T00:00:00Z"},

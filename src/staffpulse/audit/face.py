@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from staffpulse.audit.types import PillarResult
-from staffpulse.errors import MissingExtraError, StaffpulseError
+from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
+from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
+from staffpulse.signals.avatar_defaults import default_from_metadata
 
 LABEL_WORDS = {
     "person": "a person",
@@ -27,8 +28,6 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERSON_AT_ORG = re.compile(r"^\s*[A-Z][a-z'’-]+(\s[A-Z][a-z'’-]+)?\s*(@|at|from|\||-|–|—|,)\s*\S")
-_DEFAULT_URL = re.compile(r"default_profile|/missing\.png|default[-_]avatar|/avatar_default", re.I)
-IMAGE_HINT = "run: pip install 'staffpulse[image]'"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -69,100 +68,61 @@ def bio_score(bio: str, min_chars: int) -> tuple[float, str]:
     return 1.0, f"filled in ({len(text)} characters)"
 
 
-def _metadata_default(account: Account) -> bool:
-    return bool(account.avatar_url and _DEFAULT_URL.search(account.avatar_url))
+def _metadata_says_default(account: Account) -> bool:
+    """The platform's placeholder, as the profile metadata tells (the fetcher's rule too).
+
+    ``None`` is judged by nobody: the store has no avatar for the account because its profile
+    was never read (a handle from a cohort file, a post author seen in passing), which says
+    nothing of the picture. ``""`` is a profile read without a picture (Bluesky's way).
+    """
+    return account.avatar_url is not None and default_from_metadata(
+        account.platform, account.avatar_url
+    )
 
 
-def _signal_says_default(avatar_signal: ModuleType, account: Account) -> bool:
-    """The avatar signal's metadata rule (placeholder URLs of X and Mastodon)."""
-    rule = getattr(avatar_signal, "default_from_metadata", None)
-    if rule is None:
-        return False
+def _from_verdict(verdict: AvatarVerdict) -> AvatarInfo:
+    if verdict.label is None:
+        note = verdict.error or "the image could not be read"
+        return AvatarInfo(None, 0.0, "image model", note=note, file=verdict.file)
+    source = "image model (on this machine)"
+    return AvatarInfo(verdict.label, float(verdict.confidence), source, file=verdict.file)
+
+
+def _classify(paths: Sequence[str]) -> list[AvatarInfo]:
+    """Run the image model on every path in one batch; an unreadable file gets its own note.
+
+    Without the ``image`` extra, or with a corrupt model artifact, every image is left
+    unchecked with the reason: the other pillars of the audit still stand.
+    """
     try:
-        verdict: Any = rule(account.platform, account.avatar_url)
-    except (TypeError, AttributeError, ValueError, StaffpulseError):
-        return False
-    if isinstance(verdict, bool):
-        return verdict
-    return getattr(verdict, "label", None) == "default"
-
-
-def _load_signal() -> tuple[ModuleType | None, str | None]:
-    try:
-        return importlib.import_module("staffpulse.signals.avatar"), None
-    except ImportError:
-        return None, "the avatar model is not installed"
+        verdicts = classify_avatars(paths)
     except MissingExtraError as exc:
-        return None, f"image check skipped; {exc.hint or IMAGE_HINT}"
+        note = f"image check skipped; {exc.hint}"
+        return [AvatarInfo(None, 0.0, "skipped", note=note, file=path) for path in paths]
+    except ModelError as exc:
+        return [AvatarInfo(None, 0.0, "image model", note=str(exc), file=path) for path in paths]
+    return [_from_verdict(verdict) for verdict in verdicts]
 
 
-def _from_verdict(verdict: Any, path: str) -> AvatarInfo:
-    label = getattr(verdict, "label", None)
-    if label is None:
-        error = getattr(verdict, "error", None) or "the image could not be read"
-        return AvatarInfo(None, 0.0, "image model", note=str(error), file=path)
-    conf = float(getattr(verdict, "confidence", 0.0) or 0.0)
-    return AvatarInfo(str(label), conf, "image model (on this machine)", file=path)
-
-
-def _classify_one(avatar_signal: ModuleType, path: str) -> AvatarInfo:
-    try:
-        return _from_verdict(avatar_signal.classify_avatar(path), path)
-    except MissingExtraError as exc:
-        note = f"image check skipped; {exc.hint or IMAGE_HINT}"
-        return AvatarInfo(None, 0.0, "skipped", note=note, file=path)
-    except StaffpulseError as exc:
-        return AvatarInfo(None, 0.0, "image model", note=exc.message, file=path)
-    except Exception as exc:  # an optional signal must never sink the whole audit
-        note = f"the avatar check failed ({type(exc).__name__}: {exc})"
-        return AvatarInfo(None, 0.0, "image model", note=note, file=path)
-
-
-def _classify(avatar_signal: ModuleType, paths: list[str]) -> list[AvatarInfo]:
-    """Run the image model on every path: one batch call when offered, else one by one."""
-    batch = getattr(avatar_signal, "classify_avatars", None)
-    if batch is not None and len(paths) > 1:
-        try:
-            verdicts = list(batch(paths))
-        except MissingExtraError as exc:
-            note = f"image check skipped; {exc.hint or IMAGE_HINT}"
-            return [AvatarInfo(None, 0.0, "skipped", note=note, file=path) for path in paths]
-        except Exception:  # the batch path failed: each image gets its own chance below
-            pass
-        else:
-            return [_from_verdict(v, path) for v, path in zip(verdicts, paths, strict=True)]
-    return [_classify_one(avatar_signal, path) for path in paths]
-
-
-def avatar_infos(accounts: list[Account]) -> list[AvatarInfo]:
+def avatar_infos(accounts: Sequence[Account]) -> list[AvatarInfo]:
     """The avatar verdict of each account: placeholder metadata first, then the image model."""
-    avatar_signal, missing = _load_signal()
     out: list[AvatarInfo | None] = []
     pending: list[tuple[int, str]] = []
     for account in accounts:
-        is_default = _metadata_default(account)
-        if avatar_signal is not None and account.avatar_url and not is_default:
-            # A missing URL may only mean we never fetched it, so only a known URL is judged.
-            is_default = _signal_says_default(avatar_signal, account)
         path = account.avatar_path
-        if is_default:
+        if _metadata_says_default(account):
             out.append(AvatarInfo("default", 0.95, "profile metadata"))
         elif not path or not Path(path).is_file():
             why = "no avatar image is stored for this account"
             if account.avatar_url:
                 why = "only the avatar's web address is stored, not the image"
             out.append(AvatarInfo(None, 0.0, "none", note=why))
-        elif avatar_signal is None:
-            out.append(AvatarInfo(None, 0.0, "skipped", note=missing, file=path))
         else:
             pending.append((len(out), path))
             out.append(None)
-    if pending and avatar_signal is not None:
-        for (index, _path), info in zip(
-            pending, _classify(avatar_signal, [p for _i, p in pending]), strict=True
-        ):
-            out[index] = info
-    return [info if info is not None else AvatarInfo(None, 0.0, "none") for info in out]
+    checked = _classify([path for _index, path in pending]) if pending else []
+    by_index = dict(zip((index for index, _path in pending), checked, strict=True))
+    return [by_index[i] if info is None else info for i, info in enumerate(out)]
 
 
 def avatar_info(account: Account) -> AvatarInfo:

@@ -1,16 +1,13 @@
-"""Avatar images for the Face pillar: recognise platform defaults, download the rest safely.
+"""Avatar images for the Face pillar: download them safely, never a platform's placeholder.
 
-Defaults: X ``default_profile_images`` URLs, a Bluesky profile without ``avatar``, Mastodon's
-``missing.png``. The avatar signal's ``default_from_metadata``
-(:mod:`staffpulse.signals.avatar_defaults`) is the single source of these rules; the ones
-below are only a fallback for builds without it.
+Which URLs are placeholders (X ``default_profile_images``, a Bluesky profile without
+``avatar``, Mastodon's ``missing.png``, ...) is decided by
+:func:`staffpulse.signals.avatar_defaults.default_from_metadata`, the same rule the audit uses.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +15,7 @@ import requests
 
 from staffpulse.config import home_dir
 from staffpulse.models import Account
+from staffpulse.signals.avatar_defaults import default_from_metadata
 
 CONTENT_TYPES = {
     "image/jpeg": ".jpg",
@@ -26,43 +24,6 @@ CONTENT_TYPES = {
     "image/gif": ".gif",
     "image/webp": ".webp",
 }
-
-
-def _url_rules(platform: str, avatar_url: str | None, has_avatar_field: bool) -> bool:
-    if not avatar_url or not has_avatar_field:
-        return True
-    url = avatar_url.lower()
-    if platform == "x":
-        return "default_profile_images" in url
-    if platform == "mastodon":
-        return url.rsplit("?", 1)[0].endswith("missing.png")
-    return False
-
-
-def _signal_rule() -> Callable[..., Any] | None:
-    """The avatar signal's ``default_from_metadata`` (the single source of the rules)."""
-    for name in ("staffpulse.signals.avatar_defaults", "staffpulse.signals.avatar"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        rule = getattr(module, "default_from_metadata", None)
-        if callable(rule):
-            return rule  # type: ignore[no-any-return]
-    return None
-
-
-def is_default_avatar(
-    platform: str, avatar_url: str | None, *, has_avatar_field: bool = True
-) -> bool:
-    """True when the URL (or its absence) is the platform's default avatar."""
-    rule = _signal_rule()
-    if rule is None:
-        return _url_rules(platform, avatar_url, has_avatar_field)
-    try:
-        return bool(rule(platform, avatar_url, has_avatar_field=has_avatar_field))
-    except Exception:  # a signal-side bug must not break fetching
-        return _url_rules(platform, avatar_url, has_avatar_field)
 
 
 def larger_x_avatar(url: str) -> str:
@@ -87,7 +48,7 @@ def download_avatar(
     The size is capped (``max_bytes``) and only image content types are accepted.
     """
     url = account.avatar_url
-    if url is None or is_default_avatar(account.platform, url):
+    if url is None or default_from_metadata(account.platform, url):
         return None
     if account.platform == "x":
         url = larger_x_avatar(url)

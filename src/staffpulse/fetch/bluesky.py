@@ -17,7 +17,6 @@ from urllib.parse import urlparse
 
 from staffpulse.config import setting_str
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
-from staffpulse.fetch.avatars import is_default_avatar
 from staffpulse.fetch.common import (
     RESUME_HINT,
     Backoff,
@@ -31,6 +30,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.models import Account
+from staffpulse.signals.avatar_defaults import default_from_metadata
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
 
@@ -165,8 +165,7 @@ class BlueskyFetcher(FetcherBase):
         )
         account = account_from_profile(profile)
         report.account_id = account.id
-        has_avatar = bool(profile.get("avatar"))
-        if not is_default_avatar("bluesky", account.avatar_url, has_avatar_field=has_avatar):
+        if not default_from_metadata("bluesky", account.avatar_url):
             account = self.with_avatar(account, report)
         writer.write([account], f"bluesky:getProfile/{handle}", profile)
         return account

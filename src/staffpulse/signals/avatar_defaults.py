@@ -1,8 +1,9 @@
 """Recognise platform placeholder avatars ("default"), from metadata or from the image.
 
-Metadata is cheap and certain: X serves its placeholders from ``default_profile_images``,
-a Bluesky profile without a custom picture has no ``avatar`` field, and Mastodon falls back to
-``avatars/original/missing.png``.
+Metadata is cheap and certain (:func:`default_from_metadata`, the one copy of these rules):
+X serves its placeholders from ``default_profile_images``, a Bluesky profile without a custom
+picture has no ``avatar`` field, and each fediverse server answers with its own placeholder URL
+(Mastodon ``avatars/original/missing.png``, Pleroma ``images/avi.png``, ...).
 
 From pixels, three independent checks (any one suffices):
 
@@ -53,7 +54,20 @@ FLAT_MIN_SHARE = 0.85
 _X_DEFAULT = re.compile(
     r"(^|/)default_profile(_images/|(_\d+)?(_normal|_bigger|_mini|_400x400)?\.)"
 )
-_MASTODON_MISSING = re.compile(r"(^|/)(avatars/original/)?missing\.png(\?.*)?$")
+# The placeholder each fediverse server puts in the Mastodon API's ``avatar`` field. Uploads
+# get generated names (a hash, a UUID folder), so these paths are never a user's own picture.
+_FEDIVERSE_DEFAULT = re.compile(
+    r"(^|/)("
+    r"(avatars/original/)?missing\.png"  # Mastodon and its forks (Hometown, Glitch, ...)
+    r"|images/avi\.png"  # Pleroma and Akkoma
+    r"|assets/default_avatars/[^/]+"  # GoToSocial (a sloth drawing picked per account)
+    r"|images/person-(300|80|48)\.jpg"  # Friendica
+    r")$"
+)
+
+
+_BLUESKY = ("bluesky", "bsky", "atproto")
+_FEDIVERSE = ("mastodon", "fediverse", "pleroma", "akkoma", "misskey", "gotosocial", "friendica")
 
 
 def default_from_metadata(
@@ -63,19 +77,23 @@ def default_from_metadata(
 
     ``platform`` is ``"x"`` (or ``"twitter"``), ``"bluesky"`` (or ``"bsky"``) or
     ``"mastodon"`` (any fediverse server speaking its API). ``has_avatar_field`` is False when
-    the profile record carries no avatar at all (how Bluesky says "no picture").
+    the profile record carries no avatar at all (how Bluesky says "no picture"); an empty
+    ``avatar_url`` says the same (the Bluesky importer stores ``""`` for it).
+
+    On X a missing URL is not the default: X always sends one, and its placeholders have
+    URLs of their own, so no URL only means we never saw the profile.
     """
     p = platform.strip().lower()
-    url = (avatar_url or "").strip()
+    url = (avatar_url or "").strip().split("?", 1)[0].split("#", 1)[0]
     if p in ("x", "twitter"):
-        return bool(url) and bool(_X_DEFAULT.search(url.split("?", 1)[0]))
-    if p in ("bluesky", "bsky", "atproto"):
-        return not has_avatar_field or not url
-    if p in ("mastodon", "fediverse", "pleroma", "akkoma", "misskey"):
-        if not has_avatar_field or not url:
-            return True
-        return bool(_MASTODON_MISSING.search(url))
-    return not has_avatar_field
+        return bool(url) and bool(_X_DEFAULT.search(url))
+    if not has_avatar_field:
+        return True
+    if p in _BLUESKY:
+        return not url  # Bluesky has no placeholder URL: its apps draw one
+    if p in _FEDIVERSE:
+        return not url or bool(_FEDIVERSE_DEFAULT.search(url))
+    return False
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,9 @@ def account_from_profile(profile: Mapping[str, Any]) -> Account:
         handle=handle,
         display_name=get_str(profile, "displayName") or "",
         bio=get_str(profile, "description") or "",
-        avatar_url=get_str(profile, "avatar"),  # absent: the default avatar
+        # "" (not None): the profile says "no picture", so the audit can tell the default
+        # avatar apart from an account whose profile it never saw
+        avatar_url=get_str(profile, "avatar") or "",
         followers=get_int(profile, "followersCount"),
         following=get_int(profile, "followsCount"),
         post_count=get_int(profile, "postsCount"),
