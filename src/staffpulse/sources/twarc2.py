@@ -37,6 +37,7 @@ from staffpulse.sources.jsonio import (
     load_document,
     looks_native,
 )
+from staffpulse.sources.x_entities import V2_KEYS, read_entities
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -121,23 +122,7 @@ def post_from_v2_tweet(
         kind_of = "reply"
     elif "quoted" in refs:
         kind_of = "quote"
-    raw_ents = tweet.get("entities")
-    ents: Mapping[str, Any] = raw_ents if isinstance(raw_ents, dict) else {}
-    mentions = tuple(
-        dict.fromkeys(
-            normalize_handle(str(m["username"]))
-            for m in as_list(ents.get("mentions"))
-            if isinstance(m, dict) and m.get("username")
-        )
-    )
-    hashtags = tuple(
-        str(h["tag"]) for h in as_list(ents.get("hashtags")) if isinstance(h, dict) and h.get("tag")
-    )
-    urls = tuple(
-        str(u.get("expanded_url") or u.get("url"))
-        for u in as_list(ents.get("urls"))
-        if isinstance(u, dict) and (u.get("expanded_url") or u.get("url"))
-    )
+    mentions, hashtags, urls = read_entities(tweet.get("entities"), V2_KEYS)
     reply_user = get_str(tweet, "in_reply_to_user_id") if kind_of == "reply" else None
     metrics = tweet.get("public_metrics")
     reply_handle = handles.get(reply_user) if reply_user else None

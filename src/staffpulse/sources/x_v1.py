@@ -26,6 +26,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
     looks_native,
 )
+from staffpulse.sources.x_entities import V1_KEYS, read_entities
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -119,24 +120,7 @@ def post_from_v1_tweet(
             raise ValueError(f"tweet {tweet_id} has no 'user' object")
         author = account_from_v1_user(user)
     text = _text(tweet)
-    ents = _entities(tweet)
-    mentions = tuple(
-        dict.fromkeys(
-            normalize_handle(str(m["screen_name"]))
-            for m in as_list(ents.get("user_mentions"))
-            if isinstance(m, dict) and m.get("screen_name")
-        )
-    )
-    hashtags = tuple(
-        str(h["text"])
-        for h in as_list(ents.get("hashtags"))
-        if isinstance(h, dict) and h.get("text")
-    )
-    urls = tuple(
-        str(u.get("expanded_url") or u.get("url"))
-        for u in as_list(ents.get("urls"))
-        if isinstance(u, dict) and (u.get("expanded_url") or u.get("url"))
-    )
+    mentions, hashtags, urls = read_entities(_entities(tweet), V1_KEYS)
     reply_to = get_str(tweet, "in_reply_to_status_id_str") or get_str(
         tweet, "in_reply_to_status_id"
     )

@@ -1,0 +1,200 @@
+"""X API v1.1 JSONL on small hand-written tweets (the documented v1.1 tweet and user objects)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Account, Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.x_v1 import XV1Jsonl, post_from_v1_tweet, rows_from_v1_tweet
+from staffpulse.store import Store
+from staffpulse.store.core import Record
+
+
+def _user(user_id: str, handle: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": int(user_id),
+        "id_str": user_id,
+        "name": handle.title(),
+        "screen_name": handle,
+        "description": "Staffing & recruiting",
+        "followers_count": 120,
+        "friends_count": 80,
+        "statuses_count": 400,
+        "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+        "profile_image_url_https": f"https://pbs.twimg.com/{handle}.jpg",
+        "verified": False,
+        **extra,
+    }
+
+
+ACME = _user("1", "AcmeStaffing", verified=True)
+JANE = _user("2", "JaneDoe")
+
+ORIGINAL = {
+    "created_at": "Mon Mar 04 09:00:00 +0000 2024",
+    "id": 150,
+    "id_str": "150",
+    "text": "Great interview tips #hiring",
+    "user": JANE,
+    "entities": {"hashtags": [{"text": "hiring", "indices": [21, 28]}], "user_mentions": []},
+    "favorite_count": 5,
+    "retweet_count": 1,
+    "lang": "en",
+}
+
+RETWEET = {
+    "created_at": "Mon Mar 04 10:00:00 +0000 2024",
+    "id_str": "200",
+    "text": "RT @JaneDoe: Great interview tips #hiring",
+    "user": ACME,
+    "retweeted_status": ORIGINAL,
+    "entities": {"user_mentions": [{"screen_name": "JaneDoe", "id_str": "2"}]},
+}
+
+REPLY = {
+    "created_at": "Mon Mar 04 11:00:00 +0000 2024",
+    "id_str": "201",
+    "text": "@JaneDoe @janedoe thanks https://t.co/abc",
+    "user": ACME,
+    "in_reply_to_status_id_str": "150",
+    "in_reply_to_user_id_str": "2",
+    "in_reply_to_screen_name": "JaneDoe",
+    "entities": {
+        "user_mentions": [{"screen_name": "JaneDoe"}, {"screen_name": "janedoe"}],
+        "urls": [{"url": "https://t.co/abc", "expanded_url": "https://acme.example/jobs"}],
+        "hashtags": [],
+    },
+    "favorite_count": 2,
+}
+
+# A streamed tweet past 140 characters: the full text and its entities sit in extended_tweet.
+QUOTE = {
+    "created_at": "Mon, 04 Mar 2024 12:00:00 +0000",  # RFC 2822, as some old streams wrote it
+    "id_str": "202",
+    "text": "Truncated…",
+    "truncated": True,
+    "user": ACME,
+    "quoted_status_id_str": "150",
+    "quoted_status": ORIGINAL,
+    "extended_tweet": {
+        "full_text": "Worth reading for every recruiter #recruiting #hr",
+        "entities": {"hashtags": [{"text": "recruiting"}, {"text": "hr"}], "user_mentions": []},
+    },
+}
+
+
+def _write(path: Path, lines: list[Any]) -> Path:
+    path.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _read(path: Path) -> tuple[dict[str, Post], dict[str, Account], list[Problem]]:
+    posts: dict[str, Post] = {}
+    accounts: dict[str, Account] = {}
+    problems: list[Problem] = []
+    for item in XV1Jsonl().read(path):
+        if isinstance(item, Record):
+            for row in item.rows:
+                if isinstance(row, Post):
+                    posts[row.id] = row
+                else:
+                    accounts[row.id] = row
+        elif isinstance(item, Problem):
+            problems.append(item)
+    return posts, accounts, problems
+
+
+def test_kinds_entities_and_embedded_originals(tmp_path: Path) -> None:
+    path = _write(tmp_path / "stream.jsonl", [RETWEET, REPLY, QUOTE])
+    assert detect(path).name == "x-v1.1-jsonl"
+    posts, accounts, problems = _read(path)
+    assert problems == []
+    assert set(posts) == {"150", "200", "201", "202"}  # the embedded original is stored too
+    assert posts["200"].kind == "repost" and posts["200"].reposted_post_id == "150"
+    assert posts["150"].author_handle == "JaneDoe" and posts["150"].hashtags == ("hiring",)
+    reply = posts["201"]
+    assert reply.kind == "reply" and reply.reply_to_post_id == "150"
+    assert reply.reply_to_account_id == "2" and reply.reply_to_handle == "janedoe"
+    assert reply.mentions == ("janedoe",)  # one handle, however it is capitalized
+    assert reply.urls == ("https://acme.example/jobs",)  # the expanded link, not t.co
+    assert reply.likes == 2 and reply.url == "https://x.com/AcmeStaffing/status/201"
+    quote = posts["202"]
+    assert quote.kind == "quote" and quote.quoted_post_id == "150"
+    assert quote.text == "Worth reading for every recruiter #recruiting #hr"
+    assert quote.hashtags == ("recruiting", "hr")
+    assert quote.created_at == datetime(2024, 3, 4, 12, tzinfo=UTC)
+    acme = accounts["1"]
+    assert (acme.handle, acme.followers, acme.following, acme.post_count) == (
+        "AcmeStaffing",
+        120,
+        80,
+        400,
+    )
+    assert acme.verified and not accounts["2"].verified
+
+
+def test_stream_control_messages_are_skipped_and_bad_lines_reported(tmp_path: Path) -> None:
+    no_user = {"id_str": "300", "text": "orphan", "created_at": ORIGINAL["created_at"]}
+    path = _write(
+        tmp_path / "stream.jsonl",
+        [
+            ORIGINAL,
+            {"delete": {"status": {"id_str": "1"}}},
+            {"limit": {"track": 12}},
+            "{not json",
+            "[1, 2]",
+            no_user,
+        ],
+    )
+    posts, _, problems = _read(path)
+    assert set(posts) == {"150"}
+    assert [p.line for p in problems] == [4, 5, 6]
+    assert "no 'user'" in problems[2].message
+
+
+def test_a_retweet_without_the_prefix_and_a_bare_rt_prefix_are_reposts() -> None:
+    prefixed = {**ORIGINAL, "id_str": "210", "text": "RT @JaneDoe: tips", "user": ACME}
+    assert post_from_v1_tweet(prefixed).kind == "repost"
+    rows = rows_from_v1_tweet(RETWEET)
+    assert [type(r).__name__ for r in rows] == ["Account", "Post", "Account", "Post"]
+
+
+def test_archive_quotes_are_read_from_a_trailing_status_link() -> None:
+    author = rows_from_v1_tweet(ORIGINAL)[0]
+    assert isinstance(author, Account)
+    linked = {
+        "id_str": "220",
+        "full_text": "So true https://t.co/q",
+        "created_at": ORIGINAL["created_at"],
+        "entities": {
+            "urls": [{"url": "https://t.co/q", "expanded_url": "https://x.com/JaneDoe/status/150"}]
+        },
+    }
+    assert post_from_v1_tweet(linked, author).kind == "original"
+    quote = post_from_v1_tweet(linked, author, infer_quote_from_link=True)
+    assert quote.kind == "quote" and quote.quoted_post_id == "150"
+
+
+def test_import_stores_the_tweets_once(tmp_path: Path, store: Store) -> None:
+    path = _write(tmp_path / "stream.jsonl", [RETWEET, REPLY])
+    first = import_paths(store, [path])
+    again = import_paths(store, [path])
+    assert (first.new_posts, first.new_accounts, again.new_posts) == (3, 2, 0)
+    assert store.stats()["posts"]["x"] == {"original": 1, "reply": 1, "repost": 1, "quote": 0}
+
+
+@pytest.mark.parametrize("user", [{"screen_name": "x"}, {"id_str": "9"}])
+def test_a_user_without_id_or_handle_is_refused(user: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="id_str"):
+        rows_from_v1_tweet({**ORIGINAL, "user": user})
