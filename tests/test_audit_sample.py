@@ -6,11 +6,9 @@ from __future__ import annotations
 import importlib.util
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from audit_helpers import FakeScorer
 from staffpulse.audit import AuditResult, audit_account
 from staffpulse.benchmark import BenchmarkResult, run_benchmark
 from staffpulse.ingest import import_paths
@@ -20,17 +18,6 @@ from staffpulse.store import Store, open_store
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "sample"
 
 
-def _real_signals() -> bool:
-    try:
-        from staffpulse.audit.signals import default_scorer
-
-        default_scorer()
-    except Exception:  # not installed yet, or its artifact is missing
-        return False
-    return True
-
-
-REAL_SIGNALS = _real_signals()
 FIRMS = (
     "brightpathstaff",
     "meridianwork",
@@ -40,11 +27,6 @@ FIRMS = (
 )
 
 
-def _scorer() -> Any:
-    """The shipped text model when it is installed, else the keyword stand-in."""
-    return None if REAL_SIGNALS else FakeScorer()
-
-
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, BenchmarkResult]:
     if not (SAMPLE / "cohort.jsonl").exists():
@@ -52,7 +34,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, BenchmarkRe
     store = open_store(tmp_path_factory.mktemp("sample") / "sample.db")
     report = import_paths(store, [SAMPLE / "cohort.jsonl"])
     assert report.skipped == 0
-    bench = run_benchmark(store, SAMPLE / "cohort.csv", scorer=_scorer())
+    bench = run_benchmark(store, SAMPLE / "cohort.csv")
     return store, bench
 
 
@@ -118,7 +100,7 @@ def test_claims_report_sample_sizes(sample: tuple[Store, BenchmarkResult]) -> No
 
 def test_escaped_html_posts_of_the_sample(sample: tuple[Store, BenchmarkResult]) -> None:
     store, bench = sample
-    result = audit_account(store, "hireloop", scorer=_scorer(), save=False)
+    result = audit_account(store, "hireloop", save=False)
     html = render_audit_html(result, bench)
     assert "<script" not in html
 
@@ -134,7 +116,7 @@ def test_real_personal_x_archive(shared_data: Path, tmp_path: Path) -> None:
     assert report.posts > 1000
     handle = store.list_accounts()[0].account.handle
     start = time.perf_counter()
-    result = audit_account(store, handle, scorer=_scorer())
+    result = audit_account(store, handle)
     elapsed = time.perf_counter() - start
     assert result.counts["posts"] > 1000
     assert all(0 <= p.score <= 100 for p in result.pillars.values())

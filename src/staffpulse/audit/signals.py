@@ -7,7 +7,6 @@ per benchmark) on every post text in one batch.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.errors import ModelError
+from staffpulse.signals import templating
 
 SIGNALS = ("job_opening", "personality", "humor")
 
@@ -37,20 +37,11 @@ class TextSignals:
 
 
 @lru_cache(maxsize=1)
-def _load_default() -> Any:
-    try:
-        from staffpulse.signals.text import load_text_signals
-    except ImportError as exc:
-        raise ModelError(
-            "the post signals (job opening, personality, humor) are not installed",
-            hint="reinstall staffpulse; the text model ships inside the package",
-        ) from exc
-    return load_text_signals()
-
-
 def default_scorer() -> TextScorer:
-    """The shipped text model, loaded once per process."""
-    scorer: TextScorer = _load_default()
+    """The shipped text model, loaded once per process (ModelError when its artifact is bad)."""
+    from staffpulse.signals.text import load_text_signals  # here: a slow import, paid on use
+
+    scorer: TextScorer = load_text_signals()
     return scorer
 
 
@@ -62,34 +53,11 @@ def _thresholds(scorer: TextScorer) -> dict[str, float]:
     return out
 
 
-_URL = re.compile(r"https?://\S+")
-_NUM = re.compile(r"\d+([.,]\d+)*")
-_SPACE = re.compile(r"\s+")
-
-
-def _fallback_templates(
-    texts: Sequence[str],
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
-    """Exact duplicates after masking URLs, numbers and case: used when no detector is installed."""
-    keys = [_SPACE.sub(" ", _NUM.sub("0", _URL.sub("<url>", t.lower()))).strip() for t in texts]
-    _, inverse, counts = np.unique(
-        np.array(keys, dtype=object), return_inverse=True, return_counts=True
-    )
-    templated = counts[inverse] >= 3
-    family = np.where(templated, inverse, -1).astype(np.int64)
-    return templated.astype(bool), family
-
-
 def templates(texts: Sequence[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64], str]:
     """(templated, family, source) for each text."""
     if not texts:
         return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), "none"
-    try:
-        from staffpulse.signals.templating import detect_templates
-    except ImportError:
-        templated, family = _fallback_templates(texts)
-        return templated, family, "exact-duplicate fallback"
-    result = detect_templates(list(texts))
+    result = templating.detect_templates(list(texts))
     return (
         np.asarray(result.templated, dtype=bool),
         np.asarray(result.family, dtype=np.int64),
