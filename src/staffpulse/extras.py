@@ -14,12 +14,3 @@ def require(module: str, *, extra: str, feature: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(extra=extra, feature=feature, module=module.split(".")[0]) from exc
-
-
-def is_available(module: str) -> bool:
-    """True when ``module`` can be imported (no error raised)."""
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return False
-    return True

@@ -86,7 +86,7 @@ def conversation_pillar(
     for t in targets:
         counter.update(t)
 
-    answered, hours, unanswered = _responsiveness(frame, mentions, me)
+    answered, hours, unanswered = _responsiveness(frame, mentions)
     questions = sum("?" in p.text for p in mentions)
     known = len(mentions)
     notes: list[str] = []
@@ -196,9 +196,7 @@ def conversation_score(
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
 
 
-def _responsiveness(
-    frame: Frame, mentions: list[Post], me: set[str]
-) -> tuple[int, list[float], list[Post]]:
+def _responsiveness(frame: Frame, mentions: list[Post]) -> tuple[int, list[float], list[Post]]:
     """(answered, hours to answer, unanswered mentions) for the mentions of the account."""
     first_by_parent: dict[str, float] = {}
     first_by_conv: dict[tuple[str, str], list[float]] = {}

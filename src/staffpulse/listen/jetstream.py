@@ -71,10 +71,6 @@ def subscribe_url(base: str, cursor: int | None = None) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/subscribe", query, ""))
 
 
-def _rkey_of(uri: str) -> str:
-    return uri.rsplit("/", 1)[-1]
-
-
 def _did_of(uri: str) -> str:
     rest = uri.removeprefix("at://")
     return rest.split("/", 1)[0]

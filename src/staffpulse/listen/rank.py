@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from staffpulse.listen.threads import Conversation
 
@@ -353,14 +352,3 @@ def suggest_angle(
         f"add a perspective on {subject}: agree or push back with a data point or a story "
         "from your recruiters, and ask a follow-up question."
     )
-
-
-def explain_dict(item: RankedConversation) -> dict[str, Any]:
-    return {
-        "score": item.score,
-        "components": {k: round(v, 3) for k, v in item.components.items()},
-        "reasons": list(item.reasons),
-        "cautions": list(item.cautions),
-        "angle": item.angle,
-        "flags": item.flags,
-    }

@@ -332,13 +332,6 @@ class HashingParams:
     word_bits: int = 18
     char_bits: int = 18
 
-    def to_json(self) -> dict[str, int]:
-        return {
-            "name_bits": self.name_bits,
-            "word_bits": self.word_bits,
-            "char_bits": self.char_bits,
-        }
-
 
 class AccountFeaturizer:
     """Stateless featurizer: hashed name chars + bio/post words + bio chars + cues.

@@ -132,21 +132,6 @@ class ReadMixin:
         )
         return [post_from_row(row) for row in rows]
 
-    def replies_to(self, platform: str, post_ids: list[str]) -> list[Post]:
-        """Direct replies to any of the given posts."""
-        if not post_ids:
-            return []
-        out: list[Post] = []
-        for start in range(0, len(post_ids), 500):
-            chunk = post_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT * FROM posts WHERE platform = ? AND reply_to_post_id IN ({marks})",
-                (platform, *chunk),
-            )
-            out.extend(post_from_row(row) for row in rows)
-        return out
-
     def get_posts(self, platform: str, post_ids: list[str]) -> dict[str, Post]:
         found: dict[str, Post] = {}
         for start in range(0, len(post_ids), 500):
