@@ -226,3 +226,16 @@ def test_a_handles_file_with_no_handle_is_an_error(tmp_path: Path) -> None:
     empty.write_text("\n\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["add-handles", str(empty), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 65 and "no handle in it" in result.output
+
+
+def test_add_handles_prints_file_names_and_bad_lines_with_brackets_as_they_are(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a short relative name, so the table shows it whole
+    sent = Path("s[b].txt")
+    sent.write_text("new_person\nnot [bold]a[/] handle\n", encoding="utf-8")
+    result = runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "skipped s[b].txt:2:" in result.output and "[bold]a[/]" in result.output
+    listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
+    assert "s[b].txt:1" in listed.output

@@ -169,3 +169,17 @@ def test_a_reader_that_stops_early_is_not_an_error(plain: bool) -> None:
     reader.stdout.close()
     assert reader.wait(timeout=60) == 0
     assert "Traceback" not in reader.stderr.read().decode()
+
+
+def test_file_names_and_problems_with_markup_are_printed_as_they_are(tmp_path: Path) -> None:
+    folder = tmp_path / "a["
+    folder.mkdir()
+    path = folder / "]ok[bold].jsonl"  # printed as .../a[/]ok[bold].jsonl
+    path.write_text(_sample(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert f"read {path} as" in result.output
+    assert f"skipped {path}:3:" in result.output
+    assert "Imported 2 posts (2 new), 2 accounts (2 new). Skipped 1 malformed record." in (
+        result.output
+    )

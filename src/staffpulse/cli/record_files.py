@@ -18,9 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problem
 from staffpulse.signals.outfile import atomic_output, check_output_path
-
-MAX_SHOWN = 20  # malformed-record messages printed in full; the rest are only counted
 
 
 def check_output(output: Path | None, input_path: Path) -> None:
@@ -39,7 +38,8 @@ def print_encoding_note(console: Console, path: Path, note: str | None) -> None:
 
 
 class SkipPrinter:
-    """``on_skip`` callback: prints the first :data:`MAX_SHOWN` problems, counts them all."""
+    """``on_skip`` callback: prints the first :data:`MAX_PROBLEMS_SHOWN` problems as they come
+    (the file is read lazily, so there is no list to hand over), counts them all."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -47,14 +47,11 @@ class SkipPrinter:
 
     def __call__(self, message: str) -> None:
         self.count += 1
-        if self.count <= MAX_SHOWN:
-            self.console.print(
-                f"[yellow]skipped[/] {escape(message)}", highlight=False, soft_wrap=True
-            )
+        if self.count <= MAX_PROBLEMS_SHOWN:
+            print_problem(self.console, message)
 
     def print_rest(self, noun: str) -> None:
-        if self.count > MAX_SHOWN:
-            self.console.print(f"... and {self.count - MAX_SHOWN:,} more malformed {noun}(s)")
+        print_more(self.console, self.count - MAX_PROBLEMS_SHOWN, f"malformed {noun}")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import DbOption, JsonOption
@@ -43,7 +44,7 @@ def audit_command(
         if as_json:
             result = audit_account(store, handle, platform=platform, since=since)
         else:
-            with err_console.status(f"Auditing @{handle.lstrip('@')}..."):
+            with err_console.status(f"Auditing @{escape(handle.lstrip('@'))}..."):
                 result = audit_account(store, handle, platform=platform, since=since)
     written = write_audit_html(result, html) if html else None
     if as_json:
@@ -51,7 +52,7 @@ def audit_command(
         return
     render_audit(console, result)
     if written:
-        console.print(f"HTML report: [bold]{written}[/]", highlight=False)
+        console.print(f"HTML report: [bold]{escape(str(written))}[/]", highlight=False)
 
 
 def benchmark_command(
@@ -90,7 +91,9 @@ def benchmark_command(
                 task = progress.add_task("Loading posts", total=None)
 
                 def on_progress(stage: str, done: int, total: int) -> None:
-                    progress.update(task, description=stage, completed=done, total=total or None)
+                    progress.update(
+                        task, description=escape(stage), completed=done, total=total or None
+                    )
 
                 result = run_benchmark(store, cohort_file, since=since, progress=on_progress)
     written_html = write_benchmark_html(result, html) if html else None
@@ -101,7 +104,7 @@ def benchmark_command(
     render_benchmark(console, result)
     for label, path in (("HTML report", written_html), ("CSV leaderboard", written_csv)):
         if path:
-            console.print(f"{label}: [bold]{path}[/]", highlight=False)
+            console.print(f"{label}: [bold]{escape(str(path))}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

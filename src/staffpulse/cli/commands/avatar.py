@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from staffpulse.cli.options import JsonOption
+from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
     from staffpulse.signals.avatar import AvatarVerdict
@@ -78,12 +80,14 @@ def _render(verdicts: list[AvatarVerdict]) -> None:
     for v in verdicts:
         if v.label is None:
             failed += 1
-            table.add_row(v.file, "[bold red]error[/]", "", "", v.error or "unreadable")
+            table.add_row(
+                escape(v.file), "[bold red]error[/]", "", "", escape(v.error or "unreadable")
+            )
             continue
         style = _STYLE.get(v.label, "white")
         table.add_row(
-            v.file,
-            f"[{style}]{v.label}[/]",
+            escape(v.file),
+            f"[{style}]{escape(v.label)}[/]",
             f"{v.confidence:.2f}",
             str(v.faces),
             _ADVICE.get(v.label, ""),
@@ -91,7 +95,7 @@ def _render(verdicts: list[AvatarVerdict]) -> None:
     console.print(table)
     if failed:
         err_console.print(
-            f"[yellow]{failed} of {len(verdicts)} file(s) could not be read;[/] "
+            f"[yellow]{failed:,} of {count_of(len(verdicts), 'file')} could not be read;[/] "
             "give PNG, JPEG, GIF or WebP images.",
             highlight=False,
         )

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.problems import print_problems
 from staffpulse.connect.citizen import default_role_model
 from staffpulse.connect.export import (
     FORMATS,
@@ -33,6 +34,7 @@ from staffpulse.connect.handles import (
 )
 from staffpulse.connect.suggest import SuggestOptions, suggest_report
 from staffpulse.errors import InputError
+from staffpulse.report.counts import count_of
 from staffpulse.report.terminal_connect import render_suggestions
 from staffpulse.sources.base import Problem
 from staffpulse.store import open_store
@@ -115,8 +117,7 @@ def connect_command(
     if export is not None:
         owner = report.account.id if report.account.id.startswith("did:") else None
         result = export_suggestions(report.suggestions, export, list_name=list_name, owner=owner)
-        for problem in result.skipped:
-            err_console.print(f"[yellow]not exported[/] {problem}", highlight=False, soft_wrap=True)
+        print_problems(err_console, result.skipped, label="not exported")
         # An export with no account is refused rather than written empty (exit 65)
         check_exportable(result, report.account.platform, empty_hint=report.next_step)
         if output is None:
@@ -127,8 +128,9 @@ def connect_command(
             typer.echo(json.dumps(result.summary(output), ensure_ascii=False))
             return
         err_console.print(
-            f"Wrote {_count(result.written, 'account')} to {output} ({export})"
-            + (f"; {len(result.skipped)} not exported." if result.skipped else "."),
+            f"Wrote {count_of(result.written, 'account')} to {escape(str(output))} "
+            f"({escape(export)})"
+            + (f"; {len(result.skipped):,} not exported." if result.skipped else "."),
             highlight=False,
         )
         return
@@ -136,10 +138,6 @@ def connect_command(
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         render_suggestions(console, report, notes=err_console)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def add_handles_command(
@@ -167,8 +165,7 @@ def add_handles_command(
         entries.extend(found)
         problems.extend(bad)
         duplicates += dups
-    for problem in problems:
-        err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
+    print_problems(err_console, problems, see_all="use --json to see all")
     if files and not entries and not problems and not duplicates and not (show_list or retry):
         names = ", ".join(str(p) for p in files)
         raise InputError(
@@ -196,7 +193,9 @@ def add_handles_command(
             announced: set[int] = set()
 
             def on_progress(done: int, entry: HandleEntry) -> None:
-                bar.update(task, completed=done, description=f"{entry.platform} {entry.handle}")
+                bar.update(
+                    task, completed=done, description=escape(f"{entry.platform} {entry.handle}")
+                )
 
             def on_outcome(outcome: HandleOutcome) -> None:
                 # One lasting line per fetch tried: fetches are what take time, and the
@@ -206,7 +205,7 @@ def add_handles_command(
                     why = f": {h.message}" if h.status == "pending" and h.message else ""
                     style = "green" if h.status == "fetched" else "yellow"
                     err_console.print(
-                        f"[{style}]{h.status}[/] {h.platform} {h.handle}{why}",
+                        f"[{style}]{h.status}[/] {escape(f'{h.platform} {h.handle}{why}')}",
                         highlight=False,
                         soft_wrap=True,
                     )
@@ -239,23 +238,23 @@ def add_handles_command(
     else:
         if result.outcomes:
             parts = [
-                f"{len(result.added)} added{_by_status(result.added)}",
-                f"{len(result.already_listed)} already on the list"
+                f"{len(result.added):,} added{_by_status(result.added)}",
+                f"{len(result.already_listed):,} already on the list"
                 f"{_by_status(result.already_listed)}",
             ]
             extra = []
             if problems:
-                extra.append(f"skipped {_count(len(problems), 'bad line')}")
+                extra.append(f"skipped {count_of(len(problems), 'bad line')}")
             if duplicates:
-                extra.append(f"merged {_count(duplicates, 'duplicate')}")
+                extra.append(f"merged {count_of(duplicates, 'duplicate')}")
             tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
             console.print(f"Handles: {'; '.join(parts)}.{tail}", highlight=False, soft_wrap=True)
         not_tried = [u for u in result.unreachable if u.skipped]
         if not_tried:
-            where = ", ".join(f"{u.label}: {u.skipped}" for u in not_tried)
+            where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
             console.print(
-                f"Not tried: {_count(sum(u.skipped for u in not_tried), 'handle')} whose service "
-                f"could not be reached ({where}). Run staffpulse add-handles --retry once back "
+                f"Not tried: {count_of(sum(u.skipped for u in not_tried), 'handle')} whose service "
+                f"could not be reached ({escape(where)}). Run staffpulse add-handles --retry once back "
                 "online.",
                 highlight=False,
                 soft_wrap=True,
@@ -265,7 +264,9 @@ def add_handles_command(
             for column in ("platform", "handle", "from", "why pending"):
                 table.add_column(column)
             for h in listed:
-                table.add_row(h.platform, h.handle, h.source or "", h.message or "")
+                table.add_row(
+                    *(escape(cell or "") for cell in (h.platform, h.handle, h.source, h.message))
+                )
             console.print(table)
     if files and problems and not entries:
         raise typer.Exit(1)
@@ -276,7 +277,7 @@ def _by_status(handles: list[PendingHandle]) -> str:
     counts: dict[str, int] = {}
     for h in handles:
         counts[h.status] = counts.get(h.status, 0) + 1
-    inner = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    inner = ", ".join(f"{n:,} {escape(status)}" for status, n in sorted(counts.items()))
     return f" ({inner})" if inner else ""
 
 

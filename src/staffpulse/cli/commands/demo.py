@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 
@@ -40,7 +41,7 @@ def demo_command(
         result = run_demo(out, step=lambda message: status.update(message + "..."))
     console.print(
         f"Imported {result.imported.posts:,} posts and {result.imported.accounts:,} accounts "
-        f"into {result.db_path}",
+        f"into {escape(str(result.db_path))}",
         highlight=False,
     )
     render_stats(console, result.stats)
@@ -58,10 +59,10 @@ def demo_command(
         render_suggestions(console, result.suggestions)
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
-        console.print(f"[green]{label}:[/] {path}", highlight=False)
+        console.print(f"[green]{escape(label)}:[/] {escape(str(path))}", highlight=False)
     console.print(
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
-        f"  staffpulse audit mia_recruits --db {result.db_path}\n"
+        f"  staffpulse audit mia_recruits --db {escape(str(result.db_path))}\n"
         f"  staffpulse demo --serve   (the web dashboard)",
         highlight=False,
     )

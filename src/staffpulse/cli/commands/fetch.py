@@ -54,7 +54,7 @@ def _progress(
 
         def update(task: str, done: int, total: int | None) -> None:
             if task not in tasks:
-                tasks[task] = progress.add_task(f"Fetching {task}", total=total)
+                tasks[task] = progress.add_task(f"Fetching {escape(task)}", total=total)
             progress.update(tasks[task], completed=done, total=total)
 
         yield update, notify

@@ -120,7 +120,9 @@ def listen_bluesky(
             if as_json:
                 asyncio.run(listener.run())
             else:
-                err_console.print(f"Filtering with: {relevance.description}", highlight=False)
+                err_console.print(
+                    f"Filtering with: {escape(relevance.description)}", highlight=False
+                )
                 with status:
                     asyncio.run(listener.run())
         except KeyboardInterrupt:
@@ -237,7 +239,7 @@ def inbox(
         )
     if html is not None:
         write_inbox_html(result, html)
-        err_console.print(f"Wrote {html}", highlight=False)
+        err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
@@ -253,7 +255,7 @@ def _set(conversation_id: str, state: str | None, platform: str | None, db: Path
 
     with open_store(db, create=False) as store:
         plat, conv = set_state(store, conversation_id, state, platform)
-    console.print(f"{plat} conversation {conv}: {state or 'open'}", highlight=False)
+    console.print(escape(f"{plat} conversation {conv}: {state or 'open'}"), highlight=False)
 
 
 @inbox_app.command("mark-joined")

@@ -12,13 +12,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import JsonOption
+from staffpulse.cli.problems import print_problems
+from staffpulse.report.counts import count_of
+from staffpulse.sources.base import Problem
 
 if TYPE_CHECKING:
     from staffpulse.scale import ScoreSummary
 
 console = Console()
 err_console = Console(stderr=True)
-MAX_PROBLEMS_SHOWN = 20
 
 
 def score_command(
@@ -82,25 +84,27 @@ def score_command(
 
 
 def _print_summary(summary: ScoreSummary, output: Path) -> None:
-    for problem in summary.problems[:MAX_PROBLEMS_SHOWN]:
-        line = problem.get("line")
-        where = f"{problem['file']}:{line}" if line is not None else str(problem["file"])
-        err_console.print(
-            f"[yellow]skipped[/] {escape(where)}: {escape(str(problem['message']))}",
-            highlight=False,
-            soft_wrap=True,
-        )
-    if len(summary.problems) > MAX_PROBLEMS_SHOWN:
-        more = len(summary.problems) - MAX_PROBLEMS_SHOWN
-        err_console.print(f"[yellow]... and {more} more (all in {output / 'problems.jsonl'})[/]")
-    files = f", {summary.files_skipped} file(s) of unknown format" if summary.files_skipped else ""
+    problems = [
+        Problem(str(p["file"]), _line(p.get("line")), str(p["message"])) for p in summary.problems
+    ]
+    print_problems(err_console, problems, see_all=f"all in {output / 'problems.jsonl'}")
+    files = (
+        f", {count_of(summary.files_skipped, 'file')} of unknown format"
+        if summary.files_skipped
+        else ""
+    )
     console.print(
-        f"Scored [bold]{summary.posts:,}[/] posts of [bold]{summary.accounts:,}[/] accounts from "
-        f"{summary.shards} shard(s) with the {summary.engine} engine; skipped {summary.skipped} "
-        f"malformed record(s){files}.\n"
-        f"Per-post signals: {output / 'posts'}\nPer-account aggregates: {output / 'accounts.parquet'}",
+        f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
+        f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
+        f"{count_of(summary.skipped, 'malformed record')}{files}.\n"
+        f"Per-post signals: {escape(str(output / 'posts'))}\n"
+        f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}",
         highlight=False,
     )
+
+
+def _line(value: object) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 def register(app: typer.Typer) -> None:

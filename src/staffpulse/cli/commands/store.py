@@ -8,38 +8,34 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.problems import print_problems
 from staffpulse.ingest import ImportReport, import_paths
+from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.store import open_store
 
 console = Console()
 err_console = Console(stderr=True)
-MAX_PROBLEMS_SHOWN = 20
 
 
 def _print_import_report(report: ImportReport) -> None:
-    for problem in report.problems[:MAX_PROBLEMS_SHOWN]:
-        err_console.print(f"[yellow]skipped[/] {problem}", highlight=False, soft_wrap=True)
-    if len(report.problems) > MAX_PROBLEMS_SHOWN:
-        more = len(report.problems) - MAX_PROBLEMS_SHOWN
-        err_console.print(f"[yellow]... and {more} more problems (use --json to see all)[/]")
+    print_problems(err_console, report.problems, see_all="use --json to see all")
     for file, label in report.files:
-        console.print(f"[dim]read[/] {file} [dim]as {label}[/]", highlight=False)
-    console.print(
-        f"Imported [bold]{report.posts:,}[/] post{'' if report.posts == 1 else 's'} "
-        f"({report.new_posts:,} new), [bold]{report.accounts:,}[/] "
-        f"account{'' if report.accounts == 1 else 's'} ({report.new_accounts:,} new)"
-        + (
-            f", {report.follows:,} follow{'' if report.follows == 1 else 's'}"
-            if report.follows
-            else ""
+        console.print(
+            f"[dim]read[/] {escape(file)} [dim]as {escape(label)}[/]",
+            highlight=False,
+            soft_wrap=True,
         )
-        + f". Skipped [bold]{report.skipped:,}[/] malformed "
-        + f"record{'' if report.skipped == 1 else 's'}."
-        + "".join(f"\n[yellow]note[/] {notice}" for notice in report.notices),
+    follows = f", {count_of(report.follows, 'follow')}" if report.follows else ""
+    console.print(
+        f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new), "
+        f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new)"
+        f"{follows}. Skipped [bold]{count_of(report.skipped, 'malformed record')}[/]."
+        + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
     )
 
@@ -66,7 +62,7 @@ def import_command(
 
                 def on_progress(file: str, done: int) -> None:
                     progress.update(
-                        task, description=f"Importing {Path(file).name}: {done:,} records"
+                        task, description=f"Importing {escape(Path(file).name)}: {done:,} records"
                     )
 
                 report = import_paths(store, paths, progress=on_progress)

@@ -1,0 +1,44 @@
+"""``print_problems``: what a command skipped, printed literally, and only the first ones."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problems
+from staffpulse.sources.base import Problem
+
+
+def _console() -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    return Console(file=out, width=200, force_terminal=False), out
+
+
+def test_file_names_and_problem_texts_with_markup_print_literally() -> None:
+    console, out = _console()
+    problems = [Problem("ok[bold].jsonl", 3, "bad [/] value [red]x[/red]")]
+    print_problems(console, problems)
+    assert out.getvalue() == "skipped ok[bold].jsonl:3: bad [/] value [red]x[/red]\n"
+
+
+def test_only_the_first_problems_are_printed_then_how_many_more_and_where() -> None:
+    console, out = _console()
+    problems = [f"f.jsonl:{n}: not valid JSON" for n in range(1, MAX_PROBLEMS_SHOWN + 3)]
+    print_problems(console, problems, see_all="use --json to see all")
+    lines = out.getvalue().splitlines()
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert lines[0] == "skipped f.jsonl:1: not valid JSON"
+    assert lines[-1] == "... and 2 more problems (use --json to see all)"
+
+
+def test_the_count_agrees_with_its_noun_and_a_label_names_what_happened() -> None:
+    console, out = _console()
+    print_problems(console, ["@x: no list [y]", "@z: nope"], limit=1, label="not exported")
+    print_more(console, 1_234, "malformed line")
+    print_more(console, 0)
+    assert out.getvalue().splitlines() == [
+        "not exported @x: no list [y]",
+        "... and 1 more problem",
+        "... and 1,234 more malformed lines",
+    ]
