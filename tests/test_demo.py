@@ -30,6 +30,9 @@ def test_demo_builds_every_report(tmp_path: Path) -> None:
     for path in result.outputs.values():
         html = path.read_text(encoding="utf-8")
         assert "<html" in html.lower() and "http://" not in html.split("<body", 1)[0]
+    audit_html = result.outputs["Audit report"].read_text(encoding="utf-8")
+    assert '<span class="badge">Sample data</span>' in audit_html  # the store is the sample
+    assert '<img class="avatar" src="data:image/png;base64,' in audit_html
 
 
 def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None:

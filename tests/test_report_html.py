@@ -9,6 +9,8 @@ from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import AuditResult, audit_account
 from staffpulse.benchmark import BenchmarkResult, run_benchmark
 from staffpulse.report.html import (
+    audit_context,
+    format_when,
     render_audit_html,
     render_benchmark_html,
     write_audit_html,
@@ -160,3 +162,29 @@ def test_counts_agree_in_number_and_have_separators() -> None:
     assert count_of(1, "post") == "1 post"
     assert count_of(1986, "post") == "1,986 posts"
     assert count_of(2, "person", "people") == "2 people"
+
+
+def test_audit_context_is_what_the_page_shows(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    context = audit_context(audit, bench)
+    assert context["account"] is audit.account and context["cohort_size"] == len(bench.audits)
+    assert context["percentiles"] is not None and context["sample"] is False
+    assert context["generated"] == format_when(audit.generated_at)
+    assert audit_context(audit)["strips"] is None  # no cohort, no percentile strips
+
+
+def test_the_sample_badge_is_shown_only_when_asked(tmp_path: Path) -> None:
+    audit, _bench = _results(tmp_path)
+    badge = '<span class="badge">Sample data</span>'
+    assert badge in render_audit_html(audit, sample=True)
+    assert badge not in render_audit_html(audit)
+
+
+def test_times_are_written_in_utc() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    moment = datetime(2026, 3, 5, 16, 5, tzinfo=timezone(timedelta(hours=2)))
+    assert format_when(moment) == "05 Mar 2026, 14:05 UTC"
+    assert format_when(datetime(2026, 3, 5, 14, 5)) == "05 Mar 2026, 14:05 UTC"  # naive = UTC
+    assert format_when("2026-03-05T14:05:00Z") == format_when(moment.astimezone(UTC))
+    assert format_when("not a time") == "not a time" and format_when(None) == ""

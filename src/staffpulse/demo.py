@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from staffpulse.bundled import SAMPLE_DIR as SAMPLE_DIR  # where the demo's data is, for callers
+from staffpulse.bundled import is_bundled_sample
 from staffpulse.config import home_dir
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
     from staffpulse.connect.suggest import SuggestReport
     from staffpulse.listen.inbox import Inbox
 
-SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 # The account the demo audits: the logo-only firm that posts nothing but job ads shows every
 # mistake of the essay; the firm that does it well gets the inbox and who-to-follow list.
 DEMO_AUDIT_HANDLE = "brightpathstaff"
@@ -99,7 +100,10 @@ def run_demo(out_dir: Path | None = None, step: StepCallback | None = None) -> D
         announce(f"Auditing @{DEMO_AUDIT_HANDLE}")
         result.audit = audit_account(store, DEMO_AUDIT_HANDLE)
         result.outputs["Audit report"] = write_audit_html(
-            result.audit, out_dir / f"audit-{DEMO_AUDIT_HANDLE}.html", result.benchmark
+            result.audit,
+            out_dir / f"audit-{DEMO_AUDIT_HANDLE}.html",
+            result.benchmark,
+            sample=is_bundled_sample(store),
         )
 
         announce("Finding people to follow")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from staffpulse.bundled import is_bundled_sample
 from staffpulse.errors import InputError
 from staffpulse.listen.listener import parse_duration
 from staffpulse.listen.threads import Conversation
@@ -42,8 +43,6 @@ DEFAULT_MAX_AGE = timedelta(days=30)
 # rather than "0 min ago" (the moment a reader would plausibly look at it).
 REPLAY_LEAD = timedelta(hours=1)
 TOPIC_CHOICES_SHOWN = 12  # topics named when --topic matches none (the JSON lists them all)
-# Where the importer records the bundled sample (raw_payloads.location ends with this).
-_SAMPLE_SUFFIXES = ("%/staffpulse/sample/cohort.jsonl", "%\\staffpulse\\sample\\cohort.jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +61,6 @@ class Reference:
     at: datetime
     replay: bool = False
     why: str = ""  # what made it a replay, for the inbox's note
-
-
-def is_bundled_sample(store: Store) -> bool:
-    """True when every stored post came from the bundled sample cohort (the demo store)."""
-    row = store.conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM posts), NOT EXISTS (SELECT 1 FROM posts p"
-        " LEFT JOIN raw_payloads r ON r.id = p.raw_id"
-        " WHERE r.location IS NULL OR NOT (r.location LIKE ? OR r.location LIKE ?))",
-        _SAMPLE_SUFFIXES,
-    ).fetchone()
-    return bool(row[0]) and bool(row[1])
 
 
 def reference_time(

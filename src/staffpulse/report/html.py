@@ -39,6 +39,7 @@ def environment() -> Environment:
             lstrip_blocks=True,
         )
         _ENV.filters["pct"] = pct
+        _ENV.filters["when"] = format_when
         _ENV.filters["first_sentence"] = first_sentence
         _ENV.filters["count"] = count_of
         _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
@@ -57,12 +58,24 @@ def first_sentence(text: str) -> str:
     return text
 
 
-def _stamp(moment: datetime) -> str:
+def format_when(value: datetime | str | None) -> str:
+    """A moment as reports and the dashboard write it: ``05 Mar 2026, 14:05 UTC``.
+
+    Text is read as ISO 8601 (the store keeps times so) and shown unchanged when it is not;
+    a time without a zone is taken as UTC, the zone everything is stored in.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        moment = value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
-
-
-def _is_sample(handle_or_bio: str) -> bool:
-    return "sample" in handle_or_bio.lower() and "data" in handle_or_bio.lower()
 
 
 _IMAGE_TYPES = {
@@ -90,8 +103,19 @@ def avatar_data_uri(path: str | None) -> str | None:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = None) -> str:
-    """The audit as one HTML page. With ``benchmark``, percentile strips place the account in it."""
+def render_audit_html(
+    result: AuditResult, benchmark: BenchmarkResult | None = None, *, sample: bool = False
+) -> str:
+    """The audit as one HTML page. With ``benchmark``, percentile strips place the account in
+    it; ``sample`` adds the "Sample data" badge (see :func:`staffpulse.bundled.is_bundled_sample`)."""
+    context = audit_context(result, benchmark, sample=sample)
+    return environment().get_template("audit.html.j2").render(**context)
+
+
+def audit_context(
+    result: AuditResult, benchmark: BenchmarkResult | None = None, *, sample: bool = False
+) -> dict[str, Any]:
+    """What ``audit.html.j2`` renders (the dashboard's audit page shows the same)."""
     rows = pillar_rows(result)
     strips = None
     percentiles = None
@@ -108,7 +132,7 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
         strips = _strips(benchmark, me)
         percentiles = me["percentiles"] if me else None
         legend = _legend(benchmark)
-    context: dict[str, Any] = {
+    return {
         "r": result,
         "account": result.account,
         "rows": rows,
@@ -119,11 +143,10 @@ def render_audit_html(result: AuditResult, benchmark: BenchmarkResult | None = N
         "legend": legend,
         "percentiles": percentiles,
         "cohort_size": len(benchmark.audits) if benchmark else None,
-        "generated": _stamp(result.generated_at),
-        "sample": _is_sample(result.account.bio or ""),
+        "generated": format_when(result.generated_at),
+        "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
     }
-    return environment().get_template("audit.html.j2").render(**context)
 
 
 def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
@@ -159,7 +182,7 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "segments": result.segment_stats,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
-        "generated": _stamp(result.generated_at),
+        "generated": format_when(result.generated_at),
         "grade_counts": _grade_counts(result),
     }
 
@@ -185,10 +208,14 @@ def _write(path: Path | str, html: str) -> Path:
 
 
 def write_audit_html(
-    result: AuditResult, path: Path | str, benchmark: BenchmarkResult | None = None
+    result: AuditResult,
+    path: Path | str,
+    benchmark: BenchmarkResult | None = None,
+    *,
+    sample: bool = False,
 ) -> Path:
-    """Write the audit report; returns the path written."""
-    return _write(path, render_audit_html(result, benchmark))
+    """Write the audit report (arguments as :func:`render_audit_html`); returns the path."""
+    return _write(path, render_audit_html(result, benchmark, sample=sample))
 
 
 def write_benchmark_html(result: BenchmarkResult, path: Path | str) -> Path:
