@@ -15,6 +15,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
 
@@ -117,7 +118,7 @@ def _state(client: Any, item: Any, state: str) -> Any:
 
 def test_dismissed_conversations_are_listed_and_can_be_reopened(client: Any) -> None:
     backend = client.app.state.web.backend
-    item = backend.inbox(None, None, None).items[0]
+    item = backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[0]
     assert _state(client, item, "dismissed").status_code == 303
     page = client.get("/inbox").text
     assert "Dismissed" in page and 'id="dismissed"' in page
@@ -125,7 +126,7 @@ def test_dismissed_conversations_are_listed_and_can_be_reopened(client: Any) -> 
     assert item.conversation_id in section and 'value="open"' in section
     assert _state(client, item, "open").status_code == 303
     assert item.conversation_id in {
-        i.conversation_id for i in backend.inbox(None, None, None).items
+        i.conversation_id for i in backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
     }
     assert 'id="dismissed"' not in client.get("/inbox").text
 
@@ -134,16 +135,16 @@ def test_a_conversation_dismissed_in_an_earlier_run_comes_back_when_reopened(
     fresh_db: Path,
 ) -> None:
     with make_client(fresh_db) as first:
-        item = first.app.state.web.backend.inbox(None, None, None).items[0]
+        item = first.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[0]
         _state(first, item, "dismissed")
     with make_client(fresh_db) as later:  # a restart: nothing of the dismissal is in memory
         backend = later.app.state.web.backend
         assert item.conversation_id not in {
-            i.conversation_id for i in backend.inbox(None, None, None).items
+            i.conversation_id for i in backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
         }
         assert item.conversation_id in later.get("/inbox").text.split('id="dismissed"', 1)[1]
         _state(later, item, "open")
-        reopened = backend.inbox(None, None, None)
+        reopened = backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     assert item.conversation_id in {i.conversation_id for i in reopened.items}
 
 
@@ -242,7 +243,7 @@ def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> N
 
     monkeypatch.setattr(routes_inbox, "JOINED_SHOWN", 1)
     backend = client.app.state.web.backend
-    first, second = backend.inbox(None, None, None).items[:2]
+    first, second = backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[:2]
     _state(client, first, "joined")
     _state(client, second, "joined")
     page = client.get("/inbox").text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
+from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
 
@@ -53,6 +55,38 @@ def test_audit_page_matches_the_report(client: Any) -> None:
     with open_store(client.app.state.web.settings.db_path) as store:
         expected = audit_account(store, "brightpathstaff", "x", scorer=FakeScorer(), save=False)
     assert f'<div class="letter">{expected.grade}</div>' in text
+
+
+def test_audit_page_shows_the_avatar_and_sample_badge_of_the_report(client: Any) -> None:
+    from staffpulse.audit import audit_account
+    from staffpulse.report.html import render_audit_html
+    from web_helpers import FakeScorer
+
+    page = client.get("/audit/x/brightpathstaff").text
+    with open_store(client.app.state.web.settings.db_path) as store:
+        result = audit_account(store, "brightpathstaff", "x", scorer=FakeScorer(), save=False)
+    report = render_audit_html(result, sample=True)
+    avatar = re.search(r'<img class="avatar" src="(data:image/png;base64,[^"]+)"', report)
+    assert avatar and avatar.group(1) in page  # the same picture, inlined the same way
+    assert 'alt="avatar of @brightpathstaff"' in page
+    assert '<span class="badge">Sample data</span>' in page
+    download = client.get("/audit/x/brightpathstaff/report.html").text
+    assert avatar.group(1) in download and '<span class="badge">Sample data</span>' in download
+
+
+def test_own_data_is_not_labelled_sample_even_next_to_the_sample(tmp_path: Path) -> None:
+    from web_helpers import finished_job, native_jsonl, upload_files
+
+    mine = [("mine.jsonl", native_jsonl([("x", "acmestaffing", 4)]))]
+    with make_client(tmp_path / "own.db") as own:
+        assert finished_job(own, upload_files(own, mine))["state"] == "done"
+        pages = [own.get("/").text, own.get("/audit/x/acmestaffing").text]
+    mixed_db = sample_store(tmp_path)  # the sample, then the user's own data next to it
+    with make_client(mixed_db) as mixed:
+        assert finished_job(mixed, upload_files(mixed, mine))["state"] == "done"
+        pages += [mixed.get("/").text, mixed.get("/audit/x/brightpathstaff").text]
+        assert mixed.app.state.web.backend.cohort() is None  # every account is ranked
+    assert all("Sample data" not in page for page in pages)
 
 
 def test_audit_download_and_record(client: Any) -> None:
@@ -100,10 +134,10 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
     assert page.status_code == 200
     assert "Conversations worth joining" in page.text and "Mark joined" in page.text
     assert "<script>alert(" not in page.text  # the sample has a post quoting a script tag
-    shown = client.app.state.web.backend.inbox(None, None, None).items
+    shown = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
     if any("<script>" in item.opening_text for item in shown):
         assert "&lt;script&gt;alert(" in page.text
-    inbox = client.app.state.web.backend.inbox(None, None, None)
+    inbox = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     first, second = inbox.items[0], inbox.items[1]
     token = csrf_token(client, "/inbox")
     for item, state in ((first, "joined"), (second, "dismissed")):
@@ -118,7 +152,7 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
             },
         )
         assert response.status_code == 303 and f"notice={state}" in response.headers["location"]
-    after = client.app.state.web.backend.inbox(None, None, None)
+    after = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     open_ids = {i.conversation_id for i in after.items}
     assert first.conversation_id not in open_ids and second.conversation_id not in open_ids
     assert first.conversation_id in {i.conversation_id for i in after.joined}
@@ -132,11 +166,11 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
             "state": "open",
         },
     )
-    reopened = client.app.state.web.backend.inbox(None, None, None)
+    reopened = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     assert first.conversation_id in {i.conversation_id for i in reopened.items}
     assert first.conversation_id not in {i.conversation_id for i in reopened.joined}
     client.app.state.web.backend.invalidate()  # a rebuild from the store agrees
-    rebuilt = client.app.state.web.backend.inbox(None, None, None)
+    rebuilt = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     assert first.conversation_id in {i.conversation_id for i in rebuilt.items}
     assert second.conversation_id not in {i.conversation_id for i in rebuilt.items}
 
@@ -188,16 +222,6 @@ def test_empty_store_says_import_first(tmp_path: Path, url: str) -> None:
         page = empty.get(url)
     assert page.status_code == 200
     assert "Import data first" in page.text and 'href="/import"' in page.text
-
-
-def test_missing_module_degrades_gracefully(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "staffpulse.listen.inbox", None)
-    client.app.state.web.backend.invalidate()
-    page = client.get("/inbox")
-    assert page.status_code == 503
-    assert "not available in this installation" in page.text
 
 
 def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:

@@ -47,9 +47,6 @@ def test_serve_names_a_host_that_is_no_address_of_this_machine() -> None:
 
 
 def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> None:
-    import sys
-    import types
-
     seen: dict[str, Any] = {}
 
     class Report:
@@ -61,9 +58,7 @@ def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> 
         kwargs["progress"]("posts", 5, 10)
         return Report()
 
-    fake = types.ModuleType("staffpulse.fetch.bluesky")
-    fake.fetch_bluesky = fake_fetch  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "staffpulse.fetch.bluesky", fake)
+    monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_bluesky", fake_fetch)
     with make_client(tmp_path / "f.db") as client:
         token = csrf_token(client)
         response = client.post(

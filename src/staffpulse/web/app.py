@@ -26,7 +26,7 @@ from staffpulse.errors import (
     StaffpulseError,
 )
 from staffpulse.web.background import SlowPages
-from staffpulse.web.data import Backend, FeatureUnavailableError
+from staffpulse.web.data import Backend
 from staffpulse.web.jobs import JobManager
 from staffpulse.web.render import Renderer, report_css
 from staffpulse.web.security import (
@@ -61,7 +61,7 @@ def web(request: Request) -> WebContext:
 def _status_for(exc: StaffpulseError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
-    if isinstance(exc, FeatureUnavailableError | MissingExtraError | ModelError):
+    if isinstance(exc, MissingExtraError | ModelError):
         return 503
     if isinstance(exc, InputError | ConfigError):
         return 400

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from staffpulse.web.data import Backend
 from staffpulse.web.jobs import Job, JobManager
@@ -59,7 +59,7 @@ class SlowPages:
         """
         found, value = self.backend.peek(key)
         if found:
-            return value  # type: ignore[no-any-return]
+            return cast(T, value)  # ``compute`` cached it under ``key``, so a T
         with self._lock:
             pending = self._pending.get(key)
             if pending is None or pending.stale(self.backend.generation):
@@ -72,7 +72,7 @@ class SlowPages:
                 del self._pending[key]  # the next request after a failure tries again
         if "error" in pending.box:
             raise pending.box["error"]
-        return pending.box["value"]  # type: ignore[no-any-return]
+        return cast(T, pending.box["value"])  # what ``compute`` returned
 
     def _start(self, key: Hashable, label: str, compute: Callable[[Job], T]) -> _Pending:
         box: dict[str, Any] = {}

@@ -1,7 +1,7 @@
 """What the pages read, computed from the store and cached until the data changes.
 
-Each page's backing module (audit, benchmark, listen, connect) is imported lazily: when one is
-missing from this build the page says so instead of failing. Caches are dropped whenever an
+The use cases behind the pages (audit, benchmark, connect) are imported where they are used,
+so the dashboard starts without loading the text models. Caches are dropped whenever an
 import or fetch finishes, or the user changes something (inbox states, cohort).
 """
 
@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from staffpulse.errors import InputError, NotFoundError, StaffpulseError
+from staffpulse.bundled import SAMPLE_DIR, is_bundled_sample
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
 from staffpulse.web.data_inbox import InboxMixin
@@ -23,32 +24,11 @@ from staffpulse.web.settings import WebSettings
 if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
     from staffpulse.benchmark.engine import BenchmarkResult
+    from staffpulse.connect.suggest import SuggestReport
 
 T = TypeVar("T")
 Progress = Callable[[str, int, int], None]
 ALL_ACCOUNTS = "benchmark-all"
-
-
-class FeatureUnavailableError(StaffpulseError):
-    """A page's backing module is not part of this build."""
-
-    exit_code = 69
-
-    def __init__(self, feature: str, detail: str) -> None:
-        super().__init__(
-            f"{feature} is not available in this installation ({detail}).",
-            hint="update staffpulse: pip install --upgrade 'staffpulse[web]'",
-        )
-        self.feature = feature
-
-
-def need(module: str, feature: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise FeatureUnavailableError(feature, f"missing module {exc.name or module}") from exc
 
 
 class Backend(InboxMixin):
@@ -88,14 +68,14 @@ class Backend(InboxMixin):
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == self.generation:
-                return hit[1]  # type: ignore[no-any-return]
+                return cast(T, hit[1])  # stored by a ``compute`` for this key, so a T
             generation = self.generation
             key_lock = self._locks.setdefault(key, threading.Lock())
         with key_lock:  # one computation per key at a time; others wait for it
             with self._lock:
                 hit = self._cache.get(key)
                 if hit is not None and hit[0] == self.generation:
-                    return hit[1]  # type: ignore[no-any-return]
+                    return cast(T, hit[1])
             value = compute()
             with self._lock:
                 if generation == self.generation:
@@ -118,9 +98,13 @@ class Backend(InboxMixin):
         return self.cached("stats", compute)
 
     def is_sample(self) -> bool:
-        return any(
-            ".example/sample/" in (s.account.avatar_url or "") for s in self.summaries()[:50]
-        )
+        """True on a store of the bundled sample and nothing else (the demo's)."""
+
+        def compute() -> bool:
+            with self.store() as store:
+                return is_bundled_sample(store)
+
+        return self.cached("is-sample", compute)
 
     def has_posts(self) -> bool:
         return any(s.posts > 0 for s in self.summaries())
@@ -130,14 +114,11 @@ class Backend(InboxMixin):
         return self.cached("with-posts", lambda: [s for s in self.summaries() if s.posts > 0])
 
     def all_accounts_benchmark(self, progress: Progress | None = None) -> BenchmarkResult:
-        engine = need("staffpulse.benchmark.engine", "Grading accounts")
+        from staffpulse.benchmark.engine import run_benchmark
 
         def compute() -> BenchmarkResult:
             with self.store() as store:
-                result: BenchmarkResult = engine.run_benchmark(
-                    store, scorer=self.settings.scorer, progress=progress
-                )
-                return result
+                return run_benchmark(store, scorer=self.settings.scorer, progress=progress)
 
         return self.cached(ALL_ACCOUNTS, compute)
 
@@ -145,8 +126,6 @@ class Backend(InboxMixin):
         """The cohort the benchmark uses: the user's, else the sample's on the sample store."""
         chosen = self.settings.active_cohort()
         if chosen is None and self.is_sample():
-            from staffpulse.demo import SAMPLE_DIR
-
             sample = SAMPLE_DIR / "cohort.csv"
             return sample if sample.exists() else None
         return chosen
@@ -172,14 +151,11 @@ class Backend(InboxMixin):
         cohort = self.cohort()
         if cohort is None:
             return self.all_accounts_benchmark(progress)
-        engine = need("staffpulse.benchmark.engine", "The benchmark")
+        from staffpulse.benchmark.engine import run_benchmark
 
         def compute() -> BenchmarkResult:
             with self.store() as store:
-                result: BenchmarkResult = engine.run_benchmark(
-                    store, cohort, scorer=self.settings.scorer, progress=progress
-                )
-                return result
+                return run_benchmark(store, cohort, scorer=self.settings.scorer, progress=progress)
 
         return self.cached(("benchmark", str(cohort)), compute)
 
@@ -218,23 +194,21 @@ class Backend(InboxMixin):
             )
 
     def audit(self, platform: str, handle: str) -> AuditResult:
-        engine = need("staffpulse.audit.engine", "The audit")
+        from staffpulse.audit.engine import audit_account
 
         def compute() -> AuditResult:
             with self.store() as store:
-                result: AuditResult = engine.audit_account(
+                return audit_account(
                     store, handle, platform, scorer=self.settings.scorer, save=False
                 )
-                return result
 
         return _safe_links(self.cached(("audit", platform, handle.lower()), compute))
 
     def record_audit(self, platform: str, handle: str) -> AuditResult:
-        engine = need("staffpulse.audit.engine", "The audit")
+        from staffpulse.audit.engine import audit_account
+
         with self.store() as store:
-            result: AuditResult = engine.audit_account(
-                store, handle, platform, scorer=self.settings.scorer, save=True
-            )
+            result = audit_account(store, handle, platform, scorer=self.settings.scorer, save=True)
         self.invalidate()
         return result
 
@@ -245,16 +219,16 @@ class Backend(InboxMixin):
         role: str | None,
         limit: int,
         include: frozenset[str] = frozenset(),
-    ) -> Any:
+    ) -> SuggestReport:
         """Who to follow; ``include`` may hold ``contacts`` and ``unseen`` (left out by default)."""
-        suggest = need("staffpulse.connect.suggest", "Account suggestions")
+        from staffpulse.connect.suggest import SuggestOptions, suggest_report
 
-        def compute() -> Any:
-            options = suggest.SuggestOptions(
+        def compute() -> SuggestReport:
+            options = SuggestOptions(
                 include_contacts="contacts" in include, include_unseen="unseen" in include
             )
             with self.store() as store:
-                return suggest.suggest_report(store, handle, platform, role, limit, options=options)
+                return suggest_report(store, handle, platform, role, limit, options=options)
 
         key = ("connect", handle.lower(), platform, role, limit, tuple(sorted(include)))
         return self.cached(key, compute)

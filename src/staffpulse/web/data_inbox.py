@@ -16,16 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from staffpulse.store import Store
 
+if TYPE_CHECKING:
+    from staffpulse.listen.inbox import Inbox, InboxItem
+
 T = TypeVar("T")
-# The inbox's default age window (listen.window.DEFAULT_MAX_AGE, repeated here so the
-# dashboard imports without the listening module, whose absence the inbox page reports)
-DEFAULT_MAX_AGE = timedelta(days=30)
-
-
-def need(module: str, feature: str) -> Any:
-    from staffpulse.web.data import need as need_module
-
-    return need_module(module, feature)
 
 
 class InboxMixin:
@@ -34,7 +28,7 @@ class InboxMixin:
     _lock: threading.Lock
     _cache: dict[Any, tuple[int, Any]]
     # items dismissed in this run, by (inbox cache key, platform, conversation id)
-    _dismissed: dict[tuple[Any, str, str], Any]
+    _dismissed: dict[tuple[Any, str, str], InboxItem]
 
     if TYPE_CHECKING:
 
@@ -47,21 +41,27 @@ class InboxMixin:
         as_handle: str | None,
         topic: str | None,
         platform: str | None,
-        max_age: timedelta | None = DEFAULT_MAX_AGE,
+        max_age: timedelta | None,
         as_of: str = "auto",
-    ) -> Any:
-        inbox_mod = need("staffpulse.listen.inbox", "The conversation inbox")
+    ) -> Inbox:
+        """The inbox as ``staffpulse inbox`` ranks it; ``max_age`` None = no age limit.
 
-        def compute() -> Any:
+        The listening modules load the topic model, so they are imported here, on the first
+        inbox, rather than when the dashboard starts.
+        """
+        from staffpulse.listen.inbox import build_inbox
+        from staffpulse.listen.window import parse_as_of
+
+        def compute() -> Inbox:
             with self.store() as store:
-                return inbox_mod.build_inbox(
+                return build_inbox(
                     store,
                     as_handle=as_handle,
                     topic=topic,
                     platform=platform,
                     limit=30,
                     max_age=max_age,
-                    as_of=as_of,
+                    as_of=parse_as_of(as_of),
                 )
 
         return self.cached(inbox_key(as_handle, topic, platform, max_age, as_of), compute)
@@ -71,10 +71,11 @@ class InboxMixin:
 
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
-        schema = need("staffpulse.listen.schema", "The conversation inbox")
+        from staffpulse.listen.schema import inbox_states
+
         out: list[dict[str, Any]] = []
         with self.store() as store:
-            keys = [k for k, v in schema.inbox_states(store, platform).items() if v == "dismissed"]
+            keys = [k for k, v in inbox_states(store, platform).items() if v == "dismissed"]
             by_platform: dict[str, list[str]] = {}
             for plat, conv in keys:
                 by_platform.setdefault(plat, []).append(conv)
@@ -95,9 +96,10 @@ class InboxMixin:
         return sorted(out, key=lambda d: d["at"] or datetime.min.replace(tzinfo=UTC), reverse=True)
 
     def set_inbox_state(self, conversation_id: str, platform: str, state: str | None) -> None:
-        states = need("staffpulse.listen.states", "The conversation inbox")
+        from staffpulse.listen.states import set_state
+
         with self.store() as store:
-            states.set_state(store, conversation_id, state, platform or None)
+            set_state(store, conversation_id, state, platform or None)
         with self._lock:  # update the cached inboxes in place: no multi-second rebuild
             stale = []
             for key, (_generation, inbox) in self._cache.items():
@@ -137,10 +139,10 @@ def inbox_key(
     return ("inbox", as_handle, topic, platform, max_age, as_of)
 
 
-def _take(inbox: Any, conversation_id: str, platform: str) -> list[Any]:
+def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:
     """Remove a conversation from a cached inbox's open and joined lists; what was removed."""
 
-    def match(item: Any) -> bool:
+    def match(item: InboxItem) -> bool:
         return bool(
             item.conversation_id == conversation_id and (not platform or item.platform == platform)
         )

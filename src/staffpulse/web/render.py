@@ -8,7 +8,6 @@ places their blocks inside the dashboard layout (navigation, flash messages).
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -16,9 +15,8 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from staffpulse import __version__
-from staffpulse.report.audit_view import GRADE_COLORS, band, pct
 from staffpulse.report.counts import count_of
+from staffpulse.report.html import environment as report_environment
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
 
@@ -31,19 +29,6 @@ NAV = (
     ("settings", "/settings", "Settings"),
 )
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-
-
-def _when(value: datetime | str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return str(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
 
 
 def _number(value: float | int | None) -> str:
@@ -81,26 +66,14 @@ def build_environment() -> Environment:
         lstrip_blocks=True,
         finalize=_finalize,
     )
-    # The report's own filters and globals first, so its templates render here unchanged.
-    try:
-        from staffpulse.report.html import environment as report_environment
-
-        report_env = report_environment()
-        env.filters.update(report_env.filters)
-        env.globals.update(report_env.globals)
-        env.tests.update(report_env.tests)
-    except ImportError:
-        pass
-    env.filters.update(
-        pct=pct, when=_when, number=_number, safe_url=_safe_url, plural=count_of, web=web_text
-    )
-    env.globals.update(
-        grade_colors=GRADE_COLORS,
-        band=band,
-        version=__version__,
-        nav=NAV,
-        mentions_formats=mentions_formats,
-    )
+    # The report's own filters (pct, when, count, ...) and globals, so its templates render
+    # here unchanged; then the dashboard's own.
+    report_env = report_environment()
+    env.filters.update(report_env.filters)
+    env.globals.update(report_env.globals)
+    env.tests.update(report_env.tests)
+    env.filters.update(number=_number, safe_url=_safe_url, plural=count_of, web=web_text)
+    env.globals.update(nav=NAV, mentions_formats=mentions_formats)
     return env
 
 

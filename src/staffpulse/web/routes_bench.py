@@ -14,11 +14,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.report.html import benchmark_context
 from staffpulse.web.app import web
 from staffpulse.web.background import job_progress
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.render import _when
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
@@ -102,15 +102,6 @@ def _as_the_user_named_it(result: Any, label: str | None) -> Any:
         return result
     problems = [replace(p, file=label, message=web_text(p.message)) for p in result.problems]
     return replace(result, source=label, problems=problems)
-
-
-def benchmark_context(result: Any) -> dict[str, Any]:
-    """The report's own page context, with the dashboard's way of writing the time."""
-    from staffpulse.report import html as report_html
-
-    context = report_html.benchmark_context(result)
-    context["generated"] = _when(result.generated_at)
-    return context
 
 
 @router.post("/benchmark/cohort")

@@ -9,15 +9,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.errors import StaffpulseError
-from staffpulse.report import charts
-from staffpulse.report.audit_view import GRADE_COLORS, pillar_rows
+from staffpulse.report.html import audit_context, render_audit_html
 from staffpulse.web.app import web
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, find_account
-from staffpulse.web.render import _when
 
 router = APIRouter()
 PILLARS = (("face", "Face"), ("mix", "Mix"), ("voice", "Voice"), ("conversation", "Conversation"))
@@ -127,45 +125,6 @@ def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
     return bench if found else None
 
 
-def audit_context(result: Any, benchmark: Any) -> dict[str, Any]:
-    """What the report's ``audit.html.j2`` needs: the report's own builder when it has one."""
-    from staffpulse.report import html as report_html
-
-    builder = getattr(report_html, "audit_context", None)
-    if callable(builder):
-        built: dict[str, Any] = builder(result, benchmark)
-        return built
-    rows = pillar_rows(result)
-    context: dict[str, Any] = {
-        "r": result,
-        "account": result.account,
-        "rows": rows,
-        "grade_color": GRADE_COLORS.get(result.grade, "#1f2a3d"),
-        "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows]),
-        "timeline": charts.mix_timeline(result.timeline),
-        "strips": None,
-        "legend": None,
-        "percentiles": None,
-        "cohort_size": None,
-        "generated": _when(result.generated_at),
-    }
-    if benchmark is not None:
-        me = next(
-            r
-            for r in benchmark.leaderboard
-            if r["handle"] == result.account.handle and r["platform"] == result.account.platform
-        )
-        strips = getattr(report_html, "_strips", None)
-        legend = getattr(report_html, "_legend", None)
-        context.update(
-            strips=strips(benchmark, me) if callable(strips) else None,
-            legend=legend(benchmark) if callable(legend) else None,
-            percentiles=me["percentiles"],
-            cohort_size=len(benchmark.audits),
-        )
-    return context
-
-
 @router.get("/audit/{platform}/{handle}", response_class=HTMLResponse)
 def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     ctx = web(request)
@@ -173,8 +132,11 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
         return empty_store(request, "home", "an audit")
     result = ctx.backend.audit(platform, handle)
     account = result.account
-    context = audit_context(result, _benchmark_for(request, account.platform, account.handle))
-    context["sample"] = ctx.backend.is_sample()
+    context = audit_context(
+        result,
+        _benchmark_for(request, account.platform, account.handle),
+        sample=ctx.backend.is_sample(),
+    )
     return ctx.renderer.page(
         request,
         "audit.html.j2",
@@ -187,13 +149,18 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
 
 @router.get("/audit/{platform}/{handle}/report.html")
 def audit_download(request: Request, platform: str, handle: str) -> Response:
-    from staffpulse.report.html import render_audit_html
-
-    result = web(request).backend.audit(platform, handle)
-    name = "".join(c if c.isalnum() else "-" for c in result.account.handle)
+    """The page as the report file ``staffpulse audit --html`` writes."""
+    backend = web(request).backend
+    result = backend.audit(platform, handle)
+    account = result.account
+    html = render_audit_html(
+        result,
+        _benchmark_for(request, account.platform, account.handle),
+        sample=backend.is_sample(),
+    )
+    name = "".join(c if c.isalnum() else "-" for c in account.handle)
     return HTMLResponse(
-        render_audit_html(result),
-        headers={"content-disposition": f'attachment; filename="audit-{name}.html"'},
+        html, headers={"content-disposition": f'attachment; filename="audit-{name}.html"'}
     )
 
 

@@ -6,10 +6,10 @@ that polls ``/api/jobs/{id}``.
 
 from __future__ import annotations
 
-import importlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -30,24 +30,31 @@ from staffpulse.web.uploads import (
     receive_upload,
 )
 
+if TYPE_CHECKING:
+    from staffpulse.fetch.common import FetchReport
+
 router = APIRouter()
 FETCHERS = {
-    "bluesky": ("staffpulse.fetch.bluesky", "fetch_bluesky", "Bluesky (free, public)"),
-    "x": ("staffpulse.fetch.x", "fetch_x", "X (pay-per-use, needs a bearer token)"),
-    "mastodon": ("staffpulse.fetch.mastodon", "fetch_mastodon", "Mastodon (free, public)"),
+    "bluesky": "Bluesky (free, public)",
+    "x": "X (pay-per-use, needs a bearer token)",
+    "mastodon": "Mastodon (free, public)",
 }
 MAX_PROBLEMS_SHOWN = 50
 
 
-def _available_fetchers() -> list[tuple[str, str, bool]]:
-    out = []
-    for key, (module, func, label) in FETCHERS.items():
-        try:
-            ok = callable(getattr(importlib.import_module(module), func, None))
-        except ImportError:
-            ok = False
-        out.append((key, label, ok))
-    return out
+def _fetcher(platform: str) -> Callable[..., FetchReport]:
+    """The live fetcher of ``platform``, imported when used: the API clients are slow to load."""
+    if platform == "x":
+        from staffpulse.fetch.x import fetch_x
+
+        return fetch_x
+    if platform == "mastodon":
+        from staffpulse.fetch.mastodon import fetch_mastodon
+
+        return fetch_mastodon
+    from staffpulse.fetch.bluesky import fetch_bluesky
+
+    return fetch_bluesky
 
 
 def _upload_root(ctx: WebContext) -> Path:
@@ -63,7 +70,7 @@ def import_page(request: Request) -> HTMLResponse:
         active="import",
         max_bytes=str(ctx.settings.max_upload_bytes),  # for the browser: no separators
         max_human=human_bytes(ctx.settings.max_upload_bytes),
-        fetchers=_available_fetchers(),
+        fetchers=FETCHERS,
         has_x_token=bool(get_secret("x_bearer_token")),
         jobs=ctx.jobs.recent(8),
     )
@@ -120,8 +127,8 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
             shutil.rmtree(folder, ignore_errors=True)
         data = report.as_dict()
         problems = [
-            {**p, "file": _user_paths(str(p.get("file", "")), shown_as, folder)}
-            for p in data["problems"][:MAX_PROBLEMS_SHOWN]  # type: ignore[index]
+            {**p.as_dict(), "file": _user_paths(p.file, shown_as, folder)}
+            for p in report.problems[:MAX_PROBLEMS_SHOWN]
         ]
         nothing = report.posts == report.accounts == report.follows == 0
         if nothing:
@@ -234,14 +241,7 @@ async def import_fetch(request: Request) -> Response:
             "enter the handle of the account to fetch", hint="e.g. yourfirm.bsky.social"
         )
     max_posts = _int(form_value(form, "max_posts", "200"), 200, 1, 3200)
-    module_name, func_name, _label = FETCHERS[platform]
-    try:
-        func = getattr(importlib.import_module(module_name), func_name)
-    except (ImportError, AttributeError):
-        raise InputError(
-            f"live fetching from {platform} is not available in this installation",
-            hint="import a saved export on this page instead",
-        ) from None
+    fetch = _fetcher(platform)
     kwargs: dict[str, Any] = {"max_posts": max_posts}
     if platform == "x":
         kwargs["budget"] = _float(form_value(form, "budget", "1"), 1.0, 0.01, 1000.0)
@@ -254,7 +254,7 @@ async def import_fetch(request: Request) -> Response:
         seen: set[tuple[str, str]] = set()
         with ctx.backend.store() as store:
             store.on_write = seen.update
-            report = func(store, handle, progress=progress, **kwargs)
+            report = fetch(store, handle, progress=progress, **kwargs)
             accounts, total = _accounts_touched(store, seen)
         data = report.as_dict()
         summary = f"Fetched {_count(int(data.get('posts', 0)), 'post')} of @{handle}"

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.config import load_config
 from staffpulse.errors import InputError
 from staffpulse.web.app import form_value, web
-from staffpulse.web.data import need
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
@@ -37,12 +36,6 @@ def _listen_settings() -> dict[str, Any]:
     return listen if isinstance(listen, dict) else {}
 
 
-def _window(raw: str) -> timedelta | None:
-    window = need("staffpulse.listen.window", "The conversation inbox")
-    value: timedelta | None = window.parse_max_age(raw)
-    return value
-
-
 @router.get("/inbox", response_class=HTMLResponse)
 def inbox_page(request: Request) -> HTMLResponse:
     ctx = web(request)
@@ -56,9 +49,11 @@ def inbox_page(request: Request) -> HTMLResponse:
         as_handle = str(settings.get("account") or "") or None
     topic = q.get("topic") or None
     platform = q.get("platform") or None
-    window = need("staffpulse.listen.window", "The conversation inbox")
-    max_age_raw = (q.get("max_age") or window.configured_max_age(settings)).strip()[:20]
-    max_age = _window(max_age_raw)
+    # imported here: the listening package loads the topic model (seconds), not wanted at start
+    from staffpulse.listen.window import configured_max_age, parse_max_age
+
+    max_age_raw = (q.get("max_age") or configured_max_age(settings)).strip()[:20]
+    max_age = parse_max_age(max_age_raw)
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")

@@ -8,10 +8,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from staffpulse.connect.export import FORMATS_FOR
+from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import web
-from staffpulse.web.data import need
 from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
 
@@ -111,11 +110,10 @@ def connect_export(request: Request) -> Response:
     report = web(request).backend.suggestions(
         account.handle, account.platform, role, _limit(request), _includes(request)
     )
-    export = need("staffpulse.connect.export", "Exporting suggestions")
     owner = account.id if str(account.id).startswith("did:") else None
-    result = export.export_suggestions(report.suggestions, fmt, owner=owner)
+    result = export_suggestions(report.suggestions, fmt, owner=owner)
     # an empty file would import nothing: the error page says why and what to do instead
-    export.check_exportable(result, account.platform, report.next_step)
+    check_exportable(result, account.platform, report.next_step)
     _label, media, ext = EXPORTS[fmt]
     name = "".join(c if c.isalnum() else "-" for c in account.handle)
     return Response(
