@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from connect_fixtures import build_store
+from staffpulse.connect import fetching
 from staffpulse.connect.fetching import (
     ReachabilityGuard,
     connection_failure,
@@ -80,6 +81,40 @@ def test_a_failing_fetcher_keeps_the_handle_pending_and_stops_the_instance(
     assert first.status == second.status == "pending"
     assert "Network is unreachable" in (first.message or "")
     assert (second.message or "").startswith("not tried: fosstodon.org could not be reached")
+
+
+def test_an_sdk_error_keeps_the_handle_pending_with_the_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mastodon import MastodonServerError
+
+    def flaky(store: Store, handle: str) -> Account:
+        raise MastodonServerError("503 Service Unavailable")
+
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: flaky)
+    store = build_store()
+    entries = [HandleEntry("mastodon", "ann@hr.social", "f:1")]
+    (entry,) = add_handles(store, entries, fetcher=fetch_into_store).added
+    assert entry.status == "pending"
+    assert entry.message == "fetching ann@hr.social from mastodon failed: 503 Service Unavailable"
+
+
+def test_a_bug_in_a_fetcher_is_not_taken_for_a_failed_fetch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A KeyError in our own code must surface, not leave the handle pending forever."""
+
+    def buggy(store: Store, handle: str) -> Account:
+        payload: dict[str, Account] = {}
+        return payload["account"]  # the planted bug: a key the payload does not have
+
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: buggy)
+    with pytest.raises(KeyError):
+        add_handles(
+            build_store(),
+            [HandleEntry("mastodon", "ann@hr.social", "f:1")],
+            fetcher=fetch_into_store,
+        )
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 Each ``staffpulse.fetch.<platform>`` module has ``fetch_account(store, handle) -> Account``
 (profile and avatar only, one user read on X). X needs a bearer token (``X_BEARER_TOKEN`` or
-the config file); Bluesky's public AppView and Mastodon's public API need none. The modules are
-imported lazily, so ``add-handles`` still works, storing handles for later, where live fetching
-is not installed.
+the config file); Bluesky's public AppView and Mastodon's public API need none. Each module is
+imported when its first handle is fetched: it loads its platform's SDK, which a run that only
+stores handles for later does not need.
 
 :class:`ReachabilityGuard` keeps a run with the network down short: after a service could not
 be reached, its remaining handles stay pending without being tried.
@@ -13,28 +13,56 @@ be reached, its remaining handles stay pending without being tried.
 from __future__ import annotations
 
 import errno
-import importlib
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from staffpulse.config import get_secret
-from staffpulse.errors import AuthError, FetchError, StaffpulseError
+from staffpulse.errors import AuthError, FetchError
 from staffpulse.models import PLATFORM_NAMES, Account
 from staffpulse.store import Store
 
-AccountFetcher = Callable[[Store, str], Any]
+AccountFetcher = Callable[[Store, str], Account]
 
 
 def fetch_function(platform: str) -> AccountFetcher | None:
-    """``staffpulse.fetch.<platform>.fetch_account``, or None when it is not available."""
-    try:
-        module = importlib.import_module(f"staffpulse.fetch.{platform}")
-    except ImportError:
-        return None
-    func = getattr(module, "fetch_account", None)
-    return func if callable(func) else None
+    """``staffpulse.fetch.<platform>.fetch_account``; None for a platform without a fetcher."""
+    if platform == "x":
+        from staffpulse.fetch.x import fetch_account as fetch_x
+
+        return fetch_x
+    if platform == "bluesky":
+        from staffpulse.fetch.bluesky import fetch_account as fetch_bluesky
+
+        return fetch_bluesky
+    if platform == "mastodon":
+        from staffpulse.fetch.mastodon import fetch_account as fetch_mastodon
+
+        return fetch_mastodon
+    return None
+
+
+def platform_errors(platform: str) -> tuple[type[Exception], ...]:
+    """What a fetch from ``platform`` raises when the network or the service fails, not our code.
+
+    The fetchers turn the errors they expect into :class:`FetchError`; these are the ones that
+    still get through from the SDKs. ``OSError`` covers sockets, DNS, timeouts and requests'
+    errors (``requests.RequestException`` is an ``OSError``).
+    """
+    if platform == "x":
+        import tweepy
+
+        return (OSError, tweepy.TweepyException)
+    if platform == "bluesky":
+        import httpx
+        from atproto_client.exceptions import AtProtocolError
+
+        return (OSError, AtProtocolError, httpx.HTTPError)
+    if platform == "mastodon":
+        from mastodon import MastodonError
+
+        return (OSError, MastodonError)
+    return (OSError,)
 
 
 def missing_credentials(platform: str) -> AuthError | None:
@@ -51,7 +79,8 @@ def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None
     """Fetch one account into the store; None when no fetcher exists for the platform.
 
     Raises :class:`AuthError` without X credentials and :class:`FetchError` (or another
-    :class:`StaffpulseError` from the fetcher) when the platform call fails.
+    :class:`StaffpulseError` from the fetcher) when the platform call fails. Any other error
+    is a bug in a fetcher and propagates.
     """
     missing = missing_credentials(platform)
     if missing is not None:
@@ -60,17 +89,9 @@ def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None
     if func is None:
         return None
     try:
-        result = func(store, handle)
-    except StaffpulseError:
-        raise
-    except Exception as exc:  # a third-party SDK or network failure: keep the handle for later
+        return func(store, handle)
+    except platform_errors(platform) as exc:  # the network or the SDK: keep it for later
         raise FetchError(f"fetching {handle} from {platform} failed: {exc}") from exc
-    if isinstance(result, Account):
-        return result
-    try:
-        return store.find_account(handle, platform)
-    except StaffpulseError:
-        return None
 
 
 # Names of the HTTP libraries' "could not connect" errors (httpx/httpcore, requests, urllib3),
