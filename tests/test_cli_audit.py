@@ -70,7 +70,7 @@ def test_audit_errors_are_messages(db: Path) -> None:
     assert result.exit_code == 66
     assert "no account 'ghost'" in result.output
     bad = invoke("audit", "rosa", "--db", db, "--since", "yesterday-ish")
-    assert bad.exit_code == 65
+    assert bad.exit_code == 65 and "--since 'yesterday-ish' is not a date" in bad.output
     empty = invoke("audit", "rosa", "--db", db, "--since", "2099-01-01")
     assert empty.exit_code == 66 and "no posts in the store since 2099-01-01" in empty.output
 

@@ -74,6 +74,9 @@ def test_connect_errors(db: Path) -> None:
     assert result.exit_code != 0 and "unknown role" in result.output
     result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--export", "vcard"])
     assert result.exit_code != 0 and "unknown export format" in result.output
+    result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--as-of", "soon"])
+    assert result.exit_code == 65 and "--as-of 'soon' is not a date" in result.output
+    assert "--as-of 2026-01-31" in result.output  # the hint shows what works
 
 
 def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: Path) -> None:

@@ -118,7 +118,9 @@ def _serve_x(httpserver: HTTPServer, posts: int = 200) -> list[str]:
      (["@acme", "--budget", "0"], "--budget 0: must be more than 0"),
      (["@acme", "--budget", "-5"], "--budget -5: must be more than 0"),
      (["@acme", "--max-posts", "-3"], "--max-posts -3: must be 1 or more"),
-     (["@acme", "--max-mentions", "-1"], "--max-mentions -1: must be 0 or more")],
+     (["@acme", "--max-mentions", "-1"], "--max-mentions -1: must be 0 or more"),
+     (["@acme", "--since", "last week"], "--since 'last week' is not a date"),
+     (["--search", "hiring", "--since", "31/01/2026"], "--since '31/01/2026' is not a date")],
 )  # fmt: skip
 def test_fetch_x_checks_arguments_before_estimate_and_requests(
     httpserver: HTTPServer,

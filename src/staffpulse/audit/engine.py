@@ -18,7 +18,8 @@ from staffpulse.audit.mix import mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame
 from staffpulse.audit.voice import voice_pillar
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.dates import parse_date_option
+from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
@@ -37,17 +38,12 @@ class AccountData:
 
 
 def parse_since(since: datetime | date | str | None) -> datetime | None:
+    """``since`` as an aware datetime (UTC unless it has a zone); text is read as ``--since``."""
     if since is None or isinstance(since, datetime):
         return since.replace(tzinfo=since.tzinfo or UTC) if since else None
     if isinstance(since, date):
         return datetime(since.year, since.month, since.day, tzinfo=UTC)
-    try:
-        parsed = datetime.fromisoformat(since.strip())
-    except ValueError:
-        raise InputError(
-            f"--since {since!r} is not a date", hint="use YYYY-MM-DD, e.g. --since 2026-01-01"
-        ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parse_date_option("--since", since)
 
 
 def load_account_data(store: Store, account: Account, since: datetime | None) -> AccountData:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +32,7 @@ from staffpulse.connect.handles import (
     read_handles,
 )
 from staffpulse.connect.suggest import SuggestOptions, suggest_report
+from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal_connect import render_suggestions
@@ -41,16 +41,6 @@ from staffpulse.store import open_store
 
 console = Console()
 err_console = Console(stderr=True)
-
-
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise InputError(f"--as-of: '{value}' is not a date", hint="use YYYY-MM-DD") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def connect_command(
@@ -112,7 +102,13 @@ def connect_command(
         )
     with open_store(db, create=False) as store, err_console.status("Ranking who to follow..."):
         report = suggest_report(
-            store, handle, platform, role, limit, _parse_date(as_of), options=options
+            store,
+            handle,
+            platform,
+            role,
+            limit,
+            parse_date_option("--as-of", as_of),
+            options=options,
         )
     if export is not None:
         owner = report.account.id if report.account.id.startswith("did:") else None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -21,9 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
+from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport, check_count
-from staffpulse.sources.base import parse_timestamp
 from staffpulse.store import open_store
 
 console = Console()
@@ -89,15 +88,6 @@ def _finish(report: FetchReport, as_json: bool) -> None:
         console.print(f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False)
 
 
-def _since(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return parse_timestamp(value)
-    except ValueError:
-        raise InputError(f"--since {value!r} is not a date", hint="use e.g. 2026-01-31") from None
-
-
 @fetch_app.command("x")
 def fetch_x_command(
     handle: Annotated[
@@ -117,7 +107,8 @@ def fetch_x_command(
         int, typer.Option("--max-mentions", help="Mentions at most (0: none).")
     ] = 100,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only posts from this date (ISO 8601).")
+        str | None,
+        typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD, ISO 8601)."),
     ] = None,
     budget: Annotated[
         float | None, typer.Option("--budget", help="Stop before spending more than this (USD).")
@@ -154,6 +145,7 @@ def fetch_x_command(
     if max_posts is not None:
         check_count("max_posts", max_posts, 1)
     check_count("max_mentions", max_mentions, 0)
+    since_date = parse_date_option("--since", since)
     config = load_config()
     rates = Rates.from_config(config)
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
@@ -183,10 +175,10 @@ def fetch_x_command(
     with open_store(db) as store, _progress(as_json) as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
         if search is not None:
-            report = fetcher.search(search, max_posts=posts, since=_since(since))
+            report = fetcher.search(search, max_posts=posts, since=since_date)
         else:
             report = fetcher.fetch(
-                str(target), max_posts=posts, max_mentions=max_mentions, since=_since(since)
+                str(target), max_posts=posts, max_mentions=max_mentions, since=since_date
             )
     _finish(report, as_json)
 
