@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,17 +17,15 @@ from staffpulse.audit.face import (
     name_score,
 )
 from staffpulse.fetch.avatars import download_avatar
-from staffpulse.models import Account
+from staffpulse.models import Account, Platform
 from staffpulse.signals import avatar as avatar_signal
 from staffpulse.sources.bluesky import account_from_profile
 
 X_STICKY = "https://abs.twimg.com/sticky/default_profile_images"
 
 
-def acct(**kw: object) -> Account:
-    base: dict[str, object] = {"platform": "x", "id": "a", "handle": "a"}
-    base.update(kw)
-    return Account(**base)  # type: ignore[arg-type]
+def acct(platform: Platform = "x", **kw: Any) -> Account:
+    return Account(platform=platform, id="a", handle="a", **kw)
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,9 @@ def test_an_audit_since_a_date_is_compared_with_audits_of_the_same_window(
     feed.job(10)
     store = store_with(tmp_path, feed)
     whole = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
-    since = feed.posts[5].created_at.date().isoformat()  # type: ignore[union-attr]
+    sixth = feed.posts[5].created_at
+    assert sixth is not None
+    since = sixth.date().isoformat()
     recent = audit_account(store, "rosa", since=since, scorer=FakeScorer(), avatar=PERSON)
     assert recent.change is None  # the whole history is no earlier state of the last weeks
     again = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import errno
 import socket
-import sys
-import types
 from datetime import UTC, datetime
 
 import pytest
@@ -51,9 +49,7 @@ def test_the_importers_fetch_account_is_used(monkeypatch: pytest.MonkeyPatch) ->
         store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
         return account
 
-    fake = types.ModuleType("staffpulse.fetch.bluesky")
-    fake.fetch_account = fetch_account  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "staffpulse.fetch.bluesky", fake)
+    monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_account", fetch_account)
     store = build_store()
     account = fetch_into_store(store, "bluesky", "ann.bsky.social")
     assert account is not None and account.id == "did:plc:abc" and calls == ["ann.bsky.social"]
@@ -66,13 +62,11 @@ def test_a_failing_fetcher_keeps_the_handle_pending_and_stops_the_instance(
 ) -> None:
     calls: list[str] = []
 
-    def broken(store: Store, handle: str) -> None:
+    def broken(store: Store, handle: str) -> Account:
         calls.append(handle)
         raise OSError(errno.ENETUNREACH, "Network is unreachable")  # an SDK's raw error
 
-    fake = types.ModuleType("staffpulse.fetch.mastodon")
-    fake.fetch_account = broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "staffpulse.fetch.mastodon", fake)
+    monkeypatch.setattr("staffpulse.fetch.mastodon.fetch_account", broken)
     store = build_store()
     entries = [HandleEntry("mastodon", f"{u}@fosstodon.org", f"f:{u}") for u in ("ann", "bo")]
     report = add_handles(store, entries, fetcher=fetch_into_store)
