@@ -56,8 +56,11 @@ def test_when_no_file_gets_a_label_the_output_is_written_and_the_exit_says_so(
     assert result.exit_code == 65
     (item,) = json.loads(result.stdout)
     assert item["label"] is None and "not a readable image" in item["error"]
+    assert "no image could be read (1 file tried)" in result.stderr
     missing = runner.invoke(app, ["avatar", str(tmp_path / "nope.png"), "--json"])
     assert missing.exit_code == 66 and json.loads(missing.stdout)[0]["label"] is None
+    assert f"{tmp_path / 'nope.png'}: no such file" in missing.stderr
+    assert "What to do:" in missing.stderr
 
 
 def test_a_folder_stands_for_the_images_in_it(images: dict[str, Path], tmp_path: Path) -> None:
@@ -75,6 +78,18 @@ def test_table_output(images: dict[str, Path]) -> None:
     result = runner.invoke(app, ["avatar", str(images["logo"]), str(images["text"])])
     assert result.exit_code == 0, result.output
     assert "logo" in result.output and "error" in result.output
+
+
+def test_table_shows_file_names_with_brackets_as_they_are(
+    images: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # short relative names, so the table shows them whole
+    Path("l[b].png").write_bytes(images["logo"].read_bytes())
+    Path("t[i].txt").write_text("not an image")
+    result = runner.invoke(app, ["avatar", "l[b].png", "t[i].txt"])
+    assert result.exit_code == 0, result.output
+    assert "l[b].png" in result.output and "t[i].txt" in result.output
+    assert "1 of 2 files could not be read" in result.stderr
 
 
 def test_no_image_is_a_usage_error() -> None:

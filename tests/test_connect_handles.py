@@ -16,6 +16,7 @@ from staffpulse.connect.handles import (
     HandleOutcome,
     add_handles,
     list_handles,
+    merge_pending,
     parse_handle,
     pending_entries,
     read_handles,
@@ -156,6 +157,18 @@ def test_a_second_run_reports_handles_already_listed_apart_from_new_ones() -> No
     assert [o.new for o in seen] == [False, False, True]
     assert len(list_handles(store)) == 3  # no duplicate rows
     assert {e.handle for e in pending_entries(store)} == {"new_person", "third"}
+
+
+def test_a_retry_tries_the_handles_given_then_the_pending_ones_each_once() -> None:
+    store = build_store()
+    add_handles(store, [HandleEntry("x", "new_person", "a:1"), HandleEntry("x", "third", "a:2")])
+    given = [HandleEntry("x", "third", "b:1"), HandleEntry("x", "fourth", "b:2")]
+    merged = merge_pending(store, given)
+    assert [(e.handle, e.source) for e in merged] == [
+        ("third", "b:1"),  # the file's line wins over the stored one
+        ("fourth", "b:2"),
+        ("new_person", "a:1"),
+    ]
 
 
 def _unreachable(message: str) -> FetchError:

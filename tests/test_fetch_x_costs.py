@@ -44,3 +44,17 @@ def test_no_budget_and_positive_budgets_pass() -> None:
 def test_free_reads_do_not_divide_by_zero() -> None:
     budget = Budget(1.0, Rates(post=0.0, user=0.0), FetchReport(platform="x", target="a"))
     assert budget.affordable(0.0) == 100
+
+
+def test_no_number_of_posts_is_estimated_as_the_fetchers_default() -> None:
+    from staffpulse.fetch.x_costs import (
+        SEARCH_POSTS,
+        TIMELINE_CAP,
+        estimate_cost,
+        estimate_search_cost,
+    )
+
+    rates = Rates(post=0.005, user=0.010)
+    assert estimate_cost(rates, None, 0) == estimate_cost(rates, TIMELINE_CAP, 0)
+    assert estimate_cost(rates, None, 0)["timeline"] == 16.0  # 3,200 posts at half a cent
+    assert estimate_search_cost(rates, None) == estimate_search_cost(rates, SEARCH_POSTS)

@@ -386,3 +386,11 @@ def pending_entries(store: Store) -> list[HandleEntry]:
     return [
         HandleEntry(h.platform, h.handle, h.source or "") for h in list_handles(store, "pending")
     ]
+
+
+def merge_pending(store: Store, entries: Iterable[HandleEntry]) -> list[HandleEntry]:
+    """``entries`` (from files), then the pending handles not among them: what
+    ``add-handles --retry`` tries, each handle once."""
+    merged = list(entries)
+    given = {(e.platform, e.handle) for e in merged}
+    return merged + [e for e in pending_entries(store) if (e.platform, e.handle) not in given]

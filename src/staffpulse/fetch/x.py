@@ -54,6 +54,7 @@ from staffpulse.fetch.x_client import (
 )
 from staffpulse.fetch.x_costs import (
     MAX_PAGE,
+    SEARCH_POSTS,
     SEARCH_POSTS_PER_RESULT,
     SEARCH_USERS_PER_RESULT,
     TIMELINE_CAP,
@@ -166,11 +167,13 @@ class XFetcher(FetcherBase):
         self,
         handle: str,
         *,
-        max_posts: int = TIMELINE_CAP,
+        max_posts: int | None = None,
         max_mentions: int = 100,
         since: datetime | None = None,
     ) -> FetchReport:
+        """Profile, timeline (``max_posts`` None: all X serves) and mentions of ``handle``."""
         handle = x_handle(handle)  # before any (paid) request
+        max_posts = TIMELINE_CAP if max_posts is None else max_posts
         check_count("max_posts", max_posts, 1)
         check_count("max_mentions", max_mentions, 0)
         report = FetchReport(platform="x", target=handle, budget_usd=self.budget_limit)
@@ -302,10 +305,12 @@ class XFetcher(FetcherBase):
 
     # -- recent search ------------------------------------------------------------------
     def search(
-        self, query: str, *, max_posts: int = 100, since: datetime | None = None
+        self, query: str, *, max_posts: int | None = None, since: datetime | None = None
     ) -> FetchReport:
-        """Recent search (last seven days) for ``query``; a re-run asks only for newer posts."""
+        """Recent search (last seven days) for ``query``; a re-run asks only for newer posts.
+        ``max_posts`` None: :data:`~staffpulse.fetch.x_costs.SEARCH_POSTS` results."""
         query = query.strip()
+        max_posts = SEARCH_POSTS if max_posts is None else max_posts
         if not query:
             raise InputError("the search query is empty", hint='e.g. --search "hiring nurses"')
         check_count("max_posts", max_posts, 1)

@@ -15,7 +15,8 @@ from staffpulse.config import setting_float
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport
 
-TIMELINE_CAP = 3200
+TIMELINE_CAP = 3200  # X serves no more of a timeline: also the default of a timeline fetch
+SEARCH_POSTS = 100  # results of a recent search when no number is given
 MAX_PAGE = 100
 # Worst case per search result: the post, up to two referenced posts (replied to and quoted),
 # and the authors of all three. Pages are sized with this so that even a full page of quote
@@ -56,9 +57,11 @@ class Rates:
         )
 
 
-def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, float]:
-    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author)."""
-    timeline = min(max_posts, TIMELINE_CAP) * rates.post
+def estimate_cost(rates: Rates, max_posts: int | None, max_mentions: int) -> dict[str, float]:
+    """Upper bound of a run: the user lookup, the timeline, mentions (each with its author).
+
+    ``max_posts`` None is the fetcher's default: the whole timeline X serves."""
+    timeline = min(TIMELINE_CAP if max_posts is None else max_posts, TIMELINE_CAP) * rates.post
     mentions = max_mentions * (rates.post + rates.user)
     return {
         "user_lookup": rates.user,
@@ -68,10 +71,13 @@ def estimate_cost(rates: Rates, max_posts: int, max_mentions: int) -> dict[str, 
     }
 
 
-def estimate_search_cost(rates: Rates, max_posts: int) -> dict[str, float]:
-    """Upper bound of a recent search: each result may bring two referenced posts and 3 authors."""
-    posts = max_posts * SEARCH_POSTS_PER_RESULT
-    users = max_posts * SEARCH_USERS_PER_RESULT
+def estimate_search_cost(rates: Rates, max_posts: int | None) -> dict[str, float]:
+    """Upper bound of a recent search: each result may bring two referenced posts and 3 authors.
+
+    ``max_posts`` None is the fetcher's default, :data:`SEARCH_POSTS` results."""
+    results = SEARCH_POSTS if max_posts is None else max_posts
+    posts = results * SEARCH_POSTS_PER_RESULT
+    users = results * SEARCH_USERS_PER_RESULT
     return {
         "post_reads": posts,
         "user_reads": users,

@@ -9,8 +9,8 @@ With ``--json``, stdout is one JSON list with an object per image, in argument o
 ``{"file": ..., "label": ..., "confidence": c, "faces": n}``; a file that cannot be read
 (missing, not an image, corrupt, too large) has ``"label": null`` and an ``"error"`` message,
 and the other images are still classified. Per-file failures are data, reported in the
-output, so the exit code is 0 as long as one image got a label; when none did, it is 66 if
-no file existed, else 65 (after the output is written). The classifier itself failing (the
+output, so the exit code is 0 as long as one image got a label; when none did, the output
+is written and then it is an error: 66 if no file existed, else 65. The classifier itself failing (the
 ``image`` extra or the shipped model missing) goes through the CLI's error boundary.
 """
 
@@ -26,6 +26,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from staffpulse.cli.options import JsonOption
+from staffpulse.errors import InputError, MissingFileError
 from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
@@ -64,9 +65,20 @@ def avatar_command(
         typer.echo(json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False))
     else:
         _render(verdicts)
-    if verdicts and all(v.label is None for v in verdicts):
-        missing = all(not Path(v.file).exists() for v in verdicts)
-        raise typer.Exit(66 if missing else 65)
+    _check_any_read(verdicts)
+
+
+def _check_any_read(verdicts: list[AvatarVerdict]) -> None:
+    """Not one label, after the output is written: an error, 66 when no file existed."""
+    if not verdicts or any(v.label is not None for v in verdicts):
+        return
+    if all(not Path(v.file).exists() for v in verdicts):
+        more = f" (and {len(verdicts) - 1:,} more)" if len(verdicts) > 1 else ""
+        raise MissingFileError(f"{verdicts[0].file}: no such file{more}", hint="check the paths")
+    raise InputError(
+        f"no image could be read ({count_of(len(verdicts), 'file')} tried)",
+        hint="give PNG, JPEG, GIF or WebP images",
+    )
 
 
 def _render(verdicts: list[AvatarVerdict]) -> None:
@@ -93,7 +105,7 @@ def _render(verdicts: list[AvatarVerdict]) -> None:
             _ADVICE.get(v.label, ""),
         )
     console.print(table)
-    if failed:
+    if 0 < failed < len(verdicts):  # when none could be read, the error says so
         err_console.print(
             f"[yellow]{failed:,} of {count_of(len(verdicts), 'file')} could not be read;[/] "
             "give PNG, JPEG, GIF or WebP images.",

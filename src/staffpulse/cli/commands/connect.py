@@ -28,7 +28,7 @@ from staffpulse.connect.handles import (
     PendingHandle,
     add_handles,
     list_handles,
-    pending_entries,
+    merge_pending,
     read_handles,
 )
 from staffpulse.connect.suggest import SuggestOptions, suggest_report
@@ -170,10 +170,7 @@ def add_handles_command(
         )
     with open_store(db) as store:
         if retry:
-            from_files = {(e.platform, e.handle) for e in entries}
-            entries.extend(
-                e for e in pending_entries(store) if (e.platform, e.handle) not in from_files
-            )
+            entries = merge_pending(store, entries)
         model = default_role_model() if entries and not no_fetch else None
         fetcher = None if no_fetch else fetch_into_store
         with Progress(

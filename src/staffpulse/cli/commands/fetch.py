@@ -23,6 +23,7 @@ from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport, check_count
+from staffpulse.fetch.x_costs import SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.store import open_store
 
 console = Console()
@@ -100,7 +101,8 @@ def fetch_x_command(
     max_posts: Annotated[
         int | None,
         typer.Option(
-            "--max-posts", help="Posts at most (timeline: 3,200, X's cap; --search: 100)."
+            "--max-posts",
+            help=f"Posts at most (timeline: {TIMELINE_CAP:,}, X's cap; --search: {SEARCH_POSTS}).",
         ),
     ] = None,
     max_mentions: Annotated[
@@ -151,8 +153,7 @@ def fetch_x_command(
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
     rates_note = f" Rates are set in config.toml {escape('[x]')}."
     if search is not None:
-        posts = 100 if max_posts is None else max_posts
-        guess = estimate_search_cost(rates, posts)
+        guess = estimate_search_cost(rates, max_posts)
         err_console.print(
             f"Estimated cost at most [bold]{money(guess['total'])}[/]"
             f" ({int(guess['post_reads'])} post reads {money(guess['posts'])},"
@@ -162,8 +163,7 @@ def fetch_x_command(
             soft_wrap=True,
         )
     else:
-        posts = 3200 if max_posts is None else max_posts
-        estimate = estimate_cost(rates, posts, max_mentions)
+        estimate = estimate_cost(rates, max_posts, max_mentions)
         err_console.print(
             f"Estimated cost at most [bold]{money(estimate['total'])}[/]"
             f" (user lookup {money(estimate['user_lookup'])},"
@@ -175,10 +175,10 @@ def fetch_x_command(
     with open_store(db) as store, _progress(as_json) as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
         if search is not None:
-            report = fetcher.search(search, max_posts=posts, since=since_date)
+            report = fetcher.search(search, max_posts=max_posts, since=since_date)
         else:
             report = fetcher.fetch(
-                str(target), max_posts=posts, max_mentions=max_mentions, since=since_date
+                str(target), max_posts=max_posts, max_mentions=max_mentions, since=since_date
             )
     _finish(report, as_json)
 
