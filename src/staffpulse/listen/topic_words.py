@@ -1,11 +1,13 @@
 """The words of topics: what a post is reduced to before it is grouped, and which words may
-name a topic. Shared by :mod:`staffpulse.listen.topics` and its label step."""
+name a topic, and how a topic's label is chosen. Used by :mod:`staffpulse.listen.topics`."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 _URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
 _EXTRA_STOP_WORDS = (
@@ -35,3 +37,51 @@ def preprocess(text: str) -> str:
     """Lowercase text without links, mentions, ``#`` signs or contractions."""
     text = _URL_MENTION_RE.sub(" ", text).replace("#", " ").replace("\u2019", "'").lower()
     return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
+
+
+# A token: a letter, then letters or apostrophes, ending on a letter ("hr", "don't").
+TOKEN_PATTERN = r"(?u)\b[a-z][a-z']+[a-z]\b"
+
+
+def word_counter(n_features: int) -> HashingVectorizer:
+    """Hashed counts of the words that group posts (stateless: nothing to learn)."""
+    return HashingVectorizer(
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,
+        preprocessor=preprocess,
+        token_pattern=TOKEN_PATTERN,
+        stop_words=sorted(STOP_WORDS),
+    )
+
+
+def label_terms_of() -> Callable[[str], list[str]]:
+    """The words and two-word phrases ("line cook", "salary transparency") a label may use."""
+    analyzer: Callable[[str], list[str]] = HashingVectorizer(
+        preprocessor=preprocess,
+        token_pattern=TOKEN_PATTERN,
+        stop_words=sorted(LABEL_STOP_WORDS),
+        ngram_range=(1, 2),
+    ).build_analyzer()
+    return analyzer
+
+
+def choose_label(
+    terms: Counter[str], candidates: Sequence[str], idf: Mapping[str, float], n_terms: int
+) -> list[str]:
+    """The ``n_terms`` most distinctive candidates (count in the topic times IDF, phrases
+    favoured), none sharing a word with another; terms seen twice come before one-offs."""
+
+    def weight(w: str) -> float:
+        return terms[w] * idf[w] * (1.5 if " " in w else 1.0)
+
+    scored = sorted(candidates, key=lambda w: (-weight(w), w))
+    chosen: list[str] = []
+    for minimum in (2, 1):
+        for w in scored:
+            if len(chosen) == n_terms:
+                break
+            taken = {part for c in chosen for part in c.split()}
+            if terms[w] >= minimum and not taken & set(w.split()):
+                chosen.append(w)
+    return chosen

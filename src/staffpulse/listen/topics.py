@@ -17,19 +17,21 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from staffpulse.listen.schema import ensure_schema
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.topic_words import LABEL_STOP_WORDS, STOP_WORDS, preprocess
+from staffpulse.listen.topic_words import choose_label, label_terms_of, word_counter
 from staffpulse.store import Store
 
 STATE_KEY = "topic_model"
@@ -53,8 +55,14 @@ class Assignment:
     new_topic: bool
 
 
-class TopicModel:
-    """Online leader clustering of short texts (scikit-learn style ``partial_fit``)."""
+# sklearn ships no type hints (mypy sees BaseEstimator as Any), hence the ignore.
+class TopicModel(BaseEstimator):  # type: ignore[misc]
+    """Online leader clustering of short texts (scikit-learn contract).
+
+    ``__init__`` stores the parameters; the first ``partial_fit`` (or ``assign``) builds the
+    learned state (``df_``, ``n_docs_``, ``topics_``, ``sums_``, ``ids_``), and later calls
+    extend it. ``assign`` is ``partial_fit`` that also says where each text went.
+    """
 
     def __init__(
         self,
@@ -69,61 +77,74 @@ class TopicModel:
         self.max_terms = max_terms
         self.label_terms = label_terms
         self.batch_size = batch_size
-        self.df_ = np.zeros(n_features, dtype=np.float64)
+
+    def _start(self) -> None:
+        """The empty learned state: no documents seen, no topics."""
+        self.df_ = np.zeros(self.n_features, dtype=np.float64)
         self.n_docs_ = 0
         self.topics_: dict[int, Topic] = {}
-        self.sums_ = sp.csr_matrix((0, n_features), dtype=np.float64)  # row i = topic ids_[i]
+        self.sums_ = sp.csr_matrix((0, self.n_features), dtype=np.float64)  # row i: ids_[i]
         self.ids_: list[int] = []
-        self._vectorizer = HashingVectorizer(
-            n_features=n_features,
-            alternate_sign=False,
-            norm=None,
-            preprocessor=preprocess,
-            token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
-            stop_words=sorted(STOP_WORDS),
-        )
-        # Labels count words and two-word phrases ("line cook", "salary transparency").
-        self._term_analyzer = HashingVectorizer(
-            preprocessor=preprocess,
-            token_pattern=r"(?u)\b[a-z][a-z']+[a-z]\b",
-            stop_words=sorted(LABEL_STOP_WORDS),
-            ngram_range=(1, 2),
-        ).build_analyzer()
+
+    def _is_started(self) -> bool:
+        return hasattr(self, "df_")
 
     # -- vectors ---------------------------------------------------------------------------
     def _idf(self) -> np.ndarray[Any, np.dtype[np.float64]]:
         return np.log((1.0 + self.n_docs_) / (1.0 + self.df_)) + 1.0
 
-    def transform(self, texts: Sequence[str], update_df: bool = False) -> sp.csr_matrix:
-        """Hashed, sublinear TF-IDF, L2-normalised rows."""
-        counts = sp.csr_matrix(self._vectorizer.transform(texts), dtype=np.float64)
-        if update_df:
-            self.df_ += np.bincount(counts.indices, minlength=self.n_features)
-            self.n_docs_ += counts.shape[0]
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Sublinear TF times the current IDF, L2-normalised rows."""
         counts.data = 1.0 + np.log(counts.data)
         counts.data *= self._idf()[counts.indices]
         return sp.csr_matrix(normalize(counts, norm="l2", copy=False))
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Hashed, sublinear TF-IDF, L2-normalised rows (reads the learned IDF, changes
+        nothing)."""
+        if not self._is_started():
+            raise NotFittedError("TopicModel is not fitted: call partial_fit or load it")
+        return self._weigh(
+            sp.csr_matrix(word_counter(self.n_features).transform(texts), dtype=np.float64)
+        )
 
     def centroids(self) -> sp.csr_matrix:
         return sp.csr_matrix(normalize(self.sums_, norm="l2"))
 
     # -- clustering -------------------------------------------------------------------------
-    def partial_fit(self, texts: Sequence[str], keys: Sequence[str]) -> list[Assignment]:
-        """Assign each text (identified by ``keys``) to a topic, creating topics as needed."""
+    def partial_fit(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> TopicModel:
+        """Add ``texts`` to the topics, creating topics as needed; returns self."""
+        self.assign(texts, keys if keys is not None else [str(i) for i in range(len(texts))])
+        return self
+
+    def assign(self, texts: Sequence[str], keys: Sequence[str]) -> list[Assignment]:
+        """``partial_fit``, telling the topic each text (identified by ``keys``) joined."""
         if len(texts) != len(keys):
             raise ValueError("texts and keys differ in length")
+        if not self._is_started():
+            self._start()
         # In batches: the texts of a batch are compared with each other in a dense square, so
         # a whole store at once (a first listen on 250,000 posts) would not fit in memory.
+        vectorizer, terms = word_counter(self.n_features), label_terms_of()
         out: list[Assignment] = []
         for start in range(0, len(texts), self.batch_size):
             end = start + self.batch_size
-            out.extend(self._fit_batch(texts[start:end], keys[start:end]))
+            out.extend(self._fit_batch(texts[start:end], keys[start:end], vectorizer, terms))
         return out
 
-    def _fit_batch(self, texts: Sequence[str], keys: Sequence[str]) -> list[Assignment]:
+    def _fit_batch(
+        self,
+        texts: Sequence[str],
+        keys: Sequence[str],
+        vectorizer: HashingVectorizer,
+        terms: Callable[[str], list[str]],
+    ) -> list[Assignment]:
         if not texts:
             return []
-        matrix = self.transform(texts, update_df=True)
+        counts = sp.csr_matrix(vectorizer.transform(texts), dtype=np.float64)
+        self.df_ += np.bincount(counts.indices, minlength=self.n_features)
+        self.n_docs_ += counts.shape[0]
+        matrix = self._weigh(counts)
         n = matrix.shape[0]
         row_of = np.full(n, -1, dtype=np.int64)  # index into ids_
         sim = np.zeros(n)
@@ -153,11 +174,11 @@ class TopicModel:
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
             topic = self.topics_[self.ids_[row_of[i]]]
             topic.size += 1
-            topic.terms.update(self._term_analyzer(text))
+            topic.terms.update(terms(text))
             if topic.representative is None or sim[i] > topic.representative_sim:
                 topic.representative, topic.representative_sim = key, float(sim[i])
             touched.add(topic.id)
-        self._relabel(touched)
+        self._relabel(touched, vectorizer)
         return [
             Assignment(key, self.ids_[row_of[i]], float(sim[i]), int(row_of[i]) in created)
             for i, key in enumerate(keys)
@@ -179,38 +200,27 @@ class TopicModel:
         )
         self.sums_ = _truncate_rows(sp.csr_matrix(self.sums_ + onehot @ matrix), self.max_terms)
 
-    def _relabel(self, topic_ids: Iterable[int]) -> None:
+    def _relabel(self, topic_ids: Iterable[int], vectorizer: HashingVectorizer) -> None:
         ids = list(topic_ids)
         candidates = {t: [w for w, _ in self.topics_[t].terms.most_common(40)] for t in ids}
         vocab = sorted({w for words in candidates.values() for w in words})
         if not vocab:
             return
-        hashed = sp.csr_matrix(self._vectorizer.transform(vocab))  # a phrase: its words
+        hashed = sp.csr_matrix(vectorizer.transform(vocab))  # a phrase: its words
         hashed.data[:] = 1.0
         mean_idf = (hashed @ self._idf()) / np.diff(hashed.indptr).clip(min=1)
         word_idf = {w: float(mean_idf[k]) for k, w in enumerate(vocab)}
         for topic_id in ids:
             terms = self.topics_[topic_id].terms
-
-            def weight(w: str, terms: Counter[str] = terms) -> float:
-                return terms[w] * word_idf[w] * (1.5 if " " in w else 1.0)
-
-            scored = sorted(candidates[topic_id], key=lambda w: (-weight(w), w))
-            chosen: list[str] = []
-            for minimum in (2, 1):
-                for w in scored:
-                    if len(chosen) == self.label_terms:
-                        break
-                    taken = {part for c in chosen for part in c.split()}
-                    if terms[w] >= minimum and not taken & set(w.split()):
-                        chosen.append(w)
+            chosen = choose_label(terms, candidates[topic_id], word_idf, self.label_terms)
             self.topics_[topic_id].label = " / ".join(chosen) or f"topic {topic_id}"
             if len(terms) > 4 * self.max_terms:
                 self.topics_[topic_id].terms = Counter(dict(terms.most_common(2 * self.max_terms)))
 
     def predict(self, texts: Sequence[str]) -> list[tuple[int | None, float]]:
-        """The nearest topic of each text, without updating anything."""
-        if not self.ids_ or not texts:
+        """The nearest topic of each text, without updating anything (None: no topic near,
+        or none learned yet)."""
+        if not self._is_started() or not self.ids_ or not texts:
             return [(None, 0.0) for _ in texts]
         sims = (self.transform(texts) @ self.centroids().T).toarray()
         best = sims.argmax(axis=1)
@@ -220,7 +230,8 @@ class TopicModel:
         ]
 
     # -- persistence ------------------------------------------------------------------------
-    def params(self) -> dict[str, Any]:
+    def _state_meta(self) -> dict[str, Any]:
+        """What the stored state needs to rebuild the model (the batch size is not kept)."""
         return {
             "threshold": self.threshold,
             "n_features": self.n_features,
@@ -230,6 +241,9 @@ class TopicModel:
         }
 
     def save(self, store: Store) -> None:
+        """Persist the learned state (of an unfitted model: an empty one)."""
+        if not self._is_started():
+            self._start()
         ensure_schema(store)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         nz = np.flatnonzero(self.df_)
@@ -239,22 +253,12 @@ class TopicModel:
             start, end = self.sums_.indptr[r], self.sums_.indptr[r + 1]
             centroid = _pack({}, self.sums_.indices[start:end], self.sums_.data[start:end])
             terms = json.dumps(dict(t.terms.most_common(2 * self.max_terms)))
-            rows.append(
-                (
-                    t.id,
-                    t.label,
-                    terms,
-                    centroid,
-                    t.size,
-                    t.representative,
-                    t.representative_sim,
-                    now,
-                )
-            )
+            row = (t.id, t.label, terms, centroid, t.size, t.representative)
+            rows.append((*row, t.representative_sim, now))
         with store.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO listen_topic_state (key, value) VALUES (?, ?)",
-                (STATE_KEY, _pack(self.params(), nz, self.df_[nz])),
+                (STATE_KEY, _pack(self._state_meta(), nz, self.df_[nz])),
             )
             conn.execute("DELETE FROM listen_topics")
             conn.executemany(
@@ -265,16 +269,20 @@ class TopicModel:
 
     @classmethod
     def load(cls, store: Store, **overrides: Any) -> TopicModel:
-        """The persisted model, or a fresh one when none is stored yet."""
+        """The persisted model, or an empty one (no topics yet) when none is stored: either
+        way ready to read (``topics_``) and to ``partial_fit``."""
         ensure_schema(store)
         row = store.conn.execute(
             "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
         ).fetchone()
         if row is None:
-            return cls(**overrides)
+            model = cls(**overrides)
+            model._start()
+            return model
         params, idx, values = _unpack(row[0])
         n_docs = int(params.pop("n_docs", 0))
         model = cls(**{**params, **overrides})
+        model._start()
         model.df_[idx] = values
         model.n_docs_ = n_docs
         data: list[np.ndarray[Any, Any]] = []
@@ -364,7 +372,7 @@ def assign_topics(
     }
     todo = [c for c in conversations if (c.platform, c.id) not in known]
     if todo:
-        assignments = model.partial_fit(
+        assignments = model.assign(
             [conversation_text(c) for c in todo], [f"{c.platform}|{c.id}" for c in todo]
         )
         model.save(store)
