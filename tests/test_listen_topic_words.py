@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from staffpulse.listen.topic_words import LABEL_STOP_WORDS, STOP_WORDS, preprocess
+from collections import Counter
+
+from staffpulse.listen.topic_words import (
+    LABEL_STOP_WORDS,
+    STOP_WORDS,
+    choose_label,
+    label_terms_of,
+    preprocess,
+)
 
 
 def test_links_mentions_and_contractions_go_possessives_keep_their_word() -> None:
@@ -15,3 +23,12 @@ def test_links_mentions_and_contractions_go_possessives_keep_their_word() -> Non
 def test_label_stop_words_extend_the_grouping_ones() -> None:
     assert STOP_WORDS < LABEL_STOP_WORDS
     assert "actually" in LABEL_STOP_WORDS and "actually" not in STOP_WORDS
+
+
+def test_a_label_prefers_distinctive_phrases_and_never_repeats_a_word() -> None:
+    terms = Counter(label_terms_of()("salary transparency laws and salary transparency rules"))
+    terms.update({"hiring": 1})
+    idf = dict.fromkeys(terms, 1.0) | {"laws": 3.0}
+    # the phrase seen twice first; its words are taken; then the rarest one-off ("laws"), ties
+    # broken alphabetically; "transparency laws" shares a word with the first
+    assert choose_label(terms, list(terms), idf, 3) == ["salary transparency", "laws", "hiring"]
