@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from sklearn.base import clone
 
 from staffpulse.errors import ModelError
 from staffpulse.signals import roles as roles_mod
@@ -256,6 +257,15 @@ def test_init_stores_params_and_fit_returns_self() -> None:
     assert list(tagger.classes_) == list(ROLES)
     with pytest.raises(ValueError):
         tagger.set_params(nope=1)
+    twin = clone(tagger)
+    assert twin.get_params() == tagger.get_params() and not hasattr(twin, "role_head_")
+
+
+def test_set_params_changes_the_features_of_the_next_fit() -> None:
+    tagger = RoleTagger(**SMALL)
+    width = tagger.features(["a"], ["b"], [None]).shape[1]
+    assert tagger.set_params(name_bits=11) is tagger
+    assert tagger.features(["a"], ["b"], [None]).shape[1] == width + 2**11 - 2**10
 
 
 def test_predict_shapes_and_consistency(small_tagger: RoleTagger) -> None:

@@ -28,10 +28,11 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.base import BaseEstimator
 
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_linear import fit_head, logit
@@ -134,8 +135,11 @@ class LabeledAccounts:
         )
 
 
-class RoleTagger:
-    """Hierarchical org/person + role tagger (scikit-learn contract: fit returns self)."""
+# sklearn ships no type hints (mypy sees BaseEstimator as Any), hence the ignore.
+class RoleTagger(BaseEstimator):  # type: ignore[misc]
+    """Hierarchical org/person + role tagger (scikit-learn contract: ``__init__`` stores the
+    parameters, ``get_params``/``set_params``/``clone`` come from ``BaseEstimator``, fit
+    returns self)."""
 
     def __init__(
         self,
@@ -162,36 +166,18 @@ class RoleTagger:
         self.word_bits = word_bits
         self.char_bits = char_bits
 
-    # -- parameters ------------------------------------------------------------------------
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        return {
-            "C_org": self.C_org,
-            "C_kind": self.C_kind,
-            "C_role": self.C_role,
-            "cue_weight": self.cue_weight,
-            "text_weight": self.text_weight,
-            "org_threshold": self.org_threshold,
-            "consistent_roles": self.consistent_roles,
-            "name_bits": self.name_bits,
-            "word_bits": self.word_bits,
-            "char_bits": self.char_bits,
-        }
-
-    def set_params(self, **params: Any) -> RoleTagger:
-        for key, value in params.items():
-            if key not in self.get_params():
-                raise ValueError(f"unknown parameter {key!r}")
-            setattr(self, key, value)
-        self.__dict__.pop("_featurizer", None)  # rebuilt with the new parameters
-        return self
-
-    @functools.cached_property
+    @property
     def _featurizer(self) -> AccountFeaturizer:
-        return AccountFeaturizer(
-            HashingParams(self.name_bits, self.word_bits, self.char_bits),
-            cue_weight=self.cue_weight,
-            text_weight=self.text_weight,
-        )
+        """The featurizer of the current parameters (rebuilt after ``set_params``)."""
+        hashing = HashingParams(self.name_bits, self.word_bits, self.char_bits)
+        key = (hashing, self.cue_weight, self.text_weight)
+        cached = self.__dict__.get("_featurizer_cache")
+        if cached is None or cached[0] != key:
+            featurizer = AccountFeaturizer(
+                hashing, cue_weight=self.cue_weight, text_weight=self.text_weight
+            )
+            cached = self.__dict__["_featurizer_cache"] = (key, featurizer)
+        return cast(AccountFeaturizer, cached[1])
 
     # -- features ---------------------------------------------------------------------------
     def features(
