@@ -9,13 +9,8 @@ import pytest
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem, decode_bytes, head_text, parse_timestamp
-from staffpulse.sources.native import (
-    NativeCsv,
-    NativeJsonl,
-    author_stub,
-    missing_post_columns,
-    rows_from_native,
-)
+from staffpulse.sources.native import NativeJsonl, author_stub, rows_from_native
+from staffpulse.sources.native_csv import NativeCsv, missing_post_columns
 from staffpulse.store import Record
 
 
@@ -60,6 +55,9 @@ def test_transformer_does_not_mutate_its_input() -> None:
         ),
         ({"type": "video"}, "unknown record type"),
         ({"type": "account", "handle": "a", "followers": "many"}, "whole number"),
+        ({"type": "post", "id": "1", "author": "a", "text": "x", "likes": "2.5"}, "whole number"),
+        ({"type": "post", "id": "1", "author": "a", "text": "x", "likes": "-5"}, "negative"),
+        ({"type": "account", "handle": "a", "platform": "facebook"}, "unknown platform"),
         (
             {"type": "post", "id": "1", "author": "a", "text": "x", "created_at": "yesterday"},
             "unreadable timestamp",
@@ -71,6 +69,17 @@ def test_invalid_records_raise_value_error_with_reason(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         rows_from_native(record)
+
+
+def test_platform_spellings_are_normalized_and_whole_floats_kept() -> None:
+    for spelling, platform in (("Twitter", "x"), ("x.com", "x"), ("bsky", "bluesky")):
+        record = {"type": "post", "platform": spelling, "id": "1", "author": "a", "text": "x"}
+        post = rows_from_native({**record, "likes": "3.0"})
+        assert isinstance(post, Post) and (post.platform, post.likes) == (platform, 3)
+    with pytest.raises(ValueError, match="use one of: x, bluesky, mastodon, csv"):
+        rows_from_native(
+            {"type": "follow", "platform": "facebook", "follower": "a", "followee": "b"}
+        )
 
 
 def test_jsonl_reader_reports_bad_lines_and_keeps_good_ones(tmp_path: Path) -> None:
@@ -264,3 +273,32 @@ def test_missing_post_columns() -> None:
     assert message is not None
     assert "rename status_id→id, screen_name→author, full_text→text" in message
     assert "(rename" not in (missing_post_columns(["foo", "text", "author"]) or "")
+
+
+# -- authors named only by id --------------------------------------------------------------
+
+
+def test_posts_by_author_id_only_get_one_notice_counting_them(tmp_path: Path) -> None:
+    path = tmp_path / "support.jsonl"
+    path.write_text(
+        '{"type": "post", "platform": "x", "id": "1", "author_id": "ChaseSupport", "text": "a"}\n'
+        '{"type": "post", "platform": "x", "id": "2", "author_id": "ChaseSupport", "text": "b"}\n'
+        '{"type": "post", "platform": "x", "id": "3", "author_id": "77", "text": "c"}\n'
+        '{"type": "post", "platform": "x", "id": "4", "author": "acme", "text": "d"}\n',
+        encoding="utf-8",
+    )
+    items = list(NativeJsonl().read(path))
+    assert [a.id for a in _accounts(items)] == ["acme"]
+    (notice,) = [i for i in items if isinstance(i, Notice)]
+    assert notice.message.startswith("3 posts name their author only by author_id")
+    assert "name it author and import the file again" in notice.message
+
+
+def test_no_notice_when_the_file_declares_the_author_by_id(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"type": "account", "platform": "x", "handle": "Acme", "id": "77"}\n'
+        '{"type": "post", "platform": "x", "id": "3", "author_id": "77", "text": "c"}\n',
+        encoding="utf-8",
+    )
+    assert not [i for i in NativeJsonl().read(path) if isinstance(i, Notice)]

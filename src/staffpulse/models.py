@@ -14,6 +14,30 @@ from typing import Any, Literal, get_args
 
 Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
+# What a file written by a person may name the platform: these, or a spelling in the aliases.
+# ("csv" is what rows without a platform get.)
+PLATFORMS = ("x", "bluesky", "mastodon", "csv")
+PLATFORM_ALIASES = {
+    "twitter": "x",
+    "twitter.com": "x",
+    "x.com": "x",
+    "bsky": "bluesky",
+    "bsky.app": "bluesky",
+    "bsky.social": "bluesky",
+}
+
+
+def normalize_platform(value: str) -> str:
+    """The platform meant by a user's spelling (``Twitter`` → ``x``, ``bsky`` → ``bluesky``);
+    raises ValueError naming the valid ones for anything else (``facebook``)."""
+    key = value.strip().lower()
+    key = PLATFORM_ALIASES.get(key, key)
+    if key not in PLATFORMS:
+        raise ValueError(
+            f"unknown platform {value.strip()!r} (use one of: {', '.join(PLATFORMS)}; "
+            "twitter is read as x, bsky as bluesky)"
+        )
+    return key
 
 
 def platform_name(platform: str, article: bool = False) -> str:

@@ -17,20 +17,20 @@ stays flat on big files.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.signals.chunked import write_scored_jsonl
 from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
+from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
-__all__ = ["ClassifyReport", "Record", "classify_file", "classify_records", "read_records"]
+__all__ = ["ClassifyReport", "Record", "classify_records", "read_records"]
 
-CHUNK = 50_000
+CHUNK = 20_000  # posts scored at once: fast enough, and a progress step every few seconds
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
     "a line, or a CSV header with id,text columns and a row per post"
@@ -50,6 +50,11 @@ class ClassifyReport:
     skipped: int
     counts: dict[str, int]  # posts at or above each signal's threshold
 
+    def summary(self) -> str:
+        """``At or above threshold: job_opening 12, personality 3, ...``"""
+        found = ", ".join(f"{s} {self.counts[s]:,}" for s in SIGNAL_NAMES)
+        return f"At or above threshold: {found}"
+
 
 def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
     for n, obj in json_objects(fh, name, on_skip, expected="id and text"):
@@ -61,20 +66,24 @@ def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iter
 
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
-    reader = csv.DictReader(fh)
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    # The importer's CSV reader: delimiter from the header, a stray quote reported where it
+    # opened (the rows after it are still read), so classify and import agree on every row.
+    table = CsvTable(fh)
+    fields = table.header
     if "id" not in fields or "text" not in fields:
         raise InputError(
             f"{name}: the CSV header needs 'id' and 'text' columns (found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns, or give JSONL with id and text",
         )
-    reader.fieldnames = fields
-    for row in reader:
-        n = reader.line_num
-        if None in row:
+    for row in table:
+        if isinstance(row, CsvProblem):
+            on_skip(f"{name}:{row.line}: {row.message}")
+            continue
+        n = row.line
+        if row.extra:
             on_skip(f"{name}:{n}: more fields than the header")
             continue
-        rid, text = row.get("id"), row.get("text")
+        rid, text = row.values.get("id"), row.values.get("text")
         if not rid or text is None:
             on_skip(f"{name}:{n}: missing id or text")
             continue
@@ -91,19 +100,6 @@ def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Recor
     )
 
 
-def classify_file(
-    model: TextSignals,
-    input_path: Path,
-    output: IO[str],
-    on_skip: Callable[[str], None],
-    on_progress: Callable[[int], None] | None = None,
-    chunk: int = CHUNK,
-) -> ClassifyReport:
-    """Score every valid record of ``input_path`` and write JSONL lines to ``output``."""
-    with read_records(input_path, on_skip) as records:
-        return classify_records(model, records, output, on_progress, chunk)
-
-
 def classify_records(
     model: TextSignals,
     records: RecordFile[Record],
@@ -112,32 +108,20 @@ def classify_records(
     chunk: int = CHUNK,
 ) -> ClassifyReport:
     """Score records already opened with :func:`read_records`; JSONL lines go to ``output``."""
-    written = 0
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
-    batch: list[Record] = []
 
-    def flush() -> None:
-        nonlocal written
+    def score(batch: list[Record]) -> list[dict[str, Any]]:
         scores = model.score([r.text for r in batch])
         cut = model.thresholds_
         cols = [scores[s].tolist() for s in SIGNAL_NAMES]
-        lines = []
+        rows = []
         for i, rec in enumerate(batch):
             values = {s: round(float(cols[j][i]), 6) for j, s in enumerate(SIGNAL_NAMES)}
             labels = [s for s in SIGNAL_NAMES if values[s] >= cut[s]]
             for s in labels:
                 counts[s] += 1
-            lines.append(json.dumps({"id": rec.id, **values, "labels": labels}, ensure_ascii=False))
-        output.write("\n".join(lines) + "\n")
-        written += len(batch)
-        if on_progress is not None:
-            on_progress(len(batch))
-        batch.clear()
+            rows.append({"id": rec.id, **values, "labels": labels})
+        return rows
 
-    for rec in records:
-        batch.append(rec)
-        if len(batch) >= chunk:
-            flush()
-    if batch:
-        flush()
+    written = write_scored_jsonl(records, score, output, on_progress, chunk)
     return ClassifyReport(written, records.skipped, counts)

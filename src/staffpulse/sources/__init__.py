@@ -13,7 +13,16 @@ from staffpulse.sources.base import REGISTRY, Item, Problem, Source, read_head, 
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
 # the registry tries more specific sources first.
-_ADAPTERS = ("native", "x_v1", "x_archive", "twarc2", "twarc_csv", "bluesky", "mastodon")
+_ADAPTERS = (
+    "native",
+    "native_csv",
+    "x_v1",
+    "x_archive",
+    "twarc2",
+    "twarc_csv",
+    "bluesky",
+    "mastodon",
+)
 
 for _name in _ADAPTERS:
     importlib.import_module(f"{__name__}.{_name}")

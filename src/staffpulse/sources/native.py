@@ -7,15 +7,21 @@ account for each author (:func:`author_stub`), so the author can be audited.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from staffpulse.models import POST_KINDS, Account, Follow, Post, PostKind, normalize_handle
+from staffpulse.models import (
+    POST_KINDS,
+    Account,
+    Follow,
+    Post,
+    PostKind,
+    normalize_handle,
+    normalize_platform,
+)
 from staffpulse.sources.base import (
     Item,
     Notice,
@@ -33,15 +39,6 @@ MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[
 HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
-# The columns a posts CSV (no ``type`` column) cannot do without; any one of each group will do.
-POST_COLUMNS = (("id",), ("author", "author_id", "author_handle"), ("text",))
-# What other tools call them, to tell the user what to rename (never renamed silently: a
-# guessed meaning would import wrong data without anyone noticing).
-COLUMN_ALIASES = {
-    "id": ("tweet_id", "post_id", "status_id", "id_str", "uri"),
-    "author": ("screen_name", "username", "user_screen_name", "user", "handle"),
-    "text": ("full_text", "tweet", "content", "body", "message"),
-}
 
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
@@ -53,13 +50,25 @@ def _text(record: Mapping[str, Any], key: str) -> str | None:
 
 
 def _int(record: Mapping[str, Any], key: str) -> int | None:
+    """A count (likes, followers...): a whole number of 0 or more; ``3.0`` is 3, but ``2.5``
+    or ``-5`` is an error, never rounded or stored silently."""
     value = record.get(key)
     if value is None or value == "":
         return None
     try:
-        return int(float(value))
+        number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"'{key}' should be a whole number, got {value!r}") from None
+        number = float("nan")
+    if isinstance(value, bool) or not number.is_integer():
+        raise ValueError(f"'{key}' should be a whole number, got {value!r}")
+    if number < 0:
+        raise ValueError(f"'{key}' cannot be negative, got {value!r}")
+    return int(number)
+
+
+def _platform(record: Mapping[str, Any], default: str) -> str:
+    value = _text(record, "platform")
+    return default if value is None else normalize_platform(value)
 
 
 def _list(record: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
@@ -106,7 +115,7 @@ def account_from_native(
             candidate if candidate.is_absolute() or base_dir is None else base_dir / candidate
         )
     return Account(
-        platform=_text(record, "platform") or platform,
+        platform=_platform(record, platform),
         id=_text(record, "id") or handle.lower(),
         handle=handle,
         display_name=_text(record, "display_name") or "",
@@ -156,7 +165,7 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     urls = _list(record, "urls")
     handle = (author or author_id or "").lstrip("@")
     return Post(
-        platform=_text(record, "platform") or platform,
+        platform=_platform(record, platform),
         id=post_id,
         author_id=author_id or handle.lower(),
         author_handle=handle,
@@ -187,7 +196,7 @@ def follow_from_native(record: Mapping[str, Any], platform: str = "csv") -> Foll
     follower = _required(record, "follower", "follow").lstrip("@")
     followee = _required(record, "followee", "follow").lstrip("@")
     return Follow(
-        platform=_text(record, "platform") or platform,
+        platform=_platform(record, platform),
         follower_id=follower.lower(),
         followee_id=followee.lower(),
         follower_handle=follower,
@@ -207,24 +216,6 @@ def author_stub(post: Post, record: Mapping[str, Any]) -> Account | None:
     return Account(platform=post.platform, id=post.author_id, handle=post.author_handle)
 
 
-def missing_post_columns(columns: list[str]) -> str | None:
-    """Why a posts CSV header cannot work (what it has, what to rename), or None when it can."""
-    present = set(columns)
-    missing = [group[0] for group in POST_COLUMNS if not present & set(group)]
-    if not missing:
-        return None
-    renames = []
-    for name in missing:
-        alias = next((a for a in COLUMN_ALIASES.get(name, ()) if a in present), None)
-        if alias is not None:
-            renames.append(f"{alias}→{name}")
-    fix = f" (rename {', '.join(renames)})" if renames else ""
-    return (
-        f"the header has {', '.join(columns) or 'no columns'}, but a staffpulse posts CSV "
-        f"needs the columns id, author and text{fix}"
-    )
-
-
 def rows_from_native(
     record: Mapping[str, Any], default_type: str | None = None, base_dir: Path | None = None
 ) -> Account | Post | Follow:
@@ -237,17 +228,19 @@ def rows_from_native(
     return follow_from_native(record)
 
 
-class _Authors:
+class Authors:
     """Bare accounts for the authors of a file's posts, minus those the file itself declares.
 
     Declared accounts are richer, and a stub for the same handle under another id would be
-    a second account with that handle.
+    a second account with that handle. Posts whose author is named only by ``author_id`` get
+    no stub (the handle would be a guess): they are counted, for one notice.
     """
 
     def __init__(self) -> None:
         self.declared_ids: set[tuple[str, str]] = set()
         self.declared_handles: set[tuple[str, str]] = set()
         self.stubs: dict[tuple[str, str], Account] = {}
+        self.by_id_only: dict[tuple[str, str], int] = {}  # (platform, author_id) -> posts
 
     def see(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> None:
         if isinstance(row, Account):
@@ -257,21 +250,37 @@ class _Authors:
             stub = author_stub(row, record)
             if stub is not None:
                 self.stubs.setdefault((stub.platform, stub.id), stub)
+            else:
+                key = (row.platform, row.author_id)
+                self.by_id_only[key] = self.by_id_only.get(key, 0) + 1
 
-    def record(self, source: str, path: Path) -> Record | None:
+    def items(self, source: str, path: Path) -> Iterator[Item]:
+        """The record of the bare accounts, then the notice about posts with no account."""
         fresh = tuple(
             stub
             for key, stub in self.stubs.items()
             if key not in self.declared_ids
             and (stub.platform, normalize_handle(stub.handle)) not in self.declared_handles
         )
-        if not fresh:
-            return None
-        # No raw payload: a stub is derived from posts whose payloads are stored with them.
-        return Record(rows=fresh, provenance=provenance(source, path))
+        if fresh:
+            # No raw payload: a stub is derived from posts whose payloads are stored with them.
+            yield Record(rows=fresh, provenance=provenance(source, path))
+        posts = sum(n for key, n in self.by_id_only.items() if key not in self.declared_ids)
+        if posts:
+            yield Notice(str(path), _by_id_only_note(posts))
 
 
-def _encoding(path: Path) -> tuple[TextEncoding, list[Notice]]:
+def _by_id_only_note(posts: int) -> str:
+    one = posts == 1
+    return (
+        f"{posts:,} post{'' if one else 's'} name{'s its' if one else ' their'} author only by "
+        f"author_id, so no account was made for {'it' if one else 'them'} (a handle would be a "
+        f"guess) and {'it' if one else 'they'} cannot be audited until an account with that id "
+        "is imported. If that column holds handles, name it author and import the file again"
+    )
+
+
+def text_encoding(path: Path) -> tuple[TextEncoding, list[Notice]]:
     """How to open ``path``, and the notice to give (once) when its encoding was a guess."""
     encoding = detect_encoding(path)
     return encoding, [Notice(str(path), encoding.note)] if encoding.note else []
@@ -282,7 +291,7 @@ class NativeJsonl:
     label = "staffpulse JSONL"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        first = _first_line(head)
+        first = first_line(head)
         if not first.startswith("{"):
             return False
         try:
@@ -292,9 +301,9 @@ class NativeJsonl:
         return isinstance(obj, dict) and obj.get("type") in RECORD_TYPES
 
     def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = _encoding(path)
+        encoding, notices = text_encoding(path)
         yield from notices
-        authors = _Authors()
+        authors = Authors()
         with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -312,75 +321,14 @@ class NativeJsonl:
                     continue
                 authors.see(row, obj)
                 yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
-        if (stubs := authors.record(self.name, path)) is not None:
-            yield stubs
+        yield from authors.items(self.name, path)
 
 
-class NativeCsv:
-    name = "staffpulse-csv"
-    label = "staffpulse CSV"
-
-    def sniff(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
-            return False
-        columns = _csv_columns(head)
-        return (
-            "type" in columns
-            or ("text" in columns and bool({"author", "author_id", "author_handle"} & columns))
-            or ("handle" in columns and "text" not in columns)
-        )
-
-    def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = _encoding(path)
-        yield from notices
-        authors = _Authors()
-        with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [c.strip().lower() for c in reader.fieldnames or []]
-            default = None if "type" in header else "post" if "text" in header else "account"
-            if default == "post" and (why := missing_post_columns(header)) is not None:
-                # One message for the file, not the same one for every row; every row counted.
-                rows = sum(1 for _ in reader)
-                message = (
-                    f"{why}; none of its {rows:,} {'row was' if rows == 1 else 'rows were'} "
-                    "imported. Rename the columns and import it again (see docs/formats.md)"
-                )
-                yield Problem(str(path), 1, message, records=rows)
-                return
-            for row in reader:
-                number = reader.line_num
-                if None in row:
-                    yield Problem(str(path), number, "row has more cells than the header")
-                    continue
-                clean = {k.strip().lower(): v for k, v in row.items() if k is not None}
-                try:
-                    record = rows_from_native(clean, default_type=default, base_dir=path.parent)
-                except ValueError as exc:
-                    yield Problem(str(path), number, str(exc))
-                    continue
-                authors.see(record, clean)
-                yield Record(
-                    rows=(record,), provenance=provenance(self.name, path, number), raw=clean
-                )
-        if (stubs := authors.record(self.name, path)) is not None:
-            yield stubs
-
-
-def _first_line(head: bytes) -> str:
+def first_line(head: bytes) -> str:
     for line in head_text(head).splitlines():
         if line.strip():
             return line.strip()
     return ""
 
 
-def _csv_columns(head: bytes) -> set[str]:
-    first = _first_line(head)
-    try:
-        header = next(csv.reader(io.StringIO(first)))
-    except (StopIteration, csv.Error):
-        return set()
-    return {column.strip().lower() for column in header}
-
-
-register(NativeCsv())
 register(NativeJsonl())

@@ -1,0 +1,166 @@
+"""Reading CSV written by people: the delimiter found from the header, each record with the
+line it starts on, and a quote left open reported where it opened.
+
+Python's ``csv`` module, left to itself, reads a stray opening quote (``5,acme,"Great news``)
+as the start of a cell that runs on over the following lines until some later quote, so the
+rows after it vanish into one cell and the error, if any, is reported where the swallowing
+ended. Here the parser is strict, and a record that breaks after running over several lines
+is taken for exactly that: its first line is reported and skipped, and the lines after it
+are read again as rows of their own. A sloppy quote within one line (``"Great" news``) is
+still read as before, leniently.
+
+Shared by the staffpulse CSV source and ``staffpulse classify`` (:mod:`staffpulse.signals.
+batch`), so that both count and place a broken row the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
+# comma is the decimal mark; tabs are what it writes for "Text (tab delimited)".
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One record: the line it starts on and its cells."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CsvProblem:
+    """A record that could not be read, at the line where it starts."""
+
+    line: int
+    message: str
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter of a CSV file, from its header line: the one of comma, semicolon and tab
+    found most often outside quotes (comma when there is none)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])  # max keeps the first of a tie
+    return best if counts[best] else ","
+
+
+def _unclosed(start: int, end: int | None) -> str:
+    where = (
+        f"it ran on to line {end}): this row was skipped, and lines {start + 1}-{end} were "
+        "read as rows of their own"
+        if end is not None and end > start
+        else "it is never closed): this row was skipped"
+    )
+    return (
+        f"unclosed quote starting at line {start} ({where}; close the quote, or write a quote "
+        'inside a cell as ""'
+    )
+
+
+def read_csv_rows(
+    lines: Iterable[str], delimiter: str | None = None
+) -> Iterator[CsvRow | CsvProblem]:
+    """Every record of CSV ``lines`` (the header too, first), in order, with its line; a broken
+    record is a :class:`CsvProblem` at the line where it starts. Blank lines are passed over.
+
+    ``lines`` must keep their line breaks (a file opened with ``newline=""``). Without
+    ``delimiter``, it is sniffed from the first non-blank line.
+    """
+    source: Iterator[tuple[int, str]] = iter(enumerate(lines, start=1))
+    if delimiter is None:
+        ahead: list[tuple[int, str]] = []
+        for item in source:
+            ahead.append(item)
+            if item[1].strip():
+                break
+        delimiter = sniff_delimiter(ahead[-1][1]) if ahead else ","
+        source = itertools.chain(ahead, source)
+    pending: list[tuple[int, str]] = []  # the lines of the record being read
+    replay: deque[tuple[int, str]] = deque()  # lines to read again after a broken record
+
+    def feed() -> Iterator[str]:
+        while True:
+            item = replay.popleft() if replay else next(source, None)
+            if item is None:
+                return
+            pending.append(item)
+            yield item[1]
+
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            broken, pending[:] = list(pending), []
+            if not broken:  # nothing was read: the error is about the input itself
+                return
+            start, text = broken[0]
+            if len(broken) == 1 and "end of data" not in str(exc):
+                # A quote misplaced within one line ("Great" news): read it as csv always has.
+                cells = next(csv.reader([text], delimiter=delimiter), [])
+                if cells:
+                    yield CsvRow(start, cells)
+                continue
+            end = broken[-1][0] if len(broken) > 1 else None
+            yield CsvProblem(start, _unclosed(start, end))
+            replay.extendleft(reversed(broken[1:]))
+            # A fresh reader: at the end of the data the old one's input is used up.
+            reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+            continue
+        start = pending[0][0] if pending else 0
+        pending.clear()
+        if cells:
+            yield CsvRow(start, cells)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRecord:
+    """One record under its header: ``values`` maps each column (stripped, lower-cased) to its
+    cell (a short row leaves the last columns out); ``extra`` counts cells past the header."""
+
+    line: int
+    values: dict[str, str]
+    extra: int = 0
+
+
+class CsvTable:
+    """A CSV file read as its header and then records (:class:`CsvRecord`) or problems
+    (:class:`CsvProblem`), in order. Iterate once."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str | None = None) -> None:
+        self._items = read_csv_rows(lines, delimiter)
+        self._early: list[CsvProblem] = []  # broken records before the header
+        self.header: list[str] = []
+        self.header_line = 0
+        for item in self._items:
+            if isinstance(item, CsvProblem):
+                self._early.append(item)
+                continue
+            self.header = [cell.strip().lower() for cell in item.cells]
+            self.header_line = item.line
+            break
+
+    def __iter__(self) -> Iterator[CsvRecord | CsvProblem]:
+        yield from self._early
+        self._early = []
+        width = len(self.header)
+        for item in self._items:
+            if isinstance(item, CsvProblem):
+                yield item
+                continue
+            values = dict(zip(self.header, item.cells, strict=False))
+            yield CsvRecord(item.line, values, max(0, len(item.cells) - width))

@@ -1,0 +1,82 @@
+"""Reading CSV written by people: delimiters, record lines, a quote left open."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.sources.csvrows import (
+    CsvProblem,
+    CsvRecord,
+    CsvRow,
+    CsvTable,
+    read_csv_rows,
+    sniff_delimiter,
+)
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [
+        ("id,author,text\r\n", ","),
+        ("handle;platform;segment\r\n", ";"),
+        ("id\tauthor\ttext\n", "\t"),
+        ('"a;b",c,d\n', ","),  # the semicolon is inside quotes
+        ("handle\n", ","),
+    ],
+)
+def test_the_delimiter_is_found_from_the_header(header: str, delimiter: str) -> None:
+    assert sniff_delimiter(header) == delimiter
+
+
+def test_a_semicolon_file_is_read_with_its_delimiter() -> None:
+    rows = list(read_csv_rows(_lines("id;author;text\n1;acme;hi, all\n")))
+    assert rows == [CsvRow(1, ["id", "author", "text"]), CsvRow(2, ["1", "acme", "hi, all"])]
+
+
+def test_a_stray_quote_is_reported_where_it_opened_and_the_rows_after_it_are_read() -> None:
+    body = ["id,author,text"] + [f"{i},user{i},post {i}" for i in range(1, 11)]
+    body[4] = '4,user4,"broken start'  # line 5
+    body[8] = '8,user8,"quoted, text"'  # line 9: where the swallowing would end
+    rows = list(read_csv_rows(_lines("\n".join(body) + "\n")))
+    problems = [r for r in rows if isinstance(r, CsvProblem)]
+    assert [p.line for p in problems] == [5]
+    assert problems[0].message.startswith("unclosed quote starting at line 5 (it ran on to line 9)")
+    assert "lines 6-9 were read as rows of their own" in problems[0].message
+    good = [r for r in rows if isinstance(r, CsvRow)][1:]
+    assert [r.line for r in good] == [2, 3, 4, 6, 7, 8, 9, 10, 11]  # every row but the broken one
+    assert good[6].cells == ["8", "user8", "quoted, text"]
+
+
+def test_a_quote_never_closed_loses_only_its_own_row() -> None:
+    rows = list(read_csv_rows(_lines('id,text\n1,"never closed\n2,fine\n3,also fine\n')))
+    assert rows[1] == CsvProblem(2, rows[1].message) and "ran on to line 4" in rows[1].message
+    assert rows[2:] == [CsvRow(3, ["2", "fine"]), CsvRow(4, ["3", "also fine"])]
+    last = list(read_csv_rows(_lines('id,text\n1,ok\n2,"never closed\n')))
+    assert isinstance(last[-1], CsvProblem) and "it is never closed" in last[-1].message
+
+
+def test_a_quoted_cell_over_several_lines_is_one_record_at_its_first_line() -> None:
+    rows = list(read_csv_rows(_lines('id,text\n\n1,"line one\nline two"\n2,next\n')))
+    assert rows == [
+        CsvRow(1, ["id", "text"]),
+        CsvRow(3, ["1", "line one\nline two"]),
+        CsvRow(5, ["2", "next"]),
+    ]
+
+
+def test_a_misplaced_quote_within_one_line_is_read_leniently() -> None:
+    rows = list(read_csv_rows(_lines('id,text\n1,"Great" news\n')))
+    assert rows[1] == CsvRow(2, ["1", "Great news"])
+
+
+def test_table_names_cells_by_header_and_counts_extra_cells() -> None:
+    table = CsvTable(_lines("\n ID ;Text\n1;a;spare\n2\n"))
+    assert (table.header, table.header_line) == (["id", "text"], 2)
+    assert list(table) == [
+        CsvRecord(3, {"id": "1", "text": "a"}, extra=1),
+        CsvRecord(4, {"id": "2"}, extra=0),
+    ]

@@ -1,0 +1,70 @@
+"""The staffpulse CSV source: Excel's semicolons, stray quotes, bad values, all counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.ingest import import_paths
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.native_csv import NativeCsv, csv_columns
+from staffpulse.store import open_store
+
+
+def test_semicolon_and_tab_files_are_detected_and_read(tmp_path: Path) -> None:
+    for name, sep in (("excel.csv", ";"), ("posts.tsv", "\t")):
+        path = tmp_path / name
+        text = sep.join(["id", "author", "text"]) + "\r\n" + sep.join(["1", "acme", "hi, all"])
+        path.write_text(text + "\r\n", encoding="utf-8")
+        assert isinstance(detect(path), NativeCsv), name
+        report = import_paths(open_store(":memory:"), [path])
+        assert (report.posts, report.accounts, report.skipped) == (1, 1, 0), name
+    assert csv_columns(b"handle;platform;segment\r\nacme;x;vendor\r\n") == {
+        "handle",
+        "platform",
+        "segment",
+    }
+
+
+def test_a_stray_quote_loses_one_row_and_says_where_it_starts(tmp_path: Path) -> None:
+    rows = [f"{i},user{i % 3},post number {i}" for i in range(1, 21)]
+    rows[4] = '5,user2,"a quote that never closes'  # line 6
+    rows[12] = '13,user1,"a quoted, cell"'  # line 14
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (19, 1)  # 19 + 1 = the 20 rows of the file
+    (problem,) = report.problems
+    assert problem.line == 6 and "unclosed quote starting at line 6" in problem.message
+
+
+def test_bad_values_are_reported_with_their_line_and_every_skip_counted(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "id,author,created_at,text,platform,likes\n"
+        "1,acme,2024-01-01,hi,twitter,3\n"
+        "2,acme,2024-01-01,hey,facebook,1\n"
+        "3,acme,2024-01-01,yo,x,-5\n"
+        "4,acme,2024-01-01,ok,x,2.5\n"
+        "5,acme,2024-01-01,a,b,x,1\n",
+        encoding="utf-8",
+    )
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        assert store.stats()["accounts"] == {"x": 1}  # "twitter" is x
+    assert (report.posts, report.skipped) == (1, 4)
+    where = {p.line: p.message for p in report.problems}
+    assert "unknown platform 'facebook'" in where[3] and "use one of" in where[3]
+    assert "cannot be negative" in where[4] and "whole number" in where[5]
+    assert "1 more cell than the header's 6 columns" in where[6]
+
+
+def test_posts_by_author_id_only_are_imported_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "twcs.csv"
+    path.write_text("id,author_id,text\n1,ChaseSupport,a\n2,ChaseSupport,b\n", encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.accounts, report.skipped) == (2, 0, 0)
+    (notice,) = report.notices
+    assert notice.message.startswith("2 posts name their author only by author_id")
+    items = list(NativeCsv().read(path))
+    assert not [i for i in items if isinstance(i, Problem)]
