@@ -240,3 +240,15 @@ def test_a_windows_1252_csv_is_read_with_a_note_not_garbled(tmp_path: Path) -> N
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert "read as Windows-1252" in result.output  # type: ignore[attr-defined]
     assert [row["id"] for row in _read(out)] == ["c1"]
+
+
+def test_malformed_lines_are_reported_literally_and_counted_in_words(tmp_path: Path) -> None:
+    src = tmp_path / "in[bold].jsonl"
+    src.write_text(_post(1) + "{broken [/]\n" + _post(2), encoding="utf-8")
+    out = tmp_path / "out[i].jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == [1, 2]
+    err = result.stderr
+    assert f"skipped {src}:2: not valid JSON" in err
+    assert f"Classified 2 posts to {out}; skipped 1 malformed line." in err.replace("\n", "")

@@ -3,7 +3,8 @@
 Both commands read INPUT, write one JSON line per valid record to ``--output`` (or stdout),
 report the first malformed records on stderr and count the rest, and show a progress bar on
 large files. ``--output`` is replaced only when the run succeeds
-(:func:`staffpulse.signals.outfile.atomic_output`).
+(:func:`staffpulse.signals.outfile.atomic_output`). :func:`run_record_job` is that run; a
+:class:`RecordJob` says what differs (the reader, the model, the words).
 """
 
 from __future__ import annotations
@@ -11,15 +12,62 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problem
+from staffpulse.report.counts import count_of
 from staffpulse.signals.outfile import atomic_output, check_output_path
+
+if TYPE_CHECKING:
+    from staffpulse.signals.chunked import RecordReport
+    from staffpulse.signals.recordio import RecordFile
+
+# The scoring step of a job: (records, sink, on_progress) -> report, the model already loaded.
+Score = Callable[[Any, IO[str], Callable[[int], None] | None], "RecordReport"]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordJob:
+    """What tells ``classify`` and ``roles`` apart."""
+
+    read: Callable[[Path, Callable[[str], None]], RecordFile[Any]]  # opens INPUT, checked
+    load: Callable[[], Score]  # loads the model (only once INPUT is known to be usable)
+    label: str  # the progress bar's label: the command
+    verb: str  # "Classified"
+    noun: str  # what one record is: "post"
+    malformed: str  # what one malformed record is called: "line"
+    bytes_per_record: int  # a rough size of one record, for the progress bar's total
+
+
+def run_record_job(job: RecordJob, input_path: Path, output: Path | None, console: Console) -> None:
+    """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
+    check_output(output, input_path)
+    skips = SkipPrinter(console)
+    # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
+    with job.read(input_path, skips) as records:
+        print_encoding_note(console, input_path, records.encoding_note)
+        score = job.load()
+        with (
+            output_sink(output, input_path) as sink,
+            record_progress(
+                console, input_path, job.label, f"{job.noun}s", job.bytes_per_record
+            ) as on_progress,
+        ):
+            report = score(records, sink, on_progress)
+    skips.print_rest(job.malformed)
+    where = f" to {escape(str(output))}" if output is not None else ""
+    console.print(
+        f"{job.verb} {count_of(report.written, job.noun)}{where}; skipped "
+        f"{count_of(report.skipped, 'malformed ' + job.malformed)}. {report.summary()}.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def check_output(output: Path | None, input_path: Path) -> None:

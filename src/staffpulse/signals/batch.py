@@ -17,20 +17,20 @@ stays flat on big files.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.signals.chunked import write_scored_jsonl
 from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
-__all__ = ["ClassifyReport", "Record", "classify_file", "classify_records", "read_records"]
+__all__ = ["ClassifyReport", "Record", "classify_records", "read_records"]
 
-CHUNK = 50_000
+CHUNK = 20_000  # posts scored at once: fast enough, and a progress step every few seconds
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
     "a line, or a CSV header with id,text columns and a row per post"
@@ -49,6 +49,11 @@ class ClassifyReport:
     written: int
     skipped: int
     counts: dict[str, int]  # posts at or above each signal's threshold
+
+    def summary(self) -> str:
+        """``At or above threshold: job_opening 12, personality 3, ...``"""
+        found = ", ".join(f"{s} {self.counts[s]:,}" for s in SIGNAL_NAMES)
+        return f"At or above threshold: {found}"
 
 
 def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
@@ -95,19 +100,6 @@ def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Recor
     )
 
 
-def classify_file(
-    model: TextSignals,
-    input_path: Path,
-    output: IO[str],
-    on_skip: Callable[[str], None],
-    on_progress: Callable[[int], None] | None = None,
-    chunk: int = CHUNK,
-) -> ClassifyReport:
-    """Score every valid record of ``input_path`` and write JSONL lines to ``output``."""
-    with read_records(input_path, on_skip) as records:
-        return classify_records(model, records, output, on_progress, chunk)
-
-
 def classify_records(
     model: TextSignals,
     records: RecordFile[Record],
@@ -116,32 +108,20 @@ def classify_records(
     chunk: int = CHUNK,
 ) -> ClassifyReport:
     """Score records already opened with :func:`read_records`; JSONL lines go to ``output``."""
-    written = 0
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
-    batch: list[Record] = []
 
-    def flush() -> None:
-        nonlocal written
+    def score(batch: list[Record]) -> list[dict[str, Any]]:
         scores = model.score([r.text for r in batch])
         cut = model.thresholds_
         cols = [scores[s].tolist() for s in SIGNAL_NAMES]
-        lines = []
+        rows = []
         for i, rec in enumerate(batch):
             values = {s: round(float(cols[j][i]), 6) for j, s in enumerate(SIGNAL_NAMES)}
             labels = [s for s in SIGNAL_NAMES if values[s] >= cut[s]]
             for s in labels:
                 counts[s] += 1
-            lines.append(json.dumps({"id": rec.id, **values, "labels": labels}, ensure_ascii=False))
-        output.write("\n".join(lines) + "\n")
-        written += len(batch)
-        if on_progress is not None:
-            on_progress(len(batch))
-        batch.clear()
+            rows.append({"id": rec.id, **values, "labels": labels})
+        return rows
 
-    for rec in records:
-        batch.append(rec)
-        if len(batch) >= chunk:
-            flush()
-    if batch:
-        flush()
+    written = write_scored_jsonl(records, score, output, on_progress, chunk)
     return ClassifyReport(written, records.skipped, counts)

@@ -19,7 +19,6 @@ Accounts are tagged in chunks, so memory stays flat on big files.
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,10 +26,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.signals.chunked import write_scored_jsonl
 from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 
-__all__ = ["AccountRecord", "TagReport", "read_accounts", "tag_file", "tag_records"]
+__all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
 CHUNK = 2_000
 EMPTY_HINT = (
@@ -55,6 +55,10 @@ class TagReport:
     skipped: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        """:func:`role_summary` of this report."""
+        return role_summary(self)
 
 
 def _optional_str(obj: dict[str, Any], key: str) -> str | None:
@@ -126,19 +130,6 @@ def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Acco
     return RecordFile(path, on_skip, _jsonl, _csv, csv_header_words=("id",), empty_hint=EMPTY_HINT)
 
 
-def tag_file(
-    model: RoleTagger,
-    input_path: Path,
-    output: IO[str],
-    on_skip: Callable[[str], None],
-    on_progress: Callable[[int], None] | None = None,
-    chunk: int = CHUNK,
-) -> TagReport:
-    """Tag every valid record of ``input_path`` and write JSONL lines to ``output``."""
-    with read_accounts(input_path, on_skip) as records:
-        return tag_records(model, records, output, on_progress, chunk)
-
-
 def tag_records(
     model: RoleTagger,
     records: RecordFile[AccountRecord],
@@ -148,29 +139,16 @@ def tag_records(
 ) -> TagReport:
     """Tag records already opened with :func:`read_accounts`; JSONL lines go to ``output``."""
     report = TagReport()
-    batch: list[AccountRecord] = []
 
-    def flush() -> None:
+    def tag(batch: list[AccountRecord]) -> list[dict[str, Any]]:
         out = model.predict(
             [r.name for r in batch], [r.description for r in batch], [r.text for r in batch]
         )
-        lines = []
-        for i, rec in enumerate(batch):
-            lines.append(json.dumps({"id": rec.id, **out.record(i)}, ensure_ascii=False))
-        output.write("\n".join(lines) + "\n")
-        report.written += len(batch)
         report.kinds.update(out.kind)
         report.roles.update(out.role)
-        if on_progress is not None:
-            on_progress(len(batch))
-        batch.clear()
+        return [{"id": rec.id, **out.record(i)} for i, rec in enumerate(batch)]
 
-    for rec in records:
-        batch.append(rec)
-        if len(batch) >= chunk:
-            flush()
-    if batch:
-        flush()
+    report.written = write_scored_jsonl(records, tag, output, on_progress, chunk)
     report.skipped = records.skipped
     return report
 

@@ -22,15 +22,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from staffpulse.cli.record_files import (
-    SkipPrinter,
-    check_output,
-    output_sink,
-    print_encoding_note,
-    record_progress,
-)
+from staffpulse.cli.record_files import RecordJob, Score, run_record_job
 
 err_console = Console(stderr=True)
 
@@ -56,28 +49,24 @@ def classify_command(
 ) -> None:
     """Score each post for job opening, personality, humor and work topic."""
     from staffpulse.signals.batch import classify_records, read_records
-    from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
+    from staffpulse.signals.text import load_text_signals
 
-    check_output(output, input_path)
-    skips = SkipPrinter(err_console)
-    # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
-    with read_records(input_path, skips) as records:
-        print_encoding_note(err_console, input_path, records.encoding_note)
+    def load() -> Score:
         model = load_text_signals()
-        with (
-            output_sink(output, input_path) as sink,
-            record_progress(err_console, input_path, "classify", "posts", 150) as on_progress,
-        ):
-            report = classify_records(model, records, sink, on_progress, chunk=20_000)
-    skips.print_rest("line")
-    summary = ", ".join(f"{s} {report.counts[s]:,}" for s in SIGNAL_NAMES)
-    where = f" to {escape(str(output))}" if output is not None else ""
-    err_console.print(
-        f"Classified {report.written:,} post(s){where}; skipped {report.skipped:,} "
-        f"malformed line(s). At or above threshold: {summary}.",
-        highlight=False,
-        soft_wrap=True,
+        return lambda records, sink, on_progress: classify_records(
+            model, records, sink, on_progress
+        )
+
+    job = RecordJob(
+        read=read_records,
+        load=load,
+        label="classify",
+        verb="Classified",
+        noun="post",
+        malformed="line",
+        bytes_per_record=150,
     )
+    run_record_job(job, input_path, output, err_console)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,18 +25,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from staffpulse.cli.record_files import (
-    SkipPrinter,
-    check_output,
-    output_sink,
-    print_encoding_note,
-    record_progress,
-)
+from staffpulse.cli.record_files import RecordJob, Score, run_record_job
 
 err_console = Console(stderr=True)
-_BYTES_PER_ACCOUNT = 250  # a rough size of one record, for the progress bar's total
 
 
 def roles_command(
@@ -60,29 +52,22 @@ def roles_command(
 ) -> None:
     """Tag each account: organization or person, and its role in the hiring world."""
     from staffpulse.signals.roles import load_role_model
-    from staffpulse.signals.roles_io import read_accounts, role_summary, tag_records
+    from staffpulse.signals.roles_io import read_accounts, tag_records
 
-    check_output(output, input_path)
-    skips = SkipPrinter(err_console)
-    # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
-    with read_accounts(input_path, skips) as records:
-        print_encoding_note(err_console, input_path, records.encoding_note)
+    def load() -> Score:
         model = load_role_model()
-        with (
-            output_sink(output, input_path) as sink,
-            record_progress(
-                err_console, input_path, "roles", "accounts", _BYTES_PER_ACCOUNT
-            ) as on_progress,
-        ):
-            report = tag_records(model, records, sink, on_progress)
-    skips.print_rest("record")
-    where = f" to {escape(str(output))}" if output is not None else ""
-    err_console.print(
-        f"Tagged {report.written:,} account(s){where}; skipped {report.skipped:,} malformed "
-        f"record(s). {role_summary(report)}.",
-        highlight=False,
-        soft_wrap=True,
+        return lambda records, sink, on_progress: tag_records(model, records, sink, on_progress)
+
+    job = RecordJob(
+        read=read_accounts,
+        load=load,
+        label="roles",
+        verb="Tagged",
+        noun="account",
+        malformed="record",
+        bytes_per_record=250,  # a rough size of one account, for the progress bar's total
     )
+    run_record_job(job, input_path, output, err_console)
 
 
 def register(app: typer.Typer) -> None:
