@@ -142,7 +142,7 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
         app, ["inbox", *REPLAY, "--db", str(db), "--as", "acme-staffing.bsky.social"]
     )
     opening = data["joined"][0]["opening"]
-    assert "Already joined: 1 conversation(s)" in shown.stdout  # who said what, not a bare id
+    assert "Already joined: 1 conversation" in shown.stdout  # who said what, not a bare id
     who = opening["author_handle"] or opening["author_id"]
     joined_lines = shown.stdout.split("Already joined")[1]
     assert f"@{who}:" in joined_lines and " ".join(opening["text"].split()[:3]) in joined_lines

@@ -54,8 +54,8 @@ def test_only_conversations_active_in_the_last_30_days_are_offered(tmp_path: Pat
     assert not result.replay and result.ranked_as_of >= NOW
     assert result.counts["older"] == 1 and result.counts["undated"] == 1
     notes = " ".join(result.notes)
-    assert "1 open conversation(s) quiet for more than 30 days left out" in notes
-    assert "1 open conversation(s) with no date left out" in notes
+    assert "1 open conversation quiet for more than 30 days left out" in notes
+    assert "1 open conversation with no date left out" in notes
     assert result.as_dict()["max_age_days"] == 30
 
 

@@ -10,6 +10,7 @@ from rich.text import Text
 from staffpulse.listen.inbox import Inbox
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
+from staffpulse.report.counts import count_of
 
 
 def status_line(stats: ListenStats, message: str) -> str:
@@ -72,7 +73,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             highlight=False,
         )
     if inbox.joined:
-        console.print(f"\n[bold]Already joined:[/] {len(inbox.joined)} conversation(s)")
+        console.print(f"\n[bold]Already joined:[/] {count_of(len(inbox.joined), 'conversation')}")
         for item in inbox.joined[:10]:
             opening = " ".join(item.opening_text.split())
             opening = opening if len(opening) <= 70 else opening[:69] + "…"

@@ -33,6 +33,7 @@ from staffpulse.bundled import is_bundled_sample
 from staffpulse.errors import InputError
 from staffpulse.listen.listener import parse_duration
 from staffpulse.listen.threads import Conversation
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -141,12 +142,10 @@ def describe_span(span: timedelta) -> str:
     """``30 days``, ``1 day``, ``12 hours``: how a window is named in notes."""
     hours = span.total_seconds() / 3600
     if hours >= 24 and hours % 24 == 0:
-        days = int(hours // 24)
-        return f"{days} day{'' if days == 1 else 's'}"
+        return count_of(int(hours // 24), "day")
     if hours >= 48:
         return f"{hours / 24:.0f} days"
-    whole = max(round(hours), 1)
-    return f"{whole} hour{'' if whole == 1 else 's'}"
+    return count_of(max(round(hours), 1), "hour")
 
 
 def window_notes(
@@ -163,12 +162,12 @@ def window_notes(
     window = describe_span(max_age)
     if tally["older"]:
         notes.append(
-            f"{tally['older']:,} open conversation(s) quiet for more than {window} left out"
+            f"{count_of(tally['older'], 'open conversation')} quiet for more than {window} left out"
             " (--max-age to change)"
         )
     if tally["undated"]:
         notes.append(
-            f"{tally['undated']:,} open conversation(s) with no date left out: their age is"
+            f"{count_of(tally['undated'], 'open conversation')} with no date left out: their age is"
             " unknown (--max-age 0 shows them)"
         )
     latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
