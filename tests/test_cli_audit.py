@@ -63,6 +63,22 @@ def test_audit_terminal_and_html(db: Path, tmp_path: Path) -> None:
     assert out.exists() and "HTML report" in result.output
 
 
+def test_outside_text_with_brackets_is_printed_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.audit.signals as signals
+
+    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+    firm = FeedBuilder("acme", display_name="Acme [b]Co[/]")
+    firm.job(3)
+    store_with(tmp_path, firm).close()
+    out = tmp_path / "r[b].html"
+    result = invoke("audit", "acme", "--db", tmp_path / "test.db", "--html", out)
+    assert result.exit_code == 0, result.output
+    assert "\u201cAcme [b]Co[/]\u201d" in result.output  # the display name, quoted
+    assert f"HTML report: {out}" in result.output.replace("\n", "")
+
+
 def test_audit_errors_are_messages(db: Path) -> None:
     if not FULL_APP:
         pytest.skip("the full CLI (with its error boundary) cannot be imported yet")

@@ -79,7 +79,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         table.add_column(style="dim")
         table.add_column()
         for label, value in row["figures"]:
-            table.add_row(label, value)
+            table.add_row(label, Text(value))  # quotes the account (its name): never markup
         parts: list[Text | Table] = [table]
         for note in row["notes"]:
             parts.append(Text(f"note: {note}", style="yellow"))
