@@ -2,6 +2,8 @@
 
 A folder is walked to any depth; a sub-folder that a source reads as a whole (an extracted X
 archive) is handed to it as one input, and everything else in the folder is still imported.
+A ZIP is read as the folder it holds (:mod:`staffpulse.sources.zipped`), each member told
+as ``zip!member``.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
-from staffpulse.sources import REGISTRY, Item, Problem, Source, detect
-from staffpulse.sources.base import Notice, read_head
+from staffpulse.sources import Item, Problem, Source, detect
+from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, claimed_by, plan_folder
+from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.core import Record, Store, WriteCounts
 
 BATCH_SIZE = 2000
@@ -52,17 +55,12 @@ class ImportReport:
         }
 
 
-def _claimed_by_source(path: Path) -> Source | None:
-    """A source that reads the whole folder or archive as one input (e.g. an X archive)."""
-    head = read_head(path)
-    for source in REGISTRY:
-        if source.sniff(path, head):
-            return source
-    return None
-
-
 def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[Problem]]:
-    """Resolve paths (files, folders, archives) to (file, source) pairs, before writing anything."""
+    """Resolve paths (files, folders, archives) to (file, source) pairs, before writing anything.
+
+    A ZIP stays one entry (its members are found as it is read); one that cannot be opened
+    is refused here.
+    """
     plan: list[tuple[Path, Source]] = []
     problems: list[Problem] = []
     for path in paths:
@@ -71,12 +69,12 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
                 f"{path}: no such file or folder", hint="check the path and try again"
             )
         if path.is_dir():
-            claimed = _claimed_by_source(path)
+            claimed = claimed_by(path)
             if claimed is not None:
                 plan.append((path, claimed))
                 continue
             before = len(plan)
-            _plan_folder(path, plan, problems, seen=set())
+            plan_folder(path, plan, problems, seen=set())
             if len(plan) == before:
                 raise EmptyInputError(
                     f"{path}: the folder holds nothing staffpulse can import",
@@ -85,34 +83,11 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
             continue
         if path.stat().st_size == 0:
             raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")
-        plan.append((path, detect(path)))
+        source = detect(path)
+        if isinstance(source, ZipFolder):
+            check_zip(path)
+        plan.append((path, source))
     return plan, problems
-
-
-def _plan_folder(
-    folder: Path, plan: list[tuple[Path, Source]], problems: list[Problem], seen: set[Path]
-) -> None:
-    """Plan every file under ``folder`` (hidden ones aside), and each sub-folder a source
-    reads as a whole, at any depth."""
-    real = folder.resolve()
-    if real in seen:  # a symlink back up the tree
-        return
-    seen.add(real)
-    for child in sorted(folder.iterdir()):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            claimed = _claimed_by_source(child)
-            if claimed is not None:
-                plan.append((child, claimed))
-            else:
-                _plan_folder(child, plan, problems, seen)
-        elif child.is_file():
-            source = _claimed_by_source(child) if child.stat().st_size else None
-            if source is None:
-                problems.append(Problem(str(child), None, "not a known format; file skipped"))
-            else:
-                plan.append((child, source))
 
 
 def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
@@ -143,13 +118,26 @@ def import_paths(
     status = "error"
     try:
         for path, source in plan:
-            report.files.append((str(path), source.label))
-            done = 0
-            for batch in _batched(source.read(path), report):
-                report.add(store.write_records(batch))
-                done += len(batch)
-                if progress:
-                    progress(str(path), done)
+            inputs = (
+                source.read_members(path)
+                if isinstance(source, ZipFolder)
+                else [ZipMember(str(path), source.label, source.read(path))]
+            )
+            for found in inputs:
+                if isinstance(found, Problem):  # a member skipped whole
+                    report.problems.append(found)
+                    # Counted unless it is of no known format (a README, as in a folder): a
+                    # damaged member or a ZIP cut short is data that was there and was lost.
+                    if found.message != UNKNOWN_FORMAT:
+                        report.skipped += found.records
+                    continue
+                report.files.append((found.location, found.label))
+                done = 0
+                for batch in _batched(found.items, report):
+                    report.add(store.write_records(batch))
+                    done += len(batch)
+                    if progress:
+                        progress(found.location, done)
         store.refresh_interactions()
         status = "ok"
     except StaffpulseError:

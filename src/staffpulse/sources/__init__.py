@@ -9,7 +9,7 @@ import importlib
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
-from staffpulse.sources.base import REGISTRY, Item, Problem, Source, read_head, register
+from staffpulse.sources.base import REGISTRY, Item, Problem, Source, claimed_by, register
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
 # the registry tries more specific sources first.
@@ -18,6 +18,7 @@ _ADAPTERS = (
     "native_csv",
     "x_v1",
     "x_archive",
+    "zipped",
     "twarc2",
     "twarc_csv",
     "bluesky",
@@ -30,10 +31,9 @@ for _name in _ADAPTERS:
 
 def detect(path: Path) -> Source:
     """The source that recognises ``path``, or :class:`UnknownFormatError`."""
-    head = read_head(path)
-    for source in REGISTRY:
-        if source.sniff(path, head):
-            return source
+    source = claimed_by(path)
+    if source is not None:
+        return source
     names = ", ".join(sorted(source.label for source in REGISTRY))
     raise UnknownFormatError(
         f"{path}: not a format staffpulse can import",

@@ -12,7 +12,7 @@ import codecs
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from staffpulse import __version__
@@ -94,6 +94,52 @@ def read_head(path: Path) -> bytes:
         return b""
     with path.open("rb") as handle:
         return handle.read(HEAD_BYTES)
+
+
+def claimed_by(path: Path) -> Source | None:
+    """The source that reads ``path`` (a file, or a folder read as a whole such as an
+    extracted X archive), or None."""
+    head = read_head(path)
+    for source in REGISTRY:
+        if source.sniff(path, head):
+            return source
+    return None
+
+
+UNKNOWN_FORMAT = "not a known format; file skipped"
+
+
+def plan_folder(
+    folder: Path, plan: list[tuple[Path, Source]], problems: list[Problem], seen: set[Path]
+) -> None:
+    """Plan every file under ``folder`` (hidden ones aside), and each sub-folder a source
+    reads as a whole, at any depth; files of no known format go to ``problems``."""
+    real = folder.resolve()
+    if real in seen:  # a symlink back up the tree
+        return
+    seen.add(real)
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            claimed = claimed_by(child)
+            if claimed is not None:
+                plan.append((child, claimed))
+            else:
+                plan_folder(child, plan, problems, seen)
+        elif child.is_file():
+            source = claimed_by(child) if child.stat().st_size else None
+            if source is None:
+                problems.append(Problem(str(child), None, UNKNOWN_FORMAT))
+            else:
+                plan.append((child, source))
+
+
+def unsafe_member_name(name: str) -> bool:
+    """True for a ZIP member name that would land outside the folder it is extracted to
+    (``../x``, ``/etc/x``, ``C:x``: "zip-slip")."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    return pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":")
 
 
 # -- text decoding ---------------------------------------------------------------------

@@ -11,7 +11,8 @@ text, and a quote is a tweet whose text ends with a link to another tweet.
 In a ZIP the archive's files may sit at any depth (``data/``, a folder named after the person,
 ``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. (A folder
 given on the command line is walked by :func:`staffpulse.ingest.plan_import`, which hands each
-archive folder it finds to this source.)
+archive folder it finds to this source; a ZIP is read by :mod:`staffpulse.sources.zipped`,
+which hands it the archives it holds, :func:`archive_roots`.)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from staffpulse.sources.base import (
     parse_timestamp,
     provenance,
     register,
+    unsafe_member_name,
 )
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
@@ -129,11 +131,6 @@ def _public(account: Mapping[str, Any] | None) -> dict[str, Any] | None:
 # -- containers ------------------------------------------------------------------------
 
 
-def _unsafe(name: str) -> bool:
-    pure = PurePosixPath(name.replace("\\", "/"))
-    return pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":")
-
-
 def _parts_in_dir(folder: Path) -> list[Part]:
     data = folder / "data" if (folder / "data").is_dir() else folder
     parts = []
@@ -148,28 +145,39 @@ def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
     return lambda: archive.read(name)
 
 
-def _read_zip(
-    path: Path, archive: zipfile.ZipFile
-) -> tuple[list[tuple[str, list[Part], Media]], list[Problem]]:
-    """The archives in a ZIP, one per folder holding archive files: (folder, parts, media).
+def archive_roots(names: list[str]) -> dict[str, str]:
+    """The X archives among the member names of a ZIP: each folder holding an archive's
+    owner file (``account.js``, ``tweets.js``), mapped to the folder the archive fills (the
+    one above ``data/``, where ``Your archive.html`` and ``assets/`` are; ``""`` is the root).
+    Unsafe names are left out."""
+    roots: dict[str, str] = {}
+    for name in names:
+        pure = PurePosixPath(name)
+        if pure.name in OWNER_FILES and not unsafe_member_name(name):
+            folder = pure.parent
+            root = folder.parent if folder.name == "data" else folder
+            roots[str(folder)] = "" if str(root) == "." else str(root)
+    return roots
+
+
+def _read_zip(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list[Part], Media]]:
+    """The archives in a ZIP, one per folder holding an owner file: (folder, parts, media).
 
     The folder may be at any depth (the root, ``data/``, ``person/``, ``x/data/``...). The
     avatar images of a folder are in its ``profile_media/``; with one archive in the ZIP,
-    any ``profile_media/`` is its own.
+    any ``profile_media/`` within it is its own. Unsafe member names (``../``) are left to
+    :mod:`staffpulse.sources.zipped`, which reports them; nothing here is written by name.
     """
+    names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    roots = archive_roots(names)
     parts: dict[str, list[Part]] = {}
     media: dict[str, Media] = {}
-    problems: list[Problem] = []
-    for info in archive.infolist():
-        name = info.filename
-        if _unsafe(name):
-            problems.append(
-                Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
-            )
+    for name in names:
+        if unsafe_member_name(name):
             continue
         pure = PurePosixPath(name)
         match = PART_RE.match(pure.name)
-        if match and not info.is_dir():
+        if match and str(pure.parent) in roots:
             parts.setdefault(str(pure.parent), []).append(
                 Part(
                     match.group(1),
@@ -180,9 +188,10 @@ def _read_zip(
             )
         elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
             folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
-            media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
+            if any(_within(name, root) for root in roots.values()):
+                media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
     every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
-    archives = [
+    return [
         (
             folder,
             found,
@@ -190,7 +199,10 @@ def _read_zip(
         )
         for folder, found in sorted(parts.items())
     ]
-    return archives, problems
+
+
+def _within(name: str, root: str) -> bool:
+    return root == "" or name.startswith(root + "/")
 
 
 def _pick_avatar(
@@ -256,13 +268,6 @@ class XArchive:
         if path.is_dir():
             data = path / "data" if (path / "data").is_dir() else path
             return any((data / name).is_file() for name in OWNER_FILES)
-        if head.startswith(b"PK\x03\x04"):
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    names = [PurePosixPath(n).name for n in archive.namelist()]
-            except (zipfile.BadZipFile, OSError):
-                return False
-            return any(n in OWNER_FILES for n in names)
         match = PART_RE.match(path.name)
         return (
             match is not None
@@ -274,12 +279,8 @@ class XArchive:
         if path.is_dir():
             yield from self._read_parts(_parts_in_dir(path), _avatar_media_dir(path), path)
         elif zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                found, problems = _read_zip(path, archive)
-                yield from problems
-                for folder, parts, media in found:
-                    where = path if len(found) == 1 else Path(f"{path}!{folder}")
-                    yield from self._read_parts(parts, media, where)
+            for _where, items in self.read_zip(path):
+                yield from items
         else:
             siblings = _parts_in_dir(path.parent)
             only = [p for p in siblings if p.location == str(path)]
@@ -290,6 +291,16 @@ class XArchive:
                 else []
             )
             yield from self._read_parts(only, media, path, context=context)
+
+    def read_zip(self, path: Path) -> Iterator[tuple[str, Iterator[Item]]]:
+        """Each archive in the ZIP ``path``: where it is (the ZIP, or ``zip!folder`` when it
+        holds several) and its items. Consume each one's items before the next."""
+        with zipfile.ZipFile(path) as archive:
+            roots = archive_roots([info.filename for info in archive.infolist()])
+            for folder, parts, media in _read_zip(path, archive):
+                root = roots[folder]  # the folder the archive fills, as a folder import says
+                where = f"{path}!{root}" if root else str(path)
+                yield where, self._read_parts(parts, media, Path(where))
 
     def _read_parts(
         self,

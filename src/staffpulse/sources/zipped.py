@@ -1,0 +1,237 @@
+"""A ZIP is read as the folder it holds: every member file in any format, at any depth.
+
+An X archive inside it (a folder holding ``account.js`` or ``tweets.js``, or ``data/`` with
+them) is read from the ZIP by :class:`~staffpulse.sources.x_archive.XArchive`, like an
+extracted archive folder in a folder import, and the rest of that archive's folder (likes,
+DMs, media) is not read. Every other member is extracted to a temporary folder, planned like
+a folder (:func:`~staffpulse.sources.base.plan_folder`: hidden files left out, unknown files
+reported) and read by its own source; what is told about it names ``zip!member``, never the
+temporary folder. An avatar file a member points to is copied to the staffpulse data folder,
+as the X archive's is, since the temporary folder is gone after the import.
+
+A ZIP that cannot be opened is refused by :func:`check_zip` ("the ZIP is damaged or cut
+short") before anything is imported; a member that cannot be read is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from staffpulse.errors import EmptyInputError, InputError
+from staffpulse.models import Account, Follow, Post
+from staffpulse.sources.base import (
+    HEAD_BYTES,
+    Item,
+    Notice,
+    Problem,
+    Source,
+    plan_folder,
+    register,
+    unsafe_member_name,
+)
+from staffpulse.sources.x_archive import XArchive, archive_roots
+from staffpulse.store.core import Record
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
+# What a member can fail with: a bad CRC or header, deflate data cut off, a password.
+MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
+
+
+@dataclass(frozen=True, slots=True)
+class ZipMember:
+    """One input found in a ZIP: where it is (``zip!member``), its format and its items.
+    Consume ``items`` before asking for the next member."""
+
+    location: str
+    label: str
+    items: Iterator[Item]
+
+
+def check_zip(path: Path) -> None:
+    """Raise :class:`InputError` when ``path`` cannot be opened as a ZIP, and
+    :class:`EmptyInputError` when it holds no file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            files = [info for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise InputError(
+            f"{path}: the ZIP is damaged or cut short",
+            hint="download or copy it again; or unzip it with another tool and import the folder",
+        ) from None
+    if not files:
+        raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
+
+
+class ZipFolder:
+    name = "zip"
+    label = "ZIP"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.is_file() and (head[:4] in ZIP_MAGIC or path.suffix.lower() == ".zip")
+
+    def read(self, path: Path) -> Iterator[Item]:
+        for found in self.read_members(path):
+            if isinstance(found, Problem):
+                yield found
+            else:
+                yield from found.items
+
+    def read_members(self, path: Path) -> Iterator[ZipMember | Problem]:
+        """Each input in the ZIP (:class:`ZipMember`), and a :class:`Problem` for each member
+        file skipped whole (unknown format, unsafe name, unreadable)."""
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, EOFError):
+            yield Problem(str(path), None, "the ZIP is damaged or cut short; skipped")
+            return
+        with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            roots = archive_roots([info.filename for info in infos])
+            for where, items in XArchive().read_zip(path) if roots else ():
+                yield ZipMember(where, XArchive.label, items)
+            files = _Extracted(path, archive, Path(tmp))
+            for info in infos:
+                name = info.filename
+                if unsafe_member_name(name):
+                    yield Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
+                elif not _hidden(name) and not any(_within(name, r) for r in roots.values()):
+                    yield from files.add(info)
+            yield from files.read()
+
+
+def _hidden(name: str) -> bool:
+    """Hidden like a dotfile, or the ``__MACOSX`` resource forks macOS adds to a ZIP."""
+    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
+
+
+def _within(name: str, root: str) -> bool:
+    return root == "" or name.startswith(root + "/")
+
+
+class _Extracted:
+    """The members of a ZIP extracted to a temporary folder, and read from there as a folder.
+
+    Only the head of each member is written at first, enough to tell its format; the members
+    a source will read (and an avatar image a record points to) are then written whole, so
+    files of no known format (videos, PDFs...) are never extracted.
+    """
+
+    def __init__(self, path: Path, archive: zipfile.ZipFile, folder: Path) -> None:
+        self.path = path
+        self.archive = archive
+        self.folder = folder
+        self.members: dict[Path, zipfile.ZipInfo] = {}
+        self.whole: set[Path] = set()
+
+    def add(self, info: zipfile.ZipInfo) -> Iterator[Problem]:
+        target = self.folder.joinpath(*PurePosixPath(info.filename.replace("\\", "/")).parts)
+        problem = self._write(info, target, HEAD_BYTES)
+        if problem is None:
+            self.members[target] = info
+        else:
+            yield problem
+
+    def read(self) -> Iterator[ZipMember | Problem]:
+        plan: list[tuple[Path, Source]] = []
+        skipped: list[Problem] = []
+        plan_folder(self.folder, plan, skipped, seen=set())
+        for problem in skipped:
+            yield replace(problem, file=self.display(problem.file))
+        ready = []
+        for target, source in plan:
+            whole = [
+                self.write_whole(file)
+                for file in self.members
+                if file == target or file.is_relative_to(target)
+            ]
+            problems = [problem for problem in whole if problem is not None]
+            yield from problems
+            if not problems:
+                ready.append((target, source))
+        for target, source in ready:
+            if isinstance(source, ZipFolder):  # a ZIP in the ZIP
+                for found in source.read_members(target):
+                    yield self.relocate_member(found)
+                continue
+            items = (self.relocate(item) for item in source.read(target))
+            yield ZipMember(self.display(str(target)), source.label, items)
+
+    def write_whole(self, target: Path) -> Problem | None:
+        if target in self.whole:
+            return None
+        problem = self._write(self.members[target], target)
+        if problem is None:
+            self.whole.add(target)
+        return problem
+
+    def _write(self, info: zipfile.ZipInfo, target: Path, limit: int = -1) -> Problem | None:
+        """Write member ``info`` to ``target`` (its first ``limit`` bytes only, when given)."""
+        where = f"{self.path}!{info.filename}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with self.archive.open(info) as member, target.open("wb") as out:
+                if limit < 0:
+                    shutil.copyfileobj(member, out)
+                else:
+                    out.write(member.read(limit))
+        except MEMBER_ERRORS as exc:
+            target.unlink(missing_ok=True)
+            why = (
+                "is encrypted: unzip it with its password and import the folder"
+                if "password" in str(exc) or "encrypt" in str(exc)
+                else "is damaged in the ZIP (download or copy the ZIP again)"
+            )
+            return Problem(where, None, f"{why}; skipped")
+        except OSError as exc:  # a member named like a folder of another, say
+            return Problem(where, None, f"cannot be extracted ({exc.strerror}); skipped")
+        return None
+
+    def display(self, text: str) -> str:
+        """``text`` with each path in the temporary folder told as ``zip!member``."""
+        return text.replace(str(self.folder) + "/", f"{self.path}!")
+
+    def relocate_member(self, found: ZipMember | Problem) -> ZipMember | Problem:
+        if isinstance(found, Problem):
+            return replace(found, file=self.display(found.file))
+        items = (self.relocate(item) for item in found.items)
+        return ZipMember(self.display(found.location), found.label, items)
+
+    def relocate(self, item: Item) -> Item:
+        """The item as told about the ZIP: member names instead of temporary paths."""
+        if isinstance(item, Problem | Notice):
+            return replace(item, file=self.display(item.file), message=self.display(item.message))
+        rows = tuple(self._keep_avatar(row) for row in item.rows)
+        location = self.display(item.provenance.location)
+        return Record(
+            rows=rows, provenance=replace(item.provenance, location=location), raw=item.raw
+        )
+
+    def _keep_avatar(self, row: Account | Post | Follow) -> Account | Post | Follow:
+        """An account whose avatar file is in the ZIP gets a copy that outlives the import."""
+        if not isinstance(row, Account) or not row.avatar_path:
+            return row
+        avatar = Path(row.avatar_path)
+        if not avatar.is_relative_to(self.folder):
+            return row
+        if avatar not in self.members or self.write_whole(avatar) is not None:
+            return replace(row, avatar_path=None)
+        from staffpulse.config import home_dir
+
+        keep = home_dir() / "avatars"
+        keep.mkdir(parents=True, exist_ok=True)
+        target = keep / f"{row.platform}-{_safe(row.id)}{avatar.suffix.lower()}"
+        shutil.copyfile(avatar, target)
+        return replace(row, avatar_path=str(target))
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[:80]
+
+
+register(ZipFolder())

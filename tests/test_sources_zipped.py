@@ -1,0 +1,137 @@
+"""A ZIP is read as the folder it holds: every member, an X archive among them, all told."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import EmptyInputError, InputError
+from staffpulse.ingest import import_paths
+from staffpulse.models import Account
+from staffpulse.sources import detect
+from staffpulse.sources.zipped import ZipFolder, ZipMember
+from staffpulse.store import open_store
+
+ARCHIVE = Path(__file__).parent / "fixtures" / "x_archive" / "data"
+POSTS_CSV = "id,author,text\n1,harbortalent,We're hiring\n2,harbortalent,Tacos on Friday\n"
+JSONL = json.dumps(
+    {"type": "post", "platform": "bluesky", "id": "b1", "author": "rosa", "text": "hi"}
+)
+
+
+def _zip(target: Path, members: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return target
+
+
+def _archive_members(prefix: str) -> dict[str, bytes | str]:
+    return {
+        prefix + file.relative_to(ARCHIVE).as_posix(): file.read_bytes()
+        for file in sorted(ARCHIVE.rglob("*"))
+        if file.is_file()
+    }
+
+
+def test_a_zip_with_an_archive_and_other_exports_reads_every_member(tmp_path: Path) -> None:
+    members = {
+        **_archive_members("exports/acme/data/"),
+        "exports/acme/data/like.js": "window.YTD.like.part0 = []",  # the archive's: not read
+        "exports/harbor.csv": POSTS_CSV,
+        "exports/bsky/rosa.jsonl": JSONL + "\n",
+        "exports/README.md": "# what is here",
+        "__MACOSX/exports/._harbor.csv": b"\x00\x05\x16\x07",
+        "exports/.DS_Store": b"\x00\x00",
+    }
+    path = _zip(tmp_path / "all.zip", members)
+    assert isinstance(detect(path), ZipFolder)
+    with open_store(tmp_path / "db.sqlite") as store:
+        first = import_paths(store, [path])
+        assert first.files == [
+            (f"{path}!exports/acme", "X archive"),
+            (f"{path}!exports/bsky/rosa.jsonl", "staffpulse JSONL"),
+            (f"{path}!exports/harbor.csv", "staffpulse CSV"),
+        ]
+        # The fixture archive's tweets-part1.js holds one tweet with a bad timestamp.
+        assert (first.new_posts, first.skipped) == (4 + 2 + 1, 1)
+        # An unknown file is told like a folder's, by its name in the ZIP, and not counted.
+        assert sorted((p.file, p.message[:20]) for p in first.problems) == [
+            (f"{path}!exports/README.md", "not a known format; "),
+            (f"{path}!exports/acme/data/tweets-part1.js", "unreadable timestamp"),
+        ]
+        stats = store.stats()
+        again = import_paths(store, [path])
+        assert (again.new_posts, again.new_accounts) == (0, 0) and store.stats() == stats
+    assert set(stats["accounts"]) == {"x", "csv", "bluesky"}
+
+
+def test_a_zip_of_one_export_is_read_and_its_records_name_the_member(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "one.zip", {"harbor.csv": POSTS_CSV + "3,harbortalent,x,extra\n"})
+    found = list(ZipFolder().read_members(path))
+    assert [(m.location, m.label) for m in found if isinstance(m, ZipMember)] == [
+        (f"{path}!harbor.csv", "staffpulse CSV")
+    ]
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (2, 1)
+    assert (report.problems[0].file, report.problems[0].line) == (f"{path}!harbor.csv", 4)
+    assert str(tmp_path / "staffpulse-zip") not in str(report.as_dict())
+
+
+def test_a_zip_in_a_zip_is_read_too(tmp_path: Path) -> None:
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as z:
+        z.writestr("rosa.jsonl", JSONL + "\n")
+    path = _zip(tmp_path / "outer.zip", {"inner.zip": inner.getvalue()})
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.files == [(f"{path}!inner.zip!rosa.jsonl", "staffpulse JSONL")]
+    assert report.posts == 1
+
+
+def test_a_damaged_zip_is_refused_and_says_so(tmp_path: Path) -> None:
+    whole = _zip(tmp_path / "whole.zip", {"harbor.csv": POSTS_CSV * 50})
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(whole.read_bytes()[:200])
+    with pytest.raises(InputError, match=r"cut\.zip: the ZIP is damaged or cut short"):
+        import_paths(open_store(":memory:"), [cut])
+    # In a folder it is one problem, counted, and the rest of the folder is imported.
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    os.replace(cut, folder / "cut.zip")
+    (folder / "harbor.csv").write_text(POSTS_CSV, encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [folder])
+    assert (report.posts, report.skipped) == (2, 1)
+    assert report.problems[0].message == "the ZIP is damaged or cut short; skipped"
+
+
+def test_a_member_with_damaged_data_is_reported_and_counted(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "crc.zip", {"harbor.csv": POSTS_CSV, "rosa.jsonl": JSONL + "\n"})
+    data = bytearray(path.read_bytes())
+    start = data.index(b"harbor.csv") + len(b"harbor.csv")  # the first member's data
+    data[start + 5 : start + 25] = bytes(20)
+    path.write_bytes(bytes(data))
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (1, 1)
+    assert report.problems[0].file == f"{path}!harbor.csv"
+    assert "is damaged in the ZIP" in report.problems[0].message
+
+
+def test_an_empty_zip_is_an_empty_input(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "empty.zip", {})
+    with pytest.raises(EmptyInputError, match="the ZIP holds no files"):
+        import_paths(open_store(":memory:"), [path])
+
+
+def test_an_avatar_file_in_the_zip_is_kept_after_the_import(tmp_path: Path) -> None:
+    account = {"type": "account", "platform": "x", "handle": "acme", "avatar_file": "a/acme.png"}
+    png = (ARCHIVE / "profile_media" / "9001-face.png").read_bytes()
+    path = _zip(tmp_path / "acc.zip", {"acme.jsonl": json.dumps(account), "a/acme.png": png})
+    records = [i for i in ZipFolder().read(path) if hasattr(i, "rows")]
+    (row,) = [r for item in records for r in item.rows]  # type: ignore[attr-defined]
+    assert isinstance(row, Account) and row.avatar_path is not None
+    assert Path(row.avatar_path).read_bytes() == png
