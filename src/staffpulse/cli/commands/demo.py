@@ -11,6 +11,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 
+from staffpulse.report.counts import count_of
+
 console = Console()
 
 
@@ -40,7 +42,8 @@ def demo_command(
     with console.status("Working...") as status:
         result = run_demo(out, step=lambda message: status.update(message + "..."))
     console.print(
-        f"Imported {result.imported.posts:,} posts and {result.imported.accounts:,} accounts "
+        f"Imported {count_of(result.imported.posts, 'post')} and "
+        f"{count_of(result.imported.accounts, 'account')} "
         f"into {escape(str(result.db_path))}",
         highlight=False,
     )

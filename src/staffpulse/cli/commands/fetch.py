@@ -24,6 +24,7 @@ from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport, check_count
 from staffpulse.fetch.x_costs import SEARCH_POSTS, TIMELINE_CAP
+from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
 
 console = Console()
@@ -68,14 +69,17 @@ def _finish(report: FetchReport, as_json: bool) -> None:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
     console.print(
-        f"Fetched [bold]{report.posts:,}[/] posts ({report.new_posts:,} new)"
-        + (f", {report.follows:,} follows" if report.follows else "")
-        + f" for {escape(report.target)} in {report.requests} requests.",
+        f"Fetched [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new)"
+        + (f", {count_of(report.follows, 'follow')}" if report.follows else "")
+        + f" for {escape(report.target)} in {count_of(report.requests, 'request')}.",
         highlight=False,
     )
     if report.platform == "x":
-        console.print(f"Spent about [bold]{money(report.cost_usd)}[/] ({report.post_reads} post"
-                      f" reads, {report.user_reads} user reads).", highlight=False)  # fmt: skip
+        console.print(
+            f"Spent about [bold]{money(report.cost_usd)}[/] ({count_of(report.post_reads, 'post read')},"
+            f" {count_of(report.user_reads, 'user read')}).",
+            highlight=False,
+        )
     if report.stopped == "budget":
         # a notice for people, so on stderr (once); the summary above is the result
         err_console.print(
