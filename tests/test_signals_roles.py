@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from staffpulse.signals.roles import (
     RoleTagger,
     harmonize_roles,
     load_role_model,
+    load_role_model_or_none,
 )
 
 # Hand-written accounts (our own, not from any dataset).
@@ -331,6 +333,19 @@ def test_load_role_model_missing_dir_raises(tmp_path: Path) -> None:
     assert info.value.hint
 
 
+def test_the_optional_loader_says_why_it_has_no_model(
+    small_tagger: RoleTagger, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    npz, _ = save_tagger(small_tagger, tmp_path, "m")
+    npz.write_bytes(npz.read_bytes()[:100])  # a corrupt artifact is told, not hidden
+    with caplog.at_level(logging.WARNING, logger="staffpulse.signals.roles"):
+        assert load_role_model_or_none(tmp_path, "m") is None
+        assert load_role_model_or_none(tmp_path, "m") is None  # cached: told once
+    assert len(caplog.records) == 1
+    assert "role model unavailable" in caplog.text and "checksum" in caplog.text
+    assert load_role_model_or_none() is load_role_model()  # the shipped one, shared
+
+
 # -- evaluation helpers -------------------------------------------------------------------------
 def test_wilson_interval() -> None:
     lo, hi = wilson_interval(5, 6)
@@ -389,4 +404,5 @@ def test_shipped_model_on_dev_labels(shared_data: Path) -> None:
 
 def test_roles_module_constants() -> None:
     assert len(ROLES) == 8 and ROLES[-1] == "other"
+    assert set(INDUSTRY_ROLES) < set(ROLES) and "job_board" not in INDUSTRY_ROLES
     assert roles_mod.ARTIFACT_STEM == "roles_model"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from staffpulse.signals.text import (
     SIGNAL_NAMES,
     TextSignals,
     load_text_signals,
+    load_text_signals_or_none,
 )
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "signals" / "artifacts"
@@ -133,6 +135,26 @@ def test_missing_and_corrupt_artifact(tmp_path: Path) -> None:
         TextSignals.load(tmp_path)
 
 
+def test_a_truncated_weights_file_is_a_model_error(tmp_path: Path) -> None:
+    shutil.copy(ARTIFACTS / ARTIFACT_JSON, tmp_path / ARTIFACT_JSON)
+    weights = (ARTIFACTS / ARTIFACT_NPZ).read_bytes()
+    (tmp_path / ARTIFACT_NPZ).write_bytes(weights[: len(weights) // 2])
+    with pytest.raises(ModelError, match="cannot be read"):
+        TextSignals.load(tmp_path)
+
+
+def test_the_optional_loader_says_why_it_has_no_model(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / ARTIFACT_JSON).write_text("{not json", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="staffpulse.signals.text"):
+        assert load_text_signals_or_none(tmp_path) is None
+        assert load_text_signals_or_none(tmp_path) is None  # cached: told once
+    assert len(caplog.records) == 1
+    assert "post-signals model unavailable" in caplog.text and "cannot be read" in caplog.text
+    assert load_text_signals_or_none() is load_text_signals()  # the shipped one, shared
+
+
 def test_fit_save_load_roundtrip(tmp_path: Path) -> None:
     texts = [*JOB_ADS, *NOT_JOBS, *HUMAN, *BROADCAST]
     y = {
@@ -162,11 +184,22 @@ def test_tokenize_cues() -> None:
     assert toks.count("\x1e") == 2  # one before each post
 
 
-def test_lexicon_groups_fire_on_bigrams() -> None:
-    feat = Featurizer.from_texts(["hello world"])
-    group = feat.vocabulary.__len__() + feat.groups.index("@notemployment")
-    X = feat.transform(["Great job, Steve Jobs", "we got the job"])
-    assert X[0, group] > 0 and X[1, group] == 0
+def test_lexicon_groups_carry_words_training_never_saw() -> None:
+    # Trained on "good/great/nice job" as praise only, the model still reads "brilliant job"
+    # and "solid job" (words it never saw) as no job opening, through the @notemployment group.
+    texts = [
+        "job opening for drivers, apply today",
+        "job opening in sales, apply now",
+        "new job opening at the plant, apply",
+        "good job everyone, proud of you",
+        "great job team, what a launch",
+        "nice job on the keynote",
+    ]
+    y = {"job_opening": [1, 1, 1, 0, 0, 0], "personality": [0, 0, 0, 1, 1, 1]}
+    model = TextSignals(C={"job_opening": 10.0}).fit(texts, y)
+    probe = ["brilliant job, welders", "solid job, welders", "a job for welders"]
+    praise_1, praise_2, employment = model.score(probe, signals=("job_opening",))["job_opening"]
+    assert max(praise_1, praise_2) < 0.5 < employment
 
 
 def test_featurizer_rows_are_unit_norm() -> None:

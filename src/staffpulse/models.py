@@ -52,6 +52,21 @@ PostKind = Literal["original", "reply", "repost", "quote"]
 POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
 InteractionKind = Literal["reply", "mention", "repost", "quote"]
 INTERACTION_KINDS: tuple[InteractionKind, ...] = get_args(InteractionKind)
+# The roles an account plays in the hiring world, in the role model's column order (its
+# artifact is checked against them). Kept here, not in the model, so that code that only
+# names roles (connect's --role) does not import scikit-learn.
+ROLES: tuple[str, ...] = (
+    "staffing_firm",
+    "recruiter",
+    "hr_pro",
+    "vendor",
+    "job_board",
+    "employer",
+    "job_seeker",
+    "other",
+)
+# The industry group the Connect pillar looks for.
+INDUSTRY_ROLES: tuple[str, ...] = ("staffing_firm", "recruiter", "hr_pro", "vendor")
 
 
 def normalize_handle(handle: str) -> str:

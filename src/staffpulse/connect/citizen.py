@@ -4,17 +4,17 @@
   post-signals model finds have personality or humor;
 * **conversation**: the share (0-100) of those posts that are replies;
 * **job share**: the share the post-signals model labels as job openings (for job-ad bots);
-  without the model, a documented keyword fallback (:func:`looks_like_job_ad`) stands in.
+  without the model, the job-ad patterns (:func:`staffpulse.signals.job_ads.looks_like_job_ad`)
+  stand in.
 
 The role model (``staffpulse.signals.roles``) and the post-signals model
-(``staffpulse.signals.text``) are optional here: when they are not installed or their
-artifacts are missing, roles and voice are simply unknown and the ranking uses the graph alone.
+(``staffpulse.signals.text``) are optional here: when their artifacts are missing or
+unreadable, the reason is logged, roles and voice are unknown and the ranking uses the graph
+alone.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,26 +22,15 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from staffpulse.errors import StaffpulseError
 from staffpulse.models import Account, Post
+from staffpulse.signals.job_ads import looks_like_job_ad
+from staffpulse.signals.text import load_text_signals_or_none
 
 POSTS_PER_ACCOUNT = 50
 """Most recent own posts scored per candidate: enough for a share, cheap for hundreds."""
 
 POSITIVE = 0.5
 """A post-signal score at or above this counts as a positive label."""
-
-_JOB_WORDS = re.compile(
-    r"\b(now hiring|we'?re hiring|hiring|apply (now|here|today)|apply:|job alert|new job|"
-    r"job opening|open position)\b|#(jobs?|hiring)\b",
-    re.IGNORECASE,
-)
-_LINK = re.compile(r"https?://|#jobs?\b", re.IGNORECASE)
-
-
-def looks_like_job_ad(text: str) -> bool:
-    """Fallback when the post-signals model is missing: job words plus a link or #jobs."""
-    return bool(_JOB_WORDS.search(text) and _LINK.search(text))
 
 
 class RoleModelLike(Protocol):
@@ -66,23 +55,18 @@ class Citizen:
 
 
 def default_role_model() -> RoleModelLike | None:
-    """The shipped role model, or None when it is not available."""
-    try:
-        module = importlib.import_module("staffpulse.signals.roles")
-        model: RoleModelLike = module.load_role_model()
-    except (ImportError, AttributeError, OSError, StaffpulseError):
-        return None
-    return model
+    """The shipped role model, or None when its artifact cannot be loaded (the reason is
+    logged: :func:`staffpulse.signals.roles.load_role_model_or_none`)."""
+    # Imported on use: the role model pulls in scikit-learn, which Connect needs only here.
+    from staffpulse.signals.roles import load_role_model_or_none
+
+    return load_role_model_or_none()
 
 
 def default_text_scorer() -> TextScorerLike | None:
-    """The shipped post-signals model, or None when it is not available."""
-    try:
-        module = importlib.import_module("staffpulse.signals.text")
-        scorer: TextScorerLike = module.load_text_signals()
-    except (ImportError, AttributeError, OSError, StaffpulseError):
-        return None
-    return scorer
+    """The shipped post-signals model, or None when its artifact cannot be loaded (the reason
+    is logged: :func:`staffpulse.signals.text.load_text_signals_or_none`)."""
+    return load_text_signals_or_none()
 
 
 def own_text(posts: Sequence[Post]) -> list[Post]:

@@ -35,23 +35,11 @@ from staffpulse.connect.citizen import (
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import HALF_LIFE_DAYS, circle_pagerank, load_graph
 from staffpulse.errors import InputError, ModelError
-from staffpulse.models import Account
+from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
 
-ROLE_NAMES: tuple[str, ...] = (
-    "staffing_firm",
-    "recruiter",
-    "hr_pro",
-    "vendor",
-    "job_board",
-    "employer",
-    "job_seeker",
-    "other",
-)
-ROLE_GROUPS: dict[str, tuple[str, ...]] = {
-    "industry": ("staffing_firm", "recruiter", "hr_pro", "vendor"),
-}
+ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +161,10 @@ def parse_roles(role: str | None) -> set[str] | None:
         name = part.replace("-", "_")
         if name in ROLE_GROUPS:
             wanted.update(ROLE_GROUPS[name])
-        elif name in ROLE_NAMES:
+        elif name in ROLES:
             wanted.add(name)
         elif name:
-            choices = ", ".join((*ROLE_NAMES, *ROLE_GROUPS))
+            choices = ", ".join((*ROLES, *ROLE_GROUPS))
             raise InputError(f"unknown role '{part}'", hint=f"choose one of: {choices}")
     return wanted or None
 

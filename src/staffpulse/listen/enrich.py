@@ -1,7 +1,7 @@
 """Optional models around listening: roles of authors, post signals, relevance of stored posts.
 
-Every model here is optional. When the role model or the post-signals model is not installed
-(or its artifact is missing), listening degrades to the heuristics documented in
+Every model here is optional. When the artifact of the role model or of the post-signals model
+is missing or unreadable, listening logs why and degrades to the heuristics documented in
 ``docs/listen.md`` instead of failing.
 """
 
@@ -16,6 +16,7 @@ from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, ensure_schema, save_relevance
 from staffpulse.listen.threads import Conversation
+from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.store import Store
 
 
@@ -26,16 +27,9 @@ class RoleModel(Protocol):
 
 
 def load_role_model_optional() -> RoleModel | None:
-    """The shipped account-role model, or ``None`` when it is not available."""
-    try:
-        from staffpulse.signals.roles import load_role_model
-    except ImportError:
-        return None
-    try:
-        model: RoleModel = load_role_model()
-    except (ModelError, OSError, ValueError):
-        return None
-    return model
+    """The shipped account-role model, or ``None`` when its artifact cannot be loaded (the
+    reason is logged: :func:`staffpulse.signals.roles.load_role_model_or_none`)."""
+    return load_role_model_or_none()
 
 
 _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

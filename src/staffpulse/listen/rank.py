@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from staffpulse.listen.threads import Conversation
+from staffpulse.signals.job_ads import looks_like_job_ad
 
 WEIGHTS: dict[str, float] = {
     "question": 0.26,
@@ -104,13 +105,6 @@ _WORK_TERMS_RE = re.compile(
     r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
     re.IGNORECASE,
 )
-_JOB_AD_RE = re.compile(
-    r"#hiring|#job(s|opening)?\b|#nowhiring|\bwe'?re hiring\b|\bnow hiring\b|\bis (now )?hiring( an?\b| for\b|!|:)|"
-    r"\bapply (now|today|here|at|via|online)\b|\bjob opening\b|\bposition (available|open)\b|"
-    r"\bjoin our team\b|\bshameless plug\b|\$\d[\d,.]*k?\s*(-|–|to)\s*\$?\d[\d,.]*k?\s*/\s*(hr|hour)\b|"
-    r"\b(i'?m|we'?re) looking for an? [\w -]{3,40}\bin [A-Z]|\bwe are looking for an? \w+|\bopen (role|position)s?\b.*https?://",
-    re.IGNORECASE,
-)
 _ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
 _HOSTILE_RE = re.compile(
     r"\b(idiot|idiots|stupid|moron|morons|shut up|stfu|f+u+c+k+\w*|screw you|scum|"
@@ -136,10 +130,6 @@ def is_question(text: str) -> bool:
 def names_work_matter(text: str) -> bool:
     """The text names a work matter in unambiguous words (see ``_WORK_TERMS_RE``)."""
     return _WORK_TERMS_RE.search(_URL_RE.sub(" ", text)) is not None
-
-
-def looks_like_job_ad(text: str) -> bool:
-    return _JOB_AD_RE.search(text) is not None
 
 
 def looks_hostile(text: str) -> bool:

@@ -24,7 +24,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from staffpulse.errors import InputError, MissingFileError, ModelError
+from staffpulse.errors import InputError, MissingFileError
+from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.sources.base import decode_bytes
 
 # Used only when no classifier can be loaded and no keywords file was given.
@@ -202,16 +203,9 @@ def _read_text(path: Path) -> tuple[str, str | None]:
 
 
 def load_default_scorer() -> TopicScorer | None:
-    """The shipped post-signals model, or ``None`` when it is not available (yet)."""
-    try:
-        from staffpulse.signals.text import load_text_signals
-    except ImportError:
-        return None
-    try:
-        model: TopicScorer = load_text_signals()
-    except (ModelError, OSError):
-        return None
-    return model
+    """The shipped post-signals model, or ``None`` when its artifact cannot be loaded (the
+    reason is logged: :func:`staffpulse.signals.text.load_text_signals_or_none`)."""
+    return load_text_signals_or_none()
 
 
 @dataclass(frozen=True, slots=True)

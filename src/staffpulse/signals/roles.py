@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,26 +35,28 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 
+from staffpulse.errors import ModelError
+from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_linear import fit_head, logit
 
-ROLES: tuple[str, ...] = (
-    "staffing_firm",
-    "recruiter",
-    "hr_pro",
-    "vendor",
-    "job_board",
-    "employer",
-    "job_seeker",
-    "other",
-)
-INDUSTRY_ROLES: frozenset[str] = frozenset({"staffing_firm", "recruiter", "hr_pro", "vendor"})
 ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
 PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
 _ORG_ONLY = np.array([r in ORG_ONLY_ROLES for r in ROLES])
 _PERSON_ONLY = np.array([r in PERSON_ONLY_ROLES for r in ROLES])
 ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts"
 ARTIFACT_STEM = "roles_model"
+__all__ = [
+    "INDUSTRY_ROLES",
+    "ROLES",
+    "LabeledAccounts",
+    "RolePredictions",
+    "RoleTagger",
+    "harmonize_roles",
+    "load_role_model",
+    "load_role_model_or_none",
+]
+log = logging.getLogger(__name__)
 
 TextInput = str | Sequence[str] | None
 
@@ -339,3 +342,17 @@ def _load_cached(directory: str, stem: str) -> RoleTagger:
     from staffpulse.signals.role_artifact import load_tagger
 
     return load_tagger(Path(directory), stem)
+
+
+@functools.lru_cache(maxsize=4)
+def load_role_model_or_none(
+    directory: Path | str | None = None, stem: str = ARTIFACT_STEM
+) -> RoleTagger | None:
+    """The tagger for callers that can do without roles (listening's bio cues, Connect's graph
+    alone), or None when its artifact cannot be loaded: the reason is logged once, as a
+    warning, rather than lost. Callers that need roles use :func:`load_role_model`."""
+    try:
+        return load_role_model(directory, stem)
+    except (ModelError, OSError) as exc:  # OSError: an artifact file that cannot be read
+        log.warning("role model unavailable, roles unknown: %s", exc)
+        return None

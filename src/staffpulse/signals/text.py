@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import os
+import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -31,7 +33,15 @@ import numpy.typing as npt
 from staffpulse.errors import InputError, ModelError
 from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
 
-__all__ = ["ARTIFACT_JSON", "ARTIFACT_NPZ", "SIGNAL_NAMES", "TextSignals", "load_text_signals"]
+__all__ = [
+    "ARTIFACT_JSON",
+    "ARTIFACT_NPZ",
+    "SIGNAL_NAMES",
+    "TextSignals",
+    "load_text_signals",
+    "load_text_signals_or_none",
+]
+log = logging.getLogger(__name__)
 
 SIGNAL_NAMES: tuple[str, ...] = ("job_opening", "personality", "humor", "work_topic")
 ARTIFACT_JSON = "text_signals.json"
@@ -251,7 +261,8 @@ class TextSignals:
                 raw_json = (folder / ARTIFACT_JSON).read_text(encoding="utf-8")
                 arrays = dict(np.load(folder / ARTIFACT_NPZ, allow_pickle=False))
             doc = json.loads(raw_json)
-        except (OSError, ValueError, KeyError) as exc:
+        # a truncated npz is not a zip file (BadZipFile) or ends early (EOFError)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
             raise ModelError(
                 f"the post-signals model artifact cannot be read ({exc})",
                 hint="reinstall staffpulse, or rebuild it with scripts/train_text_signals.py",
@@ -308,3 +319,16 @@ class TextSignals:
 def load_text_signals() -> TextSignals:
     """The shipped post-signals model, loaded once per process."""
     return TextSignals.load()
+
+
+@lru_cache(maxsize=4)
+def load_text_signals_or_none(folder: Path | None = None) -> TextSignals | None:
+    """The post-signals model for callers that have a fallback (listening's keyword filter,
+    Connect's job-ad patterns), or None when its artifact cannot be loaded: the reason is
+    logged once, as a warning, rather than lost. Callers without a fallback (the audit) use
+    :func:`load_text_signals`, which raises ModelError."""
+    try:
+        return load_text_signals() if folder is None else TextSignals.load(folder)
+    except ModelError as exc:
+        log.warning("post-signals model unavailable, falling back to patterns: %s", exc)
+        return None
