@@ -25,8 +25,22 @@ def test_responsiveness_counts_answers_and_time() -> None:
     ev = conv.evidence
     assert ev["mentions_known"] == 6 and ev["mentions_answered"] == 4
     assert ev["median_hours_to_answer"] == 5.0
-    assert conv.recommendations[0].startswith("2 of 6 people who mentioned you got no answer")
+    assert conv.recommendations[0].startswith("2 of 6 mentions of you got no answer")
     assert len(conv.worst) == 2 and "no answer" in conv.worst[0].why
+
+
+def test_quick_answers_read_in_minutes() -> None:
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("rosa")
+    feed.chat(4)
+    for i in range(6):
+        feed.mention_by(f"fan{i}", answered=True)
+    result = audit_feed(feed)
+    evidence = result.pillars["conversation"].evidence
+    for hours, shown in ((2 / 60, "median 2 min"), (0.004, "median under a minute")):
+        evidence["median_hours_to_answer"] = hours
+        assert ("Mentions answered", f"6 of 6, {shown}") in figures(result)["conversation"]
 
 
 def test_engaged_accounts_windows() -> None:

@@ -130,7 +130,8 @@ def conversation_pillar(
         "questions_known": questions,
         "questions_answered": questions - sum("?" in p.text for p in unanswered),
         "answer_share": round(answered / known, 3) if known else None,
-        "median_hours_to_answer": round(median_hours, 1) if median_hours is not None else None,
+        # two decimals: a 2-minute answer must not read as "0 min"
+        "median_hours_to_answer": round(median_hours, 2) if median_hours is not None else None,
         # its replies already count above; the number is the inbox's feedback to the firm
         "inbox_conversations_joined": inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
@@ -235,7 +236,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         ]
     if known >= int(settings["min_mentions"]) and answered < known:
         recs.append(
-            f"{known - answered} of {known} people who mentioned you got no answer. Check your "
+            f"{known - answered} of {known} mentions of you got no answer. Check your "
             "notifications every morning and reply to each one, even with a quick thanks."
         )
     if ev["reply_share"] < float(settings["reply_target"]):

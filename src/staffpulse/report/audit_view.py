@@ -127,6 +127,8 @@ def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:
 
 
 def _hours(hours: float) -> str:
+    if hours * 60 < 0.5:
+        return "under a minute"
     if hours < 1:
         return f"{round(hours * 60)} min"
     if hours < 48:
