@@ -10,7 +10,7 @@ from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
-from staffpulse.sources.x_archive import XArchive, archive_roots, ytd_items
+from staffpulse.sources.x_archive import XArchive, archive_roots
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -66,12 +66,19 @@ def test_single_tweet_file_uses_sibling_account() -> None:
     assert any(isinstance(r, Account) and r.id == "9001" for r in rows)
 
 
-def test_ytd_items_report_lines_and_garbage() -> None:
-    items = list(ytd_items('window.YTD.tweet.part0 = [\n {"a": 1},\n\n {"b": 2}\n]'))
-    assert items == [(2, {"a": 1}), (4, {"b": 2})]
-    bad = list(ytd_items('window.YTD.tweet.part0 = [\n {"a": 1},\n {"b": '))
-    assert bad[0] == (2, {"a": 1}) and isinstance(bad[1][1], ValueError) and bad[1][0] == 3
-    assert isinstance(next(iter(ytd_items("hello")))[1], ValueError)
+def test_a_broken_tweet_costs_that_tweet_only(tmp_path: Path) -> None:
+    shutil.copytree(ARCHIVE, tmp_path / "archive")
+    tweets = tmp_path / "archive" / "data" / "tweets.js"
+    text = tweets.read_text(encoding="utf-8")
+    broken = text.replace('forklift operator: https://t.co/job1",', "forklift operator: ...,", 1)
+    tweets.write_text(broken, encoding="utf-8")
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [tmp_path / "archive"])
+    assert report.new_posts == 3  # the two tweets after it and the one in tweets-part1.js
+    problem = next(p for p in report.problems if p.file == str(tweets))
+    assert (problem.line, problem.records) == (2, 1)
+    assert "not valid JSON at line 16" in problem.message
+    assert "the entries after it were read" in problem.message
 
 
 def test_import_is_idempotent(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
+from staffpulse.sources.ytd import ytd_items
 from staffpulse.store.core import Record
 
 PART_RE = re.compile(
@@ -60,33 +61,6 @@ class Part:
 
 
 # -- pure transformers -------------------------------------------------------------------
-
-
-def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
-    """(line, item or error) for each element of ``window.YTD.x.partN = [ ... ]``."""
-    start = text.find("[")
-    if start < 0 or "=" not in text[:start]:
-        yield 1, ValueError("not an archive data file (expected 'window.YTD.<name>.part0 = [')")
-        return
-    decoder = json.JSONDecoder()
-    pos, line, counted = start + 1, 1, 0
-    end = len(text)
-    while True:
-        while pos < end and text[pos] in " \t\r\n,":
-            pos += 1
-        if pos >= end:
-            yield line, ValueError("the list is not closed (file cut short?)")
-            return
-        if text[pos] == "]":
-            return
-        line += text.count("\n", counted, pos)
-        counted = pos
-        try:
-            item, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            yield line, ValueError(f"not valid JSON ({exc.msg})")
-            return
-        yield line, item
 
 
 def owner_from_archive(
@@ -351,7 +325,7 @@ class XArchive:
         raw: list[Any] = []
         for line, item in ytd_items(text):
             if isinstance(item, Exception):
-                yield Problem(part.location, line, str(item))
+                yield Problem(part.location, line, str(item), getattr(item, "records", 1))
                 continue
             try:
                 if part.kind in TWEET_PARTS:
