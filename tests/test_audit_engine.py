@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def test_json_shape_is_stable(tmp_path: Path) -> None:
     assert data["grade"] in "ABCDF"
     assert set(data["pillars"]) == set(PILLARS)
     for pillar in data["pillars"].values():
-        assert set(pillar) == {"score", "evidence", "recommendations"}
+        assert set(pillar) == {"score", "scored", "evidence", "recommendations"}
         assert 0 <= pillar["score"] <= 100
         assert 1 <= len(pillar["recommendations"]) <= 3
         assert set(pillar["evidence"]["examples"]) == {"worst", "best"}
@@ -118,7 +117,7 @@ def test_config_weights_change_the_overall(tmp_path: Path) -> None:
     assert result.overall == result.pillars["face"].score
 
 
-def test_3200_posts_audit_quickly(tmp_path: Path) -> None:
+def test_3200_posts_of_every_kind_are_audited(tmp_path: Path) -> None:
     feed = FeedBuilder("big", display_name="Big Firm")
     for i in range(800):
         feed.job(1)
@@ -126,10 +125,21 @@ def test_3200_posts_audit_quickly(tmp_path: Path) -> None:
         feed.reply(f"p{i % 90}")
         feed.post(f"rt {i}", kind="repost", reposted_post_id=f"x{i}")
     store = store_with(tmp_path, feed)
-    start = time.perf_counter()
     result = audit_account(store, "big", scorer=FakeScorer(), avatar=PERSON)
-    assert result.counts["posts"] == 3200
-    assert time.perf_counter() - start < 2.0  # the real-model figure is in benchmarks/RESULTS.md
+    # speed is measured in benchmarks/bench_audit.py, not here
+    assert result.counts == {**result.counts, "posts": 3200, "repost": 800, "reply": 800}
+
+
+def test_a_pillar_with_nothing_to_judge_is_left_out_of_the_grade(tmp_path: Path) -> None:
+    feed = FeedBuilder("helpdesk", display_name="Help Desk")
+    feed.reply("customer", n=12)  # a support account: replies only, no original posts
+    store = store_with(tmp_path, feed)
+    result = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    mix = result.pillars["mix"]
+    assert not mix.scored and "not scored" in mix.notes[0]
+    assert mix.to_dict()["scored"] is False
+    others = [result.pillars[name].score for name in ("face", "voice", "conversation")]
+    assert result.overall == round(sum(others) / 3)  # equal default weights, Mix left out
 
 
 def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:

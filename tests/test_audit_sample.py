@@ -4,7 +4,6 @@ and the real personal X archive in ../shared/data audits end to end."""
 from __future__ import annotations
 
 import importlib.util
-import time
 from pathlib import Path
 
 import pytest
@@ -115,11 +114,8 @@ def test_real_personal_x_archive(shared_data: Path, tmp_path: Path) -> None:
     report = import_paths(store, [archive])
     assert report.posts > 1000
     handle = store.list_accounts()[0].account.handle
-    start = time.perf_counter()
     result = audit_account(store, handle)
-    elapsed = time.perf_counter() - start
     assert result.counts["posts"] > 1000
     assert all(0 <= p.score <= 100 for p in result.pillars.values())
     assert result.pillars["conversation"].evidence["replies"] > 0
     assert render_audit_html(result).startswith("<!doctype html>")
-    assert elapsed < 5

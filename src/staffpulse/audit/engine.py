@@ -151,8 +151,9 @@ def compute_audit(
         ),
     }
     weights = cfg["weights"]
-    total = sum(float(weights.get(name, 0)) for name in PILLARS) or 1.0
-    overall = round(sum(float(weights.get(n, 0)) * pillars[n].score for n in PILLARS) / total)
+    counted = [name for name in PILLARS if pillars[name].scored]
+    total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
+    overall = round(sum(float(weights.get(n, 0)) * pillars[n].score for n in counted) / total)
 
     def iso(ts: float | None) -> str | None:
         return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None

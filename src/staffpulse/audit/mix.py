@@ -124,12 +124,10 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
         best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
     notes = []
-    if n < int(settings["min_posts"]):
-        notes.append(
-            f"only {n} original posts in the window: the share is rough"
-            if n
-            else "no original posts in the window"
-        )
+    if n == 0:
+        notes.append("no original posts in the window: not scored, left out of the overall grade")
+    elif n < int(settings["min_posts"]):
+        notes.append(f"only {n} original posts in the window: the share is rough")
     return PillarResult(
         name="mix",
         score=round(score),
@@ -138,6 +136,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         best=best,
         worst=worst,
         notes=notes,
+        scored=n > 0,
     )
 
 

@@ -85,6 +85,9 @@ class PillarResult:
     best: list[PostExample] = field(default_factory=list)
     worst: list[PostExample] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # False when there is nothing to judge (no original posts for Mix): the overall grade
+    # leaves the pillar out rather than count a made-up middle score
+    scored: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         evidence = dict(self.evidence)
@@ -96,6 +99,7 @@ class PillarResult:
             evidence["notes"] = list(self.notes)
         return {
             "score": self.score,
+            "scored": self.scored,
             "evidence": evidence,
             "recommendations": list(self.recommendations),
         }

@@ -58,7 +58,9 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
         worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
     notes = []
-    if n < int(settings["min_posts"]):
+    if n == 0:
+        notes.append("no posts of its own to judge: not scored, left out of the overall grade")
+    elif n < int(settings["min_posts"]):
         notes.append(f"only {n} posts to judge: the shares are rough")
     return PillarResult(
         name="voice",
@@ -68,6 +70,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         best=best,
         worst=worst,
         notes=notes,
+        scored=n > 0,
     )
 
 

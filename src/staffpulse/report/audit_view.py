@@ -147,6 +147,8 @@ def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
                 "title": PILLAR_TITLES[name],
                 "question": PILLAR_QUESTIONS[name],
                 "score": pillar.score,
+                "scored": pillar.scored,
+                "shown": str(pillar.score) if pillar.scored else "n/a",  # the figure to print
                 "band": band(pillar.score),
                 "color": GRADE_COLORS[band(pillar.score)],
                 "change": (result.change or {}).get(name),

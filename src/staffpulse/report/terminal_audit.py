@@ -53,7 +53,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         scores.add_row(
             Text(row["title"], style="bold"),
             _bar(row["score"]),
-            Text(f"{row['score']:>3}", style=RICH_COLORS[row["band"]]),
+            Text(f"{row['shown']:>3}", style=RICH_COLORS[row["band"]] if row["scored"] else "dim"),
             _delta(row["change"]),
         )
     actions = Table.grid(padding=(0, 1))
