@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
-from staffpulse.benchmark import parse_cohort, run_benchmark
+from staffpulse.benchmark import parse_cohort, read_cohort, run_benchmark
 from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.report.terminal_audit import write_leaderboard_csv
@@ -25,6 +26,9 @@ def test_parse_cohort_shapes_and_problems() -> None:
         "a b c d\n"
         "acme\n"
         "solo\n"
+        '@RTIatMLA x "staffing firm"\n'
+        "@harbor twitter staffing firm\n"
+        "@odd facebook vendor\n"
     )
     entries, problems = parse_cohort(text, "cohort.txt")
     assert [(e.handle, e.platform, e.segment, e.line) for e in entries] == [
@@ -32,12 +36,17 @@ def test_parse_cohort_shapes_and_problems() -> None:
         ("rosa", None, "recruiter", 3),
         ("vendorco", "bluesky", "vendor", 5),
         ("solo", None, None, 9),
+        ("rtiatmla", "x", "staffing_firm", 10),
+        ("harbor", "x", "staffing_firm", 11),
     ]
     assert [str(p) for p in problems] == [
         "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
         "hr, other)",
-        "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment)",
+        "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment; "
+        'put a segment of several words in quotes: "staffing firm")',
         "cohort.txt:8: @acme is already on line 2",
+        "cohort.txt:12: unknown platform 'facebook' (use one of: x, bluesky, mastodon, csv; "
+        "twitter is read as x, bsky as bluesky)",
     ]
 
 
@@ -48,6 +57,46 @@ def test_parse_cohort_csv_with_header() -> None:
         ("bob", None, None),
     ]
     assert not problems
+
+
+def test_parse_cohort_reads_semicolons_and_platform_spellings() -> None:
+    text = (
+        "handle;platform;segment\r\n@acme;Twitter;staffing firm\r\nbob;bsky;\r\nzed;myspace;hr\r\n"
+    )
+    entries, problems = parse_cohort(text, "excel.csv")
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [
+        ("acme", "x", "staffing_firm"),
+        ("bob", "bluesky", None),
+    ]
+    assert [(p.line, p.message[:26]) for p in problems] == [(4, "unknown platform 'myspace'")]
+    plain, _ = parse_cohort("acme;x;vendor\nbob;hr\n", "plain.txt")
+    assert [(e.handle, e.platform, e.segment) for e in plain] == [
+        ("acme", "x", "vendor"),
+        ("bob", None, "hr"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "cohort file c.csv is empty"),
+        ("# my cohort\n\n", "is empty: it holds only comments and blank lines"),
+        (
+            "name,network\nacme,x\n",
+            "c.csv: the header has name, network but no 'handle' column (if name holds the "
+            "handles, rename it to handle)",
+        ),
+        ("screen_name platform\nacme x\n", "no 'handle' column"),
+    ],
+)
+def test_a_cohort_file_no_line_of_which_can_work_says_why(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        parse_cohort(text, "c.csv")
+
+
+def test_a_folder_is_not_a_cohort_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a folder, not a cohort file"):
+        read_cohort(tmp_path)
 
 
 def test_percentiles() -> None:

@@ -50,7 +50,7 @@ def _post_cohort(client: Any, name: str, data: bytes) -> Any:
 
 # -- 1. a bad cohort file never breaks the Benchmark page ------------------------------------
 def test_a_cohort_without_known_accounts_is_refused_and_not_saved(client: Any) -> None:
-    response = _post_cohort(client, "bad.csv", b"name;network\nfoo;bar\n")
+    response = _post_cohort(client, "bad.csv", b"handle;platform\nfoo;x\nbar;bluesky\n")
     assert response.status_code == 400
     page = response.text
     assert "That cohort file was not used" in page

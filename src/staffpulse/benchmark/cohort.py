@@ -12,11 +12,12 @@ A bad line never stops the run: it is reported with its file and line number.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import EmptyInputError, InputError, MissingFileError
+from staffpulse.models import normalize_platform
+from staffpulse.sources.csvrows import sniff_delimiter
 
 SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
 SEGMENT_LABELS = {
@@ -43,7 +44,19 @@ _ALIASES = {
     "hr_professional": "hr",
     "other": "other",
 }
-PLATFORMS = ("x", "twitter", "bluesky", "bsky", "mastodon", "csv")
+# Words a header line is made of: a first line of them without ``handle`` is a header that
+# lacks it, not an account called "name".
+HEADER_WORDS = frozenset(
+    {"handle", "handles", "name", "username", "user", "screen_name", "screenname", "account"}
+    | {"accounts", "author", "platform", "network", "site", "segment", "type", "category"}
+    | {"group", "id"}
+)
+HANDLE_COLUMNS = ("username", "screen_name", "screenname", "user", "account", "author", "name")
+COHORT_HINT = (
+    "write one account a line: @handle [platform] [segment] (a segment of several words in "
+    'quotes: "staffing firm"), or a CSV with the columns handle,platform,segment '
+    "(see docs/audit.md)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +91,39 @@ def normalize_segment(value: str | None) -> str | None:
     return _ALIASES[key]
 
 
-def _platform(value: str) -> str:
-    key = value.strip().lower()
-    return {"twitter": "x", "bsky": "bluesky"}.get(key, key)
+def _is_platform(value: str) -> bool:
+    try:
+        normalize_platform(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """The fields of a plain line: split by the file's delimiter when the line has it, else by
+    spaces, where a quoted field ("staffing firm") stays one."""
+    if delimiter in line:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    else:
+        cells = next(
+            csv.reader([line.replace("\t", " ")], delimiter=" ", skipinitialspace=True), []
+        )
+    return [cell.strip() for cell in cells if cell.strip()]
+
+
+def _missing_handle(header: list[str], file: str) -> InputError:
+    rename = next((c for c in header if c in HANDLE_COLUMNS), None)
+    fix = f" (if {rename} holds the handles, rename it to handle)" if rename else ""
+    return InputError(
+        f"{file}: the header has {', '.join(header)} but no 'handle' column{fix}",
+        hint="name the column of handles 'handle'; platform and segment are optional columns",
+    )
 
 
 def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortProblem]]:
+    """The accounts of a cohort file and the lines that cannot be used. Raises
+    :class:`EmptyInputError` for a file with no line, :class:`InputError` for a header
+    without a ``handle`` column (no line of it could be used)."""
     entries: list[CohortEntry] = []
     problems: list[CohortProblem] = []
     seen: dict[tuple[str, str | None], int] = {}
@@ -92,13 +132,18 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         (i + 1, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")
     ]
     if not content:
-        return [], []
+        raise EmptyInputError(
+            f"cohort file {file} is empty"
+            + (": it holds only comments and blank lines" if text.strip() else ""),
+            hint=COHORT_HINT,
+        )
     first = content[0][1]
-    header = [h.strip().lower() for h in next(csv.reader([first]))]
+    delimiter = sniff_delimiter(first)
+    header = [h.strip().lower() for h in next(csv.reader([first], delimiter=delimiter), [])]
     rows: list[tuple[int, list[str], dict[str, str] | None]] = []
     if "handle" in header:
         for number, line in content[1:]:
-            values = next(csv.reader(io.StringIO(line)))
+            values = next(csv.reader([line], delimiter=delimiter), [])
             if len(values) > len(header):
                 problems.append(
                     CohortProblem(
@@ -108,13 +153,14 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
                 continue
             rows.append((number, [], dict(zip(header, values, strict=False))))
     else:
-        for number, line in content:
-            parts = [p.strip() for p in (line.split(",") if "," in line else line.split())]
-            rows.append((number, [p for p in parts if p], None))
+        rows = [(number, _cells(line, delimiter), None) for number, line in content]
     for number, parts, record in rows:
         try:
             entry = _entry(number, parts, record)
         except ValueError as exc:
+            words = [part.lower() for part in parts]
+            if number == content[0][0] and set(words) & HEADER_WORDS:
+                raise _missing_handle(words, file) from None  # a header: no line can be used
             problems.append(CohortProblem(file, number, str(exc)))
             continue
         key = (entry.handle, entry.platform)
@@ -128,39 +174,63 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
     return entries, problems
 
 
+def _plain(parts: list[str]) -> tuple[str, str, str | None]:
+    """(handle, platform, segment) of a plain line: ``@handle [platform] [segment]``."""
+    handle, rest = (parts[0], parts[1:]) if parts else ("", [])
+    platform = ""
+    if rest and _is_platform(rest[0]):
+        platform, rest = rest[0], rest[1:]
+    if not rest:
+        return handle, platform, None
+    try:  # a segment of several words written without quotes: @acme staffing firm
+        return handle, platform, normalize_segment(" ".join(rest))
+    except ValueError:
+        if len(rest) == 1:
+            raise
+    if not platform and len(rest) == 2:  # the middle field is meant as the platform
+        try:
+            segment = normalize_segment(rest[1])
+        except ValueError:
+            segment = None
+        if segment is not None:
+            return handle, normalize_platform(rest[0]), segment
+    raise ValueError(
+        "too many fields (expected: handle, optional platform, optional segment; "
+        'put a segment of several words in quotes: "staffing firm")'
+    )
+
+
 def _entry(number: int, parts: list[str], record: dict[str, str] | None) -> CohortEntry:
     if record is not None:
         handle = (record.get("handle") or "").strip().lstrip("@")
         platform = (record.get("platform") or "").strip()
         segment = normalize_segment(record.get("segment"))
     else:
-        if len(parts) > 3:
-            raise ValueError(
-                "too many fields (expected: handle, optional platform, optional segment)"
-            )
-        handle = parts[0].lstrip("@") if parts else ""
-        platform, segment = "", None
-        if len(parts) == 3:
-            platform, segment = parts[1], normalize_segment(parts[2])
-        elif len(parts) == 2:
-            if parts[1].lower() in PLATFORMS:
-                platform = parts[1]
-            else:
-                segment = normalize_segment(parts[1])
+        handle, platform, segment = _plain(parts)
+        handle = handle.lstrip("@")
     if not handle or " " in handle:
         raise ValueError("no handle on this line")
-    return CohortEntry(handle.lower(), _platform(platform) or None, segment, number)
+    return CohortEntry(
+        handle.lower(), normalize_platform(platform) if platform else None, segment, number
+    )
 
 
 def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a cohort file", hint=COHORT_HINT)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MissingFileError(
             f"cohort file {path} does not exist", hint="check the path"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise InputError(
-            f"cohort file {path} cannot be read: {exc}", hint="save it as UTF-8 text or CSV"
+            f"cohort file {path} is not UTF-8 text (first at byte {exc.start})",
+            hint="save it as UTF-8 text or CSV",
+        ) from exc
+    except OSError as exc:
+        raise InputError(
+            f"cohort file {path} cannot be read ({exc.strerror})", hint="check its permissions"
         ) from exc
     return parse_cohort(text, str(path))
