@@ -121,10 +121,15 @@ def test_a_member_with_damaged_data_is_reported_and_counted(tmp_path: Path) -> N
     assert "is damaged in the ZIP" in report.problems[0].message
 
 
-def test_an_empty_zip_is_an_empty_input(tmp_path: Path) -> None:
+def test_an_empty_zip_or_one_of_no_known_format_is_refused_like_a_folder(tmp_path: Path) -> None:
     path = _zip(tmp_path / "empty.zip", {})
     with pytest.raises(EmptyInputError, match="the ZIP holds no files"):
         import_paths(open_store(":memory:"), [path])
+    docs = _zip(tmp_path / "docs.zip", {"a/report.pdf": b"%PDF-1.4", "notes.txt": "hello"})
+    with pytest.raises(
+        EmptyInputError, match=r"nothing staffpulse can import \(report\.pdf, notes\.txt: no known"
+    ):
+        import_paths(open_store(":memory:"), [docs])
 
 
 def test_an_avatar_file_in_the_zip_is_kept_after_the_import(tmp_path: Path) -> None:

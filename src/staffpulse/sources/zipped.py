@@ -54,18 +54,54 @@ class ZipMember:
 
 
 def check_zip(path: Path) -> None:
-    """Raise :class:`InputError` when ``path`` cannot be opened as a ZIP, and
-    :class:`EmptyInputError` when it holds no file."""
+    """Refuse, before anything is imported, a ZIP that cannot be opened
+    (:class:`InputError`) and one that holds nothing to import (:class:`EmptyInputError`),
+    as a folder is refused."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            files = [info for info in archive.infolist() if not info.is_dir()]
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError):
         raise InputError(
             f"{path}: the ZIP is damaged or cut short",
             hint="download or copy it again; or unzip it with another tool and import the folder",
         ) from None
-    if not files:
+    with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
+        roots, files, unread = _unpack_heads(path, archive, Path(tmp))
+        if roots:
+            return
+        plan, skipped = files.plan()
+    if plan:
+        return
+    if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
+    why = [str(problem) for problem in unread[:2]]
+    if skipped:
+        shown = ", ".join(PurePosixPath(p.file.split("!", 1)[-1]).name for p in skipped[:3])
+        more = f" and {len(skipped) - 3:,} more" if len(skipped) > 3 else ""
+        why.insert(0, f"{shown}{more}: no known format")
+    raise EmptyInputError(
+        f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})",
+        hint="put the exported files themselves in it (see docs/formats.md)",
+    )
+
+
+def _unpack_heads(
+    path: Path, archive: zipfile.ZipFile, folder: Path
+) -> tuple[dict[str, str], _Extracted, list[Problem]]:
+    """The X archives in the ZIP, the heads of its other members (written to ``folder``),
+    and the members left out for their unsafe names or because they cannot be read."""
+    infos = [info for info in archive.infolist() if not info.is_dir()]
+    roots = archive_roots([info.filename for info in infos])
+    files = _Extracted(path, archive, folder)
+    problems: list[Problem] = []
+    for info in infos:
+        name = info.filename
+        if unsafe_member_name(name):
+            problems.append(
+                Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
+            )
+        elif not _hidden(name) and not any(_within(name, r) for r in roots.values()):
+            problems.extend(files.add(info))
+    return roots, files, problems
 
 
 class ZipFolder:
@@ -91,17 +127,10 @@ class ZipFolder:
             yield Problem(str(path), None, "the ZIP is damaged or cut short; skipped")
             return
         with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
-            infos = [info for info in archive.infolist() if not info.is_dir()]
-            roots = archive_roots([info.filename for info in infos])
+            roots, files, problems = _unpack_heads(path, archive, Path(tmp))
             for where, items in XArchive().read_zip(path) if roots else ():
                 yield ZipMember(where, XArchive.label, items)
-            files = _Extracted(path, archive, Path(tmp))
-            for info in infos:
-                name = info.filename
-                if unsafe_member_name(name):
-                    yield Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
-                elif not _hidden(name) and not any(_within(name, r) for r in roots.values()):
-                    yield from files.add(info)
+            yield from problems
             yield from files.read()
 
 
@@ -129,20 +158,24 @@ class _Extracted:
         self.members: dict[Path, zipfile.ZipInfo] = {}
         self.whole: set[Path] = set()
 
-    def add(self, info: zipfile.ZipInfo) -> Iterator[Problem]:
+    def add(self, info: zipfile.ZipInfo) -> list[Problem]:
         target = self.folder.joinpath(*PurePosixPath(info.filename.replace("\\", "/")).parts)
         problem = self._write(info, target, HEAD_BYTES)
         if problem is None:
             self.members[target] = info
-        else:
-            yield problem
+            return []
+        return [problem]
 
-    def read(self) -> Iterator[ZipMember | Problem]:
+    def plan(self) -> tuple[list[tuple[Path, Source]], list[Problem]]:
+        """What to read, as a folder import plans it, and the members of no known format."""
         plan: list[tuple[Path, Source]] = []
         skipped: list[Problem] = []
         plan_folder(self.folder, plan, skipped, seen=set())
-        for problem in skipped:
-            yield replace(problem, file=self.display(problem.file))
+        return plan, [replace(problem, file=self.display(problem.file)) for problem in skipped]
+
+    def read(self) -> Iterator[ZipMember | Problem]:
+        plan, skipped = self.plan()
+        yield from skipped
         ready = []
         for target, source in plan:
             whole = [
