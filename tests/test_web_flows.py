@@ -279,6 +279,33 @@ def test_a_slow_inbox_shows_progress_then_the_result(fresh_db: Path, monkeypatch
         assert client.app.state.web.jobs.recent() == []  # not listed as an import
 
 
+def test_a_slow_connect_shows_progress_then_the_suggestions(
+    fresh_db: Path, monkeypatch: Any
+) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).suggestions
+
+        def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "suggestions", slow)
+        first = client.get("/connect?account=x:brightpathstaff")
+        assert (
+            first.status_code == 200 and "Ranking who @brightpathstaff should follow" in first.text
+        )
+        assert 'data-job="' in first.text and 'aria-current="page">Connect' in first.text
+        job_id = first.text.split('data-job="', 1)[1].split('"', 1)[0]
+        assert client.get("/connect?account=x:brightpathstaff").text.count("data-job=") == 1
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        ready = client.get("/connect?account=x:brightpathstaff")
+        assert "Who @brightpathstaff should follow" in ready.text and "data-job=" not in ready.text
+        assert client.app.state.web.jobs.recent() == []  # not listed as an import
+
+
 def test_a_slow_benchmark_keeps_its_toolbar_while_it_is_prepared(
     fresh_db: Path, monkeypatch: Any
 ) -> None:

@@ -181,7 +181,9 @@ def test_connect_page_and_exports(client: Any) -> None:
     assert "Who @brightpathstaff should follow" in page.text
     assert "Spreadsheet (CSV)" in page.text and "X list" in page.text
     csv = client.get("/connect/export?account=x:brightpathstaff&format=csv")
-    assert csv.status_code == 200 and csv.text.startswith("rank,platform,handle")
+    # the file Excel reads as UTF-8 (byte order mark), with each account's address
+    assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbfrank,platform,handle")
+    assert ",https://x.com/" in csv.text
     assert "attachment" in csv.headers["content-disposition"]
     xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")
     assert xlist.text.splitlines() and all(line.startswith("@") for line in xlist.text.splitlines())

@@ -230,8 +230,14 @@ class Backend(InboxMixin):
             with self.store() as store:
                 return suggest_report(store, handle, platform, role, limit, options=options)
 
-        key = ("connect", handle.lower(), platform, role, limit, tuple(sorted(include)))
-        return self.cached(key, compute)
+        return self.cached(suggestions_key(handle, platform, role, limit, include), compute)
+
+
+def suggestions_key(
+    handle: str, platform: str, role: str | None, limit: int, include: frozenset[str]
+) -> tuple[Any, ...]:
+    """The cache key of :meth:`Backend.suggestions` (the Connect page's background job's)."""
+    return ("connect", handle.lower(), platform, role, limit, tuple(sorted(include)))
 
 
 def _safe_links(result: AuditResult) -> AuditResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -10,9 +10,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.web.app import web
+from staffpulse.web.app import WebContext, web
+from staffpulse.web.data import suggestions_key
+from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
+
+if TYPE_CHECKING:
+    from staffpulse.connect.suggest import SuggestReport
 
 router = APIRouter()
 ROLE_CHOICES = (
@@ -52,6 +57,13 @@ def _includes(request: Request) -> frozenset[str]:
     return frozenset(v for v in request.query_params.getlist("include") if v in INCLUDES)
 
 
+def _ranked(
+    ctx: WebContext, job: Job, account: Any, role: str | None, limit: int, include: frozenset[str]
+) -> SuggestReport:
+    job.update("Building the circle of trust and ranking the accounts in it")
+    return ctx.backend.suggestions(account.handle, account.platform, role, limit, include)
+
+
 def _limit(request: Request) -> int:
     raw = request.query_params.get("limit", "20")
     return max(1, min(100, int(raw))) if raw.isdigit() else 20
@@ -69,9 +81,27 @@ def connect_page(request: Request) -> HTMLResponse:
     report = None
     problem: StaffpulseError | None = None
     try:
-        report = ctx.backend.suggestions(account.handle, account.platform, role, limit, include)
+        # On a big store the ranking takes seconds: a progress page instead of a blank tab
+        report = ctx.slow.get(
+            suggestions_key(account.handle, account.platform, role, limit, include),
+            "Ranking who to follow",
+            lambda job: _ranked(ctx, job, account, role, limit, include),
+            ctx.settings.page_wait,
+        )
     except StaffpulseError as exc:
         problem = exc
+    if isinstance(report, Job):
+        return ctx.renderer.page(
+            request,
+            "preparing.html",
+            active="connect",
+            job=report,
+            what="connect",
+            heading=f"Ranking who @{account.handle} should follow",
+            explain="The circle of trust is built from every stored reply, mention and "
+            "follow, then ranked; on a big store this takes a while. The result is kept "
+            "until new data comes in.",
+        )
     fits = ("csv", *FORMATS_FOR.get(account.platform, ()))  # the library's table
     exports = [(fmt, EXPORTS[fmt][0]) for fmt in fits]
     query: list[tuple[str, str]] = [
@@ -117,7 +147,7 @@ def connect_export(request: Request) -> Response:
     _label, media, ext = EXPORTS[fmt]
     name = "".join(c if c.isalnum() else "-" for c in account.handle)
     return Response(
-        result.text,
+        result.data(),  # the CSV with its byte order mark, for Excel
         media_type=media,
         headers={"content-disposition": f'attachment; filename="follow-{name}-{fmt}.{ext}"'},
     )
