@@ -88,7 +88,7 @@ def test_every_post_route_is_csrf_protected() -> None:
         if m.name.startswith("routes_")
     ]
     posts = {
-        r.path.replace("{platform}/{handle}", "x/acmestaffing")
+        r.path.replace("{platform}/{handle:path}", "x/acmestaffing")
         for module in routers
         for r in module.router.routes
         if "POST" in getattr(r, "methods", set())

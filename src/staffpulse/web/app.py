@@ -28,6 +28,7 @@ from staffpulse.errors import (
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
 from staffpulse.web.jobs import JobManager
+from staffpulse.web.links import audit_url
 from staffpulse.web.render import Renderer, report_css
 from staffpulse.web.security import (
     Csrf,
@@ -89,14 +90,17 @@ def way_back(path: str) -> tuple[str, str, str]:
     """Where an error page sends the user back to: the page the failed request came from.
 
     The dashboard sends no Referer (``Referrer-Policy: no-referrer``), so the way back is
-    read from the address itself: ``/settings/tokens`` was posted from ``/settings``.
+    read from the address itself: ``/settings/tokens`` was posted from ``/settings``, and
+    ``/audit/x/acme/record`` from the audit of @acme. An audit that failed itself (no such
+    account) leads back to the accounts, not to itself.
     """
-    from urllib.parse import quote
-
+    if path.startswith("/audit/"):
+        platform, _, rest = path.removeprefix("/audit/").partition("/")
+        for action in ("/record", "/report.html"):
+            if rest.endswith(action) and rest != action:
+                return audit_url(platform, rest.removesuffix(action)), "Back to the audit", "home"
+        return "/", "Back to your accounts", "home"
     parts = [p for p in path.split("/") if p]
-    if len(parts) >= 4 and parts[0] == "audit":  # e.g. /audit/x/acme/record
-        href = f"/audit/{quote(parts[1], safe='')}/{quote(parts[2], safe='')}"
-        return href, "Back to the audit", "home"
     if parts and parts[0] in _WAYS_BACK:
         return _WAYS_BACK[parts[0]]
     return "/", "Back to your accounts", "home"

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
+from staffpulse.web.links import audit_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
 
@@ -73,7 +74,7 @@ def build_environment() -> Environment:
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
     env.filters.update(number=_number, safe_url=_safe_url, plural=count_of, web=web_text)
-    env.globals.update(nav=NAV, mentions_formats=mentions_formats)
+    env.globals.update(nav=NAV, mentions_formats=mentions_formats, audit_url=audit_url)
     return env
 
 

@@ -15,6 +15,7 @@ from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
+from staffpulse.web.links import audit_url
 from staffpulse.web.pickers import account_choices, find_account
 
 router = APIRouter()
@@ -125,7 +126,34 @@ def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
     return bench if found else None
 
 
-@router.get("/audit/{platform}/{handle}", response_class=HTMLResponse)
+@router.get("/audit/{platform}/{handle:path}/report.html")
+def audit_download(request: Request, platform: str, handle: str) -> Response:
+    """The page as the report file ``staffpulse audit --html`` writes."""
+    backend = web(request).backend
+    result = backend.audit(platform, handle)
+    account = result.account
+    html = render_audit_html(
+        result,
+        _benchmark_for(request, account.platform, account.handle),
+        sample=backend.is_sample(),
+    )
+    name = "".join(c if c.isalnum() else "-" for c in account.handle)
+    return HTMLResponse(
+        html, headers={"content-disposition": f'attachment; filename="audit-{name}.html"'}
+    )
+
+
+@router.post("/audit/{platform}/{handle:path}/record")
+async def audit_record(request: Request, platform: str, handle: str) -> Response:
+    await verified_form(request)
+    result = web(request).backend.record_audit(platform, handle)
+    target = audit_url(result.account.platform, result.account.handle) + "?notice=recorded"
+    return RedirectResponse(target, status_code=303)
+
+
+# After the routes above: a handle may hold "/" (it is the rest of the path), so the page
+# route would otherwise take "acme/report.html" for a handle.
+@router.get("/audit/{platform}/{handle:path}", response_class=HTMLResponse)
 def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     ctx = web(request)
     if not ctx.backend.summaries():
@@ -147,39 +175,11 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     )
 
 
-@router.get("/audit/{platform}/{handle}/report.html")
-def audit_download(request: Request, platform: str, handle: str) -> Response:
-    """The page as the report file ``staffpulse audit --html`` writes."""
-    backend = web(request).backend
-    result = backend.audit(platform, handle)
-    account = result.account
-    html = render_audit_html(
-        result,
-        _benchmark_for(request, account.platform, account.handle),
-        sample=backend.is_sample(),
-    )
-    name = "".join(c if c.isalnum() else "-" for c in account.handle)
-    return HTMLResponse(
-        html, headers={"content-disposition": f'attachment; filename="audit-{name}.html"'}
-    )
-
-
-@router.post("/audit/{platform}/{handle}/record")
-async def audit_record(request: Request, platform: str, handle: str) -> Response:
-    await verified_form(request)
-    result = web(request).backend.record_audit(platform, handle)
-    target = f"/audit/{result.account.platform}/{result.account.handle}?notice=recorded"
-    return RedirectResponse(target, status_code=303)
-
-
 @router.get("/audit-go")
 def audit_go(request: Request) -> Response:
     """The account picker of the audit page (a GET form): redirect to the chosen audit."""
-    from urllib.parse import quote
-
     typed = request.query_params.get("account", "")
     if not typed.strip():
         return RedirectResponse("/", status_code=303)
     account = find_account(web(request).backend, typed)
-    target = f"/audit/{quote(account.platform, safe='')}/{quote(account.handle, safe='')}"
-    return RedirectResponse(target, status_code=303)
+    return RedirectResponse(audit_url(account.platform, account.handle), status_code=303)

@@ -10,7 +10,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -21,7 +20,9 @@ from staffpulse.fetch.x_costs import money
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, form_value, web
 from staffpulse.web.forms import verified_form
+from staffpulse.web.import_summary import count_changes, import_summary
 from staffpulse.web.jobs import Job
+from staffpulse.web.links import audit_url
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, UnsafeArchiveError, check_archive
 from staffpulse.web.uploads import (
     UploadFormatError,
@@ -93,8 +94,7 @@ def _accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[An
             "platform": s.account.platform,
             "display_name": s.account.display_name,
             "posts": s.posts,
-            "audit_url": f"/audit/{quote(s.account.platform, safe='')}/"
-            f"{quote(s.account.handle, safe='')}",
+            "audit_url": audit_url(s.account.platform, s.account.handle),
         }
         for s in found[:SHOWN_ACCOUNTS]
     ]
@@ -111,6 +111,7 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         try:
             with ctx.backend.store() as store:
                 store.on_write = seen.update
+                changes = count_changes(store)
 
                 def progress(file: str, done: int) -> None:
                     job.update(f"Importing {_user_paths(file, shown_as, folder)}", done, None)
@@ -134,15 +135,7 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         if nothing:
             summary = f"Nothing could be read from {', '.join(names)}."
         else:
-            summary = (
-                f"Imported {_count(report.posts, 'post')} and "
-                f"{_count(report.accounts, 'account')}"
-                + (
-                    f" ({_count(report.new_posts, 'new post')})."
-                    if report.new_posts
-                    else ": all of it was already in the store, nothing changed."
-                )
-            )
+            summary = import_summary(report, changes)
         return {
             "summary": summary,
             "nothing": nothing,
@@ -153,6 +146,8 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
             "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN),
             "accounts": accounts,
             "more_accounts": max(0, total - len(accounts)),
+            # accounts came in without posts (a followers list): say where they will show
+            "no_posts_yet": bool(report.new_accounts) and not total,
         }
 
     return run

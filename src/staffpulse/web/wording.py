@@ -79,6 +79,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
         ),
+        (
+            r"no account\.js beside it: whose archive is this\? skipped",
+            "a file of an X archive needs the archive's account.js, which says whose archive it "
+            "is: choose it together with account.js (you can select several files at once), "
+            "or upload the whole archive ZIP as X sent it",
+        ),
         (r" \(see docs/formats\.md\)", ""),
         (r" ?\(see docs/formats\.md\)", ""),
         (r"see docs/formats\.md", "see “Supported formats”"),

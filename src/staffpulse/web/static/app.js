@@ -88,7 +88,11 @@
       var platform = meta.textContent.split("\u00b7").pop().trim();
       if (!/^[a-z]+$/.test(platform)) return;
       var link = document.createElement("a");
-      link.href = "/audit/" + encodeURIComponent(platform) + "/" + encodeURIComponent(handle.slice(1));
+      // as web/links.py writes it: a handle of dots alone gets its "@" (browsers resolve
+      // "/.." even when encoded)
+      var segment = encodeURIComponent(handle.slice(1));
+      if (/^\.*$/.test(segment)) segment = "@" + segment;
+      link.href = "/audit/" + encodeURIComponent(platform) + "/" + segment;
       link.textContent = handle;
       strong.textContent = "";
       strong.appendChild(link);
