@@ -253,6 +253,55 @@ def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> N
     assert everything.count('value="open">Reopen') == 2
 
 
+def test_the_inbox_counts_every_open_conversation_and_shows_more(
+    client: Any, monkeypatch: Any
+) -> None:
+    import re
+
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.web import routes_inbox
+
+    monkeypatch.setattr(routes_inbox, "PAGE", 2)
+    with open_store(client.app.state.web.settings.db_path) as store:
+        counts = build_inbox(store, max_age=DEFAULT_MAX_AGE, limit=1).counts  # as the CLI counts
+    open_total = counts["open"] - counts["older"] - counts["undated"]
+    assert open_total > 4
+    page = client.get("/inbox").text
+    assert f"{open_total} open (the top 2 shown)" in page
+    assert page.count('class="conv"') == 2
+    assert f"Showing the top 2 of {open_total} open conversations" in page
+    more = re.search(r'href="(/inbox\?shown=4#more)">Show 2 more', page)
+    assert more is not None
+    assert client.get("/inbox?shown=4").text.count('class="conv"') == 4
+    everything = client.get(f"/inbox?shown={open_total + 10}").text
+    assert everything.count('class="conv"') == open_total and "Show 2 more" not in everything
+    # "Mark joined" on the third card returns to the same longer page
+    third = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[2]
+    token = csrf_token(client, "/inbox?shown=4")
+    form = {"conversation_id": third.conversation_id, "platform": third.platform}
+    back = client.post(
+        "/inbox/state",
+        data={"csrf_token": token, "state": "joined", "back": "/inbox?shown=4", **form},
+    )
+    assert back.headers["location"] == "/inbox?shown=4&notice=joined"
+    assert f"{open_total - 1} open (the top 2 shown) · 1 joined" in client.get("/inbox").text
+
+
+def test_inbox_buttons_name_their_conversation_and_text_follows_its_direction(
+    client: Any,
+) -> None:
+    import re
+
+    page = client.get("/inbox").text
+    buttons = re.findall(r'value="(?:joined|dismissed)">(.*?)</button>', page, re.S)
+    assert buttons and len(set(buttons)) == len(buttons)  # each names its own conversation
+    for button in buttons:
+        assert re.fullmatch(
+            r'(Mark joined|Dismiss)<span class="sr"> the conversation of @\S+: “.+”</span>', button
+        )
+    assert page.count('class="post" dir="auto"') == page.count('class="post"')
+
+
 # -- 8. slow pages are prepared in the background, with progress -----------------------------
 def test_a_slow_inbox_shows_progress_then_the_result(fresh_db: Path, monkeypatch: Any) -> None:
     with make_client(fresh_db, page_wait=0.0) as client:

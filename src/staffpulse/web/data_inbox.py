@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from staffpulse.listen.inbox import Inbox, InboxItem
 
 T = TypeVar("T")
+# Every open conversation is kept (the ranking reads them all anyway): the page shows them a
+# page at a time and counts them truly, where a limit of 30 would make "30 open" of 219.
+RANKED = 1_000_000
 
 
 class InboxMixin:
@@ -59,7 +62,7 @@ class InboxMixin:
                     as_handle=as_handle,
                     topic=topic,
                     platform=platform,
-                    limit=30,
+                    limit=RANKED,
                     max_age=max_age,
                     as_of=parse_as_of(as_of),
                 )

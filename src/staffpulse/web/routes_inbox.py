@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -28,6 +29,7 @@ AS_OF = (
     ("newest", "As of the newest post"),
 )
 JOINED_SHOWN = 30
+PAGE = 30  # open conversations shown at first, and added by "Show more"
 
 
 def _listen_settings() -> dict[str, Any]:
@@ -80,12 +82,19 @@ def inbox_page(request: Request) -> HTMLResponse:
     if max_age is not None and max_age_raw not in {value for value, _label in ages}:
         ages.append((max_age_raw, max_age_raw))  # the config's own setting, kept selectable
     all_joined = q.get("joined") == "all"
+    shown = _shown(q.get("shown", ""), len(inbox.items))
+    items = inbox.items[:shown]
     return ctx.renderer.page(
         request,
         "inbox.html",
         active="inbox",
         inbox=inbox,
-        groups=inbox.by_topic(),
+        groups=replace(inbox, items=items).by_topic(),  # of the shown page
+        open_total=len(inbox.items),
+        shown=len(items),
+        more_href=_with(q, shown=str(shown + PAGE)) + "#more" if shown < len(inbox.items) else "",
+        next_page=min(PAGE, len(inbox.items) - shown),
+        page_size=PAGE,
         accounts=account_choices(ctx.backend),
         as_handle=as_handle or "",
         topic=topic or "",
@@ -115,6 +124,12 @@ def _ranked(
 ) -> Any:
     job.update("Reading, grouping and ranking the stored conversations")
     return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of)
+
+
+def _shown(raw: str, total: int) -> int:
+    """How many open conversations to show: ``?shown=N`` (from "Show more"), else a page."""
+    wanted = int(raw) if raw.isdigit() else PAGE
+    return max(PAGE, min(wanted, total))
 
 
 def _with(query: Any, **changes: str) -> str:
