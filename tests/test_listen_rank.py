@@ -219,7 +219,7 @@ def test_age_wording() -> None:
     assert "active 3 h ago" in fresh.reasons
     old_conv = conv("o", hours_ago=24 * 1400, replies=1, reply_hours_ago=24 * 1368)
     (old,) = rank([old_conv], RankContext(now=NOW))
-    assert "quiet for 1368 days" in old.cautions
+    assert "quiet for 1,368 days" in old.cautions  # thousands separated, as every count
     assert "only 1 reply so far: room to add value" in old.reasons
     assert not any("since" in c or "days ago" in c for c in old.cautions)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from staffpulse.listen.threads import Conversation
+from staffpulse.report.counts import count_of
 from staffpulse.signals.job_ads import looks_like_job_ad
 
 WEIGHTS: dict[str, float] = {
@@ -250,8 +251,7 @@ def _span(hours: float) -> str:
         return f"{max(int(hours * 60), 1)} min"
     if round(hours) < 48:
         return f"{round(hours)} h"
-    days = round(hours / 24)
-    return f"{days} day{'' if days == 1 else 's'}"
+    return count_of(round(hours / 24), "day")
 
 
 def _explain(
@@ -269,7 +269,7 @@ def _explain(
     if n == 0:
         reasons.append("no replies yet: be the first to answer")
     elif n <= 5:
-        reasons.append(f"only {n} repl{'y' if n == 1 else 'ies'} so far: room to add value")
+        reasons.append(f"only {count_of(n, 'reply', 'replies')} so far: room to add value")
     if age is not None and comp["recency"] >= 0.5:
         reasons.append(f"active {_span(age)} ago")
     if recent >= 2:
