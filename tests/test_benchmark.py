@@ -35,13 +35,14 @@ def test_parse_cohort_shapes_and_problems() -> None:
         ("acme", None, "staffing_firm", 2),
         ("rosa", None, "recruiter", 3),
         ("vendorco", "bluesky", "vendor", 5),
+        ("weird", None, None, 6),  # kept: a typo in a segment does not drop the account
         ("solo", None, None, 9),
         ("rtiatmla", "x", "staffing_firm", 10),
         ("harbor", "x", "staffing_firm", 11),
     ]
     assert [str(p) for p in problems] == [
         "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
-        "hr, other)",
+        "hr, other): @weird is kept, without a segment",
         "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment; "
         'put a segment of several words in quotes: "staffing firm")',
         "cohort.txt:8: @acme is already on line 2",
@@ -153,13 +154,16 @@ def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
     assert len(result.audits) == 12
     assert [r["rank"] for r in result.leaderboard] == list(range(1, 13))
     assert result.leaderboard[0]["segment"] == "vendor"
-    assert [(p.line, p.file) for p in result.problems] == [(14, str(cohort)), (15, str(cohort))]
+    # line 15 twice: its segment is unknown, and no account 'bad' is stored
+    assert [(p.line, p.file) for p in result.problems] == [(14, str(cohort))] + [
+        (15, str(cohort))
+    ] * 2
     voice, conversation, mostly = result.claims
     assert voice["verdict"] == "supported" and conversation["verdict"] == "supported"
     assert mostly["mostly_job_ads"] == 6 and mostly["n"] == 6
     assert result.segment_stats["vendor"]["n"] == 6
     data = json.loads(json.dumps(result.to_dict()))
-    assert data["cohort"]["accounts"] == 12 and len(data["cohort"]["problems"]) == 2
+    assert data["cohort"]["accounts"] == 12 and len(data["cohort"]["problems"]) == 3
     out = write_leaderboard_csv(result, tmp_path / "board.csv")
     rows = list(csv.DictReader(out.open()))
     assert len(rows) == 12 and rows[0]["rank"] == "1" and "voice_percentile" in rows[0]

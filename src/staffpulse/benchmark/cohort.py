@@ -155,14 +155,17 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
     else:
         rows = [(number, _cells(line, delimiter), None) for number, line in content]
     for number, parts, record in rows:
+        words = [part.lower() for part in parts]
+        header_like = number == content[0][0] and bool(set(words) & HEADER_WORDS)
         try:
-            entry = _entry(number, parts, record)
+            entry, unknown_segment = _entry(number, parts, record)
         except ValueError as exc:
-            words = [part.lower() for part in parts]
-            if number == content[0][0] and set(words) & HEADER_WORDS:
+            if header_like:
                 raise _missing_handle(words, file) from None  # a header: no line can be used
             problems.append(CohortProblem(file, number, str(exc)))
             continue
+        if unknown_segment and header_like:  # "name,network": a header, not @name
+            raise _missing_handle(words, file)
         key = (entry.handle, entry.platform)
         if key in seen:
             problems.append(
@@ -171,48 +174,61 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
             continue
         seen[key] = number
         entries.append(entry)
+        if unknown_segment:  # a typo in the segment must not drop a real account
+            problems.append(
+                CohortProblem(
+                    file, number, f"{unknown_segment}: @{entry.handle} is kept, without a segment"
+                )
+            )
     return entries, problems
 
 
-def _plain(parts: list[str]) -> tuple[str, str, str | None]:
-    """(handle, platform, segment) of a plain line: ``@handle [platform] [segment]``."""
+def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
+    """(handle, platform, segment, why a segment was not understood) of a plain line:
+    ``@handle [platform] [segment]``."""
     handle, rest = (parts[0], parts[1:]) if parts else ("", [])
     platform = ""
     if rest and _is_platform(rest[0]):
         platform, rest = rest[0], rest[1:]
     if not rest:
-        return handle, platform, None
+        return handle, platform, None, None
     try:  # a segment of several words written without quotes: @acme staffing firm
-        return handle, platform, normalize_segment(" ".join(rest))
-    except ValueError:
+        return handle, platform, normalize_segment(" ".join(rest)), None
+    except ValueError as exc:
         if len(rest) == 1:
-            raise
+            return handle, platform, None, str(exc)
     if not platform and len(rest) == 2:  # the middle field is meant as the platform
         try:
             segment = normalize_segment(rest[1])
         except ValueError:
             segment = None
         if segment is not None:
-            return handle, normalize_platform(rest[0]), segment
+            return handle, normalize_platform(rest[0]), segment, None
     raise ValueError(
         "too many fields (expected: handle, optional platform, optional segment; "
         'put a segment of several words in quotes: "staffing firm")'
     )
 
 
-def _entry(number: int, parts: list[str], record: dict[str, str] | None) -> CohortEntry:
+def _entry(
+    number: int, parts: list[str], record: dict[str, str] | None
+) -> tuple[CohortEntry, str | None]:
+    """The line's entry, and why its segment was not understood (it is then left out)."""
+    unknown: str | None = None
     if record is not None:
         handle = (record.get("handle") or "").strip().lstrip("@")
         platform = (record.get("platform") or "").strip()
-        segment = normalize_segment(record.get("segment"))
+        try:
+            segment = normalize_segment(record.get("segment"))
+        except ValueError as exc:
+            segment, unknown = None, str(exc)
     else:
-        handle, platform, segment = _plain(parts)
+        handle, platform, segment, unknown = _plain(parts)
         handle = handle.lstrip("@")
     if not handle or " " in handle:
         raise ValueError("no handle on this line")
-    return CohortEntry(
-        handle.lower(), normalize_platform(platform) if platform else None, segment, number
-    )
+    platform_key = normalize_platform(platform) if platform else None
+    return CohortEntry(handle.lower(), platform_key, segment, number), unknown
 
 
 def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
