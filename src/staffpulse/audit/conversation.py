@@ -241,8 +241,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if ev["reply_share"] < float(settings["reply_target"]):
         where = (
-            " Start with the open conversations in your inbox: you have joined none of them "
-            "yet."
+            " Start with the open conversations in your inbox: you have joined none of them yet."
             if ev.get("inbox_conversations_joined") == 0
             else ""
         )
