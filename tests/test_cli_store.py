@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,13 @@ def test_file_names_and_problems_with_markup_are_printed_as_they_are(tmp_path: P
     assert "Imported 2 posts (2 new), 2 accounts (2 new). Skipped 1 malformed record." in (
         result.output
     )
+
+
+def test_db_before_the_command_is_the_command_s_store(tmp_path: Path) -> None:
+    db = tmp_path / "global.db"
+    sample = Path(__file__).parent.parent / "src" / "staffpulse" / "sample" / "cohort.jsonl"
+    result = runner.invoke(app, ["--db", str(db), "import", str(sample), "--json"])
+    assert result.exit_code == 0, result.output
+    stats = runner.invoke(app, ["--db", str(db), "stats", "--json"])
+    assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+    assert "STAFFPULSE_DB" not in os.environ  # set for that run only

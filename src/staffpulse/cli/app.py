@@ -117,8 +117,29 @@ def _root(
         typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="SQLite store for the command (same as the command's own --db).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = {"debug": debug}
+    if db is not None:
+        # every command reads its --db from STAFFPULSE_DB when not given: set it for this
+        # run only (tests run many commands in one process)
+        previous = os.environ.get("STAFFPULSE_DB")
+        os.environ["STAFFPULSE_DB"] = db
+
+        def restore() -> None:
+            if previous is None:
+                os.environ.pop("STAFFPULSE_DB", None)
+            else:
+                os.environ["STAFFPULSE_DB"] = previous
+
+        ctx.call_on_close(restore)
     _show_notices()
 
 

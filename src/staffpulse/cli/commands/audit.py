@@ -37,6 +37,7 @@ def audit_command(
 ) -> None:
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
     from staffpulse.audit import audit_account
+    from staffpulse.bundled import is_bundled_sample
     from staffpulse.report.html import write_audit_html
     from staffpulse.report.terminal_audit import render_audit
 
@@ -46,7 +47,8 @@ def audit_command(
         else:
             with err_console.status(f"Auditing @{escape(handle.lstrip('@'))}..."):
                 result = audit_account(store, handle, platform=platform, since=since)
-    written = write_audit_html(result, html) if html else None
+        sample = bool(html) and is_bundled_sample(store)
+    written = write_audit_html(result, html, sample=sample) if html else None
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
         return

@@ -93,6 +93,11 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         if summary.files_skipped
         else ""
     )
+    if summary.duplicates:
+        files += (
+            f"; {count_of(summary.duplicates, 'post')} met more than once "
+            "(in one file or several) counted once"
+        )
     console.print(
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
