@@ -49,10 +49,18 @@ def _post_cohort(client: Any, name: str, data: bytes) -> Any:
 
 
 # -- 1. a bad cohort file never breaks the Benchmark page ------------------------------------
+def _followed(client: Any, response: Any) -> str:
+    """The page a form's redirect leads to (POST, redirect, GET: reload sends nothing)."""
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    return str(page.text)
+
+
 def test_a_cohort_without_known_accounts_is_refused_and_not_saved(client: Any) -> None:
     response = _post_cohort(client, "bad.csv", b"handle;platform\nfoo;x\nbar;bluesky\n")
-    assert response.status_code == 400
-    page = response.text
+    assert response.headers["location"].startswith("/benchmark?flash=")
+    page = _followed(client, response)
     assert "That cohort file was not used" in page
     assert "none of the accounts in bad.csv has posts in this store" in page
     assert "Cohort saved" not in page and "Error 400" not in page
@@ -64,10 +72,67 @@ def test_a_cohort_without_known_accounts_is_refused_and_not_saved(client: Any) -
 
 
 def test_an_empty_cohort_file_is_refused_on_the_page(client: Any) -> None:
-    response = _post_cohort(client, "empty.csv", b"\n")
-    assert response.status_code == 400
-    assert "no cohort file was attached, or the file is empty" in response.text
-    assert "Use this cohort" in response.text
+    page = _followed(client, _post_cohort(client, "empty.csv", b"\n"))
+    assert "no cohort file was attached, or the file is empty" in page
+    assert "Use this cohort" in page
+
+
+def test_a_file_that_is_no_text_is_called_so(client: Any) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    page = _followed(client, _post_cohort(client, "image.png", png))
+    assert "image.png is not a CSV or text file: it is a PNG image" in page
+    assert "has posts" not in page and "CSV UTF-8" in page
+    xlsx = _followed(client, _post_cohort(client, "firms.xlsx", b"PK\x03\x04rest"))
+    assert "an Excel workbook (.xlsx)" in xlsx
+    assert not client.app.state.web.settings.saved_cohort().exists()
+
+
+def test_a_cohort_with_unusable_lines_says_so_at_the_top(client: Any) -> None:
+    cohort = (
+        b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nghost_firm,x,vendor\n"
+        b"hireloop,x,vendorr\n"
+    )
+    page = _followed(client, _post_cohort(client, "firms.csv", cohort))
+    top = page.split('class="flash warn" role="alert">', 1)[1].split("</div>\n", 1)[0]
+    assert "Cohort saved, but 2 lines of it could not be used as written" in top
+    assert "line 3: no account &#39;ghost_firm&#39; on x in the store" in top
+    # a typo in the segment keeps the account, without a segment
+    assert "unknown segment &#39;vendorr&#39;" in top and "@hireloop is kept" in top
+    assert "ranks the 2 accounts of firms.csv with posts in the store, compared by segment" in top
+    assert "@hireloop" in page.split("Leaderboard", 1)[1]
+    # handles only: no promise of segments
+    plain = _followed(client, _post_cohort(client, "handles.txt", b"brightpathstaff\nhireloop\n"))
+    assert 'class="flash ok" role="status"><strong>Cohort saved:</strong>' in plain
+    assert "The file names no segments" in plain and "compared by segment" not in plain
+    assert "This cohort file names no segments" in plain
+
+
+def test_forms_answer_with_a_redirect_so_a_reload_sends_nothing(client: Any) -> None:
+    token = csrf_token(client, "/settings")
+    empty = client.post(
+        "/settings/tokens", data={"name": "x_bearer_token", "value": "", "csrf_token": token}
+    )
+    assert empty.headers["location"].startswith("/settings?flash=")
+    page = _followed(client, empty)
+    assert "The token was not saved:" in page and "field was empty" in page
+    assert client.get(empty.headers["location"]).text == page  # a reload shows it again
+    fetch = client.post(
+        "/import/fetch",
+        data={"csrf_token": token, "platform": "mastodon", "handle": "not a handle"},
+    )
+    assert fetch.headers["location"].startswith("/import?flash=")
+    shown = _followed(client, fetch)
+    assert "The fetch was not started:" in shown and "e.g. @you@mastodon.social" in shown
+    assert "bsky" not in shown.split("The fetch was not started:", 1)[1].split("</div>", 1)[0]
+    # scripts asking for JSON still get the error with its status
+    as_json = client.post(
+        "/settings/tokens",
+        data={"name": "x_bearer_token", "value": "", "csrf_token": token},
+        headers={"accept": "application/json"},
+    )
+    assert as_json.status_code == 400 and "field was empty" in as_json.json()["error"]
+    # a key nobody was given shows nothing
+    assert "flash" not in client.get("/settings?flash=made-up").text.split("<main", 1)[1][:300]
 
 
 def test_a_saved_cohort_that_stopped_working_keeps_the_toolbar(client: Any) -> None:
@@ -90,8 +155,7 @@ def test_a_saved_cohort_that_stopped_working_keeps_the_toolbar(client: Any) -> N
 
 def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
     cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nghost_firm,x,vendor\n"
-    assert _post_cohort(client, "My firms 2026.csv", cohort).status_code == 303
-    page = client.get("/benchmark?notice=cohort").text
+    page = _followed(client, _post_cohort(client, "My firms 2026.csv", cohort))
     assert "Cohort saved" in page
     assert "My firms 2026.csv" in page
     assert (
@@ -174,12 +238,12 @@ def test_connect_offers_the_include_options_as_checkboxes(client: Any) -> None:
 
 
 def test_an_error_page_leads_back_to_the_page_it_came_from(client: Any) -> None:
-    token = csrf_token(client, "/settings")
+    token = csrf_token(client, "/inbox")
     response = client.post(
-        "/settings/tokens", data={"name": "x_bearer_token", "value": "", "csrf_token": token}
+        "/inbox/state", data={"csrf_token": token, "state": "bogus", "conversation_id": "1"}
     )
     assert response.status_code == 400
-    assert 'href="/settings"' in response.text and "Back to Settings" in response.text
+    assert 'href="/inbox"' in response.text and "Back to the Inbox" in response.text
     missing = client.get("/audit/x/nobody_here")
     assert missing.status_code == 404
     assert "staffpulse import FILE" not in missing.text and "Import page" in missing.text

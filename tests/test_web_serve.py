@@ -77,4 +77,67 @@ def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> 
         and "Fetched 5 posts of @firm.bsky.social" in status["result"]["summary"]
     )
     assert seen["handle"] == "firm.bsky.social" and seen["max_posts"] == 200
-    assert bad.status_code == 400 and "enter the handle" in bad.text
+    assert bad.status_code == 303 and bad.headers["location"].startswith("/import?flash=")
+    assert "enter the handle of the Bluesky account" in client.get(bad.headers["location"]).text
+
+
+def test_an_x_fetch_shows_its_cost_estimate_and_starts_only_when_confirmed(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    from staffpulse.config import load_config
+    from staffpulse.fetch.x_costs import Rates, estimate_cost, money
+
+    calls: list[dict[str, Any]] = []
+
+    class Report:
+        def as_dict(self) -> dict[str, Any]:
+            return {"posts": 40, "cost_usd": 0.5, "stopped": "budget"}
+
+    def fake_fetch_x(store: Any, handle: str, **kwargs: Any) -> Report:
+        calls.append({"handle": handle, **kwargs})
+        return Report()
+
+    monkeypatch.setattr("staffpulse.fetch.x.fetch_x", fake_fetch_x)
+    form = {"platform": "x", "handle": "@acmestaffing", "max_posts": "150", "budget": "0.50"}
+    with make_client(tmp_path / "x.db") as client:
+        token = csrf_token(client)
+        missing = client.post("/import/fetch", data={"csrf_token": token, **form})
+        page = client.get(missing.headers["location"]).text
+        assert "needs an X API bearer token" in page and "Settings page" in page
+        monkeypatch.setenv("X_BEARER_TOKEN", "test-token-not-real")
+        asked = client.post("/import/fetch", data={"csrf_token": token, **form})
+        assert asked.status_code == 303
+        assert (
+            asked.headers["location"]
+            == "/import/fetch/x?handle=acmestaffing&max_posts=150&budget=0.50"
+        )
+        confirm = client.get(asked.headers["location"]).text
+        estimate = estimate_cost(Rates.from_config(load_config()), 150, 100)
+        assert f"It costs at most {money(estimate['total'])}" in confirm
+        assert "Your budget is <strong>$0.50</strong>" in confirm
+        assert 'name="confirmed" value="yes"' in confirm and calls == []  # nothing read yet
+        started = client.post(
+            "/import/fetch", data={"csrf_token": token, **form, "confirmed": "yes"}
+        )
+        job_id = started.headers["location"].rsplit("/", 1)[-1]
+        client.app.state.web.jobs.wait(job_id)
+        status = client.get(f"/api/jobs/{job_id}").json()
+        # a Bluesky handle typed for X is refused before any paid request, with the way out
+        wrong = client.post(
+            "/import/fetch", data={"csrf_token": token, **form, "handle": "acme.bsky.social"}
+        )
+        refused = client.get(wrong.headers["location"]).text
+    assert calls == [
+        {
+            "handle": "acmestaffing",
+            "max_posts": 150,
+            "budget": 0.5,
+            "progress": calls[0]["progress"],
+        }
+    ]
+    assert status["result"]["summary"] == (
+        "Fetched 40 posts of @acmestaffing for about $0.50 (stopped early: the budget was "
+        "reached; fetch again, with a higher budget, for more)."
+    )
+    assert "choose Bluesky as the platform and fetch acme.bsky.social" in refused
+    assert "staffpulse fetch" not in refused

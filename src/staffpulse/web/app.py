@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
@@ -27,6 +27,7 @@ from staffpulse.errors import (
 )
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
+from staffpulse.web.flash import Flash, Flashes, with_flash
 from staffpulse.web.jobs import JobManager
 from staffpulse.web.links import audit_url
 from staffpulse.web.render import Renderer, report_css
@@ -52,6 +53,7 @@ class WebContext:
     renderer: Renderer
     mask: SecretMaskFilter
     slow: SlowPages
+    flashes: Flashes
 
 
 def web(request: Request) -> WebContext:
@@ -128,6 +130,32 @@ def error_page(
     )
 
 
+def form_problem(
+    request: Request,
+    target: str,
+    exc: StaffpulseError,
+    title: str = "That did not work",
+    note: str | None = None,
+) -> Response:
+    """A form that could not be used: back to ``target`` (a GET), which shows why.
+
+    Answering with a redirect rather than an error page at the form's address means a
+    reload does not send the form again, and Back and Forward work. Scripts asking for JSON
+    get the error as JSON, with status 400, as before.
+    """
+    message, hint = web_text(exc.message), web_text(exc.hint) or None
+    if _wants_json(request):
+        return JSONResponse({"error": message, "hint": hint}, status_code=400)
+    key = web(request).flashes.add(Flash("error", title, message, hint, note))
+    return RedirectResponse(with_flash(target, key), status_code=303)
+
+
+def flash_redirect(request: Request, target: str, flash: Flash) -> Response:
+    """After a form that worked: to ``target``, which says what it did."""
+    key = web(request).flashes.add(flash)
+    return RedirectResponse(with_flash(target, key), status_code=303)
+
+
 class HeadAsGetMiddleware:
     """Answers ``HEAD`` like ``GET`` without the body: FastAPI routes only list ``GET``, and
     link checkers and ``curl -I`` would otherwise get a 405 for a page that exists."""
@@ -199,6 +227,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     from staffpulse.web import (
         routes_bench,
         routes_core,
+        routes_fetch,
         routes_help,
         routes_import,
         routes_inbox,
@@ -212,9 +241,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     mask = SecretMaskFilter(filter(None, (get_secret(name) for name in SECRET_ENV)))
     install_log_filter(mask)
     jobs = JobManager(on_finish=lambda _job: backend.invalidate())
-    renderer = Renderer(csrf, {"db_path": str(settings.db_path)})
+    flashes = Flashes()
+    renderer = Renderer(csrf, flashes, {"db_path": str(settings.db_path)})
     slow = SlowPages(jobs, backend)
-    app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask, slow)
+    app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask, slow, flashes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HeadAsGetMiddleware)
@@ -233,6 +263,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         routes_inbox,
         routes_people,
         routes_import,
+        routes_fetch,
         routes_settings,
         routes_help,
     ):

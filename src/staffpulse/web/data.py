@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -27,6 +27,18 @@ if TYPE_CHECKING:
     from staffpulse.connect.suggest import SuggestReport
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CohortCheck:
+    """What an uploaded cohort file holds: its accounts with posts, the lines that could not
+    be used as written (line number, why), whether it names segments."""
+
+    accounts: int
+    problems: list[tuple[int | None, str]]
+    has_segments: bool
+
+
 Progress = Callable[[str, int, int], None]
 ALL_ACCOUNTS = "benchmark-all"
 
@@ -159,11 +171,12 @@ class Backend(InboxMixin):
 
         return self.cached(("benchmark", str(cohort)), compute)
 
-    def check_cohort(self, text: str, name: str) -> None:
+    def check_cohort(self, text: str, name: str) -> CohortCheck:
         """Refuse a cohort that would leave the benchmark empty, before it is saved: raises
         :class:`InputError` when the file lists no usable line, or no account with posts in
-        the store. Lines that cannot be used in a usable file are listed by the benchmark."""
-        from staffpulse.benchmark.cohort import parse_cohort
+        the store. Otherwise what the upload page tells: the lines that could not be used as
+        written (the benchmark lists them too) and whether the file names segments."""
+        from staffpulse.benchmark.cohort import CohortProblem, parse_cohort
 
         entries, problems = parse_cohort(text, name)
         if not entries:
@@ -174,16 +187,15 @@ class Backend(InboxMixin):
                 "optional), e.g. acmestaffing,x,staffing_firm",
             )
         graded = {(s.account.platform, s.account.id) for s in self.with_posts()}
-        found = False
+        found = 0
         with self.store() as store:  # resolved as the benchmark will resolve them
             for entry in entries:
                 try:
                     account = store.find_account(entry.handle, entry.platform)
-                except NotFoundError:
+                except NotFoundError as exc:
+                    problems.append(CohortProblem(name, entry.line, exc.message))
                     continue
-                if (account.platform, account.id) in graded:
-                    found = True
-                    break
+                found += (account.platform, account.id) in graded
         if not found:
             shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
             more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
@@ -192,6 +204,9 @@ class Backend(InboxMixin):
                 hint="each line needs the handle of an account listed on the Accounts page "
                 "(handle,platform,segment); import the accounts' posts first on the Import page",
             )
+        problems.sort(key=lambda p: p.line or 0)
+        lines = [(p.line, p.message) for p in problems]
+        return CohortCheck(found, lines, any(e.segment for e in entries))
 
     def audit(self, platform: str, handle: str) -> AuditResult:
         from staffpulse.audit.engine import audit_account

@@ -8,6 +8,28 @@ from staffpulse.errors import InputError
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER
 
 MAX_FORM_BYTES = 2 * 1024 * 1024
+# How the files people pick by mistake begin (an Excel workbook is a ZIP)
+SIGNATURES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (.xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel or Word file"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What an attached file is when it is not text (None for text, whatever its encoding:
+    a Latin-1 CSV still reads, with its odd letters replaced)."""
+    for signature, kind in SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text (Excel's “Unicode text”)"
+    if b"\x00" in data[:4096]:
+        return "not a text file"
+    return None
 
 
 async def verified_form(request: Request) -> dict[str, str]:
@@ -31,6 +53,9 @@ async def verified_form(request: Request) -> dict[str, str]:
                 )
             fields["__file__"] = data.decode("utf-8", "replace")
             fields["__filename__"] = getattr(upload, "filename", None) or ""
+            kind = binary_kind(data)
+            if kind:
+                fields["__not_text__"] = kind
     finally:
         await form.close()
     return fields

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
+from staffpulse.web.flash import Flashes
 from staffpulse.web.links import audit_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
@@ -93,9 +94,12 @@ def report_css() -> str:
 
 
 class Renderer:
-    def __init__(self, csrf: Csrf, globals_: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, csrf: Csrf, flashes: Flashes | None = None, globals_: dict[str, Any] | None = None
+    ) -> None:
         self.env = build_environment()
         self.csrf = csrf
+        self.flashes = flashes or Flashes()
         self.env.globals.update(globals_ or {})
 
     def token_for(self, request: Request) -> tuple[str, bool]:
@@ -120,6 +124,7 @@ class Renderer:
             csrf_token=token,
             active=active,
             notice=_notice(request),
+            flash=self.flashes.get(request.query_params.get("flash")),
             **context,
         )
         response = HTMLResponse(html, status_code=status_code)
@@ -139,7 +144,6 @@ NOTICES = {
     "dismissed": "Dismissed. It won't show up in the inbox again.",
     "reopened": "Back in the inbox.",
     "recorded": "Audit saved to the history: the next audit will show what changed.",
-    "cohort": "Cohort saved: the benchmark now uses its segments.",
     "cohort-removed": "Cohort removed: the benchmark now ranks every account in the store.",
 }
 

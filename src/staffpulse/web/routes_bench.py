@@ -2,7 +2,8 @@
 
 The cohort toolbar (upload another file, stop using the uploaded one) is on every state of
 the page: ranking, being prepared, and failed. A cohort that could not work is refused
-before it is saved, so a bad file never takes the page down.
+before it is saved, so a bad file never takes the page down; the upload then returns to the
+page (a redirect: a reload does not send the file again), which says why, or what was saved.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.report.counts import count_of
 from staffpulse.report.html import benchmark_context
-from staffpulse.web.app import web
+from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
+from staffpulse.web.data import CohortCheck
+from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_core import empty_store
@@ -24,6 +28,7 @@ from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
 router = APIRouter()
+SHOWN_PROBLEMS = 3  # lines named at the top; the benchmark lists them all below
 
 
 def benchmark_data(request: Request) -> Any:
@@ -44,16 +49,13 @@ def benchmark_page(request: Request) -> HTMLResponse:
     return _benchmark_response(request)
 
 
-def _benchmark_response(
-    request: Request, refused: StaffpulseError | None = None, status: int = 200
-) -> HTMLResponse:
+def _benchmark_response(request: Request) -> HTMLResponse:
     ctx = web(request)
     label = ctx.backend.cohort_label()
     toolbar: dict[str, Any] = {
         "bench_toolbar": True,
         "cohort_name": label,
         "cohort_saved": ctx.settings.saved_cohort().exists(),
-        "cohort_refused": refused,
         "has_segments": True,
     }
     try:
@@ -67,7 +69,6 @@ def _benchmark_response(
             request,
             "benchmark_problem.html",
             active="benchmark",
-            status_code=status,
             problem=StaffpulseError(message, exc.hint),
             **toolbar,
         )
@@ -76,7 +77,6 @@ def _benchmark_response(
             request,
             "preparing.html",
             active="benchmark",
-            status_code=status,
             job=result,
             what="cohort benchmark",
             heading="Ranking the cohort",
@@ -89,7 +89,6 @@ def _benchmark_response(
         request,
         "benchmark.html.j2",
         active="benchmark",
-        status_code=status,
         **toolbar,
         **benchmark_context(shown),
     )
@@ -117,19 +116,56 @@ async def benchmark_cohort(request: Request) -> Response:
     text = form.get("__file__", "").strip()
     name = display_name(form.get("__filename__", ""), "your cohort file")
     try:
+        if "__not_text__" in form:
+            raise InputError(
+                f"{name} is not a CSV or text file: it is {form['__not_text__']}",
+                hint="save the cohort as CSV (in Excel: File › Save As › CSV UTF-8) or as "
+                "plain text, one account a line: handle,platform,segment",
+            )
         if not text:
             raise InputError(
                 "no cohort file was attached, or the file is empty",
                 hint="choose a CSV with the columns handle,platform,segment, then press "
                 "Use this cohort",
             )
-        ctx.backend.check_cohort(text, name)
+        check = ctx.backend.check_cohort(text, name)
     except InputError as exc:  # nothing saved: the benchmark goes on as it was
-        if not ctx.backend.has_posts():
-            raise
-        return _benchmark_response(request, refused=exc, status=400)
+        return form_problem(
+            request,
+            "/benchmark",
+            exc,
+            "That cohort file was not used:",
+            note="Nothing was changed: the benchmark is the one you had.",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text + "\n", encoding="utf-8")
     ctx.settings.saved_cohort_name().write_text(name + "\n", encoding="utf-8")
     ctx.backend.invalidate()
-    return RedirectResponse("/benchmark?notice=cohort", status_code=303)
+    return flash_redirect(request, "/benchmark", saved_flash(name, check))
+
+
+def saved_flash(name: str, check: CohortCheck) -> Flash:
+    """What the page says after a cohort was saved: lines that could not be used come first,
+    at the top of the page, and segments are only promised when the file names some."""
+    ranked = f"the benchmark now ranks the {count_of(check.accounts, 'account')} of {name} "
+    ranked += (
+        "with posts in the store, compared by segment."
+        if check.has_segments
+        else "with posts in the store. The file names no segments, so there is no segment "
+        "comparison: add a third column (staffing_firm, vendor, recruiter, hr, other) for one."
+    )
+    if not check.problems:
+        return Flash("ok", "Cohort saved:", ranked)
+    shown = "; ".join(
+        f"line {line}: {web_text(message)}" if line else web_text(message)
+        for line, message in check.problems[:SHOWN_PROBLEMS]
+    )
+    more = len(check.problems) - SHOWN_PROBLEMS
+    return Flash(
+        "warn",
+        f"Cohort saved, but {count_of(len(check.problems), 'line')} of it could not be used "
+        "as written:",
+        shown + (f"; and {count_of(more, 'more line')}." if more > 0 else "."),
+        note=ranked[0].upper() + ranked[1:] + " Every such line is listed at the bottom of "
+        "the page, under “Cohort lines we could not use”.",
+    )

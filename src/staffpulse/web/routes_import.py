@@ -7,19 +7,16 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.fetch.x_costs import money
 from staffpulse.store import Store
-from staffpulse.web.app import WebContext, error_page, form_value, web
-from staffpulse.web.forms import verified_form
+from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_summary import count_changes, import_summary
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url
@@ -31,31 +28,13 @@ from staffpulse.web.uploads import (
     receive_upload,
 )
 
-if TYPE_CHECKING:
-    from staffpulse.fetch.common import FetchReport
-
 router = APIRouter()
-FETCHERS = {
+MAX_PROBLEMS_SHOWN = 50
+FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs them)
     "bluesky": "Bluesky (free, public)",
     "x": "X (pay-per-use, needs a bearer token)",
     "mastodon": "Mastodon (free, public)",
 }
-MAX_PROBLEMS_SHOWN = 50
-
-
-def _fetcher(platform: str) -> Callable[..., FetchReport]:
-    """The live fetcher of ``platform``, imported when used: the API clients are slow to load."""
-    if platform == "x":
-        from staffpulse.fetch.x import fetch_x
-
-        return fetch_x
-    if platform == "mastodon":
-        from staffpulse.fetch.mastodon import fetch_mastodon
-
-        return fetch_mastodon
-    from staffpulse.fetch.bluesky import fetch_bluesky
-
-    return fetch_bluesky
 
 
 def _upload_root(ctx: WebContext) -> Path:
@@ -80,7 +59,7 @@ def import_page(request: Request) -> HTMLResponse:
 SHOWN_ACCOUNTS = 20
 
 
-def _accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
+def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
     """The accounts with posts among ``keys`` (platform, id), busiest first, at most
     :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
     found = [
@@ -123,7 +102,7 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                     exc.message = _user_paths(exc.message, shown_as, folder)
                     raise
                 job.update("Finishing", report.posts + report.accounts, None)
-                accounts, total = _accounts_touched(store, seen)
+                accounts, total = accounts_touched(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         data = report.as_dict()
@@ -153,10 +132,6 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
     return run
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word if n == 1 else word + 's'}"
-
-
 def _user_paths(text: str, shown_as: dict[str, str], folder: Path) -> str:
     """``text`` naming the user's own files instead of their temp copies (an archive member
     stays after its ``!``)."""
@@ -183,8 +158,9 @@ async def import_upload(request: Request) -> Response:
             413,
             "That file is too large",
             f"The upload was refused: {exc}.",
-            "Split the data into smaller files, or start the dashboard with a higher limit: "
-            "staffpulse serve --max-upload-mb 500",
+            "Split the data into smaller files and upload them one by one. The limit is set "
+            "when the dashboard is started; to raise it, whoever runs it restarts it with a "
+            "higher one (in a terminal: staffpulse serve --max-upload-mb 500).",
         )
     except UploadFormatError as exc:
         return error_page(request, 400, "The upload could not be read", f"{exc}.")
@@ -211,72 +187,16 @@ async def import_upload(request: Request) -> Response:
     files = [p for _n, p in upload.files]
     label = "Import of " + ", ".join(names)
     job = ctx.jobs.submit("import", label, _import_job(ctx, files, upload.folder, names))
-    return _job_response(request, job)
+    return job_response(request, job)
 
 
-def _job_response(request: Request, job: Job) -> Response:
+def job_response(request: Request, job: Job) -> Response:
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(
             {"job": job.id, "status_url": f"/api/jobs/{job.id}", "page": f"/jobs/{job.id}"},
             status_code=202,
         )
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-
-@router.post("/import/fetch")
-async def import_fetch(request: Request) -> Response:
-    form = await verified_form(request)
-    ctx = web(request)
-    platform = form_value(form, "platform")
-    handle = form_value(form, "handle").lstrip("@")
-    if platform not in FETCHERS:
-        raise InputError("choose a platform to fetch from", hint="Bluesky, X or Mastodon")
-    if not handle or len(handle) > 200 or any(c.isspace() for c in handle):
-        raise InputError(
-            "enter the handle of the account to fetch", hint="e.g. yourfirm.bsky.social"
-        )
-    max_posts = _int(form_value(form, "max_posts", "200"), 200, 1, 3200)
-    fetch = _fetcher(platform)
-    kwargs: dict[str, Any] = {"max_posts": max_posts}
-    if platform == "x":
-        kwargs["budget"] = _float(form_value(form, "budget", "1"), 1.0, 0.01, 1000.0)
-
-    def run(job: Job) -> dict[str, Any]:
-        def progress(task: str, done: int, total: int | None) -> None:
-            job.update(f"Fetching {task}", done, total)
-
-        job.update(f"Connecting to {platform}")
-        seen: set[tuple[str, str]] = set()
-        with ctx.backend.store() as store:
-            store.on_write = seen.update
-            report = fetch(store, handle, progress=progress, **kwargs)
-            accounts, total = _accounts_touched(store, seen)
-        data = report.as_dict()
-        summary = f"Fetched {_count(int(data.get('posts', 0)), 'post')} of @{handle}"
-        if data.get("cost_usd"):
-            summary += f" for about {money(float(data['cost_usd']))}"
-        if data.get("stopped") not in (None, "max"):
-            summary += f" (stopped early: {data['stopped']})"
-        return {
-            "summary": summary + ".",
-            "accounts": accounts,
-            "more_accounts": max(0, total - len(accounts)),
-            "problems": [],
-        }
-
-    job = ctx.jobs.submit("fetch", f"Live fetch of @{handle} on {platform}", run)
-    return _job_response(request, job)
-
-
-def _int(raw: str, default: int, low: int, high: int) -> int:
-    return max(low, min(high, int(raw))) if raw.isdigit() else default
-
-
-def _float(raw: str, default: float, low: float, high: float) -> float:
-    try:
-        return max(low, min(high, float(raw)))
-    except ValueError:
-        return default
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import SECRET_ENV, config_path, get_secret, load_config, save_secret
 from staffpulse.errors import InputError
-from staffpulse.web.app import form_value, web
+from staffpulse.web.app import form_problem, form_value, web
 from staffpulse.web.forms import verified_form
 from staffpulse.web.uploads import human_bytes
 
@@ -19,8 +19,9 @@ router = APIRouter()
 TOKENS = {
     "x_bearer_token": (
         "X API bearer token",
-        "Lets staffpulse fetch posts from X live (pay-per-use: every fetch shows its cost "
-        "estimate first). Create it in the X developer portal.",
+        "Lets staffpulse fetch posts from X live (pay-per-use: every fetch shows what it "
+        "could cost at most, and starts only when you confirm). Create it in the X developer "
+        "portal.",
     ),
     "mastodon_access_token": (
         "Mastodon access token",
@@ -90,22 +91,25 @@ def settings_page(request: Request) -> HTMLResponse:
 async def save_token(request: Request) -> Response:
     form = await verified_form(request)
     name = form_value(form, "name")
-    if name not in TOKENS:
-        raise InputError("unknown setting", hint="reload the Settings page and try again")
-    if form_value(form, "action") == "clear":
-        save_secret(name, "")
-        return RedirectResponse("/settings?notice=cleared", status_code=303)
-    value = form_value(form, "value")
-    if not value:
-        raise InputError(
-            f"the {TOKENS[name][0]} field was empty, so nothing was changed",
-            hint="paste the token into the field, then press Save",
-        )
-    if len(value) > 4096 or any(c.isspace() or ord(c) < 32 for c in value):
-        raise InputError(
-            "that does not look like a token (it contains spaces or is far too long)",
-            hint="copy the token again from the platform's developer settings",
-        )
+    try:
+        if name not in TOKENS:
+            raise InputError("unknown setting", hint="reload the Settings page and try again")
+        if form_value(form, "action") == "clear":
+            save_secret(name, "")
+            return RedirectResponse("/settings?notice=cleared", status_code=303)
+        value = form_value(form, "value")
+        if not value:
+            raise InputError(
+                f"the {TOKENS[name][0]} field was empty, so nothing was changed",
+                hint="paste the token into the field, then press Save",
+            )
+        if len(value) > 4096 or any(c.isspace() or ord(c) < 32 for c in value):
+            raise InputError(
+                "that does not look like a token (it contains spaces or is far too long)",
+                hint="copy the token again from the platform's developer settings",
+            )
+    except InputError as exc:  # back to the page (no resubmission on reload), which says why
+        return form_problem(request, "/settings", exc, "The token was not saved:")
     web(request).mask.add(value)
     save_secret(name, value)
     return RedirectResponse("/settings?notice=saved", status_code=303)

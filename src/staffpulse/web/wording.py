@@ -9,12 +9,30 @@ page. Unknown text passes through unchanged: a terminal hint is better than no h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 FORMATS_DOC = "docs/formats.md"
 
+# Connect's export buttons, by the format names the CLI's --export takes
+EXPORT_LABELS = {
+    "csv": "Spreadsheet (CSV)",
+    "x-list": "X list",
+    "bluesky-list": "Bluesky list",
+    "mastodon-list": "Mastodon list",
+    "mastodon-follows": "Mastodon follows",
+}
+
+
+def _export_buttons(match: re.Match[str]) -> str:
+    """ "use --export x-list or csv" as the buttons: "use the “X list” or “Spreadsheet (CSV)"
+    export"."""
+    names = [f"“{EXPORT_LABELS.get(n, n)}”" for n in match.group(1).split(" or ")]
+    return f"use the {' or '.join(names)} export"
+
+
 # (pattern, replacement), applied in order. Longer phrases come before the fragments they
 # contain, so a whole sentence is replaced before a piece of it could be.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+_REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (
@@ -85,6 +103,29 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "is: choose it together with account.js (you can select several files at once), "
             "or upload the whole archive ZIP as X sent it",
         ),
+        # config settings named the way config.toml spells them: "[x] base_url" reads as
+        # markup on a page, so the setting is named in words (only an admin changes these)
+        (r"check your connection and \[x\] base_url", "check that this computer is online"),
+        (
+            r"check \[x\] base_url in config\.toml \(([^)]*)\)",
+            r"check the X address (\1; the setting base_url, in the x section of the config "
+            "file)",
+        ),
+        (
+            r"check (the handle and )?\[bluesky\] appview_url(?: in config\.toml)?",
+            r"check \1the Bluesky address (the setting appview_url, in the bluesky section of "
+            "the config file)",
+        ),
+        (r"check the handle, --search query and --since date", "check the handle"),
+        (r"check the handle, the hashtag and --instance", "check the handle"),
+        (r"\(--instance, or the part after the second @\)", "(the part after the second @)"),
+        (
+            r"for (X|Bluesky|Mastodon), run: staffpulse fetch \w+ @?(\S+)",
+            r"choose \1 as the platform and fetch \2",
+        ),
+        # Connect's export buttons instead of --export
+        (r"use --export ((?:[\w-]+ or )*csv)", _export_buttons),
+        (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
         (r" \(see docs/formats\.md\)", ""),
         (r" ?\(see docs/formats\.md\)", ""),
         (r"see docs/formats\.md", "see “Supported formats”"),

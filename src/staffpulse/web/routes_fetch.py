@@ -1,0 +1,177 @@
+"""Import › Fetch an account live: Bluesky and Mastodon at once, X after its cost estimate.
+
+X reads are paid, so an X fetch first shows what it could cost at most (the per-read rates of
+config.toml, the same estimate ``staffpulse fetch x`` prints) and the budget that caps it, and
+starts only when the user confirms. The handle is checked before that, as the fetchers check
+it, so that a mistyped handle is refused on the Import page rather than in a paid request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from staffpulse.config import get_secret, load_config, setting_str
+from staffpulse.errors import InputError
+from staffpulse.fetch.x_costs import Rates, estimate_cost, money
+from staffpulse.report.counts import count_of
+from staffpulse.web.app import form_problem, form_value, web
+from staffpulse.web.forms import verified_form
+from staffpulse.web.jobs import Job
+from staffpulse.web.routes_import import FETCHERS, accounts_touched, job_response
+
+if TYPE_CHECKING:
+    from staffpulse.fetch.common import FetchReport
+
+router = APIRouter()
+EXAMPLES = {"bluesky": "yourfirm.bsky.social", "x": "@yourfirm", "mastodon": "@you@mastodon.social"}
+MENTIONS = 100  # what an X fetch reads of the account's mentions (the fetcher's default)
+NOT_STARTED = "The fetch was not started:"
+STOPPED = {  # FetchReport.stopped, in words; fetching again resumes
+    "budget": "the budget was reached; fetch again, with a higher budget, for more",
+    "payment": "the X account's API credits are used up",
+    "rate_limit": "the platform asked to slow down; fetch again later for the rest",
+    "error": "the platform answered with an error",
+}
+
+
+def _fetcher(platform: str) -> Callable[..., FetchReport]:
+    """The live fetcher of ``platform``, imported when used: the API clients are slow to load."""
+    if platform == "x":
+        from staffpulse.fetch.x import fetch_x
+
+        return fetch_x
+    if platform == "mastodon":
+        from staffpulse.fetch.mastodon import fetch_mastodon
+
+        return fetch_mastodon
+    from staffpulse.fetch.bluesky import fetch_bluesky
+
+    return fetch_bluesky
+
+
+def _checked(fields: Any) -> tuple[str, str, int, float]:
+    """Platform, handle, most posts and the X budget of the fetch form, or an InputError."""
+    platform = form_value(fields, "platform")
+    handle = form_value(fields, "handle").lstrip("@")
+    if platform not in FETCHERS:
+        raise InputError("choose a platform to fetch from", hint="Bluesky, X or Mastodon")
+    if not handle or len(handle) > 200 or any(c.isspace() for c in handle):
+        raise InputError(
+            f"enter the handle of the {FETCHERS[platform].split(' (')[0]} account to fetch",
+            hint=f"e.g. {EXAMPLES[platform]}",
+        )
+    # the fetchers' own checks, before anything is queued (and before any paid request)
+    from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
+
+    if platform == "x":
+        x_handle(handle)
+    elif platform == "bluesky":
+        bluesky_handle(handle)
+    else:
+        mastodon_account(handle, setting_str(load_config(), "mastodon", "default_instance"))
+    max_posts = _int(form_value(fields, "max_posts", "200"), 200, 1, 3200)
+    budget = _float(form_value(fields, "budget", "1"), 1.0, 0.01, 1000.0)
+    return platform, handle, max_posts, budget
+
+
+@router.post("/import/fetch")
+async def import_fetch(request: Request) -> Response:
+    form = await verified_form(request)
+    try:
+        platform, handle, max_posts, budget = _checked(form)
+        if platform == "x" and not get_secret("x_bearer_token"):
+            raise InputError(
+                "fetching from X needs an X API bearer token, and none is set",
+                hint="add it on the Settings page, then start the fetch again",
+            )
+    except InputError as exc:
+        return form_problem(request, "/import", exc, NOT_STARTED)
+    if platform == "x" and form_value(form, "confirmed") != "yes":
+        query = {"handle": handle, "max_posts": str(max_posts), "budget": f"{budget:.2f}"}
+        return RedirectResponse(f"/import/fetch/x?{urlencode(query)}", status_code=303)
+    kwargs: dict[str, Any] = {"max_posts": max_posts}
+    if platform == "x":
+        kwargs["budget"] = budget
+    job = web(request).jobs.submit(
+        "fetch", f"Live fetch of @{handle} on {platform}", _run(request, platform, handle, kwargs)
+    )
+    return job_response(request, job)
+
+
+@router.get("/import/fetch/x", response_class=HTMLResponse)
+def confirm_x_fetch(request: Request) -> Response:
+    """What an X fetch could cost at most, and the button that starts it."""
+    query = dict(request.query_params)
+    try:
+        _platform, handle, max_posts, budget = _checked({**query, "platform": "x"})
+    except InputError as exc:
+        return form_problem(request, "/import", exc, NOT_STARTED)
+    estimate = estimate_cost(Rates.from_config(load_config()), max_posts, MENTIONS)
+    return web(request).renderer.page(
+        request,
+        "fetch_confirm.html",
+        active="import",
+        handle=handle,
+        max_posts=str(max_posts),
+        budget=f"{budget:.2f}",
+        budget_text=money(budget),
+        posts_text=count_of(max_posts, "post"),
+        mentions_text=count_of(MENTIONS, "mention"),
+        total=money(estimate["total"]),
+        parts=[
+            ("The account's profile (1 user read)", money(estimate["user_lookup"])),
+            (f"Up to {count_of(max_posts, 'recent post')}", money(estimate["timeline"])),
+            (
+                f"Up to {count_of(MENTIONS, 'mention')}, with their authors",
+                money(estimate["mentions"]),
+            ),
+        ],
+        over_budget=estimate["total"] > budget,
+    )
+
+
+def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -> Any:
+    ctx = web(request)
+    fetch = _fetcher(platform)
+
+    def run(job: Job) -> dict[str, Any]:
+        def progress(task: str, done: int, total: int | None) -> None:
+            job.update(f"Fetching {task}", done, total)
+
+        job.update(f"Connecting to {FETCHERS[platform].split(' (')[0]}")
+        seen: set[tuple[str, str]] = set()
+        with ctx.backend.store() as store:
+            store.on_write = seen.update
+            report = fetch(store, handle, progress=progress, **kwargs)
+            accounts, total = accounts_touched(store, seen)
+        data = report.as_dict()
+        summary = f"Fetched {count_of(int(data.get('posts', 0)), 'post')} of @{handle}"
+        if data.get("cost_usd"):
+            summary += f" for about {money(float(data['cost_usd']))}"
+        stopped = data.get("stopped")
+        if stopped not in (None, "max"):
+            summary += f" (stopped early: {STOPPED.get(str(stopped), str(stopped))})"
+        return {
+            "summary": summary + ".",
+            "accounts": accounts,
+            "more_accounts": max(0, total - len(accounts)),
+            "problems": [],
+        }
+
+    return run
+
+
+def _int(raw: str, default: int, low: int, high: int) -> int:
+    return max(low, min(high, int(raw))) if raw.isdigit() else default
+
+
+def _float(raw: str, default: float, low: float, high: float) -> float:
+    try:
+        return max(low, min(high, float(raw)))
+    except ValueError:
+        return default
