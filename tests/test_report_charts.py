@@ -55,6 +55,18 @@ def test_mix_timeline_stacks_series_in_month_order() -> None:
     assert {"Job ads", "Other posts", "Replies to others", "Reposts"} <= set(texts)
 
 
+def test_mix_timeline_keeps_a_quiet_month_on_its_axis() -> None:
+    # the audit's timeline fills a month without posts with zeros: it must stay a gap
+    rows = [
+        {"month": "2021-03", "job_ads": 2, "other_posts": 1, "replies": 0, "reposts": 0},
+        {"month": "2021-04", "job_ads": 0, "other_posts": 0, "replies": 0, "reposts": 0},
+        {"month": "2021-05", "job_ads": 1, "other_posts": 0, "replies": 0, "reposts": 0},
+    ]
+    texts = _texts(charts.mix_timeline(rows))
+    months = [t for t in texts if t.endswith("’21")]
+    assert months == ["Mar ’21", "Apr ’21", "May ’21"]
+
+
 def test_mix_timeline_without_posts_says_so() -> None:
     assert "No dated posts" in charts.mix_timeline([])
 

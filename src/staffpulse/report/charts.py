@@ -161,6 +161,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         for k, (key, name, _color) in enumerate(MIX_SERIES)
         if int(row.get(key, 0))
     ]
+    months = [month_label(m) for m in sorted({str(row["month"]) for row in rows})]
     return _spec(
         width=880,
         height=200,
@@ -170,7 +171,10 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "x": {
                 "field": "label",
                 "type": "ordinal",
-                "sort": [month_label(m) for m in sorted({str(row["month"]) for row in rows})],
+                "sort": months,
+                # every month of the timeline, quiet ones too (they have no bar to draw): a
+                # gap in activity shows as a gap, not as a month that never was
+                "scale": {"domain": months},
                 "axis": {"labelAngle": 0, "labelColor": "#5b6578", "labelOverlap": True},
             },
             "y": {
