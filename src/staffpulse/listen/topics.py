@@ -113,7 +113,8 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
 
     # -- clustering -------------------------------------------------------------------------
     def partial_fit(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> TopicModel:
-        """Add ``texts`` to the topics, creating topics as needed; returns self."""
+        """Add ``texts`` to the topics, creating topics as needed; returns self. ``keys`` name
+        the texts (a topic's representative is one of them; default: their positions)."""
         self.assign(texts, keys if keys is not None else [str(i) for i in range(len(texts))])
         return self
 
