@@ -35,17 +35,21 @@ class Job:
     phase: str = "Waiting for the previous job to finish"
     done: int = 0
     total: int | None = None
+    detail: str = ""  # a line under the bar, e.g. "12.0 MB of 37.4 MB read · 45,000 records"
     message: str = ""
     hint: str | None = None
     result: dict[str, Any] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
     finished: float | None = None
 
-    def update(self, phase: str, done: int | None = None, total: int | None = None) -> None:
+    def update(
+        self, phase: str, done: int | None = None, total: int | None = None, detail: str = ""
+    ) -> None:
         self.phase = phase
         if done is not None:
             self.done = done
         self.total = total
+        self.detail = detail
 
     @property
     def percent(self) -> int | None:
@@ -69,6 +73,7 @@ class Job:
             "done": self.done,
             "total": self.total,
             "percent": self.percent,
+            "detail": self.detail,
             "message": self.message,
             "hint": self.hint,
             "result": self.result,

@@ -17,6 +17,7 @@ from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, web
+from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import count_changes, import_summary
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url
@@ -92,16 +93,16 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                 store.on_write = seen.update
                 changes = count_changes(store)
 
-                def progress(file: str, done: int) -> None:
-                    job.update(f"Importing {_user_paths(file, shown_as, folder)}", done, None)
-
-                job.update("Reading the files")
+                progress = ImportProgress(
+                    job.update, files, lambda text: _user_paths(text, shown_as, folder)
+                )
+                progress.start()
                 try:
                     report = import_paths(store, files, progress=progress)
                 except StaffpulseError as exc:  # name the user's file, not the temp copy
                     exc.message = _user_paths(exc.message, shown_as, folder)
                     raise
-                job.update("Finishing", report.posts + report.accounts, None)
+                job.update("Finishing: linking replies and mentions", 0, None, progress.read_all())
                 accounts, total = accounts_touched(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)

@@ -113,7 +113,8 @@
       }).then(function (response) { return response.json(); }).then(function (status) {
         if (status.finished) { window.location.reload(); return; }
         if (phase) phase.textContent = status.phase + "\u2026";
-        if (count && unit && status.done) count.textContent = status.done.toLocaleString() + " " + unit;
+        if (count && status.detail) count.textContent = status.detail;
+        else if (count && unit && status.done) count.textContent = status.done.toLocaleString() + " " + unit;
         if (status.percent !== null && status.percent !== undefined) {
           progress.classList.remove("indeterminate");
           progress.setAttribute("aria-valuenow", status.percent);
