@@ -49,6 +49,25 @@ def test_bio() -> None:
     assert bio_score("We place warehouse and office people across Tacoma, WA.", 40)[0] == 1
 
 
+def test_a_bio_the_data_never_had_is_not_judged_empty() -> None:
+    # a Bluesky feed's author view has no "description": the bio is unknown, not empty
+    unknown = account_from_profile({"did": "did:plc:a", "handle": "kelsey.bsky.social"})
+    empty = account_from_profile(
+        {"did": "did:plc:a", "handle": "kelsey.bsky.social", "description": ""}
+    )
+    person = AvatarInfo("person", 1.0, "t")
+    not_known, left_empty = (
+        face_pillar(unknown, DEFAULTS, person),
+        face_pillar(empty, DEFAULTS, person),
+    )
+    assert not_known.evidence["bio"]["verdict"].startswith("not known")
+    assert not_known.evidence["parts"]["bio"] is None
+    assert not any("bio" in advice for advice in not_known.recommendations)
+    assert left_empty.evidence["bio"]["verdict"] == "empty"
+    assert any("bio" in advice for advice in left_empty.recommendations)
+    assert not_known.score > left_empty.score  # no penalty for what could not be seen
+
+
 def test_person_beats_logo_beats_default() -> None:
     account = acct(display_name="Acme Staffing", bio="")
     scores = [

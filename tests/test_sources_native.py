@@ -179,7 +179,9 @@ def test_author_stub_is_pure() -> None:
     before = dict(record)
     post = rows_from_native(record)
     assert isinstance(post, Post)
-    assert author_stub(post, record) == Account(platform="x", id="acme", handle="Acme")
+    assert author_stub(post, record) == Account(
+        platform="x", id="acme", handle="Acme", bio_known=False
+    )
     assert record == before
     assert author_stub(post, {"author_id": "acme"}) is None
 

@@ -112,6 +112,15 @@ def test_upsert_fills_missing_fields_but_never_blanks_them() -> None:
     assert (account.bio, account.display_name, account.followers) == ("We staff", "Acme", 5)
 
 
+def test_a_bio_once_seen_stays_known() -> None:
+    store = open_store(":memory:")
+    store.upsert([Account(platform="bluesky", id="did:1", handle="a.bsky", bio_known=False)], PROV)
+    assert store.find_account("a.bsky").bio_known is False
+    store.upsert([Account(platform="bluesky", id="did:1", handle="a.bsky", bio="")], PROV)
+    store.upsert([Account(platform="bluesky", id="did:1", handle="a.bsky", bio_known=False)], PROV)
+    assert store.find_account("a.bsky").bio_known is True  # the profile said: no bio
+
+
 def test_raw_payload_keeps_provenance() -> None:
     store = open_store(":memory:")
     store.write_records([Record(rows=tuple(_posts()[:1]), provenance=PROV, raw={"a": 1})])

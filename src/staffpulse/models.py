@@ -92,6 +92,9 @@ class Account:
     handle: str
     display_name: str = ""
     bio: str = ""
+    # False when the data had no bio field at all (a Bluesky feed's author, a post author
+    # seen in passing): "" then means "not known", not "left empty"
+    bio_known: bool = True
     avatar_url: str | None = None
     avatar_path: str | None = None  # a local copy of the avatar image, when we have one
     followers: int | None = None

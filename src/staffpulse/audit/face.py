@@ -139,8 +139,13 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
         conf = min(max(avatar.confidence, 0.0), 1.0)
         avatar_value = conf * float(values.get(avatar.label, unknown)) + (1 - conf) * unknown
     bio_value, bio_note = bio_score(account.bio or "", int(settings["bio_min_chars"]))
+    bio_unknown = not account.bio_known and not (account.bio or "").strip()
+    if bio_unknown:
+        bio_note = "not known: the data had no bio (import the profile to check it)"
     name_value, name_note = name_score(account.display_name or "")
-    parts = settings["face_parts"]
+    parts = dict(settings["face_parts"])
+    if bio_unknown:
+        parts["bio"] = 0.0  # not judged: the other parts carry the score
     total = sum(float(v) for v in parts.values()) or 1.0
     score = (
         100
@@ -160,11 +165,11 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "file": Path(avatar.file).name if avatar.file else None,
             "url": account.avatar_url,
         },
-        "bio": {"text": account.bio or "", "verdict": bio_note},
+        "bio": {"text": account.bio or "", "verdict": bio_note, "known": not bio_unknown},
         "display_name": {"text": account.display_name or "", "verdict": name_note},
         "parts": {
             "avatar": round(100 * avatar_value),
-            "bio": round(100 * bio_value),
+            "bio": None if bio_unknown else round(100 * bio_value),
             "name": round(100 * name_value),
         },
     }
@@ -172,7 +177,9 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
         name="face",
         score=round(score),
         evidence=evidence,
-        recommendations=_face_advice(account, avatar, bio_value, name_value),
+        recommendations=_face_advice(
+            account, avatar, 1.0 if bio_unknown else bio_value, name_value
+        ),
     )
 
 

@@ -205,6 +205,7 @@ def parse_event(
                 platform=PLATFORM,
                 id=did,
                 handle=normalize_handle(name),
+                bio_known=False,  # an identity event names the handle only
                 url=f"https://bsky.app/profile/{normalize_handle(name)}",
             )
         return JetstreamEvent("identity", time_us, did, account=account)

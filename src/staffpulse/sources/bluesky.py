@@ -58,6 +58,7 @@ def account_from_profile(profile: Mapping[str, Any]) -> Account:
         handle=handle,
         display_name=get_str(profile, "displayName") or "",
         bio=get_str(profile, "description") or "",
+        bio_known="description" in profile,  # a feed's author view carries no bio
         # "" (not None): the profile says "no picture", so the audit can tell the default
         # avatar apart from an account whose profile it never saw
         avatar_url=get_str(profile, "avatar") or "",

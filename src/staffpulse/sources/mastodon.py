@@ -112,6 +112,7 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
         handle=full_handle(acct, url),
         display_name=get_str(account, "display_name") or "",
         bio=note,
+        bio_known="note" in account,
         avatar_url=get_str(account, "avatar_static") or get_str(account, "avatar"),
         followers=get_int(account, "followers_count"),
         following=get_int(account, "following_count"),

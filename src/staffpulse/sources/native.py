@@ -120,6 +120,7 @@ def account_from_native(
         handle=handle,
         display_name=_text(record, "display_name") or "",
         bio=_text(record, "bio") or "",
+        bio_known="bio" in record,
         avatar_url=_text(record, "avatar_url"),
         avatar_path=avatar_path,
         followers=_int(record, "followers"),
@@ -213,7 +214,9 @@ def author_stub(post: Post, record: Mapping[str, Any]) -> Account | None:
     """
     if _text(record, "author") is None and _text(record, "author_handle") is None:
         return None
-    return Account(platform=post.platform, id=post.author_id, handle=post.author_handle)
+    return Account(
+        platform=post.platform, id=post.author_id, handle=post.author_handle, bio_known=False
+    )
 
 
 def rows_from_native(

@@ -72,6 +72,7 @@ def account_from_v2_user(user: Mapping[str, Any]) -> Account:
         handle=handle,
         display_name=get_str(user, "name") or "",
         bio=get_str(user, "description") or "",
+        bio_known="description" in user,  # only when user.fields asked for it
         avatar_url=get_str(user, "profile_image_url"),
         followers=_count(metrics, "followers_count"),
         following=_count(metrics, "following_count"),

@@ -73,6 +73,7 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
         handle=handle,
         display_name=_get(row, f"{prefix}name") or "",
         bio=(_get(row, f"{prefix}description") or "").replace("\\n", "\n"),
+        bio_known=f"{prefix}description" in row,
         avatar_url=_get(row, f"{prefix}profile_image_url"),
         followers=_int(row, f"{prefix}public_metrics.followers_count"),
         following=_int(row, f"{prefix}public_metrics.following_count"),

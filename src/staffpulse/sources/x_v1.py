@@ -63,6 +63,7 @@ def account_from_v1_user(user: Mapping[str, Any]) -> Account:
         handle=handle,
         display_name=get_str(user, "name") or "",
         bio=get_str(user, "description") or "",
+        bio_known="description" in user,
         avatar_url=get_str(user, "profile_image_url_https") or get_str(user, "profile_image_url"),
         followers=get_int(user, "followers_count"),
         following=get_int(user, "friends_count"),

@@ -49,6 +49,7 @@ def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any,
         int(account.verified),
         raw_id,
         now,
+        int(account.bio_known),
     )
 
 
@@ -88,6 +89,7 @@ def account_from_row(row: sqlite3.Row) -> Account:
         handle=row["handle"],
         display_name=row["display_name"],
         bio=row["bio"],
+        bio_known=bool(row["bio_known"]),
         avatar_url=row["avatar_url"],
         avatar_path=row["avatar_path"],
         followers=row["followers"],
