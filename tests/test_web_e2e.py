@@ -90,7 +90,7 @@ def test_upload_archive_then_audit_in_chromium(server: tuple[str, Path], tmp_pat
             page.click("button:has-text('Upload and import')")
             page.wait_for_url("**/jobs/*")
             page.wait_for_selector("[data-done]", timeout=30_000)
-            assert "Imported 6 posts" in page.content()
+            assert "Read 6 posts and 1 account: 1 new account and 6 new posts." in page.content()
             page.click("a:has-text('@acmestaffing')")
             page.wait_for_url("**/audit/x/acmestaffing")
             grade = page.inner_text(".summary .grade .letter").strip()

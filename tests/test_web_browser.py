@@ -1,0 +1,171 @@
+"""What a keyboard, a screen reader and a right-to-left reader meet, in real headless Chromium
+(Debian's, never a downloaded one): the skip link, inbox buttons named after their
+conversation, Hebrew posts laid out right to left, and audit links for any handle."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import (  # noqa: E402
+    LiveServer,
+    finished_job,
+    make_client,
+    make_settings,
+    sample_store,
+    upload_files,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+HEBREW = ["אנחנו מגייסים אחיות בתל אביב, מי מכיר מישהי?", "מה השאלה הכי טובה בראיון עבודה?"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian's headless Chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+
+
+def _files() -> tuple[bytes, bytes]:
+    """An account posting in Hebrew, and a CSV of posts by the handles 'a/b' and '..'."""
+    lines: list[dict[str, Any]] = [
+        {"type": "account", "platform": "x", "handle": "shira_hr", "display_name": "שירה גיוס"}
+    ]
+    for i, text in enumerate(HEBREW * 2):
+        lines.append(
+            {"type": "post", "platform": "x", "id": f"he{i}", "author": "shira_hr", "text": text,
+             "created_at": f"2026-03-0{i + 1}T10:00:00Z"}
+        )  # fmt: skip
+    odd = [
+        "id,author,created_at,text",
+        "w1,a/b,2026-03-01T10:00:00Z,hello",
+        "w2,..,2026-03-02T10:00:00Z,hi",
+    ]
+    return "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode(), "\n".join(
+        odd
+    ).encode()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    pytest.importorskip("uvicorn")
+    folder = tmp_path_factory.mktemp("browser")
+    db = sample_store(folder)
+    hebrew, odd = _files()
+    with make_client(db) as client:
+        finished_job(client, upload_files(client, [("hebrew.jsonl", hebrew)]))
+        finished_job(client, upload_files(client, [("odd.csv", odd)]))
+    from staffpulse.web import create_app
+
+    with LiveServer(create_app(make_settings(db, allowed_hosts=[]))) as live:
+        yield live.url
+
+
+def _browser(p: Any) -> Any:
+    return p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+def test_the_first_tab_skips_to_the_page(site: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(site + "/inbox", wait_until="load")
+            page.keyboard.press("Tab")
+            first = page.evaluate("document.activeElement.textContent.trim()")
+            visible = page.eval_on_selector("a.skip", "el => el.getBoundingClientRect().top >= 0")
+            page.keyboard.press("Enter")
+            focused = page.evaluate("document.activeElement.id")
+            page.keyboard.press("Tab")  # the next stop is in the page, past the navigation
+            after = page.evaluate("document.activeElement.closest('nav') === null")
+        finally:
+            browser.close()
+    assert first == "Skip to content" and visible
+    assert focused == "main" and after
+
+
+def test_inbox_buttons_say_which_conversation_they_act_on(site: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(site + "/inbox", wait_until="load")
+            cards = page.locator("article.conv").count()
+            joined = page.get_by_role(
+                "button", name=re.compile(r"^Mark joined the conversation of @")
+            )
+            names = [joined.nth(i).get_attribute("value") for i in range(joined.count())]
+            labels = [
+                page.evaluate("el => el.textContent", joined.nth(i).element_handle())
+                for i in range(joined.count())
+            ]
+            dismiss = page.get_by_role("button", name=re.compile(r"^Dismiss the conversation of @"))
+            dismiss_count = dismiss.count()
+            # to the eye the buttons still just say what they do: the name is off screen
+            box = page.locator("button[value=joined]").first.bounding_box()
+            hidden = page.locator("button[value=joined] .sr").first.bounding_box()
+        finally:
+            browser.close()
+    assert cards > 0 and len(names) == cards == dismiss_count
+    assert len(set(labels)) == cards  # every button names its own conversation
+    assert box is not None and box["width"] < 160
+    assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1
+
+
+def test_hebrew_posts_and_names_read_right_to_left(site: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(site + "/audit/x/shira_hr", wait_until="load")
+            directions = page.eval_on_selector_all(
+                ".post",
+                "els => els.filter(e => /[\\u0590-\\u05ff]/.test(e.textContent))"
+                ".map(e => getComputedStyle(e).direction)",
+            )
+            english = page.eval_on_selector("h1 .muted", "el => getComputedStyle(el).direction")
+            name = page.eval_on_selector(
+                "h1 span[dir=auto]", "el => getComputedStyle(el).direction"
+            )
+            page.goto(site + "/", wait_until="load")
+            card = page.eval_on_selector(
+                ".acct .name[title='שירה גיוס']", "el => getComputedStyle(el).direction"
+            )
+        finally:
+            browser.close()
+    assert directions and set(directions) == {"rtl"}  # the "?" ends the question on the left
+    assert name == card == "rtl" and english == "ltr"
+
+
+def test_every_account_card_opens_its_audit(site: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    opened: dict[str, tuple[int, str]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for handle in ("a/b", ".."):
+                page.goto(site + "/?q=" + handle.replace("/", "%2F"), wait_until="load")
+                with page.expect_navigation():
+                    page.click(f".acct:has(.handle[title='@{handle} · csv'])")
+                title = page.inner_text("h1")
+                opened[handle] = (200 if "@" + handle in title else 404, page.url)
+        finally:
+            browser.close()
+    assert opened["a/b"][0] == 200 and opened["a/b"][1].endswith("/audit/csv/a%2Fb")
+    assert opened[".."][0] == 200 and opened[".."][1].endswith("/audit/csv/@..")
