@@ -35,3 +35,15 @@ def test_v1_and_v2_entities_give_the_same_fields() -> None:
 @pytest.mark.parametrize("ents", [None, [], "entities", {"mentions": "x", "urls": {}}])
 def test_malformed_entities_give_nothing_rather_than_an_error(ents: Any) -> None:
     assert read_entities(ents, V2_KEYS) == ((), (), ())
+
+
+def test_x_text_is_decoded_once() -> None:
+    from staffpulse.sources.x_entities import decode_x_text
+
+    assert decode_x_text("exciting &amp; impactful &lt;progressive-image&gt;") == (
+        "exciting & impactful <progressive-image>"
+    )
+    assert decode_x_text("AT&amp;amp;T") == "AT&amp;T"  # one layer, as X added one
+    assert (
+        decode_x_text("&quot;kept&quot; &nbsp;") == "&quot;kept&quot; &nbsp;"
+    )  # X sends these as is

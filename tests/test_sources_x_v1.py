@@ -198,3 +198,15 @@ def test_import_stores_the_tweets_once(tmp_path: Path, store: Store) -> None:
 def test_a_user_without_id_or_handle_is_refused(user: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="id_str"):
         rows_from_v1_tweet({**ORIGINAL, "user": user})
+
+
+def test_text_and_bio_read_as_written_not_as_x_escapes_them() -> None:
+    tweet = {
+        **ORIGINAL,
+        "text": "Tips &amp; tricks for &lt;3 minute&gt; intros",
+        "user": _user("2", "JaneDoe", description="Staffing &amp; recruiting"),
+    }
+    post = post_from_v1_tweet(tweet)
+    assert post.text == "Tips & tricks for <3 minute> intros"
+    accounts = [r for r in rows_from_v1_tweet(tweet) if isinstance(r, Account)]
+    assert accounts[0].bio == "Staffing & recruiting"

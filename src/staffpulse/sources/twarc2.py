@@ -37,7 +37,7 @@ from staffpulse.sources.jsonio import (
     load_document,
     looks_native,
 )
-from staffpulse.sources.x_entities import V2_KEYS, read_entities
+from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -71,7 +71,7 @@ def account_from_v2_user(user: Mapping[str, Any]) -> Account:
         id=user_id,
         handle=handle,
         display_name=get_str(user, "name") or "",
-        bio=get_str(user, "description") or "",
+        bio=decode_x_text(get_str(user, "description") or ""),
         bio_known="description" in user,  # only when user.fields asked for it
         avatar_url=get_str(user, "profile_image_url"),
         followers=_count(metrics, "followers_count"),
@@ -107,7 +107,7 @@ def post_from_v2_tweet(
         raise ValueError("tweet without 'text'")
     handles = handles or {}
     remap = remap or {}
-    text = str(tweet.get("text") or "")
+    text = decode_x_text(str(tweet.get("text") or ""))
     author = tweet.get("author")
     author_id = get_str(tweet, "author_id") or get_str(author, "id") or ""
     author_handle = get_str(author, "username") or handles.get(author_id, "")

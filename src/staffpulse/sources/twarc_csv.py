@@ -29,6 +29,7 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
+from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -72,7 +73,7 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
         id=user_id,
         handle=handle,
         display_name=_get(row, f"{prefix}name") or "",
-        bio=(_get(row, f"{prefix}description") or "").replace("\\n", "\n"),
+        bio=decode_x_text((_get(row, f"{prefix}description") or "").replace("\\n", "\n")),
         bio_known=f"{prefix}description" in row,
         avatar_url=_get(row, f"{prefix}profile_image_url"),
         followers=_int(row, f"{prefix}public_metrics.followers_count"),
@@ -128,7 +129,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         id=tweet_id,
         author_id=author_id,
         author_handle=handle,
-        text=(_get(row, "text") or "").replace("\\n", "\n"),
+        text=decode_x_text((_get(row, "text") or "").replace("\\n", "\n")),
         created_at=parse_timestamp(_get(row, "created_at")),
         lang=_get(row, "lang"),
         kind=kind,

@@ -8,6 +8,7 @@ drifting apart (duplicate mentions are dropped, the expanded link is preferred t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -23,6 +24,16 @@ class EntityKeys:
     mentions: str
     handle: str
     tag: str
+
+
+_ESCAPED = re.compile(r"&(amp|lt|gt);")
+_UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def decode_x_text(text: str) -> str:
+    """Tweet text and bios as written: every X API (v1.1, v2, archives) sends ``&``, ``<`` and
+    ``>`` as ``&amp;``, ``&lt;`` and ``&gt;``, and only those, once."""
+    return _ESCAPED.sub(lambda match: _UNESCAPED[match.group(1)], text)
 
 
 V1_KEYS = EntityKeys(mentions="user_mentions", handle="screen_name", tag="text")

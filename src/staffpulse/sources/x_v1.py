@@ -26,7 +26,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
     looks_native,
 )
-from staffpulse.sources.x_entities import V1_KEYS, read_entities
+from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -62,7 +62,7 @@ def account_from_v1_user(user: Mapping[str, Any]) -> Account:
         id=user_id,
         handle=handle,
         display_name=get_str(user, "name") or "",
-        bio=get_str(user, "description") or "",
+        bio=decode_x_text(get_str(user, "description") or ""),
         bio_known="description" in user,
         avatar_url=get_str(user, "profile_image_url_https") or get_str(user, "profile_image_url"),
         followers=get_int(user, "followers_count"),
@@ -86,8 +86,8 @@ def _entities(tweet: Mapping[str, Any]) -> Mapping[str, Any]:
 def _text(tweet: Mapping[str, Any]) -> str:
     ext = tweet.get("extended_tweet")
     if isinstance(ext, dict) and ext.get("full_text"):
-        return str(ext["full_text"])
-    return str(tweet.get("full_text") or tweet.get("text") or "")
+        return decode_x_text(str(ext["full_text"]))
+    return decode_x_text(str(tweet.get("full_text") or tweet.get("text") or ""))
 
 
 def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str, str] | None:
