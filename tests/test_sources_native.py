@@ -304,3 +304,21 @@ def test_no_notice_when_the_file_declares_the_author_by_id(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert not [i for i in NativeJsonl().read(path) if isinstance(i, Notice)]
+
+
+def test_jsonl_bad_line_names_its_column_and_a_log_line_first_is_passed_over(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        "exported by a script\n"
+        '{"type": "post", "platform": "x", "id": "1", "author": "a", "text": "hi"}\n'
+        '{"type": "post", "id": 2 3}\n',
+        encoding="utf-8",
+    )
+    assert isinstance(detect(path), NativeJsonl)
+    problems = [i for i in NativeJsonl().read(path) if isinstance(i, Problem)]
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "not valid JSON: expecting value at column 1"),
+        (3, "not valid JSON: expecting ',' delimiter at column 26"),
+    ]

@@ -204,3 +204,43 @@ def test_tweepy_recordings_say_what_the_request_lacked(shared_data: Path) -> Non
     assert by_file["test_client_search_recent_tweets.json"][0].startswith("10 posts have no author")
     assert "test_client_get_users.json" not in by_file  # users only: nothing lacking
     assert all(len(messages) == 2 for messages in by_file.values())
+
+
+def test_log_lines_before_the_json_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
+    # A tool printed two lines of its own into the file before the pages.
+    path = tmp_path / "search.jsonl"
+    pages = (FIXTURES / "pages.jsonl").read_text(encoding="utf-8")
+    path.write_text("garbage line\n[INFO] page 1\n" + pages, encoding="utf-8")
+    assert detect(path).name == "twarc2"
+    posts, _, problems = _read(path)
+    assert set(posts) == {"200", "201", "150", "202", "190"}  # as without the log lines
+    assert [p.line for p in problems] == [1, 2, 5]  # the fixture's own bad line moved by 2
+    assert problems[0].message == (
+        "not valid JSON: unexpected character, expected a JSON value at column 1"
+    )
+
+
+def test_bad_line_is_placed_by_its_column_on_the_file_line(tmp_path: Path) -> None:
+    path = tmp_path / "pages.jsonl"
+    good = (FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(f'{good}\n{{"data": 1}}xx\n{{"a":\n{good}\n', encoding="utf-8")
+    _, _, problems = _read(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "not valid JSON: unexpected content after document at column 12"),
+        (3, "not valid JSON: unexpected end of data at column 6"),
+    ]
+
+
+def test_pretty_printed_document_is_still_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "response.json"
+    page = {"data": [{"id": "7", "text": "hi", "author_id": "1"}], "meta": {"result_count": 1}}
+    path.write_text(json.dumps(page, indent=2), encoding="utf-8")
+    assert detect(path).name == "twarc2"
+    posts, _, problems = _read(path)
+    assert set(posts) == {"7"} and not problems
+
+
+def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text("just\nsome notes\nabout author_id and text\n", encoding="utf-8")
+    assert not Twarc2().sniff(path, path.read_bytes())

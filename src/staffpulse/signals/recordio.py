@@ -23,6 +23,7 @@ from typing import IO, Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.sources.base import detect_encoding
+from staffpulse.sources.jsonio import json_error_reason
 
 csv.field_size_limit(2**31 - 1)
 
@@ -56,24 +57,6 @@ def valid_id(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)  # NaN or Infinity would make the output invalid JSON
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def json_error_reason(exc: json.JSONDecodeError) -> str:
-    """The whole reason a line is not JSON, with its column, e.g.
-    ``invalid control character U+0009 at column 34``.
-
-    ``exc.msg`` alone is cut short ("Invalid control character at"), and ``str(exc)`` speaks
-    of "line 1" of a one-line document, which misleads when the file line is 11.
-    """
-    msg = exc.msg[:1].lower() + exc.msg[1:]
-    if msg.startswith("invalid control character"):
-        char = exc.doc[exc.pos] if exc.pos < len(exc.doc) else ""
-        code = f" U+{ord(char):04X}" if char else ""
-        return (
-            f"invalid control character{code} at column {exc.colno} "
-            "(inside a string write it escaped, e.g. \\t or \\n)"
-        )
-    return f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
 
 
 def json_objects(

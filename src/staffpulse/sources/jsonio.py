@@ -15,7 +15,32 @@ from staffpulse.sources.base import first_bad_line
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 
 
+def json_error_reason(exc: json.JSONDecodeError) -> str:
+    """The whole reason a line is not JSON, with its column, e.g.
+    ``invalid control character U+0009 at column 34``.
+
+    ``exc.msg`` alone is cut short ("Invalid control character at"), and ``str(exc)`` speaks
+    of the line of a one-line document ("line 1", or "line 2" when the line break was
+    parsed too), which misleads when the file line is 11. Takes json's and orjson's errors.
+    """
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    if "control character" in msg:
+        char = exc.doc[exc.pos] if 0 <= exc.pos < len(exc.doc) else ""
+        code = f" U+{ord(char):04X}" if char else ""
+        return (
+            f"invalid control character{code} at column {exc.colno} "
+            "(inside a string write it escaped, e.g. \\t or \\n)"
+        )
+    return f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
+
+
 def json_error_message(exc: Exception) -> str:
+    """What is wrong with one line of a JSON Lines file, placed by its column on that line
+    (the file's line is the problem's). The line must be parsed without its line break."""
+    if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
+        if "not valid UTF-8" in exc.msg:  # orjson places it at column 1 wherever it is
+            return "not valid UTF-8: save the file as UTF-8 and import it again"
+        return f"not valid JSON: {json_error_reason(exc)}"
     text = str(exc).split("\n")[0]
     return f"not valid JSON ({text})"
 
@@ -39,27 +64,85 @@ def looks_native(head: bytes) -> bool:
     return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
 
 
-def first_line_is_json(path: Path) -> bool:
-    """True when the file's first non-blank line is a JSON value on its own (JSON Lines)."""
+# A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.
+LEADING_JUNK_LINES = 5
+_BLANK = b"\xef\xbb\xbf \t\r\n"
+
+
+def _opens_document(line: bytes) -> bool:
+    """True for the first line of a pretty-printed JSON document: ``{`` or ``[`` alone."""
+    return line.strip().lstrip(b"\xef\xbb\xbf") in (b"{", b"[")
+
+
+def json_lines_head(head: bytes) -> bytes:
+    """``head`` from its first line that starts a JSON object, passing over up to
+    :data:`LEADING_JUNK_LINES` lines before it that are not JSON (a log line a tool printed
+    into a JSON Lines file); ``head`` itself when it starts with JSON or has no such line.
+
+    For sniffing: the reader reports the lines passed over, with their line numbers. The last
+    line of the head may be cut short, so it is never taken for one that is not JSON.
+    """
+    body = head.lstrip(_BLANK)
+    if body[:1] == b"{":
+        return head
+    lines = body.split(b"\n")
+    junk = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith(b"{"):
+            return b"\n".join(lines[index:])
+        if index == len(lines) - 1 or junk == LEADING_JUNK_LINES or _opens_document(text):
+            break
+        try:
+            orjson.loads(text)
+        except orjson.JSONDecodeError:
+            junk += 1
+            continue
+        break  # a JSON value that is not an object: not a file of objects
+    return head
+
+
+def is_json_lines(path: Path) -> bool:
+    """True when ``path`` is JSON Lines rather than one (pretty-printed) JSON document: its
+    first non-blank line is a JSON value on its own, or one of the
+    :data:`LEADING_JUNK_LINES` non-blank lines after it is a JSON object (the lines before it
+    are reported by the reader). A first line that is ``{`` or ``[`` alone opens a document."""
     with path.open("rb") as handle:
+        seen = 0
         for line in handle:
-            if line.strip():
-                try:
-                    orjson.loads(line)
-                except orjson.JSONDecodeError:
-                    return False
+            text = line.strip().lstrip(b"\xef\xbb\xbf")
+            if not text:
+                continue
+            if seen == 0 and _opens_document(text):
+                return False
+            try:
+                value = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                value = None  # a line the reader reports
+            if isinstance(value, dict) or (seen == 0 and value is not None):
                 return True
+            seen += 1
+            if seen > LEADING_JUNK_LINES:
+                break
     return False
 
 
 def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
-    """(line number, parsed value or the parse error) for each non-blank line; constant memory."""
+    """(line number, parsed value or the parse error) for each non-blank line; constant memory.
+
+    Each line is parsed without its line break (and the first without a UTF-8 BOM), so that an
+    error's column is the column on the file's line."""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
+            text = line.rstrip(b"\r\n")
+            if number == 1:
+                text = text.removeprefix(b"\xef\xbb\xbf")
+            if not text.strip():
                 continue
             try:
-                yield number, orjson.loads(line)
+                yield number, orjson.loads(text)
             except orjson.JSONDecodeError as exc:
                 yield number, exc
 

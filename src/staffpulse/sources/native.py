@@ -33,6 +33,7 @@ from staffpulse.sources.base import (
     provenance,
     register,
 )
+from staffpulse.sources.jsonio import json_error_message, json_lines_head
 from staffpulse.store.core import Record
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -294,7 +295,7 @@ class NativeJsonl:
     label = "staffpulse JSONL"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        first = first_line(head)
+        first = first_line(json_lines_head(head))  # past a log line printed into the file
         if not first.startswith("{"):
             return False
         try:
@@ -312,12 +313,13 @@ class NativeJsonl:
                 if not line.strip():
                     continue
                 try:
-                    obj = json.loads(line)
+                    # Without its line break, so that an error's column is the file line's.
+                    obj = json.loads(line.rstrip("\r\n"))
                     if not isinstance(obj, dict):
                         raise ValueError("line is not a JSON object")
                     row = rows_from_native(obj, base_dir=path.parent)
                 except json.JSONDecodeError as exc:
-                    yield Problem(str(path), number, f"not valid JSON ({exc.msg})")
+                    yield Problem(str(path), number, json_error_message(exc))
                     continue
                 except ValueError as exc:
                     yield Problem(str(path), number, str(exc))

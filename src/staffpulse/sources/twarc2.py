@@ -29,11 +29,12 @@ from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, prov
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
-    first_line_is_json,
     get_int,
     get_str,
+    is_json_lines,
     iter_json_lines,
     json_error_message,
+    json_lines_head,
     load_document,
     looks_native,
 )
@@ -338,7 +339,10 @@ class Twarc2:
     label = "twarc2 / X API v2 JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
+        if path.is_dir():
+            return False
+        head = json_lines_head(head)  # past a log line or two printed into the file
+        if first_json_char(head) != "{" or looks_native(head):
             return False
         if PAGE_START_RE.match(head.lstrip(b"\xef\xbb\xbf")) or b'"__twarc"' in head:
             return True
@@ -347,7 +351,7 @@ class Twarc2:
     def read(self, path: Path) -> Iterator[Item]:
         edits = EditTracker()
         gaps = FieldGaps()
-        if not first_line_is_json(path):
+        if not is_json_lines(path):
             try:
                 document = load_document(path)
             except ValueError as exc:

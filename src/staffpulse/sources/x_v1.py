@@ -24,6 +24,7 @@ from staffpulse.sources.jsonio import (
     get_str,
     iter_json_lines,
     json_error_message,
+    json_lines_head,
     looks_native,
 )
 from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
@@ -188,7 +189,10 @@ class XV1Jsonl:
     label = "X API v1.1 JSONL"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "{" or looks_native(head):
+        if path.is_dir():
+            return False
+        head = json_lines_head(head)  # past a log line or two printed into the file
+        if first_json_char(head) != "{" or looks_native(head):
             return False
         return b'"id_str"' in head and b'"user"' in head and b'"screen_name"' in head
 
