@@ -61,9 +61,13 @@ def post(draw: st.DrawFn) -> Post:
         created_at=T0 + timedelta(hours=number),
         kind=kind,
         reply_to_handle=f"user{target}" if kind == "reply" else None,
+        # some sources know the replied-to account by id only, or by both
+        reply_to_account_id=draw(st.sampled_from([None, target])) if kind == "reply" else None,
         reposted_post_id=referenced if kind == "repost" else None,
         quoted_post_id=referenced if kind == "quote" else None,
-        mentions=tuple(draw(st.lists(st.sampled_from([f"user{p}" for p in PEOPLE]), max_size=1))),
+        mentions=tuple(
+            draw(st.lists(st.sampled_from([f"user{p}" for p in PEOPLE]), max_size=2, unique=True))
+        ),
     )
 
 
@@ -179,3 +183,105 @@ def test_a_store_from_before_gets_its_missing_edges_once(tmp_path: Path) -> None
     with open_store(path) as store:  # migrates again
         assert store.refresh_interactions() == 1
         assert [(e.source_id, e.target_id) for e in store.interactions("x")] == [("1", "@jane")]
+
+
+def _kinds(store: Store) -> dict[tuple[str, str, str], int]:
+    return {(e.source_id, e.target_id, e.kind): e.count for e in store.interactions("x")}
+
+
+def test_a_reply_that_names_its_target_counts_once_and_other_names_still_count() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="2", handle="jane"),
+            # X and Mastodon list the replied-to account among the mentions
+            Post(
+                platform="x",
+                id="1",
+                author_id="1",
+                text="@jane @bob agreed",
+                kind="reply",
+                reply_to_handle="jane",
+                mentions=("jane", "bob"),
+            ),
+            # the replied-to account known by id only (its handle resolves to it)
+            Post(
+                platform="x",
+                id="3",
+                author_id="1",
+                text="@jane again",
+                kind="reply",
+                reply_to_account_id="2",
+                mentions=("jane",),
+            ),
+            # a plain post that names jane is a mention
+            Post(platform="x", id="4", author_id="1", text="cc @jane", mentions=("jane",)),
+        ],
+        PROV,
+    )
+    store.refresh_interactions()
+    assert _kinds(store) == {
+        ("1", "2", "reply"): 2,
+        ("1", "@bob", "mention"): 1,
+        ("1", "2", "mention"): 1,
+    }
+
+
+def test_a_reply_to_an_unstored_account_named_by_handle_counts_once() -> None:
+    store = open_store(":memory:")
+    reply = Post(
+        platform="x",
+        id="1",
+        author_id="1",
+        kind="reply",
+        reply_to_account_id="99",  # an id we hold no account for
+        reply_to_handle="Jane",
+        mentions=("jane",),
+    )
+    store.upsert([reply], PROV)
+    store.refresh_interactions()
+    assert _kinds(store) == {("1", "99", "reply"): 1}
+
+
+def test_a_quote_that_names_the_quoted_author_counts_once() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="2", handle="jane"),
+            Post(platform="x", id="5", author_id="2", text="news"),
+            Post(
+                platform="x",
+                id="9",
+                author_id="1",
+                kind="quote",
+                quoted_post_id="5",
+                mentions=("jane", "bob"),
+            ),
+        ],
+        PROV,
+    )
+    store.refresh_interactions()
+    assert _kinds(store) == {("1", "2", "quote"): 1, ("1", "@bob", "mention"): 1}
+
+
+def test_a_store_with_double_counted_replies_is_recounted_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    reply = Post(
+        platform="x",
+        id="1",
+        author_id="1",
+        kind="reply",
+        reply_to_handle="jane",
+        mentions=("jane",),
+    )
+    with open_store(path) as store:
+        store.upsert([reply], PROV)
+        store.refresh_interactions()
+        # the edges an earlier version wrote: the reply, and the same act again as a mention
+        store.conn.executescript(
+            "INSERT INTO interactions VALUES ('x', '1', '@jane', 'mention', 1, NULL, NULL);"
+            " DELETE FROM schema_migrations WHERE name = '0005_interactions_reply_once';"
+        )
+    with open_store(path) as store:  # migrates again
+        store.refresh_interactions()
+        assert _kinds(store) == {("1", "@jane", "reply"): 1}

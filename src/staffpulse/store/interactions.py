@@ -14,6 +14,9 @@ the *affected sources* only:
 * the authors of reposts and quotes of the written posts (a repost's target is the reposted
   post's author once that post is stored).
 
+A reply or quote that also names its own target among its mentions (X and Mastodon list the
+replied-to account there) makes one edge, the reply or quote: the mention is the same act.
+
 So an import of a hundred posts into a store of millions recomputes a few accounts' edges,
 not the whole table. The marks live in the database, not in memory, so an import that stops
 between its writes and its refresh is caught up by the next refresh.
@@ -52,6 +55,18 @@ MIGRATION = (
     """,
 )
 
+REPLY_ONCE_MIGRATION = (
+    "0005_interactions_reply_once",
+    # Edges built before counted a reply that names its target twice (a reply plus a
+    # mention). The authors of replies and quotes that mention anyone get their edges
+    # recomputed at the next refresh (connect refreshes before it ranks).
+    """
+    INSERT OR IGNORE INTO interactions_pending
+    SELECT DISTINCT platform, author_id FROM posts
+    WHERE kind IN ('reply', 'quote') AND mentions != '[]';
+    """,
+)
+
 # Targets resolve to an account id when the account is stored (the smallest id holding the
 # handle), else "@handle". {scope} limits the posts read to the affected sources (empty for a
 # full rebuild). Handles resolve through scalar look-ups on accounts_by_handle, so a refresh
@@ -60,28 +75,56 @@ _HOLDER = (
     "(SELECT MIN(a.id) FROM accounts a INDEXED BY accounts_by_handle"
     " WHERE a.platform = p.platform AND a.handle_norm = {})"
 )
+_REPLY_TARGET = (
+    "COALESCE(p.reply_to_account_id, "
+    + _HOLDER.format("lower(p.reply_to_handle)")
+    + ", '@' || lower(p.reply_to_handle))"
+)
+_SHARED_TARGET = (
+    "COALESCE(ref.author_id, "
+    + _HOLDER.format("json_extract(p.mentions, '$[0]')")
+    + ", '@' || json_extract(p.mentions, '$[0]'))"
+)
+# X and Mastodon list the replied-to account among a reply's mentions (and a quote may name
+# the quoted author): that mention is the reply or quote itself, so it is no edge of its own;
+# one reply counts once, not as a reply plus a mention. Other accounts named still count.
+# A mention is the post's own target when both resolve to the same node, or when the reply
+# names the handle it mentions (the replied-to account known by id only, its handle unstored).
 _EDGES_SQL = (
     """
 WITH edges AS (
-    SELECT p.platform, p.author_id AS source_id,
-           COALESCE(p.reply_to_account_id, """
-    + _HOLDER.format("lower(p.reply_to_handle)")
-    + """, '@' || lower(p.reply_to_handle)) AS target_id,
+    SELECT p.platform, p.author_id AS source_id, """
+    + _REPLY_TARGET
+    + """ AS target_id,
            'reply' AS kind, p.created_at
     FROM posts p
     WHERE p.kind = 'reply' AND (p.reply_to_account_id IS NOT NULL OR p.reply_to_handle IS NOT NULL)
       {scope}
     UNION ALL
-    SELECT p.platform, p.author_id, COALESCE("""
+    SELECT platform, source_id, target_id, 'mention', created_at FROM (
+        SELECT p.platform, p.author_id AS source_id, m.value AS handle,
+               COALESCE("""
     + _HOLDER.format("m.value")
-    + """, '@' || m.value), 'mention', p.created_at
-    FROM posts p, json_each(p.mentions) m
-    WHERE p.kind IN ('original', 'reply', 'quote') {scope}
+    + """, '@' || m.value) AS target_id,
+               CASE p.kind WHEN 'reply' THEN lower(p.reply_to_handle) END AS own_handle,
+               CASE p.kind WHEN 'reply' THEN """
+    + _REPLY_TARGET
+    + """
+                   WHEN 'quote' THEN """
+    + _SHARED_TARGET
+    + """ END AS own_target,
+               p.created_at
+        FROM posts p
+        LEFT JOIN posts ref ON p.kind = 'quote' AND ref.platform = p.platform
+            AND ref.id = p.quoted_post_id
+        CROSS JOIN json_each(p.mentions) m
+        WHERE p.kind IN ('original', 'reply', 'quote') {scope}
+    )
+    WHERE own_target IS NULL OR (target_id != own_target AND handle IS NOT own_handle)
     UNION ALL
-    SELECT p.platform, p.author_id,
-           COALESCE(ref.author_id, """
-    + _HOLDER.format("json_extract(p.mentions, '$[0]')")
-    + """, '@' || json_extract(p.mentions, '$[0]')),
+    SELECT p.platform, p.author_id, """
+    + _SHARED_TARGET
+    + """,
            p.kind, p.created_at
     FROM posts p
     LEFT JOIN posts ref ON ref.platform = p.platform

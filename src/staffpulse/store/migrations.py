@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
 from staffpulse.store.interactions import MIGRATION as INTERACTIONS_MIGRATION
+from staffpulse.store.interactions import REPLY_ONCE_MIGRATION
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -115,6 +116,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         # 1 for the accounts already stored: what they held was taken as their bio before
         "ALTER TABLE accounts ADD COLUMN bio_known INTEGER NOT NULL DEFAULT 1;",
     ),
+    REPLY_ONCE_MIGRATION,
 ]
 
 
