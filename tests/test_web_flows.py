@@ -282,6 +282,15 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "supported formats",
             "docs/",
         ),
+        "check your connection and [x] base_url; everything fetched so far is stored": (
+            "check that this computer is online",
+            "[x]",
+        ),
+        "check the handle and [bluesky] appview_url": ("the Bluesky address", "[bluesky]"),
+        "tweet.js: no account.js beside it: whose archive is this? skipped": (
+            "choose it together with account.js",
+            "whose archive is this?",
+        ),
     }
     for text, (present, absent) in cases.items():
         shown = web_text(text)
@@ -469,7 +478,7 @@ def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_pa
     from datetime import UTC, datetime, timedelta
 
     from staffpulse.connect.suggest import SuggestReport
-    from staffpulse.errors import NotFoundError
+    from staffpulse.errors import InputError, NotFoundError
     from staffpulse.fetch.common import RESUME_HINT
     from staffpulse.listen.window import window_notes
     from staffpulse.models import Account
@@ -492,6 +501,17 @@ def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_pa
         excluded={"never seen": 2, "already talking with": 1},
     )
     messages.append(report.next_step or "")
+    from staffpulse.connect.export import check_exportable, export_suggestions
+    from staffpulse.fetch.handles import x_handle
+
+    try:
+        x_handle("acme.bsky.social")  # a Bluesky handle typed for X
+    except InputError as exc:
+        messages.append(exc.hint or "")
+    try:  # X accounts exported as a Bluesky list: the formats that fit are named
+        check_exportable(export_suggestions([], "bluesky-list"), "x")
+    except InputError as exc:
+        messages.append(exc.hint or "")
     assert all(messages)
     for message in messages:
         shown = web_text(message)
