@@ -80,6 +80,19 @@ def test_csv_input(tmp_path: Path) -> None:
     assert "skipped 2 malformed" in err
 
 
+@pytest.mark.parametrize(("name", "sep"), [("posts.txt", ";"), ("posts.tsv", "\t"), ("p.csv", ";")])
+def test_semicolon_or_tab_header_is_csv_whatever_the_file_is_called(
+    tmp_path: Path, name: str, sep: str
+) -> None:
+    # Excel writes ";" for "CSV" where the comma is the decimal mark, and tabs for text files.
+    src = tmp_path / name
+    src.write_text(f"id{sep}text\r\n1{sep}We are hiring, apply today\r\n2{sep}hello\r\n")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == ["1", "2"]
+
+
 def test_csv_without_id_column(tmp_path: Path) -> None:
     src = tmp_path / "bad.csv"
     src.write_text("post,text\n1,hello\n", encoding="utf-8")

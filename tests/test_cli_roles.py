@@ -101,6 +101,26 @@ def test_csv_with_bom_and_optional_text(tmp_path: Path) -> None:
     assert f"{src}:3" in _err(result)
 
 
+def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Path) -> None:
+    # A .txt export from Excel with ';' and a bio whose quote is never closed (line 3).
+    src = tmp_path / "accounts.txt"
+    src.write_text(
+        "id;name;description\n"
+        "1;tmj_chi_jobs;Follow us for Chicago jobs\n"
+        '2;jane;"Mom of two, runner\n'
+        "3;jdoe_talent;Senior Technical Recruiter at Acme\n"
+        "4;HRwithKim;HR Manager\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in _read(out)] == ["1", "3", "4"]  # rows after the quote still read
+    err = _err(result).replace("\n", " ")
+    assert f"{src}:3: unclosed quote starting at line 3" in err
+    assert "skipped 1 malformed record" in err
+
+
 def test_csv_without_text_column_and_stdout(tmp_path: Path) -> None:
     src = tmp_path / "accounts.csv"
     src.write_text(

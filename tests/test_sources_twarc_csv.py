@@ -72,3 +72,29 @@ def test_a_windows_1252_file_is_decoded_and_said_so(tmp_path: Path) -> None:
     assert posts["400"].text.startswith("Café señor #hiring!")  # not "Caf\ufffd"
     notices = [i.message for i in items if isinstance(i, Notice)]
     assert any("Windows-1252" in n for n in notices)
+
+
+def test_a_stray_quote_loses_only_its_row_and_is_reported_where_it_opens(tmp_path: Path) -> None:
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    # Row 402's text opens a quote it never closes: csv would swallow 400 and 401 into it.
+    broken = lines[3].replace("Original text", '"Original text')
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], broken, *lines[1:3]]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = {r.id for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts == {"400", "401"}
+    problems = [(p.line, p.message) for p in items if isinstance(p, Problem)]
+    assert len(problems) == 1 and problems[0][0] == 2
+    assert problems[0][1].startswith("unclosed quote starting at line 2")
+
+
+def test_a_row_wider_than_the_header_is_reported_not_misread(tmp_path: Path) -> None:
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "tweets.csv"
+    path.write_text("\n".join([lines[0], lines[2] + ",extra", lines[3]]) + "\n", encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    posts = {r.id for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)}
+    assert posts == {"402"}
+    assert [(p.line, p.message.split(" (")[0]) for p in items if isinstance(p, Problem)] == [
+        (2, "row has 1 more cell than the header's 20 columns")
+    ]

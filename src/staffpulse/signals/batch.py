@@ -1,8 +1,8 @@
 """Classify a file of posts: the library side of ``staffpulse classify``.
 
 Input is JSONL (one object a line with at least ``id`` and ``text``; other fields ignored) or
-CSV with ``id`` and ``text`` columns (chosen by the ``.csv`` extension, or by a first line
-that is not JSON). Output is JSONL, one object per valid input record in input order::
+CSV with ``id`` and ``text`` columns (comma, semicolon or tab; chosen by the ``.csv``
+extension, or by a first line that is such a header). Output is JSONL, one object per valid input record in input order::
 
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
      "labels": [...]}

@@ -23,6 +23,7 @@ from typing import IO, Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, MissingFileError
 from staffpulse.sources.base import detect_encoding
+from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.jsonio import json_error_reason
 
 csv.field_size_limit(2**31 - 1)
@@ -88,7 +89,8 @@ class RecordFile(Generic[T]):
     Opening it reads the file up to its first valid record, so a missing, unreadable or
     empty file, or a CSV header without the required columns, raises an :class:`InputError`
     before the caller writes anything. The file is CSV by its ``.csv`` extension, or when its
-    first line is a CSV header naming every word of ``csv_header_words``; JSONL otherwise.
+    first line is a CSV header (comma, semicolon or tab) naming every word of
+    ``csv_header_words``; JSONL otherwise.
     Malformed records go to ``on_skip`` and are counted in :attr:`skipped`. Iterate once.
     """
 
@@ -139,7 +141,8 @@ class RecordFile(Generic[T]):
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
         lines = itertools.chain(blank, [first], self._stream)
         head = first.strip().lower()
-        looks_csv = not head.startswith(("{", "[")) and "," in head
+        # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
+        looks_csv = not head.startswith(("{", "[")) and sniff_delimiter(head) in head
         is_csv = self.path.suffix.lower() == ".csv" or (
             looks_csv and all(word in head for word in csv_header_words)
         )

@@ -1,24 +1,24 @@
 """Tag a file of accounts: the library side of ``staffpulse roles``.
 
-Input is JSONL (one object a line) or CSV (utf-8, a BOM is fine; chosen by the ``.csv``
-extension, or by a first line that is not JSON) with ``id``, ``name`` (screen name),
-``description`` (bio) and an optional ``text``: one post, or in JSONL a list of posts. Other
-fields are ignored. Output is JSONL, one object per valid record, in input order::
+Input is JSONL (one object a line) or CSV (comma, semicolon or tab, found from the header; a
+BOM is fine; chosen by the ``.csv`` extension, or by a first line that is a CSV header naming
+``id``) with ``id``, ``name`` (screen name), ``description`` (bio) and an optional ``text``:
+one post, or in JSONL a list of posts. Other fields are ignored. Output is JSONL, one object
+per valid record, in input order::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
 An empty file (no records at all), or a CSV header without ``id`` and ``name`` or
 ``description``, is an :class:`~staffpulse.errors.InputError` raised by :func:`read_accounts`
 before anything is written. Malformed records (bad JSON, not an object, missing id, wrong
-field types) are never fatal:
-each goes to ``on_skip`` as ``file:line: reason``, is counted and skipped. Ids are written back
-exactly as read (JSON strings stay strings, numbers stay numbers; CSV ids are strings).
+field types, a quote left open) are never fatal: each goes to ``on_skip`` as
+``file:line: reason``, is counted and skipped. Ids are written back exactly as read (JSON
+strings stay strings, numbers stay numbers; CSV ids are strings).
 Accounts are tagged in chunks, so memory stays flat on big files.
 """
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +29,7 @@ from staffpulse.errors import InputError
 from staffpulse.signals.chunked import write_scored_jsonl
 from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
+from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
@@ -92,33 +93,35 @@ def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iter
 
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
-    reader = csv.DictReader(fh)
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    # The importer's CSV reader: delimiter from the header, a stray quote reported where it
+    # opened (the rows after it are still read), so roles, classify and import agree.
+    table = CsvTable(fh)
+    fields = table.header
     if "id" not in fields or ("name" not in fields and "description" not in fields):
         raise InputError(
             f"{name}: the CSV header needs 'id', 'name' and 'description' columns "
             f"(found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns (text is optional), or give JSONL",
         )
-    reader.fieldnames = fields
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            on_skip(f"{name}:{reader.line_num}: unreadable CSV row ({exc})")
+    for row in table:
+        if isinstance(row, CsvProblem):
+            on_skip(f"{name}:{row.line}: {row.message}")
             continue
-        n = reader.line_num
-        if None in row:
+        n = row.line
+        if row.extra:
             on_skip(f"{name}:{n}: more fields than the header")
             continue
-        rid = row.get("id")
+        rid = row.values.get("id")
         if not rid or not rid.strip():
             on_skip(f"{name}:{n}: missing id")
             continue
+        values = row.values
         yield AccountRecord(
-            n, rid, row.get("name") or "", row.get("description") or "", row.get("text") or None
+            n,
+            rid,
+            values.get("name") or "",
+            values.get("description") or "",
+            values.get("text") or None,
         )
 
 

@@ -52,7 +52,7 @@ def csv_columns(head: bytes) -> set[str]:
     return {cell.strip().lower() for cell in first.cells} if first is not None else set()
 
 
-def _too_wide(extra: int, width: int) -> str:
+def too_wide(extra: int, width: int) -> str:
     return (
         f"row has {extra} more cell{'' if extra == 1 else 's'} than the header's {width} "
         "columns (a cell holding the delimiter must be in quotes)"
@@ -95,7 +95,7 @@ class NativeCsv:
                     yield Problem(str(path), row.line, row.message)
                     continue
                 if row.extra:
-                    yield Problem(str(path), row.line, _too_wide(row.extra, len(header)))
+                    yield Problem(str(path), row.line, too_wide(row.extra, len(header)))
                     continue
                 try:
                     record = rows_from_native(

@@ -7,12 +7,13 @@ as twarc2 JSONL). List columns (``entities.mentions``, ``entities.hashtags``,
 ``public_metrics.followers_count``. twarc-csv writes newlines in text as ``\\n``.
 
 A row holds two items, the tweet and its author: a malformed one is reported and skipped, the
-other kept. Tweets without a date are kept, and the reader says so once per file.
+other kept. Tweets without a date are kept, and the reader says so once per file. Rows are
+read by :mod:`staffpulse.sources.csvrows`, as the staffpulse CSV's are (a quote left open
+costs its own row only).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -23,11 +24,12 @@ from staffpulse.sources.base import (
     Notice,
     Problem,
     detect_encoding,
-    head_text,
     parse_timestamp,
     provenance,
     register,
 )
+from staffpulse.sources.csvrows import CsvProblem, CsvTable
+from staffpulse.sources.native_csv import csv_columns, too_wide
 from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
@@ -152,14 +154,6 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     )
 
 
-def _header(head: bytes) -> set[str]:
-    first = head_text(head).split("\n", 1)[0]
-    try:
-        return {c.strip() for c in next(csv.reader([first]))}
-    except (StopIteration, csv.Error):
-        return set()
-
-
 class TwarcCsv:
     name = "twarc-csv"
     label = "twarc2 CSV"
@@ -167,7 +161,7 @@ class TwarcCsv:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.is_dir() or path.suffix.lower() != ".csv":
             return False
-        columns = _header(head)
+        columns = csv_columns(head)
         return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
 
     def read(self, path: Path) -> Iterator[Item]:
@@ -176,19 +170,27 @@ class TwarcCsv:
         if encoding.note:
             yield Notice(str(path), encoding.note)
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-            reader = csv.DictReader(handle)
-            users = "text" not in set(reader.fieldnames or [])
-            for row in reader:
-                number = reader.line_num
+            # The importer's CSV reader: a stray quote is reported where it opened and the
+            # rows after it are still read (csv.DictReader would swallow them into one cell).
+            table = CsvTable(handle)
+            users = "text" not in table.header
+            for row in table:
+                if isinstance(row, CsvProblem):
+                    yield Problem(str(path), row.line, row.message)
+                    continue
+                number = row.line
+                if row.extra:
+                    yield Problem(str(path), number, too_wide(row.extra, len(table.header)))
+                    continue
                 errors: list[str] = []
                 try:
                     if users:
-                        account = account_from_csv(row)
+                        account = account_from_csv(row.values)
                         if account is None:
                             raise ValueError("row without 'id' or 'username'")
                         rows: list[Account | Post] = [account]
                     else:
-                        rows = rows_from_twarc_csv(row, errors)
+                        rows = rows_from_twarc_csv(row.values, errors)
                 except ITEM_ERRORS as exc:
                     yield Problem(str(path), number, str(exc))
                     continue
@@ -197,7 +199,9 @@ class TwarcCsv:
                 gaps.add(rows)
                 if rows:
                     yield Record(
-                        rows=tuple(rows), provenance=provenance(self.name, path, number), raw=row
+                        rows=tuple(rows),
+                        provenance=provenance(self.name, path, number),
+                        raw=row.values,
                     )
         # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
         for message in gaps.messages():
