@@ -247,3 +247,64 @@ def test_all_samples_then_stats(shared_data: Path, tmp_path: Path) -> None:
         assert store.stats() == before
     assert set(before["posts"]) == {"x", "bluesky", "mastodon"}
     assert before["posts"]["x"]["repost"] >= 643 + 12
+
+
+def _brand_conversation(db: Path, handle: str) -> tuple[dict[str, int], dict[str, int]]:
+    """What ``staffpulse audit HANDLE`` finds of its conversation, and ``inbox --as``'s counts."""
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app
+
+    runner = CliRunner()
+    audit = runner.invoke(app, ["audit", handle, "--db", str(db), "--json"])
+    assert audit.exit_code == 0, audit.output
+    inbox = runner.invoke(app, ["inbox", "--as", handle, "--db", str(db), "--json"])
+    assert inbox.exit_code == 0, inbox.output
+    talk = json.loads(audit.stdout)["pillars"]["conversation"]["evidence"]
+    return talk, json.loads(inbox.stdout)["counts"]
+
+
+# posts, replies, with a conversation id, replies whose parent is stored, with a parent author
+_THREADS_SQL = (
+    "SELECT COUNT(*), SUM(kind = 'reply'), SUM(conversation_id IS NOT NULL),"
+    " SUM(EXISTS (SELECT 1 FROM posts q WHERE q.id = p.reply_to_post_id)),"
+    " SUM(reply_to_account_id IS NOT NULL) FROM posts p WHERE platform = 'x'"
+)
+
+
+def test_twcs_sample_keeps_its_reply_chains_and_a_brand_can_be_audited(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    path = shared_data / "conversations" / "twcs_customer_support_sample" / "sample.csv"
+    db = tmp_path / "db.sqlite"
+    with open_store(db) as store:
+        report = import_paths(store, [path])
+        assert (report.new_posts, report.new_accounts, report.skipped) == (93, 13, 0)
+        assert len(report.notices) == 1 and "29 customers" in report.notices[0].message
+        # 66 replies have their parent in the file (PROVENANCE.txt), 2 more answer a tweet
+        # that is not; 83 tweets belong to a chain whose first tweet is in the file.
+        assert tuple(store.conn.execute(_THREADS_SQL).fetchone()) == (93, 68, 83, 66, 66)
+        again = import_paths(store, [path])
+        assert (again.new_posts, again.new_accounts) == (0, 0)
+    talk, inbox = _brand_conversation(db, "Tesco")
+    assert (talk["posts"], talk["replies"], talk["mentions_known"]) == (8, 8, 8)
+    assert talk["mentions_answered"] == 7 and talk["accounts_engaged_total"] == 3
+    assert inbox["joined"] == 1  # the thread Tesco answered in
+
+
+def test_ibm_dialogs_import_as_reply_chains_and_a_brand_can_be_audited(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    path = shared_data / "conversations" / "ibm_twitter_customer_care_dialogs" / "dev.json"
+    db = tmp_path / "db.sqlite"
+    with open_store(db) as store:
+        report = import_paths(store, [path])
+        # 525 dialogs of 686 turns and 525 closing agent tweets; 6 tweets are in two dialogs.
+        assert (report.new_posts, report.new_accounts, report.skipped) == (1205, 563, 0)
+        assert tuple(store.conn.execute(_THREADS_SQL).fetchone()) == (1205, 682, 1205, 682, 682)
+        again = import_paths(store, [path])
+        assert (again.new_posts, again.new_accounts) == (0, 0)
+    talk, inbox = _brand_conversation(db, "RockstarSupport")
+    # Every dialog ends with the agent's answer (how the dataset was built): all answered.
+    assert (talk["replies"], talk["mentions_known"], talk["mentions_answered"]) == (101, 101, 101)
+    assert inbox["conversations"] >= 1

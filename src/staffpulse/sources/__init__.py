@@ -23,6 +23,8 @@ _ADAPTERS = (
     "twarc_csv",
     "bluesky",
     "mastodon",
+    "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
+    "ibm_dialogs",
 )
 
 for _name in _ADAPTERS:

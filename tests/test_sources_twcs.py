@@ -1,0 +1,127 @@
+"""Customer Support on Twitter (TWCS) CSV on a small hand-written file of its schema."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Account, Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.twcs import Thread, Twcs, rows_from_twcs
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+FILE = Path(__file__).parent / "fixtures" / "twcs" / "support.csv"
+
+
+def _read(path: Path) -> tuple[dict[str, Post], list[Account], list[Problem], list[Notice]]:
+    items = list(Twcs().read(path))
+    rows = [row for item in items if isinstance(item, Record) for row in item.rows]
+    posts = {row.id: row for row in rows if isinstance(row, Post)}
+    accounts = [row for row in rows if isinstance(row, Account)]
+    problems = [item for item in items if isinstance(item, Problem)]
+    return posts, accounts, problems, [item for item in items if isinstance(item, Notice)]
+
+
+def test_detected_by_its_header_before_the_staffpulse_csv() -> None:
+    # Its header has text and author_id, which the staffpulse CSV would take (and refuse).
+    assert detect(FILE).name == "twcs"
+
+
+def test_replies_are_linked_to_their_parent_author_and_conversation() -> None:
+    posts, _, _, _ = _read(FILE)
+    assert posts["twcs:10"].kind == "original" and posts["twcs:10"].conversation_id == "twcs:10"
+    answer = posts["twcs:13"]
+    assert answer.kind == "reply" and answer.reply_to_post_id == "twcs:12"
+    assert answer.reply_to_account_id == "twcs:900001" and answer.reply_to_handle is None
+    assert answer.conversation_id == "twcs:10"  # the tweet the chain started with
+    back = posts["twcs:12"]
+    assert back.reply_to_account_id == "acmehelp" and back.reply_to_handle == "acmehelp"
+    assert back.created_at == datetime(2026, 3, 2, 9, 20, tzinfo=UTC)
+
+
+def test_a_chain_whose_start_is_not_in_the_file_has_no_conversation_id() -> None:
+    posts, _, _, _ = _read(FILE)
+    assert posts["twcs:20"].reply_to_post_id == "twcs:19"  # 19 is not in the file
+    assert posts["twcs:20"].reply_to_account_id is None
+    assert posts["twcs:20"].conversation_id is None and posts["twcs:21"].conversation_id is None
+    assert posts["twcs:21"].reply_to_handle == "betaship"
+
+
+def test_brands_get_accounts_customers_are_kept_by_number_with_one_notice() -> None:
+    posts, accounts, _, notices = _read(FILE)
+    assert sorted((a.id, a.handle, a.url) for a in accounts) == [
+        ("acmehelp", "AcmeHelp", "https://x.com/AcmeHelp"),
+        ("betaship", "BetaShip", "https://x.com/BetaShip"),
+    ]  # each brand once, though AcmeHelp wrote two tweets
+    customer = posts["twcs:10"]
+    assert customer.author_id == "twcs:900001" and customer.author_handle == ""
+    assert customer.platform == "x" and customer.url is None  # no real status id to link to
+    assert [n.message.split(",")[0] for n in notices] == ["3 posts by 2 customers"]
+
+
+def test_text_is_decoded_and_numbers_standing_for_customers_are_not_mentions() -> None:
+    posts, _, _, _ = _read(FILE)
+    assert posts["twcs:10"].text == "@AcmeHelp my order never came & nobody answers #late"
+    assert posts["twcs:10"].hashtags == ("late",)
+    assert posts["twcs:11"].mentions == ()  # "@900001" is a customer's number, not a handle
+    assert posts["twcs:12"].mentions == ("acmehelp", "betaship")
+    assert posts["twcs:13"].urls == ("https://t.co/abc",)
+    assert posts["twcs:21"].mentions == ("betaship",)  # not "example" from an e-mail address
+
+
+def test_malformed_rows_are_reported_with_their_line_and_the_rest_kept() -> None:
+    posts, _, problems, _ = _read(FILE)
+    assert len(posts) == 6
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "unreadable timestamp 'someday'"),
+        (9, "inbound should be True or False, got 'maybe'"),
+    ]
+
+
+def test_a_stray_quote_costs_only_its_row(tmp_path: Path) -> None:
+    lines = FILE.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("@AcmeHelp my order", '"@AcmeHelp my order')
+    path = tmp_path / "support.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    posts, _, problems, _ = _read(path)
+    assert "twcs:10" not in posts and "twcs:11" in posts and len(posts) == 5
+    assert problems[0].line == 2 and problems[0].message.startswith("unclosed quote")
+    assert posts["twcs:11"].conversation_id is None  # its root was the row that was lost
+
+
+def test_transformer_is_pure_and_strict() -> None:
+    row = {
+        "tweet_id": "5",
+        "author_id": "AcmeHelp",
+        "inbound": "False",
+        "created_at": "",
+        "text": "@900009 hi",
+        "in_response_to_tweet_id": "4",
+    }
+    before = dict(row)
+    rows = rows_from_twcs(row, Thread(parent_author="twcs:900009", root="1"))
+    assert row == before
+    post = rows[-1]
+    assert isinstance(post, Post) and post.conversation_id == "twcs:1"
+    assert post.created_at is None and post.reply_to_account_id == "twcs:900009"
+    with pytest.raises(ValueError, match="tweet_id should be a number"):
+        rows_from_twcs({**row, "tweet_id": "abc"})
+    with pytest.raises(ValueError, match="row without 'author_id'"):
+        rows_from_twcs({**row, "author_id": ""})
+
+
+def test_import_twice_adds_nothing_and_the_brand_is_found(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+        first = import_paths(store, [FILE])
+        assert (first.new_posts, first.new_accounts, first.skipped) == (6, 2, 2)
+        stats = store.stats()
+        again = import_paths(store, [FILE])
+        assert (again.new_posts, again.new_accounts) == (0, 0) and store.stats() == stats
+        brand = store.find_account("acmehelp")
+        assert [p.id for p in store.posts_by("x", brand.id)] == ["twcs:11", "twcs:13"]
+        assert {p.id for p in store.posts_mentioning(brand)} == {"twcs:10", "twcs:12"}
