@@ -109,6 +109,10 @@ def test_oversized_upload_is_refused(tmp_path: Path) -> None:
         response = _upload(small, b"x" * 200_000, name="big.jsonl", token=token)
         assert response.status_code == 413
         assert "larger than the 1.0 KB limit" in response.text
+        # what to do in the dashboard; the command is marked as the admin's, for a terminal
+        assert "upload them one by one" in response.text
+        assert "whoever runs it restarts it" in response.text
+        assert "in a terminal: staffpulse serve --max-upload-mb" in response.text
         # under the Content-Length pre-check (which allows for multipart overhead) but over the cap
         response = _upload(small, x_archive_bytes() * 2, token=token)
         assert response.status_code == 413
