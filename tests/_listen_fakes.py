@@ -55,14 +55,25 @@ class FakeScorer:
 class _Roles:
     role: list[str]
     p_org: list[float]
+    role_scores: np.ndarray[Any, Any]
 
 
 class FakeRoles:
+    """Recruiter when the name or bio says "recruit", HR when it says "HR", sure of it (0.95)
+    unless the bio hedges with "maybe" (0.6); else other."""
+
     def predict(self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]) -> _Roles:
+        from staffpulse.models import ROLES
+
         roles = []
-        for name, bio in zip(names, bios, strict=True):
+        scores = np.zeros((len(names), len(ROLES)))
+        for i, (name, bio) in enumerate(zip(names, bios, strict=True)):
             blob = f"{name} {bio}".lower()
-            roles.append(
+            role = (
                 "recruiter" if "recruit" in blob else "hr_pro" if "hr" in blob.split() else "other"
             )
-        return _Roles(roles, [0.5] * len(roles))
+            roles.append(role)
+            sure = 0.6 if "maybe" in blob.split() else 0.95
+            scores[i] = (1 - sure) / (len(ROLES) - 1)
+            scores[i, ROLES.index(role)] = sure
+        return _Roles(roles, [0.5] * len(roles), scores)

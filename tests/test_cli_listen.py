@@ -246,6 +246,24 @@ def test_unknown_topic_is_named_with_the_topics_to_pick(replayed: Any) -> None:
     assert data["items"][0]["topic"]["label"] in " ".join(result.output.split())
 
 
+def test_unknown_topic_still_answers_in_json(replayed: Any) -> None:
+    db, _, _ = replayed
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--topic", "nurses", "--json"])
+    assert result.exit_code == 66
+    data = json.loads(result.stdout)
+    assert data["topic_matched"] is False and data["topic_choices"]
+    assert data["items"] == []
+
+
+def test_inbox_rejects_an_unknown_platform_and_reads_any_case(replayed: Any) -> None:
+    db, _, _ = replayed
+    bad = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--platform", "myspace"])
+    assert bad.exit_code == 65 and "x, bluesky, mastodon" in bad.output
+    assert "Listen first" not in bad.output
+    upper = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--platform", "Bluesky"])
+    assert upper.exit_code == 0 and "id: at://" in upper.stdout
+
+
 def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
     db, _, _ = replayed
     data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
@@ -281,6 +299,19 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
     assert bad.exit_code == 65 and "WebSocket" in bad.output
     worse = runner.invoke(app, ["listen", "bluesky", "--duration", "soon", "--db", db])
     assert worse.exit_code == 65
+
+
+def test_listen_checks_its_options_before_loading_the_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.listen.relevance as relevance_module
+
+    loads: list[int] = []
+    monkeypatch.setattr(relevance_module, "load_default_scorer", lambda: loads.append(1))
+    args = ["listen", "bluesky", "--duration", "abc", "--db", str(tmp_path / "x.db")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 65 and "cannot read the duration 'abc'" in result.output
+    assert loads == []  # reported before the seconds-long model load
 
 
 def _closed_port_url() -> str:

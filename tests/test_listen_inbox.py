@@ -137,3 +137,97 @@ def test_the_same_inbox_comes_out_whatever_ran_before(tmp_path: Path) -> None:
     assert first == again
     (alone,) = joined(tmp_path / "b.db", "harborline")
     assert alone == first
+
+
+def dated(pid: str, text: str, author: str = "", **kw: Any) -> Post:
+    return Post(
+        platform="x", id=pid, author_id=author or f"u{pid}", text=text,
+        created_at=NOW - timedelta(hours=1), **kw,
+    )  # fmt: skip
+
+
+NOT_CONVERSATIONS = [
+    dated("ad", "We're hiring a Senior Nurse in Denver! Apply now: https://jobs.example/1"),
+    dated("ad2", "Now hiring line cooks, apply now at https://jobs.example/2 #hiring"),
+    dated("hate", "HR people are idiots who ruin every hiring process"),
+    dated("bait", "In an exclusive interview with @theGrio, Obama says democrats must turn out"),
+    dated("nsfw", "relaxing after a long working day, recruiters welcome #kpopnsfw"),
+]
+
+
+def test_job_ads_spam_hostile_nsfw_and_partisan_posts_take_no_slots(tmp_path: Path) -> None:
+    with store_with(tmp_path, FRESH, *NOT_CONVERSATIONS) as store:
+        result = inbox(store, limit=1)
+    assert ids(result) == ["1"]
+    assert result.left_out == {"job_ad": 2, "hostile": 1, "partisan": 1, "nsfw": 1}
+    assert result.counts["left_out"] == 5
+    assert (
+        "left out 1 NSFW post, 1 hostile post, 1 partisan politics post and 2 job ads:"
+        " not conversations to join" in result.notes
+    )
+    assert result.as_dict()["left_out"]["job_ad"] == 2
+
+
+def test_an_inbox_of_only_job_ads_says_why_it_is_empty(tmp_path: Path) -> None:
+    from staffpulse.listen.window import empty_reason
+
+    with store_with(tmp_path, *NOT_CONVERSATIONS[:2]) as store:
+        result = inbox(store)
+    assert result.items == []
+    reason = empty_reason(None, True, result.max_age, result.counts)
+    assert "every open conversation left is a job ad" in reason
+    assert "Listen first" not in reason
+
+
+def test_a_role_is_claimed_only_when_the_model_is_sure(tmp_path: Path) -> None:
+    from _listen_fakes import FakeRoles
+    from staffpulse.models import Account
+
+    accounts = [
+        Account(platform="x", id="sure", handle="tushw", bio="Talent partner, recruiting at ASOS"),
+        Account(platform="x", id="guess", handle="dan", bio="maybe recruiting software sales"),
+    ]
+    posts = [
+        dated("p1", "How do you keep candidates warm during long loops?", author="sure"),
+        dated("p2", "How do you keep interviewers on time during long loops?", author="guess"),
+    ]
+    with store_with(tmp_path, *accounts, *posts) as store:
+        result = build_inbox(store, text_model=FakeScorer(), role_model=FakeRoles())  # type: ignore[arg-type]
+    by_id = {i.conversation_id: i for i in result.items}
+    assert "started by a recruiter" in by_id["p1"].reasons and by_id["p1"].role == "recruiter"
+    assert not any(r.startswith("started by") for r in by_id["p2"].reasons)
+    assert by_id["p2"].role is None
+
+
+def test_an_unknown_platform_is_an_input_error_and_case_does_not_matter(tmp_path: Path) -> None:
+    from staffpulse.errors import InputError
+
+    with store_with(tmp_path, FRESH) as store:
+        with pytest.raises(InputError) as caught:
+            inbox(store, platform="myspace")
+        assert "x, bluesky, mastodon" in caught.value.message
+        assert ids(inbox(store, platform="X")) == ids(inbox(store, platform="twitter")) == ["1"]
+
+
+def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from staffpulse.listen.terminal import render_inbox
+
+    replies = [
+        dated(
+            f"r{i}", "@austinkocher How do you keep candidates warm after an offer?",
+            kind="reply", reply_to_post_id="gone", reply_to_handle="austinkocher",
+        )
+        for i in range(3)
+    ]  # fmt: skip
+    with store_with(tmp_path, *replies) as store:
+        (item,) = inbox(store).items
+    assert not item.root_stored and item.replies == 3
+    assert item.missing_root_note == "reply to a post by @austinkocher that isn't stored"
+    assert not any("addressed to" in c for c in item.cautions)
+    console = Console(record=True, width=120)
+    result = Inbox([item], [], {}, NOW, NOW)
+    render_inbox(console, result)
+    assert "reply to a post by @austinkocher that isn't stored" in console.export_text()
+    assert "reply to a post by @austinkocher that isn&#39;t stored" in render_inbox_html(result)

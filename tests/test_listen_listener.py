@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
-from staffpulse.errors import FetchError, InputError
+from staffpulse.errors import FetchError
 from staffpulse.listen.listener import (
     JetstreamListener,
     ListenOptions,
     backoff_delay,
-    parse_duration,
 )
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.replay import ReplayServer, frames_of, generate_stream
@@ -33,11 +32,7 @@ def store(tmp_path: Path) -> Store:
     return open_store(tmp_path / "listen.db")
 
 
-def test_parse_duration_and_backoff() -> None:
-    assert parse_duration("10m") == 600 and parse_duration("1h30m") == 5400
-    assert parse_duration("45") == 45 and parse_duration("0") is None
-    with pytest.raises(InputError):
-        parse_duration("ten minutes")
+def test_backoff() -> None:
     delays = [backoff_delay(n, 0.5, 30) for n in range(1, 12)]
     assert all(0.25 <= d <= 30 for d in delays)
     assert max(delays[-3:]) <= 30 and min(delays[-3:]) >= 15

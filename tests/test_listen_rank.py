@@ -14,7 +14,6 @@ from staffpulse.listen.rank import (
     looks_hostile,
     looks_spammy,
     rank,
-    suggest_angle,
 )
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import ROLES, Post
@@ -117,17 +116,55 @@ def test_explanations_and_angles() -> None:
     assert "started by an HR professional" in item.reasons
     assert item.angle.startswith("Be the first to reply")
     assert "counteroffers" in item.angle
+    assert "Be the first" not in rank([conv("q")], RankContext(now=NOW), angles=False)[0].angle
     assert set(item.components) == {"question", "recency", "room", "relevance", "role", "growth"}
     assert 0 < item.score <= 1
 
 
-def test_angle_templates() -> None:
-    assert "Skip" in suggest_angle("x", {"spam": True}, None, 0)
-    assert "candidate" in suggest_angle("x", {"job_ad": True}, None, 0)
-    assert "light tone" in suggest_angle("x", {}, None, 2, humor=0.9)
-    angle = suggest_angle("remote / office", {}, None, 2, text="Office mandates are back")
-    assert "perspective on office" in angle
-    assert "on this topic" in suggest_angle("remote / office", {}, None, 2, text="Unrelated")
+def test_hostile_nsfw_partisan_spam_and_job_ads_are_marked_left_out() -> None:
+    texts = {
+        "hostile": "#Dems are vicious, vindictive, controlling, evil, small people",
+        "partisan": "@fox12oregon Mass shootings only occur when democrats hold office. Coincidence?",
+        "nsfw": "relaxing after a long working day #kpopnsfw",
+        "spam": "Hiring tips! Follow back for crypto airdrop giveaway",
+        "job_ad": "We're hiring a Senior Nurse in Denver! Apply now: https://jobs.example/1",
+    }
+    ranked = rank([conv(k, text=t) for k, t in texts.items()], RankContext(now=NOW))
+    assert {r.conversation.id: r.left_out for r in ranked} == {k: k for k in texts}
+    for item in ranked:
+        assert "light tone" not in item.angle and "push back" not in item.angle
+    (fine,) = rank([conv("ok")], RankContext(now=NOW))
+    assert fine.left_out is None
+
+
+def test_a_post_naming_its_own_author_is_not_addressed_to_anyone() -> None:
+    own = Conversation(
+        "x",
+        "t",
+        (
+            Post(
+                platform="x", id="t", author_id="9", author_handle="TriNet", created_at=NOW,
+                text="@TriNet named one of the #bayarea's Best and Brightest companies to work for",
+            ),
+        ),
+    )  # fmt: skip
+    (item,) = rank([own], RankContext(now=NOW))
+    assert not item.flags["addressed"]
+    assert not any("addressed" in c for c in item.cautions)
+
+
+def test_a_reply_whose_parent_is_missing_counts_every_stored_post_as_a_reply() -> None:
+    replies = tuple(
+        Post(
+            platform="mastodon", id=f"r{i}", author_id=f"u{i}", kind="reply",
+            text="@austinkocher Thank you", reply_to_post_id="root",
+            created_at=NOW - timedelta(hours=1),
+        )
+        for i in range(3)
+    )  # fmt: skip
+    (item,) = rank([Conversation("mastodon", "root", replies)], RankContext(now=NOW))
+    assert "only 3 replies so far: room to add value" in item.reasons
+    assert not item.flags["addressed"]  # a reply starts with handles
 
 
 def test_detectors() -> None:

@@ -149,6 +149,17 @@ def test_load_conversations_follows_chains_from_relevant_posts(stored) -> None: 
     assert {c.id for c in everything} == {"100", "500"}
 
 
+def test_a_root_judged_not_relevant_is_still_the_opening(stored) -> None:  # type: ignore[no-untyped-def]
+    # only the reply three levels down is relevant (a support agent's answer, say): the
+    # customer's post that started it is stored, so it is the opening, not the agent's reply
+    with stored.transaction() as conn:
+        conn.execute("DELETE FROM listen_relevance")
+        save_relevance(conn, [RelevanceRow("mastodon", "103", 0.9, (), "test")])
+        save_relevance(conn, [RelevanceRow("mastodon", "100", 0.2, (), "test", relevant=False)])
+    (conv,) = load_conversations(stored, "mastodon")
+    assert conv.id == "100" and conv.opening.id == "100" and len(conv.posts) == 4
+
+
 def test_conversation_around_a_deep_mastodon_reply_reaches_its_root(stored) -> None:  # type: ignore[no-untyped-def]
     # the reply three levels down has no conversation id: the chain is climbed to "100"
     convs = load_conversations_around(stored, "mastodon", ["103"])

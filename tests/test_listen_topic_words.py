@@ -22,7 +22,7 @@ def test_links_mentions_and_contractions_go_possessives_keep_their_word() -> Non
 
 def test_label_stop_words_extend_the_grouping_ones() -> None:
     assert STOP_WORDS < LABEL_STOP_WORDS
-    assert "actually" in LABEL_STOP_WORDS and "actually" not in STOP_WORDS
+    assert "month" in LABEL_STOP_WORDS and "month" not in STOP_WORDS
 
 
 def test_a_label_prefers_distinctive_phrases_and_never_repeats_a_word() -> None:
@@ -32,3 +32,29 @@ def test_a_label_prefers_distinctive_phrases_and_never_repeats_a_word() -> None:
     # the phrase seen twice first; its words are taken; then the rarest one-off ("laws"), ties
     # broken alphabetically; "transparency laws" shares a word with the first
     assert choose_label(terms, list(terms), idf, 3) == ["salary transparency", "laws", "hiring"]
+
+
+def test_names_and_acronyms_inside_a_sentence_are_left_out_of_labels() -> None:
+    from staffpulse.listen.topic_words import drop_names
+
+    terms = label_terms_of()("Chris from the BBC says Brexit talks are stalling our hiring plans")
+    assert "chris" in terms  # a sentence's first word cannot be told from a name
+    assert not {"bbc", "brexit"} & set(terms)
+    assert "hiring" not in terms  # a word of every work post names no topic
+    assert drop_names("Our HR team loves it. Remote work rocks") == (
+        "Our HR team loves it. Remote work rocks"  # a work acronym, a sentence start
+    )
+    headline = "Why Remote Work Is Here To Stay"  # title case: every word capitalised
+    assert drop_names(headline) == headline
+
+
+def test_a_pair_of_words_seen_once_is_not_a_phrase() -> None:
+    terms = Counter(label_terms_of()("Mass shootings only occur when democrats hold office"))
+    idf = dict.fromkeys(terms, 1.0)
+    label = choose_label(terms, list(terms), idf, 3)
+    assert label and not any(" " in w for w in label)
+
+
+def test_work_terms_come_first_in_a_label() -> None:
+    terms = Counter({"salary": 2, "sandwich": 2, "lunch": 2})
+    assert choose_label(terms, list(terms), dict.fromkeys(terms, 1.0), 1) == ["salary"]

@@ -157,3 +157,38 @@ def test_contractions_never_become_topic_labels() -> None:
     labels = " / ".join(t.label for t in model.topics_.values())
     assert "'" not in labels and "’" not in labels
     assert "ghosting" in labels or "candidates" in labels
+
+
+def test_unrelated_posts_sharing_one_common_word_stay_apart() -> None:
+    texts = [
+        "Chris on the BBC: Brexit chat failures, check the live blog for updates",
+        "Hi Harry! Can you check if logging out and back in fixes the playback?",
+        "I love my job. I put in work every day and it doesn't feel like work",
+        "Had the opportunity to speak to some companies about work today",
+    ]
+    out = TopicModel().assign(texts, [str(i) for i in range(len(texts))])
+    assert len({a.topic_id for a in out}) == len(texts)
+
+
+def test_topics_made_under_older_rules_are_rebuilt_once(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+    from staffpulse.listen.topics import STATE_KEY, _pack
+
+    store = open_store(tmp_path / "t.db")
+    texts, _ = _texts(copies=1)
+    convs = [
+        Conversation("x", str(i), (Post(platform="x", id=str(i), author_id="a", text=t),))
+        for i, t in enumerate(texts)
+    ]
+    assign_topics(store, convs)
+    with store.transaction() as conn:  # as an older version saved it: no version, threshold 0.1
+        meta = {"threshold": 0.1, "n_features": 2**18, "max_terms": 200, "label_terms": 3}
+        conn.execute(
+            "UPDATE listen_topic_state SET value = ? WHERE key = ?",
+            (_pack({**meta, "n_docs": 99}, [], []), STATE_KEY),
+        )
+    model, topic_of = assign_topics(store, convs)
+    assert model.threshold == TopicModel().threshold and model.n_docs_ == len(convs)
+    assert len(topic_of) == len(convs)
+    again, same = assign_topics(store, convs)  # now current: nothing is redone
+    assert same == topic_of and again.n_docs_ == len(convs)

@@ -121,3 +121,19 @@ def test_the_max_age_setting_keeps_zero_as_no_limit() -> None:
 
     assert parse_max_age(configured_max_age({"max_age": 0})) is None  # web and CLI agree
     assert configured_max_age({}) == "30d" and configured_max_age({"max_age": "7d"}) == "7d"
+
+
+def test_no_advice_to_replay_when_it_is_already_a_replay_or_one_topic() -> None:
+    from staffpulse.listen.window import window_notes
+
+    tally = {"open": 1, "joined": 0, "dismissed": 0, "older": 1, "undated": 0}
+    convs = [conversation(OLD)]
+    later = OLD + timedelta(days=200)
+    live = " ".join(window_notes(tally, timedelta(days=30), convs, later, any_items=False))
+    assert "--as-of newest" in live  # a live view of an old store: replaying helps
+    for kw in ({"replay": True}, {"topic": "career"}):
+        notes = window_notes(tally, timedelta(days=30), convs, later, False, **kw)  # type: ignore[arg-type]
+        text = " ".join(notes)
+        assert "--as-of newest" not in text and "2021-04-08" in text
+    (_, topic_note) = window_notes(tally, timedelta(days=30), convs, later, False, topic="career")
+    assert topic_note.startswith("nothing on topic 'career' was active in the 30 days before")

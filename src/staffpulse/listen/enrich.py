@@ -12,12 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
+
 from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, ensure_schema, save_relevance
 from staffpulse.listen.threads import Conversation
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.store import Store
+
+# The role model must be this sure of an opener's role (its harmonised score) before the inbox
+# states it ("started by a recruiter") or tunes the angle to it. Chosen on out-of-fold scores
+# of the 500 role-labeled accounts (scripts/eval_role_cut.py): the roles a reason names are
+# right 89% of the time at 0.9, 66% with no cut (docs/listen.md).
+ROLE_CONFIDENCE = 0.9
 
 
 class RoleModel(Protocol):
@@ -55,7 +63,9 @@ def heuristic_role(name: str, bio: str) -> str | None:
 def author_roles(
     store: Store, conversations: Sequence[Conversation], model: RoleModel | None
 ) -> dict[str, str]:
-    """Role of each conversation opener (author id -> role) where anything is known."""
+    """Role of each conversation opener (author id -> role) where it is known with confidence:
+    the role model's score of its best role reaches :data:`ROLE_CONFIDENCE` (a weak guess says
+    nothing); without the model, bio cues."""
     authors: dict[tuple[str, str], list[str]] = {}
     for conv in conversations:
         opening = conv.opening
@@ -81,11 +91,13 @@ def author_roles(
         return {}
     if model is not None:
         try:
-            roles = list(model.predict(names, bios, texts).role)
-        except (ModelError, ValueError):
-            roles = []
-        if len(roles) == len(ids):
-            return {i: str(r) for i, r in zip(ids, roles, strict=True)}
+            predicted = model.predict(names, bios, texts)
+            roles = list(predicted.role)
+            sure = np.asarray(predicted.role_scores).max(axis=1) >= ROLE_CONFIDENCE
+        except (ModelError, ValueError, AttributeError):
+            roles, sure = [], np.zeros(0, dtype=bool)
+        if len(roles) == len(ids) == len(sure):
+            return {i: str(r) for i, r, ok in zip(ids, roles, sure, strict=True) if ok}
     out: dict[str, str] = {}
     for author_id, name, bio in zip(ids, names, bios, strict=True):
         role = heuristic_role(name, bio)

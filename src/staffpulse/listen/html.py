@@ -39,9 +39,10 @@ a{color:#2457c5}
 {% for item in group %}
 <div class="card"><span class="score">{{ '%.2f'|format(item.score) }}</span>
 <div class="meta">{{ item.platform }} &middot; {{ item.author_label }}
-{%- if item.role %} ({{ item.role|replace('_', ' ') }}){% endif %} &middot; {{ item.replies }}
+{%- if item.role and item.role != 'other' %} ({{ item.role|replace('_', ' ') }}){% endif %} &middot; {{ item.replies }}
 repl{{ 'y' if item.replies == 1 else 'ies' }}
 {%- if item.url|web_link %} &middot; <a href="{{ item.url|web_link }}" rel="noopener noreferrer">open</a>{% endif %}</div>
+{% if item.missing_root_note %}<div class="meta">{{ item.missing_root_note }}:</div>{% endif %}
 <div class="text">{{ item.opening_text }}</div>
 {% if item.reasons %}<ul class="reasons">{% for r in item.reasons %}<li>{{ r }}</li>{% endfor %}</ul>{% endif %}
 {% if item.cautions %}<ul class="cautions">{% for c in item.cautions %}<li>{{ c }}</li>{% endfor %}</ul>{% endif %}

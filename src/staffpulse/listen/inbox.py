@@ -23,7 +23,8 @@ from staffpulse.listen.enrich import (
     load_role_model_optional,
     opening_signals,
 )
-from staffpulse.listen.rank import RankContext, RankedConversation, rank
+from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
+from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, rank
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer, load_default_scorer
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topics import assign_topics
@@ -37,7 +38,8 @@ from staffpulse.listen.window import (
     topic_choices,
     window_notes,
 )
-from staffpulse.models import normalize_handle
+from staffpulse.models import normalize_handle, normalize_platform
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -65,11 +67,23 @@ class InboxItem:
     angle: str
     state: str  # open | joined | dismissed
     flags: dict[str, bool] = field(default_factory=dict)
+    # False when the post that started the conversation is not stored: the opening shown is
+    # then the earliest reply we have, and ``root_author`` wrote the missing post (if known)
+    root_stored: bool = True
+    root_author: str | None = None
 
     @property
     def author_label(self) -> str:
         who = self.author_handle or self.author_id
         return f"@{who}" if who else "unknown author"  # some API responses omit the author
+
+    @property
+    def missing_root_note(self) -> str | None:
+        """ "reply to a post by @X that isn't stored", when the opening post is missing."""
+        if self.root_stored:
+            return None
+        who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""
+        return f"reply to a post{who} that isn't stored"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,6 +107,8 @@ class InboxItem:
             "angle": self.angle,
             "state": self.state,
             "flags": self.flags,
+            "root_stored": self.root_stored,
+            "root_author": self.root_author,
         }
 
 
@@ -118,6 +134,9 @@ class Inbox:
     topic_query: str | None = None
     topic_matched: bool = True  # False: --topic matched no topic label at all
     topic_choices: list[TopicChoice] = field(default_factory=list)  # with joinable items
+    # open conversations left out as not conversations to join, by reason
+    # (``moderation.LEAVE_OUT``: job_ad, spam, hostile, nsfw, partisan)
+    left_out: dict[str, int] = field(default_factory=dict)
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item."""
@@ -144,9 +163,21 @@ class Inbox:
             "topic_choices": [
                 {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_choices
             ],
+            "left_out": self.left_out,
             "items": [i.as_dict() for i in self.items],
             "joined": [i.as_dict() for i in self.joined],
         }
+
+
+def parse_platform(value: str | None) -> str | None:
+    """The platform ``--platform`` names, in any case (``X``, ``twitter`` → ``x``); an unknown
+    one is an input error naming the valid ones, not an empty inbox."""
+    if value is None:
+        return None
+    try:
+        return normalize_platform(value)
+    except ValueError as exc:
+        raise InputError(str(exc), hint="leave out --platform for every platform") from None
 
 
 def resolve_accounts(store: Store, handle: str) -> list[tuple[str, str]]:
@@ -179,6 +210,7 @@ def build_inbox(
     no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`)."""
     if limit < 1:
         raise InputError("--limit must be at least 1")
+    platform = parse_platform(platform)
     schema.ensure_schema(store)
     text = load_default_scorer() if text_model == "auto" else text_model
     roles_model = load_role_model_optional() if role_model == "auto" else role_model
@@ -240,24 +272,46 @@ def build_inbox(
             tally["undated" if conv.last_activity is None else "older"] += 1
         elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
             wanted.append(conv)
-    ranked = _rank(store, wanted, topic_of, labels, ref.at, text, roles_model)
-    items: list[InboxItem] = []
-    joined: list[InboxItem] = []
+    ranked, context = _rank(store, wanted, topic_of, labels, ref.at, text, roles_model)
+    shown: list[tuple[RankedConversation, str]] = []
+    left_out: dict[str, int] = {}
+    n_open = 0
     for entry in ranked:
         conv = entry.conversation
         state = state_of(conv)
         if state == "joined":
-            joined.append(_item(entry, topic_of.get((conv.platform, conv.id)), state))
-        elif len(items) < limit:
-            items.append(_item(entry, topic_of.get((conv.platform, conv.id)), state))
-    notes.extend(window_notes(tally, max_age, conversations, ref.at, bool(items)))
+            shown.append((entry, state))
+        elif entry.left_out is not None:  # the tool itself says: not a conversation to join
+            left_out[entry.left_out] = left_out.get(entry.left_out, 0) + 1
+        elif n_open < limit:
+            shown.append((entry, state))
+            n_open += 1
+    described = add_angles([entry for entry, _ in shown], context)
+    items: list[InboxItem] = []
+    joined: list[InboxItem] = []
+    for entry, (_, state) in zip(described, shown, strict=True):
+        conv = entry.conversation
+        item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
+        (joined if state == "joined" else items).append(item)
+    if left_out:
+        notes.append(left_out_note(left_out))
+    notes.extend(
+        window_notes(
+            tally, max_age, conversations, ref.at, bool(items), replay=ref.replay, topic=topic
+        )
+    )
     used = {i.topic_id for i in items + joined if i.topic_id is not None}
     topics = {
         tid: InboxTopic(tid, model.topics_[tid].label, model.topics_[tid].size)
         for tid in used
         if tid in model.topics_
     }
-    counts = {"conversations": len(conversations), **tally, "topics": len(model.topics_)}
+    counts = {
+        "conversations": len(conversations),
+        **tally,
+        "left_out": sum(left_out.values()),
+        "topics": len(model.topics_),
+    }
     return Inbox(
         items,
         joined,
@@ -272,6 +326,7 @@ def build_inbox(
         topic_query=topic,
         topic_matched=matched,
         topic_choices=choices,
+        left_out=left_out,
     )
 
 
@@ -291,7 +346,7 @@ def _rank(
     as_of: datetime,
     text: TopicScorer | None,
     roles_model: RoleModel | None,
-) -> list[RankedConversation]:
+) -> tuple[list[RankedConversation], RankContext]:
     relevance: dict[str, float] = {}
     for plat in {c.platform for c in conversations}:
         convs = [c for c in conversations if c.platform == plat]
@@ -310,12 +365,13 @@ def _rank(
         job_threshold=signals.job_threshold,
         work_scores=signals.work,
     )
-    return rank(conversations, context)
+    return rank(conversations, context, angles=False), context
 
 
 def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:
     conv = entry.conversation
     opening = conv.opening
+    root_stored = conv.root is not None
     return InboxItem(
         platform=conv.platform,
         conversation_id=conv.id,
@@ -328,7 +384,7 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
         role=entry.role,
         started_at=opening.created_at,
         last_activity=conv.last_activity,
-        replies=len(conv.replies),
+        replies=len(conv.replies) if root_stored else len(conv.posts),
         participants=len(conv.participants),
         score=entry.score,
         reasons=entry.reasons,
@@ -336,4 +392,15 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
         angle=entry.angle,
         state=state,
         flags=entry.flags,
+        root_stored=root_stored,
+        root_author=None if root_stored else (opening.reply_to_handle or None),
     )
+
+
+def left_out_note(left_out: dict[str, int]) -> str:
+    """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
+    parts = [
+        count_of(left_out[name], *LEAVE_OUT_NAMES[name]) for name in LEAVE_OUT if left_out.get(name)
+    ]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"left out {listed}: not conversations to join"

@@ -3,7 +3,10 @@
 Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last activity,
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
-the score: a job ad (relevant, but not a conversation to join), a hostile tone, spam.
+the score: a job ad (relevant, but not a conversation to join), a hostile tone, NSFW, partisan
+politics, spam, a post aimed at one account. Each ranked conversation also says whether the
+inbox leaves it out (``left_out``: job ads, spam, hostile, NSFW and partisan posts,
+:mod:`staffpulse.listen.moderation`). Angles come from :mod:`staffpulse.listen.angles`.
 
 Reasons only claim what is known: an undated conversation gets no recency (and says its date
 is unknown), "asks a question" needs a real question, and "squarely about work topics" needs
@@ -15,12 +18,32 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from staffpulse.listen.angles import suggest_angle
+from staffpulse.listen.moderation import judge_tone, leave_out_reason, looks_hostile, moderate
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.work_terms import names_work_matter
 from staffpulse.report.counts import count_of
 from staffpulse.signals.job_ads import looks_like_job_ad
+
+__all__ = [
+    "PENALTIES",
+    "ROLE_NAMES",
+    "ROLE_WEIGHTS",
+    "WEIGHTS",
+    "RankContext",
+    "RankedConversation",
+    "add_angles",
+    "addressee",
+    "is_question",
+    "looks_hostile",
+    "looks_spammy",
+    "names_work_matter",
+    "rank",
+    "suggest_angle",
+]
 
 WEIGHTS: dict[str, float] = {
     "question": 0.26,
@@ -30,7 +53,16 @@ WEIGHTS: dict[str, float] = {
     "role": 0.10,
     "growth": 0.10,
 }
-PENALTIES: dict[str, float] = {"job_ad": 0.15, "hostile": 0.2, "spam": 0.1, "addressed": 0.6}
+# Job ads, spam, hostile, NSFW and partisan posts are also left out of the inbox's open items
+# (``moderation.LEAVE_OUT``); the penalties still order them below real conversations.
+PENALTIES: dict[str, float] = {
+    "job_ad": 0.15,
+    "hostile": 0.2,
+    "nsfw": 0.1,
+    "partisan": 0.2,
+    "spam": 0.1,
+    "addressed": 0.6,
+}
 HALF_LIFE_HOURS = 12.0
 # "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
 # an unambiguous work word in it): its probability alone rides on words such as "office".
@@ -91,27 +123,7 @@ _ASKS_RE = re.compile(
     r"\bhelp me (understand|decide)\b|\b(wondering|i wonder) (if|whether|what|how)\b",
     re.IGNORECASE,
 )
-# Words that put a post about work beyond doubt. Ambiguous ones ("office", "work", "working",
-# a bare "manager") are left out on purpose: "democrats hold office" is not about workplaces;
-# nor are "like a boss" or a press "interview with" someone.
-_WORK_TERMS_RE = re.compile(
-    r"\b(hir(e|es|ed|ing)|recruit\w*|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
-    r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
-    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
-    r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
-    r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
-    r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
-    r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
-    r"internships?|interns|payroll|overtime|workforce|labou?r market|headcount|"
-    r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
-    re.IGNORECASE,
-)
 _ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
-_HOSTILE_RE = re.compile(
-    r"\b(idiot|idiots|stupid|moron|morons|shut up|stfu|f+u+c+k+\w*|screw you|scum|"
-    r"pathetic|loser|losers|garbage people|hate you|dumbass|clowns?)\b",
-    re.IGNORECASE,
-)
 _SPAM_RE = re.compile(
     r"\b(follow ?back|f4f|crypto|airdrop|giveaway|dm me for|make money|click here|onlyfans|"
     r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
@@ -126,15 +138,6 @@ def is_question(text: str) -> bool:
     if "?" in plain or _ASKS_RE.search(plain):
         return True
     return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))
-
-
-def names_work_matter(text: str) -> bool:
-    """The text names a work matter in unambiguous words (see ``_WORK_TERMS_RE``)."""
-    return _WORK_TERMS_RE.search(_URL_RE.sub(" ", text)) is not None
-
-
-def looks_hostile(text: str) -> bool:
-    return _HOSTILE_RE.search(text) is not None
 
 
 def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0) -> bool:
@@ -158,6 +161,8 @@ class RankedConversation:
     topic_label: str = ""
     role: str | None = None
     flags: dict[str, bool] = field(default_factory=dict)
+    # why the inbox leaves it out of the open items (``moderation.LEAVE_OUT``), else None
+    left_out: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +172,8 @@ class RankContext:
     now: datetime
     relevance: Mapping[str, float] = field(default_factory=dict)  # conversation id -> p
     topic_labels: Mapping[str, str] = field(default_factory=dict)  # conversation id -> label
-    roles: Mapping[str, str] = field(default_factory=dict)  # author id -> role
+    # author id -> role, only where the role model is sure (``enrich.author_roles``)
+    roles: Mapping[str, str] = field(default_factory=dict)
     job_scores: Mapping[str, float] = field(default_factory=dict)  # conversation id -> p(job)
     humor_scores: Mapping[str, float] = field(default_factory=dict)
     job_threshold: float = 0.5
@@ -188,37 +194,88 @@ def _room(n_replies: int) -> float:
     return 1.0 / (1.0 + (n_replies - 5) / 5.0)
 
 
-def rank(conversations: Sequence[Conversation], context: RankContext) -> list[RankedConversation]:
-    """Score and explain every conversation, most joinable first."""
+def rank(
+    conversations: Sequence[Conversation], context: RankContext, *, angles: bool = True
+) -> list[RankedConversation]:
+    """Score and explain every conversation, most joinable first. With ``angles=False`` the
+    angles are left empty, for :func:`add_angles` to write on the few that are shown (the
+    tone of a post costs a sentiment analysis)."""
     texts = Counter(c.opening.text.strip().lower() for c in conversations)
     ranked = [_score(c, context, texts) for c in conversations]
     ranked.sort(key=lambda r: (-r.score, r.conversation.id))
-    return ranked
+    return add_angles(ranked, context) if angles else ranked
+
+
+def add_angles(
+    entries: Sequence[RankedConversation], context: RankContext
+) -> list[RankedConversation]:
+    """The entries with their suggested angle (one sentiment pass over their openings)."""
+    tones = judge_tone([e.conversation.opening.text for e in entries])
+    return [
+        replace(
+            e,
+            angle=suggest_angle(
+                e.conversation.opening.text,
+                e.flags,
+                e.role,
+                _n_replies(e.conversation),
+                context.humor_scores.get(e.conversation.id, 0.0),
+                tone,
+                addressee(e.conversation),
+            ),
+        )
+        for e, tone in zip(entries, tones, strict=True)
+    ]
+
+
+def _n_replies(conv: Conversation) -> int:
+    """Replies in the conversation: every stored post when its opening post is not stored."""
+    return len(conv.posts) if conv.root is None else len(conv.replies)
+
+
+def addressee(conv: Conversation) -> str | None:
+    """The account an opening post is aimed at ("@acme ..."), when it starts with another
+    account's handle; a post that names its own author ("@TriNet named one of...") or a reply
+    whose parent is not stored (a reply starts with handles) is aimed at no one."""
+    opening = conv.opening
+    if conv.root is None and opening.reply_to_post_id:
+        return None
+    found = _ADDRESSED_RE.match(opening.text)
+    if found is None:
+        return None
+    who = found.group(0).strip().split("@", 1)[1].rstrip(".,:;!?")
+    own = opening.author_handle.lstrip("@").lower()
+    if who.lower() == own or (own and own.split("@")[0] == who.lower()):
+        return None
+    return "@" + who
 
 
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
+    turns = conv.posts if conv.root is None else replies  # a missing opening: all are replies
     last = conv.last_activity
     age = None if last is None else _hours(ctx.now - last)  # undated: unknown, never "fresh"
     recent = sum(
-        1 for p in replies if p.created_at is not None and ctx.now - p.created_at <= GROWTH_WINDOW
+        1 for p in turns if p.created_at is not None and ctx.now - p.created_at <= GROWTH_WINDOW
     )
     question = is_question(opening.text)
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
     job_ad = looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
-    addressed = _ADDRESSED_RE.match(opening.text) is not None  # aimed at one account
-    hostile = looks_hostile(opening.text) or sum(looks_hostile(p.text) for p in replies) >= 2
+    aimed_at = addressee(conv)
+    verdict = moderate(opening.text)
+    hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
     spam = looks_spammy(
         opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
     )
     spam = spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
     relevance = ctx.relevance.get(conv.id, 0.5)
+    n_replies = _n_replies(conv)
     components = {
         "question": 1.0 if question else 0.0,
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
-        "room": _room(len(replies)),
+        "room": _room(n_replies),
         "relevance": float(relevance),
         "role": ROLE_WEIGHTS.get(role or "", 0.4),
         "growth": min(recent / 3.0, 1.0),
@@ -231,17 +288,27 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "job_ad": job_ad,
         "hostile": hostile,
         "spam": spam,
-        "addressed": addressed,
+        "nsfw": verdict.nsfw,
+        "partisan": verdict.partisan,
+        "politics": verdict.politics,
+        "addressed": aimed_at is not None,
     }
     for name, factor in PENALTIES.items():
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
-    reasons, cautions = _explain(conv, components, flags, role, age, recent)
-    humor = ctx.humor_scores.get(conv.id, 0.0)
-    angle = suggest_angle(label, flags, role, len(replies), humor, opening.text)
+    reasons, cautions = _explain(conv, components, flags, role, age, recent, aimed_at)
     return RankedConversation(
-        conv, round(score, 4), components, reasons, cautions, angle, label, role, flags
+        conv,
+        round(score, 4),
+        components,
+        reasons,
+        cautions,
+        "",
+        label,
+        role,
+        flags,
+        leave_out_reason(flags),
     )
 
 
@@ -261,8 +328,9 @@ def _explain(
     role: str | None,
     age: float | None,
     recent: int,
+    aimed_at: str | None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    n = len(conv.replies)
+    n = _n_replies(conv)
     reasons: list[str] = []
     if flags["question"]:
         reasons.append("asks a question")
@@ -283,12 +351,16 @@ def _explain(
         cautions.append("looks like a job ad: relevant, but not a conversation to join")
     if flags["hostile"]:
         cautions.append("hostile tone: joining risks a pile-on")
+    if flags["nsfw"]:
+        cautions.append("NSFW: not for a firm's account")
+    if flags["partisan"]:
+        cautions.append("partisan politics: not a conversation for a firm")
+    elif flags["politics"]:
+        cautions.append("names a party or politician: keep to the work facts")
     if flags["spam"]:
         cautions.append("looks like spam")
-    if flags["addressed"]:
-        found = re.search(r"@[\w.\-]+", conv.opening.text)
-        who = found.group(0) if found else "one account"
-        cautions.append(f"addressed to {who}: join only if you can add something")
+    if aimed_at is not None:
+        cautions.append(f"addressed to {aimed_at}: join only if you can add something")
     if n > 20:
         cautions.append(f"busy thread ({n} replies): a reply may get lost")
     if age is None:
@@ -296,49 +368,3 @@ def _explain(
     elif comp["recency"] < 0.1:
         cautions.append(f"quiet for {_span(age)}")
     return tuple(reasons), tuple(cautions)
-
-
-def _subject(label: str, text: str = "") -> str:
-    """The label term the opening post itself uses, else "this topic"."""
-    terms = [t.strip() for t in label.split(" / ") if t.strip()] if label else []
-    lowered = text.lower()
-    for term in terms:
-        if term in lowered:
-            return term
-    return "this topic"
-
-
-def suggest_angle(
-    label: str,
-    flags: Mapping[str, bool],
-    role: str | None,
-    n_replies: int,
-    humor: float = 0.0,
-    text: str = "",
-) -> str:
-    """A template-based suggestion of how to join (topic, signals and role)."""
-    subject = _subject(label, text)
-    if flags.get("spam") or flags.get("hostile"):
-        return "Skip this one: nothing to gain by joining."
-    if flags.get("job_ad"):
-        return "Not a conversation: share the opening with a candidate who fits, if any."
-    lead = "Be the first to reply: " if n_replies == 0 else ""
-    if humor >= 0.8 or (humor >= 0.5 and not flags.get("question")):
-        return lead + f"match the light tone with a short, relatable story about {subject}."
-    if flags.get("question"):
-        by_role = {
-            "recruiter": f"answer peer to peer: what your desk sees about {subject}, "
-            "and one thing that worked.",
-            "hr_pro": f"give a concrete answer on {subject} from placing candidates, with one "
-            "example; no pitch.",
-            "employer": f"share what you see across clients on {subject}; offer a checklist, "
-            "not a sales call.",
-            "job_seeker": f"give one practical tip on {subject} and point to a free resource.",
-        }
-        return lead + by_role.get(
-            role or "", f"answer the question on {subject} with one specific, useful example."
-        )
-    return lead + (
-        f"add a perspective on {subject}: agree or push back with a data point or a story "
-        "from your recruiters, and ask a follow-up question."
-    )

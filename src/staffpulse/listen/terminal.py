@@ -51,6 +51,8 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
         console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
         for item in items:
             body = Text()
+            if item.missing_root_note:
+                body.append(item.missing_root_note + ":\n", style="dim")
             body.append(item.opening_text.strip() + "\n\n")
             for reason in item.reasons:
                 body.append("✓ " + reason + "\n", style="green")
@@ -62,7 +64,8 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
                 body.append(item.url + "\n", style="cyan")
             # The id is what dismiss / mark-joined take; a Bluesky or Mastodon link hides it.
             body.append(f"id: {item.conversation_id}", style="dim")
-            role = f" ({item.role.replace('_', ' ')})" if item.role else ""
+            shown_role = item.role if item.role and item.role != "other" else None
+            role = f" ({shown_role.replace('_', ' ')})" if shown_role else ""
             title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
             title += f" · {_replies_text(item.replies)}"
             console.print(Panel(body, title=escape(title), title_align="left"))

@@ -158,13 +158,16 @@ def load_conversations(
     """Conversations from the store.
 
     With ``relevant_only`` (the default) only conversations that contain at least one post
-    judged relevant by listening (``listen_relevance``) are loaded, with all their stored posts.
+    judged relevant by listening (``listen_relevance``) are loaded, with all their stored posts:
+    up the reply chains to the root (relevant or not) and down to every reply.
     """
     from staffpulse.listen.schema import ensure_schema
 
     ensure_schema(store)
     if relevant_only:
-        # Seed ids: relevant posts, their conversation ids and their parents.
+        # Seed ids: relevant posts, their conversation ids and their parents; then up the
+        # reply chains to every stored ancestor (a root judged not relevant is still the
+        # opening), then everything below.
         seeds = store.conn.execute(
             "SELECT p.platform, p.id, p.conversation_id, p.reply_to_post_id FROM listen_relevance r"
             " JOIN posts p ON p.platform = r.platform AND p.id = r.post_id"
@@ -174,7 +177,8 @@ def load_conversations(
         keys = {(row[0], v) for row in seeds for v in row[1:] if v}
         rows: list[sqlite3.Row] = []
         for plat in sorted({k[0] for k in keys}):
-            rows.extend(_posts_touching(store, plat, sorted(v for p, v in keys if p == plat)))
+            ids = _with_ancestors(store, plat, [v for p, v in keys if p == plat])
+            rows.extend(_posts_touching(store, plat, sorted(ids)))
         posts = [post_from_row(row) for row in rows]
     else:
         rows_all = store.conn.execute(
@@ -194,8 +198,17 @@ def load_conversations_around(
 ) -> list[Conversation]:
     """The whole conversations the given posts belong to, relevant or not: their ancestors are
     followed up the reply chain (Mastodon has no conversation id), then everything below."""
+    seeds = _with_ancestors(store, platform, post_ids)
+    if not seeds:
+        return []
+    return assemble(post_from_row(row) for row in _posts_touching(store, platform, sorted(seeds)))
+
+
+def _with_ancestors(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
+    """``post_ids`` plus the ids up their reply chains (parents and conversation ids), as far
+    as the store knows them (Mastodon has no conversation id: chains are climbed)."""
     seeds = set(post_ids)
-    frontier = list(seeds)
+    frontier = sorted(seeds)
     for _ in range(MAX_CHAIN_DEPTH):
         if not frontier:
             break
@@ -211,9 +224,7 @@ def load_conversations_around(
             found.update(v for row in rows for v in row if v)
         frontier = sorted(found - seeds)
         seeds |= found
-    if not seeds:
-        return []
-    return assemble(post_from_row(row) for row in _posts_touching(store, platform, sorted(seeds)))
+    return seeds
 
 
 def _posts_touching(store: Store, platform: str, ids: Sequence[str]) -> list[sqlite3.Row]:

@@ -1,5 +1,12 @@
 """The words of topics: what a post is reduced to before it is grouped, and which words may
-name a topic, and how a topic's label is chosen. Used by :mod:`staffpulse.listen.topics`."""
+name a topic, and how a topic's label is chosen. Used by :mod:`staffpulse.listen.topics`.
+
+Every post of the inbox is about work, so "work", "job" and "company" group nothing: they are
+stop words for grouping. A label is for people: it is made of words and phrases the topic
+repeats, favours the work vocabulary (:mod:`staffpulse.listen.work_terms`), and leaves out
+names (a capitalised word inside a sentence, an acronym: "Chris", "BBC"), stop words and
+one-off word pairs ("democrats hold").
+"""
 
 from __future__ import annotations
 
@@ -9,11 +16,17 @@ from collections.abc import Callable, Mapping, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
+from staffpulse.listen.work_terms import is_work_term
+
 _URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
 _EXTRA_STOP_WORDS = (
     "rt amp just like get got im dont cant ive youre thats really know think want need going "
     "today new day lol yes did does doing way make good great let lets thing things anyone "
-    "someone people time year years week one us ll ve gonna wanna oh ok okay yeah"
+    "someone people time year years week one us ll ve gonna wanna oh ok okay yeah "
+    # the inbox is all about work: these words group unrelated posts
+    "work works worked working job jobs company companies candidate candidates recruiter "
+    "recruiters hiring hire hired employees team teams opening openings best better nice "
+    "actually honestly literally quietly still thank thanks"
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split())
 # Words that may help group posts but say nothing as a topic's name ("actually / employees")
@@ -21,7 +34,9 @@ _LABEL_ONLY_STOP_WORDS = (
     "actually best wish sound sounds spent really better bad long little big right sure maybe "
     "pretty kind lot lots tell said say says look looking feel trying try use used using come "
     "came took gave thank thanks hey hi night morning tonight tomorrow yesterday week weeks "
-    "month months hour hours minute minutes start started"
+    "month months hour hours minute minutes start started having check getting makes made "
+    "needs wants coming happy stuff guys everyone everybody anybody somebody soon catch "
+    "nice via read similar trying totally seriously literally"
 )
 LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 
@@ -31,6 +46,30 @@ LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 # "what's" -> "what", a stop word).
 _CONTRACTION_RE = re.compile(r"\b[a-z]+'(?:t|re|ve|ll|d|m)\b")
 _APOSTROPHE_S_RE = re.compile(r"'s\b")
+
+
+# A capitalised word or an acronym: a name, unless it opens a sentence or the post is in
+# title case (a headline capitalises every word).
+_CAPITALISED_RE = re.compile(r"(?<![\w'\u2019@#])(?:[A-Z][a-z]+|[A-Z]{2,})(?![\w'\u2019])")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"(\u201c]|\s-)\s*$")
+_TITLE_CASE_SHARE = 0.6
+
+
+def drop_names(text: str) -> str:
+    """The text without the names in it ("Chris", "BBC", "Corbyn"), for labels: capitalised
+    words inside a sentence and acronyms, except work terms ("HR") and in title-case text."""
+    words = re.findall(r"[A-Za-z][A-Za-z']+", text)
+    if words and sum(w[0].isupper() for w in words) / len(words) >= _TITLE_CASE_SHARE:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        opens = _SENTENCE_START_RE.search(text, 0, match.start()) is not None
+        if (opens and not word.isupper()) or is_work_term(word):
+            return word
+        return " "
+
+    return _CAPITALISED_RE.sub(replace, text)
 
 
 def preprocess(text: str) -> str:
@@ -56,9 +95,10 @@ def word_counter(n_features: int) -> HashingVectorizer:
 
 
 def label_terms_of() -> Callable[[str], list[str]]:
-    """The words and two-word phrases ("line cook", "salary transparency") a label may use."""
+    """The words and two-word phrases ("line cook", "salary transparency") a label may use:
+    no names, no stop words."""
     analyzer: Callable[[str], list[str]] = HashingVectorizer(
-        preprocessor=preprocess,
+        preprocessor=lambda text: preprocess(drop_names(text)),
         token_pattern=TOKEN_PATTERN,
         stop_words=sorted(LABEL_STOP_WORDS),
         ngram_range=(1, 2),
@@ -69,11 +109,13 @@ def label_terms_of() -> Callable[[str], list[str]]:
 def choose_label(
     terms: Counter[str], candidates: Sequence[str], idf: Mapping[str, float], n_terms: int
 ) -> list[str]:
-    """The ``n_terms`` most distinctive candidates (count in the topic times IDF, phrases
-    favoured), none sharing a word with another; terms seen twice come before one-offs."""
+    """The ``n_terms`` most distinctive candidates (count in the topic times IDF, phrases and
+    work terms favoured), none sharing a word with another; terms seen twice come before
+    one-offs, and a two-word phrase must be seen twice (a one-off pair is rarely a phrase)."""
 
     def weight(w: str) -> float:
-        return terms[w] * idf[w] * (1.5 if " " in w else 1.0)
+        work = 2.0 if is_work_term(w) or any(is_work_term(part) for part in w.split()) else 1.0
+        return terms[w] * idf[w] * (1.5 if " " in w else 1.0) * work
 
     scored = sorted(candidates, key=lambda w: (-weight(w), w))
     chosen: list[str] = []
@@ -82,6 +124,7 @@ def choose_label(
             if len(chosen) == n_terms:
                 break
             taken = {part for c in chosen for part in c.split()}
-            if terms[w] >= minimum and not taken & set(w.split()):
+            seen = terms[w] >= (2 if " " in w else minimum)
+            if seen and w not in chosen and not taken & set(w.split()):
                 chosen.append(w)
     return chosen

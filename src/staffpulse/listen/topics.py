@@ -8,8 +8,13 @@ among themselves by the same rule (the first of a group leads it) and start new 
 Centroids are running sums truncated to their ``max_terms`` heaviest features and are
 persisted, so new posts join existing topics without refitting anything.
 
-A topic's label is its three most distinctive words (count in the topic times IDF), and its
+A topic's label is its three most distinctive words or repeated phrases (count in the topic
+times IDF, work terms favoured, names left out: :mod:`staffpulse.listen.topic_words`), and its
 representative is the member closest to the centroid when it joined.
+
+The stored state records :data:`VERSION`, the version of the grouping rules; a store whose
+topics were made under older rules gets them rebuilt once (the same conversations, new ids),
+rather than mixing two kinds of topics.
 """
 
 from __future__ import annotations
@@ -35,6 +40,12 @@ from staffpulse.listen.topic_words import choose_label, label_terms_of, word_cou
 from staffpulse.store import Store
 
 STATE_KEY = "topic_model"
+# The version of the grouping rules (stop words, label words, threshold): 2 = a minimum
+# similarity of 0.2 to join a topic, generic work words and names out (November 2026).
+VERSION = 2
+# A document joins a topic only this similar to it: at 0.1, posts sharing one common word
+# ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
+DEFAULT_THRESHOLD = 0.15
 
 
 @dataclass
@@ -66,7 +77,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
 
     def __init__(
         self,
-        threshold: float = 0.1,
+        threshold: float = DEFAULT_THRESHOLD,
         n_features: int = 2**18,
         max_terms: int = 200,
         label_terms: int = 3,
@@ -239,6 +250,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             "max_terms": self.max_terms,
             "label_terms": self.label_terms,
             "n_docs": self.n_docs_,
+            "version": VERSION,
         }
 
     def save(self, store: Store) -> None:
@@ -282,6 +294,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             return model
         params, idx, values = _unpack(row[0])
         n_docs = int(params.pop("n_docs", 0))
+        params.pop("version", None)
         model = cls(**{**params, **overrides})
         model._start()
         model.df_[idx] = values
@@ -362,9 +375,12 @@ def conversation_text(conversation: Conversation, short: int = 8) -> str:
 def assign_topics(
     store: Store, conversations: Sequence[Conversation], model: TopicModel | None = None
 ) -> tuple[TopicModel, dict[tuple[str, str], int]]:
-    """Give every conversation a topic: stored ones keep theirs, new ones join incrementally."""
+    """Give every conversation a topic: stored ones keep theirs, new ones join incrementally
+    (all of them, once, when the stored topics were made under older rules)."""
     ensure_schema(store)
-    model = model if model is not None else TopicModel.load(store)
+    if model is None:
+        drop_outdated_topics(store)
+        model = TopicModel.load(store)
     known: dict[tuple[str, str], int] = {
         (row[0], row[1]): int(row[2])
         for row in store.conn.execute(
@@ -390,3 +406,18 @@ def assign_topics(
         known.update(((p, c), t) for p, c, t, _ in rows)
     wanted = {(c.platform, c.id) for c in conversations}
     return model, {k: v for k, v in known.items() if k in wanted}
+
+
+def drop_outdated_topics(store: Store) -> bool:
+    """Forget topics made under older grouping rules (:data:`VERSION`); True when it did."""
+    ensure_schema(store)
+    row = store.conn.execute(
+        "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
+    ).fetchone()
+    if row is None or _unpack(row[0])[0].get("version") == VERSION:
+        return False
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM listen_topic_state WHERE key = ?", (STATE_KEY,))
+        conn.execute("DELETE FROM listen_topics")
+        conn.execute("DELETE FROM listen_topic_members")
+    return True

@@ -30,8 +30,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from staffpulse.bundled import is_bundled_sample
+from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
-from staffpulse.listen.listener import parse_duration
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
@@ -154,8 +154,14 @@ def window_notes(
     conversations: Sequence[Conversation],
     reference: datetime,
     any_items: bool,
+    *,
+    replay: bool = False,
+    topic: str | None = None,
 ) -> list[str]:
-    """Say what the age window left out and how to see it, so an empty inbox is explained."""
+    """Say what the age window left out and how to see it, so an empty inbox is explained.
+
+    Only advice that would help is given: a store already replayed (``replay``), or one topic
+    of it (``topic``: the store's newest post may be on another), is not told to replay."""
     if max_age is None:
         return []
     notes: list[str] = []
@@ -172,11 +178,18 @@ def window_notes(
         )
     latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
     if not any_items and latest is not None and reference - latest > max_age:
-        notes.append(
-            f"nothing was active in the last {window}: the newest activity is"
-            f" {format_time(latest)}. Listen or fetch fresh posts, widen --max-age, or replay"
-            " the store as of its newest activity with --as-of newest"
-        )
+        if replay or topic is not None:
+            what = f"on topic '{topic}'" if topic is not None else "in the store"
+            notes.append(
+                f"nothing {what} was active in the {window} before {format_time(reference)}:"
+                f" its newest activity is {format_time(latest)} (--max-age to change)"
+            )
+        else:
+            notes.append(
+                f"nothing was active in the last {window}: the newest activity is"
+                f" {format_time(latest)}. Listen or fetch fresh posts, widen --max-age, or"
+                " replay the store as of its newest activity with --as-of newest"
+            )
     return notes
 
 
@@ -219,6 +232,11 @@ def empty_reason(
     window = f" in the last {describe_span(max_age)}" if max_age else ""
     if topic_query is not None:
         return f"No conversations to join on topic '{topic_query}'{window}."
+    if counts.get("left_out"):
+        return (
+            "Nothing to join now: every open conversation left is a job ad, spam, hostile,"
+            " NSFW or partisan."
+        )
     if counts.get("older") or counts.get("undated"):
         return f"Nothing to join now: no open conversation was active{window}."
     return (

@@ -70,12 +70,18 @@ def listen_bluesky(
     as_json: JsonOption = False,
 ) -> None:
     """Listen to Bluesky's Jetstream; store the relevant posts; resume from the saved cursor."""
+    from staffpulse.durations import parse_duration
+
+    # Typos first: the listening stack and its models take seconds to load.
+    seconds = parse_duration(duration)
+    if url is not None and not url.startswith(("ws://", "wss://")):
+        raise InputError(f"not a WebSocket URL: {url}", hint="use wss://HOST/subscribe")
+
     from staffpulse.listen import relevance as rel
     from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
-    from staffpulse.listen.listener import JetstreamListener, ListenOptions, parse_duration
+    from staffpulse.listen.listener import JetstreamListener, ListenOptions
     from staffpulse.listen.terminal import render_listen_summary, status_line
 
-    seconds = parse_duration(duration)
     words = rel.load_keywords(keywords, on_note=_print_note) if keywords else None
     scorer = rel.load_default_scorer() if classifier else None
     if classifier and scorer is None:
@@ -178,7 +184,9 @@ def inbox(
         typer.Option("--as", help="Your firm's handle: its replies mark conversations joined."),
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
-    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    platform: Annotated[
+        str | None, typer.Option(help="Only this platform: x, bluesky, mastodon or csv.")
+    ] = None,
     max_age: Annotated[
         str | None,
         typer.Option(
@@ -206,7 +214,7 @@ def inbox(
     if ctx.invoked_subcommand is not None:
         return
     from staffpulse.listen.html import write_inbox_html
-    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.listen.inbox import build_inbox, parse_platform
     from staffpulse.listen.terminal import render_inbox
     from staffpulse.listen.window import (
         configured_max_age,
@@ -219,6 +227,7 @@ def inbox(
     handle = as_handle or str(settings.get("account") or "") or None
     window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
     reference = parse_as_of(as_of)
+    platform = parse_platform(platform)
     with open_store(db, create=False) as store:
         result = build_inbox(
             store,
@@ -229,6 +238,8 @@ def inbox(
             max_age=window,
             as_of=reference,
         )
+    if as_json:  # printed first: a --topic that matches nothing still answers in JSON
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
     if topic is not None and not result.topic_matched:
         raise NotFoundError(
             f"no topic matches '{topic}'",
@@ -240,9 +251,7 @@ def inbox(
     if html is not None:
         write_inbox_html(result, html)
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
-    if as_json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
-    else:
+    if not as_json:
         render_inbox(console, result)
 
 

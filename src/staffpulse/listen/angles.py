@@ -1,0 +1,88 @@
+"""The suggested angle: how a staffing firm could join a conversation.
+
+An angle names a subject only when the post names a real work matter ("pay", "interviews",
+:func:`staffpulse.listen.work_terms.work_subject`); otherwise it stays plain rather than built
+on a stray word of the topic label ("add a perspective on soon"). Its tone follows the post's:
+"match the light tone" only for a humorous post that reads positive and shows no distress
+(:mod:`staffpulse.listen.moderation`); a distressed post, or a negative one that asks nothing,
+gets an empathetic angle, never "push back"; a question aimed at one account says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from staffpulse.listen.moderation import Tone, judge_tone
+from staffpulse.listen.work_terms import work_subject
+
+SKIP = "Skip this one: nothing to gain by joining."
+JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
+HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
+HUMOROUS_QUESTION = 0.9  # and a question
+
+
+def _on(subject: str | None, word: str = "on") -> str:
+    return f" {word} {subject}" if subject else ""
+
+
+def suggest_angle(
+    text: str,
+    flags: Mapping[str, bool],
+    role: str | None,
+    n_replies: int,
+    humor: float = 0.0,
+    tone: Tone | None = None,
+    addressee: str | None = None,
+) -> str:
+    """A template-based suggestion of how to join (subject, tone, signals and role).
+
+    ``tone`` defaults to the text's own (:func:`judge_tone`); ``addressee`` is the account an
+    opening question is aimed at ("@acme"), when it is aimed at one."""
+    if any(flags.get(k) for k in ("spam", "hostile", "nsfw", "partisan")):
+        return SKIP
+    if flags.get("job_ad"):
+        return JOB_AD
+    tone = tone if tone is not None else judge_tone([text])[0]
+    subject = work_subject(text)
+    lead = "Be the first to reply: " if n_replies == 0 else ""
+    question = bool(flags.get("question"))
+    if addressee and question:
+        return (
+            f"A question for {addressee}, not the room: reply only if you can answer"
+            f"{_on(subject)} first-hand, in a line or two."
+        )
+    # a question that lists "good, bad, ugly?" is not distress: only its cues count there
+    if tone.distressed or (tone.negative and not question):
+        return lead + (
+            "acknowledge what they are going through, then offer one practical, no-pitch"
+            f" tip{_on(subject)} or a free resource; no jokes."
+        )
+    if flags.get("politics"):
+        return lead + (
+            f"stick to the work facts{_on(subject)}: one data point from your desk, and no"
+            " opinion on the politics."
+        )
+    # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on
+    if tone.light and humor >= (HUMOROUS_QUESTION if question else HUMOROUS):
+        return lead + f"match the light tone with a short, relatable story{_on(subject, 'about')}."
+    if question:
+        by_role = {
+            "recruiter": f"answer peer to peer: what your desk sees{_on(subject, 'about')},"
+            " and one thing that worked.",
+            "hr_pro": f"give a concrete answer{_on(subject)} from placing candidates, with one"
+            " example; no pitch.",
+            "employer": f"share what you see across clients{_on(subject)}; offer a checklist,"
+            " not a sales call.",
+            "job_seeker": f"give one practical tip{_on(subject)} and point to a free resource.",
+        }
+        return lead + by_role.get(
+            role or "", f"answer the question{_on(subject)} with one specific, useful example."
+        )
+    if subject:
+        return lead + (
+            f"add a perspective on {subject}: agree or push back with a data point or a story"
+            " from your recruiters, and ask a follow-up question."
+        )
+    return lead + (
+        "add one concrete example from your recruiters' experience and ask a follow-up question."
+    )

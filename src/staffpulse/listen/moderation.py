@@ -1,0 +1,155 @@
+"""What a staffing firm is never offered as a conversation to join, and the tone of a post.
+
+Three kinds of post are left out of the inbox (and counted in its "left out" note), whatever
+their score: a firm that joins them risks its name for nothing.
+
+* **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), or a
+  string of vilifying words ("vicious, vindictive ... evil");
+* **partisan**: party politics that is not about a work matter ("Mass shootings only occur when
+  democrats hold office"): a party, a partisan label or a party leader, in a post that names
+  no unambiguous work matter. A post on a work matter that names a party ("the GOP's overtime
+  rule") stays, flagged ``politics``, and gets a neutral angle;
+* **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn").
+
+Profanity alone is not an insult: "this fucking commute" is still a conversation about work.
+
+The lexicons are compact and curated for this use (English, whole words, case-insensitive);
+``scripts/eval_moderation.py`` measures how many labelled work posts they would leave out.
+
+The tone of a post decides the angle: VADER's compound sentiment (a lexicon and rules made for
+social media, offline) plus a few cues of distress that VADER scores as neutral ("take my mind
+off", "laid off"). A distressed or clearly negative post never gets a "light tone" or a
+"push back" angle.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from staffpulse.listen.work_terms import names_work_matter
+
+# One hit is enough: insults and slurs aimed at people.
+_INSULTS = (
+    r"idiots?|idiotic|imbeciles?|morons?|moronic|cretins?|dumbass(es)?|jackass(es)?|"
+    r"ass-?holes?|arse-?holes?|bastards?|bitch(es)?|cunts?|pricks?|dick-?heads?|wankers?|twats?|"
+    r"scumbags?|scum|low-?lifes?|losers?|pathetic|vermin|degenerates?|traitors?|clowns?|"
+    r"shit-?heads?|douche-?bags?|piece of (shit|crap|garbage)|garbage (people|human)|"
+    r"trash (people|human)|shut up|stfu|screw you|f+u+c+k+ (you|off|them|him|her)|"
+    r"go to hell|hate you|kill yourself|kys|"
+    # slurs
+    r"retard(s|ed)?|libtards?|n+i+g+g+(a|er|ah|az)s?|fag(got)?s?|kikes?|chinks?|spics?|"
+    r"wetbacks?|trann(y|ies)"
+)
+_INSULT_RE = re.compile(rf"\b({_INSULTS})\b", re.IGNORECASE)
+# Two or more of these in one post vilify someone ("vicious, vindictive ... evil").
+_VILIFYING_RE = re.compile(
+    r"\b(vicious|vindictive|evil|disgusting|despicable|vile|corrupt|hateful|treasonous|"
+    r"deranged|spineless|cowards?|cowardly|liars?|crooks?|thugs?|small people|nasty|"
+    r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?)\b",
+    re.IGNORECASE,
+)
+_NSFW_RE = re.compile(
+    r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|blow-?jobs?|"
+    r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
+    re.IGNORECASE,
+)
+# Parties, partisan labels and party leaders (handles too: "@BarackObama").
+_PARTISAN_RE = re.compile(
+    r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|"
+    r"libs|liberals|leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|"
+    r"left[- ]?wingers?|right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|"
+    r"ukip|antifa|woke|trump\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
+    r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
+    r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|resist|"
+    r"votebluenomatterwho|peoplesvote)(?![\w'])",
+    re.IGNORECASE,
+)
+_DISTRESS_RE = re.compile(
+    r"\b((take|takes|taking|get|gets|keep|keeps) my mind off|laid off|lost (my|his|her|their) jobs?|got fired|been fired|"
+    r"struggl\w+|depress\w*|anxiety|anxious|panic attacks?|grie(f|ving)|funeral|passed away|"
+    r"cancer|diagnos\w+|going through|burn(ed|t) ?out|exhausted|overwhelmed|can'?t cope|"
+    r"mental health|suicid\w*|shootings?|killed|died|death|crying|heartbroken|miserable)\b",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
+POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
+# The reasons a conversation is left out, in the order they are told (one each).
+LEAVE_OUT = ("nsfw", "hostile", "partisan", "spam", "job_ad")
+LEAVE_OUT_NAMES: dict[str, tuple[str, str]] = {
+    "nsfw": ("NSFW post", "NSFW posts"),
+    "hostile": ("hostile post", "hostile posts"),
+    "partisan": ("partisan politics post", "partisan politics posts"),
+    "spam": ("spam post", "spam posts"),
+    "job_ad": ("job ad", "job ads"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Moderation:
+    """What the lexicons say about one text."""
+
+    hostile: bool
+    nsfw: bool
+    partisan: bool  # party politics, not about work: left out
+    politics: bool  # names a party or leader (on a work matter when not ``partisan``)
+
+
+def moderate(text: str) -> Moderation:
+    plain = _URL_RE.sub(" ", text)
+    hostile = _INSULT_RE.search(plain) is not None or len(_VILIFYING_RE.findall(plain)) >= 2
+    politics = _PARTISAN_RE.search(plain) is not None
+    return Moderation(
+        hostile=hostile,
+        nsfw=_NSFW_RE.search(plain) is not None,
+        partisan=politics and not names_work_matter(plain),
+        politics=politics,
+    )
+
+
+def looks_hostile(text: str) -> bool:
+    """An insult or slur aimed at someone, or several vilifying words."""
+    return moderate(text).hostile
+
+
+def leave_out_reason(flags: dict[str, bool]) -> str | None:
+    """The first reason in :data:`LEAVE_OUT` that the flags raise, else None."""
+    return next((name for name in LEAVE_OUT if flags.get(name)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    compound: float  # VADER, -1 (negative) to 1 (positive)
+    distressed: bool  # a cue of distress, whatever VADER says
+
+    @property
+    def negative(self) -> bool:
+        return self.distressed or self.compound <= NEGATIVE_COMPOUND
+
+    @property
+    def light(self) -> bool:
+        """Safe to answer with a light tone: positive and not distressed."""
+        return not self.distressed and self.compound >= POSITIVE_COMPOUND
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    # vaderSentiment ships no type hints; its lexicon loads from the package in ~50 ms.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def judge_tone(texts: Sequence[str]) -> list[Tone]:
+    """The tone of each text (see the module docstring)."""
+    analyzer = _analyzer()
+    out: list[Tone] = []
+    for text in texts:
+        plain = _URL_RE.sub(" ", text)
+        compound = float(analyzer.polarity_scores(plain)["compound"])
+        out.append(Tone(compound, _DISTRESS_RE.search(plain) is not None))
+    return out

@@ -1,0 +1,83 @@
+"""The work vocabulary of listening: which words put a post about work beyond doubt, and the
+work matter an angle or a topic label may name ("pay", "interviews", "remote work").
+
+Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
+purpose: "democrats hold office" is not about workplaces, "How does this labeler work?" is not
+about work, nor are "like a boss" or a press "interview with" someone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_WORK_TERMS_RE = re.compile(
+    r"\b(hir(e|es|ed|ing)|recruit\w*|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
+    r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
+    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
+    r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
+    r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
+    r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
+    r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
+    r"internships?|interns?|payroll|overtime|workforce|labou?r market|headcount|"
+    r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
+    re.IGNORECASE,
+)
+# The subject an angle names, most specific first: (pattern, how the angle says it). A bare
+# "job" names no subject: "I love my job" is not about "the job market".
+_SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), subject)
+    for pattern, subject in (
+        (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency)\b", "pay"),
+        (r"\b(salar(y|ies)|wages?)\b", "pay"),
+        (r"\b(layoffs?|laid off)\b", "layoffs"),
+        (r"\b(return[- ]to[- ]office|(?-i:RTO))\b", "return to office"),
+        (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b", "remote work"),
+        (r"\bcounter-?offers?\b", "counteroffers"),
+        (r"\b(offer letters?|job offers?)\b", "job offers"),
+        (r"\bghost(ed|ing)\b", "ghosting"),
+        (r"\binterview\w*\b(?!\s+with\b)", "interviews"),
+        (r"\b(r[e\u00e9]sum[e\u00e9]s?|(?-i:CV)s?)\b", "résumés"),
+        (r"\bjob (search\w*|hunt\w*)\b", "the job search"),
+        (r"\bonboarding\b", "onboarding"),
+        (r"\bburnout|burn(ed|t) out\b", "burnout"),
+        (r"\bperformance reviews?\b", "performance reviews"),
+        (r"\b(resign\w*|notice period)\b", "resignations"),
+        (r"\b(internships?|interns?)\b", "internships"),
+        (r"\b(overtime|payroll)\b", "pay"),
+        (r"\b(unemploy\w*|labou?r market|headcount|workforce)\b", "the job market"),
+        (r"\breferrals?\b", "referrals"),
+        (r"\bcandidates?\b", "candidates"),
+        (r"\btalent acquisition\b", "talent acquisition"),
+        (r"\bstaffing\b", "staffing"),
+        (r"\brecruit\w*", "recruiting"),
+        (r"\bhir(e|es|ed|ing)\b", "hiring"),
+        (r"\b(?-i:HR)\b|\bhuman resources\b|\b(?-i:PTO)\b", "HR"),
+        (r"\b(co-?workers?|colleagues?|workplaces?)\b", "the workplace"),
+        (r"(?<!like a )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
+         "managers"),
+        (r"\bcareers?\b", "careers"),
+        (r"\bemploy(ee|ees|er|ers)\b", "the workplace"),
+        (r"\bwork ?weeks?\b", "the work week"),
+    )
+)  # fmt: skip
+
+
+def names_work_matter(text: str) -> bool:
+    """The text names a work matter in unambiguous words (see the module docstring)."""
+    return _WORK_TERMS_RE.search(_URL_RE.sub(" ", text)) is not None
+
+
+def is_work_term(term: str) -> bool:
+    """A word or phrase of the work vocabulary on its own ("salary", "remote work")."""
+    return _WORK_TERMS_RE.fullmatch(term.strip()) is not None
+
+
+def work_subject(text: str) -> str | None:
+    """The work matter the text is about, as an angle names it ("pay", "interviews"), or
+    None when it names none: then the angle stays generic rather than built on a stray word."""
+    plain = _URL_RE.sub(" ", text)
+    for pattern, subject in _SUBJECTS:
+        if pattern.search(plain):
+            return subject
+    return None

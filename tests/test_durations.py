@@ -1,0 +1,21 @@
+"""Durations typed as options."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.durations import parse_duration
+from staffpulse.errors import InputError
+
+
+def test_units_add_up_and_zero_means_no_limit() -> None:
+    assert parse_duration("10m") == 600 and parse_duration("1h30m") == 5400
+    assert parse_duration("45") == 45 and parse_duration("2d") == 172800
+    assert parse_duration("0") is None and parse_duration("forever") is None
+
+
+@pytest.mark.parametrize("text", ["ten minutes", "abc", "10x", "5m3"])
+def test_a_typo_is_an_input_error_with_a_hint(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_duration(text)
+    assert caught.value.hint

@@ -1,0 +1,79 @@
+"""The suggested angle: a real work subject or none, and a tone that fits the post."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
+
+
+@pytest.mark.parametrize("flag", ["spam", "hostile", "nsfw", "partisan"])
+def test_posts_left_out_are_skipped_never_pushed_back_on(flag: str) -> None:
+    angle = suggest_angle("Democrats are evil, vicious people lol", {flag: True}, None, 0, 0.9)
+    assert angle == SKIP
+
+
+def test_a_job_ad_is_for_a_candidate_not_a_conversation() -> None:
+    assert suggest_angle("We're hiring nurses", {"job_ad": True}, None, 0) == JOB_AD
+
+
+def test_the_subject_is_a_work_matter_or_the_angle_stays_plain() -> None:
+    salary = suggest_angle("Salary ranges in every ad: good or bad for employers", {}, None, 2)
+    assert "add a perspective on pay" in salary
+    dog = suggest_angle("Police dog hailed a hero after handler makes arrests", {}, None, 1)
+    assert " on " not in dog and "concrete example" in dog
+    labeler = suggest_angle("How does this labeler work?", {"question": True}, None, 0)
+    assert (
+        labeler == "Be the first to reply: answer the question with one specific, useful example."
+    )
+
+
+def test_light_tone_only_for_a_happy_humorous_post() -> None:
+    happy = "My boss booked a 3 hour 'quick sync' lol, love this team"
+    assert "light tone" in suggest_angle(happy, {}, None, 2, humor=0.9)
+    distressed = "Can't wait to go to work tonight, it takes my mind off everything else lol"
+    angle = suggest_angle(distressed, {}, None, 0, humor=0.9)
+    assert "light tone" not in angle and "push back" not in angle
+    assert angle.startswith("Be the first to reply: acknowledge what they are going through")
+    assert "light tone" not in suggest_angle(happy, {}, None, 2, humor=0.1)
+
+
+def test_a_negative_post_gets_empathy_not_push_back() -> None:
+    angle = suggest_angle("Just got laid off after 12 years. Gutted.", {}, None, 3)
+    assert "acknowledge" in angle and "layoffs" in angle and "push back" not in angle
+
+
+def test_a_question_aimed_at_one_account_says_so() -> None:
+    angle = suggest_angle(
+        "@houdashelt1 don't you work for the Andersons?", {"question": True}, "recruiter", 0,
+        addressee="@houdashelt1",
+    )  # fmt: skip
+    assert angle.startswith("A question for @houdashelt1, not the room")
+
+
+def test_questions_are_answered_by_role_on_the_subject() -> None:
+    angle = suggest_angle("How do you handle counteroffers?", {"question": True}, "recruiter", 2)
+    assert angle == (
+        "answer peer to peer: what your desk sees about counteroffers, and one thing that worked."
+    )
+
+
+def test_politics_on_a_work_matter_keeps_to_the_facts() -> None:
+    angle = suggest_angle("The GOP overtime rule raises pay", {"politics": True}, None, 1)
+    assert "no opinion on the politics" in angle and "push back" not in angle
+
+
+def test_a_question_naming_good_and_bad_options_is_answered_not_consoled() -> None:
+    angle = suggest_angle(
+        "Is anyone using text messages for HR announcements? Good, bad, ugly?",
+        {"question": True}, "hr_pro", 0, humor=0.68,
+    )  # fmt: skip
+    assert "acknowledge" not in angle and "light tone" not in angle
+    assert angle.startswith("Be the first to reply: give a concrete answer on HR")
+
+
+def test_a_serious_question_needs_more_than_a_hint_of_humor_for_a_light_tone() -> None:
+    text = "What's the most useful question you ask in an exit interview?"
+    assert "light tone" not in suggest_angle(text, {"question": True}, None, 5, humor=0.81)
+    joke = "What's the funniest reason a candidate gave for leaving? lol"
+    assert "light tone" in suggest_angle(joke, {"question": True}, None, 5, humor=0.95)

@@ -1,0 +1,85 @@
+"""What the inbox never offers a staffing firm (insults, partisan bait, NSFW), and post tone."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.moderation import (
+    judge_tone,
+    leave_out_reason,
+    looks_hostile,
+    moderate,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#Dems are vicious, vindictive, reflexively punishing, controlling, evil, small people.",
+        "You idiots have no clue how hiring works",
+        "Recruiters are scumbags, every one of them",
+        "shut up and go back to your cubicle",
+    ],
+)
+def test_insults_and_vilifying_strings_are_hostile(text: str) -> None:
+    assert moderate(text).hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This fucking commute is killing me, 2 hours each way for an office job",
+        "Our interview process was evil... in a good way: four quick rounds",
+        "Tough market for everyone this quarter",
+    ],
+)
+def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:
+    assert not looks_hostile(text)
+
+
+def test_party_politics_without_a_work_matter_is_partisan() -> None:
+    bait = moderate("Mass shootings only occur when democrats hold office. Coincidence?")
+    assert bait.partisan and bait.politics
+    labour = moderate("The same Labour MPs that cite party members now attack Corbyn")
+    assert labour.partisan
+    by_handle = moderate("In an exclusive interview with @theGrio, @BarackObama urges voters")
+    assert by_handle.partisan
+
+
+def test_politics_about_a_work_matter_stays_flagged_politics() -> None:
+    verdict = moderate("The GOP overtime rule would raise pay for 3 million salaried workers")
+    assert verdict.politics and not verdict.partisan
+    intern = moderate("@realDonaldTrump can I apply to be an intern at Trump Media?")
+    assert not intern.partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jeno needed to relax after a long working day #kpopnsfw #jaeminnsfw", "new nudes tonight"],
+)
+def test_sexual_content_is_nsfw(text: str) -> None:
+    assert moderate(text).nsfw
+
+
+def test_kisses_and_work_words_are_not_nsfw() -> None:
+    assert not moderate("Thanks for the reference letter, see you at the interview xxx").nsfw
+    assert not moderate("Sex discrimination claims rose 12% at employment tribunals").nsfw
+
+
+def test_one_leave_out_reason_in_a_fixed_order() -> None:
+    assert leave_out_reason({"job_ad": True, "nsfw": True}) == "nsfw"
+    assert leave_out_reason({"spam": True, "job_ad": True}) == "spam"
+    assert leave_out_reason({"question": True, "work": True}) is None
+
+
+def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:
+    distressed, happy, laid_off = judge_tone(
+        [
+            "Can't wait to go to work tonight, at least it takes my mind off everything else",
+            "My boss scheduled a 'quick sync' for 3 hours lol, love this team",
+            "Just got laid off after 12 years. Not sure what to do next.",
+        ]
+    )
+    assert distressed.distressed and distressed.negative and not distressed.light
+    assert happy.light and not happy.negative
+    assert laid_off.negative and not laid_off.light

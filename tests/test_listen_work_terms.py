@@ -1,0 +1,43 @@
+"""The work vocabulary: what puts a post about work beyond doubt, and what an angle names."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.listen.work_terms import is_work_term, names_work_matter, work_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Should we post salary ranges in every ad?", "pay"),
+        ("Soon as I get an interview I guarantee the job in the bag", "interviews"),
+        ("Third round of layoffs this year at my company", "layoffs"),
+        ("Is remote work hurting junior developers?", "remote work"),
+        ("How do you stop candidates ghosting after the offer?", "ghosting"),
+        ("Astronomer employees today", "the workplace"),
+    ],
+)
+def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) -> None:
+    assert work_subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How does this labeler work? Trying to find examples",
+        "Police dog hailed a hero after handler makes multiple arrests",
+        "I love my job",  # a bare "job" names no subject
+        "Mass shootings only occur when democrats hold office",
+        "bad day in the office - but nice to catch up with an old friend",
+    ],
+)
+def test_no_subject_rather_than_a_stray_word(text: str) -> None:
+    assert work_subject(text) is None
+
+
+def test_ambiguous_words_do_not_make_a_work_matter() -> None:
+    assert names_work_matter("Recruiters: how do you handle counteroffers?")
+    assert not names_work_matter("Read the jQuery source like a boss")
+    assert not names_work_matter("An exclusive interview with the senator")
+    assert is_work_term("salary") and is_work_term("HR") and not is_work_term("office")
