@@ -56,6 +56,7 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
+from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
 
 FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
@@ -68,7 +69,6 @@ FORMATS_FOR = {
 }
 """The platform formats that fit each platform's accounts (``csv`` fits every one)."""
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "rank",
     "platform",
@@ -177,12 +177,6 @@ def write_export(result: ExportResult, path: Path) -> None:
         ) from exc
 
 
-def spreadsheet_safe(value: str) -> str:
-    """``value`` as a spreadsheet cell that cannot run: one that starts like a formula gets a
-    leading ``'``, which Excel, LibreOffice and Google Sheets read as "this is text"."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def profile_url(s: Suggestion) -> str:
     """An http(s) link to the account: the stored one, else X's address for a valid X handle
     (a ``javascript:`` or ``data:`` URL from an import is never written)."""
@@ -215,7 +209,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_safe(s.explanation),
             ]
         )
-    return ExportResult("csv", buffer.getvalue(), len(suggestions), encoding="utf-8-sig")
+    return ExportResult("csv", buffer.getvalue(), len(suggestions), encoding=CSV_ENCODING)
 
 
 def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:

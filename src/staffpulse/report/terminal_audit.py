@@ -16,6 +16,7 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.errors import InputError
 from staffpulse.report.audit_view import RICH_COLORS, band, pct, pillar_rows
 from staffpulse.report.counts import count_of
+from staffpulse.report.spreadsheet import CSV_ENCODING, safe_cell
 from staffpulse.report.terminal import handle_width
 
 if TYPE_CHECKING:
@@ -203,15 +204,15 @@ def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
     pct_cols = [f"{k}_percentile" for k in ("overall", *PILLAR_TITLES)]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", newline="", encoding="utf-8") as handle:
+        with target.open("w", newline="", encoding=CSV_ENCODING) as handle:
             writer = csv.writer(handle)
             writer.writerow([*CSV_COLUMNS, *pct_cols, "top_action"])
             for row in result.leaderboard:
                 writer.writerow(
                     [
-                        *(row[c] for c in CSV_COLUMNS),
+                        *(safe_cell(row[c]) for c in CSV_COLUMNS),
                         *(row["percentiles"][k] for k in ("overall", *PILLAR_TITLES)),
-                        row["top_action"],
+                        safe_cell(row["top_action"]),
                     ]
                 )
     except OSError as exc:
