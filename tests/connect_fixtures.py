@@ -144,3 +144,25 @@ def build_store(path: Path | str = ":memory:") -> Store:
     store.upsert([*(_account(h) for h in handles), *posts.rows, follow], prov)
     store.refresh_interactions()
     return store
+
+
+def add_posts(store: Store, *posts: Post | Account) -> None:
+    """Write rows into a fixture store and bring its edges up to date."""
+    store.upsert(list(posts), Provenance("test", "here", "t", NOW))
+    store.refresh_interactions()
+
+
+def reply_post(n: int, author: str, to: str, days_ago: float, **fields: object) -> Post:
+    """Post ``t<n>``: ``author``'s reply to ``to``, ``days_ago`` before NOW."""
+    return Post(
+        platform="x",
+        id=f"t{n}",
+        author_id=f"id_{author}",
+        author_handle=author,
+        text=f"@{to} I think so",
+        created_at=NOW - timedelta(days=days_ago),
+        kind="reply",
+        reply_to_account_id=f"id_{to}",
+        reply_to_handle=to,
+        **fields,  # type: ignore[arg-type]
+    )

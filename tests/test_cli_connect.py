@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import staffpulse.cli.commands.connect as connect_command_module
 import staffpulse.connect.fetching as fetching
 import staffpulse.connect.suggest as suggest_module
+import staffpulse.signals.roles as roles_module
 from connect_fixtures import FakeRoleModel, FakeScorer, build_store
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
@@ -25,9 +25,9 @@ runner = CliRunner()
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "connect.db"
     build_store(path).close()
-    monkeypatch.setattr(suggest_module, "default_role_model", FakeRoleModel)
-    monkeypatch.setattr(suggest_module, "default_text_scorer", FakeScorer)
-    monkeypatch.setattr(connect_command_module, "default_role_model", FakeRoleModel)
+    # the shipped models' loaders, as connect and add-handles call them
+    monkeypatch.setattr(roles_module, "load_role_model_or_none", FakeRoleModel)
+    monkeypatch.setattr(suggest_module, "load_text_signals_or_none", FakeScorer)
     # offline: no live fetcher for Bluesky or Mastodon in these tests
     monkeypatch.setattr(fetching, "fetch_function", lambda platform: None)
     return path
@@ -87,7 +87,7 @@ def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: 
         "new_person\n"
         "hello world\n"
         "\n"
-        "ann@fosstodon.org\n"
+        "@ann@fosstodon.org\n"
         "NEW_PERSON\n",
         encoding="utf-8",
     )
@@ -112,7 +112,7 @@ def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: 
 
 def test_add_handles_platform_option_and_all_bad(db: Path, tmp_path: Path) -> None:
     sent = tmp_path / "bsky.txt"
-    sent.write_text("@rita.bsky.social\nann@fosstodon.org\n", encoding="utf-8")
+    sent.write_text("@rita.bsky.social\n@ann@fosstodon.org\n", encoding="utf-8")
     result = runner.invoke(
         app, ["add-handles", str(sent), "--platform", "bluesky", "--no-fetch", "--db", str(db)]
     )
@@ -166,7 +166,7 @@ def test_connect_export_json_prints_a_summary(db: Path, tmp_path: Path) -> None:
 
 def test_re_adding_handles_reports_them_as_already_listed(db: Path, tmp_path: Path) -> None:
     sent = tmp_path / "sent.txt"
-    sent.write_text("@rita_recruits\nx.com/new_person\nann@fosstodon.org\n", encoding="utf-8")
+    sent.write_text("@rita_recruits\nx.com/new_person\n@ann@fosstodon.org\n", encoding="utf-8")
     args = ["add-handles", str(sent), "--db", str(db)]
     first = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
     assert len(first["added"]) == 3 and first["already_listed"] == []
@@ -203,7 +203,7 @@ def test_add_handles_with_the_network_down_stops_early(
     monkeypatch.setattr(fetching, "fetch_function", lambda platform: offline)
     sent = tmp_path / "sent.txt"
     sent.write_text(
-        "a.bsky.social\nb.bsky.social\nc.bsky.social\nann@hr.social\nbo@fosstodon.org\n",
+        "a.bsky.social\nb.bsky.social\nc.bsky.social\n@ann@hr.social\n@bo@fosstodon.org\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
@@ -242,3 +242,41 @@ def test_add_handles_prints_file_names_and_bad_lines_with_brackets_as_they_are(
     assert "skipped s[b].txt:2:" in result.output and "[bold]a[/]" in result.output
     listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
     assert "s[b].txt:1" in listed.output
+
+
+def test_connect_takes_a_profile_url_and_roles_as_people_write_them(db: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["connect", "https://x.com/acme_staffing", "--role", "HR pro", "--db", str(db), "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["account"]["handle"] == "acme_staffing"
+    assert [s["handle"] for s in data["suggestions"]] == ["hannah_hr"]
+
+
+def test_nothing_to_suggest_names_the_option_that_changes_it(db: Path) -> None:
+    result = runner.invoke(
+        app, ["connect", "acme_staffing", "--role", "job seeker", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "No suggestions" in result.output
+    assert "a wider --role (or none)" in " ".join(result.output.split())
+    result = runner.invoke(
+        app, ["connect", "acme_staffing", "--role", "job_seeker", "--db", str(db), "--json"]
+    )
+    assert "--role" in json.loads(result.stdout)["next_step"]
+
+
+def test_add_handles_reads_a_header_utf16_and_refuses_binary(db: Path, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.csv"
+    sent.write_bytes("handle,name\r\n@new_person,New Person\r\n".encode("utf-16"))
+    result = runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        assert [h.handle for h in list_handles(store)] == ["new_person"]  # not "handle"
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = runner.invoke(app, ["add-handles", str(photo), "--db", str(db)])
+    assert result.exit_code == 65
+    assert "binary data" in result.output and "What to do" in result.output

@@ -91,3 +91,26 @@ def test_load_graph_reads_interactions_and_follows_from_the_store() -> None:
     assert ("id_acme_staffing", "id_rita_recruits") in graph.edges
     assert graph.edges[("id_acme_staffing", "id_fred_follows")].kinds == {"follow": 1}
     assert datetime(2026, 1, 1, tzinfo=UTC) < NOW
+
+
+def test_a_reply_that_names_its_target_weighs_as_one_reply() -> None:
+    from staffpulse.connect.graph import KIND_WEIGHTS
+    from staffpulse.models import Post, Provenance
+    from staffpulse.store import open_store
+
+    store = open_store(":memory:")
+    reply = Post(
+        platform="x",
+        id="1",
+        author_id="a",
+        text="@bo agreed",
+        created_at=NOW,
+        kind="reply",
+        reply_to_handle="bo",
+        mentions=("bo",),  # X lists the replied-to account among the mentions
+    )
+    store.upsert([reply], Provenance("test", "here", "t", NOW))
+    graph = load_graph(store, "x", now=NOW)
+    edge = graph.edges[("a", "@bo")]
+    assert edge.kinds == {"reply": 1}
+    assert edge.weight == pytest.approx(KIND_WEIGHTS["reply"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
 from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
+from staffpulse.connect.suggest import format_score
 from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.ingest import import_paths
 from staffpulse.store import Store, open_store
@@ -100,9 +102,10 @@ def test_without_models_ranks_by_graph_and_refuses_role_filter(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import staffpulse.connect.suggest as suggest
+    import staffpulse.signals.roles as roles
 
-    monkeypatch.setattr(suggest, "default_role_model", lambda: None)
-    monkeypatch.setattr(suggest, "default_text_scorer", lambda: None)
+    monkeypatch.setattr(roles, "load_role_model_or_none", lambda: None)
+    monkeypatch.setattr(suggest, "load_text_signals_or_none", lambda: None)
     report = suggest_report(store, "acme_staffing", now=NOW)
     assert report.suggestions[0].handle == "hannah_hr"
     assert report.suggestions[0].role is None and report.suggestions[0].voice is None
@@ -141,7 +144,7 @@ def sample_store(monkeypatch: pytest.MonkeyPatch) -> Store:
         pytest.skip("the sample cohort has not landed")
     import staffpulse.connect.suggest as suggest
 
-    monkeypatch.setattr(suggest, "default_text_scorer", lambda: None)  # keyword fallback
+    monkeypatch.setattr(suggest, "load_text_signals_or_none", lambda: None)  # keyword fallback
     store = open_store(":memory:")
     import_paths(store, [SAMPLE])
     return store
@@ -214,3 +217,23 @@ def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> Non
             assert f"{len(s.via)} of your circle engage them in all" in s.explanation
         else:
             assert "in all" not in s.explanation
+
+
+def test_scores_far_below_the_best_do_not_read_zero() -> None:
+    assert [format_score(v) for v in (100.0, 17.4, 9.96, 2.34, 0.3, 0.04, 0.0)] == [
+        "100",
+        "17",
+        "10",
+        "2.3",
+        "0.3",
+        "<0.1",
+        "0",
+    ]
+
+
+def test_json_scores_keep_three_significant_digits(store: Store) -> None:
+    found = suggest_accounts(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    tiny = replace(found[-1], score=0.000471)
+    assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"

@@ -7,10 +7,10 @@
   without the model, the job-ad patterns (:func:`staffpulse.signals.job_ads.looks_like_job_ad`)
   stand in.
 
-The role model (``staffpulse.signals.roles``) and the post-signals model
-(``staffpulse.signals.text``) are optional here: when their artifacts are missing or
-unreadable, the reason is logged, roles and voice are unknown and the ranking uses the graph
-alone.
+The role model (``staffpulse.signals.roles.load_role_model_or_none``) and the post-signals
+model (``staffpulse.signals.text.load_text_signals_or_none``) are optional here: when their
+artifacts are missing or unreadable, the reason is logged, roles and voice are unknown and the
+ranking uses the graph alone.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import numpy as np
 
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
-from staffpulse.signals.text import load_text_signals_or_none
 
 POSTS_PER_ACCOUNT = 50
 """Most recent own posts scored per candidate: enough for a share, cheap for hundreds."""
@@ -52,21 +51,6 @@ class Citizen:
     voice: int | None  # 0-100, None without the post-signals model or own posts
     conversation: int | None  # 0-100, None without own posts
     job_share: float | None  # 0-1, None without the post-signals model or own posts
-
-
-def default_role_model() -> RoleModelLike | None:
-    """The shipped role model, or None when its artifact cannot be loaded (the reason is
-    logged: :func:`staffpulse.signals.roles.load_role_model_or_none`)."""
-    # Imported on use: the role model pulls in scikit-learn, which Connect needs only here.
-    from staffpulse.signals.roles import load_role_model_or_none
-
-    return load_role_model_or_none()
-
-
-def default_text_scorer() -> TextScorerLike | None:
-    """The shipped post-signals model, or None when its artifact cannot be loaded (the reason
-    is logged: :func:`staffpulse.signals.text.load_text_signals_or_none`)."""
-    return load_text_signals_or_none()
 
 
 def own_text(posts: Sequence[Post]) -> list[Post]:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from staffpulse.connect.citizen import Citizen
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
@@ -43,6 +44,25 @@ def _handle(store: Store, platform: str, node: str) -> str:
         return node
     account = store.get_account(platform, node)
     return "@" + (account.handle if account else node)
+
+
+# what one direct interaction is called, after "you" or before "you"/"them"
+_DIRECT = {"reply": "replied to", "mention": "mentioned", "repost": "reposted", "quote": "quoted"}
+_NOUNS = {"reply": "reply", "mention": "mention", "repost": "repost", "quote": "quote"}
+
+
+def _engaged(kinds: Mapping[str, int], whom: str) -> str | None:
+    """``reposted you 1×``, ``replied to you 2×``, or ``engaged you 3× (2 replies, 1
+    mention)`` when the kinds are mixed; None for a follow alone."""
+    counts = {k: n for k, n in kinds.items() if k in _DIRECT and n}
+    if not counts:
+        return None
+    if len(counts) == 1:
+        ((kind, n),) = counts.items()
+        return f"{_DIRECT[kind]} {whom} {n}×"
+    order = sorted(counts, key=lambda k: (-counts[k], k))
+    detail = ", ".join(count_of(counts[k], _NOUNS[k]) for k in order)
+    return f"engaged {whom} {sum(counts.values())}× ({detail})"
 
 
 def _seen_since(when: datetime | None, since: datetime) -> bool:
@@ -88,20 +108,14 @@ def explain(
             parts.append(f"{len(into)} of your circle engage them in all")
     elif out_of:
         parts.append(f"talks with {_people(len(out_of))} you talk with")
-    else:
-        parts.append("in the wider network of the people you talk with")
     back = graph.edges.get((node, account.id))
-    if back is not None:
-        times = sum(v for k, v in back.kinds.items() if k != "follow")
-        if times:
-            parts.append(f"engaged you {times}×")
-        elif "follow" in back.kinds:
-            parts.append("follows you")
     mine = graph.edges.get((account.id, node))
-    if mine is not None:
-        times = sum(v for k, v in mine.kinds.items() if k != "follow")
-        if times:
-            parts.append(f"you engaged them {times}×")
+    theirs = (_engaged(back.kinds, "you") or "follows you") if back is not None else None
+    yours = _engaged(mine.kinds, "them") if mine is not None else None
+    if not into and not out_of and not theirs and not yours:
+        # reached only through longer paths: no one you talk with engages them, nor they you
+        parts.append("in the wider network of the people you talk with")
+    parts.extend(text for text in (theirs, f"you {yours}" if yours else None) if text)
     if citizen.voice is not None:
         # from the last posts only (connect.citizen): not the audit's Voice pillar score
         parts.append(f"recent voice {citizen.voice}")

@@ -1,17 +1,9 @@
 """Handles people sent in ("If I'm not following you, send me your handle").
 
-A handles file has one handle a line, in any of these shapes (blank lines and ``#`` comments
-are skipped; in a CSV line the first field is used):
-
-* X: ``@name`` or ``name`` (1-15 letters, digits, underscores); profile URLs on x.com,
-  twitter.com, www. and mobile. hosts, with or without ``https://``, ``@`` before the name, a
-  trailing path (``/status/1``), slash or query string;
-* Bluesky: ``name.bsky.social`` or any domain handle, ``did:plc:...``,
-  ``bsky.app/profile/<handle or DID>`` URLs (with ``--platform bluesky`` a bare ``name``
-  means ``name.bsky.social``);
-* Mastodon: ``@user@instance``, ``user@instance``, ``https://instance/@user``,
-  ``https://instance/users/user`` and remote profiles as one instance shows them
-  (``https://mastodon.social/@user@instance`` is ``user@instance``).
+A handles file (:mod:`staffpulse.connect.handle_files`: one handle a line, or a CSV with a
+header) is read into entries, each handle parsed by
+:func:`staffpulse.connect.handle_parse.parse_handle` (X names and profile URLs, Bluesky
+handles, DIDs and bsky.app URLs, Mastodon ``@user@instance`` and profile URLs).
 
 Every handle is kept in the ``connect_handles`` table. When an account can be fetched (the
 importers' live fetchers, with credentials where the platform needs them) it is fetched and
@@ -20,19 +12,26 @@ tagged with its role; otherwise it stays ``pending`` until ``add-handles --retry
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
 from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_credentials
-from staffpulse.errors import InputError, MissingFileError, StaffpulseError
+
+# Re-exported (the CLI, fetch and the exports import them from here): HandleEntry, HandlesRead,
+# read_handles, parse_handle and the handle patterns.
+from staffpulse.connect.handle_files import HandleEntry as HandleEntry
+from staffpulse.connect.handle_files import HandlesRead as HandlesRead
+from staffpulse.connect.handle_files import read_handles as read_handles
+from staffpulse.connect.handle_parse import DOMAIN_RE as DOMAIN_RE
+from staffpulse.connect.handle_parse import MASTODON_USER_RE as MASTODON_USER_RE
+from staffpulse.connect.handle_parse import PLATFORMS as PLATFORMS
+from staffpulse.connect.handle_parse import X_HANDLE_RE as X_HANDLE_RE
+from staffpulse.connect.handle_parse import parse_handle as parse_handle
+from staffpulse.errors import StaffpulseError
 from staffpulse.models import Account
-from staffpulse.sources.base import Problem
 from staffpulse.store import Store, register_migration
 from staffpulse.store.codec import format_time
 
@@ -54,33 +53,8 @@ register_migration(
     """,
 )
 
-PLATFORMS = ("x", "bluesky", "mastodon")
-X_HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
-DOMAIN_RE = re.compile(
-    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}$"
-)
-MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
-_DID_RE = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]+$")
-_X_HOSTS = {"x.com", "twitter.com"}
-_BSKY_HOSTS = {"bsky.app"}
-_HOST_PREFIXES = ("www.", "mobile.", "m.")
-# First path segments of x.com pages that are not profiles (x.com/home, x.com/i/lists/1...)
-_X_RESERVED = frozenset(
-    {
-        "compose", "explore", "hashtag", "home", "i", "intent", "login", "messages",
-        "notifications", "privacy", "search", "settings", "share", "signup", "tos",
-    }
-)  # fmt: skip
-
 Fetcher = Callable[[Store, str, str], Account | None]
 """``fetcher(store, platform, handle)``: fetch the account (and posts) into the store."""
-
-
-@dataclass(frozen=True, slots=True)
-class HandleEntry:
-    platform: str
-    handle: str  # normalized: no leading "@", lower case ("user@instance" on Mastodon)
-    source: str  # "file:line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,118 +108,6 @@ class AddReport:
     def already_listed(self) -> list[PendingHandle]:
         """Handles the list had already (their status is refreshed, never duplicated)."""
         return [o.handle for o in self.outcomes if not o.new]
-
-
-def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
-    """``(platform, normalized handle)`` or ValueError with a message for the user."""
-    value = text.strip().strip("\"'<>").strip()
-    if not value:
-        raise ValueError("empty handle")
-    url = _as_url(value)
-    if url is not None:
-        guessed, handle = _from_url(url, value)
-    elif _DID_RE.match(value):
-        guessed, handle = "bluesky", value
-    else:
-        bare = value.lstrip("@")
-        if "@" in bare:
-            user, _, domain = bare.partition("@")
-            if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain.lower()):
-                raise ValueError(f"'{value}' is not a Mastodon address (user@instance)")
-            guessed, handle = "mastodon", f"{user.lower()}@{domain.lower()}"
-        elif "." in bare:
-            if not DOMAIN_RE.match(bare.lower()):
-                raise ValueError(f"'{value}' is not a Bluesky handle (name.bsky.social)")
-            guessed, handle = "bluesky", bare.lower()
-        elif X_HANDLE_RE.match(bare) and platform == "mastodon":
-            raise ValueError(f"'{value}' needs its instance on Mastodon: user@instance")
-        elif X_HANDLE_RE.match(bare) and platform == "bluesky":
-            guessed, handle = "bluesky", f"{bare.lower()}.bsky.social"
-        elif X_HANDLE_RE.match(bare):
-            guessed, handle = "x", bare.lower()
-        else:
-            raise ValueError(f"'{value}' is not a handle (letters, digits and _ only, at most 15)")
-    if platform and guessed != platform:
-        raise ValueError(f"'{value}' looks like a {guessed} handle, not {platform}")
-    return guessed, handle
-
-
-def _as_url(value: str) -> str | None:
-    """``value`` as an http(s) URL when it is one, also without its scheme (``x.com/name``)."""
-    if value.lower().startswith(("http://", "https://")):
-        return value
-    if value.startswith("@") or "/" not in value:
-        return None
-    host = value.split("/", 1)[0].lower()
-    # "user@instance/..." is no URL; a bare host followed by a path is one people paste
-    return "https://" + value if "@" not in host and DOMAIN_RE.match(host) else None
-
-
-def _site(host: str) -> str:
-    """``x.com`` for ``www.x.com`` or ``mobile.twitter.com`` -> ``twitter.com``."""
-    for prefix in _HOST_PREFIXES:
-        if host.startswith(prefix) and host[len(prefix) :] in _X_HOSTS | _BSKY_HOSTS:
-            return host[len(prefix) :]
-    return host
-
-
-def _from_url(url: str, value: str) -> tuple[str, str]:
-    parsed = urlparse(url)
-    host = (parsed.hostname or "").lower()
-    site = _site(host)
-    parts = [unquote(p) for p in parsed.path.split("/") if p]
-    if site in _X_HOSTS:
-        name = parts[0].removeprefix("@") if parts else ""
-        if not X_HANDLE_RE.match(name) or name.lower() in _X_RESERVED:
-            raise ValueError(f"'{value}' is not an X profile URL (x.com/name)")
-        return "x", name.lower()
-    if site in _BSKY_HOSTS:
-        if len(parts) < 2 or parts[0] != "profile":
-            raise ValueError(f"'{value}' is not a Bluesky profile URL (bsky.app/profile/name)")
-        return parse_handle(parts[1], "bluesky")
-    if DOMAIN_RE.match(host) and parts:
-        if parts[0].startswith("@") and len(parts[0]) > 1:
-            user = parts[0][1:]
-            # A remote profile as this instance shows it: /@user@home.instance
-            return parse_handle(user if "@" in user else f"{user}@{host}", "mastodon")
-        if parts[0] == "users" and len(parts) >= 2:  # the ActivityPub actor URL
-            return parse_handle(f"{parts[1]}@{host}", "mastodon")
-    raise ValueError(f"'{value}' is not a profile URL of X, Bluesky or Mastodon")
-
-
-def read_handles(
-    path: Path, platform: str | None = None
-) -> tuple[list[HandleEntry], list[Problem], int]:
-    """Entries, the problems (file and line) and how many duplicates were merged."""
-    if platform is not None and platform not in PLATFORMS:
-        raise InputError(f"unknown platform '{platform}'", hint="use x, bluesky or mastodon")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise MissingFileError(
-            f"{path}: no such file", hint="check the path and try again"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read as UTF-8 text ({exc})") from exc
-    entries: dict[tuple[str, str], HandleEntry] = {}
-    problems: list[Problem] = []
-    duplicates = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        raw = line.strip()
-        if not raw or raw.startswith("#"):
-            continue
-        first = re.split(r"[,\t;]", raw, maxsplit=1)[0]
-        try:
-            plat, handle = parse_handle(first, platform)
-        except ValueError as exc:
-            problems.append(Problem(str(path), number, str(exc)))
-            continue
-        key = (plat, handle)
-        if key in entries:
-            duplicates += 1
-        else:
-            entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
-    return list(entries.values()), problems, duplicates
 
 
 def _find(store: Store, platform: str, handle: str) -> Account | None:

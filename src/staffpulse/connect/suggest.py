@@ -8,7 +8,9 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
    (``include_contacts`` keeps them), accounts whose posts we have never seen
    (``include_unseen`` keeps them), inactive accounts (no post in ``inactive_days``),
    job-ad bots (role ``job_board`` or a job-opening share of at least ``job_bot_share``)
-   and, with ``role``, every other role;
+   and, with ``role``, every other role. ``excluded`` counts each under the first filter it
+   failed; every reason is kept too (:class:`~staffpulse.connect.advice.HeldBack`), so that
+   when nothing is left the advice names options that do bring accounts back;
 4. weigh in the good-citizen signals: ``score = pagerank * (1 - w + w * citizen)`` where
    ``citizen`` is the mean of voice and conversation (0-1, 0.5 when unknown) and ``w`` is
    ``citizen_weight``;
@@ -23,23 +25,30 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.connect.advice import (
+    CONTACTS,
+    INACTIVE,
+    OTHER_ROLE,
+    UNSEEN,
+    HeldBack,
+    Ranking,
+    next_step,
+)
+from staffpulse.connect.choices import find_connect_account, parse_roles
 from staffpulse.connect.citizen import (
     Citizen,
     RoleModelLike,
     TextScorerLike,
     citizen_signals,
-    default_role_model,
-    default_text_scorer,
     predict_roles,
 )
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import HALF_LIFE_DAYS, circle_pagerank, load_graph
 from staffpulse.errors import InputError, ModelError
-from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
+from staffpulse.models import Account
+from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
-
-ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,12 @@ class Suggestion:
     handle_known: bool = True
 
     @property
+    def score_text(self) -> str:
+        """The score as shown: ``100``, ``17``, ``2.4``, ``0.3``, ``<0.1``. A far weaker
+        suggestion than the best keeps a visible non-zero score instead of reading ``0``."""
+        return format_score(self.score)
+
+    @property
     def label(self) -> str:
         """How to show the account: ``@handle``, or its id when no handle is stored."""
         return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
@@ -92,7 +107,7 @@ class Suggestion:
             "display_name": self.display_name,
             "url": self.url,
             "role": self.role,
-            "score": round(self.score, 1),
+            "score": float(f"{self.score:.3g}"),  # 3 significant digits: 0.00047, not 0.0
             "pagerank": self.pagerank,
             "voice": self.voice,
             "conversation": self.conversation,
@@ -109,37 +124,27 @@ class SuggestReport:
     as_of: datetime
     suggestions: list[Suggestion]
     circle_size: int
-    excluded: dict[str, int] = field(default_factory=dict)
+    excluded: dict[str, int] = field(default_factory=dict)  # by the first reason each failed
     notes: list[str] = field(default_factory=list)
+    held_back: HeldBack = field(default_factory=HeldBack)  # by every reason (for the advice)
+    ranking: Ranking | None = None
 
     @property
     def next_step(self) -> str | None:
-        """What to do when there is nothing to suggest, from what was left out and why."""
+        """What to do when there is nothing to suggest: the options that bring back the
+        largest groups of left-out candidates (:mod:`staffpulse.connect.advice`)."""
         if self.suggestions:
             return None
-        who = f"@{self.account.handle}"
-        unseen = self.excluded.get("never seen", 0)
-        contacts = self.excluded.get("already talking with", 0)
-        steps = []
-        if unseen:
-            steps.append(
-                f"{unseen} account{'s' if unseen != 1 else ''} around {who} "
-                f"{'have' if unseen != 1 else 'has'} no posts in "
-                "the store: import or fetch their posts (staffpulse add-handles FILE fetches "
-                "a list), or include them anyway with --include-unseen"
-            )
-        if contacts:
-            steps.append(
-                f"{contacts} account{'s' if contacts != 1 else ''} you already talk with "
-                f"{'were' if contacts != 1 else 'was'} left out: --include-contacts shows "
-                f"{'them' if contacts != 1 else 'it'}"
-            )
-        if not steps:
-            steps.append(
-                f"import posts that mention or reply to {who}, or the posts of the people "
-                "it talks with: suggestions come from the conversations around it"
-            )
-        return "; ".join(steps) + "."
+        run = self.ranking or Ranking(
+            f"@{self.account.handle}", self.account.platform, self.as_of, True, 90, None
+        )
+        held = self.held_back
+        if not held.groups and self.excluded:  # a report built by hand: its counts are all
+            held = HeldBack()
+            for reason, n in self.excluded.items():
+                for _ in range(n):
+                    held.add([reason])
+        return next_step(held, run)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -147,26 +152,20 @@ class SuggestReport:
             "as_of": self.as_of.isoformat(),
             "circle_size": self.circle_size,
             "excluded": dict(self.excluded),
+            "next_step": self.next_step,
             "notes": list(self.notes),
             "suggestions": [s.as_dict() for s in self.suggestions],
         }
 
 
-def parse_roles(role: str | None) -> set[str] | None:
-    """``"recruiter"``, ``"recruiter,hr_pro"`` or ``"industry"`` -> a set of role names."""
-    if not role:
-        return None
-    wanted: set[str] = set()
-    for part in role.replace(" ", "").lower().split(","):
-        name = part.replace("-", "_")
-        if name in ROLE_GROUPS:
-            wanted.update(ROLE_GROUPS[name])
-        elif name in ROLES:
-            wanted.add(name)
-        elif name:
-            choices = ", ".join((*ROLES, *ROLE_GROUPS))
-            raise InputError(f"unknown role '{part}'", hint=f"choose one of: {choices}")
-    return wanted or None
+def format_score(score: float) -> str:
+    """A 0-100 relative score for people: whole numbers from 10, one decimal below, and
+    ``<0.1`` for what is positive but smaller (a score far below the best is not zero)."""
+    if score >= 9.95:
+        return f"{score:.0f}"
+    if score >= 0.05:
+        return f"{score:.1f}"
+    return "<0.1" if score > 0 else "0"
 
 
 def latest_post_time(store: Store, platform: str) -> datetime | None:
@@ -212,14 +211,14 @@ def suggest_report(
     if limit < 1:
         raise InputError(f"--limit must be at least 1 (got {limit})")
     wanted = parse_roles(role)
-    account = store.find_account(handle, platform)
+    account = find_connect_account(store, handle, platform)
     plat = account.platform
     as_of = now or latest_post_time(store, plat) or datetime.now(UTC)
     if as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=UTC)
     notes: list[str] = []
-    model = role_model if role_model is not None else default_role_model()
-    text = scorer if scorer is not None else default_text_scorer()
+    model = role_model if role_model is not None else _shipped_role_model()
+    text = scorer if scorer is not None else load_text_signals_or_none()
     if model is None:
         if wanted:
             raise ModelError(
@@ -232,6 +231,9 @@ def suggest_report(
 
     graph = load_graph(store, plat, now=as_of, half_life_days=opts.half_life_days)
     report = SuggestReport(account=account, as_of=as_of, suggestions=[], circle_size=0, notes=notes)
+    report.ranking = Ranking(
+        f"@{account.handle}", plat, as_of, now is not None, opts.inactive_days, role
+    )
     if account.id not in graph.index:
         notes.append(f"@{account.handle} has no interactions in the store yet")
         return report
@@ -244,28 +246,60 @@ def suggest_report(
     order = [int(i) for i in positive[np.argsort(-scores[positive], kind="stable")]]
 
     excluded: dict[str, int] = {}
+    held = report.held_back
     id_only: set[str] = set()
+    # contacts left out before their posts were read: read only if the advice needs them
+    unread_contacts: list[tuple[str, Account]] = []
 
-    def skip(reason: str) -> None:
-        excluded[reason] = excluded.get(reason, 0) + 1
+    def skip(
+        reasons: list[str], last_post: datetime | None = None, role: str | None = None
+    ) -> None:
+        excluded[reasons[0]] = excluded.get(reasons[0], 0) + 1
+        held.add(reasons, last_post, role)
 
     def cheap_filter(node: str) -> Account | None:
         """Filters that need no posts; None when the node is left out."""
         if node == account.id:
             return None
         if node in followed:
-            skip("already followed")
-            return None
-        if node in contacts and not opts.include_contacts:
-            skip("already talking with")
+            skip(["already followed"])
             return None
         known = None if node.startswith("@") else store.get_account(plat, node)
+        reasons = [CONTACTS] if node in contacts and not opts.include_contacts else []
         if known is None and not opts.include_unseen:
-            skip("never seen")
+            reasons.append(UNSEEN)
+        if reasons and known is not None:
+            excluded[CONTACTS] = excluded.get(CONTACTS, 0) + 1
+            unread_contacts.append((node, known))
+            return None
+        if reasons:
+            skip(reasons)
             return None
         if known is None and not node.startswith("@"):
             id_only.add(node)  # seen only as an id (a reply to a user id): no handle to show
         return known or _stub(plat, node)
+
+    def post_reasons(cit: Citizen, acc_role: str | None) -> list[str]:
+        """Every filter that needs posts and leaves the candidate out, in the order counted."""
+        reasons = []
+        if cit.posts == 0 and not opts.include_unseen:
+            reasons.append(UNSEEN)
+        if cit.last_post is not None and cit.last_post < cutoff:
+            reasons.append(INACTIVE)
+        if acc_role == "job_board" or (
+            cit.job_share is not None
+            and cit.posts >= opts.min_posts_for_bot
+            and cit.job_share >= opts.job_bot_share
+        ):
+            reasons.append("job-ad bot")
+        if wanted is not None and acc_role not in wanted:
+            reasons.append(OTHER_ROLE)
+        return reasons
+
+    def read(chunk: list[tuple[str, Account]]) -> list[tuple[str | None, Citizen]]:
+        posts = [store.posts_by(plat, node) for node, _ in chunk]
+        roles = predict_roles(model, [acc for _, acc in chunk], posts)
+        return list(zip(roles, citizen_signals(text, posts), strict=True))
 
     w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
@@ -285,27 +319,22 @@ def suggest_report(
             acc = cheap_filter(node)
             if acc is not None:
                 chunk.append((node, acc))
-        posts = [store.posts_by(plat, node) for node, _ in chunk]
-        roles = predict_roles(model, [acc for _, acc in chunk], posts)
-        citizens = citizen_signals(text, posts)
-        for (node, acc), acc_role, cit in zip(chunk, roles, citizens, strict=True):
-            if cit.posts == 0 and not opts.include_unseen:
-                skip("never seen")
-            elif cit.last_post is not None and cit.last_post < cutoff:
-                skip("inactive")
-            elif acc_role == "job_board" or (
-                cit.job_share is not None
-                and cit.posts >= opts.min_posts_for_bot
-                and cit.job_share >= opts.job_bot_share
-            ):
-                skip("job-ad bot")
-            elif wanted is not None and acc_role not in wanted:
-                skip("other role")
-            else:
-                parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
-                good = sum(parts) / len(parts) if parts else 0.5
-                value = float(scores[graph.index[node]]) * (1 - w + w * good)
-                weighted.append((value, node, acc, acc_role, cit))
+        for (node, acc), (acc_role, cit) in zip(chunk, read(chunk), strict=True):
+            reasons = post_reasons(cit, acc_role)
+            if reasons:
+                skip(reasons, cit.last_post, acc_role)
+                continue
+            parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
+            good = sum(parts) / len(parts) if parts else 0.5
+            value = float(scores[graph.index[node]]) * (1 - w + w * good)
+            weighted.append((value, node, acc, acc_role, cit))
+    if not weighted:
+        # Nothing to suggest: what else holds the contacts back decides the advice
+        # (--include-contacts alone would bring back no contact that is also inactive).
+        for start in range(0, len(unread_contacts), opts.batch):
+            chunk = unread_contacts[start : start + opts.batch]
+            for acc_role, cit in read(chunk):
+                held.add([CONTACTS, *post_reasons(cit, acc_role)], cit.last_post, acc_role)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
     best = weighted[0][0] if weighted else 1.0
     for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):
@@ -331,6 +360,13 @@ def suggest_report(
         )
     report.excluded = excluded
     return report
+
+
+def _shipped_role_model() -> RoleModelLike | None:
+    # Imported on use: the role model pulls in scikit-learn, which connect needs only here.
+    from staffpulse.signals.roles import load_role_model_or_none
+
+    return load_role_model_or_none()
 
 
 def _stub(platform: str, node: str) -> Account:

@@ -28,7 +28,7 @@ def render_suggestions(
             name = escape(s.label)
             if s.display_name:
                 name += f"\n[dim]{escape(s.display_name)}[/]"
-            table.add_row(str(s.rank), name, f"{s.score:.0f}", escape(s.explanation))
+            table.add_row(str(s.rank), name, s.score_text, escape(s.explanation))
         console.print(table)
     if report.excluded:
         left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(report.excluded.items()))

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
-from staffpulse.connect.citizen import default_role_model
+from staffpulse.connect.citizen import RoleModelLike
 from staffpulse.connect.export import (
     FORMATS,
     check_exportable,
@@ -44,13 +44,15 @@ err_console = Console(stderr=True)
 
 
 def connect_command(
-    handle: Annotated[str, typer.Argument(help="Your account: @handle (or id) in the store.")],
+    handle: Annotated[
+        str, typer.Argument(help="Your account: @handle, id or profile URL, in the store.")
+    ],
     role: Annotated[
         str | None,
         typer.Option(
             "--role",
-            help="Only these roles: recruiter, hr_pro, vendor, staffing_firm, employer, ... "
-            "(comma-separated) or 'industry'.",
+            help="Only these roles: recruiter, 'HR pro', vendor, 'staffing firm', employer, "
+            "... (comma-separated) or 'industry'.",
         ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many suggestions.")] = 20,
@@ -157,10 +159,14 @@ def add_handles_command(
     entries: list[HandleEntry] = []
     duplicates = 0
     for path in files or []:
-        found, bad, dups = read_handles(path, platform)
-        entries.extend(found)
-        problems.extend(bad)
-        duplicates += dups
+        read = read_handles(path, platform)
+        entries.extend(read.entries)
+        problems.extend(read.problems)
+        duplicates += read.duplicates
+        for note in read.notes:
+            err_console.print(
+                f"[yellow]note:[/] {escape(f'{path}: {note}')}", highlight=False, soft_wrap=True
+            )
     print_problems(err_console, problems, see_all="use --json to see all")
     if files and not entries and not problems and not duplicates and not (show_list or retry):
         names = ", ".join(str(p) for p in files)
@@ -171,7 +177,7 @@ def add_handles_command(
     with open_store(db) as store:
         if retry:
             entries = merge_pending(store, entries)
-        model = default_role_model() if entries and not no_fetch else None
+        model = _role_model() if entries and not no_fetch else None
         fetcher = None if no_fetch else fetch_into_store
         with Progress(
             SpinnerColumn(),
@@ -263,6 +269,13 @@ def add_handles_command(
             console.print(table)
     if files and problems and not entries:
         raise typer.Exit(1)
+
+
+def _role_model() -> RoleModelLike | None:
+    # Imported on use: the role model pulls in scikit-learn, which only fetched handles need.
+    from staffpulse.signals.roles import load_role_model_or_none
+
+    return load_role_model_or_none()
 
 
 def _by_status(handles: list[PendingHandle]) -> str:

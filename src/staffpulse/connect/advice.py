@@ -1,0 +1,155 @@
+"""What to do when connect has nothing to suggest, from *every* reason each candidate was left
+out for.
+
+"Left out" counts each candidate once, under the first filter it failed. Advice built on those
+counts alone misleads: accounts counted as "already talking with" may also have no stored post,
+so ``--include-contacts`` alone brings none of them back, and the next run calls the same
+accounts "never seen". So suggest.py records all the reasons that hold each candidate back
+(:class:`HeldBack`) and the advice names, for the largest groups first, the options that would
+bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
+their posts), ``--as-of``/``--inactive-days`` for accounts silent as of the ranking date, and a
+wider ``--role``. Candidates that no option brings back (already followed, job-ad bots) get no
+advice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from staffpulse.connect.explain import ROLE_LABELS
+from staffpulse.models import platform_name
+from staffpulse.report.counts import count_of
+
+CONTACTS = "already talking with"
+UNSEEN = "never seen"
+INACTIVE = "inactive"
+OTHER_ROLE = "other role"
+PERMANENT = frozenset({"already followed", "job-ad bot"})
+ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE)
+MOST_STEPS = 3
+_FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
+
+
+@dataclass
+class HeldBack:
+    """The candidates left out, grouped by the whole set of reasons holding each back."""
+
+    groups: Counter[frozenset[str]] = field(default_factory=Counter)
+    last_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
+    # the roles found in each group left out for its role
+    roles: dict[frozenset[str], Counter[str]] = field(default_factory=dict)
+
+    def add(
+        self, reasons: Iterable[str], last_post: datetime | None = None, role: str | None = None
+    ) -> None:
+        held = frozenset(reasons)
+        if not held or held & PERMANENT:
+            return  # no option brings it back
+        self.groups[held] += 1
+        if INACTIVE in held and last_post is not None:
+            self.last_posts.setdefault(held, []).append(last_post)
+        if OTHER_ROLE in held:
+            self.roles.setdefault(held, Counter())[role or "unknown"] += 1
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What the advice needs to know about the run."""
+
+    who: str  # "@handle"
+    platform: str
+    as_of: datetime
+    as_of_given: bool  # --as-of was given (else: the newest post of the platform)
+    inactive_days: int
+    role: str | None  # the --role as typed
+
+
+def next_step(held: HeldBack, run: Ranking) -> str:
+    """One sentence per group of held-back candidates, the largest groups first."""
+    ranked = sorted(
+        held.groups.items(),
+        key=lambda item: (-item[1], [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)]),
+    )
+    steps = [_step(group, n, held, run) for group, n in ranked[:MOST_STEPS]]
+    said = False  # how to fetch a list is said once
+    for i, step in enumerate(steps):
+        if _FETCH_HOW in step:
+            steps[i] = step.replace(" " + _FETCH_HOW, "") if said else step
+            said = True
+    if not steps:
+        steps.append(
+            f"import posts that mention or reply to {run.who}, or the posts of the people "
+            "it talks with: suggestions come from the conversations around it"
+        )
+    return "; ".join(steps) + "."
+
+
+def _accounts(n: int) -> str:
+    return count_of(n, "account")
+
+
+def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
+    have = "has" if n == 1 else "have"
+    them = "it" if n == 1 else "them"
+    if group == {UNSEEN}:
+        return (
+            f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
+            f"their posts {_FETCH_HOW}, or include them anyway with --include-unseen"
+        )
+    if group == {CONTACTS}:
+        were = "was" if n == 1 else "were"
+        return (
+            f"{_accounts(n)} you already talk with {were} left out: --include-contacts shows {them}"
+        )
+    subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
+    facts: list[str] = []
+    options: list[str] = ["--include-contacts"] if CONTACTS in group else []
+    if UNSEEN in group:
+        facts.append(f"{have} no posts in the store")
+        options.append("--include-unseen")
+    if INACTIVE in group:
+        facts.append(_silence(run))
+        options.extend(_reach_back(held.last_posts.get(group, []), run))
+    if OTHER_ROLE in group:
+        facts.append(
+            f"{have} another role than '{run.role}'{_roles_found(held.roles.get(group, Counter()))}"
+        )
+        options.append("a wider --role (or none)")
+    sentence = f"{subject} {_and(facts)}: "
+    if UNSEEN in group:
+        sentence += f"import or fetch their posts {_FETCH_HOW}, or "
+    return sentence + (f"show {them} with " if len(options) > 1 else "use ") + _and(options)
+
+
+def _silence(run: Ranking) -> str:
+    when = f"{run.as_of:%Y-%m-%d}"
+    if not run.as_of_given:
+        when += f" (the newest {platform_name(run.platform)} post in the store)"
+    return f"posted nothing in the {run.inactive_days} days before {when}"
+
+
+def _reach_back(last_posts: list[datetime], run: Ranking) -> list[str]:
+    """``--as-of`` the newest of their last posts (ranks as of their time), or the
+    ``--inactive-days`` that keeps all of them."""
+    if not last_posts:
+        return ["a larger --inactive-days"]
+    newest, oldest = max(last_posts), min(last_posts)
+    days = math.floor((run.as_of - oldest).total_seconds() / 86400) + 1
+    return [f"--as-of {newest:%Y-%m-%d} (or --inactive-days {days})"]
+
+
+def _roles_found(roles: Counter[str]) -> str:
+    if not roles:
+        return ""
+    shown = ", ".join(f"{ROLE_LABELS.get(r, r)} {n:,}" for r, n in roles.most_common(3))
+    return f" (found: {shown})"
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

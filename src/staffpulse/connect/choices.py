@@ -1,0 +1,71 @@
+"""What connect was asked for: the account (as typed) and the roles (as spelled).
+
+* The account: a handle, an id, or a profile URL in any form ``add-handles`` reads
+  (``https://bsky.app/profile/jane.bsky.social``, ``x.com/acme``,
+  ``https://mastodon.social/@jane``), so a URL copied from a browser finds the account.
+* The roles: ``recruiter``, ``hr_pro`` or as people write them (``HR pro``, ``hr-pro``,
+  ``staffing firm``, ``Job boards``), a comma-separated list, or ``industry`` (staffing
+  firms, recruiters, HR pros and vendors).
+"""
+
+from __future__ import annotations
+
+import re
+
+from staffpulse.connect.handle_parse import as_url, parse_handle
+from staffpulse.errors import InputError, NotFoundError
+from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
+from staffpulse.store import Store
+
+ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
+# Spellings people use that are not a role's name with spaces for underscores
+ROLE_ALIASES = {"hr": "hr_pro", "hrpro": "hr_pro", "staffing": "staffing_firm"}
+
+
+def role_key(text: str) -> str:
+    """``"HR pro"``, ``"hr-pro"`` -> ``hr_pro``; a plural reads as its singular."""
+    key = re.sub(r"[\s_-]+", "_", text.strip().lower()).strip("_")
+    key = ROLE_ALIASES.get(key, key)
+    if key not in ROLES and key not in ROLE_GROUPS and key.endswith("s"):
+        key = ROLE_ALIASES.get(key[:-1], key[:-1])
+    return key
+
+
+def parse_roles(role: str | None) -> set[str] | None:
+    """``"recruiter"``, ``"recruiter, HR pro"`` or ``"industry"`` -> a set of role names."""
+    if not role:
+        return None
+    wanted: set[str] = set()
+    for part in role.split(","):
+        name = role_key(part)
+        if name in ROLE_GROUPS:
+            wanted.update(ROLE_GROUPS[name])
+        elif name in ROLES:
+            wanted.add(name)
+        elif name:
+            choices = ", ".join((*ROLES, *ROLE_GROUPS))
+            raise InputError(
+                f"unknown role '{part.strip()}'",
+                hint=f"choose one of: {choices} (spaces for underscores are fine: 'HR pro')",
+            )
+    return wanted or None
+
+
+def find_connect_account(store: Store, text: str, platform: str | None = None) -> Account:
+    """The stored account ``text`` names: a handle, an id or a profile URL."""
+    try:
+        return store.find_account(text, platform)
+    except NotFoundError:
+        if as_url(text.strip()) is None:
+            raise
+    # A profile URL: the handle in it (a Mastodon account's id may be the URL itself, tried
+    # first above)
+    try:
+        found_platform, handle = parse_handle(text, platform)
+    except ValueError as exc:
+        raise InputError(
+            f"'{text.strip()}' is not a profile URL staffpulse reads: {exc}",
+            hint="give the handle (@name, name.bsky.social, @user@instance) or the URL of a "
+            "profile on x.com, bsky.app or a Mastodon instance",
+        ) from None
+    return store.find_account(handle, found_platform)

@@ -1,0 +1,212 @@
+"""A file of handles people sent in: one handle a line, or a CSV with a header.
+
+* **Text**: one handle a line in any form :func:`~staffpulse.connect.handle_parse.parse_handle`
+  reads; blank lines and ``#`` comments are skipped; on a line with commas, tabs or semicolons
+  the first field is the handle (``@rita, met at the fair``).
+* **CSV with a header**: a first line that names its columns (``handle,name``,
+  ``name;Twitter handle``, ``url``, ``handle,platform,segment`` as a cohort file has) is read as
+  a header, never as a handle. The handles come from the first column it names as one
+  (``handle``, ``username``, ``account``, ``address``, ``url``, ``profile``, a platform's name,
+  or a platform's name and one of these, such as ``Twitter handle``); a ``platform`` column, or a
+  handle column named after a platform (``mastodon``, ``bluesky_handle``), gives each line's
+  platform. A header that names no handle column is refused. The platform of a line is, first,
+  its ``platform`` cell, then its column's platform, then ``--platform``.
+* **Encodings** as every other text input reads them (:func:`staffpulse.sources.base.
+  decode_bytes`): UTF-8 with or without a BOM, UTF-16 with its BOM (Notepad's "Unicode"),
+  Windows-1252 as a noted guess. A file with binary data (an image, a spreadsheet) is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from staffpulse.connect.handle_parse import PLATFORMS, parse_handle
+from staffpulse.errors import InputError, MissingFileError
+from staffpulse.models import normalize_platform
+from staffpulse.sources.base import Problem, decode_bytes
+
+MAX_BYTES = 16 * 1024 * 1024  # a list of handles is small; far bigger was given by mistake
+# Control characters never occur in a list of handles; NUL above all marks a binary file.
+# Checked on the decoded text, so the NUL bytes of UTF-16 with a BOM are fine.
+_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SEPARATORS = ",\t;"
+_NOT_TEXT_HINT = (
+    "give a text or CSV file with one handle a line (@name, name.bsky.social, @user@instance "
+    "or a profile URL), saved from a text editor or as CSV; not a Word or Excel file"
+)
+_HANDLE_WORDS = frozenset(
+    {"handle", "handles", "username", "user_name", "user", "screen_name", "account", "address",
+     "url", "link", "profile", "profile_url", "social_handle", "social_media_handle"}
+)  # fmt: skip
+_PLATFORM_WORDS = {"platform": None, "network": None, "site": None, "fediverse": "mastodon"}
+# Words of a header that is not one of handles (name,email): refused rather than read as handles
+_OTHER_WORDS = frozenset(
+    {"name", "display_name", "full_name", "first_name", "last_name", "email", "e_mail",
+     "company", "segment", "role", "notes", "note", "title"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class HandleEntry:
+    platform: str
+    handle: str  # normalized: no leading "@", lower case ("user@instance" on Mastodon)
+    source: str  # "file:line"
+
+
+class HandlesRead(NamedTuple):
+    """What a handles file held."""
+
+    entries: list[HandleEntry]
+    problems: list[Problem]  # lines that are no handle, with file and line
+    duplicates: int  # lines merged into an earlier one
+    notes: list[str]  # to tell the user: an encoding that was a guess
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    separator: str
+    handle_column: int
+    column_platform: str | None  # "mastodon" for a column headed "Mastodon address"
+    platform_column: int | None
+
+
+def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
+    """The handles in ``path``, the bad lines (file and line), the duplicates merged and the
+    notes on how the file was read."""
+    if platform is not None and platform not in PLATFORMS:
+        raise InputError(f"unknown platform '{platform}'", hint="use x, bluesky or mastodon")
+    text, note = _read_text(path)
+    entries: dict[tuple[str, str], HandleEntry] = {}
+    problems: list[Problem] = []
+    duplicates = 0
+    header: _Header | None = None
+    first = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        raw = line.strip()
+        if not raw or raw.startswith("#"):
+            continue
+        if first:
+            first = False
+            header = _header(path, raw)
+            if header is not None:
+                continue
+        try:
+            value, line_platform = _cell(raw, header, platform)
+            plat, handle = parse_handle(value, line_platform)
+        except ValueError as exc:
+            problems.append(Problem(str(path), number, str(exc)))
+            continue
+        key = (plat, handle)
+        if key in entries:
+            duplicates += 1
+        else:
+            entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
+    return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
+
+
+def _read_text(path: Path) -> tuple[str, str | None]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(
+                f"{path}: too large for a list of handles (over {MAX_BYTES // 2**20} MB); "
+                "is it the file you meant?",
+                hint=_NOT_TEXT_HINT,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingFileError(
+            f"{path}: no such file", hint="check the path and try again"
+        ) from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a file of handles", hint=_NOT_TEXT_HINT) from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot be read ({exc.strerror})", hint="check that you may read the file"
+        ) from exc
+    text, note = decode_bytes(data)
+    if _BINARY_RE.search(text):
+        raise InputError(
+            f"{path}: not a text file of handles (it holds binary data)", hint=_NOT_TEXT_HINT
+        )
+    return text, note
+
+
+def _words(cell: str) -> str:
+    """A header cell as a key: ``"Twitter Handle"`` -> ``twitter_handle``."""
+    return re.sub(r"[^a-z0-9]+", "_", cell.strip().strip("\"'").lower()).strip("_")
+
+
+def _platform_of(word: str) -> str | None:
+    if word in _PLATFORM_WORDS:
+        return _PLATFORM_WORDS[word]
+    try:
+        found = normalize_platform(word)
+    except ValueError:
+        return None
+    return found if found in PLATFORMS else None
+
+
+def _handle_column(word: str) -> tuple[bool, str | None]:
+    """Whether a header cell names a column of handles, and the platform it names."""
+    if word in _HANDLE_WORDS:
+        return True, None
+    prefix, _, rest = word.partition("_")
+    platform = _platform_of(prefix)
+    if platform is not None and (not rest or rest in _HANDLE_WORDS):
+        return True, platform  # "mastodon", "twitter_handle", "bluesky_profile_url"
+    # not "ends with _user": an X handle such as hr_user on the first line is a handle
+    return False, None
+
+
+def _split(raw: str, separator: str) -> list[str]:
+    return next(csv.reader([raw], delimiter=separator)) if separator else [raw]
+
+
+def _header(path: Path, raw: str) -> _Header | None:
+    """The first line as a header, or None when it holds a handle."""
+    separator = next((s for s in _SEPARATORS if s in raw), "")
+    cells = _split(raw, separator)
+    if any(c.strip().strip("\"'").startswith("@") for c in cells):
+        return None  # "@handle" is a handle, even an account named "handle"
+    words = [_words(c) for c in cells]
+    handle_column, column_platform = None, None
+    for index, word in enumerate(words):
+        named, platform = _handle_column(word)
+        if named:
+            handle_column, column_platform = index, platform
+            break
+    platform_column = next(
+        (i for i, w in enumerate(words) if w in _PLATFORM_WORDS and _PLATFORM_WORDS[w] is None),
+        None,
+    )
+    if handle_column is not None:
+        return _Header(separator, handle_column, column_platform, platform_column)
+    if len(cells) > 1 and (platform_column is not None or any(w in _OTHER_WORDS for w in words)):
+        raise InputError(
+            f"{path}: the header ({raw}) names no column of handles",
+            hint="head the column of handles 'handle' (or username, url), or give one handle "
+            "a line without a header",
+        )
+    return None
+
+
+def _cell(raw: str, header: _Header | None, platform: str | None) -> tuple[str, str | None]:
+    """The handle written on a line, and the platform it is on when the file says."""
+    if header is None:
+        return re.split(r"[,\t;]", raw, maxsplit=1)[0], platform
+    cells = _split(raw, header.separator)
+    if header.handle_column >= len(cells) or not cells[header.handle_column].strip():
+        raise ValueError(f"no handle in column {header.handle_column + 1}")
+    line_platform = header.column_platform or platform
+    if header.platform_column is not None and header.platform_column < len(cells):
+        written = cells[header.platform_column].strip()
+        if written:
+            found = _platform_of(_words(written))
+            if found is None:
+                raise ValueError(f"unknown platform '{written}' (use x, bluesky or mastodon)")
+            line_platform = found
+    return cells[header.handle_column], line_platform

@@ -1,0 +1,137 @@
+"""What a handle people send means: ``(platform, normalized handle)``.
+
+The forms read (``tests/test_connect_handle_parse.py`` has the table):
+
+* X: ``@name`` or ``name`` (1-15 letters, digits, underscores); profile URLs on x.com,
+  twitter.com, www. and mobile. hosts, with or without ``https://``, ``@`` before the name, a
+  trailing path (``/status/1``), slash or query string;
+* Bluesky: ``name.bsky.social`` or any domain handle, ``did:plc:...``,
+  ``bsky.app/profile/<handle or DID>`` URLs (with platform ``bluesky`` a bare ``name`` means
+  ``name.bsky.social``);
+* Mastodon: ``@user@instance``, ``https://instance/@user``, ``https://instance/users/user``
+  and remote profiles as one instance shows them (``https://mastodon.social/@user@instance``
+  is ``user@instance``).
+
+**Mastodon address or email?** ``user@host`` without the leading ``@`` is also how an email
+address is written, and people paste emails into handle lists. So it is read as a Mastodon
+account only when something says it is one: the platform ``mastodon`` (``--platform
+mastodon``, or a file's platform column or a column headed ``mastodon``, see
+:mod:`staffpulse.connect.handle_files`). Otherwise it is refused with what to write instead
+(``@user@host``). The leading ``@`` (Mastodon's own way of writing an account) or a profile
+URL is enough on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlparse
+
+PLATFORMS = ("x", "bluesky", "mastodon")
+X_HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+DOMAIN_RE = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}$"
+)
+MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_DID_RE = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]+$")
+_X_HOSTS = {"x.com", "twitter.com"}
+_BSKY_HOSTS = {"bsky.app"}
+_HOST_PREFIXES = ("www.", "mobile.", "m.")
+# First path segments of x.com pages that are not profiles (x.com/home, x.com/i/lists/1...)
+_X_RESERVED = frozenset(
+    {
+        "compose", "explore", "hashtag", "home", "i", "intent", "login", "messages",
+        "notifications", "privacy", "search", "settings", "share", "signup", "tos",
+    }
+)  # fmt: skip
+
+
+def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
+    """``(platform, normalized handle)`` or ValueError with a message for the user."""
+    value = text.strip().strip("\"'<>").strip()
+    if not value:
+        raise ValueError("empty handle")
+    url = as_url(value)
+    if url is not None:
+        guessed, handle = _from_url(url, value)
+    elif _DID_RE.match(value):
+        guessed, handle = "bluesky", value
+    else:
+        bare = value.lstrip("@")
+        if "@" in bare:
+            user, _, domain = bare.partition("@")
+            if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain.lower()):
+                raise ValueError(f"'{value}' is not a Mastodon address (user@instance)")
+            if not value.startswith("@") and platform != "mastodon":
+                _refuse_bare_address(value, platform)
+            guessed, handle = "mastodon", f"{user.lower()}@{domain.lower()}"
+        elif "." in bare:
+            if not DOMAIN_RE.match(bare.lower()):
+                raise ValueError(f"'{value}' is not a Bluesky handle (name.bsky.social)")
+            guessed, handle = "bluesky", bare.lower()
+        elif X_HANDLE_RE.match(bare) and platform == "mastodon":
+            raise ValueError(f"'{value}' needs its instance on Mastodon: user@instance")
+        elif X_HANDLE_RE.match(bare) and platform == "bluesky":
+            guessed, handle = "bluesky", f"{bare.lower()}.bsky.social"
+        elif X_HANDLE_RE.match(bare):
+            guessed, handle = "x", bare.lower()
+        else:
+            raise ValueError(f"'{value}' is not a handle (letters, digits and _ only, at most 15)")
+    if platform and guessed != platform:
+        raise ValueError(f"'{value}' looks like a {guessed} handle, not {platform}")
+    return guessed, handle
+
+
+def _refuse_bare_address(value: str, platform: str | None) -> None:
+    """``user@host`` with nothing saying it is a Mastodon account: it may be an email."""
+    if platform:
+        # "looks like a mastodon handle" is what fetch's advice keys on
+        raise ValueError(
+            f"'{value}' looks like a mastodon handle (or an email address), not {platform}"
+        )
+    raise ValueError(
+        f"'{value}' may be an email address: write a Mastodon account as @{value} "
+        "(or give the platform: --platform mastodon, or a platform column)"
+    )
+
+
+def as_url(value: str) -> str | None:
+    """``value`` as an http(s) URL when it is one, also without its scheme (``x.com/name``)."""
+    if value.lower().startswith(("http://", "https://")):
+        return value
+    if value.startswith("@") or "/" not in value:
+        return None
+    host = value.split("/", 1)[0].lower()
+    # "user@instance/..." is no URL; a bare host followed by a path is one people paste
+    return "https://" + value if "@" not in host and DOMAIN_RE.match(host) else None
+
+
+def _site(host: str) -> str:
+    """``x.com`` for ``www.x.com`` or ``mobile.twitter.com`` -> ``twitter.com``."""
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host[len(prefix) :] in _X_HOSTS | _BSKY_HOSTS:
+            return host[len(prefix) :]
+    return host
+
+
+def _from_url(url: str, value: str) -> tuple[str, str]:
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    site = _site(host)
+    parts = [unquote(p) for p in parsed.path.split("/") if p]
+    if site in _X_HOSTS:
+        name = parts[0].removeprefix("@") if parts else ""
+        if not X_HANDLE_RE.match(name) or name.lower() in _X_RESERVED:
+            raise ValueError(f"'{value}' is not an X profile URL (x.com/name)")
+        return "x", name.lower()
+    if site in _BSKY_HOSTS:
+        if len(parts) < 2 or parts[0] != "profile":
+            raise ValueError(f"'{value}' is not a Bluesky profile URL (bsky.app/profile/name)")
+        return parse_handle(parts[1], "bluesky")
+    if DOMAIN_RE.match(host) and parts:
+        if parts[0].startswith("@") and len(parts[0]) > 1:
+            user = parts[0][1:]
+            # A remote profile as this instance shows it: /@user@home.instance
+            return parse_handle(user if "@" in user else f"{user}@{host}", "mastodon")
+        if parts[0] == "users" and len(parts) >= 2:  # the ActivityPub actor URL
+            return parse_handle(f"{parts[1]}@{host}", "mastodon")
+    raise ValueError(f"'{value}' is not a profile URL of X, Bluesky or Mastodon")

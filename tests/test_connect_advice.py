@@ -1,0 +1,125 @@
+"""What to do when connect finds nothing: the options that bring back the most accounts,
+from every reason each was left out for."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
+from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
+from staffpulse.models import Account, Post
+from staffpulse.store import Store, open_store
+
+
+@pytest.fixture
+def store() -> Store:
+    return build_store()
+
+
+def _lonely_firm(replies_to: list[str], days_ago: float = 1) -> Store:
+    """A firm that replied only to these accounts (handles without a stored account are
+    '@handle' nodes, never seen)."""
+    store = open_store(":memory:")
+    posts = [
+        reply_post(i, "acme_staffing", to, days_ago) for i, to in enumerate(replies_to, start=1)
+    ]
+    add_posts(store, Account(platform="x", id="id_acme_staffing", handle="acme_staffing"), *posts)
+    return store
+
+
+def test_contacts_never_seen_are_advised_both_options_then_one() -> None:
+    store = _lonely_firm(["ghost_one", "ghost_two"])
+    store.conn.execute("UPDATE posts SET reply_to_account_id = NULL")  # handles only
+    store.refresh_interactions(full=True)
+
+    def report(**options: bool) -> SuggestReport:
+        return suggest_report(
+            store,
+            "acme_staffing",
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            options=SuggestOptions(**options),
+        )
+
+    first = report()
+    assert first.excluded == {"already talking with": 2}
+    assert first.next_step is not None
+    assert "2 accounts you already talk with have no posts in the store" in first.next_step
+    assert "--include-contacts and --include-unseen" in first.next_step
+    second = report(include_contacts=True)
+    assert second.excluded == {"never seen": 2}
+    assert second.next_step is not None and "--include-unseen" in second.next_step
+    assert "--include-contacts" not in second.next_step
+    both = report(include_contacts=True, include_unseen=True)
+    assert [s.handle for s in both.suggestions] and both.next_step is None
+
+
+def test_inactive_accounts_are_advised_a_date_that_brings_them_back(store: Store) -> None:
+    # a post a year later elsewhere on X moves the store's "now" past everyone's activity
+    later = NOW + timedelta(days=365)
+    add_posts(
+        store,
+        Post(platform="x", id="s9", author_id="id_sam_stranger", text="back", created_at=later),
+    )
+    kwargs = {"role_model": FakeRoleModel(), "scorer": FakeScorer()}
+    stale = suggest_report(store, "acme_staffing", **kwargs)  # type: ignore[arg-type]
+    assert stale.suggestions == [] and stale.excluded["inactive"] >= 1
+    step = stale.next_step or ""
+    assert f"before {later:%Y-%m-%d} (the newest X post in the store)" in step
+    date = re.search(r"--as-of (\d{4}-\d\d-\d\d)", step)
+    days = re.search(r"--inactive-days (\d+)", step)
+    assert date and days
+    again = suggest_report(
+        store,
+        "acme_staffing",
+        now=datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert again.suggestions[0].handle == "hannah_hr"
+    kept = suggest_report(
+        store,
+        "acme_staffing",
+        options=SuggestOptions(inactive_days=int(days.group(1))),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert "hannah_hr" in [s.handle for s in kept.suggestions]
+
+
+def test_a_role_that_leaves_nothing_is_advised_a_wider_role(store: Store) -> None:
+    report = suggest_report(
+        store,
+        "acme_staffing",
+        role="job seeker",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+    )
+    assert report.suggestions == []
+    step = report.next_step or ""
+    assert "have another role than 'job seeker' (found: HR pro 1, vendor 1)" in step
+    assert "use a wider --role (or none)" in step
+
+
+def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
+    lonely = _lonely_firm(["olga_old"])
+    add_posts(
+        lonely,
+        Account(platform="x", id="id_olga_old", handle="olga_old"),
+        Post(
+            platform="x",
+            id="o1",
+            author_id="id_olga_old",
+            text="Last post before a long break",
+            created_at=NOW - timedelta(days=400),
+        ),
+    )
+    report = suggest_report(
+        lonely, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert report.excluded == {"already talking with": 1}
+    step = report.next_step or ""
+    assert step.startswith("1 account you already talk with posted nothing in the 90 days")
+    assert "show it with --include-contacts and --as-of" in step

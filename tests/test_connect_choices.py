@@ -1,0 +1,73 @@
+"""What connect was asked for: roles as people spell them, the account by handle, id or URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from connect_fixtures import NOW, add_posts
+from staffpulse.connect.choices import find_connect_account, parse_roles
+from staffpulse.errors import InputError, NotFoundError
+from staffpulse.models import Account, Post
+from staffpulse.store import Store, open_store
+
+
+@pytest.mark.parametrize(
+    ("typed", "roles"),
+    [
+        ("HR pro", {"hr_pro"}),
+        ("hr-pro", {"hr_pro"}),
+        ("hr_pro", {"hr_pro"}),
+        ("HR", {"hr_pro"}),
+        ("staffing firm", {"staffing_firm"}),
+        ("Job boards", {"job_board"}),
+        ("recruiters, HR pros", {"recruiter", "hr_pro"}),
+        ("industry", {"staffing_firm", "recruiter", "hr_pro", "vendor"}),
+        ("", None),
+    ],
+)
+def test_roles_are_read_as_people_write_them(typed: str, roles: set[str] | None) -> None:
+    assert parse_roles(typed) == roles
+
+
+def test_an_unknown_role_is_named_as_typed() -> None:
+    with pytest.raises(InputError, match="unknown role 'wizard of HR'") as caught:
+        parse_roles("recruiter, wizard of HR")
+    assert caught.value.hint and "hr_pro" in caught.value.hint
+
+
+@pytest.fixture
+def store() -> Store:
+    store = open_store(":memory:")
+    add_posts(
+        store,
+        Account(platform="x", id="1", handle="Acme_Staffing"),
+        Account(platform="bluesky", id="did:plc:abc", handle="benoist.dev"),
+        Account(platform="mastodon", id="https://hr.social/@jane", handle="jane@hr.social"),
+        Post(platform="x", id="p1", author_id="1", text="hi", created_at=NOW),
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("typed", "platform", "account_id"),
+    [
+        ("https://bsky.app/profile/benoist.dev", "bluesky", "did:plc:abc"),
+        ("bsky.app/profile/did:plc:abc", "bluesky", "did:plc:abc"),
+        ("https://x.com/acme_staffing/status/1", "x", "1"),
+        ("https://hr.social/@jane", "mastodon", "https://hr.social/@jane"),
+        ("@Acme_Staffing", "x", "1"),
+        ("jane", "mastodon", "https://hr.social/@jane"),  # the user part of user@instance
+    ],
+)
+def test_the_account_is_found_by_handle_or_profile_url(
+    store: Store, typed: str, platform: str, account_id: str
+) -> None:
+    found = find_connect_account(store, typed)
+    assert (found.platform, found.id) == (platform, account_id)
+
+
+def test_a_url_that_is_no_profile_or_no_stored_account_says_so(store: Store) -> None:
+    with pytest.raises(InputError, match="not a profile URL"):
+        find_connect_account(store, "https://example.com/about")
+    with pytest.raises(NotFoundError, match=r"no account 'someone\.bsky\.social'"):
+        find_connect_account(store, "https://bsky.app/profile/someone.bsky.social")

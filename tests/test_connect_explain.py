@@ -1,0 +1,81 @@
+"""Explanations: each says what actually links the suggestion to you and your circle."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
+from staffpulse.connect import SuggestOptions, suggest_accounts
+from staffpulse.models import Account, Post
+from staffpulse.store import Store
+
+
+@pytest.fixture
+def store() -> Store:
+    return build_store()
+
+
+def _why(store: Store, handle: str, **kwargs: object) -> str:
+    found = suggest_accounts(
+        store,
+        "acme_staffing",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return next(s.explanation for s in found if s.handle == handle)
+
+
+def test_a_reply_that_names_you_is_counted_once(store: Store) -> None:
+    # X and Mastodon list the replied-to account among a reply's mentions
+    add_posts(store, reply_post(1, "hannah_hr", "acme_staffing", 1, mentions=("acme_staffing",)))
+    assert "replied to you 1×" in _why(store, "hannah_hr")
+
+
+def test_explanations_say_what_links_the_account_to_you(store: Store) -> None:
+    # zoe_reposts only reposted the firm: no one the firm talks with engages her
+    firm_post = Post(platform="x", id="f1", author_id="id_acme_staffing", text="Open day!")
+    repost = Post(
+        platform="x",
+        id="r1",
+        author_id="id_zoe_reposts",
+        kind="repost",
+        reposted_post_id="f1",
+        created_at=NOW - timedelta(days=1),
+    )
+    own = Post(
+        platform="x",
+        id="z1",
+        author_id="id_zoe_reposts",
+        text="I think so",
+        created_at=NOW - timedelta(days=1),
+    )
+    add_posts(store, Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"), firm_post)
+    add_posts(store, repost, own)
+    zoe = _why(store, "zoe_reposts")
+    assert "reposted you 1×" in zoe and "wider network" not in zoe
+    # a direct contact, shown with include_contacts: what the firm did, not "wider network"
+    rita = _why(store, "rita_recruits", options=SuggestOptions(include_contacts=True))
+    assert "you replied to them 3×" in rita and "wider network" not in rita
+
+
+def test_only_accounts_reached_through_longer_paths_are_in_the_wider_network(
+    store: Store,
+) -> None:
+    # acme -> rita -> hannah -> quinn: no one the firm talks with engages quinn
+    add_posts(
+        store,
+        Account(platform="x", id="id_quinn_hr", handle="quinn_hr"),
+        reply_post(2, "hannah_hr", "quinn_hr", 1),
+        Post(
+            platform="x",
+            id="q1",
+            author_id="id_quinn_hr",
+            text="hello",
+            created_at=NOW - timedelta(days=1),
+        ),
+    )
+    assert "in the wider network of the people you talk with" in _why(store, "quinn_hr")

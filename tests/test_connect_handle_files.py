@@ -1,0 +1,123 @@
+"""Files of handles: one a line, CSVs with a header, any text encoding, and what is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.connect.handle_files import read_handles
+from staffpulse.errors import InputError
+
+
+def _pairs(path: Path, platform: str | None = None) -> list[tuple[str, str]]:
+    return [(e.platform, e.handle) for e in read_handles(path, platform).entries]
+
+
+def test_bad_lines_are_reported_and_duplicates_merged(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text(
+        "# from the blog\n@rita_recruits\nx.com/Rita_Recruits\nhello world\n"
+        '"@quoted",X\n@ann@fosstodon.org;note\n',
+        encoding="utf-8",
+    )
+    entries, problems, duplicates, notes = read_handles(sent)
+    assert [(e.platform, e.handle) for e in entries] == [
+        ("x", "rita_recruits"),
+        ("x", "quoted"),
+        ("mastodon", "ann@fosstodon.org"),
+    ]
+    assert duplicates == 1 and entries[0].source == f"{sent}:2"
+    assert [(p.line, "not a handle" in p.message) for p in problems] == [(4, True)]
+    assert notes == []
+
+
+def test_a_header_row_is_not_a_handle(tmp_path: Path) -> None:
+    sent = tmp_path / "with_header.csv"
+    sent.write_text("handle,name\n@TriNet,TriNet Inc\n@joannethomsen,Jo\n", encoding="utf-8-sig")
+    read = read_handles(sent)
+    assert [(e.handle, e.source) for e in read.entries] == [
+        ("trinet", f"{sent}:2"),
+        ("joannethomsen", f"{sent}:3"),
+    ]
+    assert read.problems == []
+
+
+def test_the_header_says_which_column_holds_the_handles(tmp_path: Path) -> None:
+    sent = tmp_path / "names_first.csv"
+    sent.write_text('name;Twitter handle\n"Rita, recruiter";@Rita_Recruits\nVal;\n')
+    read = read_handles(sent)
+    assert [(e.platform, e.handle) for e in read.entries] == [("x", "rita_recruits")]
+    assert [(p.line, p.message) for p in read.problems] == [(3, "no handle in column 2")]
+
+
+def test_a_platform_column_gives_each_line_its_platform(tmp_path: Path) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(
+        "handle,platform,segment\nacme,bluesky,firms\nrita,Twitter,recruiters\n"
+        "jane@hr.social,mastodon,hr\nzed,myspace,other\n"
+    )
+    read = read_handles(cohort)
+    assert [(e.platform, e.handle) for e in read.entries] == [
+        ("bluesky", "acme.bsky.social"),
+        ("x", "rita"),
+        ("mastodon", "jane@hr.social"),  # the column says Mastodon: an address, not an email
+    ]
+    assert [p.message for p in read.problems] == [
+        "unknown platform 'myspace' (use x, bluesky or mastodon)"
+    ]
+
+
+def test_a_column_headed_mastodon_holds_mastodon_addresses(tmp_path: Path) -> None:
+    sent = tmp_path / "fedi.csv"
+    sent.write_text("Mastodon address\njane@hr.social\n")
+    assert _pairs(sent) == [("mastodon", "jane@hr.social")]
+
+
+def test_an_email_is_not_taken_for_a_mastodon_account(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("mia@example.com\n@mia@mastodon.social\n")
+    read = read_handles(sent)
+    assert [(e.platform, e.handle) for e in read.entries] == [("mastodon", "mia@mastodon.social")]
+    assert [p.line for p in read.problems] == [1]
+    assert "may be an email address" in read.problems[0].message
+    # with the platform given, user@instance is a Mastodon account
+    assert _pairs(sent, "mastodon") == [
+        ("mastodon", "mia@example.com"),
+        ("mastodon", "mia@mastodon.social"),
+    ]
+
+
+def test_a_first_line_with_an_at_sign_is_a_handle_even_named_handle(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("@handle\n@rita\n")
+    assert _pairs(sent) == [("x", "handle"), ("x", "rita")]
+
+
+def test_utf16_from_notepad_is_read(tmp_path: Path) -> None:
+    sent = tmp_path / "unicode.txt"
+    sent.write_bytes("\ufeff@abc\r\n@Rita_Recruits\r\n".encode("utf-16-le"))
+    assert _pairs(sent) == [("x", "abc"), ("x", "rita_recruits")]
+
+
+def test_a_guessed_encoding_is_noted(tmp_path: Path) -> None:
+    sent = tmp_path / "latin.txt"
+    sent.write_bytes("# Café list\n@rita\n".encode("cp1252"))
+    read = read_handles(sent)
+    assert _pairs(sent) == [("x", "rita")]
+    assert len(read.notes) == 1 and "Windows-1252" in read.notes[0]
+
+
+def test_a_binary_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    sent = tmp_path / "photo.png"
+    sent.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match="not a text file of handles") as caught:
+        read_handles(sent)
+    assert caught.value.hint and "one handle a line" in caught.value.hint
+
+
+def test_a_header_without_a_handle_column_is_refused(tmp_path: Path) -> None:
+    sent = tmp_path / "contacts.csv"
+    sent.write_text("name,email\nMia,mia@example.com\n")
+    with pytest.raises(InputError, match="names no column of handles"):
+        read_handles(sent)

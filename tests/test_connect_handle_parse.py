@@ -1,0 +1,85 @@
+"""The handle parser: every form people send, and the reasons it refuses the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.connect.handle_parse import parse_handle
+
+DID = "did:plc:abcdefghijklmnopqrstuvwx"
+
+# (what people send, platform given or None, expected (platform, handle))
+PARSED = [
+    # X: bare names, @names, profile URLs in every shape people paste
+    ("@Rita_Recruits", None, ("x", "rita_recruits")),
+    ("acmestaffing", None, ("x", "acmestaffing")),
+    ("https://x.com/foo_bar", None, ("x", "foo_bar")),
+    ("https://x.com/@acme", None, ("x", "acme")),  # not the Mastodon acme@x.com
+    ("x.com/baz123", None, ("x", "baz123")),
+    ("www.x.com/acme", None, ("x", "acme")),
+    ("HTTPS://WWW.X.COM/Acme/", None, ("x", "acme")),
+    ("https://twitter.com/foo_bar?s=20", None, ("x", "foo_bar")),
+    ("twitter.com/foo_bar/", None, ("x", "foo_bar")),
+    ("https://twitter.com/acme/status/123", None, ("x", "acme")),
+    ("https://mobile.twitter.com/acme", None, ("x", "acme")),
+    ("https://mobile.twitter.com/acme?lang=en#top", None, ("x", "acme")),
+    ("https://x.com/acme", "x", ("x", "acme")),
+    # Bluesky: domain handles, DIDs, bsky.app profile URLs
+    ("jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("@Jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("acme-staffing.com", None, ("bluesky", "acme-staffing.com")),
+    (DID, None, ("bluesky", DID)),
+    ("https://bsky.app/profile/jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("https://bsky.app/profile/jane.bsky.social/", None, ("bluesky", "jane.bsky.social")),
+    ("bsky.app/profile/jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    ("https://www.bsky.app/profile/Jane.bsky.social", None, ("bluesky", "jane.bsky.social")),
+    (f"https://bsky.app/profile/{DID}/post/3k", None, ("bluesky", DID)),
+    ("rita", "bluesky", ("bluesky", "rita.bsky.social")),
+    # Mastodon: addresses, profile URLs, remote profiles shown by another instance
+    ("@Val@HR.social", None, ("mastodon", "val@hr.social")),
+    ("recruiter@mastodon.social", "mastodon", ("mastodon", "recruiter@mastodon.social")),
+    ("https://fosstodon.org/@ann", None, ("mastodon", "ann@fosstodon.org")),
+    ("https://hr.social/@maria/", None, ("mastodon", "maria@hr.social")),
+    ("https://hr.social/@maria?tab=posts", None, ("mastodon", "maria@hr.social")),
+    ("https://mastodon.social/@Jane/1123", None, ("mastodon", "jane@mastodon.social")),
+    ("https://mastodon.social/@jane@hr.social", None, ("mastodon", "jane@hr.social")),
+    ("mastodon.social/@jane@hr.social", None, ("mastodon", "jane@hr.social")),
+    ("https://mastodon.social/users/Jane", None, ("mastodon", "jane@mastodon.social")),
+    ("<https://hr.social/@maria>", None, ("mastodon", "maria@hr.social")),
+]
+
+# (what people send, platform given or None, part of the message)
+REJECTED = [
+    ("way_too_long_for_an_x_handle", None, "at most 15"),
+    ("hello world", None, "not a handle"),
+    ("@x@", None, "not a Mastodon address"),
+    ("@@@", None, "not a handle"),
+    ("mailto:someone@example.com", None, "not a Mastodon address"),
+    ("@ünïcødé.bsky.social", None, "not a Bluesky handle"),
+    ("https://example.com/about", None, "not a profile URL"),
+    ("https://x.com/", None, "not an X profile URL"),
+    ("https://x.com/home", None, "not an X profile URL"),
+    ("https://x.com/i/lists/1", None, "not an X profile URL"),
+    ("https://x.com/@bad!!", None, "not an X profile URL"),
+    ("https://bsky.app/search?q=hr", None, "not a Bluesky profile URL"),
+    ("ann", "mastodon", "instance"),
+    ("x.com/acme", "bluesky", "looks like a x handle, not bluesky"),
+    ("", None, "empty handle"),
+    # user@host without a leading @ or a platform may be an email address
+    ("mia@example.com", None, "may be an email address: write a Mastodon account as @mia@"),
+    ("recruiter@mastodon.social", None, "may be an email address"),
+    ("mia@example.com", "x", "looks like a mastodon handle \\(or an email address\\), not x"),
+]
+
+
+@pytest.mark.parametrize(("text", "platform", "expected"), PARSED)
+def test_parse_handle_reads_the_forms_people_send(
+    text: str, platform: str | None, expected: tuple[str, str]
+) -> None:
+    assert parse_handle(text, platform) == expected
+
+
+@pytest.mark.parametrize(("text", "platform", "message"), REJECTED)
+def test_parse_handle_rejects_with_a_reason(text: str, platform: str | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_handle(text, platform)
