@@ -38,6 +38,10 @@ PARSED = [
     # Mastodon: addresses, profile URLs, remote profiles shown by another instance
     ("@Val@HR.social", None, ("mastodon", "val@hr.social")),
     ("recruiter@mastodon.social", "mastodon", ("mastodon", "recruiter@mastodon.social")),
+    # a bare user@host is an account when the host is plainly a fediverse server
+    ("recruiter@mastodon.social", None, ("mastodon", "recruiter@mastodon.social")),
+    ("Ann@Fosstodon.org", None, ("mastodon", "ann@fosstodon.org")),
+    ("sam@recruiting.social", None, ("mastodon", "sam@recruiting.social")),
     ("https://fosstodon.org/@ann", None, ("mastodon", "ann@fosstodon.org")),
     ("https://hr.social/@maria/", None, ("mastodon", "maria@hr.social")),
     ("https://hr.social/@maria?tab=posts", None, ("mastodon", "maria@hr.social")),
@@ -67,7 +71,8 @@ REJECTED = [
     ("", None, "empty handle"),
     # user@host without a leading @ or a platform may be an email address
     ("mia@example.com", None, "may be an email address: write a Mastodon account as @mia@"),
-    ("recruiter@mastodon.social", None, "may be an email address"),
+    ("jo@gmail.com", None, "may be an email address"),
+    ("mia@social-staffing.com", None, "may be an email address"),
     ("mia@example.com", "x", "looks like a mastodon handle \\(or an email address\\), not x"),
 ]
 

@@ -16,7 +16,9 @@ The forms read (``tests/test_connect_handle_parse.py`` has the table):
 address is written, and people paste emails into handle lists. So it is read as a Mastodon
 account only when something says it is one: the platform ``mastodon`` (``--platform
 mastodon``, or a file's platform column or a column headed ``mastodon``, see
-:mod:`staffpulse.connect.handle_files`). Otherwise it is refused with what to write instead
+:mod:`staffpulse.connect.handle_files`), or a host that is plainly a fediverse server
+(``mastodon.social``, ``fosstodon.org``, ``hachyderm.io``, any ``*.social``, ``mstdn.*`` ...;
+:data:`FEDIVERSE_HOST_RE`). Otherwise it is refused with what to write instead
 (``@user@host``). The leading ``@`` (Mastodon's own way of writing an account) or a profile
 URL is enough on its own.
 """
@@ -32,6 +34,11 @@ DOMAIN_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}$"
 )
 MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+# hosts that are fediverse servers by their name; no email provider is named like this
+FEDIVERSE_HOST_RE = re.compile(
+    r"(^|\.)(mastodon|mstdn|masto|toot|fosstodon|hachyderm|infosec\.exchange|techhub\.social"
+    r"|pleroma|akkoma|misskey|fedi|social)(\.|$)|\.social$"
+)
 _DID_RE = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]+$")
 _X_HOSTS = {"x.com", "twitter.com"}
 _BSKY_HOSTS = {"bsky.app"}
@@ -61,7 +68,8 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
             user, _, domain = bare.partition("@")
             if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain.lower()):
                 raise ValueError(f"'{value}' is not a Mastodon address (user@instance)")
-            if not value.startswith("@") and platform != "mastodon":
+            named_server = FEDIVERSE_HOST_RE.search(domain.lower()) is not None
+            if not value.startswith("@") and platform != "mastodon" and not named_server:
                 _refuse_bare_address(value, platform)
             guessed, handle = "mastodon", f"{user.lower()}@{domain.lower()}"
         elif "." in bare:
