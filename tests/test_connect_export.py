@@ -73,6 +73,12 @@ def test_csv_round_trips() -> None:
     assert rows[0]["conversation"] == "" and rows[0]["voice"] == "80"
 
 
+def test_csv_keeps_a_far_weaker_score_above_zero() -> None:
+    weak = [replace(_s(1, "top", "1"), score=100.0), replace(_s(2, "weak", "2"), score=0.00047)]
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(weak, "csv").text)))
+    assert [r["score"] for r in rows] == ["100", "0.00047"]
+
+
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     hostile = replace(
         _s(1, "evil_staff", "1", url="javascript:alert(2)"),

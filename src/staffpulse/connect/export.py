@@ -202,7 +202,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_safe(s.handle),
                 spreadsheet_safe(s.display_name),
                 spreadsheet_safe(s.role or ""),
-                f"{s.score:.1f}",
+                f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
                 "" if s.voice is None else s.voice,
                 "" if s.conversation is None else s.conversation,
                 profile_url(s),
