@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -227,32 +228,45 @@ class Backend(InboxMixin):
         self.invalidate()
         return result
 
-    def suggestions(
-        self,
-        handle: str,
-        platform: str,
-        role: str | None,
-        limit: int,
-        include: frozenset[str] = frozenset(),
-    ) -> SuggestReport:
-        """Who to follow; ``include`` may hold ``contacts`` and ``unseen`` (left out by default)."""
+    def suggestions(self, handle: str, platform: str, choices: ConnectChoices) -> SuggestReport:
+        """Who to follow, as the Connect form chose (:class:`ConnectChoices`)."""
         from staffpulse.connect.suggest import SuggestOptions, suggest_report
 
         def compute() -> SuggestReport:
             options = SuggestOptions(
-                include_contacts="contacts" in include, include_unseen="unseen" in include
+                inactive_days=choices.inactive_days,
+                include_contacts="contacts" in choices.include,
+                include_unseen="unseen" in choices.include,
             )
             with self.store() as store:
-                return suggest_report(store, handle, platform, role, limit, options=options)
+                return suggest_report(
+                    store,
+                    handle,
+                    platform,
+                    choices.role,
+                    choices.limit,
+                    choices.as_of,
+                    options=options,
+                )
 
-        return self.cached(suggestions_key(handle, platform, role, limit, include), compute)
+        return self.cached(suggestions_key(handle, platform, choices), compute)
 
 
-def suggestions_key(
-    handle: str, platform: str, role: str | None, limit: int, include: frozenset[str]
-) -> tuple[Any, ...]:
+@dataclass(frozen=True)
+class ConnectChoices:
+    """What the Connect form chose besides the account. Hashable: it is part of the cache key,
+    so each choice (a date, a number of days) gets its own ranking."""
+
+    role: str | None
+    limit: int
+    include: frozenset[str]  # "contacts", "unseen": left out unless included
+    as_of: datetime | None  # None: as of the newest post of the platform, like the CLI
+    inactive_days: int
+
+
+def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tuple[Any, ...]:
     """The cache key of :meth:`Backend.suggestions` (the Connect page's background job's)."""
-    return ("connect", handle.lower(), platform, role, limit, tuple(sorted(include)))
+    return ("connect", handle.lower(), platform, choices)
 
 
 def _safe_links(result: AuditResult) -> AuditResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -9,9 +11,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
+from staffpulse.connect.suggest import SuggestOptions
+from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import WebContext, web
-from staffpulse.web.data import suggestions_key
+from staffpulse.web.data import ConnectChoices, suggestions_key
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
@@ -37,6 +41,9 @@ EXPORTS = {
 }
 
 
+INACTIVE_DAYS = SuggestOptions().inactive_days  # the library's default, like the CLI's
+MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
+FIRST_YEAR, LAST_YEAR = 1970, 2999
 INCLUDES = {
     "contacts": "Include people you already talk with",
     "unseen": "Include accounts never seen (no posts in the store)",
@@ -57,16 +64,80 @@ def _includes(request: Request) -> frozenset[str]:
     return frozenset(v for v in request.query_params.getlist("include") if v in INCLUDES)
 
 
-def _ranked(
-    ctx: WebContext, job: Job, account: Any, role: str | None, limit: int, include: frozenset[str]
-) -> SuggestReport:
+def _ranked(ctx: WebContext, job: Job, account: Any, choices: ConnectChoices) -> SuggestReport:
     job.update("Building the circle of trust and ranking the accounts in it")
-    return ctx.backend.suggestions(account.handle, account.platform, role, limit, include)
+    return ctx.backend.suggestions(account.handle, account.platform, choices)
 
 
 def _limit(request: Request) -> int:
     raw = request.query_params.get("limit", "20")
     return max(1, min(100, int(raw))) if raw.isdigit() else 20
+
+
+def _as_of(raw: str) -> datetime | None:
+    """The "Rank as of" date (read like the CLI's --as-of); None when left empty."""
+    try:
+        as_of = parse_date_option("as_of", raw[:40])
+        # a year no platform existed in only ranks nothing, and dates far from ours overflow
+        # once the inactive days are taken off
+        readable = as_of is None or FIRST_YEAR <= as_of.year <= LAST_YEAR
+    except InputError:
+        as_of, readable = None, False
+    if not readable:
+        raise InputError(
+            f"cannot read “Rank as of” '{raw[:20]}' as a date from {FIRST_YEAR} to {LAST_YEAR}",
+            hint="choose a date in “Rank as of” (YYYY-MM-DD, e.g. 2026-01-31), or leave it "
+            "empty to rank as of the newest post stored",
+        )
+    return as_of
+
+
+def _inactive_days(raw: str) -> int:
+    text = raw.strip()
+    if not text:
+        return INACTIVE_DAYS
+    if not re.fullmatch(r"[0-9]{1,6}", text) or not 1 <= int(text) <= MOST_INACTIVE_DAYS:
+        raise InputError(
+            f"“Counts as inactive after” takes a number of days from 1 to "
+            f"{MOST_INACTIVE_DAYS:,} (got '{text[:20]}')",
+            hint=f"type a whole number of days, e.g. {INACTIVE_DAYS}",
+        )
+    return int(text)
+
+
+def _choices(request: Request) -> ConnectChoices:
+    """What the form chose besides the account (the page and its exports read the same)."""
+    q = request.query_params
+    return ConnectChoices(
+        role=q.get("role") or None,
+        limit=_limit(request),
+        include=_includes(request),
+        as_of=_as_of(q.get("as_of", "")),
+        inactive_days=_inactive_days(q.get("inactive_days", "")),
+    )
+
+
+def _date_text(when: datetime) -> str:
+    """A date as the date field writes it; a time, when one was typed in the address."""
+    if (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0):
+        return f"{when:%Y-%m-%d}"
+    return when.isoformat()
+
+
+def _export_query(account: Any, choices: ConnectChoices) -> str:
+    """The export buttons' address: the same list as the page shows."""
+    query: list[tuple[str, str]] = [
+        ("account", f"{account.platform}:{account.handle}"),
+        ("limit", str(choices.limit)),
+    ]
+    if choices.role:
+        query.append(("role", choices.role))
+    query.extend(("include", value) for value in sorted(choices.include))
+    if choices.as_of is not None:
+        query.append(("as_of", _date_text(choices.as_of)))
+    if choices.inactive_days != INACTIVE_DAYS:
+        query.append(("inactive_days", str(choices.inactive_days)))
+    return urlencode(query)
 
 
 @router.get("/connect", response_class=HTMLResponse)
@@ -75,17 +146,15 @@ def connect_page(request: Request) -> HTMLResponse:
     if not ctx.backend.has_posts():
         return empty_store(request, "connect", "account suggestions")
     account, accounts = _chosen_account(request)
-    role = request.query_params.get("role") or None
-    limit = _limit(request)
-    include = _includes(request)
+    choices = _choices(request)
     report = None
     problem: StaffpulseError | None = None
     try:
         # On a big store the ranking takes seconds: a progress page instead of a blank tab
         report = ctx.slow.get(
-            suggestions_key(account.handle, account.platform, role, limit, include),
+            suggestions_key(account.handle, account.platform, choices),
             "Ranking who to follow",
-            lambda job: _ranked(ctx, job, account, role, limit, include),
+            lambda job: _ranked(ctx, job, account, choices),
             ctx.settings.page_wait,
         )
     except StaffpulseError as exc:
@@ -104,13 +173,6 @@ def connect_page(request: Request) -> HTMLResponse:
         )
     fits = ("csv", *FORMATS_FOR.get(account.platform, ()))  # the library's table
     exports = [(fmt, EXPORTS[fmt][0]) for fmt in fits]
-    query: list[tuple[str, str]] = [
-        ("account", f"{account.platform}:{account.handle}"),
-        ("limit", str(limit)),
-    ]
-    if role:
-        query.append(("role", role))
-    query.extend(("include", value) for value in sorted(include))
     return ctx.renderer.page(
         request,
         "connect.html",
@@ -119,14 +181,18 @@ def connect_page(request: Request) -> HTMLResponse:
         account_value=account_ref(account),
         accounts=accounts,
         includes=INCLUDES,
-        include=include,
+        include=choices.include,
         report=report,
         problem=problem,
-        role=role or "",
+        role=choices.role or "",
         roles=ROLE_CHOICES,
-        limit=limit,
+        limit=choices.limit,
+        as_of=f"{choices.as_of:%Y-%m-%d}" if choices.as_of else "",
+        # as text: form values take no thousands separator ("1365", not "1,365")
+        inactive_days=str(choices.inactive_days),
+        most_inactive_days=str(MOST_INACTIVE_DAYS),
         exports=exports,
-        export_query=urlencode(query),
+        export_query=_export_query(account, choices),
     )
 
 
@@ -136,10 +202,7 @@ def connect_export(request: Request) -> Response:
     if fmt not in EXPORTS:
         raise InputError(f"unknown export format '{fmt[:20]}'", hint="use the export buttons")
     account, _accounts = _chosen_account(request)
-    role = request.query_params.get("role") or None
-    report = web(request).backend.suggestions(
-        account.handle, account.platform, role, _limit(request), _includes(request)
-    )
+    report = web(request).backend.suggestions(account.handle, account.platform, _choices(request))
     owner = account.id if str(account.id).startswith("did:") else None
     result = export_suggestions(report.suggestions, fmt, owner=owner)
     # an empty file would import nothing: the error page says why and what to do instead

@@ -30,6 +30,43 @@ def _export_buttons(match: re.Match[str]) -> str:
     return f"use the {' or '.join(names)} export"
 
 
+# Connect's "nothing to suggest" advice names, for each group left out, the options that bring
+# it back: "use OPTION" or "show them with OPTION, OPTION and OPTION" (connect/advice.py). Each
+# option becomes the control on the Connect page that does the same.
+_CONNECT_OPTION = (
+    r"--include-contacts|--include-unseen|--as-of \S+ \(or --inactive-days \d+\)"
+    r"|a larger --inactive-days|a wider --role \(or none\)"
+)
+_CONNECT_TICKS = {
+    "--include-contacts": "“Include people you already talk with”",
+    "--include-unseen": "“Include accounts never seen”",
+}
+_REACH_BACK = re.compile(r"--as-of (\S+) \(or --inactive-days (\d+)\)")
+
+
+def _connect_control(option: str) -> str:
+    """One option of the advice as what to set on the Connect page."""
+    reach = _REACH_BACK.fullmatch(option)
+    if reach:
+        when, days = reach.groups()
+        return f"set “Rank as of” to {when} (or “Counts as inactive after” to {days} days)"
+    if option == "a larger --inactive-days":
+        return "set a larger “Counts as inactive after”"
+    return "choose a wider role (or “Any role”)"
+
+
+def _connect_controls(match: re.Match[str]) -> str:
+    """ "show them with --include-contacts, --include-unseen and a wider --role (or none)" as
+    "tick “Include people you already talk with” and “Include accounts never seen” and choose
+    a wider role (or “Any role”) to see them"."""
+    options = re.findall(_CONNECT_OPTION, match.group(2))
+    ticks = [_CONNECT_TICKS[o] for o in options if o in _CONNECT_TICKS]
+    steps = ["tick " + " and ".join(ticks)] if ticks else []
+    steps += [_connect_control(o) for o in options if o not in _CONNECT_TICKS]
+    said = ", ".join(steps[:-1]) + " and " + steps[-1] if len(steps) > 1 else steps[0]
+    return said + (f" to see {match.group(1)}" if match.group(1) else "")
+
+
 # (pattern, replacement), applied in order. Longer phrases come before the fragments they
 # contain, so a whole sentence is replaced before a piece of it could be.
 _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
@@ -62,6 +99,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"FILE\)\.",
             "Import posts by others on the Import page, or let staffpulse listen to Bluesky "
             "(staffpulse listen, in a terminal).",
+        ),
+        (
+            rf"\b(?:show (them|it) with|use) ((?:{_CONNECT_OPTION})(?:(?:, | and )(?:"
+            rf"{_CONNECT_OPTION}))*)",
+            _connect_controls,
         ),
         (
             r"--include-contacts shows (them|it)",
