@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,6 +89,39 @@ def test_own_data_is_not_labelled_sample_even_next_to_the_sample(tmp_path: Path)
         pages += [mixed.get("/").text, mixed.get("/audit/x/brightpathstaff").text]
         assert mixed.app.state.web.backend.cohort() is None  # every account is ranked
     assert all("Sample data" not in page for page in pages)
+
+
+def test_audit_advice_about_the_inbox_links_to_the_accounts_inbox(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "listened.db"
+    shutil.copy(sample_db, db)
+    with make_client(db) as client:
+        assert client.get("/inbox").status_code == 200  # the inbox built: its count is advice
+        page = client.get("/audit/x/brightpathstaff").text
+        link = re.search(r'<a href="(/inbox\?[^"]+)">your inbox</a>', page)
+        assert link, "no inbox link"
+        assert "Start with the open conversations in <a" in page
+        inbox = client.get(html.unescape(link.group(1))).text
+        assert 'value="@brightpathstaff"' in inbox and '<option value="x" selected>' in inbox
+        # the stand-alone report has no Inbox page to link to
+        download = client.get("/audit/x/brightpathstaff/report.html").text
+        assert "your inbox" in download and 'href="/inbox' not in download
+        # the words around the link stay text, whatever a message holds
+        backend = type(client.app.state.web.backend)
+        real = backend.audit
+
+        def hostile(self: Any, platform: str, handle: str) -> Any:
+            result = real(self, platform, handle)
+            result.pillars["conversation"].recommendations = ["<b>x</b> & your inbox <i>"]
+            return result
+
+        monkeypatch.setattr(backend, "audit", hostile)
+        page = client.get("/audit/x/mia_recruits").text
+    assert (
+        '&lt;b&gt;x&lt;/b&gt; &amp; <a href="/inbox?as=%40mia_recruits&amp;platform=x">your inbox'
+        "</a> &lt;i&gt;" in page
+    )
 
 
 def test_audit_download_and_record(client: Any) -> None:

@@ -10,7 +10,7 @@ ignores a leading ``@``. ``app.js`` applies the same rule to the benchmark's lin
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 
 def handle_segment(handle: str) -> str:
@@ -22,3 +22,8 @@ def handle_segment(handle: str) -> str:
 def audit_url(platform: str, handle: str, suffix: str = "") -> str:
     """The audit page of an account (``suffix``: ``/report.html`` or ``/record``)."""
     return f"/audit/{quote(platform, safe='')}/{handle_segment(handle)}{suffix}"
+
+
+def inbox_url(platform: str, handle: str) -> str:
+    """The Inbox page as the account sees it: its platform, its replies counted as joined."""
+    return "/inbox?" + urlencode({"as": f"@{handle}", "platform": platform})

@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
 from staffpulse.web.flash import Flashes
-from staffpulse.web.links import audit_url
+from staffpulse.web.links import audit_url, inbox_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
 
@@ -75,7 +75,9 @@ def build_environment() -> Environment:
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
     env.filters.update(number=_number, safe_url=_safe_url, plural=count_of, web=web_text)
-    env.globals.update(nav=NAV, mentions_formats=mentions_formats, audit_url=audit_url)
+    env.globals.update(
+        nav=NAV, mentions_formats=mentions_formats, audit_url=audit_url, inbox_url=inbox_url
+    )
     return env
 
 

@@ -167,7 +167,7 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     )
     return ctx.renderer.page(
         request,
-        "audit.html.j2",
+        "audit.html",  # the report's audit.html.j2, with the dashboard's links
         active="home",
         audit_toolbar=True,
         others=account_choices(ctx.backend),
