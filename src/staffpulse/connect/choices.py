@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.connect.handle_parse import as_url, parse_handle
+from staffpulse.handles import as_url, parse_handle
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.store import Store

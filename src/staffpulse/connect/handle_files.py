@@ -1,6 +1,6 @@
 """A file of handles people sent in: one handle a line, or a CSV with a header.
 
-* **Text**: one handle a line in any form :func:`~staffpulse.connect.handle_parse.parse_handle`
+* **Text**: one handle a line in any form :func:`~staffpulse.handles.parse_handle`
   reads; blank lines and ``#`` comments are skipped; on a line with commas, tabs or semicolons
   the first field is the handle (``@rita, met at the fair``).
 * **CSV with a header**: a first line that names its columns (``handle,name``,
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from staffpulse.connect.handle_parse import PLATFORMS, parse_handle
+from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.models import normalize_platform
 from staffpulse.sources.base import Problem, decode_bytes

@@ -2,7 +2,7 @@
 
 A handles file (:mod:`staffpulse.connect.handle_files`: one handle a line, or a CSV with a
 header) is read into entries, each handle parsed by
-:func:`staffpulse.connect.handle_parse.parse_handle` (X names and profile URLs, Bluesky
+:func:`staffpulse.handles.parse_handle` (X names and profile URLs, Bluesky
 handles, DIDs and bsky.app URLs, Mastodon ``@user@instance`` and profile URLs).
 
 Every handle is kept in the ``connect_handles`` table. When an account can be fetched (the
@@ -25,11 +25,11 @@ from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_
 from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
 from staffpulse.connect.handle_files import read_handles as read_handles
-from staffpulse.connect.handle_parse import DOMAIN_RE as DOMAIN_RE
-from staffpulse.connect.handle_parse import MASTODON_USER_RE as MASTODON_USER_RE
-from staffpulse.connect.handle_parse import PLATFORMS as PLATFORMS
-from staffpulse.connect.handle_parse import X_HANDLE_RE as X_HANDLE_RE
-from staffpulse.connect.handle_parse import parse_handle as parse_handle
+from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
+from staffpulse.handles import MASTODON_USER_RE as MASTODON_USER_RE
+from staffpulse.handles import PLATFORMS as PLATFORMS
+from staffpulse.handles import X_HANDLE_RE as X_HANDLE_RE
+from staffpulse.handles import parse_handle as parse_handle
 from staffpulse.errors import StaffpulseError
 from staffpulse.models import Account
 from staffpulse.store import Store, register_migration

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from staffpulse.errors import InputError
+from staffpulse.handles import parse_handle
 from staffpulse.models import PLATFORM_NAMES, platform_name
 
 NAMES = PLATFORM_NAMES
@@ -31,10 +32,6 @@ _LOCAL_USER = re.compile(r"^[A-Za-z0-9_]+$")
 
 
 def _parse(text: str, platform: str) -> tuple[str, str]:
-    # Imported here: staffpulse.connect pulls in the graph code (scipy), which a fetch that
-    # never reaches this point should not pay for.
-    from staffpulse.connect.handles import parse_handle
-
     return parse_handle(text.strip(), platform)  # it reads profile URLs, with or without scheme
 
 

@@ -1,5 +1,7 @@
 """What a handle people send means: ``(platform, normalized handle)``.
 
+A leaf module (no staffpulse imports): fetch, connect and the web read handles the same way.
+
 The forms read (``tests/test_connect_handle_parse.py`` has the table):
 
 * X: ``@name`` or ``name`` (1-15 letters, digits, underscores); profile URLs on x.com,

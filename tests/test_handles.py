@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.connect.handle_parse import parse_handle
+from staffpulse.handles import parse_handle
 
 DID = "did:plc:abcdefghijklmnopqrstuvwx"
 
