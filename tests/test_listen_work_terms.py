@@ -41,3 +41,9 @@ def test_ambiguous_words_do_not_make_a_work_matter() -> None:
     assert not names_work_matter("Read the jQuery source like a boss")
     assert not names_work_matter("An exclusive interview with the senator")
     assert is_work_term("salary") and is_work_term("HR") and not is_work_term("office")
+
+
+def test_sports_recruiting_is_not_recruiting() -> None:
+    text = "See where WMU football's 2026 recruiting class stacks up heading into fall camp"
+    assert work_subject(text) is None and not names_work_matter(text)
+    assert work_subject("Recruiting nurses is harder every year") == "recruiting"

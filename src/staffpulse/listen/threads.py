@@ -175,9 +175,16 @@ def load_conversations(
             (platform, platform),
         ).fetchall()
         keys = {(row[0], v) for row in seeds for v in row[1:] if v}
+        # only the parents need climbing: a relevant post's own parent is already a seed
+        above = {(row[0], v) for row in seeds for v in row[2:] if v and v != row[1]}
         rows: list[sqlite3.Row] = []
         for plat in sorted({k[0] for k in keys}):
-            ids = _with_ancestors(store, plat, [v for p, v in keys if p == plat])
+            ids = _with_ancestors(
+                store,
+                plat,
+                [v for p, v in keys if p == plat],
+                climb_from=[v for p, v in above if p == plat],
+            )
             rows.extend(_posts_touching(store, plat, sorted(ids)))
         posts = [post_from_row(row) for row in rows]
     else:
@@ -204,11 +211,14 @@ def load_conversations_around(
     return assemble(post_from_row(row) for row in _posts_touching(store, platform, sorted(seeds)))
 
 
-def _with_ancestors(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
+def _with_ancestors(
+    store: Store, platform: str, post_ids: Sequence[str], climb_from: Sequence[str] | None = None
+) -> set[str]:
     """``post_ids`` plus the ids up their reply chains (parents and conversation ids), as far
-    as the store knows them (Mastodon has no conversation id: chains are climbed)."""
-    seeds = set(post_ids)
-    frontier = sorted(seeds)
+    as the store knows them (Mastodon has no conversation id: chains are climbed). The climb
+    starts from ``climb_from`` (default: all of ``post_ids``)."""
+    seeds = set(post_ids) | set(climb_from or ())
+    frontier = sorted(seeds if climb_from is None else set(climb_from))
     for _ in range(MAX_CHAIN_DEPTH):
         if not frontier:
             break

@@ -51,7 +51,7 @@ _APOSTROPHE_S_RE = re.compile(r"'s\b")
 # A capitalised word or an acronym: a name, unless it opens a sentence or the post is in
 # title case (a headline capitalises every word).
 _CAPITALISED_RE = re.compile(r"(?<![\w'\u2019@#])(?:[A-Z][a-z]+|[A-Z]{2,})(?![\w'\u2019])")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"(\u201c]|\s-)\s*$")
+_SENTENCE_ENDS = frozenset('.!?:;"(\u201c-')
 _TITLE_CASE_SHARE = 0.6
 
 
@@ -64,7 +64,9 @@ def drop_names(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
-        opens = _SENTENCE_START_RE.search(text, 0, match.start()) is not None
+        before = text[: match.start()]
+        stripped = before.rstrip()
+        opens = not stripped or stripped[-1] in _SENTENCE_ENDS or "\n" in before[len(stripped) :]
         if (opens and not word.isupper()) or is_work_term(word):
             return word
         return " "

@@ -3,7 +3,8 @@ work matter an angle or a topic label may name ("pay", "interviews", "remote wor
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
 purpose: "democrats hold office" is not about workplaces, "How does this labeler work?" is not
-about work, nor are "like a boss" or a press "interview with" someone.
+about work, nor are "like a boss", a press "interview with" someone or a football "recruiting
+class".
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _WORK_TERMS_RE = re.compile(
-    r"\b(hir(e|es|ed|ing)|recruit\w*|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
+    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
     r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
@@ -50,7 +51,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcandidates?\b", "candidates"),
         (r"\btalent acquisition\b", "talent acquisition"),
         (r"\bstaffing\b", "staffing"),
-        (r"\brecruit\w*", "recruiting"),
+        (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b|\b(?-i:PTO)\b", "HR"),
         (r"\b(co-?workers?|colleagues?|workplaces?)\b", "the workplace"),
