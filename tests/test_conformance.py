@@ -21,7 +21,7 @@ from staffpulse.store import open_store
 Expected = tuple[int, dict[str, int], int, int] | None
 
 EXPECTED: dict[str, Expected] = {
-    "bluesky_samples/atproto_sdk_feed_record.json": (0, {}, 0, 1),
+    "bluesky_samples/atproto_sdk_feed_record.json": None,  # a feed generator: told, not a post
     "bluesky_samples/atproto_sdk_get_follows.json": (7, {}, 6, 0),
     "bluesky_samples/atproto_sdk_post_record.json": (0, {"original": 1}, 0, 0),
     "bluesky_samples/atproto_sdk_thread_view_post_with_embed_media.json": (

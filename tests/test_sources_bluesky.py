@@ -86,6 +86,25 @@ def test_no_avatar_is_known_and_records() -> None:
         )
 
 
+def test_a_saved_record_of_another_kind_is_told_not_counted_as_malformed(tmp_path: Path) -> None:
+    import json
+
+    from staffpulse.sources.base import Notice
+
+    path = tmp_path / "generator.json"
+    path.write_text(
+        json.dumps(
+            {
+                "uri": "at://did:plc:x/app.bsky.feed.generator/g",
+                "value": {"$type": "app.bsky.feed.generator", "displayName": "HR jobs"},
+            }
+        )
+    )
+    items = list(BlueskyJson().read(path))
+    assert len(items) == 1 and isinstance(items[0], Notice)
+    assert "app.bsky.feed.generator record, not a post" in items[0].message
+
+
 def test_native_jsonl_with_dids_stays_native(tmp_path: Path) -> None:
     line = (
         '{"type": "post", "platform": "bluesky", "id": "at://did:plc:x/app.bsky.feed.post/1",'

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -214,6 +214,11 @@ def _thread_rows(node: Any, rows: list[Row], depth: int = 0) -> None:
         _thread_rows(child, rows, depth + 1)
 
 
+class NotAPostRecord(ValueError):
+    """A saved record of another kind (a feed generator, a like, a list): not malformed, just
+    nothing staffpulse reads."""
+
+
 def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = None) -> list[Row]:
     """Pure transformer for any supported response. Raises ValueError on anything else.
 
@@ -267,7 +272,7 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
         value = payload["value"]
         kind = str(value.get("$type", ""))
         if kind != "app.bsky.feed.post":
-            raise ValueError(f"record of type {kind or '?'} is not a post; skipped")
+            raise NotAPostRecord(f"a {kind or 'non-post'} record, not a post: nothing to import")
         uri = str(payload["uri"])
         rows.append(post_from_record(uri, value, did_of_uri(uri) or ""))
     else:
@@ -295,6 +300,9 @@ class BlueskyJson:
                 raise ValueError("not a JSON object")
             errors: list[str] = []
             rows = rows_from_bluesky(payload, errors)
+        except NotAPostRecord as exc:  # told, not counted as a malformed record
+            yield Notice(str(path), str(exc))
+            return
         except (ValueError, TypeError, AttributeError) as exc:
             yield Problem(str(path), getattr(exc, "line", 1), str(exc))
             return
