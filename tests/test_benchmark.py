@@ -164,7 +164,7 @@ def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
     assert result.segment_stats["vendor"]["n"] == 6
     data = json.loads(json.dumps(result.to_dict()))
     assert data["cohort"]["accounts"] == 12 and len(data["cohort"]["problems"]) == 3
-    result.leaderboard[0]["display_name"] = "=HYPERLINK(\"http://evil.example\")"
+    result.leaderboard[0]["display_name"] = '=HYPERLINK("http://evil.example")'
     out = write_leaderboard_csv(result, tmp_path / "board.csv")
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.handles import as_url, parse_handle
 from staffpulse.errors import InputError, NotFoundError
+from staffpulse.handles import as_url, parse_handle
 from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.store import Store
 

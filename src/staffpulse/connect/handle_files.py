@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.errors import InputError, MissingFileError
+from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.models import normalize_platform
 from staffpulse.sources.base import Problem, decode_bytes
 

@@ -25,12 +25,12 @@ from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_
 from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
 from staffpulse.connect.handle_files import read_handles as read_handles
+from staffpulse.errors import StaffpulseError
 from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
 from staffpulse.handles import MASTODON_USER_RE as MASTODON_USER_RE
 from staffpulse.handles import PLATFORMS as PLATFORMS
 from staffpulse.handles import X_HANDLE_RE as X_HANDLE_RE
 from staffpulse.handles import parse_handle as parse_handle
-from staffpulse.errors import StaffpulseError
 from staffpulse.models import Account
 from staffpulse.store import Store, register_migration
 from staffpulse.store.codec import format_time
