@@ -10,7 +10,8 @@ import pytest
 
 from _listen_fakes import FakeScorer
 from staffpulse.listen.html import render_inbox_html
-from staffpulse.listen.inbox import Inbox, build_inbox
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store

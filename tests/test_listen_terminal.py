@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from rich.console import Console
 
-from staffpulse.listen.inbox import Inbox, InboxItem
+from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.terminal import render_inbox
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)

@@ -11,7 +11,8 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.topics import TopicModel, assign_topics
+from staffpulse.listen.topic_members import assign_topics
+from staffpulse.listen.topics import TopicModel
 from staffpulse.models import Post
 from staffpulse.store import open_store
 

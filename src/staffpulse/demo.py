@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from staffpulse.audit import AuditResult
     from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.connect.suggest import SuggestReport
-    from staffpulse.listen.inbox import Inbox
+    from staffpulse.listen.inbox_model import Inbox
 
 # The account the demo audits: the logo-only firm that posts nothing but job ads shows every
 # mistake of the essay; the firm that does it well gets the inbox and who-to-follow list.

@@ -3,13 +3,15 @@
 Importing this package registers the listen tables' migration with the store.
 """
 
-from staffpulse.listen.inbox import Inbox, InboxItem, build_inbox
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.jetstream import event_to_post, parse_event, parse_frame
 from staffpulse.listen.listener import JetstreamListener, ListenOptions, ListenStats
 from staffpulse.listen.relevance import Keywords, RelevanceFilter, load_keywords
 from staffpulse.listen.states import joined_conversation_ids, joined_conversations, set_state
 from staffpulse.listen.threads import Conversation, assemble, load_conversations
-from staffpulse.listen.topics import TopicModel, assign_topics
+from staffpulse.listen.topic_members import assign_topics
+from staffpulse.listen.topics import TopicModel
 
 __all__ = [
     "Conversation",

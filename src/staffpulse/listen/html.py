@@ -7,7 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 
 from staffpulse import __version__
-from staffpulse.listen.inbox import Inbox
+from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.window import empty_reason
 from staffpulse.store.codec import format_time
 

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from staffpulse.listen.inbox import Inbox
+from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
 from staffpulse.report.counts import count_of

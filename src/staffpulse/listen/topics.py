@@ -35,7 +35,6 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from staffpulse.listen.schema import ensure_schema
-from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topic_words import choose_label, label_terms_of, word_counter
 from staffpulse.store import Store
 
@@ -292,7 +291,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             model = cls(**overrides)
             model._start()
             return model
-        params, idx, values = _unpack(row[0])
+        params, idx, values = unpack_state(row[0])
         n_docs = int(params.pop("n_docs", 0))
         params.pop("version", None)
         model = cls(**{**params, **overrides})
@@ -302,7 +301,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         data: list[np.ndarray[Any, Any]] = []
         cols: list[np.ndarray[Any, Any]] = []
         for t in store.conn.execute("SELECT * FROM listen_topics ORDER BY id"):
-            _, t_idx, t_val = _unpack(t["centroid"])
+            _, t_idx, t_val = unpack_state(t["centroid"])
             model.topics_[t["id"]] = Topic(
                 id=t["id"],
                 size=t["size"],
@@ -357,67 +356,7 @@ def _pack(
     return buffer.getvalue()
 
 
-def _unpack(blob: bytes) -> tuple[dict[str, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+def unpack_state(blob: bytes) -> tuple[dict[str, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     with np.load(io.BytesIO(blob)) as data:
         meta: dict[str, Any] = json.loads(bytes(data["meta"]).decode())
         return meta, data["indices"], data["values"].astype(np.float64)
-
-
-def conversation_text(conversation: Conversation, short: int = 8) -> str:
-    """The document that represents a conversation: its opening post, plus the first reply
-    when the opening is shorter than ``short`` words (replies are mostly generic)."""
-    opening = conversation.opening.text
-    if len(opening.split()) >= short or not conversation.replies:
-        return opening
-    return f"{opening} {conversation.replies[0].text}"
-
-
-def assign_topics(
-    store: Store, conversations: Sequence[Conversation], model: TopicModel | None = None
-) -> tuple[TopicModel, dict[tuple[str, str], int]]:
-    """Give every conversation a topic: stored ones keep theirs, new ones join incrementally
-    (all of them, once, when the stored topics were made under older rules)."""
-    ensure_schema(store)
-    if model is None:
-        drop_outdated_topics(store)
-        model = TopicModel.load(store)
-    known: dict[tuple[str, str], int] = {
-        (row[0], row[1]): int(row[2])
-        for row in store.conn.execute(
-            "SELECT platform, conversation_id, topic_id FROM listen_topic_members"
-        )
-    }
-    todo = [c for c in conversations if (c.platform, c.id) not in known]
-    if todo:
-        assignments = model.assign(
-            [conversation_text(c) for c in todo], [f"{c.platform}|{c.id}" for c in todo]
-        )
-        model.save(store)
-        rows = [
-            (c.platform, c.id, a.topic_id, a.similarity)
-            for c, a in zip(todo, assignments, strict=True)
-        ]
-        with store.transaction() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO listen_topic_members (platform, conversation_id,"
-                " topic_id, similarity) VALUES (?, ?, ?, ?)",
-                rows,
-            )
-        known.update(((p, c), t) for p, c, t, _ in rows)
-    wanted = {(c.platform, c.id) for c in conversations}
-    return model, {k: v for k, v in known.items() if k in wanted}
-
-
-def drop_outdated_topics(store: Store) -> bool:
-    """Forget topics made under older grouping rules (:data:`VERSION`); True when it did."""
-    ensure_schema(store)
-    row = store.conn.execute(
-        "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
-    ).fetchone()
-    if row is None or _unpack(row[0])[0].get("version") == VERSION:
-        return False
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM listen_topic_state WHERE key = ?", (STATE_KEY,))
-        conn.execute("DELETE FROM listen_topics")
-        conn.execute("DELETE FROM listen_topic_members")
-    return True

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from staffpulse.store import Store
 
 if TYPE_CHECKING:
-    from staffpulse.listen.inbox import Inbox, InboxItem
+    from staffpulse.listen.inbox_model import Inbox, InboxItem
 
 T = TypeVar("T")
 # Every open conversation is kept (the ranking reads them all anyway): the page shows them a

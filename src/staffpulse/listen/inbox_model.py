@@ -1,0 +1,137 @@
+"""What an inbox holds: its open and joined items, topics, counts and notes, and their JSON.
+
+Built by :func:`staffpulse.listen.inbox.build_inbox`; rendered by ``listen/terminal.py``,
+``listen/html.py`` and the dashboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
+from staffpulse.store.codec import format_time
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    platform: str
+    conversation_id: str
+    url: str | None
+    topic_id: int | None
+    topic_label: str
+    opening_text: str
+    author_handle: str
+    author_id: str
+    role: str | None
+    started_at: datetime | None
+    last_activity: datetime | None
+    replies: int
+    participants: int
+    score: float
+    reasons: tuple[str, ...]
+    cautions: tuple[str, ...]
+    angle: str
+    state: str  # open | joined | dismissed
+    flags: dict[str, bool] = field(default_factory=dict)
+    # False when the post that started the conversation is not stored: the opening shown is
+    # then the earliest reply we have, and ``root_author`` wrote the missing post (if known)
+    root_stored: bool = True
+    root_author: str | None = None
+
+    @property
+    def author_label(self) -> str:
+        who = self.author_handle or self.author_id
+        return f"@{who}" if who else "unknown author"  # some API responses omit the author
+
+    @property
+    def missing_root_note(self) -> str | None:
+        """ "reply to a post by @X that isn't stored", when the opening post is missing."""
+        if self.root_stored:
+            return None
+        who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""
+        return f"reply to a post{who} that isn't stored"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "conversation_id": self.conversation_id,
+            "url": self.url,
+            "topic": {"id": self.topic_id, "label": self.topic_label},
+            "opening": {
+                "text": self.opening_text,
+                "author_handle": self.author_handle,
+                "author_id": self.author_id,
+                "author_role": self.role,
+                "created_at": format_time(self.started_at),
+            },
+            "last_activity": format_time(self.last_activity),
+            "replies": self.replies,
+            "participants": self.participants,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "cautions": list(self.cautions),
+            "angle": self.angle,
+            "state": self.state,
+            "flags": self.flags,
+            "root_stored": self.root_stored,
+            "root_author": self.root_author,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InboxTopic:
+    id: int
+    label: str
+    size: int
+
+
+@dataclass
+class Inbox:
+    items: list[InboxItem]  # open, most joinable first
+    joined: list[InboxItem]
+    topics: dict[int, InboxTopic]
+    generated_at: datetime
+    ranked_as_of: datetime
+    account: str | None = None
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    replay: bool = False  # ranked as of the newest activity in the store, not the real time
+    max_age: timedelta | None = DEFAULT_MAX_AGE  # the age window open items were taken from
+    topic_query: str | None = None
+    topic_matched: bool = True  # False: --topic matched no topic label at all
+    topic_choices: list[TopicChoice] = field(default_factory=list)  # with joinable items
+    # open conversations left out as not conversations to join, by reason
+    # (``moderation.LEAVE_OUT``: job_ad, spam, hostile, nsfw, partisan)
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
+        """Open items grouped by topic label, groups ordered by their best item."""
+        groups: dict[str, list[InboxItem]] = {}
+        for item in self.items:
+            groups.setdefault(item.topic_label or "other", []).append(item)
+        return sorted(groups.items(), key=lambda g: -g[1][0].score)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "generated_at": format_time(self.generated_at),
+            "ranked_as_of": format_time(self.ranked_as_of),
+            "replay": self.replay,
+            "max_age_days": None if self.max_age is None else self.max_age.total_seconds() / 86400,
+            "account": self.account,
+            "counts": self.counts,
+            "notes": self.notes,
+            "topics": [
+                {"id": t.id, "label": t.label, "size": t.size}
+                for t in sorted(self.topics.values(), key=lambda t: -t.size)
+            ],
+            "topic_query": self.topic_query,
+            "topic_matched": self.topic_matched,
+            "topic_choices": [
+                {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_choices
+            ],
+            "left_out": self.left_out,
+            "items": [i.as_dict() for i in self.items],
+            "joined": [i.as_dict() for i in self.joined],
+        }
