@@ -290,3 +290,33 @@ def test_real_dev_avatars_sample(shared_data: Path) -> None:
         (r["file"], v.label) for r, v in zip(picked, verdicts, strict=True) if v.label != r["label"]
     ]
     assert not wrong
+
+
+def test_an_image_library_failure_costs_one_file_but_a_bug_is_not_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cv2
+
+    import staffpulse.signals.avatar as avatar_module
+
+    logo = _logo(tmp_path / "a.png")
+    odd = tmp_path / "odd.png"
+    _logo(odd)
+    real = avatar_module.classify_avatar
+
+    def opencv_trips_on_odd(path: str | Path) -> AvatarVerdict:
+        if Path(path) == odd:
+            raise cv2.error("(-215:Assertion failed) !ssize.empty()")
+        return real(path)
+
+    monkeypatch.setattr(avatar_module, "classify_avatar", opencv_trips_on_odd)
+    verdicts = classify_avatars([logo, odd], workers=1)
+    assert verdicts[0].label == "logo"
+    assert verdicts[1].label is None and "cannot classify" in (verdicts[1].error or "")
+
+    def buggy(path: str | Path) -> AvatarVerdict:
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(avatar_module, "classify_avatar", buggy)
+    with pytest.raises(KeyError):
+        classify_avatars([logo], workers=1)

@@ -315,14 +315,12 @@ def classify_avatars(
 
 
 def _classify_guarded(path: str) -> AvatarVerdict:
-    """:func:`classify_avatar`, turning any failure on this one file into an error verdict."""
-    from staffpulse.errors import MissingExtraError
-
+    """:func:`classify_avatar`, turning a failure of the image libraries on this one file
+    into an error verdict: one odd picture must not sink the batch. Our own bugs still raise."""
+    cv2 = require("cv2", extra="image", feature="Avatar classification")
     try:
         return classify_avatar(path)
-    except (MissingExtraError, ModelError):
-        raise
-    except Exception as exc:  # one odd file must not sink the batch
+    except (ValueError, ArithmeticError, MemoryError, cv2.error) as exc:
         return AvatarVerdict(
             path, None, 0.0, 0, f"{path}: cannot classify ({type(exc).__name__}: {exc})"
         )
