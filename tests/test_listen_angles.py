@@ -24,7 +24,8 @@ def test_the_subject_is_a_work_matter_or_the_angle_stays_plain() -> None:
     assert " on " not in dog and "concrete example" in dog
     labeler = suggest_angle("How does this labeler work?", {"question": True}, None, 0)
     assert (
-        labeler == "Be the first to reply: answer the question with one specific, useful example."
+        labeler
+        == "Be the first to reply, and answer the question with one specific, useful example."
     )
 
 
@@ -34,7 +35,7 @@ def test_light_tone_only_for_a_happy_humorous_post() -> None:
     distressed = "Can't wait to go to work tonight, it takes my mind off everything else lol"
     angle = suggest_angle(distressed, {}, None, 0, humor=0.9)
     assert "light tone" not in angle and "push back" not in angle
-    assert angle.startswith("Be the first to reply: acknowledge what they are going through")
+    assert angle.startswith("Be the first to reply, and acknowledge what they are going through")
     assert "light tone" not in suggest_angle(happy, {}, None, 2, humor=0.1)
 
 
@@ -69,7 +70,7 @@ def test_a_question_naming_good_and_bad_options_is_answered_not_consoled() -> No
         {"question": True}, "hr_pro", 0, humor=0.68,
     )  # fmt: skip
     assert "acknowledge" not in angle and "light tone" not in angle
-    assert angle.startswith("Be the first to reply: give a concrete answer on HR")
+    assert angle.startswith("Be the first to reply, and give a concrete answer on HR")
 
 
 def test_a_serious_question_needs_more_than_a_hint_of_humor_for_a_light_tone() -> None:

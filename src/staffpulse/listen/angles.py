@@ -44,7 +44,7 @@ def suggest_angle(
         return JOB_AD
     tone = tone if tone is not None else judge_tone([text])[0]
     subject = work_subject(text)
-    lead = "Be the first to reply: " if n_replies == 0 else ""
+    lead = "Be the first to reply, and " if n_replies == 0 else ""
     question = bool(flags.get("question"))
     if addressee and question:
         return (
