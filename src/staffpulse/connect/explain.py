@@ -48,7 +48,6 @@ def _handle(store: Store, platform: str, node: str) -> str:
 
 # what one direct interaction is called, after "you" or before "you"/"them"
 _DIRECT = {"reply": "replied to", "mention": "mentioned", "repost": "reposted", "quote": "quoted"}
-_NOUNS = {"reply": "reply", "mention": "mention", "repost": "repost", "quote": "quote"}
 
 
 def _engaged(kinds: Mapping[str, int], whom: str) -> str | None:
@@ -61,7 +60,7 @@ def _engaged(kinds: Mapping[str, int], whom: str) -> str | None:
         ((kind, n),) = counts.items()
         return f"{_DIRECT[kind]} {whom} {n}×"
     order = sorted(counts, key=lambda k: (-counts[k], k))
-    detail = ", ".join(count_of(counts[k], _NOUNS[k]) for k in order)
+    detail = ", ".join(count_of(counts[k], k) for k in order)
     return f"engaged {whom} {sum(counts.values())}× ({detail})"
 
 

@@ -10,4 +10,13 @@ from __future__ import annotations
 def count_of(n: int | None, noun: str, plural: str | None = None) -> str:
     """The count with thousands separators and its noun agreeing (``None`` counts as 0)."""
     count = n or 0
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+    return f"{count:,} {noun if count == 1 else plural or _plural(noun)}"
+
+
+def _plural(noun: str) -> str:
+    """English plurals of the nouns we count: reply -> replies, match -> matches, post -> posts."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
