@@ -121,6 +121,14 @@ def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Pa
     assert "skipped 1 malformed record" in err
 
 
+def test_a_delimited_txt_without_the_needed_columns_is_told_as_csv(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.txt"
+    src.write_text("handle;name;description\nacme;Acme;We place people\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(tmp_path / "tags.jsonl"))
+    assert result.exit_code == 65  # not "not valid JSON" on every line, exit 0
+    assert "CSV header needs 'id'" in _err(result).replace("\n", " ")
+
+
 def test_csv_without_text_column_and_stdout(tmp_path: Path) -> None:
     src = tmp_path / "accounts.csv"
     src.write_text(

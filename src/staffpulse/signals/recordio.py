@@ -139,12 +139,17 @@ class RecordFile(Generic[T]):
             blank.append(line)  # kept, so that line numbers still match the file
         else:
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
-        lines = itertools.chain(blank, [first], self._stream)
+        second = next(self._stream, "")
+        lines = itertools.chain(blank, [first, second], self._stream)
         head = first.strip().lower()
         # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
         looks_csv = not head.startswith(("{", "[")) and sniff_delimiter(head) in head
+        # a header-like first line followed by JSON is a log line before JSON Lines; followed
+        # by more delimited text it is a CSV header, even one that lacks the needed columns
+        # (the CSV reader then says which)
+        json_follows = second.lstrip().startswith("{")
         is_csv = self.path.suffix.lower() == ".csv" or (
-            looks_csv and all(word in head for word in csv_header_words)
+            looks_csv and (all(word in head for word in csv_header_words) or not json_follows)
         )
         return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
 
