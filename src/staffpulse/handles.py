@@ -2,7 +2,7 @@
 
 A leaf module (no staffpulse imports): fetch, connect and the web read handles the same way.
 
-The forms read (``tests/test_connect_handle_parse.py`` has the table):
+The forms read (``tests/test_handles.py`` has the table):
 
 * X: ``@name`` or ``name`` (1-15 letters, digits, underscores); profile URLs on x.com,
   twitter.com, www. and mobile. hosts, with or without ``https://``, ``@`` before the name, a

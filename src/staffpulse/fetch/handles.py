@@ -2,7 +2,7 @@
 
 X reads are paid, so a handle X would reject (``@@bad handle!!``, a Bluesky handle, a profile
 URL pasted whole) must fail here, as an InputError naming the handle and the form expected,
-and never reach the API. The parsing is ``add-handles``' (:func:`staffpulse.connect.handles.
+and never reach the API. The parsing is ``add-handles``' (:func:`staffpulse.handles.
 parse_handle`), so both commands accept the same shapes: ``@name``, ``name``, profile URLs of
 x.com/twitter.com, bsky.app and Mastodon instances, ``did:`` identifiers, ``user@instance``.
 """
