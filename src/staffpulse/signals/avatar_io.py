@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.extras import require
-from staffpulse.sources.base import visible_files
+from staffpulse.sources.base import IMAGE_SUFFIXES, visible_files
 
 if TYPE_CHECKING:
     import numpy as np
@@ -43,9 +43,6 @@ class ImageTooLargeError(InputError):
 
 class NotAnImageError(InputError):
     """The file is not an image Pillow can read, or it is truncated or corrupt."""
-
-
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 
 
 def image_files(args: Sequence[Path]) -> list[str]:

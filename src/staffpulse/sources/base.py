@@ -295,3 +295,21 @@ def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
         elif child.is_file():
             files.append(child)
     return files
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+def keep_avatar_copy(platform: str, account_id: str, name: str, data: bytes) -> str:
+    """Save an avatar image read from an import (an archive's profile picture, a ZIP member)
+    where the audit finds it later, and return that path. The one place a reader writes: the
+    temporary files it came from are gone once the import ends."""
+    from staffpulse.config import home_dir
+
+    folder = home_dir() / "avatars"
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = Path(name).suffix.lower()
+    safe_id = "".join(c if c.isalnum() or c in "-_." else "_" for c in account_id)[:80]
+    target = folder / f"{platform}-{safe_id}{suffix if suffix in IMAGE_SUFFIXES else '.img'}"
+    target.write_bytes(data)
+    return str(target)

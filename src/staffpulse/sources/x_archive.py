@@ -27,10 +27,12 @@ from typing import Any
 
 from staffpulse.models import Account, Follow
 from staffpulse.sources.base import (
+    IMAGE_SUFFIXES,
     Item,
     Notice,
     Problem,
     decode_bytes,
+    keep_avatar_copy,
     parse_timestamp,
     provenance,
     register,
@@ -47,7 +49,6 @@ PART_RE = re.compile(
 TWEET_PARTS = ("tweets", "tweet")
 ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
 Media = list[tuple[str, Callable[[], bytes]]]
 
@@ -194,17 +195,6 @@ def _pick_avatar(
     return others[0] if others else None
 
 
-def _save_avatar(owner_id: str, name: str, data: bytes) -> str:
-    from staffpulse.config import home_dir
-
-    folder = home_dir() / "avatars"
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = PurePosixPath(name).suffix.lower()
-    target = folder / f"x-{owner_id}{suffix if suffix in IMAGE_SUFFIXES else '.img'}"
-    target.write_bytes(data)
-    return str(target)
-
-
 def _manifest_account(part: Part) -> dict[str, Any] | None:
     """The owner from ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
     text, _note = decode_bytes(part.load())  # the note is given when the part itself is read
@@ -297,7 +287,9 @@ class XArchive:
         if owner is not None and media:
             picked = _pick_avatar(media, profile)
             if picked is not None:
-                owner = replace(owner, avatar_path=_save_avatar(owner.id, picked[0], picked[1]()))
+                owner = replace(
+                    owner, avatar_path=keep_avatar_copy(PLATFORM, owner.id, picked[0], picked[1]())
+                )
         kinds = {p.kind for p in parts}
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}

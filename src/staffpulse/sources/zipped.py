@@ -31,6 +31,7 @@ from staffpulse.sources.base import (
     Notice,
     Problem,
     Source,
+    keep_avatar_copy,
     plan_folder,
     register,
     unsafe_member_name,
@@ -254,17 +255,8 @@ class _Extracted:
             return row
         if avatar not in self.members or self.write_whole(avatar) is not None:
             return replace(row, avatar_path=None)
-        from staffpulse.config import home_dir
-
-        keep = home_dir() / "avatars"
-        keep.mkdir(parents=True, exist_ok=True)
-        target = keep / f"{row.platform}-{_safe(row.id)}{avatar.suffix.lower()}"
-        shutil.copyfile(avatar, target)
-        return replace(row, avatar_path=str(target))
-
-
-def _safe(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[:80]
+        kept = keep_avatar_copy(row.platform, row.id, avatar.name, avatar.read_bytes())
+        return replace(row, avatar_path=kept)
 
 
 register(ZipFolder())
