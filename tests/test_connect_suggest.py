@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store
 from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
 from staffpulse.connect.suggest import format_score
 from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.ingest import import_paths
+from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
 
@@ -237,3 +239,55 @@ def test_json_scores_keep_three_significant_digits(store: Store) -> None:
     )
     tiny = replace(found[-1], score=0.000471)
     assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"
+
+
+def _with_anonymized_customers() -> Store:
+    """acme_staffing talks only with two customers an anonymized dataset names by number."""
+    store = open_store(":memory:")
+    firm = Account(platform="x", id="id_acme_staffing", handle="acme_staffing")
+    rows: list[Account | Post] = [firm]
+    for n, customer in enumerate(("twcs:101", "twcs:102")):
+        rows.append(
+            Post(
+                platform="x",
+                id=f"twcs:{n}1",
+                author_id=customer,
+                text="@acme_staffing I think my payslip is wrong",
+                created_at=NOW - timedelta(days=1 + n),
+                mentions=("acme_staffing",),
+            )
+        )
+        rows.append(
+            Post(
+                platform="x",
+                id=f"twcs:{n}2",
+                author_id="id_acme_staffing",
+                author_handle="acme_staffing",
+                text="Sorry to hear that, send us a DM",
+                created_at=NOW - timedelta(days=n),
+                kind="reply",
+                reply_to_post_id=f"twcs:{n}1",
+                reply_to_account_id=customer,
+            )
+        )
+    add_posts(store, *rows)
+    return store
+
+
+def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> None:
+    store = _with_anonymized_customers()
+    for options in (SuggestOptions(), SuggestOptions(include_contacts=True, include_unseen=True)):
+        report = suggest_report(
+            store,
+            "acme_staffing",
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            now=NOW,
+            options=options,
+        )
+        assert report.suggestions == []
+        assert report.excluded == {"anonymized (no handle)": 2}
+        step = report.next_step or ""
+        assert step.startswith("2 anonymized accounts without a handle were left out")
+        assert "cannot be followed" in step
+        assert "add-handles" not in step and "--include" not in step

@@ -80,3 +80,10 @@ def test_an_empty_store_points_to_listening() -> None:
     text = shown(make([], counts={"conversations": 0}))
     assert "No open conversations. Listen first" in text
     assert "dismiss" not in text
+
+
+def test_an_anonymized_customer_is_not_shown_as_a_handle() -> None:
+    customer = item(platform="x", author_handle="", author_id="twcs:105847")
+    text = shown(Inbox([customer], [customer], {}, NOW, NOW))
+    assert "anonymized customer twcs:105847" in text
+    assert "@twcs" not in text

@@ -28,7 +28,9 @@ CONTACTS = "already talking with"
 UNSEEN = "never seen"
 INACTIVE = "inactive"
 OTHER_ROLE = "other role"
-PERMANENT = frozenset({"already followed", "job-ad bot"})
+# an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
+ANONYMIZED = "anonymized (no handle)"
+PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE)
 MOST_STEPS = 3
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
@@ -42,11 +44,14 @@ class HeldBack:
     last_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
     # the roles found in each group left out for its role
     roles: dict[frozenset[str], Counter[str]] = field(default_factory=dict)
+    anonymized: int = 0  # left out for good, but said: they are why a contact is missing
 
     def add(
         self, reasons: Iterable[str], last_post: datetime | None = None, role: str | None = None
     ) -> None:
         held = frozenset(reasons)
+        if ANONYMIZED in held:
+            self.anonymized += 1
         if not held or held & PERMANENT:
             return  # no option brings it back
         self.groups[held] += 1
@@ -80,12 +85,23 @@ def next_step(held: HeldBack, run: Ranking) -> str:
         if _FETCH_HOW in step:
             steps[i] = step.replace(" " + _FETCH_HOW, "") if said else step
             said = True
+    if held.anonymized:
+        steps.append(_anonymized(held.anonymized))
     if not steps:
         steps.append(
             f"import posts that mention or reply to {run.who}, or the posts of the people "
             "it talks with: suggestions come from the conversations around it"
         )
     return "; ".join(steps) + "."
+
+
+def _anonymized(n: int) -> str:
+    """Said, never advised on: no option or fetch brings back someone the data left nameless."""
+    were = "was" if n == 1 else "were"
+    return (
+        f"{count_of(n, 'anonymized account')} without a handle {were} left out: the data "
+        "names them only by an id, so they cannot be followed or fetched"
+    )
 
 
 def _accounts(n: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
+from staffpulse.authors import describe_author, is_anonymized
 from staffpulse.connect.citizen import Citizen
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
@@ -42,6 +43,8 @@ def _people(n: int) -> str:
 def _handle(store: Store, platform: str, node: str) -> str:
     if node.startswith("@"):
         return node
+    if is_anonymized(node):  # a dataset's stand-in for a person: no handle to write
+        return describe_author("", node)
     account = store.get_account(platform, node)
     return "@" + (account.handle if account else node)
 

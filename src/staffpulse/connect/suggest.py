@@ -25,7 +25,9 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.authors import is_anonymized
 from staffpulse.connect.advice import (
+    ANONYMIZED,
     CONTACTS,
     INACTIVE,
     OTHER_ROLE,
@@ -260,6 +262,9 @@ def suggest_report(
     def cheap_filter(node: str) -> Account | None:
         """Filters that need no posts; None when the node is left out."""
         if node == account.id:
+            return None
+        if is_anonymized(node):  # no handle to follow, whatever --include-* asks
+            skip([ANONYMIZED])
             return None
         if node in followed:
             skip(["already followed"])

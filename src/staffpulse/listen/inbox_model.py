@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from staffpulse.authors import describe_author
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
 from staffpulse.store.codec import format_time
 
@@ -42,15 +43,16 @@ class InboxItem:
 
     @property
     def author_label(self) -> str:
-        who = self.author_handle or self.author_id
-        return f"@{who}" if who else "unknown author"  # some API responses omit the author
+        """``@handle``, ``anonymized customer twcs:105847`` or ``unknown author``: an id is
+        never written as a handle (:func:`staffpulse.authors.describe_author`)."""
+        return describe_author(self.author_handle, self.author_id)
 
     @property
     def missing_root_note(self) -> str | None:
         """ "reply to a post by @X that isn't stored", when the opening post is missing."""
         if self.root_stored:
             return None
-        who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""
+        who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""  # a handle
         return f"reply to a post{who} that isn't stored"
 
     def as_dict(self) -> dict[str, Any]:

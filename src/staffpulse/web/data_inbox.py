@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from staffpulse.authors import describe_author
 from staffpulse.store import Store
 
 if TYPE_CHECKING:
@@ -91,7 +92,9 @@ class InboxMixin:
                             "platform": plat,
                             "conversation_id": conv,
                             "text": post.text if post else "",
-                            "author": (post.author_handle or post.author_id) if post else "",
+                            "author": describe_author(post.author_handle, post.author_id)
+                            if post
+                            else "",
                             "url": post.url if post else None,
                             "at": post.created_at if post else None,
                         }
