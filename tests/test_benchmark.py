@@ -100,6 +100,19 @@ def test_a_folder_is_not_a_cohort_file(tmp_path: Path) -> None:
         read_cohort(tmp_path)
 
 
+def test_a_cohort_saved_as_excel_unicode_text_or_windows_1252_is_read(tmp_path: Path) -> None:
+    utf16 = tmp_path / "cohort.txt"
+    utf16.write_bytes("handle\tplatform\tsegment\r\nacme\tx\tstaffing firm\r\n".encode("utf-16"))
+    entries, problems = read_cohort(utf16)
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [("acme", "x", "staffing_firm")]
+    assert problems == []
+    latin = tmp_path / "cohort.csv"
+    latin.write_bytes("handle,segment\ncafé_staff,vendor\n".encode("cp1252"))
+    entries, problems = read_cohort(latin)
+    assert [e.handle for e in entries] == ["café_staff"]
+    assert [p.line for p in problems] == [None] and "Windows-1252" in problems[0].message
+
+
 def test_percentiles() -> None:
     assert percentile_ranks(np.array([10.0, 20.0, 20.0, 30.0])).tolist() == [12.5, 50.0, 50.0, 87.5]
 

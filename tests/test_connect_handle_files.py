@@ -111,7 +111,7 @@ def test_a_guessed_encoding_is_noted(tmp_path: Path) -> None:
 def test_a_binary_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
     sent = tmp_path / "photo.png"
     sent.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="not a text file of handles") as caught:
+    with pytest.raises(InputError, match="not a text file, so not a file of handles") as caught:
         read_handles(sent)
     assert caught.value.hint and "one handle a line" in caught.value.hint
 

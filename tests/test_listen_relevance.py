@@ -69,7 +69,7 @@ def test_keywords_file_in_utf16_or_windows_1252(tmp_path: Path) -> None:
 def test_keywords_file_that_is_not_text_is_an_input_error(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "kw.bin"
     path.write_bytes(data)
-    with pytest.raises(InputError, match="not a text file of keywords") as caught:
+    with pytest.raises(InputError, match="not a text file, so not a keywords file") as caught:
         load_keywords(path)
     assert caught.value.exit_code == 65 and caught.value.hint
 

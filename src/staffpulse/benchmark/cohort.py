@@ -15,8 +15,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from staffpulse.errors import EmptyInputError, InputError, MissingFileError
+from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import normalize_platform
+from staffpulse.sources.base import read_user_text
 from staffpulse.sources.csvrows import sniff_delimiter
 
 SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
@@ -232,21 +233,9 @@ def _entry(
 
 
 def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a cohort file", hint=COHORT_HINT)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MissingFileError(
-            f"cohort file {path} does not exist", hint="check the path"
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"cohort file {path} is not UTF-8 text (first at byte {exc.start})",
-            hint="save it as UTF-8 text or CSV",
-        ) from exc
-    except OSError as exc:
-        raise InputError(
-            f"cohort file {path} cannot be read ({exc.strerror})", hint="check its permissions"
-        ) from exc
-    return parse_cohort(text, str(path))
+    # any common encoding: Excel's "Unicode text" (UTF-16) and Windows-1252 CSVs too
+    text, note = read_user_text(path, what="cohort file", not_text_hint=COHORT_HINT)
+    entries, problems = parse_cohort(text, str(path))
+    if note:  # nothing was skipped, but the user must hear how the file was read
+        problems.insert(0, CohortProblem(str(path), None, note))
+    return entries, problems

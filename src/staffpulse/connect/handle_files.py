@@ -24,15 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.models import normalize_platform
-from staffpulse.sources.base import Problem, decode_bytes
+from staffpulse.sources.base import Problem, read_user_text
 
 MAX_BYTES = 16 * 1024 * 1024  # a list of handles is small; far bigger was given by mistake
-# Control characters never occur in a list of handles; NUL above all marks a binary file.
-# Checked on the decoded text, so the NUL bytes of UTF-16 with a BOM are fine.
-_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SEPARATORS = ",\t;"
 _NOT_TEXT_HINT = (
     "give a text or CSV file with one handle a line (@name, name.bsky.social, @user@instance "
@@ -109,30 +106,9 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
 
 
 def _read_text(path: Path) -> tuple[str, str | None]:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(
-                f"{path}: too large for a list of handles (over {MAX_BYTES // 2**20} MB); "
-                "is it the file you meant?",
-                hint=_NOT_TEXT_HINT,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise MissingFileError(
-            f"{path}: no such file", hint="check the path and try again"
-        ) from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a file of handles", hint=_NOT_TEXT_HINT) from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot be read ({exc.strerror})", hint="check that you may read the file"
-        ) from exc
-    text, note = decode_bytes(data)
-    if _BINARY_RE.search(text):
-        raise InputError(
-            f"{path}: not a text file of handles (it holds binary data)", hint=_NOT_TEXT_HINT
-        )
-    return text, note
+    return read_user_text(
+        path, what="file of handles", not_text_hint=_NOT_TEXT_HINT, max_bytes=MAX_BYTES
+    )
 
 
 def _words(cell: str) -> str:

@@ -26,7 +26,7 @@ import numpy as np
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.signals.text import load_text_signals_or_none
-from staffpulse.sources.base import decode_bytes
+from staffpulse.sources.base import read_user_text
 
 # Used only when no classifier can be loaded and no keywords file was given.
 BUILTIN_KEYWORDS: tuple[str, ...] = (
@@ -163,9 +163,6 @@ def load_keywords(path: Path, on_note: Callable[[str], None] | None = None) -> K
 # A keywords file is a short list of terms; anything far bigger was given by mistake (reading
 # a video whole into memory to say so would be slow).
 MAX_KEYWORDS_BYTES = 16 * 1024 * 1024
-# Control characters never occur in a list of terms; NUL above all marks a binary file (an
-# image, a spreadsheet, UTF-16 saved without its BOM). Tab, newlines and form feed are text.
-_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NOT_TEXT_HINT = (
     "give a plain-text file with one keyword or phrase a line (saved as UTF-8, e.g. from "
     "a text editor; not a Word or Excel file)"
@@ -175,31 +172,11 @@ _NOT_TEXT_HINT = (
 def _read_text(path: Path) -> tuple[str, str | None]:
     """The text of a keywords file and the note on a guessed encoding, or an InputError."""
     try:
-        if path.stat().st_size > MAX_KEYWORDS_BYTES:
-            raise InputError(
-                f"{path}: too large for a keywords file (over "
-                f"{MAX_KEYWORDS_BYTES // (1024 * 1024)} MB); is it the file you meant?",
-                hint=_NOT_TEXT_HINT,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise MissingFileError(
-            f"{path}: no such keywords file", hint="check the path given to --keywords"
-        ) from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a keywords file", hint=_NOT_TEXT_HINT) from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the keywords file ({exc.strerror})",
-            hint="check that you may read the file",
-        ) from exc
-    text, note = decode_bytes(data)
-    # Checked on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine.
-    if _BINARY_RE.search(text):
-        raise InputError(
-            f"{path}: not a text file of keywords (it holds binary data)", hint=_NOT_TEXT_HINT
+        return read_user_text(
+            path, what="keywords file", not_text_hint=_NOT_TEXT_HINT, max_bytes=MAX_KEYWORDS_BYTES
         )
-    return text, note
+    except MissingFileError as exc:
+        raise MissingFileError(exc.message, hint="check the path given to --keywords") from None
 
 
 def load_default_scorer() -> TopicScorer | None:

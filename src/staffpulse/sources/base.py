@@ -9,6 +9,7 @@ JSONL) are decoded here, in one place (:func:`detect_encoding`, :func:`decode_by
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -313,3 +314,42 @@ def keep_avatar_copy(platform: str, account_id: str, name: str, data: bytes) -> 
     target = folder / f"{platform}-{safe_id}{suffix if suffix in IMAGE_SUFFIXES else '.img'}"
     target.write_bytes(data)
     return str(target)
+
+
+# Control characters never occur in a list people write; NUL above all marks a binary file (an
+# image, a spreadsheet, UTF-16 saved without its BOM). Tab, newlines and form feed are text.
+_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def read_user_text(
+    path: Path, *, what: str, not_text_hint: str, max_bytes: int = 16 * 1024 * 1024
+) -> tuple[str, str | None]:
+    """The text of a small file a person wrote (keywords, handles, a cohort), in any common
+    encoding (:func:`decode_bytes`), and the note when the encoding was a guess; else an
+    error saying what is wrong with the file. ``what`` names it: "keywords file"."""
+    from staffpulse.errors import InputError, MissingFileError
+
+    try:
+        if path.stat().st_size > max_bytes:
+            raise InputError(
+                f"{path}: too large for a {what} (over {max_bytes // 2**20} MB); is it the"
+                " file you meant?",
+                hint=not_text_hint,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingFileError(f"{path}: no such {what}", hint="check the path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a {what}", hint=not_text_hint) from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the {what} ({exc.strerror})",
+            hint="check that you may read the file",
+        ) from exc
+    text, note = decode_bytes(data)
+    # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
+    if _BINARY_RE.search(text):
+        raise InputError(
+            f"{path}: not a text file, so not a {what} (it holds binary data)", hint=not_text_hint
+        )
+    return text, note
