@@ -385,7 +385,10 @@ def test_listen_with_a_binary_keywords_file_exits_65(tmp_path: Path) -> None:
     args = ["listen", "bluesky", "--keywords", str(keywords), "--db", str(tmp_path / "b.db")]
     result = runner.invoke(app, [*args, "--url", _closed_port_url(), "--duration", "1s"])
     assert result.exit_code == 65, result.output
-    assert "not a text file, so not a keywords file" in result.stderr and str(keywords) in result.stderr
+    assert (
+        "not a text file, so not a keywords file" in result.stderr
+        and str(keywords) in result.stderr
+    )
     assert "Traceback" not in result.output
 
 
