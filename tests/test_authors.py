@@ -32,3 +32,7 @@ def test_an_anonymized_id_written_as_a_handle_in_a_sentence_is_relabelled() -> N
     assert relabel_anonymized(said) == (
         "anonymized customer twcs:105855 mentioned you; no answer found, and so did @acme"
     )
+
+
+def test_a_bluesky_did_stays_an_address() -> None:
+    assert describe_author("", "did:plc:abc123") == "@did:plc:abc123"

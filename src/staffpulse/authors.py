@@ -28,7 +28,7 @@ def is_anonymized(author_id: str | None) -> bool:
 
 def describe_author(handle: str | None, author_id: str | None) -> str:
     """``@handle``; ``anonymized customer twcs:105847``; ``account id 123`` for an author seen
-    only by its id; ``unknown author`` when the data named no one (some API responses)."""
+    only by its id (a Bluesky DID keeps its ``@``); ``unknown author`` when the data named no one (some API responses)."""
     handle = (handle or "").lstrip("@")
     if handle:
         return "@" + handle
@@ -36,6 +36,8 @@ def describe_author(handle: str | None, author_id: str | None) -> str:
         return "unknown author"
     if is_anonymized(author_id):
         return f"anonymized customer {author_id}"
+    if author_id.startswith("did:"):  # Bluesky takes a DID wherever it takes a handle
+        return "@" + author_id
     return f"account id {author_id}"
 
 
