@@ -26,3 +26,11 @@ def test_counts_agree_with_their_nouns(n: int | None, noun: str, shown: str) -> 
 
 def test_an_irregular_plural_is_given() -> None:
     assert count_of(2, "person", "people") == "2 people"
+
+
+def test_lists_read_as_a_sentence() -> None:
+    from staffpulse.report.counts import join_and
+
+    assert join_and([]) == "" and join_and(["a"]) == "a"
+    assert join_and(["a", "", "b"]) == "a and b"
+    assert join_and(["1 post", "2 accounts", "3 follows"]) == "1 post, 2 accounts and 3 follows"

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from staffpulse.connect.explain import ROLE_LABELS
 from staffpulse.models import platform_name
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 
 CONTACTS = "already talking with"
 UNSEEN = "never seen"
@@ -135,10 +135,10 @@ def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
             f"{have} another role than '{run.role}'{_roles_found(held.roles.get(group, Counter()))}"
         )
         options.append("a wider --role (or none)")
-    sentence = f"{subject} {_and(facts)}: "
+    sentence = f"{subject} {join_and(facts)}: "
     if UNSEEN in group:
         sentence += f"import or fetch their posts {_FETCH_HOW}, or "
-    return sentence + (f"show {them} with " if len(options) > 1 else "use ") + _and(options)
+    return sentence + (f"show {them} with " if len(options) > 1 else "use ") + join_and(options)
 
 
 def _silence(run: Ranking) -> str:
@@ -163,9 +163,3 @@ def _roles_found(roles: Counter[str]) -> str:
         return ""
     shown = ", ".join(f"{ROLE_LABELS.get(r, r)} {n:,}" for r, n in roles.most_common(3))
     return f" (found: {shown})"
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

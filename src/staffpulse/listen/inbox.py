@@ -38,7 +38,7 @@ from staffpulse.listen.window import (
     window_notes,
 )
 from staffpulse.models import normalize_handle, normalize_platform
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -278,5 +278,4 @@ def left_out_note(left_out: dict[str, int]) -> str:
     parts = [
         count_of(left_out[name], *LEAVE_OUT_NAMES[name]) for name in LEAVE_OUT if left_out.get(name)
     ]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"left out {listed}: not conversations to join"
+    return f"left out {join_and(parts)}: not conversations to join"

@@ -20,3 +20,11 @@ def _plural(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+def join_and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c`` of the parts that are not empty."""
+    kept = [p for p in parts if p]
+    if len(kept) <= 1:
+        return "".join(kept)
+    return ", ".join(kept[:-1]) + " and " + kept[-1]

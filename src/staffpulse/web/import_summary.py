@@ -15,7 +15,7 @@ from typing import Any
 
 from staffpulse.ingest import ImportReport
 from staffpulse.models import Account, Follow
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.store import Store
 
 # What a person calls the profile: counters (followers, posts) change on every fetch
@@ -94,14 +94,14 @@ def _by_platform(keys: set[tuple[str, str]]) -> dict[str, list[str]]:
 
 def import_summary(report: ImportReport, changes: Changes) -> str:
     """What was read and what of it was new or changed, e.g. "Read 35 accounts: 35 new."."""
-    read = _listed(
+    read = join_and(
         [
             count_of(report.posts, "post") if report.posts else "",
             count_of(report.accounts, "account") if report.accounts else "",
             count_of(report.follows, "follow") if report.follows else "",
         ]
     )
-    new = _listed(
+    new = join_and(
         [
             count_of(report.new_accounts, "new account") if report.new_accounts else "",
             count_of(report.new_posts, "new post") if report.new_posts else "",
@@ -115,10 +115,4 @@ def import_summary(report: ImportReport, changes: Changes) -> str:
     )
     if not (new or updated):
         return f"Read {read}: all of it was already in the store, nothing changed."
-    return f"Read {read}: {_listed([new, updated])}."
-
-
-def _listed(parts: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c`` of the parts that are not empty."""
-    kept = [p for p in parts if p]
-    return kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1] if kept else ""
+    return f"Read {read}: {join_and([new, updated])}."

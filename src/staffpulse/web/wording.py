@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from staffpulse.report.counts import join_and
+
 FORMATS_DOC = "docs/formats.md"
 
 # Connect's export buttons, by the format names the CLI's --export takes
@@ -63,7 +65,7 @@ def _connect_controls(match: re.Match[str]) -> str:
     ticks = [_CONNECT_TICKS[o] for o in options if o in _CONNECT_TICKS]
     steps = ["tick " + " and ".join(ticks)] if ticks else []
     steps += [_connect_control(o) for o in options if o not in _CONNECT_TICKS]
-    said = ", ".join(steps[:-1]) + " and " + steps[-1] if len(steps) > 1 else steps[0]
+    said = join_and(steps)
     return said + (f" to see {match.group(1)}" if match.group(1) else "")
 
 
