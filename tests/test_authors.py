@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from staffpulse.authors import describe_author, is_anonymized, relabel_anonymized
+from staffpulse.authors import describe_author, describe_partner, is_anonymized
 from staffpulse.sources.twcs import account_id
 
 
@@ -27,11 +27,9 @@ def test_an_author_known_only_by_id_or_not_at_all() -> None:
     assert describe_author(None, None) == "unknown author"
 
 
-def test_an_anonymized_id_written_as_a_handle_in_a_sentence_is_relabelled() -> None:
-    said = "@twcs:105855 mentioned you; no answer found, and so did @acme"
-    assert relabel_anonymized(said) == (
-        "anonymized customer twcs:105855 mentioned you; no answer found, and so did @acme"
-    )
+def test_an_engaged_account_is_named_like_an_author() -> None:
+    assert describe_partner("acme") == "@acme"
+    assert describe_partner("twcs:105855") == "anonymized customer twcs:105855"
 
 
 def test_a_bluesky_did_stays_an_address() -> None:

@@ -11,14 +11,8 @@ author reads ``anonymized customer twcs:105847``, and connect never suggests or 
 
 from __future__ import annotations
 
-import re
-
 # Ids that an anonymized dataset put in place of a person (see sources/twcs.py ``ID_PREFIX``)
 ANONYMIZED_PREFIXES = ("twcs:",)
-# "@twcs:105847" in a sentence built elsewhere (an audit example's reason)
-_ANONYMIZED_MENTION_RE = re.compile(
-    "@(" + "|".join(re.escape(p) for p in ANONYMIZED_PREFIXES) + r")([0-9A-Za-z_]+)"
-)
 
 
 def is_anonymized(author_id: str | None) -> bool:
@@ -41,6 +35,7 @@ def describe_author(handle: str | None, author_id: str | None) -> str:
     return f"account id {author_id}"
 
 
-def relabel_anonymized(text: str) -> str:
-    """``@twcs:105855 mentioned you`` -> ``anonymized customer twcs:105855 mentioned you``."""
-    return _ANONYMIZED_MENTION_RE.sub(lambda m: describe_author("", m[1] + m[2]), text)
+def describe_partner(target: str) -> str:
+    """An account the audit counted as engaged (a lower-cased handle, or an id when the data
+    had no handle), named like :func:`describe_author`."""
+    return describe_author("" if is_anonymized(target) else target, target)

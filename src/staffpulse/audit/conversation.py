@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
+from staffpulse.authors import describe_author
 from staffpulse.models import Account, Post
 
 DAY = 86400.0
@@ -142,7 +143,9 @@ def conversation_pillar(
         ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
         best = [example(frame.posts[int(i)], "a real reply to someone") for i in ranked]
     worst = [
-        example(p, f"@{p.author_handle or p.author_id} mentioned you; no answer found")
+        example(
+            p, f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found"
+        )
         for p in sorted(unanswered, key=lambda p: ("?" in p.text, p.created_at or _EPOCH))[-3:][
             ::-1
         ]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult, PostExample
-from staffpulse.authors import relabel_anonymized
+from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
 from staffpulse.report.counts import count_of
 
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
@@ -156,16 +154,9 @@ def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
                 "change": (result.change or {}).get(name),
                 "figures": figs[name],
                 "recommendations": pillar.recommendations,
-                "worst": [_relabel(ex) for ex in pillar.worst],
-                "best": [_relabel(ex) for ex in pillar.best],
+                "worst": pillar.worst,
+                "best": pillar.best,
                 "notes": pillar.notes,
             }
         )
     return rows
-
-
-def _relabel(example: PostExample) -> PostExample:
-    """An example's reason names an author with no handle honestly (``anonymized customer
-    twcs:105855 mentioned you``, not ``@twcs:105855``, which reads as a handle)."""
-    why = relabel_anonymized(example.why)
-    return example if why == example.why else replace(example, why=why)

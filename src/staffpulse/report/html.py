@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.authors import relabel_anonymized
+from staffpulse.authors import describe_partner
 from staffpulse.errors import InputError
 from staffpulse.report import charts
 from staffpulse.report.audit_view import GRADE_COLORS, band, pct, pillar_rows
@@ -43,7 +43,7 @@ def environment() -> Environment:
         _ENV.filters["when"] = format_when
         _ENV.filters["first_sentence"] = first_sentence
         _ENV.filters["count"] = count_of
-        _ENV.filters["author"] = relabel_anonymized  # "@twcs:N" is no handle
+        _ENV.filters["partner"] = describe_partner  # "@twcs:N" would pass an id off as a handle
         _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
     return _ENV
 
