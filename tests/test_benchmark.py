@@ -185,6 +185,26 @@ def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
     assert rows[0]["display_name"].startswith("'=")  # a stranger's name never runs as a formula
 
 
+def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: Path) -> None:
+    from audit_helpers import FeedBuilder, store_with
+    from staffpulse.report.html import render_benchmark_html
+
+    helpdesk = FeedBuilder("helpdesk", display_name="Help Desk")
+    helpdesk.reply("customer", 6)  # replies only: no original post for Mix to judge
+    firm = FeedBuilder("firm", display_name="Firm Staffing")
+    firm.job(8)
+    firm.chat(2)
+    store = store_with(tmp_path, helpdesk, firm)
+    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["helpdesk"]["mix"] is None and rows["helpdesk"]["percentiles"]["mix"] is None
+    assert rows["firm"]["percentiles"]["mix"] == 50  # ranked among the scored only (itself)
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert by_handle["helpdesk"]["mix"] == "" and by_handle["helpdesk"]["mix_percentile"] == ""
+    assert "n/a" in render_benchmark_html(result)
+
+
 def test_every_account_in_the_store(tmp_path: Path) -> None:
     store = _cohort_store(tmp_path, firms=2, vendors=2)
     result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]

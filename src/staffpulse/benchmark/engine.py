@@ -173,9 +173,14 @@ def run_benchmark(
 
 
 def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
+    """Scores by name; NaN where a pillar was not scored (nothing to judge), so that it takes
+    no part in percentiles, medians or the claims."""
     out = {"overall": np.array([a.overall for a in audits], dtype=float)}
     for name in PILLARS:
-        out[name] = np.array([a.pillars[name].score for a in audits], dtype=float)
+        out[name] = np.array(
+            [a.pillars[name].score if a.pillars[name].scored else np.nan for a in audits],
+            dtype=float,
+        )
     return out
 
 
@@ -195,8 +200,14 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "segment": segments[i],
             "overall": audit.overall,
             "grade": audit.grade,
-            **{name: audit.pillars[name].score for name in PILLARS},
-            "percentiles": {name: round(float(pct[name][i])) for name in SCORES},
+            **{
+                name: audit.pillars[name].score if audit.pillars[name].scored else None
+                for name in PILLARS
+            },
+            "percentiles": {
+                name: None if np.isnan(pct[name][i]) else round(float(pct[name][i]))
+                for name in SCORES
+            },
             "job_share": mix["job_share"],
             "posts": audit.counts["posts"],
             # a grade from a handful of posts says little: renderers flag it
@@ -219,7 +230,9 @@ def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, d
         out[name] = {
             "label": SEGMENT_LABELS[name],
             "n": int(mask.sum()),
-            **{score: summary(values[mask]) for score, values in scores.items()},
+            **{
+                score: summary(values[mask & ~np.isnan(values)]) for score, values in scores.items()
+            },
         }
     return out
 
@@ -229,8 +242,15 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     scores = _scores(audits)
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
+    scored = {p: ~np.isnan(scores[p]) for p in ("voice", "conversation")}
     out = [
-        compare(scores[p][vendors], scores[p][firms], "Vendors", "Staffing firms", p.capitalize())
+        compare(
+            scores[p][vendors & scored[p]],
+            scores[p][firms & scored[p]],
+            "Vendors",
+            "Staffing firms",
+            p.capitalize(),
+        )
         for p in ("voice", "conversation")
     ]
     if not (vendors.any() or firms.any()):

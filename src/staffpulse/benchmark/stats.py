@@ -14,13 +14,16 @@ BOOTSTRAP = 2000
 
 
 def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Each value's percentile in the cohort (0-100): share below, plus half the ties."""
-    if values.size == 0:
-        return values
-    sorted_values = np.sort(values)
-    below = np.searchsorted(sorted_values, values, side="left")
-    upto = np.searchsorted(sorted_values, values, side="right")
-    ranks: npt.NDArray[np.float64] = 100.0 * (below + 0.5 * (upto - below)) / values.size
+    """Each value's percentile in the cohort (0-100): share below, plus half the ties. A NaN
+    (a pillar not scored) gets NaN and is not part of the cohort it is ranked in."""
+    known = ~np.isnan(values)
+    ranks: npt.NDArray[np.float64] = np.full(values.shape, np.nan)
+    if not known.any():
+        return ranks
+    sorted_values = np.sort(values[known])
+    below = np.searchsorted(sorted_values, values[known], side="left")
+    upto = np.searchsorted(sorted_values, values[known], side="right")
+    ranks[known] = 100.0 * (below + 0.5 * (upto - below)) / sorted_values.size
     return ranks
 
 

@@ -139,7 +139,8 @@ def audit_context(
         "account": result.account,
         "rows": rows,
         "grade_color": GRADE_COLORS.get(result.grade, "#1f2a3d"),
-        "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows]),
+        # a pillar not scored has no bar: a 50 drawn there would be a made-up figure
+        "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows if row["scored"]]),
         "timeline": charts.mix_timeline(result.timeline),
         "strips": strips,
         "legend": legend,
@@ -155,8 +156,12 @@ def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
     order = ("overall", "face", "mix", "voice", "conversation")
     rows = []
     for name in order:
-        dots = [(float(r[name]), str(r["segment"])) for r in benchmark.leaderboard]
-        mine = float(me[name]) if me else None
+        dots = [
+            (float(r[name]), str(r["segment"]))
+            for r in benchmark.leaderboard
+            if r[name] is not None  # not scored: no dot
+        ]
+        mine = float(me[name]) if me and me[name] is not None else None
         rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
     return charts.percentile_strips(rows)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
@@ -53,7 +53,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
     for row in pillar_rows(result):
         scores.add_row(
             Text(row["title"], style="bold"),
-            _bar(row["score"]),
+            _bar(row["score"] if row["scored"] else 0),
             Text(f"{row['shown']:>3}", style=RICH_COLORS[row["band"]] if row["scored"] else "dim"),
             _delta(row["change"]),
         )
@@ -98,7 +98,8 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
                     line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
                     parts.append(line)
         title = Text(
-            f"{row['title']}  {row['score']}/100", style=f"bold {RICH_COLORS[row['band']]}"
+            f"{row['title']}  {row['shown']}" + ("/100" if row["scored"] else " (not scored)"),
+            style=f"bold {RICH_COLORS[row['band']]}" if row["scored"] else "bold",
         )
         title.append_text(_delta(row["change"]))
         console.print(
@@ -149,11 +150,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
             *([row["segment"].replace("_", " ")] if segments else []),
             Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
-            *(
-                Text(str(row[k]), style=RICH_COLORS[band(row[k])])
-                + Text(f" p{row['percentiles'][k]}" if wide else "", style="dim")
-                for k in PILLAR_TITLES
-            ),
+            *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
             pct(row["job_share"]),
         )
     console.print(table)
@@ -166,7 +163,10 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         seg.add_row(
             stats["label"],
             str(stats["n"]),
-            *(str(stats[k]["median"]) for k in ("overall", *PILLAR_TITLES)),
+            *(
+                "n/a" if stats[k]["median"] is None else str(stats[k]["median"])
+                for k in ("overall", *PILLAR_TITLES)
+            ),
         )
     console.print(seg)
     console.print("[bold]The essay's claims, tested on this cohort[/]")
@@ -179,6 +179,15 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         )
     for problem in result.problems:
         console.print(f"[yellow]skipped[/] {problem}", highlight=False)
+
+
+def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
+    """A pillar's score in the league table, or "n/a" when it was not scored."""
+    if row[name] is None:
+        return Text("n/a", style="dim")
+    return Text(str(row[name]), style=RICH_COLORS[band(row[name])]) + Text(
+        f" p{row['percentiles'][name]}" if wide else "", style="dim"
+    )
 
 
 CSV_COLUMNS = (
