@@ -35,8 +35,9 @@ import staffpulse.listen  # noqa: E402, F401
 from staffpulse import __version__  # noqa: E402
 from staffpulse.listen.jetstream import MalformedFrame, parse_frame  # noqa: E402
 from staffpulse.listen.listener import JetstreamListener, ListenOptions  # noqa: E402
-from staffpulse.listen.relevance import RelevanceFilter, load_default_scorer  # noqa: E402
+from staffpulse.listen.relevance import RelevanceFilter  # noqa: E402
 from staffpulse.listen.replay import frames_of, generate_stream  # noqa: E402
+from staffpulse.signals.text import load_text_signals_or_none  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 
 # The live rate we must keep up with. Bluesky's own announcement of Jetstream (docs.bsky.app
@@ -137,7 +138,7 @@ def main() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     events, _ = generate_stream(args.events, seed=42)
     frames = frames_of(events)
-    scorer = None if args.keywords_only else load_default_scorer()
+    scorer = None if args.keywords_only else load_text_signals_or_none()
     stand_in = False
     if scorer is None and not args.keywords_only and args.data.is_dir():
         scorer, stand_in = StandInScorer(args.data), True  # type: ignore[assignment]

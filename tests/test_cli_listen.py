@@ -33,11 +33,11 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    import staffpulse.listen.relevance as relevance_module
+    import staffpulse.signals.text as text_module
 
-    monkeypatch.setattr(relevance_module, "load_default_scorer", FakeScorer)
-    monkeypatch.setattr(inbox_module, "load_default_scorer", FakeScorer)
-    monkeypatch.setattr(inbox_module, "load_role_model_optional", lambda: None)
+    monkeypatch.setattr(text_module, "load_text_signals_or_none", FakeScorer)  # the CLI's
+    monkeypatch.setattr(inbox_module, "load_text_signals_or_none", FakeScorer)
+    monkeypatch.setattr(inbox_module, "load_role_model_or_none", lambda: None)
 
 
 class ServerThread:
@@ -98,9 +98,9 @@ def replayed(
     frames = frames_of(events)
     frames[500:500] = ["{not json", "[]"]
     with pytest.MonkeyPatch.context() as mp:
-        import staffpulse.listen.relevance as relevance_module
+        import staffpulse.signals.text as text_module
 
-        mp.setattr(relevance_module, "load_default_scorer", FakeScorer)
+        mp.setattr(text_module, "load_text_signals_or_none", FakeScorer)
         with ServerThread(frames, drop_after=1500) as server:
             result = runner.invoke(
                 app,
@@ -304,10 +304,10 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
 def test_listen_checks_its_options_before_loading_the_models(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import staffpulse.listen.relevance as relevance_module
+    import staffpulse.signals.text as text_module
 
     loads: list[int] = []
-    monkeypatch.setattr(relevance_module, "load_default_scorer", lambda: loads.append(1))
+    monkeypatch.setattr(text_module, "load_text_signals_or_none", lambda: loads.append(1))
     args = ["listen", "bluesky", "--duration", "abc", "--db", str(tmp_path / "x.db")]
     result = runner.invoke(app, args)
     assert result.exit_code == 65 and "cannot read the duration 'abc'" in result.output

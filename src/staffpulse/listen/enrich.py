@@ -18,7 +18,6 @@ from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, ensure_schema, save_relevance
 from staffpulse.listen.threads import Conversation
-from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.store import Store
 
 # The role model must be this sure of an opener's role (its harmonised score) before the inbox
@@ -32,12 +31,6 @@ class RoleModel(Protocol):
     def predict(
         self, names: Sequence[str], bios: Sequence[str], texts: Sequence[list[str]]
     ) -> Any: ...
-
-
-def load_role_model_optional() -> RoleModel | None:
-    """The shipped account-role model, or ``None`` when its artifact cannot be loaded (the
-    reason is logged: :func:`staffpulse.signals.roles.load_role_model_or_none`)."""
-    return load_role_model_or_none()
 
 
 _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

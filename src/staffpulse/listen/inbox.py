@@ -19,13 +19,12 @@ from staffpulse.listen.enrich import (
     RoleModel,
     author_roles,
     index_stored_posts,
-    load_role_model_optional,
     opening_signals,
 )
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, rank
-from staffpulse.listen.relevance import RelevanceFilter, TopicScorer, load_default_scorer
+from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.window import (
@@ -39,6 +38,8 @@ from staffpulse.listen.window import (
 )
 from staffpulse.models import normalize_handle, normalize_platform
 from staffpulse.report.counts import count_of, join_and
+from staffpulse.signals.roles import load_role_model_or_none
+from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -88,8 +89,8 @@ def build_inbox(
         raise InputError("--limit must be at least 1")
     platform = parse_platform(platform)
     schema.ensure_schema(store)
-    text = load_default_scorer() if text_model == "auto" else text_model
-    roles_model = load_role_model_optional() if role_model == "auto" else role_model
+    text = load_text_signals_or_none() if text_model == "auto" else text_model
+    roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
     own = resolve_accounts(store, as_handle) if as_handle else []
     if as_handle and not own:

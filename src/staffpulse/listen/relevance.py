@@ -25,7 +25,6 @@ from typing import Any, Protocol
 import numpy as np
 
 from staffpulse.errors import InputError, MissingFileError
-from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.sources.base import read_user_text
 
 # Used only when no classifier can be loaded and no keywords file was given.
@@ -177,12 +176,6 @@ def _read_text(path: Path) -> tuple[str, str | None]:
         )
     except MissingFileError as exc:
         raise MissingFileError(exc.message, hint="check the path given to --keywords") from None
-
-
-def load_default_scorer() -> TopicScorer | None:
-    """The shipped post-signals model, or ``None`` when its artifact cannot be loaded (the
-    reason is logged: :func:`staffpulse.signals.text.load_text_signals_or_none`)."""
-    return load_text_signals_or_none()
 
 
 @dataclass(frozen=True, slots=True)

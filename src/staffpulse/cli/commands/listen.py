@@ -81,9 +81,10 @@ def listen_bluesky(
     from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
     from staffpulse.listen.listener import JetstreamListener, ListenOptions
     from staffpulse.listen.terminal import render_listen_summary, status_line
+    from staffpulse.signals.text import load_text_signals_or_none
 
     words = rel.load_keywords(keywords, on_note=_print_note) if keywords else None
-    scorer = rel.load_default_scorer() if classifier else None
+    scorer = load_text_signals_or_none() if classifier else None
     if classifier and scorer is None:
         err_console.print(
             "[yellow]The work_topic classifier is not available; filtering by "
