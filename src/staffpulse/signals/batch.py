@@ -67,7 +67,7 @@ def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iter
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
-    # opened (the rows after it are still read), so classify and import agree on every row.
+    # opened (the rows after it are still read), so classify reads the rows import reads.
     table = CsvTable(fh)
     fields = table.header
     if "id" not in fields or "text" not in fields:

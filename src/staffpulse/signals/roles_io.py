@@ -94,7 +94,7 @@ def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iter
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
-    # opened (the rows after it are still read), so roles, classify and import agree.
+    # opened (the rows after it are still read), as classify and import do.
     table = CsvTable(fh)
     fields = table.header
     if "id" not in fields or ("name" not in fields and "description" not in fields):
