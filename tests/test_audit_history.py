@@ -6,9 +6,11 @@ import pytest
 
 from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account, audit_history, previous_audit
-from staffpulse.audit.history import MIGRATION
 from staffpulse.errors import NotFoundError
 from staffpulse.store import open_store
+from staffpulse.store.part_tables import AUDITS_MIGRATION
+
+MIGRATION = AUDITS_MIGRATION[0]
 
 
 def test_audits_are_stored_and_listed(tmp_path: Path) -> None:
@@ -26,13 +28,14 @@ def test_audits_are_stored_and_listed(tmp_path: Path) -> None:
     assert MIGRATION in store.applied_migrations()
 
 
-def test_migration_applies_to_an_existing_store(tmp_path: Path) -> None:
+def test_a_store_from_before_the_audit_history_gets_it_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    store = open_store(path)
-    store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (MIGRATION,))
-    store.conn.execute("DROP TABLE IF EXISTS audits")
-    assert previous_audit(store, "x", "nobody") is None  # migrates on first use
-    assert MIGRATION in store.applied_migrations()
+    with open_store(path) as store:
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (MIGRATION,))
+        store.conn.execute("DROP TABLE IF EXISTS audits")
+    with open_store(path) as store:  # whatever command opens it next
+        assert MIGRATION in store.applied_migrations()
+        assert previous_audit(store, "x", "nobody") is None
 
 
 def test_an_audit_since_a_date_is_compared_with_audits_of_the_same_window(

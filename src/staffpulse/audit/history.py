@@ -10,35 +10,8 @@ from typing import Any
 from staffpulse.audit.config import PILLARS
 from staffpulse.audit.types import AuditResult
 from staffpulse.errors import StoreError
-from staffpulse.store import Store, register_migration
+from staffpulse.store import Store
 from staffpulse.store.codec import format_time
-
-MIGRATION = "0100_audits"
-register_migration(
-    MIGRATION,
-    """
-    CREATE TABLE IF NOT EXISTS audits (
-        id INTEGER PRIMARY KEY,
-        platform TEXT NOT NULL,
-        account_id TEXT NOT NULL,
-        handle TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        overall INTEGER NOT NULL,
-        grade TEXT NOT NULL,
-        face INTEGER NOT NULL,
-        mix INTEGER NOT NULL,
-        voice INTEGER NOT NULL,
-        conversation INTEGER NOT NULL,
-        result TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS audits_by_account ON audits(platform, account_id, id);
-    """,
-)
-
-
-def _ensure(store: Store) -> None:
-    if MIGRATION not in store.applied_migrations():
-        store.migrate()
 
 
 def previous_audit(
@@ -48,7 +21,6 @@ def previous_audit(
 
     An audit of the posts since a date is compared only with audits since the same date:
     scores over a few weeks and over the whole history are not a change."""
-    _ensure(store)
     row = store.conn.execute(
         "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
         " WHERE platform = ? AND account_id = ?"
@@ -74,7 +46,6 @@ def change_since(result: AuditResult, previous: dict[str, Any]) -> dict[str, int
 
 
 def save_audit(store: Store, result: AuditResult) -> int:
-    _ensure(store)
     account = result.account
     try:
         cursor = store.conn.execute(
@@ -98,7 +69,6 @@ def save_audit(store: Store, result: AuditResult) -> int:
 
 def audit_history(store: Store, platform: str, account_id: str) -> list[dict[str, Any]]:
     """Every stored audit of the account, oldest first (scores only)."""
-    _ensure(store)
     rows = store.conn.execute(
         "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
         " WHERE platform = ? AND account_id = ? ORDER BY id",

@@ -88,14 +88,12 @@ def inbox_conversations_joined(
     :mod:`staffpulse.listen.states`); ``None`` while nothing of its platform was ever listened
     to (no inbox built, no stream), because then the count would say nothing."""
     listened = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'listen_relevance'"
+        "SELECT 1 FROM listen_relevance WHERE platform = ? LIMIT 1", (account.platform,)
     ).fetchone()
     if listened is None:
         return None
-    from staffpulse.listen import schema, states  # only now: the listen package is heavy
+    from staffpulse.listen import states  # only now: the listen package is heavy
 
-    if not schema.has_listened(store, account.platform):
-        return None
     return states.joined_conversations(store, account.platform, account.id, since)
 
 

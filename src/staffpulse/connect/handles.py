@@ -32,26 +32,8 @@ from staffpulse.handles import PLATFORMS as PLATFORMS
 from staffpulse.handles import X_HANDLE_RE as X_HANDLE_RE
 from staffpulse.handles import parse_handle as parse_handle
 from staffpulse.models import Account
-from staffpulse.store import Store, register_migration
+from staffpulse.store import Store
 from staffpulse.store.codec import format_time
-
-register_migration(
-    "0800_connect_handles",
-    """
-    CREATE TABLE connect_handles (
-        platform TEXT NOT NULL,
-        handle TEXT NOT NULL,
-        status TEXT NOT NULL,
-        account_id TEXT,
-        role TEXT,
-        source TEXT,
-        message TEXT,
-        added_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (platform, handle)
-    );
-    """,
-)
 
 Fetcher = Callable[[Store, str, str], Account | None]
 """``fetcher(store, platform, handle)``: fetch the account (and posts) into the store."""

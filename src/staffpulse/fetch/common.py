@@ -20,26 +20,12 @@ from staffpulse.errors import InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
-from staffpulse.store import Store, register_migration
+from staffpulse.store import Store
 from staffpulse.store.core import Record
 
 ProgressFn = Callable[[str, int, int | None], None]  # (task, done, total or None)
 NotifyFn = Callable[[str], None]
 SleepFn = Callable[[float], None]
-
-register_migration(
-    "fetch_0001_cursors",
-    """
-    CREATE TABLE IF NOT EXISTS fetch_cursors (
-        platform TEXT NOT NULL,
-        account_id TEXT NOT NULL,
-        stream TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT '{}',
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (platform, account_id, stream)
-    );
-    """,
-)
 
 
 RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"

@@ -1,6 +1,6 @@
 """Listen: find the live workplace/HR/recruiting conversations worth joining (docs/listen.md).
 
-Importing this package registers the listen tables' migration with the store.
+Its tables are created with every store (``staffpulse.store.part_tables``).
 """
 
 from staffpulse.listen.inbox import build_inbox

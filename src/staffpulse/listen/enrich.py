@@ -16,7 +16,7 @@ import numpy as np
 
 from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
-from staffpulse.listen.schema import RelevanceRow, ensure_schema, save_relevance
+from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import Conversation
 from staffpulse.store import Store
 
@@ -143,7 +143,6 @@ def index_stored_posts(
     This is how posts from any importer (X, Mastodon, the sample cohort) enter the inbox.
     Every verdict is kept (``relevant`` 0/1), so no post is scored twice.
     """
-    ensure_schema(store)
     rows = store.conn.execute(
         "SELECT p.platform, p.id, p.author_id, p.text FROM posts p LEFT JOIN listen_relevance r"
         " ON r.platform = p.platform AND r.post_id = p.id"

@@ -88,7 +88,6 @@ def build_inbox(
     if limit < 1:
         raise InputError("--limit must be at least 1")
     platform = parse_platform(platform)
-    schema.ensure_schema(store)
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []

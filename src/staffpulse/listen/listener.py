@@ -36,7 +36,6 @@ from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import (
     RelevanceRow,
     delete_posts,
-    ensure_schema,
     get_cursor,
     save_relevance,
     set_cursor,
@@ -125,7 +124,6 @@ class JetstreamListener:
         self.options = options
         self.on_status = on_status
         self.stats = ListenStats()
-        ensure_schema(store)
         stored = get_cursor(store, options.stream)
         self.cursor: int | None = options.cursor if options.cursor is not None else stored
         self.stats.cursor = self.cursor

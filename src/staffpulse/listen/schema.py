@@ -15,61 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from staffpulse.store import Store, register_migration
+from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
 from staffpulse.store.interactions import mark_posts_before_delete
-
-MIGRATION_NAME = "0100_listen"
-
-register_migration(
-    MIGRATION_NAME,
-    """
-    CREATE TABLE listen_cursors (
-        stream TEXT PRIMARY KEY,
-        cursor INTEGER NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE listen_relevance (
-        platform TEXT NOT NULL,
-        post_id TEXT NOT NULL,
-        score REAL NOT NULL,
-        relevant INTEGER NOT NULL DEFAULT 1,
-        keywords TEXT NOT NULL DEFAULT '[]',
-        source TEXT NOT NULL,
-        added_at TEXT NOT NULL,
-        PRIMARY KEY (platform, post_id)
-    );
-    CREATE TABLE listen_topics (
-        id INTEGER PRIMARY KEY,
-        label TEXT NOT NULL,
-        terms TEXT NOT NULL DEFAULT '{}',
-        centroid BLOB NOT NULL,
-        size INTEGER NOT NULL,
-        representative TEXT,
-        representative_sim REAL NOT NULL DEFAULT 0,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE listen_topic_members (
-        platform TEXT NOT NULL,
-        conversation_id TEXT NOT NULL,
-        topic_id INTEGER NOT NULL,
-        similarity REAL NOT NULL,
-        PRIMARY KEY (platform, conversation_id)
-    );
-    CREATE INDEX listen_topic_members_by_topic ON listen_topic_members(topic_id);
-    CREATE TABLE listen_topic_state (
-        key TEXT PRIMARY KEY,
-        value BLOB NOT NULL
-    );
-    CREATE TABLE listen_inbox_state (
-        platform TEXT NOT NULL,
-        conversation_id TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('joined', 'dismissed')),
-        at TEXT NOT NULL,
-        PRIMARY KEY (platform, conversation_id)
-    );
-    """,
-)
 
 
 def _now() -> str:
@@ -152,16 +100,6 @@ def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> s
     return found
 
 
-def has_listened(store: Store, platform: str) -> bool:
-    """True once listening or an inbox judged any post of the platform."""
-    if MIGRATION_NAME not in store.applied_migrations():
-        return False
-    row = store.conn.execute(
-        "SELECT 1 FROM listen_relevance WHERE platform = ? LIMIT 1", (platform,)
-    ).fetchone()
-    return row is not None
-
-
 def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str]) -> int:
     """Remove deleted posts (the author took them down) and their listen rows."""
     removed = 0
@@ -212,9 +150,3 @@ def marked_joined(store: Store, platform: str) -> dict[str, datetime | None]:
         (platform,),
     )
     return {row[0]: parse_time(row[1]) for row in rows}
-
-
-def ensure_schema(store: Store) -> None:
-    """Apply the listen migration to a store opened before this module was imported."""
-    if MIGRATION_NAME not in store.applied_migrations():
-        store.migrate()

@@ -23,7 +23,6 @@ def joined_conversation_ids(
 
     Starts from the account's own replies, not from every listened conversation, so that an
     audit stays fast on a store of millions of posts."""
-    schema.ensure_schema(store)
     stamp = format_time(since)
     replies = [
         row[0]
@@ -57,7 +56,6 @@ def set_state(
     store: Store, conversation_id: str, state: str | None, platform: str | None = None
 ) -> tuple[str, str]:
     """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key."""
-    schema.ensure_schema(store)
     rows = store.conn.execute(
         "SELECT DISTINCT platform FROM posts WHERE (id = ? OR conversation_id = ?)"
         " AND (? IS NULL OR platform = ?)",

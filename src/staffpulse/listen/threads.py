@@ -161,9 +161,6 @@ def load_conversations(
     judged relevant by listening (``listen_relevance``) are loaded, with all their stored posts:
     up the reply chains to the root (relevant or not) and down to every reply.
     """
-    from staffpulse.listen.schema import ensure_schema
-
-    ensure_schema(store)
     if relevant_only:
         # Seed ids: relevant posts, their conversation ids and their parents; then up the
         # reply chains to every stored ancestor (a root judged not relevant is still the

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from staffpulse.listen.schema import ensure_schema
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topics import STATE_KEY, VERSION, TopicModel, unpack_state
 from staffpulse.store import Store
@@ -25,7 +24,6 @@ def assign_topics(
 ) -> tuple[TopicModel, dict[tuple[str, str], int]]:
     """Give every conversation a topic: stored ones keep theirs, new ones join incrementally
     (all of them, once, when the stored topics were made under older rules)."""
-    ensure_schema(store)
     if model is None:
         drop_outdated_topics(store)
         model = TopicModel.load(store)
@@ -58,7 +56,6 @@ def assign_topics(
 
 def drop_outdated_topics(store: Store) -> bool:
     """Forget topics made under older grouping rules (:data:`VERSION`); True when it did."""
-    ensure_schema(store)
     row = store.conn.execute(
         "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
     ).fetchone()

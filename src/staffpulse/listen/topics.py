@@ -34,7 +34,6 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
-from staffpulse.listen.schema import ensure_schema
 from staffpulse.listen.topic_words import choose_label, label_terms_of, word_counter
 from staffpulse.store import Store
 
@@ -256,7 +255,6 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         """Persist the learned state (of an unfitted model: an empty one)."""
         if not self._is_started():
             self._start()
-        ensure_schema(store)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         nz = np.flatnonzero(self.df_)
         rows = []
@@ -283,7 +281,6 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
     def load(cls, store: Store, **overrides: Any) -> TopicModel:
         """The persisted model, or an empty one (no topics yet) when none is stored: either
         way ready to read (``topics_``) and to ``partial_fit``."""
-        ensure_schema(store)
         row = store.conn.execute(
             "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
         ).fetchone()

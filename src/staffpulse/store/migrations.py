@@ -1,8 +1,9 @@
 """Named schema migrations, applied in order and recorded in ``schema_migrations``.
 
-Never edit a migration that has shipped: add a new one. Later features (audits, listening,
-connect) append their own migrations to ``MIGRATIONS`` through :func:`register_migration`,
-so the schema of each part lives next to the part.
+Never edit a migration that has shipped: add a new one. Every migration is listed here (the
+parts' own tables in :mod:`staffpulse.store.part_tables`), so a store gets all its tables when
+it is opened, whichever part of the product runs first; they apply in name order.
+:func:`register_migration` remains for extensions outside the package.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from datetime import UTC, datetime
 from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
 from staffpulse.store.interactions import MIGRATION as INTERACTIONS_MIGRATION
 from staffpulse.store.interactions import REPLY_ONCE_MIGRATION
+from staffpulse.store.part_tables import (
+    AUDITS_MIGRATION,
+    CONNECT_HANDLES_MIGRATION,
+    FETCH_CURSORS_MIGRATION,
+    LISTEN_MIGRATION,
+)
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -117,7 +124,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "ALTER TABLE accounts ADD COLUMN bio_known INTEGER NOT NULL DEFAULT 1;",
     ),
     REPLY_ONCE_MIGRATION,
+    AUDITS_MIGRATION,
+    LISTEN_MIGRATION,
+    CONNECT_HANDLES_MIGRATION,
+    FETCH_CURSORS_MIGRATION,
 ]
+MIGRATIONS.sort(key=lambda item: item[0])  # the order stores have always applied them in
 
 
 def register_migration(name: str, sql: str) -> None:

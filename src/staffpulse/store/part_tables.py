@@ -1,0 +1,116 @@
+"""The tables of the product's parts, listed with the store's own so that every store has them.
+
+Each part keeps its reads and writes next to its code (``audit/history.py``,
+``listen/schema.py``, ``connect/handles.py``, ``fetch/common.py``); their tables are created
+here, by :data:`staffpulse.store.migrations.MIGRATIONS`, whatever part of the product ran
+first. The names are the ones stores already record, so no migration runs twice.
+"""
+
+from __future__ import annotations
+
+# the audit history (each audit's scores, for the change since the last one)
+AUDITS_MIGRATION = (
+    "0100_audits",
+    """
+    CREATE TABLE IF NOT EXISTS audits (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        overall INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        face INTEGER NOT NULL,
+        mix INTEGER NOT NULL,
+        voice INTEGER NOT NULL,
+        conversation INTEGER NOT NULL,
+        result TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS audits_by_account ON audits(platform, account_id, id);
+    """,
+)
+
+# listening: stream cursors, relevance verdicts, topics, inbox marks
+LISTEN_MIGRATION = (
+    "0100_listen",
+    """
+    CREATE TABLE listen_cursors (
+        stream TEXT PRIMARY KEY,
+        cursor INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE listen_relevance (
+        platform TEXT NOT NULL,
+        post_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        relevant INTEGER NOT NULL DEFAULT 1,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        source TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (platform, post_id)
+    );
+    CREATE TABLE listen_topics (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        terms TEXT NOT NULL DEFAULT '{}',
+        centroid BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        representative TEXT,
+        representative_sim REAL NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE listen_topic_members (
+        platform TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        topic_id INTEGER NOT NULL,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (platform, conversation_id)
+    );
+    CREATE INDEX listen_topic_members_by_topic ON listen_topic_members(topic_id);
+    CREATE TABLE listen_topic_state (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    CREATE TABLE listen_inbox_state (
+        platform TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('joined', 'dismissed')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (platform, conversation_id)
+    );
+    """,
+)
+
+# handles people sent in (add-handles), fetched or waiting
+CONNECT_HANDLES_MIGRATION = (
+    "0800_connect_handles",
+    """
+    CREATE TABLE connect_handles (
+        platform TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        status TEXT NOT NULL,
+        account_id TEXT,
+        role TEXT,
+        source TEXT,
+        message TEXT,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, handle)
+    );
+    """,
+)
+
+# where each live fetch stopped, to resume
+FETCH_CURSORS_MIGRATION = (
+    "fetch_0001_cursors",
+    """
+    CREATE TABLE IF NOT EXISTS fetch_cursors (
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, account_id, stream)
+    );
+    """,
+)
