@@ -43,6 +43,14 @@ def test_quick_answers_read_in_minutes() -> None:
         assert ("Mentions answered", f"6 of 6, {shown}") in figures(result)["conversation"]
 
 
+def test_advice_for_a_single_post_reads_right() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(1)
+    recs = audit_feed(feed).pillars["conversation"].recommendations
+    assert any(r.startswith("Your one post is not a reply to anyone.") for r in recs)
+    assert not any("1 posts" in r for r in recs)
+
+
 def test_engaged_accounts_windows() -> None:
     feed = FeedBuilder("rosa")
     feed.reply("old_friend")

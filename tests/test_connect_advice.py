@@ -99,7 +99,7 @@ def test_a_role_that_leaves_nothing_is_advised_a_wider_role(store: Store) -> Non
     )
     assert report.suggestions == []
     step = report.next_step or ""
-    assert "have another role than 'job seeker' (found: HR pro 1, vendor 1)" in step
+    assert "have another role than job seeker (found: HR pro 1, vendor 1)" in step
     assert "use a wider --role (or none)" in step
 
 
@@ -123,3 +123,11 @@ def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
     step = report.next_step or ""
     assert step.startswith("1 account you already talk with posted nothing in the 90 days")
     assert "show it with --include-contacts and --as-of" in step
+
+
+def test_the_role_asked_for_is_named_in_words() -> None:
+    from staffpulse.connect.advice import _role_words
+
+    assert _role_words("hr_pro") == "HR pro"
+    assert _role_words("hr_pro,job_board") == "HR pro or job board"
+    assert _role_words("industry") == "industry"

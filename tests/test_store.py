@@ -121,6 +121,20 @@ def test_a_bio_once_seen_stays_known() -> None:
     assert store.find_account("a.bsky").bio_known is True  # the profile said: no bio
 
 
+def test_of_two_accounts_sharing_a_handle_the_one_with_posts_is_found() -> None:
+    # a brand keyed by handle in one dataset and by numeric id in its own export
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="acme", handle="acme"),
+            Account(platform="x", id="42", handle="acme"),
+            Post(platform="x", id="p1", author_id="42", author_handle="acme", text="hi"),
+        ],
+        PROV,
+    )
+    assert store.find_account("acme").id == "42"
+
+
 def test_raw_payload_keeps_provenance() -> None:
     store = open_store(":memory:")
     store.write_records([Record(rows=tuple(_posts()[:1]), provenance=PROV, raw={"a": 1})])

@@ -250,9 +250,11 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
         recs.append(
             (
-                f"None of your {ev['posts']} posts are replies to others."
+                "Your one post is not a reply to anyone."
+                if ev["posts"] == 1
+                else f"None of your {ev['posts']:,} posts are replies to others."
                 if not ev["replies"]
-                else f"Only {ev['replies']} of your {ev['posts']} posts are replies to others."
+                else f"Only {ev['replies']:,} of your {ev['posts']:,} posts are replies to others."
             )
             + " Spend 10 "
             "minutes a day answering recruiters, candidates and HR people in your niche." + where

@@ -132,7 +132,8 @@ def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
         options.extend(_reach_back(held.last_posts.get(group, []), run))
     if OTHER_ROLE in group:
         facts.append(
-            f"{have} another role than '{run.role}'{_roles_found(held.roles.get(group, Counter()))}"
+            f"{have} another role than {_role_words(run.role)}"
+            f"{_roles_found(held.roles.get(group, Counter()))}"
         )
         options.append("a wider --role (or none)")
     sentence = f"{subject} {join_and(facts)}: "
@@ -163,3 +164,10 @@ def _roles_found(roles: Counter[str]) -> str:
         return ""
     shown = ", ".join(f"{ROLE_LABELS.get(r, r)} {n:,}" for r, n in roles.most_common(3))
     return f" (found: {shown})"
+
+
+def _role_words(typed: str | None) -> str:
+    """``--role hr_pro,vendor`` in words: "HR pro or vendor" ("industry" stays as it is)."""
+    parts = [p.strip() for p in (typed or "").split(",") if p.strip()]
+    words = [ROLE_LABELS.get(p, p.replace("_", " ")) for p in parts]
+    return " or ".join(words) if words else "the one asked for"

@@ -62,9 +62,13 @@ class ReadMixin:
     def find_account(self, handle: str, platform: str | None = None) -> Account:
         """The stored account for a handle (or id); ambiguous handles need ``platform``."""
         norm = handle.strip().lstrip("@").lower()
+        # Two accounts of one platform can share a handle (a brand from a dataset that keys it by
+        # handle, and the same brand from its own export by numeric id): the one with the
+        # posts is the one meant.
         rows = self.conn.execute(
             "SELECT * FROM accounts WHERE (handle_norm = ? OR id = ?) AND (? IS NULL OR platform = ?)"
-            " ORDER BY platform",
+            " ORDER BY platform, (SELECT COUNT(*) FROM posts p WHERE p.platform = accounts.platform"
+            " AND p.author_id = accounts.id) DESC, id",
             (norm, handle.strip(), platform, platform),
         ).fetchall()
         if not rows and "@" not in norm:
