@@ -75,14 +75,11 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
             f"{name}: the CSV header needs 'id' and 'text' columns (found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns, or give JSONL with id and text",
         )
-    for row in table:
+    for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
         n = row.line
-        if row.extra:
-            on_skip(f"{name}:{n}: more fields than the header")
-            continue
         rid, text = row.values.get("id"), row.values.get("text")
         if not rid or text is None:
             on_skip(f"{name}:{n}: missing id or text")

@@ -103,14 +103,11 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
             f"(found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns (text is optional), or give JSONL",
         )
-    for row in table:
+    for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
         n = row.line
-        if row.extra:
-            on_skip(f"{name}:{n}: more fields than the header")
-            continue
         rid = row.values.get("id")
         if not rid or not rid.strip():
             on_skip(f"{name}:{n}: missing id")

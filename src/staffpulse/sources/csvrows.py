@@ -164,3 +164,20 @@ class CsvTable:
                 continue
             values = dict(zip(self.header, item.cells, strict=False))
             yield CsvRecord(item.line, values, max(0, len(item.cells) - width))
+
+    def records(self) -> Iterator[CsvRecord | CsvProblem]:
+        """As iterating, but a row wider than the header is a problem too: its cells cannot be
+        placed under their columns. Every reader of CSV (import, classify, roles) says so alike."""
+        width = len(self.header)
+        for item in self:
+            if isinstance(item, CsvRecord) and item.extra:
+                yield CsvProblem(item.line, too_wide(item.extra, width))
+            else:
+                yield item
+
+
+def too_wide(extra: int, width: int) -> str:
+    return (
+        f"row has {extra} more cell{'' if extra == 1 else 's'} than the header's {width} "
+        "columns (a cell holding the delimiter must be in quotes)"
+    )

@@ -52,13 +52,6 @@ def csv_columns(head: bytes) -> set[str]:
     return {cell.strip().lower() for cell in first.cells} if first is not None else set()
 
 
-def too_wide(extra: int, width: int) -> str:
-    return (
-        f"row has {extra} more cell{'' if extra == 1 else 's'} than the header's {width} "
-        "columns (a cell holding the delimiter must be in quotes)"
-    )
-
-
 class NativeCsv:
     name = "staffpulse-csv"
     label = "staffpulse CSV"
@@ -90,12 +83,9 @@ class NativeCsv:
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
-            for row in table:
+            for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
-                    continue
-                if row.extra:
-                    yield Problem(str(path), row.line, too_wide(row.extra, len(header)))
                     continue
                 try:
                     record = rows_from_native(

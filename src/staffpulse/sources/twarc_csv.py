@@ -29,7 +29,7 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
-from staffpulse.sources.native_csv import csv_columns, too_wide
+from staffpulse.sources.native_csv import csv_columns
 from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
@@ -174,14 +174,11 @@ class TwarcCsv:
             # rows after it are still read (csv.DictReader would swallow them into one cell).
             table = CsvTable(handle)
             users = "text" not in table.header
-            for row in table:
+            for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
                     continue
                 number = row.line
-                if row.extra:
-                    yield Problem(str(path), number, too_wide(row.extra, len(table.header)))
-                    continue
                 errors: list[str] = []
                 try:
                     if users:

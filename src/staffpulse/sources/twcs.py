@@ -46,7 +46,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
 from staffpulse.sources.native import HASHTAG_RE, URL_RE, text_encoding
-from staffpulse.sources.native_csv import SUFFIXES, csv_columns, too_wide
+from staffpulse.sources.native_csv import SUFFIXES, csv_columns
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 
@@ -213,17 +213,14 @@ class Twcs:
         encoding, notices = text_encoding(path)
         yield from notices
         index = ThreadIndex()
-        for found, _ in _rows(path, encoding):
-            if isinstance(found, CsvRecord) and not found.extra:
+        for found in _rows(path, encoding):
+            if isinstance(found, CsvRecord):
                 index.add(found.values)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
-        for row, width in _rows(path, encoding):
+        for row in _rows(path, encoding):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
-                continue
-            if row.extra:
-                yield Problem(str(path), row.line, too_wide(row.extra, width))
                 continue
             try:
                 rows = rows_from_twcs(row.values, index.thread(row.values))
@@ -241,12 +238,10 @@ class Twcs:
             yield Notice(str(path), _customers_note(customers))
 
 
-def _rows(path: Path, encoding: TextEncoding) -> Iterator[tuple[CsvRecord | CsvProblem, int]]:
-    """The file's records (or problems), each with the header's width."""
+def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
+    """The file's records, or the problems of those that cannot be read."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        table = CsvTable(handle)
-        for found in table:
-            yield found, len(table.header)
+        yield from CsvTable(handle).records()
 
 
 register(Twcs())
