@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from staffpulse.store import Store
-from staffpulse.store.codec import parse_time
+from staffpulse.store.codec import parse_time, rows_where_in
 from staffpulse.store.interactions import mark_posts_before_delete
 
 
@@ -72,32 +72,17 @@ def save_relevance(conn: sqlite3.Connection, rows: Iterable[RelevanceRow]) -> No
 
 
 def relevance_scores(store: Store, platform: str, post_ids: Sequence[str]) -> dict[str, float]:
-    found: dict[str, float] = {}
-    for start in range(0, len(post_ids), 500):
-        chunk = list(post_ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        rows = store.conn.execute(
-            f"SELECT post_id, score FROM listen_relevance WHERE platform = ?"
-            f" AND post_id IN ({marks})",
-            (platform, *chunk),
-        )
-        found.update((row[0], float(row[1])) for row in rows)
-    return found
+    sql = "SELECT post_id, score FROM listen_relevance WHERE platform = ? AND post_id IN ({marks})"
+    return {row[0]: float(row[1]) for row in rows_where_in(store.conn, sql, (platform,), post_ids)}
 
 
 def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
     """The ones of ``post_ids`` that listening judged relevant."""
-    found: set[str] = set()
-    for start in range(0, len(post_ids), 500):
-        chunk = list(post_ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        rows = store.conn.execute(
-            f"SELECT post_id FROM listen_relevance WHERE platform = ? AND relevant = 1"
-            f" AND post_id IN ({marks})",
-            (platform, *chunk),
-        )
-        found.update(row[0] for row in rows)
-    return found
+    sql = (
+        "SELECT post_id FROM listen_relevance WHERE platform = ? AND relevant = 1"
+        " AND post_id IN ({marks})"
+    )
+    return {row[0] for row in rows_where_in(store.conn, sql, (platform,), post_ids)}
 
 
 def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str]) -> int:

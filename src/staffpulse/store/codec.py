@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -126,3 +127,17 @@ def post_from_row(row: sqlite3.Row) -> Post:
         quotes=row["quotes"],
         url=row["url"],
     )
+
+
+IN_CHUNK = 500  # SQLite allows 999 host parameters in one statement on older builds
+
+
+def rows_where_in(
+    conn: sqlite3.Connection, sql: str, params: tuple[Any, ...], values: Sequence[str]
+) -> Iterator[sqlite3.Row]:
+    """The rows of ``sql`` (with ``{marks}`` where ``IN (...)`` takes ``values``) for every
+    value, asked in chunks; ``params`` come before the values."""
+    for start in range(0, len(values), IN_CHUNK):
+        chunk = list(values[start : start + IN_CHUNK])
+        marks = ",".join("?" * len(chunk))
+        yield from conn.execute(sql.format(marks=marks), (*params, *chunk))

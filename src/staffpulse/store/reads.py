@@ -9,7 +9,13 @@ from typing import Any
 
 from staffpulse.errors import NotFoundError
 from staffpulse.models import POST_KINDS, Account, Interaction, InteractionKind, Post
-from staffpulse.store.codec import account_from_row, format_time, parse_time, post_from_row
+from staffpulse.store.codec import (
+    account_from_row,
+    format_time,
+    parse_time,
+    post_from_row,
+    rows_where_in,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +143,9 @@ class ReadMixin:
         return [post_from_row(row) for row in rows]
 
     def get_posts(self, platform: str, post_ids: list[str]) -> dict[str, Post]:
-        found: dict[str, Post] = {}
-        for start in range(0, len(post_ids), 500):
-            chunk = post_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                f"SELECT * FROM posts WHERE platform = ? AND id IN ({marks})", (platform, *chunk)
-            )
-            found.update((row["id"], post_from_row(row)) for row in rows)
-        return found
+        sql = "SELECT * FROM posts WHERE platform = ? AND id IN ({marks})"
+        rows = rows_where_in(self.conn, sql, (platform,), post_ids)
+        return {row["id"]: post_from_row(row) for row in rows}
 
     def interactions(self, platform: str | None = None) -> list[Interaction]:
         rows = self.conn.execute(
