@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
-from staffpulse.scale.inputs import plan_shards, read_posts, shard_post_keys
+from staffpulse.scale.inputs import key_of, plan_shards, read_posts, shard_post_keys
 from staffpulse.scale.scoring import (
     POST_COLUMNS,
     AccountPartial,
@@ -63,7 +64,7 @@ ShardOutput = tuple[
 ]
 
 
-def score_shard(path: str, skip: frozenset[int] = frozenset()) -> ShardOutput:
+def score_shard(path: str, skip: AbstractSet[int] = frozenset()) -> ShardOutput:
     """Read and score one shard, leaving out the posts whose keys are in ``skip`` (scored in
     an earlier shard). Pure apart from reading the file: safe to run on any worker."""
     posts, problems, duplicates = read_posts(Path(path), skip)
@@ -94,17 +95,20 @@ def _write_accounts(rows: list[dict[str, Any]], path: Path) -> None:
     parquet.write_table(pa.Table.from_pylist(rows), path)
 
 
-# map(function, one argument tuple per shard, on_result(index, result)), in any order
-Runner = Callable[[Callable[..., Any], list[tuple[Any, ...]], Callable[[int, Any], None]], None]
+OnResult = Callable[[int, ShardOutput], None]
+# score_all(shards, on_result(index, result)): every shard scored, results in any order
+Runner = Callable[[list[Path], OnResult], None]
 
 
-def _run_local(
-    function: Callable[..., Any],
-    arguments: list[tuple[Any, ...]],
-    on_result: Callable[[int, Any], None],
-) -> None:
-    for index, args in enumerate(arguments):
-        on_result(index, function(*args))
+def _score_in_order(shards: list[Path], on_result: OnResult) -> None:
+    """The local engine: one pass in input order, each shard leaving out what the shards
+    before it held."""
+    seen: set[int] = set()
+    for index, shard in enumerate(shards):
+        result = score_shard(str(shard), seen)
+        columns = result[0]
+        seen.update(map(key_of, columns["platform"], columns["post_id"]))
+        on_result(index, result)
 
 
 @contextmanager
@@ -148,8 +152,21 @@ def _dask_runner(scheduler: str | None, timeout: float) -> Iterator[Runner]:
                 hint="check that the scheduler is still running, then score again",
             ) from exc
 
+    def score_all(shards: list[Path], on_result: OnResult) -> None:
+        # Workers run side by side, so a first pass reads the ids: each shard then leaves out
+        # what the shards before it (in input order) hold, as the local engine does.
+        keys: list[list[int]] = [[] for _ in shards]
+
+        def on_keys(index: int, found: list[int]) -> None:
+            keys[index] = found
+
+        if len(shards) > 1:
+            run(shard_post_keys, [(str(s),) for s in shards], on_keys)
+        arguments = [(str(s), skip) for s, skip in zip(shards, _skips(keys), strict=True)]
+        run(score_shard, arguments, on_result)
+
     try:
-        yield run
+        yield score_all
     finally:
         client.close()
         if cluster is not None:
@@ -175,7 +192,7 @@ def _connect(distributed: Any, scheduler: str, timeout: float) -> Any:
 
 @contextmanager
 def _local_runner() -> Iterator[Runner]:
-    yield _run_local
+    yield _score_in_order
 
 
 def _check_output(output: Path) -> None:
@@ -234,18 +251,8 @@ def score_inputs(
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
     runner = _local_runner() if engine == "local" else _dask_runner(scheduler, timeout)
     # Connected (or not) before the output folder is touched, so a failure leaves nothing.
-    with runner as run:
+    with runner as score_all:
         posts_dir = _prepare_output(output)
-
-        skips = [frozenset[int]() for _ in shards]
-        if len(shards) > 1:  # a first pass finds the posts that more than one file holds
-            keys: list[list[int]] = [[] for _ in shards]
-
-            def on_keys(index: int, found: list[int]) -> None:
-                keys[index] = found
-
-            run(shard_post_keys, [(str(s),) for s in shards], on_keys)
-            skips = _skips(keys)
 
         def on_result(index: int, result: ShardOutput) -> None:
             nonlocal done
@@ -259,7 +266,7 @@ def score_inputs(
             if progress:
                 progress(done, len(shards))
 
-        run(score_shard, [(str(s), skip) for s, skip in zip(shards, skips, strict=True)], on_result)
+        score_all(shards, on_result)
     rows = account_rows(merge_partials(partials))
     _write_accounts(rows, output / "accounts.parquet")
     summary.accounts = len(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError
@@ -64,12 +65,16 @@ def _is_parquet(path: Path) -> bool:
 
 def post_key(post: Post) -> int:
     """A post's identity as a small integer, for the duplicate check across shards."""
-    digest = hashlib.blake2b(f"{post.platform}\x1f{post.id}".encode(), digest_size=8).digest()
+    return key_of(post.platform, post.id)
+
+
+def key_of(platform: str, post_id: str) -> int:
+    digest = hashlib.blake2b(f"{platform}\x1f{post_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 
 def read_posts(
-    path: Path, skip: frozenset[int] = frozenset()
+    path: Path, skip: AbstractSet[int] = frozenset()
 ) -> tuple[list[Post], list[Problem], int]:
     """Every post in one shard, once, and the records that could not be read.
 
