@@ -32,13 +32,15 @@ def joined_conversation_ids(
             (platform, account_id, stamp, stamp),
         )
     ]
-    found: set[str] = set()
     mine = set(replies)
-    for conv in load_conversations_around(store, platform, replies):
-        if conv.opening.author_id == account_id or not mine.intersection(p.id for p in conv.posts):
-            continue
-        if schema.relevant_post_ids(store, platform, [p.id for p in conv.posts]):
-            found.add(conv.id)
+    joined = [
+        conv
+        for conv in load_conversations_around(store, platform, replies)
+        if conv.opening.author_id != account_id and mine.intersection(p.id for p in conv.posts)
+    ]
+    # one look-up for all their posts, not one per conversation
+    relevant = schema.relevant_post_ids(store, platform, [p.id for c in joined for p in c.posts])
+    found = {conv.id for conv in joined if relevant.intersection(p.id for p in conv.posts)}
     for conv_id, at in schema.marked_joined(store, platform).items():
         if since is None or (at is not None and at >= since):
             found.add(conv_id)
