@@ -1,18 +1,27 @@
-"""Shared fixtures: a temporary store and the optional ../shared/data folder."""
+"""Shared fixtures: a temporary store and the optional ../shared/data folder; and, for the
+`staffpulse listen` and `staffpulse inbox` tests, a local Jetstream replay server."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from staffpulse.store import Store, open_store
 
+if TYPE_CHECKING:
+    from staffpulse.listen.replay import ReplayServer
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("STAFFPULSE_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+# The firm's account in the replayed Jetstream streams.
+FIRM = "did:plc:firm0000000000000000000"
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +62,38 @@ def _isolated_home(
     monkeypatch.delenv("STAFFPULSE_CONFIG", raising=False)
     monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
     yield
+
+
+class ServerThread:
+    """A ReplayServer on its own event loop, for a synchronous CLI call."""
+
+    def __init__(self, frames: list[str], drop_after: int | None = None) -> None:
+        from staffpulse.listen.replay import (
+            ReplayServer,  # on use: staffpulse.listen is slow to load
+        )
+
+        self.server = ReplayServer(frames, drop_after=drop_after)
+        self.loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._stop: asyncio.Future[None] | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_until_complete(self._serve())
+
+    async def _serve(self) -> None:
+        self._stop = self.loop.create_future()
+        async with self.server:
+            self._ready.set()
+            await self._stop
+
+    def __enter__(self) -> ReplayServer:
+        self.thread.start()
+        self._ready.wait(10)
+        return self.server
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._stop is not None
+        self.loop.call_soon_threadsafe(self._stop.set_result, None)
+        self.thread.join(10)

@@ -1,4 +1,5 @@
-"""Role tagger: features, the scikit-learn contract, the artifact format and the shipped model."""
+"""Role tagger: kind-aware role scores, the scikit-learn contract, the artifact format and the
+shipped model (features: test_signals_role_features.py; evaluation: test_signals_role_eval.py)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,6 @@ from sklearn.base import clone
 from staffpulse.errors import ModelError
 from staffpulse.signals import roles as roles_mod
 from staffpulse.signals.role_artifact import load_tagger, save_tagger
-from staffpulse.signals.role_eval import role_report, wilson_interval
-from staffpulse.signals.role_features import (
-    CUE_NAMES,
-    cue_matrix,
-    join_posts,
-    prepare,
-    sample_posts,
-    split_name,
-    to_ascii,
-)
 from staffpulse.signals.roles import (
     INDUSTRY_ROLES,
     ROLES,
@@ -193,33 +184,7 @@ def small_tagger() -> RoleTagger:
     return RoleTagger(C_role=10.0, **SMALL).fit(_org_data(), _role_data())
 
 
-# -- features ---------------------------------------------------------------------------------
-def test_split_name_and_ascii_folding() -> None:
-    assert split_name("TCGJobs") == "tcg jobs"
-    assert split_name("tmj_phl_retail") == "tmj phl retail"
-    assert split_name("@JobsinSeattle1") == "jobsin seattle 1"
-    assert to_ascii("Résumé  ✨ café") == "Resume cafe"
-
-
-def test_join_posts_accepts_one_many_or_none() -> None:
-    assert join_posts(None) == ""
-    assert join_posts("hello") == "hello"
-    assert join_posts(["a", "b"]) == "a\nb"
-    assert len(join_posts(["x" * 3000, "y" * 3000, "z"])) <= 4000
-
-
-def test_post_cues_are_rates_per_post() -> None:
-    text, n = sample_posts(["@bob thanks!", "We're hiring, apply now #jobs", "  "])
-    assert n == 2 and text.count("\n") == 1
-    one = cue_matrix(prepare(["a"], ["b"], ["We're hiring, apply now #jobs"], [1]))
-    many = cue_matrix(
-        prepare(["a"], ["b"], ["\n".join(["We're hiring, apply now #jobs"] * 10)], [10])
-    )
-    j = CUE_NAMES.index("text_job_ad")
-    assert one[0, j] == pytest.approx(many[0, j])
-    assert cue_matrix(prepare(["a"], ["b"], [text], [n]))[0, CUE_NAMES.index("text_reply")] > 0
-
-
+# -- scores -----------------------------------------------------------------------------------
 def test_harmonize_roles_respects_kind() -> None:
     scores = np.full((2, len(ROLES)), 1.0 / len(ROLES))
     scores[0, ROLES.index("recruiter")] = 0.5
@@ -230,22 +195,6 @@ def test_harmonize_roles_respects_kind() -> None:
     assert out[0, ROLES.index("vendor")] > 0 and out[1, ROLES.index("vendor")] > 0
     unsure = harmonize_roles(scores, np.array([0.5, 0.5]))
     assert unsure[0].argmax() == ROLES.index("recruiter")  # an unsure kind changes little
-
-
-def test_cues_fire_on_hand_written_accounts() -> None:
-    acc = prepare(
-        ["tmj_chi_jobs", "AcmeStaffing", "jane"],
-        [
-            "Follow us for Chicago jobs",
-            "Staffing agency for warehouses",
-            "Senior Technical Recruiter at Acme",
-        ],
-        ["", "", ""],
-    )
-    m = dict(zip(CUE_NAMES, cue_matrix(acc).T, strict=True))
-    assert m["tmj_prefix"][0] > 0 and m["name_jobs"][0] > 0
-    assert m["bio_staffing_explicit"][1] > 0 and m["bio_staffing_explicit"][0] == 0
-    assert m["bio_recruiter"][2] > 0 and m["bio_recruiter"][1] == 0
 
 
 # -- contract ---------------------------------------------------------------------------------
@@ -344,25 +293,6 @@ def test_the_optional_loader_says_why_it_has_no_model(
     assert len(caplog.records) == 1
     assert "role model unavailable" in caplog.text and "checksum" in caplog.text
     assert load_role_model_or_none() is load_role_model()  # the shipped one, shared
-
-
-# -- evaluation helpers -------------------------------------------------------------------------
-def test_wilson_interval() -> None:
-    lo, hi = wilson_interval(5, 6)
-    assert 0.4 < lo < 0.5 and 0.95 < hi <= 1.0
-    assert wilson_interval(0, 0) == (0.0, 1.0)
-
-
-def test_role_report_counts() -> None:
-    truth = ["recruiter", "job_board", "other", "vendor"]
-    preds = [
-        ["recruiter", "job_board", "other", "other"],
-        ["hr_pro", "job_board", "job_board", "vendor"],
-    ]
-    rep = role_report(truth, preds, n_boot=50)
-    assert rep["job_board"]["tp"] == 1.0 and rep["job_board"]["fp"] == 0.5
-    assert rep["industry"]["support"] == 2.0
-    assert set(INDUSTRY_ROLES) <= set(rep)
 
 
 # -- the shipped model ------------------------------------------------------------------------
