@@ -245,13 +245,24 @@ def test_scheduler_with_the_local_engine_is_an_input_error(tmp_path: Path) -> No
         score_inputs(shards, tmp_path / "out", "local", scheduler="tcp://127.0.0.1:8786")
 
 
-def test_a_guessed_encoding_is_reported_but_skips_nothing(tmp_path: Path) -> None:
-    from staffpulse.scale.inputs import read_posts
-
+def test_a_guessed_encoding_is_a_note_not_a_skipped_file(tmp_path: Path) -> None:
     shard = tmp_path / "latin.csv"
     shard.write_bytes(
         "id,author,created_at,text\nc1,acme,2026-01-01T00:00:00Z,Café jobs\n".encode("cp1252")
     )
-    posts, problems, _duplicates = read_posts(shard)
-    assert [p.text for p in posts] == ["Café jobs"]
-    assert [(p.records, "Windows-1252" in p.message) for p in problems] == [(0, True)]
+    summary = score_inputs([shard], tmp_path / "out")
+    assert (summary.posts, summary.skipped, summary.problems) == (1, 0, [])
+    assert [n["file"] for n in summary.notices] == [str(shard)]
+    assert "Windows-1252" in str(summary.notices[0]["message"])
+    # problems.jsonl holds skips only: a line-null entry there would mean the file was dropped
+    assert (tmp_path / "out" / "problems.jsonl").read_text() == ""
+    result = CliRunner().invoke(app, ["score", str(shard), "--output", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr
+    # Rich wraps long paths at any width: compare without the whitespace
+    assert re.sub(r"\s", "", f"note {shard}:") in re.sub(r"\s", "", result.stdout)
+    as_json = CliRunner().invoke(
+        app, ["score", str(shard), "--output", str(tmp_path / "cli"), "--json"]
+    )
+    report = json.loads(as_json.stdout)
+    assert report["problems"] == [] and report["notices"][0]["file"] == str(shard)

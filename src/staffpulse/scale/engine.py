@@ -5,7 +5,8 @@ Output layout (identical for both engines)::
     OUT/posts/part-00000.parquet   per-post signals, one file per input shard, in input order
     OUT/accounts.parquet           per-account aggregates and pillar scores
     OUT/problems.jsonl             files skipped and records that could not be read (file, line,
-                                   message)
+                                   message); notes that skip nothing are not problems and are
+                                   only returned, in ``ScoreSummary.notices``
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
@@ -44,7 +45,9 @@ class ScoreSummary:
     files_skipped: int = 0  # files of no known format, in folders
     duplicates: int = 0  # posts met again (in the same file or an earlier one): counted once
     output: Path = Path()
-    problems: list[dict[str, object]] = field(default_factory=list)
+    problems: list[dict[str, object]] = field(default_factory=list)  # something was skipped
+    # Told about a file although every record was read (a guessed encoding, say)
+    notices: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -59,17 +62,28 @@ class ScoreSummary:
         }
 
 
-ShardOutput = tuple[
-    dict[str, list[Any]], dict[tuple[str, str], AccountPartial], list[dict[str, object]], int
-]
+class ShardOutput(NamedTuple):
+    """One scored shard, as it travels back from a worker (plain data: it is pickled)."""
+
+    columns: dict[str, list[Any]]
+    partials: dict[tuple[str, str], AccountPartial]
+    problems: list[dict[str, object]]
+    notices: list[dict[str, object]]
+    duplicates: int
 
 
 def score_shard(path: str, skip: AbstractSet[int] = frozenset()) -> ShardOutput:
     """Read and score one shard, leaving out the posts whose keys are in ``skip`` (scored in
     an earlier shard). Pure apart from reading the file: safe to run on any worker."""
-    posts, problems, duplicates = read_posts(Path(path), skip)
-    result = score_posts(posts)
-    return result.columns, result.partials, [p.as_dict() for p in problems], duplicates
+    read = read_posts(Path(path), skip)
+    result = score_posts(read.posts)
+    return ShardOutput(
+        result.columns,
+        result.partials,
+        [p.as_dict() for p in read.problems],
+        [n.as_dict() for n in read.notices],
+        read.duplicates,
+    )
 
 
 def _skips(keys_by_shard: list[list[int]]) -> list[frozenset[int]]:
@@ -106,8 +120,7 @@ def _score_in_order(shards: list[Path], on_result: OnResult) -> None:
     seen: set[int] = set()
     for index, shard in enumerate(shards):
         result = score_shard(str(shard), seen)
-        columns = result[0]
-        seen.update(map(key_of, columns["platform"], columns["post_id"]))
+        seen.update(map(key_of, result.columns["platform"], result.columns["post_id"]))
         on_result(index, result)
 
 
@@ -231,8 +244,9 @@ def score_inputs(
     """Score every shard under ``paths`` and write Parquet results into ``output``.
 
     Folders are planned like ``staffpulse import``: files of no known format are skipped and
-    listed in ``files_skipped`` (and ``problems.jsonl``). Raises :class:`InputError` for bad
-    paths or ``output``, :class:`FetchError` when the Dask scheduler cannot be reached.
+    listed in ``files_skipped`` (and ``problems.jsonl``). Notes on a file whose records were
+    all read go to ``notices`` only. Raises :class:`InputError` for bad paths or ``output``,
+    :class:`FetchError` when the Dask scheduler cannot be reached.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", hint="use --engine local or --engine dask")
@@ -247,6 +261,7 @@ def score_inputs(
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
     partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
     problems: list[list[dict[str, object]]] = [[] for _ in shards]
+    notices: list[list[dict[str, object]]] = [[] for _ in shards]
     done = 0
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
     runner = _local_runner() if engine == "local" else _dask_runner(scheduler, timeout)
@@ -256,12 +271,12 @@ def score_inputs(
 
         def on_result(index: int, result: ShardOutput) -> None:
             nonlocal done
-            columns, shard_partials, shard_problems, duplicates = result
-            _write_posts(columns, posts_dir / f"part-{index:05d}.parquet")
-            partials[index] = shard_partials
-            problems[index] = shard_problems
-            summary.posts += len(columns["post_id"])
-            summary.duplicates += duplicates
+            _write_posts(result.columns, posts_dir / f"part-{index:05d}.parquet")
+            partials[index] = result.partials
+            problems[index] = result.problems
+            notices[index] = result.notices
+            summary.posts += len(result.columns["post_id"])
+            summary.duplicates += result.duplicates
             done += 1
             if progress:
                 progress(done, len(shards))
@@ -272,6 +287,7 @@ def score_inputs(
     summary.accounts = len(rows)
     read_problems = [p for shard in problems for p in shard]
     summary.problems = [p.as_dict() for p in unknown] + read_problems
+    summary.notices = [n for shard in notices for n in shard]
     summary.files_skipped = len(unknown)
     # A problem may stand for many records (a file whose header makes every row unreadable).
     summary.skipped = sum(_records(p) for p in read_problems)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import NamedTuple
 
 from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.extras import require
@@ -73,14 +74,25 @@ def key_of(platform: str, post_id: str) -> int:
     return int.from_bytes(digest, "big")
 
 
-def read_posts(
-    path: Path, skip: AbstractSet[int] = frozenset()
-) -> tuple[list[Post], list[Problem], int]:
+class ShardPosts(NamedTuple):
+    """What one shard held: its posts (each once), the records that could not be read, the
+    notes on a file that skip nothing (a guessed encoding, TWCS customers kept without an
+    account) and how many posts met again were left out."""
+
+    posts: list[Post]
+    problems: list[Problem]
+    notices: list[Notice]
+    duplicates: int
+
+
+def read_posts(path: Path, skip: AbstractSet[int] = frozenset()) -> ShardPosts:
     """Every post in one shard, once, and the records that could not be read.
 
     A post met again (twarc2 pages repeat referenced tweets; a shard read before holds it:
     its key is in ``skip``) is left out and counted, so that no account total counts a post
-    twice. Returns (posts, problems, duplicates left out)."""
+    twice. Notices stay apart from problems, as ``staffpulse import`` keeps them: a problem
+    means records were skipped, a notice that all were read."""
+    notices: list[Notice] = []
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found, problems = _read_parquet(path)
     else:
@@ -88,8 +100,8 @@ def read_posts(
         for item in detect(path).read(path):
             if isinstance(item, Problem):
                 problems.append(item)
-            elif isinstance(item, Notice):  # told like a problem, but nothing was skipped
-                problems.append(Problem(item.file, None, item.message, records=0))
+            elif isinstance(item, Notice):
+                notices.append(item)
             else:
                 found.extend(row for row in item.rows if isinstance(row, Post))
     seen = set(skip)
@@ -99,13 +111,12 @@ def read_posts(
         if key not in seen:
             seen.add(key)
             posts.append(post)
-    return posts, problems, len(found) - len(posts)
+    return ShardPosts(posts, problems, notices, len(found) - len(posts))
 
 
 def shard_post_keys(path: str) -> list[int]:
     """The keys of every post of a shard (first pass of a run over several shards)."""
-    posts, _problems, _duplicates = read_posts(Path(path))
-    return [post_key(post) for post in posts]
+    return [post_key(post) for post in read_posts(Path(path)).posts]
 
 
 def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:

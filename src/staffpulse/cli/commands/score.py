@@ -69,8 +69,13 @@ def score_command(
             progress=on_progress,
         )
     if as_json:
-        # Every skipped file and record too, as `staffpulse import --json` lists them.
-        typer.echo(json.dumps(summary.as_dict() | {"problems": summary.problems}))
+        # Every skipped file and record too, and the notes, as `staffpulse import --json`
+        # lists them.
+        typer.echo(
+            json.dumps(
+                summary.as_dict() | {"problems": summary.problems, "notices": summary.notices}
+            )
+        )
     else:
         _print_summary(summary, output)
     if summary.posts == 0:
@@ -103,7 +108,13 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
         f"{count_of(summary.skipped, 'malformed record')}{files}.\n"
         f"Per-post signals: {escape(str(output / 'posts'))}\n"
-        f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}",
+        f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
+        # Notes skip nothing, so they are told as `staffpulse import` tells them, not as
+        # skipped files.
+        + "".join(
+            f"\n[yellow]note[/] {escape(str(n['file']))}: {escape(str(n['message']))}"
+            for n in summary.notices
+        ),
         highlight=False,
     )
 
