@@ -114,14 +114,43 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     ]
 
 
-def test_csv_url_is_filled_only_for_valid_x_handles() -> None:
+def test_csv_url_is_filled_only_for_valid_x_handles_or_ids() -> None:
     too_long = _s(1, "recruiting_desk_northwest", "6")
     unseen = replace(_s(2, "1005985585335545856", "1005985585335545856"), handle_known=False)
     mastodon = _s(3, "val@hr.social", "109", platform="mastodon", url="javascript:x")
-    rows = list(
-        csv.DictReader(io.StringIO(export_suggestions([too_long, unseen, mastodon], "csv").text))
+    did = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
+    bluesky = replace(_s(4, did, did, platform="bluesky"), handle_known=False)
+    odd = replace(_s(5, "x1", "not-an-id"), handle_known=False)
+    suggestions = [too_long, unseen, mastodon, bluesky, odd]
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(suggestions, "csv").text)))
+    assert [r["url"] for r in rows] == [
+        "",
+        "https://x.com/i/user/1005985585335545856",  # X's address by numeric id
+        "",
+        f"https://bsky.app/profile/{did}",
+        "",
+    ]
+
+
+def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
+    """A 19-digit id read as a number by a spreadsheet shows as 1.00599E+18 and loses its last
+    digits; unknown handles and roles stay empty instead of repeating the id or guessing."""
+    unseen = replace(
+        _s(1, "1005985585335545856", "1005985585335545856"), handle_known=False, role=None
     )
-    assert [r["url"] for r in rows] == ["", "", ""]
+    digits_handle = _s(2, "2024", "77")  # X allows an all-digit handle
+    rows = list(
+        csv.DictReader(io.StringIO(export_suggestions([unseen, digits_handle], "csv").text))
+    )
+    assert (rows[0]["handle"], rows[0]["id"], rows[0]["role"]) == (
+        "",
+        "'1005985585335545856",
+        "",
+    )
+    assert (rows[1]["handle"], rows[1]["id"], rows[1]["role"]) == ("'2024", "'77", "recruiter")
+    assert export_suggestions(SUGGESTIONS[1:2], "csv").text.splitlines()[1].split(",")[3] == (
+        "did:plc:ewvi7nxzyoun6zhxrhs64oiz"  # ids that are not numbers stay as they are
+    )
 
 
 def test_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:

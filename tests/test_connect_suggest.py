@@ -199,16 +199,32 @@ def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
 
 
 def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store) -> None:
+    unseen = "1005985585335545856"  # a reply to a user id: no account, no posts stored
+    reply = Post(
+        platform="x",
+        id="r1",
+        author_id="id_rita_recruits",
+        author_handle="rita_recruits",
+        text="I think so",
+        created_at=NOW - timedelta(days=1),
+        kind="reply",
+        reply_to_account_id=unseen,
+    )
+    add_posts(store, reply)
     found = suggest_report(
         store,
         "acme_staffing",
-        role_model=FakeRoleModel(),
+        role_model=FakeRoleModel(),  # says "other" for any name it does not know
         scorer=FakeScorer(),
         now=NOW,
         options=SuggestOptions(include_unseen=True),
     )
     stored = [s for s in found.suggestions if store.get_account("x", s.account_id)]
     assert stored and all(s.handle_known and s.label == f"@{s.handle}" for s in stored)
+    (id_only,) = [s for s in found.suggestions if s.account_id == unseen]
+    assert not id_only.handle_known and id_only.label == f"account id {unseen}"
+    # the model saw nothing of it but the digits of its id: no role is claimed
+    assert id_only.role is None and not id_only.explanation.startswith("other")
 
 
 def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:

@@ -3,7 +3,7 @@
 Formats (``docs/connect.md`` documents each):
 
 ``csv``
-    One row per suggestion with a header: ``rank,platform,handle,display_name,role,score,
+    One row per suggestion with a header: ``rank,platform,handle,id,display_name,role,score,
     voice,conversation,url,explanation``, RFC 4180 (CRLF line ends), written as UTF-8 with
     a byte order mark (Excel on Windows reads a file without one in the local code page:
     "José" would show as "JosÃ©").
@@ -11,7 +11,10 @@ Formats (``docs/connect.md`` documents each):
     spreadsheets, so a cell that a spreadsheet would run as a formula (one starting with
     ``= + - @``, a tab or a carriage return) gets a leading ``'`` (OWASP's CSV injection
     advice), and ``url`` holds only http(s) addresses (an X account without a stored one gets
-    its ``https://x.com/handle``).
+    its ``https://x.com/handle``, or ``https://x.com/i/user/ID`` when only its id is known).
+    ``handle`` is empty for an account known only by its id; ``id`` is always there, with the
+    same ``'`` when it is all digits, since a spreadsheet would turn a 19-digit X id into a
+    number and lose its last digits. ``role`` is empty when no role is known.
 ``x-list``
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
     is the lowest common denominator that list tools and browser extensions accept (and that a
@@ -45,6 +48,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,12 +60,13 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
-from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe
+from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
 NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+_DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
 FORMATS_FOR = {
     "x": ("x-list",),
     "bluesky": ("bluesky-list",),
@@ -73,6 +78,7 @@ CSV_COLUMNS = (
     "rank",
     "platform",
     "handle",
+    "id",
     "display_name",
     "role",
     "score",
@@ -178,13 +184,21 @@ def write_export(result: ExportResult, path: Path) -> None:
 
 
 def profile_url(s: Suggestion) -> str:
-    """An http(s) link to the account: the stored one, else X's address for a valid X handle
+    """An http(s) link to the account: the stored one, else X's address for a valid X handle,
+    else, for an account known only by its id, the platform's address by id where it has one
     (a ``javascript:`` or ``data:`` URL from an import is never written)."""
     if s.url and s.url.strip().lower().startswith(("https://", "http://")):
         return s.url.strip()
     handle = s.handle.lstrip("@")
     if s.platform == "x" and s.handle_known and X_HANDLE_RE.match(handle):
         return f"https://x.com/{handle}"
+    if s.handle_known:
+        return ""
+    if s.platform == "x" and s.account_id.isascii() and s.account_id.isdigit():
+        # X's address by numeric id: it opens the profile under its current handle
+        return f"https://x.com/i/user/{s.account_id}"
+    if s.platform == "bluesky" and _DID_RE.match(s.account_id):
+        return f"https://bsky.app/profile/{s.account_id}"  # bsky.app takes a DID for a handle
     return ""
 
 
@@ -199,7 +213,9 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
             [
                 s.rank,
                 spreadsheet_safe(s.platform),
-                spreadsheet_safe(s.handle),
+                # an account known only by its id has no handle: the id is not one
+                spreadsheet_text(s.handle) if s.handle_known else "",
+                spreadsheet_text(s.account_id),
                 spreadsheet_safe(s.display_name),
                 spreadsheet_safe(s.role or ""),
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0

@@ -303,7 +303,13 @@ def suggest_report(
 
     def read(chunk: list[tuple[str, Account]]) -> list[tuple[str | None, Citizen]]:
         posts = [store.posts_by(plat, node) for node, _ in chunk]
-        roles = predict_roles(model, [acc for _, acc in chunk], posts)
+        guessed = predict_roles(model, [acc for _, acc in chunk], posts)
+        # Known only by its id and without a post, an account gives the model nothing but
+        # the digits of that id: its role is unknown (None), not the model's "other".
+        roles = [
+            None if node in id_only and not own else role
+            for (node, _), role, own in zip(chunk, guessed, posts, strict=True)
+        ]
         return list(zip(roles, citizen_signals(text, posts), strict=True))
 
     w = opts.citizen_weight

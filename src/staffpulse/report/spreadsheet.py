@@ -20,6 +20,16 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def spreadsheet_text(value: str) -> str:
+    """``value`` as a cell kept as text even when it is all digits. Spreadsheets read a digit
+    string as a number: Excel keeps 15 significant digits, so the 19-digit X account id
+    1005985585335545856 shows as 1.00599E+18 and comes back as 1005985585335540000, and a
+    leading zero is dropped. The same leading ``'`` as :func:`spreadsheet_safe` marks it text."""
+    if value.isascii() and value.isdigit():
+        return "'" + value
+    return spreadsheet_safe(value)
+
+
 def safe_cell(value: Any) -> Any:
     """Text made safe; numbers and empty cells as they are (a negative score stays a number)."""
     return spreadsheet_safe(value) if isinstance(value, str) else value
