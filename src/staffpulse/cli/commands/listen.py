@@ -201,8 +201,9 @@ def inbox(
         str,
         typer.Option(
             "--as-of",
-            help="Measure ages from: now (the real time), newest (the newest post in the "
-            "store: a replay of an archive), auto (newest for the bundled sample, else now).",
+            help="Measure ages from: now (the real time), newest (the newest activity in the "
+            "store: a replay of an archive), auto (now, but newest when nothing in the store "
+            "was active within --max-age of now, or for the bundled sample).",
         ),
     ] = "auto",
     html: Annotated[
