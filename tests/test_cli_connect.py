@@ -79,6 +79,24 @@ def test_connect_errors(db: Path) -> None:
     assert "--as-of 2026-01-31" in result.output  # the hint shows what works
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--limit", "0"], "--limit must be at least 1 (got 0)"),
+        (["--inactive-days", "0"], "--inactive-days must be from 1 to 36,500 (got 0)"),
+        # a century back is the most: more used to fail as a date before year 1
+        (["--inactive-days", "99999999"], "--inactive-days must be from 1 to 36,500"),
+    ],
+)
+def test_out_of_range_numbers_are_bad_input_like_every_command(
+    db: Path, option: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), *option])
+    assert result.exit_code == 65, result.output  # README: bad input exits 65, not usage 2
+    assert message in result.stderr and "Usage:" not in result.output
+    assert "Traceback" not in result.output
+
+
 def test_add_handles_stores_for_later_and_reports_bad_lines(db: Path, tmp_path: Path) -> None:
     sent = tmp_path / "sent.txt"
     sent.write_text(

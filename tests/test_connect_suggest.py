@@ -98,6 +98,11 @@ def test_limit_and_missing_account(store: Store) -> None:
     assert len(_handles(store, limit=1)) == 1
     with pytest.raises(NotFoundError):
         suggest_accounts(store, "nobody_here", role_model=FakeRoleModel(), scorer=FakeScorer())
+    with pytest.raises(InputError, match="--limit must be at least 1"):
+        _handles(store, limit=0)
+    for days in (0, 36_501):  # a day of silence at least, a century at most
+        with pytest.raises(InputError, match="--inactive-days must be from 1 to 36,500"):
+            SuggestOptions(inactive_days=days)
 
 
 def test_without_models_ranks_by_graph_and_refuses_role_filter(

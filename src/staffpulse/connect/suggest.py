@@ -52,6 +52,8 @@ from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
 
+MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
+
 
 @dataclass(frozen=True, slots=True)
 class SuggestOptions:
@@ -65,6 +67,15 @@ class SuggestOptions:
     min_posts_for_bot: int = 3
     citizen_weight: float = 0.3
     batch: int = 200
+
+    def __post_init__(self) -> None:
+        # Told as bad input (exit 65), not left to fail as a date before year 1
+        if not 1 <= self.inactive_days <= MOST_INACTIVE_DAYS:
+            raise InputError(
+                f"--inactive-days must be from 1 to {MOST_INACTIVE_DAYS:,} "
+                f"(got {self.inactive_days})",
+                hint="give a whole number of days, e.g. 90 (a quarter of silence)",
+            )
 
 
 @dataclass(frozen=True, slots=True)

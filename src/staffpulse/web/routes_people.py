@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
-from staffpulse.connect.suggest import SuggestOptions
+from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import WebContext, web
@@ -42,7 +42,6 @@ EXPORTS = {
 
 
 INACTIVE_DAYS = SuggestOptions().inactive_days  # the library's default, like the CLI's
-MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 FIRST_YEAR, LAST_YEAR = 1970, 2999
 INCLUDES = {
     "contacts": "Include people you already talk with",

@@ -55,7 +55,7 @@ def connect_command(
             "... (comma-separated) or 'industry'.",
         ),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="How many suggestions.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", help="How many suggestions.")] = 20,
     platform: Annotated[
         str | None, typer.Option("--platform", help="x, bluesky or mastodon (when ambiguous).")
     ] = None,
@@ -74,7 +74,7 @@ def connect_command(
         typer.Option("--as-of", help="Rank as of this date (default: the newest post stored)."),
     ] = None,
     inactive_days: Annotated[
-        int, typer.Option("--inactive-days", min=1, help="Leave out accounts silent this long.")
+        int, typer.Option("--inactive-days", help="Leave out accounts silent this long.")
     ] = 90,
     include_contacts: Annotated[
         bool, typer.Option("--include-contacts", help="Keep accounts you already talk with.")
