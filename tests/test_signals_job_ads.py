@@ -1,10 +1,11 @@
-"""Job ads told by their wording: the one rule that listening and Connect share."""
+"""Job ads told by their wording: the staffing-ad patterns that back up the model, and the
+broad rule that listening and Connect use when no model score is at hand."""
 
 from __future__ import annotations
 
 import pytest
 
-from staffpulse.signals.job_ads import looks_like_job_ad
+from staffpulse.signals.job_ads import find_staffing_ads, looks_like_job_ad
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,51 @@ def test_job_ads_are_recognised(text: str) -> None:
 )
 def test_talk_about_work_is_not_an_ad(text: str) -> None:
     assert not looks_like_job_ad(text)
+
+
+# Ads as staffing firms write them: the tweets the model learned from rarely looked like this.
+STAFFING_ADS = [
+    "Looking for a Registered Nurse in Dallas, 3x12 nights, $55/hr. DM me your resume!",
+    "Our client, a regional bank, is looking for a Compliance Analyst. Reach out to learn more.",
+    "Forklift operators wanted! 1st and 2nd shift, $19/hr, start Monday.",
+    "Seeking an experienced Payroll Specialist for a temp-to-hire role in Austin. Call us.",
+    "Travel nurse contract: ICU, Phoenix, 13 weeks, $2,800/week. Interested? DM us.",
+    "Now accepting applications for warehouse associates. Immediate start.",
+    "Send resumes to recruit@acme.example for our open Office Manager spot",
+    "Calling all welders! Long-term project in Houston, per diem available. Text WELD to 55555.",
+]
+# One of the cues alone is talk about work, not an ad.
+WORK_TALK = [
+    "Minimum wage is still $7.25/hr in some states. How does anyone live on that?",
+    "Night shift nurses: how do you stay awake at 4am? DM me your tips",
+    "Never send your resume as a Word doc. PDF only.",
+    "Looking for a Recruiter who actually reads resumes. Too much to ask?",
+    "Contract workers deserve benefits too. 6 months in and still no paid leave",
+    "Got my first paycheck at $15/hr, feeling rich",
+    "Our client success team is the best, thank you all!",
+]
+
+
+@pytest.mark.parametrize("text", STAFFING_ADS)
+def test_staffing_firm_ads_are_recognised(text: str) -> None:
+    assert looks_like_job_ad(text)
+    assert find_staffing_ads([text]).tolist() == [True]
+
+
+@pytest.mark.parametrize("text", WORK_TALK)
+def test_a_single_cue_is_not_an_ad(text: str) -> None:
+    assert not looks_like_job_ad(text)
+    assert find_staffing_ads([text]).tolist() == [False]
+
+
+def test_batch_flags_each_post_in_input_order() -> None:
+    texts = [WORK_TALK[0], STAFFING_ADS[0], "", WORK_TALK[1], STAFFING_ADS[2], "Hi\x1eall"]
+    assert find_staffing_ads(texts).tolist() == [False, True, False, False, True, False]
+    assert find_staffing_ads([]).shape == (0,)
+
+
+def test_hashtag_cues_never_overrule_the_model() -> None:
+    # hashtag spam is not an ad under the guidelines: only the broad fallback rule says so
+    spam = "Monday motivation: believe in yourself #jobs #hiring #jobseeker"
+    assert looks_like_job_ad(spam)
+    assert find_staffing_ads([spam]).tolist() == [False]

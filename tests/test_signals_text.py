@@ -106,6 +106,22 @@ def test_clear_job_openings(model: TextSignals) -> None:
     assert not _labels(model, NOT_JOBS, "job_opening").any()
 
 
+def test_staffing_style_ads_count_as_job_openings(model: TextSignals) -> None:
+    ads = [
+        "Looking for a Registered Nurse in Dallas, 3x12 nights, $55/hr. DM me your resume!",
+        "Forklift operators wanted! 1st and 2nd shift, $19/hr, start Monday.",
+    ]
+    assert _labels(model, ads, "job_opening").all()  # the patterns back up the model
+    clone = TextSignals.load(ARTIFACTS)
+    clone.job_ad_patterns = False
+    raw = clone.score(ads, signals=("job_opening",))["job_opening"]
+    assert (raw < clone.thresholds_["job_opening"]).all()  # the words alone miss them
+    # the patterns only ever raise a score, and in the parallel path too
+    texts = [*ads, *NOT_JOBS, *HUMAN] * 5
+    clone.job_ad_patterns, clone.parallel_min = True, 10
+    np.testing.assert_allclose(clone.score(texts)["job_opening"], model.score(texts)["job_opening"])
+
+
 def test_clear_personality(model: TextSignals) -> None:
     assert _labels(model, HUMAN, "personality").all()
     assert not _labels(model, BROADCAST, "personality").any()

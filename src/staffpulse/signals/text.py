@@ -32,6 +32,7 @@ import numpy.typing as npt
 
 from staffpulse.errors import InputError, ModelError
 from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
+from staffpulse.signals.job_ads import PATTERN_SCORE, find_staffing_ads
 
 __all__ = [
     "ARTIFACT_JSON",
@@ -101,6 +102,7 @@ class TextSignals:
         class_weight: str | None = "balanced",
         n_jobs: int = 2,
         parallel_min: int = 20_000,
+        job_ad_patterns: bool = True,
     ) -> None:
         self.C = C
         self.feature_set_of = feature_set_of
@@ -108,6 +110,7 @@ class TextSignals:
         self.class_weight = class_weight
         self.n_jobs = n_jobs
         self.parallel_min = parallel_min
+        self.job_ad_patterns = job_ad_patterns
 
     def _set_of(self, signal: str) -> str:
         return (self.feature_set_of or DEFAULT_FEATURE_SET_OF).get(signal, "full")
@@ -173,6 +176,12 @@ class TextSignals:
             X = feat.transform_tokens(tokens[feat.cues], len(texts))
             logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
             out[:, [j for j, _ in wanted]] = 1.0 / (1.0 + np.exp(-logits))
+        if self.job_ad_patterns and "job_opening" in signals:
+            # staffing firms' ads the tweets of the training data never showed the model
+            j = list(signals).index("job_opening")
+            out[:, j] = np.where(
+                find_staffing_ads(texts), np.maximum(out[:, j], PATTERN_SCORE), out[:, j]
+            )
         return out
 
     def score(
