@@ -1,4 +1,5 @@
-"""What the inbox never offers a staffing firm (insults, partisan bait, NSFW), and post tone."""
+"""What the inbox never offers a staffing firm (insults, put-downs of groups, partisan bait,
+NSFW), and post tone."""
 
 from __future__ import annotations
 
@@ -37,6 +38,33 @@ def test_profanity_or_one_strong_word_is_not_an_insult(text: str) -> None:
     assert not looks_hostile(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women shouldn't be hired as engineers, they just can't handle it. Am I wrong?",
+        "Illegal immigrants are stealing our jobs. Time for HR to check papers harder?",
+        "Never hire anyone over 50, they can't learn new tools",
+        "Stop hiring women for sales roles lol",
+    ],
+)
+def test_put_downs_of_a_protected_group_are_hostile(text: str) -> None:
+    assert moderate(text).hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Companies don't hire older workers and it is a scandal",
+        "Why don't companies hire older workers?",
+        "Women are underpaid in tech. What are you doing about it?",
+        "Immigrants are taking jobs nobody else wants, and farms depend on them",
+        "How do you support moms returning to work after maternity leave?",
+    ],
+)
+def test_talk_about_discrimination_is_not_a_put_down(text: str) -> None:
+    assert not moderate(text).hostile
+
+
 def test_party_politics_without_a_work_matter_is_partisan() -> None:
     bait = moderate("Mass shootings only occur when democrats hold office. Coincidence?")
     assert bait.partisan and bait.politics
@@ -49,6 +77,9 @@ def test_party_politics_without_a_work_matter_is_partisan() -> None:
 def test_politics_about_a_work_matter_stays_flagged_politics() -> None:
     verdict = moderate("The GOP overtime rule would raise pay for 3 million salaried workers")
     assert verdict.politics and not verdict.partisan
+    possessive = moderate("Biden's new overtime rule will change small business hiring")
+    assert possessive.politics and not possessive.partisan  # "Biden's" names him too
+    assert moderate("Biden's speech ran long again").partisan
     intern = moderate("@realDonaldTrump can I apply to be an intern at Trump Media?")
     assert not intern.partisan
 

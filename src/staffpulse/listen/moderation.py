@@ -3,8 +3,11 @@
 Three kinds of post are left out of the inbox (and counted in its "left out" note), whatever
 their score: a firm that joins them risks its name for nothing.
 
-* **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), or a
-  string of vilifying words ("vicious, vindictive ... evil");
+* **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), a
+  string of vilifying words ("vicious, vindictive ... evil"), or a put-down of a group people
+  are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
+  stealing our jobs", "never hire anyone over 50"): a firm that answers one, even to argue,
+  puts its name next to it;
 * **partisan**: party politics that is not about a work matter ("Mass shootings only occur when
   democrats hold office"): a party, a partisan label or a party leader, in a post that names
   no unambiguous work matter. A post on a work matter that names a party ("the GOP's overtime
@@ -52,6 +55,28 @@ _VILIFYING_RE = re.compile(
     r"disgrace(ful)?|shameless|lunatics?|psychopaths?|sociopaths?)\b",
     re.IGNORECASE,
 )
+# Groups protected in hiring (sex, origin, religion, age, disability, orientation) ...
+_GROUP = (
+    r"(?:women|woman|females?|girls|ladies|men|males|moms|mothers|pregnant \w+|"
+    r"(?:illegal )?immigrants|illegals|illegal aliens|migrants|foreigners|refugees|"
+    r"blacks|whites|asians|hispanics|latinos|mexicans|indians|chinese|africans|arabs|"
+    r"muslims|jews|christians|gays|lesbians|trans (?:people|women|men|folks)|"
+    r"old people|older (?:workers|people|employees|candidates)|anyone over \d+|"
+    r"(?:the )?disabled(?: people)?|people with disabilities)"
+)
+# ... put down: kept out of work, told they cannot do it, or blamed for taking jobs.
+_PUT_DOWN_RE = re.compile(
+    rf"\b{_GROUP}\s+(?:should(?:n'?t| not| never)|must(?:n'?t| not| never)|shall not)\s+be\s+"
+    r"(?:hired|allowed|employed|promoted|working|in charge)|"
+    rf"\b{_GROUP}\s+(?:are|r|keep)\s+(?:stealing\s+(?:our\s+|all the\s+|\w+\s+)?jobs|"
+    r"taking\s+(?:our|all the|american|british)\s+jobs)|"
+    rf"\b{_GROUP}\s+(?:just\s+)?(?:can'?t|cannot|could never)\s+handle\b|"
+    rf"\b{_GROUP}\s+(?:are|r)\s+(?:too\s+)?(?:lazy|stupid|inferior|useless|worthless|"
+    r"unemployable|a liability)\b|"
+    rf"(?:^|[.!?]\s*)(?:never|don'?t|do not|stop)\s+(?:ever\s+)?hir(?:e|ing)\s+(?:an?\s+)?{_GROUP}\b|"
+    rf"\bsend\s+(?:the\s+)?{_GROUP}\s+(?:back|home)\b|\bbelongs? in the kitchen\b",
+    re.IGNORECASE,
+)
 _NSFW_RE = re.compile(
     r"nsfw|\b(porn\w*|nudes?|nudity|onlyfans|sex ?tapes?|sexting|horny|blow-?jobs?|"
     r"boobs|tits|titties|milfs?|hentai|cum(shot)?s?|dick pics?|camgirls?|18\+)(?!\w)",
@@ -65,7 +90,7 @@ _PARTISAN_RE = re.compile(
     r"ukip|antifa|woke|trump\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
     r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|resist|"
-    r"votebluenomatterwho|peoplesvote)(?![\w'])",
+    r"votebluenomatterwho|peoplesvote)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
     re.IGNORECASE,
 )
 _DISTRESS_RE = re.compile(
@@ -101,7 +126,11 @@ class Moderation:
 
 def moderate(text: str) -> Moderation:
     plain = _URL_RE.sub(" ", text)
-    hostile = _INSULT_RE.search(plain) is not None or len(_VILIFYING_RE.findall(plain)) >= 2
+    hostile = (
+        _INSULT_RE.search(plain) is not None
+        or len(_VILIFYING_RE.findall(plain)) >= 2
+        or _PUT_DOWN_RE.search(plain) is not None
+    )
     politics = _PARTISAN_RE.search(plain) is not None
     return Moderation(
         hostile=hostile,
@@ -112,7 +141,7 @@ def moderate(text: str) -> Moderation:
 
 
 def looks_hostile(text: str) -> bool:
-    """An insult or slur aimed at someone, or several vilifying words."""
+    """An insult or slur aimed at someone, several vilifying words, or a put-down of a group."""
     return moderate(text).hostile
 
 
