@@ -19,9 +19,9 @@ Data (read in place, never copied into the repo; loaders in ``text_signals_data.
 Protocol: for each signal and each (C, weight of our own extra labels) of a small grid,
 repeated stratified 5-fold CV on the dev posts (vocabulary rebuilt inside every training
 fold). The pair with the best mean average precision (threshold-free) wins; the threshold
-maximises F1 over the pooled out-of-fold probabilities. For job_opening, the out-of-fold
-probabilities are first raised by the staffing-ad patterns, as the shipped model does (the
-patterns are fixed code, not fitted, so they need no fold of their own). (Our extra labels are mostly random
+maximises F1 over the pooled out-of-fold probabilities. The out-of-fold probabilities of
+job_opening, work_topic and personality are first bounded by the staffing-ad patterns, as
+the shipped model does (the patterns are fixed code, not fitted: they need no fold). (Our extra labels are mostly random
 tweets; the dev posts oversample job words, so a lower weight can suit some signals.)
 Reported: F1/precision/recall per fold at that threshold (mean ± sd). Then one final model on everything is written to ``src/staffpulse/signals/artifacts`` with a
 metrics JSON for the model cards. Seeds are fixed.
@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from text_signals_data import load_dev, load_extra, synthetic  # noqa: E402
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
-from staffpulse.signals.job_ads import PATTERN_SCORE, find_staffing_ads  # noqa: E402
+from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads  # noqa: E402
 from staffpulse.signals.text import (  # noqa: E402
     DEFAULT_FEATURE_SET_OF,
     FEATURE_SETS,
@@ -108,10 +108,10 @@ def cross_validate(
         C_best, w_best = max(grid, key=lambda cw: ap[cw])
         probs = oof[C_best, w_best]
         patterns: dict[str, object] = {}
-        if signal == "job_opening":
-            # the shipped model raises what the staffing-ad patterns recognise (signals/job_ads.py)
+        if signal in PATTERN_BOUNDS:
+            # the shipped model bounds what the staffing-ad patterns recognise (signals/job_ads.py)
             hit = find_staffing_ads(dev_texts)
-            probs = np.where(hit, np.maximum(probs, PATTERN_SCORE), probs)
+            probs = np.where(hit, np.clip(probs, *PATTERN_BOUNDS[signal]), probs)
             patterns = {
                 "pattern_hits": {
                     "positives": int(hit[y == 1].sum()),

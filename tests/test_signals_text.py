@@ -112,6 +112,8 @@ def test_staffing_style_ads_count_as_job_openings(model: TextSignals) -> None:
         "Forklift operators wanted! 1st and 2nd shift, $19/hr, start Monday.",
     ]
     assert _labels(model, ads, "job_opening").all()  # the patterns back up the model
+    assert _labels(model, ads, "work_topic").all()  # an ad is about work ...
+    assert not _labels(model, ads, "personality").any()  # ... and no human voice (guidelines)
     clone = TextSignals.load(ARTIFACTS)
     clone.job_ad_patterns = False
     raw = clone.score(ads, signals=("job_opening",))["job_opening"]

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from staffpulse.errors import InputError, ModelError
 from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
-from staffpulse.signals.job_ads import PATTERN_SCORE, find_staffing_ads
+from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 
 __all__ = [
     "ARTIFACT_JSON",
@@ -176,12 +176,14 @@ class TextSignals:
             X = feat.transform_tokens(tokens[feat.cues], len(texts))
             logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
             out[:, [j for j, _ in wanted]] = 1.0 / (1.0 + np.exp(-logits))
-        if self.job_ad_patterns and "job_opening" in signals:
-            # staffing firms' ads the tweets of the training data never showed the model
-            j = list(signals).index("job_opening")
-            out[:, j] = np.where(
-                find_staffing_ads(texts), np.maximum(out[:, j], PATTERN_SCORE), out[:, j]
-            )
+        if self.job_ad_patterns and any(s in PATTERN_BOUNDS for s in signals):
+            # staffing firms' ads, which the tweets of the training data never showed the model
+            ads = find_staffing_ads(texts)
+            if ads.any():
+                for j, s in enumerate(signals):
+                    if s in PATTERN_BOUNDS:
+                        low, high = PATTERN_BOUNDS[s]
+                        out[ads, j] = np.clip(out[ads, j], low, high)
         return out
 
     def score(
