@@ -91,6 +91,17 @@ def test_audit_errors_are_messages(db: Path) -> None:
     assert empty.exit_code == 66 and "no posts in the store since 2099-01-01" in empty.output
 
 
+def test_audit_platform_takes_twitter_and_refuses_an_unknown_one(db: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    result = invoke("audit", "rosa", "--platform", "twitter", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["account"]["platform"] == "x"
+    bad = invoke("audit", "rosa", "--platform", "facebook", "--db", db)
+    assert bad.exit_code == 65
+    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon)" in bad.output
+
+
 def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
     cohort = tmp_path / "cohort.txt"
     cohort.write_text("acme staffing_firm\nrosa recruiter\nghost vendor\n")

@@ -90,6 +90,18 @@ def test_accounts_json(tmp_path: Path) -> None:
     assert [(r["handle"], r["posts"]) for r in rows] == [("acme", 1), ("jo.bsky.social", 1)]
 
 
+def test_accounts_platform_takes_twitter_and_refuses_an_unknown_one(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["import", str(_sample(tmp_path)), "--db", db])
+    for spelling, handle in (("twitter", "acme"), ("X", "acme"), ("bsky", "jo.bsky.social")):
+        result = runner.invoke(app, ["accounts", "--platform", spelling, "--json", "--db", db])
+        assert [r["handle"] for r in json.loads(result.stdout)] == [handle], spelling
+    result = runner.invoke(app, ["accounts", "--platform", "facebook", "--db", db])
+    assert result.exit_code == 65
+    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon)" in result.output
+    assert "No accounts yet" not in result.output
+
+
 def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(tmp_path / "missing.csv")])
     assert result.exit_code == 66  # not found

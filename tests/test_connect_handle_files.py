@@ -88,6 +88,15 @@ def test_an_email_is_not_taken_for_a_mastodon_account(tmp_path: Path) -> None:
     ]
 
 
+def test_platform_is_read_as_people_spell_it(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("rita\n")
+    assert _pairs(sent, "Twitter") == [("x", "rita")]
+    assert _pairs(sent, "bsky") == [("bluesky", "rita.bsky.social")]
+    with pytest.raises(InputError, match="unknown platform 'facebook'"):
+        read_handles(sent, "facebook")
+
+
 def test_a_first_line_with_an_at_sign_is_a_handle_even_named_handle(tmp_path: Path) -> None:
     sent = tmp_path / "sent.txt"
     sent.write_text("@handle\n@rita\n")

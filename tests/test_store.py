@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import NotFoundError, StoreError
+from staffpulse.errors import InputError, NotFoundError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Record, Store, open_store, register_migration
 from staffpulse.store.migrations import MIGRATIONS
@@ -172,6 +172,25 @@ def test_ambiguous_handle_asks_for_platform() -> None:
     with pytest.raises(NotFoundError, match="several platforms"):
         store.find_account("acme")
     assert store.find_account("acme", platform="bluesky").id == "b"
+
+
+def test_a_platform_is_read_as_people_spell_it() -> None:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="a", handle="acme"),
+            Account(platform="bluesky", id="b", handle="acme"),
+        ],
+        PROV,
+    )
+    # the spellings a cohort file or an import accepts: twitter is x, bsky is bluesky
+    assert store.find_account("acme", platform="Twitter").id == "a"
+    assert store.find_account("acme", platform="bsky").id == "b"
+    assert [s.account.id for s in store.list_accounts("twitter")] == ["a"]
+    # an unknown platform says so, rather than "no account" or an empty list
+    for look in (lambda: store.find_account("acme", "facebook"), lambda: store.list_accounts("fb")):
+        with pytest.raises(InputError, match=r"unknown platform '(facebook|fb)' \(use one of x"):
+            look()
 
 
 def test_unopenable_store_is_a_store_error(tmp_path: Path) -> None:

@@ -96,6 +96,10 @@ def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:
         .headers["location"]
         .endswith("/x/xfirm43")
     )
+    # the platform as people spell it, in either form a picker reads
+    for typed in ("@xfirm43 (Twitter)", "twitter:xfirm43"):
+        go = big.get("/audit-go", params={"account": typed})
+        assert go.headers["location"].endswith("/x/xfirm43"), typed
     unknown = big.get("/audit-go", params={"account": "@nobody"})
     assert unknown.status_code == 404 and "no account" in unknown.text
     connect = big.get("/connect", params={"account": "@xfirm40 (x)"})
@@ -103,6 +107,11 @@ def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:
     assert 'value="@xfirm40 (x)"' in connect.text
     inbox = big.get("/inbox", params={"as": "@xfirm41 (x)"})
     assert inbox.status_code == 200 and 'value="@xfirm41"' in inbox.text
+    # the inbox's platform as the command line reads it: twitter is X, facebook is refused
+    inbox = big.get("/inbox", params={"platform": "twitter"})
+    assert '<option value="x" selected>' in inbox.text
+    refused = big.get("/inbox", params={"platform": "facebook"})
+    assert refused.status_code == 400 and "unknown platform" in refused.text
 
 
 def test_an_import_of_many_accounts_says_how_many_more(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
+from staffpulse.errors import InputError
+
 Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 # What a file written by a person may name the platform: these, or a spelling in the aliases.
@@ -38,6 +40,23 @@ def normalize_platform(value: str) -> str:
             "twitter is read as x, bsky as bluesky)"
         )
     return key
+
+
+def platform_choice(value: str | None) -> str | None:
+    """The platform a person chose (``--platform``, a web form), as stored: ``twitter`` → ``x``,
+    ``bsky`` → ``bluesky``, in any case; ``None`` (or blank) for every platform. An unknown one
+    (``facebook``) is an input error naming the valid ones: filtering by it would only find
+    nothing, and "no accounts" would send the user to import data they already have."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return normalize_platform(value)
+    except ValueError:
+        raise InputError(
+            f"unknown platform {value.strip()!r} (use one of x, bluesky, mastodon)",
+            hint="twitter is read as x and bsky as bluesky (csv names accounts from a CSV "
+            "without a platform column); leave the platform out to look on every platform",
+        ) from None
 
 
 def platform_name(platform: str, article: bool = False) -> str:

@@ -16,6 +16,9 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+# What every --platform accepts (models.platform_choice): the spellings cohort files and
+# imports accept too, so "twitter" works wherever "x" does.
+PLATFORM_HELP = "x (or twitter), bluesky (or bsky), mastodon"
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
 ]

@@ -14,7 +14,7 @@ import re
 
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.handles import as_url, parse_handle
-from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
+from staffpulse.models import INDUSTRY_ROLES, ROLES, Account, platform_choice
 from staffpulse.store import Store
 
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
@@ -52,7 +52,9 @@ def parse_roles(role: str | None) -> set[str] | None:
 
 
 def find_connect_account(store: Store, text: str, platform: str | None = None) -> Account:
-    """The stored account ``text`` names: a handle, an id or a profile URL."""
+    """The stored account ``text`` names: a handle, an id or a profile URL. ``platform`` may be
+    spelled as people do (``twitter``)."""
+    platform = platform_choice(platform)
     try:
         return store.find_account(text, platform)
     except NotFoundError:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from staffpulse.errors import InputError
 from staffpulse.handles import PLATFORMS, parse_handle
-from staffpulse.models import normalize_platform
+from staffpulse.models import normalize_platform, platform_choice
 from staffpulse.sources.base import Problem, read_user_text
 
 MAX_BYTES = 16 * 1024 * 1024  # a list of handles is small; far bigger was given by mistake
@@ -74,8 +74,11 @@ class _Header:
 def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
     """The handles in ``path``, the bad lines (file and line), the duplicates merged and the
     notes on how the file was read."""
+    given = platform
+    platform = platform_choice(platform)  # --platform twitter means x, as in a cohort file
     if platform is not None and platform not in PLATFORMS:
-        raise InputError(f"unknown platform '{platform}'", hint="use x, bluesky or mastodon")
+        # csv is a platform of stored rows, not one a handle can be fetched from
+        raise InputError(f"unknown platform '{given}'", hint="use x, bluesky or mastodon")
     text, note = _read_text(path)
     entries: dict[tuple[str, str], HandleEntry] = {}
     problems: list[Problem] = []

@@ -8,7 +8,14 @@ from datetime import datetime
 from typing import Any
 
 from staffpulse.errors import NotFoundError
-from staffpulse.models import POST_KINDS, Account, Interaction, InteractionKind, Post
+from staffpulse.models import (
+    POST_KINDS,
+    Account,
+    Interaction,
+    InteractionKind,
+    Post,
+    platform_choice,
+)
 from staffpulse.store.codec import (
     account_from_row,
     format_time,
@@ -45,7 +52,9 @@ class ReadMixin:
         return {"accounts": accounts, "posts": posts}
 
     def list_accounts(self, platform: str | None = None) -> list[AccountSummary]:
-        """Accounts with their post counts, busiest first (accounts seen only as authors too)."""
+        """Accounts with their post counts, busiest first (accounts seen only as authors too).
+        ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError."""
+        platform = platform_choice(platform)
         sql = """
             SELECT a.*, COUNT(p.id) AS n_posts, MIN(p.created_at) AS first_post,
                    MAX(p.created_at) AS last_post
@@ -66,7 +75,9 @@ class ReadMixin:
         ]
 
     def find_account(self, handle: str, platform: str | None = None) -> Account:
-        """The stored account for a handle (or id); ambiguous handles need ``platform``."""
+        """The stored account for a handle (or id); ambiguous handles need ``platform`` (spelled
+        as people do: ``twitter``, ``bsky``; an unknown one is an InputError)."""
+        platform = platform_choice(platform)
         norm = handle.strip().lstrip("@").lower()
         # Two accounts of one platform can share a handle (a brand from a dataset that keys it by
         # handle, and the same brand from its own export by numeric id): the one with the

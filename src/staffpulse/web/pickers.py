@@ -4,7 +4,8 @@ A store can hold thousands of accounts, more than a drop-down can list, so each 
 text field with suggestions (``<input list>``): the suggestions name the busiest accounts, and
 any other handle can be typed. What the field sends is read by :func:`parse_account_ref`:
 ``@handle (platform)`` as the suggestions write it, a bare ``handle`` or ``@handle``, or the
-older ``platform:handle``.
+older ``platform:handle``. The platform may be spelled as on the command line (``Twitter``,
+``bsky``): :func:`staffpulse.models.platform_choice` reads it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from staffpulse.models import PLATFORM_ALIASES
 from staffpulse.web.data import Backend
 
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
-_REF = re.compile(r"^@?(?P<handle>[^\s()]+)\s*(?:\((?P<platform>[a-z]+)\))?$")
+_REF = re.compile(r"^@?(?P<handle>[^\s()]+)\s*(?:\((?P<platform>[A-Za-z.]+)\))?$")
 PLATFORMS = ("x", "bluesky", "mastodon", "csv")
+# what a typed "platform:handle" may start with: a platform, or a spelling of one ("twitter")
+_PREFIXES = frozenset((*PLATFORMS, *PLATFORM_ALIASES))
 
 
 def account_ref(account: Any) -> str:
@@ -30,7 +34,7 @@ def parse_account_ref(text: str) -> tuple[str, str | None]:
     if not value:
         return "", None
     prefix, sep, rest = value.partition(":")
-    if sep and prefix in PLATFORMS and rest and " " not in rest:
+    if sep and prefix.lower() in _PREFIXES and rest and " " not in rest:
         return rest.lstrip("@"), prefix
     match = _REF.match(value)
     if match is None:

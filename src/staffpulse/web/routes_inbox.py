@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import load_config
 from staffpulse.errors import InputError
+from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import verified_form
@@ -50,7 +51,8 @@ def inbox_page(request: Request) -> HTMLResponse:
     else:  # the firm's own account from config.toml ([listen] account), like `staffpulse inbox`
         as_handle = str(settings.get("account") or "") or None
     topic = q.get("topic") or None
-    platform = q.get("platform") or None
+    # as on the command line: "twitter" is x, and an unknown one says so (not an empty inbox)
+    platform = platform_choice(q.get("platform"))
     # imported here: the listening package loads the topic model (seconds), not wanted at start
     from staffpulse.listen.window import configured_max_age, parse_max_age
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.store import open_store
 
 console = Console()
@@ -28,7 +28,8 @@ SinceOption = Annotated[
 def audit_command(
     handle: Annotated[str, typer.Argument(help="The account to audit, e.g. @acmestaffing.")],
     platform: Annotated[
-        str | None, typer.Option("--platform", help="x, bluesky, mastodon... when ambiguous.")
+        str | None,
+        typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
     ] = None,
     since: SinceOption = None,
     html: HtmlOption = None,

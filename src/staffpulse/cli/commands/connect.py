@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.connect.citizen import RoleModelLike
 from staffpulse.connect.export import (
@@ -57,7 +57,8 @@ def connect_command(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many suggestions.")] = 20,
     platform: Annotated[
-        str | None, typer.Option("--platform", help="x, bluesky or mastodon (when ambiguous).")
+        str | None,
+        typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
     ] = None,
     export: Annotated[
         str | None,
@@ -144,7 +145,7 @@ def add_handles_command(
     ] = None,
     platform: Annotated[
         str | None,
-        typer.Option("--platform", help="x, bluesky or mastodon (default: guessed per line)."),
+        typer.Option("--platform", help=f"{PLATFORM_HELP} (default: guessed per line)."),
     ] = None,
     show_list: Annotated[bool, typer.Option("--list", help="Show the pending handles.")] = False,
     retry: Annotated[bool, typer.Option("--retry", help="Try the pending handles again.")] = False,

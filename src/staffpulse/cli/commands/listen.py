@@ -11,9 +11,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.errors import FetchError, InputError, NotFoundError
+from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def inbox(
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
     platform: Annotated[
-        str | None, typer.Option(help="Only this platform: x, bluesky, mastodon or csv.")
+        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP} or csv.")
     ] = None,
     max_age: Annotated[
         str | None,
@@ -216,7 +217,7 @@ def inbox(
     if ctx.invoked_subcommand is not None:
         return
     from staffpulse.listen.html import write_inbox_html
-    from staffpulse.listen.inbox import build_inbox, parse_platform
+    from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.terminal import render_inbox
     from staffpulse.listen.window import (
         configured_max_age,
@@ -229,7 +230,7 @@ def inbox(
     handle = as_handle or str(settings.get("account") or "") or None
     window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
     reference = parse_as_of(as_of)
-    platform = parse_platform(platform)
+    platform = platform_choice(platform)
     with open_store(db, create=False) as store:
         result = build_inbox(
             store,
@@ -258,14 +259,16 @@ def inbox(
 
 
 ConversationArg = Annotated[str, typer.Argument(help="Conversation id (from: inbox --json).")]
-PlatformOption = Annotated[str | None, typer.Option(help="Platform, when the id is ambiguous.")]
+PlatformOption = Annotated[
+    str | None, typer.Option(help=f"Platform, when the id is ambiguous: {PLATFORM_HELP}.")
+]
 
 
 def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
     from staffpulse.listen.states import set_state
 
     with open_store(db, create=False) as store:
-        plat, conv = set_state(store, conversation_id, state, platform)
+        plat, conv = set_state(store, conversation_id, state, platform_choice(platform))
     console.print(escape(f"{plat} conversation {conv}: {state or 'open'}"), highlight=False)
 
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.report.counts import count_of
@@ -84,7 +84,9 @@ def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 def accounts_command(
     db: DbOption = None,
     as_json: JsonOption = False,
-    platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
+    platform: Annotated[
+        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP}.")
+    ] = None,
 ) -> None:
     """List the accounts in the store."""
     with open_store(db, create=False) as store:
