@@ -271,10 +271,12 @@ def test_header_without_required_columns_is_one_problem_counting_every_row(
 def test_missing_post_columns() -> None:
     assert missing_post_columns(["id", "author_id", "text"]) is None
     assert missing_post_columns(["id", "author", "text", "likes"]) is None
+    # screen_name is the author's handle (read as author); the other two are told to rename
     message = missing_post_columns(["status_id", "screen_name", "full_text"])
     assert message is not None
-    assert "rename status_id→id, screen_name→author, full_text→text" in message
-    assert "(rename" not in (missing_post_columns(["foo", "text", "author"]) or "")
+    assert "(rename status_id→id, full_text→text)" in message
+    assert "(add the column id)" in (missing_post_columns(["foo", "text", "author"]) or "")
+    assert (missing_post_columns(["foo", "bar"]) or "").endswith("id, author and text")
 
 
 # -- authors named only by id --------------------------------------------------------------

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from staffpulse.errors import UnknownFormatError
 from staffpulse.ingest import import_paths
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
@@ -68,3 +71,56 @@ def test_posts_by_author_id_only_are_imported_with_a_notice(tmp_path: Path) -> N
     assert notice.message.startswith("2 posts name their author only by author_id")
     items = list(NativeCsv().read(path))
     assert not [i for i in items if isinstance(i, Problem)]
+
+
+@pytest.mark.parametrize("column", ["handle", "username", "screen_name", "user", "user_name"])
+def test_an_author_column_named_as_other_tools_name_it_is_the_author(
+    tmp_path: Path, column: str
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(f"id,{column},text\n1,acme,hello\n2,@Rosa,hi\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        assert (report.posts, report.accounts, report.skipped) == (2, 2, 0)
+        assert store.find_account("rosa").handle == "Rosa"
+        assert [p.text for p in store.posts_by("csv", "acme")] == ["hello"]
+
+
+def test_a_name_column_is_never_taken_for_the_handle(tmp_path: Path) -> None:
+    # X's API and most exports call the display name "name": told to rename, not guessed
+    path = tmp_path / "posts.csv"
+    path.write_text("id,name,text\n1,Acme Staffing,hello\n", encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (0, 1)
+    (problem,) = report.problems
+    assert "(rename name→author; name only if it holds the authors' handles" in problem.message
+    # a handle and a text without an id are told to add one
+    lacking = tmp_path / "no_id.csv"
+    lacking.write_text("handle,text\nacme,hello\n", encoding="utf-8")
+    (problem,) = import_paths(open_store(":memory:"), [lacking]).problems
+    assert "needs the columns id, author and text (add the column id)" in problem.message
+
+
+def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: Path) -> None:
+    # the CrowdFlower accounts CSV's header: a name and a text, but no id of a post to key on
+    path = tmp_path / "users.csv"
+    path.write_text(
+        "_unit_id,gender,description,name,text,tweet_id\n"
+        "815719226,male,i sing,sheezy0,Robbie E responds,6.5873E+17\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnknownFormatError):
+        detect(path)
+    # a cohort CSV stays a file of accounts
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,platform,segment\nacme,x,vendor\n", encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [cohort])
+    assert (report.accounts, report.posts) == (1, 0)
+
+
+def test_real_tables_keep_their_formats(shared_data: Path) -> None:
+    crowdflower = shared_data / "accounts" / "crowdflower_twitter_users.csv"
+    with pytest.raises(UnknownFormatError):
+        detect(crowdflower)
+    twcs = shared_data / "conversations" / "twcs_customer_support_sample" / "sample.csv"
+    assert detect(twcs).name == "twcs"
