@@ -106,8 +106,13 @@ def build_inbox(
     if text is None:
         notes.append("post-signals model unavailable: job ads detected by patterns")
     conversations = load_conversations(store, platform)
-    own_ids = set(own)
-    conversations = [c for c in conversations if (c.platform, c.opening.author_id) not in own_ids]
+    # the firm's own posts are not offered to it; but when the first post is not stored, the
+    # firm's reply shown in its place makes the conversation joined, not the firm's own
+    conversations = [
+        c
+        for c in conversations
+        if not any(c.opened_by(acc) for plat, acc in own if plat == c.platform)
+    ]
     model, topic_of = assign_topics(store, conversations)
     labels = {tid: t.label for tid, t in model.topics_.items()}
     ref = reference_time(store, conversations, now, as_of, max_age)

@@ -33,10 +33,12 @@ def joined_conversation_ids(
         )
     ]
     mine = set(replies)
+    # "opened by others" as the inbox reads it: a conversation whose first post is not stored
+    # shows the account's own reply as its opening, and is still one the account joined
     joined = [
         conv
         for conv in load_conversations_around(store, platform, replies)
-        if conv.opening.author_id != account_id and mine.intersection(p.id for p in conv.posts)
+        if not conv.opened_by(account_id) and mine.intersection(p.id for p in conv.posts)
     ]
     # one look-up for all their posts, not one per conversation
     relevant = schema.relevant_post_ids(store, platform, [p.id for c in joined for p in c.posts])

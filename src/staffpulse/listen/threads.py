@@ -54,6 +54,12 @@ class Conversation:
         return tuple(p for p in self.posts if p.id != opening.id)
 
     @property
+    def turns(self) -> tuple[Post, ...]:
+        """The replies we know of: every stored post when the opening post is not stored (the
+        earliest one shown as the opening is itself a reply to the missing post)."""
+        return self.posts if self.root is None else self.replies
+
+    @property
     def participants(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.author_id for p in self.posts))
 
@@ -71,8 +77,15 @@ class Conversation:
         return self.opening.url
 
     def replied_by(self, account_id: str) -> bool:
-        """True when ``account_id`` wrote a reply here (not only the opening post)."""
-        return any(p.author_id == account_id and p.kind == "reply" for p in self.replies)
+        """True when ``account_id`` wrote a reply here; with the opening post missing, the
+        earliest stored post shown in its place counts too (it is a reply)."""
+        return any(p.author_id == account_id and p.kind == "reply" for p in self.turns)
+
+    def opened_by(self, account_id: str) -> bool:
+        """True when ``account_id`` wrote the post that started the conversation. Unknown, so
+        False, when that post is not stored: the earliest stored post is then only a reply."""
+        root = self.root
+        return root is not None and root.author_id == account_id
 
 
 class _UnionFind:
