@@ -137,9 +137,15 @@ def test_a_pillar_with_nothing_to_judge_is_left_out_of_the_grade(tmp_path: Path)
     result = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
     mix = result.pillars["mix"]
     assert not mix.scored and "not scored" in mix.notes[0]
-    assert mix.to_dict()["scored"] is False
-    others = [result.pillars[name].score for name in ("face", "voice", "conversation")]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["pillars"]["mix"]["scored"] is False
+    assert data["pillars"]["mix"]["score"] is None  # no filler 50 for scripts to average
+    others = [result.pillars[name].score or 0 for name in ("face", "voice", "conversation")]
     assert result.overall == round(sum(others) / 3)  # equal default weights, Mix left out
+    # nothing to judge, so nothing to gain: its advice is no top action with points
+    points = {a["pillar"]: a["points"] for a in result.top_actions}
+    assert points.get("mix", 0) == 0
+    assert result.top_actions[0]["pillar"] != "mix"
 
 
 def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -8,9 +9,10 @@ from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account, audit_history, previous_audit
 from staffpulse.errors import NotFoundError
 from staffpulse.store import open_store
-from staffpulse.store.part_tables import AUDITS_MIGRATION
+from staffpulse.store.part_tables import AUDITS_MIGRATION, AUDITS_NULLABLE_PILLARS_MIGRATION
 
 MIGRATION = AUDITS_MIGRATION[0]
+NULLABLE = AUDITS_NULLABLE_PILLARS_MIGRATION[0]
 
 
 def test_audits_are_stored_and_listed(tmp_path: Path) -> None:
@@ -31,10 +33,12 @@ def test_audits_are_stored_and_listed(tmp_path: Path) -> None:
 def test_a_store_from_before_the_audit_history_gets_it_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with open_store(path) as store:
-        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (MIGRATION,))
+        store.conn.execute(
+            "DELETE FROM schema_migrations WHERE name IN (?, ?)", (MIGRATION, NULLABLE)
+        )
         store.conn.execute("DROP TABLE IF EXISTS audits")
     with open_store(path) as store:  # whatever command opens it next
-        assert MIGRATION in store.applied_migrations()
+        assert {MIGRATION, NULLABLE} <= set(store.applied_migrations())
         assert previous_audit(store, "x", "nobody") is None
 
 
@@ -62,3 +66,46 @@ def test_an_audit_since_a_date_without_posts_is_refused_and_not_saved(tmp_path: 
     with pytest.raises(NotFoundError, match="no posts in the store since 2099-01-01"):
         audit_account(store, "rosa", since="2099-01-01", scorer=FakeScorer(), avatar=PERSON)
     assert audit_history(store, "x", "rosa") == []
+
+
+def test_a_pillar_not_scored_is_stored_without_a_score_and_shows_no_change(
+    tmp_path: Path,
+) -> None:
+    feed = FeedBuilder("helpdesk", display_name="Help Desk")
+    feed.reply("customer", n=6)  # no original post: Mix has nothing to judge
+    store = store_with(tmp_path, feed)
+    first = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    assert first.pillars["mix"].score is None
+    assert audit_history(store, "x", "helpdesk")[0]["pillars"]["mix"] is None
+    more = FeedBuilder("helpdesk", display_name="Help Desk", clock=feed.clock)
+    more.chat(4)  # now it has original posts: Mix is scored
+    more.write(store)
+    second = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    assert second.previous is not None and second.previous["pillars"]["mix"] is None
+    assert second.change is not None
+    assert second.change["mix"] is None  # from "nothing to judge" is no change in points
+    assert isinstance(second.change["voice"], int)
+
+
+def test_stored_filler_scores_of_old_audits_become_null(tmp_path: Path) -> None:
+    """Before migration 0101 an unscored Mix was stored as 50: the upgrade reads the stored
+    result to tell filler from a real 50."""
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = ?", (NULLABLE,))
+        store.conn.execute("DROP TABLE audits")
+        store.conn.executescript(AUDITS_MIGRATION[1])
+        for n, scored in ((1, False), (2, True)):
+            pillars = {name: {"scored": True} for name in ("face", "voice", "conversation")}
+            result = json.dumps({"pillars": {**pillars, "mix": {"scored": scored}}})
+            store.conn.execute(
+                "INSERT INTO audits (platform, account_id, handle, created_at, overall, grade,"
+                " face, mix, voice, conversation, result)"
+                " VALUES ('x', 'acme', 'acme', ?, 40, 'D', 30, 50, 20, 60, ?)",
+                (f"2026-01-0{n}T00:00:00Z", result),
+            )
+        store.conn.commit()
+    with open_store(path) as store:
+        rows = audit_history(store, "x", "acme")
+    assert [r["pillars"]["mix"] for r in rows] == [None, 50]
+    assert [r["pillars"]["face"] for r in rows] == [30, 30]

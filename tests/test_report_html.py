@@ -188,3 +188,17 @@ def test_times_are_written_in_utc() -> None:
     assert format_when(datetime(2026, 3, 5, 14, 5)) == "05 Mar 2026, 14:05 UTC"  # naive = UTC
     assert format_when("2026-03-05T14:05:00Z") == format_when(moment.astimezone(UTC))
     assert format_when("not a time") == "not a time" and format_when(None) == ""
+
+
+def test_a_pillar_not_scored_shows_no_score_and_no_change(tmp_path: Path) -> None:
+    feed = FeedBuilder("helpdesk", display_name="Help Desk")
+    feed.reply("customer", n=6)  # no original post: Mix has nothing to judge
+    store = store_with(tmp_path, feed)
+    audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    again = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    context = audit_context(again)
+    mix = next(row for row in context["rows"] if row["name"] == "mix")
+    assert mix["score"] is None and mix["shown"] == "n/a" and mix["change"] is None
+    text = re.sub(r"<[^>]+>", " ", render_audit_html(again))
+    since = " ".join(text.split()).split("Since last audit:")[1][:80]
+    assert "Face" in since and "Mix" not in since  # no empty arrow for "nothing to judge"

@@ -16,11 +16,14 @@ def top_actions(
 ) -> list[dict[str, Any]]:
     """First advice of the pillars with the most points to gain, then their second advice."""
     total = sum(float(w) for w in weights.values()) or 1.0
+    # a pillar not scored has no score to raise: no points, and its advice comes last
     gain = {
-        name: float(weights.get(name, 0)) / total * (100 - pillar.score)
+        name: 0.0
+        if pillar.score is None
+        else float(weights.get(name, 0)) / total * (100 - pillar.score)
         for name, pillar in pillars.items()
     }
-    order = sorted(pillars, key=lambda name: (-gain[name], pillars[name].score))
+    order = sorted(pillars, key=lambda name: (-gain[name], pillars[name].score or 0))
     candidates: list[tuple[bool, int, int, str, str]] = []
     for rank in range(3):
         for position, name in enumerate(order):

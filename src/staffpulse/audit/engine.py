@@ -151,9 +151,9 @@ def compute_audit(
         ),
     }
     weights = cfg["weights"]
-    counted = [name for name in PILLARS if pillars[name].scored]
+    counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
     total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
-    overall = round(sum(float(weights.get(n, 0)) * pillars[n].score for n in counted) / total)
+    overall = round(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
 
     def iso(ts: float | None) -> str | None:
         return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None

@@ -18,6 +18,7 @@ def previous_audit(
     store: Store, platform: str, account_id: str, since: datetime | None = None
 ) -> dict[str, Any] | None:
     """The latest stored audit of the account over the same window (scores only), or None.
+    A pillar that was not scored has ``None`` (the column is NULL, migration 0101).
 
     An audit of the posts since a date is compared only with audits since the same date:
     scores over a few weeks and over the whole history are not a change."""
@@ -38,10 +39,13 @@ def previous_audit(
     }
 
 
-def change_since(result: AuditResult, previous: dict[str, Any]) -> dict[str, int]:
-    change = {"overall": result.overall - int(previous["overall"])}
+def change_since(result: AuditResult, previous: dict[str, Any]) -> dict[str, int | None]:
+    """Points gained per pillar; None where the pillar was not scored now or then (a change
+    from or to "nothing to judge" is no change in points)."""
+    change: dict[str, int | None] = {"overall": result.overall - int(previous["overall"])}
     for name in PILLARS:
-        change[name] = result.pillars[name].score - int(previous["pillars"][name])
+        now, then = result.pillars[name].score, previous["pillars"][name]
+        change[name] = None if now is None or then is None else now - int(then)
     return change
 
 

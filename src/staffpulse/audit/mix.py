@@ -98,7 +98,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         }
         for start, length in runs[:3]
     ]
-    score = mix_score(share, settings) if n else 50.0
+    score = round(mix_score(share, settings)) if n else None
     evidence: dict[str, Any] = {
         "original_posts": n,
         "job_ads": int(job.sum()),
@@ -130,7 +130,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes.append(f"only {n} original posts in the window: the share is rough")
     return PillarResult(
         name="mix",
-        score=round(score),
+        score=score,
         evidence=evidence,
         recommendations=_mix_advice(evidence, settings),
         best=best,

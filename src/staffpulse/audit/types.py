@@ -79,7 +79,7 @@ def rank_examples(
 @dataclass(slots=True)
 class PillarResult:
     name: str
-    score: int
+    score: int | None  # None exactly when ``scored`` is False: no made-up figure anywhere
     evidence: dict[str, Any]
     recommendations: list[str]
     best: list[PostExample] = field(default_factory=list)
@@ -88,6 +88,13 @@ class PillarResult:
     # False when there is nothing to judge (no original posts for Mix): the overall grade
     # leaves the pillar out rather than count a made-up middle score
     scored: bool = True
+
+    def __post_init__(self) -> None:
+        # one rule for every pillar, so that no reader meets a filler score of an unscored one
+        if not self.scored:
+            self.score = None
+        elif self.score is None:
+            raise ValueError(f"pillar {self.name!r} is scored but has no score")
 
     def to_dict(self) -> dict[str, Any]:
         evidence = dict(self.evidence)
@@ -147,7 +154,7 @@ class AuditResult:
     timeline: list[dict[str, Any]]
     signals: dict[str, str]
     previous: dict[str, Any] | None = None
-    change: dict[str, int] | None = None
+    change: dict[str, int | None] | None = None  # None for a pillar not scored then or now
     audit_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:

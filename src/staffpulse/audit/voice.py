@@ -39,7 +39,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "templated_share": round(templated, 3),
         "template_families": families,
     }
-    score = voice_score(personality, humor, templated, settings) if n else 0.0
+    score = round(voice_score(personality, humor, templated, settings)) if n else None
     best = []
     if n:
         strength = frame.personality_score[scored] + frame.humor_score[scored]
@@ -64,7 +64,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes.append(f"only {n} posts to judge: the shares are rough")
     return PillarResult(
         name="voice",
-        score=round(score),
+        score=score,
         evidence=evidence,
         recommendations=_voice_advice(evidence, settings),
         best=best,

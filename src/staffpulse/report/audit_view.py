@@ -9,6 +9,7 @@ from staffpulse.report.counts import count_of
 
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
 RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
+UNSCORED_COLOR = "#6b7280"  # a pillar not scored: grey, no grade's colour
 
 
 def band(score: float) -> str:
@@ -141,16 +142,17 @@ def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
     figs = figures(result)
     rows = []
     for name, pillar in result.pillars.items():
+        score = pillar.score
         rows.append(
             {
                 "name": name,
                 "title": PILLAR_TITLES[name],
                 "question": PILLAR_QUESTIONS[name],
-                "score": pillar.score,
-                "scored": pillar.scored,
-                "shown": str(pillar.score) if pillar.scored else "n/a",  # the figure to print
-                "band": band(pillar.score),
-                "color": GRADE_COLORS[band(pillar.score)],
+                "score": score,  # None when not scored
+                "scored": score is not None,
+                "shown": "n/a" if score is None else str(score),  # the figure to print
+                "band": None if score is None else band(score),
+                "color": UNSCORED_COLOR if score is None else GRADE_COLORS[band(score)],
                 "change": (result.change or {}).get(name),
                 "figures": figs[name],
                 "recommendations": pillar.recommendations,

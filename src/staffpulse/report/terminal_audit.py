@@ -53,7 +53,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
     for row in pillar_rows(result):
         scores.add_row(
             Text(row["title"], style="bold"),
-            _bar(row["score"] if row["scored"] else 0),
+            _bar(row["score"] or 0),
             Text(f"{row['shown']:>3}", style=RICH_COLORS[row["band"]] if row["scored"] else "dim"),
             _delta(row["change"]),
         )

@@ -30,6 +30,41 @@ AUDITS_MIGRATION = (
     """,
 )
 
+# the pillars' columns may be NULL: a pillar with nothing to judge has no score, where it
+# used to be stored as a filler (50 for Mix, 0 for Voice). SQLite cannot drop NOT NULL in
+# place, so the table is rebuilt; the stored result JSON tells which old rows were filler.
+AUDITS_NULLABLE_PILLARS_MIGRATION = (
+    "0101_audits_nullable_pillars",
+    """
+    CREATE TABLE audits_0101 (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        overall INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        face INTEGER,
+        mix INTEGER,
+        voice INTEGER,
+        conversation INTEGER,
+        result TEXT NOT NULL
+    );
+    INSERT INTO audits_0101
+    SELECT id, platform, account_id, handle, created_at, overall, grade,
+        CASE WHEN json_extract(result, '$.pillars.face.scored') = 0 THEN NULL ELSE face END,
+        CASE WHEN json_extract(result, '$.pillars.mix.scored') = 0 THEN NULL ELSE mix END,
+        CASE WHEN json_extract(result, '$.pillars.voice.scored') = 0 THEN NULL ELSE voice END,
+        CASE WHEN json_extract(result, '$.pillars.conversation.scored') = 0 THEN NULL
+             ELSE conversation END,
+        result
+    FROM audits;
+    DROP TABLE audits;
+    ALTER TABLE audits_0101 RENAME TO audits;
+    CREATE INDEX IF NOT EXISTS audits_by_account ON audits(platform, account_id, id);
+    """,
+)
+
 # listening: stream cursors, relevance verdicts, topics, inbox marks
 LISTEN_MIGRATION = (
     "0100_listen",
