@@ -222,3 +222,35 @@ def test_empty_or_missing_cohort(tmp_path: Path) -> None:
     empty.write_text("ghost\n")
     with pytest.raises(EmptyInputError, match=r"empty\.txt:1"):
         run_benchmark(store, empty, scorer=FakeScorer())  # type: ignore[arg-type]
+
+
+def test_a_handle_on_two_platforms_is_told_to_write_its_platform_on_its_line(
+    tmp_path: Path,
+) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    twins = [FeedBuilder("dupfirm", platform=p) for p in ("x", "bluesky")]
+    for feed in twins:
+        feed.job(2)
+    other = FeedBuilder("otherfirm")
+    other.chat(2)
+    store = store_with(tmp_path, *twins, other)
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("dupfirm\notherfirm\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    (problem,) = result.problems
+    assert problem.line == 1 and problem.message == (
+        "'dupfirm' exists on several platforms (bluesky, x): write the platform on this line, "
+        "e.g. dupfirm,bluesky or dupfirm,x"
+    )
+    # a cohort of that line alone: the posts are imported, so importing is not the fix
+    cohort.write_text("dupfirm\n")
+    with pytest.raises(EmptyInputError) as refused:
+        run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert refused.value.message.startswith("no line of the cohort names a single account")
+    assert refused.value.hint == (
+        "write the platform on each line whose handle is on several platforms, "
+        "e.g. dupfirm,bluesky or dupfirm,x"
+    )
+    cohort.write_text("dupfirm,x\n")
+    assert len(run_benchmark(store, cohort, scorer=FakeScorer()).audits) == 1  # type: ignore[arg-type]

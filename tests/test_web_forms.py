@@ -145,6 +145,37 @@ def test_a_saved_cohort_that_stopped_working_keeps_the_toolbar(client: Any) -> N
     assert not settings.saved_cohort_name().exists()
 
 
+def test_a_handle_on_two_platforms_asks_for_the_platform_on_its_line(client: Any) -> None:
+    from datetime import UTC, datetime
+
+    from staffpulse.models import Account, Post, Provenance
+    from staffpulse.store import open_store
+
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    account = Account(platform="bluesky", id="did:b", handle="brightpathstaff")
+    post = Post(platform="bluesky", id="at://b/1", author_id="did:b", text="hi", created_at=when)
+    with open_store(client.app.state.web.settings.db_path) as store:  # the same handle on bsky
+        store.upsert([account, post], Provenance("test", "here", "t", when))
+    client.app.state.web.backend.invalidate()
+    refused = _followed(client, _post_cohort(client, "one.csv", b"brightpathstaff\n"))
+    assert "no line of one.csv names a single account in the store" in refused
+    assert "write the platform on each line" in refused and "brightpathstaff,x" in refused
+    assert "import the accounts" not in refused and "--platform" not in refused
+    cohort = b"brightpathstaff\nghost_firm,x\n"
+    refused = _followed(client, _post_cohort(client, "two.csv", cohort))
+    assert "import the accounts&#39; posts first on the Import page; write the platform" in refused
+    cohort += b"brightpathstaff,x\n"
+    saved = _followed(client, _post_cohort(client, "three.csv", cohort))
+    assert "Cohort saved, but 2 lines of it could not be used" in saved
+    assert "line 1: &#39;brightpathstaff&#39; exists on several platforms (bluesky, x): write " in (
+        saved
+    )
+    assert "write the platform on this line, e.g. brightpathstaff,bluesky or brightpathstaff,x" in (
+        saved
+    )
+    assert "Cohort lines we could not use" in saved and "--platform" not in saved
+
+
 def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
     cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nghost_firm,x,vendor\n"
     page = _followed(client, _post_cohort(client, "My firms 2026.csv", cohort))

@@ -15,6 +15,7 @@ Hierarchy::
     │   ├── UnknownFormatError       no importer recognises the file
     │   └── EmptyInputError          the file or folder holds nothing to import
     ├── NotFoundError                an account, audit or conversation is not in the store
+    │   └── AmbiguousAccountError    a handle names accounts on several platforms
     ├── ModelError                   a shipped model artifact is missing or corrupt
     └── FetchError                   a live platform call failed
         ├── AuthError                missing or rejected credentials
@@ -92,6 +93,19 @@ class NotFoundError(StaffpulseError):
     """Something the user asked for is not in the store."""
 
     exit_code = 66  # EX_NOINPUT
+
+
+class AmbiguousAccountError(NotFoundError):
+    """A handle names accounts on several platforms: which one is meant must be said, and how
+    depends on where it was typed (``--platform``, a cohort line), so the caller may rephrase
+    the hint from ``handle`` and ``platforms``."""
+
+    def __init__(self, handle: str, platforms: list[str], hint: str | None = None) -> None:
+        super().__init__(
+            f"'{handle}' exists on several platforms ({', '.join(platforms)})", hint=hint
+        )
+        self.handle = handle
+        self.platforms = platforms
 
 
 class ModelError(StaffpulseError):

@@ -24,7 +24,7 @@ from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templ
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortEntry, CohortProblem, read_cohort
 from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks, summary
-from staffpulse.errors import EmptyInputError, NotFoundError
+from staffpulse.errors import AmbiguousAccountError, EmptyInputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.store import Store
 
@@ -58,23 +58,68 @@ class BenchmarkResult:
         }
 
 
-def _resolve(
-    store: Store, entries: list[CohortEntry], source: str
-) -> tuple[list[tuple[Account, str]], list[CohortProblem]]:
-    found: list[tuple[Account, str]] = []
-    problems: list[CohortProblem] = []
+@dataclass(slots=True)
+class CohortAccounts:
+    """The stored accounts a cohort file names, and why the other lines name none."""
+
+    accounts: list[tuple[Account, str]]  # with the segment ("unknown" when none was given)
+    problems: list[CohortProblem]
+    missing: int = 0  # lines whose handle is not in the store
+    ambiguous: list[AmbiguousAccountError] = field(default_factory=list)
+
+    def platform_step(self) -> str | None:
+        """What to write on lines whose handle is on several platforms, if there are any."""
+        if not self.ambiguous:
+            return None
+        return (
+            "write the platform on each line whose handle is on several platforms, "
+            f"e.g. {_examples(self.ambiguous[0])}"
+        )
+
+    def fix(self) -> str:
+        """What to do when no line named a usable account, for the reasons found."""
+        steps = [step] if (step := self.platform_step()) else []
+        if self.missing or not self.ambiguous:
+            steps.append(
+                "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
+            )
+        return "; ".join(steps)
+
+    def headline(self, cohort: str = "the cohort") -> str:
+        """What is wrong when no line named a usable account."""
+        if self.ambiguous and not self.missing:
+            return f"no line of {cohort} names a single account in the store"
+        return f"{cohort} has no account with posts in the store"
+
+
+def _examples(exc: AmbiguousAccountError) -> str:
+    # the line itself says which account is meant (the benchmark has no --platform): a
+    # cohort line is handle,platform,segment, in a CSV and in plain text alike
+    return " or ".join(f"{exc.handle.lstrip('@')},{p}" for p in exc.platforms)
+
+
+def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
+    """The accounts of a cohort's lines as the store holds them (each once); a line naming no
+    account, or several, is a problem with its line and what to write instead."""
+    found = CohortAccounts([], [])
     seen: set[tuple[str, str]] = set()
     for entry in entries:
         try:
             account = store.find_account(entry.handle, entry.platform)
+        except AmbiguousAccountError as exc:
+            found.ambiguous.append(exc)
+            fix = f"write the platform on this line, e.g. {_examples(exc)}"
+            found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
+            continue
         except NotFoundError as exc:
-            problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
+            found.missing += 1
+            found.problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
             continue
         if (account.platform, account.id) in seen:
             continue
         seen.add((account.platform, account.id))
-        found.append((account, entry.segment or "unknown"))
-    return found, problems
+        found.accounts.append((account, entry.segment or "unknown"))
+    return found
 
 
 def run_benchmark(
@@ -99,11 +144,14 @@ def run_benchmark(
     settings = audit_settings(config)
     since_dt = parse_since(since)
     problems: list[CohortProblem] = []
+    fix = "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
+    headline = "the cohort has no account with posts in the store"
     if cohort_file is not None:
         source = str(cohort_file)
         entries, problems = read_cohort(Path(cohort_file))
-        accounts, missing = _resolve(store, entries, source)
-        problems = sorted([*problems, *missing], key=lambda p: (p.file, p.line or 0))
+        resolved = resolve_cohort(store, entries, source)
+        accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
+        problems = sorted([*problems, *resolved.problems], key=lambda p: (p.file, p.line or 0))
     else:
         stored = store.list_accounts(platform)
         accounts = [(s.account, "unknown") for s in stored if s.posts > 0]
@@ -114,8 +162,8 @@ def run_benchmark(
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(
-            f"the cohort has no account with posts in the store{': ' + detail if detail else ''}",
-            hint="import the accounts' posts first (staffpulse import FILE), or fix the cohort file",
+            f"{headline}{': ' + detail if detail else ''}",
+            hint=fix,
         )
     if progress:
         progress("Loading posts", 0, len(accounts))

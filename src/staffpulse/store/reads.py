@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from staffpulse.errors import NotFoundError
+from staffpulse.errors import AmbiguousAccountError, NotFoundError
 from staffpulse.models import (
     POST_KINDS,
     Account,
@@ -108,10 +108,9 @@ class ReadMixin:
                 hint="import its posts first (staffpulse import FILE), or run: staffpulse accounts",
             )
         if len({row["platform"] for row in rows}) > 1:
-            platforms = ", ".join(sorted({row["platform"] for row in rows}))
-            raise NotFoundError(
-                f"'{handle}' exists on several platforms ({platforms})",
-                hint="add --platform to choose one",
+            platforms = sorted({row["platform"] for row in rows})
+            raise AmbiguousAccountError(
+                handle.strip(), platforms, hint="add --platform to choose one"
             )
         return account_from_row(rows[0])
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from staffpulse.bundled import SAMPLE_DIR, is_bundled_sample
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.errors import InputError
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
 from staffpulse.web.data_inbox import InboxMixin
@@ -177,7 +177,8 @@ class Backend(InboxMixin):
         :class:`InputError` when the file lists no usable line, or no account with posts in
         the store. Otherwise what the upload page tells: the lines that could not be used as
         written (the benchmark lists them too) and whether the file names segments."""
-        from staffpulse.benchmark.cohort import CohortProblem, parse_cohort
+        from staffpulse.benchmark.cohort import parse_cohort
+        from staffpulse.benchmark.engine import resolve_cohort
 
         entries, problems = parse_cohort(text, name)
         if not entries:
@@ -188,22 +189,21 @@ class Backend(InboxMixin):
                 "optional), e.g. acmestaffing,x,staffing_firm",
             )
         graded = {(s.account.platform, s.account.id) for s in self.with_posts()}
-        found = 0
         with self.store() as store:  # resolved as the benchmark will resolve them
-            for entry in entries:
-                try:
-                    account = store.find_account(entry.handle, entry.platform)
-                except NotFoundError as exc:
-                    problems.append(CohortProblem(name, entry.line, exc.message))
-                    continue
-                found += (account.platform, account.id) in graded
+            resolved = resolve_cohort(store, entries, name)
+        problems += resolved.problems
+        found = sum((account.platform, account.id) in graded for account, _ in resolved.accounts)
+        if not found and resolved.ambiguous and not resolved.missing:
+            # the accounts are there, on several platforms each: importing would not help
+            raise InputError(resolved.headline(name), hint=resolved.fix())
         if not found:
             shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
             more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
             raise InputError(
                 f"none of the accounts in {name} has posts in this store: {shown}{more}",
                 hint="each line needs the handle of an account listed on the Accounts page "
-                "(handle,platform,segment); import the accounts' posts first on the Import page",
+                "(handle,platform,segment); import the accounts' posts first on the Import page"
+                + (f"; {step}" if (step := resolved.platform_step()) else ""),
             )
         problems.sort(key=lambda p: p.line or 0)
         lines = [(p.line, p.message) for p in problems]
