@@ -189,3 +189,20 @@ def test_folder_walk_imports_nested_files_and_skips_hidden_ones(tmp_path: Path) 
     _write_jsonl(hidden / "b.jsonl", [{"type": "account", "platform": "x", "handle": "zed"}])
     report = import_paths(open_store(":memory:"), [tmp_path / "exports"])
     assert report.files == [(str(nested / "a.jsonl"), "staffpulse JSONL")]
+
+
+def test_a_second_firms_csv_with_the_same_row_numbers_never_overwrites_the_first(
+    tmp_path: Path,
+) -> None:
+    acme, zenith = tmp_path / "acme.csv", tmp_path / "zenith.csv"
+    acme.write_text("id,author,text\n1,acmestaffing,Acme lunch\n", encoding="utf-8")
+    zenith.write_text("id,author,text\n1,zenithtemps,Zenith fun\n2,zenithtemps,Hi\n", "utf-8")
+    store = open_store(":memory:")
+    import_paths(store, [acme])
+    report = import_paths(store, [zenith])
+    assert (report.new_posts, report.skipped) == (1, 1)
+    [problem] = report.problems
+    assert (problem.file, problem.line) == (str(zenith), 2)
+    assert "already used by a post of @acmestaffing" in problem.message
+    account = store.find_account("acmestaffing")
+    assert [p.text for p in store.posts_by(account.platform, account.id)] == ["Acme lunch"]

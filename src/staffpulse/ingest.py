@@ -43,6 +43,10 @@ class ImportReport:
         self.follows += counts.follows
         self.new_accounts += counts.new_accounts
         self.new_posts += counts.new_posts
+        # posts left out because their ids are other accounts' posts (store/clashes.py)
+        for clash in counts.clashes:
+            self.problems.append(Problem(clash.location, clash.line, clash.message))
+            self.skipped += 1
 
     def as_dict(self) -> dict[str, object]:
         return {

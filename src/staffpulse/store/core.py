@@ -8,6 +8,7 @@ them. Raw payloads are kept once each (keyed by their SHA-256) with their proven
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -23,6 +24,7 @@ import orjson
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
+from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import account_params, format_time, post_params
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
@@ -104,6 +106,7 @@ class WriteCounts:
     new_posts: int = 0
     new_accounts: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    clashes: list[AuthorClash] = field(default_factory=list)  # posts left out, not written
 
     def add(self, other: WriteCounts) -> None:
         self.accounts += other.accounts
@@ -234,23 +237,31 @@ class Store(ReadMixin):
         aliases: list[tuple[str, str, str]] = []
         kinds: dict[tuple[str, str], str] = {}
         links: list[tuple[str, str, str | None, str | None]] = []
+        post_rows: list[Post] = []
+        origins: list[tuple[str, int | None]] = []
         try:
             with self.transaction():
                 raw_ids = self._store_raw_batch(records)
                 for record, raw_id in zip(records, raw_ids, strict=True):
+                    where = (record.provenance.location, record.provenance.line)
                     for row in record.rows:
                         if isinstance(row, Post):
                             posts.append(post_params(row, raw_id, now))
-                            aliases.extend((row.platform, a, row.id) for a in row.aliases)
-                            if row.reply_to_post_id or row.quoted_post_id:
-                                links.append(
-                                    (row.platform, row.id, row.reply_to_post_id, row.quoted_post_id)
-                                )
-                            kinds[(row.platform, row.id)] = row.kind  # once per post
+                            post_rows.append(row)
+                            origins.append(where)
                         elif isinstance(row, Account):
                             accounts.append(account_params(row, raw_id, now))
                         else:
                             follows.append(_follow_params(row, now))
+                keep, counts.clashes = find_author_clashes(self.conn, posts, origins)
+                posts = [p for p, kept in zip(posts, keep, strict=True) if kept]
+                for row in itertools.compress(post_rows, keep):
+                    aliases.extend((row.platform, a, row.id) for a in row.aliases)
+                    if row.reply_to_post_id or row.quoted_post_id:
+                        links.append(
+                            (row.platform, row.id, row.reply_to_post_id, row.quoted_post_id)
+                        )
+                    kinds[(row.platform, row.id)] = row.kind  # once per post
                 counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})
                 counts.new_accounts -= self._existing("accounts", accounts_keys)
                 counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
