@@ -42,7 +42,7 @@ def test_parse_cohort_shapes_and_problems() -> None:
     ]
     assert [str(p) for p in problems] == [
         "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
-        "hr, other): @weird is kept, without a segment",
+        "hr, other) — @weird is kept without a segment",
         "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment; "
         'put a segment of several words in quotes: "staffing firm")',
         "cohort.txt:8: @acme is already on line 2",
@@ -52,10 +52,13 @@ def test_parse_cohort_shapes_and_problems() -> None:
 
 
 def test_parse_cohort_csv_with_header() -> None:
-    entries, problems = parse_cohort("handle,platform,segment\nacme,x,HR\nbob,,\n", "c.csv")
+    entries, problems = parse_cohort(
+        "handle,platform,segment\nacme,x,HR\nbob,,\ncy,x,no segment\n", "c.csv"
+    )
     assert [(e.handle, e.platform, e.segment) for e in entries] == [
         ("acme", "x", "hr"),
         ("bob", None, None),
+        ("cy", "x", None),  # as the league table's CSV writes it: read back without a note
     ]
     assert not problems
 

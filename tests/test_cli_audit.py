@@ -115,3 +115,21 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
     as_json = invoke("benchmark", "--db", db, "--json")
     assert as_json.exit_code == 0
     assert json.loads(as_json.output)["cohort"]["accounts"] == 2
+
+
+def test_a_segment_typo_is_a_note_and_every_output_says_no_segment(
+    db: Path, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nacme,staffing frim\nrosa,recruiter\n")
+    board, page = tmp_path / "board.csv", tmp_path / "b.html"
+    result = invoke("benchmark", cohort, "--db", db, "--csv", board, "--html", page)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"note {cohort}:2: unknown segment 'staffing frim'" in said
+    assert "— @acme is kept without a segment" in said and "skipped" not in said
+    rows = {r["handle"]: r for r in csv.DictReader(board.open(encoding="utf-8-sig"))}
+    assert (rows["acme"]["segment"], rows["rosa"]["segment"]) == ("no segment", "recruiter")
+    html = page.read_text()
+    assert "<td>No segment</td>" in html and "unknown</td>" not in html
+    assert "Cohort lines we could not use as written" in html

@@ -173,7 +173,7 @@ def test_a_handle_on_two_platforms_asks_for_the_platform_on_its_line(client: Any
     assert "write the platform on this line, e.g. brightpathstaff,bluesky or brightpathstaff,x" in (
         saved
     )
-    assert "Cohort lines we could not use" in saved and "--platform" not in saved
+    assert "Cohort lines we could not use as written" in saved and "--platform" not in saved
 
 
 def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
@@ -184,5 +184,5 @@ def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
     assert (
         "-cohort.csv" not in page and str(client.app.state.web.settings.db_path.parent) not in page
     )
-    assert "Cohort lines we could not use" in page and "ghost_firm" in page
+    assert "Cohort lines we could not use as written" in page and "ghost_firm" in page
     assert "staffpulse import FILE" not in page and "staffpulse accounts" not in page

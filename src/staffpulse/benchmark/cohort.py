@@ -29,6 +29,9 @@ SEGMENT_LABELS = {
     "other": "Other",
     "unknown": "No segment",
 }
+# How a line says it has no segment: blank, or the words the league table and its CSV write
+# (so a league CSV read back as a cohort keeps its accounts without a note on each).
+_NO_SEGMENT = frozenset({"no_segment", "none", "unknown"})
 _ALIASES = {
     "staffing_firm": "staffing_firm",
     "staffing_firms": "staffing_firm",
@@ -73,20 +76,24 @@ class CohortProblem:
     file: str
     line: int | None
     message: str
+    kept: bool = False  # the line's account is still in the cohort: a note, not a skip
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "message": self.message}
+        return {"file": self.file, "line": self.line, "message": self.message, "kept": self.kept}
 
 
 def normalize_segment(value: str | None) -> str | None:
-    """The canonical segment for a user's spelling, None when blank; raises ValueError."""
+    """The canonical segment for a user's spelling, None when blank or "no segment"; raises
+    ValueError."""
     if value is None or not value.strip():
         return None
     key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in _NO_SEGMENT:
+        return None
     if key not in _ALIASES:
         raise ValueError(f"unknown segment {value.strip()!r} (use one of: {', '.join(SEGMENTS)})")
     return _ALIASES[key]
@@ -176,11 +183,8 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         seen[key] = number
         entries.append(entry)
         if unknown_segment:  # a typo in the segment must not drop a real account
-            problems.append(
-                CohortProblem(
-                    file, number, f"{unknown_segment}: @{entry.handle} is kept, without a segment"
-                )
-            )
+            kept = f"{unknown_segment} — @{entry.handle} is kept without a segment"
+            problems.append(CohortProblem(file, number, kept, kept=True))
     return entries, problems
 
 

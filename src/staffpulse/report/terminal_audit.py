@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -148,7 +149,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             str(row["rank"]),
             Text("@" + row["handle"])
             + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
-            *([row["segment"].replace("_", " ")] if segments else []),
+            *([segment_cell(row["segment"])] if segments else []),
             Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
             pct(row["job_share"]),
@@ -178,7 +179,15 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             highlight=False,
         )
     for problem in result.problems:
-        console.print(f"[yellow]skipped[/] {problem}", highlight=False)
+        label = "note" if problem.kept else "skipped"  # a kept account is in the table above
+        console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
+
+
+def segment_cell(segment: str) -> str:
+    """A leaderboard row's segment as the table and its CSV show it: ``staffing firm``, and
+    ``no segment`` for an account without one (the HTML's "No segment"; never "unknown", the
+    key the JSON keeps)."""
+    return "no segment" if segment == "unknown" else segment.replace("_", " ")
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
@@ -217,9 +226,10 @@ def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
             writer = csv.writer(handle)
             writer.writerow([*CSV_COLUMNS, *pct_cols, "top_action"])
             for row in result.leaderboard:
+                cells = {**row, "segment": segment_cell(row["segment"])}
                 writer.writerow(
                     [
-                        *(safe_cell(row[c]) for c in CSV_COLUMNS),
+                        *(safe_cell(cells[c]) for c in CSV_COLUMNS),
                         *(row["percentiles"][k] for k in ("overall", *PILLAR_TITLES)),
                         safe_cell(row["top_action"]),
                     ]

@@ -167,5 +167,5 @@ def saved_flash(name: str, check: CohortCheck) -> Flash:
         "as written:",
         shown + (f"; and {count_of(more, 'more line')}." if more > 0 else "."),
         note=ranked[0].upper() + ranked[1:] + " Every such line is listed at the bottom of "
-        "the page, under “Cohort lines we could not use”.",
+        "the page, under “Cohort lines we could not use as written”.",
     )
