@@ -313,3 +313,23 @@ def test_replay_with_the_shipped_post_signals_model(tmp_path: Path) -> None:
     inbox = build_inbox(store, limit=10, as_of="newest", text_model=model, role_model=None)
     assert len(inbox.items) == 10
     assert all(i.conversation_id in truth.work_questions for i in inbox.items)
+
+
+def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    reply = Post(platform="x", id="501", author_id="u1", kind="reply",
+                 text="@rossweston How do you keep candidates warm after an offer?",
+                 reply_to_post_id="500", reply_to_handle="rossweston",
+                 created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
+    with open_store(db) as store:
+        store.upsert([reply], provenance("test", "fixture"))
+    shown = runner.invoke(app, ["inbox", "--db", str(db)])
+    assert "id: 500" in shown.stdout
+    wrong = runner.invoke(app, ["inbox", "dismiss", "501", "--db", str(db)])
+    assert wrong.exit_code == 66
+    assert "'501' is a post in x conversation '500', not a conversation id" in wrong.output
+    assert "staffpulse inbox dismiss 500" in wrong.output
+    done = runner.invoke(app, ["inbox", "dismiss", "500", "--db", str(db)])
+    assert done.exit_code == 0 and "x conversation 500: dismissed" in done.stdout
+    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    assert data["items"] == [] and data["counts"]["dismissed"] == 1

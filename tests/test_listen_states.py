@@ -1,4 +1,5 @@
-"""The joined conversations the inbox lists and the audit counts."""
+"""Marking inbox conversations joined or dismissed, by the id the inbox shows, and the joined
+conversations the audit counts."""
 
 from __future__ import annotations
 
@@ -6,10 +7,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from _listen_fakes import FakeScorer
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
-from staffpulse.listen.states import joined_conversation_ids
+from staffpulse.listen.states import (
+    conversation_openings,
+    joined_conversation_ids,
+    set_state,
+)
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
@@ -22,7 +30,19 @@ def post(pid: str, author: str, text: str, minutes: int, platform: str = "x", **
                 created_at=NOW - timedelta(minutes=minutes), **kw)  # fmt: skip
 
 
+# Conversations whose first post is not stored: the inbox names them by the missing post's id.
+X_REPLY = post("501", "u1", "@rossweston How do you keep candidates warm after an offer?", 30,
+               kind="reply", reply_to_post_id="500", reply_to_handle="rossweston")  # fmt: skip
+MASTODON = [
+    post("m:2", "u2", "@ana Recruiters, how do you handle counteroffers?", 40, "mastodon",
+         kind="reply", reply_to_post_id="m:1"),
+    post("m:3", "u3", "@u2 We match once, never twice", 20, "mastodon", kind="reply",
+         reply_to_post_id="m:2"),
+]  # fmt: skip
 OPENING = post("600", "u4", "HR folks: how do you run onboarding for remote hires?", 50)
+ANSWER = post("601", "u5", "A buddy for every hire.", 45, kind="reply", reply_to_post_id="600",
+              conversation_id="600")  # fmt: skip
+SUNSET = post("700", "u6", "Lovely sunset tonight", 10)
 
 
 def store_with(tmp_path: Path, *rows: Post | Account) -> Store:
@@ -34,6 +54,78 @@ def store_with(tmp_path: Path, *rows: Post | Account) -> Store:
 def inbox(store: Store, **kw: Any) -> Inbox:
     scorer: Any = FakeScorer()
     return build_inbox(store, text_model=scorer, role_model=None, max_age=None, **kw)
+
+
+def test_every_id_the_inbox_shows_can_be_dismissed_even_without_the_first_post(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, X_REPLY, *MASTODON, OPENING, ANSWER) as store:
+        shown = inbox(store).items
+        assert {(i.conversation_id, i.root_stored) for i in shown} == {
+            ("500", False), ("m:1", False), ("600", True)
+        }  # fmt: skip
+        for item in shown:
+            assert set_state(store, item.conversation_id, "dismissed") == (
+                item.platform, item.conversation_id
+            )  # fmt: skip
+        after = inbox(store)
+    assert after.items == [] and after.counts["dismissed"] == 3
+
+
+def test_mark_joined_without_the_first_post_lists_it_as_joined(tmp_path: Path) -> None:
+    with store_with(tmp_path, X_REPLY) as store:
+        inbox(store)  # judges the posts, as any inbox does before ids are shown
+        set_state(store, "500", "joined")
+        result = inbox(store)
+        assert [j.conversation_id for j in result.joined] == ["500"] and result.items == []
+        assert joined_conversation_ids(store, "x", "nobody") == ["500"]
+        set_state(store, "500", None)
+        assert [i.conversation_id for i in inbox(store).items] == ["500"]
+
+
+def test_a_post_id_is_not_a_conversation_id_and_the_error_names_the_right_one(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, X_REPLY, OPENING, ANSWER) as store:
+        inbox(store)
+        for post_id, conversation in (("501", "500"), ("601", "600")):
+            with pytest.raises(NotFoundError) as caught:
+                set_state(store, post_id, "dismissed")
+            assert caught.value.message == (
+                f"'{post_id}' is a post in x conversation '{conversation}', not a conversation id"
+            )
+            assert caught.value.hint == (
+                f"use the conversation's id: staffpulse inbox dismiss {conversation}"
+            )
+        assert len(inbox(store).items) == 2  # nothing was hidden
+
+
+def test_an_unknown_id_or_a_conversation_the_inbox_never_lists_is_an_error(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, OPENING, SUNSET) as store:
+        inbox(store)
+        with pytest.raises(NotFoundError) as unknown:
+            set_state(store, "12345", "joined")
+        assert unknown.value.message == "no conversation '12345' in the store"
+        assert unknown.value.hint is not None and "staffpulse inbox" in unknown.value.hint
+        with pytest.raises(NotFoundError) as chatter:
+            set_state(store, "700", "dismissed")
+        assert "not in the inbox" in chatter.value.message
+        with pytest.raises(InputError):
+            set_state(store, "600", "dismissed", platform="myspace")
+        assert set_state(store, "600", "dismissed", platform="Twitter") == ("x", "600")
+
+
+def test_a_mark_can_be_reopened_after_the_posts_are_gone(tmp_path: Path) -> None:
+    from staffpulse.listen.schema import delete_posts
+
+    with store_with(tmp_path, OPENING) as store:
+        inbox(store)
+        set_state(store, "600", "dismissed")
+        with store.transaction() as conn:
+            delete_posts(conn, "x", ["600"])
+        assert set_state(store, "600", None) == ("x", "600")
 
 
 def test_a_reply_shown_as_the_opening_counts_as_joined_for_inbox_and_audit(
@@ -52,3 +144,10 @@ def test_a_reply_shown_as_the_opening_counts_as_joined_for_inbox_and_audit(
     assert [j.conversation_id for j in as_firm.joined] == ["800"] == joined
     assert [i.conversation_id for i in as_firm.items] == ["600"]  # its own post is not offered
     assert as_firm.counts["joined"] == 1
+
+
+def test_the_dismissed_list_shows_the_opening_the_inbox_showed(tmp_path: Path) -> None:
+    with store_with(tmp_path, *MASTODON, OPENING) as store:
+        openings = conversation_openings(store, "mastodon", ["m:1", "gone"])
+        assert conversation_openings(store, "x", ["600"])["600"].id == "600"
+    assert list(openings) == ["m:1"] and openings["m:1"].id == "m:2"

@@ -6,11 +6,13 @@ The inbox lists joined conversations apart, and the audit's Conversation pillar 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen import schema
-from staffpulse.listen.threads import load_conversations_around
+from staffpulse.listen.threads import Conversation, load_conversations_around
+from staffpulse.models import PLATFORMS, Post, normalize_platform
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -56,21 +58,65 @@ def joined_conversations(
     return len(joined_conversation_ids(store, platform, account_id, since))
 
 
+_VERBS = {"joined": "mark-joined", "dismissed": "dismiss", None: "reopen"}
+_FIND_ID = "copy the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)"
+
+
+def find_conversations(
+    store: Store, some_id: str, platform: str | None = None
+) -> list[Conversation]:
+    """The stored conversations ``some_id`` names or belongs to, on any platform (or the one
+    given): assembled the way the inbox assembles them, so the id of a conversation whose
+    first post is not stored (the missing post's id) is found too."""
+    out: list[Conversation] = []
+    # one platform at a time: the posts' indexes start with the platform
+    for plat in PLATFORMS if platform is None else (platform,):
+        out.extend(
+            conv
+            for conv in load_conversations_around(store, plat, [some_id])
+            if conv.id == some_id or any(p.id == some_id for p in conv.posts)
+        )
+    return out
+
+
+def conversation_openings(store: Store, platform: str, ids: Sequence[str]) -> dict[str, Post]:
+    """The opening shown for each conversation id (its first post, else the earliest stored
+    one), for lists of marked conversations such as the dashboard's dismissed ones."""
+    out: dict[str, Post] = {}
+    for conv_id in ids:
+        conv = next(
+            (c for c in find_conversations(store, conv_id, platform) if c.id == conv_id), None
+        )
+        if conv is not None:
+            out[conv_id] = conv.opening
+    return out
+
+
 def set_state(
     store: Store, conversation_id: str, state: str | None, platform: str | None = None
 ) -> tuple[str, str]:
-    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT platform FROM posts WHERE (id = ? OR conversation_id = ?)"
-        " AND (? IS NULL OR platform = ?)",
-        (conversation_id, conversation_id, platform, platform),
-    ).fetchall()
-    platforms = sorted({row[0] for row in rows})
-    if not platforms:
-        raise NotFoundError(
-            f"no conversation '{conversation_id}' in the store",
-            hint="copy the id from: staffpulse inbox --json",
-        )
+    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key.
+
+    The id must be one the inbox shows: a stored conversation with a post judged about work,
+    its first post stored or not. A post's id inside a conversation, or an unknown id, is an
+    error that says which id to use, rather than a mark that hides nothing."""
+    conversation_id = conversation_id.strip()
+    if platform is not None:
+        try:
+            platform = normalize_platform(platform)
+        except ValueError as exc:
+            raise InputError(str(exc), hint="leave out --platform") from None
+    marked = sorted(
+        plat for plat, conv in schema.inbox_states(store, platform) if conv == conversation_id
+    )
+    if state is None and marked:  # reopening always works, even once its posts are gone
+        platforms = marked
+    else:
+        found = find_conversations(store, conversation_id, platform)
+        listed = [c for c in found if c.id == conversation_id and _in_inbox(store, c)]
+        if not listed:
+            raise _not_a_conversation(store, conversation_id, state, found)
+        platforms = sorted({c.platform for c in listed})
     if len(platforms) > 1:
         raise InputError(
             f"'{conversation_id}' exists on several platforms ({', '.join(platforms)})",
@@ -78,3 +124,30 @@ def set_state(
         )
     schema.set_inbox_state(store, platforms[0], conversation_id, state)
     return platforms[0], conversation_id
+
+
+def _in_inbox(store: Store, conv: Conversation) -> bool:
+    """Whether the inbox lists the conversation: it holds a post judged about work."""
+    return bool(schema.relevant_post_ids(store, conv.platform, [p.id for p in conv.posts]))
+
+
+def _not_a_conversation(
+    store: Store, some_id: str, state: str | None, found: list[Conversation]
+) -> NotFoundError:
+    """Why ``some_id`` takes no mark, and the id or command to use instead."""
+    conv = next((c for c in found if c.id == some_id), None)
+    if conv is None and found:
+        conv = found[0]
+        if _in_inbox(store, conv):
+            return NotFoundError(
+                f"'{some_id}' is a post in {conv.platform} conversation '{conv.id}', not a"
+                " conversation id",
+                hint=f"use the conversation's id: staffpulse inbox {_VERBS[state]} {conv.id}",
+            )
+    if conv is not None:  # stored, but never offered: a mark would change nothing shown
+        return NotFoundError(
+            f"{conv.platform} conversation '{conv.id}' is not in the inbox: none of its posts"
+            " was judged to be about work",
+            hint="the inbox lists conversations about work; " + _FIND_ID,
+        )
+    return NotFoundError(f"no conversation '{some_id}' in the store", hint=_FIND_ID)

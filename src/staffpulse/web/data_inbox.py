@@ -76,6 +76,7 @@ class InboxMixin:
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
         from staffpulse.listen.schema import inbox_states
+        from staffpulse.listen.states import conversation_openings
 
         out: list[dict[str, Any]] = []
         with self.store() as store:
@@ -84,7 +85,9 @@ class InboxMixin:
             for plat, conv in keys:
                 by_platform.setdefault(plat, []).append(conv)
             for plat, ids in sorted(by_platform.items()):
-                posts = store.get_posts(plat, ids)
+                # the opening the inbox showed: the earliest stored post when the first is
+                # not stored (its id is the conversation's, but no stored post has it)
+                posts = conversation_openings(store, plat, ids)
                 for conv in ids:
                     post = posts.get(conv)
                     out.append(

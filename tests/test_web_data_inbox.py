@@ -1,0 +1,49 @@
+"""The dashboard's inbox state: a conversation is marked by the id the inbox shows, and the
+dismissed list shows what the inbox showed, also when the first post is not stored."""
+
+from __future__ import annotations
+
+import html
+import warnings
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.listen.schema import RelevanceRow, save_relevance  # noqa: E402
+from staffpulse.models import Account, Post  # noqa: E402
+from staffpulse.sources.base import provenance  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import csrf_token, make_client  # noqa: E402
+
+TEXT = "@rossweston How do you keep candidates warm after an offer?"
+
+
+def archive_reply(tmp_path: Path) -> Path:
+    """A store holding one reply whose parent ("500") is not stored, as in an X archive."""
+    reply = Post(platform="x", id="501", author_id="u1", author_handle="ana", text=TEXT,
+                 kind="reply", reply_to_post_id="500", reply_to_handle="rossweston",
+                 created_at=datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
+    db = tmp_path / "archive.db"
+    with open_store(db) as store:
+        # the dashboard shows its pages once an account is stored
+        store.upsert([Account(platform="x", id="u1", handle="ana"), reply], provenance("t", "f"))
+        with store.transaction() as conn:  # judged already: the test needs no model
+            save_relevance(conn, [RelevanceRow("x", "501", 0.9, (), "test")])
+    return db
+
+
+def test_a_conversation_without_its_first_post_is_dismissed_and_listed(tmp_path: Path) -> None:
+    with make_client(archive_reply(tmp_path)) as c:
+        assert "keep candidates warm" in c.get("/inbox").text
+        response = c.post(
+            "/inbox/state",
+            data={"csrf_token": csrf_token(c, "/inbox"), "conversation_id": "500",
+                  "platform": "x", "state": "dismissed", "back": "/inbox"},
+        )  # fmt: skip
+        assert response.status_code == 303
+        section = c.get("/inbox").text.split('id="dismissed"', 1)[1]
+    assert html.escape(TEXT, quote=False) in section and "@ana" in section
