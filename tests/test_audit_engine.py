@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
-from staffpulse.audit import audit_account
+from staffpulse.audit import audit_account, audit_history
 from staffpulse.errors import InputError, NotFoundError
 
 PILLARS = ("face", "mix", "voice", "conversation")
@@ -103,11 +103,13 @@ def test_unknown_account(tmp_path: Path) -> None:
         audit_account(store, "nobody", scorer=FakeScorer())
 
 
-def test_account_without_posts(tmp_path: Path) -> None:
+def test_an_account_without_posts_is_refused_not_graded(tmp_path: Path) -> None:
     store = store_with(tmp_path, FeedBuilder("quiet", display_name="Quiet Person"))
-    result = audit_account(store, "quiet", scorer=FakeScorer(), avatar=PERSON)
-    assert result.counts["posts"] == 0
-    assert all(p.recommendations for p in result.pillars.values())
+    with pytest.raises(NotFoundError, match="no posts of @quiet in the store") as caught:
+        audit_account(store, "quiet", scorer=FakeScorer(), avatar=PERSON)
+    assert "staffpulse import FILE" in caught.value.hint
+    assert "staffpulse fetch x @quiet" in caught.value.hint
+    assert audit_history(store, "x", "quiet") == []  # nothing graded, nothing stored
 
 
 def test_config_weights_change_the_overall(tmp_path: Path) -> None:

@@ -257,3 +257,25 @@ def test_a_handle_on_two_platforms_is_told_to_write_its_platform_on_its_line(
     )
     cohort.write_text("dupfirm,x\n")
     assert len(run_benchmark(store, cohort, scorer=FakeScorer()).audits) == 1  # type: ignore[arg-type]
+
+
+def test_an_account_without_posts_is_left_out_with_its_line_not_ranked(tmp_path: Path) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    firm = FeedBuilder("firm")
+    firm.job(3)
+    firm.chat(3)
+    quiet = FeedBuilder("quiet")  # in the store (a profile was imported) but no posts
+    store = store_with(tmp_path, firm, quiet)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm,x,staffing_firm\nQuiet,x,vendor\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["firm"]
+    (problem,) = result.problems
+    assert problem.line == 2
+    assert "@quiet has no posts in the store: left out, not graded" in problem.message
+    assert "staffpulse import FILE" in problem.message
+    alone = tmp_path / "alone.csv"
+    alone.write_text("quiet,x,vendor\n")
+    with pytest.raises(EmptyInputError, match=r"no account of the cohort has posts.*alone\.csv:1"):
+        run_benchmark(store, alone, scorer=FakeScorer())  # type: ignore[arg-type]

@@ -133,3 +133,19 @@ def test_a_segment_typo_is_a_note_and_every_output_says_no_segment(
     html = page.read_text()
     assert "<td>No segment</td>" in html and "unknown</td>" not in html
     assert "Cohort lines we could not use as written" in html
+
+
+def test_an_account_without_posts_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    from audit_helpers import PROV
+    from staffpulse.models import Account
+
+    store = store_with(tmp_path, FeedBuilder("firm"))
+    store.upsert([Account(platform="x", id="quiet", handle="Quiet")], PROV)
+    store.close()
+    db = tmp_path / "test.db"
+    refused = invoke("audit", "quiet", "--db", db)
+    assert refused.exit_code == 66  # as an unknown account or an empty --since window
+    assert "no posts of @Quiet in the store" in refused.output
+    assert "staffpulse import FILE" in refused.output and "Traceback" not in refused.output

@@ -273,3 +273,19 @@ def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:
         audit = broken.get("/audit/x/hireloop")
     assert home.status_code == 200 and "Grades are not available right now" in home.text
     assert audit.status_code == 503 and "reinstall staffpulse" in audit.text
+
+
+def test_the_audit_page_of_an_account_without_posts_says_what_the_cli_says(
+    tmp_path: Path,
+) -> None:
+    from staffpulse.models import Account
+    from staffpulse.sources.base import provenance
+
+    db = tmp_path / "quiet.db"
+    with open_store(db) as store:
+        store.upsert([Account(platform="x", id="q1", handle="quiet")], provenance("t", "f"))
+    with make_client(db) as c:
+        page = c.get("/audit/x/quiet")
+    assert page.status_code == 404
+    text = html.unescape(page.text)
+    assert "no posts of @quiet in the store" in text and "staffpulse import FILE" in text

@@ -24,6 +24,7 @@ from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
 TIMELINE_MONTHS = 24
+FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
 
 
 @dataclass(slots=True)
@@ -55,6 +56,27 @@ def load_account_data(store: Store, account: Account, since: datetime | None) ->
         mentions,
         loader.ref_authors(store, posts),
         loader.inbox_conversations_joined(store, account, since),
+    )
+
+
+def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
+    """Why an account with no posts (in the window) gets no grade, and what to do.
+
+    Every pillar but Face would judge missing data: an F for "no posts" reads as a verdict
+    on the account, when the store simply lacks its timeline."""
+    if since is not None:
+        return NotFoundError(
+            f"@{account.handle} has no posts in the store since {since.date().isoformat()}",
+            hint="choose an earlier --since, or import or fetch the account's newer posts",
+        )
+    fetch = (
+        f", or fetch it: staffpulse fetch {account.platform} @{account.handle}"
+        if account.platform in FETCHABLE
+        else ""
+    )
+    return NotFoundError(
+        f"no posts of @{account.handle} in the store: there is nothing to audit yet",
+        hint=f"import its timeline first: staffpulse import FILE{fetch}",
     )
 
 
@@ -200,11 +222,8 @@ def audit_account(
     account = store.find_account(handle, platform)
     since_dt = parse_since(since)
     data = load_account_data(store, account, since_dt)
-    if since_dt is not None and not data.posts:
-        raise NotFoundError(
-            f"@{account.handle} has no posts in the store since {since_dt.date().isoformat()}",
-            hint="choose an earlier --since, or import or fetch the account's newer posts",
-        )
+    if not data.posts:
+        raise no_posts_error(account, since_dt)
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)

@@ -15,6 +15,7 @@ from staffpulse.audit.config import PILLARS, audit_settings
 from staffpulse.audit.engine import (
     AccountData,
     compute_audit,
+    no_posts_error,
     original_mask,
     parse_since,
     texts_to_score,
@@ -171,11 +172,34 @@ def run_benchmark(
         store, [account for account, _segment in accounts], since_dt
     )
     datas = []
-    for account, _segment in accounts:
+    kept: list[tuple[Account, str]] = []
+    lines = _handle_lines(cohort_file)
+    for account, segment in accounts:
         key = (account.platform, account.id)
         posts = authored.get(key, [])
+        if not posts:  # a grade would judge missing data: left out, and the report says why
+            when = f" since {since_dt.date().isoformat()}" if since_dt else ""
+            hint = no_posts_error(account, since_dt).hint  # the audit's own advice
+            line = lines.get(account.handle.lower())
+            message = (
+                f"@{account.handle} has no posts in the store{when}: left out, not graded ({hint})"
+            )
+            problems.append(CohortProblem(source, line, message))
+            continue
+        kept.append((account, segment))
         refs = loader.ref_authors(store, posts, by_id)
         datas.append(AccountData(account, posts, mentioning.get(key, []), refs))
+    accounts = kept
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    if not accounts:
+        raise EmptyInputError(
+            "no account of the cohort has posts in the store"
+            + (f" since {since_dt.date().isoformat()}" if since_dt else "")
+            + ": "
+            + "; ".join(str(p) for p in problems[:5]),
+            hint="import or fetch the accounts' timelines first"
+            + (", or choose an earlier --since" if since_dt else ""),
+        )
     loaded = time.perf_counter()
     spans: list[tuple[int, int]] = []
     texts: list[str] = []
@@ -218,6 +242,16 @@ def run_benchmark(
         "posts": float(sum(len(d.posts) for d in datas)),
     }
     return result
+
+
+def _handle_lines(cohort_file: Path | str | None) -> dict[str, int | None]:
+    """The first line of the cohort file naming each handle (lower case), to report on it."""
+    if cohort_file is None:
+        return {}
+    lines: dict[str, int | None] = {}
+    for entry in read_cohort(Path(cohort_file))[0]:
+        lines.setdefault(entry.handle.lstrip("@").lower(), entry.line)
+    return lines
 
 
 def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
