@@ -65,3 +65,17 @@ def test_more_job_ads_lower_mix(jobs: int, others: int, extra: int) -> None:
         return int(audit_feed(feed).pillars["mix"].score)
 
     assert score(jobs + extra) <= score(jobs)
+
+
+def test_posts_to_imitate_claim_a_human_voice_only_when_the_model_hears_one() -> None:
+    feed = FeedBuilder("linkfirm")
+    feed.job(6)
+    for i in range(3):
+        feed.post(f"New on the blog: Q{i + 1} labor market report https://blog.example/{i}")
+    flat = audit_feed(feed).pillars["mix"].best
+    assert flat and all(ex.why == "not a job ad" for ex in flat)  # no "sounds human" here
+    feed.chat(1)  # one post the personality model calls human: it comes first, and says so
+    best = audit_feed(feed).pillars["mix"].best
+    assert best[0].text.startswith("Honest question")
+    assert best[0].why == "not a job ad, and it sounds human"
+    assert [ex.why for ex in best[1:]] == ["not a job ad"] * 2

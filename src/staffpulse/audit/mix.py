@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.types import Frame, PillarResult, example, rank_examples
+from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
 
 
 def _date(ts: float) -> str | None:
@@ -118,11 +118,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         for i in orig[start + max(0, length - 3) : start + length][::-1]:
             why = f"part of a run of {length} job ads in a row" if length > 1 else "a job ad"
             worst.append(example(frame.posts[int(i)], why))
-    best_pool = orig[~job]
-    best = []
-    if best_pool.size:
-        ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
-        best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
+    best = _best_examples(frame, orig[~job])
     notes = []
     if n == 0:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
@@ -138,6 +134,20 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes=notes,
         scored=n > 0,
     )
+
+
+def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExample]:
+    """Posts "to imitate": those the personality model calls human first, and the label says
+    only what the models found (a link-only blog post is not a job ad, but it is no voice
+    to copy: calling it human would contradict the Voice pillar right below)."""
+    human = pool[frame.personality[pool]]
+    ranked = rank_examples(frame, human, frame.personality_score[human])
+    best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
+    if len(best) < 3:
+        rest = pool[~frame.personality[pool]]
+        more = rank_examples(frame, rest, frame.personality_score[rest], k=3 - len(best))
+        best += [example(frame.posts[int(i)], "not a job ad") for i in more]
+    return best
 
 
 def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
