@@ -152,8 +152,11 @@ def import_paths(
         store.finish_run(run, counts, status)
         report.run_id = run.id
     if report.accounts == report.posts == report.follows == 0 and not report.problems:
+        # a file that was read but holds nothing to import says why in its notice (a saved
+        # Bluesky record that is not a post): that is the reason to give
+        why = "; ".join(str(n).removesuffix(": nothing to import") for n in report.notices[:3])
         raise EmptyInputError(
-            "nothing to import: the input holds no accounts, posts or follows",
+            "nothing to import: " + (why or "the input holds no accounts, posts or follows"),
             hint="check that the file is the export you meant (see docs/formats.md)",
         )
     return report

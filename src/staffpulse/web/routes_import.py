@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_progress import ImportProgress
@@ -107,10 +108,14 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         data = report.as_dict()
-        problems = [
-            {**p.as_dict(), "file": _user_paths(p.file, shown_as, folder)}
-            for p in report.problems[:MAX_PROBLEMS_SHOWN]
-        ]
+
+        def named(file: str) -> str:
+            return _user_paths(file, shown_as, folder)
+
+        # files of no known format (a README beside the data) are told apart from records
+        # that were there and could not be read: only those count as skipped records
+        unknown = [p for p in report.problems if p.message == UNKNOWN_FORMAT]
+        problems = [p for p in report.problems if p.message != UNKNOWN_FORMAT]
         nothing = report.posts == report.accounts == report.follows == 0
         if nothing:
             summary = f"Nothing could be read from {', '.join(names)}."
@@ -122,8 +127,19 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
             "imported": data["imported"],
             "new": data["new"],
             "skipped": report.skipped,
-            "problems": problems,
-            "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN),
+            "problems": [
+                {**p.as_dict(), "file": named(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
+            ],
+            "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+            "files_skipped": [named(p.file) for p in unknown[:MAX_PROBLEMS_SHOWN]],
+            "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),
+            # what the user must hear although nothing was skipped (a guessed encoding, posts
+            # kept without an account), as the CLI prints them after its summary
+            "notices": [
+                {"file": named(n.file), "message": n.message}
+                for n in report.notices[:MAX_PROBLEMS_SHOWN]
+            ],
+            "more_notices": max(0, len(report.notices) - MAX_PROBLEMS_SHOWN),
             "accounts": accounts,
             "more_accounts": max(0, total - len(accounts)),
             # accounts came in without posts (a followers list): say where they will show

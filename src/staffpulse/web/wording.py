@@ -147,6 +147,27 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "is: choose it together with account.js (you can select several files at once), "
             "or upload the whole archive ZIP as X sent it",
         ),
+        # an import's notices (told on the job page, nothing skipped)
+        (
+            r"If that column holds handles, name it author and import the file again",
+            "If that column holds handles (such as acmestaffing), rename its header to author "
+            "and upload the file again",
+        ),
+        (
+            r"not UTF-8 \(first at line (\d+)\), so it was read as ([\w-]+): check accented "
+            r"names, or save the file as UTF-8 and try again",
+            r"the file is not saved as UTF-8 (first at line \1), so it was read as \2: check "
+            "that accented names look right, or save it as “CSV UTF-8” (in Excel: File › Save "
+            "As) and upload it again",
+        ),
+        (
+            r"\ba app\.bsky\.feed\.generator record, not a post",
+            "a Bluesky custom feed's description, not a post",
+        ),
+        (
+            r"\ba (app\.bsky\.[\w.]+) record, not a post",
+            r"a Bluesky record of another kind (\1), not a post",
+        ),
         # config settings named the way config.toml spells them: "[x] base_url" reads as
         # markup on a page, so the setting is named in words (only an admin changes these)
         (r"check your connection and \[x\] base_url", "check that this computer is online"),

@@ -1,0 +1,108 @@
+"""The import job page tells what the CLI tells: the import's notices (nothing skipped, but the
+user must hear them) in the page's words, and records skipped apart from files left out as of
+no known format."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import finished_job, make_client, upload_files  # noqa: E402
+
+FEED_RECORD = {
+    "uri": "at://did:plc:abc/app.bsky.feed.generator/hr",
+    "cid": "bafy",
+    "value": {"$type": "app.bsky.feed.generator", "displayName": "HR jobs", "did": "did:web:x"},
+}
+
+
+def _text(page: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def _job_page(tmp_path: Path, files: list[tuple[str, bytes]]) -> tuple[dict[str, object], str]:
+    with make_client(tmp_path / "job.db") as client:
+        status = finished_job(client, upload_files(client, files))
+        page = client.get(f"/jobs/{status['id']}").text
+    return status, page
+
+
+def test_posts_named_only_by_author_id_are_told_in_plain_words(tmp_path: Path) -> None:
+    csv = b"id,author_id,created_at,text\n1,acme,2026-03-01T10:00:00Z,hi\n2,acme,2026-03-02,yo\n"
+    status, page = _job_page(tmp_path, [("people.csv", csv)])
+    assert status["state"] == "done"
+    text = _text(page)
+    assert "Please note" in page
+    assert "people.csv: 2 posts name their author only by author_id, so no account was made" in (
+        text
+    )
+    assert "rename its header to author and upload the file again" in text
+    assert "name it author and import the file again" not in text
+
+
+def test_a_guessed_encoding_is_told(tmp_path: Path) -> None:
+    csv = "id,author,created_at,text\n1,cafefirm,2026-03-01T10:00:00Z,Café señor\n"
+    status, page = _job_page(tmp_path, [("latin.csv", csv.encode("cp1252"))])
+    assert status["state"] == "done"
+    text = _text(page)
+    assert "latin.csv: the file is not saved as UTF-8 (first at line 2)" in text
+    assert "read as Windows-1252" in text and "“CSV UTF-8”" in text
+    assert "/tmp" not in text and "upload-" not in text  # the user's name, not the temp copy
+
+
+def test_a_bluesky_record_that_is_not_a_post_says_so(tmp_path: Path) -> None:
+    status, page = _job_page(tmp_path, [("feed.json", json.dumps(FEED_RECORD).encode())])
+    assert status["state"] == "error"
+    text = _text(page)
+    assert "nothing to import: feed.json: a Bluesky custom feed&#39;s description, not a post" in (
+        text
+    )
+    assert "holds no accounts, posts or follows" not in text and "app.bsky" not in text
+
+
+def test_the_cli_names_the_record_too(tmp_path: Path) -> None:
+    from staffpulse.errors import EmptyInputError
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(FEED_RECORD), encoding="utf-8")
+    with open_store(tmp_path / "cli.db") as store, pytest.raises(EmptyInputError) as caught:
+        import_paths(store, [path])
+    assert caught.value.message == (
+        f"nothing to import: {path}: a app.bsky.feed.generator record, not a post"
+    )
+
+
+def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    lines = [
+        {"type": "post", "platform": "x", "id": str(i), "author": "acme", "text": f"post {i}",
+         "created_at": "2026-03-01T10:00:00Z"}
+        for i in range(3)
+    ]  # fmt: skip
+    body = "\n".join(json.dumps(line) for line in lines) + "\n{not json\n"
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("data/posts.jsonl", body)
+        for name in ("LICENSE", "README.md", "PROVENANCE.txt"):
+            archive.writestr(f"data/{name}", "nothing to see here\n")
+    status, page = _job_page(tmp_path, [("export.zip", buffer.getvalue())])
+    assert status["state"] == "done"
+    text = _text(page)
+    assert "Records we skipped (1)" in text
+    assert "export.zip!data/posts.jsonl, line 4" in text
+    assert "Files we left out (3)" in text
+    for name in ("LICENSE", "README.md", "PROVENANCE.txt"):
+        assert f"export.zip!data/{name}" in text
+    records = text.split("Records we skipped")[1].split("Files we left out")[0]
+    assert "not a known format" not in records  # no file is counted as a skipped record
+    assert 'href="/help/formats"' in page.split("Files we left out")[1]
