@@ -324,7 +324,7 @@ def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: 
     with open_store(db) as store:
         store.upsert([reply], provenance("test", "fixture"))
     shown = runner.invoke(app, ["inbox", "--db", str(db)])
-    assert "id: 500" in shown.stdout
+    assert "id: 500" in shown.stdout and "at least 1 reply" in shown.stdout
     wrong = runner.invoke(app, ["inbox", "dismiss", "501", "--db", str(db)])
     assert wrong.exit_code == 66
     assert "'501' is a post in x conversation '500', not a conversation id" in wrong.output

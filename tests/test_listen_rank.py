@@ -9,6 +9,7 @@ import pytest
 from staffpulse.listen.rank import (
     ROLE_NAMES,
     ROLE_WEIGHTS,
+    ROOM_UNKNOWN,
     RankContext,
     is_question,
     looks_hostile,
@@ -153,18 +154,25 @@ def test_a_post_naming_its_own_author_is_not_addressed_to_anyone() -> None:
     assert not any("addressed" in c for c in item.cautions)
 
 
-def test_a_reply_whose_parent_is_missing_counts_every_stored_post_as_a_reply() -> None:
-    replies = tuple(
-        Post(
-            platform="mastodon", id=f"r{i}", author_id=f"u{i}", kind="reply",
-            text="@austinkocher Thank you", reply_to_post_id="root",
-            created_at=NOW - timedelta(hours=1),
-        )
-        for i in range(3)
-    )  # fmt: skip
-    (item,) = rank([Conversation("mastodon", "root", replies)], RankContext(now=NOW))
-    assert "only 3 replies so far: room to add value" in item.reasons
+def test_a_reply_whose_parent_is_missing_claims_no_reply_count() -> None:
+    def replies(n: int) -> tuple[Post, ...]:
+        return tuple(
+            Post(
+                platform="mastodon", id=f"r{i}", author_id=f"u{i}", kind="reply",
+                text="@austinkocher Thank you", reply_to_post_id="root",
+                created_at=NOW - timedelta(hours=1),
+            )
+            for i in range(n)
+        )  # fmt: skip
+
+    (item,) = rank([Conversation("mastodon", "root", replies(3))], RankContext(now=NOW))
+    # the first post and the replies we never saw are not stored: "only 3 replies" is unknown
+    assert not any("replies so far" in r or "no replies" in r for r in item.reasons)
+    assert item.components["room"] == ROOM_UNKNOWN
+    assert "3 new replies in the last 6 h" in item.reasons  # these three are known
     assert not item.flags["addressed"]  # a reply starts with handles
+    (busy,) = rank([Conversation("mastodon", "root", replies(25))], RankContext(now=NOW))
+    assert "busy thread (at least 25 replies): a reply may get lost" in busy.cautions
 
 
 def test_detectors() -> None:

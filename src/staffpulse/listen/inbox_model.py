@@ -12,6 +12,7 @@ from typing import Any
 
 from staffpulse.authors import describe_author
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
+from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time
 
 
@@ -54,6 +55,13 @@ class InboxItem:
             return None
         who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""  # a handle
         return f"reply to a post{who} that isn't stored"
+
+    @property
+    def replies_label(self) -> str:
+        """ "3 replies"; "at least 3 replies" when the first post is not stored: the stored
+        posts are all replies to it, and the ones we never saw are not counted."""
+        count = count_of(self.replies, "reply", "replies")
+        return count if self.root_stored else f"at least {count}"
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -9,8 +9,9 @@ inbox leaves it out (``left_out``: job ads, spam, hostile, NSFW and partisan pos
 :mod:`staffpulse.listen.moderation`). Angles come from :mod:`staffpulse.listen.angles`.
 
 Reasons only claim what is known: an undated conversation gets no recency (and says its date
-is unknown), "asks a question" needs a real question, and "squarely about work topics" needs
-the classifier to be sure *and* a work word that is not ambiguous.
+is unknown), "asks a question" needs a real question, "squarely about work topics" needs
+the classifier to be sure *and* a work word that is not ambiguous, and no reply count is
+claimed for a conversation whose first post is not stored (how many replies it has is unknown).
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ PENALTIES: dict[str, float] = {
     "addressed": 0.6,
 }
 HALF_LIFE_HOURS = 12.0
+# Room to add value when the reply count is unknown (the first post is not stored): neither
+# an empty thread nor a crowded one, like relevance's 0.5 when unknown.
+ROOM_UNKNOWN = 0.5
 # "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
 # an unambiguous work word in it): its probability alone rides on words such as "office".
 SQUARELY_WORK_P = 0.8
@@ -186,7 +190,9 @@ def _hours(delta: timedelta) -> float:
     return max(delta.total_seconds() / 3600.0, 0.0)
 
 
-def _room(n_replies: int) -> float:
+def _room(n_replies: int | None) -> float:
+    if n_replies is None:
+        return ROOM_UNKNOWN
     if n_replies == 0:
         return 0.8
     if n_replies <= 5:
@@ -229,8 +235,14 @@ def add_angles(
 
 
 def _n_replies(conv: Conversation) -> int:
-    """Replies in the conversation: every stored post when its opening post is not stored."""
-    return len(conv.posts) if conv.root is None else len(conv.replies)
+    """Replies we know of: every stored post when the opening post is not stored."""
+    return len(conv.turns)
+
+
+def _known_replies(conv: Conversation) -> int | None:
+    """How many replies the conversation has, when the store can say: not when its first post
+    is missing (the replies to it we never saw are not stored either)."""
+    return None if conv.root is None else len(conv.replies)
 
 
 def addressee(conv: Conversation) -> str | None:
@@ -253,7 +265,7 @@ def addressee(conv: Conversation) -> str | None:
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
-    turns = conv.posts if conv.root is None else replies  # a missing opening: all are replies
+    turns = conv.turns  # a missing opening: all are replies
     last = conv.last_activity
     age = None if last is None else _hours(ctx.now - last)  # undated: unknown, never "fresh"
     recent = sum(
@@ -271,11 +283,10 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     )
     spam = spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
     relevance = ctx.relevance.get(conv.id, 0.5)
-    n_replies = _n_replies(conv)
     components = {
         "question": 1.0 if question else 0.0,
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
-        "room": _room(n_replies),
+        "room": _room(_known_replies(conv)),
         "relevance": float(relevance),
         "role": ROLE_WEIGHTS.get(role or "", 0.4),
         "growth": min(recent / 3.0, 1.0),
@@ -331,13 +342,14 @@ def _explain(
     aimed_at: str | None,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     n = _n_replies(conv)
+    known = _known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
     if flags["question"]:
         reasons.append("asks a question")
-    if n == 0:
+    if known == 0:
         reasons.append("no replies yet: be the first to answer")
-    elif n <= 5:
-        reasons.append(f"only {count_of(n, 'reply', 'replies')} so far: room to add value")
+    elif known is not None and known <= 5:
+        reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
     if age is not None and comp["recency"] >= 0.5:
         reasons.append(f"active {_span(age)} ago")
     if recent >= 2:
@@ -361,8 +373,10 @@ def _explain(
         cautions.append("looks like spam")
     if aimed_at is not None:
         cautions.append(f"addressed to {aimed_at}: join only if you can add something")
-    if n > 20:
-        cautions.append(f"busy thread ({n} replies): a reply may get lost")
+    if n > 20:  # without the first post, the stored replies are a floor, still worth saying
+        count = count_of(n, "reply", "replies")
+        count = count if known is not None else f"at least {count}"
+        cautions.append(f"busy thread ({count}): a reply may get lost")
     if age is None:
         cautions.append("date unknown: check the conversation is still active")
     elif comp["recency"] < 0.1:

@@ -37,10 +37,6 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
     )
 
 
-def _replies_text(n: int) -> str:
-    return f"{n} repl{'y' if n == 1 else 'ies'}"
-
-
 def render_inbox(console: Console, inbox: Inbox) -> None:
     for note in inbox.notes:
         console.print(f"[dim]{escape(note)}[/]", highlight=False)
@@ -67,7 +63,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             shown_role = item.role if item.role and item.role != "other" else None
             role = f" ({shown_role.replace('_', ' ')})" if shown_role else ""
             title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
-            title += f" · {_replies_text(item.replies)}"
+            title += f" · {item.replies_label}"
             console.print(Panel(body, title=escape(title), title_align="left"))
     if inbox.items:
         console.print(
