@@ -60,7 +60,7 @@ def test_transformer_does_not_mutate_its_input() -> None:
         ({"type": "account", "handle": "a", "platform": "facebook"}, "unknown platform"),
         (
             {"type": "post", "id": "1", "author": "a", "text": "x", "created_at": "yesterday"},
-            "unreadable timestamp",
+            "'created_at' is 'yesterday', not a date staffpulse reads; write dates year first",
         ),
     ],
 )

@@ -29,11 +29,16 @@ from staffpulse.sources.base import (
     TextEncoding,
     detect_encoding,
     head_text,
-    parse_timestamp,
     provenance,
     register,
 )
 from staffpulse.sources.jsonio import json_error_message, json_lines_head
+from staffpulse.sources.written import (
+    AmbiguousDates,
+    WrittenDateError,
+    written_count,
+    written_time,
+)
 from staffpulse.store.core import Record
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -48,23 +53,6 @@ def _text(record: Mapping[str, Any], key: str) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _int(record: Mapping[str, Any], key: str) -> int | None:
-    """A count (likes, followers...): a whole number of 0 or more; ``3.0`` is 3, but ``2.5``
-    or ``-5`` is an error, never rounded or stored silently."""
-    value = record.get(key)
-    if value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    if isinstance(value, bool) or not number.is_integer():
-        raise ValueError(f"'{key}' should be a whole number, got {value!r}")
-    if number < 0:
-        raise ValueError(f"'{key}' cannot be negative, got {value!r}")
-    return int(number)
 
 
 def _platform(record: Mapping[str, Any], default: str) -> str:
@@ -124,10 +112,10 @@ def account_from_native(
         bio_known="bio" in record,
         avatar_url=_text(record, "avatar_url"),
         avatar_path=avatar_path,
-        followers=_int(record, "followers"),
-        following=_int(record, "following"),
-        post_count=_int(record, "post_count"),
-        created_at=parse_timestamp(record.get("created_at")),
+        followers=written_count(record, "followers"),
+        following=written_count(record, "following"),
+        post_count=written_count(record, "post_count"),
+        created_at=written_time(record, "created_at"),
         url=_text(record, "url"),
         verified=_bool(record, "verified"),
         raw=None,
@@ -172,7 +160,7 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         author_id=author_id or handle.lower(),
         author_handle=handle,
         text=text,
-        created_at=parse_timestamp(record.get("created_at")),
+        created_at=written_time(record, "created_at"),
         lang=_text(record, "lang"),
         kind=kind,
         reply_to_post_id=reply_to_id,
@@ -186,10 +174,10 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         else tuple(dict.fromkeys(m.lower() for m in MENTION_RE.findall(text))),
         hashtags=hashtags if hashtags is not None else tuple(HASHTAG_RE.findall(text)),
         urls=urls if urls is not None else tuple(URL_RE.findall(text)),
-        likes=_int(record, "likes"),
-        reposts=_int(record, "reposts"),
-        replies=_int(record, "replies"),
-        quotes=_int(record, "quotes"),
+        likes=written_count(record, "likes"),
+        reposts=written_count(record, "reposts"),
+        replies=written_count(record, "replies"),
+        quotes=written_count(record, "quotes"),
         url=_text(record, "url"),
     )
 
@@ -308,6 +296,7 @@ class NativeJsonl:
         encoding, notices = text_encoding(path)
         yield from notices
         authors = Authors()
+        dates = AmbiguousDates(str(path))  # told once for the file, not on every line
         with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -322,10 +311,15 @@ class NativeJsonl:
                     yield Problem(str(path), number, json_error_message(exc))
                     continue
                 except ValueError as exc:
-                    yield Problem(str(path), number, str(exc))
+                    if isinstance(exc, WrittenDateError) and exc.ambiguous:
+                        dates.add(number, exc)
+                    else:
+                        yield Problem(str(path), number, str(exc))
                     continue
                 authors.see(row, obj)
                 yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
+        if (problem := dates.problem()) is not None:
+            yield problem
         yield from authors.items(self.name, path)
 
 

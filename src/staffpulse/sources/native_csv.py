@@ -13,6 +13,7 @@ from pathlib import Path
 from staffpulse.sources.base import Item, Problem, head_text, provenance, register
 from staffpulse.sources.csvrows import CsvProblem, CsvTable, read_csv_rows
 from staffpulse.sources.native import Authors, rows_from_native, text_encoding
+from staffpulse.sources.written import AmbiguousDates, WrittenDateError
 from staffpulse.store.core import Record
 
 AUTHOR_COLUMNS = ("author", "author_id", "author_handle")
@@ -103,6 +104,7 @@ class NativeCsv:
         encoding, notices = text_encoding(path)
         yield from notices
         authors = Authors()
+        dates = AmbiguousDates(str(path), spreadsheet=True)  # told once, not on every row
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = CsvTable(handle)
             header = table.header
@@ -127,12 +129,17 @@ class NativeCsv:
                 try:
                     record = rows_from_native(values, default_type=default, base_dir=path.parent)
                 except ValueError as exc:
-                    yield Problem(str(path), row.line, str(exc))
+                    if isinstance(exc, WrittenDateError) and exc.ambiguous:
+                        dates.add(row.line, exc)
+                    else:
+                        yield Problem(str(path), row.line, str(exc))
                     continue
                 authors.see(record, values)
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
+        if (problem := dates.problem()) is not None:
+            yield problem
         yield from authors.items(self.name, path)
 
 

@@ -1,0 +1,178 @@
+"""Dates and counts as people write them in the files they make (the staffpulse CSV and JSONL).
+
+A spreadsheet saves a date as it displays it and a count with its thousands separator, so a
+file saved from Excel holds ``Mar 1, 2026``, ``3/1/2026 14:05`` or ``"1,234"``. What has one
+meaning is read:
+
+* dates in ISO 8601 and X's format (:func:`staffpulse.sources.base.parse_timestamp`), year
+  first with slashes (``2026/03/01 14:05``) and with an English month name (``Mar 1, 2026``,
+  ``1 March 2026 2:05 PM``, ``Sunday, March 1, 2026``);
+* counts with commas or spaces between groups of three digits (``1,234``, ``12 345``).
+
+What could mean two things is refused with the fix, never guessed: a date of numbers only
+with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and March 1 in the
+US. Even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole column
+one way, and reading only the days after the 12th would import a random part of the file.
+A file holding such dates is told once (:class:`AmbiguousDates`), not once per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.sources.base import Problem, parse_timestamp
+
+ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
+EXCEL_FIX = "in Excel: Format Cells › Custom › yyyy-mm-dd hh:mm, then save as CSV again"
+YEAR_LAST = (
+    "staffpulse reads a date of numbers only when it starts with the year, as files write day "
+    "and month in either order"
+)
+COUNT_FIX = "write whole numbers with digits only, e.g. 1234"
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+_TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_NAMED = re.compile(
+    r"^(?:[a-z]+,?\s+)??"  # a weekday, ignored
+    r"(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\.?,?\s+(?P<year2>\d{4}))"
+    + _TIME
+    + "$"
+)
+_YEAR_FIRST = re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})" + _TIME + "$")
+_YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>\d{2}|\d{4})\b")
+_GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*$")
+
+
+class WrittenDateError(ValueError):
+    """A date in a file that cannot be read, with what to write instead. ``ambiguous``: a
+    date of numbers with the year last, whose day and month order is not known."""
+
+    def __init__(self, key: str, value: str, ambiguous: bool) -> None:
+        self.key, self.value, self.ambiguous = key, value, ambiguous
+        why = f" ({readings(value)}): {YEAR_LAST}" if ambiguous else ", not a date staffpulse reads"
+        super().__init__(f"'{key}' is {value!r}{why}; {ISO_FIX}")
+
+
+def readings(value: str) -> str:
+    """The dates a ``3/1/2026`` can be: ``3 January or March 1?``; ``13 January`` when only
+    one order makes a date."""
+    match = _YEAR_LAST.match(value)
+    a, b = (int(match["a"]), int(match["b"])) if match else (0, 0)
+    said = [f"{a} {MONTH_NAMES[b - 1]}"] if 1 <= b <= 12 and a >= 1 else []
+    said += [f"{MONTH_NAMES[a - 1]} {b}"] if 1 <= a <= 12 and b >= 1 else []
+    if len(said) == 2 and a == b:  # 3/3/2026 is 3 March either way, still not read alone
+        return said[0]
+    return " or ".join(said) + "?" if len(said) == 2 else said[0] if said else "day or month?"
+
+
+def written_time(record: Mapping[str, Any], key: str) -> datetime | None:
+    """The date of ``record[key]`` (None when absent or blank); WrittenDateError otherwise."""
+    value = record.get(key)
+    try:
+        return parse_timestamp(value)
+    except ValueError:
+        pass
+    text = str(value).strip()
+    parsed = _named_or_year_first(text.lower())
+    if parsed is not None:
+        return parsed
+    raise WrittenDateError(key, text, ambiguous=_YEAR_LAST.match(text) is not None)
+
+
+def _named_or_year_first(text: str) -> datetime | None:
+    match = _NAMED.match(text) or _YEAR_FIRST.match(text)
+    if match is None:
+        return None
+    parts = match.groupdict()
+    month = _month(parts.get("mon") or parts.get("mon2") or "")
+    if month is None:
+        return None
+    hour = minute = second = 0
+    if parts["time"]:
+        hour, minute, *rest = (int(n) for n in parts["time"].split(":"))
+        second = rest[0] if rest else 0
+        ampm = (parts["ampm"] or "").replace(".", "")
+        if ampm and not 1 <= hour <= 12:
+            return None
+        if ampm:
+            hour = hour % 12 + (12 if ampm == "pm" else 0)
+    try:
+        return datetime(
+            int(parts.get("year") or parts["year2"]),
+            month,
+            int(parts.get("day") or parts["day2"]),
+            hour,
+            minute,
+            second,
+            tzinfo=UTC,
+        )
+    except ValueError:  # 31 February, 25:00
+        return None
+
+
+def _month(text: str) -> int | None:
+    """1-12 for ``3``, ``mar``, ``march`` or ``sept``; None for words that are no month."""
+    if text.isdigit():
+        return int(text)
+    if text == "sept":
+        return 9
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if len(text) >= 3 and name.lower().startswith(text):
+            return number
+    return None
+
+
+def written_count(record: Mapping[str, Any], key: str) -> int | None:
+    """A count (likes, followers...): a whole number of 0 or more; ``3.0`` is 3 and ``1,234``
+    is 1234, but ``2.5``, ``1.234`` (a decimal, or a thousand?) or ``-5`` is an error, never
+    rounded or stored silently."""
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _GROUPED.match(value.strip()):
+        return int(re.sub(r"\D", "", value))
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if isinstance(value, bool) or not number.is_integer():
+        raise ValueError(f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})")
+    if number < 0:
+        raise ValueError(f"'{key}' cannot be negative, got {value!r}")
+    return int(number)
+
+
+@dataclass(slots=True)
+class AmbiguousDates:
+    """The rows of one file skipped for a date of unknown day and month order, told once."""
+
+    path: str
+    spreadsheet: bool = False  # a CSV: say how to fix the column in Excel too
+    lines: list[int] = field(default_factory=list)
+    first: WrittenDateError | None = None
+
+    def add(self, line: int, error: WrittenDateError) -> None:
+        self.lines.append(line)
+        self.first = self.first or error
+
+    def problem(self) -> Problem | None:
+        """One problem for them all (at the first such line), or None when there were none."""
+        if self.first is None:
+            return None
+        n = len(self.lines)
+        rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
+        excel = f" ({EXCEL_FIX})" if self.spreadsheet else ""
+        first = self.first
+        return Problem(
+            self.path,
+            self.lines[0],
+            f"{rows} a '{first.key}' of numbers with the year last "
+            f"({first.value!r} here: {readings(first.value)}): {YEAR_LAST}. To import "
+            f"{'it' if n == 1 else 'them'}, {ISO_FIX}{excel}, and import the file again",
+            records=n,
+        )

@@ -1,0 +1,87 @@
+"""Dates and counts as a spreadsheet writes them: what has one meaning is read, what could
+mean two things is refused with the fix, and a file of them is told once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from staffpulse.sources.written import (
+    AmbiguousDates,
+    WrittenDateError,
+    written_count,
+    written_time,
+)
+
+MARCH_1 = datetime(2026, 3, 1, tzinfo=UTC)
+MARCH_1_1405 = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("2026-03-01T14:05", MARCH_1_1405),
+        ("Sun Mar 01 14:05:00 +0000 2026", MARCH_1_1405),
+        ("Mar 1, 2026", MARCH_1),
+        ("March 1, 2026 2:05 PM", MARCH_1_1405),
+        ("1 March 2026 14:05", MARCH_1_1405),
+        ("Sunday, March 1, 2026", MARCH_1),
+        ("Sept 1, 2026", datetime(2026, 9, 1, tzinfo=UTC)),
+        ("2026/03/01 14:05", MARCH_1_1405),
+        ("", None),
+    ],
+)
+def test_dates_of_one_meaning_are_read(written: str, meant: datetime | None) -> None:
+    assert written_time({"created_at": written}, "created_at") == meant
+
+
+@pytest.mark.parametrize(
+    ("written", "readings"),
+    [
+        ("3/1/2026 14:05", "(3 January or March 1?)"),
+        ("01.03.2026", "(1 March or January 3?)"),
+        ("13/1/2026", "(13 January)"),  # its order shows, but the column's other rows would not
+    ],
+)
+def test_a_date_of_numbers_with_the_year_last_is_never_guessed(written: str, readings: str) -> None:
+    with pytest.raises(WrittenDateError) as refused:
+        written_time({"created_at": written}, "created_at")
+    assert refused.value.ambiguous
+    assert f"'created_at' is {written!r} {readings}" in str(refused.value)
+    assert "write dates year first, as 2026-03-01T14:05" in str(refused.value)
+
+
+def test_a_date_that_is_no_date_says_what_to_write() -> None:
+    for written in ("yesterday", "Feb 30, 2026", "Foo 1, 2026"):
+        with pytest.raises(WrittenDateError) as refused:
+            written_time({"created_at": written}, "created_at")
+        assert not refused.value.ambiguous
+        assert str(refused.value) == (
+            f"'created_at' is {written!r}, not a date staffpulse reads; write dates year "
+            "first, as 2026-03-01T14:05 or 2026-03-01"
+        )
+
+
+def test_counts_with_thousands_separators_are_read_and_decimals_refused() -> None:
+    for written, meant in (("1,234", 1234), ("12 345", 12345), ("1,234,567", 1234567), ("3.0", 3)):
+        assert written_count({"likes": written}, "likes") == meant
+    for written in ("1.234", "1,5", "1,23", "1.5k"):  # a decimal or a thousand? never rounded
+        with pytest.raises(ValueError, match=r"write whole numbers with digits only, e\.g\. 1234"):
+            written_count({"likes": written}, "likes")
+    with pytest.raises(ValueError, match="cannot be negative"):
+        written_count({"likes": "-5"}, "likes")
+
+
+def test_a_file_of_such_dates_is_told_once() -> None:
+    dates = AmbiguousDates("posts.csv", spreadsheet=True)
+    assert dates.problem() is None
+    for line, written in ((2, "3/1/2026 14:05"), (5, "4/1/2026")):
+        dates.add(line, WrittenDateError("created_at", written, ambiguous=True))
+    problem = dates.problem()
+    assert problem is not None and (problem.line, problem.records) == (2, 2)
+    assert problem.message.startswith(
+        "2 records, from this line on, have a 'created_at' of numbers with the year last "
+        "('3/1/2026 14:05' here: 3 January or March 1?)"
+    )
+    assert "in Excel: Format Cells › Custom › yyyy-mm-dd hh:mm" in problem.message
