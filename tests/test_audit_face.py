@@ -68,6 +68,28 @@ def test_a_bio_the_data_never_had_is_not_judged_empty() -> None:
     assert not_known.score > left_empty.score  # no penalty for what could not be seen
 
 
+def test_a_display_name_the_data_never_had_is_not_judged_missing() -> None:
+    # a TWCS or IBM customer-care brand: the dataset has no profiles at all
+    person = AvatarInfo("person", 1.0, "t")
+    unknown = Account(
+        platform="x", id="a", handle="AppleSupport", bio_known=False, name_known=False
+    )
+    empty = Account(platform="x", id="a", handle="AppleSupport", bio_known=False)  # no name set
+    not_known, left_empty = (
+        face_pillar(unknown, DEFAULTS, person),
+        face_pillar(empty, DEFAULTS, person),
+    )
+    assert not_known.evidence["display_name"]["verdict"].startswith("not known")
+    assert not_known.evidence["display_name"]["known"] is False
+    assert not_known.evidence["parts"]["name"] is None
+    assert not any("display name" in advice for advice in not_known.recommendations)
+    assert not any("Rosa at AppleSupport" in advice for advice in not_known.recommendations)
+    assert not_known.score == 100  # a real face, and nothing else could be judged
+    assert left_empty.evidence["display_name"]["verdict"] == "no display name"
+    assert any("display name" in advice for advice in left_empty.recommendations)
+    assert not_known.score > left_empty.score
+
+
 def test_person_beats_logo_beats_default() -> None:
     account = acct(display_name="Acme Staffing", bio="")
     scores = [

@@ -180,7 +180,7 @@ def test_author_stub_is_pure() -> None:
     post = rows_from_native(record)
     assert isinstance(post, Post)
     assert author_stub(post, record) == Account(
-        platform="x", id="acme", handle="Acme", bio_known=False
+        platform="x", id="acme", handle="Acme", bio_known=False, name_known=False
     )
     assert record == before
     assert author_stub(post, {"author_id": "acme"}) is None

@@ -58,6 +58,7 @@ def test_brands_get_accounts_customers_are_kept_by_number_with_one_notice() -> N
         ("acmehelp", "AcmeHelp", "https://x.com/AcmeHelp"),
         ("betaship", "BetaShip", "https://x.com/BetaShip"),
     ]  # each brand once, though AcmeHelp wrote two tweets
+    assert not any(a.name_known or a.bio_known for a in accounts)  # the set has no profiles
     customer = posts["twcs:10"]
     assert customer.author_id == "twcs:900001" and customer.author_handle == ""
     assert customer.platform == "x" and customer.url is None  # no real status id to link to

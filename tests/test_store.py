@@ -121,6 +121,36 @@ def test_a_bio_once_seen_stays_known() -> None:
     assert store.find_account("a.bsky").bio_known is True  # the profile said: no bio
 
 
+def test_a_display_name_once_seen_stays_known() -> None:
+    store = open_store(":memory:")
+    store.upsert([Account(platform="x", id="1", handle="acme", name_known=False)], PROV)
+    assert store.find_account("acme").name_known is False
+    store.upsert([Account(platform="x", id="1", handle="acme", display_name="")], PROV)
+    store.upsert([Account(platform="x", id="1", handle="acme", name_known=False)], PROV)
+    assert store.find_account("acme").name_known is True  # the profile said: no name
+
+
+def test_a_store_from_before_name_known_learns_which_names_were_never_seen(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.upsert(
+            [
+                Account(platform="x", id="b", handle="brand", bio_known=False),  # TWCS-like
+                Account(platform="x", id="p", handle="plain"),  # a profile: bio and name empty
+                Account(platform="x", id="n", handle="named", display_name="Rosa", bio_known=False),
+            ],
+            PROV,
+        )
+        store.conn.execute("ALTER TABLE accounts DROP COLUMN name_known")
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = '0006_account_name_known'")
+        store.conn.commit()
+    with open_store(path) as store:
+        known = {h: store.find_account(h).name_known for h in ("brand", "plain", "named")}
+    assert known == {"brand": False, "plain": True, "named": True}
+
+
 def test_of_two_accounts_sharing_a_handle_the_one_with_posts_is_found() -> None:
     # a brand keyed by handle in one dataset and by numeric id in its own export
     store = open_store(":memory:")

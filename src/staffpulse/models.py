@@ -114,6 +114,9 @@ class Account:
     # False when the data had no bio field at all (a Bluesky feed's author, a post author
     # seen in passing): "" then means "not known", not "left empty"
     bio_known: bool = True
+    # False when the data had no display name field (TWCS and IBM customer-care sets, a posts
+    # file's authors): "" then means "not known", not "left empty", as for the bio
+    name_known: bool = True
     avatar_url: str | None = None
     avatar_path: str | None = None  # a local copy of the avatar image, when we have one
     followers: int | None = None

@@ -143,9 +143,14 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
     if bio_unknown:
         bio_note = "not known: the data had no bio (import the profile to check it)"
     name_value, name_note = name_score(account.display_name or "")
+    name_unknown = not account.name_known and not (account.display_name or "").strip()
+    if name_unknown:
+        name_note = "not known: the data had no display name (import the profile to check it)"
     parts = dict(settings["face_parts"])
     if bio_unknown:
         parts["bio"] = 0.0  # not judged: the other parts carry the score
+    if name_unknown:
+        parts["name"] = 0.0
     total = sum(float(v) for v in parts.values()) or 1.0
     score = (
         100
@@ -166,11 +171,15 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "url": account.avatar_url,
         },
         "bio": {"text": account.bio or "", "verdict": bio_note, "known": not bio_unknown},
-        "display_name": {"text": account.display_name or "", "verdict": name_note},
+        "display_name": {
+            "text": account.display_name or "",
+            "verdict": name_note,
+            "known": not name_unknown,
+        },
         "parts": {
             "avatar": round(100 * avatar_value),
             "bio": None if bio_unknown else round(100 * bio_value),
-            "name": round(100 * name_value),
+            "name": None if name_unknown else round(100 * name_value),
         },
     }
     return PillarResult(
@@ -178,7 +187,7 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
         score=round(score),
         evidence=evidence,
         recommendations=_face_advice(
-            account, avatar, 1.0 if bio_unknown else bio_value, name_value
+            account, avatar, 1.0 if bio_unknown else bio_value, 1.0 if name_unknown else name_value
         ),
     )
 

@@ -206,6 +206,7 @@ def parse_event(
                 id=did,
                 handle=normalize_handle(name),
                 bio_known=False,  # an identity event names the handle only
+                name_known=False,
                 url=f"https://bsky.app/profile/{normalize_handle(name)}",
             )
         return JetstreamEvent("identity", time_us, did, account=account)

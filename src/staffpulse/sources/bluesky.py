@@ -56,6 +56,8 @@ def account_from_profile(profile: Mapping[str, Any]) -> Account:
         platform=PLATFORM,
         id=did,
         handle=handle,
+        # every profile view, a feed's author view too, has displayName when one is set:
+        # without it the name is empty, not unknown (name_known stays True)
         display_name=get_str(profile, "displayName") or "",
         bio=get_str(profile, "description") or "",
         bio_known="description" in profile,  # a feed's author view carries no bio

@@ -121,6 +121,7 @@ def rows_from_dialog(dialog: Mapping[str, Any]) -> list[Account | Post]:
                 id=handle.lower(),
                 handle=handle,
                 bio_known=False,  # the dataset has no profiles
+                name_known=False,
                 url=f"https://x.com/{handle}",
             ),
         )

@@ -111,6 +111,7 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
         id=url,
         handle=full_handle(acct, url),
         display_name=get_str(account, "display_name") or "",
+        name_known="display_name" in account,
         bio=note,
         bio_known="note" in account,
         avatar_url=get_str(account, "avatar_static") or get_str(account, "avatar"),

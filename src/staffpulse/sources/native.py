@@ -108,6 +108,7 @@ def account_from_native(
         id=_text(record, "id") or handle.lower(),
         handle=handle,
         display_name=_text(record, "display_name") or "",
+        name_known="display_name" in record,
         bio=_text(record, "bio") or "",
         bio_known="bio" in record,
         avatar_url=_text(record, "avatar_url"),
@@ -204,7 +205,11 @@ def author_stub(post: Post, record: Mapping[str, Any]) -> Account | None:
     if _text(record, "author") is None and _text(record, "author_handle") is None:
         return None
     return Account(
-        platform=post.platform, id=post.author_id, handle=post.author_handle, bio_known=False
+        platform=post.platform,
+        id=post.author_id,
+        handle=post.author_handle,
+        bio_known=False,
+        name_known=False,
     )
 
 

@@ -75,6 +75,7 @@ def account_from_csv(row: Mapping[str, str | None], prefix: str = "") -> Account
         id=user_id,
         handle=handle,
         display_name=_get(row, f"{prefix}name") or "",
+        name_known=f"{prefix}name" in row,
         bio=decode_x_text((_get(row, f"{prefix}description") or "").replace("\\n", "\n")),
         bio_known=f"{prefix}description" in row,
         avatar_url=_get(row, f"{prefix}profile_image_url"),

@@ -142,6 +142,7 @@ def rows_from_twcs(row: Mapping[str, str], thread: Thread | None = None) -> list
         id=post.author_id,
         handle=author,
         bio_known=False,  # the dataset has no profiles
+        name_known=False,
         url=f"https://x.com/{author}",
     )
     return [brand, post]

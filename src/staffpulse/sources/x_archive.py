@@ -80,6 +80,7 @@ def owner_from_archive(
         id=user_id,
         handle=handle,
         display_name=get_str(acc, "accountDisplayName") or "",
+        name_known="accountDisplayName" in acc,
         bio=get_str(prof, "description", "bio") or "",
         bio_known=profile is not None,  # profile.js holds the bio
         avatar_url=avatar if avatar and avatar.startswith("http") else None,

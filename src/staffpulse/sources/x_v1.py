@@ -63,6 +63,7 @@ def account_from_v1_user(user: Mapping[str, Any]) -> Account:
         id=user_id,
         handle=handle,
         display_name=get_str(user, "name") or "",
+        name_known="name" in user,
         bio=decode_x_text(get_str(user, "description") or ""),
         bio_known="description" in user,
         avatar_url=get_str(user, "profile_image_url_https") or get_str(user, "profile_image_url"),

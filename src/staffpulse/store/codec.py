@@ -51,6 +51,7 @@ def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any,
         raw_id,
         now,
         int(account.bio_known),
+        int(account.name_known),
     )
 
 
@@ -91,6 +92,7 @@ def account_from_row(row: sqlite3.Row) -> Account:
         display_name=row["display_name"],
         bio=row["bio"],
         bio_known=bool(row["bio_known"]),
+        name_known=bool(row["name_known"]),
         avatar_url=row["avatar_url"],
         avatar_path=row["avatar_path"],
         followers=row["followers"],

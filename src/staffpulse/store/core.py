@@ -33,8 +33,8 @@ from staffpulse.store.reads import ReadMixin
 _ACCOUNT_UPSERT = """
 INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avatar_url,
     avatar_path, followers, following, post_count, created_at, url, verified, raw_id, first_seen,
-    bio_known)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    bio_known, name_known)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, id) DO UPDATE SET
     handle = excluded.handle,
     handle_norm = excluded.handle_norm,
@@ -42,6 +42,7 @@ ON CONFLICT (platform, id) DO UPDATE SET
                         ELSE accounts.display_name END,
     bio = CASE WHEN excluded.bio != '' THEN excluded.bio ELSE accounts.bio END,
     bio_known = MAX(excluded.bio_known, accounts.bio_known),
+    name_known = MAX(excluded.name_known, accounts.name_known),
     avatar_url = COALESCE(excluded.avatar_url, accounts.avatar_url),
     avatar_path = COALESCE(excluded.avatar_path, accounts.avatar_path),
     followers = COALESCE(excluded.followers, accounts.followers),

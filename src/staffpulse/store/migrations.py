@@ -125,6 +125,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         "ALTER TABLE accounts ADD COLUMN bio_known INTEGER NOT NULL DEFAULT 1;",
     ),
     REPLY_ONCE_MIGRATION,
+    (
+        "0006_account_name_known",
+        # An account stored with neither a name nor a bio field came from data without profiles
+        # (TWCS, IBM dialogs, a posts file's authors, a Jetstream identity): its name is not
+        # known either. Any other empty name was read from a profile, so it stays "empty".
+        # Importing the profile later makes it known (the upsert keeps the larger flag).
+        "ALTER TABLE accounts ADD COLUMN name_known INTEGER NOT NULL DEFAULT 1;\n"
+        "UPDATE accounts SET name_known = 0 WHERE display_name = '' AND bio_known = 0;",
+    ),
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     LISTEN_MIGRATION,
