@@ -1,6 +1,6 @@
 """The import job page tells what the CLI tells: the import's notices (nothing skipped, but the
-user must hear them) in the page's words, and records skipped apart from files left out as of
-no known format."""
+user must hear them) in the page's words, records skipped apart from files left out as of no
+known format, and upload-limit advice that can be followed for an X archive ZIP."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import finished_job, make_client, upload_files  # noqa: E402
+from web_helpers import csrf_token, finished_job, make_client, upload_files  # noqa: E402
 
 FEED_RECORD = {
     "uri": "at://did:plc:abc/app.bsky.feed.generator/hr",
@@ -106,3 +106,17 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
     records = text.split("Records we skipped")[1].split("Files we left out")[0]
     assert "not a known format" not in records  # no file is counted as a skipped record
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
+
+
+def test_the_upload_limit_page_says_how_to_send_an_x_archive(tmp_path: Path) -> None:
+    with make_client(tmp_path / "limit.db", max_upload_bytes=1024) as client:
+        token = csrf_token(client)
+        response = client.post(
+            "/import/upload",
+            data={"csrf_token": token},
+            files=[("file", ("twitter-2026.zip", b"PK" + b"x" * 4096, "application/zip"))],
+        )
+    assert response.status_code == 413
+    text = _text(response.text)
+    assert "An X archive ZIP cannot be split" in text
+    assert "choose data/tweets.js, data/account.js and data/profile.js from it together" in text

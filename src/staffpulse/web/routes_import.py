@@ -175,9 +175,12 @@ async def import_upload(request: Request) -> Response:
             413,
             "That file is too large",
             f"The upload was refused: {exc}.",
-            "Split the data into smaller files and upload them one by one. The limit is set "
-            "when the dashboard is started; to raise it, whoever runs it restarts it with a "
-            "higher one (in a terminal: staffpulse serve --max-upload-mb 500).",
+            "Split the data into smaller files and upload them one by one. An X archive ZIP "
+            "cannot be split, but it is mostly pictures and videos: unzip it and choose "
+            "data/tweets.js, data/account.js and data/profile.js from it together, which are "
+            "much smaller. The limit is set when the dashboard is started; to raise it, "
+            "whoever runs it restarts it with a higher one (in a terminal: staffpulse serve "
+            "--max-upload-mb 500).",
         )
     except UploadFormatError as exc:
         return error_page(request, 400, "The upload could not be read", f"{exc}.")

@@ -13,11 +13,20 @@
       Array.prototype.forEach.call(input.files || [], function (f) { size += f.size; });
       var several = input.files && input.files.length > 1;
       var tooBig = size && max && size > max;
+      // an X archive ZIP cannot be split: its few data files, chosen together, can be sent
+      var zipped = Array.prototype.some.call(input.files || [], function (f) {
+        return /\.zip$/i.test(f.name);
+      });
+      var advice = zipped
+        ? " An X archive is mostly pictures and videos: unzip it and choose data/tweets.js," +
+          " data/account.js and data/profile.js from it together, which are much smaller."
+        : several ? " Upload them a few at a time, or split them into smaller files."
+        : " Split it into smaller files.";
       if (box) {
         box.hidden = !tooBig;
         box.textContent = tooBig
           ? (several ? "These files are " : "This file is ") + (size / 1048576).toFixed(1) +
-            " MB; the limit is " + (max / 1048576).toFixed(0) + " MB. Split it into smaller files."
+            " MB; the limit is " + (max / 1048576).toFixed(0) + " MB." + advice
           : "";
       }
       if (button) button.disabled = !!tooBig;
