@@ -5,7 +5,7 @@ Handles come from imported files, so they can hold anything: ``a/b``, ``?``, ``#
 path as the handle, so an encoded ``/`` arrives whole). A handle of dots alone cannot be a
 segment at all: browsers resolve ``.`` and ``..`` (even written ``%2E%2E``) as steps up the
 path before sending the request, so such a handle is written ``@..``; the store's lookup
-ignores a leading ``@``. ``app.js`` applies the same rule to the benchmark's links.
+ignores a leading ``@``. The benchmark page's links (``templates/benchmark.html``) use it too.
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     return ctx.renderer.page(
         request,
-        "benchmark.html.j2",
+        "benchmark.html",  # the report's benchmark.html.j2, with links to the audits
         active="benchmark",
         **toolbar,
         **benchmark_context(shown),

@@ -88,26 +88,6 @@
     });
   });
 
-  // Benchmark leaderboard: each @handle opens its audit.
-  if (document.body.dataset.page === "benchmark") {
-    document.querySelectorAll("table td > strong").forEach(function (strong) {
-      var handle = strong.textContent.trim();
-      var meta = strong.parentNode.querySelector(".faint");
-      if (handle.charAt(0) !== "@" || !meta) return;
-      var platform = meta.textContent.split("\u00b7").pop().trim();
-      if (!/^[a-z]+$/.test(platform)) return;
-      var link = document.createElement("a");
-      // as web/links.py writes it: a handle of dots alone gets its "@" (browsers resolve
-      // "/.." even when encoded)
-      var segment = encodeURIComponent(handle.slice(1));
-      if (/^\.*$/.test(segment)) segment = "@" + segment;
-      link.href = "/audit/" + encodeURIComponent(platform) + "/" + segment;
-      link.textContent = handle;
-      strong.textContent = "";
-      strong.appendChild(link);
-    });
-  }
-
   // Background jobs: poll the JSON status and move the progress bar.
   var job = document.querySelector("[data-job]");
   if (job && (job.dataset.state === "queued" || job.dataset.state === "running")) {
