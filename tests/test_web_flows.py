@@ -17,6 +17,7 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
+from staffpulse.sources.x_archive import LONE_PART  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
 
@@ -162,10 +163,7 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "[x]",
         ),
         "check the handle and [bluesky] appview_url": ("the Bluesky address", "[bluesky]"),
-        "tweet.js: no account.js beside it: whose archive is this? skipped": (
-            "choose it together with account.js",
-            "whose archive is this?",
-        ),
+        f"tweet.js: {LONE_PART}": ("choose it together with account.js", "data folder"),
     }
     for text, (present, absent) in cases.items():
         shown = web_text(text)

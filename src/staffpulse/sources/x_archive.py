@@ -50,6 +50,11 @@ TWEET_PARTS = ("tweets", "tweet")
 ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
+LONE_PART = (
+    "a file of an X archive without the archive's account.js, which says whose archive it is, "
+    "so nothing in it was read: import the whole archive ZIP as X sent it, or its data folder "
+    "(with account.js beside this file)"
+)
 Media = list[tuple[str, Callable[[], bytes]]]
 
 
@@ -299,9 +304,8 @@ class XArchive:
             if part.kind == "manifest":
                 continue
             if owner is None:
-                yield Problem(
-                    part.location, None, "no account.js beside it: whose archive is this? skipped"
-                )
+                # not a malformed record: the file is whole, but its posts would have no author
+                yield Problem(part.location, None, LONE_PART, records=0)
                 continue
             if part.kind in ("account", "profile"):
                 raw = {"account": _public(account), "profile": profile}

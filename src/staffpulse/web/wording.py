@@ -142,7 +142,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"\1 did not answer properly (\2\3)",
         ),
         (
-            r"no account\.js beside it: whose archive is this\? skipped",
+            r"a file of an X archive without the archive's account\.js, which says whose archive "
+            r"it is, so nothing in it was read: import the whole archive ZIP as X sent it, or its "
+            r"data folder \(with account\.js beside this file\)",
             "a file of an X archive needs the archive's account.js, which says whose archive it "
             "is: choose it together with account.js (you can select several files at once), "
             "or upload the whole archive ZIP as X sent it",

@@ -67,7 +67,10 @@ def import_command(
 
                 report = import_paths(store, paths, progress=on_progress)
             _print_import_report(report)
-    if report.skipped and not (report.posts or report.accounts or report.follows):
+    # nothing could be imported: records skipped, or whole files not read (a lone archive file)
+    if (report.skipped or report.problems) and not (
+        report.posts or report.accounts or report.follows
+    ):
         raise typer.Exit(1)
 
 
