@@ -113,3 +113,16 @@ def test_importing_the_command_does_not_load_the_image_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_unreadable_image_is_said_in_words(images: dict[str, Path]) -> None:
+    result = runner.invoke(app, ["avatar", str(images["text"]), str(images["corrupt"]), "--json"])
+    text, corrupt = (item["error"] for item in json.loads(result.stdout))
+    assert text.endswith(
+        "not a readable image: it is not a PNG, JPEG, GIF or WebP image, or its start is damaged"
+    )
+    assert corrupt.endswith(
+        "not a readable image: the file is cut short (copy or download it again)"
+    )
+    for said in (text, corrupt):  # no Python class names in a marketer's table
+        assert "Error" not in said and "OSError" not in said

@@ -312,7 +312,10 @@ def test_an_image_library_failure_costs_one_file_but_a_bug_is_not_hidden(
     monkeypatch.setattr(avatar_module, "classify_avatar", opencv_trips_on_odd)
     verdicts = classify_avatars([logo, odd], workers=1)
     assert verdicts[0].label == "logo"
-    assert verdicts[1].label is None and "cannot classify" in (verdicts[1].error or "")
+    assert verdicts[1].label is None and "cannot classify: the image could not be analysed" in (
+        verdicts[1].error or ""
+    )
+    assert "error" not in (verdicts[1].error or "")  # not cv2.error, nor its assertion text
 
     def buggy(path: str | Path) -> AvatarVerdict:
         raise KeyError("a bug of ours")

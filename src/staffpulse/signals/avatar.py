@@ -320,7 +320,10 @@ def _classify_guarded(path: str) -> AvatarVerdict:
     cv2 = require("cv2", extra="image", feature="Avatar classification")
     try:
         return classify_avatar(path)
-    except (ValueError, ArithmeticError, MemoryError, cv2.error) as exc:
+    except MemoryError:
         return AvatarVerdict(
-            path, None, 0.0, 0, f"{path}: cannot classify ({type(exc).__name__}: {exc})"
+            path, None, 0.0, 0, f"{path}: cannot classify: too big to analyse; resize it first"
         )
+    except (ValueError, ArithmeticError, cv2.error):
+        why = "the image could not be analysed (it may be damaged: save it anew)"
+        return AvatarVerdict(path, None, 0.0, 0, f"{path}: cannot classify: {why}")

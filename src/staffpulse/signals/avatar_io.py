@@ -116,13 +116,22 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
                 hint="decompression-bomb guard; resize the image first",
             ) from exc
         except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
-            # UnidentifiedImageError is an OSError; truncated data raises OSError as well.
             raise NotAnImageError(
-                f"{p}: not a readable image ({type(exc).__name__}: {exc})",
+                f"{p}: not a readable image: {_unreadable_why(image_mod, exc)}",
                 hint="give a PNG, JPEG, GIF or WebP image",
             ) from exc
     arr: npt.NDArray[np.uint8] = np_mod.asarray(rgb, dtype=np_mod.uint8)
     return arr
+
+
+def _unreadable_why(image_mod: Any, exc: BaseException) -> str:
+    """Why Pillow could not read an image, in words (a marketer has no use for the name of
+    the exception class)."""
+    if isinstance(exc, image_mod.UnidentifiedImageError):  # an OSError: checked first
+        return "it is not a PNG, JPEG, GIF or WebP image, or its start is damaged"
+    if "truncated" in str(exc):
+        return "the file is cut short (copy or download it again)"
+    return "the image data is damaged (copy or download it again, or save it anew)"
 
 
 def _to_small_rgb(image_mod: Any, im: Any, side: int) -> Any:
