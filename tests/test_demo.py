@@ -44,3 +44,39 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])
     assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+
+
+def test_demo_writes_its_store_where_db_says_before_or_after_the_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args, db in (
+        (["demo", "--db", str(tmp_path / "after" / "d.db")], tmp_path / "after" / "d.db"),
+        (["--db", str(tmp_path / "before.db"), "demo"], tmp_path / "before.db"),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert db.exists() and (db.parent / "benchmark.html").exists()  # reports beside it
+        stats = runner.invoke(app, ["stats", "--json", "--db", str(db)])
+        assert sum(json.loads(stats.stdout)["accounts"].values()) == 12
+    again = runner.invoke(app, ["demo", "--db", str(tmp_path / "before.db")])
+    assert again.exit_code == 0, again.output  # an earlier demo store is started afresh
+
+
+def test_demo_never_wipes_a_store_or_file_that_is_not_the_demos(tmp_path: Path) -> None:
+    runner = CliRunner()
+    own = tmp_path / "mine.db"
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,author,text\n1,acme,hello\n", encoding="utf-8")
+    runner.invoke(app, ["import", str(posts), "--db", str(own)])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a store", encoding="utf-8")
+    for target in (own, notes):
+        before = target.read_bytes()
+        refused = runner.invoke(app, ["demo", "--db", str(target)])
+        assert refused.exit_code == 65
+        assert "already holds data that is not the demo's" in refused.output
+        assert target.read_bytes() == before
+    # STAFFPULSE_DB names the user's own store: the demo does not use it
+    env = runner.invoke(
+        app, ["demo", "--out", str(tmp_path / "d")], env={"STAFFPULSE_DB": str(own)}
+    )
+    assert env.exit_code == 0 and (tmp_path / "d" / "demo.db").exists()

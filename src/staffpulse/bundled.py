@@ -12,6 +12,7 @@ The module imports nothing heavy, so the report, the dashboard and the listener 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,12 @@ _SAMPLE_LOCATIONS = ("%/staffpulse/sample/cohort.jsonl", "%\\staffpulse\\sample\
 
 def is_bundled_sample(store: Store) -> bool:
     """True when the store has posts and every one came from the bundled sample cohort."""
-    row = store.conn.execute(
+    return holds_only_the_sample(store.conn)
+
+
+def holds_only_the_sample(conn: sqlite3.Connection) -> bool:
+    """:func:`is_bundled_sample` on a connection (one opened read-only, say)."""
+    row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM posts), NOT EXISTS (SELECT 1 FROM posts p"
         " LEFT JOIN raw_payloads r ON r.id = p.raw_id"
         " WHERE r.location IS NULL OR NOT (r.location LIKE ? OR r.location LIKE ?))",

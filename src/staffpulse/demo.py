@@ -7,13 +7,15 @@ reports. Each step is the same library call a user's own data goes through.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.bundled import SAMPLE_DIR as SAMPLE_DIR  # where the demo's data is, for callers
-from staffpulse.bundled import is_bundled_sample
+from staffpulse.bundled import holds_only_the_sample, is_bundled_sample
 from staffpulse.config import home_dir
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
@@ -68,8 +70,38 @@ def fresh_store(db_path: Path) -> Store:
     return open_store(db_path)
 
 
-def run_demo(out_dir: Path | None = None, step: StepCallback | None = None) -> DemoResult:
-    """Import the sample cohort into a fresh demo store and build every report from it."""
+def check_demo_store(db_path: Path) -> None:
+    """Refuse a ``--db`` the demo would wipe: it starts from an empty store, deleting the file
+    first, so the file must be new, empty, or an earlier demo's store. Checked read-only, so
+    that a file that is no store is not touched at all."""
+    if db_path.is_dir():
+        raise InputError(
+            f"{db_path} is a folder, not a store file",
+            hint="give a file for the demo store (e.g. --db demo/demo.db), or --out FOLDER",
+        )
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)) as conn:
+            has_accounts = conn.execute("SELECT EXISTS (SELECT 1 FROM accounts)").fetchone()[0]
+            demo = not has_accounts or holds_only_the_sample(conn)
+    except sqlite3.Error:  # not a staffpulse store (or not SQLite at all)
+        demo = False
+    if not demo:
+        raise InputError(
+            f"{db_path} already holds data that is not the demo's",
+            hint="the demo starts from an empty store and would delete it: give a new file "
+            "to --db (or leave out --db to use the demo folder)",
+        )
+
+
+def run_demo(
+    out_dir: Path | None = None, step: StepCallback | None = None, db_path: Path | None = None
+) -> DemoResult:
+    """Import the sample cohort into a fresh demo store and build every report from it.
+
+    The store is ``db_path`` when given (the reports then go beside it unless ``out_dir`` is
+    given too), else ``demo.db`` in ``out_dir`` or the demo folder of the user data folder."""
     from staffpulse.audit import audit_account
     from staffpulse.benchmark import run_benchmark
     from staffpulse.connect.suggest import suggest_report
@@ -77,9 +109,15 @@ def run_demo(out_dir: Path | None = None, step: StepCallback | None = None) -> D
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.report.html import write_audit_html, write_benchmark_html
 
-    out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
+    if db_path is not None:
+        db_path = db_path.expanduser().resolve()
+        check_demo_store(db_path)
+        out_dir = (out_dir or db_path.parent).expanduser().resolve()
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
+        db_path = out_dir / "demo.db"
     out_dir.mkdir(parents=True, exist_ok=True)
-    db_path = out_dir / "demo.db"
     announce = step or (lambda _message: None)
     with fresh_store(db_path) as store:
         announce("Importing the sample cohort")

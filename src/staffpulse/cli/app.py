@@ -126,7 +126,9 @@ def _root(
         ),
     ] = None,
 ) -> None:
-    ctx.obj = {"debug": debug}
+    # the global --db also for a command that does not read STAFFPULSE_DB (demo: it would
+    # start that store afresh, and the variable may name the user's own store)
+    ctx.obj = {"debug": debug, "db": db}
     if db is not None:
         # every command reads its --db from STAFFPULSE_DB when not given: set it for this
         # run only (tests run many commands in one process)

@@ -17,6 +17,7 @@ console = Console()
 
 
 def demo_command(
+    ctx: typer.Context,
     out: Annotated[
         Path | None, typer.Option("--out", help="Folder for the demo store and reports.")
     ] = None,
@@ -24,6 +25,15 @@ def demo_command(
         bool, typer.Option("--serve", help="Then open the web dashboard on the demo store.")
     ] = False,
     port: Annotated[int, typer.Option(help="Port of the dashboard (with --serve).")] = 8000,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Write the demo store to this file (new, or an earlier demo store; reports go "
+            "beside it unless --out). STAFFPULSE_DB is not used: the demo starts afresh.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
     from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, run_demo
@@ -40,7 +50,11 @@ def demo_command(
         )
     )
     with console.status("Working...") as status:
-        result = run_demo(out, step=lambda message: status.update(message + "..."))
+        result = run_demo(
+            out,
+            step=lambda message: status.update(message + "..."),
+            db_path=db or (Path(ctx.obj["db"]) if ctx.obj and ctx.obj.get("db") else None),
+        )
     console.print(
         f"Imported {count_of(result.imported.posts, 'post')} and "
         f"{count_of(result.imported.accounts, 'account')} "
