@@ -59,6 +59,11 @@ def test_folder_import_skips_unknown_files_with_a_note(tmp_path: Path) -> None:
     report = import_paths(open_store(":memory:"), [tmp_path])
     assert report.posts == 2
     assert any("not a known format" in p.message for p in report.problems)
+    # an empty file is told as empty, as it is when given alone, and costs no record
+    (tmp_path / "later.csv").write_bytes(b"")
+    report = import_paths(open_store(":memory:"), [tmp_path])
+    (empty,) = [p for p in report.problems if p.file.endswith("later.csv")]
+    assert empty.message == "the file is empty; file skipped" and report.skipped == 0
 
 
 def test_missing_empty_and_unknown_inputs_have_clear_errors(tmp_path: Path) -> None:

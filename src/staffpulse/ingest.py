@@ -14,7 +14,7 @@ from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
 from staffpulse.sources import Item, Problem, Source, detect
-from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, claimed_by, plan_folder
+from staffpulse.sources.base import LEFT_OUT, Notice, claimed_by, plan_folder
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.core import Record, Store, WriteCounts
 
@@ -130,9 +130,9 @@ def import_paths(
             for found in inputs:
                 if isinstance(found, Problem):  # a member skipped whole
                     report.problems.append(found)
-                    # Counted unless it is of no known format (a README, as in a folder): a
-                    # damaged member or a ZIP cut short is data that was there and was lost.
-                    if found.message != UNKNOWN_FORMAT:
+                    # Counted unless left out whole (a README, an empty file, as in a folder):
+                    # a damaged member or a ZIP cut short is data that was there and was lost.
+                    if found.message not in LEFT_OUT:
                         report.skipped += found.records
                     continue
                 report.files.append((found.location, found.label))

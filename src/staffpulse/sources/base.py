@@ -108,6 +108,9 @@ def claimed_by(path: Path) -> Source | None:
 
 
 UNKNOWN_FORMAT = "not a known format; file skipped"
+EMPTY_FILE = "the file is empty; file skipped"  # as an empty file given alone is told
+# Files of a folder (or ZIP) left out whole: reported, but no record in them was lost
+LEFT_OUT = frozenset({UNKNOWN_FORMAT, EMPTY_FILE})
 
 
 def plan_folder(
@@ -129,8 +132,9 @@ def plan_folder(
             else:
                 plan_folder(child, plan, problems, seen)
         elif child.is_file():
-            source = claimed_by(child) if child.stat().st_size else None
-            if source is None:
+            if not child.stat().st_size:
+                problems.append(Problem(str(child), None, EMPTY_FILE))
+            elif (source := claimed_by(child)) is None:
                 problems.append(Problem(str(child), None, UNKNOWN_FORMAT))
             else:
                 plan.append((child, source))

@@ -26,7 +26,9 @@ from pathlib import Path, PurePosixPath
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import (
+    EMPTY_FILE,
     HEAD_BYTES,
+    UNKNOWN_FORMAT,
     Item,
     Notice,
     Problem,
@@ -75,10 +77,12 @@ def check_zip(path: Path) -> None:
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     why = [str(problem) for problem in unread[:2]]
-    if skipped:
-        shown = ", ".join(PurePosixPath(p.file.split("!", 1)[-1]).name for p in skipped[:3])
-        more = f" and {len(skipped) - 3:,} more" if len(skipped) > 3 else ""
-        why.insert(0, f"{shown}{more}: no known format")
+    for message, said in ((EMPTY_FILE, "empty"), (UNKNOWN_FORMAT, "no known format")):
+        left = [p for p in skipped if p.message == message]
+        if left:
+            shown = ", ".join(PurePosixPath(p.file.split("!", 1)[-1]).name for p in left[:3])
+            more = f" and {len(left) - 3:,} more" if len(left) > 3 else ""
+            why.insert(0, f"{shown}{more}: {said}")
     raise EmptyInputError(
         f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})",
         hint="put the exported files themselves in it (see docs/formats.md)",
