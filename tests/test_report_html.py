@@ -202,3 +202,24 @@ def test_a_pillar_not_scored_shows_no_score_and_no_change(tmp_path: Path) -> Non
     text = re.sub(r"<[^>]+>", " ", render_audit_html(again))
     since = " ".join(text.split()).split("Since last audit:")[1][:80]
     assert "Face" in since and "Mix" not in since  # no empty arrow for "nothing to judge"
+
+
+def test_the_footer_names_the_models_as_their_cards_do(tmp_path: Path) -> None:
+    from staffpulse.report.html import models_in_words
+
+    audit, _bench = _results(tmp_path)
+    page = render_audit_html(audit)
+    assert "staffpulse.signals" not in page and "TextSignals" not in page
+    shipped = {
+        "text": "staffpulse.signals.text.TextSignals; templates: staffpulse.signals.templating",
+        "avatar": "image model (on this machine)",
+    }
+    assert models_in_words(shipped) == (
+        "Models: job opening, personality, humor, work topic, templating, avatar "
+        "(model cards in docs/models)."
+    )
+    no_picture = {"text": "staffpulse.signals.text.TextSignals", "avatar": "none"}
+    assert models_in_words(no_picture).endswith(
+        "work topic (model cards in docs/models); the avatar model was not used: the data had "
+        "no picture."
+    )

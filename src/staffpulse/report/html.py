@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -149,7 +150,40 @@ def audit_context(
         "generated": format_when(result.generated_at),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
+        "models": models_in_words(result.signals),
     }
+
+
+# What the audit records as its signals' sources, as the report names them: the names of the
+# model cards (docs/models/), not the Python classes that produced them.
+_TEXT_MODEL = "staffpulse.signals.text.TextSignals"
+_POST_SIGNALS = "job opening, personality, humor, work topic"
+# why the avatar model did not judge the picture, by the source the audit recorded
+_NO_AVATAR = {
+    "image model": "the picture could not be read",
+    "profile metadata": "the profile says it is the platform's default picture",
+    "none": "the data had no picture",
+    "skipped": "it was not checked",
+}
+_AVATAR_MODEL = "image model (on this machine)"
+
+
+def models_in_words(signals: Mapping[str, str]) -> str:
+    """The models behind an audit, by their model cards' names (docs/models): ``Models: job
+    opening, personality, humor, work topic, templating, avatar (model cards in docs/models).``
+    """
+    text, _, templates = signals.get("text", "").partition("; templates: ")
+    scorer = text.rsplit(".", 1)[-1]
+    names = [_POST_SIGNALS if text == _TEXT_MODEL else f"a text scorer of your own ({scorer})"]
+    if templates and templates != "none":
+        names.append("templating")
+    avatar = signals.get("avatar", "none")
+    if avatar == _AVATAR_MODEL:
+        names.append("avatar")
+    said = f"Models: {', '.join(names)} (model cards in docs/models)"
+    if avatar != _AVATAR_MODEL:
+        said += f"; the avatar model was not used: {_NO_AVATAR.get(avatar, avatar)}"
+    return said + "."
 
 
 def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
