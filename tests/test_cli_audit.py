@@ -117,6 +117,11 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
     assert json.loads(as_json.output)["cohort"]["accounts"] == 2
 
 
+def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
+    shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
+    assert "Default: every account with posts in the store" in shown
+
+
 def test_a_segment_typo_is_a_note_and_every_output_says_no_segment(
     db: Path, tmp_path: Path
 ) -> None:

@@ -63,7 +63,8 @@ def benchmark_command(
         Path | None,
         typer.Argument(
             help="CSV or text file of handles, each with an optional segment "
-            "(staffing_firm, vendor, recruiter, hr, other). Default: every account in the store."
+            "(staffing_firm, vendor, recruiter, hr, other). Default: every account with posts "
+            "in the store."
         ),
     ] = None,
     since: SinceOption = None,
