@@ -1,10 +1,12 @@
 """Reaching an account from any page: the benchmark's rows link to their audits (rough grades
-too)."""
+too), pickers read pasted profile addresses and odd handles and honour the platform named, and
+the X fetch names the handle it read."""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +15,13 @@ from markupsafe import escape
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import finished_job, make_client, native_jsonl, upload_files  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    native_jsonl,
+    upload_files,
+)
 
 ODD = 'odd"name(5)'  # brackets of its own, before the picker's " (x)"
 ACCOUNTS = [
@@ -35,6 +43,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield c
 
 
+def _go(client: Any, typed: str) -> Any:
+    return client.get("/audit-go", params={"account": typed})
+
+
 def test_every_leaderboard_row_links_to_its_audit_rough_grades_too(client: Any) -> None:
     page = client.get("/benchmark").text
     assert "only 2 posts: a rough grade" in page
@@ -53,3 +65,87 @@ def test_the_report_file_has_no_dashboard_links(client: Any) -> None:
     result = client.app.state.web.backend.benchmark()
     report = render_benchmark_html(result)
     assert "<strong>@smallfirm</strong>" in report and 'href="/audit/' not in report
+
+
+@pytest.mark.parametrize(
+    ("typed", "where"),
+    [
+        ("https://x.com/busyfirm", "/audit/x/busyfirm"),
+        ("x.com/busyfirm/status/1", "/audit/x/busyfirm"),
+        ("https://bsky.app/profile/ada.bsky.social", "/audit/bluesky/ada.bsky.social"),
+        ("https://hr.example/@jane", "/audit/mastodon/jane%40hr.example"),
+        (f"@{ODD} (x)", "/audit/x/odd%22name%285%29"),
+        (ODD, "/audit/x/odd%22name%285%29"),
+        ("@smallfirm(x)", "/audit/x/smallfirm"),
+    ],
+)
+def test_the_audit_picker_reads_profile_addresses_and_odd_handles(
+    client: Any, typed: str, where: str
+) -> None:
+    go = _go(client, typed)
+    assert go.status_code == 303, go.text
+    assert go.headers["location"] == where
+
+
+def test_the_audit_picker_explains_what_it_cannot_use(client: Any) -> None:
+    unknown = _go(client, "https://example.com/about")
+    assert unknown.status_code == 400
+    assert "is not a profile URL staffpulse reads" in unknown.text
+    platform = _go(client, "busyfirm (facebook)")
+    assert platform.status_code == 400 and "unknown platform &#39;facebook&#39;" in platform.text
+    elsewhere = _go(client, "@busyfirm (bluesky)")
+    assert elsewhere.status_code == 404
+    assert "no account &#39;busyfirm&#39; on bluesky in the store" in elsewhere.text
+
+
+def test_connect_takes_a_pasted_address_and_an_odd_handle(client: Any) -> None:
+    bsky = client.get("/connect", params={"account": "https://bsky.app/profile/ada.bsky.social"})
+    assert bsky.status_code == 200 and "Who @ada.bsky.social should follow" in bsky.text
+    assert 'value="@ada.bsky.social (bluesky)"' in bsky.text
+    odd = client.get("/connect", params={"account": f"@{ODD} (x)"})
+    assert odd.status_code == 200 and f"Who @{escape(ODD)} should follow" in odd.text
+
+
+def test_the_inbox_reads_an_address_and_honours_the_platform(client: Any) -> None:
+    pasted = client.get("/inbox", params={"as": "https://x.com/busyfirm"}).text
+    assert 'value="@busyfirm (x)"' in pasted
+    assert "names no account" not in pasted and "Choose your account above" not in pasted
+    other = client.get("/inbox", params={"as": "@busyfirm (bluesky)"}).text
+    assert "“You post as” names no account in the store:" in other
+    assert "no account &#39;busyfirm&#39; on bluesky in the store" in other
+    assert "none counts as joined" in other
+    assert 'value="@busyfirm (bluesky)"' in other  # kept as typed, to be corrected
+    bare = client.get("/inbox", params={"as": "nobody_here"}).text
+    assert "names no account" not in bare  # a bare handle: the inbox's own note, as the CLI
+    assert "nobody_here is not in the store" in bare
+
+
+def test_the_x_fetch_names_the_handle_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    class Report:
+        def as_dict(self) -> dict[str, Any]:
+            return {"posts": 3}
+
+    def fake_fetch(store: Any, handle: str, **kwargs: Any) -> Report:
+        calls.append(handle)
+        return Report()
+
+    monkeypatch.setattr("staffpulse.fetch.x.fetch_x", fake_fetch)
+    monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_bluesky", fake_fetch)
+    monkeypatch.setenv("X_BEARER_TOKEN", "test-token-not-real")
+    form = {"platform": "x", "handle": "https://x.com/acmestaffing", "max_posts": "10"}
+    with make_client(tmp_path / "fetch.db") as c:
+        token = csrf_token(c)
+        asked = c.post("/import/fetch", data={"csrf_token": token, **form})
+        assert "handle=acmestaffing&" in asked.headers["location"]
+        confirm = c.get(asked.headers["location"]).text
+        assert 'Fetch <span dir="auto">@acmestaffing</span> from X?' in confirm
+        assert "https://" not in confirm.split("<h1")[1].split("</h1>")[0]
+        bsky = {"platform": "bluesky", "handle": "https://bsky.app/profile/acme.bsky.social"}
+        status = finished_job(c, c.post("/import/fetch", data={"csrf_token": token, **bsky}))
+    assert calls == ["acme.bsky.social"]
+    assert status["label"] == "Live fetch of @acme.bsky.social on bluesky"
+    assert status["result"]["summary"] == "Fetched 3 posts of @acme.bsky.social."

@@ -3,9 +3,13 @@
 A store can hold thousands of accounts, more than a drop-down can list, so each picker is a
 text field with suggestions (``<input list>``): the suggestions name the busiest accounts, and
 any other handle can be typed. What the field sends is read by :func:`parse_account_ref`:
-``@handle (platform)`` as the suggestions write it, a bare ``handle`` or ``@handle``, or the
-older ``platform:handle``. The platform may be spelled as on the command line (``Twitter``,
-``bsky``): :func:`staffpulse.models.platform_choice` reads it.
+``@handle (platform)`` as the suggestions write it (whatever the handle holds, brackets too), a
+bare ``handle`` or ``@handle``, or the older ``platform:handle``. The platform may be spelled as
+on the command line (``Twitter``, ``bsky``): :func:`staffpulse.models.platform_choice` reads it,
+and refuses one it does not know. A profile address pasted from a browser
+(``https://x.com/name``, ``bsky.app/profile/name.bsky.social``, ``https://instance/@user``)
+finds its account as Connect's command does (:func:`staffpulse.connect.choices.
+find_connect_account`, which reads it with :func:`staffpulse.handles.parse_handle`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from staffpulse.models import PLATFORM_ALIASES
 from staffpulse.web.data import Backend
 
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
-_REF = re.compile(r"^@?(?P<handle>[^\s()]+)\s*(?:\((?P<platform>[A-Za-z.]+)\))?$")
+# "@handle (platform)": a handle holds no space, so the last " (word)" is the platform, even
+# after a handle with brackets of its own ("alert(5) (x)"); without the space only a platform
+# a picker knows is taken for one ("mia(x)"), so that "alert(5)" stays a handle
+_REF = re.compile(
+    r"^@?(?P<handle>\S+?)(?:\s+\((?P<platform>[A-Za-z.]+)\)|\((?P<known>[A-Za-z.]+)\))?$"
+)
 PLATFORMS = ("x", "bluesky", "mastodon", "csv")
 # what a typed "platform:handle" may start with: a platform, or a spelling of one ("twitter")
 _PREFIXES = frozenset((*PLATFORMS, *PLATFORM_ALIASES))
@@ -39,7 +48,10 @@ def parse_account_ref(text: str) -> tuple[str, str | None]:
     match = _REF.match(value)
     if match is None:
         return value.lstrip("@"), None  # find_account says what is wrong with it
-    return match.group("handle"), match.group("platform")
+    handle, platform, known = match.group("handle", "platform", "known")
+    if known is not None and known.lower() not in _PREFIXES:
+        return f"{handle}({known})", None
+    return handle, platform or known
 
 
 def account_choices(backend: Backend) -> list[Any]:
@@ -48,7 +60,10 @@ def account_choices(backend: Backend) -> list[Any]:
 
 
 def find_account(backend: Backend, text: str) -> Any:
-    """The stored account a picker named (raises ``NotFoundError`` with what to do)."""
+    """The stored account a picker named, also by its profile address (raises
+    ``NotFoundError`` with what to do, ``InputError`` for an address of no profile)."""
+    from staffpulse.connect.choices import find_connect_account
+
     handle, platform = parse_account_ref(text)
     with backend.store() as store:
-        return store.find_account(handle, platform)
+        return find_connect_account(store, handle, platform)

@@ -65,15 +65,17 @@ def _checked(fields: Any) -> tuple[str, str, int, float]:
             f"enter the handle of the {FETCHERS[platform].split(' (')[0]} account to fetch",
             hint=f"e.g. {EXAMPLES[platform]}",
         )
-    # the fetchers' own checks, before anything is queued (and before any paid request)
+    # the fetchers' own checks, before anything is queued (and before any paid request); what
+    # they read is the handle the pages name ("@acmestaffing", not the profile URL pasted)
     from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
 
     if platform == "x":
-        x_handle(handle)
+        handle = x_handle(handle)
     elif platform == "bluesky":
-        bluesky_handle(handle)
+        handle = bluesky_handle(handle)
     else:
-        mastodon_account(handle, setting_str(load_config(), "mastodon", "default_instance"))
+        default = setting_str(load_config(), "mastodon", "default_instance")
+        handle = "@".join(mastodon_account(handle, default))
     max_posts = _int(form_value(fields, "max_posts", "200"), 200, 1, 3200)
     budget = _float(form_value(fields, "budget", "1"), 1.0, 0.01, 1000.0)
     return platform, handle, max_posts, budget

@@ -11,13 +11,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import load_config
-from staffpulse.errors import InputError
+from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError, StaffpulseError
+from staffpulse.handles import as_url
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.pickers import account_choices, parse_account_ref
+from staffpulse.web.pickers import account_choices, account_ref, find_account, parse_account_ref
 from staffpulse.web.routes_core import empty_store
 
 router = APIRouter()
@@ -46,10 +47,9 @@ def inbox_page(request: Request) -> HTMLResponse:
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
     settings = _listen_settings()
-    if "as" in q:
-        as_handle = parse_account_ref(q.get("as", ""))[0] or None
-    else:  # the firm's own account from config.toml ([listen] account), like `staffpulse inbox`
-        as_handle = str(settings.get("account") or "") or None
+    # typed, or the firm's own account from config.toml ([listen] account), like the CLI
+    typed = q.get("as", "") if "as" in q else str(settings.get("account") or "")
+    as_handle, as_account, as_problem = _posting_as(ctx, typed)
     topic = q.get("topic") or None
     # as on the command line: "twitter" is x, and an unknown one says so (not an empty inbox)
     platform = platform_choice(q.get("platform"))
@@ -99,6 +99,8 @@ def inbox_page(request: Request) -> HTMLResponse:
         page_size=PAGE,
         accounts=account_choices(ctx.backend),
         as_handle=as_handle or "",
+        as_value=_picker_value(typed, as_handle, as_account, as_problem),
+        as_problem=as_problem,
         topic=topic or "",
         platform=platform or "",
         max_age=max_age_raw if max_age is not None else NO_LIMIT,
@@ -113,6 +115,40 @@ def inbox_page(request: Request) -> HTMLResponse:
         show_dismissed=q.get("dismissed") == "show",
         back=back,
     )
+
+
+def _posting_as(ctx: Any, typed: str) -> tuple[str | None, Any, StaffpulseError | None]:
+    """Who "You post as" names: the handle the inbox counts replies of, the stored account
+    when exactly one is meant, or why the text names none.
+
+    A bare handle that is not stored is passed on: the inbox then notes that joined
+    conversations are unknown, as ``staffpulse inbox --as`` does; so is one on several
+    platforms, whose accounts all count as the firm's. A platform or a profile address names
+    one account: when it is not stored, the page says so rather than use another platform's.
+    """
+    handle, platform = parse_account_ref(typed)
+    if not handle:
+        return None, None, None
+    try:
+        account = find_account(ctx.backend, typed)
+    except AmbiguousAccountError:
+        return handle, None, None
+    except NotFoundError as exc:
+        if platform is None and as_url(handle) is None:
+            return handle, None, None
+        return None, None, exc
+    except InputError as exc:  # an unknown platform, an address of no profile
+        return None, None, exc
+    return account.handle, account, None
+
+
+def _picker_value(typed: str, handle: str | None, account: Any, problem: Any) -> str:
+    """ "You post as" as its suggestions write the account, or as typed when it named none."""
+    if account is not None:
+        return account_ref(account)
+    if problem is not None:
+        return typed.strip()
+    return f"@{handle}" if handle else ""
 
 
 def _ranked(
