@@ -1,6 +1,7 @@
 """Reaching an account from any page: the benchmark's rows link to their audits (rough grades
-too), pickers read pasted profile addresses and odd handles and honour the platform named, and
-the X fetch names the handle it read."""
+too), pickers read pasted profile addresses and odd handles and honour the platform named, the
+X fetch names the handle it read, and the Accounts page shows the grades a cohort's benchmark
+computed."""
 
 from __future__ import annotations
 
@@ -149,3 +150,37 @@ def test_the_x_fetch_names_the_handle_it_read(
     assert calls == ["acme.bsky.social"]
     assert status["label"] == "Live fetch of @acme.bsky.social on bluesky"
     assert status["result"]["summary"] == "Fetched 3 posts of @acme.bsky.social."
+
+
+def test_home_shows_the_grades_of_the_cohort_the_benchmark_ranked(tmp_path: Path) -> None:
+    with make_client(tmp_path / "home.db", home_limit=3) as client:
+        status = finished_job(client, upload_files(client, [("f.jsonl", native_jsonl(ACCOUNTS))]))
+        assert status["state"] == "done"
+        _home_with_a_cohort(client)
+
+
+def _home_with_a_cohort(client: Any) -> None:
+    before = client.get("/").text
+    assert "it grades every account, and the grades then show here too" in before
+    assert 'class="gradebadge"' not in before
+    token = csrf_token(client, "/benchmark")
+    saved = client.post(
+        "/benchmark/cohort",
+        data={"csrf_token": token},
+        files={"cohort": ("my firms.csv", b"busyfirm,x\nsmallfirm,x\n", "text/csv")},
+    )
+    assert saved.status_code == 303
+    waiting = client.get("/").text
+    assert "it ranks the accounts of your cohort" in waiting and "my firms.csv" in waiting
+    assert client.get("/benchmark").status_code == 200  # ranks the cohort
+    home = client.get("/").text
+    assert "shows the grades of the 2 accounts of your cohort" in home
+    assert home.count('class="gradebadge"') == 2
+    busy = home.split('href="/audit/x/busyfirm"')[1].split("</a>")[0]
+    assert 'class="gradebadge"' in busy
+
+
+def test_a_search_of_one_account_says_matches(client: Any) -> None:
+    page = client.get("/", params={"q": "busyfirm"}).text
+    assert "1 account matches “busyfirm”" in page
+    assert "2 accounts match “firm1”" not in page

@@ -72,7 +72,7 @@ def test_home_pages_through_every_account(big: Any) -> None:
 def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
     page = big.get("/?q=recruiter07").text
     assert page.count('class="card acct"') == 1 and "recruiter07@hr.example" in page
-    assert "1 account match" in page
+    assert "1 account matches" in page
     by_name = big.get("/?q=firm 3").text  # display names are "Firm {i}"
     assert 'class="card acct"' in by_name
     none = big.get("/?q=zzz").text

@@ -41,6 +41,9 @@ def home(request: Request) -> HTMLResponse:
     page = min(pages, max(1, int(raw_page))) if raw_page.isdigit() else 1
     shown = matches[(page - 1) * size : page * size]
     grades, grading, problem = _grades(request, len(with_posts))
+    full = bool(grades)  # every account graded, not only a cohort's
+    if not full and not grading and not problem:
+        grades = _cohort_grades(request)
     cards = [
         {"s": s, "acc": s.account, "row": grades.get((s.account.platform, s.account.handle))}
         for s in shown
@@ -60,8 +63,10 @@ def home(request: Request) -> HTMLResponse:
         pages=pages,
         first=(page - 1) * size + 1,
         last=(page - 1) * size + len(shown),
-        too_many=len(with_posts) > ctx.settings.home_limit and not grades,
+        too_many=len(with_posts) > ctx.settings.home_limit and not full,
         limit=ctx.settings.home_limit,
+        cohort_name=ctx.backend.cohort_label(),
+        cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
         sample=ctx.backend.is_sample(),
@@ -107,6 +112,19 @@ def _grades(
         return {}, None, None
     rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
     return rows, None, None
+
+
+def _cohort_grades(request: Request) -> dict[tuple[str, str], dict[str, Any]]:
+    """The grades of the cohort's accounts once the Benchmark has ranked them (a store too big
+    to grade every account here): the home page shows them on those accounts' cards."""
+    backend = web(request).backend
+    key = backend.benchmark_key()
+    if key == ALL_ACCOUNTS:
+        return {}
+    found, bench = backend.peek(key)
+    if not found:
+        return {}
+    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}
 
 
 def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
