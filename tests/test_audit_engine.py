@@ -177,3 +177,22 @@ def test_the_content_mix_timeline_shows_quiet_months_and_the_last_two_years(
     by_month = {row["month"]: row for row in result.timeline}
     assert by_month["2026-02"]["other_posts"] == by_month["2026-03"]["job_ads"] == 0
     assert by_month["2026-01"]["other_posts"] == 2 and by_month["2026-04"]["job_ads"] == 1
+
+
+def test_a_feed_not_in_english_keeps_only_the_pillars_that_do_not_read_text(
+    tmp_path: Path,
+) -> None:
+    feed = FeedBuilder("euro_staff", display_name="Anna bei Euro Staffing")
+    for i in range(10):
+        feed.post(f"Wir suchen ab sofort einen Lagerist (m/w/d) in München #{i}", lang="de")
+    feed.reply("kandidat", n=3)
+    store = store_with(tmp_path, feed)  # the stored language reaches the audit
+    result = audit_account(store, "euro_staff", scorer=FakeScorer(), avatar=PERSON)
+    data = json.loads(json.dumps(result.to_dict()))
+    for name in ("mix", "voice"):
+        assert data["pillars"][name]["scored"] is False and data["pillars"][name]["score"] is None
+        assert data["pillars"][name]["evidence"]["not_english"] == 10
+    counted = [result.pillars[name].score or 0 for name in ("face", "conversation")]
+    assert result.overall == round(sum(counted) / 2)
+    assert sum(row["not_english"] for row in result.timeline) == 10
+    assert sum(row["job_ads"] + row["other_posts"] for row in result.timeline) == 0

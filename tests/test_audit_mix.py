@@ -79,3 +79,35 @@ def test_posts_to_imitate_claim_a_human_voice_only_when_the_model_hears_one() ->
     assert best[0].text.startswith("Honest question")
     assert best[0].why == "not a job ad, and it sounds human"
     assert [ex.why for ex in best[1:]] == ["not a job ad"] * 2
+
+
+GERMAN_AD = "Wir suchen ab sofort einen Staplerfahrer (m/w/d) in Vollzeit. Jetzt bewerben! #{i}"
+
+
+def test_a_feed_mostly_not_in_english_is_not_scored_rather_than_called_healthy() -> None:
+    feed = FeedBuilder("euro_staff")
+    for i in range(12):
+        feed.post(GERMAN_AD.format(i=i), lang="de")  # job ads the English model cannot see
+    feed.chat(2)
+    mix = audit_feed(feed).pillars["mix"]
+    assert not mix.scored and mix.score is None
+    assert mix.notes[0].startswith("most posts are not in English (12 of 14)")
+    assert "English only" in mix.notes[0]
+    assert mix.recommendations[0].startswith("Most of your posts are not in English")
+    assert not any("healthy mix" in advice for advice in mix.recommendations)
+    assert mix.best == [] and mix.evidence["not_english"] == 12
+
+
+def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
+    feed = FeedBuilder("acme")
+    feed.job(4)
+    feed.chat(4)
+    for i in range(2):
+        feed.post(GERMAN_AD.format(i=i))  # no stored language: the words tell
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.scored
+    assert mix.evidence["original_posts"] == 8 and mix.evidence["job_share"] == 0.5
+    assert mix.evidence["not_english"] == 2
+    assert mix.notes[0] == (
+        "2 of 10 posts are not in English and were left out: staffpulse's signals read English only"
+    )

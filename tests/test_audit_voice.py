@@ -65,3 +65,15 @@ def test_more_human_posts_raise_voice(flat: int, human: int, extra: int) -> None
         return int(audit_feed(feed).pillars["voice"].score)
 
     assert score(human + extra) >= score(human)
+
+
+def test_a_feed_mostly_not_in_english_is_not_scored_and_says_why() -> None:
+    feed = FeedBuilder("madrid")
+    for i in range(6):
+        feed.post(f"¡Hola! Estamos muy contentos con nuestro equipo de Madrid {i}", lang="es")
+    feed.chat(1)
+    voice = audit_feed(feed).pillars["voice"]
+    assert not voice.scored and voice.score is None
+    assert voice.notes[0].startswith("most posts are not in English (6 of 7)")
+    assert voice.recommendations[0].startswith("Most of your posts are not in English")
+    assert voice.best == [] and voice.worst == []

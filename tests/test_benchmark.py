@@ -279,3 +279,24 @@ def test_an_account_without_posts_is_left_out_with_its_line_not_ranked(tmp_path:
     alone.write_text("quiet,x,vendor\n")
     with pytest.raises(EmptyInputError, match=r"no account of the cohort has posts.*alone\.csv:1"):
         run_benchmark(store, alone, scorer=FakeScorer())  # type: ignore[arg-type]
+
+
+def test_a_firm_posting_in_another_language_is_no_evidence_for_the_job_ads_claim(
+    tmp_path: Path,
+) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    firm = FeedBuilder("firm")
+    firm.job(8)
+    euro = FeedBuilder("euro")
+    for i in range(8):
+        euro.post(f"Wir suchen einen Lagerist (m/w/d) in Vollzeit, jetzt bewerben #{i}", lang="de")
+    store = store_with(tmp_path, firm, euro)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm,x,staffing_firm\neuro,x,staffing_firm\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["euro"]["mix"] is None and rows["euro"]["voice"] is None
+    assert rows["euro"]["percentiles"]["mix"] is None
+    mostly = result.claims[-1]
+    assert mostly["n"] == 1 and mostly["mostly_job_ads"] == 1  # the firm the model could read

@@ -55,6 +55,13 @@ def test_mix_timeline_stacks_series_in_month_order() -> None:
     assert {"Job ads", "Other posts", "Replies to others", "Reposts"} <= set(texts)
 
 
+def test_posts_not_in_english_get_their_own_series_only_when_there_are_some() -> None:
+    row = {"month": "2026-06", "job_ads": 1, "other_posts": 2, "replies": 0, "reposts": 0}
+    assert "Not in English (not read)" not in _texts(charts.mix_timeline([row]))
+    texts = _texts(charts.mix_timeline([{**row, "not_english": 7}]))
+    assert "Not in English (not read)" in texts  # never drawn as job ads or other posts
+
+
 def test_mix_timeline_keeps_a_quiet_month_on_its_axis() -> None:
     # the audit's timeline fills a month without posts with zeros: it must stay a gap
     rows = [

@@ -14,6 +14,7 @@ from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, self_replies
 from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
+from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame
@@ -114,6 +115,7 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
         personality_score=spread(signals.scores["personality"], 0.0, np.float64),
         humor_score=spread(signals.scores["humor"], 0.0, np.float64),
         job_score=spread(signals.scores["job_opening"], 0.0, np.float64),
+        foreign=not_english(posts),
     )
 
 
@@ -129,14 +131,16 @@ def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
     labels = np.arange(max(months.min(), last - (TIMELINE_MONTHS - 1)), last + 1)
     inverse = (months - labels[0]).astype(np.int64)
     shown = inverse >= 0  # older months fall off the chart
-    kind, orig = frame.kind[known], frame.authored_original[known]
+    kind, orig, foreign = frame.kind[known], frame.authored_original[known], frame.foreign[known]
     to_self = self_replies(frame, account)[known]
-    job = frame.job[known] & orig
+    job = frame.job[known] & orig & ~foreign
     groups = {
         "job_ads": job,
-        "other_posts": (orig & ~job) | (to_self & ~frame.job[known]),
+        "other_posts": (orig & ~job & ~foreign) | (to_self & ~frame.job[known] & ~foreign),
         "replies": (kind == "reply") & ~to_self,
         "reposts": kind == "repost",
+        # the model cannot tell a job ad in another language: not counted as either
+        "not_english": (orig | to_self) & foreign,
     }
     counts = {
         k: np.bincount(inverse[shown], weights=v[shown].astype(float), minlength=labels.size)

@@ -20,7 +20,7 @@ from staffpulse.store.codec import format_time
 _COLUMNS = (
     "platform, id, author_id, author_handle, text, created_at, kind, reply_to_post_id, "
     "reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id, reposted_post_id, "
-    "mentions, url"
+    "mentions, url, lang"
 )
 
 
@@ -46,6 +46,7 @@ def _post(row: tuple[Any, ...]) -> Post:
         reposted_post_id=row[12],
         mentions=tuple(json.loads(mentions)) if mentions and mentions != "[]" else (),
         url=row[14],
+        lang=row[15],
     )
 
 

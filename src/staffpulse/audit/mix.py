@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
 
 
@@ -82,7 +83,9 @@ def mix_score(job_share: float, settings: dict[str, Any]) -> float:
 
 
 def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
-    orig = np.flatnonzero(frame.authored_original)
+    # the job-ad model reads English only: a post in another language is no evidence either way
+    everything = np.flatnonzero(frame.authored_original)
+    orig, not_read, unreadable = english_only(everything, frame.foreign)
     job = frame.job[orig]
     n = int(orig.size)
     share = float(job.mean()) if n else 0.0
@@ -98,7 +101,8 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         }
         for start, length in runs[:3]
     ]
-    score = round(mix_score(share, settings)) if n else None
+    scored = n > 0 and not unreadable
+    score = round(mix_score(share, settings)) if scored else None
     evidence: dict[str, Any] = {
         "original_posts": n,
         "job_ads": int(job.sum()),
@@ -108,6 +112,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "worst_streaks": worst_runs,
         "by_month": rows,
         "trend": trend(rows),
+        "not_english": not_read,  # original posts left out: the model cannot read them
     }
     worst = []
     show_worst = share > float(settings["job_share_ok"]) or (
@@ -120,19 +125,25 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
             worst.append(example(frame.posts[int(i)], why))
     best = _best_examples(frame, orig[~job])
     notes = []
-    if n == 0:
+    if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
+        notes.append(language)
+    if n == 0 and not unreadable:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
-    elif n < int(settings["min_posts"]):
-        notes.append(f"only {n} original posts in the window: the share is rough")
+    elif 0 < n < int(settings["min_posts"]):
+        notes.append(f"only {n} original posts in English in the window: the share is rough")
+    advice = _mix_advice(evidence, settings)
+    if unreadable:
+        advice = [NOT_ENGLISH_ADVICE + "no more than one post in three should be a job ad."]
+        best, worst = [], []  # a few English posts say nothing of the feed
     return PillarResult(
         name="mix",
         score=score,
         evidence=evidence,
-        recommendations=_mix_advice(evidence, settings),
+        recommendations=advice,
         best=best,
         worst=worst,
         notes=notes,
-        scored=n > 0,
+        scored=scored,
     )
 
 

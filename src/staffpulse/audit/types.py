@@ -128,6 +128,8 @@ class Frame:
     personality_score: npt.NDArray[np.float64]
     humor_score: npt.NDArray[np.float64]
     job_score: npt.NDArray[np.float64]
+    # True for a post known not to be in English: the text signals cannot read it
+    foreign: npt.NDArray[np.bool_]
 
     @property
     def n(self) -> int:

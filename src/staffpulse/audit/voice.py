@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import Frame, PillarResult, example, rank_examples
 
 
@@ -21,8 +22,10 @@ def voice_score(
 
 
 def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
-    scored = np.flatnonzero(frame.scored)
-    orig = np.flatnonzero(frame.authored_original)
+    # the personality and humor models read English only: other posts are left out
+    everything = np.flatnonzero(frame.scored)
+    scored, not_read, unreadable = english_only(everything, frame.foreign)
+    orig = english_only(np.flatnonzero(frame.authored_original), frame.foreign)[0]
     n = int(scored.size)
     personality = float(frame.personality[scored].mean()) if n else 0.0
     humor = float(frame.humor[scored].mean()) if n else 0.0
@@ -38,8 +41,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "original_posts": int(orig.size),  # the base of templated_share
         "templated_share": round(templated, 3),
         "template_families": families,
+        "not_english": not_read,  # posts left out: the models cannot read them
     }
-    score = round(voice_score(personality, humor, templated, settings)) if n else None
+    judged = n > 0 and not unreadable
+    score = round(voice_score(personality, humor, templated, settings)) if judged else None
     best = []
     if n:
         strength = frame.personality_score[scored] + frame.humor_score[scored]
@@ -58,19 +63,28 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
         worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
     notes = []
-    if n == 0:
+    if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
+        notes.append(language)
+    if n == 0 and not unreadable:
         notes.append("no posts of its own to judge: not scored, left out of the overall grade")
-    elif n < int(settings["min_posts"]):
-        notes.append(f"only {n} posts to judge: the shares are rough")
+    elif 0 < n < int(settings["min_posts"]):
+        notes.append(f"only {n} posts in English to judge: the shares are rough")
+    advice = _voice_advice(evidence, settings)
+    if unreadable:
+        advice = [
+            NOT_ENGLISH_ADVICE + "at least one post in three should sound like a person (a "
+            "story, an opinion, a question), and none should be a copy of a template."
+        ]
+        best, worst = [], []
     return PillarResult(
         name="voice",
         score=score,
         evidence=evidence,
-        recommendations=_voice_advice(evidence, settings),
+        recommendations=advice,
         best=best,
         worst=worst,
         notes=notes,
-        scored=n > 0,
+        scored=judged,
     )
 
 

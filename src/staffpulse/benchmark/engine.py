@@ -343,8 +343,10 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
                 "column (staffing_firm, vendor, recruiter, hr, other) to test this."
             )
     shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
+    # a share from no original post, or from posts the model cannot read, is no evidence
+    mix_scored = ~np.isnan(scores["mix"])
     if firms.any():
-        out.append(mostly_job_ads(shares[firms], "Staffing firms"))
+        out.append(mostly_job_ads(shares[firms & mix_scored], "Staffing firms"))
     else:
-        out.append(mostly_job_ads(shares, "Accounts"))
+        out.append(mostly_job_ads(shares[mix_scored], "Accounts"))
     return out

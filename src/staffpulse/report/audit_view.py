@@ -64,6 +64,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ),
         ],
         "mix": [
+            *_not_english(mix, mix["original_posts"], "original posts"),
             (
                 "Job ads",
                 f"{mix['job_ads']} of {mix['original_posts']} original posts "
@@ -77,6 +78,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ("Trend", trend_text),
         ],
         "voice": [
+            *_not_english(voice, voice["posts_scored"], "posts"),
             (
                 "Human voice",
                 f"{voice['personality_posts']} of {voice['posts_scored']} posts "
@@ -118,6 +120,14 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             *_inbox_figure(conv.get("inbox_conversations_joined")),
         ],
     }
+
+
+def _not_english(evidence: dict[str, Any], read: int, what: str) -> list[tuple[str, str]]:
+    """The posts a pillar left out because its models read English only (none: no line)."""
+    left_out = int(evidence.get("not_english") or 0)
+    if not left_out:
+        return []
+    return [("Not in English", f"{left_out} of {left_out + read} {what} (not read)")]
 
 
 def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ MIX_SERIES = (
     ("other_posts", "Other posts", "#2f6fdf"),
     ("replies", "Replies to others", "#1a9c8c"),
     ("reposts", "Reposts", "#a3adbd"),
+    ("not_english", "Not in English (not read)", "#d5dae3"),
 )
 SEGMENT_COLORS = {
     "staffing_firm": "#d9622b",
@@ -148,7 +149,9 @@ def pillar_bars(rows: Sequence[tuple[str, int]]) -> Markup:
 
 
 def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Stacked monthly bars: job ads, other posts, replies, reposts."""
+    """Stacked monthly bars: job ads, other posts, replies, reposts (and posts not in English,
+    which the text model cannot sort, when there are any)."""
+    shown = [s for s in MIX_SERIES if s[0] != "not_english" or any(r.get(s[0]) for r in rows)]
     values = [
         {
             "month": str(row["month"]),
@@ -158,7 +161,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "posts": int(row.get(key, 0)),
         }
         for row in rows
-        for k, (key, name, _color) in enumerate(MIX_SERIES)
+        for k, (key, name, _color) in enumerate(shown)
         if int(row.get(key, 0))
     ]
     months = [month_label(m) for m in sorted({str(row["month"]) for row in rows})]
@@ -187,8 +190,8 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
                 "field": "series",
                 "type": "nominal",
                 "scale": {
-                    "domain": [name for _k, name, _c in MIX_SERIES],
-                    "range": [color for _k, _n, color in MIX_SERIES],
+                    "domain": [name for _k, name, _c in shown],
+                    "range": [color for _k, _n, color in shown],
                 },
                 "legend": {"orient": "top", "direction": "horizontal"},
             },

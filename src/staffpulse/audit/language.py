@@ -1,0 +1,144 @@
+"""Which posts are in English: the text signals (job ads, human voice, humor) read English only.
+
+A post's language is the one its platform stored (``lang``: X, Bluesky, Mastodon and the
+native formats carry it) when that names a language. Otherwise (TWCS, IBM dialogs, X's "und"
+and its codes for posts of only links, media or hashtags) a cheap check of the words decides:
+common function words of English against those of German, Spanish, French, Dutch, Italian and
+Portuguese, and the script (letters outside the Latin alphabets mean another language).
+The figures behind the rule, measured on real English and non-English posts, are in
+docs/audit.md ("Posts not in English").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.models import Post
+
+Language = Literal["en", "other", "unknown"]
+
+# X writes these when it cannot tell: undetermined, no text, and (q…) only media, hashtags,
+# mentions, cashtags or very short text; "art" is artificial (emoji)
+NO_LANGUAGE = {"und", "zxx", "art", "mul", "qme", "qht", "qam", "qct", "qst", "qnm"}
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of no other common language: a word that is also German, Dutch, Scandinavian or
+# Romance ("in", "an", "was", "will", "so", "me", "on", "a") would count for both sides.
+ENGLISH_WORDS = _word_set(
+    "the and to of you your for with this that is are we our it be have has can not what how "
+    "just my they from if but or all about get do i i'm it's don't there here would should "
+    "could been were when who which their them he she his her out up more now like some any "
+    "than then these those into over why did does am us very really because we're you're "
+    "we've i've can't won't isn't let's that's there's"
+)
+# The commonest function words of German, Spanish, French, Dutch, Italian and Portuguese,
+# minus those English text also holds ("die", "la", "los", "con", "per", "mit", "et", "est",
+# "pour", "van", "met", "do", "im": Los Angeles, MIT, "per hour", "et al.", "van driver"...)
+OTHER_WORDS = _word_set(
+    # German
+    "der das und ist nicht ein eine einen einem einer mit für auf wir sie ich auch sich den "
+    "dem zu bei von oder aber wie noch nach jetzt sind werden wird uns unser unsere unseren "
+    "über vom zum zur gesucht suchen bewerben danke kein keine dir mir hab habe schon mal "
+    "dann doch gerne heute dass bin bist nur sehr wieder immer bitte hallo dein deine ihr euch "
+    # Spanish
+    "el de que en por para es se su más estamos buscamos nuestro nuestra nuestros empleo "
+    "trabajo como pero muy también hola gracias está están hay "
+    # French
+    "le les des du une dans avec sur nous vous qui pas aux cette sont recrutons chez je "
+    "merci mais très c'est elle bonjour avez "
+    # Dutch
+    "het een ik niet zijn voor wij ook maar naar bij deze wordt jullie hoe wat dank "
+    # Italian
+    "il che della delle degli gli sono anche cerchiamo "
+    # Portuguese
+    "não uma são vagas você só pra mas isso nossa nosso "
+    # and the words of a job ad, the posts the job-ad model misses most in these languages
+    "stellenangebot vollzeit teilzeit vacante aplica postulez recrutement vacature vacatures "
+    "solliciteer uur nu lavoro offerta"
+)
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w[\w.\-]*", re.UNICODE)
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+MIN_OTHER = 2  # foreign function words needed to call a post not English
+
+
+def _latin(ch: str) -> bool:
+    return ch <= "\u024f"  # Basic Latin to Latin Extended-B
+
+
+def _evidence(text: str) -> tuple[Language, int]:
+    """What the words tell, and how many English function words said so."""
+    clean = _NOISE.sub(" ", text)
+    letters = [ch for ch in clean if ch.isalpha()]
+    if len(letters) >= 4 and sum(not _latin(ch) for ch in letters) * 2 > len(letters):
+        return "other", 0  # mostly Cyrillic, Greek, Arabic, CJK, Hangul...
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(clean)]
+    english = sum(w in ENGLISH_WORDS for w in words)
+    other = sum(w in OTHER_WORDS for w in words)
+    if other >= MIN_OTHER and other > english:
+        return "other", english
+    return ("en" if english else "unknown"), english
+
+
+def language_of_text(text: str) -> Language:
+    """``en``, ``other`` or ``unknown`` (too little text to tell) from the words alone."""
+    return _evidence(text)[0]
+
+
+def post_language(post: Post) -> Language:
+    """The platform's language when it names one, else what the words tell.
+
+    X guesses a language for short English posts too ("in", "tl", "fr" for a few words):
+    a post the platform calls foreign whose words are plainly English (two function words
+    or more, none of another language) is counted as English."""
+    lang = (post.lang or "").strip().lower()
+    if not lang or lang in NO_LANGUAGE:
+        return language_of_text(post.text)
+    if lang.split("-")[0] == "en":
+        return "en"
+    verdict, english = _evidence(post.text)
+    return "en" if verdict == "en" and english >= 2 else "other"
+
+
+def not_english(posts: Sequence[Post]) -> npt.NDArray[np.bool_]:
+    """True for each post known not to be in English (unknown ones count as English)."""
+    return np.array([post_language(p) == "other" for p in posts], dtype=bool)
+
+
+def english_only(
+    pool: npt.NDArray[np.int64], foreign: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.int64], int, bool]:
+    """The English posts of ``pool`` (indexes), how many others were left out, and whether
+    those are most of the pool: then a pillar that reads the texts cannot be scored."""
+    english: npt.NDArray[np.int64] = pool[~foreign[pool]]
+    left_out = int(pool.size - english.size)
+    return english, left_out, left_out * 2 > pool.size
+
+
+def language_note(left_out: int, total: int, mostly: bool) -> str | None:
+    """What a pillar says about the posts it could not read (None when it read them all)."""
+    if mostly:
+        return (
+            f"most posts are not in English ({left_out} of {total}): staffpulse's signals read "
+            "English only, so this pillar is not scored and is left out of the overall grade"
+        )
+    if left_out:
+        return (
+            f"{left_out} of {total} posts are not in English and were left out: staffpulse's "
+            "signals read English only"
+        )
+    return None
+
+
+NOT_ENGLISH_ADVICE = (
+    "Most of your posts are not in English, and staffpulse reads English only, so it cannot "
+    "judge them here. Check them yourself: "
+)

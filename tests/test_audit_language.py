@@ -1,0 +1,78 @@
+"""Which posts the audit can read: English by the stored language, else by the words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from staffpulse.audit.language import (
+    english_only,
+    language_of_text,
+    not_english,
+    post_language,
+)
+from staffpulse.models import Post
+
+
+def post(text: str, lang: str | None = None) -> Post:
+    return Post(platform="x", id="1", author_id="a", text=text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're hiring a forklift operator in Dayton! Apply: https://j.example/1",
+        "Honest question: what do you love about your team?",
+        "@rosa thanks, that was the best interview story I have heard all week",
+    ],
+)
+def test_english_posts_are_english(text: str) -> None:
+    assert language_of_text(text) == "en"
+
+
+def test_words_english_shares_with_other_languages_never_make_a_post_foreign() -> None:
+    text = "Los Angeles, CA: die-cast operator wanted, $19 per hour, van provided, MIT grads"
+    assert language_of_text(text) != "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen ab sofort einen Staplerfahrer (m/w/d) in Vollzeit. Jetzt bewerben!",
+        "Estamos contratando: operario de almacén en Madrid. ¡Aplica ya! #empleo",
+        "Nous recrutons un cariste H/F en CDI à Lyon, rejoignez-nous dans notre équipe",
+        "Wij zoeken een magazijnmedewerker voor ons team in Utrecht, ook parttime",
+        "물류센터 직원을 모집합니다 지금 지원하세요",
+    ],
+)
+def test_posts_in_other_languages_are_told(text: str) -> None:
+    assert language_of_text(text) == "other"
+
+
+@pytest.mark.parametrize("text", ["Forklift operator, Dayton, $19/hr", "🔥🔥🔥", "#jobs @acme"])
+def test_too_few_words_tell_nothing(text: str) -> None:
+    assert language_of_text(text) == "unknown"
+
+
+def test_the_stored_language_decides_unless_it_is_a_platform_non_answer() -> None:
+    assert post_language(post("Lagerist gesucht", "de")) == "other"
+    assert post_language(post("Wir suchen Verstärkung für unser Team", "en")) == "en"
+    assert post_language(post("Wir suchen Verstärkung für unser Team und dich", "und")) == "other"
+    assert post_language(post("🔥 https://x.example", "qme")) == "unknown"
+    assert post_language(post("hello", "en-GB")) == "en"
+
+
+def test_a_platform_guess_on_plainly_english_words_is_overruled() -> None:
+    # X often tags a few English words as Tagalog or Indonesian
+    assert post_language(post("I guess we can hop on another server", "tl")) == "en"
+    assert post_language(post("lol ok", "tl")) == "other"  # nothing to overrule it with
+
+
+def test_english_only_keeps_the_english_and_tells_when_most_are_not() -> None:
+    posts = [post("the job", "en"), post("der Job", "de"), post("el trabajo", "es")]
+    foreign = not_english(posts)
+    assert foreign.tolist() == [False, True, True]
+    kept, left_out, mostly = english_only(np.arange(3), foreign)
+    assert kept.tolist() == [0] and left_out == 2 and mostly
+    kept, left_out, mostly = english_only(np.array([0, 1]), foreign)
+    assert left_out == 1 and not mostly  # half is not most
