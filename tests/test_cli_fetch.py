@@ -227,4 +227,4 @@ def test_debug_shows_the_traceback_and_keeps_the_exit_code(
     debug = CliRunner().invoke(app, ["--debug", *args])
     assert plain.exit_code == debug.exit_code == 75, debug.output
     assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
-    assert f"network error talking to X at 127.0.0.1:{port}" in debug.stderr
+    assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in debug.stderr

@@ -326,5 +326,5 @@ def test_network_errors_name_the_host(store: Store) -> None:
     fetcher = XFetcher(store, config={}, client=client, retries=0)
     with pytest.raises(FetchError) as caught:
         fetcher.fetch("acme")
-    assert f"network error talking to X at 127.0.0.1:{port}" in caught.value.message
+    assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in caught.value.message
     assert caught.value.exit_code == 75

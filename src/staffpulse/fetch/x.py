@@ -80,6 +80,15 @@ def search_stream(query: str) -> str:
     return f"search:{query.strip()}"
 
 
+def _network_reason(exc: requests.RequestException) -> str:
+    """Why a request did not reach X, in words (not the exception's class name)."""
+    if isinstance(exc, requests.Timeout):
+        return "no answer in time"
+    if isinstance(exc, requests.ConnectionError):
+        return "no connection"
+    return "a network error"
+
+
 class XFetcher(FetcherBase):
     def __init__(
         self,
@@ -154,7 +163,7 @@ class XFetcher(FetcherBase):
             except requests.RequestException as exc:
                 request = getattr(exc, "request", None)
                 host = urlparse(str(getattr(request, "url", "") or "")).netloc or self.host
-                problem = f"network error talking to X at {host} ({type(exc).__name__})"
+                problem = f"X could not be reached at {host} ({_network_reason(exc)})"
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
                 raise FetchError(

@@ -134,8 +134,25 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         (r"run without --role", "choose “Any role”"),
         (
+            r"choose one of: [\w, ]+ \(spaces for underscores are fine: 'HR pro'\)",
+            "choose a role in the “Role” list, or “Any role”",
+        ),
+        (
+            r"twitter is read as x and bsky as bluesky \(csv names accounts from a CSV without "
+            r"a platform column\); leave the platform out to look on every platform",
+            "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
+            "every platform",
+        ),
+        # the audit's footer: model cards are files of the source, not pages of the dashboard
+        (r" \(model cards in docs/models\)", ""),
+        (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
             r"\1 could not be reached: check that this computer is online",
+        ),
+        # X says where it failed and why in words (fetch/x.py); the page says what to check
+        (
+            r"X could not be reached at \S+ \([^)]*\)",
+            "X could not be reached: check that this computer is online",
         ),
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",

@@ -1,0 +1,108 @@
+"""Pages speak to a marketer, not a developer: no command-line options, no Python module paths,
+no exception class names, no snake_case role names."""
+
+from __future__ import annotations
+
+import re
+import socket
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.web.wording import web_text  # noqa: E402
+from web_helpers import csrf_token, finished_job, make_client, sample_store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with make_client(sample_store(tmp_path_factory.mktemp("plain"))) as c:
+        yield c
+
+
+def _text(page: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        (
+            "@acme: X could not be reached at api.x.com (no connection)",
+            "@acme: X could not be reached: check that this computer is online",
+        ),
+        (
+            "unknown platform 'facebook' (use one of x, bluesky, mastodon)",
+            "unknown platform 'facebook' (use one of x, bluesky, mastodon)",
+        ),
+        (
+            "twitter is read as x and bsky as bluesky (csv names accounts from a CSV without a "
+            "platform column); leave the platform out to look on every platform",
+            "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
+            "every platform",
+        ),
+        (
+            "choose one of: staffing_firm, recruiter, hr_pro, vendor, job_board, employer, "
+            "job_seeker, other, industry (spaces for underscores are fine: 'HR pro')",
+            "choose a role in the “Role” list, or “Any role”",
+        ),
+        (
+            "Models: job opening, personality, humor, work topic, templating, avatar (model "
+            "cards in docs/models).",
+            "Models: job opening, personality, humor, work topic, templating, avatar.",
+        ),
+    ],
+)
+def test_library_messages_in_the_pages_words(said: str, shown: str) -> None:
+    assert web_text(said) == shown
+
+
+def test_an_unknown_inbox_platform_names_no_option(client: Any) -> None:
+    page = client.get("/inbox", params={"platform": "facebook"})
+    assert page.status_code == 400
+    text = _text(page.text)
+    assert "unknown platform" in text and "choose X, Bluesky or Mastodon" in text
+    assert "--platform" not in text and "csv names accounts" not in text
+
+
+def test_an_unknown_role_lists_no_snake_case(client: Any) -> None:
+    text = _text(client.get("/connect", params={"role": "bogus"}).text)
+    assert "unknown role &#39;bogus&#39;" in text
+    assert "choose a role in the “Role” list, or “Any role”" in text
+    for name in ("staffing_firm", "hr_pro", "job_board", "job_seeker"):
+        assert name not in text
+
+
+def test_the_audit_footer_names_models_not_module_paths(client: Any) -> None:
+    footer = client.get("/audit/x/brightpathstaff").text.split("<footer")[1]
+    assert "Models: " in footer
+    assert "staffpulse.signals" not in footer and "docs/models" not in footer
+
+
+def test_an_x_fetch_offline_says_so_like_bluesky(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.fetch.common import Backoff
+
+    with socket.socket() as probe:  # a port nobody listens on: the network is "down"
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "config.toml"
+    config.write_text(f'[x]\nbase_url = "http://127.0.0.1:{port}"\n[fetch]\ntimeout_seconds = 2\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+    monkeypatch.setattr(Backoff, "retry", lambda self, message: False)  # fail at once
+    form = {"platform": "x", "handle": "@acme", "max_posts": "5", "confirmed": "yes"}
+    with make_client(tmp_path / "offline.db") as c:
+        status = finished_job(
+            c, c.post("/import/fetch", data={"csrf_token": csrf_token(c), **form})
+        )
+        page = _text(c.get(f"/jobs/{status['id']}").text)
+    assert status["state"] == "error"
+    assert "X could not be reached: check that this computer is online" in page
+    assert "ConnectionError" not in page and "network error" not in page
