@@ -48,6 +48,10 @@ def _files() -> tuple[bytes, bytes]:
             {"type": "post", "platform": "x", "id": f"he{i}", "author": "shira_hr", "text": text,
              "created_at": f"2026-03-0{i + 1}T10:00:00Z"}
         )  # fmt: skip
+        if i >= len(HEBREW):
+            # Mix and Voice show no examples of posts they cannot read (not English): the
+            # Hebrew examples on the page are Conversation's, replies to someone
+            lines[-1] |= {"reply_to_id": f"other{i}", "reply_to_author": "dana"}
     odd = [
         "id,author,created_at,text",
         "w1,a/b,2026-03-01T10:00:00Z,hello",
