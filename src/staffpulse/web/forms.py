@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
 
 from staffpulse.errors import InputError
+from staffpulse.sources.base import decode_bytes
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER
 
 MAX_FORM_BYTES = 2 * 1024 * 1024
@@ -19,16 +22,20 @@ SIGNATURES = (
 )
 
 
-def binary_kind(data: bytes) -> str | None:
-    """What an attached file is when it is not text (None for text, whatever its encoding:
-    a Latin-1 CSV still reads, with its odd letters replaced)."""
+# Control characters never occur in a list people write: NUL above all marks a binary file, or
+# UTF-16 saved without its mark (the rule of staffpulse.sources.base.read_user_text)
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def binary_kind(data: bytes, text: str) -> str | None:
+    """What an attached file is when it is not text (None for text, whatever its encoding);
+    ``text`` is the file decoded as the importers decode one (``decode_bytes``: UTF-8, UTF-16
+    with its mark as Excel's “Unicode text” is saved, else Windows-1252)."""
     for signature, kind in SIGNATURES:
         if data.startswith(signature):
             return kind
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16 text (Excel's “Unicode text”)"
-    if b"\x00" in data[:4096]:
-        return "not a text file"
+    if _NOT_TEXT.search(text[:4096]):
+        return "binary data (or UTF-16 text saved without its byte order mark)"
     return None
 
 
@@ -51,11 +58,14 @@ async def verified_form(request: Request) -> dict[str, str]:
                     "the attached file is too large for this form (2 MB at most)",
                     hint="a cohort file lists handles only; check you picked the right file",
                 )
-            fields["__file__"] = data.decode("utf-8", "replace")
+            text, note = decode_bytes(data)
+            fields["__file__"] = text
             fields["__filename__"] = getattr(upload, "filename", None) or ""
-            kind = binary_kind(data)
+            kind = binary_kind(data, text)
             if kind:
                 fields["__not_text__"] = kind
+            elif note:  # read, but the user should check how
+                fields["__encoding_note__"] = note
     finally:
         await form.close()
     return fields

@@ -141,7 +141,11 @@ async def benchmark_cohort(request: Request) -> Response:
     target.write_text(text + "\n", encoding="utf-8")
     ctx.settings.saved_cohort_name().write_text(name + "\n", encoding="utf-8")
     ctx.backend.invalidate()
-    return flash_redirect(request, "/benchmark", saved_flash(name, check))
+    flash = saved_flash(name, check)
+    if "__encoding_note__" in form:  # the encoding was a guess: say how the file was read
+        said = f"{name}: {web_text(form['__encoding_note__'])}."
+        flash = replace(flash, note=f"{flash.note} {said}" if flash.note else said)
+    return flash_redirect(request, "/benchmark", flash)
 
 
 def saved_flash(name: str, check: CohortCheck) -> Flash:
