@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -31,6 +33,7 @@ AS_OF = (
     ("newest", "As of the newest post"),
 )
 JOINED_SHOWN = 30
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,40}")  # where a state form returns to on the page
 PAGE = 30  # open conversations shown at first, and added by "Show more"
 
 
@@ -86,12 +89,15 @@ def inbox_page(request: Request) -> HTMLResponse:
     all_joined = q.get("joined") == "all"
     shown = _shown(q.get("shown", ""), len(inbox.items))
     items = inbox.items[:shown]
+    groups = replace(inbox, items=items).by_topic()  # of the shown page
     return ctx.renderer.page(
         request,
         "inbox.html",
         active="inbox",
         inbox=inbox,
-        groups=replace(inbox, items=items).by_topic(),  # of the shown page
+        groups=groups,
+        anchor_of=anchor_of,
+        return_to=_return_to([item for _label, group in groups for item in group]),
         open_total=len(inbox.items),
         shown=len(items),
         more_href=_with(q, shown=str(shown + PAGE)) + "#more" if shown < len(inbox.items) else "",
@@ -164,6 +170,26 @@ def _ranked(
     return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of)
 
 
+def anchor_of(platform: str, conversation_id: str) -> str:
+    """The element id of a conversation on the page (ids of any platform reduced to letters
+    and digits, so that they can be sent back in the form and put in an address)."""
+    digest = hashlib.sha1(f"{platform}\x00{conversation_id}".encode(), usedforsecurity=False)
+    return "c-" + digest.hexdigest()[:12]
+
+
+def _return_to(items: list[Any]) -> dict[tuple[str, str], str]:
+    """Where the page should open after a conversation is dismissed or marked joined, by
+    (platform, id): at the next conversation shown (it takes the place of the one gone), else
+    the one before; the triage goes on where it was, not back at the top."""
+    anchors = [anchor_of(i.platform, i.conversation_id) for i in items]
+    return {
+        (item.platform, item.conversation_id): (
+            anchors[n + 1] if n + 1 < len(anchors) else anchors[n - 1] if n else ""
+        )
+        for n, item in enumerate(items)
+    }
+
+
 def _shown(raw: str, total: int) -> int:
     """How many open conversations to show: ``?shown=N`` (from "Show more"), else a page."""
     wanted = int(raw) if raw.isdigit() else PAGE
@@ -192,4 +218,6 @@ async def inbox_state(request: Request) -> Response:
         back = "/inbox"
     joiner = "&" if "?" in back else "?"
     notice = "reopened" if state == "open" else state
-    return RedirectResponse(f"{back}{joiner}notice={notice}", status_code=303)
+    anchor = form_value(form, "anchor")
+    at = f"#{anchor}" if _ANCHOR.fullmatch(anchor) else ""
+    return RedirectResponse(f"{back}{joiner}notice={notice}{at}", status_code=303)
