@@ -239,3 +239,35 @@ def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path)
     page = render_inbox_html(result)
     assert "reply to a post by @austinkocher that isn&#39;t stored" in page
     assert "at least 3 replies" in page
+
+
+def test_one_work_reply_does_not_make_a_promo_thread_a_conversation_to_join(
+    tmp_path: Path,
+) -> None:
+    promo = dated("promo", "My partners are donating $500k to the Boys and Girls Club. Tag them!")
+    replies = [
+        dated("p1", "@star I lost my job and can't pay my bill", kind="reply",
+              reply_to_post_id="promo", conversation_id="promo"),
+        dated("p2", "@fan Please DM us", kind="reply", reply_to_post_id="p1",
+              conversation_id="promo"),
+    ]  # fmt: skip
+    with store_with(tmp_path, FRESH, promo, *replies) as store:
+        result = inbox(store)
+    assert ids(result) == ["1"]
+    assert result.left_out == {"off_work": 1} and result.counts["left_out"] == 1
+    assert "left out 1 thread mostly not about work: not conversations to join" in result.notes
+
+
+def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Path) -> None:
+    opening = dated("sale", "Our spring sale starts today, 20% off everything")
+    reply = dated("s1", "@shop I lost my job last week, any tips for a career switch?",
+                  author="fan", author_handle="fan", kind="reply", reply_to_post_id="sale",
+                  conversation_id="sale")  # fmt: skip
+    with store_with(tmp_path, opening, reply) as store:
+        (item,) = inbox(store).items
+    assert item.reasons[0] == (
+        "the work talk is in a reply by @fan: 'I lost my job last week, any tips for a career"
+        " switch?'"
+    )
+    assert item.angle.startswith("Reply to @fan, not the opening post: acknowledge")
+    assert "careers" in item.angle  # its subject is the reply's, not the sale's

@@ -215,6 +215,12 @@ def test_feed_keeps_relevant_posts_threads_and_applies_deletes(store: Store) -> 
     ids = {row[0] for row in store.conn.execute("SELECT id FROM posts")}
     assert ids == {f"at://{DID}/app.bsky.feed.post/q1", f"at://{BOB}/app.bsky.feed.post/r1"}
     assert stats.malformed == 1 and stats.kept == 3 and stats.kept_in_thread == 1
+    # the reply kept for its thread keeps its own verdict: it is not work talk of the thread
+    verdicts = dict(store.conn.execute("SELECT post_id, relevant FROM listen_relevance"))
+    assert verdicts == {
+        f"at://{DID}/app.bsky.feed.post/q1": 1,
+        f"at://{BOB}/app.bsky.feed.post/r1": 0,
+    }
     assert stats.deletes == 2 and stats.deleted_rows == 1 and stats.identities == 1
     assert max(scorer.calls) <= 4  # batched, never more than batch_size
     assert get_cursor(store, "bluesky:jetstream") == T0 + 8

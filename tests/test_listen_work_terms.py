@@ -16,6 +16,7 @@ from staffpulse.listen.work_terms import is_work_term, names_work_matter, work_s
         ("Is remote work hurting junior developers?", "remote work"),
         ("How do you stop candidates ghosting after the offer?", "ghosting"),
         ("Astronomer employees today", "the workplace"),
+        ("How fast do you reply to a new applicant?", "candidates"),
     ],
 )
 def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) -> None:

@@ -25,6 +25,7 @@ from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, rank
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
+from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES, ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.window import (
@@ -229,10 +230,15 @@ def _rank(
     roles_model: RoleModel | None,
 ) -> tuple[list[RankedConversation], RankContext]:
     relevance: dict[str, float] = {}
+    threads: dict[str, ThreadWork] = {}
     for plat in {c.platform for c in conversations}:
         convs = [c for c in conversations if c.platform == plat]
-        scores = schema.relevance_scores(store, plat, [c.opening.id for c in convs])
-        relevance.update((c.id, scores[c.opening.id]) for c in convs if c.opening.id in scores)
+        # every post's verdict: which of them makes the thread about work, and how many do
+        verdicts = schema.relevance_verdicts(store, plat, [p.id for c in convs for p in c.posts])
+        relevance.update(
+            (c.id, verdicts[c.opening.id][0]) for c in convs if c.opening.id in verdicts
+        )
+        threads.update((c.id, thread_work(c, verdicts)) for c in convs)
     signals = opening_signals(conversations, text)
     context = RankContext(
         now=as_of,
@@ -245,6 +251,7 @@ def _rank(
         humor_scores=signals.humor,
         job_threshold=signals.job_threshold,
         work_scores=signals.work,
+        threads=threads,
     )
     return rank(conversations, context, angles=False), context
 
@@ -280,7 +287,10 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
 
 def left_out_note(left_out: dict[str, int]) -> str:
     """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
+    names = {**LEAVE_OUT_NAMES, OFF_WORK: OFF_WORK_NAMES}
     parts = [
-        count_of(left_out[name], *LEAVE_OUT_NAMES[name]) for name in LEAVE_OUT if left_out.get(name)
+        count_of(left_out[name], *names[name])
+        for name in (*LEAVE_OUT, OFF_WORK)
+        if left_out.get(name)
     ]
     return f"left out {join_and(parts)}: not conversations to join"

@@ -231,7 +231,11 @@ class JetstreamListener:
             source = SOURCE if verdict.keep else f"{SOURCE}:thread"
             self.stats.kept += 1
             self.stats.kept_in_thread += int(not verdict.keep)
-            row = RelevanceRow(PLATFORM, post.id, verdict.score, verdict.keywords, source)
+            # a reply kept only for its thread is stored with its own verdict: one relevant
+            # post must not make every reply under it count as about work (thread_work.py)
+            row = RelevanceRow(
+                PLATFORM, post.id, verdict.score, verdict.keywords, source, verdict.keep
+            )
             out.append((post, event.raw, row))
         return out
 

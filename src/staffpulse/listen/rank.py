@@ -6,7 +6,9 @@ replies so far), the opening author's role, and relevance to work topics. Penalt
 the score: a job ad (relevant, but not a conversation to join), a hostile tone, NSFW, partisan
 politics, spam, a post aimed at one account. Each ranked conversation also says whether the
 inbox leaves it out (``left_out``: job ads, spam, hostile, NSFW and partisan posts,
-:mod:`staffpulse.listen.moderation`). Angles come from :mod:`staffpulse.listen.angles`.
+:mod:`staffpulse.listen.moderation`; threads mostly not about work,
+:mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
+the post that carries the work talk when that is a reply.
 
 Reasons only claim what is known: an undated conversation gets no recency (and says its date
 is unknown), "asks a question" needs a real question, "squarely about work topics" needs
@@ -22,10 +24,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from staffpulse.listen.angles import suggest_angle
-from staffpulse.listen.moderation import judge_tone, leave_out_reason, looks_hostile, moderate
+from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
+from staffpulse.listen.moderation import Tone, judge_tone, leave_out_reason, looks_hostile, moderate
+from staffpulse.listen.questions import is_question
+from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.models import Post
 from staffpulse.report.counts import count_of
 from staffpulse.signals.job_ads import looks_like_job_ad
 
@@ -63,6 +68,7 @@ PENALTIES: dict[str, float] = {
     "partisan": 0.2,
     "spam": 0.1,
     "addressed": 0.6,
+    OFF_WORK: 0.3,
 }
 HALF_LIFE_HOURS = 12.0
 # Room to add value when the reply count is unknown (the first post is not stored): neither
@@ -93,55 +99,12 @@ ROLE_NAMES: dict[str, str] = {
     "other": "someone outside the industry",
 }
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
-# A quoted title ("Why Doesn't Anyone Apply? A Study") or quoted dialogue ('Willing to work
-# weekends?') is not the author asking the room. Single quotes must open and close outside
-# words, so apostrophes (what's, recruiters') are not taken for quotes.
-_QUOTED_RE = re.compile(
-    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019|(?<!\w)\'[^\n]*?\'(?!\w)'
-)
-_CLAUSE_SPLIT_RE = re.compile(r"[.!?:;\n]+")
-_LEAD_IN = r"^(?:(?:@[\w.\-]+|hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)[\s,!-]*)*"
-_AUX = (
-    r"(?:do|does|did|is|are|was|were|am|could|would|should|have|has|had)(?:n['\u2019]t)?|"
-    r"can(?:['\u2019]t|not)?|will|won['\u2019]t"
-)
-_SUBJECT = (
-    r"(?:you|i|we|they|he|she|it|anyone|anybody|someone|somebody|people|there|this|that|"
-    r"your|my|our|any)"
-)
-# A sentence that asks without a question mark: a wh-word with its verb ("how do", "why is",
-# "what's"), a verb before its subject ("does anyone", "should we"), or a request for input.
-# A bare "Why our startup..." or "How Browsers Work" is a headline, not a question.
-_INTERROGATIVE_FORMS = (
-    rf"(?:how|what|why|when|where|who|which)(?:['\u2019](?:s|re)|\s+(?:{_AUX}))\b",
-    r"how\s+(?:long|many|much|often)\b",
-    rf"(?:{_AUX})\s+{_SUBJECT}\b",
-    r"any(?:one|body)\s+(?:else|here|know|knows|have|has|tried|seen|using|dealt|recommend)\b",
-    r"(?:any\s+|your\s+)?thoughts\s*$",
-)
-_INTERROGATIVE_RE = re.compile(_LEAD_IN + "(?:" + "|".join(_INTERROGATIVE_FORMS) + ")", re.I)
-_ASKS_RE = re.compile(
-    r"\bany (advice|tips|ideas|recommendations|thoughts|suggestions)\b|"
-    r"\bwhat do you (all |guys |folks )?think\b|\bcurious (what|how|if|whether)\b|"
-    r"\bhelp me (understand|decide)\b|\b(wondering|i wonder) (if|whether|what|how)\b",
-    re.IGNORECASE,
-)
 _ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
 _SPAM_RE = re.compile(
     r"\b(follow ?back|f4f|crypto|airdrop|giveaway|dm me for|make money|click here|onlyfans|"
     r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
     re.IGNORECASE,
 )
-
-
-def is_question(text: str) -> bool:
-    """A real question: a "?" in the text itself (not in a link or a quoted title), or a
-    clearly interrogative sentence ("How do you run reference checks")."""
-    plain = _QUOTED_RE.sub(".", _URL_RE.sub(" ", text))  # a quote ends the clause before it
-    if "?" in plain or _ASKS_RE.search(plain):
-        return True
-    return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))
 
 
 def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0) -> bool:
@@ -184,6 +147,9 @@ class RankContext:
     # conversation id -> the classifier's p(work_topic) of the opening; unlike ``relevance``
     # never a keyword hit, so it alone may back the claim "squarely about work topics".
     work_scores: Mapping[str, float] = field(default_factory=dict)
+    # conversation id -> how much of the thread is about work (``thread_work``); a
+    # conversation missing here is taken as about work, with the talk in its opening
+    threads: Mapping[str, ThreadWork] = field(default_factory=dict)
 
 
 def _hours(delta: timedelta) -> float:
@@ -215,23 +181,38 @@ def rank(
 def add_angles(
     entries: Sequence[RankedConversation], context: RankContext
 ) -> list[RankedConversation]:
-    """The entries with their suggested angle (one sentiment pass over their openings)."""
-    tones = judge_tone([e.conversation.opening.text for e in entries])
+    """The entries with their suggested angle (one sentiment pass over the posts they answer:
+    the opening, or the reply that carries the work talk)."""
+    focus = [_focus(e.conversation, context) for e in entries]
+    tones = judge_tone(
+        [(f or e.conversation.opening).text for e, f in zip(entries, focus, strict=True)]
+    )
     return [
-        replace(
-            e,
-            angle=suggest_angle(
-                e.conversation.opening.text,
-                e.flags,
-                e.role,
-                _n_replies(e.conversation),
-                context.humor_scores.get(e.conversation.id, 0.0),
-                tone,
-                addressee(e.conversation),
-            ),
-        )
-        for e, tone in zip(entries, tones, strict=True)
+        replace(e, angle=_angle(e, f, tone, context))
+        for e, f, tone in zip(entries, focus, tones, strict=True)
     ]
+
+
+def _focus(conv: Conversation, context: RankContext) -> Post | None:
+    work = context.threads.get(conv.id)
+    return None if work is None else work.focus
+
+
+def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankContext) -> str:
+    conv = entry.conversation
+    n = _n_replies(conv)
+    if focus is None:
+        humor = ctx.humor_scores.get(conv.id, 0.0)
+        opening = conv.opening.text
+        return suggest_angle(opening, entry.flags, entry.role, n, humor, tone, addressee(conv))
+    # the reply is what a firm can speak to: its own question and tone, not the opening's
+    # (its author's role and humour are not known: none is assumed)
+    flags = {**entry.flags, "question": is_question(focus.text)}
+    flags["politics"] = flags["politics"] or moderate(focus.text).politics
+    angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
+    if angle in (SKIP, JOB_AD):
+        return angle
+    return f"Reply to {focus_author(focus)}, not the opening post: {angle}"
 
 
 def _n_replies(conv: Conversation) -> int:
@@ -283,6 +264,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     )
     spam = spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
     relevance = ctx.relevance.get(conv.id, 0.5)
+    work = ctx.threads.get(conv.id)
     components = {
         "question": 1.0 if question else 0.0,
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
@@ -303,12 +285,15 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "addressed": aimed_at is not None,
+        OFF_WORK: work is not None and work.off_work,
     }
     for name, factor in PENALTIES.items():
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
     reasons, cautions = _explain(conv, components, flags, role, age, recent, aimed_at)
+    if work is not None and work.focus is not None:  # said first: it is why the thread is here
+        reasons = (focus_reason(work.focus), *reasons)
     return RankedConversation(
         conv,
         round(score, 4),
@@ -319,7 +304,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         label,
         role,
         flags,
-        leave_out_reason(flags),
+        leave_out_reason(flags) or (OFF_WORK if flags[OFF_WORK] else None),
     )
 
 

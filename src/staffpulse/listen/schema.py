@@ -71,9 +71,16 @@ def save_relevance(conn: sqlite3.Connection, rows: Iterable[RelevanceRow]) -> No
     )
 
 
-def relevance_scores(store: Store, platform: str, post_ids: Sequence[str]) -> dict[str, float]:
-    sql = "SELECT post_id, score FROM listen_relevance WHERE platform = ? AND post_id IN ({marks})"
-    return {row[0]: float(row[1]) for row in rows_where_in(store.conn, sql, (platform,), post_ids)}
+def relevance_verdicts(
+    store: Store, platform: str, post_ids: Sequence[str]
+) -> dict[str, tuple[float, bool]]:
+    """Post id -> (score, judged relevant), for the ones of ``post_ids`` that were judged."""
+    sql = (
+        "SELECT post_id, score, relevant FROM listen_relevance WHERE platform = ?"
+        " AND post_id IN ({marks})"
+    )
+    rows = rows_where_in(store.conn, sql, (platform,), post_ids)
+    return {row[0]: (float(row[1]), bool(row[2])) for row in rows}
 
 
 def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:

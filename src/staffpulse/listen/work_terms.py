@@ -13,7 +13,7 @@ import re
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _WORK_TERMS_RE = re.compile(
-    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|interview\w*(?!\s+with\b)|jobs?|careers?|"
+    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|jobs?|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
     r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
@@ -48,7 +48,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(overtime|payroll)\b", "pay"),
         (r"\b(unemploy\w*|labou?r market|headcount|workforce)\b", "the job market"),
         (r"\breferrals?\b", "referrals"),
-        (r"\bcandidates?\b", "candidates"),
+        (r"\b(candidates?|applicants?)\b", "candidates"),
         (r"\btalent acquisition\b", "talent acquisition"),
         (r"\bstaffing\b", "staffing"),
         (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),

@@ -1,0 +1,54 @@
+"""Whether a post asks the room a question: the joinability ranking's strongest signal.
+
+A "?" in the text itself counts, not one in a link or a quoted title; so does a clearly
+interrogative sentence without one ("How do you run reference checks"). A headline ("Why our
+startup has no bosses", "How Browsers Work") is not a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# A quoted title ("Why Doesn't Anyone Apply? A Study") or quoted dialogue ('Willing to work
+# weekends?') is not the author asking the room. Single quotes must open and close outside
+# words, so apostrophes (what's, recruiters') are not taken for quotes.
+_QUOTED_RE = re.compile(
+    r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019|(?<!\w)\'[^\n]*?\'(?!\w)'
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[.!?:;\n]+")
+_LEAD_IN = r"^(?:(?:@[\w.\-]+|hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)[\s,!-]*)*"
+_AUX = (
+    r"(?:do|does|did|is|are|was|were|am|could|would|should|have|has|had)(?:n['\u2019]t)?|"
+    r"can(?:['\u2019]t|not)?|will|won['\u2019]t"
+)
+_SUBJECT = (
+    r"(?:you|i|we|they|he|she|it|anyone|anybody|someone|somebody|people|there|this|that|"
+    r"your|my|our|any)"
+)
+# A sentence that asks without a question mark: a wh-word with its verb ("how do", "why is",
+# "what's"), a verb before its subject ("does anyone", "should we"), or a request for input.
+# A bare "Why our startup..." or "How Browsers Work" is a headline, not a question.
+_INTERROGATIVE_FORMS = (
+    rf"(?:how|what|why|when|where|who|which)(?:['\u2019](?:s|re)|\s+(?:{_AUX}))\b",
+    r"how\s+(?:long|many|much|often)\b",
+    rf"(?:{_AUX})\s+{_SUBJECT}\b",
+    r"any(?:one|body)\s+(?:else|here|know|knows|have|has|tried|seen|using|dealt|recommend)\b",
+    r"(?:any\s+|your\s+)?thoughts\s*$",
+)
+_INTERROGATIVE_RE = re.compile(_LEAD_IN + "(?:" + "|".join(_INTERROGATIVE_FORMS) + ")", re.I)
+_ASKS_RE = re.compile(
+    r"\bany (advice|tips|ideas|recommendations|thoughts|suggestions)\b|"
+    r"\bwhat do you (all |guys |folks )?think\b|\bcurious (what|how|if|whether)\b|"
+    r"\bhelp me (understand|decide)\b|\b(wondering|i wonder) (if|whether|what|how)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(text: str) -> bool:
+    """A real question: a "?" in the text itself (not in a link or a quoted title), or a
+    clearly interrogative sentence ("How do you run reference checks")."""
+    plain = _QUOTED_RE.sub(".", _URL_RE.sub(" ", text))  # a quote ends the clause before it
+    if "?" in plain or _ASKS_RE.search(plain):
+        return True
+    return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))

@@ -1,0 +1,85 @@
+"""Which post makes a conversation about work, and whether enough of the thread is.
+
+A conversation enters the inbox when any of its posts is judged relevant, so one reply can
+bring in a whole thread: a celebrity's charity promo because one customer answers "I lost my
+job", a 59-reply thread on an app's features because one reply mentions a "work computer".
+The rule (docs/listen.md, "Threads about work"):
+
+* the opening is **about work** when it was judged relevant, or when it names a work matter
+  in unambiguous words (:func:`~staffpulse.listen.work_terms.names_work_matter`: "applicant",
+  "offer letters"; the classifier misses some of those); it is **clearly not** when it was
+  judged not relevant and names none; an opening never judged (no text: an image, a link
+  card) is neither;
+* a conversation whose opening is clearly not about work is about work only when at least
+  :data:`MIN_WORK_SHARE` of its judged posts are relevant (a two-post thread whose reply is
+  about work stays; one reply among three posts or more does not carry the thread). The rest
+  are left out of the open items and counted (:data:`OFF_WORK`), like job ads;
+* when the opening is not about work, the relevant post that carries the work talk (the most
+  relevant, the earliest of equals) is named in the reasons and the angle is written for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from staffpulse.authors import describe_author
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.models import Post
+
+# At least this share of the judged posts must be about work when the opening is not.
+MIN_WORK_SHARE = 0.5
+# The inbox's "left out" reason for such a thread, and its names in the note.
+OFF_WORK = "off_work"
+OFF_WORK_NAMES = ("thread mostly not about work", "threads mostly not about work")
+QUOTE_CHARS = 80
+
+_LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadWork:
+    """How much of a conversation is about work (from the stored relevance verdicts)."""
+
+    judged: int  # posts with a verdict
+    relevant: int  # of them, judged about work
+    opening_work: bool | None  # None: the opening was not judged (no text)
+    focus: Post | None = None  # the post with the work talk, when it is not the opening
+
+    @property
+    def off_work(self) -> bool:
+        """The opening is clearly not about work, and fewer than half the posts are."""
+        return self.opening_work is False and self.relevant < MIN_WORK_SHARE * self.judged
+
+
+def thread_work(conv: Conversation, verdicts: Mapping[str, tuple[float, bool]]) -> ThreadWork:
+    """``verdicts``: post id -> (relevance score, judged relevant), for the conversation's
+    posts that were judged."""
+    judged = [p for p in conv.posts if p.id in verdicts]
+    relevant = [p for p in judged if verdicts[p.id][1]]
+    opening = conv.opening
+    verdict = verdicts.get(opening.id)
+    opening_work = (verdict is not None and verdict[1]) or names_work_matter(opening.text)
+    known = opening_work or verdict is not None
+    focus = None
+    if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
+        focus = max(relevant, key=lambda p: verdicts[p.id][0])
+    return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The words of a post, without the handles a reply starts with, cut at ``limit``."""
+    plain = " ".join(_LEADING_MENTIONS_RE.sub("", text).split()) or " ".join(text.split())
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+
+
+def focus_author(post: Post) -> str:
+    """``@handle`` or ``anonymized customer twcs:N``: never an id written as a handle."""
+    return describe_author(post.author_handle, post.author_id)
+
+
+def focus_reason(post: Post) -> str:
+    """ "the work talk is in a reply by @x: '…'"."""
+    return f"the work talk is in a reply by {focus_author(post)}: '{quote(post.text)}'"

@@ -1,0 +1,53 @@
+"""Whether a post asks the room a question (and so ranks higher in the inbox)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from staffpulse.listen.questions import is_question
+from staffpulse.listen.rank import RankContext, rank
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Post
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+
+def test_a_question_mark_or_a_plain_question_asks() -> None:
+    assert is_question("Anyone else seeing this?")
+    assert is_question("How do you run reference checks")
+    assert not is_question("We closed three roles this week. https://x.co/a?b=1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why our startup has no bosses, no office, and a four-day work week - http://t.co/6MB4sCL8vg",
+        "How Browsers Work: Behind the Scenes of Modern Web Browsers - http://t.co/dmPE5sG",
+        "Can't wait to go to work tonight, it takes my mind off everything else",
+        'Piper won the award for "Why Doesn\'t Anyone Want to Apply to our Jobs? A Study" #MLA',
+        "ATS tip: 'Willing to work weekends?' is a fine knockout question.",
+        "How to write a cover letter recruiters read: https://ex.example/guide?utm=1",
+    ],
+)
+def test_headlines_and_quoted_questions_are_not_questions(text: str) -> None:
+    assert not is_question(text)
+    opening = Post(platform="x", id="h", author_id="a", text=text, created_at=NOW)
+    (item,) = rank([Conversation("x", "h", (opening,))], RankContext(now=NOW))
+    assert "asks a question" not in item.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why do candidates ghost after the final round",
+        "Recruiters: what is your best sourcing trick for nurses",
+        "Does anyone else see offers fall through in the last week",
+        "Candidate asked me 'is this remote?' How would you answer",
+        "New to HR. Any tips for a first performance review cycle",
+        "Mass shootings only occur when democrats hold office. Coincidence?",
+    ],
+)
+def test_real_questions_are_questions(text: str) -> None:
+    assert is_question(text)

@@ -1,0 +1,82 @@
+"""Which post makes a thread about work, and when one reply is not enough to offer it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from staffpulse.listen.thread_work import focus_reason, quote, thread_work
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Post
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+PROMO = "My partners are donating $500k to the Boys and Girls Club. Tag them to spread the word"
+
+
+def thread(opening: str, *replies: str, root: bool = True) -> Conversation:
+    first = Post(platform="x", id="c", author_id="star", author_handle="star", text=opening,
+                 created_at=NOW)  # fmt: skip
+    posts = [
+        Post(platform="x", id=f"r{i}", author_id=f"u{i}", author_handle=f"fan{i}", text=text,
+             kind="reply", reply_to_post_id="c", conversation_id="c",
+             created_at=NOW + timedelta(minutes=i + 1))
+        for i, text in enumerate(replies)
+    ]  # fmt: skip
+    return Conversation("x", "c", tuple([first, *posts] if root else posts))
+
+
+def verdicts(conv: Conversation, relevant: dict[str, float]) -> dict[str, tuple[float, bool]]:
+    """Every post judged: those in ``relevant`` about work with that score, the rest not."""
+    return {p.id: (relevant.get(p.id, 0.05), p.id in relevant) for p in conv.posts}
+
+
+def test_one_work_reply_does_not_carry_a_thread_whose_opening_is_not_about_work() -> None:
+    promo = thread(PROMO, "@star I lost my job, can't pay my bill", "@fan0 They will help you")
+    work = thread_work(promo, verdicts(promo, {"r0": 0.88}))
+    assert work.off_work and work.focus is not None and work.focus.id == "r0"
+    assert focus_reason(work.focus) == (
+        "the work talk is in a reply by @fan0: 'I lost my job, can't pay my bill'"
+    )
+
+
+def test_a_thread_stays_when_half_its_posts_are_about_work() -> None:
+    pair = thread(PROMO, "@star Would this help laid-off workers find a job?")
+    work = thread_work(pair, verdicts(pair, {"r0": 0.7}))
+    assert not work.off_work and work.focus is not None and work.focus.id == "r0"
+
+
+def test_the_most_relevant_reply_is_named() -> None:
+    conv = thread(PROMO, "@star my job", "@star our recruiters", "@star our hiring freeze")
+    work = thread_work(conv, verdicts(conv, {"r0": 0.6, "r1": 0.9, "r2": 0.9}))
+    assert work.focus is not None and work.focus.id == "r1"  # the earliest of the best
+    assert not work.off_work  # three of four posts
+
+
+def test_an_opening_about_work_carries_the_thread_and_names_no_reply() -> None:
+    question = thread("How do you keep candidates warm?", "@star lol", "@star same")
+    work = thread_work(question, verdicts(question, {"c": 0.9}))
+    assert not work.off_work and work.focus is None
+    # a clear work word is enough: the classifier misses some work posts
+    missed = thread("How fast do you reply to a new applicant?", "@star within the hour", "@x ok")
+    work = thread_work(missed, verdicts(missed, {"r0": 0.8}))
+    assert not work.off_work and work.focus is None
+
+
+def test_an_opening_never_judged_is_not_clearly_off_work() -> None:
+    image = thread("", "@star where do I apply for this job?", "@fan0 nice", "@fan0 cool")
+    work = thread_work(image, {"r0": (0.9, True), "r1": (0.1, False), "r2": (0.1, False)})
+    assert work.opening_work is None and not work.off_work
+    assert work.focus is not None and work.focus.id == "r0"
+
+
+def test_without_the_first_post_the_earliest_stored_one_is_the_opening() -> None:
+    chain = thread(PROMO, "@star Thank you", "@star how to install on my work computer",
+                   "@star nice", root=False)  # fmt: skip
+    work = thread_work(chain, verdicts(chain, {"r1": 0.6}))
+    assert work.off_work and work.focus is not None and work.focus.id == "r1"
+
+
+def test_the_quote_drops_leading_handles_and_is_cut() -> None:
+    assert quote("@a @b.bsky.social, I lost my job") == "I lost my job"
+    assert quote("@only") == "@only"
+    long = quote("word " * 40)
+    assert len(long) == 80 and long.endswith("…")
