@@ -103,7 +103,7 @@ def test_audit_advice_about_the_inbox_links_to_the_accounts_inbox(
         assert link, "no inbox link"
         assert "Start with the open conversations in <a" in page
         inbox = client.get(html.unescape(link.group(1))).text
-        assert 'value="@brightpathstaff"' in inbox and '<option value="x" selected>' in inbox
+        assert 'value="@brightpathstaff (x)"' in inbox and '<option value="x" selected>' in inbox
         # the stand-alone report has no Inbox page to link to
         download = client.get("/audit/x/brightpathstaff/report.html").text
         assert "your inbox" in download and 'href="/inbox' not in download
