@@ -5,6 +5,7 @@ computed."""
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,3 +185,21 @@ def test_a_search_of_one_account_says_matches(client: Any) -> None:
     page = client.get("/", params={"q": "busyfirm"}).text
     assert "1 account matches “busyfirm”" in page
     assert "2 accounts match “firm1”" not in page
+
+
+def test_you_post_as_counts_only_the_account_on_the_platform_named(tmp_path: Path) -> None:
+    lines = [
+        {"type": "account", "platform": "x", "handle": "acme"},
+        {"type": "account", "platform": "csv", "handle": "acme"},  # a namesake from a CSV
+        {"type": "post", "platform": "x", "id": "q1", "author": "ana",
+         "text": "How do you keep candidates warm during long interview loops?"},
+        {"type": "post", "platform": "x", "id": "a1", "author": "acme", "reply_to_id": "q1",
+         "reply_to_author": "ana", "text": "@ana We call them every Friday, even with no news."},
+    ]  # fmt: skip
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    with make_client(tmp_path / "as.db") as c:
+        assert finished_job(c, upload_files(c, [("as.jsonl", data)]))["state"] == "done"
+        on_x = c.get("/inbox", params={"as": "@acme (x)", "max_age": "0"}).text
+        on_csv = c.get("/inbox", params={"as": "@acme (csv)", "max_age": "0"}).text
+    assert "· 1 joined ·" in on_x
+    assert "· 0 joined ·" in on_csv and 'value="@acme (csv)"' in on_csv

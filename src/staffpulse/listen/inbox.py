@@ -58,11 +58,15 @@ def parse_platform(value: str | None) -> str | None:
         raise InputError(str(exc), hint="leave out --platform for every platform") from None
 
 
-def resolve_accounts(store: Store, handle: str) -> list[tuple[str, str]]:
-    """``(platform, id)`` of every stored account with this handle (or id)."""
+def resolve_accounts(
+    store: Store, handle: str, platform: str | None = None
+) -> list[tuple[str, str]]:
+    """``(platform, id)`` of every stored account with this handle (or id), on ``platform``
+    only when one is given."""
     rows = store.conn.execute(
-        "SELECT platform, id FROM accounts WHERE handle_norm = ? OR id = ?",
-        (normalize_handle(handle), handle.strip()),
+        "SELECT platform, id FROM accounts WHERE (handle_norm = ? OR id = ?)"
+        " AND (? IS NULL OR platform = ?)",
+        (normalize_handle(handle), handle.strip(), platform, platform),
     ).fetchall()
     return [(row[0], row[1]) for row in rows]
 
@@ -73,6 +77,7 @@ def build_inbox(
     platform: str | None = None,
     topic: str | None = None,
     as_handle: str | None = None,
+    as_platform: str | None = None,
     limit: int = 20,
     now: datetime | None = None,
     as_of: AsOf = "auto",
@@ -85,18 +90,20 @@ def build_inbox(
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
     Only conversations active within ``max_age`` of the reference time are offered (``None``:
-    no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`)."""
+    no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`). The firm's
+    own accounts are every account with the handle ``as_handle``, or only the one on
+    ``as_platform`` when the firm named its platform (the dashboard's "You post as")."""
     if limit < 1:
         raise InputError("--limit must be at least 1")
     platform = parse_platform(platform)
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
-    own = resolve_accounts(store, as_handle) if as_handle else []
+    own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
     if as_handle and not own:
         notes.append(
-            f"account {as_handle} is not in the store, so joined conversations are unknown;"
-            f" import or fetch its posts first"
+            f"account {as_handle}{f' on {as_platform}' if as_platform else ''} is not in the"
+            " store, so joined conversations are unknown; import or fetch its posts first"
         )
     if index_existing:
         # every post, the firm's own too: its replies are what mark a conversation joined,

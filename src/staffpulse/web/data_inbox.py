@@ -47,8 +47,10 @@ class InboxMixin:
         platform: str | None,
         max_age: timedelta | None,
         as_of: str = "auto",
+        as_platform: str | None = None,
     ) -> Inbox:
-        """The inbox as ``staffpulse inbox`` ranks it; ``max_age`` None = no age limit.
+        """The inbox as ``staffpulse inbox`` ranks it; ``max_age`` None = no age limit;
+        ``as_platform``: the platform of the firm's account, when the picker named one.
 
         The listening modules load the topic model, so they are imported here, on the first
         inbox, rather than when the dashboard starts.
@@ -61,6 +63,7 @@ class InboxMixin:
                 return build_inbox(
                     store,
                     as_handle=as_handle,
+                    as_platform=as_platform,
                     topic=topic,
                     platform=platform,
                     limit=RANKED,
@@ -68,7 +71,8 @@ class InboxMixin:
                     as_of=parse_as_of(as_of),
                 )
 
-        return self.cached(inbox_key(as_handle, topic, platform, max_age, as_of), compute)
+        key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
+        return self.cached(key, compute)
 
     def dismissed(self, platform: str | None) -> list[dict[str, Any]]:
         """The conversations the user dismissed, newest first, with their opening post.
@@ -144,8 +148,9 @@ def inbox_key(
     platform: str | None,
     max_age: timedelta | None,
     as_of: str,
+    as_platform: str | None = None,
 ) -> tuple[Any, ...]:
-    return ("inbox", as_handle, topic, platform, max_age, as_of)
+    return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform)
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:

@@ -64,10 +64,12 @@ def inbox_page(request: Request) -> HTMLResponse:
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
+    # the account named, on its platform: its namesakes elsewhere are not the firm's
+    as_platform = as_account.platform if as_account is not None else None
     result = ctx.slow.get(
-        inbox_key(as_handle, topic, platform, max_age, as_of),
+        inbox_key(as_handle, topic, platform, max_age, as_of, as_platform),
         "Finding the conversations worth joining",
-        lambda job: _ranked(ctx, job, as_handle, topic, platform, max_age, as_of),
+        lambda job: _ranked(ctx, job, as_handle, topic, platform, max_age, as_of, as_platform),
         ctx.settings.page_wait,
     )
     if isinstance(result, Job):
@@ -165,9 +167,10 @@ def _ranked(
     platform: str | None,
     max_age: timedelta | None,
     as_of: str,
+    as_platform: str | None,
 ) -> Any:
     job.update("Reading, grouping and ranking the stored conversations")
-    return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of)
+    return ctx.backend.inbox(as_handle, topic, platform, max_age, as_of, as_platform)
 
 
 def anchor_of(platform: str, conversation_id: str) -> str:

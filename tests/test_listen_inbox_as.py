@@ -1,0 +1,48 @@
+"""Whose replies mark a conversation joined: every account with the firm's handle, or only the
+one on the platform the firm named (the dashboard's "You post as @acme (x)")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+NOW = datetime.now(UTC)
+
+
+def _post(pid: str, author: str, text: str, **kw: Any) -> Post:
+    return Post(platform="x", id=pid, author_id=author, author_handle=author.split("-")[0],
+                text=text, created_at=NOW - timedelta(hours=1), **kw)  # fmt: skip
+
+
+def test_the_platform_named_keeps_namesakes_elsewhere_out(tmp_path: Path) -> None:
+    question = _post("1", "ana", "How do you keep candidates warm during long interview loops?")
+    answer = _post("2", "acme-x", "@ana We call them every Friday, even with no news.",
+                   kind="reply", reply_to_post_id="1", reply_to_handle="ana")  # fmt: skip
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        Account(platform="csv", id="acme", handle="acme"),  # the same handle from a CSV
+        question,
+        answer,
+    ]
+    scorer: Any = FakeScorer()  # follows the TopicScorer contract
+    with open_store(tmp_path / "as.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+
+        def joined(platform: str | None) -> list[str]:
+            inbox = build_inbox(store, as_handle="acme", as_platform=platform,
+                                text_model=scorer, role_model=None)  # fmt: skip
+            return [i.conversation_id for i in inbox.joined]
+
+        assert joined(None) == ["1"]  # every "acme" is the firm's, as with `inbox --as acme`
+        assert joined("x") == ["1"]
+        assert joined("csv") == []  # the firm posts as acme on csv: the X reply is not its own
+        missing = build_inbox(store, as_handle="acme", as_platform="bluesky",
+                              text_model=scorer, role_model=None)  # fmt: skip
+    assert "account acme on bluesky is not in the store" in " ".join(missing.notes)
