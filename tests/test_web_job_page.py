@@ -95,16 +95,18 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
         archive.writestr("data/posts.jsonl", body)
         for name in ("LICENSE", "README.md", "PROVENANCE.txt"):
             archive.writestr(f"data/{name}", "nothing to see here\n")
+        archive.writestr("data/more.jsonl", "")
     status, page = _job_page(tmp_path, [("export.zip", buffer.getvalue())])
     assert status["state"] == "done"
     text = _text(page)
     assert "Records we skipped (1)" in text
     assert "export.zip!data/posts.jsonl, line 4" in text
-    assert "Files we left out (3)" in text
+    assert "Files we left out (4)" in text
     for name in ("LICENSE", "README.md", "PROVENANCE.txt"):
         assert f"export.zip!data/{name}" in text
+    assert "export.zip!data/more.jsonl (empty)" in text
     records = text.split("Records we skipped")[1].split("Files we left out")[0]
-    assert "not a known format" not in records  # no file is counted as a skipped record
+    assert "file skipped" not in records  # no file is counted as a skipped record
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.sources.base import UNKNOWN_FORMAT
+from staffpulse.sources.base import EMPTY_FILE, LEFT_OUT
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_progress import ImportProgress
@@ -112,10 +112,10 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         def named(file: str) -> str:
             return _user_paths(file, shown_as, folder)
 
-        # files of no known format (a README beside the data) are told apart from records
-        # that were there and could not be read: only those count as skipped records
-        unknown = [p for p in report.problems if p.message == UNKNOWN_FORMAT]
-        problems = [p for p in report.problems if p.message != UNKNOWN_FORMAT]
+        # files left out whole (of no known format, a README beside the data; or empty) are
+        # told apart from records that were there and could not be read: only those count
+        unknown = [p for p in report.problems if p.message in LEFT_OUT]
+        problems = [p for p in report.problems if p.message not in LEFT_OUT]
         nothing = report.posts == report.accounts == report.follows == 0
         if nothing:
             summary = f"Nothing could be read from {', '.join(names)}."
@@ -131,7 +131,10 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                 {**p.as_dict(), "file": named(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
             ],
             "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
-            "files_skipped": [named(p.file) for p in unknown[:MAX_PROBLEMS_SHOWN]],
+            "files_skipped": [
+                {"file": named(p.file), "empty": p.message == EMPTY_FILE}
+                for p in unknown[:MAX_PROBLEMS_SHOWN]
+            ],
             "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),
             # what the user must hear although nothing was skipped (a guessed encoding, posts
             # kept without an account), as the CLI prints them after its summary
