@@ -72,6 +72,29 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
 
+def test_a_slow_save_is_not_taken_for_a_silent_stream(store: Store) -> None:
+    # On a busy machine saving a batch can outlast the idle timeout of a replay: the listener
+    # must still reconnect after a drop, since the stream itself was never silent.
+    frames = frames_of(generate_stream(200, seed=5)[0])
+
+    class SlowSaves(JetstreamListener):
+        def flush(self) -> None:
+            super().flush()
+            time.sleep(0.4)
+
+    async def scenario() -> JetstreamListener:
+        async with ReplayServer(frames, drop_after=100) as server:
+            opts = ListenOptions(
+                url=server.url, idle_timeout=0.3, backoff_initial=0.05, flush_seconds=0.05
+            )
+            listener = SlowSaves(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            await listener.run()
+            return listener
+
+    stats = asyncio.run(scenario()).stats
+    assert stats.connects == 2 and stats.disconnects == 1
+
+
 def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
     events, _ = generate_stream(200, seed=5)
     frames = frames_of(events)

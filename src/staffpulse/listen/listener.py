@@ -278,14 +278,14 @@ class JetstreamListener:
                             try:
                                 frame = await asyncio.wait_for(ws.recv(), max(wait, 0.001))
                             except TimeoutError:
-                                self.flush()
+                                self._flush_not_idling()
                                 self._status("listening")
                                 continue
                             failures = 0
                             self._last_frame = time.monotonic()
                             self.handle_frame(frame)
                             if time.monotonic() - self._last_flush >= opts.flush_seconds:
-                                self.flush()
+                                self._flush_not_idling()
                                 self._status("listening")
                 except InvalidURI as exc:
                     raise InputError(
@@ -293,7 +293,7 @@ class JetstreamListener:
                         hint="use wss://HOST/subscribe, or set [bluesky] jetstream_url",
                     ) from exc
                 except (WebSocketException, OSError, TimeoutError) as exc:
-                    self.flush()
+                    self._flush_not_idling()
                     self.stats.disconnects += 1
                     self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
                     failures += 1
@@ -339,6 +339,13 @@ class JetstreamListener:
         if deadline is None:
             return OPEN_TIMEOUT
         return min(OPEN_TIMEOUT, max(deadline - time.monotonic(), 0.5))
+
+    def _flush_not_idling(self) -> None:
+        """Flush; the time it takes does not count as silence of the stream (a busy machine
+        can take longer to save a batch than a replay's idle timeout)."""
+        started = time.monotonic()
+        self.flush()
+        self._last_frame += time.monotonic() - started
 
     def _finished(self, deadline: float | None) -> bool:
         now = time.monotonic()
