@@ -214,6 +214,27 @@ def test_unknown_topic_is_named_with_the_topics_to_pick(replayed: Any) -> None:
     assert data["items"][0]["topic"]["label"] in " ".join(result.output.split())
 
 
+def test_the_topics_to_pick_count_what_the_inbox_shows_of_them(replayed: Any) -> None:
+    db, _, _ = replayed
+    everything = ["inbox", *REPLAY, "--db", str(db), "--json", "--limit", "1000"]
+    data = json.loads(runner.invoke(app, everything).stdout)
+    shown: dict[str, int] = {}
+    for item in data["items"]:
+        shown[item["topic"]["label"]] = shown.get(item["topic"]["label"], 0) + 1
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--topic", "zzzz", "--json"])
+    assert result.exit_code == 66
+    choices = json.loads(result.stdout)["topic_choices"]
+    assert {c["label"]: c["open"] for c in choices} == shown
+    hint = " ".join(result.stderr.split())
+    first = choices[0]
+    assert f"{first['label']} ({first['open']})" in hint
+    # choosing it shows as many conversations as it said
+    word = first["label"].split(" / ")[0].split()[0]
+    picked = runner.invoke(app, [*everything, "--topic", word])
+    by_topic = [i for i in json.loads(picked.stdout)["items"] if i["topic"]["id"] == first["id"]]
+    assert len(by_topic) == first["open"]
+
+
 def test_unknown_topic_still_answers_in_json(replayed: Any) -> None:
     db, _, _ = replayed
     result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--topic", "nurses", "--json"])

@@ -12,6 +12,7 @@ from _listen_fakes import FakeScorer
 from staffpulse.listen.html import render_inbox_html
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.states import set_state
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
@@ -30,6 +31,7 @@ FRESH = question(
 OLD = question(
     "2", "Recruiters, how do you handle counteroffers from candidates?", timedelta(days=400)
 )
+HOURS = timedelta(hours=2)
 UNDATED = question("3", "HR folks: how do you run onboarding for remote hires?", None)
 
 
@@ -105,6 +107,47 @@ def test_a_matching_topic_filters(tmp_path: Path) -> None:
         label = inbox(store).items[0].topic_label
         result = inbox(store, topic=label.split(" / ")[0])
     assert result.topic_matched and ids(result) == ["1"]
+
+
+ASK = question("11", "What is the one interview question you always ask candidates?", HOURS)
+JOB_AD = question("12", "Now hiring forklift operators in Miamisburg, apply now", HOURS)
+SALARY = question("13", "How do you handle salary negotiation with a counteroffer?", HOURS)
+
+
+def test_topics_to_pick_count_only_what_the_inbox_would_show(tmp_path: Path) -> None:
+    # QA: "miamisburg ... (10)" was suggested, and choosing it showed nothing: job ads
+    with store_with(tmp_path, ASK, JOB_AD, SALARY, OLD) as store:
+        inbox(store)  # judges the posts: only then is "13" a conversation to dismiss
+        set_state(store, "13", "dismissed")
+        everything = inbox(store)
+        result = inbox(store, topic="zzzz")
+    assert [i.conversation_id for i in everything.items] == ["11"]
+    assert [(c.label, c.open) for c in result.topic_choices] == [
+        (everything.items[0].topic_label, 1)
+    ]
+    note = next(n for n in result.notes if "no topic matches 'zzzz'" in n)
+    assert "forklift" not in note and "salary" not in note and "counteroffer" not in note
+
+
+def test_a_topic_with_nothing_to_join_points_to_the_others(tmp_path: Path) -> None:
+    with store_with(tmp_path, ASK, JOB_AD) as store:
+        result = inbox(store, topic="forklift")
+        label = inbox(store).items[0].topic_label
+    assert result.topic_matched and result.items == []
+    assert [m.open for m in result.topic_matches] == [0]
+    notes = " ".join(result.notes)
+    assert "left out 1 job ad" in notes
+    assert f"other topics with conversations to join: {label} (1)" in notes
+
+
+@pytest.mark.parametrize("query", ["interviews", "Interviewing", "interviewed", "asks"])
+def test_a_topic_is_found_by_any_form_of_its_words(tmp_path: Path, query: str) -> None:
+    with store_with(tmp_path, ASK, SALARY) as store:
+        result = inbox(store, topic=query)
+    assert result.topic_matched and ids(result) == ["11"]
+    assert result.as_dict()["topic_matches"] == [
+        {"id": result.items[0].topic_id, "label": result.items[0].topic_label, "open": 1}
+    ]
 
 
 @pytest.mark.parametrize("query", ["zzzz", "<script>alert(1)</script>"])

@@ -8,6 +8,7 @@ from rich.console import Console
 
 from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.terminal import render_inbox
+from staffpulse.listen.topic_match import TopicMatch
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 BSKY_ID = "at://did:plc:abc123/app.bsky.feed.post/3l7z4sedyej2g"
@@ -87,3 +88,14 @@ def test_an_anonymized_customer_is_not_shown_as_a_handle() -> None:
     text = shown(Inbox([customer], [customer], {}, NOW, NOW))
     assert "anonymized customer twcs:105847" in text
     assert "@twcs" not in text
+
+
+def test_the_topic_that_matches_best_is_listed_first() -> None:
+    odd = item("1", topic_id=1, topic_label="interviews deal / word users", score=0.9)
+    best = item("2", topic_id=2, topic_label="interview / question / ask", score=0.5)
+    matches = [TopicMatch(2, best.topic_label, 1.25, 1), TopicMatch(1, odd.topic_label, 1.0, 1)]
+    text = shown(make([odd, best], topic_query="interviews", topic_matches=matches))
+    assert text.index("Topic: interview / question / ask") < text.index("Topic: interviews deal")
+    # without a topic query, the most joinable conversation's topic comes first
+    text = shown(make([odd, best]))
+    assert text.index("Topic: interviews deal") < text.index("Topic: interview / question / ask")

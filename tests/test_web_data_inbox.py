@@ -47,3 +47,40 @@ def test_a_conversation_without_its_first_post_is_dismissed_and_listed(tmp_path:
         assert response.status_code == 303
         section = c.get("/inbox").text.split('id="dismissed"', 1)[1]
     assert html.escape(TEXT, quote=False) in section and "@ana" in section
+
+
+def two_fresh_posts(tmp_path: Path) -> Path:
+    """A store with a question to join and a job ad, both judged about work."""
+    now = datetime.now(UTC) - timedelta(hours=1)
+    question = Post(platform="x", id="601", author_id="u1", author_handle="ana", created_at=now,
+                    text="What is the one interview question you always ask?")  # fmt: skip
+    job_ad = Post(platform="x", id="602", author_id="u2", author_handle="acme", created_at=now,
+                  text="Now hiring forklift operators in Dayton, apply now #hiring")  # fmt: skip
+    db = tmp_path / "two.db"
+    with open_store(db) as store:
+        accounts = [
+            Account(platform="x", id="u1", handle="ana"),
+            Account(platform="x", id="u2", handle="acme"),
+        ]
+        store.upsert([*accounts, question, job_ad], provenance("t", "f"))
+        with store.transaction() as conn:
+            rows = [RelevanceRow("x", pid, 0.9, (), "test") for pid in ("601", "602")]
+            save_relevance(conn, rows)
+    return db
+
+
+def test_an_unknown_topic_suggests_only_topics_with_something_to_join(tmp_path: Path) -> None:
+    with make_client(two_fresh_posts(tmp_path)) as c:
+        page = html.unescape(c.get("/inbox?topic=zzzz").text)
+        note = page.split("no topic matches 'zzzz'", 1)[1].split("</div>", 1)[0]
+        assert "interview" in note and "(1)" in note and "forklift" not in note  # a job ad
+        chosen = html.unescape(c.get("/inbox?topic=interviews").text)
+        assert "1 open" in chosen and "What is the one interview question" in chosen
+        c.post(
+            "/inbox/state",
+            data={"csrf_token": csrf_token(c, "/inbox"), "conversation_id": "601",
+                  "platform": "x", "state": "dismissed", "back": "/inbox"},
+        )  # fmt: skip
+        # the suggestions are counted again: the dismissed conversation is not one to join
+        again = html.unescape(c.get("/inbox?topic=zzzz").text)
+    assert "no topic matches 'zzzz', and no topic has conversations to join now" in again

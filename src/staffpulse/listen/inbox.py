@@ -27,6 +27,7 @@ from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, 
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES, ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
+from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.window import (
     DEFAULT_MAX_AGE,
@@ -35,6 +36,7 @@ from staffpulse.listen.window import (
     no_topic_note,
     reference_time,
     topic_choices,
+    topic_list,
     window_notes,
 )
 from staffpulse.models import normalize_handle, normalize_platform
@@ -122,6 +124,7 @@ def build_inbox(
         if not any(c.opened_by(acc) for plat, acc in own if plat == c.platform)
     ]
     model, topic_of = assign_topics(store, conversations)
+    everyone = conversations  # before a topic narrows them: the topics to pick count all
     labels = {tid: t.label for tid, t in model.topics_.items()}
     ref = reference_time(store, conversations, now, as_of, max_age)
     if ref.replay:
@@ -136,22 +139,12 @@ def build_inbox(
             return "joined"
         return states.get((conv.platform, conv.id), "open")
 
-    joinable = [
-        c
-        for c in conversations
-        if state_of(c) == "open" and in_window(c.last_activity, ref.at, max_age)
-    ]
-    choices = topic_choices(joinable, topic_of, model.topics_)
-    matched = True
+    in_topic: set[tuple[str, str]] | None = None  # the conversations of the topics named
+    matches: list[TopicMatch] = []
     if topic is not None:
-        matched = any(_topic_matches(topic, tid, labels) for tid in labels)
-        conversations = [
-            c
-            for c in conversations
-            if _topic_matches(topic, topic_of.get((c.platform, c.id)), labels)
-        ]
-        if not matched:
-            notes.append(no_topic_note(topic, choices))
+        named = {m.id for m in match_topics(topic, labels)}
+        in_topic = {key for key, tid in topic_of.items() if tid in named}
+        conversations = [c for c in conversations if (c.platform, c.id) in in_topic]
     tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
     wanted: list[Conversation] = []  # only these are ranked: a big store has many stale ones
     for conv in conversations:
@@ -161,7 +154,24 @@ def build_inbox(
             tally["undated" if conv.last_activity is None else "older"] += 1
         elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
             wanted.append(conv)
+    if in_topic is not None:
+        # the topics to pick count what the inbox would show of them, so every open
+        # conversation in the window is ranked: job ads, spam... are left out of the counts
+        wanted += [
+            c
+            for c in everyone
+            if (c.platform, c.id) not in in_topic
+            and state_of(c) == "open"
+            and in_window(c.last_activity, ref.at, max_age)
+        ]
     ranked, context = _rank(store, wanted, topic_of, labels, ref.at, text, roles_model)
+    offered = [
+        e.conversation for e in ranked if not e.left_out and state_of(e.conversation) == "open"
+    ]
+    choices = topic_choices(offered, topic_of, model.topics_)
+    if topic is not None and in_topic is not None:
+        matches = match_topics(topic, labels, {c.id: c.open for c in choices})
+        ranked = [e for e in ranked if (e.conversation.platform, e.conversation.id) in in_topic]
     shown: list[tuple[RankedConversation, str]] = []
     left_out: dict[str, int] = {}
     n_open = 0
@@ -175,6 +185,8 @@ def build_inbox(
         elif n_open < limit:
             shown.append((entry, state))
             n_open += 1
+    if topic is not None and not matches:
+        notes.append(no_topic_note(topic, choices))
     described = add_angles([entry for entry, _ in shown], context)
     items: list[InboxItem] = []
     joined: list[InboxItem] = []
@@ -189,6 +201,8 @@ def build_inbox(
             tally, max_age, conversations, ref.at, bool(items), replay=ref.replay, topic=topic
         )
     )
+    if matches and not n_open and choices:  # the topics named have nothing to join now
+        notes.append(f"other topics with conversations to join: {topic_list(choices)}")
     used = {i.topic_id for i in items + joined if i.topic_id is not None}
     topics = {
         tid: InboxTopic(tid, model.topics_[tid].label, model.topics_[tid].size)
@@ -213,18 +227,11 @@ def build_inbox(
         replay=ref.replay,
         max_age=max_age,
         topic_query=topic,
-        topic_matched=matched,
+        topic_matched=topic is None or bool(matches),
         topic_choices=choices,
+        topic_matches=matches,
         left_out=left_out,
     )
-
-
-def _topic_matches(query: str, topic_id: int | None, labels: dict[int, str]) -> bool:
-    if topic_id is None:
-        return False
-    if query.strip().isdigit():
-        return int(query) == topic_id
-    return query.strip().lower() in labels.get(topic_id, "").lower()
 
 
 def _rank(

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from staffpulse.authors import describe_author
+from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
 from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time
@@ -112,16 +113,25 @@ class Inbox:
     topic_query: str | None = None
     topic_matched: bool = True  # False: --topic matched no topic label at all
     topic_choices: list[TopicChoice] = field(default_factory=list)  # with joinable items
+    # the topics ``topic_query`` names, the best match first (:mod:`.topic_match`)
+    topic_matches: list[TopicMatch] = field(default_factory=list)
     # open conversations left out as not conversations to join, by reason
     # (``moderation.LEAVE_OUT``: job_ad, spam, hostile, nsfw, partisan)
     left_out: dict[str, int] = field(default_factory=dict)
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
-        """Open items grouped by topic label, groups ordered by their best item."""
+        """Open items grouped by topic label, groups ordered by their best item; for a topic
+        query, the topic that matches it best comes first."""
         groups: dict[str, list[InboxItem]] = {}
         for item in self.items:
             groups.setdefault(item.topic_label or "other", []).append(item)
-        return sorted(groups.items(), key=lambda g: -g[1][0].score)
+        place = {m.id: n for n, m in enumerate(self.topic_matches)}
+
+        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, float]:
+            ranks = [place.get(i.topic_id, len(place)) for i in group[1] if i.topic_id is not None]
+            return min(ranks, default=len(place)), -group[1][0].score
+
+        return sorted(groups.items(), key=order)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +150,9 @@ class Inbox:
             "topic_matched": self.topic_matched,
             "topic_choices": [
                 {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_choices
+            ],
+            "topic_matches": [
+                {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_matches
             ],
             "left_out": self.left_out,
             "items": [i.as_dict() for i in self.items],

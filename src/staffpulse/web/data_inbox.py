@@ -118,9 +118,12 @@ class InboxMixin:
             for key, (_generation, inbox) in self._cache.items():
                 if not (isinstance(key, tuple) and key[0] == "inbox"):
                     continue
+                had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)
                 if state == "dismissed":  # kept, so that Reopen can put it back as it was
                     self._dismissed.update(((key, i.platform, conversation_id), i) for i in removed)
+                    if _names_topics(inbox, had_items):
+                        stale.append(key)
                     continue
                 if state is None and not removed:
                     removed = [
@@ -138,6 +141,8 @@ class InboxMixin:
                     inbox.joined = moved + inbox.joined
                 else:
                     inbox.items = sorted(inbox.items + moved, key=lambda i: -i.score)
+                if _names_topics(inbox, had_items):
+                    stale.append(key)
             for key in stale:
                 del self._cache[key]
 
@@ -151,6 +156,12 @@ def inbox_key(
     as_platform: str | None = None,
 ) -> tuple[Any, ...]:
     return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform)
+
+
+def _names_topics(inbox: Inbox, had_items: bool) -> bool:
+    """Whether a topic's inbox, empty before or after a state change, lists the topics with
+    conversations to join (its notes do, counted when it was ranked): it is ranked again."""
+    return inbox.topic_query is not None and not (had_items and inbox.items)
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:

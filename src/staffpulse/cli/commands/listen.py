@@ -179,7 +179,11 @@ def _json_result(stats: ListenStats, failure: FetchError | None) -> dict[str, ob
 def inbox(
     ctx: typer.Context,
     topic: Annotated[
-        str | None, typer.Option(help="Only this topic (its id or words of its label).")
+        str | None,
+        typer.Option(
+            help="Only this topic: its id or words of its label, in any form "
+            "(interview, interviews); the best match first."
+        ),
     ] = None,
     as_handle: Annotated[
         str | None,
