@@ -220,6 +220,28 @@ def test_lexicon_groups_carry_words_training_never_saw() -> None:
     assert max(praise_1, praise_2) < 0.5 < employment
 
 
+def test_work_that_means_function_is_not_the_word_work() -> None:
+    feat = Featurizer.from_texts(["I work nights", "my printer doesn't work"])
+    work = feat.vocabulary.index("work")
+    broken, job = feat.transform(["the app still doesn't work", "I don't work Fridays"])
+    assert work not in broken.indices  # "doesn't work": its own token, not "work" ...
+    assert feat.vocabulary.index("xnotworking") in broken.indices
+    assert work in job.indices  # ... while "I don't work Fridays" is still about work
+
+
+def test_recruiting_talk_is_work_and_broken_gadgets_are_not(model: TextSignals) -> None:
+    talk = [
+        "How do you handle counteroffers when a candidate resigns?",
+        "Onboarding new hires remotely is so much harder than in person.",
+    ]
+    gadgets = [
+        "My printer does not work. pls help",
+        "The new update broke everything, nothing works",
+    ]
+    assert _labels(model, talk, "work_topic").all()
+    assert not _labels(model, gadgets, "work_topic").any()
+
+
 def test_featurizer_rows_are_unit_norm() -> None:
     feat = Featurizer.from_texts(["we are hiring now", "good morning all"])
     X = feat.transform(["we are hiring", "", "unseen words only zzz"])

@@ -9,7 +9,9 @@ Hand-crafted cues become tokens that the n-grams then count:
 * ``xurl`` (a link), ``xment`` (an @mention), ``xreply`` (the post starts with a mention),
 * ``xjoy`` (the tears-of-joy emoji, real or as its mojibake ``_Ù÷â``), ``xemo`` (any other
   emoji or mojibake of one), ``xcaps`` (a shouted word), ``xnum`` (a number),
-* ``!`` and ``?`` as tokens, hashtags keep their ``#`` (``#hiring`` is not ``hiring``).
+* ``!`` and ``?`` as tokens, hashtags keep their ``#`` (``#hiring`` is not ``hiring``),
+* a "job" that is not employment ("good job", "Steve Jobs", "do your job") and a "work" that
+  means "function" ("my printer doesn't work", "nothing works") get tokens of their own.
 
 On top of the words, *lexicon groups* add one column each (``@work``, ``@apply``, ``@laugh``,
 ``@notemployment`` for "good job" or "Steve Jobs" ...): a post that says "shift" or
@@ -30,7 +32,7 @@ from scipy import sparse
 __all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
-NORMALIZER_VERSION = 7
+NORMALIZER_VERSION = 8
 
 _SEP = "\x1e"  # ASCII record separator between posts in the batch blob
 # patterns that start with a literal let the regex engine skip ahead fast
@@ -59,7 +61,14 @@ LEXICONS: dict[str, str] = {
         "interview interviews interviewing resume cv layoffs layoff fired quit workplace "
         "intern internship hr labor labour workforce promotion overtime vacancy vacancies "
         "employable coworker co-worker clocked paycheck commute workday deadline deadlines "
-        "meeting meetings client clients"
+        "meeting meetings client clients "
+        # recruiting and HR words the few hundred labelled posts rarely use
+        "candidate candidates counteroffer counteroffers counter-offer resign resigned resigns "
+        "resignation onboarding offboarding contractor contractors freelancer freelancers "
+        "headcount retention turnover burnout pto severance furlough furloughed laid+off "
+        "offer+letter job+offer hiring+manager hiring+managers wfh remote+work recruit recruits "
+        "recruited temp+agency staffing+agency benefits+package sick+leave maternity+leave "
+        "no-show onboard upskilling reskilling"
     ),
     "@apply": (
         "apply applying application applicants candidates position positions opening "
@@ -112,8 +121,14 @@ _PRAISE = frozenset(
 )
 _DUTY_OWNER = frozenset(["your", "his", "her", "their", "its", "my", "our", "the"])
 _DUTY_VERB = frozenset(["do", "does", "did", "doing", "done"])
-#: Tokens that replace a "job" that is not employment (the guidelines' hard negatives).
-JOB_REWRITES = ("xjobpraise", "xstevejobs", "xdojob")
+_WORK_WORDS = frozenset({"work", "works", "working", "worked"})
+# "doesn't work", "isn't working" (the tokenizer splits "doesn't" into "doesn" and "t") ...
+_BROKEN_AUX = frozenset(["doesn", "isn", "won", "didn", "wasn", "aren", "ain", "hasn", "haven"])
+# ... "is not working", "it's not working", "still not working"
+_BROKEN_SUBJECT = frozenset(["is", "does", "was", "are", "s", "still", "it", "has"])
+#: Tokens that replace a "job" that is not employment (the guidelines' hard negatives) or a
+#: "work" that means "function" ("my printer doesn't work", "nothing works").
+SENSE_REWRITES = ("xjobpraise", "xstevejobs", "xdojob", "xnotworking")
 
 
 def _job_rewrite(prev2: str, prev: str) -> str | None:
@@ -124,6 +139,13 @@ def _job_rewrite(prev2: str, prev: str) -> str | None:
     if prev in _DUTY_VERB or (prev in _DUTY_OWNER and prev2 in _DUTY_VERB):
         return "xdojob"
     return None
+
+
+def _work_rewrite(prev2: str, prev: str) -> str | None:
+    # "I don't work Fridays" and "can't work with him" are about a job: only the third-person
+    # and device forms are rewritten
+    broken = (prev == "t" and prev2 in _BROKEN_AUX) or (prev == "not" and prev2 in _BROKEN_SUBJECT)
+    return "xnotworking" if broken or prev in ("stopped", "stops", "nothing") else None
 
 
 def _lexicon_entries(name: str) -> list[str]:
@@ -205,7 +227,7 @@ class Featurizer:
             for gram in set(grams):
                 df[gram] = df.get(gram, 0) + 1
         vocab = sorted(g for g, n in df.items() if n >= min_df)
-        reserved = {w for name in LEXICONS for w in _lexicon_entries(name)} | set(JOB_REWRITES)
+        reserved = {w for name in LEXICONS for w in _lexicon_entries(name)} | set(SENSE_REWRITES)
         lexicon_words = sorted(reserved - set(vocab))
         return cls(vocab + lexicon_words, bigrams=bigrams, cues=cues)
 
@@ -220,7 +242,7 @@ class Featurizer:
             return sparse.csr_matrix((0, self.n_features), dtype=np.float32)
         get = self._index.get
         ids = np.fromiter((get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-        self._rewrite_jobs(tokens, ids)
+        self._rewrite_senses(tokens, ids)
         doc = np.cumsum(ids == -2) - 1  # every post starts with a separator token
         parts = [(doc, ids)]
         if self.bigrams and len(tokens) > 1:
@@ -235,15 +257,17 @@ class Featurizer:
         parts.append((doc[known], self._group_of[ids[known]]))
         return self._binary_l2(parts, n)
 
-    def _rewrite_jobs(self, tokens: list[str], ids: npt.NDArray[np.int64]) -> None:
-        """Give "good job", "Steve Jobs", "do your job" their own token instead of "job"."""
-        job_ids = [self._index[w] for w in _JOB_WORDS if w in self._index]
-        if not job_ids:
-            return
-        for i in np.flatnonzero(np.isin(ids, job_ids)).tolist():
-            new = _job_rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "")
-            if new is not None:
-                ids[i] = self._index.get(new, -1)
+    def _rewrite_senses(self, tokens: list[str], ids: npt.NDArray[np.int64]) -> None:
+        """Give "good job", "Steve Jobs", "do your job" and "doesn't work" their own token
+        instead of "job" or "work"."""
+        for words, rewrite in ((_JOB_WORDS, _job_rewrite), (_WORK_WORDS, _work_rewrite)):
+            word_ids = [self._index[w] for w in words if w in self._index]
+            if not word_ids:
+                continue
+            for i in np.flatnonzero(np.isin(ids, word_ids)).tolist():
+                new = rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "")
+                if new is not None:
+                    ids[i] = self._index.get(new, -1)
 
     def _binary_l2(
         self, parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]], n: int
