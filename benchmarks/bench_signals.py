@@ -137,12 +137,17 @@ def main(argv: list[str] | None = None) -> int:
         runs = args.runs if n < 1_000_000 else max(1, args.runs // 2)
         one = TextSignals.load()  # a second copy, always in-process
         one.n_jobs = 1
+        bare = TextSignals.load()  # and one without the staffing-ad patterns, for their cost
+        bare.job_ad_patterns = False
         t = timed_interleaved(
             {
                 "all": lambda texts=texts: model.score(texts),
                 "job": lambda texts=texts: model.score(texts, signals=("job_opening",)),
                 "one": lambda texts=texts, one=one: one.score(texts),
                 "one_job": lambda texts=texts, one=one: one.score(texts, signals=("job_opening",)),
+                "bare_job": lambda texts=texts, bare=bare: bare.score(
+                    texts, signals=("job_opening",)
+                ),
             },
             runs,
         )
@@ -152,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             "job_opening_per_s": round(n / t["job"]),
             "all_signals_1_process_per_s": round(n / t["one"]),
             "job_opening_1_process_per_s": round(n / t["one_job"]),
+            "job_opening_without_patterns_per_s": round(n / t["bare_job"]),
             "runs": runs,
         }
         rows.append(row)
