@@ -73,7 +73,7 @@ def test_human_import_output_names_the_bad_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0
     assert f"{path}:3" in result.output
-    assert "Skipped 1 malformed" in result.output
+    assert "Skipped 1 record (each named above" in result.output
 
 
 def test_db_comes_from_environment(tmp_path: Path, monkeypatch: object) -> None:
@@ -193,7 +193,7 @@ def test_file_names_and_problems_with_markup_are_printed_as_they_are(tmp_path: P
     assert result.exit_code == 0, result.output
     assert f"read {path} as" in result.output
     assert f"skipped {path}:3:" in result.output
-    assert "Imported 2 posts (2 new), 2 accounts (2 new). Skipped 1 malformed record." in (
+    assert "Imported 2 posts (2 new), 2 accounts (2 new). Skipped 1 record (each named above" in (
         result.output
     )
 
@@ -215,4 +215,4 @@ def test_an_import_that_reads_no_file_fails(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(lone), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "import the whole archive ZIP as X sent it" in result.output
-    assert "Skipped 0 malformed records" in result.output
+    assert "Skipped 0 records." in result.output

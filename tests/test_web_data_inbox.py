@@ -84,3 +84,6 @@ def test_an_unknown_topic_suggests_only_topics_with_something_to_join(tmp_path: 
         # the suggestions are counted again: the dismissed conversation is not one to join
         again = html.unescape(c.get("/inbox?topic=zzzz").text)
     assert "no topic matches 'zzzz', and no topic has conversations to join now" in again
+    # the empty page points to the topic, not to importing more posts
+    assert "No open conversation on the topic “zzzz”: choose another topic" in again
+    assert "staffpulse listen" not in again

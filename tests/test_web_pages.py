@@ -275,7 +275,7 @@ def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:
     assert audit.status_code == 503 and "reinstall staffpulse" in audit.text
 
 
-def test_the_audit_page_of_an_account_without_posts_says_what_the_cli_says(
+def test_the_audit_page_of_an_account_without_posts_says_what_to_do_on_the_page(
     tmp_path: Path,
 ) -> None:
     from staffpulse.models import Account
@@ -288,4 +288,6 @@ def test_the_audit_page_of_an_account_without_posts_says_what_the_cli_says(
         page = c.get("/audit/x/quiet")
     assert page.status_code == 404
     text = html.unescape(page.text)
-    assert "no posts of @quiet in the store" in text and "staffpulse import FILE" in text
+    assert "no posts of @quiet in the store" in text
+    assert "import its posts on the Import page first" in text  # the page's words, no command
+    assert "staffpulse import" not in text

@@ -52,6 +52,11 @@ def _text(page: str) -> str:
             "choose a role in the “Role” list, or “Any role”",
         ),
         (
+            "import its timeline first: staffpulse import FILE, or fetch it: staffpulse fetch x "
+            "@ObserverUK",
+            "import its posts on the Import page first (a file, or Fetch an account live)",
+        ),
+        (
             "Models: job opening, personality, humor, work topic, templating, avatar (model "
             "cards in docs/models).",
             "Models: job opening, personality, humor, work topic, templating, avatar.",

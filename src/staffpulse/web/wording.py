@@ -93,6 +93,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (r"; --as-of now shows the live view", "; choose “Now” in “Rank as of” for the live view"),
         (r"--as-of newest", "“As of the newest post”"),
         (
+            r"import its timeline first: staffpulse import FILE(?:, or fetch it: staffpulse "
+            r"fetch \w+ @?\S+)?",
+            "import its posts on the Import page first (a file, or Fetch an account live)",
+        ),
+        (
             r"fetch it first, e\.g\. staffpulse fetch bluesky (\S+)",
             r"fetch it first on the Import page (Fetch an account live)",
         ),

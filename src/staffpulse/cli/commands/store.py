@@ -34,9 +34,12 @@ def _print_import_report(report: ImportReport) -> None:
     console.print(
         f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new), "
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new)"
-        f"{follows}. Skipped [bold]{count_of(report.skipped, 'malformed record')}[/]."
+        f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
+        # a skipped record is unreadable or clashes with stored data: each is named above
+        f"{' (each named above with its file and line)' if report.skipped else ''}."
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
+        soft_wrap=True,
     )
 
 
