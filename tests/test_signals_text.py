@@ -106,6 +106,13 @@ def test_clear_job_openings(model: TextSignals) -> None:
     assert not _labels(model, NOT_JOBS, "job_opening").any()
 
 
+def test_a_blank_post_has_no_signal(model: TextSignals) -> None:
+    scores = model.score(["", "   ", "We're hiring a nurse! Apply now"])
+    for signal, p in scores.items():
+        assert p[0] == p[1] == 0.0, signal  # not the prior: a blank post is not "human"
+    assert _labels(model, ["We're hiring a nurse! Apply now"], "job_opening").all()
+
+
 def test_staffing_style_ads_count_as_job_openings(model: TextSignals) -> None:
     ads = [
         "Looking for a Registered Nurse in Dallas, 3x12 nights, $55/hr. DM me your resume!",
@@ -225,7 +232,7 @@ def test_work_that_means_function_is_not_the_word_work() -> None:
     work = feat.vocabulary.index("work")
     broken, job = feat.transform(["the app still doesn't work", "I don't work Fridays"])
     assert work not in broken.indices  # "doesn't work": its own token, not "work" ...
-    assert feat.vocabulary.index("xnotworking") in broken.indices
+    assert feat.vocabulary.index("xworkfunction") in broken.indices
     assert work in job.indices  # ... while "I don't work Fridays" is still about work
 
 

@@ -11,7 +11,8 @@ Hand-crafted cues become tokens that the n-grams then count:
   emoji or mojibake of one), ``xcaps`` (a shouted word), ``xnum`` (a number),
 * ``!`` and ``?`` as tokens, hashtags keep their ``#`` (``#hiring`` is not ``hiring``),
 * a "job" that is not employment ("good job", "Steve Jobs", "do your job") and a "work" that
-  means "function" ("my printer doesn't work", "nothing works") get tokens of their own.
+  means "function" ("my printer doesn't work", "nothing works", "it worked!") get tokens of
+  their own.
 
 On top of the words, *lexicon groups* add one column each (``@work``, ``@apply``, ``@laugh``,
 ``@notemployment`` for "good job" or "Steve Jobs" ...): a post that says "shift" or
@@ -32,7 +33,7 @@ from scipy import sparse
 __all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
-NORMALIZER_VERSION = 8
+NORMALIZER_VERSION = 9
 
 _SEP = "\x1e"  # ASCII record separator between posts in the batch blob
 # patterns that start with a literal let the regex engine skip ahead fast
@@ -126,12 +127,14 @@ _WORK_WORDS = frozenset({"work", "works", "working", "worked"})
 _BROKEN_AUX = frozenset(["doesn", "isn", "won", "didn", "wasn", "aren", "ain", "hasn", "haven"])
 # ... "is not working", "it's not working", "still not working"
 _BROKEN_SUBJECT = frozenset(["is", "does", "was", "are", "s", "still", "it", "has"])
+# "it worked!", "this works", "that works for me": a thing, not a person, works
+_THING = frozenset(["it", "this", "that"])
 #: Tokens that replace a "job" that is not employment (the guidelines' hard negatives) or a
-#: "work" that means "function" ("my printer doesn't work", "nothing works").
-SENSE_REWRITES = ("xjobpraise", "xstevejobs", "xdojob", "xnotworking")
+#: "work" that means "function" ("my printer doesn't work", "nothing works", "it worked!").
+SENSE_REWRITES = ("xjobpraise", "xstevejobs", "xdojob", "xworkfunction")
 
 
-def _job_rewrite(prev2: str, prev: str) -> str | None:
+def _job_rewrite(prev2: str, prev: str, word: str) -> str | None:
     if prev == "steve":
         return "xstevejobs"
     if prev in _PRAISE:
@@ -141,11 +144,12 @@ def _job_rewrite(prev2: str, prev: str) -> str | None:
     return None
 
 
-def _work_rewrite(prev2: str, prev: str) -> str | None:
+def _work_rewrite(prev2: str, prev: str, word: str) -> str | None:
     # "I don't work Fridays" and "can't work with him" are about a job: only the third-person
     # and device forms are rewritten
     broken = (prev == "t" and prev2 in _BROKEN_AUX) or (prev == "not" and prev2 in _BROKEN_SUBJECT)
-    return "xnotworking" if broken or prev in ("stopped", "stops", "nothing") else None
+    thing = prev in _THING and word in ("works", "worked")
+    return "xworkfunction" if broken or thing or prev in ("stopped", "stops", "nothing") else None
 
 
 def _lexicon_entries(name: str) -> list[str]:
@@ -265,7 +269,7 @@ class Featurizer:
             if not word_ids:
                 continue
             for i in np.flatnonzero(np.isin(ids, word_ids)).tolist():
-                new = rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "")
+                new = rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "", tokens[i])
                 if new is not None:
                     ids[i] = self._index.get(new, -1)
 

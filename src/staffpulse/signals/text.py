@@ -175,7 +175,11 @@ class TextSignals:
                 tokens[feat.cues] = tokenize(texts, feat.cues)
             X = feat.transform_tokens(tokens[feat.cues], len(texts))
             logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
-            out[:, [j for j, _ in wanted]] = 1.0 / (1.0 + np.exp(-logits))
+            probs = 1.0 / (1.0 + np.exp(-logits))
+            # an empty post (or one of words never seen) says nothing: 0, not the model's prior
+            # (about 0.5 with balanced classes, which would call a blank post human)
+            probs[np.diff(X.indptr) == 0] = 0.0
+            out[:, [j for j, _ in wanted]] = probs
         if self.job_ad_patterns and any(s in PATTERN_BOUNDS for s in signals):
             # staffing firms' ads, which the tweets of the training data never showed the model
             ads = find_staffing_ads(texts)
