@@ -90,6 +90,20 @@ def test_a_display_name_the_data_never_had_is_not_judged_missing() -> None:
     assert not_known.score > left_empty.score
 
 
+def test_a_face_with_nothing_known_is_not_scored() -> None:
+    # no image, no bio, no name in the data: a score would be the unknown-avatar default alone
+    nothing = Account(
+        platform="x", id="a", handle="AppleSupport", bio_known=False, name_known=False
+    )
+    face = face_pillar(nothing, DEFAULTS, AvatarInfo(None, 0.0, "none", note="no image"))
+    assert (face.scored, face.score) == (False, None)
+    assert (
+        "not scored" in face.notes[0] and "Import the account's profile" in face.recommendations[0]
+    )
+    seen = face_pillar(nothing, DEFAULTS, AvatarInfo("logo", 0.9, "t"))  # the picture was read
+    assert seen.scored and seen.score is not None
+
+
 def test_person_beats_logo_beats_default() -> None:
     account = acct(display_name="Acme Staffing", bio="")
     scores = [

@@ -182,6 +182,23 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "name": None if name_unknown else round(100 * name_value),
         },
     }
+    if avatar.label is None and bio_unknown and name_unknown:
+        # no picture, bio or name in the data (a customer-care file, a posts-only CSV): a score
+        # would be the unknown-avatar default alone, so the pillar is left out of the grade
+        return PillarResult(
+            name="face",
+            score=None,
+            evidence=evidence,
+            recommendations=[
+                "Import the account's profile (its X archive, or fetch it) so its picture, "
+                "bio and display name can be checked."
+            ],
+            notes=[
+                "the data has no picture, bio or display name: not scored, left out of the "
+                "overall grade"
+            ],
+            scored=False,
+        )
     return PillarResult(
         name="face",
         score=round(score),
