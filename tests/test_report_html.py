@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
+from browser_helpers import CHROMIUM, launch_chromium
 from staffpulse.audit import AuditResult, audit_account
 from staffpulse.benchmark import BenchmarkResult, run_benchmark
 from staffpulse.report.html import (
@@ -17,7 +18,6 @@ from staffpulse.report.html import (
     write_benchmark_html,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
 EVIL = "<script>alert('x')</script> & <b>bold</b>"
 
 
@@ -99,17 +99,7 @@ def test_renders_in_headless_chromium(tmp_path: Path) -> None:
     }
     requests: list[str] = []
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.on("request", lambda r: requests.append(r.url))

@@ -8,7 +8,6 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
     finished_job,
@@ -25,17 +25,9 @@ from web_helpers import (  # noqa: E402
     upload_files,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 HEBREW = ["אנחנו מגייסים אחיות בתל אביב, מי מכיר מישהי?", "מה השאלה הכי טובה בראיון עבודה?"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's headless Chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 def _files() -> tuple[bytes, bytes]:
@@ -77,14 +69,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield live.url
 
 
-def _browser(p: Any) -> Any:
-    return p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-
-
 def test_the_first_tab_skips_to_the_page(site: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(site + "/inbox", wait_until="load")
@@ -104,7 +92,7 @@ def test_the_first_tab_skips_to_the_page(site: str) -> None:
 def test_inbox_buttons_say_which_conversation_they_act_on(site: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(site + "/inbox", wait_until="load")
@@ -133,7 +121,7 @@ def test_inbox_buttons_say_which_conversation_they_act_on(site: str) -> None:
 def test_hebrew_posts_and_names_read_right_to_left(site: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(site + "/audit/x/shira_hr", wait_until="load")
@@ -160,7 +148,7 @@ def test_every_account_card_opens_its_audit(site: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     opened: dict[str, tuple[int, str]] = {}
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             for handle in ("a/b", ".."):

@@ -18,6 +18,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
     finished_job,
@@ -27,16 +28,7 @@ from web_helpers import (  # noqa: E402
     upload_files,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's headless Chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 def _small_firm() -> bytes:
@@ -70,7 +62,7 @@ def site(db: Path) -> Iterator[str]:
 
 
 def _open(p: Any) -> tuple[Any, Any]:
-    browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    browser = launch_chromium(p)
     return browser, browser.new_page(viewport={"width": 1280, "height": 900})
 
 

@@ -4,7 +4,6 @@ other forms are in test_web_forms.py)."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import warnings
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.sources.x_archive import LONE_PART  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +29,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
     """A private copy of the sample store, for tests that change it."""
-    db = tmp_path / "sample.db"
-    shutil.copy(sample_db, db)
-    return db
+    return private_copy(sample_db, tmp_path)
 
 
 @pytest.fixture

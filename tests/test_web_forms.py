@@ -4,7 +4,6 @@ answers with a redirect (a reload sends nothing again; the page it leads to says
 
 from __future__ import annotations
 
-import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +25,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
     """The dashboard on a private copy of the sample store (the tests change it)."""
-    db = tmp_path / "sample.db"
-    shutil.copy(sample_db, db)
-    with make_client(db) as c:
+    with make_client(private_copy(sample_db, tmp_path)) as c:
         yield c
 
 

@@ -4,7 +4,6 @@ on the page, its buttons send the next one's, and the redirect's address ends at
 from __future__ import annotations
 
 import re
-import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
 
 FORM = re.compile(
     r'<form class="conv-actions".*?name="conversation_id" value="([^"]*)".*?'
@@ -31,9 +30,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
-    db = tmp_path / "sample.db"
-    shutil.copy(sample_db, db)
-    with make_client(db) as c:
+    with make_client(private_copy(sample_db, tmp_path)) as c:
         yield c
 
 

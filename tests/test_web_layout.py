@@ -7,14 +7,13 @@ from __future__ import annotations
 import shutil
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
 from staffpulse.ingest import import_paths  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
@@ -27,18 +26,10 @@ from web_helpers import (  # noqa: E402
     upload_files,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 LONG_HANDLE = "averyveryverylongrecruitername@a-really-long-instance-name.example"
 LONG_FILE = "twitter-archive-of-our-very-long-company-name-" + "x" * 40 + ".zip"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's headless Chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 # The widest element that is not inside a box that scrolls by itself, when the page is wider
 # than the window: what a QA report needs to find the culprit.
@@ -78,10 +69,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         yield live.url, job.id
 
 
-def _browser(p: Any) -> Any:
-    return p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-
-
 def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     base, job_id = site
@@ -102,7 +89,7 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
     ]
     wide: dict[str, str] = {}
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844})
             for path in pages:
@@ -128,7 +115,7 @@ def test_leaderboard_fits_its_card_on_a_laptop(site: tuple[str, str]) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
     with sync_api.sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(base + "/benchmark", wait_until="load")

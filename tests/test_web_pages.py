@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
 from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client, sample_store  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -94,9 +93,7 @@ def test_own_data_is_not_labelled_sample_even_next_to_the_sample(tmp_path: Path)
 def test_audit_advice_about_the_inbox_links_to_the_accounts_inbox(
     sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "listened.db"
-    shutil.copy(sample_db, db)
-    with make_client(db) as client:
+    with make_client(private_copy(sample_db, tmp_path, "listened.db")) as client:
         assert client.get("/inbox").status_code == 200  # the inbox built: its count is advice
         page = client.get("/audit/x/brightpathstaff").text
         link = re.search(r'<a href="(/inbox\?[^"]+)">your inbox</a>', page)

@@ -180,3 +180,12 @@ def sample_store(folder: Path) -> Path:
     with open_store(db) as store:
         import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
     return db
+
+
+def private_copy(store: Path, folder: Path, name: str = "sample.db") -> Path:
+    """A copy of ``store`` in ``folder``, for a test that changes it (the original is shared)."""
+    import shutil
+
+    db = folder / name
+    shutil.copy(store, db)
+    return db
