@@ -25,22 +25,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+sys.path.insert(0, str(REPO / "scripts"))
+
+from text_signals_data import SOURCES  # noqa: E402
+
 from staffpulse.signals.job_ads import find_staffing_ads  # noqa: E402
 
 
 def read_other_tweets(data: Path, dev_ids: set[str]) -> list[str]:
-    """Real tweets of the shared data that carry no job-ad label (see the module docstring)."""
-    texts: list[str] = []
-    humor = data / "humor"
-    for path in sorted((humor / "tweeteval_irony").glob("*text*")):
-        texts += path.read_text(encoding="utf-8").splitlines()
-    with (humor / "hahackathon_train_dev.csv").open(encoding="utf-8") as fh:
-        texts += [row["text"] for row in csv.DictReader(fh)]
-    with (humor / "isarcasmeval" / "train.En.csv").open(encoding="utf-8") as fh:
-        texts += [row.get("tweet") or "" for row in csv.DictReader(fh)]
-    accounts = data / "accounts" / "crowdflower_twitter_users.csv"
-    with accounts.open(encoding="utf-8", errors="replace") as fh:
-        texts += [row["text"] for row in csv.DictReader(fh) if row["_unit_id"] not in dev_ids]
+    """Real tweets of the shared data that carry no job-ad label (see the module docstring),
+    read by the training data's own readers."""
+    texts = [t for src in ("te", "is", "haha") for t in SOURCES[src](data).values()]
+    texts += [t for key, t in SOURCES["cf"](data).items() if key not in dev_ids]
     for path in sorted((data / "conversations" / "twcs_customer_support_sample").glob("*.csv")):
         with path.open(encoding="utf-8") as fh:
             texts += [row.get("text") or "" for row in csv.DictReader(fh)]

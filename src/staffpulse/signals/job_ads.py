@@ -58,7 +58,7 @@ _RESUME = r"(?:resume|r\u00e9sum\u00e9|cv)s?"
 _CALL_TO_APPLY = re.compile(
     rf"\b(?:dm|message|email|send|text|inbox)\s+(?:me|us)\s+(?:your\s+)?(?:updated\s+)?{_RESUME}\b|"
     rf"\b{_RESUME}\s+to\s+\S+@\S+|"
-    r"\bour client\b[^.!?\n\x1e]{0,60}?\b(?:is\s+)?(?:seeking|looking for|hiring|needs|requires|"
+    r"\bour client\b[^.!?\n]{0,60}?\b(?:is\s+)?(?:seeking|looking for|hiring|needs|requires|"
     r"searching for|recruiting)\b|"
     r"\bwalk-?in interviews?\b|\bimmediate (?:start|openings?|hire|hiring)\b|"
     r"\baccepting applications\b|\bhave (?:an? |several |\d+ )?(?:job )?openings? for\b|"
@@ -72,8 +72,8 @@ _SOUGHT = re.compile(
     r"\b[Ss]eeking an? [a-z]+ [A-Z]\w+|\b\w+s (?:wanted|needed)\b\s*[!:.]|"
     r"\b(?i:contract|temp|perm|permanent|full-time|part-time) (?i:role|position|job)\s*[:!-]|"
     r"\b(?:role|position|opening|vacancy) (?:in|at|based in) [A-Z]|"
-    r"\b(?i:calling all \w+s)\b|\b(?i:(?:exciting|great|new) (?:job )?opportunity)\s*[:!-]"
-    r"|\b(?i:exciting (?:job )?opportunity)\b"
+    r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
+    r"\b(?i:exciting (?:job )?opportunity)\b"
 )
 _PAY = re.compile(
     r"\$\s?\d[\d,.]*k?\s*(?:/|per\s|an\s|a\s)\s*(?:hr|hour|wk|week|yr|year|annum)\b|"
