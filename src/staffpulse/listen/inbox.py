@@ -39,7 +39,7 @@ from staffpulse.listen.window import (
     topic_list,
     window_notes,
 )
-from staffpulse.models import normalize_handle, normalize_platform
+from staffpulse.models import normalize_handle, platform_choice
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
@@ -47,17 +47,6 @@ from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
 Auto = Literal["auto"]
-
-
-def parse_platform(value: str | None) -> str | None:
-    """The platform ``--platform`` names, in any case (``X``, ``twitter`` → ``x``); an unknown
-    one is an input error naming the valid ones, not an empty inbox."""
-    if value is None:
-        return None
-    try:
-        return normalize_platform(value)
-    except ValueError as exc:
-        raise InputError(str(exc), hint="leave out --platform for every platform") from None
 
 
 def resolve_accounts(
@@ -97,7 +86,7 @@ def build_inbox(
     ``as_platform`` when the firm named its platform (the dashboard's "You post as")."""
     if limit < 1:
         raise InputError("--limit must be at least 1")
-    platform = parse_platform(platform)
+    platform = platform_choice(platform)
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []

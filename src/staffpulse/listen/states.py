@@ -12,7 +12,7 @@ from datetime import datetime
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen import schema
 from staffpulse.listen.threads import Conversation, load_conversations_around
-from staffpulse.models import PLATFORMS, Post, normalize_platform
+from staffpulse.models import PLATFORMS, Post, platform_choice
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -101,11 +101,7 @@ def set_state(
     its first post stored or not. A post's id inside a conversation, or an unknown id, is an
     error that says which id to use, rather than a mark that hides nothing."""
     conversation_id = conversation_id.strip()
-    if platform is not None:
-        try:
-            platform = normalize_platform(platform)
-        except ValueError as exc:
-            raise InputError(str(exc), hint="leave out --platform") from None
+    platform = platform_choice(platform)
     marked = sorted(
         plat for plat, conv in schema.inbox_states(store, platform) if conv == conversation_id
     )
