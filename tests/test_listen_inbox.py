@@ -88,6 +88,13 @@ def test_a_stale_store_is_shown_as_a_labelled_replay(tmp_path: Path) -> None:
     )
 
 
+def test_a_blank_topic_means_every_topic(tmp_path: Path) -> None:
+    with store_with(tmp_path, FRESH, OLD) as store:
+        blank, every = inbox(store, topic="  "), inbox(store)
+    assert [i.conversation_id for i in blank.items] == [i.conversation_id for i in every.items]
+    assert blank.items and not any("no topic matches" in n for n in blank.notes)
+
+
 def test_a_topic_that_matches_nothing_lists_the_topics_to_pick(tmp_path: Path) -> None:
     with store_with(tmp_path, FRESH, OLD) as store:
         result = inbox(store, topic="zzzz")

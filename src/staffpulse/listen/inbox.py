@@ -87,6 +87,7 @@ def build_inbox(
     if limit < 1:
         raise InputError("--limit must be at least 1")
     platform = platform_choice(platform)
+    topic = (topic or "").strip() or None  # a blank topic field means every topic, as on the page
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
