@@ -4,6 +4,7 @@ dismissed list shows what the inbox showed, also when the first post is not stor
 from __future__ import annotations
 
 import html
+import re
 import warnings
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -69,21 +70,31 @@ def two_fresh_posts(tmp_path: Path) -> Path:
     return db
 
 
-def test_an_unknown_topic_suggests_only_topics_with_something_to_join(tmp_path: Path) -> None:
+def test_an_unknown_topic_links_only_topics_with_something_to_join(tmp_path: Path) -> None:
     with make_client(two_fresh_posts(tmp_path)) as c:
         page = html.unescape(c.get("/inbox?topic=zzzz").text)
-        note = page.split("no topic matches 'zzzz'", 1)[1].split("</div>", 1)[0]
-        assert "interview" in note and "(1)" in note and "forklift" not in note  # a job ad
-        chosen = html.unescape(c.get("/inbox?topic=interviews").text)
+        links = page.split('<nav class="topic-links"', 1)[1].split("</nav>", 1)[0]
+        assert "Topics with conversations to join:" in links and "(1)" in links
+        assert "interview" in links and "forklift" not in links  # a job ad is not one to join
+        assert "Every topic" in links  # clears the Topic field
+        assert "No open conversation on the topic “zzzz”: choose one of the topics" in page
+        assert "no topic matches 'zzzz'" not in page  # the links say it, not a listing note
+        # a topic's link shows that topic alone, and the field then reads its label
+        href, label = re.findall(r'<a href="([^"]*)">([^<]*)</a>', links)[1]  # after Every topic
+        assert "topic=" in href and "zzzz" not in href
+        chosen = html.unescape(c.get(href).text)
         assert "1 open" in chosen and "What is the one interview question" in chosen
+        assert f'name="topic" value="{label}"' in chosen
+        assert f'<option value="{label}">' in chosen  # the Topic field suggests each topic
         c.post(
             "/inbox/state",
             data={"csrf_token": csrf_token(c, "/inbox"), "conversation_id": "601",
                   "platform": "x", "state": "dismissed", "back": "/inbox"},
         )  # fmt: skip
-        # the suggestions are counted again: the dismissed conversation is not one to join
+        # the links are counted again: the dismissed conversation is not one to join
         again = html.unescape(c.get("/inbox?topic=zzzz").text)
     assert "no topic matches 'zzzz', and no topic has conversations to join now" in again
-    # the empty page points to the topic, not to importing more posts
-    assert "No open conversation on the topic “zzzz”: choose another topic" in again
+    assert 'class="topic-links"' not in again
+    # the empty page points to the window, not to importing more posts
+    assert "No open conversation on the topic “zzzz”, nor on any other topic" in again
     assert "staffpulse listen" not in again

@@ -34,9 +34,9 @@ from staffpulse.listen.window import (
     AsOf,
     in_window,
     no_topic_note,
+    other_topics_note,
     reference_time,
     topic_choices,
-    topic_list,
     window_notes,
 )
 from staffpulse.models import normalize_handle, platform_choice
@@ -192,7 +192,7 @@ def build_inbox(
         )
     )
     if matches and not n_open and choices:  # the topics named have nothing to join now
-        notes.append(f"other topics with conversations to join: {topic_list(choices)}")
+        notes.append(other_topics_note(choices))
     used = {i.topic_id for i in items + joined if i.topic_id is not None}
     topics = {
         tid: InboxTopic(tid, model.topics_[tid].label, model.topics_[tid].size)

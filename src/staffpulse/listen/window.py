@@ -214,6 +214,11 @@ def topic_list(choices: Sequence[TopicChoice]) -> str:
     return shown + (f", and {more} more" if more > 0 else "")
 
 
+def other_topics_note(choices: Sequence[TopicChoice]) -> str:
+    """The note of an inbox whose topics have nothing to join now, when others have."""
+    return f"other topics with conversations to join: {topic_list(choices)}"
+
+
 def no_topic_note(query: str, choices: Sequence[TopicChoice]) -> str:
     if not choices:
         return f"no topic matches '{query}', and no topic has conversations to join now"

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -23,6 +23,9 @@ from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, find_account, parse_account_ref
 from staffpulse.web.routes_core import empty_store
 
+if TYPE_CHECKING:
+    from staffpulse.listen.window import TopicChoice
+
 router = APIRouter()
 STATES = {"joined": "joined", "dismissed": "dismissed", "open": None}
 AGES = (("7d", "7 days"), ("30d", "30 days"), ("90d", "90 days"), ("365d", "a year"))
@@ -35,6 +38,7 @@ AS_OF = (
 JOINED_SHOWN = 30
 _ANCHOR = re.compile(r"[A-Za-z0-9_-]{1,40}")  # where a state form returns to on the page
 PAGE = 30  # open conversations shown at first, and added by "Show more"
+TOPIC_LINKS_SHOWN = 8  # topic links above the inbox; the Topic field suggests every one
 
 
 def _listen_settings() -> dict[str, Any]:
@@ -110,6 +114,11 @@ def inbox_page(request: Request) -> HTMLResponse:
         as_value=_picker_value(typed, as_handle, as_account, as_problem),
         as_problem=as_problem,
         topic=topic or "",
+        topic_shown=_topic_shown(topic, inbox),
+        topic_links=_topic_links(q, inbox.topic_choices),
+        topic_links_shown=TOPIC_LINKS_SHOWN,
+        all_topics_href=_with({k: v for k, v in q.items() if k not in ("topic", "shown")}),
+        notes=_page_notes(inbox),
         platform=platform or "",
         max_age=max_age_raw if max_age is not None else NO_LIMIT,
         ages=ages,
@@ -197,6 +206,32 @@ def _shown(raw: str, total: int) -> int:
     """How many open conversations to show: ``?shown=N`` (from "Show more"), else a page."""
     wanted = int(raw) if raw.isdigit() else PAGE
     return max(PAGE, min(wanted, total))
+
+
+def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int, str]]:
+    """The topics with conversations to join, each a link to the inbox on that topic alone
+    (by its number, which names exactly one topic; a label's words may match others too)."""
+    kept = {k: v for k, v in query.items() if k not in ("notice", "shown", "topic")}
+    return [(c.label, c.open, "/inbox?" + urlencode({**kept, "topic": str(c.id)})) for c in choices]
+
+
+def _topic_shown(topic: str | None, inbox: Any) -> str:
+    """The Topic field's text: a topic's label where the page was asked for its number."""
+    if topic and topic.strip().isdigit() and inbox.topic_matches:
+        return str(inbox.topic_matches[0].label)
+    return topic or ""
+
+
+def _page_notes(inbox: Any) -> list[str]:
+    """The inbox's notes, less the ones listing topics: the page links the topics instead."""
+    from staffpulse.listen.window import no_topic_note, other_topics_note
+
+    if not inbox.topic_choices:
+        return list(inbox.notes)
+    listed = {other_topics_note(inbox.topic_choices)}
+    if inbox.topic_query is not None:
+        listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
+    return [note for note in inbox.notes if note not in listed]
 
 
 def _with(query: Any, **changes: str) -> str:
