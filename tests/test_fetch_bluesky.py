@@ -120,6 +120,7 @@ def test_profile_feed_and_graph_paginated(httpserver: HTTPServer, store: Store) 
     feed_calls = [a for p, a in fake.requests if p.endswith("getAuthorFeed")]
     assert [a["limit"] for a in feed_calls] == ["10"]
     assert report.avatar_path and Path(report.avatar_path).read_bytes() == PNG
+    assert Path(report.avatar_path).parent == store.avatar_folder
     account = store.get_account("bluesky", DID)
     assert account is not None and account.followers == 7 and account.avatar_path
     with pytest.raises(NotFoundError):

@@ -140,3 +140,18 @@ def test_an_avatar_file_in_the_zip_is_kept_after_the_import(tmp_path: Path) -> N
     (row,) = [r for item in records for r in item.rows]  # type: ignore[attr-defined]
     assert isinstance(row, Account) and row.avatar_path is not None
     assert Path(row.avatar_path).read_bytes() == png
+
+
+def test_an_imported_avatar_is_kept_beside_the_store_it_goes_into(tmp_path: Path) -> None:
+    """A store named on the command line (--db client.db) keeps its images beside it, in
+    client-avatars/, so the store and its avatars move and back up together."""
+    account = {"type": "account", "platform": "x", "handle": "acme", "avatar_file": "a/acme.png"}
+    png = (ARCHIVE / "profile_media" / "9001-face.png").read_bytes()
+    path = _zip(tmp_path / "acc.zip", {"acme.jsonl": json.dumps(account), "a/acme.png": png})
+    with open_store(tmp_path / "clients" / "client.db") as store:
+        import_paths(store, [path])
+        (summary,) = store.list_accounts()
+    stored = summary.account
+    assert stored.avatar_path is not None
+    kept = Path(stored.avatar_path)
+    assert kept.parent == tmp_path / "clients" / "client-avatars" and kept.read_bytes() == png

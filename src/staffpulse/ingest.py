@@ -14,7 +14,13 @@ from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
 from staffpulse.sources import Item, Problem, Source, detect
-from staffpulse.sources.base import LEFT_OUT, Notice, claimed_by, plan_folder
+from staffpulse.sources.base import (
+    LEFT_OUT,
+    Notice,
+    claimed_by,
+    keeping_avatars_in,
+    plan_folder,
+)
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.core import Record, Store, WriteCounts
 
@@ -121,27 +127,29 @@ def import_paths(
     run = store.start_run("import", {"paths": [str(p) for p in paths]})
     status = "error"
     try:
-        for path, source in plan:
-            inputs = (
-                source.read_members(path)
-                if isinstance(source, ZipFolder)
-                else [ZipMember(str(path), source.label, source.read(path))]
-            )
-            for found in inputs:
-                if isinstance(found, Problem):  # a member skipped whole
-                    report.problems.append(found)
-                    # Counted unless left out whole (a README, an empty file, as in a folder):
-                    # a damaged member or a ZIP cut short is data that was there and was lost.
-                    if found.message not in LEFT_OUT:
-                        report.skipped += found.records
-                    continue
-                report.files.append((found.location, found.label))
-                done = 0
-                for batch in _batched(found.items, report):
-                    report.add(store.write_records(batch))
-                    done += len(batch)
-                    if progress:
-                        progress(found.location, done)
+        # the images of an archive or ZIP are kept beside the store they are imported into
+        with keeping_avatars_in(store.avatar_folder):
+            for path, source in plan:
+                inputs = (
+                    source.read_members(path)
+                    if isinstance(source, ZipFolder)
+                    else [ZipMember(str(path), source.label, source.read(path))]
+                )
+                for found in inputs:
+                    if isinstance(found, Problem):  # a member skipped whole
+                        report.problems.append(found)
+                        # Counted unless left out whole (a README, an empty file, as in a folder):
+                        # a damaged member or a ZIP cut short is data that was there and was lost.
+                        if found.message not in LEFT_OUT:
+                            report.skipped += found.records
+                        continue
+                    report.files.append((found.location, found.label))
+                    done = 0
+                    for batch in _batched(found.items, report):
+                        report.add(store.write_records(batch))
+                        done += len(batch)
+                        if progress:
+                            progress(found.location, done)
         store.refresh_interactions()
         status = "ok"
     except StaffpulseError:

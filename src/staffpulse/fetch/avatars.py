@@ -43,7 +43,8 @@ def download_avatar(
     session: Any = None,
     folder: Path | None = None,
 ) -> str | None:
-    """Save the account's avatar under ``home_dir()/avatars/``; None for defaults or failures.
+    """Save the account's avatar in ``folder`` (the store's, :attr:`Store.avatar_folder`; else
+    ``home_dir()/avatars/``) and return its path; None for defaults or failures.
 
     The size is capped (``max_bytes``) and only image content types are accepted.
     """

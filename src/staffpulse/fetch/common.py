@@ -141,7 +141,12 @@ class FetcherBase:
         """The account with its avatar downloaded (when asked for), for the Face pillar."""
         if not self.avatars:
             return account
-        path = download_avatar(account, max_bytes=self.avatar_max, timeout=self.timeout)
+        path = download_avatar(
+            account,
+            max_bytes=self.avatar_max,
+            timeout=self.timeout,
+            folder=self.store.avatar_folder,
+        )
         if not path:
             return account
         report.avatar_path = path

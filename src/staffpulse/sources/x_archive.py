@@ -3,7 +3,8 @@
 Reads ``data/tweets.js`` (``window.YTD.tweets.part0``; older archives: ``tweet.js`` with
 ``window.YTD.tweet.part0``) and their ``-partN`` siblings, ``account.js``, ``profile.js`` (bio,
 avatar), ``follower.js`` and ``following.js``. The avatar image in ``profile_media/`` is copied
-to ``home_dir()/avatars/``. Other files (likes, DMs, ...) are not read.
+beside the store imported into (:func:`~staffpulse.sources.base.keep_avatar_copy`). Other
+files (likes, DMs, ...) are not read.
 
 Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
 text, and a quote is a tweet whose text ends with a link to another tweet.

@@ -130,6 +130,19 @@ class Record:
 class Store(ReadMixin):
     """A staffpulse database. Use :func:`open_store` to get one, migrated."""
 
+    @property
+    def avatar_folder(self) -> Path:
+        """Where the avatar images imported or fetched into this store are kept: a folder
+        beside the store file named after it (``client.db``: ``client-avatars``), so a store
+        and its images move, back up and go together. An in-memory store uses the user data
+        folder's."""
+        if self.path == ":memory:":
+            from staffpulse.config import home_dir
+
+            return home_dir() / "avatars"
+        store = Path(self.path).expanduser()
+        return store.with_name(f"{store.stem}-avatars")
+
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         # Told the (platform, account id) pairs of every write: the accounts written and the
