@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from staffpulse.audit.names import firm_cue, name_score
 from staffpulse.audit.types import PillarResult
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
@@ -20,14 +21,6 @@ LABEL_WORDS = {
     "default": "the platform's default picture",
     "other": "something else (neither a face nor a logo)",
 }
-_ORG_WORDS = re.compile(
-    r"\b(staffing|staff|solutions?|group|inc|llc|ltd|gmbh|corp|corporation|company|co|jobs?|"
-    r"careers?|talent|recruit\w*|workforce|services|agency|partners|temps?|hiring|official|"
-    r"consulting|resources|hr|network|news|wire|global|international|associates|personnel|"
-    r"employment|search|labs?|software|systems|tech|academy|institute|capital)\b",
-    re.IGNORECASE,
-)
-_PERSON_AT_ORG = re.compile(r"^\s*[A-Z][a-z'’-]+(\s[A-Z][a-z'’-]+)?\s*(@|at|from|\||-|–|—|,)\s*\S")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -38,25 +31,6 @@ class AvatarInfo:
     source: str
     note: str | None = None
     file: str | None = None
-
-
-def name_score(display_name: str) -> tuple[float, str]:
-    """How much the display name reads as a human (1.0) rather than a brand (0.3)."""
-    name = display_name.strip()
-    if not name:
-        return 0.0, "no display name"
-    if _PERSON_AT_ORG.match(name):
-        return 1.0, "a person's name with the firm"
-    words = _WORD.findall(name)
-    if _ORG_WORDS.search(name):
-        return 0.3, "a company name"
-    if name.isupper() and len(name) > 3:
-        return 0.3, "all capitals, reads as a brand"
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-        return 1.0, "reads as a person's name"
-    if len(words) == 1:
-        return 0.6, "a single word: could be a person or a brand"
-    return 0.5, "unclear whether a person or a brand"
 
 
 def bio_score(bio: str, min_chars: int) -> tuple[float, str]:
@@ -233,7 +207,7 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         )
     if name < 0.9:
         words = _WORD.findall(account.display_name)
-        if len(words) == 1 and not _ORG_WORDS.search(account.display_name):
+        if len(words) == 1 and firm_cue(account.display_name) is None:
             # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
             recs.append(
                 f'Say who is behind the account in your display name: a full name ("{words[0]} '

@@ -1,0 +1,195 @@
+"""Whether a display name reads as a person ("Maya Okafor", "Rosa at Acme") or a firm.
+
+People talk to people, so Face rewards a display name that names one. A name reads as a
+firm when it holds a **firm cue**, in any of the languages staffing firms post in:
+
+- a staffing or company word, whole ("Staffing", "Zeitarbeit", "Recrutement", "Empleo",
+  "Uitzendbureau") or as part of a compound ("Personalwerk", "Toppersonal");
+- a legal form ("GmbH", "AG", "e.V.", "SARL", "S.L.", "B.V.", "Ltd", "Inc");
+- a place ("Personalwerk Berlin", "Adecco Madrid"): few people carry a city's name. Places
+  that are also common first names or surnames (Paris, Austin, Houston, Charlotte, Georgia…)
+  are left out, so "Whitney Houston" stays a person;
+- a number or a web address ("Jobs24", "acme.de"): people's names have neither.
+
+Without a cue, two to four capitalised words (name particles such as "de", "van", "von"
+allowed) read as a person: "Jean-Luc Martin", "Ana Lucía Pérez", "Maya de la Cruz". A person
+with the firm ("Rosa at Personalwerk Berlin", "Maya Okafor | Brightside Talent") reads as a
+person as long as the part before "at", "@", "|", "," or " - " has no cue of its own.
+
+Words are compared without accents and case ("Intérim" is "interim"), except the short
+legal forms, which only count in their usual spelling ("AG", not "Ag").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, as people read it, not as a column of quotes."""
+    return text.split()
+
+
+_FIRM_WORDS = _words(
+    # English
+    "staffing staff solution solutions group inc llc ltd gmbh corp corporation company co job "
+    "jobs career careers talent workforce services agency partners temp temps hiring official "
+    "consulting resources hr network news wire global international associates personnel "
+    "employment search lab labs software systems tech academy institute capital "
+    # German
+    "personal personaldienstleistung personaldienstleistungen personalvermittlung "
+    "personalservice personalberatung zeitarbeit arbeitnehmeruberlassung stellen "
+    "stellenangebote karriere gruppe beratung dienstleistungen vermittlung arbeit unternehmen "
+    "holding "
+    # French
+    "recrutement interim emploi emplois travail conseil groupe agence cabinet "
+    "societe entreprise carrieres "
+    # Spanish and Portuguese
+    "empleo empleos trabajo seleccion reclutamiento talento grupo servicios agencia "
+    "consultores consultoria empresa ett emprego empregos recrutamento "
+    "trabalho "
+    # Dutch
+    "uitzendbureau uitzenden werving selectie vacatures vacature detachering personeel groep "
+    "bureau "
+    # Italian
+    "lavoro selezione gruppo agenzia somministrazione"
+)
+_FIRM_PHRASES = ("human resources", "recursos humanos", "risorse umane", "travail temporaire")
+# stems that make a compound a firm word in languages that glue words ("Personalwerk")
+_FIRM_PREFIXES = "personal personnel personeel zeitarbeit recruit recrut reclut staffing uitzend"
+_FIRM_SUFFIXES = (
+    "personal vermittlung dienst dienstleistung dienstleistungen service services consult "
+    "consulting gruppe zeitarbeit staffing recruiting jobs"
+)
+# legal forms, compared without dots ("e.V." is "eV", "S.L." is "SL") and in their usual case
+_LEGAL_FORMS = frozenset(
+    _words(
+        "GmbH gGmbH mbH AG KG KGaA OHG UG eV eG SE SA SAS SARL Sarl SAU SL SLU BV NV VOF Ltd "
+        "LTD Limited PLC plc LLC LLP Inc INC Corp Pty AB AS ASA Oy Oyj SpA Srl SRL Lda Ltda"
+    )
+)
+# cities and regions of the main staffing markets, leaving out those that are also common
+# first names or surnames (Paris, London, Austin, Houston, Dallas, Denver, Phoenix, Charlotte,
+# Orlando, Columbus, Cleveland, Raleigh, Boston, Milano, France, Georgia, Carolina, Virginia…)
+_PLACES = _words(
+    "berlin hamburg munchen munich koln cologne frankfurt stuttgart dusseldorf leipzig dortmund "
+    "bremen dresden hannover nurnberg wien vienna graz zurich geneve genf basel lyon "
+    "marseille toulouse lille bordeaux nantes strasbourg madrid barcelona sevilla bilbao malaga "
+    "zaragoza amsterdam rotterdam utrecht eindhoven brussel bruxelles brussels antwerpen torino "
+    "manchester birmingham leeds glasgow edinburgh dublin chicago atlanta seattle "
+    "tacoma miami tampa memphis nashville cincinnati detroit philadelphia pittsburgh "
+    "baltimore minneapolis milwaukee sacramento portland indianapolis louisville omaha tulsa "
+    "albuquerque tucson fresno jacksonville chattanooga knoxville toronto montreal vancouver "
+    "calgary ottawa deutschland germany espana spain nederland schweiz suisse osterreich "
+    "europe europa usa texas florida california ohio bayern bavaria iberia iberica benelux "
+    "nyc"
+)
+_PLACE_PHRASES = (
+    "new york",
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "san antonio",
+    "las vegas",
+    "den haag",
+)
+_PARTICLES = frozenset(
+    _words("de del della der den di da das do dos du la le les van von zu ten ter y e bin al")
+)
+_SEPARATOR = re.compile(r"\s+(?:at|from|bei|chez)\s+|\s*[@|,–—]\s*|\s+-\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_NUMBER_OR_WEB = re.compile(r"\d|www\.|\.(?:com|de|fr|es|nl|it|at|ch|io|co|net|org|jobs)\b")
+
+
+def _pattern(words: list[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted({*words, *phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![^\W_])")
+
+
+_FIRM = _pattern(_FIRM_WORDS, _FIRM_PHRASES)
+_PLACE = _pattern(_PLACES, _PLACE_PHRASES)
+_COMPOUND = re.compile(
+    r"(?<![^\W_])(?:(?:"
+    + "|".join(_FIRM_PREFIXES.split())
+    + r")[^\W\d_]*|[^\W\d_]{2,}(?:"
+    + "|".join(_FIRM_SUFFIXES.split())
+    + r"))(?![^\W_])"
+)
+_LOOSE_LEGAL_FORMS = frozenset({"gmbh", "ltd", "llc", "sarl", "plc"})
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so "Intérim" and "Sevilla" match "interim" and "sevilla"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def firm_cue(name: str) -> str | None:
+    """Why ``name`` reads as a firm ('"GmbH" is a legal form'), or None when nothing does."""
+    tokens = [t for t in re.split(r"[\s,;/()|&+]+", name) if t]
+    # a legal form follows the name ("Hays AG"); a first token "AB" is more likely initials
+    for token in tokens[1:]:
+        bare = token.replace(".", "")
+        if bare in _LEGAL_FORMS or bare.casefold() in _LOOSE_LEGAL_FORMS:
+            return f"\u201c{token}\u201d is a legal form"
+    folded = _folded(name)
+    if _NUMBER_OR_WEB.search(folded):
+        return "it holds a number or a web address"
+    for pattern, why in (
+        (_FIRM, "is a staffing or company word"),
+        (_COMPOUND, "holds a staffing or company word"),
+        (_PLACE, "is a place"),
+    ):
+        found = pattern.search(folded)
+        if found:
+            return f"\u201c{_original(name, str(found.group(0)))}\u201d {why}"
+    return None
+
+
+def _original(name: str, folded_word: str) -> str:
+    """The word as the name spells it ("Zürich" for "zurich"), for the verdict."""
+    words: list[str] = _WORD.findall(name)
+    for word in words:
+        if _folded(word) == folded_word:
+            return word
+    return folded_word.title()
+
+
+def _person_shaped(text: str) -> bool:
+    """Up to four capitalised words, name particles ("de", "van") aside, and no firm cue."""
+    words = _WORD.findall(text)
+    named = [w for w in words if w.casefold() not in _PARTICLES]
+    if not 1 <= len(named) <= 4:
+        return False
+    return all(w[:1].isupper() for w in named) and firm_cue(text) is None
+
+
+def _person_with_firm(name: str) -> bool:
+    """ "Rosa at Acme", "Maya Okafor | Brightside Talent": a person first, then the firm."""
+    parts = _SEPARATOR.split(name, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return False
+    person = parts[0].strip()
+    return bool(person) and len(_WORD.findall(person)) <= 3 and _person_shaped(person)
+
+
+def name_score(display_name: str) -> tuple[float, str]:
+    """How much the display name reads as a human (1.0) rather than a brand (0.3)."""
+    name = display_name.strip()
+    if not name:
+        return 0.0, "no display name"
+    if _person_with_firm(name):
+        return 1.0, "a person's name with the firm"
+    cue = firm_cue(name)
+    if cue:
+        return 0.3, f"a company name ({cue})"
+    words = _WORD.findall(name)
+    if name.isupper() and len(name) > 3:
+        return 0.3, "all capitals, reads as a brand"
+    named = [w for w in words if w.casefold() not in _PARTICLES]
+    if len(named) >= 2 and _person_shaped(name):
+        return 1.0, "reads as a person's name"
+    if len(words) == 1:
+        return 0.6, "a single word: could be a person or a brand"
+    return 0.5, "unclear whether a person or a brand"

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.audit.names import firm_cue, name_score
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Rosa Tamlin",
+        "Maya Okafor",
+        "Jean-Luc Martin",
+        "Ana Lucía Pérez",
+        "Maya de la Cruz",  # name particles are part of a person's name
+        "Maria del Carmen García López",
+        "Kevin O'Neil",
+        "Lena K",
+        "Whitney Houston",  # a place that is also a common surname is no firm cue
+        "AB de Villiers",  # initials first, not a legal form
+        "Rosa at Harborline Talent",
+        "Rosa at Personalwerk Berlin",
+        "Maya Okafor | Brightside Talent",
+    ],
+)
+def test_people_read_as_people(name: str) -> None:
+    assert name_score(name)[0] >= 0.9, name_score(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "cue"),
+    [
+        ("Personalwerk Berlin", "Personalwerk"),  # German compound of "Personal"
+        ("Hays Berlin", "Berlin"),  # two capitalised words, the second a city
+        ("Adecco Madrid", "Madrid"),
+        ("Zeitarbeit Müller", "Zeitarbeit"),
+        ("Nordlicht Personaldienst", "Personaldienst"),
+        ("Hansa Toppersonal", "Toppersonal"),
+        ("Manpower Intérim", "Intérim"),
+        ("Recrutement Lyon", "Recrutement"),
+        ("Talentia Empleo", "Empleo"),
+        ("Jansen Uitzendbureau", "Uitzendbureau"),
+        ("Hays AG", "AG"),
+        ("Förderverein Arbeit e.V.", "e.V."),
+        ("Randstad Deutschland GmbH & Co. KG", "GmbH"),
+        ("Adecco Iberia S.L.", "S.L."),
+        ("Jansen Werk BV", "BV"),
+        ("Kelly Services Ltd", "Ltd"),
+        ("BrightPath Staffing", "Staffing"),
+        ("Keystone Temps", "Temps"),
+        ("Jobs24", "number"),
+    ],
+)
+def test_firms_read_as_firms_and_say_why(name: str, cue: str) -> None:
+    score, verdict = name_score(name)
+    assert score == 0.3
+    assert verdict.startswith("a company name")
+    assert cue in verdict
+
+
+def test_legal_forms_count_only_in_their_usual_spelling() -> None:
+    assert firm_cue("Maya Ag") is None  # "Ag" is no "AG"
+    assert firm_cue("Maya Okafor") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("", 0.0), ("JOBWIRE", 0.3), ("Erik ❤️", 0.6), ("the recruiting life of maya", 0.3)],
+)
+def test_other_names(name: str, value: float) -> None:
+    assert name_score(name)[0] == value
