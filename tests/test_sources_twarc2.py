@@ -13,6 +13,7 @@ from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.twarc2 import EditTracker, Twarc2, rows_from_v2
+from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -168,6 +169,55 @@ def test_notice_names_only_what_is_missing() -> None:
     assert [n.message.split(" (")[0] for n in notices] == ["1 post has no date"]
 
 
+def test_posts_without_a_date_are_dated_from_their_ids_and_the_notice_says_so(
+    tmp_path: Path,
+) -> None:
+    # tweepy's recordings: ids and texts only. A 2022 id carries its time; a 2009 one does not.
+    page = {"data": [{"id": "1577730467436138524", "text": "new"}, {"id": "300", "text": "old"}]}
+    path = tmp_path / "user_tweets.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    notices = [i.message for i in Twarc2().read(path) if isinstance(i, Notice)]
+    assert notices[1] == (
+        "1 post has no date (the request lacked tweet.fields=created_at): dated from its id,"
+        " which X stamps with the time of posting"
+    )
+    assert notices[2].startswith(
+        "1 post has no date (the request lacked tweet.fields=created_at)"
+        " and an id from before November 2010, which carries no time:"
+        " kept undated"
+    )
+    with open_store(":memory:") as store:
+        import_paths(store, [path])
+        stored = dict(store.conn.execute("SELECT id, created_at FROM posts").fetchall())
+    assert stored == {"1577730467436138524": "2022-10-05T18:40:30Z", "300": None}
+
+
+def test_a_date_given_is_kept_and_not_counted_as_read_from_the_id() -> None:
+    tweet = {"id": "1577730467436138524", "text": "hi", "created_at": "2022-10-05T18:40:30.000Z"}
+    gaps = FieldGaps()
+    (post,) = rows_from_v2({"data": [tweet]}, gaps=gaps)
+    assert isinstance(post, Post) and post.created_at is not None
+    assert post.created_at.microsecond == 0 and gaps.dated_from_id == 0
+
+
+QUOTED_LINK = {"url": "https://t.co/q", "expanded_url": "https://twitter.com/JaneDoe/status/190"}
+
+
+def test_a_quote_without_the_quoted_tweet_engages_the_author_in_its_link() -> None:
+    quote = {
+        "id": "202", "author_id": "1", "text": "@bob look https://t.co/q",
+        "referenced_tweets": [{"type": "quoted", "id": "190"}],
+        "entities": {"mentions": [{"username": "bob"}], "urls": [QUOTED_LINK]},
+    }  # fmt: skip
+    (post,) = rows_from_v2({"data": [quote]})
+    assert isinstance(post, Post) and post.kind == "quote"
+    assert post.mentions == ("janedoe", "bob")  # the quoted author first: the quote's target
+    # With the quoted tweet and its author in the page, its stored author is the target.
+    quoted = {"id": "190", "author_id": "2", "text": "tips"}
+    rows = rows_from_v2({"data": [quote], "includes": {"tweets": [quoted]}})
+    assert [r.mentions for r in rows if isinstance(r, Post) and r.id == "202"] == [("bob",)]
+
+
 # -- the real samples (skipped when ../shared/data is absent) ------------------------------
 
 
@@ -196,7 +246,9 @@ def test_tweepy_recordings_say_what_the_request_lacked(shared_data: Path) -> Non
     with open_store(":memory:") as store:
         report = import_paths(store, [folder])
         undated = store.conn.execute("SELECT COUNT(*) FROM posts WHERE created_at IS NULL")
-        assert undated.fetchone()[0] == 130
+        assert undated.fetchone()[0] == 0  # all 130 are dated from their ids
+        oldest = store.conn.execute("SELECT MIN(created_at) FROM posts").fetchone()[0]
+        assert oldest > "2010-11-04"
     assert all(p.message.endswith("not a known format; file skipped") for p in report.problems)
     by_file: dict[str, list[str]] = {}
     for notice in report.notices:
@@ -204,6 +256,7 @@ def test_tweepy_recordings_say_what_the_request_lacked(shared_data: Path) -> Non
     assert by_file["test_client_search_recent_tweets.json"][0].startswith("10 posts have no author")
     assert "test_client_get_users.json" not in by_file  # users only: nothing lacking
     assert all(len(messages) == 2 for messages in by_file.values())
+    assert all(": dated from" in messages[1] for messages in by_file.values())
 
 
 def test_log_lines_before_the_json_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:

@@ -53,6 +53,25 @@ def test_a_bad_author_or_tweet_skips_only_that_part() -> None:
     ]
 
 
+def test_a_row_without_a_date_is_dated_from_its_id_and_a_quote_names_its_author(
+    tmp_path: Path,
+) -> None:
+    header = (
+        "id,referenced_tweets.retweeted.id,referenced_tweets.quoted.id,author_id,created_at,"
+        "text,entities.mentions,entities.urls,author.username\n"
+    )
+    link = "https://twitter.com/JaneDoe/status/1577730467436138000"
+    row = f'1577730467436138524,,1577730467436138000,1,,So true,"[""bob""]","[""{link}""]",Acme\n'
+    path = tmp_path / "tweets.csv"
+    path.write_text(header + row, encoding="utf-8")
+    items = list(TwarcCsv().read(path))
+    (post,) = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert post.created_at is not None and post.created_at.isoformat().startswith("2022-10-05")
+    assert post.kind == "quote" and post.mentions == ("janedoe", "bob")  # the target first
+    (notice,) = [n.message for n in items if isinstance(n, Notice)]
+    assert notice.startswith("1 post has no date") and ": dated from its id" in notice
+
+
 def test_strict_transformer_raises() -> None:
     row = {"id": "9", "author_id": "1", "text": "hi", "created_at": "nope"}
     with pytest.raises(ValueError, match="unreadable timestamp 'nope'"):

@@ -6,6 +6,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from staffpulse.audit import audit_account
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
@@ -33,6 +34,7 @@ def test_folder_is_claimed_and_read() -> None:
     assert posts["101"].reply_to_account_id == "42" and posts["101"].reply_to_handle == "janedoe"
     assert posts["102"].kind == "repost" and posts["102"].mentions == ("hrweekly",)
     assert posts["103"].kind == "quote" and posts["103"].quoted_post_id == "555"
+    assert posts["103"].mentions == ("hrweekly",)  # from its link twitter.com/hrweekly/status/555
     assert all(p.author_id == "9001" and p.author_handle == "AcmeStaffing" for p in posts.values())
     owner = next(r for r in rows if isinstance(r, Account))
     assert owner.bio.startswith("We place") and owner.avatar_url and owner.avatar_path
@@ -89,6 +91,21 @@ def test_import_is_idempotent(tmp_path: Path) -> None:
         assert store.stats() == stats
         assert first.new_posts == 4 and second.new_posts == 0
         assert stats["posts"]["x"] == {"original": 1, "reply": 1, "repost": 1, "quote": 1}
+
+
+def test_a_quote_engages_the_account_in_its_link(tmp_path: Path) -> None:
+    # The archive's quote (103) links twitter.com/hrweekly/status/555, a tweet not in the store.
+    with open_store(tmp_path / "db.sqlite") as store:
+        import_paths(store, [ARCHIVE])
+        store.refresh_interactions()
+        edges = store.conn.execute(
+            "SELECT source_id, target_id, kind, count FROM interactions WHERE kind = 'quote'"
+        ).fetchall()
+        result = audit_account(store, "AcmeStaffing", save=False)
+    assert [tuple(edge) for edge in edges] == [("9001", "@hrweekly", "quote", 1)]
+    evidence = result.pillars["conversation"].evidence
+    assert evidence["reposts_and_quotes_of_others"] == 2  # the retweet and the quote
+    assert {"handle": "hrweekly", "interactions": 2} in evidence["top_partners"]
 
 
 def test_manifest_names_the_owner_without_account_js(tmp_path: Path) -> None:

@@ -184,6 +184,29 @@ def test_archive_quotes_are_read_from_a_trailing_status_link() -> None:
     assert post_from_v1_tweet(linked, author).kind == "original"
     quote = post_from_v1_tweet(linked, author, infer_quote_from_link=True)
     assert quote.kind == "quote" and quote.quoted_post_id == "150"
+    # The archive has no quoted tweet: the link's handle is whom the quote engages, first.
+    assert quote.mentions == ("janedoe",)
+    by_id = {
+        **linked,
+        "entities": {
+            "urls": [{"url": "https://t.co/q", "expanded_url": "https://x.com/i/status/150"}]
+        },
+    }
+    anonymous = post_from_v1_tweet(by_id, author, infer_quote_from_link=True)
+    assert anonymous.kind == "quote" and anonymous.mentions == ()  # "i" is no one's handle
+
+
+def test_a_quote_without_its_quoted_tweet_names_the_author_from_its_permalink() -> None:
+    quote = {
+        **ORIGINAL, "id_str": "230", "text": "@bob so true", "user": ACME,
+        "quoted_status_id_str": "150",
+        "quoted_status_permalink": {"expanded": "https://twitter.com/JaneDoe/status/150"},
+        "entities": {"user_mentions": [{"screen_name": "bob"}]},
+    }  # fmt: skip
+    assert post_from_v1_tweet(quote).mentions == ("janedoe", "bob")
+    # With the quoted tweet embedded, it is stored with its author: nothing is added.
+    embedded = rows_from_v1_tweet({**quote, "quoted_status": ORIGINAL})
+    assert [r.mentions for r in embedded if isinstance(r, Post) and r.id == "230"] == [("bob",)]
 
 
 def test_import_stores_the_tweets_once(tmp_path: Path, store: Store) -> None:

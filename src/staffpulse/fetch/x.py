@@ -50,7 +50,6 @@ from staffpulse.fetch.x_client import (
     lookup_error,
     make_client,
     rejection_reason,
-    snowflake_time,
 )
 from staffpulse.fetch.x_costs import (
     MAX_PAGE,
@@ -67,6 +66,7 @@ from staffpulse.fetch.x_costs import (
 )
 from staffpulse.models import Account
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
+from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.store import Store
 
 SOURCE = "x-api"
@@ -367,7 +367,7 @@ class XFetcher(FetcherBase):
         oldest = datetime.now(UTC) - SEARCH_WINDOW + timedelta(minutes=1)
 
         def too_old(post_id: Any) -> bool:
-            created = snowflake_time(post_id if isinstance(post_id, str) else None)
+            created = time_of_tweet_id(post_id if isinstance(post_id, str) else None)
             return created is not None and created < oldest
 
         if too_old(cursor.state.get("since_id")):

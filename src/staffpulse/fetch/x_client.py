@@ -3,7 +3,6 @@ staffpulse asks for, and what X's error answers say."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import requests
@@ -13,7 +12,6 @@ from requests.adapters import HTTPAdapter
 from staffpulse.errors import FetchError
 
 TWEEPY_HOST = "https://api.twitter.com"
-SNOWFLAKE_EPOCH_MS = 1288834974657
 SEARCH_EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
 SEARCH_USER_FIELDS = ["description", "name", "profile_image_url", "public_metrics", "username"]
 USER_FIELDS = [
@@ -62,13 +60,6 @@ def lookup_error(page: dict[str, Any]) -> str:
     errors = page.get("errors")
     first = errors[0] if isinstance(errors, list) and errors else None
     return str(first.get("detail") or "").strip() if isinstance(first, dict) else ""
-
-
-def snowflake_time(post_id: str | None) -> datetime | None:
-    """When an X post id (a snowflake) was created; None for ids that are not snowflakes."""
-    if not post_id or not post_id.isdigit() or int(post_id) < 1 << 32:
-        return None
-    return datetime.fromtimestamp(((int(post_id) >> 22) + SNOWFLAKE_EPOCH_MS) / 1000, UTC)
 
 
 class _BaseUrlAdapter(HTTPAdapter):

@@ -30,7 +30,7 @@ each of its tweets counted as skipped; the other dialogs are imported.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,20 +40,12 @@ from staffpulse.sources.jsonio import as_list, first_json_char, get_str, load_do
 from staffpulse.sources.native import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
 from staffpulse.sources.x_entities import decode_x_text
+from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "ibm-dialogs"
 PLATFORM = "x"
 SPEAKERS = ("client", "client1", "agent")
-TWITTER_EPOCH_MS = 1288834974657  # X ids (since November 2010): milliseconds since this << 22
-
-
-def time_of_tweet_id(tweet_id: str) -> datetime | None:
-    """When an X tweet was created, read from its id; None for ids older than their clock."""
-    number = int(tweet_id)
-    if number < 1 << 42:  # before X put the time in its ids
-        return None
-    return datetime.fromtimestamp(((number >> 22) + TWITTER_EPOCH_MS) / 1000, tz=UTC)
 
 
 def _turns(dialog: Mapping[str, Any]) -> list[tuple[str, str, str, datetime | None]]:

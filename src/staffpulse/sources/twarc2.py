@@ -11,15 +11,21 @@ Kinds come from ``referenced_tweets``: retweeted → repost, replied_to → repl
 authors from ``includes`` are stored as well. Of an edited tweet only the latest version
 (the last of ``edit_history_tweet_ids``) is kept, and references to older versions point to it.
 
+A quote whose quoted tweet is not in the page names the quoted author first among its
+mentions, from the link to the quoted tweet in its ``entities.urls``
+(:func:`~staffpulse.sources.x_ids.quoted_author_first`).
+
 A malformed tweet or user skips only that item: it is described (``data[3] (tweet 12): ...``)
 and the rest of the page is kept. Posts without an author or a date (responses requested
-without ``tweet.fields=author_id,created_at``) are kept, and the reader warns once per file.
+without ``tweet.fields=author_id,created_at``) are kept, and the reader says so once per file.
+A post without a date is dated from its id (X ids carry the time since November 2010,
+:func:`~staffpulse.sources.x_ids.time_of_tweet_id`); only older ones stay undated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,6 +45,8 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
+from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
+from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -135,7 +143,7 @@ def post_from_v2_tweet(
         author_id=author_id,
         author_handle=author_handle,
         text=text,
-        created_at=parse_timestamp(tweet.get("created_at")),
+        created_at=parse_timestamp(tweet.get("created_at")) or time_of_tweet_id(tweet_id),
         lang=get_str(tweet, "lang"),
         kind=kind_of,
         reply_to_post_id=refs.get("replied_to") if kind_of == "reply" else None,
@@ -161,35 +169,6 @@ class EditTracker:
     """Ids of tweets kept whose edit history has several versions (rare: constant memory)."""
 
     kept_latest: set[str] = field(default_factory=set)
-
-
-@dataclass
-class FieldGaps:
-    """Posts of one file kept without an author or a date, counted per page (constant memory)."""
-
-    no_author: int = 0
-    no_date: int = 0
-
-    def add(self, rows: Iterable[Account | Post]) -> None:
-        for row in rows:
-            if isinstance(row, Post):
-                self.no_author += not row.author_id
-                self.no_date += row.created_at is None
-
-    def messages(self) -> list[str]:
-        def posts(n: int) -> str:
-            return f"{n:,} post has" if n == 1 else f"{n:,} posts have"
-
-        no_author = (
-            f"{posts(self.no_author)} no author (the request lacked tweet.fields=author_id):"
-            " kept for listening, but not auditable; fetch with"
-            " tweet.fields=author_id&expansions=author_id"
-        )
-        no_date = (
-            f"{posts(self.no_date)} no date (the request lacked tweet.fields=created_at):"
-            " kept undated; fetch with tweet.fields=created_at"
-        )
-        return [m for n, m in ((self.no_author, no_author), (self.no_date, no_date)) if n]
 
 
 def _is_user(obj: Mapping[str, Any]) -> bool:
@@ -231,13 +210,14 @@ def rows_from_v2(
     payload: Mapping[str, Any],
     edits: EditTracker | None = None,
     errors: list[str] | None = None,
+    gaps: FieldGaps | None = None,
 ) -> list[Account | Post]:
     """Pure transformer: a v2 page, a flattened tweet or a user object → accounts and posts.
 
     With an ``errors`` list, a malformed tweet or user is described there (``data[3] (tweet
     12): ...``) and skipped, and the rest is kept; without one the first raises ValueError
     (the live fetcher's strictness). Raises ValueError when the payload holds neither tweets
-    nor users.
+    nor users. ``gaps`` counts the posts kept without an author or a date given.
     """
     edits = edits if edits is not None else EditTracker()
     users: list[Labeled] = []
@@ -259,7 +239,7 @@ def rows_from_v2(
         users.append(("user", payload))
     else:
         raise ValueError("neither an X API v2 page, a tweet nor a user")
-    return _rows(users, tweets, edits, errors)
+    return _rows(users, tweets, edits, errors, gaps)
 
 
 def _flatten_into(tweet: Mapping[str, Any], tweets: list[Labeled], users: list[Labeled]) -> None:
@@ -281,7 +261,11 @@ def _flatten_into(tweet: Mapping[str, Any], tweets: list[Labeled], users: list[L
 
 
 def _rows(
-    users: list[Labeled], tweets: list[Labeled], edits: EditTracker, errors: list[str] | None
+    users: list[Labeled],
+    tweets: list[Labeled],
+    edits: EditTracker,
+    errors: list[str] | None,
+    gaps: FieldGaps | None = None,
 ) -> list[Account | Post]:
     accounts: dict[str, Account] = {}
     failed: set[str] = set()  # one report per bad user, though flattened lines repeat authors
@@ -322,6 +306,14 @@ def _rows(
             continue  # an older version of a tweet whose latest version we have
         if not post.author_handle and post.author_id in handles:
             post = replace(post, author_handle=handles[post.author_id])
+        quoted = parsed.get(post.quoted_post_id or "")
+        if post.kind == "quote" and post.quoted_post_id and not (quoted and quoted[1].author_id):
+            # the quoted tweet (with its author: the quote's target) is not in this page
+            mentions = quoted_author_first(post.mentions, post.urls, post.quoted_post_id)
+            if mentions != post.mentions:
+                post = replace(post, mentions=mentions)
+        if gaps is not None:
+            gaps.add_post(post, dated_by_data=bool(tweet.get("created_at")))
         posts.append(post)
         history = tweet.get("edit_history_tweet_ids")
         if isinstance(history, list) and len(history) > 1 and latest is None:
@@ -377,13 +369,12 @@ class Twarc2:
             return
         errors: list[str] = []
         try:
-            rows = rows_from_v2(obj, edits, errors)
+            rows = rows_from_v2(obj, edits, errors, gaps)
         except ITEM_ERRORS as exc:
             yield Problem(str(path), line, str(exc))
             return
         for message in errors:  # each skipped tweet or user counts in the import's skipped total
             yield Problem(str(path), line, message)
-        gaps.add(rows)
         prov = provenance(self.name, path, line)
         tool = _tool_version(obj)
         if tool:

@@ -7,7 +7,10 @@ as twarc2 JSONL). List columns (``entities.mentions``, ``entities.hashtags``,
 ``public_metrics.followers_count``. twarc-csv writes newlines in text as ``\\n``.
 
 A row holds two items, the tweet and its author: a malformed one is reported and skipped, the
-other kept. Tweets without a date are kept, and the reader says so once per file. Rows are
+other kept. Tweets without a date are dated from their ids (kept undated when the id is from
+before November 2010), and the reader says so once per file. A quote names the quoted author
+first among its mentions, from the link to the quoted tweet in ``entities.urls`` (a row never
+holds the quoted tweet's author). Rows are
 read by :mod:`staffpulse.sources.csvrows`, as the staffpulse CSV's are (a quote left open
 costs its own row only).
 """
@@ -30,8 +33,10 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 from staffpulse.sources.native_csv import csv_columns
-from staffpulse.sources.twarc2 import ITEM_ERRORS, FieldGaps
+from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.x_entities import decode_x_text
+from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
+from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -127,13 +132,17 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     )
     handle = _get(row, "author.username") or ""  # even when the rest of the author is bad
     reply_handle = _get(row, "in_reply_to_username")
+    mentions = tuple(dict.fromkeys(normalize_handle(m) for m in _list(row, "entities.mentions")))
+    urls = tuple(_list(row, "entities.urls"))
+    if kind == "quote" and quoted:
+        mentions = quoted_author_first(mentions, urls, quoted)
     return Post(
         platform=PLATFORM,
         id=tweet_id,
         author_id=author_id,
         author_handle=handle,
         text=decode_x_text((_get(row, "text") or "").replace("\\n", "\n")),
-        created_at=parse_timestamp(_get(row, "created_at")),
+        created_at=parse_timestamp(_get(row, "created_at")) or time_of_tweet_id(tweet_id),
         lang=_get(row, "lang"),
         kind=kind,
         reply_to_post_id=replied if kind == "reply" else None,
@@ -144,9 +153,9 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         conversation_id=_get(row, "conversation_id"),
         quoted_post_id=quoted,
         reposted_post_id=retweeted,
-        mentions=tuple(dict.fromkeys(normalize_handle(m) for m in _list(row, "entities.mentions"))),
+        mentions=mentions,
         hashtags=tuple(h.lstrip("#") for h in _list(row, "entities.hashtags")),
-        urls=tuple(_list(row, "entities.urls")),
+        urls=urls,
         likes=_int(row, "public_metrics.like_count"),
         reposts=_int(row, "public_metrics.retweet_count"),
         replies=_int(row, "public_metrics.reply_count"),
@@ -194,7 +203,10 @@ class TwarcCsv:
                     continue
                 for message in errors:  # each counts in the import's skipped total
                     yield Problem(str(path), number, message)
-                gaps.add(rows)
+                dated = _get(row.values, "created_at") is not None
+                for item in rows:
+                    if isinstance(item, Post):
+                        gaps.add_post(item, dated_by_data=dated)
                 if rows:
                     yield Record(
                         rows=tuple(rows),

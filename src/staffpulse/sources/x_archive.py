@@ -7,7 +7,9 @@ beside the store imported into (:func:`~staffpulse.sources.base.keep_avatar_copy
 files (likes, DMs, ...) are not read.
 
 Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
-text, and a quote is a tweet whose text ends with a link to another tweet.
+text, and a quote is a tweet whose text ends with a link to another tweet; the handle in that
+link (``x.com/<handle>/status/<id>``) is whom the quote engages, named first among its mentions
+as the retweeted account is.
 
 In a ZIP the archive's files may sit at any depth (``data/``, a folder named after the person,
 ``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. (A folder

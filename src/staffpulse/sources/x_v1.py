@@ -4,6 +4,8 @@ Pure transformers: ``rows_from_v1_tweet(tweet)`` gives the tweet, its author and
 retweets and quotes that embed the original, the original tweet and its author too.
 Kinds: ``retweeted_status`` or a ``RT @`` prefix → repost; ``quoted_status_id_str`` (or, in
 archives, a trailing link to a tweet) → quote; ``in_reply_to_status_id_str`` → reply.
+A quote whose quoted tweet is not in the data (always so in archives) names the quoted author
+first among its mentions, from the link to the quoted tweet (:func:`quoted_author_first`).
 """
 
 from __future__ import annotations
@@ -28,13 +30,11 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
+from staffpulse.sources.x_ids import quoted_author_first, status_link
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
 RT_RE = re.compile(r"^RT @(\w+):")
-STATUS_URL_RE = re.compile(
-    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w+)/status(?:es)?/(\d+)/?(?:\?.*)?$"
-)
 
 
 def x_time(value: Any) -> datetime | None:
@@ -92,8 +92,9 @@ def _text(tweet: Mapping[str, Any]) -> str:
     return decode_x_text(str(tweet.get("full_text") or tweet.get("text") or ""))
 
 
-def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str, str] | None:
-    """(handle, id) of a tweet linked at the very end of ``text``: how archives show quotes."""
+def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str | None, str] | None:
+    """(handle, id) of a tweet linked at the very end of ``text``: how archives show quotes.
+    The handle is None for a link by id alone (``x.com/i/status/<id>``)."""
     urls = as_list(_entities(tweet).get("urls"))
     if not urls:
         return None
@@ -101,10 +102,16 @@ def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str, str]
     if not isinstance(last, dict):
         return None
     short = str(last.get("url") or "")
-    match = STATUS_URL_RE.match(str(last.get("expanded_url") or ""))
-    if match and short and text.rstrip().endswith(short):
-        return match.group(1), match.group(2)
+    link = status_link(str(last.get("expanded_url") or ""))
+    if link is not None and short and text.rstrip().endswith(short):
+        return link
     return None
+
+
+def _embeds_quoted_author(tweet: Mapping[str, Any]) -> bool:
+    """Whether the quoted tweet comes with its author (stored beside the quote: its target)."""
+    quoted = tweet.get("quoted_status")
+    return isinstance(quoted, dict) and isinstance(quoted.get("user"), dict)
 
 
 def post_from_v1_tweet(
@@ -141,6 +148,12 @@ def post_from_v1_tweet(
         link = trailing_status_link(tweet, text)
         if link is not None and link[1] != tweet_id:
             kind, quoted_id = "quote", link[1]
+    if kind == "quote" and quoted_id and not _embeds_quoted_author(tweet):
+        permalink = tweet.get("quoted_status_permalink")
+        links = (
+            (*urls, get_str(permalink, "expanded") or "") if isinstance(permalink, dict) else urls
+        )
+        mentions = quoted_author_first(mentions, links, quoted_id)
     reply_handle = get_str(tweet, "in_reply_to_screen_name") if kind == "reply" else None
     return Post(
         platform=PLATFORM,
