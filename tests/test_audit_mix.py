@@ -111,3 +111,24 @@ def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
     assert mix.notes[0] == (
         "2 of 10 posts are not in English and were left out: staffpulse's signals read English only"
     )
+
+
+def test_a_feed_of_short_trade_listings_fails_mix() -> None:
+    """A trades firm posting nothing but "role in town, pay, link" listings is all job ads to
+    the shipped model and patterns: Mix 0, and no listing is offered as a post to imitate."""
+    from staffpulse.audit.config import audit_settings
+    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.signals import default_scorer, score_texts
+
+    trades = ["Roofers", "Pipefitters", "Framers", "Millwrights", "Glaziers", "Welders"]
+    towns = ["Parker", "Greeley", "Pueblo", "Aurora", "Boulder"]
+    feed = FeedBuilder("ridgeline")
+    for i in range(12):
+        trade, town, pay = trades[i % 6], towns[i % 5], 24 + i
+        feed.post(f"{trade} in {town}, ${pay}/hr. https://ridgeline.example/j/{i}")
+    data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
+    index, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, default_scorer(), template_mask=original_mask(data.posts, index))
+    mix = compute_audit(data, signals, audit_settings({})).pillars["mix"]
+    assert mix.evidence["job_share"] == 1.0
+    assert mix.score == 0 and mix.best == []

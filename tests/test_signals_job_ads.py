@@ -51,6 +51,19 @@ STAFFING_ADS = [
     "Now accepting applications for warehouse associates. Immediate start.",
     "Send resumes to recruit@acme.example for our open Office Manager spot",
     "Calling all welders! Long-term project in Houston, per diem available. Text WELD to 55555.",
+    # listings: a role, a place and the pay in fragments, often with nothing but a link
+    "Electricians in Tulsa, $31/hr, long-term project.",
+    "CDL-A Drivers | Reno NV | $1,500/week | Home weekends",
+    "Medical Assistant - Phoenix - $21/hr - M-F days",
+    "Accounts Payable Clerk, Omaha NE, $22/hr, temp-to-hire.",
+    "Job Title: Forklift Operator. Location: Reno. Pay: $19/hr.",
+    "Apprentice plumbers: paid training, $18/hr to start. https://jobs.example/p",
+    # a role sought next to a salary, a link or the terms
+    "Line cooks needed in Boise. $18/hr + tips. https://jobs.example/j/1",
+    "Machinists wanted in Wichita. Paid training. https://jobs.example/j/4",
+    "We're hiring a Controller in Raleigh, $120-140k, hybrid.",
+    "Project Manager opening in Tampa, $95k. https://jobs.example/j/3",
+    "Dental hygienist position available in Provo. $45/hr. Apply online.",
 ]
 # One of the cues alone is talk about work, not an ad.
 WORK_TALK = [
@@ -61,6 +74,18 @@ WORK_TALK = [
     "Contract workers deserve benefits too. 6 months in and still no paid leave",
     "Got my first paycheck at $15/hr, feeling rich",
     "Our client success team is the best, thank you all!",
+    # pay, places and roles in talk and news: a verb, or a headline, makes it no listing
+    "Nurses in Texas make $40/hr on average and still can't afford rent.",
+    "Teachers in Ohio earn less than $40k. That is a scandal.",
+    "Minimum wage in Seattle, $16.69/hr, is the highest in the country.",
+    "Breaking News - Denver - $15/hr minimum wage passes - https://news.example/e",
+    "Truck drivers in Nevada, $1,200/week, and still a shortage? Something is off.",
+    "Raised $50k for the food bank, thank you all! DM us to help.",
+    "Startup in Boston, $5M seed round, led by Acme Ventures.",
+    # "needed" and "wanted" of what is no job
+    "Volunteers needed for the beach cleanup in Santa Cruz! https://events.example/e",
+    "Ever wanted to work in Denver? Here's what rent costs. https://blog.example/d",
+    "Action needed in Congress: call your rep at (202) 555-0100",
 ]
 
 

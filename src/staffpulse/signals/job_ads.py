@@ -7,19 +7,26 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
 * :func:`find_staffing_ads` (a whole batch at once): wording that only an ad uses. It is
   precise enough to overrule the model (:class:`staffpulse.signals.text.TextSignals` raises
   such a post to :data:`PATTERN_SCORE` as a job opening and a work topic, and lowers its
-  personality as the labelling guidelines do for every job ad): on the 498 dev posts it fires on 2 job ads and no
-  other post, and on none of 28,538 other real tweets (humor sets, customer care, CrowdFlower;
-  ``scripts/eval_job_patterns.py``). A post is an ad when it has
+  personality as the labelling guidelines do for every job ad): on the 498 dev posts it fires on
+  2 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets, customer care,
+  CrowdFlower), an internship ad (``scripts/eval_job_patterns.py``). A post is an ad when it has
 
   - a call to apply that needs nothing else: "DM me your resume", "resumes to jobs@…",
     "our client is seeking", "walk-in interviews", "immediate start", "now accepting
     applications", "we have openings for";
   - or someone sought for a role ("Seeking a Payroll Specialist", "Forklift operators
-    wanted!", "Calling all welders", "Contract role:") next to pay, terms or a call to act;
-  - or pay ("$19/hr", "per diem", "weekly pay") next to a call to act ("Interested? DM us").
+    wanted!", "Welders wanted in Commerce City", "Calling all welders", "Contract role:",
+    "Dispatcher role available", "We're hiring a Controller") next to pay, a salary, terms or
+    a call to act; trades sought ("Glaziers needed for a high-rise") also next to a link;
+  - or pay ("$19/hr", "per diem", "weekly pay") next to a call to act ("Interested? DM us",
+    "Apply today");
+  - or an opening written as a listing, with the pay among its fragments and no verb:
+    "Roofers in Fort Collins, $26/hr", "Site superintendent, Denver Tech Center, $110k",
+    "Medical Assistant - Phoenix - $21/hr", "Position: Shipping Clerk. Location: … Pay: …".
 
-  Either cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM
-  me your tips"), so one is never enough.
+  One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
+  your tips"), and so is a listing with a verb or a headline word ("Nurses in Texas make
+  $40/hr", "Breaking News - Denver - $15/hr minimum wage passes").
 
 * :func:`looks_like_job_ad` (one text): the broad rule for when no model score is at hand
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
@@ -73,27 +80,68 @@ _SOUGHT = re.compile(
     r"\b(?i:contract|temp|perm|permanent|full-time|part-time) (?i:role|position|job)\s*[:!-]|"
     r"\b(?:role|position|opening|vacancy) (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
-    r"\b(?i:exciting (?:job )?opportunity)\b"
+    r"\b(?i:exciting (?:job )?opportunity)\b|"
+    r"\b(?i:role|position|opening|job)s? (?i:available|open)\b|"
+    r"\b(?i:now hiring|we'?re hiring|we are hiring)\b(?! (?:is|was|has been|freeze)\b)|"
+    # "Welders wanted in Commerce City": a trade sought in a place (singular: "CNA needed in")
+    r"\b\w+ (?i:wanted|needed) (?i:in|for|at|near) (?:an? |the )?[A-Z0-9]"
 )
+# plural trades sought, which an ad may follow with nothing but a link ("Glaziers needed for a
+# high-rise in LoDo. https://..."); what else people say is "needed" is no job
+_TRADES_SOUGHT = re.compile(
+    r"\b(?!(?:volunteers|prayers|donations|donors|votes|signatures|answers|suggestions|ideas|"
+    r"tips|thoughts|recommendations|reviews|hands|tickets)\b)[a-z]{3,}s (?:wanted|needed)\b"
+    r"(?=\s*(?:[!:.,(]|in\b|for\b|at\b|near\b|asap\b|now\b|today\b|$))",
+    _I,
+)
+_LINK = re.compile(r"https?://", _I)
 _PAY = re.compile(
-    r"\$\s?\d[\d,.]*k?\s*(?:/|per\s|an\s|a\s)\s*(?:hr|hour|wk|week|yr|year|annum)\b|"
+    r"\$\s?\d[\d,.]*k?(?:\s?[-\u2013]\s?\$?\d[\d,.]*k?)?\s*(?:/|per\s|an\s|a\s)\s*"
+    r"(?:hr|hour|wk|week|yr|year|annum)\b|"
     r"\bweekly pay\b|\bcompetitive (?:pay|salary|rates?)\b|\bper diem\b|\bDOE\b|"
     r"\bsign[- ]on bonus\b|\breferral bonus\b|\bbenefits (?:package|included)\b",
     _I,
 )
+# a yearly salary ("$55k", "$68-75k", "$110,000"): pay only next to a role (money raised,
+# owed or won is written the same way)
+_SALARY = re.compile(r"\$\s?\d{2,3}(?:k|,\d{3})(?:\s?[-\u2013]\s?\$?\d{2,3}(?:k|,\d{3}))?\b", _I)
 _TERMS = re.compile(
     r"\b\d(?:st|nd|rd|th) shifts?\b|\b(?:night|day|weekend|evening|overnight|swing) shifts?\b|"
     r"\b3x12s?\b|\b(?:full|part)[- ]time\b|\bmon(?:day)?\s*-\s*fri(?:day)?\b|"
     r"\b\d+[- ](?:month|week|wk)s?\b[^.!?\n]{0,12}\bcontract\b|"
     r"\bcontract\b[^.!?\n]{0,40}\b\d+ (?:months|weeks)\b|\b(?:temp|contract)[- ]to[- ](?:hire|perm)\b|"
-    r"\((?:remote|hybrid|on-?site)\)|\bhybrid\b",
+    r"\((?:remote|hybrid|on-?site)\)|\bhybrid\b|\b(?:OT|overtime) available\b|\bhome daily\b|"
+    r"\bpaid training\b|\bno experience (?:necessary|needed|required)\b|\bpiece rate\b|"
+    r"\bweekends off\b|\btools provided\b|\bprevailing wage\b|\b\d+[- ]week (?:job|project)\b",
+    _I,
+)
+# An ad written as a listing: "Roofers in Fort Collins, $26/hr", "Site superintendent, Denver
+# Tech Center, $110k", "Registered Nurse - ICU - Tampa FL - $48/hr", "Position: Shipping
+# Clerk. Location: Louisville. Pay: $17/hr". Its opening names a role and a place or terms in
+# fragments, with no verb: one that has a verb is talk ("Nurses in Texas make $40/hr").
+_FRAGMENTS = re.compile(
+    r"^\W*[A-Z](?:[^.!?\n:]{0,40}:\s|[^.!?\n]{0,80}?(?:\s(?:in|near)\s+[A-Z]|,[^,]{1,40},|"
+    r"\s[-\u2013|]\s[^-\u2013|]{1,40}\s[-\u2013|]\s))"
+)
+_LABELLED = re.compile(
+    r"\b(?:position|role|job title|title)\s*:\s*[A-Z][^\n]{0,80}?\b(?:location|pay|salary|rate|"
+    r"shift|schedule)\s*:",
+    _I,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
+    r"can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't|"
+    r"i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|why|how)\b|"
+    # a headline of news written in fragments ("Breaking News - Denver - $15/hr minimum wage")
+    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
+    r"minimum wage|average|median)\b",
     _I,
 )
 _CALL_TO_ACT = re.compile(
     r"\binterested\s*\?|\b(?:dm|message|call|text|contact|email)\s+(?:me|us)\b|\breach out\b|"
     r"\blink in bio\b|\bcall\s+\(?\d{3}|\btext\s+\w+\s+to\s+\d+|"
     r"\bstart(?:s|ing)?\s+(?:monday|tomorrow|asap|immediately|next week)\b|\basap\b|"
-    r"\bfor details\b",
+    r"\bfor details\b|\bapply (?:now|today|here|online|at|on|via|in person)\b|\bapply\s*:",
     _I,
 )
 # Every ad above holds one of these. Each starts with a literal, which the regex engine skips
@@ -135,19 +183,41 @@ _TRIGGERS = tuple(
         r"sign[- ]on",
         r"referral",
         r"benefits (?:pac|inc)",
+        r"\$ ?\d{2,3}k",
+        r"\$ ?\d[\d,.]*k? ?[-\u2013]",
+        r"now hiring",
+        r"re hiring",
+        r"are hiring",
+        r" wanted",
+        r" needed",
     )
 )
 _SEP = "\x1e"
 
 
+def _is_listing(text: str) -> bool:
+    """The post opens as a listing (see ``_FRAGMENTS``) whose fragments hold the pay."""
+    head = _LINK.split(text, maxsplit=1)[0][:160]
+    if _FRAGMENTS.match(head) is None:
+        return bool(_LABELLED.search(text))
+    if not (_PAY.search(head) or _SALARY.search(head)):
+        return False
+    return _VERB.search(head) is None
+
+
 def _is_staffing_ad(text: str) -> bool:
+    # cheapest and most telling cues first: most posts read here are no ad
     if _CALL_TO_APPLY.search(text):
         return True
-    pay = bool(_PAY.search(text))
-    act = bool(_CALL_TO_ACT.search(text))
+    pay = _PAY.search(text) is not None
+    act = _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
-    return bool(_SOUGHT.search(text)) and (pay or act or bool(_TERMS.search(text)))
+    if _SOUGHT.search(text) and (pay or act or _SALARY.search(text) or _TERMS.search(text)):
+        return True
+    if _TRADES_SOUGHT.search(text) and (pay or _LINK.search(text) or _TERMS.search(text)):
+        return True
+    return _is_listing(text)
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
