@@ -209,10 +209,11 @@ def test_db_before_the_command_is_the_command_s_store(tmp_path: Path) -> None:
 
 
 def test_an_import_that_reads_no_file_fails(tmp_path: Path) -> None:
-    # a lone tweets.js: told what to import instead, counted as no malformed record, exit 1
+    # a lone tweets.js: told what to import instead, its tweets counted as skipped, exit 1
     lone = tmp_path / "tweets.js"
-    lone.write_text('window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1" } } ]')
+    tweet = '{ "tweet" : { "id_str" : "1" } }'
+    lone.write_text(f"window.YTD.tweets.part0 = [ {tweet}, {tweet} ]")
     result = runner.invoke(app, ["import", str(lone), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "import the whole archive ZIP as X sent it" in result.output
-    assert "Skipped 0 records." in result.output
+    assert "Skipped 2 records" in result.output

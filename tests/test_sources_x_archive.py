@@ -182,12 +182,13 @@ def test_folder_holding_an_archive_folder_is_imported(tmp_path: Path) -> None:
     assert report.new_posts == 4 and report.new_accounts == 1
 
 
-def test_a_lone_archive_file_says_what_to_import_and_costs_no_record(tmp_path: Path) -> None:
+def test_a_lone_archive_file_says_what_to_import_and_counts_its_tweets(tmp_path: Path) -> None:
     lone = tmp_path / "tweets.js"
     shutil.copy(ARCHIVE / "data" / "tweets.js", lone)
     report = import_paths(open_store(":memory:"), [lone])
     (problem,) = report.problems
-    assert problem.file == str(lone) and problem.records == 0
     assert "without the archive's account.js, which says whose archive it is" in problem.message
     assert "import the whole archive ZIP as X sent it, or its data folder" in problem.message
-    assert (report.posts, report.skipped) == (0, 0)  # not "1 malformed record"
+    # the summary's skipped count is the tweets not read, not "0" (nor "1 malformed record")
+    assert problem.file == str(lone) and problem.records == 3
+    assert (report.posts, report.skipped) == (0, 3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from staffpulse.sources.ytd import EntryError, ytd_items
+from staffpulse.sources.ytd import EntryError, count_entries, ytd_items
 
 HEAD = "window.YTD.tweet.part0 = [\n"
 
@@ -52,3 +52,12 @@ def test_when_no_entry_follows_the_rest_of_the_file_is_counted_as_lost() -> None
     error = items[-1][1]
     assert isinstance(error, EntryError) and error.records == 3
     assert "the rest of the file from line 8 (about 3 entries) could not be read" in str(error)
+
+
+def test_entries_are_counted_without_being_read() -> None:
+    # a text that looks like the start of an entry is not counted as one
+    entries = [_entry(n, 'a { \\"tweet\\" : brace') for n in range(1, 4)]
+    assert count_entries(HEAD + ",\n".join(entries) + "\n]") == 3
+    assert count_entries(HEAD + ",\n".join(entries)[:-20]) == 3  # cut short: begun ones count
+    assert count_entries("window.YTD.tweet.part0 = [ ]") == 0
+    assert count_entries("hello") == 0

@@ -43,7 +43,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
-from staffpulse.sources.ytd import ytd_items
+from staffpulse.sources.ytd import count_entries, ytd_items
 from staffpulse.store.core import Record
 
 PART_RE = re.compile(
@@ -307,8 +307,9 @@ class XArchive:
             if part.kind == "manifest":
                 continue
             if owner is None:
-                # not a malformed record: the file is whole, but its posts would have no author
-                yield Problem(part.location, None, LONE_PART, records=0)
+                # every entry of the file is lost (its posts would have no author): all count
+                entries = count_entries(decode_bytes(part.load())[0])
+                yield Problem(part.location, None, LONE_PART, records=entries)
                 continue
             if part.kind in ("account", "profile"):
                 raw = {"account": _public(account), "profile": profile}

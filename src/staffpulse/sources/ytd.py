@@ -52,6 +52,17 @@ def _rest_lost(exc: json.JSONDecodeError, text: str, pos: int, line: int, key: s
     )
 
 
+def count_entries(text: str) -> int:
+    """How many entries ``window.YTD.x.partN = [ ... ]`` holds, without reading them: the
+    objects that start with the key of its first one (``{ "tweet" : {``). For a file that is
+    skipped whole (a lone ``tweets.js``), to count what was not read."""
+    start = text.find("[")
+    first = _FIRST_KEY.search(text, start + 1) if start >= 0 else None
+    if first is None:
+        return 0
+    return len(re.findall(r'\{\s*"' + re.escape(first.group(1)) + r'"\s*:', text[first.start() :]))
+
+
 def ytd_items(text: str) -> Iterator[tuple[int, Any | Exception]]:
     """(line where it starts, entry or :class:`EntryError`) for each entry of
     ``window.YTD.x.partN = [ ... ]``; after a broken entry, reading goes on at the next one."""
