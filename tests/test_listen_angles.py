@@ -78,3 +78,51 @@ def test_a_serious_question_needs_more_than_a_hint_of_humor_for_a_light_tone() -
     assert "light tone" not in suggest_angle(text, {"question": True}, None, 5, humor=0.81)
     joke = "What's the funniest reason a candidate gave for leaving? lol"
     assert "light tone" in suggest_angle(joke, {"question": True}, None, 5, humor=0.95)
+
+
+# Written for this test, in the manner of what a consultant's inbox holds.
+HALLOWEEN = "Halloween costume idea: a job req that's been open for 180 days. Terrifying. 👻"
+TRIAL_SHIFT = (
+    "Interviewed at a fab shop today. They asked me to do an unpaid 'trial shift' of 8 hours."
+    " Is that even legal in Colorado?"
+)
+
+
+def test_a_joke_with_a_scary_word_gets_the_light_tone_not_consolation() -> None:
+    angle = suggest_angle(HALLOWEEN, {}, None, 0, humor=0.69)
+    assert "light tone" in angle and "acknowledge" not in angle
+    # the same words without the humor signal: no joke is assumed, and no consolation either
+    plain = suggest_angle(HALLOWEEN, {}, None, 0, humor=0.1)
+    assert "light tone" not in plain and "acknowledge" not in plain
+
+
+@pytest.mark.parametrize("humor", [0.0, 0.91, 0.99])
+def test_a_question_about_legality_is_answered_straight_however_funny_it_looks(
+    humor: float,
+) -> None:
+    angle = suggest_angle(TRIAL_SHIFT, {"question": True}, None, 0, humor=humor)
+    assert "light tone" not in angle
+    assert angle.startswith("Be the first to reply, and answer it straight on pay")
+    assert "where to check" in angle and "no jokes" in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What salary should I ask for as a forklift driver? lol no idea",
+        "How do you tell someone they're fired without it getting ugly? haha asking for a friend",
+        "Is this recruiter a scam? They want $200 for 'training' lol",
+    ],
+)
+def test_a_question_about_pay_firing_or_a_scam_is_never_joked_with(text: str) -> None:
+    angle = suggest_angle(text, {"question": True}, None, 2, humor=0.97)
+    assert "light tone" not in angle
+
+
+def test_a_funny_question_without_worry_can_still_be_joked_with() -> None:
+    joke = "What's the weirdest thing a candidate brought to an interview? 😂"
+    assert "light tone" in suggest_angle(joke, {"question": True}, None, 5, humor=0.95)
+
+
+def test_a_greeting_is_skipped() -> None:
+    assert suggest_angle("Happy Thanksgiving!", {"greeting": True}, None, 0) == SKIP

@@ -114,3 +114,50 @@ def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:
     assert distressed.distressed and distressed.negative and not distressed.light
     assert happy.light and not happy.negative
     assert laid_off.negative and not laid_off.light
+
+
+def test_tone_reads_play_past_a_scary_word_and_seriousness_past_a_positive_one() -> None:
+    joke, legal, fired, plain = judge_tone(
+        [
+            "Halloween costume idea: a job req that's been open for 180 days. Terrifying. 👻",
+            "They asked me to do an unpaid 'trial shift' of 8 hours. Is that even legal?",
+            "My manager says I'll be fired if I take my PTO. Great.",
+            "Terrifying numbers: 40% of new hires quit in 90 days.",
+        ]
+    )
+    assert joke.playful and not joke.negative and joke.light
+    assert legal.legal and legal.serious and not legal.light
+    assert fired.serious and not fired.legal and not fired.light
+    assert plain.negative and not plain.playful  # no play: a scary word stays negative
+
+
+def test_pay_makes_a_question_serious_not_a_statement() -> None:
+    question, statement = judge_tone(
+        ["What hourly rate should I ask for, and is $18 fair pay?", "Payday! Pizza on us 🎉"]
+    )
+    assert question.serious and not statement.serious
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy Thanksgiving from all of us at Apex Logistics Staffing.",
+        "Merry Christmas and happy holidays from the team at Brightside Talent! 🎄",
+        "Season's greetings! https://apex.example/holiday",
+    ],
+)
+def test_a_seasonal_greeting_is_left_out(text: str) -> None:
+    assert moderate(text).greeting
+    assert leave_out_reason({"greeting": True}) == "greeting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy Friday! What's the one interview question you always ask?",  # asks the room
+        "Happy Labor Day. Reminder: overtime rules changed this year for salaried staff.",
+        "Our recruiters say candidates ghost more in December than any other month.",
+    ],
+)
+def test_a_greeting_with_a_question_or_a_work_matter_stays(text: str) -> None:
+    assert not moderate(text).greeting

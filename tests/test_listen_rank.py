@@ -253,3 +253,23 @@ def test_squarely_about_work_needs_a_sure_classifier_and_a_work_word(
 ) -> None:
     (item,) = rank([conv("c", text=text)], RankContext(now=NOW, **context))  # type: ignore[arg-type]
     assert ("squarely about work topics" in item.reasons) is claimed
+
+
+def test_a_question_naming_several_work_matters_is_squarely_about_work() -> None:
+    text = (
+        "HR and recruiting folks: how are you handling candidates who use AI to write every"
+        " interview answer?"
+    )
+    (item,) = rank([conv("c", text=text)], RankContext(now=NOW, work_scores={"c": 0.75}))
+    assert item.flags["work"] and "squarely about work topics" in item.reasons
+    # the classifier leaning away: no claim, however many work words
+    (item,) = rank([conv("c", text=text)], RankContext(now=NOW, work_scores={"c": 0.4}))
+    assert not item.flags["work"]
+
+
+def test_a_firms_holiday_greeting_is_not_work_and_not_offered() -> None:
+    text = "Happy Thanksgiving from all of us at Apex Logistics Staffing."
+    (item,) = rank([conv("c", text=text)], RankContext(now=NOW, work_scores={"c": 0.96}))
+    assert not item.flags["work"] and "squarely about work topics" not in item.reasons
+    assert item.left_out == "greeting"
+    assert "a seasonal greeting: nothing to join" in item.cautions

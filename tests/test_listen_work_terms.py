@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.listen.work_terms import is_work_term, names_work_matter, work_subject
+from staffpulse.listen.work_terms import (
+    is_work_term,
+    names_work_matter,
+    work_subject,
+    work_subjects,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +53,17 @@ def test_sports_recruiting_is_not_recruiting() -> None:
     text = "See where WMU football's 2026 recruiting class stacks up heading into fall camp"
     assert work_subject(text) is None and not names_work_matter(text)
     assert work_subject("Recruiting nurses is harder every year") == "recruiting"
+
+
+def test_every_work_matter_named_once_most_specific_first() -> None:
+    text = (
+        "HR and recruiting folks: how are you handling candidates who use AI to write every"
+        " interview answer?"
+    )
+    assert work_subjects(text) == ["interviews", "candidates", "recruiting", "HR"]
+    assert work_subjects("I love my job") == []
+
+
+def test_an_unpaid_trial_shift_is_about_pay() -> None:
+    assert work_subject("Interviewed today. They want an unpaid 'trial shift' of 8 hours") == "pay"
+    assert work_subject("Unpaid invoices again this month") is None

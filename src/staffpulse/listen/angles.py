@@ -2,10 +2,18 @@
 
 An angle names a subject only when the post names a real work matter ("pay", "interviews",
 :func:`staffpulse.listen.work_terms.work_subject`); otherwise it stays plain rather than built
-on a stray word of the topic label ("add a perspective on soon"). Its tone follows the post's:
-"match the light tone" only for a humorous post that reads positive and shows no distress
-(:mod:`staffpulse.listen.moderation`); a distressed post, or a negative one that asks nothing,
-gets an empathetic angle, never "push back"; a question aimed at one account says so.
+on a stray word of the topic label ("add a perspective on soon"). Its tone follows the post's
+(:mod:`staffpulse.listen.moderation`):
+
+* "match the light tone" only for a post the humor signal finds funny that reads positive or
+  playful ("Terrifying. 👻" on a joke is play, not fear) and is neither distressed nor
+  serious;
+* a serious question (rights and rules, pay, being fired: "an unpaid 'trial shift' ... Is that
+  even legal?") is answered straight, never joked with; one about rights and rules points to
+  where to check;
+* a distressed post, or a negative one that asks nothing, gets an empathetic angle, never
+  "push back";
+* a question aimed at one account says so.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from staffpulse.listen.work_terms import work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
 JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
+LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "greeting")  # nothing to gain
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
 
@@ -38,7 +47,7 @@ def suggest_angle(
 
     ``tone`` defaults to the text's own (:func:`judge_tone`); ``addressee`` is the account an
     opening question is aimed at ("@acme"), when it is aimed at one."""
-    if any(flags.get(k) for k in ("spam", "hostile", "nsfw", "partisan")):
+    if any(flags.get(k) for k in LEFT_OUT_FLAGS):
         return SKIP
     if flags.get("job_ad"):
         return JOB_AD
@@ -65,6 +74,12 @@ def suggest_angle(
     # humor is a hint (the model's F1 is 0.46): a question must look very funny to be joked on
     if tone.light and humor >= (HUMOROUS_QUESTION if question else HUMOROUS):
         return lead + f"match the light tone with a short, relatable story{_on(subject, 'about')}."
+    if question and tone.legal:  # rights and rules: a wrong answer costs the asker
+        return lead + (
+            f"answer it straight{_on(subject)}: what the rules and usual practice are as your"
+            " recruiters know them, and where to check (the labor department, an employment"
+            " lawyer); no jokes, no pitch."
+        )
     if question:
         by_role = {
             "recruiter": f"answer peer to peer: what your desk sees{_on(subject, 'about')},"

@@ -116,7 +116,7 @@ class Inbox:
     # the topics ``topic_query`` names, the best match first (:mod:`.topic_match`)
     topic_matches: list[TopicMatch] = field(default_factory=list)
     # open conversations left out as not conversations to join, by reason
-    # (``moderation.LEAVE_OUT``: job_ad, spam, hostile, nsfw, partisan)
+    # (``moderation.LEAVE_OUT``: job_ad, greeting, spam, hostile, nsfw, partisan)
     left_out: dict[str, int] = field(default_factory=dict)
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:

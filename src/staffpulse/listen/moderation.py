@@ -19,10 +19,24 @@ Profanity alone is not an insult: "this fucking commute" is still a conversation
 The lexicons are compact and curated for this use (English, whole words, case-insensitive);
 ``scripts/eval_moderation.py`` measures how many labelled work posts they would leave out.
 
-The tone of a post decides the angle: VADER's compound sentiment (a lexicon and rules made for
-social media, offline) plus a few cues of distress that VADER scores as neutral ("take my mind
-off", "laid off"). A distressed or clearly negative post never gets a "light tone" or a
-"push back" angle.
+A fourth kind, a **greeting** ("Happy Thanksgiving from all of us at Apex Logistics Staffing"),
+is left out too: a seasonal greeting that asks nothing and names no work matter beyond the
+sender's firm name is a firm's broadcast, not a conversation; "Happy Friday! What's the best
+interview question you ask?" stays.
+
+The tone of a post decides the angle. VADER's compound sentiment (a lexicon and rules made for
+social media, offline) alone misreads the posts that matter most: "Terrifying. 👻" on a joke
+reads as distress, "Is that even legal?" as positive. So the tone also keeps:
+
+* cues of distress that VADER scores as neutral ("take my mind off", "laid off");
+* cues of **seriousness**: rights and rules ("legal", "unpaid", "discrimination", "EEOC") or a
+  worry ("fired", "let someone go", "scam", "worried"), and pay in a question ("what salary
+  should I ask?"). A serious post is never answered in a light tone;
+* cues of **play** (laughing or playful emoji, "lol", "haha", the "Nobody: ... Me:" meme): a
+  playful post is not read as negative for a scary word; the humor signal still decides the
+  light tone (:mod:`staffpulse.listen.angles`).
+
+A distressed or clearly negative post never gets a "light tone" or a "push back" angle.
 """
 
 from __future__ import annotations
@@ -33,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import names_work_matter
 
 # One hit is enough: insults and slurs aimed at people.
@@ -100,17 +115,60 @@ _DISTRESS_RE = re.compile(
     r"mental health|suicid\w*|shootings?|killed|died|death|crying|heartbroken|miserable)\b",
     re.IGNORECASE,
 )
+# Rights and rules at work, or a worry: a question with these is answered straight, never
+# joked with ("Is that even legal in Colorado?", "how do I let someone go?").
+_LEGAL_RE = re.compile(
+    r"\b(legal|illegal|legally|lawful|unlawful|against the law|labou?r laws?|employment law|"
+    r"lawsuits?|sue|suing|lawyers?|attorneys?|labou?r (board|department)|department of labou?r|"
+    r"(?-i:DOL|EEOC|OSHA|FMLA)|discriminat\w*|harass\w*|retaliat\w*|wrongful(ly)?|"
+    r"unpaid|underpaid|wage theft|back pay|minimum wage|owed|non-?competes?|"
+    r"workers'? comp(ensation)?|unsafe)\b",
+    re.IGNORECASE,
+)
+_WORRY_RE = re.compile(
+    r"\b(fired|firing|fire (me|him|her|them|someone)|let (me|him|her|them|someone|you) go|"
+    r"terminated|termination|laid off|layoffs?|severance|scam(s|med)?|worried|worry(ing)?|"
+    r"scared|afraid|nervous|can'?t afford|budget is tight|evict\w*)\b",
+    re.IGNORECASE,
+)
+_PAY_RE = re.compile(
+    r"\b(pay|paid|salar(y|ies)|wages?|paychecks?|overtime|compensation)\b",
+    re.IGNORECASE,
+)
+# Play: a laughing or playful emoji, a laugh, the "Nobody: ... Me:" meme.
+_PLAY_RE = re.compile(
+    r"[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639\U0001F61C\U0001F61D\U0001F643"
+    r"\U0001F609\U0001F92A\U0001F47B\U0001F383]|\b(lol|lmao|lmfao|rofl|ha(ha)+|he(he)+|jk)\b|"
+    r"(?:^|\n)\s*nobody\s*:",
+    re.IGNORECASE,
+)
+# Seasonal greetings ("Happy Thanksgiving", "Season's greetings", "from all of us at").
+_GREETING_RE = re.compile(
+    r"\b(happy|merry|joyous|blessed)\s+(new year|holidays?|holiday season|thanksgiving|"
+    r"christmas|xmas|easter|hanukkah|chanukah|diwali|eid|ramadan|kwanzaa|lunar new year|"
+    r"valentine'?s( day)?|st\.? patrick'?s( day)?|mother'?s day|father'?s day|memorial day|"
+    r"labou?r day|independence day|4th of july|fourth of july|juneteenth|veterans'? day|"
+    r"halloween|canada day|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"weekend)\b|\bseason'?s greetings\b|\bfrom (all of us|everyone|the (whole )?team) at\b",
+    re.IGNORECASE,
+)
+# A firm's name ("Apex Logistics Staffing", "Brightside Talent"): its work word is no work matter.
+_FIRM_NAME_RE = re.compile(
+    r"(?:\b[A-Z][\w&'.-]*\s+){1,4}(?:Staffing|Recruiting|Recruitment|Talent|Careers|Jobs|"
+    r"Workforce|Personnel|Employment|HR)\b"
+)
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 # The reasons a conversation is left out, in the order they are told (one each).
-LEAVE_OUT = ("nsfw", "hostile", "partisan", "spam", "job_ad")
+LEAVE_OUT = ("nsfw", "hostile", "partisan", "spam", "job_ad", "greeting")
 LEAVE_OUT_NAMES: dict[str, tuple[str, str]] = {
     "nsfw": ("NSFW post", "NSFW posts"),
     "hostile": ("hostile post", "hostile posts"),
     "partisan": ("partisan politics post", "partisan politics posts"),
     "spam": ("spam post", "spam posts"),
     "job_ad": ("job ad", "job ads"),
+    "greeting": ("greeting", "greetings"),
 }
 
 
@@ -122,6 +180,7 @@ class Moderation:
     nsfw: bool
     partisan: bool  # party politics, not about work: left out
     politics: bool  # names a party or leader (on a work matter when not ``partisan``)
+    greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
 
 
 def moderate(text: str) -> Moderation:
@@ -137,7 +196,17 @@ def moderate(text: str) -> Moderation:
         nsfw=_NSFW_RE.search(plain) is not None,
         partisan=politics and not names_work_matter(plain),
         politics=politics,
+        greeting=is_greeting(plain),
     )
+
+
+def is_greeting(text: str) -> bool:
+    """A seasonal greeting that asks nothing and names no work matter beyond the sender's
+    firm name ("Happy Thanksgiving from all of us at Apex Logistics Staffing")."""
+    plain = _URL_RE.sub(" ", text)
+    if _GREETING_RE.search(plain) is None or is_question(plain):
+        return False
+    return not names_work_matter(_FIRM_NAME_RE.sub(" ", plain))
 
 
 def looks_hostile(text: str) -> bool:
@@ -154,15 +223,22 @@ def leave_out_reason(flags: dict[str, bool]) -> str | None:
 class Tone:
     compound: float  # VADER, -1 (negative) to 1 (positive)
     distressed: bool  # a cue of distress, whatever VADER says
+    legal: bool = False  # rights and rules at work ("is that legal?", "unpaid")
+    serious: bool = False  # ``legal``, a worry ("fired", "scam"), or pay in a question
+    playful: bool = False  # a laughing or playful emoji, "lol", a meme
 
     @property
     def negative(self) -> bool:
-        return self.distressed or self.compound <= NEGATIVE_COMPOUND
+        """Distressed, or a negative compound that is not play ("Terrifying. 👻" on a joke)."""
+        return self.distressed or (self.compound <= NEGATIVE_COMPOUND and not self.playful)
 
     @property
     def light(self) -> bool:
-        """Safe to answer with a light tone: positive and not distressed."""
-        return not self.distressed and self.compound >= POSITIVE_COMPOUND
+        """Safe to answer with a light tone: positive or playful, neither distressed nor
+        serious."""
+        if self.distressed or self.serious:
+            return False
+        return self.playful or self.compound >= POSITIVE_COMPOUND
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,5 +256,19 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     for text in texts:
         plain = _URL_RE.sub(" ", text)
         compound = float(analyzer.polarity_scores(plain)["compound"])
-        out.append(Tone(compound, _DISTRESS_RE.search(plain) is not None))
+        legal = _LEGAL_RE.search(plain) is not None
+        serious = (
+            legal
+            or _WORRY_RE.search(plain) is not None
+            or (_PAY_RE.search(plain) is not None and is_question(plain))
+        )
+        out.append(
+            Tone(
+                compound,
+                _DISTRESS_RE.search(plain) is not None,
+                legal=legal,
+                serious=serious,
+                playful=_PLAY_RE.search(plain) is not None,
+            )
+        )
     return out

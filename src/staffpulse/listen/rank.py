@@ -3,17 +3,19 @@
 Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last activity,
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
-the score: a job ad (relevant, but not a conversation to join), a hostile tone, NSFW, partisan
-politics, spam, a post aimed at one account. Each ranked conversation also says whether the
-inbox leaves it out (``left_out``: job ads, spam, hostile, NSFW and partisan posts,
-:mod:`staffpulse.listen.moderation`; threads mostly not about work,
+the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
+tone, NSFW, partisan politics, spam, a post aimed at one account. Each ranked conversation also
+says whether the inbox leaves it out (``left_out``: job ads, greetings, spam, hostile, NSFW and
+partisan posts, :mod:`staffpulse.listen.moderation`; threads mostly not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
 
 Reasons only claim what is known: an undated conversation gets no recency (and says its date
-is unknown), "asks a question" needs a real question, "squarely about work topics" needs
-the classifier to be sure *and* a work word that is not ambiguous, and no reply count is
-claimed for a conversation whose first post is not stored (how many replies it has is unknown).
+is unknown), "asks a question" needs a real question, "squarely about work topics" needs the
+classifier to be sure *and* a work word that is not ambiguous (or, with the classifier leaning
+to work, several different work matters) and is never said of a seasonal greeting, and no reply
+count is claimed for a conversation whose first post is not stored (how many replies it has is
+unknown).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from staffpulse.listen.moderation import Tone, judge_tone, leave_out_reason, loo
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.listen.work_terms import names_work_matter, work_subjects
 from staffpulse.models import Post
 from staffpulse.report.counts import count_of
 from staffpulse.signals.job_ads import looks_like_job_ad
@@ -63,6 +65,7 @@ WEIGHTS: dict[str, float] = {
 # (``moderation.LEAVE_OUT``); the penalties still order them below real conversations.
 PENALTIES: dict[str, float] = {
     "job_ad": 0.15,
+    "greeting": 0.2,
     "hostile": 0.2,
     "nsfw": 0.1,
     "partisan": 0.2,
@@ -77,6 +80,11 @@ ROOM_UNKNOWN = 0.5
 # "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
 # an unambiguous work word in it): its probability alone rides on words such as "office".
 SQUARELY_WORK_P = 0.8
+# ... or an opening that names this many different work matters ("HR", "recruiting",
+# "candidates", "interviews"), with the classifier leaning to work: short questions full of
+# work words are where the classifier is least sure.
+SEVERAL_WORK_MATTERS = 3
+LEANS_WORK_P = 0.5
 GROWTH_WINDOW = timedelta(hours=6)
 ROLE_WEIGHTS: dict[str, float] = {
     "recruiter": 1.0,
@@ -276,9 +284,9 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
         "question": question,
-        "work": ctx.work_scores.get(conv.id, 0.0) >= SQUARELY_WORK_P
-        and names_work_matter(opening.text),
+        "work": not verdict.greeting and _squarely_work(opening.text, ctx.work_scores.get(conv.id)),
         "job_ad": job_ad,
+        "greeting": verdict.greeting,
         "hostile": hostile,
         "spam": spam,
         "nsfw": verdict.nsfw,
@@ -306,6 +314,16 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         flags,
         leave_out_reason(flags) or (OFF_WORK if flags[OFF_WORK] else None),
     )
+
+
+def _squarely_work(text: str, p_work: float | None) -> bool:
+    """The classifier sure and a work word, or several work matters and the classifier
+    leaning to work; never a keyword hit alone, nor a greeting (see the module docstring)."""
+    if p_work is None or p_work < LEANS_WORK_P:
+        return False
+    if p_work >= SQUARELY_WORK_P:
+        return names_work_matter(text)
+    return len(work_subjects(text)) >= SEVERAL_WORK_MATTERS
 
 
 def _span(hours: float) -> str:
@@ -346,6 +364,8 @@ def _explain(
     cautions: list[str] = []
     if flags["job_ad"]:
         cautions.append("looks like a job ad: relevant, but not a conversation to join")
+    if flags["greeting"]:
+        cautions.append("a seasonal greeting: nothing to join")
     if flags["hostile"]:
         cautions.append("hostile tone: joining risks a pile-on")
     if flags["nsfw"]:

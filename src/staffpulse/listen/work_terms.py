@@ -31,6 +31,9 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, subject in (
         (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency)\b", "pay"),
         (r"\b(salar(y|ies)|wages?)\b", "pay"),
+        # "an unpaid 'trial shift'": about pay, whatever else the post names
+        (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
+         r"internships?|training|leave)\b", "pay"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),
         (r"\b(return[- ]to[- ]office|(?-i:RTO))\b", "return to office"),
         (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b", "remote work"),
@@ -72,6 +75,14 @@ def names_work_matter(text: str) -> bool:
 def is_work_term(term: str) -> bool:
     """A word or phrase of the work vocabulary on its own ("salary", "remote work")."""
     return _WORK_TERMS_RE.fullmatch(term.strip()) is not None
+
+
+def work_subjects(text: str) -> list[str]:
+    """Every work matter the text names, most specific first, each once: a post that names
+    several ("HR", "recruiting", "candidates", "interviews") is about work beyond doubt."""
+    plain = _URL_RE.sub(" ", text)
+    found = [subject for pattern, subject in _SUBJECTS if pattern.search(plain)]
+    return list(dict.fromkeys(found))
 
 
 def work_subject(text: str) -> str | None:
