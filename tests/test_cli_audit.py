@@ -91,6 +91,27 @@ def test_audit_errors_are_messages(db: Path) -> None:
     assert empty.exit_code == 66 and "no posts in the store since 2099-01-01" in empty.output
 
 
+@pytest.mark.parametrize(
+    "typed", ["https://x.com/rosa", "x.com/Rosa/status/12?s=20", "https://twitter.com/rosa"]
+)
+def test_audit_reads_a_profile_url_as_connect_does(db: Path, typed: str) -> None:
+    result = invoke("audit", typed, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["account"]["handle"] == "rosa"
+
+
+def test_a_profile_url_names_its_platform(db: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    # rosa is on X only: her Bluesky address finds nothing rather than another platform's rosa
+    elsewhere = invoke("audit", "https://bsky.app/profile/rosa.bsky.social", "--db", db)
+    assert elsewhere.exit_code == 66 and "on bluesky" in elsewhere.output
+    clash = invoke("audit", "https://x.com/rosa", "--platform", "bluesky", "--db", db)
+    assert clash.exit_code == 65 and "names an X account, not a Bluesky one" in clash.output
+    nowhere = invoke("audit", "https://example.com/about", "--db", db)
+    assert nowhere.exit_code == 65 and "not a profile URL" in nowhere.output
+
+
 def test_audit_platform_takes_twitter_and_refuses_an_unknown_one(db: Path) -> None:
     if not FULL_APP:
         pytest.skip("the full CLI (with its error boundary) cannot be imported yet")

@@ -121,6 +121,19 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
         assert joined_conversations(store, "bluesky", FIRM, since=later) == 0
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["https://bsky.app/profile/acme-staffing.bsky.social", "@acme-staffing.bsky.social (bsky)"],
+)
+def test_as_reads_a_profile_url_as_audit_and_connect_do(replayed: Any, typed: str) -> None:
+    db, truth, _ = replayed
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json", "--as", typed])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [j["conversation_id"] for j in data["joined"]] == [sorted(truth.work_questions)[0]]
+    assert not any("not in the store" in note for note in data["notes"])
+
+
 def test_audit_counts_the_inbox_conversations_the_firm_joined(replayed: Any) -> None:
     db, _, _ = replayed
     runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"])  # listening has judged

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
@@ -218,12 +219,15 @@ def audit_account(
 ) -> AuditResult:
     """Audit one stored account on the four pillars.
 
+    ``handle`` is read as every command reads an account: a handle, an id or a profile URL
+    (:func:`staffpulse.account_refs.find_account_ref`; the URL's platform is the account's).
+
     ``config`` is the whole config dict or its ``audit`` table (default: ``load_config()``).
     ``scorer`` replaces the shipped text model (tests); ``now`` fixes the clock. With ``save``
     the result is stored, and the previous stored audit of the account gives ``change``.
     """
     settings = audit_settings(config)
-    account = store.find_account(handle, platform)
+    account = find_account_ref(store, handle, platform)
     since_dt = parse_since(since)
     data = load_account_data(store, account, since_dt)
     if not data.posts:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from staffpulse.errors import InputError, NotFoundError
-from staffpulse.handles import as_url, parse_handle
-from staffpulse.models import INDUSTRY_ROLES, ROLES, Account, platform_choice
+from staffpulse.account_refs import find_account_ref
+from staffpulse.errors import InputError
+from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.store import Store
 
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
@@ -52,22 +52,6 @@ def parse_roles(role: str | None) -> set[str] | None:
 
 
 def find_connect_account(store: Store, text: str, platform: str | None = None) -> Account:
-    """The stored account ``text`` names: a handle, an id or a profile URL. ``platform`` may be
-    spelled as people do (``twitter``)."""
-    platform = platform_choice(platform)
-    try:
-        return store.find_account(text, platform)
-    except NotFoundError:
-        if as_url(text.strip()) is None:
-            raise
-    # A profile URL: the handle in it (a Mastodon account's id may be the URL itself, tried
-    # first above)
-    try:
-        found_platform, handle = parse_handle(text, platform)
-    except ValueError as exc:
-        raise InputError(
-            f"'{text.strip()}' is not a profile URL staffpulse reads: {exc}",
-            hint="give the handle (@name, name.bsky.social, @user@instance) or the URL of a "
-            "profile on x.com, bsky.app or a Mastodon instance",
-        ) from None
-    return store.find_account(handle, found_platform)
+    """The stored account ``text`` names: a handle, an id or a profile URL, read as every
+    command reads one (:func:`staffpulse.account_refs.find_account_ref`)."""
+    return find_account_ref(store, text, platform)

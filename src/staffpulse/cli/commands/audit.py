@@ -26,7 +26,13 @@ SinceOption = Annotated[
 
 
 def audit_command(
-    handle: Annotated[str, typer.Argument(help="The account to audit, e.g. @acmestaffing.")],
+    handle: Annotated[
+        str,
+        typer.Argument(
+            help="The account to audit: @handle, id or profile URL, e.g. @acmestaffing or "
+            "https://x.com/acmestaffing."
+        ),
+    ],
     platform: Annotated[
         str | None,
         typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
@@ -37,16 +43,18 @@ def audit_command(
     as_json: JsonOption = False,
 ) -> None:
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
+    from staffpulse.account_refs import read_account_ref
     from staffpulse.audit import audit_account
     from staffpulse.bundled import is_bundled_sample
     from staffpulse.report.html import write_audit_html
     from staffpulse.report.terminal_audit import render_audit
 
+    named = read_account_ref(handle, platform)[0]  # a profile URL's handle, for the spinner
     with open_store(db, create=False) as store:
         if as_json:
             result = audit_account(store, handle, platform=platform, since=since)
         else:
-            with err_console.status(f"Auditing @{escape(handle.lstrip('@'))}..."):
+            with err_console.status(f"Auditing @{escape(named.lstrip('@'))}..."):
                 result = audit_account(store, handle, platform=platform, since=since)
         sample = bool(html) and is_bundled_sample(store)
     written = write_audit_html(result, html, sample=sample) if html else None

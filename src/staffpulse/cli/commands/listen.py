@@ -187,7 +187,11 @@ def inbox(
     ] = None,
     as_handle: Annotated[
         str | None,
-        typer.Option("--as", help="Your firm's handle: its replies mark conversations joined."),
+        typer.Option(
+            "--as",
+            help="Your firm's account (@handle or profile URL): its replies mark "
+            "conversations joined.",
+        ),
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
     platform: Annotated[
@@ -220,6 +224,7 @@ def inbox(
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
         return
+    from staffpulse.account_refs import read_account_ref
     from staffpulse.listen.html import write_inbox_html
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.terminal import render_inbox
@@ -232,6 +237,8 @@ def inbox(
 
     settings = load_config().get("listen", {})
     handle = as_handle or str(settings.get("account") or "") or None
+    # read as audit and connect read an account: a profile URL names its handle and platform
+    handle, as_platform = read_account_ref(handle) if handle else (None, None)
     window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
@@ -241,6 +248,7 @@ def inbox(
             platform=platform,
             topic=topic,
             as_handle=handle,
+            as_platform=as_platform,
             limit=limit,
             max_age=window,
             as_of=reference,

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from staffpulse.account_refs import find_account_ref, parse_account_ref, read_account_ref
+from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
+from staffpulse.models import Account, Post, Provenance
+from staffpulse.store import Store, open_store
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def store() -> Store:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="1", handle="Acme_Staffing"),
+            Account(platform="bluesky", id="did:plc:abc", handle="ridgeway.bsky.social"),
+            Account(platform="mastodon", id="https://hr.social/@jane", handle="jane@hr.social"),
+            # the same bare handle on Bluesky, as a CSV without full handles stores it
+            Account(platform="bluesky", id="did:plc:twin", handle="acme_staffing"),
+            Post(platform="x", id="p1", author_id="1", text="hi", created_at=NOW),
+        ],
+        Provenance("test", "here", "t", NOW),
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("typed", "platform", "account_id"),
+    [
+        # what people paste from a browser: every form names its platform
+        ("https://x.com/acme_staffing", "x", "1"),
+        ("https://twitter.com/Acme_Staffing/status/9?s=20", "x", "1"),
+        ("x.com/acme_staffing", "x", "1"),
+        ("https://bsky.app/profile/ridgeway.bsky.social", "bluesky", "did:plc:abc"),
+        ("https://bsky.app/profile/did:plc:abc", "bluesky", "did:plc:abc"),
+        ("https://hr.social/@jane", "mastodon", "https://hr.social/@jane"),
+        ("https://hr.social/users/jane", "mastodon", "https://hr.social/@jane"),
+        # what people type, and what the dashboard's pickers send
+        ("@Ridgeway.bsky.social", "bluesky", "did:plc:abc"),
+        ("@jane@hr.social", "mastodon", "https://hr.social/@jane"),
+        ("jane", "mastodon", "https://hr.social/@jane"),
+        ("@acme_staffing (x)", "x", "1"),
+        ("bsky:ridgeway.bsky.social", "bluesky", "did:plc:abc"),
+    ],
+)
+def test_an_account_is_found_by_handle_id_or_profile_url(
+    store: Store, typed: str, platform: str, account_id: str
+) -> None:
+    found = find_account_ref(store, typed)
+    assert (found.platform, found.id) == (platform, account_id)
+
+
+def test_the_url_says_which_platform_when_a_handle_is_on_two(store: Store) -> None:
+    # "acme_staffing" alone is on X and Bluesky; the X profile address is the X account
+    with pytest.raises(AmbiguousAccountError):
+        find_account_ref(store, "acme_staffing")
+    found = find_account_ref(store, "https://x.com/acme_staffing")
+    assert (found.platform, found.id) == ("x", "1")
+
+
+def test_a_platform_that_contradicts_the_reference_is_refused(store: Store) -> None:
+    with pytest.raises(InputError, match="names an X account, not a Bluesky one"):
+        find_account_ref(store, "https://x.com/acme_staffing", "bsky")
+    with pytest.raises(InputError, match="names an X account"):
+        find_account_ref(store, "@acme_staffing (x)", "mastodon")
+    assert find_account_ref(store, "https://x.com/acme_staffing", "Twitter").id == "1"
+
+
+def test_an_address_of_no_profile_or_no_stored_account_says_so(store: Store) -> None:
+    with pytest.raises(InputError, match="not a profile URL"):
+        find_account_ref(store, "https://example.com/about")
+    with pytest.raises(NotFoundError, match=r"no account 'someone' on x"):
+        find_account_ref(store, "https://x.com/someone")
+
+
+def test_read_without_the_store() -> None:
+    assert read_account_ref("https://x.com/Acme_Staffing") == ("acme_staffing", "x")
+    assert read_account_ref("https://hr.social/@jane") == ("jane@hr.social", "mastodon")
+    assert read_account_ref("acme", "twitter") == ("acme", "x")
+    assert read_account_ref("@acme") == ("acme", None)
+    assert parse_account_ref("  ") == ("", None)
