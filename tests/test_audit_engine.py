@@ -196,3 +196,24 @@ def test_a_feed_not_in_english_keeps_only_the_pillars_that_do_not_read_text(
     assert result.overall == round(sum(counted) / 2)
     assert sum(row["not_english"] for row in result.timeline) == 10
     assert sum(row["job_ads"] + row["other_posts"] for row in result.timeline) == 0
+
+
+def test_do_this_next_lists_only_real_actions_with_points_that_add_up(tmp_path: Path) -> None:
+    firm, rosa = firm_and_recruiter()
+    store = store_with(tmp_path, firm, rosa)
+    good = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    data = json.loads(json.dumps(good.to_dict()))
+    # her face has nothing to fix: its "looks human" praise stays in the pillar, not in the list
+    assert data["pillars"]["face"]["recommendations"][0].startswith("Your profile looks human")
+    assert not any(a["pillar"] == "face" for a in data["top_actions"])
+    bad = audit_account(store, "acmestaffing", scorer=FakeScorer(), avatar=LOGO)
+    for result in (good, bad):
+        by_pillar: dict[str, int] = {}
+        for action in result.top_actions:
+            by_pillar[action["pillar"]] = by_pillar.get(action["pillar"], 0) + action["points"]
+            assert action["points"] <= action["pillar_points"]
+        assert all(
+            total <= next(a["pillar_points"] for a in result.top_actions if a["pillar"] == name)
+            for name, total in by_pillar.items()
+        )
+        assert sum(by_pillar.values()) <= 100 - result.overall + 1  # +1: rounding

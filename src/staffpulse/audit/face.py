@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.names import firm_cue, name_score
-from staffpulse.audit.types import PillarResult
+from staffpulse.audit.types import PillarResult, Praise
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
@@ -227,7 +227,9 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         )
     if not recs:
         recs.append(
-            "Your profile looks human: a real face, a clear bio and a person's name. Refresh "
-            "the photo once a year so it still looks like you."
+            Praise(
+                "Your profile looks human: a real face, a clear bio and a person's name. "
+                "Refresh the photo once a year so it still looks like you."
+            )
         )
     return recs[:3]

@@ -9,7 +9,14 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
-from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
+from staffpulse.audit.types import (
+    Frame,
+    PillarResult,
+    PostExample,
+    Praise,
+    example,
+    rank_examples,
+)
 
 
 def _date(ts: float) -> str | None:
@@ -201,7 +208,9 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             else f"Only {round(100 * share)}% of your posts are job ads"
         )
         recs.append(
-            f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift and "
-            "one thing you like about the team."
+            Praise(
+                f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
+                "and one thing you like about the team."
+            )
         )
     return recs[:3]

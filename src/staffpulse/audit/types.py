@@ -76,6 +76,16 @@ def rank_examples(
     return ranked
 
 
+class Praise(str):
+    """Advice that says "keep it up": what a pillar says when it has nothing to fix.
+
+    Still a recommendation of its pillar (the report shows it there), but no action to take
+    next: ``top_actions`` leaves it out. A plain ``str`` everywhere else (JSON, history).
+    """
+
+    __slots__ = ()
+
+
 @dataclass(slots=True)
 class PillarResult:
     name: str

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
-from staffpulse.audit.types import Frame, PillarResult, example, rank_examples
+from staffpulse.audit.types import Frame, PillarResult, Praise, example, rank_examples
 
 
 def voice_score(
@@ -138,7 +138,9 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if not recs:
         recs.append(
-            f"{round(100 * p)}% of your posts sound human and {round(100 * h)}% are funny: "
-            "keep it up, and turn your best story of the month into a short thread."
+            Praise(
+                f"{round(100 * p)}% of your posts sound human and {round(100 * h)}% are funny: "
+                "keep it up, and turn your best story of the month into a short thread."
+            )
         )
     return recs[:3]
