@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.bluesky import BlueskyJson, rows_from_bluesky
 from staffpulse.store.core import Record
 
@@ -87,10 +88,6 @@ def test_no_avatar_is_known_and_records() -> None:
 
 
 def test_a_saved_record_of_another_kind_is_told_not_counted_as_malformed(tmp_path: Path) -> None:
-    import json
-
-    from staffpulse.sources.base import Notice
-
     path = tmp_path / "generator.json"
     path.write_text(
         json.dumps(
@@ -113,3 +110,105 @@ def test_native_jsonl_with_dids_stays_native(tmp_path: Path) -> None:
     path = tmp_path / "mine.jsonl"
     path.write_text(line)
     assert detect(path).name == "staffpulse-jsonl"
+
+
+def _feed_item(rkey: str, **post: object) -> dict[str, object]:
+    view = {
+        "uri": f"at://did:plc:acme/app.bsky.feed.post/{rkey}",
+        "author": {"did": "did:plc:acme", "handle": "acme.bsky.social", "displayName": "Acme"},
+        "record": {"$type": "app.bsky.feed.post", "text": f"post {rkey}", "createdAt": CREATED},
+    }
+    return {"post": {**view, **post}}
+
+
+CREATED = "2026-03-01T10:00:00.000Z"
+
+
+def _items(path: Path) -> tuple[list[Post], list[Problem], list[Notice]]:
+    items = list(detect(path).read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    return posts, problems, [i for i in items if isinstance(i, Notice)]
+
+
+def test_pages_saved_one_a_line_are_all_read(tmp_path: Path) -> None:
+    # curl ... >> feed.jsonl: one getAuthorFeed page a line, then a line cut short
+    pages = [{"feed": [_feed_item("p1"), _feed_item("p2")]}, {"feed": [_feed_item("p3")]}]
+    cut = json.dumps({"feed": [_feed_item("p4"), _feed_item("p5"), _feed_item("p6")]})[:-40]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join([*(json.dumps(p) for p in pages), cut]) + "\n")
+    assert detect(path).name == "bluesky-json"
+    posts, problems, _ = _items(path)
+    assert sorted(p.id.rsplit("/", 1)[1] for p in posts) == ["p1", "p2", "p3"]
+    (problem,) = problems  # the cut page: its line, and the posts it held counted
+    assert problem.line == 3 and problem.records == 3
+    assert "the 3 entries on this line were not read" in problem.message
+
+
+def test_feed_items_one_a_line_are_read(tmp_path: Path) -> None:
+    # jq -c '.feed[]' writes one feed item a line
+    path = tmp_path / "items.jsonl"
+    path.write_text(json.dumps(_feed_item("i1")) + "\n" + json.dumps(_feed_item("i2")) + "\n")
+    posts, problems, _ = _items(path)
+    assert len(posts) == 2 and not problems
+
+
+def test_a_post_without_its_author_is_reported_and_its_repost_not_stored(tmp_path: Path) -> None:
+    reposted = _feed_item("gone", author=None)
+    reposted["reason"] = {
+        "$type": "app.bsky.feed.defs#reasonRepost",
+        "by": {"did": "did:plc:jane", "handle": "jane.example.com"},
+        "indexedAt": CREATED,
+    }
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"feed": [reposted, _feed_item("ok")]}, indent=1))
+    posts, problems, _ = _items(path)
+    assert [p.id.rsplit("/", 1)[1] for p in posts] == ["ok"]  # no repost of a missing post
+    (problem,) = problems
+    assert problem.records == 1 and problem.message.startswith("feed[0]: post at://")
+    assert "without 'author'" in problem.message
+
+
+def test_a_reply_parent_that_cannot_be_read_is_told_and_the_reply_kept(tmp_path: Path) -> None:
+    item = _feed_item("r1")
+    deleted = {"$type": "app.bsky.feed.defs#notFoundPost", "uri": "at://x/y/z", "notFound": True}
+    item["reply"] = {"root": deleted, "parent": {"uri": "at://did:plc:jane/app.bsky.feed.post/j"}}
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"feed": [item]}))
+    posts, problems, _ = _items(path)
+    assert [p.id.rsplit("/", 1)[1] for p in posts] == ["r1"]
+    (problem,) = problems  # the deleted root is not a problem; the broken parent is
+    assert problem.message.startswith("feed[0].reply.parent: post at://did:plc:jane")
+
+
+def test_a_response_cut_short_counts_the_posts_it_began(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    text = json.dumps({"feed": [_feed_item(f"c{n}") for n in range(5)]}, indent=1)
+    path.write_text(text[: len(text) * 3 // 4])  # within the 4th item
+    posts, problems, _ = _items(path)
+    (problem,) = problems
+    assert not posts and problem.records == 4
+    assert "(the file looks cut short); nothing in the file was read (at least 4 entries)" in (
+        problem.message
+    )
+
+
+def test_utf16_with_its_bom_is_read(tmp_path: Path) -> None:
+    # Windows PowerShell's `>` saves UTF-16 LE with a BOM
+    path = tmp_path / "feed.json"
+    path.write_bytes(json.dumps({"feed": [_feed_item("u1")]}, indent=1).encode("utf-16"))
+    posts, problems, _ = _items(path)
+    assert [p.text for p in posts] == ["post u1"] and not problems
+
+
+def test_posts_without_a_date_are_told(tmp_path: Path) -> None:
+    item = _feed_item("d1")
+    item["post"]["record"] = {"$type": "app.bsky.feed.post", "text": "no date"}  # type: ignore[index]
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"feed": [item, _feed_item("d2")]}))
+    posts, _, notices = _items(path)
+    assert len(posts) == 2
+    (notice,) = notices
+    assert "1 post has no date (record.createdAt is missing or empty): kept undated" in (
+        notice.message
+    )

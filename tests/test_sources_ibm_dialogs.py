@@ -85,6 +85,15 @@ def test_a_broken_dialog_is_reported_and_all_its_tweets_counted(tmp_path: Path) 
     ]
 
 
+def test_a_file_cut_short_counts_its_dialogs(tmp_path: Path) -> None:
+    cut = tmp_path / "train.json"
+    cut.write_text(FILE.read_text(encoding="utf-8").rstrip()[:-1], encoding="utf-8")  # no "]"
+    posts, _, (problem,) = _read(cut)
+    dialogs = len(json.loads(FILE.read_text(encoding="utf-8")))
+    assert not posts and problem.records == dialogs  # not "1 record" for the whole file
+    assert f"nothing in the file was read (at least {dialogs} entries)" in problem.message
+
+
 def test_transformer_is_pure_and_time_of_old_ids_is_unknown() -> None:
     dialog = json.loads(FILE.read_text(encoding="utf-8"))[1]
     before = json.dumps(dialog)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.mastodon import MastodonJson, html_to_text, rows_from_mastodon
 from staffpulse.store.core import Record
 
@@ -132,3 +133,54 @@ def test_replies_and_boosts_point_at_home_ids_within_a_response() -> None:
     assert posts["staffing.example:113"].reposted_post_id == "hr.social:900"
     # a parent outside the response keeps the serving instance's id
     assert posts["staffing.example:114"].reply_to_post_id == "staffing.example:42"
+
+
+def _statuses() -> list[dict[str, object]]:
+    statuses = json.loads((FIXTURES / "account_statuses.json").read_text())
+    assert isinstance(statuses, list)
+    return statuses
+
+
+def _items(path: Path) -> tuple[list[Post], list[Problem], list[Notice]]:
+    items = list(detect(path).read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    problems = [i for i in items if isinstance(i, Problem)]
+    return posts, problems, [i for i in items if isinstance(i, Notice)]
+
+
+def test_statuses_saved_one_a_line_are_read_as_the_whole_response_is(tmp_path: Path) -> None:
+    whole, _ = _read("account_statuses.json")
+    path = tmp_path / "statuses.jsonl"
+    path.write_text("".join(json.dumps(status) + "\n" for status in _statuses()) + "{oops\n")
+    assert detect(path).name == "mastodon-json"
+    posts, problems, _ = _items(path)
+    # the same posts, with the same ids (the instance is found over the whole file)
+    assert sorted(p.id for p in posts) == sorted(r.id for r in whole if isinstance(r, Post))
+    (problem,) = problems
+    assert problem.line == len(_statuses()) + 1 and problem.records == 1
+
+
+def test_pages_saved_one_a_line_are_read(tmp_path: Path) -> None:
+    statuses = _statuses()
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps(statuses[:1]) + "\n" + json.dumps(statuses[1:]) + "\n")
+    posts, problems, _ = _items(path)
+    assert len({p.id for p in posts}) == 4 and not problems
+
+
+def test_a_status_without_a_date_is_told(tmp_path: Path) -> None:
+    statuses = _statuses()
+    statuses[0]["created_at"] = None
+    path = tmp_path / "statuses.json"
+    path.write_text(json.dumps(statuses))
+    posts, problems, notices = _items(path)
+    assert not problems and any(p.created_at is None for p in posts)
+    (notice,) = notices
+    assert "1 post has no date (created_at is missing or empty): kept undated" in notice.message
+
+
+def test_utf16_with_its_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "statuses.json"
+    path.write_bytes(json.dumps(_statuses(), indent=1, ensure_ascii=False).encode("utf-16"))
+    posts, problems, _ = _items(path)
+    assert len({p.id for p in posts}) == 4 and not problems

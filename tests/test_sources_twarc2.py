@@ -293,6 +293,18 @@ def test_pretty_printed_document_is_still_read_whole(tmp_path: Path) -> None:
     assert set(posts) == {"7"} and not problems
 
 
+def test_a_response_cut_short_counts_the_tweets_it_began(tmp_path: Path) -> None:
+    path = tmp_path / "response.json"
+    tweets = [{"id": str(n), "text": "hi", "author_id": "1"} for n in range(3)]
+    text = json.dumps({"data": tweets, "includes": {"users": [{"id": "1"}]}}, indent=2)
+    path.write_text(text[: text.index('"includes"')], encoding="utf-8")
+    _, _, (problem,) = _read(path)
+    assert problem.records == 3  # the summary says "Skipped 3 records", not 1
+    assert "(the file looks cut short); nothing in the file was read (at least 3 entries)" in (
+        problem.message
+    )
+
+
 def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:
     path = tmp_path / "notes.jsonl"
     path.write_text("just\nsome notes\nabout author_id and text\n", encoding="utf-8")

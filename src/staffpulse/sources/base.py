@@ -93,10 +93,11 @@ def register(source: Source) -> Source:
 
 
 def read_head(path: Path) -> bytes:
+    """The head of ``path`` as sources sniff it (:func:`sniffable`)."""
     if path.is_dir():
         return b""
     with path.open("rb") as handle:
-        return handle.read(HEAD_BYTES)
+        return sniffable(handle.read(HEAD_BYTES))
 
 
 def claimed_by(path: Path) -> Source | None:
@@ -241,6 +242,22 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     encoding = _choose_encoding(data[:4], lambda: (data,))
     text = data.decode(encoding.codec, encoding.errors)
     return text, encoding.note
+
+
+def bom_codec(head: bytes) -> str | None:
+    """``"utf-16"`` or ``"utf-32"`` when ``head`` starts with that encoding's byte order mark."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    return None
+
+
+def sniffable(head: bytes) -> bytes:
+    """A file head as every source sniffs it: UTF-16/32 text (by its BOM) re-encoded as UTF-8,
+    so that a format's markers (``{"data":``) are found in a file Windows PowerShell wrote
+    (its ``>`` saves UTF-16); any other head unchanged. A character cut at the end is dropped."""
+    codec = bom_codec(head)
+    return head if codec is None else head.decode(codec, errors="ignore").encode("utf-8")
 
 
 def head_text(head: bytes) -> str:

@@ -3,7 +3,9 @@
 Reads ``app.bsky.feed.getAuthorFeed`` pages (``feed[]`` of ``{post, reply, reason}``),
 ``getPostThread`` (``thread`` with ``parent``/``replies``), ``searchPosts``/``getPosts``
 (``posts[]``), ``app.bsky.graph.getFollows``/``getFollowers``, ``app.bsky.actor.getProfile``
-(one profile, or ``profiles[]``) and ``com.atproto.repo.getRecord`` of a post.
+(one profile, or ``profiles[]``) and ``com.atproto.repo.getRecord`` of a post; a file may
+hold one response, or several one a line (``curl ... >> feed.jsonl``; also single feed items
+or post views, as ``jq -c '.feed[]'`` writes them): :mod:`staffpulse.sources.responses`.
 
 A post's id is its ``at://`` URI and an account's id its DID. ``record.reply`` makes a reply
 (``conversation_id`` = the root URI), an embedded post record a quote, and a
@@ -19,14 +21,8 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.jsonio import (
-    as_list,
-    first_json_char,
-    get_int,
-    get_str,
-    load_document,
-    looks_native,
-)
+from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
+from staffpulse.sources.responses import Undated, read_responses
 from staffpulse.store.core import Record
 
 PLATFORM = "bluesky"
@@ -153,13 +149,44 @@ def post_from_record(
     )
 
 
-def rows_from_post_view(view: Mapping[str, Any]) -> list[Row]:
-    """A ``postView`` (or an embedded ``viewRecord``) with its author and quoted post."""
+# A post that is gone or hidden: its view says so and carries nothing to store.
+_GONE = ("#notFoundPost", "#blockedPost", "#viewNotFound", "#viewBlocked", "#viewDetached")
+
+
+def _gone(view: Mapping[str, Any]) -> bool:
+    return (
+        str(view.get("$type", "")).endswith(_GONE)
+        or view.get("notFound") is True
+        or view.get("blocked") is True
+    )
+
+
+def rows_from_post_view(
+    view: Mapping[str, Any], errors: list[str] | None = None, label: str = "post"
+) -> list[Row]:
+    """A ``postView`` (or an embedded ``viewRecord``) with its author and quoted post.
+
+    A post that is gone (``notFoundPost``, ``blockedPost``) gives no rows; a view that lacks
+    its URI, author or record raises ValueError, so that the post is reported, not lost
+    unnoticed. A quoted post that cannot be read is described in ``errors`` (as
+    ``<label>.embed: ...``) and the quoting post is kept."""
+    if _gone(view):
+        return []
     uri = get_str(view, "uri")
     author = view.get("author")
     record = view.get("record") if isinstance(view.get("record"), dict) else view.get("value")
+    lacking = [
+        key
+        for key, there in (
+            ("uri", uri is not None),
+            ("author", isinstance(author, dict)),
+            ("record", isinstance(record, dict)),
+        )
+        if not there
+    ]
     if uri is None or not isinstance(author, dict) or not isinstance(record, dict):
-        return []  # notFoundPost / blockedPost: nothing to store
+        post = f"post {uri}" if uri else "post"
+        raise ValueError(f"{post} without {' or '.join(repr(k) for k in lacking)}")
     account = account_from_profile(author)
     rows: list[Row] = [account, post_from_record(uri, record, account.id, account.handle, view)]
     embed = view.get("embed")
@@ -168,20 +195,42 @@ def rows_from_post_view(view: Mapping[str, Any]) -> list[Row]:
         if isinstance(inner, dict) and isinstance(inner.get("record"), dict):
             inner = inner["record"]  # recordWithMedia#view
         if isinstance(inner, dict) and str(inner.get("$type", "")).endswith("#viewRecord"):
-            rows.extend(rows_from_post_view(inner))
+            try:
+                rows.extend(rows_from_post_view(inner, errors, f"{label}.embed"))
+            except (ValueError, TypeError, AttributeError) as exc:
+                if errors is not None:
+                    errors.append(f"{label}.embed (the quoted post): {exc}")
     return rows
 
 
-def rows_from_feed_item(item: Mapping[str, Any]) -> list[Row]:
+def _context_rows(view: Any, errors: list[str] | None, label: str) -> list[Row]:
+    """A post shown for context (a reply's root or parent, a thread's): one that cannot be read
+    is described in ``errors``, and what it came with is kept."""
+    if not isinstance(view, dict):
+        return []
+    try:
+        return rows_from_post_view(view, errors, label)
+    except (ValueError, TypeError, AttributeError) as exc:
+        if errors is not None:
+            errors.append(f"{label}: {exc}")
+        return []
+
+
+def rows_from_feed_item(
+    item: Mapping[str, Any], errors: list[str] | None = None, label: str = "feed item"
+) -> list[Row]:
+    """A feed item: its post (a ValueError when it cannot be read: the item is skipped, its
+    repost too), the reply's root and parent, and a repost row for ``reasonRepost``."""
     post = item.get("post")
     if not isinstance(post, dict):
         raise ValueError("feed item without 'post'")
-    rows = rows_from_post_view(post)
+    rows = rows_from_post_view(post, errors, label)
+    if not rows:  # gone (deleted, blocked): a repost of it would point at nothing
+        return []
     reply = item.get("reply")
     if isinstance(reply, dict):
         for key in ("root", "parent"):
-            if isinstance(reply.get(key), dict):
-                rows.extend(rows_from_post_view(reply[key]))
+            rows.extend(_context_rows(reply.get(key), errors, f"{label}.reply.{key}"))
     reason = item.get("reason")
     if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
         by = reason.get("by")
@@ -206,14 +255,13 @@ def rows_from_feed_item(item: Mapping[str, Any]) -> list[Row]:
     return rows
 
 
-def _thread_rows(node: Any, rows: list[Row], depth: int = 0) -> None:
+def _thread_rows(node: Any, rows: list[Row], errors: list[str], depth: int = 0) -> None:
     if not isinstance(node, dict) or depth > 1000:
         return
-    if isinstance(node.get("post"), dict):
-        rows.extend(rows_from_post_view(node["post"]))
-    _thread_rows(node.get("parent"), rows, depth + 1)
+    rows.extend(_context_rows(node.get("post"), errors, "thread post"))
+    _thread_rows(node.get("parent"), rows, errors, depth + 1)
     for child in as_list(node.get("replies")):
-        _thread_rows(child, rows, depth + 1)
+        _thread_rows(child, rows, errors, depth + 1)
 
 
 class NotAPostRecord(ValueError):
@@ -232,15 +280,15 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
     if "feed" in payload:
         for number, item in enumerate(as_list(payload["feed"])):
             try:
-                rows.extend(rows_from_feed_item(item))
+                rows.extend(rows_from_feed_item(item, errors, f"feed[{number}]"))
             except (ValueError, TypeError, AttributeError) as exc:
                 errors.append(f"feed[{number}]: {exc}")
     elif "thread" in payload:
-        _thread_rows(payload["thread"], rows)
+        _thread_rows(payload["thread"], rows, errors)
     elif "posts" in payload:
         for number, view in enumerate(as_list(payload["posts"])):
             try:
-                rows.extend(rows_from_post_view(view))
+                rows.extend(rows_from_post_view(view, errors, f"posts[{number}]"))
             except (ValueError, TypeError, AttributeError) as exc:
                 errors.append(f"posts[{number}]: {exc}")
     elif "follows" in payload or "followers" in payload:
@@ -270,6 +318,10 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
         )
     elif "did" in payload and "handle" in payload:
         rows.append(account_from_profile(payload))
+    elif isinstance(payload.get("post"), dict):  # one feed item (a line of ``jq -c '.feed[]'``)
+        rows.extend(rows_from_feed_item(payload, errors))
+    elif "uri" in payload and "author" in payload and "record" in payload:  # one post view
+        rows.extend(rows_from_post_view(payload, errors))
     elif "uri" in payload and isinstance(payload.get("value"), dict):
         value = payload["value"]
         kind = str(value.get("$type", ""))
@@ -296,22 +348,33 @@ class BlueskyJson:
         return b'"did:' in head or b'"at://' in head
 
     def read(self, path: Path) -> Iterator[Item]:
-        try:
-            payload = load_document(path)
-            if not isinstance(payload, dict):
-                raise ValueError("not a JSON object")
-            errors: list[str] = []
-            rows = rows_from_bluesky(payload, errors)
-        except NotAPostRecord as exc:  # told, not counted as a malformed record
-            yield Notice(str(path), str(exc))
-            return
-        except (ValueError, TypeError, AttributeError) as exc:
-            yield Problem(str(path), getattr(exc, "line", 1), str(exc))
-            return
-        for message in errors:
-            yield Problem(str(path), None, message)
-        if rows:
-            yield Record(rows=tuple(rows), provenance=provenance(self.name, path), raw=payload)
+        """The response in ``path``, or each of them, one a line (:func:`read_responses`)."""
+        undated = Undated("record.createdAt")
+        for found in read_responses(path):
+            if isinstance(found, Problem | Notice):
+                yield found
+                continue
+            line, payload = found
+            try:
+                if not isinstance(payload, dict):
+                    raise ValueError("not a JSON object")
+                errors: list[str] = []
+                rows = rows_from_bluesky(payload, errors)
+            except NotAPostRecord as exc:  # told, not counted as a malformed record
+                yield Notice(str(path), f"line {line}: {exc}" if line else str(exc))
+                continue
+            except (ValueError, TypeError, AttributeError) as exc:
+                yield Problem(str(path), line or 1, str(exc))
+                continue
+            for message in errors:
+                yield Problem(str(path), line, message)
+            undated.add(rows)
+            if rows:
+                yield Record(
+                    rows=tuple(rows), provenance=provenance(self.name, path, line), raw=payload
+                )
+        if (notice := undated.notice(path)) is not None:
+            yield notice
 
 
 register(BlueskyJson())

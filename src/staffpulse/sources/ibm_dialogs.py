@@ -145,8 +145,9 @@ class IbmDialogs:
     def read(self, path: Path) -> Iterator[Item]:
         try:
             document = load_document(path)
-        except ValueError as exc:
-            yield Problem(str(path), getattr(exc, "line", None), str(exc))
+        except ValueError as exc:  # every dialog is lost: each counts (its tweets are not known)
+            line, records = getattr(exc, "line", None), getattr(exc, "records", 1)
+            yield Problem(str(path), line, str(exc), records)
             return
         if not isinstance(document, list):
             yield Problem(str(path), None, "expected a list of dialogs")

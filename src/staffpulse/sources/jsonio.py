@@ -1,16 +1,23 @@
 """Fast JSON helpers shared by the platform adapters (orjson: several times faster than json on
-big twarc2 pages)."""
+big twarc2 pages).
+
+Every JSON file is read as UTF-8, with or without a BOM, or as UTF-16/32 when it starts with
+that BOM (Windows PowerShell's ``>`` writes UTF-16): :func:`json_lines_bytes` and
+:func:`load_document` re-encode such text as UTF-8 for orjson.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import first_bad_line
+from staffpulse.sources.base import bom_codec, first_bad_line
 
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 
@@ -40,6 +47,8 @@ def json_error_message(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
         if "not valid UTF-8" in exc.msg:  # orjson places it at column 1 wherever it is
             return "not valid UTF-8: save the file as UTF-8 and import it again"
+        if exc.msg.startswith("not valid UTF-"):  # a UTF-16/32 line (_bad_text_error)
+            return f"{exc.msg} at column {exc.colno}: save the file as UTF-8 and import it again"
         return f"not valid JSON: {json_error_reason(exc)}"
     text = str(exc).split("\n")[0]
     return f"not valid JSON ({text})"
@@ -104,14 +113,58 @@ def json_lines_head(head: bytes) -> bytes:
     return head
 
 
+# Bytes not valid in a UTF-16/32 file are decoded to this noncharacter (never in real text), so
+# that the line or document holding them is reported, not read with a character replaced.
+_BAD = "\ufdd0"
+_BAD_UTF8 = _BAD.encode("utf-8")
+
+
+def _mark_bad(exc: UnicodeError) -> tuple[str, int]:
+    if isinstance(exc, UnicodeDecodeError):
+        return _BAD, exc.end
+    raise exc
+
+
+codecs.register_error("staffpulse-mark-bad", _mark_bad)
+
+
+def _file_codec(path: Path) -> str | None:
+    with path.open("rb") as handle:
+        return bom_codec(handle.read(4))
+
+
+def json_lines_bytes(path: Path) -> Generator[bytes, None, None]:
+    """Each line of ``path`` (with its line break) as UTF-8 bytes; constant memory.
+
+    A UTF-16/32 file (by its BOM) is decoded and re-encoded, split at line feeds only (as a
+    UTF-8 file is), its BOM left out; :func:`iter_json_lines` reports its invalid bytes."""
+    codec = _file_codec(path)
+    if codec is None:
+        with path.open("rb") as handle:
+            yield from handle
+        return
+    with path.open(encoding=codec, errors="staffpulse-mark-bad", newline="\n") as text:
+        for line in text:
+            yield line.encode("utf-8")
+
+
+def _bad_text_error(codec: str, text: bytes) -> json.JSONDecodeError | None:
+    """The error for a line of a UTF-16/32 file holding bytes not valid in it, or None."""
+    if _BAD_UTF8 not in text:
+        return None
+    doc = text.decode("utf-8")
+    return json.JSONDecodeError(f"not valid {codec.upper()}", doc, doc.index(_BAD))
+
+
 def is_json_lines(path: Path) -> bool:
     """True when ``path`` is JSON Lines rather than one (pretty-printed) JSON document: its
     first non-blank line is a JSON value on its own, or one of the
     :data:`LEADING_JUNK_LINES` non-blank lines after it is a JSON object (the lines before it
     are reported by the reader). A first line that is ``{`` or ``[`` alone opens a document."""
-    with path.open("rb") as handle:
-        seen = 0
-        for line in handle:
+    seen = 0
+    lines = json_lines_bytes(path)
+    try:
+        for line in lines:
             text = line.strip().lstrip(b"\xef\xbb\xbf")
             if not text:
                 continue
@@ -126,6 +179,8 @@ def is_json_lines(path: Path) -> bool:
             seen += 1
             if seen > LEADING_JUNK_LINES:
                 break
+    finally:
+        lines.close()  # the file is closed now, not when the generator is collected
     return False
 
 
@@ -134,17 +189,20 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
 
     Each line is parsed without its line break (and the first without a UTF-8 BOM), so that an
     error's column is the column on the file's line."""
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            text = line.rstrip(b"\r\n")
-            if number == 1:
-                text = text.removeprefix(b"\xef\xbb\xbf")
-            if not text.strip():
-                continue
-            try:
-                yield number, orjson.loads(text)
-            except orjson.JSONDecodeError as exc:
-                yield number, exc
+    codec = _file_codec(path)
+    for number, line in enumerate(json_lines_bytes(path), start=1):
+        text = line.rstrip(b"\r\n")
+        if number == 1:
+            text = text.removeprefix(b"\xef\xbb\xbf")
+        if not text.strip():
+            continue
+        if codec is not None and (bad := _bad_text_error(codec, text)) is not None:
+            yield number, bad
+            continue
+        try:
+            yield number, orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            yield number, exc
 
 
 class DocumentError(ValueError):
@@ -152,32 +210,101 @@ class DocumentError(ValueError):
 
     ``line`` and ``column`` are 1-based, and the message names them too. A reader should
     report the problem at ``line``: a pretty-printed response cut short fails near its end,
-    not on line 1.
+    not on line 1. ``records`` is how many entries the file held (its posts, statuses,
+    accounts: :func:`count_entries`), all lost, and at least 1.
     """
 
-    def __init__(self, message: str, line: int, column: int | None = None) -> None:
+    def __init__(
+        self, message: str, line: int, column: int | None = None, records: int = 1
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
+        self.records = records
+
+
+# The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
+# Mastodon's context and search, the data of an X API v2 page.
+ENTRY_LISTS = frozenset(
+    {
+        "feed",
+        "posts",
+        "follows",
+        "followers",
+        "profiles",
+        "ancestors",
+        "descendants",
+        "statuses",
+        "accounts",
+        "data",
+    }
+)
+# A string (to the end of the text when it is cut inside one), or a bracket.
+_TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
+
+
+def count_entries(text: str) -> int:
+    """How many entries (objects) a JSON response holds, counted even when it does not parse:
+    the objects of a top-level list, or of a list under one of the top-level keys in
+    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
+    stack: list[str] = []  # the open brackets; "" for a list that holds no entries
+    key = ""  # the last string seen directly in the top-level object: a key, before a list
+    count = 0
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if stack == ["{"]:
+                key = token
+            continue
+        if token in "]}":
+            if stack:
+                stack.pop()
+            continue
+        if token == "{" and stack and stack[-1] == "[":
+            count += 1
+        if token == "[":
+            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
+            stack.append("[" if entries and len(stack) < 2 else "")
+        else:
+            stack.append(token)
+    return count
+
+
+def whole_file_lost(text: str, cut: bool) -> tuple[str, int]:
+    """What to add to the message of a response that was skipped whole, and how many records
+    that was: the entries in it (at least those begun before a cut), or 1 when not known."""
+    entries = count_entries(text)
+    if not entries:
+        return "; nothing in the file was read", 1
+    many = f"{entries:,} entr{'y' if entries == 1 else 'ies'}"
+    return f"; nothing in the file was read ({'at least ' if cut else ''}{many})", entries
 
 
 def document_error(data: bytes, exc: Exception) -> DocumentError:
-    """A :class:`DocumentError` naming the line and column where ``data`` failed to parse."""
+    """A :class:`DocumentError` naming the line and column where ``data`` failed to parse, and
+    how many entries were lost with it."""
     bad_utf8 = first_bad_line((data,), "utf-8")
     if bad_utf8 is not None:
         # orjson reports invalid UTF-8 at "line 1 column 1" wherever it is: find it ourselves.
+        lost, records = whole_file_lost(data.decode("utf-8", errors="replace"), cut=False)
         return DocumentError(
-            f"not valid UTF-8 at line {bad_utf8}: save the file as UTF-8 and import it again",
+            f"not valid UTF-8 at line {bad_utf8}{lost}: save the file as UTF-8 and import it again",
             bad_utf8,
+            records=records,
         )
+    text = data.decode("utf-8")
     if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
-        cut = " (the file looks cut short)" if _at_end(data, exc.lineno, exc.colno) else ""
+        at_end = _at_end(data, exc.lineno, exc.colno)
+        cut = " (the file looks cut short)" if at_end else ""
+        lost, records = whole_file_lost(text, at_end)
         return DocumentError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{cut}",
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{cut}{lost}",
             exc.lineno,
             exc.colno,
+            records,
         )
-    return DocumentError(json_error_message(exc), 1)
+    lost, records = whole_file_lost(text, cut=False)
+    return DocumentError(json_error_message(exc) + lost, 1, records=records)
 
 
 def _at_end(data: bytes, line: int, column: int) -> bool:
@@ -189,9 +316,22 @@ def _at_end(data: bytes, line: int, column: int) -> bool:
 
 
 def load_document(path: Path) -> Any:
-    """One JSON document (a saved API response). Raises :class:`DocumentError` (a ValueError)
-    naming the line and column when it does not parse."""
+    """One JSON document (a saved API response), in UTF-8 or, by its BOM, UTF-16/32. Raises
+    :class:`DocumentError` (a ValueError) naming the line and column when it does not parse."""
     data = path.read_bytes()
+    codec = bom_codec(data[:4])
+    if codec is not None:
+        text = data.decode(codec, errors="staffpulse-mark-bad")
+        if _BAD in text:
+            line = text.count("\n", 0, text.index(_BAD)) + 1
+            lost, records = whole_file_lost(text, cut=False)
+            raise DocumentError(
+                f"not valid {codec.upper()} at line {line}{lost}: save the file as UTF-8 and "
+                "import it again",
+                line,
+                records=records,
+            )
+        data = text.encode("utf-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -16,6 +16,10 @@ serving-instance id as an alias, so the store links the two whichever arrives fi
 (``store/aliases.py``). Reblogs are reposts (the
 boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote`` (Mastodon 4.4+)
 a quote. The HTML content becomes plain text, keeping line breaks.
+
+A file holds one response, or several one a line (``curl ... >> statuses.jsonl``, or one status
+a line): :mod:`staffpulse.sources.responses`. The serving instance is then found over the whole
+file (:mod:`staffpulse.sources.mastodon_instance`).
 """
 
 from __future__ import annotations
@@ -26,18 +30,18 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
     get_int,
     get_str,
-    load_document,
     looks_native,
 )
+from staffpulse.sources.mastodon_instance import host_of, instance_of, instance_of_lines
+from staffpulse.sources.responses import Undated, is_response_lines, read_responses
 from staffpulse.store.core import Record
 
 PLATFORM = "mastodon"
@@ -87,16 +91,12 @@ def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
     return "".join(parser.parts).strip(), tuple(dict.fromkeys(parser.links))
 
 
-def _host(url: str | None) -> str | None:
-    return urlsplit(url).netloc or None if url else None
-
-
 def full_handle(acct: str, url: str | None) -> str:
     """``user`` on its home instance → ``user@instance``; remote ``user@host`` unchanged."""
     acct = acct.lstrip("@")
     if "@" in acct:
         return acct
-    host = _host(url)
+    host = host_of(url)
     return f"{acct}@{host}" if host else acct
 
 
@@ -122,38 +122,6 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
         url=url,
         verified=False,
     )
-
-
-CDN_LABELS = ("cdn", "files", "media", "static", "assets", "s3")
-
-
-def instance_of(payload: Any) -> str | None:
-    """The instance that served a saved response.
-
-    The home of its first local account (an ``acct`` without ``@``); failing that, the host
-    that serves cached remote avatars (``.../cache/...``, e.g. ``cdn.fosstodon.org``).
-    """
-    stack = [payload]
-    seen = 0
-    caches: dict[str, int] = {}
-    while stack and seen < 10_000:
-        node = stack.pop()
-        seen += 1
-        if isinstance(node, dict):
-            acct, url = node.get("acct"), node.get("url")
-            if isinstance(acct, str) and "@" not in acct and isinstance(url, str) and _host(url):
-                return _host(url)
-            avatar = node.get("avatar")
-            if isinstance(avatar, str) and "/cache/" in avatar and (host := _host(avatar)):
-                caches[host] = caches.get(host, 0) + 1
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
-        elif isinstance(node, list):
-            stack.extend(reversed(node))
-    if not caches:
-        return None
-    host = max(caches, key=lambda h: caches[h])
-    first, _, rest = host.partition(".")
-    return rest if first in CDN_LABELS and "." in rest else host
 
 
 _HOME_URI = re.compile(r"^https?://([^/\s]+)/users/[^/\s]+/statuses/(\d+)$")
@@ -358,17 +326,30 @@ class MastodonJson:
         )
 
     def read(self, path: Path) -> Iterator[Item]:
-        errors: list[str] = []
-        try:
-            payload = load_document(path)
-            rows = rows_from_mastodon(payload, errors=errors)
-        except (ValueError, TypeError) as exc:
-            yield Problem(str(path), getattr(exc, "line", 1), str(exc))
-            return
-        for message in errors:
-            yield Problem(str(path), None, message)
-        if rows:
-            yield Record(rows=tuple(rows), provenance=provenance(self.name, path), raw=payload)
+        """The response in ``path``, or each of them, one a line (:func:`read_responses`):
+        all of a file's lines come from one instance, found over the whole file."""
+        instance = instance_of_lines(path) if is_response_lines(path) else None
+        undated = Undated("created_at")
+        for found in read_responses(path):
+            if isinstance(found, Problem | Notice):
+                yield found
+                continue
+            line, payload = found
+            errors: list[str] = []
+            try:
+                rows = rows_from_mastodon(payload, instance, errors)
+            except (ValueError, TypeError) as exc:
+                yield Problem(str(path), line or 1, str(exc))
+                continue
+            for message in errors:
+                yield Problem(str(path), line, message)
+            undated.add(rows)
+            if rows:
+                yield Record(
+                    rows=tuple(rows), provenance=provenance(self.name, path, line), raw=payload
+                )
+        if (notice := undated.notice(path)) is not None:
+            yield notice
 
 
 register(MastodonJson())

@@ -347,8 +347,9 @@ class Twarc2:
         if not is_json_lines(path):
             try:
                 document = load_document(path)
-            except ValueError as exc:
-                yield Problem(str(path), getattr(exc, "line", 1), str(exc))
+            except ValueError as exc:  # every tweet of the response is lost: all count
+                line, records = getattr(exc, "line", 1), getattr(exc, "records", 1)
+                yield Problem(str(path), line, str(exc), records)
                 return
             yield from self._one(document, path, None, edits, gaps)
         else:

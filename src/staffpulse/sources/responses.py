@@ -1,0 +1,85 @@
+"""Saved API responses (Bluesky, Mastodon): one JSON document a file, or one a line.
+
+``curl ... >> feed.jsonl`` appends each response (a page of a feed, one status) as a line of
+its own: such a file is JSON Lines, read line by line as twarc2's are, and a line that is not
+JSON costs that line only. A file that holds one document (pretty-printed or not) is read
+whole. Either may be UTF-8 or, by its BOM, UTF-16/32 (:mod:`staffpulse.sources.jsonio`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from staffpulse.models import Account, Follow, Post
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.jsonio import (
+    DocumentError,
+    count_entries,
+    is_json_lines,
+    iter_json_lines,
+    json_error_message,
+    json_lines_bytes,
+    load_document,
+)
+
+Response = tuple[int | None, Any]  # the line it is on (None: the whole file) and the response
+
+
+def _several_lines(path: Path) -> bool:
+    """True when ``path`` has more than one non-blank line (a one-line file is one document,
+    and a cut one is told as such: "the file looks cut short")."""
+    lines = json_lines_bytes(path)
+    try:
+        return sum(1 for line in lines if line.strip()) > 1
+    finally:
+        lines.close()
+
+
+def is_response_lines(path: Path) -> bool:
+    """True when ``path`` holds several responses, one JSON document a line."""
+    return is_json_lines(path) and _several_lines(path)
+
+
+def read_responses(path: Path) -> Iterator[Response | Problem]:
+    """Each response in ``path`` with its line, and a :class:`Problem` for each that cannot be
+    read, counting the entries lost with it (the posts of a page cut short)."""
+    if not is_response_lines(path):
+        try:
+            yield None, load_document(path)
+        except DocumentError as exc:
+            yield Problem(str(path), exc.line, str(exc), exc.records)
+        return
+    for number, obj in iter_json_lines(path):
+        if isinstance(obj, Exception):
+            doc = getattr(obj, "doc", "")  # the line (json's and orjson's errors keep it)
+            entries = count_entries(doc) if isinstance(doc, str) else 0
+            message = json_error_message(obj)
+            if entries > 1:  # a page: the posts on it went with it
+                message += f"; the {entries:,} entries on this line were not read"
+            yield Problem(str(path), number, message, max(entries, 1))
+            continue
+        yield number, obj
+
+
+@dataclass
+class Undated:
+    """Posts of one file kept without a date, counted as they are read and told once."""
+
+    field: str  # where the date should have been: "created_at"
+    count: int = 0
+
+    def add(self, rows: Iterable[Account | Post | Follow]) -> None:
+        self.count += sum(1 for row in rows if isinstance(row, Post) and row.created_at is None)
+
+    def notice(self, path: Path) -> Notice | None:
+        if not self.count:
+            return None
+        has = f"{self.count:,} post has" if self.count == 1 else f"{self.count:,} posts have"
+        return Notice(
+            str(path),
+            f"{has} no date ({self.field} is missing or empty): kept undated; check that the "
+            "file is the export as saved (a date is never missing from the API's answer)",
+        )

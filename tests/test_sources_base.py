@@ -1,0 +1,91 @@
+"""Format detection: every JSON format is recognised and read in UTF-16 with its BOM."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from staffpulse.models import Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import claimed_by, sniffable
+from staffpulse.store.core import Record
+
+TWARC2_PAGE = {
+    "data": [
+        {
+            "id": "11",
+            "text": "We are hiring",
+            "author_id": "9",
+            "created_at": "2026-01-01T00:00:00Z",
+        }
+    ],
+    "includes": {"users": [{"id": "9", "username": "acme", "name": "Acme"}]},
+}
+V1_TWEET = {
+    "id_str": "12",
+    "text": "Hiring in Dayton",
+    "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+    "user": {"id_str": "9", "screen_name": "acme", "name": "Acme"},
+}
+BLUESKY_FEED = {
+    "feed": [
+        {
+            "post": {
+                "uri": "at://did:plc:acme/app.bsky.feed.post/b1",
+                "author": {"did": "did:plc:acme", "handle": "acme.bsky.social"},
+                "record": {"text": "Hiring", "createdAt": "2026-01-01T00:00:00Z"},
+            }
+        }
+    ]
+}
+MASTODON_STATUSES = [
+    {
+        "id": "13",
+        "created_at": "2026-01-01T00:00:00Z",
+        "content": "<p>Hiring</p>",
+        "account": {"acct": "acme", "url": "https://staffing.example/@acme"},
+    }
+]
+
+
+def test_a_utf16_head_is_sniffed_as_utf8() -> None:
+    assert sniffable('{"data": [\u00e9'.encode("utf-16")) == '{"data": [\u00e9'.encode()
+    # a head that ends inside a character loses that character only
+    assert sniffable('{"data": [\u00e9'.encode("utf-16")[:-1]) == b'{"data": ['
+    no_bom = '{"data": ['.encode("utf-16-le")
+    assert sniffable(no_bom) == no_bom  # no BOM: not known to be UTF-16, left as it is
+    assert sniffable(b'{"a": 1}') == b'{"a": 1}'
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "source"),
+    [
+        ("tweets.jsonl", json.dumps(TWARC2_PAGE) + "\n" + json.dumps(TWARC2_PAGE), "twarc2"),
+        ("v11.jsonl", json.dumps(V1_TWEET) + "\n", "x-v1.1-jsonl"),
+        ("feed.json", json.dumps(BLUESKY_FEED, indent=2), "bluesky-json"),
+        ("statuses.json", json.dumps(MASTODON_STATUSES, indent=2), "mastodon-json"),
+    ],
+)
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be-bom", "utf-32"])
+def test_every_json_format_is_read_in_utf16_with_its_bom(
+    tmp_path: Path, name: str, text: str, source: str, codec: str
+) -> None:
+    # Windows PowerShell 5.1's `>` writes UTF-16 LE with a BOM; other tools, BE or UTF-32
+    data = (
+        b"\xfe\xff" + text.encode("utf-16-be") if codec == "utf-16-be-bom" else text.encode(codec)
+    )
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert detect(path).name == source
+    items = list(detect(path).read(path))
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert posts and all(item.__class__ is Record for item in items)
+    assert posts[0].text.startswith("Hiring") or posts[0].text == "We are hiring"
+
+
+def test_a_file_of_no_known_format_is_claimed_by_none(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes("just some notes".encode("utf-16"))
+    assert claimed_by(path) is None

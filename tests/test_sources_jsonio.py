@@ -1,0 +1,79 @@
+"""JSON reading shared by the platform adapters: UTF-16 files, and what a broken one lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from staffpulse.sources.jsonio import (
+    DocumentError,
+    count_entries,
+    is_json_lines,
+    iter_json_lines,
+    json_error_message,
+    load_document,
+)
+
+
+def test_entries_are_counted_in_the_lists_of_a_response() -> None:
+    assert count_entries('{"feed": [{"post": {"facets": [{}, {}]}}, {"post": {}}]}') == 2
+    assert count_entries('[{"id": "1", "mentions": [{}]}, {"id": "2"}]') == 2
+    assert count_entries('{"ancestors": [{}], "descendants": [{}, {}]}') == 3
+    # a twarc2 page: its data, not its includes
+    assert count_entries('{"data": [{"text": "a [{"}, {}], "includes": {"users": [{}]}}') == 2
+    assert count_entries('{"id": "1", "mentions": [{}, {}]}') == 0  # one status: not known
+    assert count_entries('{"feed": [{"post": {}}, {"post": {"text": "cut [{ he') == 2
+
+
+def _utf16_lines(path: Path, *lines: str) -> None:
+    path.write_bytes("\n".join(lines).encode("utf-16"))  # with its BOM, as PowerShell writes
+
+
+def test_utf16_json_lines_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "tweets.jsonl"
+    _utf16_lines(path, '{"id": "1", "text": "caf\u00e9 \u2028 ok"}', "", '{"id": "2"}')
+    assert is_json_lines(path)
+    assert list(iter_json_lines(path)) == [
+        (1, {"id": "1", "text": "caf\u00e9 \u2028 ok"}),  # U+2028 does not split a line
+        (3, {"id": "2"}),
+    ]
+
+
+def test_bytes_not_valid_utf16_cost_their_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "tweets.jsonl"
+    good = '{"id": "1"}\n'.encode("utf-16-le")
+    bad = (
+        '{"id": "'.encode("utf-16-le") + b"\x00\xdc" + '"}\n'.encode("utf-16-le")
+    )  # lone surrogate
+    path.write_bytes(b"\xff\xfe" + good + bad + good)
+    found = list(iter_json_lines(path))
+    assert found[0] == (1, {"id": "1"}) and found[2] == (3, {"id": "1"})
+    line, error = found[1]
+    assert line == 2 and isinstance(error, json.JSONDecodeError)
+    assert json_error_message(error) == (
+        "not valid UTF-16 at column 9: save the file as UTF-8 and import it again"
+    )
+
+
+def test_a_utf16_document_is_read_and_a_broken_one_named(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_bytes(json.dumps({"feed": [{"a": "\u00e9"}]}, indent=1).encode("utf-16"))
+    assert load_document(path) == {"feed": [{"a": "\u00e9"}]}
+    path.write_bytes(path.read_bytes() + b"\x00\xdc")
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert caught.value.records == 1
+    assert str(caught.value).startswith(
+        "not valid UTF-16 at line 7; nothing in the file was read (1 entry)"
+    )
+
+
+def test_a_document_that_does_not_parse_counts_what_it_lost(tmp_path: Path) -> None:
+    path = tmp_path / "statuses.json"
+    path.write_text('[{"id": "1"}, {"id": "2"}, {"id": "3"} oops]')
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert caught.value.records == 3
+    assert "nothing in the file was read (3 entries)" in str(caught.value)
