@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -274,3 +275,15 @@ def test_import_progress_counts_files_and_bytes_read(tmp_path: Path) -> None:
     else:
         assert read == 3000
     assert progress.read_all() == "3.9 KB read · 2,000 records"
+
+
+def test_a_gzipped_file_is_offered_and_imported(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress(native_jsonl([("x", "gzfirm", 2)]))
+    with make_client(tmp_path / "gz.db") as client:
+        accept = re.search(r'id="file"[^>]*accept="([^"]+)"', client.get("/import").text, re.S)
+        status = finished_job(client, upload_files(client, [("firms.jsonl.gz", data)]))
+    assert accept and ".gz" in accept.group(1).split(",")
+    assert status["state"] == "done", status
+    assert status["result"]["imported"]["posts"] == 2

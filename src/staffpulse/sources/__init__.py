@@ -9,7 +9,16 @@ import importlib
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
-from staffpulse.sources.base import REGISTRY, Item, Problem, Source, claimed_by, register
+from staffpulse.sources.base import (
+    REGISTRY,
+    Item,
+    Problem,
+    Source,
+    claimed_by,
+    read_head,
+    register,
+)
+from staffpulse.sources.gzipped import GZIP_MAGIC
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
 # the registry tries more specific sources first.
@@ -19,6 +28,7 @@ _ADAPTERS = (
     "x_v1",
     "x_archive",
     "zipped",
+    "gzipped",
     "twarc2",
     "twarc_csv",
     "bluesky",
@@ -37,9 +47,14 @@ def detect(path: Path) -> Source:
     if source is not None:
         return source
     names = ", ".join(sorted(source.label for source in REGISTRY))
+    what = "not a format staffpulse can import"
+    if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
+        what = (
+            "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it and "
+            "import the folder)"
+        )
     raise UnknownFormatError(
-        f"{path}: not a format staffpulse can import",
-        hint=f"supported formats: {names} (see docs/formats.md)",
+        f"{path}: {what}", hint=f"supported formats: {names} (see docs/formats.md)"
     )
 
 

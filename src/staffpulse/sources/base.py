@@ -102,11 +102,15 @@ def read_head(path: Path) -> bytes:
 
 def claimed_by(path: Path) -> Source | None:
     """The source that reads ``path`` (a file, or a folder read as a whole such as an
-    extracted X archive), or None."""
+    extracted X archive), or None.
+
+    A container of one file (gzip) answers with the source of what it holds, through its
+    ``source_for(path)``, so that the import says what the file was read as."""
     head = read_head(path)
     for source in REGISTRY:
         if source.sniff(path, head):
-            return source
+            source_for: Callable[[Path], Source] | None = getattr(source, "source_for", None)
+            return source_for(path) if source_for is not None else source
     return None
 
 

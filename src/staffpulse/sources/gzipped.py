@@ -1,0 +1,178 @@
+"""A gzip-compressed file (``brexit.jsonl.gz``: twarc users gzip their collections) is read as
+the file it holds, in any format staffpulse reads.
+
+The format is told from the head of the unpacked data, so the registry hands out a
+:class:`GzippedAs` per file (``source_for``) whose label names it: "read brexit.jsonl.gz as
+twarc2 / X API v2 JSON (gzip)". Reading unpacks the file to a temporary folder, as a ZIP's
+members are, and what is told about it names the ``.gz`` file, never the temporary one.
+
+A gzip file cut short (or damaged) keeps what was unpacked before the cut: it is read, the cut
+is reported, and the reader of the format reports its last, incomplete line.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from staffpulse.models import Account, Follow, Post
+from staffpulse.sources.base import (
+    HEAD_BYTES,
+    REGISTRY,
+    UNKNOWN_FORMAT,
+    Item,
+    Notice,
+    Problem,
+    Source,
+    register,
+    sniffable,
+)
+from staffpulse.store.core import Record
+
+GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1 << 20
+NAME = "gzip"
+
+
+def inner_name(path: Path) -> str:
+    """The name of the file a gzip file holds: ``brexit.jsonl.gz`` → ``brexit.jsonl``."""
+    name = path.name
+    for suffix in (".gz", ".gzip"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def unpacked_head(head: bytes) -> bytes:
+    """The first bytes of what the gzip data in ``head`` holds (fewer when it is damaged)."""
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head, HEAD_BYTES)
+    except zlib.error:
+        return b""
+
+
+def inner_source(path: Path, head: bytes) -> Source | None:
+    """The source that reads what the gzip file ``path`` holds, from its (raw) ``head``."""
+    inner = sniffable(unpacked_head(head))
+    if not inner:
+        return None
+    named = path.with_name(inner_name(path))  # never opened: sources sniff by name and head
+    for source in REGISTRY:
+        if source.name != NAME and source.sniff(named, inner):
+            return source
+    return None
+
+
+def _raw_head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(HEAD_BYTES)
+
+
+def unpack(path: Path, target: Path) -> str | None:
+    """Unpack the gzip file ``path`` (every member of it, as ``gzip -d`` does) to ``target``;
+    what went wrong, when the data is cut short or damaged (what came before is kept)."""
+    with path.open("rb") as packed, target.open("wb") as out:
+        stream = zlib.decompressobj(wbits=31)
+        done = 0  # bytes of ``path`` read
+        while chunk := packed.read(CHUNK):
+            done += len(chunk)
+            while chunk:
+                try:
+                    out.write(stream.decompress(chunk))
+                except zlib.error:
+                    return f"the gzip data is damaged near byte {done:,}"
+                chunk = b""
+                if stream.eof:  # a next member (files joined with cat), or padding
+                    chunk = stream.unused_data
+                    if not chunk.strip(b"\0"):
+                        return None
+                    stream = zlib.decompressobj(wbits=31)
+        out.write(stream.flush())
+        return None if stream.eof else "the gzip file is cut short"
+
+
+class GzippedAs:
+    """One gzip file, read with the source of the format it holds."""
+
+    def __init__(self, inner: Source) -> None:
+        self.inner = inner
+        self.name = NAME
+        self.label = f"{inner.label} (gzip)"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return head.startswith(GZIP_MAGIC) and inner_source(path, head) is self.inner
+
+    def read(self, path: Path) -> Iterator[Item]:
+        with tempfile.TemporaryDirectory(prefix="staffpulse-gzip-") as tmp:
+            target = Path(tmp) / inner_name(path)
+            try:
+                broken = unpack(path, target)
+            except OSError as exc:
+                yield Problem(str(path), None, f"cannot be unpacked ({exc.strerror}); skipped")
+                return
+            if broken:
+                # Told first: the reader then reports the incomplete last line the cut left,
+                # and counts it; how much was lost after the cut cannot be known.
+                yield Problem(
+                    str(path),
+                    None,
+                    f"{broken}: what came before was read, the rest is lost (download or copy "
+                    "the file again)",
+                    records=0,
+                )
+            for item in self.inner.read(target):
+                yield _relocated(item, target, path)
+
+
+def _relocated(item: Item, target: Path, path: Path) -> Item:
+    """``item`` as told about the gzip file ``path``: its name instead of ``target``'s, the
+    temporary file it was unpacked to."""
+    inside, folder = str(target), target.parent
+    if isinstance(item, Problem | Notice):
+        return replace(
+            item,
+            file=item.file.replace(inside, str(path)),
+            message=item.message.replace(inside, str(path)),
+        )
+    rows = tuple(_outside(row, folder, path.parent) for row in item.rows)
+    location = item.provenance.location.replace(inside, str(path))
+    return Record(rows=rows, provenance=replace(item.provenance, location=location), raw=item.raw)
+
+
+def _outside(row: Account | Post | Follow, folder: Path, beside: Path) -> Account | Post | Follow:
+    """An avatar file named relative to the unpacked file is the one beside the gzip file."""
+    if not isinstance(row, Account) or not row.avatar_path:
+        return row
+    avatar = Path(row.avatar_path)
+    if not avatar.is_relative_to(folder):
+        return row
+    found = beside / avatar.relative_to(folder)
+    return replace(row, avatar_path=str(found) if found.is_file() else None)
+
+
+class Gzipped:
+    """The registry's entry for gzip files: it claims one that holds a format staffpulse reads,
+    and hands out the :class:`GzippedAs` that reads it (``claimed_by`` asks ``source_for``)."""
+
+    name = NAME
+    label = "gzip (.gz) of any of these"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.is_file() and head.startswith(GZIP_MAGIC) and bool(inner_source(path, head))
+
+    def source_for(self, path: Path) -> Source:
+        inner = inner_source(path, _raw_head(path))
+        return GzippedAs(inner) if inner is not None else self
+
+    def read(self, path: Path) -> Iterator[Item]:
+        source = self.source_for(path)
+        if source is self:
+            yield Problem(str(path), None, UNKNOWN_FORMAT, records=0)
+        else:
+            yield from source.read(path)
+
+
+register(Gzipped())
