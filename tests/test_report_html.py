@@ -213,3 +213,30 @@ def test_the_footer_names_the_models_as_their_cards_do(tmp_path: Path) -> None:
         "work topic (model cards in docs/models); the avatar model was not used: the data had "
         "no picture."
     )
+
+
+def test_a_handle_may_break_at_its_dots_and_stays_escaped() -> None:
+    from staffpulse.report.html import breakable_handle
+
+    assert breakable_handle("ridgewaystaffing.bsky.social") == (
+        "ridgewaystaffing<wbr>.bsky<wbr>.social"
+    )
+    assert breakable_handle("jane@hr.example") == "jane<wbr>@hr<wbr>.example"
+    assert breakable_handle("brightside_talent") == "brightside_<wbr>talent"
+    assert breakable_handle("<b>.x") == "&lt;b&gt;<wbr>.x"
+
+
+def test_the_leaderboard_fix_sits_under_the_account_name(tmp_path: Path) -> None:
+    """Ten columns did not fit a laptop's card (QA16 #7): the fix is part of the account's cell,
+    which wraps, and each number cell names itself for the stacked phone layout."""
+    _, bench = _results(tmp_path)
+    html = render_benchmark_html(bench)
+    board = html.split('<table class="leaderboard stack">')[1].split("</table>")[0]
+    rows = board.split("<tbody>")[1].split("</tr>")[:-1]
+    assert len(rows) == len(bench.leaderboard)
+    for row, entry in zip(rows, bench.leaderboard, strict=True):
+        account = row.split('<td class="account">')[1].split("</td>")[0]
+        assert '<span class="fix-label">Fix first:</span>' in account
+        assert f"@{entry['handle']}" in account
+        assert 'data-label="Conversation"' in row and 'data-label="Job ads"' in row
+    assert "Most important fix" not in board.split("</thead>")[1]  # no tenth column

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
@@ -43,6 +44,7 @@ def environment() -> Environment:
         _ENV.filters["pct"] = pct
         _ENV.filters["when"] = format_when
         _ENV.filters["first_sentence"] = first_sentence
+        _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["count"] = count_of
         _ENV.filters["partner"] = describe_partner  # "@twcs:N" would pass an id off as a handle
         _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
@@ -59,6 +61,16 @@ def first_sentence(text: str) -> str:
         if end.start() >= 20:
             return text[: end.start()] + "."
     return text
+
+
+_HANDLE_BREAKS = re.compile(r"(?=[.@])|(?<=_)")
+
+
+def breakable_handle(handle: str) -> Markup:
+    """A handle with line-break chances before its dots and inner @ and after an underscore
+    (``ridgewaystaffing`` / ``.bsky.social``), so a narrow column breaks it where a reader
+    expects rather than before its last letter. Escaped: handles come from imported files."""
+    return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(handle))
 
 
 def format_when(value: datetime | str | None) -> str:

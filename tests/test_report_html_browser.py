@@ -1,0 +1,159 @@
+"""The HTML benchmark fits every window and the printed page, in real headless Chromium
+(Debian's): at 1280 px, 1920 px, on a 390 px phone and printed on A4, no table is wider than its
+card and the page never scrolls sideways, so the leaderboard's "most important fix" is never cut
+off (QA16 finding 7: a bluesky handle pushed the last column out of the card)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import write_benchmark_html
+
+pytestmark = NEEDS_CHROMIUM
+
+LONG_BSKY = "ridgewaystaffing.bsky.social"
+LONG_MASTODON = "averyveryverylongrecruitername@a-really-long-instance-name.example"
+
+# Every box that is wider inside than it shows (a table cut by its card, a page that scrolls
+# sideways), named for the failure message.
+OVERFLOWS = """() => {
+  const found = [];
+  const d = document.documentElement;
+  if (d.scrollWidth > d.clientWidth) found.push(`page ${d.scrollWidth} > ${d.clientWidth}`);
+  for (const el of document.querySelectorAll('.card, .table-wrap, table')) {
+    if (el.scrollWidth > el.clientWidth + 1)
+      found.push(`${el.tagName}.${el.className} ${el.scrollWidth} > ${el.clientWidth}`);
+  }
+  return found;
+}"""
+
+# Each account's fix: shown (not hidden, not zero-sized) and inside its card.
+FIXES = """() => [...document.querySelectorAll('.leaderboard .fix')].map(fix => {
+  const box = fix.getBoundingClientRect();
+  const card = fix.closest('.card').getBoundingClientRect();
+  return {text: fix.innerText, shown: box.width > 0 && box.height > 0,
+          inside: box.left >= card.left - 1 && box.right <= card.right + 1};
+})"""
+
+# (label, viewport width, media): an A4 page less Chromium's default margins is ~718 px wide.
+VIEWS = [
+    ("laptop", 1280, "screen"),
+    ("wide screen", 1920, "screen"),
+    ("phone", 390, "screen"),
+    ("print from a laptop", 1280, "print"),
+    ("A4 page", 718, "print"),
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("bench")
+    ridgeway = FeedBuilder(LONG_BSKY, platform="bluesky", display_name="Ridgeway Staffing")
+    ridgeway.job(12)
+    recruiter = FeedBuilder(
+        LONG_MASTODON,
+        platform="mastodon",
+        display_name="A Very Long Recruiter Name | Talent Partner at A Very Long Company",
+    )
+    recruiter.chat(4)
+    recruiter.job(3)
+    feeds = [ridgeway, recruiter]
+    for i, name in enumerate(("brightside_talent", "sunbeltcare", "kelso_hr", "hirewire")):
+        feed = FeedBuilder(name, display_name=f"{name.title()} | Staffing and more {i}")
+        feed.job(3 + i)
+        feed.chat(i)
+        feed.mention_by(f"fan{i}", answered=i % 2 == 0)
+        feeds.append(feed)
+    cohort = folder / "cohort.csv"
+    cohort.write_text(
+        "handle,platform,segment\n"
+        f"{LONG_BSKY},bluesky,staffing_firm\n{LONG_MASTODON},mastodon,recruiter\n"
+        "brightside_talent,x,staffing_firm\nsunbeltcare,x,staffing_firm\n"
+        "kelso_hr,x,hr\nhirewire,x,vendor\n",
+        encoding="utf-8",
+    )
+    store = store_with(folder, *feeds)
+    try:
+        bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    finally:
+        store.close()
+    assert len(bench.leaderboard) == 6 and all(r["top_action"] for r in bench.leaderboard)
+    yield write_benchmark_html(bench, folder / "bench.html")
+
+
+def _check(page: Any, label: str) -> list[str]:
+    problems = [f"{label}: {box}" for box in page.evaluate(OVERFLOWS)]
+    fixes = page.evaluate(FIXES)
+    if len(fixes) != 6:
+        problems.append(f"{label}: {len(fixes)} fixes shown, not 6")
+    problems += [f"{label}: fix cut off: {f['text']}" for f in fixes if not f["inside"]]
+    problems += [f"{label}: fix hidden: {f['text']}" for f in fixes if not f["shown"]]
+    return problems
+
+
+def test_the_leaderboard_fits_every_window_and_the_printed_page(report: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for label, width, media in VIEWS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.emulate_media(media=media)
+                page.goto(report.as_uri(), wait_until="load")
+                problems += _check(page, label)
+                if label == "phone":  # a row is a block whose numbers say what they are
+                    assert page.locator("table.leaderboard thead").is_hidden()
+                    labels = page.eval_on_selector(
+                        ".leaderboard td[data-label='Conversation']",
+                        "el => getComputedStyle(el, '::before').content",
+                    )
+                    assert labels == '"Conversation"'
+                page.close()
+        finally:
+            browser.close()
+    assert problems == []
+
+
+# The lines a handle in the leaderboard is shown on, as the page lays it out.
+HANDLE_LINES = """(part) => {
+  const el = [...document.querySelectorAll('.leaderboard td.account strong')]
+    .find(s => s.textContent.includes(part));
+  const range = document.createRange(), lines = new Map();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) || '') + node.data[i]);
+    }
+  }
+  return [...lines.values()];
+}"""
+
+
+def test_a_handle_breaks_at_its_dots_not_before_its_last_letter(report: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    shown: dict[str, list[str]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for label, width, media in [*VIEWS, ("tablet", 840, "screen")]:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.emulate_media(media=media)
+                page.goto(report.as_uri(), wait_until="load")
+                for handle in (LONG_BSKY, LONG_MASTODON):
+                    shown[f"{label} @{handle}"] = page.evaluate(HANDLE_LINES, handle[:12])
+                page.close()
+        finally:
+            browser.close()
+    for where, lines in shown.items():
+        assert "".join(lines) == "@" + where.split("@", 1)[1], where
+        assert all(len(line) > 3 for line in lines), (where, lines)  # never "soci" / "al"
