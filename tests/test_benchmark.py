@@ -198,7 +198,7 @@ def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: 
     firm.job(8)
     firm.chat(2)
     store = store_with(tmp_path, helpdesk, firm)
-    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     rows = {r["handle"]: r for r in result.leaderboard}
     assert rows["helpdesk"]["mix"] is None and rows["helpdesk"]["percentiles"]["mix"] is None
     assert rows["firm"]["percentiles"]["mix"] == 50  # ranked among the scored only (itself)
@@ -210,11 +210,63 @@ def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: 
 
 def test_every_account_in_the_store(tmp_path: Path) -> None:
     store = _cohort_store(tmp_path, firms=2, vendors=2)
-    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert len(result.audits) == 4  # the mention targets without posts are left out
+    assert result.source == "every account with posts in the store"
     assert result.claims[0]["verdict"] == "not tested"
     # without a cohort file nothing has a segment: the claims say how to test them
     assert "give a cohort file with a segment column" in result.claims[0]["explanation"]
+
+
+def test_the_default_cohort_leaves_out_accounts_seen_in_passing(tmp_path: Path) -> None:
+    # Two firms whose timelines were imported (14 and 15 posts), two vendors with 8 posts each,
+    # and three authors of a post shared or quoted, one post each: they would outrank the firms.
+    firms_and_vendors = _cohort_store(tmp_path, firms=2, vendors=2)
+    passing = [FeedBuilder(f"passerby{i}", display_name=f"Passer {i}") for i in range(3)]
+    for feed in passing:
+        feed.post("What a lovely day, I love my team and my dog")
+        feed.write(firms_and_vendors)  # type: ignore[arg-type]
+    store = firms_and_vendors
+    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert sorted(r["handle"] for r in result.leaderboard) == ["firm0", "firm1"]
+    assert (result.min_posts, result.left_out) == (10, 5)
+    assert result.source == (
+        "every account with at least 10 posts of its own in the store; 5 with fewer left out"
+    )
+    data = json.loads(json.dumps(result.to_dict()))["cohort"]
+    assert (data["accounts"], data["min_posts"], data["left_out"]) == (2, 10, 5)
+    # --min-posts sets the threshold: 8 brings the vendors in, 1 everyone with posts
+    assert len(run_benchmark(store, scorer=FakeScorer(), min_posts=8).audits) == 4  # type: ignore[arg-type]
+    everyone = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert len(everyone.audits) == 7 and everyone.left_out == 0
+    with pytest.raises(EmptyInputError, match=r"no account has 100 posts.*the busiest, @firm1"):
+        run_benchmark(store, scorer=FakeScorer(), min_posts=100)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="--min-posts must be 1 or more"):
+        run_benchmark(store, scorer=FakeScorer(), min_posts=0)  # type: ignore[arg-type]
+
+
+def test_a_store_of_small_accounts_ranks_them_all_by_default(tmp_path: Path) -> None:
+    feeds = [FeedBuilder(f"small{i}") for i in range(3)]
+    for feed in feeds:
+        feed.chat(3)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.audits) == 3 and (result.min_posts, result.left_out) == (1, 0)
+    assert result.source == "every account with posts in the store (none has 10 posts yet)"
+
+
+def test_min_posts_with_a_cohort_file_notes_each_account_left_out(tmp_path: Path) -> None:
+    store = _cohort_store(tmp_path, firms=2, vendors=1)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm0,x,staffing_firm\nvendor0,x,vendor\n")
+    whole = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(whole.audits) == 2 and whole.min_posts is None  # a file's accounts: all ranked
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), min_posts=10)  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["firm0"] and result.left_out == 1
+    (note,) = result.problems
+    assert (note.line, note.message) == (
+        2,
+        "@vendor0 has 8 posts of its own, fewer than --min-posts 10: left out",
+    )
 
 
 def test_empty_or_missing_cohort(tmp_path: Path) -> None:

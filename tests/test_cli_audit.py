@@ -140,7 +140,37 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
 
 def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
-    assert "Default: every account with posts in the store" in shown
+    assert "Default: every account with at least --min-posts posts of its own" in shown
+    assert "--min-posts" in shown and "1 ranks every account with posts" in shown
+
+
+def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.audit.signals as signals
+
+    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+    firm = FeedBuilder("acme", display_name="Acme Staffing")
+    firm.job(12)
+    passerby = FeedBuilder("angelwolf", display_name="Angel")  # the author of a post shared
+    passerby.post("What a lovely day with my team, I love it")
+    store_with(tmp_path, firm, passerby).close()
+    db = tmp_path / "test.db"
+    table = invoke("benchmark", "--db", db)
+    assert table.exit_code == 0, table.output
+    said = " ".join(table.output.split())
+    assert "@acme" in said and "@angelwolf" not in said
+    assert (
+        "1 account with fewer than 10 posts of its own left out: staffpulse benchmark"
+        " --min-posts 1 ranks it too." in said
+    )
+    every = invoke("benchmark", "--db", db, "--min-posts", "1", "--json")
+    assert every.exit_code == 0, every.output
+    cohort = json.loads(every.output)["cohort"]
+    assert (cohort["accounts"], cohort["min_posts"], cohort["left_out"]) == (2, 1, 0)
+    if FULL_APP:  # the error boundary turns the library's refusal into a message
+        refused = invoke("benchmark", "--db", db, "--min-posts", "0")
+        assert refused.exit_code == 65 and "--min-posts must be 1 or more" in refused.output
 
 
 def test_a_segment_typo_is_a_note_and_every_output_says_no_segment(

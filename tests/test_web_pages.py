@@ -17,7 +17,15 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
 from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    native_jsonl,
+    private_copy,
+    sample_store,
+    upload_files,
+)
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +154,22 @@ def test_benchmark_page(client: Any) -> None:
     assert "<svg" in page.text  # percentile strips
 
 
+def test_the_default_benchmark_ranks_accounts_with_posts_of_their_own(tmp_path: Path) -> None:
+    # A firm whose timeline was imported, and three authors of posts it shared, one post each:
+    # with a grade from one post they would outrank the firm.
+    accounts = [("x", "busyfirm", 12), *[("x", f"passerby{i}", 1) for i in range(3)]]
+    with make_client(tmp_path / "default.db") as c:
+        status = finished_job(c, upload_files(c, [("f.jsonl", native_jsonl(accounts))]))
+        assert status["state"] == "done", status
+        page = " ".join(re.sub(r"<[^>]+>", " ", c.get("/benchmark").text).split())
+    assert "1 account ranked" in page and "@passerby0" not in page
+    assert (
+        "Ranking every account with at least 10 posts of its own in the store: 3 accounts with"
+        " fewer are left out" in page
+    )
+    assert "A cohort file that lists them ranks them too" in page
+
+
 def test_benchmark_cohort_upload(client: Any) -> None:
     token = csrf_token(client, "/benchmark")
     cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nhireloop,x,vendor\n"
@@ -231,7 +255,7 @@ def test_connect_page_and_exports(client: Any) -> None:
 def test_import_and_settings_pages(client: Any) -> None:
     page = client.get("/import")
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
-    assert "up to 200.0 MB" in page.text and "Fetch an account live" in page.text
+    assert "up to 200 MB" in page.text and "Fetch an account live" in page.text
     settings = client.get("/settings")
     assert settings.status_code == 200 and "X API bearer token" in settings.text
 

@@ -23,9 +23,15 @@ from staffpulse.audit.engine import (
 from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
-from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortEntry, CohortProblem, read_cohort
+from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem, read_cohort
+from staffpulse.benchmark.members import (
+    FEW_POSTS,
+    default_cohort,
+    resolve_cohort,
+    with_min_posts,
+)
 from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks, summary
-from staffpulse.errors import AmbiguousAccountError, EmptyInputError, NotFoundError
+from staffpulse.errors import EmptyInputError
 from staffpulse.models import Account
 from staffpulse.store import Store
 
@@ -44,12 +50,18 @@ class BenchmarkResult:
     problems: list[CohortProblem]
     generated_at: datetime
     timings: dict[str, float] = field(default_factory=dict)
+    # the fewest posts of its own an account needed to be ranked (None: a cohort file's
+    # accounts, all ranked), and how many accounts with posts had fewer and were left out
+    min_posts: int | None = None
+    left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "cohort": {
                 "source": self.source,
                 "accounts": len(self.audits),
+                "min_posts": self.min_posts,
+                "left_out": self.left_out,
                 "problems": [p.as_dict() for p in self.problems],
             },
             "leaderboard": self.leaderboard,
@@ -57,70 +69,6 @@ class BenchmarkResult:
             "claims": self.claims,
             "generated_at": self.generated_at.isoformat(),
         }
-
-
-@dataclass(slots=True)
-class CohortAccounts:
-    """The stored accounts a cohort file names, and why the other lines name none."""
-
-    accounts: list[tuple[Account, str]]  # with the segment ("unknown" when none was given)
-    problems: list[CohortProblem]
-    missing: int = 0  # lines whose handle is not in the store
-    ambiguous: list[AmbiguousAccountError] = field(default_factory=list)
-
-    def platform_step(self) -> str | None:
-        """What to write on lines whose handle is on several platforms, if there are any."""
-        if not self.ambiguous:
-            return None
-        return (
-            "write the platform on each line whose handle is on several platforms, "
-            f"e.g. {_examples(self.ambiguous[0])}"
-        )
-
-    def fix(self) -> str:
-        """What to do when no line named a usable account, for the reasons found."""
-        steps = [step] if (step := self.platform_step()) else []
-        if self.missing or not self.ambiguous:
-            steps.append(
-                "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
-            )
-        return "; ".join(steps)
-
-    def headline(self, cohort: str = "the cohort") -> str:
-        """What is wrong when no line named a usable account."""
-        if self.ambiguous and not self.missing:
-            return f"no line of {cohort} names a single account in the store"
-        return f"{cohort} has no account with posts in the store"
-
-
-def _examples(exc: AmbiguousAccountError) -> str:
-    # the line itself says which account is meant (the benchmark has no --platform): a
-    # cohort line is handle,platform,segment, in a CSV and in plain text alike
-    return " or ".join(f"{exc.handle.lstrip('@')},{p}" for p in exc.platforms)
-
-
-def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
-    """The accounts of a cohort's lines as the store holds them (each once); a line naming no
-    account, or several, is a problem with its line and what to write instead."""
-    found = CohortAccounts([], [])
-    seen: set[tuple[str, str]] = set()
-    for entry in entries:
-        try:
-            account = store.find_account(entry.handle, entry.platform)
-        except AmbiguousAccountError as exc:
-            found.ambiguous.append(exc)
-            fix = f"write the platform on this line, e.g. {_examples(exc)}"
-            found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
-            continue
-        except NotFoundError as exc:
-            found.missing += 1
-            found.problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
-            continue
-        if (account.platform, account.id) in seen:
-            continue
-        seen.add((account.platform, account.id))
-        found.accounts.append((account, entry.segment or "unknown"))
-    return found
 
 
 def run_benchmark(
@@ -133,8 +81,11 @@ def run_benchmark(
     scorer: TextScorer | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    min_posts: int | None = None,
 ) -> BenchmarkResult:
-    """Audit a cohort (a file of handles with segments, or every account with posts) and rank it.
+    """Audit a cohort and rank it: the accounts of a file of handles with segments, else every
+    account with at least ``min_posts`` posts of its own (:func:`default_cohort`). With a file,
+    an explicit ``min_posts`` leaves out its accounts with fewer posts too (each noted).
 
     Text signals are computed in one batch over the whole cohort; templating per account.
     Audits made here are not stored (they would pollute each account's audit history).
@@ -147,19 +98,25 @@ def run_benchmark(
     problems: list[CohortProblem] = []
     fix = "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
     headline = "the cohort has no account with posts in the store"
+    threshold: int | None = min_posts
+    left_out = 0
     if cohort_file is not None:
         source = str(cohort_file)
         entries, problems = read_cohort(Path(cohort_file))
         resolved = resolve_cohort(store, entries, source)
         accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
+        if min_posts is not None:
+            accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
+            problems += few
+            left_out = len(few)
+            if few and not accounts:
+                headline = f"no account of the cohort has {min_posts} posts of its own in the store"
+                fix = "lower --min-posts, or leave it out to rank every account of the cohort file"
         problems = sorted([*problems, *resolved.problems], key=lambda p: (p.file, p.line or 0))
     else:
-        stored = store.list_accounts(platform)
-        accounts = [(s.account, "unknown") for s in stored if s.posts > 0]
-        silent = len(stored) - len(accounts)
-        source = "every account with posts in the store" + (
-            f"; {silent} without posts left out" if silent else ""
-        )
+        default = default_cohort(store, platform, min_posts)
+        accounts, source = default.accounts, default.source
+        threshold, left_out = default.min_posts, default.left_out
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(
@@ -226,6 +183,8 @@ def run_benchmark(
             progress("Auditing", i + 1, len(datas))
     segments = [segment for _account, segment in accounts]
     result = BenchmarkResult(
+        min_posts=threshold,
+        left_out=left_out,
         source=source,
         audits=audits,
         segments=segments,
@@ -264,9 +223,6 @@ def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
             dtype=float,
         )
     return out
-
-
-FEW_POSTS = 10
 
 
 def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:

@@ -178,7 +178,7 @@ class Backend(InboxMixin):
         the store. Otherwise what the upload page tells: the lines that could not be used as
         written (the benchmark lists them too) and whether the file names segments."""
         from staffpulse.benchmark.cohort import parse_cohort
-        from staffpulse.benchmark.engine import resolve_cohort
+        from staffpulse.benchmark.members import resolve_cohort
 
         entries, problems = parse_cohort(text, name)
         if not entries:

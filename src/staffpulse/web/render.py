@@ -146,7 +146,8 @@ NOTICES = {
     "dismissed": "Dismissed. It won't show up in the inbox again.",
     "reopened": "Back in the inbox.",
     "recorded": "Audit saved to the history: the next audit will show what changed.",
-    "cohort-removed": "Cohort removed: the benchmark now ranks every account in the store.",
+    "cohort-removed": "Cohort removed: the benchmark now ranks the accounts in the store with "
+    "enough posts of their own.",
 }
 
 

@@ -50,6 +50,8 @@ def benchmark_page(request: Request) -> HTMLResponse:
 
 
 def _benchmark_response(request: Request) -> HTMLResponse:
+    from staffpulse.benchmark.members import DEFAULT_MIN_POSTS  # the benchmark loads late
+
     ctx = web(request)
     label = ctx.backend.cohort_label()
     toolbar: dict[str, Any] = {
@@ -57,6 +59,9 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         "cohort_name": label,
         "cohort_saved": ctx.settings.saved_cohort().exists(),
         "has_segments": True,
+        # who the default cohort is: the library's rule, told until the ranking says more
+        "min_posts": DEFAULT_MIN_POSTS,
+        "left_out": 0,
     }
     try:
         result = benchmark_data(request)
@@ -85,6 +90,8 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         )
     shown = _as_the_user_named_it(result, label)
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
+    if label is None:  # the default cohort: the rule that chose it, and who it left out
+        toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
     return ctx.renderer.page(
         request,
         "benchmark.html",  # the report's benchmark.html.j2, with links to the audits

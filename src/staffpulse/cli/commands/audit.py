@@ -71,11 +71,22 @@ def benchmark_command(
         Path | None,
         typer.Argument(
             help="CSV or text file of handles, each with an optional segment "
-            "(staffing_firm, vendor, recruiter, hr, other). Default: every account with posts "
-            "in the store."
+            "(staffing_firm, vendor, recruiter, hr, other). Default: every account with at "
+            "least --min-posts posts of its own in the store."
         ),
     ] = None,
     since: SinceOption = None,
+    min_posts: Annotated[
+        int | None,
+        typer.Option(
+            "--min-posts",
+            metavar="N",
+            help="Rank only accounts with at least N posts of their own in the store. Default "
+            "without a cohort file: 10 (accounts seen only as authors of shared or quoted posts "
+            "are left out, and the table says how many); 1 ranks every account with posts. With "
+            "a cohort file: its accounts with fewer posts are left out.",
+        ),
+    ] = None,
     html: HtmlOption = None,
     csv_path: Annotated[
         Path | None, typer.Option("--csv", help="Also write the leaderboard as CSV here.")
@@ -90,7 +101,7 @@ def benchmark_command(
 
     with open_store(db, create=False) as store:
         if as_json:
-            result = run_benchmark(store, cohort_file, since=since)
+            result = run_benchmark(store, cohort_file, since=since, min_posts=min_posts)
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -107,7 +118,9 @@ def benchmark_command(
                         task, description=escape(stage), completed=done, total=total or None
                     )
 
-                result = run_benchmark(store, cohort_file, since=since, progress=on_progress)
+                result = run_benchmark(
+                    store, cohort_file, since=since, min_posts=min_posts, progress=on_progress
+                )
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:

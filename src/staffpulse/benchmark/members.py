@@ -1,0 +1,168 @@
+"""Who a benchmark ranks: the stored accounts a cohort file names, or the default cohort.
+
+A store holds many accounts seen only in passing: the authors of retweeted, quoted or
+included posts, one post each, which would outrank the clients on a grade from one post.
+Without a cohort file the benchmark ranks the accounts with at least ``DEFAULT_MIN_POSTS``
+posts of their own (those whose timelines were imported or fetched) and says how many it
+left out; ``min_posts`` (``staffpulse benchmark --min-posts N``) sets another threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from staffpulse.benchmark.cohort import CohortEntry, CohortProblem
+from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
+from staffpulse.models import Account
+from staffpulse.store import Store
+
+# A grade from fewer posts says little: the leaderboard flags such rows, and the default
+# cohort leaves such accounts out.
+FEW_POSTS = 10
+DEFAULT_MIN_POSTS = FEW_POSTS
+
+
+@dataclass(slots=True)
+class CohortAccounts:
+    """The stored accounts a cohort file names, and why the other lines name none."""
+
+    accounts: list[tuple[Account, str]]  # with the segment ("unknown" when none was given)
+    problems: list[CohortProblem]
+    missing: int = 0  # lines whose handle is not in the store
+    ambiguous: list[AmbiguousAccountError] = field(default_factory=list)
+
+    def platform_step(self) -> str | None:
+        """What to write on lines whose handle is on several platforms, if there are any."""
+        if not self.ambiguous:
+            return None
+        return (
+            "write the platform on each line whose handle is on several platforms, "
+            f"e.g. {_examples(self.ambiguous[0])}"
+        )
+
+    def fix(self) -> str:
+        """What to do when no line named a usable account, for the reasons found."""
+        steps = [step] if (step := self.platform_step()) else []
+        if self.missing or not self.ambiguous:
+            steps.append(
+                "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
+            )
+        return "; ".join(steps)
+
+    def headline(self, cohort: str = "the cohort") -> str:
+        """What is wrong when no line named a usable account."""
+        if self.ambiguous and not self.missing:
+            return f"no line of {cohort} names a single account in the store"
+        return f"{cohort} has no account with posts in the store"
+
+
+def _examples(exc: AmbiguousAccountError) -> str:
+    # the line itself says which account is meant (the benchmark has no --platform): a
+    # cohort line is handle,platform,segment, in a CSV and in plain text alike
+    return " or ".join(f"{exc.handle.lstrip('@')},{p}" for p in exc.platforms)
+
+
+def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
+    """The accounts of a cohort's lines as the store holds them (each once); a line naming no
+    account, or several, is a problem with its line and what to write instead."""
+    found = CohortAccounts([], [])
+    seen: set[tuple[str, str]] = set()
+    for entry in entries:
+        try:
+            account = store.find_account(entry.handle, entry.platform)
+        except AmbiguousAccountError as exc:
+            found.ambiguous.append(exc)
+            fix = f"write the platform on this line, e.g. {_examples(exc)}"
+            found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
+            continue
+        except NotFoundError as exc:
+            found.missing += 1
+            found.problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
+            continue
+        if (account.platform, account.id) in seen:
+            continue
+        seen.add((account.platform, account.id))
+        found.accounts.append((account, entry.segment or "unknown"))
+    return found
+
+
+@dataclass(slots=True)
+class DefaultCohort:
+    """The accounts ranked without a cohort file, and the rule that chose them."""
+
+    accounts: list[tuple[Account, str]]
+    min_posts: int  # the fewest posts of its own an account needed
+    left_out: int  # accounts with posts, but fewer than min_posts
+    source: str  # how the report names the cohort
+
+
+def check_min_posts(min_posts: int | None) -> None:
+    """Raises :class:`InputError` for a threshold under 1 (None is the default)."""
+    if min_posts is not None and min_posts < 1:
+        raise InputError(
+            f"--min-posts must be 1 or more, got {min_posts}",
+            hint="--min-posts 1 ranks every account with posts",
+        )
+
+
+def default_cohort(store: Store, platform: str | None, min_posts: int | None) -> DefaultCohort:
+    """Every account with at least ``min_posts`` posts of its own (``DEFAULT_MIN_POSTS`` when
+    None). When no account has that many and the threshold was not asked for, every account
+    with posts: a store of small accounts still gets its table. Raises
+    :class:`EmptyInputError` when an asked threshold leaves nobody."""
+    check_min_posts(min_posts)
+    stored = store.list_accounts(platform)  # busiest first
+    with_posts = [s for s in stored if s.posts > 0]
+    silent = len(stored) - len(with_posts)
+    wanted = DEFAULT_MIN_POSTS if min_posts is None else min_posts
+    ranked = [s for s in with_posts if s.posts >= wanted]
+    fallback = not ranked and min_posts is None and bool(with_posts)
+    if fallback:
+        ranked, wanted = with_posts, 1
+    elif not ranked and with_posts:
+        busiest = with_posts[0]
+        raise EmptyInputError(
+            f"no account has {wanted} posts of its own in the store (the busiest,"
+            f" @{busiest.account.handle}, has {busiest.posts})",
+            hint=f"lower --min-posts (--min-posts {busiest.posts} ranks the busiest), or give "
+            "a cohort file",
+        )
+    left_out = len(with_posts) - len(ranked)
+    source = (
+        "every account with posts in the store"
+        if wanted == 1
+        else f"every account with at least {wanted} posts of its own in the store"
+    )
+    if fallback:
+        source += f" (none has {DEFAULT_MIN_POSTS} posts yet)"
+    notes = [f"{left_out:,} with fewer"] if left_out else []
+    notes += [f"{silent:,} without posts"] if silent else []
+    if notes:
+        source += f"; {' and '.join(notes)} left out"
+    return DefaultCohort([(s.account, "unknown") for s in ranked], wanted, left_out, source)
+
+
+def with_min_posts(
+    store: Store,
+    accounts: list[tuple[Account, str]],
+    min_posts: int,
+    source: str,
+    entries: list[CohortEntry],
+) -> tuple[list[tuple[Account, str]], list[CohortProblem]]:
+    """A cohort file's accounts with at least ``min_posts`` posts, and a note on each other."""
+    check_min_posts(min_posts)
+    counts = {(s.account.platform, s.account.id): s.posts for s in store.list_accounts()}
+    lines = {e.handle: e.line for e in entries}
+    kept: list[tuple[Account, str]] = []
+    notes: list[CohortProblem] = []
+    for account, segment in accounts:
+        posts = counts.get((account.platform, account.id), 0)
+        if posts >= min_posts or posts == 0:  # no posts at all: told as such further on
+            kept.append((account, segment))
+            continue
+        message = (
+            f"@{account.handle} has {posts} post{'s' if posts != 1 else ''} of its own,"
+            f" fewer than --min-posts {min_posts}: left out"
+        )
+        notes.append(CohortProblem(source, lines.get(account.handle.lower()), message))
+    return kept, notes
