@@ -157,14 +157,51 @@ def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
     shown = [i["conversation_id"] for i in data["items"]]
     assert target not in shown and other not in shown
     assert other in [j["conversation_id"] for j in data["joined"]]
-    with open_store(db) as store:
-        assert other in joined_conversation_ids(store, "bluesky", "did:plc:nobody")
+    with open_store(db) as store:  # marked for no particular firm: no firm's audit counts it
+        assert other not in joined_conversation_ids(store, "bluesky", FIRM)
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
     assert runner.invoke(app, ["inbox", "reopen", other, "--db", str(db)]).exit_code == 0
     again = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
     assert [i["conversation_id"] for i in again["items"]][:2] == [target, other]
     missing = runner.invoke(app, ["inbox", "dismiss", "at://nope", "--db", str(db)])
     assert missing.exit_code == 66
+
+
+def test_marks_are_per_firm_in_inbox_and_audit(replayed: Any) -> None:
+    db, _, _ = replayed
+    items = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)[
+        "items"
+    ]
+    target = items[0]["conversation_id"]
+    with open_store(db) as store:  # a second client in the same store
+        store.upsert(
+            [Account(platform="bluesky", id="did:plc:other", handle="other-staffing.bsky.social")],
+            provenance("test", "fixture"),
+        )
+    marked = runner.invoke(
+        app, ["inbox", "mark-joined", target, "--as", "other-staffing.bsky.social", "--db", str(db)]
+    )
+    assert marked.exit_code == 0, marked.output
+    assert "joined for @other-staffing.bsky.social" in " ".join(marked.stdout.split())
+
+    def joined_as(handle: str) -> list[str]:
+        args = ["inbox", *REPLAY, "--db", str(db), "--json", "--as", handle]
+        return [j["conversation_id"] for j in json.loads(runner.invoke(app, args).stdout)["joined"]]
+
+    assert target in joined_as("other-staffing.bsky.social")
+    assert target not in joined_as("acme-staffing.bsky.social")  # another client's mark
+    audit = runner.invoke(app, ["audit", "acme-staffing.bsky.social", "--db", str(db), "--json"])
+    evidence = json.loads(audit.stdout)["pillars"]["conversation"]["evidence"]
+    assert evidence["inbox_conversations_joined"] == 1  # its own reply only, not the mark
+    with open_store(db) as store:
+        assert joined_conversation_ids(store, "bluesky", "did:plc:other") == [target]
+    reopened = runner.invoke(
+        app, ["inbox", "reopen", target, "--as", "other-staffing.bsky.social", "--db", str(db)]
+    )
+    assert reopened.exit_code == 0 and target not in joined_as("other-staffing.bsky.social")
+    plain = runner.invoke(app, ["inbox", "dismiss", target, "--db", str(db)])
+    assert "no firm named" in " ".join(plain.stdout.split())
+    assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
 
 
 def test_topic_filter_and_terminal_and_html(replayed: Any, tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_mark_joined_without_the_first_post_lists_it_as_joined(tmp_path: Path) -
         set_state(store, "500", "joined")
         result = inbox(store)
         assert [j.conversation_id for j in result.joined] == ["500"] and result.items == []
-        assert joined_conversation_ids(store, "x", "nobody") == ["500"]
+        assert joined_conversation_ids(store, "x", "nobody") == []  # no firm's: no audit's
         set_state(store, "500", None)
         assert [i.conversation_id for i in inbox(store).items] == ["500"]
 
@@ -151,3 +151,50 @@ def test_the_dismissed_list_shows_the_opening_the_inbox_showed(tmp_path: Path) -
         openings = conversation_openings(store, "mastodon", ["m:1", "gone"])
         assert conversation_openings(store, "x", ["600"])["600"].id == "600"
     assert list(openings) == ["m:1"] and openings["m:1"].id == "m:2"
+
+
+SUN = Account(platform="x", id="sun", handle="SunbeltCare")
+APEX = Account(platform="x", id="apx", handle="apexlogi")
+
+
+def test_marks_are_kept_per_firm_and_credited_only_to_that_firm(tmp_path: Path) -> None:
+    with store_with(tmp_path, SUN, APEX, OPENING, X_REPLY) as store:
+        inbox(store)
+        set_state(store, "600", "joined", as_handle="@sunbeltcare")  # any case, with the @
+        set_state(store, "500", "dismissed", as_handle="apexlogi")
+        sun, apex, plain = (inbox(store, as_handle=h) for h in ("SunbeltCare", "apexlogi", None))
+        assert [j.conversation_id for j in sun.joined] == ["600"]
+        assert [i.conversation_id for i in sun.items] == ["500"]  # Apex's dismissal is Apex's
+        assert apex.joined == [] and [i.conversation_id for i in apex.items] == ["600"]
+        assert plain.joined == [] and len(plain.items) == 2  # no firm named: no firm's marks
+        assert joined_conversation_ids(store, "x", "sun") == ["600"]
+        assert joined_conversation_ids(store, "x", "apx") == []
+        # reopening is per firm too: Sunbelt's reopen leaves Apex's dismissal alone
+        set_state(store, "500", None, as_handle="sunbeltcare")
+        assert [i.conversation_id for i in inbox(store, as_handle="apexlogi").items] == ["600"]
+        set_state(store, "600", None, as_handle="sun")  # the account's id names the firm too
+        assert joined_conversation_ids(store, "x", "sun") == []
+
+
+def test_marks_made_before_firms_are_kept_as_marks_of_no_particular_firm(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, SUN, OPENING, X_REPLY) as store:
+        inbox(store)
+        # the table as stores had it before marks were kept per firm, with one mark
+        store.conn.executescript(
+            "DROP TABLE listen_inbox_state;"
+            "CREATE TABLE listen_inbox_state (platform TEXT NOT NULL, conversation_id TEXT"
+            " NOT NULL, state TEXT NOT NULL CHECK (state IN ('joined', 'dismissed')),"
+            " at TEXT NOT NULL, PRIMARY KEY (platform, conversation_id));"
+            "INSERT INTO listen_inbox_state VALUES ('x', '600', 'dismissed', '2026-01-01T00:00:00Z');"
+            "DELETE FROM schema_migrations WHERE name = '0102_listen_inbox_state_by_account';"
+        )
+    with open_store(tmp_path / "states.db") as store:  # opening it migrates
+        plain = inbox(store)
+        assert [i.conversation_id for i in plain.items] == ["500"]  # still dismissed
+        assert plain.counts["dismissed"] == 1
+        sun = inbox(store, as_handle="sunbeltcare")
+        assert {i.conversation_id for i in sun.items} == {"500", "600"}  # not Sunbelt's mark
+        assert set_state(store, "600", None) == ("x", "600")  # reopened without a firm
+        assert len(inbox(store).items) == 2

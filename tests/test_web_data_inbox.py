@@ -98,3 +98,44 @@ def test_an_unknown_topic_links_only_topics_with_something_to_join(tmp_path: Pat
     # the empty page points to the window, not to importing more posts
     assert "No open conversation on the topic “zzzz”, nor on any other topic" in again
     assert "staffpulse listen" not in again
+
+
+def two_firms(tmp_path: Path) -> Path:
+    """A question to join, and two client firms in the same store."""
+    question = Post(platform="x", id="701", author_id="u1", author_handle="ana",
+                    created_at=datetime.now(UTC) - timedelta(hours=1),
+                    text="How do you keep candidates warm after an offer?")  # fmt: skip
+    db = tmp_path / "firms.db"
+    with open_store(db) as store:
+        firms = [
+            Account(platform="x", id="u1", handle="ana"),
+            Account(platform="x", id="f1", handle="sunbeltcare"),
+            Account(platform="x", id="f2", handle="apexlogi"),
+        ]
+        store.upsert([*firms, question], provenance("t", "f"))
+        with store.transaction() as conn:
+            save_relevance(conn, [RelevanceRow("x", "701", 0.9, (), "test")])
+    return db
+
+
+def test_marks_from_the_page_are_the_posting_firms_only(tmp_path: Path) -> None:
+    from staffpulse.listen.states import joined_conversations
+
+    db = two_firms(tmp_path)
+    with make_client(db) as c:
+        page = c.get("/inbox?as=%40sunbeltcare%20(x)").text
+        assert '<input type="hidden" name="as" value="sunbeltcare">' in page  # sent back
+        c.get("/inbox?as=%40apexlogi%20(x)")  # Apex's inbox is cached too
+        response = c.post(
+            "/inbox/state",
+            data={"csrf_token": csrf_token(c, "/inbox"), "conversation_id": "701",
+                  "platform": "x", "state": "joined", "as": "sunbeltcare", "back": "/inbox"},
+        )  # fmt: skip
+        assert response.status_code == 303
+        sunbelt = html.unescape(c.get("/inbox?as=%40sunbeltcare%20(x)").text)
+        apex = html.unescape(c.get("/inbox?as=%40apexlogi%20(x)").text)
+    assert "0 open · 1 joined" in sunbelt
+    assert "1 open · 0 joined" in apex  # another client's mark: still open for Apex
+    with open_store(db) as store:
+        assert joined_conversations(store, "x", "f1") == 1
+        assert joined_conversations(store, "x", "f2") == 0

@@ -4,7 +4,8 @@
 with ``index_existing``, any imported post the relevance filter accepts), gives them topics
 incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into open items and
 conversations already joined. A conversation counts as *joined* once the firm's own account
-has replied in it, or when the user marked it so (:mod:`staffpulse.listen.states`).
+has replied in it, or when the user marked it so for this firm (:mod:`staffpulse.listen.states`:
+marks are kept per firm; without a firm, the marks of no particular firm apply).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, rank
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
+from staffpulse.listen.states import firm_key
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES, ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_match import TopicMatch, match_topics
@@ -122,7 +124,8 @@ def build_inbox(
             f"a replay, not live: ranked as of {format_time(ref.at)}, an hour after the newest"
             f" activity in the store ({ref.why})"
         )
-    states = schema.inbox_states(store, platform)
+    # the firm's own marks only: another client's joined or dismissed is not this one's
+    states = schema.inbox_states(store, platform, firm_key(store, as_handle))
 
     def state_of(conv: Conversation) -> str:
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):

@@ -4,7 +4,9 @@
 * ``listen_relevance``: the posts listening judged (score, matched keywords, source).
 * ``listen_topics`` / ``listen_topic_members`` / ``listen_topic_state``: the incremental topic
   model (centroids, labels, document frequencies) so that new posts join existing topics.
-* ``listen_inbox_state``: conversations the user marked joined or dismissed.
+* ``listen_inbox_state``: conversations the user marked joined or dismissed, per firm
+  (``account``: the firm's normalized handle, '' for a mark of no particular firm; migration
+  ``0102_listen_inbox_state_by_account``).
 """
 
 from __future__ import annotations
@@ -110,35 +112,43 @@ def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str
     return removed
 
 
-def set_inbox_state(store: Store, platform: str, conversation_id: str, state: str | None) -> None:
-    """Mark a conversation ``joined`` or ``dismissed``; ``None`` clears the mark."""
+def set_inbox_state(
+    store: Store, platform: str, conversation_id: str, state: str | None, account: str = ""
+) -> None:
+    """Mark a conversation ``joined`` or ``dismissed`` for the firm ``account`` (a normalized
+    handle, '' for no particular firm); ``None`` clears that firm's mark."""
     if state is None:
         store.conn.execute(
-            "DELETE FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?",
-            (platform, conversation_id),
+            "DELETE FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?"
+            " AND account = ?",
+            (platform, conversation_id, account),
         )
         return
     store.conn.execute(
-        "INSERT INTO listen_inbox_state (platform, conversation_id, state, at) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (platform, conversation_id) DO UPDATE SET state = excluded.state,"
-        " at = excluded.at",
-        (platform, conversation_id, state, _now()),
+        "INSERT INTO listen_inbox_state (platform, conversation_id, account, state, at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, conversation_id, account)"
+        " DO UPDATE SET state = excluded.state, at = excluded.at",
+        (platform, conversation_id, account, state, _now()),
     )
 
 
-def inbox_states(store: Store, platform: str | None = None) -> dict[tuple[str, str], str]:
+def inbox_states(
+    store: Store, platform: str | None = None, account: str = ""
+) -> dict[tuple[str, str], str]:
+    """(platform, conversation id) -> state, of the firm ``account``'s marks only."""
     rows = store.conn.execute(
         "SELECT platform, conversation_id, state FROM listen_inbox_state"
-        " WHERE (? IS NULL OR platform = ?)",
-        (platform, platform),
+        " WHERE account = ? AND (? IS NULL OR platform = ?)",
+        (account, platform, platform),
     )
     return {(row[0], row[1]): row[2] for row in rows}
 
 
-def marked_joined(store: Store, platform: str) -> dict[str, datetime | None]:
-    """Conversations the user marked joined, with when."""
+def marked_joined(store: Store, platform: str, account: str) -> dict[str, datetime | None]:
+    """Conversations the firm ``account`` marked joined, with when."""
     rows = store.conn.execute(
-        "SELECT conversation_id, at FROM listen_inbox_state WHERE platform = ? AND state = 'joined'",
-        (platform,),
+        "SELECT conversation_id, at FROM listen_inbox_state WHERE platform = ? AND account = ?"
+        " AND state = 'joined'",
+        (platform, account),
     )
     return {row[0]: parse_time(row[1]) for row in rows}

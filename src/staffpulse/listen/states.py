@@ -2,6 +2,12 @@
 
 The inbox lists joined conversations apart, and the audit's Conversation pillar counts them
 (:func:`joined_conversations`), so that answering from the inbox shows in the firm's grade.
+
+Marks are kept per firm (:func:`firm_key`: the account posting, as ``inbox --as`` names it): a
+consultant with several clients in one store marks a conversation joined for one of them, and
+only that client's inbox and audit see it. A mark made without a firm (and every mark made
+before marks were kept per firm) belongs to no particular firm: the inbox shows it when no
+firm is named, and no audit counts it.
 """
 
 from __future__ import annotations
@@ -12,16 +18,53 @@ from datetime import datetime
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen import schema
 from staffpulse.listen.threads import Conversation, load_conversations_around
-from staffpulse.models import PLATFORMS, Post, platform_choice
+from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
+
+NO_FIRM = ""  # the key of a mark made without naming a firm
+
+
+def firm_key(store: Store, handle: str | None) -> str:
+    """The firm whose marks these are, from the handle (or id) ``inbox --as`` takes: the stored
+    account's normalized handle, else the handle as typed, normalized; :data:`NO_FIRM` when
+    none is named."""
+    typed = normalize_handle(handle or "")
+    if not typed:
+        return NO_FIRM
+    row = store.conn.execute(
+        "SELECT handle_norm FROM accounts WHERE handle_norm = ? OR id = ?"
+        " ORDER BY handle_norm = ? DESC LIMIT 1",
+        (typed, (handle or "").strip(), typed),
+    ).fetchone()
+    return str(row[0]) if row and row[0] else typed
+
+
+def describe_firm(store: Store, handle: str | None) -> tuple[str | None, bool]:
+    """The firm a mark is for, as a message names it (None: no particular firm), and whether
+    an account with that handle is stored."""
+    firm = firm_key(store, handle)
+    if firm == NO_FIRM:
+        return None, False
+    row = store.conn.execute("SELECT 1 FROM accounts WHERE handle_norm = ? LIMIT 1", (firm,))
+    return firm, row.fetchone() is not None
+
+
+def _account_firm(store: Store, platform: str, account_id: str) -> str:
+    """The firm key of a stored account (its normalized handle); :data:`NO_FIRM` when the
+    account is not stored, so that it is credited with no one's marks."""
+    row = store.conn.execute(
+        "SELECT handle_norm FROM accounts WHERE platform = ? AND id = ?", (platform, account_id)
+    ).fetchone()
+    return str(row[0]) if row and row[0] else NO_FIRM
 
 
 def joined_conversation_ids(
     store: Store, platform: str, account_id: str, since: datetime | None = None
 ) -> list[str]:
     """Relevant conversations, opened by others, that the account replied in (or that the user
-    marked joined), with activity by the account since ``since``.
+    marked joined for this firm: never another firm's marks, nor marks of no particular firm),
+    with activity by the account since ``since``.
 
     Starts from the account's own replies, not from every listened conversation, so that an
     audit stays fast on a store of millions of posts."""
@@ -45,7 +88,9 @@ def joined_conversation_ids(
     # one look-up for all their posts, not one per conversation
     relevant = schema.relevant_post_ids(store, platform, [p.id for c in joined for p in c.posts])
     found = {conv.id for conv in joined if relevant.intersection(p.id for p in conv.posts)}
-    for conv_id, at in schema.marked_joined(store, platform).items():
+    firm = _account_firm(store, platform, account_id)
+    marks = schema.marked_joined(store, platform, firm) if firm != NO_FIRM else {}
+    for conv_id, at in marks.items():
         if since is None or (at is not None and at >= since):
             found.add(conv_id)
     return sorted(found)
@@ -93,17 +138,23 @@ def conversation_openings(store: Store, platform: str, ids: Sequence[str]) -> di
 
 
 def set_state(
-    store: Store, conversation_id: str, state: str | None, platform: str | None = None
+    store: Store,
+    conversation_id: str,
+    state: str | None,
+    platform: str | None = None,
+    as_handle: str | None = None,
 ) -> tuple[str, str]:
-    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens). Returns its key.
+    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens) for the firm
+    ``as_handle`` names (:func:`firm_key`; none: a mark of no particular firm). Returns its key.
 
     The id must be one the inbox shows: a stored conversation with a post judged about work,
     its first post stored or not. A post's id inside a conversation, or an unknown id, is an
     error that says which id to use, rather than a mark that hides nothing."""
     conversation_id = conversation_id.strip()
     platform = platform_choice(platform)
+    firm = firm_key(store, as_handle)
     marked = sorted(
-        plat for plat, conv in schema.inbox_states(store, platform) if conv == conversation_id
+        plat for plat, conv in schema.inbox_states(store, platform, firm) if conv == conversation_id
     )
     if state is None and marked:  # reopening always works, even once its posts are gone
         platforms = marked
@@ -118,7 +169,7 @@ def set_state(
             f"'{conversation_id}' exists on several platforms ({', '.join(platforms)})",
             hint="add --platform to choose one",
         )
-    schema.set_inbox_state(store, platforms[0], conversation_id, state)
+    schema.set_inbox_state(store, platforms[0], conversation_id, state, firm)
     return platforms[0], conversation_id
 
 

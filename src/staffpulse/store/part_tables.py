@@ -116,6 +116,27 @@ LISTEN_MIGRATION = (
     """,
 )
 
+# inbox marks kept per firm: ``account`` is the firm's handle as ``inbox --as`` names it
+# (normalized), '' for a mark of no particular firm; the marks made before are kept as such
+LISTEN_INBOX_BY_ACCOUNT_MIGRATION = (
+    "0102_listen_inbox_state_by_account",
+    """
+    CREATE TABLE listen_inbox_state_0102 (
+        platform TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        account TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('joined', 'dismissed')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (platform, conversation_id, account)
+    );
+    INSERT INTO listen_inbox_state_0102 (platform, conversation_id, account, state, at)
+        SELECT platform, conversation_id, '', state, at FROM listen_inbox_state;
+    DROP TABLE listen_inbox_state;
+    ALTER TABLE listen_inbox_state_0102 RENAME TO listen_inbox_state;
+    CREATE INDEX listen_inbox_state_by_account ON listen_inbox_state(platform, account, state);
+    """,
+)
+
 # handles people sent in (add-handles), fetched or waiting
 CONNECT_HANDLES_MIGRATION = (
     "0800_connect_handles",

@@ -3,6 +3,9 @@
 The inbox is the slowest page to compute, so a state change (joined, dismissed, reopened)
 updates the cached inboxes in place instead of dropping them. Only a conversation dismissed
 before this run, which no cached inbox holds, needs a fresh ranking when it is reopened.
+
+States are kept per firm ("You post as", :func:`staffpulse.listen.states.firm_key`): a change
+updates only the cached inboxes of the same firm.
 """
 
 from __future__ import annotations
@@ -74,17 +77,19 @@ class InboxMixin:
         key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
         return self.cached(key, compute)
 
-    def dismissed(self, platform: str | None) -> list[dict[str, Any]]:
-        """The conversations the user dismissed, newest first, with their opening post.
+    def dismissed(self, platform: str | None, as_handle: str | None = None) -> list[dict[str, Any]]:
+        """The conversations the firm ``as_handle`` dismissed (none: those dismissed for no
+        particular firm), newest first, with their opening post.
 
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
         from staffpulse.listen.schema import inbox_states
-        from staffpulse.listen.states import conversation_openings
+        from staffpulse.listen.states import conversation_openings, firm_key
 
         out: list[dict[str, Any]] = []
         with self.store() as store:
-            keys = [k for k, v in inbox_states(store, platform).items() if v == "dismissed"]
+            states = inbox_states(store, platform, firm_key(store, as_handle))
+            keys = [k for k, v in states.items() if v == "dismissed"]
             by_platform: dict[str, list[str]] = {}
             for plat, conv in keys:
                 by_platform.setdefault(plat, []).append(conv)
@@ -108,15 +113,23 @@ class InboxMixin:
                     )
         return sorted(out, key=lambda d: d["at"] or datetime.min.replace(tzinfo=UTC), reverse=True)
 
-    def set_inbox_state(self, conversation_id: str, platform: str, state: str | None) -> None:
-        from staffpulse.listen.states import set_state
+    def set_inbox_state(
+        self, conversation_id: str, platform: str, state: str | None, as_handle: str | None = None
+    ) -> None:
+        """Mark a conversation for the firm ``as_handle`` ("You post as"; none: for no
+        particular firm), and move it in the cached inboxes of that firm only."""
+        from staffpulse.listen.states import firm_key, set_state
 
+        with self._lock:
+            handles = {key[1] for key in self._cache if _is_inbox(key)}
         with self.store() as store:
-            set_state(store, conversation_id, state, platform or None)
+            set_state(store, conversation_id, state, platform or None, as_handle)
+            firm = firm_key(store, as_handle)
+            same_firm = {h for h in handles if firm_key(store, h) == firm}
         with self._lock:  # update the cached inboxes in place: no multi-second rebuild
             stale = []
             for key, (_generation, inbox) in self._cache.items():
-                if not (isinstance(key, tuple) and key[0] == "inbox"):
+                if not _is_inbox(key) or key[1] not in same_firm:
                     continue
                 had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)
@@ -156,6 +169,10 @@ def inbox_key(
     as_platform: str | None = None,
 ) -> tuple[Any, ...]:
     return ("inbox", as_handle, topic, platform, max_age, as_of, as_platform)
+
+
+def _is_inbox(key: Any) -> bool:
+    return isinstance(key, tuple) and bool(key) and key[0] == "inbox"
 
 
 def _names_topics(inbox: Inbox, had_items: bool) -> bool:

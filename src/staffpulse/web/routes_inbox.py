@@ -128,7 +128,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         joined=inbox.joined if all_joined else inbox.joined[:JOINED_SHOWN],
         more_joined=0 if all_joined else max(0, len(inbox.joined) - JOINED_SHOWN),
         all_joined_href=_with(q, joined="all"),
-        dismissed=ctx.backend.dismissed(platform),
+        dismissed=ctx.backend.dismissed(platform, as_handle),
         show_dismissed=q.get("dismissed") == "show",
         back=back,
     )
@@ -250,7 +250,9 @@ async def inbox_state(request: Request) -> Response:
     platform = form_value(form, "platform") or None
     if not conversation:
         raise InputError("the form did not say which conversation", hint="reload the inbox page")
-    web(request).backend.set_inbox_state(conversation, platform or "", STATES[state])
+    # the firm the page showed ("You post as"): its marks only, as `inbox mark-joined --as`
+    as_handle = form_value(form, "as") or None
+    web(request).backend.set_inbox_state(conversation, platform or "", STATES[state], as_handle)
     back = form_value(form, "back", "/inbox")
     if not back.startswith("/inbox"):
         back = "/inbox"

@@ -276,36 +276,75 @@ PlatformOption = Annotated[
 ]
 
 
-def _set(conversation_id: str, state: str | None, platform: str | None, db: Path | None) -> None:
-    from staffpulse.listen.states import set_state
+FirmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="The firm this mark is for, as inbox --as names it (default: the account setting "
+        "of the listen section; none: a mark of no particular firm, counted by no audit).",
+        show_default=False,
+    ),
+]
 
+
+def _set(
+    conversation_id: str,
+    state: str | None,
+    platform: str | None,
+    as_handle: str | None,
+    db: Path | None,
+) -> None:
+    from staffpulse.account_refs import read_account_ref
+    from staffpulse.listen.states import describe_firm, set_state
+
+    handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
+    # the firm as inbox --as reads it: a profile URL names its handle
+    handle = read_account_ref(handle)[0] if handle else None
     with open_store(db, create=False) as store:
-        plat, conv = set_state(store, conversation_id, state, platform_choice(platform))
-    console.print(escape(f"{plat} conversation {conv}: {state or 'open'}"), highlight=False)
+        plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
+        firm, stored = describe_firm(store, handle)
+    if firm is None:
+        whose = " (no firm named: shown by inbox without --as, counted by no audit)"
+    else:
+        whose = f" for @{firm}"
+    console.print(escape(f"{plat} conversation {conv}: {state or 'open'}{whose}"), highlight=False)
+    if firm is not None and not stored:
+        _print_note(
+            f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
+        )
 
 
 @inbox_app.command("mark-joined")
 def mark_joined(
-    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
 ) -> None:
-    """Mark a conversation as joined (when your reply is not in the store)."""
-    _set(conversation_id, "joined", platform, db)
+    """Mark a conversation as joined by your firm (when its reply is not in the store)."""
+    _set(conversation_id, "joined", platform, as_handle, db)
 
 
 @inbox_app.command("dismiss")
 def dismiss(
-    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
 ) -> None:
-    """Hide a conversation from the inbox."""
-    _set(conversation_id, "dismissed", platform, db)
+    """Hide a conversation from your firm's inbox."""
+    _set(conversation_id, "dismissed", platform, as_handle, db)
 
 
 @inbox_app.command("reopen")
 def reopen(
-    conversation_id: ConversationArg, platform: PlatformOption = None, db: DbOption = None
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
 ) -> None:
-    """Undo mark-joined or dismiss."""
-    _set(conversation_id, None, platform, db)
+    """Undo mark-joined or dismiss (for the same firm)."""
+    _set(conversation_id, None, platform, as_handle, db)
 
 
 def register(app: typer.Typer) -> None:
