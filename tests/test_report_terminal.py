@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from audit_helpers import FakeScorer, FeedBuilder, store_with
+from audit_helpers import LOGO, FakeScorer, FeedBuilder, store_with
+from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
 from staffpulse.models import Account
 from staffpulse.report.terminal import render_accounts
-from staffpulse.report.terminal_audit import render_benchmark
+from staffpulse.report.terminal_audit import render_audit, render_benchmark
 from staffpulse.store.reads import AccountSummary
 
 LONG = "recruiting_ops_northwest@mastodon.example"  # longer than any column would allow
@@ -77,3 +78,31 @@ def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> N
     assert "jobs" in table and "conv." in table
     assert bool(re.search(r" p\d+\b", table)) == (width >= 120)  # percentiles where there is room
     assert "(4 posts)" in table  # a grade from a handful of posts is flagged
+
+
+def test_do_this_next_shows_what_each_action_is_worth_and_the_total(tmp_path: Path) -> None:
+    firm = FeedBuilder("acme", display_name="Acme Staffing")
+    firm.job(12)
+    result = audit_account(store_with(tmp_path, firm), "acme", scorer=FakeScorer(), avatar=LOGO)
+    console = _console(120)
+    render_audit(console, result)
+    box = console.export_text().split("Do this next")[1].split("╰")[0]
+    panel = " ".join(box.replace("│", " ").split())  # the wrapped lines joined back
+    total = 0
+    for action in result.top_actions:
+        assert action["points"] > 0
+        assert f"(+{action['points']} point" in panel
+        total += action["points"]
+    after = result.overall + total
+    assert f"could take you from {result.overall} to {after} (+{total})" in panel
+    assert after <= 100
+
+
+def test_an_account_with_nothing_to_fix_is_told_so(tmp_path: Path) -> None:
+    firm = FeedBuilder("acme", display_name="Acme Staffing")
+    firm.job(3)
+    result = audit_account(store_with(tmp_path, firm), "acme", scorer=FakeScorer(), avatar=LOGO)
+    result.top_actions = []  # as when every pillar only has praise to give
+    console = _console(120)
+    render_audit(console, result)
+    assert "Nothing to fix right now" in console.export_text()

@@ -147,6 +147,26 @@ def _hours(hours: float) -> str:
     return f"{hours / 24:.1f} days"
 
 
+def action_points(action: dict[str, Any]) -> str:
+    """How an action's points read after it: ``+6 points``; nothing for none (a pillar not
+    scored, or a warning that keeps the score where it is)."""
+    points = int(action.get("points") or 0)
+    return f"+{count_of(points, 'point')}" if points > 0 else ""
+
+
+def actions_summary(result: AuditResult) -> str | None:
+    """The line under "Do this next": what the listed actions could win together, or that
+    nothing needs doing; None when they win no points (pillars not scored, a warning). The
+    points of a pillar's actions share its gap, so they add up."""
+    if not result.top_actions:
+        return "Nothing to fix right now: keep doing what you do."
+    total = sum(int(a.get("points") or 0) for a in result.top_actions)
+    if total <= 0:
+        return None
+    after = min(100, result.overall + total)
+    return f"Doing all of this could take you from {result.overall} to {after} (+{total})."
+
+
 def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
     """One row per pillar: title, question, score, colour, change, figures, advice, examples."""
     figs = figures(result)

@@ -15,7 +15,14 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.errors import InputError
-from staffpulse.report.audit_view import RICH_COLORS, band, pct, pillar_rows
+from staffpulse.report.audit_view import (
+    RICH_COLORS,
+    action_points,
+    actions_summary,
+    band,
+    pct,
+    pillar_rows,
+)
 from staffpulse.report.counts import count_of
 from staffpulse.report.spreadsheet import CSV_ENCODING, safe_cell
 from staffpulse.report.terminal import handle_width
@@ -60,10 +67,16 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         )
     actions = Table.grid(padding=(0, 1))
     for i, action in enumerate(result.top_actions, start=1):
+        points = action_points(action)
         actions.add_row(
             Text(f"{i}.", style="bold cyan"),
-            Text(f"[{action['title']}] ", style="cyan") + Text(action["action"]),
+            Text(f"[{action['title']}] ", style="cyan")
+            + Text(action["action"])
+            + Text(f" ({points})" if points else "", style="bold"),
         )
+    summary = actions_summary(result)
+    if summary:
+        actions.add_row(Text(""), Text(summary, style="dim"))
     window = result.window
     span = ""
     if window.get("first_post"):
