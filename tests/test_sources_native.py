@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,58 @@ def test_jsonl_bad_line_names_its_column_and_a_log_line_first_is_passed_over(
         (1, "not valid JSON: expecting value at column 1"),
         (3, "not valid JSON: expecting ',' delimiter at column 26"),
     ]
+
+
+# -- a field of the wrong type ---------------------------------------------------------------
+
+
+def test_jsonl_fields_of_the_wrong_type_are_reported_on_their_line_never_stored(
+    tmp_path: Path,
+) -> None:
+    post = '{"type": "post", "platform": "x", "author": "acme", "text": "hi", '
+    path = tmp_path / "typed.jsonl"
+    path.write_text(
+        '{"type": "post", "platform": "x", "id": [1], "author": {"a": 1}, "text": 5}\n'
+        + post + '"id": "2", "author": {"a": 1}}\n'
+        + post + '"id": "3", "text": 5}\n'
+        + post + '"id": "4", "created_at": 12345}\n'  # not a 1970 date
+        + post + '"id": "5", "mentions": [1, 2]}\n'
+        + post + '"id": "6", "reply_to_id": 1.5}\n'
+        + '{"type": "account", "platform": "x", "handle": "acme", "verified": [1]}\n'
+        + post + '"id": 1e400}\n'
+        + post + '"id": 9}\n',  # a number id is the id "9"
+        encoding="utf-8",
+    )  # fmt: skip
+    items = list(NativeJsonl().read(path))
+    problems = {p.line: p.message for p in items if isinstance(p, Problem)}
+    assert problems == {
+        1: "'id' should be text or a whole number, got [1] (a list)",
+        2: "'author' should be text, got {\"a\": 1} (an object)",
+        3: "'text' should be text, got 5 (a number)",
+        4: "'created_at' should be a date written as text, got 12345 (a number); write dates "
+        "year first, as 2026-03-01T14:05 or 2026-03-01",
+        5: "'mentions' should be a list of text or text, got [1, 2] (a list)",
+        6: "'reply_to_id' should be text or a whole number, got 1.5 (a number)",
+        7: "'verified' should be true or false, got [1] (a list)",
+        8: "'id' should be text or a whole number, got a number too large to read",
+    }
+    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    assert [(p.id, p.author_handle, p.text) for p in posts] == [("9", "acme", "hi")]
+
+
+def test_jsonl_ids_a_spreadsheet_rounded_are_told_once_and_leave_no_account(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "rounded.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"type": "post", "platform": "x", "id": "6.5873E+17", "author": f"a{n}",
+                        "text": "hi"}) + "\n"
+            for n in range(3)
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    items = list(NativeJsonl().read(path))
+    (problem,) = items
+    assert isinstance(problem, Problem) and (problem.line, problem.records) == (1, 3)
+    assert "have ids rounded by a spreadsheet" in problem.message

@@ -9,8 +9,11 @@ import pytest
 
 from staffpulse.sources.written import (
     AmbiguousDates,
+    RoundedIdError,
+    ToldOnce,
     WrittenDateError,
     written_count,
+    written_id,
     written_time,
 )
 
@@ -85,3 +88,52 @@ def test_a_file_of_such_dates_is_told_once() -> None:
         "('3/1/2026 14:05' here: 3 January or March 1?)"
     )
     assert "in Excel: Format Cells › Custom › yyyy-mm-dd hh:mm" in problem.message
+
+
+# -- ids, and ids a spreadsheet rounded -------------------------------------------------------
+
+
+def test_ids_are_text_or_whole_numbers_and_nothing_else_is_stored_as_its_repr() -> None:
+    assert written_id({"id": " 1900000000000000001 "}, "id") == "1900000000000000001"
+    assert written_id({"id": 123}, "id") == "123"  # a JSON export's number id
+    assert written_id({"id": ""}, "id") is None and written_id({}, "id") is None
+    for value, said in (
+        ([1], "got [1] (a list)"),
+        ({"a": 1}, 'got {"a": 1} (an object)'),
+        (True, "got true (true or false)"),
+        (1.5, "got 1.5 (a number)"),
+        (float("inf"), "got a number too large to read"),  # 1e400 in a JSON file
+    ):
+        with pytest.raises(ValueError, match="should be text or a whole number") as refused:
+            written_id({"id": value}, "id")
+        assert str(refused.value).endswith(said)
+
+
+def test_an_id_in_scientific_notation_is_refused_as_rounded() -> None:
+    for value in ("6.5873E+17", "6,5873E+17", "7E+17", 6.5873e17):
+        with pytest.raises(RoundedIdError, match="rounded by a spreadsheet") as refused:
+            written_id({"reply_to_id": value}, "reply_to_id")
+        assert "export the ids as text" in str(refused.value)
+    # a Bluesky record key or a handle-like id is not a number in scientific notation
+    assert written_id({"id": "3e22kzvbqf2c"}, "id") == "3e22kzvbqf2c"
+
+
+def test_a_number_is_not_read_as_a_1970_date() -> None:
+    for value in (12345, 1.5e9, True):
+        with pytest.raises(ValueError, match="'created_at' should be a date written as text"):
+            written_time({"created_at": value}, "created_at")
+
+
+def test_a_column_of_rounded_ids_is_told_once_with_ambiguous_dates_apart() -> None:
+    told = ToldOnce("posts.csv", spreadsheet=True)
+    assert not told.take(9, ValueError("'likes' should be a whole number"))  # told on its line
+    for line in (2, 3, 4):
+        assert told.take(line, RoundedIdError("id", "6.5873E+17"))
+    assert told.take(7, WrittenDateError("created_at", "3/1/2026", ambiguous=True))
+    dates, ids = told.problems()
+    assert (dates.line, dates.records, ids.line, ids.records) == (7, 1, 2, 3)
+    assert ids.message.startswith(
+        "3 records, from this line on, have ids rounded by a spreadsheet ('id' is '6.5873E+17' "
+        "here: scientific notation has lost the last digits), so they cannot be used as ids"
+    )
+    assert "To import them, export the ids as text" in ids.message

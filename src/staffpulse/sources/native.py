@@ -33,12 +33,7 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.jsonio import json_error_message, json_lines_head
-from staffpulse.sources.written import (
-    AmbiguousDates,
-    WrittenDateError,
-    written_count,
-    written_time,
-)
+from staffpulse.sources.written import ToldOnce, shown, written_count, written_id, written_time
 from staffpulse.store.core import Record
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -48,11 +43,14 @@ RECORD_TYPES = ("account", "post", "follow")
 
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
+    """Text, stripped (None when absent or blank); a value of another type is an error, never
+    stored as its Python repr (``{'a': 1}`` as a handle)."""
     value = record.get(key)
     if value is None:
         return None
-    text = str(value).strip()
-    return text or None
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' should be text, got {shown(value)}")
+    return value.strip() or None
 
 
 def _platform(record: Mapping[str, Any], default: str) -> str:
@@ -64,15 +62,19 @@ def _list(record: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
     value = record.get(key)
     if value is None or value == "":
         return None
-    if isinstance(value, list):
-        return tuple(str(item) for item in value if str(item).strip())
-    return tuple(part for part in re.split(r"[\s,;]+", str(value)) if part)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(item for item in value if item.strip())
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' should be a list of text or text, got {shown(value)}")
+    return tuple(part for part in re.split(r"[\s,;]+", value) if part)
 
 
 def _bool(record: Mapping[str, Any], key: str) -> bool:
     value = record.get(key)
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "y")
+    if value is not None and not isinstance(value, bool | int):
+        raise ValueError(f"'{key}' should be true or false, got {shown(value)}")
     return bool(value)
 
 
@@ -105,7 +107,7 @@ def account_from_native(
         )
     return Account(
         platform=_platform(record, platform),
-        id=_text(record, "id") or handle.lower(),
+        id=written_id(record, "id") or handle.lower(),
         handle=handle,
         display_name=_text(record, "display_name") or "",
         name_known="display_name" in record,
@@ -124,18 +126,21 @@ def account_from_native(
 
 
 def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
-    post_id = _required(record, "id", "post")
+    post_id = written_id(record, "id")
+    if post_id is None:
+        raise ValueError("post is missing the required field 'id'")
     author = _text(record, "author") or _text(record, "author_handle")
-    author_id = _text(record, "author_id")
+    author_id = written_id(record, "author_id")
     if author is None and author_id is None:
         raise ValueError("post is missing the required field 'author'")
     text = record.get("text")
     if text is None:
         raise ValueError("post is missing the required field 'text'")
-    text = str(text)
-    reply_to_id = _text(record, "reply_to_id")
-    quoted_id = _text(record, "quoted_id")
-    reposted_id = _text(record, "reposted_id")
+    if not isinstance(text, str):
+        raise ValueError(f"'text' should be text, got {shown(text)}")
+    reply_to_id = written_id(record, "reply_to_id")
+    quoted_id = written_id(record, "quoted_id")
+    reposted_id = written_id(record, "reposted_id")
     kind_text = _text(record, "kind")
     if kind_text is None:
         kind_text = (
@@ -167,7 +172,7 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         reply_to_post_id=reply_to_id,
         reply_to_account_id=None,
         reply_to_handle=normalize_handle(reply_to_author) if reply_to_author else None,
-        conversation_id=_text(record, "conversation_id") or (None if reply_to_id else post_id),
+        conversation_id=written_id(record, "conversation_id") or (None if reply_to_id else post_id),
         quoted_post_id=quoted_id,
         reposted_post_id=reposted_id,
         mentions=tuple(normalize_handle(m) for m in mentions)
@@ -301,7 +306,7 @@ class NativeJsonl:
         encoding, notices = text_encoding(path)
         yield from notices
         authors = Authors()
-        dates = AmbiguousDates(str(path))  # told once for the file, not on every line
+        told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
         with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -316,15 +321,12 @@ class NativeJsonl:
                     yield Problem(str(path), number, json_error_message(exc))
                     continue
                 except ValueError as exc:
-                    if isinstance(exc, WrittenDateError) and exc.ambiguous:
-                        dates.add(number, exc)
-                    else:
+                    if not told.take(number, exc):
                         yield Problem(str(path), number, str(exc))
                     continue
                 authors.see(row, obj)
                 yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
-        if (problem := dates.problem()) is not None:
-            yield problem
+        yield from told.problems()
         yield from authors.items(self.name, path)
 
 

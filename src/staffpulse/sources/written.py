@@ -14,12 +14,19 @@ with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and Mar
 US. Even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole column
 one way, and reading only the days after the 12th would import a random part of the file.
 A file holding such dates is told once (:class:`AmbiguousDates`), not once per row.
+
+Ids are text, or whole numbers written with digits (:func:`written_id`). A long id a
+spreadsheet took for a number is saved as it shows it, ``6.5873E+17``: its last digits are
+gone, so thousands of posts would share one id. Such ids are refused, and told once per file
+(:class:`RoundedIds`); a column of them is never offered as the ``id`` to rename.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -45,6 +52,14 @@ _NAMED = re.compile(
 )
 _YEAR_FIRST = re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})" + _TIME + "$")
 _YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>\d{2}|\d{4})\b")
+# The "+" keeps ids of other shapes out (a Bluesky record key has letters and no "+").
+_ROUNDED = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE]\+\d+$")
+ROUNDED = "rounded by a spreadsheet"
+ROUNDED_LOST = "scientific notation has lost the last digits"
+ROUNDED_FIX = (
+    "export the ids as text (from the tool that made the file, without opening it in a "
+    "spreadsheet; or format the id column as Text before the ids go in)"
+)
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*$")
 
 
@@ -71,8 +86,13 @@ def readings(value: str) -> str:
 
 
 def written_time(record: Mapping[str, Any], key: str) -> datetime | None:
-    """The date of ``record[key]`` (None when absent or blank); WrittenDateError otherwise."""
+    """The date of ``record[key]`` (None when absent or blank); WrittenDateError otherwise.
+
+    A number is refused, not read as seconds since 1970: the files people write hold dates as
+    text, and ``12345`` there is a mistake (a count in the wrong column), not a 1970 date."""
     value = record.get(key)
+    if isinstance(value, int | float):
+        raise ValueError(f"'{key}' should be a date written as text, got {shown(value)}; {ISO_FIX}")
     try:
         return parse_timestamp(value)
     except ValueError:
@@ -127,6 +147,55 @@ def _month(text: str) -> int | None:
     return None
 
 
+def is_rounded_id(value: object) -> bool:
+    """True for an id a spreadsheet rounded: ``6.5873E+17`` (also as a JSON number)."""
+    text = repr(value) if isinstance(value, float) else value
+    return isinstance(text, str) and _ROUNDED.match(text.strip()) is not None
+
+
+class RoundedIdError(ValueError):
+    """An id in scientific notation (:func:`is_rounded_id`): told once per file."""
+
+    def __init__(self, key: str, value: object) -> None:
+        self.key, self.value = key, str(value)
+        super().__init__(
+            f"'{key}' is {self.value!r}, an id {ROUNDED} ({ROUNDED_LOST}): it cannot be used as "
+            f"an id; {ROUNDED_FIX}"
+        )
+
+
+def written_id(record: Mapping[str, Any], key: str) -> str | None:
+    """The id in ``record[key]`` as text (None when absent or blank): text, or a whole number as
+    a JSON export may write it (``123``). A rounded id raises :class:`RoundedIdError`; any
+    other type (a list, ``true``, ``1.5``, ``1e400``) a ValueError, never its Python repr."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if is_rounded_id(value):
+        raise RoundedIdError(key, value)
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"'{key}' should be text or a whole number, got {shown(value)}")
+    return str(value).strip() or None
+
+
+def shown(value: object) -> str:
+    """A JSON value as the user wrote it, with its type: ``[1] (a list)``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number too large to read"  # 1e400 in the file
+    kind = (
+        "true or false" if isinstance(value, bool)
+        else "a list" if isinstance(value, list | tuple)
+        else "an object" if isinstance(value, dict)
+        else "a number" if isinstance(value, int | float)
+        else type(value).__name__
+    )  # fmt: skip
+    try:
+        written = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # not from JSON (a Parquet cell)
+        written = repr(value)
+    return f"{written if len(written) <= 60 else written[:57] + '...'} ({kind})"
+
+
 def written_count(record: Mapping[str, Any], key: str) -> int | None:
     """A count (likes, followers...): a whole number of 0 or more; ``3.0`` is 3 and ``1,234``
     is 1234, but ``2.5``, ``1.234`` (a decimal, or a thousand?) or ``-5`` is an error, never
@@ -176,3 +245,57 @@ class AmbiguousDates:
             f"{'it' if n == 1 else 'them'}, {ISO_FIX}{excel}, and import the file again",
             records=n,
         )
+
+
+@dataclass(slots=True)
+class RoundedIds:
+    """The records of one file skipped for an id a spreadsheet rounded, told once."""
+
+    path: str
+    lines: list[int] = field(default_factory=list)
+    first: RoundedIdError | None = None
+
+    def add(self, line: int, error: RoundedIdError) -> None:
+        self.lines.append(line)
+        self.first = self.first or error
+
+    def problem(self) -> Problem | None:
+        """One problem for them all (at the first such line), or None when there were none."""
+        if self.first is None:
+            return None
+        n = len(self.lines)
+        rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
+        return Problem(
+            self.path,
+            self.lines[0],
+            f"{rows} {'an id' if n == 1 else 'ids'} {ROUNDED} ('{self.first.key}' is "
+            f"{self.first.value!r} here: {ROUNDED_LOST}), so {'it' if n == 1 else 'they'} cannot "
+            f"be used as {'an id' if n == 1 else 'ids'} and {'it was' if n == 1 else 'they were'}"
+            f" skipped. To import {'it' if n == 1 else 'them'}, {ROUNDED_FIX}, and import the "
+            "file again",
+            records=n,
+        )
+
+
+class ToldOnce:
+    """The errors a whole column makes, told once for the file instead of on every line:
+    dates of unknown day and month order, ids rounded by a spreadsheet."""
+
+    def __init__(self, path: str, spreadsheet: bool = False) -> None:
+        self.dates = AmbiguousDates(path, spreadsheet=spreadsheet)
+        self.ids = RoundedIds(path)
+
+    def take(self, line: int, error: ValueError) -> bool:
+        """Keep ``error`` to tell once (True), or False: it is told on its own line."""
+        if isinstance(error, WrittenDateError) and error.ambiguous:
+            self.dates.add(line, error)
+        elif isinstance(error, RoundedIdError):
+            self.ids.add(line, error)
+        else:
+            return False
+        return True
+
+    def problems(self) -> Iterator[Problem]:
+        for problem in (self.dates.problem(), self.ids.problem()):
+            if problem is not None:
+                yield problem
