@@ -217,3 +217,44 @@ def test_an_import_that_reads_no_file_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "import the whole archive ZIP as X sent it" in result.output
     assert "Skipped 2 records" in result.output
+
+
+def test_a_glob_over_a_client_folder_imports_the_data_and_names_the_lost_record_first(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "client"
+    folder.mkdir()
+    data = _sample(folder)  # line 3 is not JSON
+    (folder / "LICENSE").write_text("MIT License\n")
+    (folder / "PROVENANCE.txt").write_text("Collected by a script in 2024.\n")
+    (folder / "empty.json").write_bytes(b"")
+    names = ["LICENSE", "PROVENANCE.txt", "empty.json", data.name]  # as `client/*` expands
+    result = runner.invoke(
+        app, ["import", *(str(folder / n) for n in names), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line]
+    assert lines[0].startswith(f"skipped {data}:3: not valid JSON")  # the record lost, first
+    assert lines[1] == "left out 2 files of no known format: LICENSE, PROVENANCE.txt"
+    assert lines[2] == "left out 1 empty file: empty.json"
+    assert "Imported 2 posts (2 new), 2 accounts (2 new). Skipped 1 record (each named above" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "said"),
+    [
+        ("id,author,text\n", 1, "holds no accounts, posts or follows"),  # read, held nothing
+        ("id,author,text\n1,,hi\n", 1, "Skipped 1 record"),  # read, every record skipped
+        ("name,age\nbob,3\n", 65, "not a format staffpulse can import: the header has name, age"),
+    ],
+)
+def test_nothing_imported_exits_1_for_files_read_and_65_for_files_refused_unread(
+    tmp_path: Path, content: str, code: int, said: str
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == code and said in result.output
+    assert "Traceback" not in result.output

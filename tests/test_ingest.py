@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import EmptyInputError, InputError, UnknownFormatError
+from staffpulse.errors import (
+    EmptyInputError,
+    InputError,
+    NothingImportedError,
+    UnknownFormatError,
+)
 from staffpulse.ingest import import_paths
+from staffpulse.sources.folders import left_out
 from staffpulse.sources.jsonio import document_error
 from staffpulse.store import open_store
 
@@ -80,6 +86,57 @@ def test_missing_empty_and_unknown_inputs_have_clear_errors(tmp_path: Path) -> N
     empty_dir.mkdir()
     with pytest.raises(EmptyInputError, match="nothing staffpulse can import"):
         import_paths(store, [empty_dir])
+
+
+# -- several paths: a bad one is left out, as a folder's file is -----------------------------
+
+
+def test_a_bad_file_among_several_paths_is_left_out_and_the_rest_imported(
+    tmp_path: Path,
+) -> None:
+    # what `staffpulse import client/*` names: the data, its LICENSE, an empty file
+    data = _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    (tmp_path / "LICENSE").write_text("MIT License\n")
+    (tmp_path / "empty.json").write_bytes(b"")
+    (tmp_path / "empty_folder").mkdir()
+    paths = [data, tmp_path / "LICENSE", tmp_path / "empty.json", tmp_path / "empty_folder"]
+    report = import_paths(open_store(":memory:"), paths)
+    assert (report.posts, report.skipped) == (2, 0)
+    assert [(Path(p.file).name, p.message) for p in report.problems] == [
+        ("LICENSE", "not a known format; file skipped"),
+        ("empty.json", "the file is empty; file skipped"),
+        ("empty_folder", "the folder holds no files; skipped"),
+    ]
+    assert all(left_out(p) for p in report.problems)
+    # none of them importable: refused, saying that nothing was imported
+    with pytest.raises(EmptyInputError) as refused:
+        import_paths(open_store(":memory:"), paths[1:])
+    assert refused.value.exit_code == 65
+    assert refused.value.message.startswith(
+        "nothing was imported: none of the 3 paths holds anything staffpulse can import "
+        "(LICENSE, empty.json, empty_folder"
+    )
+    # a path that does not exist is a typo: refused before anything is imported
+    store = open_store(":memory:")
+    with pytest.raises(InputError, match="no such file"):
+        import_paths(store, [data, tmp_path / "typo.jsonl"])
+    assert store.stats()["accounts"] == {}
+
+
+def test_files_read_that_hold_nothing_exit_1_and_unread_ones_65(tmp_path: Path) -> None:
+    header = tmp_path / "header.csv"
+    header.write_text("id,author,text\n", encoding="utf-8")
+    with pytest.raises(NothingImportedError) as empty:
+        import_paths(open_store(":memory:"), [header])
+    # read, and nothing came of it: exit 1, as when every record is skipped
+    assert empty.value.exit_code == 1
+    assert empty.value.message == f"nothing to import: {header} holds no accounts, posts or follows"
+    (tmp_path / "LICENSE").write_text("MIT License\n")
+    with pytest.raises(NothingImportedError, match=r"\(1 other file left out: LICENSE\)"):
+        import_paths(open_store(":memory:"), [header, tmp_path / "LICENSE"])
+    with pytest.raises(UnknownFormatError) as unread:
+        import_paths(open_store(":memory:"), [tmp_path / "LICENSE"])
+    assert unread.value.exit_code == 65
 
 
 # -- posts-only files give their authors an account ------------------------------------------

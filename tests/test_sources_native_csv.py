@@ -109,8 +109,15 @@ def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: P
         "815719226,male,i sing,sheezy0,Robbie E responds,6.5873E+17\n",
         encoding="utf-8",
     )
-    with pytest.raises(UnknownFormatError):
+    with pytest.raises(UnknownFormatError) as refused:
         detect(path)
+    # told its header, what a posts CSV needs and why its tweet_id cannot be the id
+    message = refused.value.message
+    assert "not a format staffpulse can import: the header has _unit_id, gender," in message
+    assert "a staffpulse CSV of posts needs the columns id, author and text" in message
+    assert "tweet_id holds ids rounded by a spreadsheet (6.5873E+17" in message
+    assert "export the ids as text" in message and "tweet_id→id" not in message
+    assert "a CSV of accounts needs a handle column" in message
     # a cohort CSV stays a file of accounts
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("handle,platform,segment\nacme,x,vendor\n", encoding="utf-8")
@@ -120,7 +127,7 @@ def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: P
 
 def test_real_tables_keep_their_formats(shared_data: Path) -> None:
     crowdflower = shared_data / "accounts" / "crowdflower_twitter_users.csv"
-    with pytest.raises(UnknownFormatError):
+    with pytest.raises(UnknownFormatError, match="tweet_id holds ids rounded by a spreadsheet"):
         detect(crowdflower)
     twcs = shared_data / "conversations" / "twcs_customer_support_sample" / "sample.csv"
     assert detect(twcs).name == "twcs"
@@ -141,3 +148,60 @@ def test_excel_dates_and_counts_are_read_or_told_once_with_the_fix(tmp_path: Pat
     assert "40 records, from this line on, have a 'created_at' of numbers" in dates.message
     assert "write dates year first, as 2026-03-01T14:05" in dates.message
     assert count.line == 43 and "write whole numbers with digits only" in count.message
+
+
+# -- tables of no known format, and ids a spreadsheet rounded ------------------------------
+
+
+def test_a_table_of_no_known_format_is_told_its_header_and_what_to_rename(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tweets.csv"
+    path.write_text("tweet_id,screen_name,date,body\n1,acme,2026-03-01,hello\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == (
+        f"{path}: not a format staffpulse can import: the header has tweet_id, screen_name, "
+        "date, body; a staffpulse CSV of posts needs the columns id, author and text (author "
+        "may also be author_id, author_handle, handle, username, user_name, screen_name, "
+        "user_screen_name or user): rename tweet_id→id, body→text; a CSV of accounts needs a "
+        "handle column and no text column"
+    )
+    assert refused.value.hint and refused.value.hint.startswith("fix the file as said")
+    # a read-me is no table: nothing to tell beyond its format
+    readme = tmp_path / "PROVENANCE.txt"
+    readme.write_text("These tweets were collected in 2024, from the API, by a script.\n")
+    with pytest.raises(UnknownFormatError) as plain:
+        detect(readme)
+    assert plain.value.message == f"{readme}: not a format staffpulse can import"
+
+
+def test_rounded_ids_are_told_once_and_leave_no_bare_accounts(tmp_path: Path) -> None:
+    # the CrowdFlower table with its columns renamed to id and author, as a user would
+    path = tmp_path / "renamed.csv"
+    rows = [f"{n},6.5873E+17,user{n},tweet {n}" for n in range(1, 41)]
+    path.write_text("_unit_id,id,author,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        assert store.stats()["accounts"] == {}
+    assert (report.posts, report.accounts, report.skipped) == (0, 0, 40)
+    (problem,) = report.problems
+    assert (problem.line, problem.records) == (2, 40)
+    assert problem.message.startswith(
+        "40 records, from this line on, have ids rounded by a spreadsheet ('id' is "
+        "'6.5873E+17' here"
+    )
+
+
+def test_a_column_of_rounded_ids_is_never_offered_as_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "handles.csv"  # name renamed to handle: a posts CSV lacking its id
+    path.write_text(
+        "handle,text,tweet_id\nsheezy0,hi,6.5873E+17\nbob,yo,6.5874E+17\n", encoding="utf-8"
+    )
+    (problem,) = list(NativeCsv().read(path))
+    assert isinstance(problem, Problem) and problem.records == 2
+    assert "rename" not in problem.message
+    assert "tweet_id holds ids rounded by a spreadsheet (6.5873E+17: scientific notation has " in (
+        problem.message
+    )
+    assert "so no row can be imported as a post; export the ids as text" in problem.message

@@ -110,6 +110,26 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
 
 
+def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_table_is_not(
+    tmp_path: Path,
+) -> None:
+    posts = b"id,author,created_at,text\n1,acme,2026-03-01T10:00:00Z,We are hiring\n"
+    status, page = _job_page(
+        tmp_path,
+        [
+            ("posts.csv", posts),
+            ("LICENSE", b"MIT License\n"),
+            ("tweets.csv", b"tweet_id,screen_name,body\n1,acme,hi\n"),
+        ],
+    )
+    assert status["state"] == "done", status
+    text = _text(page)
+    assert "Files we left out (2)" in text and "LICENSE" in text
+    assert "tweets.csv: the header has tweet_id, screen_name, body" in text
+    assert "rename tweet_id→id, body→text" in text
+    assert "Records we skipped" not in text
+
+
 def test_the_upload_limit_page_says_how_to_send_an_x_archive(tmp_path: Path) -> None:
     with make_client(tmp_path / "limit.db", max_upload_bytes=1024) as client:
         token = csrf_token(client)

@@ -14,6 +14,7 @@ Hierarchy::
     │   ├── MissingFileError         the path the user gave does not exist
     │   ├── UnknownFormatError       no importer recognises the file
     │   └── EmptyInputError          the file or folder holds nothing to import
+    │       └── NothingImportedError files read, but none held a record (exit 1)
     ├── NotFoundError                an account, audit or conversation is not in the store
     │   └── AmbiguousAccountError    a handle names accounts on several platforms
     ├── ModelError                   a shipped model artifact is missing or corrupt
@@ -87,6 +88,14 @@ class UnknownFormatError(InputError):
 
 class EmptyInputError(InputError):
     """The file or folder contains nothing importable."""
+
+
+class NothingImportedError(EmptyInputError):
+    """Files of a known format were read, but they held no record to import (a CSV header
+    without rows, an empty search result). Exit 1, as an import whose every record was
+    skipped: the input was read and nothing came of it; 65 is for input refused unread."""
+
+    exit_code = 1
 
 
 class NotFoundError(StaffpulseError):

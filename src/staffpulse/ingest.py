@@ -12,15 +12,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from staffpulse.errors import EmptyInputError, MissingFileError, StaffpulseError
-from staffpulse.sources import Item, Problem, Source, detect
-from staffpulse.sources.base import (
-    LEFT_OUT,
-    Notice,
-    claimed_by,
-    keeping_avatars_in,
-    plan_folder,
+from staffpulse.errors import (
+    EmptyInputError,
+    MissingFileError,
+    NothingImportedError,
+    StaffpulseError,
 )
+from staffpulse.report.counts import count_of
+from staffpulse.sources import Item, Problem, Source, detect
+from staffpulse.sources.base import EMPTY_FILE, Notice, claimed_by, keeping_avatars_in
+from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.core import Record, Store, WriteCounts
 
@@ -68,36 +69,69 @@ class ImportReport:
 def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[Problem]]:
     """Resolve paths (files, folders, archives) to (file, source) pairs, before writing anything.
 
-    A ZIP stays one entry (its members are found as it is read); one that cannot be opened
-    is refused here.
+    A path given alone must be importable: an empty file, a file of no known format, a folder
+    with nothing to import, a ZIP that cannot be opened is refused, saying what is wrong. Among
+    several paths (a shell glob over a client's folder picks up its README and LICENSE), such
+    a path is left out and reported as a folder's file is, and the rest is imported; only
+    when none of them can be read is the import refused. A path that does not exist is always
+    refused first: a typo, to fix before anything is imported.
     """
-    plan: list[tuple[Path, Source]] = []
-    problems: list[Problem] = []
     for path in paths:
         if not path.exists():
             raise MissingFileError(
                 f"{path}: no such file or folder", hint="check the path and try again"
             )
+    plan: list[tuple[Path, Source]] = []
+    problems: list[Problem] = []
+    alone = len(paths) == 1
+    for path in paths:
         if path.is_dir():
-            claimed = claimed_by(path)
-            if claimed is not None:
-                plan.append((path, claimed))
-                continue
-            before = len(plan)
-            plan_folder(path, plan, problems, seen=set())
-            if len(plan) == before:
-                raise EmptyInputError(
-                    f"{path}: the folder holds nothing staffpulse can import",
-                    hint="point to the exported files themselves (see docs/formats.md)",
-                )
-            continue
-        if path.stat().st_size == 0:
-            raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")
-        source = detect(path)
-        if isinstance(source, ZipFolder):
-            check_zip(path)
-        plan.append((path, source))
+            _plan_folder(path, plan, problems, alone)
+        elif alone:
+            if path.stat().st_size == 0:
+                raise EmptyInputError(f"{path}: the file is empty", hint="export the data again")
+            found = detect(path)
+            if isinstance(found, ZipFolder):
+                check_zip(path)
+            plan.append((path, found))
+        elif path.stat().st_size == 0:
+            problems.append(Problem(str(path), None, EMPTY_FILE))
+        elif (source := claimed_by(path)) is None:
+            problems.append(Problem(str(path), None, unknown_format(path)))
+        else:
+            # a ZIP among several paths is read as a folder's is: a damaged one is reported
+            # and counted as it is read, and the other paths are still imported
+            plan.append((path, source))
+    if not plan:
+        names = ", ".join(Path(p.file).name for p in problems[:3])
+        more = f" and {len(problems) - 3:,} more" if len(problems) > 3 else ""
+        raise EmptyInputError(
+            f"nothing was imported: none of the {len(paths):,} paths holds anything staffpulse "
+            f"can import ({names}{more}: of no known format, or empty)",
+            hint="import one of them alone to hear what is wrong with it; the formats "
+            "staffpulse reads are in docs/formats.md",
+        )
     return plan, problems
+
+
+def _plan_folder(
+    path: Path, plan: list[tuple[Path, Source]], problems: list[Problem], alone: bool
+) -> None:
+    claimed = claimed_by(path)
+    if claimed is not None:  # an extracted X archive
+        plan.append((path, claimed))
+        return
+    before = len(plan), len(problems)
+    plan_folder(path, plan, problems, seen=set())
+    if len(plan) > before[0]:
+        return
+    if alone:
+        raise EmptyInputError(
+            f"{path}: the folder holds nothing staffpulse can import",
+            hint="point to the exported files themselves (see docs/formats.md)",
+        )
+    if len(problems) == before[1]:  # no file in it at all: still told, as nothing was read
+        problems.append(Problem(str(path), None, EMPTY_FOLDER))
 
 
 def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
@@ -140,7 +174,7 @@ def import_paths(
                         report.problems.append(found)
                         # Counted unless left out whole (a README, an empty file, as in a folder):
                         # a damaged member or a ZIP cut short is data that was there and was lost.
-                        if found.message not in LEFT_OUT:
+                        if not left_out(found):
                             report.skipped += found.records
                         continue
                     report.files.append((found.location, found.label))
@@ -159,12 +193,28 @@ def import_paths(
         counts.pop("problems")
         store.finish_run(run, counts, status)
         report.run_id = run.id
-    if report.accounts == report.posts == report.follows == 0 and not report.problems:
-        # a file that was read but holds nothing to import says why in its notice (a saved
-        # Bluesky record that is not a post): that is the reason to give
+    if report.accounts == report.posts == report.follows == 0 and all(
+        left_out(problem) for problem in report.problems
+    ):
+        # Files were read and nothing in them was skipped, yet nothing came in (a header
+        # without rows, an empty search): exit 1 as for "every record skipped", with the
+        # reason a file's notice gives (a saved Bluesky record that is not a post).
         why = "; ".join(str(n).removesuffix(": nothing to import") for n in report.notices[:3])
-        raise EmptyInputError(
-            "nothing to import: " + (why or "the input holds no accounts, posts or follows"),
+        read = [name for name, _label in report.files]
+        held = (
+            f"{', '.join(read[:3])}{' and others' if len(read) > 3 else ''} "
+            f"hold{'s' if len(read) == 1 else ''} no accounts, posts or follows"
+            if read
+            else "the input holds no accounts, posts or follows"
+        )
+        left = (
+            f" ({count_of(len(report.problems), 'other file')} left out: "
+            f"{', '.join(Path(p.file).name for p in report.problems[:3])})"
+            if report.problems
+            else ""
+        )
+        raise NothingImportedError(
+            f"nothing to import: {why or held}{left}",
             hint="check that the file is the export you meant (see docs/formats.md)",
         )
     return report

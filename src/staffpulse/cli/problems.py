@@ -4,18 +4,28 @@ Problems quote outside text (file names, handles, lines of the input), so they a
 before Rich sees them: ``ok[bold].jsonl`` must print as itself, not as a bold ``ok.jsonl``.
 Only the first :data:`MAX_PROBLEMS_SHOWN` are printed in full, so that a file of a million
 bad lines does not flood the terminal; the rest are counted, with where to find them all.
+
+An import tells records it lost apart from files it left out whole (a README beside the data,
+an empty file): the losses first, never pushed out of sight by such files, which are then
+summed up in a line of each kind (:func:`print_import_problems`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from rich.console import Console
 from rich.markup import escape
 
 from staffpulse.report.counts import count_of
+from staffpulse.sources.base import Problem
+from staffpulse.sources.folders import is_empty_file, left_out, told_why
 
 MAX_PROBLEMS_SHOWN = 20  # problems printed in full; the rest are only counted
+MAX_NAMES_SHOWN = 8  # names of the files left out, in the line that sums them up
+MAX_TOLD_WHY = 5  # files left out with a reason (a CSV's header) printed in full
 
 
 def print_problem(console: Console, problem: object, label: str = "skipped") -> None:
@@ -52,3 +62,38 @@ def print_problems(
     for problem in problems[:limit]:
         print_problem(console, problem, label)
     print_more(console, len(problems) - limit, noun, see_all)
+
+
+def print_import_problems(
+    console: Console, problems: Sequence[Problem], see_all: str = "use --json to see all"
+) -> bool:
+    """What an import skipped: the records it could not read (data lost) first, then the files
+    it left out whole. True when every problem of the first kind was printed."""
+    lost = [problem for problem in problems if not left_out(problem)]
+    print_problems(console, lost, see_all=see_all)
+    files = [problem for problem in problems if left_out(problem)]
+    # a table whose header lacks a column is likely data meant for import: told why, in full
+    told = [problem for problem in files if told_why(problem)][:MAX_TOLD_WHY]
+    for problem in told:
+        print_problem(console, problem, "left out")
+    unknown = [p for p in files if not is_empty_file(p) and p not in told]
+    noun = "other file" if told else "file"
+    _print_files(console, unknown, count_of(len(unknown), noun) + " of no known format", see_all)
+    empty = [p for p in files if is_empty_file(p)]
+    _print_files(console, empty, count_of(len(empty), "empty file"), see_all)
+    return len(lost) <= MAX_PROBLEMS_SHOWN
+
+
+def _print_files(console: Console, files: Sequence[Problem], what: str, see_all: str) -> None:
+    """``left out 20 files of no known format: LICENSE, PROVENANCE.txt ×6, ...``: the names,
+    each once with how many bear it."""
+    if not files:
+        return
+    names = Counter(PurePath(p.file.split("!")[-1]).name or p.file for p in files)
+    shown = [f"{name} ×{n}" if n > 1 else name for name, n in names.most_common()]
+    more = f", … ({see_all})" if len(shown) > MAX_NAMES_SHOWN else ""
+    console.print(
+        f"[yellow]left out[/] {escape(what)}: {escape(', '.join(shown[:MAX_NAMES_SHOWN]) + more)}",
+        highlight=False,
+        soft_wrap=True,
+    )

@@ -18,6 +18,7 @@ from staffpulse.sources.base import (
     read_head,
     register,
 )
+from staffpulse.sources.folders import why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
@@ -48,13 +49,18 @@ def detect(path: Path) -> Source:
         return source
     names = ", ".join(sorted(source.label for source in REGISTRY))
     what = "not a format staffpulse can import"
+    why = why_unknown(path)  # what a source can tell: a CSV's header, and the columns it lacks
+    if why:
+        what += f": {why}"
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
         what = (
             "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it and "
             "import the folder)"
         )
     raise UnknownFormatError(
-        f"{path}: {what}", hint=f"supported formats: {names} (see docs/formats.md)"
+        f"{path}: {what}",
+        hint=("fix the file as said and import it again; " if why else "")
+        + f"supported formats: {names} (see docs/formats.md)",
     )
 
 

@@ -3,17 +3,29 @@
 The transformers are those of :mod:`staffpulse.sources.native`; rows are read by
 :mod:`staffpulse.sources.csvrows` (comma, semicolon or tab, found from the header; a quote
 left open is reported where it opened, and the rows after it are still read).
+
+A header that lacks a column is told once, with what to rename; a table no source reads is
+told the same (:func:`why_not_csv`, one of :data:`staffpulse.sources.folders.EXPLAINERS`).
+Ids a spreadsheet rounded (``6.5873E+17``) are never offered as the id to rename, and rows
+holding them are skipped and told once for the file (:mod:`staffpulse.sources.written`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.sources.base import Item, Problem, head_text, provenance, register
-from staffpulse.sources.csvrows import CsvProblem, CsvTable, read_csv_rows
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, read_csv_rows
+from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import Authors, rows_from_native, text_encoding
-from staffpulse.sources.written import AmbiguousDates, WrittenDateError
+from staffpulse.sources.written import (
+    ROUNDED,
+    ROUNDED_FIX,
+    ROUNDED_LOST,
+    ToldOnce,
+    is_rounded_id,
+)
 from staffpulse.store.core import Record
 
 AUTHOR_COLUMNS = ("author", "author_id", "author_handle")
@@ -32,8 +44,10 @@ COLUMN_ALIASES = {
     "author": ("name",),
     "text": ("full_text", "tweet", "content", "body", "message"),
 }
+ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
 _RENAME_NOTES = {"name": "name only if it holds the authors' handles, not their display names"}
 SUFFIXES = (".csv", ".tsv", ".txt")
+SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
 
 
 def author_synonym(columns: list[str] | set[str]) -> str | None:
@@ -43,12 +57,37 @@ def author_synonym(columns: list[str] | set[str]) -> str | None:
     return next((name for name in AUTHOR_SYNONYMS if name in columns), None)
 
 
-def missing_post_columns(columns: list[str]) -> str | None:
-    """Why a posts CSV header cannot work (what it has, what to rename), or None when it can."""
+def missing_post_columns(
+    columns: list[str], rounded: Mapping[str, str] | None = None
+) -> str | None:
+    """Why a posts CSV header cannot work (what it has, what to rename), or None when it can.
+
+    ``rounded`` maps a column to an id in it a spreadsheet rounded (:func:`rounded_columns`):
+    such a column is never offered as the id to rename, its ids being lost."""
+    fix = post_fixes(columns, rounded or {})
+    if fix is None:
+        return None
+    return (
+        f"the header has {shown_columns(columns)}, but a staffpulse posts CSV "
+        f"needs the columns id, author and text{f' ({fix})' if fix else ''}"
+    )
+
+
+def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
+    """What would make ``columns`` a posts CSV header ("rename tweet_id→id"), "" when no
+    column of it is known, None when it lacks nothing."""
     present = set(columns)
     missing = [group[0] for group in POST_COLUMNS if not present & set(group)]
     if not missing:
         return None
+    ids = next((c for c in ID_COLUMNS if c in present), None)
+    if ids is not None and ids in rounded:
+        # Never offered as the id, and no other column is worth renaming: no row can be
+        # imported until the ids are exported again.
+        return (
+            f"{ids} holds ids {ROUNDED} ({rounded[ids]}: {ROUNDED_LOST}), so no row can be "
+            f"imported as a post; {ROUNDED_FIX}"
+        )
     renames: list[str] = []
     notes: list[str] = []
     absent: list[str] = []
@@ -60,16 +99,58 @@ def missing_post_columns(columns: list[str]) -> str | None:
         renames.append(f"{alias}→{name}")
         notes += [_RENAME_NOTES[alias]] if alias in _RENAME_NOTES else []
     fixes = [f"rename {', '.join(renames)}"] if renames else []
-    # only when something is renamed: a header with no known column at all is not one to fix
+    # only when something is known: a header with no known column at all is not one to fix
     fixes += (
         [f"add the column{'s' if len(absent) > 1 else ''} {' and '.join(absent)}"]
         if absent and len(absent) < len(POST_COLUMNS)
         else []
     )
-    fix = f" ({'; '.join([*fixes, *notes])})" if fixes else ""
+    return "; ".join([*fixes, *notes])
+
+
+def shown_columns(columns: list[str]) -> str:
+    if not columns:
+        return "no columns"
+    cut = len(columns) > SHOWN_COLUMNS
+    shown = ", ".join(columns[:SHOWN_COLUMNS])
+    return f"{shown}, … ({len(columns)} columns)" if cut else shown
+
+
+def rounded_columns(records: Iterable[CsvRecord | CsvProblem]) -> tuple[dict[str, str], int]:
+    """The id column and those that could be renamed to it, each with the first id a
+    spreadsheet rounded in it (``6.5873E+17``), and how many records there are."""
+    found: dict[str, str] = {}
+    count = 0
+    for record in records:
+        count += 1
+        if isinstance(record, CsvRecord):
+            for column in ID_COLUMNS:
+                value = record.values.get(column, "")
+                if column not in found and is_rounded_id(value):
+                    found[column] = value.strip()
+    return found, count
+
+
+def why_not_csv(path: Path, head: bytes) -> str | None:
+    """Why a table of no known format is not a staffpulse CSV: its header, the columns a CSV
+    of posts and one of accounts need (with the other names taken for the author), and what
+    to rename. None for a file that is no table (a read-me, a licence)."""
+    if path.suffix.lower() not in SUFFIXES or b"\x00" in head:
+        return None
+    lines = head_text(head).splitlines(keepends=True)
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        lines = lines[:-1]  # cut by the end of the head
+    table = CsvTable(lines)
+    columns = table.header
+    words = [len(column.split()) for column in columns]
+    if not columns or (path.suffix.lower() == ".txt" and (len(columns) < 2 or max(words) > 3)):
+        return None  # a .txt of prose, not a table
+    fix = post_fixes(columns, rounded_columns(table)[0])
+    others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     return (
-        f"the header has {', '.join(columns) or 'no columns'}, but a staffpulse posts CSV "
-        f"needs the columns id, author and text{fix}"
+        f"the header has {shown_columns(columns)}; a staffpulse CSV of posts needs the columns "
+        f"id, author and text (author may also be {', '.join(others[:-1])} or {others[-1]})"
+        f"{f': {fix}' if fix else ''}; a CSV of accounts needs a handle column and no text column"
     )
 
 
@@ -104,18 +185,19 @@ class NativeCsv:
         encoding, notices = text_encoding(path)
         yield from notices
         authors = Authors()
-        dates = AmbiguousDates(str(path), spreadsheet=True)  # told once, not on every row
+        told = ToldOnce(str(path), spreadsheet=True)  # a column's mistake: told once, not per row
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = CsvTable(handle)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
             synonym = author_synonym(header) if default == "post" else None
-            if default == "post" and (why := missing_post_columns(header)) is not None:
+            if default == "post" and missing_post_columns(header) is not None:
                 # One message for the file, not the same one for every row; every row counted.
-                rows = sum(1 for _ in table)
+                rounded, rows = rounded_columns(table)
+                why = missing_post_columns(header, rounded)
                 message = (
                     f"{why}; none of its {rows:,} {'row was' if rows == 1 else 'rows were'} "
-                    "imported. Fix the header and import it again (see docs/formats.md)"
+                    "imported. Fix the file as said and import it again (see docs/formats.md)"
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
@@ -129,18 +211,16 @@ class NativeCsv:
                 try:
                     record = rows_from_native(values, default_type=default, base_dir=path.parent)
                 except ValueError as exc:
-                    if isinstance(exc, WrittenDateError) and exc.ambiguous:
-                        dates.add(row.line, exc)
-                    else:
+                    if not told.take(row.line, exc):
                         yield Problem(str(path), row.line, str(exc))
                     continue
                 authors.see(record, values)
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
-        if (problem := dates.problem()) is not None:
-            yield problem
+        yield from told.problems()
         yield from authors.items(self.name, path)
 
 
 register(NativeCsv())
+EXPLAINERS.append(why_not_csv)

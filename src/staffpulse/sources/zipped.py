@@ -4,7 +4,7 @@ An X archive inside it (a folder holding ``account.js`` or ``tweets.js``, or ``d
 them) is read from the ZIP by :class:`~staffpulse.sources.x_archive.XArchive`, like an
 extracted archive folder in a folder import, and the rest of that archive's folder (likes,
 DMs, media) is not read. Every other member is extracted to a temporary folder, planned like
-a folder (:func:`~staffpulse.sources.base.plan_folder`: hidden files left out, unknown files
+a folder (:func:`~staffpulse.sources.folders.plan_folder`: hidden files left out, unknown files
 reported) and read by its own source; what is told about it names ``zip!member``, never the
 temporary folder. An avatar file a member points to is copied to the staffpulse data folder,
 as the X archive's is, since the temporary folder is gone after the import.
@@ -26,18 +26,16 @@ from pathlib import Path, PurePosixPath
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import (
-    EMPTY_FILE,
     HEAD_BYTES,
-    UNKNOWN_FORMAT,
     Item,
     Notice,
     Problem,
     Source,
     keep_avatar_copy,
-    plan_folder,
     register,
     unsafe_member_name,
 )
+from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
 from staffpulse.sources.x_archive import XArchive, archive_roots
 from staffpulse.store.core import Record
 
@@ -77,8 +75,9 @@ def check_zip(path: Path) -> None:
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     why = [str(problem) for problem in unread[:2]]
-    for message, said in ((EMPTY_FILE, "empty"), (UNKNOWN_FORMAT, "no known format")):
-        left = [p for p in skipped if p.message == message]
+    empty = [p for p in skipped if is_empty_file(p)]
+    unknown = [p for p in skipped if left_out(p) and not is_empty_file(p)]
+    for left, said in ((empty, "empty"), (unknown, "no known format")):
         if left:
             shown = ", ".join(PurePosixPath(p.file.split("!", 1)[-1]).name for p in left[:3])
             more = f" and {len(left) - 3:,} more" if len(left) > 3 else ""

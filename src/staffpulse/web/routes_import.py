@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.sources.base import EMPTY_FILE, LEFT_OUT
+from staffpulse.sources.base import UNKNOWN_FORMAT
+from staffpulse.sources.folders import is_empty_file, left_out, told_why
 from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_progress import ImportProgress
@@ -114,8 +115,8 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
 
         # files left out whole (of no known format, a README beside the data; or empty) are
         # told apart from records that were there and could not be read: only those count
-        unknown = [p for p in report.problems if p.message in LEFT_OUT]
-        problems = [p for p in report.problems if p.message not in LEFT_OUT]
+        unknown = [p for p in report.problems if left_out(p)]
+        problems = [p for p in report.problems if not left_out(p)]
         nothing = report.posts == report.accounts == report.follows == 0
         if nothing:
             summary = f"Nothing could be read from {', '.join(names)}."
@@ -132,7 +133,14 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
             ],
             "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
             "files_skipped": [
-                {"file": named(p.file), "empty": p.message == EMPTY_FILE}
+                {
+                    "file": named(p.file),
+                    "empty": is_empty_file(p),
+                    # why, when it can be told (a CSV's header lacks a column): likely data
+                    "why": named(p.message.removeprefix(UNKNOWN_FORMAT + ": "))
+                    if told_why(p)
+                    else None,
+                }
                 for p in unknown[:MAX_PROBLEMS_SHOWN]
             ],
             "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
-from staffpulse.cli.problems import print_problems
+from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
@@ -23,7 +23,7 @@ err_console = Console(stderr=True)
 
 
 def _print_import_report(report: ImportReport) -> None:
-    print_problems(err_console, report.problems, see_all="use --json to see all")
+    every_one = print_import_problems(err_console, report.problems)
     for file, label in report.files:
         console.print(
             f"[dim]read[/] {escape(file)} [dim]as {escape(label)}[/]",
@@ -36,11 +36,19 @@ def _print_import_report(report: ImportReport) -> None:
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new)"
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
-        f"{' (each named above with its file and line)' if report.skipped else ''}."
+        f"{_where_named(report.skipped, every_one)}."
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _where_named(skipped: int, every_one: bool) -> str:
+    if not skipped:
+        return ""
+    if every_one:
+        return " (each named above with its file and line)"
+    return f" (the first {MAX_PROBLEMS_SHOWN} problems named above; use --json to see all)"
 
 
 def import_command(
@@ -70,10 +78,9 @@ def import_command(
 
                 report = import_paths(store, paths, progress=on_progress)
             _print_import_report(report)
-    # nothing could be imported: records skipped, or whole files not read (a lone archive file)
-    if (report.skipped or report.problems) and not (
-        report.posts or report.accounts or report.follows
-    ):
+    # nothing could be imported: every record skipped, or the files read held none (README:
+    # exit 1); a file refused unread (no known format) exits 65 from the error instead
+    if not (report.posts or report.accounts or report.follows):
         raise typer.Exit(1)
 
 

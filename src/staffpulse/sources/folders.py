@@ -1,0 +1,84 @@
+"""Planning a folder for import: what to read, and the files left out whole.
+
+A folder is walked to any depth (hidden files and folders aside); a sub-folder a source reads
+as a whole (an extracted X archive) is one input. A file no source claims is left out and
+reported, with why when a source can tell (:data:`EXPLAINERS`: a CSV whose header lacks a
+column is told the columns it has and what to rename), so the user hears what to fix. A file
+left out this way lost no record (:func:`left_out`): it is told apart from the records an
+import could not read, which are counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from staffpulse.sources.base import (
+    EMPTY_FILE,
+    LEFT_OUT,
+    UNKNOWN_FORMAT,
+    Problem,
+    Source,
+    claimed_by,
+    read_head,
+)
+
+# A folder among several paths that holds no file: told, though it cost no record
+EMPTY_FOLDER = "the folder holds no files; skipped"
+# Why a file of no known format is none, from the sources that can tell (``path, head ->
+# why``); each registers itself, as sources register in the REGISTRY.
+EXPLAINERS: list[Callable[[Path, bytes], str | None]] = []
+
+
+def why_unknown(path: Path) -> str | None:
+    """Why no source reads ``path``, when one of :data:`EXPLAINERS` can tell."""
+    head = read_head(path)
+    return next((why for explain in EXPLAINERS if (why := explain(path, head))), None)
+
+
+def unknown_format(path: Path) -> str:
+    """What a folder's file of no known format is told: :data:`UNKNOWN_FORMAT`, and why."""
+    why = why_unknown(path)
+    return f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT
+
+
+def left_out(problem: Problem) -> bool:
+    """A file left out whole (of no known format, or empty): told, but it lost no record."""
+    return problem.message in LEFT_OUT or problem.message == EMPTY_FOLDER or told_why(problem)
+
+
+def told_why(problem: Problem) -> bool:
+    """A file of no known format told why (:func:`unknown_format`)."""
+    return problem.message.startswith(UNKNOWN_FORMAT + ":")
+
+
+def is_empty_file(problem: Problem) -> bool:
+    """Left out as empty (a file, or a folder among several paths)."""
+    return problem.message in (EMPTY_FILE, EMPTY_FOLDER)
+
+
+def plan_folder(
+    folder: Path, plan: list[tuple[Path, Source]], problems: list[Problem], seen: set[Path]
+) -> None:
+    """Plan every file under ``folder`` (hidden ones aside), and each sub-folder a source
+    reads as a whole, at any depth; files of no known format go to ``problems``."""
+    real = folder.resolve()
+    if real in seen:  # a symlink back up the tree
+        return
+    seen.add(real)
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            claimed = claimed_by(child)
+            if claimed is not None:
+                plan.append((child, claimed))
+            else:
+                plan_folder(child, plan, problems, seen)
+        elif child.is_file():
+            if not child.stat().st_size:
+                problems.append(Problem(str(child), None, EMPTY_FILE))
+            elif (source := claimed_by(child)) is None:
+                problems.append(Problem(str(child), None, unknown_format(child)))
+            else:
+                plan.append((child, source))

@@ -1,0 +1,51 @@
+"""Planning a folder: what is read, and the files left out whole, told why when a source can."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.sources import Problem, Source
+from staffpulse.sources.folders import (
+    EMPTY_FOLDER,
+    is_empty_file,
+    left_out,
+    plan_folder,
+    told_why,
+)
+
+
+def _plan(folder: Path) -> tuple[list[tuple[Path, Source]], list[Problem]]:
+    plan: list[tuple[Path, Source]] = []
+    problems: list[Problem] = []
+    plan_folder(folder, plan, problems, seen=set())
+    return plan, problems
+
+
+def test_a_table_of_no_known_format_is_told_why_and_a_read_me_only_that_it_is_left_out(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "posts.csv").write_text("id,author,text\n1,acme,hi\n", encoding="utf-8")
+    (tmp_path / "tweets.csv").write_text("tweet_id,screen_name,body\n1,acme,hi\n")
+    (tmp_path / "LICENSE").write_text("MIT License\n\nPermission is hereby granted\n")
+    (tmp_path / "empty.json").write_bytes(b"")
+    plan, problems = _plan(tmp_path)
+    assert [path.name for path, _source in plan] == ["posts.csv"]
+    by_name = {Path(p.file).name: p for p in problems}
+    assert by_name["LICENSE"].message == "not a known format; file skipped"
+    tweets = by_name["tweets.csv"]
+    assert tweets.message.startswith(
+        "not a known format; file skipped: the header has tweet_id, screen_name, body"
+    )
+    assert "rename tweet_id→id, body→text" in tweets.message
+    # all three are left out whole: none of them lost a record
+    assert all(left_out(p) for p in problems)
+    assert [told_why(p) for p in problems] == [False, False, True]  # sorted: LICENSE, empty, ...
+    assert is_empty_file(by_name["empty.json"]) and not is_empty_file(tweets)
+
+
+def test_records_lost_are_not_files_left_out() -> None:
+    assert not left_out(Problem("a.jsonl", 3, "not valid JSON: expecting value at column 1"))
+    assert not left_out(Problem("a.zip", None, "the ZIP is damaged or cut short; skipped"))
+    assert left_out(Problem("d", None, EMPTY_FOLDER)) and is_empty_file(
+        Problem("d", None, EMPTY_FOLDER)
+    )
