@@ -265,3 +265,53 @@ def test_malformed_lines_are_reported_literally_and_counted_in_words(tmp_path: P
     err = result.stderr
     assert f"skipped {src}:2: not valid JSON" in err
     assert f"Classified 2 posts to {out}; skipped 1 malformed line." in err.replace("\n", "")
+
+
+def test_a_file_whose_every_line_is_malformed_fails_and_writes_nothing(tmp_path: Path) -> None:
+    """Exit 1 (nothing could be classified, as the README's exit codes say), not 0 with an
+    empty OUT; past the first 20 reasons the rest are counted before the error."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(f'{{"id": {i}}}\n' for i in range(25)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 1, result.output
+    err = result.stderr.replace("\n", " ")
+    assert f"{src}:1: missing text" in err and "5 more malformed lines" in err
+    assert f"nothing in {src} could be used: all 25 of its records were skipped" in err
+    assert "What to do" in err and "Classified" not in err
+    assert not out.exists()
+    assert _run(str(src)).stdout == ""  # nothing on stdout either
+
+
+def test_one_good_line_among_bad_ones_is_still_a_success(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1}\n{broken\n' + _post(3), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == [3]
+    assert "skipped 2 malformed lines" in result.stderr.replace("\n", " ")
+
+
+def test_a_json_array_of_posts_is_read_item_by_item(tmp_path: Path) -> None:
+    src = tmp_path / "posts.json"
+    posts = [{"id": "a", "text": "We're hiring forklift drivers, apply now"}, {"id": "b"}]
+    src.write_text(json.dumps(posts, indent=2), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == ["a"]
+    assert f"{src}: item 2: missing text" in result.stderr
+
+
+def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:
+    """As ``benchmark junk.csv`` says it (QA16 16.1), instead of the bytes as CSV columns."""
+    src = tmp_path / "junk.csv"
+    src.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    err = result.stderr.replace("\n", " ")
+    assert f"{src}: not a text file, so not a JSONL or CSV file (it holds binary data)" in err
+    assert "found:" not in err and "ÿ" not in err and "What to do" in err
+    assert not out.exists()

@@ -123,7 +123,7 @@ def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Pa
 
 def test_a_delimited_txt_without_the_needed_columns_is_told_as_csv(tmp_path: Path) -> None:
     src = tmp_path / "accounts.txt"
-    src.write_text("handle;name;description\nacme;Acme;We place people\n", encoding="utf-8")
+    src.write_text("user;name;description\nacme;Acme;We place people\n", encoding="utf-8")
     result = _run(str(src), "-o", str(tmp_path / "tags.jsonl"))
     assert result.exit_code == 65  # not "not valid JSON" on every line, exit 0
     assert "CSV header needs 'id'" in _err(result).replace("\n", " ")
@@ -151,10 +151,10 @@ def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
 def test_folder_and_bad_csv_header_are_input_errors(tmp_path: Path) -> None:
     assert _run(str(tmp_path)).exit_code == 65  # type: ignore[attr-defined]
     src = tmp_path / "x.csv"
-    src.write_text("handle,bio\nfoo,bar\n", encoding="utf-8")
+    src.write_text("user,about\nfoo,bar\n", encoding="utf-8")
     result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 65  # type: ignore[attr-defined]
-    assert "'id'" in _err(result)
+    assert "'id'" in _err(result) and "'handle'" in _err(result)
 
 
 def test_missing_model_is_reported_not_a_traceback(
@@ -195,7 +195,7 @@ def test_failed_run_keeps_existing_output_byte_for_byte(tmp_path: Path) -> None:
     old = b'{"id": 1, "kind": "org"}\n\xff\xfe partial'
     out.write_bytes(old)
     src = tmp_path / "x.csv"
-    src.write_text("handle,bio\nfoo,bar\n", encoding="utf-8")
+    src.write_text("user,about\nfoo,bar\n", encoding="utf-8")
     result = _run(str(src), "-o", str(out))
     assert result.exit_code == 65  # type: ignore[attr-defined]
     assert out.read_bytes() == old
@@ -248,3 +248,96 @@ def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
     result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert f"{src}:2: not valid JSON: invalid control character U+0009 at column 23" in _err(result)
+
+
+def test_a_file_whose_every_record_is_malformed_fails_and_writes_nothing(tmp_path: Path) -> None:
+    """Exit 1 (nothing could be tagged, as the README's exit codes say), not 0 with an empty
+    OUT that passes for a run that worked; the reasons come first, then what to do."""
+    src = tmp_path / "a.jsonl"
+    src.write_text("[1, 2]\n{broken\n" + json.dumps({"name": "no id"}) + "\n", encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    out.write_text("previous tags\n", encoding="utf-8")
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 1, _err(result)  # type: ignore[attr-defined]
+    err = _err(result).replace("\n", " ")
+    assert f"{src}:1: expected a JSON object" in err and f"{src}:3: missing or invalid id" in err
+    assert f"nothing in {src} could be used: all 3 of its records were skipped" in err
+    assert "What to do" in err and "Tagged" not in err
+    assert out.read_text(encoding="utf-8") == "previous tags\n"
+    fresh = tmp_path / "new.jsonl"
+    assert _run(str(src), "-o", str(fresh)).exit_code == 1  # type: ignore[attr-defined]
+    assert not fresh.exists()
+
+
+def test_the_accounts_json_of_staffpulse_is_tagged_as_it_is(tmp_path: Path) -> None:
+    """``staffpulse accounts --json > a.json; staffpulse roles a.json``: a JSON array whose
+    objects have id, handle, display_name and bio (QA16 #10)."""
+    data = tmp_path / "firms.jsonl"
+    rows = [
+        {"type": "account", "platform": "x", "handle": "bluerivertemps",
+         "display_name": "Blue River Staffing", "bio": "Staffing agency placing warehouse temps"},
+        {"type": "account", "platform": "x", "handle": "jane_runs",
+         "display_name": "", "bio": "Mom of two, runner"},
+    ]  # fmt: skip
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(data), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["accounts", "--json", "--db", db])
+    assert listed.exit_code == 0
+    src = tmp_path / "accounts.json"
+    src.write_text(listed.stdout, encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    tags = {row["id"]: row for row in _read(out)}
+    assert set(tags) == {"bluerivertemps", "jane_runs"}
+    for row in tags.values():
+        _check_row(row)
+    assert tags["bluerivertemps"]["role"] == "staffing_firm"
+    assert tags["jane_runs"]["kind"] == "person"
+    assert "Tagged 2 accounts" in _err(result)
+
+
+def test_staffpulse_account_columns_stand_in_for_the_contract_ones(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "type,platform,handle,display_name,bio,id,author,text\n"
+        "account,x,bluerivertemps,Blue River Staffing,Staffing agency placing warehouse temps,,,\n"
+        "post,x,,,,p1,bluerivertemps,Now hiring pickers\n"
+        "account,x,jane_runs,,Mom of two and runner,,,\n"
+        "follow,x,,,,,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    tags = _read(out)
+    assert [row["id"] for row in tags] == ["bluerivertemps", "jane_runs"]  # the handles
+    assert tags[0]["role"] == "staffing_firm" and tags[1]["kind"] == "person"
+    err = _err(result).replace("\n", " ")
+    assert "Tagged 2 accounts" in err and "skipped 0 malformed records" in err
+    assert f"{src}: left out 1 follow and 1 post (not accounts)" in err
+
+
+def test_the_contract_columns_win_over_staffpulse_ones(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.jsonl"
+    src.write_text(
+        json.dumps({"id": 7, "handle": "h", "name": "tmj_chi_jobs", "display_name": "Jane",
+                    "description": "Follow us for Chicago jobs", "bio": "Mom of two"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "tags.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)  # type: ignore[attr-defined]
+    [row] = _read(out)
+    assert row["id"] == 7 and row["role"] == "job_board"
+
+
+def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:
+    src = tmp_path / "junk.csv"
+    src.write_bytes(bytes(range(256)) * 4)
+    result = _run(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 65  # type: ignore[attr-defined]
+    err = _err(result).replace("\n", " ")
+    assert "not a text file, so not a JSONL or CSV file (it holds binary data)" in err
+    assert "found:" not in err and "\x07" not in err and "ÿ" not in err

@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_more, print_problem
+from staffpulse.errors import StaffpulseError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.outfile import atomic_output, check_output_path
 
@@ -49,8 +50,14 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
     """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
     check_output(output, input_path)
     skips = SkipPrinter(console)
-    # INPUT is checked (readable, not empty, a usable header) before OUT is touched.
-    with job.read(input_path, skips) as records:
+    # INPUT is checked (readable, text, not empty, a usable header, at least one usable
+    # record) before OUT is touched: a file with nothing to score fails, OUT left as it was.
+    try:
+        records = job.read(input_path, skips)
+    except StaffpulseError:
+        skips.print_rest(job.malformed)  # the count of those not shown, before the error
+        raise
+    with records:
         print_encoding_note(console, input_path, records.encoding_note)
         score = job.load()
         with (
@@ -68,6 +75,15 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
         highlight=False,
         soft_wrap=True,
     )
+    if records.left_out:
+        from staffpulse.signals.recordio import left_out_text
+
+        console.print(
+            f"[yellow]note[/] {escape(str(input_path))}: left out {left_out_text(records)} "
+            f"(not {job.noun}s)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def check_output(output: Path | None, input_path: Path) -> None:

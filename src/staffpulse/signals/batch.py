@@ -1,15 +1,17 @@
 """Classify a file of posts: the library side of ``staffpulse classify``.
 
-Input is JSONL (one object a line with at least ``id`` and ``text``; other fields ignored) or
-CSV with ``id`` and ``text`` columns (comma, semicolon or tab; chosen by the ``.csv``
-extension, or by a first line that is such a header). Output is JSONL, one object per valid input record in input order::
+Input is JSONL (one object a line with at least ``id`` and ``text``; other fields ignored), a
+JSON array of such objects, or CSV with ``id`` and ``text`` columns (comma, semicolon or tab;
+chosen by the ``.csv`` extension, or by a first line that is such a header). Output is JSONL,
+one object per valid input record in input order::
 
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
      "labels": [...]}
 
-An empty file (no records at all), or a CSV header without ``id`` and ``text``, is an
-:class:`~staffpulse.errors.InputError` raised by :func:`read_records` before anything is
-written. Malformed records are never fatal: each is reported through ``on_skip`` with its file
+An empty or binary file (no records at all), or a CSV header without ``id`` and ``text``, is
+an :class:`~staffpulse.errors.InputError` raised by :func:`read_records` before anything is
+written, and so is a file none of whose records is usable (exit code 1). Malformed records are
+never fatal when others are good: each is reported through ``on_skip`` with its file
 and line number, counted, and skipped. Ids are written back exactly as read (JSON strings stay
 strings, numbers stay numbers; CSV ids are strings). Records are scored in chunks, so memory
 stays flat on big files.
@@ -24,7 +26,7 @@ from typing import IO, Any
 
 from staffpulse.errors import InputError
 from staffpulse.signals.chunked import write_scored_jsonl
-from staffpulse.signals.recordio import RecordFile, json_objects
+from staffpulse.signals.recordio import JsonArray, RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
@@ -56,13 +58,15 @@ class ClassifyReport:
         return f"At or above threshold: {found}"
 
 
-def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
-    for n, obj in json_objects(fh, name, on_skip, expected="id and text"):
+def _jsonl(
+    fh: Iterable[str] | JsonArray, name: str, on_skip: Callable[[str], None]
+) -> Iterator[Record]:
+    for n, where, rid, obj in json_objects(fh, name, on_skip, expected="id and text"):
         text = obj.get("text")
         if not isinstance(text, str):
-            on_skip(f"{name}:{n}: missing text (a string is required)")
+            on_skip(f"{where}: missing text (a string is required)")
             continue
-        yield Record(n, obj["id"], text)
+        yield Record(n, rid, text)
 
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:

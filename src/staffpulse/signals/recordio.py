@@ -2,12 +2,15 @@
 
 Both commands take one file of records with an ``id`` and write one JSONL line per valid
 record, in order. What they share lives here: opening the file with a clear error, choosing
-JSONL or CSV, refusing an empty file, walking JSON objects with their line numbers, and
-reporting malformed records to ``on_skip`` as ``file:line: reason`` instead of stopping.
+JSONL or CSV (or a JSON array of objects, as ``staffpulse accounts --json`` prints), refusing
+an empty or binary file, walking JSON objects with their line numbers, and reporting
+malformed records to ``on_skip`` as ``file:line: reason`` instead of stopping.
 
-:class:`RecordFile` checks a file when it is opened (readable, not empty, a usable CSV
+:class:`RecordFile` checks a file when it is opened (readable, text, not empty, a usable CSV
 header, up to the first valid record) so that callers can fail before they create any
-output; the rest of the file is then read lazily, so memory stays flat on big files.
+output; the rest of the file is then read lazily, so memory stays flat on big files. A file
+none of whose records can be used (every one malformed) fails there too, with exit code 1 as
+an import that imported nothing: an empty output would pass for a run that worked.
 """
 
 from __future__ import annotations
@@ -16,12 +19,16 @@ import csv
 import itertools
 import json
 import math
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, NamedTuple, TypeVar
 
-from staffpulse.errors import EmptyInputError, InputError, MissingFileError
+from staffpulse.errors import EmptyInputError, InputError, MissingFileError, NothingImportedError
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import detect_encoding
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.jsonio import json_error_reason
@@ -30,7 +37,19 @@ csv.field_size_limit(2**31 - 1)
 
 T = TypeVar("T")
 Skip = Callable[[str], None]
-RowReader = Callable[[Iterable[str], str, Skip], Iterator[T]]
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A record a reader passes over without complaint: well formed, but not what the command
+    reads (a post line of a staffpulse file given to ``roles``). Counted, never an error."""
+
+    kind: str
+
+
+# Control characters never occur in a text file people or tools write (tab, line breaks and
+# form feed aside): they mark a binary file (an image, a spreadsheet, random bytes).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def open_input(path: Path) -> tuple[IO[str], str | None]:
@@ -60,76 +79,145 @@ def valid_id(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+class JsonRecord(NamedTuple):
+    """One JSON object of the input: its line (or item) number, where it is as messages say
+    it (``file:line``, or ``file: item N`` of a JSON array), its id and the object."""
+
+    number: int
+    where: str
+    id: Any
+    obj: dict[str, Any]
+
+
+class JsonArray:
+    """The items of a file that is one JSON array (``[{...}, {...}]``), read whole, in the
+    place of its lines: :func:`json_objects` numbers them as items."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+
+
 def json_objects(
-    lines: Iterable[str], name: str, on_skip: Skip, expected: str
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each JSON object line with a valid ``id``; the rest skipped."""
+    lines: Iterable[str] | JsonArray,
+    name: str,
+    on_skip: Skip,
+    expected: str,
+    id_keys: tuple[str, ...] = ("id",),
+) -> Iterator[JsonRecord]:
+    """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
+    holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
+    skipped."""
+    for number, where, obj in _json_values(lines, name, on_skip):
+        if not isinstance(obj, dict):
+            on_skip(f"{where}: expected a JSON object with {expected}")
+            continue
+        key = next((k for k in id_keys if valid_id(obj.get(k))), None)
+        if key is None:
+            on_skip(f"{where}: missing or invalid {id_keys[0]}")
+            continue
+        yield JsonRecord(number, where, obj[key], obj)
+
+
+def _json_values(
+    lines: Iterable[str] | JsonArray, name: str, on_skip: Skip
+) -> Iterator[tuple[int, str, Any]]:
+    if isinstance(lines, JsonArray):
+        for number, value in enumerate(lines.items, start=1):
+            yield number, f"{name}: item {number}", value
+        return
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             # Without its line break, a string left open reads as "unterminated string"
             # rather than as a control character (the newline) inside it.
-            obj = json.loads(line.rstrip("\r\n"))
+            value = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             on_skip(f"{name}:{number}: not valid JSON: {json_error_reason(exc)}")
             continue
-        if not isinstance(obj, dict):
-            on_skip(f"{name}:{number}: expected a JSON object with {expected}")
-            continue
-        if not valid_id(obj.get("id")):
-            on_skip(f"{name}:{number}: missing or invalid id")
-            continue
-        yield number, obj
+        yield number, f"{name}:{number}", value
+
+
+# A reader of the file's records: (lines, file name, on_skip) -> records. A JSON reader gets
+# a :class:`JsonArray` in the place of the lines when the file is one JSON array.
+RowReader = Callable[[Iterable[str], str, Skip], Iterator[T | LeftOut]]
+JsonReader = Callable[[Iterable[str] | JsonArray, str, Skip], Iterator[T | LeftOut]]
 
 
 class RecordFile(Generic[T]):
     """The valid records of one input file, in order; use it as a context manager.
 
-    Opening it reads the file up to its first valid record, so a missing, unreadable or
-    empty file, or a CSV header without the required columns, raises an :class:`InputError`
-    before the caller writes anything. The file is CSV by its ``.csv`` extension, or when its
-    first line is a CSV header (comma, semicolon or tab) naming every word of
-    ``csv_header_words``; JSONL otherwise.
-    Malformed records go to ``on_skip`` and are counted in :attr:`skipped`. Iterate once.
+    Opening it reads the file up to its first valid record, so a missing, unreadable, binary
+    or empty file, or a CSV header without the required columns, raises an
+    :class:`InputError` before the caller writes anything, and so does a file whose every
+    record is malformed or left out (:class:`NothingImportedError`, exit code 1). The file is
+    CSV by its ``.csv`` extension, or when its first line is a CSV header (comma, semicolon or
+    tab) naming every word of ``csv_header_words``; one JSON array when it starts with ``[``
+    and parses as one; JSONL otherwise.
+    Malformed records go to ``on_skip`` and are counted in :attr:`skipped`; records the reader
+    leaves out (:class:`LeftOut`) are counted by kind in :attr:`left_out`. Iterate once.
     """
 
     def __init__(
         self,
         path: Path,
         on_skip: Skip,
-        jsonl: RowReader[T],
+        jsonl: JsonReader[T],
         csv_rows: RowReader[T],
         csv_header_words: tuple[str, ...],
         empty_hint: str,
     ) -> None:
         self.path = path
         self.skipped = 0
+        self.left_out: Counter[str] = Counter()
         self._on_skip = on_skip
         self._stream, self.encoding_note = open_input(path)
         try:
-            self._rows = self._reader(jsonl, csv_rows, csv_header_words, empty_hint)
+            self._rows = self._kept(self._reader(jsonl, csv_rows, csv_header_words, empty_hint))
             self._head = list(itertools.islice(self._rows, 1))
-            if not self._head and self.skipped == 0:
-                # Text but no record and nothing malformed: a CSV header with no rows.
-                raise EmptyInputError(
-                    f"{path} is empty: it has a header but no records", hint=empty_hint
-                )
+            if not self._head:
+                self._nothing_to_read(empty_hint)
         except BaseException:
             self._stream.close()
             raise
+
+    def _nothing_to_read(self, hint: str) -> None:
+        """Raise why the file gave no record at all (it was read to its end)."""
+        if self.skipped:
+            skipped = (
+                "its one record was skipped"
+                if self.skipped == 1
+                else f"all {self.skipped:,} of its records were skipped"
+            )
+            raise NothingImportedError(
+                f"nothing in {self.path} could be used: {skipped} (see above why)", hint=hint
+            )
+        if self.left_out:
+            raise NothingImportedError(
+                f"nothing in {self.path} could be used: it holds only {left_out_text(self)}",
+                hint=hint,
+            )
+        # Text but no record and nothing malformed: a CSV header with no rows.
+        raise EmptyInputError(f"{self.path} is empty: it has a header but no records", hint=hint)
 
     def _skip(self, message: str) -> None:
         self.skipped += 1
         self._on_skip(message)
 
+    def _kept(self, rows: Iterator[T | LeftOut]) -> Iterator[T]:
+        for row in rows:
+            if isinstance(row, LeftOut):
+                self.left_out[row.kind] += 1
+            else:
+                yield row
+
     def _reader(
         self,
-        jsonl: RowReader[T],
+        jsonl: JsonReader[T],
         csv_rows: RowReader[T],
         csv_header_words: tuple[str, ...],
         empty_hint: str,
-    ) -> Iterator[T]:
+    ) -> Iterator[T | LeftOut]:
         name = str(self.path)
         blank: list[str] = []
         for line in self._stream:
@@ -140,10 +228,18 @@ class RecordFile(Generic[T]):
         else:
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
         second = next(self._stream, "")
+        if _BINARY.search(first) or _BINARY.search(second):
+            # said so, rather than a CSV header error quoting the bytes as its columns
+            raise InputError(
+                f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
+                hint=empty_hint,
+            )
         lines = itertools.chain(blank, [first, second], self._stream)
         head = first.strip().lower()
+        if head.startswith("[") and self.path.suffix.lower() != ".csv":
+            return jsonl(_array_or_lines(lines), name, self._skip)
         # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
-        looks_csv = not head.startswith(("{", "[")) and sniff_delimiter(head) in head
+        looks_csv = not head.startswith("{") and sniff_delimiter(head) in head
         # a header-like first line followed by JSON is a log line before JSON Lines; followed
         # by more delimited text it is a CSV header, even one that lacks the needed columns
         # (the CSV reader then says which)
@@ -171,3 +267,21 @@ class RecordFile(Generic[T]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _array_or_lines(lines: Iterable[str]) -> JsonArray | list[str]:
+    """A file that starts with ``[``: its items when it is one JSON array (read whole, as
+    such a file is written: ``staffpulse accounts --json``), else its lines, each then
+    reported as JSON Lines are."""
+    text = list(lines)
+    try:
+        document = json.loads("".join(text))
+    except json.JSONDecodeError:
+        return text
+    return JsonArray(document) if isinstance(document, list) else text
+
+
+def left_out_text(records: RecordFile[Any]) -> str:
+    """What a file's reader left out, in words: ``234 posts and 17 follows``."""
+    parts = [count_of(n, kind) for kind, n in sorted(records.left_out.items())]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]

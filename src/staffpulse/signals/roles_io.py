@@ -1,17 +1,22 @@
 """Tag a file of accounts: the library side of ``staffpulse roles``.
 
-Input is JSONL (one object a line) or CSV (comma, semicolon or tab, found from the header; a
-BOM is fine; chosen by the ``.csv`` extension, or by a first line that is a CSV header naming
-``id``) with ``id``, ``name`` (screen name), ``description`` (bio) and an optional ``text``:
-one post, or in JSONL a list of posts. Other fields are ignored. Output is JSONL, one object
-per valid record, in input order::
+Input is JSONL (one object a line), a JSON array of objects, or CSV (comma, semicolon or tab,
+found from the header; a BOM is fine; chosen by the ``.csv`` extension, or by a first line
+that is a CSV header naming ``id``) with ``id``, ``name`` (screen name), ``description`` (bio)
+and an optional ``text``: one post, or in JSON a list of posts. Other fields are ignored.
+staffpulse's own account fields stand in for absent ones: ``handle`` for ``id``,
+``display_name`` (else the handle) for ``name``, ``bio`` for ``description``, so the output
+of ``staffpulse accounts --json`` and a staffpulse accounts CSV or JSONL are read as they
+are; in such a file with a ``type``, the records that are not accounts (posts, follows) are
+left out and counted. Output is JSONL, one object per valid record, in input order::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
-An empty file (no records at all), or a CSV header without ``id`` and ``name`` or
-``description``, is an :class:`~staffpulse.errors.InputError` raised by :func:`read_accounts`
-before anything is written. Malformed records (bad JSON, not an object, missing id, wrong
-field types, a quote left open) are never fatal: each goes to ``on_skip`` as
+An empty or binary file (no records at all), or a CSV header without an id and a name or
+description column, is an :class:`~staffpulse.errors.InputError` raised by
+:func:`read_accounts` before anything is written, and so is a file none of whose records is
+usable (exit code 1). Malformed records (bad JSON, not an object, missing id, wrong field
+types, a quote left open) are never fatal when others are good: each goes to ``on_skip`` as
 ``file:line: reason``, is counted and skipped. Ids are written back exactly as read (JSON
 strings stay strings, numbers stay numbers; CSV ids are strings).
 Accounts are tagged in chunks, so memory stays flat on big files.
@@ -27,7 +32,7 @@ from typing import IO, Any
 
 from staffpulse.errors import InputError
 from staffpulse.signals.chunked import write_scored_jsonl
-from staffpulse.signals.recordio import RecordFile, json_objects
+from staffpulse.signals.recordio import JsonArray, LeftOut, RecordFile, json_objects
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
@@ -37,7 +42,8 @@ CHUNK = 2_000
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "name": ..., '
     '"description": ...} JSON object a line, or a CSV header with id,name,description '
-    "columns and a row per account"
+    "columns and a row per account (staffpulse's handle, display_name and bio do too, as "
+    "in `staffpulse accounts --json`)"
 )
 
 
@@ -74,32 +80,67 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
     return None
 
 
-def _jsonl(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
+# staffpulse's own account fields (docs/formats.md), read when the contract's are absent: the
+# files a consultant already has (``staffpulse accounts --json``, an accounts CSV or JSONL)
+ID_FIELDS = ("id", "handle")
+NAME_FIELDS = ("name", "display_name")
+BIO_FIELDS = ("description", "bio")
+
+
+def _field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:
+    """The first of ``fields`` the record has: the contract's name, else staffpulse's."""
+    return next((f for f in fields if f in keys), None)
+
+
+def _not_an_account(kind: Any) -> str | None:
+    """The kind of a staffpulse record that is not an account (``post``), from its ``type``;
+    None for an account or a record without a type (the contract has none)."""
+    if not isinstance(kind, str) or kind.strip().lower() in ("", "account"):
+        return None
+    return kind.strip().lower()
+
+
+def _jsonl(
+    fh: Iterable[str] | JsonArray, name: str, on_skip: Callable[[str], None]
+) -> Iterator[AccountRecord | LeftOut]:
     expected = "id, name and description"
-    for n, obj in json_objects(fh, name, on_skip, expected=expected):
-        screen_name, bio = _optional_str(obj, "name"), _optional_str(obj, "description")
-        if screen_name is None or bio is None:
-            on_skip(f"{name}:{n}: name and description must be strings")
+    for n, where, rid, obj in json_objects(fh, name, on_skip, expected, id_keys=ID_FIELDS):
+        other = _not_an_account(obj.get("type"))
+        if other is not None:
+            yield LeftOut(other)
             continue
+        name_key = _field(obj, NAME_FIELDS)
+        screen_name = _optional_str(obj, name_key or "name")
+        bio = _optional_str(obj, _field(obj, BIO_FIELDS) or "description")
+        if screen_name is None or bio is None:
+            on_skip(f"{where}: name and description must be strings")
+            continue
+        if name_key != "name" and not screen_name:  # a bare account: its handle is its name
+            screen_name = _optional_str(obj, "handle") or ""
         text = obj.get("text")
         posts: TextInput
         is_posts = isinstance(text, list) and all(isinstance(t, str) for t in text)
         if text is None or isinstance(text, str) or is_posts:
             posts = text
         else:
-            on_skip(f"{name}:{n}: text must be a string or a list of strings")
+            on_skip(f"{where}: text must be a string or a list of strings")
             continue
-        yield AccountRecord(n, obj["id"], screen_name, bio, posts)
+        yield AccountRecord(n, rid, screen_name, bio, posts)
 
 
-def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[AccountRecord]:
+def _csv(
+    fh: Iterable[str], name: str, on_skip: Callable[[str], None]
+) -> Iterator[AccountRecord | LeftOut]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), as classify and import do.
     table = CsvTable(fh)
     fields = table.header
-    if "id" not in fields or ("name" not in fields and "description" not in fields):
+    id_col = _field(fields, ID_FIELDS)
+    name_col, bio_col = _field(fields, NAME_FIELDS), _field(fields, BIO_FIELDS)
+    if id_col is None or (name_col is None and bio_col is None):
         raise InputError(
-            f"{name}: the CSV header needs 'id', 'name' and 'description' columns "
+            f"{name}: the CSV header needs 'id', 'name' and 'description' columns, or "
+            f"staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(fields) or 'nothing'})",
             hint="rename the columns (text is optional), or give JSONL",
         )
@@ -107,17 +148,24 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
-        n = row.line
-        rid = row.values.get("id")
-        if not rid or not rid.strip():
-            on_skip(f"{name}:{n}: missing id")
+        n, values = row.line, row.values
+        other = _not_an_account(values.get("type"))
+        if other is not None:
+            yield LeftOut(other)
             continue
-        values = row.values
+        # the id, else the handle (a staffpulse account's id defaults to its handle)
+        rid = next((v for f in ID_FIELDS if (v := values.get(f)) and v.strip()), None)
+        if rid is None:
+            on_skip(f"{name}:{n}: missing {'id' if id_col == 'id' else id_col}")
+            continue
+        screen_name = values.get(name_col) if name_col else ""
+        if name_col != "name" and not screen_name:  # a bare account: its handle is its name
+            screen_name = values.get("handle")
         yield AccountRecord(
             n,
             rid,
-            values.get("name") or "",
-            values.get("description") or "",
+            screen_name or "",
+            (values.get(bio_col) if bio_col else "") or "",
             values.get("text") or None,
         )
 

@@ -9,10 +9,11 @@ columns. OUT gets one JSON object per valid input record, in input order:
 ``{"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p, "labels": [...]}``
 where ``labels`` lists the signals at or above their decision thresholds. Malformed lines are
 reported on stderr with file and line number, skipped, and counted at the end; they never
-stop the run. A missing INPUT (exit code 66), or an unreadable or empty one, or a CSV without
-``id`` and ``text`` columns (exit code 65) is an error with a hint. OUT is replaced only when
-the run succeeds, so a failed or interrupted run leaves an existing OUT as it was; OUT may not
-be INPUT itself, and a missing folder is created.
+stop the run while some lines are good. A missing INPUT (exit code 66), an unreadable, binary
+or empty one, or a CSV without ``id`` and ``text`` columns (exit code 65) is an error with a
+hint, and so is an INPUT whose every line was skipped (exit code 1: nothing could be
+classified). OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
+an existing OUT as it was; OUT may not be INPUT itself, and a missing folder is created.
 """
 
 from __future__ import annotations

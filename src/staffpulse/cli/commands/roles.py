@@ -5,17 +5,22 @@ Contract (the held-out evaluation calls exactly this)::
     staffpulse roles INPUT --output OUT.jsonl
 
 INPUT is JSONL or CSV with ``id``, ``name`` (screen name), ``description`` (bio) and an
-optional ``text`` (one post, or in JSONL a list of posts). OUT gets one JSON object per valid
-input record, in input order::
+optional ``text`` (one post, or in JSONL a list of posts). staffpulse's own account fields
+stand in for absent ones (``handle`` for id, ``display_name`` for name, ``bio`` for
+description), and a JSON array is read too, so ``staffpulse accounts --json > a.json`` and a
+staffpulse accounts CSV can be tagged as they are (a staffpulse file's posts and follows are
+left out, with a note). OUT gets one JSON object per valid input record, in input order::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
 with roles staffing_firm, recruiter, hr_pro, vendor, job_board, employer, job_seeker, other.
 Malformed records are reported on stderr with file and line number, skipped, and counted at
-the end; they never stop the run. A missing INPUT (exit code 66), or an unreadable or empty
-one, or a CSV without ``id`` and ``name``/``description`` columns (exit code 65) is an error
-with a hint. OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
-an existing OUT as it was; OUT may not be INPUT itself, and a missing folder is created.
+the end; they never stop the run while some records are good. A missing INPUT (exit code 66),
+an unreadable, binary or empty one, or a CSV without an id and a name or description column
+(exit code 65) is an error with a hint, and so is an INPUT whose every record was skipped
+(exit code 1: nothing could be tagged). OUT is replaced only when the run succeeds, so a
+failed or interrupted run leaves an existing OUT as it was; OUT may not be INPUT itself, and a
+missing folder is created.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ def roles_command(
         Path,
         typer.Argument(
             metavar="INPUT",
-            help="JSONL or CSV with id, name, description and optional text.",
+            help="JSONL or CSV with id, name, description and optional text (or staffpulse's "
+            "handle, display_name and bio, as staffpulse accounts --json prints them).",
             show_default=False,
         ),
     ],
