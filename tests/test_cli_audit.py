@@ -187,7 +187,7 @@ def test_a_segment_typo_is_a_note_and_every_output_says_no_segment(
     rows = {r["handle"]: r for r in csv.DictReader(board.open(encoding="utf-8-sig"))}
     assert (rows["acme"]["segment"], rows["rosa"]["segment"]) == ("no segment", "recruiter")
     html = page.read_text()
-    assert "<td>No segment</td>" in html and "unknown</td>" not in html
+    assert ">No segment</td>" in html and "unknown</td>" not in html
     assert "Cohort lines we could not use as written" in html
 
 
