@@ -60,6 +60,31 @@ def test_accounts_table_keeps_whole_handles(width: int) -> None:
     assert ("Pat Lee" in text) == (width >= 110)  # a narrow terminal drops the name
 
 
+@pytest.mark.parametrize("width", [80, 100, 120, 140])
+def test_a_handle_keeps_its_line_while_the_name_gives_way(width: int) -> None:
+    """At 120 columns a 29-character bluesky handle was folded before its last letter
+    (``@ridgewaystaffing.bsky.socia`` / ``l``) while the name had room to fold (QA16 16.5)."""
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    names = {"ridgewaystaffing.bsky.social": "Ridgeway Staffing",
+             "brightside_talent": "Maya Okafor | Brightside Talent and Friends"}  # fmt: skip
+    summaries = [
+        AccountSummary(
+            Account(platform="bluesky", id=handle, handle=handle, display_name=name),
+            posts=38,
+            first_post=when,
+            last_post=when,
+        )
+        for handle, name in names.items()
+    ]
+    console = _console(width)
+    render_accounts(console, summaries)
+    lines = console.export_text().splitlines()
+    assert any("@ridgewaystaffing.bsky.social " in line for line in lines)  # whole, one line
+    assert all(len(line) <= width for line in lines)
+    if width >= 110:  # the name is shown whole, on a second line if need be
+        assert any("Friends" in line for line in lines)
+
+
 @pytest.mark.parametrize("width", [80, 140])
 def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> None:
     firm = FeedBuilder("northgate_staffing_group")

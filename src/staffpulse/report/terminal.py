@@ -35,6 +35,10 @@ def render_stats(console: Console, stats: dict[str, Any]) -> None:
     console.print(table)
 
 
+NAME_MIN_WIDTH = 10  # a display name narrower than this folds into a column of syllables
+ACCOUNT_HANDLE_CAP = 28  # the handle's room on a terminal too narrow to give it more
+
+
 def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
     if not summaries:
         console.print("No accounts yet. Import something: [bold]staffpulse import FILE[/]")
@@ -43,15 +47,22 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
     table = Table(
         title=count_of(len(summaries), "account"), title_justify="left", box=box.SIMPLE_HEAD
     )
-    # the handle is what the user types next (audit, connect): it is never cut short (a very
-    # long one folds onto a second line); a narrow terminal drops the name and first post
-
+    # the handle is what the user types next (audit, connect): it is never cut short, and it
+    # keeps its whole width while the name can give way (the name folds first); only a handle
+    # longer than the room the other columns leave folds onto a second line. A narrow terminal
+    # drops the name and first post.
+    others = (8 + 5 + 9 + 10) + (NAME_MIN_WIDTH + 10 if wide else 0)  # their narrowest
+    columns = 7 if wide else 5
+    frame = 3 * columns + 1  # a space each side of a cell, between cells and at both edges
+    room = max(ACCOUNT_HANDLE_CAP, console.width - others - frame)
     table.add_column(
-        "handle", overflow="fold", min_width=handle_width(s.account.handle for s in summaries)
+        "handle",
+        overflow="fold",
+        min_width=handle_width((s.account.handle for s in summaries), cap=room),
     )
     table.add_column("platform", no_wrap=True, min_width=8)
     if wide:
-        table.add_column("name", overflow="fold", ratio=1)
+        table.add_column("name", overflow="fold", ratio=1, min_width=NAME_MIN_WIDTH)
     table.add_column("posts", justify="right", no_wrap=True, min_width=5)
     table.add_column("followers", justify="right", no_wrap=True)
     if wide:
