@@ -152,7 +152,7 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "Error",
         ),
         "supported formats: X archive, staffpulse CSV (see docs/formats.md)": (
-            "supported formats",
+            "Supported formats",
             "docs/",
         ),
         "check your connection and [x] base_url; everything fetched so far is stored": (

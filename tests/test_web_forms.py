@@ -109,7 +109,7 @@ def test_forms_answer_with_a_redirect_so_a_reload_sends_nothing(client: Any) -> 
         "/import/fetch",
         data={"csrf_token": token, "platform": "mastodon", "handle": "not a handle"},
     )
-    assert fetch.headers["location"].startswith("/import?flash=")
+    assert fetch.headers["location"].startswith("/import?platform=mastodon&handle=not+a+handle")
     shown = _followed(client, fetch)
     assert "The fetch was not started:" in shown and "e.g. @you@mastodon.social" in shown
     assert "bsky" not in shown.split("The fetch was not started:", 1)[1].split("</div>", 1)[0]

@@ -255,7 +255,7 @@ def test_connect_page_and_exports(client: Any) -> None:
 def test_import_and_settings_pages(client: Any) -> None:
     page = client.get("/import")
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
-    assert "up to 200.0 MB" in page.text and "Fetch an account live" in page.text
+    assert "up to 200 MB" in page.text and "Fetch an account live" in page.text
     settings = client.get("/settings")
     assert settings.status_code == 200 and "X API bearer token" in settings.text
 

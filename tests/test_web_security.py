@@ -21,6 +21,8 @@ POST_FORMS = [
     ("/import/fetch", {"platform": "bluesky", "handle": "someone"}),
     ("/benchmark/cohort", {"action": "remove"}),
     ("/audit/x/acmestaffing/record", {}),
+    ("/sample/load", {}),
+    ("/sample/leave", {}),
 ]
 
 
@@ -108,7 +110,7 @@ def test_oversized_upload_is_refused(tmp_path: Path) -> None:
         token = csrf_token(small)
         response = _upload(small, b"x" * 200_000, name="big.jsonl", token=token)
         assert response.status_code == 413
-        assert "larger than the 1.0 KB limit" in response.text
+        assert "larger than the 1 KB limit" in response.text
         # what to do in the dashboard; the command is marked as the admin's, for a terminal
         assert "upload them one by one" in response.text
         assert "whoever runs it restarts it" in response.text

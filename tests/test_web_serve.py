@@ -77,7 +77,7 @@ def test_live_fetch_runs_in_the_background(tmp_path: Path, monkeypatch: Any) -> 
         and "Fetched 5 posts of @firm.bsky.social" in status["result"]["summary"]
     )
     assert seen["handle"] == "firm.bsky.social" and seen["max_posts"] == 200
-    assert bad.status_code == 303 and bad.headers["location"].startswith("/import?flash=")
+    assert bad.status_code == 303 and bad.headers["location"].startswith("/import?platform=bluesky")
     assert "enter the handle of the Bluesky account" in client.get(bad.headers["location"]).text
 
 

@@ -39,7 +39,7 @@ from staffpulse.web.security import (
     install_log_filter,
 )
 from staffpulse.web.settings import WebSettings
-from staffpulse.web.wording import mentions_formats, web_text
+from staffpulse.web.wording import mentions_formats, web_hint, web_text
 
 log = logging.getLogger("staffpulse.web")
 
@@ -61,7 +61,8 @@ def web(request: Request) -> WebContext:
     return context
 
 
-def _status_for(exc: StaffpulseError) -> int:
+def status_for(exc: StaffpulseError) -> int:
+    """The HTTP status of a domain error (a page that shows it inline answers with it too)."""
     if isinstance(exc, NotFoundError):
         return 404
     if isinstance(exc, MissingExtraError | ModelError):
@@ -111,7 +112,7 @@ def way_back(path: str) -> tuple[str, str, str]:
 def error_page(
     request: Request, status: int, title: str, message: str, hint: str | None = None
 ) -> Response:
-    shown_message, shown_hint = web_text(message), web_text(hint) or None
+    shown_message, shown_hint = web_text(message), web_hint(message, hint) or None
     if _wants_json(request):
         return JSONResponse({"error": shown_message, "hint": shown_hint}, status_code=status)
     back_href, back_label, active = way_back(request.url.path)
@@ -143,7 +144,7 @@ def form_problem(
     reload does not send the form again, and Back and Forward work. Scripts asking for JSON
     get the error as JSON, with status 400, as before.
     """
-    message, hint = web_text(exc.message), web_text(exc.hint) or None
+    message, hint = web_text(exc.message), web_hint(exc.message, exc.hint) or None
     if _wants_json(request):
         return JSONResponse({"error": message, "hint": hint}, status_code=400)
     key = web(request).flashes.add(Flash("error", title, message, hint, note))
@@ -193,7 +194,7 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StaffpulseError)
     async def _domain(request: Request, exc: StaffpulseError) -> Response:
         titles = {404: "Not found", 503: "Not available yet", 400: "That did not work"}
-        status = _status_for(exc)
+        status = status_for(exc)
         return error_page(
             request, status, titles.get(status, "Something went wrong"), exc.message, exc.hint
         )
@@ -207,6 +208,19 @@ def _install_handlers(app: FastAPI) -> None:
                 "Page not found",
                 "There is no page at this address.",
                 "Use the menu above to find your way.",
+            )
+        if exc.status_code == 405:
+            # the address of a form's action, opened in the address bar or from a bookmark (a
+            # GET of /inbox/state): the page the form is on, rather than "Method Not Allowed"
+            if request.method in ("GET", "HEAD") and not _wants_json(request):
+                return RedirectResponse(way_back(request.url.path)[0], status_code=303)
+            return error_page(
+                request,
+                405,
+                "This address takes a form",
+                "This address is where a form of the dashboard sends what you chose; it has "
+                "no page of its own.",
+                "Use the menu above, and the buttons on the page.",
             )
         return error_page(request, exc.status_code, "Request refused", str(exc.detail))
 
@@ -226,12 +240,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     """The dashboard for one store. See ``docs/web.md``."""
     from staffpulse.web import (
         routes_bench,
+        routes_bench_export,
         routes_core,
         routes_fetch,
         routes_help,
         routes_import,
         routes_inbox,
         routes_people,
+        routes_sample,
         routes_settings,
     )
 
@@ -243,6 +259,11 @@ def create_app(settings: WebSettings) -> FastAPI:
     jobs = JobManager(on_finish=lambda _job: backend.invalidate())
     flashes = Flashes()
     renderer = Renderer(csrf, flashes, {"db_path": str(settings.db_path)})
+    # what every page says that the renderer cannot know: a hint without the message's words
+    # again, and whether the sample is shown instead of the user's store (routes_sample)
+    renderer.env.globals.update(
+        web_hint=web_hint, showing_sample=lambda: settings.own_db_path is not None
+    )
     slow = SlowPages(jobs, backend)
     app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask, slow, flashes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())
@@ -260,12 +281,14 @@ def create_app(settings: WebSettings) -> FastAPI:
     for module in (
         routes_core,
         routes_bench,
+        routes_bench_export,
         routes_inbox,
         routes_people,
         routes_import,
         routes_fetch,
         routes_settings,
         routes_help,
+        routes_sample,
     ):
         app.include_router(module.router)
     _install_handlers(app)

@@ -10,7 +10,14 @@ ignores a leading ``@``. The benchmark page's links (``templates/benchmark.html`
 
 from __future__ import annotations
 
+import hashlib
+import re
 from urllib.parse import quote, urlencode
+
+# what a downloaded file's name keeps of a handle: characters every system takes in a file
+# name, and that the Content-Disposition header can carry (ASCII)
+_NOT_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9._@-]+")
+LONGEST_IN_FILE_NAME = 60  # of the handle: a whole name stays far below every system's limit
 
 
 def handle_segment(handle: str) -> str:
@@ -27,3 +34,17 @@ def audit_url(platform: str, handle: str, suffix: str = "") -> str:
 def inbox_url(platform: str, handle: str) -> str:
     """The Inbox page as the account sees it: its platform, its replies counted as joined."""
     return "/inbox?" + urlencode({"as": f"@{handle}", "platform": platform})
+
+
+def download_name(prefix: str, handle: str, suffix: str) -> str:
+    """The file name of a download about ``handle``: ``audit-acmestaffing.html``.
+
+    Handles come from imported files: one may hold a ``/``, letters of any script, or 3,000
+    characters (a file name is at most 255 bytes). The name keeps the handle when it is short
+    and plain; otherwise it keeps the start of what it can and adds a short fingerprint of
+    the whole handle, so the downloads of two accounts never get the same name."""
+    safe = _NOT_IN_FILE_NAMES.sub("-", handle).strip("-.")
+    if safe != handle or len(safe) > LONGEST_IN_FILE_NAME:
+        digest = hashlib.sha256(handle.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        safe = "-".join(filter(None, (safe[:LONGEST_IN_FILE_NAME].rstrip("-."), digest)))
+    return f"{prefix}-{safe}{suffix}"

@@ -10,12 +10,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.errors import StaffpulseError
 from staffpulse.report.html import audit_context, render_audit_html
-from staffpulse.web.app import web
+from staffpulse.web.app import flash_redirect, web
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS
+from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.links import audit_url
+from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, find_account
 
 router = APIRouter()
@@ -155,10 +156,8 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
         _benchmark_for(request, account.platform, account.handle),
         sample=backend.is_sample(),
     )
-    name = "".join(c if c.isalnum() else "-" for c in account.handle)
-    return HTMLResponse(
-        html, headers={"content-disposition": f'attachment; filename="audit-{name}.html"'}
-    )
+    name = download_name("audit", account.handle, ".html")
+    return HTMLResponse(html, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 @router.post("/audit/{platform}/{handle:path}/record")
@@ -167,6 +166,13 @@ async def audit_record(request: Request, platform: str, handle: str) -> Response
     result = web(request).backend.record_audit(platform, handle)
     target = audit_url(result.account.platform, result.account.handle) + "?notice=recorded"
     return RedirectResponse(target, status_code=303)
+
+
+@router.get("/audit/{platform}/{handle:path}/record")
+def audit_record_address(platform: str, handle: str) -> Response:
+    """The address "Save to history" posts to, opened as a page (a bookmark, the address bar):
+    the audit itself, rather than a search for an account named "acme/record"."""
+    return RedirectResponse(audit_url(platform, handle), status_code=303)
 
 
 # After the routes above: a handle may hold "/" (it is the rest of the path), so the page
@@ -197,7 +203,21 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
 def audit_go(request: Request) -> Response:
     """The account picker of the audit page (a GET form): redirect to the chosen audit."""
     typed = request.query_params.get("account", "")
-    if not typed.strip():
-        return RedirectResponse("/", status_code=303)
+    if not typed.strip():  # say what to type, on the audit the button was pressed on
+        back = request.query_params.get("from", "")
+        example = next(iter(account_choices(web(request).backend)), None)
+        return flash_redirect(
+            request,
+            back if back.startswith("/audit/") else "/",
+            Flash(
+                "error",
+                "Type an account to open first:",
+                "the field next to Open was empty.",
+                "type a handle"
+                + (f" (such as @{example.handle})" if example is not None else "")
+                + " or paste a profile address, or pick an account from the suggestions "
+                "that show as you type, then press Open",
+            ),
+        )
     account = find_account(web(request).backend, typed)
     return RedirectResponse(audit_url(account.platform, account.handle), status_code=303)

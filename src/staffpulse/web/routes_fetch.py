@@ -22,7 +22,15 @@ from staffpulse.report.counts import count_of
 from staffpulse.web.app import form_problem, form_value, web
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.routes_import import FETCHERS, accounts_touched, job_response
+from staffpulse.web.routes_import import (
+    FETCHERS,
+    accounts_touched,
+    bounded_float,
+    bounded_int,
+    fetch_form_url,
+    job_response,
+)
+from staffpulse.web.routes_sample import leave_sample
 
 if TYPE_CHECKING:
     from staffpulse.fetch.common import FetchReport
@@ -76,8 +84,8 @@ def _checked(fields: Any) -> tuple[str, str, int, float]:
     else:
         default = setting_str(load_config(), "mastodon", "default_instance")
         handle = "@".join(mastodon_account(handle, default))
-    max_posts = _int(form_value(fields, "max_posts", "200"), 200, 1, 3200)
-    budget = _float(form_value(fields, "budget", "1"), 1.0, 0.01, 1000.0)
+    max_posts = bounded_int(form_value(fields, "max_posts", "200"), 200, 1, 3200)
+    budget = bounded_float(form_value(fields, "budget", "1"), 1.0, 0.01, 1000.0)
     return platform, handle, max_posts, budget
 
 
@@ -91,11 +99,12 @@ async def import_fetch(request: Request) -> Response:
                 "fetching from X needs an X API bearer token, and none is set",
                 hint="add it on the Settings page, then start the fetch again",
             )
-    except InputError as exc:
-        return form_problem(request, "/import", exc, NOT_STARTED)
+    except InputError as exc:  # the Import page again, the form filled in as it was sent
+        return form_problem(request, fetch_form_url(form), exc, NOT_STARTED)
     if platform == "x" and form_value(form, "confirmed") != "yes":
         query = {"handle": handle, "max_posts": str(max_posts), "budget": f"{budget:.2f}"}
         return RedirectResponse(f"/import/fetch/x?{urlencode(query)}", status_code=303)
+    leave_sample(web(request))  # fetched posts go to the user's own store, not the sample's
     kwargs: dict[str, Any] = {"max_posts": max_posts}
     if platform == "x":
         kwargs["budget"] = budget
@@ -112,7 +121,7 @@ def confirm_x_fetch(request: Request) -> Response:
     try:
         _platform, handle, max_posts, budget = _checked({**query, "platform": "x"})
     except InputError as exc:
-        return form_problem(request, "/import", exc, NOT_STARTED)
+        return form_problem(request, fetch_form_url({**query, "platform": "x"}), exc, NOT_STARTED)
     estimate = estimate_cost(Rates.from_config(load_config()), max_posts, MENTIONS)
     return web(request).renderer.page(
         request,
@@ -121,6 +130,10 @@ def confirm_x_fetch(request: Request) -> Response:
         handle=handle,
         max_posts=str(max_posts),
         budget=f"{budget:.2f}",
+        # "Change or cancel": the Import page with this fetch's choices, not a blank form
+        change_url=fetch_form_url(
+            {"platform": "x", "handle": handle, "max_posts": max_posts, "budget": f"{budget:.2f}"}
+        ),
         budget_text=money(budget),
         posts_text=count_of(max_posts, "post"),
         mentions_text=count_of(MENTIONS, "mention"),
@@ -166,14 +179,3 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
         }
 
     return run
-
-
-def _int(raw: str, default: int, low: int, high: int) -> int:
-    return max(low, min(high, int(raw))) if raw.isdigit() else default
-
-
-def _float(raw: str, default: float, low: float, high: float) -> float:
-    try:
-        return max(low, min(high, float(raw)))
-    except ValueError:
-        return default

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -23,6 +24,7 @@ from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import count_changes, import_summary
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url
+from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, UnsafeArchiveError, check_archive
 from staffpulse.web.uploads import (
     UploadFormatError,
@@ -39,6 +41,43 @@ FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs 
     "mastodon": "Mastodon (free, public)",
 }
 
+# the fields of "Fetch an account live", which a refused fetch gives back to the form
+FETCH_FIELDS = ("platform", "handle", "max_posts", "budget")
+
+
+def fetch_form_url(fields: Any) -> str:
+    """The Import page with its "Fetch an account live" form filled in with ``fields`` (the
+    platform, handle, posts and budget sent): what comes back after a refused fetch, or from
+    the X estimate's "Change or cancel", keeps what the user chose (:func:`fetch_form`)."""
+    query = {name: str(fields.get(name, ""))[:300] for name in FETCH_FIELDS}
+    return "/import?" + urlencode({k: v for k, v in query.items() if v.strip()})
+
+
+def fetch_form(query: Any) -> dict[str, str]:
+    """The fetch form's values from the Import page's address (:func:`fetch_form_url`), each
+    one a value the form can show: a platform it offers, a number of posts, a budget."""
+    platform = str(query.get("platform", ""))
+    posts = str(query.get("max_posts", "")).strip()
+    return {
+        "platform": platform if platform in FETCHERS else next(iter(FETCHERS)),
+        "handle": str(query.get("handle", ""))[:300],
+        "max_posts": str(bounded_int(posts, 200, 1, 3200)),
+        "budget": f"{bounded_float(str(query.get('budget', '')).strip(), 1.0, 0.01, 1000.0):.2f}",
+    }
+
+
+def bounded_int(raw: str, default: int, low: int, high: int) -> int:
+    """A whole number typed in a form, kept within ``low`` and ``high`` (``default`` if none)."""
+    return max(low, min(high, int(raw))) if raw.isdigit() else default
+
+
+def bounded_float(raw: str, default: float, low: float, high: float) -> float:
+    """An amount typed in a form, kept within ``low`` and ``high`` (``default`` if none)."""
+    try:
+        return max(low, min(high, float(raw)))
+    except ValueError:
+        return default
+
 
 def _upload_root(ctx: WebContext) -> Path:
     return ctx.settings.upload_dir or home_dir() / "uploads"
@@ -54,23 +93,32 @@ def import_page(request: Request) -> HTMLResponse:
         max_bytes=str(ctx.settings.max_upload_bytes),  # for the browser: no separators
         max_human=human_bytes(ctx.settings.max_upload_bytes),
         fetchers=FETCHERS,
+        fetch=fetch_form(request.query_params),
         has_x_token=bool(get_secret("x_bearer_token")),
         jobs=ctx.jobs.recent(8),
     )
 
 
 SHOWN_ACCOUNTS = 20
+# The longest handle each platform allows: X 15 characters, a Bluesky handle is a domain name
+# (253), a Mastodon address a name of 30 @ a domain. A handle longer than its platform's, or
+# than all of them for a file that names no platform, is no handle (a cell of post text in the
+# author column, say): the job page says so, and the pages wrap it and name files shortly.
+LONGEST_HANDLE = {"x": 15, "bluesky": 253, "mastodon": 30 + 1 + 253}
+SHOWN_OF_A_LONG_HANDLE = 40
 
 
-def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
-    """The accounts with posts among ``keys`` (platform, id), busiest first, at most
-    :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
-    found = [
+def touched_accounts(store: Store, keys: set[tuple[str, str]]) -> list[Any]:
+    """The accounts with posts among ``keys`` (platform, id), busiest first."""
+    return [
         s
         for s in store.list_accounts()
         if s.posts > 0 and (s.account.platform, s.account.id) in keys
     ]
-    shown = [
+
+
+def _shown(found: list[Any]) -> list[dict[str, Any]]:
+    return [
         {
             "handle": s.account.handle,
             "platform": s.account.platform,
@@ -80,7 +128,34 @@ def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any
         }
         for s in found[:SHOWN_ACCOUNTS]
     ]
-    return shown, len(found)
+
+
+def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
+    """The accounts with posts among ``keys`` (platform, id), busiest first, at most
+    :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
+    found = touched_accounts(store, keys)
+    return _shown(found), len(found)
+
+
+def overlong_handles(found: list[Any]) -> list[dict[str, Any]]:
+    """The accounts among ``found`` whose handle is longer than their platform allows (see
+    :data:`LONGEST_HANDLE`), each with the start of its handle, its length and the limit."""
+    longest = max(LONGEST_HANDLE.values())
+    said = []
+    for s in found:
+        handle, platform = s.account.handle, s.account.platform
+        limit = LONGEST_HANDLE.get(platform, longest)
+        if len(handle) > limit:
+            said.append(
+                {
+                    "start": handle[:SHOWN_OF_A_LONG_HANDLE],
+                    "length": len(handle),
+                    "limit": limit,
+                    "platform": platform if platform in LONGEST_HANDLE else None,
+                    "audit_url": audit_url(platform, handle),
+                }
+            )
+    return said[:SHOWN_ACCOUNTS]
 
 
 def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> Any:
@@ -105,7 +180,7 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                     exc.message = _user_paths(exc.message, shown_as, folder)
                     raise
                 job.update("Finishing: linking replies and mentions", 0, None, progress.read_all())
-                accounts, total = accounts_touched(store, seen)
+                found = touched_accounts(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         data = report.as_dict()
@@ -151,10 +226,11 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                 for n in report.notices[:MAX_PROBLEMS_SHOWN]
             ],
             "more_notices": max(0, len(report.notices) - MAX_PROBLEMS_SHOWN),
-            "accounts": accounts,
-            "more_accounts": max(0, total - len(accounts)),
+            "accounts": _shown(found),
+            "more_accounts": max(0, len(found) - SHOWN_ACCOUNTS),
+            "overlong": overlong_handles(found),
             # accounts came in without posts (a followers list): say where they will show
-            "no_posts_yet": bool(report.new_accounts) and not total,
+            "no_posts_yet": bool(report.new_accounts) and not found,
         }
 
     return run
@@ -216,6 +292,7 @@ async def import_upload(request: Request) -> Response:
             "of your data) and upload that file unchanged.",
         )
     files = [p for _n, p in upload.files]
+    leave_sample(ctx)  # the user's data goes to their own store, never into the sample's
     label = "Import of " + ", ".join(names)
     job = ctx.jobs.submit("import", label, _import_job(ctx, files, upload.folder, names))
     return job_response(request, job)

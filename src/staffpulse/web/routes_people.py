@@ -14,9 +14,10 @@ from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_sugg
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
-from staffpulse.web.app import WebContext, web
+from staffpulse.web.app import WebContext, status_for, web
 from staffpulse.web.data import ConnectChoices, suggestions_key
 from staffpulse.web.jobs import Job
+from staffpulse.web.links import download_name
 from staffpulse.web.pickers import account_choices, account_ref, find_account
 from staffpulse.web.routes_core import empty_store
 
@@ -139,13 +140,53 @@ def _export_query(account: Any, choices: ConnectChoices) -> str:
     return urlencode(query)
 
 
+def _as_typed(request: Request) -> dict[str, Any]:
+    """The form as the user filled it in, to fill it in again when it could not be used."""
+    q = request.query_params
+    role = q.get("role", "")
+    return {
+        "account_value": q.get("account", "")[:300],
+        "role": role if role in dict(ROLE_CHOICES) else "",
+        "limit": _limit(request),
+        "as_of": q.get("as_of", "")[:40],
+        "inactive_days": q.get("inactive_days", "")[:20],
+        "include": _includes(request),
+    }
+
+
+def _refused(request: Request, exc: StaffpulseError) -> HTMLResponse:
+    """The Connect page again, with what was typed and why it could not be used: the form is
+    not reset (a separate error page's way back was a bare /connect)."""
+    ctx = web(request)
+    return ctx.renderer.page(
+        request,
+        "connect.html",
+        active="connect",
+        status_code=status_for(exc),
+        account=None,
+        accounts=account_choices(ctx.backend),
+        includes=INCLUDES,
+        roles=ROLE_CHOICES,
+        most_inactive_days=str(MOST_INACTIVE_DAYS),
+        form_error=exc,
+        report=None,
+        problem=None,
+        exports=[],
+        export_query="",
+        **_as_typed(request),
+    )
+
+
 @router.get("/connect", response_class=HTMLResponse)
 def connect_page(request: Request) -> HTMLResponse:
     ctx = web(request)
     if not ctx.backend.has_posts():
         return empty_store(request, "connect", "account suggestions")
-    account, accounts = _chosen_account(request)
-    choices = _choices(request)
+    try:
+        account, accounts = _chosen_account(request)
+        choices = _choices(request)
+    except StaffpulseError as exc:
+        return _refused(request, exc)
     report = None
     problem: StaffpulseError | None = None
     try:
@@ -207,9 +248,9 @@ def connect_export(request: Request) -> Response:
     # an empty file would import nothing: the error page says why and what to do instead
     check_exportable(result, account.platform, report.next_step)
     _label, media, ext = EXPORTS[fmt]
-    name = "".join(c if c.isalnum() else "-" for c in account.handle)
+    name = download_name("follow", account.handle, f"-{fmt}.{ext}")
     return Response(
         result.data(),  # the CSV with its byte order mark, for Excel
         media_type=media,
-        headers={"content-disposition": f'attachment; filename="follow-{name}-{fmt}.{ext}"'},
+        headers={"content-disposition": f'attachment; filename="{name}"'},
     )

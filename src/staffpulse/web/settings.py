@@ -34,6 +34,9 @@ class WebSettings:
     home_limit: int = 150
     home_page_size: int = 60
     page_wait: float = 2.0
+    # While the bundled sample is shown (loaded from the page of an empty store: routes_sample),
+    # db_path is the sample's own store and this is the user's, which imports go back to
+    own_db_path: Path | None = None
 
     def hosts(self) -> list[str]:
         """Host headers accepted (DNS-rebinding guard): loopback names, or any when exposed."""
@@ -42,6 +45,12 @@ class WebSettings:
         if self.host in LOOPBACK_HOSTS:
             return ["127.0.0.1", "localhost", "[::1]", "::1"]
         return ["*"]
+
+    def sample_db(self) -> Path:
+        """Where the sample the dashboard loads is kept: a store of its own beside the user's,
+        which is never mixed with it."""
+        own = self.own_db_path or self.db_path
+        return own.with_name(own.stem + "-sample.db")
 
     def saved_cohort(self) -> Path:
         """Where a cohort uploaded on the Benchmark page is kept, next to the store."""

@@ -40,9 +40,12 @@ class UploadFormatError(Exception):
 
 
 def human_bytes(value: float) -> str:
+    """A size as people write it: "200 MB" (a limit is a whole number: no "200.0 MB"), "2.6 MB"."""
     for unit in ("bytes", "KB", "MB", "GB"):
         if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+            if unit == "bytes":
+                return f"{value:.0f} {unit}"
+            return f"{value:.1f}".removesuffix(".0") + f" {unit}"
         value /= 1024
     return f"{value:.1f} GB"
 

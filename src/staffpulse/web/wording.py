@@ -104,8 +104,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (
             r"Listen first \(staffpulse listen bluesky\) or import posts \(staffpulse import "
             r"FILE\)\.",
-            "Import posts by others on the Import page, or let staffpulse listen to Bluesky "
-            "(staffpulse listen, in a terminal).",
+            "Import posts by others on the Import page (a twarc2 search, saved Bluesky or "
+            "Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky.",
         ),
         (
             rf"\b(?:show (them|it) with|use) ((?:{_CONNECT_OPTION})(?:(?:, | and )(?:"
@@ -215,6 +215,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         # Connect's export buttons instead of --export
         (r"use --export ((?:[\w-]+ or )*csv)", _export_buttons),
         (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
+        # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs,
+        # X API v1.1 JSONL...): the page says what a marketer has, and links the formats page
+        (
+            r"supported formats: .*? \(see docs/formats\.md\)",
+            "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky "
+            "or Mastodon posts, and CSV files with one post a line: see “Supported formats”",
+        ),
         (r" \(see docs/formats\.md\)", ""),
         (r" ?\(see docs/formats\.md\)", ""),
         (r"see docs/formats\.md", "see “Supported formats”"),
@@ -229,6 +236,21 @@ def web_text(text: str | None) -> str:
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def web_hint(message: str | None, hint: str | None) -> str:
+    """The hint as :func:`web_text` words it, without the advice the message already gives.
+
+    An offline X fetch says "X could not be reached: check that this computer is online", and
+    its hint, "check your connection and [x] base_url; everything fetched so far is stored;
+    ...", begins with the same advice once worded for the page: that clause is left out."""
+    said = _plain(web_text(message))
+    kept = [part for part in web_text(hint).split("; ") if _plain(part) not in said]
+    return "; ".join(part for part in kept if part.strip())
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def mentions_formats(*texts: str | None) -> bool:
