@@ -1,6 +1,4 @@
-"""Settings: the firm's own account (``[listen] account``, which "You post as" on the Inbox
-starts from, as ``staffpulse inbox`` does) and API tokens, stored in the config file with
-mode 600 and never shown again."""
+"""Settings: API tokens, stored in the config file with mode 600 and never shown again."""
 
 from __future__ import annotations
 
@@ -12,20 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.config import (
-    SECRET_ENV,
-    config_path,
-    get_secret,
-    load_config,
-    save_secret,
-    save_setting,
-)
-from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
-from staffpulse.handles import PLATFORMS, parse_handle
-from staffpulse.web.app import flash_redirect, form_problem, form_value, web
-from staffpulse.web.flash import Flash
+from staffpulse.config import SECRET_ENV, config_path, get_secret, load_config, save_secret
+from staffpulse.errors import InputError
+from staffpulse.web.app import form_problem, form_value, web
 from staffpulse.web.forms import verified_form
-from staffpulse.web.pickers import account_choices, find_account, parse_account_ref
 from staffpulse.web.uploads import human_bytes
 
 router = APIRouter()
@@ -94,8 +82,6 @@ def settings_page(request: Request) -> HTMLResponse:
         "settings.html",
         active="settings",
         tokens=_token_rows(),
-        account=saved_account(),
-        accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
         db_path=str(ctx.settings.db_path),
@@ -138,71 +124,3 @@ async def save_token(request: Request) -> Response:
     web(request).mask.add(value)
     save_secret(name, value)
     return RedirectResponse("/settings?notice=saved", status_code=303)
-
-
-def saved_account() -> str:
-    """The firm's own account as saved (``[listen] account``); empty when none is."""
-    listen = load_config().get("listen", {})
-    return str(listen.get("account") or "").strip() if isinstance(listen, dict) else ""
-
-
-@router.post("/settings/account")
-async def save_account(request: Request) -> Response:
-    """Save (or remove) the firm's own account, from Settings or the Inbox's "Save as my
-    account", and go back to the page the form was on."""
-    form = await verified_form(request)
-    back = form_value(form, "back", "/settings")
-    if not back.startswith(("/settings", "/inbox")):  # only a page of this dashboard
-        back = "/settings"
-    if form_value(form, "action") == "clear":
-        save_setting("listen", "account", None)
-        return flash_redirect(
-            request, back, Flash("ok", "Removed:", "the Inbox opens with no account chosen.")
-        )
-    try:
-        value, problem = _account_setting(request, form_value(form, "account"))
-    except InputError as exc:  # back to the page, which says why
-        return form_problem(request, back, exc, "Your firm's account was not saved:")
-    save_setting("listen", "account", value)
-    if problem is None:
-        done = f"the Inbox now opens as {value}, and staffpulse inbox uses it too."
-        return flash_redirect(request, back, Flash("ok", "Saved:", done))
-    return flash_redirect(
-        request,
-        back,
-        Flash(
-            "warn",
-            f"Saved {value}, but it is not in the store yet:",
-            problem.rstrip(".") + ". Its replies cannot mark conversations joined until then.",
-            hint="check the handle, or import or fetch the firm's own posts on the Import page",
-        ),
-    )
-
-
-def _account_setting(request: Request, text: str) -> tuple[str, str | None]:
-    """What to save for the account typed (``@handle``, ``@handle (platform)``), and why it
-    is not in the store when it is not. Read as every picker reads an account; one the store
-    does not hold must at least be a handle of its platform (handles.parse_handle)."""
-    text = " ".join(text.split())
-    if not text:
-        raise InputError(
-            "the field was empty, so nothing was changed",
-            hint="type your firm's handle (e.g. @acme or a profile address), or press Remove",
-        )
-    if len(text) > 300:
-        raise InputError("that is far too long for a handle", hint="type only the handle")
-    handle, platform = parse_account_ref(text)
-    try:
-        account = find_account(web(request).backend, text)
-    except AmbiguousAccountError:  # a handle on several platforms: all are the firm's
-        return f"@{handle}", None
-    except NotFoundError as exc:
-        try:
-            found_platform, handle = parse_handle(handle, platform if platform in PLATFORMS else None)
-        except ValueError as bad:
-            raise InputError(str(bad), hint="type the handle as the platform shows it") from None
-        platform = platform or found_platform if platform or "/" in text else platform
-        return f"@{handle}" + (f" ({platform})" if platform else ""), exc.message
-    # as typed (a platform only when one was named), the stored handle for an id or address
-    named = platform or (account.platform if "/" in text else None)
-    return f"@{account.handle}" + (f" ({named})" if named else ""), None
