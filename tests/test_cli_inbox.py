@@ -134,6 +134,38 @@ def test_as_reads_a_profile_url_as_audit_and_connect_do(replayed: Any, typed: st
     assert not any("not in the store" in note for note in data["notes"])
 
 
+def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_path: Path) -> None:
+    """--as naming no stored account: the inbox is still worth reading (exit 0, unlike audit
+    and connect), but the first line says so and what to do, not a dim note among others."""
+    db, _, _ = replayed
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--as", "nosuchfirm"])
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    assert err.startswith("Warning: --as names @nosuchfirm, which is not in the store")
+    assert "What to do: check the handle (staffpulse accounts lists the stored ones)" in err
+    assert "is not in the store, so joined conversations are unknown" not in result.stdout
+    assert "Topic:" in result.stdout  # the inbox itself
+    data = json.loads(
+        runner.invoke(
+            app, ["inbox", *REPLAY, "--db", str(db), "--as", "nosuchfirm", "--json"]
+        ).stdout
+    )
+    assert data["account_found"] is False and data["items"]
+    config = tmp_path / "config.toml"
+    config.write_text('[listen]\naccount = "@ghostfirm"\n', encoding="utf-8")
+    by_setting = runner.invoke(
+        app, ["inbox", *REPLAY, "--db", str(db)], env={"STAFFPULSE_CONFIG": str(config)}
+    )
+    assert by_setting.exit_code == 0
+    first = " ".join(by_setting.stderr.split())
+    assert first.startswith(f"Warning: [listen] account in {config} names @ghostfirm")
+    assert f"correct [listen] account in {config}" in first
+    known = runner.invoke(
+        app, ["inbox", *REPLAY, "--db", str(db), "--as", "acme-staffing.bsky.social"]
+    )
+    assert "Warning" not in known.stderr
+
+
 def test_audit_counts_the_inbox_conversations_the_firm_joined(replayed: Any) -> None:
     db, _, _ = replayed
     runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"])  # listening has judged

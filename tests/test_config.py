@@ -1,4 +1,5 @@
-"""Config file, defaults, secrets from the environment, and secret files with mode 600."""
+"""Config file, defaults, secrets from the environment, and secret files with mode 600; a
+setting saved by the dashboard keeps the rest of the file."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from staffpulse.config import (
     load_config,
     mask_secret,
     save_secret,
+    save_setting,
     setting_float,
     setting_int,
     setting_str,
@@ -130,3 +132,27 @@ def test_save_secret_into_a_broken_file_is_a_config_error(tmp_path: Path) -> Non
     with pytest.raises(ConfigError, match="not valid TOML"):
         save_secret("x_bearer_token", "abc", path)
     assert path.read_text() == "[x\n"
+
+
+def test_save_setting_keeps_the_rest_of_the_file_and_removes_a_key(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '[secrets]\nx_bearer_token = "tok"\n\n[audit.weights]\nconversation = 2.0\n'
+        '\n["odd key"]\n"a b" = 1\n',
+    )
+    save_setting("listen", "account", 'say "hi"\\\nnext', path)
+    saved = load_config(path)
+    assert saved["listen"]["account"] == 'say "hi"\\\nnext'  # a quote, a backslash, a newline
+    assert saved["secrets"]["x_bearer_token"] == "tok"
+    assert saved["audit"]["weights"] == {"conversation": 2.0}  # written back as a table
+    assert saved["odd key"] == {"a b": 1}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    save_setting("listen", "account", None, path)
+    assert "account" not in load_config(path)["listen"]
+
+
+def test_save_setting_under_a_key_that_is_no_table_is_a_config_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'listen = "acme"\n')
+    with pytest.raises(ConfigError, match="expected a table"):
+        save_setting("listen", "account", "@acme", path)
+    assert path.read_text() == 'listen = "acme"\n'

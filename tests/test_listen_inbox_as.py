@@ -46,3 +46,28 @@ def test_the_platform_named_keeps_namesakes_elsewhere_out(tmp_path: Path) -> Non
         missing = build_inbox(store, as_handle="acme", as_platform="bluesky",
                               text_model=scorer, role_model=None)  # fmt: skip
     assert "account acme on bluesky is not in the store" in " ".join(missing.notes)
+
+
+def test_the_firms_posts_are_its_own_without_an_account_row(tmp_path: Path) -> None:
+    """A posts file stores no account row: the posts signed with the handle named are the
+    firm's all the same (QA16 16.3), so its own post is not offered and its reply joins."""
+    own = Post(platform="x", id="10", author_id="777", author_handle="AcmeStaffing",
+               text="How do you keep candidates warm during long interview loops?",
+               created_at=NOW - timedelta(hours=2))  # fmt: skip
+    question = _post("1", "ana", "What do you tell candidates when the offer is delayed?")
+    reply = Post(platform="x", id="2", author_id="777", author_handle="AcmeStaffing",
+                 text="@ana We call them every Friday, even with no news.", kind="reply",
+                 reply_to_post_id="1", reply_to_handle="ana", conversation_id="1",
+                 created_at=NOW - timedelta(minutes=30))  # fmt: skip
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "rows.db") as store:
+        store.upsert([own, question, reply], provenance("test", tmp_path / "t"))
+        assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 0
+        inbox = build_inbox(store, as_handle="@acmestaffing", text_model=scorer, role_model=None)
+        nobody = build_inbox(store, as_handle="nosuchfirm", text_model=scorer, role_model=None)
+    assert [i.conversation_id for i in inbox.items] == []  # its own post is not offered
+    assert [i.conversation_id for i in inbox.joined] == ["1"]
+    assert inbox.account_note is None and inbox.as_dict()["account_found"] is True
+    assert nobody.account_note in nobody.notes
+    assert nobody.as_dict()["account_found"] is False
+    assert "10" in [i.conversation_id for i in nobody.items]

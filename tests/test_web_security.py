@@ -17,6 +17,7 @@ from web_helpers import csrf_token, make_client, x_archive_bytes  # noqa: E402
 
 POST_FORMS = [
     ("/settings/tokens", {"name": "x_bearer_token", "value": "abc"}),
+    ("/settings/account", {"account": "acme", "action": "save"}),
     ("/inbox/state", {"conversation_id": "1", "state": "joined"}),
     ("/import/fetch", {"platform": "bluesky", "handle": "someone"}),
     ("/benchmark/cohort", {"action": "remove"}),

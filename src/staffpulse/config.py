@@ -15,9 +15,11 @@ stop a run, but it must not pass silently either.
 from __future__ import annotations
 
 import difflib
+import json
 import logging
 import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from copy import deepcopy
@@ -64,6 +66,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 }
 
 log = logging.getLogger(__name__)
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # a TOML key that needs no quotes
 _noticed: set[tuple[str, str, str]] = set()  # (file, table, key): each notice once a process
 
 
@@ -296,11 +299,23 @@ def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None
 
 def save_secret(name: str, value: str, path: Path | None = None) -> Path:
     """Store a secret in the config file, readable by the owner only (mode 600)."""
+    return save_setting("secrets", name, value, path)
+
+
+def save_setting(table: str, key: str, value: str | None, path: Path | None = None) -> Path:
+    """Write ``[table] key = value`` into the config file (``None`` removes the key), keeping
+    every other setting. The file is written readable by the owner only (mode 600): it may
+    hold secrets, and the dashboard's Settings page writes it."""
     path = path or config_path()
     current: dict[str, Any] = {}
     if path.exists():
         current = _read_toml(path)
-    current.setdefault("secrets", {})[name] = value
+    config_table(Config(current, source=path), table)  # a table, or a ConfigError saying so
+    section = current.setdefault(table, {})
+    if value is None:
+        section.pop(key, None)
+    else:
+        section[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -323,18 +338,31 @@ def _toml_value(value: Any) -> str:
         return repr(value)
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
+    # JSON's string escapes are TOML's too: a quote, a backslash or a line break stays text
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def dump_toml(data: Mapping[str, Any]) -> str:
-    """A minimal TOML writer for our two-level config (tables of scalars)."""
+    """A minimal TOML writer for our config: tables of scalars and lists, and tables within
+    tables (``[audit.weights]``), which are written back whole, never as a string."""
     lines: list[str] = []
-    for key, value in data.items():
-        if not isinstance(value, Mapping):
-            lines.append(f"{key} = {_toml_value(value)}")
+    _dump_table(data, (), lines)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _dump_table(data: Mapping[str, Any], prefix: tuple[str, ...], lines: list[str]) -> None:
+    lines.extend(
+        f"{_toml_key(key)} = {_toml_value(value)}"
+        for key, value in data.items()
+        if not isinstance(value, Mapping)
+    )
     for key, value in data.items():
         if isinstance(value, Mapping):
-            lines.append(f"\n[{key}]")
-            lines.extend(f"{k} = {_toml_value(v)}" for k, v in value.items())
-    return "\n".join(lines).lstrip("\n") + "\n"
+            name = (*prefix, key)
+            lines.append("\n[" + ".".join(_toml_key(part) for part in name) + "]")
+            _dump_table(value, name, lines)
+
+
+def _toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it may be, else quoted."""
+    return key if _BARE_KEY.fullmatch(key) else _toml_value(key)

@@ -55,13 +55,33 @@ def resolve_accounts(
     store: Store, handle: str, platform: str | None = None
 ) -> list[tuple[str, str]]:
     """``(platform, id)`` of every stored account with this handle (or id), on ``platform``
-    only when one is given."""
+    only when one is given; with no such account, the authors of stored posts signed with
+    the handle."""
     rows = store.conn.execute(
         "SELECT platform, id FROM accounts WHERE (handle_norm = ? OR id = ?)"
         " AND (? IS NULL OR platform = ?)",
         (normalize_handle(handle), handle.strip(), platform, platform),
     ).fetchall()
+    found = [(row[0], row[1]) for row in rows]
+    if found:
+        return found
+    # posts name their author's handle even where no account row was stored with them (a
+    # posts CSV, a stream): the firm's own posts are its own all the same
+    rows = store.conn.execute(
+        "SELECT DISTINCT platform, author_id FROM posts WHERE author_handle != ''"
+        " AND lower(ltrim(trim(author_handle), '@')) = ? AND (? IS NULL OR platform = ?)",
+        (normalize_handle(handle), platform, platform),
+    ).fetchall()
     return [(row[0], row[1]) for row in rows]
+
+
+def missing_account_note(handle: str, platform: str | None = None) -> str:
+    """What the inbox notes when the firm's account is nowhere in the store."""
+    where = f" on {platform}" if platform else ""
+    return (
+        f"account {handle}{where} is not in the store, so joined conversations are unknown;"
+        " import or fetch its posts first"
+    )
 
 
 def build_inbox(
@@ -94,11 +114,9 @@ def build_inbox(
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
-    if as_handle and not own:
-        notes.append(
-            f"account {as_handle}{f' on {as_platform}' if as_platform else ''} is not in the"
-            " store, so joined conversations are unknown; import or fetch its posts first"
-        )
+    account_note = missing_account_note(as_handle, as_platform) if as_handle and not own else None
+    if account_note:
+        notes.append(account_note)
     if index_existing:
         # every post, the firm's own too: its replies are what mark a conversation joined,
         # so the same inbox comes out whatever ran before
@@ -224,6 +242,7 @@ def build_inbox(
         topic_choices=choices,
         topic_matches=matches,
         left_out=left_out,
+        account_note=account_note,
     )
 
 

@@ -118,6 +118,9 @@ class Inbox:
     # open conversations left out as not conversations to join, by reason
     # (``moderation.LEAVE_OUT``: job_ad, greeting, spam, hostile, nsfw, partisan)
     left_out: dict[str, int] = field(default_factory=dict)
+    # the note saying that ``account`` is neither a stored account nor the author of stored
+    # posts (also among ``notes``), so that a page can show it as the warning it is
+    account_note: str | None = None
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item; for a topic
@@ -140,6 +143,8 @@ class Inbox:
             "replay": self.replay,
             "max_age_days": None if self.max_age is None else self.max_age.total_seconds() / 86400,
             "account": self.account,
+            # false: the account named is not in the store, so nothing counts as joined by it
+            "account_found": None if self.account is None else self.account_note is None,
             "counts": self.counts,
             "notes": self.notes,
             "topics": [

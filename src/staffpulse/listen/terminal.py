@@ -39,7 +39,8 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
     for note in inbox.notes:
-        console.print(f"[dim]{escape(note)}[/]", highlight=False)
+        if note != inbox.account_note:  # the command warns of it first, not as a dim note
+            console.print(f"[dim]{escape(note)}[/]", highlight=False)
     if not inbox.items:
         reason = empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts)
         console.print(escape(reason), highlight=False)

@@ -55,7 +55,8 @@ def inbox_page(request: Request) -> HTMLResponse:
     q = request.query_params
     settings = _listen_settings()
     # typed, or the firm's own account from config.toml ([listen] account), like the CLI
-    typed = q.get("as", "") if "as" in q else str(settings.get("account") or "")
+    saved = str(settings.get("account") or "").strip()
+    typed = q.get("as", "") if "as" in q else saved
     as_handle, as_account, as_problem = _posting_as(ctx, typed)
     topic = q.get("topic") or None
     # as on the command line: "twitter" is x, and an unknown one says so (not an empty inbox)
@@ -113,6 +114,11 @@ def inbox_page(request: Request) -> HTMLResponse:
         as_handle=as_handle or "",
         as_value=_picker_value(typed, as_handle, as_account, as_problem),
         as_problem=as_problem,
+        # a bare handle with no account nor post in the store: said as the warning it is
+        as_missing=as_problem is None and inbox.account_note is not None,
+        # "Save as my account": for an account found that is not the one saved already
+        save_as=_save_offer(ctx, typed, saved, as_handle, as_problem, inbox),
+        saved_account=saved,
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
         topic_links=_topic_links(q, inbox.topic_choices),
@@ -157,6 +163,20 @@ def _posting_as(ctx: Any, typed: str) -> tuple[str | None, Any, StaffpulseError 
     except InputError as exc:  # an unknown platform, an address of no profile
         return None, None, exc
     return account.handle, account, None
+
+
+def _save_offer(
+    ctx: Any, typed: str, saved: str, handle: str | None, problem: Any, inbox: Any
+) -> str:
+    """The account "Save as my account" would save: the one typed, when the store knows it
+    and it is not the saved one (an unknown handle is more likely a typo than the firm)."""
+    if not handle or problem is not None or inbox.account_note is not None:
+        return ""
+    if " ".join(typed.split()) == " ".join(saved.split()):
+        return ""
+    if saved and _posting_as(ctx, saved)[:2] == _posting_as(ctx, typed)[:2]:
+        return ""  # written another way (a profile address, no "@"), but the same account
+    return " ".join(typed.split())
 
 
 def _picker_value(typed: str, handle: str | None, account: Any, problem: Any) -> str:
@@ -223,12 +243,13 @@ def _topic_shown(topic: str | None, inbox: Any) -> str:
 
 
 def _page_notes(inbox: Any) -> list[str]:
-    """The inbox's notes, less the ones listing topics: the page links the topics instead."""
+    """The inbox's notes, less the ones listing topics (the page links the topics instead)
+    and the one saying the account is not in the store (a warning above them says it)."""
     from staffpulse.listen.window import no_topic_note, other_topics_note
 
-    if not inbox.topic_choices:
-        return list(inbox.notes)
-    listed = {other_topics_note(inbox.topic_choices)}
+    if not inbox.topic_choices:  # the account's note is the warning above the notes
+        return [note for note in inbox.notes if note != inbox.account_note]
+    listed = {other_topics_note(inbox.topic_choices), inbox.account_note}
     if inbox.topic_query is not None:
         listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
     return [note for note in inbox.notes if note not in listed]

@@ -1,4 +1,6 @@
-"""Settings: API tokens, stored in the config file with mode 600 and never shown again."""
+"""Settings: the firm's own account (``[listen] account``, which "You post as" on the Inbox
+starts from, as ``staffpulse inbox`` does) and API tokens, stored in the config file with
+mode 600 and never shown again."""
 
 from __future__ import annotations
 
@@ -6,14 +8,26 @@ import os
 import re
 import stat
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.config import SECRET_ENV, config_path, get_secret, load_config, save_secret
-from staffpulse.errors import InputError
-from staffpulse.web.app import form_problem, form_value, web
+from staffpulse.account_refs import read_account_ref
+from staffpulse.config import (
+    SECRET_ENV,
+    config_path,
+    get_secret,
+    load_config,
+    save_secret,
+    save_setting,
+)
+from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
+from staffpulse.handles import PLATFORMS, parse_handle
+from staffpulse.web.app import flash_redirect, form_problem, form_value, web
+from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
+from staffpulse.web.pickers import account_choices, find_account
 from staffpulse.web.uploads import human_bytes
 
 router = APIRouter()
@@ -82,6 +96,8 @@ def settings_page(request: Request) -> HTMLResponse:
         "settings.html",
         active="settings",
         tokens=_token_rows(),
+        account=saved_account(),
+        accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
         db_path=str(ctx.settings.db_path),
@@ -124,3 +140,96 @@ async def save_token(request: Request) -> Response:
     web(request).mask.add(value)
     save_secret(name, value)
     return RedirectResponse("/settings?notice=saved", status_code=303)
+
+
+def saved_account() -> str:
+    """The firm's own account as saved (``[listen] account``); empty when none is."""
+    listen = load_config().get("listen", {})
+    return str(listen.get("account") or "").strip() if isinstance(listen, dict) else ""
+
+
+@router.post("/settings/account")
+async def save_account(request: Request) -> Response:
+    """Save (or remove) the firm's own account, from Settings or the Inbox's "Save as my
+    account", and go back to the page the form was on."""
+    form = await verified_form(request)
+    back = _without_flash(form_value(form, "back", "/settings"))
+    if not back.startswith(("/settings", "/inbox")):  # only a page of this dashboard
+        back = "/settings"
+    if form_value(form, "action") == "clear":
+        save_setting("listen", "account", None)
+        return flash_redirect(
+            request, back, Flash("ok", "Removed:", "the Inbox opens with no account chosen.")
+        )
+    try:
+        value, missing = _account_setting(request, form_value(form, "account"))
+    except InputError as exc:  # back to the page, which says why
+        return form_problem(request, back, exc, "Your firm's account was not saved:")
+    save_setting("listen", "account", value)
+    if not missing:
+        done = f"the Inbox now opens as {value}, and staffpulse inbox uses it too."
+        return flash_redirect(request, back, Flash("ok", "Saved:", done))
+    return flash_redirect(
+        request,
+        back,
+        Flash(
+            "warn",
+            f"Saved {value}, but it is not in the store yet:",
+            "no account and no post of it is stored, so its replies cannot mark conversations"
+            " joined until its posts are imported or fetched.",
+            hint="check the handle, or import or fetch the firm's own posts on the Import page",
+        ),
+    )
+
+
+def _account_setting(request: Request, text: str) -> tuple[str, bool]:
+    """What to save for the account typed, as a picker writes it (``@handle``, or
+    ``@handle (platform)`` when a platform was named, also by a profile address), and whether
+    the store holds neither an account nor a post of it. Read as every picker reads an account
+    (:mod:`staffpulse.account_refs`); one the store does not hold must at least be a handle of
+    its platform (:func:`staffpulse.handles.parse_handle`), so a typo of another kind is
+    refused, not saved."""
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(
+            "the field was empty, so nothing was changed",
+            hint="type your firm's handle (e.g. @acme or a profile address), or press Remove",
+        )
+    if len(text) > 300:
+        raise InputError("that is far too long for a handle", hint="type only the handle")
+    handle, platform = read_account_ref(text)  # an address of no profile: InputError
+    try:
+        account = find_account(web(request).backend, text)
+    except AmbiguousAccountError:  # one handle on several platforms: all are the firm's
+        return _written(handle, platform), False
+    except NotFoundError:
+        try:
+            _guess, handle = parse_handle(handle, platform if platform in PLATFORMS else None)
+        except ValueError as bad:
+            raise InputError(
+                str(bad), hint="type the handle as its profile shows it, e.g. @acme"
+            ) from None
+        return _written(handle, platform), not _has_posts(request, handle, platform)
+    return _written(account.handle, platform), False
+
+
+def _has_posts(request: Request, handle: str, platform: str | None) -> bool:
+    """Whether stored posts are signed with the handle, though no account row holds it: the
+    inbox takes them as the firm's (listen.inbox.resolve_accounts), so this is no warning."""
+    from staffpulse.listen.inbox import resolve_accounts  # the listening package: loaded late
+
+    with web(request).backend.store() as store:
+        return bool(resolve_accounts(store, handle, platform))
+
+
+def _without_flash(address: str) -> str:
+    """The page a form came from, less the message it was showing (the redirect adds its own)."""
+    parts = urlsplit(address)
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "flash"]
+    )
+    return urlunsplit(("", "", parts.path, query, ""))
+
+
+def _written(handle: str, platform: str | None) -> str:
+    return f"@{handle}" + (f" ({platform})" if platform else "")

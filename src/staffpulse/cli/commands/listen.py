@@ -226,7 +226,7 @@ def inbox(
         return
     from staffpulse.account_refs import read_account_ref
     from staffpulse.listen.html import write_inbox_html
-    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.listen.inbox import build_inbox, resolve_accounts
     from staffpulse.listen.terminal import render_inbox
     from staffpulse.listen.window import (
         configured_max_age,
@@ -235,7 +235,8 @@ def inbox(
         topic_list,
     )
 
-    settings = load_config().get("listen", {})
+    config = load_config()
+    settings = config.get("listen", {})
     handle = as_handle or str(settings.get("account") or "") or None
     # read as audit and connect read an account: a profile URL names its handle and platform
     handle, as_platform = read_account_ref(handle) if handle else (None, None)
@@ -243,6 +244,10 @@ def inbox(
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
+        if handle and not resolve_accounts(store, handle, as_platform):
+            # said first, before the models load and their notes: the inbox is still worth
+            # reading (exit 0), but the user must know it is not the firm's (docs/listen.md)
+            _warn_unknown_firm(handle, as_platform, None if as_handle else config.source)
         result = build_inbox(
             store,
             platform=platform,
@@ -268,6 +273,27 @@ def inbox(
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
         render_inbox(console, result)
+
+
+def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | None) -> None:
+    """The firm named is neither an account nor the author of a post in the store: its
+    replies cannot mark a conversation joined. The inbox is still shown, but the user must
+    know it is not the firm's, and what to change."""
+    where = f" on {platform}" if platform else ""
+    named = f"[listen] account in {config_file}" if config_file else "--as"
+    err_console.print(
+        f"[bold yellow]Warning:[/] {escape(named)} names @{escape(handle)}{where}, which is not"
+        " in the store (no account, no post of it): its replies cannot mark a conversation"
+        " joined. The inbox below is listed without it.",
+        highlight=False,
+    )
+    change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
+    err_console.print(
+        "What to do: check the handle (staffpulse accounts lists the stored ones) and "
+        f"{escape(change)}, or import or fetch the firm's own posts first (staffpulse import "
+        "FILE, staffpulse fetch PLATFORM HANDLE).",
+        highlight=False,
+    )
 
 
 ConversationArg = Annotated[str, typer.Argument(help="Conversation id (from: inbox --json).")]

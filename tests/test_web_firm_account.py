@@ -1,0 +1,148 @@
+"""The firm's own account on the dashboard (QA16 #10): "You post as" naming no stored account
+is a warning that says what to do, Settings saves the account as ``[listen] account`` (the
+setting ``staffpulse inbox`` reads), the Inbox opens with it, and "Save as my account" saves a
+typed one from the Inbox."""
+
+from __future__ import annotations
+
+import html
+import re
+import stat
+import tomllib
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.config import config_path, save_secret  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
+
+MIA = "@mia_recruits (x)"  # an account of the bundled sample, as the pickers write it
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_store(tmp_path_factory.mktemp("firm"))
+
+
+@pytest.fixture
+def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        yield c
+
+
+def _saved() -> Any:
+    path = config_path()
+    if not path.exists():
+        return None
+    return tomllib.loads(path.read_text()).get("listen", {}).get("account")
+
+
+def _save(client: Any, account: str, back: str = "/settings", action: str = "save") -> Any:
+    token = csrf_token(client, "/settings")
+    response = client.post(
+        "/settings/account",
+        data={"csrf_token": token, "account": account, "back": back, "action": action},
+    )
+    assert response.status_code == 303
+    return response
+
+
+def _text(page: str) -> str:
+    """The page's words, as a reader sees them (tags dropped, entities read)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_an_unknown_account_in_you_post_as_is_a_warning_with_what_to_do(client: Any) -> None:
+    page = client.get("/inbox?as=nobody_zz").text
+    warning = page.split('<div class="flash warn" role="alert">', 1)[1].split("</div></div>")[0]
+    words = _text(warning)
+    assert "“You post as” @nobody_zz is not in the store" in words
+    assert "its replies cannot mark a conversation joined" in words
+    assert "What to do: check the handle" in words and 'href="/import"' in warning
+    # said once, as the warning: not again as a faint note, and not as if no account was typed
+    assert "account nobody_zz is not in the store" not in page
+    assert "Choose your account above" not in page
+    assert "as my account" not in page  # a handle the store does not know is not offered
+
+
+def test_settings_saves_the_firms_account_and_the_inbox_opens_with_it(client: Any) -> None:
+    save_secret("x_bearer_token", "tok-1234567890abcdef")  # kept when the account is saved
+    config_path().write_text(
+        config_path().read_text() + "\n[audit.weights]\nconversation = 2.0\n", encoding="utf-8"
+    )
+    settings = client.get("/settings").text
+    assert "Your firm's account" in settings and 'name="account"' in settings
+    response = _save(client, "https://x.com/mia_recruits")  # a profile address is read
+    assert response.headers["location"].startswith("/settings?flash=")
+    shown = _text(client.get(response.headers["location"]).text)
+    assert "Saved: the Inbox now opens as @mia_recruits (x)" in shown
+    assert _saved() == MIA
+    config = tomllib.loads(config_path().read_text())
+    assert config["secrets"]["x_bearer_token"] == "tok-1234567890abcdef"
+    assert config["audit"]["weights"] == {"conversation": 2.0}  # a table, not a string
+    assert stat.S_IMODE(config_path().stat().st_mode) == 0o600
+    assert f'value="{MIA}"' in client.get("/settings").text
+    inbox = client.get("/inbox").text  # as the menu opens it: no "as" in the address
+    assert f'id="as" name="as" list="as-list" value="{MIA}"' in inbox
+    assert "Choose your account above" not in inbox and "as my account" not in inbox
+
+
+def test_the_inbox_offers_to_save_a_typed_account_and_comes_back(client: Any) -> None:
+    back = "/inbox?as=" + quote(MIA)
+    page = client.get(back).text
+    assert "Save @mia_recruits (x) as my account" in html.unescape(page)
+    form = page.split('action="/settings/account"', 1)[1].split("</form>")[0]
+    assert 'name="csrf_token"' in form and f'name="account" value="{MIA}"' in form
+    response = _save(
+        client, MIA, back=html.unescape(form.split('name="back" value="')[1].split('"')[0])
+    )
+    target = response.headers["location"]
+    assert target.startswith("/inbox?as=%40mia_recruits+%28x%29&flash=")  # back where it was
+    after = client.get(target).text
+    assert "Saved:" in after and "as my account" not in after
+    assert _saved() == MIA
+    # the same account written another way is not offered again; another one is
+    assert "as my account" not in client.get("/inbox?as=https://x.com/mia_recruits").text
+    assert "(instead of @mia_recruits (x))" in html.unescape(
+        client.get("/inbox?as=" + quote("@hireloop (x)")).text
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("nobody zz", "is not a handle"),
+        ("acme (facebook)", "unknown platform"),
+        ("https://x.com/home", "is not a profile URL"),
+        ("", "the field was empty"),
+    ],
+)
+def test_what_is_no_handle_is_refused_and_nothing_is_saved(
+    client: Any, typed: str, reason: str
+) -> None:
+    response = _save(client, typed)
+    shown = _text(client.get(response.headers["location"]).text)
+    assert "Your firm's account was not saved:" in shown and reason in shown
+    assert _saved() is None
+
+
+def test_a_handle_not_in_the_store_is_saved_with_a_warning_and_can_be_removed(
+    client: Any,
+) -> None:
+    response = _save(client, "GhostFirm")
+    shown = _text(client.get(response.headers["location"]).text)
+    assert "Saved @ghostfirm, but it is not in the store yet:" in shown
+    assert "What to do: check the handle" in shown
+    assert _saved() == "@ghostfirm"
+    assert "@ghostfirm is not in the store" in _text(client.get("/inbox").text)
+    response = _save(client, "", action="clear")
+    assert "Removed:" in _text(client.get(response.headers["location"]).text)
+    assert _saved() is None
+    assert "Choose your account above" in client.get("/inbox").text
