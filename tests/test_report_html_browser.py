@@ -47,6 +47,7 @@ VIEWS = [
     ("laptop", 1280, "screen"),
     ("wide screen", 1920, "screen"),
     ("phone", 390, "screen"),
+    ("small phone", 320, "screen"),
     ("print from a laptop", 1280, "print"),
     ("A4 page", 718, "print"),
 ]
