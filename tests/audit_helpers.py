@@ -121,6 +121,20 @@ class FeedBuilder:
                 mentions=(other,),
             )
 
+    def by(self, other: str, text: str, hours: float = 5.0, **kw: Any) -> Post:
+        """A post by another account (a mention, a reply to this feed's post...)."""
+        post = Post(
+            platform=self.platform,
+            id=self._id(),
+            author_id=other,
+            author_handle=other,
+            text=text,
+            created_at=self._next(hours),
+            **kw,
+        )
+        self.others.append(post)
+        return post
+
     def account(self) -> Account:
         return Account(
             platform=self.platform,

@@ -95,17 +95,17 @@ def test_unchecked_data_goes_after_what_was_seen() -> None:
         face=(40, ["We could not check your picture (no image).", "Fill in your bio."]),
         mix=(50, ["Alternate job posts."]),
         voice=(100, [Praise("Keep it up.")]),
-        conversation=(100, ["You engaged 40 accounts in 90 days: keep showing up."]),
+        conversation=(100, [Praise("You engaged 40 accounts in 90 days: keep showing up.")]),
     )
     actions = top_actions(audit, EQUAL)
     assert [a["action"][:8] for a in actions] == ["Alternat", "Fill in ", "We could"]
 
 
 def test_praise_is_recognised() -> None:
-    assert is_praise("face", Praise("Your profile looks human."))
-    assert not is_praise("face", "Your picture is a logo.")
-    # the Conversation pillar's own praise, until it marks it
-    assert is_praise("conversation", "You engaged 9 accounts in 90 days: keep showing up.")
+    assert is_praise(Praise("Your profile looks human."))
+    assert not is_praise("Your picture is a logo.")
+    # the wording never decides: only the marker does
+    assert not is_praise("You engaged 9 accounts in 90 days: keep showing up.")
 
 
 def test_split_points() -> None:

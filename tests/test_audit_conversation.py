@@ -40,7 +40,7 @@ def test_quick_answers_read_in_minutes() -> None:
     evidence = result.pillars["conversation"].evidence
     for hours, shown in ((2 / 60, "median 2 min"), (0.004, "median under a minute")):
         evidence["median_hours_to_answer"] = hours
-        assert ("Mentions answered", f"6 of 6, {shown}") in figures(result)["conversation"]
+        assert ("Mentions answered", f"6 of 6 mentions, {shown}") in figures(result)["conversation"]
 
 
 def test_advice_for_a_single_post_reads_right() -> None:
@@ -109,3 +109,114 @@ def test_more_replies_raise_conversation(posts: int, replies: int, extra: int) -
     assert score(replies + extra) >= score(replies)
     if replies == 0:
         assert score(extra) > score(0)
+
+
+def _question_with_answers(feed: FeedBuilder, *names: str) -> None:
+    question = feed.post("Question for recruiters: what makes you trust an HR team?")
+    for name in names:
+        feed.by(
+            name,
+            f"@{feed.handle} Feedback within 48 hours, every time.",
+            kind="reply",
+            reply_to_post_id=question.id,
+            reply_to_handle=feed.handle,
+            mentions=(feed.handle,),
+        )
+
+
+def test_answers_to_its_own_question_are_no_unanswered_mentions() -> None:
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("kelso")
+    feed.chat(6)
+    _question_with_answers(feed, "dana", "bright", "hire")
+    result = audit_feed(feed)
+    conv = result.pillars["conversation"]
+    assert not any("mentions of you got no answer" in r for r in conv.recommendations)
+    assert not any("mentions" in a["action"] for a in result.top_actions)
+    assert any(
+        r.startswith("3 of 3 replies to your posts got no answer from you")
+        for r in conv.recommendations
+    )
+    shown = dict(figures(result)["conversation"])
+    assert shown["Mentions answered"] == "none waiting for an answer"
+    assert shown["Replies to your posts"] == "3, you answered none"
+    assert all("replied to your post" in ex.why for ex in conv.worst)
+
+
+def test_one_friendly_last_reply_is_not_held_against_the_account() -> None:
+    feed = FeedBuilder("bright")
+    feed.chat(6)
+    _question_with_answers(feed, "hire")
+    conv = audit_feed(feed).pillars["conversation"]
+    assert not any("replies to your posts" in r for r in conv.recommendations)
+    assert conv.worst == []
+
+
+def test_a_closing_thanks_is_never_a_post_holding_you_back() -> None:
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("dana")
+    feed.chat(4)
+    tip = feed.post(
+        "@jen Flip it: ask for the budgeted range.", kind="reply", reply_to_handle="jen"
+    )
+    feed.by(
+        "jen",
+        "@dana Thank you! Trying this tomorrow.",
+        kind="reply",
+        reply_to_post_id=tip.id,
+        reply_to_handle="dana",
+    )
+    for i in range(3):
+        feed.mention_by(f"fan{i}", answered=True)
+    result = audit_feed(feed)
+    conv = result.pillars["conversation"]
+    assert conv.evidence["mentions_known"] == 3 and conv.evidence["answer_share"] == 1.0
+    assert conv.evidence["thanks_received"] == 1
+    assert not any("Thank you" in ex.text for ex in conv.worst)
+    shown = dict(figures(result)["conversation"])
+    assert shown["Thank-you notes"] == "1, no answer needed"
+    assert shown["Mentions answered"].startswith("3 of 3 mentions")
+
+
+def test_an_answer_dated_before_its_mention_is_no_quick_answer() -> None:
+    import dataclasses
+    from datetime import timedelta
+
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("bright")
+    feed.chat(4)
+    for i in range(3):
+        feed.mention_by(f"fan{i}", answered=True)
+    mention = feed.others[0]
+    assert mention.created_at is not None
+    answer = next(i for i, p in enumerate(feed.posts) if p.reply_to_post_id == mention.id)
+    early = mention.created_at - timedelta(days=3)  # the data's dates are off
+    feed.posts[answer] = dataclasses.replace(feed.posts[answer], created_at=early)
+    feed.posts.sort(key=lambda p: p.created_at or early)
+    result = audit_feed(feed)
+    conv = result.pillars["conversation"]
+    assert conv.evidence["mentions_answered"] == 3
+    assert conv.evidence["median_hours_to_answer"] == 5.0  # the two dated answers only
+    assert any("1 answer is dated before the post it answers" in n for n in conv.notes)
+    only = FeedBuilder("solo")
+    only.chat(4)
+    only.mention_by("fan", answered=True)
+    only.posts[-1] = dataclasses.replace(only.posts[-1], created_at=early)
+    shown = dict(figures(audit_feed(only))["conversation"])
+    assert shown["Mentions answered"] == "1 of 1 mention"  # no "median under a minute"
+
+
+def test_conversation_praise_is_no_action() -> None:
+    from staffpulse.audit.types import Praise
+
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    feed.reply("peer", 2)
+    feed.post("So true, @peer", kind="quote", quoted_post_id="peer-1", mentions=("peer",))
+    result = audit_feed(feed, reply_target=0.1, engaged_target_90d=1, share_target=0.1)
+    recs = result.pillars["conversation"].recommendations
+    assert len(recs) == 1 and isinstance(recs[0], Praise) and "keep showing up" in recs[0]
+    assert all(a["pillar"] != "conversation" for a in result.top_actions)

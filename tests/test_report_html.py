@@ -17,6 +17,7 @@ from staffpulse.report.html import (
     write_audit_html,
     write_benchmark_html,
 )
+from staffpulse.store import open_store
 
 EVIL = "<script>alert('x')</script> & <b>bold</b>"
 
@@ -240,3 +241,66 @@ def test_the_leaderboard_fix_sits_under_the_account_name(tmp_path: Path) -> None
         assert f"@{entry['handle']}" in account
         assert 'data-label="Conversation"' in row and 'data-label="Job ads"' in row
     assert "Most important fix" not in board.split("</thead>")[1]  # no tenth column
+
+
+def _text(html: str) -> str:
+    """The page's words, tags and charts left out."""
+    body = re.sub(r"<style.*?</style>|<svg.*?</svg>", "", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&#39;", "'")
+
+
+def test_do_this_next_shows_each_actions_points_and_the_total(tmp_path: Path) -> None:
+    from staffpulse.report.audit_view import action_points, actions_summary
+
+    audit, bench = _results(tmp_path)
+    text = _text(render_audit_html(audit, bench))
+    worth = [a for a in audit.top_actions if a["points"]]
+    assert worth
+    for action in worth:
+        assert f"({action_points(action)})" in text  # "(+6 points)" after the action
+    summary = actions_summary(audit)
+    assert summary and summary.startswith("Doing all of this could take you from")
+    assert summary in text
+
+
+def test_every_figure_says_what_it_counted_with_thousands_separators() -> None:
+    from audit_helpers import audit_feed
+
+    feed = FeedBuilder("bulk")
+    for i in range(700):
+        feed.post(f"My story {i}: I love this team")
+    for i in range(450):
+        feed.post(f"@peer{i % 9} good point {i}", kind="reply", reply_to_handle=f"peer{i % 9}")
+    for i in range(200):
+        feed.post(f"RT {i}", kind="repost", reposted_post_id=f"o{i}")
+    text = _text(render_audit_html(audit_feed(feed)))
+    assert "1,350 posts" in text  # the header
+    assert "Of these, 700 original posts, 450 replies and 200 reposts." in text
+    assert "\u201cposts you wrote\u201d all but the reposts (1,150)" in text
+    assert "of 1,150 posts you wrote (" in text  # Voice
+    assert "of 700 original posts (" in text  # Mix, templated
+    assert "450 of all 1,350 posts (33%)" in text  # replies to others
+    assert "1350" not in text and "1150" not in text
+
+
+def test_where_you_stand_ranks_the_benchmarks_cohort_and_says_so(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    # six fans with one post each are in the store: the benchmark's default cohort leaves
+    # them out, and the audit's comparison is that same cohort
+    assert bench.min_posts == 10 and bench.left_out == 6
+    html = render_audit_html(audit, bench)
+    assert "Where you stand among 2 accounts" in html
+    assert (
+        "Each dot is one of the 2 accounts with at least 10 posts of their own"
+        " (6 with fewer left out, as in the benchmark)" in _text(html)
+    )
+
+
+def test_where_you_stand_names_a_cohort_file_as_such(tmp_path: Path) -> None:
+    audit, _ = _results(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nrosa,recruiter\nacme,staffing_firm\nfan0,other\n")
+    with open_store(tmp_path / "test.db") as store:
+        bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    text = _text(render_audit_html(audit, bench))
+    assert "Each dot is one of the 3 accounts of your cohort file;" in text

@@ -131,3 +131,19 @@ def test_an_account_with_nothing_to_fix_is_told_so(tmp_path: Path) -> None:
     console = _console(120)
     render_audit(console, result)
     assert "Nothing to fix right now" in console.export_text()
+
+
+def test_the_audit_says_what_its_post_totals_count() -> None:
+    from audit_helpers import audit_feed
+
+    feed = FeedBuilder("bulk")
+    for i in range(1_050):
+        feed.post(f"My story {i}: I love this team")
+    for i in range(20):
+        feed.post(f"RT {i}", kind="repost", reposted_post_id=f"o{i}")
+    console = _console(120)
+    render_audit(console, audit_feed(feed))
+    text = " ".join(console.export_text().split())
+    assert "1,070 posts from" in text
+    assert "Of these, 1,050 original posts and 20 reposts." in text
+    assert "of 1,050 posts you wrote (" in text and "1050" not in text

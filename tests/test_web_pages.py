@@ -56,6 +56,7 @@ def test_audit_page_matches_the_report(client: Any) -> None:
     for heading in ("Do this next", "Four pillars", "Content mix over time", "Posts that hold"):
         assert heading in text
     assert "Where you stand among 12 accounts" in text  # percentile strips from the benchmark
+    assert "Each dot is one of the 12 accounts of your cohort file" in text
     assert 'class="grade"' in text and "<svg" in text
     assert 'action="/audit/x/brightpathstaff/record"' in text
     from staffpulse.audit import audit_account
@@ -64,6 +65,12 @@ def test_audit_page_matches_the_report(client: Any) -> None:
     with open_store(client.app.state.web.settings.db_path) as store:
         expected = audit_account(store, "brightpathstaff", "x", scorer=FakeScorer(), save=False)
     assert f'<div class="letter">{expected.grade}</div>' in text
+    from staffpulse.report.audit_view import action_points, actions_summary
+
+    for action in expected.top_actions:  # what each action is worth, as in the report
+        assert not action["points"] or f"({action_points(action)})" in text
+    summary = actions_summary(expected)
+    assert summary is None or summary in text
 
 
 def test_audit_page_shows_the_avatar_and_sample_badge_of_the_report(client: Any) -> None:

@@ -26,15 +26,12 @@ from staffpulse.audit.types import PILLAR_TITLES, PillarResult, Praise
 DEFERRED_PREFIXES = ("We could not check",)
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
-# The Conversation pillar does not mark its praise with Praise yet (its module is being
-# reworked): this is the advice it gives when nothing needs fixing.
-_UNMARKED_PRAISE = {"conversation": "keep showing up"}
 
 
-def is_praise(pillar: str, text: str) -> bool:
-    """Whether a piece of advice only says "keep it up" (no action to take next)."""
-    marker = _UNMARKED_PRAISE.get(pillar)
-    return isinstance(text, Praise) or (marker is not None and marker in text)
+def is_praise(text: str) -> bool:
+    """Whether a piece of advice only says "keep it up" (no action to take next): every
+    pillar marks such advice with :class:`Praise`, so its wording never decides."""
+    return isinstance(text, Praise)
 
 
 def pillar_gaps(
@@ -65,7 +62,7 @@ def top_actions(
     """Up to ``limit`` actions, most points first (see the module docstring)."""
     gap = pillar_gaps(pillars, weights)
     actions = {
-        name: [text for text in pillar.recommendations if not is_praise(name, text)]
+        name: [text for text in pillar.recommendations if not is_praise(text)]
         for name, pillar in pillars.items()
     }
     points = {name: split_points(gap[name], len(texts)) for name, texts in actions.items()}

@@ -10,11 +10,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.types import Frame, PillarResult, PostExample, example, rank_examples
+from staffpulse.audit.answers import asks, sort_answers
+from staffpulse.audit.types import Frame, PillarResult, PostExample, Praise, example, rank_examples
 from staffpulse.authors import describe_author
 from staffpulse.models import Account, Post
 
 DAY = 86400.0
+# Replies to its posts left unanswered before the audit suggests answering them: one friendly
+# last word of a thread needs no answer.
+REPLIES_TO_ANSWER = 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -87,9 +91,10 @@ def conversation_pillar(
     for t in targets:
         counter.update(t)
 
-    answered, hours, unanswered = _responsiveness(frame, mentions)
-    questions = sum("?" in p.text for p in mentions)
-    known = len(mentions)
+    got = sort_answers(frame, mentions)
+    answered, hours, unanswered = got.answered, got.hours, got.unanswered
+    questions = sum(asks(p.text) for p in got.mentions)
+    known = len(got.mentions)
     notes: list[str] = []
     median_hours = float(np.median(hours)) if hours else None
     responsiveness: float | None = None
@@ -102,11 +107,19 @@ def conversation_pillar(
         notes.append(
             (
                 "no mentions of the account are in the store"
+                if not mentions
+                else "no mentions of the account that wait for an answer are in the store"
                 if known == 0
                 else f"only {known} mention{'s' if known != 1 else ''} of the account "
-                f"{'are' if known != 1 else 'is'} in the store"
+                f"{'wait' if known != 1 else 'waits'} for an answer in the store"
             )
             + ": responsiveness not scored"
+        )
+    if got.dated_before:
+        notes.append(
+            f"{got.dated_before} answer{'s are' if got.dated_before != 1 else ' is'} dated "
+            "before the post it answers (a wrong date in the data): counted as answered, "
+            "left out of the answer time"
         )
     values = conversation_parts(
         reply_share, mention_share, engaged["90d"], share_share, responsiveness, settings
@@ -117,7 +130,9 @@ def conversation_pillar(
     evidence: dict[str, Any] = {
         "posts": n,
         "replies": int(replies.sum()),
+        "replies_to_self": int(self_reply.sum()),  # thread continuations: not conversation
         "reply_share": round(reply_share, 3),
+        "original_posts": int(orig.sum()),  # original posts and quotes: mention_share's base
         "original_posts_mentioning_others": int(mention_posts.sum()),
         "mention_share": round(mention_share, 3),
         "reposts_and_quotes_of_others": int(shares.sum()),
@@ -129,10 +144,15 @@ def conversation_pillar(
         "mentions_known": known,
         "mentions_answered": answered,
         "questions_known": questions,
-        "questions_answered": questions - sum("?" in p.text for p in unanswered),
+        "questions_answered": questions - sum(asks(p.text) for p in unanswered),
         "answer_share": round(answered / known, 3) if known else None,
         # two decimals: a 2-minute answer must not read as "0 min"
         "median_hours_to_answer": round(median_hours, 2) if median_hours is not None else None,
+        "answers_dated_before": got.dated_before,  # no answer time: left out of the median
+        # replies to the account's posts asking nothing: answers it received, not mentions
+        "replies_received": len(got.replies),
+        "replies_received_answered": got.replies_answered,
+        "thanks_received": len(got.thanks),  # closing thanks: nothing to answer
         # its replies already count above; the number is the inbox's feedback to the firm
         "inbox_conversations_joined": inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
@@ -142,14 +162,23 @@ def conversation_pillar(
     if best_pool.size:
         ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])
         best = [example(frame.posts[int(i)], "a real reply to someone") for i in ranked]
+    # questions first, then the latest; then replies to its posts it left unanswered
+    waiting = sorted(unanswered, key=lambda p: (asks(p.text), p.created_at or _EPOCH))[::-1]
     worst = [
         example(
             p, f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found"
         )
-        for p in sorted(unanswered, key=lambda p: ("?" in p.text, p.created_at or _EPOCH))[-3:][
-            ::-1
-        ]
+        for p in waiting[:3]
     ]
+    if len(got.unanswered_replies) >= REPLIES_TO_ANSWER:  # as the advice says
+        latest = sorted(got.unanswered_replies, key=lambda p: p.created_at or _EPOCH)[::-1]
+        worst += [
+            example(
+                p,
+                f"{describe_author(p.author_handle, p.author_id)} replied to your post; you did not answer",
+            )
+            for p in latest[: 3 - len(worst)]
+        ]
     return PillarResult(
         name="conversation",
         score=round(score),
@@ -200,35 +229,6 @@ def conversation_score(
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
 
 
-def _responsiveness(frame: Frame, mentions: list[Post]) -> tuple[int, list[float], list[Post]]:
-    """(answered, hours to answer, unanswered mentions) for the mentions of the account."""
-    first_by_parent: dict[str, float] = {}
-    first_by_conv: dict[tuple[str, str], list[float]] = {}
-    for i in np.flatnonzero(frame.kind == "reply"):
-        post, ts = frame.posts[int(i)], float(frame.ts[int(i)])
-        if post.reply_to_post_id:
-            prev = first_by_parent.get(post.reply_to_post_id)
-            first_by_parent[post.reply_to_post_id] = ts if prev is None else min(prev, ts)
-        if post.conversation_id and post.reply_to_handle:
-            key = (post.conversation_id, post.reply_to_handle.lower())
-            first_by_conv.setdefault(key, []).append(ts)
-    answered, hours, unanswered = 0, [], []
-    for post in mentions:
-        ts = post.created_at.timestamp() if post.created_at else math.nan
-        when = first_by_parent.get(post.id)
-        key = (post.conversation_id or "", (post.author_handle or post.author_id).lower())
-        if when is None and key in first_by_conv:
-            later = [t for t in first_by_conv[key] if not t < ts]
-            when = min(later) if later else None
-        if when is None:
-            unanswered.append(post)
-            continue
-        answered += 1
-        if not math.isnan(ts) and not math.isnan(when):
-            hours.append(max(when - ts, 0.0) / 3600.0)
-    return answered, hours, unanswered
-
-
 def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     recs: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
@@ -239,7 +239,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         ]
     if known >= int(settings["min_mentions"]) and answered < known:
         recs.append(
-            f"{known - answered} of {known} mentions of you got no answer. Check your "
+            f"{known - answered:,} of {known:,} mentions of you got no answer. Check your "
             "notifications every morning and reply to each one, even with a quick thanks."
         )
     if ev["reply_share"] < float(settings["reply_target"]):
@@ -261,9 +261,17 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
         recs.append(
-            f"You talked with {ev['accounts_engaged_90d']} different account"
+            f"You talked with {ev['accounts_engaged_90d']:,} different account"
             f"{'' if ev['accounts_engaged_90d'] == 1 else 's'} in the last 90 days. Pick 5 people a week (clients, candidates, HR voices) and reply to or share "
             "something of theirs."
+        )
+    unanswered_replies = ev["replies_received"] - ev["replies_received_answered"]
+    if unanswered_replies >= REPLIES_TO_ANSWER and len(recs) < 3:
+        recs.append(
+            f"{unanswered_replies} of {ev['replies_received']} "
+            f"{'reply' if ev['replies_received'] == 1 else 'replies'} to your posts got no "
+            "answer from you. People took the time to answer you: a short reply (a thanks, a "
+            "follow-up question) turns it into a conversation."
         )
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
         recs.append(
@@ -272,8 +280,10 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if not recs:
         recs.append(
-            f"You engaged {ev['accounts_engaged_90d']} accounts in 90 days and "
-            f"{round(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
-            "Tag the people you learn from when you share their ideas."
+            Praise(
+                f"You engaged {ev['accounts_engaged_90d']:,} accounts in 90 days and "
+                f"{round(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
+                "Tag the people you learn from when you share their ideas."
+            )
         )
     return recs[:3]

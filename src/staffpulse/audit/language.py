@@ -127,12 +127,12 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
     """What a pillar says about the posts it could not read (None when it read them all)."""
     if mostly:
         return (
-            f"most posts are not in English ({left_out} of {total}): staffpulse's signals read "
+            f"most posts are not in English ({left_out:,} of {total:,}): staffpulse's signals read "
             "English only, so this pillar is not scored and is left out of the overall grade"
         )
     if left_out:
         return (
-            f"{left_out} of {total} posts are not in English and were left out: staffpulse's "
+            f"{left_out:,} of {total:,} posts are not in English and were left out: staffpulse's "
             "signals read English only"
         )
     return None

@@ -128,7 +128,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     if runs and show_worst:
         start, length = runs[0]
         for i in orig[start + max(0, length - 3) : start + length][::-1]:
-            why = f"part of a run of {length} job ads in a row" if length > 1 else "a job ad"
+            why = f"part of a run of {length:,} job ads in a row" if length > 1 else "a job ad"
             worst.append(example(frame.posts[int(i)], why))
     best = _best_examples(frame, orig[~job])
     notes = []
@@ -187,7 +187,7 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
         recs.append(
-            f"Your longest run was {longest} job ads in a row ({run['from']} to {run['to']}). "
+            f"Your longest run was {longest:,} job ads in a row ({run['from']} to {run['to']}). "
             "Never post more than two openings back to back."
         )
     if share >= 0.6:

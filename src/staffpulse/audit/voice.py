@@ -56,7 +56,9 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     worst = []
     for fam in families[:2]:
         worst.append(
-            example(frame.posts[fam["example_index"]], f"one of {fam['size']} near-identical posts")
+            example(
+                frame.posts[fam["example_index"]], f"one of {fam['size']:,} near-identical posts"
+            )
         )
     if len(worst) < 3 and orig.size:
         flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
@@ -121,9 +123,9 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if p < float(settings["personality_target"]):
         lead = (
-            f"None of your {n} posts sound like a person"
+            f"None of your {n:,} posts sound like a person"
             if not ev["personality_posts"]
-            else f"Only {ev['personality_posts']} of {n} posts ({round(100 * p)}%) sound like a "
+            else f"Only {ev['personality_posts']:,} of {n:,} posts ({round(100 * p)}%) sound like a "
             "person"
         )
         recs.append(
@@ -133,7 +135,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if h < float(settings["humor_target"]):
         absent = "absent" if ev["humor_posts"] == 0 else "almost absent"
         recs.append(
-            f"Humor is {absent} ({ev['humor_posts']} of {n} posts). Once a week, share a "
+            f"Humor is {absent} ({ev['humor_posts']:,} of {n:,} posts). Once a week, share a "
             "light moment: the office dog, the interview answer that made you laugh."
         )
     if not recs:

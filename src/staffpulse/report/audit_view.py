@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
 RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
@@ -37,8 +37,42 @@ def _avatar_text(avatar: dict[str, Any]) -> str:
     return f"{words} ({round(100 * float(avatar.get('confidence') or 0))}% sure)"
 
 
+def _of(
+    part: int, whole: int, what: str, share: float | None = None, *, every: bool = False
+) -> str:
+    """``590 of 1,206 posts you wrote (49%)``: every figure names what it counted; ``every``
+    says the base is the header's total (``420 of all 1,986 posts``)."""
+    base = f"{'all ' if every else ''}{whole:,} {what}"
+    return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
+
+
+def posts_counted(result: AuditResult) -> str | None:
+    """What the header's post total holds, and what the pillars' bases mean: the totals of the
+    figures differ because each pillar counts the posts it can judge."""
+    counts = result.counts
+    original, quotes = int(counts.get("original", 0)), int(counts.get("quote", 0))
+    replies, reposts = int(counts.get("reply", 0)), int(counts.get("repost", 0))
+    if not counts.get("posts"):
+        return None
+    kinds = join_and(
+        [
+            count_of(original, "original post") if original else "",
+            count_of(quotes, "quote") if quotes else "",
+            count_of(replies, "reply") if replies else "",
+            count_of(reposts, "repost") if reposts else "",
+        ]
+    )
+    below = []
+    if quotes and original:
+        below.append(f"“original posts” counts the quotes too ({original + quotes:,})")
+    if reposts and original + quotes + replies:
+        below.append(f"“posts you wrote” all but the reposts ({counts['posts'] - reposts:,})")
+    return f"Of these, {kinds}." + (f" Below, {join_and(below)}." if below else "")
+
+
 def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
-    """The key numbers of each pillar as (label, value) pairs, in reading order."""
+    """The key numbers of each pillar as (label, value) pairs, in reading order; each says
+    what it counted, with thousands separators."""
     face = result.pillars["face"].evidence
     mix = result.pillars["mix"].evidence
     voice = result.pillars["voice"].evidence
@@ -47,11 +81,15 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
     trend_text = trend["direction"]
     if trend["recent"] is not None:
         trend_text += f" ({pct(trend['before'])} → {pct(trend['recent'])})"
-    answered = "not enough mentions known"
-    if conv["mentions_known"]:
-        answered = f"{conv['mentions_answered']} of {conv['mentions_known']}"
-        if conv["median_hours_to_answer"] is not None:
-            answered += f", median {_hours(conv['median_hours_to_answer'])}"
+    # a pillar that left posts out says "in English" of the ones it read
+    mix_orig = "original posts" + (" in English" if mix.get("not_english") else "")
+    voice_own = "posts you wrote" + (" in English" if voice.get("not_english") else "")
+    voice_orig = "original posts" + (" in English" if voice.get("not_english") else "")
+    replies = _of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
+    if conv.get("replies_to_self"):
+        replies += (
+            f", not counting {count_of(conv['replies_to_self'], 'reply')} in your own threads"
+        )
     return {
         "face": [
             ("Avatar", _avatar_text(face["avatar"])),
@@ -65,61 +103,102 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
         ],
         "mix": [
             *_not_english(mix, mix["original_posts"], "original posts"),
-            (
-                "Job ads",
-                f"{mix['job_ads']} of {mix['original_posts']} original posts "
-                f"({pct(mix['job_share'])})",
-            ),
+            ("Job ads", _of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])),
             (
                 "Last posts",
-                f"{mix['recent']['job_ads']} of the last {mix['recent']['posts']} were job ads",
+                f"{mix['recent']['job_ads']:,} of the last {mix['recent']['posts']:,} "
+                f"{mix_orig} were job ads",
             ),
             ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
             ("Trend", trend_text),
         ],
         "voice": [
-            *_not_english(voice, voice["posts_scored"], "posts"),
+            *_not_english(voice, voice["posts_scored"], "posts you wrote"),
             (
                 "Human voice",
-                f"{voice['personality_posts']} of {voice['posts_scored']} posts "
-                f"({pct(voice['personality_share'])})",
+                _of(
+                    voice["personality_posts"],
+                    voice["posts_scored"],
+                    voice_own,
+                    voice["personality_share"],
+                ),
             ),
             (
                 "Humor",
-                f"{voice['humor_posts']} of {voice['posts_scored']} posts "
-                f"({pct(voice['humor_share'])})",
+                _of(voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]),
             ),
             (
                 "Templated",
-                f"{voice['templated_posts']} of {voice['original_posts']} original "
-                f"posts ({pct(voice['templated_share'])})",
+                _of(
+                    voice["templated_posts"],
+                    voice["original_posts"],
+                    voice_orig,
+                    voice["templated_share"],
+                ),
             ),
         ],
         "conversation": [
+            ("Replies to others", replies),
             (
-                "Replies to others",
-                f"{conv['replies']} of {conv['posts']} posts ({pct(conv['reply_share'])})",
+                "Mentions others",
+                _of(
+                    conv["original_posts_mentioning_others"],
+                    conv["original_posts"],
+                    "original posts",
+                    conv["mention_share"],
+                ),
             ),
-            ("Mentions others", f"{pct(conv['mention_share'])} of original posts"),
             (
                 "Accounts engaged",
-                f"{conv['accounts_engaged_30d']} in 30 days, "
-                f"{conv['accounts_engaged_90d']} in 90 days",
+                f"{conv['accounts_engaged_30d']:,} in 30 days, "
+                f"{conv['accounts_engaged_90d']:,} in 90 days",
             ),
             (
                 "Reposts and quotes",
-                f"{conv['reposts_and_quotes_of_others']} ({pct(conv['share_share'])})",
+                _of(
+                    conv["reposts_and_quotes_of_others"],
+                    conv["posts"],
+                    "posts",
+                    conv["share_share"],
+                    every=True,
+                ),
             ),
-            ("Mentions answered", answered),
-            (
-                "Questions answered",
-                f"{conv['questions_answered']} of {conv['questions_known']}"
-                if conv.get("questions_known")
-                else "no questions to you in the store",
-            ),
+            *_answer_figures(conv, result.counts.get("mentions_known", 0)),
             *_inbox_figure(conv.get("inbox_conversations_joined")),
         ],
     }
+
+
+def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
+    """How the account answered what others sent it: mentions waiting for an answer, replies
+    to its posts, thank-you notes (which need none); together they are the header's mentions."""
+    known = int(conv["mentions_known"])
+    if known:
+        answered = _of(conv["mentions_answered"], known, "mentions" if known != 1 else "mention")
+        if conv["median_hours_to_answer"] is not None:
+            answered += f", median {_hours(conv['median_hours_to_answer'])}"
+    else:
+        answered = "none waiting for an answer" if named else "no mentions of you in the store"
+    rows = [("Mentions answered", answered)]
+    received = int(conv.get("replies_received") or 0)
+    if received:
+        rows.append(
+            (
+                "Replies to your posts",
+                _received(received, int(conv.get("replies_received_answered") or 0)),
+            )
+        )
+    if thanks := int(conv.get("thanks_received") or 0):
+        rows.append(("Thank-you notes", f"{thanks:,}, no answer needed"))
+    rows.append(
+        (
+            "Questions answered",
+            _of(conv["questions_answered"], conv["questions_known"], "questions")
+            if conv.get("questions_known")
+            else "no questions to you in the store",
+        )
+    )
+    return rows
 
 
 def _not_english(evidence: dict[str, Any], read: int, what: str) -> list[tuple[str, str]]:
@@ -127,7 +206,7 @@ def _not_english(evidence: dict[str, Any], read: int, what: str) -> list[tuple[s
     left_out = int(evidence.get("not_english") or 0)
     if not left_out:
         return []
-    return [("Not in English", f"{left_out} of {left_out + read} {what} (not read)")]
+    return [("Not in English", f"{_of(left_out, left_out + read, what)} (not read)")]
 
 
 def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:
@@ -192,3 +271,8 @@ def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _received(received: int, answered: int) -> str:
+    """``3, you answered none``: the replies to the account's posts, and its answers."""
+    return f"{received:,}, you answered {'none' if not answered else f'{answered:,}'}"

@@ -22,7 +22,15 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.errors import InputError
 from staffpulse.report import charts
-from staffpulse.report.audit_view import GRADE_COLORS, band, pct, pillar_rows
+from staffpulse.report.audit_view import (
+    GRADE_COLORS,
+    action_points,
+    actions_summary,
+    band,
+    pct,
+    pillar_rows,
+    posts_counted,
+)
 from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
@@ -47,7 +55,14 @@ def environment() -> Environment:
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["count"] = count_of
         _ENV.filters["partner"] = describe_partner  # "@twcs:N" would pass an id off as a handle
-        _ENV.globals.update(grade_colors=GRADE_COLORS, band=band, version=__version__)
+        _ENV.filters["action_points"] = action_points  # "+6 points" after each action
+        _ENV.globals.update(
+            grade_colors=GRADE_COLORS,
+            band=band,
+            version=__version__,
+            actions_summary=actions_summary,  # the line under "Do this next"
+            posts_counted=posts_counted,  # what the header's post total holds
+        )
     return _ENV
 
 
@@ -159,11 +174,31 @@ def audit_context(
         "legend": legend,
         "percentiles": percentiles,
         "cohort_size": len(benchmark.audits) if benchmark else None,
+        "cohort_caption": cohort_caption(benchmark) if benchmark else None,
         "generated": format_when(result.generated_at),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
         "models": models_in_words(result.signals),
     }
+
+
+def cohort_caption(benchmark: BenchmarkResult) -> str:
+    """Who the dots of "Where you stand" are, by the rule the benchmark chose them with
+    (:func:`staffpulse.benchmark.members.default_cohort`, the Benchmark page's own cohort):
+    ``one of the 12 accounts with at least 10 posts of their own (30 with fewer left out)``."""
+    size = len(benchmark.audits)
+    if benchmark.min_posts is None:  # a cohort file names its accounts
+        return f"one of the {count_of(size, 'account')} of your cohort file"
+    if benchmark.min_posts <= 1:
+        rule = f"one of the {count_of(size, 'account')} with posts in the store"
+    else:
+        rule = (
+            f"one of the {count_of(size, 'account')} with at least"
+            f" {count_of(benchmark.min_posts, 'post')} of their own"
+        )
+    if benchmark.left_out:
+        rule += f" ({benchmark.left_out:,} with fewer left out, as in the benchmark)"
+    return rule
 
 
 # What the audit records as its signals' sources, as the report names them: the names of the

@@ -22,6 +22,7 @@ from staffpulse.report.audit_view import (
     band,
     pct,
     pillar_rows,
+    posts_counted,
 )
 from staffpulse.report.counts import count_of
 from staffpulse.report.spreadsheet import CSV_ENCODING, safe_cell
@@ -81,11 +82,20 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
     span = ""
     if window.get("first_post"):
         span = f" from {window['first_post'][:10]} to {window['last_post'][:10]}"
+    # what the posts are, so the pillars' different totals below add up
+    counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
     console.print(
         Panel(
-            Group(head, Text(""), scores, Text(""), Text("Do this next", style="bold"), actions),
+            Group(
+                head,
+                Text(counted.rstrip(), style="dim"),
+                Text(""),
+                scores,
+                Text(""),
+                Text("Do this next", style="bold"),
+                actions,
+            ),
             title="staffpulse audit",
-            subtitle=f"{result.counts['posts']} posts{span}",
             border_style=color,
         )
     )

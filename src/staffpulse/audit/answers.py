@@ -1,0 +1,150 @@
+"""Which posts by others wait for the account's answer, and whether and how fast it answered.
+
+Every post by others that names the account (a mention, or a reply to it) falls in one group:
+
+* **Thanks**: a short closing thanks or acknowledgement with no question ("Thank you! Trying
+  this tomorrow.", "Got it 👍"). It closes the exchange: nothing to answer, never counted as
+  unanswered, never shown as a post holding the account back.
+* **Replies received**: replies to a post the account started (an original post or a quote,
+  not a reply of its own) that ask it nothing, such as the answers others gave to its
+  question. They answer the account: not mentions waiting for its answer. The audit counts
+  them, and those it did not answer, apart.
+* **Mentions**: everything else, and a reply received that asks a question ("?"). A reply to
+  the account's own reply continues a conversation it took part in (a customer's "still not
+  working" after the help desk's answer): it waits for an answer too. The responsiveness part
+  of Conversation is scored on the mentions.
+
+An answer dated before the post it answers (a wrong clock or a mixed-up import) still counts
+as an answer, but has no answer time: it is left out of the median and counted apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from staffpulse.audit.types import Frame
+from staffpulse.models import Post
+
+# Words that thank or acknowledge. A closing note is short: a longer text says more than that.
+_THANKS = re.compile(
+    r"\b(thanks?|thank\s+you|thx|tysm|ty|cheers|appreciated?|appreciate\s+(it|this|that)"
+    r"|got\s+it|will\s+do|sounds\s+good|noted|merci|danke|gracias|obrigad[oa])\b"
+    r"|[\U0001F64F\U0001F44D\U0001F64C\u2764]",  # folded hands, thumbs up, raised hands, heart
+    re.IGNORECASE,
+)
+# ...unless it asks for something: "please fix it 🙏" waits for an answer
+_REQUEST = re.compile(
+    r"\b(please|pls|plz|fix|still|issue|problem|broken|not\s+working|can'?t|"
+    r"cannot|won'?t|doesn'?t|didn'?t)\b",
+    re.IGNORECASE,
+)
+_HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
+_WORD = re.compile(r"\w+")
+CLOSING_MAX_WORDS = 12
+
+
+def asks(text: str) -> bool:
+    """Whether a post asks something (a "?" outside its links)."""
+    return "?" in _HANDLES_AND_LINKS.sub(" ", text)
+
+
+def is_closing(text: str) -> bool:
+    """Whether a post only thanks or acknowledges (short, no question, no request): it needs
+    no answer. A post of emoji alone (no words) closes too."""
+    body = _HANDLES_AND_LINKS.sub(" ", text)
+    if "?" in body:
+        return False
+    words = _WORD.findall(body)
+    if not words:
+        return bool(body.strip())  # a reaction without words; an empty text is no post
+    return (
+        len(words) <= CLOSING_MAX_WORDS
+        and _THANKS.search(body) is not None
+        and _REQUEST.search(body) is None
+    )
+
+
+@dataclass(slots=True)
+class Answers:
+    """The account's answers to what others sent it (see the module docstring)."""
+
+    mentions: list[Post] = field(default_factory=list)  # waiting for an answer
+    answered: int = 0
+    hours: list[float] = field(default_factory=list)  # hours to answer, dated answers only
+    unanswered: list[Post] = field(default_factory=list)
+    replies: list[Post] = field(default_factory=list)  # replies to its posts asking nothing
+    replies_answered: int = 0
+    unanswered_replies: list[Post] = field(default_factory=list)
+    thanks: list[Post] = field(default_factory=list)
+    dated_before: int = 0  # answers dated before the post they answer: no answer time
+
+
+class _Replies:
+    """When the account replied: by the post replied to, and by (conversation, person)."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.by_parent: dict[str, list[float]] = {}
+        self.by_conv: dict[tuple[str, str], list[float]] = {}
+        for i in np.flatnonzero(frame.kind == "reply"):
+            post, ts = frame.posts[int(i)], float(frame.ts[int(i)])
+            if post.reply_to_post_id:
+                self.by_parent.setdefault(post.reply_to_post_id, []).append(ts)
+            if post.conversation_id and post.reply_to_handle:
+                key = (post.conversation_id, post.reply_to_handle.lower())
+                self.by_conv.setdefault(key, []).append(ts)
+
+    def answer(self, post: Post) -> tuple[bool, float | None, bool]:
+        """(answered, hours to the first answer, answered only before the post's date)."""
+        ts = post.created_at.timestamp() if post.created_at else math.nan
+        direct = self.by_parent.get(post.id, [])
+        if not direct:
+            # a later reply to its author in the same conversation answers it too; an earlier
+            # one was about something else
+            key = (post.conversation_id or "", (post.author_handle or post.author_id).lower())
+            direct = [t for t in self.by_conv.get(key, []) if not t < ts]
+            if not direct:
+                return False, None, False
+        dated = [t for t in direct if not math.isnan(t)]
+        if math.isnan(ts) or not dated:
+            return True, None, False
+        later = [t for t in dated if t >= ts]
+        if not later:  # the reply names this post, yet is dated before it
+            return True, None, True
+        return True, (min(later) - ts) / 3600.0, False
+
+
+def sort_answers(frame: Frame, posts: Iterable[Post]) -> Answers:
+    """Group the posts by others naming the account, and find its answers to them."""
+    # the posts it started: a reply to one of them answers the account
+    started = {p.id for p in frame.posts if p.kind in ("original", "quote")}
+    replies = _Replies(frame)
+    out = Answers()
+    for post in posts:
+        if is_closing(post.text):
+            out.thanks.append(post)
+            continue
+        received = (
+            post.kind == "reply"
+            and (post.reply_to_post_id or "") in started
+            and not asks(post.text)
+        )
+        (out.replies if received else out.mentions).append(post)
+        answered, hours, before = replies.answer(post)
+        if received:
+            out.replies_answered += answered
+            if not answered:
+                out.unanswered_replies.append(post)
+            continue
+        if not answered:
+            out.unanswered.append(post)
+            continue
+        out.answered += 1
+        out.dated_before += before
+        if hours is not None:
+            out.hours.append(hours)
+    return out

@@ -1,0 +1,110 @@
+"""Which posts by others wait for the account's answer (audit/answers.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import pytest
+
+from audit_helpers import FakeScorer, FeedBuilder, audit_feed
+from staffpulse.audit.answers import Answers, is_closing, sort_answers
+from staffpulse.audit.engine import build_frame, texts_to_score
+from staffpulse.audit.signals import score_texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@dana_recruits Thank you! Trying this tomorrow.",
+        "@acme thanks 🙏",
+        "Got it, will do 👍",
+        "@acme 👍",
+        "Much appreciated @acme https://x.example/1?s=20",
+    ],
+)
+def test_a_closing_thanks_needs_no_answer(text: str) -> None:
+    assert is_closing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@acme thanks, but what is the pay?",  # a question
+        "@acme hey please fix it 🙏🙏🙏",  # a request
+        "@acme thanks, it still doesn't work",
+        "@acme Thank you for the workshop yesterday, I learned so much about interviews and "
+        "I will use every single tip from now on",  # says more than thanks
+        "@acme When they let us see the req before it goes live.",
+        "",
+    ],
+)
+def test_anything_more_than_thanks_is_no_closing(text: str) -> None:
+    assert not is_closing(text)
+
+
+def _sorted(feed: FeedBuilder) -> Answers:
+    index, texts = texts_to_score(feed.posts)
+    frame = build_frame(feed.posts, index, score_texts(texts, FakeScorer()))
+    return sort_answers(frame, feed.others)
+
+
+def test_replies_to_a_post_it_started_are_answers_it_received() -> None:
+    feed = FeedBuilder("kelso")
+    question = feed.post("Question for recruiters: what makes you trust an HR team?")
+    for name in ("dana", "bright", "hire"):
+        feed.by(
+            name,
+            "@kelso Feedback within 48 hours.",
+            kind="reply",
+            reply_to_post_id=question.id,
+            reply_to_handle="kelso",
+            mentions=("kelso",),
+        )
+    asked = feed.by(
+        "jen",
+        "@kelso what do you pay?",
+        kind="reply",
+        reply_to_post_id=question.id,
+        reply_to_handle="kelso",
+    )
+    got = _sorted(feed)
+    assert [p.author_handle for p in got.replies] == ["dana", "bright", "hire"]
+    assert got.replies_answered == 0 and len(got.unanswered_replies) == 3
+    assert got.mentions == [asked]  # a question waits for an answer
+
+
+def test_a_reply_to_its_own_reply_still_waits_for_an_answer() -> None:
+    feed = FeedBuilder("care")
+    ask = feed.by("customer", "@care my card was charged twice")
+    answer = feed.post(
+        "@customer sorry! DM us", kind="reply", reply_to_post_id=ask.id, reply_to_handle="customer"
+    )
+    follow = feed.by(
+        "customer",
+        "@care done, sent you a DM with the order number",
+        kind="reply",
+        reply_to_post_id=answer.id,
+        reply_to_handle="care",
+    )
+    got = _sorted(feed)
+    assert got.mentions == [ask, follow] and got.replies == []
+    assert got.unanswered == [follow]
+
+
+def test_an_answer_dated_before_its_mention_has_no_answer_time() -> None:
+    feed = FeedBuilder("bright")
+    mention = feed.by("hirewire", "@bright webinar Thursday with you?")
+    feed.post(
+        "@hirewire count me in!",
+        kind="reply",
+        reply_to_post_id=mention.id,
+        reply_to_handle="hirewire",
+    )
+    assert mention.created_at is not None
+    # the data says the answer came three days before the post it answers
+    early = mention.created_at - timedelta(days=3)
+    feed.posts[-1] = dataclasses.replace(feed.posts[-1], created_at=early)
+    got = _sorted(feed)
+    assert got.answered == 1 and got.hours == [] and got.dated_before == 1
+    assert audit_feed(feed).pillars["conversation"].evidence["answers_dated_before"] == 1
