@@ -77,3 +77,12 @@ def test_a_feed_mostly_not_in_english_is_not_scored_and_says_why() -> None:
     assert voice.notes[0].startswith("most posts are not in English (6 of 7)")
     assert voice.recommendations[0].startswith("Most of your posts are not in English")
     assert voice.best == [] and voice.worst == []
+
+
+def test_a_one_post_account_is_told_in_the_singular() -> None:
+    feed = FeedBuilder("solo")
+    feed.post("Quarterly staffing report now available https://x.example/r")
+    voice = audit_feed(feed).pillars["voice"]
+    assert "only 1 post in English" in " ".join(voice.notes)
+    assert voice.recommendations[0].startswith("Your one post does not sound like a person")
+    assert "1 posts" not in " ".join(voice.notes + voice.recommendations)

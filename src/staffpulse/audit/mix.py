@@ -17,6 +17,7 @@ from staffpulse.audit.types import (
     example,
     rank_examples,
 )
+from staffpulse.report.counts import count_of
 
 
 def _date(ts: float) -> str | None:
@@ -137,7 +138,9 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     if n == 0 and not unreadable:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
     elif 0 < n < int(settings["min_posts"]):
-        notes.append(f"only {n} original posts in English in the window: the share is rough")
+        notes.append(
+            f"only {count_of(n, 'original post')} in English in the window: the share is rough"
+        )
     advice = _mix_advice(evidence, settings)
     if unreadable:
         advice = [NOT_ENGLISH_ADVICE + "no more than one post in three should be a job ad."]

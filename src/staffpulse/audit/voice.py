@@ -8,6 +8,7 @@ import numpy as np
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import Frame, PillarResult, Praise, example, rank_examples
+from staffpulse.report.counts import count_of
 
 
 def voice_score(
@@ -70,7 +71,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     if n == 0 and not unreadable:
         notes.append("no posts of its own to judge: not scored, left out of the overall grade")
     elif 0 < n < int(settings["min_posts"]):
-        notes.append(f"only {n} posts in English to judge: the shares are rough")
+        notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
     advice = _voice_advice(evidence, settings)
     if unreadable:
         advice = [
@@ -123,7 +124,11 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
     if p < float(settings["personality_target"]):
         lead = (
-            f"None of your {n:,} posts sound like a person"
+            (
+                "Your one post does not sound like a person"
+                if n == 1
+                else f"None of your {n:,} posts sound like a person"
+            )
             if not ev["personality_posts"]
             else f"Only {ev['personality_posts']:,} of {n:,} posts ({round(100 * p)}%) sound like a "
             "person"
@@ -135,7 +140,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if h < float(settings["humor_target"]):
         absent = "absent" if ev["humor_posts"] == 0 else "almost absent"
         recs.append(
-            f"Humor is {absent} ({ev['humor_posts']:,} of {n:,} posts). Once a week, share a "
+            f"Humor is {absent} ({ev['humor_posts']:,} of {count_of(n, 'post')}). Once a week, share a "
             "light moment: the office dog, the interview answer that made you laugh."
         )
     if not recs:
