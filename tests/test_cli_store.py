@@ -258,3 +258,55 @@ def test_nothing_imported_exits_1_for_files_read_and_65_for_files_refused_unread
     result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == code and said in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_csv_without_a_platform_column_reads_as_such_not_as_a_network(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    posts = tmp_path / "near.csv"
+    posts.write_text("id,user,text,date\n1,acme,hello world,2026-11-01\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(posts), "--db", db]).exit_code == 0
+    for command in ("accounts", "stats"):
+        shown = runner.invoke(app, [command, "--db", db], env={"COLUMNS": "120"}).stdout
+        assert "CSV (no platform)" in shown, command
+        assert " csv " not in shown, command
+    # the stored key is unchanged for scripts and --platform
+    rows = json.loads(runner.invoke(app, ["accounts", "--json", "--db", db]).stdout)
+    assert rows[0]["platform"] == "csv"
+
+
+def test_an_import_whose_every_post_was_skipped_exits_1(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("id,author,text\n1,acme,hello world\n", encoding="utf-8")
+    second.write_text("id;author;text\n1;acmesemi;hi there\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(first), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["import", str(second), "--db", db])
+    assert result.exit_code == 1
+    assert f"{second}:2: post id 1 is already used by a post of @acme" in result.output
+    assert "No post was imported: the one post read was skipped (see why above)" in result.output
+
+
+def test_a_cohort_in_the_folder_is_left_out_with_a_note(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "posts.csv").write_text("id,author,text\n1,acme,hello\n", encoding="utf-8")
+    (data / "firms.csv").write_text("handle,platform,segment\nacme,x,vendor\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(data), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    assert f"left out {data / 'firms.csv'}: looks like a benchmark cohort" in result.output
+    assert "Imported 1 post (1 new), 1 account (1 new). Skipped 0 records." in result.output
+    alone = runner.invoke(app, ["import", str(data / "firms.csv"), "--db", str(tmp_path / "t.db")])
+    assert alone.exit_code == 65 and "staffpulse benchmark" in alone.output
+
+
+def test_a_huge_handle_is_skipped_and_long_x_handles_noted(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(
+        f"id,author,text,platform\n1,{'x' * 3000},hi,x\n2,brightside_talent,hello,x\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    assert f"{path}:2: the handle @" in result.output and "3,000 characters" in result.output
+    assert "X handles have at most 15 characters: check the file" in result.output
+    assert "Imported 1 post (1 new), 1 account (1 new). Skipped 1 record" in result.output

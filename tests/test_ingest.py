@@ -268,3 +268,24 @@ def test_a_second_firms_csv_with_the_same_row_numbers_never_overwrites_the_first
     assert "already used by a post of @acmestaffing" in problem.message
     account = store.find_account("acmestaffing")
     assert [p.text for p in store.posts_by(account.platform, account.id)] == ["Acme lunch"]
+
+
+def test_an_import_whose_every_post_was_skipped_is_told_as_nothing_imported(
+    tmp_path: Path,
+) -> None:
+    # a second firm's file reusing post id 1: its only post is skipped, and the bare account of
+    # its author is no import worth "Done" (the CLI exits 1, the dashboard warns)
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("id,author,text\n1,acme,hello world\n", encoding="utf-8")
+    second.write_text("id;author;text\n1;acmesemi;hi there\n", encoding="utf-8")
+    store = open_store(":memory:")
+    kept = import_paths(store, [first])
+    assert not kept.every_post_skipped and not kept.nothing_imported
+    report = import_paths(store, [second])
+    assert (report.posts_read, report.posts, report.skipped) == (1, 0, 1)
+    assert report.every_post_skipped and report.nothing_imported
+    # a file of accounts alone holds no post to skip: imported as before
+    people = tmp_path / "people.csv"
+    people.write_text("handle,platform,display_name\nzenith,x,Zenith\n", encoding="utf-8")
+    accounts = import_paths(store, [people])
+    assert accounts.accounts == 1 and not accounts.nothing_imported

@@ -118,11 +118,11 @@ def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: P
     assert "tweet_id holds ids rounded by a spreadsheet (6.5873E+17" in message
     assert "export the ids as text" in message and "tweet_id→id" not in message
     assert "a CSV of accounts needs a handle column" in message
-    # a cohort CSV stays a file of accounts
+    # a benchmark cohort is no file of accounts: told where it belongs (sources/cohorts.py)
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("handle,platform,segment\nacme,x,vendor\n", encoding="utf-8")
-    report = import_paths(open_store(":memory:"), [cohort])
-    assert (report.accounts, report.posts) == (1, 0)
+    with pytest.raises(UnknownFormatError, match="looks like a benchmark cohort"):
+        import_paths(open_store(":memory:"), [cohort])
 
 
 def test_real_tables_keep_their_formats(shared_data: Path) -> None:

@@ -154,7 +154,7 @@ def test_every_account_card_opens_its_audit(site: str) -> None:
             for handle in ("a/b", ".."):
                 page.goto(site + "/?q=" + handle.replace("/", "%2F"), wait_until="load")
                 with page.expect_navigation():
-                    page.click(f".acct:has(.handle[title='@{handle} · csv'])")
+                    page.click(f".acct:has(.handle[title='@{handle} · CSV (no platform)'])")
                 title = page.inner_text("h1")
                 opened[handle] = (200 if "@" + handle in title else 404, page.url)
         finally:

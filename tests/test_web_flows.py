@@ -178,7 +178,7 @@ def test_head_is_answered_like_get(client: Any) -> None:
 def test_cards_show_the_whole_name_on_hover(client: Any) -> None:
     page = client.get("/").text
     assert 'class="name" title="Mia Castellano"' in page
-    assert 'title="@owenpark.bsky.social · bluesky"' in page
+    assert 'title="@owenpark.bsky.social · Bluesky"' in page
 
 
 def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> None:

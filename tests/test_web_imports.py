@@ -50,7 +50,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def test_home_counts_every_account_and_its_platforms(big: Any) -> None:
     page = big.get("/").text
     assert "70 accounts with posts" in page
-    assert "· 25 on mastodon" in page and "· 45 on x" in page
+    assert "· 25 on Mastodon" in page and "· 45 on X" in page
     assert "· 5 more known only by name" in page
     assert "1,200 posts" in page  # numbers are formatted as everywhere else
 

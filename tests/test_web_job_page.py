@@ -142,3 +142,40 @@ def test_the_upload_limit_page_says_how_to_send_an_x_archive(tmp_path: Path) -> 
     text = _text(response.text)
     assert "An X archive ZIP cannot be split" in text
     assert "choose data/tweets.js, data/account.js and data/profile.js from it together" in text
+
+
+def test_an_upload_whose_every_post_was_skipped_is_a_warning_not_done(tmp_path: Path) -> None:
+    first = b"id,user,text,date\n1,acme,hello world,2026-11-01\n"
+    second = b"id;author;created_at;text\n1;acmesemi;2026-11-02;hi there\n"
+    with make_client(tmp_path / "job.db") as client:
+        kept = finished_job(client, upload_files(client, [("nearheader.csv", first)]))
+        kept_page = client.get(f"/jobs/{kept['id']}").text
+        status = finished_job(client, upload_files(client, [("semicolon.csv", second)]))
+        page = client.get(f"/jobs/{status['id']}").text
+        home = _text(client.get("/").text)
+        audit = _text(client.get("/audit/csv/acme").text)
+    # the first upload: done, its account "from a CSV (no platform)", not on a network "csv"
+    assert ">Done<" in kept_page and "· CSV (no platform) · 1 post" in _text(kept_page)
+    assert "· 1 from a CSV (no platform)" in home and "on csv" not in home
+    assert "@acme · CSV (no platform) · 1 post" in home
+    assert "@acme CSV (no platform) · 1 post" in audit  # the audit's header
+    # the second: its only post was skipped, so no green "Done"
+    assert status["state"] == "done" and status["result"]["every_post_skipped"]
+    assert ">Done<" not in page and "No post was imported" in page
+    text = _text(page)
+    assert "No post could be imported from semicolon.csv: the one post read was skipped." in text
+    assert "Records we skipped (1)" in text and "Everything else was imported" not in text
+    assert "post id 1 is already used by a post of @acme" in text
+
+
+def test_a_benchmark_cohort_among_the_uploads_is_left_out_with_where_it_belongs(
+    tmp_path: Path,
+) -> None:
+    posts = b"id,author,created_at,text\n1,acme,2026-03-01T10:00:00Z,We are hiring\n"
+    cohort = b"handle,platform,segment\nacme,x,staffing_firm\n"
+    status, page = _job_page(tmp_path, [("posts.csv", posts), ("firms.csv", cohort)])
+    assert status["state"] == "done" and not status["result"]["every_post_skipped"]
+    text = _text(page)
+    assert "Files we left out (1)" in text and "Records we skipped" not in text
+    assert "firms.csv: looks like a benchmark cohort (handle, platform, segment)" in text
+    assert "or upload it on the Benchmark page" in text

@@ -36,6 +36,19 @@ DOMAIN_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}$"
 )
 MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+# The longest handle each platform allows: X 15 characters, a Bluesky handle is a domain name
+# (253), a Mastodon address a name of 30 @ a domain. Longer than its platform's limit, and at
+# least 253, is no handle at all (a post's text in the author column, say).
+LONGEST_HANDLE = {"x": 15, "bluesky": 253, "mastodon": 30 + 1 + 253}
+NO_LONGER_HANDLE = 253  # no handle of any platform is longer (Mastodon's name@domain aside)
+
+
+def absurd_handle_length(platform: str) -> int:
+    """Past this length a handle is no handle on ``platform`` (or on any, for a platform
+    staffpulse does not know, such as a CSV's without a platform column)."""
+    return max(NO_LONGER_HANDLE, LONGEST_HANDLE.get(platform, 0))
+
+
 # hosts that are fediverse servers by their name; no email provider is named like this
 FEDIVERSE_HOST_RE = re.compile(
     r"(^|\.)(mastodon|mstdn|masto|toot|fosstodon|hachyderm|infosec\.exchange|techhub\.social"

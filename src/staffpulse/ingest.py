@@ -18,6 +18,7 @@ from staffpulse.errors import (
     NothingImportedError,
     StaffpulseError,
 )
+from staffpulse.handle_lengths import HandleLengths
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, Notice, claimed_by, keeping_avatars_in
@@ -43,6 +44,22 @@ class ImportReport:
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
     skipped: int = 0
     run_id: int | None = None
+    # posts the files held, imported or skipped: when none of them came in, the import is
+    # told as one that failed (exit 1, a warning on the dashboard), whatever else it read
+    posts_read: int = 0
+
+    @property
+    def every_post_skipped(self) -> bool:
+        """The files held posts and not one was imported (each skipped and reported): the
+        accounts read beside them are at most their authors, not what was meant to come in."""
+        return self.posts_read > 0 and self.posts == 0
+
+    @property
+    def nothing_imported(self) -> bool:
+        """Nothing came of the files: no account, post or follow, or every post skipped."""
+        return not (self.posts or self.accounts or self.follows) or (
+            self.every_post_skipped and not self.follows
+        )
 
     def add(self, counts: WriteCounts) -> None:
         self.accounts += counts.accounts
@@ -135,7 +152,10 @@ def _plan_folder(
 
 
 def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
+    """The records of one file in batches; its problems and notices go to ``report``, and
+    so do records naming a handle too long to be one (:mod:`staffpulse.handle_lengths`)."""
     batch: list[Record] = []
+    lengths = HandleLengths()
     for item in items:
         if isinstance(item, Notice):
             report.notices.append(item)
@@ -144,12 +164,20 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
             report.problems.append(item)
             report.skipped += item.records
             continue
-        batch.append(item)
+        record, problem = lengths.check(item)
+        if problem is not None:
+            report.problems.append(problem)
+            report.skipped += 1
+        if record is None:
+            continue
+        batch.append(record)
         if len(batch) >= BATCH_SIZE:
             yield batch
             batch = []
     if batch:
         yield batch
+    report.posts_read += lengths.posts
+    report.notices.extend(lengths.notices())
 
 
 def import_paths(

@@ -67,6 +67,26 @@ def platform_name(platform: str, article: bool = False) -> str:
     return ("an " if name[:1].lower() in "aeiox" else "a ") + name
 
 
+# What rows from a CSV without a platform column are filed under. It is no network: shown to
+# people it reads as where the rows came from (:func:`platform_label`), never as "csv".
+NO_PLATFORM = "csv"
+
+
+def platform_label(platform: str) -> str:
+    """A platform as people see it on a page or in a table: ``X``, ``Bluesky``, ``Mastodon``;
+    ``CSV (no platform)`` for rows from a CSV without a platform column. The one place that
+    names platforms for display; the stored key (``x``, ``csv``) stays what ``--platform``
+    and the JSON outputs use."""
+    return "CSV (no platform)" if platform == NO_PLATFORM else platform_name(platform)
+
+
+def on_platform(platform: str) -> str:
+    """Where accounts are, in a sentence: ``on X``, ``from a CSV (no platform)``."""
+    return (
+        "from a CSV (no platform)" if platform == NO_PLATFORM else f"on {platform_name(platform)}"
+    )
+
+
 PostKind = Literal["original", "reply", "repost", "quote"]
 POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
 InteractionKind = Literal["reply", "mention", "repost", "quote"]

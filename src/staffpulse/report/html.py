@@ -21,6 +21,7 @@ from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.errors import InputError
+from staffpulse.models import on_platform, platform_label
 from staffpulse.report import charts
 from staffpulse.report.audit_view import (
     GRADE_COLORS,
@@ -55,6 +56,8 @@ def environment() -> Environment:
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["count"] = count_of
         _ENV.filters["partner"] = describe_partner  # "@twcs:N" would pass an id off as a handle
+        _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
+        _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,

@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from staffpulse.models import POST_KINDS
+from staffpulse.models import POST_KINDS, platform_label
 from staffpulse.report.counts import count_of
 from staffpulse.store.reads import AccountSummary
 
@@ -27,7 +27,7 @@ def render_stats(console: Console, stats: dict[str, Any]) -> None:
     for platform in sorted(set(stats["accounts"]) | set(stats["posts"])):
         kinds = stats["posts"].get(platform, dict.fromkeys(POST_KINDS, 0))
         table.add_row(
-            platform,
+            platform_label(platform),
             f"{stats['accounts'].get(platform, 0):,}",
             *(f"{kinds[kind]:,}" for kind in POST_KINDS),
             f"{sum(kinds.values()):,}",
@@ -73,7 +73,7 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
         first = item.first_post.date().isoformat() if item.first_post else ""
         table.add_row(
             "@" + account.handle,
-            account.platform,
+            platform_label(account.platform),
             *([account.display_name] if wide else []),
             f"{item.posts:,}",
             "" if account.followers is None else f"{account.followers:,}",

@@ -18,6 +18,7 @@ from staffpulse.sources.base import (
     read_head,
     register,
 )
+from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.folders import why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC
 
@@ -50,6 +51,12 @@ def detect(path: Path) -> Source:
     names = ", ".join(sorted(source.label for source in REGISTRY))
     what = "not a format staffpulse can import"
     why = why_unknown(path)  # what a source can tell: a CSV's header, and the columns it lacks
+    if why and why.startswith(COHORT_FILE):  # a file for the benchmark, not for import
+        raise UnknownFormatError(
+            f"{path} {why}",
+            hint="import the posts of its accounts (their exports, or a live fetch), then "
+            f"compare them with staffpulse benchmark {path}",
+        )
     if why:
         what += f": {why}"
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"

@@ -22,6 +22,7 @@ from staffpulse.sources.base import (
     claimed_by,
     read_head,
 )
+from staffpulse.sources.cohorts import COHORT_FILE
 
 # A folder among several paths that holds no file: told, though it cost no record
 EMPTY_FOLDER = "the folder holds no files; skipped"
@@ -37,8 +38,11 @@ def why_unknown(path: Path) -> str | None:
 
 
 def unknown_format(path: Path) -> str:
-    """What a folder's file of no known format is told: :data:`UNKNOWN_FORMAT`, and why."""
+    """What a folder's file of no known format is told: :data:`UNKNOWN_FORMAT`, and why; a
+    benchmark cohort is told what it is and where to use it instead (it has a format)."""
     why = why_unknown(path)
+    if why and why.startswith(COHORT_FILE):
+        return f"{why}; file left out"
     return f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT
 
 
@@ -48,8 +52,9 @@ def left_out(problem: Problem) -> bool:
 
 
 def told_why(problem: Problem) -> bool:
-    """A file of no known format told why (:func:`unknown_format`)."""
-    return problem.message.startswith(UNKNOWN_FORMAT + ":")
+    """A file of no known format told why (:func:`unknown_format`), or a benchmark cohort
+    told where to use it."""
+    return problem.message.startswith((UNKNOWN_FORMAT + ":", COHORT_FILE))
 
 
 def is_empty_file(problem: Problem) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.sources.base import Item, Problem, head_text, provenance, register
+from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, read_csv_rows
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import Authors, rows_from_native, text_encoding
@@ -172,7 +173,9 @@ class NativeCsv:
         if "type" in columns:
             return True
         if "text" not in columns:
-            return "handle" in columns  # a file of accounts
+            # a file of accounts, unless it is a benchmark cohort (handle, platform, segment):
+            # that one is left out with a note (sources/cohorts.py), its segments not lost
+            return "handle" in columns and not is_cohort_header(columns)
         if set(AUTHOR_COLUMNS) & columns:
             return True
         # A handle column under another name makes a posts CSV (told what it lacks, if need
@@ -224,3 +227,4 @@ class NativeCsv:
 
 register(NativeCsv())
 EXPLAINERS.append(why_not_csv)
+EXPLAINERS.insert(0, why_cohort)  # before why_not_csv: a cohort is told what it is, not fixed

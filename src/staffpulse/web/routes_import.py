@@ -193,13 +193,24 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
         unknown = [p for p in report.problems if left_out(p)]
         problems = [p for p in report.problems if not left_out(p)]
         nothing = report.posts == report.accounts == report.follows == 0
+        # posts were read and every one was skipped (ids another firm's posts already use): a
+        # warning, not "Done", whatever accounts came in beside them
+        all_skipped = report.every_post_skipped and not nothing
         if nothing:
             summary = f"Nothing could be read from {', '.join(names)}."
+        elif all_skipped:
+            read = (
+                "the one post read was skipped"
+                if report.posts_read == 1
+                else f"every one of the {report.posts_read:,} posts read was skipped"
+            )
+            summary = f"No post could be imported from {', '.join(names)}: {read}."
         else:
             summary = import_summary(report, changes)
         return {
             "summary": summary,
             "nothing": nothing,
+            "every_post_skipped": all_skipped,
             "imported": data["imported"],
             "new": data["new"],
             "skipped": report.skipped,

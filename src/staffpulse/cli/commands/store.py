@@ -41,6 +41,18 @@ def _print_import_report(report: ImportReport) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    if report.every_post_skipped:  # accounts may have come in, but none of what was meant
+        err_console.print(
+            "[red]No post was imported:[/] "
+            + (
+                "the one post read was skipped"
+                if report.posts_read == 1
+                else f"every one of the {report.posts_read:,} posts read was skipped"
+            )
+            + " (see why above)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _where_named(skipped: int, every_one: bool) -> str:
@@ -78,9 +90,9 @@ def import_command(
 
                 report = import_paths(store, paths, progress=on_progress)
             _print_import_report(report)
-    # nothing could be imported: every record skipped, or the files read held none (README:
-    # exit 1); a file refused unread (no known format) exits 65 from the error instead
-    if not (report.posts or report.accounts or report.follows):
+    # nothing could be imported: every record (or every post) skipped, or the files read held
+    # none (README: exit 1); a file refused unread (no known format) exits 65 from the error
+    if report.nothing_imported:
         raise typer.Exit(1)
 
 
