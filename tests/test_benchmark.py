@@ -352,3 +352,76 @@ def test_a_firm_posting_in_another_language_is_no_evidence_for_the_job_ads_claim
     assert rows["euro"]["percentiles"]["mix"] is None
     mostly = result.claims[-1]
     assert mostly["n"] == 1 and mostly["mostly_job_ads"] == 1  # the firm the model could read
+
+
+def test_no_job_share_is_shown_for_a_firm_whose_mix_is_not_scored(tmp_path: Path) -> None:
+    from staffpulse.report.html import render_benchmark_html
+
+    firm = FeedBuilder("firm")
+    firm.job(8)
+    firm.chat(2)
+    personalwerk = FeedBuilder("personalwerk")  # mostly German job ads, a few English posts
+    for i in range(15):
+        personalwerk.post(
+            f"Wir suchen Lagerhelfer (m/w/d) in Berlin-Mitte, 14,50 €/Std. #{i}", lang="de"
+        )
+    personalwerk.job(1)
+    personalwerk.chat(5)
+    store = store_with(tmp_path, firm, personalwerk)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["personalwerk"]["mix"] is None
+    # not "jobs 17%" from the English posts alone: blank, as the mix score is
+    assert rows["personalwerk"]["job_share"] is None and rows["firm"]["job_share"] > 0.5
+    assert json.loads(json.dumps(result.to_dict()))["leaderboard"][1]["job_share"] is None
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert by_handle["personalwerk"]["job_share"] == "" and by_handle["firm"]["job_share"]
+    page = render_benchmark_html(result)
+    cell = re.search(r'<td class="num faint" data-label="Job ads"[^>]*>([^<]*)</td>', page)
+    assert cell is not None and cell.group(1) == "n/a"
+
+
+def test_claims_speak_plainly_and_keep_the_statistics_apart() -> None:
+    small = compare(
+        np.array([80.0, 91.0]), np.array([10.0, 20.0, 30.0]), "Vendors", "Staffing firms", "Voice"
+    )
+    assert small["explanation"] == (
+        "Typical Voice score: vendors 86, staffing firms 20. Too few to tell: the group has "
+        "2 vendors and 3 staffing firms, and we need at least 5 of each."
+    )
+    assert small["claim"] == "Vendors beat staffing firms on Voice"
+    rng = np.random.default_rng(1)
+    tested = compare(rng.normal(70, 8, 20), rng.normal(40, 8, 20), "Vendors", "Firms", "Voice")
+    assert "interval" not in tested["explanation"] and "Mann-Whitney" not in tested["explanation"]
+    assert "95% interval" in tested["detail"] and "Mann-Whitney p" in tested["detail"]
+    assert tested["ci95"] and tested["p_value"] is not None  # the JSON keeps every number
+    mostly = mostly_job_ads(np.array([0.9, 0.8, 0.2, 0.1, 0.3]), "Staffing firms")
+    assert mostly["verdict"] == "mixed" and "%, 95%" not in mostly["explanation"]
+    assert mostly["explanation"].startswith("2 of 5 staffing firms (40%) post more job ads")
+    assert "95% interval of that share: " in mostly["detail"]
+
+
+def test_the_report_says_the_benchmark_in_words_for_a_marketer(tmp_path: Path) -> None:
+    from staffpulse.report.html import render_benchmark_html
+
+    store = _cohort_store(tmp_path, firms=3, vendors=3)
+    cohort = tmp_path / "cohort.csv"
+    lines = [f"firm{i},x,staffing firm" for i in range(3)] + [f"vendor{i},x,hr" for i in range(3)]
+    cohort.write_text("\n".join(lines) + "\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    page = render_benchmark_html(result)
+    assert "essay" not in page and "Mann-Whitney" in page  # only in "How we test this"
+    how = page.index("<details")
+    assert page.index("Mann-Whitney") > how and "<summary>How we test this</summary>" in page
+    assert "95% interval" not in page[:how] and '<details class="how" open' not in page
+    assert "the classic claims about staffing firms on social media" in page.lower()
+    assert "Too few to tell" in page and ">too small to tell<" not in page
+    assert re.search(r">beats \d+%</div>", page) and not re.search(r">p\d+<", page)
+    assert re.search(r'title="better than \d+% of the group"', page)  # the hover says it in full
+    assert ">Staffing firm</td>" in page and ">HR</td>" in page and "staffing_firm" not in page
+    medians = re.findall(r'data-label="[A-Za-z]+ median">([^<]*)<', page)
+    assert medians and all(m == "n/a" or m.isdigit() for m in medians)  # whole, as every score
+    # each competitor's most important fix is said about it, not to it
+    fixes = re.findall(r'<span class="fix-label">Fix first:</span> ([^<]*)<', page)
+    assert fixes and not any(re.search(r"\byou(r)?\b", f, re.IGNORECASE) for f in fixes)

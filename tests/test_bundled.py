@@ -41,3 +41,19 @@ def test_own_data_next_to_the_sample_makes_the_store_the_users(tmp_path: Path) -
         import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
         import_paths(store, [_own_posts(tmp_path)])
         assert not is_bundled_sample(store)
+
+
+def test_the_sample_with_own_data_beside_it_is_told_apart(tmp_path: Path) -> None:
+    from staffpulse.bundled import holds_the_sample_and_more
+
+    with open_store(tmp_path / "mixed.db") as store:
+        assert not holds_the_sample_and_more(store)  # empty
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+        assert not holds_the_sample_and_more(store)  # the sample alone
+        import_paths(store, [_own_posts(tmp_path)])
+        assert holds_the_sample_and_more(store)
+    with open_store(tmp_path / "own.db") as store:  # the user's data alone
+        own = tmp_path / "own"
+        own.mkdir()
+        import_paths(store, [_own_posts(own)])
+        assert not holds_the_sample_and_more(store)

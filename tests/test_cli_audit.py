@@ -129,7 +129,7 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
     board = tmp_path / "board.csv"
     result = invoke("benchmark", cohort, "--db", db, "--csv", board, "--html", tmp_path / "b.html")
     assert result.exit_code == 0, result.output
-    assert "too small to tell" in result.output.lower()
+    assert "too few to tell" in result.output.lower()  # the verdict in words
     assert f"{cohort}:3" in result.output.replace("\n", "")
     rows = list(csv.DictReader(board.open()))
     assert [r["handle"] for r in rows] == ["rosa", "acme"]

@@ -85,19 +85,47 @@ def test_month_label() -> None:
 
 def test_percentile_strips_mark_the_audited_account() -> None:
     rows = [
-        ("Overall", [(10.0, "staffing_firm"), (80.0, "recruiter")], 10.0),
-        ("Face", [(30.0, "staffing_firm"), (90.0, "recruiter")], 30.0),
+        ("Overall", [(10.0, "staffing_firm", "@acme"), (80.0, "recruiter", "@mia")], 10.0),
+        ("Face", [(30.0, "staffing_firm", "@acme"), (90.0, "recruiter", "@mia")], 30.0),
     ]
-    spec = charts.percentile_strips_spec(rows)
+    spec = charts.percentile_strips_spec(rows, "@acme")
     dots, mine = spec["layer"][1]["data"]["values"], spec["layer"][2]["data"]["values"]
     assert len(dots) == 4 and mine == [
-        {"pillar": "Overall", "score": 10.0},
-        {"pillar": "Face", "score": 30.0},
+        {"pillar": "Overall", "score": 10.0, "label": "@acme (this account): 10"},
+        {"pillar": "Face", "score": 30.0, "label": "@acme (this account), Face: 30"},
     ]
-    assert charts.percentile_strips_spec(rows) == spec  # the same cohort draws the same picture
+    assert charts.percentile_strips_spec(rows, "@acme") == spec  # the same picture every time
     without_me = charts.percentile_strips_spec([(p, d, None) for p, d, _m in rows])
     assert len(without_me["layer"]) == 2
     svg = charts.percentile_strips(rows)
     root = ET.fromstring(svg)
     circles = [p for p in root.iter(f"{SVG}path") if 'fill="#1f2a3d"' in ET.tostring(p, "unicode")]
     assert len(circles) == 2  # one dark marker per strip
+
+
+def test_every_dot_is_named_on_hover_and_for_screen_readers() -> None:
+    rows = [
+        ("Overall", [(77.0, "vendor", "@hireloop"), (12.4, "other", "@a<b>&co")], None),
+        ("Face", [(64.0, "vendor", "@hireloop")], None),
+    ]
+    svg = charts.percentile_strips(rows)
+    root = ET.fromstring(svg)  # still well-formed with a handle full of markup
+    marks = [p for p in root.iter(f"{SVG}path") if p.get("role") == "graphics-symbol"]
+    labels = [(p.get("aria-label"), "".join(p.find(f"{SVG}title").itertext())) for p in marks]
+    assert labels == [
+        ("@hireloop: 77", "@hireloop: 77"),  # the browser's tooltip is the <title>
+        ("@a<b>&co: 12", "@a<b>&co: 12"),
+        ("@hireloop, Face: 64", "@hireloop, Face: 64"),
+    ]
+    assert "jitter" not in svg and "offset" not in svg and "segment:" not in svg
+    assert "<b>" not in svg  # the handle stays text
+
+
+def test_bars_are_labelled_by_pillar_and_score_only() -> None:
+    svg = charts.pillar_bars(PILLARS)
+    labels = re.findall(
+        r'role="graphics-symbol"[^>]*>|aria-label="([^"]*)" role="graphics-symbol"', svg
+    )
+    named = [x for x in labels if x]
+    assert named == ["Face: 28", "Mix: 0", "Voice: 91", "Conversation: 64"]
+    assert "color:" not in svg and "shown:" not in svg

@@ -81,7 +81,7 @@ def test_accounts_get_pillar_aggregates_in_the_right_direction(tmp_path: Path) -
     firm, recruiter = by_handle["acmestaff"], by_handle["jo_recruits"]
     assert firm["job_share"] > 0.9 and recruiter["job_share"] < 0.1
     assert firm["mix"] < recruiter["mix"]
-    assert firm["templated_share"] > 0.5
+    assert firm["exact_copy_share"] > 0.5
     assert recruiter["conversation"] > firm["conversation"]
     assert len(posts) == 120 and {"job_opening", "personality", "humor", "work_topic"} <= set(
         posts[0]
@@ -266,3 +266,33 @@ def test_a_guessed_encoding_is_a_note_not_a_skipped_file(tmp_path: Path) -> None
     )
     report = json.loads(as_json.stdout)
     assert report["problems"] == [] and report["notices"][0]["file"] == str(shard)
+
+
+def test_the_copy_share_is_named_for_what_it_counts(tmp_path: Path) -> None:
+    # ads that differ only in the job and the town: the audit's near-copies, not exact copies
+    jobs = ("Forklift Operator", "Night Nurse", "Welder", "Line Cook", "Picker", "Driver")
+    towns = ("Dayton", "Akron", "Toledo", "Canton", "Parma", "Kent")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [
+        {
+            "type": "post",
+            "platform": "x",
+            "id": str(n),
+            "author": "sunbeltcare",
+            "text": f"Now hiring: {job} in {town}. Great pay and benefits, apply today!",
+            "created_at": f"2026-01-{1 + n:02d}T10:00:00Z",
+        }
+        for n, (job, town) in enumerate(zip(jobs, towns, strict=True))
+    ]
+    (folder / "ads.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    score_inputs([folder], tmp_path / "out", engine="local")
+    _posts, accounts = _read(tmp_path / "out")
+    # no column called "templated" that disagrees with the audit's Templated share
+    assert "templated_share" not in accounts[0]
+    assert accounts[0]["exact_copy_share"] == 0.0
+    from staffpulse.signals.templating import detect_templates
+
+    assert detect_templates([str(x["text"]) for x in lines]).share == 1.0  # the audit's view
+    docs = (Path(__file__).parents[1] / "docs" / "scale.md").read_text(encoding="utf-8")
+    assert "`exact_copy_share` counts only exact copies" in docs and "near-copies" in docs

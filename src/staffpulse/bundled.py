@@ -40,3 +40,15 @@ def holds_only_the_sample(conn: sqlite3.Connection) -> bool:
         _SAMPLE_LOCATIONS,
     ).fetchone()
     return bool(row[0]) and bool(row[1])
+
+
+def holds_the_sample_and_more(store: Store) -> bool:
+    """True when some posts came from the bundled sample and some did not: the demo's store
+    after the user imported their own data, where the sample's cohort file no longer applies
+    (its segments would leave the user's accounts out of the comparison)."""
+    row = store.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM posts p JOIN raw_payloads r ON r.id = p.raw_id"
+        " WHERE r.location LIKE ? OR r.location LIKE ?)",
+        _SAMPLE_LOCATIONS,
+    ).fetchone()
+    return bool(row[0]) and not holds_only_the_sample(store.conn)

@@ -29,6 +29,15 @@ SEGMENT_LABELS = {
     "other": "Other",
     "unknown": "No segment",
 }
+# one account's segment in words, as the league table shows it (the JSON keeps the keys)
+SEGMENT_WORDS = {
+    "staffing_firm": "Staffing firm",
+    "vendor": "Vendor",
+    "recruiter": "Recruiter",
+    "hr": "HR",
+    "other": "Other",
+    "unknown": "No segment",
+}
 # How a line says it has no segment: blank, or the words the league table and its CSV write
 # (so a league CSV read back as a cohort keeps its accounts without a note on each).
 _NO_SEGMENT = frozenset({"no_segment", "none", "unknown"})

@@ -24,6 +24,7 @@ from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem, read_cohort
+from staffpulse.benchmark.fixes import fix_headline
 from staffpulse.benchmark.members import (
     FEW_POSTS,
     default_cohort,
@@ -246,11 +247,14 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
                 name: None if np.isnan(pct[name][i]) else round(float(pct[name][i]))
                 for name in SCORES
             },
-            "job_share": mix["job_share"],
+            # a share of the few posts Mix could read (the English ones) is no measure of the
+            # account: blank where Mix is not scored, as the mix score is
+            "job_share": mix["job_share"] if audit.pillars["mix"].scored else None,
             "posts": audit.counts["posts"],
             # a grade from a handful of posts says little: renderers flag it
             "few_posts": audit.counts["posts"] < FEW_POSTS,
-            "top_action": audit.top_actions[0]["action"] if audit.top_actions else "",
+            # the audit speaks to its account ("you"); the league table speaks about it
+            "top_action": fix_headline(audit.top_actions[0]) if audit.top_actions else "",
         }
         rows.append(row)
     rows.sort(key=lambda r: (-r["overall"], r["handle"]))
@@ -276,7 +280,8 @@ def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, d
 
 
 def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
-    """The essay's claims, each tested on this cohort with its sample sizes."""
+    """The classic claims about staffing firms on social media, each tested on this cohort
+    with its sample sizes."""
     scores = _scores(audits)
     seg = np.array(segments)
     vendors, firms = seg == "vendor", seg == "staffing_firm"
@@ -295,8 +300,8 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
             claim["verdict"] = "not tested"
             claim["explanation"] = (
-                "No account of the cohort has a segment: give a cohort file with a segment "
-                "column (staffing_firm, vendor, recruiter, hr, other) to test this."
+                "No account of the group has a segment: give a cohort file with a segment "
+                "column (staffing firm, vendor, recruiter, HR, other) to test this."
             )
     shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
     # a share from no original post, or from posts the model cannot read, is no evidence

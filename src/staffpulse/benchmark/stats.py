@@ -1,4 +1,5 @@
-"""Statistics of a cohort: percentiles, segment summaries and the essay's claims with numbers."""
+"""Statistics of a cohort: percentiles, segment summaries, and the classic claims about staffing
+firms on social media, tested with numbers."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ import numpy.typing as npt
 MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
 ALPHA = 0.05
 BOOTSTRAP = 2000
+# how the reports say each ``verdict`` (the JSON keeps the verdicts themselves: scripts read them)
+VERDICT_WORDS = {
+    "supported": "Holds here",
+    "contradicted": "Not so here",
+    "mixed": "Unclear",
+    "no clear difference": "No clear difference",
+    "too small to tell": "Too few to tell",
+    "not tested": "Not tested",
+}
 
 
 def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -54,9 +64,13 @@ def bootstrap_diff(
 def compare(
     a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], a_name: str, b_name: str, what: str
 ) -> dict[str, Any]:
-    """Does group a score higher than group b? Mann-Whitney (one-sided) and a bootstrap interval."""
+    """Does group a score higher than group b? Mann-Whitney (one-sided) and a bootstrap interval.
+
+    ``explanation`` says it in plain words for a marketer; ``detail`` holds the statistics
+    (interval, p-value), which the reports keep in their "How we test this" part.
+    """
     out: dict[str, Any] = {
-        "claim": f"{a_name} beat {b_name} on {what}",
+        "claim": f"{a_name} beat {b_name.lower()} on {what}",
         "n": {a_name: int(a.size), b_name: int(b.size)},
         "median": {
             a_name: round(float(np.median(a)), 1) if a.size else None,
@@ -65,6 +79,7 @@ def compare(
         "mean_difference": None,
         "ci95": None,
         "p_value": None,
+        "detail": None,
     }
     if a.size and b.size:
         out["mean_difference"] = round(float(a.mean() - b.mean()), 1)
@@ -73,14 +88,12 @@ def compare(
         medians = ""
         if a.size and b.size:
             medians = (
-                f"Medians {a_name.lower()} {out['median'][a_name]:g}, {b_name.lower()} "
-                f"{out['median'][b_name]:g}, but only "
+                f"Typical {what} score: {a_name.lower()} {round(float(np.median(a)))}, "
+                f"{b_name.lower()} {round(float(np.median(b)))}. "
             )
-        else:
-            medians = "Only "
         out["explanation"] = (
-            f"{medians}{_group(a.size, a_name)} and {_group(b.size, b_name)} in the cohort; "
-            f"at least {MIN_GROUP} of each are needed to tell."
+            f"{medians}Too few to tell: the group has {_group(a.size, a_name)} and "
+            f"{_group(b.size, b_name)}, and we need at least {MIN_GROUP} of each."
         )
         return out
     from scipy.stats import mannwhitneyu
@@ -90,22 +103,33 @@ def compare(
     out["p_value"] = round(p, 4)
     out["ci95"] = [round(low, 1), round(high, 1)]
     diff = out["mean_difference"]
+    out["detail"] = (
+        f"Difference of the averages {diff:+.1f} points (95% interval {low:+.1f} to "
+        f"{high:+.1f}); one-sided Mann-Whitney p = {p:.3f}."
+    )
+    points = _points(abs(diff))
     if p < ALPHA:
         out["verdict"] = "supported"
         out["explanation"] = (
-            f"{a_name} score {diff:+.1f} points higher on average (95% interval {low:+.1f} to "
-            f"{high:+.1f}; Mann-Whitney p = {p:.3f})."
+            f"{a_name} score {points} higher on average, more than chance would explain."
         )
     elif float(np.median(a)) < float(np.median(b)) and low < 0 and high < 0:
         out["verdict"] = "contradicted"
-        out["explanation"] = f"{b_name} score higher: {diff:+.1f} points (p = {p:.3f})."
+        out["explanation"] = f"The other way round: {b_name.lower()} score {points} higher."
     else:
         out["verdict"] = "no clear difference"
+        higher, lower = (a_name, b_name) if diff >= 0 else (b_name, a_name)
         out["explanation"] = (
-            f"The difference ({diff:+.1f} points, 95% interval {low:+.1f} to {high:+.1f}) could "
-            f"be chance (Mann-Whitney p = {p:.3f})."
+            f"{higher} score {points} higher on average than {lower.lower()}, "
+            "a difference chance could explain."
         )
     return out
+
+
+def _points(value: float) -> str:
+    """``1 point``, ``12 points``: a difference of scores, whole as every score is."""
+    whole = round(value)
+    return f"{whole} point{'' if whole == 1 else 's'}"
 
 
 def _group(n: int, name: str) -> str:
@@ -139,17 +163,26 @@ def mostly_job_ads(
         "share": round(k / n, 3) if n else None,
         "ci95": [round(low, 3), round(high, 3)] if n else None,
         "threshold": cut,
+        "detail": None,
     }
     if n < MIN_GROUP:
         out["verdict"] = "too small to tell"
         out["explanation"] = (
-            f"Only {n} {group.lower()} in the cohort; at least {MIN_GROUP} are needed."
+            f"Too few to tell: the group has {_group(n, group)}, and we need at least {MIN_GROUP}."
         )
     else:
         out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
         out["explanation"] = (
-            f"{k} of {n} {group.lower()} ({round(100 * k / n)}%, 95% interval "
-            f"{round(100 * low)}-{round(100 * high)}%) have more than half of their original "
-            "posts as job ads."
+            f"{k} of {_group(n, group)} ({round(100 * k / n)}%) post more job ads than "
+            "anything else (over half of their original posts): "
+            + {
+                "supported": "clearly most of them.",
+                "contradicted": "clearly a minority.",
+                "mixed": "too close to half to tell with this few.",
+            }[out["verdict"]]
+        )
+        out["detail"] = (
+            f"95% interval of that share: {round(100 * low)}-{round(100 * high)}% "
+            "(Wilson); the claim holds when the whole interval is above 50%."
         )
     return out

@@ -5,6 +5,11 @@ Each chart is a Vega-Lite spec (``*_spec`` functions: plain dicts, easy to test 
 Vega-Lite, so charts are drawn offline and the reports need no script and no network: the
 standalone reports keep their ``default-src 'none'`` policy and print well. Vega escapes every
 string it writes into the SVG; ``render`` adds only escaped attributes of its own.
+
+Every mark a reader may point at says what it is in words: a ``description`` encoding becomes
+its ``aria-label`` (without one, Vega lists the spec's fields, "jitter: -5" and all), and
+``render`` repeats it as the mark's ``<title>``, which browsers show on hover ("@hireloop: 77").
+Decorations (tracks, value labels) are hidden from screen readers (``aria: false``).
 """
 
 from __future__ import annotations
@@ -65,6 +70,8 @@ PILLAR_AXIS = {
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ROOT_SIZE = re.compile(r'^(<svg\b[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"')
+# a mark Vega labelled (its aria-label, already escaped by Vega), drawn as an empty element
+_LABELLED_MARK = re.compile(r'<path aria-label="([^"]*)" role="graphics-symbol"([^>]*?)/>')
 
 
 def _spec(**parts: Any) -> dict[str, Any]:
@@ -82,6 +89,11 @@ def render(spec: dict[str, Any], label: str) -> Markup:
 
     svg = vl_convert.vegalite_to_svg(spec).strip()
     svg = _ROOT_SIZE.sub(rf'\1 width="100%" role="img" aria-label="{escape(label)}"', svg, count=1)
+    # the label again as the mark's tooltip: the text is Vega's escaped attribute, which is
+    # valid element text as it is
+    svg = _LABELLED_MARK.sub(
+        r'<path aria-label="\1" role="graphics-symbol"\2><title>\1</title></path>', svg
+    )
     return Markup(svg)
 
 
@@ -93,6 +105,7 @@ def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
             "score": score,
             "shown": max(score, 0.6),
             "color": GRADE_COLORS[band(score)],
+            "label": f"{label}: {score}",
         }
         for label, score in rows
     ]
@@ -111,12 +124,19 @@ def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
         },
         layer=[
             {
-                "mark": {"type": "bar", "color": "#f1f4f8", "cornerRadius": 6, "size": 26},
+                "mark": {
+                    "type": "bar",
+                    "color": "#f1f4f8",
+                    "cornerRadius": 6,
+                    "size": 26,
+                    "aria": False,
+                },
                 "encoding": {"x": {"datum": 100, "type": "quantitative"}},
             },
             {
                 "mark": {"type": "bar", "cornerRadius": 6, "size": 26},
                 "encoding": {
+                    "description": {"field": "label"},
                     "x": {
                         "field": "shown",
                         "type": "quantitative",
@@ -133,6 +153,7 @@ def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
                     "dx": 8,
                     "fontSize": 14,
                     "fontWeight": 700,
+                    "aria": False,
                 },
                 "encoding": {
                     "x": {"field": "shown", "type": "quantitative"},
@@ -159,6 +180,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "series": name,
             "order": k,
             "posts": int(row.get(key, 0)),
+            "description": f"{month_label(str(row['month']))}, {name}: {int(row.get(key, 0))}",
         }
         for row in rows
         for k, (key, name, _color) in enumerate(shown)
@@ -196,6 +218,7 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
                 "legend": {"orient": "top", "direction": "horizontal"},
             },
             "order": {"field": "order"},
+            "description": {"field": "description"},
         },
     )
 
@@ -215,19 +238,36 @@ def month_label(value: str) -> str:
         return value
 
 
-def percentile_strips_spec(
-    rows: Sequence[tuple[str, Sequence[tuple[float, str]], float | None]],
-) -> dict[str, Any]:
-    """One strip per pillar: every account a dot on 0-100 (coloured by segment); the audited
-    account, when given, as a large dark marker."""
+Dot = tuple[float, str, str]  # (score, segment key, the account's name as shown: "@hireloop")
+Strip = tuple[str, Sequence[Dot], float | None]  # (pillar, every account's dot, the audited one)
+
+
+def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[str, Any]:
+    """One strip per pillar: every account a dot on 0-100 (coloured by segment, named on
+    hover: ``@hireloop: 77``); the audited account, when given, as a large dark marker
+    (``mine_name``: how it is named)."""
     order = [label for label, _dots, _mine in rows]
     dots = [
-        # a fixed jitter (not random) so the same cohort always draws the same picture
-        {"pillar": label, "score": value, "segment": segment, "jitter": (j * 7919) % 11 - 5}
+        # a fixed vertical offset (not random) so the same cohort always draws the same picture
+        {
+            "pillar": label,
+            "score": value,
+            "segment": segment,
+            "offset": (j * 7919) % 11 - 5,
+            "label": _dot_label(name, label, value),
+        }
         for label, points, _mine in rows
-        for j, (value, segment) in enumerate(points)
+        for j, (value, segment, name) in enumerate(points)
     ]
-    mine = [{"pillar": label, "score": m} for label, _d, m in rows if m is not None]
+    mine = [
+        {
+            "pillar": label,
+            "score": m,
+            "label": _dot_label(f"{mine_name} (this account)".strip(), label, m),
+        }
+        for label, _d, m in rows
+        if m is not None
+    ]
     y = {
         "field": "pillar",
         "type": "nominal",
@@ -240,10 +280,11 @@ def percentile_strips_spec(
         "scale": {"domain": [0, 100]},
         "axis": {"values": [0, 25, 50, 75, 100], "grid": True, "gridColor": "#eef1f5"},
     }
+    named = {"description": {"field": "label"}, "tooltip": {"field": "label"}}
     layers: list[dict[str, Any]] = [
         {
             "data": {"values": [{"pillar": label} for label in order]},
-            "mark": {"type": "rule", "color": "#d5dbe4", "strokeWidth": 2},
+            "mark": {"type": "rule", "color": "#d5dbe4", "strokeWidth": 2, "aria": False},
             "encoding": {
                 "y": y,
                 "x": {"datum": 0, "type": "quantitative"},
@@ -257,7 +298,7 @@ def percentile_strips_spec(
                 "y": y,
                 "x": x,
                 "yOffset": {
-                    "field": "jitter",
+                    "field": "offset",
                     "type": "quantitative",
                     "scale": {"domain": [-22, 22]},
                 },
@@ -270,6 +311,7 @@ def percentile_strips_spec(
                     },
                     "legend": None,
                 },
+                **named,
             },
         },
     ]
@@ -285,16 +327,22 @@ def percentile_strips_spec(
                     "stroke": "#ffffff",
                     "strokeWidth": 2,
                 },
-                "encoding": {"y": y, "x": x},
+                "encoding": {"y": y, "x": x, **named},
             }
         )
     return _spec(width=800, height={"step": 44}, layer=layers)
 
 
-def percentile_strips(
-    rows: Sequence[tuple[str, Sequence[tuple[float, str]], float | None]],
-) -> Markup:
-    return render(percentile_strips_spec(rows), "Each account's pillar scores in the cohort")
+def _dot_label(name: str, pillar: str, score: float) -> str:
+    """``@hireloop: 77`` on the Overall strip, ``@hireloop, Face: 64`` on a pillar's."""
+    who = name or "an account"
+    return f"{who}{'' if pillar == 'Overall' else ', ' + pillar}: {round(score)}"
+
+
+def percentile_strips(rows: Sequence[Strip], mine_name: str = "") -> Markup:
+    return render(
+        percentile_strips_spec(rows, mine_name), "Each account's pillar scores in the cohort"
+    )
 
 
 def segment_legend(segments: Sequence[tuple[str, str]]) -> Markup:

@@ -241,13 +241,13 @@ def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
     rows = []
     for name in order:
         dots = [
-            (float(r[name]), str(r["segment"]))
+            (float(r[name]), str(r["segment"]), "@" + str(r["handle"]))
             for r in benchmark.leaderboard
             if r[name] is not None  # not scored: no dot
         ]
         mine = float(me[name]) if me and me[name] is not None else None
         rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
-    return charts.percentile_strips(rows)
+    return charts.percentile_strips(rows, "@" + str(me["handle"]) if me else "")
 
 
 def _legend(result: BenchmarkResult) -> Any:
@@ -265,6 +265,9 @@ def render_benchmark_html(result: BenchmarkResult) -> str:
 
 def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
     """What ``benchmark.html.j2`` renders (the dashboard shows the same page)."""
+    from staffpulse.benchmark.cohort import SEGMENT_WORDS
+    from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS
+
     return {
         "b": result,
         "rows": result.leaderboard,
@@ -275,6 +278,10 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],
         "generated": format_when(result.generated_at),
         "grade_counts": _grade_counts(result),
+        # the verdicts and segments in words; the JSON keeps the keys scripts read
+        "verdict_words": VERDICT_WORDS,
+        "segment_words": SEGMENT_WORDS,
+        "min_group": MIN_GROUP,
     }
 
 

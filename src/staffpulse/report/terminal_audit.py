@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.benchmark.cohort import SEGMENT_WORDS
+from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS
 from staffpulse.errors import InputError
 from staffpulse.report.audit_view import (
     RICH_COLORS,
@@ -175,9 +177,15 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             *([segment_cell(row["segment"])] if segments else []),
             Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
-            pct(row["job_share"]),
+            Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"]),
         )
     console.print(table)
+    if wide:  # the figure after each pillar's score, in words
+        console.print(
+            "[dim]After each pillar's score: how many of the group it beats"
+            " (p88: better than 88% of the group).[/]",
+            highlight=False,
+        )
     if result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
         console.print(
             f"[dim]{count_of(result.left_out, 'account')} with fewer than"
@@ -195,20 +203,26 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         seg.add_row(
             stats["label"],
             str(stats["n"]),
-            *(
-                "n/a" if stats[k]["median"] is None else str(stats[k]["median"])
+            *(  # whole, as every score (and rounded as the HTML's Jinja ``round`` does)
+                "n/a" if stats[k]["median"] is None else str(round(stats[k]["median"]))
                 for k in ("overall", *PILLAR_TITLES)
             ),
         )
     console.print(seg)
-    console.print("[bold]The essay's claims, tested on this cohort[/]")
+    console.print("[bold]The classic claims about staffing firms on social media, tested here[/]")
     for claim in result.claims:
         style = {"supported": "green", "contradicted": "red"}.get(claim["verdict"], "yellow")
+        verdict = VERDICT_WORDS.get(claim["verdict"], claim["verdict"])
         console.print(
-            f"  [{style}]{claim['verdict'].upper()}[/] {claim['claim']}. "
-            f"[dim]{claim['explanation']}[/]",
+            f"  [{style}]{verdict.upper()}[/] {claim['claim']}. [dim]{claim['explanation']}[/]",
             highlight=False,
         )
+    console.print(  # the statistics, for who asks how (the --json has every number)
+        f"[dim]How we test this: groups under {MIN_GROUP} accounts are too few to tell; "
+        "“beat” claims use a one-sided Mann-Whitney test, “mostly job ads” a Wilson interval"
+        " (both 95%).[/]",
+        highlight=False,
+    )
     for problem in result.problems:
         label = "note" if problem.kept else "skipped"  # a kept account is in the table above
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
@@ -218,7 +232,8 @@ def segment_cell(segment: str) -> str:
     """A leaderboard row's segment as the table and its CSV show it: ``staffing firm``, and
     ``no segment`` for an account without one (the HTML's "No segment"; never "unknown", the
     key the JSON keeps)."""
-    return "no segment" if segment == "unknown" else segment.replace("_", " ")
+    words = SEGMENT_WORDS.get(segment, segment.replace("_", " "))
+    return words if words.isupper() else words.lower()  # "HR" stays HR
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:

@@ -198,8 +198,11 @@ def account_rows(
         job_share = p.job_ads / p.originals if p.originals else 0.0
         personality = p.personality / p.authored if p.authored else 0.0
         humor = p.humor / p.authored if p.authored else 0.0
-        templated_posts = sum(c for c in p.template_keys.values() if c >= 2)
-        templated = templated_posts / p.originals if p.originals else 0.0
+        # exact copies only (same text once URLs, numbers and mentions are masked): the audit's
+        # near-copy templating needs all of an account's posts side by side, which partials
+        # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
+        copies = sum(c for c in p.template_keys.values() if c >= 2)
+        exact_copies = copies / p.originals if p.originals else 0.0
         reply_share = p.replies / p.posts if p.posts else 0.0
         share_share = (p.reposts + p.quotes) / p.posts if p.posts else 0.0
         mention_share = p.originals_mentioning / p.originals if p.originals else 0.0
@@ -220,7 +223,7 @@ def account_rows(
                 "job_share": round(job_share, 6),
                 "personality_share": round(personality, 6),
                 "humor_share": round(humor, 6),
-                "templated_share": round(templated, 6),
+                "exact_copy_share": round(exact_copies, 6),
                 "reply_share": round(reply_share, 6),
                 "mention_share": round(mention_share, 6),
                 "share_share": round(share_share, 6),
@@ -229,7 +232,7 @@ def account_rows(
                 "first_post": p.first_ts,
                 "last_post": p.last_ts,
                 "mix": round(mix_score(job_share, settings), 2) if p.originals else None,
-                "voice": round(voice_score(personality, humor, templated, settings), 2)
+                "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
                 if p.authored
                 else None,
                 "conversation": round(

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from staffpulse.bundled import SAMPLE_DIR, is_bundled_sample
+from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled_sample
 from staffpulse.errors import InputError
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
@@ -142,6 +142,21 @@ class Backend(InboxMixin):
             sample = SAMPLE_DIR / "cohort.csv"
             return sample if sample.exists() else None
         return chosen
+
+    def sample_cohort_dropped(self) -> bool:
+        """True when the sample's cohort file (and its segments) is no longer used because the
+        user's own data joined the sample in this store, and no cohort file of theirs replaces
+        it: the Benchmark page says so, instead of the segments vanishing without a word. (The
+        sample shown by "Load the sample data" lives in a store of its own, which imports never
+        reach: there this never happens.)"""
+        if self.settings.active_cohort() is not None:
+            return False
+
+        def compute() -> bool:
+            with self.store() as store:
+                return holds_the_sample_and_more(store)
+
+        return self.cached("sample-cohort-dropped", compute)
 
     def cohort_label(self) -> str | None:
         """How the active cohort is named on the page: the user's own file name."""

@@ -62,6 +62,8 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         # who the default cohort is: the library's rule, told until the ranking says more
         "min_posts": DEFAULT_MIN_POSTS,
         "left_out": 0,
+        # the demo's store after the user's first import: the sample's segments are gone
+        "sample_cohort_dropped": label is None and ctx.backend.sample_cohort_dropped(),
     }
     try:
         result = benchmark_data(request)
@@ -163,7 +165,7 @@ def saved_flash(name: str, check: CohortCheck) -> Flash:
         "with posts in the store, compared by segment."
         if check.has_segments
         else "with posts in the store. The file names no segments, so there is no segment "
-        "comparison: add a third column (staffing_firm, vendor, recruiter, hr, other) for one."
+        "comparison: add a third column (staffing firm, vendor, recruiter, HR or other) for one."
     )
     if not check.problems:
         return Flash("ok", "Cohort saved:", ranked)

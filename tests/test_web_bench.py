@@ -1,0 +1,91 @@
+"""The Benchmark page (routes_bench): what it says about the cohort it ranks, in words a
+marketer reads, and why the demo's segment comparison is gone once their own data is in."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    private_copy,
+    sample_store,
+    upload_files,
+    x_archive_bytes,
+)
+
+DROPPED = (
+    "You added your own data, so the sample's segments are no longer used. Upload a cohort "
+    "file to compare segments."
+)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_store(tmp_path_factory.mktemp("bench"))
+
+
+@pytest.fixture
+def demo(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
+    """The dashboard on the demo's store (``staffpulse demo --serve``)."""
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        yield c
+
+
+def test_the_demo_compares_the_samples_segments_without_a_note(demo: Any) -> None:
+    page = demo.get("/benchmark").text
+    assert "compared by segment" in page and DROPPED not in page
+
+
+def test_after_the_first_import_the_page_says_why_the_segments_are_gone(demo: Any) -> None:
+    status = finished_job(demo, upload_files(demo, [("archive.zip", x_archive_bytes())]))
+    assert status["state"] == "done"
+    page = demo.get("/benchmark").text
+    assert DROPPED in page  # not "No segments yet", as if there never had been any
+    assert "No segments yet" not in page and "compared by segment" not in page
+    # a cohort file of the user's own brings the comparison back, and the note goes
+    token = csrf_token(demo, "/benchmark")
+    cohort = "handle,platform,segment\nbrightpathstaff,x,staffing firm\nhireloop,x,vendor\n"
+    demo.post(
+        "/benchmark/cohort",
+        data={"csrf_token": token},
+        files={"cohort": ("firms.csv", cohort.encode(), "text/csv")},
+    )
+    page = demo.get("/benchmark").text
+    assert "compared by segment" in page and DROPPED not in page
+
+
+def test_the_sample_shown_by_its_button_never_leaves_the_note(tmp_path: Path) -> None:
+    # "Load the sample data" keeps the sample in a store of its own: an import goes to the
+    # user's store, which never held the sample, so there were no segments to lose
+    with make_client(tmp_path / "mine.db") as client:
+        client.post("/sample/load", data={"csrf_token": csrf_token(client, "/")})
+        assert DROPPED not in client.get("/benchmark").text
+        finished_job(client, upload_files(client, [("archive.zip", x_archive_bytes())]))
+        page = client.get("/benchmark").text
+        assert DROPPED not in page and "No segments yet" in page
+
+
+def test_the_page_speaks_plainly_and_keeps_the_statistics_folded(demo: Any) -> None:
+    page = demo.get("/benchmark").text
+    main = page.split('<main class="page"', 1)[1]
+    assert "essay" not in main.lower()
+    assert "the classic claims about staffing firms on social media" in main.lower()
+    how = main.index('<details class="how">')
+    assert "Mann-Whitney" in main[how:] and "Mann-Whitney" not in main[:how]
+    assert "95% interval" not in main[:how]
+    assert re.search(r">beats \d+%<", main) and not re.search(r">p\d+<", main)
+    assert "staffing_firm" not in main.split("<form", 1)[0]  # segments in words
+    assert "Staffing firm" in main and ">HR<" in main
+    # the dots of the strips are named on hover, never "jitter"
+    assert "<title>@hireloop: " in main and "jitter" not in main
