@@ -24,7 +24,9 @@ from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, Notice, claimed_by, keeping_avatars_in
 from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
-from staffpulse.store.core import Record, Store, WriteCounts
+from staffpulse.store.clashes import AuthorClash
+from staffpulse.store.core import LeftOut, Record, Store, WriteCounts
+from staffpulse.store.tally import repeats_note
 
 BATCH_SIZE = 2000
 ProgressCallback = Callable[[str, int], None]
@@ -67,10 +69,15 @@ class ImportReport:
         self.follows += counts.follows
         self.new_accounts += counts.new_accounts
         self.new_posts += counts.new_posts
-        # posts left out because their ids are other accounts' posts (store/clashes.py)
-        for clash in counts.clashes:
-            self.problems.append(Problem(clash.location, clash.line, clash.message))
+        # posts left out because their ids are other accounts' posts (store/clashes.py), and
+        # rows with a count too large to store
+        left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
+        for left in left_out:
+            self.problems.append(Problem(left.location, left.line, left.message))
             self.skipped += 1
+        for location, message in counts.notices:  # told once, whichever batch says it again
+            if (notice := Notice(location, message)) not in self.notices:
+                self.notices.append(notice)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -188,6 +195,8 @@ def import_paths(
     report = ImportReport(problems=list(problems))
     run = store.start_run("import", {"paths": [str(p) for p in paths]})
     status = "error"
+    # each account, post and follow counted once, however many files and batches carry it
+    tally = store.new_tally()
     try:
         # the images of an archive or ZIP are kept beside the store they are imported into
         with keeping_avatars_in(store.avatar_folder):
@@ -206,17 +215,21 @@ def import_paths(
                             report.skipped += found.records
                         continue
                     report.files.append((found.location, found.label))
+                    tally.start_file()
                     done = 0
                     for batch in _batched(found.items, report):
-                        report.add(store.write_records(batch))
+                        report.add(store.write_records(batch, tally=tally))
                         done += len(batch)
                         if progress:
                             progress(found.location, done)
+                    if (note := repeats_note(tally.repeats())) is not None:
+                        report.notices.append(Notice(found.location, note))
         store.refresh_interactions()
         status = "ok"
     except StaffpulseError:
         raise
     finally:
+        tally.close()
         counts = report.as_dict()
         counts.pop("problems")
         store.finish_run(run, counts, status)

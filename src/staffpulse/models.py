@@ -3,7 +3,7 @@
 Sources turn platform payloads into these rows; the store persists them; signals, audit,
 benchmark, listen and connect read them back. Accounts and posts are keyed by
 ``(platform, id)``. Where a platform gives no stable id (the project's own CSV), the id is
-the lower-cased handle.
+the lower-cased handle (:func:`keyed_by_handle`).
 """
 
 from __future__ import annotations
@@ -111,6 +111,20 @@ INDUSTRY_ROLES: tuple[str, ...] = ("staffing_firm", "recruiter", "hr_pro", "vend
 def normalize_handle(handle: str) -> str:
     """Handles compare case-insensitively and without the leading ``@``."""
     return handle.strip().lstrip("@").lower()
+
+
+def keyed_by_handle(account_id: str | None, handle: str | None) -> bool:
+    """Whether an account id is a *handle key*: the lower-cased handle, given where the data
+    named the account by its handle alone (the staffpulse CSV and JSONL, TWCS brands). No
+    platform's own ids look like that (X and Mastodon ids are numbers, Bluesky's are DIDs),
+    so the store can file such rows under the account it holds with that handle
+    (:mod:`staffpulse.store.handle_keys`)."""
+    return bool(account_id) and bool(handle) and account_id == normalize_handle(handle or "")
+
+
+# The largest count SQLite stores (a signed 64-bit integer). A larger one is corrupt or
+# hand-edited data: the row holding it is skipped and reported, never stored wrong.
+MAX_COUNT = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,6 +205,8 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
         return None
     if isinstance(value, str) and _GROUPED.match(value.strip()):
         return int(re.sub(r"\D", "", value))
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)  # exactly: a float keeps 15 to 17 digits
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -213,7 +215,7 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
         raise ValueError(f"'{key}' should be a whole number, got {value!r} ({COUNT_FIX})")
     if number < 0:
         raise ValueError(f"'{key}' cannot be negative, got {value!r}")
-    return int(number)
+    return value if isinstance(value, int) else int(number)
 
 
 @dataclass(slots=True)

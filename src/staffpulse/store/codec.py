@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import orjson
 
-from staffpulse.models import Account, Post, PostKind
+from staffpulse.models import MAX_COUNT, Account, Follow, Post, PostKind
 
 
 def _json_list(values: tuple[str, ...]) -> str:
@@ -30,6 +30,30 @@ def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+ACCOUNT_COUNTS = ("followers", "following", "post_count")
+POST_COUNTS = ("likes", "reposts", "replies", "quotes")
+
+
+def count_out_of_range(row: Account | Post | Follow) -> str | None:
+    """Why a row cannot be stored, when one of its counts is wider than SQLite's 64-bit
+    integers (corrupt or hand-edited data); None when every count fits."""
+    if isinstance(row, Follow):
+        return None
+    names = POST_COUNTS if isinstance(row, Post) else ACCOUNT_COUNTS
+    for name in names:
+        value = getattr(row, name)
+        if isinstance(value, int) and not -MAX_COUNT - 1 <= value <= MAX_COUNT:
+            what = f"post {row.id}" if isinstance(row, Post) else f"account @{row.handle}"
+            # not the value itself: a reader may have made it a float, so it is not the file's
+            size = "too large" if value > 0 else "out of range"
+            return (
+                f"'{name}' of {what} is {size} to store (a count can be at most "
+                f"{MAX_COUNT:,}), so the {'post' if isinstance(row, Post) else 'account'} "
+                "was skipped"
+            )
+    return None
 
 
 def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any, ...]:

@@ -2,7 +2,9 @@
 
 Writes are upserts keyed by ``(platform, id)``: importing the same data again changes no
 counts. A later import may fill fields an earlier one lacked (``COALESCE``), but never blanks
-them. Raw payloads are kept once each (keyed by their SHA-256) with their provenance.
+them. Rows that name an account by its handle alone are filed under the account the store
+holds with that handle (:mod:`staffpulse.store.handle_keys`). Raw payloads are kept once each
+(keyed by their SHA-256) with their provenance.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
-from staffpulse.store.codec import account_params, format_time, post_params
+from staffpulse.store.codec import account_params, count_out_of_range, format_time, post_params
+from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
 from staffpulse.store.reads import ReadMixin
+from staffpulse.store.tally import ONE_RECORD_A_LINE, Tally
 
 _ACCOUNT_UPSERT = """
 INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avatar_url,
@@ -96,9 +100,19 @@ ON CONFLICT (platform, follower_id, followee_id) DO UPDATE SET
 """
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A row left out of a write, with where it came from and why."""
+
+    location: str
+    line: int | None
+    message: str
+
+
 @dataclass
 class WriteCounts:
-    """Rows written by one batch (upserts: re-written rows count again)."""
+    """Rows written by one batch, each once (with a :class:`Tally`: those new to the tally).
+    ``new_*`` are the ones the store did not hold before."""
 
     accounts: int = 0
     posts: int = 0
@@ -108,6 +122,8 @@ class WriteCounts:
     new_accounts: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     clashes: list[AuthorClash] = field(default_factory=list)  # posts left out, not written
+    left_out: list[LeftOut] = field(default_factory=list)  # rows with counts too large to store
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (location, message)
 
     def add(self, other: WriteCounts) -> None:
         self.accounts += other.accounts
@@ -241,8 +257,15 @@ class Store(ReadMixin):
             )
         return [ids[d] if d is not None else None for d in digests]
 
-    def write_records(self, records: Sequence[Record]) -> WriteCounts:
-        """Upsert a batch of records in one transaction."""
+    def write_records(self, records: Sequence[Record], tally: Tally | None = None) -> WriteCounts:
+        """Upsert a batch of records in one transaction.
+
+        A row with a count SQLite cannot hold is left out (``counts.left_out``), and so is a
+        post whose id is already another account's post (``counts.clashes``). Rows naming an
+        account by its handle alone are filed under the account holding it
+        (:mod:`staffpulse.store.handle_keys`; what to tell the user in ``counts.notices``).
+        With a ``tally`` (one per import), the counts are of the rows new to it.
+        """
         counts = WriteCounts()
         now = format_time(datetime.now(UTC)) or ""
         accounts: list[tuple[Any, ...]] = []
@@ -253,22 +276,44 @@ class Store(ReadMixin):
         links: list[tuple[str, str, str | None, str | None]] = []
         post_rows: list[Post] = []
         origins: list[tuple[str, int | None]] = []
+        # per row written: (kind, platform, id, id2, label, declared by a line of its file)
+        tallied: list[tuple[str, str, str, str, str, bool]] = []
+        post_tallied: list[tuple[str, str, str, str, str, bool]] = []
         try:
             with self.transaction():
                 raw_ids = self._store_raw_batch(records)
+                rows: list[tuple[Account | Post | Follow, int | None, tuple[str, int | None]]]
+                rows, declared = [], set()
                 for record, raw_id in zip(records, raw_ids, strict=True):
                     where = (record.provenance.location, record.provenance.line)
                     for row in record.rows:
-                        if isinstance(row, Post):
-                            posts.append(post_params(row, raw_id, now))
-                            post_rows.append(row)
-                            origins.append(where)
-                        elif isinstance(row, Account):
-                            accounts.append(account_params(row, raw_id, now))
-                        else:
-                            follows.append(_follow_params(row, now))
+                        if (why := count_out_of_range(row)) is not None:
+                            counts.left_out.append(LeftOut(*where, why))
+                            continue
+                        if record.provenance.source in ONE_RECORD_A_LINE and where[1] is not None:
+                            declared.add(len(rows))
+                        rows.append((row, raw_id, where))
+                handles = resolve_handle_keys(self.conn, [(row, where) for row, _, where in rows])
+                counts.notices = handles.notices
+                for index, (row, raw_id, where) in enumerate(rows):
+                    row = handles.apply(row)
+                    said = index in declared
+                    if isinstance(row, Post):
+                        posts.append(post_params(row, raw_id, now))
+                        post_rows.append(row)
+                        origins.append(where)
+                        post_tallied.append(("post", row.platform, row.id, "", row.id, said))
+                    elif isinstance(row, Account):
+                        accounts.append(account_params(row, raw_id, now))
+                        tallied.append(("account", row.platform, row.id, "", row.handle, said))
+                    else:
+                        follows.append(_follow_params(row, now))
+                        tallied.append(
+                            ("follow", row.platform, row.follower_id, row.followee_id, "", said)
+                        )
                 keep, counts.clashes = find_author_clashes(self.conn, posts, origins)
                 posts = [p for p, kept in zip(posts, keep, strict=True) if kept]
+                tallied += itertools.compress(post_tallied, keep)
                 for row in itertools.compress(post_rows, keep):
                     aliases.extend((row.platform, a, row.id) for a in row.aliases)
                     if row.reply_to_post_id or row.quoted_post_id:
@@ -285,20 +330,30 @@ class Store(ReadMixin):
                 self.conn.executemany(_FOLLOW_UPSERT, follows)
                 quoting = resolve_aliases(self.conn, aliases, links)
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
+                touched |= {(m.platform, m.to.id) for m in handles.moves}
                 mark_pending(
                     self.conn, [*touched, *quoting], ((a[0], a[3]) for a in accounts), post_keys
                 )
+                fresh = tally.add(tallied) if tally is not None else None
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to the store at {self.path}: {exc}") from exc
-        # distinct rows: one file often carries the same account or post more than once
-        counts.accounts, counts.posts = len(accounts_keys), len(post_keys)
-        counts.follows = len({(f[0], f[1], f[2]) for f in follows})
+        if fresh is not None:  # each new to the import
+            counts.accounts, counts.posts = fresh.get("account", 0), fresh.get("post", 0)
+            counts.follows = fresh.get("follow", 0)
+        else:  # distinct rows: one file often carries the same account or post more than once
+            counts.accounts, counts.posts = len(accounts_keys), len(post_keys)
+            counts.follows = len({(f[0], f[1], f[2]) for f in follows})
         for kind in kinds.values():
             counts.by_kind[kind] = counts.by_kind.get(kind, 0) + 1
         counts.raw = len(records)
         if self.on_write is not None:
             self.on_write(touched)
         return counts
+
+    def new_tally(self) -> Tally:
+        """A new count of what the writes given it write, each account, post and follow
+        once (:mod:`staffpulse.store.tally`): one per import."""
+        return Tally(self.conn)
 
     def upsert(
         self, rows: Iterable[Account | Post | Follow], provenance: Provenance
@@ -357,7 +412,12 @@ def _payload_text(raw: Any) -> str:
         return raw.decode("utf-8", "replace")
     if isinstance(raw, str):
         return raw
-    return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
+    try:
+        return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
+    except TypeError:  # an integer wider than 64 bits (corrupt data): kept as it was written
+        return json.dumps(
+            raw, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":")
+        )
 
 
 def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:

@@ -135,6 +135,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         "ALTER TABLE accounts ADD COLUMN name_known INTEGER NOT NULL DEFAULT 1;\n"
         "UPDATE accounts SET name_known = 0 WHERE display_name = '' AND bio_known = 0;",
     ),
+    (
+        "0007_follows_by_followee",
+        # An account filed under another id (a bare account keyed by its handle, merged into
+        # the account with that handle: store/handle_keys.py) is looked up as a followee too.
+        "CREATE INDEX IF NOT EXISTS follows_by_followee ON follows(platform, followee_id);",
+    ),
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     LISTEN_MIGRATION,

@@ -34,7 +34,7 @@ def count_changes(store: Store) -> Changes:
     changes = Changes()
     write = store.write_records
 
-    def counting(records: Sequence[Any]) -> Any:
+    def counting(records: Sequence[Any], **options: Any) -> Any:
         accounts: set[tuple[str, str]] = set()
         follows: set[tuple[str, str, str]] = set()
         for record in records:
@@ -45,7 +45,7 @@ def count_changes(store: Store) -> Changes:
                     follows.add((row.platform, row.follower_id, row.followee_id))
         before = _profiles(store, accounts)
         known = _known_follows(store, follows)
-        counts = write(records)
+        counts = write(records, **options)
         after = _profiles(store, set(before))
         changes.updated_profiles += sum(1 for key, row in before.items() if after.get(key) != row)
         changes.new_follows += len(follows) - known
