@@ -167,3 +167,29 @@ def rows_where_in(
         chunk = list(values[start : start + IN_CHUNK])
         marks = ",".join("?" * len(chunk))
         yield from conn.execute(sql.format(marks=marks), (*params, *chunk))
+
+
+def payload_text(raw: Any) -> str:
+    """A raw payload as the text the store keeps (JSON with sorted keys, hashed to dedupe)."""
+    if isinstance(raw, bytes):
+        return raw.decode("utf-8", "replace")
+    if isinstance(raw, str):
+        return raw
+    try:
+        return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
+    except TypeError:  # an integer wider than 64 bits (corrupt data): kept as it was written
+        return json.dumps(
+            raw, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":")
+        )
+
+
+def follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
+    """The parameters of ``FOLLOW_UPSERT`` for one follow edge, seen at ``now``."""
+    return (
+        follow.platform,
+        follow.follower_id,
+        follow.followee_id,
+        follow.follower_handle,
+        follow.followee_handle,
+        now,
+    )

@@ -21,83 +21,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
-from staffpulse.store.codec import account_params, count_out_of_range, format_time, post_params
+from staffpulse.store.codec import (
+    account_params,
+    count_out_of_range,
+    follow_params,
+    format_time,
+    payload_text,
+    post_params,
+)
 from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.tally import ONE_RECORD_A_LINE, Tally
-
-_ACCOUNT_UPSERT = """
-INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avatar_url,
-    avatar_path, followers, following, post_count, created_at, url, verified, raw_id, first_seen,
-    bio_known, name_known)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (platform, id) DO UPDATE SET
-    handle = excluded.handle,
-    handle_norm = excluded.handle_norm,
-    display_name = CASE WHEN excluded.display_name != '' THEN excluded.display_name
-                        ELSE accounts.display_name END,
-    bio = CASE WHEN excluded.bio != '' THEN excluded.bio ELSE accounts.bio END,
-    bio_known = MAX(excluded.bio_known, accounts.bio_known),
-    name_known = MAX(excluded.name_known, accounts.name_known),
-    avatar_url = COALESCE(excluded.avatar_url, accounts.avatar_url),
-    avatar_path = COALESCE(excluded.avatar_path, accounts.avatar_path),
-    followers = COALESCE(excluded.followers, accounts.followers),
-    following = COALESCE(excluded.following, accounts.following),
-    post_count = COALESCE(excluded.post_count, accounts.post_count),
-    created_at = COALESCE(excluded.created_at, accounts.created_at),
-    url = COALESCE(excluded.url, accounts.url),
-    verified = MAX(excluded.verified, accounts.verified),
-    raw_id = COALESCE(excluded.raw_id, accounts.raw_id)
-"""
-
-_POST_UPSERT = """
-INSERT INTO posts (platform, id, author_id, author_handle, text, created_at, lang, kind,
-    reply_to_post_id, reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id,
-    reposted_post_id, mentions, hashtags, urls, likes, reposts, replies, quotes, url, raw_id,
-    first_seen)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (platform, id) DO UPDATE SET
-    -- a post first saved without its author (author_id '') gets it when a fuller copy comes
-    author_id = CASE WHEN posts.author_id = '' THEN excluded.author_id ELSE posts.author_id END,
-    author_handle = CASE WHEN excluded.author_handle != '' THEN excluded.author_handle
-                         ELSE posts.author_handle END,
-    text = CASE WHEN excluded.text != '' THEN excluded.text ELSE posts.text END,
-    created_at = COALESCE(excluded.created_at, posts.created_at),
-    lang = COALESCE(excluded.lang, posts.lang),
-    kind = CASE WHEN excluded.kind != 'original' THEN excluded.kind ELSE posts.kind END,
-    reply_to_post_id = COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id),
-    reply_to_account_id = COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id),
-    reply_to_handle = COALESCE(excluded.reply_to_handle, posts.reply_to_handle),
-    conversation_id = COALESCE(excluded.conversation_id, posts.conversation_id),
-    quoted_post_id = COALESCE(excluded.quoted_post_id, posts.quoted_post_id),
-    reposted_post_id = COALESCE(excluded.reposted_post_id, posts.reposted_post_id),
-    mentions = CASE WHEN excluded.mentions != '[]' THEN excluded.mentions ELSE posts.mentions END,
-    hashtags = CASE WHEN excluded.hashtags != '[]' THEN excluded.hashtags ELSE posts.hashtags END,
-    urls = CASE WHEN excluded.urls != '[]' THEN excluded.urls ELSE posts.urls END,
-    likes = COALESCE(excluded.likes, posts.likes),
-    reposts = COALESCE(excluded.reposts, posts.reposts),
-    replies = COALESCE(excluded.replies, posts.replies),
-    quotes = COALESCE(excluded.quotes, posts.quotes),
-    url = COALESCE(excluded.url, posts.url),
-    raw_id = COALESCE(excluded.raw_id, posts.raw_id)
-"""
-
-_FOLLOW_UPSERT = """
-INSERT INTO follows (platform, follower_id, followee_id, follower_handle, followee_handle,
-    first_seen)
-VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (platform, follower_id, followee_id) DO UPDATE SET
-    follower_handle = COALESCE(excluded.follower_handle, follows.follower_handle),
-    followee_handle = COALESCE(excluded.followee_handle, follows.followee_handle)
-"""
+from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +164,7 @@ class Store(ReadMixin):
             if record.raw is None:
                 digests.append(None)
                 continue
-            payload = _payload_text(record.raw)
+            payload = payload_text(record.raw)
             digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
             digests.append(digest)
             if digest not in fresh:
@@ -307,7 +248,7 @@ class Store(ReadMixin):
                         accounts.append(account_params(row, raw_id, now))
                         tallied.append(("account", row.platform, row.id, "", row.handle, said))
                     else:
-                        follows.append(_follow_params(row, now))
+                        follows.append(follow_params(row, now))
                         tallied.append(
                             ("follow", row.platform, row.follower_id, row.followee_id, "", said)
                         )
@@ -325,9 +266,9 @@ class Store(ReadMixin):
                 counts.new_accounts -= self._existing("accounts", accounts_keys)
                 counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
                 counts.new_posts -= self._existing("posts", post_keys)
-                self.conn.executemany(_ACCOUNT_UPSERT, accounts)
-                self.conn.executemany(_POST_UPSERT, posts)
-                self.conn.executemany(_FOLLOW_UPSERT, follows)
+                self.conn.executemany(ACCOUNT_UPSERT, accounts)
+                self.conn.executemany(POST_UPSERT, posts)
+                self.conn.executemany(FOLLOW_UPSERT, follows)
                 quoting = resolve_aliases(self.conn, aliases, links)
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
                 touched |= {(m.platform, m.to.id) for m in handles.moves}
@@ -405,30 +346,6 @@ class Store(ReadMixin):
             "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",
             (status, format_time(run.finished_at), json.dumps(counts, default=str), run.id),
         )
-
-
-def _payload_text(raw: Any) -> str:
-    if isinstance(raw, bytes):
-        return raw.decode("utf-8", "replace")
-    if isinstance(raw, str):
-        return raw
-    try:
-        return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS, default=str).decode()
-    except TypeError:  # an integer wider than 64 bits (corrupt data): kept as it was written
-        return json.dumps(
-            raw, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":")
-        )
-
-
-def _follow_params(follow: Follow, now: str) -> tuple[Any, ...]:
-    return (
-        follow.platform,
-        follow.follower_id,
-        follow.followee_id,
-        follow.follower_handle,
-        follow.followee_handle,
-        now,
-    )
 
 
 def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
