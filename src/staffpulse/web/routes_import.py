@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.handles import LONGEST_HANDLE
 from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.sources.folders import is_empty_file, left_out, told_why
 from staffpulse.store import Store
@@ -100,11 +101,9 @@ def import_page(request: Request) -> HTMLResponse:
 
 
 SHOWN_ACCOUNTS = 20
-# The longest handle each platform allows: X 15 characters, a Bluesky handle is a domain name
-# (253), a Mastodon address a name of 30 @ a domain. A handle longer than its platform's, or
-# than all of them for a file that names no platform, is no handle (a cell of post text in the
-# author column, say): the job page says so, and the pages wrap it and name files shortly.
-LONGEST_HANDLE = {"x": 15, "bluesky": 253, "mastodon": 30 + 1 + 253}
+# A handle longer than its platform allows (handles.LONGEST_HANDLE), or than all of them for a
+# file that names no platform, is no handle (a cell of post text in the author column, say):
+# the job page says so, and the pages wrap it and name files shortly.
 SHOWN_OF_A_LONG_HANDLE = 40
 
 
