@@ -120,7 +120,7 @@ def test_audit_platform_takes_twitter_and_refuses_an_unknown_one(db: Path) -> No
     assert json.loads(result.output)["account"]["platform"] == "x"
     bad = invoke("audit", "rosa", "--platform", "facebook", "--db", db)
     assert bad.exit_code == 65
-    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon)" in bad.output
+    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon, csv)" in bad.output
 
 
 def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:

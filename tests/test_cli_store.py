@@ -98,8 +98,36 @@ def test_accounts_platform_takes_twitter_and_refuses_an_unknown_one(tmp_path: Pa
         assert [r["handle"] for r in json.loads(result.stdout)] == [handle], spelling
     result = runner.invoke(app, ["accounts", "--platform", "facebook", "--db", db])
     assert result.exit_code == 65
-    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon)" in result.output
+    assert "unknown platform 'facebook' (use one of x, bluesky, mastodon, csv)" in result.output
     assert "No accounts yet" not in result.output
+
+
+def test_the_platforms_an_error_names_are_the_ones_the_help_names(tmp_path: Path) -> None:
+    """csv (rows from a CSV without a platform column) is taken by --platform: the error's
+    list, its hint and --help all say so (QA16 16.2); add-handles, which fetches, never."""
+    db = str(tmp_path / "s.db")
+    posts = tmp_path / "near.csv"
+    posts.write_text("id,author,text\n1,acme,hello world\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(posts), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["accounts", "--platform", "csv", "--json", "--db", db])
+    assert [r["handle"] for r in json.loads(listed.stdout)] == ["acme"]
+    wide = {"COLUMNS": "200"}
+    for command in (["accounts"], ["inbox"], ["audit", "acme"], ["connect", "acme"]):
+        bad = runner.invoke(app, [*command, "--platform", "foo", "--db", db], env=wide)
+        assert bad.exit_code == 65, command
+        assert "(use one of x, bluesky, mastodon, csv)" in bad.output, command
+        assert "csv names accounts from a CSV" in bad.output, command
+        helped = runner.invoke(app, [*command[:1], "--help"], env=wide).stdout
+        assert "bluesky (or bsky), mastodon or csv" in " ".join(helped.split()), command
+    handles = tmp_path / "sent.txt"
+    handles.write_text("rita\n", encoding="utf-8")
+    fetch = runner.invoke(
+        app, ["add-handles", str(handles), "--platform", "csv", "--no-fetch", "--db", db]
+    )
+    assert fetch.exit_code == 65
+    assert "unknown platform 'csv' (use one of x, bluesky, mastodon)" in fetch.output
+    helped = runner.invoke(app, ["add-handles", "--help"], env=wide).stdout
+    assert "bluesky (or bsky) or mastodon" in " ".join(helped.split())
 
 
 def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:

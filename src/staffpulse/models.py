@@ -42,21 +42,36 @@ def normalize_platform(value: str) -> str:
     return key
 
 
-def platform_choice(value: str | None) -> str | None:
+def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> str | None:
     """The platform a person chose (``--platform``, a web form), as stored: ``twitter`` → ``x``,
     ``bsky`` → ``bluesky``, in any case; ``None`` (or blank) for every platform. An unknown one
-    (``facebook``) is an input error naming the valid ones: filtering by it would only find
-    nothing, and "no accounts" would send the user to import data they already have."""
+    (``facebook``) is an input error naming the valid ones, all of them (``csv`` too, what the
+    rows of a CSV without a platform column are filed under, which a store holds like any):
+    filtering by it would only find nothing, and "no accounts" would send the user to import
+    data they already have. ``choices`` narrows them where ``csv`` means nothing (handles to
+    fetch), and the error then names only those."""
     if value is None or not value.strip():
         return None
     try:
-        return normalize_platform(value)
+        key: str | None = normalize_platform(value)
     except ValueError:
-        raise InputError(
-            f"unknown platform {value.strip()!r} (use one of x, bluesky, mastodon)",
-            hint="twitter is read as x and bsky as bluesky (csv names accounts from a CSV "
-            "without a platform column); leave the platform out to look on every platform",
-        ) from None
+        key = None
+    if key is not None and key in choices:
+        return key
+    if NO_PLATFORM in choices:
+        hint = (
+            "twitter is read as x and bsky as bluesky (csv names accounts from a CSV "
+            "without a platform column); leave the platform out to look on every platform"
+        )
+    else:
+        hint = (
+            "twitter is read as x and bsky as bluesky (csv names rows imported from a CSV, "
+            "no network a handle is fetched from); leave the platform out to guess it from "
+            "each handle"
+        )
+    raise InputError(
+        f"unknown platform {value.strip()!r} (use one of {', '.join(choices)})", hint=hint
+    )
 
 
 def platform_name(platform: str, article: bool = False) -> str:

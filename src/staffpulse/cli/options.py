@@ -17,8 +17,10 @@ DbOption = Annotated[
     ),
 ]
 # What every --platform accepts (models.platform_choice): the spellings cohort files and
-# imports accept too, so "twitter" works wherever "x" does.
-PLATFORM_HELP = "x (or twitter), bluesky (or bsky), mastodon"
+# imports accept too, so "twitter" works wherever "x" does; csv is what rows from a CSV
+# without a platform column are filed under. add-handles fetches, so csv means nothing there.
+PLATFORM_HELP = "x (or twitter), bluesky (or bsky), mastodon or csv"
+FETCH_PLATFORM_HELP = "x (or twitter), bluesky (or bsky) or mastodon"
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
 ]

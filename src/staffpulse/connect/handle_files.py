@@ -74,11 +74,9 @@ class _Header:
 def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
     """The handles in ``path``, the bad lines (file and line), the duplicates merged and the
     notes on how the file was read."""
-    given = platform
-    platform = platform_choice(platform)  # --platform twitter means x, as in a cohort file
-    if platform is not None and platform not in PLATFORMS:
-        # csv is a platform of stored rows, not one a handle can be fetched from
-        raise InputError(f"unknown platform '{given}'", hint="use x, bluesky or mastodon")
+    # --platform twitter means x, as in a cohort file; csv is a platform of stored rows, not
+    # one a handle can be fetched from, so the error names only the others
+    platform = platform_choice(platform, choices=PLATFORMS)
     text, note = _read_text(path)
     entries: dict[tuple[str, str], HandleEntry] = {}
     problems: list[Problem] = []

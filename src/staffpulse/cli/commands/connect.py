@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import FETCH_PLATFORM_HELP, PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.connect.citizen import RoleModelLike
 from staffpulse.connect.export import (
@@ -145,7 +145,7 @@ def add_handles_command(
     ] = None,
     platform: Annotated[
         str | None,
-        typer.Option("--platform", help=f"{PLATFORM_HELP} (default: guessed per line)."),
+        typer.Option("--platform", help=f"{FETCH_PLATFORM_HELP} (default: guessed per line)."),
     ] = None,
     show_list: Annotated[bool, typer.Option("--list", help="Show the pending handles.")] = False,
     retry: Annotated[bool, typer.Option("--retry", help="Try the pending handles again.")] = False,

@@ -195,7 +195,7 @@ def inbox(
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
     platform: Annotated[
-        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP} or csv.")
+        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP}.")
     ] = None,
     max_age: Annotated[
         str | None,
