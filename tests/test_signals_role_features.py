@@ -56,3 +56,61 @@ def test_cues_fire_on_hand_written_accounts() -> None:
     assert m["tmj_prefix"][0] > 0 and m["name_jobs"][0] > 0
     assert m["bio_staffing_explicit"][1] > 0 and m["bio_staffing_explicit"][0] == 0
     assert m["bio_recruiter"][2] > 0 and m["bio_recruiter"][1] == 0
+
+
+def _cues(name: str, bio: str) -> set[str]:
+    row = cue_matrix(prepare([name], [bio], [""]))[0]
+    return {CUE_NAMES[j] for j in range(len(CUE_NAMES)) if row[j] > 0}
+
+
+def test_cues_with_a_case_sensitive_group_still_ignore_case_elsewhere() -> None:
+    # these patterns start with (?-i:HR) or (?-i:ATS): the rest of them must ignore case
+    assert "bio_hr" in _cues("tshut", "Human Resources Professional")
+    assert "bio_hr_title" in _cues("kelso", "VP People at a manufacturer")
+    assert "bio_vendor_tech" in _cues("acme", "Applicant Tracking for teams")
+    assert "bio_hr" not in _cues("ann", "Hr hr, I love chr and shr")  # HR stays upper-case
+    assert "bio_vendor_tech" not in _cues("cat", "cats and bats")
+
+
+@pytest.mark.parametrize(
+    ("bio", "cue"),
+    [
+        ("Founder @ Brightside Talent. Admin staffing in Columbus.", "bio_staffing_founder"),
+        ("I run a small recruiting agency in Leeds.", "bio_staffing_founder"),
+        ("Head of People at a bakery chain.", "bio_hr_title"),
+        ("People Ops at a startup. CHRO in training.", "bio_hr_title"),
+        ("HR Business Partner, engineering.", "bio_hr_title"),
+        ("Laid off in July. Looking for ops / project management roles.", "bio_job_seeker"),
+        ("#OpenToWork | welder | can start Monday", "bio_job_seeker"),
+        ("Open to referrals for analyst jobs", "bio_job_seeker"),
+        ("News for the staffing industry.", "bio_industry_media"),
+        ("A weekly podcast for recruiting professionals", "bio_industry_media"),
+        ("Zeitarbeit & Personalvermittlung in Berlin", "bio_staffing_explicit"),
+        ("Agence d'intérim à Lille", "bio_staffing_explicit"),
+        ("Empresa de trabajo temporal en Valencia", "bio_staffing_explicit"),
+        ("Uitzendbureau in Rotterdam", "bio_staffing_explicit"),
+    ],
+)
+def test_domain_cues_fire(bio: str, cue: str) -> None:
+    assert cue in _cues("someone", bio)
+
+
+@pytest.mark.parametrize(
+    ("bio", "cue"),
+    [
+        ("Founder of a coffee roaster. Dad of two.", "bio_staffing_founder"),
+        ("VP Sales at a packaging company.", "bio_hr_title"),
+        ("Director of Talent Acquisition at Acme.", "bio_hr_title"),  # a recruiter
+        ("Electrician. Looking for my next project.", "bio_job_seeker"),
+        ("Breaking news, weather and traffic.", "bio_industry_media"),
+        ("Interim CFO for scale-ups.", "bio_staffing_explicit"),
+        ("Personal trainer in Berlin", "bio_staffing_explicit"),
+    ],
+)
+def test_domain_cues_stay_quiet(bio: str, cue: str) -> None:
+    assert cue not in _cues("someone", bio)
+
+
+def test_laid_off_is_a_job_seeker_cue_only_when_it_is_about_oneself() -> None:
+    assert "bio_job_seeker" in _cues("jen", "I was laid off last week, hire me")
+    assert "bio_job_seeker" not in _cues("news", "Tracking tech layoffs: who laid off whom.")
