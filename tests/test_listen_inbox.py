@@ -147,7 +147,9 @@ def test_a_topic_with_nothing_to_join_points_to_the_others(tmp_path: Path) -> No
     assert f"other topics with conversations to join: {label} (1)" in notes
 
 
-@pytest.mark.parametrize("query", ["interviews", "Interviewing", "interviewed", "asks"])
+@pytest.mark.parametrize(
+    "query", ["interviews", "Interviewing", "interviewed", "interview questions", "interview"]
+)
 def test_a_topic_is_found_by_any_form_of_its_words(tmp_path: Path, query: str) -> None:
     with store_with(tmp_path, ASK, SALARY) as store:
         result = inbox(store, topic=query)

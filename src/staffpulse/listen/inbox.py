@@ -49,6 +49,7 @@ from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
 Auto = Literal["auto"]
+TOPIC_WORDS = 15  # a topic's most frequent words that a --topic query naming none falls back on
 
 
 def resolve_accounts(
@@ -136,6 +137,11 @@ def build_inbox(
     model, topic_of = assign_topics(store, conversations)
     everyone = conversations  # before a topic narrows them: the topics to pick count all
     labels = {tid: t.label for tid, t in model.topics_.items()}
+    # what a query that names no topic falls back on: the words each topic uses most
+    words = {
+        tid: " / ".join(w for w, _ in t.terms.most_common(TOPIC_WORDS))
+        for tid, t in model.topics_.items()
+    }
     ref = reference_time(store, conversations, now, as_of, max_age)
     if ref.replay:
         notes.append(
@@ -153,7 +159,7 @@ def build_inbox(
     in_topic: set[tuple[str, str]] | None = None  # the conversations of the topics named
     matches: list[TopicMatch] = []
     if topic is not None:
-        named = {m.id for m in match_topics(topic, labels)}
+        named = {m.id for m in match_topics(topic, labels, words=words)}
         in_topic = {key for key, tid in topic_of.items() if tid in named}
         conversations = [c for c in conversations if (c.platform, c.id) in in_topic]
     tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
@@ -181,7 +187,7 @@ def build_inbox(
     ]
     choices = topic_choices(offered, topic_of, model.topics_)
     if topic is not None and in_topic is not None:
-        matches = match_topics(topic, labels, {c.id: c.open for c in choices})
+        matches = match_topics(topic, labels, {c.id: c.open for c in choices}, words)
         ranked = [e for e in ranked if (e.conversation.platform, e.conversation.id) in in_topic]
     shown: list[tuple[RankedConversation, str]] = []
     left_out: dict[str, int] = {}

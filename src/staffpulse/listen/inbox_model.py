@@ -12,6 +12,7 @@ from typing import Any
 
 from staffpulse.authors import describe_author
 from staffpulse.listen.topic_match import TopicMatch
+from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
 from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time
@@ -123,16 +124,16 @@ class Inbox:
     account_note: str | None = None
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
-        """Open items grouped by topic label, groups ordered by their best item; for a topic
-        query, the topic that matches it best comes first."""
+        """Open items grouped by topic label, groups ordered by their best item, "Other
+        conversations" last; for a topic query, the topic that matches it best comes first."""
         groups: dict[str, list[InboxItem]] = {}
         for item in self.items:
-            groups.setdefault(item.topic_label or "other", []).append(item)
+            groups.setdefault(item.topic_label or OTHER_LABEL, []).append(item)
         place = {m.id: n for n, m in enumerate(self.topic_matches)}
 
-        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, float]:
+        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, bool, float]:
             ranks = [place.get(i.topic_id, len(place)) for i in group[1] if i.topic_id is not None]
-            return min(ranks, default=len(place)), -group[1][0].score
+            return min(ranks, default=len(place)), group[0] == OTHER_LABEL, -group[1][0].score
 
         return sorted(groups.items(), key=order)
 

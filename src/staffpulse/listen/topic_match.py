@@ -8,6 +8,12 @@ words it begins ("recruit" finds "recruiters"), as a weaker match; a part inside
 ("view" in "interview") does not. Words that are never in a label ("work", "the") are left
 out of the query, unless nothing else is left. A query of digits is a topic id.
 
+A workplace theme's topic ("Interviews", "Recruiting tools & AI") is also found by the other
+words people use for it ("interview questions", "ai", "chatgpt", "layoffs": its search terms
+in :mod:`staffpulse.listen.topic_themes`), as a slightly weaker match than its name. A query
+that names no topic at all falls back on the words each topic's conversations use most
+("forklift" finds "Trades & shifts"), as a weaker match still.
+
 Matches are ranked by how well they match: a word of the label's first term beats one of a
 later term, a whole word beats a beginning, and a query that is a whole term of the label
 ("interview", "credit union") beats one that is part of a phrase ("interviews deal"); then
@@ -18,9 +24,11 @@ dashboard's Topic field both go through :func:`match_topics` (in ``build_inbox``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from staffpulse.listen.topic_themes import SEARCH_TERMS_BY_LABEL
 from staffpulse.listen.topic_words import LABEL_STOP_WORDS
 
 # how much a word counts by the place of its term in the label (the first term names it best)
@@ -28,6 +36,8 @@ _TERM_WEIGHTS = (1.0, 0.8, 0.6)
 _PREFIX = 0.5  # a query word that only begins a label word ("recruit" -> "recruiters")
 _MIN_PREFIX = 4  # shorter words match whole words only ("pay" is not "payroll")
 _WHOLE_TERM = 0.25  # the query covers a whole term of the label, not part of a phrase
+_SEARCH_TERMS = 0.9  # a theme found by its search terms rather than by its name
+_TOPIC_WORDS = 0.5  # a topic found by the words its conversations use most
 _WORD_RE = re.compile(r"[^\W_]+")
 _VOWEL_RE = re.compile(r"[aeiouy]")
 _DOUBLE_RE = re.compile(r"([b-df-hj-np-tv-z])\1$")
@@ -50,7 +60,7 @@ def word_key(word: str) -> str:
     ``salary`` -> ``salary``; ``hire``, ``hires``, ``hiring``, ``hired`` -> ``hir``.
 
     Not a linguist's stem: a key is only ever compared with another key."""
-    w = word.lower().replace("\u2019", "'")
+    w = _fold(word.lower().replace("\u2019", "'"))
     w = w[:-2] if w.endswith("'s") else w.strip("'")
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
@@ -69,6 +79,13 @@ def word_key(word: str) -> str:
     while len(w) > 3 and w.endswith("e"):
         w = w[:-1]  # hire -> hir, like hiring; agree -> agr, like agreed
     return _DOUBLE_RE.sub(r"\1", w)  # running -> run; staffing and staff -> staf
+
+
+def _fold(word: str) -> str:
+    """The word without accents: "résumé" is "resume"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def query_words(query: str) -> list[str]:
@@ -112,12 +129,27 @@ def match_score(query: str, label: str) -> float:
     return score + (_WHOLE_TERM * max(whole) if whole else 0.0)
 
 
+def topic_score(query: str, label: str) -> float:
+    """How well ``query`` names the topic with this label: by the label's words, or for a
+    theme's topic also by its search terms (a little weaker)."""
+    score = match_score(query, label)
+    also = SEARCH_TERMS_BY_LABEL.get(label)
+    if also is not None:
+        score = max(score, _SEARCH_TERMS * match_score(query, also))
+    return score
+
+
 def match_topics(
-    query: str, labels: Mapping[int, str], open_counts: Mapping[int, int] | None = None
+    query: str,
+    labels: Mapping[int, str],
+    open_counts: Mapping[int, int] | None = None,
+    words: Mapping[int, str] | None = None,
 ) -> list[TopicMatch]:
     """The topics ``query`` names, best first (a query of digits: the topic with that id).
     ``open_counts``: conversations to join per topic, which ranks equal matches and is
-    reported in each match."""
+    reported in each match. ``words``: each topic's most frequent words (" / " apart), which
+    a query that names no topic falls back on: "forklift" finds the topics that talk of
+    forklifts ("Trades & shifts", "Job openings") though no label says it."""
     counts = open_counts or {}
     text = query.strip()
     if text.isdigit():
@@ -126,6 +158,12 @@ def match_topics(
     found = [
         TopicMatch(tid, label, round(score, 4), counts.get(tid, 0))
         for tid, label in labels.items()
-        if (score := match_score(text, label)) > 0
+        if (score := topic_score(text, label)) > 0
     ]
+    if not found and words:
+        found = [
+            TopicMatch(tid, labels[tid], round(_TOPIC_WORDS * score, 4), counts.get(tid, 0))
+            for tid, said in words.items()
+            if tid in labels and (score := match_score(text, said)) > 0
+        ]
     return sorted(found, key=lambda m: (-m.score, -m.open, m.id))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.topics import STATE_KEY, VERSION, TopicModel, unpack_state
+from staffpulse.listen.topic_state import SEEDS_KEY, STATE_KEY, unpack_state
+from staffpulse.listen.topics import VERSION, TopicModel
 from staffpulse.store import Store
 
 
@@ -23,7 +24,9 @@ def assign_topics(
     store: Store, conversations: Sequence[Conversation], model: TopicModel | None = None
 ) -> tuple[TopicModel, dict[tuple[str, str], int]]:
     """Give every conversation a topic: stored ones keep theirs, new ones join incrementally
-    (all of them, once, when the stored topics were made under older rules)."""
+    (all of them, once, when the stored topics were made under older rules). The exception:
+    one of the latest "other conversations" that a new conversation is like leaves them, for
+    the topic the two start."""
     if model is None:
         drop_outdated_topics(store)
         model = TopicModel.load(store)
@@ -43,13 +46,24 @@ def assign_topics(
             (c.platform, c.id, a.topic_id, a.similarity)
             for c, a in zip(todo, assignments, strict=True)
         ]
+        # other conversations that a new one was like: they start a topic together
+        moved: list[tuple[str, str, int]] = []
+        for key, tid in model.moved_.items():
+            platform, cid = key.split("|", 1)
+            moved.append((platform, cid, tid))
         with store.transaction() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO listen_topic_members (platform, conversation_id,"
                 " topic_id, similarity) VALUES (?, ?, ?, ?)",
                 rows,
             )
+            conn.executemany(
+                "UPDATE listen_topic_members SET topic_id = ? WHERE platform = ?"
+                " AND conversation_id = ?",
+                [(tid, platform, cid) for platform, cid, tid in moved],
+            )
         known.update(((p, c), t) for p, c, t, _ in rows)
+        known.update(((p, c), t) for p, c, t in moved)
     wanted = {(c.platform, c.id) for c in conversations}
     return model, {k: v for k, v in known.items() if k in wanted}
 
@@ -62,7 +76,7 @@ def drop_outdated_topics(store: Store) -> bool:
     if row is None or unpack_state(row[0])[0].get("version") == VERSION:
         return False
     with store.transaction() as conn:
-        conn.execute("DELETE FROM listen_topic_state WHERE key = ?", (STATE_KEY,))
+        conn.execute("DELETE FROM listen_topic_state WHERE key IN (?, ?)", (STATE_KEY, SEEDS_KEY))
         conn.execute("DELETE FROM listen_topics")
         conn.execute("DELETE FROM listen_topic_members")
     return True

@@ -28,7 +28,34 @@ _EXTRA_STOP_WORDS = (
     "recruiters hiring hire hired employees team teams opening openings best better nice "
     "actually honestly literally quietly still thank thanks"
 )
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split())
+# Conversational filler: how people talk, not what about. Posts that share only these ("asked",
+# "honest question", "obviously") are not about one thing, and a topic named by them
+# ("asking / friend / staffing", "tool / stop / live", "half / obviously / placements") says
+# nothing, so they neither group posts nor name topics.
+_FILLER = """
+    ask asks asked asking tell tells told telling say says said saying talk talks talked
+    talking speak speaks spoke answer answers answered answering mean means meant thinking
+    thought guess hope hoped wish wished wonder wondering believe feel feels felt seem seems
+    seemed appear appears appeared happen happens happened give gives gave given giving take
+    takes took taken taking show shows showed shown showing stop stops stopped throw throws
+    threw thrown live lives lived send sends sent sending keep keeps kept put puts run runs
+    ran turn turns turned bring brings brought find finds found finding help helps helped
+    helping love loved loves hate hated goes went gone going come comes came coming reads
+    reading try tries tried care cares cared matter matters mattered miss missed remember
+    obviously honestly genuinely basically literally actually seriously totally truly clearly
+    simply finally probably maybe perhaps anyway anyways usually quite pretty super ago
+    honest real whole fine hard harder hardest easy easier fast faster fastest slow slower
+    quick quickly big bigger biggest small smaller tiny huge greatest awesome amazing weird
+    weirdest funny funniest crazy cool favorite favourite worst true false ready open close
+    closed sure certain wrong right same different own next last single double half entire
+    number numbers lot lots few least twice hundred thousand question questions thing things
+    stuff point idea reason way ways opinion hot unpopular reminder thread post posts story
+    confession lesson update note notes psa poll fact facts word words example part kind sort
+    bit piece case end side friend friends guy guys folks person kid kids mom dad lol haha
+    wow omg yay please sorry appreciate worth
+"""
+FILLER_WORDS = frozenset(_FILLER.split())
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP_WORDS.split()) | FILLER_WORDS
 # Words that may help group posts but say nothing as a topic's name ("actually / employees")
 _LABEL_ONLY_STOP_WORDS = (
     "actually best wish sound sounds spent really better bad long little big right sure maybe "
@@ -112,21 +139,43 @@ def choose_label(
     terms: Counter[str], candidates: Sequence[str], idf: Mapping[str, float], n_terms: int
 ) -> list[str]:
     """The ``n_terms`` most distinctive candidates (count in the topic times IDF, phrases and
-    work terms favoured), none sharing a word with another; terms seen twice come before
-    one-offs, and a two-word phrase must be seen twice (a one-off pair is rarely a phrase)."""
+    work terms favoured), none sharing a word with another, no adverb ("plainly"). Only terms
+    seen twice name a topic; when none is, two one-offs at most (the words of one post are not
+    the topic's), and a two-word phrase must be seen twice (a one-off pair is rarely a
+    phrase)."""
 
     def weight(w: str) -> float:
         work = 2.0 if is_work_term(w) or any(is_work_term(part) for part in w.split()) else 1.0
         return terms[w] * idf[w] * (1.5 if " " in w else 1.0) * work
 
-    scored = sorted(candidates, key=lambda w: (-weight(w), w))
+    scored = sorted(
+        (w for w in candidates if not any(is_adverb(part) for part in w.split())),
+        key=lambda w: (-weight(w), w),
+    )
     chosen: list[str] = []
-    for minimum in (2, 1):
+    for minimum, most in ((2, n_terms), (1, min(n_terms, 2))):
+        if chosen:
+            break
         for w in scored:
-            if len(chosen) == n_terms:
+            if len(chosen) == most:
                 break
             taken = {part for c in chosen for part in c.split()}
             seen = terms[w] >= (2 if " " in w else minimum)
             if seen and w not in chosen and not taken & set(w.split()):
                 chosen.append(w)
     return chosen
+
+
+# words in -ly that are not adverbs
+_NOT_ADVERBS_TEXT = (
+    "apply reply supply family assembly italy july rally ally bully belly jelly holy only "
+    "daily weekly monthly yearly hourly quarterly early friendly elderly lovely lonely ugly "
+    "silly costly likely unlikely butterfly anomaly monopoly"
+)
+_NOT_ADVERBS = frozenset(_NOT_ADVERBS_TEXT.split())
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb in -ly ("obviously", "plainly", "quietly"): how something is said, never
+    what it is about."""
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS

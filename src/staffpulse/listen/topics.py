@@ -1,16 +1,27 @@
-"""Incremental topics: hashed TF-IDF vectors and online (mini-batch) leader clustering.
+"""Incremental topics: workplace themes first, then hashed TF-IDF and online leader clustering.
 
-Each conversation becomes one document (its opening post plus its first replies). Documents
-are hashed (``HashingVectorizer``: no vocabulary to learn), weighted by a running inverse
-document frequency and L2-normalised. In each batch, a document joins the topic whose centroid
-is most similar (cosine) when the similarity reaches ``threshold``; the others are grouped
-among themselves by the same rule (the first of a group leads it) and start new topics.
+Each conversation becomes one document (its opening post plus its first reply when the opening
+is short). A document that clearly names a workplace theme (:mod:`staffpulse.listen.topic_themes`:
+interviews, pay & salary, ghosting, layoffs & job search, ...) joins that theme's topic, named
+after it ("Interviews", "Pay & salary"). The others are grouped by their words: documents are
+hashed (``HashingVectorizer``: no vocabulary to learn), weighted by a running inverse document
+frequency and L2-normalised; in each batch, a document joins the topic whose centroid is most
+similar (cosine) when the similarity reaches ``threshold``, and the rest are grouped among
+themselves and with the latest "other conversations" by the same rule (the first of a group
+leads it). A document left alone joins the nearest topic (theme or not, as it stands after the
+batch) when their similarity reaches ``merge_threshold`` and they share two words, and
+otherwise goes with the "Other conversations": a topic of one conversation, labelled by that
+conversation's own words, organises nothing. The model remembers the vectors of the latest
+:data:`SEEDS` other conversations, so that one like a later conversation starts a topic with
+it (``moved_`` says which left "Other conversations" in the last ``assign``).
 Centroids are running sums truncated to their ``max_terms`` heaviest features and are
 persisted, so new posts join existing topics without refitting anything.
 
-A topic's label is its three most distinctive words or repeated phrases (count in the topic
-times IDF, work terms favoured, names left out: :mod:`staffpulse.listen.topic_words`), and its
-representative is the member closest to the centroid when it joined.
+A theme's topic is labelled with the theme's name; any other topic with its one to three most
+distinctive content words or repeated phrases (count in the topic times IDF, work terms
+favoured, names and conversational filler such as "ask", "obviously" or "stop" left out:
+:mod:`staffpulse.listen.topic_words`). A topic's representative is the member closest to its
+centroid after the batch the member came in.
 
 The stored state records :data:`VERSION`, the version of the grouping rules; a store whose
 topics were made under older rules gets them rebuilt once (the same conversations, new ids),
@@ -19,12 +30,9 @@ rather than mixing two kinds of topics.
 
 from __future__ import annotations
 
-import io
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -34,26 +42,33 @@ from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
+from staffpulse.listen.topic_groups import (
+    Seeds,
+    add_rows,
+    centroids_of,
+    lead_groups,
+    nearest,
+    truncate_rows,
+)
+from staffpulse.listen.topic_state import Topic, read_state, save_state
+from staffpulse.listen.topic_theme_scores import theme_of
+from staffpulse.listen.topic_themes import OTHER, THEME_LABELS
 from staffpulse.listen.topic_words import choose_label, label_terms_of, word_counter
 from staffpulse.store import Store
 
-STATE_KEY = "topic_model"
-# The version of the grouping rules (stop words, label words, threshold): 2 = a minimum
-# similarity of 0.2 to join a topic, generic work words and names out (November 2026).
-VERSION = 2
+# The version of the grouping rules (stop words, label words, thresholds, themes): 2 = a
+# minimum similarity to join a topic, generic work words and names out; 3 = workplace themes
+# first, a lone document merged into the nearest topic, filler out of labels (November 2026).
+VERSION = 3
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15
-
-
-@dataclass
-class Topic:
-    id: int
-    size: int = 0
-    terms: Counter[str] = field(default_factory=Counter)
-    representative: str | None = None
-    representative_sim: float = 0.0
-    label: str = ""
+# A document that would start a topic alone joins the nearest topic this similar to it.
+DEFAULT_MERGE_THRESHOLD = 0.08
+_MIN_SHARED = 2  # ... and shares this many words with it
+# The other conversations remembered (the latest): one like a later conversation starts a
+# topic with it. A seed is one conversation's vector, so this bounds memory and time.
+SEEDS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +95,16 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         max_terms: int = 200,
         label_terms: int = 3,
         batch_size: int = 2000,
+        merge_threshold: float = DEFAULT_MERGE_THRESHOLD,
+        themes: bool = True,
     ) -> None:
         self.threshold = threshold
         self.n_features = n_features
         self.max_terms = max_terms
         self.label_terms = label_terms
         self.batch_size = batch_size
+        self.merge_threshold = merge_threshold
+        self.themes = themes
 
     def _start(self) -> None:
         """The empty learned state: no documents seen, no topics."""
@@ -94,6 +113,11 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         self.topics_: dict[int, Topic] = {}
         self.sums_ = sp.csr_matrix((0, self.n_features), dtype=np.float64)  # row i: ids_[i]
         self.ids_: list[int] = []
+        # the latest other conversations, remembered so that a later one like them can start a
+        # topic with them
+        self.seeds_ = Seeds(self.n_features)
+        # other conversations that started a topic in the last assign: key -> topic id
+        self.moved_: dict[str, int] = {}
 
     def _is_started(self) -> bool:
         return hasattr(self, "df_")
@@ -118,7 +142,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         )
 
     def centroids(self) -> sp.csr_matrix:
-        return sp.csr_matrix(normalize(self.sums_, norm="l2"))
+        return centroids_of(self.sums_)
 
     # -- clustering -------------------------------------------------------------------------
     def partial_fit(self, texts: Sequence[str], keys: Sequence[str] | None = None) -> TopicModel:
@@ -136,6 +160,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         # In batches: the texts of a batch are compared with each other in a dense square, so
         # a whole store at once (a first listen on 250,000 posts) would not fit in memory.
         vectorizer, terms = word_counter(self.n_features), label_terms_of()
+        self.moved_ = {}
         out: list[Assignment] = []
         for start in range(0, len(texts), self.batch_size):
             end = start + self.batch_size
@@ -155,31 +180,54 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         self.df_ += np.bincount(counts.indices, minlength=self.n_features)
         self.n_docs_ += counts.shape[0]
         matrix = self._weigh(counts)
-        n = matrix.shape[0]
-        row_of = np.full(n, -1, dtype=np.int64)  # index into ids_
-        sim = np.zeros(n)
-        if self.ids_:
-            sims = sp.csr_matrix(matrix @ self.centroids().T)  # sparse: topics can be many
-            best = np.asarray(sims.argmax(axis=1)).ravel()
-            best_sim = np.asarray(sims.max(axis=1).toarray()).ravel()
-            joined = best_sim >= self.threshold
-            row_of[joined], sim[joined] = best[joined], best_sim[joined]
-        rest = np.flatnonzero(row_of < 0)
+        row_of = np.full(matrix.shape[0], -1, dtype=np.int64)  # index into ids_
         created: set[int] = set()
+        known = len(self.ids_)  # the rows before this batch: the only ones with a centroid
+        # 1. a document that names a workplace theme joins the theme's topic
+        if self.themes:
+            for i, text in enumerate(texts):
+                if (theme := theme_of(text)) is not None:
+                    row_of[i] = self._theme_row(theme, created)
+        # 2. the others join the most similar topic, if similar enough
+        rest = np.flatnonzero(row_of < 0)
+        if known and len(rest):
+            best, best_sim = nearest(matrix[rest], self.centroids()[:known])
+            joined = best_sim >= self.threshold
+            row_of[rest[joined]] = best[joined]
+            rest = rest[~joined]
+        # 3. the rest are grouped among themselves and with the latest other conversations
+        alone: list[int] = []  # documents that would start a topic on their own
+        claimed: dict[int, int] = {}  # seed -> the row of the topic it starts
         if len(rest):
-            local = (matrix[rest] @ matrix[rest].T).toarray()
-            leaders: list[int] = []  # positions in ``rest``
-            for j in range(len(rest)):
-                if leaders:
-                    scores = local[j, leaders]
-                    m = int(scores.argmax())
-                    if scores[m] >= self.threshold:
-                        row_of[rest[j]], sim[rest[j]] = row_of[rest[leaders[m]]], scores[m]
-                        continue
-                leaders.append(j)
-                row_of[rest[j]], sim[rest[j]] = self._new_topic(), 1.0
-                created.add(int(row_of[rest[j]]))
+            n_seeds = len(self.seeds_)
+            pool = sp.csr_matrix(sp.vstack([self.seeds_.vectors, matrix[rest]], format="csr"))
+            for group in lead_groups(pool, n_seeds, self.threshold):
+                members = [rest[j - n_seeds] for j in group if j >= n_seeds]
+                if len(group) == 1:
+                    alone.append(int(members[0]))
+                    continue
+                row_of[members] = row = self._new_topic()
+                created.add(row)
+                claimed.update((j, row) for j in group if j < n_seeds)
+        # 4. a document left alone joins the nearest topic as it stands after this batch, when
+        # similar enough and sharing two words at least (one word, "share", is not a subject)
+        if alone and self.ids_ and self.merge_threshold > 0:
+            placed = np.flatnonzero(row_of >= 0)
+            k = len(self.ids_)
+            after = centroids_of(add_rows(self.sums_, k, matrix[placed], row_of[placed]))
+            best, best_sim = nearest(matrix[alone], after)
+            for i, row, similarity in zip(alone, best, best_sim, strict=True):
+                shared = np.intersect1d(matrix[i].indices, after[row].indices).size
+                if similarity >= self.merge_threshold and shared >= _MIN_SHARED:
+                    row_of[i] = row
+        lone = [i for i in alone if row_of[i] < 0]  # ... and otherwise is an other conversation
+        if lone:
+            row_of[lone] = self._theme_row(OTHER, created)
+        if claimed:
+            self._move_seeds(claimed)
         self._add_to_sums(matrix, row_of)
+        # how central each document is in its topic now: the representative is the most central
+        sim = np.asarray(matrix.multiply(self.centroids()[row_of]).sum(axis=1)).ravel()
         touched: set[int] = set()
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
             topic = self.topics_[self.ids_[row_of[i]]]
@@ -188,30 +236,74 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             if topic.representative is None or sim[i] > topic.representative_sim:
                 topic.representative, topic.representative_sim = key, float(sim[i])
             touched.add(topic.id)
-        self._relabel(touched, vectorizer)
-        return [
-            Assignment(key, self.ids_[row_of[i]], float(sim[i]), int(row_of[i]) in created)
-            for i, key in enumerate(keys)
-        ]
+        if lone:
+            self.seeds_.add(
+                [keys[i] for i in lone], matrix[lone], [terms(texts[i]) for i in lone], SEEDS
+            )
+        self._relabel(touched | set(self.moved_.values()), vectorizer)
+        first: set[int] = set()  # a new topic is new for the first document that joined it
+        out = []
+        for i, key in enumerate(keys):
+            row = int(row_of[i])
+            out.append(Assignment(key, self.ids_[row], float(sim[i]), row in created - first))
+            first.add(row)
+        return out
 
-    def _new_topic(self) -> int:
+    def _move_seeds(self, claimed: dict[int, int]) -> None:
+        """Other conversations (seeds) that start a topic with a new one go to that topic."""
+        other = self.topics_[self.ids_[self._theme_rows()[OTHER]]]
+        positions = sorted(claimed)
+        rows = np.array([claimed[j] for j in positions], dtype=np.int64)
+        seeds = self.seeds_.take(positions)
+        self._add_to_sums(seeds.vectors, rows)
+        for key, words, row in zip(seeds.keys, seeds.terms, rows, strict=True):
+            topic = self.topics_[self.ids_[row]]
+            topic.size += 1
+            topic.terms.update(words)
+            other.size -= 1
+            other.terms.subtract(words)
+            self.moved_[key] = topic.id
+        other.terms = +other.terms  # no zero or negative counts
+        if other.representative in self.moved_:
+            other.representative, other.representative_sim = None, 0.0
+
+    def _theme_rows(self) -> dict[str, int]:
+        """The row (in ``ids_``) of each theme that has a topic."""
+        return {
+            theme: r
+            for r, t in enumerate(self.ids_)
+            if (theme := self.topics_[t].theme) is not None
+        }
+
+    def _theme_row(self, theme: str, created: set[int]) -> int:
+        """The row of the theme's topic, created (and added to ``created``) if need be."""
+        row = self._theme_rows().get(theme)
+        if row is None:
+            row = self._new_topic(theme)
+            created.add(row)
+        return row
+
+    def _new_topic(self, theme: str | None = None) -> int:
         topic_id = max(self.topics_, default=0) + 1
-        self.topics_[topic_id] = Topic(topic_id)
+        self.topics_[topic_id] = Topic(topic_id, theme=theme)
+        if theme is not None:
+            self.topics_[topic_id].label = THEME_LABELS[theme]
         self.ids_.append(topic_id)
         return len(self.ids_) - 1
 
     def _add_to_sums(self, matrix: sp.csr_matrix, row_of: np.ndarray[Any, Any]) -> None:
-        k = len(self.ids_)
-        if self.sums_.shape[0] < k:
-            pad = sp.csr_matrix((k - self.sums_.shape[0], self.n_features), dtype=np.float64)
-            self.sums_ = sp.csr_matrix(sp.vstack([self.sums_, pad], format="csr"))
-        onehot = sp.csr_matrix(
-            (np.ones(len(row_of)), (row_of, np.arange(len(row_of)))), shape=(k, len(row_of))
-        )
-        self.sums_ = _truncate_rows(sp.csr_matrix(self.sums_ + onehot @ matrix), self.max_terms)
+        # the other conversations have no centroid: nothing is like them, nothing joins them
+        weight = (row_of != self._theme_rows().get(OTHER, -1)).astype(np.float64)
+        sums = add_rows(self.sums_, len(self.ids_), matrix, row_of, weight)
+        self.sums_ = truncate_rows(sums, self.max_terms)
 
     def _relabel(self, topic_ids: Iterable[int], vectorizer: HashingVectorizer) -> None:
-        ids = list(topic_ids)
+        topic_ids = list(topic_ids)
+        for topic_id in topic_ids:  # a theme's topic keeps the theme's name: only trim its terms
+            topic = self.topics_[topic_id]
+            if topic.theme is not None and len(topic.terms) > 4 * self.max_terms:
+                topic.terms = Counter(dict(topic.terms.most_common(2 * self.max_terms)))
+        ids = [t for t in topic_ids if self.topics_[t].theme is None]
         candidates = {t: [w for w, _ in self.topics_[t].terms.most_common(40)] for t in ids}
         vocab = sorted({w for words in candidates.values() for w in words})
         if not vocab:
@@ -223,7 +315,8 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
         for topic_id in ids:
             terms = self.topics_[topic_id].terms
             chosen = choose_label(terms, candidates[topic_id], word_idf, self.label_terms)
-            self.topics_[topic_id].label = " / ".join(chosen) or f"topic {topic_id}"
+            label = " / ".join(chosen) or f"topic {topic_id}"
+            self.topics_[topic_id].label = label[:1].upper() + label[1:]
             if len(terms) > 4 * self.max_terms:
                 self.topics_[topic_id].terms = Counter(dict(terms.most_common(2 * self.max_terms)))
 
@@ -234,126 +327,50 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             return [(None, 0.0) for _ in texts]
         sims = (self.transform(texts) @ self.centroids().T).toarray()
         best = sims.argmax(axis=1)
-        return [
-            (self.ids_[j], float(sims[i, j])) if sims[i, j] >= self.threshold else (None, 0.0)
-            for i, j in enumerate(best)
-        ]
+        theme_row = self._theme_rows()
+        out: list[tuple[int | None, float]] = []
+        for i, (text, j) in enumerate(zip(texts, best, strict=True)):
+            key = theme_of(text) if self.themes else None
+            row = theme_row.get(key) if key is not None else None
+            if row is not None:  # a theme it names, when the theme has a topic
+                out.append((self.ids_[row], float(sims[i, row])))
+            elif sims[i, j] >= self.threshold:
+                out.append((self.ids_[j], float(sims[i, j])))
+            else:
+                out.append((None, 0.0))
+        return out
 
-    # -- persistence ------------------------------------------------------------------------
-    def _state_meta(self) -> dict[str, Any]:
-        """What the stored state needs to rebuild the model (the batch size is not kept)."""
-        return {
-            "threshold": self.threshold,
-            "n_features": self.n_features,
-            "max_terms": self.max_terms,
-            "label_terms": self.label_terms,
+    # -- persistence (listen/topic_state.py) --------------------------------------------------
+    def save(self, store: Store) -> None:
+        """Persist the learned state (of an unfitted model: an empty one); the batch size is
+        not kept."""
+        if not self._is_started():
+            self._start()
+        meta = {
+            **{k: v for k, v in self.get_params().items() if k != "batch_size"},
             "n_docs": self.n_docs_,
             "version": VERSION,
         }
-
-    def save(self, store: Store) -> None:
-        """Persist the learned state (of an unfitted model: an empty one)."""
-        if not self._is_started():
-            self._start()
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        nz = np.flatnonzero(self.df_)
-        rows = []
-        for r, topic_id in enumerate(self.ids_):
-            t = self.topics_[topic_id]
-            start, end = self.sums_.indptr[r], self.sums_.indptr[r + 1]
-            centroid = _pack({}, self.sums_.indices[start:end], self.sums_.data[start:end])
-            terms = json.dumps(dict(t.terms.most_common(2 * self.max_terms)))
-            row = (t.id, t.label, terms, centroid, t.size, t.representative)
-            rows.append((*row, t.representative_sim, now))
-        with store.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO listen_topic_state (key, value) VALUES (?, ?)",
-                (STATE_KEY, _pack(self._state_meta(), nz, self.df_[nz])),
-            )
-            conn.execute("DELETE FROM listen_topics")
-            conn.executemany(
-                "INSERT INTO listen_topics (id, label, terms, centroid, size, representative,"
-                " representative_sim, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+        topics = [self.topics_[topic_id] for topic_id in self.ids_]
+        save_state(store, meta, self.df_, topics, self.sums_, self.seeds_, 2 * self.max_terms)
 
     @classmethod
     def load(cls, store: Store, **overrides: Any) -> TopicModel:
         """The persisted model, or an empty one (no topics yet) when none is stored: either
         way ready to read (``topics_``) and to ``partial_fit``."""
-        row = store.conn.execute(
-            "SELECT value FROM listen_topic_state WHERE key = ?", (STATE_KEY,)
-        ).fetchone()
-        if row is None:
-            model = cls(**overrides)
-            model._start()
-            return model
-        params, idx, values = unpack_state(row[0])
+        stored = read_state(store)
+        params = {} if stored is None else dict(stored.meta)
         n_docs = int(params.pop("n_docs", 0))
         params.pop("version", None)
         model = cls(**{**params, **overrides})
         model._start()
-        model.df_[idx] = values
+        if stored is None:
+            return model
+        model.df_[stored.df_indices] = stored.df_values
         model.n_docs_ = n_docs
-        data: list[np.ndarray[Any, Any]] = []
-        cols: list[np.ndarray[Any, Any]] = []
-        for t in store.conn.execute("SELECT * FROM listen_topics ORDER BY id"):
-            _, t_idx, t_val = unpack_state(t["centroid"])
-            model.topics_[t["id"]] = Topic(
-                id=t["id"],
-                size=t["size"],
-                terms=Counter(json.loads(t["terms"])),
-                representative=t["representative"],
-                representative_sim=t["representative_sim"],
-                label=t["label"],
-            )
-            model.ids_.append(t["id"])
-            cols.append(t_idx)
-            data.append(t_val)
-        indptr = np.concatenate([[0], np.cumsum([len(c) for c in cols])]).astype(np.int64)
-        model.sums_ = sp.csr_matrix(
-            (
-                np.concatenate(data) if data else np.zeros(0),
-                np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64),
-                indptr,
-            ),
-            shape=(len(model.ids_), model.n_features),
-        )
+        model.topics_ = {t.id: t for t in stored.topics}
+        model.ids_ = [t.id for t in stored.topics]
+        model.sums_ = stored.sums(model.n_features)
+        if stored.seeds is not None:
+            model.seeds_ = stored.seeds
         return model
-
-
-def _truncate_rows(matrix: sp.csr_matrix, max_terms: int) -> sp.csr_matrix:
-    """Keep the ``max_terms`` heaviest entries of each row."""
-    counts = np.diff(matrix.indptr)
-    over = np.flatnonzero(counts > max_terms)
-    if not len(over):
-        return matrix
-    keep = np.ones(matrix.nnz, dtype=bool)
-    for r in over:
-        start, end = matrix.indptr[r], matrix.indptr[r + 1]
-        drop = np.argpartition(matrix.data[start:end], counts[r] - max_terms)[
-            : counts[r] - max_terms
-        ]
-        keep[start + drop] = False
-    new_counts = np.minimum(counts, max_terms)
-    indptr = np.concatenate([[0], np.cumsum(new_counts)])
-    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
-
-
-def _pack(
-    meta: dict[str, Any], indices: np.ndarray[Any, Any], values: np.ndarray[Any, Any]
-) -> bytes:
-    buffer = io.BytesIO()
-    np.savez_compressed(
-        buffer,
-        meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-        indices=np.asarray(indices, dtype=np.int64),
-        values=np.asarray(values, dtype=np.float32),
-    )
-    return buffer.getvalue()
-
-
-def unpack_state(blob: bytes) -> tuple[dict[str, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    with np.load(io.BytesIO(blob)) as data:
-        meta: dict[str, Any] = json.loads(bytes(data["meta"]).decode())
-        return meta, data["indices"], data["values"].astype(np.float64)

@@ -33,6 +33,7 @@ from staffpulse.bundled import is_bundled_sample
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
@@ -198,17 +199,15 @@ def topic_choices(
     topic_of: dict[tuple[str, str], int],
     topics: Mapping[int, Any],
 ) -> list[TopicChoice]:
-    """Topics with conversations to join now, the busiest first (what ``--topic`` can pick)."""
+    """Topics with conversations to join now, the busiest first and "Other conversations"
+    last (what ``--topic`` can pick)."""
     sizes = Counter(topic_of[key] for c in joinable if (key := (c.platform, c.id)) in topic_of)
-    return [
-        TopicChoice(tid, topics[tid].label, n)
-        for tid, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
-        if tid in topics
-    ]
+    choices = [TopicChoice(tid, topics[tid].label, n) for tid, n in sizes.items() if tid in topics]
+    return sorted(choices, key=lambda c: (c.label == OTHER_LABEL, -c.open, c.id))
 
 
 def topic_list(choices: Sequence[TopicChoice]) -> str:
-    """``ghosting / candidates (4), salary (2), and 3 more``: the topics one can pick."""
+    """``Interviews (4), Pay & salary (2), and 3 more``: the topics one can pick."""
     shown = ", ".join(f"{t.label} ({t.open})" for t in choices[:TOPIC_CHOICES_SHOWN])
     more = len(choices) - TOPIC_CHOICES_SHOWN
     return shown + (f", and {more} more" if more > 0 else "")
