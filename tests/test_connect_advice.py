@@ -131,3 +131,13 @@ def test_the_role_asked_for_is_named_in_words() -> None:
     assert _role_words("hr_pro") == "HR pro"
     assert _role_words("hr_pro,job_board") == "HR pro or job board"
     assert _role_words("industry") == "industry"
+
+
+def test_left_out_counts_read_as_words() -> None:
+    from staffpulse.connect.advice import OTHER_ROLE, left_out_text
+
+    excluded = {"job-ad bot": 3, "already followed": 2, OTHER_ROLE: 1, "inactive": 1}
+    assert left_out_text(excluded) == (
+        "2 already followed, 1 inactive, 3 job-ad bots, 1 of another role"
+    )
+    assert left_out_text({"job-ad bot": 1}) == "1 job-ad bot"

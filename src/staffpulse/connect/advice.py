@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,6 +33,12 @@ ANONYMIZED = "anonymized (no handle)"
 PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE)
 MOST_STEPS = 3
+# How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
+# adjectives ("2 inactive", "1 already followed")
+_LEFT_OUT_WORDS = {
+    "job-ad bot": ("job-ad bot", "job-ad bots"),
+    OTHER_ROLE: ("of another role",) * 2,
+}
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
 
 
@@ -171,3 +177,12 @@ def _role_words(typed: str | None) -> str:
     parts = [p.strip() for p in (typed or "").split(",") if p.strip()]
     words = [ROLE_LABELS.get(p, p.replace("_", " ")) for p in parts]
     return " or ".join(words) if words else "the one asked for"
+
+
+def left_out_text(excluded: Mapping[str, int]) -> str:
+    """The candidates left out, by reason: "2 already followed, 3 job-ad bots, 1 inactive"."""
+    parts = []
+    for reason, n in sorted(excluded.items()):
+        one, many = _LEFT_OUT_WORDS.get(reason, (reason, reason))
+        parts.append(f"{n:,} {one if n == 1 else many}")
+    return ", ".join(parts)

@@ -15,6 +15,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from staffpulse.connect.advice import left_out_text
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
 from staffpulse.web.flash import Flashes
@@ -76,7 +77,11 @@ def build_environment() -> Environment:
     env.tests.update(report_env.tests)
     env.filters.update(number=_number, safe_url=_safe_url, plural=count_of, web=web_text)
     env.globals.update(
-        nav=NAV, mentions_formats=mentions_formats, audit_url=audit_url, inbox_url=inbox_url
+        nav=NAV,
+        mentions_formats=mentions_formats,
+        audit_url=audit_url,
+        inbox_url=inbox_url,
+        left_out_text=left_out_text,
     )
     return env
 
