@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from staffpulse.sources.base import Problem, parse_timestamp
 
@@ -218,16 +218,18 @@ def written_count(record: Mapping[str, Any], key: str) -> int | None:
     return value if isinstance(value, int) else int(number)
 
 
+E = TypeVar("E", WrittenDateError, RoundedIdError)
+
+
 @dataclass(slots=True)
-class AmbiguousDates:
-    """The rows of one file skipped for a date of unknown day and month order, told once."""
+class _ColumnErrors(Generic[E]):
+    """The records of one file skipped for the same error of a column, told once."""
 
     path: str
-    spreadsheet: bool = False  # a CSV: say how to fix the column in Excel too
     lines: list[int] = field(default_factory=list)
-    first: WrittenDateError | None = None
+    first: E | None = None
 
-    def add(self, line: int, error: WrittenDateError) -> None:
+    def add(self, line: int, error: E) -> None:
         self.lines.append(line)
         self.first = self.first or error
 
@@ -237,45 +239,38 @@ class AmbiguousDates:
             return None
         n = len(self.lines)
         rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
+        return Problem(self.path, self.lines[0], self._message(n, rows, self.first), records=n)
+
+    def _message(self, n: int, rows: str, first: E) -> str:
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class AmbiguousDates(_ColumnErrors[WrittenDateError]):
+    """The rows of one file skipped for a date of unknown day and month order, told once."""
+
+    spreadsheet: bool = False  # a CSV: say how to fix the column in Excel too
+
+    def _message(self, n: int, rows: str, first: WrittenDateError) -> str:
         excel = f" ({EXCEL_FIX})" if self.spreadsheet else ""
-        first = self.first
-        return Problem(
-            self.path,
-            self.lines[0],
+        return (
             f"{rows} a '{first.key}' of numbers with the year last "
             f"({first.value!r} here: {readings(first.value)}): {YEAR_LAST}. To import "
-            f"{'it' if n == 1 else 'them'}, {ISO_FIX}{excel}, and import the file again",
-            records=n,
+            f"{'it' if n == 1 else 'them'}, {ISO_FIX}{excel}, and import the file again"
         )
 
 
 @dataclass(slots=True)
-class RoundedIds:
+class RoundedIds(_ColumnErrors[RoundedIdError]):
     """The records of one file skipped for an id a spreadsheet rounded, told once."""
 
-    path: str
-    lines: list[int] = field(default_factory=list)
-    first: RoundedIdError | None = None
-
-    def add(self, line: int, error: RoundedIdError) -> None:
-        self.lines.append(line)
-        self.first = self.first or error
-
-    def problem(self) -> Problem | None:
-        """One problem for them all (at the first such line), or None when there were none."""
-        if self.first is None:
-            return None
-        n = len(self.lines)
-        rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
-        return Problem(
-            self.path,
-            self.lines[0],
-            f"{rows} {'an id' if n == 1 else 'ids'} {ROUNDED} ('{self.first.key}' is "
-            f"{self.first.value!r} here: {ROUNDED_LOST}), so {'it' if n == 1 else 'they'} cannot "
+    def _message(self, n: int, rows: str, first: RoundedIdError) -> str:
+        return (
+            f"{rows} {'an id' if n == 1 else 'ids'} {ROUNDED} ('{first.key}' is "
+            f"{first.value!r} here: {ROUNDED_LOST}), so {'it' if n == 1 else 'they'} cannot "
             f"be used as {'an id' if n == 1 else 'ids'} and {'it was' if n == 1 else 'they were'}"
             f" skipped. To import {'it' if n == 1 else 'them'}, {ROUNDED_FIX}, and import the "
-            "file again",
-            records=n,
+            "file again"
         )
 
 
