@@ -394,8 +394,13 @@ def test_imported_posts_from_any_platform_enter_the_inbox(tmp_path: Path) -> Non
     assert [(j.platform, j.conversation_id) for j in inbox.joined] == [("x", "10")]
     assert joined_conversations(store, "x", "firm") == 1
     # judged once: a second build scores nothing new
+    first_read = [n for n in inbox.notes if "for the first time" in n]
+    assert (
+        first_read
+        and "stored posts for the first time, to judge what is about work" in (first_read[0])
+    )
     again = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
-    assert not any("judged" in note for note in again.notes)
+    assert not any("for the first time" in note for note in again.notes)
 
 
 def test_replay_with_the_shipped_post_signals_model(tmp_path: Path) -> None:

@@ -123,7 +123,9 @@ def build_inbox(
         # so the same inbox comes out whatever ran before
         judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
         if judged:
-            notes.append(f"judged the relevance of {judged:,} stored posts")
+            notes.append(
+                f"read {count_of(judged, 'stored post')} for the first time, to judge what is about work"
+            )
     if text is None:
         notes.append("post-signals model unavailable: job ads detected by patterns")
     conversations = load_conversations(store, platform)
