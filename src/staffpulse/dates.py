@@ -3,12 +3,13 @@
 Accepted: an ISO 8601 date or date and time (``2026-01-31``, ``2026-01-31T09:30``, with ``Z``
 or an offset), or X's own ``Wed Oct 10 20:19:24 +0000 2018``. A date or time without a zone is
 UTC. Anything else is an :class:`~staffpulse.errors.InputError` naming the option, with an
-example of what works.
+example of what works. :func:`format_when` writes a moment back for people
+(``05 Mar 2026, 14:05 UTC``), as reports, the dashboard and notes show it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from staffpulse.errors import InputError
 from staffpulse.sources.base import parse_timestamp
@@ -31,3 +32,23 @@ def parse_date_option(option: str, value: str | None) -> datetime | None:
             hint=f"use YYYY-MM-DD, e.g. {option} 2026-01-31 (a time may follow: "
             "2026-01-31T09:30, UTC unless a zone is given)",
         ) from None
+
+
+def format_when(value: datetime | str | None) -> str:
+    """A moment as people read it in reports, the dashboard and notes: ``05 Mar 2026, 14:05 UTC``.
+
+    Text is read as ISO 8601 (the store keeps times so) and shown unchanged when it is not;
+    a time without a zone is taken as UTC, the zone everything is stored in.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        moment = value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")

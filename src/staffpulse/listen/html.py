@@ -7,9 +7,9 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 
 from staffpulse import __version__
+from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.window import empty_reason
-from staffpulse.store.codec import format_time
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -72,7 +72,7 @@ def render_inbox_html(inbox: Inbox) -> str:
         inbox=inbox,
         items=inbox.items,
         groups=inbox.by_topic(),
-        as_of=format_time(inbox.ranked_as_of),
+        as_of=format_when(inbox.ranked_as_of),
         empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
         version=__version__,
     )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.listen import schema
 from staffpulse.listen.enrich import (
@@ -46,7 +47,6 @@ from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time
 
 Auto = Literal["auto"]
 TOPIC_WORDS = 15  # a topic's most frequent words that a --topic query naming none falls back on
@@ -147,7 +147,7 @@ def build_inbox(
     ref = reference_time(store, conversations, now, as_of, max_age)
     if ref.replay:
         notes.append(
-            f"a replay, not live: ranked as of {format_time(ref.at)}, an hour after the newest"
+            f"a replay, not live: ranked as of {format_when(ref.at)}, an hour after the newest"
             f" activity in the store ({ref.why})"
         )
     # the firm's own marks only: another client's joined or dismissed is not this one's

@@ -30,13 +30,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from staffpulse.bundled import is_bundled_sample
+from staffpulse.dates import format_when
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time
 
 AsOf = Literal["auto", "now", "newest"]
 _AS_OF: dict[str, AsOf] = {"auto": "auto", "now": "now", "newest": "newest"}
@@ -182,13 +182,13 @@ def window_notes(
         if replay or topic is not None:
             what = f"on topic '{topic}'" if topic is not None else "in the store"
             notes.append(
-                f"nothing {what} was active in the {window} before {format_time(reference)}:"
-                f" its newest activity is {format_time(latest)} (--max-age to change)"
+                f"nothing {what} was active in the {window} before {format_when(reference)}:"
+                f" its newest activity is {format_when(latest)} (--max-age to change)"
             )
         else:
             notes.append(
                 f"nothing was active in the last {window}: the newest activity is"
-                f" {format_time(latest)}. Listen or fetch fresh posts, widen --max-age, or"
+                f" {format_when(latest)}. Listen or fetch fresh posts, widen --max-age, or"
                 " replay the store as of its newest activity with --as-of newest"
             )
     return notes

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +19,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
+from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
 from staffpulse.report import charts
@@ -89,26 +89,6 @@ def breakable_handle(handle: str) -> Markup:
     (``ridgewaystaffing`` / ``.bsky.social``), so a narrow column breaks it where a reader
     expects rather than before its last letter. Escaped: handles come from imported files."""
     return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(handle))
-
-
-def format_when(value: datetime | str | None) -> str:
-    """A moment as reports and the dashboard write it: ``05 Mar 2026, 14:05 UTC``.
-
-    Text is read as ISO 8601 (the store keeps times so) and shown unchanged when it is not;
-    a time without a zone is taken as UTC, the zone everything is stored in.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-    else:
-        moment = value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
 
 
 _IMAGE_TYPES = {
