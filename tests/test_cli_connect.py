@@ -298,3 +298,10 @@ def test_add_handles_reads_a_header_utf16_and_refuses_binary(db: Path, tmp_path:
     result = runner.invoke(app, ["add-handles", str(photo), "--db", str(db)])
     assert result.exit_code == 65
     assert "binary data" in result.output and "What to do" in result.output
+
+
+def test_add_handles_refuses_retry_with_no_fetch(db: Path) -> None:
+    result = runner.invoke(app, ["add-handles", "--retry", "--no-fetch", "--db", str(db)])
+    assert result.exit_code == 65
+    assert "--retry fetches the pending handles again" in result.output
+    assert "leave out one of them" in result.output

@@ -156,6 +156,11 @@ def add_handles_command(
     """Handles people sent in: fetched and tagged when possible, else kept for later."""
     if not files and not show_list and not retry:
         raise InputError("give a handles FILE, or --list, or --retry", hint="see --help")
+    if retry and no_fetch:
+        raise InputError(
+            "--retry fetches the pending handles again, and --no-fetch says not to fetch",
+            hint="leave out one of them: --retry to fetch now, --no-fetch to only store a FILE",
+        )
     problems: list[Problem] = []
     entries: list[HandleEntry] = []
     duplicates = 0
