@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -222,7 +223,7 @@ E = TypeVar("E", WrittenDateError, RoundedIdError)
 
 
 @dataclass(slots=True)
-class _ColumnErrors(Generic[E]):
+class _ColumnErrors(ABC, Generic[E]):
     """The records of one file skipped for the same error of a column, told once."""
 
     path: str
@@ -241,8 +242,9 @@ class _ColumnErrors(Generic[E]):
         rows = "this record has" if n == 1 else f"{n:,} records, from this line on, have"
         return Problem(self.path, self.lines[0], self._message(n, rows, self.first), records=n)
 
+    @abstractmethod
     def _message(self, n: int, rows: str, first: E) -> str:
-        raise NotImplementedError
+        """What the ``n`` records skipped have wrong (``rows`` says how many), told by ``first``."""
 
 
 @dataclass(slots=True)
