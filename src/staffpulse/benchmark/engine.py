@@ -28,6 +28,7 @@ from staffpulse.benchmark.fixes import fix_headline
 from staffpulse.benchmark.members import (
     FEW_POSTS,
     default_cohort,
+    handle_lines,
     resolve_cohort,
     with_min_posts,
 )
@@ -101,10 +102,12 @@ def run_benchmark(
     headline = "the cohort has no account with posts in the store"
     threshold: int | None = min_posts
     left_out = 0
+    lines: dict[str, int | None] = {}  # of the cohort file: where each handle is named
     if cohort_file is not None:
         source = str(cohort_file)
         entries, problems = read_cohort(Path(cohort_file))
         resolved = resolve_cohort(store, entries, source)
+        lines = handle_lines(entries)
         accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
         if min_posts is not None:
             accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
@@ -131,7 +134,6 @@ def run_benchmark(
     )
     datas = []
     kept: list[tuple[Account, str]] = []
-    lines = _handle_lines(cohort_file)
     for account, segment in accounts:
         key = (account.platform, account.id)
         posts = authored.get(key, [])
@@ -202,16 +204,6 @@ def run_benchmark(
         "posts": float(sum(len(d.posts) for d in datas)),
     }
     return result
-
-
-def _handle_lines(cohort_file: Path | str | None) -> dict[str, int | None]:
-    """The first line of the cohort file naming each handle (lower case), to report on it."""
-    if cohort_file is None:
-        return {}
-    lines: dict[str, int | None] = {}
-    for entry in read_cohort(Path(cohort_file))[0]:
-        lines.setdefault(entry.handle.lstrip("@").lower(), entry.line)
-    return lines
 
 
 def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:

@@ -152,7 +152,7 @@ def with_min_posts(
     """A cohort file's accounts with at least ``min_posts`` posts, and a note on each other."""
     check_min_posts(min_posts)
     counts = {(s.account.platform, s.account.id): s.posts for s in store.list_accounts()}
-    lines = {e.handle: e.line for e in entries}
+    lines = handle_lines(entries)
     kept: list[tuple[Account, str]] = []
     notes: list[CohortProblem] = []
     for account, segment in accounts:
@@ -166,3 +166,11 @@ def with_min_posts(
         )
         notes.append(CohortProblem(source, lines.get(account.handle.lower()), message))
     return kept, notes
+
+
+def handle_lines(entries: list[CohortEntry]) -> dict[str, int | None]:
+    """The first line of the cohort naming each handle (lower case, no "@"), to report on it."""
+    lines: dict[str, int | None] = {}
+    for entry in entries:
+        lines.setdefault(entry.handle.lstrip("@").lower(), entry.line)
+    return lines
