@@ -139,11 +139,6 @@ def build_inbox(
     model, topic_of = assign_topics(store, conversations)
     everyone = conversations  # before a topic narrows them: the topics to pick count all
     labels = {tid: t.label for tid, t in model.topics_.items()}
-    # what a query that names no topic falls back on: the words each topic uses most
-    words = {
-        tid: " / ".join(w for w, _ in t.terms.most_common(TOPIC_WORDS))
-        for tid, t in model.topics_.items()
-    }
     ref = reference_time(store, conversations, now, as_of, max_age)
     if ref.replay:
         notes.append(
@@ -160,7 +155,13 @@ def build_inbox(
 
     in_topic: set[tuple[str, str]] | None = None  # the conversations of the topics named
     matches: list[TopicMatch] = []
+    words: dict[int, str] = {}
     if topic is not None:
+        # what a query that names no topic falls back on: the words each topic uses most
+        words = {
+            tid: " / ".join(w for w, _ in t.terms.most_common(TOPIC_WORDS))
+            for tid, t in model.topics_.items()
+        }
         named = {m.id for m in match_topics(topic, labels, words=words)}
         in_topic = {key for key, tid in topic_of.items() if tid in named}
         conversations = [c for c in conversations if (c.platform, c.id) in in_topic]
