@@ -105,12 +105,12 @@ def claimed_by(path: Path) -> Source | None:
     extracted X archive), or None.
 
     A container of one file (gzip) answers with the source of what it holds, through its
-    ``source_for(path)``, so that the import says what the file was read as."""
+    ``source_for(path, head)``, so that the import says what the file was read as."""
     head = read_head(path)
     for source in REGISTRY:
         if source.sniff(path, head):
-            source_for: Callable[[Path], Source] | None = getattr(source, "source_for", None)
-            return source_for(path) if source_for is not None else source
+            source_for: Callable[[Path, bytes], Source] | None = getattr(source, "source_for", None)
+            return source_for(path, head) if source_for is not None else source
     return None
 
 
@@ -240,9 +240,8 @@ def sniffable(head: bytes) -> bytes:
 
 def head_text(head: bytes) -> str:
     """A file head as text, for format sniffing only (a character cut at the end is dropped)."""
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return head.decode(codec, errors="ignore")
+    if (codec := bom_codec(head)) is not None:
+        return head.decode(codec, errors="ignore")
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
         return decoder.decode(head)  # not final: the head may end inside a character

@@ -27,6 +27,7 @@ from staffpulse.sources.base import (
     Notice,
     Problem,
     Source,
+    read_head,
     register,
     sniffable,
 )
@@ -64,11 +65,6 @@ def inner_source(path: Path, head: bytes) -> Source | None:
         if source.name != NAME and source.sniff(named, inner):
             return source
     return None
-
-
-def _raw_head(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(HEAD_BYTES)
 
 
 def unpack(path: Path, target: Path) -> str | None:
@@ -163,12 +159,14 @@ class Gzipped:
     def sniff(self, path: Path, head: bytes) -> bool:
         return path.is_file() and head.startswith(GZIP_MAGIC) and bool(inner_source(path, head))
 
-    def source_for(self, path: Path) -> Source:
-        inner = inner_source(path, _raw_head(path))
+    def source_for(self, path: Path, head: bytes) -> Source:
+        """The reader of what the gzip file holds, from its head as :func:`read_head` gives
+        it (a gzip head has no text BOM, so it is the file's raw bytes)."""
+        inner = inner_source(path, head)
         return GzippedAs(inner) if inner is not None else self
 
     def read(self, path: Path) -> Iterator[Item]:
-        source = self.source_for(path)
+        source = self.source_for(path, read_head(path))
         if source is self:
             yield Problem(str(path), None, UNKNOWN_FORMAT, records=0)
         else:
