@@ -117,7 +117,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         # a bare handle with no account nor post in the store: said as the warning it is
         as_missing=as_problem is None and inbox.account_note is not None,
         # "Save as my account": for an account found that is not the one saved already
-        save_as=_save_offer(ctx, typed, saved, as_handle, as_problem, inbox),
+        save_as=_save_offer(ctx, typed, saved, (as_handle, as_account), as_problem, inbox),
         saved_account=saved,
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
@@ -166,15 +166,21 @@ def _posting_as(ctx: Any, typed: str) -> tuple[str | None, Any, StaffpulseError 
 
 
 def _save_offer(
-    ctx: Any, typed: str, saved: str, handle: str | None, problem: Any, inbox: Any
+    ctx: Any,
+    typed: str,
+    saved: str,
+    posting_as: tuple[str | None, Any],
+    problem: Any,
+    inbox: Any,
 ) -> str:
     """The account "Save as my account" would save: the one typed, when the store knows it
-    and it is not the saved one (an unknown handle is more likely a typo than the firm)."""
-    if not handle or problem is not None or inbox.account_note is not None:
+    and it is not the saved one (an unknown handle is more likely a typo than the firm).
+    ``posting_as`` is what :func:`_posting_as` found for ``typed`` (handle, account)."""
+    if not posting_as[0] or problem is not None or inbox.account_note is not None:
         return ""
     if " ".join(typed.split()) == " ".join(saved.split()):
         return ""
-    if saved and _posting_as(ctx, saved)[:2] == _posting_as(ctx, typed)[:2]:
+    if saved and _posting_as(ctx, saved)[:2] == posting_as:
         return ""  # written another way (a profile address, no "@"), but the same account
     return " ".join(typed.split())
 
