@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, parse_timestamp, register
 from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
-from staffpulse.sources.responses import Undated, read_responses
-from staffpulse.store.core import Record
+from staffpulse.sources.responses import rows_of_responses
 
 PLATFORM = "bluesky"
 SOURCE_NAME = "bluesky-json"
@@ -348,33 +347,17 @@ class BlueskyJson:
         return b'"did:' in head or b'"at://' in head
 
     def read(self, path: Path) -> Iterator[Item]:
-        """The response in ``path``, or each of them, one a line (:func:`read_responses`)."""
-        undated = Undated("record.createdAt")
-        for found in read_responses(path):
-            if isinstance(found, Problem | Notice):
-                yield found
-                continue
-            line, payload = found
-            try:
-                if not isinstance(payload, dict):
-                    raise ValueError("not a JSON object")
-                errors: list[str] = []
-                rows = rows_from_bluesky(payload, errors)
-            except NotAPostRecord as exc:  # told, not counted as a malformed record
-                yield Notice(str(path), f"line {line}: {exc}" if line else str(exc))
-                continue
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield Problem(str(path), line or 1, str(exc))
-                continue
-            for message in errors:
-                yield Problem(str(path), line, message)
-            undated.add(rows)
-            if rows:
-                yield Record(
-                    rows=tuple(rows), provenance=provenance(self.name, path, line), raw=payload
-                )
-        if (notice := undated.notice(path)) is not None:
-            yield notice
+        """The response in ``path``, or each of them, one a line (:func:`rows_of_responses`);
+        a saved record that is no post is told, not counted as malformed."""
+        yield from rows_of_responses(
+            path, self.name, _rows_of_object, "record.createdAt", told=(NotAPostRecord,)
+        )
+
+
+def _rows_of_object(payload: Any, errors: list[str]) -> list[Account | Post | Follow]:
+    if not isinstance(payload, dict):
+        raise ValueError("not a JSON object")
+    return rows_from_bluesky(payload, errors)
 
 
 register(BlueskyJson())

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import Item, parse_timestamp, register
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -41,8 +41,7 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.mastodon_instance import host_of, instance_of, instance_of_lines
-from staffpulse.sources.responses import Undated, is_response_lines, read_responses
-from staffpulse.store.core import Record
+from staffpulse.sources.responses import is_response_lines, rows_of_responses
 
 PLATFORM = "mastodon"
 SOURCE_NAME = "mastodon-json"
@@ -326,30 +325,15 @@ class MastodonJson:
         )
 
     def read(self, path: Path) -> Iterator[Item]:
-        """The response in ``path``, or each of them, one a line (:func:`read_responses`):
+        """The response in ``path``, or each of them, one a line (:func:`rows_of_responses`):
         all of a file's lines come from one instance, found over the whole file."""
         instance = instance_of_lines(path) if is_response_lines(path) else None
-        undated = Undated("created_at")
-        for found in read_responses(path):
-            if isinstance(found, Problem | Notice):
-                yield found
-                continue
-            line, payload = found
-            errors: list[str] = []
-            try:
-                rows = rows_from_mastodon(payload, instance, errors)
-            except (ValueError, TypeError) as exc:
-                yield Problem(str(path), line or 1, str(exc))
-                continue
-            for message in errors:
-                yield Problem(str(path), line, message)
-            undated.add(rows)
-            if rows:
-                yield Record(
-                    rows=tuple(rows), provenance=provenance(self.name, path, line), raw=payload
-                )
-        if (notice := undated.notice(path)) is not None:
-            yield notice
+        yield from rows_of_responses(
+            path,
+            self.name,
+            lambda payload, errors: rows_from_mastodon(payload, instance, errors),
+            "created_at",
+        )
 
 
 register(MastodonJson())

@@ -8,13 +8,13 @@ whole. Either may be UTF-8 or, by its BOM, UTF-16/32 (:mod:`staffpulse.sources.j
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post
-from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.base import Item, Notice, Problem, provenance
 from staffpulse.sources.jsonio import (
     DocumentError,
     count_entries,
@@ -24,7 +24,9 @@ from staffpulse.sources.jsonio import (
     json_lines_bytes,
     load_document,
 )
+from staffpulse.store.core import Record
 
+Row = Account | Post | Follow
 Response = tuple[int | None, Any]  # the line it is on (None: the whole file) and the response
 
 
@@ -83,3 +85,39 @@ class Undated:
             f"{has} no date ({self.field} is missing or empty): kept undated; check that the "
             "file is the export as saved (a date is never missing from the API's answer)",
         )
+
+
+def rows_of_responses(
+    path: Path,
+    source: str,
+    to_rows: Callable[[Any, list[str]], Sequence[Row]],
+    date_field: str,
+    told: tuple[type[Exception], ...] = (),
+) -> Iterator[Item]:
+    """The rows of each response in ``path`` (:func:`read_responses`), read by ``to_rows``
+    (``payload, errors -> rows``; an entry it cannot read goes in ``errors``), as records
+    with their line. A response ``to_rows`` refuses is a :class:`Problem` on its line, or a
+    :class:`Notice` for the exceptions in ``told`` (a record of another kind, not a fault);
+    posts without a date (``date_field``) are told once at the end."""
+    undated = Undated(date_field)
+    for found in read_responses(path):
+        if isinstance(found, Problem):
+            yield found
+            continue
+        line, payload = found
+        errors: list[str] = []
+        try:
+            rows = to_rows(payload, errors)
+        except told as exc:
+            yield Notice(str(path), f"line {line}: {exc}" if line else str(exc))
+            continue
+        except (ValueError, TypeError, AttributeError) as exc:
+            yield Problem(str(path), line or 1, str(exc))
+            continue
+        for message in errors:
+            yield Problem(str(path), line, message)
+        undated.add(rows)
+        if rows:
+            yield Record(rows=tuple(rows), provenance=provenance(source, path, line), raw=payload)
+    if (notice := undated.notice(path)) is not None:
+        yield notice
