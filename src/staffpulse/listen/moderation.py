@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.listen.work_terms import URL_RE, names_work_matter
 
 # One hit is enough: insults and slurs aimed at people.
 _INSULTS = (
@@ -157,7 +157,6 @@ _FIRM_NAME_RE = re.compile(
     r"(?:\b[A-Z][\w&'.-]*\s+){1,4}(?:Staffing|Recruiting|Recruitment|Talent|Careers|Jobs|"
     r"Workforce|Personnel|Employment|HR)\b"
 )
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 # The reasons a conversation is left out, in the order they are told (one each).
@@ -184,7 +183,7 @@ class Moderation:
 
 
 def moderate(text: str) -> Moderation:
-    plain = _URL_RE.sub(" ", text)
+    plain = URL_RE.sub(" ", text)
     hostile = (
         _INSULT_RE.search(plain) is not None
         or len(_VILIFYING_RE.findall(plain)) >= 2
@@ -203,7 +202,7 @@ def moderate(text: str) -> Moderation:
 def is_greeting(text: str) -> bool:
     """A seasonal greeting that asks nothing and names no work matter beyond the sender's
     firm name ("Happy Thanksgiving from all of us at Apex Logistics Staffing")."""
-    plain = _URL_RE.sub(" ", text)
+    plain = URL_RE.sub(" ", text)
     if _GREETING_RE.search(plain) is None or is_question(plain):
         return False
     return not names_work_matter(_FIRM_NAME_RE.sub(" ", plain))
@@ -254,7 +253,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     analyzer = _analyzer()
     out: list[Tone] = []
     for text in texts:
-        plain = _URL_RE.sub(" ", text)
+        plain = URL_RE.sub(" ", text)
         compound = float(analyzer.polarity_scores(plain)["compound"])
         legal = _LEGAL_RE.search(plain) is not None
         serious = (

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+from staffpulse.listen.work_terms import URL_RE
+
 # A quoted title ("Why Doesn't Anyone Apply? A Study") or quoted dialogue ('Willing to work
 # weekends?') is not the author asking the room. Single quotes must open and close outside
 # words, so apostrophes (what's, recruiters') are not taken for quotes.
@@ -48,7 +49,7 @@ _ASKS_RE = re.compile(
 def is_question(text: str) -> bool:
     """A real question: a "?" in the text itself (not in a link or a quoted title), or a
     clearly interrogative sentence ("How do you run reference checks")."""
-    plain = _QUOTED_RE.sub(".", _URL_RE.sub(" ", text))  # a quote ends the clause before it
+    plain = _QUOTED_RE.sub(".", URL_RE.sub(" ", text))  # a quote ends the clause before it
     if "?" in plain or _ASKS_RE.search(plain):
         return True
     return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from staffpulse.listen.topic_themes import THEMES, Pattern
+from staffpulse.listen.work_terms import URL_RE
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _MENTION_RE = re.compile(r"(?<![\w.])@[\w.\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
 # pairs that are one thing: "hiring manager" is not a manager, "credit union" not a union
@@ -73,7 +73,7 @@ _INDEX = _build_index()
 def _words(text: str) -> tuple[list[str], list[str]]:
     """The text's words as written and in lower case (links, mentions, ``#`` signs and
     apostrophes out; "hiring manager" one word)."""
-    plain = _MENTION_RE.sub(" ", _URL_RE.sub(" ", text))
+    plain = _MENTION_RE.sub(" ", URL_RE.sub(" ", text))
     plain = plain.replace("\u2019", "").replace("'", "")
     written = _TOKEN_RE.findall(plain)
     lower: list[str] = []
@@ -136,7 +136,7 @@ def _hits(text: str) -> set[tuple[int, int]]:
         if pattern.raw:
             target = text
         else:
-            plain = plain if plain is not None else _URL_RE.sub(" ", text)
+            plain = plain if plain is not None else URL_RE.sub(" ", text)
             target = plain
         if pattern.regex.search(target):
             hits.add(hit)

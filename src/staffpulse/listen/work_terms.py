@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# links are no words of a post: every reading of its words in listen/ takes them out first
+URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _WORK_TERMS_RE = re.compile(
     r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|jobs?|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
@@ -69,7 +70,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def names_work_matter(text: str) -> bool:
     """The text names a work matter in unambiguous words (see the module docstring)."""
-    return _WORK_TERMS_RE.search(_URL_RE.sub(" ", text)) is not None
+    return _WORK_TERMS_RE.search(URL_RE.sub(" ", text)) is not None
 
 
 def is_work_term(term: str) -> bool:
@@ -80,7 +81,7 @@ def is_work_term(term: str) -> bool:
 def work_subjects(text: str) -> list[str]:
     """Every work matter the text names, most specific first, each once: a post that names
     several ("HR", "recruiting", "candidates", "interviews") is about work beyond doubt."""
-    plain = _URL_RE.sub(" ", text)
+    plain = URL_RE.sub(" ", text)
     found = [subject for pattern, subject in _SUBJECTS if pattern.search(plain)]
     return list(dict.fromkeys(found))
 
@@ -88,7 +89,7 @@ def work_subjects(text: str) -> list[str]:
 def work_subject(text: str) -> str | None:
     """The work matter the text is about, as an angle names it ("pay", "interviews"), or
     None when it names none: then the angle stays generic rather than built on a stray word."""
-    plain = _URL_RE.sub(" ", text)
+    plain = URL_RE.sub(" ", text)
     for pattern, subject in _SUBJECTS:
         if pattern.search(plain):
             return subject
