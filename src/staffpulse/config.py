@@ -89,6 +89,11 @@ def home_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def avatars_dir() -> Path:
+    """Where avatar images go when no store names a folder for them (an in-memory store)."""
+    return home_dir() / "avatars"
+
+
 def config_dir() -> Path:
     override = os.environ.get("STAFFPULSE_HOME")
     if override:

@@ -13,7 +13,7 @@ from typing import Any
 
 import requests
 
-from staffpulse.config import home_dir
+from staffpulse.config import avatars_dir
 from staffpulse.models import Account
 from staffpulse.signals.avatar_defaults import default_from_metadata
 
@@ -72,7 +72,7 @@ def download_avatar(
                     return None
     except requests.RequestException:
         return None
-    target_dir = folder or home_dir() / "avatars"
+    target_dir = folder or avatars_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{_safe_name(account)}{suffix}"
     target.write_bytes(data)

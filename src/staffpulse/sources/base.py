@@ -321,9 +321,9 @@ def keep_avatar_copy(platform: str, account_id: str, name: str, data: bytes) -> 
     where the audit finds it later, and return that path. The one place a reader writes: the
     temporary files it came from are gone once the import ends. The images go beside the
     store imported into (:func:`keeping_avatars_in`), else to the user data folder."""
-    from staffpulse.config import home_dir
+    from staffpulse.config import avatars_dir
 
-    folder = _AVATAR_FOLDER.get() or home_dir() / "avatars"
+    folder = _AVATAR_FOLDER.get() or avatars_dir()
     folder.mkdir(parents=True, exist_ok=True)
     suffix = Path(name).suffix.lower()
     safe_id = "".join(c if c.isalnum() or c in "-_." else "_" for c in account_id)[:80]

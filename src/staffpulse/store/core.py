@@ -94,9 +94,9 @@ class Store(ReadMixin):
         and its images move, back up and go together. An in-memory store uses the user data
         folder's."""
         if self.path == ":memory:":
-            from staffpulse.config import home_dir
+            from staffpulse.config import avatars_dir
 
-            return home_dir() / "avatars"
+            return avatars_dir()
         store = Path(self.path).expanduser()
         return store.with_name(f"{store.stem}-avatars")
 
