@@ -44,7 +44,7 @@ def download_avatar(
     folder: Path | None = None,
 ) -> str | None:
     """Save the account's avatar in ``folder`` (the store's, :attr:`Store.avatar_folder`; else
-    ``home_dir()/avatars/``) and return its path; None for defaults or failures.
+    :func:`~staffpulse.config.avatars_dir`) and return its path; None for defaults or failures.
 
     The size is capped (``max_bytes``) and only image content types are accepted.
     """
