@@ -261,9 +261,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     renderer = Renderer(csrf, flashes, {"db_path": str(settings.db_path)})
     # what every page says that the renderer cannot know: a hint without the message's words
     # again, and whether the sample is shown instead of the user's store (routes_sample)
-    renderer.env.globals.update(
-        web_hint=web_hint, showing_sample=lambda: settings.own_db_path is not None
-    )
+    renderer.env.globals.update(web_hint=web_hint, showing_sample=settings.showing_sample)
     slow = SlowPages(jobs, backend)
     app.state.web = WebContext(settings, csrf, backend, jobs, renderer, mask, slow, flashes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())

@@ -24,10 +24,6 @@ from staffpulse.web.forms import verified_form
 router = APIRouter()
 
 
-def showing_sample(ctx: WebContext) -> bool:
-    return ctx.settings.own_db_path is not None
-
-
 def leave_sample(ctx: WebContext) -> bool:
     """Show the user's own store again; True when the sample was shown."""
     own = ctx.settings.own_db_path
@@ -58,7 +54,7 @@ def _prepared_sample(path: Path) -> None:
 async def load_sample(request: Request) -> Response:
     await verified_form(request)
     ctx = web(request)
-    if not showing_sample(ctx):
+    if not ctx.settings.showing_sample():
         target = ctx.settings.sample_db()
         await run_in_threadpool(_prepared_sample, target)  # under a second: twelve accounts
         ctx.settings.own_db_path, ctx.settings.db_path = ctx.settings.db_path, target

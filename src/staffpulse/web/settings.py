@@ -46,6 +46,10 @@ class WebSettings:
             return ["127.0.0.1", "localhost", "[::1]", "::1"]
         return ["*"]
 
+    def showing_sample(self) -> bool:
+        """Whether the pages show the bundled sample instead of the user's own store."""
+        return self.own_db_path is not None
+
     def sample_db(self) -> Path:
         """Where the sample the dashboard loads is kept: a store of its own beside the user's,
         which is never mixed with it."""
