@@ -23,7 +23,8 @@ legal forms, which only count in their usual spelling ("AG", not "Ag").
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from staffpulse.accents import strip_accents
 
 
 def _words(text: str) -> list[str]:
@@ -121,8 +122,7 @@ _LOOSE_LEGAL_FORMS = frozenset({"gmbh", "ltd", "llc", "sarl", "plc"})
 
 def _folded(text: str) -> str:
     """Lower case without accents, so "Intérim" and "Sevilla" match "interim" and "sevilla"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(text).casefold()
 
 
 def firm_cue(name: str) -> str | None:

@@ -24,10 +24,10 @@ dashboard's Topic field both go through :func:`match_topics` (in ``build_inbox``
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from staffpulse.accents import strip_accents
 from staffpulse.listen.topic_themes import SEARCH_TERMS_BY_LABEL
 from staffpulse.listen.topic_words import LABEL_STOP_WORDS
 
@@ -60,7 +60,7 @@ def word_key(word: str) -> str:
     ``salary`` -> ``salary``; ``hire``, ``hires``, ``hiring``, ``hired`` -> ``hir``.
 
     Not a linguist's stem: a key is only ever compared with another key."""
-    w = _fold(word.lower().replace("\u2019", "'"))
+    w = strip_accents(word.lower().replace("\u2019", "'"))
     w = w[:-2] if w.endswith("'s") else w.strip("'")
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
@@ -79,13 +79,6 @@ def word_key(word: str) -> str:
     while len(w) > 3 and w.endswith("e"):
         w = w[:-1]  # hire -> hir, like hiring; agree -> agr, like agreed
     return _DOUBLE_RE.sub(r"\1", w)  # running -> run; staffing and staff -> staf
-
-
-def _fold(word: str) -> str:
-    """The word without accents: "résumé" is "resume"."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def query_words(query: str) -> list[str]:
