@@ -148,10 +148,16 @@ def build_inbox(
     # the firm's own marks only: another client's joined or dismissed is not this one's
     states = schema.inbox_states(store, platform, firm_key(store, as_handle))
 
-    def state_of(conv: Conversation) -> str:
+    def judge_state(conv: Conversation) -> str:
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
             return "joined"
         return states.get((conv.platform, conv.id), "open")
+
+    # judged once: the loops below ask again of the same conversations
+    state_by_key = {(c.platform, c.id): judge_state(c) for c in everyone}
+
+    def state_of(conv: Conversation) -> str:
+        return state_by_key[(conv.platform, conv.id)]
 
     in_topic: set[tuple[str, str]] | None = None  # the conversations of the topics named
     matches: list[TopicMatch] = []
