@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
+from audit_helpers import LOGO, PERSON, PROV, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account, audit_history
 from staffpulse.errors import InputError, NotFoundError
+from staffpulse.models import Account
 
 PILLARS = ("face", "mix", "voice", "conversation")
 
@@ -217,3 +218,22 @@ def test_do_this_next_lists_only_real_actions_with_points_that_add_up(tmp_path: 
             for name, total in by_pillar.items()
         )
         assert sum(by_pillar.values()) <= 100 - result.overall + 1  # +1: rounding
+
+
+def test_bluesky_reposts_of_posts_not_stored_count_as_sharing_others(tmp_path: Path) -> None:
+    # a Jetstream or saved-record repost carries only the reposted post's at:// URI
+    feed = FeedBuilder("firm.bsky.social", platform="bluesky", display_name="Firm")
+    feed.chat(4)
+    for i in range(3):
+        feed.post("", kind="repost", reposted_post_id=f"at://did:plc:bob/app.bsky.feed.post/{i}")
+    feed.post("", kind="repost", reposted_post_id="at://firm.bsky.social/app.bsky.feed.post/9")
+    store = store_with(tmp_path, feed)
+    result = audit_account(store, "firm.bsky.social", scorer=FakeScorer(), avatar=PERSON)
+    evidence = result.pillars["conversation"].evidence
+    assert evidence["reposts_and_quotes_of_others"] == 3  # a URI naming no DID names no one
+    assert {"handle": "did:plc:bob", "interactions": 3} in evidence["top_partners"]
+    # once Bob's profile is stored, the report names him by his handle
+    store.upsert([Account(platform="bluesky", id="did:plc:bob", handle="bob.bsky.social")], PROV)
+    result = audit_account(store, "firm.bsky.social", scorer=FakeScorer(), avatar=PERSON)
+    partners = result.pillars["conversation"].evidence["top_partners"]
+    assert {"handle": "bob.bsky.social", "interactions": 3} in partners

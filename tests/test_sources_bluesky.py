@@ -10,7 +10,7 @@ import pytest
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.bluesky import BlueskyJson, rows_from_bluesky
+from staffpulse.sources.bluesky import BlueskyJson, author_of_uri, rows_from_bluesky
 from staffpulse.store.core import Record
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bluesky"
@@ -212,3 +212,10 @@ def test_posts_without_a_date_are_told(tmp_path: Path) -> None:
     assert "1 post has no date (record.createdAt is missing or empty): kept undated" in (
         notice.message
     )
+
+
+def test_a_post_uri_names_its_author() -> None:
+    assert author_of_uri("at://did:plc:bob/app.bsky.feed.post/3k2a") == "did:plc:bob"
+    assert author_of_uri("at://did:web:hr.example/app.bsky.feed.post/1") == "did:web:hr.example"
+    assert author_of_uri("at://bob.bsky.social/app.bsky.feed.post/1") is None  # a handle, no DID
+    assert author_of_uri("at://did:plc:bob") is None and author_of_uri("1590000000") is None

@@ -285,3 +285,52 @@ def test_a_store_with_double_counted_replies_is_recounted_once(tmp_path: Path) -
     with open_store(path) as store:  # migrates again
         store.refresh_interactions()
         assert _kinds(store) == {("1", "@jane", "reply"): 1}
+
+
+BOB_POST = "at://did:plc:bob/app.bsky.feed.post/3k2a"
+
+
+def test_a_bluesky_repost_names_its_target_before_the_original_is_stored() -> None:
+    store = open_store(":memory:")
+    repost = Post(platform="bluesky", id="r1", author_id="did:plc:ann", kind="repost",
+                  reposted_post_id=BOB_POST)  # fmt: skip
+    quote = Post(platform="bluesky", id="at://did:plc:ann/app.bsky.feed.post/q1",
+                 author_id="did:plc:ann", kind="quote", quoted_post_id=BOB_POST)  # fmt: skip
+    store.upsert([repost, quote], PROV)
+    store.refresh_interactions()
+    edges = {(e.source_id, e.target_id, e.kind) for e in store.interactions("bluesky")}
+    assert edges == {
+        ("did:plc:ann", "did:plc:bob", "repost"),
+        ("did:plc:ann", "did:plc:bob", "quote"),
+    }
+    # the original arrives: the same edges, not new ones
+    store.upsert(
+        [Post(platform="bluesky", id=BOB_POST, author_id="did:plc:bob", text="news")], PROV
+    )
+    store.refresh_interactions()
+    assert {(e.source_id, e.target_id, e.kind) for e in store.interactions("bluesky")} == edges
+
+
+def test_an_x_repost_id_is_never_read_as_a_bluesky_uri() -> None:
+    store = open_store(":memory:")
+    store.upsert([_post(9, "1", kind="repost", reposted_post_id="at://did:plc:bob/x/1")], PROV)
+    assert store.refresh_interactions() == 0
+
+
+def test_a_store_from_before_gets_its_bluesky_repost_edges(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.upsert([Post(platform="bluesky", id="r1", author_id="did:plc:ann", kind="repost",
+                           reposted_post_id=BOB_POST)], PROV)  # fmt: skip
+        store.refresh_interactions()
+        # as a store written before 0008 left it: no edge, no mark
+        store.conn.executescript(
+            "DELETE FROM interactions; DELETE FROM interactions_pending;"
+            " DELETE FROM schema_migrations"
+            " WHERE name = '0008_interactions_bluesky_shared_targets';"
+        )
+    with open_store(path) as store:  # migrates again
+        store.refresh_interactions()
+        assert [(e.source_id, e.target_id) for e in store.interactions("bluesky")] == [
+            ("did:plc:ann", "did:plc:bob")
+        ]

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from staffpulse.models import Account, Post, PostKind
+from staffpulse.sources.bluesky import author_of_uri
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -117,6 +118,13 @@ def ref_authors(
     if missing:
         for pid, post in store.get_posts(posts[0].platform, missing).items():
             out[pid] = (post.author_handle or post.author_id).lower()
+    for pid in missing:
+        # a Bluesky post the store lacks still names its author in its URI: the author's
+        # handle when the account is stored, else the DID
+        did = author_of_uri(pid) if pid not in out else None
+        if did:
+            author = store.get_account(posts[0].platform, did)
+            out[pid] = (author.handle if author and author.handle else did).lower()
     return out
 
 

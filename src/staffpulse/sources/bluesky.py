@@ -109,6 +109,15 @@ def quoted_uri(embed: Any) -> str | None:
     return None
 
 
+def author_of_uri(uri: str) -> str | None:
+    """The DID of the account a record's ``at://`` URI belongs to (its first part), or None:
+    a repost or quote names whom it shares even when that post is not stored."""
+    if not uri.startswith("at://did:"):
+        return None
+    did, _, rest = uri[len("at://") :].partition("/")
+    return did if rest else None
+
+
 def post_from_record(
     uri: str,
     record: Mapping[str, Any],

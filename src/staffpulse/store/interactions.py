@@ -55,6 +55,17 @@ MIGRATION = (
     """,
 )
 
+BLUESKY_SHARED_TARGETS_MIGRATION = (
+    "0008_interactions_bluesky_shared_targets",
+    # Bluesky reposts and quotes of posts the store lacks got no edge before; their authors'
+    # edges are recomputed at the next refresh, now that the post's URI names whom they share.
+    """
+    INSERT OR IGNORE INTO interactions_pending
+    SELECT DISTINCT platform, author_id FROM posts
+    WHERE platform = 'bluesky' AND kind IN ('repost', 'quote');
+    """,
+)
+
 REPLY_ONCE_MIGRATION = (
     "0005_interactions_reply_once",
     # Edges built before counted a reply that names its target twice (a reply plus a
@@ -80,8 +91,15 @@ _REPLY_TARGET = (
     + _HOLDER.format("lower(p.reply_to_handle)")
     + ", '@' || lower(p.reply_to_handle))"
 )
+# A Bluesky post's id is its at:// URI, which holds its author's DID: a repost or quote of a
+# post the store lacks (a Jetstream repost, a saved record) still names whom it shares.
+_SHARED_REF = "COALESCE(p.reposted_post_id, p.quoted_post_id)"
+_SHARED_DID = (
+    f"CASE WHEN p.platform = 'bluesky' AND {_SHARED_REF} LIKE 'at://did:%/%'"
+    f" THEN substr({_SHARED_REF}, 6, instr(substr({_SHARED_REF}, 6), '/') - 1) END"
+)
 _SHARED_TARGET = (
-    "COALESCE(ref.author_id, "
+    f"COALESCE(ref.author_id, {_SHARED_DID}, "
     + _HOLDER.format("json_extract(p.mentions, '$[0]')")
     + ", '@' || json_extract(p.mentions, '$[0]'))"
 )
@@ -130,7 +148,10 @@ WITH edges AS (
     LEFT JOIN posts ref ON ref.platform = p.platform
         AND ref.id = COALESCE(p.reposted_post_id, p.quoted_post_id)
     WHERE p.kind IN ('repost', 'quote')
-      AND (ref.author_id IS NOT NULL OR json_array_length(p.mentions) > 0) {scope}
+      AND (ref.author_id IS NOT NULL OR json_array_length(p.mentions) > 0
+           OR """
+    + _SHARED_DID
+    + """ IS NOT NULL) {scope}
 )
 INSERT INTO interactions (platform, source_id, target_id, kind, count, first_seen, last_seen)
 SELECT platform, source_id, target_id, kind, COUNT(*), MIN(created_at), MAX(created_at)

@@ -12,8 +12,11 @@ import sqlite3
 from datetime import UTC, datetime
 
 from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
+from staffpulse.store.interactions import (
+    BLUESKY_SHARED_TARGETS_MIGRATION,
+    REPLY_ONCE_MIGRATION,
+)
 from staffpulse.store.interactions import MIGRATION as INTERACTIONS_MIGRATION
-from staffpulse.store.interactions import REPLY_ONCE_MIGRATION
 from staffpulse.store.part_tables import (
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
@@ -141,6 +144,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         # the account with that handle: store/handle_keys.py) is looked up as a followee too.
         "CREATE INDEX IF NOT EXISTS follows_by_followee ON follows(platform, followee_id);",
     ),
+    BLUESKY_SHARED_TARGETS_MIGRATION,
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     LISTEN_MIGRATION,
