@@ -10,6 +10,7 @@ from staffpulse import __version__
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.window import empty_reason
+from staffpulse.report.links import safe_link
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -59,14 +60,9 @@ a{color:#2457c5}
 """
 
 
-def web_link(url: str | None) -> str:
-    """Only http(s) links are rendered (no ``javascript:`` from imported data)."""
-    return url if url and url.lower().startswith(("https://", "http://")) else ""
-
-
 def render_inbox_html(inbox: Inbox) -> str:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    env.filters["web_link"] = web_link
+    env.filters["web_link"] = safe_link
     template = env.from_string(_TEMPLATE)
     return template.render(
         inbox=inbox,
