@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,20 @@ def test_where_you_stand_names_a_cohort_file_as_such(tmp_path: Path) -> None:
         bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
     text = _text(render_audit_html(audit, bench))
     assert "Each dot is one of the 3 accounts of your cohort file;" in text
+
+
+def test_a_post_address_becomes_a_link_only_when_it_is_a_web_address(tmp_path: Path) -> None:
+    firm = FeedBuilder("acme")
+    firm.job(6)
+    firm.chat(6)
+    firm.posts = [  # an imported file may give any address: half of them name a script
+        replace(post, url="javascript:alert(1)" if i % 2 else f"https://x.example/acme/{i}")
+        for i, post in enumerate(firm.posts)
+    ]
+    audit = audit_account(store_with(tmp_path, firm), "acme", scorer=FakeScorer(), avatar=LOGO)
+    shown = {ex.url for pillar in audit.pillars.values() for ex in (*pillar.best, *pillar.worst)}
+    web = {url for url in shown if url and url.startswith("https://")}
+    assert "javascript:alert(1)" in shown and web  # the report shows posts of both kinds
+    html = write_audit_html(audit, tmp_path / "audit.html").read_text(encoding="utf-8")
+    assert "javascript:" not in html
+    assert all(f'href="{url}"' in html for url in web)

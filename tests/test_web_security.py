@@ -13,7 +13,8 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.config import config_path  # noqa: E402
-from web_helpers import csrf_token, make_client, x_archive_bytes  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import csrf_token, make_client, sample_store, x_archive_bytes  # noqa: E402
 
 POST_FORMS = [
     ("/settings/tokens", {"name": "x_bearer_token", "value": "abc"}),
@@ -169,6 +170,25 @@ def test_upload_imports_and_hostile_post_is_escaped(client: Any) -> None:
     assert "Done" in job_page.text and "/audit/x/acmestaffing" in job_page.text
     home = client.get("/")
     assert "<b>Staffing</b>" not in home.text and "Acme &lt;b&gt;Staffing" in home.text
+
+
+def test_a_script_address_from_an_import_is_never_a_link(tmp_path: Path) -> None:
+    db = sample_store(tmp_path)
+    with open_store(db) as store:  # as if every imported post and profile named a script
+        store.conn.execute("UPDATE posts SET url = 'javascript:alert(1)'")
+        store.conn.execute("UPDATE accounts SET url = 'javascript:alert(1)'")
+        store.conn.commit()
+    pages = {
+        "/audit/x/brightpathstaff": "Posts that hold you back",
+        "/audit/x/brightpathstaff/report.html": "Posts that hold you back",
+        "/inbox": "Mark joined",
+        "/connect?account=x:brightpathstaff": "Who @brightpathstaff should follow",
+    }
+    with make_client(db) as client:
+        for path, content in pages.items():
+            page = client.get(path)
+            assert page.status_code == 200 and content in page.text, path
+            assert "javascript:" not in page.text, path
 
 
 def test_settings_masks_tokens_and_file_is_private(client: Any) -> None:

@@ -33,6 +33,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.links import safe_link
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -59,6 +60,7 @@ def environment() -> Environment:
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
         _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
+        _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
             band=band,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -233,7 +233,7 @@ class Backend(InboxMixin):
                     store, handle, platform, scorer=self.settings.scorer, save=False
                 )
 
-        return _safe_links(self.cached(("audit", platform, handle.lower()), compute))
+        return self.cached(("audit", platform, handle.lower()), compute)
 
     def record_audit(self, platform: str, handle: str) -> AuditResult:
         from staffpulse.audit.engine import audit_account
@@ -282,21 +282,3 @@ class ConnectChoices:
 def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tuple[Any, ...]:
     """The cache key of :meth:`Backend.suggestions` (the Connect page's background job's)."""
     return ("connect", handle.lower(), platform, choices)
-
-
-def _safe_links(result: AuditResult) -> AuditResult:
-    """Evidence links only when they are http(s): an imported post cannot smuggle a script URL."""
-    for pillar in result.pillars.values():
-        for attr in ("best", "worst"):
-            examples = getattr(pillar, attr)
-            setattr(
-                pillar,
-                attr,
-                [
-                    ex
-                    if not ex.url or ex.url.lower().startswith(("https://", "http://"))
-                    else replace(ex, url=None)
-                    for ex in examples
-                ],
-            )
-    return result

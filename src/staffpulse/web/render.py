@@ -47,13 +47,6 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def _safe_url(value: str | None) -> str | None:
-    """Only http(s) links are rendered as links (no javascript: or data: URLs from imports)."""
-    if value and value.lower().startswith(("https://", "http://")):
-        return value
-    return None
-
-
 def build_environment() -> Environment:
     env = Environment(
         loader=ChoiceLoader(
@@ -69,13 +62,13 @@ def build_environment() -> Environment:
         lstrip_blocks=True,
         finalize=_finalize,
     )
-    # The report's own filters (pct, when, count, ...) and globals, so its templates render
-    # here unchanged; then the dashboard's own.
+    # The report's own filters (pct, when, count, safe_link, ...) and globals, so its templates
+    # render here unchanged; then the dashboard's own.
     report_env = report_environment()
     env.filters.update(report_env.filters)
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
-    env.filters.update(number=_number, safe_url=_safe_url, plural=count_of, web=web_text)
+    env.filters.update(number=_number, plural=count_of, web=web_text)
     env.globals.update(
         nav=NAV,
         mentions_formats=mentions_formats,
