@@ -21,7 +21,10 @@ def test_the_subject_is_a_work_matter_or_the_angle_stays_plain() -> None:
     salary = suggest_angle("Salary ranges in every ad: good or bad for employers", {}, None, 2)
     assert "add a perspective on pay" in salary
     dog = suggest_angle("Police dog hailed a hero after handler makes arrests", {}, None, 1)
-    assert " on " not in dog and "concrete example" in dog
+    # a post about no work matter gets no "example from your recruiters' experience"
+    assert " on " not in dog and "recruiters" not in dog and "Join only if" in dog
+    job = suggest_angle("Two years in this job and still learning every day", {}, None, 1)
+    assert "concrete example from your recruiters' experience" in job
     labeler = suggest_angle("How does this labeler work?", {"question": True}, None, 0)
     assert (
         labeler
@@ -126,3 +129,32 @@ def test_a_funny_question_without_worry_can_still_be_joked_with() -> None:
 
 def test_a_greeting_is_skipped() -> None:
     assert suggest_angle("Happy Thanksgiving!", {"greeting": True}, None, 0) == SKIP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Year, new career. Yesterday was my last day as a lecturer. Now on to industry!",
+        "I started a new job at a logistics firm today, wish me luck",
+        "Got promoted to team lead this week!",
+        "Whoop whoop! Today is my last day at the agency",
+    ],
+)
+def test_career_news_is_congratulated_never_pushed_back_on(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 0, humor=0.9)
+    assert "congratulate them and wish them well" in angle
+    assert "push back" not in angle and "light tone" not in angle
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("@GameSupport My game no work. pls help", "@GameSupport"),
+        ("my mic and speaker won't work on my laptop during calls, please help lol", None),
+    ],
+)
+def test_a_help_request_never_gets_the_light_tone(text: str, addressee: str | None) -> None:
+    angle = suggest_angle(text, {}, None, 1, humor=0.95, addressee=addressee)
+    assert "light tone" not in angle and "no jokes" in angle
+    if addressee:
+        assert angle.startswith(f"A request for help aimed at {addressee}")

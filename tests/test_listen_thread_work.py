@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from staffpulse.listen.thread_work import focus_reason, quote, thread_work
@@ -80,3 +81,32 @@ def test_the_quote_drops_leading_handles_and_is_cut() -> None:
     assert quote("@only") == "@only"
     long = quote("word " * 40)
     assert len(long) == 80 and long.endswith("…")
+
+
+def test_a_care_desks_stock_reply_does_not_carry_an_off_work_thread() -> None:
+    gouging = thread(
+        "Stop letting sellers charge $80 for toilet paper!",
+        "Rest assured our team is working to have these removed!",
+    )
+    # the text alone gives the desk away (a "fan" handle)
+    work = thread_work(gouging, verdicts(gouging, {"r0": 0.9}))
+    assert work.focus is None and work.off_work  # left out, not "reply to the care desk"
+    for handle in ("AskShopCo", "ShopCoSupport", "TeamTube", "PhotoAppCare"):
+        conv = thread("My photos upload at half size", "@star please share feedback with us")
+        conv = Conversation("x", "c", (conv.posts[0], replace(conv.posts[1], author_handle=handle)))
+        work = thread_work(conv, verdicts(conv, {"r0": 0.9}))
+        assert work.focus is None and work.off_work, handle
+    # a healthcare staffing desk is no care desk: its reply still carries the thread
+    nurse = thread("Long shifts this winter", "@star our nurses are hiring for night shifts")
+    desk = replace(nurse.posts[1], author_handle="AcmeHealthcare")
+    nurse = Conversation("x", "c", (nurse.posts[0], desk))
+    work = thread_work(nurse, verdicts(nurse, {"r0": 0.9}))
+    assert work.focus is not None and not work.off_work
+
+
+def test_the_authors_own_reply_is_not_work_talk_from_someone_else() -> None:
+    trip = thread("Feels weird to be home after such a long vacation", "back to work now.")
+    own = replace(trip.posts[1], author_id="star", author_handle="star")
+    trip = Conversation("x", "c", (trip.posts[0], own))
+    work = thread_work(trip, verdicts(trip, {"r0": 0.8}))
+    assert work.focus is None and work.off_work

@@ -170,3 +170,25 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
             "SELECT topic_id FROM listen_topic_members WHERE conversation_id = '1'"
         ).fetchone()[0]
         assert stored == topic.id and TopicModel.load(store).seeds_.keys == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_theme"),
+    [
+        ("Why did the team pick bower as a package manager? Any thoughts?", "workplace"),
+        ("10 Years of Git: An Interview with a famous kernel hacker", "interviews"),
+        ("He said so in an interview with the BBC last night", "interviews"),
+        ("The BBC's reporter has an interesting job title: Reality Check Correspondent",
+         "resumes"),
+        ("Client-side rendering versus server-side templates: a shootout", "staffing"),
+    ],
+)  # fmt: skip
+def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(
+    text: str, not_theme: str
+) -> None:
+    assert theme_of(text) != not_theme
+
+
+def test_the_work_sense_of_the_same_words_still_finds_its_theme() -> None:
+    assert theme_of("I have an interview with a bank tomorrow, any tips?") == "interviews"
+    assert theme_of("My manager micromanages every email I send") == "workplace"

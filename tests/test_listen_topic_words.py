@@ -61,3 +61,18 @@ def test_a_pair_of_words_seen_once_is_not_a_phrase() -> None:
 def test_work_terms_come_first_in_a_label() -> None:
     terms = Counter({"salary": 2, "sandwich": 2, "lunch": 2})
     assert choose_label(terms, list(terms), dict.fromkeys(terms, 1.0), 1) == ["salary"]
+
+
+def test_the_medium_and_client_side_code_never_name_a_topic() -> None:
+    analyze = label_terms_of()
+    texts = [
+        "Client-side MVC's major bug",
+        "Responsive images: Client Hints explained",
+        "Was nice meeting you at the meetup",
+        "Email me the link to the slides",
+    ]
+    terms = {t for text in texts for t in analyze(text)}
+    assert not terms & {"client", "clients", "meeting", "email", "link", "side"}
+    assert "slides" in terms and "mvc" in terms  # the words that say what it is about stay
+    assert "interview" not in analyze("10 Years of Git: An Interview with a kernel hacker")
+    assert "interview" in analyze("I have an interview with a bank tomorrow")

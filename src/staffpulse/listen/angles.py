@@ -13,21 +13,57 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   where to check;
 * a distressed post, or a negative one that asks nothing, gets an empathetic angle, never
   "push back";
-* a question aimed at one account says so.
+* a question aimed at one account says so;
+* career news ("Yesterday was my last day as...", "I started a new job", "promoted") is
+  congratulated, never argued with;
+* a request for help or a complaint about something broken ("won't work... please help") gets
+  a practical answer or is left to whoever can fix it, never a light tone;
+* the generic "an example from your recruiters' experience" needs a post that names a work
+  matter (:func:`~staffpulse.listen.work_terms.names_work_matter`); a post that names none
+  gets a plain "join only if you have something to add".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from staffpulse.listen.moderation import Tone, judge_tone
-from staffpulse.listen.work_terms import work_subject
+from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
 
 SKIP = "Skip this one: nothing to gain by joining."
 JOB_AD = "Not a conversation: share the opening with a candidate who fits, if any."
 LEFT_OUT_FLAGS = ("spam", "hostile", "nsfw", "partisan", "greeting")  # nothing to gain
 HUMOROUS = 0.5  # p(humor) from which a statement may get a light-tone angle
 HUMOROUS_QUESTION = 0.9  # and a question
+
+# news of one's own career: a new job, a last day, a promotion, a retirement
+_CAREER_NEWS_RE = re.compile(
+    r"\b(last|first) day (as|at|of|in) (an? |my |the )?\w|\bnew (year, new )?(job|career|role|"
+    r"position|chapter)\b|\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
+    r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bpromotion\b|\bretir(ed|ing|ement)\b|"
+    r"\b(excited|thrilled|proud|happy) to (announce|share|join|say)\b|"
+    r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b",
+    re.IGNORECASE,
+)
+# a request for help, or something broken: "won't work... please help", "still not working"
+_HELP_RE = re.compile(
+    r"\b(pl(ea)?se?|pls|plz) help\b|\bhelp me\b|\b(won['\u2019]?t|doesn['\u2019]?t|does not|"
+    r"will not|can['\u2019]?t|cannot|no) (work|load|open|connect|log ?in|sign ?in)\b|"
+    r"\b(not|stopped) working\b|\bstill (having|getting) (problems|issues|errors?)\b|"
+    r"\b(is|are|keeps?) (broken|crashing|freezing)\b",
+    re.IGNORECASE,
+)
+
+
+def is_career_news(text: str) -> bool:
+    """The post announces a step in its author's career (new job, last day, promotion)."""
+    return _CAREER_NEWS_RE.search(URL_RE.sub(" ", text)) is not None
+
+
+def asks_for_help(text: str) -> bool:
+    """The post asks for help with something broken, or complains that it does not work."""
+    return _HELP_RE.search(URL_RE.sub(" ", text)) is not None
 
 
 def _on(subject: str | None, word: str = "on") -> str:
@@ -59,6 +95,21 @@ def suggest_angle(
         return (
             f"A question for {addressee}, not the room: reply only if you can answer"
             f"{_on(subject)} first-hand, in a line or two."
+        )
+    if is_career_news(text) and not tone.distressed:
+        return lead + (
+            "congratulate them and wish them well in a line or two; no advice unless asked,"
+            " no pitch."
+        )
+    if asks_for_help(text):
+        if addressee:
+            return (
+                f"A request for help aimed at {addressee}: leave it to them unless you can"
+                " fix it first-hand; no jokes, no pitch."
+            )
+        return lead + (
+            "help only if you can: one practical fix or where to get help, in plain words;"
+            " no jokes, no pitch."
         )
     # a question that lists "good, bad, ugly?" is not distress: only its cues count there
     if tone.distressed or (tone.negative and not question):
@@ -98,6 +149,10 @@ def suggest_angle(
             f"add a perspective on {subject}: agree or push back with a data point or a story"
             " from your recruiters, and ask a follow-up question."
         )
-    return lead + (
-        "add one concrete example from your recruiters' experience and ask a follow-up question."
-    )
+    if names_work_matter(text):
+        return lead + (
+            "add one concrete example from your recruiters' experience and ask a follow-up"
+            " question."
+        )
+    # nothing about work to speak to: no "recruiters' experience" on a police-dog story
+    return "Join only if your firm has something of its own to add: a short, human reply, no pitch."

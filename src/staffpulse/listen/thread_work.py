@@ -15,7 +15,11 @@ The rule (docs/listen.md, "Threads about work"):
   about work stays; one reply among three posts or more does not carry the thread). The rest
   are left out of the open items and counted (:data:`OFF_WORK`), like job ads;
 * when the opening is not about work, the relevant post that carries the work talk (the most
-  relevant, the earliest of equals) is named in the reasons and the angle is written for it.
+  relevant, the earliest of equals) is named in the reasons and the angle is written for it;
+* two kinds of reply never carry a thread, nor count as its work talk: the opening's author
+  answering themself ("back to work now."), who is not someone else to talk with, and a
+  brand's customer-care desk (:func:`looks_like_customer_care`: "@AskeBay", "Rest assured our
+  team is working on it"), whose stock reply says nothing about anyone's work.
 """
 
 from __future__ import annotations
@@ -37,6 +41,21 @@ OFF_WORK_NAMES = ("thread mostly not about work", "threads mostly not about work
 QUOTE_CHARS = 80
 
 _LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
+# a care desk's handle: @AskeBay, @Ask_WellsFargo, @TeamYouTube, @AdobeCare, @MicrosoftHelps,
+# @DropboxSupport; "Ask"/"Team" only capitalised (a lower-case "askamanager" is a column), and
+# no "healthcare" or "childcare" (a staffing desk for nurses is no care desk)
+_CARE_PREFIX_RE = re.compile(r"(?:Ask|Team)_?[A-Za-z]")
+_CARE_SUFFIX_RE = re.compile(
+    r"(?<!health)(?<!child)(?<!elder)(?<!home)(?<!day)(?<!skin)(care|cares|support|helps?|service)$"
+)
+# the stock phrasing of a care desk: "our team is working on it", "we're working to fix this"
+_CARE_TEXT_RE = re.compile(
+    r"\b(rest assured|our (\w+ )?team (is|are)\b[^.!?]*\bwork\w*|"
+    r"we(['\u2019]re| are) (\w+ )?working (on|to)\b|"
+    r"(send|shoot|drop) us an? (dm|direct message|private message)|please dm us|"
+    r"sorry (for|about) (the|any) (inconvenience|trouble))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +77,37 @@ def thread_work(conv: Conversation, verdicts: Mapping[str, tuple[float, bool]]) 
     """``verdicts``: post id -> (relevance score, judged relevant), for the conversation's
     posts that were judged."""
     judged = [p for p in conv.posts if p.id in verdicts]
-    relevant = [p for p in judged if verdicts[p.id][1]]
     opening = conv.opening
     verdict = verdicts.get(opening.id)
     opening_work = (verdict is not None and verdict[1]) or names_work_matter(opening.text)
+    relevant = [
+        p for p in judged if verdicts[p.id][1] and (opening_work or _may_carry_thread(p, opening))
+    ]
     known = opening_work or verdict is not None
     focus = None
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
     return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
+
+
+def looks_like_customer_care(post: Post) -> bool:
+    """A brand's customer-care desk: a care handle ("@AskeBay", "@AdobeCare") or its stock
+    phrasing ("Rest assured our team is working to fix this", "send us a DM")."""
+    handle = post.author_handle.lstrip("@").split("@")[0]
+    return (
+        _CARE_PREFIX_RE.match(handle) is not None
+        or _CARE_SUFFIX_RE.search(handle.lower()) is not None
+        or _CARE_TEXT_RE.search(post.text) is not None
+    )
+
+
+def _may_carry_thread(post: Post, opening: Post) -> bool:
+    """A reply by someone else than the opening's author, and not a care desk's stock reply."""
+    if post.id == opening.id:
+        return True
+    if post.author_id and post.author_id == opening.author_id:
+        return False
+    return not looks_like_customer_care(post)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:

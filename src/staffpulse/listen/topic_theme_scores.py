@@ -4,7 +4,9 @@ Words are matched whole, case-insensitively, hyphens and apostrophes aside ("ret
 is "return to office", "we're" is "were"); a word ending in ``*`` matches every word it begins
 ("interview*": "interviews", "interviewing"); a word in capitals is an acronym matched in
 capitals only ("AI", "HR", "RN"). "Hiring manager" and "credit union" are one word each, so
-that they are not a manager or a union. A few signs of job ads (pay figures, job links,
+that they are not a manager or a union; so are the software "package manager" and
+"client-side" (no manager, no staffing client), and a press "interview with" someone ("10 Years
+of Git: An Interview with ...") is no job interview. A few signs of job ads (pay figures, job links,
 hashtags) are patterns on the raw text, tried only when the text holds the character they need.
 
 A text's score for a theme and the theme it is about follow the rules of
@@ -20,16 +22,22 @@ import re
 from dataclasses import dataclass, field
 
 from staffpulse.listen.topic_themes import THEMES, Pattern
-from staffpulse.listen.work_terms import URL_RE
+from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, URL_RE
 
 _MENTION_RE = re.compile(r"(?<![\w.])@[\w.\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
-# pairs that are one thing: "hiring manager" is not a manager, "credit union" not a union
+# pairs that are one thing: "hiring manager" is not a manager, "credit union" not a union,
+# a "package manager" (software) is no manager and "client-side" code no staffing client
 _COMPOUNDS = {
     ("hiring", "manager"): "hiringmanager",
     ("hiring", "managers"): "hiringmanagers",
     ("credit", "union"): "creditunion",
+    ("package", "manager"): "packagemanager",
+    ("package", "managers"): "packagemanagers",
+    ("client", "side"): "clientside",
+    ("server", "side"): "serverside",
 }
+
 
 
 @dataclass
@@ -74,6 +82,7 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     """The text's words as written and in lower case (links, mentions, ``#`` signs and
     apostrophes out; "hiring manager" one word)."""
     plain = _MENTION_RE.sub(" ", URL_RE.sub(" ", text))
+    plain = PRESS_INTERVIEW_RE.sub(" pressinterview", plain)
     plain = plain.replace("\u2019", "").replace("'", "")
     written = _TOKEN_RE.findall(plain)
     lower: list[str] = []

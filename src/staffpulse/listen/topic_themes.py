@@ -152,7 +152,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("resumes", "Resumes & cover letters", (
         _g(1.0, "resume|resumes|r\u00e9sum\u00e9|r\u00e9sum\u00e9s|CV|CVs"),
         _g(1.0, "cover letter*|linkedin profile*|linkedin headline*|linkedin summary|reference|"
-                "references|job title*"),
+                "references"),
     ), search="resume tips / cv / linkedin profile / references"),
     Theme("offers", "Offers & onboarding", (
         _g(1.0, "job offer*|offer letter*|offer accepted|offers accepted|accepted the offer|"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
-from staffpulse.listen.work_terms import is_work_term
+from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, is_work_term
 
 _URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
 _EXTRA_STOP_WORDS = (
@@ -63,7 +63,11 @@ _LABEL_ONLY_STOP_WORDS = (
     "came took gave thank thanks hey hi night morning tonight tomorrow yesterday week weeks "
     "month months hour hours minute minutes start started having check getting makes made "
     "needs wants coming happy stuff guys everyone everybody anybody somebody soon catch "
-    "nice via read similar trying totally seriously literally"
+    "nice via read similar trying totally seriously literally "
+    # the medium, not the matter: "Link", "Email" or "Meeting" names no topic ("was nice
+    # meeting u"); "Client" misleads a staffing firm, whose clients have their own theme
+    # ("Staffing firms & clients"), when it is "client-side" code or "Client Hints"
+    "link links email emails mail meeting meetings client clients clientside"
 )
 LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 
@@ -101,9 +105,15 @@ def drop_names(text: str) -> str:
     return _CAPITALISED_RE.sub(replace, text)
 
 
+# software's "client-side" / "server-side" is one word: not a (staffing) client, nor a side
+_SIDE_RE = re.compile(r"\b(client|server)[- ]side\b")
+
+
 def preprocess(text: str) -> str:
-    """Lowercase text without links, mentions, ``#`` signs or contractions."""
-    text = _URL_MENTION_RE.sub(" ", text).replace("#", " ").replace("\u2019", "'").lower()
+    """Lowercase text without links, mentions, ``#`` signs or contractions (nor the word
+    "interview" of a press interview: no "Interview" topic for "An Interview with ...")."""
+    text = _URL_MENTION_RE.sub(" ", PRESS_INTERVIEW_RE.sub(" ", text)).replace("#", " ").replace("\u2019", "'").lower()
+    text = _SIDE_RE.sub(r"\1side", text)
     return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
 
 

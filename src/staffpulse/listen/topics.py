@@ -58,8 +58,10 @@ from staffpulse.store import Store
 
 # The version of the grouping rules (stop words, label words, thresholds, themes): 2 = a
 # minimum similarity to join a topic, generic work words and names out; 3 = workplace themes
-# first, a lone document merged into the nearest topic, filler out of labels (November 2026).
-VERSION = 3
+# first, a lone document merged into the nearest topic, filler out of labels (November 2026);
+# 4 = "package manager", "client-side" and a press "interview with" out of the themes, "link",
+# "email", "meeting" and "client" out of labels.
+VERSION = 4
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15

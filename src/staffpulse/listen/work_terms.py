@@ -13,6 +13,11 @@ import re
 
 # links are no words of a post: every reading of its words in listen/ takes them out first
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
+# a press interview: a headline's "An Interview with Linus Torvalds", "in an interview with
+# CNN", "an exclusive interview with"; "I have an interview with Acme" stays a job interview
+PRESS_INTERVIEW_RE = re.compile(
+    r"\b((?i:an|the) Interview|(?i:in an|exclusive) interview)(?= with\b)"
+)
 _WORK_TERMS_RE = re.compile(
     r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|jobs?|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
