@@ -19,6 +19,7 @@ np = pytest.importorskip("numpy")
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from staffpulse.errors import ImageTooLargeError  # noqa: E402
 from staffpulse.signals.avatar import (  # noqa: E402
     AvatarClassifier,
     AvatarVerdict,
@@ -28,7 +29,7 @@ from staffpulse.signals.avatar import (  # noqa: E402
     load_model,
 )
 from staffpulse.signals.avatar_defaults import match_default  # noqa: E402
-from staffpulse.signals.avatar_io import MAX_PIXELS, ImageTooLargeError, load_avatar  # noqa: E402
+from staffpulse.signals.avatar_io import MAX_PIXELS, load_avatar  # noqa: E402
 from staffpulse.signals.avatar_placeholders import (  # noqa: E402
     draw_bluesky_default,
     draw_egg,

@@ -9,7 +9,7 @@ import pytest
 
 from staffpulse.models import Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import claimed_by, sniffable
+from staffpulse.sources.base import claimed_by, sniffable, unsafe_member_name
 from staffpulse.store.core import Record
 
 TWARC2_PAGE = {
@@ -89,3 +89,19 @@ def test_a_file_of_no_known_format_is_claimed_by_none(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes("just some notes".encode("utf-16"))
     assert claimed_by(path) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["../evil.js", "data/../../evil.js", "/etc/evil.js", "..\\evil.js", "C:evil.js"]
+)
+def test_a_zip_member_that_would_land_outside_its_folder_is_unsafe(name: str) -> None:
+    assert unsafe_member_name(name)
+
+
+def test_a_zip_member_with_a_nul_in_its_name_is_unsafe() -> None:
+    assert unsafe_member_name("data/tweets.js\x00.png")
+
+
+@pytest.mark.parametrize("name", ["data/tweets.js", "tweets..js", "a/b/c.jsonl", "x"])
+def test_an_ordinary_zip_member_is_safe(name: str) -> None:
+    assert not unsafe_member_name(name)

@@ -148,6 +148,7 @@ def test_zip_slip_archive_is_refused(client: Any, tmp_path: Path) -> None:
     assert response.status_code == 400
     assert "This archive was refused" in response.text
     assert "zip slip" in response.text and "../../evil.js" in response.text
+    assert "Download the archive again from X" in response.text  # what to do about it
     assert not (tmp_path / "evil.js").exists()
     assert not any((tmp_path / "uploads").glob("upload-*"))
     absolute = x_archive_bytes({"/etc/evil.js": "x"})

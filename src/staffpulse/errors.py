@@ -13,6 +13,9 @@ Hierarchy::
     ├── InputError                   a file or argument the user gave cannot be used
     │   ├── MissingFileError         the path the user gave does not exist
     │   ├── UnknownFormatError       no importer recognises the file
+    │   ├── UnsafeArchiveError       an uploaded ZIP that must not be opened (zip slip, bomb)
+    │   ├── NotAnImageError          an avatar file is not a readable image
+    │   ├── ImageTooLargeError       an avatar declares too many pixels (decompression bomb)
     │   └── EmptyInputError          the file or folder holds nothing to import
     │       └── NothingImportedError files read, but none held a record (exit 1)
     ├── NotFoundError                an account, audit or conversation is not in the store
@@ -84,6 +87,20 @@ class MissingFileError(InputError):
 
 class UnknownFormatError(InputError):
     """No registered source recognises the file."""
+
+
+class UnsafeArchiveError(InputError):
+    """A ZIP that must not be opened: an entry would land outside its folder (zip slip), or
+    the whole would unpack to more than allowed (zip bomb). Nothing in it is read."""
+
+
+class NotAnImageError(InputError):
+    """An avatar file is not an image Pillow can read, or it is truncated or corrupt."""
+
+
+class ImageTooLargeError(InputError):
+    """An image declares more pixels than the avatar reader accepts (decompression-bomb
+    guard: :data:`staffpulse.signals.avatar_io.MAX_PIXELS`)."""
 
 
 class EmptyInputError(InputError):

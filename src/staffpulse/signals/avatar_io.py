@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import ImageTooLargeError, InputError, MissingFileError, NotAnImageError
 from staffpulse.extras import require
 from staffpulse.sources.base import IMAGE_SUFFIXES, visible_files
 
@@ -35,14 +35,6 @@ MAX_PIXELS = 40_000_000
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Longest side, in pixels, of the array handed to the features (larger images are reduced).
 WORK_SIDE = 256
-
-
-class ImageTooLargeError(InputError):
-    """The image declares more pixels than :data:`MAX_PIXELS` (decompression-bomb guard)."""
-
-
-class NotAnImageError(InputError):
-    """The file is not an image Pillow can read, or it is truncated or corrupt."""
 
 
 def image_files(args: Sequence[Path]) -> list[str]:

@@ -123,9 +123,16 @@ LEFT_OUT = frozenset({UNKNOWN_FORMAT, EMPTY_FILE})
 
 def unsafe_member_name(name: str) -> bool:
     """True for a ZIP member name that would land outside the folder it is extracted to
-    (``../x``, ``/etc/x``, ``C:x``: "zip-slip")."""
+    (``../x``, ``/etc/x``, ``C:x``: "zip-slip"), or that holds a NUL, which a file system
+    would cut the name at. The dashboard refuses an upload with one
+    (:func:`staffpulse.web.security.check_archive`); an import skips such a member."""
     pure = PurePosixPath(name.replace("\\", "/"))
-    return pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":")
+    return (
+        pure.is_absolute()
+        or ".." in pure.parts
+        or (len(name) > 1 and name[1] == ":")
+        or "\x00" in name
+    )
 
 
 # -- text decoding ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from staffpulse.config import get_secret, home_dir
-from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
 from staffpulse.handles import LONGEST_HANDLE
 from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.sources.folders import is_empty_file, left_out, told_why
@@ -26,7 +26,7 @@ from staffpulse.web.import_summary import count_changes, import_summary
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url
 from staffpulse.web.routes_sample import leave_sample
-from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, UnsafeArchiveError, check_archive
+from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
 from staffpulse.web.uploads import (
     UploadFormatError,
     UploadTooLargeError,
@@ -297,9 +297,8 @@ async def import_upload(request: Request) -> Response:
             request,
             400,
             "This archive was refused",
-            f"Nothing was imported: {exc}.",
-            "Download the archive again from X (Settings > Your account > Download an archive "
-            "of your data) and upload that file unchanged.",
+            f"Nothing was imported: {exc.message}.",
+            exc.hint,
         )
     files = [p for _n, p in upload.files]
     leave_sample(ctx)  # the user's data goes to their own store, never into the sample's

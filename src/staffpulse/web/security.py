@@ -15,8 +15,11 @@ import logging
 import secrets
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
+
+from staffpulse.errors import UnsafeArchiveError
+from staffpulse.sources.base import unsafe_member_name
 
 CSRF_COOKIE = "staffpulse_csrf"
 CSRF_FIELD = "csrf_token"
@@ -26,6 +29,11 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
+)
+# what to do about a refused archive (most uploads of a ZIP are an X archive)
+ARCHIVE_HINT = (
+    "Download the archive again from X (Settings > Your account > Download an archive of your "
+    "data) and upload that file unchanged."
 )
 SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
@@ -42,10 +50,6 @@ class CsrfError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class UnsafeArchiveError(Exception):
-    """An uploaded ZIP that must not be opened (zip slip, zip bomb)."""
 
 
 class Csrf:
@@ -103,39 +107,30 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def unsafe_member(name: str) -> bool:
-    """True for ZIP entry names that would escape the extraction folder."""
-    clean = name.replace("\\", "/")
-    pure = PurePosixPath(clean)
-    return (
-        pure.is_absolute()
-        or ".." in pure.parts
-        or (len(clean) > 1 and clean[1] == ":")
-        or "\x00" in clean
-    )
-
-
 def check_archive(path: Path, max_unzipped_bytes: int) -> None:
-    """Refuse a ZIP with an absolute or ``..`` entry name, or that unpacks to too much."""
+    """Refuse (:class:`UnsafeArchiveError`) a ZIP with an absolute or ``..`` entry name, or
+    that unpacks to more than ``max_unzipped_bytes``; any other file passes."""
     if not zipfile.is_zipfile(path):
         return
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})") from exc
+        raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})", ARCHIVE_HINT) from exc
     for info in infos:
-        if unsafe_member(info.filename):
+        if unsafe_member_name(info.filename):
             raise UnsafeArchiveError(
                 f"the archive contains an unsafe entry '{info.filename[:120]}': entries with "
                 "absolute paths or '..' could write outside their folder (zip slip), "
-                "so staffpulse refused the whole archive"
+                "so staffpulse refused the whole archive",
+                ARCHIVE_HINT,
             )
     total = sum(info.file_size for info in infos)
     if total > max_unzipped_bytes:
         raise UnsafeArchiveError(
             f"the archive would unpack to {total / 1e9:.1f} GB, more than the "
-            f"{max_unzipped_bytes / 1e9:.1f} GB allowed"
+            f"{max_unzipped_bytes / 1e9:.1f} GB allowed",
+            ARCHIVE_HINT,
         )
 
 
