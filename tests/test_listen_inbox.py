@@ -323,3 +323,21 @@ def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Pa
     )
     assert item.angle.startswith("Reply to @fan, not the opening post: acknowledge")
     assert "careers" in item.angle  # its subject is the reply's, not the sale's
+
+
+def test_open_counts_what_can_be_joined_and_the_html_says_top_n_of_m(tmp_path: Path) -> None:
+    more = [
+        question(str(n), f"Recruiters: how do you handle counteroffers, case {n}?", HOURS)
+        for n in range(10, 13)
+    ]
+    with store_with(tmp_path, FRESH, *more, *NOT_CONVERSATIONS) as store:
+        result = inbox(store, limit=2)
+    data = result.as_dict()["counts"]
+    # the left-out job ads, hostile, partisan and NSFW posts are not "open"
+    assert data["open"] == 4 and data["shown"] == 2 and data["left_out"] == 5
+    assert data["open"] == sum(t.open for t in result.topic_choices)
+    page = render_inbox_html(result)
+    assert "Showing the top 2 of 4 open conversations" in page
+    with store_with(tmp_path / "all", FRESH, *more) as store:
+        everything = render_inbox_html(inbox(store, limit=10))
+    assert "4 open conversations" in everything and "Showing the top" not in everything

@@ -99,3 +99,16 @@ def test_the_topic_that_matches_best_is_listed_first() -> None:
     # without a topic query, the most joinable conversation's topic comes first
     text = shown(make([odd, best]))
     assert text.index("Topic: interviews deal") < text.index("Topic: interview / question / ask")
+
+
+def test_a_limited_inbox_says_how_many_more_there_are_and_how_to_see_them() -> None:
+    out = shown(make([item()], counts={"open": 63, "shown": 1}))
+    assert "Showing 1 of 63 open conversations (--limit to see more)." in " ".join(out.split())
+    everything = shown(make([item()], counts={"open": 1, "shown": 1}))
+    assert "--limit" not in everything
+
+
+def test_already_joined_conversations_show_the_id_reopen_takes() -> None:
+    joined = item("o-8", state="joined")
+    out = shown(Inbox([], [joined], {}, NOW, NOW))
+    assert "(id: o-8)" in out

@@ -29,7 +29,8 @@ section{margin-bottom:28px}h2{font-size:17px;border-bottom:2px solid #d9dee7;pad
 a{color:#2457c5}
 </style></head><body>
 <header><h1>Conversations to join</h1>
-<p>{{ items|length }} open conversation{{ '' if items|length == 1 else 's' }}
+<p>{% if items|length < inbox.open_total %}Showing the top {{ items|length }} of {{ inbox.open_total }} open conversations
+{%- else %}{{ inbox.open_total }} open conversation{{ '' if inbox.open_total == 1 else 's' }}{% endif %}
 {%- if inbox.account %} for {{ inbox.account }}{% endif %}, ranked as of {{ as_of }}.
 {{ inbox.joined|length }} already joined.</p></header>
 <main>

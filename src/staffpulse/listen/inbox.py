@@ -200,7 +200,8 @@ def build_inbox(
         ranked = [e for e in ranked if (e.conversation.platform, e.conversation.id) in in_topic]
     shown: list[tuple[RankedConversation, str]] = []
     left_out: dict[str, int] = {}
-    n_open = 0
+    n_open = 0  # shown
+    n_offered = 0  # open conversations to join, shown or not (the "M" of "top N of M")
     for entry in ranked:
         conv = entry.conversation
         state = state_of(conv)
@@ -208,9 +209,11 @@ def build_inbox(
             shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join
             left_out[entry.left_out] = left_out.get(entry.left_out, 0) + 1
-        elif n_open < limit:
-            shown.append((entry, state))
-            n_open += 1
+        else:
+            n_offered += 1
+            if n_open < limit:
+                shown.append((entry, state))
+                n_open += 1
     if topic is not None and not matches:
         notes.append(no_topic_note(topic, choices))
     described = add_angles([entry for entry, _ in shown], context)
@@ -235,9 +238,14 @@ def build_inbox(
         for tid in used
         if tid in model.topics_
     }
+    # one meaning of "open" everywhere (JSON, HTML, terminal, topic choices): conversations
+    # to join now, in the window and not left out; the rest of the open ones are counted
+    # under left_out, older and undated (docs/listen.md, "The JSON")
     counts = {
         "conversations": len(conversations),
         **tally,
+        "open": n_offered,
+        "shown": n_open,
         "left_out": sum(left_out.values()),
         "topics": len(model.topics_),
     }

@@ -123,6 +123,11 @@ class Inbox:
     # posts (also among ``notes``), so that a page can show it as the warning it is
     account_note: str | None = None
 
+    @property
+    def open_total(self) -> int:
+        """Open conversations to join, shown or not (``items`` holds the top ``--limit``)."""
+        return max(self.counts.get("open", 0), len(self.items))
+
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item, "Other
         conversations" last; for a topic query, the topic that matches it best comes first."""

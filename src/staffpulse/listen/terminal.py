@@ -66,6 +66,12 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
             title += f" · {item.replies_label}"
             console.print(Panel(body, title=escape(title), title_align="left"))
+    if len(inbox.items) < inbox.open_total:
+        console.print(
+            f"\nShowing {len(inbox.items):,} of {count_of(inbox.open_total, 'open conversation')}"
+            " (--limit to see more).",
+            highlight=False,
+        )
     if inbox.items:
         console.print(
             "\n[dim]Hide one: [bold]staffpulse inbox dismiss ID[/] · replied from elsewhere: "
@@ -78,8 +84,10 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             opening = " ".join(item.opening_text.split())
             opening = opening if len(opening) <= 70 else opening[:69] + "…"
             where = f" {item.url}" if item.url else ""
+            # the id, for "inbox reopen ID": a mark made by mistake is undone from this list
             console.print(
-                f"  · {escape(item.author_label)}: {escape(opening)}{escape(where)}",
+                f"  · {escape(item.author_label)}: {escape(opening)}{escape(where)}"
+                f" [dim](id: {escape(item.conversation_id)})[/]",
                 highlight=False,
             )
         if len(inbox.joined) > 10:

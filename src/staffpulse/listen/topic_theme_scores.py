@@ -39,7 +39,6 @@ _COMPOUNDS = {
 }
 
 
-
 @dataclass
 class _Index:
     """Where each word leads: the groups (theme, group) a term starting with it may hit."""
