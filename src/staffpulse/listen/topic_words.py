@@ -112,7 +112,12 @@ _SIDE_RE = re.compile(r"\b(client|server)[- ]side\b")
 def preprocess(text: str) -> str:
     """Lowercase text without links, mentions, ``#`` signs or contractions (nor the word
     "interview" of a press interview: no "Interview" topic for "An Interview with ...")."""
-    text = _URL_MENTION_RE.sub(" ", PRESS_INTERVIEW_RE.sub(" ", text)).replace("#", " ").replace("\u2019", "'").lower()
+    text = (
+        _URL_MENTION_RE.sub(" ", PRESS_INTERVIEW_RE.sub(" ", text))
+        .replace("#", " ")
+        .replace("\u2019", "'")
+        .lower()
+    )
     text = _SIDE_RE.sub(r"\1side", text)
     return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
 
