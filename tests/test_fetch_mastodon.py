@@ -21,7 +21,9 @@ from staffpulse.errors import (
     NotFoundError,
     RateLimitError,
 )
-from staffpulse.fetch.mastodon import MastodonFetcher, split_acct
+from staffpulse.fetch import mastodon
+from staffpulse.fetch.handles import mastodon_account
+from staffpulse.fetch.mastodon import MastodonFetcher
 from staffpulse.store import Store
 
 INSTANCE = "staffing.example"
@@ -112,7 +114,7 @@ def test_timeout_halfway_then_resume_and_errors(httpserver: HTTPServer, store: S
     with pytest.raises(NotFoundError):
         _fetcher(httpserver, store, []).fetch("@nobody@staffing.example")
     with pytest.raises(InputError):
-        split_acct("not a handle @@")
+        mastodon_account("not a handle @@", INSTANCE)
 
 
 def test_hashtag_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> None:
@@ -141,7 +143,7 @@ def test_accounts_tags_and_limits_are_checked_first(httpserver: HTTPServer, stor
     with pytest.raises(InputError, match="--max-posts -1"):
         fetcher.fetch("@acme@staffing.example", max_posts=-1)
     assert fake.requests == []
-    assert split_acct("acme", "staffing.example") == ("acme", "staffing.example")
+    assert mastodon_account("acme", "staffing.example") == ("acme", "staffing.example")
     report = fetcher.fetch_hashtag("hiring", f"https://{INSTANCE}/")  # pasted as a URL
     assert report.target == f"#hiring@{INSTANCE}" and report.posts == 3
 
@@ -173,3 +175,68 @@ def test_network_errors_name_the_host(store: Store) -> None:
 def test_wrong_settings_are_config_errors(store: Store) -> None:
     with pytest.raises(ConfigError, match=r"\[mastodon\] default_instance = \[\] is a list"):
         MastodonFetcher(store, config={"mastodon": {"default_instance": []}})
+
+
+class SignedInMastodon(FakeMastodon):
+    """Also records the Authorization header each request came with."""
+
+    def __init__(self, server: HTTPServer) -> None:
+        self.authorizations: list[str | None] = []
+        super().__init__(server, n=3)
+
+    def handle(self, request: Request) -> Response:
+        self.authorizations.append(request.headers.get("Authorization"))
+        return super().handle(request)
+
+
+def _signed_in(server: HTTPServer, store: Store, home: str) -> MastodonFetcher:
+    config = {
+        "fetch": {"timeout_seconds": 1.0},
+        "mastodon": {"default_instance": home},
+        "secrets": {"mastodon_access_token": "token-from-settings"},
+    }
+    return MastodonFetcher(store, config=config, base_url=server.url_for("").rstrip("/"))
+
+
+def test_the_saved_access_token_goes_to_the_users_own_instance_only(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)  # the one of Settings is used
+    fake = SignedInMastodon(httpserver)
+    _signed_in(httpserver, store, home=INSTANCE).fetch(f"@acme@{INSTANCE}")
+    assert fake.authorizations and set(fake.authorizations) == {"Bearer token-from-settings"}
+    fake.authorizations.clear()  # another instance is never sent the user's token
+    _signed_in(httpserver, store, home="elsewhere.example").fetch(f"@acme@{INSTANCE}")
+    assert fake.authorizations and set(fake.authorizations) == {None}
+
+
+def test_a_rejected_access_token_is_named_as_such(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MASTODON_ACCESS_TOKEN", raising=False)
+    SignedInMastodon(httpserver).fail[1] = (401, {})
+    with pytest.raises(AuthError, match="rejected the Mastodon access token") as caught:
+        _signed_in(httpserver, store, home=INSTANCE).fetch(f"@acme@{INSTANCE}")
+    assert "Settings" in str(caught.value.hint)
+
+
+def test_each_instance_is_asked_through_its_own_client(
+    httpserver: HTTPServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeMastodon(httpserver, n=3)
+    made: list[str] = []
+    real_client = mastodon.make_client
+
+    def to_the_test_server(base_url: str, timeout: float, token: str | None = None) -> Any:
+        made.append(base_url)  # https://<instance>, answered by the local server
+        return real_client(httpserver.url_for("").rstrip("/"), timeout, token)
+
+    monkeypatch.setattr(mastodon, "make_client", to_the_test_server)
+    fetcher = MastodonFetcher(store, config={"fetch": {"timeout_seconds": 1.0}})
+    fetcher.fetch("@acme@one.example")
+    report = fetcher.fetch_hashtag("hiring", "two.example")
+    fetcher.fetch("@acme@one.example")
+    assert made == ["https://one.example", "https://two.example"]
+    assert report.target == "#hiring@two.example" and fake.requests
+    filed = store.conn.execute("SELECT id FROM posts WHERE id LIKE 'two.example:%'").fetchall()
+    assert len(filed) == 3  # the hashtag's posts are filed under the instance they came from

@@ -1,9 +1,12 @@
 """``staffpulse fetch mastodon``: an account's statuses, or a hashtag timeline, via Mastodon.py.
 
-Public endpoints of one instance, no login: ``accounts/lookup``, ``accounts/:id/statuses``
-and ``timelines/tag/:tag``, paginated with ``max_id``. Responses go through the same
-transformer as saved files (:func:`staffpulse.sources.mastodon.rows_from_mastodon`); a re-run
-resumes from where the last one stopped (:class:`~staffpulse.fetch.common.RangeCursor`).
+Public endpoints of an instance: ``accounts/lookup``, ``accounts/:id/statuses`` and
+``timelines/tag/:tag``, paginated with ``max_id``. No login is needed; a Mastodon access token
+(Settings, or ``MASTODON_ACCESS_TOKEN``) is sent to the user's own instance only
+(``[mastodon] default_instance``), which then shows what it keeps for signed-in users.
+Responses go through the same transformer as saved files
+(:func:`staffpulse.sources.mastodon.rows_from_mastodon`); a re-run resumes from where the last
+one stopped (:class:`~staffpulse.fetch.common.RangeCursor`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, Unpack
 from urllib.parse import urlparse
 
-from staffpulse.config import setting_str
+from staffpulse.config import get_secret, setting_str
 from staffpulse.errors import (
     AuthError,
     FetchError,
@@ -44,18 +47,12 @@ PAGE = 40
 _TAG = re.compile(r"^\w+$")  # Mastodon hashtags: letters, digits, underscores (any script)
 
 
-def split_acct(acct: str, default_instance: str | None = None) -> tuple[str, str]:
-    """``@user@instance`` → (``user``, ``instance``); checked before any request
-    (see :func:`staffpulse.fetch.handles.mastodon_account`)."""
-    return mastodon_account(acct, default_instance)
-
-
-def make_client(base_url: str, timeout: float) -> Any:
+def make_client(base_url: str, timeout: float, access_token: str | None = None) -> Any:
     from mastodon import Mastodon
 
     return Mastodon(
-        api_base_url=base_url, request_timeout=timeout, ratelimit_method="throw",
-        version_check_mode="none", user_agent="staffpulse",
+        api_base_url=base_url, access_token=access_token, request_timeout=timeout,
+        ratelimit_method="throw", version_check_mode="none", user_agent="staffpulse",
     )  # fmt: skip
 
 
@@ -74,12 +71,29 @@ class MastodonFetcher(FetcherBase):
     ) -> None:
         super().__init__(store, **options)
         self.default_instance = setting_str(self.config, "mastodon", "default_instance")
-        self.base_url, self.client = base_url, client
+        self.base_url = base_url
+        self.injected = client  # tests: one client that answers for every instance
+        self.client: Any = client  # the client of the instance asked last
+        self._clients: dict[str, Any] = {}  # by base URL
 
     def _api(self, instance: str) -> Any:
-        if self.client is None:
-            self.client = make_client(self.base_url or f"https://{instance}", self.timeout)
+        """The client of ``instance``, made once per base URL (an injected client wins)."""
+        if self.injected is None:
+            base = self.base_url or f"https://{instance}"
+            if base not in self._clients:
+                token = self.access_token_for(instance)
+                self._clients[base] = make_client(base, self.timeout, token)
+            self.client = self._clients[base]
         return self.client
+
+    def access_token_for(self, instance: str) -> str | None:
+        """The access token saved in Settings (or ``MASTODON_ACCESS_TOKEN``) when ``instance``
+        is the user's own, ``[mastodon] default_instance``. An instance issues tokens for
+        itself only: sent to any other, a token would work nowhere and be handed to a
+        stranger."""
+        if not self.default_instance or instance.lower() != self.default_instance.lower():
+            return None
+        return get_secret("mastodon_access_token", self.config)
 
     def _call(
         self, what: str, method: Callable[..., Any], report: FetchReport, **params: Any
@@ -123,6 +137,12 @@ class MastodonFetcher(FetcherBase):
         # Mastodon.py's HTTP errors carry (text, status, reason, the instance's error message)
         status = args[1] if len(args) >= 4 and isinstance(args[1], int) else None
         said = f": {args[3]}" if status is not None and args[3] else ""
+        if status == 401 and getattr(self.client, "access_token", None):
+            return AuthError(
+                f"{what}: {self._host()} rejected the Mastodon access token (HTTP 401){said}",
+                hint=f"check the token in Settings or MASTODON_ACCESS_TOKEN: it must be one "
+                f"{self._host()} issued, and not revoked",
+            )
         if status == 401:
             return AuthError(
                 f"{what}: {self._host()} wants a login to show this (HTTP 401){said}",
@@ -147,7 +167,7 @@ class MastodonFetcher(FetcherBase):
 
     # -- account statuses -------------------------------------------------------------------
     def fetch(self, acct: str, *, max_posts: int = 400) -> FetchReport:
-        user, instance = split_acct(acct, self.default_instance)
+        user, instance = mastodon_account(acct, self.default_instance)
         check_count("max_posts", max_posts, 1)
         report = FetchReport(platform="mastodon", target=f"{user}@{instance}")
         writer = PageWriter(self.store, SOURCE, report)
@@ -244,7 +264,7 @@ def fetch_mastodon(store: Store, acct: str, **kwargs: Any) -> FetchReport:
 def fetch_account(store: Store, handle: str) -> Account:
     """Only the account and avatar: what ``add-handles`` needs."""
     fetcher = MastodonFetcher(store)
-    user, instance = split_acct(handle, fetcher.default_instance)
+    user, instance = mastodon_account(handle, fetcher.default_instance)
     report = FetchReport(platform="mastodon", target=handle)
     account, _ = fetcher._lookup(
         fetcher._api(instance), user, instance, report, PageWriter(store, SOURCE, report)
@@ -252,4 +272,4 @@ def fetch_account(store: Store, handle: str) -> Account:
     return account
 
 
-__all__ = ["MastodonFetcher", "fetch_account", "fetch_mastodon", "split_acct"]
+__all__ = ["MastodonFetcher", "fetch_account", "fetch_mastodon"]

@@ -43,8 +43,9 @@ TOKENS = {
     ),
     "mastodon_access_token": (
         "Mastodon access token",
-        "Optional: public Mastodon data needs no token. Add one to read data your "
-        "instance only shows to signed-in users.",
+        "Optional: public Mastodon data needs no token. Add one from your own instance to "
+        "read what it only shows to signed-in users. It is sent to that instance alone: "
+        "[mastodon] default_instance in the config file (mastodon.social unless you set it).",
     ),
 }
 
