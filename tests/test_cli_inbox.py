@@ -193,6 +193,8 @@ def test_mark_joined_dismiss_and_reopen(replayed: Any) -> None:
         assert other not in joined_conversation_ids(store, "bluesky", FIRM)
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
     assert runner.invoke(app, ["inbox", "reopen", other, "--db", str(db)]).exit_code == 0
+    twice = runner.invoke(app, ["inbox", "reopen", other, "--db", str(db)])
+    assert twice.exit_code == 0 and "nothing to undo" in " ".join(twice.stdout.split())
     again = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
     assert [i["conversation_id"] for i in again["items"]][:2] == [target, other]
     missing = runner.invoke(app, ["inbox", "dismiss", "at://nope", "--db", str(db)])

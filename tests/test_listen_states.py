@@ -15,6 +15,7 @@ from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.states import (
     conversation_openings,
+    current_mark,
     joined_conversation_ids,
     set_state,
 )
@@ -198,3 +199,42 @@ def test_marks_made_before_firms_are_kept_as_marks_of_no_particular_firm(
         assert {i.conversation_id for i in sun.items} == {"500", "600"}  # not Sunbelt's mark
         assert set_state(store, "600", None) == ("x", "600")  # reopened without a firm
         assert len(inbox(store).items) == 2
+
+
+def test_the_link_the_inbox_shows_marks_its_conversation(tmp_path: Path) -> None:
+    bsky = [
+        post("at://did:plc:ana/app.bsky.feed.post/3kq1", "did:plc:ana",
+             "Recruiters: how do you handle counteroffers?", 30, "bluesky",
+             author_handle="ana.bsky.social",
+             url="https://bsky.app/profile/ana.bsky.social/post/3kq1"),
+    ]  # fmt: skip
+    toot = post("fosstodon.org:42", "u7", "HR folks: how do you run onboarding for interns?", 20,
+                "mastodon", url="https://fosstodon.org/@ben/42")  # fmt: skip
+    with store_with(tmp_path, OPENING, ANSWER, *bsky, toot) as store:
+        inbox(store)
+        links = {
+            # a reply's link marks the conversation it is in
+            "https://x.com/u5/status/601": ("x", "600"),
+            "twitter.com/u4/status/600": ("x", "600"),
+            "https://bsky.app/profile/ana.bsky.social/post/3kq1": (
+                "bluesky", "at://did:plc:ana/app.bsky.feed.post/3kq1"
+            ),
+            "https://fosstodon.org/@ben/42": ("mastodon", "fosstodon.org:42"),
+        }  # fmt: skip
+        for link, key in links.items():
+            assert set_state(store, link, "dismissed") == key, link
+            assert current_mark(store, link) == "dismissed"
+        assert inbox(store).items == []
+        with pytest.raises(NotFoundError) as caught:
+            set_state(store, "https://x.com/u4/status/999", "dismissed")
+    assert "a link is not an id" in caught.value.message
+    assert caught.value.hint is not None and "id:" in caught.value.hint
+
+
+def test_a_conversation_never_marked_has_no_mark_to_undo(tmp_path: Path) -> None:
+    with store_with(tmp_path, OPENING, ANSWER) as store:
+        inbox(store)
+        assert current_mark(store, "600") is None
+        set_state(store, "600", "joined", as_handle="acme")
+        assert current_mark(store, "600", as_handle="acme") == "joined"
+        assert current_mark(store, "600") is None  # another firm's mark is not this one's

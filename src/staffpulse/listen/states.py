@@ -17,6 +17,7 @@ from datetime import datetime
 
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.listen import schema
+from staffpulse.listen.post_links import find_linked_post, looks_like_link
 from staffpulse.listen.threads import Conversation, load_conversations_around
 from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
 from staffpulse.store import Store
@@ -152,6 +153,8 @@ def set_state(
     error that says which id to use, rather than a mark that hides nothing."""
     conversation_id = conversation_id.strip()
     platform = platform_choice(platform)
+    if looks_like_link(conversation_id):  # the link the inbox shows: its conversation's id
+        platform, conversation_id = _linked_conversation(store, conversation_id)
     firm = firm_key(store, as_handle)
     marked = sorted(
         plat for plat, conv in schema.inbox_states(store, platform, firm) if conv == conversation_id
@@ -171,6 +174,36 @@ def set_state(
         )
     schema.set_inbox_state(store, platforms[0], conversation_id, state, firm)
     return platforms[0], conversation_id
+
+
+def current_mark(
+    store: Store, conversation_id: str, platform: str | None = None, as_handle: str | None = None
+) -> str | None:
+    """The firm's mark on a conversation (``joined`` / ``dismissed``), None when it has none:
+    ``reopen`` then has nothing to undo. Takes what :func:`set_state` takes, links too."""
+    conversation_id = conversation_id.strip()
+    platform = platform_choice(platform)
+    if looks_like_link(conversation_id):
+        post = find_linked_post(store, conversation_id)
+        if post is None:
+            return None
+        platform, conversation_id = _linked_conversation(store, conversation_id)
+    marks = schema.inbox_states(store, platform, firm_key(store, as_handle))
+    return next((state for (_p, conv), state in marks.items() if conv == conversation_id), None)
+
+
+def _linked_conversation(store: Store, link: str) -> tuple[str, str]:
+    """(platform, conversation id) of the stored post a pasted link points to."""
+    post = find_linked_post(store, link)
+    if post is None:
+        raise NotFoundError(
+            f"no stored post has the link '{link}': a link is not an id",
+            hint="use the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)",
+        )
+    platform, post_id = post
+    convs = [c for c in find_conversations(store, post_id, platform) if c.platform == platform]
+    conv = next((c for c in convs if any(p.id == post_id for p in c.posts)), None)
+    return platform, conv.id if conv is not None else post_id
 
 
 def _in_inbox(store: Store, conv: Conversation) -> bool:

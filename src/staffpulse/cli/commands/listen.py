@@ -296,7 +296,12 @@ def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | No
     )
 
 
-ConversationArg = Annotated[str, typer.Argument(help="Conversation id (from: inbox --json).")]
+ConversationArg = Annotated[
+    str,
+    typer.Argument(
+        help="Conversation id (shown after 'id:' by inbox), or the post link inbox shows."
+    ),
+]
 PlatformOption = Annotated[
     str | None, typer.Option(help=f"Platform, when the id is ambiguous: {PLATFORM_HELP}.")
 ]
@@ -321,18 +326,21 @@ def _set(
     db: Path | None,
 ) -> None:
     from staffpulse.account_refs import read_account_ref
-    from staffpulse.listen.states import describe_firm, set_state
+    from staffpulse.listen.states import current_mark, describe_firm, set_state
 
     handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
     # the firm as inbox --as reads it: a profile URL names its handle
     handle = read_account_ref(handle)[0] if handle else None
     with open_store(db, create=False) as store:
+        before = current_mark(store, conversation_id, platform_choice(platform), handle)
         plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
         firm, stored = describe_firm(store, handle)
     if firm is None:
         whose = " (no firm named: shown by inbox without --as, counted by no audit)"
     else:
         whose = f" for @{firm}"
+    if state is None and before is None:
+        whose += ": it had no mark, nothing to undo"
     console.print(escape(f"{plat} conversation {conv}: {state or 'open'}{whose}"), highlight=False)
     if firm is not None and not stored:
         _print_note(
