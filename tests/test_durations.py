@@ -19,3 +19,9 @@ def test_a_typo_is_an_input_error_with_a_hint(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_duration(text)
     assert caught.value.hint
+
+
+def test_weeks_are_seven_days_and_months_are_refused() -> None:
+    assert parse_duration("2w") == 14 * 86400 and parse_duration("1w2d") == 9 * 86400
+    with pytest.raises(InputError):
+        parse_duration("1mo")  # "m" is minutes; a month is no fixed length

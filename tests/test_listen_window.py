@@ -44,6 +44,7 @@ def own_store(tmp_path: Path) -> Store:
         ("30d", timedelta(days=30)),
         ("12h", timedelta(hours=12)),
         ("1d12h", timedelta(hours=36)),
+        ("2w", timedelta(days=14)),
         ("0", None),
         ("none", None),
     ],

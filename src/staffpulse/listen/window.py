@@ -115,7 +115,8 @@ def configured_max_age(settings: Mapping[str, Any]) -> str:
 
 
 def parse_max_age(text: str) -> timedelta | None:
-    """``"30"`` (days), ``"30d"``, ``"12h"``, ``"1d12h"``; ``"0"`` or ``"none"`` = no limit."""
+    """``"30"`` (days), ``"30d"``, ``"2w"``, ``"12h"``, ``"1d12h"``; ``"0"`` or ``"none"`` = no
+    limit."""
     value = text.strip().lower()
     if value.replace(".", "", 1).isdigit():  # a bare number is days: ages are days, not seconds
         days = float(value)
@@ -124,7 +125,7 @@ def parse_max_age(text: str) -> timedelta | None:
         seconds = parse_duration(value)
     except InputError:
         raise InputError(
-            f"cannot read the age {text!r}", hint="use e.g. 30d, 7d, 12h, or 0 for no limit"
+            f"cannot read the age {text!r}", hint="use e.g. 30d, 2w, 7d, 12h, or 0 for no limit"
         ) from None
     return timedelta(seconds=seconds) if seconds else None
 

@@ -200,7 +200,7 @@ def inbox(
     max_age: Annotated[
         str | None,
         typer.Option(
-            help="Leave out conversations quiet for longer than this: 30d, 7d, 12h; a bare "
+            help="Leave out conversations quiet for longer than this: 30d, 2w, 7d, 12h; a bare "
             "number is days; 0 = no limit. Default: the max_age setting of the listen "
             "section, else 30d.",
             show_default=False,
