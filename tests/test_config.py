@@ -51,9 +51,10 @@ def test_environment_wins_over_file_and_saved_secret_is_private(
     assert get_secret("x_bearer_token", load_config(path)) == "env-token"
 
 
-def test_mask_secret_hides_all_but_the_tail() -> None:
-    assert mask_secret("abcdefghijkl") == "••••••••ijkl"
-    assert "abcd" not in mask_secret("abcdefghijkl")
+def test_mask_secret_hides_all_but_the_tail_of_a_long_secret() -> None:
+    assert mask_secret("abcdefghijklmnop") == "••••••••mnop"
+    assert "abcd" not in mask_secret("abcdefghijklmnop")
+    assert mask_secret("short-token1") == "••••••••"  # four of twelve would give too much away
     assert mask_secret(None) == "not set"
 
 

@@ -8,7 +8,6 @@ import pytest
 from staffpulse.signals.role_features import (
     CUE_NAMES,
     cue_matrix,
-    join_posts,
     prepare,
     sample_posts,
     split_name,
@@ -23,11 +22,11 @@ def test_split_name_and_ascii_folding() -> None:
     assert to_ascii("Résumé  ✨ café") == "Resume cafe"
 
 
-def test_join_posts_accepts_one_many_or_none() -> None:
-    assert join_posts(None) == ""
-    assert join_posts("hello") == "hello"
-    assert join_posts(["a", "b"]) == "a\nb"
-    assert len(join_posts(["x" * 3000, "y" * 3000, "z"])) <= 4000
+def test_sample_posts_accepts_one_many_or_none() -> None:
+    assert sample_posts(None) == ("", 0)
+    assert sample_posts("hello") == ("hello", 1)
+    assert sample_posts(["a", "b"]) == ("a\nb", 2)
+    assert len(sample_posts(["x" * 3000, "y" * 3000, "z"])[0]) <= 4000
 
 
 def test_post_cues_are_rates_per_post() -> None:

@@ -329,11 +329,17 @@ def save_setting(table: str, key: str, value: str | None, path: Path | None = No
     return path
 
 
+#: Shortest secret whose last four characters may be shown: of a shorter one, four would
+#: give away too large a part.
+SHOW_TAIL_FROM = 16
+
+
 def mask_secret(value: str | None) -> str:
-    """Show only that a secret is set, and its last four characters."""
+    """Whether a secret is set, and of a long one (:data:`SHOW_TAIL_FROM`) its last four
+    characters, never more: ``••••••••wxyz``."""
     if not value:
         return "not set"
-    return "•" * 8 + value[-4:] if len(value) > 8 else "•" * 8
+    return "•" * 8 + (value[-4:] if len(value) >= SHOW_TAIL_FROM else "")
 
 
 def _toml_value(value: Any) -> str:

@@ -59,11 +59,6 @@ def split_name(name: str) -> str:
     return " ".join(_NON_WORD_RE.sub(" ", text).lower().split())
 
 
-def join_posts(text: str | Sequence[str] | None) -> str:
-    """One string from zero, one or many posts (kept short: cues need a sample, not all)."""
-    return sample_posts(text)[0]
-
-
 def sample_posts(text: str | Sequence[str] | None) -> tuple[str, int]:
     """The posts joined by newlines (at most ~4,000 characters) and how many were kept."""
     if text is None:

@@ -59,10 +59,6 @@ class Job:
             return max(0, min(99, round(100 * self.done / self.total)))
         return None
 
-    @property
-    def finished_ok(self) -> bool:
-        return self.state == "done"
-
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -19,6 +19,7 @@ from staffpulse.config import (
     config_path,
     get_secret,
     load_config,
+    mask_secret,
     save_secret,
     save_setting,
 )
@@ -50,13 +51,6 @@ TOKENS = {
 }
 
 
-def _mask(value: str | None) -> str:
-    """Whether a token is set, and at most its last four characters (never more)."""
-    if not value:
-        return "not set"
-    return "••••••••" + (value[-4:] if len(value) >= 16 else "")
-
-
 def _token_rows() -> list[dict[str, Any]]:
     config = load_config()
     stored = config.get("secrets", {}) if isinstance(config.get("secrets"), dict) else {}
@@ -70,7 +64,7 @@ def _token_rows() -> list[dict[str, Any]]:
                 "name": name,
                 "label": label,
                 "help": help_text,
-                "masked": _mask(value),
+                "masked": mask_secret(value),
                 "set": bool(value),
                 "source": f"environment variable {env_name}"
                 if from_env
