@@ -112,3 +112,11 @@ def test_already_joined_conversations_show_the_id_reopen_takes() -> None:
     joined = item("o-8", state="joined")
     out = shown(Inbox([], [joined], {}, NOW, NOW))
     assert "(id: o-8)" in out
+
+
+def test_an_author_known_only_by_did_is_not_written_as_a_handle() -> None:
+    out = " ".join(shown(make([item(author_handle="", root_stored=False,
+                                    root_author="did:plc:zzz")])).split())  # fmt: skip
+    assert "@did:" not in out
+    assert "did:plc:abc123 (no handle known)" in out
+    assert "reply to a post by did:plc:zzz (no handle known) that isn't stored" in out

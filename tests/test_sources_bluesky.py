@@ -99,7 +99,7 @@ def test_a_saved_record_of_another_kind_is_told_not_counted_as_malformed(tmp_pat
     )
     items = list(BlueskyJson().read(path))
     assert len(items) == 1 and isinstance(items[0], Notice)
-    assert "app.bsky.feed.generator record, not a post" in items[0].message
+    assert "an app.bsky.feed.generator record, not a post" in items[0].message
 
 
 def test_native_jsonl_with_dids_stays_native(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_the_cli_names_the_record_too(tmp_path: Path) -> None:
     with open_store(tmp_path / "cli.db") as store, pytest.raises(EmptyInputError) as caught:
         import_paths(store, [path])
     assert caught.value.message == (
-        f"nothing to import: {path}: a app.bsky.feed.generator record, not a post"
+        f"nothing to import: {path}: an app.bsky.feed.generator record, not a post"
     )
 
 

@@ -47,15 +47,19 @@ class InboxItem:
     @property
     def author_label(self) -> str:
         """``@handle``, ``anonymized customer twcs:105847`` or ``unknown author``: an id is
-        never written as a handle (:func:`staffpulse.authors.describe_author`)."""
-        return describe_author(self.author_handle, self.author_id)
+        never written as a handle (:func:`staffpulse.authors.describe_author`), nor is a
+        Bluesky DID: "@did:plc:..." looks like a broken handle (``did:plc:... (no handle
+        known)``)."""
+        return _no_at_on_a_did(describe_author(self.author_handle, self.author_id))
 
     @property
     def missing_root_note(self) -> str | None:
         """ "reply to a post by @X that isn't stored", when the opening post is missing."""
         if self.root_stored:
             return None
-        who = f" by @{self.root_author.lstrip('@')}" if self.root_author else ""  # a handle
+        who = (
+            f" by {_no_at_on_a_did('@' + self.root_author.lstrip('@'))}" if self.root_author else ""
+        )
         return f"reply to a post{who} that isn't stored"
 
     @property
@@ -97,6 +101,11 @@ class InboxTopic:
     id: int
     label: str
     size: int
+
+
+def _no_at_on_a_did(label: str) -> str:
+    """``@did:plc:abc`` -> ``did:plc:abc (no handle known)``; any other label unchanged."""
+    return f"{label[1:]} (no handle known)" if label.startswith("@did:") else label
 
 
 @dataclass

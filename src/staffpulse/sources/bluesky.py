@@ -334,7 +334,9 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
         value = payload["value"]
         kind = str(value.get("$type", ""))
         if kind != "app.bsky.feed.post":
-            raise NotAPostRecord(f"a {kind or 'non-post'} record, not a post: nothing to import")
+            what = kind or "non-post"
+            article = "an" if what[0] in "aeiou" else "a"  # "an app.bsky.feed.generator record"
+            raise NotAPostRecord(f"{article} {what} record, not a post: nothing to import")
         uri = str(payload["uri"])
         rows.append(post_from_record(uri, value, did_of_uri(uri) or ""))
     else:

@@ -185,11 +185,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "As) and upload it again",
         ),
         (
-            r"\ba app\.bsky\.feed\.generator record, not a post",
+            r"\ban? app\.bsky\.feed\.generator record, not a post",
             "a Bluesky custom feed's description, not a post",
         ),
         (
-            r"\ba (app\.bsky\.[\w.]+) record, not a post",
+            r"\ban? (app\.bsky\.[\w.]+) record, not a post",
             r"a Bluesky record of another kind (\1), not a post",
         ),
         # config settings named the way config.toml spells them: "[x] base_url" reads as
