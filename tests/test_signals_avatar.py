@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -224,6 +225,16 @@ def test_classifier_follows_the_sklearn_contract() -> None:
     proba = model.predict_proba(x)
     assert proba.shape == (40, 2) and np.allclose(proba.sum(axis=1), 1)
     assert (model.predict(x) == np.asarray(y)).mean() > 0.9
+
+
+def test_a_missing_core_dependency_is_not_blamed_on_the_image_extra(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # scikit-learn comes with staffpulse itself: "pip install 'staffpulse[image]'" would not
+    # bring it back, so no MissingExtraError may send the user there
+    monkeypatch.setitem(sys.modules, "sklearn.linear_model", None)
+    with pytest.raises(ImportError):
+        AvatarClassifier().fit([[0.0, 1.0], [1.0, 0.0]], ["person", "logo"])
 
 
 def test_shipped_model_round_trips() -> None:

@@ -10,8 +10,9 @@ the machine) and comes in three steps:
    ``person``, ``logo`` or ``other``.
 
 The trained weights ship as JSON in ``signals/artifacts/avatar_model.json`` and are rebuilt
-by ``scripts/train_avatar.py``. Heavy modules (NumPy, OpenCV, Pillow) are imported lazily
-from the ``image`` extra. See ``docs/models/avatar.md`` for data, metrics and failure modes.
+by ``scripts/train_avatar.py``. OpenCV and Pillow, the ``image`` extra, are imported when
+first needed; NumPy and scikit-learn are core dependencies. See ``docs/models/avatar.md`` for
+data, metrics and failure modes.
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
 
 from staffpulse.errors import ModelError, StaffpulseError
 from staffpulse.extras import require
 from staffpulse.signals.avatar_defaults import default_from_metadata
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = [
     "LABELS",
@@ -82,10 +82,6 @@ class AvatarVerdict:
         return data
 
 
-def _np() -> Any:
-    return require("numpy", extra="image", feature=FEATURE)
-
-
 class AvatarClassifier:
     """Standardised multinomial logistic regression over :data:`FEATURE_NAMES`.
 
@@ -110,38 +106,36 @@ class AvatarClassifier:
 
     def fit(self, X: npt.ArrayLike, y: Sequence[str]) -> AvatarClassifier:
         """Fit on feature rows ``X`` and labels ``y`` (``person``, ``logo``, ``other``)."""
-        np_ = _np()
-        linear = require("sklearn.linear_model", extra="image", feature=FEATURE)
-        xs = np_.asarray(X, dtype=np_.float64)
-        ys = np_.asarray(list(y))
+        from sklearn.linear_model import LogisticRegression  # training only: slow to import
+
+        xs = np.asarray(X, dtype=np.float64)
+        ys = np.asarray(list(y))
         self.mean_ = xs.mean(axis=0)
         scale = xs.std(axis=0)
-        self.scale_ = np_.where(scale > 1e-12, scale, 1.0)
-        weights = np_.where(ys == "other", self.other_weight, 1.0)
-        model = linear.LogisticRegression(C=self.C, max_iter=5000)
+        self.scale_ = np.where(scale > 1e-12, scale, 1.0)
+        weights = np.where(ys == "other", self.other_weight, 1.0)
+        model = LogisticRegression(C=self.C, max_iter=5000)
         model.fit((xs - self.mean_) / self.scale_, ys, sample_weight=weights)
-        self.classes_ = np_.asarray(model.classes_)
+        self.classes_ = np.asarray(model.classes_)
         coef, intercept = model.coef_, model.intercept_
         if len(self.classes_) == 2:  # binary: sklearn keeps one row for the second class
-            coef = np_.vstack([-coef[0] / 2, coef[0] / 2])
-            intercept = np_.asarray([-intercept[0] / 2, intercept[0] / 2])
-        self.coef_ = np_.asarray(coef, dtype=np_.float64)
-        self.intercept_ = np_.asarray(intercept, dtype=np_.float64)
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.asarray([-intercept[0] / 2, intercept[0] / 2])
+        self.coef_ = np.asarray(coef, dtype=np.float64)
+        self.intercept_ = np.asarray(intercept, dtype=np.float64)
         return self
 
     def predict_proba(self, X: npt.ArrayLike) -> npt.NDArray[np.float64]:
         """Class probabilities, columns ordered as ``classes_``."""
-        np_ = _np()
-        xs = np_.atleast_2d(np_.asarray(X, dtype=np_.float64))
+        xs = np.atleast_2d(np.asarray(X, dtype=np.float64))
         z = ((xs - self.mean_) / self.scale_) @ self.coef_.T + self.intercept_
         z -= z.max(axis=1, keepdims=True)
-        e = np_.exp(z)
+        e = np.exp(z)
         out: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
         return out
 
     def predict_with_confidence(self, X: npt.ArrayLike) -> tuple[list[str], list[float]]:
         """Labels after the ``other`` threshold, with the probability of the chosen label."""
-        np_ = _np()
         proba = self.predict_proba(X)
         classes = [str(c) for c in self.classes_]
         other = classes.index("other") if "other" in classes else None
@@ -154,14 +148,14 @@ class AvatarClassifier:
                 masked = row.copy()
                 if other is not None:
                     masked[other] = -1.0
-                best = int(np_.argmax(masked))
+                best = int(np.argmax(masked))
             labels.append(classes[best])
             confidences.append(float(row[best]))
         return labels, confidences
 
     def predict(self, X: npt.ArrayLike) -> npt.NDArray[Any]:
         """Labels (``person``, ``logo`` or ``other``), one per row."""
-        out: npt.NDArray[Any] = _np().asarray(self.predict_with_confidence(X)[0])
+        out: npt.NDArray[Any] = np.asarray(self.predict_with_confidence(X)[0])
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -187,18 +181,17 @@ class AvatarClassifier:
         """Rebuild a fitted classifier from :meth:`to_dict` output."""
         from staffpulse.signals.avatar_features import FEATURE_NAMES
 
-        np_ = _np()
         if list(data.get("features", [])) != list(FEATURE_NAMES):
             raise ModelError(
                 "the avatar model was trained on other features than this code computes",
                 hint="retrain: python scripts/train_avatar.py --data ../shared/data/avatars",
             )
         model = cls(**data["params"])
-        model.classes_ = np_.asarray(data["classes"])
-        model.mean_ = np_.asarray(data["mean"], dtype=np_.float64)
-        model.scale_ = np_.asarray(data["scale"], dtype=np_.float64)
-        model.coef_ = np_.asarray(data["coef"], dtype=np_.float64)
-        model.intercept_ = np_.asarray(data["intercept"], dtype=np_.float64)
+        model.classes_ = np.asarray(data["classes"])
+        model.mean_ = np.asarray(data["mean"], dtype=np.float64)
+        model.scale_ = np.asarray(data["scale"], dtype=np.float64)
+        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
+        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
         return model
 
 

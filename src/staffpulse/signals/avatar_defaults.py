@@ -26,13 +26,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from staffpulse.extras import require
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 FEATURE = "Avatar classification"
 TEMPLATE_SIDE = 48
@@ -105,10 +104,6 @@ class DefaultMatch:
     method: str  # "signature" | "template" | "grey-palette"
 
 
-def _np() -> Any:
-    return require("numpy", extra="image", feature=FEATURE)
-
-
 def _cv2() -> Any:
     return require("cv2", extra="image", feature=FEATURE)
 
@@ -117,20 +112,19 @@ def signature(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
     """8x8 RGB thumbnail (area average), scaled to 0-1 and flattened."""
     cv2 = _cv2()
     small = cv2.resize(rgb, (SIGNATURE_SIDE, SIGNATURE_SIDE), interpolation=cv2.INTER_AREA)
-    out: npt.NDArray[np.float64] = small.astype(_np().float64).ravel() / 255.0
+    out: npt.NDArray[np.float64] = small.astype(np.float64).ravel() / 255.0
     return out
 
 
 @lru_cache(maxsize=1)
 def shipped_signatures() -> tuple[tuple[str, Any], ...]:
     """Signatures from ``artifacts/avatar_defaults.json`` (empty when the file is absent)."""
-    np_ = _np()
     ref = resources.files("staffpulse.signals").joinpath("artifacts").joinpath(ARTIFACT)
     if not ref.is_file():
         return ()
     data = json.loads(ref.read_text(encoding="utf-8"))
     return tuple(
-        (str(item["name"]), np_.asarray(item["signature"], dtype=np_.float64) / 255.0)
+        (str(item["name"]), np.asarray(item["signature"], dtype=np.float64) / 255.0)
         for item in data.get("signatures", [])
     )
 
@@ -144,7 +138,7 @@ def match_signature(
         return None
     sig = signature(rgb)
     best_name, best = min(
-        ((name, float(_np().abs(sig - ref).mean())) for name, ref in refs), key=lambda t: t[1]
+        ((name, float(np.abs(sig - ref).mean())) for name, ref in refs), key=lambda t: t[1]
     )
     if best <= SIGNATURE_MAX_DISTANCE:
         return DefaultMatch(best_name, 1.0 - best, "signature")
@@ -153,21 +147,21 @@ def match_signature(
 
 def palette_labels(rgb: npt.NDArray[np.uint8], side: int = TEMPLATE_SIDE) -> tuple[Any, Any, float]:
     """Reduce to <= 4 colours at ``side`` px: (labels, palette k x 3, share close to it)."""
-    cv2, np_ = _cv2(), _np()
+    cv2 = _cv2()
     img = cv2.resize(rgb, (side, side), interpolation=cv2.INTER_AREA)
-    flat = img.reshape(-1, 3).astype(np_.int32)
-    codes = ((flat >> 4) * np_.array([256, 16, 1])).sum(axis=1)
-    counts = np_.bincount(codes, minlength=4096)
+    flat = img.reshape(-1, 3).astype(np.int32)
+    codes = ((flat >> 4) * np.array([256, 16, 1])).sum(axis=1)
+    counts = np.bincount(codes, minlength=4096)
     chosen: list[Any] = []
-    for code in np_.argsort(counts)[::-1][:32]:
+    for code in np.argsort(counts)[::-1][:32]:
         if counts[code] < 0.01 * codes.size or len(chosen) == 4:
             break
         color = flat[codes == code].mean(axis=0)
-        distinct = all(float(np_.abs(color - c).sum()) >= 40 for c in chosen)
+        distinct = all(float(np.abs(color - c).sum()) >= 40 for c in chosen)
         if distinct and not (counts[code] < 0.06 * codes.size and _is_blend(color, chosen)):
             chosen.append(color)
-    palette = np_.stack(chosen)
-    dist = np_.sqrt(((flat[:, None, :] - palette[None, :, :]) ** 2).sum(axis=2))
+    palette = np.stack(chosen)
+    dist = np.sqrt(((flat[:, None, :] - palette[None, :, :]) ** 2).sum(axis=2))
     labels = dist.argmin(axis=1)
     close = float((dist.min(axis=1) < 40).mean())
     return labels.reshape(side, side), palette, close
@@ -175,12 +169,11 @@ def palette_labels(rgb: npt.NDArray[np.uint8], side: int = TEMPLATE_SIDE) -> tup
 
 def _is_blend(color: Any, chosen: list[Any]) -> bool:
     """True when ``color`` lies between two chosen colours (an anti-aliased edge pixel)."""
-    np_ = _np()
     for i, a in enumerate(chosen):
         for b in chosen[i + 1 :]:
             ab = b - a
-            t = float(np_.clip(np_.dot(color - a, ab) / max(float(np_.dot(ab, ab)), 1e-9), 0, 1))
-            if float(np_.linalg.norm(color - (a + t * ab))) < 25:
+            t = float(np.clip(np.dot(color - a, ab) / max(float(np.dot(ab, ab)), 1e-9), 0, 1))
+            if float(np.linalg.norm(color - (a + t * ab))) < 25:
                 return True
     return False
 
@@ -189,12 +182,11 @@ def match_template(rgb: npt.NDArray[np.uint8]) -> DefaultMatch | None:
     """Best colour-agnostic match against the placeholder shape templates, if close enough."""
     from staffpulse.signals.avatar_placeholders import shape_templates
 
-    np_ = _np()
     labels, palette, close = palette_labels(rgb)
     if close < FLAT_MIN_SHARE or len(palette) < 2:
         return None
     k = len(palette)
-    onehot = np_.eye(k, dtype=np_.float64)[labels.ravel()]  # N x k
+    onehot = np.eye(k, dtype=np.float64)[labels.ravel()]  # N x k
     best_name, best_score = "", 0.0
     brightness = palette.mean(axis=1)
     for name, regions in shape_templates():
@@ -236,11 +228,10 @@ def _template_score(table: Any, sizes: Any, brightness: Any = None) -> float:
 
 def match_grey_palette(rgb: npt.NDArray[np.uint8]) -> DefaultMatch | None:
     """Flat grey drawing on a light grey (not white) ground, e.g. Mastodon's placeholders."""
-    np_ = _np()
     labels, palette, close = palette_labels(rgb)
     if close < 0.95:
         return None
-    shares = np_.bincount(labels.ravel(), minlength=len(palette)) / labels.size
+    shares = np.bincount(labels.ravel(), minlength=len(palette)) / labels.size
     main = palette[int(shares.argmax())] / 255.0
     if shares.max() < 0.5:
         return None

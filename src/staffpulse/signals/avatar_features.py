@@ -6,21 +6,20 @@ face detector (OpenCV's Haar cascades, shipped inside ``opencv-python-headless``
 the evidence that the subject is a person. :func:`image_features` turns one RGB array into
 the fixed-length vector the classifier reads; :data:`FEATURE_NAMES` names its entries.
 
-OpenCV and NumPy are imported lazily (the ``image`` extra).
+OpenCV (the ``image`` extra) is imported when first needed.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from staffpulse.errors import ModelError
 from staffpulse.extras import require
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 FEATURE = "Avatar classification"
 
@@ -71,10 +70,6 @@ NO_FACES = Faces(0, 0.0, 0.0, None)
 
 def _cv2() -> Any:
     return require("cv2", extra="image", feature=FEATURE)
-
-
-def _np() -> Any:
-    return require("numpy", extra="image", feature=FEATURE)
 
 
 class FaceDetector:
@@ -130,7 +125,7 @@ class FaceDetector:
         areas = [int(bw) * int(bh) for (_x, _y, bw, bh) in boxes]
         i = max(range(count), key=areas.__getitem__)
         box = tuple(int(v) for v in boxes[i])
-        best = float(max(float(v) for v in _np().ravel(weights)))
+        best = float(max(float(v) for v in np.ravel(weights)))
         return Faces(count, best, areas[i] / float(h * w), box)  # type: ignore[arg-type]
 
 
@@ -156,18 +151,17 @@ def image_features(
 ) -> tuple[npt.NDArray[np.float64], Faces]:
     """Return the feature vector (ordered as :data:`FEATURE_NAMES`) and the faces found."""
     cv2 = _cv2()
-    np_ = _np()
     img = cv2.resize(rgb, (STATS_SIDE, STATS_SIDE), interpolation=cv2.INTER_AREA)
     n = float(STATS_SIDE * STATS_SIDE)
 
-    q = (img >> 4).astype(np_.int32)
+    q = (img >> 4).astype(np.int32)
     code = (q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2]
-    counts = np_.bincount(code.ravel(), minlength=4096)
-    shares = np_.sort(counts)[::-1] / n
+    counts = np.bincount(code.ravel(), minlength=4096)
+    shares = np.sort(counts)[::-1] / n
     nonzero = shares[shares > 0]
-    entropy = float(-(nonzero * np_.log2(nonzero)).sum())
+    entropy = float(-(nonzero * np.log2(nonzero)).sum())
 
-    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np_.float32)
+    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY).astype(np.float32)
     gx = cv2.Sobel(gray, cv2.CV_32F, 1, 0)
     gy = cv2.Sobel(gray, cv2.CV_32F, 0, 1)
     mag = cv2.magnitude(gx, gy)
@@ -178,10 +172,10 @@ def image_features(
     val = hsv[..., 2] / 255.0
     ycrcb = cv2.cvtColor(img, cv2.COLOR_RGB2YCrCb)
     skin = _skin_mask(ycrcb)
-    levels = np_.bincount((gray.astype(np_.int32) >> 2).ravel(), minlength=64)
+    levels = np.bincount((gray.astype(np.int32) >> 2).ravel(), minlength=64)
 
-    border = np_.concatenate([code[0], code[-1], code[1:-1, 0], code[1:-1, -1]])
-    border_counts = np_.bincount(border, minlength=4096)
+    border = np.concatenate([code[0], code[-1], code[1:-1, 0], code[1:-1, -1]])
+    border_counts = np.bincount(border, minlength=4096)
     border_flat = float(border_counts.max() / border.size)
 
     flat8 = float((mag < 8).mean())
@@ -198,7 +192,7 @@ def image_features(
             face_skin = float(_skin_mask(cv2.cvtColor(crop, cv2.COLOR_RGB2YCrCb)).mean())
 
     values = [
-        float(np_.log1p(nonzero.size)),
+        float(np.log1p(nonzero.size)),
         float(shares[0]),
         float(shares[:4].sum()),
         float(shares[:16].sum()),
@@ -207,7 +201,7 @@ def image_features(
         flat8,
         float((mag < 32).mean()),
         float((mag > 100).mean()),
-        float(np_.log1p(np_.median(np_.abs(lap)))),
+        float(np.log1p(np.median(np.abs(lap)))),
         float(sat.mean()),
         float(sat.std()),
         float(val.std()),
@@ -219,5 +213,5 @@ def image_features(
         faces.largest_area,
         face_skin,
     ]
-    vec: npt.NDArray[np.float64] = np_.asarray(values, dtype=np_.float64)
+    vec: npt.NDArray[np.float64] = np.asarray(values, dtype=np.float64)
     return vec, faces

@@ -5,8 +5,8 @@ refuses what is not an image, what is corrupt, what is too big to be an avatar (
 decompression bomb declares a huge size in a tiny file: the check reads the header only, before
 any pixel is decoded), and returns a small RGB ``uint8`` array ready for the features.
 
-Pillow and NumPy are imported lazily through :func:`staffpulse.extras.require` (the ``image``
-extra), so importing this module costs nothing.
+Pillow (the ``image`` extra) is imported when first needed, through
+:func:`staffpulse.extras.require`, which names the install command when it is missing.
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ import contextlib
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from staffpulse.errors import ImageTooLargeError, InputError, MissingFileError, NotAnImageError
 from staffpulse.extras import require
 from staffpulse.sources.base import IMAGE_SUFFIXES, visible_files
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 FEATURE = "Avatar classification"
 
@@ -71,7 +70,6 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
         ImageTooLargeError: the header declares more than :data:`MAX_PIXELS` pixels.
     """
     image_mod = _pil()
-    np_mod = require("numpy", extra="image", feature=FEATURE)
     p = Path(path)
     if not p.exists():
         raise MissingFileError(f"{p}: no such file", hint="check the path")
@@ -112,7 +110,7 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
                 f"{p}: not a readable image: {_unreadable_why(image_mod, exc)}",
                 hint="give a PNG, JPEG, GIF or WebP image",
             ) from exc
-    arr: npt.NDArray[np.uint8] = np_mod.asarray(rgb, dtype=np_mod.uint8)
+    arr: npt.NDArray[np.uint8] = np.asarray(rgb, dtype=np.uint8)
     return arr
 
 

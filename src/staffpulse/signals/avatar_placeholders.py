@@ -15,6 +15,8 @@ import itertools
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from staffpulse.extras import require
 
 FEATURE = "Avatar classification"
@@ -90,9 +92,8 @@ def draw_silhouette(
 ) -> Any:
     """A generic head-and-shoulders placeholder (Twitter 2017 / Facebook / Gravatar style)."""
     image, _ = _pil()
-    np_ = require("numpy", extra="image", feature=FEATURE)
-    regions = np_.asarray(_silhouette_regions(size * 2, head_y, head_r, gap, shoulder_w, disc))
-    colors = np_.asarray([outside, ground, figure], dtype=np_.uint8)
+    regions = np.asarray(_silhouette_regions(size * 2, head_y, head_r, gap, shoulder_w, disc))
+    colors = np.asarray([outside, ground, figure], dtype=np.uint8)
     im = image.fromarray(colors[regions])
     return im.resize((size, size), image.Resampling.LANCZOS)
 
@@ -176,13 +177,12 @@ def _bluesky_regions(size: int) -> Any:
 
 def _onehot(region_image: Any) -> Any:
     """Reduce a supersampled region map to 48x48 by majority and one-hot encode it (3 x N)."""
-    np_ = require("numpy", extra="image", feature=FEATURE)
-    arr = np_.asarray(region_image, dtype=np_.int64)
+    arr = np.asarray(region_image, dtype=np.int64)
     f = arr.shape[0] // _SIDE
     blocks = arr[: f * _SIDE, : f * _SIDE].reshape(_SIDE, f, _SIDE, f).transpose(0, 2, 1, 3)
-    counts = np_.stack([(blocks == r).sum(axis=(2, 3)) for r in range(3)])
+    counts = np.stack([(blocks == r).sum(axis=(2, 3)) for r in range(3)])
     major = counts.argmax(axis=0).ravel()
-    out = np_.eye(3, dtype=np_.float64)[major].T
+    out = np.eye(3, dtype=np.float64)[major].T
     return out
 
 

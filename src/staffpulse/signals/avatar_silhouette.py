@@ -10,22 +10,17 @@ then *shoulders* clearly wider than the head, the whole figure centred and symme
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from staffpulse.extras import require
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 FEATURE = "Avatar classification"
 SIDE = 64
 #: Least share of pixels close to the <= 4-colour palette for the check to apply.
 FLAT_MIN_SHARE = 0.85
-
-
-def _np() -> Any:
-    return require("numpy", extra="image", feature=FEATURE)
 
 
 def _cv2() -> Any:
@@ -34,41 +29,40 @@ def _cv2() -> Any:
 
 def _figure_mask(labels: Any, colour: int) -> Any:
     """Pixels of ``colour`` that can belong to a figure, holes filled (uint8 0/1)."""
-    cv2, np_ = _cv2(), _np()
-    mask = (labels == colour).astype(np_.uint8)
+    cv2 = _cv2()
+    mask = (labels == colour).astype(np.uint8)
     n, comp = cv2.connectedComponents(mask, connectivity=4)
-    keep = np_.zeros_like(mask)
+    keep = np.zeros_like(mask)
     for c in range(1, n):
         part = comp == c
-        off_centre = abs(float(np_.nonzero(part)[1].mean()) - (SIDE - 1) / 2) > SIDE * 0.2
+        off_centre = abs(float(np.nonzero(part)[1].mean()) - (SIDE - 1) / 2) > SIDE * 0.2
         if part[0].any() or off_centre:
             continue  # the ground around a figure, or the corners outside a disc
-        keep |= part.astype(np_.uint8)
+        keep |= part.astype(np.uint8)
     if not keep.any():
         return keep
     # fill holes: whatever the outside cannot reach through non-figure pixels
-    padded = np_.pad(1 - keep, 1, constant_values=1).astype(np_.uint8)
+    padded = np.pad(1 - keep, 1, constant_values=1).astype(np.uint8)
     flood = padded.copy()
     cv2.floodFill(flood, None, (0, 0), 2)
-    holes = (flood[1:-1, 1:-1] == 1).astype(np_.uint8)
+    holes = (flood[1:-1, 1:-1] == 1).astype(np.uint8)
     return keep | holes
 
 
 def silhouette_score(mask: Any) -> float:
     """0 when ``mask`` is not a head-and-shoulders figure, else a score in (0, 1]."""
-    np_ = _np()
-    rows = np_.flatnonzero(mask.any(axis=1))
+    rows = np.flatnonzero(mask.any(axis=1))
     if rows.size < SIDE * 0.3:
         return 0.0
     area = float(mask.sum()) / mask.size
     if not 0.06 <= area <= 0.6:
         return 0.0
     top, bottom = int(rows[0]), int(rows[-1])
-    widths = np_.zeros(SIDE)
-    centres = np_.full(SIDE, SIDE / 2.0)
+    widths = np.zeros(SIDE)
+    centres = np.full(SIDE, SIDE / 2.0)
     single_run = 0
     for y in range(top, bottom + 1):
-        xs = np_.flatnonzero(mask[y])
+        xs = np.flatnonzero(mask[y])
         if xs.size == 0:
             continue
         widths[y] = xs[-1] - xs[0] + 1
@@ -77,7 +71,7 @@ def silhouette_score(mask: Any) -> float:
     present = widths[top : bottom + 1] > 0
     if single_run < 0.9 * present.sum():
         return 0.0
-    if float(np_.abs(centres[top : bottom + 1][present] - SIDE / 2.0 + 0.5).max()) > SIDE * 0.08:
+    if float(np.abs(centres[top : bottom + 1][present] - SIDE / 2.0 + 0.5).max()) > SIDE * 0.08:
         return 0.0  # not centred or not symmetric
 
     # head: from the top down to the first clear narrowing after the widest head row
@@ -87,7 +81,7 @@ def silhouette_score(mask: Any) -> float:
         if widths[y] > widths[head_peak]:
             head_peak = y
         y += 1
-    neck = int(y + np_.argmin(widths[y : bottom + 1])) if y <= bottom else bottom
+    neck = int(y + np.argmin(widths[y : bottom + 1])) if y <= bottom else bottom
     head_w = float(widths[head_peak])
     if head_w < SIDE * 0.12 or widths[neck] > 0.85 * head_w:
         return 0.0
@@ -101,10 +95,10 @@ def silhouette_score(mask: Any) -> float:
         return 0.0
     # the head should look like an ellipse: compare its row widths with one
     head_rows = widths[top:neck]
-    ys = (np_.arange(top, neck) + 0.5 - top) / max(1, head_h)
-    ideal = head_w * np_.sqrt(np_.clip(1 - (2 * ys - 1) ** 2, 0, 1))
+    ys = (np.arange(top, neck) + 0.5 - top) / max(1, head_h)
+    ideal = head_w * np.sqrt(np.clip(1 - (2 * ys - 1) ** 2, 0, 1))
     solid = head_rows > 0
-    error = float(np_.abs(head_rows[solid] - ideal[solid]).mean()) / head_w
+    error = float(np.abs(head_rows[solid] - ideal[solid]).mean()) / head_w
     if error > 0.16:
         return 0.0
     return max(0.0, 1.0 - error)
