@@ -40,6 +40,10 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     first = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert first.exit_code == 0, first.output
     assert "SAMPLE DATA" in first.output and "Audit report" in first.output
+    # the sample's dates are fixed: its inbox is not "today's", and the header says so
+    said = " ".join(first.output.split())
+    assert "could join today" not in said and "(the sample's last day)" in said
+    assert "open conversations" in said  # the "Showing N of M" line: 5 shown of many
     second = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])

@@ -69,7 +69,12 @@ def demo_command(
         console.print(Rule(f"Audit of @{DEMO_AUDIT_HANDLE}"))
         render_audit(console, result.audit, examples=False)
     if result.inbox is not None:
-        console.print(Rule(f"Conversations @{DEMO_FIRM_HANDLE} could join today"))
+        # the sample's dates are fixed: "today" would be false, and its newest conversations
+        # are days old by its own last day (a job-ad stream is the newest activity)
+        as_of = result.inbox.ranked_as_of.strftime("%d %b %Y")
+        console.print(
+            Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
+        )
         render_inbox(console, result.inbox)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
