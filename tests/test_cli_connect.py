@@ -305,3 +305,13 @@ def test_add_handles_refuses_retry_with_no_fetch(db: Path) -> None:
     assert result.exit_code == 65
     assert "--retry fetches the pending handles again" in result.output
     assert "leave out one of them" in result.output
+
+
+@pytest.mark.parametrize("date", ["0001-01-05", "1969-12-31", "3000-01-01"])
+def test_an_as_of_date_no_platform_lived_in_is_bad_input_not_a_traceback(
+    db: Path, date: str
+) -> None:
+    result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--as-of", date])
+    assert result.exit_code == 65, result.output
+    assert f"--as-of {date} is out of range: give a date from 1970 to 2999" in result.output
+    assert isinstance(result.exception, SystemExit)  # a clean exit, no traceback

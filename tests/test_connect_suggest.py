@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
+from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggest import format_score
 from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.ingest import import_paths
@@ -312,3 +313,140 @@ def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> N
         assert step.startswith("2 anonymized accounts without a handle were left out")
         assert "cannot be followed" in step
         assert "add-handles" not in step and "--include" not in step
+
+
+def _far_stranger(store: Store) -> None:
+    """kim_far posts today but is linked to the network only by a reply to val_vendor (whom
+    no one in acme_staffing's circle engages back) two years ago: a negligible path."""
+    add_posts(
+        store,
+        Account(platform="x", id="id_kim_far", handle="kim_far"),
+        reply_post(900, "kim_far", "val_vendor", 730),
+        Post(
+            platform="x",
+            id="k2",
+            author_id="id_kim_far",
+            author_handle="kim_far",
+            text="I think Monday is fine",
+            created_at=NOW - timedelta(days=1),
+        ),
+    )
+
+
+def test_a_candidate_the_circle_barely_reaches_is_left_out_as_weak(store: Store) -> None:
+    _far_stranger(store)
+    report = suggest_report(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    handles = [s.handle for s in report.suggestions]
+    assert "kim_far" not in handles and handles[0] == "hannah_hr"
+    assert report.excluded["weak link"] == 1
+    assert "1 too weakly linked to your circle" in report.left_out_line
+    # alone, it would have been the best left and read 100: now nothing is suggested
+    alone = suggest_report(
+        store,
+        "acme_staffing",
+        role="other",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+    )
+    assert alone.suggestions == [] and alone.excluded["weak link"] == 1
+
+
+def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> None:
+    # val_vendor gets little mass (rita's reply is one among many) but rita engages it
+    found = suggest_accounts(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    vendor = [s for s in found if s.handle == "val_vendor"]
+    assert vendor and vendor[0].via == ("@rita_recruits",)
+
+
+def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
+    store: Store,
+) -> None:
+    kwargs = {"role_model": FakeRoleModel(), "scorer": FakeScorer(), "now": NOW}
+    # one candidate read at a time, so the ranking stops as soon as the list is settled
+    early = suggest_report(
+        store, "acme_staffing", limit=1, options=SuggestOptions(batch=1), **kwargs
+    )  # type: ignore[arg-type]
+    assert early.looked_at < early.reached
+    assert early.left_out_line.startswith(
+        f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
+    )
+    assert sum(early.excluded.values()) <= early.looked_at
+    full = suggest_report(store, "acme_staffing", options=SuggestOptions(batch=1), **kwargs)  # type: ignore[arg-type]
+    assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
+    assert full.as_dict()["looked_at"] == full.reached
+
+
+def test_a_newer_import_elsewhere_is_named_when_it_makes_the_circle_inactive(
+    store: Store,
+) -> None:
+    later = NOW + timedelta(days=200)
+    # another import is newer, and hannah_hr posts then too: she stays suggested
+    add_posts(
+        store,
+        Post(platform="x", id="s9", author_id="id_sam_stranger", text="back", created_at=later),
+        Post(
+            platform="x",
+            id="h9",
+            author_id="id_hannah_hr",
+            author_handle="hannah_hr",
+            text="I think so",
+            created_at=later,
+        ),
+    )
+    report = suggest_report(store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer())
+    assert [s.handle for s in report.suggestions] == ["hannah_hr"]
+    own = (NOW - timedelta(days=2)).date().isoformat()  # acme_staffing's newest reply
+    (note,) = [n for n in report.notes if "try --as-of" in n]
+    assert note.startswith(f"ranked as of {later.date().isoformat()}, the newest X post")
+    assert f"@acme_staffing's own newest post is {own}" in note
+    assert note.endswith(f"try --as-of {own}")
+    again = suggest_report(
+        store,
+        "acme_staffing",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=datetime.fromisoformat(own).replace(tzinfo=UTC),
+    )
+    assert "val_vendor" in [s.handle for s in again.suggestions]
+    assert not [n for n in again.notes if "try --as-of" in n]  # a date given: nothing to say
+
+
+def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_address() -> None:
+    store = open_store(":memory:")
+    rows: list[Account | Post] = [
+        Account(platform="mastodon", id="1", handle="firm@a.social"),
+        Account(platform="mastodon", id="2", handle="jane@a.social"),
+    ]
+    for n, (author, to, days) in enumerate(
+        (("1", "2", 1), ("2", "1", 2), ("2", "https://b.social/@Mario", 1))
+    ):
+        rows.append(
+            Post(
+                platform="mastodon",
+                id=f"m{n}",
+                author_id=author,
+                text="I think so",
+                created_at=NOW - timedelta(days=days),
+                kind="reply",
+                reply_to_account_id=to,
+            )
+        )
+    add_posts(store, *rows)
+    report = suggest_report(
+        store,
+        "firm@a.social",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW,
+        options=SuggestOptions(include_unseen=True),
+    )
+    (mario,) = report.suggestions
+    assert mario.label == "@mario@b.social" and mario.handle_known
+    assert mario.url == "https://b.social/@Mario"
+    follows = export_suggestions(report.suggestions, "mastodon-follows")
+    assert follows.written == 1 and "mario@b.social,true,false," in follows.text

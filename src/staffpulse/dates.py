@@ -14,7 +14,11 @@ from datetime import UTC, datetime
 from staffpulse.errors import InputError
 from staffpulse.sources.base import parse_timestamp
 
-__all__ = ["parse_date_option"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "parse_date_option", "require_plausible_date"]
+
+# No social platform existed before 1970, and dates far from ours overflow in date arithmetic
+# (``as_of - 90 days`` from 0001-01-05): options outside these years are refused
+FIRST_YEAR, LAST_YEAR = 1970, 2999
 
 
 def parse_date_option(option: str, value: str | None) -> datetime | None:
@@ -32,6 +36,18 @@ def parse_date_option(option: str, value: str | None) -> datetime | None:
             hint=f"use YYYY-MM-DD, e.g. {option} 2026-01-31 (a time may follow: "
             "2026-01-31T09:30, UTC unless a zone is given)",
         ) from None
+
+
+def require_plausible_date(option: str, moment: datetime) -> datetime:
+    """``moment`` when its year is from :data:`FIRST_YEAR` to :data:`LAST_YEAR`, else an
+    :class:`InputError` naming ``option``."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InputError(
+            f"{option} {moment.date().isoformat()} is out of range: give a date from "
+            f"{FIRST_YEAR} to {LAST_YEAR}",
+            hint=f"use YYYY-MM-DD, e.g. {option} 2026-01-31",
+        )
+    return moment
 
 
 def format_when(value: datetime | str | None) -> str:

@@ -30,7 +30,9 @@ INACTIVE = "inactive"
 OTHER_ROLE = "other role"
 # an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
 ANONYMIZED = "anonymized (no handle)"
-PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED})
+# reached by the walk from the circle no more than by chance (below the uniform teleport level)
+WEAK = "weak link"
+PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE)
 MOST_STEPS = 3
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
@@ -38,6 +40,7 @@ MOST_STEPS = 3
 _LEFT_OUT_WORDS = {
     "job-ad bot": ("job-ad bot", "job-ad bots"),
     OTHER_ROLE: ("of another role",) * 2,
+    WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
 }
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
 
@@ -153,6 +156,24 @@ def _silence(run: Ranking) -> str:
     if not run.as_of_given:
         when += f" (the newest {platform_name(run.platform)} post in the store)"
     return f"posted nothing in the {run.inactive_days} days before {when}"
+
+
+def inactive_default_note(
+    run: Ranking | None, inactive: int, own_newest: datetime | None
+) -> str | None:
+    """Said even when some suggestions remain: ranked as of the platform's newest post (the
+    default), candidates of an account whose own posts are older look inactive, because
+    another import is newer. None when that is not what happened."""
+    if run is None or run.as_of_given or not inactive or own_newest is None:
+        return None
+    if (run.as_of - own_newest).total_seconds() <= run.inactive_days * 86400:
+        return None  # the account itself is active as of that date: its circle may be quiet
+    return (
+        f"ranked as of {run.as_of:%Y-%m-%d}, the newest {platform_name(run.platform)} post in "
+        f"the store; {run.who}'s own newest post is {own_newest:%Y-%m-%d}, so "
+        f"{count_of(inactive, 'account')} around it counted as inactive: try "
+        f"--as-of {own_newest:%Y-%m-%d}"
+    )
 
 
 def _reach_back(last_posts: list[datetime], run: Ranking) -> list[str]:

@@ -19,9 +19,8 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import numpy as np
 
@@ -32,9 +31,9 @@ from staffpulse.connect.advice import (
     INACTIVE,
     OTHER_ROLE,
     UNSEEN,
-    HeldBack,
+    WEAK,
     Ranking,
-    next_step,
+    inactive_default_note,
 )
 from staffpulse.connect.choices import find_connect_account, parse_roles
 from staffpulse.connect.citizen import (
@@ -45,12 +44,19 @@ from staffpulse.connect.citizen import (
     predict_roles,
 )
 from staffpulse.connect.explain import explain
-from staffpulse.connect.graph import HALF_LIFE_DAYS, circle_pagerank, load_graph
+from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, circle_pagerank, load_graph
+
+# Re-exported: callers import the results from here, where they are made
+from staffpulse.connect.suggestion import Suggestion as Suggestion
+from staffpulse.connect.suggestion import SuggestReport as SuggestReport
+from staffpulse.connect.suggestion import address_in_profile_url
+from staffpulse.connect.suggestion import format_score as format_score
+from staffpulse.connect.suggestion import latest_post_time as latest_post_time
+from staffpulse.dates import require_plausible_date
 from staffpulse.errors import InputError, ModelError
 from staffpulse.models import Account
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
-from staffpulse.store.codec import parse_time
 
 MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 
@@ -76,116 +82,6 @@ class SuggestOptions:
                 f"(got {self.inactive_days})",
                 hint="give a whole number of days, e.g. 90 (a quarter of silence)",
             )
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """One account worth following, with why."""
-
-    rank: int
-    platform: str
-    account_id: str
-    handle: str
-    display_name: str
-    url: str | None
-    role: str | None
-    score: float  # 0-100, relative to the best suggestion
-    pagerank: float
-    voice: int | None
-    conversation: int | None
-    via: tuple[str, ...]  # handles of circle members who engage this account
-    explanation: str
-    account: Account | None = field(default=None, compare=False, repr=False)
-    # False for an account seen only by its id (a reply to a user id, a follow edge): its
-    # ``handle`` is then that id
-    handle_known: bool = True
-
-    @property
-    def score_text(self) -> str:
-        """The score as shown: ``100``, ``17``, ``2.4``, ``0.3``, ``<0.1``. A far weaker
-        suggestion than the best keeps a visible non-zero score instead of reading ``0``."""
-        return format_score(self.score)
-
-    @property
-    def label(self) -> str:
-        """How to show the account: ``@handle``, or its id when no handle is stored."""
-        return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "rank": self.rank,
-            "platform": self.platform,
-            "id": self.account_id,
-            "handle": self.handle,
-            "display_name": self.display_name,
-            "url": self.url,
-            "role": self.role,
-            "score": float(f"{self.score:.3g}"),  # 3 significant digits: 0.00047, not 0.0
-            "pagerank": self.pagerank,
-            "voice": self.voice,
-            "conversation": self.conversation,
-            "via": list(self.via),
-            "explanation": self.explanation,
-        }
-
-
-@dataclass
-class SuggestReport:
-    """The suggestions plus what was left out and why."""
-
-    account: Account
-    as_of: datetime
-    suggestions: list[Suggestion]
-    circle_size: int
-    excluded: dict[str, int] = field(default_factory=dict)  # by the first reason each failed
-    notes: list[str] = field(default_factory=list)
-    held_back: HeldBack = field(default_factory=HeldBack)  # by every reason (for the advice)
-    ranking: Ranking | None = None
-
-    @property
-    def next_step(self) -> str | None:
-        """What to do when there is nothing to suggest: the options that bring back the
-        largest groups of left-out candidates (:mod:`staffpulse.connect.advice`)."""
-        if self.suggestions:
-            return None
-        run = self.ranking or Ranking(
-            f"@{self.account.handle}", self.account.platform, self.as_of, True, 90, None
-        )
-        held = self.held_back
-        if not held.groups and self.excluded:  # a report built by hand: its counts are all
-            held = HeldBack()
-            for reason, n in self.excluded.items():
-                for _ in range(n):
-                    held.add([reason])
-        return next_step(held, run)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "account": {"platform": self.account.platform, "handle": self.account.handle},
-            "as_of": self.as_of.isoformat(),
-            "circle_size": self.circle_size,
-            "excluded": dict(self.excluded),
-            "next_step": self.next_step,
-            "notes": list(self.notes),
-            "suggestions": [s.as_dict() for s in self.suggestions],
-        }
-
-
-def format_score(score: float) -> str:
-    """A 0-100 relative score for people: whole numbers from 10, one decimal below, and
-    ``<0.1`` for what is positive but smaller (a score far below the best is not zero)."""
-    if score >= 9.95:
-        return f"{score:.0f}"
-    if score >= 0.05:
-        return f"{score:.1f}"
-    return "<0.1" if score > 0 else "0"
-
-
-def latest_post_time(store: Store, platform: str) -> datetime | None:
-    row = store.conn.execute(
-        "SELECT MAX(created_at) FROM posts WHERE platform = ?", (platform,)
-    ).fetchone()
-    return parse_time(row[0]) if row and row[0] else None
 
 
 def suggest_accounts(
@@ -229,6 +125,9 @@ def suggest_report(
     as_of = now or latest_post_time(store, plat) or datetime.now(UTC)
     if as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=UTC)
+    # told as bad input here, for every caller: far from our years the date arithmetic
+    # below overflows (and no platform existed to rank anything)
+    require_plausible_date("--as-of", as_of)
     notes: list[str] = []
     model = role_model if role_model is not None else _shipped_role_model()
     text = scorer if scorer is not None else load_text_signals_or_none()
@@ -257,6 +156,10 @@ def suggest_report(
     scores = circle_pagerank(graph, [account.id])
     positive = np.flatnonzero(scores > 0)
     order = [int(i) for i in positive[np.argsort(-scores[positive], kind="stable")]]
+    report.reached = len(order) - (1 if account.id in graph.index else 0)
+    # What a random jump gives every account of the graph: a candidate below it gets no
+    # more from the circle than from chance (docs/connect.md, "Weak links")
+    floor = (1.0 - DAMPING) / len(graph)
 
     excluded: dict[str, int] = {}
     held = report.held_back
@@ -291,7 +194,7 @@ def suggest_report(
         if reasons:
             skip(reasons)
             return None
-        if known is None and not node.startswith("@"):
+        if known is None and not node.startswith("@") and not address_in_profile_url(plat, node):
             id_only.add(node)  # seen only as an id (a reply to a user id): no handle to show
         return known or _stub(plat, node)
 
@@ -323,6 +226,14 @@ def suggest_report(
         ]
         return list(zip(roles, citizen_signals(text, posts), strict=True))
 
+    def is_weak(node: str) -> bool:
+        """Below what a random jump gives any account, and engaged by no one in the circle:
+        reached only through negligible paths. Checked last: a stale as-of can make a whole
+        circle weak, and only the filters before have advice that brings it back."""
+        if float(scores[graph.index[node]]) >= floor:
+            return False
+        return not any((m, node) in graph.edges for m in circle if m != account.id)
+
     w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
     weighted: list[tuple[float, str, Account, str | None, Citizen]] = []
@@ -331,8 +242,8 @@ def suggest_report(
         # Weighted scores never exceed the raw PageRank, so once the next raw score is below
         # the limit-th weighted score, no unexamined candidate can enter the list: stop.
         if len(weighted) >= limit:
-            floor = sorted((item[0] for item in weighted), reverse=True)[limit - 1]
-            if float(scores[order[position]]) < floor:
+            last_in = sorted((item[0] for item in weighted), reverse=True)[limit - 1]
+            if float(scores[order[position]]) < last_in:
                 break
         chunk: list[tuple[str, Account]] = []
         while position < len(order) and len(chunk) < opts.batch:
@@ -343,6 +254,8 @@ def suggest_report(
                 chunk.append((node, acc))
         for (node, acc), (acc_role, cit) in zip(chunk, read(chunk), strict=True):
             reasons = post_reasons(cit, acc_role)
+            if not reasons and is_weak(node):
+                reasons = [WEAK]
             if reasons:
                 skip(reasons, cit.last_post, acc_role)
                 continue
@@ -357,6 +270,7 @@ def suggest_report(
             chunk = unread_contacts[start : start + opts.batch]
             for acc_role, cit in read(chunk):
                 held.add([CONTACTS, *post_reasons(cit, acc_role)], cit.last_post, acc_role)
+    report.looked_at = report.reached - (len(order) - position)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
     best = weighted[0][0] if weighted else 1.0
     for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):
@@ -381,6 +295,11 @@ def suggest_report(
             )
         )
     report.excluded = excluded
+    if now is None and report.suggestions:  # with none, the advice says it (next_step)
+        own_newest = latest_post_time(store, plat, account.id)
+        note = inactive_default_note(report.ranking, excluded.get(INACTIVE, 0), own_newest)
+        if note:
+            notes.append(note)
     return report
 
 
@@ -392,5 +311,8 @@ def _shipped_role_model() -> RoleModelLike | None:
 
 
 def _stub(platform: str, node: str) -> Account:
+    address = address_in_profile_url(platform, node)
+    if address is not None:  # a Mastodon profile URL: its address is its handle
+        return Account(platform=platform, id=node, handle=address, url=node)
     handle = node[1:] if node.startswith("@") else node
     return Account(platform=platform, id=node, handle=handle)

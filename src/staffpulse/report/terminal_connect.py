@@ -6,7 +6,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from staffpulse.connect.advice import left_out_text
 from staffpulse.connect.suggest import SuggestReport
 
 
@@ -31,8 +30,7 @@ def render_suggestions(
                 name += f"\n[dim]{escape(s.display_name)}[/]"
             table.add_row(str(s.rank), name, s.score_text, escape(s.explanation))
         console.print(table)
-    if report.excluded:
-        left_out = left_out_text(report.excluded)
-        console.print(f"[dim]Left out: {escape(left_out)}.[/]", highlight=False)
+    if report.left_out_line:
+        console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
     for note in report.notes:
         (notes or console).print(f"[yellow]note:[/] {escape(note)}", highlight=False)

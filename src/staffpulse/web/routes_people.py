@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
-from staffpulse.dates import parse_date_option
+from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.web.app import WebContext, status_for, web
 from staffpulse.web.data import ConnectChoices, suggestions_key
@@ -43,7 +43,6 @@ EXPORTS = {
 
 
 INACTIVE_DAYS = SuggestOptions().inactive_days  # the library's default, like the CLI's
-FIRST_YEAR, LAST_YEAR = 1970, 2999
 INCLUDES = {
     "contacts": "Include people you already talk with",
     "unseen": "Include accounts never seen (no posts in the store)",

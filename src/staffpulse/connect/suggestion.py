@@ -1,0 +1,162 @@
+"""What connect hands back: one :class:`Suggestion` per account worth following, and the
+:class:`SuggestReport` around them (what was left out, how far the ranking looked, notes).
+
+Kept apart from the ranking (:mod:`staffpulse.connect.suggest`) so that renderers, exports and
+the web read the results without the ranking's machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from staffpulse.connect.advice import HeldBack, Ranking, left_out_text, next_step
+from staffpulse.handles import parse_handle
+from staffpulse.models import Account
+from staffpulse.store import Store
+from staffpulse.store.codec import parse_time
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One account worth following, with why."""
+
+    rank: int
+    platform: str
+    account_id: str
+    handle: str
+    display_name: str
+    url: str | None
+    role: str | None
+    score: float  # 0-100, relative to the best suggestion
+    pagerank: float
+    voice: int | None
+    conversation: int | None
+    via: tuple[str, ...]  # handles of circle members who engage this account
+    explanation: str
+    account: Account | None = field(default=None, compare=False, repr=False)
+    # False for an account seen only by its id (a reply to a user id, a follow edge): its
+    # ``handle`` is then that id
+    handle_known: bool = True
+
+    @property
+    def score_text(self) -> str:
+        """The score as shown: ``100``, ``17``, ``2.4``, ``0.3``, ``<0.1``. A far weaker
+        suggestion than the best keeps a visible non-zero score instead of reading ``0``."""
+        return format_score(self.score)
+
+    @property
+    def label(self) -> str:
+        """How to show the account: ``@handle``, or its id when no handle is stored."""
+        return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "platform": self.platform,
+            "id": self.account_id,
+            "handle": self.handle,
+            "display_name": self.display_name,
+            "url": self.url,
+            "role": self.role,
+            "score": float(f"{self.score:.3g}"),  # 3 significant digits: 0.00047, not 0.0
+            "pagerank": self.pagerank,
+            "voice": self.voice,
+            "conversation": self.conversation,
+            "via": list(self.via),
+            "explanation": self.explanation,
+        }
+
+
+@dataclass
+class SuggestReport:
+    """The suggestions plus what was left out and why."""
+
+    account: Account
+    as_of: datetime
+    suggestions: list[Suggestion]
+    circle_size: int
+    excluded: dict[str, int] = field(default_factory=dict)  # by the first reason each failed
+    notes: list[str] = field(default_factory=list)
+    held_back: HeldBack = field(default_factory=HeldBack)  # by every reason (for the advice)
+    ranking: Ranking | None = None
+    # The ranking stops once no unexamined candidate can make the list: "excluded" counts
+    # only the ``looked_at`` nearest of the ``reached`` candidates (0: not counted)
+    looked_at: int = 0
+    reached: int = 0
+
+    @property
+    def left_out_line(self) -> str:
+        """``Left out: 2 already followed, 1 inactive`` when every candidate reached was
+        looked at; else it says the counts are of the nearest ones only (they grow with
+        ``--limit``), so that they do not read as totals."""
+        counts = left_out_text(self.excluded)
+        if not counts or self.looked_at >= self.reached:
+            return f"Left out: {counts}" if counts else ""
+        return (
+            f"Left out among the {self.looked_at:,} nearest of the {self.reached:,} accounts "
+            f"reached (the ranking stops once the list is settled): {counts}"
+        )
+
+    @property
+    def next_step(self) -> str | None:
+        """What to do when there is nothing to suggest: the options that bring back the
+        largest groups of left-out candidates (:mod:`staffpulse.connect.advice`)."""
+        if self.suggestions:
+            return None
+        run = self.ranking or Ranking(
+            f"@{self.account.handle}", self.account.platform, self.as_of, True, 90, None
+        )
+        held = self.held_back
+        if not held.groups and self.excluded:  # a report built by hand: its counts are all
+            held = HeldBack()
+            for reason, n in self.excluded.items():
+                for _ in range(n):
+                    held.add([reason])
+        return next_step(held, run)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "account": {"platform": self.account.platform, "handle": self.account.handle},
+            "as_of": self.as_of.isoformat(),
+            "circle_size": self.circle_size,
+            "excluded": dict(self.excluded),
+            "looked_at": self.looked_at,
+            "reached": self.reached,
+            "next_step": self.next_step,
+            "notes": list(self.notes),
+            "suggestions": [s.as_dict() for s in self.suggestions],
+        }
+
+
+def format_score(score: float) -> str:
+    """A 0-100 relative score for people: whole numbers from 10, one decimal below, and
+    ``<0.1`` for what is positive but smaller (a score far below the best is not zero)."""
+    if score >= 9.95:
+        return f"{score:.0f}"
+    if score >= 0.05:
+        return f"{score:.1f}"
+    return "<0.1" if score > 0 else "0"
+
+
+def latest_post_time(store: Store, platform: str, author_id: str | None = None) -> datetime | None:
+    """The newest post stored on ``platform`` (by ``author_id`` when given)."""
+    row = store.conn.execute(
+        "SELECT MAX(created_at) FROM posts WHERE platform = ? AND (? IS NULL OR author_id = ?)",
+        (platform, author_id, author_id),
+    ).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
+
+
+def address_in_profile_url(platform: str, account_id: str) -> str | None:
+    """``user@instance`` for a Mastodon account stored under its profile URL
+    (``https://instance/@user``, as a reply to an unfetched account leaves it): the URL *is*
+    the address, so it is shown and exported as one. None for any other id."""
+    if platform != "mastodon" or not account_id.lower().startswith(("https://", "http://")):
+        return None
+    try:
+        _platform, handle = parse_handle(account_id, "mastodon")
+    except ValueError:
+        return None
+    return handle
