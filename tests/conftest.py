@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pytest_httpserver import HTTPServer
 
+from staffpulse.config import SECRET_ENV
 from staffpulse.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ def _isolated_home(
     monkeypatch.setenv("STAFFPULSE_HOME", str(home))
     monkeypatch.delenv("STAFFPULSE_DB", raising=False)
     monkeypatch.delenv("STAFFPULSE_CONFIG", raising=False)
-    monkeypatch.delenv("X_BEARER_TOKEN", raising=False)
+    for secret in SECRET_ENV.values():  # a developer's own tokens never reach a test server
+        monkeypatch.delenv(secret, raising=False)
     yield
 
 
