@@ -111,9 +111,12 @@ def test_firm_reply_marks_conversation_joined(replayed: Any) -> None:
     )
     opening = data["joined"][0]["opening"]
     assert "Already joined: 1 conversation" in shown.stdout  # who said what, not a bare id
-    who = opening["author_handle"] or opening["author_id"]
-    joined_lines = shown.stdout.split("Already joined")[1]
-    assert f"@{who}:" in joined_lines and " ".join(opening["text"].split()[:3]) in joined_lines
+    # a DID is no handle: no "@" before it (QA I8)
+    handle = opening["author_handle"]
+    who = f"@{handle}" if handle else f"{opening['author_id']} (no handle known)"
+    joined_lines = " ".join(shown.stdout.split("Already joined")[1].split())
+    assert f"{who}:" in joined_lines and "@did:" not in joined_lines
+    assert " ".join(opening["text"].split()[:3]) in joined_lines
     with open_store(db) as store:
         assert joined_conversations(store, "bluesky", FIRM) == 1
         assert joined_conversation_ids(store, "bluesky", FIRM) == [question]
