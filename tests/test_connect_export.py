@@ -28,6 +28,7 @@ from staffpulse.connect.export import (
 )
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
+from staffpulse.report.links import safe_link
 
 WHEN = datetime(2026, 3, 1, 12, 0, 0, 123456, tzinfo=UTC)
 
@@ -320,5 +321,37 @@ def test_summary_for_json() -> None:
         "path": None,
         "written": 1,
         "skipped": ["@b: why"],
+        "notes": [],
     }
     assert result.summary(Path("out.txt"))["path"] == "out.txt"
+
+
+def test_a_bluesky_list_name_cut_to_the_lexicon_limit_is_noted() -> None:
+    long_name = "Staffing & recruiting voices worth following for our Q3 campaign across the US"
+    result = export_suggestions(SUGGESTIONS, "bluesky-list", list_name=long_name, now=WHEN)
+    name = json.loads(result.text)["list"]["record"]["name"]
+    assert name == long_name[:64] and len(name) < len(long_name)
+    assert result.notes == [f"list name cut to 64 characters, Bluesky's limit: '{name}'"]
+    assert result.summary()["notes"] == result.notes  # --json says it too
+    short = export_suggestions(SUGGESTIONS, "bluesky-list", list_name="HR voices", now=WHEN)
+    assert short.notes == [] and json.loads(short.text)["list"]["record"]["name"] == "HR voices"
+
+
+def test_skip_reasons_count_each_reason_once_in_the_order_met() -> None:
+    result = export_suggestions(SUGGESTIONS, "bluesky-list", now=WHEN)
+    assert result.skip_reasons() == {
+        "an X account, not a Bluesky one": 1,
+        "a Mastodon account, not a Bluesky one": 2,
+        "no DID known (resolve the handle, then re-export)": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://x.com/rita", "  HTTP://x.com/rita  ", "javascript:alert(1)", "data:text/html,x", ""],
+)
+def test_the_csv_links_exactly_what_the_html_reports_link(url: str) -> None:
+    # one rule for every page and file: a stored address is kept only when it is http(s)
+    suggestion = _s(1, "recruiting_desk_northwest", "6", url=url)  # no X address to fall back on
+    (row,) = csv.DictReader(io.StringIO(export_suggestions([suggestion], "csv").text))
+    assert row["url"] == (safe_link(url) or "")

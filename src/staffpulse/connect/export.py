@@ -26,7 +26,8 @@ Formats (``docs/connect.md`` documents each):
     "handle", "record"}], "handles", "unresolved"}``).
     A list item's ``subject`` must be a DID, so Bluesky accounts whose id is not a DID are
     listed under ``unresolved`` with their handles; ``handles`` lists every Bluesky handle
-    (starter-pack style).
+    (starter-pack style). A list name longer than the lexicon's 64 characters is cut, and a
+    note says so.
 ``mastodon-list``
     Mastodon's own Lists CSV (Settings > Import and export): rows ``List name,Account address``
     without a header, exactly as Mastodon exports it; Mastodon's importer also accepts it.
@@ -60,11 +61,13 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
+from staffpulse.report.links import safe_link
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
 DEFAULT_LIST_NAME = "staffpulse suggestions"
 NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
+BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 _DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
 FORMATS_FOR = {
@@ -97,6 +100,7 @@ class ExportResult:
     text: str
     written: int
     skipped: list[str] = field(default_factory=list)  # "@handle: why"
+    notes: list[str] = field(default_factory=list)  # what was changed to fit the format
     encoding: str = "utf-8"  # how the file is written: utf-8-sig for the spreadsheet CSV
 
     def data(self) -> bytes:
@@ -104,13 +108,22 @@ class ExportResult:
         return self.text.encode(self.encoding)
 
     def summary(self, path: Path | None = None) -> dict[str, Any]:
-        """What was exported, for ``--json``: format, path, written and skipped."""
+        """What was exported, for ``--json``: format, path, written, skipped and notes."""
         return {
             "format": self.format,
             "path": str(path) if path is not None else None,
             "written": self.written,
             "skipped": list(self.skipped),
+            "notes": list(self.notes),
         }
+
+    def skip_reasons(self) -> dict[str, int]:
+        """How many suggestions were skipped for each reason, in the order first met."""
+        reasons: dict[str, int] = {}
+        for line in self.skipped:
+            why = line.partition(": ")[2] or line
+            reasons[why] = reasons.get(why, 0) + 1
+        return reasons
 
 
 def _not_for(platform: str, target: str) -> str:
@@ -132,11 +145,7 @@ def check_exportable(
             f"nothing to export as {result.format}: there are no suggestions",
             hint=empty_hint or "import more of the conversations around the account",
         )
-    reasons: dict[str, int] = {}
-    for line in result.skipped:
-        why = line.partition(": ")[2] or line
-        reasons[why] = reasons.get(why, 0) + 1
-    listed = "; ".join(f"{n} × {why}" for why, n in reasons.items())
+    listed = "; ".join(f"{n} × {why}" for why, n in result.skip_reasons().items())
     fits = FORMATS_FOR.get(platform or "", ())
     if fits and result.format not in fits:
         name = platform_name(platform or "")
@@ -187,8 +196,9 @@ def profile_url(s: Suggestion) -> str:
     """An http(s) link to the account: the stored one, else X's address for a valid X handle,
     else, for an account known only by its id, the platform's address by id where it has one
     (a ``javascript:`` or ``data:`` URL from an import is never written)."""
-    if s.url and s.url.strip().lower().startswith(("https://", "http://")):
-        return s.url.strip()
+    link = safe_link(s.url)
+    if link is not None:
+        return link
     handle = s.handle.lstrip("@")
     if s.platform == "x" and s.handle_known and X_HANDLE_RE.match(handle):
         return f"https://x.com/{handle}"
@@ -290,6 +300,12 @@ def to_bluesky_list(
         else:
             unresolved.append(s.handle.lstrip("@"))
             skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
+    name = list_name[:BLUESKY_LIST_NAME_MAX]
+    notes = []
+    if name != list_name:
+        notes.append(
+            f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
+        )
     doc = {
         "list": {
             "uri": list_uri,
@@ -297,7 +313,7 @@ def to_bluesky_list(
             "record": {
                 "$type": "app.bsky.graph.list",
                 "purpose": "app.bsky.graph.defs#curatelist",
-                "name": list_name[:64],
+                "name": name,
                 "description": f"Accounts suggested by staffpulse on {when.date().isoformat()}",
                 "createdAt": created,
             },
@@ -308,7 +324,7 @@ def to_bluesky_list(
         "generator": "staffpulse connect",
     }
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return ExportResult("bluesky-list", text, len(items), skipped)
+    return ExportResult("bluesky-list", text, len(items), skipped, notes=notes)
 
 
 def mastodon_address(handle: str, url: str | None) -> str | None:

@@ -17,6 +17,7 @@ from staffpulse.cli.problems import print_problems
 from staffpulse.connect.citizen import RoleModelLike
 from staffpulse.connect.export import (
     FORMATS,
+    ExportResult,
     check_exportable,
     export_suggestions,
     write_export,
@@ -116,9 +117,10 @@ def connect_command(
     if export is not None:
         owner = report.account.id if report.account.id.startswith("did:") else None
         result = export_suggestions(report.suggestions, export, list_name=list_name, owner=owner)
-        print_problems(err_console, result.skipped, label="not exported")
-        # An export with no account is refused rather than written empty (exit 65)
+        # An export with no account is refused rather than written empty (exit 65); its error
+        # counts the reasons, so the skipped accounts are listed only when some were written
         check_exportable(result, report.account.platform, empty_hint=report.next_step)
+        _print_not_exported(result)
         if output is None:
             typer.echo(result.text, nl=False)
             return
@@ -275,6 +277,25 @@ def add_handles_command(
             console.print(table)
     if files and problems and not entries:
         raise typer.Exit(1)
+
+
+MAX_NOT_EXPORTED_SHOWN = 5  # skipped accounts listed one a line; more are counted by reason
+
+
+def _print_not_exported(result: ExportResult) -> None:
+    """The export's notes, then what it left out: each account when few, else the reasons."""
+    for note in result.notes:
+        err_console.print(f"[yellow]note:[/] {escape(note)}", highlight=False, soft_wrap=True)
+    if len(result.skipped) <= MAX_NOT_EXPORTED_SHOWN:
+        print_problems(err_console, result.skipped, label="not exported")
+        return
+    reasons = "; ".join(f"{n:,} × {why}" for why, n in result.skip_reasons().items())
+    err_console.print(
+        f"[yellow]not exported[/] {escape(count_of(len(result.skipped), 'account'))}: "
+        f"{escape(reasons)} (--json with --output lists each)",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _role_model() -> RoleModelLike | None:
