@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -315,3 +317,123 @@ def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:
     assert f"{src}: not a text file, so not a JSONL or CSV file (it holds binary data)" in err
     assert "found:" not in err and "ÿ" not in err and "What to do" in err
     assert not out.exists()
+
+
+def test_keys_match_whatever_their_case_and_full_text_stands_in_for_text(tmp_path: Path) -> None:
+    """QA F4/F5: ``"ID"``/``"Text"`` as a CSV header would be read; X API's ``full_text``
+    and an export's ``content`` name the text when ``text`` is absent."""
+    src = tmp_path / "in.jsonl"
+    lines = [
+        {"ID": 1, "Text": "We're hiring forklift drivers in Dallas, apply now"},
+        {"id": 2, "full_text": "We're hiring forklift drivers in Dallas, apply now"},
+        {"Id": 3, "content": "We're hiring forklift drivers in Dallas, apply now"},
+        {"id": 4, "lang": "en"},
+    ]
+    src.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = _read(out)
+    assert [r["id"] for r in rows] == [1, 2, 3]
+    assert rows[0]["job_opening"] == rows[1]["job_opening"] == rows[2]["job_opening"]
+    assert f"{src}:4: missing text: no 'text' field (found: id, lang)" in result.stderr
+
+
+def test_null_or_numeric_text_is_scored_so_every_record_keeps_its_line(tmp_path: Path) -> None:
+    """QA F6: evaluators count lines; a deleted tweet's null text is an empty post."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": 1, "text": null}\n{"id": 2, "text": 42}\n{"id": 3, "text": ""}\n'
+        '{"id": 4, "text": "42"}\n{"id": 5, "text": ["a list"]}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in _read(out)}
+    assert list(rows) == [1, 2, 3, 4]
+    assert {k: v for k, v in rows[1].items() if k != "id"} == {
+        k: v for k, v in rows[3].items() if k != "id"
+    }  # null scores as ""
+    assert rows[2]["humor"] == rows[4]["humor"]  # 42 scores as "42"
+    err = result.stderr.replace("\n", " ")
+    assert f"{src}:5: text must be a string, not a list" in err
+    assert "2 records had a text that is null or a number" in err
+
+
+def test_one_windows_1252_line_leaves_the_utf8_lines_and_their_ids_as_they_are(
+    tmp_path: Path,
+) -> None:
+    """QA F3: files joined with cat; only the line that is not UTF-8 is read otherwise."""
+    src = tmp_path / "joined.jsonl"
+    src.write_bytes(
+        '{"id": "café-1", "text": "müde ☕ lol"}\n'.encode()
+        + '{"id": "x2", "text": "café"}\n'.encode("cp1252")
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == ["café-1", "x2"]
+    assert "not UTF-8 (first at line 2)" in result.stderr
+    alone = tmp_path / "alone.jsonl"
+    alone.write_text('{"id": "café-1", "text": "müde ☕ lol"}\n', encoding="utf-8")
+    assert _run(str(alone), "-o", str(tmp_path / "a.jsonl")).exit_code == 0
+    assert _read(tmp_path / "a.jsonl")[0] == _read(out)[0]  # same scores as on its own
+
+
+def test_joined_files_a_second_bom_and_a_repeated_csv_header(tmp_path: Path) -> None:
+    """QA F15: ``cat a b > c`` keeps b's byte order mark and its CSV header."""
+    src = tmp_path / "joined.jsonl"
+    src.write_bytes(b'{"id": 1, "text": "hi"}\n\xef\xbb\xbf{"id": 2, "text": "hi"}\n')
+    out = tmp_path / "out.jsonl"
+    assert _run(str(src), "-o", str(out)).exit_code == 0
+    assert [r["id"] for r in _read(out)] == [1, 2]
+    csv_src = tmp_path / "joined.csv"
+    csv_src.write_text("id,text\n1,hello\nid,text\n2,hello\n", encoding="utf-8")
+    result = _run(str(csv_src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == ["1", "2"]
+    assert f"{csv_src}:3: the header again" in result.stderr
+
+
+def test_input_from_a_pipe_is_read_once(tmp_path: Path) -> None:
+    """QA F1: ``<(zcat posts.jsonl.gz)`` and ``/dev/stdin`` are pipes: one read only."""
+    read_end, write_end = os.pipe()
+    data = (_post(1) + _post(2)).encode()
+
+    def feed() -> None:
+        with os.fdopen(write_end, "wb") as sink:
+            sink.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    out = tmp_path / "out.jsonl"
+    try:
+        result = _run(f"/dev/fd/{read_end}", "-o", str(out))
+    finally:
+        writer.join()
+        os.close(read_end)
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == [1, 2]
+
+
+def test_sigterm_keeps_the_old_output_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA F7: ``timeout`` sends SIGTERM; it must clean up as Ctrl-C does."""
+    out = tmp_path / "scores.jsonl"
+    out.write_text("old results\n", encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post(1) + _post(2), encoding="utf-8")
+
+    def terminated(*_args: object, **_kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise AssertionError("SIGTERM should have stopped the run")
+
+    monkeypatch.setattr(TextSignals, "score", terminated)
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert "Any output file you had is unchanged" in result.stderr
+    assert out.read_text(encoding="utf-8") == "old results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "scores.jsonl"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is put back

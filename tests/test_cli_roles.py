@@ -341,3 +341,85 @@ def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:
     err = _err(result).replace("\n", " ")
     assert "not a text file, so not a JSONL or CSV file (it holds binary data)" in err
     assert "found:" not in err and "\x07" not in err and "ÿ" not in err
+
+
+FIRM = {"name": "AcmeStaffing", "description": "Staffing agency placing IT contractors"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": 1, "screen_name": FIRM["name"], "user_description": FIRM["description"]},
+        {"ID": 1, "Name": FIRM["name"], "Description": FIRM["description"]},
+        {"id": 1, "username": FIRM["name"], "bio": FIRM["description"]},
+        {"id": 1, "full_text": "hi", "user": {"screen_name": FIRM["name"], **FIRM}},
+        {"id": 1, "author": {"username": FIRM["name"], "description": FIRM["description"]}},
+    ],
+)
+def test_other_tools_field_names_are_read_as_the_contract_ones(
+    tmp_path: Path, record: dict[str, object]
+) -> None:
+    """QA F2/F4: X API v1.1/twarc names and a nested user object are the same account as
+    the contract's id, name and description, not an empty account."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, **FIRM}) + "\n" + json.dumps(record) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)
+    contract, other = _read(out)
+    assert other["id"] == 1 and other["role"] == contract["role"] == "staffing_firm"
+    assert other["kind"] == "org"
+
+
+def test_a_record_with_no_name_description_or_text_is_reported_not_tagged(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": 5, **FIRM})
+        + "\n"
+        + json.dumps({"id": 6})
+        + "\n"
+        + json.dumps({"id": 7, "nick": "bob", "about": "dad"})
+        + "\n"
+        + json.dumps({"id": 8, "name": "", "description": None})  # empty, but said so
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)
+    assert [row["id"] for row in _read(out)] == [5, 8]
+    err = _err(result).replace("\n", " ")
+    assert f"{src}:2: no name, description or text to tag (found: id)" in err
+    assert f"{src}:3: no name, description or text to tag (found: id, nick, about)" in err
+    assert "skipped 2 malformed records" in err
+
+
+def test_csv_headers_take_the_same_other_names_and_a_repeated_header_is_skipped(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "ID,Screen Name,User Description\n"
+        f"1,{FIRM['name']},{FIRM['description']}\n"
+        "ID,Screen Name,User Description\n"
+        "2,bob,dad and golfer\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)
+    rows = _read(out)
+    assert [row["id"] for row in rows] == ["1", "2"]
+    assert rows[0]["role"] == "staffing_firm"
+    assert f"{src}:3: the header again" in _err(result)
+
+
+def test_a_null_among_the_posts_is_dropped_not_the_account(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, **FIRM, "text": ["We're hiring", None]}) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(src), "-o", str(out))
+    assert result.exit_code == 0, _err(result)
+    assert [row["id"] for row in _read(out)] == [1]

@@ -9,7 +9,9 @@ large files. ``--output`` is replaced only when the run succeeds
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,7 +45,6 @@ class RecordJob:
     verb: str  # "Classified"
     noun: str  # what one record is: "post"
     malformed: str  # what one malformed record is called: "line"
-    bytes_per_record: int  # a rough size of one record, for the progress bar's total
 
 
 def run_record_job(job: RecordJob, input_path: Path, output: Path | None, console: Console) -> None:
@@ -57,14 +58,12 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
     except StaffpulseError:
         skips.print_rest(job.malformed)  # the count of those not shown, before the error
         raise
-    with records:
+    with records, stopping_cleanly_on_sigterm(console):
         print_encoding_note(console, input_path, records.encoding_note)
         score = job.load()
         with (
             output_sink(output, input_path) as sink,
-            record_progress(
-                console, input_path, job.label, f"{job.noun}s", job.bytes_per_record
-            ) as on_progress,
+            record_progress(console, records, job.label, f"{job.noun}s") as on_progress,
         ):
             report = score(records, sink, on_progress)
     skips.print_rest(job.malformed)
@@ -75,6 +74,12 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
         highlight=False,
         soft_wrap=True,
     )
+    for note in report.notes():
+        console.print(
+            f"[yellow]note[/] {escape(str(input_path))}: {escape(note)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if records.left_out:
         from staffpulse.signals.recordio import left_out_text
 
@@ -84,6 +89,32 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
             highlight=False,
             soft_wrap=True,
         )
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds as Ctrl-C does (BaseException, so nothing swallows it)."""
+
+
+@contextmanager
+def stopping_cleanly_on_sigterm(console: Console) -> Iterator[None]:
+    """SIGTERM (``timeout``, ``kill``) ends the run as Ctrl-C does: OUT's temporary file is
+    removed and an existing OUT kept; the exit code stays 143, as for any process SIGTERM
+    ends. Python's default would end the process on the spot, leaving the temporary file."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except _Terminated:
+        console.print("[yellow]Terminated.[/] Any output file you had is unchanged.")
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def check_output(output: Path | None, input_path: Path) -> None:
@@ -134,24 +165,32 @@ def output_sink(output: Path | None, input_path: Path) -> Iterator[IO[str]]:
 @contextmanager
 def record_progress(
     console: Console,
-    input_path: Path,
+    records: RecordFile[Any],
     label: str,
     unit: str,
-    bytes_per_record: int,
     min_bytes: int = 1_000_000,
 ) -> Iterator[Callable[[int], None] | None]:
-    """An ``on_progress`` callback with a bar on stderr for large files, else None."""
-    size = input_path.stat().st_size
-    if size < min_bytes or not console.is_terminal:
+    """An ``on_progress`` callback with a bar on stderr for large files, else None.
+
+    The bar measures the bytes read, not records: records vary from 100 bytes to several KB
+    (a tweet with its user object), so no count of them can be known before the end."""
+    if records.size < min_bytes or not console.is_terminal:
         yield None
         return
     with Progress(
         TextColumn(f"[bold]{label}[/]"),
         BarColumn(),
-        TextColumn(f"{{task.completed:,}} {unit}"),
+        TextColumn(f"{{task.fields[done]:,}} {unit}"),
         TimeRemainingColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task(label, total=max(1, size // bytes_per_record))
-        yield lambda done: progress.advance(task, done)
+        task = progress.add_task(label, total=records.size, done=0)
+        done = 0
+
+        def advance(written: int) -> None:
+            nonlocal done
+            done += written
+            progress.update(task, completed=records.bytes_read, done=done)
+
+        yield advance

@@ -2,8 +2,12 @@
 
 Input is JSONL (one object a line with at least ``id`` and ``text``; other fields ignored), a
 JSON array of such objects, or CSV with ``id`` and ``text`` columns (comma, semicolon or tab;
-chosen by the ``.csv`` extension, or by a first line that is such a header). Output is JSONL,
-one object per valid input record in input order::
+chosen by the ``.csv`` extension, or by a first line that is such a header). Keys match
+whatever their case, and ``full_text``, ``content`` or ``tweet`` stand in for an absent
+``text`` (:mod:`~staffpulse.signals.record_fields`). A ``null`` text is scored as an empty
+post and a number as its digits, so that every record with an id gets its line (a deleted
+tweet's text is often null); the report counts them. Output is JSONL, one object per valid
+input record in input order::
 
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
      "labels": [...]}
@@ -25,7 +29,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
+from staffpulse.report.counts import count_of
 from staffpulse.signals.chunked import write_scored_jsonl
+from staffpulse.signals.record_fields import (
+    POST_TEXT_FIELDS,
+    field_key,
+    first_field,
+    is_repeated_header,
+)
 from staffpulse.signals.recordio import JsonArray, RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
@@ -44,6 +55,7 @@ class Record:
     line: int
     id: Any
     text: str
+    text_was_not_a_string: bool = False  # null or a number, scored as "" or its digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,40 +63,71 @@ class ClassifyReport:
     written: int
     skipped: int
     counts: dict[str, int]  # posts at or above each signal's threshold
+    texts_not_strings: int = 0  # records whose text was null or a number
 
     def summary(self) -> str:
         """``At or above threshold: job_opening 12, personality 3, ...``"""
         found = ", ".join(f"{s} {self.counts[s]:,}" for s in SIGNAL_NAMES)
         return f"At or above threshold: {found}"
 
+    def notes(self) -> list[str]:
+        """What the user should know about the input beyond the summary (one line each)."""
+        if not self.texts_not_strings:
+            return []
+        return [
+            f"{count_of(self.texts_not_strings, 'record')} had a text that is null or a number: "
+            'scored as an empty post ("") or as the number written out'
+        ]
+
 
 def _jsonl(
     fh: Iterable[str] | JsonArray, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[Record]:
     for n, where, rid, obj in json_objects(fh, name, on_skip, expected="id and text"):
-        text = obj.get("text")
-        if not isinstance(text, str):
-            on_skip(f"{where}: missing text (a string is required)")
+        key = first_field(obj, POST_TEXT_FIELDS)
+        if key is None:
+            found = ", ".join(obj) or "nothing"
+            on_skip(f"{where}: missing text: no 'text' field (found: {found})")
             continue
-        yield Record(n, rid, text)
+        text = obj[key]
+        if isinstance(text, str):
+            yield Record(n, rid, text)
+        elif text is None:
+            yield Record(n, rid, "", text_was_not_a_string=True)
+        elif isinstance(text, int | float) and not isinstance(text, bool):
+            yield Record(n, rid, str(text), text_was_not_a_string=True)
+        else:
+            on_skip(f"{where}: {key} must be a string, not {_json_type(text)}")
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), so classify reads the rows import reads.
     table = CsvTable(fh)
-    fields = table.header
-    if "id" not in fields or "text" not in fields:
+    columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
+    text_col = first_field(columns, POST_TEXT_FIELDS)
+    if "id" not in columns or text_col is None:
+        found = ", ".join(table.header) or "nothing"
         raise InputError(
-            f"{name}: the CSV header needs 'id' and 'text' columns (found: {', '.join(fields) or 'nothing'})",
+            f"{name}: the CSV header needs 'id' and 'text' columns (found: {found})",
             hint="rename the columns, or give JSONL with id and text",
         )
+    id_col, text_col = columns["id"], columns[text_col]
     for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
         n = row.line
-        rid, text = row.values.get("id"), row.values.get("text")
+        if is_repeated_header(row.values):
+            on_skip(f"{name}:{n}: the header again (files joined into one?), not a post")
+            continue
+        rid, text = row.values.get(id_col), row.values.get(text_col)
         if not rid or text is None:
             on_skip(f"{name}:{n}: missing id or text")
             continue
@@ -124,5 +167,12 @@ def classify_records(
             rows.append({"id": rec.id, **values, "labels": labels})
         return rows
 
-    written = write_scored_jsonl(records, score, output, on_progress, chunk)
-    return ClassifyReport(written, records.skipped, counts)
+    not_strings = 0
+
+    def score_counting(batch: list[Record]) -> list[dict[str, Any]]:
+        nonlocal not_strings
+        not_strings += sum(r.text_was_not_a_string for r in batch)
+        return score(batch)
+
+    written = write_scored_jsonl(records, score_counting, output, on_progress, chunk)
+    return ClassifyReport(written, records.skipped, counts, not_strings)

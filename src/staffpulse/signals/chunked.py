@@ -19,8 +19,8 @@ T = TypeVar("T")
 
 
 class RecordReport(Protocol):
-    """What a run over a record file tells its caller: lines written, records skipped, and
-    a one-line summary of what was found (for the terminal)."""
+    """What a run over a record file tells its caller: lines written, records skipped, a
+    one-line summary of what was found, and notes on the input (for the terminal)."""
 
     @property
     def written(self) -> int: ...
@@ -29,6 +29,8 @@ class RecordReport(Protocol):
     def skipped(self) -> int: ...
 
     def summary(self) -> str: ...
+
+    def notes(self) -> list[str]: ...
 
 
 def write_scored_jsonl(

@@ -1,7 +1,8 @@
 """Reading the JSONL/CSV record files of ``staffpulse classify`` and ``staffpulse roles``.
 
 Both commands take one file of records with an ``id`` and write one JSONL line per valid
-record, in order. What they share lives here: opening the file with a clear error, choosing
+record, in order. What they share lives here: opening the file with a clear error (a pipe
+too, decoded line by line: :mod:`~staffpulse.signals.record_input`), choosing
 JSONL or CSV (or a JSON array of objects, as ``staffpulse accounts --json`` prints), refusing
 an empty or binary file, walking JSON objects with their line numbers, and reporting
 malformed records to ``on_skip`` as ``file:line: reason`` instead of stopping.
@@ -25,11 +26,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from staffpulse.errors import EmptyInputError, InputError, MissingFileError, NothingImportedError
+from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import detect_encoding
+from staffpulse.signals.record_fields import folded_keys
+from staffpulse.signals.record_input import open_input
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.jsonio import json_error_reason
 
@@ -50,24 +52,6 @@ class LeftOut:
 # Control characters never occur in a text file people or tools write (tab, line breaks and
 # form feed aside): they mark a binary file (an image, a spreadsheet, random bytes).
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-def open_input(path: Path) -> tuple[IO[str], str | None]:
-    """The file as text, and a note for the user when its encoding was a guess (UTF-8 with or
-    without BOM, UTF-16/32 by BOM, else Windows-1252: nothing is replaced silently), or an
-    :class:`InputError` saying what to do."""
-    try:
-        encoding = detect_encoding(path)
-        stream = path.open(encoding=encoding.codec, errors=encoding.errors, newline="")
-        return stream, encoding.note
-    except FileNotFoundError as exc:
-        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})", hint="check its permissions"
-        ) from exc
 
 
 def valid_id(value: Any) -> bool:
@@ -106,11 +90,13 @@ def json_objects(
 ) -> Iterator[JsonRecord]:
     """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
-    skipped."""
-    for number, where, obj in _json_values(lines, name, on_skip):
-        if not isinstance(obj, dict):
+    skipped. Keys are matched as in a CSV header, whatever their case (``"ID"``), as
+    :func:`~staffpulse.signals.record_fields.folded_keys` says."""
+    for number, where, value in _json_values(lines, name, on_skip):
+        if not isinstance(value, dict):
             on_skip(f"{where}: expected a JSON object with {expected}")
             continue
+        obj = folded_keys(value)
         key = next((k for k in id_keys if valid_id(obj.get(k))), None)
         if key is None:
             on_skip(f"{where}: missing or invalid {id_keys[0]}")
@@ -171,7 +157,8 @@ class RecordFile(Generic[T]):
         self.skipped = 0
         self.left_out: Counter[str] = Counter()
         self._on_skip = on_skip
-        self._stream, self.encoding_note = open_input(path)
+        self._stream = open_input(path)
+        self.encoding_note = self._stream.note
         try:
             self._rows = self._kept(self._reader(jsonl, csv_rows, csv_header_words, empty_hint))
             self._head = list(itertools.islice(self._rows, 1))
@@ -253,6 +240,16 @@ class RecordFile(Generic[T]):
         yield from self._head
         self._head = []
         yield from self._rows
+
+    @property
+    def size(self) -> int:
+        """The input's size in bytes (of what a pipe held, too)."""
+        return self._stream.size
+
+    @property
+    def bytes_read(self) -> int:
+        """How many bytes of the input have been read so far: progress on a big file."""
+        return self._stream.bytes_read
 
     def close(self) -> None:
         self._stream.close()

@@ -4,11 +4,15 @@ Input is JSONL (one object a line), a JSON array of objects, or CSV (comma, semi
 found from the header; a BOM is fine; chosen by the ``.csv`` extension, or by a first line
 that is a CSV header naming ``id``) with ``id``, ``name`` (screen name), ``description`` (bio)
 and an optional ``text``: one post, or in JSON a list of posts. Other fields are ignored.
-staffpulse's own account fields stand in for absent ones: ``handle`` for ``id``,
-``display_name`` (else the handle) for ``name``, ``bio`` for ``description``, so the output
-of ``staffpulse accounts --json`` and a staffpulse accounts CSV or JSONL are read as they
-are; in such a file with a ``type``, the records that are not accounts (posts, follows) are
-left out and counted. Output is JSONL, one object per valid record, in input order::
+Other names stand in for absent ones (:mod:`~staffpulse.signals.record_fields`, whatever
+their case): staffpulse's own ``handle`` for ``id``, ``display_name`` (else the handle) for
+``name``, ``bio`` for ``description``, so the output of ``staffpulse accounts --json`` and a
+staffpulse accounts CSV or JSONL are read as they are; ``screen_name``,
+``user_description``, ``full_text`` and the like, and a tweet's nested ``user`` object, as
+X API v1.1 and twarc write them. In a file with a ``type``, the records that are not
+accounts (posts, follows) are left out and counted. A JSON record with none of name,
+description or text is malformed (tagging nothing would give it the empty account's
+answer). Output is JSONL, one object per valid record, in input order::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
@@ -25,13 +29,23 @@ Accounts are tagged in chunks, so memory stays flat on big files.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from staffpulse.errors import InputError
 from staffpulse.signals.chunked import write_scored_jsonl
+from staffpulse.signals.record_fields import (
+    DESCRIPTION_FIELDS,
+    ID_FIELDS,
+    NAME_FIELDS,
+    TEXT_FIELDS,
+    USER_OBJECTS,
+    field_key,
+    folded_keys,
+    is_repeated_header,
+)
 from staffpulse.signals.recordio import JsonArray, LeftOut, RecordFile, json_objects
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
@@ -67,10 +81,13 @@ class TagReport:
         """:func:`role_summary` of this report."""
         return role_summary(self)
 
+    def notes(self) -> list[str]:
+        """Nothing to add: a null or numeric field of an account is read as text, as ever."""
+        return []
 
-def _optional_str(obj: dict[str, Any], key: str) -> str | None:
-    """The field as a string ('' when absent or null); None when it has another type."""
-    value = obj.get(key)
+
+def _as_str(value: Any) -> str | None:
+    """A field as a string ('' for null, a number written out); None for another type."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -80,24 +97,34 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
     return None
 
 
-# staffpulse's own account fields (docs/formats.md), read when the contract's are absent: the
-# files a consultant already has (``staffpulse accounts --json``, an accounts CSV or JSONL)
-ID_FIELDS = ("id", "handle")
-NAME_FIELDS = ("name", "display_name")
-BIO_FIELDS = ("description", "bio")
-
-
-def _field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:
-    """The first of ``fields`` the record has: the contract's name, else staffpulse's."""
-    return next((f for f in fields if f in keys), None)
-
-
 def _not_an_account(kind: Any) -> str | None:
     """The kind of a staffpulse record that is not an account (``post``), from its ``type``;
     None for an account or a record without a type (the contract has none)."""
     if not isinstance(kind, str) or kind.strip().lower() in ("", "account"):
         return None
     return kind.strip().lower()
+
+
+def _pick(sources: list[dict[str, Any]], fields: tuple[str, ...]) -> tuple[str | None, Any]:
+    """The field of ``fields`` to read, and its value: the first one (record before its
+    nested author, in the order of ``fields``) with a value that is not null or "", else the
+    first one present (its empty value), else ``(None, None)``."""
+    present = [(f, source[f]) for source in sources for f in fields if f in source]
+    filled = next(((f, v) for f, v in present if v is not None and v != ""), None)
+    return filled or (present[0] if present else (None, None))
+
+
+def _posts(value: Any) -> tuple[bool, TextInput]:
+    """Whether the posts of a record can be read (one, a list, or none), and they."""
+    if value is None or isinstance(value, str):
+        return True, value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True, str(value)
+    if isinstance(value, list):
+        posts = [t for t in value if t is not None]  # a deleted post's null says nothing
+        if all(isinstance(t, str) for t in posts):
+            return True, posts
+    return False, None
 
 
 def _jsonl(
@@ -109,20 +136,26 @@ def _jsonl(
         if other is not None:
             yield LeftOut(other)
             continue
-        name_key = _field(obj, NAME_FIELDS)
-        screen_name = _optional_str(obj, name_key or "name")
-        bio = _optional_str(obj, _field(obj, BIO_FIELDS) or "description")
+        # a tweet-shaped record (X API v1.1, twarc) has its account in a nested object
+        sources = [obj] + [
+            folded_keys(author) for key in USER_OBJECTS if isinstance(author := obj.get(key), dict)
+        ]
+        name_key, name_value = _pick(sources, NAME_FIELDS)
+        bio_key, bio_value = _pick(sources, DESCRIPTION_FIELDS)
+        text_key, text_value = _pick([obj], TEXT_FIELDS)
+        if name_key is None and bio_key is None and text_key is None:
+            # tagging nothing would give every such record the same empty-account answer
+            on_skip(
+                f"{where}: no name, description or text to tag (found: {', '.join(obj)}); "
+                "an account needs 'name' and 'description'"
+            )
+            continue
+        screen_name, bio = _as_str(name_value), _as_str(bio_value)
         if screen_name is None or bio is None:
             on_skip(f"{where}: name and description must be strings")
             continue
-        if name_key != "name" and not screen_name:  # a bare account: its handle is its name
-            screen_name = _optional_str(obj, "handle") or ""
-        text = obj.get("text")
-        posts: TextInput
-        is_posts = isinstance(text, list) and all(isinstance(t, str) for t in text)
-        if text is None or isinstance(text, str) or is_posts:
-            posts = text
-        else:
+        readable, posts = _posts(text_value)
+        if not readable:
             on_skip(f"{where}: text must be a string or a list of strings")
             continue
         yield AccountRecord(n, rid, screen_name, bio, posts)
@@ -134,39 +167,48 @@ def _csv(
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), as classify and import do.
     table = CsvTable(fh)
-    fields = table.header
-    id_col = _field(fields, ID_FIELDS)
-    name_col, bio_col = _field(fields, NAME_FIELDS), _field(fields, BIO_FIELDS)
-    if id_col is None or (name_col is None and bio_col is None):
+    columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
+
+    def present(fields: tuple[str, ...]) -> list[str]:
+        return [columns[f] for f in fields if f in columns]
+
+    id_cols, name_cols = present(ID_FIELDS), present(NAME_FIELDS)
+    bio_cols, text_cols = present(DESCRIPTION_FIELDS), present(TEXT_FIELDS)
+    if not id_cols or not (name_cols or bio_cols):
         raise InputError(
             f"{name}: the CSV header needs 'id', 'name' and 'description' columns, or "
             f"staffpulse's 'handle', 'display_name' and 'bio' "
-            f"(found: {', '.join(fields) or 'nothing'})",
-            hint="rename the columns (text is optional), or give JSONL",
+            f"(found: {', '.join(table.header) or 'nothing'})",
+            hint="rename the columns (text is optional; docs/formats.md lists the other "
+            "names accepted), or give JSONL",
         )
+
+    def first_filled(values: Mapping[str, str], cols: list[str]) -> str | None:
+        return next((v for c in cols if (v := values.get(c)) and v.strip()), None)
+
     for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
         n, values = row.line, row.values
+        if is_repeated_header(values):
+            on_skip(f"{name}:{n}: the header again (files joined into one?), not an account")
+            continue
         other = _not_an_account(values.get("type"))
         if other is not None:
             yield LeftOut(other)
             continue
         # the id, else the handle (a staffpulse account's id defaults to its handle)
-        rid = next((v for f in ID_FIELDS if (v := values.get(f)) and v.strip()), None)
+        rid = first_filled(values, id_cols)
         if rid is None:
-            on_skip(f"{name}:{n}: missing {'id' if id_col == 'id' else id_col}")
+            on_skip(f"{name}:{n}: missing {id_cols[0]}")
             continue
-        screen_name = values.get(name_col) if name_col else ""
-        if name_col != "name" and not screen_name:  # a bare account: its handle is its name
-            screen_name = values.get("handle")
         yield AccountRecord(
             n,
             rid,
-            screen_name or "",
-            (values.get(bio_col) if bio_col else "") or "",
-            values.get("text") or None,
+            first_filled(values, name_cols) or "",
+            first_filled(values, bio_cols) or "",
+            first_filled(values, text_cols),
         )
 
 

@@ -7,7 +7,9 @@ Contract (the held-out evaluation calls exactly this)::
 INPUT is JSONL with ``id`` and ``text`` per line (other fields ignored) or CSV with ``id,text``
 columns. OUT gets one JSON object per valid input record, in input order:
 ``{"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p, "labels": [...]}``
-where ``labels`` lists the signals at or above their decision thresholds. Malformed lines are
+where ``labels`` lists the signals at or above their decision thresholds. Keys match whatever
+their case, and ``full_text`` or ``content`` stand in for an absent ``text``; a ``null`` text
+is scored as an empty post and a number as its digits (counted in a note). Malformed lines are
 reported on stderr with file and line number, skipped, and counted at the end; they never
 stop the run while some lines are good. A missing INPUT (exit code 66), an unreadable, binary
 or empty one, or a CSV without ``id`` and ``text`` columns (exit code 65) is an error with a
@@ -65,7 +67,6 @@ def classify_command(
         verb="Classified",
         noun="post",
         malformed="line",
-        bytes_per_record=150,
     )
     run_record_job(job, input_path, output, err_console)
 

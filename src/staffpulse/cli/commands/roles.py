@@ -71,7 +71,6 @@ def roles_command(
         verb="Tagged",
         noun="account",
         malformed="record",
-        bytes_per_record=250,  # a rough size of one account, for the progress bar's total
     )
     run_record_job(job, input_path, output, err_console)
 

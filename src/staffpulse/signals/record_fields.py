@@ -1,0 +1,68 @@
+"""The field names ``classify`` and ``roles`` read, and the other names they accept: one place.
+
+The contract's names come first (``id``, ``text``, ``name``, ``description``); staffpulse's
+own account fields next (``handle``, ``display_name``, ``bio``: ``staffpulse accounts
+--json``); then the names other tools give the same thing (X API v1.1 and twarc:
+``screen_name``, ``full_text``; exports: ``user_description``, ``content``). A key matches
+whatever its case, spaces around it, and spaces or hyphens for underscores (``"Display
+Name"`` is ``display_name``), in JSON as in a CSV header. The first name of a list a record
+has wins. docs/formats.md lists these names for users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "DESCRIPTION_FIELDS",
+    "ID_FIELDS",
+    "NAME_FIELDS",
+    "POST_TEXT_FIELDS",
+    "TEXT_FIELDS",
+    "USER_OBJECTS",
+    "field_key",
+    "first_field",
+    "folded_keys",
+    "is_repeated_header",
+]
+
+ID_FIELDS = ("id", "handle")
+# classify: one post's text
+POST_TEXT_FIELDS = ("text", "full_text", "content", "tweet")
+# roles: an account's screen name, bio, and its posts (one, or a JSON list)
+NAME_FIELDS = ("name", "display_name", "screen_name", "username", "user_name", "handle")
+DESCRIPTION_FIELDS = ("description", "bio", "user_description", "profile_description")
+TEXT_FIELDS = (*POST_TEXT_FIELDS, "posts")
+# a tweet-shaped record carries its author here (X API v1.1 and twarc: user; twarc2: author)
+USER_OBJECTS = ("user", "author")
+
+
+def field_key(name: str) -> str:
+    """A field name as it is matched: ``" Display-Name "`` -> ``display_name``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def folded_keys(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """``obj`` with its keys matched as :func:`field_key` says; when two keys fold into one
+    (``id`` and ``ID``), the one spelled as matched wins, else the first."""
+    if all(field_key(key) == key for key in obj):
+        return dict(obj)  # the common case, written by a program: nothing to fold
+    folded = {key: value for key, value in obj.items() if field_key(key) == key}
+    for key, value in obj.items():
+        folded.setdefault(field_key(key), value)
+    return folded
+
+
+def first_field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:
+    """The first of ``fields`` among ``keys`` (already folded), or None."""
+    present = set(keys)
+    return next((f for f in fields if f in present), None)
+
+
+def is_repeated_header(values: Mapping[str, str | None]) -> bool:
+    """True for a CSV row that repeats the header (two files joined with ``cat``): each cell
+    is its own column's name."""
+    return bool(values) and all(
+        cell is not None and field_key(cell) == field_key(column) for column, cell in values.items()
+    )

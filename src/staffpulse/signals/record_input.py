@@ -1,0 +1,161 @@
+"""Opening the INPUT of ``staffpulse classify`` and ``staffpulse roles`` as lines of text.
+
+INPUT may be any readable file: a regular one, or a pipe, a process substitution
+(``<(zcat posts.jsonl.gz)``), ``/dev/stdin`` or a FIFO. Those can be read only once, and
+the encoding scan reads a file before its lines are read, so they are first copied, once,
+to a temporary file (on disk: memory stays flat on big inputs).
+
+Text is decoded line by line: a file joined from several sources (``cat a.jsonl b.jsonl``)
+may hold one line saved as Windows-1252 among UTF-8 ones, and that line must not change how
+the others read (their ids are written back exactly). So every line that is valid UTF-8 is
+read as UTF-8, and only a line that is not falls back to Windows-1252 (Latin-1 for the few
+bytes Windows-1252 leaves undefined), with one note naming the first such line. A byte order
+mark is dropped wherever a line starts with one (files joined with ``cat`` keep theirs).
+A file that starts with a UTF-16 or UTF-32 byte order mark is decoded whole, as it was
+written; bytes it cannot decode become U+FFFD, with a note.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from staffpulse.errors import InputError, MissingFileError
+from staffpulse.sources.base import SCAN_BYTES, bom_codec, first_bad_line
+
+__all__ = ["InputLines", "open_input"]
+
+# Line ends as Python's newline="" reads them: \r\n, \n, or a lone \r (old Mac CSV).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_BOM = "\ufeff"
+
+
+class InputLines:
+    """The lines of INPUT as text, line ends kept, read lazily; iterate once, then close.
+
+    ``size`` is the input's size in bytes and ``bytes_read`` how many of them have been read
+    so far (for a progress bar); ``note`` tells the user how the encoding was guessed, or is
+    None when the file is plain UTF-8."""
+
+    def __init__(self, binary: IO[bytes], size: int, note: str | None, codec: str | None) -> None:
+        self._binary = binary
+        self.size = size
+        self.note = note
+        self._lines = _decoded_lines(binary) if codec is None else _whole_file_lines(binary, codec)
+
+    @property
+    def bytes_read(self) -> int:
+        try:
+            return self._binary.tell()
+        except (OSError, ValueError):  # closed: all of it was read
+            return self.size
+
+    def __iter__(self) -> Iterator[str]:
+        return self._lines
+
+    def __next__(self) -> str:
+        return next(self._lines)
+
+    def close(self) -> None:
+        self._binary.close()
+
+
+def open_input(path: Path) -> InputLines:
+    """INPUT ready to be read as lines, or an :class:`InputError` saying what to do."""
+    try:
+        binary = _open_once(path)
+    except FileNotFoundError as exc:
+        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read the file ({exc.strerror or exc})", hint="check its permissions"
+        ) from exc
+    try:
+        return _lines_of(binary)
+    except BaseException:
+        binary.close()
+        raise
+
+
+def _open_once(path: Path) -> IO[bytes]:
+    """A seekable binary handle on INPUT: the file itself, or a copy of what a pipe held."""
+    handle = path.open("rb")
+    if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        return handle
+    with handle:
+        # handed to the caller, who closes it (a temporary file is removed when closed)
+        copy = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            shutil.copyfileobj(handle, copy, SCAN_BYTES)
+            copy.seek(0)
+        except BaseException:
+            copy.close()
+            raise
+        return copy
+
+
+def _lines_of(binary: IO[bytes]) -> InputLines:
+    size = os.fstat(binary.fileno()).st_size
+    head = binary.read(4)
+    binary.seek(0)
+    codec = bom_codec(head)
+    bad = first_bad_line(_chunks(binary), codec or "utf-8")
+    binary.seek(0)
+    if codec is not None:
+        note = None
+        if bad is not None:
+            name = codec.upper()
+            note = (
+                f"{name} with bytes that are not valid {name}; they were read as "
+                "\N{REPLACEMENT CHARACTER}: check the text, or save the file as UTF-8"
+            )
+        return InputLines(binary, size, note, codec)
+    note = None
+    if bad is not None:
+        note = (
+            f"not UTF-8 (first at line {bad}): the lines that are not UTF-8 were read as "
+            "Windows-1252, the others as UTF-8: check accented names, or save the file as "
+            "UTF-8 and try again"
+        )
+    return InputLines(binary, size, note, None)
+
+
+def _chunks(binary: IO[bytes]) -> Iterator[bytes]:
+    while chunk := binary.read(SCAN_BYTES):
+        yield chunk
+
+
+def _whole_file_lines(binary: IO[bytes], codec: str) -> Iterator[str]:
+    # bad bytes (told in the note) become U+FFFD rather than stop the run
+    stream = io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="")
+    for line in stream:
+        yield line.removeprefix(_BOM)
+
+
+def _decoded_lines(binary: IO[bytes]) -> Iterator[str]:
+    for raw in binary:  # split at b"\n", which no UTF-8 or Windows-1252 character contains
+        text = _decode_line(raw).removeprefix(_BOM)
+        if "\r" in text[:-2]:  # a lone \r ends a line too, as open(newline="") reads it
+            yield from (line.removeprefix(_BOM) for line in _LINE.findall(text))
+        else:
+            yield text
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")  # decodes any byte: nothing is ever dropped

@@ -1,0 +1,49 @@
+"""What classify and roles share on the terminal: the progress bar over INPUT."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from staffpulse.cli.record_files import record_progress
+from staffpulse.signals.batch import read_records
+
+
+def test_the_bar_ends_full_whatever_the_size_of_a_line(tmp_path: Path) -> None:
+    """QA F13: 2 KB tweet lines (a user object beside the text) left the bar at 7 %."""
+    src = tmp_path / "wide.jsonl"
+    user = {"description": "x" * 2000}
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": "hi", "user": user}) + "\n" for i in range(300)),
+        encoding="utf-8",
+    )
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    with (
+        read_records(src, lambda _: None) as records,
+        record_progress(console, records, "classify", "posts", min_bytes=0) as advance,
+    ):
+        assert advance is not None
+        batch = []
+        for record in records:
+            batch.append(record)
+            if len(batch) == 100:
+                advance(len(batch))
+                batch = []
+    frames = screen.getvalue()
+    assert "300 posts" in frames
+    assert "0:00:00" in frames  # nothing left to do: the bar is full at the end
+
+
+def test_no_bar_for_a_small_file_or_off_a_terminal(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "hi"}\n', encoding="utf-8")
+    with read_records(src, lambda _: None) as records:
+        with record_progress(Console(file=io.StringIO()), records, "x", "posts", 0) as bar:
+            assert bar is None
+        terminal = Console(file=io.StringIO(), force_terminal=True)
+        with record_progress(terminal, records, "x", "posts") as bar:
+            assert bar is None  # under 1 MB

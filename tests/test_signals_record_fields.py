@@ -1,0 +1,34 @@
+"""The field names classify and roles read, matched as a CSV header is."""
+
+from __future__ import annotations
+
+from staffpulse.signals.record_fields import (
+    NAME_FIELDS,
+    field_key,
+    first_field,
+    folded_keys,
+    is_repeated_header,
+)
+
+
+def test_keys_fold_case_spaces_and_hyphens() -> None:
+    assert field_key(" Display-Name ") == "display_name"
+    assert field_key("User Description") == "user_description"
+    assert folded_keys({"ID": 1, "Text": "hi"}) == {"id": 1, "text": "hi"}
+
+
+def test_the_key_spelled_as_matched_wins_over_a_folded_twin() -> None:
+    assert folded_keys({"ID": "upper", "id": "lower"}) == {"id": "lower"}
+    assert folded_keys({"Id": "first", "ID": "second"}) == {"id": "first"}
+
+
+def test_the_contract_name_comes_before_other_names() -> None:
+    assert first_field(["screen_name", "name"], NAME_FIELDS) == "name"
+    assert first_field(["username", "screen_name"], NAME_FIELDS) == "screen_name"
+    assert first_field(["about"], NAME_FIELDS) is None
+
+
+def test_a_row_repeating_the_header_is_told_from_data() -> None:
+    assert is_repeated_header({"id": "ID", "text": "text"})
+    assert not is_repeated_header({"id": "1", "text": "text"})
+    assert not is_repeated_header({})

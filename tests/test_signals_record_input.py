@@ -1,0 +1,101 @@
+"""Opening the INPUT of classify and roles: pipes read once, text decoded line by line."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import InputError, MissingFileError
+from staffpulse.signals.record_input import open_input
+
+
+def _lines(path: Path) -> tuple[list[str], str | None]:
+    lines = open_input(path)
+    try:
+        return list(lines), lines.note
+    finally:
+        lines.close()
+
+
+def test_a_stray_windows_1252_line_changes_only_itself(tmp_path: Path) -> None:
+    src = tmp_path / "joined.jsonl"
+    src.write_bytes("café ☕\n".encode() + "señor\n".encode("cp1252") + "naïve\n".encode())
+    lines, note = _lines(src)
+    assert lines == ["café ☕\n", "señor\n", "naïve\n"]
+    assert note is not None and "first at line 2" in note and "Windows-1252" in note
+
+
+def test_plain_utf8_has_no_note_and_keeps_every_line_end(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"\xef\xbb\xbfid,text\r\n1,a\r2,b\n3,c")
+    lines, note = _lines(src)
+    assert lines == ["id,text\r\n", "1,a\r", "2,b\n", "3,c"]  # as open(newline="") reads
+    assert note is None
+
+
+def test_a_byte_order_mark_inside_the_file_is_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "joined.jsonl"
+    src.write_bytes(b'{"id": 1}\n\xef\xbb\xbf{"id": 2}\n')
+    assert _lines(src)[0] == ['{"id": 1}\n', '{"id": 2}\n']
+
+
+def test_bytes_windows_1252_leaves_undefined_are_read_as_latin_1(tmp_path: Path) -> None:
+    src = tmp_path / "odd.csv"
+    src.write_bytes(b"a\x81b\n")
+    assert _lines(src)[0] == ["a\x81b\n"]
+
+
+def test_utf16_with_its_mark_is_decoded_whole(tmp_path: Path) -> None:
+    src = tmp_path / "ps.csv"
+    src.write_bytes("id,text\n1,café\n".encode("utf-16"))
+    assert _lines(src) == (["id,text\n", "1,café\n"], None)
+
+
+def test_a_pipe_is_read_once_with_its_size_known(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    data = b'{"id": 1}\n{"id": 2}\n'
+
+    def feed() -> None:
+        with os.fdopen(write_end, "wb") as sink:
+            sink.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        lines = open_input(Path(f"/dev/fd/{read_end}"))
+    finally:
+        writer.join()
+        os.close(read_end)
+    try:
+        assert lines.size == len(data)
+        assert list(lines) == ['{"id": 1}\n', '{"id": 2}\n']
+        assert lines.bytes_read == len(data)
+    finally:
+        lines.close()
+
+
+def test_a_fifo_whose_writer_is_gone_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "posts.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as sink:
+            sink.write(b'{"id": 1}\n')
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        lines, _ = _lines(fifo)
+    finally:
+        writer.join()
+    assert lines == ['{"id": 1}\n']
+
+
+def test_missing_or_folder_input_is_told(tmp_path: Path) -> None:
+    with pytest.raises(MissingFileError, match="no such file"):
+        open_input(tmp_path / "nope.jsonl")
+    with pytest.raises(InputError, match="is a folder"):
+        open_input(tmp_path)
