@@ -326,6 +326,66 @@ def test_an_as_of_date_no_platform_lived_in_is_bad_input_not_a_traceback(
     assert isinstance(result.exception, SystemExit)  # a clean exit, no traceback
 
 
+def _offline_fetcher(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
+    import socket
+
+    from staffpulse.errors import FetchError
+
+    def offline(store: object, handle: str) -> None:
+        calls.append(handle)
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except OSError:
+            raise FetchError(f"{handle}: request failed (NetworkError)") from None
+
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: offline)
+
+
+def test_x_handles_without_a_token_are_told_apart_from_the_network_on_retry(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    _offline_fetcher(monkeypatch, calls)  # and no X_BEARER_TOKEN (conftest clears it)
+    sent = tmp_path / "sent.txt"
+    sent.write_text(
+        "a.bsky.social\n@ann@hr.social\nhttps://x.com/JaneRecruits\n@jane@fosstodon.org\n"
+        "@talent_tom\n",
+        encoding="utf-8",
+    )
+    first = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    retried = runner.invoke(app, ["add-handles", "--retry", "--db", str(db)])
+    assert retried.exit_code == 0, retried.output
+    for result in (first, retried):
+        said = " ".join(result.output.split())
+        assert (
+            "2 X handles wait for X credentials: set X_BEARER_TOKEN (or add the token in "
+            "Settings), then run staffpulse add-handles --retry" in said
+        )
+        # only jane@fosstodon.org waits for the network
+        assert "Not tried: 1 handle whose service could not be reached (the network: 1)" in said
+    data = json.loads(
+        runner.invoke(app, ["add-handles", "--retry", "--db", str(db), "--json"]).stdout
+    )
+    assert {h["handle"] for h in data["waiting_for_credentials"]} == {"janerecruits", "talent_tom"}
+    assert sum(u["skipped"] for u in data["unreachable"]) == 1
+
+
+def test_a_bluesky_handle_and_its_did_sent_together_are_one_handle(
+    db: Path, tmp_path: Path
+) -> None:
+    did = "did:plc:ubudpurydqvit3dhdnx4v6sv"
+    with open_store(db) as store:
+        add_posts(store, Account(platform="bluesky", id=did, handle="benoist.dev"))
+    sent = tmp_path / "sent.txt"
+    sent.write_text(f"https://bsky.app/profile/benoist.dev\n{did}\n", encoding="utf-8")
+    result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 added (1 known); 1 already on the list (1 known)" in result.output
+    with open_store(db) as store:
+        assert [(h.handle, h.account_id) for h in list_handles(store)] == [("benoist.dev", did)]
+
+
 def _add_long_handled_contacts(db: Path, count: int) -> list[str]:
     """Accounts rita replies to whose handles X would refuse (over 15 characters)."""
     names = [f"recruiting_desk_{n}" for n in range(count)]

@@ -168,3 +168,82 @@ def test_an_x_handle_without_a_token_says_so_even_with_the_network_down(
     report = add_handles(store, entries, fetcher=offline)
     (dave,) = [h for h in report.added if h.handle == "dave_hr"]
     assert dave.status == "pending" and dave.message == "no X credentials: stored for later"
+
+
+def test_x_handles_waiting_for_a_token_are_not_counted_as_not_tried_for_the_network() -> None:
+    # conftest clears X_BEARER_TOKEN: the X handles wait for credentials, online or not
+    store = build_store()
+    calls: list[str] = []
+
+    def offline(store_: Store, platform: str, handle: str) -> Account:
+        calls.append(handle)
+        raise _unreachable(f"{handle}: request failed")
+
+    entries = [
+        HandleEntry("bluesky", "a.bsky.social", "f:1"),
+        HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
+        HandleEntry("x", "janerecruits", "f:3"),
+        HandleEntry("mastodon", "jane@hr.social", "f:4"),
+        HandleEntry("x", "talent_tom", "f:5"),
+    ]
+    report = add_handles(store, entries, fetcher=offline)
+    assert calls == ["a.bsky.social", "ann@fosstodon.org"]
+    waiting = report.waiting_for_credentials
+    assert [o.handle.handle for o in waiting] == ["janerecruits", "talent_tom"]
+    assert all(o.unreachable is None and not o.tried for o in waiting)
+    missing = waiting[0].missing_credentials
+    assert missing is not None and "X_BEARER_TOKEN" in (missing.hint or "")
+    network = report.unreachable[-1]
+    assert network.label == "the network" and network.skipped == 1  # jane@hr.social only
+
+
+BSKY_DID = "did:plc:ubudpurydqvit3dhdnx4v6sv"
+
+
+def _bluesky_store() -> Store:
+    store = build_store()
+    account = Account(platform="bluesky", id=BSKY_DID, handle="benoist.dev")
+    store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
+    return store
+
+
+def test_a_bluesky_handle_and_its_did_in_one_list_are_stored_once() -> None:
+    store = _bluesky_store()
+    entries = [
+        HandleEntry("bluesky", "benoist.dev", "f:1"),
+        HandleEntry("bluesky", BSKY_DID, "f:2"),
+    ]
+    report = add_handles(store, entries)
+    assert [h.handle for h in report.added] == ["benoist.dev"]
+    assert [h.handle for h in report.already_listed] == ["benoist.dev"]  # the DID: a duplicate
+    assert [(h.handle, h.account_id) for h in list_handles(store)] == [("benoist.dev", BSKY_DID)]
+
+
+def test_a_handle_sent_after_its_did_replaces_the_did_in_the_one_row() -> None:
+    store = _bluesky_store()
+    add_handles(store, [HandleEntry("bluesky", BSKY_DID, "a:1")])
+    again = add_handles(store, [HandleEntry("bluesky", "benoist.dev", "b:1")])
+    assert again.added == [] and [h.handle for h in again.already_listed] == ["benoist.dev"]
+    (row,) = list_handles(store)
+    assert (row.handle, row.account_id, row.source) == ("benoist.dev", BSKY_DID, "a:1")
+
+
+def test_a_retry_merges_a_handle_and_its_did_once_both_are_fetched() -> None:
+    store = build_store()
+    entries = [
+        HandleEntry("bluesky", "benoist.dev", "f:1"),
+        HandleEntry("bluesky", BSKY_DID, "f:2"),
+    ]
+    add_handles(store, entries, fetcher=None)  # offline: both kept pending, not yet known as one
+    assert len(list_handles(store)) == 2
+
+    def online(store_: Store, platform: str, handle: str) -> Account:
+        account = Account(platform=platform, id=BSKY_DID, handle="benoist.dev")
+        store_.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
+        return account
+
+    retried = add_handles(store, pending_entries(store), fetcher=online)
+    assert retried.added == [] and len(retried.already_listed) == 2
+    (row,) = list_handles(store)
+    assert (row.handle, row.account_id) == ("benoist.dev", BSKY_DID)
+    assert row.status != "pending"

@@ -70,7 +70,8 @@ def missing_credentials(platform: str) -> AuthError | None:
     if platform == "x" and not get_secret("x_bearer_token"):
         return AuthError(
             "no X credentials: stored for later",
-            hint="set X_BEARER_TOKEN, then run: staffpulse add-handles --retry",
+            hint="set X_BEARER_TOKEN (or add the token in Settings), then run staffpulse "
+            "add-handles --retry",
         )
     return None
 
@@ -196,14 +197,17 @@ class ReachabilityGuard:
             return platform, handle.rpartition("@")[2].lower()
         return platform, None
 
-    def blocked(self, platform: str, handle: str) -> Unreachable | None:
-        """The reason not to try this handle, counting it as skipped; None: go ahead."""
+    def blocked(self, platform: str, handle: str, *, count: bool = True) -> Unreachable | None:
+        """The reason not to try this handle, counting it as skipped; None: go ahead.
+
+        ``count=False`` when something else keeps the handle from being fetched (a missing
+        token): the outage is not why it waits, so it is not counted as not tried for it."""
         hit = self.down.get(self._key(platform, handle)) or self.down.get(("*", None))
         if hit is None and len(self.down) >= 2 and not self.answered:
             names = " and ".join(u.label for u in self.down.values())
             hit = Unreachable("*", None, f"{names} failed to connect and nothing answered")
             self.down[("*", None)] = hit
-        if hit is not None:
+        if hit is not None and count:
             hit.skipped += 1
         return hit
 

@@ -8,6 +8,9 @@ handles, DIDs and bsky.app URLs, Mastodon ``@user@instance`` and profile URLs).
 Every handle is kept in the ``connect_handles`` table. When an account can be fetched (the
 importers' live fetchers, with credentials where the platform needs them) it is fetched and
 tagged with its role; otherwise it stays ``pending`` until ``add-handles --retry``.
+
+One account is one row: a Bluesky handle and its DID (or a handle sent in after the account's
+DID) resolve to the same account id, and the row already listing that account is kept.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_
 from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
 from staffpulse.connect.handle_files import read_handles as read_handles
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import AuthError, StaffpulseError
 from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
 from staffpulse.handles import MASTODON_USER_RE as MASTODON_USER_RE
 from staffpulse.handles import PLATFORMS as PLATFORMS
@@ -72,6 +75,8 @@ class HandleOutcome:
     tried: bool  # a fetch was attempted (it may have failed)
     # the outage that kept this handle from being fetched, or that its own failure revealed
     unreachable: Unreachable | None = None
+    # the token it waits for: a retry, online or not, fetches it only once the token is set
+    missing_credentials: AuthError | None = None
 
 
 @dataclass
@@ -90,6 +95,11 @@ class AddReport:
     def already_listed(self) -> list[PendingHandle]:
         """Handles the list had already (their status is refreshed, never duplicated)."""
         return [o.handle for o in self.outcomes if not o.new]
+
+    @property
+    def waiting_for_credentials(self) -> list[HandleOutcome]:
+        """Outcomes of the handles kept pending because their platform's token is missing."""
+        return [o for o in self.outcomes if o.missing_credentials is not None]
 
 
 def _find(store: Store, platform: str, handle: str) -> Account | None:
@@ -127,16 +137,16 @@ def add_handles(
         status, message = ("known", "already in the store") if account else ("pending", None)
         tried = False
         outage: Unreachable | None = None
+        waiting: AuthError | None = None
         if account is None and fetcher is not None:
-            outage = guard.blocked(entry.platform, entry.handle)
-            if outage is not None:
-                missing = missing_credentials(entry.platform)
-                # a missing token is the truer reason: it would not be fetched online either
-                message = (
-                    missing.message
-                    if missing is not None
-                    else f"not tried: {outage.label} could not be reached ({outage.reason})"
-                )
+            missing = missing_credentials(entry.platform)
+            # a missing token is the truer reason: it would not be fetched online either, so
+            # the outage neither counts it as not tried nor is named as its reason
+            outage = guard.blocked(entry.platform, entry.handle, count=missing is None)
+            if outage is not None and missing is not None:
+                message, waiting, outage = missing.message, missing, None
+            elif outage is not None:
+                message = f"not tried: {outage.label} could not be reached ({outage.reason})"
             else:
                 tried = True
                 try:
@@ -144,6 +154,8 @@ def add_handles(
                 except StaffpulseError as exc:
                     message = exc.message
                     outage = guard.record(entry.platform, entry.handle, exc)
+                    if isinstance(exc, AuthError) and missing is not None:
+                        waiting = missing
                 else:
                     if account is not None:
                         guard.record(entry.platform, entry.handle, None)
@@ -152,6 +164,9 @@ def add_handles(
         elif account is None:
             message = "stored for later: fetching is off or not possible"
         role = _tag(store, account, role_model) if account else None
+        kept = _keep_one_row(store, entry, account.id) if account else None
+        handle = kept or entry.handle
+        new = new and kept is None
         store.conn.execute(
             """
             INSERT INTO connect_handles (platform, handle, status, account_id, role, source,
@@ -164,7 +179,7 @@ def add_handles(
             """,
             (
                 entry.platform,
-                entry.handle,
+                handle,
                 status,
                 account.id if account else None,
                 role,
@@ -177,14 +192,45 @@ def add_handles(
         row = _from_row(
             store.conn.execute(
                 "SELECT * FROM connect_handles WHERE platform = ? AND handle = ?",
-                (entry.platform, entry.handle),
+                (entry.platform, handle),
             ).fetchone()
         )
-        outcome = HandleOutcome(row, new=new, tried=tried, unreachable=outage)
+        outcome = HandleOutcome(
+            row, new=new, tried=tried, unreachable=outage, missing_credentials=waiting
+        )
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return AddReport(outcomes, guard.outages)
+
+
+def _keep_one_row(store: Store, entry: HandleEntry, account_id: str) -> str | None:
+    """The handle of the one row kept for an account listed under another handle too (a
+    Bluesky handle and its DID); None when no other handle lists it.
+
+    The row listed first is kept and the others are removed (rows from before this rule). A
+    row listed under a DID takes the handle sent in: people recognise a handle, not a DID.
+    """
+    rows = store.conn.execute(
+        "SELECT handle FROM connect_handles WHERE platform = ? AND (account_id = ? OR handle = ?)"
+        " ORDER BY added_at, handle",
+        (entry.platform, account_id, entry.handle),
+    ).fetchall()
+    handles: list[str] = [row["handle"] for row in rows]
+    if all(h == entry.handle for h in handles):
+        return None
+    kept = handles[0]
+    store.conn.executemany(
+        "DELETE FROM connect_handles WHERE platform = ? AND handle = ?",
+        [(entry.platform, h) for h in handles[1:]],
+    )
+    if kept.startswith("did:") and not entry.handle.startswith("did:"):
+        store.conn.execute(
+            "UPDATE connect_handles SET handle = ? WHERE platform = ? AND handle = ?",
+            (entry.handle, entry.platform, kept),
+        )
+        kept = entry.handle
+    return kept
 
 
 def _tag(store: Store, account: Account, model: RoleModelLike | None) -> str | None:

@@ -129,7 +129,7 @@ def suggest_report(
     # below overflows (and no platform existed to rank anything)
     require_plausible_date("--as-of", as_of)
     notes: list[str] = []
-    model = role_model if role_model is not None else _shipped_role_model()
+    model = role_model if role_model is not None else load_shipped_role_model()
     text = scorer if scorer is not None else load_text_signals_or_none()
     if model is None:
         if wanted:
@@ -303,8 +303,10 @@ def suggest_report(
     return report
 
 
-def _shipped_role_model() -> RoleModelLike | None:
-    # Imported on use: the role model pulls in scikit-learn, which connect needs only here.
+def load_shipped_role_model() -> RoleModelLike | None:
+    """The shipped role model, or None (told once) when it cannot be loaded; ``connect`` and
+    ``add-handles`` both tag accounts with it."""
+    # Imported on use: the role model pulls in scikit-learn, which only tagging needs.
     from staffpulse.signals.roles import load_role_model_or_none
 
     return load_role_model_or_none()

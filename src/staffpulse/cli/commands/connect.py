@@ -14,7 +14,6 @@ from rich.table import Table
 
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
-from staffpulse.connect.citizen import RoleModelLike
 from staffpulse.connect.export import (
     FORMATS,
     ExportResult,
@@ -32,9 +31,10 @@ from staffpulse.connect.handles import (
     merge_pending,
     read_handles,
 )
-from staffpulse.connect.suggest import SuggestOptions, suggest_report
+from staffpulse.connect.suggest import SuggestOptions, load_shipped_role_model, suggest_report
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
+from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal_connect import render_suggestions
 from staffpulse.sources.base import Problem
@@ -185,7 +185,7 @@ def add_handles_command(
     with open_store(db) as store:
         if retry:
             entries = merge_pending(store, entries)
-        model = _role_model() if entries and not no_fetch else None
+        model = load_shipped_role_model() if entries and not no_fetch else None
         fetcher = None if no_fetch else fetch_into_store
         with Progress(
             SpinnerColumn(),
@@ -237,6 +237,8 @@ def add_handles_command(
             "added": [h.as_dict() for h in result.added],
             "already_listed": [h.as_dict() for h in result.already_listed],
             "unreachable": [u.as_dict() for u in result.unreachable],
+            # pending until a token is set: no retry fetches them, online or not
+            "waiting_for_credentials": [o.handle.as_dict() for o in result.waiting_for_credentials],
             "problems": [p.as_dict() for p in problems],
             "duplicates": duplicates,
             "pending": [h.as_dict() for h in listed] if show_list else None,
@@ -256,6 +258,7 @@ def add_handles_command(
                 extra.append(f"merged {count_of(duplicates, 'duplicate')}")
             tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
             console.print(f"Handles: {'; '.join(parts)}.{tail}", highlight=False, soft_wrap=True)
+        _print_waiting_for_credentials(result.waiting_for_credentials)
         not_tried = [u for u in result.unreachable if u.skipped]
         if not_tried:
             where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
@@ -298,11 +301,21 @@ def _print_not_exported(result: ExportResult) -> None:
     )
 
 
-def _role_model() -> RoleModelLike | None:
-    # Imported on use: the role model pulls in scikit-learn, which only fetched handles need.
-    from staffpulse.signals.roles import load_role_model_or_none
-
-    return load_role_model_or_none()
+def _print_waiting_for_credentials(waiting: list[HandleOutcome]) -> None:
+    """``2 X handles wait for X credentials: set X_BEARER_TOKEN ..., then run ...``."""
+    by_platform: dict[str, list[HandleOutcome]] = {}
+    for outcome in waiting:
+        by_platform.setdefault(outcome.handle.platform, []).append(outcome)
+    for platform, outcomes in by_platform.items():
+        name = platform_name(platform)
+        verb = "waits" if len(outcomes) == 1 else "wait"
+        hint = outcomes[0].missing_credentials.hint if outcomes[0].missing_credentials else None
+        console.print(
+            f"{escape(count_of(len(outcomes), f'{name} handle'))} {verb} for {escape(name)} "
+            f"credentials" + (f": {escape(hint)}" if hint else "."),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _by_status(handles: list[PendingHandle]) -> str:
