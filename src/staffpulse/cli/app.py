@@ -1,7 +1,11 @@
 """The Typer app, its global options and the error boundary.
 
-Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``; they are
-discovered here so that each part of the product owns its own commands. Domain errors
+Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``, so that each
+part of the product owns its own commands. A module is imported only when one of its
+commands runs (or ``--help`` lists them all, :data:`COMMAND_MODULES` says which module has
+which): ``staffpulse classify`` does not load the web dashboard, and a module that fails to
+import (a missing optional dependency, an edit in progress) takes down its own commands only,
+with a message, never the others. Domain errors
 (:mod:`staffpulse.errors`) become one-line messages with a hint and the error's exit code;
 ``--debug`` shows the traceback as well, and keeps the exit code (scripts tell failures apart
 by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
@@ -13,15 +17,14 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import pkgutil
 import sys
 import traceback
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from staffpulse import __version__
 from staffpulse.errors import StaffpulseError
@@ -29,25 +32,49 @@ from staffpulse.errors import StaffpulseError
 err_console = Console(stderr=True)
 # commands that write a file of their own (replaced only when the run succeeds), not the store
 FILE_COMMANDS = frozenset({"classify", "roles", "avatar"})
+# Each command and the module of staffpulse.cli.commands that registers it, in the order
+# ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules).
+COMMAND_MODULES = {
+    "audit": "audit",
+    "benchmark": "audit",
+    "avatar": "avatar",
+    "classify": "classify",
+    "connect": "connect",
+    "add-handles": "connect",
+    "demo": "demo",
+    "roles": "roles",
+    "score": "score",
+    "serve": "serve",
+    "import": "store",
+    "stats": "store",
+    "accounts": "store",
+    "fetch": "fetch",
+    "listen": "listen",
+    "inbox": "listen",
+}
 
 
 class _ErrorBoundaryGroup(TyperGroup):
     """Turns StaffpulseError into a readable message; keeps tracebacks for --debug."""
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        added = [name for name in super().list_commands(ctx) if name not in COMMAND_MODULES]
+        return [*COMMAND_MODULES, *added]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMAND_MODULES:
+            command = self.commands[cmd_name] = _load_command(cmd_name)
+        return command
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except StaffpulseError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc(file=sys.stderr)
-            err_console.print(
-                f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True
-            )
-            if exc.hint:
-                err_console.print(
-                    f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
-                )
-            raise typer.Exit(exc.exit_code) from None
+            _fail(ctx, exc)
+        except ImportError as exc:
+            # a part of staffpulse that does not load: said in words, not a traceback
+            _fail(ctx, _unloadable(ctx.invoked_subcommand or "staffpulse", exc))
         except KeyboardInterrupt:
             kept = (
                 "Any output file you had is unchanged."
@@ -68,6 +95,51 @@ class _ErrorBoundaryGroup(TyperGroup):
             if exc.code == 1 and _stdout_is_devnull():
                 raise typer.Exit(0) from None
             raise
+
+
+def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exc(file=sys.stderr)
+    err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
+    if exc.hint:
+        err_console.print(
+            f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
+        )
+    raise typer.Exit(exc.exit_code) from None
+
+
+def _unloadable(command: str, exc: BaseException) -> StaffpulseError:
+    return StaffpulseError(
+        f"staffpulse {command} cannot start: a part of staffpulse does not load "
+        f"({type(exc).__name__}: {exc})",
+        hint="reinstall staffpulse (pip install -e . in its folder), or run "
+        f"staffpulse --debug {command} to see where; the other commands still work",
+    )
+
+
+def _load_command(name: str) -> Any:  # a click command of Typer's own click
+    """The command ``name``, its module imported now; a stand-in that says why when the
+    module does not import (any error: a half-edited module may not even parse)."""
+    try:
+        module = importlib.import_module(f"staffpulse.cli.commands.{COMMAND_MODULES[name]}")
+        holder = typer.Typer(rich_markup_mode="rich")
+        module.register(holder)
+        return typer.main.get_group(holder).commands[name]
+    except Exception as exc:  # any: told to the user when the command is run
+        return _unavailable_command(name, exc)
+
+
+def _unavailable_command(name: str, exc: Exception) -> TyperCommand:
+    def fail() -> None:
+        raise _unloadable(name, exc) from exc
+
+    return TyperCommand(
+        name,
+        callback=fail,
+        help=f"(cannot start: {type(exc).__name__}: {exc})",
+        add_help_option=False,  # `staffpulse NAME --help` says why too
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    )
 
 
 class _NoticeHandler(logging.Handler):
@@ -143,19 +215,6 @@ def _root(
 
         ctx.call_on_close(restore)
     _show_notices()
-
-
-def _register_commands() -> None:
-    from staffpulse.cli import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(app)
-
-
-_register_commands()
 
 
 def main() -> None:
