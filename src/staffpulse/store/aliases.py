@@ -19,6 +19,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from staffpulse.store.codec import ids_by_platform, rows_where_in
+
 MIGRATION = (
     "0003_post_aliases",
     """
@@ -32,7 +34,6 @@ MIGRATION = (
 )
 
 _LINKS = ("reply_to_post_id", "quoted_post_id")
-_CHUNK = 400
 
 
 def resolve_aliases(
@@ -80,10 +81,7 @@ def resolve_aliases(
 def _lookup(
     conn: sqlite3.Connection, named: set[tuple[str, str]]
 ) -> Iterable[tuple[tuple[str, str], str]]:
-    by_platform: dict[str, list[str]] = {}
-    for platform, target in named:
-        by_platform.setdefault(platform, []).append(target)
-    for platform, targets in by_platform.items():
+    for platform, targets in ids_by_platform(named).items():
         if (
             conn.execute(
                 "SELECT 1 FROM post_aliases WHERE platform = ? LIMIT 1", (platform,)
@@ -91,11 +89,6 @@ def _lookup(
             is None
         ):  # X and Bluesky ids are global: no look-ups for their links
             continue
-        for start in range(0, len(targets), _CHUNK):
-            chunk = targets[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for alias, post_id in conn.execute(
-                f"SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})",
-                (platform, *chunk),
-            ):
-                yield (platform, alias), post_id
+        sql = "SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})"
+        for alias, post_id in rows_where_in(conn, sql, (platform,), targets):
+            yield (platform, alias), post_id

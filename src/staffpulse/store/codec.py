@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -155,7 +155,9 @@ def post_from_row(row: sqlite3.Row) -> Post:
     )
 
 
-IN_CHUNK = 500  # SQLite allows 999 host parameters in one statement on older builds
+# values per IN (...): the store's one chunk size, as SQLite allows 999 host parameters in one
+# statement on older builds
+IN_CHUNK = 500
 
 
 def rows_where_in(
@@ -167,6 +169,15 @@ def rows_where_in(
         chunk = list(values[start : start + IN_CHUNK])
         marks = ",".join("?" * len(chunk))
         yield from conn.execute(sql.format(marks=marks), (*params, *chunk))
+
+
+def ids_by_platform(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """(platform, id) keys grouped by platform, each platform's ids in order, for
+    :func:`rows_where_in`."""
+    grouped: dict[str, list[str]] = {}
+    for platform, key in sorted(keys):
+        grouped.setdefault(platform, []).append(key)
+    return grouped
 
 
 def payload_text(raw: Any) -> str:

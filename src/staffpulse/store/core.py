@@ -24,14 +24,17 @@ from typing import Any
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
+from staffpulse.store.changes import count_changed_profiles, count_stored_follows, read_profiles
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import (
     account_params,
     count_out_of_range,
     follow_params,
     format_time,
+    ids_by_platform,
     payload_text,
     post_params,
+    rows_where_in,
 )
 from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
@@ -53,7 +56,9 @@ class LeftOut:
 @dataclass
 class WriteCounts:
     """Rows written by one batch, each once (with a :class:`Tally`: those new to the tally).
-    ``new_*`` are the ones the store did not hold before."""
+    ``new_*`` are the ones the store did not hold before; ``updated_profiles`` the accounts
+    it held whose profile (:data:`~staffpulse.store.changes.PROFILE_COLUMNS`) the batch
+    changed, each once an import (at its first write, with a tally)."""
 
     accounts: int = 0
     posts: int = 0
@@ -61,6 +66,8 @@ class WriteCounts:
     raw: int = 0
     new_posts: int = 0
     new_accounts: int = 0
+    new_follows: int = 0
+    updated_profiles: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     clashes: list[AuthorClash] = field(default_factory=list)  # posts left out, not written
     left_out: list[LeftOut] = field(default_factory=list)  # rows with counts too large to store
@@ -73,6 +80,8 @@ class WriteCounts:
         self.raw += other.raw
         self.new_posts += other.new_posts
         self.new_accounts += other.new_accounts
+        self.new_follows += other.new_follows
+        self.updated_profiles += other.updated_profiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,17 +194,8 @@ class Store(ReadMixin):
             " retrieved_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
             fresh.values(),
         )
-        ids: dict[str, int] = {}
-        keys = list(fresh)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            ids.update(
-                (row[1], row[0])
-                for row in self.conn.execute(
-                    f"SELECT id, sha256 FROM raw_payloads WHERE sha256 IN ({marks})", chunk
-                )
-            )
+        sql = "SELECT id, sha256 FROM raw_payloads WHERE sha256 IN ({marks})"
+        ids = {row[1]: row[0] for row in rows_where_in(self.conn, sql, (), list(fresh))}
         return [ids[d] if d is not None else None for d in digests]
 
     def write_records(self, records: Sequence[Record], tally: Tally | None = None) -> WriteCounts:
@@ -266,9 +266,21 @@ class Store(ReadMixin):
                 counts.new_accounts -= self._existing("accounts", accounts_keys)
                 counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
                 counts.new_posts -= self._existing("posts", post_keys)
+                follow_keys = {(f[0], f[1], f[2]) for f in follows}
+                counts.new_follows = len(follow_keys) - count_stored_follows(self.conn, follow_keys)
+                # an account the import wrote already was new to the store or compared then
+                compared = (
+                    accounts_keys - tally.written("account", accounts_keys)
+                    if tally is not None
+                    else accounts_keys
+                )
+                profiles = read_profiles(self.conn, compared)
                 self.conn.executemany(ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(POST_UPSERT, posts)
                 self.conn.executemany(FOLLOW_UPSERT, follows)
+                counts.updated_profiles = count_changed_profiles(
+                    profiles, read_profiles(self.conn, profiles)
+                )
                 quoting = resolve_aliases(self.conn, aliases, links)
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
                 touched |= {(m.platform, m.to.id) for m in handles.moves}
@@ -283,7 +295,7 @@ class Store(ReadMixin):
             counts.follows = fresh.get("follow", 0)
         else:  # distinct rows: one file often carries the same account or post more than once
             counts.accounts, counts.posts = len(accounts_keys), len(post_keys)
-            counts.follows = len({(f[0], f[1], f[2]) for f in follows})
+            counts.follows = len(follow_keys)
         for kind in kinds.values():
             counts.by_kind[kind] = counts.by_kind.get(kind, 0) + 1
         counts.raw = len(records)
@@ -304,18 +316,10 @@ class Store(ReadMixin):
 
     def _existing(self, table: str, keys: set[tuple[str, str]]) -> int:
         """How many of these (platform, id) keys are already stored: O(batch), not O(table)."""
+        sql = f"SELECT COUNT(*) FROM {table} WHERE platform = ? AND id IN ({{marks}})"
         found = 0
-        by_platform: dict[str, list[str]] = {}
-        for platform, key in keys:
-            by_platform.setdefault(platform, []).append(key)
-        for platform, ids in by_platform.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                found += self.conn.execute(
-                    f"SELECT COUNT(*) FROM {table} WHERE platform = ? AND id IN ({marks})",
-                    (platform, *chunk),
-                ).fetchone()[0]
+        for platform, ids in ids_by_platform(keys).items():
+            found += sum(row[0] for row in rows_where_in(self.conn, sql, (platform,), ids))
         return found
 
     def _count(self, table: str) -> int:

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from staffpulse.report.counts import count_of
+from staffpulse.store.codec import ids_by_platform, rows_where_in
 
 # The formats where each line is one record that someone wrote (sources/native*.py).
 ONE_RECORD_A_LINE = frozenset({"staffpulse-csv", "staffpulse-jsonl"})
@@ -103,6 +104,15 @@ class Tally:
             ),
         )
         return new
+
+    def written(self, kind: str, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (platform, id) keys of ``kind`` the import has written already."""
+        sql = "SELECT id FROM temp.import_tally WHERE kind = ? AND platform = ? AND id IN ({marks})"
+        return {
+            (platform, row[0])
+            for platform, ids in ids_by_platform(keys).items()
+            for row in rows_where_in(self.conn, sql, (kind, platform), ids)
+        }
 
     def repeats(self) -> list[Repeats]:
         """What the current file declares on more than one line, accounts then posts."""

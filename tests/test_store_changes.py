@@ -1,0 +1,107 @@
+"""What a write changed beyond new rows (store/changes.py): profiles updated and follows new
+to the store, counted by the write path itself (WriteCounts), once an import."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from staffpulse.models import Account, Follow, Provenance
+from staffpulse.store import Record, Store, open_store
+from staffpulse.store.changes import (
+    count_changed_profiles,
+    count_stored_follows,
+    read_profiles,
+)
+from staffpulse.store.codec import IN_CHUNK, ids_by_platform
+
+WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+PROV = Provenance(source="test", location="mem", tool_version="t", retrieved_at=WHEN)
+
+
+def _store_with_acme() -> Store:
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="1", handle="acme", display_name="Acme", followers=5),
+            Account(platform="bluesky", id="did:a", handle="acme.bsky.social"),
+        ],
+        PROV,
+    )
+    return store
+
+
+def test_read_profiles_gives_the_stored_accounts_only() -> None:
+    store = _store_with_acme()
+    found = read_profiles(store.conn, {("x", "1"), ("x", "404"), ("bluesky", "did:a")})
+    assert set(found) == {("x", "1"), ("bluesky", "did:a")}
+    assert found[("x", "1")][:2] == ("acme", "Acme")  # handle, display name
+
+
+def test_a_changed_counter_is_no_changed_profile() -> None:
+    store = _store_with_acme()
+    before = read_profiles(store.conn, {("x", "1")})
+    store.upsert([Account(platform="x", id="1", handle="acme", followers=99)], PROV)
+    assert count_changed_profiles(before, read_profiles(store.conn, before)) == 0
+    store.upsert([Account(platform="x", id="1", handle="acme", bio="We staff nurses")], PROV)
+    assert count_changed_profiles(before, read_profiles(store.conn, before)) == 1
+
+
+def test_stored_follows_are_counted_by_either_shared_side() -> None:
+    store = open_store(":memory:")
+    followers = [Follow(platform="x", follower_id=str(n), followee_id="acme") for n in range(3)]
+    store.upsert(followers, PROV)
+    # a follower list (one followee) and a following list (one follower) over more than one
+    # chunk of IN (...) values
+    many = {("x", str(n), "acme") for n in range(IN_CHUNK + 5)}
+    assert count_stored_follows(store.conn, many) == 3
+    assert count_stored_follows(store.conn, {("x", "0", "acme"), ("x", "acme", "0")}) == 1
+    assert count_stored_follows(store.conn, set()) == 0
+
+
+def test_ids_by_platform_groups_keys_in_order() -> None:
+    grouped = ids_by_platform({("x", "2"), ("bluesky", "b"), ("x", "1")})
+    assert grouped == {"bluesky": ["b"], "x": ["1", "2"]}
+
+
+def test_a_write_counts_updated_profiles_and_new_follows() -> None:
+    store = _store_with_acme()
+    counts = store.upsert(
+        [
+            Account(platform="x", id="1", handle="acme", display_name="Acme Staffing"),
+            Account(platform="x", id="2", handle="bob"),  # new, not updated
+            Follow(platform="x", follower_id="2", followee_id="1"),
+            Follow(platform="x", follower_id="2", followee_id="1"),  # the same follow again
+        ],
+        PROV,
+    )
+    assert (counts.updated_profiles, counts.new_follows, counts.new_accounts) == (1, 1, 1)
+    again = store.upsert([Follow(platform="x", follower_id="2", followee_id="1")], PROV)
+    assert (again.updated_profiles, again.new_follows) == (0, 0)
+
+
+def test_with_a_tally_a_profile_counts_once_an_import() -> None:
+    store = _store_with_acme()
+    tally = store.new_tally()
+    first = store.write_records(
+        [Record(rows=(Account(platform="x", id="1", handle="acme", bio="One"),), provenance=PROV)],
+        tally=tally,
+    )
+    # the same import changing it again, or an account it made, is no further update
+    later = store.write_records(
+        [
+            Record(
+                rows=(Account(platform="x", id="1", handle="acme", bio="Two"),), provenance=PROV
+            ),
+            Record(rows=(Account(platform="x", id="9", handle="new"),), provenance=PROV),
+        ],
+        tally=tally,
+    )
+    last = store.write_records(
+        [Record(rows=(Account(platform="x", id="9", handle="new", bio="Hi"),), provenance=PROV)],
+        tally=tally,
+    )
+    assert [c.updated_profiles for c in (first, later, last)] == [1, 0, 0]
+    assert tally.written("account", {("x", "1"), ("x", "9"), ("x", "404")}) == {
+        ("x", "1"),
+        ("x", "9"),
+    }
