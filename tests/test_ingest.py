@@ -289,3 +289,19 @@ def test_an_import_whose_every_post_was_skipped_is_told_as_nothing_imported(
     people.write_text("handle,platform,display_name\nzenith,x,Zenith\n", encoding="utf-8")
     accounts = import_paths(store, [people])
     assert accounts.accounts == 1 and not accounts.nothing_imported
+
+
+def test_the_report_sums_updated_profiles_and_new_follows(tmp_path: Path) -> None:
+    store = open_store(":memory:")
+    first = import_paths(store, [_write_jsonl(tmp_path / "a.jsonl", GOOD)])
+    follows = [
+        {"type": "follow", "platform": "x", "follower": "acme", "followee": "bob"},
+        {"type": "account", "platform": "x", "handle": "acme", "display_name": "Acme Staffing"},
+    ]
+    second = import_paths(store, [_write_jsonl(tmp_path / "b.jsonl", follows)])
+    again = import_paths(store, [_write_jsonl(tmp_path / "c.jsonl", follows)])
+    assert (first.updated_profiles, first.new_follows) == (0, 0)
+    assert (second.updated_profiles, second.new_follows) == (1, 1)
+    assert (again.updated_profiles, again.new_follows) == (0, 0)
+    assert second.as_dict()["new"] == {"accounts": 0, "posts": 0, "follows": 1}
+    assert second.as_dict()["updated"] == {"profiles": 1}

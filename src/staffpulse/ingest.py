@@ -41,6 +41,8 @@ class ImportReport:
     follows: int = 0
     new_accounts: int = 0
     new_posts: int = 0
+    new_follows: int = 0
+    updated_profiles: int = 0  # accounts the store held whose name, bio, ... came in changed
     files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
@@ -69,6 +71,8 @@ class ImportReport:
         self.follows += counts.follows
         self.new_accounts += counts.new_accounts
         self.new_posts += counts.new_posts
+        self.new_follows += counts.new_follows
+        self.updated_profiles += counts.updated_profiles
         # posts left out because their ids are other accounts' posts (store/clashes.py), and
         # rows with a count too large to store
         left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
@@ -82,7 +86,12 @@ class ImportReport:
     def as_dict(self) -> dict[str, object]:
         return {
             "imported": {"accounts": self.accounts, "posts": self.posts, "follows": self.follows},
-            "new": {"accounts": self.new_accounts, "posts": self.new_posts},
+            "new": {
+                "accounts": self.new_accounts,
+                "posts": self.new_posts,
+                "follows": self.new_follows,
+            },
+            "updated": {"profiles": self.updated_profiles},
             "skipped": self.skipped,
             "problems": [problem.as_dict() for problem in self.problems],
             "notices": [notice.as_dict() for notice in self.notices],
