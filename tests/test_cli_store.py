@@ -338,3 +338,22 @@ def test_a_huge_handle_is_skipped_and_long_x_handles_noted(tmp_path: Path) -> No
     assert f"{path}:2: the handle @" in result.output and "3,000 characters" in result.output
     assert "X handles have at most 15 characters: check the file" in result.output
     assert "Imported 1 post (1 new), 1 account (1 new). Skipped 1 record" in result.output
+
+
+def test_the_import_summary_tells_new_follows_and_updated_profiles(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("id,author,text,platform\n1,acme,hello,x\n", encoding="utf-8")
+    follows = tmp_path / "follows.jsonl"
+    follows.write_text(
+        '{"type": "follow", "platform": "x", "follower": "acme", "followee": "bob"}\n'
+        '{"type": "account", "platform": "x", "handle": "acme", "display_name": "Acme Co"}\n',
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["import", str(posts), "--db", db]).exit_code == 0
+    first = runner.invoke(app, ["import", str(follows), "--db", db])
+    again = runner.invoke(app, ["import", str(follows), "--db", db])
+    assert "Imported 0 posts (0 new), 1 account (0 new, 1 profile updated), 1 follow (1 new)." in (
+        first.output
+    )
+    assert "Imported 0 posts (0 new), 1 account (0 new), 1 follow (0 new)." in again.output

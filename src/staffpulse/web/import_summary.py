@@ -1,98 +1,36 @@
-"""What an import changed, told in one sentence on the job page.
+"""What an import did, told on the job page: the summary sentence and the job's result.
 
-The import report counts what was read and how many accounts and posts were new. A person
-also wants to hear that a re-imported profile was updated (a new name or bio) and how many
-follows came in, or they read "nothing changed" after an import that changed things. Those
-two are counted here, around each batch the import writes: the profiles of the batch's
-accounts are read before and after the write, and its follows looked up before it.
+The import report counts what was read and what of it was new or changed (new accounts,
+posts and follows, profiles updated: the store counts them as it writes). A person wants to
+hear what changed, or that nothing did; that nothing could be read at all; or that every post
+was skipped, which is a warning, not "Done". :func:`describe_import` shapes all of it into the
+result the job page shows, so the route only runs the import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from staffpulse.ingest import ImportReport
-from staffpulse.models import Account, Follow
+from staffpulse.handles import LONGEST_HANDLE
 from staffpulse.report.counts import count_of, join_and
-from staffpulse.store import Store
+from staffpulse.sources.base import UNKNOWN_FORMAT
+from staffpulse.sources.folders import is_empty_file, left_out, told_why
+from staffpulse.web.links import audit_url
 
-# What a person calls the profile: counters (followers, posts) change on every fetch
-PROFILE_COLUMNS = ("handle", "display_name", "bio", "avatar_url", "url")
-CHUNK = 400  # keys per query, under SQLite's limit on bound parameters
+if TYPE_CHECKING:
+    from staffpulse.ingest import ImportReport
+    from staffpulse.store import AccountSummary, Store
 
-
-@dataclass
-class Changes:
-    updated_profiles: int = 0
-    new_follows: int = 0
-
-
-def count_changes(store: Store) -> Changes:
-    """Count updated profiles and new follows of every batch ``store`` writes from now on."""
-    changes = Changes()
-    write = store.write_records
-
-    def counting(records: Sequence[Any], **options: Any) -> Any:
-        accounts: set[tuple[str, str]] = set()
-        follows: set[tuple[str, str, str]] = set()
-        for record in records:
-            for row in record.rows:
-                if isinstance(row, Account):
-                    accounts.add((row.platform, row.id))
-                elif isinstance(row, Follow):
-                    follows.add((row.platform, row.follower_id, row.followee_id))
-        before = _profiles(store, accounts)
-        known = _known_follows(store, follows)
-        counts = write(records, **options)
-        after = _profiles(store, set(before))
-        changes.updated_profiles += sum(1 for key, row in before.items() if after.get(key) != row)
-        changes.new_follows += len(follows) - known
-        return counts
-
-    setattr(store, "write_records", counting)  # noqa: B010 - an instance hook, not a method
-    return changes
+MAX_PROBLEMS_SHOWN = 50
+SHOWN_ACCOUNTS = 20
+# A handle longer than its platform allows (handles.LONGEST_HANDLE), or than all of them for a
+# file that names no platform, is no handle (a cell of post text in the author column, say):
+# the job page says so, and the pages wrap it and name files shortly.
+SHOWN_OF_A_LONG_HANDLE = 40
 
 
-def _profiles(store: Store, keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[Any, ...]]:
-    found: dict[tuple[str, str], tuple[Any, ...]] = {}
-    for platform, ids in _by_platform(keys).items():
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            rows = store.conn.execute(
-                f"SELECT id, {', '.join(PROFILE_COLUMNS)} FROM accounts"
-                f" WHERE platform = ? AND id IN ({','.join('?' * len(chunk))})",
-                (platform, *chunk),
-            )
-            found.update(((platform, row[0]), tuple(row[1:])) for row in rows)
-    return found
-
-
-def _known_follows(store: Store, keys: set[tuple[str, str, str]]) -> int:
-    known = 0
-    by_edge: dict[tuple[str, str], list[str]] = {}
-    for platform, follower, followee in keys:
-        by_edge.setdefault((platform, follower), []).append(followee)
-    for (platform, follower), followees in by_edge.items():
-        for start in range(0, len(followees), CHUNK):
-            chunk = followees[start : start + CHUNK]
-            known += store.conn.execute(
-                "SELECT COUNT(*) FROM follows WHERE platform = ? AND follower_id = ?"
-                f" AND followee_id IN ({','.join('?' * len(chunk))})",
-                (platform, follower, *chunk),
-            ).fetchone()[0]
-    return int(known)
-
-
-def _by_platform(keys: set[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for platform, key in sorted(keys):
-        grouped.setdefault(platform, []).append(key)
-    return grouped
-
-
-def import_summary(report: ImportReport, changes: Changes) -> str:
+def import_summary(report: ImportReport) -> str:
     """What was read and what of it was new or changed, e.g. "Read 35 accounts: 35 new."."""
     read = join_and(
         [
@@ -105,14 +43,132 @@ def import_summary(report: ImportReport, changes: Changes) -> str:
         [
             count_of(report.new_accounts, "new account") if report.new_accounts else "",
             count_of(report.new_posts, "new post") if report.new_posts else "",
-            count_of(changes.new_follows, "new follow") if changes.new_follows else "",
+            count_of(report.new_follows, "new follow") if report.new_follows else "",
         ]
     )
     updated = (
-        count_of(changes.updated_profiles, "profile") + " updated"
-        if changes.updated_profiles
-        else ""
+        count_of(report.updated_profiles, "profile") + " updated" if report.updated_profiles else ""
     )
     if not (new or updated):
         return f"Read {read}: all of it was already in the store, nothing changed."
     return f"Read {read}: {join_and([new, updated])}."
+
+
+def describe_import(
+    report: ImportReport,
+    found: list[AccountSummary],
+    names: list[str],
+    name_file: Callable[[str], str],
+) -> dict[str, Any]:
+    """The job page's result of an import of the files the user called ``names``: its summary
+    sentence, what was skipped and left out, its notes and the accounts with posts it touched
+    (``found``, busiest first). ``name_file`` turns a path in a message into the user's name
+    for the file (the import read temporary copies)."""
+    # files left out whole (of no known format, a README beside the data; or empty) are
+    # told apart from records that were there and could not be read: only those count
+    unknown = [p for p in report.problems if left_out(p)]
+    problems = [p for p in report.problems if not left_out(p)]
+    nothing = report.posts == report.accounts == report.follows == 0
+    # posts were read and every one was skipped (ids another firm's posts already use): a
+    # warning, not "Done", whatever accounts came in beside them
+    all_skipped = report.every_post_skipped and not nothing
+    if nothing:
+        summary = f"Nothing could be read from {', '.join(names)}."
+    elif all_skipped:
+        read = (
+            "the one post read was skipped"
+            if report.posts_read == 1
+            else f"every one of the {report.posts_read:,} posts read was skipped"
+        )
+        summary = f"No post could be imported from {', '.join(names)}: {read}."
+    else:
+        summary = import_summary(report)
+    data = report.as_dict()
+    return {
+        "summary": summary,
+        "nothing": nothing,
+        "every_post_skipped": all_skipped,
+        "imported": data["imported"],
+        "new": data["new"],
+        "updated": data["updated"],
+        "skipped": report.skipped,
+        "problems": [
+            {**p.as_dict(), "file": name_file(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
+        ],
+        "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+        "files_skipped": [
+            {
+                "file": name_file(p.file),
+                "empty": is_empty_file(p),
+                # why, when it can be told (a CSV's header lacks a column): likely data
+                "why": name_file(p.message.removeprefix(UNKNOWN_FORMAT + ": "))
+                if told_why(p)
+                else None,
+            }
+            for p in unknown[:MAX_PROBLEMS_SHOWN]
+        ],
+        "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),
+        # what the user must hear although nothing was skipped (a guessed encoding, posts
+        # kept without an account), as the CLI prints them after its summary
+        "notices": [
+            {"file": name_file(n.file), "message": n.message}
+            for n in report.notices[:MAX_PROBLEMS_SHOWN]
+        ],
+        "more_notices": max(0, len(report.notices) - MAX_PROBLEMS_SHOWN),
+        "accounts": shown_accounts(found),
+        "more_accounts": max(0, len(found) - SHOWN_ACCOUNTS),
+        "overlong": overlong_handles(found),
+        # accounts came in without posts (a followers list): say where they will show
+        "no_posts_yet": bool(report.new_accounts) and not found,
+    }
+
+
+def touched_accounts(store: Store, keys: set[tuple[str, str]]) -> list[AccountSummary]:
+    """The accounts with posts among ``keys`` (platform, id), busiest first."""
+    return [
+        s
+        for s in store.list_accounts()
+        if s.posts > 0 and (s.account.platform, s.account.id) in keys
+    ]
+
+
+def shown_accounts(found: list[AccountSummary]) -> list[dict[str, Any]]:
+    """The first :data:`SHOWN_ACCOUNTS` of ``found`` as the job page lists them."""
+    return [
+        {
+            "handle": s.account.handle,
+            "platform": s.account.platform,
+            "display_name": s.account.display_name,
+            "posts": s.posts,
+            "audit_url": audit_url(s.account.platform, s.account.handle),
+        }
+        for s in found[:SHOWN_ACCOUNTS]
+    ]
+
+
+def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[dict[str, Any]], int]:
+    """The accounts with posts among ``keys`` (platform, id), busiest first, at most
+    :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
+    found = touched_accounts(store, keys)
+    return shown_accounts(found), len(found)
+
+
+def overlong_handles(found: list[AccountSummary]) -> list[dict[str, Any]]:
+    """The accounts among ``found`` whose handle is longer than their platform allows (see
+    :data:`LONGEST_HANDLE`), each with the start of its handle, its length and the limit."""
+    longest = max(LONGEST_HANDLE.values())
+    said = []
+    for s in found:
+        handle, platform = s.account.handle, s.account.platform
+        limit = LONGEST_HANDLE.get(platform, longest)
+        if len(handle) > limit:
+            said.append(
+                {
+                    "start": handle[:SHOWN_OF_A_LONG_HANDLE],
+                    "length": len(handle),
+                    "limit": limit,
+                    "platform": platform if platform in LONGEST_HANDLE else None,
+                    "audit_url": audit_url(platform, handle),
+                }
+            )
+    return said[:SHOWN_ACCOUNTS]

@@ -7,6 +7,7 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -16,15 +17,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
-from staffpulse.handles import LONGEST_HANDLE
-from staffpulse.sources.base import UNKNOWN_FORMAT
-from staffpulse.sources.folders import is_empty_file, left_out, told_why
-from staffpulse.store import Store
 from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_progress import ImportProgress
-from staffpulse.web.import_summary import count_changes, import_summary
+from staffpulse.web.import_summary import describe_import, touched_accounts
 from staffpulse.web.jobs import Job
-from staffpulse.web.links import audit_url
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
 from staffpulse.web.uploads import (
@@ -35,7 +31,6 @@ from staffpulse.web.uploads import (
 )
 
 router = APIRouter()
-MAX_PROBLEMS_SHOWN = 50
 FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs them)
     "bluesky": "Bluesky (free, public)",
     "x": "X (pay-per-use, needs a bearer token)",
@@ -46,7 +41,7 @@ FETCHERS = {  # the Import page's "Fetch an account live" (routes_fetch.py runs 
 FETCH_FIELDS = ("platform", "handle", "max_posts", "budget")
 
 
-def fetch_form_url(fields: Any) -> str:
+def fetch_form_url(fields: Mapping[str, object]) -> str:
     """The Import page with its "Fetch an account live" form filled in with ``fields`` (the
     platform, handle, posts and budget sent): what comes back after a refused fetch, or from
     the X estimate's "Change or cancel", keeps what the user chose (:func:`fetch_form`)."""
@@ -54,7 +49,7 @@ def fetch_form_url(fields: Any) -> str:
     return "/import?" + urlencode({k: v for k, v in query.items() if v.strip()})
 
 
-def fetch_form(query: Any) -> dict[str, str]:
+def fetch_form(query: Mapping[str, object]) -> dict[str, str]:
     """The fetch form's values from the Import page's address (:func:`fetch_form_url`), each
     one a value the form can show: a platform it offers, a number of posts, a budget."""
     platform = str(query.get("platform", ""))
@@ -100,148 +95,33 @@ def import_page(request: Request) -> HTMLResponse:
     )
 
 
-SHOWN_ACCOUNTS = 20
-# A handle longer than its platform allows (handles.LONGEST_HANDLE), or than all of them for a
-# file that names no platform, is no handle (a cell of post text in the author column, say):
-# the job page says so, and the pages wrap it and name files shortly.
-SHOWN_OF_A_LONG_HANDLE = 40
-
-
-def touched_accounts(store: Store, keys: set[tuple[str, str]]) -> list[Any]:
-    """The accounts with posts among ``keys`` (platform, id), busiest first."""
-    return [
-        s
-        for s in store.list_accounts()
-        if s.posts > 0 and (s.account.platform, s.account.id) in keys
-    ]
-
-
-def _shown(found: list[Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "handle": s.account.handle,
-            "platform": s.account.platform,
-            "display_name": s.account.display_name,
-            "posts": s.posts,
-            "audit_url": audit_url(s.account.platform, s.account.handle),
-        }
-        for s in found[:SHOWN_ACCOUNTS]
-    ]
-
-
-def accounts_touched(store: Store, keys: set[tuple[str, str]]) -> tuple[list[Any], int]:
-    """The accounts with posts among ``keys`` (platform, id), busiest first, at most
-    :data:`SHOWN_ACCOUNTS` of them, and how many there are in all."""
-    found = touched_accounts(store, keys)
-    return _shown(found), len(found)
-
-
-def overlong_handles(found: list[Any]) -> list[dict[str, Any]]:
-    """The accounts among ``found`` whose handle is longer than their platform allows (see
-    :data:`LONGEST_HANDLE`), each with the start of its handle, its length and the limit."""
-    longest = max(LONGEST_HANDLE.values())
-    said = []
-    for s in found:
-        handle, platform = s.account.handle, s.account.platform
-        limit = LONGEST_HANDLE.get(platform, longest)
-        if len(handle) > limit:
-            said.append(
-                {
-                    "start": handle[:SHOWN_OF_A_LONG_HANDLE],
-                    "length": len(handle),
-                    "limit": limit,
-                    "platform": platform if platform in LONGEST_HANDLE else None,
-                    "audit_url": audit_url(platform, handle),
-                }
-            )
-    return said[:SHOWN_ACCOUNTS]
-
-
-def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> Any:
+def _import_job(
+    ctx: WebContext, files: list[Path], folder: Path, names: list[str]
+) -> Callable[[Job], dict[str, Any]]:
     from staffpulse.ingest import import_paths
 
     shown_as = {str(path): name for path, name in zip(files, names, strict=True)}
+
+    def named(text: str) -> str:
+        return _user_paths(text, shown_as, folder)
 
     def run(job: Job) -> dict[str, Any]:
         seen: set[tuple[str, str]] = set()
         try:
             with ctx.backend.store() as store:
                 store.on_write = seen.update
-                changes = count_changes(store)
-
-                progress = ImportProgress(
-                    job.update, files, lambda text: _user_paths(text, shown_as, folder)
-                )
+                progress = ImportProgress(job.update, files, named)
                 progress.start()
                 try:
                     report = import_paths(store, files, progress=progress)
                 except StaffpulseError as exc:  # name the user's file, not the temp copy
-                    exc.message = _user_paths(exc.message, shown_as, folder)
+                    exc.message = named(exc.message)
                     raise
                 job.update("Finishing: linking replies and mentions", 0, None, progress.read_all())
                 found = touched_accounts(store, seen)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        data = report.as_dict()
-
-        def named(file: str) -> str:
-            return _user_paths(file, shown_as, folder)
-
-        # files left out whole (of no known format, a README beside the data; or empty) are
-        # told apart from records that were there and could not be read: only those count
-        unknown = [p for p in report.problems if left_out(p)]
-        problems = [p for p in report.problems if not left_out(p)]
-        nothing = report.posts == report.accounts == report.follows == 0
-        # posts were read and every one was skipped (ids another firm's posts already use): a
-        # warning, not "Done", whatever accounts came in beside them
-        all_skipped = report.every_post_skipped and not nothing
-        if nothing:
-            summary = f"Nothing could be read from {', '.join(names)}."
-        elif all_skipped:
-            read = (
-                "the one post read was skipped"
-                if report.posts_read == 1
-                else f"every one of the {report.posts_read:,} posts read was skipped"
-            )
-            summary = f"No post could be imported from {', '.join(names)}: {read}."
-        else:
-            summary = import_summary(report, changes)
-        return {
-            "summary": summary,
-            "nothing": nothing,
-            "every_post_skipped": all_skipped,
-            "imported": data["imported"],
-            "new": data["new"],
-            "skipped": report.skipped,
-            "problems": [
-                {**p.as_dict(), "file": named(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
-            ],
-            "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
-            "files_skipped": [
-                {
-                    "file": named(p.file),
-                    "empty": is_empty_file(p),
-                    # why, when it can be told (a CSV's header lacks a column): likely data
-                    "why": named(p.message.removeprefix(UNKNOWN_FORMAT + ": "))
-                    if told_why(p)
-                    else None,
-                }
-                for p in unknown[:MAX_PROBLEMS_SHOWN]
-            ],
-            "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),
-            # what the user must hear although nothing was skipped (a guessed encoding, posts
-            # kept without an account), as the CLI prints them after its summary
-            "notices": [
-                {"file": named(n.file), "message": n.message}
-                for n in report.notices[:MAX_PROBLEMS_SHOWN]
-            ],
-            "more_notices": max(0, len(report.notices) - MAX_PROBLEMS_SHOWN),
-            "accounts": _shown(found),
-            "more_accounts": max(0, len(found) - SHOWN_ACCOUNTS),
-            "overlong": overlong_handles(found),
-            # accounts came in without posts (a followers list): say where they will show
-            "no_posts_yet": bool(report.new_accounts) and not found,
-        }
+        return describe_import(report, found, names, named)
 
     return run
 

@@ -30,10 +30,20 @@ def _print_import_report(report: ImportReport) -> None:
             highlight=False,
             soft_wrap=True,
         )
-    follows = f", {count_of(report.follows, 'follow')}" if report.follows else ""
+    follows = (
+        f", [bold]{count_of(report.follows, 'follow')}[/] ({report.new_follows:,} new)"
+        if report.follows
+        else ""
+    )
+    # accounts the store held whose name, bio, ... came in changed: no new account, a change
+    updated = (
+        f", {count_of(report.updated_profiles, 'profile')} updated"
+        if report.updated_profiles
+        else ""
+    )
     console.print(
         f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new), "
-        f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new)"
+        f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new{updated})"
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
         f"{_where_named(report.skipped, every_one)}."
