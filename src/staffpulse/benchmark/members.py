@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from staffpulse.benchmark.cohort import CohortEntry, CohortProblem
+from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, parse_cohort
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -84,6 +84,55 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
         seen.add((account.platform, account.id))
         found.accounts.append((account, entry.segment or "unknown"))
     return found
+
+
+@dataclass(frozen=True)
+class CohortCheck:
+    """What an uploaded cohort file holds: its accounts with posts, the lines that could not
+    be used as written (line number, why), whether it names segments."""
+
+    accounts: int
+    problems: list[tuple[int | None, str]]
+    has_segments: bool
+
+
+def check_cohort(
+    store: Store, text: str, name: str, graded: set[tuple[str, str]] | None = None
+) -> CohortCheck:
+    """Refuse a cohort file (``text``, called ``name``) that would leave the benchmark empty,
+    before it is saved: raises :class:`InputError` when it lists no usable line, or no account
+    with posts in the store (``graded``: the (platform, id) of those accounts, read from
+    ``store`` when not given). Otherwise what to tell the user: the lines that could not be
+    used as written (the benchmark lists them too) and whether the file names segments."""
+    entries, problems = parse_cohort(text, name)
+    if not entries:
+        detail = "; ".join(f"line {p.line}: {p.message}" for p in problems[:3] if p.line)
+        raise InputError(
+            f"{name} lists no usable account{': ' + detail if detail else ''}",
+            hint="one line per account: handle,platform,segment (a header line is "
+            "optional), e.g. acmestaffing,x,staffing_firm",
+        )
+    if graded is None:
+        graded = {(s.account.platform, s.account.id) for s in store.list_accounts() if s.posts}
+    resolved = resolve_cohort(store, entries, name)  # as the benchmark will resolve them
+    problems += resolved.problems
+    found = sum((account.platform, account.id) in graded for account, _ in resolved.accounts)
+    if not found and resolved.ambiguous and not resolved.missing:
+        # the accounts are there, on several platforms each: importing would not help
+        raise InputError(resolved.headline(name), hint=resolved.fix())
+    if not found:
+        shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
+        more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
+        raise InputError(
+            f"none of the accounts in {name} has posts in this store: {shown}{more}",
+            hint="each line needs the handle of an account listed on the Accounts page "
+            "(handle,platform,segment); import the accounts' posts first on the Import page"
+            + (f"; {step}" if (step := resolved.platform_step()) else ""),
+        )
+    problems.sort(key=lambda p: p.line or 0)
+    return CohortCheck(
+        found, [(p.line, p.message) for p in problems], any(e.segment for e in entries)
+    )
 
 
 @dataclass(slots=True)

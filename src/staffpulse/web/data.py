@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled_sample
-from staffpulse.errors import InputError
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
 from staffpulse.web.data_inbox import InboxMixin
@@ -25,19 +24,10 @@ from staffpulse.web.settings import WebSettings
 if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
     from staffpulse.benchmark.engine import BenchmarkResult
+    from staffpulse.benchmark.members import CohortCheck
     from staffpulse.connect.suggest import SuggestReport
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class CohortCheck:
-    """What an uploaded cohort file holds: its accounts with posts, the lines that could not
-    be used as written (line number, why), whether it names segments."""
-
-    accounts: int
-    problems: list[tuple[int | None, str]]
-    has_segments: bool
 
 
 Progress = Callable[[str, int, int], None]
@@ -188,41 +178,13 @@ class Backend(InboxMixin):
         return self.cached(("benchmark", str(cohort)), compute)
 
     def check_cohort(self, text: str, name: str) -> CohortCheck:
-        """Refuse a cohort that would leave the benchmark empty, before it is saved: raises
-        :class:`InputError` when the file lists no usable line, or no account with posts in
-        the store. Otherwise what the upload page tells: the lines that could not be used as
-        written (the benchmark lists them too) and whether the file names segments."""
-        from staffpulse.benchmark.cohort import parse_cohort
-        from staffpulse.benchmark.members import resolve_cohort
+        """:func:`~staffpulse.benchmark.members.check_cohort` against this store, with the
+        accounts with posts the pages have already read."""
+        from staffpulse.benchmark.members import check_cohort
 
-        entries, problems = parse_cohort(text, name)
-        if not entries:
-            detail = "; ".join(f"line {p.line}: {p.message}" for p in problems[:3] if p.line)
-            raise InputError(
-                f"{name} lists no usable account{': ' + detail if detail else ''}",
-                hint="one line per account: handle,platform,segment (a header line is "
-                "optional), e.g. acmestaffing,x,staffing_firm",
-            )
         graded = {(s.account.platform, s.account.id) for s in self.with_posts()}
-        with self.store() as store:  # resolved as the benchmark will resolve them
-            resolved = resolve_cohort(store, entries, name)
-        problems += resolved.problems
-        found = sum((account.platform, account.id) in graded for account, _ in resolved.accounts)
-        if not found and resolved.ambiguous and not resolved.missing:
-            # the accounts are there, on several platforms each: importing would not help
-            raise InputError(resolved.headline(name), hint=resolved.fix())
-        if not found:
-            shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
-            more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
-            raise InputError(
-                f"none of the accounts in {name} has posts in this store: {shown}{more}",
-                hint="each line needs the handle of an account listed on the Accounts page "
-                "(handle,platform,segment); import the accounts' posts first on the Import page"
-                + (f"; {step}" if (step := resolved.platform_step()) else ""),
-            )
-        problems.sort(key=lambda p: p.line or 0)
-        lines = [(p.line, p.message) for p in problems]
-        return CohortCheck(found, lines, any(e.segment for e in entries))
+        with self.store() as store:
+            return check_cohort(store, text, name, graded)
 
     def audit(self, platform: str, handle: str) -> AuditResult:
         from staffpulse.audit.engine import audit_account

@@ -9,7 +9,7 @@ page (a redirect: a reload does not send the file again), which says why, or wha
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,13 +19,15 @@ from staffpulse.report.counts import count_of
 from staffpulse.report.html import benchmark_context
 from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
-from staffpulse.web.data import CohortCheck
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.members import CohortCheck
 
 router = APIRouter()
 SHOWN_PROBLEMS = 3  # lines named at the top; the benchmark lists them all below
