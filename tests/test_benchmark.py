@@ -12,7 +12,7 @@ from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import parse_cohort, read_cohort, run_benchmark
 from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks
 from staffpulse.errors import EmptyInputError, InputError
-from staffpulse.report.terminal_audit import write_leaderboard_csv
+from staffpulse.report.spreadsheet import write_leaderboard_csv
 
 
 def test_parse_cohort_shapes_and_problems() -> None:

@@ -1,14 +1,27 @@
-"""Spreadsheet-safe CSV cells: a stranger's name never runs as a formula (CSV injection)."""
+"""Spreadsheet-safe CSV cells (a stranger's name never runs as a formula: CSV injection) and
+the benchmark leaderboard CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from staffpulse.benchmark.engine import BenchmarkResult
+from staffpulse.errors import InputError
 from staffpulse.report.spreadsheet import (
     CSV_ENCODING,
+    LEADERBOARD_COLUMNS,
+    leaderboard_csv,
     safe_cell,
+    segment_cell,
     spreadsheet_safe,
     spreadsheet_text,
+    write_leaderboard_csv,
 )
 
 
@@ -35,3 +48,64 @@ def test_an_all_digit_id_stays_text_so_no_digit_is_lost() -> None:
     assert spreadsheet_text("007") == "'007"  # a leading zero would be dropped too
     assert spreadsheet_text("did:plc:abc") == "did:plc:abc"
     assert spreadsheet_text("=1+1") == "'=1+1" and spreadsheet_text("") == ""
+
+
+def _result(rows: list[dict[str, Any]]) -> BenchmarkResult:
+    return BenchmarkResult(
+        source="cohort.csv",
+        audits=[],
+        segments=[],
+        leaderboard=rows,
+        segment_stats={},
+        claims=[],
+        problems=[],
+        generated_at=datetime(2026, 11, 26, tzinfo=UTC),
+    )
+
+
+def _row(rank: int, name: str, segment: str, mix: int | None) -> dict[str, Any]:
+    scores = {"overall": 70 - rank, "face": 80, "mix": mix, "voice": 60, "conversation": 50}
+    return {
+        "rank": rank,
+        "handle": f"firm{rank}",
+        "platform": "x",
+        "display_name": name,
+        "segment": segment,
+        "grade": "B",
+        "job_share": 0.4,
+        "posts": 12,
+        **scores,
+        "percentiles": {k: (None if v is None else 50) for k, v in scores.items()},
+        "top_action": "-reply more",
+    }
+
+
+def test_the_leaderboard_csv_has_scores_percentiles_and_safe_text() -> None:
+    text = leaderboard_csv(
+        _result([_row(1, "=HYPERLINK(1)", "staffing_firm", 70), _row(2, "Bo", "unknown", None)])
+    )
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == [
+        *LEADERBOARD_COLUMNS,
+        *(f"{k}_percentile" for k in ("overall", "face", "mix", "voice", "conversation")),
+        "top_action",
+    ]
+    assert rows[0]["display_name"] == "'=HYPERLINK(1)" and rows[0]["top_action"] == "'-reply more"
+    assert (rows[0]["segment"], rows[1]["segment"]) == ("staffing firm", "no segment")
+    assert segment_cell("staffing_firm") == rows[0]["segment"]
+    assert (rows[1]["mix"], rows[1]["mix_percentile"], rows[1]["face_percentile"]) == ("", "", "50")
+
+
+def test_the_written_file_is_the_text_with_a_bom(tmp_path: Path) -> None:
+    result = _result([_row(1, "Café Staffing", "vendor", 70)])
+    written = write_leaderboard_csv(result, tmp_path / "deep" / "board.csv")
+    assert written.read_bytes() == leaderboard_csv(result).encode(CSV_ENCODING)
+    assert written.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_path_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError) as caught:
+        write_leaderboard_csv(_result([]), blocker / "board.csv")
+    assert caught.value.message.startswith(f"cannot write {blocker / 'board.csv'}")

@@ -11,7 +11,7 @@ import pytest
 from staffpulse.bundled import SAMPLE_DIR
 from staffpulse.errors import UnknownFormatError
 from staffpulse.ingest import import_paths
-from staffpulse.report.terminal_audit import CSV_COLUMNS
+from staffpulse.report.spreadsheet import LEADERBOARD_COLUMNS
 from staffpulse.sources.cohorts import LEAGUE_COLUMNS, is_cohort_header
 from staffpulse.sources.folders import left_out
 from staffpulse.store import open_store
@@ -38,7 +38,10 @@ STATUS = {
     [
         ("handle,platform,segment", True),
         ("Handle;Segment", True),
-        (",".join([*CSV_COLUMNS, "overall_percentile", "top_action"]), True),  # a league CSV
+        (
+            ",".join([*LEADERBOARD_COLUMNS, "overall_percentile", "top_action"]),
+            True,
+        ),  # a league CSV
         ("handle,platform", False),  # a list of accounts: a cohort needs its segments
         ("handle,platform,segment,bio", False),  # accounts with a column of the user's own
         ("handle,segment,text", False),
@@ -51,7 +54,7 @@ def test_a_cohort_is_known_by_its_columns(header: str, cohort: bool) -> None:
 
 
 def test_the_league_table_the_benchmark_writes_reads_as_a_cohort() -> None:
-    assert set(CSV_COLUMNS) - {"handle", "platform", "segment"} <= LEAGUE_COLUMNS
+    assert set(LEADERBOARD_COLUMNS) - {"handle", "platform", "segment"} <= LEAGUE_COLUMNS
 
 
 def test_a_cohort_in_the_import_folder_is_left_out_with_where_to_use_it(tmp_path: Path) -> None:

@@ -50,13 +50,14 @@ def test_the_html_download_is_the_benchmark_report_file(client: Any) -> None:
 
 
 def test_the_csv_download_is_the_leaderboard_the_cli_writes(client: Any, tmp_path: Path) -> None:
-    from staffpulse.report.terminal_audit import write_leaderboard_csv
+    from staffpulse.report.spreadsheet import write_leaderboard_csv
 
     response = client.get("/benchmark/leaderboard.csv")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert '.csv"' in response.headers["content-disposition"]
     written = write_leaderboard_csv(client.app.state.web.backend.benchmark(), tmp_path / "b.csv")
     assert response.content == written.read_bytes()
+    assert response.content.startswith("\ufeff".encode())  # the BOM Excel reads as UTF-8
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 12 and rows[0]["rank"] == "1" and rows[0]["top_action"]
 

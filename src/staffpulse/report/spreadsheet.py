@@ -4,11 +4,25 @@ Names, bios and handles come from strangers: a display name like ``=HYPERLINK(..
 as a formula in the marketer's spreadsheet (CSV injection, OWASP). Every CSV we write for
 people passes its text cells through :func:`spreadsheet_safe`, and starts with a UTF-8 BOM so
 that Excel on Windows reads accents and symbols as UTF-8.
+
+The benchmark's leaderboard spreadsheet is made here (:func:`leaderboard_csv`): the CLI writes
+it to a file (``staffpulse benchmark --csv``) and the dashboard sends the same text as a
+download.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from staffpulse.audit.types import PILLAR_TITLES
+from staffpulse.benchmark.cohort import SEGMENT_WORDS
+from staffpulse.errors import InputError
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8
@@ -33,3 +47,60 @@ def spreadsheet_text(value: str) -> str:
 def safe_cell(value: Any) -> Any:
     """Text made safe; numbers and empty cells as they are (a negative score stays a number)."""
     return spreadsheet_safe(value) if isinstance(value, str) else value
+
+
+LEADERBOARD_COLUMNS = (
+    "rank",
+    "handle",
+    "platform",
+    "display_name",
+    "segment",
+    "overall",
+    "grade",
+    "face",
+    "mix",
+    "voice",
+    "conversation",
+    "job_share",
+    "posts",
+)
+
+
+def segment_cell(segment: str) -> str:
+    """A leaderboard row's segment as the table and its CSV show it: ``staffing firm``, and
+    ``no segment`` for an account without one (the HTML's "No segment"; never "unknown", the
+    key the JSON keeps)."""
+    words = SEGMENT_WORDS.get(segment, segment.replace("_", " "))
+    return words if words.isupper() else words.lower()  # "HR" stays HR
+
+
+def leaderboard_csv(result: BenchmarkResult) -> str:
+    """The leaderboard as CSV text: scores, then each score's percentile, then the top action.
+    Encode it with :data:`CSV_ENCODING` (its BOM tells Excel the text is UTF-8)."""
+    scores = ("overall", *PILLAR_TITLES)
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow([*LEADERBOARD_COLUMNS, *(f"{k}_percentile" for k in scores), "top_action"])
+    for row in result.leaderboard:
+        cells = {**row, "segment": segment_cell(row["segment"])}
+        writer.writerow(
+            [
+                *(safe_cell(cells[c]) for c in LEADERBOARD_COLUMNS),
+                *(row["percentiles"][k] for k in scores),
+                safe_cell(row["top_action"]),
+            ]
+        )
+    return text.getvalue()
+
+
+def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
+    """Write :func:`leaderboard_csv` to ``path`` (``staffpulse benchmark --csv``)."""
+    target = Path(path).expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(leaderboard_csv(result).encode(CSV_ENCODING))
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {target}: {exc.strerror}", hint="choose another --csv path"
+        ) from exc
+    return target

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -14,9 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.benchmark.cohort import SEGMENT_WORDS
 from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS
-from staffpulse.errors import InputError
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -27,7 +23,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.counts import count_of
-from staffpulse.report.spreadsheet import CSV_ENCODING, safe_cell
+from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import handle_width
 
 if TYPE_CHECKING:
@@ -228,14 +224,6 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
 
 
-def segment_cell(segment: str) -> str:
-    """A leaderboard row's segment as the table and its CSV show it: ``staffing firm``, and
-    ``no segment`` for an account without one (the HTML's "No segment"; never "unknown", the
-    key the JSON keeps)."""
-    words = SEGMENT_WORDS.get(segment, segment.replace("_", " "))
-    return words if words.isupper() else words.lower()  # "HR" stays HR
-
-
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
     """A pillar's score in the league table, or "n/a" when it was not scored."""
     if row[name] is None:
@@ -243,45 +231,3 @@ def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
     return Text(str(row[name]), style=RICH_COLORS[band(row[name])]) + Text(
         f" p{row['percentiles'][name]}" if wide else "", style="dim"
     )
-
-
-CSV_COLUMNS = (
-    "rank",
-    "handle",
-    "platform",
-    "display_name",
-    "segment",
-    "overall",
-    "grade",
-    "face",
-    "mix",
-    "voice",
-    "conversation",
-    "job_share",
-    "posts",
-)
-
-
-def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
-    """The leaderboard as CSV: scores, then each score's percentile, then the top action."""
-    target = Path(path).expanduser()
-    pct_cols = [f"{k}_percentile" for k in ("overall", *PILLAR_TITLES)]
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", newline="", encoding=CSV_ENCODING) as handle:
-            writer = csv.writer(handle)
-            writer.writerow([*CSV_COLUMNS, *pct_cols, "top_action"])
-            for row in result.leaderboard:
-                cells = {**row, "segment": segment_cell(row["segment"])}
-                writer.writerow(
-                    [
-                        *(safe_cell(cells[c]) for c in CSV_COLUMNS),
-                        *(row["percentiles"][k] for k in ("overall", *PILLAR_TITLES)),
-                        safe_cell(row["top_action"]),
-                    ]
-                )
-    except OSError as exc:
-        raise InputError(
-            f"cannot write {target}: {exc.strerror}", hint="choose another --csv path"
-        ) from exc
-    return target

@@ -21,8 +21,8 @@ from staffpulse.sources.csvrows import CsvProblem, read_csv_rows
 
 # The columns a cohort file names; ``segment`` is the one no data file has.
 COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})
-# What else the benchmark's league CSV writes (report/terminal_audit.py, CSV_COLUMNS and the
-# percentiles; tests/test_sources_cohorts.py keeps the two lists together).
+# What else the benchmark's league CSV writes (report/spreadsheet.py, LEADERBOARD_COLUMNS and
+# the percentiles; tests/test_sources_cohorts.py keeps the two lists together).
 _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
     {"rank", "display_name", "grade", "job_share", "posts", "top_action", *_PILLARS}

@@ -2,16 +2,14 @@
 
 They are what ``staffpulse benchmark --html`` and ``--csv`` write (the library's
 :func:`~staffpulse.report.html.render_benchmark_html` and
-:func:`~staffpulse.report.terminal_audit.write_leaderboard_csv`), of the benchmark the page
+:func:`~staffpulse.report.spreadsheet.leaderboard_csv`), of the benchmark the page
 shows, so a marketer can send the league table on without a terminal.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,10 +17,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.web.app import web
 from staffpulse.web.wording import web_text
 
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
+
 router = APIRouter()
 
 
-def _shown_benchmark(request: Request) -> Any:
+def _shown_benchmark(request: Request) -> BenchmarkResult:
     """The benchmark of the page (computed now if it is not yet), with the cohort named by the
     user's own file name, as the page names it, not by where the upload is kept."""
     backend = web(request).backend
@@ -34,7 +35,7 @@ def _shown_benchmark(request: Request) -> Any:
     return replace(result, source=label, problems=problems)
 
 
-def _file_name(result: Any, suffix: str) -> str:
+def _file_name(result: BenchmarkResult, suffix: str) -> str:
     """``benchmark-2026-11-26.html``: the day it was ranked tells two downloads apart."""
     return f"benchmark-{result.generated_at:%Y-%m-%d}{suffix}"
 
@@ -56,15 +57,14 @@ def benchmark_report(request: Request) -> Response:
 @router.get("/benchmark/leaderboard.csv")
 def benchmark_csv(request: Request) -> Response:
     """The leaderboard as the spreadsheet ``staffpulse benchmark --csv`` writes."""
-    from staffpulse.report.terminal_audit import write_leaderboard_csv
+    from staffpulse.report.spreadsheet import CSV_ENCODING, leaderboard_csv
 
     if not web(request).backend.has_posts():
         return RedirectResponse("/benchmark", status_code=303)
     result = _shown_benchmark(request)
-    with tempfile.TemporaryDirectory(prefix="staffpulse-") as folder:
-        data = write_leaderboard_csv(result, Path(folder) / "leaderboard.csv").read_bytes()
     return Response(
-        data,  # with its byte order mark, so that Excel reads accents as UTF-8
+        # with its byte order mark, so that Excel reads accents as UTF-8
+        leaderboard_csv(result).encode(CSV_ENCODING),
         media_type="text/csv",
         headers={"content-disposition": f'attachment; filename="{_file_name(result, ".csv")}"'},
     )

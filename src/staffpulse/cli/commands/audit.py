@@ -97,7 +97,8 @@ def benchmark_command(
     """Rank a cohort on the four pillars and test the essay's claims with numbers."""
     from staffpulse.benchmark import run_benchmark
     from staffpulse.report.html import write_benchmark_html
-    from staffpulse.report.terminal_audit import render_benchmark, write_leaderboard_csv
+    from staffpulse.report.spreadsheet import write_leaderboard_csv
+    from staffpulse.report.terminal_audit import render_benchmark
 
     with open_store(db, create=False) as store:
         if as_json:
