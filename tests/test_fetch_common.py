@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from staffpulse.config import load_config
-from staffpulse.errors import ConfigError, InputError
-from staffpulse.fetch.common import FetchSettings, check_count
+from staffpulse.errors import ConfigError, InputError, RateLimitError
+from staffpulse.fetch.common import FetchReport, FetchSettings, check_count, recorded_run
+from staffpulse.store import Store, open_store
 
 
 def test_settings_defaults_and_fallback_to_x_wait() -> None:
@@ -46,3 +48,36 @@ def test_counts() -> None:
     with pytest.raises(InputError) as caught:
         check_count("max_follows", -1, 0)
     assert "--max-follows 0: none" in (caught.value.hint or "")
+
+
+def _fetch_run(store: Store) -> tuple[str, dict[str, object], dict[str, object]]:
+    status, params, counts = store.conn.execute(
+        "SELECT status, params, counts FROM runs WHERE kind = 'fetch'"
+    ).fetchone()
+    return status, json.loads(params), json.loads(counts)
+
+
+@pytest.mark.parametrize(
+    ("stopped", "status"), [(None, "ok"), ("max", "ok"), ("budget", "partial")]
+)
+def test_a_fetch_run_is_ok_unless_it_stopped_before_the_end(
+    stopped: str | None, status: str
+) -> None:
+    store = open_store(":memory:")
+    report = FetchReport(platform="bluesky", target="acme.bsky.social")
+    with recorded_run(store, report, {"account": "acme.bsky.social"}):
+        report.posts, report.stopped = 4, stopped
+    assert report.run_id is not None
+    recorded, params, counts = _fetch_run(store)
+    assert recorded == status and params == {"platform": "bluesky", "account": "acme.bsky.social"}
+    assert counts == json.loads(json.dumps(report.as_dict()))
+
+
+@pytest.mark.parametrize(("posts", "status"), [(0, "error"), (3, "partial")])
+def test_a_failed_fetch_is_a_stop_and_partial_when_it_kept_posts(posts: int, status: str) -> None:
+    store = open_store(":memory:")
+    report = FetchReport(platform="x", target="acme")
+    with pytest.raises(RateLimitError), recorded_run(store, report, {}):
+        report.posts = posts
+        raise RateLimitError("rate limited")
+    assert report.stopped == "error" and _fetch_run(store)[0] == status

@@ -305,3 +305,30 @@ def test_the_report_sums_updated_profiles_and_new_follows(tmp_path: Path) -> Non
     assert (again.updated_profiles, again.new_follows) == (0, 0)
     assert second.as_dict()["new"] == {"accounts": 0, "posts": 0, "follows": 1}
     assert second.as_dict()["updated"] == {"profiles": 1}
+
+
+def test_an_import_stopped_by_ctrl_c_is_recorded_as_interrupted(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    store = open_store(":memory:")
+
+    def stop(location: str, done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(store, [path], progress=stop)
+    status, counts = store.conn.execute("SELECT status, counts FROM runs").fetchone()
+    # the batch written before Ctrl-C stays, and the run says how far it got
+    assert status == "interrupted" and json.loads(counts)["imported"]["posts"] == 2
+
+
+def test_an_import_that_fails_after_writing_is_partial(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    store = open_store(":memory:")
+
+    def fail(location: str, done: int) -> None:  # called once a batch is written
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        import_paths(store, [path], progress=fail)
+    assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "partial"
+    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 2  # kept

@@ -12,12 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from staffpulse.errors import (
-    EmptyInputError,
-    MissingFileError,
-    NothingImportedError,
-    StaffpulseError,
-)
+from staffpulse.errors import EmptyInputError, MissingFileError, NothingImportedError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
@@ -26,7 +21,8 @@ from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unkn
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import LeftOut, Record, Store, WriteCounts
-from staffpulse.store.tally import repeats_note
+from staffpulse.store.runs import recorded_run
+from staffpulse.store.tally import Tally, repeats_note
 
 BATCH_SIZE = 2000
 ProgressCallback = Callable[[str, int], None]
@@ -196,53 +192,68 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
     report.notices.extend(lengths.notices())
 
 
+def _import_plan(
+    store: Store,
+    plan: list[tuple[Path, Source]],
+    report: ImportReport,
+    tally: Tally,
+    progress: ProgressCallback | None,
+) -> None:
+    # the images of an archive or ZIP are kept beside the store they are imported into
+    with keeping_avatars_in(store.avatar_folder):
+        for path, source in plan:
+            inputs = (
+                source.read_members(path)
+                if isinstance(source, ZipFolder)
+                else [ZipMember(str(path), source.label, source.read(path))]
+            )
+            for found in inputs:
+                if isinstance(found, Problem):  # a member skipped whole
+                    report.problems.append(found)
+                    # Counted unless left out whole (a README, an empty file, as in a folder):
+                    # a damaged member or a ZIP cut short is data that was there and was lost.
+                    if not left_out(found):
+                        report.skipped += found.records
+                    continue
+                report.files.append((found.location, found.label))
+                tally.start_file()
+                done = 0
+                for batch in _batched(found.items, report):
+                    report.add(store.write_records(batch, tally=tally))
+                    done += len(batch)
+                    if progress:
+                        progress(found.location, done)
+                if (note := repeats_note(tally.repeats())) is not None:
+                    report.notices.append(Notice(found.location, note))
+
+
 def import_paths(
     store: Store, paths: Sequence[Path], progress: ProgressCallback | None = None
 ) -> ImportReport:
     """Import every file under ``paths``. Malformed records are skipped and reported."""
     plan, problems = plan_import(paths)
     report = ImportReport(problems=list(problems))
-    run = store.start_run("import", {"paths": [str(p) for p in paths]})
-    status = "error"
     # each account, post and follow counted once, however many files and batches carry it
     tally = store.new_tally()
-    try:
-        # the images of an archive or ZIP are kept beside the store they are imported into
-        with keeping_avatars_in(store.avatar_folder):
-            for path, source in plan:
-                inputs = (
-                    source.read_members(path)
-                    if isinstance(source, ZipFolder)
-                    else [ZipMember(str(path), source.label, source.read(path))]
-                )
-                for found in inputs:
-                    if isinstance(found, Problem):  # a member skipped whole
-                        report.problems.append(found)
-                        # Counted unless left out whole (a README, an empty file, as in a folder):
-                        # a damaged member or a ZIP cut short is data that was there and was lost.
-                        if not left_out(found):
-                            report.skipped += found.records
-                        continue
-                    report.files.append((found.location, found.label))
-                    tally.start_file()
-                    done = 0
-                    for batch in _batched(found.items, report):
-                        report.add(store.write_records(batch, tally=tally))
-                        done += len(batch)
-                        if progress:
-                            progress(found.location, done)
-                    if (note := repeats_note(tally.repeats())) is not None:
-                        report.notices.append(Notice(found.location, note))
-        store.refresh_interactions()
-        status = "ok"
-    except StaffpulseError:
-        raise
-    finally:
-        tally.close()
+
+    def finished_counts() -> dict[str, object]:
         counts = report.as_dict()
         counts.pop("problems")
-        store.finish_run(run, counts, status)
-        report.run_id = run.id
+        return counts
+
+    with recorded_run(
+        store,
+        "import",
+        {"paths": [str(p) for p in paths]},
+        counts=finished_counts,
+        kept_something=lambda: bool(report.accounts or report.posts or report.follows),
+    ) as recording:
+        report.run_id = recording.run.id
+        try:
+            _import_plan(store, plan, report, tally, progress)
+            store.refresh_interactions()
+        finally:
+            tally.close()
     if report.accounts == report.posts == report.follows == 0 and all(
         left_out(problem) for problem in report.problems
     ):

@@ -22,6 +22,7 @@ from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store
 from staffpulse.store.core import Record
+from staffpulse.store.runs import recorded_run as store_recorded_run
 
 ProgressFn = Callable[[str, int, int | None], None]  # (task, done, total or None)
 NotifyFn = Callable[[str], None]
@@ -296,32 +297,28 @@ def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | 
     return str(row[0]) if row else None
 
 
-class RunRecorder:
-    """A ``Run`` row for a fetch: started now, finished with the report's counts."""
-
-    def __init__(self, store: Store, report: FetchReport, params: dict[str, Any]) -> None:
-        self.store, self.report = store, report
-        self.run = store.start_run("fetch", {"platform": report.platform, **params})
-        report.run_id = self.run.id
-
-    def finish(self, status: str) -> None:
-        if self.report.posts or self.report.follows or self.report.accounts:
-            self.store.refresh_interactions()
-        self.store.finish_run(self.run, self.report.as_dict(), status)
-
-
 @contextmanager
 def recorded_run(store: Store, report: FetchReport, params: dict[str, Any]) -> Iterator[None]:
-    """Record a fetch as a ``Run``: ok, partial (stopped early, or failed after writing
-    something; what was fetched is kept) or error."""
-    recorder = RunRecorder(store, report, params)
-    status = "error"
-    try:
-        yield
-        status = "ok" if report.stopped in (None, "max") else "partial"
-    except StaffpulseError:
-        status = "partial" if report.posts or report.follows else "error"
-        report.stopped = report.stopped or "error"  # a failure is a stop too, whatever raised it
-        raise
-    finally:
-        recorder.finish(status)
+    """Record a fetch as a run (:mod:`staffpulse.store.runs`): ``partial`` when it stopped
+    early (budget, rate limit) or failed after writing something, which is kept."""
+
+    def finished_counts() -> dict[str, Any]:
+        if report.posts or report.follows or report.accounts:
+            store.refresh_interactions()
+        return report.as_dict()
+
+    with store_recorded_run(
+        store,
+        "fetch",
+        {"platform": report.platform, **params},
+        counts=finished_counts,
+        kept_something=lambda: bool(report.posts or report.follows),
+    ) as recording:
+        report.run_id = recording.run.id
+        try:
+            yield
+        except StaffpulseError:
+            # a failure is a stop too, whatever raised it
+            report.stopped = report.stopped or "error"
+            raise
+        recording.stopped_early = report.stopped not in (None, "max")

@@ -25,6 +25,7 @@ from staffpulse.store.part_tables import (
     LISTEN_INBOX_BY_ACCOUNT_MIGRATION,
     LISTEN_MIGRATION,
 )
+from staffpulse.store.runs import FAILED_IS_ERROR_MIGRATION
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -145,6 +146,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "CREATE INDEX IF NOT EXISTS follows_by_followee ON follows(platform, followee_id);",
     ),
     BLUESKY_SHARED_TARGETS_MIGRATION,
+    FAILED_IS_ERROR_MIGRATION,
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     LISTEN_MIGRATION,
