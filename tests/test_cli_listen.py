@@ -73,7 +73,7 @@ def test_listen_that_never_connects_exits_75_with_what_to_do(tmp_path: Path) -> 
     assert "could not reach Jetstream" in as_json.stderr
     with open_store(Path(db)) as store:
         statuses = [row[0] for row in store.conn.execute("SELECT status FROM runs")]
-    assert statuses == ["failed", "failed"]
+    assert statuses == ["error", "error"]  # never reached: nothing was received
 
 
 def _keywords_stream() -> list[str]:
@@ -123,3 +123,19 @@ def test_listen_with_a_binary_keywords_file_exits_65(tmp_path: Path) -> None:
         and str(keywords) in result.stderr
     )
     assert "Traceback" not in result.output
+
+
+def test_listen_with_a_configured_url_that_is_no_websocket_names_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.signals.text as text_module
+
+    loads: list[int] = []
+    monkeypatch.setattr(text_module, "load_text_signals_or_none", lambda: loads.append(1))
+    config = tmp_path / "config.toml"
+    config.write_text('[bluesky]\njetstream_url = "https://jetstream.example.org"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    result = runner.invoke(app, ["listen", "bluesky", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 78, result.output
+    assert "is not a WebSocket URL" in result.stderr and "config.toml" in result.stderr
+    assert loads == []  # reported before the seconds-long model load

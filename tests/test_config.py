@@ -14,6 +14,7 @@ from staffpulse.config import (
     Config,
     config_table,
     get_secret,
+    listen_account,
     load_config,
     mask_secret,
     save_secret,
@@ -157,3 +158,44 @@ def test_save_setting_under_a_key_that_is_no_table_is_a_config_error(tmp_path: P
     with pytest.raises(ConfigError, match="expected a table"):
         save_setting("listen", "account", "@acme", path)
     assert path.read_text() == 'listen = "acme"\n'
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [("", None), ('[listen]\naccount = ""\n', None), ('[listen]\naccount = "   "\n', None),
+     ('[listen]\naccount = "  @acme.bsky.social \\n"\n', "@acme.bsky.social"),
+     ('[listen]\naccount = "https://bsky.app/profile/acme.bsky.social"\n',
+      "https://bsky.app/profile/acme.bsky.social")],
+)  # fmt: skip
+def test_listen_account_is_trimmed_and_blank_is_none(
+    tmp_path: Path, toml: str, expected: str | None
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    assert listen_account(load_config(path)) == expected
+
+
+def test_listen_account_reads_the_user_config_when_none_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[listen]\naccount = "acme"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(path))
+    assert listen_account() == "acme"
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [("[listen]\naccount = 5\n", "[listen] account = 5 is a number; expected text in quotes"),
+     ("[listen]\naccount = [\"a\"]\n", "[listen] account = [\"a\"] is a list; expected text"),
+     ('listen = "acme"\n', 'listen = "acme" is text; expected a table [listen]')],
+)  # fmt: skip
+def test_listen_account_of_the_wrong_type_names_the_file(
+    tmp_path: Path, toml: str, expected: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as caught:
+        listen_account(load_config(path))
+    assert caught.value.message.startswith(f"{path}: {expected}")
+    assert caught.value.exit_code == 78 and caught.value.hint

@@ -12,9 +12,12 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
+from staffpulse.config import DEFAULT_JETSTREAM_URL, load_config
+from staffpulse.errors import ConfigError, InputError
 from staffpulse.listen.jetstream import (
     MalformedFrame,
     event_to_post,
+    jetstream_url,
     parse_event,
     parse_frame,
     subscribe_url,
@@ -266,3 +269,41 @@ def test_deleted_account_removes_its_posts(store: Store) -> None:
     listener.feed(frames)
     authors = {row[0] for row in store.conn.execute("SELECT author_id FROM posts")}
     assert authors == {BOB}  # deleted: gone; deactivated (reversible): kept
+
+
+def test_jetstream_url_prefers_the_override_then_the_config_then_bluesky_s() -> None:
+    mine = "wss://jetstream.example.org/subscribe"
+    assert jetstream_url({}, f" {mine} ") == mine  # a pasted space is not part of it
+    assert jetstream_url({"bluesky": {"jetstream_url": mine}}, None) == mine
+    assert jetstream_url({"bluesky": {"jetstream_url": mine}}, "ws://127.0.0.1:1") == (
+        "ws://127.0.0.1:1"
+    )
+    assert jetstream_url({}, None) == DEFAULT_JETSTREAM_URL
+
+
+def test_jetstream_url_reads_the_user_config_when_none_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[bluesky]\njetstream_url = "ws://localhost:6008/subscribe"\n')
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(path))
+    assert jetstream_url() == "ws://localhost:6008/subscribe"
+
+
+@pytest.mark.parametrize("given", ["http://x", "", "jetstream2.us-east.bsky.network"])
+def test_a_given_url_that_is_not_a_websocket_is_an_input_error(given: str) -> None:
+    with pytest.raises(InputError) as caught:
+        jetstream_url({}, given)
+    assert caught.value.message == f"not a WebSocket URL: {given}"
+    assert caught.value.hint == "use wss://HOST/subscribe"
+
+
+def test_a_configured_url_that_is_not_a_websocket_names_the_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[bluesky]\njetstream_url = "https://bsky.network"\n')
+    with pytest.raises(ConfigError) as caught:
+        jetstream_url(load_config(path), None)
+    assert caught.value.message == (
+        f'[bluesky] jetstream_url = "https://bsky.network" in {path} is not a WebSocket URL'
+    )
+    assert str(path) in (caught.value.hint or "") and "wss://" in (caught.value.hint or "")

@@ -31,6 +31,8 @@ import platformdirs
 from staffpulse.errors import ConfigError
 
 APP_NAME = "staffpulse"
+# Bluesky's public Jetstream (one of four instances, see docs/listen.md).
+DEFAULT_JETSTREAM_URL = "wss://jetstream2.us-east.bsky.network/subscribe"
 
 # Defaults for every section. Each value is explained in docs/configuration.md.
 DEFAULTS: dict[str, Any] = {
@@ -43,8 +45,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "bluesky": {
         "appview_url": "https://public.api.bsky.app",
-        # Bluesky's public Jetstream (one of four instances, see docs/listen.md).
-        "jetstream_url": "wss://jetstream2.us-east.bsky.network/subscribe",
+        "jetstream_url": DEFAULT_JETSTREAM_URL,
     },
     "mastodon": {"default_instance": "mastodon.social"},
     "fetch": {"avatar_max_bytes": 2_000_000, "timeout_seconds": 20},
@@ -288,6 +289,24 @@ def setting_str(
     if not value.strip():
         return str(default if default is not None else DEFAULTS[table][key])
     return value
+
+
+def listen_account(config: Mapping[str, Any] | None = None) -> str | None:
+    """The firm's own account (``[listen] account``: a @handle or profile URL), trimmed;
+    None when it is unset or blank. Read by ``inbox``, its marks and the dashboard alike."""
+    config = config if config is not None else load_config()
+    value = config_table(config, "listen").get("account")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _bad(
+            config,
+            "listen",
+            "account",
+            value,
+            f"is {_describe(value)}; expected text in quotes (a @handle or profile URL)",
+        )
+    return value.strip() or None
 
 
 def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None:

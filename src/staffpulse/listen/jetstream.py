@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from staffpulse.config import load_config, setting_str
+from staffpulse.errors import ConfigError, InputError
 from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import parse_timestamp
 
 POST_COLLECTION = "app.bsky.feed.post"
-DEFAULT_JETSTREAM_URL = "wss://jetstream2.us-east.bsky.network/subscribe"
 PLATFORM = "bluesky"
 
 EventKind = Literal["post", "delete", "identity", "account", "ignored"]
@@ -59,6 +60,35 @@ def post_uri(did: str, rkey: str) -> str:
 
 def post_web_url(did_or_handle: str, rkey: str) -> str:
     return f"https://bsky.app/profile/{did_or_handle}/post/{rkey}"
+
+
+WEBSOCKET_SCHEMES = ("ws://", "wss://")
+
+
+def jetstream_url(config: Mapping[str, Any] | None = None, override: str | None = None) -> str:
+    """The Jetstream to listen to: ``override`` when given (``listen bluesky --url``), else
+    ``[bluesky] jetstream_url`` of ``config`` (loaded when None), else Bluesky's public one.
+
+    Checked before anything loads or connects: a URL that is not ws:// or wss:// is an
+    :class:`InputError` when it was given, a :class:`ConfigError` naming the file when it
+    comes from the config.
+    """
+    if override is not None:
+        url = override.strip()
+        if not url.startswith(WEBSOCKET_SCHEMES):
+            raise InputError(f"not a WebSocket URL: {override}", hint="use wss://HOST/subscribe")
+        return url
+    config = config if config is not None else load_config()
+    url = setting_str(config, "bluesky", "jetstream_url").strip()
+    if not url.startswith(WEBSOCKET_SCHEMES):
+        source = getattr(config, "source", None)
+        where = f" in {source}" if source else ""
+        raise ConfigError(
+            f'[bluesky] jetstream_url = "{url}"{where} is not a WebSocket URL',
+            hint=f'write jetstream_url = "wss://HOST/subscribe" under [bluesky]{where}, or '
+            "delete the line to use Bluesky's public Jetstream",
+        )
+    return url
 
 
 def subscribe_url(base: str, cursor: int | None = None) -> str:

@@ -40,6 +40,7 @@ from staffpulse.store.handle_keys import resolve_handle_keys
 from staffpulse.store.interactions import has_pending, mark_pending, refresh_interactions
 from staffpulse.store.migrations import applied_migrations, migrate
 from staffpulse.store.reads import ReadMixin
+from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import ONE_RECORD_A_LINE, Tally
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
 
@@ -344,7 +345,7 @@ class Store(ReadMixin):
         run.id = cursor.lastrowid
         return run
 
-    def finish_run(self, run: Run, counts: dict[str, Any], status: str = "ok") -> None:
+    def finish_run(self, run: Run, counts: dict[str, Any], status: RunStatus = "ok") -> None:
         run.counts, run.status, run.finished_at = counts, status, datetime.now(UTC)
         self.conn.execute(
             "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",

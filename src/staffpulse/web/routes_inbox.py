@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.config import load_config
+from staffpulse.config import listen_account, load_config
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
 from staffpulse.models import platform_choice
@@ -55,7 +55,7 @@ def inbox_page(request: Request) -> HTMLResponse:
     q = request.query_params
     settings = _listen_settings()
     # typed, or the firm's own account from config.toml ([listen] account), like the CLI
-    saved = str(settings.get("account") or "").strip()
+    saved = listen_account() or ""
     typed = q.get("as", "") if "as" in q else saved
     as_handle, as_account, as_problem = _posting_as(ctx, typed)
     topic = q.get("topic") or None

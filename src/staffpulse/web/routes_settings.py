@@ -18,6 +18,7 @@ from staffpulse.config import (
     SECRET_ENV,
     config_path,
     get_secret,
+    listen_account,
     load_config,
     mask_secret,
     save_secret,
@@ -91,7 +92,7 @@ def settings_page(request: Request) -> HTMLResponse:
         "settings.html",
         active="settings",
         tokens=_token_rows(),
-        account=saved_account(),
+        account=listen_account() or "",
         accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
@@ -135,12 +136,6 @@ async def save_token(request: Request) -> Response:
     web(request).mask.add(value)
     save_secret(name, value)
     return RedirectResponse("/settings?notice=saved", status_code=303)
-
-
-def saved_account() -> str:
-    """The firm's own account as saved (``[listen] account``); empty when none is."""
-    listen = load_config().get("listen", {})
-    return str(listen.get("account") or "").strip() if isinstance(listen, dict) else ""
 
 
 @router.post("/settings/account")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,13 +11,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
-from staffpulse.config import load_config
-from staffpulse.errors import FetchError, InputError, NotFoundError
+from staffpulse.config import listen_account, load_config
+from staffpulse.errors import NotFoundError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
     from staffpulse.listen.listener import ListenStats
+    from staffpulse.listen.listening import ListenResult
 
 # The listen package (scikit-learn, websockets) is imported inside the commands, so other
 # commands start fast.
@@ -73,14 +73,15 @@ def listen_bluesky(
     """Listen to Bluesky's Jetstream; store the relevant posts; resume from the saved cursor."""
     from staffpulse.durations import parse_duration
 
-    # Typos first: the listening stack and its models take seconds to load.
+    # Typos first: the classifier takes seconds to load.
     seconds = parse_duration(duration)
-    if url is not None and not url.startswith(("ws://", "wss://")):
-        raise InputError(f"not a WebSocket URL: {url}", hint="use wss://HOST/subscribe")
+    from staffpulse.listen.jetstream import jetstream_url
+
+    target = jetstream_url(load_config(), url)
 
     from staffpulse.listen import relevance as rel
-    from staffpulse.listen.jetstream import DEFAULT_JETSTREAM_URL
-    from staffpulse.listen.listener import JetstreamListener, ListenOptions
+    from staffpulse.listen.listener import ListenOptions
+    from staffpulse.listen.listening import listen
     from staffpulse.listen.terminal import render_listen_summary, status_line
     from staffpulse.signals.text import load_text_signals_or_none
 
@@ -93,10 +94,6 @@ def listen_bluesky(
             + ".[/]"
         )
     relevance = rel.RelevanceFilter(scorer=scorer, keywords=words)
-    configured = str(load_config().get("bluesky", {}).get("jetstream_url") or "")
-    target = url or configured or DEFAULT_JETSTREAM_URL
-    if not target.startswith(("ws://", "wss://")):
-        raise InputError(f"not a WebSocket URL: {target}", hint="use wss://HOST/subscribe")
     options = ListenOptions(
         url=target,
         duration=seconds,
@@ -105,74 +102,43 @@ def listen_bluesky(
         idle_timeout=idle_timeout,
     )
     with open_store(db) as store:
-        run = store.start_run(
-            "listen",
-            {
-                "source": "bluesky-jetstream",
-                "url": target,
-                "duration": duration,
-                "filter": relevance.description,
-            },
-        )
-        status = err_console.status("Connecting…", spinner="dots")
+        if as_json:
+            result = listen(store, relevance, options)
+        else:
+            err_console.print(f"Filtering with: {escape(relevance.description)}", highlight=False)
+            status = err_console.status("Connecting…", spinner="dots")
 
-        def on_status(stats: ListenStats, message: str) -> None:
-            status.update(status_line(stats, message))
+            def on_status(stats: ListenStats, message: str) -> None:
+                status.update(status_line(stats, message))
 
-        listener = JetstreamListener(
-            store, relevance, options, on_status=None if as_json else on_status
-        )
-        outcome = "ok"
-        failure: FetchError | None = None
-        try:
-            if as_json:
-                asyncio.run(listener.run())
-            else:
-                err_console.print(
-                    f"Filtering with: {escape(relevance.description)}", highlight=False
-                )
-                with status:
-                    asyncio.run(listener.run())
-        except KeyboardInterrupt:
-            outcome = "interrupted"
-            raise
-        except FetchError as exc:
-            # Reported after the run is recorded, with what was saved: exit 75 either way.
-            outcome, failure = "failed", exc
-        except Exception:
-            outcome = "failed"
-            raise
-        finally:
-            store.finish_run(run, listener.stats.as_dict(), status=outcome)
-    stats = listener.stats
+            with status:
+                result = listen(store, relevance, options, on_status=on_status)
     if as_json:
-        typer.echo(json.dumps(_json_result(stats, failure)))
-    elif failure is None or stats.frames:
+        typer.echo(json.dumps(_json_result(result)))
+    elif result.failure is None or result.stats.frames:
         # Only a run that received something has a summary worth reading before the error.
-        render_listen_summary(err_console, stats)
+        render_listen_summary(err_console, result.stats)
         err_console.print("Next: [bold]staffpulse inbox[/]")
-    if failure is not None:
-        raise failure
+    if result.failure is not None:
+        raise result.failure
 
 
 def _print_note(note: str) -> None:
     err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False)
 
 
-def _json_result(stats: ListenStats, failure: FetchError | None) -> dict[str, object]:
+def _json_result(result: ListenResult) -> dict[str, object]:
     """The final counters, and whether listening worked (``outcome``): ``ok``;
     ``unreachable`` (Jetstream never answered); ``disconnected`` (lost for good after events)."""
-    result: dict[str, object] = stats.as_dict()
-    if failure is None:
-        result["outcome"] = "ok"
-        return result
-    result["outcome"] = "unreachable" if stats.connects == 0 else "disconnected"
-    result["error"] = {
-        "message": failure.message,
-        "hint": failure.hint,
-        "exit_code": failure.exit_code,
-    }
-    return result
+    data: dict[str, object] = result.stats.as_dict()
+    data["outcome"] = result.outcome
+    if result.failure is not None:
+        data["error"] = {
+            "message": result.failure.message,
+            "hint": result.failure.hint,
+            "exit_code": result.failure.exit_code,
+        }
+    return data
 
 
 @inbox_app.callback()
@@ -237,7 +203,7 @@ def inbox(
 
     config = load_config()
     settings = config.get("listen", {})
-    handle = as_handle or str(settings.get("account") or "") or None
+    handle = as_handle or listen_account(config)
     # read as audit and connect read an account: a profile URL names its handle and platform
     handle, as_platform = read_account_ref(handle) if handle else (None, None)
     window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
@@ -328,7 +294,7 @@ def _set(
     from staffpulse.account_refs import read_account_ref
     from staffpulse.listen.states import current_mark, describe_firm, set_state
 
-    handle = as_handle or str(load_config().get("listen", {}).get("account") or "") or None
+    handle = as_handle or listen_account()
     # the firm as inbox --as reads it: a profile URL names its handle
     handle = read_account_ref(handle)[0] if handle else None
     with open_store(db, create=False) as store:

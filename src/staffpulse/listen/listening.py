@@ -1,0 +1,79 @@
+"""Listen to Jetstream as one recorded run: what ``listen bluesky`` does, for any caller.
+
+:func:`listen` connects with a :class:`~staffpulse.listen.listener.JetstreamListener` and
+records the run (:mod:`staffpulse.store.runs`) with its counters: ``ok``; ``interrupted``
+(Ctrl-C, the usual end of a listen without a duration); ``partial`` (Jetstream was reached,
+then lost for good: what was received is kept); ``error`` (never reached, or a failure
+before anything was received).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from staffpulse.errors import FetchError
+from staffpulse.listen.listener import (
+    SOURCE,
+    JetstreamListener,
+    ListenOptions,
+    ListenStats,
+    StatusCallback,
+)
+from staffpulse.listen.relevance import RelevanceFilter
+from staffpulse.store import Store
+from staffpulse.store.runs import recorded_run
+
+
+@dataclass(frozen=True)
+class ListenResult:
+    """How a listen ended: its counters, its row in ``runs``, and the network failure that
+    stopped it (None when it ran its course)."""
+
+    stats: ListenStats
+    run_id: int | None
+    failure: FetchError | None = None
+
+    @property
+    def outcome(self) -> str:
+        """``ok``; ``unreachable`` (Jetstream never answered); ``disconnected`` (lost for
+        good after it was reached)."""
+        if self.failure is None:
+            return "ok"
+        return "unreachable" if self.stats.connects == 0 else "disconnected"
+
+
+def listen(
+    store: Store,
+    relevance: RelevanceFilter,
+    options: ListenOptions,
+    *,
+    on_status: StatusCallback | None = None,
+) -> ListenResult:
+    """Listen as ``options`` say, store the relevant posts and record the run.
+
+    A network failure (:class:`FetchError`) is returned in the result rather than raised:
+    what was received before it is stored and counted, and the caller reports both. Ctrl-C
+    and any other error are recorded, then raised.
+    """
+    listener = JetstreamListener(store, relevance, options, on_status=on_status)
+    params = {
+        "source": SOURCE,
+        "url": options.url,
+        "duration_seconds": options.duration,
+        "filter": relevance.description,
+    }
+    run_id: int | None = None
+    try:
+        with recorded_run(
+            store,
+            "listen",
+            params,
+            counts=listener.stats.as_dict,
+            kept_something=lambda: listener.stats.connects > 0,
+        ) as recording:
+            run_id = recording.run.id
+            asyncio.run(listener.run())
+    except FetchError as exc:
+        return ListenResult(listener.stats, run_id, exc)
+    return ListenResult(listener.stats, run_id)
