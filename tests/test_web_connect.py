@@ -247,3 +247,11 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
     }
     for text, shown in cases.items():
         assert web_text(text) == shown
+
+
+def test_an_export_from_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    with make_client(tmp_path / "empty.db") as empty:
+        response = empty.get("/connect/export?format=csv")
+    assert response.status_code == 400
+    assert "no account with posts to suggest follows for" in response.text
+    assert "Import page" in response.text

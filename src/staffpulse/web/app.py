@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
@@ -40,6 +40,9 @@ from staffpulse.web.security import (
 )
 from staffpulse.web.settings import WebSettings
 from staffpulse.web.wording import mentions_formats, web_hint, web_text
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("staffpulse.web")
 
@@ -161,15 +164,15 @@ class HeadAsGetMiddleware:
     """Answers ``HEAD`` like ``GET`` without the body: FastAPI routes only list ``GET``, and
     link checkers and ``curl -I`` would otherwise get a 405 for a page that exists."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "HEAD":
             await self.app(scope, receive, send)
             return
 
-        async def headers_only(message: Any) -> None:
+        async def headers_only(message: Message) -> None:
             if message["type"] == "http.response.body":
                 if message.get("more_body"):
                     return

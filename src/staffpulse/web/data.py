@@ -161,7 +161,7 @@ class Backend(InboxMixin):
             return name or "the uploaded cohort"
         return chosen.name
 
-    def benchmark_key(self) -> Any:
+    def benchmark_key(self) -> str | tuple[str, str]:
         cohort = self.cohort()
         return ALL_ACCOUNTS if cohort is None else ("benchmark", str(cohort))
 

@@ -15,9 +15,8 @@ find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from staffpulse.account_refs import parse_account_ref
+from staffpulse.models import Account
 from staffpulse.web.data import Backend
 
 __all__ = ["account_choices", "account_ref", "find_account", "parse_account_ref"]
@@ -25,17 +24,17 @@ __all__ = ["account_choices", "account_ref", "find_account", "parse_account_ref"
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
 
 
-def account_ref(account: Any) -> str:
+def account_ref(account: Account) -> str:
     """How a picker writes an account: ``@handle (platform)``."""
     return f"@{account.handle} ({account.platform})"
 
 
-def account_choices(backend: Backend) -> list[Any]:
+def account_choices(backend: Backend) -> list[Account]:
     """The accounts a picker suggests: the busiest ones with posts."""
     return [s.account for s in backend.with_posts()[:SUGGESTED]]
 
 
-def find_account(backend: Backend, text: str) -> Any:
+def find_account(backend: Backend, text: str) -> Account:
     """The stored account a picker named, also by its profile address (raises
     ``NotFoundError`` with what to do, ``InputError`` for an address of no profile)."""
     from staffpulse.account_refs import find_account_ref

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from staffpulse.connect.advice import left_out_text
 from staffpulse.report.counts import count_of
@@ -133,7 +133,7 @@ class Renderer:
         return response
 
 
-def set_csrf_cookie(response: Any, token: str) -> None:
+def set_csrf_cookie(response: Response, token: str) -> None:
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
 
 

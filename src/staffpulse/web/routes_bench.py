@@ -27,13 +27,14 @@ from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.benchmark.members import CohortCheck
 
 router = APIRouter()
 SHOWN_PROBLEMS = 3  # lines named at the top; the benchmark lists them all below
 
 
-def benchmark_data(request: Request) -> Any:
+def benchmark_data(request: Request) -> BenchmarkResult | Job:
     """The benchmark, or the job preparing it when it takes longer than a moment."""
     ctx = web(request)
     return ctx.slow.get(
@@ -105,7 +106,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     )
 
 
-def _as_the_user_named_it(result: Any, label: str | None) -> Any:
+def _as_the_user_named_it(result: BenchmarkResult, label: str | None) -> BenchmarkResult:
     """The result with the user's cohort file name instead of the path it is saved at, and
     web wording in the notes on lines that could not be used (a copy: the cache keeps its)."""
     if label is None:

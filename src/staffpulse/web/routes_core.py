@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -18,6 +18,10 @@ from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, find_account
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
+    from staffpulse.store import AccountSummary
 
 router = APIRouter()
 PILLARS = (("face", "Face"), ("mix", "Mix"), ("voice", "Voice"), ("conversation", "Conversation"))
@@ -75,7 +79,7 @@ def home(request: Request) -> HTMLResponse:
     )
 
 
-def _matching(summaries: list[Any], query: str) -> list[Any]:
+def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
     words = query.lower().lstrip("@").split()
     if not words:
@@ -128,7 +132,7 @@ def _cohort_grades(request: Request) -> dict[tuple[str, str], dict[str, Any]]:
     return {(row["platform"], row["handle"]): row for row in bench.leaderboard}
 
 
-def _benchmark_for(request: Request, platform: str, handle: str) -> Any:
+def _benchmark_for(request: Request, platform: str, handle: str) -> BenchmarkResult | None:
     """The benchmark the account is part of, for its percentile strips (None when it is not,
     or while it is still being computed: the audit itself is not held up for it)."""
     from staffpulse.web.routes_bench import benchmark_data

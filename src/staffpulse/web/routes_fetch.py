@@ -62,7 +62,7 @@ def _fetcher(platform: str) -> Callable[..., FetchReport]:
     return fetch_bluesky
 
 
-def _checked(fields: Any) -> tuple[str, str, int, float]:
+def _checked(fields: dict[str, Any]) -> tuple[str, str, int, float]:
     """Platform, handle, most posts and the X budget of the fetch form, or an InputError."""
     platform = form_value(fields, "platform")
     handle = form_value(fields, "handle").lstrip("@")

@@ -7,7 +7,7 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,7 +20,7 @@ from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
 from staffpulse.web.app import WebContext, error_page, web
 from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import describe_import, touched_accounts
-from staffpulse.web.jobs import Job
+from staffpulse.web.jobs import Job, JobFunc
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
 from staffpulse.web.uploads import (
@@ -95,9 +95,7 @@ def import_page(request: Request) -> HTMLResponse:
     )
 
 
-def _import_job(
-    ctx: WebContext, files: list[Path], folder: Path, names: list[str]
-) -> Callable[[Job], dict[str, Any]]:
+def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> JobFunc:
     from staffpulse.ingest import import_paths
 
     shown_as = {str(path): name for path, name in zip(files, names, strict=True)}

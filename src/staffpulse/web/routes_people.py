@@ -23,6 +23,7 @@ from staffpulse.web.routes_core import empty_store
 
 if TYPE_CHECKING:
     from staffpulse.connect.suggest import SuggestReport
+    from staffpulse.models import Account
 
 router = APIRouter()
 ROLE_CHOICES = (
@@ -49,21 +50,26 @@ INCLUDES = {
 }
 
 
-def _chosen_account(request: Request) -> tuple[Any, list[Any]]:
+def _chosen_account(request: Request) -> tuple[Account, list[Account]]:
     """The account the page is for (typed, or the busiest one), and the picker's suggestions."""
     backend = web(request).backend
     accounts = account_choices(backend)
     wanted = request.query_params.get("account", "")
     if wanted.strip():
         return find_account(backend, wanted), accounts
-    return (accounts[0] if accounts else None), accounts
+    if not accounts:  # the page says so before asking; an export link typed by hand does not
+        raise InputError(
+            "the store holds no account with posts to suggest follows for",
+            hint="import an account's posts first on the Import page",
+        )
+    return accounts[0], accounts
 
 
 def _includes(request: Request) -> frozenset[str]:
     return frozenset(v for v in request.query_params.getlist("include") if v in INCLUDES)
 
 
-def _ranked(ctx: WebContext, job: Job, account: Any, choices: ConnectChoices) -> SuggestReport:
+def _ranked(ctx: WebContext, job: Job, account: Account, choices: ConnectChoices) -> SuggestReport:
     job.update("Building the circle of trust and ranking the accounts in it")
     return ctx.backend.suggestions(account.handle, account.platform, choices)
 
@@ -123,7 +129,7 @@ def _date_text(when: datetime) -> str:
     return when.isoformat()
 
 
-def _export_query(account: Any, choices: ConnectChoices) -> str:
+def _export_query(account: Account, choices: ConnectChoices) -> str:
     """The export buttons' address: the same list as the page shows."""
     query: list[tuple[str, str]] = [
         ("account", f"{account.platform}:{account.handle}"),

@@ -16,10 +16,13 @@ import secrets
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from staffpulse.errors import UnsafeArchiveError
 from staffpulse.sources.base import unsafe_member_name
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "staffpulse_csrf"
 CSRF_FIELD = "csrf_token"
@@ -86,15 +89,15 @@ class Csrf:
 class SecurityHeadersMiddleware:
     """Adds CSP and friends to every response (pure ASGI, so streaming bodies are untouched)."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: Any) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}

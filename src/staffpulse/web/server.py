@@ -6,6 +6,7 @@ import errno
 import socket
 import threading
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def serve_app(
     *,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     cohort_file: Path | None = None,
-    announce: Any = print,
+    announce: Callable[[str], None] = print,
 ) -> None:
     """Serve the dashboard for the store at ``db_path`` until Ctrl-C."""
     require("fastapi", extra="web", feature="The web dashboard")

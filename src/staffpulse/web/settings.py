@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from staffpulse.audit.signals import TextScorer
 
 DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_UNZIPPED_BYTES = 4 * 1024 * 1024 * 1024
@@ -30,7 +33,7 @@ class WebSettings:
     upload_dir: Path | None = None
     cohort_file: Path | None = None
     allowed_hosts: list[str] = field(default_factory=list)
-    scorer: Any = None
+    scorer: TextScorer | None = None  # tests give a fake; None: the bundled models
     home_limit: int = 150
     home_page_size: int = 60
     page_wait: float = 2.0

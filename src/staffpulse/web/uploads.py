@@ -13,10 +13,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
 
 MAX_FIELD_BYTES = 64 * 1024
 MULTIPART_OVERHEAD = 64 * 1024
@@ -143,7 +146,7 @@ class _Collector:
 
 
 async def receive_upload(
-    request: Any,
+    request: Request,
     root: Path,
     max_bytes: int,
     before_file: Callable[[dict[str, str]], None],
