@@ -1,14 +1,24 @@
 """Shared fixtures: a temporary store and the optional ../shared/data folder; and, for the
-`staffpulse listen` and `staffpulse inbox` tests, a local Jetstream replay server."""
+`staffpulse listen` and `staffpulse inbox` tests, a local Jetstream replay server.
+
+Every test runs offline: a connection to anything but this machine (127.0.0.1, ::1,
+localhost, a Unix socket) is refused with an OSError naming the address, so a test that
+forgets to inject its fake client fails instead of calling a real API. The tests that use
+the real datasets (the ``shared_data`` fixture) carry the ``shared_data`` marker, so a run
+can select them (``-m shared_data``) and the summary says how many were skipped for want of
+the folder.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import os
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -23,6 +33,83 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("STAFFPULSE_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
 # The firm's account in the replayed Jetstream streams.
 FIRM = "did:plc:firm0000000000000000000"
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+
+
+def is_loopback(address: object) -> bool:
+    """Whether a socket address is on this machine: a loopback IP or name, or a Unix socket
+    (a path). A host name is never resolved: only the loopback names pass."""
+    if isinstance(address, str | bytes):  # AF_UNIX: a file on this machine
+        return True
+    if not isinstance(address, tuple) or not address:
+        return False
+    host = address[0]
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    host = host.strip("[]").split("%")[0].lower()  # [::1], fe80::1%eth0
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
+def refuse_remote(address: object) -> None:
+    """Raise an OSError naming ``address`` unless it is on this machine."""
+    if not is_loopback(address):
+        raise OSError(
+            f"tests run offline: a connection to {address!r} was refused (tests/conftest.py "
+            "allows only 127.0.0.1, ::1 and localhost; inject a fake client or a local server)"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refuse every connection that would leave this machine (see the module docstring)."""
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+    create_connection = socket.create_connection
+
+    def guarded_connect(self: socket.socket, address: Any) -> None:
+        refuse_remote(address)
+        connect(self, address)
+
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
+        refuse_remote(address)
+        return connect_ex(self, address)
+
+    def guarded_create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+        refuse_remote(address)  # before the name is looked up: no DNS query either
+        return create_connection(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "create_connection", guarded_create_connection)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that asks for the real datasets (however it gets the fixture)."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared_data)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say how many tests skipped because ../shared/data is absent, not only "N skipped"."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "shared_data" in getattr(report, "keywords", {})
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} shared_data tests skipped: the real data folder {SHARED_DATA} "
+            "is absent (set STAFFPULSE_SHARED_DATA to run them)"
+        )
 
 
 @pytest.fixture(scope="session")
