@@ -255,3 +255,41 @@ def test_featurizer_rows_are_unit_norm() -> None:
     norms = np.asarray(X.multiply(X).sum(axis=1)).ravel()
     np.testing.assert_allclose(norms, [1.0, 0.0, 0.0], atol=1e-6)
     assert X.shape == (3, feat.n_features)
+
+
+def test_how_a_thing_works_and_praise_are_not_the_word_work() -> None:
+    feat = Featurizer.from_texts(["I work nights", "how it works", "nice work"])
+    work = feat.vocabulary.index("work")
+    function, praise = feat.vocabulary.index("xworkfunction"), feat.vocabulary.index("xjobpraise")
+    rows = feat.transform(
+        [
+            "How Browsers Work: behind the scenes",  # how a thing functions
+            "How does this plugin work?",
+            "just use whatever works best for you",
+            "Great work everyone!",  # praise of a task, as "good job"
+            "How recruiting works at a small firm",  # work itself: a word of @work between
+            "Great work culture starts with managers",  # praise word, then a noun: still work
+            "How do you make remote work work?",
+        ]
+    )
+    assert function in rows[0].indices and work not in rows[0].indices
+    assert function in rows[1].indices and function in rows[2].indices
+    assert praise in rows[3].indices and work not in rows[3].indices
+    assert function not in rows[4].indices
+    assert work in rows[5].indices and praise not in rows[5].indices
+    assert work in rows[6].indices
+
+
+def test_gadgets_and_praise_are_not_work_talk(model: TextSignals) -> None:
+    off_work = [
+        "How Browsers Work: Behind the Scenes of Modern Web Browsers",
+        "How does this plugin work?",
+        "Great work everyone, what a game last night",
+    ]
+    work = [
+        "How recruiting works at a 50-person startup, a thread",
+        "Great work culture is built by managers who listen",
+        "Back to work after two weeks off, the inbox is terrifying",
+    ]
+    assert not _labels(model, off_work, "work_topic").any()
+    assert _labels(model, work, "work_topic").all()

@@ -33,7 +33,7 @@ from scipy import sparse
 __all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
-NORMALIZER_VERSION = 9
+NORMALIZER_VERSION = 10
 
 _SEP = "\x1e"  # ASCII record separator between posts in the batch blob
 # patterns that start with a literal let the regex engine skip ahead fast
@@ -134,7 +134,8 @@ _THING = frozenset(["it", "this", "that"])
 SENSE_REWRITES = ("xjobpraise", "xstevejobs", "xdojob", "xworkfunction")
 
 
-def _job_rewrite(prev2: str, prev: str, word: str) -> str | None:
+def _job_rewrite(tokens: list[str], i: int) -> str | None:
+    prev2, prev = _previous_two(tokens, i)
     if prev == "steve":
         return "xstevejobs"
     if prev in _PRAISE:
@@ -144,17 +145,54 @@ def _job_rewrite(prev2: str, prev: str, word: str) -> str | None:
     return None
 
 
-def _work_rewrite(prev2: str, prev: str, word: str) -> str | None:
+def _previous_two(tokens: list[str], i: int) -> tuple[str, str]:
+    return (tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "")
+
+
+def _work_rewrite(tokens: list[str], i: int) -> str | None:
+    word = tokens[i]
+    prev2, prev = _previous_two(tokens, i)
     # "I don't work Fridays" and "can't work with him" are about a job: only the third-person
     # and device forms are rewritten
     broken = (prev == "t" and prev2 in _BROKEN_AUX) or (prev == "not" and prev2 in _BROKEN_SUBJECT)
     thing = prev in _THING and word in ("works", "worked")
-    return "xworkfunction" if broken or thing or prev in ("stopped", "stops", "nothing") else None
+    if broken or thing or prev in ("stopped", "stops", "nothing", "whatever"):
+        return "xworkfunction"
+    if word in ("work", "works") and _asks_how_it_works(tokens, i):
+        return "xworkfunction"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else _SEP
+    if word == "work" and prev in _PRAISE and nxt in _PRAISE_END:
+        return "xjobpraise"  # "Great work everyone!" praises a task, as "good job" does
+    return None
+
+
+# "Nice work!", "Great work everyone", "good work on the fix": praise, not a job ("great work
+# culture", "good work-life balance" go on with a noun and stay work)
+_PRAISE_END = frozenset(
+    [_SEP, "!", "everyone", "team", "guys", "folks", "y", "all", "today", "there", "you", "on"]
+)
+
+
+def _asks_how_it_works(tokens: list[str], i: int) -> bool:
+    """ "How Browsers Work", "how does this plugin work?": how a thing functions. "How
+    recruiting works" names work itself (a word of the @work lexicon) and stays work."""
+    start = max(0, i - 4)
+    window = tokens[start:i]
+    if _SEP in window:
+        window = window[len(window) - window[::-1].index(_SEP) :]
+    if "how" not in window:
+        return False
+    between = window[len(window) - window[::-1].index("how") :]
+    return not any(t in _WORK_LEXICON or t in _WORK_WORDS for t in between)
 
 
 def _lexicon_entries(name: str) -> list[str]:
     """Words of a lexicon; ``+`` joins the words of a bigram entry (``good+job``)."""
     return [w.replace("+", " ") for w in LEXICONS[name].split()]
+
+
+# the unigrams of @work: "how recruiting works" is about work, "how browsers work" is not
+_WORK_LEXICON = frozenset(w for w in _lexicon_entries("@work") if " " not in w)
 
 
 def normalize(texts: Sequence[str], cues: bool = True) -> str:
@@ -269,7 +307,7 @@ class Featurizer:
             if not word_ids:
                 continue
             for i in np.flatnonzero(np.isin(ids, word_ids)).tolist():
-                new = rewrite(tokens[i - 2] if i > 1 else "", tokens[i - 1] if i else "", tokens[i])
+                new = rewrite(tokens, i)
                 if new is not None:
                     ids[i] = self._index.get(new, -1)
 
