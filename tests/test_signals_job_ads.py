@@ -65,6 +65,31 @@ STAFFING_ADS = [
     "Project Manager opening in Tampa, $95k. https://jobs.example/j/3",
     "Dental hygienist position available in Provo. $45/hr. Apply online.",
 ]
+# Ads as one recruiter writes them, casually (a QA pass found the model scoring them 0.01-0.05
+# and calling them funny): a role named after "Hiring:", a DM asked of a candidate.
+CASUAL_RECRUITER_ADS = [
+    "DM me if you know Java and want to work remote 👀",
+    "Who wants to make $25/hr driving forklifts in Dayton? Slide into my DMs",
+    "Hiring: travel nurse, med-surg, 13 weeks, Columbus. Message me.",
+    "Now hiring forklift operators in Toledo, all shifts",
+    "We're hiring 3 CNC machinists this month, ping me",
+    "Ping me if you're a licensed electrician looking for steady work in Tulsa",
+    "Open role: Quality Inspector, Vandalia OH. Apply at the link in bio.",
+    "Know a great CNC machinist? Send them our way 😉 link in bio",
+    "#hiring CNC Machinist needed, 3+ yrs exp, $24-28/hr",
+]
+# The same cues in talk: a DM, "hiring" or a role, with nothing that makes an opening.
+CASUAL_TALK = [
+    "DM me your favourite podcast",
+    "message me if you want the slides",
+    "hiring is broken",
+    "slide into my DMs with memes",
+    "Hiring is broken. DM me if you agree",
+    "Hiring managers: stop ghosting candidates",
+    "DM me if you know a good plumber in Denver",
+    "Know a great podcast? Send it my way",
+    "Doe a deer, a female deer",
+]
 # One of the cues alone is talk about work, not an ad.
 WORK_TALK = [
     "Minimum wage is still $7.25/hr in some states. How does anyone live on that?",
@@ -112,3 +137,27 @@ def test_hashtag_cues_never_overrule_the_model() -> None:
     spam = "Monday motivation: believe in yourself #jobs #hiring #jobseeker"
     assert looks_like_job_ad(spam)
     assert find_staffing_ads([spam]).tolist() == [False]
+
+
+@pytest.mark.parametrize("text", CASUAL_RECRUITER_ADS)
+def test_casual_recruiter_ads_are_recognised(text: str) -> None:
+    assert find_staffing_ads([text]).tolist() == [True]
+
+
+@pytest.mark.parametrize("text", CASUAL_TALK)
+def test_a_dm_or_hiring_in_talk_is_not_an_ad(text: str) -> None:
+    assert find_staffing_ads([text]).tolist() == [False]
+
+
+def test_casual_ads_score_as_job_ads_not_as_funny_human_posts() -> None:
+    # what Mix and Voice read: the model's scores after the patterns bound them
+    from staffpulse.signals.text import load_text_signals
+
+    model = load_text_signals()
+    scores = model.score(CASUAL_RECRUITER_ADS[:3])
+    limits = model.thresholds_
+    assert (scores["job_opening"] >= limits["job_opening"]).all()
+    assert (scores["personality"] < limits["personality"]).all()
+    assert (scores["humor"] < limits["humor"]).all()
+    talk = model.score(CASUAL_TALK[:4], signals=("job_opening",))["job_opening"]
+    assert (talk < limits["job_opening"]).all()

@@ -7,9 +7,9 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
 * :func:`find_staffing_ads` (a whole batch at once): wording that only an ad uses. It is
   precise enough to overrule the model (:class:`staffpulse.signals.text.TextSignals` raises
   such a post to :data:`PATTERN_SCORE` as a job opening and a work topic, and lowers its
-  personality as the labelling guidelines do for every job ad): on the 498 dev posts it fires on
-  2 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets, customer care,
-  CrowdFlower), an internship ad (``scripts/eval_job_patterns.py``). A post is an ad when it has
+  personality and humor as the labelling guidelines do for every job ad): on the 498 dev posts
+  it fires on 3 job ads and no other post, and on 1 of 28,538 other real tweets (humor sets,
+  customer care, CrowdFlower), an internship ad (``scripts/eval_job_patterns.py``). A post is an ad when it has
 
   - a call to apply that needs nothing else: "DM me your resume", "resumes to jobs@…",
     "our client is seeking", "walk-in interviews", "immediate start", "now accepting
@@ -22,11 +22,19 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
     "Apply today");
   - or an opening written as a listing, with the pay among its fragments and no verb:
     "Roofers in Fort Collins, $26/hr", "Site superintendent, Denver Tech Center, $110k",
-    "Medical Assistant - Phoenix - $21/hr", "Position: Shipping Clerk. Location: … Pay: …".
+    "Medical Assistant - Phoenix - $21/hr", "Position: Shipping Clerk. Location: … Pay: …";
+  - or, as one recruiter writes them (rules added after a QA pass): "Hiring:", "Now hiring"
+    or "We're hiring" followed by a named role ("Hiring: travel nurse, 13 weeks, Columbus");
+    a direct message asked for ("DM me", "message me", "slide into my DMs", "ping me") next to
+    pay, or from a candidate ("if you know Java", "if you're a welder", "if you have 2+
+    years") with a skill, a role, a place or remote work; a named role "needed" next to pay or
+    terms; "Open role:" next to a call to act; a referral asked for a role ("Know a great CNC
+    machinist? Send them our way").
 
   One cue alone is talk about work ("Minimum wage is $7.25/hr", "Night shift nurses, DM me
-  your tips"), and so is a listing with a verb or a headline word ("Nurses in Texas make
-  $40/hr", "Breaking News - Denver - $15/hr minimum wage passes").
+  your tips", "DM me your favourite podcast", "message me if you want the slides", "hiring
+  is broken", "Hiring managers: stop ghosting"), and so is a listing with a verb or a
+  headline word ("Nurses in Texas make $40/hr", "Breaking News - Denver - $15/hr minimum wage passes").
 
 * :func:`looks_like_job_ad` (one text): the broad rule for when no model score is at hand
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
@@ -57,6 +65,8 @@ PATTERN_BOUNDS: dict[str, tuple[float, float]] = {
     "job_opening": (PATTERN_SCORE, 1.0),
     "work_topic": (PATTERN_SCORE, 1.0),
     "personality": (0.0, 1.0 - PATTERN_SCORE),
+    # no dev ad is labelled funny (0 of 44): a winking emoji in an ad is no joke
+    "humor": (0.0, 1.0 - PATTERN_SCORE),
 }
 
 _I = re.IGNORECASE
@@ -78,6 +88,8 @@ _SOUGHT = re.compile(
     r"junior\s+|qualified\s+|certified\s+|licensed\s+|registered\s+|skilled\s+)?[A-Z][\w/-]+|"
     r"\b[Ss]eeking an? [a-z]+ [A-Z]\w+|\b\w+s (?:wanted|needed)\b\s*[!:.]|"
     r"\b(?i:contract|temp|perm|permanent|full-time|part-time) (?i:role|position|job)\s*[:!-]|"
+    # "Open role: Quality Inspector" (not "New role:", which is how people announce their own)
+    r"\b(?i:open (?:role|position|req))\s*[:!-]|"
     r"\b(?:role|position|opening|vacancy) (?:in|at|based in) [A-Z]|"
     r"\b(?i:calling all \w+s)\b|\b(?i:(?:great|new) (?:job )?opportunity)\s*[:!-]|"
     r"\b(?i:exciting (?:job )?opportunity)\b|"
@@ -98,7 +110,7 @@ _LINK = re.compile(r"https?://", _I)
 _PAY = re.compile(
     r"\$\s?\d[\d,.]*k?(?:\s?[-\u2013]\s?\$?\d[\d,.]*k?)?\s*(?:/|per\s|an\s|a\s)\s*"
     r"(?:hr|hour|wk|week|yr|year|annum)\b|"
-    r"\bweekly pay\b|\bcompetitive (?:pay|salary|rates?)\b|\bper diem\b|\bDOE\b|"
+    r"\bweekly pay\b|\bcompetitive (?:pay|salary|rates?)\b|\bper diem\b|(?-i:\bDOE\b)|"
     r"\bsign[- ]on bonus\b|\breferral bonus\b|\bbenefits (?:package|included)\b",
     _I,
 )
@@ -144,6 +156,67 @@ _CALL_TO_ACT = re.compile(
     r"\bfor details\b|\bapply (?:now|today|here|online|at|on|via|in person)\b|\bapply\s*:",
     _I,
 )
+# Job titles and skills, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
+# Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
+# where a listing would name pay
+_ROLE = (
+    r"(?:nurse|rn|lpn|cna|caregiver|aide|therapist|pharmacist|technician|tech|technologist|"
+    r"medical assistant|hygienist|driver|operator|machinist|welder|fitter|pipefitter|"
+    r"electrician|plumber|mechanic|carpenter|painter|roofer|installer|laborer|labourer|"
+    r"general labor|picker|packer|loader|material handler|warehouse associate|assembler|"
+    r"inspector|supervisor|foreman|superintendent|dispatcher|clerk|receptionist|"
+    r"administrative assistant|admin assistant|bookkeeper|accountant|controller|"
+    r"specialist|analyst|developer|engineer|programmer|architect|designer|scientist|"
+    r"consultant|recruiter|associate|manager|director|"
+    r"administrator|coordinator|scheduler|cashier|cook|chef|dishwasher|server|bartender|"
+    r"housekeeper|janitor|custodian|security guard|paralegal|underwriter|"
+    r"customer service rep(?:resentative)?|sales rep(?:resentative)?|account executive)"
+)
+_SKILL = (
+    r"(?:java|javascript|typescript|python|golang|rust|ruby|php|c#|c\+\+|\.net|sql|react|"
+    r"angular|node|aws|azure|gcp|kubernetes|terraform|salesforce|sap|workday|autocad|"
+    r"solidworks|plc|cnc|quickbooks|epic|cerner|excel)"
+)
+_ROLES = rf"(?:{_ROLE}(?:e?s)?)"
+# "Hiring: travel nurse", "Now hiring forklift operators", "We're hiring 3 CNC machinists":
+# the role follows within a few words, in the same sentence ("hiring is broken" names none;
+# "Hiring managers: stop ghosting" has no colon after "hiring")
+_HIRING_ROLE = re.compile(
+    r"(?:^\W*hiring\s*[:!\u2013-]|\b(?:now|we'?re|we are|i'?m)\s+#?hiring\b\s*[:!\u2013-]?)"
+    rf"(?:\s*(?:an?|\d+|several|two|three|four|five)?\s*(?:[\w/&+-]+\s+){{0,3}}?){_ROLES}\b",
+    _I,
+)
+# a named role sought ("CNC Machinist needed, 3+ yrs exp, $24-28/hr"), with pay, terms or a call
+_ROLE_NEEDED = re.compile(rf"\b{_ROLES} (?:needed|wanted)\b", _I)
+# a direct message asked for, the way one recruiter writes it
+_DM = re.compile(
+    r"\b(?:dm|pm|message|inbox|ping|text)\s+me\b|\bslide into (?:my|our) dms?\b|"
+    r"\bsend (?:me|us) an? (?:dm|message)\b|\bhit me up\b|\bmy dms are open\b",
+    _I,
+)
+# whom the message is for: a candidate ("if you know Java", "if you're a welder", "if you have
+# 2+ years", "if you're looking for your next role"); "if you want the slides" is no one
+_CANDIDATE = re.compile(
+    rf"\bif you (?:know|have (?:used|worked with)|code in|speak) {_SKILL}\b|"
+    rf"\bif you(?:'re| are) an? (?:[\w-]+\s+){{0,2}}?{_ROLE}\b|"
+    r"\bif you have \d+\+? (?:years?|yrs?)\b|"
+    r"\bif you(?:'re| are) (?:looking for|open to) (?:work|a (?:new )?(?:job|role|gig|contract)|"
+    r"(?:your|the) next (?:job|role|gig|contract)|new (?:roles|opportunities))\b",
+    _I,
+)
+# what makes a candidate's message an opening: the work itself, a place, a role or pay
+_OPENING_DETAIL = re.compile(
+    r"\bwork (?:remote(?:ly)?|from home|nights|days|weekends)\b|\bremote\b|\bhybrid\b|"
+    rf"\bin [A-Z][a-z]+|{_SKILL}\b|\b{_ROLES}\b",
+    _I,
+)
+# a referral asked for a role: "Know a great CNC machinist? Send them our way"
+_REFERRAL = re.compile(
+    rf"\bknow (?:an?|any) (?:[\w-]+\s+){{0,3}}?{_ROLES}\b[^.!?\n]{{0,20}}\?[^\n]{{0,40}}?"
+    r"(?:send them (?:our|my) way|send them to (?:us|me)|link in bio|refer them|apply\b)",
+    _I,
+)
+
 # Every ad above holds one of these. Each starts with a literal, which the regex engine skips
 # to fast (one alternation of them all is several times slower): only the posts holding one
 # are read in full.
@@ -190,6 +263,20 @@ _TRIGGERS = tuple(
         r"are hiring",
         r" wanted",
         r" needed",
+        r"hiring",
+        r"open (?:role|position|req)",
+        r"dm me",
+        r"pm me",
+        r"message me",
+        r"inbox me",
+        r"ping me",
+        r"text me",
+        r"slide into",
+        r"send me a",
+        r"send us a",
+        r"hit me up",
+        r"dms are open",
+        r"know a",
     )
 )
 _SEP = "\x1e"
@@ -213,7 +300,15 @@ def _is_staffing_ad(text: str) -> bool:
     act = _CALL_TO_ACT.search(text) is not None
     if pay and act:
         return True
-    if _SOUGHT.search(text) and (pay or act or _SALARY.search(text) or _TERMS.search(text)):
+    if _HIRING_ROLE.search(text) or _REFERRAL.search(text):
+        return True
+    dm = _DM.search(text) is not None
+    if dm and pay:
+        return True
+    if dm and _CANDIDATE.search(text) and _OPENING_DETAIL.search(_CANDIDATE.sub(" ", text)):
+        return True
+    sought = _SOUGHT.search(text) or _ROLE_NEEDED.search(text)
+    if sought and (pay or act or _SALARY.search(text) or _TERMS.search(text)):
         return True
     if _TRADES_SOUGHT.search(text) and (pay or _LINK.search(text) or _TERMS.search(text)):
         return True
