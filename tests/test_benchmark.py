@@ -117,7 +117,9 @@ def test_a_cohort_saved_as_excel_unicode_text_or_windows_1252_is_read(tmp_path: 
 
 
 def test_percentiles() -> None:
-    assert percentile_ranks(np.array([10.0, 20.0, 20.0, 30.0])).tolist() == [12.5, 50.0, 50.0, 87.5]
+    # the share of the other accounts scoring strictly lower: a tie is not beaten
+    ranks = percentile_ranks(np.array([10.0, 20.0, 20.0, 30.0])).tolist()
+    assert ranks == [0.0, 100 / 3, 100 / 3, 100.0]
 
 
 def test_compare_says_too_small() -> None:
@@ -201,7 +203,8 @@ def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: 
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     rows = {r["handle"]: r for r in result.leaderboard}
     assert rows["helpdesk"]["mix"] is None and rows["helpdesk"]["percentiles"]["mix"] is None
-    assert rows["firm"]["percentiles"]["mix"] == 50  # ranked among the scored only (itself)
+    assert rows["firm"]["percentiles"]["mix"] is None  # the only one scored: no one to beat
+    assert rows["firm"]["percentiles"]["overall"] is not None
     out = write_leaderboard_csv(result, tmp_path / "board.csv")
     by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert by_handle["helpdesk"]["mix"] == "" and by_handle["helpdesk"]["mix_percentile"] == ""
@@ -418,7 +421,7 @@ def test_the_report_says_the_benchmark_in_words_for_a_marketer(tmp_path: Path) -
     assert "the classic claims about staffing firms on social media" in page.lower()
     assert "Too few to tell" in page and ">too small to tell<" not in page
     assert re.search(r">beats \d+%</div>", page) and not re.search(r">p\d+<", page)
-    assert re.search(r'title="better than \d+% of the group"', page)  # the hover says it in full
+    assert re.search(r'title="scores higher than \d+% of the other accounts"', page)  # in full
     assert ">Staffing firm</td>" in page and ">HR</td>" in page and "staffing_firm" not in page
     medians = re.findall(r'data-label="[A-Za-z]+ median">([^<]*)<', page)
     assert medians and all(m == "n/a" or m.isdigit() for m in medians)  # whole, as every score

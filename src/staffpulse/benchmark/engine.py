@@ -236,7 +236,8 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
                 for name in PILLARS
             },
             "percentiles": {
-                name: None if np.isnan(pct[name][i]) else round(float(pct[name][i]))
+                # rounded down: "beats 100%" must mean it beats every other account
+                name: None if np.isnan(pct[name][i]) else int(np.floor(pct[name][i]))
                 for name in SCORES
             },
             # a share of the few posts Mix could read (the English ones) is no measure of the

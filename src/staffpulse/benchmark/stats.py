@@ -24,16 +24,19 @@ VERDICT_WORDS = {
 
 
 def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Each value's percentile in the cohort (0-100): share below, plus half the ties. A NaN
-    (a pillar not scored) gets NaN and is not part of the cohort it is ranked in."""
+    """Each value's rank in the cohort as the share (0-100) of the *other* accounts it scores
+    strictly higher than: what "beats 50%" says in the reports. A tie is not beaten, so
+    accounts tied at the bottom beat 0%, and one alone in last place beats nobody (a mid-rank
+    percentile, ties counted half, would tell them they beat peers they do not). A NaN (a
+    pillar not scored) gets NaN and is not part of the cohort it is ranked in; so does an
+    account with no other scored account to beat."""
     known = ~np.isnan(values)
     ranks: npt.NDArray[np.float64] = np.full(values.shape, np.nan)
-    if not known.any():
+    if known.sum() < 2:
         return ranks
     sorted_values = np.sort(values[known])
     below = np.searchsorted(sorted_values, values[known], side="left")
-    upto = np.searchsorted(sorted_values, values[known], side="right")
-    ranks[known] = 100.0 * (below + 0.5 * (upto - below)) / sorted_values.size
+    ranks[known] = 100.0 * below / (sorted_values.size - 1)
     return ranks
 
 

@@ -178,8 +178,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     console.print(table)
     if wide:  # the figure after each pillar's score, in words
         console.print(
-            "[dim]After each pillar's score: how many of the group it beats"
-            " (p88: better than 88% of the group).[/]",
+            "[dim]After each pillar's score: how many of the other accounts it beats"
+            " (p88: scores higher than 88% of them; a tie beats no one).[/]",
             highlight=False,
         )
     if result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
@@ -228,6 +228,7 @@ def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
     """A pillar's score in the league table, or "n/a" when it was not scored."""
     if row[name] is None:
         return Text("n/a", style="dim")
+    beats = row["percentiles"][name]  # None: no other account scored on it to beat
     return Text(str(row[name]), style=RICH_COLORS[band(row[name])]) + Text(
-        f" p{row['percentiles'][name]}" if wide else "", style="dim"
+        f" p{beats}" if wide and beats is not None else "", style="dim"
     )

@@ -1,0 +1,83 @@
+"""The leaderboard's "beats X%" must be true as read: the share of the other accounts that
+score strictly lower (QA17 F4: accounts tied at the bottom were told they beat 21%)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.benchmark.engine import BenchmarkResult
+from staffpulse.benchmark.stats import percentile_ranks
+from staffpulse.report.html import render_benchmark_html
+from staffpulse.report.spreadsheet import write_leaderboard_csv
+from staffpulse.report.terminal_audit import render_benchmark
+
+
+def test_beats_counts_only_the_others_scoring_strictly_lower() -> None:
+    ranks = percentile_ranks(np.array([0.0, 0.0, 0.0, 50.0, 100.0, 100.0, 100.0]))
+    # tied at the bottom: they beat no one; tied at the top: the 4 of 6 others below them
+    assert ranks.tolist()[:3] == [0.0, 0.0, 0.0]
+    assert ranks[3] == 50.0 and ranks[4] == ranks[6] == 100.0 * 4 / 6
+    alone_last = percentile_ranks(np.array([0.0, 10.0, 20.0, 30.0]))
+    assert alone_last[0] == 0.0 and alone_last[3] == 100.0
+    with_gaps = percentile_ranks(np.array([np.nan, 5.0, np.nan]))
+    assert all(math.isnan(r) for r in with_gaps)  # no other scored account: nothing to beat
+
+
+def _league(tmp_path: Path) -> BenchmarkResult:
+    feeds = []
+    for i in range(4):  # job boards that never reply: all tied at Conversation 0
+        feed = FeedBuilder(f"board{i}", display_name=f"Board {i}")
+        feed.job(10 + i)
+        feed.chat(1)
+        feeds.append(feed)
+    for i in range(3):
+        feed = FeedBuilder(f"talker{i}", display_name=f"Talker {i}")
+        feed.chat(4)
+        feed.reply(f"board{i}", 3 + i)
+        feeds.append(feed)
+    return run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+
+
+def test_accounts_tied_at_the_bottom_read_beats_0_everywhere(tmp_path: Path) -> None:
+    result = _league(tmp_path)
+    rows = {r["handle"]: r for r in result.leaderboard}
+    bottom = [h for h, r in rows.items() if r["conversation"] == 0]
+    assert len(bottom) == 4
+    assert all(rows[h]["percentiles"]["conversation"] == 0 for h in bottom)
+    # --json says the same
+    data = json.loads(json.dumps(result.to_dict()))
+    assert {
+        r["percentiles"]["conversation"] for r in data["leaderboard"] if r["handle"] in bottom
+    } == {0}
+    # the CSV
+    out = write_leaderboard_csv(result, tmp_path / "league.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert {by_handle[h]["conversation_percentile"] for h in bottom} == {"0"}
+    # the HTML: no "beats 21%" for a firm that beats nobody, and the legend says ties beat no one
+    html = render_benchmark_html(result)
+    assert "beats 0%" in html and "A tie beats no one" in html
+    assert "better than" not in html and "ties counted half" not in html
+    # the terminal, wide enough to show the figure, and its legend
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    text = buf.getvalue()
+    assert "a tie beats no one" in text and "better than" not in text
+    board_line = next(line for line in text.splitlines() if "@board0" in line)
+    assert " 0 p0" in board_line
+
+
+def test_the_top_account_beats_every_other_and_no_more(tmp_path: Path) -> None:
+    result = _league(tmp_path)
+    top = max(result.leaderboard, key=lambda r: r["conversation"])
+    others = [r for r in result.leaderboard if r is not top]
+    below = sum(r["conversation"] < top["conversation"] for r in others)
+    assert top["percentiles"]["conversation"] == math.floor(100 * below / len(others))
