@@ -446,3 +446,24 @@ def test_dismiss_takes_the_id_shown_when_the_first_post_is_not_stored(tmp_path: 
     assert done.exit_code == 0 and "x conversation 500: dismissed" in done.stdout
     data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
     assert data["items"] == [] and data["counts"]["dismissed"] == 1
+
+
+def test_the_quiet_for_longer_note_is_what_max_age_0_then_adds(tmp_path: Path) -> None:
+    import re
+
+    from staffpulse.demo import sample_cohort_file
+    from staffpulse.ingest import import_paths
+
+    db = tmp_path / "sample.db"
+    with open_store(db) as store:
+        import_paths(store, [sample_cohort_file()])
+    shown = runner.invoke(app, ["inbox", "--db", str(db), "--max-age", "30d"])
+    assert shown.exit_code == 0
+    note = re.search(r"([\d,]+) open conversations quiet for more than 30 days", shown.stdout)
+    assert note, shown.stdout
+    promised = int(note.group(1).replace(",", ""))
+    window, everything = (
+        json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json", *age]).stdout)
+        for age in (["--max-age", "30d"], ["--max-age", "0"])
+    )
+    assert everything["counts"]["open"] - window["counts"]["open"] == promised > 0

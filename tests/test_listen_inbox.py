@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -341,3 +342,44 @@ def test_open_counts_what_can_be_joined_and_the_html_says_top_n_of_m(tmp_path: P
     with store_with(tmp_path / "all", FRESH, *more) as store:
         everything = render_inbox_html(inbox(store, limit=10))
     assert "4 open conversations" in everything and "Showing the top" not in everything
+
+
+def _quiet_for_longer(notes: list[str]) -> int:
+    """N of the note "N open conversations quiet for more than ... left out" (0: no note)."""
+    import re
+
+    found = [re.match(r"([\d,]+) open conversations? quiet for more than", n) for n in notes]
+    return next((int(m.group(1).replace(",", "")) for m in found if m), 0)
+
+
+def test_quiet_for_longer_counts_only_what_no_limit_then_adds(tmp_path: Path) -> None:
+    old = timedelta(days=90)
+    stale = [
+        question("40", "Recruiters, how do you handle counteroffers from candidates?", old),
+        question("41", "HR folks: how do you run onboarding for remote hires?", old),
+        # left out at any age: a longer age must not promise them
+        dated("42", "Now hiring line cooks, apply now at https://jobs.example/2 #hiring"),
+        dated("43", "HR people are idiots who ruin every hiring process"),
+    ]
+    stale[2:] = [replace(p, created_at=NOW - old) for p in stale[2:]]
+    with store_with(tmp_path, FRESH, *stale) as store:
+        window = inbox(store, limit=50)
+        everything = inbox(store, limit=50, max_age=None)
+    promised = _quiet_for_longer(window.notes)
+    assert promised == 2 == window.counts["older"]
+    assert everything.counts["open"] == window.counts["open"] + promised
+    assert window.counts["older_left_out"] == 2
+
+
+def test_on_the_sample_every_age_adds_up_to_the_no_limit_inbox(tmp_path: Path) -> None:
+    from staffpulse.demo import sample_cohort_file
+    from staffpulse.ingest import import_paths
+
+    with open_store(tmp_path / "sample.db") as store:
+        import_paths(store, [sample_cohort_file()])
+        everything = inbox(store, limit=5, max_age=None)
+        for days in (7, 30):
+            window = inbox(store, limit=5, max_age=timedelta(days=days))
+            promised = _quiet_for_longer(window.notes)
+            assert promised > 0
+            assert window.counts["open"] + promised == everything.counts["open"]

@@ -196,7 +196,8 @@ def test_marks_made_before_firms_are_kept_as_marks_of_no_particular_firm(
         assert [i.conversation_id for i in plain.items] == ["500"]  # still dismissed
         assert plain.counts["dismissed"] == 1
         sun = inbox(store, as_handle="sunbeltcare")
-        assert {i.conversation_id for i in sun.items} == {"500", "600"}  # not Sunbelt's mark
+        # a mark of no firm applies to a firm named later; no audit credits it
+        assert [i.conversation_id for i in sun.items] == ["500"]
         assert set_state(store, "600", None) == ("x", "600")  # reopened without a firm
         assert len(inbox(store).items) == 2
 
@@ -238,3 +239,25 @@ def test_a_conversation_never_marked_has_no_mark_to_undo(tmp_path: Path) -> None
         set_state(store, "600", "joined", as_handle="acme")
         assert current_mark(store, "600", as_handle="acme") == "joined"
         assert current_mark(store, "600") is None  # another firm's mark is not this one's
+
+
+def test_a_mark_made_with_no_firm_sticks_and_applies_when_a_firm_is_named_later(
+    tmp_path: Path,
+) -> None:
+    with store_with(tmp_path, SUN, APEX, OPENING, X_REPLY) as store:
+        inbox(store)
+        set_state(store, "500", "dismissed")  # "You post as" left empty
+        set_state(store, "600", "joined")
+        plain = inbox(store)
+        assert plain.items == [] and [j.conversation_id for j in plain.joined] == ["600"]
+        sun = inbox(store, as_handle="sunbeltcare")  # the account saved afterwards
+        assert sun.items == [] and [j.conversation_id for j in sun.joined] == ["600"]
+        assert joined_conversation_ids(store, "x", "sun") == []  # no audit credits it
+        # the firm's own mark wins over the mark of no firm
+        set_state(store, "600", "dismissed", as_handle="apexlogi")
+        apex = inbox(store, as_handle="apexlogi")
+        assert apex.joined == [] and apex.counts["dismissed"] == 2
+        # reopening from a firm's inbox opens it there: the mark of no firm goes too
+        set_state(store, "500", None, as_handle="sunbeltcare")
+        assert [i.conversation_id for i in inbox(store, as_handle="sunbeltcare").items] == ["500"]
+        assert [i.conversation_id for i in inbox(store).items] == ["500"]

@@ -5,11 +5,12 @@ with ``index_existing``, any imported post the relevance filter accepts), gives 
 incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into open items and
 conversations already joined. A conversation counts as *joined* once the firm's own account
 has replied in it, or when the user marked it so for this firm (:mod:`staffpulse.listen.states`:
-marks are kept per firm; without a firm, the marks of no particular firm apply).
+marks are kept per firm; marks made with no firm named apply to every firm without its own).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -25,9 +26,15 @@ from staffpulse.listen.enrich import (
 )
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
-from staffpulse.listen.rank import RankContext, RankedConversation, add_angles, rank
+from staffpulse.listen.rank import (
+    RankContext,
+    RankedConversation,
+    add_angles,
+    count_copies,
+    rank,
+)
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
-from staffpulse.listen.states import firm_key
+from staffpulse.listen.states import firm_key, firm_marks
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES, ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_match import TopicMatch, match_topics
@@ -145,8 +152,9 @@ def build_inbox(
             f"a replay, not live: ranked as of {format_when(ref.at)}, an hour after the newest"
             f" activity in the store ({ref.why})"
         )
-    # the firm's own marks only: another client's joined or dismissed is not this one's
-    states = schema.inbox_states(store, platform, firm_key(store, as_handle))
+    # the firm's own marks (and those made with no firm named): another client's joined or
+    # dismissed is not this one's
+    states = firm_marks(store, platform, firm_key(store, as_handle))
 
     def judge_state(conv: Conversation) -> str:
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
@@ -172,12 +180,15 @@ def build_inbox(
         in_topic = {key for key, tid in topic_of.items() if tid in named}
         conversations = [c for c in conversations if (c.platform, c.id) in in_topic]
     tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
-    wanted: list[Conversation] = []  # only these are ranked: a big store has many stale ones
+    wanted: list[Conversation] = []
+    # open but outside the window: ranked too, because "N quiet for longer" must count only
+    # what a longer age would offer, not the job ads, greetings... it would leave out anyway
+    stale: list[Conversation] = []
     for conv in conversations:
         state = state_of(conv)
         tally[state] += 1
         if state == "open" and not in_window(conv.last_activity, ref.at, max_age):
-            tally["undated" if conv.last_activity is None else "older"] += 1
+            stale.append(conv)
         elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
             wanted.append(conv)
     if in_topic is not None:
@@ -190,7 +201,23 @@ def build_inbox(
             and state_of(c) == "open"
             and in_window(c.last_activity, ref.at, max_age)
         ]
-    ranked, context = _rank(store, wanted, topic_of, labels, ref.at, text, roles_model)
+    # spam ("copy-pasted by several accounts") counts copies among every conversation that
+    # could be offered, so that a longer age adds no spam verdicts to the ones shown now
+    copies = count_copies([c for c in everyone if state_of(c) in ("open", "joined")])
+    ranked, context = _rank(
+        store, wanted + stale, topic_of, labels, ref.at, text, roles_model, copies
+    )
+    stale_keys = {(c.platform, c.id) for c in stale}
+    stale_left_out = 0  # outside the window and not to join at any age (a job ad...)
+    for entry in ranked:
+        conv = entry.conversation
+        if (conv.platform, conv.id) not in stale_keys:
+            continue
+        if entry.left_out is None:
+            tally["undated" if conv.last_activity is None else "older"] += 1
+        else:
+            stale_left_out += 1
+    ranked = [e for e in ranked if (e.conversation.platform, e.conversation.id) not in stale_keys]
     offered = [
         e.conversation for e in ranked if not e.left_out and state_of(e.conversation) == "open"
     ]
@@ -247,6 +274,7 @@ def build_inbox(
         "open": n_offered,
         "shown": n_open,
         "left_out": sum(left_out.values()),
+        "older_left_out": stale_left_out,
         "topics": len(model.topics_),
     }
     return Inbox(
@@ -277,6 +305,7 @@ def _rank(
     as_of: datetime,
     text: TopicScorer | None,
     roles_model: RoleModel | None,
+    copies: Counter[str],
 ) -> tuple[list[RankedConversation], RankContext]:
     relevance: dict[str, float] = {}
     threads: dict[str, ThreadWork] = {}
@@ -302,7 +331,7 @@ def _rank(
         work_scores=signals.work,
         threads=threads,
     )
-    return rank(conversations, context, angles=False), context
+    return rank(conversations, context, angles=False, copies=copies), context
 
 
 def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:

@@ -45,6 +45,7 @@ __all__ = [
     "RankedConversation",
     "add_angles",
     "addressee",
+    "count_copies",
     "is_question",
     "looks_hostile",
     "looks_spammy",
@@ -175,15 +176,27 @@ def _room(n_replies: int | None) -> float:
 
 
 def rank(
-    conversations: Sequence[Conversation], context: RankContext, *, angles: bool = True
+    conversations: Sequence[Conversation],
+    context: RankContext,
+    *,
+    angles: bool = True,
+    copies: Counter[str] | None = None,
 ) -> list[RankedConversation]:
     """Score and explain every conversation, most joinable first. With ``angles=False`` the
     angles are left empty, for :func:`add_angles` to write on the few that are shown (the
-    tone of a post costs a sentiment analysis)."""
-    texts = Counter(c.opening.text.strip().lower() for c in conversations)
+    tone of a post costs a sentiment analysis).
+
+    ``copies`` counts opening texts (see :func:`count_copies`) over more conversations than
+    those ranked: a text pasted by several accounts is spam whichever of them are ranked."""
+    texts = copies if copies is not None else count_copies(conversations)
     ranked = [_score(c, context, texts) for c in conversations]
     ranked.sort(key=lambda r: (-r.score, r.conversation.id))
     return add_angles(ranked, context) if angles else ranked
+
+
+def count_copies(conversations: Sequence[Conversation]) -> Counter[str]:
+    """How many of the conversations open with each text (case and spaces aside)."""
+    return Counter(c.opening.text.strip().lower() for c in conversations)
 
 
 def add_angles(

@@ -6,8 +6,12 @@ The inbox lists joined conversations apart, and the audit's Conversation pillar 
 Marks are kept per firm (:func:`firm_key`: the account posting, as ``inbox --as`` names it): a
 consultant with several clients in one store marks a conversation joined for one of them, and
 only that client's inbox and audit see it. A mark made without a firm (and every mark made
-before marks were kept per firm) belongs to no particular firm: the inbox shows it when no
-firm is named, and no audit counts it.
+before marks were kept per firm) belongs to no particular firm: the inbox honours it when no
+firm is named, and also when one is, wherever that firm has no mark of its own
+(:func:`firm_marks`: a user who triaged before saying which account is theirs keeps that
+triage); no audit counts it, because nothing says which firm joined. Reopening a
+conversation removes the firm's mark and the mark of no particular firm, so that it is open
+again in the inbox the user is looking at.
 """
 
 from __future__ import annotations
@@ -39,6 +43,15 @@ def firm_key(store: Store, handle: str | None) -> str:
         (typed, (handle or "").strip(), typed),
     ).fetchone()
     return str(row[0]) if row and row[0] else typed
+
+
+def firm_marks(store: Store, platform: str | None, firm: str) -> dict[tuple[str, str], str]:
+    """(platform, conversation id) -> ``joined`` / ``dismissed``: the marks the inbox of
+    ``firm`` (a :func:`firm_key`) honours, its own over those made with no firm named."""
+    marks = schema.inbox_states(store, platform, NO_FIRM)
+    if firm != NO_FIRM:
+        marks.update(schema.inbox_states(store, platform, firm))
+    return marks
 
 
 def describe_firm(store: Store, handle: str | None) -> tuple[str | None, bool]:
@@ -157,7 +170,7 @@ def set_state(
         platform, conversation_id = _linked_conversation(store, conversation_id)
     firm = firm_key(store, as_handle)
     marked = sorted(
-        plat for plat, conv in schema.inbox_states(store, platform, firm) if conv == conversation_id
+        plat for plat, conv in firm_marks(store, platform, firm) if conv == conversation_id
     )
     if state is None and marked:  # reopening always works, even once its posts are gone
         platforms = marked
@@ -173,6 +186,8 @@ def set_state(
             hint="add --platform to choose one",
         )
     schema.set_inbox_state(store, platforms[0], conversation_id, state, firm)
+    if state is None and firm != NO_FIRM:  # else the mark of no firm would still hide it
+        schema.set_inbox_state(store, platforms[0], conversation_id, None, NO_FIRM)
     return platforms[0], conversation_id
 
 
@@ -188,7 +203,7 @@ def current_mark(
         if post is None:
             return None
         platform, conversation_id = _linked_conversation(store, conversation_id)
-    marks = schema.inbox_states(store, platform, firm_key(store, as_handle))
+    marks = firm_marks(store, platform, firm_key(store, as_handle))
     return next((state for (_p, conv), state in marks.items() if conv == conversation_id), None)
 
 

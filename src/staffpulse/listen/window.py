@@ -162,6 +162,10 @@ def window_notes(
 ) -> list[str]:
     """Say what the age window left out and how to see it, so an empty inbox is explained.
 
+    ``tally["older"]`` and ``tally["undated"]`` count only the conversations a longer age
+    (``--max-age 0``) would offer: job ads, greetings, threads not about work... stay left out
+    at any age, and a count that promised them would not add up.
+
     Only advice that would help is given: a store already replayed (``replay``), or one topic
     of it (``topic``: the store's newest post may be on another), is not told to replay."""
     if max_age is None:
@@ -242,7 +246,7 @@ def empty_reason(
             "Nothing to join now: every open conversation left is a job ad, spam, hostile,"
             " NSFW or partisan."
         )
-    if counts.get("older") or counts.get("undated"):
+    if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
     return (
         "No open conversations. Listen first (staffpulse listen bluesky) or import posts"

@@ -5,7 +5,8 @@ updates the cached inboxes in place instead of dropping them. Only a conversatio
 before this run, which no cached inbox holds, needs a fresh ranking when it is reopened.
 
 States are kept per firm ("You post as", :func:`staffpulse.listen.states.firm_key`): a change
-updates only the cached inboxes of the same firm.
+updates the cached inboxes of the same firm in place; a mark made with no firm named (which
+every firm's inbox honours) or a reopen drops the other firms' cached inboxes.
 """
 
 from __future__ import annotations
@@ -83,12 +84,11 @@ class InboxMixin:
 
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
-        from staffpulse.listen.schema import inbox_states
-        from staffpulse.listen.states import conversation_openings, firm_key
+        from staffpulse.listen.states import conversation_openings, firm_key, firm_marks
 
         out: list[dict[str, Any]] = []
         with self.store() as store:
-            states = inbox_states(store, platform, firm_key(store, as_handle))
+            states = firm_marks(store, platform, firm_key(store, as_handle))
             keys = [k for k, v in states.items() if v == "dismissed"]
             by_platform: dict[str, list[str]] = {}
             for plat, conv in keys:
@@ -118,7 +118,7 @@ class InboxMixin:
     ) -> None:
         """Mark a conversation for the firm ``as_handle`` ("You post as"; none: for no
         particular firm), and move it in the cached inboxes of that firm only."""
-        from staffpulse.listen.states import firm_key, set_state
+        from staffpulse.listen.states import NO_FIRM, firm_key, set_state
 
         with self._lock:
             handles = {key[1] for key in self._cache if _is_inbox(key)}
@@ -126,10 +126,17 @@ class InboxMixin:
             set_state(store, conversation_id, state, platform or None, as_handle)
             firm = firm_key(store, as_handle)
             same_firm = {h for h in handles if firm_key(store, h) == firm}
+        # a mark of no firm shows in every firm's inbox, and a reopen clears it too: the other
+        # firms' inboxes are ranked again rather than guessed at
+        others_change = firm == NO_FIRM or state is None
         with self._lock:  # update the cached inboxes in place: no multi-second rebuild
             stale = []
             for key, (_generation, inbox) in self._cache.items():
-                if not _is_inbox(key) or key[1] not in same_firm:
+                if not _is_inbox(key):
+                    continue
+                if key[1] not in same_firm:
+                    if others_change:
+                        stale.append(key)
                     continue
                 had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)

@@ -18,6 +18,7 @@ from staffpulse.handles import as_url
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
+from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref, find_account, parse_account_ref
@@ -89,7 +90,8 @@ def inbox_page(request: Request) -> HTMLResponse:
             "store this can take minutes. The result is kept until new data comes in.",
         )
     inbox = result
-    back = "/inbox" + ("?" + urlencode({k: v for k, v in q.items() if k != "notice"}) if q else "")
+    kept = {k: v for k, v in q.items() if k not in ("notice", "flash")}
+    back = "/inbox" + ("?" + urlencode(kept) if kept else "")
     ages = list(AGES)
     if max_age is not None and max_age_raw not in {value for value, _label in ages}:
         ages.append((max_age_raw, max_age_raw))  # the config's own setting, kept selectable
@@ -237,7 +239,7 @@ def _shown(raw: str, total: int) -> int:
 def _topic_links(query: Any, choices: list[TopicChoice]) -> list[tuple[str, int, str]]:
     """The topics with conversations to join, each a link to the inbox on that topic alone
     (by its number, which names exactly one topic; a label's words may match others too)."""
-    kept = {k: v for k, v in query.items() if k not in ("notice", "shown", "topic")}
+    kept = {k: v for k, v in query.items() if k not in ("notice", "flash", "shown", "topic")}
     return [(c.label, c.open, "/inbox?" + urlencode({**kept, "topic": str(c.id)})) for c in choices]
 
 
@@ -262,7 +264,7 @@ def _page_notes(inbox: Any) -> list[str]:
 
 
 def _with(query: Any, **changes: str) -> str:
-    params = {k: v for k, v in query.items() if k != "notice"}
+    params = {k: v for k, v in query.items() if k not in ("notice", "flash")}
     params.update(changes)
     return "/inbox?" + urlencode(params)
 
@@ -284,7 +286,27 @@ async def inbox_state(request: Request) -> Response:
     if not back.startswith("/inbox"):
         back = "/inbox"
     joiner = "&" if "?" in back else "?"
-    notice = "reopened" if state == "open" else state
     anchor = form_value(form, "anchor")
     at = f"#{anchor}" if _ANCHOR.fullmatch(anchor) else ""
+    if as_handle and state != "open":
+        # a firm's mark is that firm's: said, or an empty "You post as" would seem to lose it
+        key = web(request).flashes.add(_marked_for(state, as_handle))
+        return RedirectResponse(f"{back}{joiner}flash={key}{at}", status_code=303)
+    notice = "reopened" if state == "open" else state
     return RedirectResponse(f"{back}{joiner}notice={notice}{at}", status_code=303)
+
+
+def _marked_for(state: str, as_handle: str) -> Flash:
+    """What a mark made for the firm in "You post as" did, and where it applies."""
+    firm = "@" + as_handle.lstrip("@")
+    where = (
+        f"It is kept for {firm}: the Inbox hides it while “You post as” names {firm}, not for"
+        " another account or with the field empty."
+    )
+    if state == "joined":
+        return Flash(
+            "ok",
+            f"Marked as joined for {firm}.",
+            "Conversations are how firms get noticed. " + where,
+        )
+    return Flash("ok", f"Dismissed for {firm}.", where)

@@ -302,7 +302,10 @@ def _set(
         plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
         firm, stored = describe_firm(store, handle)
     if firm is None:
-        whose = " (no firm named: shown by inbox without --as, counted by no audit)"
+        whose = (
+            " (no firm named: applies to every inbox, with or without --as, unless that firm"
+            " marked it itself; counted by no audit)"
+        )
     else:
         whose = f" for @{firm}"
     if state is None and before is None:
