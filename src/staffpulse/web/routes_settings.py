@@ -1,6 +1,9 @@
 """Settings: the firm's own account (``[listen] account``, which "You post as" on the Inbox
 starts from, as ``staffpulse inbox`` does) and API tokens, stored in the config file with
-mode 600 and never shown again."""
+mode 600 and never shown again.
+
+The page speaks to a marketer; the config file's sections, commands and start-up options are
+for whoever set staffpulse up, so they are folded under "For whoever set up staffpulse"."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from staffpulse.account_refs import read_account_ref
 from staffpulse.config import (
@@ -45,9 +48,9 @@ TOKENS = {
     ),
     "mastodon_access_token": (
         "Mastodon access token",
-        "Optional: public Mastodon data needs no token. Add one from your own instance to "
-        "read what it only shows to signed-in users. It is sent to that instance alone: "
-        "[mastodon] default_instance in the config file (mastodon.social unless you set it).",
+        "Optional: public Mastodon data needs no token. Add one from your own Mastodon "
+        "server to read what it only shows to signed-in users. It is sent to that server "
+        "alone (mastodon.social, unless whoever set up staffpulse chose another).",
     ),
 }
 
@@ -92,7 +95,9 @@ def settings_page(request: Request) -> HTMLResponse:
         "settings.html",
         active="settings",
         tokens=_token_rows(),
-        account=listen_account() or "",
+        # what was typed, when the form could not save it: not the saved account again
+        account=request.query_params.get("account", listen_account() or "")[:300],
+        saved_account=listen_account() or "",
         accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
@@ -112,7 +117,8 @@ async def save_token(request: Request) -> Response:
             raise InputError("unknown setting", hint="reload the Settings page and try again")
         if form_value(form, "action") == "clear":
             save_secret(name, "")
-            return RedirectResponse("/settings?notice=cleared", status_code=303)
+            removed = Flash("ok", f"Removed the {TOKENS[name][0]}.")
+            return flash_redirect(request, "/settings", removed)
         value = form_value(form, "value")
         if not value:
             raise InputError(
@@ -135,7 +141,8 @@ async def save_token(request: Request) -> Response:
         return form_problem(request, "/settings", exc, "The token was not saved:")
     web(request).mask.add(value)
     save_secret(name, value)
-    return RedirectResponse("/settings?notice=saved", status_code=303)
+    # which token: "Saved." alone leaves the user to guess which of the forms it was
+    return flash_redirect(request, "/settings", Flash("ok", f"Saved the {TOKENS[name][0]}."))
 
 
 @router.post("/settings/account")
@@ -153,11 +160,13 @@ async def save_account(request: Request) -> Response:
         )
     try:
         value, missing = _account_setting(request, form_value(form, "account"))
-    except InputError as exc:  # back to the page, which says why
+    except InputError as exc:  # back to the page, which says why (and keeps what was typed)
+        if back.startswith("/settings"):
+            back = "/settings?" + urlencode({"account": form_value(form, "account")[:300]})
         return form_problem(request, back, exc, "Your firm's account was not saved:")
     save_setting("listen", "account", value)
     if not missing:
-        done = f"the Inbox now opens as {value}, and staffpulse inbox uses it too."
+        done = f"the Inbox now opens as {value}."
         return flash_redirect(request, back, Flash("ok", "Saved:", done))
     return flash_redirect(
         request,
@@ -195,9 +204,14 @@ def _account_setting(request: Request, text: str) -> tuple[str, bool]:
     except NotFoundError:
         try:
             _guess, handle = parse_handle(handle, platform if platform in PLATFORMS else None)
-        except ValueError as bad:
+        except ValueError:
+            # said with the text as typed (the check's own message trims quotes and <>), and
+            # with the forms a handle takes on every platform, not X's rule alone
             raise InputError(
-                str(bad), hint="type the handle as its profile shows it, e.g. @acme"
+                f"“{text}” is not a handle",
+                hint="type the handle as its profile shows it: @acme on X, acme.bsky.social"
+                " on Bluesky or @acme@mastodon.social on Mastodon (or paste the profile's"
+                " address)",
             ) from None
         return _written(handle, platform), not _has_posts(request, handle, platform)
     return _written(account.handle, platform), False

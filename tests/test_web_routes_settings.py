@@ -1,0 +1,75 @@
+"""The Settings page speaks to a marketer (QA17 F8, F9): no commands, config-file sections or
+start-up options outside the part folded away for whoever set staffpulse up; a save says what
+was saved; a refused handle is echoed as typed, with the forms a handle takes, and stays in
+the field."""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import csrf_token, make_client  # noqa: E402
+
+TECHNICAL = ("staffpulse inbox", "[listen]", "[mastodon]", "default_instance", "--max-upload-mb",
+             "config file")  # fmt: skip
+
+
+def _words(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.fixture
+def client(tmp_path: Path, monkeypatch: Any) -> Any:
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "home"))
+    with make_client(tmp_path / "t.db") as c:
+        yield c
+
+
+def test_technical_details_are_only_in_the_part_for_whoever_set_it_up(client: Any) -> None:
+    page = client.get("/settings").text
+    main = page.split("<main", 1)[1]
+    marketer, admin = main.split('<details class="admin">', 1)
+    assert not [word for word in TECHNICAL if word in html.unescape(marketer)]
+    admin_words = _words(admin.split("</details>")[0])
+    assert admin_words.startswith("For whoever set up staffpulse")
+    for word in ("staffpulse inbox", "[listen]", "default_instance", "--max-upload-mb"):
+        assert word in admin_words
+
+
+def test_saving_a_token_says_which(client: Any) -> None:
+    form = {"name": "mastodon_access_token", "value": "abcDEF123456", "csrf_token":
+            csrf_token(client, "/settings")}  # fmt: skip
+    saved = client.post("/settings/tokens", data=form)
+    assert "Saved the Mastodon access token." in _words(client.get(saved.headers["location"]).text)
+    removed = client.post("/settings/tokens", data={**form, "action": "clear"})
+    words = _words(client.get(removed.headers["location"]).text)
+    assert "Removed the Mastodon access token." in words
+
+
+def test_saving_the_account_does_not_mention_a_command(client: Any) -> None:
+    data = {"csrf_token": csrf_token(client, "/settings"), "account": "@acme_staffing",
+            "action": "save", "back": "/settings"}  # fmt: skip
+    page = client.get(client.post("/settings/account", data=data).headers["location"]).text
+    flash = _words(page.split('<div class="flash', 1)[1].split("</div>", 1)[0])
+    assert "Saved @acme_staffing" in flash and "staffpulse" not in flash
+
+
+@pytest.mark.parametrize("typed", ["abc<def>", "not a handle at all <b>x</b>"])
+def test_a_refused_handle_is_echoed_as_typed_and_kept_in_the_field(client: Any, typed: str) -> None:
+    data = {"csrf_token": csrf_token(client, "/settings"), "account": typed, "action": "save",
+            "back": "/settings"}  # fmt: skip
+    page = client.get(client.post("/settings/account", data=data).headers["location"]).text
+    words = _words(page)
+    assert f"“{typed}” is not a handle" in words
+    assert "acme.bsky.social" in words and "@acme@mastodon.social" in words
+    assert f'value="{html.escape(typed)}"' in page  # kept, escaped
+    assert "<b>x</b>" not in page
+    assert "Remove" not in page.split('id="account"')[1].split("</section>")[0]  # nothing saved
