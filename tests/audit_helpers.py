@@ -22,6 +22,26 @@ PERSONALITY_WORDS = ("i ", "my ", "?", "love", "story", "honest", "we stopped", 
 HUMOR_WORDS = ("😂", "lol", "pineapple", "juggle")
 
 
+class ChattyAdScorer:
+    """A text model that hears a person (and a joke) in a chatty job ad, as the shipped one
+    does in "DM me your resume if you love forklifts 😂": the ad is still a job ad."""
+
+    thresholds_: Mapping[str, float] = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
+
+    def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        low = [t.lower() for t in texts]
+
+        def has(words: tuple[str, ...]) -> np.ndarray:
+            return np.array([any(w in t for w in words) for t in low], dtype=float)
+
+        return {
+            "job_opening": has(JOB_WORDS),
+            "personality": has(PERSONALITY_WORDS),
+            "humor": has(HUMOR_WORDS),
+            "work_topic": np.ones(len(texts)),
+        }
+
+
 class FakeScorer:
     """Keyword rules standing in for the shipped text model (same contract)."""
 
@@ -160,13 +180,18 @@ def store_with(tmp_path: Path, *feeds: FeedBuilder) -> Store:
     return store
 
 
-def audit_feed(feed: FeedBuilder, avatar: AvatarInfo = PERSON, **settings: Any) -> Any:
-    """Audit a feed in memory (no store): the pure path used by the property tests."""
+def audit_feed(
+    feed: FeedBuilder, avatar: AvatarInfo = PERSON, scorer: Any = None, **settings: Any
+) -> Any:
+    """Audit a feed in memory (no store): the pure path used by the property tests
+    (``scorer``: another fake text model than :class:`FakeScorer`)."""
     from staffpulse.audit.config import audit_settings
     from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
 
     data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
     index, texts = texts_to_score(data.posts)
-    signals = score_texts(texts, FakeScorer(), template_mask=original_mask(data.posts, index))
+    signals = score_texts(
+        texts, scorer or FakeScorer(), template_mask=original_mask(data.posts, index)
+    )
     return compute_audit(data, signals, audit_settings(settings), avatar=avatar)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from staffpulse.audit.advice import is_praise, split_points, top_actions
-from staffpulse.audit.types import PillarResult, Praise
+from staffpulse.audit.advice import actions_total, advice_points, is_praise, top_actions
+from staffpulse.audit.types import FirstStep, PillarResult, Praise
 
 EQUAL = {"face": 0.25, "mix": 0.25, "voice": 0.25, "conversation": 0.25}
 
@@ -31,8 +31,9 @@ def test_praise_is_no_action_and_fewer_actions_are_listed_when_fewer_are_needed(
     assert audit["face"].recommendations  # the pillar still shows its praise
 
 
-def test_the_advice_of_a_pillar_shares_its_gap_and_the_points_add_up() -> None:
-    # Conversation at 28 can add 0.25 × 72 = 18 points: its three actions share them
+def test_a_pillars_main_fix_carries_its_gap_and_the_total_counts_the_pillar_once() -> None:
+    # Conversation at 28 can add 0.25 × 72 = 18 points: its first advice can win all of them,
+    # the others only part of the problem; together they still win at most 18
     audit = pillars(
         face=(100, [Praise("Looks human.")]),
         mix=(100, [Praise("A healthy mix.")]),
@@ -40,9 +41,26 @@ def test_the_advice_of_a_pillar_shares_its_gap_and_the_points_add_up() -> None:
         conversation=(28, ["Answer your mentions.", "Reply to others.", "Share posts."]),
     )
     actions = top_actions(audit, EQUAL)
-    assert [a["points"] for a in actions] == [6, 6, 6]
+    assert [a["points"] for a in actions] == [18, 9, 4]
     assert {a["pillar_points"] for a in actions} == {18}
-    assert sum(a["points"] for a in actions) == 18  # never 3 × 18
+    assert actions_total(actions) == 18  # never 18 + 9 + 4
+
+
+def test_a_job_board_sees_the_job_ads_fix_first_with_the_points_mix_can_add() -> None:
+    # the QA case: Mix at 0 (94% job ads) has three tips, Voice at 30 one; splitting each gap
+    # evenly showed Mix's fix at #2 with "+9 points" behind Voice's "+18"
+    audit = pillars(
+        face=(28, ["Your picture is a logo.", "Fill in your bio.", "Add a person to your name."]),
+        mix=(0, ["9 of your last 10 posts were job ads.", "No long runs.", "Bundle openings."]),
+        voice=(30, ["None of your 16 posts sound like a person."]),
+        conversation=(40, ["Reply to others.", "Talk with more people.", "Share posts."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert (actions[0]["pillar"], actions[0]["points"]) == ("mix", 25)
+    assert actions[0]["action"].startswith("9 of your last 10 posts were job ads")
+    assert [a["points"] for a in actions] == sorted((a["points"] for a in actions), reverse=True)
+    overall = sum(p.score or 0 for p in audit.values()) / 4
+    assert actions_total(actions) <= 100 - overall
 
 
 def test_points_never_add_up_to_more_than_the_score_is_missing() -> None:
@@ -55,13 +73,16 @@ def test_points_never_add_up_to_more_than_the_score_is_missing() -> None:
     actions = top_actions(audit, EQUAL)
     overall = sum(p.score or 0 for p in audit.values()) / 4
     assert len(actions) == 3
-    assert sum(a["points"] for a in actions) <= 100 - overall
-    # the actions worth the most first: Mix's 25 points in three, Face's 18 in two, before
-    # Conversation's 22 in three
-    assert [(a["pillar"], a["points"]) for a in actions] == [("mix", 9), ("face", 9), ("face", 9)]
+    assert actions_total(actions) <= 100 - overall
+    # each pillar's main fix, the pillar with the most to gain first
+    assert [(a["pillar"], a["points"]) for a in actions] == [
+        ("mix", 25),
+        ("conversation", 22),
+        ("face", 18),
+    ]
 
 
-def test_one_action_worth_more_comes_before_a_bigger_gap_shared_by_many() -> None:
+def test_one_pillars_second_tip_comes_after_a_bigger_main_fix_elsewhere() -> None:
     audit = pillars(
         face=(52, ["Your picture is a logo: use a photo of a recruiter."]),
         mix=(100, [Praise("A healthy mix.")]),
@@ -70,10 +91,24 @@ def test_one_action_worth_more_comes_before_a_bigger_gap_shared_by_many() -> Non
     )
     actions = top_actions(audit, EQUAL)
     assert [(a["pillar"], a["points"]) for a in actions] == [
+        ("conversation", 15),
         ("face", 12),
-        ("conversation", 5),
-        ("conversation", 5),
+        ("conversation", 8),
     ]
+    assert actions_total(actions) == 15 + 12
+
+
+def test_writing_posts_of_its_own_comes_first_for_an_account_that_only_reposts() -> None:
+    audit = pillars(
+        face=(28, ["Your picture is a logo."]),
+        mix=(None, ["There are no original posts to judge."]),
+        voice=(None, [FirstStep("All 12 of your posts are reposts of others: write your own.")]),
+        conversation=(19, ["Reply to others.", "Talk with more people."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert actions[0]["action"].startswith("All 12 of your posts are reposts")
+    assert actions[0]["points"] == 0  # nothing scored to raise: no made-up points
+    assert [a["pillar"] for a in actions[1:]] == ["conversation", "face"]
 
 
 def test_a_pillar_not_scored_wins_no_points_and_comes_last() -> None:
@@ -108,8 +143,9 @@ def test_praise_is_recognised() -> None:
     assert not is_praise("You engaged 9 accounts in 90 days: keep showing up.")
 
 
-def test_split_points() -> None:
-    assert split_points(18.0, 3) == [6, 6, 6]
-    assert split_points(10.4, 3) == [4, 3, 3]
-    assert split_points(0.2, 2) == [0, 0]
-    assert split_points(5.0, 0) == []
+def test_advice_points() -> None:
+    assert advice_points(18.0, 3) == [18, 9, 4]
+    assert advice_points(10.4, 1) == [10]
+    assert advice_points(0.2, 2) == [0, 0]
+    assert advice_points(20.0, 4) == [20, 10, 5, 5]
+    assert advice_points(5.0, 0) == []

@@ -220,3 +220,30 @@ def test_conversation_praise_is_no_action() -> None:
     recs = result.pillars["conversation"].recommendations
     assert len(recs) == 1 and isinstance(recs[0], Praise) and "keep showing up" in recs[0]
     assert all(a["pillar"] != "conversation" for a in result.top_actions)
+
+
+def test_an_x_retweet_naming_its_author_only_in_its_text_counts_as_sharing_others() -> None:
+    # an archive's retweet may list no mention: its "RT @name:" text still names the author
+    feed = FeedBuilder("maya")
+    feed.chat(8)
+    feed.post("RT @brightsidetalent: Proud moment: Jamal runs the night shift", kind="repost")
+    feed.post("RT @brightsidetalent: Our new office dog", kind="repost")
+    feed.post("", kind="repost")  # an unknown post naming no one cannot be attributed
+    evidence = audit_feed(feed).pillars["conversation"].evidence
+    assert evidence["reposts_and_quotes_of_others"] == 2
+    assert {"handle": "brightsidetalent", "interactions": 2} in evidence["top_partners"]
+
+
+def test_a_reply_sent_twice_is_one_example_and_a_job_ad_reply_none() -> None:
+    feed = FeedBuilder("talentbridge")
+    feed.chat(3)
+    for who in ("joe", "ann"):  # the same answer to two people
+        feed.post(
+            f"@{who} Send me a DM and I will tell you honestly what I see",
+            kind="reply",
+            reply_to_handle=who,
+            mentions=(who,),
+        )
+    feed.post("@sam we're hiring welders, apply now!", kind="reply", reply_to_handle="sam")
+    best = audit_feed(feed).pillars["conversation"].best
+    assert [ex.text for ex in best] == ["@ann Send me a DM and I will tell you honestly what I see"]

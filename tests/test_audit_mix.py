@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.mix import mix_score, monthly, streaks, trend
 
@@ -67,18 +67,32 @@ def test_more_job_ads_lower_mix(jobs: int, others: int, extra: int) -> None:
     assert score(jobs + extra) <= score(jobs)
 
 
-def test_posts_to_imitate_claim_a_human_voice_only_when_the_model_hears_one() -> None:
+def test_posts_to_imitate_are_human_posts_never_a_post_that_merely_escaped_the_job_verdict() -> (
+    None
+):
     feed = FeedBuilder("linkfirm")
     feed.job(6)
     for i in range(3):
         feed.post(f"New on the blog: Q{i + 1} labor market report https://blog.example/{i}")
-    flat = audit_feed(feed).pillars["mix"].best
-    assert flat and all(ex.why == "not a job ad" for ex in flat)  # no "sounds human" here
-    feed.chat(1)  # one post the personality model calls human: it comes first, and says so
+    # a link-only post (or, in a feed of ads, an ad the model missed) is nothing to imitate
+    assert audit_feed(feed).pillars["mix"].best == []
+    feed.chat(1)  # one post the personality model calls human: it is the example, and says so
     best = audit_feed(feed).pillars["mix"].best
-    assert best[0].text.startswith("Honest question")
+    assert [ex.text[:14] for ex in best] == ["Honest questio"]
     assert best[0].why == "not a job ad, and it sounds human"
-    assert [ex.why for ex in best[1:]] == ["not a job ad"] * 2
+
+
+def test_a_chatty_job_ad_is_never_a_post_to_imitate() -> None:
+    # the QA case: a job board's ads that the personality and humor models call human and
+    # funny were offered as examples; the same verdict that counts them as job ads rules them out
+    feed = FeedBuilder("apex")
+    for i in range(8):
+        feed.post(f"I love this one 😂 We're hiring a forklift driver #{i}, apply now!")
+    feed.post("Honest question: what do you love about your team? I love mine")
+    mix = audit_feed(feed, scorer=ChattyAdScorer()).pillars["mix"]
+    assert mix.evidence["job_ads"] == 8
+    assert [ex.text for ex in mix.best] == [feed.posts[-1].text]
+    assert not any("hiring" in ex.text for ex in mix.best)
 
 
 GERMAN_AD = "Wir suchen ab sofort einen Staplerfahrer (m/w/d) in Vollzeit. Jetzt bewerben! #{i}"

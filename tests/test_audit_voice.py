@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.voice import voice_score
 
@@ -86,3 +86,28 @@ def test_a_one_post_account_is_told_in_the_singular() -> None:
     assert "only 1 post in English" in " ".join(voice.notes)
     assert voice.recommendations[0].startswith("Your one post does not sound like a person")
     assert "1 posts" not in " ".join(voice.notes + voice.recommendations)
+
+
+def test_a_job_board_is_offered_no_job_ad_to_imitate_and_no_humor_only_post_as_human() -> None:
+    # the QA case: on a feed of job ads, "To imitate: DM me your resume… (funny and human)"
+    feed = FeedBuilder("apex")
+    for i in range(10):
+        feed.post(f"I love this one 😂 We're hiring a forklift driver #{i}, apply now!")
+    voice = audit_feed(feed, scorer=ChattyAdScorer()).pillars["voice"]
+    assert voice.evidence["humor_posts"] == 10  # the models heard a joke in every ad...
+    assert voice.best == []  # ...but an ad is no voice to copy
+    feed.post("Lol, the pineapple pizza debate is back at the office")  # funny, not a person
+    feed.post("My story: I love the call when a candidate gets the job 😂")
+    best = audit_feed(feed, scorer=ChattyAdScorer()).pillars["voice"].best
+    assert [(ex.text[:8], ex.why) for ex in best] == [("My story", "funny and human")]
+
+
+def test_an_account_that_only_reposts_is_told_to_write_its_own_posts() -> None:
+    feed = FeedBuilder("echo")
+    for i in range(12):
+        feed.post(f"RT @peer{i}: great tips", kind="repost", reposted_post_id=f"p{i}")
+    result = audit_feed(feed)
+    assert not result.pillars["voice"].scored
+    first = result.top_actions[0]
+    assert first["pillar"] == "voice"
+    assert first["action"].startswith("All 12 of your posts are reposts of others: write your own")

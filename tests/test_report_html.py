@@ -264,6 +264,22 @@ def test_do_this_next_shows_each_actions_points_and_the_total(tmp_path: Path) ->
     assert summary in text
 
 
+def test_the_report_warns_when_the_grade_rests_on_very_few_posts(tmp_path: Path) -> None:
+    audit, bench = _results(tmp_path)
+    assert audit.caution is None  # 13 posts of its own: no warning
+    assert "Rough grade" not in _text(render_audit_html(audit, bench))
+    tiny = FeedBuilder("tinytemps", display_name="Tiny <Temps>")
+    tiny.chat(2)
+    tiny.job(1)
+    store = store_with(tmp_path / "tiny", tiny)
+    few = audit_account(store, "tinytemps", scorer=FakeScorer(), avatar=LOGO)
+    html = render_audit_html(few)
+    assert 'class="caution"' in html
+    assert "Rough grade: only 3 posts of your own (fewer than 10)" in _text(html)
+    few.caution = EVIL  # whatever it says is escaped
+    assert EVIL not in render_audit_html(few) and "&lt;script&gt;" in render_audit_html(few)
+
+
 def test_every_figure_says_what_it_counted_with_thousands_separators() -> None:
     from audit_helpers import audit_feed
 

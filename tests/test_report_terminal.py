@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 
-from audit_helpers import LOGO, FakeScorer, FeedBuilder, store_with
+from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account
+from staffpulse.audit.advice import actions_total
 from staffpulse.benchmark import run_benchmark
 from staffpulse.models import Account
 from staffpulse.report.terminal import render_accounts
@@ -113,14 +115,66 @@ def test_do_this_next_shows_what_each_action_is_worth_and_the_total(tmp_path: Pa
     render_audit(console, result)
     box = console.export_text().split("Do this next")[1].split("╰")[0]
     panel = " ".join(box.replace("│", " ").split())  # the wrapped lines joined back
-    total = 0
     for action in result.top_actions:
         assert action["points"] > 0
         assert f"(+{action['points']} point" in panel
-        total += action["points"]
+    total = actions_total(result.top_actions)  # each pillar once: its actions overlap
     after = result.overall + total
-    assert f"could take you from {result.overall} to {after} (+{total})" in panel
+    assert f"could take you from {result.overall} to {after} (+{total}" in panel
     assert after <= 100
+
+
+def _do_this_next(tmp_path: Path, feed: FeedBuilder, avatar: Any) -> tuple[Any, str]:
+    result = audit_account(
+        store_with(tmp_path, feed), feed.handle, scorer=FakeScorer(), avatar=avatar
+    )
+    console = _console(120)
+    render_audit(console, result)
+    box = console.export_text().split("Do this next")[1].split("╰")[0]
+    return result, " ".join(box.replace("│", " ").split())  # the wrapped lines joined back
+
+
+def test_a_job_board_sees_its_job_ads_fix_first_with_what_mix_can_add(tmp_path: Path) -> None:
+    firm = FeedBuilder("acme", display_name="Acme Staffing")
+    firm.job(12)
+    for i in range(4):
+        firm.reply(f"peer{i}")
+    _result, panel = _do_this_next(tmp_path, firm, LOGO)
+    # Mix at 0 can add a quarter of the grade: its fix comes first and says so
+    assert panel.startswith("1. [Mix] 10 of your last 10 posts were job ads")
+    assert "(+25 points)" in panel.split("2. ")[0]
+
+
+def test_the_total_counts_a_pillar_once_and_says_why(tmp_path: Path) -> None:
+    rosa = FeedBuilder(
+        "rosa", display_name="Rosa Tamlin", bio="Recruiter for warehouse roles in Tacoma. Ask me!"
+    )
+    for i in range(12):
+        rosa.post(f"My story {i}: I love this team lol " + "!" * i)
+    result, panel = _do_this_next(tmp_path, rosa, PERSON)
+    conversation = [a for a in result.top_actions if a["pillar"] == "conversation"]
+    assert [a["points"] for a in conversation] == [25, 12]  # main fix, then a part of it
+    total = actions_total(result.top_actions)
+    assert total == 25 + sum(
+        a["points"] for a in result.top_actions if a["pillar"] != "conversation"
+    )
+    assert (
+        f"could take you from {result.overall} to {result.overall + total} (+{total}: actions on "
+        "the same pillar overlap, so each pillar counts once)" in panel
+    )
+
+
+def test_the_header_warns_when_the_grade_rests_on_very_few_posts(tmp_path: Path) -> None:
+    tiny = FeedBuilder("tinytemps", display_name="Tiny Temps")
+    tiny.chat(2)
+    tiny.job(1)
+    result = audit_account(
+        store_with(tmp_path, tiny), "tinytemps", scorer=FakeScorer(), avatar=LOGO
+    )
+    console = _console(100)
+    render_audit(console, result)
+    header = " ".join(console.export_text().split("Do this next")[0].replace("│", " ").split())
+    assert "Rough grade: only 3 posts of your own (fewer than 10)" in header
 
 
 def test_an_account_with_nothing_to_fix_is_told_so(tmp_path: Path) -> None:

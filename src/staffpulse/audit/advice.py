@@ -3,29 +3,38 @@
 * **Only real actions.** Praise (a pillar's "keep it up" when it has nothing to fix, marked
   :class:`~staffpulse.audit.types.Praise`) stays in its pillar's advice but is no action to
   take next. When fewer than three actions are needed, fewer are listed.
-* **Points that add up.** A pillar can add at most its share of the overall score it is
-  missing: ``weight / sum of weights × (100 − score)`` (``pillar_points``). Its advice shares
-  that gap evenly (``points``, rounded so a pillar's shares add up to its gap), so following
-  every action of a pillar wins at most what the pillar is missing, and the points of the
-  listed actions never add up to more than ``100 − overall``. A pillar not scored has no score
-  to raise: its advice is worth 0 points and comes after the scored pillars'.
-* **Order.** The actions worth the most points first (ties: a pillar's first advice before
-  its second, the pillar with the most to gain first). Only a pillar with more than
-  ``MANY_POINTS`` to gain may place its second and third advice. Advice about data that could
-  not be checked, and advice of a pillar with little to gain, go last.
+* **Points: what the action can win.** A pillar can add at most its share of the overall
+  score it is missing: ``weight / sum of weights × (100 − score)`` (``pillar_points``). A
+  pillar's first advice is its main fix (fewer job ads for a job board, a photo for a logo):
+  followed, it can bring the pillar to 100, so it carries the whole gap. The pillar's other
+  advice works on part of the same problem: half the gap, then a quarter (``SECONDARY_SHARES``).
+  So a pillar with more advice never looks less important than one with a single tip.
+* **Totals that add up.** The actions of one pillar overlap (they raise the same score), so
+  what several listed actions win together counts each pillar once, at most its gap
+  (:func:`actions_total`): never more than ``100 − overall``. A pillar not scored has no
+  score to raise: its advice is worth 0 points and comes after the scored pillars'.
+* **Order.** Advice without which the rest cannot help (:class:`~staffpulse.audit.types.
+  FirstStep`: the account writes no posts of its own) comes first. Then the actions worth
+  the most points first (ties: a pillar's first advice before its second, the pillar with the
+  most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
+  second and third advice. Advice about data that could not be checked, and advice of a
+  pillar with little to gain, go last.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from staffpulse.audit.types import PILLAR_TITLES, PillarResult, Praise
+from staffpulse.audit.types import PILLAR_TITLES, FirstStep, PillarResult, Praise
 
 # Advice about data we could not check is worth less than advice about what we saw.
 DEFERRED_PREFIXES = ("We could not check",)
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
+# the share of its pillar's gap each piece of advice can win: the main fix all of it, the
+# others only part of the problem
+SECONDARY_SHARES = (1.0, 0.5, 0.25)
 
 
 def is_praise(text: str) -> bool:
@@ -47,37 +56,50 @@ def pillar_gaps(
     }
 
 
-def split_points(gap: float, parts: int) -> list[int]:
-    """``gap`` shared by ``parts`` actions in whole points that add up to ``round(gap)``."""
-    if parts <= 0:
-        return []
-    whole = round(gap)
-    base, extra = divmod(whole, parts)
-    return [base + (1 if i < extra else 0) for i in range(parts)]
+def advice_points(gap: float, parts: int) -> list[int]:
+    """What each of a pillar's ``parts`` pieces of advice can win, in whole points: the first
+    (its main fix) the whole ``gap``, the others less (:data:`SECONDARY_SHARES`)."""
+    shares = SECONDARY_SHARES + (SECONDARY_SHARES[-1],) * max(0, parts - len(SECONDARY_SHARES))
+    return [round(gap * share) for share in shares[:parts]]
+
+
+def actions_total(actions: Sequence[Mapping[str, Any]]) -> int:
+    """What the listed actions could win together: each pillar's actions overlap, so a pillar
+    counts once, at most its ``pillar_points``."""
+    by_pillar: dict[str, int] = {}
+    caps: dict[str, int] = {}
+    for action in actions:
+        name = str(action["pillar"])
+        by_pillar[name] = by_pillar.get(name, 0) + int(action.get("points") or 0)
+        caps[name] = int(action.get("pillar_points") or 0)
+    return sum(min(points, caps[name]) for name, points in by_pillar.items())
 
 
 def top_actions(
     pillars: Mapping[str, PillarResult], weights: Mapping[str, Any], limit: int = 3
 ) -> list[dict[str, Any]]:
-    """Up to ``limit`` actions, most points first (see the module docstring)."""
+    """Up to ``limit`` actions, the biggest lever first (see the module docstring)."""
     gap = pillar_gaps(pillars, weights)
     actions = {
         name: [text for text in pillar.recommendations if not is_praise(text)]
         for name, pillar in pillars.items()
     }
-    points = {name: split_points(gap[name], len(texts)) for name, texts in actions.items()}
+    points = {name: advice_points(gap[name], len(texts)) for name, texts in actions.items()}
     order = sorted(pillars, key=lambda name: (-gap[name], pillars[name].score or 0))
-    candidates: list[tuple[bool, int, int, int, str]] = []
+    candidates: list[tuple[bool, bool, int, int, int, str]] = []
     for rank in range(3):
         for position, name in enumerate(order):
             if rank < len(actions[name]) and (rank == 0 or gap[name] > MANY_POINTS):
                 text = actions[name][rank]
+                first = isinstance(text, FirstStep)
                 deferred = text.startswith(DEFERRED_PREFIXES) or gap[name] <= MANY_POINTS
-                candidates.append((deferred, -points[name][rank], rank, position, name))
+                candidates.append(
+                    (not first, deferred and not first, -points[name][rank], rank, position, name)
+                )
     candidates.sort()
     return [
         _action(name, actions[name][rank], points[name][rank], gap[name])
-        for _deferred, _points, rank, _position, name in candidates[:limit]
+        for *_order, rank, _position, name in candidates[:limit]
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +12,15 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.answers import asks, sort_answers
-from staffpulse.audit.types import Frame, PillarResult, PostExample, Praise, example, rank_examples
+from staffpulse.audit.types import (
+    Frame,
+    PillarResult,
+    PostExample,
+    Praise,
+    example,
+    rank_examples,
+    unique_texts,
+)
 from staffpulse.authors import describe_author
 from staffpulse.models import Account, Post
 
@@ -31,12 +40,28 @@ def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
             out.add(target)
     if post.kind in ("repost", "quote"):
         ref = post.reposted_post_id or post.quoted_post_id
-        author = ref_authors.get(ref or "") or (post.mentions[0] if post.mentions else "")
+        author = (
+            ref_authors.get(ref or "")
+            or (post.mentions[0] if post.mentions else "")
+            or retweeted_handle(post)
+        )
         if author:
             out.add(author.lower())
     if post.kind != "repost":
         out.update(m.lower() for m in post.mentions)
     return out - me
+
+
+# an X retweet's text names its author ("RT @brightside: ..."), even when the archive lists
+# no mention for it
+_RT_PREFIX = re.compile(r"^RT @(\w+):")
+
+
+def retweeted_handle(post: Post) -> str:
+    """The author an X-style repost names in its "RT @handle:" text, or "" (a repost of an
+    unknown post that names no one cannot be attributed)."""
+    found = _RT_PREFIX.match(post.text or "") if post.kind == "repost" else None
+    return found.group(1) if found else ""
 
 
 def _me(account: Account) -> set[str]:
@@ -157,7 +182,8 @@ def conversation_pillar(
         "inbox_conversations_joined": inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
     }
-    best_pool = np.flatnonzero(replies)
+    # a reply that is a job ad ("@sam we're hiring, apply now") is no conversation to imitate
+    best_pool = unique_texts(frame, np.flatnonzero(replies & ~frame.job))
     best: list[PostExample] = []
     if best_pool.size:
         ranked = rank_examples(frame, best_pool, frame.personality_score[best_pool])

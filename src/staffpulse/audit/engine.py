@@ -18,11 +18,12 @@ from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
-from staffpulse.audit.types import AuditResult, Frame
+from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 TIMELINE_MONTHS = 24
@@ -152,6 +153,23 @@ def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
     ]
 
 
+def few_posts_caution(own: int, posts: int, min_posts: int) -> str | None:
+    """The header's warning when the grade rests on fewer than ``min_posts`` posts the account
+    wrote itself (reposts are someone else's words): one post more or less would move it a lot.
+    """
+    if own >= min_posts:
+        return None
+    if own == 0:
+        return (
+            f"Rough grade: all {count_of(posts, 'post')} are reposts, so Mix and Voice are not "
+            "scored and the grade rests on the profile and the reposts alone."
+        )
+    return (
+        f"Rough grade: only {count_of(own, 'post')} of your own (fewer than {min_posts}), so one "
+        "post more or less would move the score a lot. Audit again when you have more."
+    )
+
+
 def compute_audit(
     data: AccountData,
     signals: TextSignals,
@@ -177,6 +195,7 @@ def compute_audit(
             frame, data.account, data.mentions, data.ref_authors, ref_ts, cfg, data.inbox_joined
         ),
     }
+    drop_shown_as_worst(pillars)
     weights = cfg["weights"]
     counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
     total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
@@ -202,6 +221,7 @@ def compute_audit(
         top_actions=top_actions(pillars, weights),
         timeline=_timeline(frame, data.account),
         signals={"text": signals.source, "avatar": avatar.source},
+        caution=few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
     )
 
 

@@ -16,6 +16,7 @@ from staffpulse.audit.types import (
     Praise,
     example,
     rank_examples,
+    unique_texts,
 )
 from staffpulse.report.counts import count_of
 
@@ -158,17 +159,12 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
 
 
 def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExample]:
-    """Posts "to imitate": those the personality model calls human first, and the label says
-    only what the models found (a link-only blog post is not a job ad, but it is no voice
-    to copy: calling it human would contradict the Voice pillar right below)."""
-    human = pool[frame.personality[pool]]
+    """Posts "to imitate": posts that are no job ad and that the personality model calls
+    human. A post that merely escaped the job-ad verdict (a link-only blog post, or in a feed
+    of ads, most likely an ad the model missed) is no example: none is better than a wrong one."""
+    human = unique_texts(frame, pool[frame.personality[pool]])
     ranked = rank_examples(frame, human, frame.personality_score[human])
-    best = [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
-    if len(best) < 3:
-        rest = pool[~frame.personality[pool]]
-        more = rank_examples(frame, rest, frame.personality_score[rest], k=3 - len(best))
-        best += [example(frame.posts[int(i)], "not a job ad") for i in more]
-    return best
+    return [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
 
 
 def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:

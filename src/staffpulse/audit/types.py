@@ -76,11 +76,43 @@ def rank_examples(
     return ranked
 
 
+def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """``pool`` with each text once (its latest post; the @names it starts with aside): the
+    same words twice, even to two people, teach nothing new."""
+    seen: set[str] = set()
+    keep: list[int] = []
+    for i in pool[::-1]:
+        words = frame.posts[int(i)].text.lower().split()
+        text = " ".join(w for w in words if not w.startswith("@"))
+        if text not in seen:
+            seen.add(text)
+            keep.append(int(i))
+    return np.array(sorted(keep), dtype=np.int64)
+
+
+def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
+    """No post is both "to imitate" and "holding you back" in one report: a post any pillar
+    holds against the account is taken out of every pillar's examples to imitate."""
+    worst = {(ex.text, ex.date, ex.url) for pillar in pillars.values() for ex in pillar.worst}
+    for pillar in pillars.values():
+        pillar.best = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in worst]
+
+
 class Praise(str):
     """Advice that says "keep it up": what a pillar says when it has nothing to fix.
 
     Still a recommendation of its pillar (the report shows it there), but no action to take
     next: ``top_actions`` leaves it out. A plain ``str`` everywhere else (JSON, history).
+    """
+
+    __slots__ = ()
+
+
+class FirstStep(str):
+    """Advice without which the rest cannot help: the account writes no posts of its own.
+
+    Its pillar is not scored (nothing to judge), so it wins no points, yet ``top_actions``
+    lists it first: every other tip assumes posts to improve.
     """
 
     __slots__ = ()
@@ -168,6 +200,8 @@ class AuditResult:
     previous: dict[str, Any] | None = None
     change: dict[str, int | None] | None = None  # None for a pillar not scored then or now
     audit_id: int | None = None
+    # why the grade is rough (it rests on very few posts of the account's own), or None
+    caution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         account = self.account
@@ -181,6 +215,7 @@ class AuditResult:
             },
             "overall": self.overall,
             "grade": self.grade,
+            "caution": self.caution,
             "pillars": {name: pillar.to_dict() for name, pillar in self.pillars.items()},
             "top_actions": list(self.top_actions),
             "timeline": list(self.timeline),

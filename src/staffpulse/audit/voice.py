@@ -7,7 +7,16 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
-from staffpulse.audit.types import Frame, PillarResult, Praise, example, rank_examples
+from staffpulse.audit.types import (
+    FirstStep,
+    Frame,
+    PillarResult,
+    PostExample,
+    Praise,
+    example,
+    rank_examples,
+    unique_texts,
+)
 from staffpulse.report.counts import count_of
 
 
@@ -46,14 +55,7 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     }
     judged = n > 0 and not unreadable
     score = round(voice_score(personality, humor, templated, settings)) if judged else None
-    best = []
-    if n:
-        strength = frame.personality_score[scored] + frame.humor_score[scored]
-        top = rank_examples(frame, scored, strength)
-        for i in top:
-            if frame.personality[i] or frame.humor[i]:
-                why = "funny and human" if frame.humor[i] else "sounds like a person"
-                best.append(example(frame.posts[int(i)], why))
+    best = _best_examples(frame, scored)
     worst = []
     for fam in families[:2]:
         worst.append(
@@ -73,6 +75,8 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     elif 0 < n < int(settings["min_posts"]):
         notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
     advice = _voice_advice(evidence, settings)
+    if n == 0 and not unreadable:
+        advice = [_only_reposts(frame.n)]
     if unreadable:
         advice = [
             NOT_ENGLISH_ADVICE + "at least one post in three should sound like a person (a "
@@ -88,6 +92,34 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         worst=worst,
         notes=notes,
         scored=judged,
+    )
+
+
+def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
+    """Posts "to imitate": those the personality model calls human, never a job ad (the Mix
+    verdict: an ad is no voice to copy, however chatty), and the label says only what the
+    models found ("funny" alone is no reason: the humor model misses often)."""
+    pool = unique_texts(frame, scored[frame.personality[scored] & ~frame.job[scored]])
+    top = rank_examples(frame, pool, frame.personality_score[pool] + frame.humor_score[pool])
+    return [
+        example(
+            frame.posts[int(i)], "funny and human" if frame.humor[i] else "sounds like a person"
+        )
+        for i in top
+    ]
+
+
+def _only_reposts(posts: int) -> FirstStep:
+    """The advice for an account that only reposts: there is no voice to judge until it
+    writes something itself, so this comes before every other action."""
+    lead = (
+        "Your one post is a repost of someone else's"
+        if posts == 1
+        else f"All {posts:,} of your posts are reposts of others"
+    )
+    return FirstStep(
+        f"{lead}: write your own. Start with one post a week in your own words: a story from "
+        "the desk, an opinion, or a question to candidates."
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from staffpulse.audit.advice import actions_total
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
 from staffpulse.report.counts import count_of, join_and
 
@@ -236,14 +237,19 @@ def action_points(action: dict[str, Any]) -> str:
 def actions_summary(result: AuditResult) -> str | None:
     """The line under "Do this next": what the listed actions could win together, or that
     nothing needs doing; None when they win no points (pillars not scored, a warning). The
-    points of a pillar's actions share its gap, so they add up."""
+    actions of one pillar overlap, so the total counts each pillar once (at most its gap) and
+    says so when that makes it less than the sum of the points shown."""
     if not result.top_actions:
         return "Nothing to fix right now: keep doing what you do."
-    total = sum(int(a.get("points") or 0) for a in result.top_actions)
+    total = actions_total(result.top_actions)
     if total <= 0:
         return None
     after = min(100, result.overall + total)
-    return f"Doing all of this could take you from {result.overall} to {after} (+{total})."
+    shown = sum(int(a.get("points") or 0) for a in result.top_actions)
+    overlap = (
+        ": actions on the same pillar overlap, so each pillar counts once" if shown > total else ""
+    )
+    return f"Doing all of this could take you from {result.overall} to {after} (+{total}{overlap})."
 
 
 def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:

@@ -82,11 +82,13 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         span = f" from {window['first_post'][:10]} to {window['last_post'][:10]}"
     # what the posts are, so the pillars' different totals below add up
     counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
+    caution = [Text(result.caution, style="bold yellow")] if result.caution else []
     console.print(
         Panel(
             Group(
                 head,
                 Text(counted.rstrip(), style="dim"),
+                *caution,
                 Text(""),
                 scores,
                 Text(""),
