@@ -78,3 +78,28 @@ def test_the_import_page_offers_tsv_files(client: Any) -> None:
     page = client.get("/import").text
     accept = re.search(r'id="file"[^>]*accept="([^"]+)"', page, re.S)
     assert accept and ".tsv" in accept.group(1).split(",")
+
+
+def test_a_mostly_broken_cohort_keeps_the_one_that_worked(client: Any) -> None:
+    good = "handle,platform,segment\n" + "".join(
+        f"{h},x,{s}\n"
+        for h, s in [("brightpathstaff", "staffing firm"), ("hireloop", "vendor"),
+                     ("mia_recruits", "recruiter")]
+    )  # fmt: skip
+    assert "Cohort saved: the benchmark now ranks the 3 accounts" in _saved(
+        client, "good.csv", good.encode()
+    )
+    page = _saved(client, "bad.csv", b"mia_recruits,x,wizard\n,,\nfoo\n")
+    assert "That cohort file was not used:" in page and "3 lines of bad.csv could not" in page
+    assert "Nothing was changed: the benchmark is the one you had." in page
+    # the form's words for the segments, not the code's
+    assert "use one of: staffing firm, vendor, recruiter, HR or other" in page
+    assert "staffing_firm" not in page and " hr," not in page
+    assert "3 accounts ranked" in page  # still the good cohort
+
+
+def test_a_cohort_with_a_few_bad_lines_is_still_saved_in_the_forms_words(client: Any) -> None:
+    cohort = COHORT + "mia_recruits,x,wizard\n"
+    page = _saved(client, "firms.csv", cohort.encode())
+    assert "Cohort saved, but 1 line of it could not be used as written" in page
+    assert "use one of: staffing firm, vendor, recruiter, HR or other" in page

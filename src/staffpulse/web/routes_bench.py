@@ -141,6 +141,8 @@ async def benchmark_cohort(request: Request) -> Response:
                 "Use this cohort",
             )
         check = ctx.backend.check_cohort(text, name)
+        if target.exists():  # a cohort the user uploaded before: not lost to a worse one
+            refuse_mostly_unusable(name, check)
     except InputError as exc:  # nothing saved: the benchmark goes on as it was
         return form_problem(
             request,
@@ -158,6 +160,29 @@ async def benchmark_cohort(request: Request) -> Response:
         said = f"{name}: {web_text(form['__encoding_note__'])}."
         flash = replace(flash, note=f"{flash.note} {said}" if flash.note else said)
     return flash_redirect(request, "/benchmark", flash)
+
+
+def refuse_mostly_unusable(name: str, check: CohortCheck) -> None:
+    """Raise :class:`InputError` when more of the file's lines could not be used than
+    accounts it ranks: such a file is more likely the wrong one, or broken, than a cohort,
+    and saving it would replace the cohort the user uploaded before with a sliver of it.
+    (With no cohort uploaded before, it is saved with its lines listed: "Stop using the
+    uploaded cohort" then gives back the benchmark the user had.)"""
+    bad = len({(line, None if line else n) for n, (line, _message) in enumerate(check.problems)})
+    if bad <= check.accounts:
+        return
+    shown = "; ".join(
+        f"line {line}: {message}" if line else message
+        for line, message in check.problems[:SHOWN_PROBLEMS]
+    )
+    more = len(check.problems) - SHOWN_PROBLEMS
+    raise InputError(
+        f"{count_of(bad, 'line')} of {name} could not be used as written, and it would rank"
+        f" only {count_of(check.accounts, 'account')}: {shown}"
+        + (f"; and {count_of(more, 'more line')}" if more > 0 else ""),
+        hint="fix those lines (one account a line: handle,platform,segment, the segment one of"
+        " staffing firm, vendor, recruiter, HR or other), then upload the file again",
+    )
 
 
 def saved_flash(name: str, check: CohortCheck) -> Flash:

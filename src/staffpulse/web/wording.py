@@ -69,6 +69,18 @@ def _connect_controls(match: re.Match[str]) -> str:
     return said + (f" to see {match.group(1)}" if match.group(1) else "")
 
 
+# how the Benchmark page's form names the cohort segments (the code's are staffing_firm, hr...)
+_SEGMENT_WORDS = {"staffing_firm": "staffing firm", "hr": "HR"}
+
+
+def _segment_names(match: re.Match[str]) -> str:
+    """ "(use one of: staffing_firm, vendor, hr, other)" as "(use one of: staffing firm,
+    vendor, HR or other)"."""
+    names = [_SEGMENT_WORDS.get(n, n.replace("_", " ")) for n in match.group(1).split(", ")]
+    said = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    return f"(use one of: {said})"
+
+
 # (pattern, replacement), applied in order. Longer phrases come before the fragments they
 # contain, so a whole sentence is replaced before a piece of it could be.
 _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
@@ -212,6 +224,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"for (X|Bluesky|Mastodon), run: staffpulse fetch \w+ @?(\S+)",
             r"choose \1 as the platform and fetch \2",
         ),
+        # cohort segments as the Benchmark form spells them, not as the code does
+        (r"\(use one of: ((?:[a-z_]+, )*[a-z_]+)\)", _segment_names),
+        (r"(e\.g\. [\w.@-]+,[a-z]+,)staffing_firm\b", r"\1staffing firm"),
         # Connect's export buttons instead of --export
         (r"use --export ((?:[\w-]+ or )*csv)", _export_buttons),
         (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
