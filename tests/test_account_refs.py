@@ -84,3 +84,26 @@ def test_read_without_the_store() -> None:
     assert read_account_ref("acme", "twitter") == ("acme", "x")
     assert read_account_ref("@acme") == ("acme", None)
     assert parse_account_ref("  ") == ("", None)
+
+
+def test_a_misspelled_handle_is_offered_the_closest_stored_ones(store: Store) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_account_ref(store, "@Acme_Stafing", "x")
+    assert "did you mean @Acme_Staffing (x)?" in caught.value.message
+    assert "import its posts" in str(caught.value.hint)  # still possible, no longer the only fix
+    # a Bluesky handle typed without its domain
+    with pytest.raises(NotFoundError, match=r"did you mean @ridgeway\.bsky\.social \(bluesky\)"):
+        find_account_ref(store, "ridgeway")
+    # nothing close: the plain message, and what to do
+    with pytest.raises(NotFoundError) as caught:
+        find_account_ref(store, "zzqqxx")
+    assert "did you mean" not in caught.value.message
+    assert "import its posts" in str(caught.value.hint)
+
+
+def test_a_handle_on_another_platform_is_told_where_it_is(store: Store) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_account_ref(store, "ridgeway.bsky.social", "x")
+    assert caught.value.message == "@ridgeway.bsky.social is on Bluesky, not X"
+    assert "--platform bluesky" in str(caught.value.hint)
+    assert "import" not in str(caught.value.hint)  # it is imported already

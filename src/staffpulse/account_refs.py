@@ -13,12 +13,18 @@ dashboard's pickers) reads it here, so what works in one works in all:
 * the dashboard pickers' ``@handle (platform)`` and the older ``platform:handle``.
 
 Library code: a wrong reference raises :class:`~staffpulse.errors.InputError`, an account not
-in the store :class:`~staffpulse.errors.NotFoundError`; the CLI and the web say them.
+in the store :class:`~staffpulse.errors.NotFoundError`; the CLI and the web say them. An
+account not found is told what is there instead (:func:`explain_missing_account`): the same
+handle on another platform ("@acme is on X, not Bluesky: use --platform x"), or the closest
+stored handles ("did you mean @acmestaffing (x)?"), since "import its posts first" sends
+someone who made a typo to import what they already have.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.handles import as_url, parse_handle
@@ -93,11 +99,78 @@ def find_account_ref(store: Store, text: str, platform: str | None = None) -> Ac
     wanted = _agreed(text, platform_choice(platform), platform_choice(named))
     try:
         return store.find_account(handle, wanted)
-    except NotFoundError:
+    except NotFoundError as exc:
         if as_url(handle) is None:
-            raise
+            raise explain_missing_account(store, handle, wanted, exc) from None
     found, found_platform = read_account_ref(text, platform)
-    return store.find_account(found, found_platform)
+    try:
+        return store.find_account(found, found_platform)
+    except NotFoundError as exc:
+        raise explain_missing_account(store, found, found_platform, exc) from None
+
+
+def _use_platform_option(platform: str) -> str:
+    return f"use --platform {platform}, or leave --platform out"
+
+
+# how close a stored handle must be to be offered ("ApexStafingOH" for "ApexStaffingOH")
+_CLOSE_ENOUGH = 0.75
+_MAX_SUGGESTIONS = 3
+
+
+def explain_missing_account(
+    store: Store,
+    handle: str,
+    platform: str | None,
+    error: NotFoundError,
+    use_platform: Callable[[str], str] = _use_platform_option,
+) -> NotFoundError:
+    """``error`` (no account ``handle`` on ``platform``) told what the store holds instead:
+    the handle on another platform (``use_platform(p)`` says how to ask for it), else the
+    closest stored handles. ``error`` itself when there is nothing better to say (or it is
+    not a "no account" error, e.g. a Mastodon user part that matches several accounts)."""
+    if not error.message.startswith("no account"):
+        return error
+    norm = handle.strip().lstrip("@").lower()
+    if not norm:
+        return error
+    stored = [(s.account.handle, s.account.platform) for s in store.list_accounts()]
+    if platform:
+        same = {p: h for h, p in stored if h.lower() == norm and p != platform}
+        if same:
+            elsewhere = sorted(same)
+            on = " and ".join(platform_name(p) for p in elsewhere)
+            return NotFoundError(
+                f"@{same[elsewhere[0]]} is on {on}, not {platform_name(platform)}",
+                hint=use_platform(elsewhere[0]),
+            )
+    close = _closest(norm, stored)
+    # on the platform asked for when one is close there; else wherever they are
+    close = [pair for pair in close if pair[1] == platform] or close
+    if not close:
+        return error
+    offered = " or ".join(f"@{h} ({p})" for h, p in close)
+    return NotFoundError(
+        f"{error.message}: did you mean {offered}?",
+        hint="check the spelling (staffpulse accounts lists every stored account), or import "
+        "its posts first (staffpulse import FILE)",
+    )
+
+
+def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The stored (handle, platform) pairs nearest ``norm``, nearest first: a typo away, or the
+    whole handle of a Bluesky or Mastodon name typed without its domain."""
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for handle, platform in stored:
+        by_key.setdefault(handle.lower(), []).append((handle, platform))
+        first = re.split(r"[.@]", handle.lower(), maxsplit=1)[0]
+        if first != handle.lower():  # "brightsidetalent" for brightsidetalent.bsky.social
+            by_key.setdefault(first, []).append((handle, platform))
+    keys = difflib.get_close_matches(norm, by_key, n=_MAX_SUGGESTIONS, cutoff=_CLOSE_ENOUGH)
+    found: list[tuple[str, str]] = []
+    for key in keys:
+        found += [pair for pair in by_key[key] if pair not in found]
+    return found[:_MAX_SUGGESTIONS]
 
 
 def _agreed(text: str, asked: str | None, named: str | None) -> str | None:
