@@ -186,7 +186,10 @@ def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
     out = write_leaderboard_csv(result, tmp_path / "board.csv")
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert len(rows) == 12 and rows[0]["rank"] == "1" and "voice_percentile" in rows[0]
+    # the 12 ranked, then the line naming no stored account ('bad' is kept in the table
+    # without a segment, a note; 'ghost' is skipped)
+    assert [r["rank"] for r in rows] == [str(i) for i in range(1, 13)] + ["skipped"] * 2
+    assert "voice_percentile" in rows[0] and "ghost" in rows[12]["top_action"]
     assert rows[0]["display_name"].startswith("'=")  # a stranger's name never runs as a formula
 
 

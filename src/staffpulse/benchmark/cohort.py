@@ -159,6 +159,10 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
     header = [h.strip().lower() for h in next(csv.reader([first], delimiter=delimiter), [])]
     rows: list[tuple[int, list[str], dict[str, str] | None]] = []
     if "handle" in header:
+        if len(content) == 1:  # not "no account with posts": the file names no account at all
+            raise EmptyInputError(
+                f"cohort file {file} has a header but lists no accounts", hint=COHORT_HINT
+            )
         for number, line in content[1:]:
             values = next(csv.reader([line], delimiter=delimiter), [])
             if len(values) > len(header):

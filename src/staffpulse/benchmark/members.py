@@ -9,8 +9,10 @@ left out; ``min_posts`` (``staffpulse benchmark --min-posts N``) sets another th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from staffpulse.account_refs import explain_missing_account
 from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, parse_cohort
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
@@ -62,6 +64,12 @@ def _examples(exc: AmbiguousAccountError) -> str:
     return " or ".join(f"{exc.handle.lstrip('@')},{p}" for p in exc.platforms)
 
 
+def _write_platform(entry: CohortEntry) -> Callable[[str], str]:
+    # a cohort has no --platform: the line itself says which platform
+    segment = f",{entry.segment}" if entry.segment else ""
+    return lambda platform: f"write {platform} on this line: {entry.handle},{platform}{segment}"
+
+
 def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
     """The accounts of a cohort's lines as the store holds them (each once); a line naming no
     account, or several, is a problem with its line and what to write instead."""
@@ -77,6 +85,9 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
             continue
         except NotFoundError as exc:
             found.missing += 1
+            exc = explain_missing_account(  # a typo or a wrong platform, said as such
+                store, entry.handle, entry.platform, exc, _write_platform(entry)
+            )
             found.problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
             continue
         if (account.platform, account.id) in seen:

@@ -149,7 +149,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     wide = console.width >= 120
     segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
     table = Table(
-        title=f"{len(result.audits)} accounts ({result.source})",
+        title=f"{len(result.audits)} accounts ({result.source}){_skipped(result)}",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -167,6 +167,11 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             "conv." if name == "conversation" else title.lower(), justify="right", no_wrap=True
         )
     table.add_column("jobs", justify="right", no_wrap=True)
+    # cohort lines left out are said before the table, so no one sends a league table missing
+    # a client without knowing it (a kept account's note too: it is in the table)
+    for problem in result.problems:
+        label = "note" if problem.kept else "skipped"
+        console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
     for row in result.leaderboard:
         table.add_row(
             str(row["rank"]),
@@ -221,9 +226,12 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         " (both 95%).[/]",
         highlight=False,
     )
-    for problem in result.problems:
-        label = "note" if problem.kept else "skipped"  # a kept account is in the table above
-        console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
+
+
+def _skipped(result: BenchmarkResult) -> str:
+    """The table title's count of cohort lines left out (listed above the table)."""
+    skipped = sum(not p.kept for p in result.problems)
+    return f", {count_of(skipped, 'cohort line')} skipped (see above)" if skipped else ""
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:

@@ -1,0 +1,83 @@
+"""What a cohort file's lines become in the benchmark's outputs (QA17 F7-F9): a header-only
+file says it lists no account, and a line left out is said before the table, in the CSV
+and the JSON, with the fix that fits it (a typo, or a handle on another platform)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import parse_cohort, run_benchmark
+from staffpulse.benchmark.engine import BenchmarkResult
+from staffpulse.errors import EmptyInputError
+from staffpulse.report.html import render_benchmark_html
+from staffpulse.report.spreadsheet import write_leaderboard_csv
+from staffpulse.report.terminal_audit import render_benchmark
+
+
+def test_a_header_without_lines_says_the_file_lists_no_accounts() -> None:
+    with pytest.raises(EmptyInputError, match="has a header but lists no accounts"):
+        parse_cohort("handle,platform,segment\n", "c_empty.csv")
+    with pytest.raises(EmptyInputError, match="has a header but lists no accounts"):
+        parse_cohort("handle,platform,segment\n# to fill in\n\n", "c_empty.csv")
+
+
+def _mixed(tmp_path: Path) -> BenchmarkResult:
+    feeds = []
+    for name in ("acmestaffing", "brightside", "harbor"):
+        feed = FeedBuilder(name, display_name=name.title())
+        feed.job(6)
+        feed.chat(6)
+        feeds.append(feed)
+    store = store_with(tmp_path, *feeds)
+    cohort = tmp_path / "c_mixed.csv"
+    cohort.write_text(
+        "handle,platform,segment\n"
+        "acmestaffing,bluesky,staffing_firm\n"  # it is on X
+        "brightsde,x,staffing_firm\n"  # a typo
+        "harbor,x,staffing_firm\n"
+        "brightside,x,vendor\n",
+        encoding="utf-8",
+    )
+    return run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+
+
+def test_a_skipped_line_says_what_to_write_instead(tmp_path: Path) -> None:
+    result = _mixed(tmp_path)
+    assert [r["handle"] for r in result.leaderboard] != []
+    by_line = {p.line: p.message for p in result.problems}
+    assert by_line[2].startswith("@acmestaffing is on X, not Bluesky")
+    assert "acmestaffing,x,staffing_firm" in by_line[2] and "import" not in by_line[2]
+    assert "did you mean @brightside (x)?" in by_line[3]
+
+
+def test_skipped_lines_come_before_the_table_and_stay_in_the_csv_and_json(
+    tmp_path: Path,
+) -> None:
+    result = _mixed(tmp_path)
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    text = " ".join(buf.getvalue().split())  # the title wraps to the table's width
+    assert "2 accounts (" in text and "2 cohort lines skipped (see above)" in text
+    assert text.index("c_mixed.csv:2: @acmestaffing") < text.index("@harbor")
+    assert text.index("c_mixed.csv:3: no account") < text.index("@harbor")
+    # the CSV a consultant sends on says two lines are missing, and why
+    out = write_leaderboard_csv(result, tmp_path / "league.csv")
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    ranked = [r for r in rows if r["rank"] != "skipped"]
+    skipped = [r for r in rows if r["rank"] == "skipped"]
+    assert len(ranked) == 2 and len(skipped) == 2
+    assert "c_mixed.csv:2: @acmestaffing is on X" in skipped[0]["top_action"]
+    assert "did you mean @brightside" in skipped[1]["top_action"]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert [p["line"] for p in data["cohort"]["problems"] if not p["kept"]] == [2, 3]
+    # the HTML says it at the top, before the leaderboard
+    page = render_benchmark_html(result)
+    notice = page.index("2 lines of the cohort file could not be used")
+    assert notice < page.index("Leaderboard") and 'href="#cohort-problems"' in page
