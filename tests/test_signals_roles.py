@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
 
 from staffpulse.errors import ModelError
 from staffpulse.signals import roles as roles_mod
@@ -234,12 +235,21 @@ def test_predict_shapes_and_consistency(small_tagger: RoleTagger) -> None:
 
 
 def test_unfitted_and_bad_inputs_raise() -> None:
-    with pytest.raises(RuntimeError):
+    with pytest.raises(NotFittedError):  # scikit-learn's own, as check_is_fitted raises
         RoleTagger().predict(["a"], ["b"], ["c"])
     with pytest.raises(ValueError):
         LabeledAccounts(["a"], ["b"], ["c"], np.array([True]), roles=["wizard"])
     with pytest.raises(ValueError):
         LabeledAccounts(["a"], ["b"], [], np.array([True]))
+
+
+def test_postless_copies_teach_accounts_given_without_posts() -> None:
+    data = _role_data()
+    doubled = data.with_postless_copies(0.5)
+    assert len(doubled) == 2 * len(data) and doubled.texts[len(data) :] == [""] * len(data)
+    assert doubled.roles == data.roles + data.roles
+    np.testing.assert_allclose(doubled.weight[len(data) :], 0.5 * np.asarray(data.weight))
+    assert data.with_postless_copies(0) is data
 
 
 # -- artifact ---------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from typing import Any, cast
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
+from sklearn.exceptions import NotFittedError
 
 from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
@@ -124,6 +125,24 @@ class LabeledAccounts:
             roles=None if self.roles is None else [self.roles[i] for i in idx],
             weight=np.asarray(self.weight)[idx],
         )
+
+    def with_postless_copies(self, weight: float) -> LabeledAccounts:
+        """These rows plus a copy of each without its posts, at ``weight`` times its weight.
+
+        ``roles`` input may come without posts (a bio-only list, a handle stored for later);
+        trained only on accounts with a tweet, the model read missing posts as a sign of a
+        person and called vendors' and job boards' bios persons (Lever, Workday, Indeed)."""
+        if weight <= 0:
+            return self
+        copies = LabeledAccounts(
+            names=self.names,
+            bios=self.bios,
+            texts=[""] * len(self),
+            is_org=self.is_org,
+            roles=self.roles,
+            weight=np.asarray(self.weight, dtype=np.float64) * weight,
+        )
+        return LabeledAccounts.concat([self, copies])
 
     @staticmethod
     def concat(parts: Sequence[LabeledAccounts]) -> LabeledAccounts:
@@ -238,7 +257,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         head. Used by cross-validation, where the org head stays fixed across folds.
         """
         if not hasattr(self, "org_head_"):
-            raise RuntimeError("fit_heads needs a fitted org head; call fit() first")
+            raise NotFittedError("fit_heads needs a fitted org head; call fit() first")
         if role_data.roles is None:
             raise ValueError("role_data needs roles")
         X_role = self.features(role_data.names, role_data.bios, role_data.texts)
@@ -276,13 +295,13 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
     ) -> np.ndarray:
         """P(org) from the org head alone (the CrowdFlower-trained first stage)."""
         if not hasattr(self, "org_head_"):
-            raise RuntimeError("RoleTagger is not fitted")
+            raise NotFittedError("RoleTagger is not fitted")
         return self.org_head_.predict_proba(self.features(names, bios, texts))
 
     # -- inference --------------------------------------------------------------------------
     def _check_fitted(self) -> None:
         if not hasattr(self, "role_head_"):
-            raise RuntimeError("RoleTagger is not fitted; call fit() or load_role_model()")
+            raise NotFittedError("RoleTagger is not fitted; call fit() or load_role_model()")
 
     def predict(
         self,
