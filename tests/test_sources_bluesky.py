@@ -188,8 +188,9 @@ def test_a_response_cut_short_counts_the_posts_it_began(tmp_path: Path) -> None:
     posts, problems, _ = _items(path)
     (problem,) = problems
     assert not posts and problem.records == 4
-    assert "(the file looks cut short); nothing in the file was read (at least 4 entries)" in (
-        problem.message
+    assert (
+        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 4 entries lost). What to do: download or export the file again"
+        in (problem.message)
     )
 
 

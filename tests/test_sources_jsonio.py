@@ -77,3 +77,23 @@ def test_a_document_that_does_not_parse_counts_what_it_lost(tmp_path: Path) -> N
         load_document(path)
     assert caught.value.records == 3
     assert "nothing in the file was read (3 entries)" in str(caught.value)
+
+
+def test_a_file_cut_short_says_what_happened_once_where_and_what_to_do(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app
+
+    feed = {"feed": [{"post": {"uri": f"at://did:plc:a/app.bsky.feed.post/{n}", "cid": "c",
+                               "author": {"did": "did:plc:a", "handle": "a.bsky.social"},
+                               "record": {"text": "hi", "createdAt": "2026-03-01T00:00:00Z"}}}
+                     for n in range(3)]}  # fmt: skip
+    text = json.dumps(feed, indent=1)
+    path = tmp_path / "feed.json"
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    line = path.read_text().count("\n") + 1
+    assert f"feed.json:{line}: the file looks cut short: it stops in the middle" in said
+    assert said.count(f"line {line}") == 0  # placed once, by the prefix; not said again
+    assert "What to do: download or export the file again" in said

@@ -46,8 +46,8 @@ def test_a_document_cut_short_is_one_problem_counting_its_entries(tmp_path: Path
     path.write_text(json.dumps(PAGE)[:-5])
     (problem,) = read_responses(path)
     assert isinstance(problem, Problem) and problem.records == 2
-    assert problem.message.endswith(
-        "(the file looks cut short); nothing in the file was read (at least 2 entries)"
+    assert problem.message.startswith(
+        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 2 entries lost). What to do: download or export the file again"
     )
 
 

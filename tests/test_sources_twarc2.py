@@ -300,8 +300,9 @@ def test_a_response_cut_short_counts_the_tweets_it_began(tmp_path: Path) -> None
     path.write_text(text[: text.index('"includes"')], encoding="utf-8")
     _, _, (problem,) = _read(path)
     assert problem.records == 3  # the summary says "Skipped 3 records", not 1
-    assert "(the file looks cut short); nothing in the file was read (at least 3 entries)" in (
-        problem.message
+    assert (
+        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 3 entries lost). What to do: download or export the file again"
+        in (problem.message)
     )
 
 

@@ -287,3 +287,22 @@ def test_a_gzipped_file_is_offered_and_imported(tmp_path: Path) -> None:
     assert accept and ".gz" in accept.group(1).split(",")
     assert status["state"] == "done", status
     assert status["result"]["imported"]["posts"] == 2
+
+
+def test_a_json_file_cut_short_says_where_once_and_what_to_do(tmp_path: Path) -> None:
+    feed = {"feed": [{"post": {"uri": f"at://did:plc:a/app.bsky.feed.post/{n}", "cid": "c",
+                               "author": {"did": "did:plc:a", "handle": "a.bsky.social"},
+                               "record": {"text": "hi", "createdAt": "2026-03-01T00:00:00Z"}}}
+                     for n in range(3)]}  # fmt: skip
+    text = json.dumps(feed, indent=1)
+    cut = text[: len(text) // 2].encode()
+    with make_client(tmp_path / "cut.db") as client:
+        status = finished_job(client, upload_files(client, [("cut.json", cut)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Nothing was imported" in words
+    why = words.split("Why:", 1)[1].strip()
+    last_line = len(cut.splitlines())
+    assert why.startswith(f"cut.json, line {last_line}: the file looks cut short")
+    assert why.count("line ") == 1
+    assert "What to do: download or export the file again" in why

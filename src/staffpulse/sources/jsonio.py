@@ -295,16 +295,30 @@ def document_error(data: bytes, exc: Exception) -> DocumentError:
     text = data.decode("utf-8")
     if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
         at_end = _at_end(data, exc.lineno, exc.colno)
-        cut = " (the file looks cut short)" if at_end else ""
         lost, records = whole_file_lost(text, at_end)
+        if at_end:
+            return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records)
         return DocumentError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{cut}{lost}",
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}",
             exc.lineno,
             exc.colno,
             records,
         )
     lost, records = whole_file_lost(text, cut=False)
     return DocumentError(json_error_message(exc) + lost, 1, records=records)
+
+
+def cut_short_message(text: str) -> str:
+    """What happened to a document that stops in the middle, and what to do. Its line is not
+    repeated: the problem is reported at that line ("feed.json:9: the file looks cut
+    short...", "feed.json, line 9: ...")."""
+    entries = count_entries(text)
+    lost = f"at least {entries:,} entr{'y' if entries == 1 else 'ies'} lost" if entries else ""
+    return (
+        "the file looks cut short: it stops in the middle, so nothing in it was read"
+        + (f" ({lost})" if lost else "")
+        + ". What to do: download or export the file again, then import the complete file"
+    )
 
 
 def _at_end(data: bytes, line: int, column: int) -> bool:
