@@ -45,7 +45,7 @@ def test_the_platform_named_keeps_namesakes_elsewhere_out(tmp_path: Path) -> Non
         assert joined("csv") == []  # the firm posts as acme on csv: the X reply is not its own
         missing = build_inbox(store, as_handle="acme", as_platform="bluesky",
                               text_model=scorer, role_model=None)  # fmt: skip
-    assert "account acme on bluesky is not in the store" in " ".join(missing.notes)
+    assert "account acme on Bluesky is not in the store" in " ".join(missing.notes)
 
 
 def test_the_firms_posts_are_its_own_without_an_account_row(tmp_path: Path) -> None:

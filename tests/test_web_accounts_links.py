@@ -152,7 +152,7 @@ def test_the_x_fetch_names_the_handle_it_read(
         bsky = {"platform": "bluesky", "handle": "https://bsky.app/profile/acme.bsky.social"}
         status = finished_job(c, c.post("/import/fetch", data={"csrf_token": token, **bsky}))
     assert calls == ["acme.bsky.social"]
-    assert status["label"] == "Live fetch of @acme.bsky.social on bluesky"
+    assert status["label"] == "Live fetch of @acme.bsky.social on Bluesky"  # its display name
     assert status["result"]["summary"] == "Fetched 3 posts of @acme.bsky.social."
 
 

@@ -49,7 +49,7 @@ from staffpulse.listen.window import (
     topic_choices,
     window_notes,
 )
-from staffpulse.models import normalize_handle, platform_choice
+from staffpulse.models import normalize_handle, platform_choice, platform_name
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
@@ -85,7 +85,7 @@ def resolve_accounts(
 
 def missing_account_note(handle: str, platform: str | None = None) -> str:
     """What the inbox notes when the firm's account is nowhere in the store."""
-    where = f" on {platform}" if platform else ""
+    where = f" on {platform_name(platform)}" if platform else ""  # "on Bluesky", not "bluesky"
     return (
         f"account {handle}{where} is not in the store, so joined conversations are unknown;"
         " import or fetch its posts first"

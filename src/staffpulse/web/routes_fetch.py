@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from staffpulse.config import get_secret, load_config, setting_str
 from staffpulse.errors import InputError
 from staffpulse.fetch.x_costs import Rates, estimate_cost, money
+from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.web.app import form_problem, form_value, web
 from staffpulse.web.forms import verified_form
@@ -109,7 +110,9 @@ async def import_fetch(request: Request) -> Response:
     if platform == "x":
         kwargs["budget"] = budget
     job = web(request).jobs.submit(
-        "fetch", f"Live fetch of @{handle} on {platform}", _run(request, platform, handle, kwargs)
+        "fetch",
+        f"Live fetch of @{handle} on {platform_name(platform)}",  # "on Bluesky", as pages say
+        _run(request, platform, handle, kwargs),
     )
     return job_response(request, job)
 
