@@ -3,8 +3,11 @@ to the store, counted by the write path itself (WriteCounts), once an import."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
+from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Provenance
 from staffpulse.store import Record, Store, open_store
 from staffpulse.store.changes import (
@@ -105,3 +108,32 @@ def test_with_a_tally_a_profile_counts_once_an_import() -> None:
         ("x", "1"),
         ("x", "9"),
     }
+
+
+def _jsonl(path: Path, *avatars: str) -> Path:
+    # one account named on as many lines as avatars given, as two samples of one feed do
+    lines = [
+        {"type": "account", "platform": "x", "id": "46", "handle": "potus", "avatar_url": a}
+        for a in avatars
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_re_importing_the_same_files_reports_no_profile_updated(tmp_path: Path) -> None:
+    # QA17 F13: two files with two versions of one profile flipped it at every write, and
+    # every re-import said "1 profile updated" though the store ended as it began
+    store = open_store(":memory:")
+    old = _jsonl(tmp_path / "a.jsonl", "https://img.example/old.jpg")
+    new = _jsonl(tmp_path / "b.jsonl", "https://img.example/new.jpg")
+    both = _jsonl(
+        tmp_path / "c.jsonl", "https://img.example/old.jpg", "https://img.example/new.jpg"
+    )
+    first = import_paths(store, [old, new])
+    assert (first.new_accounts, first.updated_profiles) == (1, 0)
+    for paths in ([old, new], [old, new], [both], [both]):
+        assert import_paths(store, paths).updated_profiles == 0
+    # a profile that does change is still told, once however often the import writes it
+    newer = _jsonl(tmp_path / "d.jsonl", "https://img.example/newer.jpg")
+    assert import_paths(store, [newer, newer]).updated_profiles == 1
+    assert import_paths(store, [newer]).updated_profiles == 0

@@ -44,6 +44,77 @@ def count_changed_profiles(
     return sum(1 for key, profile in before.items() if after.get(key) != profile)
 
 
+_PROFILES_TABLE = f"""
+CREATE TEMP TABLE IF NOT EXISTS import_profiles (
+    platform TEXT NOT NULL,
+    id TEXT NOT NULL,
+    {", ".join(f"{c} TEXT" for c in PROFILE_COLUMNS)},
+    changed INTEGER NOT NULL DEFAULT 0,
+    new INTEGER NOT NULL DEFAULT 0,  -- new to the store: counted as new, never as updated
+    PRIMARY KEY (platform, id)
+)
+"""
+_SAME_PROFILE = " AND ".join(f"a.{c} IS p.{c}" for c in PROFILE_COLUMNS)
+
+
+class ImportProfiles:
+    """Which stored profiles one import changed, counted once each at the end of the import.
+
+    An import writes an account as often as its files name it, and two files may hold two
+    versions of one profile (an avatar that changed between two samples): each write would
+    flip it, and every re-import would report "1 profile updated" though the store ends as it
+    began. So each account's profile is kept as it was before the import's first write of it
+    (an account new to the store has none: it is counted as new), and compared after each
+    write with the profile the store now holds, read back as the upsert left it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute(_PROFILES_TABLE)
+        conn.execute("DELETE FROM temp.import_profiles")
+
+    def close(self) -> None:
+        self.conn.execute("DELETE FROM temp.import_profiles")
+
+    def before_write(self, keys: Iterable[AccountKey]) -> None:
+        """Keep the stored profile of these accounts, unless the import met them before."""
+        columns = ", ".join(PROFILE_COLUMNS)
+        sql = (
+            f"INSERT OR IGNORE INTO temp.import_profiles (platform, id, {columns})"
+            f" SELECT platform, id, {columns} FROM accounts WHERE platform = ? AND id IN ({{marks}})"
+        )
+        # an account the store does not hold yet is new, also at the import's later writes
+        made = "INSERT OR IGNORE INTO temp.import_profiles (platform, id, new) VALUES (?, ?, 1)"
+        grouped = ids_by_platform(keys)
+        for platform, ids in grouped.items():
+            for _ in rows_where_in(self.conn, sql, (platform,), ids):
+                pass
+            self.conn.executemany(made, ((platform, i) for i in ids))
+
+    def after_write(self, keys: Iterable[AccountKey]) -> int:
+        """How many more profiles differ from their start than before this write: negative
+        when a write put a profile back as it was."""
+        grouped = ids_by_platform(keys)
+        count = "SELECT COUNT(*) FROM temp.import_profiles WHERE changed AND platform = ?"
+        count += " AND id IN ({marks})"
+        before = self._sum(count, grouped)
+        update = (
+            "UPDATE temp.import_profiles AS p SET changed = NOT EXISTS (SELECT 1 FROM accounts"
+            f" AS a WHERE a.platform = p.platform AND a.id = p.id AND {_SAME_PROFILE})"
+            " WHERE NOT p.new AND p.platform = ? AND p.id IN ({marks})"
+        )
+        for platform, ids in grouped.items():
+            for _ in rows_where_in(self.conn, update, (platform,), ids):
+                pass
+        return self._sum(count, grouped) - before
+
+    def _sum(self, sql: str, grouped: dict[str, list[str]]) -> int:
+        return sum(
+            int(row[0])
+            for platform, ids in grouped.items()
+            for row in rows_where_in(self.conn, sql, (platform,), ids)
+        )
+
+
 def count_stored_follows(conn: sqlite3.Connection, keys: set[FollowKey]) -> int:
     """How many of these follows the store already holds."""
     by_follower = _by_shared_side((p, follower, followee) for p, follower, followee in keys)

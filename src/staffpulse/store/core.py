@@ -59,7 +59,9 @@ class WriteCounts:
     """Rows written by one batch, each once (with a :class:`Tally`: those new to the tally).
     ``new_*`` are the ones the store did not hold before; ``updated_profiles`` the accounts
     it held whose profile (:data:`~staffpulse.store.changes.PROFILE_COLUMNS`) the batch
-    changed, each once an import (at its first write, with a tally)."""
+    changed, each once an import (with a tally: against its profile before the import, so a
+    batch that puts back a profile an earlier batch changed counts -1, and the import's sum is
+    the profiles it left changed)."""
 
     accounts: int = 0
     posts: int = 0
@@ -269,18 +271,18 @@ class Store(ReadMixin):
                 counts.new_posts -= self._existing("posts", post_keys)
                 follow_keys = {(f[0], f[1], f[2]) for f in follows}
                 counts.new_follows = len(follow_keys) - count_stored_follows(self.conn, follow_keys)
-                # an account the import wrote already was new to the store or compared then
-                compared = (
-                    accounts_keys - tally.written("account", accounts_keys)
-                    if tally is not None
-                    else accounts_keys
-                )
-                profiles = read_profiles(self.conn, compared)
+                # with a tally, against the profile before the import (changes.ImportProfiles)
+                if tally is not None:
+                    tally.profiles.before_write(accounts_keys)
+                else:
+                    profiles = read_profiles(self.conn, accounts_keys)
                 self.conn.executemany(ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(POST_UPSERT, posts)
                 self.conn.executemany(FOLLOW_UPSERT, follows)
-                counts.updated_profiles = count_changed_profiles(
-                    profiles, read_profiles(self.conn, profiles)
+                counts.updated_profiles = (
+                    tally.profiles.after_write(accounts_keys)
+                    if tally is not None
+                    else count_changed_profiles(profiles, read_profiles(self.conn, profiles))
                 )
                 quoting = resolve_aliases(self.conn, aliases, links)
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
