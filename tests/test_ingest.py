@@ -218,7 +218,7 @@ def test_unusable_csv_header_skips_every_row_in_one_problem(tmp_path: Path) -> N
     assert "rename tweet_id→id" in report.problems[0].message
 
 
-def test_cut_short_json_document_names_the_line_and_column(tmp_path: Path) -> None:
+def test_cut_short_json_document_names_the_line_and_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     path.write_text(
         '{\n  "feed": [\n    {\n      "post": {\n        "uri": "at://did:plc:x/p/1",\n        "cid',
@@ -226,8 +226,9 @@ def test_cut_short_json_document_names_the_line_and_column(tmp_path: Path) -> No
     )
     report = import_paths(open_store(":memory:"), [path])
     (problem,) = report.problems
-    assert "not valid JSON at line 6, column" in problem.message
-    assert "cut short" in problem.message
+    assert problem.line == 6  # told once, as FILE:LINE
+    assert "line 6" not in problem.message
+    assert "cut short" in problem.message and "export the file again" in problem.message
 
 
 def test_document_error_carries_the_position() -> None:

@@ -100,7 +100,13 @@ def test_the_audit_picker_explains_what_it_cannot_use(client: Any) -> None:
     assert platform.status_code == 400 and "unknown platform &#39;facebook&#39;" in platform.text
     elsewhere = _go(client, "@busyfirm (bluesky)")
     assert elsewhere.status_code == 404
-    assert "no account &#39;busyfirm&#39; on bluesky in the store" in elsewhere.text
+    assert "@busyfirm is on X, not Bluesky" in elsewhere.text  # where it is, not just absent
+    assert "choose the account on X in the list" in elsewhere.text
+    typo = _go(client, "@busyfrm (x)")
+    assert "did you mean @busyfirm (x)?" in typo.text
+    assert "check the spelling on the Accounts page" in typo.text
+    assert "--platform" not in elsewhere.text + typo.text  # no terminal options on a page
+    assert "staffpulse import" not in typo.text
 
 
 def test_connect_takes_a_pasted_address_and_an_odd_handle(client: Any) -> None:
@@ -117,7 +123,7 @@ def test_the_inbox_reads_an_address_and_honours_the_platform(client: Any) -> Non
     assert "names no account" not in pasted and "Choose your account above" not in pasted
     other = client.get("/inbox", params={"as": "@busyfirm (bluesky)"}).text
     assert "“You post as” names no account in the store:" in other
-    assert "no account &#39;busyfirm&#39; on bluesky in the store" in other
+    assert "@busyfirm is on X, not Bluesky" in other
     assert "none counts as joined" in other
     assert 'value="@busyfirm (bluesky)"' in other  # kept as typed, to be corrected
     bare = client.get("/inbox", params={"as": "nobody_here"}).text

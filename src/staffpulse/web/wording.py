@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from staffpulse.models import platform_name
 from staffpulse.report.counts import join_and
 
 FORMATS_DOC = "docs/formats.md"
@@ -96,6 +97,19 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "import the accounts' posts on the Import page first, or fix the cohort file",
         ),
         (r"add --platform to choose one", "choose the account with its platform"),
+        # account_refs.explain_missing_account: the account is elsewhere, or a typo
+        (
+            r"use --platform (\w+), or leave --platform out",
+            lambda m: (
+                f"choose the account on {platform_name(m.group(1))} in the list"
+                " (the platform in brackets)"
+            ),
+        ),
+        (
+            r"check the spelling \(staffpulse accounts lists every stored account\), or import "
+            r"its posts first \(staffpulse import FILE\)",
+            "check the spelling on the Accounts page, or import its posts on the Import page first",
+        ),
         (r" \(--max-age to change\)", ": choose a longer age with “Quiet for at most” above"),
         (r" \(--max-age 0 shows them\)", ": choose “No limit” in “Quiet for at most” to see them"),
         (
