@@ -91,7 +91,7 @@ def test_a_file_cut_short_counts_its_dialogs(tmp_path: Path) -> None:
     posts, _, (problem,) = _read(cut)
     dialogs = len(json.loads(FILE.read_text(encoding="utf-8")))
     assert not posts and problem.records == dialogs  # not "1 record" for the whole file
-    assert f"nothing in the file was read (at least {dialogs} entries)" in problem.message
+    assert f"nothing in it was read (at least {dialogs} entries lost)" in problem.message
 
 
 def test_transformer_is_pure_and_time_of_old_ids_is_unknown() -> None:
