@@ -383,3 +383,35 @@ def test_on_the_sample_every_age_adds_up_to_the_no_limit_inbox(tmp_path: Path) -
             promised = _quiet_for_longer(window.notes)
             assert promised > 0
             assert window.counts["open"] + promised == everything.counts["open"]
+
+
+def test_a_big_store_estimates_what_a_longer_age_would_offer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.listen.inbox as inbox_module
+
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    old_posts = [
+        Post(platform="x", id=f"q{i}", author_id=f"a{i % 7}", author_handle=f"a{i % 7}",
+             text=f"Recruiters, how do you prepare candidates for a panel interview? ({i})",
+             created_at=now - timedelta(days=60 + i), conversation_id=f"q{i}")
+        for i in range(40)
+    ]  # fmt: skip
+    store = store_with(tmp_path, *old_posts)
+    exact = inbox(store, now=now)
+    monkeypatch.setattr(inbox_module, "STALE_SAMPLE", 10)  # as if the store were huge
+    sampled = inbox(store, now=now)
+    assert exact.counts["older_estimated"] is False and sampled.counts["older_estimated"] is True
+    assert exact.counts["older"] > 0
+    assert abs(sampled.counts["older"] - exact.counts["older"]) <= 4  # 10 of 40 stand for all
+    assert any(n.startswith("about ") and "quiet for more than" in n for n in sampled.notes)
+    assert not any(n.startswith("about ") for n in exact.notes)
+
+
+def test_a_spread_sample_covers_the_whole_list() -> None:
+    from staffpulse.listen.inbox import spread_sample
+
+    items = [object() for _ in range(100)]
+    picked = spread_sample(items, 10)  # type: ignore[arg-type]
+    assert len(picked) == 10 and picked[0] is items[0] and picked[-1] is items[90]
+    assert spread_sample(items[:5], 10) == items[:5]  # type: ignore[arg-type]

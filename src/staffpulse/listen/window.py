@@ -159,12 +159,15 @@ def window_notes(
     *,
     replay: bool = False,
     topic: str | None = None,
+    estimated: bool = False,
 ) -> list[str]:
     """Say what the age window left out and how to see it, so an empty inbox is explained.
 
     ``tally["older"]`` and ``tally["undated"]`` count only the conversations a longer age
     (``--max-age 0``) would offer: job ads, greetings, threads not about work... stay left out
-    at any age, and a count that promised them would not add up.
+    at any age, and a count that promised them would not add up. ``estimated``: those counts
+    come from a sample of the conversations outside the window (a big store), so they are
+    said as "about N".
 
     Only advice that would help is given: a store already replayed (``replay``), or one topic
     of it (``topic``: the store's newest post may be on another), is not told to replay."""
@@ -172,15 +175,16 @@ def window_notes(
         return []
     notes: list[str] = []
     window = describe_span(max_age)
+    about = "about " if estimated else ""
     if tally["older"]:
         notes.append(
-            f"{count_of(tally['older'], 'open conversation')} quiet for more than {window} left out"
-            " (--max-age to change)"
+            f"{about}{count_of(tally['older'], 'open conversation')} quiet for more than {window}"
+            " left out (--max-age to change)"
         )
     if tally["undated"]:
         notes.append(
-            f"{count_of(tally['undated'], 'open conversation')} with no date left out: their age is"
-            " unknown (--max-age 0 shows them)"
+            f"{about}{count_of(tally['undated'], 'open conversation')} with no date left out:"
+            " their age is unknown (--max-age 0 shows them)"
         )
     latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
     if not any_items and latest is not None and reference - latest > max_age:
