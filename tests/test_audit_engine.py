@@ -233,6 +233,21 @@ def test_no_post_is_both_to_imitate_and_holding_you_back(tmp_path: Path) -> None
     assert not any("hiring" in text for text in best)
 
 
+def test_copies_of_a_template_are_never_posts_to_imitate(tmp_path: Path) -> None:
+    # the web QA case: Voice held "Thank you, Knoxville!" against the firm as one of 8
+    # near-identical posts and offered "Thank you, Toledo!" of the same template to imitate
+    feed = FeedBuilder("northgate", display_name="Northgate Staffing")
+    for city in ("Knoxville", "Toledo", "Columbus", "Allentown", "Reno", "Fresno", "Boise"):
+        feed.post(f"Honest thanks: we're celebrating 28 years of Northgate this month, {city}!")
+    feed.post("Honest question: what do you love about your team, and what would you change?")
+    feed.post("I love the first week of a new placement: nerves, coffee and a lot of names.")
+    store = store_with(tmp_path, feed)
+    result = audit_account(store, "northgate", scorer=FakeScorer(), avatar=PERSON)
+    best = [ex.text for pillar in result.pillars.values() for ex in pillar.best]
+    assert result.pillars["voice"].evidence["templated_posts"] >= 7
+    assert best and not any("28 years" in text for text in best)
+
+
 def test_a_grade_resting_on_very_few_posts_says_so(tmp_path: Path) -> None:
     tiny = FeedBuilder("tinytemps")
     tiny.chat(2)

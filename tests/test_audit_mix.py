@@ -46,7 +46,9 @@ def test_reposts_are_not_counted() -> None:
 
 def test_evidence_and_advice_name_the_streak() -> None:
     feed = FeedBuilder("acme")
-    feed.chat(3)
+    feed.post("Honest question: what do you love about your team?")
+    feed.post("I love the first week of a new placement: nerves, coffee and names.")
+    feed.post("My favourite story this year: a welder who became a site lead.")
     feed.job(7)
     mix = audit_feed(feed).pillars["mix"]
     assert mix.evidence["longest_streak"] == 7

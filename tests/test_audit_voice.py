@@ -46,11 +46,12 @@ def test_human_feed_scores_high() -> None:
         feed.post(text + " " + "!" * (len(feed.posts) % 3))
     voice = audit_feed(feed).pillars["voice"]
     assert voice.evidence["personality_share"] > 0.9
-    assert voice.best
+    assert not voice.best  # every post said twice: copies are no posts to imitate
     distinct = FeedBuilder("rosa2")
     for text in HUMAN_POSTS:
         distinct.post(text)
-    assert audit_feed(distinct).pillars["voice"].score >= 80
+    distinct_voice = audit_feed(distinct).pillars["voice"]
+    assert distinct_voice.score >= 80 and distinct_voice.best
 
 
 @settings(max_examples=20, deadline=None)

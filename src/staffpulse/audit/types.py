@@ -77,11 +77,15 @@ def rank_examples(
 
 
 def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """``pool`` with each text once (its latest post; the @names it starts with aside): the
-    same words twice, even to two people, teach nothing new."""
+    """``pool`` with each text once (its latest post; the @names it starts with aside), and
+    without near-copies of a template: the same words twice, even to two people, teach
+    nothing new, and Voice asks the account to rewrite its template posts, so a copy ("Thank
+    you, Toledo!" beside "Thank you, Knoxville!") is no post to imitate."""
     seen: set[str] = set()
     keep: list[int] = []
     for i in pool[::-1]:
+        if frame.templated[int(i)]:
+            continue
         words = frame.posts[int(i)].text.lower().split()
         text = " ".join(w for w in words if not w.startswith("@"))
         if text not in seen:
