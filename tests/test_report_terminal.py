@@ -87,6 +87,26 @@ def test_a_handle_keeps_its_line_while_the_name_gives_way(width: int) -> None:
         assert any("Friends" in line for line in lines)
 
 
+@pytest.mark.parametrize("width", [80, 100])
+def test_dates_stay_whole_beside_a_csv_account_and_a_long_handle(width: int) -> None:
+    """At 80 columns a "CSV (no platform)" row beside a 29-character handle pushed the
+    table past the edge: the header read ``last p`` and every date ``2026-1`` (QA17 F14)."""
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    accounts = [
+        Account(platform="bluesky", id="b", handle="brightsidetalent.bsky.social"),
+        Account(platform="csv", id="t", handle="tinytemps"),
+    ]
+    summaries = [AccountSummary(a, posts=16, first_post=when, last_post=when) for a in accounts]
+    console = _console(width)
+    render_accounts(console, summaries)
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert any("last post" in line for line in lines)
+    assert sum("2026-11-01" in line for line in lines) == 2  # both dates whole
+    assert any("@brightsidetalent.bsky.social " in line for line in lines)
+    assert any("CSV" in line for line in lines)
+
+
 @pytest.mark.parametrize("width", [80, 140])
 def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> None:
     firm = FeedBuilder("northgate_staffing_group")

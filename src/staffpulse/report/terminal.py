@@ -51,16 +51,17 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
     # keeps its whole width while the name can give way (the name folds first); only a handle
     # longer than the room the other columns leave folds onto a second line. A narrow terminal
     # drops the name and first post.
-    others = (8 + 5 + 9 + 10) + (NAME_MIN_WIDTH + 10 if wide else 0)  # their narrowest
+    others = (9 + 5 + 9 + 10) + (NAME_MIN_WIDTH + 10 if wide else 0)  # their narrowest
     columns = 7 if wide else 5
     frame = 3 * columns + 1  # a space each side of a cell, between cells and at both edges
     room = max(ACCOUNT_HANDLE_CAP, console.width - others - frame)
-    table.add_column(
-        "handle",
-        overflow="fold",
-        min_width=handle_width((s.account.handle for s in summaries), cap=room),
-    )
-    table.add_column("platform", no_wrap=True, min_width=8)
+    handle_room = handle_width((s.account.handle for s in summaries), cap=room)
+    table.add_column("handle", overflow="fold", min_width=handle_room)
+    # "CSV (no platform)" wraps onto two lines when the handle leaves it less room: left to
+    # Rich, the handle's min_width won and the dates were cropped at the edge ("2026-1");
+    # 9 keeps "platform)" whole
+    platform_room = max(9, console.width - handle_room - (others - 9) - frame)
+    table.add_column("platform", min_width=9, max_width=platform_room)
     if wide:
         table.add_column("name", overflow="fold", ratio=1, min_width=NAME_MIN_WIDTH)
     table.add_column("posts", justify="right", no_wrap=True, min_width=5)
