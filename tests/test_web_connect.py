@@ -198,6 +198,21 @@ def test_a_score_far_below_the_best_stays_visible(
     assert shown == [("100", "100"), ("17", "17"), ("0", "0.3"), ("0", "&lt;0.1")]
 
 
+def test_each_suggestion_names_its_role_as_people_write_it(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The card read "hr pro" (the internal ``hr_pro`` with its underscore taken out) (QA17 F6)."""
+    from dataclasses import replace
+
+    picks = [replace(_suggestion(1, 100.0), role="hr_pro"),
+             replace(_suggestion(2, 50.0), role="staffing_firm")]  # fmt: skip
+    _serving(client, monkeypatch, _report(HeldBack(), None, picks))
+    card = _card(client.get(f"/connect?account={ACCOUNT}").text)
+    assert "Firm 1</span> · HR pro</div>" in card
+    assert "Firm 2</span> · staffing firm</div>" in card
+    assert "hr pro" not in card and "_" not in re.sub(r"<[^>]+>", "", card)
+
+
 def test_the_real_ranking_shows_each_score_as_the_library_writes_it(client: Any) -> None:
     from staffpulse.connect.suggest import format_score
 
