@@ -146,7 +146,7 @@ def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_p
     err = " ".join(result.stderr.split())
     assert err.startswith("Warning: --as names @nosuchfirm, which is not in the store")
     assert "What to do: check the handle (staffpulse accounts lists the stored ones)" in err
-    assert "is not in the store, so joined conversations are unknown" not in result.stdout
+    assert "is not in the store, so its replies are unknown" not in result.stdout
     assert "Topic:" in result.stdout  # the inbox itself
     data = json.loads(
         runner.invoke(

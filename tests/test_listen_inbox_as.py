@@ -71,3 +71,31 @@ def test_the_firms_posts_are_its_own_without_an_account_row(tmp_path: Path) -> N
     assert nobody.account_note in nobody.notes
     assert nobody.as_dict()["account_found"] is False
     assert "10" in [i.conversation_id for i in nobody.items]
+
+
+def test_an_unknown_firms_note_agrees_with_its_joined_count(tmp_path: Path) -> None:
+    """``inbox --as nosuchfirm`` after ``mark-joined --as nosuchfirm``: counts.joined was 1
+    while the note said "joined conversations are unknown" (QA17 I8)."""
+    from staffpulse.listen.states import set_state
+
+    question = _post("1", "ana", "How do you keep candidates warm during long interview loops?")
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "as.db") as store:
+        store.upsert([question], provenance("test", tmp_path / "t"))
+
+        def inbox_note() -> tuple[int, str]:
+            inbox = build_inbox(store, as_handle="nosuchfirm", text_model=scorer,
+                                role_model=None)  # fmt: skip
+            assert inbox.notes[0] == inbox.account_note  # the first thing said
+            return inbox.counts["joined"], inbox.account_note or ""
+
+        joined, note = inbox_note()
+        assert joined == 0
+        assert note == ("account nosuchfirm is not in the store, so its replies are unknown and"
+                        " nothing counts as joined; import or fetch its posts first")  # fmt: skip
+        set_state(store, "1", "joined", as_handle="nosuchfirm")
+        joined, note = inbox_note()
+    assert joined == 1
+    assert note == ("account nosuchfirm is not in the store, so its replies are unknown: the 1"
+                    " conversation counted as joined was marked joined by hand; import or fetch"
+                    " its posts first")  # fmt: skip

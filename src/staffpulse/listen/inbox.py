@@ -18,6 +18,7 @@ from typing import Literal
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.listen import schema
+from staffpulse.listen.account_note import missing_account_note
 from staffpulse.listen.enrich import (
     RoleModel,
     author_roles,
@@ -49,7 +50,7 @@ from staffpulse.listen.window import (
     topic_choices,
     window_notes,
 )
-from staffpulse.models import normalize_handle, platform_choice, platform_name
+from staffpulse.models import normalize_handle, platform_choice
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
@@ -87,15 +88,6 @@ def resolve_accounts(
     return [(row[0], row[1]) for row in rows]
 
 
-def missing_account_note(handle: str, platform: str | None = None) -> str:
-    """What the inbox notes when the firm's account is nowhere in the store."""
-    where = f" on {platform_name(platform)}" if platform else ""  # "on Bluesky", not "bluesky"
-    return (
-        f"account {handle}{where} is not in the store, so joined conversations are unknown;"
-        " import or fetch its posts first"
-    )
-
-
 def build_inbox(
     store: Store,
     *,
@@ -126,9 +118,6 @@ def build_inbox(
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
-    account_note = missing_account_note(as_handle, as_platform) if as_handle and not own else None
-    if account_note:
-        notes.append(account_note)
     if index_existing:
         # every post, the firm's own too: its replies are what mark a conversation joined,
         # so the same inbox comes out whatever ran before
@@ -261,6 +250,10 @@ def build_inbox(
         conv = entry.conversation
         item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
         (joined if state == "joined" else items).append(item)
+    account_note = None
+    if as_handle and not own:  # first: it says what "joined" can mean here (marks only)
+        account_note = missing_account_note(as_handle, as_platform, tally["joined"])
+        notes.insert(0, account_note)
     if left_out:
         notes.append(left_out_note(left_out))
     notes.extend(
