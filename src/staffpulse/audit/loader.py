@@ -16,7 +16,7 @@ from typing import Any, cast
 from staffpulse.models import Account, Post, PostKind
 from staffpulse.sources.bluesky import author_of_uri
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time
+from staffpulse.store.codec import format_time, rows_where_in
 
 _COLUMNS = (
     "platform, id, author_id, author_handle, text, created_at, kind, reply_to_post_id, "
@@ -118,13 +118,17 @@ def ref_authors(
     if missing:
         for pid, post in store.get_posts(posts[0].platform, missing).items():
             out[pid] = (post.author_handle or post.author_id).lower()
-    for pid in missing:
-        # a Bluesky post the store lacks still names its author in its URI: the author's
-        # handle when the account is stored, else the DID
-        did = author_of_uri(pid) if pid not in out else None
-        if did:
-            author = store.get_account(posts[0].platform, did)
-            out[pid] = (author.handle if author and author.handle else did).lower()
+    # a Bluesky post the store lacks still names its author in its URI: the author's handle
+    # when the account is stored (one look-up for all of them), else the DID
+    dids = {pid: did for pid in missing if pid not in out and (did := author_of_uri(pid))}
+    if dids:
+        sql = "SELECT id, handle FROM accounts WHERE platform = ? AND id IN ({marks})"
+        wanted = sorted(set(dids.values()))
+        handles = {
+            row[0]: row[1] for row in rows_where_in(store.conn, sql, (posts[0].platform,), wanted)
+        }
+        for pid, did in dids.items():
+            out[pid] = (handles.get(did) or did).lower()
     return out
 
 
