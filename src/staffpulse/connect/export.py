@@ -3,8 +3,8 @@
 Formats (``docs/connect.md`` documents each):
 
 ``csv``
-    One row per suggestion with a header: ``rank,platform,handle,id,display_name,role,score,
-    voice,conversation,url,explanation``, RFC 4180 (CRLF line ends), written as UTF-8 with
+    One row per suggestion with a header: ``rank,platform,handle,id,display_name,role,role_id,
+    score,voice,conversation,url,explanation``, RFC 4180 (CRLF line ends), written as UTF-8 with
     a byte order mark (Excel on Windows reads a file without one in the local code page:
     "José" would show as "JosÃ©").
     Names, bios and explanations come from strangers' profiles and the file is opened in
@@ -14,7 +14,10 @@ Formats (``docs/connect.md`` documents each):
     its ``https://x.com/handle``, or ``https://x.com/i/user/ID`` when only its id is known).
     ``handle`` is empty for an account known only by its id; ``id`` is always there, with the
     same ``'`` when it is all digits, since a spreadsheet would turn a 19-digit X id into a
-    number and lose its last digits. ``role`` is empty when no role is known.
+    number and lose its last digits. ``role`` is the role as the terminal and the web write it
+    (``HR pro``, ``staffing firm``: the reader of a spreadsheet is a person), ``role_id`` the
+    machine name that ``--json`` and ``--role`` use (``hr_pro``, for scripts); both are empty
+    when no role is known.
 ``x-list``
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
     is the lowest common denominator that list tools and browser extensions accept (and that a
@@ -57,6 +60,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from staffpulse.connect.explain import ROLE_LABELS
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
@@ -84,6 +88,7 @@ CSV_COLUMNS = (
     "id",
     "display_name",
     "role",
+    "role_id",
     "score",
     "voice",
     "conversation",
@@ -227,6 +232,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(s.handle) if s.handle_known else "",
                 spreadsheet_text(s.account_id),
                 spreadsheet_safe(s.display_name),
+                spreadsheet_safe(ROLE_LABELS.get(s.role, s.role) if s.role else ""),
                 spreadsheet_safe(s.role or ""),
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
                 "" if s.voice is None else s.voice,
