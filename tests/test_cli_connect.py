@@ -17,6 +17,7 @@ import staffpulse.signals.roles as roles_module
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
+from staffpulse.connect.suggestion import format_score
 from staffpulse.models import Account, Post
 from staffpulse.store import open_store
 
@@ -55,6 +56,19 @@ def test_connect_json_role_and_limit(db: Path) -> None:
         app, ["connect", "acme_staffing", "--db", str(db), "--json", "--limit", "1"]
     )
     assert len(json.loads(result.stdout)["suggestions"]) == 1
+
+
+def test_the_same_account_shows_the_same_score_with_and_without_role(db: Path) -> None:
+    def scores(*extra: str) -> dict[str, float]:
+        args = ["connect", "acme_staffing", "--db", str(db), "--json", *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return {s["handle"]: s["score"] for s in json.loads(result.stdout)["suggestions"]}
+
+    full, vendors = scores(), scores("--role", "vendor")
+    assert list(vendors) == ["val_vendor"] and vendors["val_vendor"] == full["val_vendor"]
+    table = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--role", "vendor"])
+    assert f" {format_score(full['val_vendor'])} " in table.output and " 100 " not in table.output
 
 
 def test_connect_export_to_file_and_stdout(db: Path, tmp_path: Path) -> None:

@@ -84,6 +84,29 @@ def test_role_filter(store: Store) -> None:
         _handles(store, role="wizard")
 
 
+def test_a_candidate_shows_the_same_score_with_and_without_a_role_filter(store: Store) -> None:
+    """A tester saw the vendor read 29 in the full list and 100 under --role vendor: a score
+    describes the candidate, not the list it appears in."""
+
+    def scores(**kwargs: object) -> dict[str, str]:
+        found = suggest_accounts(
+            store,
+            "acme_staffing",
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            now=NOW,
+            **kwargs,  # type: ignore[arg-type]
+        )
+        return {s.handle: s.score_text for s in found}
+
+    full = scores()
+    assert full["hannah_hr"] == "100" and "val_vendor" in full
+    for role in ("vendor", "industry", "HR pro, vendor"):
+        filtered = scores(role=role)
+        assert filtered and filtered == {h: full[h] for h in filtered}, role
+    assert scores(role="vendor", limit=1) == {"val_vendor": full["val_vendor"]}
+
+
 def test_explanation_and_fields(store: Store) -> None:
     best = suggest_accounts(
         store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW

@@ -13,7 +13,8 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
    when nothing is left the advice names options that do bring accounts back;
 4. weigh in the good-citizen signals: ``score = pagerank * (1 - w + w * citizen)`` where
    ``citizen`` is the mean of voice and conversation (0-1, 0.5 when unknown) and ``w`` is
-   ``citizen_weight``;
+   ``citizen_weight``; shown as a share of the best score of *any* role (100), so that the
+   role filter does not change a candidate's figure;
 5. explain each suggestion in one line.
 """
 
@@ -237,6 +238,11 @@ def suggest_report(
     w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
     weighted: list[tuple[float, str, Account, str | None, Citizen]] = []
+    # The best score of any role: shown scores are relative to it, so that a candidate reads
+    # the same with and without --role (relative to the best *shown* one, a vendor read 29 in
+    # the full list and 100 under --role vendor). Exact despite the early stop: every
+    # unexamined candidate's raw PageRank, hence its score, is below a score already seen.
+    strongest = 0.0
     position = 0
     while position < len(order):
         # Weighted scores never exceed the raw PageRank, so once the next raw score is below
@@ -256,12 +262,15 @@ def suggest_report(
             reasons = post_reasons(cit, acc_role)
             if not reasons and is_weak(node):
                 reasons = [WEAK]
-            if reasons:
-                skip(reasons, cit.last_post, acc_role)
-                continue
             parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
             good = sum(parts) / len(parts) if parts else 0.5
             value = float(scores[graph.index[node]]) * (1 - w + w * good)
+            if reasons:
+                if reasons == [OTHER_ROLE] and not is_weak(node):
+                    # left out for its role alone: it still sets the scale (see below)
+                    strongest = max(strongest, value)
+                skip(reasons, cit.last_post, acc_role)
+                continue
             weighted.append((value, node, acc, acc_role, cit))
     if not weighted:
         # Nothing to suggest: what else holds the contacts back decides the advice
@@ -272,7 +281,7 @@ def suggest_report(
                 held.add([CONTACTS, *post_reasons(cit, acc_role)], cit.last_post, acc_role)
     report.looked_at = report.reached - (len(order) - position)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
-    best = weighted[0][0] if weighted else 1.0
+    best = max(strongest, weighted[0][0]) if weighted else 1.0
     for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):
         line, via = explain(store, graph, account, node, acc_role, cit, circle, as_of)
         report.suggestions.append(

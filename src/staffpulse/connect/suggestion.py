@@ -29,7 +29,7 @@ class Suggestion:
     display_name: str
     url: str | None
     role: str | None
-    score: float  # 0-100, relative to the best suggestion
+    score: float  # 0-100, relative to the best candidate of any role (not only those shown)
     pagerank: float
     voice: int | None
     conversation: int | None
