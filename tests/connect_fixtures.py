@@ -33,6 +33,11 @@ ROLES = {
     "sam_stranger": "other",
     "zed_zone": "other",
     "paula_posts": "recruiter",
+    "zoe_reposts": "recruiter",
+    "quinn_hr": "hr_pro",
+    "acme.bsky.social": "staffing_firm",
+    "rita.bsky.social": "recruiter",
+    "hannah.bsky.social": "hr_pro",
 }
 
 
@@ -45,7 +50,8 @@ class FakeRolePredictions:
 
 
 class FakeRoleModel:
-    """Looks each handle up in ROLES."""
+    """Looks each handle up in ROLES; any other handle is ``other``, which connect leaves out
+    by default (``role="any"`` keeps it)."""
 
     def predict(
         self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]

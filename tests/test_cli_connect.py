@@ -71,6 +71,25 @@ def test_the_same_account_shows_the_same_score_with_and_without_role(db: Path) -
     assert f" {format_score(full['val_vendor'])} " in table.output and " 100 " not in table.output
 
 
+def test_a_brand_is_left_out_by_default_with_a_note_and_role_any_shows_it(db: Path) -> None:
+    with open_store(db) as store:  # a shop's care account the recruiter talks with
+        add_posts(
+            store,
+            Account(platform="x", id="id_shopmart_help", handle="shopmart_help"),
+            reply_post(200, "rita_recruits", "shopmart_help", 1),
+            reply_post(201, "shopmart_help", "rita_recruits", 1),
+        )
+    default = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db)])
+    said = " ".join(default.output.split())
+    assert default.exit_code == 0 and "hannah_hr" in said and "shopmart_help" not in said
+    assert "1 other outside hiring (use --role any to see it)" in said
+    every = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--role", "any"])
+    assert every.exit_code == 0 and "@shopmart_help" in every.output
+    assert "other outside hiring" not in every.output
+    helped = " ".join(runner.invoke(app, ["connect", "--help"]).output.replace("│", " ").split())
+    assert "every role but other (brands, public figures); 'any' shows those too" in helped
+
+
 def test_connect_export_to_file_and_stdout(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "who.csv"
     result = runner.invoke(
@@ -421,6 +440,7 @@ def test_an_export_lists_few_skipped_accounts_and_counts_many(
     names = _add_long_handled_contacts(db, count)
     out = tmp_path / "x.txt"
     args = ["connect", "acme_staffing", "--db", str(db), "--export", "x-list", "--output", str(out)]
+    args += ["--role", "any"]  # the fake role model calls the desks "other"
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "@hannah_hr" in out.read_text(encoding="utf-8").splitlines()

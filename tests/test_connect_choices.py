@@ -23,6 +23,8 @@ from staffpulse.store import Store, open_store
         ("recruiters, HR pros", {"recruiter", "hr_pro"}),
         ("industry", {"staffing_firm", "recruiter", "hr_pro", "vendor"}),
         ("", None),
+        ("any", None),  # every role, brands and public figures too
+        ("Any", None),
     ],
 )
 def test_roles_are_read_as_people_write_them(typed: str, roles: set[str] | None) -> None:
@@ -32,7 +34,14 @@ def test_roles_are_read_as_people_write_them(typed: str, roles: set[str] | None)
 def test_an_unknown_role_is_named_as_typed() -> None:
     with pytest.raises(InputError, match="unknown role 'wizard of HR'") as caught:
         parse_roles("recruiter, wizard of HR")
-    assert caught.value.hint and "hr_pro" in caught.value.hint
+    assert caught.value.hint and "hr_pro" in caught.value.hint and "any" in caught.value.hint
+
+
+def test_only_no_role_leaves_out_the_accounts_outside_hiring() -> None:
+    from staffpulse.connect.choices import leaves_out_outsiders
+
+    assert leaves_out_outsiders(None) and leaves_out_outsiders("") and leaves_out_outsiders(" ")
+    assert not leaves_out_outsiders("any") and not leaves_out_outsiders("other")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
-from staffpulse.connect import SuggestOptions, suggest_accounts, suggest_report
+from staffpulse.connect import SuggestOptions, SuggestReport, suggest_accounts, suggest_report
 from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggest import format_score
 from staffpulse.errors import InputError, ModelError, NotFoundError
@@ -105,6 +105,81 @@ def test_a_candidate_shows_the_same_score_with_and_without_a_role_filter(store: 
         filtered = scores(role=role)
         assert filtered and filtered == {h: full[h] for h in filtered}, role
     assert scores(role="vendor", limit=1) == {"val_vendor": full["val_vendor"]}
+
+
+def _add_brand(store: Store) -> None:
+    """A shop's customer-care account (role other, as the fake role model calls an unknown
+    name) that the recruiter rita talks with, as a customer would: two hops from the firm."""
+    add_posts(
+        store,
+        Account(platform="x", id="id_shopmart_help", handle="shopmart_help"),
+        reply_post(200, "rita_recruits", "shopmart_help", 1),
+        reply_post(201, "shopmart_help", "rita_recruits", 1),
+        reply_post(202, "rita_recruits", "shopmart_help", 2),
+    )
+
+
+def test_brands_and_public_figures_are_left_out_by_default_and_role_any_shows_them(
+    store: Store,
+) -> None:
+    """On customer-care data a staffing firm was told to follow airlines and phone carriers:
+    Connect is for the recruiters, HR people and vendors worth following."""
+    _add_brand(store)
+
+    def report(role: str | None) -> SuggestReport:
+        return suggest_report(
+            store,
+            "acme_staffing",
+            "x",
+            role,
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            now=NOW,
+        )
+
+    default, every = report(None), report("any")
+    assert "shopmart_help" not in [s.handle for s in default.suggestions]
+    assert default.suggestions and default.excluded["other"] == 1
+    assert "1 other outside hiring (use --role any to see it)" in default.left_out_line
+    shown = {s.handle: s.score_text for s in every.suggestions}
+    assert "shopmart_help" in shown and "other" not in every.excluded
+    # leaving the brand out changes no one else's figure (a score describes the candidate)
+    assert {s.handle: s.score_text for s in default.suggestions}.items() <= shown.items()
+    assert [s.handle for s in report("other").suggestions] == ["shopmart_help"]
+
+
+def test_with_only_brands_around_the_advice_names_role_any() -> None:
+    """Two customers of one shop: all a customer could be suggested is the shop's other
+    customer (role other), and the advice names the one option that shows it."""
+    store = open_store(":memory:")
+    people = [Account(platform="x", id=f"id_{h}", handle=h) for h in ("fan_one", "fan_two")]
+    add_posts(
+        store,
+        *people,
+        Account(platform="x", id="id_shopmart_help", handle="shopmart_help"),
+        reply_post(1, "fan_one", "shopmart_help", 2),
+        reply_post(2, "shopmart_help", "fan_one", 1),
+        reply_post(3, "fan_two", "shopmart_help", 2),
+        reply_post(4, "shopmart_help", "fan_two", 1),
+    )
+
+    def advice(role: str | None) -> str:
+        report = suggest_report(
+            store, "fan_one", "x", role, role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+        )
+        assert report.suggestions == [] and report.next_step is not None
+        return report.next_step
+
+    told = advice(None)
+    assert (
+        "1 account has the role other (brands, public figures: outside the hiring world): "
+        "use --role any" in told
+    )
+    assert "a wider --role (or --role any)" in advice("industry")  # "none" would not show it
+    found = suggest_report(
+        store, "fan_one", "x", "any", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert [s.handle for s in found.suggestions] == ["fan_two"]
 
 
 def test_explanation_and_fields(store: Store) -> None:
@@ -219,7 +294,8 @@ def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
     )
     assert lonely.suggestions == []
     assert lonely.next_step == (
-        "1 account you already talk with was left out: --include-contacts shows it."
+        "1 account you already talk with has the role other (brands, public figures: outside "
+        "the hiring world): show it with --include-contacts and --role any."
     )
     found = suggest_report(
         store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
@@ -358,8 +434,8 @@ def _far_stranger(store: Store) -> None:
 
 def test_a_candidate_the_circle_barely_reaches_is_left_out_as_weak(store: Store) -> None:
     _far_stranger(store)
-    report = suggest_report(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    report = suggest_report(  # "any": the fake role model calls kim_far "other"
+        store, "acme_staffing", "x", "any", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
     )
     handles = [s.handle for s in report.suggestions]
     assert "kim_far" not in handles and handles[0] == "hannah_hr"

@@ -240,6 +240,24 @@ def test_a_date_or_number_that_cannot_be_used_is_explained(
     assert "--" not in page.text.split("<footer")[0]
 
 
+def test_brands_left_out_by_default_are_counted_with_the_control_that_shows_them(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.connect.advice import OUTSIDE_HIRING
+
+    report = _report(HeldBack(), None, [_suggestion(1, 100.0)])
+    report.excluded = {OUTSIDE_HIRING: 3}
+    _serving(client, monkeypatch, report)
+    page = client.get(f"/connect?account={ACCOUNT}").text
+    assert "Left out: 3 others outside hiring (choose “Any role” to see them)." in _card(page)
+    assert not TERMINAL.search(_card(page))
+    # the default is named for what it leaves out, and "Any role" is a choice of its own
+    assert '<option value="" selected>Any role but other (brands, public figures)</option>' in page
+    assert '<option value="any">Any role</option>' in page
+    chosen = client.get(f"/connect?account={ACCOUNT}&role=any").text
+    assert '<option value="any" selected>Any role</option>' in chosen
+
+
 def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
     from staffpulse.web.wording import web_text
 
@@ -249,6 +267,11 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
         ),
         "use a larger --inactive-days": "set a larger “Counts as inactive after”",
         "use a wider --role (or none)": "choose a wider role (or “Any role”)",
+        "use a wider --role (or --role any)": "choose a wider role (or “Any role”)",
+        "use --role any": "choose “Any role”",
+        "show them with --include-contacts and --role any": (
+            "tick “Include people you already talk with” and choose “Any role” to see them"
+        ),
         "show them with --include-contacts and --include-unseen": (
             "tick “Include people you already talk with” and “Include accounts never seen” "
             "to see them"

@@ -8,8 +8,8 @@ accounts "never seen". So suggest.py records all the reasons that hold each cand
 (:class:`HeldBack`) and the advice names, for the largest groups first, the options that would
 bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
 their posts), ``--as-of``/``--inactive-days`` for accounts silent as of the ranking date, and a
-wider ``--role``. Candidates that no option brings back (already followed, job-ad bots) get no
-advice.
+wider ``--role`` (or ``--role any`` for the accounts of role other, left out by default).
+Candidates that no option brings back (already followed, job-ad bots) get no advice.
 """
 
 from __future__ import annotations
@@ -28,18 +28,24 @@ CONTACTS = "already talking with"
 UNSEEN = "never seen"
 INACTIVE = "inactive"
 OTHER_ROLE = "other role"
+# role ``other`` (brands, public figures: outside the hiring world), left out unless --role any
+OUTSIDE_HIRING = "other"
 # an anonymized dataset's stand-in for a person (``twcs:105855``): no handle, cannot be followed
 ANONYMIZED = "anonymized (no handle)"
 # reached by the walk from the circle no more than by chance (below the uniform teleport level)
 WEAK = "weak link"
 PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK})
-ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE)
+ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
 _LEFT_OUT_WORDS = {
     "job-ad bot": ("job-ad bot", "job-ad bots"),
     OTHER_ROLE: ("of another role",) * 2,
+    OUTSIDE_HIRING: (
+        "other outside hiring (use --role any to see it)",
+        "others outside hiring (use --role any to see them)",
+    ),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
 }
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
@@ -140,11 +146,15 @@ def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
         facts.append(_silence(run))
         options.extend(_reach_back(held.last_posts.get(group, []), run))
     if OTHER_ROLE in group:
-        facts.append(
-            f"{have} another role than {_role_words(run.role)}"
-            f"{_roles_found(held.roles.get(group, Counter()))}"
+        found = held.roles.get(group, Counter())
+        facts.append(f"{have} another role than {_role_words(run.role)}{_roles_found(found)}")
+        # without --role, role other stays left out: only "any" brings those back
+        options.append(
+            "a wider --role (or --role any)" if found["other"] else "a wider --role (or none)"
         )
-        options.append("a wider --role (or none)")
+    if OUTSIDE_HIRING in group:
+        facts.append(f"{have} the role other (brands, public figures: outside the hiring world)")
+        options.append("--role any")
     sentence = f"{subject} {join_and(facts)}: "
     if UNSEEN in group:
         sentence += f"import or fetch their posts {_FETCH_HOW}, or "

@@ -4,8 +4,9 @@
   (``https://bsky.app/profile/jane.bsky.social``, ``x.com/acme``,
   ``https://mastodon.social/@jane``), so a URL copied from a browser finds the account.
 * The roles: ``recruiter``, ``hr_pro`` or as people write them (``HR pro``, ``hr-pro``,
-  ``staffing firm``, ``Job boards``), a comma-separated list, or ``industry`` (staffing
-  firms, recruiters, HR pros and vendors).
+  ``staffing firm``, ``Job boards``), a comma-separated list, ``industry`` (staffing
+  firms, recruiters, HR pros and vendors) or ``any``. Without a role every role but ``other``
+  is kept: brands and public figures are not who a staffing firm follows (``any`` keeps them).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
 from staffpulse.store import Store
 
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
+ANY_ROLE = "any"
 # Spellings people use that are not a role's name with spaces for underscores
 ROLE_ALIASES = {"hr": "hr_pro", "hrpro": "hr_pro", "staffing": "staffing_firm"}
 
@@ -32,23 +34,32 @@ def role_key(text: str) -> str:
 
 
 def parse_roles(role: str | None) -> set[str] | None:
-    """``"recruiter"``, ``"recruiter, HR pro"`` or ``"industry"`` -> a set of role names."""
+    """``"recruiter"``, ``"recruiter, HR pro"`` or ``"industry"`` -> a set of role names;
+    None (every role) for ``"any"`` or no role."""
     if not role:
         return None
     wanted: set[str] = set()
     for part in role.split(","):
         name = role_key(part)
+        if name == ANY_ROLE:
+            return None
         if name in ROLE_GROUPS:
             wanted.update(ROLE_GROUPS[name])
         elif name in ROLES:
             wanted.add(name)
         elif name:
-            choices = ", ".join((*ROLES, *ROLE_GROUPS))
+            choices = ", ".join((*ROLES, *ROLE_GROUPS, ANY_ROLE))
             raise InputError(
                 f"unknown role '{part.strip()}'",
                 hint=f"choose one of: {choices} (spaces for underscores are fine: 'HR pro')",
             )
     return wanted or None
+
+
+def leaves_out_outsiders(role: str | None) -> bool:
+    """Whether accounts of role ``other`` are left out: by default (no role given), not when a
+    role (``other`` itself, or ``any``) is asked for."""
+    return not (role and role.strip(" ,"))
 
 
 def find_connect_account(store: Store, text: str, platform: str | None = None) -> Account:

@@ -8,7 +8,8 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
    (``include_contacts`` keeps them), accounts whose posts we have never seen
    (``include_unseen`` keeps them), inactive accounts (no post in ``inactive_days``),
    job-ad bots (role ``job_board`` or a job-opening share of at least ``job_bot_share``)
-   and, with ``role``, every other role. ``excluded`` counts each under the first filter it
+   and, with ``role``, every other role; without it, role ``other`` (brands, public figures:
+   outside the hiring world; ``role="any"`` keeps them). ``excluded`` counts each under the first filter it
    failed; every reason is kept too (:class:`~staffpulse.connect.advice.HeldBack`), so that
    when nothing is left the advice names options that do bring accounts back;
 4. weigh in the good-citizen signals: ``score = pagerank * (1 - w + w * citizen)`` where
@@ -31,12 +32,13 @@ from staffpulse.connect.advice import (
     CONTACTS,
     INACTIVE,
     OTHER_ROLE,
+    OUTSIDE_HIRING,
     UNSEEN,
     WEAK,
     Ranking,
     inactive_default_note,
 )
-from staffpulse.connect.choices import find_connect_account, parse_roles
+from staffpulse.connect.choices import find_connect_account, leaves_out_outsiders, parse_roles
 from staffpulse.connect.citizen import (
     Citizen,
     RoleModelLike,
@@ -121,6 +123,7 @@ def suggest_report(
     if limit < 1:
         raise InputError(f"--limit must be at least 1 (got {limit})")
     wanted = parse_roles(role)
+    outsiders_out = leaves_out_outsiders(role)
     account = find_connect_account(store, handle, platform)
     plat = account.platform
     as_of = now or latest_post_time(store, plat) or datetime.now(UTC)
@@ -214,6 +217,9 @@ def suggest_report(
             reasons.append("job-ad bot")
         if wanted is not None and acc_role not in wanted:
             reasons.append(OTHER_ROLE)
+        # Without a post the model judged the name alone, too little to call it outside hiring
+        if outsiders_out and acc_role == "other" and cit.posts > 0:
+            reasons.append(OUTSIDE_HIRING)
         return reasons
 
     def read(chunk: list[tuple[str, Account]]) -> list[tuple[str | None, Citizen]]:
@@ -265,10 +271,12 @@ def suggest_report(
             parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
             good = sum(parts) / len(parts) if parts else 0.5
             value = float(scores[graph.index[node]]) * (1 - w + w * good)
-            if reasons:
-                if reasons == [OTHER_ROLE] and not is_weak(node):
-                    # left out for its role alone: it still sets the scale (see below)
+            if reasons in ([OTHER_ROLE], [OUTSIDE_HIRING]):
+                if is_weak(node):  # no role brings it back: not advised as one
+                    reasons = [WEAK]
+                else:  # left out for its role alone: it still sets the scale (see below)
                     strongest = max(strongest, value)
+            if reasons:
                 skip(reasons, cit.last_post, acc_role)
                 continue
             weighted.append((value, node, acc, acc_role, cit))

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 ROLE_CHOICES = (
-    ("", "Any role"),
+    # the default leaves out role "other" (brands, public figures), as the CLI does
+    ("", "Any role but other (brands, public figures)"),
+    ("any", "Any role"),
     ("industry", "Industry (recruiters, HR, vendors, firms)"),
     ("recruiter", "Recruiters"),
     ("hr_pro", "HR people"),

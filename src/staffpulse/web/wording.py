@@ -38,7 +38,7 @@ def _export_buttons(match: re.Match[str]) -> str:
 # option becomes the control on the Connect page that does the same.
 _CONNECT_OPTION = (
     r"--include-contacts|--include-unseen|--as-of \S+ \(or --inactive-days \d+\)"
-    r"|a larger --inactive-days|a wider --role \(or none\)"
+    r"|a larger --inactive-days|a wider --role \(or (?:none|--role any)\)|--role any"
 )
 _CONNECT_TICKS = {
     "--include-contacts": "“Include people you already talk with”",
@@ -55,6 +55,8 @@ def _connect_control(option: str) -> str:
         return f"set “Rank as of” to {when} (or “Counts as inactive after” to {days} days)"
     if option == "a larger --inactive-days":
         return "set a larger “Counts as inactive after”"
+    if option == "--role any":
+        return "choose “Any role”"
     return "choose a wider role (or “Any role”)"
 
 
@@ -164,6 +166,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "import or fetch the account's newer posts on the Import page",
         ),
         (r"run without --role", "choose “Any role”"),
+        (r"\(use --role any to see (them|it)\)", r"(choose “Any role” to see \1)"),
         (
             r"choose one of: [\w, ]+ \(spaces for underscores are fine: 'HR pro'\)",
             "choose a role in the “Role” list, or “Any role”",

@@ -53,7 +53,8 @@ def connect_command(
         typer.Option(
             "--role",
             help="Only these roles: recruiter, 'HR pro', vendor, 'staffing firm', employer, "
-            "... (comma-separated) or 'industry'.",
+            "... (comma-separated) or 'industry'. Default: every role but other (brands, "
+            "public figures); 'any' shows those too.",
         ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many suggestions.")] = 20,
