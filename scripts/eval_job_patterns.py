@@ -9,7 +9,11 @@ almost never fire on a post that is not an ad. This script counts its hits
   openings and on other posts;
 * on other real tweets with no job-ad label, nearly all of them not ads: the TweetEval irony,
   iSarcasmEval and HaHackathon texts, the CrowdFlower tweets that are not dev posts, and the
-  TWCS customer-care sample. ``--show`` prints every hit, to read whether it is an ad.
+  TWCS customer-care sample. ``--show`` prints every hit, to read whether it is an ad;
+* on the real texts not in English (by the audit's word check,
+  ``staffpulse.audit.language.language_of_text``): the posts and bios of the format samples
+  (``formats/``), of the CrowdFlower accounts and of the customer-care sets, which hold some
+  German and Spanish. The rules for German, Spanish and French ads must not fire on them.
 
 Everything is read in place; nothing is copied.
 """
@@ -18,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -29,7 +35,11 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from text_signals_data import SOURCES  # noqa: E402
 
+from staffpulse.audit.language import language_of_text  # noqa: E402
 from staffpulse.signals.job_ads import find_staffing_ads  # noqa: E402
+
+_TEXT_KEYS = ("text", "full_text", "content", "description", "note")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def read_other_tweets(data: Path, dev_ids: set[str]) -> list[str]:
@@ -41,6 +51,48 @@ def read_other_tweets(data: Path, dev_ids: set[str]) -> list[str]:
         with path.open(encoding="utf-8") as fh:
             texts += [row.get("text") or "" for row in csv.DictReader(fh)]
     return texts
+
+
+def _collect_texts(node: object, out: set[str]) -> None:
+    """Every post text or bio in a parsed JSON document (Mastodon's HTML read as text)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _TEXT_KEYS and isinstance(value, str):
+                out.add(html.unescape(_TAG.sub(" ", value)))
+            else:
+                _collect_texts(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_texts(value, out)
+
+
+def read_non_english_texts(data: Path) -> tuple[list[str], int]:
+    """The distinct real texts that the audit's word check calls not English, and how many
+    distinct texts were read: posts and bios of the format samples, the CrowdFlower accounts
+    and the customer-care sets."""
+    texts: set[str] = set()
+    for path in sorted((data / "formats").rglob("*")):
+        if path.suffix not in (".json", ".jsonl", ".js"):
+            continue
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".js":  # an archive's "window.YTD.tweets.part0 = [...]"
+            raw = raw[raw.find("[") :]
+        try:
+            _collect_texts(json.loads(raw), texts)
+        except json.JSONDecodeError:
+            for line in raw.splitlines():
+                try:
+                    _collect_texts(json.loads(line), texts)
+                except json.JSONDecodeError:
+                    continue  # the samples hold one malformed line on purpose
+    csvs = [data / "accounts" / "crowdflower_twitter_users.csv"]
+    csvs += sorted((data / "conversations").rglob("*.csv"))
+    for path in csvs:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for row in csv.DictReader(fh):
+                texts.update(row.get(key) or "" for key in ("text", "description"))
+    texts.discard("")
+    return sorted(t for t in texts if language_of_text(t) == "other"), len(texts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for text in flagged:
             print(f"  [other] {text!r}")
+    foreign, read = read_non_english_texts(args.data)
+    flagged = [t for t, h in zip(foreign, find_staffing_ads(foreign), strict=True) if h]
+    print(
+        f"real texts not in English: {len(flagged)} of {len(foreign)} flagged "
+        f"(of {read:,} distinct texts read)"
+    )
+    if args.show:
+        for text in flagged:
+            print(f"  [not English] {text!r}")
     return 0
 
 

@@ -114,12 +114,15 @@ def test_a_feed_mostly_not_in_english_is_not_scored_rather_than_called_healthy()
     assert mix.best == [] and mix.evidence["not_english"] == 12
 
 
+GERMAN_CHAT = "Wir haben heute unser Sommerfest gefeiert, danke an alle! #{i}"
+
+
 def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
     feed = FeedBuilder("acme")
     feed.job(4)
     feed.chat(4)
     for i in range(2):
-        feed.post(GERMAN_AD.format(i=i))  # no stored language: the words tell
+        feed.post(GERMAN_CHAT.format(i=i))  # no stored language: the words tell
     mix = audit_feed(feed).pillars["mix"]
     assert mix.scored
     assert mix.evidence["original_posts"] == 8 and mix.evidence["job_share"] == 0.5
@@ -127,6 +130,28 @@ def test_a_few_posts_in_another_language_are_left_out_and_said() -> None:
     assert mix.notes[0] == (
         "2 of 10 posts are not in English and were left out: staffpulse's signals read English only"
     )
+
+
+def test_german_spanish_and_french_job_ads_count_as_job_ads() -> None:
+    # the English model misses them; their wording tells, so they are no longer left out
+    feed = FeedBuilder("acme")
+    feed.job(2)
+    feed.chat(4)
+    feed.post(GERMAN_AD.format(i=1))
+    feed.post("Estamos contratando: operarios en Monterrey, turno nocturno. Envía tu CV")
+    feed.post(GERMAN_CHAT.format(i=2))
+    result = audit_feed(feed)
+    mix = result.pillars["mix"]
+    # the content-mix chart agrees
+    assert [(row["job_ads"], row["not_english"]) for row in result.timeline] == [(4, 1)]
+    assert mix.scored
+    assert mix.evidence["original_posts"] == 8 and mix.evidence["job_ads"] == 4
+    assert mix.evidence["not_english"] == 1 and mix.evidence["job_ads_not_english"] == 2
+    assert mix.notes[:2] == [
+        "1 of 9 posts are not in English and were left out: staffpulse's signals read English only",
+        "2 posts not in English are job ads by their wording (German, Spanish or French) and "
+        "counted in the share",
+    ]
 
 
 def test_a_feed_of_short_trade_listings_fails_mix() -> None:

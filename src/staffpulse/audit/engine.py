@@ -16,7 +16,7 @@ from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, self_replies
 from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
 from staffpulse.audit.language import not_english
-from staffpulse.audit.mix import mix_pillar
+from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst
 from staffpulse.audit.voice import voice_pillar
@@ -133,15 +133,17 @@ def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
     labels = np.arange(max(months.min(), last - (TIMELINE_MONTHS - 1)), last + 1)
     inverse = (months - labels[0]).astype(np.int64)
     shown = inverse >= 0  # older months fall off the chart
-    kind, orig, foreign = frame.kind[known], frame.authored_original[known], frame.foreign[known]
+    kind, orig = frame.kind[known], frame.authored_original[known]
+    counted = foreign_ads_counted(frame)  # German, Spanish, French ads: job ads as in Mix
+    foreign = (frame.foreign & ~counted)[known]
     to_self = self_replies(frame, account)[known]
-    job = frame.job[known] & orig & ~foreign
+    job = (frame.job[known] & orig & ~foreign) | counted[known]
     groups = {
         "job_ads": job,
         "other_posts": (orig & ~job & ~foreign) | (to_self & ~frame.job[known] & ~foreign),
         "replies": (kind == "reply") & ~to_self,
         "reposts": kind == "repost",
-        # the model cannot tell a job ad in another language: not counted as either
+        # the model cannot tell a job ad in another language (but for those the patterns read)
         "not_english": (orig | to_self) & foreign,
     }
     counts = {

@@ -19,6 +19,7 @@ from staffpulse.audit.types import (
     unique_texts,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.signals.job_ads import find_staffing_ads
 
 
 def _date(ts: float) -> str | None:
@@ -91,11 +92,28 @@ def mix_score(job_share: float, settings: dict[str, Any]) -> float:
     return 100.0 * (worst - job_share) / (worst - ok)
 
 
-def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
-    # the job-ad model reads English only: a post in another language is no evidence either way
+def foreign_ads_counted(frame: Frame) -> npt.NDArray[np.bool_]:
+    """The original posts not in English that Mix counts as job ads, as a mask over the frame:
+    those whose wording makes them one (the German, Spanish and French staffing-ad patterns).
+    None when most posts are not in English: then Mix is not scored, as before, since the ads
+    recognised would be most of what is left and the share would say nothing."""
+    found = np.zeros(frame.foreign.size, dtype=bool)
     everything = np.flatnonzero(frame.authored_original)
-    orig, not_read, unreadable = english_only(everything, frame.foreign)
-    job = frame.job[orig]
+    foreign = everything[frame.foreign[everything]]
+    if foreign.size * 2 > everything.size:
+        return found
+    found[foreign] = find_staffing_ads([frame.posts[int(i)].text for i in foreign])
+    return found
+
+
+def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+    # the job-ad model reads English only: a post in another language is no evidence either
+    # way, but for the German, Spanish and French ads the patterns recognise (job ads)
+    everything = np.flatnonzero(frame.authored_original)
+    _, _, unreadable = english_only(everything, frame.foreign)
+    ads_read = foreign_ads_counted(frame)
+    orig, not_read, _ = english_only(everything, frame.foreign & ~ads_read)
+    job = frame.job[orig] | ads_read[orig]
     n = int(orig.size)
     share = float(job.mean()) if n else 0.0
     rows = monthly(frame.ts[orig], job, {"personality": frame.personality[orig]})
@@ -122,6 +140,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "by_month": rows,
         "trend": trend(rows),
         "not_english": not_read,  # original posts left out: the model cannot read them
+        "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }
     worst = []
     show_worst = share > float(settings["job_share_ok"]) or (
@@ -136,11 +155,18 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     notes = []
     if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
         notes.append(language)
+    if (read := int(ads_read.sum())) > 0:
+        what = "is a job ad by its" if read == 1 else "are job ads by their"
+        notes.append(
+            f"{count_of(read, 'post')} not in English {what} wording (German, Spanish or "
+            "French) and counted in the share"
+        )
     if n == 0 and not unreadable:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
     elif 0 < n < int(settings["min_posts"]):
         notes.append(
-            f"only {count_of(n, 'original post')} in English in the window: the share is rough"
+            f"only {count_of(n, 'original post')} {'read' if ads_read.any() else 'in English'} "
+            "in the window: the share is rough"
         )
     advice = _mix_advice(evidence, settings)
     if unreadable:

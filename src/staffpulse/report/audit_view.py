@@ -84,6 +84,8 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
         trend_text += f" ({pct(trend['before'])} → {pct(trend['recent'])})"
     # a pillar that left posts out says "in English" of the ones it read
     mix_orig = "original posts" + (" in English" if mix.get("not_english") else "")
+    if mix.get("not_english") and mix.get("job_ads_not_english"):
+        mix_orig = "original posts read"  # job ads in German, Spanish or French are in
     voice_own = "posts you wrote" + (" in English" if voice.get("not_english") else "")
     voice_orig = "original posts" + (" in English" if voice.get("not_english") else "")
     replies = _of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)

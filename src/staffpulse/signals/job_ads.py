@@ -43,6 +43,10 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   Monday" is not an ad; a job-board bot always links). These also fire on hashtag spam, which
   the guidelines do not count as an ad, so they never overrule the model.
 
+Ads in German, Spanish and French ("Stellenangebot: Pflegefachkraft (m/w/d), Vollzeit", "Se
+busca camarero/a con experiencia. Interesados enviar CV") are read by the rules of
+:mod:`staffpulse.signals.job_ads_other_languages`, within both functions.
+
 A bare "hiring" is not a cue, even with a link: "How is hiring going?" and "Why hiring is slow
 (article)" are what listening looks for.
 """
@@ -54,6 +58,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+
+from staffpulse.signals.job_ads_other_languages import (
+    OTHER_LANGUAGE_TRIGGERS,
+    is_other_language_staffing_ad,
+)
 
 __all__ = ["PATTERN_BOUNDS", "PATTERN_SCORE", "find_staffing_ads", "looks_like_job_ad"]
 
@@ -277,6 +286,7 @@ _TRIGGERS = tuple(
         r"hit me up",
         r"dms are open",
         r"know a",
+        *OTHER_LANGUAGE_TRIGGERS,
     )
 )
 _SEP = "\x1e"
@@ -312,7 +322,7 @@ def _is_staffing_ad(text: str) -> bool:
         return True
     if _TRADES_SOUGHT.search(text) and (pay or _LINK.search(text) or _TERMS.search(text)):
         return True
-    return _is_listing(text)
+    return _is_listing(text) or is_other_language_staffing_ad(text)
 
 
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
