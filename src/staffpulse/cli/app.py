@@ -22,14 +22,14 @@ import traceback
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from staffpulse import __version__
+from staffpulse.cli.consoles import make_console
 from staffpulse.errors import StaffpulseError
 
-err_console = Console(stderr=True)
+err_console = make_console(stderr=True)
 # commands that write a file of their own (replaced only when the run succeeds), not the store
 FILE_COMMANDS = frozenset({"classify", "roles", "avatar"})
 # Each command and the module of staffpulse.cli.commands that registers it, in the order

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import JsonOption
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.report.counts import count_of
@@ -32,8 +32,8 @@ from staffpulse.report.counts import count_of
 if TYPE_CHECKING:
     from staffpulse.signals.avatar import AvatarVerdict
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 _STYLE = {"person": "green", "logo": "yellow", "default": "red", "other": "cyan"}
 _ADVICE = {

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import FETCH_PLATFORM_HELP, PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.connect.export import (
@@ -40,8 +40,8 @@ from staffpulse.report.terminal_connect import render_suggestions
 from staffpulse.sources.base import Problem
 from staffpulse.store import open_store
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 
 def connect_command(

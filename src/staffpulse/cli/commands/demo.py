@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.report.counts import count_of
 
-console = Console()
+console = make_console()
 
 
 def demo_command(

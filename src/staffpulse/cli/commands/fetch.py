@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
@@ -27,8 +27,8 @@ from staffpulse.fetch.x_costs import SEARCH_POSTS, TIMELINE_CAP
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 fetch_app = typer.Typer(
     help="Fetch accounts and posts live from X, Bluesky or Mastodon.", no_args_is_help=True
 )

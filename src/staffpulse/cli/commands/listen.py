@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import NotFoundError
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 # The listen package (scikit-learn, websockets) is imported inside the commands, so other
 # commands start fast.
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 listen_app = typer.Typer(
     help="Listen to live streams and keep the work conversations worth joining.",

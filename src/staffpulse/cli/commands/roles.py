@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.record_files import RecordJob, Score, run_record_job
 
-err_console = Console(stderr=True)
+err_console = make_console(stderr=True)
 
 
 def roles_command(

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.report.counts import count_of
@@ -19,8 +19,8 @@ from staffpulse.sources.base import Problem
 if TYPE_CHECKING:
     from staffpulse.scale import ScoreSummary
 
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 
 def score_command(

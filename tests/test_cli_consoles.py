@@ -1,0 +1,85 @@
+"""Colons in what a command prints stay colons: ``f.jsonl:100:`` is a file and line, not 💯."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import COMMAND_MODULES, app
+from staffpulse.cli.consoles import make_console
+
+runner = CliRunner()
+BROKEN_LINE = 100  # ":100:" is Rich's emoji code for 💯
+
+
+def _posts_with_a_broken_line(tmp_path: Path) -> Path:
+    """An account named with an emoji code, then posts; line 100 is not JSON."""
+    lines = [
+        json.dumps(
+            {
+                "type": "account",
+                "platform": "x",
+                "handle": "rosa",
+                "display_name": "Rosa :smile: Lee",
+            }
+        )
+    ]
+    for number in range(2, BROKEN_LINE + 3):
+        post = {"type": "post", "platform": "x", "id": str(number), "author": "rosa"}
+        lines.append(json.dumps({**post, "text": f"Post number {number}"}))
+    lines[BROKEN_LINE - 1] = "{not json"
+    path = tmp_path / "f.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_names_line_100_as_a_line_not_an_emoji(tmp_path: Path) -> None:
+    path = _posts_with_a_broken_line(tmp_path)
+    result = runner.invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert f"f.jsonl:{BROKEN_LINE}: not valid JSON" in result.output
+    assert "💯" not in result.output
+
+
+@pytest.mark.parametrize("command", ["classify", "roles"])
+def test_classify_and_roles_name_line_100_as_a_line(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "f.jsonl"
+    lines = [json.dumps({"id": n, "name": "Acme", "text": "We are hiring"}) for n in range(120)]
+    lines[BROKEN_LINE - 1] = "{not json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, [command, str(path), "--output", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert f"f.jsonl:{BROKEN_LINE}: not valid JSON" in result.output
+    assert "💯" not in result.output
+
+
+def test_accounts_shows_a_display_name_with_an_emoji_code_as_written(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["import", str(_posts_with_a_broken_line(tmp_path)), "--db", db])
+    result = runner.invoke(app, ["accounts", "--db", db], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
+    assert "Rosa :smile: Lee" in result.output
+    assert "😄" not in result.output
+
+
+def test_every_command_console_prints_emoji_codes_as_typed() -> None:
+    """A command module's consoles come from make_console, so a new command cannot forget."""
+    consoles: list[tuple[str, Console]] = []
+    for module_name in sorted(set(COMMAND_MODULES.values())):
+        module = importlib.import_module(f"staffpulse.cli.commands.{module_name}")
+        consoles += [(module_name, c) for c in vars(module).values() if isinstance(c, Console)]
+    app_module = importlib.import_module("staffpulse.cli.app")
+    consoles += [("app", c) for c in vars(app_module).values() if isinstance(c, Console)]
+    assert len(consoles) > len(set(COMMAND_MODULES.values()))  # stdout and stderr ones found
+    for where, console in consoles:
+        assert console.render_str("f.jsonl:1234: bad").plain == "f.jsonl:1234: bad", where
+
+
+def test_make_console_keeps_markup_for_the_commands_own_styling() -> None:
+    console = make_console()
+    assert console.render_str("[bold]Rosa :smile: Lee[/]").plain == "Rosa :smile: Lee"
