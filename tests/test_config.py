@@ -153,6 +153,53 @@ def test_save_setting_keeps_the_rest_of_the_file_and_removes_a_key(tmp_path: Pat
     assert "account" not in load_config(path)["listen"]
 
 
+_COMMENTED = """\
+# staffpulse settings: kept by hand, see docs/configuration.md
+[secrets]
+x_bearer_token = "tok"   # from the X developer console
+
+[listen]
+# the firm's own account
+account = "@old.example"
+max_age = "14d"   # two weeks is enough for us
+"""
+
+
+def test_save_setting_keeps_comments_layout_and_other_keys(tmp_path: Path) -> None:
+    path = _write(tmp_path, _COMMENTED)
+    path.chmod(0o600)
+    save_setting("listen", "account", "@acme.bsky.social", path)
+    assert path.read_text() == _COMMENTED.replace("@old.example", "@acme.bsky.social")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    save_setting("listen", "account", None, path)
+    assert path.read_text() == _COMMENTED.replace('account = "@old.example"\n', "")
+    assert load_config(path)["listen"]["max_age"] == "14d"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_save_secret_makes_a_readable_config_private(tmp_path: Path) -> None:
+    path = _write(tmp_path, "# mine\n")
+    path.chmod(0o644)
+    save_secret("x_bearer_token", "tok-1234", path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_text() == '# mine\n\n[secrets]\nx_bearer_token = "tok-1234"\n'
+
+
+def test_a_failed_save_leaves_the_old_config_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, _COMMENTED)
+
+    def full_disk(src: str, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("staffpulse.config.os.replace", full_disk)
+    with pytest.raises(ConfigError, match=r"cannot be written \(No space left on device\)"):
+        save_setting("listen", "account", "@acme", path)
+    assert path.read_text() == _COMMENTED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]  # no temp file left
+
+
 def test_save_setting_under_a_key_that_is_no_table_is_a_config_error(tmp_path: Path) -> None:
     path = _write(tmp_path, 'listen = "acme"\n')
     with pytest.raises(ConfigError, match="expected a table"):

@@ -14,19 +14,22 @@ stop a run, but it must not pass silently either.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import logging
 import math
 import os
-import re
+import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from staffpulse.errors import ConfigError
 
@@ -67,7 +70,6 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 }
 
 log = logging.getLogger(__name__)
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")  # a TOML key that needs no quotes
 _noticed: set[tuple[str, str, str]] = set()  # (file, table, key): each notice once a process
 
 
@@ -328,24 +330,77 @@ def save_secret(name: str, value: str, path: Path | None = None) -> Path:
 
 def save_setting(table: str, key: str, value: str | None, path: Path | None = None) -> Path:
     """Write ``[table] key = value`` into the config file (``None`` removes the key), keeping
-    every other setting. The file is written readable by the owner only (mode 600): it may
-    hold secrets, and the dashboard's Settings page writes it."""
+    every other setting, comment and blank line as the user wrote them. The file is written
+    readable by the owner only (mode 600): it may hold secrets, and the dashboard's Settings
+    page writes it. It is replaced whole (a new file, then a rename), so a crash mid-write
+    leaves the old file, never an empty one."""
     path = path or config_path()
-    current: dict[str, Any] = {}
+    text = ""
     if path.exists():
-        current = _read_toml(path)
-    config_table(Config(current, source=path), table)  # a table, or a ConfigError saying so
-    section = current.setdefault(table, {})
-    if value is None:
-        section.pop(key, None)
-    else:
+        config_table(Config(_read_toml(path), source=path), table)  # else a ConfigError
+        text = _read_text(path)
+    try:
+        document = tomlkit.parse(text)
+    except TOMLKitError as exc:  # tomllib read the file; a reader disagreeing is told, not raised
+        raise ConfigError(
+            f"{path}: cannot be edited in place ({exc})",
+            hint=f"add the line under [{table}] by hand, or fix the line named above",
+        ) from exc
+    section = document.get(table)
+    if value is not None:
+        if section is None:
+            section = tomlkit.table()
+            document.add(table, section)
         section[key] = value
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(dump_toml(current))
-    os.chmod(path, 0o600)
+    elif isinstance(section, MutableMapping) and key in section:
+        del section[key]
+    _write_private(path, tomlkit.dumps(document))
     return path
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:  # tomllib read it, so this is a race
+        raise ConfigError(
+            f"{path}: cannot be read ({exc})",
+            hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
+        ) from exc
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (mode 600) through a file beside it, synced to disk
+    before the rename, so the config is the old one or the new one, never half of each."""
+    target = path.resolve()  # a symlinked config is written where it points; the link stays
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:  # mkstemp: mode 600
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise _unwritable(path, exc) from exc
+    with contextlib.suppress(OSError):  # the rename itself survives a power cut only so
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def _unwritable(path: Path, exc: OSError) -> ConfigError:
+    return ConfigError(
+        f"{path}: cannot be written ({exc.strerror or exc})",
+        hint="check the permissions of the file and its folder, or point STAFFPULSE_CONFIG "
+        "at another file",
+    )
 
 
 #: Shortest secret whose last four characters may be shown: of a shorter one, four would
@@ -362,6 +417,7 @@ def mask_secret(value: str | None) -> str:
 
 
 def _toml_value(value: Any) -> str:
+    """A value as it would be written in the file, for messages that quote it."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -370,29 +426,3 @@ def _toml_value(value: Any) -> str:
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     # JSON's string escapes are TOML's too: a quote, a backslash or a line break stays text
     return json.dumps(str(value), ensure_ascii=False)
-
-
-def dump_toml(data: Mapping[str, Any]) -> str:
-    """A minimal TOML writer for our config: tables of scalars and lists, and tables within
-    tables (``[audit.weights]``), which are written back whole, never as a string."""
-    lines: list[str] = []
-    _dump_table(data, (), lines)
-    return "\n".join(lines).lstrip("\n") + "\n"
-
-
-def _dump_table(data: Mapping[str, Any], prefix: tuple[str, ...], lines: list[str]) -> None:
-    lines.extend(
-        f"{_toml_key(key)} = {_toml_value(value)}"
-        for key, value in data.items()
-        if not isinstance(value, Mapping)
-    )
-    for key, value in data.items():
-        if isinstance(value, Mapping):
-            name = (*prefix, key)
-            lines.append("\n[" + ".".join(_toml_key(part) for part in name) + "]")
-            _dump_table(value, name, lines)
-
-
-def _toml_key(key: str) -> str:
-    """A key as TOML writes it: bare when it may be, else quoted."""
-    return key if _BARE_KEY.fullmatch(key) else _toml_value(key)
