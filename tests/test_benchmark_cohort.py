@@ -81,3 +81,56 @@ def test_skipped_lines_come_before_the_table_and_stay_in_the_csv_and_json(
     page = render_benchmark_html(result)
     notice = page.index("2 lines of the cohort file could not be used")
     assert notice < page.index("Leaderboard") and 'href="#cohort-problems"' in page
+
+
+def test_a_column_of_pasted_profile_urls_is_read_as_audit_reads_them() -> None:
+    entries, problems = parse_cohort(
+        "handle,platform,segment\n"
+        "https://x.com/AcmeStaffing,,staffing_firm\n"
+        "twitter.com/Harbor_HR/status/1,,hr\n"
+        "https://bsky.app/profile/bright.bsky.social,,vendor\n"
+        "https://mastodon.social/@personalwerk,,staffing_firm\n"
+        "x.com/acmestaffing,x,vendor\n",  # the first line's account again
+        "c_urls.csv",
+    )
+    # the platform comes from the address: no platform column needed
+    assert [(e.handle, e.platform, e.line) for e in entries] == [
+        ("acmestaffing", "x", 2),
+        ("harbor_hr", "x", 3),
+        ("bright.bsky.social", "bluesky", 4),
+        ("personalwerk@mastodon.social", "mastodon", 5),
+    ]
+    # a message quotes the account as the line wrote it, not lower-cased
+    assert [str(p) for p in problems] == ["c_urls.csv:6: x.com/acmestaffing is already on line 2"]
+
+
+def test_a_url_naming_another_platform_than_its_column_says_what_to_write() -> None:
+    entries, problems = parse_cohort(
+        "https://bsky.app/profile/bright.bsky.social,x,vendor\nhttps://x.com/home,,vendor\n",
+        "c_bad.csv",
+    )
+    assert entries == []
+    by_line = {p.line: p.message for p in problems}
+    assert "leave the platform out (the address names it)" in by_line[1]
+    assert "is not a profile URL" in by_line[2]
+
+
+def test_profile_urls_in_a_cohort_rank_their_accounts(tmp_path: Path) -> None:
+    feeds = []
+    for name in ("AcmeStaffing", "harbor"):
+        feed = FeedBuilder(name)
+        feed.job(6)
+        feed.chat(6)
+        feeds.append(feed)
+    store = store_with(tmp_path, *feeds)
+    cohort = tmp_path / "c_pasted.csv"
+    cohort.write_text(
+        "https://x.com/AcmeStaffing staffing_firm\nx.com/harbor vendor\nhttps://x.com/Nobody9\n",
+        encoding="utf-8",
+    )
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    ranked = {(r["handle"], r["segment"]) for r in result.leaderboard}
+    assert ranked == {("AcmeStaffing", "staffing_firm"), ("harbor", "vendor")}
+    assert [str(p).split(" (")[0] for p in result.problems] == [
+        f"{cohort}:3: https://x.com/Nobody9: no account 'nobody9' on x in the store"
+    ]

@@ -89,24 +89,32 @@ def read_account_ref(text: str, platform: str | None = None) -> tuple[str, str |
     return found, _agreed(text, wanted, found_platform)
 
 
-def find_account_ref(store: Store, text: str, platform: str | None = None) -> Account:
+def find_account_ref(
+    store: Store,
+    text: str,
+    platform: str | None = None,
+    use_platform: Callable[[str], str] | None = None,
+) -> Account:
     """The stored account ``text`` names (see the module docstring); ``platform`` narrows it.
 
     A Mastodon account's id may be its profile URL itself, so a URL is looked up as an id
-    first, then read into its handle and platform.
+    first, then read into its handle and platform. ``use_platform`` says how to ask for
+    another platform where the reference was written (a cohort line has no ``--platform``;
+    see :func:`explain_missing_account`).
     """
+    use_platform = use_platform or _use_platform_option
     handle, named = parse_account_ref(text)
     wanted = _agreed(text, platform_choice(platform), platform_choice(named))
     try:
         return store.find_account(handle, wanted)
     except NotFoundError as exc:
         if as_url(handle) is None:
-            raise explain_missing_account(store, handle, wanted, exc) from None
+            raise explain_missing_account(store, handle, wanted, exc, use_platform) from None
     found, found_platform = read_account_ref(text, platform)
     try:
         return store.find_account(found, found_platform)
     except NotFoundError as exc:
-        raise explain_missing_account(store, found, found_platform, exc) from None
+        raise explain_missing_account(store, found, found_platform, exc, use_platform) from None
 
 
 def _use_platform_option(platform: str) -> str:

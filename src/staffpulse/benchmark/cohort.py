@@ -6,6 +6,11 @@ Accepted shapes (one account a line; blank lines and ``#`` comments are ignored)
 - plain lines: ``@handle``, ``@handle segment``, ``@handle platform segment``, separated by
   commas or spaces.
 
+An account is read as ``staffpulse audit`` reads it (:func:`staffpulse.account_refs.read_account_ref`):
+a handle, or a profile URL pasted from a browser (``https://x.com/name``, ``x.com/name``,
+``bsky.app/profile/name.bsky.social``, ``https://mastodon.social/@name``), whose platform then
+needs no platform column.
+
 A bad line never stops the run: it is reported with its file and line number.
 """
 
@@ -15,8 +20,10 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.errors import EmptyInputError, InputError
-from staffpulse.models import normalize_platform
+from staffpulse.handles import as_url
+from staffpulse.models import normalize_platform, platform_name
 from staffpulse.sources.base import read_user_text
 from staffpulse.sources.csvrows import sniff_delimiter
 
@@ -74,10 +81,19 @@ COHORT_HINT = (
 
 @dataclass(frozen=True, slots=True)
 class CohortEntry:
-    handle: str
-    platform: str | None
+    handle: str  # lower case, as the store matches it: a profile URL read into its handle
+    platform: str | None  # the platform column's, or the one a profile URL names
     segment: str | None
     line: int | None
+    written: str = ""  # the account as the line wrote it (a handle or a profile URL)
+
+    @property
+    def shown(self) -> str:
+        """The account as messages quote it: the URL as pasted, else ``@handle`` as typed."""
+        written = self.written or self.handle
+        if as_url(written.lstrip("@")):
+            return written
+        return "@" + (parse_account_ref(written)[0] or self.handle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,16 +203,16 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
             continue
         if unknown_segment and header_like:  # "name,network": a header, not @name
             raise _missing_handle(words, file)
-        key = (entry.handle, entry.platform)
+        key = (entry.handle.lower(), entry.platform)
         if key in seen:
             problems.append(
-                CohortProblem(file, number, f"@{entry.handle} is already on line {seen[key]}")
+                CohortProblem(file, number, f"{entry.shown} is already on line {seen[key]}")
             )
             continue
         seen[key] = number
         entries.append(entry)
         if unknown_segment:  # a typo in the segment must not drop a real account
-            kept = f"{unknown_segment} — @{entry.handle} is kept without a segment"
+            kept = f"{unknown_segment} — {entry.shown} is kept without a segment"
             problems.append(CohortProblem(file, number, kept, kept=True))
     return entries, problems
 
@@ -234,19 +250,35 @@ def _entry(
     """The line's entry, and why its segment was not understood (it is then left out)."""
     unknown: str | None = None
     if record is not None:
-        handle = (record.get("handle") or "").strip().lstrip("@")
+        written = (record.get("handle") or "").strip()
         platform = (record.get("platform") or "").strip()
         try:
             segment = normalize_segment(record.get("segment"))
         except ValueError as exc:
             segment, unknown = None, str(exc)
     else:
-        handle, platform, segment, unknown = _plain(parts)
-        handle = handle.lstrip("@")
-    if not handle or " " in handle:
+        written, platform, segment, unknown = _plain(parts)
+    if not written.lstrip("@") or " " in written:
         raise ValueError("no handle on this line")
-    platform_key = normalize_platform(platform) if platform else None
-    return CohortEntry(handle.lower(), platform_key, segment, number), unknown
+    handle, platform_key = _read_account(
+        written, normalize_platform(platform) if platform else None
+    )
+    return CohortEntry(handle.lower(), platform_key, segment, number, written), unknown
+
+
+def _read_account(written: str, platform: str | None) -> tuple[str, str | None]:
+    """(handle, platform) of the account a line names, read as ``audit`` reads one: a profile
+    URL gives its handle and its platform. Raises ValueError saying what to write instead."""
+    try:
+        handle, named = read_account_ref(written)
+    except InputError as exc:
+        raise ValueError(f"{exc.message} ({exc.hint})") from None
+    if platform and named and named != platform:  # the address says otherwise than the column
+        raise ValueError(
+            f"'{written}' is not {platform_name(platform, article=True)} profile: leave the "
+            f"platform out (the address names it), or write the {platform_name(platform)} handle"
+        )
+    return handle, platform or named
 
 
 def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:

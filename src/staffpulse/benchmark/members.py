@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from staffpulse.account_refs import explain_missing_account
+from staffpulse.account_refs import find_account_ref
 from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, parse_cohort
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
@@ -76,8 +76,10 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
     found = CohortAccounts([], [])
     seen: set[tuple[str, str]] = set()
     for entry in entries:
-        try:
-            account = store.find_account(entry.handle, entry.platform)
+        try:  # read as audit reads it: a typo or a wrong platform is said as such
+            account = find_account_ref(
+                store, entry.written or entry.handle, entry.platform, _write_platform(entry)
+            )
         except AmbiguousAccountError as exc:
             found.ambiguous.append(exc)
             fix = f"write the platform on this line, e.g. {_examples(exc)}"
@@ -85,10 +87,10 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
             continue
         except NotFoundError as exc:
             found.missing += 1
-            exc = explain_missing_account(  # a typo or a wrong platform, said as such
-                store, entry.handle, entry.platform, exc, _write_platform(entry)
+            said = f"{entry.shown}: " if entry.shown.lower() != "@" + entry.handle else ""
+            found.problems.append(
+                CohortProblem(source, entry.line, f"{said}{exc.message} ({exc.hint})")
             )
-            found.problems.append(CohortProblem(source, entry.line, f"{exc.message} ({exc.hint})"))
             continue
         if (account.platform, account.id) in seen:
             continue
@@ -132,7 +134,7 @@ def check_cohort(
         # the accounts are there, on several platforms each: importing would not help
         raise InputError(resolved.headline(name), hint=resolved.fix())
     if not found:
-        shown = ", ".join(f"'{e.handle}' (line {e.line})" for e in entries[:4])
+        shown = ", ".join(f"'{e.shown.lstrip('@')}' (line {e.line})" for e in entries[:4])
         more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
         raise InputError(
             f"none of the accounts in {name} has posts in this store: {shown}{more}",
