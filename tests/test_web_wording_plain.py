@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.web.wording import web_text  # noqa: E402
+from staffpulse.web.wording import web_hint, web_text  # noqa: E402
 from web_helpers import csrf_token, finished_job, make_client, sample_store  # noqa: E402
 
 
@@ -65,6 +65,25 @@ def _text(page: str) -> str:
 )
 def test_library_messages_in_the_pages_words(said: str, shown: str) -> None:
     assert web_text(said) == shown
+
+
+def test_a_missing_x_token_leads_to_settings_in_the_librarys_current_words(store: Any) -> None:
+    from staffpulse.errors import AuthError
+    from staffpulse.fetch.x import XFetcher
+
+    with pytest.raises(AuthError) as caught:
+        XFetcher(store, config={})  # no X_BEARER_TOKEN (conftest clears it), none in the file
+    hint = web_hint(caught.value.message, caught.value.hint)
+    assert hint == "add the X token on the Settings page, then start the fetch again"
+
+
+def test_an_unknown_conversation_id_says_reload_not_a_command(store: Any) -> None:
+    from staffpulse.errors import NotFoundError
+    from staffpulse.listen.states import set_state
+
+    with pytest.raises(NotFoundError) as caught:
+        set_state(store, "no-such-conversation", "joined")
+    assert web_hint(caught.value.message, caught.value.hint) == "reload the inbox page"
 
 
 def test_an_unknown_inbox_platform_names_no_option(client: Any) -> None:

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from staffpulse.errors import AuthError, StaffpulseError
+from staffpulse.errors import StaffpulseError
 
 log = logging.getLogger("staffpulse.web")
 KEEP_JOBS = 50
@@ -107,10 +107,7 @@ class JobManager:
         try:
             job.result = func(job)
             job.state, job.phase = "done", "Finished"
-        except AuthError as exc:
-            job.state, job.message = "error", exc.message
-            job.hint = "add the token on the Settings page, then start the fetch again"
-        except StaffpulseError as exc:
+        except StaffpulseError as exc:  # the library's own hint: the page words it (web_hint)
             job.state, job.message, job.hint = "error", exc.message, exc.hint
         except Exception:
             log.exception("background job %s (%s) failed", job.id, job.kind)

@@ -153,13 +153,22 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"run the same command (?:again |later )?to resume",
             "start the same fetch again on the Import page to resume",
         ),
-        (r"then run the same command to resume", "then start the same fetch again to resume"),
         (r"raise --budget", "raise the budget on the Import page"),
+        # fetch/x.py: only X needs a token, and only X's advice leads to Settings
         (
-            r"set X_BEARER_TOKEN, then run: staffpulse add-handles --retry",
-            "add the X token in Settings",
+            r"set X_BEARER_TOKEN in the environment or \[secrets\] x_bearer_token in config\.toml",
+            "add the X token on the Settings page, then start the fetch again",
         ),
-        (r"copy the id from: staffpulse inbox --json", "reload the inbox page"),
+        (
+            r"check X_BEARER_TOKEN and the app's access level",
+            "check the X token on the Settings page and the app's access level in the X "
+            "developer console",
+        ),
+        # listen/states.py: an id the inbox does not know; the page's buttons carry the ids
+        (
+            r"copy the id shown after 'id:' in: staffpulse inbox \(conversation_id in --json\)",
+            "reload the inbox page",
+        ),
         (r"--limit must be at least 1", "“How many” must be at least 1"),
         (
             r"choose an earlier --since, or import or fetch the account's newer posts",
