@@ -22,13 +22,8 @@ from typing import Any, NamedTuple
 from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
 from staffpulse.scale.inputs import key_of, plan_shards, read_posts, shard_post_keys
-from staffpulse.scale.scoring import (
-    POST_COLUMNS,
-    AccountPartial,
-    account_rows,
-    merge_partials,
-    score_posts,
-)
+from staffpulse.scale.parquet import write_accounts, write_posts
+from staffpulse.scale.scoring import AccountPartial, account_rows, merge_partials, score_posts
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
@@ -94,19 +89,6 @@ def _skips(keys_by_shard: list[list[int]]) -> list[frozenset[int]]:
         skips.append(frozenset(k for k in keys if k in seen))
         seen.update(keys)
     return skips
-
-
-def _write_posts(columns: dict[str, list[Any]], path: Path) -> None:
-    pa = require("pyarrow", extra="dask", feature="Writing Parquet")
-    parquet = require("pyarrow.parquet", extra="dask", feature="Writing Parquet")
-    table = pa.table({name: columns[name] for name in POST_COLUMNS})
-    parquet.write_table(table, path)
-
-
-def _write_accounts(rows: list[dict[str, Any]], path: Path) -> None:
-    pa = require("pyarrow", extra="dask", feature="Writing Parquet")
-    parquet = require("pyarrow.parquet", extra="dask", feature="Writing Parquet")
-    parquet.write_table(pa.Table.from_pylist(rows), path)
 
 
 OnResult = Callable[[int, ShardOutput], None]
@@ -271,7 +253,7 @@ def score_inputs(
 
         def on_result(index: int, result: ShardOutput) -> None:
             nonlocal done
-            _write_posts(result.columns, posts_dir / f"part-{index:05d}.parquet")
+            write_posts(result.columns, posts_dir / f"part-{index:05d}.parquet")
             partials[index] = result.partials
             problems[index] = result.problems
             notices[index] = result.notices
@@ -283,7 +265,7 @@ def score_inputs(
 
         score_all(shards, on_result)
     rows = account_rows(merge_partials(partials))
-    _write_accounts(rows, output / "accounts.parquet")
+    write_accounts(rows, output / "accounts.parquet")
     summary.accounts = len(rows)
     read_problems = [p for shard in problems for p in shard]
     summary.problems = [p.as_dict() for p in unknown] + read_problems

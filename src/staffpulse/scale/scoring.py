@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -25,16 +26,6 @@ from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
 DAY = 86400
 _MASK = re.compile(r"https?://\S+|@\w+|\d+([.,:]\d+)*")
 _SPACE = re.compile(r"\s+")
-
-POST_COLUMNS: tuple[str, ...] = (
-    "platform",
-    "post_id",
-    "author_id",
-    "author_handle",
-    "kind",
-    "created_at",
-    *SIGNAL_NAMES,
-)
 
 
 def template_key(text: str) -> str:
@@ -98,6 +89,10 @@ def _max(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+def _moment(ts: int | None) -> datetime | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
+
 @dataclass
 class ShardResult:
     columns: dict[str, list[Any]]
@@ -126,7 +121,7 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
         "author_id": [p.author_id for p in posts],
         "author_handle": [p.author_handle for p in posts],
         "kind": [p.kind for p in posts],
-        "created_at": [p.created_at.isoformat() if p.created_at else None for p in posts],
+        "created_at": [p.created_at for p in posts],
     }
     for name in SIGNAL_NAMES:
         columns[name] = [round(float(v), 6) for v in scores[name]]
@@ -229,8 +224,8 @@ def account_rows(
                 "share_share": round(share_share, 6),
                 "accounts_engaged_30d": engaged_30,
                 "accounts_engaged_90d": engaged_90,
-                "first_post": p.first_ts,
-                "last_post": p.last_ts,
+                "first_post": _moment(p.first_ts),
+                "last_post": _moment(p.last_ts),
                 "mix": round(mix_score(job_share, settings), 2) if p.originals else None,
                 "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
                 if p.authored
