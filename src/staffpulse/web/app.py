@@ -18,12 +18,18 @@ from starlette.staticfiles import StaticFiles
 
 from staffpulse.config import SECRET_ENV, get_secret
 from staffpulse.errors import (
+    AuthError,
+    BudgetExceededError,
     ConfigError,
+    FetchError,
     InputError,
     MissingExtraError,
     ModelError,
     NotFoundError,
+    PaymentRequiredError,
+    RateLimitError,
     StaffpulseError,
+    StoreError,
 )
 from staffpulse.web.background import SlowPages
 from staffpulse.web.data import Backend
@@ -65,13 +71,24 @@ def web(request: Request) -> WebContext:
 
 
 def status_for(exc: StaffpulseError) -> int:
-    """The HTTP status of a domain error (a page that shows it inline answers with it too)."""
+    """The HTTP status of a domain error (a page that shows it inline answers with it too).
+
+    A platform's failure is not the dashboard's: 500 is left for what staffpulse itself got
+    wrong, so a script reading ``/api/`` can tell "X refused the token" from a bug."""
     if isinstance(exc, NotFoundError):
         return 404
-    if isinstance(exc, MissingExtraError | ModelError):
+    if isinstance(exc, MissingExtraError | ModelError | StoreError):
         return 503
-    if isinstance(exc, InputError | ConfigError):
-        return 400
+    if isinstance(exc, InputError | ConfigError | BudgetExceededError):
+        return 400  # a budget is the user's own limit, not the platform failing
+    if isinstance(exc, AuthError):
+        return 401
+    if isinstance(exc, PaymentRequiredError):
+        return 402
+    if isinstance(exc, RateLimitError):
+        return 429
+    if isinstance(exc, FetchError):
+        return 502
     return 500
 
 
@@ -196,7 +213,15 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StaffpulseError)
     async def _domain(request: Request, exc: StaffpulseError) -> Response:
-        titles = {404: "Not found", 503: "Not available yet", 400: "That did not work"}
+        titles = {
+            404: "Not found",
+            503: "Not available yet",
+            400: "That did not work",
+            401: "The platform refused the request",
+            402: "No API credits left",
+            429: "The platform asks us to wait",
+            502: "The platform did not answer properly",
+        }
         status = status_for(exc)
         return error_page(
             request, status, titles.get(status, "Something went wrong"), exc.message, exc.hint
