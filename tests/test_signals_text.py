@@ -15,8 +15,10 @@ from staffpulse.signals.features import Featurizer, tokenize
 from staffpulse.signals.text import (
     ARTIFACT_JSON,
     ARTIFACT_NPZ,
+    HUMOR_MIN_WORDS,
     SIGNAL_NAMES,
     TextSignals,
+    discount_thin_evidence,
     load_text_signals,
     load_text_signals_or_none,
 )
@@ -293,3 +295,50 @@ def test_gadgets_and_praise_are_not_work_talk(model: TextSignals) -> None:
     ]
     assert not _labels(model, off_work, "work_topic").any()
     assert _labels(model, work, "work_topic").all()
+
+
+# Jokes without a laughter word: their humor rests on the words alone.
+DEADPAN_JOKES = [
+    "Why did the recruiter bring a ladder? To reach the top candidates.",
+    "Monday again. My coffee has filed for a restraining order.",
+]
+
+
+def test_a_word_or_two_is_no_joke(model: TextSignals) -> None:
+    # with one known word, that word's weight was the whole score ("ok" read as a joke)
+    short = ["ok", "hello", "yes", "wow", "cool", "ok thanks", "Good morning"]
+    assert not _labels(model, short, "humor").any()
+
+
+def test_laughter_alone_still_reads_as_humor(model: TextSignals) -> None:
+    assert _labels(model, ["lol", "\U0001f602\U0001f602", "haha"], "humor").all()
+
+
+def test_posts_of_enough_words_score_as_the_plain_model_does(model: TextSignals) -> None:
+    # the discount touches only thin posts: a joke of several words keeps its score
+    feat = model.featurizers_["full"]
+    column = model.set_signals_["full"].index("humor")
+    X = feat.transform(DEADPAN_JOKES)
+    assert (feat.count_words(X) >= HUMOR_MIN_WORDS).all()
+    logits = np.asarray(X @ model.coef_["full"][:, column]) + model.intercept_["full"][column]
+    plain = 1.0 / (1.0 + np.exp(-logits))
+    scores = model.score(DEADPAN_JOKES, signals=("humor",))["humor"]
+    np.testing.assert_allclose(scores, plain, rtol=1e-6)
+    assert (scores >= model.thresholds_["humor"]).all()
+
+
+def test_thin_evidence_is_discounted_in_proportion_to_the_words() -> None:
+    logits = np.array([3.0, 3.0, 3.0, 3.0, -4.0])
+    words = np.array([0, 1, 2, 5, 1])
+    laughs = np.array([False, False, False, False, False])
+    out = discount_thin_evidence(logits, -0.5, words, laughs)
+    # no word: the model's no-evidence score; one word: a third of the evidence; enough: all
+    np.testing.assert_allclose(out, [-0.5, -0.5 + 3.5 / 3, -0.5 + 7 / 3, 3.0, -0.5 - 3.5 / 3])
+    laughing = discount_thin_evidence(logits, -0.5, words, ~laughs)
+    np.testing.assert_allclose(laughing, logits)
+
+
+def test_count_words_leaves_out_cues_and_bigrams() -> None:
+    feat = Featurizer.from_texts(["good morning team", "see https://t.co/x now!", "ok"])
+    X = feat.transform(["good morning team", "see https://t.co/x now!", "ok", ""])
+    assert feat.count_words(X).tolist() == [3, 2, 1, 0]

@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-__all__ = ["LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
+__all__ = ["CUE_TOKENS", "LEXICONS", "NORMALIZER_VERSION", "Featurizer", "normalize", "tokenize"]
 
 #: Bump when normalisation or tokenisation changes: artifacts record it and refuse a mismatch.
 NORMALIZER_VERSION = 10
@@ -52,6 +52,9 @@ _EMOJI = (
 _CAPS = re.compile(r"[A-Z]{3,}")
 _NUM = re.compile(r"\d+(?:[.,:]\d+)*")
 _TOKEN = re.compile(r"#?\w+|[!?]|\x1e")
+#: The tokens cues become (a link, a mention, a reply, an emoji, a shouted word, a number, ``!``
+#: and ``?``): they tell how a post is written, not what it says.
+CUE_TOKENS = frozenset({"xurl", "xment", "xreply", "xjoy", "xemo", "xcaps", "xnum", "!", "?"})
 #: Word lists whose members also fire one shared column (prior knowledge, see module doc).
 LEXICONS: dict[str, str] = {
     "@work": (
@@ -250,10 +253,34 @@ class Featurizer:
                 if col >= 0:
                     group_of[col] = len(self.vocabulary) + g
         self._group_of = group_of
+        self._word_columns: npt.NDArray[np.int64] | None = None
 
     @property
     def n_features(self) -> int:
         return len(self.vocabulary) + len(self.groups)
+
+    def count_words(self, X: sparse.csr_matrix) -> npt.NDArray[np.int64]:
+        """Per row of ``X`` (from :meth:`transform`), how many distinct known words the post
+        holds: vocabulary unigrams, not cue tokens, bigrams or lexicon groups."""
+        if self._word_columns is None:
+            words = np.zeros(self.n_features, dtype=np.int64)
+            words[: len(self.vocabulary)] = [
+                " " not in t and t not in CUE_TOKENS for t in self.vocabulary
+            ]
+            self._word_columns = words
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        counts: npt.NDArray[np.int64] = np.bincount(
+            rows, weights=self._word_columns[X.indices], minlength=X.shape[0]
+        ).astype(np.int64)
+        return counts
+
+    def has_group(self, X: sparse.csr_matrix, name: str) -> npt.NDArray[np.bool_]:
+        """Per row of ``X``, whether a word of the lexicon group ``name`` fired."""
+        column = len(self.vocabulary) + self.groups.index(name)
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        found = np.zeros(X.shape[0], dtype=bool)
+        found[rows[X.indices == column]] = True
+        return found
 
     @classmethod
     def from_texts(

@@ -5,7 +5,8 @@
 Two feature sets share one tokenisation: ``full`` (personality, humor, work topic) and the
 cheaper unigram-only ``light`` (job opening). Scoring a batch is one tokenisation, one sparse
 matrix product per feature set and a sigmoid; batches of ``parallel_min`` posts or more are
-split over processes.
+split over processes. Humor needs evidence: a post of fewer than :data:`HUMOR_MIN_WORDS` known
+words and no laughter keeps only that share of it (:func:`discount_thin_evidence`).
 
 The shipped artifact lives in ``signals/artifacts/text_signals.json`` (vocabulary,
 thresholds, provenance) and ``text_signals.npz`` (weights): plain JSON and NumPy, no pickle,
@@ -37,8 +38,10 @@ from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 __all__ = [
     "ARTIFACT_JSON",
     "ARTIFACT_NPZ",
+    "HUMOR_MIN_WORDS",
     "SIGNAL_NAMES",
     "TextSignals",
+    "discount_thin_evidence",
     "load_text_signals",
     "load_text_signals_or_none",
 ]
@@ -76,6 +79,24 @@ DEFAULT_FEATURE_SET_OF: dict[str, str] = {
     "humor": "full",
     "work_topic": "full",
 }
+#: Known words a post needs for its humor score to count in full. With one known word, that
+#: word's weight is the whole score ("ok" 0.89, "hello" 0.81 before this): a post of fewer
+#: words gets its evidence scaled down, toward what the model says of a post with no evidence
+#: (its intercept, below the threshold). Laughter ("lol", 😂) is evidence of its own.
+HUMOR_MIN_WORDS = 3
+
+
+def discount_thin_evidence(
+    logits: npt.NDArray[np.float64],
+    intercept: float,
+    words: npt.NDArray[np.int64],
+    laughs: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.float64]:
+    """Humor logits of posts with fewer than :data:`HUMOR_MIN_WORDS` known words and no
+    laughter pulled toward ``intercept`` in proportion (two words keep two thirds)."""
+    weight = np.where(laughs, 1.0, np.minimum(1.0, words / HUMOR_MIN_WORDS))
+    discounted: npt.NDArray[np.float64] = intercept + weight * (logits - intercept)
+    return discounted
 
 
 class TextSignals:
@@ -175,6 +196,14 @@ class TextSignals:
                 tokens[feat.cues] = tokenize(texts, feat.cues)
             X = feat.transform_tokens(tokens[feat.cues], len(texts))
             logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
+            if "humor" in members and "humor" in signals and "@laugh" in feat.groups:
+                col = cols.index(members.index("humor"))
+                logits[:, col] = discount_thin_evidence(
+                    logits[:, col],
+                    float(self.intercept_[fs][members.index("humor")]),
+                    feat.count_words(X),
+                    feat.has_group(X, "@laugh"),
+                )
             probs = 1.0 / (1.0 + np.exp(-logits))
             # an empty post (or one of words never seen) says nothing: 0, not the model's prior
             # (about 0.5 with balanced classes, which would call a blank post human)
