@@ -183,3 +183,19 @@ def test_the_benchmark_names_the_users_cohort_file(client: Any) -> None:
     )
     assert "Cohort lines we could not use as written" in page and "ghost_firm" in page
     assert "staffpulse import FILE" not in page and "staffpulse accounts" not in page
+
+
+def test_text_fields_named_like_the_upload_do_not_pass_for_a_file(client: Any) -> None:
+    """A client can post any field name: one called like the upload's parts is a field, so a
+    form without a file is refused as one, and nothing is saved."""
+    cohort = "handle,platform,segment\nbrightpathstaff,x,staffing_firm\n"
+    fields = {
+        "csrf_token": csrf_token(client, "/benchmark"),
+        "__file__": cohort,
+        "__filename__": "spoofed.csv",
+        "__encoding_note__": "read as windows-1252",
+    }
+    page = _followed(client, client.post("/benchmark/cohort", data=fields))
+    assert "no cohort file was attached, or the file is empty" in page
+    assert "spoofed.csv" not in page and "Cohort saved" not in page
+    assert not client.app.state.web.settings.saved_cohort().exists()

@@ -344,6 +344,12 @@ def keep_avatar_copy(platform: str, account_id: str, name: str, data: bytes) -> 
 _BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+def looks_binary(text: str) -> bool:
+    """Whether decoded text holds characters no file a person writes does (the rule of
+    :func:`read_user_text`), for a caller that has the bytes already (an upload)."""
+    return _BINARY_RE.search(text) is not None
+
+
 def read_user_text(
     path: Path, *, what: str, not_text_hint: str, max_bytes: int = 16 * 1024 * 1024
 ) -> tuple[str, str | None]:

@@ -20,7 +20,7 @@ from staffpulse.report.html import benchmark_context
 from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
 from staffpulse.web.flash import Flash
-from staffpulse.web.forms import verified_form
+from staffpulse.web.forms import Upload, verified_submission
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.uploads import display_name
@@ -117,7 +117,8 @@ def _as_the_user_named_it(result: BenchmarkResult, label: str | None) -> Benchma
 
 @router.post("/benchmark/cohort")
 async def benchmark_cohort(request: Request) -> Response:
-    form = await verified_form(request)
+    submitted = await verified_submission(request)
+    form, upload = submitted.fields, submitted.upload or Upload("", "")
     ctx = web(request)
     target = ctx.settings.saved_cohort()
     if form.get("action") == "remove":
@@ -125,12 +126,12 @@ async def benchmark_cohort(request: Request) -> Response:
         ctx.settings.saved_cohort_name().unlink(missing_ok=True)
         ctx.backend.invalidate()
         return RedirectResponse("/benchmark?notice=cohort-removed", status_code=303)
-    text = form.get("__file__", "").strip()
-    name = display_name(form.get("__filename__", ""), "your cohort file")
+    text = upload.text.strip()
+    name = display_name(upload.filename, "your cohort file")
     try:
-        if "__not_text__" in form:
+        if upload.not_text:
             raise InputError(
-                f"{name} is not a CSV or text file: it is {form['__not_text__']}",
+                f"{name} is not a CSV or text file: it is {upload.not_text}",
                 hint="save the cohort as CSV (in Excel: File › Save As › CSV UTF-8) or as "
                 "plain text, one account a line: handle,platform,segment",
             )
@@ -156,8 +157,8 @@ async def benchmark_cohort(request: Request) -> Response:
     ctx.settings.saved_cohort_name().write_text(name + "\n", encoding="utf-8")
     ctx.backend.invalidate()
     flash = saved_flash(name, check)
-    if "__encoding_note__" in form:  # the encoding was a guess: say how the file was read
-        said = f"{name}: {web_text(form['__encoding_note__'])}."
+    if upload.encoding_note:  # the encoding was a guess: say how the file was read
+        said = f"{name}: {web_text(upload.encoding_note)}."
         flash = replace(flash, note=f"{flash.note} {said}" if flash.note else said)
     return flash_redirect(request, "/benchmark", flash)
 
