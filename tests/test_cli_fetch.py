@@ -228,3 +228,26 @@ def test_debug_shows_the_traceback_and_keeps_the_exit_code(
     assert plain.exit_code == debug.exit_code == 75, debug.output
     assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
     assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in debug.stderr
+
+
+def test_fetch_says_how_many_items_it_skipped_and_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.fetch.common import FetchReport
+
+    class SkippingFetcher:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def fetch(self, handle: str, **kwargs: object) -> FetchReport:
+            report = FetchReport(platform="bluesky", target=handle, posts=1, new_posts=1)
+            report.note_skipped(["feed[1]: unreadable timestamp 'soon' (in bluesky:feed)"])
+            return report
+
+    monkeypatch.setattr("staffpulse.fetch.bluesky.BlueskyFetcher", SkippingFetcher)
+    args = ["fetch", "bluesky", "acme.bsky.social", "--db", str(tmp_path / "d.db")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "1 item skipped: feed[1]: unreadable timestamp 'soon'" in result.stderr
+    as_json = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    assert as_json["skipped"] == 1 and as_json["skipped_messages"][0].startswith("feed[1]")

@@ -42,6 +42,7 @@ class FakeAppView(FakeApi):
         self.followers = [
             _profile(f"did:plc:fan{i:020d}", f"fan{i}.bsky.social") for i in range(followers)
         ]
+        self.bad_dates: set[str] = set()  # posts sent with a date no reader can take
         super().__init__()
         self.me = _profile(DID, "acme.bsky.social", server.url_for("/img/acme.png"))
         self.me.update(
@@ -75,7 +76,8 @@ class FakeAppView(FakeApi):
             feed = [
                 {"post": {"uri": uri, "cid": "bafyrei" + uri[-4:], "author": _profile(DID, "acme.bsky.social"),
                           "record": {"$type": "app.bsky.feed.post", "text": f"post {uri[-4:]}",
-                                     "createdAt": "2026-03-01T10:00:00.000Z"},
+                                     "createdAt": "soon" if uri in self.bad_dates
+                                     else "2026-03-01T10:00:00.000Z"},
                           "indexedAt": "2026-03-01T10:00:00.000Z", "likeCount": 1}}
                 for uri in chunk
             ]  # fmt: skip
@@ -206,3 +208,19 @@ def test_wrong_settings_are_config_errors(store: Store) -> None:
         BlueskyFetcher(store, config={"fetch": {"timeout_seconds": "twenty"}})
     with pytest.raises(ConfigError, match=r"\[bluesky\] appview_url = 1 is a number"):
         BlueskyFetcher(store, config={"bluesky": {"appview_url": 1}})
+
+
+def test_a_post_that_cannot_be_read_is_counted_and_its_page_kept(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=2, followers=0)
+    good, broken = fake.posts
+    fake.bad_dates.add(broken)
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
+    assert report.skipped == 1 and report.stopped is None
+    assert report.skipped_messages[0].startswith("feed[1]: unreadable timestamp 'soon'")
+    assert [r[0] for r in store.conn.execute("SELECT id FROM posts")] == [good]
+    (page,) = store.conn.execute(
+        "SELECT payload FROM raw_payloads WHERE location = ?", (f"bluesky:getAuthorFeed/{DID}",)
+    ).fetchall()
+    assert [item["post"]["uri"] for item in json.loads(page[0])["feed"]] == [good, broken]

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from staffpulse.config import load_config
 from staffpulse.errors import ConfigError, InputError, RateLimitError
-from staffpulse.fetch.common import FetchReport, FetchSettings, check_count, recorded_run
+from staffpulse.fetch.common import (
+    SKIPPED_SHOWN,
+    FetchReport,
+    FetchSettings,
+    PageWriter,
+    check_count,
+    recorded_run,
+)
+from staffpulse.sources.bluesky import rows_from_bluesky
 from staffpulse.store import Store, open_store
 
 
@@ -81,3 +90,41 @@ def test_a_failed_fetch_is_a_stop_and_partial_when_it_kept_posts(posts: int, sta
         report.posts = posts
         raise RateLimitError("rate limited")
     assert report.stopped == "error" and _fetch_run(store)[0] == status
+
+
+def _raw_payloads(store: Store) -> list[tuple[str, str]]:
+    rows = store.conn.execute("SELECT location, payload FROM raw_payloads").fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def test_a_page_with_no_usable_row_is_stored_raw_and_its_items_counted(store: Store) -> None:
+    report = FetchReport(platform="bluesky", target="acme.bsky.social")
+    page = {"feed": [{"post": {"uri": "at://did:plc:a/app.bsky.feed.post/1"}}]}  # no author
+    rows = PageWriter(store, "bluesky-api", report).write_page(
+        page, "bluesky:getAuthorFeed/did:plc:a", partial(rows_from_bluesky, page)
+    )
+    assert rows == [] and report.skipped == 1 and report.pages == 1
+    assert report.skipped_messages[0].startswith("feed[0]")
+    assert report.skipped_messages[0].endswith("(in bluesky:getAuthorFeed/did:plc:a)")
+    ((location, payload),) = _raw_payloads(store)
+    assert location == "bluesky:getAuthorFeed/did:plc:a" and json.loads(payload) == page
+
+
+def test_a_page_the_transformer_cannot_read_at_all_is_kept_and_counted(store: Store) -> None:
+    report = FetchReport(platform="bluesky", target="acme.bsky.social")
+    page = {"something": "else"}
+    PageWriter(store, "bluesky-api", report).write_page(
+        page, "bluesky:follows/did:plc:a", partial(rows_from_bluesky, page)
+    )
+    assert report.skipped == 1 and "the whole page" in report.skipped_messages[0]
+    assert [json.loads(payload) for _, payload in _raw_payloads(store)] == [page]
+
+
+def test_the_skipped_summary_names_the_first_few_and_counts_the_rest() -> None:
+    report = FetchReport(platform="x", target="acme")
+    assert report.skipped_summary() is None
+    report.note_skipped([f"data[{n}]: unreadable" for n in range(SKIPPED_SHOWN + 2)])
+    summary = report.skipped_summary() or ""
+    assert summary.startswith(f"{SKIPPED_SHOWN + 2} items skipped: data[0]: unreadable; ")
+    assert summary.endswith("(and 2 more)") and "data[5]" not in summary
+    assert report.as_dict()["skipped"] == SKIPPED_SHOWN + 2

@@ -43,6 +43,7 @@ class FakeMastodon(FakeApi):
     def __init__(self, server: HTTPServer, n: int = 90) -> None:
         self.account = _account(server)
         self.ids = [str(1_000_000 + i) for i in range(n, 0, -1)]
+        self.authorless: set[str] = set()  # statuses sent without their account
         super().__init__()
         server.expect_request(re.compile(r"^/api/v1/.*")).respond_with_handler(self.handle)
 
@@ -64,7 +65,7 @@ class FakeMastodon(FakeApi):
             and (not args.get("since_id") or int(i) > int(args["since_id"]))
         ][: int(args.get("limit", "20"))]  # fmt: skip
         tag = request.path.startswith("/api/v1/timelines/tag/")
-        return self._json([
+        statuses = [
             {"id": i, "created_at": "2026-03-01T10:00:00.000Z", "in_reply_to_id": None,
              "in_reply_to_account_id": None, "language": "en", "uri": f"https://{INSTANCE}/statuses/{i}",
              "url": f"https://{INSTANCE}/@acme/{i}", "content": f"<p>status {i} #hiring</p>",
@@ -72,7 +73,11 @@ class FakeMastodon(FakeApi):
              "tags": [{"name": "hiring", "url": f"https://{INSTANCE}/tags/hiring"}] if tag else [],
              "replies_count": 0, "reblogs_count": 0, "favourites_count": 1}
             for i in chosen
-        ])  # fmt: skip
+        ]  # fmt: skip
+        for status in statuses:
+            if status["id"] in self.authorless:
+                del status["account"]
+        return self._json(statuses)
 
 
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> MastodonFetcher:
@@ -240,3 +245,19 @@ def test_each_instance_is_asked_through_its_own_client(
     assert report.target == "#hiring@two.example" and fake.requests
     filed = store.conn.execute("SELECT id FROM posts WHERE id LIKE 'two.example:%'").fetchall()
     assert len(filed) == 3  # the hashtag's posts are filed under the instance they came from
+
+
+def test_a_status_that_cannot_be_read_is_counted_and_its_page_kept(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeMastodon(httpserver, n=2)
+    good, broken = fake.ids
+    fake.authorless.add(broken)
+    report = _fetcher(httpserver, store, []).fetch("acme@staffing.example")
+    assert report.skipped == 1 and report.stopped is None
+    assert report.skipped_messages[0].startswith(f"item 1: status {broken} has no 'account'")
+    assert [r[0] for r in store.conn.execute("SELECT id FROM posts")] == [f"{INSTANCE}:{good}"]
+    pages = store.conn.execute(
+        "SELECT payload FROM raw_payloads WHERE location = ?", (f"mastodon:{INSTANCE}/statuses",)
+    ).fetchall()
+    assert broken in {str(s["id"]) for p in pages for s in json.loads(p[0])}

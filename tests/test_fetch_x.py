@@ -42,6 +42,7 @@ class FakeX(FakeApi):
         self.mentions = [str(20_000 + i) for i in range(m, 0, -1)]
         super().__init__()
         self.html_on: set[int] = set()
+        self.bad_dates: set[str] = set()  # tweets sent with a date no reader can take
         avatar = server.url_for("/img/face_normal.png")
         self.user = {
             "id": USER_ID, "username": "AcmeStaffing", "name": "Acme", "description": "We place people",
@@ -88,7 +89,8 @@ class FakeX(FakeApi):
         body: dict[str, Any] = {
             "data": [
                 {"id": i, "text": f"post {i}", "author_id": "600" if mention else USER_ID,
-                 "created_at": "2026-03-01T10:00:00.000Z", "edit_history_tweet_ids": [i]}
+                 "created_at": "soon" if i in self.bad_dates else "2026-03-01T10:00:00.000Z",
+                 "edit_history_tweet_ids": [i]}
                 for i in page
             ],
             "meta": {"result_count": len(page)},
@@ -328,3 +330,31 @@ def test_network_errors_name_the_host(store: Store) -> None:
         fetcher.fetch("acme")
     assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in caught.value.message
     assert caught.value.exit_code == 75
+
+
+def test_a_tweet_that_cannot_be_read_is_counted_and_its_page_kept(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver, n=2, m=0)
+    good, broken = fake.tweets
+    fake.bad_dates.add(broken)
+    report = _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert report.skipped == 1 and report.stopped is None
+    assert f"(tweet {broken})" in report.skipped_messages[0]
+    assert [r[0] for r in store.conn.execute("SELECT id FROM posts")] == [good]
+    pages = store.conn.execute(
+        "SELECT payload FROM raw_payloads WHERE location = ?", (f"x:users/{USER_ID}/timeline",)
+    ).fetchall()
+    assert broken in {t["id"] for p in pages for t in json.loads(p[0]).get("data", [])}
+    assert report.as_dict()["skipped_messages"] == report.skipped_messages
+
+
+def test_a_profile_that_cannot_be_read_is_a_clear_error_and_kept(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver)
+    fake.user["created_at"] = "someday"
+    with pytest.raises(FetchError, match="@AcmeStaffing: the platform's answer could not be read"):
+        _fetcher(httpserver, store, []).fetch("AcmeStaffing")
+    (location,) = [r[0] for r in store.conn.execute("SELECT location FROM raw_payloads")]
+    assert location == "x:users/by/username/AcmeStaffing"

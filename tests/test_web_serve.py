@@ -146,3 +146,30 @@ def test_an_x_fetch_shows_its_cost_estimate_and_starts_only_when_confirmed(
     )
     assert "choose Bluesky as the platform and fetch acme.bsky.social" in refused
     assert "staffpulse fetch" not in refused
+
+
+def test_a_live_fetch_lists_the_items_it_skipped(tmp_path: Path, monkeypatch: Any) -> None:
+    class Report:
+        def as_dict(self) -> dict[str, Any]:
+            return {
+                "posts": 1, "cost_usd": 0.0, "stopped": None, "skipped": 2,
+                "skipped_messages": ["feed[1]: unreadable timestamp 'soon'"],
+            }  # fmt: skip
+
+    monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_bluesky", lambda *a, **k: Report())
+    with make_client(tmp_path / "f.db") as client:
+        response = client.post(
+            "/import/fetch",
+            data={
+                "csrf_token": csrf_token(client),
+                "platform": "bluesky",
+                "handle": "firm.bsky.social",
+            },
+        )
+        job_id = response.headers["location"].rsplit("/", 1)[-1]
+        client.app.state.web.jobs.wait(job_id)
+        result = client.get(f"/api/jobs/{job_id}").json()["result"]
+        page = client.get(f"/jobs/{job_id}").text
+    assert "2 items could not be read and were skipped" in result["summary"]
+    assert result["skipped"] == 2 and result["more_problems"] == 1
+    assert "Records we skipped (2)" in page and "unreadable timestamp &#39;soon&#39;" in page

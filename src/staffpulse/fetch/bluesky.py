@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
 
@@ -25,6 +26,7 @@ from staffpulse.fetch.common import (
     FetchReport,
     PageWriter,
     check_count,
+    read_lookup,
     recorded_run,
     wait_for_reset,
 )
@@ -163,11 +165,12 @@ class BlueskyFetcher(FetcherBase):
         profile = self._call(
             f"@{handle}", self.client.app.bsky.actor.get_profile, report, {"actor": handle}
         )
-        account = account_from_profile(profile)
+        location = f"bluesky:getProfile/{handle}"
+        account = read_lookup(writer, profile, location, f"@{handle}", account_from_profile)
         report.account_id = account.id
         if not default_from_metadata("bluesky", account.avatar_url):
             account = self.with_avatar(account, report)
-        writer.write([account], f"bluesky:getProfile/{handle}", profile)
+        writer.write([account], location, profile)
         return account
 
     def _known(self, ids: list[str]) -> int:
@@ -198,7 +201,8 @@ class BlueskyFetcher(FetcherBase):
                 items = [i for i in page.get("feed") or [] if isinstance(i, dict)]
                 ids = [_item_id(i) for i in items]
                 known = self._known([i for i in ids if i])
-                writer.write(rows_from_bluesky(page), f"bluesky:getAuthorFeed/{account.id}", page)
+                location = f"bluesky:getAuthorFeed/{account.id}"
+                writer.write_page(page, location, partial(rows_from_bluesky, page))
                 fetched += len(items)
                 self.progress("feed", fetched, max_posts)
                 cursor = page.get("cursor")
@@ -223,7 +227,9 @@ class BlueskyFetcher(FetcherBase):
                 {"actor": account.id, "limit": min(PAGE, cap - fetched), "cursor": cursor},
             )  # fmt: skip
             people = page.get(stream) or []
-            writer.write(rows_from_bluesky(page), f"bluesky:{stream}/{account.id}", page)
+            writer.write_page(
+                page, f"bluesky:{stream}/{account.id}", partial(rows_from_bluesky, page)
+            )
             fetched += len(people)
             self.progress(stream, fetched, cap)
             cursor = page.get("cursor")

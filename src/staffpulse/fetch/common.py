@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, TypedDict
 
 from staffpulse.config import load_config, setting_float, setting_int
-from staffpulse.errors import InputError, RateLimitError, StaffpulseError
+from staffpulse.errors import FetchError, InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
@@ -30,6 +30,10 @@ SleepFn = Callable[[float], None]
 
 
 RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
+SKIPPED_SHOWN = 5  # messages of skipped items kept in the report; the count has them all
+
+Row = Account | Post | Follow
+Transform = Callable[[list[str]], Sequence[Row]]  # fills the list with skipped items
 
 
 def _quiet_progress(task: str, done: int, total: int | None) -> None:
@@ -62,6 +66,25 @@ class FetchReport:
     waits: list[float] = field(default_factory=list)
     avatar_path: str | None = None
     run_id: int | None = None
+    skipped: int = 0  # items of an API page the transformer could not read (stored raw)
+    skipped_messages: list[str] = field(default_factory=list)  # the first few, for people
+
+    def note_skipped(self, messages: Sequence[str]) -> None:
+        """Count skipped items, keeping the first :data:`SKIPPED_SHOWN` messages."""
+        self.skipped += len(messages)
+        room = SKIPPED_SHOWN - len(self.skipped_messages)
+        self.skipped_messages.extend(messages[: max(0, room)])
+
+    def skipped_summary(self) -> str | None:
+        """``3 items skipped: feed[2]: ... (in ...)``, or None when none was."""
+        if not self.skipped:
+            return None
+        noun = "item" if self.skipped == 1 else "items"
+        shown = "; ".join(self.skipped_messages)
+        more = self.skipped - len(self.skipped_messages)
+        return f"{self.skipped:,} {noun} skipped: {shown}" + (
+            f" (and {more:,} more)" if more else ""
+        )
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -174,14 +197,34 @@ class Backoff:
 
 
 class PageWriter:
-    """Writes each page's rows as it arrives, counting into the report."""
+    """Writes each page as it arrives, counting into the report.
+
+    The raw page is stored with its provenance even when no row could be read from it, so an
+    item the transformer skipped can still be looked at (and re-read by a later version).
+    """
 
     def __init__(self, store: Store, source: str, report: FetchReport) -> None:
         self.store, self.source, self.report = store, source, report
 
-    def write(self, rows: Sequence[Account | Post | Follow], location: str, raw: Any) -> None:
-        if not rows:
-            return
+    def write_page(self, raw: Any, location: str, transform: Transform) -> list[Row]:
+        """Turn ``raw`` into rows with ``transform``, store both, and count what it skipped.
+
+        A page the transformer cannot read at all (ValueError) is kept raw and counted as one
+        skipped item, so a fetch never stops with a traceback on one odd answer.
+        """
+        skipped: list[str] = []
+        try:
+            rows = list(transform(skipped))
+        except ValueError as exc:
+            rows = []
+            skipped.append(f"the whole page: {exc}")
+        self.write(rows, location, raw, skipped)
+        return rows
+
+    def write(
+        self, rows: Sequence[Row], location: str, raw: Any, skipped: Sequence[str] = ()
+    ) -> None:
+        self.report.note_skipped([f"{message} (in {location})" for message in skipped])
         record = Record(rows=tuple(rows), provenance=provenance(self.source, location), raw=raw)
         counts = self.store.write_records([record])
         self.report.accounts += counts.accounts
@@ -189,6 +232,23 @@ class PageWriter:
         self.report.new_posts += counts.new_posts
         self.report.follows += counts.follows
         self.report.pages += 1
+
+
+def read_lookup(
+    writer: PageWriter, raw: Any, location: str, what: str, read: Callable[[Any], Account]
+) -> Account:
+    """The account of a profile lookup. An answer that cannot be read is stored raw (so it is
+    not lost) and becomes a FetchError naming it, not a traceback."""
+    try:
+        return read(raw)
+    except (ValueError, KeyError, TypeError) as exc:
+        problem = str(exc) if isinstance(exc, ValueError) else f"no usable {exc}"
+        writer.write([], location, raw, [problem])
+        raise FetchError(
+            f"{what}: the platform's answer could not be read ({problem})",
+            hint="the answer is kept in the store; try again later, and if it happens again,"
+            " report it with this message",
+        ) from None
 
 
 def wait_for_reset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
 
@@ -34,6 +35,7 @@ from staffpulse.fetch.common import (
     PageWriter,
     RangeCursor,
     check_count,
+    read_lookup,
     recorded_run,
     wait_for_reset,
 )
@@ -183,11 +185,13 @@ class MastodonFetcher(FetcherBase):
     def _lookup(
         self, api: Any, user: str, instance: str, report: FetchReport, writer: PageWriter
     ) -> tuple[Account, str]:
-        raw = self._call(f"@{user}@{instance}", api.account_lookup, report, acct=user)
-        account = account_from_mastodon(raw)
+        what = f"@{user}@{instance}"
+        raw = self._call(what, api.account_lookup, report, acct=user)
+        location = f"mastodon:{instance}/accounts/lookup?acct={user}"
+        account = read_lookup(writer, raw, location, what, _account_with_local_id)
         report.account_id = account.id
         account = self.with_avatar(account, report)
-        writer.write([account], f"mastodon:{instance}/accounts/lookup?acct={user}", raw)
+        writer.write([account], location, raw)
         return account, str(raw["id"])
 
     # -- hashtag timeline ----------------------------------------------------------------------
@@ -239,11 +243,13 @@ class MastodonFetcher(FetcherBase):
                     f"{report.target} {stream}", method, report,
                     limit=min(PAGE, wanted), max_id=max_id, since_id=since_id, **params,
                 )  # fmt: skip
-                statuses = (
-                    [s for s in page if isinstance(s, dict)] if isinstance(page, list) else []
+                items = page if isinstance(page, list) else []
+                writer.write_page(
+                    items,
+                    f"mastodon:{instance}/{stream}",
+                    partial(rows_from_mastodon, items, instance),
                 )
-                rows = rows_from_mastodon(statuses, instance=instance)
-                writer.write(rows, f"mastodon:{instance}/{stream}", statuses)
+                statuses = [s for s in items if isinstance(s, dict)]
                 ids = [str(s["id"]) for s in statuses if s.get("id") is not None]
                 report.post_reads += len(ids)
                 if ids:
@@ -254,6 +260,13 @@ class MastodonFetcher(FetcherBase):
                     break
                 max_id = min(ids, key=lambda i: (len(i), i))
             cursor.complete()
+
+
+def _account_with_local_id(raw: Any) -> Account:
+    """The looked-up account; its instance-local ``id`` is needed to page its statuses."""
+    if not isinstance(raw, dict) or raw.get("id") is None:
+        raise ValueError("account without its 'id'")
+    return account_from_mastodon(raw)
 
 
 def fetch_mastodon(store: Store, acct: str, **kwargs: Any) -> FetchReport:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
 
@@ -37,6 +38,7 @@ from staffpulse.fetch.common import (
     check_count,
     max_id,
     newest_stored_post_id,
+    read_lookup,
     recorded_run,
     wait_for_reset,
 )
@@ -220,17 +222,17 @@ class XFetcher(FetcherBase):
             f"@{handle}", self.client.get_user, report, username=handle, user_fields=USER_FIELDS
         )
         budget.charge(0, 1)
-        rows = rows_from_v2(page) if page.get("data") else []
-        account = next((r for r in rows if isinstance(r, Account)), None)
-        if account is None:
+        if not page.get("data"):
             detail = lookup_error(page)
             raise NotFoundError(
                 f"no X account @{handle}" + (f" ({detail})" if detail else ""),
                 hint="check the spelling of the handle",
             )
+        location = f"x:users/by/username/{handle}"
+        account = read_lookup(writer, page, location, f"@{handle}", _user_of_page)
         report.account_id = account.id
         account = self.with_avatar(account, report)
-        writer.write([account], f"x:users/by/username/{handle}", page)
+        writer.write([account], location, page)
         return account
 
     def _stream(
@@ -302,9 +304,9 @@ class XFetcher(FetcherBase):
                 if len(data) > wanted:
                     page = {**page, "data": data[:wanted]}
                     data = data[:wanted]
+                writer.write_page(page, location, partial(rows_from_v2, page, self.edits))
                 if data:
-                    writer.write(rows_from_v2(page, self.edits), location, page)
-                    cursor.page([str(t["id"]) for t in data])
+                    cursor.page([str(t["id"]) for t in data if t.get("id") is not None])
                 fetched += len(data)
                 self.progress(task, fetched, max_total)
                 token = (page.get("meta") or {}).get("next_token")
@@ -383,6 +385,16 @@ class XFetcher(FetcherBase):
                 cursor.state.pop("pending", None)
             elif too_old(pending.get("since_id")):
                 pending["since_id"] = None
+
+
+def _user_of_page(page: dict[str, Any]) -> Account:
+    """The user a ``users/by/username`` answer is about; ValueError when it cannot be read."""
+    skipped: list[str] = []
+    rows = rows_from_v2(page, errors=skipped)
+    account = next((r for r in rows if isinstance(r, Account)), None)
+    if account is None:
+        raise ValueError(skipped[0] if skipped else "no user in the answer")
+    return account
 
 
 def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:

@@ -174,11 +174,17 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
         stopped = data.get("stopped")
         if stopped not in (None, "max"):
             summary += f" (stopped early: {STOPPED.get(str(stopped), str(stopped))})"
+        skipped, messages = int(data.get("skipped") or 0), list(data.get("skipped_messages") or [])
+        if skipped:
+            summary += f". {count_of(skipped, 'item')} could not be read and were skipped"
         return {
             "summary": summary + ".",
             "accounts": accounts,
             "more_accounts": max(0, total - len(accounts)),
-            "problems": [],
+            # listed under "Records we skipped"; their pages are stored as they came
+            "problems": [{"file": f"@{handle}", "line": None, "message": m} for m in messages],
+            "skipped": skipped,
+            "more_problems": skipped - len(messages),
         }
 
     return run

@@ -89,6 +89,13 @@ def _finish(report: FetchReport, as_json: bool) -> None:
             highlight=False,
             soft_wrap=True,
         )
+    if (skipped := report.skipped_summary()) is not None:
+        err_console.print(
+            f"[yellow]{escape(skipped)}[/] Their pages are stored as they came; the rest was"
+            " read.",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.avatar_path:
         console.print(f"[dim]avatar saved to {escape(report.avatar_path)}[/]", highlight=False)
 
