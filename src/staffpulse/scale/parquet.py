@@ -25,16 +25,21 @@ POST_TYPES: dict[str, str] = {
     "author_handle": _TEXT,
     "kind": _TEXT,
     "created_at": "timestamp[ms, UTC]",
+    "not_english": "bool",
     **dict.fromkeys(SIGNAL_NAMES, _SHARE),
 }
 ACCOUNT_TYPES: dict[str, str] = {
     "platform": _TEXT,
     "author_id": _TEXT,
     "handle": _TEXT,
-    **dict.fromkeys(("posts", "originals", "replies", "reposts", "quotes", "job_ads"), _COUNT),
+    **dict.fromkeys(
+        ("posts", "originals", "replies", "reposts", "quotes", "not_english", "mix_posts"), _COUNT
+    ),
+    "job_ads": _COUNT,
+    "job_share": _SHARE,
+    "voice_posts": _COUNT,
     **dict.fromkeys(
         (
-            "job_share",
             "personality_share",
             "humor_share",
             "exact_copy_share",
@@ -56,7 +61,7 @@ def _arrow_type(pa: Any, name: str) -> Any:
     if name.startswith("timestamp"):
         unit = name[len("timestamp[") : name.index(",")]
         return pa.timestamp(unit, tz="UTC")
-    return {_TEXT: pa.string(), _COUNT: pa.int64(), _SHARE: pa.float64()}[name]
+    return {_TEXT: pa.string(), _COUNT: pa.int64(), _SHARE: pa.float64(), "bool": pa.bool_()}[name]
 
 
 def build_schema(types: dict[str, str]) -> Any:

@@ -18,9 +18,11 @@ import numpy as np
 
 from staffpulse.audit.config import audit_settings
 from staffpulse.audit.conversation import conversation_score
+from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_score
 from staffpulse.audit.voice import voice_score
 from staffpulse.models import Post
+from staffpulse.signals.job_ads import find_staffing_ads
 from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
 
 DAY = 86400
@@ -36,40 +38,41 @@ def template_key(text: str) -> str:
 
 @dataclass
 class AccountPartial:
-    """Mergeable per-account counts from one shard."""
+    """Mergeable per-account counts from one shard.
+
+    Mix and Voice read them as the audit reads its posts: original posts and quotes are the
+    original posts, and a post known not to be in English is left out (the text signals read
+    English only), except an original post in German, Spanish or French whose wording makes it
+    a staffing ad (Mix counts it as a job ad). Whether "most posts are not in English" (then
+    the pillar is not scored) is an account-wide question, so the English and other posts are
+    counted apart and decided on once the partials are merged."""
 
     platform: str
     author_id: str
     handle: str = ""
     posts: int = 0
-    originals: int = 0
+    originals: int = 0  # kind "original" (the audit's original posts are these and quotes)
     replies: int = 0
     reposts: int = 0
     quotes: int = 0
-    job_ads: int = 0
-    authored: int = 0
-    personality: int = 0
-    humor: int = 0
+    english_originals: int = 0  # originals and quotes not known to be in another language
+    english_ads: int = 0  # of those, the job ads
+    other_originals: int = 0  # originals and quotes in another language
+    other_ads: int = 0  # of those, staffing ads by their wording
+    authored: int = 0  # everything but reposts: the account's own words
+    english_authored: int = 0
+    personality: int = 0  # of english_authored
+    humor: int = 0  # of english_authored
     originals_mentioning: int = 0
     first_ts: int | None = None
     last_ts: int | None = None
     # target -> last time engaged (epoch seconds); union keeps the latest time
     engaged: dict[str, int] = field(default_factory=dict)
-    template_keys: dict[str, int] = field(default_factory=dict)  # key -> originals using it
+    # key -> English originals and quotes using it
+    template_keys: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: AccountPartial) -> AccountPartial:
-        for name in (
-            "posts",
-            "originals",
-            "replies",
-            "reposts",
-            "quotes",
-            "job_ads",
-            "authored",
-            "personality",
-            "humor",
-            "originals_mentioning",
-        ):
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.handle = self.handle or other.handle
         self.first_ts = _min(self.first_ts, other.first_ts)
@@ -79,6 +82,24 @@ class AccountPartial:
         for key, count in other.template_keys.items():
             self.template_keys[key] = self.template_keys.get(key, 0) + count
         return self
+
+
+_COUNTS = (
+    "posts",
+    "originals",
+    "replies",
+    "reposts",
+    "quotes",
+    "english_originals",
+    "english_ads",
+    "other_originals",
+    "other_ads",
+    "authored",
+    "english_authored",
+    "personality",
+    "humor",
+    "originals_mentioning",
+)
 
 
 def _min(a: int | None, b: int | None) -> int | None:
@@ -108,6 +129,11 @@ def _targets(post: Post) -> set[str]:
     return targets
 
 
+def _is_original(post: Post) -> bool:
+    """The audit's original posts (:attr:`staffpulse.audit.types.Frame.authored_original`)."""
+    return post.kind in ("original", "quote")
+
+
 def score_posts(posts: Sequence[Post]) -> ShardResult:
     """Score one batch of posts with the shipped text signals, and fold them into partials."""
     model = load_text_signals()
@@ -115,6 +141,12 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
     scores = model.score(texts) if texts else {name: np.zeros(0) for name in SIGNAL_NAMES}
     thresholds = model.thresholds_
     flags = {name: scores[name] >= thresholds[name] for name in SIGNAL_NAMES}
+    # the audit's own language rule and its ads-by-wording for the other languages
+    other_language = not_english(posts)
+    other_originals = [i for i, p in enumerate(posts) if other_language[i] and _is_original(p)]
+    flags["other_ad"] = np.zeros(len(posts), dtype=bool)
+    flags["other_ad"][other_originals] = find_staffing_ads([texts[i] for i in other_originals])
+    flags["other_language"] = other_language
     columns: dict[str, list[Any]] = {
         "platform": [p.platform for p in posts],
         "post_id": [p.id for p in posts],
@@ -122,6 +154,7 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
         "author_handle": [p.author_handle for p in posts],
         "kind": [p.kind for p in posts],
         "created_at": [p.created_at for p in posts],
+        "not_english": [bool(v) for v in other_language],
     }
     for name in SIGNAL_NAMES:
         columns[name] = [round(float(v), 6) for v in scores[name]]
@@ -146,11 +179,9 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
     part.posts += 1
     ts = int(post.created_at.timestamp()) if post.created_at else None
     part.first_ts, part.last_ts = _min(part.first_ts, ts), _max(part.last_ts, ts)
+    english = not flags["other_language"][i]
     if post.kind == "original":
         part.originals += 1
-        part.job_ads += int(flags["job_opening"][i])
-        key = template_key(post.text)
-        part.template_keys[key] = part.template_keys.get(key, 0) + 1
     elif post.kind == "reply":
         # a reply to oneself continues a thread: not conversation (as in the audit)
         part.replies += int(not _is_self_reply(post))
@@ -158,12 +189,22 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         part.reposts += 1
     else:
         part.quotes += 1
+    if _is_original(post) and english:
+        part.english_originals += 1
+        part.english_ads += int(flags["job_opening"][i])
+        key = template_key(post.text)
+        part.template_keys[key] = part.template_keys.get(key, 0) + 1
+    elif _is_original(post):
+        part.other_originals += 1
+        part.other_ads += int(flags["other_ad"][i])
     if post.kind != "repost":
         part.authored += 1
+    if post.kind != "repost" and english:
+        part.english_authored += 1
         part.personality += int(flags["personality"][i])
         part.humor += int(flags["humor"][i])
     targets = _targets(post)
-    if post.kind == "original" and targets:
+    if _is_original(post) and targets:
         part.originals_mentioning += 1
     for target in targets:
         part.engaged[target] = max(ts or 0, part.engaged.get(target, 0))
@@ -190,20 +231,30 @@ def account_rows(
     rows: list[dict[str, Any]] = []
     for key in sorted(partials):
         p = partials[key]
-        job_share = p.job_ads / p.originals if p.originals else 0.0
-        personality = p.personality / p.authored if p.authored else 0.0
-        humor = p.humor / p.authored if p.authored else 0.0
+        everything = p.english_originals + p.other_originals
+        # as the audit: when most original posts are not in English, Mix is not scored, and
+        # the ads recognised by their wording are not counted either
+        mix_unread = p.other_originals * 2 > everything
+        job_ads = p.english_ads + (0 if mix_unread else p.other_ads)
+        mix_posts = p.english_originals + (0 if mix_unread else p.other_ads)
+        job_share = job_ads / mix_posts if mix_posts else 0.0
+        voice_unread = (p.authored - p.english_authored) * 2 > p.authored
+        personality = p.personality / p.english_authored if p.english_authored else 0.0
+        humor = p.humor / p.english_authored if p.english_authored else 0.0
         # exact copies only (same text once URLs, numbers and mentions are masked): the audit's
         # near-copy templating needs all of an account's posts side by side, which partials
         # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
         copies = sum(c for c in p.template_keys.values() if c >= 2)
-        exact_copies = copies / p.originals if p.originals else 0.0
+        exact_copies = copies / p.english_originals if p.english_originals else 0.0
         reply_share = p.replies / p.posts if p.posts else 0.0
         share_share = (p.reposts + p.quotes) / p.posts if p.posts else 0.0
-        mention_share = p.originals_mentioning / p.originals if p.originals else 0.0
+        originals = p.originals + p.quotes
+        mention_share = p.originals_mentioning / originals if originals else 0.0
         ref = p.last_ts or 0
         engaged_30 = sum(1 for ts in p.engaged.values() if ts >= ref - 30 * DAY)
         engaged_90 = sum(1 for ts in p.engaged.values() if ts >= ref - 90 * DAY)
+        mix_scored = mix_posts > 0 and not mix_unread
+        voice_scored = p.english_authored > 0 and not voice_unread
         rows.append(
             {
                 "platform": p.platform,
@@ -214,8 +265,11 @@ def account_rows(
                 "replies": p.replies,
                 "reposts": p.reposts,
                 "quotes": p.quotes,
-                "job_ads": p.job_ads,
+                "not_english": p.authored - p.english_authored,
+                "mix_posts": mix_posts,
+                "job_ads": job_ads,
                 "job_share": round(job_share, 6),
+                "voice_posts": p.english_authored,
                 "personality_share": round(personality, 6),
                 "humor_share": round(humor, 6),
                 "exact_copy_share": round(exact_copies, 6),
@@ -226,9 +280,9 @@ def account_rows(
                 "accounts_engaged_90d": engaged_90,
                 "first_post": _moment(p.first_ts),
                 "last_post": _moment(p.last_ts),
-                "mix": round(mix_score(job_share, settings), 2) if p.originals else None,
+                "mix": round(mix_score(job_share, settings), 2) if mix_scored else None,
                 "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
-                if p.authored
+                if voice_scored
                 else None,
                 "conversation": round(
                     conversation_score(
