@@ -70,7 +70,7 @@ def test_an_opening_never_judged_is_not_clearly_off_work() -> None:
 
 
 def test_without_the_first_post_the_earliest_stored_one_is_the_opening() -> None:
-    chain = thread(PROMO, "@star Thank you", "@star how to install on my work computer",
+    chain = thread(PROMO, "@star Thank you", "@star can I install it on the laptop my employer gave me",
                    "@star nice", root=False)  # fmt: skip
     work = thread_work(chain, verdicts(chain, {"r1": 0.6}))
     assert work.off_work and work.focus is not None and work.focus.id == "r1"
@@ -110,3 +110,24 @@ def test_the_authors_own_reply_is_not_work_talk_from_someone_else() -> None:
     trip = Conversation("x", "c", (trip.posts[0], own))
     work = thread_work(trip, verdicts(trip, {"r0": 0.8}))
     assert work.focus is None and work.off_work
+
+
+def test_the_classifiers_yes_on_ambiguous_words_alone_is_not_work() -> None:
+    # the classifier says yes to "working", "client", "office": no work matter is named
+    for text in (
+        "Working on a big repo? These shell aliases will save you hours",
+        "Client-side rendering versus server templates: a shootout",
+        "Last day in the office this year, off to the mountains!",
+    ):
+        post = thread(text)
+        work = thread_work(post, verdicts(post, {"c": 0.95}))
+        assert work.opening_work is False and work.off_work, text
+    # nor does such a post count as work talk that carries a thread
+    tips = thread("Our new album drops Friday", "@star working through it now, love track 3")
+    assert thread_work(tips, verdicts(tips, {"r0": 0.9})).off_work
+
+
+def test_a_keyword_of_the_users_own_list_is_trusted() -> None:
+    gig = thread("Is the gig economy here to stay?")
+    assert thread_work(gig, verdicts(gig, {"c": 1.0})).off_work  # no work word of ours
+    assert not thread_work(gig, verdicts(gig, {"c": 1.0}), keyword_hits={"c"}).off_work

@@ -67,3 +67,11 @@ def test_every_work_matter_named_once_most_specific_first() -> None:
 def test_an_unpaid_trial_shift_is_about_pay() -> None:
     assert work_subject("Interviewed today. They want an unpaid 'trial shift' of 8 hours") == "pay"
     assert work_subject("Unpaid invoices again this month") is None
+
+
+def test_praise_and_steve_jobs_are_no_job() -> None:
+    for text in ("They do a superb job with every episode", "Good job tonight!", "Steve Jobs"):
+        assert not names_work_matter(text), text
+    assert names_work_matter("I lost my job last week")
+    assert names_work_matter("Great jobs report this morning")
+    assert work_subject("my co worker took credit again") == "the workplace"

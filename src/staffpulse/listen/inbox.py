@@ -332,11 +332,13 @@ def _rank(
     for plat in {c.platform for c in conversations}:
         convs = [c for c in conversations if c.platform == plat]
         # every post's verdict: which of them makes the thread about work, and how many do
-        verdicts = schema.relevance_verdicts(store, plat, [p.id for c in convs for p in c.posts])
+        post_ids = [p.id for c in convs for p in c.posts]
+        verdicts = schema.relevance_verdicts(store, plat, post_ids)
+        hits = schema.keyword_hits(store, plat, post_ids)
         relevance.update(
             (c.id, verdicts[c.opening.id][0]) for c in convs if c.opening.id in verdicts
         )
-        threads.update((c.id, thread_work(c, verdicts)) for c in convs)
+        threads.update((c.id, thread_work(c, verdicts, hits)) for c in convs)
     signals = opening_signals(conversations, text)
     context = RankContext(
         now=as_of,

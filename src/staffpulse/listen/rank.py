@@ -6,7 +6,7 @@ replies so far), the opening author's role, and relevance to work topics. Penalt
 the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
 tone, NSFW, partisan politics, spam, a post aimed at one account. Each ranked conversation also
 says whether the inbox leaves it out (``left_out``: job ads, greetings, spam, hostile, NSFW and
-partisan posts, :mod:`staffpulse.listen.moderation`; threads mostly not about work,
+partisan posts, :mod:`staffpulse.listen.moderation`; conversations not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
 

@@ -85,6 +85,15 @@ def relevance_verdicts(
     return {row[0]: (float(row[1]), bool(row[2])) for row in rows}
 
 
+def keyword_hits(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
+    """The ones of ``post_ids`` judged relevant on a keyword of the relevance filter."""
+    sql = (
+        "SELECT post_id FROM listen_relevance WHERE platform = ? AND relevant = 1"
+        " AND keywords NOT IN ('', '[]') AND post_id IN ({marks})"
+    )
+    return {row[0] for row in rows_where_in(store.conn, sql, (platform,), post_ids)}
+
+
 def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> set[str]:
     """The ones of ``post_ids`` that listening judged relevant."""
     sql = (

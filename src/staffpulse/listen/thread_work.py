@@ -3,15 +3,19 @@
 A conversation enters the inbox when any of its posts is judged relevant, so one reply can
 bring in a whole thread: a celebrity's charity promo because one customer answers "I lost my
 job", a 59-reply thread on an app's features because one reply mentions a "work computer".
-The rule (docs/listen.md, "Threads about work"):
+The rule (docs/listen.md, "About work"):
 
-* the opening is **about work** when it was judged relevant, or when it names a work matter
-  in unambiguous words (:func:`~staffpulse.listen.work_terms.names_work_matter`: "applicant",
-  "offer letters"; the classifier misses some of those); it is **clearly not** when it was
-  judged not relevant and names none; an opening never judged (no text: an image, a link
-  card) is neither;
+* a post is **about work** when it names a work matter in unambiguous words
+  (:func:`~staffpulse.listen.work_terms.names_work_matter`: "applicant", "offer letters",
+  "laid off") and was judged relevant, or matched a keyword of the relevance filter: the
+  classifier alone says yes to "Working with #git? These aliases...", "Client v. Server
+  Templating" and "my last day in the office" on words such as "work", "client" and "office";
+* the opening is about work by that rule, or when it names a work matter although the
+  classifier said no (it misses some: "How fast do you reply to a new applicant?"); it is
+  **clearly not** when it was judged and is not; an opening never judged (no text: an image,
+  a link card) is neither;
 * a conversation whose opening is clearly not about work is about work only when at least
-  :data:`MIN_WORK_SHARE` of its judged posts are relevant (a two-post thread whose reply is
+  :data:`MIN_WORK_SHARE` of its judged posts are about work (a two-post thread whose reply is
   about work stays; one reply among three posts or more does not carry the thread). The rest
   are left out of the open items and counted (:data:`OFF_WORK`), like job ads;
 * when the opening is not about work, the relevant post that carries the work talk (the most
@@ -25,7 +29,7 @@ The rule (docs/listen.md, "Threads about work"):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from staffpulse.authors import describe_author
@@ -37,7 +41,7 @@ from staffpulse.models import Post
 MIN_WORK_SHARE = 0.5
 # The inbox's "left out" reason for such a thread, and its names in the note.
 OFF_WORK = "off_work"
-OFF_WORK_NAMES = ("thread mostly not about work", "threads mostly not about work")
+OFF_WORK_NAMES = ("conversation not about work", "conversations not about work")
 QUOTE_CHARS = 80
 
 _LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
@@ -63,7 +67,7 @@ class ThreadWork:
     """How much of a conversation is about work (from the stored relevance verdicts)."""
 
     judged: int  # posts with a verdict
-    relevant: int  # of them, judged about work
+    relevant: int  # of them, about work (judged relevant and naming a work matter)
     opening_work: bool | None  # None: the opening was not judged (no text)
     focus: Post | None = None  # the post with the work talk, when it is not the opening
 
@@ -73,15 +77,24 @@ class ThreadWork:
         return self.opening_work is False and self.relevant < MIN_WORK_SHARE * self.judged
 
 
-def thread_work(conv: Conversation, verdicts: Mapping[str, tuple[float, bool]]) -> ThreadWork:
+def thread_work(
+    conv: Conversation,
+    verdicts: Mapping[str, tuple[float, bool]],
+    keyword_hits: Collection[str] = frozenset(),
+) -> ThreadWork:
     """``verdicts``: post id -> (relevance score, judged relevant), for the conversation's
-    posts that were judged."""
+    posts that were judged; ``keyword_hits``: the ids of those that matched a keyword of the
+    relevance filter (the user's own terms are trusted as they are)."""
     judged = [p for p in conv.posts if p.id in verdicts]
     opening = conv.opening
     verdict = verdicts.get(opening.id)
-    opening_work = (verdict is not None and verdict[1]) or names_work_matter(opening.text)
+
+    def about_work(post: Post) -> bool:
+        return verdicts[post.id][1] and (post.id in keyword_hits or names_work_matter(post.text))
+
+    opening_work = (verdict is not None and about_work(opening)) or names_work_matter(opening.text)
     relevant = [
-        p for p in judged if verdicts[p.id][1] and (opening_work or _may_carry_thread(p, opening))
+        p for p in judged if about_work(p) and (opening_work or _may_carry_thread(p, opening))
     ]
     known = opening_work or verdict is not None
     focus = None

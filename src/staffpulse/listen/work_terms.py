@@ -3,8 +3,8 @@ work matter an angle or a topic label may name ("pay", "interviews", "remote wor
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
 purpose: "democrats hold office" is not about workplaces, "How does this labeler work?" is not
-about work, nor are "like a boss", a press "interview with" someone or a football "recruiting
-class".
+about work, nor are "like a boss", a press "interview with" someone, a football "recruiting
+class", praise ("they do a superb job", "good job") or Steve Jobs.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ PRESS_INTERVIEW_RE = re.compile(
     r"\b((?i:an|the) Interview|(?i:in an|exclusive) interview)(?= with\b)"
 )
 _WORK_TERMS_RE = re.compile(
-    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|jobs?|careers?|"
+    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|"
+    r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
+    r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
-    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co-?workers?|"
+    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
     r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
@@ -63,7 +65,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b|\b(?-i:PTO)\b", "HR"),
-        (r"\b(co-?workers?|colleagues?|workplaces?)\b", "the workplace"),
+        (r"\b(co[- ]?workers?|colleagues?|workplaces?)\b", "the workplace"),
         (r"(?<!like a )\bboss(es)?\b|\b(my|our|your|their|his|her|line|people) managers?\b",
          "managers"),
         (r"\bcareers?\b", "careers"),
