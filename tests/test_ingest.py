@@ -333,3 +333,51 @@ def test_an_import_that_fails_after_writing_is_partial(tmp_path: Path) -> None:
         import_paths(store, [path], progress=fail)
     assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "partial"
     assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 2  # kept
+
+
+def _twarc_page(retrieved_at: str, tweet_id: str, followers: int, bio: str) -> dict[str, object]:
+    """A twarc2 search page: one tweet by the firm, and the firm's profile as of retrieval."""
+    return {
+        "data": [
+            {
+                "id": tweet_id,
+                "author_id": "9",
+                "text": "We are hiring welders",
+                "created_at": "2021-04-01T09:00:00.000Z",
+                "public_metrics": {"like_count": 2, "retweet_count": 0},
+            }
+        ],
+        "includes": {
+            "users": [
+                {
+                    "id": "9",
+                    "username": "AcmeStaffing",
+                    "name": "Acme Staffing",
+                    "description": bio,
+                    "public_metrics": {"followers_count": followers, "tweet_count": 50},
+                }
+            ]
+        },
+        "__twarc": {"version": "2.5.0", "retrieved_at": retrieved_at},
+    }
+
+
+def test_the_newer_profile_wins_in_either_import_order(tmp_path: Path) -> None:
+    april = _write_jsonl(
+        tmp_path / "april.jsonl",
+        [_twarc_page("2021-04-08T19:34:32+00:00", "101", 800, "Welders and fitters")],
+    )
+    september = _write_jsonl(
+        tmp_path / "september.jsonl",
+        [_twarc_page("2021-09-22T16:38:09+00:00", "102", 1200, "Welders, fitters, drivers")],
+    )
+    ends = []
+    for order in ([april, september], [september, april]):
+        store = open_store(":memory:")
+        for path in order:
+            import_paths(store, [path])
+        firm = store.find_account("AcmeStaffing")
+        ends.append((firm.followers, firm.bio))
+        again = import_paths(store, [april])  # the older file once more changes nothing
+        assert again.updated_profiles == 0
+    assert ends == [(1200, "Welders, fitters, drivers")] * 2

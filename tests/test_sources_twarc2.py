@@ -310,3 +310,14 @@ def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:
     path = tmp_path / "notes.jsonl"
     path.write_text("just\nsome notes\nabout author_id and text\n", encoding="utf-8")
     assert not Twarc2().sniff(path, path.read_bytes())
+
+
+def test_rows_are_observed_when_twarc_retrieved_them_else_as_of_the_newest_tweet() -> None:
+    page = json.loads((FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    page["__twarc"] = {"retrieved_at": "2026-03-05T08:00:00+00:00"}
+    retrieved = {row.observed_at for row in rows_from_v2(page)}
+    del page["__twarc"]
+    saved = rows_from_v2(page)  # a saved response says not when it was fetched
+    newest = max(row.created_at for row in saved if isinstance(row, Post) and row.created_at)
+    assert [str(t) for t in retrieved] == ["2026-03-05 08:00:00+00:00"]
+    assert {row.observed_at for row in saved} == {newest}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from staffpulse.audit import audit_account
 from staffpulse.ingest import import_paths
-from staffpulse.models import Account, Follow, Post
+from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
 from staffpulse.sources.x_archive import XArchive, archive_roots
@@ -192,3 +193,29 @@ def test_a_lone_archive_file_says_what_to_import_and_counts_its_tweets(tmp_path:
     # the summary's skipped count is the tweets not read, not "0" (nor "1 malformed record")
     assert problem.file == str(lone) and problem.records == 3
     assert (report.posts, report.skipped) == (0, 3)
+
+
+MANIFEST = """window.__THAR_CONFIG = {
+  "userInfo" : { "accountId" : "9001", "userName" : "AcmeStaffing" },
+  "archiveInfo" : { "generationDate" : "2021-11-20T16:22:24.361Z", "isPartialArchive" : false }
+}
+"""
+
+
+def test_an_archive_older_than_the_stored_profile_does_not_roll_it_back(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, archive)
+    (archive / "data" / "manifest.js").write_text(MANIFEST, encoding="utf-8")
+    store = open_store(":memory:")
+    fetched = Provenance(
+        source="x-api",
+        location="api",
+        tool_version="t",
+        retrieved_at=datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    newer = Account(platform="x", id="9001", handle="AcmeStaffing", bio="Now placing nurses too")
+    store.upsert([newer], fetched)
+    import_paths(store, [archive])
+    assert store.find_account("AcmeStaffing").bio == "Now placing nurses too"
+    stored = store.conn.execute("SELECT DISTINCT observed_at FROM posts").fetchall()
+    assert [row[0] for row in stored] == ["2021-11-20T16:22:24Z"]  # the posts' likes, as of then

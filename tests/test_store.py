@@ -287,3 +287,84 @@ def test_on_write_hears_the_accounts_of_every_write_new_or_not() -> None:
     store.write_records([record])
     store.write_records([record])  # a re-import: nothing new, the same accounts
     assert heard == [{("x", "1"), ("x", "2")}] * 2
+
+
+APRIL = datetime(2021, 4, 8, tzinfo=UTC)
+SEPTEMBER = datetime(2021, 9, 22, tzinfo=UTC)
+
+
+def _firm(observed: datetime | None, followers: int | None, bio: str = "") -> Account:
+    return Account(
+        platform="x", id="1", handle="acme", bio=bio, followers=followers, observed_at=observed
+    )
+
+
+def _stored_firm(store: Store) -> tuple[int | None, str, str | None]:
+    row = store.conn.execute(
+        "SELECT followers, bio, observed_at FROM accounts WHERE id = '1'"
+    ).fetchone()
+    return row[0], row[1], row[2]
+
+
+def test_the_newest_observed_profile_wins_whatever_the_write_order() -> None:
+    ends = []
+    for order in ([APRIL, SEPTEMBER], [SEPTEMBER, APRIL]):
+        store = open_store(":memory:")
+        for when in order:
+            bio = "Staffing since 1990" if when == APRIL else "Staffing since 1990, now remote"
+            store.upsert([_firm(when, 100 if when == APRIL else 250, bio)], PROV)
+        ends.append(_stored_firm(store))
+    assert ends[0] == ends[1] == (250, "Staffing since 1990, now remote", "2021-09-22T00:00:00Z")
+
+
+def test_an_older_observation_still_fills_what_the_store_lacks() -> None:
+    store = open_store(":memory:")
+    store.upsert([_firm(SEPTEMBER, None)], PROV)
+    store.upsert([_firm(APRIL, 100, "Staffing since 1990")], PROV)
+    assert _stored_firm(store) == (100, "Staffing since 1990", "2021-09-22T00:00:00Z")
+
+
+def test_an_undated_row_replaces_the_stored_one_as_before() -> None:
+    # a file a person wrote (the staffpulse CSV) says not when: taken as written
+    store = open_store(":memory:")
+    store.upsert([_firm(SEPTEMBER, 250)], PROV)
+    store.upsert([_firm(None, 300)], PROV)
+    assert _stored_firm(store)[0] == 300
+    store.upsert([_firm(APRIL, 100)], PROV)  # still older than the observation kept
+    assert _stored_firm(store)[0] == 300
+
+
+def test_a_fetch_is_observed_when_fetched_whatever_its_rows_say() -> None:
+    store = open_store(":memory:")
+    store.upsert([_firm(SEPTEMBER, 250)], PROV)
+    fetched = Provenance(source="x-api", location="api", tool_version="t", retrieved_at=WHEN)
+    store.upsert([_firm(APRIL, 900)], fetched)  # a live answer dated by its tweets only
+    assert _stored_firm(store) == (900, "", "2026-03-01T12:00:00Z")
+
+
+def test_post_counts_keep_the_newest_observation() -> None:
+    def post(observed: datetime, likes: int) -> Post:
+        return Post(
+            platform="x", id="10", author_id="1", text="hi", likes=likes, observed_at=observed
+        )
+
+    store = open_store(":memory:")
+    store.upsert([post(SEPTEMBER, 40)], PROV)
+    store.upsert([post(APRIL, 3)], PROV)
+    assert store.conn.execute("SELECT likes FROM posts WHERE id = '10'").fetchone()[0] == 40
+
+
+def test_a_store_from_before_observation_times_takes_the_next_dated_profile(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.upsert([_firm(None, 250)], PROV)
+        store.conn.execute("ALTER TABLE accounts DROP COLUMN observed_at")
+        store.conn.execute("ALTER TABLE posts DROP COLUMN observed_at")
+        store.conn.execute("DELETE FROM schema_migrations WHERE name = '0010_observed_at'")
+        store.conn.commit()
+    with open_store(path) as store:
+        assert _stored_firm(store) == (250, "", None)  # unknown: any dated profile replaces it
+        store.upsert([_firm(APRIL, 100)], PROV)
+        assert _stored_firm(store) == (100, "", "2021-04-08T00:00:00Z")

@@ -174,6 +174,10 @@ class Account:
     created_at: datetime | None = None
     url: str | None = None
     verified: bool = False
+    # When the profile and its counts were as given (a fetch's time, a twarc2 page's
+    # retrieval time, an archive's generation date); None when the data does not say. The
+    # store never lets an older observation replace a newer one (store/upsert_sql.py).
+    observed_at: datetime | None = field(default=None, compare=False)
     raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
@@ -204,6 +208,8 @@ class Post:
     # other ids the platform gives this post (a Mastodon status's id on the instance that
     # served it), so links written with them find it: store/aliases.py
     aliases: tuple[str, ...] = ()
+    # When the counts (likes, reposts, replies, quotes) were as given, as for Account
+    observed_at: datetime | None = field(default=None, compare=False)
     raw: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 

@@ -24,6 +24,7 @@ from staffpulse.sources.jsonio import (
     json_lines_bytes,
     load_document,
 )
+from staffpulse.sources.observed import observed_by_newest_post
 from staffpulse.store.core import Record
 
 Row = Account | Post | Follow
@@ -117,6 +118,7 @@ def rows_of_responses(
         for message in errors:
             yield Problem(str(path), line, message)
         undated.add(rows)
+        rows = observed_by_newest_post(rows)  # a saved response says not when it was fetched
         if rows:
             yield Record(rows=tuple(rows), provenance=provenance(source, path, line), raw=payload)
     if (notice := undated.notice(path)) is not None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ from staffpulse.sources.jsonio import (
     load_document,
     looks_native,
 )
+from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
 from staffpulse.sources.x_v2_gaps import FieldGaps
@@ -67,7 +69,7 @@ def _count(metrics: Any, key: str) -> int | None:
     return value if type(value) is int else get_int(metrics, key)
 
 
-def account_from_v2_user(user: Mapping[str, Any]) -> Account:
+def account_from_v2_user(user: Mapping[str, Any], observed: datetime | None = None) -> Account:
     user_id = get_str(user, "id")
     handle = get_str(user, "username")
     if user_id is None:
@@ -91,6 +93,7 @@ def account_from_v2_user(user: Mapping[str, Any]) -> Account:
         url=f"https://x.com/{handle}",
         verified=bool(user.get("verified"))
         or user.get("verified_type") in ("blue", "business", "government"),
+        observed_at=observed,
     )
 
 
@@ -108,8 +111,10 @@ def post_from_v2_tweet(
     tweet: Mapping[str, Any],
     handles: Mapping[str, str] | None = None,
     remap: Mapping[str, str] | None = None,
+    observed: datetime | None = None,
 ) -> Post:
-    """One v2 tweet object. ``handles`` maps user ids to usernames; ``remap`` old → latest ids."""
+    """One v2 tweet object. ``handles`` maps user ids to usernames; ``remap`` old → latest ids;
+    ``observed``: when its counts were retrieved."""
     tweet_id = get_str(tweet, "id")
     if tweet_id is None:
         raise ValueError("tweet without 'id'")
@@ -161,6 +166,7 @@ def post_from_v2_tweet(
         replies=_count(metrics, "reply_count"),
         quotes=_count(metrics, "quote_count"),
         url=f"https://x.com/{author_handle}/status/{tweet_id}" if author_handle else None,
+        observed_at=observed,
     )
 
 
@@ -239,7 +245,10 @@ def rows_from_v2(
         users.append(("user", payload))
     else:
         raise ValueError("neither an X API v2 page, a tweet nor a user")
-    return _rows(users, tweets, edits, errors, gaps)
+    # as of twarc's retrieval of the line, else (a saved response) of its newest tweet
+    observed = twarc_retrieved_at(payload)
+    rows = _rows(users, tweets, edits, errors, gaps, observed)
+    return rows if observed is not None else observed_by_newest_post(rows)
 
 
 def _flatten_into(tweet: Mapping[str, Any], tweets: list[Labeled], users: list[Labeled]) -> None:
@@ -266,6 +275,7 @@ def _rows(
     edits: EditTracker,
     errors: list[str] | None,
     gaps: FieldGaps | None = None,
+    observed: datetime | None = None,
 ) -> list[Account | Post]:
     accounts: dict[str, Account] = {}
     failed: set[str] = set()  # one report per bad user, though flattened lines repeat authors
@@ -274,7 +284,7 @@ def _rows(
         if user_id in accounts:
             continue  # the same author appears once per tweet in flattened lines
         try:
-            account = account_from_v2_user(user)
+            account = account_from_v2_user(user, observed)
         except ITEM_ERRORS as exc:
             if not user_id or user_id not in failed:
                 _fail(errors, label, user, exc)
@@ -294,7 +304,7 @@ def _rows(
         if get_str(tweet, "id") in parsed:
             continue
         try:
-            post = post_from_v2_tweet(tweet, handles, remap)
+            post = post_from_v2_tweet(tweet, handles, remap, observed)
         except ITEM_ERRORS as exc:
             _fail(errors, label, tweet, exc)
             continue

@@ -33,6 +33,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 from staffpulse.sources.native_csv import csv_columns
+from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
@@ -207,6 +208,9 @@ class TwarcCsv:
                 for item in rows:
                     if isinstance(item, Post):
                         gaps.add_post(item, dated_by_data=dated)
+                # as of twarc's retrieval (its __twarc columns), else of the row's newest tweet
+                rows = with_observed(rows, read_time(_get(row.values, "__twarc.retrieved_at")))
+                rows = observed_by_newest_post(rows)
                 if rows:
                     yield Record(
                         rows=tuple(rows),

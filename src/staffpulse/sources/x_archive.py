@@ -25,6 +25,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -42,6 +43,7 @@ from staffpulse.sources.base import (
     unsafe_member_name,
 )
 from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.observed import read_time
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.sources.ytd import count_entries, ytd_items
 from staffpulse.store.core import Record
@@ -204,15 +206,30 @@ def _pick_avatar(
     return others[0] if others else None
 
 
-def _manifest_account(part: Part) -> dict[str, Any] | None:
-    """The owner from ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
+def _manifest_section(part: Part | None, key: str) -> dict[str, Any] | None:
+    """A section of ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
+    if part is None:
+        return None
     text, _note = decode_bytes(part.load())  # the note is given when the part itself is read
     start = text.find("{")
     try:
-        info = json.loads(text[start:]).get("userInfo") if start >= 0 else None
+        info = json.loads(text[start:]).get(key) if start >= 0 else None
     except (json.JSONDecodeError, AttributeError):
         return None
-    if not isinstance(info, dict):
+    return info if isinstance(info, dict) else None
+
+
+def _generated_at(manifest: Part | None) -> datetime | None:
+    """When X generated the archive (``archiveInfo.generationDate``): the owner's profile and
+    the posts' likes and reposts are as of then."""
+    info = _manifest_section(manifest, "archiveInfo")
+    return read_time(info.get("generationDate")) if info is not None else None
+
+
+def _manifest_account(part: Part) -> dict[str, Any] | None:
+    """The owner from ``manifest.js``'s ``userInfo``."""
+    info = _manifest_section(part, "userInfo")
+    if info is None:
         return None
     return {
         "accountId": info.get("accountId"),
@@ -287,12 +304,15 @@ class XArchive:
         account = _first_item(known.get("account"), "account")
         profile = _first_item(known.get("profile"), "profile")
         owner: Account | None = None
+        generated = _generated_at(known.get("manifest"))
         try:
             if account is None and known.get("manifest") is not None:
                 account = _manifest_account(known["manifest"])
             owner = owner_from_archive(account, profile) if account else None
         except ValueError as exc:
             yield Problem(str(where), None, str(exc))
+        if owner is not None:
+            owner = replace(owner, observed_at=generated)
         if owner is not None and media:
             picked = _pick_avatar(media, profile)
             if picked is not None:
@@ -317,9 +337,9 @@ class XArchive:
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
                 continue
-            yield from self._read_items(part, owner)
+            yield from self._read_items(part, owner, generated)
 
-    def _read_items(self, part: Part, owner: Account) -> Iterator[Item]:
+    def _read_items(self, part: Part, owner: Account, generated: datetime | None) -> Iterator[Item]:
         text, note = decode_bytes(part.load())
         if note:
             yield Notice(part.location, note)
@@ -335,6 +355,7 @@ class XArchive:
                     if not isinstance(tweet, dict):
                         raise ValueError("entry is not a tweet object")
                     post = post_from_v1_tweet(tweet, owner, infer_quote_from_link=True)
+                    post = replace(post, observed_at=generated)
                     yield Record(
                         rows=(post,),
                         provenance=provenance(self.name, part.location, line),

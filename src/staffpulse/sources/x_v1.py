@@ -29,6 +29,7 @@ from staffpulse.sources.jsonio import (
     json_lines_head,
     looks_native,
 )
+from staffpulse.sources.observed import observed_by_newest_post
 from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, status_link
 from staffpulse.store.core import Record
@@ -225,6 +226,8 @@ class XV1Jsonl:
             except (ValueError, KeyError, TypeError) as exc:
                 yield Problem(str(path), number, str(exc))
                 continue
+            # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
+            rows = observed_by_newest_post(rows)
             yield Record(rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj)
 
 

@@ -56,7 +56,10 @@ def count_out_of_range(row: Account | Post | Follow) -> str | None:
     return None
 
 
-def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any, ...]:
+def account_params(
+    account: Account, raw_id: int | None, now: str, observed: str | None
+) -> tuple[Any, ...]:
+    """The parameters of ``ACCOUNT_UPSERT``; ``observed``: when the profile was as given."""
     return (
         account.platform,
         account.id,
@@ -76,10 +79,12 @@ def account_params(account: Account, raw_id: int | None, now: str) -> tuple[Any,
         now,
         int(account.bio_known),
         int(account.name_known),
+        observed,
     )
 
 
-def post_params(post: Post, raw_id: int | None, now: str) -> tuple[Any, ...]:
+def post_params(post: Post, raw_id: int | None, now: str, observed: str | None) -> tuple[Any, ...]:
+    """The parameters of ``POST_UPSERT``; ``observed``: when its counts were as given."""
     return (
         post.platform,
         post.id,
@@ -105,6 +110,7 @@ def post_params(post: Post, raw_id: int | None, now: str) -> tuple[Any, ...]:
         post.url,
         raw_id,
         now,
+        observed,
     )
 
 

@@ -2,9 +2,10 @@
 
 Writes are upserts keyed by ``(platform, id)``: importing the same data again changes no
 counts. A later import may fill fields an earlier one lacked (``COALESCE``), but never blanks
-them. Rows that name an account by its handle alone are filed under the account the store
-holds with that handle (:mod:`staffpulse.store.handle_keys`). Raw payloads are kept once each
-(keyed by their SHA-256) with their provenance.
+them, and a profile or count observed before the stored one never replaces it
+(:mod:`staffpulse.store.upsert_sql`). Rows that name an account by its handle alone are filed
+under the account the store holds with that handle (:mod:`staffpulse.store.handle_keys`). Raw
+payloads are kept once each (keyed by their SHA-256) with their provenance.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
 from staffpulse.store.tally import ONE_RECORD_A_LINE, Tally
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
+
+# The sources whose records are live API responses: their profiles and counts are as of the
+# response (Provenance.retrieved_at). A file's rows say when they were observed, if at all.
+FETCHED = frozenset({"x-api", "bluesky-api", "mastodon-api"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,29 +231,38 @@ class Store(ReadMixin):
         try:
             with self.transaction():
                 raw_ids = self._store_raw_batch(records)
-                rows: list[tuple[Account | Post | Follow, int | None, tuple[str, int | None]]]
+                rows: list[
+                    tuple[Account | Post | Follow, int | None, tuple[str, int | None], str | None]
+                ]
                 rows, declared = [], set()
                 for record, raw_id in zip(records, raw_ids, strict=True):
-                    where = (record.provenance.location, record.provenance.line)
+                    prov = record.provenance
+                    where = (prov.location, prov.line)
+                    # what a fetch wrote is as of the fetch, whatever the rows say
+                    fetched = format_time(prov.retrieved_at) if prov.source in FETCHED else None
                     for row in record.rows:
                         if (why := count_out_of_range(row)) is not None:
                             counts.left_out.append(LeftOut(*where, why))
                             continue
-                        if record.provenance.source in ONE_RECORD_A_LINE and where[1] is not None:
+                        if prov.source in ONE_RECORD_A_LINE and where[1] is not None:
                             declared.add(len(rows))
-                        rows.append((row, raw_id, where))
-                handles = resolve_handle_keys(self.conn, [(row, where) for row, _, where in rows])
+                        rows.append((row, raw_id, where, fetched))
+                handles = resolve_handle_keys(
+                    self.conn, [(row, where) for row, _, where, _ in rows]
+                )
                 counts.notices = handles.notices
-                for index, (row, raw_id, where) in enumerate(rows):
+                for index, (row, raw_id, where, fetched) in enumerate(rows):
                     row = handles.apply(row)
                     said = index in declared
                     if isinstance(row, Post):
-                        posts.append(post_params(row, raw_id, now))
+                        observed = fetched or format_time(row.observed_at)
+                        posts.append(post_params(row, raw_id, now, observed))
                         post_rows.append(row)
                         origins.append(where)
                         post_tallied.append(("post", row.platform, row.id, "", row.id, said))
                     elif isinstance(row, Account):
-                        accounts.append(account_params(row, raw_id, now))
+                        observed = fetched or format_time(row.observed_at)
+                        accounts.append(account_params(row, raw_id, now, observed))
                         tallied.append(("account", row.platform, row.id, "", row.handle, said))
                     else:
                         follows.append(follow_params(row, now))

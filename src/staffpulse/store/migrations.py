@@ -147,6 +147,14 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
     BLUESKY_SHARED_TARGETS_MIGRATION,
     FAILED_IS_ERROR_MIGRATION,
+    (
+        "0010_observed_at",
+        # When an account's profile and a post's counts were observed (upsert_sql.py): an older
+        # observation no longer replaces a newer one. Rows already stored get NULL (unknown),
+        # which the next dated observation replaces.
+        "ALTER TABLE accounts ADD COLUMN observed_at TEXT;\n"
+        "ALTER TABLE posts ADD COLUMN observed_at TEXT;",
+    ),
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
     LISTEN_MIGRATION,

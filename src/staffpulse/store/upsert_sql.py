@@ -1,40 +1,84 @@
 """The SQL of the store's idempotent writes: one upsert per table, keyed by ``(platform, id)``.
 
 A later import may fill a field an earlier one lacked (``COALESCE``), but never blanks it.
+
+Profiles and counts change over time, and files are imported in any order: each row carries
+when it was observed (``observed_at``: a fetch's time, a twarc2 page's retrieval time, an
+archive's generation date). A row observed before the stored one only fills what the store
+lacks; a newer one, or one whose time neither knows, replaces it, as every write did before
+observation times were kept (a file a person wrote is taken as they wrote it). So the newest
+observation wins whatever the import order.
 """
 
 from __future__ import annotations
 
-ACCOUNT_UPSERT = """
+# The upsert's test of the incoming row: not observed before the stored one (its values win)
+_ACCOUNT_FRESH = (
+    "(excluded.observed_at IS NULL OR accounts.observed_at IS NULL"
+    " OR excluded.observed_at >= accounts.observed_at)"
+)
+_POST_FRESH = (
+    "(excluded.observed_at IS NULL OR posts.observed_at IS NULL"
+    " OR excluded.observed_at >= posts.observed_at)"
+)
+
+
+def _newer_or_kept(column: str, fresh: str, table: str) -> str:
+    """A nullable column: the fresher row's value, else the other's (a blank is filled)."""
+    return (
+        f"{column} = CASE WHEN {fresh} THEN COALESCE(excluded.{column}, {table}.{column})"
+        f" ELSE COALESCE({table}.{column}, excluded.{column}) END"
+    )
+
+
+def _text_newer_or_kept(column: str, fresh: str, table: str) -> str:
+    """A text column where '' is blank: the fresher row's text unless blank, else the other's."""
+    return (
+        f"{column} = CASE WHEN excluded.{column} != '' AND ({fresh} OR {table}.{column} = '')"
+        f" THEN excluded.{column} ELSE {table}.{column} END"
+    )
+
+
+def _observed(fresh: str, table: str) -> str:
+    return (
+        f"observed_at = CASE WHEN excluded.observed_at IS NOT NULL AND {fresh}"
+        f" THEN excluded.observed_at ELSE {table}.observed_at END"
+    )
+
+
+_A = "accounts"
+ACCOUNT_UPSERT = f"""
 INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avatar_url,
     avatar_path, followers, following, post_count, created_at, url, verified, raw_id, first_seen,
-    bio_known, name_known)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    bio_known, name_known, observed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, id) DO UPDATE SET
-    handle = excluded.handle,
-    handle_norm = excluded.handle_norm,
-    display_name = CASE WHEN excluded.display_name != '' THEN excluded.display_name
-                        ELSE accounts.display_name END,
-    bio = CASE WHEN excluded.bio != '' THEN excluded.bio ELSE accounts.bio END,
+    handle = CASE WHEN {_ACCOUNT_FRESH} THEN excluded.handle ELSE accounts.handle END,
+    handle_norm = CASE WHEN {_ACCOUNT_FRESH} THEN excluded.handle_norm
+                       ELSE accounts.handle_norm END,
+    {_text_newer_or_kept("display_name", _ACCOUNT_FRESH, _A)},
+    {_text_newer_or_kept("bio", _ACCOUNT_FRESH, _A)},
     bio_known = MAX(excluded.bio_known, accounts.bio_known),
     name_known = MAX(excluded.name_known, accounts.name_known),
-    avatar_url = COALESCE(excluded.avatar_url, accounts.avatar_url),
-    avatar_path = COALESCE(excluded.avatar_path, accounts.avatar_path),
-    followers = COALESCE(excluded.followers, accounts.followers),
-    following = COALESCE(excluded.following, accounts.following),
-    post_count = COALESCE(excluded.post_count, accounts.post_count),
+    {_newer_or_kept("avatar_url", _ACCOUNT_FRESH, _A)},
+    {_newer_or_kept("avatar_path", _ACCOUNT_FRESH, _A)},
+    {_newer_or_kept("followers", _ACCOUNT_FRESH, _A)},
+    {_newer_or_kept("following", _ACCOUNT_FRESH, _A)},
+    {_newer_or_kept("post_count", _ACCOUNT_FRESH, _A)},
     created_at = COALESCE(excluded.created_at, accounts.created_at),
-    url = COALESCE(excluded.url, accounts.url),
+    {_newer_or_kept("url", _ACCOUNT_FRESH, _A)},
     verified = MAX(excluded.verified, accounts.verified),
-    raw_id = COALESCE(excluded.raw_id, accounts.raw_id)
+    {_newer_or_kept("raw_id", _ACCOUNT_FRESH, _A)},
+    {_observed(_ACCOUNT_FRESH, _A)}
 """
 
-POST_UPSERT = """
+_P = "posts"
+POST_UPSERT = f"""
 INSERT INTO posts (platform, id, author_id, author_handle, text, created_at, lang, kind,
     reply_to_post_id, reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id,
     reposted_post_id, mentions, hashtags, urls, likes, reposts, replies, quotes, url, raw_id,
-    first_seen)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    first_seen, observed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, id) DO UPDATE SET
     -- a post first saved without its author (author_id '') gets it when a fuller copy comes
     author_id = CASE WHEN posts.author_id = '' THEN excluded.author_id ELSE posts.author_id END,
@@ -53,12 +97,13 @@ ON CONFLICT (platform, id) DO UPDATE SET
     mentions = CASE WHEN excluded.mentions != '[]' THEN excluded.mentions ELSE posts.mentions END,
     hashtags = CASE WHEN excluded.hashtags != '[]' THEN excluded.hashtags ELSE posts.hashtags END,
     urls = CASE WHEN excluded.urls != '[]' THEN excluded.urls ELSE posts.urls END,
-    likes = COALESCE(excluded.likes, posts.likes),
-    reposts = COALESCE(excluded.reposts, posts.reposts),
-    replies = COALESCE(excluded.replies, posts.replies),
-    quotes = COALESCE(excluded.quotes, posts.quotes),
+    {_newer_or_kept("likes", _POST_FRESH, _P)},
+    {_newer_or_kept("reposts", _POST_FRESH, _P)},
+    {_newer_or_kept("replies", _POST_FRESH, _P)},
+    {_newer_or_kept("quotes", _POST_FRESH, _P)},
     url = COALESCE(excluded.url, posts.url),
-    raw_id = COALESCE(excluded.raw_id, posts.raw_id)
+    raw_id = COALESCE(excluded.raw_id, posts.raw_id),
+    {_observed(_POST_FRESH, _P)}
 """
 
 FOLLOW_UPSERT = """
