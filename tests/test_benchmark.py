@@ -431,3 +431,44 @@ def test_the_report_says_the_benchmark_in_words_for_a_marketer(tmp_path: Path) -
     # each competitor's most important fix is said about it, not to it
     fixes = re.findall(r'<span class="fix-label">Fix first:</span> ([^<]*)<', page)
     assert fixes and not any(re.search(r"\byou(r)?\b", f, re.IGNORECASE) for f in fixes)
+
+
+def test_firms_with_no_posts_to_judge_are_counted_as_firms_not_as_missing(tmp_path: Path) -> None:
+    feeds = []
+    for i in range(4):  # staffing firms that only reply: no original post for Mix to judge
+        feed = FeedBuilder(f"replyfirm{i}")
+        feed.reply("someone", 12)
+        feeds.append(feed)
+    store = store_with(tmp_path, *feeds)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("".join(f"replyfirm{i},x,staffing firm\n" for i in range(4)))
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert all(row["mix"] is None for row in result.leaderboard)  # Mix n/a for each
+    jobs = result.claims[-1]
+    assert jobs["verdict"] == "too small to tell" and (jobs["n"], jobs["members"]) == (0, 4)
+    assert jobs["explanation"] == (
+        "Too few to tell: 0 of the 4 staffing firms have original posts to judge, "
+        "and we need at least 5."
+    )
+
+
+def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> None:
+    out = compare(
+        np.array([60.0, 70.0, 80.0]),
+        np.array([50.0, 55.0]),
+        "Vendors",
+        "Staffing firms",
+        "Voice",
+        members=(6, 2),
+    )
+    assert out["members"] == {"Vendors": 6, "Staffing firms": 2}
+    assert out["explanation"].endswith(
+        "Too few to tell: 3 of the 6 vendors and 2 staffing firms have a Voice score, "
+        "and we need at least 5 of each."
+    )
+    shares = np.array([0.9, 0.8, 0.7, 0.6, 0.1])
+    judged = mostly_job_ads(shares, "Staffing firms", members=7)
+    assert judged["explanation"].startswith(
+        "4 of 5 staffing firms with original posts to judge (80%) post more job ads"
+    )
+    assert judged["explanation"].endswith("The other 2 have none to judge.")

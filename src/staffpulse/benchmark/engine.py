@@ -286,6 +286,7 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
             "Vendors",
             "Staffing firms",
             p.capitalize(),
+            members=(int(vendors.sum()), int(firms.sum())),
         )
         for p in ("voice", "conversation")
     ]
@@ -300,7 +301,10 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     # a share from no original post, or from posts the model cannot read, is no evidence
     mix_scored = ~np.isnan(scores["mix"])
     if firms.any():
-        out.append(mostly_job_ads(shares[firms & mix_scored], "Staffing firms"))
+        group = mostly_job_ads(
+            shares[firms & mix_scored], "Staffing firms", members=int(firms.sum())
+        )
     else:
-        out.append(mostly_job_ads(shares[mix_scored], "Accounts"))
+        group = mostly_job_ads(shares[mix_scored], "Accounts", members=len(audits))
+    out.append(group)
     return out

@@ -65,16 +65,26 @@ def bootstrap_diff(
 
 
 def compare(
-    a: npt.NDArray[np.float64], b: npt.NDArray[np.float64], a_name: str, b_name: str, what: str
+    a: npt.NDArray[np.float64],
+    b: npt.NDArray[np.float64],
+    a_name: str,
+    b_name: str,
+    what: str,
+    members: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     """Does group a score higher than group b? Mann-Whitney (one-sided) and a bootstrap interval.
 
+    ``a`` and ``b`` are the scores of the members scored on ``what``; ``members`` is how many
+    accounts each segment has (as many as scores when not given), so that a segment whose
+    members have no score is not said to be missing from the group.
     ``explanation`` says it in plain words for a marketer; ``detail`` holds the statistics
     (interval, p-value), which the reports keep in their "How we test this" part.
     """
+    a_members, b_members = members or (int(a.size), int(b.size))
     out: dict[str, Any] = {
         "claim": f"{a_name} beat {b_name.lower()} on {what}",
         "n": {a_name: int(a.size), b_name: int(b.size)},
+        "members": {a_name: a_members, b_name: b_members},
         "median": {
             a_name: round(float(np.median(a)), 1) if a.size else None,
             b_name: round(float(np.median(b)), 1) if b.size else None,
@@ -94,9 +104,15 @@ def compare(
                 f"Typical {what} score: {a_name.lower()} {round(float(np.median(a)))}, "
                 f"{b_name.lower()} {round(float(np.median(b)))}. "
             )
+        if (a.size, b.size) == (a_members, b_members):
+            counted = f"the group has {_group(a.size, a_name)} and {_group(b.size, b_name)}"
+        else:  # members without a score (nothing to judge) are no evidence either way
+            counted = (
+                f"{_scored(a.size, a_members, a_name)} and {_scored(b.size, b_members, b_name)}"
+                f" have a {what} score"
+            )
         out["explanation"] = (
-            f"{medians}Too few to tell: the group has {_group(a.size, a_name)} and "
-            f"{_group(b.size, b_name)}, and we need at least {MIN_GROUP} of each."
+            f"{medians}Too few to tell: {counted}, and we need at least {MIN_GROUP} of each."
         )
         return out
     from scipy.stats import mannwhitneyu
@@ -141,6 +157,12 @@ def _group(n: int, name: str) -> str:
     return f"{n} {label[:-1] if n == 1 and label.endswith('s') else label}"
 
 
+def _scored(n: int, members: int, name: str) -> str:
+    """``0 of the 4 staffing firms``: of a segment's members, those with a figure; ``3
+    vendors`` when every member has one."""
+    return _group(n, name) if n == members else f"{n} of the {_group(members, name)}"
+
+
 def wilson(k: int, n: int) -> tuple[float, float]:
     """95% Wilson interval of a proportion."""
     if n == 0:
@@ -153,30 +175,42 @@ def wilson(k: int, n: int) -> tuple[float, float]:
 
 
 def mostly_job_ads(
-    job_shares: npt.NDArray[np.float64], group: str, cut: float = 0.5
+    job_shares: npt.NDArray[np.float64], group: str, cut: float = 0.5, members: int | None = None
 ) -> dict[str, Any]:
+    """Do most of the group post mostly job ads? ``job_shares`` are the shares of the members
+    with original posts Mix could judge; ``members`` is how many accounts the group has (as
+    many as shares when not given)."""
     n = int(job_shares.size)
+    members = n if members is None else members
     k = int((job_shares > cut).sum())
     low, high = wilson(k, n)
     out: dict[str, Any] = {
         "claim": f"{group} post mostly job ads",
         "group": group,
         "n": n,
+        "members": members,
         "mostly_job_ads": k,
         "share": round(k / n, 3) if n else None,
         "ci95": [round(low, 3), round(high, 3)] if n else None,
         "threshold": cut,
         "detail": None,
     }
-    if n < MIN_GROUP:
+    if n < MIN_GROUP and n == members:
         out["verdict"] = "too small to tell"
         out["explanation"] = (
             f"Too few to tell: the group has {_group(n, group)}, and we need at least {MIN_GROUP}."
         )
+    elif n < MIN_GROUP:  # members without original posts to judge are no evidence
+        out["verdict"] = "too small to tell"
+        out["explanation"] = (
+            f"Too few to tell: {_scored(n, members, group)} {'has' if n == 1 else 'have'} "
+            f"original posts to judge, and we need at least {MIN_GROUP}."
+        )
     else:
         out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
+        judged = "" if n == members else " with original posts to judge"
         out["explanation"] = (
-            f"{k} of {_group(n, group)} ({round(100 * k / n)}%) post more job ads than "
+            f"{k} of {_group(n, group)}{judged} ({round(100 * k / n)}%) post more job ads than "
             "anything else (over half of their original posts): "
             + {
                 "supported": "clearly most of them.",
@@ -184,6 +218,8 @@ def mostly_job_ads(
                 "mixed": "too close to half to tell with this few.",
             }[out["verdict"]]
         )
+        if n < members:
+            out["explanation"] += f" The other {members - n} have none to judge."
         out["detail"] = (
             f"95% interval of that share: {round(100 * low)}-{round(100 * high)}% "
             "(Wilson); the claim holds when the whole interval is above 50%."
