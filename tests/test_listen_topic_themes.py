@@ -192,3 +192,22 @@ def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(
 def test_the_work_sense_of_the_same_words_still_finds_its_theme() -> None:
     assert theme_of("I have an interview with a bank tomorrow, any tips?") == "interviews"
     assert theme_of("My manager micromanages every email I send") == "workplace"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where our university's 2027 football recruiting class ranks before fall camp",
+        "The five-star QB recruit commits to the Buckeyes on signing day",
+        "Basketball: the coach lands a 4-star point guard recruit",
+    ],
+)
+def test_sports_recruiting_is_not_recruiting_and_sourcing(text: str) -> None:
+    assert theme_of(text) != "recruiting"
+
+
+def test_staff_recruiting_stays_recruiting_and_sourcing() -> None:
+    assert theme_of("College recruiting season: how do you source interns?") == "recruiting"
+    assert theme_of("How do you close candidates who hold two offers?") == "recruiting"
+    # a bank closing its lobbies is not a recruiter closing a candidate
+    assert theme_of("Why won't the bank close its lobbies to protect the tellers?") is None

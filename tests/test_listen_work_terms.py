@@ -75,3 +75,14 @@ def test_praise_and_steve_jobs_are_no_job() -> None:
     assert names_work_matter("I lost my job last week")
     assert names_work_matter("Great jobs report this morning")
     assert work_subject("my co worker took credit again") == "the workplace"
+
+
+def test_a_recruit_of_a_sports_team_is_no_work_matter() -> None:
+    for text in (
+        "The five-star QB recruit commits to the Buckeyes on signing day",
+        "Basketball recruiting heats up: three recruits visit campus this weekend",
+    ):
+        assert not names_work_matter(text) and work_subject(text) is None, text
+    # "college recruiting" is campus hiring; a firm's pledge is no commit
+    assert work_subject("College recruiting season is here: apply early") == "recruiting"
+    assert names_work_matter("We are committed to recruiting veterans")

@@ -6,7 +6,9 @@ is "return to office", "we're" is "were"); a word ending in ``*`` matches every 
 capitals only ("AI", "HR", "RN"). "Hiring manager" and "credit union" are one word each, so
 that they are not a manager or a union; so are the software "package manager" and
 "client-side" (no manager, no staffing client), and a press "interview with" someone ("10 Years
-of Git: An Interview with ...") is no job interview. A few signs of job ads (pay figures, job links,
+of Git: An Interview with ...") is no job interview. Sport's recruiting ("WMU football's 2026
+recruiting class", :func:`~staffpulse.listen.work_terms.recruits_for_sport`) is never Recruiting
+& sourcing. A few signs of job ads (pay figures, job links,
 hashtags) are patterns on the raw text, tried only when the text holds the character they need.
 
 A text's score for a theme and the theme it is about follow the rules of
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from staffpulse.listen.topic_themes import THEMES, Pattern
-from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, URL_RE
+from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, URL_RE, recruits_for_sport
 
 _MENTION_RE = re.compile(r"(?<![\w.])@[\w.\-]+")
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -157,6 +159,8 @@ def theme_scores(text: str) -> dict[str, float]:
     for t, g in _hits(text.replace("\u2019", "'")):
         key = THEMES[t].key
         scores[key] = scores.get(key, 0.0) + THEMES[t].groups[g].weight
+    if recruits_for_sport(URL_RE.sub(" ", text)):  # a team's recruits are no staff
+        scores.pop("recruiting", None)
     return scores
 
 

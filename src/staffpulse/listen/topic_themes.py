@@ -273,8 +273,11 @@ THEMES: tuple[Theme, ...] = (
                 "intake call*|phone screen*|voicemail|outreach|inmail*|hiringmanager|"
                 "hiringmanagers",
            _p(r"\bAND\b[^.]*\bOR\b|\bOR\b[^.]*\bAND\b", " OR ", flags=0)),
+        # a recruiter "closes" a candidate; a bank closes its lobbies
         _g(0.5, "recruit|recruiter|recruiters|recruiting|recruitment|network|networking|"
-                "candidate|candidates|close|closing"),
+                "candidate|candidates",
+           _each("close|closing|closed", "candidates|candidate|the candidate|a candidate|"
+                 "the offer|an offer|offers|the req|reqs|the role|roles|the hire|hires")),
     ), minimum=0.5,
         search="recruiters / sourcing / boolean / cold calls / hiring managers / referrals"),
 )  # fmt: skip

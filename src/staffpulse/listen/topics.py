@@ -60,8 +60,9 @@ from staffpulse.store import Store
 # minimum similarity to join a topic, generic work words and names out; 3 = workplace themes
 # first, a lone document merged into the nearest topic, filler out of labels (November 2026);
 # 4 = "package manager", "client-side" and a press "interview with" out of the themes, "link",
-# "email", "meeting" and "client" out of labels.
-VERSION = 4
+# "email", "meeting" and "client" out of labels; 5 = sport's recruiting ("football recruiting
+# class") and a bare "close" ("close the lobbies") out of Recruiting & sourcing.
+VERSION = 5
 # A document joins a topic only this similar to it: at 0.1, posts sharing one common word
 # ("check", "work") made one topic of a BBC Brexit post and a Spotify support thread.
 DEFAULT_THRESHOLD = 0.15

@@ -3,8 +3,9 @@ work matter an angle or a topic label may name ("pay", "interviews", "remote wor
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
 purpose: "democrats hold office" is not about workplaces, "How does this labeler work?" is not
-about work, nor are "like a boss", a press "interview with" someone, a football "recruiting
-class", praise ("they do a superb job", "good job") or Steve Jobs.
+about work, nor are "like a boss", a press "interview with" someone, sport's recruiting ("a
+football recruiting class", "the five-star QB recruit commits"), praise ("they do a superb
+job", "good job") or Steve Jobs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ URL_RE = re.compile(r"https?://\S+|www\.\S+")
 PRESS_INTERVIEW_RE = re.compile(
     r"\b((?i:an|the) Interview|(?i:in an|exclusive) interview)(?= with\b)"
 )
+# Sport recruits players, not staff: "WMU football's 2026 recruiting class", "the five-star QB
+# recruit commits to Ohio State on signing day". In a post with one of these words a "recruit"
+# word names no work matter (nor the theme Recruiting & sourcing). "College" alone is no sign:
+# "college recruiting" is campus hiring, a staffing firm's business.
+SPORTS_RE = re.compile(
+    r"\b(football|basketball|baseball|softball|soccer|hockey|volleyball|lacrosse|wrestling|"
+    r"athletics|athletes?|ncaa|nfl|nba|wnba|mlb|nhl|signing day|(five|four|three|[345])-?star|"
+    r"(?-i:QBs?)|quarterbacks?|linebackers?|wide receivers?|running backs?|point guards?|"
+    r"tight ends?|(de)?commits|decommit\w*|verbal(ly)? commit\w*|committed to play|"
+    r"scholarship offers?|recruiting class(es)?|fall camp|spring game|touchdowns?)\b",
+    re.IGNORECASE,
+)
+_RECRUIT_RE = re.compile(r"\brecruit\w*", re.IGNORECASE)
 _WORK_TERMS_RE = re.compile(
     r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
@@ -75,9 +89,20 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 
+def recruits_for_sport(text: str) -> bool:
+    """A "recruit" word in a post about sport (:data:`SPORTS_RE`): players, not staff."""
+    return _RECRUIT_RE.search(text) is not None and SPORTS_RE.search(text) is not None
+
+
+def _words_of(text: str) -> str:
+    """The text without links, and without its "recruit" words when they are about sport."""
+    plain = URL_RE.sub(" ", text)
+    return _RECRUIT_RE.sub(" ", plain) if recruits_for_sport(plain) else plain
+
+
 def names_work_matter(text: str) -> bool:
     """The text names a work matter in unambiguous words (see the module docstring)."""
-    return _WORK_TERMS_RE.search(URL_RE.sub(" ", text)) is not None
+    return _WORK_TERMS_RE.search(_words_of(text)) is not None
 
 
 def is_work_term(term: str) -> bool:
@@ -88,7 +113,7 @@ def is_work_term(term: str) -> bool:
 def work_subjects(text: str) -> list[str]:
     """Every work matter the text names, most specific first, each once: a post that names
     several ("HR", "recruiting", "candidates", "interviews") is about work beyond doubt."""
-    plain = URL_RE.sub(" ", text)
+    plain = _words_of(text)
     found = [subject for pattern, subject in _SUBJECTS if pattern.search(plain)]
     return list(dict.fromkeys(found))
 
@@ -96,7 +121,7 @@ def work_subjects(text: str) -> list[str]:
 def work_subject(text: str) -> str | None:
     """The work matter the text is about, as an angle names it ("pay", "interviews"), or
     None when it names none: then the angle stays generic rather than built on a stray word."""
-    plain = URL_RE.sub(" ", text)
+    plain = _words_of(text)
     for pattern, subject in _SUBJECTS:
         if pattern.search(plain):
             return subject
