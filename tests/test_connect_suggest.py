@@ -328,6 +328,8 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
     assert stored and all(s.handle_known and s.label == f"@{s.handle}" for s in stored)
     (id_only,) = [s for s in found.suggestions if s.account_id == unseen]
     assert not id_only.handle_known and id_only.label == f"account id {unseen}"
+    # --json, like the CSV, gives no handle rather than the id posing as one
+    assert id_only.as_dict()["handle"] == "" and id_only.as_dict()["id"] == unseen
     # the model saw nothing of it but the digits of its id: no role is claimed
     assert id_only.role is None and not id_only.explanation.startswith("other")
 

@@ -37,7 +37,8 @@ class Suggestion:
     explanation: str
     account: Account | None = field(default=None, compare=False, repr=False)
     # False for an account seen only by its id (a reply to a user id, a follow edge): its
-    # ``handle`` is then that id
+    # ``handle`` is then that id, and ``as_dict`` gives an empty handle (as the CSV does), so
+    # that a script never takes the id for a handle
     handle_known: bool = True
 
     @property
@@ -56,7 +57,7 @@ class Suggestion:
             "rank": self.rank,
             "platform": self.platform,
             "id": self.account_id,
-            "handle": self.handle,
+            "handle": self.handle if self.handle_known else "",
             "display_name": self.display_name,
             "url": self.url,
             "role": self.role,
