@@ -165,8 +165,12 @@ def test_missing_author_and_date_are_kept_with_one_notice_per_file() -> None:
 
 def test_notice_names_only_what_is_missing() -> None:
     notices = [i for i in Twarc2().read(FIXTURES / "pages.jsonl") if isinstance(i, Notice)]
-    # Every tweet there has an author; one flattened reference (190) has no created_at.
-    assert [n.message.split(" (")[0] for n in notices] == ["1 post has no date"]
+    # Every tweet there has an author; one flattened reference (190) has no created_at. The
+    # error X listed on the first page is told apart.
+    assert [n.message.split(" (")[0] for n in notices] == [
+        "1 post has no date",
+        "the file also lists 1 error X returned",
+    ]
 
 
 def test_posts_without_a_date_are_dated_from_their_ids_and_the_notice_says_so(
@@ -321,3 +325,32 @@ def test_rows_are_observed_when_twarc_retrieved_them_else_as_of_the_newest_tweet
     newest = max(row.created_at for row in saved if isinstance(row, Post) and row.created_at)
     assert [str(t) for t in retrieved] == ["2026-03-05 08:00:00+00:00"]
     assert {row.observed_at for row in saved} == {newest}
+
+
+def test_errors_x_returned_are_told_once_per_file_and_skip_nothing(tmp_path: Path) -> None:
+    page = json.loads((FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    page["errors"] = [
+        {
+            "resource_type": "user",
+            "type": "https://api.twitter.com/2/problems/resource-not-found",
+            "detail": "User has been suspended: [gone].",
+        }
+    ]
+    path = tmp_path / "search.jsonl"
+    path.write_text(json.dumps(page) + "\n" + json.dumps(page) + "\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+    told = [n.message for n in report.notices if "X returned" in n.message]
+    assert told == [
+        "the file also lists 2 errors X returned (2 users suspended); they were not data to import"
+    ]
+    assert report.skipped == 0 and report.posts > 0
+
+
+def test_the_real_user_pages_tell_their_errors(shared_data: Path) -> None:
+    real = shared_data / "formats" / "twarc2_jsonl_real" / "users.jsonl"
+    notices = [n for n in Twarc2().read(real) if isinstance(n, Notice)]
+    assert [n.message for n in notices if "X returned" in n.message] == [
+        "the file also lists 8 errors X returned (7 posts not found or not authorised and"
+        " 1 user not found); they were not data to import"
+    ]

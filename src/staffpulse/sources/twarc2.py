@@ -46,9 +46,11 @@ from staffpulse.sources.jsonio import (
     looks_native,
 )
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
+from staffpulse.sources.x_api_errors import ApiErrors
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
 from staffpulse.sources.x_v2_gaps import FieldGaps
+from staffpulse.sources.x_v2_items import Labeled, fail_item, is_user, labelled_objects
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
@@ -58,7 +60,6 @@ PAGE_START_RE = re.compile(rb'^\s*\{\s*"(data|includes|errors|meta)"\s*:')
 KIND_PRIORITY = {"retweeted": 0, "replied_to": 1, "quoted": 2}
 # What one malformed tweet or user can raise: it skips that item, never the whole page.
 ITEM_ERRORS = (ValueError, TypeError, OverflowError)
-Labeled = tuple[str, Mapping[str, Any]]  # where an item sits ("data[3]") and the item
 
 
 def _count(metrics: Any, key: str) -> int | None:
@@ -177,41 +178,6 @@ class EditTracker:
     kept_latest: set[str] = field(default_factory=set)
 
 
-def _is_user(obj: Mapping[str, Any]) -> bool:
-    return "username" in obj and "text" not in obj
-
-
-def _fail(errors: list[str] | None, label: str, obj: Mapping[str, Any], exc: Exception) -> None:
-    """Describe a skipped item; without an ``errors`` list the caller wants the old strictness."""
-    what = "user" if _is_user(obj) else "tweet"
-    item_id = get_str(obj, "id")
-    name = f"{what} {item_id}" if item_id else ""
-    if label == what:  # a flattened line's own tweet (or a lone user): its id says it all
-        label, name = name or label, ""
-    message = f"{label} ({name}): {exc}" if name else f"{label}: {exc}"
-    if errors is None:
-        raise ValueError(message) from exc
-    errors.append(message)
-
-
-def _objects(label: str, value: Any, errors: list[str] | None) -> list[Labeled]:
-    """The objects of a list (or one object), labelled ``label[i]``; other items are reported."""
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        return [(label, value)]
-    if not isinstance(value, list):
-        _fail(errors, label, {}, ValueError(f"not a list of objects ({type(value).__name__})"))
-        return []
-    out: list[Labeled] = []
-    for number, item in enumerate(value):
-        if isinstance(item, dict):
-            out.append((f"{label}[{number}]", item))
-        else:
-            _fail(errors, f"{label}[{number}]", {}, ValueError("not a JSON object"))
-    return out
-
-
 def rows_from_v2(
     payload: Mapping[str, Any],
     edits: EditTracker | None = None,
@@ -229,19 +195,19 @@ def rows_from_v2(
     users: list[Labeled] = []
     tweets: list[Labeled] = []  # data first, then includes (data wins on duplicates)
     if any(key in payload for key in ("data", "includes", "errors", "meta")):
-        items = _objects("data", payload.get("data"), errors)
+        items = labelled_objects("data", payload.get("data"), errors)
         raw_includes = payload.get("includes")
         includes: Mapping[str, Any] = raw_includes if isinstance(raw_includes, dict) else {}
         for item in items:
-            (users if _is_user(item[1]) else tweets).append(item)
-        users.extend(_objects("includes.users", includes.get("users"), errors))
-        tweets.extend(_objects("includes.tweets", includes.get("tweets"), errors))
+            (users if is_user(item[1]) else tweets).append(item)
+        users.extend(labelled_objects("includes.users", includes.get("users"), errors))
+        tweets.extend(labelled_objects("includes.tweets", includes.get("tweets"), errors))
         quiet = errors or any(key in payload for key in ("errors", "meta"))
         if not (users or tweets or quiet):
             raise ValueError("page has no 'data'")
     elif "id" in payload and "text" in payload:  # flattened tweet
         _flatten_into(payload, tweets, users)
-    elif _is_user(payload) and "id" in payload:
+    elif is_user(payload) and "id" in payload:
         users.append(("user", payload))
     else:
         raise ValueError("neither an X API v2 page, a tweet nor a user")
@@ -287,7 +253,7 @@ def _rows(
             account = account_from_v2_user(user, observed)
         except ITEM_ERRORS as exc:
             if not user_id or user_id not in failed:
-                _fail(errors, label, user, exc)
+                fail_item(errors, label, user, exc)
             failed.add(user_id)
             continue
         accounts.setdefault(account.id, account)
@@ -306,7 +272,7 @@ def _rows(
         try:
             post = post_from_v2_tweet(tweet, handles, remap, observed)
         except ITEM_ERRORS as exc:
-            _fail(errors, label, tweet, exc)
+            fail_item(errors, label, tweet, exc)
             continue
         parsed[post.id] = (tweet, post)
     posts: list[Post] = []
@@ -352,8 +318,7 @@ class Twarc2:
         return b'"edit_history_tweet_ids"' in head or (b'"author_id"' in head and b'"text"' in head)
 
     def read(self, path: Path) -> Iterator[Item]:
-        edits = EditTracker()
-        gaps = FieldGaps()
+        edits, gaps, told = EditTracker(), FieldGaps(), ApiErrors()
         if not is_json_lines(path):
             try:
                 document = load_document(path)
@@ -361,23 +326,31 @@ class Twarc2:
                 line, records = getattr(exc, "line", 1), getattr(exc, "records", 1)
                 yield Problem(str(path), line, str(exc), records)
                 return
-            yield from self._one(document, path, None, edits, gaps)
+            yield from self._one(document, path, None, edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, Exception):
                     yield Problem(str(path), number, json_error_message(obj))
                     continue
-                yield from self._one(obj, path, number, edits, gaps)
-        # Told once per file as a Notice, not a Problem: these posts are kept, not skipped.
-        for message in gaps.messages():
-            yield Notice(str(path), message)
+                yield from self._one(obj, path, number, edits, gaps, told)
+        # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
+        for message in [*gaps.messages(), told.message()]:
+            if message:
+                yield Notice(str(path), message)
 
     def _one(
-        self, obj: Any, path: Path, line: int | None, edits: EditTracker, gaps: FieldGaps
+        self,
+        obj: Any,
+        path: Path,
+        line: int | None,
+        edits: EditTracker,
+        gaps: FieldGaps,
+        told: ApiErrors,
     ) -> Iterator[Item]:
         if not isinstance(obj, dict):
             yield Problem(str(path), line, "not a JSON object")
             return
+        told.add(obj)
         errors: list[str] = []
         try:
             rows = rows_from_v2(obj, edits, errors, gaps)
