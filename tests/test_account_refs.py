@@ -4,8 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from staffpulse.account_refs import find_account_ref, parse_account_ref, read_account_ref
-from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
+from staffpulse.account_refs import (
+    explain_missing_account,
+    find_account_ref,
+    parse_account_ref,
+    read_account_ref,
+)
+from staffpulse.errors import AmbiguousAccountError, InputError, NoSuchAccountError, NotFoundError
 from staffpulse.models import Account, Post, Provenance
 from staffpulse.store import Store, open_store
 
@@ -107,3 +112,23 @@ def test_a_handle_on_another_platform_is_told_where_it_is(store: Store) -> None:
     assert caught.value.message == "@ridgeway.bsky.social is on Bluesky, not X"
     assert "--platform bluesky" in str(caught.value.hint)
     assert "import" not in str(caught.value.hint)  # it is imported already
+
+
+def test_a_missing_account_says_which_handle_and_platform_it_looked_for(store: Store) -> None:
+    with pytest.raises(NoSuchAccountError) as caught:
+        find_account_ref(store, "@Acme_Stafing", "x")
+    assert (caught.value.handle, caught.value.platform) == ("Acme_Stafing", "x")
+    with pytest.raises(NoSuchAccountError) as elsewhere:
+        find_account_ref(store, "ridgeway.bsky.social", "x")
+    assert elsewhere.value.platform == "x"
+
+
+def test_only_a_missing_account_is_explained_by_close_handles(store: Store) -> None:
+    # worded like a missing account, but another failure: told as it is, with no guesses
+    other = NotFoundError("no account of the cohort has posts in the store")
+    assert explain_missing_account(store, "acme_stafing", "x", other) is other
+    missing = NoSuchAccountError("acme_stafing", "x")
+    assert (
+        "did you mean @Acme_Staffing (x)?"
+        in explain_missing_account(store, "acme_stafing", "x", missing).message
+    )

@@ -18,7 +18,7 @@ from staffpulse.connect.handles import (
     merge_pending,
     pending_entries,
 )
-from staffpulse.errors import FetchError, NotFoundError
+from staffpulse.errors import FetchError, NotFoundError, StoreError
 from staffpulse.models import Account, Provenance
 from staffpulse.store import Store
 
@@ -247,3 +247,25 @@ def test_a_retry_merges_a_handle_and_its_did_once_both_are_fetched() -> None:
     (row,) = list_handles(store)
     assert (row.handle, row.account_id) == ("benoist.dev", BSKY_DID)
     assert row.status != "pending"
+
+
+def test_a_store_error_is_reported_not_taken_for_a_missing_account_and_fetched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = build_store()
+    calls: list[str] = []
+
+    def locked(handle: str, platform: str | None = None) -> Account:
+        raise StoreError("the store is locked by another program", hint="close it and retry")
+
+    monkeypatch.setattr(store, "find_account", locked)
+    with pytest.raises(StoreError, match="locked"):
+        add_handles(store, [HandleEntry("x", "fresh_one", "f:1")], fetcher=_fetcher(calls))
+    assert calls == []  # no fetch (on X: no paid credits) for an account that may be stored
+
+
+def test_a_handle_not_in_the_store_is_still_fetched() -> None:
+    store = build_store()
+    calls: list[str] = []
+    report = add_handles(store, [HandleEntry("x", "nobody_here", "f:1")], fetcher=_fetcher(calls))
+    assert calls == ["nobody_here"] and report.added[0].status == "fetched"

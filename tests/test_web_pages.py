@@ -319,3 +319,26 @@ def test_the_audit_page_of_an_account_without_posts_says_what_to_do_on_the_page(
     assert "no posts of @quiet in the store" in text
     assert "import its posts on the Import page first" in text  # the page's words, no command
     assert "staffpulse import" not in text
+
+
+def test_a_broken_cohort_leaves_out_the_strips_but_a_store_failure_is_told(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.errors import MissingFileError, StoreError
+
+    def cohort_gone(request: Any) -> Any:
+        raise MissingFileError("cohort.csv: no such file", hint="choose the cohort again")
+
+    monkeypatch.setattr("staffpulse.web.routes_bench.benchmark_data", cohort_gone)
+    with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
+        page = c.get("/audit/x/brightpathstaff")
+    assert page.status_code == 200 and "Four pillars" in page.text
+    assert "Where you stand among" not in page.text
+
+    def store_locked(request: Any) -> Any:
+        raise StoreError("the store is locked by another program", hint="close it and retry")
+
+    monkeypatch.setattr("staffpulse.web.routes_bench.benchmark_data", store_locked)
+    with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
+        page = c.get("/audit/x/brightpathstaff")
+    assert page.status_code == 503 and "locked by another program" in page.text

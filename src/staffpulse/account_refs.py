@@ -26,7 +26,7 @@ import difflib
 import re
 from collections.abc import Callable
 
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.handles import as_url, parse_handle
 from staffpulse.models import (
     PLATFORM_ALIASES,
@@ -136,8 +136,9 @@ def explain_missing_account(
     """``error`` (no account ``handle`` on ``platform``) told what the store holds instead:
     the handle on another platform (``use_platform(p)`` says how to ask for it), else the
     closest stored handles. ``error`` itself when there is nothing better to say (or it is
-    not a "no account" error, e.g. a Mastodon user part that matches several accounts)."""
-    if not error.message.startswith("no account"):
+    not a :class:`NoSuchAccountError`, e.g. a Mastodon user part that matches several
+    accounts)."""
+    if not isinstance(error, NoSuchAccountError):
         return error
     norm = handle.strip().lstrip("@").lower()
     if not norm:
@@ -148,7 +149,9 @@ def explain_missing_account(
         if same:
             elsewhere = sorted(same)
             on = " and ".join(platform_name(p) for p in elsewhere)
-            return NotFoundError(
+            return NoSuchAccountError(
+                handle,
+                platform,
                 f"@{same[elsewhere[0]]} is on {on}, not {platform_name(platform)}",
                 hint=use_platform(elsewhere[0]),
             )
@@ -158,7 +161,9 @@ def explain_missing_account(
     if not close:
         return error
     offered = " or ".join(f"@{h} ({p})" for h, p in close)
-    return NotFoundError(
+    return NoSuchAccountError(
+        handle,
+        platform,
         f"{error.message}: did you mean {offered}?",
         hint="check the spelling (staffpulse accounts lists every stored account), or import "
         "its posts first (staffpulse import FILE)",

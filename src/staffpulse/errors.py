@@ -19,6 +19,7 @@ Hierarchy::
     │   └── EmptyInputError          the file or folder holds nothing to import
     │       └── NothingImportedError files read, but none held a record (exit 1)
     ├── NotFoundError                an account, audit or conversation is not in the store
+    │   ├── NoSuchAccountError       no stored account has that handle (on that platform)
     │   └── AmbiguousAccountError    a handle names accounts on several platforms
     ├── ModelError                   a shipped model artifact is missing or corrupt
     └── FetchError                   a live platform call failed
@@ -119,6 +120,26 @@ class NotFoundError(StaffpulseError):
     """Something the user asked for is not in the store."""
 
     exit_code = 66  # EX_NOINPUT
+
+
+class NoSuchAccountError(NotFoundError):
+    """No stored account has ``handle`` (on ``platform``, when one was asked for).
+
+    Its own class so that a caller may act on "not there" (fetch the account, suggest a close
+    handle) and let every other failure, a locked store or a bad handle, be reported.
+    """
+
+    def __init__(
+        self,
+        handle: str,
+        platform: str | None,
+        message: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        where = f" on {platform}" if platform else ""
+        super().__init__(message or f"no account '{handle}'{where} in the store", hint=hint)
+        self.handle = handle
+        self.platform = platform
 
 
 class AmbiguousAccountError(NotFoundError):

@@ -28,7 +28,7 @@ from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_
 from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
 from staffpulse.connect.handle_files import read_handles as read_handles
-from staffpulse.errors import AuthError, StaffpulseError
+from staffpulse.errors import AuthError, NoSuchAccountError, StaffpulseError
 from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
 from staffpulse.handles import MASTODON_USER_RE as MASTODON_USER_RE
 from staffpulse.handles import PLATFORMS as PLATFORMS
@@ -103,9 +103,12 @@ class AddReport:
 
 
 def _find(store: Store, platform: str, handle: str) -> Account | None:
+    """The stored account, or None when there is none. Any other failure (a locked store, a
+    handle the store cannot take) is raised: taken for "not there", it would start a fetch,
+    which on X spends paid credits."""
     try:
         return store.find_account(handle, platform)
-    except StaffpulseError:
+    except NoSuchAccountError:
         return None
 
 

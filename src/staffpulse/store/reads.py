@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from staffpulse.errors import AmbiguousAccountError, NotFoundError
+from staffpulse.errors import AmbiguousAccountError, NoSuchAccountError, NotFoundError
 from staffpulse.models import (
     POST_KINDS,
     Account,
@@ -102,9 +102,9 @@ class ReadMixin:
                     hint=f"give the whole handle, e.g. @{rows[0]['handle']}",
                 )
         if not rows:
-            where = f" on {platform}" if platform else ""
-            raise NotFoundError(
-                f"no account '{handle}'{where} in the store",
+            raise NoSuchAccountError(
+                handle,
+                platform,
                 hint="import its posts first (staffpulse import FILE), or run: staffpulse accounts",
             )
         if len({row["platform"] for row in rows}) > 1:

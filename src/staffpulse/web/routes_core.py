@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import InputError, NotFoundError, StaffpulseError
 from staffpulse.report.html import audit_context, render_audit_html
 from staffpulse.web.app import flash_redirect, web
 from staffpulse.web.background import job_progress
@@ -139,7 +139,10 @@ def _benchmark_for(request: Request, platform: str, handle: str) -> BenchmarkRes
 
     try:
         bench = benchmark_data(request)
-    except StaffpulseError:
+    except (InputError, NotFoundError):
+        # a cohort that no longer works (its file gone or unreadable, none of its accounts
+        # stored): the audit shows without strips and the Benchmark page says why. A store or
+        # model failure is not hidden here: the page reports it.
         return None
     if isinstance(bench, Job):
         return None
