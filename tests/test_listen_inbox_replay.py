@@ -1,0 +1,55 @@
+"""A replay (a store with nothing live) is ranked as of the same time with and without --topic,
+and a topic with nothing to join points to the topics the unfiltered inbox offers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import Store, open_store
+
+# an archive: nothing was active in the last 30 days of the real time
+NEWEST = datetime.now(UTC).replace(microsecond=0) - timedelta(days=500)
+
+
+def post(pid: str, text: str, age: timedelta) -> Post:
+    return Post(platform="x", id=pid, author_id=f"u{pid}", text=text, created_at=NEWEST - age)
+
+
+POSTS = [
+    post("ask", "What is the one interview question you always ask candidates?", timedelta()),
+    post(
+        "ghost", "Got ghosted by a candidate again, two weeks of radio silence", timedelta(days=1)
+    ),
+    # a pay question from years before: outside the window of the replay
+    post("pay", "How do you handle salary negotiation with a counteroffer?", timedelta(days=900)),
+]
+
+
+def inbox(store: Store, **kw: Any) -> Inbox:
+    scorer: Any = FakeScorer()
+    return build_inbox(store, text_model=scorer, role_model=None, **kw)
+
+
+def test_a_topic_is_replayed_as_of_the_same_time_as_the_whole_inbox(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(POSTS, provenance("twarc2", tmp_path / "search.jsonl"))
+        everything = inbox(store)
+        pay = inbox(store, topic="pay")
+    assert everything.replay and pay.replay
+    assert pay.ranked_as_of == everything.ranked_as_of == NEWEST + timedelta(hours=1)
+    assert pay.topic_matched and pay.items == []
+    when = everything.ranked_as_of.strftime("%d %b %Y")
+    assert any(f"on topic 'pay' was active in the 30 days before {when}" in n for n in pay.notes)
+    # the other topics named are the unfiltered inbox's, with the same counts
+    offered = sorted((c.label, c.open) for c in everything.topic_choices)
+    assert offered == sorted((i.topic_label, 1) for i in everything.items)
+    listed = ", ".join(f"{label} ({n})" for label, n in offered)
+    note = next(n for n in pay.notes if n.startswith("other topics with conversations to join"))
+    assert sorted(note.split(": ", 1)[1].split(", ")) == sorted(listed.split(", "))
