@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from datetime import UTC, datetime
@@ -219,3 +220,52 @@ def test_an_archive_older_than_the_stored_profile_does_not_roll_it_back(tmp_path
     assert store.find_account("AcmeStaffing").bio == "Now placing nurses too"
     stored = store.conn.execute("SELECT DISTINCT observed_at FROM posts").fetchall()
     assert [row[0] for row in stored] == ["2021-11-20T16:22:24Z"]  # the posts' likes, as of then
+
+
+def _archive_of(tmp_path: Path, tweets: list[dict[str, object]]) -> Path:
+    """A minimal archive: account.js and tweets.js holding ``tweets``."""
+    data = tmp_path / "archive" / "data"
+    data.mkdir(parents=True)
+    account = {"account": {"accountId": "9001", "username": "AcmeStaffing"}}
+    (data / "account.js").write_text(
+        f"window.YTD.account.part0 = {json.dumps([account])}", encoding="utf-8"
+    )
+    entries = json.dumps([{"tweet": tweet} for tweet in tweets], ensure_ascii=False)
+    (data / "tweets.js").write_text(f"window.YTD.tweets.part0 = {entries}", encoding="utf-8")
+    return data.parent
+
+
+def _linking(tweet_id: str, text: str, expanded: str) -> dict[str, object]:
+    return {
+        "id_str": tweet_id,
+        "created_at": "Sun Mar 01 14:05:00 +0000 2026",
+        "full_text": text,
+        "entities": {"urls": [{"url": "https://t.co/q1", "expanded_url": expanded}]},
+    }
+
+
+def test_a_link_in_quotation_marks_or_to_a_tweets_photo_is_a_quote(tmp_path: Path) -> None:
+    archive = _archive_of(
+        tmp_path,
+        [
+            _linking(
+                "300",
+                "Our recruiter put it best: “skills first https://t.co/q1”",
+                "https://twitter.com/hrweekly/status/555",
+            ),
+            _linking(
+                "301",
+                "This chart of hiring trends https://t.co/q1",
+                "https://twitter.com/jobsdata/status/556/photo/1",
+            ),
+            _linking(
+                "302", "Read our blog https://t.co/q1", "https://acme.example/blog/status/557"
+            ),
+        ],
+    )
+    posts = {p.id: p for p in _rows(list(XArchive().read(archive))) if isinstance(p, Post)}
+    assert (posts["300"].kind, posts["300"].quoted_post_id) == ("quote", "555")
+    assert posts["300"].mentions[:1] == ("hrweekly",)
+    assert (posts["301"].kind, posts["301"].quoted_post_id) == ("quote", "556")
+    assert posts["301"].mentions[:1] == ("jobsdata",)
+    assert posts["302"].kind == "original"  # a link that is not to a tweet

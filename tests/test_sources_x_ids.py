@@ -47,3 +47,9 @@ def test_the_quoted_author_comes_first_once() -> None:
     assert quoted_author_first(("bob", "janedoe"), urls, "150") == ("janedoe", "bob")
     assert quoted_author_first(("bob",), urls, "151") == ("bob",)  # a link to another tweet
     assert quoted_author_first(("bob",), ["https://x.com/i/status/150"], "150") == ("bob",)
+
+
+def test_a_link_to_a_tweets_photo_or_video_names_the_tweet() -> None:
+    assert status_link("https://twitter.com/jobsdata/status/556/photo/1") == ("jobsdata", "556")
+    assert status_link("https://x.com/jobsdata/status/556/video/2?s=20") == ("jobsdata", "556")
+    assert status_link("https://x.com/jobsdata/status/556/likes") is None

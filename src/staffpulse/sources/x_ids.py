@@ -24,8 +24,10 @@ TWITTER_EPOCH_MS = 1288834974657
 # before, not snowflakes. X ids are signed 64-bit numbers, so nothing at or above 2^63 is one.
 FIRST_SNOWFLAKE = 1 << 42
 LAST_SNOWFLAKE = (1 << 63) - 1
+# A link to a tweet's photo or video (``.../status/<id>/photo/1``) is a link to the tweet.
 STATUS_URL_RE = re.compile(
-    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w+)/status(?:es)?/(\d+)/?(?:\?.*)?$"
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/(\w+)/status(?:es)?/(\d+)"
+    r"(?:/(?:photo|video)/\d+)?/?(?:\?.*)?$"
 )
 # x.com/i/status/<id> points at a tweet by id alone: "i" is no one's handle.
 NOT_A_HANDLE = "i"

@@ -36,6 +36,9 @@ from staffpulse.store.core import Record
 
 PLATFORM = "x"
 RT_RE = re.compile(r"^RT @(\w+):")
+# What may follow a tweet's closing link (no t.co link ends with one): spaces, closing quotation
+# marks and brackets, and end punctuation
+LINK_CLOSERS = " \t\n\u201d\u2019\"')]}\u00bb.,;:!?\u2026"
 
 
 def x_time(value: Any) -> datetime | None:
@@ -104,7 +107,8 @@ def trailing_status_link(tweet: Mapping[str, Any], text: str) -> tuple[str | Non
         return None
     short = str(last.get("url") or "")
     link = status_link(str(last.get("expanded_url") or ""))
-    if link is not None and short and text.rstrip().endswith(short):
+    # a quote written inside quotation marks ends with the link and the closing mark
+    if link is not None and short and text.rstrip(LINK_CLOSERS).endswith(short):
         return link
     return None
 
