@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from staffpulse.sources.jsonio import (
+    MAX_DOCUMENT_BYTES,
     DocumentError,
     count_entries,
     is_json_lines,
@@ -97,3 +98,35 @@ def test_a_file_cut_short_says_what_happened_once_where_and_what_to_do(tmp_path:
     assert f"feed.json:{line}: the file looks cut short: it stops in the middle" in said
     assert said.count(f"line {line}") == 0  # placed once, by the prefix; not said again
     assert "What to do: download or export the file again" in said
+
+
+def test_a_document_too_large_to_read_whole_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: nothing is written, nothing must be read
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert message.startswith("too large to read as one JSON document (512 MB, more than 512 MB)")
+    assert "export it as JSON Lines" in message and caught.value.line == 1
+
+
+def test_a_folder_import_reports_a_document_too_large_and_imports_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    page = {"data": [{"id": "1", "text": "we are hiring", "author_id": "9",
+                      "created_at": "2026-03-01T10:00:00.000Z"}]}  # fmt: skip
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "small.json").write_text(json.dumps(page))
+    big = {"data": [{**page["data"][0], "id": str(n), "text": "x" * 100} for n in range(2, 30)]}
+    (tmp_path / "in" / "big.json").write_text(json.dumps(big, indent=2))  # one document
+    monkeypatch.setattr("staffpulse.sources.jsonio.MAX_DOCUMENT_BYTES", 1_000)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [tmp_path / "in"])
+        stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert stored == ["1"] and report.skipped == 1
+    (problem,) = report.problems
+    assert problem.file.endswith("big.json") and "too large" in problem.message

@@ -19,6 +19,8 @@ import orjson
 
 from staffpulse.sources.base import bom_codec, first_bad_line
 
+# A whole-file document is parsed in memory, several times its size: past this, ask for JSON
+# Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 
 
@@ -331,7 +333,17 @@ def _at_end(data: bytes, line: int, column: int) -> bool:
 
 def load_document(path: Path) -> Any:
     """One JSON document (a saved API response), in UTF-8 or, by its BOM, UTF-16/32. Raises
-    :class:`DocumentError` (a ValueError) naming the line and column when it does not parse."""
+    :class:`DocumentError` (a ValueError) naming the line and column when it does not parse,
+    and without reading it when it is larger than :data:`MAX_DOCUMENT_BYTES`: each reader
+    reports that file as skipped, and the import goes on with the others."""
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"too large to read as one JSON document ({_size_text(size)}, more than"
+            f" {_size_text(MAX_DOCUMENT_BYTES)}): export it as JSON Lines (one response a line)"
+            " or split it into smaller files, then import it again",
+            1,
+        )
     data = path.read_bytes()
     codec = bom_codec(data[:4])
     if codec is not None:
@@ -352,6 +364,14 @@ def load_document(path: Path) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise document_error(data, exc) from None
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB"
+    if size >= 1024**2:
+        return f"{size / 1024**2:.0f} MB"
+    return f"{size:,} bytes"
 
 
 def get_str(obj: Any, *keys: str) -> str | None:
