@@ -3,6 +3,7 @@ shipped model (features: test_signals_role_features.py; evaluation: test_signals
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from pathlib import Path
@@ -325,6 +326,27 @@ def test_shipped_model_clear_cases() -> None:
     assert out.role[3] == "staffing_firm" and out.kind[3] == "org"
     assert out.role[4] == "hr_pro"
     assert load_role_model() is model  # cached
+
+
+def test_a_product_with_a_one_word_name_and_no_we_is_an_organization() -> None:
+    """The learned heads read "Workvault" with a product's bio and no posts as a person; the
+    product-bio cue makes it an organization, and no person's role (an HR professional)."""
+    model = load_role_model()
+    names, bios = (
+        ["Workvault", "Dana"],
+        [
+            "Enterprise cloud applications for finance and HR.",
+            "Software engineer at Acme. Views my own.",
+        ],
+    )
+    out = model.predict(names, bios, None)
+    assert out.kind == ["org", "person"]
+    assert out.role[0] not in roles_mod.PERSON_ONLY_ROLES
+    plain = copy.copy(model)
+    plain.product_bios = False
+    without = plain.predict(names, bios, None)
+    assert without.kind[0] == "person" and without.p_org[0] < out.p_org[0]
+    assert without.p_org[1] == out.p_org[1]  # a person's bio is left alone
 
 
 def test_shipped_model_on_dev_labels(shared_data: Path) -> None:

@@ -40,6 +40,7 @@ from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_linear import fit_head, logit
+from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 
 ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
 PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
@@ -173,6 +174,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         text_weight: float = 0.5,
         org_threshold: float = 0.5,
         consistent_roles: bool = True,
+        product_bios: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -184,6 +186,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.text_weight = text_weight
         self.org_threshold = org_threshold
         self.consistent_roles = consistent_roles
+        self.product_bios = product_bios
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -321,6 +324,10 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         scores = self.role_head_.predict_proba(Z)
         if self.consistent_roles:
             scores = harmonize_roles(scores, p_org)
+        if self.product_bios:  # prior knowledge the labels lack (role_product_bio.py)
+            product = find_product_bios(bios)
+            p_org = np.where(product, np.maximum(p_org, PRODUCT_BIO_P_ORG), p_org)
+            scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(p_org=p_org, kind=kind, role=role, role_scores=scores)
