@@ -12,7 +12,7 @@ import pytest
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_v1 import XV1Jsonl, post_from_v1_tweet, rows_from_v1_tweet
 from staffpulse.store import Store
 from staffpulse.store.core import Record
@@ -233,3 +233,32 @@ def test_text_and_bio_read_as_written_not_as_x_escapes_them() -> None:
     assert post.text == "Tips & tricks for <3 minute> intros"
     accounts = [r for r in rows_from_v1_tweet(tweet) if isinstance(r, Account)]
     assert accounts[0].bio == "Staffing & recruiting"
+
+
+def _cut(tweet_id: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "created_at": "Mon Mar 04 09:00:00 +0000 2024",
+        "id_str": tweet_id,
+        "text": f"We are hiring forklift drivers in three towns and… https://t.co/{tweet_id}",
+        "truncated": True,
+        "user": ACME,
+        **extra,
+    }
+
+
+def test_tweets_x_cut_without_their_full_text_are_told_once_each(tmp_path: Path) -> None:
+    whole = _cut("502", extended_tweet={"full_text": "We are hiring forklift drivers: apply"})
+    retweet = {
+        **ORIGINAL,
+        "id_str": "503",
+        "text": "RT @JaneDoe: ...",
+        "retweeted_status": _cut("501"),
+    }
+    path = tmp_path / "stream.jsonl"
+    lines = [_cut("500"), _cut("500"), whole, retweet]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    notices = [item.message for item in XV1Jsonl().read(path) if isinstance(item, Notice)]
+    assert notices == [
+        "2 tweets were truncated by X (v1.1 without extended_tweet): their text ends with … and"
+        " a link to the tweet; fetch them in extended mode (tweet_mode=extended) for the full text"
+    ]

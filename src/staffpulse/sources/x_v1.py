@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
+from staffpulse.report.counts import count_of
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -201,6 +202,33 @@ def rows_from_v1_tweet(tweet: Mapping[str, Any]) -> list[Account | Post]:
     return rows
 
 
+def cut_off_ids(tweet: Mapping[str, Any]) -> set[str]:
+    """Ids of the tweets in a v1.1 line (it, and the retweeted or quoted one) whose text X cut
+    (``truncated``, as v1.1 answers without ``tweet_mode=extended``) and whose full text the
+    line lacks (no ``extended_tweet``): they are stored as X gave them, ending in "…"."""
+    found: set[str] = set()
+    for item in (tweet, tweet.get("retweeted_status"), tweet.get("quoted_status")):
+        if not isinstance(item, dict) or not _truthy(item.get("truncated")):
+            continue
+        ext = item.get("extended_tweet")
+        if item.get("full_text") or (isinstance(ext, dict) and ext.get("full_text")):
+            continue
+        if (tweet_id := get_str(item, "id_str") or get_str(item, "id")) is not None:
+            found.add(tweet_id)
+    return found
+
+
+def cut_off_notice(count: int) -> str:
+    """What to tell about the ``count`` tweets of a file kept with the text X cut."""
+    one = count == 1
+    return (
+        f"{count_of(count, 'tweet')} {'was' if one else 'were'} truncated by X (v1.1 without"
+        f" extended_tweet): {'its' if one else 'their'} text ends with … and a link to the"
+        f" tweet; fetch {'it' if one else 'them'} in extended mode (tweet_mode=extended) for"
+        " the full text"
+    )
+
+
 class XV1Jsonl:
     """X API v1.1 tweets, one JSON object a line (old streaming / search output)."""
 
@@ -216,6 +244,7 @@ class XV1Jsonl:
         return b'"id_str"' in head and b'"user"' in head and b'"screen_name"' in head
 
     def read(self, path: Path) -> Iterator[Item]:
+        cut_off: set[str] = set()  # grows with the cut tweets only, each counted once
         for number, obj in iter_json_lines(path):
             if isinstance(obj, Exception):
                 yield Problem(str(path), number, json_error_message(obj))
@@ -230,9 +259,12 @@ class XV1Jsonl:
             except (ValueError, KeyError, TypeError) as exc:
                 yield Problem(str(path), number, str(exc))
                 continue
+            cut_off |= cut_off_ids(obj)
             # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
             rows = observed_by_newest_post(rows)
             yield Record(rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj)
+        if cut_off:  # kept as X gave them, so a notice, not a problem
+            yield Notice(str(path), cut_off_notice(len(cut_off)))
 
 
 register(XV1Jsonl())
