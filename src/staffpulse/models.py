@@ -105,7 +105,6 @@ def on_platform(platform: str) -> str:
 PostKind = Literal["original", "reply", "repost", "quote"]
 POST_KINDS: tuple[PostKind, ...] = get_args(PostKind)
 InteractionKind = Literal["reply", "mention", "repost", "quote"]
-INTERACTION_KINDS: tuple[InteractionKind, ...] = get_args(InteractionKind)
 # The roles an account plays in the hiring world, in the role model's column order (its
 # artifact is checked against them). Kept here, not in the model, so that code that only
 # names roles (connect's --role) does not import scikit-learn.

@@ -15,12 +15,6 @@ from staffpulse.models import Account
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
 from staffpulse.signals.avatar_defaults import default_from_metadata
 
-LABEL_WORDS = {
-    "person": "a person",
-    "logo": "a logo or wordmark",
-    "default": "the platform's default picture",
-    "other": "something else (neither a face nor a logo)",
-}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
