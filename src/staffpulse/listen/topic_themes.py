@@ -281,7 +281,6 @@ THEMES: tuple[Theme, ...] = (
     ), minimum=0.5,
         search="recruiters / sourcing / boolean / cold calls / hiring managers / referrals"),
 )  # fmt: skip
-THEME_BY_KEY = {t.key: t for t in THEMES}
 # The topic of the conversations that fit no theme and no topic of their own: a topic of one
 # conversation, named by that conversation's words, organises nothing.
 OTHER = "other"
