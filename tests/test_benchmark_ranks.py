@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -81,3 +82,40 @@ def test_the_top_account_beats_every_other_and_no_more(tmp_path: Path) -> None:
     others = [r for r in result.leaderboard if r is not top]
     below = sum(r["conversation"] < top["conversation"] for r in others)
     assert top["percentiles"]["conversation"] == math.floor(100 * below / len(others))
+
+
+def _ties(tmp_path: Path) -> BenchmarkResult:
+    feeds = []
+    for name in ("alpha", "bravo", "charlie", "delta"):  # the same feed: the same scores
+        feed = FeedBuilder(name)
+        feed.job(6)
+        feed.chat(6)
+        feeds.append(feed)
+    leader = FeedBuilder("zulu")  # talks with others too: the best score, alone
+    leader.chat(6)
+    leader.reply("alpha", 6)
+    feeds.append(leader)
+    return run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+
+
+def test_tied_accounts_share_a_rank_everywhere(tmp_path: Path) -> None:
+    result = _ties(tmp_path)
+    rows = result.leaderboard
+    tied = [r for r in rows if r["handle"] != "zulu"]
+    assert len({r["overall"] for r in tied}) == 1 and rows[0]["overall"] > tied[0]["overall"]
+    # standard competition ranking: 1, 2, 2, 2, 2; and the same "beats" for the tied
+    data = json.loads(json.dumps(result.to_dict()))
+    assert [(r["rank"], r["tied"]) for r in data["leaderboard"]] == [(1, False)] + [(2, True)] * 4
+    assert len({r["percentiles"]["overall"] for r in tied}) == 1
+    # the CSV: every rank cell a whole number, the tied sharing theirs
+    out = write_leaderboard_csv(result, tmp_path / "league.csv")
+    ranks = [int(r["rank"]) for r in csv.DictReader(out.open(encoding="utf-8-sig"))]
+    assert ranks == [1, 2, 2, 2, 2]
+    # the HTML and the terminal say the tie: "=2", never 3, 4, 5
+    html = render_benchmark_html(result)
+    cells = re.findall(r'<td class="num rank"[^>]*>([^<]*)</td>', html)
+    assert cells == ["1", "=2", "=2", "=2", "=2"]
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    lines = [line.split() for line in buf.getvalue().splitlines() if "@" in line]
+    assert [words[0] for words in lines if words[1].startswith("@")] == ["1"] + ["=2"] * 4

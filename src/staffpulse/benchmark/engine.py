@@ -32,7 +32,13 @@ from staffpulse.benchmark.members import (
     resolve_cohort,
     with_min_posts,
 )
-from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks, summary
+from staffpulse.benchmark.stats import (
+    compare,
+    competition_ranks,
+    mostly_job_ads,
+    percentile_ranks,
+    summary,
+)
 from staffpulse.errors import EmptyInputError
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -251,8 +257,10 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
         }
         rows.append(row)
     rows.sort(key=lambda r: (-r["overall"], r["handle"]))
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
+    for row, (rank, tied) in zip(
+        rows, competition_ranks([r["overall"] for r in rows]), strict=True
+    ):
+        row["rank"], row["tied"] = rank, tied  # ties share a rank: 1, 2, 2, 2, 5
     return rows
 
 

@@ -40,6 +40,26 @@ def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]
     return ranks
 
 
+def competition_ranks(scores: list[int]) -> list[tuple[int, bool]]:
+    """(rank, tied) of each score of a list sorted best first, in standard competition ranking
+    (1, 2, 2, 2, 5): equal scores share the best rank among them, so no account reads as
+    beating one it ties with, and the next rank counts everyone above it (as "beats N%" counts
+    only the accounts strictly lower)."""
+    counts: dict[int, int] = {}
+    for score in scores:
+        counts[score] = counts.get(score, 0) + 1
+    out: list[tuple[int, bool]] = []
+    for i, score in enumerate(scores):
+        rank = out[-1][0] if i and score == scores[i - 1] else i + 1
+        out.append((rank, counts[score] > 1))
+    return out
+
+
+def rank_label(row: dict[str, Any]) -> str:
+    """A leaderboard row's rank as people read it: ``=2`` when tied with others, else ``2``."""
+    return f"={row['rank']}" if row.get("tied") else str(row["rank"])
+
+
 def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
     if values.size == 0:
         return {"n": 0, "mean": None, "median": None, "p25": None, "p75": None}

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
+from staffpulse.benchmark.stats import rank_label
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
@@ -61,6 +62,7 @@ def environment() -> Environment:
         _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
+        _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
             band=band,

@@ -76,8 +76,10 @@ def segment_cell(segment: str) -> str:
 
 def leaderboard_csv(result: BenchmarkResult) -> str:
     """The leaderboard as CSV text: scores, then each score's percentile, then the top action;
-    after the ranked rows, one row per cohort line left out (rank ``skipped``, the reason in
-    ``top_action``). Encode it with :data:`CSV_ENCODING` (its BOM tells Excel the text is UTF-8)."""
+    one row per ranked account and nothing else, so every ``rank`` is a whole number a
+    spreadsheet sorts by (tied accounts share one: 1, 2, 2, 2, 5). The cohort lines left out
+    are not rows of it: the terminal, the HTML report and the JSON list them. Encode it with
+    :data:`CSV_ENCODING` (its BOM tells Excel the text is UTF-8)."""
     scores = ("overall", *PILLAR_TITLES)
     text = io.StringIO()
     writer = csv.writer(text)
@@ -91,11 +93,6 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
                 safe_cell(row["top_action"]),
             ]
         )
-    # the cohort lines left out leave a trace in the file sent on: rank "skipped", and why
-    width = len(LEADERBOARD_COLUMNS) + len(scores)
-    for problem in result.problems:
-        if not problem.kept:
-            writer.writerow(["skipped", *[""] * (width - 1), safe_cell(str(problem))])
     return text.getvalue()
 
 

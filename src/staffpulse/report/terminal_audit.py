@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS
+from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, rank_label
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -174,7 +174,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
     for row in result.leaderboard:
         table.add_row(
-            str(row["rank"]),
+            rank_label(row),  # "=2": tied accounts share a rank
             Text("@" + row["handle"])
             + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
             *([segment_cell(row["segment"])] if segments else []),
