@@ -120,3 +120,9 @@ def test_an_author_known_only_by_did_is_not_written_as_a_handle() -> None:
     assert "@did:" not in out
     assert "did:plc:abc123 (no handle known)" in out
     assert "reply to a post by did:plc:zzz (no handle known) that isn't stored" in out
+
+
+def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
+    text = shown(make([item(role="hr_pro"), item("b", role="job_board"), item("c", role="other")]))
+    assert "@ana.example (HR pro) ·" in text and "(job board)" in text
+    assert "(other)" not in text and "hr pro" not in text

@@ -14,6 +14,7 @@ from staffpulse.connect.citizen import Citizen
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
+from staffpulse.signals.role_labels import ROLE_LABELS as ROLE_LABELS  # re-exported: one table
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
@@ -23,16 +24,6 @@ VERBS = {
     "repost": "reposted",
     "quote": "quoted",
     "follow": "follow",
-}
-ROLE_LABELS = {
-    "staffing_firm": "staffing firm",
-    "recruiter": "recruiter",
-    "hr_pro": "HR pro",
-    "vendor": "vendor",
-    "job_board": "job board",
-    "employer": "employer",
-    "job_seeker": "job seeker",
-    "other": "other",
 }
 
 

@@ -41,7 +41,7 @@ a{color:#2457c5}
 {% for item in group %}
 <div class="card"><span class="score">{{ '%.2f'|format(item.score) }}</span>
 <div class="meta">{{ item.platform }} &middot; {{ item.author_label }}
-{%- if item.role and item.role != 'other' %} ({{ item.role|replace('_', ' ') }}){% endif %} &middot; {{ item.replies_label }}
+{%- if item.role_label %} ({{ item.role_label }}){% endif %} &middot; {{ item.replies_label }}
 {%- if item.url|web_link %} &middot; <a href="{{ item.url|web_link }}" rel="noopener noreferrer">open</a>{% endif %}</div>
 {% if item.missing_root_note %}<div class="meta">{{ item.missing_root_note }}:</div>{% endif %}
 <div class="text">{{ item.opening_text }}</div>

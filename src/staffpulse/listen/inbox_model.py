@@ -15,6 +15,7 @@ from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
 from staffpulse.report.counts import count_of
+from staffpulse.signals.role_labels import ROLE_LABELS
 from staffpulse.store.codec import format_time
 
 
@@ -51,6 +52,14 @@ class InboxItem:
         Bluesky DID: "@did:plc:..." looks like a broken handle (``did:plc:... (no handle
         known)``)."""
         return _no_at_on_a_did(describe_author(self.author_handle, self.author_id))
+
+    @property
+    def role_label(self) -> str | None:
+        """The opener's role as Connect writes it ("HR pro", "job board"), or None: no sure
+        role, or "other" (someone outside the industry: nothing worth saying)."""
+        if not self.role or self.role == "other":
+            return None
+        return ROLE_LABELS.get(self.role, self.role.replace("_", " "))
 
     @property
     def missing_root_note(self) -> str | None:

@@ -61,8 +61,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
                 body.append(item.url + "\n", style="cyan")
             # The id is what dismiss / mark-joined take; a Bluesky or Mastodon link hides it.
             body.append(f"id: {item.conversation_id}", style="dim")
-            shown_role = item.role if item.role and item.role != "other" else None
-            role = f" ({shown_role.replace('_', ' ')})" if shown_role else ""
+            role = f" ({item.role_label})" if item.role_label else ""
             title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
             title += f" · {item.replies_label}"
             console.print(Panel(body, title=escape(title), title_align="left"))

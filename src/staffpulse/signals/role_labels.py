@@ -1,0 +1,19 @@
+"""How every screen and export writes an account's role for people: "HR pro", "job board".
+
+One table, read by Connect (terminal, web, CSV export) and the inbox (terminal, HTML file,
+dashboard), so that a role reads the same wherever it is shown. The role names themselves
+(``hr_pro``, ``job_board``...) are :data:`staffpulse.models.ROLES`.
+"""
+
+from __future__ import annotations
+
+ROLE_LABELS: dict[str, str] = {
+    "staffing_firm": "staffing firm",
+    "recruiter": "recruiter",
+    "hr_pro": "HR pro",
+    "vendor": "vendor",
+    "job_board": "job board",
+    "employer": "employer",
+    "job_seeker": "job seeker",
+    "other": "other",
+}
