@@ -35,6 +35,7 @@ ROLES = {
     "paula_posts": "recruiter",
     "zoe_reposts": "recruiter",
     "quinn_hr": "hr_pro",
+    "lara_later": "recruiter",
     "acme.bsky.social": "staffing_firm",
     "rita.bsky.social": "recruiter",
     "hannah.bsky.social": "hr_pro",

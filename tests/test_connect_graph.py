@@ -114,3 +114,26 @@ def test_a_reply_that_names_its_target_weighs_as_one_reply() -> None:
     edge = graph.edges[("a", "@bo")]
     assert edge.kinds == {"reply": 1}
     assert edge.weight == pytest.approx(KIND_WEIGHTS["reply"])
+
+
+def test_the_graph_as_of_a_date_holds_only_what_had_happened_by_then() -> None:
+    later = _edge("a", "late", days=-30)  # first and last seen a month after NOW
+    span = Interaction(
+        platform="x",
+        source_id="a",
+        target_id="b",
+        kind="reply",
+        count=4,
+        first_seen=NOW - timedelta(days=30),
+        last_seen=NOW + timedelta(days=30),
+    )
+    graph = build_graph([_edge("a", "c"), later, span], follows=[("a", "f")], now=NOW)
+    assert ("a", "late") not in graph.edges and "late" not in graph.index
+    # half of the span's replies fall by NOW: two of four, the last of them at NOW
+    assert graph.edges[("a", "b")].kinds == {"reply": 2}
+    assert graph.edges[("a", "b")].last_seen == NOW
+    assert graph.edges[("a", "c")].weight == pytest.approx(1.0)
+    # follows carry no date of their own: they stay whatever the date
+    assert graph.edges[("a", "f")].kinds == {"follow": 1}
+    # a month on, the later edge is there
+    assert ("a", "late") in build_graph([later], now=NOW + timedelta(days=31)).edges

@@ -273,7 +273,10 @@ def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) 
 
 def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:
     report = suggest_report(sample_store, "owenpark.bsky.social", role_model=SampleRoles())
-    assert all(s.platform == "bluesky" for s in report.suggestions)
+    # its one partner, on Bluesky, is followed already; no X account of the sample (none of
+    # them talks with it) is offered in its place, so there is nothing to suggest
+    assert report.circle_size == 1 and report.excluded == {"already followed": 1}
+    assert report.suggestions == []
 
 
 def test_role_predictions_as_numpy_arrays(store: Store) -> None:
@@ -551,3 +554,63 @@ def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_addre
     assert mario.url == "https://b.social/@Mario"
     follows = export_suggestions(report.suggestions, "mastodon-follows")
     assert follows.written == 1 and "mario@b.social,true,false," in follows.text
+
+
+def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> None:
+    before = suggest_report(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    (hannah,) = [s for s in before.suggestions if s.handle == "hannah_hr"]
+    # ten days after NOW: rita first replies to lara, whose only post is from then, and
+    # hannah writes posts that would change her voice and conversation figures
+    add_posts(
+        store,
+        Account(platform="x", id="id_lara_later", handle="lara_later"),
+        reply_post(1, "rita_recruits", "lara_later", -10),
+        Post(
+            platform="x",
+            id="l1",
+            author_id="id_lara_later",
+            text="I think so, haha",
+            created_at=NOW + timedelta(days=10),
+        ),
+        *(reply_post(10 + n, "hannah_hr", "val_vendor", -10) for n in range(6)),
+    )
+    as_of_now = suggest_report(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert "lara_later" not in [s.handle for s in as_of_now.suggestions]
+    (same,) = [s for s in as_of_now.suggestions if s.handle == "hannah_hr"]
+    assert (same.voice, same.conversation) == (hannah.voice, hannah.conversation)
+    assert "this month" in same.explanation  # rita's replies before NOW still count
+    # twenty days on, the later reply and post are there: lara is suggested
+    later = suggest_report(
+        store,
+        "acme_staffing",
+        role_model=FakeRoleModel(),
+        scorer=FakeScorer(),
+        now=NOW + timedelta(days=20),
+    )
+    assert "lara_later" in [s.handle for s in later.suggestions]
+    (moved,) = [s for s in later.suggestions if s.handle == "hannah_hr"]
+    assert moved.conversation != hannah.conversation
+
+
+def test_an_account_that_posted_only_after_the_date_is_inactive_then(store: Store) -> None:
+    add_posts(
+        store,
+        Account(platform="x", id="id_lara_later", handle="lara_later"),
+        reply_post(1, "rita_recruits", "lara_later", 1),  # the edge is before NOW
+        Post(
+            platform="x",
+            id="l1",
+            author_id="id_lara_later",
+            text="I think so",
+            created_at=NOW + timedelta(days=10),
+        ),
+    )
+    report = suggest_report(
+        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+    )
+    assert "lara_later" not in [s.handle for s in report.suggestions]
+    assert report.excluded.get("inactive", 0) >= 1 and "never seen" not in report.excluded

@@ -46,16 +46,25 @@ class TextScorerLike(Protocol):
 class Citizen:
     """What a candidate's own posts say about it."""
 
-    posts: int  # all stored posts, reposts included
+    posts: int  # all stored posts up to the ranking date, reposts included
     last_post: datetime | None
     voice: int | None  # 0-100, None without the post-signals model or own posts
     conversation: int | None  # 0-100, None without own posts
     job_share: float | None  # 0-1, None without the post-signals model or own posts
+    later_posts: int = 0  # posts after the ranking date: not counted in any figure here
 
 
 def own_text(posts: Sequence[Post]) -> list[Post]:
     """Posts with the account's own words (reposts carry someone else's)."""
     return [p for p in posts if p.kind != "repost" and p.text.strip()]
+
+
+def posts_up_to(posts: Sequence[Post], as_of: datetime | None) -> list[Post]:
+    """The posts written by ``as_of`` (undated ones kept: nothing places them later); all
+    of them when ``as_of`` is None. Ranking as of a date reads nothing written after it."""
+    if as_of is None:
+        return list(posts)
+    return [p for p in posts if p.created_at is None or p.created_at <= as_of]
 
 
 def predict_roles(
@@ -76,9 +85,15 @@ def predict_roles(
 
 
 def citizen_signals(
-    scorer: TextScorerLike | None, posts: Sequence[Sequence[Post]]
+    scorer: TextScorerLike | None,
+    posts: Sequence[Sequence[Post]],
+    as_of: datetime | None = None,
 ) -> list[Citizen]:
-    """Voice, conversation and job share per account, scoring every text in one batch."""
+    """Voice, conversation and job share per account, scoring every text in one batch; with
+    ``as_of``, from the posts written by then only (the later ones are only counted)."""
+    later = [len(ps) for ps in posts]
+    posts = [posts_up_to(ps, as_of) for ps in posts]
+    later = [n - len(ps) for n, ps in zip(later, posts, strict=True)]
     recent = [own_text(ps)[-POSTS_PER_ACCOUNT:] for ps in posts]
     scores: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = {}
     flat = [p.text for ps in recent for p in ps]
@@ -87,7 +102,7 @@ def citizen_signals(
         scores = {k: np.asarray(v, dtype=np.float64) for k, v in raw.items()}
     out: list[Citizen] = []
     start = 0
-    for all_posts, mine in zip(posts, recent, strict=True):
+    for all_posts, mine, after in zip(posts, recent, later, strict=True):
         stop = start + len(mine)
         dated = [p.created_at for p in all_posts if p.created_at is not None]
         voice: int | None = None
@@ -111,6 +126,7 @@ def citizen_signals(
                 voice=voice,
                 conversation=conversation,
                 job_share=job,
+                later_posts=after,
             )
         )
         start = stop

@@ -14,6 +14,13 @@ Edges
     form below). Undated edges count as one half-life old. Follows have no date and weigh
     :data:`FOLLOW_WEIGHT`.
 
+As of a date
+    The graph as of ``now`` holds only what had happened by then: an edge first seen after
+    ``now`` is left out, and one whose span runs past it keeps the share of its ``count``
+    that falls up to ``now`` (the same even spread), last seen at ``now``. Follows keep their
+    weight whatever the date: the store knows when a follow was *imported*, not when it was
+    made, so they cannot be placed in time.
+
 Walk
     The random walk follows edges forward (from a person to whom they engage) and, with
     ``reverse_weight``, backward (to the people who engage them), so that both "whom my circle
@@ -30,7 +37,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -113,7 +120,8 @@ def decay(
     """Mean of ``2 ** (-age / half_life)`` for events spread evenly from first to last seen.
 
     With ages ``a1 <= a2`` (days) the mean is ``h / ln 2 * (2**(-a1/h) - 2**(-a2/h)) / (a2 - a1)``;
-    it is ``2**(-a1/h)`` when both dates are the same. Future dates count as today. An
+    it is ``2**(-a1/h)`` when both dates are the same. Future dates count as today
+    (:func:`build_graph` caps edges at ``now`` first, so none reach here from it). An
     infinite half-life switches recency off (always 1).
     """
     if math.isinf(half_life_days):
@@ -142,14 +150,16 @@ def build_graph(
     kind_weights: Mapping[str, float] = KIND_WEIGHTS,
     follow_weight: float = FOLLOW_WEIGHT,
 ) -> InteractionGraph:
-    """The weighted graph of interactions (decayed to ``now``) and follows (``(a, b)``: a follows b)."""
+    """The weighted graph of interactions up to ``now``, decayed to it (see "As of a date"
+    above), and follows (``(a, b)``: a follows b)."""
     items = list(interactions)
     if now is None:
         dated = [i.last_seen for i in items if i.last_seen is not None]
         now = max(dated) if dated else datetime.now(UTC)
     edges: dict[tuple[str, str], Edge] = {}
-    for item in items:
-        if item.source_id == item.target_id:
+    for whole in items:
+        item = cap_interaction(whole, now)
+        if item is None or item.source_id == item.target_id:
             continue
         weight = (
             kind_weights.get(item.kind, 0.0)
@@ -167,6 +177,20 @@ def build_graph(
     data = np.fromiter((e.weight for e in edges.values()), dtype=np.float64, count=len(edges))
     matrix = sp.csr_matrix((data, (rows, cols)), shape=(len(nodes), len(nodes)))
     return InteractionGraph(nodes=nodes, index=index, matrix=matrix, edges=edges)
+
+
+def cap_interaction(item: Interaction, now: datetime) -> Interaction | None:
+    """The part of an edge that had happened by ``now``: None when it was first seen later;
+    for a span running past ``now``, the share of its count up to ``now`` (at least one, since
+    one event was on or before it), last seen at ``now``. Undated edges stay as they are."""
+    if item.last_seen is None or item.last_seen <= now:
+        return item
+    first = item.first_seen or item.last_seen
+    if first > now:
+        return None
+    share = (now - first) / (item.last_seen - first)
+    count = max(1, round(item.count * share))
+    return replace(item, count=min(count, item.count), last_seen=now)
 
 
 def _add(

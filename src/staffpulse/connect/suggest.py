@@ -2,11 +2,14 @@
 
 The pipeline for one account (``docs/connect.md`` explains each choice):
 
-1. build the platform's interaction graph with recency decay (:mod:`staffpulse.connect.graph`);
+1. build the platform's interaction graph as of the ranking date, with recency decay
+   (:mod:`staffpulse.connect.graph`): nothing after that date counts, neither edges nor, in
+   the steps below, posts;
 2. personalized PageRank from the account and its circle (everyone it talks with either way);
 3. drop the account itself, accounts it already follows, accounts it already talks with
    (``include_contacts`` keeps them), accounts whose posts we have never seen
-   (``include_unseen`` keeps them), inactive accounts (no post in ``inactive_days``),
+   (``include_unseen`` keeps them), inactive accounts (no post in the ``inactive_days``
+   before the ranking date, or posts only after it),
    job-ad bots (role ``job_board`` or a job-opening share of at least ``job_bot_share``)
    and, with ``role``, every other role; without it, role ``other`` (brands, public figures:
    outside the hiring world; ``role="any"`` keeps them). ``excluded`` counts each under the first filter it
@@ -44,6 +47,7 @@ from staffpulse.connect.citizen import (
     RoleModelLike,
     TextScorerLike,
     citizen_signals,
+    posts_up_to,
     predict_roles,
 )
 from staffpulse.connect.explain import explain
@@ -205,7 +209,10 @@ def suggest_report(
     def post_reasons(cit: Citizen, acc_role: str | None) -> list[str]:
         """Every filter that needs posts and leaves the candidate out, in the order counted."""
         reasons = []
-        if cit.posts == 0 and not opts.include_unseen:
+        if cit.posts == 0 and cit.later_posts:
+            # every post of it came after the ranking date: not active then (not unseen)
+            reasons.append(INACTIVE)
+        elif cit.posts == 0 and not opts.include_unseen:
             reasons.append(UNSEEN)
         if cit.last_post is not None and cit.last_post < cutoff:
             reasons.append(INACTIVE)
@@ -223,7 +230,9 @@ def suggest_report(
         return reasons
 
     def read(chunk: list[tuple[str, Account]]) -> list[tuple[str | None, Citizen]]:
-        posts = [store.posts_by(plat, node) for node, _ in chunk]
+        # as of the ranking date: what the account wrote later says nothing of it then
+        everything = [store.posts_by(plat, node) for node, _ in chunk]
+        posts = [posts_up_to(own, as_of) for own in everything]
         guessed = predict_roles(model, [acc for _, acc in chunk], posts)
         # Known only by its id and without a post, an account gives the model nothing but
         # the digits of that id: its role is unknown (None), not the model's "other".
@@ -231,7 +240,7 @@ def suggest_report(
             None if node in id_only and not own else role
             for (node, _), role, own in zip(chunk, guessed, posts, strict=True)
         ]
-        return list(zip(roles, citizen_signals(text, posts), strict=True))
+        return list(zip(roles, citizen_signals(text, everything, as_of), strict=True))
 
     def is_weak(node: str) -> bool:
         """Below what a random jump gives any account, and engaged by no one in the circle:
