@@ -141,6 +141,7 @@ def test_answers_to_its_own_question_are_no_unanswered_mentions() -> None:
     shown = dict(figures(result)["conversation"])
     assert shown["Mentions answered"] == "none waiting for an answer"
     assert shown["Replies to your posts"] == "3, you answered none"
+    assert len(conv.worst) == 3  # the three replies it left unanswered
     assert all("replied to your post" in ex.why for ex in conv.worst)
 
 

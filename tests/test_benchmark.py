@@ -445,6 +445,7 @@ def test_firms_with_no_posts_to_judge_are_counted_as_firms_not_as_missing(tmp_pa
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("".join(f"replyfirm{i},x,staffing firm\n" for i in range(4)))
     result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.leaderboard) == 4  # every firm is ranked, none left out
     assert all(row["mix"] is None for row in result.leaderboard)  # Mix n/a for each
     jobs = result.claims[-1]
     assert jobs["verdict"] == "too small to tell" and (jobs["n"], jobs["members"]) == (0, 4)
