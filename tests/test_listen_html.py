@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from staffpulse.listen.html import render_inbox_html
-from test_listen_terminal import item, make
+from test_listen_terminal import item, make, shown
 
 
 def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
@@ -12,3 +12,30 @@ def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
     )
     assert "(HR pro)" in page and "(job board)" in page
     assert "(other)" not in page and "hr pro" not in page
+
+
+def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
+    run = "read 2,073 stored posts for the first time, to judge what is about work"
+    notes = [
+        run,
+        "a replay, not live: ranked as of 17 Jul 2025, 21:02 UTC, an hour after the newest"
+        " activity in the store (nothing in it was active in the last 30 days; --as-of now"
+        " shows the live view)",
+        "59 open conversations quiet for more than 30 days left out (--max-age to change)",
+        "2 open conversations with no date left out: their age is unknown (--max-age 0 shows them)",
+        "left out 2 job ads: not conversations to join",
+    ]
+    inbox = make([item()], notes=notes, work_note=run)
+    page = render_inbox_html(inbox)
+    assert "for the first time" not in page  # what the run did: the terminal's business
+    assert "(--max-age to change)" not in page and "--as-of" not in page
+    assert (
+        "59 open conversations quiet for more than 30 days are not in this report: an inbox"
+        " made with a longer age limit (staffpulse inbox --max-age 90d) lists them"
+    ) in page
+    assert "(nothing in it was active in the last 30 days)" in page
+    assert "their age is unknown; an inbox made with no age limit" in page
+    assert "left out 2 job ads: not conversations to join" in page
+    # the terminal keeps its own words
+    terminal = shown(inbox)
+    assert "for the first time" in terminal and "(--max-age to change)" in terminal

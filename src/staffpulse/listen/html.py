@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
@@ -34,7 +35,7 @@ a{color:#2457c5}
 {%- if inbox.account %} for {{ inbox.account }}{% endif %}, ranked as of {{ as_of }}.
 {{ inbox.joined|length }} already joined.</p></header>
 <main>
-{% for note in inbox.notes %}<p class="note">{{ note }}</p>{% endfor %}
+{% for note in notes %}<p class="note">{{ note }}</p>{% endfor %}
 {% if not items %}<p>{{ empty }}</p>{% endif %}
 {% for label, group in groups %}
 <section><h2>Topic: {{ label }}</h2>
@@ -61,6 +62,38 @@ a{color:#2457c5}
 """
 
 
+# A report is read by people who may never run a command: the terminal's hints ("--max-age to
+# change") become what to ask for, in words.
+_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r" left out \(--max-age to change\)", " are not in this report: an inbox made with a"
+            " longer age limit (staffpulse inbox --max-age 90d) lists them"),
+        (r" \(--max-age to change\)", "; an inbox made with a longer age limit"
+            " (staffpulse inbox --max-age 90d) would go further back"),
+        (r" \(--max-age 0 shows them\)", "; an inbox made with no age limit"
+            " (staffpulse inbox --max-age 0) lists them"),
+        (r"; --as-of now shows the live view", ""),
+        (r"Listen or fetch fresh posts, widen --max-age, or replay the store as of its newest"
+            r" activity with --as-of newest", "Fresh posts (listened to or fetched), a longer"
+            " age limit, or a replay of the store as of its newest activity would give some"),
+    )
+)  # fmt: skip
+
+
+def report_notes(inbox: Inbox) -> list[str]:
+    """The inbox's notes as a report says them: in words rather than command options, and
+    without what the run itself did ("read 2,073 stored posts for the first time")."""
+    out: list[str] = []
+    for note in inbox.notes:
+        if note == inbox.work_note:
+            continue
+        for pattern, words in _PLAIN_WORDS:
+            note = pattern.sub(words, note)
+        out.append(note)
+    return out
+
+
 def render_inbox_html(inbox: Inbox) -> str:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["web_link"] = safe_link
@@ -69,6 +102,7 @@ def render_inbox_html(inbox: Inbox) -> str:
         inbox=inbox,
         items=inbox.items,
         groups=inbox.by_topic(),
+        notes=report_notes(inbox),
         as_of=format_when(inbox.ranked_as_of),
         empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
         version=__version__,

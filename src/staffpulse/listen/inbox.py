@@ -117,15 +117,18 @@ def build_inbox(
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles_model = load_role_model_or_none() if role_model == "auto" else role_model
     notes: list[str] = []
+    work_note: str | None = None
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
     if index_existing:
         # every post, the firm's own too: its replies are what mark a conversation joined,
         # so the same inbox comes out whatever ran before
         judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
         if judged:
-            notes.append(
-                f"read {count_of(judged, 'stored post')} for the first time, to judge what is about work"
+            work_note = (
+                f"read {count_of(judged, 'stored post')} for the first time, to judge what is"
+                " about work"
             )
+            notes.append(work_note)
     if text is None:
         notes.append("post-signals model unavailable: job ads detected by patterns")
     conversations = load_conversations(store, platform)
@@ -306,6 +309,7 @@ def build_inbox(
         topic_matches=matches,
         left_out=left_out,
         account_note=account_note,
+        work_note=work_note,
     )
 
 

@@ -140,6 +140,9 @@ class Inbox:
     # the note saying that ``account`` is neither a stored account nor the author of stored
     # posts (also among ``notes``), so that a page can show it as the warning it is
     account_note: str | None = None
+    # "read 2,073 stored posts for the first time, to judge what is about work" (also among
+    # ``notes``): what this run did, for the terminal; a report or a page leaves it out
+    work_note: str | None = None
 
     @property
     def open_total(self) -> int:

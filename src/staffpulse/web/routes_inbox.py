@@ -251,13 +251,14 @@ def _topic_shown(topic: str | None, inbox: Any) -> str:
 
 
 def _page_notes(inbox: Any) -> list[str]:
-    """The inbox's notes, less the ones listing topics (the page links the topics instead)
-    and the one saying the account is not in the store (a warning above them says it)."""
+    """The inbox's notes, less the ones listing topics (the page links the topics instead),
+    the one saying the account is not in the store (a warning above them says it) and the
+    one on what the run did ("read 2,073 stored posts for the first time": the terminal's)."""
     from staffpulse.listen.window import no_topic_note, other_topics_note
 
     if not inbox.topic_choices:  # the account's note is the warning above the notes
-        return [note for note in inbox.notes if note != inbox.account_note]
-    listed = {other_topics_note(inbox.topic_choices), inbox.account_note}
+        return [note for note in inbox.notes if note not in (inbox.account_note, inbox.work_note)]
+    listed = {other_topics_note(inbox.topic_choices), inbox.account_note, inbox.work_note}
     if inbox.topic_query is not None:
         listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
     return [note for note in inbox.notes if note not in listed]
