@@ -13,7 +13,8 @@ from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
-from staffpulse.sources.x_archive import XArchive, archive_roots
+from staffpulse.sources.x_archive import XArchive
+from staffpulse.sources.x_archive_files import archive_roots
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -269,3 +270,30 @@ def test_a_link_in_quotation_marks_or_to_a_tweets_photo_is_a_quote(tmp_path: Pat
     assert (posts["301"].kind, posts["301"].quoted_post_id) == ("quote", "556")
     assert posts["301"].mentions[:1] == ("jobsdata",)
     assert posts["302"].kind == "original"  # a link that is not to a tweet
+
+
+def test_the_owners_counts_come_from_the_follower_lists_as_of_the_archive(
+    tmp_path: Path,
+) -> None:
+    dated = tmp_path / "dated"
+    shutil.copytree(ARCHIVE, dated)
+    (dated / "data" / "manifest.js").write_text(MANIFEST, encoding="utf-8")
+    undated = tmp_path / "undated"
+    shutil.copytree(ARCHIVE, undated)
+    damaged = tmp_path / "damaged"
+    shutil.copytree(dated, damaged)
+    follower_js = damaged / "data" / "follower.js"
+    follower_js.write_text(
+        follower_js.read_text(encoding="utf-8").replace('"accountId" : "43"', '"id" : "43"'),
+        encoding="utf-8",
+    )
+    counts = {}
+    for archive in (dated, undated, damaged):
+        with open_store(":memory:") as store:
+            report = import_paths(store, [archive])
+            owner = store.find_account("AcmeStaffing")
+            counts[archive.name] = (owner.followers, owner.following, report.follows)
+    # the fixture lists 2 followers and 1 account followed
+    assert counts["dated"] == (2, 1, 3)
+    assert counts["undated"] == (None, None, 3)  # no date to count them as of
+    assert counts["damaged"] == (None, 1, 2)  # one follower entry lost: no short count

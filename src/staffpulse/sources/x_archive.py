@@ -15,23 +15,21 @@ In a ZIP the archive's files may sit at any depth (``data/``, a folder named aft
 ``twitter-2022-11-03/data/``...): each folder holding them is read as one archive. (A folder
 given on the command line is walked by :func:`staffpulse.ingest.plan_import`, which hands each
 archive folder it finds to this source; a ZIP is read by :mod:`staffpulse.sources.zipped`,
-which hands it the archives it holds, :func:`archive_roots`.)
+which hands it the archives it holds,
+:func:`~staffpulse.sources.x_archive_files.archive_roots`.)
 """
 
 from __future__ import annotations
 
-import json
-import re
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow
 from staffpulse.sources.base import (
-    IMAGE_SUFFIXES,
     Item,
     Notice,
     Problem,
@@ -40,37 +38,35 @@ from staffpulse.sources.base import (
     parse_timestamp,
     provenance,
     register,
-    unsafe_member_name,
 )
 from staffpulse.sources.jsonio import get_str
-from staffpulse.sources.observed import read_time
+from staffpulse.sources.x_archive_files import (
+    OWNER_FILES,
+    PART_RE,
+    Media,
+    Part,
+    archive_roots,
+    avatar_media_dir,
+    first_item,
+    generated_at,
+    manifest_account,
+    parts_in_dir,
+    pick_avatar,
+    read_zip_parts,
+)
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.sources.ytd import count_entries, ytd_items
 from staffpulse.store.core import Record
 
-PART_RE = re.compile(
-    r"^(tweets|tweet|account|profile|follower|following|manifest)(?:-part(\d+))?\.js$"
-)
 TWEET_PARTS = ("tweets", "tweet")
+FOLLOW_PARTS = ("follower", "following")
 ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
-OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
 LONE_PART = (
     "a file of an X archive without the archive's account.js, which says whose archive it is, "
     "so nothing in it was read: import the whole archive ZIP as X sent it, or its data folder "
     "(with account.js beside this file)"
 )
-Media = list[tuple[str, Callable[[], bytes]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    kind: str  # tweets | tweet | account | profile | follower | following | manifest
-    number: int
-    location: str
-    load: Callable[[], bytes]
-
-
 # -- pure transformers -------------------------------------------------------------------
 
 
@@ -108,147 +104,30 @@ def follow_from_archive(kind: str, item: Mapping[str, Any], owner_id: str) -> Fo
     return Follow(platform=PLATFORM, follower_id=owner_id, followee_id=other)
 
 
+def _counted_owner(
+    owner: Account | None, listed: Mapping[str, set[str] | None], generated: datetime | None
+) -> Account | None:
+    """The owner with the follower and following counts of ``follower.js`` / ``following.js``
+    (the profile files carry none), as of the archive's generation date; None when there is
+    nothing to count, no date to count them as of (an undated count would replace a newer
+    fetched one), or a damaged entry made the count short."""
+    if owner is None or generated is None:
+        return None
+    followers, following = listed.get("follower"), listed.get("following")
+    if followers is None and following is None:
+        return None
+    return replace(
+        owner,
+        followers=len(followers) if followers is not None else owner.followers,
+        following=len(following) if following is not None else owner.following,
+    )
+
+
 def _public(account: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """``account.js`` without the owner's e-mail and phone number (never stored)."""
     if account is None:
         return None
     return {k: v for k, v in account.items() if k not in ("email", "phoneNumber", "phone")}
-
-
-# -- containers ------------------------------------------------------------------------
-
-
-def _parts_in_dir(folder: Path) -> list[Part]:
-    data = folder / "data" if (folder / "data").is_dir() else folder
-    parts = []
-    for file in sorted(data.glob("*.js")):
-        match = PART_RE.match(file.name)
-        if match:
-            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), file.read_bytes))
-    return parts
-
-
-def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
-    return lambda: archive.read(name)
-
-
-def archive_roots(names: list[str]) -> dict[str, str]:
-    """The X archives among the member names of a ZIP: each folder holding an archive's
-    owner file (``account.js``, ``tweets.js``), mapped to the folder the archive fills (the
-    one above ``data/``, where ``Your archive.html`` and ``assets/`` are; ``""`` is the root).
-    Unsafe names are left out."""
-    roots: dict[str, str] = {}
-    for name in names:
-        pure = PurePosixPath(name)
-        if pure.name in OWNER_FILES and not unsafe_member_name(name):
-            folder = pure.parent
-            root = folder.parent if folder.name == "data" else folder
-            roots[str(folder)] = "" if str(root) == "." else str(root)
-    return roots
-
-
-def _read_zip(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list[Part], Media]]:
-    """The archives in a ZIP, one per folder holding an owner file: (folder, parts, media).
-
-    The folder may be at any depth (the root, ``data/``, ``person/``, ``x/data/``...). The
-    avatar images of a folder are in its ``profile_media/``; with one archive in the ZIP,
-    any ``profile_media/`` within it is its own. Unsafe member names (``../``) are left to
-    :mod:`staffpulse.sources.zipped`, which reports them; nothing here is written by name.
-    """
-    names = [info.filename for info in archive.infolist() if not info.is_dir()]
-    roots = archive_roots(names)
-    parts: dict[str, list[Part]] = {}
-    media: dict[str, Media] = {}
-    for name in names:
-        if unsafe_member_name(name):
-            continue
-        pure = PurePosixPath(name)
-        match = PART_RE.match(pure.name)
-        if match and str(pure.parent) in roots:
-            parts.setdefault(str(pure.parent), []).append(
-                Part(
-                    match.group(1),
-                    int(match.group(2) or 0),
-                    f"{path}!{name}",
-                    _zip_loader(archive, name),
-                )
-            )
-        elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
-            folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
-            if any(_within(name, root) for root in roots.values()):
-                media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
-    every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
-    return [
-        (
-            folder,
-            found,
-            every_image if len(parts) == 1 else sorted(media.get(folder, []), key=lambda m: m[0]),
-        )
-        for folder, found in sorted(parts.items())
-    ]
-
-
-def _within(name: str, root: str) -> bool:
-    return root == "" or name.startswith(root + "/")
-
-
-def _pick_avatar(
-    media: Media, profile: Mapping[str, Any] | None
-) -> tuple[str, Callable[[], bytes]] | None:
-    if not media:
-        return None
-    wanted = (get_str(profile or {}, "avatarMediaUrl") or "").rsplit("/", 1)[-1]
-    header = (get_str(profile or {}, "headerMediaUrl") or "").rsplit("/", 1)[-1]
-    for name, load in media:
-        if wanted and name.endswith(wanted):
-            return name, load
-    others = [m for m in media if not header or not m[0].startswith(header)]
-    return others[0] if others else None
-
-
-def _manifest_section(part: Part | None, key: str) -> dict[str, Any] | None:
-    """A section of ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
-    if part is None:
-        return None
-    text, _note = decode_bytes(part.load())  # the note is given when the part itself is read
-    start = text.find("{")
-    try:
-        info = json.loads(text[start:]).get(key) if start >= 0 else None
-    except (json.JSONDecodeError, AttributeError):
-        return None
-    return info if isinstance(info, dict) else None
-
-
-def _generated_at(manifest: Part | None) -> datetime | None:
-    """When X generated the archive (``archiveInfo.generationDate``): the owner's profile and
-    the posts' likes and reposts are as of then."""
-    info = _manifest_section(manifest, "archiveInfo")
-    return read_time(info.get("generationDate")) if info is not None else None
-
-
-def _manifest_account(part: Part) -> dict[str, Any] | None:
-    """The owner from ``manifest.js``'s ``userInfo``."""
-    info = _manifest_section(part, "userInfo")
-    if info is None:
-        return None
-    return {
-        "accountId": info.get("accountId"),
-        "username": info.get("userName"),
-        "accountDisplayName": info.get("displayName"),
-    }
-
-
-# -- the source --------------------------------------------------------------------------
-
-
-def _first_item(part: Part | None, key: str) -> dict[str, Any] | None:
-    if part is None:
-        return None
-    for _line, item in ytd_items(decode_bytes(part.load())[0]):
-        if isinstance(item, dict) and isinstance(item.get(key), dict):
-            return item[key]  # type: ignore[no-any-return]
-        return None
-    return None
 
 
 class XArchive:
@@ -268,16 +147,16 @@ class XArchive:
 
     def read(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
-            yield from self._read_parts(_parts_in_dir(path), _avatar_media_dir(path), path)
+            yield from self._read_parts(parts_in_dir(path), avatar_media_dir(path), path)
         elif zipfile.is_zipfile(path):
             for _where, items in self.read_zip(path):
                 yield from items
         else:
-            siblings = _parts_in_dir(path.parent)
+            siblings = parts_in_dir(path.parent)
             only = [p for p in siblings if p.location == str(path)]
             context = [p for p in siblings if p.kind in ("account", "profile", "manifest")]
             media = (
-                _avatar_media_dir(path.parent)
+                avatar_media_dir(path.parent)
                 if only and only[0].kind in ("account", "profile")
                 else []
             )
@@ -288,7 +167,7 @@ class XArchive:
         holds several) and its items. Consume each one's items before the next."""
         with zipfile.ZipFile(path) as archive:
             roots = archive_roots([info.filename for info in archive.infolist()])
-            for folder, parts, media in _read_zip(path, archive):
+            for folder, parts, media in read_zip_parts(path, archive):
                 root = roots[folder]  # the folder the archive fills, as a folder import says
                 where = f"{path}!{root}" if root else str(path)
                 yield where, self._read_parts(parts, media, Path(where))
@@ -301,20 +180,20 @@ class XArchive:
         context: list[Part] | None = None,
     ) -> Iterator[Item]:
         known = {p.kind: p for p in (context or parts) if p.number == 0}
-        account = _first_item(known.get("account"), "account")
-        profile = _first_item(known.get("profile"), "profile")
+        account = first_item(known.get("account"), "account")
+        profile = first_item(known.get("profile"), "profile")
         owner: Account | None = None
-        generated = _generated_at(known.get("manifest"))
+        generated = generated_at(known.get("manifest"))
         try:
             if account is None and known.get("manifest") is not None:
-                account = _manifest_account(known["manifest"])
+                account = manifest_account(known["manifest"])
             owner = owner_from_archive(account, profile) if account else None
         except ValueError as exc:
             yield Problem(str(where), None, str(exc))
         if owner is not None:
             owner = replace(owner, observed_at=generated)
         if owner is not None and media:
-            picked = _pick_avatar(media, profile)
+            picked = pick_avatar(media, profile)
             if picked is not None:
                 owner = replace(
                     owner, avatar_path=keep_avatar_copy(PLATFORM, owner.id, picked[0], picked[1]())
@@ -323,6 +202,7 @@ class XArchive:
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
+        listed: dict[str, set[str] | None] = {}  # follower / following: ids, None if damaged
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest":
                 continue
@@ -337,16 +217,27 @@ class XArchive:
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
                 continue
-            yield from self._read_items(part, owner, generated)
+            yield from self._read_items(part, owner, generated, listed)
+        counted = _counted_owner(owner, listed, generated)
+        if counted is not None:
+            yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))
 
-    def _read_items(self, part: Part, owner: Account, generated: datetime | None) -> Iterator[Item]:
+    def _read_items(
+        self,
+        part: Part,
+        owner: Account,
+        generated: datetime | None,
+        listed: dict[str, set[str] | None],
+    ) -> Iterator[Item]:
         text, note = decode_bytes(part.load())
         if note:
             yield Notice(part.location, note)
         follows: list[Follow] = []
         raw: list[Any] = []
+        damaged = False
         for line, item in ytd_items(text):
             if isinstance(item, Exception):
+                damaged = True
                 yield Problem(part.location, line, str(item), getattr(item, "records", 1))
                 continue
             try:
@@ -367,25 +258,22 @@ class XArchive:
                     follows.append(follow_from_archive(part.kind, item, owner.id))
                     raw.append(item)
             except (ValueError, TypeError, AttributeError) as exc:
+                damaged = True
                 yield Problem(part.location, line, str(exc))
+        if part.kind in FOLLOW_PARTS:
+            ids = listed.setdefault(part.kind, set())
+            if damaged or ids is None:  # an entry lost: the count would be short
+                listed[part.kind] = None
+            else:
+                ids.update(
+                    f.follower_id if part.kind == "follower" else f.followee_id for f in follows
+                )
         if follows:
             yield Record(
                 rows=tuple(follows),
                 provenance=provenance(self.name, part.location),
                 raw={part.kind: raw},
             )
-
-
-def _avatar_media_dir(path: Path) -> Media:
-    data = path / "data" if (path / "data").is_dir() else path
-    media = data / "profile_media"
-    if not media.is_dir():
-        return []
-    return [
-        (f.name, f.read_bytes)
-        for f in sorted(media.iterdir())
-        if f.suffix.lower() in IMAGE_SUFFIXES
-    ]
 
 
 register(XArchive())

@@ -36,7 +36,8 @@ from staffpulse.sources.base import (
     unsafe_member_name,
 )
 from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
-from staffpulse.sources.x_archive import XArchive, archive_roots
+from staffpulse.sources.x_archive import XArchive
+from staffpulse.sources.x_archive_files import archive_roots
 from staffpulse.store.core import Record
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP

@@ -1,0 +1,175 @@
+"""The files of an X archive: where they are (a folder, a ZIP, at any depth), and what
+``manifest.js`` and the first entry of ``account.js`` / ``profile.js`` say about the owner.
+:mod:`staffpulse.sources.x_archive` reads them into rows."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from staffpulse.sources.base import IMAGE_SUFFIXES, decode_bytes, unsafe_member_name
+from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.observed import read_time
+from staffpulse.sources.ytd import ytd_items
+
+PART_RE = re.compile(
+    r"^(tweets|tweet|account|profile|follower|following|manifest)(?:-part(\d+))?\.js$"
+)
+OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
+Media = list[tuple[str, Callable[[], bytes]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    kind: str  # tweets | tweet | account | profile | follower | following | manifest
+    number: int
+    location: str
+    load: Callable[[], bytes]
+
+
+def parts_in_dir(folder: Path) -> list[Part]:
+    data = folder / "data" if (folder / "data").is_dir() else folder
+    parts = []
+    for file in sorted(data.glob("*.js")):
+        match = PART_RE.match(file.name)
+        if match:
+            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), file.read_bytes))
+    return parts
+
+
+def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
+    return lambda: archive.read(name)
+
+
+def archive_roots(names: list[str]) -> dict[str, str]:
+    """The X archives among the member names of a ZIP: each folder holding an archive's
+    owner file (``account.js``, ``tweets.js``), mapped to the folder the archive fills (the
+    one above ``data/``, where ``Your archive.html`` and ``assets/`` are; ``""`` is the root).
+    Unsafe names are left out."""
+    roots: dict[str, str] = {}
+    for name in names:
+        pure = PurePosixPath(name)
+        if pure.name in OWNER_FILES and not unsafe_member_name(name):
+            folder = pure.parent
+            root = folder.parent if folder.name == "data" else folder
+            roots[str(folder)] = "" if str(root) == "." else str(root)
+    return roots
+
+
+def read_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list[Part], Media]]:
+    """The archives in a ZIP, one per folder holding an owner file: (folder, parts, media).
+
+    The folder may be at any depth (the root, ``data/``, ``person/``, ``x/data/``...). The
+    avatar images of a folder are in its ``profile_media/``; with one archive in the ZIP,
+    any ``profile_media/`` within it is its own. Unsafe member names (``../``) are left to
+    :mod:`staffpulse.sources.zipped`, which reports them; nothing here is written by name.
+    """
+    names = [info.filename for info in archive.infolist() if not info.is_dir()]
+    roots = archive_roots(names)
+    parts: dict[str, list[Part]] = {}
+    media: dict[str, Media] = {}
+    for name in names:
+        if unsafe_member_name(name):
+            continue
+        pure = PurePosixPath(name)
+        match = PART_RE.match(pure.name)
+        if match and str(pure.parent) in roots:
+            parts.setdefault(str(pure.parent), []).append(
+                Part(
+                    match.group(1),
+                    int(match.group(2) or 0),
+                    f"{path}!{name}",
+                    _zip_loader(archive, name),
+                )
+            )
+        elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
+            folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
+            if any(_within(name, root) for root in roots.values()):
+                media.setdefault(str(folder), []).append((pure.name, _zip_loader(archive, name)))
+    every_image = sorted((m for found in media.values() for m in found), key=lambda m: m[0])
+    return [
+        (
+            folder,
+            found,
+            every_image if len(parts) == 1 else sorted(media.get(folder, []), key=lambda m: m[0]),
+        )
+        for folder, found in sorted(parts.items())
+    ]
+
+
+def _within(name: str, root: str) -> bool:
+    return root == "" or name.startswith(root + "/")
+
+
+def pick_avatar(
+    media: Media, profile: Mapping[str, Any] | None
+) -> tuple[str, Callable[[], bytes]] | None:
+    if not media:
+        return None
+    wanted = (get_str(profile or {}, "avatarMediaUrl") or "").rsplit("/", 1)[-1]
+    header = (get_str(profile or {}, "headerMediaUrl") or "").rsplit("/", 1)[-1]
+    for name, load in media:
+        if wanted and name.endswith(wanted):
+            return name, load
+    others = [m for m in media if not header or not m[0].startswith(header)]
+    return others[0] if others else None
+
+
+def _manifest_section(part: Part | None, key: str) -> dict[str, Any] | None:
+    """A section of ``manifest.js`` (``window.__THAR_CONFIG = {"userInfo": ...}``)."""
+    if part is None:
+        return None
+    text, _note = decode_bytes(part.load())  # the note is given when the part itself is read
+    start = text.find("{")
+    try:
+        info = json.loads(text[start:]).get(key) if start >= 0 else None
+    except (json.JSONDecodeError, AttributeError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def generated_at(manifest: Part | None) -> datetime | None:
+    """When X generated the archive (``archiveInfo.generationDate``): the owner's profile and
+    the posts' likes and reposts are as of then."""
+    info = _manifest_section(manifest, "archiveInfo")
+    return read_time(info.get("generationDate")) if info is not None else None
+
+
+def manifest_account(part: Part) -> dict[str, Any] | None:
+    """The owner from ``manifest.js``'s ``userInfo``."""
+    info = _manifest_section(part, "userInfo")
+    if info is None:
+        return None
+    return {
+        "accountId": info.get("accountId"),
+        "username": info.get("userName"),
+        "accountDisplayName": info.get("displayName"),
+    }
+
+
+def first_item(part: Part | None, key: str) -> dict[str, Any] | None:
+    if part is None:
+        return None
+    for _line, item in ytd_items(decode_bytes(part.load())[0]):
+        if isinstance(item, dict) and isinstance(item.get(key), dict):
+            return item[key]  # type: ignore[no-any-return]
+        return None
+    return None
+
+
+def avatar_media_dir(path: Path) -> Media:
+    data = path / "data" if (path / "data").is_dir() else path
+    media = data / "profile_media"
+    if not media.is_dir():
+        return []
+    return [
+        (f.name, f.read_bytes)
+        for f in sorted(media.iterdir())
+        if f.suffix.lower() in IMAGE_SUFFIXES
+    ]
