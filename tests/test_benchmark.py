@@ -475,3 +475,28 @@ def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> No
         "4 of 5 staffing firms with original posts to judge (80%) post more job ads"
     )
     assert judged["explanation"].endswith("The other 2 have none to judge.")
+
+
+def test_a_median_of_a_half_is_shown_rounded_up_everywhere(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from staffpulse.report.html import render_benchmark_html
+    from staffpulse.report.terminal_audit import render_benchmark
+
+    said = compare(
+        np.array([40.0, 41.0]), np.array([30.0, 31.0, 33.0]), "Vendors", "Staffing firms", "Voice"
+    )
+    assert said["explanation"].startswith("Typical Voice score: vendors 41, staffing firms 31.")
+    result = run_benchmark(
+        _cohort_store(tmp_path, firms=1, vendors=2), scorer=FakeScorer(), min_posts=1
+    )  # type: ignore[arg-type]
+    only = next(iter(result.segment_stats.values()))
+    only["voice"]["median"] = 40.5  # two accounts at 40 and 41
+    page = render_benchmark_html(result)
+    assert re.search(r'data-label="Voice median">41</td>', page)
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    row = next(line for line in buf.getvalue().splitlines() if line.startswith("│ No segment"))
+    assert " 41 │" in row and " 40 │" not in row

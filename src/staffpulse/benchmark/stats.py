@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.report.rounding import round_half_up, whole
+
 MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
 ALPHA = 0.05
 BOOTSTRAP = 2000
@@ -65,10 +67,10 @@ def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
         return {"n": 0, "mean": None, "median": None, "p25": None, "p75": None}
     return {
         "n": int(values.size),
-        "mean": round(float(values.mean()), 1),
-        "median": round(float(np.median(values)), 1),
-        "p25": round(float(np.percentile(values, 25)), 1),
-        "p75": round(float(np.percentile(values, 75)), 1),
+        "mean": round_half_up(float(values.mean()), 1),
+        "median": round_half_up(float(np.median(values)), 1),
+        "p25": round_half_up(float(np.percentile(values, 25)), 1),
+        "p75": round_half_up(float(np.percentile(values, 75)), 1),
     }
 
 
@@ -106,8 +108,8 @@ def compare(
         "n": {a_name: int(a.size), b_name: int(b.size)},
         "members": {a_name: a_members, b_name: b_members},
         "median": {
-            a_name: round(float(np.median(a)), 1) if a.size else None,
-            b_name: round(float(np.median(b)), 1) if b.size else None,
+            a_name: round_half_up(float(np.median(a)), 1) if a.size else None,
+            b_name: round_half_up(float(np.median(b)), 1) if b.size else None,
         },
         "mean_difference": None,
         "ci95": None,
@@ -115,14 +117,14 @@ def compare(
         "detail": None,
     }
     if a.size and b.size:
-        out["mean_difference"] = round(float(a.mean() - b.mean()), 1)
+        out["mean_difference"] = round_half_up(float(a.mean() - b.mean()), 1)
     if min(a.size, b.size) < MIN_GROUP:
         out["verdict"] = "too small to tell"
         medians = ""
         if a.size and b.size:
             medians = (
-                f"Typical {what} score: {a_name.lower()} {round(float(np.median(a)))}, "
-                f"{b_name.lower()} {round(float(np.median(b)))}. "
+                f"Typical {what} score: {a_name.lower()} {whole(float(np.median(a)))}, "
+                f"{b_name.lower()} {whole(float(np.median(b)))}. "
             )
         if (a.size, b.size) == (a_members, b_members):
             counted = f"the group has {_group(a.size, a_name)} and {_group(b.size, b_name)}"
@@ -139,14 +141,14 @@ def compare(
 
     p = float(mannwhitneyu(a, b, alternative="greater").pvalue)
     low, high = bootstrap_diff(a, b)
-    out["p_value"] = round(p, 4)
-    out["ci95"] = [round(low, 1), round(high, 1)]
+    out["p_value"] = round_half_up(p, 4)
+    out["ci95"] = [round_half_up(low, 1), round_half_up(high, 1)]
     diff = out["mean_difference"]
     out["detail"] = (
-        f"Difference of the averages {diff:+.1f} points (95% interval {low:+.1f} to "
-        f"{high:+.1f}); one-sided Mann-Whitney p = {p:.3f}."
+        f"Difference of the averages {diff:+.1f} points (95% interval {out['ci95'][0]:+.1f} to "
+        f"{out['ci95'][1]:+.1f}); one-sided Mann-Whitney p = {round_half_up(p, 3):.3f}."
     )
-    points = _points(abs(diff))
+    points = _points(abs(float(a.mean() - b.mean())))  # from the exact difference: rounded once
     if p < ALPHA:
         out["verdict"] = "supported"
         out["explanation"] = (
@@ -167,8 +169,8 @@ def compare(
 
 def _points(value: float) -> str:
     """``1 point``, ``12 points``: a difference of scores, whole as every score is."""
-    whole = round(value)
-    return f"{whole} point{'' if whole == 1 else 's'}"
+    points = whole(value)
+    return f"{points} point{'' if points == 1 else 's'}"
 
 
 def _group(n: int, name: str) -> str:
@@ -210,8 +212,8 @@ def mostly_job_ads(
         "n": n,
         "members": members,
         "mostly_job_ads": k,
-        "share": round(k / n, 3) if n else None,
-        "ci95": [round(low, 3), round(high, 3)] if n else None,
+        "share": round_half_up(k / n, 3) if n else None,
+        "ci95": [round_half_up(low, 3), round_half_up(high, 3)] if n else None,
         "threshold": cut,
         "detail": None,
     }
@@ -230,7 +232,7 @@ def mostly_job_ads(
         out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
         judged = "" if n == members else " with original posts to judge"
         out["explanation"] = (
-            f"{k} of {_group(n, group)}{judged} ({round(100 * k / n)}%) post more job ads than "
+            f"{k} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
             "anything else (over half of their original posts): "
             + {
                 "supported": "clearly most of them.",
@@ -241,7 +243,7 @@ def mostly_job_ads(
         if n < members:
             out["explanation"] += f" The other {members - n} have none to judge."
         out["detail"] = (
-            f"95% interval of that share: {round(100 * low)}-{round(100 * high)}% "
+            f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
             "(Wilson); the claim holds when the whole interval is above 50%."
         )
     return out

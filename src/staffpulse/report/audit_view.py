@@ -7,6 +7,7 @@ from typing import Any
 from staffpulse.audit.advice import actions_total
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
 from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.rounding import whole
 
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
 RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
@@ -22,7 +23,7 @@ def band(score: float) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{round(100 * value)}%"
+    return "n/a" if value is None else f"{whole(100 * value)}%"  # halves up, as people round
 
 
 def _avatar_text(avatar: dict[str, Any]) -> str:

@@ -35,6 +35,7 @@ from staffpulse.report.audit_view import (
 )
 from staffpulse.report.counts import count_of
 from staffpulse.report.links import safe_link
+from staffpulse.report.rounding import whole
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -63,6 +64,7 @@ def environment() -> Environment:
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
+        _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
             band=band,

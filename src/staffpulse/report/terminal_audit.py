@@ -23,6 +23,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.rounding import whole
 from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import handle_width
 
@@ -206,8 +207,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         seg.add_row(
             stats["label"],
             str(stats["n"]),
-            *(  # whole, as every score (and rounded as the HTML's Jinja ``round`` does)
-                "n/a" if stats[k]["median"] is None else str(round(stats[k]["median"]))
+            *(  # whole, as every score, halves up (as the HTML's ``whole`` filter)
+                "n/a" if stats[k]["median"] is None else str(whole(stats[k]["median"]))
                 for k in ("overall", *PILLAR_TITLES)
             ),
         )
