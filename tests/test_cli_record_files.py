@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from rich.console import Console
+from rich.progress import Progress
 
 from staffpulse.cli.record_files import record_progress
-from staffpulse.signals.batch import read_records
+from staffpulse.signals.batch import classify_records, read_records
+from staffpulse.signals.text import load_text_signals
 
 
 def test_the_bar_ends_full_whatever_the_size_of_a_line(tmp_path: Path) -> None:
@@ -47,3 +51,34 @@ def test_no_bar_for_a_small_file_or_off_a_terminal(tmp_path: Path) -> None:
         terminal = Console(file=io.StringIO(), force_terminal=True)
         with record_progress(terminal, records, "x", "posts") as bar:
             assert bar is None  # under 1 MB
+
+
+def test_the_bar_moves_while_a_file_smaller_than_a_chunk_is_classified(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a file under 20,000 lines is read whole before it is scored, and the bar stayed at
+    "0 posts" (then jumped to the end). Now it moves with the posts written."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": f"Post {i} about work"}) + "\n" for i in range(300)),
+        encoding="utf-8",
+    )
+    shown: list[tuple[float, int]] = []
+    update = Progress.update
+
+    def record_update(self: Progress, task: Any, **fields: Any) -> None:
+        shown.append((fields["completed"], fields["done"]))
+        update(self, task, **fields)
+
+    monkeypatch.setattr(Progress, "update", record_update)
+    console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    with (
+        read_records(src, lambda _: None) as records,
+        record_progress(console, records, "classify", "posts", min_bytes=0) as advance,
+    ):
+        classify_records(load_text_signals(), records, io.StringIO(), advance, step=100)
+        size = records.size
+    assert [done for _, done in shown] == [100, 200, 300]
+    completed = [bytes_shown for bytes_shown, _ in shown]
+    assert completed[0] < completed[1] < completed[2] == size
+    assert completed[0] == pytest.approx(size / 3, rel=0.05)  # lines of about the same size

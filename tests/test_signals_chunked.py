@@ -1,4 +1,5 @@
-"""``write_scored_jsonl``: records scored a chunk at a time, written in order, progress per chunk."""
+"""``write_scored_jsonl``: records scored a chunk at a time, written in order, progress per chunk
+(and per step in a short chunk, so a file smaller than a chunk shows progress too)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ def test_every_record_is_one_json_line_in_input_order_scored_a_chunk_at_a_time()
         return [{"id": n, "double": 2 * n, "text": "café"} for n in batch]
 
     out = io.StringIO()
-    progress: list[int] = []
-    written = write_scored_jsonl(iter(range(7)), double, out, progress.append, chunk=3)
+    progress: list[tuple[int, int]] = []
+    written = write_scored_jsonl(
+        iter(range(7)), double, out, lambda *told: progress.append(told), chunk=3
+    )
     assert written == 7
     assert chunks == [[0, 1, 2], [3, 4, 5], [6]]  # never more than a chunk held at once
-    assert progress == [3, 3, 1]
+    assert progress == [(3, 0), (3, 0), (1, 0)]
     lines = out.getvalue().splitlines()
     assert [json.loads(line)["id"] for line in lines] == list(range(7))
     assert '"café"' in lines[0]  # text kept as written, not \\u-escaped
@@ -45,3 +48,34 @@ def test_no_records_write_nothing() -> None:
     out = io.StringIO()
     assert write_scored_jsonl([], lambda b: [{"id": n} for n in b], out, None, chunk=5) == 0
     assert out.getvalue() == ""
+
+
+def test_a_file_smaller_than_a_chunk_is_scored_and_told_a_step_at_a_time() -> None:
+    """The bar of a file under 20,000 lines stayed at "0 posts" until the very end."""
+    chunks: list[list[int]] = []
+    progress: list[tuple[int, int]] = []
+
+    def score(batch: list[int]) -> list[dict[str, Any]]:
+        chunks.append(list(batch))
+        return [{"id": n} for n in batch]
+
+    out = io.StringIO()
+    written = write_scored_jsonl(
+        iter(range(7)), score, out, lambda *told: progress.append(told), chunk=10, step=3
+    )
+    assert written == 7
+    assert chunks == [[0, 1, 2], [3, 4, 5], [6]]
+    assert progress == [(3, 4), (3, 1), (1, 0)]  # written, still to score
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == list(range(7))
+
+
+def test_a_full_chunk_is_still_scored_at_once() -> None:
+    """The text model splits a full chunk over processes: steps would give that up."""
+    chunks: list[list[int]] = []
+
+    def score(batch: list[int]) -> list[dict[str, Any]]:
+        chunks.append(list(batch))
+        return [{"id": n} for n in batch]
+
+    write_scored_jsonl(iter(range(7)), score, io.StringIO(), None, chunk=5, step=1)
+    assert chunks == [[0, 1, 2, 3, 4], [5], [6]]

@@ -28,11 +28,11 @@ from staffpulse.report.counts import count_of
 from staffpulse.signals.outfile import atomic_output, check_output_path
 
 if TYPE_CHECKING:
-    from staffpulse.signals.chunked import RecordReport
+    from staffpulse.signals.chunked import ProgressCallback, RecordReport
     from staffpulse.signals.recordio import RecordFile
 
 # The scoring step of a job: (records, sink, on_progress) -> report, the model already loaded.
-Score = Callable[[Any, IO[str], Callable[[int], None] | None], "RecordReport"]
+Score = Callable[[Any, IO[str], "ProgressCallback | None"], "RecordReport"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ def record_progress(
     label: str,
     unit: str,
     min_bytes: int = 1_000_000,
-) -> Iterator[Callable[[int], None] | None]:
+) -> Iterator[ProgressCallback | None]:
     """An ``on_progress`` callback with a bar on stderr for large files, else None.
 
     The bar measures the bytes read, not records: records vary from 100 bytes to several KB
@@ -187,10 +187,19 @@ def record_progress(
     ) as progress:
         task = progress.add_task(label, total=records.size, done=0)
         done = 0
+        chunk_done = 0  # records of the chunk in hand written so far
+        chunk_start = 0  # bytes read before it
 
-        def advance(written: int) -> None:
-            nonlocal done
+        def advance(written: int, waiting: int = 0) -> None:
+            # A chunk is read whole before it is scored: the bar moves through its bytes as
+            # its records are written, not at once to its end.
+            nonlocal done, chunk_done, chunk_start
             done += written
-            progress.update(task, completed=records.bytes_read, done=done)
+            chunk_done += written
+            share = chunk_done / (chunk_done + waiting) if chunk_done + waiting else 1.0
+            read = records.bytes_read
+            progress.update(task, completed=chunk_start + (read - chunk_start) * share, done=done)
+            if waiting == 0:
+                chunk_done, chunk_start = 0, read
 
         yield advance

@@ -4,6 +4,11 @@ Records come in lazily (:class:`~staffpulse.signals.recordio.RecordFile`); a chu
 scored at once (the models are vectorised), and each chunk is written as one JSON line per
 record, in input order, before the next is read. Memory stays flat on big files, and a
 progress callback hears each chunk as it is written.
+
+A short chunk (the last one, and so the whole of a file smaller than a chunk) is scored a
+``step`` at a time, so that the progress bar moves during it: it used to stay at "0 posts"
+for the whole run of a file under 20,000 lines. A full chunk is still scored at once: the
+text model splits a batch that big over processes, which smaller steps would give up.
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol, TypeVar
 
-__all__ = ["RecordReport", "write_scored_jsonl"]
+__all__ = ["ProgressCallback", "RecordReport", "write_scored_jsonl"]
 
 T = TypeVar("T")
+# (lines just written, records of the chunk read but not yet written): the second lets a bar
+# that measures bytes read tell how far into the chunk the scoring is
+ProgressCallback = Callable[[int, int], None]
 
 
 class RecordReport(Protocol):
@@ -37,19 +45,25 @@ def write_scored_jsonl(
     records: Iterable[T],
     score_chunk: Callable[[list[T]], Iterable[dict[str, Any]]],
     output: IO[str],
-    on_progress: Callable[[int], None] | None,
+    on_progress: ProgressCallback | None,
     chunk: int,
+    step: int | None = None,
 ) -> int:
     """Score ``records`` ``chunk`` at a time with ``score_chunk`` (one JSON object per record
-    of the chunk, in order) and write each object as a JSON line to ``output``.
+    of the chunk, in order) and write each object as a JSON line to ``output``; a chunk shorter
+    than ``chunk`` is scored ``step`` records at a time (default: at once).
 
-    Returns how many lines were written; ``on_progress`` hears how many each chunk wrote."""
+    Returns how many lines were written; ``on_progress`` hears how many each call of
+    ``score_chunk`` wrote, and how many records of the chunk are still to score."""
     written = 0
     pending = iter(records)
     while batch := list(itertools.islice(pending, chunk)):
-        lines = [json.dumps(row, ensure_ascii=False) for row in score_chunk(batch)]
-        output.write("\n".join(lines) + "\n")
-        written += len(lines)
-        if on_progress is not None:
-            on_progress(len(lines))
+        size = len(batch) if len(batch) == chunk else max(1, step or chunk)
+        for start in range(0, len(batch), size):
+            piece = batch[start : start + size]
+            lines = [json.dumps(row, ensure_ascii=False) for row in score_chunk(piece)]
+            output.write("\n".join(lines) + "\n")
+            written += len(lines)
+            if on_progress is not None:
+                on_progress(len(lines), len(batch) - start - len(piece))
     return written
