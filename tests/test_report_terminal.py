@@ -221,3 +221,14 @@ def test_the_audit_says_what_its_post_totals_count() -> None:
     assert "1,070 posts from" in text
     assert "Of these, 1,050 original posts and 20 reposts." in text
     assert "of 1,050 posts you wrote (" in text and "1050" not in text
+
+
+def test_accounts_table_shows_a_name_with_brackets_as_written() -> None:
+    """A display name is outside text: "[hiring]" is not markup, and must not vanish."""
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    account = Account(
+        platform="x", id="1", handle="acme", display_name="Acme [hiring] [bold]now[/bold]"
+    )
+    console = _console(140)
+    render_accounts(console, [AccountSummary(account, posts=1, first_post=when, last_post=when)])
+    assert "Acme [hiring] [bold]now[/bold]" in console.export_text()

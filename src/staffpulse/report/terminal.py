@@ -8,6 +8,7 @@ from typing import Any
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from staffpulse.models import POST_KINDS, platform_label
 from staffpulse.report.counts import count_of
@@ -75,7 +76,8 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
         table.add_row(
             "@" + account.handle,
             platform_label(account.platform),
-            *([account.display_name] if wide else []),
+            # a Text: a name is shown as written, never read as markup ("[hiring]")
+            *([Text(account.display_name)] if wide else []),
             f"{item.posts:,}",
             "" if account.followers is None else f"{account.followers:,}",
             *([first] if wide else []),
