@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from itertools import combinations
 
 import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
+from staffpulse.connect.advice import CONTACTS, INACTIVE, ORDER, HeldBack
 from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
@@ -57,35 +59,96 @@ def test_contacts_never_seen_are_advised_both_options_then_one() -> None:
     assert [s.handle for s in both.suggestions] and both.next_step is None
 
 
+def _follow(store: Store, step: str, now: datetime, **options: bool) -> list[str]:
+    """Handles suggested after doing what the advice says: its --as-of or --inactive-days
+    (the one it names; both, one at a time, when it offers either)."""
+    date = re.search(r"--as-of (\d{4}-\d\d-\d\d)", step)
+    days = re.search(r"--inactive-days (\d+)", step)
+    assert date or days, step
+    found: list[str] = []
+    if date:
+        when = datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC)
+        again = suggest_report(
+            store,
+            "acme_staffing",
+            now=when,
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            options=SuggestOptions(**options),
+        )
+        assert again.suggestions, step
+        found += [s.handle for s in again.suggestions]
+    if days:
+        kept = suggest_report(
+            store,
+            "acme_staffing",
+            now=now,
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            options=SuggestOptions(inactive_days=int(days.group(1)), **options),
+        )
+        assert kept.suggestions, step
+        found += [s.handle for s in kept.suggestions]
+    return found
+
+
 def test_inactive_accounts_are_advised_a_date_that_brings_them_back(store: Store) -> None:
-    # a post a year later elsewhere on X moves the store's "now" past everyone's activity
+    later = NOW + timedelta(days=365)  # ranked a year after everyone's last post
+    stale = suggest_report(
+        store, "acme_staffing", now=later, role_model=FakeRoleModel(), scorer=FakeScorer()
+    )
+    assert stale.suggestions == [] and stale.excluded["inactive"] >= 1
+    step = stale.next_step or ""
+    assert f"posted nothing in the 90 days before {later:%Y-%m-%d}:" in step
+    assert "hannah_hr" in _follow(store, step, later)
+
+
+def test_a_newer_import_elsewhere_does_not_make_the_circle_inactive(store: Store) -> None:
     later = NOW + timedelta(days=365)
-    add_posts(
+    add_posts(  # a stranger's post a year later: not the firm's conversations
         store,
         Post(platform="x", id="s9", author_id="id_sam_stranger", text="back", created_at=later),
     )
-    kwargs = {"role_model": FakeRoleModel(), "scorer": FakeScorer()}
-    stale = suggest_report(store, "acme_staffing", **kwargs)  # type: ignore[arg-type]
-    assert stale.suggestions == [] and stale.excluded["inactive"] >= 1
-    step = stale.next_step or ""
-    assert f"before {later:%Y-%m-%d} (the newest X post in the store)" in step
-    date = re.search(r"--as-of (\d{4}-\d\d-\d\d)", step)
-    days = re.search(r"--inactive-days (\d+)", step)
-    assert date and days
-    again = suggest_report(
-        store,
-        "acme_staffing",
-        now=datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC),
-        **kwargs,  # type: ignore[arg-type]
-    )
-    assert again.suggestions[0].handle == "hannah_hr"
-    kept = suggest_report(
-        store,
-        "acme_staffing",
-        options=SuggestOptions(inactive_days=int(days.group(1))),
-        **kwargs,  # type: ignore[arg-type]
-    )
-    assert "hannah_hr" in [s.handle for s in kept.suggestions]
+    report = suggest_report(store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer())
+    # the newest post of the firm or the people it talks with: rita's, a day before NOW
+    assert report.as_of == NOW - timedelta(days=1)
+    assert [s.handle for s in report.suggestions] == ["hannah_hr", "val_vendor"]
+
+
+def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
+    from staffpulse.connect.advice import MOST_TRIES, Ranking, Remedy, next_step
+
+    held = HeldBack()
+    for day in (200, 300):
+        held.add([INACTIVE], NOW - timedelta(days=day))
+    held.add([CONTACTS])
+    run = Ranking("@acme_staffing", "x", NOW, True, 90, None)
+    unchecked = next_step(held, run)
+    assert "--as-of 2025-08-14 (or --inactive-days 301)" in unchecked
+    tried: list[Remedy] = []
+
+    def without_dates(remedy: Remedy) -> bool:  # an earlier date loses the linking edges
+        tried.append(remedy)
+        return remedy.as_of is None
+
+    checked = next_step(held, run, without_dates)
+    assert "use --inactive-days 301" in checked and "--as-of" not in checked
+    assert "--include-contacts shows it" in checked
+    assert len(tried) == len(set(tried))  # each option set is ranked once
+
+    def nothing(remedy: Remedy) -> bool:
+        tried.append(remedy)
+        return False
+
+    tried.clear()
+    for size in (1, 2, 3):  # 25 groups: the checks stop at MOST_TRIES rankings
+        for reasons in combinations(ORDER, size):
+            held.add(reasons, NOW - timedelta(days=100), "recruiter")
+    none = next_step(held, run, nothing)
+    assert len(tried) <= MOST_TRIES
+    assert "--include" not in none and "--as-of" not in none and "--inactive-days" not in none
+    assert none.startswith("none of connect's options brings back the largest groups")
+    assert "import posts that mention or reply to @acme_staffing" in none
 
 
 def test_a_role_that_leaves_nothing_is_advised_a_wider_role(store: Store) -> None:
@@ -122,7 +185,10 @@ def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
     assert report.excluded == {"already talking with": 1}
     step = report.next_step or ""
     assert step.startswith("1 account you already talk with posted nothing in the 90 days")
-    assert "show it with --include-contacts and --as-of" in step
+    # not --as-of her last post's date: the firm replied to her only a day before NOW, so
+    # ranked as of then it has no edge to her, and the advice would bring nothing back
+    assert step.endswith("show it with --include-contacts and --inactive-days 401.")
+    assert "olga_old" in _follow(lonely, step, NOW, include_contacts=True)
 
 
 def test_the_role_asked_for_is_named_in_words() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -483,41 +483,6 @@ def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
     full = suggest_report(store, "acme_staffing", options=SuggestOptions(batch=1), **kwargs)  # type: ignore[arg-type]
     assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
     assert full.as_dict()["looked_at"] == full.reached
-
-
-def test_a_newer_import_elsewhere_is_named_when_it_makes_the_circle_inactive(
-    store: Store,
-) -> None:
-    later = NOW + timedelta(days=200)
-    # another import is newer, and hannah_hr posts then too: she stays suggested
-    add_posts(
-        store,
-        Post(platform="x", id="s9", author_id="id_sam_stranger", text="back", created_at=later),
-        Post(
-            platform="x",
-            id="h9",
-            author_id="id_hannah_hr",
-            author_handle="hannah_hr",
-            text="I think so",
-            created_at=later,
-        ),
-    )
-    report = suggest_report(store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer())
-    assert [s.handle for s in report.suggestions] == ["hannah_hr"]
-    own = (NOW - timedelta(days=2)).date().isoformat()  # acme_staffing's newest reply
-    (note,) = [n for n in report.notes if "try --as-of" in n]
-    assert note.startswith(f"ranked as of {later.date().isoformat()}, the newest X post")
-    assert f"@acme_staffing's own newest post is {own}" in note
-    assert note.endswith(f"try --as-of {own}")
-    again = suggest_report(
-        store,
-        "acme_staffing",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=datetime.fromisoformat(own).replace(tzinfo=UTC),
-    )
-    assert "val_vendor" in [s.handle for s in again.suggestions]
-    assert not [n for n in again.notes if "try --as-of" in n]  # a date given: nothing to say
 
 
 def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_address() -> None:

@@ -76,7 +76,10 @@ def test_the_form_offers_the_date_and_the_inactive_days_with_the_librarys_defaul
     assert re.search(r'<input type="date" name="as_of" value=""', page)
     default = SuggestOptions().inactive_days
     assert re.search(rf'name="inactive_days" min="1" max="36500" value="{default}"', page)
-    assert "Counts as inactive after" in page and "(the newest post stored)" in page
+    assert (
+        "Counts as inactive after" in page
+        and "(the newest post of the account or the people it talks with)" in page
+    )
 
 
 def test_inactive_advice_names_the_controls_and_following_it_brings_suggestions_back(
@@ -266,6 +269,11 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
             "set “Rank as of” to 2022-11-07 (or “Counts as inactive after” to 1365 days)"
         ),
         "use a larger --inactive-days": "set a larger “Counts as inactive after”",
+        # the advice offers only what it checked: sometimes one of the two
+        "use --inactive-days 301": "set “Counts as inactive after” to 301 days",
+        "show them with --role any and --as-of 2022-11-08": (
+            "choose “Any role” and set “Rank as of” to 2022-11-08 to see them"
+        ),
         "use a wider --role (or none)": "choose a wider role (or “Any role”)",
         "use a wider --role (or --role any)": "choose a wider role (or “Any role”)",
         "use --role any": "choose “Any role”",

@@ -7,21 +7,26 @@ so ``--include-contacts`` alone brings none of them back, and the next run calls
 accounts "never seen". So suggest.py records all the reasons that hold each candidate back
 (:class:`HeldBack`) and the advice names, for the largest groups first, the options that would
 bring that group back together: ``--include-contacts``, ``--include-unseen`` (or importing
-their posts), ``--as-of``/``--inactive-days`` for accounts silent as of the ranking date, and a
+their posts), ``--inactive-days``/``--as-of`` for accounts silent as of the ranking date, and a
 wider ``--role`` (or ``--role any`` for the accounts of role other, left out by default).
 Candidates that no option brings back (already followed, job-ad bots) get no advice.
+
+Even the options of a group's every reason may bring back nothing: a changed ``--as-of``
+changes the graph (an earlier date drops the later edges that linked the group), and an
+account brought back by one filter can fall to another (a weak link). So each piece of advice
+carries its options as a :class:`Remedy`, and the ranking tries it (``works``) before the
+advice offers it; a group none of whose remedies works gets no advice.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 
 from staffpulse.connect.explain import ROLE_LABELS
-from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of, join_and
 
 CONTACTS = "already talking with"
@@ -37,6 +42,8 @@ WEAK = "weak link"
 PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
+MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
+MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
 _LEFT_OUT_WORDS = {
@@ -57,12 +64,18 @@ class HeldBack:
 
     groups: Counter[frozenset[str]] = field(default_factory=Counter)
     last_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
+    # of inactive accounts whose posts all come after the ranking date: their first post
+    next_posts: dict[frozenset[str], list[datetime]] = field(default_factory=dict)
     # the roles found in each group left out for its role
     roles: dict[frozenset[str], Counter[str]] = field(default_factory=dict)
     anonymized: int = 0  # left out for good, but said: they are why a contact is missing
 
     def add(
-        self, reasons: Iterable[str], last_post: datetime | None = None, role: str | None = None
+        self,
+        reasons: Iterable[str],
+        last_post: datetime | None = None,
+        role: str | None = None,
+        next_post: datetime | None = None,
     ) -> None:
         held = frozenset(reasons)
         if ANONYMIZED in held:
@@ -72,6 +85,8 @@ class HeldBack:
         self.groups[held] += 1
         if INACTIVE in held and last_post is not None:
             self.last_posts.setdefault(held, []).append(last_post)
+        elif INACTIVE in held and next_post is not None:
+            self.next_posts.setdefault(held, []).append(next_post)
         if OTHER_ROLE in held:
             self.roles.setdefault(held, Counter())[role or "unknown"] += 1
 
@@ -83,18 +98,55 @@ class Ranking:
     who: str  # "@handle"
     platform: str
     as_of: datetime
-    as_of_given: bool  # --as-of was given (else: the newest post of the platform)
+    as_of_given: bool  # --as-of was given (else: the newest post of the account or its circle)
     inactive_days: int
     role: str | None  # the --role as typed
 
 
-def next_step(held: HeldBack, run: Ranking) -> str:
-    """One sentence per group of held-back candidates, the largest groups first."""
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    """The options one piece of advice names, for the ranking to try before offering them."""
+
+    include_contacts: bool = False
+    include_unseen: bool = False
+    inactive_days: int | None = None  # None: as it was
+    as_of: datetime | None = None  # None: as it was
+    role: str | None = None  # None: as it was; "": no --role; "any"
+
+
+Works = Callable[[Remedy], bool]
+"""Whether ranking again with a remedy's options suggests at least one account."""
+
+
+def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
+    """One sentence per group of held-back candidates, the largest groups first; with
+    ``works``, only options it confirms bring someone back (at most :data:`MOST_TRIES`
+    rankings are run)."""
     ranked = sorted(
         held.groups.items(),
         key=lambda item: (-item[1], [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)]),
     )
-    steps = [_step(group, n, held, run) for group, n in ranked[:MOST_STEPS]]
+    steps: list[str] = []
+    tried: dict[Remedy, bool] = {}
+
+    def passes(remedies: list[Remedy]) -> bool:
+        for remedy in remedies:
+            if remedy not in tried:
+                if len(tried) >= MOST_TRIES:
+                    return False
+                tried[remedy] = works(remedy) if works is not None else True
+            if not tried[remedy]:
+                return False
+        return True
+
+    for group, n in ranked:
+        if len(steps) >= MOST_STEPS or len(tried) >= MOST_TRIES:
+            break
+        for text, remedies in _steps(group, n, held, run):
+            if works is None or passes(remedies):
+                steps.append(text)
+                break
+    offered = bool(steps)
     said = False  # how to fetch a list is said once
     for i, step in enumerate(steps):
         if _FETCH_HOW in step:
@@ -102,7 +154,14 @@ def next_step(held: HeldBack, run: Ranking) -> str:
             said = True
     if held.anonymized:
         steps.append(_anonymized(held.anonymized))
-    if not steps:
+    if not offered and works is not None and held.groups:
+        # every option was tried and brings no one back: said, so that no one tries them
+        left = sum(held.groups.values())
+        steps.append(
+            f"none of connect's options brings back the largest groups of the "
+            f"{_accounts(left)} left out as of {run.as_of:%Y-%m-%d}"
+        )
+    if not steps or (not offered and works is not None and held.groups):
         steps.append(
             f"import posts that mention or reply to {run.who}, or the posts of the people "
             "it talks with: suggestions come from the conversations around it"
@@ -123,28 +182,34 @@ def _accounts(n: int) -> str:
     return count_of(n, "account")
 
 
-def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
+def _steps(
+    group: frozenset[str], n: int, held: HeldBack, run: Ranking
+) -> list[tuple[str, list[Remedy]]]:
+    """The advice for one group with the remedies it names (all of them must work): for
+    inactive accounts one per way of reaching back in time, best first, else one."""
     have = "has" if n == 1 else "have"
     them = "it" if n == 1 else "them"
     if group == {UNSEEN}:
-        return (
+        text = (
             f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
             f"their posts {_FETCH_HOW}, or include them anyway with --include-unseen"
         )
+        return [(text, [Remedy(include_unseen=True)])]
     if group == {CONTACTS}:
         were = "was" if n == 1 else "were"
-        return (
+        text = (
             f"{_accounts(n)} you already talk with {were} left out: --include-contacts shows {them}"
         )
+        return [(text, [Remedy(include_contacts=True)])]
     subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
     facts: list[str] = []
     options: list[str] = ["--include-contacts"] if CONTACTS in group else []
+    base = Remedy(include_contacts=CONTACTS in group, include_unseen=UNSEEN in group)
     if UNSEEN in group:
         facts.append(f"{have} no posts in the store")
         options.append("--include-unseen")
     if INACTIVE in group:
         facts.append(_silence(run))
-        options.extend(_reach_back(held.last_posts.get(group, []), run))
     if OTHER_ROLE in group:
         found = held.roles.get(group, Counter())
         facts.append(f"{have} another role than {_role_words(run.role)}{_roles_found(found)}")
@@ -152,48 +217,68 @@ def _step(group: frozenset[str], n: int, held: HeldBack, run: Ranking) -> str:
         options.append(
             "a wider --role (or --role any)" if found["other"] else "a wider --role (or none)"
         )
+        base = replace(base, role="any" if found["other"] else "")
     if OUTSIDE_HIRING in group:
         facts.append(f"{have} the role other (brands, public figures: outside the hiring world)")
         options.append("--role any")
+        base = replace(base, role="any")
     sentence = f"{subject} {join_and(facts)}: "
     if UNSEEN in group:
         sentence += f"import or fetch their posts {_FETCH_HOW}, or "
-    return sentence + (f"show {them} with " if len(options) > 1 else "use ") + join_and(options)
+    reaches: list[tuple[str | None, list[Remedy]]] = [(None, [base])]
+    if INACTIVE in group:
+        reaches = [
+            (text, [replace(base, inactive_days=d, as_of=a) for d, a in ways])
+            for text, ways in _reach_back(
+                held.last_posts.get(group, []), held.next_posts.get(group, []), run
+            )
+        ]
+    out = []
+    for reach, remedies in reaches:
+        named = [*options, reach] if reach else options
+        verb = f"show {them} with " if len(named) > 1 else "use "
+        out.append((sentence + verb + join_and(named), remedies))
+    return out
 
 
 def _silence(run: Ranking) -> str:
     when = f"{run.as_of:%Y-%m-%d}"
     if not run.as_of_given:
-        when += f" (the newest {platform_name(run.platform)} post in the store)"
+        when += f" (the newest post of {run.who} or the people it talks with)"
     return f"posted nothing in the {run.inactive_days} days before {when}"
 
 
-def inactive_default_note(
-    run: Ranking | None, inactive: int, own_newest: datetime | None
-) -> str | None:
-    """Said even when some suggestions remain: ranked as of the platform's newest post (the
-    default), candidates of an account whose own posts are older look inactive, because
-    another import is newer. None when that is not what happened."""
-    if run is None or run.as_of_given or not inactive or own_newest is None:
-        return None
-    if (run.as_of - own_newest).total_seconds() <= run.inactive_days * 86400:
-        return None  # the account itself is active as of that date: its circle may be quiet
-    return (
-        f"ranked as of {run.as_of:%Y-%m-%d}, the newest {platform_name(run.platform)} post in "
-        f"the store; {run.who}'s own newest post is {own_newest:%Y-%m-%d}, so "
-        f"{count_of(inactive, 'account')} around it counted as inactive: try "
-        f"--as-of {own_newest:%Y-%m-%d}"
-    )
+def _reach_back(
+    last_posts: list[datetime], next_posts: list[datetime], run: Ranking
+) -> list[tuple[str, list[tuple[int | None, datetime | None]]]]:
+    """Ways to reach the group's posts, best first: each is the option as said and the
+    ``(inactive days, as-of)`` of every remedy it names. ``--as-of`` the day after the newest
+    of their last posts ranks the circle as it was then; the ``--inactive-days`` that keeps
+    all of them leaves the graph as it is; for accounts that posted only after the ranking
+    date, ``--as-of`` the day after their first post."""
+    ways: list[tuple[str, list[tuple[int | None, datetime | None]]]] = []
+    if last_posts:
+        oldest = min(last_posts)
+        when, as_of = _as_of_after(max(last_posts))
+        days = math.floor((run.as_of - oldest).total_seconds() / 86400) + 1
+        if days <= MOST_INACTIVE_DAYS:
+            ways.append((f"{when} (or --inactive-days {days})", [(None, as_of), (days, None)]))
+            ways.append((f"--inactive-days {days}", [(days, None)]))
+        ways.append((when, [(None, as_of)]))
+    if next_posts:
+        when, as_of = _as_of_after(min(next_posts))
+        ways.append((when, [(None, as_of)]))
+    if not ways:
+        ways.append(("a larger --inactive-days", [(MOST_INACTIVE_DAYS, None)]))
+    return ways
 
 
-def _reach_back(last_posts: list[datetime], run: Ranking) -> list[str]:
-    """``--as-of`` the newest of their last posts (ranks as of their time), or the
-    ``--inactive-days`` that keeps all of them."""
-    if not last_posts:
-        return ["a larger --inactive-days"]
-    newest, oldest = max(last_posts), min(last_posts)
-    days = math.floor((run.as_of - oldest).total_seconds() / 86400) + 1
-    return [f"--as-of {newest:%Y-%m-%d} (or --inactive-days {days})"]
+def _as_of_after(post: datetime) -> tuple[str, datetime]:
+    """``--as-of`` the day after a post, and that date: the CLI reads a date as its
+    midnight, which would leave the post itself out."""
+    day = datetime(post.year, post.month, post.day, tzinfo=post.tzinfo or UTC)
+    day += timedelta(days=1)
+    return f"--as-of {day:%Y-%m-%d}", day
 
 
 def _roles_found(roles: Counter[str]) -> str:

@@ -52,6 +52,7 @@ class Citizen:
     conversation: int | None  # 0-100, None without own posts
     job_share: float | None  # 0-1, None without the post-signals model or own posts
     later_posts: int = 0  # posts after the ranking date: not counted in any figure here
+    next_post: datetime | None = None  # the first of those later posts
 
 
 def own_text(posts: Sequence[Post]) -> list[Post]:
@@ -91,9 +92,11 @@ def citizen_signals(
 ) -> list[Citizen]:
     """Voice, conversation and job share per account, scoring every text in one batch; with
     ``as_of``, from the posts written by then only (the later ones are only counted)."""
-    later = [len(ps) for ps in posts]
+    later = [
+        [p.created_at for p in ps if as_of and p.created_at and p.created_at > as_of]
+        for ps in posts
+    ]
     posts = [posts_up_to(ps, as_of) for ps in posts]
-    later = [n - len(ps) for n, ps in zip(later, posts, strict=True)]
     recent = [own_text(ps)[-POSTS_PER_ACCOUNT:] for ps in posts]
     scores: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = {}
     flat = [p.text for ps in recent for p in ps]
@@ -126,7 +129,8 @@ def citizen_signals(
                 voice=voice,
                 conversation=conversation,
                 job_share=job,
-                later_posts=after,
+                later_posts=len(after),
+                next_post=min(after) if after else None,
             )
         )
         start = stop

@@ -24,7 +24,7 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -39,8 +39,12 @@ from staffpulse.connect.advice import (
     UNSEEN,
     WEAK,
     Ranking,
-    inactive_default_note,
+    Remedy,
+    next_step,
 )
+
+# Re-exported: the web form checks --inactive-days against the same bound
+from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.choices import find_connect_account, leaves_out_outsiders, parse_roles
 from staffpulse.connect.citizen import (
     Citizen,
@@ -56,7 +60,7 @@ from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, circle_pagerank, l
 # Re-exported: callers import the results from here, where they are made
 from staffpulse.connect.suggestion import Suggestion as Suggestion
 from staffpulse.connect.suggestion import SuggestReport as SuggestReport
-from staffpulse.connect.suggestion import address_in_profile_url
+from staffpulse.connect.suggestion import address_in_profile_url, latest_activity_time
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.dates import require_plausible_date
@@ -64,8 +68,6 @@ from staffpulse.errors import InputError, ModelError
 from staffpulse.models import Account
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
-
-MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +120,13 @@ def suggest_report(
     role_model: RoleModelLike | None = None,
     scorer: TextScorerLike | None = None,
     options: SuggestOptions | None = None,
+    *,
+    advise: bool = True,
 ) -> SuggestReport:
-    """Suggestions plus exclusion counts. ``now`` defaults to the newest post on the platform.
+    """Suggestions plus exclusion counts. ``now`` defaults to the newest post of the account
+    or its circle (:func:`~staffpulse.connect.suggestion.latest_activity_time`), else the
+    newest post on the platform. With nothing to suggest and ``advise``, the advice is checked by
+    ranking again with its options (see :mod:`staffpulse.connect.advice`).
 
     ``role_model`` and ``scorer`` default to the shipped models when they are installed.
     """
@@ -130,7 +137,14 @@ def suggest_report(
     outsiders_out = leaves_out_outsiders(role)
     account = find_connect_account(store, handle, platform)
     plat = account.platform
-    as_of = now or latest_post_time(store, plat) or datetime.now(UTC)
+    if now is None:
+        store.refresh_interactions()  # its circle is read from the edges
+    as_of = (
+        now
+        or latest_activity_time(store, plat, account.id)
+        or latest_post_time(store, plat)
+        or datetime.now(UTC)
+    )
     if as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=UTC)
     # told as bad input here, for every caller: far from our years the date arithmetic
@@ -175,11 +189,12 @@ def suggest_report(
     # contacts left out before their posts were read: read only if the advice needs them
     unread_contacts: list[tuple[str, Account]] = []
 
-    def skip(
-        reasons: list[str], last_post: datetime | None = None, role: str | None = None
-    ) -> None:
+    def skip(reasons: list[str], cit: Citizen | None = None, role: str | None = None) -> None:
         excluded[reasons[0]] = excluded.get(reasons[0], 0) + 1
-        held.add(reasons, last_post, role)
+        if cit is None:
+            held.add(reasons)
+        else:
+            held.add(reasons, cit.last_post, role, cit.next_post)
 
     def cheap_filter(node: str) -> Account | None:
         """Filters that need no posts; None when the node is left out."""
@@ -286,7 +301,7 @@ def suggest_report(
                 else:  # left out for its role alone: it still sets the scale (see below)
                     strongest = max(strongest, value)
             if reasons:
-                skip(reasons, cit.last_post, acc_role)
+                skip(reasons, cit, acc_role)
                 continue
             weighted.append((value, node, acc, acc_role, cit))
     if not weighted:
@@ -295,7 +310,12 @@ def suggest_report(
         for start in range(0, len(unread_contacts), opts.batch):
             chunk = unread_contacts[start : start + opts.batch]
             for acc_role, cit in read(chunk):
-                held.add([CONTACTS, *post_reasons(cit, acc_role)], cit.last_post, acc_role)
+                held.add(
+                    [CONTACTS, *post_reasons(cit, acc_role)],
+                    cit.last_post,
+                    acc_role,
+                    cit.next_post,
+                )
     report.looked_at = report.reached - (len(order) - position)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
     best = max(strongest, weighted[0][0]) if weighted else 1.0
@@ -321,11 +341,32 @@ def suggest_report(
             )
         )
     report.excluded = excluded
-    if now is None and report.suggestions:  # with none, the advice says it (next_step)
-        own_newest = latest_post_time(store, plat, account.id)
-        note = inactive_default_note(report.ranking, excluded.get(INACTIVE, 0), own_newest)
-        if note:
-            notes.append(note)
+    if advise and not report.suggestions:
+
+        def works(remedy: Remedy) -> bool:
+            """Whether ranking with the remedy's options suggests anyone (no advice of its
+            own: one level of checking)."""
+            tried = replace(
+                opts,
+                include_contacts=opts.include_contacts or remedy.include_contacts,
+                include_unseen=opts.include_unseen or remedy.include_unseen,
+                inactive_days=remedy.inactive_days or opts.inactive_days,
+            )
+            again = suggest_report(
+                store,
+                handle,
+                plat,
+                role if remedy.role is None else (remedy.role or None),
+                1,
+                remedy.as_of or as_of,
+                model,
+                text,
+                tried,
+                advise=False,
+            )
+            return bool(again.suggestions)
+
+        report.advice = next_step(held, report.ranking, works)
     return report
 
 

@@ -86,6 +86,9 @@ class SuggestReport:
     # only the ``looked_at`` nearest of the ``reached`` candidates (0: not counted)
     looked_at: int = 0
     reached: int = 0
+    # the advice when nothing is suggested, its options tried by the ranking (None: built
+    # from the counts when asked, for a report made by hand)
+    advice: str | None = None
 
     @property
     def left_out_line(self) -> str:
@@ -106,6 +109,8 @@ class SuggestReport:
         largest groups of left-out candidates (:mod:`staffpulse.connect.advice`)."""
         if self.suggestions:
             return None
+        if self.advice is not None:
+            return self.advice
         run = self.ranking or Ranking(
             f"@{self.account.handle}", self.account.platform, self.as_of, True, 90, None
         )
@@ -146,6 +151,26 @@ def latest_post_time(store: Store, platform: str, author_id: str | None = None) 
     row = store.conn.execute(
         "SELECT MAX(created_at) FROM posts WHERE platform = ? AND (? IS NULL OR author_id = ?)",
         (platform, author_id, author_id),
+    ).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
+
+
+def latest_activity_time(store: Store, platform: str, account_id: str) -> datetime | None:
+    """The newest post of the account or of its circle (everyone it replied to, mentioned,
+    reposted or quoted, or who did so to it): the time its own conversations reach. The audit
+    likewise judges an account as of its own last post; the circle counts too because the
+    suggestions come from it. Another, newer import on the platform leaves it unchanged."""
+    row = store.conn.execute(
+        """
+        WITH circle(id) AS (
+            SELECT target_id FROM interactions WHERE platform = :p AND source_id = :a
+            UNION SELECT source_id FROM interactions WHERE platform = :p AND target_id = :a
+            UNION SELECT :a
+        )
+        SELECT MAX(created_at) FROM posts
+        WHERE platform = :p AND author_id IN (SELECT id FROM circle)
+        """,
+        {"p": platform, "a": account_id},
     ).fetchone()
     return parse_time(row[0]) if row and row[0] else None
 

@@ -95,7 +95,7 @@ def _as_of(raw: str) -> datetime | None:
         raise InputError(
             f"cannot read “Rank as of” '{raw[:20]}' as a date from {FIRST_YEAR} to {LAST_YEAR}",
             hint="choose a date in “Rank as of” (YYYY-MM-DD, e.g. 2026-01-31), or leave it "
-            "empty to rank as of the newest post stored",
+            "empty to rank as of the newest post of the account or the people it talks with",
         )
     return as_of
 

@@ -38,6 +38,7 @@ def _export_buttons(match: re.Match[str]) -> str:
 # option becomes the control on the Connect page that does the same.
 _CONNECT_OPTION = (
     r"--include-contacts|--include-unseen|--as-of \S+ \(or --inactive-days \d+\)"
+    r"|--as-of \d{4}-\d\d-\d\d|--inactive-days \d+"
     r"|a larger --inactive-days|a wider --role \(or (?:none|--role any)\)|--role any"
 )
 _CONNECT_TICKS = {
@@ -53,6 +54,10 @@ def _connect_control(option: str) -> str:
     if reach:
         when, days = reach.groups()
         return f"set “Rank as of” to {when} (or “Counts as inactive after” to {days} days)"
+    if option.startswith("--as-of "):
+        return f"set “Rank as of” to {option.removeprefix('--as-of ')}"
+    if option.startswith("--inactive-days "):
+        return f"set “Counts as inactive after” to {option.removeprefix('--inactive-days ')} days"
     if option == "a larger --inactive-days":
         return "set a larger “Counts as inactive after”"
     if option == "--role any":

@@ -74,7 +74,11 @@ def connect_command(
     ] = "staffpulse suggestions",
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Rank as of this date (default: the newest post stored)."),
+        typer.Option(
+            "--as-of",
+            help="Rank as of this date (default: the newest post of the account or the people it "
+            "talks with).",
+        ),
     ] = None,
     inactive_days: Annotated[
         int, typer.Option("--inactive-days", help="Leave out accounts silent this long.")
