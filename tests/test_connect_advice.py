@@ -11,7 +11,7 @@ import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
-from staffpulse.connect.advice import CONTACTS, INACTIVE, ORDER, HeldBack
+from staffpulse.connect.advice import CONTACTS, INACTIVE, ORDER, UNSEEN, HeldBack
 from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
@@ -207,3 +207,28 @@ def test_left_out_counts_read_as_words() -> None:
         "2 already followed, 1 inactive, 3 job-ad bots, 1 of another role"
     )
     assert left_out_text({"job-ad bot": 1}) == "1 job-ad bot"
+
+
+def test_groups_beyond_the_three_largest_are_named_in_short() -> None:
+    from staffpulse.connect.advice import OTHER_ROLE, OUTSIDE_HIRING, Ranking, Remedy, next_step
+
+    held = HeldBack()
+    for reasons, n in (
+        ([UNSEEN], 30),
+        ([CONTACTS], 20),
+        ([CONTACTS, UNSEEN], 18),
+        ([OUTSIDE_HIRING], 17),
+        ([OTHER_ROLE], 4),
+    ):
+        for _ in range(n):
+            held.add(reasons, role="vendor")
+    run = Ranking("@acme_staffing", "x", NOW, True, 90, "recruiter")
+    step = next_step(held, run)
+    assert step.count("; ") == 3  # the three largest in full, then the rest in short
+    assert "; for 17 more accounts use --role any, for 4 use a wider --role (or none)." in step
+
+    def no_wider_role(remedy: Remedy) -> bool:
+        return remedy.role != ""
+
+    checked = next_step(held, run, no_wider_role)
+    assert checked.endswith("; for 17 more accounts use --role any.")

@@ -271,6 +271,10 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
         "use a larger --inactive-days": "set a larger “Counts as inactive after”",
         # the advice offers only what it checked: sometimes one of the two
         "use --inactive-days 301": "set “Counts as inactive after” to 301 days",
+        # the groups after the three largest, in short
+        "for 17 more accounts use --role any, for 4 use --include-unseen": (
+            "for 17 more accounts choose “Any role”, for 4 tick “Include accounts never seen”"
+        ),
         "show them with --role any and --as-of 2022-11-08": (
             "choose “Any role” and set “Rank as of” to 2022-11-08 to see them"
         ),

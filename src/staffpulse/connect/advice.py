@@ -139,14 +139,21 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
                 return False
         return True
 
+    # beyond the largest groups, the others are named in short: "17 more with --role any"
+    smaller: Counter[str] = Counter()
     for group, n in ranked:
-        if len(steps) >= MOST_STEPS or len(tried) >= MOST_TRIES:
+        if works is not None and len(tried) >= MOST_TRIES:
             break
-        for text, remedies in _steps(group, n, held, run):
+        for text, options, remedies in _steps(group, n, held, run):
             if works is None or passes(remedies):
-                steps.append(text)
+                if len(steps) < MOST_STEPS:
+                    steps.append(text)
+                else:
+                    smaller[options] += n
                 break
     offered = bool(steps)
+    if smaller:
+        steps.append(_smaller_groups(smaller))
     said = False  # how to fetch a list is said once
     for i, step in enumerate(steps):
         if _FETCH_HOW in step:
@@ -169,6 +176,16 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     return "; ".join(steps) + "."
 
 
+def _smaller_groups(smaller: Counter[str]) -> str:
+    """ "for 17 more accounts use --role any, for 4 use --include-unseen": the groups after
+    the largest ones, so that none is named only in the "Left out" line."""
+    parts = [
+        f"for {_accounts(n).replace(' ', ' more ', 1) if i == 0 else f'{n:,}'} use {options}"
+        for i, (options, n) in enumerate(smaller.most_common())
+    ]
+    return ", ".join(parts)
+
+
 def _anonymized(n: int) -> str:
     """Said, never advised on: no option or fetch brings back someone the data left nameless."""
     were = "was" if n == 1 else "were"
@@ -184,9 +201,10 @@ def _accounts(n: int) -> str:
 
 def _steps(
     group: frozenset[str], n: int, held: HeldBack, run: Ranking
-) -> list[tuple[str, list[Remedy]]]:
-    """The advice for one group with the remedies it names (all of them must work): for
-    inactive accounts one per way of reaching back in time, best first, else one."""
+) -> list[tuple[str, str, list[Remedy]]]:
+    """The advice for one group, its options alone, and the remedies it names (all of them
+    must work): for inactive accounts one per way of reaching back in time, best first,
+    else one."""
     have = "has" if n == 1 else "have"
     them = "it" if n == 1 else "them"
     if group == {UNSEEN}:
@@ -194,13 +212,13 @@ def _steps(
             f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
             f"their posts {_FETCH_HOW}, or include them anyway with --include-unseen"
         )
-        return [(text, [Remedy(include_unseen=True)])]
+        return [(text, "--include-unseen", [Remedy(include_unseen=True)])]
     if group == {CONTACTS}:
         were = "was" if n == 1 else "were"
         text = (
             f"{_accounts(n)} you already talk with {were} left out: --include-contacts shows {them}"
         )
-        return [(text, [Remedy(include_contacts=True)])]
+        return [(text, "--include-contacts", [Remedy(include_contacts=True)])]
     subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
     facts: list[str] = []
     options: list[str] = ["--include-contacts"] if CONTACTS in group else []
@@ -237,7 +255,7 @@ def _steps(
     for reach, remedies in reaches:
         named = [*options, reach] if reach else options
         verb = f"show {them} with " if len(named) > 1 else "use "
-        out.append((sentence + verb + join_and(named), remedies))
+        out.append((sentence + verb + join_and(named), join_and(named), remedies))
     return out
 
 
