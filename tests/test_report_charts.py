@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -129,3 +130,15 @@ def test_bars_are_labelled_by_pillar_and_score_only() -> None:
     named = [x for x in labels if x]
     assert named == ["Face: 28", "Mix: 0", "Voice: 91", "Conversation: 64"]
     assert "color:" not in svg and "shown:" not in svg
+
+
+def test_accounts_tied_on_a_score_are_stacked_apart_not_drawn_as_one_dot() -> None:
+    tied = [(72.0, seg, f"@firm{i}") for i, seg in enumerate(["vendor"] * 3 + ["recruiter"] * 3)]
+    rows = [("Overall", [*tied, (40.0, "staffing_firm", "@alone")], None)]
+    spec = charts.percentile_strips_spec(rows)
+    dots = spec["layer"][1]["data"]["values"]
+    at_72 = sorted(d["offset"] for d in dots if d["score"] == 72.0)
+    # six dots, each a dot's width (10 px) or more apart where they fit, inside the strip
+    gaps = [b - a for a, b in itertools.pairwise(at_72)]
+    assert len(set(at_72)) == 6 and min(gaps) >= 7 and at_72[0] >= -22 and at_72[-1] <= 22
+    assert charts.percentile_strips_spec(rows) == spec  # still the same picture every time

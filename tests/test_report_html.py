@@ -338,3 +338,19 @@ def test_a_post_address_becomes_a_link_only_when_it_is_a_web_address(tmp_path: P
     html = write_audit_html(audit, tmp_path / "audit.html").read_text(encoding="utf-8")
     assert "javascript:" not in html
     assert all(f'href="{url}"' in html for url in web)
+
+
+def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
+    from staffpulse.report.html import file_line
+
+    where = str(file_line("/data/<q3>/consultant_cohort.csv", 7))
+    # a chance to break after a folder's slash (escaped) and between the name's words only
+    assert where.endswith("&lt;q3&gt;/<wbr>consultant_<wbr>cohort.csv:7</span>")
+    feed = FeedBuilder("acme")
+    feed.job(3)
+    cohort = tmp_path / "consultant_cohort.csv"
+    cohort.write_text("acme,x,staffing_firm\nghost,x,vendor\n", encoding="utf-8")
+    result = run_benchmark(store_with(tmp_path, feed), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    page = render_benchmark_html(result)
+    assert '<td class="where"><span class="file-line">' in page
+    assert "consultant_<wbr>cohort.csv:2</span>" in page

@@ -158,3 +158,52 @@ def test_a_handle_breaks_at_its_dots_not_before_its_last_letter(report: Path) ->
     for where, lines in shown.items():
         assert "".join(lines) == "@" + where.split("@", 1)[1], where
         assert all(len(line) > 3 for line in lines), (where, lines)  # never "soci" / "al"
+
+
+# The lines the file and line of each unusable cohort line are laid out on, as the page shows.
+WHERE_LINES = """() => [...document.querySelectorAll('.problems td.where .file-line')].map(el => {
+  const range = document.createRange(), lines = new Map();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) || '') + node.data[i]);
+    }
+  }
+  return [...lines.values()];
+})"""
+
+
+def test_an_unusable_cohort_lines_file_name_is_never_broken_mid_word(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    feed = FeedBuilder("acme")
+    feed.job(3)
+    cohort = tmp_path / "consultant_cohort_for_the_q3_pitch.csv"
+    lines = ["acme,x,staffing_firm", "ghost,x,vendor", "@", "acme,x,vendor"]
+    cohort.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = store_with(tmp_path, feed)
+    try:
+        bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    finally:
+        store.close()
+    report = write_benchmark_html(bench, tmp_path / "bench.html")
+    shown: dict[str, list[list[str]]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for label, width, media in VIEWS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.emulate_media(media=media)
+                page.goto(report.as_uri(), wait_until="load")
+                shown[label] = page.evaluate(WHERE_LINES)
+                page.close()
+        finally:
+            browser.close()
+    for label, cells in shown.items():
+        assert [cell[-1][-2:] for cell in cells] == [":2", ":3", ":4"], label
+        if label in ("laptop", "wide screen"):  # room enough: on one line
+            assert all(len(cell) == 1 for cell in cells), (label, cells)
+        for cell in cells:  # each line but the last ends between words: "…/", "consultant_"
+            assert all(line[-1] in "/_-" for line in cell[:-1]), (label, cell)
+            assert cell[-1].endswith(".csv:" + cell[-1][-1]), (label, cell)  # never "c" / "sv:7"

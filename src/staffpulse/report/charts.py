@@ -248,16 +248,15 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
     (``mine_name``: how it is named)."""
     order = [label for label, _dots, _mine in rows]
     dots = [
-        # a fixed vertical offset (not random) so the same cohort always draws the same picture
         {
             "pillar": label,
             "score": value,
             "segment": segment,
-            "offset": (j * 7919) % 11 - 5,
+            "offset": offset,
             "label": _dot_label(name, label, value),
         }
         for label, points, _mine in rows
-        for j, (value, segment, name) in enumerate(points)
+        for (value, segment, name), offset in zip(points, _dot_offsets(points), strict=True)
     ]
     mine = [
         {
@@ -331,6 +330,32 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
             }
         )
     return _spec(width=800, height={"step": 44}, layer=layers)
+
+
+# a dot is about 10 px across and a strip 44 px high (the offset scale's -22..22)
+_DOT_STEP = 10.0
+_STACK_HALF = 18.0
+
+
+def _dot_offsets(points: Sequence[tuple[float, str, str]]) -> list[float]:
+    """Each dot's vertical offset in its strip, fixed (not random) so the same cohort always
+    draws the same picture: a small jitter, and accounts tied on a score stacked apart across
+    the strip, so six firms at 72 show six dots (a segment's dot is never hidden under
+    another's)."""
+    ties: dict[float, int] = {}
+    for value, _segment, _name in points:
+        ties[value] = ties.get(value, 0) + 1
+    seen: dict[float, int] = {}
+    offsets: list[float] = []
+    for j, (value, _segment, _name) in enumerate(points):
+        count, k = ties[value], seen.get(value, 0)
+        seen[value] = k + 1
+        if count == 1:
+            offsets.append(float((j * 7919) % 11 - 5))
+            continue
+        step = min(_DOT_STEP, 2 * _STACK_HALF / (count - 1))
+        offsets.append(round((k - (count - 1) / 2) * step, 2))
+    return offsets
 
 
 def _dot_label(name: str, pillar: str, score: float) -> str:

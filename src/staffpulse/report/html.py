@@ -64,6 +64,7 @@ def environment() -> Environment:
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
+        _ENV.filters["file_line"] = file_line  # "cohort.csv:7" never broken mid-name
         _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(
             grade_colors=GRADE_COLORS,
@@ -95,6 +96,20 @@ def breakable_handle(handle: str) -> Markup:
     (``ridgewaystaffing`` / ``.bsky.social``), so a narrow column breaks it where a reader
     expects rather than before its last letter. Escaped: handles come from imported files."""
     return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(handle))
+
+
+# where a place in a file may break: after a folder's slash, and after the _ or - between
+# the words of a long file name; never inside a word, nor before ".csv:7"
+_PATH_BREAKS = re.compile(r"(?<=[/\\_-])")
+
+
+def file_line(file: str, line: int | None = None) -> Markup:
+    """``folder/cohort.csv:7`` for the cohort problems table, with line-break chances only
+    between words (``cohort.c`` / ``sv:7`` read as two names). Escaped: the path is the
+    user's."""
+    where = f"{file}:{line}" if line else file
+    parts = Markup("<wbr>").join(escape(part) for part in _PATH_BREAKS.split(where))
+    return Markup('<span class="file-line">{}</span>').format(parts)
 
 
 _IMAGE_TYPES = {
