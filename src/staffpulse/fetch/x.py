@@ -52,6 +52,7 @@ from staffpulse.fetch.x_client import (
     lookup_error,
     make_client,
     rejection_reason,
+    user_of_lookup,
 )
 from staffpulse.fetch.x_costs import (
     MAX_PAGE,
@@ -229,7 +230,7 @@ class XFetcher(FetcherBase):
                 hint="check the spelling of the handle",
             )
         location = f"x:users/by/username/{handle}"
-        account = read_lookup(writer, page, location, f"@{handle}", _user_of_page)
+        account = read_lookup(writer, page, location, f"@{handle}", user_of_lookup)
         report.account_id = account.id
         account = self.with_avatar(account, report)
         writer.write([account], location, page)
@@ -385,16 +386,6 @@ class XFetcher(FetcherBase):
                 cursor.state.pop("pending", None)
             elif too_old(pending.get("since_id")):
                 pending["since_id"] = None
-
-
-def _user_of_page(page: dict[str, Any]) -> Account:
-    """The user a ``users/by/username`` answer is about; ValueError when it cannot be read."""
-    skipped: list[str] = []
-    rows = rows_from_v2(page, errors=skipped)
-    account = next((r for r in rows if isinstance(r, Account)), None)
-    if account is None:
-        raise ValueError(skipped[0] if skipped else "no user in the answer")
-    return account
 
 
 def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:

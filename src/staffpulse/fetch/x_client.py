@@ -10,6 +10,8 @@ import tweepy
 from requests.adapters import HTTPAdapter
 
 from staffpulse.errors import FetchError
+from staffpulse.models import Account
+from staffpulse.sources.twarc2 import rows_from_v2
 
 TWEEPY_HOST = "https://api.twitter.com"
 SEARCH_EXPANSIONS = ["author_id", "referenced_tweets.id", "referenced_tweets.id.author_id"]
@@ -60,6 +62,16 @@ def lookup_error(page: dict[str, Any]) -> str:
     errors = page.get("errors")
     first = errors[0] if isinstance(errors, list) and errors else None
     return str(first.get("detail") or "").strip() if isinstance(first, dict) else ""
+
+
+def user_of_lookup(page: dict[str, Any]) -> Account:
+    """The user a ``users/by/username`` answer is about; ValueError when it cannot be read."""
+    skipped: list[str] = []
+    rows = rows_from_v2(page, errors=skipped)
+    account = next((r for r in rows if isinstance(r, Account)), None)
+    if account is None:
+        raise ValueError(skipped[0] if skipped else "no user in the answer")
+    return account
 
 
 class _BaseUrlAdapter(HTTPAdapter):
