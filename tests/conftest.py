@@ -34,6 +34,9 @@ SHARED_DATA = Path(os.environ.get("STAFFPULSE_SHARED_DATA", REPO_ROOT.parent / "
 # The firm's account in the replayed Jetstream streams.
 FIRM = "did:plc:firm0000000000000000000"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
+# The dashboard renders with StrictUndefined here (staffpulse.web.render), so a misspelt
+# template variable fails a test instead of printing nothing; servers started by tests inherit it.
+os.environ.setdefault("STAFFPULSE_STRICT_TEMPLATES", "1")
 
 
 def is_loopback(address: object) -> bool:

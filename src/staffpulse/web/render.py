@@ -7,11 +7,12 @@ places their blocks inside the dashboard layout (navigation, flash messages).
 
 from __future__ import annotations
 
+import os
 import re
 from importlib import resources
 from typing import Any
 
-from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -34,20 +35,23 @@ NAV = (
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
+#: Set (to anything) to render with StrictUndefined: a misspelt variable then fails the page
+#: instead of printing nothing. The tests set it (tests/conftest.py); a user's dashboard
+#: stays lenient, since the report's templates may gain context the dashboard does not know.
+STRICT_TEMPLATES_ENV = "STAFFPULSE_STRICT_TEMPLATES"
+
+
 def _number(value: float | int | None) -> str:
+    """A count as a person reads it ("1,986"); a number a form or address carries is printed
+    without this filter, so it stays one a browser can send back ("1986")."""
     return "" if value is None else f"{value:,}"
 
 
-def _finalize(value: Any) -> Any:
-    """Every whole number a page prints gets thousands separators, so the report's own
-    templates (rendered here unchanged) say "1,986 posts" like the dashboard's pages do.
-    Numbers that feed machines (byte limits, ports) are passed to templates as text."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
-        return f"{value:,}"
-    return value
-
-
-def build_environment() -> Environment:
+def build_environment(*, strict: bool | None = None) -> Environment:
+    """The dashboard's environment; ``strict`` (default: :data:`STRICT_TEMPLATES_ENV` is set)
+    makes an undefined variable an error rather than an empty string."""
+    if strict is None:
+        strict = bool(os.environ.get(STRICT_TEMPLATES_ENV))
     env = Environment(
         loader=ChoiceLoader(
             [
@@ -56,11 +60,11 @@ def build_environment() -> Environment:
             ]
         ),
         autoescape=True,
-        # Lenient: the report's templates may gain context the dashboard does not know yet.
-        undefined=ChainableUndefined,
+        # Lenient for users: the report's templates may gain context the dashboard does not
+        # know yet. Strict in the tests, so such a gap (or a typo) is found there.
+        undefined=StrictUndefined if strict else ChainableUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_finalize,
     )
     # The report's own filters (pct, when, count, safe_link, ...) and globals, so its templates
     # render here unchanged; then the dashboard's own.

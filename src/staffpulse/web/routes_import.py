@@ -7,6 +7,7 @@ that polls ``/api/jobs/{id}``.
 from __future__ import annotations
 
 import shutil
+from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,10 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
             "this import is no longer known (the dashboard was restarted)",
             hint="the data it imported is kept; see the Accounts page",
         )
-    return ctx.renderer.page(request, "job.html", active="import", job=job)
+    # an import, a fetch and the sample each report what they have (no "nothing" after a
+    # fetch, no "accounts" after a failure): a key one leaves out reads as none on the page
+    result: defaultdict[str, Any] = defaultdict(lambda: None, job.result)
+    return ctx.renderer.page(request, "job.html", active="import", job=job, result=result)
 
 
 @router.get("/api/jobs/{job_id}")
