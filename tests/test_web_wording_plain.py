@@ -77,6 +77,24 @@ def test_a_missing_x_token_leads_to_settings_in_the_librarys_current_words(store
     assert hint == "add the X token on the Settings page, then start the fetch again"
 
 
+def test_a_refused_x_token_is_checked_on_settings_not_in_the_environment(
+    store: Any, httpserver: Any
+) -> None:
+    from staffpulse.errors import AuthError
+    from staffpulse.fetch.x import XFetcher
+    from staffpulse.fetch.x_client import make_client as make_x_client
+
+    httpserver.expect_request(re.compile(r"^/2/.*")).respond_with_json(
+        {"title": "Unauthorized", "status": 401}, status=401
+    )
+    client = make_x_client("wrong-token", httpserver.url_for(""), 0.3)
+    with pytest.raises(AuthError) as caught:
+        XFetcher(store, config={}, client=client, retries=0).fetch("@acme")
+    hint = web_hint(caught.value.message, caught.value.hint)
+    assert "X_BEARER_TOKEN" not in hint
+    assert hint.startswith("check the X token on the Settings page")
+
+
 def test_an_unknown_conversation_id_says_reload_not_a_command(store: Any) -> None:
     from staffpulse.errors import NotFoundError
     from staffpulse.listen.states import set_state
