@@ -500,3 +500,22 @@ def test_a_bluesky_list_name_too_long_is_cut_and_said(db: Path, tmp_path: Path) 
     assert f"list name cut to 64 characters, Bluesky's limit: '{written}'" in said
     fits = runner.invoke(app, [*args, "--list-name", "HR voices", "--output", str(out)])
     assert fits.exit_code == 0 and "cut to 64" not in fits.output
+
+
+def test_a_bluesky_list_says_it_is_for_scripts_and_the_handles_export_is_for_people(
+    db: Path, tmp_path: Path
+) -> None:
+    _bluesky_network(db)
+    args = ["connect", "acme.bsky.social", "--db", str(db), "--output"]
+    records = runner.invoke(app, [*args, str(tmp_path / "list.json"), "--export", "bluesky-list"])
+    said = " ".join(records.output.split())
+    assert records.exit_code == 0 and "Bluesky's app cannot import it" in said
+    assert "to follow the accounts by hand, use --export bluesky-handles" in said
+    out = tmp_path / "follow.csv"
+    people = runner.invoke(app, [*args, str(out), "--export", "bluesky-handles"])
+    assert people.exit_code == 0, people.output
+    assert "Wrote 1 account" in people.output and "note:" not in people.output
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert row["handle"] == "hannah.bsky.social"
+    assert row["profile_link"] == "https://bsky.app/profile/hannah.bsky.social"
+    assert row["role"] == "HR pro" and "rita" not in row["handle"]

@@ -26,6 +26,7 @@ from staffpulse.connect.export import (
     tid,
     write_export,
 )
+from staffpulse.connect.export_bluesky import LIST_IS_FOR_SCRIPTS
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.report.links import safe_link
@@ -319,7 +320,9 @@ def test_check_exportable_names_the_formats_that_fit() -> None:
         "nothing to export as x-list: every suggestion was skipped "
         "(2 × a Bluesky account, not an X one)"
     )
-    assert caught.value.hint == "these are Bluesky accounts: use --export bluesky-list or csv"
+    assert caught.value.hint == (
+        "these are Bluesky accounts: use --export bluesky-handles or bluesky-list or csv"
+    )
     check_exportable(export_suggestions(bluesky, "bluesky-list"), "bluesky")  # 1 item: fine
     unresolved = export_suggestions(bluesky[1:], "bluesky-list")
     with pytest.raises(InputError, match="no DID known") as caught:
@@ -344,10 +347,14 @@ def test_a_bluesky_list_name_cut_to_the_lexicon_limit_is_noted() -> None:
     result = export_suggestions(SUGGESTIONS, "bluesky-list", list_name=long_name, now=WHEN)
     name = json.loads(result.text)["list"]["record"]["name"]
     assert name == long_name[:64] and len(name) < len(long_name)
-    assert result.notes == [f"list name cut to 64 characters, Bluesky's limit: '{name}'"]
+    assert result.notes == [
+        f"list name cut to 64 characters, Bluesky's limit: '{name}'",
+        LIST_IS_FOR_SCRIPTS,
+    ]
     assert result.summary()["notes"] == result.notes  # --json says it too
     short = export_suggestions(SUGGESTIONS, "bluesky-list", list_name="HR voices", now=WHEN)
-    assert short.notes == [] and json.loads(short.text)["list"]["record"]["name"] == "HR voices"
+    assert short.notes == [LIST_IS_FOR_SCRIPTS]
+    assert json.loads(short.text)["list"]["record"]["name"] == "HR voices"
 
 
 def test_skip_reasons_count_each_reason_once_in_the_order_met() -> None:
@@ -368,3 +375,33 @@ def test_the_csv_links_exactly_what_the_html_reports_link(url: str) -> None:
     suggestion = _s(1, "recruiting_desk_northwest", "6", url=url)  # no X address to fall back on
     (row,) = csv.DictReader(io.StringIO(export_suggestions([suggestion], "csv").text))
     assert row["url"] == (safe_link(url) or "")
+
+
+def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> None:
+    by_did_only = replace(
+        _s(6, "did:plc:abc123", "did:plc:abc123", platform="bluesky"), handle_known=False
+    )
+    nameless = replace(_s(7, "x9", "x9", platform="bluesky"), handle_known=False)
+    sneaky = replace(
+        _s(8, "eve.bsky.social", "did:plc:eve", platform="bluesky"), display_name="=HYPERLINK(1)"
+    )
+    result = export_suggestions([*SUGGESTIONS, by_did_only, nameless, sneaky], "bluesky-handles")
+    assert result.encoding == "utf-8-sig" and result.data().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(result.text)))
+    assert tuple(rows[0]) == ("handle", "display_name", "profile_link", "role", "why")
+    assert [r["profile_link"] for r in rows] == [
+        "https://bsky.app/profile/hannah.bsky.social",
+        "https://bsky.app/profile/ben.example.com",  # a handle is enough: no DID needed
+        "https://bsky.app/profile/did:plc:abc123",  # only the DID known: bsky.app opens it
+        "https://bsky.app/profile/eve.bsky.social",
+    ]
+    assert rows[0]["handle"] == "hannah.bsky.social" and rows[2]["handle"] == ""
+    assert rows[0]["display_name"] == "Name, hannah.bsky.social"
+    assert rows[0]["role"] == "recruiter" and rows[0]["why"] == SUGGESTIONS[1].explanation
+    assert rows[3]["display_name"] == "'=HYPERLINK(1)"  # a spreadsheet would run it
+    assert result.written == 4 and result.notes == []
+    assert result.skip_reasons() == {
+        "an X account, not a Bluesky one": 1,
+        "a Mastodon account, not a Bluesky one": 2,
+        "no handle stored, only the account id (fetch the account, then export again)": 1,
+    }

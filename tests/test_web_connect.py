@@ -4,6 +4,8 @@ best that stay visible, and exports of the same list as the page."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import warnings
 from collections.abc import Iterator
@@ -305,3 +307,25 @@ def test_an_export_from_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
     assert response.status_code == 400
     assert "no account with posts to suggest follows for" in response.text
     assert "Import page" in response.text
+
+
+def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    jane = replace(_suggestion(1, 100.0), platform="bluesky", handle="jane.bsky.social")
+    report = replace(
+        _report(HeldBack(), None, [jane]),
+        account=Account(platform="bluesky", id="did:plc:owen", handle="owenpark.bsky.social"),
+    )
+    _serving(client, monkeypatch, report)
+    account = "bluesky:owenpark.bsky.social"
+    page = client.get(f"/connect?account={account}").text
+    assert "Bluesky people to follow (CSV)" in page
+    assert "Bluesky list records (JSON, for scripts)" in page
+    exported = client.get(f"/connect/export?account={account}&format=bluesky-handles")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    (row,) = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
+    assert row["profile_link"] == "https://bsky.app/profile/jane.bsky.social"
+    assert row["why"] == "replied to you 1×"

@@ -22,8 +22,14 @@ Formats (``docs/connect.md`` documents each):
     Plain UTF-8 text, one ``@handle`` per line, no header. X has no official list import; this
     is the lowest common denominator that list tools and browser extensions accept (and that a
     person can paste).
+``bluesky-handles``
+    The Bluesky accounts to follow by hand, for a person: a spreadsheet CSV (as ``csv``: UTF-8
+    with a byte order mark, CRLF, formula-safe cells) with the header
+    ``handle,display_name,profile_link,role,why``; ``profile_link`` is
+    ``https://bsky.app/profile/HANDLE`` (the DID when no handle is stored). Bluesky's app has no
+    list import, so this is what a marketer can use (open each link, press Follow).
 ``bluesky-list``
-    JSON with the ``app.bsky.graph.list`` record to create (a curation list) and one
+    For scripts, not for the app (which cannot import it): JSON with the ``app.bsky.graph.list`` record to create (a curation list) and one
     ``app.bsky.graph.listitem`` record per account, each with its record key, ready for
     ``com.atproto.repo.applyWrites`` (``{"list": {"uri", "rkey", "record"}, "items": [{"rkey",
     "handle", "record"}], "handles", "unresolved"}``).
@@ -51,16 +57,22 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlparse
 
 from staffpulse.connect.explain import ROLE_LABELS
+
+# Re-exported: the Bluesky formats and the result type live apart (this module's size)
+from staffpulse.connect.export_bluesky import BLUESKY_LIST_NAME_MAX as BLUESKY_LIST_NAME_MAX
+from staffpulse.connect.export_bluesky import DID_RE, to_bluesky_handles
+from staffpulse.connect.export_bluesky import tid as tid
+from staffpulse.connect.export_bluesky import to_bluesky_list as to_bluesky_list
+from staffpulse.connect.export_result import DEFAULT_LIST_NAME as DEFAULT_LIST_NAME
+from staffpulse.connect.export_result import NO_HANDLE as NO_HANDLE
+from staffpulse.connect.export_result import ExportResult as ExportResult
+from staffpulse.connect.export_result import not_for_platform
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
@@ -68,15 +80,10 @@ from staffpulse.models import platform_name
 from staffpulse.report.links import safe_link
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
-FORMATS = ("csv", "x-list", "bluesky-list", "mastodon-list", "mastodon-follows")
-DEFAULT_LIST_NAME = "staffpulse suggestions"
-NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
-BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
-_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-_DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
+FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
 FORMATS_FOR = {
     "x": ("x-list",),
-    "bluesky": ("bluesky-list",),
+    "bluesky": ("bluesky-handles", "bluesky-list"),
     "mastodon": ("mastodon-list", "mastodon-follows"),
 }
 """The platform formats that fit each platform's accounts (``csv`` fits every one)."""
@@ -95,44 +102,6 @@ CSV_COLUMNS = (
     "url",
     "explanation",
 )
-
-
-@dataclass
-class ExportResult:
-    """The text to write plus the suggestions that could not be expressed in the format."""
-
-    format: str
-    text: str
-    written: int
-    skipped: list[str] = field(default_factory=list)  # "@handle: why"
-    notes: list[str] = field(default_factory=list)  # what was changed to fit the format
-    encoding: str = "utf-8"  # how the file is written: utf-8-sig for the spreadsheet CSV
-
-    def data(self) -> bytes:
-        """The file's bytes, as :func:`write_export` writes them (a download sends these)."""
-        return self.text.encode(self.encoding)
-
-    def summary(self, path: Path | None = None) -> dict[str, Any]:
-        """What was exported, for ``--json``: format, path, written, skipped and notes."""
-        return {
-            "format": self.format,
-            "path": str(path) if path is not None else None,
-            "written": self.written,
-            "skipped": list(self.skipped),
-            "notes": list(self.notes),
-        }
-
-    def skip_reasons(self) -> dict[str, int]:
-        """How many suggestions were skipped for each reason, in the order first met."""
-        reasons: dict[str, int] = {}
-        for line in self.skipped:
-            why = line.partition(": ")[2] or line
-            reasons[why] = reasons.get(why, 0) + 1
-        return reasons
-
-
-def _not_for(platform: str, target: str) -> str:
-    return f"{platform_name(platform, article=True)} account, not {platform_name(target, article=True)} one"
 
 
 def check_exportable(
@@ -175,6 +144,7 @@ def export_suggestions(
     renderers: dict[str, Callable[[], ExportResult]] = {
         "csv": lambda: to_csv(suggestions),
         "x-list": lambda: to_x_list(suggestions),
+        "bluesky-handles": lambda: to_bluesky_handles(suggestions),
         "bluesky-list": lambda: to_bluesky_list(suggestions, list_name, owner, now),
         "mastodon-list": lambda: to_mastodon_list(suggestions, list_name),
         "mastodon-follows": lambda: to_mastodon_follows(suggestions),
@@ -212,7 +182,7 @@ def profile_url(s: Suggestion) -> str:
     if s.platform == "x" and s.account_id.isascii() and s.account_id.isdigit():
         # X's address by numeric id: it opens the profile under its current handle
         return f"https://x.com/i/user/{s.account_id}"
-    if s.platform == "bluesky" and _DID_RE.match(s.account_id):
+    if s.platform == "bluesky" and DID_RE.match(s.account_id):
         return f"https://bsky.app/profile/{s.account_id}"  # bsky.app takes a DID for a handle
     return ""
 
@@ -250,7 +220,7 @@ def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
     for s in suggestions:
         handle = s.handle.lstrip("@")
         if s.platform != "x":
-            skipped.append(f"{s.label}: {_not_for(s.platform, 'x')}")
+            skipped.append(f"{s.label}: {not_for_platform(s.platform, 'x')}")
         elif not s.handle_known:
             skipped.append(f"{s.label}: {NO_HANDLE}")
         elif not X_HANDLE_RE.match(handle):
@@ -258,79 +228,6 @@ def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:
         else:
             lines.append("@" + handle)
     return ExportResult("x-list", "".join(line + "\n" for line in lines), len(lines), skipped)
-
-
-def tid(when: datetime, clock_id: int = 0) -> str:
-    """An atproto TID record key: 53 bits of microseconds then 10 bits of clock id, base32-sortable."""
-    value = (int(when.timestamp() * 1_000_000) << 10) | (clock_id & 0x3FF)
-    chars = []
-    for _ in range(13):
-        chars.append(_TID_ALPHABET[value & 0x1F])
-        value >>= 5
-    return "".join(reversed(chars))
-
-
-def to_bluesky_list(
-    suggestions: Sequence[Suggestion],
-    list_name: str = DEFAULT_LIST_NAME,
-    owner: str | None = None,
-    now: datetime | None = None,
-) -> ExportResult:
-    when = now or datetime.now(UTC)
-    created = (
-        when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
-    )
-    rkey = tid(when)
-    authority = owner or "did:plc:REPLACE-WITH-YOUR-DID"
-    list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
-    items: list[dict[str, Any]] = []
-    skipped: list[str] = []
-    handles: list[str] = []
-    unresolved: list[str] = []
-    for s in suggestions:
-        if s.platform != "bluesky":
-            # Another platform's handle means nothing to Bluesky: keep it out of every array.
-            skipped.append(f"{s.label}: {_not_for(s.platform, 'bluesky')}")
-            continue
-        if s.handle_known:
-            handles.append(s.handle.lstrip("@"))
-        if s.account_id.startswith("did:"):
-            record = {
-                "$type": "app.bsky.graph.listitem",
-                "subject": s.account_id,
-                "list": list_uri,
-                "createdAt": created,
-            }
-            n = len(items) + 1  # clock ids 1..n keep the item keys distinct and sorted
-            items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
-        else:
-            unresolved.append(s.handle.lstrip("@"))
-            skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
-    name = list_name[:BLUESKY_LIST_NAME_MAX]
-    notes = []
-    if name != list_name:
-        notes.append(
-            f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
-        )
-    doc = {
-        "list": {
-            "uri": list_uri,
-            "rkey": rkey,
-            "record": {
-                "$type": "app.bsky.graph.list",
-                "purpose": "app.bsky.graph.defs#curatelist",
-                "name": name,
-                "description": f"Accounts suggested by staffpulse on {when.date().isoformat()}",
-                "createdAt": created,
-            },
-        },
-        "items": items,
-        "handles": handles,
-        "unresolved": unresolved,
-        "generator": "staffpulse connect",
-    }
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return ExportResult("bluesky-list", text, len(items), skipped, notes=notes)
 
 
 def mastodon_address(handle: str, url: str | None) -> str | None:
@@ -358,7 +255,7 @@ def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]
     for s in suggestions:
         if s.platform != "mastodon":
             # An X or Bluesky profile URL would otherwise pass as an instance (rita@x.com).
-            skipped.append(f"{s.label}: {_not_for(s.platform, 'mastodon')}")
+            skipped.append(f"{s.label}: {not_for_platform(s.platform, 'mastodon')}")
             continue
         address = mastodon_address(s.handle, s.url) if s.handle_known else None
         if not s.handle_known:

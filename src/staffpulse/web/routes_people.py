@@ -40,7 +40,8 @@ ROLE_CHOICES = (
 EXPORTS = {
     "csv": ("Spreadsheet (CSV)", "text/csv", "csv"),
     "x-list": ("X list (one @handle a line)", "text/plain", "txt"),
-    "bluesky-list": ("Bluesky list (JSON)", "application/json", "json"),
+    "bluesky-handles": ("Bluesky people to follow (CSV)", "text/csv", "csv"),
+    "bluesky-list": ("Bluesky list records (JSON, for scripts)", "application/json", "json"),
     "mastodon-list": ("Mastodon list (CSV)", "text/csv", "csv"),
     "mastodon-follows": ("Mastodon follows (CSV)", "text/csv", "csv"),
 }

@@ -20,6 +20,7 @@ FORMATS_DOC = "docs/formats.md"
 EXPORT_LABELS = {
     "csv": "Spreadsheet (CSV)",
     "x-list": "X list",
+    "bluesky-handles": "Bluesky people to follow (CSV)",
     "bluesky-list": "Bluesky list",
     "mastodon-list": "Mastodon list",
     "mastodon-follows": "Mastodon follows",

@@ -1,0 +1,138 @@
+"""The Bluesky exports: ``bluesky-handles``, a spreadsheet of accounts to follow by hand (for a
+person: Bluesky's app has no list import), and ``bluesky-list``, atproto records for scripts
+(:mod:`staffpulse.connect.export` dispatches every format and documents each)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.connect.explain import ROLE_LABELS
+from staffpulse.connect.export_result import (
+    DEFAULT_LIST_NAME,
+    NO_HANDLE,
+    ExportResult,
+    not_for_platform,
+)
+from staffpulse.connect.suggestion import Suggestion
+from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
+
+BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
+HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
+LIST_IS_FOR_SCRIPTS = (
+    "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "
+    "app cannot import it; to follow the accounts by hand, use --export bluesky-handles"
+)
+
+
+def to_bluesky_handles(suggestions: Sequence[Suggestion]) -> ExportResult:
+    """The Bluesky accounts with a link to each profile, to open and follow one by one."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # as the csv export: RFC 4180
+    writer.writerow(HANDLES_COLUMNS)
+    skipped: list[str] = []
+    written = 0
+    for s in suggestions:
+        if s.platform != "bluesky":
+            skipped.append(f"{s.label}: {not_for_platform(s.platform, 'bluesky')}")
+            continue
+        handle = s.handle.lstrip("@") if s.handle_known else ""
+        # bsky.app opens a profile by handle, or by DID when that is all we know
+        address = handle or (s.account_id if DID_RE.match(s.account_id) else "")
+        if not address:
+            skipped.append(f"{s.label}: {NO_HANDLE}")
+            continue
+        writer.writerow(
+            [
+                spreadsheet_text(handle),
+                spreadsheet_safe(s.display_name),
+                f"https://bsky.app/profile/{address}",
+                spreadsheet_safe(ROLE_LABELS.get(s.role, s.role) if s.role else ""),
+                spreadsheet_safe(s.explanation),
+            ]
+        )
+        written += 1
+    return ExportResult(
+        "bluesky-handles", buffer.getvalue(), written, skipped, encoding=CSV_ENCODING
+    )
+
+
+def tid(when: datetime, clock_id: int = 0) -> str:
+    """An atproto TID record key: 53 bits of microseconds then 10 bits of clock id, base32-sortable."""
+    value = (int(when.timestamp() * 1_000_000) << 10) | (clock_id & 0x3FF)
+    chars = []
+    for _ in range(13):
+        chars.append(_TID_ALPHABET[value & 0x1F])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+def to_bluesky_list(
+    suggestions: Sequence[Suggestion],
+    list_name: str = DEFAULT_LIST_NAME,
+    owner: str | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    when = now or datetime.now(UTC)
+    created = (
+        when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
+    )
+    rkey = tid(when)
+    authority = owner or "did:plc:REPLACE-WITH-YOUR-DID"
+    list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
+    items: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    handles: list[str] = []
+    unresolved: list[str] = []
+    for s in suggestions:
+        if s.platform != "bluesky":
+            # Another platform's handle means nothing to Bluesky: keep it out of every array.
+            skipped.append(f"{s.label}: {not_for_platform(s.platform, 'bluesky')}")
+            continue
+        if s.handle_known:
+            handles.append(s.handle.lstrip("@"))
+        if s.account_id.startswith("did:"):
+            record = {
+                "$type": "app.bsky.graph.listitem",
+                "subject": s.account_id,
+                "list": list_uri,
+                "createdAt": created,
+            }
+            n = len(items) + 1  # clock ids 1..n keep the item keys distinct and sorted
+            items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
+        else:
+            unresolved.append(s.handle.lstrip("@"))
+            skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
+    name = list_name[:BLUESKY_LIST_NAME_MAX]
+    notes = []
+    if name != list_name:
+        notes.append(
+            f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
+        )
+    doc = {
+        "list": {
+            "uri": list_uri,
+            "rkey": rkey,
+            "record": {
+                "$type": "app.bsky.graph.list",
+                "purpose": "app.bsky.graph.defs#curatelist",
+                "name": name,
+                "description": f"Accounts suggested by staffpulse on {when.date().isoformat()}",
+                "createdAt": created,
+            },
+        },
+        "items": items,
+        "handles": handles,
+        "unresolved": unresolved,
+        "generator": "staffpulse connect",
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    notes.append(LIST_IS_FOR_SCRIPTS)
+    return ExportResult("bluesky-list", text, len(items), skipped, notes=notes)
