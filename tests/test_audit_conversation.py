@@ -232,7 +232,8 @@ def test_an_x_retweet_naming_its_author_only_in_its_text_counts_as_sharing_other
     feed.post("", kind="repost")  # an unknown post naming no one cannot be attributed
     evidence = audit_feed(feed).pillars["conversation"].evidence
     assert evidence["reposts_and_quotes_of_others"] == 2
-    assert {"handle": "brightsidetalent", "interactions": 2} in evidence["top_partners"]
+    # sharing is not talking: a bare repost engages no account
+    assert evidence["top_partners"] == [] and evidence["accounts_engaged_90d"] == 0
 
 
 def test_a_reply_sent_twice_is_one_example_and_a_job_ad_reply_none() -> None:
@@ -248,3 +249,19 @@ def test_a_reply_sent_twice_is_one_example_and_a_job_ad_reply_none() -> None:
     feed.post("@sam we're hiring welders, apply now!", kind="reply", reply_to_handle="sam")
     best = audit_feed(feed).pillars["conversation"].best
     assert [ex.text for ex in best] == ["@ann Send me a DM and I will tell you honestly what I see"]
+
+
+def test_reposts_are_shares_but_not_accounts_talked_with() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    for i in range(6):
+        feed.post(f"RT @peer{i}: a tip worth reading", kind="repost")
+    feed.post("So true, and it matches our desk", kind="quote", mentions=("peer0",))
+    conv = audit_feed(feed).pillars["conversation"]
+    ev = conv.evidence
+    # the 7 shares still count as shares; only the quote, which adds words, talks with someone
+    assert ev["reposts_and_quotes_of_others"] == 7
+    assert ev["accounts_engaged_90d"] == 1
+    talked = next(r for r in conv.recommendations if r.startswith("You talked with"))
+    assert "You talked with 1 different account in the last 90 days" in talked
+    assert "a bare repost is not talking" in talked

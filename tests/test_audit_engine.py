@@ -274,13 +274,15 @@ def test_bluesky_reposts_of_posts_not_stored_count_as_sharing_others(tmp_path: P
     for i in range(3):
         feed.post("", kind="repost", reposted_post_id=f"at://did:plc:bob/app.bsky.feed.post/{i}")
     feed.post("", kind="repost", reposted_post_id="at://firm.bsky.social/app.bsky.feed.post/9")
+    feed.post("So true", kind="quote", quoted_post_id="at://did:plc:bob/app.bsky.feed.post/7")
     store = store_with(tmp_path, feed)
     result = audit_account(store, "firm.bsky.social", scorer=FakeScorer(), avatar=PERSON)
     evidence = result.pillars["conversation"].evidence
-    assert evidence["reposts_and_quotes_of_others"] == 3  # a URI naming no DID names no one
-    assert {"handle": "did:plc:bob", "interactions": 3} in evidence["top_partners"]
+    assert evidence["reposts_and_quotes_of_others"] == 4  # a URI naming no DID names no one
+    # only the quote adds words: a bare repost is a share, not talking with Bob
+    assert evidence["top_partners"] == [{"handle": "did:plc:bob", "interactions": 1}]
     # once Bob's profile is stored, the report names him by his handle
     store.upsert([Account(platform="bluesky", id="did:plc:bob", handle="bob.bsky.social")], PROV)
     result = audit_account(store, "firm.bsky.social", scorer=FakeScorer(), avatar=PERSON)
     partners = result.pillars["conversation"].evidence["top_partners"]
-    assert {"handle": "bob.bsky.social", "interactions": 3} in partners
+    assert {"handle": "bob.bsky.social", "interactions": 1} in partners

@@ -31,24 +31,34 @@ REPLIES_TO_ANSWER = 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def _shared_author(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
+    """The author of the post a repost or quote shares, when known, never the account itself."""
+    if post.kind not in ("repost", "quote"):
+        return set()
+    ref = post.reposted_post_id or post.quoted_post_id
+    author = (
+        ref_authors.get(ref or "")
+        or (post.mentions[0] if post.mentions else "")
+        or retweeted_handle(post)
+    )
+    return {author.lower()} - me if author else set()
+
+
 def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
-    """Accounts (normalized handles or ids) this post engages, never the account itself."""
+    """Accounts this post talks with: the one replied to, those mentioned, a quoted author.
+
+    A bare repost adds no words of the account's own, so it talks with no one: it counts
+    only as a share, else a repost-only feed would be rewarded twice for the same clicks.
+    """
+    if post.kind == "repost":
+        return set()
     out: set[str] = set()
     if post.kind == "reply":
         target = (post.reply_to_handle or "").lower() or (post.reply_to_account_id or "")
         if target:
             out.add(target)
-    if post.kind in ("repost", "quote"):
-        ref = post.reposted_post_id or post.quoted_post_id
-        author = (
-            ref_authors.get(ref or "")
-            or (post.mentions[0] if post.mentions else "")
-            or retweeted_handle(post)
-        )
-        if author:
-            out.add(author.lower())
-    if post.kind != "repost":
-        out.update(m.lower() for m in post.mentions)
+    out.update(_shared_author(post, me, ref_authors))
+    out.update(m.lower() for m in post.mentions)
     return out - me
 
 
@@ -95,8 +105,11 @@ def conversation_pillar(
     targets = [_targets(p, me, ref_authors) for p in frame.posts]
     self_reply = self_replies(frame, account)
     has_target = np.array([bool(t) for t in targets], dtype=bool)
+    attributed = np.array(
+        [bool(_shared_author(p, me, ref_authors)) for p in frame.posts], dtype=bool
+    )
     replies = (frame.kind == "reply") & ~self_reply
-    shares = ((frame.kind == "repost") | (frame.kind == "quote")) & has_target
+    shares = ((frame.kind == "repost") | (frame.kind == "quote")) & (attributed | has_target)
     orig = frame.authored_original
     mention_posts = (
         orig & np.array([bool(p.mentions) for p in frame.posts], dtype=bool) & has_target
@@ -288,8 +301,10 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
         recs.append(
             f"You talked with {ev['accounts_engaged_90d']:,} different account"
-            f"{'' if ev['accounts_engaged_90d'] == 1 else 's'} in the last 90 days. Pick 5 people a week (clients, candidates, HR voices) and reply to or share "
-            "something of theirs."
+            f"{'' if ev['accounts_engaged_90d'] == 1 else 's'} in the last 90 days (a reply, a "
+            "mention or a quote counts; a bare repost is not talking). Pick 5 people a week (clients, "
+            "candidates, HR voices) and reply to them, or quote a post of theirs with a line of "
+            "your own."
         )
     unanswered_replies = ev["replies_received"] - ev["replies_received_answered"]
     if unanswered_replies >= REPLIES_TO_ANSWER and len(recs) < 3:
