@@ -267,3 +267,35 @@ def test_a_german_firm_name_gets_the_add_a_person_advice() -> None:
     assert pillar.evidence["parts"]["name"] == 30
     assert pillar.evidence["display_name"]["verdict"].startswith("a company name")
     assert any('"Rosa at Personalwerk Berlin"' in r for r in pillar.recommendations)
+
+
+@pytest.mark.parametrize(
+    ("platform", "handle", "command"),
+    [
+        ("bluesky", "erik.example.dev", "staffpulse fetch bluesky erik.example.dev"),
+        ("mastodon", "ana@social.example", "staffpulse fetch mastodon @ana@social.example"),
+        ("x", "acmestaffing", "staffpulse fetch x @acmestaffing"),
+    ],
+)
+def test_an_imported_avatar_address_tells_how_to_get_the_picture_checked(
+    platform: Platform, handle: str, command: str
+) -> None:
+    # a file import stores only the picture's web address: the advice says how to check it
+    account = Account(
+        platform=platform,
+        id="a1",
+        handle=handle,
+        display_name="Ana Ruiz",
+        bio="Recruiting nurses across Ohio since 2015, ask me anything.",
+        avatar_url="https://cdn.example/avatar/a1.jpg",
+    )
+    info = avatar_info(account)
+    pillar = face_pillar(account, DEFAULTS, info)
+    advice = " ".join(pillar.recommendations)
+    assert f"`{command}`" in advice
+    assert "`staffpulse avatar picture.jpg`" in advice
+    assert "stores only its web address" in advice
+    assert any("partial until the picture is checked" in note for note in pillar.notes)
+    # once the image model has judged the picture, the score is no longer called partial
+    checked = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "image model"))
+    assert checked.notes == []

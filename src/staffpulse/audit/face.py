@@ -167,13 +167,48 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             ],
             scored=False,
         )
+    notes: list[str] = []
+    if avatar.label is None:
+        notes.append(
+            f"picture not checked: it counts as {round(100 * unknown)} of 100, a guess, so this "
+            "score is partial until the picture is checked"
+        )
     return PillarResult(
         name="face",
         score=round(score),
         evidence=evidence,
+        notes=notes,
         recommendations=_face_advice(
             account, avatar, 1.0 if bio_unknown else bio_value, 1.0 if name_unknown else name_value
         ),
+    )
+
+
+def fetch_command(account: Account) -> str:
+    """The ``staffpulse fetch`` command that downloads this account's profile and picture."""
+    handle = account.handle.lstrip("@")
+    if account.platform == "bluesky":
+        return f"staffpulse fetch bluesky {handle}"
+    return f"staffpulse fetch {account.platform} @{handle}"
+
+
+def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> str:
+    if avatar.source != "none":
+        # an image was there but the model could not judge it: its note says why and what to do
+        return (
+            f"We could not check your picture ({avatar.note or 'no image'}). Make sure it is a "
+            "photo of a real person, not a logo."
+        )
+    # only fetching downloads the image; a file import stores at most its web address
+    where = (
+        "this data stores only its web address"
+        if account.avatar_url
+        else "this data has no picture of the account"
+    )
+    return (
+        f"We could not check your picture: {where}. Run `{fetch_command(account)}` (with your "
+        "--db, if you use one) to fetch and check it, or save the picture and run "
+        "`staffpulse avatar picture.jpg`. A photo of a real person scores best, a logo worst."
     )
 
 
@@ -214,11 +249,7 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
                 "there is a human to talk to."
             )
     if avatar.label is None:
-        recs.append(
-            "We could not check your picture ("
-            + (avatar.note or "no image")
-            + "). Make sure it is a photo of a real person, not a logo."
-        )
+        recs.append(_unchecked_avatar_advice(account, avatar))
     if not recs:
         recs.append(
             Praise(
