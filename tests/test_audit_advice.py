@@ -149,3 +149,15 @@ def test_advice_points() -> None:
     assert advice_points(0.2, 2) == [0, 0]
     assert advice_points(20.0, 4) == [20, 10, 5, 5]
     assert advice_points(5.0, 0) == []
+
+
+def test_a_humor_hint_goes_after_advice_on_what_was_seen() -> None:
+    # Voice has the larger gap, but its only advice rests on the humor model's hint
+    audit = pillars(
+        face=(100, [Praise("Looks human.")]),
+        mix=(100, [Praise("A healthy mix.")]),
+        voice=(60, ["We found no post that reads as a joke (0 of 20 posts; a hint)."]),
+        conversation=(70, ["Only 3 of your 40 posts are replies to others."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert [a["pillar"] for a in actions] == ["conversation", "voice"]

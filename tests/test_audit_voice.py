@@ -112,3 +112,18 @@ def test_an_account_that_only_reposts_is_told_to_write_its_own_posts() -> None:
     first = result.top_actions[0]
     assert first["pillar"] == "voice"
     assert first["action"].startswith("All 12 of your posts are reposts of others: write your own")
+
+
+def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
+    # a human feed with no joke the model hears, and few replies: humor is the weakest
+    # signal, so the conversation advice comes first in "Do this next"
+    feed = FeedBuilder("rosa")
+    feed.chat(20)
+    result = audit_feed(feed)
+    voice = result.pillars["voice"]
+    assert voice.evidence["humor_posts"] == 0
+    humor = next(r for r in voice.recommendations if "joke" in r)
+    assert humor.startswith("We found no post that reads as a joke (0 of 20 posts;")
+    assert "read this as a hint" in humor
+    assert "Humor is absent" not in str(voice.recommendations)
+    assert result.top_actions[0]["pillar"] != "voice"

@@ -47,8 +47,9 @@ YOU = re.compile(r"\byou(r|rs)?\b", re.IGNORECASE)
             "Sound like a person: its one post does not",
         ),
         (
-            "Humor is absent (0 of 30 posts). Once a week, share.",
-            "Add some humor: 0 of 30 posts are funny",
+            "We found no post that reads as a joke (0 of 30 posts; our humor detector misses"
+            " some, so read this as a hint). Once a week, share.",
+            "Add some humor: 0 of 30 posts read as funny",
         ),
         (
             "Your picture is a logo, and people don't talk to logos. Use a photo.",

@@ -75,8 +75,8 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Sound like a person: only \1 of \2 posts do",
         ),
         (
-            rf"^Humor is (?:almost )?absent \({_N} of {_N} posts\)",
-            r"Add some humor: \1 of \2 posts are funny",
+            rf"^(?:We found no post that reads as a joke|Few posts read as a joke) \({_N} of {_N} posts",
+            r"Add some humor: \1 of \2 posts read as funny",
         ),
         (r"^There is nothing to judge yet", "Start posting: nothing to judge yet"),
         # face

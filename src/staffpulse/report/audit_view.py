@@ -128,7 +128,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 ),
             ),
             (
-                "Humor",
+                "Humor (a hint)",
                 _of(voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]),
             ),
             (
