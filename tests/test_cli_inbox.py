@@ -351,7 +351,7 @@ def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
 
 def test_html_escapes_post_text(tmp_path: Path) -> None:
     import staffpulse.listen  # noqa: F401
-    from staffpulse.listen.html import render_inbox_html
+    from staffpulse.report.inbox_html import render_inbox_html
 
     store = open_store(tmp_path / "x.db")
     now = datetime.now(UTC)

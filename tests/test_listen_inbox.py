@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
-from staffpulse.listen.html import render_inbox_html
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.states import set_state
 from staffpulse.models import Post
+from staffpulse.report.inbox_html import render_inbox_html
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
 
@@ -266,7 +266,7 @@ def test_an_unknown_platform_is_an_input_error_and_case_does_not_matter(tmp_path
 def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path) -> None:
     from rich.console import Console
 
-    from staffpulse.listen.terminal import render_inbox
+    from staffpulse.report.terminal_inbox import render_inbox
 
     replies = [
         dated(

@@ -15,7 +15,7 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.store import open_store  # noqa: E402
-from test_listen_terminal import item, make  # noqa: E402
+from test_report_terminal_inbox import item, make  # noqa: E402
 from web_helpers import make_client  # noqa: E402
 
 

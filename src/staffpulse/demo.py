@@ -105,9 +105,9 @@ def run_demo(
     from staffpulse.audit import audit_account
     from staffpulse.benchmark import run_benchmark
     from staffpulse.connect.suggest import suggest_report
-    from staffpulse.listen.html import write_inbox_html
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.report.html import write_audit_html, write_benchmark_html
+    from staffpulse.report.inbox_html import write_inbox_html
 
     if db_path is not None:
         db_path = db_path.expanduser().resolve()

@@ -1,7 +1,7 @@
 """What an inbox holds: its open and joined items, topics, counts and notes, and their JSON.
 
-Built by :func:`staffpulse.listen.inbox.build_inbox`; rendered by ``listen/terminal.py``,
-``listen/html.py`` and the dashboard.
+Built by :func:`staffpulse.listen.inbox.build_inbox`; rendered by ``report/terminal_inbox.py``,
+``report/inbox_html.py`` and the dashboard.
 """
 
 from __future__ import annotations

@@ -37,10 +37,10 @@ def demo_command(
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
     from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, run_demo
-    from staffpulse.listen.terminal import render_inbox
     from staffpulse.report.terminal import render_stats
     from staffpulse.report.terminal_audit import render_audit, render_benchmark
     from staffpulse.report.terminal_connect import render_suggestions
+    from staffpulse.report.terminal_inbox import render_inbox
 
     console.print(
         Panel.fit(

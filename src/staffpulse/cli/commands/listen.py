@@ -82,7 +82,7 @@ def listen_bluesky(
     from staffpulse.listen import relevance as rel
     from staffpulse.listen.listener import ListenOptions
     from staffpulse.listen.listening import listen
-    from staffpulse.listen.terminal import render_listen_summary, status_line
+    from staffpulse.report.terminal_inbox import render_listen_summary, status_line
     from staffpulse.signals.text import load_text_signals_or_none
 
     words = rel.load_keywords(keywords, on_note=_print_note) if keywords else None
@@ -191,15 +191,15 @@ def inbox(
     if ctx.invoked_subcommand is not None:
         return
     from staffpulse.account_refs import read_account_ref
-    from staffpulse.listen.html import write_inbox_html
     from staffpulse.listen.inbox import build_inbox, resolve_accounts
-    from staffpulse.listen.terminal import render_inbox
     from staffpulse.listen.window import (
         configured_max_age,
         parse_as_of,
         parse_max_age,
         topic_list,
     )
+    from staffpulse.report.inbox_html import write_inbox_html
+    from staffpulse.report.terminal_inbox import render_inbox
 
     config = load_config()
     settings = config.get("listen", {})

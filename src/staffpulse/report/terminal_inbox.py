@@ -1,4 +1,4 @@
-"""Rich renderings of listening: the live status line and the inbox."""
+"""Rich renderings of listening: the live status line, its summary and the inbox."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from staffpulse.listen.html import render_inbox_html
-from test_listen_terminal import item, make, shown
+from staffpulse.report.inbox_html import render_inbox_html
+from test_report_terminal_inbox import item, make, shown
 
 
 def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
@@ -39,3 +39,16 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
     # the terminal keeps its own words
     terminal = shown(inbox)
     assert "for the first time" in terminal and "(--max-age to change)" in terminal
+
+
+def test_the_page_reads_like_the_other_reports_and_counts_in_words() -> None:
+    page = render_inbox_html(make([item()], counts={"open": 1}, account="harbor.example"))
+    assert "1 open conversation for harbor.example" in page  # not "1 open conversations"
+    assert "staffpulse · conversation inbox" in page
+    assert "No data left the machine." in page  # the reports' shared footer
+    assert 'href="https://bsky.app/profile/ana.example/post/3l7z4sedyej2g"' in page
+
+
+def test_a_link_that_is_not_a_web_address_is_not_a_link() -> None:
+    page = render_inbox_html(make([item(url="javascript:alert(1)")]))
+    assert "javascript:" not in page and "counteroffers" in page

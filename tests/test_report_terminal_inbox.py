@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from rich.console import Console
 
 from staffpulse.listen.inbox_model import Inbox, InboxItem
-from staffpulse.listen.terminal import render_inbox
 from staffpulse.listen.topic_match import TopicMatch
+from staffpulse.report.terminal_inbox import render_inbox
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 BSKY_ID = "at://did:plc:abc123/app.bsky.feed.post/3l7z4sedyej2g"

@@ -1,0 +1,68 @@
+"""The inbox as one self-contained HTML page, in the look of the audit and benchmark reports.
+
+It renders ``report/templates/inbox.html.j2``, which extends the shared ``base.html.j2``, with
+the reports' Jinja2 environment (autoescaping on, so every post text and handle is escaped;
+links pass through :func:`~staffpulse.report.links.safe_link`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from staffpulse.dates import format_when
+from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.window import empty_reason
+from staffpulse.report.html import environment
+
+# A report is read by people who may never run a command: the terminal's hints ("--max-age to
+# change") become what to ask for, in words.
+_PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r" left out \(--max-age to change\)", " are not in this report: an inbox made with a"
+            " longer age limit (staffpulse inbox --max-age 90d) lists them"),
+        (r" \(--max-age to change\)", "; an inbox made with a longer age limit"
+            " (staffpulse inbox --max-age 90d) would go further back"),
+        (r" \(--max-age 0 shows them\)", "; an inbox made with no age limit"
+            " (staffpulse inbox --max-age 0) lists them"),
+        (r"; --as-of now shows the live view", ""),
+        (r"Listen or fetch fresh posts, widen --max-age, or replay the store as of its newest"
+            r" activity with --as-of newest", "Fresh posts (listened to or fetched), a longer"
+            " age limit, or a replay of the store as of its newest activity would give some"),
+    )
+)  # fmt: skip
+
+
+def report_notes(inbox: Inbox) -> list[str]:
+    """The inbox's notes as a report says them: in words rather than command options, and
+    without what the run itself did ("read 2,073 stored posts for the first time")."""
+    out: list[str] = []
+    for note in inbox.notes:
+        if note == inbox.work_note:
+            continue
+        for pattern, words in _PLAIN_WORDS:
+            note = pattern.sub(words, note)
+        out.append(note)
+    return out
+
+
+def render_inbox_html(inbox: Inbox) -> str:
+    return (
+        environment()
+        .get_template("inbox.html.j2")
+        .render(
+            inbox=inbox,
+            items=inbox.items,
+            groups=inbox.by_topic(),
+            notes=report_notes(inbox),
+            as_of=format_when(inbox.ranked_as_of),
+            empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
+        )
+    )
+
+
+def write_inbox_html(inbox: Inbox, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_inbox_html(inbox), encoding="utf-8")
+    return path
