@@ -108,7 +108,8 @@ def test_a_quote_engages_the_account_in_its_link(tmp_path: Path) -> None:
     assert [tuple(edge) for edge in edges] == [("9001", "@hrweekly", "quote", 1)]
     evidence = result.pillars["conversation"].evidence
     assert evidence["reposts_and_quotes_of_others"] == 2  # the retweet and the quote
-    assert {"handle": "hrweekly", "interactions": 2} in evidence["top_partners"]
+    # the quote talks with @hrweekly; the bare retweet is a share only
+    assert {"handle": "hrweekly", "interactions": 1} in evidence["top_partners"]
 
 
 def test_manifest_names_the_owner_without_account_js(tmp_path: Path) -> None:
