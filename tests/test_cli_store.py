@@ -357,3 +357,30 @@ def test_the_import_summary_tells_new_follows_and_updated_profiles(tmp_path: Pat
         first.output
     )
     assert "Imported 0 posts (0 new), 1 account (0 new), 1 follow (0 new)." in again.output
+
+
+def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.ingest as ingest
+
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 3)
+    real_write = ingest.Store.write_records
+    writes = []
+
+    def write_then_stop(self: ingest.Store, *args: object, **kw: object) -> object:
+        if writes:  # the second batch: the user presses Ctrl-C
+            raise KeyboardInterrupt
+        writes.append(1)
+        return real_write(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest.Store, "write_records", write_then_stop)
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n" + "".join(f"p{i},acme,hello {i}\n" for i in range(9)))
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["import", str(path), "--db", db])
+    assert result.exit_code == 130
+    message = " ".join(result.output.split())
+    # the first batch held the author's account and 2 posts
+    assert "Interrupted after 2 posts. Run the same command again to finish; nothing is " in message
+    assert "Traceback" not in result.output

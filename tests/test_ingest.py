@@ -381,3 +381,34 @@ def test_the_newer_profile_wins_in_either_import_order(tmp_path: Path) -> None:
         again = import_paths(store, [april])  # the older file once more changes nothing
         assert again.updated_profiles == 0
     assert ends == [(1200, "Welders, fitters, drivers")] * 2
+
+
+def test_ctrl_c_after_the_first_batch_leaves_no_post_without_its_author(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.ingest as ingest
+
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
+    path = tmp_path / "posts.csv"
+    rows = [f"p{i},firm{i % 5},We are hiring in Dayton {i}" for i in range(20)]
+    path.write_text("id,author,text\n" + "\n".join(rows) + "\n")
+    store = open_store(tmp_path / "s.db")
+
+    def stop(location: str, done: int) -> None:  # called once a batch is committed
+        raise KeyboardInterrupt
+
+    with pytest.raises(ingest.ImportInterrupted) as stopped:
+        import_paths(store, [path], progress=stop)
+    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    orphans = store.conn.execute(
+        "SELECT COUNT(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM accounts a"
+        " WHERE a.platform = p.platform AND a.id = p.author_id)"
+    ).fetchone()[0]
+    assert 0 < posts < 20 and orphans == 0
+    assert str(stopped.value) == (
+        f"after {posts} posts. Run the same command again to finish; nothing is imported twice."
+    )
+    # running it again finishes the job, and nothing is stored twice
+    import_paths(store, [path])
+    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 20
+    assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 5

@@ -227,10 +227,26 @@ def _import_plan(
                     report.notices.append(Notice(found.location, note))
 
 
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an import: its message says how far it got and how to finish."""
+
+    def __init__(self, posts: int) -> None:
+        # every batch is one transaction: what was counted is stored, and an import again
+        # upserts, so running the same command again finishes the job without duplicates
+        super().__init__(
+            f"after {count_of(posts, 'post')}. Run the same command again to finish; "
+            "nothing is imported twice."
+        )
+        self.posts = posts
+
+
 def import_paths(
     store: Store, paths: Sequence[Path], progress: ProgressCallback | None = None
 ) -> ImportReport:
-    """Import every file under ``paths``. Malformed records are skipped and reported."""
+    """Import every file under ``paths``. Malformed records are skipped and reported.
+
+    Ctrl-C raises :class:`ImportInterrupted`, telling how many posts were stored by then.
+    """
     plan, problems = plan_import(paths)
     report = ImportReport(problems=list(problems))
     # each account, post and follow counted once, however many files and batches carry it
@@ -241,19 +257,24 @@ def import_paths(
         counts.pop("problems")
         return counts
 
-    with recorded_run(
-        store,
-        "import",
-        {"paths": [str(p) for p in paths]},
-        counts=finished_counts,
-        kept_something=lambda: bool(report.accounts or report.posts or report.follows),
-    ) as recording:
-        report.run_id = recording.run.id
-        try:
-            _import_plan(store, plan, report, tally, progress)
-            store.refresh_interactions()
-        finally:
-            tally.close()
+    try:
+        with recorded_run(
+            store,
+            "import",
+            {"paths": [str(p) for p in paths]},
+            counts=finished_counts,
+            kept_something=lambda: bool(report.accounts or report.posts or report.follows),
+        ) as recording:
+            report.run_id = recording.run.id
+            try:
+                _import_plan(store, plan, report, tally, progress)
+                store.refresh_interactions()
+            finally:
+                tally.close()
+    except ImportInterrupted:
+        raise
+    except KeyboardInterrupt as exc:
+        raise ImportInterrupted(report.posts) from exc
     if report.accounts == report.posts == report.follows == 0 and all(
         left_out(problem) for problem in report.problems
     ):

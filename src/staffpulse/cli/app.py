@@ -75,13 +75,16 @@ class _ErrorBoundaryGroup(TyperGroup):
         except ImportError as exc:
             # a part of staffpulse that does not load: said in words, not a traceback
             _fail(ctx, _unloadable(ctx.invoked_subcommand or "staffpulse", exc))
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
+            # a command that knows how far it got says so (an import: "after 18,000 posts...")
             kept = (
-                "Any output file you had is unchanged."
+                f"Interrupted {exc}"
+                if str(exc)
+                else "Interrupted. Any output file you had is unchanged."
                 if ctx.invoked_subcommand in FILE_COMMANDS
-                else "Work saved so far is kept in the store."
+                else "Interrupted. Work saved so far is kept in the store."
             )
-            err_console.print(f"[yellow]Interrupted.[/] {kept}")
+            err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # the reader stopped early (``staffpulse audit x | head``): not an error; send

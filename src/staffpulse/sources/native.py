@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from staffpulse.handles import absurd_handle_length
 from staffpulse.models import (
     POST_KINDS,
     Account,
@@ -238,23 +239,36 @@ class Authors:
     no stub (the handle would be a guess): they are counted, for one notice.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, declares_accounts: bool = True) -> None:
+        # a file that cannot declare accounts (a posts-only CSV) gets each stub at once, before
+        # its first post: an import stopped midway then leaves no post without its author
+        self.declares_accounts = declares_accounts
         self.declared_ids: set[tuple[str, str]] = set()
         self.declared_handles: set[tuple[str, str]] = set()
         self.stubs: dict[tuple[str, str], Account] = {}
+        self.given: set[tuple[str, str]] = set()  # stubs already handed out by :meth:`see`
         self.by_id_only: dict[tuple[str, str], int] = {}  # (platform, author_id) -> posts
 
-    def see(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> None:
+    def see(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> Account | None:
+        """Note ``row``; the stub of its author to write before it, when it is due now."""
         if isinstance(row, Account):
             self.declared_ids.add((row.platform, row.id))
             self.declared_handles.add((row.platform, normalize_handle(row.handle)))
         elif isinstance(row, Post):
             stub = author_stub(row, record)
             if stub is not None:
-                self.stubs.setdefault((stub.platform, stub.id), stub)
+                key = (stub.platform, stub.id)
+                self.stubs.setdefault(key, stub)
+                # an absurd handle (a shifted column) is told on its post's line and skipped
+                # with it (staffpulse.handle_lengths): its stub waits for the end, as before
+                sane = len(stub.handle.lstrip("@")) <= absurd_handle_length(stub.platform)
+                if not self.declares_accounts and sane and key not in self.given:
+                    self.given.add(key)
+                    return stub
             else:
                 key = (row.platform, row.author_id)
                 self.by_id_only[key] = self.by_id_only.get(key, 0) + 1
+        return None
 
     def items(self, source: str, path: Path) -> Iterator[Item]:
         """The record of the bare accounts, then the notice about posts with no account."""
@@ -262,6 +276,7 @@ class Authors:
             stub
             for key, stub in self.stubs.items()
             if key not in self.declared_ids
+            and key not in self.given
             and (stub.platform, normalize_handle(stub.handle)) not in self.declared_handles
         )
         if fresh:

@@ -187,13 +187,13 @@ class NativeCsv:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
-        authors = Authors()
         told = ToldOnce(str(path), spreadsheet=True)  # a column's mistake: told once, not per row
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = CsvTable(handle)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
             synonym = author_synonym(header) if default == "post" else None
+            authors = Authors(declares_accounts=default != "post")
             if default == "post" and missing_post_columns(header) is not None:
                 # One message for the file, not the same one for every row; every row counted.
                 rounded, rows = rounded_columns(table)
@@ -217,7 +217,8 @@ class NativeCsv:
                     if not told.take(row.line, exc):
                         yield Problem(str(path), row.line, str(exc))
                     continue
-                authors.see(record, values)
+                if (stub := authors.see(record, values)) is not None:
+                    yield Record(rows=(stub,), provenance=provenance(self.name, path))
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
