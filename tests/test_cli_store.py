@@ -384,3 +384,16 @@ def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
     # the first batch held the author's account and 2 posts
     assert "Interrupted after 2 posts. Run the same command again to finish; nothing is " in message
     assert "Traceback" not in result.output
+
+
+def test_the_import_summary_names_its_store_and_says_when_it_is_new(tmp_path: Path) -> None:
+    # a mistyped --db makes a new store in new folders: legitimate, but it must be said
+    db = tmp_path / "typo" / "dir" / "x.db"
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text\n1,acme,hello\n")
+    first = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    again = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    assert first.exit_code == again.exit_code == 0
+    assert f"Saved in a new store, {db}." in " ".join(first.output.split())
+    assert f"Saved in {db}." in " ".join(again.output.split())
+    assert "a new store" not in again.output

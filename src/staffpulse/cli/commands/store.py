@@ -13,6 +13,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
+from staffpulse.config import default_db_path
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
@@ -22,7 +23,12 @@ console = make_console()
 err_console = make_console(stderr=True)
 
 
-def _print_import_report(report: ImportReport) -> None:
+def _store_file(db: Path | None) -> Path:
+    """The store file an import writes to, as the user can find it (``--db`` or the default)."""
+    return Path(db if db is not None else default_db_path()).expanduser().absolute()
+
+
+def _print_import_report(report: ImportReport, store_file: Path, new_store: bool) -> None:
     every_one = print_import_problems(err_console, report.problems)
     for file, label in report.files:
         console.print(
@@ -47,6 +53,8 @@ def _print_import_report(report: ImportReport) -> None:
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
         f"{_where_named(report.skipped, every_one)}."
+        # a mistyped --db makes a new store (and folders) rather than fail: say where it went
+        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
@@ -79,6 +87,8 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Import posts and accounts; the format of each file is detected."""
+    store_file = _store_file(db)
+    new_store = not store_file.exists()
     with open_store(db) as store:
         if as_json:
             report = import_paths(store, paths)
@@ -99,7 +109,7 @@ def import_command(
                     )
 
                 report = import_paths(store, paths, progress=on_progress)
-            _print_import_report(report)
+            _print_import_report(report, store_file, new_store)
     # nothing could be imported: every record (or every post) skipped, or the files read held
     # none (README: exit 1); a file refused unread (no known format) exits 65 from the error
     if report.nothing_imported:
