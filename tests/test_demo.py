@@ -44,6 +44,11 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
     said = " ".join(first.output.split())
     assert "could join today" not in said and "(the sample's last day)" in said
     assert "open conversations" in said  # the "Showing N of M" line: 5 shown of many
+    # the audit is of one firm, the inbox of another: the demo says whose inbox it is and why
+    assert (
+        "The inbox and who-to-follow are shown for @harborline, the sample firm with a circle "
+        "of contacts (@brightpathstaff, audited above, talks with no one)." in said
+    )
     second = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])

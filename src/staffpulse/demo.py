@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 # mistake of the essay; the firm that does it well gets the inbox and who-to-follow list.
 DEMO_AUDIT_HANDLE = "brightpathstaff"
 DEMO_FIRM_HANDLE = "harborline"
+# said where the demo switches firm: the audited job board talks with no one, so its inbox and
+# who-to-follow would rest on no circle of its own (sample/README.md, "Threads and circles")
+DEMO_FIRM_NOTE = (
+    f"The inbox and who-to-follow are shown for @{DEMO_FIRM_HANDLE}, the sample firm with a "
+    f"circle of contacts (@{DEMO_AUDIT_HANDLE}, audited above, talks with no one)."
+)
 StepCallback = Callable[[str], None]
 
 

@@ -36,7 +36,7 @@ def demo_command(
     ] = None,
 ) -> None:
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
-    from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, run_demo
+    from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, DEMO_FIRM_NOTE, run_demo
     from staffpulse.report.terminal import render_stats
     from staffpulse.report.terminal_audit import render_audit, render_benchmark
     from staffpulse.report.terminal_connect import render_suggestions
@@ -75,6 +75,7 @@ def demo_command(
         console.print(
             Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
         )
+        console.print(DEMO_FIRM_NOTE, highlight=False)
         render_inbox(console, result.inbox)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
