@@ -169,6 +169,20 @@ def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_p
     assert "Warning" not in known.stderr
 
 
+def test_as_says_what_names_no_firm_as_the_dashboard_decides(replayed: Any) -> None:
+    """--as is read by resolve_firm, as "You post as" is: an address of no profile stops the
+    command; one account named on a platform where it is not stored is warned of and not
+    taken for its namesake, so the inbox is listed for no firm."""
+    db, _, _ = replayed
+    bad = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--as", "https://example.com/a"])
+    assert bad.exit_code == 65 and "is not a profile URL staffpulse reads" in bad.output
+    typed = "@nosuchfirm (x)"
+    shown = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--as", typed, "--json"])
+    assert shown.exit_code == 0
+    assert " ".join(shown.stderr.split()).startswith("Warning: --as names @nosuchfirm on x,")
+    assert json.loads(shown.stdout)["account"] is None
+
+
 def test_audit_counts_the_inbox_conversations_the_firm_joined(replayed: Any) -> None:
     db, _, _ = replayed
     runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"])  # listening has judged

@@ -13,18 +13,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import listen_account, load_config
-from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError, StaffpulseError
-from staffpulse.handles import as_url
+from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.pickers import account_choices, account_ref, find_account, parse_account_ref
+from staffpulse.web.pickers import account_choices, account_ref
 from staffpulse.web.routes_core import empty_store
 
 if TYPE_CHECKING:
+    from staffpulse.listen.firm import FirmResolution
     from staffpulse.listen.window import TopicChoice
 
 router = APIRouter()
@@ -58,7 +58,12 @@ def inbox_page(request: Request) -> HTMLResponse:
     # typed, or the firm's own account from config.toml ([listen] account), like the CLI
     saved = listen_account() or ""
     typed = q.get("as", "") if "as" in q else saved
-    as_handle, as_account, as_problem = _posting_as(ctx, typed)
+    firm = _posting_as(ctx, typed)
+    # what "names no account in the store" is said with: a reference the inbox cannot count
+    as_problem = firm.error if firm is not None and not firm.counted else None
+    # the firm's handle, and its platform when it is named: its namesakes elsewhere are not
+    as_handle = None if firm is None else firm.inbox_handle
+    as_platform = None if firm is None else firm.inbox_platform
     topic = q.get("topic") or None
     # as on the command line: "twitter" is x, and an unknown one says so (not an empty inbox)
     platform = platform_choice(q.get("platform"))
@@ -70,8 +75,6 @@ def inbox_page(request: Request) -> HTMLResponse:
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
-    # the account named, on its platform: its namesakes elsewhere are not the firm's
-    as_platform = as_account.platform if as_account is not None else None
     result = ctx.slow.get(
         inbox_key(as_handle, topic, platform, max_age, as_of, as_platform),
         "Finding the conversations worth joining",
@@ -114,12 +117,12 @@ def inbox_page(request: Request) -> HTMLResponse:
         page_size=PAGE,
         accounts=account_choices(ctx.backend),
         as_handle=as_handle or "",
-        as_value=_picker_value(typed, as_handle, as_account, as_problem),
+        as_value=_picker_value(firm, as_problem),
         as_problem=as_problem,
         # a bare handle with no account nor post in the store: said as the warning it is
-        as_missing=as_problem is None and inbox.account_note is not None,
+        as_missing=as_problem is None and firm is not None and not firm.found,
         # "Save as my account": for an account found that is not the one saved already
-        save_as=_save_offer(ctx, typed, saved, (as_handle, as_account), as_problem, inbox),
+        save_as=_save_offer(ctx, typed, saved, firm),
         saved_account=saved,
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
@@ -142,58 +145,40 @@ def inbox_page(request: Request) -> HTMLResponse:
     )
 
 
-def _posting_as(ctx: Any, typed: str) -> tuple[str | None, Any, StaffpulseError | None]:
-    """Who "You post as" names: the handle the inbox counts replies of, the stored account
-    when exactly one is meant, or why the text names none.
+def _posting_as(ctx: Any, typed: str) -> FirmResolution | None:
+    """Who "You post as" names (:func:`staffpulse.listen.firm.resolve_firm`, as ``staffpulse
+    inbox --as`` reads it); None when it is blank."""
+    from staffpulse.listen.firm import resolve_firm  # the listening package: loaded late
 
-    A bare handle that is not stored is passed on: the inbox then notes that joined
-    conversations are unknown, as ``staffpulse inbox --as`` does; so is one on several
-    platforms, whose accounts all count as the firm's. A platform or a profile address names
-    one account: when it is not stored, the page says so rather than use another platform's.
-    """
-    handle, platform = parse_account_ref(typed)
-    if not handle:
-        return None, None, None
-    try:
-        account = find_account(ctx.backend, typed)
-    except AmbiguousAccountError:
-        return handle, None, None
-    except NotFoundError as exc:
-        if platform is None and as_url(handle) is None:
-            return handle, None, None
-        return None, None, exc
-    except InputError as exc:  # an unknown platform, an address of no profile
-        return None, None, exc
-    return account.handle, account, None
+    with ctx.backend.store() as store:
+        return resolve_firm(store, typed)
 
 
-def _save_offer(
-    ctx: Any,
-    typed: str,
-    saved: str,
-    posting_as: tuple[str | None, Any],
-    problem: Any,
-    inbox: Any,
-) -> str:
+def _save_offer(ctx: Any, typed: str, saved: str, firm: FirmResolution | None) -> str:
     """The account "Save as my account" would save: the one typed, when the store knows it
-    and it is not the saved one (an unknown handle is more likely a typo than the firm).
-    ``posting_as`` is what :func:`_posting_as` found for ``typed`` (handle, account)."""
-    if not posting_as[0] or problem is not None or inbox.account_note is not None:
+    and it is not the saved one (an unknown handle is more likely a typo than the firm)."""
+    if firm is None or not firm.found:
         return ""
     if " ".join(typed.split()) == " ".join(saved.split()):
         return ""
-    if saved and _posting_as(ctx, saved)[:2] == posting_as:
+    if saved and _same_firm(_posting_as(ctx, saved), firm):
         return ""  # written another way (a profile address, no "@"), but the same account
     return " ".join(typed.split())
 
 
-def _picker_value(typed: str, handle: str | None, account: Any, problem: Any) -> str:
+def _same_firm(one: FirmResolution | None, other: FirmResolution) -> bool:
+    return one is not None and (one.handle, one.account) == (other.handle, other.account)
+
+
+def _picker_value(firm: FirmResolution | None, problem: StaffpulseError | None) -> str:
     """ "You post as" as its suggestions write the account, or as typed when it named none."""
-    if account is not None:
-        return account_ref(account)
+    if firm is None:
+        return ""
+    if firm.account is not None:
+        return account_ref(firm.account)
     if problem is not None:
-        return typed.strip()
-    return f"@{handle}" if handle else ""
+        return firm.typed
+    return f"@{firm.handle}"
 
 
 def _ranked(

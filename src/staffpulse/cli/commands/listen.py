@@ -190,8 +190,8 @@ def inbox(
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
         return
-    from staffpulse.account_refs import read_account_ref
-    from staffpulse.listen.inbox import build_inbox, resolve_accounts
+    from staffpulse.listen.firm import FirmStatus, resolve_firm
+    from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.window import (
         configured_max_age,
         parse_as_of,
@@ -203,23 +203,24 @@ def inbox(
 
     config = load_config()
     settings = config.get("listen", {})
-    handle = as_handle or listen_account(config)
-    # read as audit and connect read an account: a profile URL names its handle and platform
-    handle, as_platform = read_account_ref(handle) if handle else (None, None)
     window = parse_max_age(max_age if max_age is not None else configured_max_age(settings))
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
-        if handle and not resolve_accounts(store, handle, as_platform):
+        # read as audit and connect read an account: a profile URL names its handle and platform
+        firm = resolve_firm(store, as_handle or listen_account(config))
+        if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
+            raise firm.error
+        if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
             # said first, before the models load and their notes: the inbox is still worth
             # reading (exit 0), but the user must know it is not the firm's (docs/listen.md)
-            _warn_unknown_firm(handle, as_platform, None if as_handle else config.source)
+            _warn_unknown_firm(firm.handle, firm.platform, None if as_handle else config.source)
         result = build_inbox(
             store,
             platform=platform,
             topic=topic,
-            as_handle=handle,
-            as_platform=as_platform,
+            as_handle=None if firm is None else firm.inbox_handle,
+            as_platform=None if firm is None else firm.inbox_platform,
             limit=limit,
             max_age=window,
             as_of=reference,
