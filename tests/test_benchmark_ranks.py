@@ -119,3 +119,49 @@ def test_tied_accounts_share_a_rank_everywhere(tmp_path: Path) -> None:
     render_benchmark(Console(file=buf, width=160, color_system=None), result)
     lines = [line.split() for line in buf.getvalue().splitlines() if "@" in line]
     assert [words[0] for words in lines if words[1].startswith("@")] == ["1"] + ["=2"] * 4
+
+
+def _partly_graded(tmp_path: Path) -> BenchmarkResult:
+    helpdesk = FeedBuilder("helpdesk", display_name="Help Desk")
+    helpdesk.reply("customer", 6)  # replies only: Mix has no original post to judge
+    board = FeedBuilder("board", display_name="Job Board")
+    board.job(8)
+    firm = FeedBuilder("firm", display_name="Firm Staffing")
+    firm.job(2)
+    firm.chat(4)
+    firm.reply("board", 3)
+    store = store_with(tmp_path, helpdesk, board, firm)
+    return run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+
+
+def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
+    tmp_path: Path,
+) -> None:
+    # QA: a help desk graded on 2 of 4 pillars topped the table above firms graded on four
+    result = _partly_graded(tmp_path)
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["helpdesk"]["pillars_graded"] == 3 and rows["helpdesk"]["mix"] is None
+    assert rows["helpdesk"]["overall"] > rows["board"]["overall"]  # a higher grade, yet after
+    assert [r["handle"] for r in result.leaderboard][-1] == "helpdesk"
+    assert rows["helpdesk"]["rank"] == len(rows) and rows["helpdesk"]["percentiles"]["overall"] == 0
+    assert rows["firm"]["percentiles"]["overall"] == 100  # beats every account placed below it
+    data = json.loads(json.dumps(result.to_dict()))
+    assert {r["handle"]: r["pillars_graded"] for r in data["leaderboard"]} == {
+        "firm": 4,
+        "board": 4,
+        "helpdesk": 3,
+    }
+    out = write_leaderboard_csv(result, tmp_path / "league.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert (by_handle["helpdesk"]["pillars_graded"], by_handle["board"]["pillars_graded"]) == (
+        "3",
+        "4",
+    )
+    html = render_benchmark_html(result)
+    assert html.count("graded on 3 of 4 pillars") >= 2  # the top-of-table card and the table
+    assert "ranked after every account graded on more" in html
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=100, color_system=None), result)
+    lines = buf.getvalue().splitlines()
+    heading = next(i for i, line in enumerate(lines) if "graded on 3 of 4 pillars:" in line)
+    assert "@helpdesk" in lines[heading + 1] and "@board" in "\n".join(lines[:heading])

@@ -72,6 +72,7 @@ def _row(rank: int, name: str, segment: str, mix: int | None) -> dict[str, Any]:
         "display_name": name,
         "segment": segment,
         "grade": "B",
+        "pillars_graded": 4 if mix is not None else 3,
         "job_share": 0.4,
         "posts": 12,
         **scores,

@@ -45,6 +45,8 @@ from staffpulse.store import Store
 
 Progress = Callable[[str, int, int], None]
 SCORES = ("overall", *PILLARS)
+# above any overall score (0-100): the pillars graded weigh first in the league order
+PLACING_STEP = 1000
 
 
 @dataclass(slots=True)
@@ -224,9 +226,30 @@ def _scores(audits: list[AuditResult]) -> dict[str, np.ndarray[Any, Any]]:
     return out
 
 
+def pillars_graded(audit: AuditResult) -> int:
+    """How many of the four pillars ``audit`` scored: its grade averages only those."""
+    return sum(audit.pillars[name].scored for name in PILLARS)
+
+
+def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
+    """Each account's place in the league as one number, higher placed first: the pillars it
+    was graded on, then its overall score. A grade averaged over two pillars (a help desk with
+    no picture and no original post) is not a grade on four: it ranks after every account
+    graded on more, whatever its score, so the top of the table is not won by skipping
+    pillars."""
+    return np.array(
+        [pillars_graded(a) * PLACING_STEP + a.overall for a in audits],
+        dtype=float,
+    )
+
+
 def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
+    """One row per account, in league order (:func:`_placing`): ranks and the overall
+    "beats" figure follow that order, the pillars' "beats" figures each pillar's score."""
     scores = _scores(audits)
+    placing = _placing(audits)
     pct = {name: percentile_ranks(values) for name, values in scores.items()}
+    pct["overall"] = percentile_ranks(placing)  # "beats" those placed below it in the table
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -237,6 +260,8 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "segment": segments[i],
             "overall": audit.overall,
             "grade": audit.grade,
+            # the grade averages only the pillars with something to judge: renderers say so
+            "pillars_graded": pillars_graded(audit),
             **{
                 name: audit.pillars[name].score if audit.pillars[name].scored else None
                 for name in PILLARS
@@ -256,10 +281,11 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "top_action": fix_headline(audit.top_actions[0]) if audit.top_actions else "",
         }
         rows.append(row)
-    rows.sort(key=lambda r: (-r["overall"], r["handle"]))
-    for row, (rank, tied) in zip(
-        rows, competition_ranks([r["overall"] for r in rows]), strict=True
-    ):
+    places = [int(p) for p in placing]
+    order = sorted(range(len(rows)), key=lambda i: (-places[i], rows[i]["handle"]))
+    rows = [rows[i] for i in order]
+    ranks = competition_ranks([places[i] for i in order])
+    for row, (rank, tied) in zip(rows, ranks, strict=True):
         row["rank"], row["tied"] = rank, tied  # ties share a rank: 1, 2, 2, 2, 5
     return rows
 

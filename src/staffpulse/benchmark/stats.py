@@ -62,6 +62,14 @@ def rank_label(row: dict[str, Any]) -> str:
     return f"={row['rank']}" if row.get("tied") else str(row["rank"])
 
 
+def graded_label(row: dict[str, Any], of: int = 4) -> str:
+    """``graded on 2 of 4 pillars`` for a leaderboard row whose grade averages only some of
+    the pillars (the others had nothing to judge), else empty: the n/a cells alone do not
+    tell a reader the grade is half a grade."""
+    graded = int(row.get("pillars_graded", of))
+    return "" if graded >= of else f"graded on {graded} of {of} pillars"
+
+
 def summary(values: npt.NDArray[np.float64]) -> dict[str, Any]:
     if values.size == 0:
         return {"n": 0, "mean": None, "median": None, "p25": None, "p75": None}

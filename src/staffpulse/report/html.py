@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
-from staffpulse.benchmark.stats import rank_label
+from staffpulse.benchmark.stats import graded_label, rank_label
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
@@ -64,6 +64,7 @@ def environment() -> Environment:
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
+        _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""
         _ENV.filters["file_line"] = file_line  # "cohort.csv:7" never broken mid-name
         _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(

@@ -57,6 +57,7 @@ LEADERBOARD_COLUMNS = (
     "segment",
     "overall",
     "grade",
+    "pillars_graded",  # of 4: a grade on fewer averages only those, and ranks after
     "face",
     "mix",
     "voice",

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, rank_label
+from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -173,7 +173,12 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     for problem in result.problems:
         label = "note" if problem.kept else "skipped"
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
+    tier = 4  # accounts graded on fewer pillars come after, under a line that says so
     for row in result.leaderboard:
+        if row.get("pillars_graded", 4) < tier:
+            tier = row["pillars_graded"]
+            table.add_section()
+            table.add_row("", Text(f"{graded_label(row)}:", style="italic"))
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
             Text("@" + row["handle"])
@@ -184,6 +189,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"]),
         )
     console.print(table)
+    if any(graded_label(row) for row in result.leaderboard):
+        console.print(
+            "[dim]An account graded on fewer pillars (n/a: nothing to judge) is ranked after"
+            " every account graded on more: its grade averages only the pillars it was graded"
+            " on.[/]",
+            highlight=False,
+        )
     if wide:  # the figure after each pillar's score, in words
         console.print(
             "[dim]After each pillar's score: how many of the other accounts it beats"

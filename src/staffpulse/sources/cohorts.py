@@ -25,7 +25,8 @@ COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})
 # the percentiles; tests/test_sources_cohorts.py keeps the two lists together).
 _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
-    {"rank", "display_name", "grade", "job_share", "posts", "top_action", *_PILLARS}
+    {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "top_action"}
+    | set(_PILLARS)
     | {f"{name}_percentile" for name in _PILLARS}
 )
 # How every such file's message starts: it marks the file as left out whole, not data lost
