@@ -1,5 +1,6 @@
 """Pages speak to a marketer, not a developer: no command-line options, no Python module paths,
-no exception class names, no snake_case role names."""
+no exception class names, no snake_case role names. (How each family of the library's messages
+is worded for a page, from the library's own words: test_web_wording_sources.py.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.web.wording import web_hint, web_text  # noqa: E402
+from staffpulse.web.wording import web_hint  # noqa: E402
 from web_helpers import csrf_token, finished_job, make_client, sample_store  # noqa: E402
 
 
@@ -27,44 +28,6 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 def _text(page: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", page).split())
-
-
-@pytest.mark.parametrize(
-    ("said", "shown"),
-    [
-        (
-            "@acme: X could not be reached at api.x.com (no connection)",
-            "@acme: X could not be reached: check that this computer is online",
-        ),
-        (
-            "unknown platform 'facebook' (use one of x, bluesky, mastodon)",
-            "unknown platform 'facebook' (use one of x, bluesky, mastodon)",
-        ),
-        (
-            "twitter is read as x and bsky as bluesky (csv names accounts from a CSV without a "
-            "platform column); leave the platform out to look on every platform",
-            "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
-            "every platform",
-        ),
-        (
-            "choose one of: staffing_firm, recruiter, hr_pro, vendor, job_board, employer, "
-            "job_seeker, other, industry (spaces for underscores are fine: 'HR pro')",
-            "choose a role in the “Role” list, or “Any role”",
-        ),
-        (
-            "import its timeline first: staffpulse import FILE, or fetch it: staffpulse fetch x "
-            "@ObserverUK",
-            "import its posts on the Import page first (a file, or Fetch an account live)",
-        ),
-        (
-            "Models: job opening, personality, humor, work topic, templating, avatar (model "
-            "cards in docs/models).",
-            "Models: job opening, personality, humor, work topic, templating, avatar.",
-        ),
-    ],
-)
-def test_library_messages_in_the_pages_words(said: str, shown: str) -> None:
-    assert web_text(said) == shown
 
 
 def test_a_missing_x_token_leads_to_settings_in_the_librarys_current_words(store: Any) -> None:

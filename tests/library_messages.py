@@ -1,0 +1,313 @@
+"""The library's own messages, produced by the library: each producer makes the calls that
+make it speak (an error raised by a call on a small store, the advice a function builds) and
+returns what it said, by case. For tests of how other parts word them (the dashboard's
+``staffpulse.web.wording``): no message is typed by hand, so a reworded message is met as the
+library now words it. The fetches' messages are in :mod:`library_fetch_messages`."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
+from staffpulse.errors import StaffpulseError
+from staffpulse.models import Account, Post, Provenance
+from staffpulse.store import Store, open_store
+
+
+@dataclass(frozen=True)
+class Said:
+    """One message as the library words it."""
+
+    case: str  # which message of its family: "typo", "unknown id"...
+    message: str
+    hint: str | None = None
+
+
+def said_by(case: str, call: Callable[..., object], *args: object) -> Said:
+    """The error ``call(*args)`` raises, as the library words it."""
+    try:
+        call(*args)
+    except StaffpulseError as exc:
+        return Said(case, exc.message, exc.hint)
+    raise AssertionError(f"{case}: the call raised nothing")
+
+
+def _account(platform: str, handle: str) -> Account:
+    return Account(platform=platform, id=f"{platform}-{handle}", handle=handle)
+
+
+def _store_of(*accounts: Account) -> Store:
+    store = open_store(":memory:")
+    store.upsert(list(accounts), Provenance("test", "here", "t", NOW))
+    return store
+
+
+def free_port() -> int:
+    with socket.socket() as probe:  # a port nobody listens on: the network is "down"
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# -- the families of messages: each producer returns what the library says, by case ----------
+
+
+def account_messages() -> list[Said]:
+    """Account not found, a typo, the account on another platform, a handle on several, an
+    unknown platform, an address that names another platform than the one chosen."""
+    from staffpulse.account_refs import find_account_ref
+    from staffpulse.models import platform_choice
+
+    store = _store_of(
+        _account("x", "acme_staffing"),
+        _account("x", "brightpath"),
+        _account("bluesky", "brightpath"),
+    )
+    return [
+        said_by("elsewhere", lambda: find_account_ref(store, "acme_staffing", "bluesky")),
+        said_by("typo", lambda: find_account_ref(store, "acme_stafing")),
+        said_by("missing", lambda: find_account_ref(store, "nobody_at_all")),
+        said_by("several", lambda: find_account_ref(store, "brightpath")),
+        said_by("platform", lambda: platform_choice("facebook")),
+        said_by("url", lambda: find_account_ref(store, "https://x.com/acme_staffing (bluesky)")),
+    ]
+
+
+def audit_messages() -> list[Said]:
+    """An account with no posts to audit (at all, or since a date)."""
+    from staffpulse.audit.engine import no_posts_error
+
+    account = _account("x", "acme_staffing")
+    return [
+        said_by("no posts", lambda: _raise(no_posts_error(account, None))),
+        said_by("none since", lambda: _raise(no_posts_error(account, NOW))),
+    ]
+
+
+def _raise(error: StaffpulseError) -> None:
+    raise error
+
+
+def connect_messages() -> list[Said]:
+    """Connect's "nothing to suggest" advice (connect/advice.py), for each group left out."""
+    from staffpulse.connect import suggest_report
+    from staffpulse.connect.advice import (
+        CONTACTS,
+        INACTIVE,
+        OTHER_ROLE,
+        OUTSIDE_HIRING,
+        UNSEEN,
+        HeldBack,
+        Ranking,
+        left_out_text,
+        next_step,
+    )
+
+    # a role no one around the firm has, from a real ranking of the connect fixtures
+    with build_store() as store:
+        report = suggest_report(
+            store, "acme_staffing", role="job seeker", role_model=FakeRoleModel(),
+            scorer=FakeScorer(), now=NOW,
+        )  # fmt: skip
+    said = [Said("narrow role", report.next_step or "")]
+    Group = list[tuple[list[str], datetime | None, str | None]]
+    alone: Group = [([UNSEEN], None, None)]
+    groups: dict[str, Group] = {
+        "unseen": [([UNSEEN], None, None)],
+        "contacts": [([CONTACTS], None, None)],
+        "unseen contacts": [([CONTACTS, UNSEEN], None, None)],
+        "inactive": [([INACTIVE], NOW - timedelta(days=200), None)],
+        "inactive undated": [([INACTIVE], None, None)],
+        "role other": [([OTHER_ROLE], None, "other")],
+        "outside hiring": [([OUTSIDE_HIRING], None, None)],
+        # beyond the three largest groups, the rest said in short ("for 2 more accounts use")
+        "smaller groups": alone * 4
+        + [([CONTACTS], None, None)] * 3
+        + [([CONTACTS, UNSEEN], None, None)] * 3
+        + [([OUTSIDE_HIRING], None, None)] * 2,
+    }
+    for case, group in groups.items():
+        held = HeldBack()
+        for reasons, last_post, role in group:
+            held.add(reasons, last_post, role)
+        for as_of_given in (True, False):  # the ranking date asked for, or the newest post's
+            run = Ranking("@acme_staffing", "x", NOW, as_of_given, 90, "recruiter")
+            said.append(Said(case, next_step(held, run)))
+    said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 2, "job-ad bot": 1})))
+    said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 1})))
+    return said
+
+
+def connect_input_messages(monkeypatch: pytest.MonkeyPatch) -> list[Said]:
+    """Connect's refusals: an unknown role, a limit under 1, a role without the role model."""
+    import staffpulse.connect.suggest as suggest
+    from staffpulse.connect.choices import parse_roles
+
+    said = [said_by("unknown role", lambda: parse_roles("bogus"))]
+    with build_store() as store:
+        said.append(
+            said_by(
+                "limit",
+                lambda: suggest.suggest_report(
+                    store, "acme_staffing", limit=0, role_model=FakeRoleModel(), scorer=FakeScorer()
+                ),
+            )
+        )
+        # a build that does not ship the role model
+        monkeypatch.setattr(suggest, "load_shipped_role_model", lambda: None)
+        said.append(
+            said_by(
+                "no role model",
+                lambda: suggest.suggest_report(
+                    store, "acme_staffing", role="recruiter", scorer=FakeScorer(), now=NOW
+                ),
+            )
+        )
+    return said
+
+
+def export_messages() -> list[Said]:
+    """Connect's exports when every suggestion is skipped: the formats that fit, or csv."""
+    from staffpulse.connect import suggest_report
+    from staffpulse.connect.export import check_exportable, export_suggestions
+
+    with build_store() as store:
+        report = suggest_report(
+            store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
+        )
+    assert report.suggestions, "the connect fixtures suggest someone"
+    unfit = export_suggestions(report.suggestions, "mastodon-list")  # X accounts: none fits
+    return [
+        said_by("platform formats", lambda: check_exportable(unfit, "x")),
+        said_by("csv", lambda: check_exportable(unfit, None)),
+    ]
+
+
+def _conversation(days_ago: float) -> Any:
+    from staffpulse.listen.threads import Conversation
+
+    when = NOW - timedelta(days=days_ago)
+    post = Post(platform="bluesky", id="c1", author_id="did:plc:a", text="t", created_at=when)
+    return Conversation("bluesky", "c1", (post,))
+
+
+def inbox_messages() -> list[Said]:
+    """The inbox's notes on its age window and its replays, and why it is empty."""
+    from staffpulse.listen.window import (
+        DEFAULT_MAX_AGE,
+        empty_reason,
+        reference_time,
+        window_notes,
+    )
+
+    old = [_conversation(400)]
+    tally = {"older": 3, "undated": 2}
+    live = window_notes(tally, DEFAULT_MAX_AGE, old, NOW, any_items=False)
+    replayed = window_notes(tally, DEFAULT_MAX_AGE, old, NOW, any_items=False, replay=True)
+    said = [
+        Said(case, note) for case, note in zip(("older", "undated", "stale"), live, strict=True)
+    ]
+    said.append(Said("stale replay", replayed[-1]))
+    with open_store(":memory:") as store:
+        said.append(Said("replay", reference_time(store, old, as_of="auto").why))
+        said.append(Said("newest", reference_time(store, old, as_of="newest").why))
+    said.append(Said("empty", empty_reason(None, False, DEFAULT_MAX_AGE, {})))
+    return said
+
+
+def inbox_input_messages() -> list[Said]:
+    """The inbox's refusals: a conversation id it does not know, a limit under 1."""
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.listen.states import set_state
+
+    with open_store(":memory:") as store:
+        return [
+            said_by("unknown id", lambda: set_state(store, "no-such-conversation", "joined")),
+            said_by("limit", lambda: build_inbox(store, limit=0)),
+        ]
+
+
+def import_messages(folder: Path) -> list[Said]:
+    """Files of no format staffpulse imports (a text file, a CSV of other columns), an empty
+    folder, and several such paths at once."""
+    from staffpulse.ingest import import_paths
+
+    unknown = folder / "notes.txt"
+    unknown.write_text("a shopping list, not posts\n", encoding="utf-8")
+    columns = folder / "sales.csv"
+    columns.write_text("region,amount\nnorth,12\n", encoding="utf-8")
+    empty = folder / "empty"
+    empty.mkdir()
+    with open_store(":memory:") as store:
+        return [
+            said_by("unknown", lambda: import_paths(store, [unknown])),
+            said_by("columns", lambda: import_paths(store, [columns])),
+            said_by("empty folder", lambda: import_paths(store, [empty])),
+            said_by("several", lambda: import_paths(store, [unknown, empty])),
+        ]
+
+
+def file_messages(folder: Path) -> list[Said]:
+    """What an import says of files it read: a lone file of an X archive, posts that name
+    their author by id only, a file not saved as UTF-8, Bluesky records that are not posts."""
+    from staffpulse.ingest import import_paths
+
+    files = {
+        "lone archive part": ("tweets.js", "window.YTD.tweets.part0 = []\n"),
+        "author by id": ("byid.csv", "id,author_id,text\n1,42,hello there\n"),
+        "not utf-8": ("latin.csv", "id,author,text\n1,acme,caf\xe9 ol\xe9\n"),
+        "feed generator": ("gen.json", _record("app.bsky.feed.generator")),
+        "other record": ("like.json", _record("app.bsky.feed.like")),
+    }
+    said = []
+    for case, (name, text) in files.items():
+        path = folder / name
+        path.write_bytes(text.encode("cp1252"))
+        with open_store(":memory:") as store:
+            try:
+                report = import_paths(store, [path])
+            except StaffpulseError as exc:
+                said.append(Said(case, exc.message, exc.hint))
+                continue
+        told = [p.message for p in report.problems] + [n.message for n in report.notices]
+        assert told, f"{case}: the import said nothing"
+        said += [Said(case, message) for message in told]
+    return said
+
+
+def _record(kind: str) -> str:
+    return f'{{"uri": "at://did:plc:abc/{kind}/x1", "value": {{"$type": "{kind}"}}}}'
+
+
+def cohort_messages() -> list[Said]:
+    """A cohort line with a segment the benchmark does not know, a file of no usable line, and
+    a cohort none of whose accounts is stored."""
+    from staffpulse.benchmark.cohort import parse_cohort
+    from staffpulse.benchmark.members import check_cohort, resolve_cohort
+
+    _, problems = parse_cohort("acme_staffing,x,plumbers\n", "cohort.csv")
+    said = [Said("segment", p.message) for p in problems]
+    with open_store(":memory:") as store:
+        said.append(
+            said_by(
+                "no usable line", lambda: check_cohort(store, "acme,facebook,vendor\n", "c.csv")
+            )
+        )
+        entries, _ = parse_cohort("nobody_here,x,staffing_firm\n", "cohort.csv")
+        resolved = resolve_cohort(store, entries, "cohort.csv")
+        said.append(Said("none stored", resolved.headline(), resolved.fix()))
+        said += [Said("line not stored", p.message) for p in resolved.problems]
+    return said
+
+
+def report_messages() -> list[Said]:
+    """The audit page's footer naming its models."""
+    from staffpulse.report.html import models_in_words
+
+    return [Said("models", models_in_words({}))]
