@@ -87,11 +87,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
 # Messages a page can show that still carry terminal wording once worded for the page: no rule
 # of wording.py rewrites them yet. Listed so that the test below passes on everything else and
 # says when one of them is fixed (then it must leave this list). (family, case): why it leaks.
-KNOWN_LEAKS = {
-    ("accounts", "url"): "'leave out --platform, or give the Bluesky handle' has no rule",
-    ("import", "several"): "'the formats staffpulse reads are in docs/formats.md' has no rule",
-    ("answers", "x 429"): "'(or raise [x] max_wait_seconds in config.toml)' has no rule",
-}
+KNOWN_LEAKS: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture
@@ -182,20 +178,7 @@ def fired_rules(texts: Iterable[str]) -> set[int]:
 # it, but not from a fast offline test; none so far) or "dead" (no library text says it any
 # more: wording.py should drop or fix it). A pattern listed here that is no longer in
 # wording.py is ignored; one that fires must leave the list.
-UNFIRED_RULES = {
-    # dead: the inbox's unknown --as advice ("fetch it first, e.g. staffpulse fetch bluesky
-    # HANDLE") was dropped from listen/inbox.py (1a4b9f7); nothing else says it
-    r"fetch it first, e\.g\. staffpulse fetch bluesky (\S+)": "dead",
-    # dead: the library says "(see docs/formats.md)" only after a space, which the rule before
-    # this one already removes
-    r" ?\(see docs/formats\.md\)": "dead",
-    # dead: no library text says "see docs/formats.md" without the brackets
-    r"see docs/formats\.md": "dead",
-    # dead, shadowed: connect's "(use --role any to see them)" is rewritten whole by the rule of
-    # Connect's options before this one ("use --role any" -> "choose “Any role”"), to the same
-    # words, so this rule never sees it
-    r"\(use --role any to see (them|it)\)": "dead",
-}
+UNFIRED_RULES: dict[str, str] = {}
 
 
 def test_every_rewrite_rule_matches_something_the_library_says(tools: Tools) -> None:

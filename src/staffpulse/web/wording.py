@@ -132,10 +132,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "import its posts on the Import page first (a file, or Fetch an account live)",
         ),
         (
-            r"fetch it first, e\.g\. staffpulse fetch bluesky (\S+)",
-            r"fetch it first on the Import page (Fetch an account live)",
-        ),
-        (
             r"Listen first \(staffpulse listen bluesky\) or import posts \(staffpulse import "
             r"FILE\)\.",
             "Import posts by others on the Import page (a twarc2 search, saved Bluesky or "
@@ -181,7 +177,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "import or fetch the account's newer posts on the Import page",
         ),
         (r"run without --role", "choose “Any role”"),
-        (r"\(use --role any to see (them|it)\)", r"(choose “Any role” to see \1)"),
         (
             r"choose one of: [\w, ]+ \(spaces for underscores are fine: 'HR pro'\)",
             "choose a role in the “Role” list, or “Any role”",
@@ -249,6 +244,16 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"check \1the Bluesky address (the setting appview_url, in the bluesky section of "
             "the config file)",
         ),
+        # an X address typed for another platform (account_refs._agreed)
+        (
+            r"leave out --platform, or give the (X|Bluesky|Mastodon) handle",
+            r"leave out the platform in brackets, or give the \1 handle",
+        ),
+        # a rate limit longer than allowed: the wait is an admin's setting, named in words
+        (
+            r" \(or raise \[x\] max_wait_seconds in config\.toml\)",
+            " (or raise the setting max_wait_seconds, in the x section of the config file)",
+        ),
         (r"check the handle, --search query and --since date", "check the handle"),
         (r"check the handle, the hashtag and --instance", "check the handle"),
         (r"\(--instance, or the part after the second @\)", "(the part after the second @)"),
@@ -270,8 +275,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "or Mastodon posts, and CSV files with one post a line: see “Supported formats”",
         ),
         (r" \(see docs/formats\.md\)", ""),
-        (r" ?\(see docs/formats\.md\)", ""),
-        (r"see docs/formats\.md", "see “Supported formats”"),
+        (r"the formats staffpulse reads are in docs/formats\.md", "see “Supported formats”"),
     )
 )
 
