@@ -191,7 +191,7 @@ def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     # the 12 ranked and nothing else: the lines left out are listed by the terminal, HTML, JSON
     assert [int(r["rank"]) for r in rows] == [r["rank"] for r in result.leaderboard]
-    assert "voice_percentile" in rows[0] and "ghost" not in out.read_text(encoding="utf-8-sig")
+    assert "voice_beats_pct" in rows[0] and "ghost" not in out.read_text(encoding="utf-8-sig")
     assert rows[0]["display_name"].startswith("'=")  # a stranger's name never runs as a formula
 
 
@@ -212,7 +212,7 @@ def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: 
     assert rows["firm"]["percentiles"]["overall"] is not None
     out = write_leaderboard_csv(result, tmp_path / "board.csv")
     by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
-    assert by_handle["helpdesk"]["mix"] == "" and by_handle["helpdesk"]["mix_percentile"] == ""
+    assert by_handle["helpdesk"]["mix"] == "" and by_handle["helpdesk"]["mix_beats_pct"] == ""
     assert "n/a" in render_benchmark_html(result)
 
 

@@ -16,8 +16,8 @@ from rich.console import Console
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.engine import BenchmarkResult
-from staffpulse.benchmark.stats import percentile_ranks
-from staffpulse.report.html import render_benchmark_html
+from staffpulse.benchmark.stats import percentile_ranks, standing_words, tie_counts
+from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 from staffpulse.report.terminal_audit import render_benchmark
 
@@ -62,10 +62,12 @@ def test_accounts_tied_at_the_bottom_read_beats_0_everywhere(tmp_path: Path) -> 
     # the CSV
     out = write_leaderboard_csv(result, tmp_path / "league.csv")
     by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
-    assert {by_handle[h]["conversation_percentile"] for h in bottom} == {"0"}
+    assert {by_handle[h]["conversation_beats_pct"] for h in bottom} == {"0"}
+    assert {by_handle[h]["conversation_tied"] for h in bottom} == {"3"}  # said apart from 0%
     # the HTML: no "beats 21%" for a firm that beats nobody, and the legend says ties beat no one
     html = render_benchmark_html(result)
-    assert "beats 0%" in html and "A tie beats no one" in html
+    assert '>beats 0%</div><div class="faint beats">tied with 3</div>' in html
+    assert "A tie beats no one" in html
     assert "better than" not in html and "ties counted half" not in html
     # the terminal, wide enough to show the figure, and its legend
     buf = io.StringIO()
@@ -73,7 +75,7 @@ def test_accounts_tied_at_the_bottom_read_beats_0_everywhere(tmp_path: Path) -> 
     text = buf.getvalue()
     assert "a tie beats no one" in text and "better than" not in text
     board_line = next(line for line in text.splitlines() if "@board0" in line)
-    assert " 0 p0" in board_line
+    assert " 0 p0 tied" in board_line
 
 
 def test_the_top_account_beats_every_other_and_no_more(tmp_path: Path) -> None:
@@ -165,3 +167,42 @@ def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
     lines = buf.getvalue().splitlines()
     heading = next(i for i, line in enumerate(lines) if "graded on 3 of 4 pillars:" in line)
     assert "@helpdesk" in lines[heading + 1] and "@board" in "\n".join(lines[:heading])
+
+
+def test_a_tie_is_counted_beside_the_share_beaten() -> None:
+    values = np.array([100.0, 100.0, 100.0, 40.0, np.nan])
+    assert tie_counts(values)[:4].tolist() == [2.0, 2.0, 2.0, 0.0] and math.isnan(
+        tie_counts(values)[4]
+    )
+    best = {"percentiles": {"mix": 25}, "tied_with": {"mix": 2}, "best": {"mix": True}}
+    assert standing_words(best, "mix") == "tied for best, beats 25%"
+    middle = {"percentiles": {"mix": 8}, "tied_with": {"mix": 17}, "best": {"mix": False}}
+    assert standing_words(middle, "mix") == "beats 8%, tied with 17"
+    alone = {"percentiles": {"mix": 88}, "tied_with": {"mix": 0}, "best": {"mix": False}}
+    assert standing_words(alone, "mix") == "beats 88%"
+
+
+def test_a_perfect_score_everyone_shares_reads_tied_for_best_not_beats_0(tmp_path: Path) -> None:
+    # QA: every account with Mix 100 read "beats 0%", and the CSV's mix_percentile 0: the worst
+    feeds = []
+    for i in range(3):  # no job ad at all: Mix 100 for each
+        feed = FeedBuilder(f"talker{i}", display_name=f"Talker {i}")
+        feed.chat(4 + i)
+        feed.reply("someone", 2 + i)
+        feeds.append(feed)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    assert {r["mix"] for r in rows} == {100}
+    assert all(r["percentiles"]["mix"] == 0 and r["tied_with"]["mix"] == 2 for r in rows)
+    assert all(r["best"]["mix"] for r in rows)
+    out = write_leaderboard_csv(result, tmp_path / "league.csv")
+    cells = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert {(r["mix_beats_pct"], r["mix_tied"]) for r in cells} == {("0", "2")}
+    html = render_benchmark_html(result)
+    assert html.count(">tied for best</div>") >= len(rows) and ">beats 0%</div>" not in html
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    talker = next(line for line in buf.getvalue().splitlines() if "@talker0" in line)
+    assert "100 tied top" in talker and "p0" not in talker
+    page = render_audit_html(result.audits[0], result)
+    assert "Mix tied for best" in page and "mix 0" not in page

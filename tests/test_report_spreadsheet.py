@@ -77,6 +77,7 @@ def _row(rank: int, name: str, segment: str, mix: int | None) -> dict[str, Any]:
         "posts": 12,
         **scores,
         "percentiles": {k: (None if v is None else 50) for k, v in scores.items()},
+        "tied_with": {k: (None if v is None else 0) for k, v in scores.items()},
         "top_action": "-reply more",
     }
 
@@ -88,13 +89,18 @@ def test_the_leaderboard_csv_has_scores_percentiles_and_safe_text() -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == [
         *LEADERBOARD_COLUMNS,
-        *(f"{k}_percentile" for k in ("overall", "face", "mix", "voice", "conversation")),
+        *(
+            f"{k}_{what}"
+            for k in ("overall", "face", "mix", "voice", "conversation")
+            for what in ("beats_pct", "tied")
+        ),
         "top_action",
     ]
     assert rows[0]["display_name"] == "'=HYPERLINK(1)" and rows[0]["top_action"] == "'-reply more"
     assert (rows[0]["segment"], rows[1]["segment"]) == ("staffing firm", "no segment")
     assert segment_cell("staffing_firm") == rows[0]["segment"]
-    assert (rows[1]["mix"], rows[1]["mix_percentile"], rows[1]["face_percentile"]) == ("", "", "50")
+    assert (rows[1]["mix"], rows[1]["mix_beats_pct"], rows[1]["face_beats_pct"]) == ("", "", "50")
+    assert (rows[1]["mix_tied"], rows[1]["face_tied"]) == ("", "0")
 
 
 def test_the_written_file_is_the_text_with_a_bom(tmp_path: Path) -> None:

@@ -41,6 +41,10 @@ STATUS = {
         (
             ",".join([*LEADERBOARD_COLUMNS, "overall_percentile", "top_action"]),
             True,
+        ),  # a league CSV written before 26 November 2026
+        (
+            ",".join([*LEADERBOARD_COLUMNS, "overall_beats_pct", "mix_tied", "top_action"]),
+            True,
         ),  # a league CSV
         ("handle,platform", False),  # a list of accounts: a cohort needs its segments
         ("handle,platform,segment,bio", False),  # accounts with a column of the user's own

@@ -38,6 +38,7 @@ from staffpulse.benchmark.stats import (
     mostly_job_ads,
     percentile_ranks,
     summary,
+    tie_counts,
 )
 from staffpulse.errors import EmptyInputError
 from staffpulse.models import Account
@@ -250,6 +251,8 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
     placing = _placing(audits)
     pct = {name: percentile_ranks(values) for name, values in scores.items()}
     pct["overall"] = percentile_ranks(placing)  # "beats" those placed below it in the table
+    placed = {**scores, "overall": placing}
+    ties = {name: tie_counts(values) for name, values in placed.items()}
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -269,6 +272,17 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "percentiles": {
                 # rounded down: "beats 100%" must mean it beats every other account
                 name: None if np.isnan(pct[name][i]) else int(np.floor(pct[name][i]))
+                for name in SCORES
+            },
+            # how many others score the same ("beats" leaves them out), and whether no one
+            # scores higher: "tied for best" rather than a bare "beats 0%" under a shared 100
+            "tied_with": {
+                name: None if np.isnan(ties[name][i]) else int(ties[name][i]) for name in SCORES
+            },
+            "best": {
+                name: None
+                if np.isnan(pct[name][i])
+                else bool(placed[name][i] >= np.nanmax(placed[name]))
                 for name in SCORES
             },
             # a share of the few posts Mix could read (the English ones) is no measure of the

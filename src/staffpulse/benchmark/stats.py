@@ -31,7 +31,8 @@ def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]
     accounts tied at the bottom beat 0%, and one alone in last place beats nobody (a mid-rank
     percentile, ties counted half, would tell them they beat peers they do not). A NaN (a
     pillar not scored) gets NaN and is not part of the cohort it is ranked in; so does an
-    account with no other scored account to beat."""
+    account with no other scored account to beat. Reports say a tie beside it
+    (:func:`tie_counts`, :func:`standing_words`)."""
     known = ~np.isnan(values)
     ranks: npt.NDArray[np.float64] = np.full(values.shape, np.nan)
     if known.sum() < 2:
@@ -40,6 +41,38 @@ def percentile_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]
     below = np.searchsorted(sorted_values, values[known], side="left")
     ranks[known] = 100.0 * below / (sorted_values.size - 1)
     return ranks
+
+
+def tie_counts(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """How many *other* accounts score exactly the same as each: the "tied with 7" beside a
+    "beats" figure, which counts only those strictly lower. NaN where :func:`percentile_ranks`
+    gives NaN (not scored, or no other account scored)."""
+    known = ~np.isnan(values)
+    counts: npt.NDArray[np.float64] = np.full(values.shape, np.nan)
+    if known.sum() < 2:
+        return counts
+    sorted_values = np.sort(values[known])
+    left = np.searchsorted(sorted_values, values[known], side="left")
+    right = np.searchsorted(sorted_values, values[known], side="right")
+    counts[known] = right - left - 1
+    return counts
+
+
+def standing_words(row: dict[str, Any], name: str) -> str:
+    """Where a leaderboard row stands on one score, as a true sentence: ``beats 88%``, ``beats
+    8%, tied with 17``, or ``tied for best`` (``tied for best, beats 36%``) when no one scores
+    higher. "Beats" counts only the accounts strictly lower, so a perfect 100 shared by every
+    account beats 0% of them: alone, that reads as the worst, hence the tie is said. Empty when
+    there is nothing to compare (not scored, or no other account scored)."""
+    beats = row["percentiles"].get(name)
+    if beats is None:
+        return ""
+    tied = row.get("tied_with", {}).get(name) or 0
+    if not tied:
+        return f"beats {beats}%"
+    if row.get("best", {}).get(name):
+        return "tied for best" + (f", beats {beats}%" if beats else "")
+    return f"beats {beats}%, tied with {tied}"
 
 
 def competition_ranks(scores: list[int]) -> list[tuple[int, bool]]:

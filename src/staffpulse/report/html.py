@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
-from staffpulse.benchmark.stats import graded_label, rank_label
+from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
@@ -65,6 +65,7 @@ def environment() -> Environment:
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
         _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""
+        _ENV.filters["standing"] = standing_words  # "beats 8%, tied with 17", "tied for best"
         _ENV.filters["file_line"] = file_line  # "cohort.csv:7" never broken mid-name
         _ENV.filters["whole"] = whole  # halves up: Jinja's round makes a median of 40.5 "40"
         _ENV.globals.update(
@@ -154,6 +155,7 @@ def audit_context(
     rows = pillar_rows(result)
     strips = None
     percentiles = None
+    standing: list[tuple[str, str]] | None = None
     legend = None
     if benchmark is not None:
         me = next(
@@ -166,6 +168,11 @@ def audit_context(
         )
         strips = _strips(benchmark, me)
         percentiles = me["percentiles"] if me else None
+        if me:  # "Mix tied for best", never a bare "mix 0" under a shared perfect score
+            standing = [
+                (title, standing_words(me, name) or "n/a")
+                for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
+            ]
         legend = _legend(benchmark)
     return {
         "r": result,
@@ -178,6 +185,7 @@ def audit_context(
         "strips": strips,
         "legend": legend,
         "percentiles": percentiles,
+        "standing": standing,  # each score's "beats 88%" / "tied for best" in words
         "cohort_size": len(benchmark.audits) if benchmark else None,
         "cohort_caption": cohort_caption(benchmark) if benchmark else None,
         "generated": format_when(result.generated_at),

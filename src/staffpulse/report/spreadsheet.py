@@ -75,8 +75,17 @@ def segment_cell(segment: str) -> str:
     return words if words.isupper() else words.lower()  # "HR" stays HR
 
 
+def standing_columns(scores: tuple[str, ...]) -> list[str]:
+    """Each score's "beats" columns: ``mix_beats_pct``, the share of the other accounts scoring
+    strictly lower, and ``mix_tied``, how many score the same. A shared perfect 100 is
+    ``mix_beats_pct`` 0 with every other account in ``mix_tied``, not a lone 0 that reads as the
+    worst (before 26 November 2026 the first was named ``mix_percentile``, the second missing)."""
+    return [column for k in scores for column in (f"{k}_beats_pct", f"{k}_tied")]
+
+
 def leaderboard_csv(result: BenchmarkResult) -> str:
-    """The leaderboard as CSV text: scores, then each score's percentile, then the top action;
+    """The leaderboard as CSV text: scores, then each score's :func:`standing_columns`, then
+    the top action;
     one row per ranked account and nothing else, so every ``rank`` is a whole number a
     spreadsheet sorts by (tied accounts share one: 1, 2, 2, 2, 5). The cohort lines left out
     are not rows of it: the terminal, the HTML report and the JSON list them. Encode it with
@@ -84,13 +93,13 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
     scores = ("overall", *PILLAR_TITLES)
     text = io.StringIO()
     writer = csv.writer(text)
-    writer.writerow([*LEADERBOARD_COLUMNS, *(f"{k}_percentile" for k in scores), "top_action"])
+    writer.writerow([*LEADERBOARD_COLUMNS, *standing_columns(scores), "top_action"])
     for row in result.leaderboard:
         cells = {**row, "segment": segment_cell(row["segment"])}
         writer.writerow(
             [
                 *(safe_cell(cells[c]) for c in LEADERBOARD_COLUMNS),
-                *(row["percentiles"][k] for k in scores),
+                *(cell for k in scores for cell in (row["percentiles"][k], row["tied_with"][k])),
                 safe_cell(row["top_action"]),
             ]
         )

@@ -199,7 +199,8 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     if wide:  # the figure after each pillar's score, in words
         console.print(
             "[dim]After each pillar's score: how many of the other accounts it beats"
-            " (p88: scores higher than 88% of them; a tie beats no one).[/]",
+            " (p88: scores higher than 88% of them; a tie beats no one, so 'tied' says others"
+            " have the same score, and 'tied top' that no one scores higher).[/]",
             highlight=False,
         )
     if result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
@@ -253,5 +254,17 @@ def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
         return Text("n/a", style="dim")
     beats = row["percentiles"][name]  # None: no other account scored on it to beat
     return Text(str(row[name]), style=RICH_COLORS[band(row[name])]) + Text(
-        f" p{beats}" if wide and beats is not None else "", style="dim"
+        _standing(row, name) if wide and beats is not None else "", style="dim"
     )
+
+
+def _standing(row: dict[str, Any], name: str) -> str:
+    """The wide table's short form of :func:`standing_words`: `` p88``, `` p8 tied`` (others
+    have the same score), `` tied top`` or `` p68 tied top`` (no one scores higher: a bare p0
+    under a shared top score would read as last)."""
+    if not row.get("tied_with", {}).get(name):
+        return f" p{row['percentiles'][name]}"
+    beats = row["percentiles"][name]
+    if row.get("best", {}).get(name):
+        return f" p{beats} tied top" if beats else " tied top"
+    return f" p{beats} tied"

@@ -27,7 +27,8 @@ _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
     {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "top_action"}
     | set(_PILLARS)
-    | {f"{name}_percentile" for name in _PILLARS}
+    | {f"{name}_percentile" for name in _PILLARS}  # a league table written before 26 Nov 2026
+    | {f"{name}_{what}" for name in _PILLARS for what in ("beats_pct", "tied")}
 )
 # How every such file's message starts: it marks the file as left out whole, not data lost
 # (:func:`staffpulse.sources.folders.left_out`).
