@@ -307,7 +307,24 @@ def cohort_messages() -> list[Said]:
 
 
 def report_messages() -> list[Said]:
-    """The audit page's footer naming its models."""
+    """The audit page's footer naming its models, and its Face advice for a picture known
+    only by its web address (a file import stores no image)."""
+    from staffpulse.audit.config import DEFAULTS
+    from staffpulse.audit.face import AvatarInfo, face_pillar
     from staffpulse.report.html import models_in_words
 
-    return [Said("models", models_in_words({}))]
+    said = [Said("models", models_in_words({}))]
+    for platform, handle in (("bluesky", "acme.bsky.social"), ("mastodon", "acme@example.social")):
+        account = Account(
+            platform=platform,
+            id=handle,
+            handle=handle,
+            display_name="Rosa Lund at Acme",
+            bio="Rosa and team: warehouse and office jobs across Tacoma. Ask us anything.",
+            avatar_url="https://example.invalid/avatar.jpg",
+        )
+        face = face_pillar(account, dict(DEFAULTS), AvatarInfo(None, 0.0, "none"))
+        unchecked = [r for r in face.recommendations if "picture" in str(r)]
+        assert unchecked, f"{platform}: no advice about the unchecked picture"
+        said += [Said(f"unchecked picture {platform}", str(r)) for r in unchecked]
+    return said

@@ -342,3 +342,44 @@ def test_a_broken_cohort_leaves_out_the_strips_but_a_store_failure_is_told(
     with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
         page = c.get("/audit/x/brightpathstaff")
     assert page.status_code == 503 and "locked by another program" in page.text
+
+
+def test_the_audit_page_says_how_to_check_a_picture_known_only_by_its_address(
+    tmp_path: Path,
+) -> None:
+    """A file import stores a picture's web address, not the image: the report file tells the
+    command that fetches it, the page the Import page's live fetch."""
+    from datetime import UTC, datetime, timedelta
+
+    from staffpulse.models import Account, Post
+    from staffpulse.sources.base import provenance
+
+    db = tmp_path / "picture.db"
+    now = datetime.now(UTC)
+    account = Account(
+        platform="bluesky",
+        id="did:plc:rosa",
+        handle="rosa.example.social",
+        display_name="Rosa Lund",
+        avatar_url="https://cdn.example.invalid/avatar/rosa.jpg",
+    )
+    posts = [
+        Post(
+            platform="bluesky",
+            id=f"p{i}",
+            author_id="did:plc:rosa",
+            author_handle="rosa.example.social",
+            created_at=now - timedelta(days=i),
+            text=f"What question do you ask first in a warehouse interview? Day {i}",
+        )
+        for i in range(5)
+    ]
+    with open_store(db) as store:
+        store.upsert([account, *posts], provenance("t", "f"))
+    with make_client(db) as c:
+        page = c.get("/audit/bluesky/rosa.example.social")
+    assert page.status_code == 200
+    text = html.unescape(page.text)
+    assert "We could not check your picture" in text
+    assert "Fetch the account live on the Import page" in text
+    assert "staffpulse fetch" not in text and "staffpulse avatar" not in text

@@ -112,6 +112,8 @@ def test_the_page_words_the_librarys_messages_without_terminal_wording(
 # What the page tells to do, by the name of the control or page it means: (family, case) ->
 # words the page's version must contain.
 CONTROLS = {
+    ("report", "unchecked picture bluesky"): "on the Import page (Fetch an account live)",
+    ("report", "unchecked picture mastodon"): "on the Import page (Fetch an account live)",
     ("accounts", "elsewhere"): "choose the account on X in the list",
     ("accounts", "typo"): "check the spelling on the Accounts page",
     ("accounts", "missing"): "on the Import page",

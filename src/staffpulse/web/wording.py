@@ -244,6 +244,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"check \1the Bluesky address (the setting appview_url, in the bluesky section of "
             "the config file)",
         ),
+        # the audit's Face advice for a picture only known by its address (audit/face.py):
+        # the Import page's live fetch downloads and checks it, as the command does
+        (
+            r"Run `staffpulse fetch \w+ @?\S+` \(with your --db, if you use one\) to fetch and "
+            r"check it, or save the picture and run `staffpulse avatar picture\.jpg`",
+            "Fetch the account live on the Import page (Fetch an account live) to download and "
+            "check it",
+        ),
         # an X address typed for another platform (account_refs._agreed)
         (
             r"leave out --platform, or give the (X|Bluesky|Mastodon) handle",
