@@ -137,6 +137,10 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
         r["rank"].isdigit() for r in rows
     )
     assert "ghost" in result.output and "ghost" not in board.read_text(encoding="utf-8-sig")
+    # the line naming the CSV says the skipped line is not in it (a long path wraps anywhere)
+    compact = "".join(result.output.split())
+    note = "(1 cohort line that could not be used is listed above, not in the CSV)"
+    assert f"CSVleaderboard:{board}{''.join(note.split())}" in compact
     as_json = invoke("benchmark", "--db", db, "--json")
     assert as_json.exit_code == 0
     assert json.loads(as_json.output)["cohort"]["accounts"] == 2
@@ -146,6 +150,14 @@ def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
     assert "Default: every account with at least --min-posts posts of its own" in shown
     assert "--min-posts" in shown and "1 ranks every account with posts" in shown
+
+
+def test_a_cohort_csv_without_skipped_lines_is_named_plainly(db: Path, tmp_path: Path) -> None:
+    board = tmp_path / "board.csv"
+    result = invoke("benchmark", "--db", db, "--min-posts", "1", "--csv", board)
+    assert result.exit_code == 0, result.output
+    said = "".join(result.output.split())  # a long path wraps anywhere
+    assert f"CSVleaderboard:{board}" in said and "notintheCSV" not in said
 
 
 def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(

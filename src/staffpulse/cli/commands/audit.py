@@ -96,6 +96,7 @@ def benchmark_command(
 ) -> None:
     """Rank a cohort on the four pillars and test the essay's claims with numbers."""
     from staffpulse.benchmark import run_benchmark
+    from staffpulse.report.counts import count_of
     from staffpulse.report.html import write_benchmark_html
     from staffpulse.report.spreadsheet import write_leaderboard_csv
     from staffpulse.report.terminal_audit import render_benchmark
@@ -128,9 +129,20 @@ def benchmark_command(
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
         return
     render_benchmark(console, result)
-    for label, path in (("HTML report", written_html), ("CSV leaderboard", written_csv)):
-        if path:
-            console.print(f"{label}: [bold]{escape(str(path))}[/]", highlight=False)
+    if written_html:
+        console.print(f"HTML report: [bold]{escape(str(written_html))}[/]", highlight=False)
+    if written_csv:
+        # the CSV holds ranked accounts only (every rank a number): say where the rest went
+        skipped = sum(not problem.kept for problem in result.problems)
+        note = (
+            f" ({count_of(skipped, 'cohort line')} that could not be used"
+            f" {'is' if skipped == 1 else 'are'} listed above, not in the CSV)"
+            if skipped
+            else ""
+        )
+        console.print(
+            f"CSV leaderboard: [bold]{escape(str(written_csv))}[/]{note}", highlight=False
+        )
 
 
 def register(app: typer.Typer) -> None:
