@@ -150,6 +150,9 @@ def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
     assert "Default: every account with at least --min-posts posts of its own" in shown
     assert "--min-posts" in shown and "1 ranks every account with posts" in shown
+    # what a cohort file holds, without opening the README
+    assert "handle,platform,segment (the header line is optional" in shown
+    assert "a plain list of handles or profile URLs works too" in shown
 
 
 def test_a_cohort_csv_without_skipped_lines_is_named_plainly(db: Path, tmp_path: Path) -> None:
@@ -158,6 +161,17 @@ def test_a_cohort_csv_without_skipped_lines_is_named_plainly(db: Path, tmp_path:
     assert result.exit_code == 0, result.output
     said = "".join(result.output.split())  # a long path wraps anywhere
     assert f"CSVleaderboard:{board}" in said and "notintheCSV" not in said
+
+
+def test_an_empty_store_says_to_import_not_to_fix_a_cohort_file(tmp_path: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    store_with(tmp_path).close()
+    refused = invoke("benchmark", "--db", tmp_path / "test.db")
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 65 and "the store has no account with posts yet" in said
+    assert "staffpulse import FILE_OR_FOLDER" in said and "cohort file" not in said
+    assert "Traceback" not in said
 
 
 def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(

@@ -41,7 +41,7 @@ from staffpulse.benchmark.stats import (
     tie_counts,
 )
 from staffpulse.errors import EmptyInputError
-from staffpulse.models import Account
+from staffpulse.models import Account, platform_label
 from staffpulse.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -130,6 +130,14 @@ def run_benchmark(
         default = default_cohort(store, platform, min_posts)
         accounts, source = default.accounts, default.source
         threshold, left_out = default.min_posts, default.left_out
+        # no cohort file to fix: the store itself is empty (of this platform)
+        on = f" on {platform_label(platform)}" if platform else ""
+        headline = f"the store has no account with posts{on} yet"
+        fix = (
+            "import posts first: staffpulse import FILE_OR_FOLDER (an export from X, Bluesky or"
+            " Mastodon, or a CSV), or fetch an account live (staffpulse fetch bluesky HANDLE);"
+            " to see a benchmark first, run staffpulse demo"
+        )
     if not accounts:
         detail = "; ".join(str(p) for p in problems[:5])
         raise EmptyInputError(
