@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,10 @@ def format_time(value: datetime | None) -> str | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# The observation time of a row: every row of a page shares one, so each is formatted once
+observed_time = functools.lru_cache(maxsize=256)(format_time)
 
 
 def parse_time(value: str | None) -> datetime | None:

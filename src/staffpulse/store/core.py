@@ -33,6 +33,7 @@ from staffpulse.store.codec import (
     follow_params,
     format_time,
     ids_by_platform,
+    observed_time,
     payload_text,
     post_params,
     rows_where_in,
@@ -255,13 +256,13 @@ class Store(ReadMixin):
                     row = handles.apply(row)
                     said = index in declared
                     if isinstance(row, Post):
-                        observed = fetched or format_time(row.observed_at)
+                        observed = fetched or observed_time(row.observed_at)
                         posts.append(post_params(row, raw_id, now, observed))
                         post_rows.append(row)
                         origins.append(where)
                         post_tallied.append(("post", row.platform, row.id, "", row.id, said))
                     elif isinstance(row, Account):
-                        observed = fetched or format_time(row.observed_at)
+                        observed = fetched or observed_time(row.observed_at)
                         accounts.append(account_params(row, raw_id, now, observed))
                         tallied.append(("account", row.platform, row.id, "", row.handle, said))
                     else:
