@@ -91,8 +91,7 @@ def _finish(report: FetchReport, as_json: bool) -> None:
         )
     if (skipped := report.skipped_summary()) is not None:
         err_console.print(
-            f"[yellow]{escape(skipped)}[/] Their pages are stored as they came; the rest was"
-            " read.",
+            f"[yellow]{escape(skipped)}[/] Their pages are stored as they came; the rest was read.",
             highlight=False,
             soft_wrap=True,
         )
