@@ -298,3 +298,70 @@ def test_a_spreadsheet_holding_archive_posts_clashes_with_nothing(
     assert not [p for r in reports for p in r.problems if "already used" in p.message]
     assert store.get_posts("x", ["100"])["100"].author_id == "9001"
     assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
+
+
+def test_a_newer_profile_known_by_handle_survives_its_merge_and_an_older_import() -> None:
+    store = open_store(":memory:")
+    march, april, may = (datetime(2026, month, 1, tzinfo=UTC) for month in (3, 4, 5))
+    store.upsert(
+        [
+            Account(
+                platform="x",
+                id="9001",
+                handle="AcmeOld",
+                bio="Old bio",
+                followers=500,
+                observed_at=march,
+            )
+        ],
+        PROV,
+    )
+    # the firm's newest profile, known by its new handle only (no id yet)
+    store.upsert(
+        [
+            Account(
+                platform="x",
+                id="acmestaffing",
+                handle="AcmeStaffing",
+                bio="Welders wanted",
+                followers=1200,
+                observed_at=may,
+            )
+        ],
+        PROV,
+    )
+    # an April copy gives the id its new handle: the two are merged, then April is older
+    store.upsert(
+        [
+            Account(
+                platform="x",
+                id="9001",
+                handle="AcmeStaffing",
+                bio="Nurses wanted",
+                followers=900,
+                observed_at=april,
+            )
+        ],
+        PROV,
+    )
+    assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
+    account = store.get_account("x", "9001")
+    assert account is not None and (account.bio, account.followers) == ("Welders wanted", 1200)
+    observed = store.conn.execute("SELECT observed_at FROM accounts WHERE id = '9001'")
+    assert observed.fetchone()[0].startswith("2026-05-01")
+    # a March copy imported later still changes nothing
+    store.upsert(
+        [
+            Account(
+                platform="x",
+                id="9001",
+                handle="AcmeStaffing",
+                bio="Old bio",
+                followers=500,
+                observed_at=march,
+            )
+        ],
+        PROV,
+    )
+    account = store.get_account("x", "9001")
+    assert account is not None and (account.bio, account.followers) == ("Welders wanted", 1200)

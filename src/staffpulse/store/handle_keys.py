@@ -12,9 +12,10 @@ the firm twice. So, at every write, on each platform (:func:`resolve_handle_keys
   in the same batch) means that account: the rows are written under its id and its handle;
 * what the store already holds under that handle key (the bare account a posts file made
   before the archive came, its posts, its follow edges) is moved to that id, the bare
-  account's values filling only the blanks of the real one (:func:`_move`). The archive
-  imported after the spreadsheet thus finds the firm's posts, and a store from before this
-  rule is mended by importing either file again;
+  account's values filling only the blanks of the real one, unless its profile was observed
+  after the real one's (then it wins, with its observation time: :data:`_MERGE_ACCOUNT`,
+  :func:`_move`). The archive imported after the spreadsheet thus finds the firm's posts,
+  and a store from before this rule is mended by importing either file again;
 * a handle key that is a stored account's id (an ``author`` column of ids) names that
   account: the rows keep the id and take the account's handle, never renaming it;
 * a handle held by several accounts (a handle that changed hands) is left apart, keyed by the
@@ -43,24 +44,52 @@ Row = Account | Post | Follow
 Key = tuple[str, str]  # (platform, handle key)
 Origin = tuple[str, int | None]  # the file (or URL) and line a row came from
 
-# the bare account's values fill the blanks of the account it is merged into
-_MERGE_ACCOUNT = """
+# The bare account's profile is the newer observation (store/upsert_sql.py): dated, and the
+# real account's is older or of unknown time, as an incoming row would be judged. Else the
+# real account's values are kept and the bare one's only fill their blanks.
+_BARE_NEWER = (
+    "(s.observed_at IS NOT NULL"
+    " AND (accounts.observed_at IS NULL OR s.observed_at > accounts.observed_at))"
+)
+
+
+def _merged(column: str) -> str:
+    """A nullable column: the newer observation's value, else the other's (a blank is filled)."""
+    return (
+        f"{column} = CASE WHEN {_BARE_NEWER} THEN COALESCE(s.{column}, accounts.{column})"
+        f" ELSE COALESCE(accounts.{column}, s.{column}) END"
+    )
+
+
+def _merged_text(column: str) -> str:
+    """A text column where '' is blank: the newer observation's text unless blank."""
+    return (
+        f"{column} = CASE WHEN s.{column} != '' AND ({_BARE_NEWER} OR accounts.{column} = '')"
+        f" THEN s.{column} ELSE accounts.{column} END"
+    )
+
+
+# the bare account merged into the real one: the newer profile wins, with its observation
+# time, so an older import later cannot overwrite it
+_MERGE_ACCOUNT = f"""
 UPDATE accounts SET
-    display_name = CASE WHEN accounts.display_name = '' THEN s.display_name
-                        ELSE accounts.display_name END,
-    bio = CASE WHEN accounts.bio = '' THEN s.bio ELSE accounts.bio END,
+    handle = CASE WHEN {_BARE_NEWER} THEN s.handle ELSE accounts.handle END,
+    handle_norm = CASE WHEN {_BARE_NEWER} THEN s.handle_norm ELSE accounts.handle_norm END,
+    {_merged_text("display_name")},
+    {_merged_text("bio")},
     bio_known = MAX(accounts.bio_known, s.bio_known),
     name_known = MAX(accounts.name_known, s.name_known),
-    avatar_url = COALESCE(accounts.avatar_url, s.avatar_url),
-    avatar_path = COALESCE(accounts.avatar_path, s.avatar_path),
-    followers = COALESCE(accounts.followers, s.followers),
-    following = COALESCE(accounts.following, s.following),
-    post_count = COALESCE(accounts.post_count, s.post_count),
+    {_merged("avatar_url")},
+    {_merged("avatar_path")},
+    {_merged("followers")},
+    {_merged("following")},
+    {_merged("post_count")},
     created_at = COALESCE(accounts.created_at, s.created_at),
-    url = COALESCE(accounts.url, s.url),
+    {_merged("url")},
     verified = MAX(accounts.verified, s.verified),
-    raw_id = COALESCE(accounts.raw_id, s.raw_id),
-    first_seen = MIN(accounts.first_seen, s.first_seen)
+    {_merged("raw_id")},
+    first_seen = MIN(accounts.first_seen, s.first_seen),
+    observed_at = CASE WHEN {_BARE_NEWER} THEN s.observed_at ELSE accounts.observed_at END
 FROM accounts AS s
 WHERE accounts.platform = ?1 AND accounts.id = ?2 AND s.platform = ?1 AND s.id = ?3
 """
