@@ -1,8 +1,13 @@
 """The dashboard's template environment (staffpulse.web.render): a count is shown with
 thousands separators only where a template asks for it (``|number``), so a number a form sends
-back stays one a browser can send; and in the tests a misspelt variable fails the page."""
+back stays one a browser can send; in the tests a misspelt variable fails the page; and the
+dashboard's audit and benchmark pages are styled by the very stylesheet the HTML reports carry."""
 
 from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +15,11 @@ pytest.importorskip("fastapi")
 
 from jinja2 import UndefinedError
 
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import render_benchmark_html
 from staffpulse.web.render import STRICT_TEMPLATES_ENV, build_environment
+from web_helpers import make_client
 
 
 def test_a_form_value_of_1000_or_more_stays_a_number_the_browser_can_send() -> None:
@@ -35,3 +44,26 @@ def test_the_test_suite_renders_strictly(monkeypatch: pytest.MonkeyPatch) -> Non
         build_environment().from_string("{% if missing %}x{% endif %}").render()
     monkeypatch.delenv(STRICT_TEMPLATES_ENV)
     assert build_environment().from_string("{% if missing %}x{% endif %}").render() == ""
+
+
+def test_the_dashboard_serves_the_reports_own_stylesheet_which_each_report_carries_inline(
+    tmp_path: Path,
+) -> None:
+    css = (
+        resources.files("staffpulse.report")
+        .joinpath("templates/report.css")
+        .read_text(encoding="utf-8")
+    )
+    assert ".summary" in css and ".leaderboard" in css  # the real stylesheet, not a stub
+    with make_client(tmp_path / "store.db") as client:
+        served = client.get("/assets/report.css")
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/css")
+    assert served.text == css
+    # a standalone report stays one self-contained file: the same rules inline, untouched by
+    # the template engine (a "{#" or "{{" in the CSS would show here as a difference)
+    feed = FeedBuilder("acme")
+    feed.job(3)
+    bench = run_benchmark(store_with(tmp_path, feed), scorer=FakeScorer())  # type: ignore[arg-type]
+    html = render_benchmark_html(bench)
+    inline = re.findall(r"<style>\n(.*?)</style>", html, flags=re.S)
+    assert [block.strip() for block in inline] == [css.strip()]

@@ -8,7 +8,6 @@ places their blocks inside the dashboard layout (navigation, flash messages).
 from __future__ import annotations
 
 import os
-import re
 from importlib import resources
 from typing import Any
 
@@ -32,7 +31,6 @@ NAV = (
     ("import", "/import", "Import"),
     ("settings", "/settings", "Settings"),
 )
-_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 #: Set (to anything) to render with StrictUndefined: a misspelt variable then fails the page
@@ -84,17 +82,13 @@ def build_environment(*, strict: bool | None = None) -> Environment:
 
 
 def report_css() -> str:
-    """The HTML report's stylesheet, taken from its template so both always look the same."""
-    try:
-        text = (
-            resources.files("staffpulse.report")
-            .joinpath("templates/base.html.j2")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, OSError):
-        return ""
-    match = _STYLE.search(text)
-    return match.group(1) if match else ""
+    """The HTML report's stylesheet (``report/templates/report.css``, which the report's
+    ``base.html.j2`` includes inline), so the dashboard and the reports always look the same."""
+    return (
+        resources.files("staffpulse.report")
+        .joinpath("templates/report.css")
+        .read_text(encoding="utf-8")
+    )
 
 
 class Renderer:
