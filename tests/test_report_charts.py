@@ -1,14 +1,28 @@
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
 
+import vl_convert
+
 from staffpulse.report import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 PILLARS = [("Face", 28), ("Mix", 0), ("Voice", 91), ("Conversation", 64)]
+
+
+def _marks(svg: str) -> list[tuple[str | None, list[str]]]:
+    """Each mark a reader can point at (not an axis or legend, which are groups): its
+    aria-label and the text of each of its <title>s."""
+    root = ET.fromstring(svg)
+    return [
+        (mark.get("aria-label"), ["".join(t.itertext()) for t in mark.findall(f"{SVG}title")])
+        for mark in root.iter()
+        if mark.get("role") == "graphics-symbol" and mark.tag != f"{SVG}g"
+    ]
 
 
 def _texts(svg: str) -> list[str]:
@@ -124,11 +138,12 @@ def test_every_dot_is_named_on_hover_and_for_screen_readers() -> None:
 
 def test_bars_are_labelled_by_pillar_and_score_only() -> None:
     svg = charts.pillar_bars(PILLARS)
-    labels = re.findall(
-        r'role="graphics-symbol"[^>]*>|aria-label="([^"]*)" role="graphics-symbol"', svg
-    )
-    named = [x for x in labels if x]
-    assert named == ["Face: 28", "Mix: 0", "Voice: 91", "Conversation: 64"]
+    assert [label for label, _title in _marks(svg)] == [
+        "Face: 28",
+        "Mix: 0",
+        "Voice: 91",
+        "Conversation: 64",
+    ]
     assert "color:" not in svg and "shown:" not in svg
 
 
@@ -142,3 +157,30 @@ def test_accounts_tied_on_a_score_are_stacked_apart_not_drawn_as_one_dot() -> No
     gaps = [b - a for a, b in itertools.pairwise(at_72)]
     assert len(set(at_72)) == 6 and min(gaps) >= 7 and at_72[0] >= -22 and at_72[-1] <= 22
     assert charts.percentile_strips_spec(rows) == spec  # still the same picture every time
+
+
+def test_each_bar_shows_its_label_on_hover_escaped_as_text() -> None:
+    tricky = """Fit <"A&B"> it's"""
+    svg = charts.pillar_bars([(tricky, 50), ("Voice", 91)])
+    expected = [f"{tricky}: 50", "Voice: 91"]
+    assert _marks(svg) == [(label, [label]) for label in expected]  # one <title> per mark
+    raw_titles = re.findall(r"<title>(.*?)</title>", svg)
+    assert [html.unescape(t) for t in raw_titles] == expected
+    assert "<" not in raw_titles[0] and "&amp;" in raw_titles[0]  # markup stays text
+    axes = [
+        g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("aria-roledescription") == "axis"
+    ]
+    assert axes and not any(g.find(f"{SVG}title") is not None for g in axes)  # no axis tooltip
+
+
+def test_the_chart_fills_its_container_and_keeps_vegas_proportions() -> None:
+    spec = charts.mix_timeline_spec(
+        [{"month": "2026-05", "job_ads": 3, "other_posts": 1, "replies": 0, "reposts": 2}]
+    )
+    drawn = ET.fromstring(vl_convert.vegalite_to_svg(spec))  # Vega's own size, in pixels
+    svg = charts.render(spec, "Posts per month by type")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "ns0:" not in svg
+    root = ET.fromstring(svg)
+    assert root.get("width") == "100%" and root.get("height") is None
+    assert root.get("viewBox") == f"0 0 {drawn.get('width')} {drawn.get('height')}"
+    assert root.get("role") == "img" and root.get("aria-label") == "Posts per month by type"

@@ -3,8 +3,10 @@
 Each chart is a Vega-Lite spec (``*_spec`` functions: plain dicts, easy to test and to reuse).
 ``render`` turns a spec into SVG with ``vl-convert``, which carries its own copy of Vega and
 Vega-Lite, so charts are drawn offline and the reports need no script and no network: the
-standalone reports keep their ``default-src 'none'`` policy and print well. Vega escapes every
-string it writes into the SVG; ``render`` adds only escaped attributes of its own.
+standalone reports keep their ``default-src 'none'`` policy and print well. ``render`` reads
+Vega's SVG as an XML tree and changes it there (not with text patterns, which a new vl-convert
+writing its attributes in another order would silently stop matching); the tree is written out
+escaped, so a label full of markup stays text.
 
 Every mark a reader may point at says what it is in words: a ``description`` encoding becomes
 its ``aria-label`` (without one, Vega lists the spec's fields, "jitter: -5" and all), and
@@ -14,7 +16,7 @@ Decorations (tracks, value labels) are hidden from screen readers (``aria: false
 
 from __future__ import annotations
 
-import re
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
@@ -69,9 +71,12 @@ PILLAR_AXIS = {
     "minExtent": 120,
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ROOT_SIZE = re.compile(r'^(<svg\b[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"')
-# a mark Vega labelled (its aria-label, already escaped by Vega), drawn as an empty element
-_LABELLED_MARK = re.compile(r'<path aria-label="([^"]*)" role="graphics-symbol"([^>]*?)/>')
+SVG_NS = "http://www.w3.org/2000/svg"
+# written back as the default namespace (<svg><path>, not <ns0:svg>), and xlink, which Vega
+# declares, with its usual prefix (ElementTree's registry is global; these are the standard names)
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+_GROUP, _TITLE = f"{{{SVG_NS}}}g", f"{{{SVG_NS}}}title"
 
 
 def _spec(**parts: Any) -> dict[str, Any]:
@@ -87,14 +92,30 @@ def render(spec: dict[str, Any], label: str) -> Markup:
     """The spec as an inline SVG that scales to its container, labelled for screen readers."""
     import vl_convert  # imported here: it starts a JavaScript engine, which most commands never need
 
-    svg = vl_convert.vegalite_to_svg(spec).strip()
-    svg = _ROOT_SIZE.sub(rf'\1 width="100%" role="img" aria-label="{escape(label)}"', svg, count=1)
-    # the label again as the mark's tooltip: the text is Vega's escaped attribute, which is
-    # valid element text as it is
-    svg = _LABELLED_MARK.sub(
-        r'<path aria-label="\1" role="graphics-symbol"\2><title>\1</title></path>', svg
-    )
-    return Markup(svg)
+    root = ET.fromstring(vl_convert.vegalite_to_svg(spec))
+    _fit_to_container(root, label)
+    _add_mark_titles(root)
+    return Markup(ET.tostring(root, encoding="unicode"))
+
+
+def _fit_to_container(root: ET.Element, label: str) -> None:
+    """Vega's fixed pixel size becomes the container's width (the viewBox keeps the height in
+    proportion), and the chart is one image named ``label`` for screen readers."""
+    root.attrib.pop("height", None)
+    root.attrib.update({"width": "100%", "role": "img", "aria-label": label})
+
+
+def _add_mark_titles(root: ET.Element) -> None:
+    """Each mark Vega labelled (a ``description`` encoding, its ``aria-label``) gets the label
+    again as its ``<title>``, the tooltip a browser shows on hover. Axes and legends, labelled
+    for screen readers too, are groups (``<g>``): no tooltip over a whole axis."""
+    shapes = [m for m in root.iter() if m.tag != _GROUP]  # a list: the loop adds to the tree
+    for mark in shapes:
+        label = mark.get("aria-label")
+        if mark.get("role") == "graphics-symbol" and label and mark.find(_TITLE) is None:
+            title = ET.Element(_TITLE)
+            title.text = label
+            mark.insert(0, title)  # SVG wants the title as the element's first child
 
 
 def pillar_bars_spec(rows: Sequence[tuple[str, int]]) -> dict[str, Any]:
