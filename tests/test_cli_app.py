@@ -1,9 +1,11 @@
-"""The CLI's command table: commands load lazily, and one broken module breaks only itself."""
+"""The CLI's command table and global options: commands load lazily, one broken module breaks
+only itself, and --db works before or after the command."""
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from typer.testing import CliRunner
 
 from staffpulse.cli import commands
 from staffpulse.cli.app import COMMAND_MODULES, app
+from staffpulse.extras import require
 
 runner = CliRunner()
 
@@ -59,13 +62,93 @@ def test_a_module_that_does_not_import_takes_down_only_its_commands(
     assert listed.exit_code == 0 and "classify" in listed.output and "cannot start" in listed.output
 
 
-def test_an_import_error_while_a_command_runs_is_said_in_words(
+def test_an_import_error_inside_a_running_command_is_not_passed_off_as_a_broken_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A bad lazy import in library code is a bug: it shows as itself, not as 'reinstall'."""
     monkeypatch.setitem(sys.modules, "staffpulse.signals.batch", None)
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": 1, "text": "hi"}) + "\n")
     result = runner.invoke(app, ["classify", str(src)])
-    assert result.exit_code == 1
-    assert "staffpulse classify cannot start" in result.output
+    assert result.exit_code != 0
+    assert isinstance(result.exception, ImportError)
+    assert "staffpulse.signals.batch" in str(result.exception)
+    assert "cannot start" not in result.output and "reinstall" not in result.output
+
+
+def test_a_bug_in_a_command_module_breaks_only_its_commands_and_shows_as_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = importlib.import_module("staffpulse.cli.commands.connect")
+
+    def register(app: typer.Typer) -> None:
+        raise NameError("name 'suggest_follws' is not defined")
+
+    monkeypatch.setattr(module, "register", register)
+    listed = runner.invoke(app, ["--help"])
+    assert listed.exit_code == 0 and "classify" in listed.output
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": "We're hiring, apply now"}) + "\n")
+    works = runner.invoke(app, ["classify", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert works.exit_code == 0, works.output
+    broken = runner.invoke(app, ["connect", "acme"])
+    assert broken.exit_code != 0
+    assert isinstance(broken.exception, NameError)
+    assert "reinstall" not in broken.output
+
+
+def test_a_missing_optional_package_while_loading_a_command_names_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = importlib.import_module("staffpulse.cli.commands.serve")
+
+    def register(app: typer.Typer) -> None:
+        require("uvicorn_not_installed_here", extra="web", feature="The web dashboard")
+
+    monkeypatch.setattr(module, "register", register)
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 69
+    assert "pip install 'staffpulse[web]'" in result.output
     assert "Traceback" not in result.output
+
+
+def _import_sample(db: Path) -> None:
+    sample = Path(__file__).parent.parent / "src" / "staffpulse" / "sample" / "cohort.jsonl"
+    result = runner.invoke(app, ["import", str(sample), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "{store}", "stats", "--json"],
+        ["stats", "--db", "{store}", "--json"],
+        ["--db", "{missing}", "stats", "--db", "{store}", "--json"],  # the command's own wins
+    ],
+)
+def test_db_before_or_after_the_command_names_its_store_and_leaves_the_environment_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.delenv("STAFFPULSE_DB", raising=False)
+    store, missing = tmp_path / "acme.db", tmp_path / "missing.db"
+    _import_sample(store)
+    filled = [a.format(store=store, missing=missing) for a in args]
+    result = runner.invoke(app, filled)
+    assert result.exit_code == 0, result.output
+    assert sum(json.loads(result.stdout)["accounts"].values()) == 12
+    assert "STAFFPULSE_DB" not in os.environ
+    assert not missing.exists()
+
+
+def test_db_before_the_command_wins_over_staffpulse_db(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, other = tmp_path / "acme.db", tmp_path / "other.db"
+    _import_sample(store)
+    monkeypatch.setenv("STAFFPULSE_DB", str(other))
+    result = runner.invoke(app, ["--db", str(store), "stats", "--json"])
+    assert result.exit_code == 0, result.output
+    assert sum(json.loads(result.stdout)["accounts"].values()) == 12
+    assert os.environ["STAFFPULSE_DB"] == str(other)
+    from_env = runner.invoke(app, ["stats"])  # the variable alone: its store (none there)
+    assert from_env.exit_code != 0 and str(other) in from_env.output

@@ -4,8 +4,8 @@ Every command module in ``staffpulse.cli.commands`` exposes ``register(app)``, s
 part of the product owns its own commands. A module is imported only when one of its
 commands runs (or ``--help`` lists them all, :data:`COMMAND_MODULES` says which module has
 which): ``staffpulse classify`` does not load the web dashboard, and a module that fails to
-import (a missing optional dependency, an edit in progress) takes down its own commands only,
-with a message, never the others. Domain errors
+import (a missing module, an edit in progress) takes down its own commands only, never the
+others: a missing module is said in words, any other error shows as itself. Domain errors
 (:mod:`staffpulse.errors`) become one-line messages with a hint and the error's exit code;
 ``--debug`` shows the traceback as well, and keeps the exit code (scripts tell failures apart
 by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
@@ -71,10 +71,8 @@ class _ErrorBoundaryGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except StaffpulseError as exc:
+            # a missing optional package is one too (extras.require: the pip command to run)
             _fail(ctx, exc)
-        except ImportError as exc:
-            # a part of staffpulse that does not load: said in words, not a traceback
-            _fail(ctx, _unloadable(ctx.invoked_subcommand or "staffpulse", exc))
         except KeyboardInterrupt as exc:
             # a command that knows how far it got says so (an import: "after 18,000 posts...")
             kept = (
@@ -111,7 +109,7 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
     raise typer.Exit(exc.exit_code) from None
 
 
-def _unloadable(command: str, exc: BaseException) -> StaffpulseError:
+def _unloadable(command: str, exc: ModuleNotFoundError) -> StaffpulseError:
     return StaffpulseError(
         f"staffpulse {command} cannot start: a part of staffpulse does not load "
         f"({type(exc).__name__}: {exc})",
@@ -121,20 +119,25 @@ def _unloadable(command: str, exc: BaseException) -> StaffpulseError:
 
 
 def _load_command(name: str) -> Any:  # a click command of Typer's own click
-    """The command ``name``, its module imported now; a stand-in that says why when the
-    module does not import (any error: a half-edited module may not even parse)."""
+    """The command ``name``, its module imported now; a stand-in when the module does not
+    load, so that ``staffpulse --help`` still lists the others (a half-edited module may not
+    even parse). Only running the stand-in fails, and with the error itself: a module that
+    is missing is a broken install; a domain error (an optional package not installed) says
+    what to do; anything else is a bug and is not passed off as either."""
     try:
         module = importlib.import_module(f"staffpulse.cli.commands.{COMMAND_MODULES[name]}")
         holder = typer.Typer(rich_markup_mode="rich")
         module.register(holder)
         return typer.main.get_group(holder).commands[name]
-    except Exception as exc:  # any: told to the user when the command is run
+    except Exception as exc:  # any: raised again, as itself, when the command is run
         return _unavailable_command(name, exc)
 
 
 def _unavailable_command(name: str, exc: Exception) -> TyperCommand:
     def fail() -> None:
-        raise _unloadable(name, exc) from exc
+        if isinstance(exc, ModuleNotFoundError):
+            raise _unloadable(name, exc) from exc
+        raise exc
 
     return TyperCommand(
         name,
@@ -201,22 +204,9 @@ def _root(
         ),
     ] = None,
 ) -> None:
-    # the global --db also for a command that does not read STAFFPULSE_DB (demo: it would
-    # start that store afresh, and the variable may name the user's own store)
+    # the commands' own --db falls back to this one (options.resolve_db), before
+    # STAFFPULSE_DB; demo reads it here too, as it never uses the variable
     ctx.obj = {"debug": debug, "db": db}
-    if db is not None:
-        # every command reads its --db from STAFFPULSE_DB when not given: set it for this
-        # run only (tests run many commands in one process)
-        previous = os.environ.get("STAFFPULSE_DB")
-        os.environ["STAFFPULSE_DB"] = db
-
-        def restore() -> None:
-            if previous is None:
-                os.environ.pop("STAFFPULSE_DB", None)
-            else:
-                os.environ["STAFFPULSE_DB"] = previous
-
-        ctx.call_on_close(restore)
     _show_notices()
 
 

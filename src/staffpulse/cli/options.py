@@ -7,11 +7,28 @@ from typing import Annotated
 
 import typer
 
+
+def resolve_db(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
+    """The store a command works on: its own ``--db``, else the ``--db`` given before the
+    command (``staffpulse --db FILE stats``), else ``STAFFPULSE_DB``, else None (the default
+    store). The root's ``--db`` travels in the context, not in the environment, so one run
+    leaves nothing behind for the next (tests run many in one process)."""
+    source = ctx.get_parameter_source(param.name or "db")
+    if source is not None and source.name == "COMMANDLINE":
+        return value
+    root = ctx.find_root().obj
+    given_first = root.get("db") if isinstance(root, dict) else None
+    if given_first:
+        return Path(given_first)
+    return value  # from STAFFPULSE_DB, or None
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
         envvar="STAFFPULSE_DB",
+        callback=resolve_db,
         help="SQLite store to use (default: staffpulse.db in your user data folder).",
         show_default=False,
     ),
