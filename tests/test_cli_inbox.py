@@ -255,6 +255,36 @@ def test_marks_are_per_firm_in_inbox_and_audit(replayed: Any) -> None:
     assert runner.invoke(app, ["inbox", "reopen", target, "--db", str(db)]).exit_code == 0
 
 
+def test_marks_read_the_firm_as_inbox_as_does(replayed: Any) -> None:
+    """mark-joined/dismiss/reopen --as go through resolve_firm too: a profile address is its
+    firm, an address of no profile stops the command, a firm not stored keeps the mark."""
+    db, _, _ = replayed
+    items = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)[
+        "items"
+    ]
+    target = items[0]["conversation_id"]
+    url = "https://bsky.app/profile/acme-staffing.bsky.social"
+    # the store given before the command reaches the subcommand too
+    marked = runner.invoke(app, ["--db", str(db), "inbox", "mark-joined", target, "--as", url])
+    assert marked.exit_code == 0, marked.output
+    assert "joined for @acme-staffing.bsky.social" in " ".join(marked.stdout.split())
+    args = ["inbox", *REPLAY, "--db", str(db), "--json", "--as", "acme-staffing.bsky.social"]
+    assert target in [
+        j["conversation_id"] for j in json.loads(runner.invoke(app, args).stdout)["joined"]
+    ]
+    bad = runner.invoke(
+        app, ["inbox", "dismiss", target, "--as", "https://example.com/a", "--db", str(db)]
+    )
+    assert bad.exit_code == 65 and "is not a profile URL staffpulse reads" in bad.output
+    ghost = runner.invoke(app, ["inbox", "dismiss", target, "--as", "@ghostfirm", "--db", str(db)])
+    assert ghost.exit_code == 0, ghost.output
+    said = " ".join(ghost.output.split())
+    assert "dismissed for @ghostfirm" in said and "no account @ghostfirm in the store" in said
+    for firm in (url, "@ghostfirm"):
+        undone = runner.invoke(app, ["inbox", "reopen", target, "--as", firm, "--db", str(db)])
+        assert undone.exit_code == 0 and "nothing to undo" not in undone.stdout
+
+
 def test_topic_filter_and_terminal_and_html(replayed: Any, tmp_path: Path) -> None:
     db, _, _ = replayed
     data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)

@@ -73,3 +73,30 @@ def test_a_refused_handle_is_echoed_as_typed_and_kept_in_the_field(client: Any, 
     assert f'value="{html.escape(typed)}"' in page  # kept, escaped
     assert "<b>x</b>" not in page
     assert "Remove" not in page.split('id="account"')[1].split("</section>")[0]  # nothing saved
+
+
+@pytest.mark.parametrize(
+    ("typed", "warned"),
+    [("@postsonly", False), ("https://x.com/PostsOnly", False), ("@ghostfirm", True)],
+)
+def test_the_not_in_store_warning_on_saving_agrees_with_the_inbox(
+    client: Any, tmp_path: Path, typed: str, warned: bool
+) -> None:
+    """The firm is decided by resolve_firm on saving as on the Inbox: posts signed with the
+    handle (a posts file stores no account row) make it known, so no warning is shown."""
+    from datetime import UTC, datetime
+
+    from staffpulse.models import Post
+    from staffpulse.sources.base import provenance
+    from staffpulse.store import open_store
+
+    with open_store(tmp_path / "t.db") as store:
+        post = Post(platform="x", id="p1", author_id="9", author_handle="postsonly", text="Hi",
+                    created_at=datetime(2026, 3, 1, tzinfo=UTC))  # fmt: skip
+        store.upsert([post], provenance("test", "t"))
+    data = {"csrf_token": csrf_token(client, "/settings"), "account": typed, "action": "save",
+            "back": "/settings"}  # fmt: skip
+    page = client.get(client.post("/settings/account", data=data).headers["location"]).text
+    words = _words(page)
+    assert ("not in the store yet" in words) is warned
+    assert ("Saved:" in words) is not warned

@@ -213,17 +213,21 @@ def _account_setting(request: Request, text: str) -> tuple[str, bool]:
                 " on Bluesky or @acme@mastodon.social on Mastodon (or paste the profile's"
                 " address)",
             ) from None
-        return _written(handle, platform), not _has_posts(request, handle, platform)
+        value = _written(handle, platform)
+        return value, not _inbox_finds(request, value)
     return _written(account.handle, platform), False
 
 
-def _has_posts(request: Request, handle: str, platform: str | None) -> bool:
-    """Whether stored posts are signed with the handle, though no account row holds it: the
-    inbox takes them as the firm's (listen.inbox.resolve_accounts), so this is no warning."""
-    from staffpulse.listen.inbox import resolve_accounts  # the listening package: loaded late
+def _inbox_finds(request: Request, value: str) -> bool:
+    """Whether the Inbox, reading the account as saved, finds the firm in the store: stored
+    posts signed with the handle count, though no account row holds it. Decided by
+    listen.firm.resolve_firm, as for "You post as" and inbox --as, so the warning on saving
+    and the Inbox never disagree."""
+    from staffpulse.listen.firm import resolve_firm  # the listening package: loaded late
 
     with web(request).backend.store() as store:
-        return bool(resolve_accounts(store, handle, platform))
+        firm = resolve_firm(store, value)
+    return firm is not None and firm.found
 
 
 def _without_flash(address: str) -> str:

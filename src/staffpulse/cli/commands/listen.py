@@ -292,13 +292,16 @@ def _set(
     as_handle: str | None,
     db: Path | None,
 ) -> None:
-    from staffpulse.account_refs import read_account_ref
+    from staffpulse.listen.firm import FirmStatus, resolve_firm
     from staffpulse.listen.states import current_mark, describe_firm, set_state
 
-    handle = as_handle or listen_account()
-    # the firm as inbox --as reads it: a profile URL names its handle
-    handle = read_account_ref(handle)[0] if handle else None
     with open_store(db, create=False) as store:
+        # the firm as inbox --as reads it (a profile URL names its handle); one not stored
+        # still gets the mark, and the note below says so
+        named = resolve_firm(store, as_handle or listen_account())
+        if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
+            raise named.error
+        handle = None if named is None else named.handle
         before = current_mark(store, conversation_id, platform_choice(platform), handle)
         plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
         firm, stored = describe_firm(store, handle)
