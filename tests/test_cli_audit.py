@@ -235,3 +235,39 @@ def test_an_account_without_posts_is_refused_with_what_to_do(tmp_path: Path) -> 
     assert refused.exit_code == 66  # as an unknown account or an empty --since window
     assert "no posts of @Quiet in the store" in refused.output
     assert "staffpulse import FILE" in refused.output and "Traceback" not in refused.output
+
+
+def _thread_feed(handle: str, to_self: int, to_others: int) -> FeedBuilder:
+    feed = FeedBuilder(handle, display_name="Rosa Tamlin")
+    for i in range(6):
+        feed.post(f"My story {i}: I love this job lol")
+    feed.reply(handle, to_self)  # the rest of its own thread
+    for i in range(to_others):
+        feed.reply(f"peer{i}")
+    return feed
+
+
+def test_the_header_says_which_replies_only_continue_the_accounts_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import staffpulse.audit.signals as signals
+
+    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+    store_with(tmp_path, _thread_feed("solo", 3, 0), _thread_feed("mixed", 2, 3)).close()
+    db = tmp_path / "test.db"
+
+    def header(handle: str) -> tuple[str, str]:
+        out = tmp_path / f"{handle}.html"
+        result = invoke("audit", handle, "--db", db, "--html", out)
+        assert result.exit_code == 0, result.output
+        return " ".join(result.output.replace("│", " ").split()), out.read_text()
+
+    solo, solo_html = header("solo")
+    assert "3 replies (all in your own threads)" in solo
+    assert "3 replies (all in your own threads)" in solo_html
+    assert "None of your 9 posts are replies to others" in solo  # and the header agrees
+    mixed, mixed_html = header("mixed")
+    assert "5 replies (2 in your own threads)" in mixed
+    assert "5 replies (2 in your own threads)" in mixed_html
+    data = json.loads(invoke("audit", "mixed", "--db", db, "--json").output)
+    assert data["counts"]["reply"] == 5 and data["counts"]["replies_in_own_threads"] == 2

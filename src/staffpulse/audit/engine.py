@@ -207,6 +207,9 @@ def compute_audit(
         return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None
 
     kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
+    # the header says how many replies only continue the account's own threads, so its count
+    # of replies never reads against Conversation's "none of your posts are replies to others"
+    kinds["replies_in_own_threads"] = int(self_replies(frame, data.account).sum())
     return AuditResult(
         account=data.account,
         overall=overall,

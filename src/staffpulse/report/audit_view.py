@@ -48,6 +48,20 @@ def _of(
     return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
 
 
+def _replies_counted(replies: int, in_own_threads: int) -> str:
+    """``14 replies (all in your own threads)``, ``485 replies (65 in your own threads)``:
+    replies that only continue the account's threads are no conversation, and Conversation
+    leaves them out, so the header says so rather than contradict it."""
+    if not replies:
+        return ""
+    text = count_of(replies, "reply")
+    if in_own_threads >= replies:
+        return text + (" (in your own thread)" if replies == 1 else " (all in your own threads)")
+    if in_own_threads:
+        return text + f" ({in_own_threads:,} in your own threads)"
+    return text
+
+
 def posts_counted(result: AuditResult) -> str | None:
     """What the header's post total holds, and what the pillars' bases mean: the totals of the
     figures differ because each pillar counts the posts it can judge."""
@@ -60,7 +74,7 @@ def posts_counted(result: AuditResult) -> str | None:
         [
             count_of(original, "original post") if original else "",
             count_of(quotes, "quote") if quotes else "",
-            count_of(replies, "reply") if replies else "",
+            _replies_counted(replies, int(counts.get("replies_in_own_threads", 0))),
             count_of(reposts, "repost") if reposts else "",
         ]
     )
