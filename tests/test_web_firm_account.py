@@ -146,3 +146,9 @@ def test_a_handle_not_in_the_store_is_saved_with_a_warning_and_can_be_removed(
     assert "Removed:" in _text(client.get(response.headers["location"]).text)
     assert _saved() is None
     assert "Choose your account above" in client.get("/inbox").text
+
+
+def test_save_as_my_account_names_the_account_not_the_pasted_address(client: Any) -> None:
+    page = html.unescape(client.get("/inbox?as=" + quote("https://x.com/mia_recruits")).text)
+    assert "Save @mia_recruits (x) as my account" in page
+    assert "Save https://x.com/mia_recruits as my account" not in page

@@ -123,6 +123,8 @@ def inbox_page(request: Request) -> HTMLResponse:
         as_missing=as_problem is None and firm is not None and not firm.found,
         # "Save as my account": for an account found that is not the one saved already
         save_as=_save_offer(ctx, typed, saved, firm),
+        # the button names the account that gets saved, not the address as it was pasted
+        save_as_shown=_picker_value(firm, None),
         saved_account=saved,
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
