@@ -259,7 +259,8 @@ def connect_export(request: Request) -> Response:
     # an empty file would import nothing: the error page says why and what to do instead
     check_exportable(result, account.platform, report.next_step)
     _label, media, ext = EXPORTS[fmt]
-    name = download_name("follow", account.handle, f"-{fmt}.{ext}")
+    # "follow-mia.csv", "follow-mia-x-list.txt": a format named like its extension once
+    name = download_name("follow", account.handle, f"{'' if fmt == ext else '-' + fmt}.{ext}")
     return Response(
         result.data(),  # the CSV with its byte order mark, for Excel
         media_type=media,
