@@ -257,6 +257,37 @@ def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> No
     assert not any("Rosa at Erik" in r for r in pillar.recommendations)
 
 
+@pytest.mark.parametrize(
+    ("handle", "display_name", "bio"),
+    [
+        ("hireloop", "HireLoop", "The ATS that recruiters like"),  # CamelCase, the handle
+        ("haysjobs", "Hays", ""),  # the handle, and a brand suffix
+        ("nova_x", "Nova", "We place nurses across Ohio."),  # the bio speaks as "we"
+    ],
+)
+def test_a_one_word_brand_is_told_to_add_a_person_not_a_surname(
+    handle: str, display_name: str, bio: str
+) -> None:
+    account = Account(platform="x", id="a", handle=handle, display_name=display_name, bio=bio)
+    pillar = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "t"))
+    assert any(f'"Rosa at {display_name}"' in r for r in pillar.recommendations)
+    assert not any(f'"{display_name} Lund"' in r for r in pillar.recommendations)
+
+
+@pytest.mark.parametrize(
+    ("handle", "bio"),
+    [
+        ("eriklund", "We place nurses, I place the night shifts."),  # unlike the handle
+        ("erik", "I place nurses across Ohio."),  # the handle, but the bio says "I"
+    ],
+)
+def test_a_one_word_first_name_keeps_the_full_name_advice(handle: str, bio: str) -> None:
+    account = Account(platform="x", id="a", handle=handle, display_name="Erik", bio=bio)
+    pillar = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "t"))
+    assert any('"Erik Lund"' in r and '"Erik at YourFirm"' in r for r in pillar.recommendations)
+    assert not any("Rosa at Erik" in r for r in pillar.recommendations)
+
+
 def test_a_german_firm_name_gets_the_add_a_person_advice() -> None:
     # "Personalwerk Berlin" is a firm, not a person called Personalwerk Berlin
     pillar = face_pillar(

@@ -212,6 +212,32 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> str:
     )
 
 
+# "HireLoop"; a name particle glued on ("McKenzie", "DeShawn") is still a person's name
+_CAMEL_CASE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z])[^\W\d_]+[a-z][A-Z]")
+# "us" only in lower case: "jobs across the US" is a country, not a team
+_SPEAKS_AS_WE = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e’re|[Oo]ur|us)\b")
+_SPEAKS_AS_I = re.compile(r"\b(?:I|I'm|I’m|[Mm]y|me)\b")
+# a handle made of the brand and one of these is still the brand's ("hireloophq", "acmejobs")
+_HANDLE_SUFFIXES = ("", "hq", "jobs", "careers", "official", "team", "app", "inc", "group")
+
+
+def _handle_name(handle: str) -> str:
+    """The letters of the handle's own part: "erik" of "erik.example.dev" or "erik@mas.to"."""
+    own = handle.lstrip("@").split("@")[0].split(".")[0]
+    return "".join(_WORD.findall(own)).casefold()
+
+
+def is_brand_word(word: str, account: Account) -> bool:
+    """A one-word display name that names the brand, not a person's first name: CamelCase
+    ("HireLoop"), or the handle itself ("Hays" of @hays) or a bio that speaks as "we", unless
+    the bio speaks as "I" too (Erik may well be @erik, and say "we" of his team)."""
+    if _CAMEL_CASE.search(word):
+        return True
+    bio, handle = account.bio or "", _handle_name(account.handle)
+    like_handle = any(handle == word.casefold() + suffix for suffix in _HANDLE_SUFFIXES)
+    return (like_handle or bool(_SPEAKS_AS_WE.search(bio))) and not _SPEAKS_AS_I.search(bio)
+
+
 def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) -> list[str]:
     recs: list[str] = []
     if avatar.label == "default":
@@ -236,7 +262,11 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         )
     if name < 0.9:
         words = _WORD.findall(account.display_name)
-        if len(words) == 1 and firm_cue(account.display_name) is None:
+        if (
+            len(words) == 1
+            and firm_cue(account.display_name) is None
+            and not is_brand_word(words[0], account)
+        ):
             # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
             recs.append(
                 f'Say who is behind the account in your display name: a full name ("{words[0]} '
