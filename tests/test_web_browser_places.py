@@ -164,3 +164,31 @@ def test_an_x_archive_over_the_limit_is_told_how_to_send_it(db: Path, tmp_path: 
     assert "unzip it and choose data/tweets.js, data/account.js and data/profile.js" in zipped
     assert "Split it into smaller files" not in zipped
     assert plain.endswith("Split it into smaller files.")
+
+
+def test_too_many_files_are_refused_before_they_are_sent(db: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from staffpulse.web import create_app
+
+    app = create_app(make_settings(db, allowed_hosts=[]))
+    with LiveServer(app) as live, sync_api.sync_playwright() as p:
+        browser, page = _open(p)
+        try:
+            page.goto(live.url + "/import", wait_until="load")
+            files = [
+                {"name": f"part{i}.jsonl", "mimeType": "text/plain", "buffer": b"{}\n"}
+                for i in range(12)
+            ]
+            page.set_input_files("#file", files)
+            warning = page.inner_text(".upload-error")
+            disabled = page.is_disabled("form[data-upload] button[type=submit]")
+            page.set_input_files("#file", files[:10])
+            hidden_after = page.is_hidden(".upload-error")
+            enabled_after = page.is_enabled("form[data-upload] button[type=submit]")
+        finally:
+            browser.close()
+    assert warning == (
+        "You chose 12 files; choose at most 10 at a time, or put them in one ZIP file and "
+        "upload that."
+    )
+    assert disabled and hidden_after and enabled_after

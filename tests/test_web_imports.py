@@ -306,3 +306,20 @@ def test_a_json_file_cut_short_says_where_once_and_what_to_do(tmp_path: Path) ->
     assert why.startswith(f"cut.json, line {last_line}: the file looks cut short")
     assert why.count("line ") == 1
     assert "What to do: download or export the file again" in why
+
+
+def test_too_many_files_says_how_many_and_what_to_do(tmp_path: Path) -> None:
+    with make_client(tmp_path / "few.sqlite") as client:
+        page = client.get("/import").text
+        assert "Up to 10 files at a time; for more, put them in one ZIP." in page
+        files = [(f"part{i}.jsonl", b"{}\n") for i in range(35)]
+        response = upload_files(client, files)
+    shown = html.unescape(response.text)
+    assert response.status_code == 400
+    assert "<h1>Too many files at once</h1>" in shown
+    assert (
+        "You chose 35 files; choose at most 10 at a time, or put them in one ZIP file and "
+        "upload that." in shown
+    )
+    assert "could not be read" not in shown
+    assert not list((tmp_path / "uploads").glob("upload-*"))  # nothing left on disk

@@ -25,6 +25,8 @@ from staffpulse.web.jobs import Job, JobFunc
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
 from staffpulse.web.uploads import (
+    MAX_FILES,
+    TooManyFilesError,
     UploadFormatError,
     UploadTooLargeError,
     human_bytes,
@@ -89,6 +91,7 @@ def import_page(request: Request) -> HTMLResponse:
         active="import",
         max_bytes=str(ctx.settings.max_upload_bytes),  # for the browser: no separators
         max_human=human_bytes(ctx.settings.max_upload_bytes),
+        max_files=MAX_FILES,
         fetchers=FETCHERS,
         fetch=fetch_form(request.query_params),
         has_x_token=bool(get_secret("x_bearer_token")),
@@ -157,6 +160,14 @@ async def import_upload(request: Request) -> Response:
             "much smaller. The limit is set when the dashboard is started; to raise it, "
             "whoever runs it restarts it with a higher one (in a terminal: staffpulse serve "
             "--max-upload-mb 500).",
+        )
+    except TooManyFilesError as exc:
+        return error_page(
+            request,
+            400,
+            "Too many files at once",
+            f"You chose {exc.chosen} files; choose at most {exc.limit} at a time, or put them "
+            "in one ZIP file and upload that.",
         )
     except UploadFormatError as exc:
         return error_page(request, 400, "The upload could not be read", f"{exc}.")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
 MAX_FIELD_BYTES = 64 * 1024
+MAX_FILES = 10  # files in one upload: the Import page says so beside the file picker
 MULTIPART_OVERHEAD = 64 * 1024
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -40,6 +41,15 @@ class UploadTooLargeError(Exception):
 
 class UploadFormatError(Exception):
     """The request is not a usable multipart form."""
+
+
+class TooManyFilesError(Exception):
+    """More files were chosen than one upload takes; ``chosen`` counts them all."""
+
+    def __init__(self, chosen: int, limit: int) -> None:
+        super().__init__(f"{chosen} files were chosen; one upload takes at most {limit}")
+        self.chosen = chosen
+        self.limit = limit
 
 
 def human_bytes(value: float) -> str:
@@ -79,6 +89,7 @@ class _Collector:
         self.before_file = before_file
         self.max_files = max_files
         self.result = ReceivedUpload(folder)
+        self.skipped_files = 0  # past max_files: counted, so the page can say how many
         self.header_field = b""
         self.header_value = b""
         self.headers: dict[bytes, bytes] = {}
@@ -112,7 +123,8 @@ class _Collector:
             return  # an empty file input
         self.before_file(self.result.fields)
         if len(self.result.files) >= self.max_files:
-            raise UploadFormatError(f"at most {self.max_files} files per upload")
+            self.skipped_files += 1  # not written (on_part_data drops it): the upload fails
+            return
         # Saved under the user's (cleaned) name: formats are recognised by it too (an X
         # archive's tweets.js). Files of one upload share the folder, so that account.js
         # chosen with tweets.js is found beside it; a repeated name gets a sub-folder.
@@ -150,12 +162,13 @@ async def receive_upload(
     root: Path,
     max_bytes: int,
     before_file: Callable[[dict[str, str]], None],
-    max_files: int = 10,
+    max_files: int = MAX_FILES,
 ) -> ReceivedUpload:
     """Stream a ``multipart/form-data`` request into a new folder under ``root``.
 
     ``before_file(fields)`` runs when the first file part starts (the CSRF check); whatever it
-    raises aborts the upload. Raises :class:`UploadTooLargeError` past ``max_bytes``.
+    raises aborts the upload. Raises :class:`UploadTooLargeError` past ``max_bytes`` and
+    :class:`TooManyFilesError` past ``max_files`` (after reading the rest, to count them).
     """
     content_type, params = parse_options_header(request.headers.get("content-type", ""))
     boundary = params.get(b"boundary")
@@ -192,6 +205,9 @@ async def receive_upload(
             except FormParserError as exc:
                 raise UploadFormatError(f"the upload could not be read ({exc})") from exc
         parser.finalize()
+        if collector.skipped_files:
+            chosen = len(collector.result.files) + collector.skipped_files
+            raise TooManyFilesError(chosen, max_files)
         oversized = [p for _n, p in collector.result.files if p.stat().st_size > max_bytes]
         if oversized:
             raise UploadTooLargeError(max_bytes)

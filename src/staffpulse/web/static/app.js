@@ -2,7 +2,8 @@
 (function () {
   "use strict";
 
-  // Import: refuse a file that is over the limit before uploading it.
+  // Import: refuse a file that is over the limit, or more files than one upload takes,
+  // before uploading them.
   document.querySelectorAll("form[data-upload]").forEach(function (form) {
     var input = form.querySelector("input[type=file][data-max-bytes]");
     var box = form.querySelector(".upload-error");
@@ -22,15 +23,21 @@
           " data/account.js and data/profile.js from it together, which are much smaller."
         : several ? " Upload them a few at a time, or split them into smaller files."
         : " Split it into smaller files.";
+      var maxFiles = parseInt(input.getAttribute("data-max-files"), 10);
+      var count = input.files ? input.files.length : 0;
+      var tooMany = maxFiles && count > maxFiles;
       if (box) {
-        box.hidden = !tooBig;
-        box.textContent = tooBig
+        box.hidden = !(tooBig || tooMany);
+        box.textContent = tooMany
+          ? "You chose " + count + " files; choose at most " + maxFiles + " at a time, or put" +
+            " them in one ZIP file and upload that."
+          : tooBig
           ? (several ? "These files are " : "This file is ") + (size / 1048576).toFixed(1) +
             " MB; the limit is " + (max / 1048576).toFixed(0) + " MB." + advice
           : "";
       }
-      if (button) button.disabled = !!tooBig;
-      return !tooBig;
+      if (button) button.disabled = !!(tooBig || tooMany);
+      return !(tooBig || tooMany);
     }
     if (input) input.addEventListener("change", check);
     form.addEventListener("submit", function (event) {
