@@ -16,7 +16,7 @@ from staffpulse.errors import (
 from staffpulse.ingest import import_paths
 from staffpulse.sources.folders import left_out
 from staffpulse.sources.jsonio import document_error
-from staffpulse.store import open_store
+from staffpulse.store import Store, open_store
 
 
 def _write_jsonl(path: Path, lines: list[object]) -> Path:
@@ -412,3 +412,95 @@ def test_ctrl_c_after_the_first_batch_leaves_no_post_without_its_author(
     import_paths(store, [path])
     assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 20
     assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 5
+
+
+def _posts_then_accounts(tmp_path: Path, fmt: str) -> Path:
+    """15 posts of two firms, then the firms' accounts: one named by handle in its posts (its
+    id only on the account line), one by author_id and handle."""
+    posts = [
+        {"type": "post", "platform": "x", "id": f"a{i}", "author": "AcmeStaffing", "text": "Hiring"}
+        for i in range(10)
+    ] + [
+        {
+            "type": "post",
+            "platform": "x",
+            "id": f"h{i}",
+            "author": "harbor",
+            "author_id": "h1",
+            "text": "Open shifts",
+        }
+        for i in range(5)
+    ]
+    accounts = [
+        {
+            "type": "account",
+            "platform": "x",
+            "id": "9001",
+            "handle": "AcmeStaffing",
+            "bio": "Welders and fitters",
+        },
+        {
+            "type": "account",
+            "platform": "x",
+            "id": "h1",
+            "handle": "Harborline",
+            "bio": "Nurses on call",
+        },
+    ]
+    if fmt == "jsonl":
+        return _write_jsonl(tmp_path / "firms.jsonl", [*posts, *accounts])
+    columns = ["type", "platform", "id", "author", "author_id", "handle", "bio", "text"]
+    path = tmp_path / "firms.csv"
+    lines = [",".join(columns)]
+    lines += [",".join(str(row.get(c, "")) for c in columns) for row in [*posts, *accounts]]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _orphans(store: Store) -> int:
+    return int(
+        store.conn.execute(
+            "SELECT COUNT(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM accounts a"
+            " WHERE a.platform = p.platform AND a.id = p.author_id)"
+        ).fetchone()[0]
+    )
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_ctrl_c_in_a_file_declaring_its_accounts_last_leaves_no_post_without_its_author(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import staffpulse.ingest as ingest
+
+    path = _posts_then_accounts(tmp_path, fmt)
+    # the whole file in one batch: what a full import reports
+    whole = import_paths(open_store(tmp_path / "whole.db"), [path])
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
+    store = open_store(tmp_path / "s.db")
+
+    def stop(location: str, done: int) -> None:  # called once a batch is committed
+        raise KeyboardInterrupt
+
+    with pytest.raises(ingest.ImportInterrupted):
+        import_paths(store, [path], progress=stop)
+    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    assert 0 < posts < 15 and _orphans(store) == 0
+    assert [a.account.handle for a in store.list_accounts()] == ["AcmeStaffing"]
+    # running it again finishes: the account lines complete the bare accounts
+    import_paths(store, [path])
+    ended = store.conn.execute("SELECT id, handle, bio FROM accounts ORDER BY id").fetchall()
+    assert [tuple(row) for row in ended] == [
+        ("9001", "AcmeStaffing", "Welders and fitters"),
+        ("h1", "Harborline", "Nurses on call"),
+    ]
+    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 15
+    assert _orphans(store) == 0
+    # in batches, a full import reports what one batch does: no extra account, no profile
+    # "updated" from the bare account the account line completes
+    batched = import_paths(open_store(tmp_path / "batched.db"), [path])
+    counts = [
+        (r.accounts, r.new_accounts, r.updated_profiles, r.posts, r.new_posts)
+        for r in (whole, batched)
+    ]
+    assert counts == [(2, 2, 0, 15, 15)] * 2
+    assert batched.notices == whole.notices == []

@@ -98,7 +98,11 @@ def test_jsonl_reader_reports_bad_lines_and_keeps_good_ones(tmp_path: Path) -> N
     records = [i for i in items if isinstance(i, Record)]
     assert [(p.line, p.file) for p in problems] == [(2, str(path))]
     assert isinstance(records[0].rows[0], Follow)
-    assert records[1].provenance.line == 4
+    # the post's author comes with it, as a bare account without a line or payload of its own
+    assert [(type(r.rows[0]), r.provenance.line) for r in records[1:]] == [
+        (Account, None),
+        (Post, 4),
+    ]
 
 
 def test_csv_posts_without_platform_get_platform_csv(tmp_path: Path) -> None:
@@ -164,21 +168,53 @@ def test_posts_only_csv_gives_one_bare_account_per_author(tmp_path: Path) -> Non
     assert all(raw is None for r, raw in rows if isinstance(r, Account))
 
 
-def test_jsonl_stub_skips_declared_accounts_and_authors_known_by_id_only(tmp_path: Path) -> None:
+def test_jsonl_stub_comes_with_the_first_post_of_an_author_not_declared_before(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(
         '{"type": "post", "platform": "x", "id": "1", "author": "Acme", "text": "hi"}\n'
         '{"type": "account", "platform": "x", "handle": "Acme", "id": "77", "bio": "We staff"}\n'
-        '{"type": "post", "platform": "x", "id": "2", "author_id": "99", "text": "by id"}\n'
-        '{"type": "post", "platform": "bluesky", "id": "3", "author": "bob", "text": "yo"}\n',
+        '{"type": "post", "platform": "x", "id": "2", "author": "Acme", "text": "again"}\n'
+        '{"type": "post", "platform": "x", "id": "3", "author_id": "99", "text": "by id"}\n'
+        '{"type": "post", "platform": "bluesky", "id": "4", "author": "bob", "text": "yo"}\n'
+        '{"type": "post", "platform": "bluesky", "id": "5", "author": "bob", "text": "yo 2"}\n',
         encoding="utf-8",
     )
-    accounts = _accounts(list(NativeJsonl().read(path)))
-    # Acme is declared (under another id: a stub would be a second @acme); "99" has no handle.
-    assert [(a.platform, a.id, a.bio) for a in accounts] == [
-        ("x", "77", "We staff"),
-        ("bluesky", "bob", ""),
+    items = list(NativeJsonl().read(path))
+    rows = [
+        (type(r).__name__, r.platform, r.id) for i in items if isinstance(i, Record) for r in i.rows
     ]
+    # Each author's bare account comes right before its first post (so an import stopped
+    # between two batches leaves no post without its author), once per author. Acme's is
+    # completed by the account declared later (the store files it under id 77); a post after
+    # the declaration needs none; "99" has no handle, so no stub.
+    assert rows == [
+        ("Account", "x", "acme"),
+        ("Post", "x", "1"),
+        ("Account", "x", "77"),
+        ("Post", "x", "2"),
+        ("Post", "x", "3"),
+        ("Account", "bluesky", "bob"),
+        ("Post", "bluesky", "4"),
+        ("Post", "bluesky", "5"),
+    ]
+    [notice] = [i for i in items if isinstance(i, Notice)]
+    assert notice.message.startswith("1 post names its author only by author_id")
+
+
+def test_jsonl_author_declared_first_gets_no_stub(tmp_path: Path) -> None:
+    path = tmp_path / "declared.jsonl"
+    path.write_text(
+        '{"type": "account", "platform": "x", "handle": "Acme", "id": "77"}\n'
+        '{"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "hi"}\n'
+        '{"type": "post", "platform": "x", "id": "2", "author_id": "77", "text": "by id"}\n',
+        encoding="utf-8",
+    )
+    items = list(NativeJsonl().read(path))
+    # declared by id and by handle: a stub for "acme" would be a second @acme
+    assert [(a.id, a.handle) for a in _accounts(items)] == [("77", "Acme")]
+    assert not [i for i in items if isinstance(i, Notice)]
 
 
 def test_author_stub_is_pure() -> None:

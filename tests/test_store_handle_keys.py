@@ -365,3 +365,13 @@ def test_a_newer_profile_known_by_handle_survives_its_merge_and_an_older_import(
     )
     account = store.get_account("x", "9001")
     assert account is not None and (account.bio, account.followers) == ("Welders wanted", 1200)
+
+
+def test_a_spreadsheet_and_its_archive_in_one_import_count_one_new_account(
+    tmp_path: Path,
+) -> None:
+    store = open_store(":memory:")
+    # the spreadsheet's bare @AcmeStaffing becomes the archive's account 9001 as it comes
+    report = import_paths(store, [_posts_csv(tmp_path), ARCHIVE])
+    assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
+    assert (report.accounts, report.new_accounts, report.updated_profiles) == (1, 1, 0)

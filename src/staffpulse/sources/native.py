@@ -234,18 +234,20 @@ def rows_from_native(
 class Authors:
     """Bare accounts for the authors of a file's posts, minus those the file itself declares.
 
-    Declared accounts are richer, and a stub for the same handle under another id would be
-    a second account with that handle. Posts whose author is named only by ``author_id`` get
-    no stub (the handle would be a guess): they are counted, for one notice.
+    Each bare account is handed out with its author's first post (:meth:`see`), so it is
+    written in the same batch: an import stopped midway (Ctrl-C, a crash) leaves no post
+    without its author. An author the file declares before its first post gets none: the
+    declared account is richer, and a stub for the same handle under another id would be a
+    second account with that handle. One declared after its first post completes the bare
+    account (the store's upsert fills and replaces its blank fields; a bare account is not
+    counted as an updated profile). Posts whose author is named only by ``author_id`` get no
+    stub (the handle would be a guess): they are counted, for one notice.
     """
 
-    def __init__(self, declares_accounts: bool = True) -> None:
-        # a file that cannot declare accounts (a posts-only CSV) gets each stub at once, before
-        # its first post: an import stopped midway then leaves no post without its author
-        self.declares_accounts = declares_accounts
+    def __init__(self) -> None:
         self.declared_ids: set[tuple[str, str]] = set()
         self.declared_handles: set[tuple[str, str]] = set()
-        self.stubs: dict[tuple[str, str], Account] = {}
+        self.stubs: dict[tuple[str, str], Account] = {}  # those left for the end of the file
         self.given: set[tuple[str, str]] = set()  # stubs already handed out by :meth:`see`
         self.by_id_only: dict[tuple[str, str], int] = {}  # (platform, author_id) -> posts
 
@@ -256,29 +258,33 @@ class Authors:
             self.declared_handles.add((row.platform, normalize_handle(row.handle)))
         elif isinstance(row, Post):
             stub = author_stub(row, record)
-            if stub is not None:
-                key = (stub.platform, stub.id)
-                self.stubs.setdefault(key, stub)
-                # an absurd handle (a shifted column) is told on its post's line and skipped
-                # with it (staffpulse.handle_lengths): its stub waits for the end, as before
-                sane = len(stub.handle.lstrip("@")) <= absurd_handle_length(stub.platform)
-                if not self.declares_accounts and sane and key not in self.given:
-                    self.given.add(key)
-                    return stub
-            else:
+            if stub is None:
                 key = (row.platform, row.author_id)
                 self.by_id_only[key] = self.by_id_only.get(key, 0) + 1
+                return None
+            key = (stub.platform, stub.id)
+            if key in self.given or not self._undeclared(stub):
+                return None
+            # an absurd handle (a shifted column) is told on its post's line and skipped
+            # with it (staffpulse.handle_lengths): its stub waits for the end, as before
+            if len(stub.handle.lstrip("@")) > absurd_handle_length(stub.platform):
+                self.stubs.setdefault(key, stub)
+                return None
+            self.given.add(key)
+            return stub
         return None
+
+    def _undeclared(self, stub: Account) -> bool:
+        """Whether the file has not declared this account, by id or by handle, so far."""
+        by_id = (stub.platform, stub.id) in self.declared_ids
+        return (
+            not by_id
+            and (stub.platform, normalize_handle(stub.handle)) not in self.declared_handles
+        )
 
     def items(self, source: str, path: Path) -> Iterator[Item]:
         """The record of the bare accounts, then the notice about posts with no account."""
-        fresh = tuple(
-            stub
-            for key, stub in self.stubs.items()
-            if key not in self.declared_ids
-            and key not in self.given
-            and (stub.platform, normalize_handle(stub.handle)) not in self.declared_handles
-        )
+        fresh = tuple(stub for stub in self.stubs.values() if self._undeclared(stub))
         if fresh:
             # No raw payload: a stub is derived from posts whose payloads are stored with them.
             yield Record(rows=fresh, provenance=provenance(source, path))
@@ -339,7 +345,9 @@ class NativeJsonl:
                     if not told.take(number, exc):
                         yield Problem(str(path), number, str(exc))
                     continue
-                authors.see(row, obj)
+                if (stub := authors.see(row, obj)) is not None:
+                    # no payload of its own: derived from the post, stored with its payload
+                    yield Record(rows=(stub,), provenance=provenance(self.name, path))
                 yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
         yield from told.problems()
         yield from authors.items(self.name, path)

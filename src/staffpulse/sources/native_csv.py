@@ -193,7 +193,7 @@ class NativeCsv:
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
             synonym = author_synonym(header) if default == "post" else None
-            authors = Authors(declares_accounts=default != "post")
+            authors = Authors()
             if default == "post" and missing_post_columns(header) is not None:
                 # One message for the file, not the same one for every row; every row counted.
                 rounded, rows = rounded_columns(table)

@@ -90,6 +90,19 @@ class ImportProfiles:
                 pass
             self.conn.executemany(made, ((platform, i) for i in ids))
 
+    def follow_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
+        """Accounts moved from a handle key to their real id (platform, key, id): a bare
+        account this import made new stays new under its id, not an updated profile."""
+        moves = list(moves)
+        self.conn.executemany(
+            "UPDATE OR IGNORE temp.import_profiles SET id = ?3 WHERE platform = ?1 AND id = ?2",
+            moves,
+        )
+        self.conn.executemany(
+            "DELETE FROM temp.import_profiles WHERE platform = ? AND id = ?",
+            ((platform, key) for platform, key, _ in moves),
+        )
+
     def after_write(self, keys: Iterable[AccountKey]) -> int:
         """How many more profiles differ from their start than before this write: negative
         when a write put a profile back as it was."""

@@ -252,6 +252,8 @@ class Store(ReadMixin):
                     self.conn, [(row, where) for row, _, where, _ in rows]
                 )
                 counts.notices = handles.notices
+                if tally is not None:
+                    tally.follow_moves((m.platform, m.key, m.to.id) for m in handles.moves)
                 for index, (row, raw_id, where, fetched) in enumerate(rows):
                     row = handles.apply(row)
                     said = index in declared

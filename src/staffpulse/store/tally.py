@@ -108,6 +108,22 @@ class Tally:
         )
         return new
 
+    def follow_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
+        """Accounts the store moved from a handle key to their real id (platform, key, id:
+        store/handle_keys.py): the bare account the import wrote under the key (a post's
+        author, declared later in its file with an id) is the real one, counted once."""
+        moves = list(moves)
+        self.conn.executemany(
+            "UPDATE OR IGNORE temp.import_tally SET id = ?3"
+            " WHERE kind = 'account' AND platform = ?1 AND id = ?2",
+            moves,
+        )
+        self.conn.executemany(
+            "DELETE FROM temp.import_tally WHERE kind = 'account' AND platform = ? AND id = ?",
+            ((platform, key) for platform, key, _ in moves),
+        )
+        self.profiles.follow_moves(moves)
+
     def written(self, kind: str, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """Which of these (platform, id) keys of ``kind`` the import has written already."""
         sql = "SELECT id FROM temp.import_tally WHERE kind = ? AND platform = ? AND id IN ({marks})"
