@@ -139,6 +139,12 @@ def connect_messages() -> list[Said]:
         for as_of_given in (True, False):  # the ranking date asked for, or the newest post's
             run = Ranking("@acme_staffing", "x", NOW, as_of_given, 90, "recruiter")
             said.append(Said(case, next_step(held, run)))
+    # everyone found is known already and no option brings anyone back (checked rankings)
+    for reasons in ([CONTACTS], [CONTACTS, UNSEEN], [UNSEEN]):
+        held = HeldBack()
+        held.add(reasons)
+        run = Ranking("@acme_staffing", "x", NOW, False, 90, None)
+        said.append(Said("nothing comes back", next_step(held, run, lambda _remedy: False)))
     said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 2, "job-ad bot": 1})))
     said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 1})))
     return said

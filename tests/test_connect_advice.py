@@ -11,7 +11,15 @@ import pytest
 
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
-from staffpulse.connect.advice import CONTACTS, INACTIVE, ORDER, UNSEEN, HeldBack
+from staffpulse.connect.advice import (
+    CONTACTS,
+    INACTIVE,
+    ORDER,
+    UNSEEN,
+    HeldBack,
+    Ranking,
+    next_step,
+)
 from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
@@ -147,7 +155,10 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
     none = next_step(held, run, nothing)
     assert len(tried) <= MOST_TRIES
     assert "--include" not in none and "--as-of" not in none and "--inactive-days" not in none
-    assert none.startswith("none of connect's options brings back the largest groups")
+    # some options went untried: the advice says what it tried, never "none of the options"
+    assert none.startswith(f"none of the {sum(held.groups.values())} accounts left out as of")
+    assert f"comes back with the {MOST_TRIES} options tried" in none
+    assert "connect's options" not in none
     assert "import posts that mention or reply to @acme_staffing" in none
 
 
@@ -232,3 +243,47 @@ def test_groups_beyond_the_three_largest_are_named_in_short() -> None:
 
     checked = next_step(held, run, no_wider_role)
     assert checked.endswith("; for 17 more accounts use --role any.")
+
+
+def test_when_everyone_found_is_a_contact_the_advice_says_so_in_plain_words() -> None:
+    store = _lonely_firm(["paula_posts", "quinn_hr"])
+    for n, who in enumerate(["paula_posts", "quinn_hr"], start=10):
+        add_posts(
+            store,
+            Account(platform="x", id=f"id_{who}", handle=who),
+            reply_post(n, who, "acme_staffing", 2),
+        )
+    store.refresh_interactions(full=True)
+
+    def report(**options: bool) -> SuggestReport:
+        return suggest_report(
+            store,
+            "acme_staffing",
+            role_model=FakeRoleModel(),
+            scorer=FakeScorer(),
+            options=SuggestOptions(**options),
+        )
+
+    step = report().next_step or ""
+    assert step.startswith("everyone found around @acme_staffing is already followed or already")
+    assert "to see the 2 you talk with, use --include-contacts" in step
+    assert "import conversations that mention or reply to @acme_staffing" in step
+    assert "connect's options" not in step
+    # the option it names does show them
+    shown = {s.handle for s in report(include_contacts=True).suggestions}
+    assert shown == {"paula_posts", "quinn_hr"}
+
+
+def test_contacts_no_option_brings_back_are_not_offered_an_option() -> None:
+    held = HeldBack()
+    for _ in range(3):
+        held.add([CONTACTS, UNSEEN])
+    held.add(["already followed"])
+    run = Ranking("@acme_staffing", "x", NOW, False, 90, None)
+    step = next_step(held, run, lambda _remedy: False)
+    assert "already followed or already talking with you, and none of the 3" in step
+    assert "even with --include-contacts (none of their posts is in the store)" in step
+    assert "connect's options" not in step and "use --include" not in step
+    # a stranger left out for good (a job-ad bot): not everyone found is known any more
+    held.add(["job-ad bot"])
+    assert "everyone found" not in next_step(held, run, lambda _remedy: False)

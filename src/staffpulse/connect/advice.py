@@ -69,6 +69,9 @@ class HeldBack:
     # the roles found in each group left out for its role
     roles: dict[frozenset[str], Counter[str]] = field(default_factory=dict)
     anonymized: int = 0  # left out for good, but said: they are why a contact is missing
+    # left out for good and neither followed nor talked with (bots, weak links): while there
+    # are none, everyone found is someone the account already knows, and the advice says so
+    strangers: int = 0
 
     def add(
         self,
@@ -81,6 +84,8 @@ class HeldBack:
         if ANONYMIZED in held:
             self.anonymized += 1
         if not held or held & PERMANENT:
+            if held - {"already followed"} and CONTACTS not in held:
+                self.strangers += 1
             return  # no option brings it back
         self.groups[held] += 1
         if INACTIVE in held and last_post is not None:
@@ -128,11 +133,14 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     )
     steps: list[str] = []
     tried: dict[Remedy, bool] = {}
+    capped = False  # some option went untried: "none brings anyone back" would be a guess
 
     def passes(remedies: list[Remedy]) -> bool:
+        nonlocal capped
         for remedy in remedies:
             if remedy not in tried:
                 if len(tried) >= MOST_TRIES:
+                    capped = True
                     return False
                 tried[remedy] = works(remedy) if works is not None else True
             if not tried[remedy]:
@@ -143,6 +151,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     smaller: Counter[str] = Counter()
     for group, n in ranked:
         if works is not None and len(tried) >= MOST_TRIES:
+            capped = True
             break
         for text, options, remedies in _steps(group, n, held, run):
             if works is None or passes(remedies):
@@ -152,6 +161,15 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
                     smaller[options] += n
                 break
     offered = bool(steps)
+    known = _only_known_left(held)
+    if known and offered and set(held.groups) == {frozenset({CONTACTS})}:
+        # the one group is the people it talks with: said as such, with where new names come from
+        n = held.groups[frozenset({CONTACTS})]
+        return (
+            f"everyone found around {run.who} is already followed or already talking with "
+            f"you; to see the {n:,} you talk with, use --include-contacts; for new names, "
+            f"import conversations that mention or reply to {run.who}."
+        )
     if smaller:
         steps.append(_smaller_groups(smaller))
     said = False  # how to fetch a list is said once
@@ -162,11 +180,14 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     if held.anonymized:
         steps.append(_anonymized(held.anonymized))
     if not offered and works is not None and held.groups:
-        # every option was tried and brings no one back: said, so that no one tries them
+        # the options were tried and bring no one back: said, so that no one tries them
         left = sum(held.groups.values())
+        if known:
+            return _known_but_unranked(held, run, left, capped)
+        tried_how = f"the {len(tried)} options tried" if capped else "any of connect's options"
         steps.append(
-            f"none of connect's options brings back the largest groups of the "
-            f"{_accounts(left)} left out as of {run.as_of:%Y-%m-%d}"
+            f"none of the {_accounts(left)} left out as of {run.as_of:%Y-%m-%d} comes back "
+            f"with {tried_how}"
         )
     if not steps or (not offered and works is not None and held.groups):
         steps.append(
@@ -174,6 +195,31 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             "it talks with: suggestions come from the conversations around it"
         )
     return "; ".join(steps) + "."
+
+
+def _only_known_left(held: HeldBack) -> bool:
+    """Every account left out is already followed or already talked with."""
+    return (
+        bool(held.groups)
+        and not held.strangers
+        and not held.anonymized
+        and all(CONTACTS in group for group in held.groups)
+    )
+
+
+def _known_but_unranked(held: HeldBack, run: Ranking, left: int, capped: bool) -> str:
+    """Everyone found is known already, and even with the people it talks with shown (and
+    whatever else holds them back lifted) none of them can be ranked."""
+    why = ""
+    if all(UNSEEN in group for group in held.groups):
+        why = " (none of their posts is in the store)"
+    even = "even with --include-contacts" if not capped else "with the options tried"
+    return (
+        f"everyone found around {run.who} is already followed or already talking with you, "
+        f"and none of the {left:,} you talk with can be shown {even}{why}; for new names, "
+        f"import conversations that mention or reply to {run.who}, or the posts of the "
+        "people you talk with."
+    )
 
 
 def _smaller_groups(smaller: Counter[str]) -> str:

@@ -147,6 +147,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"tick “Include people you already talk with” to see \1",
         ),
         (r"or include them anyway with --include-unseen", "or tick “Include accounts never seen”"),
+        (r"even with --include-contacts", "even with “Include people you already talk with”"),
+        (r"with any of connect's options", "with any setting of this page"),
         (
             r"\(staffpulse add-handles FILE fetches a list\)",
             "(Import › Fetch an account live)",
