@@ -24,6 +24,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
+from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
@@ -96,6 +97,12 @@ class _ErrorBoundaryGroup(TyperGroup):
             if exc.code == 1 and _stdout_is_devnull():
                 raise typer.Exit(0) from None
             raise
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # the command line's own exits and usage errors, already worded
+        except Exception as exc:
+            # a bug, not bad input: one readable line and where to look, never a wall of
+            # traceback in front of a marketer (--debug shows it)
+            _fail(ctx, _unexpected(ctx, exc))
 
 
 def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
@@ -107,6 +114,18 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
             f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
         )
     raise typer.Exit(exc.exit_code) from None
+
+
+def _unexpected(ctx: Any, exc: Exception) -> StaffpulseError:
+    command = ctx.invoked_subcommand or "the command"
+    error = StaffpulseError(
+        f"staffpulse {command} stopped on an unexpected problem ({type(exc).__name__}: {exc})",
+        hint=f"this is a bug in staffpulse, not a mistake of yours; what was saved before it "
+        f"is kept. Run it again with staffpulse --debug {command} … to see where, and send "
+        "that output to whoever looks after staffpulse",
+    )
+    error.exit_code = 70  # EX_SOFTWARE: an internal error
+    return error
 
 
 def _unloadable(command: str, exc: ModuleNotFoundError) -> StaffpulseError:
