@@ -140,3 +140,30 @@ def test_leaderboard_fits_its_card_on_a_laptop_a_wide_screen_and_paper(
     for sizes, fix_inside, fixes in seen.values():
         assert sizes[0] <= sizes[1]  # nothing hidden to the right of the table
         assert fix_inside and fixes > 0  # each "most important fix" shown whole
+
+
+def test_a_chart_wider_than_a_phone_says_it_scrolls(site: tuple[str, str]) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    pillars = 'svg[aria-label="Each account\'s pillar scores in the cohort"]'
+    hint_of = "el => el.parentElement.previousElementSibling"
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + "/benchmark", wait_until="load")
+            chart = page.locator(pillars)
+            right = chart.evaluate("el => el.getBoundingClientRect().right")
+            hint = chart.evaluate_handle(hint_of).as_element()
+            assert hint is not None
+            phone_hint = hint.inner_text() if hint.is_visible() else ""
+            page.set_viewport_size({"width": 1280, "height": 900})
+            wide_right = chart.evaluate("el => el.getBoundingClientRect().right")
+            wide_hint = hint.is_visible()
+        finally:
+            browser.close()
+    # on a phone the chart runs past the window: the hint above it says how to see the rest
+    assert right > 390
+    assert phone_hint.startswith("Scroll sideways to see the whole chart")
+    # where the chart fits, no hint
+    assert wide_right <= 1280 and not wide_hint
