@@ -62,6 +62,37 @@ def _seen_since(when: datetime | None, since: datetime) -> bool:
     return when is not None and when >= since
 
 
+# Below these shares a figure says nothing good ("voice 0"): said in words instead
+LOW_VOICE = 20
+LOW_CONVERSATION = 10
+# From these shares the account stands out as someone to talk with
+LIVELY_VOICE = 60
+TALKATIVE = 30
+
+
+def describe_citizen(citizen: Citizen) -> list[str]:
+    """What the candidate's last posts say of it, in words: "a lively voice (82)", "talks with
+    people (48% replies)", "rarely replies to anyone". Unknown figures say nothing. From the
+    last posts only (connect.citizen): not the audit's Voice and Conversation pillar scores."""
+    said: list[str] = []
+    voice, talk = citizen.voice, citizen.conversation
+    if voice is not None:
+        if voice >= LIVELY_VOICE:
+            said.append(f"a lively voice ({voice})")
+        elif voice >= LOW_VOICE:
+            said.append(f"voice {voice}")
+        else:
+            said.append("little personal voice in their posts")
+    if talk is not None:
+        if talk >= TALKATIVE:
+            said.append(f"talks with people ({talk}% replies)")
+        elif talk >= LOW_CONVERSATION:
+            said.append(f"replies now and then ({talk}% of posts)")
+        else:
+            said.append("rarely replies to anyone")
+    return said
+
+
 def explain(
     store: Store,
     graph: InteractionGraph,
@@ -109,11 +140,7 @@ def explain(
         # reached only through longer paths: no one you talk with engages them, nor they you
         parts.append("in the wider network of the people you talk with")
     parts.extend(text for text in (theirs, f"you {yours}" if yours else None) if text)
-    if citizen.voice is not None:
-        # from the last posts only (connect.citizen): not the audit's Voice pillar score
-        parts.append(f"recent voice {citizen.voice}")
-    if citizen.conversation is not None:
-        parts.append(f"recent conversation {citizen.conversation}")
+    parts.extend(describe_citizen(citizen))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
     return " · ".join(parts), via

@@ -17,8 +17,9 @@ The pipeline for one account (``docs/connect.md`` explains each choice):
    when nothing is left the advice names options that do bring accounts back;
 4. weigh in the good-citizen signals: ``score = pagerank * (1 - w + w * citizen)`` where
    ``citizen`` is the mean of voice and conversation (0-1, 0.5 when unknown) and ``w`` is
-   ``citizen_weight``; shown as a share of the best score of *any* role (100), so that the
-   role filter does not change a candidate's figure;
+   ``citizen_weight``; shown as a share of the strongest raw PageRank of *any* role (100:
+   that link with a full voice and conversation), so that the role filter does not change a
+   candidate's figure and a candidate that never talks with anyone never reads 100;
 5. explain each suggestion in one line.
 """
 
@@ -80,7 +81,9 @@ class SuggestOptions:
     include_unseen: bool = False
     job_bot_share: float = 0.6
     min_posts_for_bot: int = 3
-    citizen_weight: float = 0.3
+    # half the score: an account that posts without a voice and never replies reads at most
+    # 50, below an otherwise-similar one that talks with people (0.3 let it read 70 alone)
+    citizen_weight: float = 0.5
     batch: int = 200
 
     def __post_init__(self) -> None:
@@ -268,10 +271,12 @@ def suggest_report(
     w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
     weighted: list[tuple[float, str, Account, str | None, Citizen]] = []
-    # The best score of any role: shown scores are relative to it, so that a candidate reads
-    # the same with and without --role (relative to the best *shown* one, a vendor read 29 in
-    # the full list and 100 under --role vendor). Exact despite the early stop: every
-    # unexamined candidate's raw PageRank, hence its score, is below a score already seen.
+    # The strongest link of any role: shown scores are relative to it, so that a candidate
+    # reads the same with and without --role (relative to the best *shown* one, a vendor read
+    # 29 in the full list and 100 under --role vendor). Its raw PageRank, not its weighted
+    # score: 100 is the strongest link with a lively voice and conversation, and a lone
+    # candidate that never talks with anyone no longer reads as a perfect match. Exact despite
+    # the early stop: every unexamined candidate's raw PageRank is below one already seen.
     strongest = 0.0
     position = 0
     while position < len(order):
@@ -299,7 +304,7 @@ def suggest_report(
                 if is_weak(node):  # no role brings it back: not advised as one
                     reasons = [WEAK]
                 else:  # left out for its role alone: it still sets the scale (see below)
-                    strongest = max(strongest, value)
+                    strongest = max(strongest, float(scores[graph.index[node]]))
             if reasons:
                 skip(reasons, cit, acc_role)
                 continue
@@ -318,7 +323,11 @@ def suggest_report(
                 )
     report.looked_at = report.reached - (len(order) - position)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
-    best = max(strongest, weighted[0][0]) if weighted else 1.0
+    best = (
+        max(strongest, *(float(scores[graph.index[item[1]]]) for item in weighted))
+        if weighted
+        else 1.0
+    )
     for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):
         line, via = explain(store, graph, account, node, acc_role, cit, circle, as_of)
         report.suggestions.append(
