@@ -79,3 +79,16 @@ def test_only_accounts_reached_through_longer_paths_are_in_the_wider_network(
         ),
     )
     assert "in the wider network of the people you talk with" in _why(store, "quinn_hr")
+
+
+def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
+    from staffpulse.connect.citizen import Citizen
+    from staffpulse.connect.explain import describe_citizen
+
+    def said(voice: int | None, conversation: int | None) -> list[str]:
+        return describe_citizen(Citizen(3, NOW, voice, conversation, 0.0))
+
+    assert said(82, 48) == ["a lively voice (82)", "talks with people (48% replies)"]
+    assert said(40, 12) == ["voice 40", "replies now and then (12% of posts)"]
+    assert said(0, 0) == ["little personal voice in their posts", "rarely replies to anyone"]
+    assert said(None, None) == []  # unknown (no post-signals model): nothing to say
