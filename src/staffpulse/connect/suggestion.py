@@ -29,7 +29,7 @@ class Suggestion:
     display_name: str
     url: str | None
     role: str | None
-    score: float  # 0-100, relative to the best candidate of any role (not only those shown)
+    score: float  # 0-100: a share of the strongest link of any role, weighed by voice and talk
     pagerank: float
     voice: int | None
     conversation: int | None
