@@ -192,6 +192,38 @@ def _home_with_a_cohort(client: Any) -> None:
     assert 'class="gradebadge"' in busy
 
 
+def test_home_keeps_the_cohort_grades_after_an_import_marked_as_earlier(tmp_path: Path) -> None:
+    with make_client(tmp_path / "later.db", home_limit=3) as client:
+        status = finished_job(client, upload_files(client, [("f.jsonl", native_jsonl(ACCOUNTS))]))
+        assert status["state"] == "done"
+        _home_with_a_cohort(client)
+        assert "from before your last import" not in client.get("/").text
+        more = native_jsonl([("x", "newfirm", 2)])
+        assert finished_job(client, upload_files(client, [("more.jsonl", more)]))["state"] == "done"
+        home = client.get("/").text
+        assert "The grades below are from before your last import" in home
+        assert home.count('class="gradebadge"') == 2  # not back to "Open the audit"
+        assert client.get("/benchmark").status_code == 200  # ranks again
+        updated = client.get("/").text
+        assert "from before your last import" not in updated
+        assert updated.count('class="gradebadge"') == 2
+
+
+def test_a_new_cohort_file_does_not_show_the_old_cohort_grades(tmp_path: Path) -> None:
+    with make_client(tmp_path / "swap.db", home_limit=3) as client:
+        status = finished_job(client, upload_files(client, [("f.jsonl", native_jsonl(ACCOUNTS))]))
+        assert status["state"] == "done"
+        _home_with_a_cohort(client)
+        token = csrf_token(client, "/benchmark")
+        client.post(
+            "/benchmark/cohort",
+            data={"csrf_token": token},
+            files={"cohort": ("other.csv", b"firm0,x\nfirm1,x\nfirm2,x\n", "text/csv")},
+        )
+        home = client.get("/").text
+        assert 'class="gradebadge"' not in home and "from before your last import" not in home
+
+
 def test_a_search_of_one_account_says_matches(client: Any) -> None:
     page = client.get("/", params={"q": "busyfirm"}).text
     assert "1 account matches “busyfirm”" in page

@@ -7,6 +7,7 @@ import or fetch finishes, or the user changes something (inbox states, cohort).
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ class Backend(InboxMixin):
         self._lock = threading.Lock()
         self._locks: dict[Any, threading.Lock] = {}
         self._dismissed: dict[tuple[Any, str, str], Any] = {}
+        # benchmark key -> (what it was ranked from, the result), kept across invalidate()
+        self._previous: dict[Any, tuple[tuple[str, str | None], BenchmarkResult]] = {}
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -58,6 +61,30 @@ class Backend(InboxMixin):
             self.generation += 1
             self._cache.clear()
             self._dismissed.clear()
+
+    def previous_benchmark(self, key: Any) -> BenchmarkResult | None:
+        """The last benchmark ranked under ``key`` before the data changed (an import), while
+        the store and the cohort file are still the ones it was ranked from: the home page
+        keeps showing its grades, marked as older, rather than dropping them silently."""
+        with self._lock:
+            kept = self._previous.get(key)
+        if kept is None or kept[0] != self._ranked_from(key):
+            return None
+        return kept[1]
+
+    def _ranked_from(self, key: Any) -> tuple[str, str | None]:
+        cohort = None if key == ALL_ACCOUNTS else Path(key[1])
+        try:
+            digest = None if cohort is None else hashlib.sha256(cohort.read_bytes()).hexdigest()
+        except OSError:  # the cohort file is gone: nothing ranked from it still holds
+            digest = "gone"
+        return str(self.settings.db_path), digest
+
+    def _keep_benchmark(
+        self, key: Any, origin: tuple[str, str | None], value: BenchmarkResult
+    ) -> None:
+        with self._lock:
+            self._previous[key] = (origin, value)
 
     def peek(self, key: Any) -> tuple[bool, Any]:
         """``(True, value)`` when ``key`` is cached for the current data, else ``(False, None)``."""
@@ -120,8 +147,11 @@ class Backend(InboxMixin):
         from staffpulse.benchmark.engine import run_benchmark
 
         def compute() -> BenchmarkResult:
+            origin = self._ranked_from(ALL_ACCOUNTS)  # before: a cohort changed meanwhile differs
             with self.store() as store:
-                return run_benchmark(store, scorer=self.settings.scorer, progress=progress)
+                result = run_benchmark(store, scorer=self.settings.scorer, progress=progress)
+            self._keep_benchmark(ALL_ACCOUNTS, origin, result)
+            return result
 
         return self.cached(ALL_ACCOUNTS, compute)
 
@@ -171,11 +201,18 @@ class Backend(InboxMixin):
             return self.all_accounts_benchmark(progress)
         from staffpulse.benchmark.engine import run_benchmark
 
-        def compute() -> BenchmarkResult:
-            with self.store() as store:
-                return run_benchmark(store, cohort, scorer=self.settings.scorer, progress=progress)
+        key = ("benchmark", str(cohort))
 
-        return self.cached(("benchmark", str(cohort)), compute)
+        def compute() -> BenchmarkResult:
+            origin = self._ranked_from(key)  # before: a cohort replaced meanwhile differs
+            with self.store() as store:
+                result = run_benchmark(
+                    store, cohort, scorer=self.settings.scorer, progress=progress
+                )
+            self._keep_benchmark(key, origin, result)
+            return result
+
+        return self.cached(key, compute)
 
     def check_cohort(self, text: str, name: str) -> CohortCheck:
         """:func:`~staffpulse.benchmark.members.check_cohort` against this store, with the

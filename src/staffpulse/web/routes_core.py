@@ -47,8 +47,10 @@ def home(request: Request) -> HTMLResponse:
     shown = matches[(page - 1) * size : page * size]
     grades, grading, problem = _grades(request, len(with_posts))
     full = bool(grades)  # every account graded, not only a cohort's
+    earlier = False  # grades of a benchmark ranked before the last import
     if not full and not grading and not problem:
-        grades = _cohort_grades(request)
+        grades, earlier = _cohort_grades(request)
+        full = earlier and ctx.backend.benchmark_key() == ALL_ACCOUNTS
     cards = [
         {"s": s, "acc": s.account, "row": grades.get((s.account.platform, s.account.handle))}
         for s in shown
@@ -74,6 +76,7 @@ def home(request: Request) -> HTMLResponse:
         cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
+        earlier=earlier,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
     )
@@ -119,17 +122,23 @@ def _grades(
     return rows, None, None
 
 
-def _cohort_grades(request: Request) -> dict[tuple[str, str], dict[str, Any]]:
-    """The grades of the cohort's accounts once the Benchmark has ranked them (a store too big
-    to grade every account here): the home page shows them on those accounts' cards."""
+def _cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, Any]], bool]:
+    """The grades the Benchmark ranked (a store too big to grade every account here): the home
+    page shows them on those accounts' cards, and whether they are from before the last import.
+
+    An import drops the cached benchmark; ranking again takes a while, so until the Benchmark
+    is opened the cards keep the earlier grades, marked as such, rather than losing them."""
     backend = web(request).backend
     key = backend.benchmark_key()
-    if key == ALL_ACCOUNTS:
-        return {}
     found, bench = backend.peek(key)
-    if not found:
-        return {}
-    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}
+    if found and key == ALL_ACCOUNTS:  # _grades showed it already: it graded none
+        return {}, False
+    earlier = not found
+    if earlier:
+        bench = backend.previous_benchmark(key)
+        if bench is None:
+            return {}, False
+    return {(row["platform"], row["handle"]): row for row in bench.leaderboard}, earlier
 
 
 def _benchmark_for(request: Request, platform: str, handle: str) -> BenchmarkResult | None:
