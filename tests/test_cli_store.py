@@ -359,6 +359,28 @@ def test_the_import_summary_tells_new_follows_and_updated_profiles(tmp_path: Pat
     assert "Imported 0 posts (0 new), 1 account (0 new), 1 follow (0 new)." in again.output
 
 
+def test_re_importing_a_file_whose_text_changed_tells_the_post_updated(tmp_path: Path) -> None:
+    # QA: the same rows saved again as Windows-1252, an en dash become a hyphen, changed the
+    # stored text while the summary said nothing had changed
+    db = str(tmp_path / "s.db")
+    first, resaved = tmp_path / "posts.csv", tmp_path / "posts-1252.csv"
+    first.write_text(
+        "id,author,text,platform,likes\n1,acme,Temps \u2013 hiring,x,3\n2,acme,hi,x,1\n",
+        encoding="utf-8",
+    )
+    # the likes of post 2 changed too: a count is no update of the post
+    resaved.write_bytes(
+        "id,author,text,platform,likes\n1,acme,Temps - hiring,x,3\n2,acme,hi,x,9\n".encode("cp1252")
+    )
+    assert runner.invoke(app, ["import", str(first), "--db", db]).exit_code == 0
+    changed = runner.invoke(app, ["import", str(resaved), "--db", db])
+    assert "Imported 2 posts (0 new, 1 updated: text" in changed.output
+    again = runner.invoke(app, ["import", str(resaved), "--db", db, "--json"])
+    assert json.loads(again.output)["updated"] == {"profiles": 0, "posts": 0}
+    back = runner.invoke(app, ["import", str(first), "--db", db, "--json"])
+    assert json.loads(back.output)["updated"] == {"profiles": 0, "posts": 1}
+
+
 def test_ctrl_c_during_an_import_says_how_far_it_got_and_how_to_finish(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

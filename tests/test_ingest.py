@@ -305,7 +305,7 @@ def test_the_report_sums_updated_profiles_and_new_follows(tmp_path: Path) -> Non
     assert (second.updated_profiles, second.new_follows) == (1, 1)
     assert (again.updated_profiles, again.new_follows) == (0, 0)
     assert second.as_dict()["new"] == {"accounts": 0, "posts": 0, "follows": 1}
-    assert second.as_dict()["updated"] == {"profiles": 1}
+    assert second.as_dict()["updated"] == {"profiles": 1, "posts": 0}
 
 
 def test_an_import_stopped_by_ctrl_c_is_recorded_as_interrupted(tmp_path: Path) -> None:

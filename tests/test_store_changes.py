@@ -3,12 +3,13 @@ to the store, counted by the write path itself (WriteCounts), once an import."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from staffpulse.ingest import import_paths
-from staffpulse.models import Account, Follow, Provenance
+from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Record, Store, open_store
 from staffpulse.store.changes import (
     count_changed_profiles,
@@ -16,6 +17,7 @@ from staffpulse.store.changes import (
     read_profiles,
 )
 from staffpulse.store.codec import IN_CHUNK, ids_by_platform
+from staffpulse.store.tally import Tally
 
 WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 PROV = Provenance(source="test", location="mem", tool_version="t", retrieved_at=WHEN)
@@ -137,3 +139,28 @@ def test_re_importing_the_same_files_reports_no_profile_updated(tmp_path: Path) 
     newer = _jsonl(tmp_path / "d.jsonl", "https://img.example/newer.jpg")
     assert import_paths(store, [newer, newer]).updated_profiles == 1
     assert import_paths(store, [newer]).updated_profiles == 0
+
+
+def test_a_post_whose_text_changed_counts_as_updated_and_its_likes_do_not() -> None:
+    store = open_store(":memory:")
+    hiring = Post(platform="x", id="7", author_id="1", text="Temps \u2013 hiring", likes=3)
+    store.upsert([hiring], PROV)
+    liked = store.upsert([dataclasses.replace(hiring, likes=40)], PROV)
+    edited = store.upsert([dataclasses.replace(hiring, text="Temps - hiring")], PROV)
+    again = store.upsert([dataclasses.replace(hiring, text="Temps - hiring")], PROV)
+    assert [c.updated_posts for c in (liked, edited, again)] == [0, 1, 0]
+
+
+def test_with_a_tally_a_post_counts_once_an_import_and_not_when_put_back() -> None:
+    store = open_store(":memory:")
+    store.upsert([Post(platform="x", id="7", author_id="1", text="One")], PROV)
+
+    def write(tally: Tally, *texts: str) -> int:
+        rows = [Post(platform="x", id="7", author_id="1", text=t) for t in texts]
+        return sum(
+            store.write_records([Record(rows=(r,), provenance=PROV)], tally=tally).updated_posts
+            for r in rows
+        )
+
+    assert write(store.new_tally(), "Two", "Three") == 1
+    assert write(store.new_tally(), "One", "Three") == 0  # the import ends as it began

@@ -221,6 +221,18 @@ def test_the_summary_tells_new_accounts_updated_profiles_and_follows(tmp_path: P
         assert _summary(client, "follows.jsonl", follows).endswith("nothing changed.")
 
 
+def test_the_summary_tells_a_post_whose_text_changed_as_updated(tmp_path: Path) -> None:
+    first = "id,author,text,platform\n1,acme,Temps \u2013 hiring,x\n".encode()
+    resaved = "id,author,text,platform\n1,acme,Temps - hiring,x\n".encode("cp1252")
+    with make_client(tmp_path / "edits.db") as client:
+        _summary(client, "posts.csv", first)
+        assert _summary(client, "posts.csv", resaved) == (
+            "Read 1 post and 1 account: 1 post updated (text, reply or quote target, or address"
+            " changed)."
+        )
+        assert _summary(client, "posts.csv", resaved).endswith("nothing changed.")
+
+
 def test_every_listed_account_opens_whatever_its_handle(tmp_path: Path) -> None:
     rows = ["id,author,created_at,text"] + [
         f'w{i},"{author}",2026-03-0{i}T10:00:00Z,hello {i}'

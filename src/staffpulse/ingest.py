@@ -25,6 +25,8 @@ from staffpulse.store.runs import recorded_run
 from staffpulse.store.tally import Tally, repeats_note
 
 BATCH_SIZE = 2000
+# Why a post is told as updated (changes.POST_COLUMNS): not its likes, which change every fetch
+UPDATED_POST_WHY = "text, reply or quote target, or address changed"
 ProgressCallback = Callable[[str, int], None]
 
 
@@ -39,6 +41,7 @@ class ImportReport:
     new_posts: int = 0
     new_follows: int = 0
     updated_profiles: int = 0  # accounts the store held whose name, bio, ... came in changed
+    updated_posts: int = 0  # posts the store held whose text, reply or quote target, ... changed
     files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
@@ -69,6 +72,7 @@ class ImportReport:
         self.new_posts += counts.new_posts
         self.new_follows += counts.new_follows
         self.updated_profiles += counts.updated_profiles
+        self.updated_posts += counts.updated_posts
         # posts left out because their ids are other accounts' posts (store/clashes.py), and
         # rows with a count too large to store
         left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
@@ -87,7 +91,7 @@ class ImportReport:
                 "posts": self.new_posts,
                 "follows": self.new_follows,
             },
-            "updated": {"profiles": self.updated_profiles},
+            "updated": {"profiles": self.updated_profiles, "posts": self.updated_posts},
             "skipped": self.skipped,
             "problems": [problem.as_dict() for problem in self.problems],
             "notices": [notice.as_dict() for notice in self.notices],

@@ -1,9 +1,11 @@
-"""What a write changed beyond new rows: profiles updated and follows new to the store.
+"""What a write changed beyond new rows: profiles and posts updated and follows new to the
+store.
 
 An import that re-reads known accounts adds no account, yet may change their names or bios;
-a follower list adds follows, not accounts. Without these two counts the summary would say
+a file saved again with its texts edited adds no post, yet changes them; a follower list adds
+follows, not accounts. Without these counts the summary would say
 "nothing changed" after an import that changed things. The write path asks them here, inside
-its transaction: the profiles of the batch's known accounts before and after the upsert, and
+its transaction: the profiles and posts the batch names before and after the upsert, and
 which of its follows the store held before.
 """
 
@@ -17,19 +19,22 @@ from staffpulse.store.codec import ids_by_platform, rows_where_in
 
 # What a person calls the profile: the counters (followers, posts) change on every fetch
 PROFILE_COLUMNS = ("handle", "display_name", "bio", "avatar_url", "url")
+# What a person calls the post: its likes and reposts change on every fetch
+POST_COLUMNS = ("text", "reply_to_post_id", "quoted_post_id", "url")
 
 AccountKey = tuple[str, str]  # platform, account id
 FollowKey = tuple[str, str, str]  # platform, follower id, followee id
 
 
 def read_profiles(
-    conn: sqlite3.Connection, keys: Iterable[AccountKey]
+    conn: sqlite3.Connection,
+    keys: Iterable[AccountKey],
+    table: str = "accounts",
+    columns: tuple[str, ...] = PROFILE_COLUMNS,
 ) -> dict[AccountKey, tuple[Any, ...]]:
-    """The stored profile (:data:`PROFILE_COLUMNS`) of each of these accounts the store holds."""
-    sql = (
-        f"SELECT id, {', '.join(PROFILE_COLUMNS)} FROM accounts"
-        " WHERE platform = ? AND id IN ({marks})"
-    )
+    """The stored profile (:data:`PROFILE_COLUMNS`) of each of these accounts the store holds
+    (or ``columns`` of the rows of another ``table``: the posts' :data:`POST_COLUMNS`)."""
+    sql = f"SELECT id, {', '.join(columns)} FROM {table} WHERE platform = ? AND id IN ({{marks}})"
     found: dict[AccountKey, tuple[Any, ...]] = {}
     for platform, ids in ids_by_platform(keys).items():
         for row in rows_where_in(conn, sql, (platform,), ids):
@@ -44,76 +49,59 @@ def count_changed_profiles(
     return sum(1 for key, profile in before.items() if after.get(key) != profile)
 
 
-_PROFILES_TABLE = f"""
-CREATE TEMP TABLE IF NOT EXISTS import_profiles (
-    platform TEXT NOT NULL,
-    id TEXT NOT NULL,
-    {", ".join(f"{c} TEXT" for c in PROFILE_COLUMNS)},
-    changed INTEGER NOT NULL DEFAULT 0,
-    new INTEGER NOT NULL DEFAULT 0,  -- new to the store: counted as new, never as updated
-    PRIMARY KEY (platform, id)
-)
-"""
-_SAME_PROFILE = " AND ".join(f"a.{c} IS p.{c}" for c in PROFILE_COLUMNS)
+class _ImportChanges:
+    """Which stored rows of ``table`` one import changed in ``columns``, counted once each at
+    the end of the import.
 
+    An import writes an account or post as often as its files name it, and two files may hold
+    two versions of one (an avatar that changed between two samples): each write would flip
+    it, and every re-import would report "1 updated" though the store ends as it began. So
+    each row's content is kept as it was before the import's first write of it (a row new to
+    the store has none: it is counted as new), and compared after each write with what the
+    store now holds, read back as the upsert left it."""
 
-class ImportProfiles:
-    """Which stored profiles one import changed, counted once each at the end of the import.
-
-    An import writes an account as often as its files name it, and two files may hold two
-    versions of one profile (an avatar that changed between two samples): each write would
-    flip it, and every re-import would report "1 profile updated" though the store ends as it
-    began. So each account's profile is kept as it was before the import's first write of it
-    (an account new to the store has none: it is counted as new), and compared after each
-    write with the profile the store now holds, read back as the upsert left it."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        conn.execute(_PROFILES_TABLE)
-        conn.execute("DELETE FROM temp.import_profiles")
+    def __init__(self, conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> None:
+        self.conn, self.table, self.columns = conn, table, columns
+        self.kept = f"import_{table}_before"
+        conn.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {self.kept} (platform TEXT NOT NULL,"
+            f" id TEXT NOT NULL, {', '.join(f'{c} TEXT' for c in columns)},"
+            " changed INTEGER NOT NULL DEFAULT 0,"
+            # new to the store: counted as new, never as updated
+            " new INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (platform, id))"
+        )
+        conn.execute(f"DELETE FROM temp.{self.kept}")
 
     def close(self) -> None:
-        self.conn.execute("DELETE FROM temp.import_profiles")
+        self.conn.execute(f"DELETE FROM temp.{self.kept}")
 
     def before_write(self, keys: Iterable[AccountKey]) -> None:
-        """Keep the stored profile of these accounts, unless the import met them before."""
-        columns = ", ".join(PROFILE_COLUMNS)
+        """Keep the stored content of these rows, unless the import met them before."""
+        columns = ", ".join(self.columns)
         sql = (
-            f"INSERT OR IGNORE INTO temp.import_profiles (platform, id, {columns})"
-            f" SELECT platform, id, {columns} FROM accounts WHERE platform = ? AND id IN ({{marks}})"
+            f"INSERT OR IGNORE INTO temp.{self.kept} (platform, id, {columns}) SELECT platform,"
+            f" id, {columns} FROM {self.table} WHERE platform = ? AND id IN ({{marks}})"
         )
-        # an account the store does not hold yet is new, also at the import's later writes
-        made = "INSERT OR IGNORE INTO temp.import_profiles (platform, id, new) VALUES (?, ?, 1)"
+        # a row the store does not hold yet is new, also at the import's later writes
+        made = f"INSERT OR IGNORE INTO temp.{self.kept} (platform, id, new) VALUES (?, ?, 1)"
         grouped = ids_by_platform(keys)
         for platform, ids in grouped.items():
             for _ in rows_where_in(self.conn, sql, (platform,), ids):
                 pass
             self.conn.executemany(made, ((platform, i) for i in ids))
 
-    def follow_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
-        """Accounts moved from a handle key to their real id (platform, key, id): a bare
-        account this import made new stays new under its id, not an updated profile."""
-        moves = list(moves)
-        self.conn.executemany(
-            "UPDATE OR IGNORE temp.import_profiles SET id = ?3 WHERE platform = ?1 AND id = ?2",
-            moves,
-        )
-        self.conn.executemany(
-            "DELETE FROM temp.import_profiles WHERE platform = ? AND id = ?",
-            ((platform, key) for platform, key, _ in moves),
-        )
-
     def after_write(self, keys: Iterable[AccountKey]) -> int:
-        """How many more profiles differ from their start than before this write: negative
-        when a write put a profile back as it was."""
+        """How many more rows differ from their start than before this write: negative
+        when a write put one back as it was."""
         grouped = ids_by_platform(keys)
-        count = "SELECT COUNT(*) FROM temp.import_profiles WHERE changed AND platform = ?"
+        count = f"SELECT COUNT(*) FROM temp.{self.kept} WHERE changed AND platform = ?"
         count += " AND id IN ({marks})"
         before = self._sum(count, grouped)
+        same = " AND ".join(f"s.{c} IS k.{c}" for c in self.columns)
         update = (
-            "UPDATE temp.import_profiles AS p SET changed = NOT EXISTS (SELECT 1 FROM accounts"
-            f" AS a WHERE a.platform = p.platform AND a.id = p.id AND {_SAME_PROFILE})"
-            " WHERE NOT p.new AND p.platform = ? AND p.id IN ({marks})"
+            f"UPDATE temp.{self.kept} AS k SET changed = NOT EXISTS (SELECT 1 FROM {self.table}"
+            f" AS s WHERE s.platform = k.platform AND s.id = k.id AND {same})"
+            " WHERE NOT k.new AND k.platform = ? AND k.id IN ({marks})"
         )
         for platform, ids in grouped.items():
             for _ in rows_where_in(self.conn, update, (platform,), ids):
@@ -125,6 +113,72 @@ class ImportProfiles:
             int(row[0])
             for platform, ids in grouped.items()
             for row in rows_where_in(self.conn, sql, (platform,), ids)
+        )
+
+
+class ImportProfiles(_ImportChanges):
+    """Which stored profiles (:data:`PROFILE_COLUMNS`) one import changed, each once."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn, "accounts", PROFILE_COLUMNS)
+
+    def follow_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
+        """Accounts moved from a handle key to their real id (platform, key, id): a bare
+        account this import made new stays new under its id, not an updated profile."""
+        moves = list(moves)
+        self.conn.executemany(
+            f"UPDATE OR IGNORE temp.{self.kept} SET id = ?3 WHERE platform = ?1 AND id = ?2",
+            moves,
+        )
+        self.conn.executemany(
+            f"DELETE FROM temp.{self.kept} WHERE platform = ? AND id = ?",
+            ((platform, key) for platform, key, _ in moves),
+        )
+
+
+class ImportPosts(_ImportChanges):
+    """Which stored posts (:data:`POST_COLUMNS`) one import changed, each once: a file saved
+    again with its texts edited (or re-encoded) is no "nothing changed"."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn, "posts", POST_COLUMNS)
+
+
+class WriteChanges:
+    """The profiles and posts one write changed: against their content before the import
+    with its trackers (``tracked``), else before this write. Made before the upserts,
+    :meth:`count` after them (and after the aliases are resolved, which rewrite the reply and
+    quote targets the upserts wrote)."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        tracked: tuple[ImportProfiles, ImportPosts] | None,
+        accounts: Iterable[AccountKey],
+        posts: Iterable[AccountKey],
+    ) -> None:
+        self.conn, self.tracked = conn, tracked
+        self.keys = (list(accounts), list(posts))
+        self.before = ({}, {}) if tracked else self._read()
+        if tracked is not None:
+            for tracker, keys in zip(tracked, self.keys, strict=True):
+                tracker.before_write(keys)
+
+    def count(self) -> tuple[int, int]:
+        """How many profiles and how many posts the write changed."""
+        if self.tracked is not None:
+            profiles, posts = self.tracked
+            return profiles.after_write(self.keys[0]), posts.after_write(self.keys[1])
+        after = self._read()
+        return (
+            count_changed_profiles(self.before[0], after[0]),
+            count_changed_profiles(self.before[1], after[1]),
+        )
+
+    def _read(self) -> tuple[dict[AccountKey, tuple[Any, ...]], dict[AccountKey, tuple[Any, ...]]]:
+        return (
+            read_profiles(self.conn, self.keys[0]),
+            read_profiles(self.conn, self.keys[1], "posts", POST_COLUMNS),
         )
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.store.aliases import resolve_aliases
-from staffpulse.store.changes import count_changed_profiles, count_stored_follows, read_profiles
+from staffpulse.store.changes import WriteChanges, count_stored_follows
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import (
     account_params,
@@ -67,7 +67,7 @@ class WriteCounts:
     it held whose profile (:data:`~staffpulse.store.changes.PROFILE_COLUMNS`) the batch
     changed, each once an import (with a tally: against its profile before the import, so a
     batch that puts back a profile an earlier batch changed counts -1, and the import's sum is
-    the profiles it left changed)."""
+    the profiles it left changed); ``updated_posts`` likewise the posts (their text, ...)."""
 
     accounts: int = 0
     posts: int = 0
@@ -77,6 +77,7 @@ class WriteCounts:
     new_accounts: int = 0
     new_follows: int = 0
     updated_profiles: int = 0
+    updated_posts: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     clashes: list[AuthorClash] = field(default_factory=list)  # posts left out, not written
     left_out: list[LeftOut] = field(default_factory=list)  # rows with counts too large to store
@@ -91,6 +92,7 @@ class WriteCounts:
         self.new_accounts += other.new_accounts
         self.new_follows += other.new_follows
         self.updated_profiles += other.updated_profiles
+        self.updated_posts += other.updated_posts
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,20 +290,14 @@ class Store(ReadMixin):
                 counts.new_posts -= self._existing("posts", post_keys)
                 follow_keys = {(f[0], f[1], f[2]) for f in follows}
                 counts.new_follows = len(follow_keys) - count_stored_follows(self.conn, follow_keys)
-                # with a tally, against the profile before the import (changes.ImportProfiles)
-                if tally is not None:
-                    tally.profiles.before_write(accounts_keys)
-                else:
-                    profiles = read_profiles(self.conn, accounts_keys)
+                # with a tally, against the profiles and posts before the import
+                tracked = (tally.profiles, tally.posts_changed) if tally is not None else None
+                changes = WriteChanges(self.conn, tracked, accounts_keys, post_keys)
                 self.conn.executemany(ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(POST_UPSERT, posts)
                 self.conn.executemany(FOLLOW_UPSERT, follows)
-                counts.updated_profiles = (
-                    tally.profiles.after_write(accounts_keys)
-                    if tally is not None
-                    else count_changed_profiles(profiles, read_profiles(self.conn, profiles))
-                )
                 quoting = resolve_aliases(self.conn, aliases, links)
+                counts.updated_profiles, counts.updated_posts = changes.count()
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
                 touched |= {(m.platform, m.to.id) for m in handles.moves}
                 mark_pending(

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from staffpulse.report.counts import count_of
-from staffpulse.store.changes import ImportProfiles
+from staffpulse.store.changes import ImportPosts, ImportProfiles
 from staffpulse.store.codec import ids_by_platform, rows_where_in
 
 # The formats where each line is one record that someone wrote (sources/native*.py).
@@ -73,6 +73,7 @@ class Tally:
         conn.execute(_REPEATS_INDEX)
         conn.execute("DELETE FROM temp.import_tally")
         self.profiles = ImportProfiles(conn)  # the profiles it changed, each once
+        self.posts_changed = ImportPosts(conn)  # the posts it changed (their text), each once
 
     def start_file(self) -> None:
         self.file += 1
@@ -81,6 +82,7 @@ class Tally:
         """Forget what was counted (the temporary table lives as long as the connection)."""
         self.conn.execute("DELETE FROM temp.import_tally")
         self.profiles.close()
+        self.posts_changed.close()
 
     def add(self, keys: Iterable[Key]) -> dict[str, int]:
         """Note written keys, in the order written; how many of each kind are new to the

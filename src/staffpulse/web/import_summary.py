@@ -1,9 +1,9 @@
 """What an import did, told on the job page: the summary sentence and the job's result.
 
 The import report counts what was read and what of it was new or changed (new accounts,
-posts and follows, profiles updated: the store counts them as it writes). A person wants to
-hear what changed, or that nothing did; that nothing could be read at all; or that every post
-was skipped, which is a warning, not "Done". :func:`describe_import` shapes all of it into the
+posts and follows, posts and profiles updated: the store counts them as it writes). A person
+wants to hear what changed, or that nothing did; that nothing could be read at all; or that
+every post was skipped, which is a warning, not "Done". :func:`describe_import` shapes all of it into the
 result the job page shows, so the route only runs the import.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from staffpulse.handles import LONGEST_HANDLE
+from staffpulse.ingest import UPDATED_POST_WHY
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.sources.base import UNKNOWN_FORMAT
 from staffpulse.sources.folders import is_empty_file, left_out, told_why
@@ -46,8 +47,15 @@ def import_summary(report: ImportReport) -> str:
             count_of(report.new_follows, "new follow") if report.new_follows else "",
         ]
     )
-    updated = (
-        count_of(report.updated_profiles, "profile") + " updated" if report.updated_profiles else ""
+    updated = join_and(
+        [
+            count_of(report.updated_posts, "post") + f" updated ({UPDATED_POST_WHY})"
+            if report.updated_posts
+            else "",
+            count_of(report.updated_profiles, "profile") + " updated"
+            if report.updated_profiles
+            else "",
+        ]
     )
     if not (new or updated):
         return f"Read {read}: all of it was already in the store, nothing changed."

@@ -14,7 +14,7 @@ from staffpulse.cli.consoles import make_console
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
-from staffpulse.ingest import ImportReport, import_paths
+from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.store import open_store
@@ -47,8 +47,12 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         if report.updated_profiles
         else ""
     )
+    # posts the store held whose text (reply or quote target, address) came in changed
+    edited = (
+        f", {report.updated_posts:,} updated: {UPDATED_POST_WHY}" if report.updated_posts else ""
+    )
     console.print(
-        f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new), "
+        f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new{edited}), "
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new{updated})"
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
