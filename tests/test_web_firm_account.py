@@ -141,7 +141,8 @@ def test_a_handle_not_in_the_store_is_saved_with_a_warning_and_can_be_removed(
     assert "Saved @ghostfirm, but it is not in the store yet:" in shown
     assert "What to do: check the handle" in shown
     assert _saved() == "@ghostfirm"
-    assert "@ghostfirm is not in the store" in _text(client.get("/inbox").text)
+    inbox = _text(client.get("/inbox").text)  # a note, as for an account of another store
+    assert "account saved in Settings, @ghostfirm, is not in this store" in inbox
     response = _save(client, "", action="clear")
     assert "Removed:" in _text(client.get(response.headers["location"]).text)
     assert _saved() is None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from staffpulse.bundled import SAMPLE_DIR, holds_the_sample_and_more, is_bundled_sample
+from staffpulse.config import listen_account
 from staffpulse.store import Store, open_store
 from staffpulse.store.reads import AccountSummary
 from staffpulse.web.data_inbox import InboxMixin
@@ -135,6 +136,22 @@ class Backend(InboxMixin):
                 return is_bundled_sample(store)
 
         return self.cached("is-sample", compute)
+
+    def sample_shown(self) -> bool:
+        """The pages show the sample loaded from an empty store's page, in a store of its own
+        that the home page promises is kept apart from the user's data. (A store the user
+        made of the sample, such as the demo's, is theirs: its firm is saved as any other.)"""
+        return self.settings.showing_sample()
+
+    def saved_firm(self) -> str:
+        """The firm the Inbox opens as: the account saved in Settings ("" when none), or on
+        the sample its own firm. The saved account is the user's, kept in the config file for
+        every store, so the sample neither reads it nor writes it."""
+        if self.sample_shown():
+            from staffpulse.demo import DEMO_FIRM_HANDLE
+
+            return f"@{DEMO_FIRM_HANDLE}"
+        return listen_account() or ""
 
     def has_posts(self) -> bool:
         return any(s.posts > 0 for s in self.summaries())

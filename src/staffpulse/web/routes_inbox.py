@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from staffpulse.config import listen_account, load_config
+from staffpulse.config import load_config
 from staffpulse.errors import InputError, StaffpulseError
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
@@ -55,10 +55,16 @@ def inbox_page(request: Request) -> HTMLResponse:
         return empty_store(request, "inbox", "the conversation inbox")
     q = request.query_params
     settings = _listen_settings()
-    # typed, or the firm's own account from config.toml ([listen] account), like the CLI
-    saved = listen_account() or ""
+    # typed, or the firm's own account from config.toml ([listen] account), like the CLI;
+    # on the sample, the sample's firm
+    saved = ctx.backend.saved_firm()
     typed = q.get("as", "") if "as" in q else saved
     firm = _posting_as(ctx, typed)
+    # the saved account is kept for every store: one this store does not hold (another
+    # store's firm) is not the user's mistake here, so the Inbox opens for no firm and says so
+    saved_elsewhere = "as" not in q and firm is not None and not firm.found
+    if saved_elsewhere:
+        firm = None
     # what "names no account in the store" is said with: a reference the inbox cannot count
     as_problem = firm.error if firm is not None and not firm.counted else None
     # the firm's handle, and its platform when it is named: its namesakes elsewhere are not
@@ -122,10 +128,12 @@ def inbox_page(request: Request) -> HTMLResponse:
         # a bare handle with no account nor post in the store: said as the warning it is
         as_missing=as_problem is None and firm is not None and not firm.found,
         # "Save as my account": for an account found that is not the one saved already
-        save_as=_save_offer(ctx, typed, saved, firm),
+        save_as="" if ctx.backend.sample_shown() else _save_offer(ctx, typed, saved, firm),
         # the button names the account that gets saved, not the address as it was pasted
         save_as_shown=_picker_value(firm, None),
         saved_account=saved,
+        saved_elsewhere=saved if saved_elsewhere else "",
+        sample_firm=ctx.backend.sample_shown(),
         topic=topic or "",
         topic_shown=_topic_shown(topic, inbox),
         topic_links=_topic_links(q, inbox.topic_choices),

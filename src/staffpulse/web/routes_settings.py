@@ -98,6 +98,7 @@ def settings_page(request: Request) -> HTMLResponse:
         # what was typed, when the form could not save it: not the saved account again
         account=request.query_params.get("account", listen_account() or "")[:300],
         saved_account=listen_account() or "",
+        sample_firm=ctx.backend.saved_firm() if ctx.backend.sample_shown() else "",
         accounts=account_choices(ctx.backend),
         config_file=str(config_path()),
         file_mode=_file_mode(),
@@ -153,6 +154,18 @@ async def save_account(request: Request) -> Response:
     back = _without_flash(form_value(form, "back", "/settings"))
     if not back.startswith(("/settings", "/inbox")):  # only a page of this dashboard
         back = "/settings"
+    ctx = web(request)
+    if ctx.backend.sample_shown():  # the saved account is the user's firm, not the sample's
+        return flash_redirect(
+            request,
+            back,
+            Flash(
+                "warn",
+                "Not saved:",
+                f"the sample is shown, and the Inbox uses its own firm, {ctx.backend.saved_firm()}."
+                " Your firm's account is saved while your own data is shown.",
+            ),
+        )
     if form_value(form, "action") == "clear":
         save_setting("listen", "account", None)
         return flash_redirect(
