@@ -17,12 +17,11 @@ from staffpulse.config import (
     listen_account,
     load_config,
     mask_secret,
-    save_secret,
-    save_setting,
     setting_float,
     setting_int,
     setting_str,
 )
+from staffpulse.config_writes import save_secret, save_setting
 from staffpulse.errors import ConfigError
 
 

@@ -20,7 +20,8 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.config import config_path, save_secret  # noqa: E402
+from staffpulse.config import config_path  # noqa: E402
+from staffpulse.config_writes import save_secret  # noqa: E402
 from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
 
 MIA = "@mia_recruits (x)"  # an account of the bundled sample, as the pickers write it

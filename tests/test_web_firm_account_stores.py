@@ -18,7 +18,8 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.config import config_path, save_setting  # noqa: E402
+from staffpulse.config import config_path  # noqa: E402
+from staffpulse.config_writes import save_setting  # noqa: E402
 from web_helpers import csrf_token, finished_job, make_client, upload_files, x_archive_bytes  # noqa: E402
 
 

@@ -14,22 +14,18 @@ stop a run, but it must not pass silently either.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
 import logging
 import math
 import os
-import tempfile
 import tomllib
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
 
 from staffpulse.errors import ConfigError
 
@@ -321,86 +317,6 @@ def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None
     secrets = config.get("secrets", {})
     found = secrets.get(name) if isinstance(secrets, Mapping) else None
     return str(found) if found else None
-
-
-def save_secret(name: str, value: str, path: Path | None = None) -> Path:
-    """Store a secret in the config file, readable by the owner only (mode 600)."""
-    return save_setting("secrets", name, value, path)
-
-
-def save_setting(table: str, key: str, value: str | None, path: Path | None = None) -> Path:
-    """Write ``[table] key = value`` into the config file (``None`` removes the key), keeping
-    every other setting, comment and blank line as the user wrote them. The file is written
-    readable by the owner only (mode 600): it may hold secrets, and the dashboard's Settings
-    page writes it. It is replaced whole (a new file, then a rename), so a crash mid-write
-    leaves the old file, never an empty one."""
-    path = path or config_path()
-    text = ""
-    if path.exists():
-        config_table(Config(_read_toml(path), source=path), table)  # else a ConfigError
-        text = _read_text(path)
-    try:
-        document = tomlkit.parse(text)
-    except TOMLKitError as exc:  # tomllib read the file; a reader disagreeing is told, not raised
-        raise ConfigError(
-            f"{path}: cannot be edited in place ({exc})",
-            hint=f"add the line under [{table}] by hand, or fix the line named above",
-        ) from exc
-    section = document.get(table)
-    if value is not None:
-        if section is None:
-            section = tomlkit.table()
-            document.add(table, section)
-        section[key] = value
-    elif isinstance(section, MutableMapping) and key in section:
-        del section[key]
-    _write_private(path, tomlkit.dumps(document))
-    return path
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:  # tomllib read it, so this is a race
-        raise ConfigError(
-            f"{path}: cannot be read ({exc})",
-            hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
-        ) from exc
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (mode 600) through a file beside it, synced to disk
-    before the rename, so the config is the old one or the new one, never half of each."""
-    target = path.resolve()  # a symlinked config is written where it points; the link stays
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:  # mkstemp: mode 600
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise _unwritable(path, exc) from exc
-    with contextlib.suppress(OSError):  # the rename itself survives a power cut only so
-        folder = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def _unwritable(path: Path, exc: OSError) -> ConfigError:
-    return ConfigError(
-        f"{path}: cannot be written ({exc.strerror or exc})",
-        hint="check the permissions of the file and its folder, or point STAFFPULSE_CONFIG "
-        "at another file",
-    )
 
 
 #: Shortest secret whose last four characters may be shown: of a shorter one, four would

@@ -24,9 +24,8 @@ from staffpulse.config import (
     listen_account,
     load_config,
     mask_secret,
-    save_secret,
-    save_setting,
 )
+from staffpulse.config_writes import save_secret, save_setting
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.web.app import flash_redirect, form_problem, form_value, web
