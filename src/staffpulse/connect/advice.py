@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from staffpulse.connect.explain import ROLE_LABELS
 from staffpulse.report.counts import count_of, join_and
+from staffpulse.signals.role_labels import role_label
 
 CONTACTS = "already talking with"
 UNSEEN = "never seen"
@@ -348,14 +348,14 @@ def _as_of_after(post: datetime) -> tuple[str, datetime]:
 def _roles_found(roles: Counter[str]) -> str:
     if not roles:
         return ""
-    shown = ", ".join(f"{ROLE_LABELS.get(r, r)} {n:,}" for r, n in roles.most_common(3))
+    shown = ", ".join(f"{role_label(r)} {n:,}" for r, n in roles.most_common(3))
     return f" (found: {shown})"
 
 
 def _role_words(typed: str | None) -> str:
     """``--role hr_pro,vendor`` in words: "HR pro or vendor" ("industry" stays as it is)."""
     parts = [p.strip() for p in (typed or "").split(",") if p.strip()]
-    words = [ROLE_LABELS.get(p, p.replace("_", " ")) for p in parts]
+    words = [role_label(p) for p in parts]
     return " or ".join(words) if words else "the one asked for"
 
 

@@ -14,7 +14,7 @@ from staffpulse.connect.citizen import Citizen
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
-from staffpulse.signals.role_labels import ROLE_LABELS as ROLE_LABELS  # re-exported: one table
+from staffpulse.signals.role_labels import role_label
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
@@ -104,7 +104,7 @@ def explain(
     as_of: datetime,
 ) -> tuple[str, tuple[str, ...]]:
     """The explanation line and the handles of the circle members who engage ``node``."""
-    parts: list[str] = [ROLE_LABELS.get(role, role)] if role else []
+    parts: list[str] = [role_label(role)] if role else []
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]

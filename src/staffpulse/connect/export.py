@@ -62,8 +62,6 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
-from staffpulse.connect.explain import ROLE_LABELS
-
 # Re-exported: the Bluesky formats and the result type live apart (this module's size)
 from staffpulse.connect.export_bluesky import BLUESKY_LIST_NAME_MAX as BLUESKY_LIST_NAME_MAX
 from staffpulse.connect.export_bluesky import DID_RE, to_bluesky_handles
@@ -79,6 +77,7 @@ from staffpulse.errors import InputError
 from staffpulse.models import platform_name
 from staffpulse.report.links import safe_link
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
+from staffpulse.signals.role_labels import role_label
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
 FORMATS_FOR = {
@@ -202,7 +201,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(s.handle) if s.handle_known else "",
                 spreadsheet_text(s.account_id),
                 spreadsheet_safe(s.display_name),
-                spreadsheet_safe(ROLE_LABELS.get(s.role, s.role) if s.role else ""),
+                spreadsheet_safe(role_label(s.role) if s.role else ""),
                 spreadsheet_safe(s.role or ""),
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
                 "" if s.voice is None else s.voice,

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from staffpulse.connect.explain import ROLE_LABELS
 from staffpulse.connect.export_result import (
     DEFAULT_LIST_NAME,
     NO_HANDLE,
@@ -21,6 +20,7 @@ from staffpulse.connect.export_result import (
 )
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
+from staffpulse.signals.role_labels import role_label
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
@@ -54,7 +54,7 @@ def to_bluesky_handles(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(handle),
                 spreadsheet_safe(s.display_name),
                 f"https://bsky.app/profile/{address}",
-                spreadsheet_safe(ROLE_LABELS.get(s.role, s.role) if s.role else ""),
+                spreadsheet_safe(role_label(s.role) if s.role else ""),
                 spreadsheet_safe(s.explanation),
             ]
         )

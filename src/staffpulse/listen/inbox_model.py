@@ -15,7 +15,7 @@ from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
 from staffpulse.report.counts import count_of
-from staffpulse.signals.role_labels import ROLE_LABELS
+from staffpulse.signals.role_labels import role_label
 from staffpulse.store.codec import format_time
 
 
@@ -59,7 +59,7 @@ class InboxItem:
         role, or "other" (someone outside the industry: nothing worth saying)."""
         if not self.role or self.role == "other":
             return None
-        return ROLE_LABELS.get(self.role, self.role.replace("_", " "))
+        return role_label(self.role)
 
     @property
     def missing_root_note(self) -> str | None:

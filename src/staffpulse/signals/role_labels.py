@@ -17,3 +17,8 @@ ROLE_LABELS: dict[str, str] = {
     "job_seeker": "job seeker",
     "other": "other",
 }
+
+
+def role_label(role: str) -> str:
+    """``role`` as people write it ("hr_pro" -> "HR pro"); an unlisted name with spaces."""
+    return ROLE_LABELS.get(role, role.replace("_", " "))

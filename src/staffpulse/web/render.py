@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, Response
 from staffpulse.connect.advice import left_out_text
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
+from staffpulse.signals.role_labels import role_label
 from staffpulse.web.flash import Flashes
 from staffpulse.web.links import audit_url, inbox_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
@@ -70,7 +71,7 @@ def build_environment(*, strict: bool | None = None) -> Environment:
     env.filters.update(report_env.filters)
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
-    env.filters.update(number=_number, plural=count_of, web=web_text)
+    env.filters.update(number=_number, plural=count_of, web=web_text, role=role_label)
     env.globals.update(
         nav=NAV,
         mentions_formats=mentions_formats,

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from staffpulse.connect.explain import ROLE_LABELS
 from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
@@ -236,7 +235,6 @@ def connect_page(request: Request) -> HTMLResponse:
         role=choices.role or "",
         roles=ROLE_CHOICES,
         # each suggestion's role as the explanations write it ("HR pro", not "hr_pro")
-        role_labels=ROLE_LABELS,
         limit=choices.limit,
         as_of=f"{choices.as_of:%Y-%m-%d}" if choices.as_of else "",
         # as text: form values take no thousands separator ("1365", not "1,365")
