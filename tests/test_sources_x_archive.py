@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from staffpulse.audit import audit_account
+from staffpulse.config import home_dir
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.sources import detect
@@ -40,8 +41,8 @@ def test_folder_is_claimed_and_read() -> None:
     assert posts["103"].mentions == ("hrweekly",)  # from its link twitter.com/hrweekly/status/555
     assert all(p.author_id == "9001" and p.author_handle == "AcmeStaffing" for p in posts.values())
     owner = next(r for r in rows if isinstance(r, Account))
-    assert owner.bio.startswith("We place") and owner.avatar_url and owner.avatar_path
-    assert Path(owner.avatar_path).read_bytes().startswith(b"\x89PNG")
+    assert owner.bio.startswith("We place") and owner.avatar_url and owner.avatar_image
+    assert owner.avatar_image.data.startswith(b"\x89PNG") and owner.avatar_path is None
     follows = {(f.follower_id, f.followee_id) for f in rows if isinstance(f, Follow)}
     assert follows == {("42", "9001"), ("43", "9001"), ("9001", "43")}
     problems = [p for p in items if isinstance(p, Problem)]
@@ -128,7 +129,8 @@ def test_manifest_names_the_owner_without_account_js(tmp_path: Path) -> None:
 def test_single_profile_file_extracts_avatar() -> None:
     rows = _rows(list(XArchive().read(ARCHIVE / "data" / "profile.js")))
     (owner,) = rows
-    assert isinstance(owner, Account) and owner.avatar_path is not None
+    assert isinstance(owner, Account) and owner.avatar_image is not None
+    assert owner.avatar_image.name.endswith("face.png")
 
 
 def _zip_archive(target: Path, prefixes: dict[str, Path]) -> Path:
@@ -153,7 +155,7 @@ def test_zip_of_a_named_folder_is_read_at_any_depth(tmp_path: Path) -> None:
         rows = _rows(items)
         assert len([r for r in rows if isinstance(r, Post)]) == 4, prefix
         owner = next(r for r in rows if isinstance(r, Account))
-        assert owner.id == "9001" and owner.avatar_path is not None, prefix
+        assert owner.id == "9001" and owner.avatar_image is not None, prefix
 
 
 def test_zip_with_two_archives_reads_each_with_its_owner(tmp_path: Path) -> None:
@@ -298,3 +300,36 @@ def test_the_owners_counts_come_from_the_follower_lists_as_of_the_archive(
     assert counts["dated"] == (2, 1, 3)
     assert counts["undated"] == (None, None, 3)  # no date to count them as of
     assert counts["damaged"] == (None, 1, 2)  # one follower entry lost: no short count
+
+
+def _files_under(*folders: Path) -> set[Path]:
+    return {file for folder in folders if folder.exists() for file in folder.rglob("*")}
+
+
+def test_the_reader_writes_no_file_and_the_import_saves_the_picture_for_the_face_pillar(
+    tmp_path: Path,
+) -> None:
+    """Reading an archive only reads: the profile picture comes on the owner's row. The import
+    saves it beside the store, once, keeps no image bytes in the raw payloads, and the
+    audit's Face pillar reads the saved file."""
+    archive = _zip_archive(tmp_path / "twitter-2026.zip", {"data/": ARCHIVE / "data"})
+    png = (ARCHIVE / "data" / "profile_media" / "9001-face.png").read_bytes()
+    before = _files_under(tmp_path, home_dir())
+    items = list(detect(archive).read(archive)) + list(XArchive().read(ARCHIVE))
+    assert _files_under(tmp_path, home_dir()) == before  # no avatar copy, anywhere
+    owners = [r for r in _rows(items) if isinstance(r, Account)]
+    assert owners and all(o.avatar_path is None for o in owners)
+    assert all(o.avatar_image is not None and o.avatar_image.data == png for o in owners)
+
+    with open_store(tmp_path / "clients" / "client.db") as store:
+        import_paths(store, [archive])
+        account = store.get_account("x", "9001")
+        payloads = [row[0] for row in store.conn.execute("SELECT payload FROM raw_payloads")]
+        result = audit_account(store, "AcmeStaffing", save=False)
+    assert account is not None and account.avatar_path is not None
+    kept = Path(account.avatar_path)
+    assert kept.parent == tmp_path / "clients" / "client-avatars" and kept.read_bytes() == png
+    assert list(kept.parent.iterdir()) == [kept]
+    assert payloads and not any("PNG" in p for p in payloads)  # the image is the file alone
+    avatar = result.pillars["face"].evidence["avatar"]
+    assert avatar["file"] == kept.name and avatar["source"] != "none"

@@ -3,22 +3,26 @@
 A folder is walked to any depth; a sub-folder that a source reads as a whole (an extracted X
 archive) is handed to it as one input, and everything else in the folder is still imported.
 A ZIP is read as the folder it holds (:mod:`staffpulse.sources.zipped`), each member told
-as ``zip!member``.
+as ``zip!member``. The readers only read: an avatar image one found (an X archive's profile
+picture, an avatar file in a ZIP) comes on its account row, and is saved here, beside the
+store, before the row is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, NothingImportedError
 from staffpulse.handle_lengths import HandleLengths
+from staffpulse.models import Account, AvatarImage
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
-from staffpulse.sources.base import EMPTY_FILE, Notice, claimed_by, keeping_avatars_in
+from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
 from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
+from staffpulse.store.avatar_files import save_avatar
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import LeftOut, Record, Store, WriteCounts
 from staffpulse.store.runs import recorded_run
@@ -196,6 +200,39 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
     report.notices.extend(lengths.notices())
 
 
+class _AvatarSaver:
+    """Saves the avatar images that come on account rows in the store's avatar folder, and
+    gives the rows their ``avatar_path`` instead, so no image reaches the store itself."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        # An archive's owner comes in up to three rows (account.js, profile.js, the follow
+        # counts) carrying the one image: it is written once.
+        self.saved: dict[tuple[str, str], tuple[AvatarImage, str]] = {}
+
+    def save(self, record: Record) -> Record:
+        """``record`` with each of its accounts' images saved and named by ``avatar_path``."""
+        if not any(isinstance(row, Account) and row.avatar_image for row in record.rows):
+            return record
+        rows = tuple(
+            self._saved(row, row.avatar_image)
+            if isinstance(row, Account) and row.avatar_image is not None
+            else row
+            for row in record.rows
+        )
+        return replace(record, rows=rows)
+
+    def _saved(self, account: Account, image: AvatarImage) -> Account:
+        key = (account.platform, account.id)
+        done = self.saved.get(key)
+        if done is None or done[0] is not image:
+            suffix = Path(image.name).suffix.lower()
+            suffix = suffix if suffix in IMAGE_SUFFIXES else ".img"
+            done = image, save_avatar(self.folder, account, image.data, suffix)
+            self.saved[key] = done
+        return replace(account, avatar_path=done[1], avatar_image=None)
+
+
 def _import_plan(
     store: Store,
     plan: list[tuple[Path, Source]],
@@ -204,31 +241,32 @@ def _import_plan(
     progress: ProgressCallback | None,
 ) -> None:
     # the images of an archive or ZIP are kept beside the store they are imported into
-    with keeping_avatars_in(store.avatar_folder):
-        for path, source in plan:
-            inputs = (
-                source.read_members(path)
-                if isinstance(source, ZipFolder)
-                else [ZipMember(str(path), source.label, source.read(path))]
-            )
-            for found in inputs:
-                if isinstance(found, Problem):  # a member skipped whole
-                    report.problems.append(found)
-                    # Counted unless left out whole (a README, an empty file, as in a folder):
-                    # a damaged member or a ZIP cut short is data that was there and was lost.
-                    if not left_out(found):
-                        report.skipped += found.records
-                    continue
-                report.files.append((found.location, found.label))
-                tally.start_file()
-                done = 0
-                for batch in _batched(found.items, report):
-                    report.add(store.write_records(batch, tally=tally))
-                    done += len(batch)
-                    if progress:
-                        progress(found.location, done)
-                if (note := repeats_note(tally.repeats())) is not None:
-                    report.notices.append(Notice(found.location, note))
+    avatars = _AvatarSaver(store.avatar_folder)
+    for path, source in plan:
+        inputs = (
+            source.read_members(path)
+            if isinstance(source, ZipFolder)
+            else [ZipMember(str(path), source.label, source.read(path))]
+        )
+        for found in inputs:
+            if isinstance(found, Problem):  # a member skipped whole
+                report.problems.append(found)
+                # Counted unless left out whole (a README, an empty file, as in a folder):
+                # a damaged member or a ZIP cut short is data that was there and was lost.
+                if not left_out(found):
+                    report.skipped += found.records
+                continue
+            report.files.append((found.location, found.label))
+            tally.start_file()
+            done = 0
+            for batch in _batched(found.items, report):
+                batch = [avatars.save(record) for record in batch]
+                report.add(store.write_records(batch, tally=tally))
+                done += len(batch)
+                if progress:
+                    progress(found.location, done)
+            if (note := repeats_note(tally.repeats())) is not None:
+                report.notices.append(Notice(found.location, note))
 
 
 class ImportInterrupted(KeyboardInterrupt):

@@ -152,6 +152,16 @@ class Provenance:
     line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AvatarImage:
+    """An avatar image an import found (an X archive's profile picture, a ZIP member): its
+    file name there and its bytes. Readers only read, so it rides on the account row until the
+    import saves it beside the store and sets ``avatar_path``; it is never stored itself."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Account:
     platform: Platform
@@ -167,6 +177,8 @@ class Account:
     name_known: bool = True
     avatar_url: str | None = None
     avatar_path: str | None = None  # a local copy of the avatar image, when we have one
+    # an image read from an import, not saved yet (ingest saves it and sets avatar_path)
+    avatar_image: AvatarImage | None = field(default=None, compare=False, repr=False)
     followers: int | None = None
     following: int | None = None
     post_count: int | None = None

@@ -16,6 +16,7 @@ import requests
 from staffpulse.config import avatars_dir
 from staffpulse.models import Account
 from staffpulse.signals.avatar_defaults import default_from_metadata
+from staffpulse.store.avatar_files import save_avatar
 
 CONTENT_TYPES = {
     "image/jpeg": ".jpg",
@@ -29,10 +30,6 @@ CONTENT_TYPES = {
 def larger_x_avatar(url: str) -> str:
     """X serves 48px ``_normal`` images by default; ask for the 400px variant."""
     return re.sub(r"_normal(\.\w+)$", r"_400x400\1", url)
-
-
-def _safe_name(account: Account) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{account.platform}-{account.id}")[:120]
 
 
 def download_avatar(
@@ -72,8 +69,4 @@ def download_avatar(
                     return None
     except requests.RequestException:
         return None
-    target_dir = folder or avatars_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{_safe_name(account)}{suffix}"
-    target.write_bytes(data)
-    return str(target)
+    return save_avatar(folder or avatars_dir(), account, data, suffix)

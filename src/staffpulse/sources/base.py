@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -306,37 +304,6 @@ def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
 
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-
-
-# The folder of the store being imported into (set by :func:`keeping_avatars_in`): readers
-# know files, not stores, and only this one function of theirs writes.
-_AVATAR_FOLDER: ContextVar[Path | None] = ContextVar("avatar_folder", default=None)
-
-
-@contextmanager
-def keeping_avatars_in(folder: Path) -> Iterator[None]:
-    """Within the block, :func:`keep_avatar_copy` saves images in ``folder`` (the store's)."""
-    token = _AVATAR_FOLDER.set(folder)
-    try:
-        yield
-    finally:
-        _AVATAR_FOLDER.reset(token)
-
-
-def keep_avatar_copy(platform: str, account_id: str, name: str, data: bytes) -> str:
-    """Save an avatar image read from an import (an archive's profile picture, a ZIP member)
-    where the audit finds it later, and return that path. The one place a reader writes: the
-    temporary files it came from are gone once the import ends. The images go beside the
-    store imported into (:func:`keeping_avatars_in`), else to the user data folder."""
-    from staffpulse.config import avatars_dir
-
-    folder = _AVATAR_FOLDER.get() or avatars_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = Path(name).suffix.lower()
-    safe_id = "".join(c if c.isalnum() or c in "-_." else "_" for c in account_id)[:80]
-    target = folder / f"{platform}-{safe_id}{suffix if suffix in IMAGE_SUFFIXES else '.img'}"
-    target.write_bytes(data)
-    return str(target)
 
 
 # Control characters never occur in a list people write; NUL above all marks a binary file (an

@@ -2,9 +2,10 @@
 
 Reads ``data/tweets.js`` (``window.YTD.tweets.part0``; older archives: ``tweet.js`` with
 ``window.YTD.tweet.part0``) and their ``-partN`` siblings, ``account.js``, ``profile.js`` (bio,
-avatar), ``follower.js`` and ``following.js``. The avatar image in ``profile_media/`` is copied
-beside the store imported into (:func:`~staffpulse.sources.base.keep_avatar_copy`). Other
-files (likes, DMs, ...) are not read.
+avatar), ``follower.js`` and ``following.js``. The avatar image in ``profile_media/`` comes
+back on the owner's row (:class:`~staffpulse.models.AvatarImage`), written nowhere: the import
+saves it beside the store (:mod:`staffpulse.ingest`). Other files (likes, DMs, ...) are not
+read.
 
 Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
 text, and a quote is a tweet whose text ends with a link to another tweet; the handle in that
@@ -28,13 +29,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from staffpulse.models import Account, Follow
+from staffpulse.models import Account, AvatarImage, Follow
 from staffpulse.sources.base import (
     Item,
     Notice,
     Problem,
     decode_bytes,
-    keep_avatar_copy,
     parse_timestamp,
     provenance,
     register,
@@ -195,9 +195,7 @@ class XArchive:
         if owner is not None and media:
             picked = pick_avatar(media, profile)
             if picked is not None:
-                owner = replace(
-                    owner, avatar_path=keep_avatar_copy(PLATFORM, owner.id, picked[0], picked[1]())
-                )
+                owner = replace(owner, avatar_image=AvatarImage(picked[0], picked[1]()))
         kinds = {p.kind for p in parts}
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}

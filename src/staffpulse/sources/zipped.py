@@ -6,8 +6,9 @@ extracted archive folder in a folder import, and the rest of that archive's fold
 DMs, media) is not read. Every other member is extracted to a temporary folder, planned like
 a folder (:func:`~staffpulse.sources.folders.plan_folder`: hidden files left out, unknown files
 reported) and read by its own source; what is told about it names ``zip!member``, never the
-temporary folder. An avatar file a member points to is copied to the staffpulse data folder,
-as the X archive's is, since the temporary folder is gone after the import.
+temporary folder. An avatar file a member points to comes back on its account row
+(:class:`~staffpulse.models.AvatarImage`), as the X archive's does, for the import to save
+beside the store: the temporary folder is gone after the import.
 
 A ZIP that cannot be opened is refused by :func:`check_zip` ("the ZIP is damaged or cut
 short") before anything is imported; a member that cannot be read is reported and skipped.
@@ -24,14 +25,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import EmptyInputError, InputError
-from staffpulse.models import Account, Follow, Post
+from staffpulse.models import Account, AvatarImage, Follow, Post
 from staffpulse.sources.base import (
     HEAD_BYTES,
     Item,
     Notice,
     Problem,
     Source,
-    keep_avatar_copy,
     register,
     unsafe_member_name,
 )
@@ -244,14 +244,15 @@ class _Extracted:
         """The item as told about the ZIP: member names instead of temporary paths."""
         if isinstance(item, Problem | Notice):
             return replace(item, file=self.display(item.file), message=self.display(item.message))
-        rows = tuple(self._keep_avatar(row) for row in item.rows)
+        rows = tuple(self._read_avatar(row) for row in item.rows)
         location = self.display(item.provenance.location)
         return Record(
             rows=rows, provenance=replace(item.provenance, location=location), raw=item.raw
         )
 
-    def _keep_avatar(self, row: Account | Post | Follow) -> Account | Post | Follow:
-        """An account whose avatar file is in the ZIP gets a copy that outlives the import."""
+    def _read_avatar(self, row: Account | Post | Follow) -> Account | Post | Follow:
+        """An account whose avatar file is in the ZIP carries the image instead of its path,
+        which names the temporary folder (gone once the import ends)."""
         if not isinstance(row, Account) or not row.avatar_path:
             return row
         avatar = Path(row.avatar_path)
@@ -259,8 +260,8 @@ class _Extracted:
             return row
         if avatar not in self.members or self.write_whole(avatar) is not None:
             return replace(row, avatar_path=None)
-        kept = keep_avatar_copy(row.platform, row.id, avatar.name, avatar.read_bytes())
-        return replace(row, avatar_path=kept)
+        image = AvatarImage(avatar.name, avatar.read_bytes())
+        return replace(row, avatar_path=None, avatar_image=image)
 
 
 register(ZipFolder())
