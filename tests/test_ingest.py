@@ -15,7 +15,7 @@ from staffpulse.errors import (
 )
 from staffpulse.ingest import import_paths
 from staffpulse.sources.folders import left_out
-from staffpulse.sources.jsonio import document_error
+from staffpulse.sources.json_documents import document_error
 from staffpulse.store import Store, open_store
 
 

@@ -36,7 +36,8 @@ from typing import Any
 
 from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.jsonio import as_list, first_json_char, get_str, load_document
+from staffpulse.sources.json_documents import load_document
+from staffpulse.sources.jsonio import as_list, first_json_char, get_str
 from staffpulse.sources.native import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
 from staffpulse.sources.x_entities import decode_x_text

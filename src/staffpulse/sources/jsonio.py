@@ -1,27 +1,24 @@
 """Fast JSON helpers shared by the platform adapters (orjson: several times faster than json on
-big twarc2 pages).
+big twarc2 pages): JSON Lines read a line at a time, what is wrong with a line, sniffing, and
+typed lookups (:func:`get_str`). Whole-file documents (a saved API response) are read by
+:mod:`staffpulse.sources.json_documents`.
 
 Every JSON file is read as UTF-8, with or without a BOM, or as UTF-16/32 when it starts with
 that BOM (Windows PowerShell's ``>`` writes UTF-16): :func:`json_lines_bytes` and
-:func:`load_document` re-encode such text as UTF-8 for orjson.
+:func:`~staffpulse.sources.json_documents.load_document` re-encode such text as UTF-8 for orjson.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import bom_codec, first_bad_line
-
-# A whole-file document is parsed in memory, several times its size: past this, ask for JSON
-# Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
-MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+from staffpulse.sources.base import bom_codec
 
 
 def json_error_reason(exc: json.JSONDecodeError) -> str:
@@ -117,17 +114,18 @@ def json_lines_head(head: bytes) -> bytes:
 
 # Bytes not valid in a UTF-16/32 file are decoded to this noncharacter (never in real text), so
 # that the line or document holding them is reported, not read with a character replaced.
-_BAD = "\ufdd0"
-_BAD_UTF8 = _BAD.encode("utf-8")
+BAD_TEXT = "\ufdd0"
+MARK_BAD_TEXT = "staffpulse-mark-bad"  # the errors= of such a decode
+_BAD_TEXT_UTF8 = BAD_TEXT.encode("utf-8")
 
 
 def _mark_bad(exc: UnicodeError) -> tuple[str, int]:
     if isinstance(exc, UnicodeDecodeError):
-        return _BAD, exc.end
+        return BAD_TEXT, exc.end
     raise exc
 
 
-codecs.register_error("staffpulse-mark-bad", _mark_bad)
+codecs.register_error(MARK_BAD_TEXT, _mark_bad)
 
 
 def _file_codec(path: Path) -> str | None:
@@ -145,17 +143,17 @@ def json_lines_bytes(path: Path) -> Generator[bytes, None, None]:
         with path.open("rb") as handle:
             yield from handle
         return
-    with path.open(encoding=codec, errors="staffpulse-mark-bad", newline="\n") as text:
+    with path.open(encoding=codec, errors=MARK_BAD_TEXT, newline="\n") as text:
         for line in text:
             yield line.encode("utf-8")
 
 
 def _bad_text_error(codec: str, text: bytes) -> json.JSONDecodeError | None:
     """The error for a line of a UTF-16/32 file holding bytes not valid in it, or None."""
-    if _BAD_UTF8 not in text:
+    if _BAD_TEXT_UTF8 not in text:
         return None
     doc = text.decode("utf-8")
-    return json.JSONDecodeError(f"not valid {codec.upper()}", doc, doc.index(_BAD))
+    return json.JSONDecodeError(f"not valid {codec.upper()}", doc, doc.index(BAD_TEXT))
 
 
 def is_json_lines(path: Path) -> bool:
@@ -205,173 +203,6 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
             yield number, orjson.loads(text)
         except orjson.JSONDecodeError as exc:
             yield number, exc
-
-
-class DocumentError(ValueError):
-    """A whole-file JSON document that does not parse, with where parsing failed.
-
-    ``line`` and ``column`` are 1-based, and the message names them too. A reader should
-    report the problem at ``line``: a pretty-printed response cut short fails near its end,
-    not on line 1. ``records`` is how many entries the file held (its posts, statuses,
-    accounts: :func:`count_entries`), all lost, and at least 1.
-    """
-
-    def __init__(
-        self, message: str, line: int, column: int | None = None, records: int = 1
-    ) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-        self.records = records
-
-
-# The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
-# Mastodon's context and search, the data of an X API v2 page.
-ENTRY_LISTS = frozenset(
-    {
-        "feed",
-        "posts",
-        "follows",
-        "followers",
-        "profiles",
-        "ancestors",
-        "descendants",
-        "statuses",
-        "accounts",
-        "data",
-    }
-)
-# A string (to the end of the text when it is cut inside one), or a bracket.
-_TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
-
-
-def count_entries(text: str) -> int:
-    """How many entries (objects) a JSON response holds, counted even when it does not parse:
-    the objects of a top-level list, or of a list under one of the top-level keys in
-    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
-    stack: list[str] = []  # the open brackets; "" for a list that holds no entries
-    key = ""  # the last string seen directly in the top-level object: a key, before a list
-    count = 0
-    for match in _TOKEN_RE.finditer(text):
-        token = match.group()
-        if token[0] == '"':
-            if stack == ["{"]:
-                key = token
-            continue
-        if token in "]}":
-            if stack:
-                stack.pop()
-            continue
-        if token == "{" and stack and stack[-1] == "[":
-            count += 1
-        if token == "[":
-            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
-            stack.append("[" if entries and len(stack) < 2 else "")
-        else:
-            stack.append(token)
-    return count
-
-
-def whole_file_lost(text: str, cut: bool) -> tuple[str, int]:
-    """What to add to the message of a response that was skipped whole, and how many records
-    that was: the entries in it (at least those begun before a cut), or 1 when not known."""
-    entries = count_entries(text)
-    if not entries:
-        return "; nothing in the file was read", 1
-    many = f"{entries:,} entr{'y' if entries == 1 else 'ies'}"
-    return f"; nothing in the file was read ({'at least ' if cut else ''}{many})", entries
-
-
-def document_error(data: bytes, exc: Exception) -> DocumentError:
-    """A :class:`DocumentError` naming the line and column where ``data`` failed to parse, and
-    how many entries were lost with it."""
-    bad_utf8 = first_bad_line((data,), "utf-8")
-    if bad_utf8 is not None:
-        # orjson reports invalid UTF-8 at "line 1 column 1" wherever it is: find it ourselves.
-        lost, records = whole_file_lost(data.decode("utf-8", errors="replace"), cut=False)
-        return DocumentError(
-            f"not valid UTF-8 at line {bad_utf8}{lost}: save the file as UTF-8 and import it again",
-            bad_utf8,
-            records=records,
-        )
-    text = data.decode("utf-8")
-    if isinstance(exc, json.JSONDecodeError):  # orjson's error is a subclass too
-        at_end = _at_end(data, exc.lineno, exc.colno)
-        lost, records = whole_file_lost(text, at_end)
-        if at_end:
-            return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records)
-        return DocumentError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}",
-            exc.lineno,
-            exc.colno,
-            records,
-        )
-    lost, records = whole_file_lost(text, cut=False)
-    return DocumentError(json_error_message(exc) + lost, 1, records=records)
-
-
-def cut_short_message(text: str) -> str:
-    """What happened to a document that stops in the middle, and what to do. Its line is not
-    repeated: the problem is reported at that line ("feed.json:9: the file looks cut
-    short...", "feed.json, line 9: ...")."""
-    entries = count_entries(text)
-    lost = f"at least {entries:,} entr{'y' if entries == 1 else 'ies'} lost" if entries else ""
-    return (
-        "the file looks cut short: it stops in the middle, so nothing in it was read"
-        + (f" ({lost})" if lost else "")
-        + ". What to do: download or export the file again, then import the complete file"
-    )
-
-
-def _at_end(data: bytes, line: int, column: int) -> bool:
-    """True when (line, column) is the end of the text: parsing ran out of document."""
-    body = data.rstrip()
-    last_line = body.count(b"\n") + 1
-    tail = body.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
-    return line > last_line or (line == last_line and column > len(tail))
-
-
-def load_document(path: Path) -> Any:
-    """One JSON document (a saved API response), in UTF-8 or, by its BOM, UTF-16/32. Raises
-    :class:`DocumentError` (a ValueError) naming the line and column when it does not parse,
-    and without reading it when it is larger than :data:`MAX_DOCUMENT_BYTES`: each reader
-    reports that file as skipped, and the import goes on with the others."""
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise DocumentError(
-            f"too large to read as one JSON document ({_size_text(size)}, more than"
-            f" {_size_text(MAX_DOCUMENT_BYTES)}): export it as JSON Lines (one response a line)"
-            " or split it into smaller files, then import it again",
-            1,
-        )
-    data = path.read_bytes()
-    codec = bom_codec(data[:4])
-    if codec is not None:
-        text = data.decode(codec, errors="staffpulse-mark-bad")
-        if _BAD in text:
-            line = text.count("\n", 0, text.index(_BAD)) + 1
-            lost, records = whole_file_lost(text, cut=False)
-            raise DocumentError(
-                f"not valid {codec.upper()} at line {line}{lost}: save the file as UTF-8 and "
-                "import it again",
-                line,
-                records=records,
-            )
-        data = text.encode("utf-8")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise document_error(data, exc) from None
-
-
-def _size_text(size: int) -> str:
-    if size >= 1024**3:
-        return f"{size / 1024**3:.1f} GB"
-    if size >= 1024**2:
-        return f"{size / 1024**2:.0f} MB"
-    return f"{size:,} bytes"
 
 
 def get_str(obj: Any, *keys: str) -> str | None:

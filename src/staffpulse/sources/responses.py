@@ -3,7 +3,8 @@
 ``curl ... >> feed.jsonl`` appends each response (a page of a feed, one status) as a line of
 its own: such a file is JSON Lines, read line by line as twarc2's are, and a line that is not
 JSON costs that line only. A file that holds one document (pretty-printed or not) is read
-whole. Either may be UTF-8 or, by its BOM, UTF-16/32 (:mod:`staffpulse.sources.jsonio`).
+whole. Either may be UTF-8 or, by its BOM, UTF-16/32 (:mod:`staffpulse.sources.jsonio`,
+:mod:`staffpulse.sources.json_documents`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance
+from staffpulse.sources.json_documents import DocumentError, count_entries, load_document
 from staffpulse.sources.jsonio import (
-    DocumentError,
-    count_entries,
     is_json_lines,
     iter_json_lines,
     json_error_message,
     json_lines_bytes,
-    load_document,
 )
 from staffpulse.sources.observed import observed_by_newest_post
 from staffpulse.store.core import Record

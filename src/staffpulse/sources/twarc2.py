@@ -33,6 +33,7 @@ from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.json_documents import load_document
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -42,7 +43,6 @@ from staffpulse.sources.jsonio import (
     iter_json_lines,
     json_error_message,
     json_lines_head,
-    load_document,
     looks_native,
 )
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at

@@ -1,0 +1,99 @@
+"""Whole-file JSON documents: UTF-16 ones, and what a broken or oversized one lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from staffpulse.sources.json_documents import (
+    MAX_DOCUMENT_BYTES,
+    DocumentError,
+    count_entries,
+    load_document,
+)
+
+
+def test_entries_are_counted_in_the_lists_of_a_response() -> None:
+    assert count_entries('{"feed": [{"post": {"facets": [{}, {}]}}, {"post": {}}]}') == 2
+    assert count_entries('[{"id": "1", "mentions": [{}]}, {"id": "2"}]') == 2
+    assert count_entries('{"ancestors": [{}], "descendants": [{}, {}]}') == 3
+    # a twarc2 page: its data, not its includes
+    assert count_entries('{"data": [{"text": "a [{"}, {}], "includes": {"users": [{}]}}') == 2
+    assert count_entries('{"id": "1", "mentions": [{}, {}]}') == 0  # one status: not known
+    assert count_entries('{"feed": [{"post": {}}, {"post": {"text": "cut [{ he') == 2
+
+
+def test_a_utf16_document_is_read_and_a_broken_one_named(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_bytes(json.dumps({"feed": [{"a": "\u00e9"}]}, indent=1).encode("utf-16"))
+    assert load_document(path) == {"feed": [{"a": "\u00e9"}]}
+    path.write_bytes(path.read_bytes() + b"\x00\xdc")
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert caught.value.records == 1
+    assert str(caught.value).startswith(
+        "not valid UTF-16 at line 7; nothing in the file was read (1 entry)"
+    )
+
+
+def test_a_document_that_does_not_parse_counts_what_it_lost(tmp_path: Path) -> None:
+    path = tmp_path / "statuses.json"
+    path.write_text('[{"id": "1"}, {"id": "2"}, {"id": "3"} oops]')
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert caught.value.records == 3
+    assert "nothing in the file was read (3 entries)" in str(caught.value)
+
+
+def test_a_file_cut_short_says_what_happened_once_where_and_what_to_do(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from staffpulse.cli.app import app
+
+    feed = {"feed": [{"post": {"uri": f"at://did:plc:a/app.bsky.feed.post/{n}", "cid": "c",
+                               "author": {"did": "did:plc:a", "handle": "a.bsky.social"},
+                               "record": {"text": "hi", "createdAt": "2026-03-01T00:00:00Z"}}}
+                     for n in range(3)]}  # fmt: skip
+    text = json.dumps(feed, indent=1)
+    path = tmp_path / "feed.json"
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(path), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    line = path.read_text().count("\n") + 1
+    assert f"feed.json:{line}: the file looks cut short: it stops in the middle" in said
+    assert said.count(f"line {line}") == 0  # placed once, by the prefix; not said again
+    assert "What to do: download or export the file again" in said
+
+
+def test_a_document_too_large_to_read_whole_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate(MAX_DOCUMENT_BYTES + 1)  # sparse: nothing is written, nothing must be read
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    message = str(caught.value)
+    assert message.startswith("too large to read as one JSON document (512 MB, more than 512 MB)")
+    assert "export it as JSON Lines" in message and caught.value.line == 1
+
+
+def test_a_folder_import_reports_a_document_too_large_and_imports_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    page = {"data": [{"id": "1", "text": "we are hiring", "author_id": "9",
+                      "created_at": "2026-03-01T10:00:00.000Z"}]}  # fmt: skip
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "small.json").write_text(json.dumps(page))
+    big = {"data": [{**page["data"][0], "id": str(n), "text": "x" * 100} for n in range(2, 30)]}
+    (tmp_path / "in" / "big.json").write_text(json.dumps(big, indent=2))  # one document
+    monkeypatch.setattr("staffpulse.sources.json_documents.MAX_DOCUMENT_BYTES", 1_000)
+    with open_store(tmp_path / "s.db") as store:
+        report = import_paths(store, [tmp_path / "in"])
+        stored = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert stored == ["1"] and report.skipped == 1
+    (problem,) = report.problems
+    assert problem.file.endswith("big.json") and "too large" in problem.message
