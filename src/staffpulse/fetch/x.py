@@ -4,43 +4,33 @@ through ``tweepy.Client``.
 X API v2 is pay-per-use. The fetcher estimates the cost first (per-item rates from
 config.toml), counts every post and user read as pages arrive, and sizes each page so that
 even a full page cannot pass ``--budget``. Pages are written as they arrive; a re-run resumes
-from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCursor`).
+from where the last run stopped (see :class:`~staffpulse.fetch.common.RangeCursor`). Each
+request, its waits, retries and errors, is :func:`~staffpulse.fetch.x_requests.call_x`; recent
+search's seven-day window is fitted by :mod:`staffpulse.fetch.x_search_window`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
 
-import requests
 import tweepy
 
 from staffpulse.config import get_secret, setting_str
-from staffpulse.errors import (
-    AuthError,
-    BudgetExceededError,
-    FetchError,
-    InputError,
-    NotFoundError,
-    PaymentRequiredError,
-)
+from staffpulse.errors import AuthError, BudgetExceededError, InputError, NotFoundError
 from staffpulse.fetch.common import (
-    RESUME_HINT,
-    Backoff,
     FetcherBase,
     FetcherOptions,
     FetchReport,
     PageWriter,
     RangeCursor,
     check_count,
-    max_id,
     newest_stored_post_id,
     read_lookup,
     recorded_run,
-    wait_for_reset,
 )
 from staffpulse.fetch.handles import x_handle
 from staffpulse.fetch.x_client import (
@@ -48,10 +38,8 @@ from staffpulse.fetch.x_client import (
     SEARCH_USER_FIELDS,
     TWEET_FIELDS,
     USER_FIELDS,
-    json_object,
     lookup_error,
     make_client,
-    rejection_reason,
     user_of_lookup,
 )
 from staffpulse.fetch.x_costs import (
@@ -67,29 +55,15 @@ from staffpulse.fetch.x_costs import (
     estimate_search_cost,
     money,
 )
+from staffpulse.fetch.x_requests import call_x
+from staffpulse.fetch.x_search_window import fit_search_window, search_stream, searchable_since
 from staffpulse.models import Account
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
-from staffpulse.sources.x_ids import time_of_tweet_id
 from staffpulse.store import Store
 
 SOURCE = "x-api"
 MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
-SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days
-
-
-def search_stream(query: str) -> str:
-    """The ``fetch_cursors`` stream name of a search (account_id is ``""`` for searches)."""
-    return f"search:{query.strip()}"
-
-
-def _network_reason(exc: requests.RequestException) -> str:
-    """Why a request did not reach X, in words (not the exception's class name)."""
-    if isinstance(exc, requests.Timeout):
-        return "no answer in time"
-    if isinstance(exc, requests.ConnectionError):
-        return "no connection"
-    return "a network error"
 
 
 class XFetcher(FetcherBase):
@@ -122,57 +96,10 @@ class XFetcher(FetcherBase):
     def _call(
         self, what: str, method: Callable[..., Any], report: FetchReport, **params: Any
     ) -> dict[str, Any]:
-        backoff = Backoff(self.retries, self.sleep, self.notify)
-        while True:
-            report.requests += 1
-            try:
-                response = method(**{k: v for k, v in params.items() if v is not None})
-                return json_object(response, what, self.host)
-            except tweepy.TooManyRequests as exc:
-                reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
-                    "x-rate-limit-reset"
-                )
-                wait_for_reset(
-                    float(reset) if reset else None, max_wait=self.max_wait, sleep=self.sleep,
-                    notify=self.notify, report=report, what=what,
-                )  # fmt: skip
-            except tweepy.HTTPException as exc:
-                status = exc.response.status_code
-                if status == 402:
-                    report.stopped = "payment"
-                    raise PaymentRequiredError(
-                        "X answered 402 Payment Required: the account's API credits are used up",
-                        hint="everything fetched so far is stored; add credits in the X developer"
-                        " console, then run the same command to resume",
-                    ) from None
-                if status in (401, 403):
-                    raise AuthError(
-                        f"X refused the bearer token (HTTP {status})",
-                        hint="check X_BEARER_TOKEN and the app's access level",
-                    ) from None
-                if status == 404:
-                    raise NotFoundError(f"{what}: not found on X") from None
-                if 400 <= status < 500:
-                    # the request itself is wrong: asking again would fail the same way
-                    reason = rejection_reason(exc)
-                    raise InputError(
-                        f"X rejected the request for {what} (HTTP {status})"
-                        + (f": {reason}" if reason else ""),
-                        hint="check the handle, --search query and --since date",
-                    ) from None
-                if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
-                    continue
-                raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
-            except requests.RequestException as exc:
-                request = getattr(exc, "request", None)
-                host = urlparse(str(getattr(request, "url", "") or "")).netloc or self.host
-                problem = f"X could not be reached at {host} ({_network_reason(exc)})"
-                if backoff.retry(f"{what}: {problem}, retrying"):
-                    continue
-                raise FetchError(
-                    f"{what}: {problem}",
-                    hint=f"check your connection and [x] base_url; {RESUME_HINT}",
-                ) from None
+        return call_x(
+            what, method, report, params, host=self.host, retries=self.retries,
+            max_wait=self.max_wait, sleep=self.sleep, notify=self.notify,
+        )  # fmt: skip
 
     # -- the run --------------------------------------------------------------------------
     def fetch(
@@ -338,14 +265,9 @@ class XFetcher(FetcherBase):
                 f" ({SEARCH_MIN_PAGE} results at up to {money(per_item)} each)",
                 hint="raise --budget",
             )
-        if since is not None:
-            since = since if since.tzinfo else since.replace(tzinfo=UTC)
-            oldest = datetime.now(UTC) - SEARCH_WINDOW + timedelta(minutes=1)
-            if since < oldest:
-                self.notify("recent search reaches back seven days only; searching all of them")
-                since = None
+        since = searchable_since(since, self.notify)
         cursor = RangeCursor(self.store, "x", "", search_stream(query))
-        self._fit_window(cursor)
+        fit_search_window(cursor)
         writer = PageWriter(self.store, SOURCE, report)
         with recorded_run(
             self.store, report,
@@ -361,31 +283,6 @@ class XFetcher(FetcherBase):
                         "tweet_fields": TWEET_FIELDS, "user_fields": SEARCH_USER_FIELDS},
             )  # fmt: skip
             return report
-
-    @staticmethod
-    def _fit_window(cursor: RangeCursor) -> None:
-        """X rejects a ``since_id``/``until_id`` older than the seven-day search window:
-        an older ``since_id`` is dropped (everything searchable is newer anyway), and an
-        unfinished gap that lies wholly outside the window can no longer be filled."""
-        oldest = datetime.now(UTC) - SEARCH_WINDOW + timedelta(minutes=1)
-
-        def too_old(post_id: Any) -> bool:
-            created = time_of_tweet_id(post_id if isinstance(post_id, str) else None)
-            return created is not None and created < oldest
-
-        if too_old(cursor.state.get("since_id")):
-            cursor.state["since_id"] = None
-        pending = cursor.pending
-        if pending is not None:
-            if too_old(pending.get("until_id")):
-                cursor.state["since_id"] = max_id(
-                    cursor.state.get("since_id"), pending.get("newest")
-                )
-                if too_old(cursor.state.get("since_id")):
-                    cursor.state["since_id"] = None
-                cursor.state.pop("pending", None)
-            elif too_old(pending.get("since_id")):
-                pending["since_id"] = None
 
 
 def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:

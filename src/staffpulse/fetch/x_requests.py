@@ -1,0 +1,110 @@
+"""One X API v2 request through tweepy, and what its failures mean: a 429 waited out until
+the rate-limit window resets, a server error or a dropped connection retried with backoff, and
+every refusal (402 credits used up, 401/403 token, 404, another 4xx) raised as the staffpulse
+error that says what to do. :class:`~staffpulse.fetch.x.XFetcher` sends every request here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+import tweepy
+
+from staffpulse.errors import (
+    AuthError,
+    FetchError,
+    InputError,
+    NotFoundError,
+    PaymentRequiredError,
+)
+from staffpulse.fetch.common import (
+    RESUME_HINT,
+    Backoff,
+    FetchReport,
+    NotifyFn,
+    SleepFn,
+    wait_for_reset,
+)
+from staffpulse.fetch.x_client import json_object, rejection_reason
+
+
+def _network_reason(exc: requests.RequestException) -> str:
+    """Why a request did not reach X, in words (not the exception's class name)."""
+    if isinstance(exc, requests.Timeout):
+        return "no answer in time"
+    if isinstance(exc, requests.ConnectionError):
+        return "no connection"
+    return "a network error"
+
+
+def call_x(
+    what: str,
+    method: Callable[..., Any],
+    report: FetchReport,
+    params: Mapping[str, Any],
+    *,
+    host: str,
+    retries: int,
+    max_wait: float,
+    sleep: SleepFn,
+    notify: NotifyFn,
+) -> dict[str, Any]:
+    """X's answer to ``method(**params)`` (a ``tweepy.Client`` method; None params left out)
+    as a JSON object, each request counted in ``report``. A 429 is waited out (up to
+    ``max_wait``), a server error or a dropped connection retried ``retries`` times; every
+    other failure is raised as the staffpulse error that says what to do. ``what`` names the
+    request in messages (``@handle timeline``), ``host`` the API host ([x] base_url's)."""
+    backoff = Backoff(retries, sleep, notify)
+    while True:
+        report.requests += 1
+        try:
+            response = method(**{k: v for k, v in params.items() if v is not None})
+            return json_object(response, what, host)
+        except tweepy.TooManyRequests as exc:
+            reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
+                "x-rate-limit-reset"
+            )
+            wait_for_reset(
+                float(reset) if reset else None, max_wait=max_wait, sleep=sleep, notify=notify,
+                report=report, what=what,
+            )  # fmt: skip
+        except tweepy.HTTPException as exc:
+            status = exc.response.status_code
+            if status == 402:
+                report.stopped = "payment"
+                raise PaymentRequiredError(
+                    "X answered 402 Payment Required: the account's API credits are used up",
+                    hint="everything fetched so far is stored; add credits in the X developer"
+                    " console, then run the same command to resume",
+                ) from None
+            if status in (401, 403):
+                raise AuthError(
+                    f"X refused the bearer token (HTTP {status})",
+                    hint="check X_BEARER_TOKEN and the app's access level",
+                ) from None
+            if status == 404:
+                raise NotFoundError(f"{what}: not found on X") from None
+            if 400 <= status < 500:
+                # the request itself is wrong: asking again would fail the same way
+                reason = rejection_reason(exc)
+                raise InputError(
+                    f"X rejected the request for {what} (HTTP {status})"
+                    + (f": {reason}" if reason else ""),
+                    hint="check the handle, --search query and --since date",
+                ) from None
+            if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
+                continue
+            raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
+        except requests.RequestException as exc:
+            request = getattr(exc, "request", None)
+            reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
+            problem = f"X could not be reached at {reached} ({_network_reason(exc)})"
+            if backoff.retry(f"{what}: {problem}, retrying"):
+                continue
+            raise FetchError(
+                f"{what}: {problem}",
+                hint=f"check your connection and [x] base_url; {RESUME_HINT}",
+            ) from None
