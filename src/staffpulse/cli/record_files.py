@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Generic, TypeVar
 
+import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
@@ -31,23 +32,41 @@ if TYPE_CHECKING:
     from staffpulse.signals.chunked import ProgressCallback, RecordReport
     from staffpulse.signals.recordio import RecordFile
 
-# The scoring step of a job: (records, sink, on_progress) -> report, the model already loaded.
-Score = Callable[[Any, IO[str], "ProgressCallback | None"], "RecordReport"]
+Model = TypeVar("Model")
 
 
 @dataclass(frozen=True, slots=True)
-class RecordJob:
+class RecordJob(Generic[Model]):
     """What tells ``classify`` and ``roles`` apart."""
 
     read: Callable[[Path, Callable[[str], None]], RecordFile[Any]]  # opens INPUT, checked
-    load: Callable[[], Score]  # loads the model (only once INPUT is known to be usable)
+    load_model: Callable[[], Model]  # called only once INPUT is known to be usable
+    # (model, records, sink, on_progress) -> report
+    score: Callable[[Model, RecordFile[Any], IO[str], ProgressCallback | None], RecordReport]
     label: str  # the progress bar's label: the command
     verb: str  # "Classified"
     noun: str  # what one record is: "post"
     malformed: str  # what one malformed record is called: "line"
 
 
-def run_record_job(job: RecordJob, input_path: Path, output: Path | None, console: Console) -> None:
+def make_input_argument(help_text: str) -> Any:
+    """INPUT as ``classify`` and ``roles`` take it; ``help_text`` says which columns it needs."""
+    return typer.Argument(metavar="INPUT", help=help_text, show_default=False)
+
+
+def make_output_option(what: str) -> Any:
+    """``--output`` as ``classify`` and ``roles`` take it; ``what`` the JSONL holds ("scores")."""
+    return typer.Option(
+        "--output",
+        "-o",
+        help=f"Where to write the JSONL {what} (default: stdout). A missing folder is created; "
+        "an existing file is replaced only when the run succeeds.",
+    )
+
+
+def run_record_job(
+    job: RecordJob[Any], input_path: Path, output: Path | None, console: Console
+) -> None:
     """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
     check_output(output, input_path)
     skips = SkipPrinter(console)
@@ -60,12 +79,12 @@ def run_record_job(job: RecordJob, input_path: Path, output: Path | None, consol
         raise
     with records, stopping_cleanly_on_sigterm(console):
         print_encoding_note(console, input_path, records.encoding_note)
-        score = job.load()
+        model = job.load_model()
         with (
             output_sink(output, input_path) as sink,
             record_progress(console, records, job.label, f"{job.noun}s") as on_progress,
         ):
-            report = score(records, sink, on_progress)
+            report = job.score(model, records, sink, on_progress)
     skips.print_rest(job.malformed)
     where = f" to {escape(str(output))}" if output is not None else ""
     console.print(

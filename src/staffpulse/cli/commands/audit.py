@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
 from staffpulse.store import open_store
 
@@ -23,6 +22,14 @@ HtmlOption = Annotated[
 SinceOption = Annotated[
     str | None, typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD).")
 ]
+
+
+def _echo_json(data: dict[str, Any]) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, default=str))
+
+
+def _print_written(what: str, path: Path, note: str = "") -> None:
+    console.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False)
 
 
 def audit_command(
@@ -59,11 +66,11 @@ def audit_command(
         sample = bool(html) and is_bundled_sample(store)
     written = write_audit_html(result, html, sample=sample) if html else None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+        _echo_json(result.to_dict())
         return
     render_audit(console, result)
     if written:
-        console.print(f"HTML report: [bold]{escape(str(written))}[/]", highlight=False)
+        _print_written("HTML report", written)
 
 
 def benchmark_command(
@@ -108,14 +115,7 @@ def benchmark_command(
         if as_json:
             result = run_benchmark(store, cohort_file, since=since, min_posts=min_posts)
         else:
-            with Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress:
+            with make_count_progress(err_console) as progress:
                 task = progress.add_task("Loading posts", total=None)
 
                 def on_progress(stage: str, done: int, total: int) -> None:
@@ -129,11 +129,11 @@ def benchmark_command(
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, default=str))
+        _echo_json(result.to_dict())
         return
     render_benchmark(console, result)
     if written_html:
-        console.print(f"HTML report: [bold]{escape(str(written_html))}[/]", highlight=False)
+        _print_written("HTML report", written_html)
     if written_csv:
         # the CSV holds ranked accounts only (every rank a number): say where the rest went
         skipped = sum(not problem.kept for problem in result.problems)
@@ -143,9 +143,7 @@ def benchmark_command(
             if skipped
             else ""
         )
-        console.print(
-            f"CSV leaderboard: [bold]{escape(str(written_csv))}[/]{note}", highlight=False
-        )
+        _print_written("CSV leaderboard", written_csv, note)
 
 
 def register(app: typer.Typer) -> None:

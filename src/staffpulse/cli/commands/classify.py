@@ -26,43 +26,30 @@ from typing import Annotated
 import typer
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.record_files import RecordJob, Score, run_record_job
+from staffpulse.cli.record_files import (
+    RecordJob,
+    make_input_argument,
+    make_output_option,
+    run_record_job,
+)
 
 err_console = make_console(stderr=True)
 
 
 def classify_command(
     input_path: Annotated[
-        Path,
-        typer.Argument(
-            metavar="INPUT",
-            help="JSONL (id, text per line) or CSV (id,text columns).",
-            show_default=False,
-        ),
+        Path, make_input_argument("JSONL (id, text per line) or CSV (id,text columns).")
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Where to write the JSONL scores (default: stdout). A missing folder is created; "
-            "an existing file is replaced only when the run succeeds.",
-        ),
-    ] = None,
+    output: Annotated[Path | None, make_output_option("scores")] = None,
 ) -> None:
     """Score each post for job opening, personality, humor and work topic."""
     from staffpulse.signals.batch import classify_records, read_records
     from staffpulse.signals.text import load_text_signals
 
-    def load() -> Score:
-        model = load_text_signals()
-        return lambda records, sink, on_progress: classify_records(
-            model, records, sink, on_progress
-        )
-
     job = RecordJob(
         read=read_records,
-        load=load,
+        load_model=load_text_signals,
+        score=classify_records,
         label="classify",
         verb="Classified",
         noun="post",

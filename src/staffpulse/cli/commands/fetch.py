@@ -15,9 +15,8 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
@@ -47,10 +46,7 @@ def _progress(
     if quiet or not err_console.is_terminal:
         yield (lambda task, done, total: None), notify
         return
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
-    ) as progress:  # fmt: skip
+    with make_count_progress(err_console) as progress:
         tasks: dict[str, Any] = {}
 
         def update(task: str, done: int, total: int | None) -> None:

@@ -31,7 +31,12 @@ from typing import Annotated
 import typer
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.record_files import RecordJob, Score, run_record_job
+from staffpulse.cli.record_files import (
+    RecordJob,
+    make_input_argument,
+    make_output_option,
+    run_record_job,
+)
 
 err_console = make_console(stderr=True)
 
@@ -39,34 +44,21 @@ err_console = make_console(stderr=True)
 def roles_command(
     input_path: Annotated[
         Path,
-        typer.Argument(
-            metavar="INPUT",
-            help="JSONL or CSV with id, name, description and optional text (or staffpulse's "
-            "handle, display_name and bio, as staffpulse accounts --json prints them).",
-            show_default=False,
+        make_input_argument(
+            "JSONL or CSV with id, name, description and optional text (or staffpulse's "
+            "handle, display_name and bio, as staffpulse accounts --json prints them)."
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Where to write the JSONL tags (default: stdout). A missing folder is created; "
-            "an existing file is replaced only when the run succeeds.",
-        ),
-    ] = None,
+    output: Annotated[Path | None, make_output_option("tags")] = None,
 ) -> None:
     """Tag each account: organization or person, and its role in the hiring world."""
     from staffpulse.signals.roles import load_role_model
     from staffpulse.signals.roles_io import read_accounts, tag_records
 
-    def load() -> Score:
-        model = load_role_model()
-        return lambda records, sink, on_progress: tag_records(model, records, sink, on_progress)
-
     job = RecordJob(
         read=read_accounts,
-        load=load,
+        load_model=load_role_model,
+        score=tag_records,
         label="roles",
         verb="Tagged",
         noun="account",

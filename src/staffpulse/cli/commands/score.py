@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.options import JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.report.counts import count_of
@@ -47,16 +46,8 @@ def score_command(
     """Score posts with the shipped signals and aggregate per account; write Parquet."""
     from staffpulse.scale import score_inputs  # imports the models only when scoring
 
-    with Progress(
-        TextColumn("Scoring shards"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=as_json,
-    ) as progress:
-        task = progress.add_task("score", total=None)
+    with make_count_progress(err_console, disable=as_json) as progress:
+        task = progress.add_task("Scoring shards", total=None)
 
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
