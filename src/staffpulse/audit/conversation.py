@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +11,15 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.answers import asks, sort_answers
+from staffpulse.audit.conversation_rules import (
+    is_self_reply,
+    is_share,
+    mentions_others,
+    own_names,
+    read_exchange,
+    shared_author,
+    talks_with,
+)
 from staffpulse.audit.types import (
     Frame,
     PillarResult,
@@ -31,64 +39,14 @@ REPLIES_TO_ANSWER = 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _shared_author(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
-    """The author of the post a repost or quote shares, when known, never the account itself."""
-    if post.kind not in ("repost", "quote"):
-        return set()
-    ref = post.reposted_post_id or post.quoted_post_id
-    author = (
-        ref_authors.get(ref or "")
-        or (post.mentions[0] if post.mentions else "")
-        or retweeted_handle(post)
-    )
-    return {author.lower()} - me if author else set()
-
-
-def _targets(post: Post, me: set[str], ref_authors: dict[str, str]) -> set[str]:
-    """Accounts this post talks with: the one replied to, those mentioned, a quoted author.
-
-    A bare repost adds no words of the account's own, so it talks with no one: it counts
-    only as a share, else a repost-only feed would be rewarded twice for the same clicks.
-    """
-    if post.kind == "repost":
-        return set()
-    out: set[str] = set()
-    if post.kind == "reply":
-        target = (post.reply_to_handle or "").lower() or (post.reply_to_account_id or "")
-        if target:
-            out.add(target)
-    out.update(_shared_author(post, me, ref_authors))
-    out.update(m.lower() for m in post.mentions)
-    return out - me
-
-
-# an X retweet's text names its author ("RT @brightside: ..."), even when the archive lists
-# no mention for it
-_RT_PREFIX = re.compile(r"^RT @(\w+):")
-
-
-def retweeted_handle(post: Post) -> str:
-    """The author an X-style repost names in its "RT @handle:" text, or "" (a repost of an
-    unknown post that names no one cannot be attributed)."""
-    found = _RT_PREFIX.match(post.text or "") if post.kind == "repost" else None
-    return found.group(1) if found else ""
-
-
-def _me(account: Account) -> set[str]:
-    return {account.handle.lower(), account.id.lower(), account.id}
+def _me(account: Account) -> frozenset[str]:
+    return own_names(account.handle, account.id)
 
 
 def self_replies(frame: Frame, account: Account) -> npt.NDArray[np.bool_]:
     """Replies the account wrote to itself: thread continuations, not conversation."""
     me = _me(account)
-    return np.array(
-        [
-            p.kind == "reply"
-            and ((p.reply_to_handle or "").lower() in me or (p.reply_to_account_id or "") in me)
-            for p in frame.posts
-        ],
-        dtype=bool,
-    )
+    return np.array([is_self_reply(read_exchange(p), me) for p in frame.posts], dtype=bool)
 
 
 def conversation_pillar(
@@ -102,17 +60,21 @@ def conversation_pillar(
 ) -> PillarResult:
     me = _me(account)
     n = frame.n
-    targets = [_targets(p, me, ref_authors) for p in frame.posts]
-    self_reply = self_replies(frame, account)
-    has_target = np.array([bool(t) for t in targets], dtype=bool)
-    attributed = np.array(
-        [bool(_shared_author(p, me, ref_authors)) for p in frame.posts], dtype=bool
-    )
+    # the per-post rules are those `staffpulse score` applies too (conversation_rules)
+    exchanges = [read_exchange(p) for p in frame.posts]
+    targets = [talks_with(x, me, ref_authors) for x in exchanges]
+    self_reply = np.array([is_self_reply(x, me) for x in exchanges], dtype=bool)
     replies = (frame.kind == "reply") & ~self_reply
-    shares = ((frame.kind == "repost") | (frame.kind == "quote")) & (attributed | has_target)
+    shares = np.array(
+        [
+            is_share(x, t, bool(shared_author(x, me, ref_authors)))
+            for x, t in zip(exchanges, targets, strict=True)
+        ],
+        dtype=bool,
+    )
     orig = frame.authored_original
-    mention_posts = (
-        orig & np.array([bool(p.mentions) for p in frame.posts], dtype=bool) & has_target
+    mention_posts = np.array(
+        [mentions_others(x, t) for x, t in zip(exchanges, targets, strict=True)], dtype=bool
     )
     reply_share = float(replies.sum() / n) if n else 0.0
     share_share = float(shares.sum() / n) if n else 0.0

@@ -23,6 +23,7 @@ from staffpulse.errors import FetchError, InputError, StaffpulseError
 from staffpulse.extras import require
 from staffpulse.scale.inputs import key_of, plan_shards, read_posts, shard_post_keys
 from staffpulse.scale.parquet import write_accounts, write_posts
+from staffpulse.scale.references import read_shared_authors, wanted_posts
 from staffpulse.scale.scoring import AccountPartial, account_rows, merge_partials, score_posts
 
 ENGINES = ("local", "dask")
@@ -264,7 +265,10 @@ def score_inputs(
                 progress(done, len(shards))
 
         score_all(shards, on_result)
-    rows = account_rows(merge_partials(partials))
+    merged = merge_partials(partials)
+    # the second step of the reduce: authors of shared posts that were in another shard
+    wanted = wanted_posts((platform, part.talk) for (platform, _id), part in merged.items())
+    rows = account_rows(merged, shared_authors=read_shared_authors(posts_dir, wanted))
     write_accounts(rows, output / "accounts.parquet")
     summary.accounts = len(rows)
     read_problems = [p for shard in problems for p in shard]

@@ -18,14 +18,15 @@ import numpy as np
 
 from staffpulse.audit.config import audit_settings
 from staffpulse.audit.conversation import conversation_score
+from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_score
 from staffpulse.audit.voice import voice_score
 from staffpulse.models import Post
+from staffpulse.scale.conversation import SharedAuthors, TalkPartial, shard_authors
 from staffpulse.signals.job_ads import find_staffing_ads
 from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
 
-DAY = 86400
 _MASK = re.compile(r"https?://\S+|@\w+|\d+([.,:]\d+)*")
 _SPACE = re.compile(r"\s+")
 
@@ -52,7 +53,7 @@ class AccountPartial:
     handle: str = ""
     posts: int = 0
     originals: int = 0  # kind "original" (the audit's original posts are these and quotes)
-    replies: int = 0
+    replies: int = 0  # replies to others: a reply to oneself continues a thread
     reposts: int = 0
     quotes: int = 0
     english_originals: int = 0  # originals and quotes not known to be in another language
@@ -63,11 +64,10 @@ class AccountPartial:
     english_authored: int = 0
     personality: int = 0  # of english_authored
     humor: int = 0  # of english_authored
-    originals_mentioning: int = 0
     first_ts: int | None = None
     last_ts: int | None = None
-    # target -> last time engaged (epoch seconds); union keeps the latest time
-    engaged: dict[str, int] = field(default_factory=dict)
+    # shares, mentions of others and accounts engaged, by the audit's rules
+    talk: TalkPartial = field(default_factory=TalkPartial)
     # key -> English originals and quotes using it
     template_keys: dict[str, int] = field(default_factory=dict)
 
@@ -77,8 +77,7 @@ class AccountPartial:
         self.handle = self.handle or other.handle
         self.first_ts = _min(self.first_ts, other.first_ts)
         self.last_ts = _max(self.last_ts, other.last_ts)
-        for target, ts in other.engaged.items():
-            self.engaged[target] = max(ts, self.engaged.get(target, ts))
+        self.talk.merge(other.talk)
         for key, count in other.template_keys.items():
             self.template_keys[key] = self.template_keys.get(key, 0) + count
         return self
@@ -98,7 +97,6 @@ _COUNTS = (
     "english_authored",
     "personality",
     "humor",
-    "originals_mentioning",
 )
 
 
@@ -119,14 +117,6 @@ class ShardResult:
     columns: dict[str, list[Any]]
     partials: dict[tuple[str, str], AccountPartial]
     problems: list[dict[str, object]]
-
-
-def _targets(post: Post) -> set[str]:
-    own = post.author_handle.lower()
-    targets = {m for m in post.mentions if m and m != own}
-    if post.kind == "reply" and post.reply_to_handle and post.reply_to_handle.lower() != own:
-        targets.add(post.reply_to_handle.lower())
-    return targets
 
 
 def _is_original(post: Post) -> bool:
@@ -159,19 +149,15 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
     for name in SIGNAL_NAMES:
         columns[name] = [round(float(v), 6) for v in scores[name]]
     partials: dict[tuple[str, str], AccountPartial] = {}
+    authors = shard_authors(posts)
     for i, post in enumerate(posts):
         key = (post.platform, post.author_id)
         part = partials.get(key)
         if part is None:
             part = partials[key] = AccountPartial(post.platform, post.author_id)
         _fold(part, post, i, flags)
+        part.talk.fold(post, authors[post.platform])
     return ShardResult(columns=columns, partials=partials, problems=[])
-
-
-def _is_self_reply(post: Post) -> bool:
-    """The audit's rule (:func:`staffpulse.audit.conversation.self_replies`)."""
-    me = {post.author_id, post.author_id.lower(), post.author_handle.lower()} - {""}
-    return (post.reply_to_handle or "").lower() in me or (post.reply_to_account_id or "") in me
 
 
 def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> None:
@@ -183,8 +169,8 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
     if post.kind == "original":
         part.originals += 1
     elif post.kind == "reply":
-        # a reply to oneself continues a thread: not conversation (as in the audit)
-        part.replies += int(not _is_self_reply(post))
+        me = own_names(post.author_handle, post.author_id)
+        part.replies += int(not is_self_reply(read_exchange(post), me))
     elif post.kind == "repost":
         part.reposts += 1
     else:
@@ -203,11 +189,6 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         part.english_authored += 1
         part.personality += int(flags["personality"][i])
         part.humor += int(flags["humor"][i])
-    targets = _targets(post)
-    if _is_original(post) and targets:
-        part.originals_mentioning += 1
-    for target in targets:
-        part.engaged[target] = max(ts or 0, part.engaged.get(target, 0))
 
 
 def merge_partials(
@@ -224,10 +205,18 @@ def merge_partials(
 
 
 def account_rows(
-    partials: dict[tuple[str, str], AccountPartial], settings: dict[str, Any] | None = None
+    partials: dict[tuple[str, str], AccountPartial],
+    settings: dict[str, Any] | None = None,
+    shared_authors: SharedAuthors | None = None,
 ) -> list[dict[str, Any]]:
-    """Final per-account aggregates and the Mix, Voice and Conversation pillar scores."""
+    """Final per-account aggregates and the Mix, Voice and Conversation pillar scores.
+
+    ``shared_authors`` holds the authors of the posts the pending reposts and quotes share
+    (:func:`staffpulse.scale.references.read_shared_authors`); without it they are
+    attributed by what they say themselves, as the audit does when its store lacks the post.
+    """
     settings = settings or audit_settings()
+    shared_authors = shared_authors or {}
     rows: list[dict[str, Any]] = []
     for key in sorted(partials):
         p = partials[key]
@@ -246,13 +235,12 @@ def account_rows(
         # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
         copies = sum(c for c in p.template_keys.values() if c >= 2)
         exact_copies = copies / p.english_originals if p.english_originals else 0.0
+        talk = p.talk.settle(own_names(p.handle, p.author_id), shared_authors.get(p.platform, {}))
         reply_share = p.replies / p.posts if p.posts else 0.0
-        share_share = (p.reposts + p.quotes) / p.posts if p.posts else 0.0
+        share_share = talk.shares / p.posts if p.posts else 0.0
         originals = p.originals + p.quotes
-        mention_share = p.originals_mentioning / originals if originals else 0.0
-        ref = p.last_ts or 0
-        engaged_30 = sum(1 for ts in p.engaged.values() if ts >= ref - 30 * DAY)
-        engaged_90 = sum(1 for ts in p.engaged.values() if ts >= ref - 90 * DAY)
+        mention_share = talk.mentioning / originals if originals else 0.0
+        engaged_30, engaged_90 = talk.engaged_in(30), talk.engaged_in(90)
         mix_scored = mix_posts > 0 and not mix_unread
         voice_scored = p.english_authored > 0 and not voice_unread
         rows.append(

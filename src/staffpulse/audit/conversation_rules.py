@@ -1,0 +1,115 @@
+"""The Conversation rules for one post, shared by ``staffpulse audit`` and ``staffpulse score``.
+
+Whom a post talks with, whether it shares another account's post and whether it mentions
+others depend on the post alone and, for a repost or quote, on the author of the post it
+shares when that is known (the store, or the scored files, hold that post). The audit
+(:mod:`staffpulse.audit.conversation`) and the batch scorer (:mod:`staffpulse.scale.scoring`)
+both call these functions, so that the two count the same posts. A post is read once into an
+:class:`Exchange`, which keeps no text: the batch scorer holds on to those of the reposts and
+quotes whose shared post is in another file until every file is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from staffpulse.models import Post
+
+# an X retweet's text names its author ("RT @brightside: ..."), even when the archive lists
+# no mention for it
+_RT_PREFIX = re.compile(r"^RT @(\w+):")
+
+
+def retweeted_handle(post: Post) -> str:
+    """The author an X-style repost names in its "RT @handle:" text, or "" (a repost of an
+    unknown post that names no one cannot be attributed)."""
+    found = _RT_PREFIX.match(post.text or "") if post.kind == "repost" else None
+    return found.group(1) if found else ""
+
+
+def own_names(handle: str, account_id: str) -> frozenset[str]:
+    """The names a post may give its own author by: the handle and the id, as written and in
+    lower case."""
+    return frozenset({handle.lower(), account_id.lower(), account_id}) - {""}
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """What one post tells about conversation, without its text."""
+
+    kind: str
+    reply_to_handle: str  # in lower case; "" when unknown
+    reply_to_account_id: str
+    shared_id: str  # the reposted or quoted post's id (a repost or quote only), or ""
+    named_author: str  # whom a repost or quote names: its first mention or its "RT @name:"
+    mentions: tuple[str, ...]  # in lower case
+
+
+def read_exchange(post: Post) -> Exchange:
+    sharing = post.kind in ("repost", "quote")
+    return Exchange(
+        kind=post.kind,
+        reply_to_handle=(post.reply_to_handle or "").lower(),
+        reply_to_account_id=post.reply_to_account_id or "",
+        shared_id=(post.reposted_post_id or post.quoted_post_id or "") if sharing else "",
+        named_author=(
+            ((post.mentions[0] if post.mentions else "") or retweeted_handle(post))
+            if sharing
+            else ""
+        ),
+        mentions=tuple(m.lower() for m in post.mentions),
+    )
+
+
+def is_self_reply(exchange: Exchange, me: frozenset[str]) -> bool:
+    """A reply the account wrote to itself: a thread continuation, not conversation."""
+    return exchange.kind == "reply" and (
+        exchange.reply_to_handle in me or exchange.reply_to_account_id in me
+    )
+
+
+def shared_author(
+    exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]
+) -> frozenset[str]:
+    """The author of the post a repost or quote shares, when known, never the account itself.
+
+    ``ref_authors`` maps shared post ids to their authors' handles (the posts at hand); the
+    post's own naming of the author comes second, since a quote may first mention someone
+    else."""
+    if exchange.kind not in ("repost", "quote"):
+        return frozenset()
+    author = ref_authors.get(exchange.shared_id) if exchange.shared_id else None
+    author = author or exchange.named_author
+    return frozenset({author.lower()}) - me if author else frozenset()
+
+
+def talks_with(
+    exchange: Exchange, me: frozenset[str], ref_authors: Mapping[str, str]
+) -> frozenset[str]:
+    """Accounts this post talks with: the one replied to, those mentioned, a quoted author.
+
+    A bare repost adds no words of the account's own, so it talks with no one: it counts
+    only as a share, else a repost-only feed would be rewarded twice for the same clicks.
+    """
+    if exchange.kind == "repost":
+        return frozenset()
+    out: set[str] = set(exchange.mentions)
+    if exchange.kind == "reply":
+        target = exchange.reply_to_handle or exchange.reply_to_account_id
+        if target:
+            out.add(target)
+    out.update(shared_author(exchange, me, ref_authors))
+    return frozenset(out) - me
+
+
+def is_share(exchange: Exchange, targets: frozenset[str], attributed: bool) -> bool:
+    """A repost or quote of another account's post: one whose author is known (``attributed``)
+    or a quote that talks with someone (``targets``, from :func:`talks_with`)."""
+    return exchange.kind in ("repost", "quote") and (attributed or bool(targets))
+
+
+def mentions_others(exchange: Exchange, targets: frozenset[str]) -> bool:
+    """An original post or quote that mentions someone and talks with someone but itself."""
+    return exchange.kind in ("original", "quote") and bool(exchange.mentions) and bool(targets)
