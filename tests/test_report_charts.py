@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import vl_convert
 
-from staffpulse.report import charts
+from staffpulse.report import chart_render, chart_strips, charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 PILLARS = [("Face", 28), ("Mix", 0), ("Voice", 91), ("Conversation", 64)]
@@ -44,7 +44,7 @@ def test_pillar_bars_draw_every_pillar_and_score() -> None:
     texts = _texts(svg)
     for label, score in PILLARS:
         assert label in texts and str(score) in texts
-    assert re.match(r'<svg[^>]* width="100%"[^>]* role="img"', svg)
+    assert re.search(r'<svg[^>]* width="100%"[^>]* role="img"', svg)
     assert 'aria-label="Pillar scores from 0 to 100"' in svg and "viewBox=" in svg
 
 
@@ -103,16 +103,16 @@ def test_percentile_strips_mark_the_audited_account() -> None:
         ("Overall", [(10.0, "staffing_firm", "@acme"), (80.0, "recruiter", "@mia")], 10.0),
         ("Face", [(30.0, "staffing_firm", "@acme"), (90.0, "recruiter", "@mia")], 30.0),
     ]
-    spec = charts.percentile_strips_spec(rows, "@acme")
+    spec = chart_strips.percentile_strips_spec(rows, "@acme")
     dots, mine = spec["layer"][1]["data"]["values"], spec["layer"][2]["data"]["values"]
     assert len(dots) == 4 and mine == [
         {"pillar": "Overall", "score": 10.0, "label": "@acme (this account): 10"},
         {"pillar": "Face", "score": 30.0, "label": "@acme (this account), Face: 30"},
     ]
-    assert charts.percentile_strips_spec(rows, "@acme") == spec  # the same picture every time
-    without_me = charts.percentile_strips_spec([(p, d, None) for p, d, _m in rows])
+    assert chart_strips.percentile_strips_spec(rows, "@acme") == spec  # the same picture every time
+    without_me = chart_strips.percentile_strips_spec([(p, d, None) for p, d, _m in rows])
     assert len(without_me["layer"]) == 2
-    svg = charts.percentile_strips(rows)
+    svg = chart_strips.percentile_strips(rows)
     root = ET.fromstring(svg)
     circles = [p for p in root.iter(f"{SVG}path") if 'fill="#1f2a3d"' in ET.tostring(p, "unicode")]
     assert len(circles) == 2  # one dark marker per strip
@@ -123,7 +123,7 @@ def test_every_dot_is_named_on_hover_and_for_screen_readers() -> None:
         ("Overall", [(77.0, "vendor", "@hireloop"), (12.4, "other", "@a<b>&co")], None),
         ("Face", [(64.0, "vendor", "@hireloop")], None),
     ]
-    svg = charts.percentile_strips(rows)
+    svg = chart_strips.percentile_strips(rows)
     root = ET.fromstring(svg)  # still well-formed with a handle full of markup
     marks = [p for p in root.iter(f"{SVG}path") if p.get("role") == "graphics-symbol"]
     labels = [(p.get("aria-label"), "".join(p.find(f"{SVG}title").itertext())) for p in marks]
@@ -150,13 +150,13 @@ def test_bars_are_labelled_by_pillar_and_score_only() -> None:
 def test_accounts_tied_on_a_score_are_stacked_apart_not_drawn_as_one_dot() -> None:
     tied = [(72.0, seg, f"@firm{i}") for i, seg in enumerate(["vendor"] * 3 + ["recruiter"] * 3)]
     rows = [("Overall", [*tied, (40.0, "staffing_firm", "@alone")], None)]
-    spec = charts.percentile_strips_spec(rows)
+    spec = chart_strips.percentile_strips_spec(rows)
     dots = spec["layer"][1]["data"]["values"]
     at_72 = sorted(d["offset"] for d in dots if d["score"] == 72.0)
     # six dots, each a dot's width (10 px) or more apart where they fit, inside the strip
     gaps = [b - a for a, b in itertools.pairwise(at_72)]
     assert len(set(at_72)) == 6 and min(gaps) >= 7 and at_72[0] >= -22 and at_72[-1] <= 22
-    assert charts.percentile_strips_spec(rows) == spec  # still the same picture every time
+    assert chart_strips.percentile_strips_spec(rows) == spec  # still the same picture every time
 
 
 def test_each_bar_shows_its_label_on_hover_escaped_as_text() -> None:
@@ -178,9 +178,27 @@ def test_the_chart_fills_its_container_and_keeps_vegas_proportions() -> None:
         [{"month": "2026-05", "job_ads": 3, "other_posts": 1, "replies": 0, "reposts": 2}]
     )
     drawn = ET.fromstring(vl_convert.vegalite_to_svg(spec))  # Vega's own size, in pixels
-    svg = charts.render(spec, "Posts per month by type")
+    svg = chart_render.draw(spec, "Posts per month by type")
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "ns0:" not in svg
     root = ET.fromstring(svg)
     assert root.get("width") == "100%" and root.get("height") is None
     assert root.get("viewBox") == f"0 0 {drawn.get('width')} {drawn.get('height')}"
     assert root.get("role") == "img" and root.get("aria-label") == "Posts per month by type"
+
+
+def test_on_a_narrow_screen_a_chart_scrolls_rather_than_shrink_its_text_below_10_px() -> None:
+    rows = [("Overall", [(50.0, "vendor", "@a"), (70.0, "hr", "@b")], 60.0)]
+    for page in (charts.pillar_bars(PILLARS), chart_strips.percentile_strips(rows, "@me")):
+        box = ET.fromstring(page)
+        assert box.get("class") == "chart"
+        style = re.fullmatch(r"--chart-min:(\d+)px", box.get("style", ""))
+        assert style is not None
+        min_width = int(style.group(1))
+        svg = box.find(f"div[@class='chart-scroll']/{SVG}svg")
+        assert svg is not None and svg.get("width") == "100%"
+        drawn = float(svg.get("viewBox", "").split()[2])
+        sizes = [float(t.get("font-size", "").removesuffix("px")) for t in svg.iter(f"{SVG}text")]
+        # at its narrowest, the chart's smallest text (the 11 px axis labels) stays readable
+        assert min(sizes) == 11 and 10 <= min(sizes) * min_width / drawn <= 11
+        hint = box.find("p[@class='chart-hint faint']")
+        assert hint is not None and "".join(hint.itertext()).startswith("Scroll sideways")

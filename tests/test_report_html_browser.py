@@ -6,6 +6,7 @@ off (QA16 finding 7: a bluesky handle pushed the last column out of the card).""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ import pytest
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium
+from chart_helpers import CHART_TEXT
+from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
-from staffpulse.report.html import write_benchmark_html
+from staffpulse.report.html import write_audit_html, write_benchmark_html
 
 pytestmark = NEEDS_CHROMIUM
 
@@ -54,10 +57,15 @@ VIEWS = [
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """The benchmark of a cohort with long handles and names, and the audit of one of its
+    accounts, posting over several months (so the audit charts a timeline)."""
     folder = tmp_path_factory.mktemp("bench")
     ridgeway = FeedBuilder(LONG_BSKY, platform="bluesky", display_name="Ridgeway Staffing")
-    ridgeway.job(12)
+    for _month in range(6):
+        ridgeway.job(2)
+        ridgeway.chat(1)
+        ridgeway.clock += timedelta(days=30)
     recruiter = FeedBuilder(
         LONG_MASTODON,
         platform="mastodon",
@@ -83,10 +91,19 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     store = store_with(folder, *feeds)
     try:
         bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+        audit = audit_account(store, LONG_BSKY, platform="bluesky", scorer=FakeScorer())
     finally:
         store.close()
     assert len(bench.leaderboard) == 6 and all(r["top_action"] for r in bench.leaderboard)
-    yield write_benchmark_html(bench, folder / "bench.html")
+    yield {
+        "benchmark": write_benchmark_html(bench, folder / "bench.html"),
+        "audit": write_audit_html(audit, folder / "audit.html", bench),
+    }
+
+
+@pytest.fixture(scope="module")
+def report(reports: dict[str, Path]) -> Path:
+    return reports["benchmark"]
 
 
 def _check(page: Any, label: str) -> list[str]:
@@ -207,3 +224,36 @@ def test_an_unusable_cohort_lines_file_name_is_never_broken_mid_word(tmp_path: P
         for cell in cells:  # each line but the last ends between words: "…/", "consultant_"
             assert all(line[-1] in "/_-" for line in cell[:-1]), (label, cell)
             assert cell[-1].endswith(".csv:" + cell[-1][-1]), (label, cell)  # never "c" / "sv:7"
+
+
+@pytest.mark.parametrize("name", ["audit", "benchmark"])
+def test_chart_text_is_readable_on_a_phone_and_the_page_does_not_scroll(
+    reports: dict[str, Path], name: str
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    seen: dict[str, Any] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for width, height in ((390, 844), (1280, 900)):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(reports[name].as_uri(), wait_until="load")
+                seen[f"{width} charts"] = page.evaluate(CHART_TEXT)
+                seen[f"{width} page"] = page.evaluate("document.documentElement.scrollWidth")
+                page.close()
+        finally:
+            browser.close()
+    expected = {"audit": 3, "benchmark": 1}[name]  # pillars, timeline, strips / strips
+    phone, laptop = seen["390 charts"], seen["1280 charts"]
+    assert len(phone) == len(laptop) == expected
+    assert seen["390 page"] <= 390 and seen["1280 page"] <= 1280  # the page never scrolls
+    for chart in phone:  # the text keeps a readable size; the chart scrolls in its own box
+        assert chart["texts"] > 0 and chart["smallest"] >= 10 and chart["lowest"] >= 10, chart
+        assert chart["inside"], chart
+        if chart["scrolls"]:
+            assert chart["hint"].startswith("Scroll sideways to see the whole chart"), chart
+        else:
+            assert chart["hint"] == "", chart
+    assert any(chart["scrolls"] for chart in phone)  # the timeline and the strips are wide
+    for chart in laptop:  # room enough: nothing scrolls, no hint
+        assert not chart["scrolls"] and chart["hint"] == "" and chart["smallest"] >= 10, chart

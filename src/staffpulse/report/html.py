@@ -2,7 +2,7 @@
 
 Templates live in ``report/templates`` and are rendered by Jinja2 with autoescaping on, so
 every post text, bio and handle is escaped. Charts are Vega-Lite specs drawn to inline SVG
-by ``report.charts``, so a report is one file with no script.
+by ``report.charts`` and ``report.chart_strips``, so a report is one file with no script.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
-from staffpulse.report import charts
+from staffpulse.report import chart_strips, charts
 from staffpulse.report.audit_view import (
     GRADE_COLORS,
     action_points,
@@ -257,7 +257,7 @@ def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
         ]
         mine = float(me[name]) if me and me[name] is not None else None
         rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
-    return charts.percentile_strips(rows, "@" + str(me["handle"]) if me else "")
+    return chart_strips.percentile_strips(rows, "@" + str(me["handle"]) if me else "")
 
 
 def _legend(result: BenchmarkResult) -> Any:
@@ -266,7 +266,7 @@ def _legend(result: BenchmarkResult) -> Any:
     segments = sorted(
         {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
     )
-    return charts.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
+    return chart_strips.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
 
 
 def render_benchmark_html(result: BenchmarkResult) -> str:

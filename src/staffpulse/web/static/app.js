@@ -60,34 +60,6 @@
   });
   window.addEventListener("pageshow", function () { document.body.classList.remove("loading"); });
 
-  // Charts: each in a box of its own that scrolls sideways on a small screen, where the
-  // chart keeps three quarters of its drawn width (app.css) so its labels stay readable.
-  // Shrunk to a phone's width their text would be a few pixels high; a hint says that the
-  // rest is there, shown only while the chart is wider than its box.
-  var chartHints = [];
-  document.querySelectorAll("svg[role=img]").forEach(function (svg) {
-    var box = svg.viewBox && svg.viewBox.baseVal;
-    var wrap = document.createElement("div");
-    wrap.className = "chart-scroll";
-    svg.parentNode.insertBefore(wrap, svg);
-    wrap.appendChild(svg);
-    if (box && box.width) svg.style.setProperty("--chart-min", Math.round(box.width * 0.75) + "px");
-    var hint = document.createElement("div");
-    hint.className = "chart-hint faint";
-    hint.textContent = "Scroll sideways to see the whole chart \u2192";
-    hint.hidden = true;
-    wrap.parentNode.insertBefore(hint, wrap);
-    chartHints.push([wrap, hint]);
-  });
-  function showChartHints() {
-    chartHints.forEach(function (pair) {
-      pair[1].hidden = pair[0].scrollWidth <= pair[0].clientWidth + 1;
-    });
-  }
-  showChartHints();
-  window.addEventListener("resize", showChartHints);
-  document.addEventListener("toggle", showChartHints, true);  // a chart in a <details> opened
-
   // Buttons that ask first.
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
     el.addEventListener("click", function (event) {

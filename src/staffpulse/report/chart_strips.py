@@ -1,0 +1,161 @@
+"""The cohort's picture: one strip per pillar, every account a dot on 0-100 coloured by its
+segment, the audited account a large dark marker (the benchmark report, and the audit's
+"Where you stand"), and the segment legend drawn beside it in HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from staffpulse.report.chart_render import render
+from staffpulse.report.chart_theme import INK, PILLAR_AXIS, vega_spec
+
+SEGMENT_COLORS = {
+    "staffing_firm": "#d9622b",
+    "vendor": "#2f6fdf",
+    "recruiter": "#1a9c8c",
+    "hr": "#8e5bd6",
+    "other": "#7b8594",
+    "unknown": "#7b8594",
+}
+Dot = tuple[float, str, str]  # (score, segment key, the account's name as shown: "@hireloop")
+Strip = tuple[str, Sequence[Dot], float | None]  # (pillar, every account's dot, the audited one)
+
+
+def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[str, Any]:
+    """One strip per pillar: every account a dot on 0-100 (coloured by segment, named on
+    hover: ``@hireloop: 77``); the audited account, when given, as a large dark marker
+    (``mine_name``: how it is named)."""
+    order = [label for label, _dots, _mine in rows]
+    dots = [
+        {
+            "pillar": label,
+            "score": value,
+            "segment": segment,
+            "offset": offset,
+            "label": _dot_label(name, label, value),
+        }
+        for label, points, _mine in rows
+        for (value, segment, name), offset in zip(points, _dot_offsets(points), strict=True)
+    ]
+    mine = [
+        {
+            "pillar": label,
+            "score": m,
+            "label": _dot_label(f"{mine_name} (this account)".strip(), label, m),
+        }
+        for label, _d, m in rows
+        if m is not None
+    ]
+    y = {
+        "field": "pillar",
+        "type": "nominal",
+        "sort": order,
+        "axis": PILLAR_AXIS,
+    }
+    x = {
+        "field": "score",
+        "type": "quantitative",
+        "scale": {"domain": [0, 100]},
+        "axis": {"values": [0, 25, 50, 75, 100], "grid": True, "gridColor": "#eef1f5"},
+    }
+    named = {"description": {"field": "label"}, "tooltip": {"field": "label"}}
+    layers: list[dict[str, Any]] = [
+        {
+            "data": {"values": [{"pillar": label} for label in order]},
+            "mark": {"type": "rule", "color": "#d5dbe4", "strokeWidth": 2, "aria": False},
+            "encoding": {
+                "y": y,
+                "x": {"datum": 0, "type": "quantitative"},
+                "x2": {"datum": 100},
+            },
+        },
+        {
+            "data": {"values": dots},
+            "mark": {"type": "circle", "size": 80, "opacity": 0.55},
+            "encoding": {
+                "y": y,
+                "x": x,
+                "yOffset": {
+                    "field": "offset",
+                    "type": "quantitative",
+                    "scale": {"domain": [-22, 22]},
+                },
+                "color": {
+                    "field": "segment",
+                    "type": "nominal",
+                    "scale": {
+                        "domain": list(SEGMENT_COLORS),
+                        "range": list(SEGMENT_COLORS.values()),
+                    },
+                    "legend": None,
+                },
+                **named,
+            },
+        },
+    ]
+    if mine:
+        layers.append(
+            {
+                "data": {"values": mine},
+                "mark": {
+                    "type": "circle",
+                    "size": 300,
+                    "color": INK,
+                    "opacity": 1,
+                    "stroke": "#ffffff",
+                    "strokeWidth": 2,
+                },
+                "encoding": {"y": y, "x": x, **named},
+            }
+        )
+    return vega_spec(width=800, height={"step": 44}, layer=layers)
+
+
+# a dot is about 10 px across and a strip 44 px high (the offset scale's -22..22)
+_DOT_STEP = 10.0
+_STACK_HALF = 18.0
+
+
+def _dot_offsets(points: Sequence[tuple[float, str, str]]) -> list[float]:
+    """Each dot's vertical offset in its strip, fixed (not random) so the same cohort always
+    draws the same picture: a small jitter, and accounts tied on a score stacked apart across
+    the strip, so six firms at 72 show six dots (a segment's dot is never hidden under
+    another's)."""
+    ties: dict[float, int] = {}
+    for value, _segment, _name in points:
+        ties[value] = ties.get(value, 0) + 1
+    seen: dict[float, int] = {}
+    offsets: list[float] = []
+    for j, (value, _segment, _name) in enumerate(points):
+        count, k = ties[value], seen.get(value, 0)
+        seen[value] = k + 1
+        if count == 1:
+            offsets.append(float((j * 7919) % 11 - 5))
+            continue
+        step = min(_DOT_STEP, 2 * _STACK_HALF / (count - 1))
+        offsets.append(round((k - (count - 1) / 2) * step, 2))
+    return offsets
+
+
+def _dot_label(name: str, pillar: str, score: float) -> str:
+    """``@hireloop: 77`` on the Overall strip, ``@hireloop, Face: 64`` on a pillar's."""
+    who = name or "an account"
+    return f"{who}{'' if pillar == 'Overall' else ', ' + pillar}: {round(score)}"
+
+
+def percentile_strips(rows: Sequence[Strip], mine_name: str = "") -> Markup:
+    return render(
+        percentile_strips_spec(rows, mine_name), "Each account's pillar scores in the cohort"
+    )
+
+
+def segment_legend(segments: Sequence[tuple[str, str]]) -> Markup:
+    items = "".join(
+        f'<span class="legend-item"><span class="dot" style="background:'
+        f'{SEGMENT_COLORS.get(key, "#7b8594")}"></span>{escape(label)}</span>'
+        for key, label in segments
+    )
+    return Markup(f'<div class="legend">{items}</div>')

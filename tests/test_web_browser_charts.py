@@ -1,0 +1,66 @@
+"""The dashboard's charts on a phone, in real headless Chromium (Debian's): at 390 x 844 the
+text of every chart on the audit and benchmark pages is drawn at 10 px or more (shrunk to the
+screen it would be about 5 px), the chart scrolls sideways in its own box with a hint above it,
+and the page itself never scrolls sideways."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from chart_helpers import CHART_TEXT  # noqa: E402
+from staffpulse.demo import SAMPLE_DIR  # noqa: E402
+from staffpulse.ingest import import_paths  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import LiveServer, make_settings  # noqa: E402
+
+pytestmark = NEEDS_CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    pytest.importorskip("uvicorn")
+    folder = tmp_path_factory.mktemp("charts")
+    db = folder / "sample.db"
+    with open_store(db) as store:
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+    shutil.copy(SAMPLE_DIR / "cohort.csv", folder / "cohort.csv")
+    from staffpulse.web import create_app
+
+    app = create_app(make_settings(db, allowed_hosts=[], cohort_file=folder / "cohort.csv"))
+    with LiveServer(app) as live:
+        yield live.url
+
+
+def test_chart_text_is_readable_on_a_phone_and_the_page_does_not_scroll(site: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    seen: dict[str, Any] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            for path in ("/audit/x/brightpathstaff", "/benchmark"):
+                page.goto(site + path, wait_until="load")
+                seen[path] = page.evaluate(CHART_TEXT)
+                seen[path + " page"] = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    audit, bench = seen["/audit/x/brightpathstaff"], seen["/benchmark"]
+    assert {c["label"] for c in audit} >= {"Pillar scores from 0 to 100", "Posts per month by type"}
+    assert [c["label"] for c in bench] == ["Each account's pillar scores in the cohort"]
+    assert seen["/audit/x/brightpathstaff page"] <= 390 and seen["/benchmark page"] <= 390
+    for chart in audit + bench:
+        assert chart["texts"] > 0 and chart["smallest"] >= 10 and chart["lowest"] >= 10, chart
+        assert chart["inside"], chart  # the box stays in the window: only the chart scrolls
+        if chart["scrolls"]:
+            assert chart["hint"].startswith("Scroll sideways to see the whole chart"), chart
+        else:
+            assert chart["hint"] == "", chart
