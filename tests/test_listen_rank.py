@@ -6,15 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from staffpulse.listen.rank import (
-    ROLE_NAMES,
-    ROLE_WEIGHTS,
-    ROOM_UNKNOWN,
-    RankContext,
-    looks_hostile,
-    looks_spammy,
-    rank,
-)
+from staffpulse.listen.moderation import looks_hostile
+from staffpulse.listen.rank import ROLE_WEIGHTS, RankContext, rank
+from staffpulse.listen.rank_reasons import ROLE_NAMES
+from staffpulse.listen.rank_signals import ROOM_UNKNOWN, looks_spammy
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import ROLES, Post
 

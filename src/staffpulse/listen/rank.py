@@ -20,20 +20,30 @@ unknown).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.moderation import Tone, judge_tone, leave_out_reason, looks_hostile, moderate
 from staffpulse.listen.questions import is_question
+from staffpulse.listen.rank_reasons import ROLE_NAMES, explain
+from staffpulse.listen.rank_signals import (
+    GROWTH_WINDOW,
+    HALF_LIFE_HOURS,
+    addressee,
+    hours_in,
+    is_squarely_work,
+    known_replies,
+    looks_spammy,
+    room_for,
+    stored_replies,
+)
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import names_work_matter, work_subjects
+from staffpulse.listen.work_terms import names_work_matter
 from staffpulse.models import Post
-from staffpulse.report.counts import count_of
 from staffpulse.signals.job_ads import looks_like_job_ad
 
 __all__ = [
@@ -74,19 +84,6 @@ PENALTIES: dict[str, float] = {
     "addressed": 0.6,
     OFF_WORK: 0.3,
 }
-HALF_LIFE_HOURS = 12.0
-# Room to add value when the reply count is unknown (the first post is not stored): neither
-# an empty thread nor a crowded one, like relevance's 0.5 when unknown.
-ROOM_UNKNOWN = 0.5
-# "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
-# an unambiguous work word in it): its probability alone rides on words such as "office".
-SQUARELY_WORK_P = 0.8
-# ... or an opening that names this many different work matters ("HR", "recruiting",
-# "candidates", "interviews"), with the classifier leaning to work: short questions full of
-# work words are where the classifier is least sure.
-SEVERAL_WORK_MATTERS = 3
-LEANS_WORK_P = 0.5
-GROWTH_WINDOW = timedelta(hours=6)
 ROLE_WEIGHTS: dict[str, float] = {
     "recruiter": 1.0,
     "hr_pro": 1.0,
@@ -97,33 +94,6 @@ ROLE_WEIGHTS: dict[str, float] = {
     "other": 0.4,
     "job_board": 0.1,
 }
-ROLE_NAMES: dict[str, str] = {
-    "recruiter": "a recruiter",
-    "hr_pro": "an HR professional",
-    "employer": "an employer",
-    "job_seeker": "a job seeker",
-    "staffing_firm": "a staffing firm",
-    "vendor": "a vendor",
-    "job_board": "a job board",
-    "other": "someone outside the industry",
-}
-
-_ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
-_SPAM_RE = re.compile(
-    r"\b(follow ?back|f4f|crypto|airdrop|giveaway|dm me for|make money|click here|onlyfans|"
-    r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
-    re.IGNORECASE,
-)
-
-
-def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0) -> bool:
-    return (
-        hashtags >= 6
-        or mentions >= 6
-        or urls >= 3
-        or _SPAM_RE.search(text) is not None
-        or text.count("#") >= 6
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,20 +129,6 @@ class RankContext:
     # conversation id -> how much of the thread is about work (``thread_work``); a
     # conversation missing here is taken as about work, with the talk in its opening
     threads: Mapping[str, ThreadWork] = field(default_factory=dict)
-
-
-def _hours(delta: timedelta) -> float:
-    return max(delta.total_seconds() / 3600.0, 0.0)
-
-
-def _room(n_replies: int | None) -> float:
-    if n_replies is None:
-        return ROOM_UNKNOWN
-    if n_replies == 0:
-        return 0.8
-    if n_replies <= 5:
-        return 1.0
-    return 1.0 / (1.0 + (n_replies - 5) / 5.0)
 
 
 def rank(
@@ -221,7 +177,7 @@ def _focus(conv: Conversation, context: RankContext) -> Post | None:
 
 def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankContext) -> str:
     conv = entry.conversation
-    n = _n_replies(conv)
+    n = stored_replies(conv)
     if focus is None:
         humor = ctx.humor_scores.get(conv.id, 0.0)
         opening = conv.opening.text
@@ -236,40 +192,12 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     return f"Reply to {focus_author(focus)}, not the opening post: {angle}"
 
 
-def _n_replies(conv: Conversation) -> int:
-    """Replies we know of: every stored post when the opening post is not stored."""
-    return len(conv.turns)
-
-
-def _known_replies(conv: Conversation) -> int | None:
-    """How many replies the conversation has, when the store can say: not when its first post
-    is missing (the replies to it we never saw are not stored either)."""
-    return None if conv.root is None else len(conv.replies)
-
-
-def addressee(conv: Conversation) -> str | None:
-    """The account an opening post is aimed at ("@acme ..."), when it starts with another
-    account's handle; a post that names its own author ("@TriNet named one of...") or a reply
-    whose parent is not stored (a reply starts with handles) is aimed at no one."""
-    opening = conv.opening
-    if conv.root is None and opening.reply_to_post_id:
-        return None
-    found = _ADDRESSED_RE.match(opening.text)
-    if found is None:
-        return None
-    who = found.group(0).strip().split("@", 1)[1].rstrip(".,:;!?")
-    own = opening.author_handle.lstrip("@").lower()
-    if who.lower() == own or (own and own.split("@")[0] == who.lower()):
-        return None
-    return "@" + who
-
-
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
     turns = conv.turns  # a missing opening: all are replies
     last = conv.last_activity
-    age = None if last is None else _hours(ctx.now - last)  # undated: unknown, never "fresh"
+    age = None if last is None else hours_in(ctx.now - last)  # undated: unknown, never "fresh"
     recent = sum(
         1 for p in turns if p.created_at is not None and ctx.now - p.created_at <= GROWTH_WINDOW
     )
@@ -289,7 +217,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     components = {
         "question": 1.0 if question else 0.0,
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
-        "room": _room(_known_replies(conv)),
+        "room": room_for(known_replies(conv)),
         "relevance": float(relevance),
         "role": ROLE_WEIGHTS.get(role or "", 0.4),
         "growth": min(recent / 3.0, 1.0),
@@ -297,7 +225,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
         "question": question,
-        "work": not verdict.greeting and _squarely_work(opening.text, ctx.work_scores.get(conv.id)),
+        "work": not verdict.greeting
+        and is_squarely_work(opening.text, ctx.work_scores.get(conv.id)),
         "job_ad": job_ad,
         "greeting": verdict.greeting,
         "hostile": hostile,
@@ -312,7 +241,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         if flags[name]:
             score *= factor
     label = ctx.topic_labels.get(conv.id, "")
-    reasons, cautions = _explain(conv, components, flags, role, age, recent, aimed_at)
+    reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at)
     if work is not None and work.focus is not None:  # said first: it is why the thread is here
         reasons = (focus_reason(work.focus), *reasons)
     return RankedConversation(
@@ -327,76 +256,3 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         flags,
         leave_out_reason(flags) or (OFF_WORK if flags[OFF_WORK] else None),
     )
-
-
-def _squarely_work(text: str, p_work: float | None) -> bool:
-    """The classifier sure and a work word, or several work matters and the classifier
-    leaning to work; never a keyword hit alone, nor a greeting (see the module docstring)."""
-    if p_work is None or p_work < LEANS_WORK_P:
-        return False
-    if p_work >= SQUARELY_WORK_P:
-        return names_work_matter(text)
-    return len(work_subjects(text)) >= SEVERAL_WORK_MATTERS
-
-
-def _span(hours: float) -> str:
-    """``5 min``, ``3 h``, ``12 days``: an age for "active ... ago" and "quiet for ..."."""
-    if hours < 1:
-        return f"{max(int(hours * 60), 1)} min"
-    if round(hours) < 48:
-        return f"{round(hours)} h"
-    return count_of(round(hours / 24), "day")
-
-
-def _explain(
-    conv: Conversation,
-    comp: Mapping[str, float],
-    flags: Mapping[str, bool],
-    role: str | None,
-    age: float | None,
-    recent: int,
-    aimed_at: str | None,
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    n = _n_replies(conv)
-    known = _known_replies(conv)  # None: the first post is missing, so is the reply count
-    reasons: list[str] = []
-    if flags["question"]:
-        reasons.append("asks a question")
-    if known == 0:
-        reasons.append("no replies yet: be the first to answer")
-    elif known is not None and known <= 5:
-        reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
-    if age is not None and comp["recency"] >= 0.5:
-        reasons.append(f"active {_span(age)} ago")
-    if recent >= 2:
-        reasons.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
-    if role in ("recruiter", "hr_pro", "employer", "job_seeker"):
-        reasons.append(f"started by {ROLE_NAMES[role]}")
-    if flags["work"]:
-        reasons.append("squarely about work topics")
-    cautions: list[str] = []
-    if flags["job_ad"]:
-        cautions.append("looks like a job ad: relevant, but not a conversation to join")
-    if flags["greeting"]:
-        cautions.append("a seasonal greeting: nothing to join")
-    if flags["hostile"]:
-        cautions.append("hostile tone: joining risks a pile-on")
-    if flags["nsfw"]:
-        cautions.append("NSFW: not for a firm's account")
-    if flags["partisan"]:
-        cautions.append("partisan politics: not a conversation for a firm")
-    elif flags["politics"]:
-        cautions.append("names a party or politician: keep to the work facts")
-    if flags["spam"]:
-        cautions.append("looks like spam")
-    if aimed_at is not None:
-        cautions.append(f"addressed to {aimed_at}: join only if you can add something")
-    if n > 20:  # without the first post, the stored replies are a floor, still worth saying
-        count = count_of(n, "reply", "replies")
-        count = count if known is not None else f"at least {count}"
-        cautions.append(f"busy thread ({count}): a reply may get lost")
-    if age is None:
-        cautions.append("date unknown: check the conversation is still active")
-    elif comp["recency"] < 0.1:
-        cautions.append(f"quiet for {_span(age)}")
-    return tuple(reasons), tuple(cautions)

@@ -1,0 +1,88 @@
+"""The words a ranked conversation comes with: why it is worth joining (reasons) and what
+to watch out for (cautions), each claiming only what is known (see the docstring of
+:mod:`staffpulse.listen.rank`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from staffpulse.listen.rank_signals import GROWTH_WINDOW, known_replies, stored_replies
+from staffpulse.listen.threads import Conversation
+from staffpulse.report.counts import count_of
+
+ROLE_NAMES: dict[str, str] = {
+    "recruiter": "a recruiter",
+    "hr_pro": "an HR professional",
+    "employer": "an employer",
+    "job_seeker": "a job seeker",
+    "staffing_firm": "a staffing firm",
+    "vendor": "a vendor",
+    "job_board": "a job board",
+    "other": "someone outside the industry",
+}
+
+
+def format_span(hours: float) -> str:
+    """``5 min``, ``3 h``, ``12 days``: an age for "active ... ago" and "quiet for ..."."""
+    if hours < 1:
+        return f"{max(int(hours * 60), 1)} min"
+    if round(hours) < 48:
+        return f"{round(hours)} h"
+    return count_of(round(hours / 24), "day")
+
+
+def explain(
+    conv: Conversation,
+    comp: Mapping[str, float],
+    flags: Mapping[str, bool],
+    role: str | None,
+    age: float | None,
+    recent: int,
+    aimed_at: str | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Why the conversation is worth joining and what to watch out for, from its signals
+    (``comp``, the score's components, and ``flags``), its opener's ``role``, its ``age`` in
+    hours (None: undated), its ``recent`` replies and the account it is ``aimed_at``."""
+    n = stored_replies(conv)
+    known = known_replies(conv)  # None: the first post is missing, so is the reply count
+    reasons: list[str] = []
+    if flags["question"]:
+        reasons.append("asks a question")
+    if known == 0:
+        reasons.append("no replies yet: be the first to answer")
+    elif known is not None and known <= 5:
+        reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
+    if age is not None and comp["recency"] >= 0.5:
+        reasons.append(f"active {format_span(age)} ago")
+    if recent >= 2:
+        reasons.append(f"{recent} new replies in the last {GROWTH_WINDOW.seconds // 3600} h")
+    if role in ("recruiter", "hr_pro", "employer", "job_seeker"):
+        reasons.append(f"started by {ROLE_NAMES[role]}")
+    if flags["work"]:
+        reasons.append("squarely about work topics")
+    cautions: list[str] = []
+    if flags["job_ad"]:
+        cautions.append("looks like a job ad: relevant, but not a conversation to join")
+    if flags["greeting"]:
+        cautions.append("a seasonal greeting: nothing to join")
+    if flags["hostile"]:
+        cautions.append("hostile tone: joining risks a pile-on")
+    if flags["nsfw"]:
+        cautions.append("NSFW: not for a firm's account")
+    if flags["partisan"]:
+        cautions.append("partisan politics: not a conversation for a firm")
+    elif flags["politics"]:
+        cautions.append("names a party or politician: keep to the work facts")
+    if flags["spam"]:
+        cautions.append("looks like spam")
+    if aimed_at is not None:
+        cautions.append(f"addressed to {aimed_at}: join only if you can add something")
+    if n > 20:  # without the first post, the stored replies are a floor, still worth saying
+        count = count_of(n, "reply", "replies")
+        count = count if known is not None else f"at least {count}"
+        cautions.append(f"busy thread ({count}): a reply may get lost")
+    if age is None:
+        cautions.append("date unknown: check the conversation is still active")
+    elif comp["recency"] < 0.1:
+        cautions.append(f"quiet for {format_span(age)}")
+    return tuple(reasons), tuple(cautions)

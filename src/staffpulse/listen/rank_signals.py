@@ -1,0 +1,97 @@
+"""What ranking reads off one conversation before weighing it: how fresh it is, the room left
+to add value, whether it is aimed at one account, looks like spam or is squarely about work
+(see :mod:`staffpulse.listen.rank` for how these are weighed and explained)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.work_terms import names_work_matter, work_subjects
+
+HALF_LIFE_HOURS = 12.0
+# Room to add value when the reply count is unknown (the first post is not stored): neither
+# an empty thread nor a crowded one, like relevance's 0.5 when unknown.
+ROOM_UNKNOWN = 0.5
+# "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
+# an unambiguous work word in it): its probability alone rides on words such as "office".
+SQUARELY_WORK_P = 0.8
+# ... or an opening that names this many different work matters ("HR", "recruiting",
+# "candidates", "interviews"), with the classifier leaning to work: short questions full of
+# work words are where the classifier is least sure.
+SEVERAL_WORK_MATTERS = 3
+LEANS_WORK_P = 0.5
+# replies this recent count as the conversation growing
+GROWTH_WINDOW = timedelta(hours=6)
+
+_ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
+_SPAM_RE = re.compile(
+    r"\b(follow ?back|f4f|crypto|airdrop|giveaway|dm me for|make money|click here|onlyfans|"
+    r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0) -> bool:
+    return (
+        hashtags >= 6
+        or mentions >= 6
+        or urls >= 3
+        or _SPAM_RE.search(text) is not None
+        or text.count("#") >= 6
+    )
+
+
+def hours_in(delta: timedelta) -> float:
+    """A time span in hours, never negative (a post dated a little ahead is "now")."""
+    return max(delta.total_seconds() / 3600.0, 0.0)
+
+
+def room_for(n_replies: int | None) -> float:
+    """Room to add value, from 0 to 1: best with a few replies, less in a crowd."""
+    if n_replies is None:
+        return ROOM_UNKNOWN
+    if n_replies == 0:
+        return 0.8
+    if n_replies <= 5:
+        return 1.0
+    return 1.0 / (1.0 + (n_replies - 5) / 5.0)
+
+
+def stored_replies(conv: Conversation) -> int:
+    """Replies we know of: every stored post when the opening post is not stored."""
+    return len(conv.turns)
+
+
+def known_replies(conv: Conversation) -> int | None:
+    """How many replies the conversation has, when the store can say: not when its first post
+    is missing (the replies to it we never saw are not stored either)."""
+    return None if conv.root is None else len(conv.replies)
+
+
+def addressee(conv: Conversation) -> str | None:
+    """The account an opening post is aimed at ("@acme ..."), when it starts with another
+    account's handle; a post that names its own author ("@TriNet named one of...") or a reply
+    whose parent is not stored (a reply starts with handles) is aimed at no one."""
+    opening = conv.opening
+    if conv.root is None and opening.reply_to_post_id:
+        return None
+    found = _ADDRESSED_RE.match(opening.text)
+    if found is None:
+        return None
+    who = found.group(0).strip().split("@", 1)[1].rstrip(".,:;!?")
+    own = opening.author_handle.lstrip("@").lower()
+    if who.lower() == own or (own and own.split("@")[0] == who.lower()):
+        return None
+    return "@" + who
+
+
+def is_squarely_work(text: str, p_work: float | None) -> bool:
+    """The classifier sure and a work word, or several work matters and the classifier
+    leaning to work; never a keyword hit alone, nor a greeting (see :mod:`staffpulse.listen.rank`)."""
+    if p_work is None or p_work < LEANS_WORK_P:
+        return False
+    if p_work >= SQUARELY_WORK_P:
+        return names_work_matter(text)
+    return len(work_subjects(text)) >= SEVERAL_WORK_MATTERS
