@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from staffpulse.connect import SuggestReport, suggest_report
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Store, open_store
 
@@ -172,4 +173,24 @@ def reply_post(n: int, author: str, to: str, days_ago: float, **fields: object) 
         reply_to_account_id=f"id_{to}",
         reply_to_handle=to,
         **fields,  # type: ignore[arg-type]
+    )
+
+
+def make_post(post_id: str, author: str, days_ago: float, text: str = "I think so") -> Post:
+    """Post ``post_id``: ``author``'s own post (no reply), ``days_ago`` before NOW."""
+    return Post(
+        platform="x",
+        id=post_id,
+        author_id=f"id_{author}",
+        author_handle=author,
+        text=text,
+        created_at=NOW - timedelta(days=days_ago),
+    )
+
+
+def rank_with_fakes(store: Store, handle: str = "acme_staffing", **kwargs: Any) -> SuggestReport:
+    """``suggest_report`` for ``handle`` with the fake role model and scorer, as of NOW unless
+    ``now`` is given."""
+    return suggest_report(
+        store, handle, role_model=FakeRoleModel(), scorer=FakeScorer(), **{"now": NOW, **kwargs}
     )

@@ -9,8 +9,15 @@ from itertools import combinations
 
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
-from staffpulse.connect import SuggestOptions, SuggestReport, suggest_report
+from connect_fixtures import (
+    NOW,
+    add_posts,
+    build_store,
+    make_post,
+    rank_with_fakes,
+    reply_post,
+)
+from staffpulse.connect import SuggestOptions, SuggestReport
 from staffpulse.connect.advice import (
     CONTACTS,
     INACTIVE,
@@ -40,30 +47,26 @@ def _lonely_firm(replies_to: list[str], days_ago: float = 1) -> Store:
     return store
 
 
+def _rank_with_options(store: Store, **options: bool) -> SuggestReport:
+    """The firm's suggestions with these options, as of the store's own last activity."""
+    return rank_with_fakes(store, now=None, options=SuggestOptions(**options))
+
+
 def test_contacts_never_seen_are_advised_both_options_then_one() -> None:
     store = _lonely_firm(["ghost_one", "ghost_two"])
     store.conn.execute("UPDATE posts SET reply_to_account_id = NULL")  # handles only
     store.refresh_interactions(full=True)
 
-    def report(**options: bool) -> SuggestReport:
-        return suggest_report(
-            store,
-            "acme_staffing",
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            options=SuggestOptions(**options),
-        )
-
-    first = report()
+    first = _rank_with_options(store)
     assert first.excluded == {"already talking with": 2}
     assert first.next_step is not None
     assert "2 accounts you already talk with have no posts in the store" in first.next_step
     assert "--include-contacts and --include-unseen" in first.next_step
-    second = report(include_contacts=True)
+    second = _rank_with_options(store, include_contacts=True)
     assert second.excluded == {"never seen": 2}
     assert second.next_step is not None and "--include-unseen" in second.next_step
     assert "--include-contacts" not in second.next_step
-    both = report(include_contacts=True, include_unseen=True)
+    both = _rank_with_options(store, include_contacts=True, include_unseen=True)
     assert [s.handle for s in both.suggestions] and both.next_step is None
 
 
@@ -76,24 +79,12 @@ def _follow(store: Store, step: str, now: datetime, **options: bool) -> list[str
     found: list[str] = []
     if date:
         when = datetime.fromisoformat(date.group(1)).replace(tzinfo=UTC)
-        again = suggest_report(
-            store,
-            "acme_staffing",
-            now=when,
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            options=SuggestOptions(**options),
-        )
+        again = rank_with_fakes(store, now=when, options=SuggestOptions(**options))
         assert again.suggestions, step
         found += [s.handle for s in again.suggestions]
     if days:
-        kept = suggest_report(
-            store,
-            "acme_staffing",
-            now=now,
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            options=SuggestOptions(inactive_days=int(days.group(1)), **options),
+        kept = rank_with_fakes(
+            store, now=now, options=SuggestOptions(inactive_days=int(days.group(1)), **options)
         )
         assert kept.suggestions, step
         found += [s.handle for s in kept.suggestions]
@@ -102,9 +93,7 @@ def _follow(store: Store, step: str, now: datetime, **options: bool) -> list[str
 
 def test_inactive_accounts_are_advised_a_date_that_brings_them_back(store: Store) -> None:
     later = NOW + timedelta(days=365)  # ranked a year after everyone's last post
-    stale = suggest_report(
-        store, "acme_staffing", now=later, role_model=FakeRoleModel(), scorer=FakeScorer()
-    )
+    stale = rank_with_fakes(store, now=later)
     assert stale.suggestions == [] and stale.excluded["inactive"] >= 1
     step = stale.next_step or ""
     assert f"posted nothing in the 90 days before {later:%Y-%m-%d}:" in step
@@ -117,7 +106,7 @@ def test_a_newer_import_elsewhere_does_not_make_the_circle_inactive(store: Store
         store,
         Post(platform="x", id="s9", author_id="id_sam_stranger", text="back", created_at=later),
     )
-    report = suggest_report(store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer())
+    report = rank_with_fakes(store, now=None)
     # the newest post of the firm or the people it talks with: rita's, a day before NOW
     assert report.as_of == NOW - timedelta(days=1)
     assert [s.handle for s in report.suggestions] == ["hannah_hr", "val_vendor"]
@@ -163,14 +152,7 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
 
 
 def test_a_role_that_leaves_nothing_is_advised_a_wider_role(store: Store) -> None:
-    report = suggest_report(
-        store,
-        "acme_staffing",
-        role="job seeker",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=NOW,
-    )
+    report = rank_with_fakes(store, role="job seeker")
     assert report.suggestions == []
     step = report.next_step or ""
     assert "have another role than job seeker (found: HR pro 1, vendor 1)" in step
@@ -182,17 +164,9 @@ def test_contacts_that_went_quiet_need_both_options(store: Store) -> None:
     add_posts(
         lonely,
         Account(platform="x", id="id_olga_old", handle="olga_old"),
-        Post(
-            platform="x",
-            id="o1",
-            author_id="id_olga_old",
-            text="Last post before a long break",
-            created_at=NOW - timedelta(days=400),
-        ),
+        make_post("o1", "olga_old", 400, "Last post before a long break"),
     )
-    report = suggest_report(
-        lonely, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    report = rank_with_fakes(lonely)
     assert report.excluded == {"already talking with": 1}
     step = report.next_step or ""
     assert step.startswith("1 account you already talk with posted nothing in the 90 days")
@@ -255,22 +229,13 @@ def test_when_everyone_found_is_a_contact_the_advice_says_so_in_plain_words() ->
         )
     store.refresh_interactions(full=True)
 
-    def report(**options: bool) -> SuggestReport:
-        return suggest_report(
-            store,
-            "acme_staffing",
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            options=SuggestOptions(**options),
-        )
-
-    step = report().next_step or ""
+    step = _rank_with_options(store).next_step or ""
     assert step.startswith("everyone found around @acme_staffing is already followed or already")
     assert "to see the 2 you talk with, use --include-contacts" in step
     assert "import conversations that mention or reply to @acme_staffing" in step
     assert "connect's options" not in step
     # the option it names does show them
-    shown = {s.handle for s in report(include_contacts=True).suggestions}
+    shown = {s.handle for s in _rank_with_options(store, include_contacts=True).suggestions}
     assert shown == {"paula_posts", "quinn_hr"}
 
 

@@ -6,8 +6,15 @@ from datetime import timedelta
 
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
-from staffpulse.connect import SuggestOptions, suggest_accounts
+from connect_fixtures import (
+    NOW,
+    add_posts,
+    build_store,
+    make_post,
+    rank_with_fakes,
+    reply_post,
+)
+from staffpulse.connect import SuggestOptions
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
@@ -18,14 +25,7 @@ def store() -> Store:
 
 
 def _why(store: Store, handle: str, **kwargs: object) -> str:
-    found = suggest_accounts(
-        store,
-        "acme_staffing",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=NOW,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    found = rank_with_fakes(store, **kwargs).suggestions
     return next(s.explanation for s in found if s.handle == handle)
 
 
@@ -46,13 +46,7 @@ def test_explanations_say_what_links_the_account_to_you(store: Store) -> None:
         reposted_post_id="f1",
         created_at=NOW - timedelta(days=1),
     )
-    own = Post(
-        platform="x",
-        id="z1",
-        author_id="id_zoe_reposts",
-        text="I think so",
-        created_at=NOW - timedelta(days=1),
-    )
+    own = make_post("z1", "zoe_reposts", 1)
     add_posts(store, Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"), firm_post)
     add_posts(store, repost, own)
     zoe = _why(store, "zoe_reposts")
@@ -70,13 +64,7 @@ def test_only_accounts_reached_through_longer_paths_are_in_the_wider_network(
         store,
         Account(platform="x", id="id_quinn_hr", handle="quinn_hr"),
         reply_post(2, "hannah_hr", "quinn_hr", 1),
-        Post(
-            platform="x",
-            id="q1",
-            author_id="id_quinn_hr",
-            text="hello",
-            created_at=NOW - timedelta(days=1),
-        ),
+        make_post("q1", "quinn_hr", 1, "hello"),
     )
     assert "in the wider network of the people you talk with" in _why(store, "quinn_hr")
 

@@ -77,6 +77,17 @@ def test_a_retry_tries_the_handles_given_then_the_pending_ones_each_once() -> No
     ]
 
 
+def _offline_fetcher(calls: list[str]) -> Fetcher:
+    """A fetcher with the network down: every handle it is asked for goes into ``calls``, and
+    fails as unreachable."""
+
+    def fetch(store: Store, platform: str, handle: str) -> Account:
+        calls.append(handle)
+        raise _unreachable(f"{handle}: request failed")
+
+    return fetch
+
+
 def _unreachable(message: str) -> FetchError:
     """A FetchError as the fetchers raise it: ``from None``, the socket error as context."""
     try:
@@ -132,10 +143,6 @@ def test_with_the_network_down_every_remaining_fetch_is_skipped() -> None:
     store = build_store()
     calls: list[str] = []
 
-    def offline(store_: Store, platform: str, handle: str) -> Account:
-        calls.append(handle)
-        raise _unreachable(f"{handle}: request failed")
-
     entries = [
         HandleEntry("bluesky", "a.bsky.social", "f:1"),
         HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
@@ -143,7 +150,7 @@ def test_with_the_network_down_every_remaining_fetch_is_skipped() -> None:
         HandleEntry("bluesky", "b.bsky.social", "f:4"),
     ]
     guard = ReachabilityGuard()
-    report = add_handles(store, entries, fetcher=offline, guard=guard)
+    report = add_handles(store, entries, fetcher=_offline_fetcher(calls), guard=guard)
     assert calls == ["a.bsky.social", "ann@fosstodon.org"]
     network = report.unreachable[-1]
     assert network.label == "the network" and network.skipped == 1  # val@hr.social
@@ -157,15 +164,12 @@ def test_an_x_handle_without_a_token_says_so_even_with_the_network_down(
     monkeypatch.setenv("STAFFPULSE_CONFIG", "/nonexistent/config.toml")
     store = build_store()
 
-    def offline(store_: Store, platform: str, handle: str) -> Account:
-        raise _unreachable(f"{handle}: request failed")
-
     entries = [
         HandleEntry("bluesky", "a.bsky.social", "f:1"),
         HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
         HandleEntry("x", "dave_hr", "f:3"),
     ]
-    report = add_handles(store, entries, fetcher=offline)
+    report = add_handles(store, entries, fetcher=_offline_fetcher([]))
     (dave,) = [h for h in report.added if h.handle == "dave_hr"]
     assert dave.status == "pending" and dave.message == "no X credentials: stored for later"
 
@@ -175,10 +179,6 @@ def test_x_handles_waiting_for_a_token_are_not_counted_as_not_tried_for_the_netw
     store = build_store()
     calls: list[str] = []
 
-    def offline(store_: Store, platform: str, handle: str) -> Account:
-        calls.append(handle)
-        raise _unreachable(f"{handle}: request failed")
-
     entries = [
         HandleEntry("bluesky", "a.bsky.social", "f:1"),
         HandleEntry("mastodon", "ann@fosstodon.org", "f:2"),
@@ -186,7 +186,7 @@ def test_x_handles_waiting_for_a_token_are_not_counted_as_not_tried_for_the_netw
         HandleEntry("mastodon", "jane@hr.social", "f:4"),
         HandleEntry("x", "talent_tom", "f:5"),
     ]
-    report = add_handles(store, entries, fetcher=offline)
+    report = add_handles(store, entries, fetcher=_offline_fetcher(calls))
     assert calls == ["a.bsky.social", "ann@fosstodon.org"]
     waiting = report.waiting_for_credentials
     assert [o.handle.handle for o in waiting] == ["janerecruits", "talent_tom"]

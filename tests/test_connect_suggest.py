@@ -9,7 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from connect_fixtures import NOW, FakeRoleModel, FakeScorer, add_posts, build_store, reply_post
+from connect_fixtures import (
+    NOW,
+    FakeRoleModel,
+    FakeScorer,
+    add_posts,
+    build_store,
+    make_post,
+    rank_with_fakes,
+    reply_post,
+)
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_accounts, suggest_report
 from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggest import format_score
@@ -41,9 +50,7 @@ def test_hr_pro_two_hops_away_is_suggested_first(store: Store) -> None:
 
 
 def test_exclusions(store: Store) -> None:
-    report = suggest_report(
-        store, "@ACME_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    report = rank_with_fakes(store, "@ACME_staffing")
     handles = [s.handle for s in report.suggestions]
     assert "acme_staffing" not in handles  # itself
     assert "fred_follows" not in handles  # already followed
@@ -89,14 +96,7 @@ def test_a_candidate_shows_the_same_score_with_and_without_a_role_filter(store: 
     describes the candidate, not the list it appears in."""
 
     def scores(**kwargs: object) -> dict[str, str]:
-        found = suggest_accounts(
-            store,
-            "acme_staffing",
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            now=NOW,
-            **kwargs,  # type: ignore[arg-type]
-        )
+        found = rank_with_fakes(store, **kwargs).suggestions
         return {s.handle: s.score_text for s in found}
 
     full = scores()
@@ -127,15 +127,7 @@ def test_brands_and_public_figures_are_left_out_by_default_and_role_any_shows_th
     _add_brand(store)
 
     def report(role: str | None) -> SuggestReport:
-        return suggest_report(
-            store,
-            "acme_staffing",
-            "x",
-            role,
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            now=NOW,
-        )
+        return rank_with_fakes(store, platform="x", role=role)
 
     default, every = report(None), report("any")
     assert "shopmart_help" not in [s.handle for s in default.suggestions]
@@ -164,9 +156,7 @@ def test_with_only_brands_around_the_advice_names_role_any() -> None:
     )
 
     def advice(role: str | None) -> str:
-        report = suggest_report(
-            store, "fan_one", "x", role, role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-        )
+        report = rank_with_fakes(store, "fan_one", platform="x", role=role)
         assert report.suggestions == [] and report.next_step is not None
         return report.next_step
 
@@ -176,16 +166,12 @@ def test_with_only_brands_around_the_advice_names_role_any() -> None:
         "use --role any" in told
     )
     assert "a wider --role (or --role any)" in advice("industry")  # "none" would not show it
-    found = suggest_report(
-        store, "fan_one", "x", "any", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    found = rank_with_fakes(store, "fan_one", platform="x", role="any")
     assert [s.handle for s in found.suggestions] == ["fan_two"]
 
 
 def test_explanation_and_fields(store: Store) -> None:
-    best = suggest_accounts(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )[0]
+    best = rank_with_fakes(store).suggestions[0]
     assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
     assert "a lively voice (100)" in best.explanation
     assert best.via == ("@rita_recruits",)
@@ -292,17 +278,13 @@ def test_role_predictions_as_numpy_arrays(store: Store) -> None:
 
 
 def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
-    lonely = suggest_report(
-        store, "sam_stranger", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    lonely = rank_with_fakes(store, "sam_stranger")
     assert lonely.suggestions == []
     assert lonely.next_step == (
         "1 account you already talk with has the role other (brands, public figures: outside "
         "the hiring world): show it with --include-contacts and --role any."
     )
-    found = suggest_report(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    found = rank_with_fakes(store)
     assert found.suggestions and found.next_step is None
 
 
@@ -319,14 +301,8 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
         reply_to_account_id=unseen,
     )
     add_posts(store, reply)
-    found = suggest_report(
-        store,
-        "acme_staffing",
-        role_model=FakeRoleModel(),  # says "other" for any name it does not know
-        scorer=FakeScorer(),
-        now=NOW,
-        options=SuggestOptions(include_unseen=True),
-    )
+    # the fake role model says "other" for any name it does not know
+    found = rank_with_fakes(store, options=SuggestOptions(include_unseen=True))
     stored = [s for s in found.suggestions if store.get_account("x", s.account_id)]
     assert stored and all(s.handle_known and s.label == f"@{s.handle}" for s in stored)
     (id_only,) = [s for s in found.suggestions if s.account_id == unseen]
@@ -338,9 +314,7 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
 
 
 def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
-    for s in suggest_accounts(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    ):
+    for s in rank_with_fakes(store).suggestions:
         if len(s.via) > 1:
             assert f"{len(s.via)} of your circle engage them in all" in s.explanation
         else:
@@ -360,9 +334,7 @@ def test_scores_far_below_the_best_do_not_read_zero() -> None:
 
 
 def test_json_scores_keep_three_significant_digits(store: Store) -> None:
-    found = suggest_accounts(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    found = rank_with_fakes(store).suggestions
     tiny = replace(found[-1], score=0.000471)
     assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"
 
@@ -403,14 +375,7 @@ def _with_anonymized_customers() -> Store:
 def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> None:
     store = _with_anonymized_customers()
     for options in (SuggestOptions(), SuggestOptions(include_contacts=True, include_unseen=True)):
-        report = suggest_report(
-            store,
-            "acme_staffing",
-            role_model=FakeRoleModel(),
-            scorer=FakeScorer(),
-            now=NOW,
-            options=options,
-        )
+        report = rank_with_fakes(store, options=options)
         assert report.suggestions == []
         assert report.excluded == {"anonymized (no handle)": 2}
         step = report.next_step or ""
@@ -426,43 +391,26 @@ def _far_stranger(store: Store) -> None:
         store,
         Account(platform="x", id="id_kim_far", handle="kim_far"),
         reply_post(900, "kim_far", "val_vendor", 730),
-        Post(
-            platform="x",
-            id="k2",
-            author_id="id_kim_far",
-            author_handle="kim_far",
-            text="I think Monday is fine",
-            created_at=NOW - timedelta(days=1),
-        ),
+        make_post("k2", "kim_far", 1, "I think Monday is fine"),
     )
 
 
 def test_a_candidate_the_circle_barely_reaches_is_left_out_as_weak(store: Store) -> None:
     _far_stranger(store)
-    report = suggest_report(  # "any": the fake role model calls kim_far "other"
-        store, "acme_staffing", "x", "any", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    # "any": the fake role model calls kim_far "other"
+    report = rank_with_fakes(store, platform="x", role="any")
     handles = [s.handle for s in report.suggestions]
     assert "kim_far" not in handles and handles[0] == "hannah_hr"
     assert report.excluded["weak link"] == 1
     assert "1 too weakly linked to your circle" in report.left_out_line
     # alone, it would have been the best left and read 100: now nothing is suggested
-    alone = suggest_report(
-        store,
-        "acme_staffing",
-        role="other",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=NOW,
-    )
+    alone = rank_with_fakes(store, role="other")
     assert alone.suggestions == [] and alone.excluded["weak link"] == 1
 
 
 def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> None:
     # val_vendor gets little mass (rita's reply is one among many) but rita engages it
-    found = suggest_accounts(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    found = rank_with_fakes(store).suggestions
     vendor = [s for s in found if s.handle == "val_vendor"]
     assert vendor and vendor[0].via == ("@rita_recruits",)
 
@@ -470,17 +418,14 @@ def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> No
 def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
     store: Store,
 ) -> None:
-    kwargs = {"role_model": FakeRoleModel(), "scorer": FakeScorer(), "now": NOW}
     # one candidate read at a time, so the ranking stops as soon as the list is settled
-    early = suggest_report(
-        store, "acme_staffing", limit=1, options=SuggestOptions(batch=1), **kwargs
-    )  # type: ignore[arg-type]
+    early = rank_with_fakes(store, limit=1, options=SuggestOptions(batch=1))
     assert early.looked_at < early.reached
     assert early.left_out_line.startswith(
         f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
     )
     assert sum(early.excluded.values()) <= early.looked_at
-    full = suggest_report(store, "acme_staffing", options=SuggestOptions(batch=1), **kwargs)  # type: ignore[arg-type]
+    full = rank_with_fakes(store, options=SuggestOptions(batch=1))
     assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
     assert full.as_dict()["looked_at"] == full.reached
 
@@ -506,14 +451,7 @@ def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_addre
             )
         )
     add_posts(store, *rows)
-    report = suggest_report(
-        store,
-        "firm@a.social",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=NOW,
-        options=SuggestOptions(include_unseen=True),
-    )
+    report = rank_with_fakes(store, "firm@a.social", options=SuggestOptions(include_unseen=True))
     (mario,) = report.suggestions
     assert mario.label == "@mario@b.social" and mario.handle_known
     assert mario.url == "https://b.social/@Mario"
@@ -522,9 +460,7 @@ def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_addre
 
 
 def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> None:
-    before = suggest_report(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    before = rank_with_fakes(store)
     (hannah,) = [s for s in before.suggestions if s.handle == "hannah_hr"]
     # ten days after NOW: rita first replies to lara, whose only post is from then, and
     # hannah writes posts that would change her voice and conversation figures
@@ -532,30 +468,16 @@ def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> No
         store,
         Account(platform="x", id="id_lara_later", handle="lara_later"),
         reply_post(1, "rita_recruits", "lara_later", -10),
-        Post(
-            platform="x",
-            id="l1",
-            author_id="id_lara_later",
-            text="I think so, haha",
-            created_at=NOW + timedelta(days=10),
-        ),
+        make_post("l1", "lara_later", -10, "I think so, haha"),
         *(reply_post(10 + n, "hannah_hr", "val_vendor", -10) for n in range(6)),
     )
-    as_of_now = suggest_report(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    as_of_now = rank_with_fakes(store)
     assert "lara_later" not in [s.handle for s in as_of_now.suggestions]
     (same,) = [s for s in as_of_now.suggestions if s.handle == "hannah_hr"]
     assert (same.voice, same.conversation) == (hannah.voice, hannah.conversation)
     assert "this month" in same.explanation  # rita's replies before NOW still count
     # twenty days on, the later reply and post are there: lara is suggested
-    later = suggest_report(
-        store,
-        "acme_staffing",
-        role_model=FakeRoleModel(),
-        scorer=FakeScorer(),
-        now=NOW + timedelta(days=20),
-    )
+    later = rank_with_fakes(store, now=NOW + timedelta(days=20))
     assert "lara_later" in [s.handle for s in later.suggestions]
     (moved,) = [s for s in later.suggestions if s.handle == "hannah_hr"]
     assert moved.conversation != hannah.conversation
@@ -566,17 +488,9 @@ def test_an_account_that_posted_only_after_the_date_is_inactive_then(store: Stor
         store,
         Account(platform="x", id="id_lara_later", handle="lara_later"),
         reply_post(1, "rita_recruits", "lara_later", 1),  # the edge is before NOW
-        Post(
-            platform="x",
-            id="l1",
-            author_id="id_lara_later",
-            text="I think so",
-            created_at=NOW + timedelta(days=10),
-        ),
+        make_post("l1", "lara_later", -10),
     )
-    report = suggest_report(
-        store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-    )
+    report = rank_with_fakes(store)
     assert "lara_later" not in [s.handle for s in report.suggestions]
     assert report.excluded.get("inactive", 0) >= 1 and "never seen" not in report.excluded
 
@@ -596,17 +510,7 @@ def _circle_with(*candidates: str) -> Store:
         if who == "paula_posts":
             posts = [reply_post(100 + i, who, "sam_stranger", 2) for i in range(3)]
         else:
-            posts = [
-                Post(
-                    platform="x",
-                    id=f"u{n}{i}",
-                    author_id=f"id_{who}",
-                    author_handle=who,
-                    text="Weekly market update",
-                    created_at=NOW - timedelta(days=2),
-                )
-                for i in range(3)
-            ]
+            posts = [make_post(f"u{n}{i}", who, 2, "Weekly market update") for i in range(3)]
         add_posts(store, Account(platform="x", id=f"id_{who}", handle=who), *posts)
     return store
 
@@ -616,9 +520,7 @@ def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect
     explained "recent voice 0 · recent conversation 0"."""
 
     def ranked(store: Store) -> list[tuple[str, float, str]]:
-        found = suggest_accounts(
-            store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(), now=NOW
-        )
+        found = rank_with_fakes(store).suggestions
         return [(s.handle, s.score, s.explanation) for s in found]
 
     both = ranked(_circle_with("paula_posts", "zoe_reposts"))
