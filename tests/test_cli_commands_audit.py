@@ -27,10 +27,15 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def fake_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Audits score posts with the fake scorer, not the shipped models."""
     import staffpulse.audit.signals as signals
 
     monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+
+
+@pytest.fixture
+def db(tmp_path: Path, fake_scorer: None) -> Path:
     firm = FeedBuilder("acme", display_name="Acme Staffing")
     firm.job(15)
     rosa = FeedBuilder(
@@ -63,12 +68,7 @@ def test_audit_terminal_and_html(db: Path, tmp_path: Path) -> None:
     assert out.exists() and "HTML report" in result.output
 
 
-def test_outside_text_with_brackets_is_printed_as_it_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import staffpulse.audit.signals as signals
-
-    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+def test_outside_text_with_brackets_is_printed_as_it_is(tmp_path: Path, fake_scorer: None) -> None:
     firm = FeedBuilder("acme", display_name="Acme [b]Co[/]")
     firm.job(3)
     store_with(tmp_path, firm).close()
@@ -175,11 +175,8 @@ def test_an_empty_store_says_to_import_not_to_fix_a_cohort_file(tmp_path: Path) 
 
 
 def test_the_default_benchmark_leaves_out_accounts_seen_in_passing_and_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fake_scorer: None
 ) -> None:
-    import staffpulse.audit.signals as signals
-
-    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
     firm = FeedBuilder("acme", display_name="Acme Staffing")
     firm.job(12)
     passerby = FeedBuilder("angelwolf", display_name="Angel")  # the author of a post shared
@@ -248,11 +245,8 @@ def _thread_feed(handle: str, to_self: int, to_others: int) -> FeedBuilder:
 
 
 def test_the_header_says_which_replies_only_continue_the_accounts_threads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fake_scorer: None
 ) -> None:
-    import staffpulse.audit.signals as signals
-
-    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
     store_with(tmp_path, _thread_feed("solo", 3, 0), _thread_feed("mixed", 2, 3)).close()
     db = tmp_path / "test.db"
 
