@@ -190,7 +190,8 @@ def test_find_account_is_case_insensitive_and_explains_misses() -> None:
         store.find_account("nobody")
 
 
-def test_ambiguous_handle_asks_for_platform() -> None:
+def _acme_on_x_and_bluesky() -> Store:
+    """A store where the handle acme names account ``a`` on X and account ``b`` on Bluesky."""
     store = open_store(":memory:")
     store.upsert(
         [
@@ -199,20 +200,18 @@ def test_ambiguous_handle_asks_for_platform() -> None:
         ],
         PROV,
     )
+    return store
+
+
+def test_ambiguous_handle_asks_for_platform() -> None:
+    store = _acme_on_x_and_bluesky()
     with pytest.raises(NotFoundError, match="several platforms"):
         store.find_account("acme")
     assert store.find_account("acme", platform="bluesky").id == "b"
 
 
 def test_a_platform_is_read_as_people_spell_it() -> None:
-    store = open_store(":memory:")
-    store.upsert(
-        [
-            Account(platform="x", id="a", handle="acme"),
-            Account(platform="bluesky", id="b", handle="acme"),
-        ],
-        PROV,
-    )
+    store = _acme_on_x_and_bluesky()
     # the spellings a cohort file or an import accepts: twitter is x, bsky is bluesky
     assert store.find_account("acme", platform="Twitter").id == "a"
     assert store.find_account("acme", platform="bsky").id == "b"

@@ -303,66 +303,32 @@ def test_a_spreadsheet_holding_archive_posts_clashes_with_nothing(
 def test_a_newer_profile_known_by_handle_survives_its_merge_and_an_older_import() -> None:
     store = open_store(":memory:")
     march, april, may = (datetime(2026, month, 1, tzinfo=UTC) for month in (3, 4, 5))
-    store.upsert(
-        [
-            Account(
-                platform="x",
-                id="9001",
-                handle="AcmeOld",
-                bio="Old bio",
-                followers=500,
-                observed_at=march,
-            )
-        ],
-        PROV,
-    )
+
+    def import_profile(
+        account_id: str, handle: str, bio: str, followers: int, observed_at: datetime
+    ) -> None:
+        profile = Account(
+            platform="x",
+            id=account_id,
+            handle=handle,
+            bio=bio,
+            followers=followers,
+            observed_at=observed_at,
+        )
+        store.upsert([profile], PROV)
+
+    import_profile("9001", "AcmeOld", "Old bio", 500, march)
     # the firm's newest profile, known by its new handle only (no id yet)
-    store.upsert(
-        [
-            Account(
-                platform="x",
-                id="acmestaffing",
-                handle="AcmeStaffing",
-                bio="Welders wanted",
-                followers=1200,
-                observed_at=may,
-            )
-        ],
-        PROV,
-    )
+    import_profile("acmestaffing", "AcmeStaffing", "Welders wanted", 1200, may)
     # an April copy gives the id its new handle: the two are merged, then April is older
-    store.upsert(
-        [
-            Account(
-                platform="x",
-                id="9001",
-                handle="AcmeStaffing",
-                bio="Nurses wanted",
-                followers=900,
-                observed_at=april,
-            )
-        ],
-        PROV,
-    )
+    import_profile("9001", "AcmeStaffing", "Nurses wanted", 900, april)
     assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
     account = store.get_account("x", "9001")
     assert account is not None and (account.bio, account.followers) == ("Welders wanted", 1200)
     observed = store.conn.execute("SELECT observed_at FROM accounts WHERE id = '9001'")
     assert observed.fetchone()[0].startswith("2026-05-01")
     # a March copy imported later still changes nothing
-    store.upsert(
-        [
-            Account(
-                platform="x",
-                id="9001",
-                handle="AcmeStaffing",
-                bio="Old bio",
-                followers=500,
-                observed_at=march,
-            )
-        ],
-        PROV,
-    )
+    import_profile("9001", "AcmeStaffing", "Old bio", 500, march)
     account = store.get_account("x", "9001")
     assert account is not None and (account.bio, account.followers) == ("Welders wanted", 1200)
 
