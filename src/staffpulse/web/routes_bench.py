@@ -93,7 +93,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
             explain="Every account is audited and compared; on a big store this takes a while.",
             **toolbar,
         )
-    shown = _as_the_user_named_it(result, label)
+    shown = name_cohort_as_uploaded(result, label)
     toolbar["has_segments"] = any(r["segment"] != "unknown" for r in shown.leaderboard)
     if label is None:  # the default cohort: the rule that chose it, and who it left out
         toolbar.update(min_posts=shown.min_posts or 1, left_out=shown.left_out)
@@ -106,7 +106,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
     )
 
 
-def _as_the_user_named_it(result: BenchmarkResult, label: str | None) -> BenchmarkResult:
+def name_cohort_as_uploaded(result: BenchmarkResult, label: str | None) -> BenchmarkResult:
     """The result with the user's cohort file name instead of the path it is saved at, and
     web wording in the notes on lines that could not be used (a copy: the cache keeps its)."""
     if label is None:

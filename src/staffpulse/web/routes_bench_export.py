@@ -8,14 +8,13 @@ shows, so a marketer can send the league table on without a terminal.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.web.app import web
-from staffpulse.web.wording import web_text
+from staffpulse.web.routes_bench import name_cohort_as_uploaded
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -27,12 +26,7 @@ def _shown_benchmark(request: Request) -> BenchmarkResult:
     """The benchmark of the page (computed now if it is not yet), with the cohort named by the
     user's own file name, as the page names it, not by where the upload is kept."""
     backend = web(request).backend
-    result = backend.benchmark()
-    label = backend.cohort_label()
-    if label is None:
-        return result
-    problems = [replace(p, file=label, message=web_text(p.message)) for p in result.problems]
-    return replace(result, source=label, problems=problems)
+    return name_cohort_as_uploaded(backend.benchmark(), backend.cohort_label())
 
 
 def _file_name(result: BenchmarkResult, suffix: str) -> str:
