@@ -78,7 +78,7 @@ def run_record_job(
         skips.print_rest(job.malformed)  # the count of those not shown, before the error
         raise
     with records, stopping_cleanly_on_sigterm(console):
-        print_encoding_note(console, input_path, records.encoding_note)
+        print_file_note(console, input_path, records.encoding_note)
         model = job.load_model()
         with (
             output_sink(output, input_path) as sink,
@@ -94,20 +94,12 @@ def run_record_job(
         soft_wrap=True,
     )
     for note in report.notes():
-        console.print(
-            f"[yellow]note[/] {escape(str(input_path))}: {escape(note)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        print_file_note(console, input_path, note)
     if records.left_out:
         from staffpulse.signals.recordio import left_out_text
 
-        console.print(
-            f"[yellow]note[/] {escape(str(input_path))}: left out {left_out_text(records)} "
-            f"(not {job.noun}s)",
-            highlight=False,
-            soft_wrap=True,
-        )
+        left_out = f"left out {left_out_text(records)} (not {job.noun}s)"
+        print_file_note(console, input_path, left_out)
 
 
 class _Terminated(BaseException):
@@ -143,8 +135,9 @@ def check_output(output: Path | None, input_path: Path) -> None:
         check_output_path(output, [input_path])
 
 
-def print_encoding_note(console: Console, path: Path, note: str | None) -> None:
-    """Tell the user once when INPUT's encoding had to be guessed (nothing was replaced)."""
+def print_file_note(console: Console, path: Path, note: str | None) -> None:
+    """Tell the user something about INPUT (``path``), when there is something to tell: its
+    encoding had to be guessed, some texts were null, some records were not of this kind."""
     if note:
         console.print(
             f"[yellow]note[/] {escape(str(path))}: {escape(note)}", highlight=False, soft_wrap=True
