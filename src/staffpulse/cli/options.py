@@ -38,6 +38,15 @@ DbOption = Annotated[
 # without a platform column are filed under. add-handles fetches, so csv means nothing there.
 PLATFORM_HELP = "x (or twitter), bluesky (or bsky), mastodon or csv"
 FETCH_PLATFORM_HELP = "x (or twitter), bluesky (or bsky) or mastodon"
+# --platform of a command about one account, needed only when its handle is on several
+AccountPlatformOption = Annotated[
+    str | None,
+    typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
+]
+# --platform of a command that lists or counts: keeps that platform's only
+OnlyPlatformOption = Annotated[
+    str | None, typer.Option("--platform", help=f"Only this platform: {PLATFORM_HELP}.")
+]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
 ]

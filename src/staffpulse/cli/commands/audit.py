@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_count_progress
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption
 from staffpulse.store import open_store
 
 console = make_console()
@@ -40,10 +40,7 @@ def audit_command(
             "https://x.com/acmestaffing."
         ),
     ],
-    platform: Annotated[
-        str | None,
-        typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
-    ] = None,
+    platform: AccountPlatformOption = None,
     since: SinceOption = None,
     html: HtmlOption = None,
     db: DbOption = None,

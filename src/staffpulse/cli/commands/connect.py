@@ -12,7 +12,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.options import FETCH_PLATFORM_HELP, PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import (
+    FETCH_PLATFORM_HELP,
+    AccountPlatformOption,
+    DbOption,
+    JsonOption,
+)
 from staffpulse.cli.problems import print_problems
 from staffpulse.connect.export import (
     FORMATS,
@@ -58,10 +63,7 @@ def connect_command(
         ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many suggestions.")] = 20,
-    platform: Annotated[
-        str | None,
-        typer.Option("--platform", help=f"{PLATFORM_HELP} (when the handle is on several)."),
-    ] = None,
+    platform: AccountPlatformOption = None,
     export: Annotated[
         str | None,
         typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + "."),

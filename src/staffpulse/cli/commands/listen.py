@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import NotFoundError
 from staffpulse.models import platform_choice
@@ -160,9 +160,7 @@ def inbox(
         ),
     ] = None,
     limit: Annotated[int, typer.Option(help="How many open conversations to show.")] = 20,
-    platform: Annotated[
-        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP}.")
-    ] = None,
+    platform: OnlyPlatformOption = None,
     max_age: Annotated[
         str | None,
         typer.Option(

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
@@ -133,9 +133,7 @@ def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 def accounts_command(
     db: DbOption = None,
     as_json: JsonOption = False,
-    platform: Annotated[
-        str | None, typer.Option(help=f"Only this platform: {PLATFORM_HELP}.")
-    ] = None,
+    platform: OnlyPlatformOption = None,
 ) -> None:
     """List the accounts in the store."""
     with open_store(db, create=False) as store:
