@@ -26,6 +26,16 @@ def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_module, "load_text_signals_or_none", FakeScorer)  # the CLI's
 
 
+@pytest.fixture
+def model_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item for each time the command loads the models (none, before its options pass)."""
+    import staffpulse.signals.text as text_module
+
+    loads: list[int] = []
+    monkeypatch.setattr(text_module, "load_text_signals_or_none", lambda: loads.append(1))
+    return loads
+
+
 def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
     bad = runner.invoke(app, ["listen", "bluesky", "--url", "http://x", "--db", db])
@@ -35,16 +45,12 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
 
 
 def test_listen_checks_its_options_before_loading_the_models(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, model_loads: list[int]
 ) -> None:
-    import staffpulse.signals.text as text_module
-
-    loads: list[int] = []
-    monkeypatch.setattr(text_module, "load_text_signals_or_none", lambda: loads.append(1))
     args = ["listen", "bluesky", "--duration", "abc", "--db", str(tmp_path / "x.db")]
     result = runner.invoke(app, args)
     assert result.exit_code == 65 and "cannot read the duration 'abc'" in result.output
-    assert loads == []  # reported before the seconds-long model load
+    assert model_loads == []  # reported before the seconds-long model load
 
 
 def _closed_port_url() -> str:
@@ -126,16 +132,12 @@ def test_listen_with_a_binary_keywords_file_exits_65(tmp_path: Path) -> None:
 
 
 def test_listen_with_a_configured_url_that_is_no_websocket_names_the_config_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_loads: list[int]
 ) -> None:
-    import staffpulse.signals.text as text_module
-
-    loads: list[int] = []
-    monkeypatch.setattr(text_module, "load_text_signals_or_none", lambda: loads.append(1))
     config = tmp_path / "config.toml"
     config.write_text('[bluesky]\njetstream_url = "https://jetstream.example.org"\n')
     monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
     result = runner.invoke(app, ["listen", "bluesky", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 78, result.output
     assert "is not a WebSocket URL" in result.stderr and "config.toml" in result.stderr
-    assert loads == []  # reported before the seconds-long model load
+    assert model_loads == []  # reported before the seconds-long model load
