@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -97,6 +99,26 @@ def test_parallel_path_matches(model: TextSignals) -> None:
     clone = TextSignals.load(ARTIFACTS)
     clone.parallel_min = 10
     np.testing.assert_allclose(clone.score(texts)["humor"], model.score(texts)["humor"], rtol=1e-5)
+
+
+def _score_in_daemon(texts: list[str], out: Any) -> None:
+    clone = TextSignals.load(ARTIFACTS)
+    clone.parallel_min = 10  # a batch that would take the process pool elsewhere
+    out.put(clone.score(texts)["job_opening"].tolist())
+
+
+def test_a_daemonic_worker_scores_a_large_batch_in_process(model: TextSignals) -> None:
+    """A Dask worker is a daemonic process, which may not start a pool of its own: `score
+    --engine dask` crashed on shards of 20,000 posts, the size docs/scale.md suggests."""
+    texts = [*JOB_ADS, *HUMAN] * 3
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue()
+    worker = ctx.Process(target=_score_in_daemon, args=(texts, out), daemon=True)
+    worker.start()
+    got = out.get(timeout=120)
+    worker.join(timeout=30)
+    assert worker.exitcode == 0
+    np.testing.assert_allclose(got, model.score(texts)["job_opening"], rtol=1e-5)
 
 
 def _labels(model: TextSignals, texts: list[str], signal: str) -> np.ndarray:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import multiprocessing
 import os
 import zipfile
 from collections.abc import Sequence
@@ -235,6 +236,10 @@ class TextSignals:
         if n == 0:
             return {s: np.zeros(0, dtype=np.float64) for s in wanted}
         jobs = max(1, min(self.n_jobs, os.cpu_count() or 1))
+        # A daemonic process (a Dask worker, a pool's worker) may not start children of its
+        # own, and its caller already spreads the work over the cores.
+        if multiprocessing.current_process().daemon:
+            jobs = 1
         if jobs > 1 and n >= self.parallel_min:
             raw = self._parallel(texts, wanted, jobs)
         else:
