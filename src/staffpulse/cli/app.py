@@ -66,7 +66,13 @@ class _ErrorBoundaryGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         if command is None and cmd_name in COMMAND_MODULES:
             command = self.commands[cmd_name] = _load_command(cmd_name)
+        if command is not None:
+            show_flags_bare(command, ctx)
         return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        show_flags_bare(self, ctx)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -103,6 +109,15 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bug, not bad input: one readable line and where to look, never a wall of
             # traceback in front of a marketer (--debug shows it)
             _fail(ctx, _unexpected(ctx, exc))
+
+
+def show_flags_bare(command: Any, ctx: Any) -> None:
+    """Lists ``--json`` in the help as a flag, with no type after it. Typer 0.29 writes
+    ``--json <bool>``, which reads as if it took a value, and ``--json true`` then makes
+    ``true`` a path. An empty metavar is what Typer prints instead of the type."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
 
 
 def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
