@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -504,3 +505,33 @@ def test_ctrl_c_in_a_file_declaring_its_accounts_last_leaves_no_post_without_its
     ]
     assert counts == [(2, 2, 0, 15, 15)] * 2
     assert batched.notices == whole.notices == []
+
+
+def test_ctrl_c_between_a_batch_commit_and_its_count_tells_every_post_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch being committed when Ctrl-C comes is stored, so it is told too (an import
+    said "after 75,800 posts" with 77,800 in the store)."""
+    import staffpulse.ingest as ingest
+
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
+    path = tmp_path / "posts.csv"
+    rows = [f"p{i},firm{i % 5},We are hiring in Dayton {i}" for i in range(20)]
+    path.write_text("id,author,text\n" + "\n".join(rows) + "\n")
+    store = open_store(tmp_path / "s.db")
+    write = store.write_records
+    batches = []
+
+    def write_then_stop(*args: Any, **kwargs: Any) -> Any:
+        counts = write(*args, **kwargs)  # committed
+        batches.append(counts)
+        if len(batches) == 2:
+            raise KeyboardInterrupt  # before the import counts what was just committed
+        return counts
+
+    monkeypatch.setattr(store, "write_records", write_then_stop)
+    with pytest.raises(ingest.ImportInterrupted) as stopped:
+        import_paths(store, [path])
+    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+    assert posts == batches[0].posts + batches[1].posts > batches[0].posts
+    assert str(stopped.value).startswith(f"after {posts} posts.")

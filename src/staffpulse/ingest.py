@@ -273,7 +273,7 @@ class ImportInterrupted(KeyboardInterrupt):
     """Ctrl-C during an import: its message says how far it got and how to finish."""
 
     def __init__(self, posts: int) -> None:
-        # every batch is one transaction: what was counted is stored, and an import again
+        # every batch is one transaction: what is counted is stored, and an import again
         # upserts, so running the same command again finishes the job without duplicates
         super().__init__(
             f"after {count_of(posts, 'post')}. Run the same command again to finish; "
@@ -311,6 +311,12 @@ def import_paths(
             try:
                 _import_plan(store, plan, report, tally, progress)
                 store.refresh_interactions()
+            except KeyboardInterrupt as exc:
+                # Ctrl-C may land after a batch committed and before the report counted it
+                # (75,800 told, 77,800 stored): the tally is written in each batch's own
+                # transaction, so it holds exactly the posts that are stored
+                report.posts = tally.count_written("post")
+                raise ImportInterrupted(report.posts) from exc
             finally:
                 tally.close()
     except ImportInterrupted:

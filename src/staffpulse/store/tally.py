@@ -110,6 +110,14 @@ class Tally:
         )
         return new
 
+    def count_written(self, kind: str) -> int:
+        """How many of ``kind`` the import has written: as its batches commit, since the
+        tally is written in each batch's own transaction."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM temp.import_tally WHERE kind = ?", (kind,)
+        ).fetchone()
+        return int(row[0])
+
     def follow_moves(self, moves: Iterable[tuple[str, str, str]]) -> None:
         """Accounts the store moved from a handle key to their real id (platform, key, id:
         store/handle_keys.py): the bare account the import wrote under the key (a post's
