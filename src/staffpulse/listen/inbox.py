@@ -26,7 +26,7 @@ from staffpulse.listen.enrich import (
     opening_signals,
 )
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
-from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
+from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.rank import (
     RankContext,
     RankedConversation,
@@ -36,7 +36,7 @@ from staffpulse.listen.rank import (
 )
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.states import firm_key, firm_marks
-from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES, ThreadWork, thread_work
+from staffpulse.listen.thread_work import ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
@@ -46,12 +46,14 @@ from staffpulse.listen.window import (
     in_window,
     no_topic_note,
     other_topics_note,
+    parse_as_of,
+    posts_up_to,
     reference_time,
     topic_choices,
     window_notes,
 )
 from staffpulse.models import normalize_handle, platform_choice
-from staffpulse.report.counts import count_of, join_and
+from staffpulse.report.counts import count_of
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
@@ -107,7 +109,8 @@ def build_inbox(
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
     Only conversations active within ``max_age`` of the reference time are offered (``None``:
-    no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`). The firm's
+    no limit); the reference is ``now``, else as ``as_of`` says (:mod:`.window`): a date given
+    there is the reference whatever ``now`` is, and nothing posted after it is read. The firm's
     own accounts are every account with the handle ``as_handle``, or only the one on
     ``as_platform`` when the firm named its platform (the dashboard's "You post as")."""
     if limit < 1:
@@ -131,7 +134,10 @@ def build_inbox(
             notes.append(work_note)
     if text is None:
         notes.append("post-signals model unavailable: job ads detected by patterns")
+    as_of = parse_as_of(as_of)
     conversations = load_conversations(store, platform)
+    if isinstance(as_of, datetime):  # as that moment stood: nothing posted later is read
+        conversations = posts_up_to(conversations, as_of)
     # the firm's own posts are not offered to it; but when the first post is not stored, the
     # firm's reply shown in its place makes the conversation joined, not the firm's own
     conversations = [
@@ -143,7 +149,11 @@ def build_inbox(
     everyone = conversations  # before a topic narrows them: the topics to pick count all
     labels = {tid: t.label for tid, t in model.topics_.items()}
     ref = reference_time(store, conversations, now, as_of, max_age)
-    if ref.replay:
+    if ref.fixed:
+        notes.append(
+            f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"
+        )
+    elif ref.replay:
         notes.append(
             f"a replay, not live: ranked as of {format_when(ref.at)}, an hour after the newest"
             f" activity in the store ({ref.why})"
@@ -387,14 +397,3 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
         root_stored=root_stored,
         root_author=None if root_stored else (opening.reply_to_handle or None),
     )
-
-
-def left_out_note(left_out: dict[str, int]) -> str:
-    """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
-    names = {**LEAVE_OUT_NAMES, OFF_WORK: OFF_WORK_NAMES}
-    parts = [
-        count_of(left_out[name], *names[name])
-        for name in (*LEAVE_OUT, OFF_WORK)
-        if left_out.get(name)
-    ]
-    return f"left out {join_and(parts)}: not conversations to join"

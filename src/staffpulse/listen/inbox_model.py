@@ -150,16 +150,17 @@ class Inbox:
         return max(self.counts.get("open", 0), len(self.items))
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
-        """Open items grouped by topic label, groups ordered by their best item, "Other
-        conversations" last; for a topic query, the topic that matches it best comes first."""
+        """Open items grouped by topic label, groups ordered by their best item ("Other
+        conversations" too: read top-down, the best item comes first wherever it is filed);
+        for a topic query, the topic that matches it best comes first."""
         groups: dict[str, list[InboxItem]] = {}
         for item in self.items:
             groups.setdefault(item.topic_label or OTHER_LABEL, []).append(item)
         place = {m.id: n for n, m in enumerate(self.topic_matches)}
 
-        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, bool, float]:
+        def order(group: tuple[str, list[InboxItem]]) -> tuple[int, float]:
             ranks = [place.get(i.topic_id, len(place)) for i in group[1] if i.topic_id is not None]
-            return min(ranks, default=len(place)), group[0] == OTHER_LABEL, -group[1][0].score
+            return min(ranks, default=len(place)), -group[1][0].score
 
         return sorted(groups.items(), key=order)
 

@@ -4,9 +4,11 @@ Positive signals (each in [0, 1], weights in ``WEIGHTS``): recency of the last a
 activity growth (replies in the last hours), a question was asked, room to add value (few
 replies so far), the opening author's role, and relevance to work topics. Penalties multiply
 the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
-tone, NSFW, partisan politics, spam, a post aimed at one account. Each ranked conversation also
-says whether the inbox leaves it out (``left_out``: job ads, greetings, spam, hostile, NSFW and
-partisan posts, :mod:`staffpulse.listen.moderation`; conversations not about work,
+tone, NSFW, partisan politics, spam, a post aimed at one account (whose question is asked of
+that account, so it earns nothing as a question), a customer's message to a brand. Each ranked
+conversation also says whether the inbox leaves it out (``left_out``: job ads, greetings, spam,
+hostile, NSFW and partisan posts, :mod:`staffpulse.listen.moderation`; customer-care
+conversations, :mod:`staffpulse.listen.customer_care`; conversations not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
 
@@ -26,7 +28,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
-from staffpulse.listen.moderation import Tone, judge_tone, leave_out_reason, looks_hostile, moderate
+from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
+from staffpulse.listen.left_out import left_out_reason
+from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.rank_reasons import ROLE_NAMES, explain
 from staffpulse.listen.rank_signals import (
@@ -42,7 +46,7 @@ from staffpulse.listen.rank_signals import (
 )
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.listen.work_terms import dwells_on_work, names_work_matter
 from staffpulse.models import Post
 from staffpulse.signals.job_ads import looks_like_job_ad
 
@@ -82,8 +86,12 @@ PENALTIES: dict[str, float] = {
     "partisan": 0.2,
     "spam": 0.1,
     "addressed": 0.6,
+    CUSTOMER_CARE: 0.2,
     OFF_WORK: 0.3,
 }
+# A question that names work only in passing is worth this share of one on work: a firm can
+# answer work questions, not a broadcaster's casting
+QUESTION_OFF_WORK = 0.5
 ROLE_WEIGHTS: dict[str, float] = {
     "recruiter": 1.0,
     "hr_pro": 1.0,
@@ -192,6 +200,15 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     return f"Reply to {focus_author(focus)}, not the opening post: {angle}"
 
 
+def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
+    """1 for a question to the room on work; half for one that names work only in passing
+    ("can we see more of Chris pls?" under "an interesting job title"); 0 for a question aimed
+    at one account: it is asked of that account, not of the room."""
+    if not question or aimed_at is not None:
+        return 0.0
+    return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK
+
+
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
@@ -214,8 +231,9 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     spam = spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
     relevance = ctx.relevance.get(conv.id, 0.5)
     work = ctx.threads.get(conv.id)
+    care = is_customer_care(conv)
     components = {
-        "question": 1.0 if question else 0.0,
+        "question": _question_value(opening.text, question, aimed_at),
         "recency": 0.0 if age is None else 0.5 ** (age / HALF_LIFE_HOURS),
         "room": room_for(known_replies(conv)),
         "relevance": float(relevance),
@@ -225,7 +243,9 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
         "question": question,
+        # a customer's complaint names work words about the brand's staff, not about work
         "work": not verdict.greeting
+        and not care
         and is_squarely_work(opening.text, ctx.work_scores.get(conv.id)),
         "job_ad": job_ad,
         "greeting": verdict.greeting,
@@ -235,6 +255,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "partisan": verdict.partisan,
         "politics": verdict.politics,
         "addressed": aimed_at is not None,
+        CUSTOMER_CARE: care,
         OFF_WORK: work is not None and work.off_work,
     }
     for name, factor in PENALTIES.items():
@@ -254,5 +275,5 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         label,
         role,
         flags,
-        leave_out_reason(flags) or (OFF_WORK if flags[OFF_WORK] else None),
+        left_out_reason(flags),
     )

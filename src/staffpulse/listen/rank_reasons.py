@@ -46,10 +46,11 @@ def explain(
     n = stored_replies(conv)
     known = known_replies(conv)  # None: the first post is missing, so is the reply count
     reasons: list[str] = []
-    if flags["question"]:
+    if flags["question"] and aimed_at is None:  # aimed at one account: asked of it, not us
         reasons.append("asks a question")
-    if known == 0:
-        reasons.append("no replies yet: be the first to answer")
+    if known == 0:  # "be the first to answer" only where something was asked of the room
+        invites = flags["question"] and aimed_at is None
+        reasons.append("no replies yet: be the first to answer" if invites else "no replies yet")
     elif known is not None and known <= 5:
         reasons.append(f"only {count_of(known, 'reply', 'replies')} so far: room to add value")
     if age is not None and comp["recency"] >= 0.5:
@@ -75,6 +76,10 @@ def explain(
         cautions.append("names a party or politician: keep to the work facts")
     if flags["spam"]:
         cautions.append("looks like spam")
+    if flags.get("customer_care"):
+        cautions.append(
+            "a customer's message to a brand: customer service, not a conversation to join"
+        )
     if aimed_at is not None:
         cautions.append(f"addressed to {aimed_at}: join only if you can add something")
     if n > 20:  # without the first post, the stored replies are a floor, still worth saying

@@ -8,14 +8,15 @@ import re
 from datetime import timedelta
 
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import names_work_matter, work_subjects
+from staffpulse.listen.work_terms import dwells_on_work, work_subjects
 
 HALF_LIFE_HOURS = 12.0
 # Room to add value when the reply count is unknown (the first post is not stored): neither
 # an empty thread nor a crowded one, like relevance's 0.5 when unknown.
 ROOM_UNKNOWN = 0.5
 # "Squarely about work topics" needs the work_topic classifier this sure of the opening (and
-# an unambiguous work word in it): its probability alone rides on words such as "office".
+# unambiguous work words in it, not one named in passing: ``work_terms.dwells_on_work``): its
+# probability alone rides on words such as "office".
 SQUARELY_WORK_P = 0.8
 # ... or an opening that names this many different work matters ("HR", "recruiting",
 # "candidates", "interviews"), with the classifier leaning to work: short questions full of
@@ -88,10 +89,11 @@ def addressee(conv: Conversation) -> str | None:
 
 
 def is_squarely_work(text: str, p_work: float | None) -> bool:
-    """The classifier sure and a work word, or several work matters and the classifier
-    leaning to work; never a keyword hit alone, nor a greeting (see :mod:`staffpulse.listen.rank`)."""
+    """The classifier sure and work words that are not in passing (two, or one such as
+    "interview"), or several work matters and the classifier leaning to work; never a keyword
+    hit alone, nor a greeting (see :mod:`staffpulse.listen.rank`)."""
     if p_work is None or p_work < LEANS_WORK_P:
         return False
     if p_work >= SQUARELY_WORK_P:
-        return names_work_matter(text)
+        return dwells_on_work(text)
     return len(work_subjects(text)) >= SEVERAL_WORK_MATTERS

@@ -33,6 +33,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from staffpulse.authors import describe_author
+from staffpulse.listen.customer_care import looks_like_customer_care
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import names_work_matter
 from staffpulse.models import Post
@@ -45,21 +46,6 @@ OFF_WORK_NAMES = ("conversation not about work", "conversations not about work")
 QUOTE_CHARS = 80
 
 _LEADING_MENTIONS_RE = re.compile(r"^(?:\s*@[\w.\-@]+[\s,:]*)+")
-# a care desk's handle: @AskeBay, @Ask_WellsFargo, @TeamYouTube, @AdobeCare, @MicrosoftHelps,
-# @DropboxSupport; "Ask"/"Team" only capitalised (a lower-case "askamanager" is a column), and
-# no "healthcare" or "childcare" (a staffing desk for nurses is no care desk)
-_CARE_PREFIX_RE = re.compile(r"(?:Ask|Team)_?[A-Za-z]")
-_CARE_SUFFIX_RE = re.compile(
-    r"(?<!health)(?<!child)(?<!elder)(?<!home)(?<!day)(?<!skin)(care|cares|support|helps?|service)$"
-)
-# the stock phrasing of a care desk: "our team is working on it", "we're working to fix this"
-_CARE_TEXT_RE = re.compile(
-    r"\b(rest assured|our (\w+ )?team (is|are)\b[^.!?]*\bwork\w*|"
-    r"we(['\u2019]re| are) (\w+ )?working (on|to)\b|"
-    r"(send|shoot|drop) us an? (dm|direct message|private message)|please dm us|"
-    r"sorry (for|about) (the|any) (inconvenience|trouble))",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +87,6 @@ def thread_work(
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
     return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
-
-
-def looks_like_customer_care(post: Post) -> bool:
-    """A brand's customer-care desk: a care handle ("@AskeBay", "@AdobeCare") or its stock
-    phrasing ("Rest assured our team is working to fix this", "send us a DM")."""
-    handle = post.author_handle.lstrip("@").split("@")[0]
-    return (
-        _CARE_PREFIX_RE.match(handle) is not None
-        or _CARE_SUFFIX_RE.search(handle.lower()) is not None
-        or _CARE_TEXT_RE.search(post.text) is not None
-    )
 
 
 def _may_carry_thread(post: Post, opening: Post) -> bool:

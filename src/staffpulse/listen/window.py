@@ -13,7 +13,11 @@ says so at the top:
   stream): an inbox of nothing would teach the user nothing, so the default
   (``as_of="auto"``) shows the store as it stood at its newest activity, with the same age
   window;
-* an explicit ``as_of="newest"`` (``staffpulse inbox --as-of newest``).
+* an explicit ``as_of="newest"`` (``staffpulse inbox --as-of newest``);
+* an explicit date or date and time (``--as-of 2026-11-01``, ``--as-of 2026-11-01T09:30``, UTC
+  unless a zone is given; a date is its midnight, as ``connect --as-of`` reads it): ages are
+  measured from it and nothing posted after it is read (:func:`posts_up_to`), so the inbox is
+  the one that day would have shown.
 
 ``as_of="now"`` never replays: the inbox is then empty, and says why.
 
@@ -25,12 +29,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from staffpulse.bundled import is_bundled_sample
-from staffpulse.dates import format_when
+from staffpulse.dates import format_when, parse_date_option, require_plausible_date
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
 from staffpulse.listen.threads import Conversation
@@ -38,8 +42,13 @@ from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
-AsOf = Literal["auto", "now", "newest"]
-_AS_OF: dict[str, AsOf] = {"auto": "auto", "now": "now", "newest": "newest"}
+AsOfMode = Literal["auto", "now", "newest"]
+AsOf = AsOfMode | datetime  # a datetime: ranked as of that moment, with nothing later read
+_AS_OF: dict[str, AsOfMode] = {"auto": "auto", "now": "now", "newest": "newest"}
+_AS_OF_HINT = (
+    "use now, newest, auto, or a date: YYYY-MM-DD (its midnight, UTC) or YYYY-MM-DDTHH:MM"
+    " (UTC unless a zone is given), e.g. --as-of 2026-11-01"
+)
 DEFAULT_MAX_AGE = timedelta(days=30)
 # A replay is ranked an hour after the newest activity, so that post reads "active 1 h ago"
 # rather than "0 min ago" (the moment a reader would plausibly look at it).
@@ -63,6 +72,7 @@ class Reference:
     at: datetime
     replay: bool = False
     why: str = ""  # what made it a replay, for the inbox's note
+    fixed: bool = False  # a date the user gave: nothing posted after it is read
 
 
 def reference_time(
@@ -77,6 +87,8 @@ def reference_time(
     (plus :data:`REPLAY_LEAD`); ``auto`` = ``now``, unless nothing was active within
     ``max_age`` of it, then ``newest``."""
     as_of = parse_as_of(as_of)
+    if isinstance(as_of, datetime):  # the user's own date wins over any clock
+        return Reference(as_of, replay=as_of < datetime.now(UTC), why="--as-of", fixed=True)
     if now is not None:
         return Reference(now if now.tzinfo else now.replace(tzinfo=UTC))
     current = datetime.now(UTC)
@@ -100,12 +112,33 @@ def reference_time(
     return Reference(latest + REPLAY_LEAD, replay=True, why=why)
 
 
-def parse_as_of(text: str) -> AsOf:
-    """``auto``, ``now`` or ``newest`` (see :func:`reference_time`)."""
+def parse_as_of(text: str | datetime) -> AsOf:
+    """``auto``, ``now``, ``newest``, or a date or date and time (an aware datetime, UTC unless
+    a zone is given; a date is its midnight, as ``connect --as-of`` reads it): see
+    :func:`reference_time`."""
+    if isinstance(text, datetime):
+        return text if text.tzinfo else text.replace(tzinfo=UTC)
+    mode = _AS_OF.get(text.strip().lower())
+    if mode is not None:
+        return mode
     try:
-        return _AS_OF[text.strip().lower()]
-    except KeyError:
-        raise InputError(f"unknown --as-of '{text}'", hint="use now, newest or auto") from None
+        moment = parse_date_option("--as-of", text)
+    except InputError:
+        moment = None
+    if moment is None:
+        raise InputError(f"unknown --as-of '{text}'", hint=_AS_OF_HINT)
+    return require_plausible_date("--as-of", moment)
+
+
+def posts_up_to(conversations: Sequence[Conversation], moment: datetime) -> list[Conversation]:
+    """The conversations as they stood at ``moment``: their posts written by then (undated
+    ones kept: nothing places them later), and none that had not started."""
+    out: list[Conversation] = []
+    for conv in conversations:
+        posts = tuple(p for p in conv.posts if p.created_at is None or p.created_at <= moment)
+        if posts:
+            out.append(replace(conv, posts=posts))
+    return out
 
 
 def configured_max_age(settings: Mapping[str, Any]) -> str:
@@ -247,8 +280,8 @@ def empty_reason(
         return f"No conversations to join on topic '{topic_query}'{window}."
     if counts.get("left_out"):
         return (
-            "Nothing to join now: every open conversation left is a job ad, spam, hostile,"
-            " NSFW or partisan."
+            "Nothing to join now: every open conversation left is a job ad, a greeting, spam,"
+            " hostile, NSFW, partisan, customer care or not about work."
         )
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."

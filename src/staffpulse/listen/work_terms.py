@@ -46,6 +46,15 @@ _WORK_TERMS_RE = re.compile(
     r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
     re.IGNORECASE,
 )
+# Work words a post names in passing as often as on purpose: "part of the job-spec" in a
+# complaint, "employees" in a product ad, "my career" in a memoir. One of them alone does not
+# make a post squarely about work (:func:`dwells_on_work`); a second work word, or one of the
+# others ("candidates", "layoffs", "interview"), does.
+_INCIDENTAL_RE = re.compile(
+    r"(job|jobs|careers?|employ(ee|ees|er|ers|ment)|workplaces?|co[- ]?workers?|colleagues?|"
+    r"boss(es)?|\w+ managers?|workforce|headcount|work ?weeks?)",
+    re.IGNORECASE,
+)
 # The subject an angle names, most specific first: (pattern, how the angle says it). A bare
 # "job" names no subject: "I love my job" is not about "the job market".
 _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -103,6 +112,21 @@ def _words_of(text: str) -> str:
 def names_work_matter(text: str) -> bool:
     """The text names a work matter in unambiguous words (see the module docstring)."""
     return _WORK_TERMS_RE.search(_words_of(text)) is not None
+
+
+def work_words(text: str) -> list[str]:
+    """Every work word the text names, in order, as written ("hiring", "candidates")."""
+    return [m.group(0) for m in _WORK_TERMS_RE.finditer(_words_of(text))]
+
+
+def dwells_on_work(text: str) -> bool:
+    """The text names work words enough to be about work, not in passing: two of them, or one
+    that is rarely incidental ("interview", "laid off", "candidates"; not a lone "employees",
+    "job" or "career", see :data:`_INCIDENTAL_RE`)."""
+    found = work_words(text)
+    if len(found) >= 2:
+        return True
+    return bool(found) and _INCIDENTAL_RE.fullmatch(found[0]) is None
 
 
 def is_work_term(term: str) -> bool:

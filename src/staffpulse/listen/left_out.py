@@ -1,0 +1,34 @@
+"""Why the inbox leaves an open conversation out, and how its note says so.
+
+The reasons come from :mod:`staffpulse.listen.moderation` (NSFW, hostile, partisan, spam, job
+ad, greeting), :mod:`staffpulse.listen.customer_care` (a customer's message to a brand) and
+:mod:`staffpulse.listen.thread_work` (not about work); a conversation is counted under the
+first that applies, in the order of :data:`REASONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from staffpulse.listen.customer_care import CUSTOMER_CARE, CUSTOMER_CARE_NAMES
+from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
+from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES
+from staffpulse.report.counts import count_of, join_and
+
+REASONS = (*LEAVE_OUT, CUSTOMER_CARE, OFF_WORK)
+NAMES: dict[str, tuple[str, str]] = {
+    **LEAVE_OUT_NAMES,
+    CUSTOMER_CARE: CUSTOMER_CARE_NAMES,
+    OFF_WORK: OFF_WORK_NAMES,
+}
+
+
+def left_out_reason(flags: Mapping[str, bool]) -> str | None:
+    """The first reason in :data:`REASONS` that the flags raise, else None."""
+    return next((name for name in REASONS if flags.get(name)), None)
+
+
+def left_out_note(left_out: Mapping[str, int]) -> str:
+    """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
+    parts = [count_of(left_out[name], *NAMES[name]) for name in REASONS if left_out.get(name)]
+    return f"left out {join_and(parts)}: not conversations to join"
