@@ -56,9 +56,11 @@ class FakeRoleModel:
     by default (``role="any"`` keeps it)."""
 
     def predict(
-        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[str]
+        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[Any]
     ) -> FakeRolePredictions:
-        roles = [ROLES.get(n.lower(), "other") for n in names]
+        # Connect reads the display name ("Hannah Hr", made from the handle below), as
+        # ``staffpulse roles`` does: looked up as the handle it was made from
+        roles = [ROLES.get(n.lower().replace(" ", "_"), "other") for n in names]
         orgs = [r in {"staffing_firm", "vendor", "job_board", "employer"} for r in roles]
         return FakeRolePredictions(
             p_org=np.array([0.9 if o else 0.1 for o in orgs]),

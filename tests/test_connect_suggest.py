@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -223,10 +224,19 @@ SAMPLE_ROLES = {
 }
 
 
+def _sample_handles() -> dict[str, str]:
+    """Display name -> handle of the sample's accounts: the role model reads the display name."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    return {
+        r["display_name"] or r["handle"]: r["handle"] for r in records if r.get("type") == "account"
+    }
+
+
 class SampleRoles(FakeRoleModel):
     def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
         out = super().predict(names, bios, texts)
-        out.role = [SAMPLE_ROLES.get(n, "other") for n in names]
+        handles = _sample_handles()
+        out.role = [SAMPLE_ROLES.get(handles.get(n, n), "other") for n in names]
         return out
 
 

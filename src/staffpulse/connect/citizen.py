@@ -24,18 +24,22 @@ import numpy as np
 
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
+from staffpulse.signals.role_inputs import (
+    ROLE_SURE,
+    best_role_scores,
+    predict_role_inputs,
+    role_input,
+)
+from staffpulse.signals.role_inputs import (
+    RoleModelLike as RoleModelLike,
+)
+from staffpulse.signals.role_labels import role_label
 
 POSTS_PER_ACCOUNT = 50
 """Most recent own posts scored per candidate: enough for a share, cheap for hundreds."""
 
 POSITIVE = 0.5
 """A post-signal score at or above this counts as a positive label."""
-
-
-class RoleModelLike(Protocol):
-    def predict(
-        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[list[str]]
-    ) -> Any: ...  # RolePredictions(p_org, kind, role, role_scores)
 
 
 class TextScorerLike(Protocol):
@@ -68,21 +72,54 @@ def posts_up_to(posts: Sequence[Post], as_of: datetime | None) -> list[Post]:
     return [p for p in posts if p.created_at is None or p.created_at <= as_of]
 
 
-def predict_roles(
+@dataclass(frozen=True, slots=True)
+class RoleGuess:
+    """The role model's best role for an account and its score (0-1)."""
+
+    role: str
+    score: float | None  # None when the model gave no scores
+
+    @property
+    def sure(self) -> bool:
+        """Whether the role may be stated plainly (:data:`ROLE_SURE`, the inbox's bar)."""
+        return self.score is None or self.score >= ROLE_SURE
+
+    @property
+    def label(self) -> str:
+        """The role as people read it: ``vendor`` when the model is sure, ``maybe vendor``
+        below the bar (a guess at 0.44 is not stated as a fact)."""
+        return role_label(self.role) if self.sure else f"maybe {role_label(self.role)}"
+
+
+def guess_roles(
     model: RoleModelLike | None, accounts: Sequence[Account], posts: Sequence[Sequence[Post]]
-) -> list[str | None]:
-    """One role per account (None when no model); ``posts`` are the accounts' own posts."""
+) -> list[RoleGuess | None]:
+    """The best role of each account and its score (None when no model); ``posts`` are the
+    accounts' own posts. The model reads what ``staffpulse roles`` reads (display name, else
+    handle; bio; posts), built by :func:`staffpulse.signals.role_inputs.role_input`."""
     if model is None or not accounts:
         return [None] * len(accounts)
-    names = [a.handle for a in accounts]
-    bios = [a.bio or "" for a in accounts]
     # One list per account: the role model scores posts one by one, as it was trained.
-    texts = [[p.text for p in own_text(ps)[-20:]] for ps in posts]
-    predictions = model.predict(names, bios, texts)
+    inputs = [
+        role_input(a.display_name, a.handle, a.bio, [p.text for p in own_text(ps)[-20:]])
+        for a, ps in zip(accounts, posts, strict=True)
+    ]
+    predictions = predict_role_inputs(model, inputs)
     roles = getattr(predictions, "role", None)
     if roles is None or len(roles) != len(accounts):
         return [None] * len(accounts)
-    return [str(r) if r is not None else None for r in list(roles)]
+    scores = best_role_scores(predictions, len(accounts))
+    return [
+        RoleGuess(str(r), s) if r is not None else None
+        for r, s in zip(list(roles), scores, strict=True)
+    ]
+
+
+def predict_roles(
+    model: RoleModelLike | None, accounts: Sequence[Account], posts: Sequence[Sequence[Post]]
+) -> list[str | None]:
+    """One role per account (None when no model): the best guess of :func:`guess_roles`."""
+    return [g.role if g else None for g in guess_roles(model, accounts, posts)]
 
 
 def citizen_signals(

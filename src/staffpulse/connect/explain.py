@@ -10,11 +10,10 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from staffpulse.authors import describe_author, is_anonymized
-from staffpulse.connect.citizen import Citizen
+from staffpulse.connect.citizen import Citizen, RoleGuess
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
-from staffpulse.signals.role_labels import role_label
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
@@ -98,13 +97,16 @@ def explain(
     graph: InteractionGraph,
     account: Account,
     node: str,
-    role: str | None,
+    role: RoleGuess | str | None,
     citizen: Citizen,
     circle: Mapping[str, float],
     as_of: datetime,
 ) -> tuple[str, tuple[str, ...]]:
-    """The explanation line and the handles of the circle members who engage ``node``."""
-    parts: list[str] = [role_label(role)] if role else []
+    """The explanation line and the handles of the circle members who engage ``node``; a
+    role the model is not sure of reads ``maybe vendor``."""
+    if isinstance(role, str):
+        role = RoleGuess(role, None)
+    parts: list[str] = [role.label] if role else []
     recent_since = as_of - timedelta(days=RECENT_DAYS)
     into = {
         m: graph.edges[(m, node)]

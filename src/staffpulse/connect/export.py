@@ -77,7 +77,6 @@ from staffpulse.errors import InputError
 from staffpulse.models import platform_name
 from staffpulse.report.links import safe_link
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
-from staffpulse.signals.role_labels import role_label
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
 FORMATS_FOR = {
@@ -201,7 +200,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(s.handle) if s.handle_known else "",
                 spreadsheet_text(s.account_id),
                 spreadsheet_safe(s.display_name),
-                spreadsheet_safe(role_label(s.role) if s.role else ""),
+                spreadsheet_safe(s.role_text),
                 spreadsheet_safe(s.role or ""),
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
                 "" if s.voice is None else s.voice,

@@ -20,7 +20,6 @@ from staffpulse.connect.export_result import (
 )
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
-from staffpulse.signals.role_labels import role_label
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
@@ -54,7 +53,7 @@ def to_bluesky_handles(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_text(handle),
                 spreadsheet_safe(s.display_name),
                 f"https://bsky.app/profile/{address}",
-                spreadsheet_safe(role_label(s.role) if s.role else ""),
+                spreadsheet_safe(s.role_text),
                 spreadsheet_safe(s.explanation),
             ]
         )

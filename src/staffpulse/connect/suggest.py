@@ -49,11 +49,12 @@ from staffpulse.connect.advice import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.choices import find_connect_account, leaves_out_outsiders, parse_roles
 from staffpulse.connect.citizen import (
     Citizen,
+    RoleGuess,
     RoleModelLike,
     TextScorerLike,
     citizen_signals,
+    guess_roles,
     posts_up_to,
-    predict_roles,
 )
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, circle_pagerank, load_graph
@@ -247,16 +248,16 @@ def suggest_report(
             reasons.append(OUTSIDE_HIRING)
         return reasons
 
-    def read(chunk: list[tuple[str, Account]]) -> list[tuple[str | None, Citizen]]:
+    def read(chunk: list[tuple[str, Account]]) -> list[tuple[RoleGuess | None, Citizen]]:
         # as of the ranking date: what the account wrote later says nothing of it then
         everything = [store.posts_by(plat, node) for node, _ in chunk]
         posts = [posts_up_to(own, as_of) for own in everything]
-        guessed = predict_roles(model, [acc for _, acc in chunk], posts)
+        guessed = guess_roles(model, [acc for _, acc in chunk], posts)
         # Known only by its id and without a post, an account gives the model nothing but
         # the digits of that id: its role is unknown (None), not the model's "other".
         roles = [
-            None if node in id_only and not own else role
-            for (node, _), role, own in zip(chunk, guessed, posts, strict=True)
+            None if node in id_only and not own else guess
+            for (node, _), guess, own in zip(chunk, guessed, posts, strict=True)
         ]
         return list(zip(roles, citizen_signals(text, everything, as_of), strict=True))
 
@@ -270,7 +271,7 @@ def suggest_report(
 
     w = opts.citizen_weight
     cutoff = as_of - timedelta(days=opts.inactive_days)
-    weighted: list[tuple[float, str, Account, str | None, Citizen]] = []
+    weighted: list[tuple[float, str, Account, RoleGuess | None, Citizen]] = []
     # The strongest link of any role: shown scores are relative to it, so that a candidate
     # reads the same with and without --role (relative to the best *shown* one, a vendor read
     # 29 in the full list and 100 under --role vendor). Its raw PageRank, not its weighted
@@ -293,7 +294,8 @@ def suggest_report(
             acc = cheap_filter(node)
             if acc is not None:
                 chunk.append((node, acc))
-        for (node, acc), (acc_role, cit) in zip(chunk, read(chunk), strict=True):
+        for (node, acc), (guess, cit) in zip(chunk, read(chunk), strict=True):
+            acc_role = guess.role if guess else None  # the best guess, sure or not
             reasons = post_reasons(cit, acc_role)
             if not reasons and is_weak(node):
                 reasons = [WEAK]
@@ -308,18 +310,16 @@ def suggest_report(
             if reasons:
                 skip(reasons, cit, acc_role)
                 continue
-            weighted.append((value, node, acc, acc_role, cit))
+            weighted.append((value, node, acc, guess, cit))
     if not weighted:
         # Nothing to suggest: what else holds the contacts back decides the advice
         # (--include-contacts alone would bring back no contact that is also inactive).
         for start in range(0, len(unread_contacts), opts.batch):
             chunk = unread_contacts[start : start + opts.batch]
-            for acc_role, cit in read(chunk):
+            for guess, cit in read(chunk):
+                acc_role = guess.role if guess else None
                 held.add(
-                    [CONTACTS, *post_reasons(cit, acc_role)],
-                    cit.last_post,
-                    acc_role,
-                    cit.next_post,
+                    [CONTACTS, *post_reasons(cit, acc_role)], cit.last_post, acc_role, cit.next_post
                 )
     report.looked_at = report.reached - (len(order) - position)
     weighted.sort(key=lambda item: (-item[0], item[2].handle.lower()))
@@ -328,8 +328,8 @@ def suggest_report(
         if weighted
         else 1.0
     )
-    for rank, (value, node, acc, acc_role, cit) in enumerate(weighted[:limit], start=1):
-        line, via = explain(store, graph, account, node, acc_role, cit, circle, as_of)
+    for rank, (value, node, acc, guess, cit) in enumerate(weighted[:limit], start=1):
+        line, via = explain(store, graph, account, node, guess, cit, circle, as_of)
         report.suggestions.append(
             Suggestion(
                 rank=rank,
@@ -338,7 +338,8 @@ def suggest_report(
                 handle=acc.handle,
                 display_name=acc.display_name,
                 url=acc.url,
-                role=acc_role,
+                role=guess.role if guess else None,
+                role_score=guess.score if guess else None,
                 score=100.0 * value / best if best > 0 else 0.0,
                 pagerank=float(scores[graph.index[node]]),
                 voice=cit.voice,

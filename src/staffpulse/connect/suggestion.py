@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, left_out_text, next_step
+from staffpulse.connect.citizen import RoleGuess
 from staffpulse.handles import parse_handle
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -40,6 +41,12 @@ class Suggestion:
     # ``handle`` is then that id, and ``as_dict`` gives an empty handle (as the CSV does), so
     # that a script never takes the id for a handle
     handle_known: bool = True
+    role_score: float | None = None  # the model's score of ``role`` (0-1); None: not given
+
+    @property
+    def role_text(self) -> str:
+        """The role as shown: ``vendor``, ``maybe vendor`` below the bar, "" when unknown."""
+        return RoleGuess(self.role, self.role_score).label if self.role else ""
 
     @property
     def score_text(self) -> str:
@@ -61,6 +68,8 @@ class Suggestion:
             "display_name": self.display_name,
             "url": self.url,
             "role": self.role,
+            "role_score": None if self.role_score is None else round(self.role_score, 2),
+            "role_sure": None if self.role is None else RoleGuess(self.role, self.role_score).sure,
             "score": float(f"{self.score:.3g}"),  # 3 significant digits: 0.00047, not 0.0
             "pagerank": self.pagerank,
             "voice": self.voice,

@@ -47,6 +47,7 @@ from staffpulse.signals.record_fields import (
     is_repeated_header,
 )
 from staffpulse.signals.recordio import JsonArray, LeftOut, RecordFile, json_objects
+from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
@@ -233,9 +234,8 @@ def tag_records(
     report = TagReport()
 
     def tag(batch: list[AccountRecord]) -> list[dict[str, Any]]:
-        out = model.predict(
-            [r.name for r in batch], [r.description for r in batch], [r.text for r in batch]
-        )
+        # the same builder Connect uses, so one account gets one role in both commands
+        out = predict_role_inputs(model, [RoleInput(r.name, r.description, r.text) for r in batch])
         report.kinds.update(out.kind)
         report.roles.update(out.role)
         return [{"id": rec.id, **out.record(i)} for i, rec in enumerate(batch)]
