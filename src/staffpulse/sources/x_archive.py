@@ -40,15 +40,18 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.x_archive_check import missing_parts, short_part
 from staffpulse.sources.x_archive_files import (
     OWNER_FILES,
     PART_RE,
+    Listed,
     Media,
     Part,
     archive_roots,
     avatar_media_dir,
     first_item,
     generated_at,
+    listed_files,
     manifest_account,
     parts_in_dir,
     pick_avatar,
@@ -200,7 +203,14 @@ class XArchive:
         if owner is not None and not kinds & {"account", "profile"} and kinds - {"manifest"}:
             raw = {"account": _public(account), "profile": profile}
             yield Record(rows=(owner,), provenance=provenance(self.name, str(where)), raw=raw)
+        manifest = known.get("manifest")
+        in_manifest = listed_files(manifest)  # the count of each data file, to check
         listed: dict[str, set[str] | None] = {}  # follower / following: ids, None if damaged
+        if context is None and manifest is not None:  # the whole archive: is a part missing?
+            for missing in missing_parts(manifest, parts, in_manifest):
+                if missing.kind in FOLLOW_PARTS:  # the owner's count would be short
+                    listed[missing.kind] = None
+                yield missing.problem
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest":
                 continue
@@ -215,7 +225,9 @@ class XArchive:
                     rows=(owner,), provenance=provenance(self.name, part.location), raw=raw
                 )
                 continue
-            yield from self._read_items(part, owner, generated, listed)
+            yield from self._read_items(
+                part, owner, generated, listed, in_manifest.get(part.file_name)
+            )
         counted = _counted_owner(owner, listed, generated)
         if counted is not None:
             yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))
@@ -226,17 +238,23 @@ class XArchive:
         owner: Account,
         generated: datetime | None,
         listed: dict[str, set[str] | None],
+        in_manifest: Listed | None,
     ) -> Iterator[Item]:
+        """The rows of one data file; when ``manifest.js`` lists more entries for it than were
+        read and reported lost, the rest are told and counted as well (a file cut short)."""
         text, note = decode_bytes(part.load())
         if note:
             yield Notice(part.location, note)
         follows: list[Follow] = []
         raw: list[Any] = []
         damaged = False
+        read = lost = 0
         for line, item in ytd_items(text):
             if isinstance(item, Exception):
                 damaged = True
-                yield Problem(part.location, line, str(item), getattr(item, "records", 1))
+                records = getattr(item, "records", 1)
+                lost += records
+                yield Problem(part.location, line, str(item), records)
                 continue
             try:
                 if part.kind in TWEET_PARTS:
@@ -245,6 +263,7 @@ class XArchive:
                         raise ValueError("entry is not a tweet object")
                     post = post_from_v1_tweet(tweet, owner, infer_quote_from_link=True)
                     post = replace(post, observed_at=generated)
+                    read += 1
                     yield Record(
                         rows=(post,),
                         provenance=provenance(self.name, part.location, line),
@@ -255,9 +274,14 @@ class XArchive:
                         raise ValueError(f"{part.kind} entry is not an object")
                     follows.append(follow_from_archive(part.kind, item, owner.id))
                     raw.append(item)
+                    read += 1
             except (ValueError, TypeError, AttributeError) as exc:
                 damaged = True
+                lost += 1
                 yield Problem(part.location, line, str(exc))
+        if in_manifest is not None and read + lost < in_manifest.count:
+            damaged = True
+            yield short_part(part, in_manifest, read, lost)
         if part.kind in FOLLOW_PARTS:
             ids = listed.setdefault(part.kind, set())
             if damaged or ids is None:  # an entry lost: the count would be short

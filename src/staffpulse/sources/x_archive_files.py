@@ -1,6 +1,11 @@
 """The files of an X archive: where they are (a folder, a ZIP, at any depth), and what
 ``manifest.js`` and the first entry of ``account.js`` / ``profile.js`` say about the owner.
-:mod:`staffpulse.sources.x_archive` reads them into rows."""
+:mod:`staffpulse.sources.x_archive` reads them into rows.
+
+``manifest.js`` also lists every data file X wrote, with how many entries it holds
+(``dataTypes.tweets.files[].count``): :func:`listed_files` gives those of the files read, so
+that a part missing from a half-extracted folder, or a file cut short, is told and counted
+instead of passing as a smaller archive."""
 
 from __future__ import annotations
 
@@ -23,6 +28,13 @@ PART_RE = re.compile(
 )
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
 Media = list[tuple[str, Callable[[], bytes]]]
+# The files whose entries become rows, and what one entry is, as a count is told
+COUNTED_NOUNS = {
+    "tweets": "tweet",
+    "tweet": "tweet",
+    "follower": "follower",
+    "following": "followed account",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +43,25 @@ class Part:
     number: int
     location: str
     load: Callable[[], bytes]
+
+    @property
+    def file_name(self) -> str:
+        """``tweets-part1.js``, wherever the part is (a folder, ``zip!data/``)."""
+        return PurePosixPath(self.location.rsplit("!", 1)[-1].replace("\\", "/")).name
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A data file ``manifest.js`` lists: its name there (``data/tweets-part1.js``), its kind
+    (``tweets``) and how many entries X wrote in it."""
+
+    name: str
+    kind: str
+    count: int
+
+    @property
+    def noun(self) -> str:
+        return COUNTED_NOUNS[self.kind]
 
 
 def parts_in_dir(folder: Path) -> list[Part]:
@@ -139,6 +170,35 @@ def generated_at(manifest: Part | None) -> datetime | None:
     the posts' likes and reposts are as of then."""
     info = _manifest_section(manifest, "archiveInfo")
     return read_time(info.get("generationDate")) if info is not None else None
+
+
+def is_partial_archive(manifest: Part | None) -> bool:
+    """Whether X split the archive into several ZIPs (``archiveInfo.isPartialArchive``): a file
+    the manifest lists may then be in another of them."""
+    info = _manifest_section(manifest, "archiveInfo")
+    return info is not None and info.get("isPartialArchive") in (True, "true")
+
+
+def listed_files(manifest: Part | None) -> dict[str, Listed]:
+    """The tweets, follower and following files ``manifest.js`` lists with a count of 1 or
+    more, by file name (``tweets-part1.js``); empty without a manifest, or one that lists none
+    (an older archive). Entries of another shape are passed over: the manifest only checks."""
+    types = _manifest_section(manifest, "dataTypes")
+    found: dict[str, Listed] = {}
+    for data_type in (types or {}).values():
+        files = data_type.get("files") if isinstance(data_type, dict) else None
+        for entry in files if isinstance(files, list) else []:
+            name = entry.get("fileName") if isinstance(entry, dict) else None
+            match = PART_RE.match(PurePosixPath(name).name) if isinstance(name, str) else None
+            if name is None or match is None or match.group(1) not in COUNTED_NOUNS:
+                continue
+            try:
+                count = int(str(entry.get("count")))
+            except ValueError:
+                continue
+            if count > 0:
+                found[PurePosixPath(name).name] = Listed(name, match.group(1), count)
+    return found
 
 
 def manifest_account(part: Part) -> dict[str, Any] | None:

@@ -1,0 +1,195 @@
+"""An X archive checked against its manifest.js: a listed data file that is missing, or one
+cut short, is told (what, where, what to do) and every entry lost is counted as skipped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.ingest import ImportReport, import_paths
+from staffpulse.store import open_store
+
+ARCHIVE = Path(__file__).parent / "fixtures" / "x_archive"
+# What the hand-written fixture holds: tweets.js 3 tweets, tweets-part1.js 2 (one with a bad
+# timestamp), follower.js 2, following.js 1
+FIXTURE_COUNTS = {
+    "tweets": {"data/tweets.js": 3, "data/tweets-part1.js": 2},
+    "follower": {"data/follower.js": 2},
+    "following": {"data/following.js": 1},
+}
+
+
+def _manifest(counts: dict[str, dict[str, int]], partial: bool = False) -> str:
+    """A manifest.js as X writes it: userInfo, archiveInfo and each data file with its count."""
+    types = {
+        kind: {
+            "files": [
+                {"fileName": name, "globalName": f"YTD.{kind}.part{n}", "count": str(count)}
+                for n, (name, count) in enumerate(files.items())
+            ]
+        }
+        for kind, files in counts.items()
+    }
+    types["like"] = {"files": [{"fileName": "data/like.js", "count": "7"}]}  # never read
+    config = {
+        "userInfo": {"accountId": "9001", "userName": "AcmeStaffing", "displayName": "Acme"},
+        "archiveInfo": {
+            "generationDate": "2026-03-10T12:00:00.000Z",
+            "isPartialArchive": partial,
+        },
+        "dataTypes": types,
+    }
+    return f"window.__THAR_CONFIG = {json.dumps(config, indent=2)}"
+
+
+def _archive(tmp_path: Path, counts: dict[str, dict[str, int]] | None = None) -> Path:
+    """The fixture archive with a manifest.js listing ``counts`` (the fixture's own at first)."""
+    archive = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, archive)
+    manifest = _manifest(FIXTURE_COUNTS if counts is None else counts)
+    (archive / "data" / "manifest.js").write_text(manifest, encoding="utf-8")
+    return archive
+
+
+def _import(path: Path) -> ImportReport:
+    with open_store(":memory:") as store:
+        return import_paths(store, [path])
+
+
+def test_a_complete_archive_is_told_nothing_more(tmp_path: Path) -> None:
+    report = _import(_archive(tmp_path))
+    # the fixture's one bad tweet only: the manifest's counts match what was read and lost
+    assert (report.posts, report.follows, report.skipped) == (4, 3, 1)
+    assert [p.line for p in report.problems] == [19]
+
+
+def test_a_missing_tweets_part_is_told_and_its_tweets_counted(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    (archive / "data" / "tweets-part1.js").unlink()
+    report = _import(archive)
+    assert (report.posts, report.skipped) == (3, 2)
+    [missing] = report.problems
+    assert missing.file == str(archive / "data" / "tweets-part1.js")
+    assert missing.records == 2
+    assert "manifest.js lists data/tweets-part1.js with 2 tweets" in missing.message
+    assert "the folder does not hold it" in missing.message
+    assert "import the whole archive ZIP again" in missing.message
+
+
+def test_the_cli_says_what_was_lost_and_still_imports_the_rest(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    (archive / "data" / "tweets-part1.js").unlink()
+    result = CliRunner().invoke(app, ["import", str(archive), "--db", str(tmp_path / "s.db")])
+    # as for any record it could not read: the rest imported, exit 0, the loss counted
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Imported 3 posts" in said and "Skipped 2 records" in said
+    assert "tweets-part1.js: missing: manifest.js lists data/tweets-part1.js" in said
+
+
+def test_a_zip_without_a_listed_part_says_to_download_the_archive_again(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    zipped = tmp_path / "twitter-2026-03-10.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        for file in sorted((archive / "data").rglob("*.js")):
+            if file.name != "follower.js":
+                z.write(file, f"data/{file.name}")
+    report = _import(zipped)
+    [missing] = [p for p in report.problems if p.line is None]
+    assert missing.file == f"{zipped}!data/follower.js" and missing.records == 2
+    assert "with 2 followers, but the ZIP does not hold it" in missing.message
+    assert "download the archive from X again" in missing.message
+    assert report.skipped == 3  # the 2 followers and the fixture's bad tweet
+
+
+def test_a_part_cut_short_counts_every_tweet_the_manifest_lists(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    tweets = archive / "data" / "tweets.js"
+    text = tweets.read_text(encoding="utf-8")
+    second = text.index('"tweet"', text.index('"tweet"') + 1)
+    tweets.write_text(text[: second + 200], encoding="utf-8")  # cut inside the 2nd tweet
+    report = _import(archive)
+    lost = [p for p in report.problems if p.file == str(tweets)]
+    assert "looks cut short" in lost[0].message  # the incomplete entry, at its line
+    told = lost[-1]
+    assert told.line is None
+    assert "only 1 of the 3 tweets manifest.js lists were read, so 2 were not imported" in (
+        told.message
+    )
+    assert "download the archive from X again" in told.message
+    # 2 of tweets.js (the cut one and the one after it) and the fixture's bad tweet
+    assert (report.posts, report.skipped) == (2, 3)
+
+
+def test_a_follower_list_short_of_its_count_leaves_the_owners_count_blank(
+    tmp_path: Path,
+) -> None:
+    counts = {**FIXTURE_COUNTS, "follower": {"data/follower.js": 5}}
+    archive = _archive(tmp_path, counts)
+    with open_store(":memory:") as store:
+        report = import_paths(store, [archive])
+        owner = store.find_account("AcmeStaffing")
+    # 2 followers counted from a list of 5 would be a wrong count: left blank, as for an
+    # unreadable entry; the number followed (complete) is kept
+    assert (owner.followers, owner.following) == (None, 1)
+    short = next(p for p in report.problems if p.file.endswith("follower.js"))
+    assert short.records == 3 and "only 2 of the 5 followers" in short.message
+    assert report.skipped == 4
+
+
+def test_a_missing_follower_list_leaves_the_owners_count_blank(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    (archive / "data" / "follower.js").unlink()
+    with open_store(":memory:") as store:
+        report = import_paths(store, [archive])
+        owner = store.find_account("AcmeStaffing")
+    assert (owner.followers, owner.following) == (None, 1)
+    assert report.skipped == 3
+
+
+def test_a_file_given_alone_is_checked_alone(tmp_path: Path) -> None:
+    """The other files of the folder are not the import's: none is told missing."""
+    archive = _archive(tmp_path)
+    (archive / "data" / "tweets-part1.js").unlink()
+    report = _import(archive / "data" / "tweets.js")
+    assert (report.posts, report.skipped, report.problems) == (3, 0, [])
+
+
+def test_an_archive_without_counts_is_read_as_before(tmp_path: Path) -> None:
+    """An older manifest.js lists no data files: nothing to check, nothing told."""
+    report = _import(_archive(tmp_path, {}))
+    assert (report.posts, report.skipped) == (4, 1)
+
+
+def test_an_archive_in_several_zips_says_to_import_them_together(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, archive)
+    (archive / "data" / "manifest.js").write_text(
+        _manifest(FIXTURE_COUNTS, partial=True), encoding="utf-8"
+    )
+    (archive / "data" / "tweets-part1.js").unlink()
+    [missing] = _import(archive).problems
+    assert "in several ZIPs" in missing.message and "into one folder" in missing.message
+
+
+def test_the_real_archive_cut_short_counts_what_its_manifest_lists(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    sample = shared_data / "formats" / "twitter_archive_samples" / "org_RTIatMLA"
+    if not sample.is_dir():
+        pytest.skip(f"{sample} is absent")
+    data = tmp_path / "half_arch" / "data"
+    shutil.copytree(sample, data)
+    tweet_js = data / "tweet.js"
+    tweet_js.chmod(0o644)
+    tweet_js.write_bytes(tweet_js.read_bytes()[: 60 * 1024])  # a half-finished download
+    report = _import(data.parent)
+    assert 0 < report.posts < 70
+    assert report.skipped == 70 - report.posts  # the manifest lists 70
+    assert f"only {report.posts} of the 70 tweets" in report.problems[-1].message
