@@ -15,7 +15,7 @@ from connect_fixtures import (
     reply_post,
 )
 from staffpulse.connect import SuggestOptions
-from staffpulse.models import Account, Post
+from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store
 
 
@@ -80,3 +80,47 @@ def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
     assert said(40, 12) == ["voice 40", "replies now and then (12% of posts)"]
     assert said(0, 0) == ["little personal voice in their posts", "rarely replies to anyone"]
     assert said(None, None) == []  # unknown (no post-signals model): nothing to say
+
+
+def test_an_account_that_follows_you_and_replied_says_both(store: Store) -> None:
+    # a tester's firm was followed by a trainer who also replied once: only the reply was said
+    add_posts(
+        store,
+        Follow(platform="x", follower_id="id_hannah_hr", followee_id="id_acme_staffing"),
+        reply_post(1, "hannah_hr", "acme_staffing", 1),
+    )
+    why = _why(store, "hannah_hr")
+    assert "follows you and replied to you 1×" in why
+    assert why.count("follows you") == 1
+
+
+def test_an_account_that_only_follows_you_says_so(store: Store) -> None:
+    add_posts(
+        store, Follow(platform="x", follower_id="id_hannah_hr", followee_id="id_acme_staffing")
+    )
+    why = _why(store, "hannah_hr")
+    assert "follows you" in why and "follows you and" not in why
+
+
+def test_a_voice_is_not_judged_from_one_post(store: Store) -> None:
+    # a tester saw "a lively voice (100)" for a brand whose only post was "New drop. Just do it."
+    add_posts(
+        store,
+        Account(platform="x", id="id_brand_one", handle="brand_one"),
+        reply_post(1, "rita_recruits", "brand_one", 1),
+        make_post("b1", "brand_one", 1, "I think this new drop is great"),
+    )
+    why = _why(store, "brand_one", role="any")
+    assert "only 1 post of its own: too few to judge voice and conversation" in why
+    assert "lively" not in why and "voice (100)" not in why
+
+
+def test_ten_posts_are_enough_to_judge_a_voice(store: Store) -> None:
+    add_posts(
+        store,
+        Account(platform="x", id="id_brand_one", handle="brand_one"),
+        reply_post(1, "rita_recruits", "brand_one", 1),
+        *(make_post(f"b{i}", "brand_one", 1, "I think this new drop is great") for i in range(10)),
+    )
+    why = _why(store, "brand_one", role="any")
+    assert "a lively voice (100)" in why and "rarely replies to anyone" in why

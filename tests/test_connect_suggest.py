@@ -174,7 +174,9 @@ def test_with_only_brands_around_the_advice_names_role_any() -> None:
 def test_explanation_and_fields(store: Store) -> None:
     best = rank_with_fakes(store).suggestions[0]
     assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
-    assert "a lively voice (100)" in best.explanation
+    # hannah_hr wrote 2 posts: too few to call her voice lively (the audit's minimum is 10)
+    assert "only 2 posts of its own: too few to judge voice and conversation" in best.explanation
+    assert "lively" not in best.explanation
     assert best.via == ("@rita_recruits",)
     assert 0 < best.score <= 100 and best.rank == 1
     assert best.as_dict()["handle"] == "hannah_hr"
@@ -518,9 +520,10 @@ def _circle_with(*candidates: str) -> Store:
     for n, who in enumerate(candidates, start=10):
         add_posts(store, reply_post(n, "rita_recruits", who, 1))
         if who == "paula_posts":
-            posts = [reply_post(100 + i, who, "sam_stranger", 2) for i in range(3)]
+            # 10 posts each: the fewest from which voice and conversation are judged in words
+            posts = [reply_post(100 + i, who, "sam_stranger", 2) for i in range(10)]
         else:
-            posts = [make_post(f"u{n}{i}", who, 2, "Weekly market update") for i in range(3)]
+            posts = [make_post(f"u{n}{i}", who, 2, "Weekly market update") for i in range(10)]
         add_posts(store, Account(platform="x", id=f"id_{who}", handle=who), *posts)
     return store
 

@@ -57,6 +57,7 @@ class Citizen:
     job_share: float | None  # 0-1, None without the post-signals model or own posts
     later_posts: int = 0  # posts after the ranking date: not counted in any figure here
     next_post: datetime | None = None  # the first of those later posts
+    judged: int | None = None  # own posts voice and conversation were read from (None: untold)
 
 
 def own_text(posts: Sequence[Post]) -> list[Post]:
@@ -168,6 +169,7 @@ def citizen_signals(
                 job_share=job,
                 later_posts=len(after),
                 next_post=min(after) if after else None,
+                judged=len(mine),
             )
         )
         start = stop

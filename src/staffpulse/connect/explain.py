@@ -57,6 +57,15 @@ def _engaged(kinds: Mapping[str, int], whom: str) -> str | None:
     return f"engaged {whom} {sum(counts.values())}× ({detail})"
 
 
+def _theirs(kinds: Mapping[str, int]) -> str | None:
+    """What the candidate does to you: ``follows you``, ``replied to you 1×``, or both (``follows
+    you and replied to you 1×``): a follow is a standing interest a reply does not replace."""
+    engaged = _engaged(kinds, "you")
+    if not kinds.get("follow"):
+        return engaged
+    return f"follows you and {engaged}" if engaged else "follows you"
+
+
 def _seen_since(when: datetime | None, since: datetime) -> bool:
     return when is not None and when >= since
 
@@ -69,12 +78,28 @@ LIVELY_VOICE = 60
 TALKATIVE = 30
 
 
+def fewest_posts() -> int:
+    """Own posts needed before voice and conversation are judged in words: the audit's
+    ``min_posts`` (10), below which it calls its shares rough."""
+    # Imported on use: the audit package is not otherwise needed to rank
+    from staffpulse.audit.config import DEFAULTS
+
+    return int(DEFAULTS["min_posts"])
+
+
 def describe_citizen(citizen: Citizen) -> list[str]:
     """What the candidate's last posts say of it, in words: "a lively voice (82)", "talks with
-    people (48% replies)", "rarely replies to anyone". Unknown figures say nothing. From the
-    last posts only (connect.citizen): not the audit's Voice and Conversation pillar scores."""
+    people (48% replies)", "rarely replies to anyone". Unknown figures say nothing; from fewer
+    own posts than :func:`fewest_posts`, only that they are too few. From the last posts only
+    (connect.citizen): not the audit's Voice and Conversation pillar scores."""
     said: list[str] = []
     voice, talk = citizen.voice, citizen.conversation
+    judged = citizen.judged
+    if judged is not None and judged < fewest_posts() and (voice, talk) != (None, None):
+        # "a lively voice (100)" from one post is a guess: too few to judge, as the audit says
+        return [
+            f"only {count_of(judged, 'post')} of its own: too few to judge voice and conversation"
+        ]
     if voice is not None:
         if voice >= LIVELY_VOICE:
             said.append(f"a lively voice ({voice})")
@@ -136,7 +161,7 @@ def explain(
         parts.append(f"talks with {_people(len(out_of))} you talk with")
     back = graph.edges.get((node, account.id))
     mine = graph.edges.get((account.id, node))
-    theirs = (_engaged(back.kinds, "you") or "follows you") if back is not None else None
+    theirs = _theirs(back.kinds) if back is not None else None
     yours = _engaged(mine.kinds, "them") if mine is not None else None
     if not into and not out_of and not theirs and not yours:
         # reached only through longer paths: no one you talk with engages them, nor they you
