@@ -37,6 +37,7 @@ _ADAPTERS = (
     "mastodon",
     "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
     "ibm_dialogs",
+    "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
 )
 
 for _name in _ADAPTERS:
