@@ -1,13 +1,17 @@
 """Do ``staffpulse score`` and ``staffpulse audit`` give the same Conversation figures?
 
-    python scripts/compare_score_audit.py --data ../shared/data [--engine local|dask] [--show 5]
+    python scripts/compare_score_audit.py --data ../shared/data [--inputs x|samples|all]
+        [--engine local|dask] [--show 5]
 
-Imports the real X data (``formats/twarc2_jsonl_real`` and ``formats/twitter_archive_samples``)
-into a temporary store, audits every account that has posts there (as ``staffpulse audit
+Imports the real data (``--inputs x``, the default: ``formats/twarc2_jsonl_real`` and
+``formats/twitter_archive_samples``; ``samples``: ``formats/bluesky_samples`` and
+``formats/mastodon_samples``; ``all``: the four) into a temporary store, audits every account that has posts there (as ``staffpulse audit
 --json`` does, without saving), scores the same files with ``staffpulse score`` and counts the
 accounts whose Conversation inputs differ: ``accounts_engaged_30d``/``_90d`` (exactly), the
 reply, mention and share shares (by more than the audit's rounding to three decimals) and the
-Conversation score (by more than half a point: the audit shows whole numbers). The audit's
+Conversation score (by more than half a point: the audit shows whole numbers), and the Voice
+score, higher and lower by more than half a point apart (``score`` counts exact copies only,
+so its Voice may be higher than the audit's, never lower). The audit's
 responsiveness to mentions needs the whole store, which ``score`` does not read; an account
 whose audit scored it is counted apart, and its audit score is also recomputed without it.
 Nothing from the data is written anywhere but the temporary folder; only counts are printed
@@ -32,13 +36,17 @@ from staffpulse.ingest import import_paths
 from staffpulse.scale import score_inputs
 from staffpulse.store import open_store
 
-INPUTS = ("formats/twarc2_jsonl_real", "formats/twitter_archive_samples")
+INPUTS = {
+    "x": ("formats/twarc2_jsonl_real", "formats/twitter_archive_samples"),
+    "samples": ("formats/bluesky_samples", "formats/mastodon_samples"),
+}
+INPUTS["all"] = INPUTS["x"] + INPUTS["samples"]
 SHARES = ("reply_share", "mention_share", "share_share")
 COUNTS = ("accounts_engaged_30d", "accounts_engaged_90d")
 
 
-def compare(data: Path, engine: str, show: int) -> dict[str, Any]:
-    paths = [data / name for name in INPUTS]
+def compare(data: Path, engine: str, show: int, inputs: str = "x") -> dict[str, Any]:
+    paths = [data / name for name in INPUTS[inputs]]
     missing = [str(p) for p in paths if not p.is_dir()]
     if missing:
         sys.exit(f"not found: {', '.join(missing)} (give --data the shared data folder)")
@@ -48,7 +56,15 @@ def compare(data: Path, engine: str, show: int) -> dict[str, Any]:
         score_inputs(paths, folder / "out", engine=engine)
         rows = pq.read_table(folder / "out" / "accounts.parquet").to_pylist()
         differ: dict[str, list[tuple[str, Any, Any]]] = {
-            name: [] for name in (*COUNTS, *SHARES, "conversation", "conversation_unanswered")
+            name: []
+            for name in (
+                *COUNTS,
+                *SHARES,
+                "conversation",
+                "conversation_unanswered",
+                "voice_higher",
+                "voice_lower",
+            )
         }
         responsive = 0
         audited = 0
@@ -71,6 +87,12 @@ def compare(data: Path, engine: str, show: int) -> dict[str, Any]:
                 audit_score = result.pillars["conversation"].score or 0
                 if abs(row["conversation"] - audit_score) > 0.5:
                     differ["conversation"].append((who, row["conversation"], audit_score))
+                voice = result.pillars["voice"].score
+                if row["voice"] is not None and voice is not None:
+                    if row["voice"] > voice + 0.5:
+                        differ["voice_higher"].append((who, row["voice"], voice))
+                    elif row["voice"] < voice - 0.5:
+                        differ["voice_lower"].append((who, row["voice"], voice))
                 if "responsiveness" in ev["parts"]:
                     responsive += 1
                     # the same inputs without the part `score` cannot compute
@@ -95,6 +117,8 @@ def compare(data: Path, engine: str, show: int) -> dict[str, Any]:
     labels = {
         "conversation": "Conversation score (> 0.5 point)",
         "conversation_unanswered": "Conversation score without responsiveness (> 0.5 point)",
+        "voice_higher": "Voice score higher in score (> 0.5 point; exact copies only)",
+        "voice_lower": "Voice score lower in score (> 0.5 point; should never be)",
     }
     for name, found in differ.items():
         print(f"  {labels.get(name, name)}: differs for {len(found)} of {audited}")
@@ -106,10 +130,16 @@ def compare(data: Path, engine: str, show: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument(
+        "--inputs",
+        choices=tuple(INPUTS),
+        default="x",
+        help="x: the real X data; samples: the Bluesky and Mastodon samples; all: the four",
+    )
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--show", type=int, default=0, help="list this many differing accounts")
     args = parser.parse_args()
-    compare(args.data, args.engine, args.show)
+    compare(args.data, args.engine, args.show, args.inputs)
 
 
 if __name__ == "__main__":

@@ -269,8 +269,9 @@ def test_a_guessed_encoding_is_a_note_not_a_skipped_file(tmp_path: Path) -> None
 
 
 def test_the_copy_share_is_named_for_what_it_counts(tmp_path: Path) -> None:
-    # ads that differ only in the job and the town: the audit's near-copies, not exact copies
-    jobs = ("Forklift Operator", "Night Nurse", "Welder", "Line Cook", "Picker", "Driver")
+    # ads that differ only in the job (in lower case: not masked as a name) and the town: the
+    # audit's near-copies, not exact copies
+    jobs = ("welder", "picker", "driver", "packer", "loader", "cleaner")
     towns = ("Dayton", "Akron", "Toledo", "Canton", "Parma", "Kent")
     folder = tmp_path / "in"
     folder.mkdir()
@@ -280,7 +281,8 @@ def test_the_copy_share_is_named_for_what_it_counts(tmp_path: Path) -> None:
             "platform": "x",
             "id": str(n),
             "author": "sunbeltcare",
-            "text": f"Now hiring: {job} in {town}. Great pay and benefits, apply today!",
+            "text": f"Great pay and benefits from day one at our warehouse, so apply today to "
+            f"work as a {job} in {town}!",
             "created_at": f"2026-01-{1 + n:02d}T10:00:00Z",
         }
         for n, (job, town) in enumerate(zip(jobs, towns, strict=True))

@@ -19,16 +19,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from staffpulse.errors import FetchError, InputError, StaffpulseError
+from staffpulse.errors import InputError
 from staffpulse.extras import require
-from staffpulse.scale.inputs import key_of, plan_shards, read_posts, shard_post_keys
+from staffpulse.scale.dask_runner import Runner, dask_runner
+from staffpulse.scale.inputs import ShardPosts, key_of, plan_shards, read_posts
+from staffpulse.scale.output import check_output, staged_output
 from staffpulse.scale.parquet import write_accounts, write_posts
 from staffpulse.scale.references import read_shared_authors, wanted_posts
-from staffpulse.scale.scoring import AccountPartial, account_rows, merge_partials, score_posts
+from staffpulse.scale.scoring import (
+    AccountPartial,
+    ShardResult,
+    account_rows,
+    merge_partials,
+    score_posts,
+)
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
 ProgressCallback = Callable[[int, int], None]  # shards done, shards total
+# the local engine's steps in a shard: ("read" or "score", file name, posts done, of how many
+# when known); Dask workers run elsewhere and are only heard of shard by shard
+PostsCallback = Callable[[str, str, int, int | None], None]
 
 
 @dataclass
@@ -40,6 +51,8 @@ class ScoreSummary:
     skipped: int = 0  # malformed records
     files_skipped: int = 0  # files of no known format, in folders
     duplicates: int = 0  # posts met again (in the same file or an earlier one): counted once
+    # files read whole that held no post (a CSV header without rows, an empty search)
+    empty_files: list[str] = field(default_factory=list)
     output: Path = Path()
     problems: list[dict[str, object]] = field(default_factory=list)  # something was skipped
     # Told about a file although every record was read (a guessed encoding, say)
@@ -54,6 +67,7 @@ class ScoreSummary:
             "skipped": self.skipped,
             "files_skipped": self.files_skipped,
             "duplicates": self.duplicates,
+            "empty_files": self.empty_files,
             "output": str(self.output),
         }
 
@@ -72,7 +86,10 @@ def score_shard(path: str, skip: AbstractSet[int] = frozenset()) -> ShardOutput:
     """Read and score one shard, leaving out the posts whose keys are in ``skip`` (scored in
     an earlier shard). Pure apart from reading the file: safe to run on any worker."""
     read = read_posts(Path(path), skip)
-    result = score_posts(read.posts)
+    return _shard_output(read, score_posts(read.posts))
+
+
+def _shard_output(read: ShardPosts, result: ShardResult) -> ShardOutput:
     return ShardOutput(
         result.columns,
         result.partials,
@@ -92,128 +109,32 @@ def _skips(keys_by_shard: list[list[int]]) -> list[frozenset[int]]:
     return skips
 
 
-OnResult = Callable[[int, ShardOutput], None]
-# score_all(shards, on_result(index, result)): every shard scored, results in any order
-Runner = Callable[[list[Path], OnResult], None]
-
-
-def _score_in_order(shards: list[Path], on_result: OnResult) -> None:
+def _score_in_order(
+    shards: list[Path], on_result: Callable[[int, ShardOutput], None], on_posts: PostsCallback
+) -> None:
     """The local engine: one pass in input order, each shard leaving out what the shards
     before it held."""
     seen: set[int] = set()
     for index, shard in enumerate(shards):
-        result = score_shard(str(shard), seen)
+        read = read_posts(shard, seen, _teller(on_posts, "read", shard.name, None))
+        told = _teller(on_posts, "score", shard.name, len(read.posts))
+        result = _shard_output(read, score_posts(read.posts, told))
         seen.update(map(key_of, result.columns["platform"], result.columns["post_id"]))
         on_result(index, result)
 
 
-@contextmanager
-def _dask_runner(scheduler: str | None, timeout: float) -> Iterator[Runner]:
-    """A Dask client (on ``scheduler``, else a local cluster) for the time of the run."""
-    distributed = require("dask.distributed", extra="dask", feature="The Dask engine")
-    comm = require("distributed.comm.core", extra="dask", feature="The Dask engine")
-    cluster = None
-    if scheduler:
-        client = _connect(distributed, scheduler, timeout)
-    else:
-        try:
-            cluster = distributed.LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-        except OSError as exc:  # not the network: this machine could not start it
-            raise StaffpulseError(
-                f"cannot start a local Dask cluster: {exc}",
-                hint="run with --engine local, or give the --scheduler of a running cluster",
-            ) from exc
-        client = distributed.Client(cluster)
+def _teller(
+    on_posts: PostsCallback, step: str, name: str, total: int | None
+) -> Callable[[int], None]:
+    def tell(done: int) -> None:
+        on_posts(step, name, done, total)
 
-    def run(
-        function: Callable[..., Any],
-        arguments: list[tuple[Any, ...]],
-        on_result: Callable[[int, Any], None],
-    ) -> None:
-        if not arguments:
-            return
-        futures = client.map(function, *zip(*arguments, strict=True), pure=False)
-        index_of = {future.key: i for i, future in enumerate(futures)}
-        try:
-            for future in distributed.as_completed(futures):
-                on_result(index_of[future.key], future.result())
-                future.release()
-        except comm.CommClosedError as exc:  # the scheduler went away
-            # Only this one: an OSError of a shard (a path a worker cannot read) is re-raised
-            # by result() as it was, and must not be blamed on the network.
-            raise FetchError(
-                f"lost the Dask scheduler at {scheduler or 'the local cluster'} ({exc})",
-                hint="check that the scheduler is still running, then score again",
-            ) from exc
-
-    def score_all(shards: list[Path], on_result: OnResult) -> None:
-        # Workers run side by side, so a first pass reads the ids: each shard then leaves out
-        # what the shards before it (in input order) hold, as the local engine does.
-        keys: list[list[int]] = [[] for _ in shards]
-
-        def on_keys(index: int, found: list[int]) -> None:
-            keys[index] = found
-
-        if len(shards) > 1:
-            run(shard_post_keys, [(str(s),) for s in shards], on_keys)
-        arguments = [(str(s), skip) for s, skip in zip(shards, _skips(keys), strict=True)]
-        run(score_shard, arguments, on_result)
-
-    try:
-        yield score_all
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _connect(distributed: Any, scheduler: str, timeout: float) -> Any:
-    """A client of the scheduler at ``scheduler``, or an error naming the address."""
-    try:
-        return distributed.Client(scheduler, timeout=f"{timeout:g}s")
-    except ValueError as exc:  # Dask's word for an address it cannot parse
-        raise InputError(
-            f"not a Dask scheduler address: {scheduler} ({exc})",
-            hint="give --scheduler as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786",
-        ) from exc
-    except OSError as exc:  # refused, timed out, unknown host
-        raise FetchError(
-            f"cannot reach the Dask scheduler at {scheduler} ({exc})",
-            hint="check the address (tcp://HOST:8786), that the scheduler is running and "
-            "that this machine can reach it; or run with --engine local",
-        ) from exc
+    return tell
 
 
 @contextmanager
-def _local_runner() -> Iterator[Runner]:
-    yield _score_in_order
-
-
-def _check_output(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise InputError(
-            f"--output must be a folder; {output} is a file",
-            hint="give a folder for the results (it is created when missing), e.g. "
-            "--output results/",
-        )
-
-
-def _prepare_output(output: Path) -> Path:
-    """The posts folder under ``output``, created, without the parts of an earlier run."""
-    _check_output(output)
-    posts_dir = output / "posts"
-    try:
-        posts_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file in the way higher up, no permission, read-only disk
-        raise InputError(
-            f"cannot create the output folder {output} ({exc.strerror or exc})",
-            hint="give a folder you can write to for --output",
-        ) from exc
-    for stale in posts_dir.glob("part-*.parquet"):
-        stale.unlink()
-    return posts_dir
+def _local_runner(on_posts: PostsCallback) -> Iterator[Runner]:
+    yield lambda shards, on_result: _score_in_order(shards, on_result, on_posts)
 
 
 def score_inputs(
@@ -223,13 +144,16 @@ def score_inputs(
     scheduler: str | None = None,
     progress: ProgressCallback | None = None,
     scheduler_timeout: float | None = None,
+    on_posts: PostsCallback | None = None,
 ) -> ScoreSummary:
     """Score every shard under ``paths`` and write Parquet results into ``output``.
 
     Folders are planned like ``staffpulse import``: files of no known format are skipped and
     listed in ``files_skipped`` (and ``problems.jsonl``). Notes on a file whose records were
-    all read go to ``notices`` only. Raises :class:`InputError` for bad paths or ``output``,
-    :class:`FetchError` when the Dask scheduler cannot be reached.
+    all read go to ``notices`` only. The results of an earlier run in ``output`` are replaced
+    only when this one succeeds (:mod:`staffpulse.scale.output`). Raises :class:`InputError`
+    for bad paths or ``output``, :class:`FetchError` when the Dask scheduler cannot be
+    reached or does not answer as one.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", hint="use --engine local or --engine dask")
@@ -239,18 +163,25 @@ def score_inputs(
             hint="use --engine dask with --scheduler, or leave --scheduler out",
         )
     require("pyarrow", extra="dask", feature="Writing Parquet")
-    _check_output(output)  # before any work: a plain mistake, told at once
+    check_output(output)  # before any work: a plain mistake, told at once
     shards, unknown = plan_shards(paths)
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
     partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
     problems: list[list[dict[str, object]]] = [[] for _ in shards]
     notices: list[list[dict[str, object]]] = [[] for _ in shards]
+    empty = [False for _ in shards]
     done = 0
+    if progress:
+        progress(0, len(shards))
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
-    runner = _local_runner() if engine == "local" else _dask_runner(scheduler, timeout)
+    runner = (
+        _local_runner(on_posts or _ignore)
+        if engine == "local"
+        else dask_runner(scheduler, timeout, score_shard, _skips)
+    )
     # Connected (or not) before the output folder is touched, so a failure leaves nothing.
-    with runner as score_all:
-        posts_dir = _prepare_output(output)
+    with runner as score_all, staged_output(output) as stage:
+        posts_dir = stage / "posts"
 
         def on_result(index: int, result: ShardOutput) -> None:
             nonlocal done
@@ -258,6 +189,7 @@ def score_inputs(
             partials[index] = result.partials
             problems[index] = result.problems
             notices[index] = result.notices
+            empty[index] = not (result.columns["post_id"] or result.duplicates or result.problems)
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
             done += 1
@@ -265,22 +197,29 @@ def score_inputs(
                 progress(done, len(shards))
 
         score_all(shards, on_result)
-    merged = merge_partials(partials)
-    # the second step of the reduce: authors of shared posts that were in another shard
-    wanted = wanted_posts((platform, part.talk) for (platform, _id), part in merged.items())
-    rows = account_rows(merged, shared_authors=read_shared_authors(posts_dir, wanted))
-    write_accounts(rows, output / "accounts.parquet")
-    summary.accounts = len(rows)
-    read_problems = [p for shard in problems for p in shard]
-    summary.problems = [p.as_dict() for p in unknown] + read_problems
-    summary.notices = [n for shard in notices for n in shard]
-    summary.files_skipped = len(unknown)
-    # A problem may stand for many records (a file whose header makes every row unreadable).
-    summary.skipped = sum(_records(p) for p in read_problems)
-    with (output / "problems.jsonl").open("w", encoding="utf-8") as handle:
-        for problem in summary.problems:
-            handle.write(json.dumps(problem) + "\n")
+        merged = merge_partials(partials)
+        # the second step of the reduce: authors of shared posts that were in another shard
+        wanted = wanted_posts((platform, part.talk) for (platform, _id), part in merged.items())
+        rows = account_rows(merged, shared_authors=read_shared_authors(posts_dir, wanted))
+        write_accounts(rows, stage / "accounts.parquet")
+        summary.accounts = len(rows)
+        read_problems = [p for shard in problems for p in shard]
+        summary.problems = [p.as_dict() for p in unknown] + read_problems
+        summary.notices = [n for shard in notices for n in shard]
+        summary.files_skipped = len(unknown)
+        summary.empty_files = [
+            str(shard) for shard, none in zip(shards, empty, strict=True) if none
+        ]
+        # A problem may stand for many records (a file whose header makes every row unreadable).
+        summary.skipped = sum(_records(p) for p in read_problems)
+        with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
+            for problem in summary.problems:
+                handle.write(json.dumps(problem) + "\n")
     return summary
+
+
+def _ignore(*_args: object) -> None:
+    pass
 
 
 def _records(problem: dict[str, object]) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import NamedTuple
@@ -17,6 +17,8 @@ from staffpulse.sources.base import Notice, visible_files
 from staffpulse.sources.native import post_from_native
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
+OnRead = Callable[[int], None]  # posts of the shard read so far
+TELL_EVERY = 5_000  # posts read between two calls of an OnRead
 
 
 UNKNOWN_FORMAT = "not a known format; file skipped"  # the words of `staffpulse import`
@@ -85,13 +87,16 @@ class ShardPosts(NamedTuple):
     duplicates: int
 
 
-def read_posts(path: Path, skip: AbstractSet[int] = frozenset()) -> ShardPosts:
+def read_posts(
+    path: Path, skip: AbstractSet[int] = frozenset(), on_read: OnRead | None = None
+) -> ShardPosts:
     """Every post in one shard, once, and the records that could not be read.
 
     A post met again (twarc2 pages repeat referenced tweets; a shard read before holds it:
     its key is in ``skip``) is left out and counted, so that no account total counts a post
     twice. Notices stay apart from problems, as ``staffpulse import`` keeps them: a problem
-    means records were skipped, a notice that all were read."""
+    means records were skipped, a notice that all were read. ``on_read`` hears how many posts
+    were read every few thousand (reading a big file takes a while)."""
     notices: list[Notice] = []
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found, problems = _read_parquet(path)
@@ -103,7 +108,12 @@ def read_posts(path: Path, skip: AbstractSet[int] = frozenset()) -> ShardPosts:
             elif isinstance(item, Notice):
                 notices.append(item)
             else:
+                told = len(found) // TELL_EVERY
                 found.extend(row for row in item.rows if isinstance(row, Post))
+                if on_read and len(found) // TELL_EVERY > told:
+                    on_read(len(found))
+    if on_read:
+        on_read(len(found))
     seen = set(skip)
     posts: list[Post] = []
     for post in found:

@@ -33,7 +33,17 @@ ACCOUNT_TYPES: dict[str, str] = {
     "author_id": _TEXT,
     "handle": _TEXT,
     **dict.fromkeys(
-        ("posts", "originals", "replies", "reposts", "quotes", "not_english", "mix_posts"), _COUNT
+        (
+            "posts",
+            "originals",
+            "replies",
+            "replies_to_self",
+            "reposts",
+            "quotes",
+            "not_english",
+            "mix_posts",
+        ),
+        _COUNT,
     ),
     "job_ads": _COUNT,
     "job_share": _SHARE,

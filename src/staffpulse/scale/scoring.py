@@ -8,8 +8,7 @@ associatively (sums, unions, min/max), so shards can be scored in any order on a
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,15 +24,24 @@ from staffpulse.audit.voice import voice_score
 from staffpulse.models import Post
 from staffpulse.scale.conversation import SharedAuthors, TalkPartial, shard_authors
 from staffpulse.signals.job_ads import find_staffing_ads
+from staffpulse.signals.templating import masked_template
 from staffpulse.signals.text import SIGNAL_NAMES, load_text_signals
 
-_MASK = re.compile(r"https?://\S+|@\w+|\d+([.,:]\d+)*")
-_SPACE = re.compile(r"\s+")
+# Posts scored at a time: the text model splits a batch this big over processes (its
+# parallel_min), and the caller hears of each batch done (a progress bar).
+BATCH = 20_000
+OnScored = Callable[[int], None]  # posts of the shard scored so far
 
 
-def template_key(text: str) -> str:
-    """Masked text fingerprint: two posts with the same key are copies of one template."""
-    masked = _SPACE.sub(" ", _MASK.sub("#", text.lower())).strip()
+def template_key(text: str) -> str | None:
+    """Masked text fingerprint: two posts with the same key are copies of one template.
+
+    The audit's own masking and its minimum length (:mod:`staffpulse.signals.templating`):
+    a post too short to be a template ("Happy Friday!") has no key, and two posts with the
+    same key are near-copies for the audit too."""
+    masked = masked_template(text)
+    if masked is None:
+        return None
     return hashlib.blake2b(masked.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -53,7 +61,8 @@ class AccountPartial:
     handle: str = ""
     posts: int = 0
     originals: int = 0  # kind "original" (the audit's original posts are these and quotes)
-    replies: int = 0  # replies to others: a reply to oneself continues a thread
+    replies: int = 0  # replies to others
+    replies_to_self: int = 0  # a reply to oneself continues a thread: not conversation
     reposts: int = 0
     quotes: int = 0
     english_originals: int = 0  # originals and quotes not known to be in another language
@@ -87,6 +96,7 @@ _COUNTS = (
     "posts",
     "originals",
     "replies",
+    "replies_to_self",
     "reposts",
     "quotes",
     "english_originals",
@@ -124,8 +134,35 @@ def _is_original(post: Post) -> bool:
     return post.kind in ("original", "quote")
 
 
-def score_posts(posts: Sequence[Post]) -> ShardResult:
-    """Score one batch of posts with the shipped text signals, and fold them into partials."""
+def score_posts(
+    posts: Sequence[Post], on_scored: OnScored | None = None, batch: int = BATCH
+) -> ShardResult:
+    """Score one shard of posts with the shipped text signals, and fold them into partials.
+
+    The posts are scored ``batch`` at a time, ``on_scored`` told after each; the result does
+    not depend on ``batch``."""
+    authors = shard_authors(posts)
+    columns: dict[str, list[Any]] = {}
+    partials: dict[tuple[str, str], AccountPartial] = {}
+    if on_scored:
+        on_scored(0)
+    for start in range(0, len(posts), batch):
+        _score_batch(posts[start : start + batch], authors, columns, partials)
+        if on_scored:
+            on_scored(min(start + batch, len(posts)))
+    if not posts:
+        _score_batch(posts, authors, columns, partials)  # the columns, without rows
+    return ShardResult(columns=columns, partials=partials, problems=[])
+
+
+def _score_batch(
+    posts: Sequence[Post],
+    authors: dict[str, dict[str, str]],
+    columns: dict[str, list[Any]],
+    partials: dict[tuple[str, str], AccountPartial],
+) -> None:
+    """Score ``posts`` and add them to ``columns`` and ``partials``; ``authors`` are those of
+    every post of the shard."""
     model = load_text_signals()
     texts = [post.text for post in posts]
     scores = model.score(texts) if texts else {name: np.zeros(0) for name in SIGNAL_NAMES}
@@ -137,7 +174,7 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
     flags["other_ad"] = np.zeros(len(posts), dtype=bool)
     flags["other_ad"][other_originals] = find_staffing_ads([texts[i] for i in other_originals])
     flags["other_language"] = other_language
-    columns: dict[str, list[Any]] = {
+    found: dict[str, list[Any]] = {
         "platform": [p.platform for p in posts],
         "post_id": [p.id for p in posts],
         "author_id": [p.author_id for p in posts],
@@ -147,9 +184,9 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
         "not_english": [bool(v) for v in other_language],
     }
     for name in SIGNAL_NAMES:
-        columns[name] = [round(float(v), 6) for v in scores[name]]
-    partials: dict[tuple[str, str], AccountPartial] = {}
-    authors = shard_authors(posts)
+        found[name] = [round(float(v), 6) for v in scores[name]]
+    for name, values in found.items():
+        columns.setdefault(name, []).extend(values)
     for i, post in enumerate(posts):
         key = (post.platform, post.author_id)
         part = partials.get(key)
@@ -157,7 +194,6 @@ def score_posts(posts: Sequence[Post]) -> ShardResult:
             part = partials[key] = AccountPartial(post.platform, post.author_id)
         _fold(part, post, i, flags)
         part.talk.fold(post, authors[post.platform])
-    return ShardResult(columns=columns, partials=partials, problems=[])
 
 
 def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> None:
@@ -170,7 +206,10 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         part.originals += 1
     elif post.kind == "reply":
         me = own_names(post.author_handle, post.author_id)
-        part.replies += int(not is_self_reply(read_exchange(post), me))
+        if is_self_reply(read_exchange(post), me):
+            part.replies_to_self += 1
+        else:
+            part.replies += 1
     elif post.kind == "repost":
         part.reposts += 1
     else:
@@ -179,7 +218,8 @@ def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> No
         part.english_originals += 1
         part.english_ads += int(flags["job_opening"][i])
         key = template_key(post.text)
-        part.template_keys[key] = part.template_keys.get(key, 0) + 1
+        if key is not None:
+            part.template_keys[key] = part.template_keys.get(key, 0) + 1
     elif _is_original(post):
         part.other_originals += 1
         part.other_ads += int(flags["other_ad"][i])
@@ -230,7 +270,7 @@ def account_rows(
         voice_unread = (p.authored - p.english_authored) * 2 > p.authored
         personality = p.personality / p.english_authored if p.english_authored else 0.0
         humor = p.humor / p.english_authored if p.english_authored else 0.0
-        # exact copies only (same text once URLs, numbers and mentions are masked): the audit's
+        # exact copies only (same text once masked as the audit masks it): the audit's
         # near-copy templating needs all of an account's posts side by side, which partials
         # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
         copies = sum(c for c in p.template_keys.values() if c >= 2)
@@ -251,6 +291,7 @@ def account_rows(
                 "posts": p.posts,
                 "originals": p.originals,
                 "replies": p.replies,
+                "replies_to_self": p.replies_to_self,
                 "reposts": p.reposts,
                 "quotes": p.quotes,
                 "not_english": p.authored - p.english_authored,

@@ -26,7 +26,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["TemplateFamily", "TemplateResult", "detect_templates", "mask_text"]
+__all__ = [
+    "MIN_TOKENS",
+    "TemplateFamily",
+    "TemplateResult",
+    "detect_templates",
+    "mask_text",
+    "masked_template",
+]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
@@ -36,6 +43,9 @@ _NUM = re.compile(r"[$£€]?\d+(?:[.,:/-]\d+)*[kKmM%]?")
 _PROPER = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|&|and|de|-)?\s*[A-Z][\w'’.-]*)*")
 _TOKEN = re.compile(r"<\w+>|\w+|[^\w\s]")
 _MERSENNE = np.uint64((1 << 61) - 1)
+# fewer masked tokens than this and a post is never a template: "Happy Friday!" or a bare
+# "<url>" is short and alike by nature, not a feed run from a template
+MIN_TOKENS = 4
 
 
 def mask_text(text: str) -> str:
@@ -46,6 +56,20 @@ def mask_text(text: str) -> str:
     t = _NUM.sub(" <num> ", t)
     t = _PROPER.sub(" <name> ", t)
     return " ".join(_TOKEN.findall(t.lower()))
+
+
+def _long_enough(masked: str, min_tokens: int) -> bool:
+    return len(masked.split()) >= min_tokens
+
+
+def masked_template(text: str, min_tokens: int = MIN_TOKENS) -> str | None:
+    """The post's masked text when it is long enough to be a template, else None.
+
+    Two posts with the same masked text are near-copies for :func:`detect_templates` (their
+    shingles are the same), so a count of exact copies by this key (``staffpulse score``)
+    never finds a copy the audit does not."""
+    masked = mask_text(text or "")
+    return masked if _long_enough(masked, min_tokens) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +131,7 @@ def detect_templates(
     n_perm: int = 64,
     bands: int = 16,
     seed: int = 0,
-    min_tokens: int = 4,
+    min_tokens: int = MIN_TOKENS,
 ) -> TemplateResult:
     """Near-duplicate families in one account's posts (see the module docstring).
 
@@ -120,7 +144,7 @@ def detect_templates(
     if n < min_size or n == 0:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
     masked = [mask_text(t or "") for t in texts]
-    eligible = [i for i, m in enumerate(masked) if len(m.split()) >= min_tokens]
+    eligible = [i for i, m in enumerate(masked) if _long_enough(m, min_tokens)]
     if len(eligible) < min_size:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
     sig = _minhash([_shingle_hashes(masked[i]) for i in eligible], n_perm, seed)

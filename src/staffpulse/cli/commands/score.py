@@ -48,9 +48,21 @@ def score_command(
 
     with make_count_progress(err_console, disable=as_json) as progress:
         task = progress.add_task("Scoring shards", total=None)
+        posts_task = progress.add_task("Reading posts", total=None, visible=False)
 
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
+
+        def on_posts(step: str, name: str, done: int, total: int | None) -> None:
+            # a big shard takes a while to read and to score: count its posts meanwhile
+            verb = "Reading posts of" if step == "read" else "Scoring posts of"
+            progress.update(
+                posts_task,
+                description=f"{verb} {escape(name)}",
+                completed=done,
+                total=total,
+                visible=True,
+            )
 
         summary = score_inputs(
             inputs,
@@ -58,6 +70,7 @@ def score_command(
             engine=engine or ("dask" if scheduler else "local"),
             scheduler=scheduler,
             progress=on_progress,
+            on_posts=on_posts,
         )
     if as_json:
         # Every skipped file and record too, and the notes, as `staffpulse import --json`
@@ -70,13 +83,28 @@ def score_command(
     else:
         _print_summary(summary, output)
     if summary.posts == 0:
-        # Like `staffpulse import`: exit 1 when nothing in the input could be read.
+        # Like `staffpulse import`: exit 1 when nothing in the input could be read, with the
+        # cause when it is known.
         err_console.print(
-            "[bold red]Nothing was scored:[/] no post could be read from the input. "
-            "Check that the files are posts exports (docs/formats.md).",
-            highlight=False,
+            f"[bold red]Nothing was scored:[/] {_why_nothing(summary)}", highlight=False
         )
         raise typer.Exit(1)
+
+
+def _why_nothing(summary: ScoreSummary) -> str:
+    empty = summary.empty_files
+    if empty and not summary.skipped and not summary.duplicates:
+        names = ", ".join(Path(name).name for name in empty[:3])
+        more = " and others" if len(empty) > 3 else ""
+        holds = "holds" if len(empty) == 1 else "hold"
+        return escape(
+            f"{names}{more} {holds} no posts (a CSV header without rows, or an export with "
+            "nothing in it). Check that the file is the export you meant (docs/formats.md)."
+        )
+    return (
+        "no post could be read from the input. "
+        "Check that the files are posts exports (docs/formats.md)."
+    )
 
 
 def _print_summary(summary: ScoreSummary, output: Path) -> None:
