@@ -80,3 +80,45 @@ def test_a_url_that_is_no_profile_or_no_stored_account_says_so(store: Store) -> 
         find_connect_account(store, "https://example.com/about")
     with pytest.raises(NotFoundError, match=r"no account 'someone\.bsky\.social'"):
         find_connect_account(store, "https://bsky.app/profile/someone.bsky.social")
+
+
+def _store_with_long_x_handle() -> Store:
+    # import keeps an X handle of 16 characters (with a note); connect must find it by URL too
+    store = open_store(":memory:")
+    add_posts(
+        store,
+        Account(platform="x", id="77", handle="brightpath_staff", display_name="BrightPath"),
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "brightpath_staff",
+        "https://x.com/brightpath_staff",
+        "x.com/BrightPath_Staff/status/1",
+        "https://twitter.com/@brightpath_staff?lang=en",
+    ],
+)
+def test_a_profile_url_finds_a_stored_account_whose_handle_x_would_refuse(typed: str) -> None:
+    assert find_connect_account(_store_with_long_x_handle(), typed).id == "77"
+
+
+def test_a_long_x_name_not_stored_is_refused_saying_why() -> None:
+    with pytest.raises(InputError) as caught:
+        find_connect_account(_store_with_long_x_handle(), "https://x.com/brightpath_stafff")
+    assert (
+        "@brightpath_stafff, which has 17 characters: X handles have at most 15"
+        in caught.value.message
+    )
+
+
+def test_a_bluesky_url_is_not_held_to_xs_length_rule() -> None:
+    with pytest.raises((InputError, NotFoundError)) as caught:
+        find_connect_account(
+            _store_with_long_x_handle(), "https://bsky.app/profile/brightpath_staff"
+        )
+    message = caught.value.message
+    assert "at most 15" not in message and "letters, digits and _" not in message
+    assert "Bluesky" in message

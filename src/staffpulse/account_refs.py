@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
-from staffpulse.handles import as_url, parse_handle
+from staffpulse.handles import as_url, parse_handle, profile_url_name
 from staffpulse.models import (
     PLATFORM_ALIASES,
     PLATFORMS,
@@ -110,11 +110,29 @@ def find_account_ref(
     except NotFoundError as exc:
         if as_url(handle) is None:
             raise explain_missing_account(store, handle, wanted, exc, use_platform) from None
-    found, found_platform = read_account_ref(text, platform)
+    try:
+        found, found_platform = read_account_ref(text, platform)
+    except InputError:
+        held = _held_under_url(store, handle, wanted, text)
+        if held is None:
+            raise
+        return held
     try:
         return store.find_account(found, found_platform)
     except NotFoundError as exc:
         raise explain_missing_account(store, found, found_platform, exc, use_platform) from None
+
+
+def _held_under_url(store: Store, url: str, wanted: str | None, text: str) -> Account | None:
+    """The stored account a profile address names when its name is one the platform would
+    refuse (an X handle of 16 characters, kept by import with a note); None when not held."""
+    loose = profile_url_name(url)
+    if loose is None:
+        return None
+    try:
+        return store.find_account(loose[1], _agreed(text, wanted, loose[0]))
+    except NotFoundError:
+        return None
 
 
 def _use_platform_option(platform: str) -> str:

@@ -97,6 +97,8 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
             guessed, handle = "bluesky", f"{bare.lower()}.bsky.social"
         elif X_HANDLE_RE.match(bare):
             guessed, handle = "x", bare.lower()
+        elif platform == "bluesky":  # X's rule ("at most 15") says nothing of a Bluesky name
+            raise ValueError(f"'{value}' is not a Bluesky handle (name.bsky.social)")
         else:
             raise ValueError(f"'{value}' is not a handle (letters, digits and _ only, at most 15)")
     if platform and guessed != platform:
@@ -128,6 +130,28 @@ def as_url(value: str) -> str | None:
     return "https://" + value if "@" not in host and DOMAIN_RE.match(host) else None
 
 
+# An X name longer than X allows: a data set may hold one (import keeps it with a note)
+_LONG_X_NAME_RE = re.compile(r"^[A-Za-z0-9_]{16,50}$")
+
+
+def profile_url_name(value: str) -> tuple[str, str] | None:
+    """``(platform, name)`` of an x.com or bsky.app profile address, the name as written
+    whatever its shape (``https://x.com/brightpath_staff`` -> ``("x", "brightpath_staff")``,
+    16 characters); None for another address. To find an account a store holds under a name
+    :func:`parse_handle` refuses, not to check one."""
+    url = as_url(value.strip())
+    if url is None:
+        return None
+    parsed = urlparse(url)
+    site = _site((parsed.hostname or "").lower())
+    parts = [unquote(p) for p in parsed.path.split("/") if p]
+    if site in _X_HOSTS and parts and parts[0].lower() not in _X_RESERVED:
+        return "x", parts[0].removeprefix("@")
+    if site in _BSKY_HOSTS and len(parts) >= 2 and parts[0] == "profile":
+        return "bluesky", parts[1]
+    return None
+
+
 def _site(host: str) -> str:
     """``x.com`` for ``www.x.com`` or ``mobile.twitter.com`` -> ``twitter.com``."""
     for prefix in _HOST_PREFIXES:
@@ -143,6 +167,11 @@ def _from_url(url: str, value: str) -> tuple[str, str]:
     parts = [unquote(p) for p in parsed.path.split("/") if p]
     if site in _X_HOSTS:
         name = parts[0].removeprefix("@") if parts else ""
+        if _LONG_X_NAME_RE.match(name):  # a name, too long to be one X gives out
+            raise ValueError(
+                f"'{value}' names @{name}, which has {len(name)} characters: X handles have at "
+                "most 15"
+            )
         if not X_HANDLE_RE.match(name) or name.lower() in _X_RESERVED:
             raise ValueError(f"'{value}' is not an X profile URL (x.com/name)")
         return "x", name.lower()
