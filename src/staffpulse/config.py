@@ -122,9 +122,19 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def load_config(path: Path | None = None) -> Config:
-    """The defaults overlaid with the user's TOML file, when it exists."""
+    """The defaults overlaid with the user's TOML file, when it exists. A file that
+    ``STAFFPULSE_CONFIG`` names and that does not exist is a notice: a typo in the variable
+    would otherwise leave every setting at its default without a word."""
+    named = path is None and bool(os.environ.get("STAFFPULSE_CONFIG"))
     path = path or config_path()
     if not path.exists():
+        if named and (str(path), "", "STAFFPULSE_CONFIG") not in _noticed:
+            _noticed.add((str(path), "", "STAFFPULSE_CONFIG"))
+            log.warning(
+                "STAFFPULSE_CONFIG names %s, which does not exist, so the defaults apply"
+                " (fix the path, or unset the variable to use %s)",
+                path, config_dir() / "config.toml",
+            )  # fmt: skip
         return Config(deepcopy(DEFAULTS))
     user = _read_toml(path)
     _notice_unknown_keys(path, user)
@@ -153,6 +163,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _notice_unknown_keys(path: Path, user: Mapping[str, Any]) -> None:
+    _notice_keys_outside_tables(path, user)
     for table, known in KNOWN_KEYS.items():
         section = user.get(table)
         if not isinstance(section, Mapping):
@@ -167,6 +178,25 @@ def _notice_unknown_keys(path: Path, user: Mapping[str, Any]) -> None:
                 "%s: [%s] %s is not a setting staffpulse knows, so it is ignored (%s)",
                 path, table, key, guess,
             )  # fmt: skip
+
+
+def _notice_keys_outside_tables(path: Path, user: Mapping[str, Any]) -> None:
+    """A setting written above every header line (``x_bearer_token = "..."`` with no
+    ``[secrets]`` before it) belongs to no table, so nothing reads it: said once, with the
+    header it needs."""
+    for key, value in user.items():
+        if isinstance(value, Mapping) or key in KNOWN_KEYS or (str(path), "", key) in _noticed:
+            continue
+        _noticed.add((str(path), "", key))
+        tables = [table for table, known in KNOWN_KEYS.items() if key in known]
+        fix = (
+            f"put it under a header line [{tables[0]}]"
+            if tables
+            else "settings go under a header line such as [x] (see docs/configuration.md)"
+        )
+        log.warning(
+            "%s: %s is outside any table, so it is ignored (%s)", path, key, fix
+        )  # fmt: skip
 
 
 # -- typed access to settings ----------------------------------------------------------------
@@ -194,6 +224,11 @@ def _shown(value: Any) -> str:
 def _source(config: Mapping[str, Any]) -> Path | None:
     source = getattr(config, "source", None)  # a plain dict from a library caller has none
     return source if isinstance(source, Path) else None
+
+
+def source_of(config: Mapping[str, Any]) -> Path | None:
+    """The file the settings were read from; None for the defaults or a plain dict."""
+    return _source(config)
 
 
 def _in_file(config: Mapping[str, Any]) -> str:
@@ -308,15 +343,35 @@ def listen_account(config: Mapping[str, Any] | None = None) -> str | None:
 
 
 def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None:
-    """A secret from the environment, else from the ``[secrets]`` table of the config file."""
+    """A secret from the environment, else from the ``[secrets]`` table of the config file.
+
+    A value pasted with its quotes (``X_BEARER_TOKEN='"AAAA"'``) loses them, with a notice:
+    no token starts and ends with a quote, and sent as it is, it is refused as a wrong one."""
     env_name = SECRET_ENV.get(name, name.upper())
     value = os.environ.get(env_name)
     if value:
-        return value
+        return _unquoted(value, env_name)
     config = config if config is not None else load_config()
     secrets = config.get("secrets", {})
     found = secrets.get(name) if isinstance(secrets, Mapping) else None
-    return str(found) if found else None
+    return _unquoted(str(found), f"[secrets] {name}") if found else None
+
+
+def _unquoted(value: str, where: str) -> str:
+    stripped = value.strip()
+    if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "\"'":
+        if ("quotes", where) not in _quoted:
+            _quoted.add(("quotes", where))
+            log.warning(
+                "%s is wrapped in quotes (%s…), which are not part of a token: they were left"
+                " out; remove them from the value",
+                where, stripped[0],
+            )  # fmt: skip
+        return stripped[1:-1].strip()
+    return stripped
+
+
+_quoted: set[tuple[str, str]] = set()  # secrets already told to be in quotes
 
 
 #: Shortest secret whose last four characters may be shown: of a shorter one, four would

@@ -28,6 +28,7 @@ from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
+from staffpulse.config_secrets import hide_secrets_in
 from staffpulse.errors import StaffpulseError
 
 err_console = make_console(stderr=True)
@@ -121,6 +122,9 @@ def show_flags_bare(command: Any, ctx: Any) -> None:
 
 
 def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
+    # the fetchers mask the tokens already; any other message that quotes a server's answer
+    # is masked here, before --debug's traceback prints it too
+    hide_secrets_in(exc)
     if ctx.obj and ctx.obj.get("debug"):
         traceback.print_exc(file=sys.stderr)
     err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)

@@ -17,6 +17,7 @@ from typing import Any, Unpack
 from urllib.parse import urlparse
 
 from staffpulse.config import setting_str
+from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
 from staffpulse.fetch.common import (
     RESUME_HINT,
@@ -73,58 +74,60 @@ class BlueskyFetcher(FetcherBase):
         import httpx
         from atproto_client import exceptions as ex
 
-        backoff = Backoff(self.retries, self.sleep, self.notify)
-        while True:
-            report.requests += 1
-            try:
-                return _as_json(method({k: v for k, v in params.items() if v is not None}))
-            except ex.RateLimitExceededError as exc:
-                reset = exc.reset_at
-                wait_for_reset(
-                    reset.timestamp() if reset else None, max_wait=self.max_wait, sleep=self.sleep,
-                    notify=self.notify, report=report, what=what,
-                )  # fmt: skip
-            except ex.ModelError as exc:
-                report.stopped = "error"
-                raise FetchError(
-                    f"{what}: unexpected response from the AppView at {self.host} ({exc})",
-                    hint="check [bluesky] appview_url in config.toml",
-                ) from None
-            except ex.BadRequestError as exc:
-                report.stopped = "error"
-                details = _details(exc)
-                if "not found" in details.lower():  # the AppView's answer for unknown actors
-                    raise NotFoundError(
-                        f"{what}: Bluesky said {details}", hint="check the handle"
+        # an answer that echoes the request must not show a token (config_secrets)
+        with secrets_hidden(self.config):
+            backoff = Backoff(self.retries, self.sleep, self.notify)
+            while True:
+                report.requests += 1
+                try:
+                    return _as_json(method({k: v for k, v in params.items() if v is not None}))
+                except ex.RateLimitExceededError as exc:
+                    reset = exc.reset_at
+                    wait_for_reset(
+                        reset.timestamp() if reset else None, max_wait=self.max_wait, sleep=self.sleep,
+                        notify=self.notify, report=report, what=what,
+                    )  # fmt: skip
+                except ex.ModelError as exc:
+                    report.stopped = "error"
+                    raise FetchError(
+                        f"{what}: unexpected response from the AppView at {self.host} ({exc})",
+                        hint="check [bluesky] appview_url in config.toml",
                     ) from None
-                raise InputError(
-                    f"Bluesky rejected the request for {what} (HTTP 400)"
-                    + (f": {details}" if details else ""),
-                    hint="check the handle",
-                ) from None
-            except ex.UnauthorizedError as exc:
-                status = exc.response.status_code if exc.response is not None else 401
-                raise AuthError(
-                    f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
-                    hint="the public AppView needs no login; check [bluesky] appview_url",
-                ) from None
-            except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
-                status = getattr(getattr(exc, "response", None), "status_code", None)
-                problem = f"Bluesky request to {self.host} failed ({type(exc).__name__}" + (
-                    f", HTTP {status})" if status else ")"
-                )
-                retryable = status is None or status >= 500 or status in (409, 413)
-                if retryable and backoff.retry(f"{what}: {problem}, retrying"):
-                    continue
-                report.stopped = "error"
-                details = _details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
-                raise FetchError(
-                    f"{what}: {problem}" + (f": {details}" if details else ""),
-                    # a 4xx will not change by asking again; the rest may be passing
-                    hint="check the handle and [bluesky] appview_url"
-                    if status is not None and status < 500
-                    else f"check your connection; {RESUME_HINT}",
-                ) from None
+                except ex.BadRequestError as exc:
+                    report.stopped = "error"
+                    details = _details(exc)
+                    if "not found" in details.lower():  # the AppView's answer for unknown actors
+                        raise NotFoundError(
+                            f"{what}: Bluesky said {details}", hint="check the handle"
+                        ) from None
+                    raise InputError(
+                        f"Bluesky rejected the request for {what} (HTTP 400)"
+                        + (f": {details}" if details else ""),
+                        hint="check the handle",
+                    ) from None
+                except ex.UnauthorizedError as exc:
+                    status = exc.response.status_code if exc.response is not None else 401
+                    raise AuthError(
+                        f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
+                        hint="the public AppView needs no login; check [bluesky] appview_url",
+                    ) from None
+                except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
+                    status = getattr(getattr(exc, "response", None), "status_code", None)
+                    problem = f"Bluesky request to {self.host} failed ({type(exc).__name__}" + (
+                        f", HTTP {status})" if status else ")"
+                    )
+                    retryable = status is None or status >= 500 or status in (409, 413)
+                    if retryable and backoff.retry(f"{what}: {problem}, retrying"):
+                        continue
+                    report.stopped = "error"
+                    details = _details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
+                    raise FetchError(
+                        f"{what}: {problem}" + (f": {details}" if details else ""),
+                        # a 4xx will not change by asking again; the rest may be passing
+                        hint="check the handle and [bluesky] appview_url"
+                        if status is not None and status < 500
+                        else f"check your connection; {RESUME_HINT}",
+                    ) from None
 
     # -- resume state (kept in the fetch_cursors table) ------------------------------------
     def _state(self, did: str, stream: str) -> dict[str, Any]:

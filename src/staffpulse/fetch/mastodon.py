@@ -19,6 +19,7 @@ from typing import Any, Unpack
 from urllib.parse import urlparse
 
 from staffpulse.config import get_secret, setting_str
+from staffpulse.config_secrets import secret_origin, secrets_hidden
 from staffpulse.errors import (
     AuthError,
     FetchError,
@@ -102,32 +103,34 @@ class MastodonFetcher(FetcherBase):
     ) -> Any:
         import mastodon as mp
 
-        backoff = Backoff(self.retries, self.sleep, self.notify)
-        while True:
-            report.requests += 1
-            try:
-                return _plain(method(**{k: v for k, v in params.items() if v is not None}))
-            except mp.MastodonRatelimitError:
-                reset = getattr(self.client, "ratelimit_reset", None)
-                wait_for_reset(
-                    float(reset) if reset else None, max_wait=self.max_wait, sleep=self.sleep,
-                    notify=self.notify, report=report, what=what, default_wait=5.0,
-                )  # fmt: skip
-            except mp.MastodonNotFoundError:
-                raise NotFoundError(
-                    f"{what}: not found on this instance", hint="check the handle or tag"
-                ) from None
-            except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
-                problem = f"Mastodon request to {self._host()} failed ({type(exc).__name__})"
-                if backoff.retry(f"{what}: {problem}, retrying"):
-                    continue
-                report.stopped = "error"
-                raise FetchError(
-                    f"{what}: {problem}", hint=f"check your connection; {RESUME_HINT}"
-                ) from None
-            except mp.MastodonError as exc:
-                report.stopped = "error"
-                raise self._rejected(what, exc) from None
+        # an answer that echoes the request must not show a token (config_secrets)
+        with secrets_hidden(self.config):
+            backoff = Backoff(self.retries, self.sleep, self.notify)
+            while True:
+                report.requests += 1
+                try:
+                    return _plain(method(**{k: v for k, v in params.items() if v is not None}))
+                except mp.MastodonRatelimitError:
+                    reset = getattr(self.client, "ratelimit_reset", None)
+                    wait_for_reset(
+                        float(reset) if reset else None, max_wait=self.max_wait, sleep=self.sleep,
+                        notify=self.notify, report=report, what=what, default_wait=5.0,
+                    )  # fmt: skip
+                except mp.MastodonNotFoundError:
+                    raise NotFoundError(
+                        f"{what}: not found on this instance", hint="check the handle or tag"
+                    ) from None
+                except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
+                    problem = f"Mastodon request to {self._host()} failed ({type(exc).__name__})"
+                    if backoff.retry(f"{what}: {problem}, retrying"):
+                        continue
+                    report.stopped = "error"
+                    raise FetchError(
+                        f"{what}: {problem}", hint=f"check your connection; {RESUME_HINT}"
+                    ) from None
+                except mp.MastodonError as exc:
+                    report.stopped = "error"
+                    raise self._rejected(what, exc) from None
 
     def _host(self) -> str:
         base = str(getattr(self.client, "api_base_url", None) or self.base_url or "")
@@ -142,7 +145,8 @@ class MastodonFetcher(FetcherBase):
         if status == 401 and getattr(self.client, "access_token", None):
             return AuthError(
                 f"{what}: {self._host()} rejected the Mastodon access token (HTTP 401){said}",
-                hint=f"check the token in Settings or MASTODON_ACCESS_TOKEN: it must be one "
+                hint=f"check the token ({secret_origin('mastodon_access_token', self.config)},"
+                f" or Settings in the dashboard): it must be one "
                 f"{self._host()} issued, and not revoked",
             )
         if status == 401:

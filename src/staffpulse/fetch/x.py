@@ -11,7 +11,7 @@ search's seven-day window is fitted by :mod:`staffpulse.fetch.x_search_window`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 from typing import Any, Unpack
@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import tweepy
 
 from staffpulse.config import get_secret, setting_str
+from staffpulse.config_secrets import secret_origin
 from staffpulse.errors import AuthError, BudgetExceededError, InputError, NotFoundError
 from staffpulse.fetch.common import (
     FetcherBase,
@@ -66,6 +67,18 @@ MIN_PAGE = 5
 SEARCH_MIN_PAGE = 10  # recent search takes max_results 10..100
 
 
+def require_x_token(config: Mapping[str, Any] | None = None) -> str:
+    """The X bearer token (environment, else config.toml); AuthError when there is none.
+    The CLI asks before it prints the cost estimate, which means nothing without one."""
+    token = get_secret("x_bearer_token", config)
+    if not token:
+        raise AuthError(
+            "no X bearer token",
+            hint="set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml",
+        )
+    return token
+
+
 class XFetcher(FetcherBase):
     def __init__(
         self,
@@ -80,13 +93,10 @@ class XFetcher(FetcherBase):
         base_url = setting_str(self.config, "x", "base_url")
         self.host = urlparse(base_url).netloc or base_url  # named in network errors
         self.rates = Rates.from_config(self.config)
+        # named when X refuses it (a client made by the caller is taken to carry it too)
+        self.token_from = secret_origin("x_bearer_token", self.config)
         if client is None:
-            token = get_secret("x_bearer_token", self.config)
-            if not token:
-                raise AuthError(
-                    "no X bearer token",
-                    hint="set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml",
-                )
+            token = require_x_token(self.config)
             client = make_client(token, base_url, self.timeout)
         self.client = client
         self.budget_limit = budget
@@ -98,7 +108,8 @@ class XFetcher(FetcherBase):
     ) -> dict[str, Any]:
         return call_x(
             what, method, report, params, host=self.host, retries=self.retries,
-            max_wait=self.max_wait, sleep=self.sleep, notify=self.notify,
+            max_wait=self.max_wait, sleep=self.sleep, notify=self.notify, config=self.config,
+            token_from=self.token_from,
         )  # fmt: skip
 
     # -- the run --------------------------------------------------------------------------

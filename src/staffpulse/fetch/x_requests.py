@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import requests
 import tweepy
 
+from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import (
     AuthError,
     FetchError,
@@ -51,12 +52,37 @@ def call_x(
     max_wait: float,
     sleep: SleepFn,
     notify: NotifyFn,
+    config: Mapping[str, Any] | None = None,
+    token_from: str = "X_BEARER_TOKEN",
 ) -> dict[str, Any]:
     """X's answer to ``method(**params)`` (a ``tweepy.Client`` method; None params left out)
     as a JSON object, each request counted in ``report``. A 429 is waited out (up to
     ``max_wait``), a server error or a dropped connection retried ``retries`` times; every
     other failure is raised as the staffpulse error that says what to do. ``what`` names the
-    request in messages (``@handle timeline``), ``host`` the API host ([x] base_url's)."""
+    request in messages (``@handle timeline``), ``host`` the API host ([x] base_url's),
+    ``token_from`` where the bearer token came from (:func:`secret_origin`). Every secret
+    of ``config`` and the environment is masked in the errors raised: an answer that echoes
+    the request would show the token."""
+    with secrets_hidden(config):
+        return _call_x(
+            what, method, report, params, host=host, retries=retries, max_wait=max_wait,
+            sleep=sleep, notify=notify, token_from=token_from,
+        )  # fmt: skip
+
+
+def _call_x(
+    what: str,
+    method: Callable[..., Any],
+    report: FetchReport,
+    params: Mapping[str, Any],
+    *,
+    host: str,
+    retries: int,
+    max_wait: float,
+    sleep: SleepFn,
+    notify: NotifyFn,
+    token_from: str,
+) -> dict[str, Any]:
     backoff = Backoff(retries, sleep, notify)
     while True:
         report.requests += 1
@@ -82,8 +108,8 @@ def call_x(
                 ) from None
             if status in (401, 403):
                 raise AuthError(
-                    f"X refused the bearer token (HTTP {status})",
-                    hint="check X_BEARER_TOKEN and the app's access level",
+                    f"X refused the bearer token from {token_from} (HTTP {status})",
+                    hint=f"check {token_from} and the app's access level",
                 ) from None
             if status == 404:
                 raise NotFoundError(f"{what}: not found on X") from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
 from staffpulse.report.counts import join_and
 
@@ -164,7 +165,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "add the X token on the Settings page, then start the fetch again",
         ),
         (
-            r"check X_BEARER_TOKEN and the app's access level",
+            # where the token came from (config_secrets.secret_origin): Settings, on the page
+            r"the bearer token from (?:X_BEARER_TOKEN in the environment|"
+            r"\[secrets\] x_bearer_token in .+?) \(HTTP",
+            "the X token saved in Settings (HTTP",
+        ),
+        (
+            r"check (?:X_BEARER_TOKEN in the environment|\[secrets\] x_bearer_token in .+?)"
+            r" and the app's access level",
             "check the X token on the Settings page and the app's access level in the X "
             "developer console",
         ),
@@ -291,9 +299,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
 
 
 def web_text(text: str | None) -> str:
-    """``text`` with terminal advice replaced by what to do in the dashboard."""
+    """``text`` with terminal advice replaced by what to do in the dashboard, and any
+    configured token masked: the fetchers mask theirs, this is the last line of defence for
+    a message that quotes a server's answer."""
     if not text:
         return ""
+    text = hide_secrets(text)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     return text

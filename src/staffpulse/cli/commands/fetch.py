@@ -131,7 +131,7 @@ def fetch_x_command(
     """
     # (the token paragraph is one line: --help keeps the line breaks of later paragraphs)
     from staffpulse.fetch.handles import x_handle
-    from staffpulse.fetch.x import XFetcher
+    from staffpulse.fetch.x import XFetcher, require_x_token
     from staffpulse.fetch.x_costs import (
         Rates,
         check_budget,
@@ -155,6 +155,7 @@ def fetch_x_command(
     check_count("max_mentions", max_mentions, 0)
     since_date = parse_date_option("--since", since)
     config = load_config()
+    require_x_token(config)  # no estimate for a fetch that cannot start
     rates = Rates.from_config(config)
     cap = f"; budget cap {money(budget)}" if budget is not None else ""
     rates_note = f" Rates are set in config.toml {escape('[x]')}."

@@ -1,0 +1,75 @@
+"""Secrets in messages: where a token came from, to name it when it is refused, and every
+configured token masked in an error's words before it is shown (a server that echoes the
+request must not put the bearer token on the screen, in a log or in a page)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from staffpulse.config import SECRET_ENV, load_config, mask_secret, source_of
+from staffpulse.errors import ConfigError, StaffpulseError
+
+
+def secret_origin(name: str, config: Mapping[str, Any] | None = None) -> str:
+    """Where :func:`get_secret` finds the secret, to name in a message about it:
+    ``X_BEARER_TOKEN in the environment`` or ``[secrets] x_bearer_token in /path/config.toml``."""
+    env_name = SECRET_ENV.get(name, name.upper())
+    if os.environ.get(env_name):
+        return f"{env_name} in the environment"
+    config = config if config is not None else load_config()
+    source = source_of(config)
+    return f"[secrets] {name} in {source or 'config.toml'}"
+
+
+def configured_secrets(config: Mapping[str, Any] | None = None) -> list[str]:
+    """Every secret value set, from the environment and from the config file, as written
+    and as used (quotes left out): what must never reach a message. A config file that does
+    not load gives the environment's only (its own error is about to be told)."""
+    values = [os.environ.get(env) or "" for env in SECRET_ENV.values()]
+    try:
+        config = config if config is not None else load_config()
+    except ConfigError:
+        config = {}
+    secrets = config.get("secrets")
+    if isinstance(secrets, Mapping):
+        values += [str(secrets.get(name) or "") for name in SECRET_ENV]
+    found = {v for value in values for v in (value, value.strip(), value.strip().strip("\"'"))}
+    # longest first, so that a quoted value is masked whole and not around its inner part
+    return sorted((v for v in found if len(v) >= MIN_MASKED), key=len, reverse=True)
+
+
+#: Shortest value masked in messages: a shorter one would blank out ordinary words.
+MIN_MASKED = 6
+
+
+def hide_secrets(text: str, config: Mapping[str, Any] | None = None) -> str:
+    """``text`` with every configured secret (:func:`configured_secrets`) masked as
+    :func:`mask_secret` shows it: a server's answer that echoes the request (a proxy, a debug
+    endpoint) must not put the bearer token on the screen or in a log."""
+    for value in configured_secrets(config):
+        if value in text:
+            text = text.replace(value, mask_secret(value))
+    return text
+
+
+def hide_secrets_in(error: StaffpulseError, config: Mapping[str, Any] | None = None) -> None:
+    """Mask the configured secrets in ``error``'s message and hint, in place (its type and
+    exit code stay): for the fetch boundary, and for the CLI and web as a last defence."""
+    error.message = hide_secrets(error.message, config)
+    error.args = (error.message, *error.args[1:])
+    if error.hint:
+        error.hint = hide_secrets(error.hint, config)
+
+
+@contextmanager
+def secrets_hidden(config: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Any staffpulse error raised inside leaves with the configured secrets masked
+    (:func:`hide_secrets_in`): around every request a fetcher sends."""
+    try:
+        yield
+    except StaffpulseError as exc:
+        hide_secrets_in(exc, config)
+        raise

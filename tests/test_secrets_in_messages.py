@@ -1,0 +1,171 @@
+"""Tokens in messages: an answer that echoes the request never shows the token (CLI and
+web), a refused token is named where it came from, and the config mistakes that used to pass
+silently (a token in quotes, a key outside [secrets], a STAFFPULSE_CONFIG that names no file,
+no token at all) are told, before any estimate."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from typer.testing import CliRunner
+from werkzeug import Request, Response
+
+from staffpulse.cli import app
+from staffpulse.config import get_secret, load_config
+from staffpulse.config_secrets import hide_secrets
+from staffpulse.web.wording import web_text
+
+ENV_TOKEN = "ENVXSECRETtoken5555666677778888"
+FILE_TOKEN = "FILEXSECRETtoken1111222233334444"
+
+
+def _echo_authorization(httpserver: HTTPServer, status: int = 400) -> None:
+    """A server (a proxy, a debug endpoint) whose error answer quotes the request's header."""
+
+    def echo(request: Request) -> Response:
+        body = {"detail": f"bad header: {request.headers.get('Authorization')}"}
+        return Response(
+            __import__("json").dumps(body), status=status, content_type="application/json"
+        )
+
+    httpserver.expect_request("/2/users/by/username/acme").respond_with_handler(echo)
+
+
+def _config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base_url: str, extra: str = ""
+) -> Path:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'{extra}[x]\nbase_url = "{base_url}"\nmax_wait_seconds = 1\n[fetch]\ntimeout_seconds = 2\n'
+    )
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    return config
+
+
+def _fetch(tmp_path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app, [*args, "fetch", "x", "@acme", "--max-mentions", "0", "--db", str(tmp_path / "d.db")]
+    )
+    return result.exit_code, result.output
+
+
+def test_an_echoed_env_token_is_masked_in_the_error_and_the_debug_traceback(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _echo_authorization(httpserver)
+    _config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    monkeypatch.setenv("X_BEARER_TOKEN", ENV_TOKEN)
+    for flags in ([], ["--debug"]):
+        code, output = _fetch(tmp_path, *flags)
+        assert code == 65, output
+        assert "bad header: Bearer ••••••••8888" in output
+        assert ENV_TOKEN not in output
+
+
+def test_an_echoed_config_token_is_masked_too(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _echo_authorization(httpserver)
+    _config(
+        tmp_path,
+        monkeypatch,
+        httpserver.url_for("").rstrip("/"),
+        extra=f'[secrets]\nx_bearer_token = "{FILE_TOKEN}"\n',
+    )
+    code, output = _fetch(tmp_path)
+    assert code == 65, output
+    assert FILE_TOKEN not in output and "••••••••4444" in output
+
+
+def test_the_web_wording_masks_a_token_as_a_last_defence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "mastodonSECRET98765")
+    said = web_text("the instance said: Authorization: Bearer mastodonSECRET98765")
+    assert "mastodonSECRET98765" not in said and "••••••••" in said
+    assert hide_secrets("nothing secret here") == "nothing secret here"
+
+
+@pytest.mark.parametrize("origin", ["env", "config"])
+def test_a_refused_token_is_named_where_it_came_from(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, origin: str
+) -> None:
+    httpserver.expect_request("/2/users/by/username/acme").respond_with_json(
+        {"title": "Unauthorized"}, status=401
+    )
+    base = httpserver.url_for("").rstrip("/")
+    if origin == "env":
+        _config(tmp_path, monkeypatch, base)
+        monkeypatch.setenv("X_BEARER_TOKEN", ENV_TOKEN)
+        where = "X_BEARER_TOKEN in the environment"
+    else:
+        config = _config(
+            tmp_path, monkeypatch, base, extra=f'[secrets]\nx_bearer_token = "{FILE_TOKEN}"\n'
+        )
+        where = f"[secrets] x_bearer_token in {config}"
+    code, output = _fetch(tmp_path)
+    assert code == 77, output
+    flat = " ".join(output.split())
+    assert f"X refused the bearer token from {where} (HTTP 401)" in flat
+    assert f"check {where}" in flat
+    if origin == "config":
+        assert "X_BEARER_TOKEN" not in flat
+
+
+def test_a_token_pasted_with_its_quotes_loses_them_with_a_notice(
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sent: list[str] = []
+
+    def user(request: Request) -> Response:
+        sent.append(str(request.headers.get("Authorization")))
+        return Response('{"data": {"id": "7", "username": "acme", "name": "Acme"}}',
+                        content_type="application/json")  # fmt: skip
+
+    httpserver.expect_request("/2/users/by/username/acme").respond_with_handler(user)
+    httpserver.expect_request("/2/users/7/tweets").respond_with_json({"meta": {}})
+    _config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    monkeypatch.setenv("X_BEARER_TOKEN", f'"{ENV_TOKEN}"')
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        assert get_secret("x_bearer_token") == ENV_TOKEN
+    assert "X_BEARER_TOKEN is wrapped in quotes" in caplog.text
+    code, output = _fetch(tmp_path)
+    assert code == 0, output
+    assert sent == [f"Bearer {ENV_TOKEN}"]
+
+
+def test_a_token_above_every_table_is_told_where_it_belongs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'x_bearer_token = "{FILE_TOKEN}"\n[x]\nmax_wait_seconds = 5\n')
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        load_config(config)
+    assert "x_bearer_token is outside any table, so it is ignored" in caplog.text
+    assert "put it under a header line [secrets]" in caplog.text
+    assert FILE_TOKEN not in caplog.text
+
+
+def test_a_staffpulse_config_naming_no_file_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    missing = tmp_path / "conifg.toml"
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(missing))
+    with caplog.at_level(logging.WARNING, logger="staffpulse.config"):
+        config = load_config()
+    assert config.source is None
+    assert f"STAFFPULSE_CONFIG names {missing}, which does not exist" in caplog.text
+
+
+def test_fetch_x_without_a_token_says_so_before_any_estimate(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    code, output = _fetch(tmp_path)
+    assert code == 77, output
+    assert "no X bearer token" in output
+    assert "Estimated cost" not in output
