@@ -21,6 +21,7 @@ from staffpulse.sources.base import (
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.folders import why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC
+from staffpulse.sources.workbooks import refuse_workbook
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
 # the registry tries more specific sources first.
@@ -37,7 +38,6 @@ _ADAPTERS = (
     "mastodon",
     "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
     "ibm_dialogs",
-    "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
 )
 
 for _name in _ADAPTERS:
@@ -49,6 +49,7 @@ def detect(path: Path) -> Source:
     source = claimed_by(path)
     if source is not None:
         return source
+    refuse_workbook(path)  # an .xlsx saved as .csv: said what it is, not "a ZIP"
     names = ", ".join(sorted(source.label for source in REGISTRY))
     what = "not a format staffpulse can import"
     why = why_unknown(path)  # what a source can tell: a CSV's header, and the columns it lacks

@@ -36,6 +36,7 @@ from staffpulse.sources.base import (
     unsafe_member_name,
 )
 from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
+from staffpulse.sources.workbooks import workbook_of
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import archive_roots
 from staffpulse.store.core import Record
@@ -114,7 +115,12 @@ class ZipFolder:
     label = "ZIP"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return path.is_file() and (head[:4] in ZIP_MAGIC or path.suffix.lower() == ".zip")
+        # an Excel workbook is a ZIP too: told what it is (sources/workbooks.py), not a ZIP
+        return (
+            path.is_file()
+            and (head[:4] in ZIP_MAGIC or path.suffix.lower() == ".zip")
+            and workbook_of(path, head) is None
+        )
 
     def read(self, path: Path) -> Iterator[Item]:
         for found in self.read_members(path):
