@@ -405,3 +405,23 @@ def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> Non
         "a Mastodon account, not a Bluesky one": 2,
         "no handle stored, only the account id (fetch the account, then export again)": 1,
     }
+
+
+def test_json_and_csv_give_the_same_link_for_every_account() -> None:
+    # a tester saw "url": null in --json where the CSV had https://x.com/priya_hrlife
+    suggestions = [
+        _s(1, "priya_hrlife", "42"),  # X, no stored URL
+        _s(
+            2,
+            "1005985585335545856",
+            "1005985585335545856",
+        ),  # X, known only by its id
+        *SUGGESTIONS,
+    ]
+    suggestions[1] = replace(suggestions[1], handle_known=False)
+    rows = list(csv.DictReader(io.StringIO(export_suggestions(suggestions, "csv").text)))
+    as_json = [s.as_dict()["url"] for s in suggestions]
+    assert as_json[0] == "https://x.com/priya_hrlife"
+    assert as_json[1] == "https://x.com/i/user/1005985585335545856"
+    assert [row["url"] or None for row in rows] == as_json
+    assert as_json[-1] is None  # a Bluesky handle without a DID: no link, in both

@@ -64,8 +64,8 @@ from urllib.parse import urlparse
 
 # Re-exported: the Bluesky formats and the result type live apart (this module's size)
 from staffpulse.connect.export_bluesky import BLUESKY_LIST_NAME_MAX as BLUESKY_LIST_NAME_MAX
-from staffpulse.connect.export_bluesky import DID_RE, to_bluesky_handles
 from staffpulse.connect.export_bluesky import tid as tid
+from staffpulse.connect.export_bluesky import to_bluesky_handles
 from staffpulse.connect.export_bluesky import to_bluesky_list as to_bluesky_list
 from staffpulse.connect.export_result import DEFAULT_LIST_NAME as DEFAULT_LIST_NAME
 from staffpulse.connect.export_result import NO_HANDLE as NO_HANDLE
@@ -75,7 +75,6 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
-from staffpulse.report.links import safe_link
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
@@ -165,26 +164,6 @@ def write_export(result: ExportResult, path: Path) -> None:
         ) from exc
 
 
-def profile_url(s: Suggestion) -> str:
-    """An http(s) link to the account: the stored one, else X's address for a valid X handle,
-    else, for an account known only by its id, the platform's address by id where it has one
-    (a ``javascript:`` or ``data:`` URL from an import is never written)."""
-    link = safe_link(s.url)
-    if link is not None:
-        return link
-    handle = s.handle.lstrip("@")
-    if s.platform == "x" and s.handle_known and X_HANDLE_RE.match(handle):
-        return f"https://x.com/{handle}"
-    if s.handle_known:
-        return ""
-    if s.platform == "x" and s.account_id.isascii() and s.account_id.isdigit():
-        # X's address by numeric id: it opens the profile under its current handle
-        return f"https://x.com/i/user/{s.account_id}"
-    if s.platform == "bluesky" and DID_RE.match(s.account_id):
-        return f"https://bsky.app/profile/{s.account_id}"  # bsky.app takes a DID for a handle
-    return ""
-
-
 def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
     buffer = io.StringIO()
     # RFC 4180's CRLF: the writer then also quotes a cell holding a lone carriage return,
@@ -205,7 +184,7 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
                 "" if s.voice is None else s.voice,
                 "" if s.conversation is None else s.conversation,
-                profile_url(s),
+                s.link,
                 spreadsheet_safe(s.explanation),
             ]
         )

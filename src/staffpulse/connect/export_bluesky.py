@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -18,12 +17,12 @@ from staffpulse.connect.export_result import (
     ExportResult,
     not_for_platform,
 )
+from staffpulse.connect.suggestion import DID_RE as DID_RE
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
-DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
 HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
 LIST_IS_FOR_SCRIPTS = (
     "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "

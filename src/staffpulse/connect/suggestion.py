@@ -7,16 +7,20 @@ the web read the results without the ranking's machinery.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, left_out_text, next_step
 from staffpulse.connect.citizen import RoleGuess
-from staffpulse.handles import parse_handle
+from staffpulse.handles import X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
+from staffpulse.report.links import safe_link
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
+
+DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,27 @@ class Suggestion:
         return format_score(self.score)
 
     @property
+    def link(self) -> str:
+        """An http(s) link to the account, the one ``--json``, the CSV and the web all give: the
+        stored one, else X's address for a valid X handle, else, for an account known only by
+        its id, the platform's address by id where it has one; "" when there is none (a
+        ``javascript:`` or ``data:`` URL from an import is never given)."""
+        link = safe_link(self.url)
+        if link is not None:
+            return link
+        handle = self.handle.lstrip("@")
+        if self.platform == "x" and self.handle_known and X_HANDLE_RE.match(handle):
+            return f"https://x.com/{handle}"
+        if self.handle_known:
+            return ""
+        if self.platform == "x" and self.account_id.isascii() and self.account_id.isdigit():
+            # X's address by numeric id: it opens the profile under its current handle
+            return f"https://x.com/i/user/{self.account_id}"
+        if self.platform == "bluesky" and DID_RE.match(self.account_id):
+            return f"https://bsky.app/profile/{self.account_id}"  # bsky.app takes a DID
+        return ""
+
+    @property
     def label(self) -> str:
         """How to show the account: ``@handle``, or its id when no handle is stored."""
         return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
@@ -66,7 +91,7 @@ class Suggestion:
             "id": self.account_id,
             "handle": self.handle if self.handle_known else "",
             "display_name": self.display_name,
-            "url": self.url,
+            "url": self.link or None,  # as the CSV: https://x.com/handle when none is stored
             "role": self.role,
             "role_score": None if self.role_score is None else round(self.role_score, 2),
             "role_sure": None if self.role is None else RoleGuess(self.role, self.role_score).sure,
