@@ -161,3 +161,27 @@ def test_a_seasonal_greeting_is_left_out(text: str) -> None:
 )
 def test_a_greeting_with_a_question_or_a_work_matter_stays(text: str) -> None:
     assert not moderate(text).greeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy Thanksgiving from all of us at Acme Staffing! Grateful for our candidates, "
+        "clients, and team.",
+        "Merry Christmas! Wishing all our recruiters and hiring managers a restful break.",
+        "Happy New Year from the team at Northwind Talent. Thank you to all of our applicants!",
+    ],
+)
+def test_a_greeting_that_thanks_its_candidates_and_clients_is_still_a_greeting(text: str) -> None:
+    assert moderate(text).greeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy New Year. Thanks for nothing: my boss laid me off on Dec 31.",
+        "Happy holidays! Grateful for our team. Hiring freezes end in January for candidates.",
+    ],
+)
+def test_thanks_do_not_hide_a_work_matter_said_beside_them(text: str) -> None:
+    assert not moderate(text).greeting

@@ -222,7 +222,7 @@ def test_age_wording() -> None:
     assert "active 3 h ago" in fresh.reasons
     old_conv = conv("o", hours_ago=24 * 1400, replies=1, reply_hours_ago=24 * 1368)
     (old,) = rank([old_conv], RankContext(now=NOW))
-    assert "quiet for 1,368 days" in old.cautions  # thousands separated, as every count
+    assert "quiet for 3 years" in old.cautions  # a long span in years, not 1,368 days
     assert "only 1 reply so far: room to add value" in old.reasons
     assert not any("since" in c or "days ago" in c for c in old.cautions)
 
@@ -268,3 +268,38 @@ def test_a_firms_holiday_greeting_is_not_work_and_not_offered() -> None:
     assert not item.flags["work"] and "squarely about work topics" not in item.reasons
     assert item.left_out == "greeting"
     assert "a seasonal greeting: nothing to join" in item.cautions
+
+
+def test_a_question_aimed_at_one_account_is_not_a_question_to_the_room() -> None:
+    room = conv("room", text="Recruiters: how do you handle counteroffers from candidates?")
+    aimed = conv("aimed", text="@acme how do you handle counteroffers from candidates?")
+    statement = conv("statement", text="Candidates keep taking counteroffers from recruiters")
+    ranked = rank([aimed, statement, room], RankContext(now=NOW))
+    assert [r.conversation.id for r in ranked] == ["room", "statement", "aimed"]
+    assert "asks a question" not in ranked[-1].reasons
+
+
+def test_a_question_that_names_work_only_in_passing_counts_for_less() -> None:
+    on_work = conv("work", text="Recruiters, how do you keep candidates warm?")
+    passing = conv("passing", text="He has an interesting job title. Can we see more of him?")
+    assert order(passing, on_work) == ["work", "passing"]
+
+
+def test_be_the_first_to_answer_only_when_something_was_asked() -> None:
+    asked, told = rank(
+        [conv("q", text="How do you onboard remote hires?", replies=0),
+         conv("s", text="Why our startup has no bosses - https://x.example/a", replies=0)],
+        RankContext(now=NOW),
+    )  # fmt: skip
+    assert "no replies yet: be the first to answer" in asked.reasons
+    assert "no replies yet" in told.reasons
+    assert not any("be the first" in r for r in told.reasons)
+
+
+def test_squarely_about_work_is_not_claimed_on_one_word_in_passing() -> None:
+    ad = conv("ad", text="A secure work environment for employees with our new features")
+    talk = conv("talk", text="Interview loops are getting longer for senior candidates")
+    sure = {"ad": 0.95, "talk": 0.95}
+    by_id = {r.conversation.id: r for r in rank([ad, talk], RankContext(now=NOW, work_scores=sure))}
+    assert "squarely about work topics" not in by_id["ad"].reasons
+    assert "squarely about work topics" in by_id["talk"].reasons

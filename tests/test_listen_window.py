@@ -17,6 +17,7 @@ from staffpulse.listen.window import (
     is_bundled_sample,
     parse_as_of,
     parse_max_age,
+    posts_up_to,
     reference_time,
 )
 from staffpulse.models import Post
@@ -63,6 +64,40 @@ def test_as_of_choices() -> None:
     assert parse_as_of(" Newest ") == "newest"
     with pytest.raises(InputError, match="unknown --as-of"):
         parse_as_of("yesterday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC)),  # a date is its midnight, UTC
+        ("2026-11-01T09:30", datetime(2026, 11, 1, 9, 30, tzinfo=UTC)),
+        ("2026-11-01T09:30+02:00", datetime(2026, 11, 1, 7, 30, tzinfo=UTC)),
+    ],
+)
+def test_as_of_takes_a_date_or_a_date_and_time(text: str, expected: datetime) -> None:
+    assert parse_as_of(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "01/11/2026", "0001-01-05"])
+def test_an_unreadable_as_of_date_says_what_works(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_as_of(text)
+    assert "YYYY-MM-DD" in (caught.value.hint or "")
+
+
+def test_a_date_as_of_is_the_reference_and_reads_nothing_after_it(tmp_path: Path) -> None:
+    day = datetime(2021, 4, 10, tzinfo=UTC)
+    opening = conversation(OLD).posts[0]
+    late = Post(platform="x", id="2", author_id="b", text="Weekly calls.", created_at=day,
+                reply_to_post_id="1", conversation_id="1")  # fmt: skip
+    newer = Post(platform="x", id="9", author_id="c", text="How?", created_at=day)
+    with own_store(tmp_path) as store:
+        ref = reference_time(store, [conversation(OLD)], now=day, as_of=parse_as_of("2021-04-09"))
+    assert ref.at == datetime(2021, 4, 9, tzinfo=UTC) and ref.fixed and ref.replay
+    kept = posts_up_to(
+        [Conversation("x", "1", (opening, late)), Conversation("x", "9", (newer,))], ref.at
+    )
+    assert [[p.id for p in c.posts] for c in kept] == [["1"]]
 
 
 def test_undated_conversations_are_outside_any_window() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.listen.work_terms import (
+    dwells_on_work,
     is_work_term,
     names_work_matter,
     work_subject,
@@ -86,3 +87,28 @@ def test_a_recruit_of_a_sports_team_is_no_work_matter() -> None:
     # "college recruiting" is campus hiring; a firm's pledge is no commit
     assert work_subject("College recruiting season is here: apply early") == "recruiting"
     assert names_work_matter("We are committed to recruiting veterans")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Got carded at the shop for one beer. Is being blind part of the job-spec?",
+        "A secure and agile work environment for employees with our new features",
+        "Moving up the ladder was the best part of my career",
+    ],
+)
+def test_one_work_word_in_passing_is_not_dwelling_on_work(text: str) -> None:
+    assert names_work_matter(text)  # still a work word: the thread may be about work
+    assert not dwells_on_work(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview questions for front-end developers",  # one word that is rarely in passing
+        "Our startup has no bosses and a four-day work week",  # two work words
+        "Recruiters: how do you keep candidates warm?",
+    ],
+)
+def test_a_central_work_word_or_two_of_them_dwell_on_work(text: str) -> None:
+    assert dwells_on_work(text)

@@ -52,3 +52,18 @@ def test_the_page_reads_like_the_other_reports_and_counts_in_words() -> None:
 def test_a_link_that_is_not_a_web_address_is_not_a_link() -> None:
     page = render_inbox_html(make([item(url="javascript:alert(1)")]))
     assert "javascript:" not in page and "counteroffers" in page
+
+
+def test_the_page_orders_topics_by_their_best_item_and_says_its_date() -> None:
+    best = item("1", topic_id=None, topic_label="", score=0.8)
+    lower = item("2", topic_id=2, topic_label="Pay & salary", score=0.3)
+    page = render_inbox_html(make([best, lower], replay=True))
+    assert page.index("Topic: Other conversations") < page.index("Topic: Pay")
+    assert "Ranked as of 01 Mar 2026, 12:00 UTC" in page and "a replay, not live" in page
+
+
+def test_a_date_asked_for_is_said_in_words() -> None:
+    note = "ranked as of 10 Jun 2025, 00:00 UTC (--as-of): nothing posted after it is read"
+    page = render_inbox_html(make([item()], notes=[note]))
+    assert "--as-of" not in page
+    assert "ranked as of 10 Jun 2025, 00:00 UTC, the date asked for" in page

@@ -126,3 +126,40 @@ def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
     text = shown(make([item(role="hr_pro"), item("b", role="job_board"), item("c", role="other")]))
     assert "@ana.example (HR pro) ·" in text and "(job board)" in text
     assert "(other)" not in text and "hr pro" not in text
+
+
+def narrow(inbox: Inbox, width: int = 60) -> str:
+    console = Console(record=True, width=width)
+    render_inbox(console, inbox)
+    return console.export_text()
+
+
+def test_the_header_says_which_date_the_inbox_is_ranked_from() -> None:
+    assert "Ranked as of 01 Mar 2026, 12:00 UTC (now)" in shown(make([item()]))
+    replay = shown(make([item()], replay=True))
+    assert "Ranked as of 01 Mar 2026, 12:00 UTC (a replay, not live)" in replay
+
+
+def test_other_conversations_come_first_when_they_hold_the_best_item() -> None:
+    best = item("1", topic_id=None, topic_label="", score=0.8)
+    lower = item("2", topic_id=2, topic_label="Pay & salary", score=0.3)
+    text = shown(make([best, lower]))
+    assert text.index("Topic: Other conversations") < text.index("Topic: Pay & salary")
+
+
+def test_a_long_title_is_shortened_at_a_word_boundary_and_keeps_its_reply_count() -> None:
+    long_author = item(author_handle="", author_id="did:plc:d3b73c2f9a8e7d6c5b4a3f2e1d0c")
+    title = next(line for line in narrow(make([long_author])).splitlines() if "0.70" in line)
+    assert "· 1 reply" in title  # never "1 re"
+    assert "did:plc:d3b73c2f9a8e7d6c5b4a3f2e1d0c (no…" not in title  # not cut inside "(no handle"
+    assert "…" in title
+
+
+def test_a_long_link_stays_whole_on_one_line_to_copy() -> None:
+    url = "https://bsky.app/profile/someone.with.a.long.handle.example/post/3leghglqp72pwxyz"
+    text = narrow(make([item(url=url)]))
+    assert any(url in line for line in text.splitlines())
+
+
+def test_a_long_id_stays_whole_on_one_line_for_dismiss() -> None:
+    assert any(f"id: {BSKY_ID}" in line for line in narrow(make([item()]), 50).splitlines())

@@ -99,7 +99,7 @@ def build_inbox(
     as_platform: str | None = None,
     limit: int = 20,
     now: datetime | None = None,
-    as_of: AsOf = "auto",
+    as_of: AsOf | str = "auto",
     max_age: timedelta | None = DEFAULT_MAX_AGE,
     text_model: TopicScorer | Auto | None = "auto",
     role_model: RoleModel | Auto | None = "auto",

@@ -21,8 +21,9 @@ The lexicons are compact and curated for this use (English, whole words, case-in
 
 A fourth kind, a **greeting** ("Happy Thanksgiving from all of us at Apex Logistics Staffing"),
 is left out too: a seasonal greeting that asks nothing and names no work matter beyond the
-sender's firm name is a firm's broadcast, not a conversation; "Happy Friday! What's the best
-interview question you ask?" stays.
+sender's firm name and whom it thanks or wishes well ("Grateful for our candidates, clients,
+and team") is a firm's broadcast, not a conversation; "Happy Friday! What's the best
+interview question you ask?" and "Happy Monday: we laid off 30 people today" stay.
 
 The tone of a post decides the angle. VADER's compound sentiment (a lexicon and rules made for
 social media, offline) alone misreads the posts that matter most: "Terrifying. 👻" on a joke
@@ -157,6 +158,17 @@ _FIRM_NAME_RE = re.compile(
     r"(?:\b[A-Z][\w&'.-]*\s+){1,4}(?:Staffing|Recruiting|Recruitment|Talent|Careers|Jobs|"
     r"Workforce|Personnel|Employment|HR)\b"
 )
+# A greeting's thanks and wishes ("Grateful for our candidates, clients, and team", "Wishing
+# all our recruiters a restful break"): their work words are whom it greets, not a matter to talk
+# about
+_THANKS_RE = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:(?:we|i)(?:['\u2019]re| are| am|['\u2019]m)?\s+(?:so\s+|truly\s+|"
+    r"very\s+|deeply\s+)?)?(?:(?:grateful|thankful|thanks|thank you)\s+(?:for|to)\s+"
+    r"(?:all\s+(?:of\s+)?|each of\s+|every\s+)?(?:our|my|the|your|you|everyone|every)|"
+    r"wishing|(?:we|i) wish|(?:warm|best|warmest) wishes|cheers to|sending (?:love|thanks|"
+    r"wishes)|here['\u2019]s to)\b[^.!?\n]*",
+    re.IGNORECASE,
+)
 NEGATIVE_COMPOUND = -0.3  # VADER compound at or below this reads as negative
 POSITIVE_COMPOUND = 0.05  # VADER's own cut for positive
 # The reasons a conversation is left out, in the order they are told (one each).
@@ -201,11 +213,12 @@ def moderate(text: str) -> Moderation:
 
 def is_greeting(text: str) -> bool:
     """A seasonal greeting that asks nothing and names no work matter beyond the sender's
-    firm name ("Happy Thanksgiving from all of us at Apex Logistics Staffing")."""
+    firm name and whom it thanks or wishes well ("Happy Thanksgiving from all of us at Apex
+    Logistics Staffing! Grateful for our candidates, clients, and team.")."""
     plain = URL_RE.sub(" ", text)
     if _GREETING_RE.search(plain) is None or is_question(plain):
         return False
-    return not names_work_matter(_FIRM_NAME_RE.sub(" ", plain))
+    return not names_work_matter(_THANKS_RE.sub(" ", _FIRM_NAME_RE.sub(" ", plain)))
 
 
 def looks_hostile(text: str) -> bool:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from staffpulse.durations import format_span
 from staffpulse.listen.rank_signals import GROWTH_WINDOW, known_replies, stored_replies
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
+
+__all__ = ["ROLE_NAMES", "explain", "format_span"]
 
 ROLE_NAMES: dict[str, str] = {
     "recruiter": "a recruiter",
@@ -20,15 +23,6 @@ ROLE_NAMES: dict[str, str] = {
     "job_board": "a job board",
     "other": "someone outside the industry",
 }
-
-
-def format_span(hours: float) -> str:
-    """``5 min``, ``3 h``, ``12 days``: an age for "active ... ago" and "quiet for ..."."""
-    if hours < 1:
-        return f"{max(int(hours * 60), 1)} min"
-    if round(hours) < 48:
-        return f"{round(hours)} h"
-    return count_of(round(hours / 24), "day")
 
 
 def explain(

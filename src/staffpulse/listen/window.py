@@ -79,7 +79,7 @@ def reference_time(
     store: Store,
     conversations: Sequence[Conversation],
     now: datetime | None = None,
-    as_of: AsOf = "auto",
+    as_of: AsOf | str = "auto",
     max_age: timedelta | None = DEFAULT_MAX_AGE,
 ) -> Reference:
     """``now`` when given (tests, callers with their own clock), else as ``as_of`` says:

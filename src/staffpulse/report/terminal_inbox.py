@@ -5,12 +5,18 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.style import Style
 from rich.text import Text
 
-from staffpulse.listen.inbox_model import Inbox
+from staffpulse.dates import format_when
+from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
 from staffpulse.report.counts import count_of
+
+# A panel's title keeps this many columns for its corners, borders and padding
+TITLE_MARGIN = 6
+MIN_AUTHOR = 12  # narrower than this, the whole title is shortened instead of the author
 
 
 def status_line(stats: ListenStats, message: str) -> str:
@@ -38,6 +44,7 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
 
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
+    console.print(as_of_line(inbox), highlight=False)
     for note in inbox.notes:
         if note != inbox.account_note:  # the command warns of it first, not as a dim note
             console.print(f"[dim]{escape(note)}[/]", highlight=False)
@@ -47,24 +54,19 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
     for label, items in inbox.by_topic():
         console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
         for item in items:
-            body = Text()
-            if item.missing_root_note:
-                body.append(item.missing_root_note + ":\n", style="dim")
-            body.append(item.opening_text.strip() + "\n\n")
-            for reason in item.reasons:
-                body.append("✓ " + reason + "\n", style="green")
-            for caution in item.cautions:
-                body.append("! " + caution + "\n", style="yellow")
-            body.append("Angle: ", style="bold")
-            body.append(item.angle + "\n")
+            console.print(
+                Panel(_body(item), title=escape(_title(item, console.width)), title_align="left")
+            )
+            # the link and the id (what dismiss / mark-joined take; a Bluesky or Mastodon
+            # link hides it) go under the box, never wrapped by Rich: one folded inside a
+            # panel is copied with the border in it ("…/post/3leg │ w"); the terminal's own
+            # soft wrap copies whole, and a terminal that knows links makes the link clickable
             if item.url:
-                body.append(item.url + "\n", style="cyan")
-            # The id is what dismiss / mark-joined take; a Bluesky or Mastodon link hides it.
-            body.append(f"id: {item.conversation_id}", style="dim")
-            role = f" ({item.role_label})" if item.role_label else ""
-            title = f"{item.score:.2f} · {item.platform} · {item.author_label}{role}"
-            title += f" · {item.replies_label}"
-            console.print(Panel(body, title=escape(title), title_align="left"))
+                console.print(
+                    Text("  ↳ " + item.url, style=Style(color="cyan", link=item.url)),
+                    soft_wrap=True,
+                )
+            console.print(Text(f"    id: {item.conversation_id}", style="dim"), soft_wrap=True)
     if len(inbox.items) < inbox.open_total:
         console.print(
             f"\nShowing {len(inbox.items):,} of {count_of(inbox.open_total, 'open conversation')}"
@@ -83,11 +85,63 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             opening = " ".join(item.opening_text.split())
             opening = opening if len(opening) <= 70 else opening[:69] + "…"
             where = f" {item.url}" if item.url else ""
-            # the id, for "inbox reopen ID": a mark made by mistake is undone from this list
+            # the id, for "inbox reopen ID": a mark made by mistake is undone from this list;
+            # soft-wrapped, so that the link in it copies whole
             console.print(
                 f"  · {escape(item.author_label)}: {escape(opening)}{escape(where)}"
                 f" [dim](id: {escape(item.conversation_id)})[/]",
                 highlight=False,
+                soft_wrap=True,
             )
         if len(inbox.joined) > 10:
             console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")
+
+
+def as_of_line(inbox: Inbox) -> str:
+    """ "Ranked as of 26 Nov 2026, 20:41 UTC (now)": which clock the ages are measured by."""
+    clock = "a replay, not live" if inbox.replay else "now"
+    return f"[bold]Ranked as of {escape(format_when(inbox.ranked_as_of))}[/] ({clock})"
+
+
+def _body(item: InboxItem) -> Text:
+    body = Text()
+    if item.missing_root_note:
+        body.append(item.missing_root_note + ":\n", style="dim")
+    body.append(item.opening_text.strip() + "\n\n")
+    for reason in item.reasons:
+        body.append("✓ " + reason + "\n", style="green")
+    for caution in item.cautions:
+        body.append("! " + caution + "\n", style="yellow")
+    body.append("Angle: ", style="bold")
+    body.append(item.angle)
+    return body
+
+
+def _title(item: InboxItem, width: int) -> str:
+    """ "0.77 · bluesky · @ana (recruiter) · 1 reply", its author shortened at a word boundary
+    when the line is too narrow for it: Rich would cut the title anywhere ("1 re")."""
+    room = max(width - TITLE_MARGIN, 0)
+    role = f" ({item.role_label})" if item.role_label else ""
+    head = f"{item.score:.2f} · {item.platform} · "
+    tail = f" · {item.replies_label}"
+    author = item.author_label + role
+    if len(head) + len(author) + len(tail) <= room:
+        return head + author + tail
+    fits = room - len(head) - len(tail)
+    if fits >= MIN_AUTHOR:
+        return head + shorten(author, fits) + tail
+    return shorten(head + author + tail, room)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters at a word boundary, with "…" ("did:plc:d3b7…" when
+    its first word alone is too long)."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > 0:
+        cut = cut[:space]
+    return cut.rstrip(" ·(,") + "…"

@@ -1,0 +1,112 @@
+"""A customer's message to a brand is customer service, not a conversation a staffing firm
+joins: it is left out and counted, whatever work word the complaint holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.customer_care import is_customer_care, looks_like_customer_care
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.rank import RankContext, rank
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+NOW = datetime.now(UTC)
+
+
+def post(pid: str, author: str, text: str, reply_to: str | None = None, root: str = "") -> Post:
+    return Post(
+        platform="x",
+        id=pid,
+        author_id=author.lower(),
+        author_handle=author,
+        text=text,
+        created_at=NOW - timedelta(hours=2 if reply_to is None else 1),
+        kind="reply" if reply_to else "original",
+        reply_to_post_id=reply_to,
+        conversation_id=root or pid,
+    )
+
+
+def thread(*posts: Post) -> Conversation:
+    return Conversation("x", posts[0].id, posts)
+
+
+# a customer's complaint to a bank, answered by the bank's care desk
+BANK_COMPLAINT = thread(
+    post("c1", "pat_q", "@NorthBank as an employer, will you test the employees who still come in?"),
+    post("c1r", "Ask_NorthBank", "@pat_q The health of our customers and employees is our top"
+         " priority. Find out more: https://northbank.example/covid", "c1", "c1"),
+)  # fmt: skip
+# a refund complaint naming a layoff, answered by the airline it is addressed to
+REFUND = thread(
+    post("c2", "lee_k", "@BlueJetAir after my layoff my flight was cancelled, and my ticket is"
+         " non-refundable?"),
+    post("c2r", "BlueJetAir", "@lee_k We hear you, Lee. We can offer travel funds.", "c2", "c2"),
+)  # fmt: skip
+# a brand's own product post, turned customer service by its care desk
+PRODUCT_POST = thread(
+    post("c3", "CloudBoxBiz", "A secure work environment for employees with new CloudBox features"),
+    post("c3a", "sam_r", "@CloudBoxBiz I can't cancel my trial", "c3", "c3"),
+    post("c3b", "CloudBoxSupport", "@sam_r Hi there, thanks for reaching out. Which app?", "c3a",
+         "c3"),
+)  # fmt: skip
+# a recruiter asking the room, with a peer who answers
+ROOM_QUESTION = thread(
+    post("w1", "ana_recruits", "Recruiters: how do you keep candidates warm during long loops?"),
+    post("w1r", "ben_talent", "@ana_recruits A weekly check-in call, even with no news.", "w1",
+         "w1"),
+)  # fmt: skip
+
+
+def test_a_customer_writing_to_a_brand_is_customer_care_whatever_work_word_it_names() -> None:
+    assert is_customer_care(BANK_COMPLAINT)  # a care desk answered
+    assert is_customer_care(REFUND)  # the airline named answered a refund complaint
+    assert is_customer_care(PRODUCT_POST)  # the brand's own care desk answered its post
+
+
+def test_a_question_to_the_room_and_one_to_a_colleague_are_not_customer_care() -> None:
+    assert not is_customer_care(ROOM_QUESTION)
+    to_a_peer = thread(
+        post("p1", "ana_recruits", "@ben_talent how do you handle counteroffers these days?"),
+        post("p1r", "ben_talent", "@ana_recruits We match on flexibility, not pay.", "p1", "p1"),
+    )
+    assert not is_customer_care(to_a_peer)
+
+
+def test_an_opening_addressed_to_a_care_handle_needs_no_reply_to_count() -> None:
+    alone = thread(post("a1", "kim_o", "@AcmeBankHelp why are your staff still in the lobby?"))
+    assert is_customer_care(alone)
+
+
+def test_a_signed_reply_reads_as_a_care_desk() -> None:
+    signed = post("s1", "GroceryCo", "@kim Hi Kim, we ask for ID under 25 at our stores. - Helena")
+    assert looks_like_customer_care(signed)
+    assert not looks_like_customer_care(post("s2", "ben", "Same here - we do weekly calls."))
+
+
+def test_customer_care_ranks_far_below_work_talk_and_is_left_out() -> None:
+    ranked = rank([BANK_COMPLAINT, REFUND, PRODUCT_POST, ROOM_QUESTION], RankContext(now=NOW))
+    assert ranked[0].conversation.id == "w1"
+    care = {r.conversation.id: r for r in ranked[1:]}
+    assert all(r.left_out == "customer_care" for r in care.values())
+    refund = care["c2"]
+    assert "asks a question" not in refund.reasons  # asked of the airline, not of the room
+    assert "squarely about work topics" not in refund.reasons
+    assert any("customer's message to a brand" in c for c in refund.cautions)
+
+
+def test_the_inbox_counts_customer_care_conversations_in_its_left_out_note(tmp_path: Path) -> None:
+    posts = [p for conv in (BANK_COMPLAINT, REFUND, ROOM_QUESTION) for p in conv.posts]
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "care.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        result = build_inbox(store, text_model=scorer, role_model=None)
+    assert [i.conversation_id for i in result.items] == ["w1"]
+    assert result.left_out.get("customer_care") == 2
+    assert any("2 customer-care conversations" in note for note in result.notes)

@@ -1,0 +1,46 @@
+"""The inbox as of a date the user gives: ages from it, nothing posted later read."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+DAY = datetime(2025, 6, 10, tzinfo=UTC)
+
+
+def post(pid: str, text: str, when: datetime, reply_to: str | None = None) -> Post:
+    return Post(
+        platform="x", id=pid, author_id=f"u{pid}", text=text, created_at=when,
+        reply_to_post_id=reply_to, conversation_id=reply_to or pid,
+        kind="reply" if reply_to else "original",
+    )  # fmt: skip
+
+
+def test_an_inbox_as_of_a_date_reads_nothing_posted_after_it(tmp_path: Path) -> None:
+    posts = [
+        post("q", "Recruiters, how do you keep candidates warm?", DAY - timedelta(hours=5)),
+        post("r", "We call every candidate weekly.", DAY + timedelta(days=2), reply_to="q"),
+        post(
+            "later",
+            "HR folks: how do you run onboarding for remote hires?",
+            DAY + timedelta(days=3),
+        ),
+    ]
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "asof.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        result = build_inbox(store, text_model=scorer, role_model=None, as_of="2025-06-10")
+    assert result.ranked_as_of == DAY
+    assert [i.conversation_id for i in result.items] == ["q"]  # "later" had not been posted
+    (item,) = result.items
+    assert item.replies == 0  # the reply two days later is not read
+    assert "active 5 h ago" in item.reasons
+    assert any("ranked as of 10 Jun 2025, 00:00 UTC (--as-of)" in n for n in result.notes)
+    assert result.as_dict()["ranked_as_of"].startswith("2025-06-10T00:00")
