@@ -20,6 +20,7 @@ from staffpulse.models import Account, AvatarImage
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
+from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import save_avatar
@@ -269,6 +270,15 @@ def _import_plan(
                 report.notices.append(Notice(found.location, note))
 
 
+def _handle_known(store: Store, notice: Notice) -> bool:
+    """A notice that an account came without its handle (a Bluesky repo export) is moot once
+    the store holds a handle for it: one a fetch learned, which the import kept."""
+    if not isinstance(notice, HandleUnknown):
+        return False
+    account = store.get_account(notice.platform, notice.account_id)
+    return account is not None and account.handle != account.id
+
+
 class ImportInterrupted(KeyboardInterrupt):
     """Ctrl-C during an import: its message says how far it got and how to finish."""
 
@@ -311,6 +321,7 @@ def import_paths(
             try:
                 _import_plan(store, plan, report, tally, progress)
                 store.refresh_interactions()
+                report.notices = [n for n in report.notices if not _handle_known(store, n)]
             except KeyboardInterrupt as exc:
                 # Ctrl-C may land after a batch committed and before the report counted it
                 # (75,800 told, 77,800 stored): the tally is written in each batch's own

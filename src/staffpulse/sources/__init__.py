@@ -38,6 +38,8 @@ _ADAPTERS = (
     "mastodon",
     "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
     "ibm_dialogs",
+    "bluesky_repo",
+    "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
 )
 
 for _name in _ADAPTERS:

@@ -1,0 +1,248 @@
+"""The Bluesky repository export (``repo.car``, Settings › Account › Export my data).
+
+The file is the account's whole AT Protocol repository (:mod:`staffpulse.sources.car_blocks`):
+its records, keyed ``<collection>/<rkey>``. Read: ``app.bsky.feed.post`` (posts, replies,
+quotes), ``app.bsky.feed.repost``, ``app.bsky.actor.profile`` (name, bio, avatar) and
+``app.bsky.graph.follow`` (whom the account follows). Likes, blocks, lists and the rest are
+not. The rows are the ones the API reader (:mod:`staffpulse.sources.bluesky`) makes: a post's
+id is its ``at://DID/app.bsky.feed.post/RKEY`` URI and a repost's ``<uri>#repost-by-<DID>``,
+so posts fetched live and read from the export are stored once.
+
+The export names its account by its DID only, never by its handle: the account comes with
+the DID as its handle, which the store reads as a *handle key* naming the account it holds
+with that id (:mod:`staffpulse.store.handle_keys`), so the handle a fetch learned is kept.
+When the store knows none, :class:`HandleUnknown` tells the user how to learn it. The avatar
+is a blob the export does not hold: its address on Bluesky's image server is kept, the one
+the API gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from staffpulse.models import Account, Follow, Post, normalize_handle
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.bluesky import PLATFORM, post_from_record
+from staffpulse.sources.car_blocks import (
+    MAX_CAR_BYTES,
+    CarError,
+    cid_text,
+    decode_block,
+    iter_blocks_of,
+    jsonable,
+    looks_car,
+    parse_car,
+    tid_time,
+    walk_tree,
+)
+from staffpulse.sources.jsonio import get_str
+from staffpulse.store.core import Record
+
+SOURCE_NAME = "bluesky-repo"
+POST, REPOST = "app.bsky.feed.post", "app.bsky.feed.repost"
+PROFILE, FOLLOW = "app.bsky.actor.profile", "app.bsky.graph.follow"
+EXPORT_AGAIN = (
+    "export it again in Bluesky (Settings › Account › Export my data), or fetch the account "
+    "instead: staffpulse fetch bluesky HANDLE"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HandleUnknown(Notice):
+    """An account imported without its handle (``platform``, ``account_id``): told only when
+    the store holds no handle for it after the import (:mod:`staffpulse.ingest`)."""
+
+    platform: str = PLATFORM
+    account_id: str = ""
+
+
+# -- pure transformers ------------------------------------------------------------------------
+
+
+def avatar_address(did: str, profile: Mapping[str, Any]) -> str | None:
+    """The avatar's address on Bluesky's image server, as the API gives it, from the
+    profile's blob reference (``ref``, or ``cid`` in the older form); "" for no avatar."""
+    blob = profile.get("avatar")
+    if not isinstance(blob, dict):
+        return ""
+    ref = blob.get("ref")
+    cid = cid_text(ref) if isinstance(ref, bytes) else get_str(blob, "cid")
+    return f"https://cdn.bsky.app/img/avatar/plain/{did}/{cid}@jpeg" if cid else ""
+
+
+def account_from_repo(
+    did: str,
+    profile: Mapping[str, Any] | None,
+    observed_at: datetime | None = None,
+    posts: int | None = None,
+    following: int | None = None,
+) -> Account:
+    """The repository's account: its DID as id and, for want of its handle, as handle."""
+    known = profile is not None
+    profile = profile or {}
+    return Account(
+        platform=PLATFORM,
+        id=did,
+        handle=did,
+        display_name=get_str(profile, "displayName") or "",
+        name_known=known,
+        bio=get_str(profile, "description") or "",
+        bio_known=known,
+        avatar_url=avatar_address(did, profile) if known else None,
+        post_count=posts,
+        following=following,
+        created_at=parse_timestamp(profile.get("createdAt")),
+        observed_at=observed_at,
+    )
+
+
+def post_from_repo(did: str, rkey: str, record: Mapping[str, Any]) -> Post:
+    """A post record, under the URI the API gives it."""
+    if not isinstance(record.get("text"), str):
+        raise ValueError("a post record without 'text'")
+    post = post_from_record(f"at://{did}/{POST}/{rkey}", record, did, did)
+    # no address: bsky.app's names the handle, which the export lacks, and one naming the DID
+    # would replace, at every import, the address a fetch stored (told as a changed post)
+    return replace(post, url=None)
+
+
+def repost_from_repo(did: str, record: Mapping[str, Any]) -> Post:
+    """A repost record, as the repost row an author feed's ``reasonRepost`` makes."""
+    shared = get_str(record, "subject", "uri")
+    if shared is None:
+        raise ValueError("a repost record without 'subject.uri'")
+    return Post(
+        platform=PLATFORM,
+        id=f"{shared}#repost-by-{did}",
+        author_id=did,
+        author_handle=did,
+        created_at=parse_timestamp(record.get("createdAt")),
+        kind="repost",
+        reposted_post_id=shared,
+    )
+
+
+def follow_from_repo(did: str, record: Mapping[str, Any]) -> Follow:
+    subject = get_str(record, "subject")
+    if subject is None or not subject.startswith("did:"):
+        raise ValueError("a follow record without a 'subject' DID")
+    return Follow(platform=PLATFORM, follower_id=did, followee_id=subject)
+
+
+# -- the reader ---------------------------------------------------------------------------------
+
+
+def _said_count(count: int, what: str) -> str:
+    return f"{count:,} {what}{'' if count == 1 else 's'}"
+
+
+class BlueskyRepo:
+    name = SOURCE_NAME
+    label = "Bluesky repo export (CAR)"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return path.is_file() and (looks_car(head) or path.suffix.lower() == ".car")
+
+    def read(self, path: Path) -> Iterator[Item]:
+        where = str(path)
+        size = path.stat().st_size
+        if size > MAX_CAR_BYTES:
+            yield Problem(where, None, f"too large to read ({size:,} bytes); {EXPORT_AGAIN}")
+            return
+        try:
+            car = parse_car(path.read_bytes())
+        except (CarError, IndexError) as exc:
+            yield Problem(
+                where, None, f"not a Bluesky repo export (a CAR file): {exc}; {EXPORT_AGAIN}"
+            )
+            return
+        commit = decode_block(car, car.roots[0])
+        did = get_str(commit, "did") if isinstance(commit, dict) else None
+        if not isinstance(commit, dict) or did is None or "data" not in commit:
+            yield Problem(
+                where,
+                None,
+                "a CAR file, but not a Bluesky repo export (no commit naming the account's "
+                f"DID at its root); {EXPORT_AGAIN}",
+            )
+            return
+        walk = walk_tree(car, commit.get("data"))
+        records: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        missing = walk.missing_nodes
+        for key, record in iter_blocks_of(car, walk.entries):
+            collection, _, rkey = key.partition("/")
+            if not isinstance(record, dict):
+                missing += 1
+                continue
+            records.setdefault(collection, []).append((rkey, record))
+        if car.cut_at is not None or missing:
+            cut = f"it ends in the middle, at byte {car.cut_at:,}: " if car.cut_at else ""
+            yield Problem(
+                where,
+                None,
+                f"{cut}{_said_count(missing, 'record or part')} of the repository "
+                f"{'is' if missing == 1 else 'are'} missing, so what they held was not read; "
+                + EXPORT_AGAIN,
+                records=missing,
+            )
+        yield from self._rows(path, did, commit, records)
+
+    def _rows(
+        self,
+        path: Path,
+        did: str,
+        commit: Mapping[str, Any],
+        records: dict[str, list[tuple[str, Mapping[str, Any]]]],
+    ) -> Iterator[Item]:
+        where = str(path)
+        profiles = [record for rkey, record in records.get(PROFILE, []) if rkey == "self"]
+        profile = profiles[0] if profiles else None
+        observed = tid_time(commit.get("rev"))
+        account = account_from_repo(
+            did, profile, observed, len(records.get(POST, [])), len(records.get(FOLLOW, []))
+        )
+        raw = jsonable(profile) if profile is not None else None
+        yield Record(rows=(account,), provenance=provenance(self.name, where), raw=raw)
+        for collection in (POST, REPOST):
+            for rkey, record in records.get(collection, []):
+                try:
+                    post = (
+                        post_from_repo(did, rkey, record)
+                        if collection == POST
+                        else repost_from_repo(did, record)
+                    )
+                except (ValueError, TypeError, AttributeError) as exc:
+                    yield Problem(where, None, f"{collection}/{rkey}: {exc}")
+                    continue
+                yield Record(
+                    rows=(post,), provenance=provenance(self.name, where), raw=jsonable(record)
+                )
+        follows: list[Follow] = []
+        kept: list[Any] = []
+        for rkey, record in records.get(FOLLOW, []):
+            try:
+                follows.append(follow_from_repo(did, record))
+                kept.append(jsonable(record))
+            except ValueError as exc:
+                yield Problem(where, None, f"{FOLLOW}/{rkey}: {exc}")
+        if follows:
+            yield Record(
+                rows=tuple(follows),
+                provenance=provenance(self.name, where),
+                raw={"follows": kept},
+            )
+        yield HandleUnknown(
+            where,
+            f"the export names the account by its DID ({did}), not by its handle, and "
+            "staffpulse knows no handle for it yet: it is listed as "
+            f"{normalize_handle(did)} until you run `staffpulse fetch bluesky HANDLE` once "
+            "with the account's handle (you.bsky.social)",
+            account_id=did,
+        )
+
+
+register(BlueskyRepo())

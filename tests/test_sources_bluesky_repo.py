@@ -1,0 +1,276 @@
+"""The Bluesky repo export (repo.car) imports: posts, replies, reposts, the profile and the
+follows, under the ids a live fetch gives them, so the two never make duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import libipld
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.models import Post
+from staffpulse.sources import detect
+from staffpulse.sources.car_blocks import parse_car, tid_time, walk_tree
+from staffpulse.store import open_store
+
+runner = CliRunner()
+DID = "did:plc:rosa4harbor7staffing"
+DANA = "did:plc:dana2other"
+AVATAR_CID = bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(b"avatar").digest()  # a raw blob
+REV = "3lbcdfghjk2aa"
+
+
+def _cid(block: bytes) -> bytes:
+    """CIDv1, dag-cbor, sha2-256: how the repository names its blocks."""
+    return bytes([1, 0x71, 0x12, 0x20]) + hashlib.sha256(block).digest()
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+class Repo:
+    """A repository written as a CAR file: records, a two-level tree, a commit."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[bytes, bytes]] = []
+
+    def put(self, value: Any) -> bytes:
+        data = libipld.encode_dag_cbor(value)
+        cid = _cid(data)
+        self.blocks.append((cid, data))
+        return cid
+
+    def node(self, entries: Sequence[tuple[str, bytes, bytes | None]], left: bytes | None) -> bytes:
+        """A tree node, its keys compressed against the entry before as atproto writes them."""
+        written, previous = [], b""
+        for key, value, subtree in entries:
+            raw = key.encode()
+            shared = 0
+            while shared < min(len(raw), len(previous)) and raw[shared] == previous[shared]:
+                shared += 1
+            written.append({"p": shared, "k": raw[shared:], "v": value, "t": subtree})
+            previous = raw
+        return self.put({"l": left, "e": written})
+
+    def car(self, records: dict[str, dict[str, Any]]) -> bytes:
+        keys = sorted(records)
+        cids = {key: self.put(records[key]) for key in keys}
+        # the first key in a left subtree, one more under the second entry's "t"
+        left = self.node([(keys[0], cids[keys[0]], None)], None)
+        right = self.node([(keys[2], cids[keys[2]], None)], None)
+        rest = [(keys[1], cids[keys[1]], right)] + [(k, cids[k], None) for k in keys[3:]]
+        root = self.node(rest, left)
+        commit = self.put(
+            {"did": DID, "version": 3, "data": root, "rev": REV, "prev": None, "sig": b"\0" * 64}
+        )
+        header = libipld.encode_dag_cbor({"version": 1, "roots": [commit]})
+        out = _varint(len(header)) + header
+        # the commit first, as a PDS streams it, then the rest
+        for cid, data in sorted(self.blocks, key=lambda block: block[0] != commit):
+            out += _varint(len(cid) + len(data)) + cid + data
+        return out
+
+
+def _records() -> dict[str, dict[str, Any]]:
+    hiring = "We are hiring nurses in Leeds! @dana.bsky.social #hiring"
+    start = hiring.encode().index(b"@dana")
+    tag = hiring.encode().index(b"#hiring")
+    return {
+        "app.bsky.actor.profile/self": {
+            "$type": "app.bsky.actor.profile",
+            "displayName": "Rosa at Harbor Staffing",
+            "description": "Recruiter for nurses & carers.",
+            "avatar": {"$type": "blob", "ref": AVATAR_CID, "mimeType": "image/jpeg", "size": 6},
+        },
+        "app.bsky.feed.post/3kaaaaaaaaa22": {
+            "$type": "app.bsky.feed.post",
+            "text": hiring,
+            "createdAt": "2026-10-01T09:00:00.000Z",
+            "langs": ["en"],
+            "facets": [
+                {
+                    "index": {"byteStart": start, "byteEnd": start + 17},
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": DANA}],
+                },
+                {
+                    "index": {"byteStart": tag, "byteEnd": tag + 7},
+                    "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "hiring"}],
+                },
+            ],
+        },
+        "app.bsky.feed.post/3kaaaaaaaab22": {
+            "$type": "app.bsky.feed.post",
+            "text": "thanks for the shoutout!",
+            "createdAt": "2026-10-02T09:00:00.000Z",
+            "reply": {
+                "root": {"uri": f"at://{DANA}/app.bsky.feed.post/3kroot", "cid": "bafyroot"},
+                "parent": {"uri": f"at://{DANA}/app.bsky.feed.post/3kparent", "cid": "bafyp"},
+            },
+        },
+        "app.bsky.feed.repost/3kaaaaaaaac22": {
+            "$type": "app.bsky.feed.repost",
+            "subject": {"uri": f"at://{DANA}/app.bsky.feed.post/3kshared", "cid": "bafys"},
+            "createdAt": "2026-10-03T09:00:00.000Z",
+        },
+        "app.bsky.graph.follow/3kaaaaaaaad22": {
+            "$type": "app.bsky.graph.follow",
+            "subject": DANA,
+            "createdAt": "2026-01-01T00:00:00.000Z",
+        },
+        "app.bsky.feed.like/3kaaaaaaaae22": {
+            "$type": "app.bsky.feed.like",
+            "subject": {"uri": f"at://{DANA}/app.bsky.feed.post/3kshared", "cid": "bafys"},
+            "createdAt": "2026-10-03T09:00:00.000Z",
+        },
+    }
+
+
+def _repo_car(tmp_path: Path, name: str = "repo.car") -> Path:
+    path = tmp_path / name
+    path.write_bytes(Repo().car(_records()))
+    return path
+
+
+def _import(db: Path, *paths: Path, json_out: bool = False) -> Any:
+    args = ["import", *map(str, paths), "--db", str(db), *(["--json"] if json_out else [])]
+    result = runner.invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def _posts(db: Path) -> dict[str, Post]:
+    with open_store(db) as store:
+        return {post.id: post for post in store.posts_by("bluesky", DID)}
+
+
+def test_the_tree_is_walked_with_its_compressed_keys(tmp_path: Path) -> None:
+    car = parse_car(_repo_car(tmp_path).read_bytes())
+    commit = libipld.decode_dag_cbor(car.blocks[car.roots[0]])
+    keys = sorted(key for key, _cid in walk_tree(car, commit["data"]).entries)
+    assert keys == sorted(_records())
+    assert tid_time(REV) is not None and tid_time("not-a-tid") is None
+
+
+def test_repo_car_imports_posts_replies_reposts_profile_and_follows(tmp_path: Path) -> None:
+    path = _repo_car(tmp_path)
+    assert detect(path).label == "Bluesky repo export (CAR)"
+    result = _import(tmp_path / "db.sqlite", path)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Imported 3 posts (3 new), 1 account (1 new), 1 follow (1 new)" in said
+    # the handle is not in the export, and the store knows none: the user is told how to learn it
+    assert "staffpulse fetch bluesky HANDLE" in said and DID in said
+    posts = _posts(tmp_path / "db.sqlite")
+    first = posts[f"at://{DID}/app.bsky.feed.post/3kaaaaaaaaa22"]
+    assert first.kind == "original" and first.text.startswith("We are hiring nurses")
+    assert first.mentions == ("dana.bsky.social",) and first.hashtags == ("hiring",)
+    assert first.lang == "en"
+    reply = posts[f"at://{DID}/app.bsky.feed.post/3kaaaaaaaab22"]
+    assert reply.kind == "reply"
+    assert reply.reply_to_post_id == f"at://{DANA}/app.bsky.feed.post/3kparent"
+    assert reply.reply_to_account_id == DANA
+    repost = posts[f"at://{DANA}/app.bsky.feed.post/3kshared#repost-by-{DID}"]
+    assert repost.kind == "repost"
+    assert repost.reposted_post_id == f"at://{DANA}/app.bsky.feed.post/3kshared"
+    with open_store(tmp_path / "db.sqlite") as store:
+        rosa = store.get_account("bluesky", DID)
+        assert store.follows_of("bluesky", DID) == {DANA}
+    assert rosa is not None
+    assert rosa.display_name == "Rosa at Harbor Staffing"
+    assert rosa.bio == "Recruiter for nurses & carers."
+    assert rosa.avatar_url and rosa.avatar_url.startswith(
+        f"https://cdn.bsky.app/img/avatar/plain/{DID}/bafkrei"
+    )
+
+
+def test_importing_repo_car_twice_adds_nothing(tmp_path: Path) -> None:
+    path = _repo_car(tmp_path)
+    _import(tmp_path / "db.sqlite", path)
+    again = json.loads(_import(tmp_path / "db.sqlite", path, json_out=True).stdout)
+    assert again["new"] == {"accounts": 0, "posts": 0, "follows": 0}
+    assert again["imported"]["posts"] == 3
+
+
+def test_posts_fetched_before_are_not_duplicated_and_the_handle_is_kept(tmp_path: Path) -> None:
+    author = {"did": DID, "handle": "rosa.bsky.social", "displayName": "Rosa"}
+    shared_author = {"did": DANA, "handle": "dana.bsky.social"}
+    uri = f"at://{DID}/app.bsky.feed.post/3kaaaaaaaaa22"
+    feed = {  # app.bsky.feed.getAuthorFeed, as `fetch bluesky` or a saved response has it
+        "feed": [
+            {
+                "post": {
+                    "uri": uri,
+                    "cid": "bafyx",
+                    "author": author,
+                    "record": _records()["app.bsky.feed.post/3kaaaaaaaaa22"],
+                    "indexedAt": "2026-10-01T09:00:01.000Z",
+                }
+            },
+            {
+                "post": {
+                    "uri": f"at://{DANA}/app.bsky.feed.post/3kshared",
+                    "cid": "bafys",
+                    "author": shared_author,
+                    "record": {"text": "shared", "createdAt": "2026-10-03T08:00:00.000Z"},
+                },
+                "reason": {
+                    "$type": "app.bsky.feed.defs#reasonRepost",
+                    "by": author,
+                    "indexedAt": "2026-10-03T09:00:00.000Z",
+                },
+            },
+        ]
+    }
+    saved = tmp_path / "feed.json"
+    saved.write_text(json.dumps(feed))
+    _import(tmp_path / "db.sqlite", saved)
+    result = _import(tmp_path / "db.sqlite", _repo_car(tmp_path))
+    said = " ".join(result.output.split())
+    # the reply is new; the post and the repost were there, and nothing in them changed
+    assert "Imported 3 posts (1 new), 1 account (0 new, 1 profile updated)" in said
+    assert "fetch bluesky HANDLE" not in said  # the store knew the handle
+    assert len(_posts(tmp_path / "db.sqlite")) == 3
+    with open_store(tmp_path / "db.sqlite") as store:
+        rosa = store.get_account("bluesky", DID)
+        handles = [summary.account.handle for summary in store.list_accounts("bluesky")]
+    assert rosa is not None and rosa.handle == "rosa.bsky.social"
+    assert rosa.bio == "Recruiter for nurses & carers."  # the export's profile came in
+    assert sorted(handles) == ["dana.bsky.social", "rosa.bsky.social"]
+
+
+def test_a_repo_car_cut_short_says_so_and_keeps_what_it_read(tmp_path: Path) -> None:
+    whole = Repo().car(_records())
+    cut = tmp_path / "repo.car"
+    cut.write_bytes(whole[: len(whole) - 40])
+    result = _import(tmp_path / "db.sqlite", cut)
+    said = " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert "repo.car" in said and "ends in the middle" in said
+    assert "Export my data" in said
+
+
+def test_a_file_named_car_that_is_not_one_is_told_what_to_do(tmp_path: Path) -> None:
+    bogus = tmp_path / "repo.car"
+    bogus.write_bytes(b"<html>Sign in to Bluesky</html>")
+    result = _import(tmp_path / "db.sqlite", bogus)
+    said = " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert result.exit_code != 0
+    assert "repo.car" in said and "not a Bluesky repo export" in said
+    assert "staffpulse fetch bluesky HANDLE" in said
+
+
+def test_a_repo_export_is_recognised_by_its_content_whatever_its_name(tmp_path: Path) -> None:
+    path = _repo_car(tmp_path, "download (1).bin")
+    assert detect(path).label == "Bluesky repo export (CAR)"
