@@ -36,7 +36,7 @@ from staffpulse.ingest import import_paths
 from staffpulse.scale import score_inputs
 from staffpulse.store import open_store
 
-INPUTS = {
+INPUTS: dict[str, tuple[str, ...]] = {
     "x": ("formats/twarc2_jsonl_real", "formats/twitter_archive_samples"),
     "samples": ("formats/bluesky_samples", "formats/mastodon_samples"),
 }

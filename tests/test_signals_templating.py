@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from staffpulse.signals.templating import TemplateResult, detect_templates, mask_text
+from staffpulse.signals.templating import (
+    MIN_TOKENS,
+    TemplateResult,
+    detect_templates,
+    mask_text,
+    masked_template,
+)
 
 ADS = [
     "We're #hiring a Forklift Operator in Dayton, OH! Apply: https://t.co/a1 #jobs",
@@ -67,3 +73,20 @@ def test_deterministic_and_min_size() -> None:
     assert (a.family == b.family).all()
     strict = detect_templates(texts, min_size=5)
     assert strict.share == 0.0
+
+
+def test_masked_template_keeps_the_minimum_of_detect_templates() -> None:
+    assert MIN_TOKENS == 4
+    assert masked_template("Happy Friday!") is None  # "<name> !": too short to be a template
+    assert masked_template("https://t.co/a") is None
+    long = masked_template(ADS[0])
+    assert long == mask_text(ADS[0]) and len(long.split()) >= MIN_TOKENS
+    # posts with the same masked text are always near-copies for the audit
+    same = [
+        "Big thanks to Dana in Leeds for 10 years with us, we are so proud",
+        "Big thanks to Omar in Cork for 25 years with us, we are so proud",
+    ]
+    assert masked_template(same[0]) == masked_template(same[1])
+    assert detect_templates([*same, *HUMAN]).templated[:2].all()
+    # and short repeats are no template, however many
+    assert detect_templates(["Happy Friday!"] * 5 + HUMAN).share == 0.0

@@ -33,7 +33,7 @@ from staffpulse.errors import StaffpulseError
 
 err_console = make_console(stderr=True)
 # commands that write a file of their own (replaced only when the run succeeds), not the store
-FILE_COMMANDS = frozenset({"classify", "roles", "avatar"})
+FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
 # Each command and the module of staffpulse.cli.commands that registers it, in the order
 # ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules).
 COMMAND_MODULES = {

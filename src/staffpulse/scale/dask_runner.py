@@ -144,7 +144,8 @@ def _check_handshake(distributed: Any, scheduler: str, address: str, timeout: fl
             f"cannot reach the Dask scheduler at {scheduler} ({exc})", hint=_REACH_HINT
         ) from exc
     except Exception as exc:  # any other protocol: read as Dask, its reply is nonsense
-        raise _not_a_scheduler(scheduler, f"{type(exc).__name__}: {exc}") from exc
+        # (say, a 3.07 EiB message length), which would only puzzle the reader: not shown
+        raise _not_a_scheduler(scheduler, "it answered in another protocol") from exc
 
 
 def _not_a_scheduler(scheduler: str, why: str) -> FetchError:

@@ -1,0 +1,130 @@
+"""``staffpulse score``'s counts by kind and its exact copies, beside the audit's."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pq = pytest.importorskip("pyarrow.parquet")
+
+from staffpulse.audit import audit_account  # noqa: E402
+from staffpulse.ingest import import_paths  # noqa: E402
+from staffpulse.models import Post  # noqa: E402
+from staffpulse.scale import score_inputs  # noqa: E402
+from staffpulse.scale.scoring import (  # noqa: E402
+    account_rows,
+    merge_partials,
+    score_posts,
+    template_key,
+)
+from staffpulse.store import open_store  # noqa: E402
+
+KINDS = ("originals", "replies", "replies_to_self", "reposts", "quotes")
+HUMAN = [
+    "Had a great time at the careers fair today, thanks to everyone who came by to chat",
+    "Is anyone else still thinking about that finish last night? what a game it was",
+    "Coffee first, then emails. That is the rule in this office and we stand by it",
+    "Our newest recruiter just passed her certification, we could not be prouder of her",
+    "What is the strangest question you were ever asked in an interview? tell us below",
+    "Rainy morning here, the team brought soup for everyone and it made the whole day",
+    "Three things we learned hosting our first open day: plan parking, food, and time",
+    "We asked the team for their favourite book of the year and got forty answers",
+    "Shout out to the night shift who kept the phones open through the storm this week",
+    "Friendly reminder that a thank you note after an interview still goes a long way",
+]
+REPEATED = "We're hiring in every one of our branches this month, come and see us soon"
+
+
+def _score_and_audit(tmp_path: Path, records: list[dict[str, Any]]) -> tuple[dict[str, Any], Any]:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    score_inputs([feed], tmp_path / "out")
+    (row,) = [
+        r
+        for r in pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
+        if r["author_id"] == records[0]["author_id"]
+    ]
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [feed])
+        audit = audit_account(store, row["author_id"], row["platform"], save=False)
+    return row, audit.to_dict()
+
+
+def _post(n: int, text: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "post",
+        "platform": "x",
+        "id": str(n),
+        "author": "hireloop",
+        "author_id": "hireloop",
+        "text": text,
+        "lang": "en",
+        "created_at": f"2026-03-{1 + n % 28:02d}T10:00:00Z",
+    } | extra
+
+
+def test_short_repeated_posts_are_no_copies_as_in_the_audit(tmp_path: Path) -> None:
+    assert template_key("Happy Friday!") is None  # too short to be a template, as in the audit
+    assert template_key("Happy Friday!!") is None
+    records = [_post(n, text) for n, text in enumerate(HUMAN)]
+    records += [_post(20 + n, "Happy Friday!") for n in range(5)]
+    row, audit = _score_and_audit(tmp_path, records)
+    voice = audit["pillars"]["voice"]
+    assert voice["evidence"]["templated_share"] == 0.0
+    assert row["exact_copy_share"] == 0.0
+    # score's Voice is lowered by fewer copies than the audit's, never more
+    assert row["voice"] >= voice["score"] - 0.5
+
+
+def test_long_repeated_posts_are_copies_in_both(tmp_path: Path) -> None:
+    records = [_post(n, text) for n, text in enumerate(HUMAN)]
+    records += [_post(20 + n, REPEATED) for n in range(5)]
+    row, audit = _score_and_audit(tmp_path, records)
+    assert row["exact_copy_share"] == pytest.approx(5 / 15, abs=1e-6)
+    assert audit["pillars"]["voice"]["evidence"]["templated_share"] == pytest.approx(0.333)
+    assert row["voice"] == pytest.approx(audit["pillars"]["voice"]["score"], abs=0.5)
+
+
+def test_counts_by_kind_add_up_to_posts_as_in_the_audit(tmp_path: Path) -> None:
+    records = [
+        _post(0, HUMAN[0]),
+        _post(1, HUMAN[1], kind="reply", reply_to_id="0", reply_to_author="hireloop"),
+        _post(2, "@sam thanks, see you there on Monday at the fair", kind="reply"),
+        _post(3, HUMAN[3], kind="reply", reply_to_author="HireLoop"),  # itself, in capitals
+        _post(4, "RT @sam: big hiring fair on Monday", kind="repost", reposted_id="99"),
+        _post(5, HUMAN[5], kind="quote", quoted_id="98"),
+    ]
+    records[2]["reply_to_author"] = "sam"
+    row, audit = _score_and_audit(tmp_path, records)
+    assert sum(row[kind] for kind in KINDS) == row["posts"] == 6
+    conversation = audit["pillars"]["conversation"]["evidence"]
+    assert (row["replies"], row["replies_to_self"]) == (1, 2)
+    assert row["replies_to_self"] == conversation["replies_to_self"]
+    assert row["replies"] == conversation["replies"]
+    docs = (Path(__file__).parents[1] / "docs" / "scale.md").read_text(encoding="utf-8")
+    assert "`replies_to_self`" in docs
+
+
+def test_a_bluesky_reply_named_by_did_only_is_counted_by_whom_it_answers() -> None:
+    did = "did:plc:rosa"
+
+    def reply(n: int, to: str) -> Post:
+        return Post(
+            platform="bluesky",
+            id=f"at://{did}/app.bsky.feed.post/{n}",
+            author_id=did,
+            author_handle="rosa.bsky.social",
+            text="thanks, that is good to hear",
+            created_at=datetime(2026, 3, 1 + n, tzinfo=UTC),
+            kind="reply",
+            reply_to_account_id=to,
+        )
+
+    scored = score_posts([reply(0, did), reply(1, "did:plc:sam"), reply(2, "did:plc:ana")])
+    (row,) = account_rows(merge_partials([scored.partials]))
+    assert (row["replies"], row["replies_to_self"], row["posts"]) == (2, 1, 3)
+    assert row["accounts_engaged_90d"] == 2  # sam and ana, by their DIDs
