@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import libipld
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
@@ -274,3 +276,17 @@ def test_a_file_named_car_that_is_not_one_is_told_what_to_do(tmp_path: Path) -> 
 def test_a_repo_export_is_recognised_by_its_content_whatever_its_name(tmp_path: Path) -> None:
     path = _repo_car(tmp_path, "download (1).bin")
     assert detect(path).label == "Bluesky repo export (CAR)"
+
+
+def test_the_import_page_offers_and_imports_repo_car(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from web_helpers import finished_job, make_client, upload_files
+
+    with make_client(tmp_path / "web.db") as client:
+        page = client.get("/import").text
+        status = finished_job(client, upload_files(client, [("repo.car", Repo().car(_records()))]))
+    accept = re.search(r'id="file"[^>]*accept="([^"]+)"', page, re.S)
+    assert accept and ".car" in accept.group(1).split(",")
+    assert "Export my data" in page
+    assert status["state"] == "done", status
+    assert status["result"]["imported"]["posts"] == 3
