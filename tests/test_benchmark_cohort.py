@@ -98,7 +98,10 @@ def test_a_column_of_pasted_profile_urls_is_read_as_audit_reads_them() -> None:
         ("personalwerk@mastodon.social", "mastodon", 5),
     ]
     # a message quotes the account as the line wrote it, not lower-cased
-    assert [str(p) for p in problems] == ["c_urls.csv:6: x.com/acmestaffing is already on line 2"]
+    assert [str(p) for p in problems] == [
+        "c_urls.csv:6: x.com/acmestaffing is already on line 2, whose segment staffing_firm is "
+        "kept (not this line's vendor)"
+    ]
 
 
 def test_a_url_naming_another_platform_than_its_column_says_what_to_write() -> None:

@@ -17,7 +17,7 @@ A bad line never stops the run: it is reported with its file and line number.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from staffpulse.account_refs import parse_account_ref, read_account_ref
@@ -86,6 +86,13 @@ class CohortEntry:
     segment: str | None
     line: int | None
     written: str = ""  # the account as the line wrote it (a handle or a profile URL)
+    delimiter: str = ","  # the file's: a line suggested to write in it uses it too
+
+    def line_with(self, platform: str) -> str:
+        """This line as it should be written with ``platform``, in the file's delimiter
+        (``benoist.dev;bluesky;recruiter`` in a semicolon file)."""
+        cells = [self.handle, platform, *([self.segment] if self.segment else [])]
+        return self.delimiter.join(cells)
 
     @property
     def shown(self) -> str:
@@ -195,7 +202,7 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
         words = [part.lower() for part in parts]
         header_like = number == content[0][0] and bool(set(words) & HEADER_WORDS)
         try:
-            entry, unknown_segment = _entry(number, parts, record)
+            entry, unknown_segment = _entry(number, parts, record, delimiter)
         except ValueError as exc:
             if header_like:
                 raise _missing_handle(words, file) from None  # a header: no line can be used
@@ -205,16 +212,35 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
             raise _missing_handle(words, file)
         key = (entry.handle.lower(), entry.platform)
         if key in seen:
-            problems.append(
-                CohortProblem(file, number, f"{entry.shown} is already on line {seen[key]}")
-            )
+            earlier = entries[seen[key]]
+            segment, problem = merge_duplicate(file, earlier, entry)
+            entries[seen[key]] = replace(earlier, segment=segment)
+            problems.append(problem)
             continue
-        seen[key] = number
+        seen[key] = len(entries)
         entries.append(entry)
         if unknown_segment:  # a typo in the segment must not drop a real account
             kept = f"{unknown_segment} — {entry.shown} is kept without a segment"
             problems.append(CohortProblem(file, number, kept, kept=True))
     return entries, problems
+
+
+def merge_duplicate(
+    file: str, first: CohortEntry, again: CohortEntry, same: str = "is already on line"
+) -> tuple[str | None, CohortProblem]:
+    """The segment the account keeps when ``again`` names the account of ``first`` (an earlier
+    line), and the problem that says so on ``again``'s line. The first line's segment wins;
+    when it has none (left blank, or a typo kept without one) a later line's gives it one, so a
+    valid segment is never lost to a typo. ``same`` says how the lines match ("is already on
+    line", or "is the same account as line" for two spellings of one account)."""
+    where = f"{again.shown} {same} {first.line}"
+    if again.segment is None or again.segment == first.segment:
+        return first.segment, CohortProblem(file, again.line, where)
+    if first.segment is None:
+        used = f"{where}, which gives no segment: this line's {again.segment} is used"
+        return again.segment, CohortProblem(file, again.line, used, kept=True)
+    ignored = f"{where}, whose segment {first.segment} is kept (not this line's {again.segment})"
+    return first.segment, CohortProblem(file, again.line, ignored)
 
 
 def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
@@ -245,7 +271,7 @@ def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
 
 
 def _entry(
-    number: int, parts: list[str], record: dict[str, str] | None
+    number: int, parts: list[str], record: dict[str, str] | None, delimiter: str = ","
 ) -> tuple[CohortEntry, str | None]:
     """The line's entry, and why its segment was not understood (it is then left out)."""
     unknown: str | None = None
@@ -263,7 +289,8 @@ def _entry(
     handle, platform_key = _read_account(
         written, normalize_platform(platform) if platform else None
     )
-    return CohortEntry(handle.lower(), platform_key, segment, number, written), unknown
+    entry = CohortEntry(handle.lower(), platform_key, segment, number, written, delimiter)
+    return entry, unknown
 
 
 def _read_account(written: str, platform: str | None) -> tuple[str, str | None]:

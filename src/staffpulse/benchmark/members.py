@@ -10,10 +10,10 @@ left out; ``min_posts`` (``staffpulse benchmark --min-posts N``) sets another th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from staffpulse.account_refs import find_account_ref
-from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, parse_cohort
+from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, merge_duplicate, parse_cohort
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -32,6 +32,7 @@ class CohortAccounts:
     problems: list[CohortProblem]
     missing: int = 0  # lines whose handle is not in the store
     ambiguous: list[AmbiguousAccountError] = field(default_factory=list)
+    delimiter: str = ","  # the cohort file's, for the lines suggested to write in it
 
     def platform_step(self) -> str | None:
         """What to write on lines whose handle is on several platforms, if there are any."""
@@ -39,7 +40,7 @@ class CohortAccounts:
             return None
         return (
             "write the platform on each line whose handle is on several platforms, "
-            f"e.g. {_examples(self.ambiguous[0])}"
+            f"e.g. {_examples(self.ambiguous[0], self.delimiter)}"
         )
 
     def fix(self) -> str:
@@ -58,23 +59,22 @@ class CohortAccounts:
         return f"{cohort} has no account with posts in the store"
 
 
-def _examples(exc: AmbiguousAccountError) -> str:
+def _examples(exc: AmbiguousAccountError, delimiter: str = ",") -> str:
     # the line itself says which account is meant (the benchmark has no --platform): a
-    # cohort line is handle,platform,segment, in a CSV and in plain text alike
-    return " or ".join(f"{exc.handle.lstrip('@')},{p}" for p in exc.platforms)
+    # cohort line is handle,platform,segment in the file's delimiter, in a CSV and in plain text
+    return " or ".join(f"{exc.handle.lstrip('@')}{delimiter}{p}" for p in exc.platforms)
 
 
 def _write_platform(entry: CohortEntry) -> Callable[[str], str]:
     # a cohort has no --platform: the line itself says which platform
-    segment = f",{entry.segment}" if entry.segment else ""
-    return lambda platform: f"write {platform} on this line: {entry.handle},{platform}{segment}"
+    return lambda platform: f"write {platform} on this line: {entry.line_with(platform)}"
 
 
 def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
     """The accounts of a cohort's lines as the store holds them (each once); a line naming no
     account, or several, is a problem with its line and what to write instead."""
-    found = CohortAccounts([], [])
-    seen: set[tuple[str, str]] = set()
+    found = CohortAccounts([], [], delimiter=entries[0].delimiter if entries else ",")
+    seen: dict[tuple[str, str], tuple[int, CohortEntry]] = {}  # -> index in found, its line
     for entry in entries:
         try:  # read as audit reads it: a typo or a wrong platform is said as such
             account = find_account_ref(
@@ -82,7 +82,7 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
             )
         except AmbiguousAccountError as exc:
             found.ambiguous.append(exc)
-            fix = f"write the platform on this line, e.g. {_examples(exc)}"
+            fix = f"write the platform on this line, e.g. {_examples(exc, entry.delimiter)}"
             found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
             continue
         except NotFoundError as exc:
@@ -92,9 +92,15 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
                 CohortProblem(source, entry.line, f"{said}{exc.message} ({exc.hint})")
             )
             continue
-        if (account.platform, account.id) in seen:
+        key = (account.platform, account.id)
+        if key in seen:  # one account written two ways (a URL and user@instance): said
+            index, first = seen[key]
+            segment, problem = merge_duplicate(source, first, entry, "is the same account as line")
+            seen[key] = (index, replace(first, segment=segment))
+            found.accounts[index] = (account, segment or "unknown")
+            found.problems.append(problem)
             continue
-        seen.add((account.platform, account.id))
+        seen[key] = (len(found.accounts), entry)
         found.accounts.append((account, entry.segment or "unknown"))
     return found
 
