@@ -17,6 +17,7 @@ from staffpulse.audit.conversation import conversation_pillar, self_replies
 from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
+from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst
 from staffpulse.audit.voice import voice_pillar
@@ -206,6 +207,16 @@ def compute_audit(
     def iso(ts: float | None) -> str | None:
         return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None
 
+    today = now or datetime.now(UTC)
+    last_day = datetime.fromtimestamp(last_ts, UTC) if last_ts is not None else None
+    cautions = [
+        said
+        for said in (
+            quiet_caution(last_day, today, windows_end_today=now is not None),
+            few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
+        )
+        if said
+    ]
     kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
     # the header says how many replies only continue the account's own threads, so its count
     # of replies never reads against Conversation's "none of your posts are replies to others"
@@ -215,7 +226,7 @@ def compute_audit(
         overall=overall,
         grade=grade_for(overall, cfg["grades"]),
         pillars=pillars,
-        generated_at=now or datetime.now(UTC),
+        generated_at=today,
         reference_time=datetime.fromtimestamp(ref_ts, UTC) if ref_ts is not None else None,
         window={
             "since": since.isoformat() if since else None,
@@ -226,7 +237,7 @@ def compute_audit(
         top_actions=top_actions(pillars, weights),
         timeline=_timeline(frame, data.account),
         signals={"text": signals.source, "avatar": avatar.source},
-        caution=few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
+        caution=" ".join(cautions) or None,
     )
 
 
@@ -260,6 +271,14 @@ def audit_account(
     index, texts = texts_to_score(data.posts)
     signals = score_texts(texts, scorer, template_mask=original_mask(data.posts, index))
     result = compute_audit(data, signals, settings, avatar=avatar, now=now, since=since_dt)
+    # an account gone quiet is told to post again before anything else (not in a benchmark,
+    # where a cohort of old archives would all get the same first fix)
+    last_post = result.window["last_post"]
+    result.top_actions = post_again_first(
+        result.top_actions,
+        datetime.fromisoformat(last_post) if last_post else None,
+        result.generated_at,
+    )
     previous = history.previous_audit(store, account.platform, account.id, since=since_dt)
     if previous is not None:
         result.previous = previous

@@ -1,0 +1,64 @@
+"""An account that has gone quiet: its newest post is long before today.
+
+The audit's 30- and 90-day windows end at the account's last post unless a ``now`` is given
+(an old archive is judged on its own period), so a report on an account silent for five
+years spoke of "the last 90 days" and "this week" as if it were active. The header says how
+long ago the last post was (the audit's ``caution``), and the advice starts with posting
+again: nothing else in it matters while the account posts nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from staffpulse.durations import format_span
+
+# Two months without a post: longer than the longest gap of an account that posts at all
+# regularly, and past the 30-day window, which is then empty.
+QUIET_AFTER_DAYS = 60
+# what the action that leads the advice is filed under (it belongs to no pillar, wins no points)
+POST_AGAIN = {"pillar": "activity", "title": "Activity", "points": 0, "pillar_points": 0}
+
+
+def quiet_span(last_post: datetime | None, today: datetime) -> str | None:
+    """How long ago the last post was (``5 years``), when it is more than
+    :data:`QUIET_AFTER_DAYS` before ``today``; None for an account still posting."""
+    if last_post is None:
+        return None
+    hours = (today - last_post).total_seconds() / 3600
+    if hours <= QUIET_AFTER_DAYS * 24:
+        return None
+    return format_span(hours)
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def quiet_caution(
+    last_post: datetime | None, today: datetime, *, windows_end_today: bool
+) -> str | None:
+    """The header's line for an account gone quiet (None when it is not): when the windows
+    end at its last post, that they do, so "the last 90 days" is read as they are."""
+    span = quiet_span(last_post, today)
+    if span is None or last_post is None:
+        return None
+    said = f"Last post {_day(last_post)}, {span} ago"
+    if windows_end_today:
+        return f"{said}: the account has gone quiet, and the 30- and 90-day windows hold no post."
+    return f"{said}: the 30- and 90-day windows end on that date, not today."
+
+
+def post_again_first(
+    actions: list[dict[str, Any]], last_post: datetime | None, today: datetime, limit: int = 3
+) -> list[dict[str, Any]]:
+    """``actions`` led by "post again" when the account has gone quiet (at most ``limit``)."""
+    span = quiet_span(last_post, today)
+    if span is None or last_post is None:
+        return actions
+    action = (
+        f"Post again first: your last post was on {_day(last_post)}, {span} ago. A post a week"
+        " matters more than anything below, which is about the posts before you stopped."
+    )
+    return [{**POST_AGAIN, "action": action}, *actions][:limit]

@@ -1,0 +1,107 @@
+"""An account gone quiet: the audit says when its last post was and that the windows end
+then, in the terminal, the HTML report and --json, and its advice starts with posting again
+(QA: a report on an account silent for five years spoke of "this week" and "the last 90 days")."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
+from staffpulse.audit import audit_account
+from staffpulse.cli.app import app
+from staffpulse.report.html import render_audit_html
+from staffpulse.report.terminal_audit import render_audit
+
+
+@pytest.fixture(autouse=True)
+def _quiet_check_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("staffpulse.audit.quiet.QUIET_AFTER_DAYS", 60)
+
+
+def _feed() -> FeedBuilder:
+    feed = FeedBuilder("rtiatmla", display_name="RTI at MLA")
+    feed.chat(8)
+    feed.job(4)
+    for i in range(3):
+        feed.reply(f"peer{i}")
+    return feed
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("│", " ").split())
+
+
+def test_a_quiet_account_is_told_when_it_last_posted_everywhere(tmp_path: Path) -> None:
+    feed = _feed()
+    store = store_with(tmp_path, feed)
+    last = feed.clock
+    result = audit_account(store, "rtiatmla", scorer=FakeScorer(), avatar=PERSON)
+    day = f"{last.day} {last:%b %Y}"
+    said = re.compile(
+        rf"Last post {day}, \d+ (months|years) ago: the 30- and 90-day windows end on that date"
+    )
+    assert result.caution and said.match(result.caution)
+    assert json.loads(json.dumps(result.to_dict()))["caution"] == result.caution
+    first = result.top_actions[0]
+    assert first["title"] == "Activity" and first["action"].startswith(
+        f"Post again first: your last post was on {day}"
+    )
+    assert len(result.top_actions) <= 3 and first["points"] == 0
+
+    console = Console(width=120, record=True, color_system=None)
+    render_audit(console, result)
+    text = _flat(console.export_text())
+    header, advice = text.split("Do this next", 1)
+    assert said.search(header)
+    assert advice.lstrip().startswith("1. [Activity] Post again first")
+
+    html = _flat(re.sub(r"<[^>]+>", " ", render_audit_html(result)))
+    assert said.search(html) and "Post again first" in html
+
+
+def test_an_account_that_still_posts_gets_no_such_caution(tmp_path: Path) -> None:
+    feed = _feed()
+    store = store_with(tmp_path, feed)
+    result = audit_account(
+        store, "rtiatmla", scorer=FakeScorer(), avatar=PERSON, now=feed.clock + timedelta(days=20)
+    )
+    assert result.caution is None
+    assert all(action["title"] != "Activity" for action in result.top_actions)
+
+
+def test_with_a_later_now_the_windows_are_said_to_be_empty(tmp_path: Path) -> None:
+    feed = _feed()
+    store = store_with(tmp_path, feed)
+    now = datetime(2031, 6, 1, tzinfo=UTC)
+    result = audit_account(store, "rtiatmla", scorer=FakeScorer(), avatar=PERSON, now=now)
+    assert result.caution == (
+        f"Last post {feed.clock.day} {feed.clock:%b %Y}, 5 years ago: the account has gone "
+        "quiet, and the 30- and 90-day windows hold no post."
+    )
+
+
+def test_audit_json_carries_the_caution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import staffpulse.audit.engine as engine
+
+    feed = _feed()
+    db = tmp_path / "test.db"
+    store_with(tmp_path, feed).close()
+    real = engine.audit_account
+
+    def with_fake_model(*args: object, **kwargs: object) -> object:
+        kwargs.setdefault("scorer", FakeScorer())
+        kwargs.setdefault("avatar", PERSON)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("staffpulse.audit.audit_account", with_fake_model)
+    result = CliRunner().invoke(app, ["audit", "rtiatmla", "--json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    caution = json.loads(result.stdout)["caution"]
+    assert caution.startswith(f"Last post {feed.clock.day} {feed.clock:%b %Y}")
