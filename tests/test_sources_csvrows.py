@@ -73,10 +73,10 @@ def test_a_misplaced_quote_within_one_line_is_read_leniently() -> None:
     assert rows[1] == CsvRow(2, ["1", "Great news"])
 
 
-def test_table_names_cells_by_header_and_counts_extra_cells() -> None:
+def test_table_names_cells_by_header_and_counts_extra_and_missing_cells() -> None:
     table = CsvTable(_lines("\n ID ;Text\n1;a;spare\n2\n"))
     assert (table.header, table.header_line) == (["id", "text"], 2)
     assert list(table) == [
         CsvRecord(3, {"id": "1", "text": "a"}, extra=1),
-        CsvRecord(4, {"id": "2"}, extra=0),
+        CsvRecord(4, {"id": "2"}, extra=0, missing=1),
     ]

@@ -130,11 +130,13 @@ def read_csv_rows(
 @dataclass(frozen=True, slots=True)
 class CsvRecord:
     """One record under its header: ``values`` maps each column (stripped, lower-cased) to its
-    cell (a short row leaves the last columns out); ``extra`` counts cells past the header."""
+    cell (a short row leaves the last columns out); ``extra`` counts cells past the header,
+    ``missing`` the header's columns the row has no cell for."""
 
     line: int
     values: dict[str, str]
     extra: int = 0
+    missing: int = 0
 
 
 class CsvTable:
@@ -163,7 +165,8 @@ class CsvTable:
                 yield item
                 continue
             values = dict(zip(self.header, item.cells, strict=False))
-            yield CsvRecord(item.line, values, max(0, len(item.cells) - width))
+            cells = len(item.cells)
+            yield CsvRecord(item.line, values, max(0, cells - width), max(0, width - cells))
 
     def records(self) -> Iterator[CsvRecord | CsvProblem]:
         """As iterating, but a row wider than the header is a problem too: its cells cannot be

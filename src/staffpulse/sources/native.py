@@ -142,6 +142,10 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     reply_to_id = written_id(record, "reply_to_id")
     quoted_id = written_id(record, "quoted_id")
     reposted_id = written_id(record, "reposted_id")
+    # The tools a marketer exports with name the account replied to, not the parent post's
+    # id: a reply to a known account is a reply all the same (the audit counts it, the
+    # interaction graph links the two), its conversation unknown.
+    reply_to_author = _text(record, "reply_to_author") or _text(record, "reply_to_handle")
     kind_text = _text(record, "kind")
     if kind_text is None:
         kind_text = (
@@ -150,13 +154,12 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
             else "quote"
             if quoted_id
             else "reply"
-            if reply_to_id
+            if reply_to_id or reply_to_author
             else "original"
         )
     if kind_text not in POST_KINDS:
         raise ValueError(f"unknown post kind {kind_text!r} (expected {', '.join(POST_KINDS)})")
     kind: PostKind = kind_text
-    reply_to_author = _text(record, "reply_to_author")
     mentions = _list(record, "mentions")
     hashtags = _list(record, "hashtags")
     urls = _list(record, "urls")
@@ -173,7 +176,9 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         reply_to_post_id=reply_to_id,
         reply_to_account_id=None,
         reply_to_handle=normalize_handle(reply_to_author) if reply_to_author else None,
-        conversation_id=written_id(record, "conversation_id") or (None if reply_to_id else post_id),
+        # a post starts its own conversation, unless it answers another (known or not)
+        conversation_id=written_id(record, "conversation_id")
+        or (None if reply_to_id or kind == "reply" else post_id),
         quoted_post_id=quoted_id,
         reposted_post_id=reposted_id,
         mentions=tuple(normalize_handle(m) for m in mentions)

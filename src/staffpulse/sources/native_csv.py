@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from staffpulse.sources.base import Item, Problem, head_text, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, read_csv_rows
 from staffpulse.sources.folders import EXPLAINERS
@@ -204,6 +204,7 @@ class NativeCsv:
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
+            short = ShortRows(header)
             for row in table.records():
                 if isinstance(row, CsvProblem):
                     yield Problem(str(path), row.line, row.message)
@@ -215,15 +216,69 @@ class NativeCsv:
                     record = rows_from_native(values, default_type=default, base_dir=path.parent)
                 except ValueError as exc:
                     if not told.take(row.line, exc):
-                        yield Problem(str(path), row.line, str(exc))
+                        yield Problem(str(path), row.line, short.why(row) + str(exc))
                     continue
+                short.add(row)
                 if (stub := authors.see(record, values)) is not None:
                     yield Record(rows=(stub,), provenance=provenance(self.name, path))
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
         yield from told.problems()
+        yield from short.notices(str(path))
         yield from authors.items(self.name, path)
+
+
+class ShortRows:
+    """Rows with fewer cells than the header, imported without the columns they lack (a blank
+    cell is imported the same way, so such a row is kept, as one with its date left blank),
+    told once for the file with the first row's line and how many there are: a cell left out
+    by hand, or a line break in a cell not in quotes, which cuts a row in two."""
+
+    SHOWN_LINES = 5
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = header
+        self.lines: list[int] = []
+        self.first: CsvRecord | None = None
+
+    def why(self, row: CsvRecord) -> str:
+        """What to say before the error of a short row that could not be imported ("" for a
+        whole one): its missing cells are most likely why."""
+        if not row.missing:
+            return ""
+        return f"has {_cells(len(self.header) - row.missing)}, the header has {len(self.header)}: "
+
+    def add(self, row: CsvRecord) -> None:
+        if row.missing:
+            self.lines.append(row.line)
+            self.first = self.first or row
+
+    def notices(self, path: str) -> Iterator[Notice]:
+        if self.first is None:
+            return
+        width = len(self.header)
+        lacking = ", ".join(self.header[width - self.first.missing :])
+        more = len(self.lines) - 1
+        others = ", ".join(str(line) for line in self.lines[1 : 1 + self.SHOWN_LINES])
+        also = (
+            f"; so {'was' if more == 1 else 'were'} {more:,} more short "
+            f"row{'' if more == 1 else 's'} (line{'' if more == 1 else 's'} {others}"
+            f"{', …' if more > self.SHOWN_LINES else ''})"
+            if more
+            else ""
+        )
+        yield Notice(
+            path,
+            f"line {self.first.line} has {_cells(width - self.first.missing)}, the header has "
+            f"{width}: imported without {lacking}{also}. Fill in the missing cells (an empty "
+            "one still needs its delimiter) or put a text holding a line break in quotes, and "
+            "import the file again",
+        )
+
+
+def _cells(n: int) -> str:
+    return f"{n} cell{'' if n == 1 else 's'}"
 
 
 register(NativeCsv())

@@ -1,0 +1,119 @@
+"""Rows of a staffpulse CSV as people fill them in: a reply that names the account it answers
+but not the parent post's id, and a row with fewer cells than the header."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from staffpulse.audit import audit_account
+from staffpulse.connect.graph import load_graph
+from staffpulse.ingest import import_paths
+from staffpulse.models import Post
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.native_csv import NativeCsv
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+REPLIES_CSV = (
+    "id,author,text,created_at,reply_to_author\r\n"
+    "bh-40,brighthire_staff,Happy Friday from the BrightHire team!,2026-03-06T16:00:00Z,\r\n"
+    "bh-41,brighthire_staff,@dana_recruits thanks for the shoutout!,2026-03-07T09:30:00Z,"
+    "dana_recruits\r\n"
+)
+
+
+def test_a_row_naming_whom_it_answers_is_a_reply_without_the_parents_id(tmp_path: Path) -> None:
+    path = tmp_path / "brighthire_posts.csv"
+    path.write_text(REPLIES_CSV, encoding="utf-8")
+    posts = {
+        row.id: row
+        for item in NativeCsv().read(path)
+        if isinstance(item, Record)
+        for row in item.rows
+        if isinstance(row, Post)
+    }
+    reply = posts["bh-41"]
+    assert (reply.kind, reply.reply_to_handle, reply.reply_to_post_id) == (
+        "reply",
+        "dana_recruits",
+        None,
+    )
+    assert reply.conversation_id is None  # unknown: not a conversation of its own
+    assert (posts["bh-40"].kind, posts["bh-40"].conversation_id) == ("original", "bh-40")
+
+
+def test_the_audit_and_connect_count_that_reply(tmp_path: Path) -> None:
+    path = tmp_path / "brighthire_posts.csv"
+    path.write_text(REPLIES_CSV, encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        import_paths(store, [path])
+        stored = store.conn.execute(
+            "SELECT kind, reply_to_handle FROM posts WHERE id = 'bh-41'"
+        ).fetchone()
+        edges = store.conn.execute(
+            "SELECT target_id, kind, count FROM interactions WHERE source_id = ?",
+            ("brighthire_staff",),
+        ).fetchall()
+        result = audit_account(store, "brighthire_staff", save=False)
+        graph = load_graph(store, "csv")
+    assert tuple(stored) == ("reply", "dana_recruits")
+    # one reply edge to the account answered, not a reply plus a mention of it
+    assert [tuple(edge) for edge in edges] == [("@dana_recruits", "reply", 1)]
+    assert result.pillars["conversation"].evidence["replies"] == 1
+    assert graph.edges[("brighthire_staff", "@dana_recruits")].kinds == {"reply": 1}
+
+
+def test_reply_to_handle_names_the_account_too_and_a_written_kind_wins(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    lines = [
+        {"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "@jo yes",
+         "reply_to_handle": "@Jo"},
+        {"type": "post", "platform": "x", "id": "2", "author": "acme", "text": "@jo see this",
+         "reply_to_author": "jo", "kind": "original"},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        import_paths(store, [path])
+        kinds = store.conn.execute(
+            "SELECT id, kind, reply_to_handle FROM posts ORDER BY id"
+        ).fetchall()
+    assert [tuple(row) for row in kinds] == [("1", "reply", "jo"), ("2", "original", "jo")]
+
+
+SHORT_CSV = (
+    "id;author;text;created_at;likes\n"
+    "w0;brighthire;Bonjour;2026-03-01T10:00:00Z;3\n"
+    "w1;brighthire;Café au lait for the whole desk\n"
+    "w2;brighthire;Open day on Friday;2026-03-02T10:00:00Z\n"
+    "w3;brighthire\n"
+)
+
+
+def test_a_row_short_of_cells_is_imported_and_told_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(SHORT_CSV, encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [path])
+        dates = dict(store.conn.execute("SELECT id, created_at FROM posts").fetchall())
+    assert report.posts == 3 and dates["w1"] is None  # kept, as a row with a blank date is
+    [notice] = [n for n in report.notices if "cells" in n.message]
+    assert notice.file == str(path)
+    assert notice.message.startswith(
+        "line 3 has 3 cells, the header has 5: imported without created_at, likes; "
+        "so was 1 more short row (line 4)"
+    )
+    assert "Fill in the missing cells" in notice.message
+    # a short row that lacks a required cell is skipped, its shortness told as the reason
+    [problem] = report.problems
+    assert (problem.file, problem.line, report.skipped) == (str(path), 5, 1)
+    assert problem.message.startswith("has 2 cells, the header has 5: ")
+    assert "'text'" in problem.message
+
+
+def test_whole_rows_and_empty_cells_are_told_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,text,created_at\n1,acme,Hello,\n2,acme,Again,\n", encoding="utf-8")
+    items = list(NativeCsv().read(path))
+    assert not [item for item in items if isinstance(item, Notice | Problem)]
+    assert len([item for item in items if isinstance(item, Record)]) == 3  # 2 posts, 1 author
