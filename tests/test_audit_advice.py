@@ -156,7 +156,7 @@ def test_a_humor_hint_goes_after_advice_on_what_was_seen() -> None:
     audit = pillars(
         face=(100, [Praise("Looks human.")]),
         mix=(100, [Praise("A healthy mix.")]),
-        voice=(60, ["We found no post that reads as a joke (0 of 20 posts; a hint)."]),
+        voice=(60, ["We found few posts that read as light or funny (0 of 20 posts; a hint)."]),
         conversation=(70, ["Only 3 of your 40 posts are replies to others."]),
     )
     actions = top_actions(audit, EQUAL)

@@ -47,7 +47,7 @@ YOU = re.compile(r"\byou(r|rs)?\b", re.IGNORECASE)
             "Sound like a person: its one post does not",
         ),
         (
-            "We found no post that reads as a joke (0 of 30 posts; our humor detector misses"
+            "We found few posts that read as light or funny (0 of 30 posts; our humor detector misses"
             " some, so read this as a hint). Once a week, share.",
             "Add some humor: 0 of 30 posts read as funny",
         ),

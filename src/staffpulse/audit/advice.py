@@ -27,14 +27,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from staffpulse.audit.types import PILLAR_TITLES, FirstStep, PillarResult, Praise
+from staffpulse.audit.voice import HUMOR_HINT
 
 # Advice about data we could not check, or resting only on the humor model's hint (it misses
 # many jokes), is worth less than advice about what we saw.
-DEFERRED_PREFIXES = (
-    "We could not check",
-    "We found no post that reads as a joke",
-    "Few posts read as a joke",
-)
+DEFERRED_PREFIXES = ("We could not check", HUMOR_HINT)
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
 # the share of its pillar's gap each piece of advice can win: the main fix all of it, the

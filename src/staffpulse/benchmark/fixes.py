@@ -75,7 +75,9 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Sound like a person: only \1 of \2 posts do",
         ),
         (
-            rf"^(?:We found no post that reads as a joke|Few posts read as a joke) \({_N} of {_N} posts",
+            # the wording of audit.voice.HUMOR_HINT (and of audits saved before it)
+            rf"^(?:We found few posts that read as light or funny|We found no post that reads"
+            rf" as a joke|Few posts read as a joke) \({_N} of {_N} posts",
             r"Add some humor: \1 of \2 posts read as funny",
         ),
         (r"^There is nothing to judge yet", "Start posting: nothing to judge yet"),
