@@ -78,8 +78,11 @@ class Repo:
         )
         header = libipld.encode_dag_cbor({"version": 1, "roots": [commit]})
         out = _varint(len(header)) + header
-        # the commit first, as a PDS streams it, then the rest
-        for cid, data in sorted(self.blocks, key=lambda block: block[0] != commit):
+        # as a PDS streams it: the commit, the tree from its root, then the records
+        first = [commit, root, left, right]
+        for cid, data in sorted(
+            self.blocks, key=lambda b: first.index(b[0]) if b[0] in first else 9
+        ):
             out += _varint(len(cid) + len(data)) + cid + data
         return out
 
@@ -254,12 +257,22 @@ def test_posts_fetched_before_are_not_duplicated_and_the_handle_is_kept(tmp_path
 def test_a_repo_car_cut_short_says_so_and_keeps_what_it_read(tmp_path: Path) -> None:
     whole = Repo().car(_records())
     cut = tmp_path / "repo.car"
-    cut.write_bytes(whole[: len(whole) - 40])
+    cut.write_bytes(whole[: len(whole) - 40])  # inside the last record, the follow
     result = _import(tmp_path / "db.sqlite", cut)
     said = " ".join(result.output.split())
     assert "Traceback" not in result.output
-    assert "repo.car" in said and "ends in the middle" in said
+    assert "repo.car: it ends in the middle" in said and "at least 1 record was not read" in said
     assert "Export my data" in said
+    assert "Imported 3 posts (3 new), 1 account (1 new). Skipped 1 record" in said
+
+
+def test_a_repo_car_cut_before_its_records_imports_nothing_and_says_so(tmp_path: Path) -> None:
+    cut = tmp_path / "repo.car"
+    cut.write_bytes(Repo().car(_records())[:300])
+    result = _import(tmp_path / "db.sqlite", cut)
+    said = " ".join(result.output.split())
+    assert "nothing in the repository could be read" in said and "Export my data" in said
+    assert result.exit_code == 1
 
 
 def test_a_file_named_car_that_is_not_one_is_told_what_to_do(tmp_path: Path) -> None:

@@ -181,12 +181,18 @@ class BlueskyRepo:
             records.setdefault(collection, []).append((rkey, record))
         if car.cut_at is not None or missing:
             cut = f"it ends in the middle, at byte {car.cut_at:,}: " if car.cut_at else ""
+            if not records:  # not even the profile: a bare DID is no import
+                yield Problem(
+                    where, None, f"{cut}nothing in the repository could be read; {EXPORT_AGAIN}"
+                )
+                return
             yield Problem(
                 where,
                 None,
-                f"{cut}{_said_count(missing, 'record or part')} of the repository "
-                f"{'is' if missing == 1 else 'are'} missing, so what they held was not read; "
-                + EXPORT_AGAIN,
+                f"{cut}{_said_count(missing, 'part')} of the repository "
+                f"{'is' if missing == 1 else 'are'} missing (a part is a record, or a branch "
+                f"holding many), so at least {_said_count(missing, 'record')} "
+                f"{'was' if missing == 1 else 'were'} not read; {EXPORT_AGAIN}",
                 records=missing,
             )
         yield from self._rows(path, did, commit, records)
