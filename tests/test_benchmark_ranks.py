@@ -206,3 +206,17 @@ def test_a_perfect_score_everyone_shares_reads_tied_for_best_not_beats_0(tmp_pat
     assert "100 tied top" in talker and "p0" not in talker
     page = render_audit_html(result.audits[0], result)
     assert "Mix tied for best" in page and "mix 0" not in page
+
+
+def test_tied_accounts_are_listed_by_handle_whatever_its_case(tmp_path: Path) -> None:
+    # a tester saw every capitalised handle before any lower-case one among the tied
+    feeds = []
+    for name in ("charlie", "Delta", "alpha", "Bravo"):  # the same feed: the same scores
+        feed = FeedBuilder(name)
+        feed.job(6)
+        feed.chat(6)
+        feeds.append(feed)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = result.leaderboard
+    assert len({r["overall"] for r in rows}) == 1
+    assert [r["handle"] for r in rows] == ["alpha", "Bravo", "charlie", "Delta"]

@@ -304,7 +304,12 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
         }
         rows.append(row)
     places = [int(p) for p in placing]
-    order = sorted(range(len(rows)), key=lambda i: (-places[i], rows[i]["handle"]))
+    # ties by handle as people read them: @kikispeaks2 between @HJBORR and @Petrie_JohnC, not
+    # after every capitalised handle
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (-places[i], rows[i]["handle"].casefold(), rows[i]["handle"]),
+    )
     rows = [rows[i] for i in order]
     ranks = competition_ranks([places[i] for i in order])
     for row, (rank, tied) in zip(rows, ranks, strict=True):
