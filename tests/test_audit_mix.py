@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -173,3 +175,30 @@ def test_a_feed_of_short_trade_listings_fails_mix() -> None:
     mix = compute_audit(data, signals, audit_settings({})).pillars["mix"]
     assert mix.evidence["job_share"] == 1.0
     assert mix.score == 0 and mix.best == []
+
+
+def test_an_account_of_replies_only_has_no_job_share_and_says_so() -> None:
+    # a tester's account of replies only read "Job ads 0 of 0 original posts (0%)", 0.0 in the
+    # JSON, while the benchmark gave null / "n/a" for the same account
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("helpdesk")
+    feed.reply("customer", 12)
+    result = audit_feed(feed)
+    mix = result.pillars["mix"]
+    assert not mix.scored and mix.score is None
+    assert mix.evidence["job_share"] is None
+    assert mix.recommendations  # the advice still reads (no original posts to judge)
+    assert dict(figures(result)["mix"])["Job ads"] == "no original posts to read"
+    assert '"job_share": null' in json.dumps(result.to_dict())
+
+
+def test_a_scored_mix_keeps_its_share_and_its_figure() -> None:
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("acme")
+    feed.chat(8)
+    feed.job(2)
+    result = audit_feed(feed)
+    assert result.pillars["mix"].evidence["job_share"] == 0.2
+    assert dict(figures(result)["mix"])["Job ads"] == "2 of 10 original posts (20%)"

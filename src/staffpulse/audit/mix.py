@@ -133,7 +133,9 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     evidence: dict[str, Any] = {
         "original_posts": n,
         "job_ads": int(job.sum()),
-        "job_share": round(share, 3),
+        # no share where Mix is not scored (no original post, or too few in English): the
+        # benchmark says n/a for the same account, and "0 of 0 (0%)" read as a clean feed
+        "job_share": round(share, 3) if scored else None,
         "recent": {"posts": recent_n, "job_ads": recent_jobs},
         "longest_streak": runs[0][1] if runs else 0,
         "worst_streaks": worst_runs,
@@ -194,7 +196,7 @@ def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExampl
 
 
 def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
-    n, share = ev["original_posts"], ev["job_share"]
+    n, share = ev["original_posts"], ev["job_share"] or 0.0  # None: not scored (see above)
     recent = ev["recent"]
     recs: list[str] = []
     if n == 0:

@@ -121,7 +121,12 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
         ],
         "mix": [
             *_not_english(mix, mix["original_posts"], "original posts"),
-            ("Job ads", _of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])),
+            (
+                "Job ads",
+                _of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
+                if mix["original_posts"]
+                else "no original posts to read",  # not "0 of 0 original posts (0%)"
+            ),
             (
                 "Last posts",
                 f"{mix['recent']['job_ads']:,} of the last {mix['recent']['posts']:,} "
