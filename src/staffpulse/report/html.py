@@ -34,6 +34,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
 from staffpulse.report.rounding import whole
 
@@ -62,6 +63,7 @@ def environment() -> Environment:
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
         _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
+        _ENV.filters["code"] = code_as_html  # `staffpulse fetch x @acme` in advice, as <code>
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
         _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""

@@ -23,6 +23,7 @@ from staffpulse.report.audit_view import (
     posts_counted,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.inline_code import code_as_plain
 from staffpulse.report.rounding import whole
 from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import handle_width
@@ -71,7 +72,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         actions.add_row(
             Text(f"{i}.", style="bold cyan"),
             Text(f"[{action['title']}] ", style="cyan")
-            + Text(action["action"])
+            + Text(code_as_plain(action["action"]))
             + Text(f" ({points})" if points else "", style="bold"),
         )
     summary = actions_summary(result)
@@ -83,7 +84,7 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
         span = f" from {window['first_post'][:10]} to {window['last_post'][:10]}"
     # what the posts are, so the pillars' different totals below add up
     counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
-    caution = [Text(result.caution, style="bold yellow")] if result.caution else []
+    caution = [Text(code_as_plain(result.caution), style="bold yellow")] if result.caution else []
     console.print(
         Panel(
             Group(
@@ -108,10 +109,10 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
             table.add_row(label, Text(value))  # quotes the account (its name): never markup
         parts: list[Text | Table] = [table]
         for note in row["notes"]:
-            parts.append(Text(f"note: {note}", style="yellow"))
+            parts.append(Text(f"note: {code_as_plain(note)}", style="yellow"))
         parts.append(Text("What to do", style="bold"))
         for rec in row["recommendations"]:
-            parts.append(Text("• ") + Text(rec))
+            parts.append(Text("• ") + Text(code_as_plain(rec)))
         if examples:
             for label, items, style in (
                 ("Holding you back", row["worst"], "red"),
