@@ -49,6 +49,9 @@ def test_demo_command_prints_a_summary_and_is_repeatable(tmp_path: Path) -> None
         "The inbox and who-to-follow are shown for @harborline, the sample firm with a circle "
         "of contacts (@brightpathstaff, audited above, talks with no one)." in said
     )
+    # the commands to copy are on one line each, however long the store's path
+    hint = f"staffpulse audit mia_recruits --db {tmp_path / 'demo.db'}"
+    assert len(hint) > 80 and hint in [line.strip() for line in first.output.splitlines()]
     second = runner.invoke(app, ["demo", "--out", str(tmp_path)])
     assert second.exit_code == 0
     stats = runner.invoke(app, ["stats", "--json", "--db", str(tmp_path / "demo.db")])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -82,18 +84,33 @@ def demo_command(
         render_suggestions(console, result.suggestions)
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
-        console.print(f"[green]{escape(label)}:[/] {escape(str(path))}", highlight=False)
+        console.print(
+            f"[green]{escape(label)}:[/] {escape(str(path))}", highlight=False, soft_wrap=True
+        )
+    # commands to copy: never wrapped (a long --db path broke across two lines), and named as
+    # the user can run them (.venv/bin/staffpulse when staffpulse is not on the PATH)
+    program = escape(command_name())
     console.print(
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
-        f"  staffpulse audit mia_recruits --db {escape(str(result.db_path))}\n"
-        f"  staffpulse demo --serve   (the web dashboard)",
+        f"  {program} audit mia_recruits --db {escape(str(result.db_path))}\n"
+        f"  {program} demo --serve   (the web dashboard)",
         highlight=False,
+        soft_wrap=True,
     )
     if serve:
         from staffpulse.demo import SAMPLE_DIR
         from staffpulse.web import serve_app
 
         serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
+
+
+def command_name() -> str:
+    """``staffpulse`` when the shell finds it, else the path it was run by
+    (``.venv/bin/staffpulse`` before ``source .venv/bin/activate``)."""
+    ran = Path(sys.argv[0])
+    if ran.name != "staffpulse" or shutil.which("staffpulse"):
+        return "staffpulse"
+    return str(ran)
 
 
 def register(app: typer.Typer) -> None:
