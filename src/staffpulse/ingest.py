@@ -293,13 +293,22 @@ class ImportInterrupted(KeyboardInterrupt):
 
 
 def import_paths(
-    store: Store, paths: Sequence[Path], progress: ProgressCallback | None = None
+    store: Store,
+    paths: Sequence[Path],
+    progress: ProgressCallback | None = None,
+    *,
+    planned: Callable[[list[Path]], None] | None = None,
 ) -> ImportReport:
     """Import every file under ``paths``. Malformed records are skipped and reported.
 
+    ``progress(location, records)`` is called after each batch written; ``planned`` once,
+    before the first, with what will be read in that order (files, ZIPs, archive folders):
+    their sizes, known at once, make a progress bar in bytes (the records only at the end).
     Ctrl-C raises :class:`ImportInterrupted`, telling how many posts were stored by then.
     """
     plan, problems = plan_import(paths)
+    if planned is not None:
+        planned([path for path, _source in plan])
     report = ImportReport(problems=list(problems))
     # each account, post and follow counted once, however many files and batches carry it
     tally = store.new_tally()

@@ -11,37 +11,12 @@ records and names the file and its size.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from staffpulse.read_offsets import read_offset, size_of
 from staffpulse.report.counts import count_of
 from staffpulse.web.uploads import human_bytes
-
-FDS = Path("/proc/self/fd")
-
-
-def read_offset(path: Path) -> int | None:
-    """How far this process has read into ``path`` (the furthest open descriptor on it), or
-    None when that cannot be seen."""
-    try:
-        target = os.path.realpath(path)
-        offsets = []
-        for fd in os.listdir(FDS):
-            try:
-                if os.readlink(FDS / fd) != target:
-                    continue
-                info = (FDS.parent / "fdinfo" / fd).read_text()
-            except OSError:  # closed meanwhile
-                continue
-            pos = next(
-                (line.split()[1] for line in info.splitlines() if line.startswith("pos:")), ""
-            )
-            if pos.isdigit():
-                offsets.append(int(pos))
-    except OSError:
-        return None
-    return max(offsets) if offsets else None
 
 
 class ImportProgress:
@@ -59,7 +34,7 @@ class ImportProgress:
     ) -> None:
         self.update = update
         self.files = files
-        self.sizes = [_size(f) for f in files]
+        self.sizes = [size_of(f) for f in files]
         self.total = sum(self.sizes)
         self.shown_as = shown_as
         self.records = 0
@@ -101,10 +76,3 @@ class ImportProgress:
         if self.records:
             parts.append(f"{count_of(self.records, 'record')} so far")
         return " · ".join(parts)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from staffpulse.cli.consoles import make_console
+from staffpulse.cli.import_output import ImportBar, make_import_progress, read_file_lines
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
@@ -30,12 +30,8 @@ def _store_file(db: Path | None) -> Path:
 
 def _print_import_report(report: ImportReport, store_file: Path, new_store: bool) -> None:
     every_one = print_import_problems(err_console, report.problems)
-    for file, label in report.files:
-        console.print(
-            f"[dim]read[/] {escape(file)} [dim]as {escape(label)}[/]",
-            highlight=False,
-            soft_wrap=True,
-        )
+    for line in read_file_lines(report.files, report.problems):
+        console.print(line, highlight=False, soft_wrap=True)
     follows = (
         f", [bold]{count_of(report.follows, 'follow')}[/] ({report.new_follows:,} new)"
         if report.follows
@@ -98,21 +94,9 @@ def import_command(
             report = import_paths(store, paths)
             typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            with Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("Importing", total=None)
-
-                def on_progress(file: str, done: int) -> None:
-                    progress.update(
-                        task, description=f"Importing {escape(Path(file).name)}: {done:,} records"
-                    )
-
-                report = import_paths(store, paths, progress=on_progress)
+            with make_import_progress(err_console) as progress:
+                bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
+                report = import_paths(store, paths, progress=bar, planned=bar.planned)
             _print_import_report(report, store_file, new_store)
     # nothing could be imported: every record (or every post) skipped, or the files read held
     # none (README: exit 1); a file refused unread (no known format) exits 65 from the error

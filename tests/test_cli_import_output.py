@@ -1,0 +1,90 @@
+"""What ``staffpulse import`` prints: a folder of many files of one format is one "read" line
+(a file something was skipped from keeps its own), the bar follows bytes, and an error is
+not preceded by the empty line a bar taken away used to leave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from rich.progress import Progress
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.cli.import_output import ImportBar, read_file_lines
+from staffpulse.sources.base import Problem
+
+runner = CliRunner()
+
+
+def _folder(tmp_path: Path, files: int, bad: int | None = None) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(files):
+        post = {"type": "post", "platform": "x", "id": f"p{i}", "author": "acme", "text": f"hi {i}"}
+        text = json.dumps(post) + "\n" + ("{bad json\n" if i == bad else "")
+        (folder / f"post_{i:05d}.jsonl").write_text(text)
+    return folder
+
+
+def _read_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("read ")]
+
+
+def test_a_folder_of_many_files_is_one_read_line_beside_the_file_with_a_problem(
+    tmp_path: Path,
+) -> None:
+    folder = _folder(tmp_path, 40, bad=7)
+    result = runner.invoke(app, ["import", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert _read_lines(result.stdout) == [
+        f"read {folder / 'post_00007.jsonl'} as staffpulse JSONL",
+        f"read 39 other files in {folder}/ as staffpulse JSONL",
+    ]
+    assert "post_00007.jsonl:2" in result.stderr  # the skipped line, named
+    assert "Imported 40 posts" in result.stdout
+
+
+def test_a_few_files_keep_a_line_each(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    result = runner.invoke(app, ["import", str(folder), "--db", str(tmp_path / "s.db")])
+    assert len(_read_lines(result.stdout)) == 3
+
+
+def test_read_lines_sum_up_each_format_on_its_own() -> None:
+    files = [(f"in/a{i}.jsonl", "staffpulse JSONL") for i in range(3000)]
+    files += [("in/x.zip", "X archive")]
+    lines = read_file_lines(files, [Problem("elsewhere.csv", 3, "bad")])
+    assert lines == [
+        "[dim]read[/] 3,000 files in in/ [dim]as staffpulse JSONL[/]",
+        "[dim]read[/] in/x.zip [dim]as X archive[/]",
+    ]
+
+
+def test_the_bar_follows_the_bytes_read(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_bytes(b"x" * 10_000)
+    second.write_bytes(b"y" * 30_000)
+    progress = Progress(console=Console(file=open(tmp_path / "log", "w")))  # noqa: SIM115
+    bar = ImportBar(progress)
+    bar.planned([first, second])
+    task = progress.tasks[0]
+    assert task.total == 40_000
+    with open(second, "rb", buffering=0) as reading:
+        reading.read(12_000)
+        bar(str(second), 2000)
+    if not Path("/proc/self/fdinfo").is_dir():
+        pytest.skip("no /proc here: the bar moves file by file")
+    assert task.completed == 10_000 + 12_000
+    assert task.fields["records"] == 2000
+
+
+def test_an_import_error_starts_with_error_not_an_empty_line(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    result = runner.invoke(app, ["import", str(pdf), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65
+    assert result.stderr.startswith("Error: ")
+    assert result.stdout == ""
