@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from staffpulse.bundled import is_bundled_sample
 from staffpulse.demo import sample_cohort_file
 from staffpulse.errors import InputError
 from staffpulse.ingest import import_paths
@@ -14,7 +15,6 @@ from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import (
     REPLAY_LEAD,
     in_window,
-    is_bundled_sample,
     parse_as_of,
     parse_max_age,
     posts_up_to,
@@ -168,7 +168,7 @@ def test_no_advice_to_replay_when_it_is_already_a_replay_or_one_topic() -> None:
     live = " ".join(window_notes(tally, timedelta(days=30), convs, later, any_items=False))
     assert "--as-of newest" in live  # a live view of an old store: replaying helps
     for kw in ({"replay": True}, {"topic": "career"}):
-        notes = window_notes(tally, timedelta(days=30), convs, later, False, **kw)  # type: ignore[arg-type]
+        notes = window_notes(tally, timedelta(days=30), convs, later, False, **kw)
         text = " ".join(notes)
         assert "--as-of newest" not in text and "08 Apr 2021" in text
     (_, topic_note) = window_notes(tally, timedelta(days=30), convs, later, False, topic="career")
