@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from staffpulse.account_refs import find_account_ref
@@ -48,9 +49,12 @@ def parse_roles(role: str | None) -> set[str] | None:
         elif name in ROLES:
             wanted.add(name)
         elif name:
-            choices = ", ".join((*ROLES, *ROLE_GROUPS, ANY_ROLE))
+            known = (*ROLES, *ROLE_GROUPS, ANY_ROLE)
+            choices = ", ".join(known)
+            close = difflib.get_close_matches(name, known, n=1)
+            guess = f": did you mean {close[0]}?" if close else ""
             raise InputError(
-                f"unknown role '{part.strip()}'",
+                f"unknown role '{part.strip()}'{guess}",
                 hint=f"choose one of: {choices} (spaces for underscores are fine: 'HR pro')",
             )
     return wanted or None

@@ -74,7 +74,7 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
         account = item.account
         first = item.first_post.date().isoformat() if item.first_post else ""
         table.add_row(
-            "@" + account.handle,
+            handle_cell(account.handle, handle_room),
             platform_label(account.platform),
             # a Text: a name is shown as written, never read as markup ("[hiring]")
             *([Text(account.display_name)] if wide else []),
@@ -84,6 +84,16 @@ def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
             item.last_post.date().isoformat() if item.last_post else "",
         )
     console.print(table)
+
+
+def handle_cell(handle: str, room: int) -> str:
+    """``@handle``; a Mastodon handle too long for ``room`` breaks before its instance
+    (``@ChronicIllnessHumor`` over ``@mastodon.social``), never in the middle of a word
+    (``@...@mastodon.s`` over ``ocial``)."""
+    user, at, instance = handle.partition("@")
+    if len(handle) + 1 <= room or not at or len(user) + 1 > room:
+        return "@" + handle
+    return f"@{user}\n@{instance}"
 
 
 def handle_width(handles: Iterable[str], cap: int = 28) -> int:

@@ -317,6 +317,26 @@ def looks_binary(text: str) -> bool:
     return _BINARY_RE.search(text) is not None
 
 
+# What a file is by its first bytes, for a file given where a list a person writes is expected
+# (a PDF given as a cohort): a PDF can hold no control character in its first part, and was
+# read line by line as handles ("no account '%PDF-1.4' in the store")
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP file (an Excel or Word file is one too)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel or Word file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document (WordPad, TextEdit)"),
+)
+
+
+def document_kind(data: bytes) -> str | None:
+    """What ``data`` is when its first bytes say it is a document or image ("a PDF"), else
+    None."""
+    return next((kind for magic, kind in _DOCUMENT_MAGIC if data.startswith(magic)), None)
+
+
 def read_user_text(
     path: Path, *, what: str, not_text_hint: str, max_bytes: int = 16 * 1024 * 1024
 ) -> tuple[str, str | None]:
@@ -342,10 +362,10 @@ def read_user_text(
             f"{path}: cannot read the {what} ({exc.strerror})",
             hint="check that you may read the file",
         ) from exc
+    kind = document_kind(data)
     text, note = decode_bytes(data)
     # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
-    if _BINARY_RE.search(text):
-        raise InputError(
-            f"{path}: not a text file, so not a {what} (it holds binary data)", hint=not_text_hint
-        )
+    if kind is not None or _BINARY_RE.search(text):
+        said = f"it holds binary data: it is {kind}" if kind else "it holds binary data"
+        raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
     return text, note

@@ -265,6 +265,13 @@ def add_handles_command(
                 extra.append(f"merged {count_of(duplicates, 'duplicate')}")
             tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
             console.print(f"Handles: {'; '.join(parts)}.{tail}", highlight=False, soft_wrap=True)
+        elif problems:  # every line skipped: still one line that sums it up (exit 1 below)
+            err_console.print(
+                f"[red]No handle added:[/] every line was skipped "
+                f"({count_of(len(problems), 'bad line')}, named above).",
+                highlight=False,
+                soft_wrap=True,
+            )
         _print_waiting_for_credentials(result.waiting_for_credentials)
         not_tried = [u for u in result.unreachable if u.skipped]
         if not_tried:
