@@ -4,6 +4,7 @@ took a value (and ``--json true`` then imports a file named true)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -35,3 +36,14 @@ def test_a_flag_shows_no_value_in_the_help(command: list[str], flag: str) -> Non
 def test_an_option_that_takes_a_value_still_shows_its_type() -> None:
     result = runner.invoke(app, ["audit", "--help"], env={"COLUMNS": "120"})
     assert "<path>" in _option_line(result.output, "--html")
+
+
+def test_json_true_is_told_that_the_flag_takes_no_value(tmp_path: Path) -> None:
+    data = tmp_path / "posts.csv"
+    data.write_text("id,author,text\n1,acme,hello\n")
+    result = runner.invoke(
+        app, ["import", str(data), "--json", "true", "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 66
+    assert "--json takes no value: leave out 'true'" in " ".join(result.output.split())
+    assert not (tmp_path / "s.db").exists()  # refused before the store is made

@@ -169,3 +169,16 @@ def test_fetch_x_without_a_token_says_so_before_any_estimate(
     assert code == 77, output
     assert "no X bearer token" in output
     assert "Estimated cost" not in output
+
+
+def test_a_bare_token_in_the_file_is_told_to_go_in_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f"[secrets]\nx_bearer_token = {FILE_TOKEN}\n")
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    code, output = _fetch(tmp_path)
+    assert code == 78, output
+    flat = " ".join(output.split())
+    assert "not valid TOML" in flat and "put text values in quotes" in flat
+    assert FILE_TOKEN not in output

@@ -152,8 +152,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
+        # a token or URL written bare (x_bearer_token = AAAA) is the usual "Invalid value"
+        quotes = 'put text values in quotes (x_bearer_token = "AAAA..."); '
         raise ConfigError(
-            f"{path}: not valid TOML ({exc})", hint="fix the line named above or delete the file"
+            f"{path}: not valid TOML ({exc})",
+            hint=f"{quotes if 'Invalid value' in str(exc) else ''}fix the line named above or"
+            " delete the file",
         ) from exc
     except OSError as exc:
         raise ConfigError(
