@@ -182,3 +182,22 @@ def test_a_bare_token_in_the_file_is_told_to_go_in_quotes(
     flat = " ".join(output.split())
     assert "not valid TOML" in flat and "put text values in quotes" in flat
     assert FILE_TOKEN not in output
+
+
+def test_an_unexpected_error_quoting_a_token_is_masked_with_debug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("X_BEARER_TOKEN", ENV_TOKEN)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(f"request failed: Authorization: Bearer {ENV_TOKEN}")
+
+    monkeypatch.setattr("staffpulse.cli.commands.store.import_paths", broken)
+    data = tmp_path / "posts.csv"
+    data.write_text("id,author,text\n1,acme,hello\n")
+    result = CliRunner().invoke(
+        app, ["--debug", "import", str(data), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 70
+    assert "Traceback" in result.stderr and "RuntimeError" in result.stderr
+    assert ENV_TOKEN not in result.output and "Bearer ••••••••8888" in result.stderr

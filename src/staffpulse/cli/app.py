@@ -28,7 +28,7 @@ from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
-from staffpulse.config_secrets import hide_secrets_in
+from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import StaffpulseError
 
 err_console = make_console(stderr=True)
@@ -126,7 +126,8 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
     # is masked here, before --debug's traceback prints it too
     hide_secrets_in(exc)
     if ctx.obj and ctx.obj.get("debug"):
-        traceback.print_exc(file=sys.stderr)
+        # masked too: an unexpected error's own text (a library's) may quote a request
+        sys.stderr.write(hide_secrets(traceback.format_exc()))
     err_console.print(f"[bold red]Error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
     if exc.hint:
         err_console.print(
