@@ -7,6 +7,7 @@ import io
 import json
 import tarfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ HOME = "https://mastodon.example"
 ME = f"{HOME}/users/rosa"
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 CONTEXT = ["https://www.w3.org/ns/activitystreams", {"ostatus": "http://ostatus.org#"}]
-AVATAR = b"\x89PNG\r\n\x1a\n" + b"avatar-pixels" * 50
+AVATAR = b"\x89PNG\r\n\x1a\n" + b"avatar-pixels" * 1000  # past the head a ZIP unpacks first
 
 
 def _create(number: str, html: str, **note: Any) -> dict[str, Any]:
@@ -273,14 +274,27 @@ def test_the_zip_newer_mastodon_sends_imports(tmp_path: Path) -> None:
 
 
 def test_an_archive_cut_short_keeps_what_came_before_and_says_so(tmp_path: Path) -> None:
-    whole = _tar_gz(tmp_path / "whole.tar.gz", _members()).read_bytes()
+    whole = io.BytesIO()
+    with tarfile.open(fileobj=whole, mode="w") as tar:
+        for name, data in _members().items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    raw = whole.getvalue()
+    # a download that stopped inside actor.json, the last member: no gzip trailer either
+    packer = zlib.compressobj(wbits=31)
+    cut_at = raw.index(b"actor.json") + 600
     cut = tmp_path / "archive.tar.gz"
-    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    cut.write_bytes(packer.compress(raw[:cut_at]) + packer.flush(zlib.Z_SYNC_FLUSH))
     result = _import(tmp_path / "db.sqlite", cut)
     text = " ".join(result.output.split())
     assert "Traceback" not in result.output
-    assert "archive.tar.gz" in text and "cut short" in text
+    assert "archive.tar.gz: the archive is damaged or cut short near actor.json" in text
     assert "request the archive again" in text
+    assert "Imported 4 posts (4 new), 1 account (1 new)" in text  # the owner from the outbox
+    with open_store(tmp_path / "db.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.handle == "rosa@mastodon.example" and not rosa.bio
 
 
 def test_a_broken_outbox_names_the_file_and_line(tmp_path: Path) -> None:

@@ -159,12 +159,12 @@ def files_in_tar(path: Path) -> ArchiveFiles:
                 written = datetime.fromtimestamp(info.mtime, UTC) if info.mtime else None
                 kept[(str(pure.parent), pure.name)] = Member(location, member.read(), written)
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-        after = f" after {last}" if last else ""
+        near = f" near {last}" if last else ""
         found.problems.append(
             Problem(
                 str(path),
                 None,
-                f"the archive is damaged or cut short{after} ({exc}): what came before was "
+                f"the archive is damaged or cut short{near} ({exc}): what came before was "
                 f"read, the rest is lost; {DOWNLOAD_AGAIN}",
                 records=0,
             )
