@@ -83,10 +83,18 @@ def read_account_ref(text: str, platform: str | None = None) -> tuple[str, str |
     try:
         found_platform, found = parse_handle(handle)
     except ValueError as exc:
-        raise InputError(
-            f"'{text.strip()}' is not a profile URL staffpulse reads: {exc}", hint=_URL_HINT
-        ) from None
+        raise InputError(_not_a_profile(text.strip(), handle, str(exc)), hint=_URL_HINT) from None
     return found, _agreed(text, wanted, found_platform)
+
+
+def _not_a_profile(text: str, handle: str, reason: str) -> str:
+    """The refusal of an address, naming it once: the reason from ``parse_handle`` names it
+    too (``'https://…' is not an X profile URL``), so its own mention is left out."""
+    said = f"'{text}' is not a profile URL staffpulse reads"
+    reason = reason.removeprefix(f"'{handle}' ")
+    if reason == "is not a profile URL of X, Bluesky or Mastodon":
+        return said  # the hint names the sites it reads
+    return f"{said}: it {reason}"
 
 
 def find_account_ref(

@@ -255,6 +255,8 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 if ev["posts"] == 1
                 else f"None of your {ev['posts']:,} posts are replies to others."
                 if not ev["replies"]
+                else f"Only 1 of your {ev['posts']:,} posts is a reply to others."
+                if ev["replies"] == 1
                 else f"Only {ev['replies']:,} of your {ev['posts']:,} posts are replies to others."
             )
             + " Spend 10 "

@@ -28,10 +28,16 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"^None of your {_N} posts are replies", r"Reply to others: none of \1 posts is a reply"),
         (
+            # "are replies" in audits saved before the audit said "is a reply" for one
+            rf"^Only 1 of your {_N} posts (?:is a reply|are replies)",
+            r"Reply to others: only 1 of \1 posts is a reply",
+        ),
+        (
             rf"^Only {_N} of your {_N} posts are replies",
             r"Reply to others: only \1 of \2 posts are replies",
         ),
         (r"^Your one post is not a reply", "Reply to others: its one post is no reply"),
+        (r"^You talked with 1 different account\b", "Talk with more people: 1 account in 90 days"),
         (
             rf"^You talked with {_N} different accounts?",
             r"Talk with more people: \1 accounts in 90 days",
