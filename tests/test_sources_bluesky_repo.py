@@ -291,6 +291,7 @@ def test_a_repo_export_is_recognised_by_its_content_whatever_its_name(tmp_path: 
     assert detect(path).label == "Bluesky repo export (CAR)"
 
 
+@pytest.mark.filterwarnings("ignore:Using .httpx.")  # the test client's, not ours
 def test_the_import_page_offers_and_imports_repo_car(tmp_path: Path) -> None:
     pytest.importorskip("fastapi")
     from web_helpers import finished_job, make_client, upload_files
