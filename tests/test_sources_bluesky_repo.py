@@ -304,3 +304,23 @@ def test_the_import_page_offers_and_imports_repo_car(tmp_path: Path) -> None:
     assert "Export my data" in page
     assert status["state"] == "done", status
     assert status["result"]["imported"]["posts"] == 3
+
+
+def test_a_repo_car_cut_inside_its_commit_reads_nothing_and_says_so(tmp_path: Path) -> None:
+    whole = Repo().car(_records())
+    header = whole[0] + 1  # the header's length (one varint byte) and the header
+    cut = tmp_path / "repo.car"
+    cut.write_bytes(whole[: header + 20])
+    said = " ".join(_import(tmp_path / "db.sqlite", cut).output.split())
+    assert "repo.car: it ends in the middle, at byte" in said
+    assert "nothing in the repository could be read" in said
+
+
+def test_bytes_after_the_last_block_lose_nothing_and_are_told(tmp_path: Path) -> None:
+    path = tmp_path / "repo.car"
+    path.write_bytes(Repo().car(_records()) + b"\x05\x01")
+    result = _import(tmp_path / "db.sqlite", path)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 posts (3 new)" in said and "Skipped 0 records" in said
+    assert "every record of the repository was read, none is lost" in said

@@ -160,8 +160,14 @@ class BlueskyRepo:
                 where, None, f"not a Bluesky repo export (a CAR file): {exc}; {EXPORT_AGAIN}"
             )
             return
+        cut = f"it ends in the middle, at byte {car.cut_at:,}: " if car.cut_at else ""
         commit = decode_block(car, car.roots[0])
         did = get_str(commit, "did") if isinstance(commit, dict) else None
+        if commit is None and cut:
+            yield Problem(
+                where, None, f"{cut}nothing in the repository could be read; {EXPORT_AGAIN}"
+            )
+            return
         if not isinstance(commit, dict) or did is None or "data" not in commit:
             yield Problem(
                 where,
@@ -179,8 +185,9 @@ class BlueskyRepo:
                 missing += 1
                 continue
             records.setdefault(collection, []).append((rkey, record))
-        if car.cut_at is not None or missing:
-            cut = f"it ends in the middle, at byte {car.cut_at:,}: " if car.cut_at else ""
+        if cut and not missing:  # past every block the repository names: nothing lost
+            yield Notice(where, f"{cut}every record of the repository was read, none is lost")
+        if missing:
             if not records:  # not even the profile: a bare DID is no import
                 yield Problem(
                     where, None, f"{cut}nothing in the repository could be read; {EXPORT_AGAIN}"

@@ -19,7 +19,7 @@ from typing import Any
 import libipld
 
 # The blocks are read whole into memory (a repository of years of posts is tens of MB).
-MAX_CAR_BYTES = 2 * 1024**3
+MAX_CAR_BYTES = 1024**3
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 MAX_NODES = 10_000_000  # a loop in a damaged tree must not hang the reader
 
