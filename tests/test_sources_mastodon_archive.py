@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from staffpulse.cli.app import app
 from staffpulse.models import Post
 from staffpulse.sources import detect
+from staffpulse.sources.mastodon_archive import account_from_actor
 from staffpulse.store import open_store
 
 runner = CliRunner()
@@ -305,3 +306,9 @@ def test_a_broken_outbox_names_the_file_and_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert "archive.tar.gz!outbox.json:" in text and "cut short" in text
     assert "Skipped 5 records" in text  # every activity it held, the direct message too
+
+
+def test_an_account_without_a_picture_is_told_apart_from_one_never_seen() -> None:
+    bare = {k: v for k, v in _actor().items() if k != "icon"}
+    assert account_from_actor(bare).avatar_url == ""  # no picture
+    assert account_from_actor(_actor()).avatar_url is None  # one, saved from the archive

@@ -59,11 +59,11 @@ def profile_of(actor_uri: str) -> tuple[str, str] | None:
     return f"https://{host}/@{name}", f"{name}@{host.lower()}"
 
 
-def account_from_actor(
-    actor: Mapping[str, Any], observed_at: datetime | None = None, avatar_url: str | None = None
-) -> Account:
+def account_from_actor(actor: Mapping[str, Any], observed_at: datetime | None = None) -> Account:
     """The archive's owner from ``actor.json``. Its ``followers`` and ``following`` are
-    addresses, not counts: the counts stay unknown."""
+    addresses, not counts: the counts stay unknown. The avatar's address is unknown (the
+    archive names its own copy, ``avatar.png``), unless there is none: then it is ``""``, no
+    picture, which the audit tells apart from a profile never seen."""
     username = get_str(actor, "preferredUsername")
     url = get_str(actor, "url") or get_str(actor, "id")
     if username is None or url is None:
@@ -77,7 +77,7 @@ def account_from_actor(
         name_known="name" in actor,
         bio=bio,
         bio_known="summary" in actor,
-        avatar_url=avatar_url,
+        avatar_url=None if actor.get("icon") else "",
         created_at=parse_timestamp(actor.get("published")),
         url=url,
         observed_at=observed_at,
