@@ -18,6 +18,7 @@ from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import Conversation
+from staffpulse.signals.role_inputs import role_input
 from staffpulse.store import Store
 
 # The role model must be this sure of an opener's role (its harmonised score) before the inbox
@@ -77,8 +78,10 @@ def author_roles(
         if not (handle or bio) and model is None:
             continue
         ids.append(author_id)
-        names.append(handle or display or author_id)
-        bios.append(f"{display} {bio}".strip())
+        # the same reading of an account as `staffpulse roles` and Connect give it
+        read = role_input(display, handle or author_id, bio)
+        names.append(read.name)
+        bios.append(read.bio)
         texts.append(posts[:20])  # a list: the role model scores posts one by one
     if not ids:
         return {}

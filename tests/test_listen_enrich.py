@@ -1,0 +1,72 @@
+"""The inbox names an opener's role from the same reading of the account as `staffpulse roles`
+and Connect: its display name (else its handle) and its bio, so one account gets one role."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from staffpulse.listen.enrich import ROLE_CONFIDENCE, author_roles
+from staffpulse.listen.threads import Conversation
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
+
+
+class RecordingModel:
+    """Says vendor, sure or not, and keeps what it was asked."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+        self.asked: list[tuple[list[str], list[str]]] = []
+
+    def predict(self, names: Any, bios: Any, texts: Any) -> SimpleNamespace:
+        self.asked.append((list(names), list(bios)))
+        scores = np.array([[self.score, 1 - self.score]] * len(names))
+        return SimpleNamespace(role=np.array(["vendor"] * len(names)), role_scores=scores)
+
+
+def _opened_by_vendor(tmp_path: Path) -> tuple[Any, list[Conversation]]:
+    store = open_store(tmp_path / "s.db")
+    vendor = Account(
+        platform="x",
+        id="7",
+        handle="hireloop_ats",
+        display_name="HireLoop",
+        bio="The applicant tracking system small staffing firms like.",
+    )
+    opening = Post(
+        platform="x",
+        id="p1",
+        author_id="7",
+        author_handle="hireloop_ats",
+        text="How long should a recruiter wait before following up with a candidate?",
+        created_at=NOW,
+        kind="original",
+        conversation_id="p1",
+    )
+    store.upsert([vendor, opening], provenance("native", tmp_path / "in.jsonl"))
+    return store, [Conversation("x", "p1", (opening,))]
+
+
+def test_the_opener_is_read_by_display_name_and_bio_as_staffpulse_roles_reads_it(
+    tmp_path: Path,
+) -> None:
+    store, conversations = _opened_by_vendor(tmp_path)
+    model = RecordingModel(score=0.95)
+    assert author_roles(store, conversations, model) == {"7": "vendor"}
+    (names, bios), *_ = model.asked
+    assert names == ["HireLoop"]
+    assert bios == ["The applicant tracking system small staffing firms like."]
+
+
+def test_a_role_the_model_is_unsure_of_is_not_named(tmp_path: Path) -> None:
+    store, conversations = _opened_by_vendor(tmp_path)
+    unsure = RecordingModel(score=ROLE_CONFIDENCE - 0.3)
+    assert author_roles(store, conversations, unsure) == {}
