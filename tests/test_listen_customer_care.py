@@ -79,6 +79,17 @@ def test_a_question_to_the_room_and_one_to_a_colleague_are_not_customer_care() -
     assert not is_customer_care(to_a_peer)
 
 
+def test_a_peer_who_sounds_like_a_care_desk_does_not_make_work_talk_customer_care() -> None:
+    """Stock phrasing counts from the brand the opening names, not from any replier."""
+    pay_ranges = thread(
+        post("q1", "ana_recruits", "@PeopleOpsWeekly does posting a pay range bring more"
+             " applicants?"),
+        post("q1r", "ben_talent", "@ana_recruits We're working on adding ranges to every post."
+             " Sorry for the trouble it caused our recruiters - Ben", "q1", "q1"),
+    )  # fmt: skip
+    assert not is_customer_care(pay_ranges)
+
+
 def test_an_opening_addressed_to_a_care_handle_needs_no_reply_to_count() -> None:
     alone = thread(post("a1", "kim_o", "@AcmeBankHelp why are your staff still in the lobby?"))
     assert is_customer_care(alone)

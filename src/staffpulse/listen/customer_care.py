@@ -105,7 +105,13 @@ def is_customer_care(conv: Conversation) -> bool:
     own = _handle(opening)
     named = {m.lower() for m in _MENTION_RE.findall(URL_RE.sub(" ", opening.text))} - {own, ""}
     others = [p for p in conv.replies if not (p.author_id and p.author_id == opening.author_id)]
-    desks = [p for p in others if looks_like_customer_care(p)]
+    # stock phrasing ("we're working on it") or a signature counts from the brand named, not
+    # from anyone: a recruiter's "we're working to add pay ranges" is no care desk
+    desks = [
+        p
+        for p in others
+        if is_care_handle(p.author_handle) or (_handle(p) in named and looks_like_customer_care(p))
+    ]
     if not named:
         return any(
             _same_brand(_handle(desk), own) for desk in desks if is_care_handle(_handle(desk))
