@@ -105,3 +105,26 @@ def test_audit_json_carries_the_caution(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 0, result.output
     caution = json.loads(result.stdout)["caution"]
     assert caution.startswith(f"Last post {feed.clock.day} {feed.clock:%b %Y}")
+
+
+def test_the_bundled_sample_is_read_as_of_its_own_dates_not_as_gone_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample's dates are fixed: a demo run months later must not tell every sample
+    account it went quiet, and the inbox replays the same day."""
+    from staffpulse.bundled import SAMPLE_DIR, sample_clock
+    from staffpulse.ingest import import_paths
+    from staffpulse.store import open_store
+
+    store = open_store(tmp_path / "demo.db")
+    import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+    clock = sample_clock(store)
+    assert clock is not None
+    # a year after the sample was written, by the real clock
+    monkeypatch.setattr("staffpulse.audit.quiet.QUIET_AFTER_DAYS", 1)
+    result = audit_account(store, "brightpathstaff", scorer=FakeScorer(), avatar=PERSON)
+    assert result.generated_at == clock
+    assert result.caution is None or "Last post" not in result.caution
+    assert not result.top_actions[0]["action"].startswith("Post again first")
+    own = store_with(tmp_path / "own", _feed())
+    assert sample_clock(own) is None  # the user's own store keeps the real clock

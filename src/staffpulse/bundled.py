@@ -4,7 +4,7 @@ A store *is the bundled sample* when it has posts and every one of them was impo
 sample's ``cohort.jsonl``, as the importer records it in ``raw_payloads.location``. This one
 rule, read from provenance rather than from what the accounts look like, decides the "Sample
 data" badge of the HTML audit report and of the dashboard, the dashboard's default cohort and
-the inbox's replay of the sample's fixed dates. Once the user's own data joins the sample, the
+the inbox's replay of the sample's fixed dates, and the audit's clock (:func:`sample_clock`). Once the user's own data joins the sample, the
 store is theirs and none of these apply.
 
 The module imports nothing heavy, so the report, the dashboard and the listener can all use it.
@@ -13,6 +13,7 @@ The module imports nothing heavy, so the report, the dashboard and the listener 
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,3 +53,16 @@ def holds_the_sample_and_more(store: Store) -> bool:
         _SAMPLE_LOCATIONS,
     ).fetchone()
     return bool(row[0]) and not holds_only_the_sample(store.conn)
+
+
+def sample_clock(store: Store) -> datetime | None:
+    """The time a store that holds only the sample is read as of: an hour after its newest
+    post, as the inbox replays it (None for any other store). The sample's dates are fixed, so
+    months after it was written an audit of it would otherwise call every account gone quiet
+    and tell it to post again first."""
+    if not is_bundled_sample(store):
+        return None
+    from staffpulse.store.codec import parse_time
+
+    newest = parse_time(store.conn.execute("SELECT MAX(created_at) FROM posts").fetchone()[0])
+    return None if newest is None else newest + timedelta(hours=1)

@@ -21,6 +21,7 @@ from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst
 from staffpulse.audit.voice import voice_pillar
+from staffpulse.bundled import sample_clock
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
@@ -264,6 +265,7 @@ def audit_account(
     """
     settings = audit_settings(config)
     account = find_account_ref(store, handle, platform)
+    now = now or sample_clock(store)
     since_dt = parse_since(since)
     data = load_account_data(store, account, since_dt)
     if not data.posts:
