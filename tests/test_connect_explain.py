@@ -76,8 +76,12 @@ def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
     def said(voice: int | None, conversation: int | None) -> list[str]:
         return describe_citizen(Citizen(3, NOW, voice, conversation, 0.0))
 
-    assert said(82, 48) == ["a lively voice (82)", "talks with people (48% replies)"]
-    assert said(40, 12) == ["voice 40", "replies now and then (12% of posts)"]
+    # shares of their posts, said as such: "voice 40" read as the audit's Voice pillar
+    assert said(82, 48) == [
+        "a lively voice (82% of their posts personal)",
+        "talks with people (48% replies)",
+    ]
+    assert said(40, 12) == ["40% of their posts personal", "replies now and then (12% of posts)"]
     assert said(0, 0) == ["little personal voice in their posts", "rarely replies to anyone"]
     assert said(None, None) == []  # unknown (no post-signals model): nothing to say
 
@@ -123,4 +127,5 @@ def test_ten_posts_are_enough_to_judge_a_voice(store: Store) -> None:
         *(make_post(f"b{i}", "brand_one", 1, "I think this new drop is great") for i in range(10)),
     )
     why = _why(store, "brand_one", role="any")
-    assert "a lively voice (100)" in why and "rarely replies to anyone" in why
+    assert "a lively voice (100% of their posts personal)" in why
+    assert "rarely replies to anyone" in why

@@ -72,7 +72,18 @@ def test_csv_round_trips() -> None:
     assert [r["handle"] for r in rows] == [s.handle for s in SUGGESTIONS]
     assert rows[0]["display_name"] == "Name, rita_recruits"
     assert rows[0]["explanation"] == SUGGESTIONS[0].explanation
-    assert rows[0]["conversation"] == "" and rows[0]["voice"] == "80"
+    # shares of the last posts, named for what they are (not the audit's pillar scores)
+    assert rows[0]["replies_pct"] == "" and rows[0]["personal_posts_pct"] == "80"
+    assert "voice" not in rows[0] and "conversation" not in rows[0]
+
+
+def test_csv_leaves_the_shares_empty_when_too_few_posts_to_judge() -> None:
+    """The explanation says "too few to judge voice and conversation": no figure beside it."""
+    few = replace(SUGGESTIONS[0], voice=100, conversation=100, judged=1)
+    enough = replace(SUGGESTIONS[0], voice=100, conversation=33, judged=10)
+    rows = list(csv.DictReader(io.StringIO(export_suggestions([few, enough], "csv").text)))
+    assert (rows[0]["personal_posts_pct"], rows[0]["replies_pct"]) == ("", "")
+    assert (rows[1]["personal_posts_pct"], rows[1]["replies_pct"]) == ("100", "33")
 
 
 def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> None:

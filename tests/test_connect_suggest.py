@@ -540,7 +540,8 @@ def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect
     assert [h for h, _, _ in both] == ["paula_posts", "zoe_reposts"]
     (_, talker, talker_why), (_, quiet, quiet_why) = both
     assert quiet < talker
-    assert "a lively voice (100)" in talker_why and "talks with people (100% replies)" in talker_why
+    assert "a lively voice (100% of their posts personal)" in talker_why
+    assert "talks with people (100% replies)" in talker_why
     assert "little personal voice in their posts · rarely replies to anyone" in quiet_why
     assert "voice 0" not in quiet_why and "conversation 0" not in quiet_why
     ((_, alone, _),) = ranked(_circle_with("zoe_reposts"))

@@ -88,7 +88,8 @@ def fewest_posts() -> int:
 
 
 def describe_citizen(citizen: Citizen) -> list[str]:
-    """What the candidate's last posts say of it, in words: "a lively voice (82)", "talks with
+    """What the candidate's last posts say of it, in words: "a lively voice (82% of their
+    posts personal)", "talks with
     people (48% replies)", "rarely replies to anyone". Unknown figures say nothing; from fewer
     own posts than :func:`fewest_posts`, only that they are too few. From the last posts only
     (connect.citizen): not the audit's Voice and Conversation pillar scores."""
@@ -101,10 +102,11 @@ def describe_citizen(citizen: Citizen) -> list[str]:
             f"only {count_of(judged, 'post')} of its own: too few to judge voice and conversation"
         ]
     if voice is not None:
+        # a share of their posts, said as one: "voice 38" read as the audit's Voice pillar
         if voice >= LIVELY_VOICE:
-            said.append(f"a lively voice ({voice})")
+            said.append(f"a lively voice ({voice}% of their posts personal)")
         elif voice >= LOW_VOICE:
-            said.append(f"voice {voice}")
+            said.append(f"{voice}% of their posts personal")
         else:
             said.append("little personal voice in their posts")
     if talk is not None:

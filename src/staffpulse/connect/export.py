@@ -4,8 +4,8 @@ Formats (``docs/connect.md`` documents each):
 
 ``csv``
     One row per suggestion with a header: ``rank,platform,handle,id,display_name,role,role_id,
-    score,voice,conversation,url,explanation``, RFC 4180 (CRLF line ends), written as UTF-8 with
-    a byte order mark (Excel on Windows reads a file without one in the local code page:
+    score,personal_posts_pct,replies_pct,url,explanation``, RFC 4180 (CRLF line ends), written
+    as UTF-8 with a byte order mark (Excel on Windows reads a file without one in the local code page:
     "José" would show as "JosÃ©").
     Names, bios and explanations come from strangers' profiles and the file is opened in
     spreadsheets, so a cell that a spreadsheet would run as a formula (one starting with
@@ -94,8 +94,10 @@ CSV_COLUMNS = (
     "role",
     "role_id",
     "score",
-    "voice",
-    "conversation",
+    # shares of the candidate's last posts, named for what they are: not the audit's Voice
+    # and Conversation pillar scores (empty when too few posts to judge, as the text says)
+    "personal_posts_pct",
+    "replies_pct",
     "url",
     "explanation",
 )
@@ -182,13 +184,22 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
                 spreadsheet_safe(s.role_text),
                 spreadsheet_safe(s.role or ""),
                 f"{s.score:.3g}",  # 3 significant digits: 0.00047, not 0.0
-                "" if s.voice is None else s.voice,
-                "" if s.conversation is None else s.conversation,
+                *_judged_shares(s),
                 s.link,
                 spreadsheet_safe(s.explanation),
             ]
         )
     return ExportResult("csv", buffer.getvalue(), len(suggestions), encoding=CSV_ENCODING)
+
+
+def _judged_shares(s: Suggestion) -> tuple[int | str, int | str]:
+    """The personal and reply shares for the CSV: empty where unknown, or read from fewer
+    posts than the explanation judges ("too few to judge voice and conversation")."""
+    from staffpulse.connect.explain import fewest_posts
+
+    if s.judged is not None and s.judged < fewest_posts():
+        return "", ""
+    return ("" if s.voice is None else s.voice), ("" if s.conversation is None else s.conversation)
 
 
 def to_x_list(suggestions: Sequence[Suggestion]) -> ExportResult:

@@ -348,6 +348,7 @@ def suggest_report(
                 explanation=line,
                 account=acc,
                 handle_known=node not in id_only,
+                judged=cit.judged,
             )
         )
     report.excluded = excluded

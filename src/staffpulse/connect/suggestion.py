@@ -46,6 +46,9 @@ class Suggestion:
     # that a script never takes the id for a handle
     handle_known: bool = True
     role_score: float | None = None  # the model's score of ``role`` (0-1); None: not given
+    # own posts ``voice`` and ``conversation`` were read from (None: untold); below the
+    # audit's min_posts they are too few to judge, and the CSV leaves both cells empty
+    judged: int | None = None
 
     @property
     def role_text(self) -> str:
