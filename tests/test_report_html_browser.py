@@ -15,6 +15,7 @@ import pytest
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium
 from chart_helpers import CHART_TEXT
+from chart_views import MARKERS, PILLAR_SCORES
 from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import write_audit_html, write_benchmark_html
@@ -257,3 +258,23 @@ def test_chart_text_is_readable_on_a_phone_and_the_page_does_not_scroll(
     assert any(chart["scrolls"] for chart in phone)  # the timeline and the strips are wide
     for chart in laptop:  # room enough: nothing scrolls, no hint
         assert not chart["scrolls"] and chart["hint"] == "" and chart["smallest"] >= 10, chart
+
+
+def test_a_phone_shows_the_four_scores_and_the_accounts_own_marker(
+    reports: dict[str, Path],
+) -> None:
+    """At 390 px, as the report opens (it has no script): the four pillars' scores are all in
+    view, the chart needing no scrolling, and the strips' box is scrolled to the account's
+    Overall marker."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(reports["audit"].as_uri(), wait_until="load")
+            scores, markers = page.evaluate(PILLAR_SCORES), page.evaluate(MARKERS)
+        finally:
+            browser.close()
+    assert len(scores) == 4 and all(s["seen"] for s in scores), scores
+    assert markers and markers[0]["label"].startswith(f"@{LONG_BSKY} (this account): ")
+    assert markers[0]["seen"], markers

@@ -17,6 +17,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from chart_helpers import CHART_TEXT  # noqa: E402
+from chart_views import MARKERS, PILLAR_SCORES  # noqa: E402
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
 from staffpulse.ingest import import_paths  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
@@ -64,3 +65,23 @@ def test_chart_text_is_readable_on_a_phone_and_the_page_does_not_scroll(site: st
             assert chart["hint"].startswith("Scroll sideways to see the whole chart"), chart
         else:
             assert chart["hint"] == "", chart
+
+
+@pytest.mark.parametrize("handle", ["brightpathstaff", "mia_recruits"])
+def test_a_phone_shows_the_four_scores_and_the_accounts_own_marker(site: str, handle: str) -> None:
+    """At 390 px the four pillars' scores show without scrolling, and the strips open on the
+    account's Overall marker, wherever it lies (near 0 for one, near 100 for the other)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(f"{site}/audit/x/{handle}", wait_until="load")
+            scores, markers = page.evaluate(PILLAR_SCORES), page.evaluate(MARKERS)
+            width = page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            browser.close()
+    assert len(scores) == 4 and all(s["seen"] for s in scores), scores
+    assert markers[0]["label"].startswith(f"@{handle} (this account): ")
+    assert markers[0]["seen"], markers
+    assert width <= 390

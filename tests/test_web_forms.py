@@ -103,7 +103,7 @@ def test_forms_answer_with_a_redirect_so_a_reload_sends_nothing(client: Any) -> 
     )
     assert empty.headers["location"].startswith("/settings?flash=")
     page = _followed(client, empty)
-    assert "The token was not saved:" in page and "field was empty" in page
+    assert "The X API bearer token was not saved:" in page and "field was empty" in page
     assert client.get(empty.headers["location"]).text == page  # a reload shows it again
     fetch = client.post(
         "/import/fetch",

@@ -4,6 +4,7 @@ boxes), and at 1280 and 1920 px and in print the benchmark's leaderboard fits it
 
 from __future__ import annotations
 
+import json
 import shutil
 import warnings
 from collections.abc import Iterator
@@ -28,6 +29,52 @@ from web_helpers import (  # noqa: E402
 
 LONG_HANDLE = "averyveryverylongrecruitername@a-really-long-instance-name.example"
 LONG_FILE = "twitter-archive-of-our-very-long-company-name-" + "x" * 40 + ".zip"
+# a display name with no place to break (a formula someone typed as their name)
+LONG_NAME = '=HYPERLINK("http://evil.example","Click")' + "x" * 60
+BLUESKY_CONNECT = "/connect?account=@firm.bsky.social&role=any"
+
+
+def bluesky_circle() -> bytes:
+    """A Bluesky firm that talks with two people, who talk with others: Connect suggests
+    those, one with :data:`LONG_NAME`, and offers the Bluesky exports."""
+    names = {"firm": "Our Firm", "ann": "Ann", "bob": "Bob", "cara": LONG_NAME, "dan": "Dan"}
+    lines: list[dict[str, object]] = [
+        {"type": "account", "platform": "bluesky", "handle": f"{h}.bsky.social", "display_name": n}
+        for h, n in names.items()
+    ]
+    talks = [("firm", "ann"), ("firm", "bob"), ("ann", "cara"), ("bob", "cara"), ("ann", "dan")]
+    talks += [("cara", "ann"), ("dan", "bob")]
+    k = 0
+    for who, to in talks:
+        for n in range(3):
+            k += 2
+            author, other = f"{who}.bsky.social", f"{to}.bsky.social"
+            when = f"2026-03-{1 + k % 27:02d}T10:00:00Z"
+            lines.append(
+                {
+                    "type": "post",
+                    "platform": "bluesky",
+                    "id": f"p{k}",
+                    "author": other,
+                    "text": f"What do you ask candidates in interviews, {n}?",
+                    "created_at": when,
+                }
+            )
+            lines.append(
+                {
+                    "type": "post",
+                    "platform": "bluesky",
+                    "id": f"p{k + 1}",
+                    "author": author,
+                    "reply_to_id": f"p{k}",
+                    "reply_to_author": other,
+                    "mentions": [other],
+                    "text": f"@{other} we ask about their last project {n}",
+                    "created_at": when,
+                }
+            )
+    return "\n".join(json.dumps(line) for line in lines).encode()
+
 
 pytestmark = NEEDS_CHROMIUM
 
@@ -53,8 +100,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     pytest.importorskip("uvicorn")
     folder = tmp_path_factory.mktemp("layout")
     db = folder / "sample.db"
+    (folder / "circle.jsonl").write_bytes(bluesky_circle())
     with open_store(db) as store:
-        import_paths(store, [SAMPLE_DIR / "cohort.jsonl"])
+        import_paths(store, [SAMPLE_DIR / "cohort.jsonl", folder / "circle.jsonl"])
     shutil.copy(SAMPLE_DIR / "cohort.csv", folder / "cohort.csv")
     with make_client(db) as client:  # a long Mastodon handle, and a job with a long file name
         data = native_jsonl([("mastodon", LONG_HANDLE, 3)])
@@ -78,6 +126,7 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
         "/inbox",
         "/connect",
         f"/connect?account=@{LONG_HANDLE} (mastodon)",
+        BLUESKY_CONNECT,
         "/import",
         "/settings",
         "/help/formats",
@@ -109,6 +158,55 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
             browser.close()
     assert wide == {}
     assert chart >= 600
+
+
+def test_connect_on_a_phone_shows_every_column_and_wraps_its_exports(
+    site: tuple[str, str],
+) -> None:
+    """At 390 px each suggestion stacks: the reason keeps a readable width beside a name that
+    cannot break, the Match bar is on screen, and the long export buttons wrap."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + BLUESKY_CONNECT, wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            boxes = page.eval_on_selector_all(
+                ".suggestions td.explain, .suggestions td.match, .exports .btn",
+                "els => els.map(el => [el.className, el.getBoundingClientRect().width,"
+                " el.getBoundingClientRect().right, el.innerText])",
+            )
+            names = page.inner_text(".suggestions")
+        finally:
+            browser.close()
+    assert width <= 390
+    assert LONG_NAME in names
+    assert "Bluesky list file (for developers)" in [text for *_rest, text in boxes]
+    for kind, box_width, right, text in boxes:
+        assert right <= 390, (kind, text)  # nothing to scroll to, Match included
+        if "explain" in kind:
+            assert box_width >= 250, text  # the Why column reads as lines, not letters
+
+
+def test_the_benchmark_on_a_phone_opens_with_its_title(site: tuple[str, str]) -> None:
+    """At 390 px the page's title comes before its downloads and the cohort form (beside
+    them on a wide screen, where they come first)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    tops = "sels => sels.map(s => document.querySelector(s).getBoundingClientRect().top)"
+    order = ["main h1", ".bench-downloads", ".toolbar-card"]
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + "/benchmark", wait_until="load")
+            title, downloads, cohort = page.evaluate(tops, order)
+        finally:
+            browser.close()
+    assert title < downloads < cohort
+    assert title < 844  # on the first screen
 
 
 def test_leaderboard_fits_its_card_on_a_laptop_a_wide_screen_and_paper(

@@ -323,7 +323,7 @@ def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
     account = "bluesky:owenpark.bsky.social"
     page = client.get(f"/connect?account={account}").text
     assert "Bluesky people to follow (CSV)" in page
-    assert "Bluesky list records (JSON, for scripts)" in page
+    assert "Bluesky list file (for developers)" in page
     exported = client.get(f"/connect/export?account={account}&format=bluesky-handles")
     assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
     (row,) = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import stat
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -145,16 +147,37 @@ def test_oversized_upload_is_refused(tmp_path: Path) -> None:
 def test_zip_slip_archive_is_refused(client: Any, tmp_path: Path) -> None:
     evil = x_archive_bytes({"../../evil.js": "window.YTD.tweets.part1 = []"})
     response = _upload(client, evil, token=csrf_token(client))
-    assert response.status_code == 400
-    assert "This archive was refused" in response.text
-    assert "zip slip" in response.text and "../../evil.js" in response.text
-    assert "Download the archive again from X" in response.text  # what to do about it
+    # back to the Import page, which says why: a reload there uploads nothing again
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/import?flash=")
+    page = client.get(response.headers["location"]).text
+    assert "This archive was refused:" in page and "Nothing was imported." in page
+    assert "zip slip" in page and "../../evil.js" in page
+    assert "Download the archive again from X" in page  # an X archive: fetch it again
     assert not (tmp_path / "evil.js").exists()
     assert not any((tmp_path / "uploads").glob("upload-*"))
     absolute = x_archive_bytes({"/etc/evil.js": "x"})
     response = _upload(client, absolute, token=csrf_token(client))
-    assert response.status_code == 400 and "/etc/evil.js" in response.text
+    assert "/etc/evil.js" in client.get(response.headers["location"]).text
     assert "Import data first" in client.get("/").text  # nothing was imported
+
+
+def test_a_refused_zip_of_other_files_is_not_sent_to_x(client: Any) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../evil.jsonl", "{}")
+        archive.writestr("posts.csv", "author,text\nann,hello\n")
+    response = _upload(client, buffer.getvalue(), name="slip.zip", token=csrf_token(client))
+    page = client.get(response.headers["location"]).text
+    assert "../../evil.jsonl" in page and "Download the archive again from X" not in page
+    assert "Make the ZIP again from the original files" in page
+    scripted = client.post(
+        "/import/upload",
+        data={"csrf_token": csrf_token(client)},
+        files={"file": ("slip.zip", buffer.getvalue(), "application/zip")},
+        headers={"accept": "application/json"},
+    )
+    assert scripted.status_code == 400 and "evil.jsonl" in scripted.json()["error"]
 
 
 def test_upload_imports_and_hostile_post_is_escaped(client: Any) -> None:

@@ -21,6 +21,7 @@ to a phone's width would otherwise draw its 11 px labels at about 5 px.
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -38,17 +39,33 @@ MIN_TEXT_PX = 10.5
 SCROLL_HINT = "Scroll sideways to see the whole chart \u2192"
 
 
-def render(spec: dict[str, Any], label: str) -> Markup:
+def render(
+    spec: dict[str, Any], label: str, focus: str | None = None, max_scale: float | None = None
+) -> Markup:
     """The chart for a page: the spec drawn as SVG (:func:`draw`) in a box that scrolls
     sideways when the page is too narrow to show its text at a readable size, with a hint
-    that says so (shown by the stylesheet only then: the standalone reports have no script)."""
+    that says so (shown by the stylesheet only then: the standalone reports have no script).
+
+    ``focus``: the box opens scrolled to the first mark whose label holds this text (the
+    audited account's marker), centred, where the chart is wider than its box: a
+    ``.chart-focus`` point at its place, which the stylesheet makes the box's first view
+    (``scroll-initial-target``, no script). ``max_scale``: the chart is never drawn larger
+    than this many times its size in px (a narrow chart in a wide column would have huge text).
+    """
     root = _drawn(spec, label)
     min_width = readable_width(root)
     hint = f'<p class="chart-hint faint" aria-hidden="true"><span>{escape(SCROLL_HINT)}</span></p>'
     svg = ET.tostring(root, encoding="unicode")
+    style = f"--chart-min:{min_width}px"
+    if max_scale is not None:
+        style += f";--chart-max:{math.ceil(_view_width(root) * max_scale)}px"
+    where = _mark_x(root, focus) if focus else None
+    if where is not None and _view_width(root):
+        share = 100 * where / _view_width(root)
+        point = f'<span class="chart-focus" style="left:{share:.1f}%" aria-hidden="true"></span>'
+        svg = f'<div class="chart-canvas">{svg}{point}</div>'
     return Markup(
-        f'<div class="chart" style="--chart-min:{min_width}px">{hint}'
-        f'<div class="chart-scroll">{svg}</div></div>'
+        f'<div class="chart" style="{style}">{hint}<div class="chart-scroll">{svg}</div></div>'
     )
 
 
@@ -75,6 +92,32 @@ def readable_width(root: ET.Element) -> int:
     if not smallest or len(box) != 4:
         return 0
     return math.ceil(float(box[2]) * MIN_TEXT_PX / smallest)
+
+
+def _view_width(root: ET.Element) -> float:
+    box = (root.get("viewBox") or "").split()
+    return float(box[2]) if len(box) == 4 else 0.0
+
+
+_TRANSLATE = re.compile(r"translate\(\s*(-?[\d.]+)")
+
+
+def _mark_x(root: ET.Element, text: str) -> float | None:
+    """Where, across the SVG, the first mark labelled with ``text`` is drawn: the sum of its
+    own and its groups' ``translate`` (Vega places every group and mark that way)."""
+
+    def walk(node: ET.Element, x: float) -> float | None:
+        moved = _TRANSLATE.match(node.get("transform") or "")
+        x += float(moved.group(1)) if moved else 0.0
+        if text in (node.get("aria-label") or "") and node.get("role") == "graphics-symbol":
+            return x
+        for child in node:
+            found = walk(child, x)
+            if found is not None:
+                return found
+        return None
+
+    return walk(root, 0.0)
 
 
 def _px(size: str | None) -> float:

@@ -20,6 +20,7 @@ SEGMENT_COLORS = {
     "other": "#7b8594",
     "unknown": "#7b8594",
 }
+MINE = "(this account)"  # how the audited account's marker is named (its label, on hover)
 Dot = tuple[float, str, str]  # (score, segment key, the account's name as shown: "@hireloop")
 Strip = tuple[str, Sequence[Dot], float | None]  # (pillar, every account's dot, the audited one)
 
@@ -44,7 +45,7 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
         {
             "pillar": label,
             "score": m,
-            "label": _dot_label(f"{mine_name} (this account)".strip(), label, m),
+            "label": _dot_label(f"{mine_name} {MINE}".strip(), label, m),
         }
         for label, _d, m in rows
         if m is not None
@@ -147,8 +148,11 @@ def _dot_label(name: str, pillar: str, score: float) -> str:
 
 
 def percentile_strips(rows: Sequence[Strip], mine_name: str = "") -> Markup:
+    # on a phone the strips scroll in their box: it opens on the account's own marker
     return render(
-        percentile_strips_spec(rows, mine_name), "Each account's pillar scores in the cohort"
+        percentile_strips_spec(rows, mine_name),
+        "Each account's pillar scores in the cohort",
+        focus=MINE,
     )
 
 

@@ -12,6 +12,7 @@ every firm's inbox honours) or a reopen drops the other firms' cached inboxes.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -140,8 +141,10 @@ class InboxMixin:
                     continue
                 had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)
+                closed = _opened(removed)  # taken off the open list (a reopen puts them back)
                 if state == "dismissed":  # kept, so that Reopen can put it back as it was
                     self._dismissed.update(((key, i.platform, conversation_id), i) for i in removed)
+                    _recount_topics(inbox, [], closed)
                     if _names_topics(inbox, had_items):
                         stale.append(key)
                     continue
@@ -161,6 +164,7 @@ class InboxMixin:
                     inbox.joined = moved + inbox.joined
                 else:
                     inbox.items = sorted(inbox.items + moved, key=lambda i: -i.score)
+                _recount_topics(inbox, moved if state is None else [], closed)
                 if _names_topics(inbox, had_items):
                     stale.append(key)
             for key in stale:
@@ -186,6 +190,37 @@ def _names_topics(inbox: Inbox, had_items: bool) -> bool:
     """Whether a topic's inbox, empty before or after a state change, lists the topics with
     conversations to join (its notes do, counted when it was ranked): it is ranked again."""
     return inbox.topic_query is not None and not (had_items and inbox.items)
+
+
+def _opened(items: list[InboxItem]) -> list[InboxItem]:
+    return [i for i in items if i.state == "open"]
+
+
+def _recount_topics(inbox: Inbox, opened: list[InboxItem], closed: list[InboxItem]) -> None:
+    """The topics with conversations to join ("Interviews (3)"), counted again after the
+    ``closed`` ones left the open list and the ``opened`` ones came back to it.
+
+    A topic's inbox holds only that topic's conversations, so the counts of the others are
+    taken from the ranking's and changed by the conversations moved; the library's
+    :func:`~staffpulse.listen.window.topic_choices`, which the command uses, then orders them
+    and drops the topics left with none (each conversation it counts stands in by a key)."""
+    from staffpulse.listen.threads import Conversation
+    from staffpulse.listen.window import TopicChoice, topic_choices
+
+    if not opened and not closed:
+        return
+    topics: dict[int, TopicChoice] = {c.id: c for c in inbox.topic_choices}
+    sizes = Counter({c.id: c.open for c in inbox.topic_choices})
+    for item in opened:
+        if item.topic_id is not None:
+            sizes[item.topic_id] += 1
+            topics.setdefault(item.topic_id, TopicChoice(item.topic_id, item.topic_label, 0))
+    for item in closed:
+        if item.topic_id is not None:
+            sizes[item.topic_id] -= 1
+    keys = [(str(tid), f"{tid}/{n}") for tid, count in sizes.items() for n in range(count)]
+    joinable = [Conversation(platform, conv, ()) for platform, conv in keys]
+    inbox.topic_choices = topic_choices(joinable, {k: int(k[0]) for k in keys}, topics)
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:

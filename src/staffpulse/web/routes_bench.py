@@ -194,7 +194,7 @@ def saved_flash(name: str, check: CohortCheck) -> Flash:
         "with posts in the store, compared by segment."
         if check.has_segments
         else "with posts in the store. The file names no segments, so there is no segment "
-        "comparison: add a third column (staffing firm, vendor, recruiter, HR or other) for one."
+        "comparison: add a segment column (staffing firm, vendor, recruiter, HR or other) for one."
     )
     if not check.problems:
         return Flash("ok", "Cohort saved:", ranked)

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from staffpulse.config import get_secret, home_dir
 from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
-from staffpulse.web.app import WebContext, error_page, web
+from staffpulse.web.app import WebContext, error_page, form_problem, web
 from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import describe_import, touched_accounts
 from staffpulse.web.jobs import Job, JobFunc
@@ -181,14 +181,10 @@ async def import_upload(request: Request) -> Response:
     try:
         for _name, path in upload.files:
             check_archive(path, ctx.settings.max_unzipped_bytes)
-    except UnsafeArchiveError as exc:
+    except UnsafeArchiveError as exc:  # back to the form: a reload sends no upload again
         upload.cleanup()
-        return error_page(
-            request,
-            400,
-            "This archive was refused",
-            f"Nothing was imported: {exc.message}.",
-            exc.hint,
+        return form_problem(
+            request, "/import", exc, "This archive was refused:", note="Nothing was imported."
         )
     files = [p for _n, p in upload.files]
     leave_sample(ctx)  # the user's data goes to their own store, never into the sample's
@@ -207,13 +203,17 @@ def job_response(request: Request, job: Job) -> Response:
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_page(request: Request, job_id: str) -> HTMLResponse:
+def job_page(request: Request, job_id: str) -> Response:
     ctx = web(request)
     job = ctx.jobs.get(job_id)
     if job is None:
-        raise InputError(
-            "this import is no longer known (the dashboard was restarted)",
-            hint="the data it imported is kept; see the Accounts page",
+        return error_page(
+            request,
+            404,
+            "This import is no longer known",
+            "This import is no longer known (the dashboard was restarted).",
+            "see the Accounts page (Your accounts) for what was imported: what it imported "
+            "is kept.",
         )
     # an import, a fetch and the sample each report what they have (no "nothing" after a
     # fetch, no "accounts" after a failure): a key one leaves out reads as none on the page

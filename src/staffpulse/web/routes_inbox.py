@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -284,12 +284,24 @@ async def inbox_state(request: Request) -> Response:
     joiner = "&" if "?" in back else "?"
     anchor = form_value(form, "anchor")
     at = f"#{anchor}" if _ANCHOR.fullmatch(anchor) else ""
+    if anchor == "dismissed" and not _dismissed_left(request, back, as_handle):
+        at = ""  # the last dismissed one reopened: its list is gone, so the page's top
     if as_handle and state != "open":
         # a firm's mark is that firm's: said, or an empty "You post as" would seem to lose it
         key = web(request).flashes.add(_marked_for(state, as_handle))
         return RedirectResponse(f"{back}{joiner}flash={key}{at}", status_code=303)
     notice = "reopened" if state == "open" else state
     return RedirectResponse(f"{back}{joiner}notice={notice}{at}", status_code=303)
+
+
+def _dismissed_left(request: Request, back: str, as_handle: str | None) -> bool:
+    """Whether the page ``back`` still lists dismissed conversations (its platform's)."""
+    wanted = parse_qs(urlsplit(back).query).get("platform", [""])[0]
+    try:
+        platform = platform_choice(wanted)
+    except StaffpulseError:  # the page itself says so: its list is of every platform
+        platform = None
+    return bool(web(request).backend.dismissed(platform, as_handle))
 
 
 def _marked_for(state: str, as_handle: str) -> Flash:

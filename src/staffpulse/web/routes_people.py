@@ -40,7 +40,7 @@ EXPORTS = {
     "csv": ("Spreadsheet (CSV)", "text/csv", "csv"),
     "x-list": ("X list (one @handle a line)", "text/plain", "txt"),
     "bluesky-handles": ("Bluesky people to follow (CSV)", "text/csv", "csv"),
-    "bluesky-list": ("Bluesky list records (JSON, for scripts)", "application/json", "json"),
+    "bluesky-list": ("Bluesky list file (for developers)", "application/json", "json"),
     "mastodon-list": ("Mastodon list (CSV)", "text/csv", "csv"),
     "mastodon-follows": ("Mastodon follows (CSV)", "text/csv", "csv"),
 }

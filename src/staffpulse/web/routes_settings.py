@@ -138,7 +138,9 @@ async def save_token(request: Request) -> Response:
                 "token, without quotes or other text around it)",
             )
     except InputError as exc:  # back to the page (no resubmission on reload), which says why
-        return form_problem(request, "/settings", exc, "The token was not saved:")
+        # which token: the page has a form for each, and the refusal names the one refused
+        which = f"The {TOKENS[name][0]}" if name in TOKENS else "The token"
+        return form_problem(request, "/settings", exc, f"{which} was not saved:")
     web(request).mask.add(value)
     save_secret(name, value)
     # which token: "Saved." alone leaves the user to guess which of the forms it was

@@ -33,11 +33,18 @@ CSP = (
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
 )
-# what to do about a refused archive (most uploads of a ZIP are an X archive)
+# what to do about a refused archive: an X archive is fetched again from X, any other ZIP is
+# made again from its files (or they are uploaded themselves)
 ARCHIVE_HINT = (
     "Download the archive again from X (Settings > Your account > Download an archive of your "
     "data) and upload that file unchanged."
 )
+OTHER_ZIP_HINT = (
+    "Make the ZIP again from the original files, with no folder above them, or upload the "
+    "files themselves (several can be chosen at once)."
+)
+# the files by which an X archive is known (its data folder, and the page X puts beside it)
+_X_ARCHIVE_FILES = ("tweets.js", "tweet.js", "account.js", "profile.js", "your archive.html")
 SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -119,22 +126,30 @@ def check_archive(path: Path, max_unzipped_bytes: int) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})", ARCHIVE_HINT) from exc
+        raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})", OTHER_ZIP_HINT) from exc
+    hint = archive_hint([info.filename for info in infos])
     for info in infos:
         if unsafe_member_name(info.filename):
             raise UnsafeArchiveError(
                 f"the archive contains an unsafe entry '{info.filename[:120]}': entries with "
                 "absolute paths or '..' could write outside their folder (zip slip), "
                 "so staffpulse refused the whole archive",
-                ARCHIVE_HINT,
+                hint,
             )
     total = sum(info.file_size for info in infos)
     if total > max_unzipped_bytes:
         raise UnsafeArchiveError(
             f"the archive would unpack to {total / 1e9:.1f} GB, more than the "
             f"{max_unzipped_bytes / 1e9:.1f} GB allowed",
-            ARCHIVE_HINT,
+            hint,
         )
+
+
+def archive_hint(names: Iterable[str]) -> str:
+    """What to do about a refused ZIP with these entries: fetch an X archive again from X,
+    make any other ZIP again."""
+    base = {name.replace("\\", "/").rsplit("/", 1)[-1].lower() for name in names}
+    return ARCHIVE_HINT if base & set(_X_ARCHIVE_FILES) else OTHER_ZIP_HINT
 
 
 class SecretMaskFilter(logging.Filter):

@@ -244,6 +244,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         # config settings named the way config.toml spells them: "[x] base_url" reads as
         # markup on a page, so the setting is named in words (only an admin changes these)
         (r"check your connection and \[x\] base_url", "check that this computer is online"),
+        # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
+        (r"\bcheck your connection(?=;|$)", "check that this computer is online"),
         (
             r"check \[x\] base_url in config\.toml \(([^)]*)\)",
             r"check the X address (\1; the setting base_url, in the x section of the config "

@@ -110,4 +110,13 @@
     };
     window.setTimeout(poll, 300);
   }
+
+  // A chart box that opens on the account's own marker (.chart-focus): the stylesheet does
+  // it where the browser knows scroll-initial-target; elsewhere this centres the marker.
+  if (!(window.CSS && CSS.supports && CSS.supports("scroll-initial-target", "nearest"))) {
+    document.querySelectorAll(".chart-focus").forEach(function (point) {
+      var box = point.closest(".chart-scroll");
+      if (box) box.scrollLeft = point.offsetLeft - box.clientWidth / 2;
+    });
+  }
 })();
