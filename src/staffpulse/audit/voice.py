@@ -22,6 +22,10 @@ from staffpulse.report.counts import count_of
 # How the humor advice begins, whether the model found no funny post or a few: it misses many
 # jokes, so it never says "no post reads as a joke" (docs/models/humor.md)
 HUMOR_HINT = "We found few posts that read as light or funny"
+# The humor probability from which a post to imitate is called "funny": the model (F1 about
+# 0.46) passes its threshold on plain questions too ("Why do candidates ghost after the
+# offer? Our take on the market." was offered as funny), so an example needs a clear score
+CLEAR_HUMOR = 0.9
 
 
 def voice_score(
@@ -102,12 +106,17 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
     """Posts "to imitate": those the personality model calls human, never a job ad (the Mix
     verdict: an ad is no voice to copy, however chatty), and the label says only what the
-    models found ("funny" alone is no reason: the humor model misses often)."""
+    models found ("funny" alone is no reason: the humor model misses often). A post is held
+    up as funny only when the humor model is clearly sure (:data:`CLEAR_HUMOR`): one just
+    over its threshold is counted in the humor share, not offered as a joke to copy."""
     pool = unique_texts(frame, scored[frame.personality[scored] & ~frame.job[scored]])
     top = rank_examples(frame, pool, frame.personality_score[pool] + frame.humor_score[pool])
     return [
         example(
-            frame.posts[int(i)], "funny and human" if frame.humor[i] else "sounds like a person"
+            frame.posts[int(i)],
+            "funny and human"
+            if frame.humor[i] and frame.humor_score[i] >= CLEAR_HUMOR
+            else "sounds like a person",
         )
         for i in top
     ]

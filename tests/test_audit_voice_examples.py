@@ -1,0 +1,40 @@
+"""A post to imitate is called "funny and human" only when the humor model is clearly sure:
+a probability just over its threshold (the model's F1 is about 0.46) is no joke to copy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from audit_helpers import FeedBuilder, audit_feed
+
+QUESTION = "Why do candidates ghost after the offer? Our take on the market, my story"
+JOKE = "My story: I juggle three offers and a cat 😂"
+
+
+class UnsureHumorScorer:
+    """Hears a person in every post, and humor at 0.55 in the question (just over the 0.5
+    threshold, as the shipped model did) and at 0.95 in the joke."""
+
+    thresholds_: Mapping[str, float] = {"job_opening": 0.5, "personality": 0.5, "humor": 0.5}
+
+    def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        humor = [0.95 if "juggle" in t else 0.55 if "ghost" in t else 0.0 for t in texts]
+        return {
+            "job_opening": np.zeros(len(texts)),
+            "personality": np.full(len(texts), 0.9),
+            "humor": np.array(humor),
+            "work_topic": np.ones(len(texts)),
+        }
+
+
+def test_only_a_clearly_funny_post_is_offered_as_funny() -> None:
+    feed = FeedBuilder("acme")
+    feed.post(QUESTION)
+    feed.post(JOKE)
+    voice = audit_feed(feed, scorer=UnsureHumorScorer()).pillars["voice"]
+    why = {ex.text: ex.why for ex in voice.best}
+    assert why == {QUESTION: "sounds like a person", JOKE: "funny and human"}
+    # the unsure one still counts in the humor share: only the example's label is stricter
+    assert voice.evidence["humor_posts"] == 2
