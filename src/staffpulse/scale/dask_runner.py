@@ -46,8 +46,9 @@ def dask_runner(
         client = connect(distributed, scheduler, timeout)
     else:
         try:
+            # the dashboard on any free port: None still takes 8787 and warns when it is in use
             cluster = distributed.LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
         except OSError as exc:  # not the network: this machine could not start it
             raise StaffpulseError(
