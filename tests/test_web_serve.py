@@ -119,6 +119,11 @@ def test_an_x_fetch_shows_its_cost_estimate_and_starts_only_when_confirmed(
         else:
             assert f"It costs at most {total}" in confirm
         assert "cost_per_post_read" not in confirm  # no config-file syntax for a marketer
+        # the form asks for no mentions: the page says why they are read and priced
+        assert "(always read: the audit&#39;s Conversation pillar counts how you answer them)" in (
+            confirm
+        )
+        assert "Everything asked for" not in confirm and "In all, at most" in confirm
         assert "Your budget is <strong>$0.50</strong>" in confirm
         assert 'name="confirmed" value="yes"' in confirm and calls == []  # nothing read yet
         started = client.post(

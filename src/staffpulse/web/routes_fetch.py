@@ -145,7 +145,9 @@ def confirm_x_fetch(request: Request) -> Response:
             ("The account's profile (1 user read)", money(estimate["user_lookup"])),
             (f"Up to {count_of(max_posts, 'recent post')}", money(estimate["timeline"])),
             (
-                f"Up to {count_of(MENTIONS, 'mention')}, with their authors",
+                # not a field of the form: said, as the Conversation pillar needs them
+                f"Up to {count_of(MENTIONS, 'mention')} of the account, with their authors"
+                " (always read: the audit's Conversation pillar counts how you answer them)",
                 money(estimate["mentions"]),
             ),
         ],
