@@ -12,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
+from staffpulse.store.audits_data_key import AUDITS_DATA_KEY_MIGRATION
 from staffpulse.store.interactions import (
     BLUESKY_SHARED_TARGETS_MIGRATION,
     REPLY_ONCE_MIGRATION,
@@ -157,6 +158,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
     AUDITS_MIGRATION,
     AUDITS_NULLABLE_PILLARS_MIGRATION,
+    AUDITS_DATA_KEY_MIGRATION,
     LISTEN_MIGRATION,
     LISTEN_INBOX_BY_ACCOUNT_MIGRATION,
     CONNECT_HANDLES_MIGRATION,
