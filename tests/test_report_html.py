@@ -41,6 +41,8 @@ def _results(tmp_path: Path) -> tuple[AuditResult, BenchmarkResult]:
     store = store_with(tmp_path, firm, rosa)
     bench = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
     audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
+    # new data (a follower more): the next audit has an earlier state to compare with
+    store.conn.execute("UPDATE accounts SET followers = coalesce(followers, 0) + 1")
     audit = audit_account(store, "rosa", scorer=FakeScorer(), avatar=PERSON)
     audit_account(store, "acme", scorer=FakeScorer(), avatar=LOGO)
     return audit, bench
@@ -187,6 +189,9 @@ def test_a_pillar_not_scored_shows_no_score_and_no_change(tmp_path: Path) -> Non
     feed.reply("customer", n=6)  # no original post: Mix has nothing to judge
     store = store_with(tmp_path, feed)
     audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
+    more = FeedBuilder("helpdesk", display_name="Help Desk", clock=feed.clock)
+    more.reply("customer", n=2)  # new data: the next audit has an earlier state
+    more.write(store)
     again = audit_account(store, "helpdesk", scorer=FakeScorer(), avatar=PERSON)
     context = audit_context(again)
     mix = next(row for row in context["rows"] if row["name"] == "mix")

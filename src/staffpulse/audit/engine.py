@@ -281,10 +281,13 @@ def audit_account(
         datetime.fromisoformat(last_post) if last_post else None,
         result.generated_at,
     )
-    previous = history.previous_audit(store, account.platform, account.id, since=since_dt)
+    # the change is against the latest audit of other data: the same data audited again (in
+    # the terminal, then for the HTML report) still shows the change since the last import
+    key = history.data_key(data.account, data.posts, data.mentions)
+    previous = history.previous_audit(store, account.platform, account.id, since_dt, key)
     if previous is not None:
         result.previous = previous
         result.change = history.change_since(result, previous)
     if save:
-        result.audit_id = history.save_audit(store, result)
+        result.audit_id = history.save_audit(store, result, key)
     return result

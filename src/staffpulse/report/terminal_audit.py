@@ -13,6 +13,7 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
+from staffpulse.dates import format_when
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -138,7 +139,8 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
             )
         )
     if result.previous:
-        console.print(f"[dim]Compared with the audit of {result.previous['generated_at'][:10]}.[/]")
+        when = format_when(result.previous["generated_at"])
+        console.print(f"[dim]Compared with the audit of {when}.[/]")
 
 
 def _clip(text: str, limit: int = 140) -> str:
