@@ -239,6 +239,8 @@ class ShortRows:
 
     def __init__(self, header: list[str]) -> None:
         self.header = header
+        # a count and the first few lines only: a file cut at every row has millions of them
+        self.count = 0
         self.lines: list[int] = []
         self.first: CsvRecord | None = None
 
@@ -251,7 +253,9 @@ class ShortRows:
 
     def add(self, row: CsvRecord) -> None:
         if row.missing:
-            self.lines.append(row.line)
+            self.count += 1
+            if len(self.lines) <= self.SHOWN_LINES:  # the first, and those told after it
+                self.lines.append(row.line)
             self.first = self.first or row
 
     def notices(self, path: str) -> Iterator[Notice]:
@@ -259,7 +263,7 @@ class ShortRows:
             return
         width = len(self.header)
         lacking = ", ".join(self.header[width - self.first.missing :])
-        more = len(self.lines) - 1
+        more = self.count - 1
         others = ", ".join(str(line) for line in self.lines[1 : 1 + self.SHOWN_LINES])
         also = (
             f"; so {'was' if more == 1 else 'were'} {more:,} more short "
