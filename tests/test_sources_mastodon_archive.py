@@ -312,3 +312,20 @@ def test_an_account_without_a_picture_is_told_apart_from_one_never_seen() -> Non
     bare = {k: v for k, v in _actor().items() if k != "icon"}
     assert account_from_actor(bare).avatar_url == ""  # no picture
     assert account_from_actor(_actor()).avatar_url is None  # one, saved from the archive
+
+
+def test_an_outbox_cut_in_half_counts_the_activities_its_header_announced(
+    tmp_path: Path,
+) -> None:
+    """The header's totalItems comes before the cut: the message and the summary count every
+    activity lost, not only those begun before the cut."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    whole = json.dumps(_outbox()).encode()
+    (folder / "outbox.json").write_bytes(whole[: len(whole) // 2])
+    (folder / "actor.json").write_text(json.dumps(_actor()))
+    result = _import(tmp_path / "db.sqlite", folder)
+    text = " ".join(result.output.split())
+    assert "outbox.json:1: the file looks cut short" in text
+    assert "(at least 5 activities lost)" in text
+    assert "Skipped 5 records" in text

@@ -124,12 +124,14 @@ def document_error(data: bytes, exc: Exception) -> DocumentError:
     return DocumentError(json_error_message(exc) + lost, 1, records=records)
 
 
-def cut_short_message(text: str) -> str:
+def cut_short_message(text: str, lost: str = "") -> str:
     """What happened to a document that stops in the middle, and what to do. Its line is not
     repeated: the problem is reported at that line ("feed.json:9: the file looks cut
-    short...", "feed.json, line 9: ...")."""
+    short...", "feed.json, line 9: ..."). ``lost`` says what was lost when the reader knows
+    better than counting entries ("at least 26 activities lost", from an outbox's header)."""
     entries = count_entries(text)
-    lost = f"at least {entries:,} entr{'y' if entries == 1 else 'ies'} lost" if entries else ""
+    if not lost and entries:
+        lost = f"at least {entries:,} entr{'y' if entries == 1 else 'ies'} lost"
     return (
         "the file looks cut short: it stops in the middle, so nothing in it was read"
         + (f" ({lost})" if lost else "")

@@ -14,6 +14,7 @@ the owner's row (:class:`~staffpulse.models.AvatarImage`) for the import to save
 
 from __future__ import annotations
 
+import re
 import tarfile
 import zlib
 from collections.abc import Iterator
@@ -36,7 +37,11 @@ from staffpulse.sources.base import (
     unsafe_member_name,
 )
 from staffpulse.sources.gzipped import GZIP_MAGIC, unpacked_head
-from staffpulse.sources.json_documents import MAX_DOCUMENT_BYTES, document_error
+from staffpulse.sources.json_documents import (
+    MAX_DOCUMENT_BYTES,
+    cut_short_message,
+    document_error,
+)
 from staffpulse.sources.jsonio import as_list, first_json_char, get_str
 from staffpulse.sources.mastodon_archive import (
     DirectMessage,
@@ -50,6 +55,7 @@ from staffpulse.store.core import Record
 SOURCE_NAME = "mastodon-archive"
 OUTBOX, ACTOR = "outbox.json", "actor.json"
 NOT_READ = ("likes.json", "bookmarks.json")  # other people's posts the owner liked or saved
+_TOTAL_ITEMS_RE = re.compile(rb'"totalItems"\s*:\s*(\d+)')
 MAX_SMALL_BYTES = 16 * 1024 * 1024  # actor.json, the avatar: far larger is not the archive's
 ARCHIVE_NAMES = frozenset({OUTBOX, ACTOR, *NOT_READ})
 DOWNLOAD_AGAIN = "request the archive again in Mastodon (Preferences › Import and export)"
@@ -257,20 +263,14 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
     try:
         collection = _load(member)
     except ValueError as exc:
-        # every activity in it is lost: count them (each has its "type", with or without a
-        # space after the colon as Mastodon or a pretty-printer wrote it)
-        lost = sum(
-            member.data.count(f'"type":{space}"{kind}"'.encode())
-            for kind in ("Create", "Announce")
-            for space in ("", " ")
-        )
-        said = str(exc) if "again" in str(exc) else f"{exc}; {DOWNLOAD_AGAIN}"
-        yield Problem(
-            member.location,
-            getattr(exc, "line", None),
-            said,
-            records=max(lost, getattr(exc, "records", 1)),
-        )
+        lost = max(_activities_lost(member.data), getattr(exc, "records", 1))
+        many = f"at least {lost:,} activit{'y' if lost == 1 else 'ies'} lost"
+        if str(exc).startswith("the file looks cut short"):
+            said = cut_short_message("", many)
+        else:
+            said = f"{exc} ({many})"
+            said = said if "again" in said else f"{said}; {DOWNLOAD_AGAIN}"
+        yield Problem(member.location, getattr(exc, "line", None), said, records=lost)
         return
     items = as_list(collection.get("orderedItems")) if isinstance(collection, dict) else []
     if not items and isinstance(collection, dict) and collection.get("type") != "OrderedCollection":
@@ -310,6 +310,19 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
             f"{direct:,} direct message{'s' if direct != 1 else ''} (to named people only) "
             "left out: they are private",
         )
+
+
+def _activities_lost(data: bytes) -> int:
+    """How many activities an outbox that does not parse held: its header's ``totalItems``
+    (written before the list, so readable before a cut) or, past it, the activities begun
+    before the cut (each has its "type", with or without a space after the colon)."""
+    stated = _TOTAL_ITEMS_RE.search(data[:4096])
+    counted = sum(
+        data.count(f'"type":{space}"{kind}"'.encode())
+        for kind in ("Create", "Announce")
+        for space in ("", " ")
+    )
+    return max(int(stated.group(1)) if stated else 0, counted)
 
 
 def _not_read(name: str) -> str:
