@@ -87,6 +87,9 @@ def test_a_stale_store_is_shown_as_a_labelled_replay(tmp_path: Path) -> None:
         n.startswith("a replay, not live") and "nothing in it was active in the last 30 days" in n
         for n in replay.notes
     )
+    # the time is the newest of the conversations offered, not of the store's posts
+    assert any("an hour after the newest conversation it could offer" in n for n in replay.notes)
+    assert not any("newest activity in the store" in n for n in replay.notes)
 
 
 def test_a_blank_topic_means_every_topic(tmp_path: Path) -> None:

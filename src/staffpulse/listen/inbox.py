@@ -42,6 +42,7 @@ from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.window import (
     DEFAULT_MAX_AGE,
+    REPLAY_AT,
     AsOf,
     in_window,
     no_topic_note,
@@ -155,8 +156,7 @@ def build_inbox(
         )
     elif ref.replay:
         notes.append(
-            f"a replay, not live: ranked as of {format_when(ref.at)}, an hour after the newest"
-            f" activity in the store ({ref.why})"
+            f"a replay, not live: ranked as of {format_when(ref.at)}, {REPLAY_AT} ({ref.why})"
         )
     # the firm's own marks (and those made with no firm named): another client's joined or
     # dismissed is not this one's

@@ -4,8 +4,10 @@ The inbox lists conversations to join *now*, so ages are measured from the real 
 and a conversation quiet for longer than ``max_age`` (30 days by default) is not offered; one
 with no date at all is not offered either, because nothing shows it is still alive.
 
-Some cases rank "as of" the newest activity in the store instead (a *replay*), and the inbox
-says so at the top:
+Some cases rank "as of" an hour after the newest conversation it could offer instead (a
+*replay*: the newest activity among the candidate conversations, not in the whole store, whose
+newest post may be one left out as not about work), and the inbox says so at the top
+(:data:`REPLAY_AT`):
 
 * the bundled sample (``staffpulse demo``): its posts have fixed dates (May to November
   2026), and the demo should look the same whatever the date;
@@ -53,6 +55,9 @@ DEFAULT_MAX_AGE = timedelta(days=30)
 # A replay is ranked an hour after the newest activity, so that post reads "active 1 h ago"
 # rather than "0 min ago" (the moment a reader would plausibly look at it).
 REPLAY_LEAD = timedelta(hours=1)
+# What a replay's time is, in the inbox's note: the newest of the conversations it could offer
+# (not of the store, whose newest post may be one left out as not about work).
+REPLAY_AT = "an hour after the newest conversation it could offer"
 TOPIC_CHOICES_SHOWN = 12  # topics named when --topic matches none (the JSON lists them all)
 
 
@@ -83,7 +88,7 @@ def reference_time(
     max_age: timedelta | None = DEFAULT_MAX_AGE,
 ) -> Reference:
     """``now`` when given (tests, callers with their own clock), else as ``as_of`` says:
-    ``now`` = the real current time; ``newest`` = the newest activity in ``conversations``
+    ``now`` = the real current time; ``newest`` = the newest activity in ``conversations`` (the candidates)
     (plus :data:`REPLAY_LEAD`); ``auto`` = ``now``, unless nothing was active within
     ``max_age`` of it, then ``newest``."""
     as_of = parse_as_of(as_of)
