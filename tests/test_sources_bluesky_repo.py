@@ -281,9 +281,19 @@ def test_a_file_named_car_that_is_not_one_is_told_what_to_do(tmp_path: Path) -> 
     result = _import(tmp_path / "db.sqlite", bogus)
     said = " ".join(result.output.split())
     assert "Traceback" not in result.output
-    assert result.exit_code != 0
-    assert "repo.car" in said and "not a Bluesky repo export" in said
+    assert result.exit_code == 65  # refused unread, as any file of no known format
+    assert "repo.car" in said and "named .car, but not a CAR file" in said
     assert "staffpulse fetch bluesky HANDLE" in said
+    with open_store(tmp_path / "db.sqlite") as store:  # nothing was read, no run recorded
+        assert store.conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+
+
+def test_a_repo_car_cut_inside_its_header_is_told_cut_short(tmp_path: Path) -> None:
+    cut = tmp_path / "repo.car"
+    cut.write_bytes(Repo().car(_records())[:20])  # the header is longer than 20 bytes
+    said = " ".join(_import(tmp_path / "db.sqlite", cut).output.split())
+    assert "repo.car: the file is cut short inside its CAR header" in said
+    assert "not a Bluesky repo export" not in said and "Export my data" in said
 
 
 def test_a_repo_export_is_recognised_by_its_content_whatever_its_name(tmp_path: Path) -> None:

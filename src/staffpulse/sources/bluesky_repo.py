@@ -29,8 +29,10 @@ from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, prov
 from staffpulse.sources.bluesky import PLATFORM, post_from_record
 from staffpulse.sources.car_blocks import (
     MAX_CAR_BYTES,
+    CarCutError,
     CarError,
     cid_text,
+    cut_in_header,
     decode_block,
     iter_blocks_of,
     jsonable,
@@ -39,6 +41,7 @@ from staffpulse.sources.car_blocks import (
     tid_time,
     walk_tree,
 )
+from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import get_str
 from staffpulse.store.core import Record
 
@@ -145,7 +148,11 @@ class BlueskyRepo:
     label = "Bluesky repo export (CAR)"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return path.is_file() and (looks_car(head) or path.suffix.lower() == ".car")
+        # a file named .car that is no CAR file at all ("hello") is refused unread, with
+        # why_not_car's reason; one cut inside its header is an export, read to say so
+        return path.is_file() and (
+            looks_car(head) or (path.suffix.lower() == ".car" and cut_in_header(head))
+        )
 
     def read(self, path: Path) -> Iterator[Item]:
         where = str(path)
@@ -155,6 +162,9 @@ class BlueskyRepo:
             return
         try:
             car = parse_car(path.read_bytes())
+        except CarCutError as exc:
+            yield Problem(where, None, f"{exc}: nothing in it could be read; {EXPORT_AGAIN}")
+            return
         except (CarError, IndexError) as exc:
             yield Problem(
                 where, None, f"not a Bluesky repo export (a CAR file): {exc}; {EXPORT_AGAIN}"
@@ -258,4 +268,15 @@ class BlueskyRepo:
         )
 
 
+def why_not_car(path: Path, head: bytes) -> str | None:
+    """Why a file named ``.car`` is refused: it is not a CAR file at all."""
+    if path.suffix.lower() != ".car" or looks_car(head) or cut_in_header(head):
+        return None
+    return (
+        "named .car, but not a CAR file: a Bluesky repo export (repo.car) starts with a CAR"
+        f" header, and this file does not; {EXPORT_AGAIN}"
+    )
+
+
 register(BlueskyRepo())
+EXPLAINERS.append(why_not_car)

@@ -21,11 +21,16 @@ import libipld
 # The blocks are read whole into memory (a repository of years of posts is tens of MB).
 MAX_CAR_BYTES = 1024**3
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+MAX_HEADER_BYTES = 4096  # {version, roots}: a few dozen bytes in a real export
 MAX_NODES = 10_000_000  # a loop in a damaged tree must not hang the reader
 
 
 class CarError(ValueError):
     """The file is not a CAR v1 file (its header does not read as one)."""
+
+
+class CarCutError(CarError):
+    """The file ends inside its CAR header: an export cut short, not some other file."""
 
 
 @dataclass
@@ -76,9 +81,27 @@ def looks_car(head: bytes) -> bool:
     return header.get("version") == 1 and isinstance(header.get("roots"), list)
 
 
+def cut_in_header(data: bytes) -> bool:
+    """Whether ``data`` (a whole file) is the start of a CAR header that stops before its
+    end: a plausible length, then the start of a CBOR map, and too few bytes after it."""
+    try:
+        size, offset = _varint(data, 0)
+    except IndexError:
+        return False
+    return (
+        0 < size <= MAX_HEADER_BYTES
+        and offset < len(data) < offset + size
+        and (
+            data[offset] >> 5 == 5  # CBOR major type 5: a map ({version, roots})
+        )
+    )
+
+
 def _header(data: bytes) -> dict[str, Any]:
+    if cut_in_header(data):
+        raise CarCutError("the file is cut short inside its CAR header")
     size, offset = _varint(data, 0)
-    if not 0 < size <= 4096 or offset + size > len(data):
+    if not 0 < size <= MAX_HEADER_BYTES or offset + size > len(data):
         raise CarError("no CAR header")
     try:
         header = libipld.decode_dag_cbor(data[offset : offset + size])
