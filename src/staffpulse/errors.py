@@ -10,6 +10,8 @@ Hierarchy::
     ├── ConfigError                  bad or unreadable config file / environment
     ├── MissingExtraError            an optional part is not installed (names the pip command)
     ├── StoreError                   the SQLite store cannot be opened or migrated
+    ├── OutputError                  results cannot be written into the folder given (exit 73)
+    ├── ClusterError                 a local Dask cluster cannot be started on this machine
     ├── InputError                   a file or argument the user gave cannot be used
     │   ├── MissingFileError         the path the user gave does not exist
     │   ├── UnknownFormatError       no importer recognises the file
@@ -72,6 +74,20 @@ class StoreError(StaffpulseError):
     """The SQLite store cannot be opened, migrated or written."""
 
     exit_code = 74  # EX_IOERR
+
+
+class OutputError(StaffpulseError):
+    """Results cannot be written where the user asked (``score --output``): the disk, not
+    the input, failed; what was there before is left as it was, or the message says where."""
+
+    exit_code = 73  # EX_CANTCREAT
+
+
+class ClusterError(StaffpulseError):
+    """A local Dask cluster could not be started (no free port, too many processes): this
+    machine, not the network or the input, is at fault."""
+
+    exit_code = 71  # EX_OSERR
 
 
 class InputError(StaffpulseError):

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from staffpulse.errors import FetchError, InputError, StaffpulseError
+from staffpulse.errors import ClusterError, FetchError, InputError
 from staffpulse.extras import require
 from staffpulse.scale.inputs import shard_post_keys
 
@@ -51,7 +52,7 @@ def dask_runner(
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
         except OSError as exc:  # not the network: this machine could not start it
-            raise StaffpulseError(
+            raise ClusterError(
                 f"cannot start a local Dask cluster: {exc}",
                 hint="run with --engine local, or give the --scheduler of a running cluster",
             ) from exc
@@ -127,15 +128,19 @@ def connect(distributed: Any, scheduler: str, timeout: float) -> Any:
 
 def _check_handshake(distributed: Any, scheduler: str, address: str, timeout: float) -> None:
     """Raise :class:`FetchError` unless ``address``, which takes connections, answers Dask's
-    handshake within ``timeout`` seconds."""
+    handshake within ``timeout`` seconds. Only what a reply in another protocol makes
+    distributed raise is read as such; anything else (``asyncio.run`` called from a running
+    event loop, a bug) is this machine's failure and is raised as it is."""
 
     async def shake_hands() -> None:
         comm = await asyncio.wait_for(distributed.comm.connect(address, timeout=timeout), timeout)
         await comm.close()
 
     closed = require("distributed.comm.core", extra="dask", feature="The Dask engine")
+    msgpack = require("msgpack", extra="dask", feature="The Dask engine")
+    handshake = shake_hands()
     try:
-        asyncio.run(shake_hands())
+        asyncio.run(handshake)
     except TimeoutError as exc:  # took the connection, then said nothing
         raise _not_a_scheduler(scheduler, f"no answer within {timeout:g} s") from exc
     except closed.CommClosedError as exc:  # hung up on Dask's greeting (an OSError too)
@@ -144,9 +149,19 @@ def _check_handshake(distributed: Any, scheduler: str, address: str, timeout: fl
         raise FetchError(
             f"cannot reach the Dask scheduler at {scheduler} ({exc})", hint=_REACH_HINT
         ) from exc
-    except Exception as exc:  # any other protocol: read as Dask, its reply is nonsense
-        # (say, a 3.07 EiB message length), which would only puzzle the reader: not shown
+    except (*_FOREIGN_REPLY, msgpack.UnpackException) as exc:
+        # Read as Dask, another protocol's reply is nonsense (say, a 3.07 EiB message
+        # length), which would only puzzle the reader: not shown
         raise _not_a_scheduler(scheduler, "it answered in another protocol") from exc
+    finally:
+        handshake.close()  # never started when asyncio.run refused to (a loop was running)
+
+
+# What distributed raises on a reply that is not Dask's, as measured with distributed
+# 2026.8: a web server's or SSH's first bytes read as a frame length (MemoryError), a frame
+# table cut short (struct.error), bytes that are not msgpack (ValueError, msgpack's own
+# errors), msgpack that is not a handshake (TypeError; ValueError for a dict without its keys)
+_FOREIGN_REPLY: tuple[type[Exception], ...] = (MemoryError, struct.error, ValueError, TypeError)
 
 
 def _not_a_scheduler(scheduler: str, why: str) -> FetchError:

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from staffpulse.errors import InputError
+from staffpulse.errors import InputError, OutputError
 
 POSTS = "posts"
+PARTS = "part-*.parquet"  # in posts/: the parts of a run, replaced as a whole
 TABLES = ("accounts.parquet", "problems.jsonl")
 STAGING_PREFIX = ".staffpulse-score-"
+_ASIDE = "previous"  # inside the stage: the results of the run before, while they are swapped
 
 
 def check_output(output: Path) -> None:
@@ -58,23 +60,63 @@ def staged_output(output: Path) -> Iterator[Path]:
 
 
 def _swap_in(stage: Path, output: Path) -> None:
-    """Replace the results of the run before (if any) with the staged ones."""
-    posts = output / POSTS
+    """Replace the results of the run before (if any) with the staged ones, all or nothing.
+
+    Each name is renamed, never copied: the old ``posts`` folder and tables go aside into the
+    stage, the new ones come in, and the stage (the old ones with it) is removed. A failure or
+    Ctrl-C midway renames back what was moved, in reverse order, so the earlier results stay
+    whole; only if even that fails is the stage kept, and the error says where they are.
+    """
+    aside = stage / _ASIDE
+    moves = [(output / name, aside / name) for name in (POSTS, *TABLES)]
+    moves = [(src, dst) for src, dst in moves if src.exists()]
+    moves += [(stage / name, output / name) for name in (POSTS, *TABLES)]
+    if (output / POSTS).is_dir():  # files of the user's own in posts/ stay in posts/
+        moves += [
+            (aside / POSTS / extra.name, output / POSTS / extra.name)
+            for extra in (output / POSTS).iterdir()
+            if not extra.match(PARTS)
+        ]
+    done: list[tuple[Path, Path]] = []
     try:
-        posts.mkdir(exist_ok=True)
-        for stale in posts.glob("part-*.parquet"):
-            stale.unlink()
-        for part in sorted((stage / POSTS).iterdir()):
-            part.replace(posts / part.name)
-        for name in TABLES:
-            (stage / name).replace(output / name)
-    except OSError as exc:
-        raise InputError(
-            f"cannot write the results into {output} ({exc.strerror or exc})",
-            hint=f"check that {output} and its posts folder can be written to, then score again",
-        ) from exc
-    finally:
+        aside.mkdir()
+        for src, dst in moves:
+            src.replace(dst)
+            done.append((src, dst))
+    except BaseException as exc:
+        if not _undo(done):
+            raise OutputError(
+                f"cannot write the results into {output}, nor put back those of the run before "
+                f"({_reason(exc)})",
+                hint=f"the earlier results are in {aside}: move them back into {output}",
+            ) from exc
         shutil.rmtree(stage, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"cannot write the results into {output} ({_reason(exc)}); "
+                "the results of the run before are unchanged",
+                hint=f"check that {output} and its posts folder can be written to, "
+                "then score again",
+            ) from exc
+        raise
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def _undo(done: list[tuple[Path, Path]]) -> bool:
+    """Rename back what ``done`` moved, last first; False if any of it stays moved."""
+    whole = True
+    for src, dst in reversed(done):
+        try:
+            dst.replace(src)
+        except OSError:
+            whole = False
+    return whole
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return "stopped" if isinstance(exc, KeyboardInterrupt) else str(exc) or type(exc).__name__
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.extras import require
+from staffpulse.scale.scoring import KIND_COUNTS
 from staffpulse.signals.text import SIGNAL_NAMES
 
 # Times are instants in UTC, to the millisecond (Bluesky and Mastodon give milliseconds; the
@@ -32,19 +33,7 @@ ACCOUNT_TYPES: dict[str, str] = {
     "platform": _TEXT,
     "author_id": _TEXT,
     "handle": _TEXT,
-    **dict.fromkeys(
-        (
-            "posts",
-            "originals",
-            "replies",
-            "replies_to_self",
-            "reposts",
-            "quotes",
-            "not_english",
-            "mix_posts",
-        ),
-        _COUNT,
-    ),
+    **dict.fromkeys((*KIND_COUNTS, "not_english", "mix_posts"), _COUNT),
     "job_ads": _COUNT,
     "job_share": _SHARE,
     "voice_posts": _COUNT,

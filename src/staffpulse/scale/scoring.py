@@ -92,13 +92,11 @@ class AccountPartial:
         return self
 
 
+# The counts by kind of post, each an accounts.parquet column as it is: the Parquet schema
+# (scale.parquet.ACCOUNT_TYPES) lists them from here, so a new one is added once
+KIND_COUNTS = ("posts", "originals", "replies", "replies_to_self", "reposts", "quotes")
 _COUNTS = (
-    "posts",
-    "originals",
-    "replies",
-    "replies_to_self",
-    "reposts",
-    "quotes",
+    *KIND_COUNTS,
     "english_originals",
     "english_ads",
     "other_originals",
@@ -288,12 +286,7 @@ def account_rows(
                 "platform": p.platform,
                 "author_id": p.author_id,
                 "handle": p.handle,
-                "posts": p.posts,
-                "originals": p.originals,
-                "replies": p.replies,
-                "replies_to_self": p.replies_to_self,
-                "reposts": p.reposts,
-                "quotes": p.quotes,
+                **{name: getattr(p, name) for name in KIND_COUNTS},
                 "not_english": p.authored - p.english_authored,
                 "mix_posts": mix_posts,
                 "job_ads": job_ads,

@@ -1,0 +1,92 @@
+"""The Dask engine's own failures: a handshake that fails on this machine is not blamed on
+the scheduler, and a local cluster that cannot start is told as such."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("dask.distributed")
+pytest.importorskip("pyarrow.parquet")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from staffpulse.cli import app  # noqa: E402
+from staffpulse.errors import ClusterError, FetchError  # noqa: E402
+from staffpulse.scale import score_inputs  # noqa: E402
+from staffpulse.scale.dask_runner import _check_handshake  # noqa: E402
+
+
+@pytest.fixture
+def listening() -> Iterator[str]:
+    """An address that takes TCP connections (and never answers)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+
+
+def _shard(folder: Path) -> Path:
+    path = folder / "feed.jsonl"
+    post = {
+        "type": "post",
+        "platform": "x",
+        "id": "1",
+        "author": "acme",
+        "text": "Hiring two travel nurses for the night shift",
+        "created_at": "2026-01-05T10:00:00Z",
+    }
+    path.write_text(json.dumps(post) + "\n")
+    return path
+
+
+def test_a_handshake_run_inside_an_event_loop_is_not_called_another_protocol(
+    listening: str,
+) -> None:
+    # as in Jupyter or a web app: asyncio.run refuses to start, which is this machine's
+    # doing, and must not read "does not answer as a Dask scheduler"
+    async def inside_a_loop() -> None:
+        _check_handshake(distributed, listening, listening, 1)
+
+    with pytest.raises(RuntimeError, match="running event loop"):
+        asyncio.run(inside_a_loop())
+
+
+def test_score_from_a_running_loop_surfaces_the_loop_error_not_a_fetch_error(
+    listening: str, tmp_path: Path
+) -> None:
+    shard = _shard(tmp_path)
+
+    async def inside_a_loop() -> None:
+        score_inputs([shard], tmp_path / "out", "dask", scheduler=listening, scheduler_timeout=1)
+
+    with pytest.raises(RuntimeError) as caught:
+        asyncio.run(inside_a_loop())
+    assert not isinstance(caught.value, FetchError)
+    assert "does not answer as a Dask scheduler" not in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_local_cluster_that_cannot_start_is_a_cluster_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_ports(*_args: object, **_kwargs: object) -> None:
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(distributed, "LocalCluster", no_ports)
+    shard = _shard(tmp_path)
+    with pytest.raises(ClusterError, match="cannot start a local Dask cluster") as caught:
+        score_inputs([shard], tmp_path / "out", "dask")
+    assert "--engine local" in str(caught.value.hint)
+    result = CliRunner().invoke(
+        app, ["score", str(shard), "--output", str(tmp_path / "o"), "--engine", "dask"]
+    )
+    assert result.exit_code == 71, result.output
+    assert "cannot start a local Dask cluster" in result.stderr
+    assert "bug in staffpulse" not in result.stderr

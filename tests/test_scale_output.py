@@ -1,0 +1,150 @@
+"""The ``--output`` folder of ``staffpulse score`` is swapped all or nothing: a disk that
+fails midway, or Ctrl-C, leaves the results of the run before whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyarrow.parquet")
+
+from typer.testing import CliRunner
+
+from staffpulse.cli import app
+from staffpulse.errors import OutputError
+from staffpulse.scale import score_inputs
+
+MOVES = 6  # three old names aside (posts/, two tables), three new ones in
+
+
+def _shards(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for shard in range(count):
+        path = folder / f"s{shard}.jsonl"
+        lines = [
+            json.dumps(
+                {
+                    "type": "post",
+                    "platform": "x",
+                    "id": str(shard * 10 + n),
+                    "author": "acme",
+                    "text": f"We placed {n} nurses this week and the night shift is covered",
+                    "created_at": f"2026-01-{1 + n:02d}T10:00:00Z",
+                }
+            )
+            for n in range(5)
+        ]
+        path.write_text("\n".join(lines) + "\n")
+        paths.append(path)
+    return paths
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(f.relative_to(folder)): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()
+    }
+
+
+@pytest.fixture
+def earlier(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """An --output folder holding a first run of three shards, and a note of the user's."""
+    out = tmp_path / "out"
+    score_inputs(_shards(tmp_path / "one", 3), out)
+    (out / "posts" / "README.txt").write_text("my note on the parts\n")
+    return out, _snapshot(out)
+
+
+def _fail_replace_at(
+    monkeypatch: pytest.MonkeyPatch, failing: int, error: BaseException
+) -> list[int]:
+    real = Path.replace
+    calls: list[int] = []
+
+    def replace(self: Path, target: str | Path) -> Path:
+        calls.append(1)
+        if len(calls) == failing:
+            raise error
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    return calls
+
+
+@pytest.mark.parametrize("failing", range(1, MOVES + 2))
+def test_a_disk_failure_midway_through_the_swap_leaves_the_earlier_results_whole(
+    failing: int,
+    earlier: tuple[Path, dict[str, bytes]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, before = earlier
+    second = _shards(tmp_path / "two", 2)
+    _fail_replace_at(monkeypatch, failing, OSError(28, "No space left on device"))
+    with pytest.raises(OutputError) as caught:
+        score_inputs(second, out)
+    assert "No space left on device" in caught.value.message
+    assert "the results of the run before are unchanged" in caught.value.message
+    assert _snapshot(out) == before  # all three parts, both tables, the user's note
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no stage left
+
+
+def test_ctrl_c_during_the_swap_puts_everything_back(
+    earlier: tuple[Path, dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, before = earlier
+    _fail_replace_at(monkeypatch, 5, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        score_inputs(_shards(tmp_path / "two", 2), out)
+    assert _snapshot(out) == before
+
+
+def test_a_swap_that_cannot_be_undone_says_where_the_earlier_results_are(
+    earlier: tuple[Path, dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, before = earlier
+    real = Path.replace
+    calls: list[int] = []
+
+    def replace(self: Path, target: str | Path) -> Path:
+        calls.append(1)
+        if len(calls) >= 4:  # the new posts cannot come in, nor the old ones go back
+            raise OSError(5, "Input/output error")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    with pytest.raises(OutputError) as caught:
+        score_inputs(_shards(tmp_path / "two", 2), out)
+    monkeypatch.setattr(Path, "replace", real)
+    hint = str(caught.value.hint)
+    assert "nor put back" in caught.value.message
+    kept = Path(hint.split("are in ")[1].split(":")[0])
+    assert kept.parent.parent == out and _snapshot(kept) == before
+
+
+def test_the_cli_reports_a_failed_swap_as_an_output_error(
+    earlier: tuple[Path, dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, before = earlier
+    second = _shards(tmp_path / "two", 2)
+    _fail_replace_at(monkeypatch, 4, PermissionError(13, "Permission denied"))
+    result = CliRunner().invoke(app, ["score", *map(str, second), "--output", str(out)])
+    assert result.exit_code == 73, result.output
+    assert "cannot write the results into" in result.stderr and "Traceback" not in result.output
+    assert _snapshot(out) == before
+
+
+def test_a_swap_that_succeeds_replaces_the_parts_and_keeps_the_users_files(
+    earlier: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    out, _ = earlier
+    assert score_inputs(_shards(tmp_path / "two", 2), out).posts == 10
+    assert sorted(p.name for p in (out / "posts").iterdir()) == [
+        "README.txt",
+        "part-00000.parquet",
+        "part-00001.parquet",
+    ]
+    assert (out / "posts" / "README.txt").read_text() == "my note on the parts\n"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
