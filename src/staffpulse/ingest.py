@@ -5,7 +5,9 @@ archive) is handed to it as one input, and everything else in the folder is stil
 A ZIP is read as the folder it holds (:mod:`staffpulse.sources.zipped`), each member told
 as ``zip!member``. The readers only read: an avatar image one found (an X archive's profile
 picture, an avatar file in a ZIP) comes on its account row, and is saved here, beside the
-store, before the row is written.
+store, before the row is written, unless the store holds a newer profile's picture. After an
+account export (a repo.car, a Mastodon archive, an X archive), the stored posts of its account
+it lacks are told (:mod:`staffpulse.store.export_gaps`), never deleted.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_
 from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
-from staffpulse.store.avatar_files import save_avatar
+from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import LeftOut, Record, Store, WriteCounts
+from staffpulse.store.export_gaps import ExportPosts, MissingPosts
 from staffpulse.store.runs import recorded_run
 from staffpulse.store.tally import Tally, repeats_note
 
@@ -47,6 +50,8 @@ class ImportReport:
     new_follows: int = 0
     updated_profiles: int = 0  # accounts the store held whose name, bio, ... came in changed
     updated_posts: int = 0  # posts the store held whose text, reply or quote target, ... changed
+    # stored posts of an exported account, dated within its export, that the export lacks
+    not_in_export: int = 0
     files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
@@ -97,6 +102,7 @@ class ImportReport:
                 "follows": self.new_follows,
             },
             "updated": {"profiles": self.updated_profiles, "posts": self.updated_posts},
+            "not_in_export": {"posts": self.not_in_export},
             "skipped": self.skipped,
             "problems": [problem.as_dict() for problem in self.problems],
             "notices": [notice.as_dict() for notice in self.notices],
@@ -205,8 +211,8 @@ class _AvatarSaver:
     """Saves the avatar images that come on account rows in the store's avatar folder, and
     gives the rows their ``avatar_path`` instead, so no image reaches the store itself."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, store: Store) -> None:
+        self.store, self.folder = store, store.avatar_folder
         # An archive's owner comes in up to three rows (account.js, profile.js, the follow
         # counts) carrying the one image: it is written once.
         self.saved: dict[tuple[str, str], tuple[AvatarImage, str]] = {}
@@ -225,6 +231,9 @@ class _AvatarSaver:
 
     def _saved(self, account: Account, image: AvatarImage) -> Account:
         key = (account.platform, account.id)
+        if holds_newer_avatar(self.store.conn, account):
+            # the stored picture is the newer profile's: kept, as its bio is
+            return replace(account, avatar_image=None)
         done = self.saved.get(key)
         if done is None or done[0] is not image:
             suffix = Path(image.name).suffix.lower()
@@ -242,7 +251,7 @@ def _import_plan(
     progress: ProgressCallback | None,
 ) -> None:
     # the images of an archive or ZIP are kept beside the store they are imported into
-    avatars = _AvatarSaver(store.avatar_folder)
+    avatars = _AvatarSaver(store)
     for path, source in plan:
         inputs = (
             source.read_members(path)
@@ -260,14 +269,31 @@ def _import_plan(
             report.files.append((found.location, found.label))
             tally.start_file()
             done = 0
+            exported = ExportPosts()
             for batch in _batched(found.items, report):
                 batch = [avatars.save(record) for record in batch]
+                for record in batch:
+                    exported.add(record.provenance.source, record.rows)
                 report.add(store.write_records(batch, tally=tally))
                 done += len(batch)
                 if progress:
                     progress(found.location, done)
             if (note := repeats_note(tally.repeats())) is not None:
                 report.notices.append(Notice(found.location, note))
+            if (gap := exported.missing(store.conn)) is not None:
+                report.not_in_export += gap.count
+                report.notices.append(Notice(found.location, missing_note(gap)))
+
+
+def missing_note(gap: MissingPosts) -> str:
+    """What to tell of the stored posts an account export lacks (store/export_gaps.py)."""
+    one = gap.count == 1
+    return (
+        f"{count_of(gap.count, 'post')} of @{gap.handle} stored earlier "
+        f"{'is' if one else 'are'} not in this export (deleted on the platform?): "
+        f"{'it still counts' if one else 'they still count'} in the audit and the inbox. "
+        "Nothing was deleted, as an export can be partial"
+    )
 
 
 def _handle_known(store: Store, notice: Notice) -> bool:

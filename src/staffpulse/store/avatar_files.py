@@ -10,9 +10,11 @@ so a store and its images move and back up together; the audit's Face pillar rea
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 from staffpulse.models import Account
+from staffpulse.store.codec import format_time
 
 
 def _file_stem(account: Account) -> str:
@@ -28,3 +30,19 @@ def save_avatar(folder: Path, account: Account, data: bytes, suffix: str) -> str
     target = folder / f"{_file_stem(account)}{suffix}"
     target.write_bytes(data)
     return str(target)
+
+
+def holds_newer_avatar(conn: sqlite3.Connection, account: Account) -> bool:
+    """Whether the store holds an avatar image of ``account`` from a profile observed after
+    this row's: an older archive imported later must not put back the old picture, as its
+    older bio does not replace the newer (:mod:`staffpulse.store.upsert_sql`). A row or a
+    stored profile of unknown time is not older: its image is saved, as before."""
+    observed = format_time(account.observed_at)
+    if observed is None:
+        return False
+    found = conn.execute(
+        "SELECT 1 FROM accounts WHERE platform = ? AND id = ? AND avatar_path IS NOT NULL"
+        " AND observed_at IS NOT NULL AND observed_at > ?",
+        (account.platform, account.id, observed),
+    ).fetchone()
+    return found is not None

@@ -22,6 +22,10 @@ PROFILE_COLUMNS = ("handle", "display_name", "bio", "avatar_url", "url")
 # What a person calls the post: its likes and reposts change on every fetch
 POST_COLUMNS = ("text", "reply_to_post_id", "quoted_post_id", "url")
 
+# Filling an address the store lacked (a repo export has none, the feed read later has it)
+# is no change a user needs to hear: only a different address, or one blanked, counts
+FILLED_NOT_CHANGED = frozenset({"url"})
+
 AccountKey = tuple[str, str]  # platform, account id
 FollowKey = tuple[str, str, str]  # platform, follower id, followee id
 
@@ -43,10 +47,25 @@ def read_profiles(
 
 
 def count_changed_profiles(
-    before: dict[AccountKey, tuple[Any, ...]], after: dict[AccountKey, tuple[Any, ...]]
+    before: dict[AccountKey, tuple[Any, ...]],
+    after: dict[AccountKey, tuple[Any, ...]],
+    columns: tuple[str, ...] = PROFILE_COLUMNS,
 ) -> int:
-    """How many of the profiles read ``before`` a write read differently ``after`` it."""
-    return sum(1 for key, profile in before.items() if after.get(key) != profile)
+    """How many of the profiles read ``before`` a write read differently ``after`` it
+    (``columns``, the ones read, tell which are addresses: :data:`FILLED_NOT_CHANGED`)."""
+    filled = [i for i, column in enumerate(columns) if column in FILLED_NOT_CHANGED]
+    return sum(
+        1
+        for key, profile in before.items()
+        if (now := after.get(key)) != profile
+        and (
+            now is None
+            or any(
+                old != new and not (i in filled and old is None)
+                for i, (old, new) in enumerate(zip(profile, now, strict=True))
+            )
+        )
+    )
 
 
 class _ImportChanges:
@@ -97,7 +116,10 @@ class _ImportChanges:
         count = f"SELECT COUNT(*) FROM temp.{self.kept} WHERE changed AND platform = ?"
         count += " AND id IN ({marks})"
         before = self._sum(count, grouped)
-        same = " AND ".join(f"s.{c} IS k.{c}" for c in self.columns)
+        same = " AND ".join(
+            f"(s.{c} IS k.{c} OR k.{c} IS NULL)" if c in FILLED_NOT_CHANGED else f"s.{c} IS k.{c}"
+            for c in self.columns
+        )
         update = (
             f"UPDATE temp.{self.kept} AS k SET changed = NOT EXISTS (SELECT 1 FROM {self.table}"
             f" AS s WHERE s.platform = k.platform AND s.id = k.id AND {same})"
@@ -172,7 +194,7 @@ class WriteChanges:
         after = self._read()
         return (
             count_changed_profiles(self.before[0], after[0]),
-            count_changed_profiles(self.before[1], after[1]),
+            count_changed_profiles(self.before[1], after[1], POST_COLUMNS),
         )
 
     def _read(self) -> tuple[dict[AccountKey, tuple[Any, ...]], dict[AccountKey, tuple[Any, ...]]]:

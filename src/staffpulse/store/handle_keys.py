@@ -52,6 +52,10 @@ _BARE_NEWER = (
     " AND (accounts.observed_at IS NULL OR s.observed_at > accounts.observed_at))"
 )
 
+# the real account's handle is its id (a Bluesky repo export's DID): no observation, any
+# real handle replaces it (store/upsert_sql.py)
+_PLACEHOLDER = "accounts.handle_norm = accounts.id"
+
 
 def _merged(column: str) -> str:
     """A nullable column: the newer observation's value, else the other's (a blank is filled)."""
@@ -73,8 +77,9 @@ def _merged_text(column: str) -> str:
 # time, so an older import later cannot overwrite it
 _MERGE_ACCOUNT = f"""
 UPDATE accounts SET
-    handle = CASE WHEN {_BARE_NEWER} THEN s.handle ELSE accounts.handle END,
-    handle_norm = CASE WHEN {_BARE_NEWER} THEN s.handle_norm ELSE accounts.handle_norm END,
+    handle = CASE WHEN {_BARE_NEWER} OR {_PLACEHOLDER} THEN s.handle ELSE accounts.handle END,
+    handle_norm = CASE WHEN {_BARE_NEWER} OR {_PLACEHOLDER} THEN s.handle_norm
+                       ELSE accounts.handle_norm END,
     {_merged_text("display_name")},
     {_merged_text("bio")},
     bio_known = MAX(accounts.bio_known, s.bio_known),

@@ -8,6 +8,17 @@ archive's generation date). A row observed before the stored one only fills what
 lacks; a newer one, or one whose time neither knows, replaces it, as every write did before
 observation times were kept (a file a person wrote is taken as they wrote it). So the newest
 observation wins whatever the import order.
+
+A handle that is the account's own id (a Bluesky repo export names its account by its DID
+alone) is a placeholder, no observation: any real handle replaces it, whatever the times, and
+it never replaces a real one.
+
+A Mastodon reply's parent is named two ways: by its home URI (an archive's ``inReplyTo``:
+``fediscience.org:<id>``) or by the serving instance's local id (the API's
+``in_reply_to_id``: ``fosstodon.org:<id>``). Only a stored parent tells them apart, so an
+incoming target naming no stored post (nor an alias of one) keeps the stored target, unless
+it is the home form (its host is the parent author's) and the stored one is not: importing
+the archive and the API's JSON in turn then no longer flips the reply every week.
 """
 
 from __future__ import annotations
@@ -21,6 +32,39 @@ _POST_FRESH = (
     "(excluded.observed_at IS NULL OR posts.observed_at IS NULL"
     " OR excluded.observed_at >= posts.observed_at)"
 )
+# A handle that is the account's id: the DID a repo export gives for want of the handle
+_STORED_PLACEHOLDER = "accounts.handle_norm = accounts.id"
+_NEW_PLACEHOLDER = "excluded.handle_norm = excluded.id"
+_HANDLE_WINS = (
+    f"CASE WHEN {_NEW_PLACEHOLDER} AND NOT {_STORED_PLACEHOLDER} THEN 0"
+    f" WHEN {_STORED_PLACEHOLDER} AND NOT {_NEW_PLACEHOLDER} THEN 1"
+    f" ELSE {_ACCOUNT_FRESH} END"
+)
+
+
+def _home_form(target: str, account: str) -> str:
+    """SQL: the reply target ``host:id`` names the host of the parent's author (its profile
+    URL ``https://host/@name``): the parent's home id, which any stored copy is kept under."""
+    return (
+        f"lower({account}) LIKE 'https://' || substr({target}, 1, instr({target}, ':') - 1) || '/%'"
+    )
+
+
+_ACCOUNT_OF_PARENT = "COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id)"
+# the incoming reply target is no better than the stored one (module docstring)
+_KEEP_REPLY_TARGET = f"""(
+    posts.platform = 'mastodon'
+    AND excluded.reply_to_post_id IS NOT NULL AND posts.reply_to_post_id IS NOT NULL
+    AND excluded.reply_to_post_id != posts.reply_to_post_id
+    AND NOT EXISTS (SELECT 1 FROM posts AS parent
+                    WHERE parent.platform = excluded.platform
+                    AND parent.id = excluded.reply_to_post_id)
+    AND NOT EXISTS (SELECT 1 FROM post_aliases AS known
+                    WHERE known.platform = excluded.platform
+                    AND known.alias = excluded.reply_to_post_id)
+    AND NOT ({_home_form("excluded.reply_to_post_id", _ACCOUNT_OF_PARENT)}
+             AND NOT {_home_form("posts.reply_to_post_id", _ACCOUNT_OF_PARENT)})
+)"""
 
 
 def _newer_or_kept(column: str, fresh: str, table: str) -> str:
@@ -53,8 +97,8 @@ INSERT INTO accounts (platform, id, handle, handle_norm, display_name, bio, avat
     bio_known, name_known, observed_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (platform, id) DO UPDATE SET
-    handle = CASE WHEN {_ACCOUNT_FRESH} THEN excluded.handle ELSE accounts.handle END,
-    handle_norm = CASE WHEN {_ACCOUNT_FRESH} THEN excluded.handle_norm
+    handle = CASE WHEN {_HANDLE_WINS} THEN excluded.handle ELSE accounts.handle END,
+    handle_norm = CASE WHEN {_HANDLE_WINS} THEN excluded.handle_norm
                        ELSE accounts.handle_norm END,
     {_text_newer_or_kept("display_name", _ACCOUNT_FRESH, _A)},
     {_text_newer_or_kept("bio", _ACCOUNT_FRESH, _A)},
@@ -88,7 +132,8 @@ ON CONFLICT (platform, id) DO UPDATE SET
     created_at = COALESCE(excluded.created_at, posts.created_at),
     lang = COALESCE(excluded.lang, posts.lang),
     kind = CASE WHEN excluded.kind != 'original' THEN excluded.kind ELSE posts.kind END,
-    reply_to_post_id = COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id),
+    reply_to_post_id = CASE WHEN {_KEEP_REPLY_TARGET} THEN posts.reply_to_post_id
+                            ELSE COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id) END,
     reply_to_account_id = COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id),
     reply_to_handle = COALESCE(excluded.reply_to_handle, posts.reply_to_handle),
     conversation_id = COALESCE(excluded.conversation_id, posts.conversation_id),

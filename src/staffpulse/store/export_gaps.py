@@ -1,0 +1,81 @@
+"""The stored posts an account export lacks: posts deleted on the platform, most likely.
+
+A platform's "download your data" export (a Bluesky ``repo.car``, a Mastodon archive's
+outbox, an X archive's tweets) is the whole account as of the export. A post the store got
+from an earlier import or fetch that a newer export no longer holds was most likely deleted
+since, yet it stays in the store and still counts (the audit, the inbox). The import tells
+how many: of the account's own posts, only those dated within the export's span, so the
+posts the export predates or that came after it are not called missing. Nothing is deleted:
+an export can be partial (cut short, or a record skipped), and only the user can tell.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from staffpulse.models import Post
+from staffpulse.store.codec import format_time
+
+# The sources whose files are a whole account, as the platform exported it
+WHOLE_ACCOUNT_SOURCES = frozenset({"bluesky-repo", "mastodon-archive", "x-archive"})
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPosts:
+    """``count`` stored posts of the account (``platform``, ``account_id``) dated within the
+    export's span that the export does not hold; ``handle`` as the store now names it."""
+
+    platform: str
+    account_id: str
+    handle: str
+    count: int
+
+
+@dataclass
+class ExportPosts:
+    """The posts of one account export, gathered as its records are imported."""
+
+    ids: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # author -> post ids
+    first: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    last: dict[tuple[str, str], datetime] = field(default_factory=dict)
+
+    def add(self, source: str, rows: tuple[object, ...]) -> None:
+        """Gather the posts of one record, if it comes from an account export."""
+        if source not in WHOLE_ACCOUNT_SOURCES:
+            return
+        for row in rows:
+            if not isinstance(row, Post) or not row.author_id:
+                continue
+            author = (row.platform, row.author_id)
+            self.ids.setdefault(author, set()).add(row.id)
+            if row.created_at is not None:
+                when = row.created_at
+                self.first[author] = min(self.first.get(author, when), when)
+                self.last[author] = max(self.last.get(author, when), when)
+
+    def missing(self, conn: sqlite3.Connection) -> MissingPosts | None:
+        """The stored posts of the export's account it does not hold, if any. The account is
+        the author of most of its posts (an export may name others: a quoted post's)."""
+        if not self.ids:
+            return None
+        counts = Counter({author: len(ids) for author, ids in self.ids.items()})
+        author = counts.most_common(1)[0][0]
+        if author not in self.first:
+            return None
+        platform, account_id = author
+        stored = conn.execute(
+            "SELECT id FROM posts INDEXED BY posts_by_author WHERE platform = ?"
+            " AND author_id = ? AND created_at >= ? AND created_at <= ?",
+            (platform, account_id, format_time(self.first[author]), format_time(self.last[author])),
+        )
+        held = self.ids[author]
+        count = sum(1 for (post_id,) in stored if post_id not in held)
+        if not count:
+            return None
+        row = conn.execute(
+            "SELECT handle FROM accounts WHERE platform = ? AND id = ?", (platform, account_id)
+        ).fetchone()
+        return MissingPosts(platform, account_id, row[0] if row else account_id, count)
