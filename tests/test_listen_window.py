@@ -66,6 +66,12 @@ def test_as_of_choices() -> None:
         parse_as_of("yesterday")
 
 
+def test_an_impossible_date_says_it_is_not_a_date_rather_than_an_unknown_choice() -> None:
+    with pytest.raises(InputError, match="'2026-02-30' is not a date") as caught:
+        parse_as_of("2026-02-30")
+    assert "unknown" not in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -129,6 +129,9 @@ def parse_as_of(text: str | datetime) -> AsOf:
     try:
         moment = parse_date_option("--as-of", text)
     except InputError:
+        # written as a date ("2026-02-30"): its own message says what is wrong with it
+        if text.strip()[:1].isdigit():
+            raise
         moment = None
     if moment is None:
         raise InputError(f"unknown --as-of '{text}'", hint=_AS_OF_HINT)
@@ -249,7 +252,19 @@ def topic_choices(
     """Topics with conversations to join now, the busiest first and "Other conversations"
     last (what ``--topic`` can pick)."""
     sizes = Counter(topic_of[key] for c in joinable if (key := (c.platform, c.id)) in topic_of)
-    choices = [TopicChoice(tid, topics[tid].label, n) for tid, n in sizes.items() if tid in topics]
+    return topic_choices_of(sizes, topics)
+
+
+def topic_choices_of(
+    open_by_topic: Mapping[int, int], topics: Mapping[int, Any]
+) -> list[TopicChoice]:
+    """:func:`topic_choices` from a count of conversations to join in each topic (topic id ->
+    how many), for a caller that keeps counts rather than conversations (the dashboard)."""
+    choices = [
+        TopicChoice(tid, topics[tid].label, n)
+        for tid, n in open_by_topic.items()
+        if tid in topics and n > 0
+    ]
     return sorted(choices, key=lambda c: (c.label == OTHER_LABEL, -c.open, c.id))
 
 
