@@ -135,6 +135,33 @@ def test_an_export_holding_every_stored_post_tells_nothing(tmp_path: Path) -> No
     assert "not in this export" not in _said(report)
 
 
+def _archive_of(folder: Path, tweets: list[dict[str, object]]) -> Path:
+    """A minimal X archive: account.js and tweets.js holding ``tweets``."""
+    data = folder / "archive" / "data"
+    data.mkdir(parents=True)
+    account = {"account": {"accountId": "9001", "username": "AcmeStaffing"}}
+    (data / "account.js").write_text(f"window.YTD.account.part0 = {json.dumps([account])}")
+    entries = json.dumps([{"tweet": tweet} for tweet in tweets])
+    (data / "tweets.js").write_text(f"window.YTD.tweets.part0 = {entries}")
+    return data.parent
+
+
+def _tweet(tweet_id: str, day: int) -> dict[str, object]:
+    when = f"Sun Mar {day:02d} 14:05:00 +0000 2026"
+    return {"id_str": tweet_id, "created_at": when, "full_text": f"Tweet {tweet_id}"}
+
+
+def test_an_x_archive_tells_the_tweets_it_no_longer_holds(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    tweets = [_tweet("101", 1), _tweet("102", 3), _tweet("103", 5), _tweet("104", 7)]
+    _import(db, _archive_of(tmp_path / "march", tweets))
+    # a month later: 102 and 103 deleted, 105 new
+    report = _import(db, _archive_of(tmp_path / "april", [*tweets[::3], _tweet("105", 9)]))
+    assert report["not_in_export"] == {"posts": 2}
+    assert "2 posts of @AcmeStaffing stored earlier are not in this export" in _said(report)
+    assert "they still count in the audit" in _said(report)
+
+
 # -- Mastodon --------------------------------------------------------------------------------
 
 
