@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from car_helpers import small_car
 from connect_fixtures import NOW, FakeRoleModel, FakeScorer, build_store
 from staffpulse.errors import StaffpulseError
 from staffpulse.models import Account, Post, Provenance
@@ -261,7 +262,8 @@ def import_messages(folder: Path) -> list[Said]:
 
 def file_messages(folder: Path) -> list[Said]:
     """What an import says of files it read: a lone file of an X archive, posts that name
-    their author by id only, a file not saved as UTF-8, Bluesky records that are not posts."""
+    their author by id only, a file not saved as UTF-8, Bluesky records that are not posts,
+    a Bluesky repo export that names its account by DID only."""
     from staffpulse.ingest import import_paths
 
     files = {
@@ -284,6 +286,11 @@ def file_messages(folder: Path) -> list[Said]:
         told = [p.message for p in report.problems] + [n.message for n in report.notices]
         assert told, f"{case}: the import said nothing"
         said += [Said(case, message) for message in told]
+    repo = folder / "repo.car"
+    repo.write_bytes(small_car("did:plc:rosa4harbor7staffing", {}))
+    with open_store(":memory:") as store:
+        report = import_paths(store, [repo])
+    said += [Said("repo export", notice.message) for notice in report.notices]
     return said
 
 

@@ -309,11 +309,16 @@ def test_the_import_page_offers_and_imports_repo_car(tmp_path: Path) -> None:
     with make_client(tmp_path / "web.db") as client:
         page = client.get("/import").text
         status = finished_job(client, upload_files(client, [("repo.car", Repo().car(_records()))]))
+        job_page = client.get(f"/jobs/{status['id']}").text
     accept = re.search(r'id="file"[^>]*accept="([^"]+)"', page, re.S)
     assert accept and ".car" in accept.group(1).split(",")
     assert "Export my data" in page
     assert status["state"] == "done", status
     assert status["result"]["imported"]["posts"] == 3
+    # the account came by its DID: the page says how to learn its handle on the page itself
+    assert "names the account by its DID" in job_page
+    assert "on the Import page (Fetch an account live" in job_page
+    assert "`" not in job_page and "staffpulse fetch" not in job_page
 
 
 def test_a_repo_car_cut_inside_its_commit_reads_nothing_and_says_so(tmp_path: Path) -> None:

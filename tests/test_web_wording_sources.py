@@ -151,6 +151,7 @@ CONTROLS = {
     ("network", "x"): "X could not be reached: check that this computer is online",
     ("answers", "budget"): "raise the budget on the Import page",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
+    ("files", "repo export"): "until you fetch it once on the Import page (Fetch an account live",
 }
 
 

@@ -264,6 +264,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "Fetch the account live on the Import page (Fetch an account live) to download and "
             "check it",
         ),
+        # a Bluesky repo export names its account by DID (sources/bluesky_repo.py): the
+        # Import page's live fetch learns the handle, as the command does
+        (
+            r"until you run `staffpulse fetch bluesky HANDLE` once with the account's handle "
+            r"\(([^)]*)\)",
+            r"until you fetch it once on the Import page (Fetch an account live, choose Bluesky "
+            r"and give the account's handle, such as \1)",
+        ),
         # an X address typed for another platform (account_refs._agreed)
         (
             r"leave out --platform, or give the (X|Bluesky|Mastodon) handle",
