@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
-from staffpulse.errors import UnknownFormatError
+from staffpulse.errors import EmptyInputError, UnknownFormatError
 from staffpulse.ingest import import_paths
 from staffpulse.sources import detect
 from staffpulse.store import open_store
@@ -62,7 +62,7 @@ def test_the_cli_says_how_to_save_a_csv(tmp_path: Path) -> None:
     [
         ("posts.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "an Excel workbook"),
         ("posts.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "an Excel workbook"),
-        ("posts.xlsx", b"not even a zip", "an Excel workbook"),
+        ("posts.xlsx", b"\x00\x13 damaged past its signature", "an Excel workbook"),
     ],
 )
 def test_old_and_damaged_workbooks_are_told_by_name_or_signature(
@@ -72,6 +72,40 @@ def test_old_and_damaged_workbooks_are_told_by_name_or_signature(
     path.write_bytes(content)
     with pytest.raises(UnknownFormatError, match=f"is {what}, not a CSV"):
         detect(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"id,author,text\r\n1,acme,We are hiring\r\n",  # an ATS's "Export to Excel"
+        "id\tauthor\ttext\r\n1\tacme\tWe are hiring\r\n".encode("utf-16"),  # Unicode text
+        b"<html><table><tr><td>id</td><td>author</td></tr></table></html>",
+    ],
+)
+def test_text_named_xls_is_told_it_is_named_so_not_called_a_workbook(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "posts.xls"
+    path.write_bytes(content)
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == f"{path} is named as an Excel file (.xls) but holds text"
+    assert refused.value.hint == "save or rename it as .csv"
+
+
+def test_text_named_xls_in_a_folder_is_left_out_told_to_rename_it(tmp_path: Path) -> None:
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "export.xls").write_text("id,author,text\n1,acme,Hi\n", encoding="utf-8")
+    (folder / "posts.csv").write_text("id,author,text\n1,acme,We are hiring\n", encoding="utf-8")
+    with open_store(":memory:") as store:
+        report = import_paths(store, [folder])
+    assert report.posts == 1
+    [left] = report.problems
+    assert left.message.endswith(
+        "file skipped: named as an Excel file (.xls) but holds text: save or rename it as .csv"
+    )
+    assert "is an Excel workbook" not in left.message
 
 
 def test_an_ods_is_told_how_to_save_a_csv_in_libreoffice(tmp_path: Path) -> None:
@@ -115,6 +149,36 @@ def test_a_workbook_inside_a_zip_is_told_as_one(tmp_path: Path) -> None:
     [left] = report.problems
     assert left.file == f"{export}!clients/acme.csv"
     assert "an Excel workbook, not a CSV" in left.message
+
+
+def test_a_folder_holding_only_a_workbook_says_how_to_save_a_csv(tmp_path: Path) -> None:
+    folder = tmp_path / "fold3"
+    folder.mkdir()
+    _xlsx(folder / "book.xlsx")
+    with open_store(":memory:") as store, pytest.raises(EmptyInputError) as refused:
+        import_paths(store, [folder])
+    assert refused.value.message == (
+        f"{folder}: the folder holds nothing staffpulse can import "
+        "(book.xlsx is an Excel workbook, not a CSV)"
+    )
+    assert refused.value.hint == SAVE_AS
+
+
+def test_a_zip_holding_only_a_workbook_says_how_to_save_a_csv(tmp_path: Path) -> None:
+    book = _xlsx(tmp_path / "book.xlsx").read_bytes()
+    only = tmp_path / "only.zip"
+    with zipfile.ZipFile(only, "w") as z:
+        z.writestr("export.csv", book)
+        z.writestr("notes.pdf", b"%PDF-1.4 not an export")
+    result = CliRunner().invoke(app, ["import", str(only), "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 65, said
+    assert (
+        "the ZIP holds nothing staffpulse can import (export.csv is an Excel workbook, not a CSV"
+        in said
+    )
+    assert "notes.pdf: no known format" in said and "export.csv: no known format" not in said
+    assert "File › Save As › CSV UTF-8" in said
 
 
 def test_the_web_import_page_tells_the_workbook_too(tmp_path: Path) -> None:

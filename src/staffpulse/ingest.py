@@ -23,7 +23,13 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
-from staffpulse.sources.folders import EMPTY_FOLDER, left_out, plan_folder, unknown_format
+from staffpulse.sources.folders import (
+    EMPTY_FOLDER,
+    left_out,
+    plan_folder,
+    refuse_empty_folder,
+    unknown_format,
+)
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.clashes import AuthorClash
@@ -170,10 +176,7 @@ def _plan_folder(
     if len(plan) > before[0]:
         return
     if alone:
-        raise EmptyInputError(
-            f"{path}: the folder holds nothing staffpulse can import",
-            hint="point to the exported files themselves (see docs/formats.md)",
-        )
+        refuse_empty_folder(path, problems[before[1] :])
     if len(problems) == before[1]:  # no file in it at all: still told, as nothing was read
         problems.append(Problem(str(path), None, EMPTY_FOLDER))
 

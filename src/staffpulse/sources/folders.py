@@ -5,14 +5,18 @@ as a whole (an extracted X archive) is one input. A file no source claims is lef
 reported, with why when a source can tell (:data:`EXPLAINERS`: a CSV whose header lacks a
 column is told the columns it has and what to rename), so the user hears what to fix. A file
 left out this way lost no record (:func:`left_out`): it is told apart from the records an
-import could not read, which are counted.
+import could not read, which are counted. A folder given alone that holds nothing to import
+is refused (:func:`refuse_empty_folder`), saying what its workbooks are and how to save them
+as CSV: the reason most such folders hold nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
+from staffpulse.errors import EmptyInputError
 from staffpulse.sources.base import (
     EMPTY_FILE,
     LEFT_OUT,
@@ -23,12 +27,14 @@ from staffpulse.sources.base import (
     read_head,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
+from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # A folder among several paths that holds no file: told, though it cost no record
 EMPTY_FOLDER = "the folder holds no files; skipped"
 # Why a file of no known format is none, from the sources that can tell (``path, head ->
-# why``); each registers itself, as sources register in the REGISTRY.
-EXPLAINERS: list[Callable[[Path, bytes], str | None]] = []
+# why``); each registers itself, as sources register in the REGISTRY. A workbook's is here
+# from the start, before the CSV's: a workbook has no header to tell.
+EXPLAINERS: list[Callable[[Path, bytes], str | None]] = [why_workbook]
 
 
 def why_unknown(path: Path) -> str | None:
@@ -87,3 +93,19 @@ def plan_folder(
                 problems.append(Problem(str(child), None, unknown_format(child)))
             else:
                 plan.append((child, source))
+
+
+def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
+    """Refuse a folder given alone that holds nothing to import (:class:`EmptyInputError`),
+    from its files ``left`` out: a workbook among them is told what it is and how to save it
+    as a CSV, as one given alone is."""
+    advice = workbook_advice([(Path(p.file).name, Path(p.file)) for p in left])
+    if advice is not None:
+        said, fix = advice
+        raise EmptyInputError(
+            f"{path}: the folder holds nothing staffpulse can import ({said})", hint=fix
+        )
+    raise EmptyInputError(
+        f"{path}: the folder holds nothing staffpulse can import",
+        hint="point to the exported files themselves (see docs/formats.md)",
+    )

@@ -6,43 +6,56 @@ workbook saved under a ``.csv`` name was read as a ZIP and refused as one that "
 staffpulse can import", a puzzle to someone who believes they gave a CSV. The ZIP source
 passes over a workbook (:func:`workbook_of`), :func:`refuse_workbook` refuses one given alone,
 and in a folder or ZIP one is left out told why (:func:`why_workbook`, one of
-:data:`staffpulse.sources.folders.EXPLAINERS`).
+:data:`staffpulse.sources.folders.EXPLAINERS`); a folder or ZIP left with nothing to import
+says what its workbooks are and how to save them (:func:`workbook_advice`).
+
+A file only *named* as Excel's (an ``.xls`` holding text: what many ATS and HRIS "Export to
+Excel" buttons write) is told so, not called a workbook.
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
 from staffpulse.sources.base import read_head
-from staffpulse.sources.folders import EXPLAINERS
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls), and old Word files
 ZIP_HEADER = b"PK\x03\x04"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")  # what a workbook saved under the wrong name is called
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text": NUL bytes, and still text
 
 
 @dataclass(frozen=True, slots=True)
 class Workbook:
-    """What kind of workbook a file is, and how to save it as a CSV."""
+    """What kind of workbook a file is (``said`` after "FILE is"), and how to save it as a
+    CSV."""
 
-    what: str
+    said: str
     fix: str
 
 
 EXCEL = Workbook(
-    "an Excel workbook",
+    "an Excel workbook, not a CSV",
     "in Excel choose File › Save As › CSV UTF-8 (Comma delimited) and import that file",
 )
 ODS = Workbook(
-    "an OpenDocument spreadsheet (LibreOffice)",
+    "an OpenDocument spreadsheet (LibreOffice), not a CSV",
     "in LibreOffice choose File › Save As › Text CSV (.csv), with Unicode (UTF-8) as the "
     "character set, and import that file",
 )
+
+
+def named_excel(suffix: str) -> Workbook:
+    """A text file under an Excel name: the name is the only evidence, so only it is told."""
+    return Workbook(
+        f"named as an Excel file ({suffix}) but holds text", "save or rename it as .csv"
+    )
 
 
 def _zip_holds_workbook(path: Path) -> bool:
@@ -75,6 +88,10 @@ def workbook_of(path: Path, head: bytes) -> Workbook | None:
     if suffix == ".ods" or (first == "mimetype" and data.startswith(ODS_MIMETYPE)):
         return ODS
     if suffix in EXCEL_SUFFIXES:
+        # no OLE2 or ZIP signature: a CSV, TSV or HTML table under Excel's name, or a
+        # workbook so damaged that only its name is left
+        if not head.startswith((OLE2_MAGIC, ZIP_HEADER)) and _is_text(head):
+            return named_excel(suffix)
         return EXCEL
     if head.startswith(OLE2_MAGIC):  # a Word file is one too: only under a table's name
         return EXCEL if suffix in TEXT_SUFFIXES else None
@@ -87,10 +104,15 @@ def workbook_of(path: Path, head: bytes) -> Workbook | None:
     return EXCEL if _zip_holds_workbook(path) else None
 
 
+def _is_text(head: bytes) -> bool:
+    """Whether a file's head reads as text: no NUL byte, unless it is UTF-16 with its mark."""
+    return head.startswith(UTF16_BOMS) or (bool(head) and b"\x00" not in head)
+
+
 def why_workbook(path: Path, head: bytes) -> str | None:
     """What a folder's workbook is told when it is left out, with how to save a CSV."""
     found = workbook_of(path, head)
-    return f"{found.what}, not a CSV: {found.fix}" if found is not None else None
+    return f"{found.said}: {found.fix}" if found is not None else None
 
 
 def refuse_workbook(path: Path) -> None:
@@ -98,7 +120,23 @@ def refuse_workbook(path: Path) -> None:
     to save it as a CSV; nothing when ``path`` is none."""
     found = workbook_of(path, read_head(path))
     if found is not None:
-        raise UnknownFormatError(f"{path} is {found.what}, not a CSV", hint=found.fix)
+        raise UnknownFormatError(f"{path} is {found.said}", hint=found.fix)
 
 
-EXPLAINERS.insert(0, why_workbook)  # before the CSV's: a workbook has no header to tell
+def workbook_advice(files: Sequence[tuple[str, Path]]) -> tuple[str, str] | None:
+    """For a folder or ZIP that holds nothing to import: what its workbooks are ("book.xlsx
+    is an Excel workbook, not a CSV", the first three) and how to save each kind as a CSV,
+    from its files left out (the name to show, and where the file is read); None when it
+    holds no workbook. Left out among files it could not read, the advice was lost."""
+    found = [
+        (name, book)
+        for name, path in files
+        if path.is_file() and (book := workbook_of(path, read_head(path))) is not None
+    ]
+    if not found:
+        return None
+    said = "; ".join(f"{name} is {book.said}" for name, book in found[:3])
+    if len(found) > 3:
+        said += f"; and {len(found) - 3:,} more"
+    fixes = list(dict.fromkeys(book.fix for _, book in found))
+    return said, "; ".join(fixes)

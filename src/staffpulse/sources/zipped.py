@@ -32,11 +32,12 @@ from staffpulse.sources.base import (
     Notice,
     Problem,
     Source,
+    read_head,
     register,
     unsafe_member_name,
 )
 from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
-from staffpulse.sources.workbooks import workbook_of
+from staffpulse.sources.workbooks import workbook_advice, workbook_of
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import archive_roots
 from staffpulse.store.core import Record
@@ -72,22 +73,33 @@ def check_zip(path: Path) -> None:
         if roots:
             return
         plan, skipped = files.plan()
-    if plan:
-        return
+        if plan:
+            return
+        # read while the members' heads are still there: a ZIP of workbooks is the usual one
+        books = {p.file for p in skipped if left_out(p) and files.holds_workbook(p.file)}
+        advice = workbook_advice([(_member_name(f), files.local(f)) for f in sorted(books)])
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
     why = [str(problem) for problem in unread[:2]]
     empty = [p for p in skipped if is_empty_file(p)]
-    unknown = [p for p in skipped if left_out(p) and not is_empty_file(p)]
+    unknown = [p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books]
     for left, said in ((empty, "empty"), (unknown, "no known format")):
         if left:
-            shown = ", ".join(PurePosixPath(p.file.split("!", 1)[-1]).name for p in left[:3])
+            shown = ", ".join(_member_name(p.file) for p in left[:3])
             more = f" and {len(left) - 3:,} more" if len(left) > 3 else ""
             why.insert(0, f"{shown}{more}: {said}")
+    hint = "put the exported files themselves in it (see docs/formats.md)"
+    if advice is not None:
+        why.insert(0, advice[0])
+        hint = advice[1]
     raise EmptyInputError(
-        f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})",
-        hint="put the exported files themselves in it (see docs/formats.md)",
+        f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})", hint=hint
     )
+
+
+def _member_name(shown: str) -> str:
+    """The file name of a member told as ``zip!folder/member``."""
+    return PurePosixPath(shown.split("!", 1)[-1]).name
 
 
 def _unpack_heads(
@@ -235,6 +247,15 @@ class _Extracted:
         except OSError as exc:  # a member named like a folder of another, say
             return Problem(where, None, f"cannot be extracted ({exc.strerror}); skipped")
         return None
+
+    def local(self, shown: str) -> Path:
+        """Where the member told as ``shown`` (``zip!member``) was unpacked."""
+        return Path(shown.replace(f"{self.path}!", str(self.folder) + "/", 1))
+
+    def holds_workbook(self, shown: str) -> bool:
+        """Whether the member told as ``shown`` is a workbook, from its unpacked head."""
+        local = self.local(shown)
+        return local.is_file() and workbook_of(local, read_head(local)) is not None
 
     def display(self, text: str) -> str:
         """``text`` with each path in the temporary folder told as ``zip!member``."""
