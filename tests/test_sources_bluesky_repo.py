@@ -339,3 +339,15 @@ def test_bytes_after_the_last_block_lose_nothing_and_are_told(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "Imported 3 posts (3 new)" in said and "Skipped 0 records" in said
     assert "every record of the repository was read, none is lost" in said
+
+
+def test_the_progress_bar_sees_repo_car_read_whole(tmp_path: Path) -> None:
+    """repo.car is read at once and closed before its records are written: the import's
+    progress bar (which follows bytes) is told it was read, not left at 0 bytes."""
+    from staffpulse.read_offsets import read_offset
+    from staffpulse.sources.bluesky_repo import BlueskyRepo
+
+    path = _repo_car(tmp_path)
+    items = BlueskyRepo().read(path)
+    next(items)
+    assert read_offset(path) == path.stat().st_size

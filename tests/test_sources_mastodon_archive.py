@@ -329,3 +329,54 @@ def test_an_outbox_cut_in_half_counts_the_activities_its_header_announced(
     assert "outbox.json:1: the file looks cut short" in text
     assert "(at least 5 activities lost)" in text
     assert "Skipped 5 records" in text
+
+
+def _notes(result: Any) -> list[str]:
+    """The import's notes, one a line, as the user reads them."""
+    text = " ".join(result.output.split())
+    return [" note " + part.strip() for part in text.split(" note ")[1:]]
+
+
+def test_likes_and_media_are_told_the_same_in_the_tar_gz_and_the_zip(tmp_path: Path) -> None:
+    """The likes (other people's posts) are told as not imported, and the media summed up in
+    one line, in either form; the avatar the ZIP's actor.json names is used, never told as a
+    file of no known format."""
+    members = _members()
+    archive = _tar_gz(tmp_path / "archive.tar.gz", members)
+    packed = tmp_path / "archive.zip"
+    with zipfile.ZipFile(packed, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    likes = "likes.json: the likes of a Mastodon archive (other people's posts): not imported"
+    media = "media_attachments: 1 media file (pictures, videos): not read"
+    for path, db in ((archive, "tar.sqlite"), (packed, "zip.sqlite")):
+        result = _import(tmp_path / db, path)
+        assert result.exit_code == 0, result.output
+        notes = _notes(result)
+        assert any(f"{path.name}!{likes}" in note for note in notes), notes
+        assert any(f"{path.name}!{media}" in note for note in notes), notes
+        assert not any("import outbox.json and actor.json" in note for note in notes)
+        left_out = [line for line in result.output.splitlines() if "left out" in line]
+        assert not any("avatar.png" in line for line in left_out), left_out
+    with open_store(tmp_path / "zip.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.avatar_path
+
+
+def test_an_archive_of_likes_only_says_it_saw_them(tmp_path: Path) -> None:
+    members = {name: data for name, data in _members().items() if name == "likes.json"}
+    result = _import(tmp_path / "db.sqlite", _tar_gz(tmp_path / "likes.tar.gz", members))
+    said = " ".join(result.output.split())
+    assert "no outbox.json or actor.json in it" in said
+    assert "likes.tar.gz!likes.json: the likes of a Mastodon archive" in said
+    assert "import outbox.json and actor.json, or the whole archive" in said
+
+
+def test_the_progress_bar_sees_a_tar_gz_read_whole(tmp_path: Path) -> None:
+    from staffpulse.read_offsets import read_offset
+    from staffpulse.sources.mastodon_archive_files import MastodonArchive
+
+    archive = _tar_gz(tmp_path / "archive.tar.gz", _members())
+    items = MastodonArchive().read(archive)
+    next(items)  # the first record: the progress callback runs after each batch of them
+    assert read_offset(archive) == archive.stat().st_size

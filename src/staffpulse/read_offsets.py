@@ -14,11 +14,13 @@ FDS = Path("/proc/self/fd")
 
 
 def read_offset(path: Path) -> int | None:
-    """How far this process has read into ``path`` (the furthest open descriptor on it), or
-    None when that cannot be seen."""
+    """How far this process has read into ``path`` (the furthest open descriptor on it, or
+    what a reader that read it whole and closed it said: :func:`mark_read`), or None when
+    that cannot be seen."""
+    target = os.path.realpath(path)
+    marked = _marked(target)
+    offsets = [] if marked is None else [marked]
     try:
-        target = os.path.realpath(path)
-        offsets = []
         for fd in os.listdir(FDS):
             try:
                 if os.readlink(FDS / fd) != target:
@@ -32,7 +34,7 @@ def read_offset(path: Path) -> int | None:
             if pos.isdigit():
                 offsets.append(int(pos))
     except OSError:
-        return None
+        return marked
     return max(offsets) if offsets else None
 
 
@@ -42,3 +44,35 @@ def size_of(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+# Files a reader read whole and closed before their records were written (a repo.car read at
+# once, a .tar.gz streamed to its end): realpath -> (inode, mtime, bytes read). A replaced
+# file (another upload at the same path) has another inode or mtime and is not taken as read.
+_MARKED: dict[str, tuple[int, int, int]] = {}
+
+
+def mark_read(path: Path, offset: int | None = None) -> None:
+    """Tell :func:`read_offset` that ``path`` was read up to ``offset`` (all of it by
+    default), for a reader that no longer holds the file open while its records are written:
+    otherwise the progress bar would stay at 0 bytes."""
+    try:
+        stat = path.stat()
+        _MARKED[os.path.realpath(path)] = (
+            stat.st_ino,
+            stat.st_mtime_ns,
+            stat.st_size if offset is None else offset,
+        )
+    except OSError:
+        pass
+
+
+def _marked(target: str) -> int | None:
+    mark = _MARKED.get(target)
+    if mark is None:
+        return None
+    try:
+        stat = os.stat(target)
+    except OSError:
+        return None
+    return mark[2] if (stat.st_ino, stat.st_mtime_ns) == mark[:2] else None

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, normalize_handle
+from staffpulse.read_offsets import mark_read
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.bluesky import PLATFORM, post_from_record
 from staffpulse.sources.car_blocks import (
@@ -160,8 +161,10 @@ class BlueskyRepo:
         if size > MAX_CAR_BYTES:
             yield Problem(where, None, f"too large to read ({size:,} bytes); {EXPORT_AGAIN}")
             return
+        data = path.read_bytes()
+        mark_read(path)  # read whole before its records are written: the progress bar says so
         try:
-            car = parse_car(path.read_bytes())
+            car = parse_car(data)
         except CarCutError as exc:
             yield Problem(where, None, f"{exc}: nothing in it could be read; {EXPORT_AGAIN}")
             return

@@ -1,12 +1,12 @@
 """The Mastodon account archive as a file: the ``.tar.gz`` (or ``.zip``) "Request your
 archive" gives, its unpacked folder, or its ``outbox.json`` and ``actor.json`` alone.
 
-A ``.tar.gz`` is read member by member as it streams, never extracted: only ``outbox.json``,
-``actor.json`` and the avatar image are kept (each within a size limit), the media are passed
-over. A ZIP (what Mastodon 4.2 and later send) is unpacked by
+Its files are found by :mod:`staffpulse.sources.mastodon_archive_members`: a ``.tar.gz`` as it
+streams, never extracted; a ZIP (what Mastodon 4.2 and later send) is unpacked by
 :mod:`staffpulse.sources.zipped` like any folder, whose ``outbox.json`` and ``actor.json``
-this source then reads one at a time; ``likes.json`` and ``bookmarks.json`` are recognised and
-told as not imported, so they are not reported as files of no known format.
+this source then reads one at a time. Whatever the form, ``likes.json`` and
+``bookmarks.json`` are told as not imported, the media summed up as not read in one line, and
+the avatar image beside ``actor.json`` is this source's (never "of no known format").
 
 The rows are made by :mod:`staffpulse.sources.mastodon_archive`. The avatar image comes on
 the owner's row (:class:`~staffpulse.models.AvatarImage`) for the import to save.
@@ -15,11 +15,8 @@ the owner's row (:class:`~staffpulse.models.AvatarImage`) for the import to save
 from __future__ import annotations
 
 import re
-import tarfile
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,7 +24,6 @@ import orjson
 
 from staffpulse.models import Account, AvatarImage
 from staffpulse.sources.base import (
-    IMAGE_SUFFIXES,
     Item,
     Notice,
     Problem,
@@ -36,13 +32,12 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
-from staffpulse.sources.gzipped import GZIP_MAGIC, unpacked_head
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     cut_short_message,
     document_error,
 )
-from staffpulse.sources.jsonio import as_list, first_json_char, get_str
+from staffpulse.sources.jsonio import as_list, get_str
 from staffpulse.sources.mastodon_archive import (
     DirectMessage,
     account_from_actor,
@@ -50,165 +45,26 @@ from staffpulse.sources.mastodon_archive import (
     owner_uri,
     post_from_activity,
 )
+from staffpulse.sources.mastodon_archive_members import (
+    ACTOR,
+    DOWNLOAD_AGAIN,
+    MAX_SMALL_BYTES,
+    NOT_READ,
+    OUTBOX,
+    ArchiveFiles,
+    Member,
+    files_in_folder,
+    files_in_tar,
+    is_avatar_beside_actor,
+    looks_actor,
+    looks_mastodon_tar,
+    looks_outbox,
+    read_member,
+)
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "mastodon-archive"
-OUTBOX, ACTOR = "outbox.json", "actor.json"
-NOT_READ = ("likes.json", "bookmarks.json")  # other people's posts the owner liked or saved
 _TOTAL_ITEMS_RE = re.compile(rb'"totalItems"\s*:\s*(\d+)')
-MAX_SMALL_BYTES = 16 * 1024 * 1024  # actor.json, the avatar: far larger is not the archive's
-ARCHIVE_NAMES = frozenset({OUTBOX, ACTOR, *NOT_READ})
-DOWNLOAD_AGAIN = "request the archive again in Mastodon (Preferences › Import and export)"
-
-
-@dataclass
-class Member:
-    """A file of the archive, read whole: where it is told to be, its bytes, when written."""
-
-    location: str
-    data: bytes
-    written: datetime | None = None
-
-
-@dataclass
-class ArchiveFiles:
-    """What this source reads of one archive, and what went wrong finding it."""
-
-    where: str
-    outbox: Member | None = None
-    actor: Member | None = None
-    images: dict[str, Member] = field(default_factory=dict)  # avatar.png -> its bytes
-    image_paths: dict[str, Path] = field(default_factory=dict)  # in a folder: name -> file
-    problems: list[Problem] = field(default_factory=list)
-
-
-# -- recognising the archive ---------------------------------------------------------------
-
-
-def _looks_activitystreams(head: bytes) -> bool:
-    return first_json_char(head) == "{" and b"activitystreams" in head
-
-
-def looks_outbox(head: bytes) -> bool:
-    """An ActivityPub ``OrderedCollection`` (``outbox.json``, ``likes.json``...)."""
-    return _looks_activitystreams(head) and b'"OrderedCollection"' in head
-
-
-def looks_actor(head: bytes) -> bool:
-    return _looks_activitystreams(head) and b'"preferredUsername"' in head
-
-
-def _tar_names(head: bytes) -> list[str]:
-    """The names of the members whose headers are in the first bytes of a tar file."""
-    names: list[str] = []
-    offset = 0
-    while offset + 512 <= len(head) and head[offset + 257 : offset + 262] == b"ustar":
-        block = head[offset : offset + 512]
-        name = block[:100].split(b"\0", 1)[0].decode("utf-8", "replace")
-        prefix = block[345:500].split(b"\0", 1)[0].decode("utf-8", "replace")
-        names.append(f"{prefix}/{name}" if prefix else name)
-        try:
-            size = int(block[124:136].split(b"\0", 1)[0].strip() or b"0", 8)
-        except ValueError:
-            break
-        offset += 512 + (size + 511) // 512 * 512
-    return names
-
-
-def looks_mastodon_tar(head: bytes) -> bool:
-    """A tar (gzipped or not) whose first member is a Mastodon archive's: its media come
-    first, then ``outbox.json``, ``likes.json``, ``bookmarks.json``, the avatar, ``actor.json``."""
-    tar = unpacked_head(head) if head.startswith(GZIP_MAGIC) else head
-    for name in _tar_names(tar)[:1]:
-        parts = PurePosixPath(name).parts
-        return "media_attachments" in parts[:2] or (bool(parts) and parts[-1] in ARCHIVE_NAMES)
-    return False
-
-
-# -- finding its files -----------------------------------------------------------------------
-
-
-def _is_avatar_name(name: str) -> bool:
-    pure = PurePosixPath(name)
-    return pure.stem == "avatar" and pure.suffix.lower() in IMAGE_SUFFIXES
-
-
-def files_in_tar(path: Path) -> ArchiveFiles:
-    """Read the archive's files from the tar ``path`` as it streams (nothing extracted): an
-    archive cut short keeps what came before the cut, and the cut is reported."""
-    found = ArchiveFiles(str(path))
-    kept: dict[tuple[str, str], Member] = {}  # (folder, name) -> member
-    last = ""
-    try:
-        with tarfile.open(path, mode="r|*") as tar:
-            for info in tar:
-                last = info.name
-                pure = PurePosixPath(info.name)
-                wanted = pure.name in (OUTBOX, ACTOR) or _is_avatar_name(pure.name)
-                if not info.isfile() or not wanted:
-                    continue
-                location = f"{path}!{info.name}"
-                if unsafe_member_name(info.name):
-                    found.problems.append(
-                        Problem(location, None, "unsafe member name; ignored", records=0)
-                    )
-                    continue
-                limit = MAX_DOCUMENT_BYTES if pure.name == OUTBOX else MAX_SMALL_BYTES
-                if info.size > limit:
-                    found.problems.append(
-                        Problem(location, None, f"too large ({info.size:,} bytes); skipped")
-                    )
-                    continue
-                member = tar.extractfile(info)
-                if member is None:
-                    continue
-                written = datetime.fromtimestamp(info.mtime, UTC) if info.mtime else None
-                kept[(str(pure.parent), pure.name)] = Member(location, member.read(), written)
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-        near = f" near {last}" if last else ""
-        found.problems.append(
-            Problem(
-                str(path),
-                None,
-                f"the archive is damaged or cut short{near} ({exc}): what came before was "
-                f"read, the rest is lost; {DOWNLOAD_AGAIN}",
-                records=0,
-            )
-        )
-    folders = [folder for folder, name in kept if name == OUTBOX] or [
-        folder for folder, name in kept if name == ACTOR
-    ]
-    if folders:
-        root = folders[0]
-        found.outbox, found.actor = kept.get((root, OUTBOX)), kept.get((root, ACTOR))
-        found.images = {name: m for (folder, name), m in kept.items() if folder == root}
-    return found
-
-
-def _read_member(file: Path, limit: int, problems: list[Problem]) -> Member | None:
-    size = file.stat().st_size
-    if size > limit:
-        problems.append(Problem(str(file), None, f"too large ({size:,} bytes); skipped"))
-        return None
-    written = datetime.fromtimestamp(file.stat().st_mtime, UTC)
-    return Member(str(file), file.read_bytes(), written)
-
-
-def files_in_folder(folder: Path, outbox: bool = True, actor: bool = True) -> ArchiveFiles:
-    """The archive's files in ``folder`` (an unpacked archive, or where ``outbox.json`` or
-    ``actor.json`` was given alone)."""
-    found = ArchiveFiles(str(folder))
-    if outbox and (folder / OUTBOX).is_file():
-        found.outbox = _read_member(folder / OUTBOX, MAX_DOCUMENT_BYTES, found.problems)
-    if actor and (folder / ACTOR).is_file() and looks_actor(read_head(folder / ACTOR)):
-        found.actor = _read_member(folder / ACTOR, MAX_SMALL_BYTES, found.problems)
-    found.image_paths = {
-        child.name: child
-        for child in folder.iterdir()
-        if child.is_file() and _is_avatar_name(child.name)
-    }
-    return found
-
 
 # -- reading it ----------------------------------------------------------------------------------
 
@@ -257,6 +113,16 @@ def read_archive(files: ArchiveFiles) -> Iterator[Item]:
         )
     if files.outbox is not None:
         yield from _read_outbox(files.outbox, owner)
+        yield from _not_read_notices(files)
+
+
+def _not_read_notices(files: ArchiveFiles) -> Iterator[Notice]:
+    """What the archive holds that is never imported: its likes and bookmarks, its media."""
+    for where in files.not_read:
+        yield Notice(where, _not_read(PurePosixPath(where.replace("!", "/")).name))
+    if files.media:
+        many = f"{files.media:,} media file{'' if files.media == 1 else 's'}"
+        yield Notice(files.media_at, f"{many} (pictures, videos): not read")
 
 
 def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
@@ -277,7 +143,8 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
         yield Problem(member.location, None, "not a Mastodon outbox (no 'orderedItems')")
         return
     if items and all(isinstance(item, str) for item in items):  # likes.json, bookmarks.json
-        yield Notice(member.location, _not_read(Path(member.location).name))
+        where = Path(member.location)
+        yield Notice(member.location, _not_read(where.name, not (where.parent / OUTBOX).is_file()))
         return
     if owner is None:
         try:
@@ -325,12 +192,12 @@ def _activities_lost(data: bytes) -> int:
     return max(int(stated.group(1)) if stated else 0, counted)
 
 
-def _not_read(name: str) -> str:
+def _not_read(name: str, alone: bool = False) -> str:
+    """What likes.json or bookmarks.json is told, the same in a .tar.gz, a ZIP or a folder;
+    given ``alone`` (no outbox.json beside it), with what to import instead."""
     what = "likes" if name.startswith("likes") else "bookmarks" if name.startswith("book") else name
-    return (
-        f"the {what} of a Mastodon archive (other people's posts): not imported; "
-        "import outbox.json and actor.json, or the whole archive"
-    )
+    said = f"the {what} of a Mastodon archive (other people's posts): not imported"
+    return f"{said}; import outbox.json and actor.json, or the whole archive" if alone else said
 
 
 class MastodonArchive:
@@ -347,7 +214,7 @@ class MastodonArchive:
             )
         if looks_outbox(head) or looks_actor(head):
             return True
-        return path.is_file() and looks_mastodon_tar(head)
+        return path.is_file() and (looks_mastodon_tar(head) or is_avatar_beside_actor(path))
 
     def read(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
@@ -362,16 +229,20 @@ class MastodonArchive:
             files = ArchiveFiles(str(path))
             if path.name not in NOT_READ:  # its owner and avatar, when they are beside it
                 files = files_in_folder(path.parent, outbox=False)
-            files.outbox = _read_member(path, MAX_DOCUMENT_BYTES, files.problems)
+            files.outbox = read_member(path, MAX_DOCUMENT_BYTES, files.problems)
             yield from read_archive(files)
             return
         if looks_actor(head):
             files = files_in_folder(path.parent, outbox=False)
             yield from read_archive(files)
             return
+        if is_avatar_beside_actor(path):  # read with actor.json, which names it
+            return
         files = files_in_tar(path)
         if files.outbox is None and files.actor is None:
             yield from files.problems
+            for where in files.not_read:  # all the archive held: say what to import instead
+                yield Notice(where, _not_read(PurePosixPath(where.replace("!", "/")).name, True))
             yield Problem(
                 str(path),
                 None,
