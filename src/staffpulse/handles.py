@@ -54,7 +54,8 @@ FEDIVERSE_HOST_RE = re.compile(
     r"(^|\.)(mastodon|mstdn|masto|toot|fosstodon|hachyderm|infosec\.exchange|techhub\.social"
     r"|pleroma|akkoma|misskey|fedi|social)(\.|$)|\.social$"
 )
-_DID_RE = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]+$")
+# A Bluesky account's DID: the two methods atproto accepts (did:key and others name no account)
+DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")
 _X_HOSTS = {"x.com", "twitter.com"}
 _BSKY_HOSTS = {"bsky.app"}
 _HOST_PREFIXES = ("www.", "mobile.", "m.")
@@ -75,8 +76,10 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
     url = as_url(value)
     if url is not None:
         guessed, handle = _from_url(url, value)
-    elif _DID_RE.match(value):
+    elif DID_RE.match(value):
         guessed, handle = "bluesky", value
+    elif value.startswith("did:"):
+        raise ValueError(f"'{value}' is not a Bluesky DID (did:plc:... or did:web:...)")
     else:
         bare = value.lstrip("@")
         if "@" in bare:

@@ -60,6 +60,21 @@ class Citizen:
     judged: int | None = None  # own posts voice and conversation were read from (None: untold)
 
 
+def fewest_posts() -> int:
+    """Own posts needed before voice and conversation are judged: the user's ``[audit]
+    min_posts`` (10 by default), below which the audit calls its own shares rough."""
+    from staffpulse.audit.config import audit_settings  # on use: ranking needs no audit
+
+    return int(audit_settings()["min_posts"])
+
+
+def judges_voice(judged: int | None, min_posts: int) -> bool:
+    """Whether voice and conversation read from ``judged`` own posts say anything: not from
+    fewer than ``min_posts`` ("a lively voice (100)" from a brand's one post is a guess).
+    Untold (None) counts as judged, as for a report built by hand."""
+    return judged is None or judged >= min_posts
+
+
 def own_text(posts: Sequence[Post]) -> list[Post]:
     """Posts with the account's own words (reposts carry someone else's)."""
     return [p for p in posts if p.kind != "repost" and p.text.strip()]

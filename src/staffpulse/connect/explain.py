@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from staffpulse.authors import describe_author, is_anonymized
-from staffpulse.connect.citizen import Citizen, RoleGuess
+from staffpulse.connect.citizen import Citizen, RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.graph import KIND_WEIGHTS, InteractionGraph
 from staffpulse.models import Account
 from staffpulse.report.counts import count_of
@@ -78,25 +78,18 @@ LIVELY_VOICE = 60
 TALKATIVE = 30
 
 
-def fewest_posts() -> int:
-    """Own posts needed before voice and conversation are judged in words: the audit's
-    ``min_posts`` (10), below which it calls its shares rough."""
-    # Imported on use: the audit package is not otherwise needed to rank
-    from staffpulse.audit.config import DEFAULTS
-
-    return int(DEFAULTS["min_posts"])
-
-
-def describe_citizen(citizen: Citizen) -> list[str]:
+def describe_citizen(citizen: Citizen, min_posts: int | None = None) -> list[str]:
     """What the candidate's last posts say of it, in words: "a lively voice (82% of their
     posts personal)", "talks with
     people (48% replies)", "rarely replies to anyone". Unknown figures say nothing; from fewer
-    own posts than :func:`fewest_posts`, only that they are too few. From the last posts only
-    (connect.citizen): not the audit's Voice and Conversation pillar scores."""
+    own posts than ``min_posts`` (None: the user's, :func:`fewest_posts`), only that they are
+    too few. From the last posts only (connect.citizen): not the audit's Voice and Conversation
+    pillar scores."""
     said: list[str] = []
     voice, talk = citizen.voice, citizen.conversation
     judged = citizen.judged
-    if judged is not None and judged < fewest_posts() and (voice, talk) != (None, None):
+    few = fewest_posts() if min_posts is None else min_posts
+    if not judges_voice(judged, few) and (voice, talk) != (None, None):
         # "a lively voice (100)" from one post is a guess: too few to judge, as the audit says
         return [
             f"only {count_of(judged, 'post')} of its own: too few to judge voice and conversation"
@@ -128,9 +121,11 @@ def explain(
     citizen: Citizen,
     circle: Mapping[str, float],
     as_of: datetime,
+    min_posts: int | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """The explanation line and the handles of the circle members who engage ``node``; a
-    role the model is not sure of reads ``maybe vendor``."""
+    role the model is not sure of reads ``maybe vendor``; voice and conversation are said from
+    ``min_posts`` own posts (None: the user's ``[audit] min_posts``)."""
     if isinstance(role, str):
         role = RoleGuess(role, None)
     parts: list[str] = [role.label] if role else []
@@ -169,7 +164,7 @@ def explain(
         # reached only through longer paths: no one you talk with engages them, nor they you
         parts.append("in the wider network of the people you talk with")
     parts.extend(text for text in (theirs, f"you {yours}" if yours else None) if text)
-    parts.extend(describe_citizen(citizen))
+    parts.extend(describe_citizen(citizen, min_posts))
     ranked = sorted(into, key=lambda m: -into[m].weight)
     via = tuple(_handle(store, account.platform, m) for m in ranked[:5])
     return " · ".join(parts), via

@@ -193,11 +193,9 @@ def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:
 
 
 def _judged_shares(s: Suggestion) -> tuple[int | str, int | str]:
-    """The personal and reply shares for the CSV: empty where unknown, or read from fewer
-    posts than the explanation judges ("too few to judge voice and conversation")."""
-    from staffpulse.connect.explain import fewest_posts
-
-    if s.judged is not None and s.judged < fewest_posts():
+    """The personal and reply shares for the CSV: empty where unknown, or read from too few
+    posts to judge (:attr:`Suggestion.voice_judged`, as ``--json`` gives them null)."""
+    if not s.voice_judged:
         return "", ""
     return ("" if s.voice is None else s.voice), ("" if s.conversation is None else s.conversation)
 

@@ -17,8 +17,8 @@ from staffpulse.connect.export_result import (
     ExportResult,
     not_for_platform,
 )
-from staffpulse.connect.suggestion import DID_RE as DID_RE
 from staffpulse.connect.suggestion import Suggestion
+from staffpulse.handles import DID_RE
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"

@@ -53,6 +53,7 @@ from staffpulse.connect.citizen import (
     RoleModelLike,
     TextScorerLike,
     citizen_signals,
+    fewest_posts,
     guess_roles,
     posts_up_to,
 )
@@ -328,8 +329,9 @@ def suggest_report(
         if weighted
         else 1.0
     )
+    few = fewest_posts()  # the user's [audit] min_posts, read once for the whole list
     for rank, (value, node, acc, guess, cit) in enumerate(weighted[:limit], start=1):
-        line, via = explain(store, graph, account, node, guess, cit, circle, as_of)
+        line, via = explain(store, graph, account, node, guess, cit, circle, as_of, few)
         report.suggestions.append(
             Suggestion(
                 rank=rank,
@@ -349,6 +351,7 @@ def suggest_report(
                 account=acc,
                 handle_known=node not in id_only,
                 judged=cit.judged,
+                min_posts=few,
             )
         )
     report.excluded = excluded

@@ -7,20 +7,17 @@ the web read the results without the ranking's machinery.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from staffpulse.connect.advice import HeldBack, Ranking, left_out_text, next_step
-from staffpulse.connect.citizen import RoleGuess
-from staffpulse.handles import X_HANDLE_RE, parse_handle
+from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
+from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
 from staffpulse.report.links import safe_link
 from staffpulse.store import Store
 from staffpulse.store.codec import parse_time
-
-DID_RE = re.compile(r"did:(plc|web):[A-Za-z0-9._:%-]+\Z")  # the DID methods Bluesky uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +43,19 @@ class Suggestion:
     # that a script never takes the id for a handle
     handle_known: bool = True
     role_score: float | None = None  # the model's score of ``role`` (0-1); None: not given
-    # own posts ``voice`` and ``conversation`` were read from (None: untold); below the
-    # audit's min_posts they are too few to judge, and the CSV leaves both cells empty
+    # own posts ``voice`` and ``conversation`` were read from (None: untold); below
+    # ``min_posts`` they are too few to judge (see voice_judged)
     judged: int | None = None
+    # the user's [audit] min_posts when this was ranked (None: read it when asked)
+    min_posts: int | None = None
+
+    @property
+    def voice_judged(self) -> bool:
+        """Whether ``voice`` and ``conversation`` come from enough own posts to be given: when
+        not, ``--json`` gives both as null, the CSV leaves both cells empty and the
+        explanation (the terminal, the web) says "too few to judge"."""
+        few = fewest_posts() if self.min_posts is None else self.min_posts
+        return judges_voice(self.judged, few)
 
     @property
     def role_text(self) -> str:
@@ -88,6 +95,7 @@ class Suggestion:
         return f"@{self.handle}" if self.handle_known else f"account id {self.account_id}"
 
     def as_dict(self) -> dict[str, Any]:
+        judged = self.voice_judged
         return {
             "rank": self.rank,
             "platform": self.platform,
@@ -100,8 +108,9 @@ class Suggestion:
             "role_sure": None if self.role is None else RoleGuess(self.role, self.role_score).sure,
             "score": float(f"{self.score:.3g}"),  # 3 significant digits: 0.00047, not 0.0
             "pagerank": self.pagerank,
-            "voice": self.voice,
-            "conversation": self.conversation,
+            "voice": self.voice if judged else None,
+            "conversation": self.conversation if judged else None,
+            "own_posts": self.judged,  # read for voice and conversation (null: untold)
             "via": list(self.via),
             "explanation": self.explanation,
         }
