@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from staffpulse.config import SECRET_ENV, load_config, mask_secret, source_of
+from staffpulse.config import SECRET_ENV, config_path, load_config, mask_secret, source_of
 from staffpulse.errors import ConfigError, StaffpulseError
 
 
@@ -27,18 +28,48 @@ def secret_origin(name: str, config: Mapping[str, Any] | None = None) -> str:
 def configured_secrets(config: Mapping[str, Any] | None = None) -> list[str]:
     """Every secret value set, from the environment and from the config file, as written
     and as used (quotes left out): what must never reach a message. A config file that does
-    not load gives the environment's only (its own error is about to be told)."""
+    not load gives the environment's only (its own error is about to be told). The file is
+    read once for as long as it is unchanged (:func:`_file_secrets`)."""
     values = [os.environ.get(env) or "" for env in SECRET_ENV.values()]
-    try:
-        config = config if config is not None else load_config()
-    except ConfigError:
-        config = {}
-    secrets = config.get("secrets")
-    if isinstance(secrets, Mapping):
-        values += [str(secrets.get(name) or "") for name in SECRET_ENV]
+    values += _secrets_of(config) if config is not None else _file_secrets()
     found = {v for value in values for v in (value, value.strip(), value.strip().strip("\"'"))}
     # longest first, so that a quoted value is masked whole and not around its inner part
     return sorted((v for v in found if len(v) >= MIN_MASKED), key=len, reverse=True)
+
+
+def _secrets_of(config: Mapping[str, Any]) -> list[str]:
+    secrets = config.get("secrets")
+    if not isinstance(secrets, Mapping):
+        return []
+    return [str(secrets.get(name) or "") for name in SECRET_ENV]
+
+
+# The config file's secrets, by the file and its modification time and size: every message a
+# page shows is masked, and reading the TOML for each one would read it dozens of times a page.
+_read: dict[tuple[str, int, int], list[str]] = {}
+
+
+def _file_secrets() -> list[str]:
+    """The secrets of the config file :func:`load_config` reads, read again only when the
+    file changed (or appeared, or went)."""
+    path = config_path()
+    key = (str(path), *_stamp(path))
+    if key not in _read:
+        try:
+            secrets = _secrets_of(load_config())
+        except ConfigError:
+            secrets = []
+        _read.clear()  # one file at a time: STAFFPULSE_CONFIG changes only in tests
+        _read[key] = secrets
+    return _read[key]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return -1, -1
+    return stat.st_mtime_ns, stat.st_size
 
 
 #: Shortest value masked in messages: a shorter one would blank out ordinary words.

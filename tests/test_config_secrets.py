@@ -6,6 +6,7 @@ no token at all) are told, before any estimate."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 from werkzeug import Request, Response
 
+from staffpulse import config_secrets
 from staffpulse.cli import app
-from staffpulse.config import get_secret, load_config
+from staffpulse.config import Config, get_secret, load_config
 from staffpulse.config_secrets import hide_secrets
 from staffpulse.web.wording import web_text
 
@@ -201,3 +203,35 @@ def test_an_unexpected_error_quoting_a_token_is_masked_with_debug(
     assert result.exit_code == 70
     assert "Traceback" in result.stderr and "RuntimeError" in result.stderr
     assert ENV_TOKEN not in result.output and "Bearer ••••••••8888" in result.stderr
+
+
+def test_the_config_file_is_read_once_while_it_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[secrets]\nx_bearer_token = "{FILE_TOKEN}"\n', encoding="utf-8")
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    reads: list[Path | None] = []
+    real_load = config_secrets.load_config
+
+    def counted(path: Path | None = None) -> Config:
+        reads.append(path)
+        return real_load(path)
+
+    monkeypatch.setattr(config_secrets, "load_config", counted)
+    for _ in range(20):  # a page shows a message and its hint for many jobs
+        assert FILE_TOKEN not in hide_secrets(f"echoed: Bearer {FILE_TOKEN}")
+    assert len(reads) == 1
+    # a token edited in the file is masked from the next message on
+    new_token = "NEWXSECRETtoken9999000011112222"
+    config.write_text(f'[secrets]\nx_bearer_token = "{new_token}"\n', encoding="utf-8")
+    os.utime(config, ns=(config.stat().st_mtime_ns + 10**9,) * 2)
+    assert hide_secrets(f"echoed: Bearer {new_token}") == "echoed: Bearer ••••••••2222"
+    assert len(reads) == 2
+
+
+def test_a_secret_shorter_than_six_characters_is_not_masked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "hire")  # masking it would blank "hired"
+    assert hide_secrets("we hired two nurses") == "we hired two nurses"
