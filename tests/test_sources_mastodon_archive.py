@@ -380,3 +380,45 @@ def test_the_progress_bar_sees_a_tar_gz_read_whole(tmp_path: Path) -> None:
     items = MastodonArchive().read(archive)
     next(items)  # the first record: the progress callback runs after each batch of them
     assert read_offset(archive) == archive.stat().st_size
+
+
+def test_followers_only_posts_are_told_counted_and_never_quoted(tmp_path: Path) -> None:
+    """A followers-only status is imported and counted, the import says so, and the audit
+    (whose reports are shared) never quotes it as an example."""
+    from audit_helpers import PERSON, FakeScorer
+    from staffpulse.audit import audit_account
+
+    stories = (
+        "My honest take on night shifts: I love the calm before the first call",
+        "Proud of Dana, who placed her first nurse today. Any tips for a new recruiter?",
+        "Why do I still print resumes? Honest answer: my eyes like paper lol",
+        "My story of the week: a candidate brought her dog to the interview",
+        "I love a Monday when every shift is covered before nine",
+        "Honest question: what made you stay with your last agency?",
+        "My favourite part of the job is the call that starts with good news",
+        "Proud moment: our carers team finished the winter rota early",
+    )
+    activities = []
+    for i, story in enumerate(stories):
+        post = _create(f"20{i:02d}", f"<p>{story}</p>")
+        if i < 4:  # shared with the followers only: the ones the picker would pick first
+            post["to"] = post["object"]["to"] = [f"{ME}/followers"]
+            post["cc"] = post["object"]["cc"] = []
+        post["published"] = post["object"]["published"] = f"2026-10-0{i + 1}T09:00:00Z"
+        activities.append(post)
+    outbox = {**_outbox(), "orderedItems": activities, "totalItems": len(activities)}
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "outbox.json").write_text(json.dumps(outbox))
+    (folder / "actor.json").write_text(json.dumps(_actor()))
+    result = _import(tmp_path / "db.sqlite", folder)
+    said = " ".join(result.output.split())
+    assert "4 followers-only posts imported: they are counted but never quoted in reports" in said
+    with open_store(tmp_path / "db.sqlite") as store:
+        audit = audit_account(
+            store, "rosa@mastodon.example", scorer=FakeScorer(), avatar=PERSON, save=False
+        )
+    assert audit.counts["posts"] == 8
+    quoted = [ex.text for p in audit.pillars.values() for ex in (*p.best, *p.worst)]
+    assert quoted  # the public ones are quoted
+    assert not set(quoted) & set(stories[:4]), quoted

@@ -15,6 +15,7 @@ from staffpulse.audit.advice import top_actions
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, self_replies
 from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
+from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
@@ -41,6 +42,7 @@ class AccountData:
     mentions: list[Post]  # by others, mentioning or replying to the account
     ref_authors: dict[str, str]  # reposted/quoted post id -> its author's handle
     inbox_joined: int | None = None  # listened conversations joined; None: never listened
+    followers_only: frozenset[str] = frozenset()  # post ids: counted, never quoted
 
 
 def parse_since(since: datetime | date | str | None) -> datetime | None:
@@ -61,6 +63,7 @@ def load_account_data(store: Store, account: Account, since: datetime | None) ->
         mentions,
         loader.ref_authors(store, posts),
         loader.inbox_conversations_joined(store, account, since),
+        followers_only_ids(store, account),
     )
 
 
@@ -187,6 +190,7 @@ def compute_audit(
     cfg = dict(settings)
     index, _ = texts_to_score(data.posts)
     frame = build_frame(data.posts, index, signals)
+    frame.unquotable = data.followers_only
     known_ts = frame.ts[~np.isnan(frame.ts)]
     last_ts = float(known_ts.max()) if known_ts.size else None
     ref_ts = now.timestamp() if now is not None else last_ts
@@ -200,6 +204,7 @@ def compute_audit(
         ),
     }
     drop_shown_as_worst(pillars)
+    drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
     weights = cfg["weights"]
     counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
     total = sum(float(weights.get(name, 0)) for name in counted) or 1.0

@@ -80,11 +80,12 @@ def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.in
     """``pool`` with each text once (its latest post; the @names it starts with aside), and
     without near-copies of a template: the same words twice, even to two people, teach
     nothing new, and Voice asks the account to rewrite its template posts, so a copy ("Thank
-    you, Toledo!" beside "Thank you, Knoxville!") is no post to imitate."""
+    you, Toledo!" beside "Thank you, Knoxville!") is no post to imitate. A post shared with
+    followers only (``frame.unquotable``) is never one either: reports are shared."""
     seen: set[str] = set()
     keep: list[int] = []
     for i in pool[::-1]:
-        if frame.templated[int(i)]:
+        if frame.templated[int(i)] or frame.posts[int(i)].id in frame.unquotable:
             continue
         words = frame.posts[int(i)].text.lower().split()
         text = " ".join(w for w in words if not w.startswith("@"))
@@ -176,6 +177,9 @@ class Frame:
     job_score: npt.NDArray[np.float64]
     # True for a post known not to be in English: the text signals cannot read it
     foreign: npt.NDArray[np.bool_]
+    # ids of posts counted but never quoted as examples: shared with followers only, where a
+    # report is shared beyond them (audit/followers_only.py)
+    unquotable: frozenset[str] = frozenset()
 
     @property
     def n(self) -> int:

@@ -113,6 +113,22 @@ def is_direct(activity: Mapping[str, Any], note: Mapping[str, Any] | None = None
     return not any(value in PUBLIC or value.endswith("/followers") for value in audience)
 
 
+def is_followers_only(activity: Mapping[str, Any]) -> bool:
+    """A post its author shared with followers only: addressed to the followers, not to the
+    public (nor only to named people: :func:`is_direct`)."""
+    target = activity.get("object")
+    note = target if isinstance(target, dict) else {}
+    audience = [
+        str(value)
+        for holder in (activity, note)
+        for key in ("to", "cc")
+        for value in as_list(holder.get(key))
+    ]
+    return not any(value in PUBLIC for value in audience) and any(
+        value.endswith("/followers") for value in audience
+    )
+
+
 def _reply_target(parent: str, author: Account, actor_uri: str | None) -> tuple[str, str] | None:
     """(account id, handle) of whom a reply answers, from its parent's address."""
     if actor_uri and parent.startswith(actor_uri.rstrip("/") + "/"):

@@ -42,6 +42,7 @@ from staffpulse.sources.mastodon_archive import (
     DirectMessage,
     account_from_actor,
     account_from_actor_uri,
+    is_followers_only,
     owner_uri,
     post_from_activity,
 )
@@ -153,7 +154,7 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
             yield Problem(member.location, None, f"{exc}; nothing in the file was read", len(items))
             return
         yield Record(rows=(owner,), provenance=provenance(SOURCE_NAME, member.location))
-    direct = 0
+    direct = followers_only = 0
     for number, item in enumerate(items):
         try:
             if not isinstance(item, dict):
@@ -165,6 +166,8 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
         except (ValueError, TypeError, AttributeError) as exc:
             yield Problem(member.location, None, f"orderedItems[{number}]: {exc}")
             continue
+        if post is not None and post.kind != "repost" and is_followers_only(item):
+            followers_only += 1
         if post is not None:
             yield Record(
                 rows=(post,),
@@ -176,6 +179,13 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
             member.location,
             f"{direct:,} direct message{'s' if direct != 1 else ''} (to named people only) "
             "left out: they are private",
+        )
+    if followers_only:
+        one = followers_only == 1
+        yield Notice(
+            member.location,
+            f"{followers_only:,} followers-only post{'' if one else 's'} imported: "
+            f"{'it is' if one else 'they are'} counted but never quoted in reports",
         )
 
 
