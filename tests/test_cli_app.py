@@ -158,3 +158,37 @@ def test_db_before_the_command_wins_over_staffpulse_db(
     assert os.environ["STAFFPULSE_DB"] == str(other)
     from_env = runner.invoke(app, ["stats"])  # the variable alone: its store (none there)
     assert from_env.exit_code != 0 and str(other) in from_env.output
+
+
+@pytest.mark.parametrize(
+    ("command", "word", "leave_out"),
+    [
+        (["import", "posts.csv"], "false", "leave out 'false' and '--json' both for the terminal"),
+        (["import", "posts.csv"], "1", "leave out '1'"),
+        (["score", "posts.csv"], "true", "leave out 'true'"),
+        (["avatar", "face.png"], "TRUE", "leave out 'TRUE'"),
+        (["benchmark", "cohort.csv"], "0", "leave out '0' and '--json' both"),
+    ],
+)
+def test_a_value_after_json_is_refused_for_every_command_taking_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], word: str, leave_out: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / command[1]).write_text("id,author,text\n1,acme,hello\n", encoding="utf-8")
+    result = runner.invoke(app, [*command, "--json", word, "--db", str(tmp_path / "s.db")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 66, said
+    assert f"Error: {word}: no such file or folder" in said
+    assert f"What to do: --json takes no value: {leave_out}" in said
+    assert not (tmp_path / "s.db").exists()  # refused before anything is read or made
+
+
+def test_a_folder_really_named_true_is_still_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "true").mkdir()
+    (tmp_path / "true" / "posts.csv").write_text("id,author,text\n1,acme,hello\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "--json", "true", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["imported"]["posts"] == 1

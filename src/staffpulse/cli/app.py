@@ -15,10 +15,13 @@ shown as one line on stderr.
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
 import os
 import sys
 import traceback
+import typing
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -29,7 +32,7 @@ from typer.exceptions import TyperException
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
-from staffpulse.errors import StaffpulseError
+from staffpulse.errors import MissingFileError, StaffpulseError
 
 err_console = make_console(stderr=True)
 # commands that write a file of their own (replaced only when the run succeeds), not the store
@@ -75,6 +78,17 @@ class _ErrorBoundaryGroup(TyperGroup):
         show_flags_bare(self, ctx)
         super().format_help(ctx, formatter)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        found: Any = command
+        given = rest
+        # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
+        while hasattr(found, "commands") and given and given[0] in found.commands:
+            found, given = found.commands[given[0]], given[1:]
+        if found is not None and _takes_paths(found):
+            refuse_flag_value(given)
+        return name, command, rest
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -119,6 +133,41 @@ def show_flags_bare(command: Any, ctx: Any) -> None:
     for param in command.get_params(ctx):
         if getattr(param, "is_flag", False):
             param.metavar = ""
+
+
+# What a script writer types after a flag that takes no value: read as a path otherwise
+FLAG_WORDS = frozenset({"true", "1", "yes", "on"})
+FLAG_OFF_WORDS = frozenset({"false", "0", "no", "off"})
+
+
+def _takes_paths(command: Any) -> bool:
+    """Whether the command's arguments are paths (import, score, avatar...): a word typed
+    after ``--json`` becomes one of them, and is refused as a missing file."""
+    for param in command.params:
+        if param.param_type_name != "argument":
+            continue
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if annotation is Path or Path in typing.get_args(annotation):
+            return True
+    return False
+
+
+def refuse_flag_value(args: list[str]) -> None:
+    """``--json true`` (or ``false``, ``1``...): the flag takes no value, so the word would be
+    read as a path. Refused before anything is read, saying what to leave out: for ``false``
+    both words, as ``--json`` alone turns JSON on."""
+    for flag, word in itertools.pairwise(args):
+        said = word.lower()
+        if flag != "--json" or said not in FLAG_WORDS | FLAG_OFF_WORDS or Path(word).exists():
+            continue
+        leave_out = (
+            f"leave out '{word}' and '--json' both for the terminal output"
+            if said in FLAG_OFF_WORDS
+            else f"leave out '{word}'"
+        )
+        raise MissingFileError(
+            f"{word}: no such file or folder", hint=f"--json takes no value: {leave_out}"
+        )
 
 
 def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:

@@ -14,7 +14,6 @@ from staffpulse.cli.import_output import ImportBar, make_import_progress, read_f
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
-from staffpulse.errors import MissingFileError
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
@@ -88,12 +87,7 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Import posts and accounts; the format of each file is detected."""
-    flag_values = [p for p in paths if p.name.lower() in ("true", "false") and not p.exists()]
-    if flag_values:  # "--json true": the flag takes no value, so "true" was read as a path
-        raise MissingFileError(
-            f"{flag_values[0]}: no such file or folder",
-            hint=f"--json takes no value: leave out '{flag_values[0]}'",
-        )
+    # "--json true" is refused before this runs, for every command taking paths (cli/app.py)
     store_file = _store_file(db)
     new_store = not store_file.exists()
     with open_store(db) as store:
