@@ -35,6 +35,9 @@ EMPTY_FOLDER = "the folder holds no files; skipped"
 # why``); each registers itself, as sources register in the REGISTRY. A workbook's is here
 # from the start, before the CSV's: a workbook has no header to tell.
 EXPLAINERS: list[Callable[[Path, bytes], str | None]] = [why_workbook]
+# Files a source reads or sums up with the file it is planned for (a Mastodon archive's
+# avatar and media, told by the archive's reader): never told as "of no known format".
+COMPANIONS: list[Callable[[Path], bool]] = []
 
 
 def why_unknown(path: Path) -> str | None:
@@ -90,7 +93,8 @@ def plan_folder(
             if not child.stat().st_size:
                 problems.append(Problem(str(child), None, EMPTY_FILE))
             elif (source := claimed_by(child)) is None:
-                problems.append(Problem(str(child), None, unknown_format(child)))
+                if not any(is_companion(child) for is_companion in COMPANIONS):
+                    problems.append(Problem(str(child), None, unknown_format(child)))
             else:
                 plan.append((child, source))
 

@@ -32,6 +32,7 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
+from staffpulse.sources.folders import COMPANIONS
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     cut_short_message,
@@ -56,7 +57,7 @@ from staffpulse.sources.mastodon_archive_members import (
     Member,
     files_in_folder,
     files_in_tar,
-    is_avatar_beside_actor,
+    is_archive_companion,
     looks_actor,
     looks_mastodon_tar,
     looks_outbox,
@@ -224,7 +225,7 @@ class MastodonArchive:
             )
         if looks_outbox(head) or looks_actor(head):
             return True
-        return path.is_file() and (looks_mastodon_tar(head) or is_avatar_beside_actor(path))
+        return path.is_file() and looks_mastodon_tar(head)
 
     def read(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
@@ -246,8 +247,6 @@ class MastodonArchive:
             files = files_in_folder(path.parent, outbox=False)
             yield from read_archive(files)
             return
-        if is_avatar_beside_actor(path):  # read with actor.json, which names it
-            return
         files = files_in_tar(path)
         if files.outbox is None and files.actor is None:
             yield from files.problems
@@ -264,3 +263,4 @@ class MastodonArchive:
 
 
 register(MastodonArchive())
+COMPANIONS.append(is_archive_companion)

@@ -105,15 +105,16 @@ def _is_avatar_name(name: str) -> bool:
     return pure.stem == "avatar" and pure.suffix.lower() in IMAGE_SUFFIXES
 
 
-def is_avatar_beside_actor(path: Path) -> bool:
-    """The account's picture (``avatar.png``) beside the archive's ``actor.json``: read with
-    it, so a folder or ZIP never tells it as a file of no known format."""
-    actor = path.parent / ACTOR
-    return (
-        _is_avatar_name(path.name)
-        and path.is_file()
-        and actor.is_file()
-        and looks_actor(read_head(actor))
+def is_archive_companion(path: Path) -> bool:
+    """The account's picture (``avatar.png``) beside the archive's ``actor.json``, read with
+    it, or a media file under ``media_attachments/``, summed up by the archive's reader: a
+    folder or ZIP never tells them as files of no known format."""
+    if _is_avatar_name(path.name):
+        actor = path.parent / ACTOR
+        return actor.is_file() and looks_actor(read_head(actor))
+    media = next((parent for parent in path.parents if parent.name == MEDIA), None)
+    return media is not None and (
+        (media.parent / OUTBOX).is_file() or (media.parent / ACTOR).is_file()
     )
 
 
