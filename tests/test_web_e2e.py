@@ -75,7 +75,11 @@ def test_upload_archive_then_audit_in_chromium(server: tuple[str, Path], tmp_pat
             page.click("button:has-text('Upload and import')")
             page.wait_for_url("**/jobs/*")
             page.wait_for_selector("[data-done]", timeout=30_000)
-            assert "Read 6 posts and 1 account: 1 new account and 6 new posts." in page.content()
+            # the page reloads itself when the job ends (app.js): wait for the summary's words
+            # on the page as it is then, not for the marker alone (flaky on a loaded machine)
+            summary = "Read 6 posts and 1 account: 1 new account and 6 new posts."
+            page.wait_for_selector(f"text={summary}", timeout=30_000)
+            assert summary in page.content()
             page.click("a:has-text('@acmestaffing')")
             page.wait_for_url("**/audit/x/acmestaffing")
             grade = page.inner_text(".summary .grade .letter").strip()
