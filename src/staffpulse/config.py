@@ -8,15 +8,13 @@ Readers take values through the typed accessors (:func:`setting_float`, :func:`s
 :func:`setting_str`, :func:`config_table`): a value of the wrong type becomes one
 ``ConfigError`` naming the file, the table and key, the value and the type expected, instead
 of a ``ValueError`` deep inside a fetcher. Unknown keys in the tables staffpulse reads are
-reported once as a notice (logger ``staffpulse.config``), never as an error: a typo must not
-stop a run, but it must not pass silently either.
+reported once as a notice (logger ``staffpulse.config``, :mod:`staffpulse.config_notices`),
+never as an error: a typo must not stop a run, but it must not pass silently either.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-import logging
 import math
 import os
 import tomllib
@@ -27,6 +25,7 @@ from typing import Any
 
 import platformdirs
 
+from staffpulse.config_notices import notice_missing_config, notice_unknown_keys, unquoted
 from staffpulse.errors import ConfigError
 
 APP_NAME = "staffpulse"
@@ -64,9 +63,6 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "listen": frozenset({"account", "max_age"}),
     "secrets": frozenset(SECRET_ENV),
 }
-
-log = logging.getLogger(__name__)
-_noticed: set[tuple[str, str, str]] = set()  # (file, table, key): each notice once a process
 
 
 class Config(dict[str, Any]):
@@ -128,16 +124,11 @@ def load_config(path: Path | None = None) -> Config:
     named = path is None and bool(os.environ.get("STAFFPULSE_CONFIG"))
     path = path or config_path()
     if not path.exists():
-        if named and (str(path), "", "STAFFPULSE_CONFIG") not in _noticed:
-            _noticed.add((str(path), "", "STAFFPULSE_CONFIG"))
-            log.warning(
-                "STAFFPULSE_CONFIG names %s, which does not exist, so the defaults apply"
-                " (fix the path, or unset the variable to use %s)",
-                path, config_dir() / "config.toml",
-            )  # fmt: skip
+        if named:
+            notice_missing_config(path, config_dir() / "config.toml")
         return Config(deepcopy(DEFAULTS))
     user = _read_toml(path)
-    _notice_unknown_keys(path, user)
+    notice_unknown_keys(path, user, KNOWN_KEYS)
     return Config(_merge(DEFAULTS, user), source=path)
 
 
@@ -164,43 +155,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
             f"{path}: cannot be read ({exc.strerror})",
             hint="check the file's permissions, or point STAFFPULSE_CONFIG at another file",
         ) from exc
-
-
-def _notice_unknown_keys(path: Path, user: Mapping[str, Any]) -> None:
-    _notice_keys_outside_tables(path, user)
-    for table, known in KNOWN_KEYS.items():
-        section = user.get(table)
-        if not isinstance(section, Mapping):
-            continue  # a table of the wrong type is reported as an error when it is read
-        for key in section:
-            if key in known or (str(path), table, key) in _noticed:
-                continue
-            _noticed.add((str(path), table, key))
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            guess = f"did you mean {close[0]}?" if close else "known: " + ", ".join(sorted(known))
-            log.warning(
-                "%s: [%s] %s is not a setting staffpulse knows, so it is ignored (%s)",
-                path, table, key, guess,
-            )  # fmt: skip
-
-
-def _notice_keys_outside_tables(path: Path, user: Mapping[str, Any]) -> None:
-    """A setting written above every header line (``x_bearer_token = "..."`` with no
-    ``[secrets]`` before it) belongs to no table, so nothing reads it: said once, with the
-    header it needs."""
-    for key, value in user.items():
-        if isinstance(value, Mapping) or key in KNOWN_KEYS or (str(path), "", key) in _noticed:
-            continue
-        _noticed.add((str(path), "", key))
-        tables = [table for table, known in KNOWN_KEYS.items() if key in known]
-        fix = (
-            f"put it under a header line [{tables[0]}]"
-            if tables
-            else "settings go under a header line such as [x] (see docs/configuration.md)"
-        )
-        log.warning(
-            "%s: %s is outside any table, so it is ignored (%s)", path, key, fix
-        )  # fmt: skip
 
 
 # -- typed access to settings ----------------------------------------------------------------
@@ -354,28 +308,11 @@ def get_secret(name: str, config: Mapping[str, Any] | None = None) -> str | None
     env_name = SECRET_ENV.get(name, name.upper())
     value = os.environ.get(env_name)
     if value:
-        return _unquoted(value, env_name)
+        return unquoted(value, env_name)
     config = config if config is not None else load_config()
     secrets = config.get("secrets", {})
     found = secrets.get(name) if isinstance(secrets, Mapping) else None
-    return _unquoted(str(found), f"[secrets] {name}") if found else None
-
-
-def _unquoted(value: str, where: str) -> str:
-    stripped = value.strip()
-    if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "\"'":
-        if ("quotes", where) not in _quoted:
-            _quoted.add(("quotes", where))
-            log.warning(
-                "%s is wrapped in quotes (%s…), which are not part of a token: they were left"
-                " out; remove them from the value",
-                where, stripped[0],
-            )  # fmt: skip
-        return stripped[1:-1].strip()
-    return stripped
-
-
-_quoted: set[tuple[str, str]] = set()  # secrets already told to be in quotes
+    return unquoted(str(found), f"[secrets] {name}") if found else None
 
 
 #: Shortest secret whose last four characters may be shown: of a shorter one, four would
