@@ -1,0 +1,48 @@
+"""How far an import has read into a file, for its progress bar: the offset of an open
+descriptor (Linux), or what a reader that read the file whole said; nothing for a file
+replaced since, or one not read at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from staffpulse.read_offsets import FDS, mark_read, read_offset, size_of
+
+needs_proc = pytest.mark.skipif(not FDS.is_dir(), reason="no /proc/self/fd on this system")
+
+
+@needs_proc
+def test_the_offset_follows_an_open_reader(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_bytes(b"x" * 10_000)
+    assert read_offset(path) is None  # not open, never read
+    with path.open("rb", buffering=0) as reader:  # the descriptor's offset, not a buffer's
+        reader.read(4_096)
+        assert read_offset(path) == 4_096
+        reader.read(1_000)
+        assert read_offset(path) == 5_096
+
+
+def test_a_file_read_whole_and_closed_counts_as_read_until_it_is_replaced(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "repo.car"
+    path.write_bytes(b"y" * 2_000)
+    mark_read(path)
+    assert read_offset(path) == 2_000
+    mark_read(path, 500)
+    assert read_offset(path) == 500
+    path.write_bytes(b"z" * 3_000)  # another upload at the same path
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+    assert read_offset(path) in (None, 0)
+
+
+def test_a_missing_file_has_size_zero_and_no_offset(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.csv"
+    mark_read(gone)  # says nothing, raises nothing
+    assert size_of(gone) == 0 and read_offset(gone) is None
+    (tmp_path / "some.csv").write_bytes(b"abc")
+    assert size_of(tmp_path / "some.csv") == 3
