@@ -142,9 +142,3 @@ def test_a_role_is_stated_plainly_only_from_the_inboxs_bar(score: float, label: 
     )
     assert report.suggestions
     assert all(s.explanation.startswith(f"{label} · ") for s in report.suggestions)
-
-
-def test_the_bar_is_the_inboxs() -> None:
-    from staffpulse.listen.enrich import ROLE_CONFIDENCE
-
-    assert ROLE_SURE == ROLE_CONFIDENCE

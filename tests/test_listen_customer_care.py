@@ -7,8 +7,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from _listen_fakes import FakeScorer
-from staffpulse.listen.customer_care import is_customer_care, looks_like_customer_care
+from staffpulse.listen.customer_care import (
+    is_care_handle,
+    is_customer_care,
+    looks_like_customer_care,
+)
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.threads import Conversation
@@ -121,3 +127,92 @@ def test_the_inbox_counts_customer_care_conversations_in_its_left_out_note(tmp_p
     assert [i.conversation_id for i in result.items] == ["w1"]
     assert result.left_out.get("customer_care") == 2
     assert any("2 customer-care conversations" in note for note in result.notes)
+
+
+# a peer asked by handle about staffing matters that share a customer's words (review F1)
+PEER_QUESTIONS = [
+    "@jane_hr do agencies refund the placement fee if a hire quits within 90 days?",
+    "@recruiterjoe are clients buying less contract labor this quarter?",
+    "@sam_ops how did you staff the new branch? Temp-to-hire or direct?",
+    "Hey @mia_recruits what's the best way to track candidates across the app and the website?",
+]
+
+
+@pytest.mark.parametrize("text", PEER_QUESTIONS)
+def test_a_peer_question_with_a_customers_word_is_not_customer_care(text: str) -> None:
+    assert not is_customer_care(thread(post("q1", "peer", text)))
+    handle = text.split("@")[1].split()[0]
+    answered = thread(
+        post("q1", "peer", text),
+        post("q1r", handle, "@peer Yes, most do. Depends on the contract.", "q1", "q1"),
+    )
+    assert not is_customer_care(answered)  # the peer answering makes no care desk
+
+
+# staffing and HR accounts whose handles end or start like a care desk's (review F2)
+STAFFING_HANDLES = [
+    "TeamLease",
+    "Teamwork_Staffing",
+    "AskAManager",
+    "Health_Care",
+    "PrimeNurseCare",
+    "FosterCare",
+    "CareerService",
+    "VeteranSupport",
+    "AcmeFieldService",
+]
+
+
+@pytest.mark.parametrize("handle", STAFFING_HANDLES)
+def test_a_staffing_account_is_no_care_desk_by_its_handle(handle: str) -> None:
+    assert not is_care_handle(handle)
+    named_and_answering = thread(
+        post("t1", "cand", f"Which agencies pay weekly? @{handle} @Randstad"),
+        post("t2", handle, "@cand We do, for all our associates.", "t1", "t1"),
+    )
+    assert not is_customer_care(named_and_answering)
+
+
+def test_a_care_desk_by_its_handle_whatever_case_it_is_written_in() -> None:
+    assert is_care_handle("AskNorthBank") and is_care_handle("Ask_WellsFargo")
+    assert is_care_handle("AskeBay") and is_care_handle("AcmeBankHelp")
+    # named as written, with no reply: "Ask" is read by its capital (review F3)
+    alone = thread(post("a1", "pat", "@AskNorthBank will you hire more tellers this year?"))
+    assert is_customer_care(alone)
+
+
+def test_a_support_or_team_handle_is_a_desk_beside_its_brand() -> None:
+    desk = thread(
+        post("b1", "kim", "@NorthBank will you open more branches?"),
+        post("b2", "NorthBankSupport", "@kim Thanks for asking, more are coming.", "b1", "b1"),
+    )
+    assert is_customer_care(desk)
+    youtube = thread(
+        post("y1", "kim", "@YouTube my channel lost its monetisation"),
+        post("y2", "TeamYouTube", "@kim Thanks for flagging, which channel?", "y1", "y1"),
+    )
+    assert is_customer_care(youtube)
+
+
+def test_a_mention_ends_before_a_full_stop() -> None:
+    """ "@BlueJetAir." names @BlueJetAir, who answers (review F11)."""
+    overcharged = thread(
+        post("m1", "lee_k", "I was overcharged by @BlueJetAir."),
+        post("m1r", "BlueJetAir", "@lee_k We hear you, Lee. We can look into it.", "m1", "m1"),
+    )
+    assert is_customer_care(overcharged)
+
+
+def test_a_firm_answering_in_its_own_words_is_no_care_desk() -> None:
+    """A signature-like date ("- Tuesday") or "our team is proud of the work" is a firm
+    talking, not a desk's stock reply."""
+    dated = thread(
+        post("f1", "cand", "@jo_recruits any remote data roles?"),
+        post("f2", "jo_recruits", "@cand Yes, three this week - Tuesday", "f1", "f1"),
+    )
+    proud = thread(
+        post("g1", "cand", "@AcmeStaff how do you vet temp workers?"),
+        post("g2", "AcmeStaff", "@cand Our team is proud of the work we do: two interviews.",
+             "g1", "g1"),
+    )  # fmt: skip
+    assert not is_customer_care(dated) and not is_customer_care(proud)

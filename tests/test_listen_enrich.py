@@ -10,9 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.listen.enrich import ROLE_CONFIDENCE, author_roles
+from staffpulse.listen.enrich import author_roles
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Account, Post
+from staffpulse.signals.role_inputs import ROLE_SURE
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
 
@@ -68,5 +69,39 @@ def test_the_opener_is_read_by_display_name_and_bio_as_staffpulse_roles_reads_it
 
 def test_a_role_the_model_is_unsure_of_is_not_named(tmp_path: Path) -> None:
     store, conversations = _opened_by_vendor(tmp_path)
-    unsure = RecordingModel(score=ROLE_CONFIDENCE - 0.3)
+    unsure = RecordingModel(score=ROLE_SURE - 0.3)
     assert author_roles(store, conversations, unsure) == {}
+
+
+def _opened_by(tmp_path: Path, account: Account) -> tuple[Any, list[Conversation]]:
+    store = open_store(tmp_path / "s.db")
+    opening = Post(
+        platform="x",
+        id="p1",
+        author_id=account.id,
+        author_handle=account.handle,
+        text="Any tips for a first interview at a bank?",
+        created_at=NOW,
+        kind="original",
+        conversation_id="p1",
+    )
+    store.upsert([account, opening], provenance("native", tmp_path / "in.jsonl"))
+    return store, [Conversation("x", "p1", (opening,))]
+
+
+def test_without_the_model_a_job_board_is_known_by_its_handle(tmp_path: Path) -> None:
+    bot = Account(platform="x", id="9", handle="tmj_chi_it", display_name="TMJ-CHI IT Jobs")
+    store, conversations = _opened_by(tmp_path, bot)
+    assert author_roles(store, conversations, None) == {"9": "job_board"}
+
+
+def test_without_the_model_a_role_in_the_display_name_counts(tmp_path: Path) -> None:
+    jane = Account(
+        platform="x",
+        id="5",
+        handle="janedoe",
+        display_name="Jane Doe | Tech Recruiter",
+        bio="Coffee, code and candidates.",
+    )
+    store, conversations = _opened_by(tmp_path, jane)
+    assert author_roles(store, conversations, None) == {"5": "recruiter"}

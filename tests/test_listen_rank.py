@@ -303,3 +303,22 @@ def test_squarely_about_work_is_not_claimed_on_one_word_in_passing() -> None:
     by_id = {r.conversation.id: r for r in rank([ad, talk], RankContext(now=NOW, work_scores=sure))}
     assert "squarely about work topics" not in by_id["ad"].reasons
     assert "squarely about work topics" in by_id["talk"].reasons
+
+
+def test_conversations_only_counted_are_left_out_for_the_same_reasons() -> None:
+    """The inbox's sample outside its age window is read only for why it is left out: the
+    same reason as a full ranking gives, each reason judged only when no earlier one holds."""
+    convs = [
+        conv("work", "How do you keep candidates warm during long interview loops?"),
+        conv("ad", "We're hiring! Apply now: senior nurse, $45/h, link in bio #jobs #hiring"),
+        conv("care", "@AskNorthBank my card was charged twice, when is my refund?"),
+        conv("spam1", "Earn $500 a day from home, click here", author="a1"),
+        conv("hello", "Good morning everyone!"),
+    ]
+    context = RankContext(now=NOW)
+    full = {r.conversation.id: r.left_out for r in rank(convs, context)}
+    keys = {("x", c.id) for c in convs}
+    counted = rank(convs, context, angles=False, counted_only=keys)
+    assert {r.conversation.id: r.left_out for r in counted} == full
+    assert set(full.values()) >= {None, "customer_care", "spam"}
+    assert all(r.reasons == () and r.score == 0.0 for r in counted)

@@ -112,3 +112,40 @@ def test_one_work_word_in_passing_is_not_dwelling_on_work(text: str) -> None:
 )
 def test_a_central_work_word_or_two_of_them_dwell_on_work(text: str) -> None:
     assert dwells_on_work(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any travel nurses taking 13-week contracts? What per diem rates are you seeing?",
+        "Warehouse temps: are agencies still paying time-and-a-half for the night shift?",
+        "Locum GPs, how far out are practices booking sessions?",
+        "Great job market update: jobs report beat expectations",
+    ],
+)
+def test_staffing_vocabulary_is_squarely_about_work(text: str) -> None:
+    """Temps, shifts, locums, per diem, travel nurses, contracts and the job market are a
+    staffing firm's daily words (review F12)."""
+    assert names_work_matter(text)
+    assert dwells_on_work(text)
+    assert work_subjects(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temps dropping tonight, stay warm",
+        "a shift in strategy",
+        "government agencies announced new rules",
+        "the city awarded contracts for the bridge",
+    ],
+)
+def test_the_same_words_elsewhere_are_no_work_matter(text: str) -> None:
+    assert not names_work_matter(text)
+
+
+def test_the_job_market_is_a_subject_not_praise() -> None:
+    assert work_subject("Great job market update: jobs report beat expectations") == (
+        "the job market"
+    )
+    assert work_subject("Warehouse temps: who still pays time-and-a-half?") == "temporary staff"

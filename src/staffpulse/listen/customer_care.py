@@ -1,34 +1,38 @@
 """Customer care: a brand's care desk, and the conversations that are a customer's message to a
 brand rather than work talk a staffing firm could join.
 
-A customer writing to a company ("@Brand is there a reason you refuse to close the lobbies of
-your branches?", "Got ID'd @Brand for buying one beer. Is being blind part of the job-spec?")
-is talking to that company, not to the room: whatever work word the complaint holds ("your
-employees", "I'm laid off"), a staffing firm that joins it is butting into customer service.
-A conversation is a **customer-care conversation** (left out of the inbox, and counted) when:
+A customer writing to a company ("@Brand my card was charged twice", answered by @Brand; "@Brand
+is there a reason you refuse to close the lobbies?", answered by @Ask_Brand) is talking to that
+company, not to the room: whatever work word the complaint holds ("your employees", "I'm laid
+off"), a staffing firm that joins it is butting into customer service. A conversation is a
+**customer-care conversation** (left out of the inbox, and counted) when:
 
 * its opening names an account (an @handle anywhere in it) and one of these holds:
 
-  - the account named is a care desk by its handle ("@Ask_Brand", "@BrandSupport");
-  - a care desk answers in the thread (:func:`looks_like_customer_care`: its handle, its stock
-    phrasing, a signed reply "- Helena");
-  - the account named answers the opener and the opening reads as a customer's (a refund, an
-    order, a ticket, a branch, a purchase: :data:`_CUSTOMER_RE`);
-  - the opening starts with that account's handle and reads as a customer's;
+  - the account named is a care desk by its handle ("@Ask_Brand", "@BrandHelp";
+    "@BrandSupport" or "@TeamBrand" when another account in the thread is that brand);
+  - a care desk answers in the thread (its handle, or the account named answering in a care
+    desk's stock phrasing or with a signed reply "- Helena": :func:`looks_like_customer_care`);
+  - the account named answers the opener, and the opening reads as a customer's: money back,
+    "my order", "I was charged" (:data:`_CUSTOMER_RE`, a first-person customer's frame);
 
 * or its opening is a brand's own post and the brand's care desk answers in it ("@BrandBiz:
   new features for IT" answered by "@BrandSupport"): its replies are customer service.
 
+A question to a peer by handle is none of these, whatever it asks about: "@jane_hr do agencies
+refund the placement fee?", "@sam_ops how did you staff the new branch?" are staffing talk.
 Only the structure and the words of a customer are read, never a list of brands.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.models import Post
+from staffpulse.sources.native import MENTION_RE
 
 # The inbox's "left out" reason, and its names in the note.
 CUSTOMER_CARE = "customer_care"
@@ -37,37 +41,44 @@ CUSTOMER_CARE_NAMES = ("customer-care conversation", "customer-care conversation
 # "DropboxSupport" and "DropboxBusiness"; shorter stems say nothing ("ups", "hp").
 MIN_BRAND_STEM = 4
 
-# a care desk's handle: @AskeBay, @Ask_WellsFargo, @TeamYouTube, @AdobeCare, @MicrosoftHelps,
-# @DropboxSupport; "Ask"/"Team" only capitalised (a lower-case "askamanager" is a column), and
-# no "healthcare" or "childcare" (a staffing desk for nurses is no care desk)
-_CARE_PREFIX_RE = re.compile(r"(?:Ask|Team)_?[A-Za-z]")
-_CARE_SUFFIX_RE = re.compile(
-    r"(?<!health)(?<!child)(?<!elder)(?<!home)(?<!day)(?<!skin)(care|cares|support|helps?|service)$"
-)
-# the stock phrasing of a care desk: "our team is working on it", "we're working to fix this",
-# and a reply signed by the agent who wrote it ("... - Helena", "^JD")
+# A care desk by its handle alone: @AskeBay, @Ask_WellsFargo, @AcmeBankHelp, @MicrosoftHelps.
+# "Ask" only capitalised and followed by a name ("AskAManager", "AskTheHR" are advice columns).
+_CARE_PREFIX_RE = re.compile(r"Ask(?!(?:An?|The|Me|Us|Her|Him)(?:[A-Z_]|$))(?:_|[A-Z]|e[A-Z])")
+_CARE_SUFFIX_RE = re.compile(r"helps?$", re.IGNORECASE)
+# A desk only beside its brand: "Support", "Care", "Team" name staffing accounts as often
+# ("VeteranSupport", "PrimeNurseCare", "FosterCare", "TeamLease", "Teamwork_Staffing"), so
+# "@DropboxSupport" or "@TeamYouTube" is a desk only when another account in the thread is
+# that brand (:func:`_same_brand`).
+_BRAND_DESK_RE = re.compile(r"^Team_?[A-Z]|(support|care|cares)$", re.IGNORECASE)
+# the stock phrasing of a care desk: "our team is working on it", "we're working to fix this"
+# ("our team is proud of the work we do" is a firm talking), and a reply signed by the agent
+# who wrote it ("... - Helena", "^JD"; "- Tuesday" is a date, not a signature)
 _CARE_TEXT_RE = re.compile(
-    r"\b(rest assured|our (\w+ )?team (is|are)\b[^.!?]*\bwork\w*|"
+    r"\b(rest assured|our (\w+ )?team (is|are) (\w+ )?(working|looking into|investigating)|"
     r"we(['\u2019]re| are) (\w+ )?working (on|to)\b|"
     r"(send|shoot|drop) us an? (dm|direct message|private message)|please dm us|"
     r"sorry (for|about) (the|any) (inconvenience|trouble))",
     re.IGNORECASE,
 )
-_SIGNED_RE = re.compile(r"(?<!\S)[-\u2013\u2014~]\s?[A-Z][a-z]+\.?\s*$|(?<!\S)\^[A-Z]{1,3}\s*$")
+_SIGNED_RE = re.compile(
+    r"(?<!\S)[-\u2013\u2014~]\s?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+\.?\s*$"
+    r"|(?<!\S)\^[A-Z]{1,3}\s*$"
+)
 _CARE_HANDLE_PARTS_RE = re.compile(
     r"^(ask|team)_?|_?(care|cares|support|helps?|service|team)$", re.IGNORECASE
 )
-# What a customer writes to a company: money back, an order, a ticket, a branch, a purchase.
+# What a customer writes to a company, in the first person: money back, "my order", "I was
+# charged". "refund", "branch", "buying", "the app" alone are a staffing firm's words too ("do
+# agencies refund the placement fee?", "how did you staff the new branch?").
 _CUSTOMER_RE = re.compile(
-    r"\b(refund\w*|non-?refundable|money back|(my|our|the) (order|package|parcel|delivery|"
-    r"account|card|bill|subscription|flight|booking|reservation|ticket|receipt|purchase)s?|"
-    r"cancel\w* (my|the|our) \w+|billed|overcharged|charged (me|us|twice)|customer service|"
-    r"(your|the) (store|shop|branch|app|website|checkout)s?|branch(es)?|lobb(y|ies)|"
-    r"drive-?thru|bought|buying|purchas\w+|delivered|tracking number)\b",
+    r"\b((my|our) (order|package|parcel|delivery|account|card|bill|subscription|flight|booking|"
+    r"reservation|ticket|receipt|purchase|refund|money)s?|(refund|reimburse) (me|us)|"
+    r"(get|got|want|need|request|demand)(ed|ing|s)? (a|my|our) refund|money back|"
+    r"non-?refundable|overcharged|(charged|billed) (me|us|twice)|double[- ]charged|"
+    r"(i|we) (was|were|got|have been|'ve been|\u2019ve been) (charged|billed)|"
+    r"cancel\w* (my|our) \w+|your customer (service|support)|tracking number)\b",
     re.IGNORECASE,
 )
-_MENTION_RE = re.compile(r"(?<![\w@])@([\w.\-]+)")
-_LEADING_HANDLE_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@([\w.\-]+)", re.IGNORECASE)
 
 
 def _handle(post: Post) -> str:
@@ -75,15 +86,26 @@ def _handle(post: Post) -> str:
 
 
 def is_care_handle(handle: str) -> bool:
-    """A care desk's handle ("Ask_WellsFargo", "AdobeCare"); ``handle`` without its "@"."""
+    """A care desk by its handle alone ("Ask_WellsFargo", "AcmeBankHelp"); ``handle`` without
+    its "@", as written (the "Ask" of a desk is capitalised)."""
     name = handle.lstrip("@").split("@")[0]
-    return (
-        _CARE_PREFIX_RE.match(name) is not None or _CARE_SUFFIX_RE.search(name.lower()) is not None
-    )
+    return _CARE_PREFIX_RE.match(name) is not None or _CARE_SUFFIX_RE.search(name) is not None
+
+
+def is_desk_of(handle: str, others: Collection[str]) -> bool:
+    """A care desk of a brand among ``others`` (lower-case handles): "DropboxSupport" beside
+    "dropboxbusiness", "TeamYouTube" beside "youtube"; or a care handle alone."""
+    if is_care_handle(handle):
+        return True
+    name = handle.lstrip("@").split("@")[0]
+    if _BRAND_DESK_RE.search(name) is None:
+        return False
+    own = name.lower()
+    return any(_same_brand(own, other) for other in others if other != own)
 
 
 def looks_like_customer_care(post: Post) -> bool:
-    """A brand's customer-care desk: a care handle ("@AskeBay", "@AdobeCare") or its stock
+    """A brand's customer-care desk: a care handle ("@AskeBay", "@AcmeBankHelp") or its stock
     phrasing ("Rest assured our team is working to fix this", "send us a DM", a reply signed
     "- Helena")."""
     return (
@@ -94,7 +116,8 @@ def looks_like_customer_care(post: Post) -> bool:
 
 
 def reads_as_customer(text: str) -> bool:
-    """Words a customer writes to a company: a refund, an order, a ticket, a branch, buying."""
+    """A customer's words to a company, in the first person: "my order", "I was charged",
+    "money back"."""
     return _CUSTOMER_RE.search(URL_RE.sub(" ", text)) is not None
 
 
@@ -103,30 +126,31 @@ def is_customer_care(conv: Conversation) -> bool:
     module docstring)."""
     opening = conv.opening
     own = _handle(opening)
-    named = {m.lower() for m in _MENTION_RE.findall(URL_RE.sub(" ", opening.text))} - {own, ""}
+    # as written: a desk's "Ask" is read by its capital ("@AskNorthBank", not "@askamanager")
+    written = [m for m in MENTION_RE.findall(URL_RE.sub(" ", opening.text)) if m.lower() != own]
+    named = {m.lower() for m in written}
     others = [p for p in conv.replies if not (p.author_id and p.author_id == opening.author_id)]
-    # stock phrasing ("we're working on it") or a signature counts from the brand named, not
-    # from anyone: a recruiter's "we're working to add pay ranges" is no care desk
-    desks = [
-        p
-        for p in others
-        if is_care_handle(p.author_handle) or (_handle(p) in named and looks_like_customer_care(p))
-    ]
+    accounts = named | {own} | {_handle(p) for p in others}
     if not named:
         return any(
-            _same_brand(_handle(desk), own) for desk in desks if is_care_handle(_handle(desk))
+            _BRAND_DESK_RE.search(p.author_handle.lstrip("@")) is not None
+            and _same_brand(_handle(p), own)
+            for p in others
         )
-    if any(is_care_handle(name) for name in named) or desks:
+    if any(is_desk_of(name, accounts) for name in written):
         return True
-    if not reads_as_customer(opening.text):
-        return False
-    answered = any(_handle(p) in named for p in others)
-    leading = _LEADING_HANDLE_RE.match(opening.text)
-    return answered or (leading is not None and leading.group(3).lower() in named)
+    for p in others:
+        # stock phrasing ("we're working on it") or a signature counts from the brand named,
+        # not from anyone: a recruiter's "we're working to add pay ranges" is no care desk
+        if is_desk_of(p.author_handle, accounts):
+            return True
+        if _handle(p) in named and looks_like_customer_care(p):
+            return True
+    return reads_as_customer(opening.text) and any(_handle(p) in named for p in others)
 
 
-def _same_brand(desk: str, opener: str) -> bool:
-    """The care desk's brand name starts the opener's handle ("dropbox" of "dropboxsupport"
-    in "dropboxbusiness")."""
-    stem = _CARE_HANDLE_PARTS_RE.sub("", desk).strip("_")
-    return len(stem) >= MIN_BRAND_STEM and opener.replace("_", "").startswith(stem.replace("_", ""))
+def _same_brand(desk: str, other: str) -> bool:
+    """The care desk's brand name starts the other account's handle ("dropbox" of
+    "dropboxsupport" in "dropboxbusiness"); both lower-case."""
+    stem = _CARE_HANDLE_PARTS_RE.sub("", desk).strip("_").replace("_", "")
+    return len(stem) >= MIN_BRAND_STEM and other.replace("_", "").startswith(stem)

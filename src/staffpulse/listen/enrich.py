@@ -10,28 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-import numpy as np
+from typing import Any
 
 from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import Conversation
-from staffpulse.signals.role_inputs import role_input
+from staffpulse.signals.role_inputs import (
+    ROLE_SURE,
+    RoleInput,
+    RoleModelLike,
+    best_role_scores,
+    predict_role_inputs,
+    role_input,
+)
 from staffpulse.store import Store
 
-# The role model must be this sure of an opener's role (its harmonised score) before the inbox
-# states it ("started by a recruiter") or tunes the angle to it. Chosen on out-of-fold scores
-# of the 500 role-labeled accounts (scripts/eval_role_cut.py): the roles a reason names are
-# right 89% of the time at 0.9, 66% with no cut (docs/listen.md).
-ROLE_CONFIDENCE = 0.9
-
-
-class RoleModel(Protocol):
-    def predict(
-        self, names: Sequence[str], bios: Sequence[str], texts: Sequence[list[str]]
-    ) -> Any: ...
+# The role model must be sure of an opener's role (its harmonised score reaches ROLE_SURE)
+# before the inbox states it ("started by a recruiter") or tunes the angle to it. Chosen on
+# out-of-fold scores of the 500 role-labeled accounts (scripts/eval_role_cut.py): the roles a
+# reason names are right 89% of the time from that bar, 66% with no cut (docs/listen.md).
 
 
 _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -46,57 +44,65 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 
 
-def heuristic_role(name: str, bio: str) -> str | None:
-    """A role from bio/name cues, used only when the role model is absent."""
+def heuristic_role(handle: str, about: str) -> str | None:
+    """A role from cues in the account's handle and in ``about`` (its display name and bio),
+    used only when the role model is absent: a job board's handle ("tmj_chi_it") and a role
+    written in the display name ("Jane Doe | Tech Recruiter") are cues the model reads
+    otherwise."""
     for role, pattern in _ROLE_CUES:
-        if pattern.search(bio) or (role in ("job_board", "staffing_firm") and pattern.search(name)):
+        if pattern.search(about) or (
+            role in ("job_board", "staffing_firm") and pattern.search(handle)
+        ):
             return role
     return None
 
 
 def author_roles(
-    store: Store, conversations: Sequence[Conversation], model: RoleModel | None
+    store: Store, conversations: Sequence[Conversation], model: RoleModelLike | None
 ) -> dict[str, str]:
     """Role of each conversation opener (author id -> role) where it is known with confidence:
-    the role model's score of its best role reaches :data:`ROLE_CONFIDENCE` (a weak guess says
-    nothing); without the model, bio cues."""
+    the role model's score of its best role reaches :data:`ROLE_SURE` (a weak guess says
+    nothing); without the model, cues in the handle, display name and bio."""
     authors: dict[tuple[str, str], list[str]] = {}
     for conv in conversations:
         opening = conv.opening
         if not opening.author_id:  # saved without its author: no role to guess, not one shared
             continue
         authors.setdefault((opening.platform, opening.author_id), []).append(opening.text)
-    names: list[str] = []
-    bios: list[str] = []
-    texts: list[list[str]] = []
     ids: list[str] = []
+    inputs: list[RoleInput] = []  # the model's reading: display name (else handle) and bio
+    cues: list[tuple[str, str]] = []  # the heuristic's: handle, and display name with bio
     for (platform, author_id), posts in authors.items():
         account = store.get_account(platform, author_id)
         handle = account.handle if account else ""
-        display = account.display_name if account else ""
-        bio = account.bio if account else ""
-        if not (handle or bio) and model is None:
+        display = (account.display_name if account else "") or ""
+        bio = (account.bio if account else "") or ""
+        if not (handle or display or bio) and model is None:
             continue
         ids.append(author_id)
-        # the same reading of an account as `staffpulse roles` and Connect give it
-        read = role_input(display, handle or author_id, bio)
-        names.append(read.name)
-        bios.append(read.bio)
-        texts.append(posts[:20])  # a list: the role model scores posts one by one
+        # the same reading of an account as `staffpulse roles` and Connect give it; a list
+        # of posts: the role model scores them one by one
+        inputs.append(role_input(display, handle or author_id, bio, posts[:20]))
+        cues.append((handle or "", f"{display} {bio}".strip()))
     if not ids:
         return {}
     if model is not None:
         try:
-            predicted = model.predict(names, bios, texts)
-            roles = list(predicted.role)
-            sure = np.asarray(predicted.role_scores).max(axis=1) >= ROLE_CONFIDENCE
-        except (ModelError, ValueError, AttributeError):
-            roles, sure = [], np.zeros(0, dtype=bool)
-        if len(roles) == len(ids) == len(sure):
-            return {i: str(r) for i, r, ok in zip(ids, roles, sure, strict=True) if ok}
+            predicted = predict_role_inputs(model, inputs)
+            roles = [str(r) for r in predicted.role]
+            scores = best_role_scores(predicted, len(ids))
+        except (ModelError, ValueError, AttributeError, TypeError):
+            roles, scores = [], []
+        # a model that gave no role or no score for each: the cues below, as with no model
+        if len(roles) == len(ids) and all(score is not None for score in scores):
+            return {
+                i: r
+                for i, r, score in zip(ids, roles, scores, strict=True)
+                if score is not None and score >= ROLE_SURE
+            }
     out: dict[str, str] = {}
-    for author_id, name, bio in zip(ids, names, bios, strict=True):
-        role = heuristic_role(name, bio)
+    for author_id, (handle, about) in zip(ids, cues, strict=True):
+        role = heuristic_role(handle, about)
         if role:
             out[author_id] = role
     return out

@@ -20,7 +20,6 @@ from staffpulse.errors import InputError
 from staffpulse.listen import schema
 from staffpulse.listen.account_note import missing_account_note
 from staffpulse.listen.enrich import (
-    RoleModel,
     author_roles,
     index_stored_posts,
     opening_signals,
@@ -55,6 +54,7 @@ from staffpulse.listen.window import (
 )
 from staffpulse.models import normalize_handle, platform_choice
 from staffpulse.report.counts import count_of
+from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.signals.roles import load_role_model_or_none
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
@@ -78,8 +78,7 @@ def resolve_accounts(
         " AND (? IS NULL OR platform = ?)",
         (normalize_handle(handle), handle.strip(), platform, platform),
     ).fetchall()
-    found = [(row[0], row[1]) for row in rows]
-    if found:
+    if found := [(row[0], row[1]) for row in rows]:
         return found
     # posts name their author's handle even where no account row was stored with them (a
     # posts CSV, a stream): the firm's own posts are its own all the same
@@ -103,7 +102,7 @@ def build_inbox(
     as_of: AsOf | str = "auto",
     max_age: timedelta | None = DEFAULT_MAX_AGE,
     text_model: TopicScorer | Auto | None = "auto",
-    role_model: RoleModel | Auto | None = "auto",
+    role_model: RoleModelLike | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
     index_existing: bool = True,
 ) -> Inbox:
@@ -211,10 +210,10 @@ def build_inbox(
     # could be offered, so that a longer age adds no spam verdicts to the ones shown now
     copies = count_copies([c for c in everyone if state_of(c) in ("open", "joined")])
     stale_read = spread_sample(stale, STALE_SAMPLE)
-    ranked, context = _rank(
-        store, wanted + stale_read, topic_of, labels, ref.at, text, roles_model, copies
-    )
     stale_keys = {(c.platform, c.id) for c in stale_read}
+    ranked, context = _rank(
+        store, wanted + stale_read, topic_of, labels, ref.at, text, roles_model, copies, stale_keys
+    )
     stale_counts = Counter[str]()  # outside the window: older, undated, or left out at any age
     for entry in ranked:
         conv = entry.conversation
@@ -338,8 +337,9 @@ def _rank(
     labels: dict[int, str],
     as_of: datetime,
     text: TopicScorer | None,
-    roles_model: RoleModel | None,
+    roles_model: RoleModelLike | None,
     copies: Counter[str],
+    counted: set[tuple[str, str]],  # only counted by why they are left out: no reasons
 ) -> tuple[list[RankedConversation], RankContext]:
     relevance: dict[str, float] = {}
     threads: dict[str, ThreadWork] = {}
@@ -367,7 +367,7 @@ def _rank(
         work_scores=signals.work,
         threads=threads,
     )
-    return rank(conversations, context, angles=False, copies=copies), context
+    return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
 
 
 def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:

@@ -23,13 +23,13 @@ unknown).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
-from staffpulse.listen.left_out import left_out_reason
+from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.rank_reasons import ROLE_NAMES, explain
@@ -145,15 +145,26 @@ def rank(
     *,
     angles: bool = True,
     copies: Counter[str] | None = None,
+    counted_only: Collection[tuple[str, str]] = frozenset(),
 ) -> list[RankedConversation]:
     """Score and explain every conversation, most joinable first. With ``angles=False`` the
     angles are left empty, for :func:`add_angles` to write on the few that are shown (the
     tone of a post costs a sentiment analysis).
 
+    ``counted_only``: (platform, id) of conversations only counted by why they are left out
+    (the inbox's sample of those outside its age window): they get the same ``left_out`` as
+    ranked, with the flags judged to find it, but no score (0), reasons nor cautions, which
+    cost most of the reading.
+
     ``copies`` counts opening texts (see :func:`count_copies`) over more conversations than
     those ranked: a text pasted by several accounts is spam whichever of them are ranked."""
     texts = copies if copies is not None else count_copies(conversations)
-    ranked = [_score(c, context, texts) for c in conversations]
+    ranked = [
+        _left_out_only(c, context, texts)
+        if (c.platform, c.id) in counted_only
+        else _score(c, context, texts)
+        for c in conversations
+    ]
     ranked.sort(key=lambda r: (-r.score, r.conversation.id))
     return add_angles(ranked, context) if angles else ranked
 
@@ -209,6 +220,48 @@ def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
     return 1.0 if dwells_on_work(text) else QUESTION_OFF_WORK
 
 
+def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
+    """A conversation with only its ``left_out`` reason judged, as :func:`_score` judges it:
+    each check is made only when none before it in :data:`left_out.REASONS` applies."""
+    opening = conv.opening
+    verdict = moderate(opening.text)
+    job_p = ctx.job_scores.get(conv.id)
+    flags = {
+        "nsfw": verdict.nsfw,
+        "partisan": verdict.partisan,
+        "politics": verdict.politics,
+        "greeting": verdict.greeting,
+    }
+    checks: dict[str, Callable[[], bool]] = {
+        "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
+        "spam": lambda: _spammy(opening, texts),
+        "job_ad": lambda: (
+            looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
+        ),
+        CUSTOMER_CARE: lambda: is_customer_care(conv),
+        OFF_WORK: lambda: _off_work(conv, ctx),
+    }
+    for name in REASONS:
+        if name not in flags:
+            flags[name] = checks[name]()
+        if flags[name]:
+            break
+    reason = left_out_reason(flags)
+    return RankedConversation(conv, 0.0, {}, (), (), "", "", None, flags, reason)
+
+
+def _spammy(opening: Post, texts: Counter[str]) -> bool:
+    spam = looks_spammy(
+        opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
+    )
+    return spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
+
+
+def _off_work(conv: Conversation, ctx: RankContext) -> bool:
+    work = ctx.threads.get(conv.id)
+    return work is not None and work.off_work
+
+
 def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedConversation:
     opening = conv.opening
     replies = conv.replies
@@ -225,10 +278,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     aimed_at = addressee(conv)
     verdict = moderate(opening.text)
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2
-    spam = looks_spammy(
-        opening.text, len(opening.hashtags), len(opening.mentions), len(opening.urls)
-    )
-    spam = spam or texts[opening.text.strip().lower()] >= 3  # copy-pasted by several accounts
+    spam = _spammy(opening, texts)
     relevance = ctx.relevance.get(conv.id, 0.5)
     work = ctx.threads.get(conv.id)
     care = is_customer_care(conv)
@@ -256,7 +306,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
         "politics": verdict.politics,
         "addressed": aimed_at is not None,
         CUSTOMER_CARE: care,
-        OFF_WORK: work is not None and work.off_work,
+        OFF_WORK: _off_work(conv, ctx),
     }
     for name, factor in PENALTIES.items():
         if flags[name]:

@@ -33,7 +33,14 @@ SPORTS_RE = re.compile(
 )
 _RECRUIT_RE = re.compile(r"\brecruit\w*", re.IGNORECASE)
 _WORK_TERMS_RE = re.compile(
-    r"\b(hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|"
+    r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
+    r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
+    r"temp-to-(hire|perm)|locums?|per diem|travel nurs\w*|contractors?|"
+    r"contract (roles?|work\w*|jobs?|labou?r|staff\w*|nurs\w*|positions?|rates?|hires?)|"
+    r"(\d+-week|\d+-month|short-term|fixed-term|temporary|zero-hours?) contracts?|"
+    r"(staffing|temp|recruitment|recruiting|nursing|employment|locum|talent) agenc(y|ies)|"
+    r"(night|day|late|early|double|extra|weekend|graveyard|split|morning|evening|\d+-hour) "
+    r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
@@ -51,7 +58,8 @@ _WORK_TERMS_RE = re.compile(
 # make a post squarely about work (:func:`dwells_on_work`); a second work word, or one of the
 # others ("candidates", "layoffs", "interview"), does.
 _INCIDENTAL_RE = re.compile(
-    r"(job|jobs|careers?|employ(ee|ees|er|ers|ment)|workplaces?|co[- ]?workers?|colleagues?|"
+    r"(contractors?|\w+ shifts?|shift \w+|\w+ temps|"
+    r"job|jobs|careers?|employ(ee|ees|er|ers|ment)|workplaces?|co[- ]?workers?|colleagues?|"
     r"boss(es)?|\w+ managers?|workforce|headcount|work ?weeks?)",
     re.IGNORECASE,
 )
@@ -80,11 +88,21 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(resign\w*|notice period)\b", "resignations"),
         (r"\b(internships?|interns?)\b", "internships"),
         (r"\b(overtime|payroll)\b", "pay"),
-        (r"\b(unemploy\w*|labou?r market|headcount|workforce)\b", "the job market"),
+        (r"\b(unemploy\w*|labou?r market|job markets?|jobs reports?|headcount|workforce)\b",
+         "the job market"),
         (r"\breferrals?\b", "referrals"),
         (r"\b(candidates?|applicants?)\b", "candidates"),
         (r"\btalent acquisition\b", "talent acquisition"),
-        (r"\bstaffing\b", "staffing"),
+        (r"\b(locums?|per diem|travel nurs\w*|temp(orary)? (workers?|staff|jobs?|roles?)|"
+         r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
+         r"temp-to-(hire|perm))\b", "temporary staff"),
+        (r"\b(contractors?|contract (roles?|work\w*|jobs?|labou?r|staff\w*|nurs\w*|positions?|"
+         r"rates?|hires?)|(\d+-week|\d+-month|short-term|fixed-term|temporary|zero-hours?) "
+         r"contracts?)\b", "contract work"),
+        (r"\b(staffing|(staffing|temp|recruitment|recruiting|nursing|employment|locum|talent) "
+         r"agenc(y|ies))\b", "staffing"),
+        (r"\b((night|day|late|early|double|extra|weekend|graveyard|split|\d+-hour) shifts?|"
+         r"shift (work\w*|patterns?|pay|rotas?|schedul\w*))\b", "shifts"),
         (r"(?<!football )(?<!basketball )\brecruit\w*\b(?!\s+class)", "recruiting"),
         (r"\bhir(e|es|ed|ing)\b", "hiring"),
         (r"\b(?-i:HR)\b|\bhuman resources\b|\b(?-i:PTO)\b", "HR"),

@@ -202,10 +202,10 @@ def _recount_topics(inbox: Inbox, opened: list[InboxItem], closed: list[InboxIte
 
     A topic's inbox holds only that topic's conversations, so the counts of the others are
     taken from the ranking's and changed by the conversations moved; the library's
-    :func:`~staffpulse.listen.window.topic_choices`, which the command uses, then orders them
-    and drops the topics left with none (each conversation it counts stands in by a key)."""
-    from staffpulse.listen.threads import Conversation
-    from staffpulse.listen.window import TopicChoice, topic_choices
+    :func:`~staffpulse.listen.window.topic_choices_of`, which the command's
+    :func:`~staffpulse.listen.window.topic_choices` uses, then orders them and drops the topics
+    left with none."""
+    from staffpulse.listen.window import TopicChoice, topic_choices_of
 
     if not opened and not closed:
         return
@@ -218,9 +218,7 @@ def _recount_topics(inbox: Inbox, opened: list[InboxItem], closed: list[InboxIte
     for item in closed:
         if item.topic_id is not None:
             sizes[item.topic_id] -= 1
-    keys = [(str(tid), f"{tid}/{n}") for tid, count in sizes.items() for n in range(count)]
-    joinable = [Conversation(platform, conv, ()) for platform, conv in keys]
-    inbox.topic_choices = topic_choices(joinable, {k: int(k[0]) for k in keys}, topics)
+    inbox.topic_choices = topic_choices_of(sizes, topics)
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:
