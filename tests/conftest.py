@@ -143,15 +143,6 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _no_account_gone_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The audit tells an account whose last post is over 60 days before today that it has
-    gone quiet (staffpulse.audit.quiet), by the real clock: the fixture posts, dated 2026,
-    would get that caution and advice on some days and not others. Off here; the tests of
-    it (tests/test_audit_quiet.py) turn it back on."""
-    monkeypatch.setattr("staffpulse.audit.quiet.QUIET_AFTER_DAYS", float("inf"))
-
-
-@pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:

@@ -44,7 +44,9 @@ def test_json_shape_is_stable(tmp_path: Path) -> None:
         assert 1 <= len(pillar["recommendations"]) <= 3
         assert set(pillar["evidence"]["examples"]) == {"worst", "best"}
     assert data["pillars"]["face"]["evidence"]["avatar"]["label"] == "logo"
-    assert len(data["top_actions"]) == 3
+    # three actions worth points, led by "post again" when the account has gone quiet (its
+    # fixed 2026 dates are, on the day the tests run)
+    assert len([a for a in data["top_actions"] if a["pillar"] in PILLARS]) == 3
 
 
 def test_designed_patterns_rank_right(tmp_path: Path) -> None:
@@ -258,10 +260,11 @@ def test_a_grade_resting_on_very_few_posts_says_so(tmp_path: Path) -> None:
     for i in range(12):
         echo.post(f"RT @peer: tip {i}", kind="repost", reposted_post_id=f"p{i}")
     store = store_with(tmp_path, tiny, big, echo)
-    few = audit_account(store, "tinytemps", scorer=FakeScorer(), avatar=PERSON)
+    # as of each last post: the fixtures' fixed dates are long past (not "gone quiet")
+    few = audit_account(store, "tinytemps", scorer=FakeScorer(), avatar=PERSON, now=tiny.clock)
     assert few.caution is not None and few.caution.startswith("Rough grade: only 3 posts")
     assert json.loads(json.dumps(few.to_dict()))["caution"] == few.caution
-    enough = audit_account(store, "bigtemps", scorer=FakeScorer(), avatar=PERSON)
+    enough = audit_account(store, "bigtemps", scorer=FakeScorer(), avatar=PERSON, now=big.clock)
     assert enough.caution is None and enough.to_dict()["caution"] is None
     reposts = audit_account(store, "echo", scorer=FakeScorer(), avatar=PERSON)
     assert reposts.caution and "all 12 posts are reposts" in reposts.caution

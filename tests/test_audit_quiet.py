@@ -15,14 +15,10 @@ from typer.testing import CliRunner
 
 from audit_helpers import PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account
+from staffpulse.audit.quiet import post_again_first
 from staffpulse.cli.app import app
 from staffpulse.report.html import render_audit_html
 from staffpulse.report.terminal_audit import render_audit
-
-
-@pytest.fixture(autouse=True)
-def _quiet_check_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("staffpulse.audit.quiet.QUIET_AFTER_DAYS", 60)
 
 
 def _feed() -> FeedBuilder:
@@ -51,9 +47,9 @@ def test_a_quiet_account_is_told_when_it_last_posted_everywhere(tmp_path: Path) 
     assert json.loads(json.dumps(result.to_dict()))["caution"] == result.caution
     first = result.top_actions[0]
     assert first["title"] == "Activity" and first["action"].startswith(
-        f"Post again first: your last post was on {day}"
+        f"Post again first: the last post was on {day}"
     )
-    assert len(result.top_actions) <= 3 and first["points"] == 0
+    assert first["points"] == 0 and len(result.top_actions) <= 4  # the lead and three more
 
     console = Console(width=120, record=True, color_system=None)
     render_audit(console, result)
@@ -128,3 +124,68 @@ def test_the_bundled_sample_is_read_as_of_its_own_dates_not_as_gone_quiet(
     assert not result.top_actions[0]["action"].startswith("Post again first")
     own = store_with(tmp_path / "own", _feed())
     assert sample_clock(own) is None  # the user's own store keeps the real clock
+
+
+# --- the lead is added, never swapped for a real action; worded for any account ----------
+
+ACTIONS = [
+    {"pillar": name, "title": name.title(), "points": points, "pillar_points": points,
+     "action": f"Fix {name}"}
+    for name, points in (("mix", 25), ("conversation", 12), ("voice", 6))
+]  # fmt: skip
+
+
+def test_post_again_first_keeps_the_three_real_actions_after_it() -> None:
+    last = datetime(2025, 3, 4, 10, tzinfo=UTC)
+    led = post_again_first(ACTIONS, last, datetime(2026, 3, 4, tzinfo=UTC))
+    assert [a["title"] for a in led] == ["Activity", "Mix", "Conversation", "Voice"]
+    assert led[1:] == ACTIONS  # the third, Voice, is not dropped
+    assert led[0]["action"].startswith("Post again first: the last post was on 4 Mar 2025, 11 ")
+    assert "your" not in led[0]["action"].lower()  # a competitor's audit reads it too
+    assert post_again_first(ACTIONS, last, last + timedelta(days=30)) == ACTIONS
+
+
+def _quiet_feed() -> FeedBuilder:
+    """An account with three real actions to take (Mix, Voice, Conversation all low) whose
+    fixed dates, early 2026, are long before any day this test runs."""
+    feed = FeedBuilder("oldtemps", display_name="Old <Temps>")
+    feed.job(12)
+    return feed
+
+
+def test_the_html_report_of_a_quiet_account_leads_with_posting_again(tmp_path: Path) -> None:
+    feed = _quiet_feed()
+    result = audit_account(
+        store_with(tmp_path, feed), "oldtemps", scorer=FakeScorer(), avatar=PERSON
+    )
+    html = render_audit_html(result)
+    day = f"{feed.clock.day} {feed.clock:%b %Y}"
+    caution = re.search(r'<div class="caution"[^>]*><strong>(.*?)</strong>', html)
+    assert caution and caution.group(1).startswith(f"Last post {day}, ")
+    assert "the 30- and 90-day windows end on that date, not today" in caution.group(1)
+    listed = re.findall(
+        r'<li><span class="tag">([^<]+)</span>(.*?)</li>', html.split("Do this next")[1]
+    )
+    assert listed[0][0] == "Activity" and len(listed) == len(result.top_actions)
+    assert listed[0][1].startswith(f"Post again first: the last post was on {day}")
+    real = [a for a in result.top_actions if a["pillar"] != "activity"]
+    assert len(real) == 3 and len(listed) == 4  # three actions worth points, after the lead
+    assert "Old &lt;Temps&gt;" in html and "Old <Temps>" not in html
+    assert "your last post" not in html
+
+
+def test_the_web_audit_page_of_a_quiet_account_leads_with_posting_again(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from web_helpers import make_client
+
+    feed = _quiet_feed()
+    store_with(tmp_path, feed).close()
+    with make_client(tmp_path / "test.db") as client:
+        page = client.get("/audit/x/oldtemps")
+    assert page.status_code == 200
+    text = _flat(re.sub(r"<[^>]+>", " ", page.text))
+    day = f"{feed.clock.day} {feed.clock:%b %Y}"
+    assert re.search(rf"Last post {day}, \d+ (months|years?) ago: the 30- and 90-day", text)
+    advice = text.split("Do this next", 1)[1]
+    assert advice.lstrip().startswith(f"Activity Post again first: the last post was on {day}")
+    assert "your last post" not in text

@@ -130,7 +130,9 @@ def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> N
 def test_do_this_next_shows_what_each_action_is_worth_and_the_total(tmp_path: Path) -> None:
     firm = FeedBuilder("acme", display_name="Acme Staffing")
     firm.job(12)
-    result = audit_account(store_with(tmp_path, firm), "acme", scorer=FakeScorer(), avatar=LOGO)
+    # as of its last post: the fixture's fixed dates are long past (not "gone quiet")
+    store = store_with(tmp_path, firm)
+    result = audit_account(store, "acme", scorer=FakeScorer(), avatar=LOGO, now=firm.clock)
     console = _console(120)
     render_audit(console, result)
     box = console.export_text().split("Do this next")[1].split("╰")[0]
@@ -146,7 +148,7 @@ def test_do_this_next_shows_what_each_action_is_worth_and_the_total(tmp_path: Pa
 
 def _do_this_next(tmp_path: Path, feed: FeedBuilder, avatar: Any) -> tuple[Any, str]:
     result = audit_account(
-        store_with(tmp_path, feed), feed.handle, scorer=FakeScorer(), avatar=avatar
+        store_with(tmp_path, feed), feed.handle, scorer=FakeScorer(), avatar=avatar, now=feed.clock
     )
     console = _console(120)
     render_audit(console, result)

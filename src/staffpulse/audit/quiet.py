@@ -51,14 +51,18 @@ def quiet_caution(
 
 
 def post_again_first(
-    actions: list[dict[str, Any]], last_post: datetime | None, today: datetime, limit: int = 3
+    actions: list[dict[str, Any]], last_post: datetime | None, today: datetime
 ) -> list[dict[str, Any]]:
-    """``actions`` led by "post again" when the account has gone quiet (at most ``limit``)."""
+    """``actions`` led by "post again" when the account has gone quiet. The lead is added,
+    never swapped for one of them: it wins no points, and the three real actions are what to
+    do once the account posts again. Worded for any account, since a consultant audits
+    competitors as well as clients ("the last post", not "your last post")."""
     span = quiet_span(last_post, today)
     if span is None or last_post is None:
         return actions
     action = (
-        f"Post again first: your last post was on {_day(last_post)}, {span} ago. A post a week"
-        " matters more than anything below, which is about the posts before you stopped."
+        f"Post again first: the last post was on {_day(last_post)}, {span} ago. A post a week"
+        " matters more than anything below, which is about the posts before the account went"
+        " quiet."
     )
-    return [{**POST_AGAIN, "action": action}, *actions][:limit]
+    return [{**POST_AGAIN, "action": action}, *actions]
