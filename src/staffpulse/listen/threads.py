@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from staffpulse.models import Post
@@ -34,6 +34,13 @@ class Conversation:
     platform: str
     id: str  # the root post id (known or not)
     posts: tuple[Post, ...]  # oldest first
+    # the newest post's time, found once: the inbox asks it of every conversation several
+    # times (the window, the reference time, the notes), 50,000 of them in a big store
+    _last: datetime | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        times = [p.created_at for p in self.posts if p.created_at is not None]
+        object.__setattr__(self, "_last", max(times) if times else None)
 
     @property
     def root(self) -> Post | None:
@@ -69,8 +76,7 @@ class Conversation:
 
     @property
     def last_activity(self) -> datetime | None:
-        times = [p.created_at for p in self.posts if p.created_at is not None]
-        return max(times) if times else None
+        return self._last
 
     @property
     def url(self) -> str | None:
