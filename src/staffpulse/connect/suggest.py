@@ -63,7 +63,11 @@ from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, circle_pagerank, l
 # Re-exported: callers import the results from here, where they are made
 from staffpulse.connect.suggestion import Suggestion as Suggestion
 from staffpulse.connect.suggestion import SuggestReport as SuggestReport
-from staffpulse.connect.suggestion import address_in_profile_url, latest_activity_time
+from staffpulse.connect.suggestion import (
+    address_in_profile_url,
+    latest_activity_time,
+    stub_account,
+)
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.dates import require_plausible_date
@@ -224,7 +228,7 @@ def suggest_report(
             return None
         if known is None and not node.startswith("@") and not address_in_profile_url(plat, node):
             id_only.add(node)  # seen only as an id (a reply to a user id): no handle to show
-        return known or _stub(plat, node)
+        return known or stub_account(plat, node)
 
     def post_reasons(cit: Citizen, acc_role: str | None) -> list[str]:
         """Every filter that needs posts and leaves the candidate out, in the order counted."""
@@ -391,11 +395,3 @@ def load_shipped_role_model() -> RoleModelLike | None:
     from staffpulse.signals.roles import load_role_model_or_none
 
     return load_role_model_or_none()
-
-
-def _stub(platform: str, node: str) -> Account:
-    address = address_in_profile_url(platform, node)
-    if address is not None:  # a Mastodon profile URL: its address is its handle
-        return Account(platform=platform, id=node, handle=address, url=node)
-    handle = node[1:] if node.startswith("@") else node
-    return Account(platform=platform, id=node, handle=handle)

@@ -232,3 +232,13 @@ def address_in_profile_url(platform: str, account_id: str) -> str | None:
     except ValueError:
         return None
     return handle
+
+
+def stub_account(platform: str, node: str) -> Account:
+    """An account known only as a node of the graph (an id, ``@name`` or a Mastodon profile
+    URL), so it can still be shown and followed."""
+    address = address_in_profile_url(platform, node)
+    if address is not None:  # a Mastodon profile URL: its address is its handle
+        return Account(platform=platform, id=node, handle=address, url=node)
+    handle = node[1:] if node.startswith("@") else node
+    return Account(platform=platform, id=node, handle=handle)
