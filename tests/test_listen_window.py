@@ -19,6 +19,7 @@ from staffpulse.listen.window import (
     parse_max_age,
     posts_up_to,
     reference_time,
+    topic_choices_of,
 )
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
@@ -179,3 +180,23 @@ def test_no_advice_to_replay_when_it_is_already_a_replay_or_one_topic() -> None:
         assert "--as-of newest" not in text and "08 Apr 2021" in text
     (_, topic_note) = window_notes(tally, timedelta(days=30), convs, later, False, topic="career")
     assert topic_note.startswith("nothing on topic 'career' was active in the 30 days before")
+
+
+def test_topic_choices_from_counts_busiest_first_other_last_empty_dropped() -> None:
+    """The dashboard recounts topics from plain counts after a mark (review F21)."""
+    from types import SimpleNamespace
+
+    from staffpulse.listen.topic_themes import OTHER_LABEL
+
+    topics = {
+        1: SimpleNamespace(label="Interviews"),
+        2: SimpleNamespace(label=OTHER_LABEL),
+        3: SimpleNamespace(label="Pay & salary"),
+        4: SimpleNamespace(label="Layoffs"),
+    }
+    choices = topic_choices_of({1: 2, 2: 5, 3: 3, 4: 0}, topics)
+    assert [(c.label, c.open) for c in choices] == [
+        ("Pay & salary", 3),
+        ("Interviews", 2),
+        (OTHER_LABEL, 5),
+    ]
