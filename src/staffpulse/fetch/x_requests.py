@@ -64,73 +64,54 @@ def call_x(
     of ``config`` and the environment is masked in the errors raised: an answer that echoes
     the request would show the token."""
     with secrets_hidden(config):
-        return _call_x(
-            what, method, report, params, host=host, retries=retries, max_wait=max_wait,
-            sleep=sleep, notify=notify, token_from=token_from,
-        )  # fmt: skip
-
-
-def _call_x(
-    what: str,
-    method: Callable[..., Any],
-    report: FetchReport,
-    params: Mapping[str, Any],
-    *,
-    host: str,
-    retries: int,
-    max_wait: float,
-    sleep: SleepFn,
-    notify: NotifyFn,
-    token_from: str,
-) -> dict[str, Any]:
-    backoff = Backoff(retries, sleep, notify)
-    while True:
-        report.requests += 1
-        try:
-            response = method(**{k: v for k, v in params.items() if v is not None})
-            return json_object(response, what, host)
-        except tweepy.TooManyRequests as exc:
-            reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
-                "x-rate-limit-reset"
-            )
-            wait_for_reset(
-                float(reset) if reset else None, max_wait=max_wait, sleep=sleep, notify=notify,
-                report=report, what=what,
-            )  # fmt: skip
-        except tweepy.HTTPException as exc:
-            status = exc.response.status_code
-            if status == 402:
-                report.stopped = "payment"
-                raise PaymentRequiredError(
-                    "X answered 402 Payment Required: the account's API credits are used up",
-                    hint="everything fetched so far is stored; add credits in the X developer"
-                    " console, then run the same command to resume",
+        backoff = Backoff(retries, sleep, notify)
+        while True:
+            report.requests += 1
+            try:
+                response = method(**{k: v for k, v in params.items() if v is not None})
+                return json_object(response, what, host)
+            except tweepy.TooManyRequests as exc:
+                reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
+                    "x-rate-limit-reset"
+                )
+                wait_for_reset(
+                    float(reset) if reset else None, max_wait=max_wait, sleep=sleep, notify=notify,
+                    report=report, what=what,
+                )  # fmt: skip
+            except tweepy.HTTPException as exc:
+                status = exc.response.status_code
+                if status == 402:
+                    report.stopped = "payment"
+                    raise PaymentRequiredError(
+                        "X answered 402 Payment Required: the account's API credits are used up",
+                        hint="everything fetched so far is stored; add credits in the X developer"
+                        " console, then run the same command to resume",
+                    ) from None
+                if status in (401, 403):
+                    raise AuthError(
+                        f"X refused the bearer token from {token_from} (HTTP {status})",
+                        hint=f"check {token_from} and the app's access level",
+                    ) from None
+                if status == 404:
+                    raise NotFoundError(f"{what}: not found on X") from None
+                if 400 <= status < 500:
+                    # the request itself is wrong: asking again would fail the same way
+                    reason = rejection_reason(exc)
+                    raise InputError(
+                        f"X rejected the request for {what} (HTTP {status})"
+                        + (f": {reason}" if reason else ""),
+                        hint="check the handle, --search query and --since date",
+                    ) from None
+                if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
+                    continue
+                raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
+            except requests.RequestException as exc:
+                request = getattr(exc, "request", None)
+                reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
+                problem = f"X could not be reached at {reached} ({_network_reason(exc)})"
+                if backoff.retry(f"{what}: {problem}, retrying"):
+                    continue
+                raise FetchError(
+                    f"{what}: {problem}",
+                    hint=f"check your connection and [x] base_url; {RESUME_HINT}",
                 ) from None
-            if status in (401, 403):
-                raise AuthError(
-                    f"X refused the bearer token from {token_from} (HTTP {status})",
-                    hint=f"check {token_from} and the app's access level",
-                ) from None
-            if status == 404:
-                raise NotFoundError(f"{what}: not found on X") from None
-            if 400 <= status < 500:
-                # the request itself is wrong: asking again would fail the same way
-                reason = rejection_reason(exc)
-                raise InputError(
-                    f"X rejected the request for {what} (HTTP {status})"
-                    + (f": {reason}" if reason else ""),
-                    hint="check the handle, --search query and --since date",
-                ) from None
-            if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
-                continue
-            raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
-        except requests.RequestException as exc:
-            request = getattr(exc, "request", None)
-            reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
-            problem = f"X could not be reached at {reached} ({_network_reason(exc)})"
-            if backoff.retry(f"{what}: {problem}, retrying"):
-                continue
-            raise FetchError(
-                f"{what}: {problem}",
-                hint=f"check your connection and [x] base_url; {RESUME_HINT}",
-            ) from None
