@@ -78,7 +78,12 @@ def test_upload_archive_then_audit_in_chromium(server: tuple[str, Path], tmp_pat
             # the page reloads itself when the job ends (app.js): wait for the summary's words
             # on the page as it is then, not for the marker alone (flaky on a loaded machine)
             summary = "Read 6 posts and 1 account: 1 new account and 6 new posts."
-            page.wait_for_selector(f"text={summary}", timeout=30_000)
+            try:
+                page.wait_for_selector(f"text={summary}", timeout=30_000)
+            except sync_api.TimeoutError:
+                # say what the page said instead (a failure in CI is otherwise a riddle)
+                shown = page.inner_text("section.job") if page.query_selector("section.job") else ""
+                pytest.fail(f"the job page at {page.url} shows instead: {shown[:2000]!r}")
             assert summary in page.content()
             page.click("a:has-text('@acmestaffing')")
             page.wait_for_url("**/audit/x/acmestaffing")
