@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -437,3 +438,25 @@ def test_sigterm_keeps_the_old_output_and_leaves_no_temporary_file(
     assert out.read_text(encoding="utf-8") == "old results\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "scores.jsonl"]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is put back
+
+
+def test_dash_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA s20: ``-`` is standard input, as in most tools, not a missing file named ``-``."""
+    monkeypatch.chdir(tmp_path)  # no file named "-" here
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["classify", "-", "-o", str(out)], input=_post(7) + _post("x"))
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in _read(out)] == [7, "x"]
+
+
+def test_a_gzip_compressed_input_scores_as_its_text_does(tmp_path: Path) -> None:
+    """QA s20: a ``.jsonl.gz`` or ``.csv.gz`` (as ``import`` reads) was refused as binary."""
+    plain = tmp_path / "in.csv"
+    plain.write_text("id,text\n1,We're hiring a nurse\n2,lol what a day\n", encoding="utf-8")
+    packed = tmp_path / "in.csv.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert _run(str(plain), "-o", str(tmp_path / "plain.jsonl")).exit_code == 0
+    result = _run(str(packed), "-o", str(tmp_path / "packed.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert _read(tmp_path / "packed.jsonl") == _read(tmp_path / "plain.jsonl")
+    assert [r["id"] for r in _read(tmp_path / "packed.jsonl")] == ["1", "2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import threading
 from pathlib import Path
@@ -99,3 +100,30 @@ def test_missing_or_folder_input_is_told(tmp_path: Path) -> None:
         open_input(tmp_path / "nope.jsonl")
     with pytest.raises(InputError, match="is a folder"):
         open_input(tmp_path)
+
+
+def test_a_gzip_file_is_read_as_the_text_it_holds(tmp_path: Path) -> None:
+    src = tmp_path / "posts.jsonl.gz"
+    # two members, as ``cat a.gz b.gz`` joins them: both are read, as ``gzip -d`` does
+    src.write_bytes(gzip.compress(b'{"id": 1}\n') + gzip.compress('{"id": "é"}\n'.encode()))
+    assert _lines(src) == (['{"id": 1}\n', '{"id": "é"}\n'], None)
+
+
+def test_a_gzip_file_cut_short_keeps_what_came_before_with_a_note(tmp_path: Path) -> None:
+    text = "".join(
+        f'{{"id": {n}, "text": "post number {n} {n * 7919 % 104729}"}}\n' for n in range(400)
+    )
+    packed = gzip.compress(text.encode())
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(packed[: len(packed) // 2])
+    lines, note = _lines(src)
+    assert 0 < len(lines) < 400
+    assert lines[:-1] == text.splitlines(keepends=True)[: len(lines) - 1]
+    assert note is not None and "cut short" in note
+
+
+def test_a_gzip_file_with_nothing_to_unpack_is_refused(tmp_path: Path) -> None:
+    src = tmp_path / "head.jsonl.gz"
+    src.write_bytes(gzip.compress(b'{"id": 1}\n')[:10])  # its header only
+    with pytest.raises(InputError, match="nothing could be unpacked"):
+        open_input(src)

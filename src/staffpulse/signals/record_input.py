@@ -13,6 +13,11 @@ bytes Windows-1252 leaves undefined), with one note naming the first such line. 
 mark is dropped wherever a line starts with one (files joined with ``cat`` keep theirs).
 A file that starts with a UTF-16 or UTF-32 byte order mark is decoded whole, as it was
 written; bytes it cannot decode become U+FFFD, with a note.
+
+A gzip-compressed INPUT (``posts.jsonl.gz``, as ``staffpulse import`` reads them) is unpacked
+to a temporary file first; one cut short keeps what came before the cut, with a note (the
+incomplete last line is then reported as malformed). ``-`` is standard input, as in most
+command-line tools, unless a file of that name exists.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -35,6 +42,8 @@ __all__ = ["InputLines", "open_input"]
 # Line ends as Python's newline="" reads them: \r\n, \n, or a lone \r (old Mac CSV).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _BOM = "\ufeff"
+_GZIP_MAGIC = b"\x1f\x8b"
+_STDIN = Path("-")
 
 
 class InputLines:
@@ -80,27 +89,86 @@ def open_input(path: Path) -> InputLines:
             f"{path}: cannot read the file ({exc.strerror or exc})", hint="check its permissions"
         ) from exc
     try:
-        return _lines_of(binary)
+        binary, cut = _gunzipped(binary, path)
+        lines = _lines_of(binary)
     except BaseException:
         binary.close()
         raise
+    if cut:
+        lines.note = "; ".join(filter(None, (cut, lines.note)))
+    return lines
 
 
 def _open_once(path: Path) -> IO[bytes]:
-    """A seekable binary handle on INPUT: the file itself, or a copy of what a pipe held."""
+    """A seekable binary handle on INPUT: the file itself, or a copy of what a pipe (or
+    standard input, for ``-``) held."""
+    if path == _STDIN and not path.exists():
+        return _copy_of(sys.stdin.buffer)  # standard input stays open: it is not ours
     handle = path.open("rb")
     if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
         return handle
     with handle:
-        # handed to the caller, who closes it (a temporary file is removed when closed)
-        copy = tempfile.TemporaryFile()  # noqa: SIM115
+        return _copy_of(handle)
+
+
+def _copy_of(source: IO[bytes]) -> IO[bytes]:
+    # handed to the caller, who closes it (a temporary file is removed when closed)
+    copy = tempfile.TemporaryFile()  # noqa: SIM115
+    try:
+        shutil.copyfileobj(source, copy, SCAN_BYTES)
+        copy.seek(0)
+    except BaseException:
+        copy.close()
+        raise
+    return copy
+
+
+def _gunzipped(binary: IO[bytes], path: Path) -> tuple[IO[bytes], str | None]:
+    """``binary`` as it is, or, when it is gzip data, a temporary file of what it holds and
+    what went wrong unpacking it (None when nothing did). Closes ``binary`` when it unpacks it."""
+    if binary.read(2) != _GZIP_MAGIC:
+        binary.seek(0)
+        return binary, None
+    binary.seek(0)
+    with binary:
+        unpacked = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
         try:
-            shutil.copyfileobj(handle, copy, SCAN_BYTES)
-            copy.seek(0)
+            broken = _unpack(binary, unpacked)
+            unpacked.seek(0)
+            if broken and not unpacked.read(1):
+                raise InputError(
+                    f"{path}: {broken}, and nothing could be unpacked from it",
+                    hint="download or copy the file again, or unpack it with gzip -d",
+                )
+            unpacked.seek(0)
         except BaseException:
-            copy.close()
+            unpacked.close()
             raise
-        return copy
+    if broken:
+        broken = f"{broken}: what came before was read, the rest is lost"
+    return unpacked, broken
+
+
+def _unpack(packed: IO[bytes], out: IO[bytes]) -> str | None:
+    """Unpack every member of the gzip data ``packed`` (files joined with ``cat``, as
+    ``gzip -d`` does) into ``out``; what went wrong when it is cut short or damaged."""
+    stream = zlib.decompressobj(wbits=31)
+    done = 0  # bytes of ``packed`` read
+    while chunk := packed.read(SCAN_BYTES):
+        done += len(chunk)
+        while chunk:
+            try:
+                out.write(stream.decompress(chunk))
+            except zlib.error:
+                return f"the gzip data is damaged near byte {done:,}"
+            chunk = b""
+            if stream.eof:  # a next member, or padding
+                chunk = stream.unused_data
+                if not chunk.strip(b"\0"):
+                    return None
+                stream = zlib.decompressobj(wbits=31)
+    out.write(stream.flush())
+    return None if stream.eof else "the gzip file is cut short"
 
 
 def _lines_of(binary: IO[bytes]) -> InputLines:
