@@ -86,6 +86,31 @@ def test_politics_about_a_work_matter_stays_flagged_politics() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "The #Brexit trade deals made very little difference, says a man with an odd job title."
+        " Can we hear more from him?",
+        "Brexiteers in parliament still pretend their jobs are safe",
+        "Another Trump rally, another speech about his great career",
+    ],
+)
+def test_a_party_or_its_cause_with_work_only_in_passing_is_partisan(text: str) -> None:
+    assert moderate(text).partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brexit made it much harder to hire nurses from the EU. How are agencies coping?",
+        "Will the GOP overtime rule change how you schedule weekend shifts?",
+        "Woke up at 5 for a job I hate. Anyone else dreading Mondays?",
+    ],
+)
+def test_a_work_matter_or_a_waking_worker_is_not_partisan(text: str) -> None:
+    assert not moderate(text).partisan
+
+
+@pytest.mark.parametrize(
+    "text",
     ["jeno needed to relax after a long working day #kpopnsfw #jaeminnsfw", "new nudes tonight"],
 )
 def test_sexual_content_is_nsfw(text: str) -> None:

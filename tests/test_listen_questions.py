@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from staffpulse.listen.questions import is_question
+from staffpulse.listen.questions import ends_asking, is_question
 from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -51,3 +51,27 @@ def test_headlines_and_quoted_questions_are_not_questions(text: str) -> None:
 )
 def test_real_questions_are_questions(text: str) -> None:
     assert is_question(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruiters: do job postings with salary ranges get more applicants?",
+        "Should every ad show the pay range? \U0001f914 #HR #PayTransparency",
+        "Opening our second branch next month. Curious how others staffed theirs",
+    ],
+)
+def test_a_post_that_ends_asking_waits_for_answers(text: str) -> None:
+    assert ends_asking(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking for your next nursing role? Join our Denver team, apply at https://jobs.example/1",
+        "Want to work nights in Tulsa? See the opening: https://jobs.example/2 #Warehouse #Jobs",
+        "Salary ranges, again? We wrote up what we learned: https://blog.example/3",
+    ],
+)
+def test_a_hook_question_followed_by_what_to_do_does_not_end_asking(text: str) -> None:
+    assert is_question(text) and not ends_asking(text)

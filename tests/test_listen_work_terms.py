@@ -6,6 +6,7 @@ import pytest
 
 from staffpulse.listen.work_terms import (
     dwells_on_work,
+    is_bare_caption,
     is_work_term,
     names_work_matter,
     work_subject,
@@ -149,3 +150,27 @@ def test_the_job_market_is_a_subject_not_praise() -> None:
         "the job market"
     )
     assert work_subject("Warehouse temps: who still pays time-and-a-half?") == "temporary staff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme employees today:\n\nRE: https://example.social/@dana/1",
+        "My boss this morning: \U0001f602 https://img.example/2",
+    ],
+)
+def test_a_caption_over_what_a_post_shows_names_work_in_passing(text: str) -> None:
+    assert names_work_matter(text) and is_bare_caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruiters on a Monday morning:\n\nRE: https://example.social/@dana/3",
+        "Our 2026 salary guide: https://example.com/guide",
+        "Why I left my job after ten years: it was never about the money",
+        "Acme employees today https://example.social/@dana/4",
+    ],
+)
+def test_a_work_word_that_dwells_or_a_sentence_is_no_bare_caption(text: str) -> None:
+    assert not is_bare_caption(text)

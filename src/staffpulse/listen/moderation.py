@@ -9,9 +9,12 @@ their score: a firm that joins them risks its name for nothing.
   stealing our jobs", "never hire anyone over 50"): a firm that answers one, even to argue,
   puts its name next to it;
 * **partisan**: party politics that is not about a work matter ("Mass shootings only occur when
-  democrats hold office"): a party, a partisan label or a party leader, in a post that names
-  no unambiguous work matter. A post on a work matter that names a party ("the GOP's overtime
-  rule") stays, flagged ``politics``, and gets a neutral angle;
+  democrats hold office"): a party, a partisan label, a party leader or a cause that splits
+  voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
+  passing if at all (:func:`~staffpulse.listen.work_terms.dwells_on_work`: "the failures of
+  #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a
+  work matter that names a party ("the GOP's overtime rule", "Brexit made it harder to hire
+  nurses") stays, flagged ``politics``, and gets a neutral angle;
 * **nsfw**: sexual content ("#kpopnsfw", "nudes", "porn").
 
 Profanity alone is not an insult: "this fucking commute" is still a conversation about work.
@@ -49,7 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.listen.questions import is_question
-from staffpulse.listen.work_terms import URL_RE, names_work_matter
+from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
 
 # One hit is enough: insults and slurs aimed at people.
 _INSULTS = (
@@ -103,10 +106,10 @@ _PARTISAN_RE = re.compile(
     r"(?<![\w'])#?(democrats?|dems|democratic party|republicans?|gop|rnc|dnc|maga|"
     r"libs|liberals|leftists?|lefties|the left|far[- ]left|far[- ]right|right[- ]?wingers?|"
     r"left[- ]?wingers?|right[- ]wing|left[- ]wing|conservatives|tory|tories|labour (party|mps?)|"
-    r"ukip|antifa|woke|trump\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
+    r"ukip|antifa|woke(?!\s+up\b)|trump\w*|realdonaldtrump|biden\w*|joebiden|obama\w*|barackobama|"
     r"hillary|clinton|pelosi|speakerpelosi|mcconnell|desantis|kamala\w*|corbyn\w*|"
     r"jeremycorbyn|farage|boris johnson|borisjohnson|starmer|sunak|potus|resist|"
-    r"votebluenomatterwho|peoplesvote)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
+    r"votebluenomatterwho|peoplesvote|brexit\w*)(?:['\u2019]s)?(?![\w'])",  # "Biden's" too
     re.IGNORECASE,
 )
 _DISTRESS_RE = re.compile(
@@ -205,7 +208,8 @@ def moderate(text: str) -> Moderation:
     return Moderation(
         hostile=hostile,
         nsfw=_NSFW_RE.search(plain) is not None,
-        partisan=politics and not names_work_matter(plain),
+        # a lone "job" or "employees" in a post on a party or its cause is said in passing
+        partisan=politics and not dwells_on_work(plain),
         politics=politics,
         greeting=is_greeting(plain),
     )

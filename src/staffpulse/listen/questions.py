@@ -3,6 +3,10 @@
 A "?" in the text itself counts, not one in a link or a quoted title; so does a clearly
 interrogative sentence without one ("How do you run reference checks"). A headline ("Why our
 startup has no bosses", "How Browsers Work") is not a question.
+
+A post that *ends* asking (:func:`ends_asking`) waits for answers: "Recruiters: do postings with
+salary ranges get more applicants?". A job ad asks first and ends with what to do ("Looking for
+your next role? Join our team in Denver, apply at the link"): its question is a hook.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ _QUOTED_RE = re.compile(
     r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018[^\u2019\n]*\u2019|(?<!\w)\'[^\n]*?\'(?!\w)'
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[.!?:;\n]+")
+_WORDY_RE = re.compile(r"[\w?]")  # a token with a letter, a digit or a "?" (not an emoji)
 _LEAD_IN = r"^(?:(?:@[\w.\-]+|hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)[\s,!-]*)*"
 _AUX = (
     r"(?:do|does|did|is|are|was|were|am|could|would|should|have|has|had)(?:n['\u2019]t)?|"
@@ -53,3 +58,19 @@ def is_question(text: str) -> bool:
     if "?" in plain or _ASKS_RE.search(plain):
         return True
     return any(_INTERROGATIVE_RE.match(part.strip()) for part in _CLAUSE_SPLIT_RE.split(plain))
+
+
+def ends_asking(text: str) -> bool:
+    """The post's last words ask (links, and the hashtags, handles and emoji after them,
+    aside): a question put to the room to answer, not a hook that a call to act follows."""
+    plain = _QUOTED_RE.sub(".", URL_RE.sub(" ", text))
+    words = plain.split()
+    while words and (words[-1].startswith(("#", "@")) or not _WORDY_RE.search(words[-1])):
+        words.pop()
+    last = " ".join(words).rstrip("!.\u2026")
+    if last.endswith("?"):
+        return True
+    clauses = [part.strip() for part in _CLAUSE_SPLIT_RE.split(last) if part.strip()]
+    if not clauses:
+        return False
+    return _INTERROGATIVE_RE.match(clauses[-1]) is not None or bool(_ASKS_RE.search(clauses[-1]))

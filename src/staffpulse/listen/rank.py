@@ -38,6 +38,7 @@ from staffpulse.listen.rank_signals import (
     HALF_LIFE_HOURS,
     addressee,
     hours_in,
+    is_job_ad,
     is_squarely_work,
     known_replies,
     looks_spammy,
@@ -48,7 +49,6 @@ from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, fo
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter
 from staffpulse.models import Post
-from staffpulse.signals.job_ads import looks_like_job_ad
 
 __all__ = [
     "PENALTIES",
@@ -213,7 +213,7 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
 
 def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
     """1 for a question to the room on work; half for one that names work only in passing
-    ("can we see more of Chris pls?" under "an interesting job title"); 0 for a question aimed
+    ("can we get more of her?" under "the best job title on TV"); 0 for a question aimed
     at one account: it is asked of that account, not of the room."""
     if not question or aimed_at is not None:
         return 0.0
@@ -235,9 +235,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
     checks: dict[str, Callable[[], bool]] = {
         "hostile": lambda: verdict.hostile or sum(looks_hostile(p.text) for p in conv.replies) >= 2,
         "spam": lambda: _spammy(opening, texts),
-        "job_ad": lambda: (
-            looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
-        ),
+        "job_ad": lambda: is_job_ad(opening.text, job_p, ctx.job_threshold),
         CUSTOMER_CARE: lambda: is_customer_care(conv),
         OFF_WORK: lambda: _off_work(conv, ctx),
     }
@@ -274,7 +272,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     question = is_question(opening.text)
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
-    job_ad = looks_like_job_ad(opening.text) or (job_p is not None and job_p >= ctx.job_threshold)
+    job_ad = is_job_ad(opening.text, job_p, ctx.job_threshold)
     aimed_at = addressee(conv)
     verdict = moderate(opening.text)
     hostile = verdict.hostile or sum(looks_hostile(p.text) for p in replies) >= 2

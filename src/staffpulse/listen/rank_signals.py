@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from staffpulse.listen.questions import ends_asking
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import dwells_on_work, work_subjects
+from staffpulse.signals.job_ads import looks_like_job_ad
 
 HALF_LIFE_HOURS = 12.0
 # Room to add value when the reply count is unknown (the first post is not stored): neither
@@ -42,6 +44,17 @@ def looks_spammy(text: str, hashtags: int = 0, mentions: int = 0, urls: int = 0)
         or _SPAM_RE.search(text) is not None
         or text.count("#") >= 6
     )
+
+
+def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
+    """An ad's wording (``looks_like_job_ad``), or the job-opening model's yes for a post that
+    does not end asking: "Recruiters: do postings with salary ranges get more applicants?"
+    names postings, pay and applicants as an ad does, and the model says yes to it, but it is a
+    question to peers; an ad's question is a hook that its call to act follows ("Looking for
+    your next role? Apply at the link")."""
+    if looks_like_job_ad(text):
+        return True
+    return job_p is not None and job_p >= threshold and not ends_asking(text)
 
 
 def hours_in(delta: timedelta) -> float:

@@ -10,6 +10,10 @@ The rule (docs/listen.md, "About work"):
   "laid off") and was judged relevant, or matched a keyword of the relevance filter: the
   classifier alone says yes to "Working with #git? These aliases...", "Client v. Server
   Templating" and "my last day in the office" on words such as "work", "client" and "office";
+* a bare caption over what a post shows ("Acme employees today:" over a quoted post or a
+  picture: :func:`~staffpulse.listen.work_terms.is_bare_caption`) names no work matter: its
+  point is in what it shows, which listening cannot read, and its lone work word is said in
+  passing (the classifier is sure of "employees today" all the same);
 * the opening is about work by that rule, or when it names a work matter although the
   classifier said no (it misses some: "How fast do you reply to a new applicant?"); it is
   **clearly not** when it was judged and is not; an opening never judged (no text: an image,
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 from staffpulse.authors import describe_author
 from staffpulse.listen.customer_care import looks_like_customer_care
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.work_terms import names_work_matter
+from staffpulse.listen.work_terms import is_bare_caption, names_work_matter
 from staffpulse.models import Post
 
 # At least this share of the judged posts must be about work when the opening is not.
@@ -76,9 +80,9 @@ def thread_work(
     verdict = verdicts.get(opening.id)
 
     def about_work(post: Post) -> bool:
-        return verdicts[post.id][1] and (post.id in keyword_hits or names_work_matter(post.text))
+        return verdicts[post.id][1] and (post.id in keyword_hits or names_work(post.text))
 
-    opening_work = (verdict is not None and about_work(opening)) or names_work_matter(opening.text)
+    opening_work = (verdict is not None and about_work(opening)) or names_work(opening.text)
     relevant = [
         p for p in judged if about_work(p) and (opening_work or _may_carry_thread(p, opening))
     ]
@@ -87,6 +91,12 @@ def thread_work(
     if not opening_work and relevant:  # max keeps the first (earliest) of equal scores
         focus = max(relevant, key=lambda p: verdicts[p.id][0])
     return ThreadWork(len(judged), len(relevant), opening_work if known else None, focus)
+
+
+def names_work(text: str) -> bool:
+    """The post's own words name a work matter: not a bare caption over what it shows ("Acme
+    employees today:" over a quoted post), whose lone work word is said in passing."""
+    return names_work_matter(text) and not is_bare_caption(text)
 
 
 def _may_carry_thread(post: Post, opening: Post) -> bool:

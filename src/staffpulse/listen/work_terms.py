@@ -63,6 +63,13 @@ _INCIDENTAL_RE = re.compile(
     r"boss(es)?|\w+ managers?|workforce|headcount|work ?weeks?)",
     re.IGNORECASE,
 )
+# A caption is at most this many words of the post's own (links, handles and hashtags aside),
+# ending with a colon: a sentence that says something of its own runs longer.
+CAPTION_WORDS = 6
+# A quote post's marker on a line of its own once its link is taken out ("RE: <link>", the
+# Mastodon and Threads way; "QT" on X)
+_QUOTE_MARK_RE = re.compile(r"^\s*(?:RE|QT)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+_TRAILING_RE = re.compile(r"[^\w:]+$")
 # The subject an angle names, most specific first: (pattern, how the angle says it). A bare
 # "job" names no subject: "I love my job" is not about "the job market".
 _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -145,6 +152,18 @@ def dwells_on_work(text: str) -> bool:
     if len(found) >= 2:
         return True
     return bool(found) and _INCIDENTAL_RE.fullmatch(found[0]) is None
+
+
+def is_bare_caption(text: str) -> bool:
+    """A few words that only introduce what the post shows, and name work in passing if at
+    all: "Acme employees today:" over a quoted post ("RE: <link>"), "My boss this morning:"
+    over a picture. The point is in what it shows, which listening cannot read, so its lone
+    "employees" or "boss" says nothing about work; "Recruiters on a Monday:" (a work word
+    that is rarely incidental, :func:`dwells_on_work`) is not bare."""
+    plain = _QUOTE_MARK_RE.sub(" ", URL_RE.sub(" ", text))
+    own = " ".join(w for w in plain.split() if not w.startswith(("@", "#")))
+    own = _TRAILING_RE.sub("", own)  # an emoji or a space after the colon
+    return own.endswith(":") and len(own.split()) <= CAPTION_WORDS and not dwells_on_work(own)
 
 
 def is_work_term(term: str) -> bool:

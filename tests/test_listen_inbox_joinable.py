@@ -1,0 +1,111 @@
+"""What the inbox offers when a post names work only in passing, and when the post model takes
+a peer's question for a job ad: which conversation is offered, which is left out, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from _listen_fakes import FakeScorer
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox, InboxItem
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+NOW = datetime.now(UTC)
+
+
+class SureScorer(FakeScorer):
+    """The post model as it reads these posts: sure each is about work (as the real one is of
+    "Acme employees today:"), and a job opening where ``job`` says so."""
+
+    def __init__(self, job: dict[str, float] | None = None) -> None:
+        super().__init__()
+        self.job = job or {}
+
+    def score(
+        self,
+        texts: Sequence[str],
+        signals: Sequence[str] = ("job_opening", "personality", "humor", "work_topic"),
+    ) -> dict[str, np.ndarray[Any, Any]]:
+        out = super().score(texts, signals)
+        if "work_topic" in signals:
+            out["work_topic"] = np.full(len(texts), 0.95)
+        if "job_opening" in signals:
+            out["job_opening"] = np.array([self.job.get(t, 0.1) for t in texts])
+        return out
+
+
+def post(pid: str, text: str) -> Post:
+    return Post(
+        platform="mastodon", id=pid, author_id=f"u{pid}", text=text,
+        created_at=NOW - timedelta(hours=1),
+    )  # fmt: skip
+
+
+def inbox_of(tmp_path: Path, *posts: Post, job: dict[str, float] | None = None) -> Inbox:
+    with open_store(tmp_path / "inbox.db") as store:
+        store.upsert(list(posts), provenance("twarc2", tmp_path / "search.jsonl"))
+        scorer: Any = SureScorer(job)
+        return build_inbox(store, text_model=scorer, role_model=None)
+
+
+def offered(result: Inbox) -> dict[str, InboxItem]:
+    return {i.conversation_id: i for i in result.items}
+
+
+def test_a_caption_over_a_quoted_post_is_left_out_as_not_about_work(tmp_path: Path) -> None:
+    result = inbox_of(
+        tmp_path,
+        post("meme", "Acme employees today:\n\nRE: https://example.social/@dana/1"),
+        post("monday", "Recruiters on a Monday morning:\n\nRE: https://example.social/@dana/2"),
+        post("q", "How do you keep candidates warm during a long interview loop?"),
+    )
+    assert set(offered(result)) == {"monday", "q"}
+    assert result.left_out == {"off_work": 1}
+    assert "left out 1 conversation not about work: not conversations to join" in result.notes
+
+
+def test_party_politics_naming_a_job_in_passing_is_left_out_not_brexit_hiring(
+    tmp_path: Path,
+) -> None:
+    result = inbox_of(
+        tmp_path,
+        post(
+            "bbc",
+            "The #Brexit trade deals changed very little, says the reporter with the odd job"
+            " title. Can we see more of him?",
+        ),
+        post("nurses", "Brexit made it much harder to hire nurses from the EU. How do you cope?"),
+    )
+    assert set(offered(result)) == {"nurses"}
+    assert result.left_out == {"partisan": 1}
+    assert "left out 1 partisan politics post: not conversations to join" in result.notes
+    nurses = offered(result)["nurses"]
+    assert "asks a question" in nurses.reasons
+    assert "names a party or politician: keep to the work facts" in nurses.cautions
+
+
+PEER_QUESTION = "Recruiters: do job postings with salary ranges get more applicants?"
+HOOK_AD = "Looking for your next nursing role? Join our Denver team: https://jobs.example/1"
+PATTERN_AD = "Now hiring line cooks, $18/hr. Apply now at https://jobs.example/2. Questions?"
+
+
+def test_a_peer_question_about_pay_is_offered_though_the_model_calls_it_an_ad(
+    tmp_path: Path,
+) -> None:
+    # the post model scores each as a job opening (the real one gives the peer question 0.69)
+    job = {PEER_QUESTION: 0.69, HOOK_AD: 0.9, PATTERN_AD: 0.9}
+    result = inbox_of(
+        tmp_path, post("pay", PEER_QUESTION), post("hook", HOOK_AD), post("ad", PATTERN_AD), job=job
+    )
+    assert set(offered(result)) == {"pay"}
+    pay = offered(result)["pay"]
+    assert "asks a question" in pay.reasons
+    assert not any("job ad" in c for c in pay.cautions)
+    assert result.left_out == {"job_ad": 2}  # a hook question, and an ad by its wording
