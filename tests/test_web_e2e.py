@@ -83,7 +83,8 @@ def test_upload_archive_then_audit_in_chromium(server: tuple[str, Path], tmp_pat
             except sync_api.TimeoutError:
                 # say what the page said instead (a failure in CI is otherwise a riddle)
                 shown = page.inner_text("section.job") if page.query_selector("section.job") else ""
-                pytest.fail(f"the job page at {page.url} shows instead: {shown[:2000]!r}")
+                status = page.request.get(page.url.replace("/jobs/", "/api/jobs/")).text()
+                pytest.fail(f"the job page at {page.url} shows {shown[:2000]!r}; status {status}")
             assert summary in page.content()
             page.click("a:has-text('@acmestaffing')")
             page.wait_for_url("**/audit/x/acmestaffing")

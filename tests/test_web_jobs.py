@@ -1,10 +1,14 @@
 """Background jobs (staffpulse.web.jobs): a failed fetch shows the library's own message and
-hint, worded for the page, so a Bluesky refusal is not turned into advice about a token."""
+hint, worded for the page, so a Bluesky refusal is not turned into advice about a token; a
+page read while its job ends shows the job as of one moment."""
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 import warnings
+from collections.abc import Iterator, KeysView
 from pathlib import Path
 
 import pytest
@@ -40,3 +44,42 @@ def test_a_bluesky_fetch_refused_with_401_gives_the_appview_advice_not_settings(
     hint = page.split("What to do:")[1].split("Back to")[0]
     assert "the public AppView needs no login" in hint
     assert "Settings" not in hint and "token" not in hint
+
+
+class _SlowCopy(dict[str, object]):
+    """A job's result whose copy takes a while: the page reading it is caught mid-read."""
+
+    def __init__(self, reading: threading.Event) -> None:
+        super().__init__()
+        self.reading = reading
+
+    def __iter__(self) -> Iterator[str]:  # overridden: dict(self) then copies through keys()
+        return super().__iter__()
+
+    def keys(self) -> KeysView[str]:
+        self.reading.set()
+        time.sleep(0.3)
+        return super().keys()
+
+
+def test_a_job_page_read_while_its_job_ends_is_either_running_or_done_with_its_result() -> None:
+    # CI once showed "Done" and "None" in place of the import's summary: the page had copied
+    # the empty result of the running job, the job ended, and the page then read "done", so
+    # it never reloaded. A page now reads the job as of one moment.
+    from staffpulse.web.jobs import Job
+
+    reading = threading.Event()
+    job = Job(id="j1", kind="import", label="Import of x.zip", state="running")
+    job.result = _SlowCopy(reading)
+    seen: list[Job] = []
+    page = threading.Thread(target=lambda: seen.append(job.snapshot()))
+    page.start()
+    assert reading.wait(5)
+    job.end("done", {"summary": "Read 6 posts: 6 new posts."})  # while the page reads
+    page.join(5)
+    (shown,) = seen
+    assert (shown.state, shown.result) in [
+        ("running", {}),
+        ("done", {"summary": "Read 6 posts: 6 new posts."}),
+    ]
+    assert job.snapshot().result == {"summary": "Read 6 posts: 6 new posts."}

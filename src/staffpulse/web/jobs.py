@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from staffpulse.errors import StaffpulseError
@@ -41,6 +41,11 @@ class Job:
     result: dict[str, Any] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
     finished: float | None = None
+    # a page reads the state and then the result: both must come from the same moment, or
+    # a job ending in between shows "Done" with no result, and never reloads again
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     def update(
         self, phase: str, done: int | None = None, total: int | None = None, detail: str = ""
@@ -51,6 +56,29 @@ class Job:
         self.total = total
         self.detail = detail
 
+    def end(
+        self,
+        state: str,
+        result: dict[str, Any] | None = None,
+        message: str = "",
+        hint: str | None = None,
+    ) -> None:
+        """Set the final ``state`` ("done" or "error") with its ``result`` or its ``message``
+        and ``hint``, all at once."""
+        with self._lock:
+            if result is not None:
+                self.result = result
+            if message:
+                self.message, self.hint = message, hint
+            self.state = state
+            self.phase = "Finished" if state == "done" else "Stopped"
+            self.finished = time.time()
+
+    def snapshot(self) -> Job:
+        """A copy of the job as it is now, which a page renders (it changes no more)."""
+        with self._lock:
+            return replace(self, result=dict(self.result))
+
     @property
     def percent(self) -> int | None:
         if self.state == "done":
@@ -60,6 +88,10 @@ class Job:
         return None
 
     def as_dict(self) -> dict[str, Any]:
+        with self._lock:
+            return self._fields()
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
@@ -105,19 +137,19 @@ class JobManager:
     def _run(self, job: Job, func: JobFunc) -> None:
         job.state, job.phase = "running", "Starting"
         try:
-            job.result = func(job)
-            job.state, job.phase = "done", "Finished"
+            job.end("done", func(job))
         except StaffpulseError as exc:  # the library's own hint: the page words it (web_hint)
-            job.state, job.message, job.hint = "error", exc.message, exc.hint
+            job.end("error", message=exc.message, hint=exc.hint)
         except Exception:
             log.exception("background job %s (%s) failed", job.id, job.kind)
-            job.state = "error"
-            job.message = "something unexpected went wrong while working on this job"
-            job.hint = "the details are in the terminal that runs staffpulse serve"
+            job.end(
+                "error",
+                message="something unexpected went wrong while working on this job",
+                hint="the details are in the terminal that runs staffpulse serve",
+            )
         finally:
-            job.finished = time.time()
-            if job.state == "error":
-                job.phase = "Stopped"
+            if job.state not in ("done", "error"):  # stopped by the server's shutdown
+                job.end("error", message="the dashboard stopped before this job ended")
             if self._on_finish is not None and job.lane == "write":
                 self._on_finish(job)
 

@@ -205,8 +205,8 @@ def job_response(request: Request, job: Job) -> Response:
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
 def job_page(request: Request, job_id: str) -> Response:
     ctx = web(request)
-    job = ctx.jobs.get(job_id)
-    if job is None:
+    found = ctx.jobs.get(job_id)
+    if found is None:
         return error_page(
             request,
             404,
@@ -217,6 +217,7 @@ def job_page(request: Request, job_id: str) -> Response:
         )
     # an import, a fetch and the sample each report what they have (no "nothing" after a
     # fetch, no "accounts" after a failure): a key one leaves out reads as none on the page
+    job = found.snapshot()  # its state and result of one moment (it may end meanwhile)
     result: defaultdict[str, Any] = defaultdict(lambda: None, job.result)
     return ctx.renderer.page(request, "job.html", active="import", job=job, result=result)
 
