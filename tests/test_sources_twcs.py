@@ -126,3 +126,18 @@ def test_import_twice_adds_nothing_and_the_brand_is_found(tmp_path: Path) -> Non
         brand = store.find_account("acmehelp")
         assert [p.id for p in store.posts_by("x", brand.id)] == ["twcs:11", "twcs:13"]
         assert {p.id for p in store.posts_mentioning(brand)} == {"twcs:10", "twcs:12"}
+
+
+def test_a_row_cut_short_is_skipped_with_its_line_not_stored_as_an_original(
+    tmp_path: Path,
+) -> None:
+    """QA s20: a file cut in its last row (5 of 7 cells, its text cut) was imported silently,
+    as an original post with the cut text."""
+    text = FILE.read_text(encoding="utf-8")
+    cut = text[: text.index("it arrives tomorrow")]  # row 13 loses its end, and 20, 21, ...
+    path = tmp_path / "support.csv"
+    path.write_text(cut, encoding="utf-8")
+    posts, _, problems, _ = _read(path)
+    assert "twcs:13" not in posts and sorted(posts) == ["twcs:10", "twcs:11", "twcs:12"]
+    assert [p.line for p in problems] == [5]
+    assert "cut short" in problems[0].message and "5 of the header's 7" in problems[0].message

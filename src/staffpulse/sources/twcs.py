@@ -215,13 +215,16 @@ class Twcs:
         yield from notices
         index = ThreadIndex()
         for found in _rows(path, encoding):
-            if isinstance(found, CsvRecord):
+            if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
         for row in _rows(path, encoding):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
+                continue
+            if row.missing:
+                yield Problem(str(path), row.line, _short_row(row))
                 continue
             try:
                 rows = rows_from_twcs(row.values, index.thread(row.values))
@@ -237,6 +240,18 @@ class Twcs:
             yield Record(rows=new, provenance=provenance(self.name, path, row.line), raw=row.values)
         if customers:
             yield Notice(str(path), _customers_note(customers))
+
+
+def _short_row(row: CsvRecord) -> str:
+    """Why a row with fewer cells than the header is skipped: TWCS rows are written whole (by
+    pandas), so a short one was cut (a file copied or downloaded in part), its text likely
+    too, and read as it is it would pass for an original post with the cut text."""
+    width = len(row.values) + row.missing
+    return (
+        f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
+        "(its text may be too, and its reply link is lost), so it was skipped; download or "
+        "export the file again"
+    )
 
 
 def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
