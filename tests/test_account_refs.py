@@ -1,3 +1,7 @@
+"""Account references as people type them (staffpulse.account_refs): handles, profile
+addresses and picker values found in the store or read without it; an address of no
+profile, a misspelled handle or one on another platform told as such, with what to do."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -132,3 +136,19 @@ def test_only_a_missing_account_is_explained_by_close_handles(store: Store) -> N
         "did you mean @Acme_Staffing (x)?"
         in explain_missing_account(store, "acme_stafing", "x", missing).message
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("https://www.linkedin.com/in/foo", ""),
+        ("https://x.com/home", ": it is not an X profile URL (x.com/name)"),
+    ],
+)
+def test_an_address_of_no_profile_is_named_once(typed: str, reason: str) -> None:
+    with pytest.raises(InputError) as refused:
+        read_account_ref(typed)
+    message = str(refused.value.args[0])
+    assert message == f"'{typed}' is not a profile URL staffpulse reads{reason}"
+    assert message.count(typed) == 1
+    assert "x.com, bsky.app or a Mastodon instance" in (refused.value.hint or "")

@@ -1,11 +1,16 @@
-"""The league table's "most important fix": about each competitor, never addressed to it."""
+"""The league table's "most important fix" (staffpulse.benchmark.fixes): about each
+competitor, never addressed to it, and in the singular for one reply or one account, as the
+audit's own advice says it (an audit saved before that wording reads the same)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
+from staffpulse.audit.config import audit_settings
+from staffpulse.audit.conversation import _advice
 from staffpulse.benchmark.fixes import fix_headline
 
 YOU = re.compile(r"\byou(r|rs)?\b", re.IGNORECASE)
@@ -75,3 +80,39 @@ def test_advice_in_a_new_shape_is_told_in_the_third_person() -> None:
 
 def test_no_advice_no_headline() -> None:
     assert fix_headline({"action": "", "title": "Face"}) == ""
+
+
+def _evidence(**changes: Any) -> dict[str, Any]:
+    ev: dict[str, Any] = {
+        "posts": 13,
+        "replies": 1,
+        "reply_share": 1 / 13,
+        "mentions_known": 0,
+        "mentions_answered": 0,
+        "accounts_engaged_90d": 1,
+        "replies_received": 0,
+        "replies_received_answered": 0,
+        "share_share": 1.0,
+    }
+    return ev | changes
+
+
+def test_one_reply_and_one_account_are_said_in_the_singular() -> None:
+    advice = _advice(_evidence(), audit_settings({}))
+    assert advice[0].startswith("Only 1 of your 13 posts is a reply to others.")
+    assert advice[1].startswith("You talked with 1 different account in the last 90 days")
+    headlines = [fix_headline({"action": a, "title": "Conversation"}) for a in advice]
+    assert headlines == [
+        "Reply to others: only 1 of 13 posts is a reply",
+        "Talk with more people: 1 account in 90 days",
+    ]
+    # more than one stays plural, in the audit and the league table
+    more = _advice(_evidence(replies=2, accounts_engaged_90d=3), audit_settings({}))
+    assert more[0].startswith("Only 2 of your 13 posts are replies to others.")
+    assert [fix_headline({"action": a}) for a in more] == [
+        "Reply to others: only 2 of 13 posts are replies",
+        "Talk with more people: 3 accounts in 90 days",
+    ]
+    # an audit saved before this wording still reads well in a league table
+    old = "Only 1 of your 13 posts are replies to others. Spend 10 minutes a day."
+    assert fix_headline({"action": old}) == "Reply to others: only 1 of 13 posts is a reply"
