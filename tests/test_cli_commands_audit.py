@@ -1,3 +1,8 @@
+"""The ``audit`` and ``benchmark`` commands (staffpulse.cli.commands.audit): JSON, terminal,
+HTML and CSV outputs, errors as messages with what to do, profile addresses and platforms
+as people type them, cohort files (a PDF given as one is called a PDF) and what the
+default cohort leaves out."""
+
 from __future__ import annotations
 
 import csv
@@ -9,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.store import open_store
 
 try:
     from staffpulse.cli.app import app
@@ -24,6 +30,7 @@ except ImportError:  # another command module is mid-way: test ours on a bare ap
     FULL_APP = False
 
 runner = CliRunner()
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 
 
 @pytest.fixture
@@ -265,3 +272,16 @@ def test_the_header_says_which_replies_only_continue_the_accounts_threads(
     assert "5 replies (2 in your own threads)" in mixed_html
     data = json.loads(invoke("audit", "mixed", "--db", db, "--json").output)
     assert data["counts"]["reply"] == 5 and data["counts"]["replies_in_own_threads"] == 2
+
+
+def test_a_pdf_given_as_a_cohort_file_is_called_a_pdf(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(PDF)
+    open_store(tmp_path / "s.db").close()
+    result = runner.invoke(app, ["benchmark", str(pdf), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65, result.output
+    said = (
+        f"Error: {pdf}: not a text file, so not a cohort file (it holds binary data: it is a PDF)"
+    )
+    assert said in " ".join(result.output.split())
+    assert "%PDF" not in result.output

@@ -1,4 +1,7 @@
-"""The ``connect`` and ``add-handles`` commands."""
+"""The ``connect`` and ``add-handles`` commands (staffpulse.cli.commands.connect): the
+suggestions table, JSON and exports, roles as people write them (a mistyped one gets "did you
+mean"), add-handles' bad lines, binary files (a PDF called a PDF) and a file whose every line
+was skipped summed up, and fetching with the network down."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from staffpulse.models import Account, Post
 from staffpulse.store import open_store
 
 runner = CliRunner()
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 
 
 @pytest.fixture
@@ -507,3 +511,36 @@ def test_a_bluesky_list_says_it_is_for_scripts_and_the_handles_export_is_for_peo
     assert row["handle"] == "hannah.bsky.social"
     assert row["profile_link"] == "https://bsky.app/profile/hannah.bsky.social"
     assert row["role"] == "HR pro" and "rita" not in row["handle"]
+
+
+def test_a_pdf_given_as_a_file_of_handles_is_called_a_pdf(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(PDF)
+    open_store(tmp_path / "s.db").close()
+    result = runner.invoke(app, ["add-handles", str(pdf), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 65, result.output
+    said = (
+        f"Error: {pdf}: not a text file, so not a file of handles "
+        "(it holds binary data: it is a PDF)"
+    )
+    assert said in " ".join(result.output.split())
+    assert "%PDF" not in result.output
+
+
+def test_add_handles_sums_up_a_file_whose_every_line_was_skipped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a handle!!\n???\n")
+    result = runner.invoke(app, ["add-handles", str(bad), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert "No handle added: every line was skipped (2 bad lines, named above)." in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_a_mistyped_role_gets_did_you_mean(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.db").close()
+    result = runner.invoke(
+        app, ["connect", "acme", "--role", "recrutier", "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code != 0
+    assert "unknown role 'recrutier': did you mean recruiter?" in result.output

@@ -1,4 +1,6 @@
-"""Terminal tables: what a user types next (a handle) is never cut short, at any width."""
+"""Terminal tables (staffpulse.report.terminal, terminal_audit): what a user types next (a
+handle) is never cut short, at any width, and a long Mastodon handle breaks before its
+instance, never mid-word; the audit's "Do this next" and its totals."""
 
 from __future__ import annotations
 
@@ -234,3 +236,19 @@ def test_accounts_table_shows_a_name_with_brackets_as_written() -> None:
     console = _console(140)
     render_accounts(console, [AccountSummary(account, posts=1, first_post=when, last_post=when)])
     assert "Acme [hiring] [bold]now[/bold]" in console.export_text()
+
+
+def test_a_long_mastodon_handle_breaks_before_its_instance_at_80_columns() -> None:
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    summaries = [
+        AccountSummary(
+            Account(platform="mastodon", id=str(i), handle=handle), 1, first_post=when, last_post=when
+        )
+        for i, handle in enumerate(["hugo@masto.pt", "ChronicIllnessHumor@mastodon.social"])
+    ]  # fmt: skip
+    console = Console(width=80, record=True, color_system=None)
+    render_accounts(console, summaries)
+    cells = [line.split()[0] for line in console.export_text().splitlines() if line.strip()]
+    assert "@ChronicIllnessHumor" in cells and "@mastodon.social" in cells
+    assert not any(cell.endswith("mastodon.s") or cell in ("l", "ocial") for cell in cells)
+    assert "@hugo@masto.pt" in cells  # one that fits stays whole
