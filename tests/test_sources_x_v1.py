@@ -262,3 +262,31 @@ def test_tweets_x_cut_without_their_full_text_are_told_once_each(tmp_path: Path)
         "2 tweets were truncated by X (v1.1 without extended_tweet): their text ends with … and"
         " a link to the tweet; fetch them in extended mode (tweet_mode=extended) for the full text"
     ]
+
+
+def test_a_saved_response_is_read_whole_a_list_a_search_or_one_pretty_printed_tweet(
+    tmp_path: Path,
+) -> None:
+    """QA s20: ``statuses/user_timeline`` answers a JSON list of tweets (tweepy users dump
+    them so), search ``{"statuses": [...]}``: refused as unknown; and one pretty-printed tweet
+    was read line by line, every line skipped ("Skipped 76 records" for one tweet)."""
+    other = {**ORIGINAL, "id_str": "151", "id": 151, "text": "second"}
+    listed = tmp_path / "timeline.json"
+    listed.write_text(json.dumps([ORIGINAL, other], indent=2), encoding="utf-8")
+    searched = tmp_path / "search.json"
+    searched.write_text(json.dumps({"statuses": [other], "search_metadata": {}}), encoding="utf-8")
+    pretty = tmp_path / "tweet.json"
+    pretty.write_text(json.dumps(ORIGINAL, indent=2), encoding="utf-8")
+    for path, ids in ((listed, {"150", "151"}), (searched, {"151"}), (pretty, {"150"})):
+        assert detect(path).name == "x-v1.1-jsonl"
+        posts, _, problems = _read(path)
+        assert set(posts) == ids and problems == []
+
+
+def test_pages_of_tweets_one_a_line_each_read(tmp_path: Path) -> None:
+    other = {**ORIGINAL, "id_str": "151", "id": 151, "text": "second"}
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps([ORIGINAL]) + "\n" + json.dumps([other]) + "\n", encoding="utf-8")
+    records = [item for item in XV1Jsonl().read(path) if isinstance(item, Record)]
+    placed = {row.id: r.provenance.line for r in records for row in r.rows if isinstance(row, Post)}
+    assert placed == {"150": 1, "151": 2}

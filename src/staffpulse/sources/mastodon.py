@@ -320,8 +320,10 @@ class MastodonJson:
             return False
         if b'"acct"' in head:
             return True
+        # An X API v1.1 search ({"statuses": [...]}, "hashtags" in each tweet's entities)
+        # has them too; Mastodon never writes "id_str".
         return (b'"ancestors"' in head and b'"descendants"' in head) or (
-            b'"statuses"' in head and b'"hashtags"' in head
+            b'"statuses"' in head and b'"hashtags"' in head and b'"id_str"' not in head
         )
 
     def read(self, path: Path) -> Iterator[Item]:

@@ -25,12 +25,11 @@ from staffpulse.sources.jsonio import (
     first_json_char,
     get_int,
     get_str,
-    iter_json_lines,
-    json_error_message,
     json_lines_head,
     looks_native,
 )
 from staffpulse.sources.observed import observed_by_newest_post
+from staffpulse.sources.responses import read_responses
 from staffpulse.sources.x_entities import V1_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, status_link
 from staffpulse.store.core import Record
@@ -230,7 +229,10 @@ def cut_off_notice(count: int) -> str:
 
 
 class XV1Jsonl:
-    """X API v1.1 tweets, one JSON object a line (old streaming / search output)."""
+    """X API v1.1 tweets: one JSON object a line (old streaming / search output), or a saved
+    response (a list of tweets, as ``statuses/user_timeline`` answers and as tweepy users dump
+    them; a search's ``{"statuses": [...]}``; one tweet, pretty-printed or not), one a file
+    or one a line."""
 
     name = "x-v1.1-jsonl"
     label = "X API v1.1 JSONL"
@@ -239,32 +241,47 @@ class XV1Jsonl:
         if path.is_dir():
             return False
         head = json_lines_head(head)  # past a log line or two printed into the file
-        if first_json_char(head) != "{" or looks_native(head):
+        if first_json_char(head) not in ("{", "[") or looks_native(head):
             return False
         return b'"id_str"' in head and b'"user"' in head and b'"screen_name"' in head
 
     def read(self, path: Path) -> Iterator[Item]:
         cut_off: set[str] = set()  # grows with the cut tweets only, each counted once
-        for number, obj in iter_json_lines(path):
-            if isinstance(obj, Exception):
-                yield Problem(str(path), number, json_error_message(obj))
+        for found in read_responses(path):
+            if isinstance(found, Problem):
+                yield found
                 continue
-            if not isinstance(obj, dict):
-                yield Problem(str(path), number, "line is not a JSON object")
-                continue
-            if "delete" in obj or "limit" in obj:  # stream control messages, not tweets
-                continue
-            try:
-                rows = rows_from_v1_tweet(obj)
-            except (ValueError, KeyError, TypeError) as exc:
-                yield Problem(str(path), number, str(exc))
-                continue
-            cut_off |= cut_off_ids(obj)
-            # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
-            rows = observed_by_newest_post(rows)
-            yield Record(rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj)
+            line, payload = found
+            number = line or 1  # a whole-file document is placed at its first line
+            for obj in _tweets_of(payload):
+                if not isinstance(obj, dict):
+                    yield Problem(str(path), number, "line is not a JSON object")
+                    continue
+                if "delete" in obj or "limit" in obj:  # stream control messages, not tweets
+                    continue
+                try:
+                    rows = rows_from_v1_tweet(obj)
+                except (ValueError, KeyError, TypeError) as exc:
+                    yield Problem(str(path), number, str(exc))
+                    continue
+                cut_off |= cut_off_ids(obj)
+                # v1.1 carries no retrieval time: the line is as of its newest tweet, at least
+                rows = observed_by_newest_post(rows)
+                yield Record(
+                    rows=tuple(rows), provenance=provenance(self.name, path, number), raw=obj
+                )
         if cut_off:  # kept as X gave them, so a notice, not a problem
             yield Notice(str(path), cut_off_notice(len(cut_off)))
+
+
+def _tweets_of(payload: Any) -> list[Any]:
+    """The tweets of one line or document: a list of them, a search response's ``statuses``,
+    or the one tweet it is."""
+    if isinstance(payload, list) and any(isinstance(item, dict) for item in payload):
+        return payload
+    if isinstance(payload, dict) and isinstance(payload.get("statuses"), list):
+        return list(payload["statuses"])
+    return [payload]  # a line that is not a tweet (``[1, 2]``) is one problem, not one an item
 
 
 register(XV1Jsonl())
