@@ -1,5 +1,6 @@
 """The Benchmark page (routes_bench): what it says about the cohort it ranks, in words a
-marketer reads, and why the demo's segment comparison is gone once their own data is in."""
+marketer reads, why the demo's segment comparison is gone once their own data is in, and that
+a cohort file of handles alone is told to add a segment column."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from web_helpers import (  # noqa: E402
     csrf_token,
     finished_job,
     make_client,
+    page_words,
     private_copy,
     sample_store,
     upload_files,
@@ -89,3 +91,14 @@ def test_the_page_speaks_plainly_and_keeps_the_statistics_folded(demo: Any) -> N
     assert "Staffing firm" in main and ">HR<" in main
     # the dots of the strips are named on hover, never "jitter"
     assert "<title>@hireloop: " in main and "jitter" not in main
+
+
+def test_a_cohort_of_handles_alone_is_told_to_add_a_segment_column(demo: Any) -> None:
+    sent = demo.post(
+        "/benchmark/cohort",
+        data={"csrf_token": csrf_token(demo, "/benchmark")},
+        files={"cohort": ("handles.csv", b"handle\nbrightpathstaff\nhireloop\n", "text/csv")},
+    )
+    page = page_words(demo.get(sent.headers["location"]).text)
+    assert "add a segment column (staffing firm, vendor, recruiter, HR or other)" in page
+    assert "third column" not in page

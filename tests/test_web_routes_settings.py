@@ -1,7 +1,7 @@
-"""The Settings page speaks to a marketer (QA17 F8, F9): no commands, config-file sections or
-start-up options outside the part folded away for whoever set staffpulse up; a save says what
-was saved; a refused handle is echoed as typed, with the forms a handle takes, and stays in
-the field."""
+"""The Settings page (routes_settings) speaks to a marketer (QA17 F8, F9): no commands,
+config-file sections or start-up options outside the part folded away for whoever set
+staffpulse up; a save says what was saved; a refused token names which token; a refused handle
+is echoed as typed, with the forms a handle takes, and stays in the field."""
 
 from __future__ import annotations
 
@@ -102,3 +102,11 @@ def test_the_not_in_store_warning_on_saving_agrees_with_the_inbox(
     words = _words(page)
     assert ("not in the store yet" in words) is warned
     assert ("Saved:" in words) is not warned
+
+
+def test_a_refused_token_names_which_token(client: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    form = {"name": "mastodon_access_token", "value": "abc def<script>"}
+    sent = client.post("/settings/tokens", data={**form, "csrf_token": csrf_token(client)})
+    page = _words(client.get(sent.headers["location"]).text)
+    assert "The Mastodon access token was not saved: that does not look like a token" in page

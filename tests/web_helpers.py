@@ -48,6 +48,12 @@ def csrf_token(client: Any, page: str = "/import") -> str:
     return match.group(1)
 
 
+def page_words(page: str) -> str:
+    """A page's text as one line of words (tags dropped), so a phrase matches however the HTML
+    wraps or marks it up."""
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
 def _ytd(name: str, items: list[dict[str, Any]]) -> str:
     return f"window.YTD.{name}.part0 = " + json.dumps(items, indent=1)
 

@@ -1,0 +1,58 @@
+"""Import › Fetch an account live (routes_fetch): a Bluesky or Mastodon fetch that cannot
+reach its server gives its advice once, in a marketer's words, and says what was kept."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    private_copy,
+    sample_store,
+)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_store(tmp_path_factory.mktemp("fetch"))
+
+
+@pytest.fixture
+def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        yield c
+
+
+@pytest.mark.parametrize(
+    ("platform", "name", "handle"),
+    [("bluesky", "Bluesky", "acme.bsky.social"), ("mastodon", "Mastodon", "acme@example.social")],
+)
+def test_an_offline_fetch_gives_its_advice_once(
+    client: Any, monkeypatch: Any, platform: str, name: str, handle: str
+) -> None:
+    from staffpulse.errors import FetchError
+    from staffpulse.fetch.common import RESUME_HINT
+
+    def offline(store: Any, handle: str, **kwargs: Any) -> Any:
+        raise FetchError(
+            f"@{handle}: {name} request to https://example.invalid failed (NetworkError)",
+            hint=f"check your connection; {RESUME_HINT}",
+        )
+
+    monkeypatch.setattr(f"staffpulse.fetch.{platform}.fetch_{platform}", offline)
+    form = {"platform": platform, "handle": handle, "csrf_token": csrf_token(client)}
+    status = finished_job(client, client.post("/import/fetch", data=form))
+    page = client.get(f"/jobs/{status['id']}").text
+    assert f"{name} could not be reached: check that this computer is online" in page
+    assert page.count("online") == 1 and "check your connection" not in page
+    assert "What to do:</strong> everything fetched so far is stored" in page
