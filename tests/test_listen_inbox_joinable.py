@@ -109,3 +109,19 @@ def test_a_peer_question_about_pay_is_offered_though_the_model_calls_it_an_ad(
     assert "asks a question" in pay.reasons
     assert not any("job ad" in c for c in pay.cautions)
     assert result.left_out == {"job_ad": 2}  # a hook question, and an ad by its wording
+
+
+def test_a_hook_sending_readers_to_a_link_is_no_question_to_answer(tmp_path: Path) -> None:
+    result = inbox_of(
+        tmp_path,
+        post(
+            "guide", "Struggling to fill night shifts? Our new guide shows how: https://b.example/1"
+        ),
+        post("peers", "Anyone else seeing fewer applicants this month? Ours are down 30%."),
+    )
+    assert [i.conversation_id for i in result.items] == ["peers", "guide"]
+    guide, peers = offered(result)["guide"], offered(result)["peers"]
+    assert "asks a question" in peers.reasons
+    assert "no replies yet: be the first to answer" in peers.reasons
+    assert "asks a question" not in guide.reasons
+    assert "no replies yet" in guide.reasons

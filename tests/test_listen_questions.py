@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from staffpulse.listen.questions import ends_asking, is_question
+from staffpulse.listen.questions import asks_the_room, ends_asking, is_question
 from staffpulse.listen.rank import RankContext, rank
 from staffpulse.listen.threads import Conversation
 from staffpulse.models import Post
@@ -75,3 +75,26 @@ def test_a_post_that_ends_asking_waits_for_answers(text: str) -> None:
 )
 def test_a_hook_question_followed_by_what_to_do_does_not_end_asking(text: str) -> None:
     assert is_question(text) and not ends_asking(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone else seeing fewer applicants this month? Ours are down 30%.",
+        "Should we post salary ranges in every ad? https://news.example/colorado-law",
+        "How do you run reference checks",
+    ],
+)
+def test_a_question_with_no_link_after_it_asks_the_room(text: str) -> None:
+    assert asks_the_room(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Struggling to fill night shifts? Our new guide shows how: https://blog.example/1",
+        "Working with #git? These aliases will save you hours! https://blog.example/2",
+    ],
+)
+def test_a_hook_that_sends_the_room_to_a_link_does_not_ask_it(text: str) -> None:
+    assert is_question(text) and not asks_the_room(text)

@@ -13,11 +13,12 @@ conversations, :mod:`staffpulse.listen.customer_care`; conversations not about w
 the post that carries the work talk when that is a reply.
 
 Reasons only claim what is known: an undated conversation gets no recency (and says its date
-is unknown), "asks a question" needs a real question, "squarely about work topics" needs the
-classifier to be sure *and* a work word that is not ambiguous (or, with the classifier leaning
-to work, several different work matters) and is never said of a seasonal greeting, and no reply
-count is claimed for a conversation whose first post is not stored (how many replies it has is
-unknown).
+is unknown), "asks a question" needs a real question put to the room (not a hook that sends it
+to a link: :func:`~staffpulse.listen.questions.asks_the_room`), "squarely about work topics"
+needs the classifier to be sure *and* a work word that is not ambiguous (or, with the
+classifier leaning to work, several different work matters) and is never said of a seasonal
+greeting, and no reply count is claimed for a conversation whose first post is not stored (how
+many replies it has is unknown).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
-from staffpulse.listen.questions import is_question
+from staffpulse.listen.questions import asks_the_room, is_question
 from staffpulse.listen.rank_reasons import ROLE_NAMES, explain
 from staffpulse.listen.rank_signals import (
     GROWTH_WINDOW,
@@ -203,7 +204,7 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
         return suggest_angle(opening, entry.flags, entry.role, n, humor, tone, addressee(conv))
     # the reply is what a firm can speak to: its own question and tone, not the opening's
     # (its author's role and humour are not known: none is assumed)
-    flags = {**entry.flags, "question": is_question(focus.text)}
+    flags = {**entry.flags, "question": asks_the_room(focus.text)}
     flags["politics"] = flags["politics"] or moderate(focus.text).politics
     angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
     if angle in (SKIP, JOB_AD):
@@ -269,7 +270,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     recent = sum(
         1 for p in turns if p.created_at is not None and ctx.now - p.created_at <= GROWTH_WINDOW
     )
-    question = is_question(opening.text)
+    question = asks_the_room(opening.text)
     role = ctx.roles.get(opening.author_id)
     job_p = ctx.job_scores.get(conv.id)
     job_ad = is_job_ad(opening.text, job_p, ctx.job_threshold)
