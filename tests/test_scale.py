@@ -1,4 +1,6 @@
-"""Batch scoring: the Dask engine on a real LocalCluster gives the local engine's results."""
+"""Batch scoring (staffpulse.scale.engine, ``staffpulse score``): the Dask engine on a real
+LocalCluster gives the local engine's results; inputs that are missing, of no known format,
+unreadable or a CSV header without rows are named; an unreachable scheduler is told."""
 
 from __future__ import annotations
 
@@ -298,3 +300,18 @@ def test_the_copy_share_is_named_for_what_it_counts(tmp_path: Path) -> None:
     assert detect_templates([str(x["text"]) for x in lines]).share == 1.0  # the audit's view
     docs = (Path(__file__).parents[1] / "docs" / "scale.md").read_text(encoding="utf-8")
     assert "`exact_copy_share` counts only exact copies" in docs and "near-copies" in docs
+
+
+def test_a_csv_header_without_rows_is_named_as_the_cause(tmp_path: Path) -> None:
+    header = tmp_path / "posts.csv"
+    header.write_text("id,author,text\n")
+    summary = score_inputs([header], tmp_path / "out")
+    assert summary.posts == 0 and summary.empty_files == [str(header)]
+    result = CliRunner().invoke(app, ["score", str(header), "--output", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    flat = re.sub(r"\s+", " ", result.stderr)
+    assert "posts.csv holds no posts (a CSV header without rows" in flat
+    as_json = CliRunner().invoke(
+        app, ["score", str(header), "--output", str(tmp_path / "o"), "--json"]
+    )
+    assert json.loads(as_json.stdout)["empty_files"] == [str(header)]

@@ -1,11 +1,16 @@
-"""The Dask engine's own failures: a handshake that fails on this machine is not blamed on
-the scheduler, and a local cluster that cannot start is told as such."""
+"""The Dask engine's own failures (staffpulse.scale.dask_runner): an address that answers like
+a web server, or takes the connection and says nothing, is told it is no Dask scheduler within
+the timeout; a handshake that fails on this machine is not blamed on the scheduler; and a
+local cluster that cannot start is told as such."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +21,10 @@ pytest.importorskip("pyarrow.parquet")
 
 from typer.testing import CliRunner  # noqa: E402
 
+from scale_helpers import write_shards  # noqa: E402
 from staffpulse.cli import app  # noqa: E402
 from staffpulse.errors import ClusterError, FetchError  # noqa: E402
+from staffpulse.scale import engine as engine_module  # noqa: E402
 from staffpulse.scale import score_inputs  # noqa: E402
 from staffpulse.scale.dask_runner import _check_handshake  # noqa: E402
 
@@ -90,3 +97,63 @@ def test_a_local_cluster_that_cannot_start_is_a_cluster_error(
     assert result.exit_code == 71, result.output
     assert "cannot start a local Dask cluster" in result.stderr
     assert "bug in staffpulse" not in result.stderr
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A local TCP service on a free port: "web" answers like a web server, "silent" takes
+    the connection and says nothing."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            if request.param == "web":
+                conn.settimeout(1)
+                try:
+                    conn.recv(1024)
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+                conn.close()
+            else:
+                held.append(conn)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join(2)
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+@pytest.mark.parametrize("server", ["web", "silent"], indirect=True)
+def test_an_address_that_is_not_a_scheduler_is_told_within_the_timeout(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shards = write_shards(tmp_path / "in", 1)
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        score_inputs(shards, tmp_path / "out", "dask", scheduler=server, scheduler_timeout=1)
+    assert time.monotonic() - started < 15
+    assert f"{server} does not answer as a Dask scheduler" in caught.value.message
+    assert "8787" in str(caught.value.hint) and "8786" in str(caught.value.hint)
+    assert not (tmp_path / "out").exists()  # nothing written
+    monkeypatch.setattr(engine_module, "SCHEDULER_TIMEOUT", 1.0)
+    result = CliRunner().invoke(
+        app, ["score", str(shards[0]), "--output", str(tmp_path / "o"), "--scheduler", server]
+    )
+    assert result.exit_code == 75, result.output
+    flat = re.sub(r"\s+", " ", result.stderr)
+    assert "does not answer as a Dask scheduler" in flat and "MemoryError" not in flat
+    assert "bug in staffpulse" not in flat

@@ -1,5 +1,7 @@
-"""The ``--output`` folder of ``staffpulse score`` is swapped all or nothing: a disk that
-fails midway, or Ctrl-C, leaves the results of the run before whole."""
+"""The ``--output`` folder of ``staffpulse score`` (staffpulse.scale.output) is swapped all or
+nothing: a run that fails or is stopped with Ctrl-C before or during the swap, or a disk that
+fails midway, leaves the results of the run before whole (told so at the command line), no
+staging folder is left, and a run that fails into a new folder leaves no folder behind."""
 
 from __future__ import annotations
 
@@ -8,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pyarrow.parquet")
+pq = pytest.importorskip("pyarrow.parquet")
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner  # noqa: E402
 
-from staffpulse.cli import app
-from staffpulse.errors import OutputError
-from staffpulse.scale import score_inputs
+from scale_helpers import write_shards  # noqa: E402
+from staffpulse.cli import app  # noqa: E402
+from staffpulse.errors import OutputError  # noqa: E402
+from staffpulse.scale import engine as engine_module  # noqa: E402
+from staffpulse.scale import score_inputs  # noqa: E402
+from staffpulse.scale.scoring import score_posts  # noqa: E402
 
 MOVES = 6  # three old names aside (posts/, two tables), three new ones in
 
@@ -148,3 +153,57 @@ def test_a_swap_that_succeeds_replaces_the_parts_and_keeps_the_users_files(
     ]
     assert (out / "posts" / "README.txt").read_text() == "my note on the parts\n"
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_run_leaves_the_earlier_results_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    first = score_inputs(write_shards(tmp_path / "one", 3), out)
+    (out / "my_notes.txt").write_text("mine\n")  # not staffpulse's: never touched
+    before = _snapshot(out)
+    assert first.posts == 30 and len(list((out / "posts").glob("part-*"))) == 3
+    real = score_posts
+    calls = []
+
+    def crash_on_the_second(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("worker died")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "score_posts", crash_on_the_second)
+    second = write_shards(tmp_path / "two", 2)
+    with pytest.raises(RuntimeError, match="worker died"):
+        score_inputs(second, out)
+    # the three parts and the accounts of the first run, side by side as they were written
+    assert _snapshot(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no staging left
+    calls.clear()
+    result = CliRunner().invoke(app, ["score", *map(str, second), "--output", str(out)])
+    assert result.exit_code == 70 and "worker died" in result.stderr
+    assert _snapshot(out) == before
+    # Ctrl-C midway: the same, and told so
+    monkeypatch.setattr(engine_module, "score_posts", _interrupted)
+    stopped = CliRunner().invoke(app, ["score", *map(str, second), "--output", str(out)])
+    assert stopped.exit_code == 130 and "Any output file you had is unchanged" in stopped.stderr
+    assert _snapshot(out) == before
+    monkeypatch.setattr(engine_module, "score_posts", crash_on_the_second)
+    # a run that fails into a new folder leaves no folder behind
+    calls.clear()
+    with pytest.raises(RuntimeError):
+        score_inputs(second, tmp_path / "fresh")
+    assert not (tmp_path / "fresh").exists()
+    # and a run that succeeds replaces the results, part files included
+    monkeypatch.setattr(engine_module, "score_posts", real)
+    assert score_inputs(second, out).posts == 20
+    assert sorted(p.name for p in (out / "posts").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+    ]
+    assert sum(a["posts"] for a in pq.read_table(out / "accounts.parquet").to_pylist()) == 20
+    assert (out / "my_notes.txt").read_text() == "mine\n"
+
+
+def _interrupted(*_args: object, **_kwargs: object) -> None:
+    raise KeyboardInterrupt

@@ -1,7 +1,9 @@
-"""``staffpulse score`` judges Mix and Voice on the posts the audit judges them on.
+"""How ``staffpulse score`` scores posts (staffpulse.scale.scoring): Mix and Voice on the posts
+the audit judges them on, and a big shard in batches with the same result as whole.
 
 The same hand-written feed is scored and, imported into a store, audited: the counts behind
-the shares (original posts and quotes, job ads, posts in English) must be the audit's."""
+the shares (original posts and quotes, job ads, posts in English) must be the audit's. A shard
+scored in batches reports its progress after each batch and gives the result of one pass."""
 
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ import pytest
 
 pq = pytest.importorskip("pyarrow.parquet")
 
+from scale_helpers import post_line  # noqa: E402
 from staffpulse.audit import audit_account  # noqa: E402
 from staffpulse.ingest import import_paths  # noqa: E402
 from staffpulse.scale import score_inputs  # noqa: E402
+from staffpulse.scale.inputs import read_posts  # noqa: E402
+from staffpulse.scale.scoring import score_posts  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 
 # (kind, lang, text): made-up posts of a staffing firm that writes in English and German
@@ -143,3 +148,30 @@ def test_mostly_other_languages_leaves_mix_and_voice_unscored_in_both(
     assert pillars["mix"].score is None and pillars["voice"].score is None
     assert row["mix"] is None and row["voice"] is None
     assert row["conversation"] is not None
+
+
+def test_a_shard_is_scored_in_batches_with_the_same_result(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [post_line(str(n), author=("acme", "rosa")[n % 2]) for n in range(7)]
+    lines.append(post_line("7", author="rosa", kind="quote", quoted_id="0", text="so true"))
+    path.write_text("\n".join(lines) + "\n")
+    posts = read_posts(path).posts
+    heard: list[int] = []
+    batched = score_posts(posts, heard.append, batch=3)
+    whole = score_posts(posts)
+    assert heard == [0, 3, 6, 8]
+    assert batched.columns == whole.columns
+    assert {k: p.talk.engaged for k, p in batched.partials.items()} == {
+        k: p.talk.engaged for k, p in whole.partials.items()
+    }
+    steps: list[tuple[str, str, int, int | None]] = []
+    shards: list[tuple[int, int]] = []
+    score_inputs(
+        [path],
+        tmp_path / "out",
+        progress=lambda done, total: shards.append((done, total)),
+        on_posts=lambda *step: steps.append(step),
+    )
+    assert shards == [(0, 1), (1, 1)]
+    assert steps[-1] == ("score", "feed.jsonl", 8, 8)
+    assert ("read", "feed.jsonl", 8, None) in steps
