@@ -460,3 +460,11 @@ def test_a_gzip_compressed_input_scores_as_its_text_does(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert _read(tmp_path / "packed.jsonl") == _read(tmp_path / "plain.jsonl")
     assert [r["id"] for r in _read(tmp_path / "packed.jsonl")] == ["1", "2"]
+
+
+@pytest.mark.parametrize("command", ["classify", "roles"])
+def test_help_tells_that_gzip_and_standard_input_are_read(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    words = " ".join(result.output.replace("│", " ").split())  # as wrapped in its box
+    assert "A .gz of either is read too; - reads standard input." in words

@@ -51,7 +51,11 @@ class RecordJob(Generic[Model]):
 
 def make_input_argument(help_text: str) -> Any:
     """INPUT as ``classify`` and ``roles`` take it; ``help_text`` says which columns it needs."""
-    return typer.Argument(metavar="INPUT", help=help_text, show_default=False)
+    return typer.Argument(
+        metavar="INPUT",
+        help=f"{help_text} A .gz of either is read too; - reads standard input.",
+        show_default=False,
+    )
 
 
 def make_output_option(what: str) -> Any:
