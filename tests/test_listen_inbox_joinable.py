@@ -125,3 +125,20 @@ def test_a_hook_sending_readers_to_a_link_is_no_question_to_answer(tmp_path: Pat
     assert "no replies yet: be the first to answer" in peers.reasons
     assert "asks a question" not in guide.reasons
     assert "no replies yet" in guide.reasons
+
+
+def test_a_question_on_a_new_branch_is_offered_and_one_on_a_git_branch_is_not(
+    tmp_path: Path,
+) -> None:
+    result = inbox_of(
+        tmp_path,
+        post(
+            "office", "We're opening a new branch in Tulsa next quarter. What should we get right?"
+        ),
+        post("git", "Should I open a new branch for every fix before the pull request?"),
+    )
+    assert set(offered(result)) == {"office"}
+    office = offered(result)["office"]
+    assert "asks a question" in office.reasons
+    assert "opening a branch" in office.angle
+    assert result.left_out == {"off_work": 1}

@@ -174,3 +174,33 @@ def test_a_caption_over_what_a_post_shows_names_work_in_passing(text: str) -> No
 )
 def test_a_work_word_that_dwells_or_a_sentence_is_no_bare_caption(text: str) -> None:
     assert not is_bare_caption(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Is a 25% placement fee normal for a permanent hire?", "placement fees"),
+        ("Does your agency refund the placement fee if the hire quits?", "placement fees"),
+        (
+            "We're opening a new branch in Tulsa. What should we get right first?",
+            "opening a branch",
+        ),
+        ("Do you post pay ranges in every ad now?", "pay"),
+        ("Fully remote for two years now. Who else is never going back?", "remote work"),
+    ],
+)
+def test_a_staffing_firms_own_business_is_a_work_matter(text: str, subject: str) -> None:
+    assert names_work_matter(text) and dwells_on_work(text)
+    assert work_subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should I open a new branch for every fix before the pull request?",
+        "Product placement in this movie is getting ridiculous",
+        "The remote control is lost again",
+    ],
+)
+def test_a_git_branch_or_a_product_placement_is_no_work_matter(text: str) -> None:
+    assert not names_work_matter(text)

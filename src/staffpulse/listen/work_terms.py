@@ -32,6 +32,14 @@ SPORTS_RE = re.compile(
     re.IGNORECASE,
 )
 _RECRUIT_RE = re.compile(r"\brecruit\w*", re.IGNORECASE)
+# Code has branches too ("open a new branch for the fix, then a pull request"): in a post with
+# one of these words a "branch" is no office of a firm.
+CODE_RE = re.compile(
+    r"\b(git|github|gitlab|repos?|repository|repositories|pull requests?|(?-i:PRs?)|"
+    r"merg(e|ed|ing)|commits?|checkout|rebase|codebase|deploy\w*)\b",
+    re.IGNORECASE,
+)
+_BRANCH_RE = re.compile(r"\bbranch(es)?\b", re.IGNORECASE)
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -44,13 +52,19 @@ _WORK_TERMS_RE = re.compile(
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
     r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
-    r"transparency)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
+    r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
     r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
     r"hybrid work\w*|return[- ]to[- ]office|work ?weeks?|work(ing)? from home|wfh|burnout|"
     r"performance reviews?|counter-?offers?|offer letters?|notice period|resign\w*|"
     r"internships?|interns?|payroll|overtime|workforce|labou?r market|headcount|"
-    r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO))\b",
+    r"ghost(ed|ing)|referrals?|(?-i:HR|CV|RTO|PTO)|"
+    # a staffing firm's own business: its fees, its placements, its branches
+    r"(placement|finder['\u2019]?s|recruit(ment|ing|er)|agency) fees?|"
+    r"(perm|permanent|temp|direct|contract) placements?|"
+    r"branch (offices?|managers?|openings?)|open(s|ed|ing)? (a |our |the |its )?"
+    r"(new |second |third |first |\d+(st|nd|rd|th) )?branch(es)?|"
+    r"fully remote|remote (jobs?|roles?|workers?|teams?|staff|employees|positions?))\b",
     re.IGNORECASE,
 )
 # Work words a post names in passing as often as on purpose: "part of the job-spec" in a
@@ -75,14 +89,15 @@ _TRAILING_RE = re.compile(r"[^\w:]+$")
 _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), subject)
     for pattern, subject in (
-        (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency)\b", "pay"),
+        (r"\bpay (raises?|rises?|cuts?|rates?|gap|transparency|ranges?|bands?)\b", "pay"),
         (r"\b(salar(y|ies)|wages?)\b", "pay"),
         # "an unpaid 'trial shift'": about pay, whatever else the post names
         (r"\b(unpaid|underpaid)\s+['\u2018\"\u201c]?(trials?|shifts?|work\w*|overtime|hours|"
          r"internships?|training|leave)\b", "pay"),
         (r"\b(layoffs?|laid off)\b", "layoffs"),
         (r"\b(return[- ]to[- ]office|(?-i:RTO))\b", "return to office"),
-        (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b", "remote work"),
+        (r"\b(remote|hybrid) work\w*|\bwork(ing)? from home\b|\bwfh\b|\bfully remote\b|"
+         r"\bremote (jobs?|roles?|teams?|staff|employees|positions?)\b", "remote work"),
         (r"\bcounter-?offers?\b", "counteroffers"),
         (r"\b(offer letters?|job offers?)\b", "job offers"),
         (r"\bghost(ed|ing)\b", "ghosting"),
@@ -98,6 +113,10 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(unemploy\w*|labou?r market|job markets?|jobs reports?|headcount|workforce)\b",
          "the job market"),
         (r"\breferrals?\b", "referrals"),
+        (r"\b((placement|finder['\u2019]?s|recruit(ment|ing|er)|agency) fees?|"
+         r"(perm|permanent|temp|direct|contract) placements?)\b", "placement fees"),
+        (r"\bbranch (offices?|managers?|openings?)\b|\bopen(s|ed|ing)? (a |our |the |its )?"
+         r"(new |second |third |first |\d+(st|nd|rd|th) )?branch(es)?\b", "opening a branch"),
         (r"\b(candidates?|applicants?)\b", "candidates"),
         (r"\btalent acquisition\b", "talent acquisition"),
         (r"\b(locums?|per diem|travel nurs\w*|temp(orary)? (workers?|staff|jobs?|roles?)|"
@@ -129,9 +148,12 @@ def recruits_for_sport(text: str) -> bool:
 
 
 def _words_of(text: str) -> str:
-    """The text without links, and without its "recruit" words when they are about sport."""
+    """The text without links, without its "recruit" words when they are about sport, and
+    without its "branch" words when they are about code."""
     plain = URL_RE.sub(" ", text)
-    return _RECRUIT_RE.sub(" ", plain) if recruits_for_sport(plain) else plain
+    if recruits_for_sport(plain):
+        plain = _RECRUIT_RE.sub(" ", plain)
+    return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain
 
 
 def names_work_matter(text: str) -> bool:
