@@ -468,3 +468,16 @@ def test_help_tells_that_gzip_and_standard_input_are_read(command: str) -> None:
     assert result.exit_code == 0
     words = " ".join(result.output.replace("│", " ").split())  # as wrapped in its box
     assert "A .gz of either is read too; - reads standard input." in words
+
+
+def test_output_dash_is_standard_output_not_a_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA s20: ``-o -`` wrote a file called ``-`` in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post(1) + _post(2), encoding="utf-8")
+    result = _run(str(src), "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+    assert not (tmp_path / "-").exists()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from staffpulse.signals.recordio import RecordFile
 
 Model = TypeVar("Model")
+_STDOUT = Path("-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,8 @@ def make_output_option(what: str) -> Any:
     return typer.Option(
         "--output",
         "-o",
-        help=f"Where to write the JSONL {what} (default: stdout). A missing folder is created; "
-        "an existing file is replaced only when the run succeeds.",
+        help=f"Where to write the JSONL {what} (default, or -: stdout). A missing folder is "
+        "created; an existing file is replaced only when the run succeeds.",
     )
 
 
@@ -72,6 +73,8 @@ def run_record_job(
     job: RecordJob[Any], input_path: Path, output: Path | None, console: Console
 ) -> None:
     """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
+    if output == _STDOUT:  # ``-o -``: standard output, as ``-`` is standard input
+        output = None
     check_output(output, input_path)
     skips = SkipPrinter(console)
     # INPUT is checked (readable, text, not empty, a usable header, at least one usable
