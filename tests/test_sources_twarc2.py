@@ -354,3 +354,41 @@ def test_the_real_user_pages_tell_their_errors(shared_data: Path) -> None:
         "the file also lists 8 errors X returned (7 posts not found or not authorised and"
         " 1 user not found); they were not data to import"
     ]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_json_list_of_pages_reads_as_its_lines_do(tmp_path: Path, indent: int | None) -> None:
+    """QA s20: ``jq -s . pages.jsonl`` (or a tweepy dump) was "not a format staffpulse can
+    import"."""
+    pages = []
+    for line in (FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            pages.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # the fixture's malformed line
+    path = tmp_path / "pages.json"
+    path.write_text(json.dumps(pages, indent=indent), encoding="utf-8")
+    assert detect(path).name == "twarc2"
+    posts, accounts, problems = _read(path)
+    lines_posts, lines_accounts, _ = _read(FIXTURES / "pages.jsonl")
+    assert posts == lines_posts and accounts == lines_accounts and problems == []
+
+
+def test_a_json_list_of_flattened_tweets_is_read(tmp_path: Path) -> None:
+    author = {"id": "7", "username": "AcmeStaffing", "name": "Acme Staffing"}
+    tweets = [
+        {
+            "id": str(n),
+            "author_id": "7",
+            "author": author,
+            "text": f"post {n}",
+            "created_at": (f"2026-03-0{n}T10:00:00.000Z"),
+        }
+        for n in (1, 2)
+    ]
+    path = tmp_path / "flat.json"
+    path.write_text(json.dumps(tweets), encoding="utf-8")
+    assert detect(path).name == "twarc2"
+    posts, accounts, problems = _read(path)
+    assert set(posts) == {"1", "2"} and set(accounts) == {"7"} and problems == []
+    assert posts["2"].author_handle == "AcmeStaffing"

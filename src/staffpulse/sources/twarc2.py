@@ -311,9 +311,12 @@ class Twarc2:
         if path.is_dir():
             return False
         head = json_lines_head(head)  # past a log line or two printed into the file
+        head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"["):  # a list of them (``jq -s``, a tweepy dump): its first one
+            head = head[1:]
         if first_json_char(head) != "{" or looks_native(head):
             return False
-        if PAGE_START_RE.match(head.lstrip(b"\xef\xbb\xbf")) or b'"__twarc"' in head:
+        if PAGE_START_RE.match(head) or b'"__twarc"' in head:
             return True
         return b'"edit_history_tweet_ids"' in head or (b'"author_id"' in head and b'"text"' in head)
 
@@ -339,6 +342,23 @@ class Twarc2:
                 yield Notice(str(path), message)
 
     def _one(
+        self,
+        obj: Any,
+        path: Path,
+        line: int | None,
+        edits: EditTracker,
+        gaps: FieldGaps,
+        told: ApiErrors,
+    ) -> Iterator[Item]:
+        if isinstance(obj, list) and any(isinstance(item, dict) for item in obj):
+            # a list of pages, flattened tweets or users (``jq -s``, a tweepy dump), as a file
+            # or a line: each read as it would be on a line of its own
+            for item in obj:
+                yield from self._object(item, path, line, edits, gaps, told)
+        else:
+            yield from self._object(obj, path, line, edits, gaps, told)
+
+    def _object(
         self,
         obj: Any,
         path: Path,
