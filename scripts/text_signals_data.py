@@ -227,10 +227,40 @@ _NEG = [  # (template, work_topic)
     ("New blog: what makes a great place to work? {url} #HR #culture", 1),
     ("{co} named one of the best places to work in {city} {url}", 1),
 ]
+# a question to peers about pay or hiring practice asks for opinions, offers no job (0)
+_PEER_QUESTIONS = [
+    "Is it fair to ask applicants for references before the first interview?",
+    "Should recruiters tell candidates the client's name up front?",
+    "How many interview rounds is reasonable for a {title} role?",
+    "Would you accept a {title} offer with zero remote days?",
+    "What's a fair hourly rate for a {title} in {city} right now?",
+    "Do cover letters still matter to you when you hire?",
+    "Be honest: do you reply to every candidate after the final round?",
+    "Is it time to drop degree requirements from job postings?",
+    "Should salary history questions be banned everywhere?",
+    "How do you tell a candidate they didn't get the job?",
+    "Do referral bonuses actually bring you better hires?",
+    "Job seekers, what's the most frustrating part of applying online?",
+    "Does listing the pay range in a posting bring more applicants, in your experience?",
+    "Should a job posting say whether the role is already filled internally?",
+]
+_PEER_ASKS = [
+    "What's your take?",
+    "Curious what others think.",
+    "Sound off below.",
+    "Recruiters, weigh in!",
+    "What do you think?",
+    "Thoughts?",
+    "Agree or disagree?",
+]
+_PEER_TAGS = ["", "", "#hiring", "#hiring #jobs", "#recruiting #HR", "#staffing", "{url}"]
 
 
-def synthetic(n_ads: int, n_neg: int, seed: int) -> tuple[list[str], dict[str, np.ndarray]]:
-    """Templated job ads and hard negatives; personality and humor left unlabelled (-1)."""
+def synthetic(
+    n_ads: int, n_neg: int, seed: int, n_peer: int = 0
+) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Templated job ads, hard negatives and ``n_peer`` questions to peers about pay or hiring
+    practice (also hard negatives); personality and humor left unlabelled (-1)."""
     rng = np.random.default_rng(seed)
     months = ["October", "November", "March", "June"]
     texts: list[str] = []
@@ -256,6 +286,12 @@ def synthetic(n_ads: int, n_neg: int, seed: int) -> tuple[list[str], dict[str, n
         texts.append(fill(tpl))
         job.append(0)
         work.append(w)
+    # drawn after the others, so adding them leaves the ads and negatives above unchanged
+    for _ in range(n_peer):
+        parts = (rng.choice(_PEER_QUESTIONS), rng.choice(_PEER_ASKS), rng.choice(_PEER_TAGS))
+        texts.append(fill(" ".join(str(p) for p in parts if p)))
+        job.append(0)
+        work.append(1)
     n = len(texts)
     return texts, {
         "job_opening": np.array(job),

@@ -3,6 +3,9 @@
 Usage::
 
     .venv/bin/python scripts/train_text_signals.py --data ../shared/data
+    # exploratory: job_opening only, one C and weight, 2 repeats, errors printed, nothing written
+    .venv/bin/python scripts/train_text_signals.py --data ../shared/data --cv-only \\
+        --signals job_opening --C 8 --extra-weight 0 --repeats 2 --show-errors
 
 Data (read in place, never copied into the repo; loaders in ``text_signals_data.py``):
 
@@ -12,7 +15,9 @@ Data (read in place, never copied into the repo; loaders in ``text_signals_data.
   no text) on further real posts of the shared data: CrowdFlower tweets, and posts with work
   words from the humor sets and customer-care dialogs (how they were made:
   ``docs/models/job_opening.md``). Added to every training fold, never to a test fold.
-* templated job ads and hard negatives (``text_signals_data.synthetic``).
+* templated job ads and hard negatives (``text_signals_data.synthetic``); ``--peer-questions
+  N`` adds N templated questions to peers about pay or hiring practice (an experiment that
+  lowered the job_opening CV, so off by default: docs/models/job_opening.md).
 * weak supervision: tweets of ``tmj_*`` accounts in the CrowdFlower CSV (job-ad bots).
 * ``humor/tweeteval_irony``: also the separate TweetEval irony evaluation.
 
@@ -46,6 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
+from cv_errors import print_errors  # noqa: E402
 from text_signals_data import load_dev, load_extra, synthetic  # noqa: E402
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
@@ -84,11 +90,16 @@ def cross_validate(
     folds: int,
     repeats: int,
     seed: int,
-) -> dict[str, dict[str, object]]:
-    """Repeated stratified k-fold on the dev posts; see the module docstring."""
+    signals: tuple[str, ...] = SIGNAL_NAMES,
+    grid: list[tuple[float, float]] | None = None,
+) -> tuple[dict[str, dict[str, object]], dict[str, np.ndarray]]:
+    """Repeated stratified k-fold on the dev posts; see the module docstring. Returns the
+    metrics per signal and the out-of-fold probabilities (repeats x dev posts) of the chosen
+    (C, weight), bounded by the patterns as the shipped model is."""
     results: dict[str, dict[str, object]] = {}
-    grid = [(C, w) for C in C_GRID for w in EXTRA_WEIGHT_GRID]
-    for signal in SIGNAL_NAMES:
+    oof_probs: dict[str, np.ndarray] = {}
+    grid = grid or [(C, w) for C in C_GRID for w in EXTRA_WEIGHT_GRID]
+    for signal in signals:
         y = dev_y[signal]
         feature_set = DEFAULT_FEATURE_SET_OF[signal]
         splitter = RepeatedStratifiedKFold(n_splits=folds, n_repeats=repeats, random_state=seed)
@@ -104,58 +115,68 @@ def cross_validate(
             for C, w in grid:
                 weight = extra_weights(len(tr), len(extra_texts), n_own, w)[keep]
                 oof[C, w][k // folds, te] = fit_predict(Xtr[keep], ytr[keep], Xte, C, weight)
-        ap = {cw: float(np.mean([average_precision_score(y, o) for o in oof[cw]])) for cw in grid}
-        C_best, w_best = max(grid, key=lambda cw: ap[cw])
-        probs = oof[C_best, w_best]
-        patterns: dict[str, object] = {}
-        if signal in PATTERN_BOUNDS:
-            # the shipped model bounds what the staffing-ad patterns recognise (signals/job_ads.py)
-            hit = find_staffing_ads(dev_texts)
-            probs = np.where(hit, np.clip(probs, *PATTERN_BOUNDS[signal]), probs)
-            patterns = {
-                "pattern_hits": {
-                    "positives": int(hit[y == 1].sum()),
-                    "negatives": int(hit[y == 0].sum()),
-                },
-                "average_precision_with_patterns": round(
-                    float(np.mean([average_precision_score(y, o) for o in probs])), 4
-                ),
-            }
-        threshold = best_threshold(np.tile(y, repeats), probs.ravel())
-        per_fold: dict[str, list[float]] = {
-            "f1": [],
-            "precision": [],
-            "recall": [],
-            "f1_at_0.5": [],
-        }
-        for k, (_, te) in enumerate(splits):
-            p = probs[k // folds, te]
-            pred = p >= threshold
-            per_fold["f1"].append(f1_score(y[te], pred, zero_division=0))
-            per_fold["precision"].append(precision_score(y[te], pred, zero_division=0))
-            per_fold["recall"].append(recall_score(y[te], pred, zero_division=0))
-            per_fold["f1_at_0.5"].append(f1_score(y[te], p >= 0.5, zero_division=0))
-        summary = {m: [float(np.mean(v)), float(np.std(v))] for m, v in per_fold.items()}
-        results[signal] = {
-            "C": C_best,
-            "extra_weight": w_best,
-            "feature_set": feature_set,
-            "threshold": threshold,
-            "average_precision_by_C_and_extra_weight": {
-                f"C={c},w={w}": round(v, 4) for (c, w), v in ap.items()
+        results[signal], oof_probs[signal] = summarise(signal, y, oof, splits, folds, dev_texts)
+    return results, oof_probs
+
+
+def summarise(
+    signal: str,
+    y: np.ndarray,
+    oof: dict[tuple[float, float], np.ndarray],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    folds: int,
+    dev_texts: list[str],
+) -> tuple[dict[str, object], np.ndarray]:
+    """Pick (C, weight) by mean AP, bound by the patterns, pick the threshold, score folds."""
+    repeats = len(splits) // folds
+    grid = list(oof)
+    ap = {cw: float(np.mean([average_precision_score(y, o) for o in oof[cw]])) for cw in grid}
+    C_best, w_best = max(grid, key=lambda cw: ap[cw])
+    probs = oof[C_best, w_best]
+    patterns: dict[str, object] = {}
+    if signal in PATTERN_BOUNDS:
+        # the shipped model bounds what the staffing-ad patterns recognise (signals/job_ads.py)
+        hit = find_staffing_ads(dev_texts)
+        probs = np.where(hit, np.clip(probs, *PATTERN_BOUNDS[signal]), probs)
+        patterns = {
+            "pattern_hits": {
+                "positives": int(hit[y == 1].sum()),
+                "negatives": int(hit[y == 0].sum()),
             },
-            "positives": int(y.sum()),
-            **patterns,
-            **summary,
+            "average_precision_with_patterns": round(
+                float(np.mean([average_precision_score(y, o) for o in probs])), 4
+            ),
         }
-        print(
-            f"{signal:12s} C={C_best:<5} w={w_best} thr={threshold:.2f} "
-            f"F1={summary['f1'][0]:.3f}±{summary['f1'][1]:.3f} "
-            f"P={summary['precision'][0]:.3f} R={summary['recall'][0]:.3f} "
-            f"F1@0.5={summary['f1_at_0.5'][0]:.3f} AP={ap[C_best, w_best]:.3f}",
-            flush=True,
-        )
-    return results
+    threshold = best_threshold(np.tile(y, repeats), probs.ravel())
+    per_fold: dict[str, list[float]] = {"f1": [], "precision": [], "recall": [], "f1_at_0.5": []}
+    for k, (_, te) in enumerate(splits):
+        p = probs[k // folds, te]
+        pred = p >= threshold
+        per_fold["f1"].append(f1_score(y[te], pred, zero_division=0))
+        per_fold["precision"].append(precision_score(y[te], pred, zero_division=0))
+        per_fold["recall"].append(recall_score(y[te], pred, zero_division=0))
+        per_fold["f1_at_0.5"].append(f1_score(y[te], p >= 0.5, zero_division=0))
+    summary = {m: [float(np.mean(v)), float(np.std(v))] for m, v in per_fold.items()}
+    print(
+        f"{signal:12s} C={C_best:<5} w={w_best} thr={threshold:.2f} "
+        f"F1={summary['f1'][0]:.3f}±{summary['f1'][1]:.3f} "
+        f"P={summary['precision'][0]:.3f} R={summary['recall'][0]:.3f} "
+        f"F1@0.5={summary['f1_at_0.5'][0]:.3f} AP={ap[C_best, w_best]:.3f}",
+        flush=True,
+    )
+    result = {
+        "C": C_best,
+        "extra_weight": w_best,
+        "feature_set": DEFAULT_FEATURE_SET_OF[signal],
+        "threshold": threshold,
+        "average_precision_by_C_and_extra_weight": {
+            f"C={c},w={w}": round(v, 4) for (c, w), v in ap.items()
+        },
+        "positives": int(y.sum()),
+        **patterns,
+        **summary,
+    }
+    return result, probs
 
 
 def extra_weights(n_dev: int, n_extra: int, n_own: int, own_weight: float) -> np.ndarray:
@@ -220,7 +241,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--synthetic", type=int, default=150, help="synthetic job ads (and as many hard negatives)"
     )
+    ap.add_argument(
+        "--peer-questions",
+        type=int,
+        default=0,
+        help="templated questions to peers about pay or hiring practice (hard negatives)",
+    )
+    ap.add_argument(
+        "--cv-only",
+        action="store_true",
+        help="cross-validate and print; write no artifact and no metrics (exploratory runs)",
+    )
+    ap.add_argument("--signals", nargs="+", choices=SIGNAL_NAMES, help="with --cv-only: these")
+    ap.add_argument("--C", type=float, nargs="+", help="with --cv-only: this C grid")
+    ap.add_argument("--extra-weight", type=float, nargs="+", help="with --cv-only: this grid")
+    ap.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="print each signal's pooled out-of-fold errors with their texts (to stdout only)",
+    )
     args = ap.parse_args(argv)
+    narrowed = args.signals or args.C or args.extra_weight
+    if narrowed and not args.cv_only:
+        print("error: --signals, --C and --extra-weight need --cv-only", file=sys.stderr)
+        return 2
     if not (args.data / "posts_labeled").is_dir():
         print(f"error: {args.data} has no posts_labeled/ folder (give --data)", file=sys.stderr)
         return 2
@@ -235,18 +279,36 @@ def main(argv: list[str] | None = None) -> int:
     else:
         extra_texts, extra_y, n_own, per_source = load_extra(args.data, dev_ids)
     n_weak = len(extra_texts) - n_own
-    syn_texts, syn_y = synthetic(args.synthetic, args.synthetic, args.seed)
+    syn_texts, syn_y = synthetic(args.synthetic, args.synthetic, args.seed, args.peer_questions)
     extra_texts = extra_texts + syn_texts
     extra_y = {s: np.concatenate([extra_y[s], syn_y[s]]) for s in SIGNAL_NAMES}
     print(
         f"dev posts: {len(dev_texts)}; extra training posts: {len(extra_texts)} "
         f"({n_own} own labels {per_source}, {n_weak} tmj_* weak job ads, "
-        f"{2 * args.synthetic} templated)",
+        f"{len(syn_texts)} templated)",
         flush=True,
     )
-    cv = cross_validate(
-        dev_texts, dev_y, extra_texts, extra_y, n_own, args.folds, args.repeats, args.seed
+    grid = [(C, w) for C in args.C or C_GRID for w in args.extra_weight or EXTRA_WEIGHT_GRID]
+    signals = tuple(args.signals or SIGNAL_NAMES)
+    cv, oof = cross_validate(
+        dev_texts,
+        dev_y,
+        extra_texts,
+        extra_y,
+        n_own,
+        args.folds,
+        args.repeats,
+        args.seed,
+        signals,
+        grid,
     )
+    if args.show_errors:
+        ids = [str(r["id"]) for r in dev]
+        for s in signals:
+            print_errors(s, ids, dev_texts, dev_y[s], oof[s], float(cv[s]["threshold"]))
+    if args.cv_only:
+        print(f"cross-validated in {time.time() - t0:.0f}s; nothing written (--cv-only)")
+        return 0
     irony = None if args.skip_irony else irony_eval(args.data, args.seed)
     model = TextSignals(C={s: float(cv[s]["C"]) for s in SIGNAL_NAMES})  # type: ignore[arg-type]
     all_texts = dev_texts + extra_texts
