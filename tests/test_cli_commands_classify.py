@@ -481,3 +481,18 @@ def test_output_dash_is_standard_output_not_a_file_named_dash(
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_json_saved_under_a_csv_name_is_read_as_json(tmp_path: Path, indent: int | None) -> None:
+    """QA s20: JSON Lines (or an array) named ``posts.csv`` failed: "the CSV header needs 'id'
+    and 'text' columns (found: {"id": ...})", exit 65."""
+    lines = tmp_path / "lines.csv"
+    lines.write_text(_post(1) + _post("b"), encoding="utf-8")
+    array = tmp_path / "array.csv"
+    array.write_text(json.dumps([{"id": 1, "text": "a"}, {"id": "b", "text": "b"}], indent=indent))
+    for src in (lines, array):
+        out = tmp_path / f"{src.stem}.jsonl"
+        result = _run(str(src), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert [r["id"] for r in _read(out)] == [1, "b"]

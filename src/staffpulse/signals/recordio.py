@@ -223,7 +223,12 @@ class RecordFile(Generic[T]):
             )
         lines = itertools.chain(blank, [first, second], self._stream)
         head = first.strip().lower()
-        if head.startswith("[") and self.path.suffix.lower() != ".csv":
+        # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
+        # array saved under the wrong name): no CSV header starts with an object or ``[{``.
+        named_csv = self.path.suffix.lower() == ".csv" and not (
+            head in ("[", "[{") or head.startswith("[{") or _is_json_object(first)
+        )
+        if head.startswith("[") and not named_csv:
             return jsonl(_array_or_lines(lines), name, self._skip)
         # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
         looks_csv = not head.startswith("{") and sniff_delimiter(head) in head
@@ -231,7 +236,7 @@ class RecordFile(Generic[T]):
         # by more delimited text it is a CSV header, even one that lacks the needed columns
         # (the CSV reader then says which)
         json_follows = second.lstrip().startswith("{")
-        is_csv = self.path.suffix.lower() == ".csv" or (
+        is_csv = named_csv or (
             looks_csv and (all(word in head for word in csv_header_words) or not json_follows)
         )
         return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
@@ -264,6 +269,16 @@ class RecordFile(Generic[T]):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _is_json_object(line: str) -> bool:
+    """True when ``line`` is one JSON object (a JSON Lines record)."""
+    if not line.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _array_or_lines(lines: Iterable[str]) -> JsonArray | list[str]:
