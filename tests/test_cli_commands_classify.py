@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -496,3 +497,16 @@ def test_json_saved_under_a_csv_name_is_read_as_json(tmp_path: Path, indent: int
         result = _run(str(src), "-o", str(out))
         assert result.exit_code == 0, result.output
         assert [r["id"] for r in _read(out)] == [1, "b"]
+
+
+def test_an_excel_workbook_is_told_how_to_save_it_as_csv(tmp_path: Path) -> None:
+    """QA s20: a workbook (also one named .csv) was "not a text file ... binary data"."""
+    book = tmp_path / "posts.csv"  # an .xlsx saved under a .csv name
+    with zipfile.ZipFile(book, "w") as zipped:
+        zipped.writestr("[Content_Types].xml", "<Types/>")
+        zipped.writestr("xl/workbook.xml", "<workbook/>")
+    result = _run(str(book), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 65
+    assert "is an Excel workbook, not a CSV" in result.stderr
+    assert "Save As › CSV UTF-8" in result.stderr and "then give that file" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()

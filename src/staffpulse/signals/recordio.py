@@ -32,8 +32,10 @@ from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.record_fields import folded_keys
 from staffpulse.signals.record_input import open_input
+from staffpulse.sources.base import read_head
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.jsonio import json_error_reason
+from staffpulse.sources.workbooks import workbook_of
 
 csv.field_size_limit(2**31 - 1)
 
@@ -216,6 +218,10 @@ class RecordFile(Generic[T]):
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
         second = next(self._stream, "")
         if _BINARY.search(first) or _BINARY.search(second):
+            if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
+                # a spreadsheet is told what it is and how to save it as a CSV
+                fix = book.fix.removesuffix(" and import that file")
+                raise InputError(f"{name} is {book.said}", hint=f"{fix}, then give that file")
             # said so, rather than a CSV header error quoting the bytes as its columns
             raise InputError(
                 f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
