@@ -15,9 +15,10 @@ almost never fire on a post that is not an ad. This script counts its hits
   (``formats/``), of the CrowdFlower accounts and of the customer-care sets, which hold some
   German and Spanish. The rules for German, Spanish and French ads must not fire on them.
 
-It also counts the posts that ``job_ads_questions.find_peer_questions`` calls questions to
-peers (their job-opening score capped): on the dev job openings it must find none, and on
-the other real tweets ``--show`` prints them, to read that none is an ad.
+It also counts the posts that ``job_ads_talk.find_hiring_talk`` calls talk about hiring that
+offers no job (questions to peers, pitches to employers; their job-opening score capped): on
+the dev job openings it must find none, and on the other real tweets ``--show`` prints them,
+to read that none is an ad.
 
 Everything is read in place; nothing is copied.
 """
@@ -41,7 +42,7 @@ from text_signals_data import SOURCES  # noqa: E402
 
 from staffpulse.audit.language import language_of_text  # noqa: E402
 from staffpulse.signals.job_ads import find_staffing_ads  # noqa: E402
-from staffpulse.signals.job_ads_questions import find_peer_questions  # noqa: E402
+from staffpulse.signals.job_ads_talk import find_hiring_talk  # noqa: E402
 
 _TEXT_KEYS = ("text", "full_text", "content", "description", "note")
 _TAG = re.compile(r"<[^>]+>")
@@ -100,18 +101,23 @@ def read_non_english_texts(data: Path) -> tuple[list[str], int]:
     return sorted(t for t in texts if language_of_text(t) == "other"), len(texts)
 
 
-def count_peer_questions(rows: list[dict[str, object]], others: list[str], show: bool) -> None:
-    """Print how many dev posts and other real tweets read as questions to peers."""
-    asks = find_peer_questions([str(r["text"]) for r in rows])
-    on_ads = sum(bool(a) for a, r in zip(asks, rows, strict=True) if r["job_opening"] == 1)
+def count_hiring_talk(rows: list[dict[str, object]], others: list[str], show: bool) -> None:
+    """Print how many dev posts and other real tweets read as talk about hiring, not ads."""
+    talk = find_hiring_talk([str(r["text"]) for r in rows])
+    on_ads = sum(bool(a) for a, r in zip(talk, rows, strict=True) if r["job_opening"] == 1)
     print(
-        f"questions to peers: {on_ads} dev job openings, {int(asks.sum()) - on_ads} other dev posts"
+        f"talk about hiring (no job offered): {on_ads} dev job openings, "
+        f"{int(talk.sum()) - on_ads} other dev posts"
     )
-    asked = [t for t, a in zip(others, find_peer_questions(others), strict=True) if a]
-    print(f"questions to peers: {len(asked)} of {len(others)} other real tweets")
     if show:
-        for text in asked:
-            print(f"  [question to peers] {text!r}")
+        for a, r in zip(talk, rows, strict=True):
+            if a:
+                print(f"  [dev talk, job_opening={r['job_opening']}] {r['text']!r}")
+    said = [t for t, a in zip(others, find_hiring_talk(others), strict=True) if a]
+    print(f"talk about hiring (no job offered): {len(said)} of {len(others)} other real tweets")
+    if show:
+        for text in said:
+            print(f"  [talk] {text!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for text in flagged:
             print(f"  [other] {text!r}")
-    count_peer_questions(rows, others, args.show)
+    count_hiring_talk(rows, others, args.show)
     foreign, read = read_non_english_texts(args.data)
     flagged = [t for t, h in zip(foreign, find_staffing_ads(foreign), strict=True) if h]
     print(

@@ -1,12 +1,12 @@
-"""Questions to peers about pay or hiring practice are talk, not job ads (the guidelines'
-job_opening is 0 for anything that offers no job), while ads that open with a question stay
-ads. All posts written for these tests."""
+"""Questions to peers about pay or hiring practice and pitches to employers are talk, not job
+ads (the guidelines' job_opening is 0 for anything that offers no job), while ads that open
+with a question stay ads. All posts written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from staffpulse.signals.job_ads_questions import asks_peers, find_peer_questions
+from staffpulse.signals.job_ads_talk import asks_peers, find_hiring_talk, pitches_to_employers
 
 PEER_QUESTIONS = [
     "Should companies post salary ranges in job ads? Recruiters, what do you think? #hiring #jobs",
@@ -44,7 +44,7 @@ def test_a_question_to_peers_is_no_ad(text: str) -> None:
     ],
 )
 def test_an_ad_that_asks_a_question_stays_an_ad(text: str) -> None:
-    assert not find_peer_questions([text])[0]
+    assert not find_hiring_talk([text])[0]
 
 
 @pytest.mark.parametrize(
@@ -60,12 +60,42 @@ def test_posts_that_ask_no_view_are_left_to_the_model(text: str) -> None:
     assert not asks_peers(text)
 
 
-def test_a_batch_marks_only_its_peer_questions() -> None:
+def test_a_batch_marks_only_its_talk_about_hiring() -> None:
     texts = [
         PEER_QUESTIONS[0],
         "We're hiring line cooks in Tulsa! Apply today https://x.example/2",
         "",
         PEER_QUESTIONS[1],
+        "Post your first job for free on NurseBoard #hiring",
     ]
-    assert find_peer_questions(texts).tolist() == [True, False, False, True]
-    assert find_peer_questions([]).tolist() == []
+    assert find_hiring_talk(texts).tolist() == [True, False, False, True, True]
+    assert find_hiring_talk([]).tolist() == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Post your first job for free and reach 40,000 local candidates #hiring #jobs",
+        "Struggling to fill your open roles? Acme Staffing sends vetted temps in 24 hours",
+        "Employers: advertise your vacancies to nurses across Ohio this month #nursing #hiring",
+        "Looking to fill some IT roles at your company? Try JobHub today #techjobs",
+        "Find your next hire in minutes. Post a job on ShiftBoard https://x.example/4",
+        "List your openings with us, first month free #recruiting #staffing",
+    ],
+)
+def test_a_pitch_to_employers_offers_no_job(text: str) -> None:
+    assert pitches_to_employers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need to fill 20 warehouse positions this week! Apply at https://x.example/5",
+        "Post your resume on our board and get found by employers",  # a pitch to job seekers
+        "I saw the job post for a barista and went for it",
+        "Ready for your next role? We have openings in Tulsa https://x.example/6 #jobs",
+        "Our client needs 5 forklift operators, $19/hr. Fill your week with overtime!",
+    ],
+)
+def test_ads_and_job_seeker_talk_are_no_pitch_to_employers(text: str) -> None:
+    assert not pitches_to_employers(text)

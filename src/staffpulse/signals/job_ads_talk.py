@@ -1,0 +1,134 @@
+"""Posts about hiring that offer no job: questions to peers and pitches to employers.
+
+Both are 0 for job_opening in the guidelines (everything that offers no job), and both look
+like ads to the job-opening model, which learned from 2015 and 2022 tweets in which nearly
+every post with a #hiring or #jobs tag is one.
+
+* **Questions to peers** about pay or hiring practice: "Should companies post salary ranges in
+  job ads? Recruiters, what do you think? #hiring #jobs" scores about 0.8 (7 of the 8 dev posts
+  with both a "?" and such a tag are ads). Told by a request for the reader's view ("what do
+  you think?", "thoughts?", "agree or disagree?", "weigh in", "sound off", "what's your
+  take?", "let us know in the comments", "vote below", "share your tips", "how do you
+  handle …").
+* **Pitches to employers** by job boards and agencies, the guidelines' own example ("post your
+  first job for free"): "post a job in minutes", "list your vacancies", "advertise your
+  openings", "fill your open roles", "roles at your company", "find your next hire".
+
+Either kind counts only in a post that offers nothing to apply for: no "apply", no CV or
+résumé asked, no "DM us", no "we're hiring", no "join our team", and no staffing-ad pattern of
+:mod:`job_ads`. :data:`HIRING_TALK_BOUNDS` caps such a post's job-opening score below the
+threshold.
+
+Teaching the model the same thing with templated questions among its training posts was
+tried and cost the dev cross-validation (docs/models/job_opening.md): the dev posts hold no
+such question, and the templates pulled down the words and tags that real ads share with them.
+A wording rule leaves alone every post that does not use that wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.signals.job_ads import find_staffing_ads
+
+__all__ = [
+    "HIRING_TALK_BOUNDS",
+    "HIRING_TALK_SCORE",
+    "asks_peers",
+    "find_hiring_talk",
+    "pitches_to_employers",
+]
+
+#: The highest job-opening score of a post about hiring that offers no job.
+HIRING_TALK_SCORE = 0.3
+#: (lowest, highest) score per signal for such a post, as ``job_ads.PATTERN_BOUNDS``.
+HIRING_TALK_BOUNDS: dict[str, tuple[float, float]] = {"job_opening": (0.0, HIRING_TALK_SCORE)}
+
+_I = re.IGNORECASE
+_SEP = "\x1e"  # between posts in the batch blob; no phrase below spans it
+# a request for the reader's opinion or experience; an ad asks for applicants, not views
+_ASKS_OPINION = re.compile(
+    r"\bwhat do (?:you|you all|y[\'’]?all|you guys|others|people|folks) think\b"
+    r"|\blet (?:us|me) know what you think\b"
+    r"|\bwhat (?:are|r) your thoughts\b"
+    r"|\bwhat(?:[\'’]s| is) everyone(?:[\'’]s)? (?:view|take|opinion|experience)\b"
+    r"|\blet[\'’]?s discuss\b|\bhonest question\b|\bquick poll\b"
+    r"|\b(?:tell us|reply|answer) (?:below|in the replies)\b"
+    r"|\b(?:your |any )?thoughts[ \t]*\?"
+    r"|\bagree or disagree\b"
+    r"|\bweigh in\b"
+    r"|\bsound off\b"
+    r"|\b(?:what[\'’]?s|what is) your take\b"
+    r"|\blet (?:us|me) know in the comments\b"
+    r"|\bin the comments[ \t]*(?:below)?[ \t]*[!.?]"
+    r"|\bdrop (?:it|them|yours|your \w+) (?:below|in the comments)\b"
+    r"|\bcurious (?:what|how|where|whether|if) (?:you|y[\'’]?all|others|people|other)\b"
+    r"|\bcurious where you stand\b"
+    r"|\b(?:vote|poll) (?:below|in the replies)\b"
+    r"|\bshare your (?:thoughts|tips|experiences?|views?|opinions?)\b"
+    r"|\bhow do (?:you|y[\'’]?all) (?:handle|deal with|feel about)\b",
+    _I,
+)
+# anything a job ad uses to be answered: with one of these the post may be an ad after all
+_OFFERS_WORK = re.compile(
+    r"\bapply\b|\bapplications? (?:are )?(?:open|welcome)\b"
+    r"|\b(?:send|email|submit) (?:us |me )?(?:your |a )?(?:resume|r\u00e9sum\u00e9|cv)s?\b"
+    r"|\b(?:dm|message|inbox) (?:us|me)\b"
+    r"|\b(?:we[\'’]re|we are|now|is|are) #?hiring\b|#nowhiring\b|#wearehiring\b"
+    r"|\bjoin (?:our|the) (?:\w+ )?team\b"
+    r"|\b(?:open|opening for|openings for|looking for) an? \w+ (?:in|at|for)\b",
+    _I,
+)
+
+
+_OPENINGS = r"(?:jobs?|vacanc(?:y|ies)|openings?|roles|positions|job ads?|job posts?|listings?)"
+# a job board or agency speaking to employers: the post sells a way to hire, not a job
+_PITCHES_TO_EMPLOYERS = re.compile(
+    rf"\bpost (?:a |an |your |your first |your next |unlimited |free )?(?:open )?{_OPENINGS}\b"
+    rf"|\b(?:list|advertise|promote|publish) your (?:open |next |first )?(?:\w+ )?{_OPENINGS}\b"
+    r"|\bfill (?:your|some|those) (?:open |unfilled |\w+ )?(?:roles|positions|jobs|vacancies|openings)\b"
+    r"|\b(?:roles|positions|openings|vacancies) at your (?:company|business|firm|organi[sz]ation)\b"
+    r"|\byour (?:open|unfilled|hard-to-fill) (?:roles|positions|jobs|vacancies|openings|reqs)\b"
+    r"|\bfind your next (?:great |star |top )?hire\b",
+    _I,
+)
+
+
+def asks_peers(text: str) -> bool:
+    """Whether ``text`` asks the reader's view and offers nothing to apply for."""
+    return _ASKS_OPINION.search(text) is not None and _is_talk(text)
+
+
+def pitches_to_employers(text: str) -> bool:
+    """Whether ``text`` sells employers a way to hire and offers nothing to apply for."""
+    return _PITCHES_TO_EMPLOYERS.search(text) is not None and _is_talk(text)
+
+
+def _is_talk(text: str) -> bool:
+    return _OFFERS_WORK.search(text) is None and not find_staffing_ads([text])[0]
+
+
+def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """For each text, whether it is a question to peers or a pitch to employers that offers no
+    job (see the module docstring)."""
+    out = np.zeros(len(texts), dtype=bool)
+    if not texts:
+        return out
+    # one scan of the whole batch per wording: few posts use either, only those are read again
+    blob = _SEP.join(texts)
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    found = np.fromiter(
+        (m.start() for rx in (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS) for m in rx.finditer(blob)),
+        dtype=np.int64,
+    )
+    candidates = np.unique(np.searchsorted(starts, found, side="right") - 1).tolist()
+    talk = [i for i in candidates if _OFFERS_WORK.search(texts[i]) is None]
+    if talk:
+        ads = find_staffing_ads([texts[i] for i in talk]).tolist()
+        out[[i for i, ad in zip(talk, ads, strict=True) if not ad]] = True
+    return out
