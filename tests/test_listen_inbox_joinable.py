@@ -142,3 +142,30 @@ def test_a_question_on_a_new_branch_is_offered_and_one_on_a_git_branch_is_not(
     assert "asks a question" in office.reasons
     assert "opening a branch" in office.angle
     assert result.left_out == {"off_work": 1}
+
+
+GENUINE = {
+    "fee": "Is a 20% placement fee fair for a permanent hire, or are agencies overcharging?",
+    "branch": "Opening our second branch office in Boise. How did you hire the first team there?",
+    "advice": "Any advice for a candidate with a panel interview on Thursday?",
+    "pay": PEER_QUESTION,
+    "layoffs": "Our company announced layoffs today. How do you start a job search after 10 years?",
+    "remote": "Is remote work over for junior developers, or just harder to land?",
+    "policy": "HR folks: does your PTO policy let people carry days over the new year?",
+}
+
+
+def test_genuine_work_questions_all_stay_in_beside_what_is_left_out(tmp_path: Path) -> None:
+    distractors = [
+        post("meme", "Acme employees today:\n\nRE: https://example.social/@dana/1"),
+        post("aside", "#Brexit again on the news, and a reporter with the oddest job title. More?"),
+    ]
+    result = inbox_of(
+        tmp_path,
+        *(post(key, text) for key, text in GENUINE.items()),
+        *distractors,
+        job={PEER_QUESTION: 0.69},
+    )
+    assert set(offered(result)) == set(GENUINE)
+    assert all("asks a question" in item.reasons for item in result.items)
+    assert result.left_out == {"off_work": 1, "partisan": 1}
