@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -16,17 +15,19 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import csrf_token, finished_job, make_client, upload_files  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    page_words,
+    upload_files,
+)
 
 FEED_RECORD = {
     "uri": "at://did:plc:abc/app.bsky.feed.generator/hr",
     "cid": "bafy",
     "value": {"$type": "app.bsky.feed.generator", "displayName": "HR jobs", "did": "did:web:x"},
 }
-
-
-def _text(page: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
 
 
 def _job_page(tmp_path: Path, files: list[tuple[str, bytes]]) -> tuple[dict[str, object], str]:
@@ -40,7 +41,7 @@ def test_posts_named_only_by_author_id_are_told_in_plain_words(tmp_path: Path) -
     csv = b"id,author_id,created_at,text\n1,acme,2026-03-01T10:00:00Z,hi\n2,acme,2026-03-02,yo\n"
     status, page = _job_page(tmp_path, [("people.csv", csv)])
     assert status["state"] == "done"
-    text = _text(page)
+    text = page_words(page)
     assert "Please note" in page
     assert "people.csv: 2 posts name their author only by author_id, so no account was made" in (
         text
@@ -53,7 +54,7 @@ def test_a_guessed_encoding_is_told(tmp_path: Path) -> None:
     csv = "id,author,created_at,text\n1,cafefirm,2026-03-01T10:00:00Z,Café señor\n"
     status, page = _job_page(tmp_path, [("latin.csv", csv.encode("cp1252"))])
     assert status["state"] == "done"
-    text = _text(page)
+    text = page_words(page)
     assert "latin.csv: the file is not saved as UTF-8 (first at line 2)" in text
     assert "read as Windows-1252" in text and "“CSV UTF-8”" in text
     assert "/tmp" not in text and "upload-" not in text  # the user's name, not the temp copy
@@ -62,7 +63,7 @@ def test_a_guessed_encoding_is_told(tmp_path: Path) -> None:
 def test_a_bluesky_record_that_is_not_a_post_says_so(tmp_path: Path) -> None:
     status, page = _job_page(tmp_path, [("feed.json", json.dumps(FEED_RECORD).encode())])
     assert status["state"] == "error"
-    text = _text(page)
+    text = page_words(page)
     assert "nothing to import: feed.json: a Bluesky custom feed&#39;s description, not a post" in (
         text
     )
@@ -98,7 +99,7 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
         archive.writestr("data/more.jsonl", "")
     status, page = _job_page(tmp_path, [("export.zip", buffer.getvalue())])
     assert status["state"] == "done"
-    text = _text(page)
+    text = page_words(page)
     assert "Records we skipped (1)" in text
     assert "export.zip!data/posts.jsonl, line 4" in text
     assert "Files we left out (4)" in text
@@ -123,7 +124,7 @@ def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_tab
         ],
     )
     assert status["state"] == "done", status
-    text = _text(page)
+    text = page_words(page)
     assert "Files we left out (2)" in text and "LICENSE" in text
     assert "tweets.csv: the header has tweet_id, screen_name, body" in text
     assert "rename tweet_id→id, body→text" in text
@@ -139,7 +140,7 @@ def test_the_upload_limit_page_says_how_to_send_an_x_archive(tmp_path: Path) -> 
             files=[("file", ("twitter-2026.zip", b"PK" + b"x" * 4096, "application/zip"))],
         )
     assert response.status_code == 413
-    text = _text(response.text)
+    text = page_words(response.text)
     assert "An X archive ZIP cannot be split" in text
     assert "choose data/tweets.js, data/account.js and data/profile.js from it together" in text
 
@@ -152,17 +153,17 @@ def test_an_upload_whose_every_post_was_skipped_is_a_warning_not_done(tmp_path: 
         kept_page = client.get(f"/jobs/{kept['id']}").text
         status = finished_job(client, upload_files(client, [("semicolon.csv", second)]))
         page = client.get(f"/jobs/{status['id']}").text
-        home = _text(client.get("/").text)
-        audit = _text(client.get("/audit/csv/acme").text)
+        home = page_words(client.get("/").text)
+        audit = page_words(client.get("/audit/csv/acme").text)
     # the first upload: done, its account "from a CSV (no platform)", not on a network "csv"
-    assert ">Done<" in kept_page and "· CSV (no platform) · 1 post" in _text(kept_page)
+    assert ">Done<" in kept_page and "· CSV (no platform) · 1 post" in page_words(kept_page)
     assert "· 1 from a CSV (no platform)" in home and "on csv" not in home
     assert "@acme · CSV (no platform) · 1 post" in home
     assert "@acme CSV (no platform) · 1 post" in audit  # the audit's header
     # the second: its only post was skipped, so no green "Done"
     assert status["state"] == "done" and status["result"]["every_post_skipped"]
     assert ">Done<" not in page and "No post was imported" in page
-    text = _text(page)
+    text = page_words(page)
     assert "No post could be imported from semicolon.csv: the one post read was skipped." in text
     assert "Records we skipped (1)" in text and "Everything else was imported" not in text
     assert "post id 1 is already used by a post of @acme" in text
@@ -175,7 +176,7 @@ def test_a_benchmark_cohort_among_the_uploads_is_left_out_with_where_it_belongs(
     cohort = b"handle,platform,segment\nacme,x,staffing_firm\n"
     status, page = _job_page(tmp_path, [("posts.csv", posts), ("firms.csv", cohort)])
     assert status["state"] == "done" and not status["result"]["every_post_skipped"]
-    text = _text(page)
+    text = page_words(page)
     assert "Files we left out (1)" in text and "Records we skipped" not in text
     assert "firms.csv: looks like a benchmark cohort (handle, platform, segment)" in text
     assert "or upload it on the Benchmark page" in text

@@ -4,7 +4,6 @@ page read while its job ends shows the job as of one moment."""
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 import warnings
@@ -17,11 +16,7 @@ from pytest_httpserver import HTTPServer
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import csrf_token, finished_job, make_client  # noqa: E402
-
-
-def _text(page: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+from web_helpers import csrf_token, finished_job, make_client, page_words  # noqa: E402
 
 
 def test_a_bluesky_fetch_refused_with_401_gives_the_appview_advice_not_settings(
@@ -38,7 +33,7 @@ def test_a_bluesky_fetch_refused_with_401_gives_the_appview_advice_not_settings(
         status = finished_job(
             client, client.post("/import/fetch", data={"csrf_token": csrf_token(client), **form})
         )
-        page = _text(client.get(f"/jobs/{status['id']}").text)
+        page = page_words(client.get(f"/jobs/{status['id']}").text)
     assert status["state"] == "error"
     assert "refused the request (HTTP 401)" in page
     hint = page.split("What to do:")[1].split("Back to")[0]
