@@ -1,10 +1,14 @@
 """The web boundary (staffpulse.web.app): a domain error answers with the HTTP status that
-says whose failure it is, so a script can tell a refused token or a rate limit from a bug."""
+says whose failure it is, so a script can tell a refused token or a rate limit from a bug; an
+error page leads back to the page the request came from; a form's address opened as a page
+leads to the form's page, and another method gets a plain message; HEAD is answered like GET."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +26,18 @@ from staffpulse.errors import (  # noqa: E402
     StaffpulseError,
     StoreError,
 )
-from web_helpers import make_client  # noqa: E402
+from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_store(tmp_path_factory.mktemp("app"))
+
+
+@pytest.fixture
+def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        yield c
 
 
 @pytest.mark.parametrize(
@@ -54,3 +69,47 @@ def test_a_domain_error_answers_with_the_status_of_whose_failure_it_is(
         page = client.get("/test-failure")
     assert answer.status_code == status and page.status_code == status
     assert error.message in answer.text and error.message in page.text
+
+
+def test_an_error_page_leads_back_to_the_page_it_came_from(client: Any) -> None:
+    token = csrf_token(client, "/inbox")
+    response = client.post(
+        "/inbox/state", data={"csrf_token": token, "state": "bogus", "conversation_id": "1"}
+    )
+    assert response.status_code == 400
+    assert 'href="/inbox"' in response.text and "Back to the Inbox" in response.text
+    missing = client.get("/audit/x/nobody_here")
+    assert missing.status_code == 404
+    assert "staffpulse import FILE" not in missing.text and "Import page" in missing.text
+
+
+@pytest.mark.parametrize(
+    ("address", "page"),
+    [
+        ("/inbox/state", "/inbox"),
+        ("/settings/tokens", "/settings"),
+        ("/import/upload", "/import"),
+        ("/import/fetch", "/import"),
+        ("/benchmark/cohort", "/benchmark"),
+        ("/audit/x/brightpathstaff/record", "/audit/x/brightpathstaff"),
+        ("/sample/leave", "/"),
+    ],
+)
+def test_a_forms_address_opened_as_a_page_leads_to_its_page(
+    client: Any, address: str, page: str
+) -> None:
+    response = client.get(address)
+    assert response.status_code == 303 and response.headers["location"] == page
+    assert "Method Not Allowed" not in response.text
+
+
+def test_another_method_gets_a_plain_message(client: Any) -> None:
+    response = client.put("/inbox/state")
+    assert response.status_code == 405
+    assert "Method Not Allowed" not in response.text and "has no page of its own" in response.text
+
+
+def test_head_is_answered_like_get(client: Any) -> None:
+    response = client.head("/")
+    assert response.status_code == 200 and response.content == b""
+    assert client.head("/benchmark").status_code == 200

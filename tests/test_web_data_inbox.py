@@ -1,5 +1,7 @@
-"""The dashboard's inbox state: a conversation is marked by the id the inbox shows, and the
-dismissed list shows what the inbox showed, also when the first post is not stored."""
+"""The dashboard's inbox state (web/data_inbox.py): a conversation is marked by the id the
+inbox shows, the dismissed list shows what the inbox showed, also when the first post is not
+stored, a firm's marks are that firm's, and a conversation dismissed in an earlier run (which
+no cached inbox holds) comes back when reopened."""
 
 from __future__ import annotations
 
@@ -15,10 +17,17 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.listen.schema import RelevanceRow, save_relevance  # noqa: E402
+from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.models import Account, Post  # noqa: E402
 from staffpulse.sources.base import provenance  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    make_client,
+    mark_conversation,
+    private_copy,
+    sample_store,
+)
 
 TEXT = "@rossweston How do you keep candidates warm after an offer?"
 
@@ -140,3 +149,31 @@ def test_marks_from_the_page_are_the_posting_firms_only(tmp_path: Path) -> None:
     with open_store(db) as store:
         assert joined_conversations(store, "x", "f1") == 1
         assert joined_conversations(store, "x", "f2") == 0
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_store(tmp_path_factory.mktemp("data_inbox"))
+
+
+@pytest.fixture
+def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, for tests that change it."""
+    return private_copy(sample_db, tmp_path)
+
+
+def test_a_conversation_dismissed_in_an_earlier_run_comes_back_when_reopened(
+    fresh_db: Path,
+) -> None:
+    with make_client(fresh_db) as first:
+        item = first.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[0]
+        mark_conversation(first, item.conversation_id, item.platform, "dismissed")
+    with make_client(fresh_db) as later:  # a restart: nothing of the dismissal is in memory
+        backend = later.app.state.web.backend
+        assert item.conversation_id not in {
+            i.conversation_id for i in backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
+        }
+        assert item.conversation_id in later.get("/inbox").text.split('id="dismissed"', 1)[1]
+        mark_conversation(later, item.conversation_id, item.platform, "open")
+        reopened = backend.inbox(None, None, None, DEFAULT_MAX_AGE)
+    assert item.conversation_id in {i.conversation_id for i in reopened.items}

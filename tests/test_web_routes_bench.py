@@ -1,10 +1,12 @@
 """The Benchmark page (routes_bench): what it says about the cohort it ranks, in words a
-marketer reads, why the demo's segment comparison is gone once their own data is in, and that
-a cohort file of handles alone is told to add a segment column."""
+marketer reads, why the demo's segment comparison is gone once their own data is in, that
+a cohort file of handles alone is told to add a segment column, and that a slow benchmark keeps
+its toolbar while it is prepared, with its progress."""
 
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +44,12 @@ def demo(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
     """The dashboard on the demo's store (``staffpulse demo --serve``)."""
     with make_client(private_copy(sample_db, tmp_path)) as c:
         yield c
+
+
+@pytest.fixture
+def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, for a test whose app is set up otherwise."""
+    return private_copy(sample_db, tmp_path)
 
 
 def test_the_demo_compares_the_samples_segments_without_a_note(demo: Any) -> None:
@@ -102,3 +110,28 @@ def test_a_cohort_of_handles_alone_is_told_to_add_a_segment_column(demo: Any) ->
     page = page_words(demo.get(sent.headers["location"]).text)
     assert "add a segment column (staffing firm, vendor, recruiter, HR or other)" in page
     assert "third column" not in page
+
+
+def test_a_slow_benchmark_keeps_its_toolbar_while_it_is_prepared(
+    fresh_db: Path, monkeypatch: Any
+) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).benchmark
+
+        def slow(self: Any, progress: Any = None) -> Any:
+            if progress is not None:
+                progress("Scoring posts", 5, 10)
+            release.wait(30)
+            return real(self, progress)
+
+        monkeypatch.setattr(type(backend), "benchmark", slow)
+        page = client.get("/benchmark")
+        assert "Ranking the cohort" in page.text and "Use this cohort" in page.text
+        job_id = page.text.split('data-job="', 1)[1].split('"', 1)[0]
+        status = client.get(f"/api/jobs/{job_id}").json()
+        assert status["phase"] == "Scoring posts" and status["percent"] == 50
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        assert "Leaderboard" in client.get("/benchmark").text

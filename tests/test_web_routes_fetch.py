@@ -1,5 +1,6 @@
-"""Import › Fetch an account live (routes_fetch): a Bluesky or Mastodon fetch that cannot
-reach its server gives its advice once, in a marketer's words, and says what was kept."""
+"""Import › Fetch an account live (routes_fetch): a fetch that cannot reach its server (X,
+Bluesky or Mastodon) gives its advice once on the job page, in a marketer's words, and says
+what was kept."""
 
 from __future__ import annotations
 
@@ -55,4 +56,25 @@ def test_an_offline_fetch_gives_its_advice_once(
     page = client.get(f"/jobs/{status['id']}").text
     assert f"{name} could not be reached: check that this computer is online" in page
     assert page.count("online") == 1 and "check your connection" not in page
+    assert "What to do:</strong> everything fetched so far is stored" in page
+
+
+def test_a_failed_fetch_page_says_the_advice_once(client: Any, monkeypatch: Any) -> None:
+    from staffpulse.errors import FetchError
+
+    def offline(store: Any, handle: str, **kwargs: Any) -> Any:
+        raise FetchError(
+            f"@{handle}: X could not be reached at api.x.com (no connection)",
+            hint="check your connection and [x] base_url; everything fetched so far is "
+            "stored; run the same command again to resume",
+        )
+
+    monkeypatch.setattr("staffpulse.fetch.x.fetch_x", offline)
+    monkeypatch.setenv("X_BEARER_TOKEN", "test-token-not-real")
+    form = {"platform": "x", "handle": "acmestaffing", "confirmed": "yes"}
+    status = finished_job(
+        client, client.post("/import/fetch", data={"csrf_token": csrf_token(client), **form})
+    )
+    page = client.get(f"/jobs/{status['id']}").text
+    assert page.count("check that this computer is online") == 1
     assert "What to do:</strong> everything fetched so far is stored" in page

@@ -1,11 +1,16 @@
-"""The Inbox page as a marketer uses it (QA17): the "quiet for longer" hint adds up to what
-"No limit" then shows, marks made with "You post as" empty stick, a mark made for a firm says
-so, and every conversation has its own place on the page."""
+"""The Inbox page (routes_inbox) as a marketer uses it: its "Quiet for at most" and "Rank as
+of" controls (no terminal options), whose "quiet for longer" hint adds up to what "No limit"
+then shows; the true count of open conversations, shown a page at a time with "Show more";
+Dismiss and Mark joined (each button naming its conversation), marks made with "You post as"
+empty that stick and a mark made for a firm that says so, the dismissed conversations listed
+to reopen and a long joined list cut with "and N more"; every conversation's own place on the
+page; and a slow inbox shown with its progress, then the result."""
 
 from __future__ import annotations
 
 import html
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +21,15 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
+from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    make_client,
+    mark_conversation,
+    private_copy,
+    sample_store,
+)
 
 CARD = re.compile(
     r'<article class="conv" id="([^"]+)">.*?name="conversation_id" value="([^"]*)".*?'
@@ -31,8 +44,14 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
-    with make_client(private_copy(sample_db, tmp_path)) as c:
+def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, for tests that change it."""
+    return private_copy(sample_db, tmp_path)
+
+
+@pytest.fixture
+def client(fresh_db: Path) -> Iterator[Any]:
+    with make_client(fresh_db) as c:
         yield c
 
 
@@ -51,14 +70,6 @@ def _cards(page: str) -> list[tuple[str, str, str]]:
     return [m.groups() for m in CARD.finditer(page.split('id="joined"')[0])]
 
 
-def _mark(client: Any, conversation: str, platform: str, state: str, as_: str = "") -> Any:
-    return client.post(
-        "/inbox/state",
-        data={"csrf_token": csrf_token(client, "/inbox"), "conversation_id": conversation,
-              "platform": platform, "state": state, "as": as_, "back": "/inbox"},
-    )  # fmt: skip
-
-
 @pytest.mark.parametrize("age", ["7d", "30d"])
 def test_the_quiet_for_longer_hint_is_what_no_limit_then_adds(client: Any, age: str) -> None:
     window = client.get("/inbox", params={"max_age": age}).text
@@ -72,8 +83,8 @@ def test_the_quiet_for_longer_hint_is_what_no_limit_then_adds(client: Any, age: 
 def test_marks_made_with_you_post_as_empty_stick(client: Any) -> None:
     first, second = _cards(client.get("/inbox").text)[:2]
     before = _open(client.get("/inbox").text)
-    assert _mark(client, first[1], first[2], "dismissed").status_code == 303
-    assert _mark(client, second[1], second[2], "joined").status_code == 303
+    assert mark_conversation(client, first[1], first[2], "dismissed").status_code == 303
+    assert mark_conversation(client, second[1], second[2], "joined").status_code == 303
     again = client.get("/inbox").text  # as the menu opens it
     shown = {card[1] for card in _cards(again)}
     assert first[1] not in shown and second[1] not in shown
@@ -86,7 +97,7 @@ def test_marks_made_with_you_post_as_empty_stick(client: Any) -> None:
 
 def test_a_mark_made_for_a_firm_says_for_which(client: Any) -> None:
     _id, conversation, platform = _cards(client.get("/inbox?as=harborline").text)[0]
-    response = _mark(client, conversation, platform, "dismissed", "harborline")
+    response = mark_conversation(client, conversation, platform, "dismissed", "harborline")
     assert response.status_code == 303
     words = _words(client.get(response.headers["location"]).text)
     assert "Dismissed for @harborline." in words
@@ -100,3 +111,119 @@ def test_every_conversation_has_its_own_place_on_the_page(client: Any) -> None:
     assert len(cards) > 500
     assert len({card[0] for card in cards}) == len(cards)
     assert len({(card[2], card[1]) for card in cards}) == len(cards)
+
+
+def test_dismissed_conversations_are_listed_and_can_be_reopened(client: Any) -> None:
+    backend = client.app.state.web.backend
+    item = backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[0]
+    assert (
+        mark_conversation(client, item.conversation_id, item.platform, "dismissed").status_code
+        == 303
+    )
+    page = client.get("/inbox").text
+    assert "Dismissed" in page and 'id="dismissed"' in page
+    section = page.split('id="dismissed"', 1)[1]
+    assert item.conversation_id in section and 'value="open"' in section
+    assert mark_conversation(client, item.conversation_id, item.platform, "open").status_code == 303
+    assert item.conversation_id in {
+        i.conversation_id for i in backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
+    }
+    assert 'id="dismissed"' not in client.get("/inbox").text
+
+
+def test_inbox_offers_the_age_window_and_reference_as_controls(client: Any) -> None:
+    page = client.get("/inbox").text
+    assert 'name="max_age"' in page and "No limit" in page
+    assert 'name="as_of"' in page and "As of the newest post" in page
+    for terminal in ("--max-age", "--as-of", "staffpulse inbox"):
+        assert terminal not in page
+    wide = client.get("/inbox?max_age=0&as_of=newest")
+    assert wide.status_code == 200
+    assert '<option value="0" selected>No limit</option>' in wide.text
+    bad = client.get("/inbox?max_age=abc")
+    assert bad.status_code == 400 and "cannot read the age" in bad.text
+    assert 'href="/inbox"' in bad.text and "Back to the Inbox" in bad.text
+
+
+def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> None:
+    from staffpulse.web import routes_inbox
+
+    monkeypatch.setattr(routes_inbox, "JOINED_SHOWN", 1)
+    backend = client.app.state.web.backend
+    first, second = backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[:2]
+    mark_conversation(client, first.conversation_id, first.platform, "joined")
+    mark_conversation(client, second.conversation_id, second.platform, "joined")
+    page = client.get("/inbox").text
+    assert "and 1 more" in page and "joined=all" in page
+    everything = client.get("/inbox?joined=all").text
+    assert "and 1 more" not in everything
+    assert everything.count('value="open">Reopen') == 2
+
+
+def test_the_inbox_counts_every_open_conversation_and_shows_more(
+    client: Any, monkeypatch: Any
+) -> None:
+    from staffpulse.listen.inbox import build_inbox
+    from staffpulse.web import routes_inbox
+
+    monkeypatch.setattr(routes_inbox, "PAGE", 2)
+    with open_store(client.app.state.web.settings.db_path) as store:  # every one, unlimited
+        open_total = len(build_inbox(store, max_age=DEFAULT_MAX_AGE, limit=10**6).items)
+    assert open_total > 4
+    page = client.get("/inbox").text
+    assert f"{open_total} open (the top 2 shown)" in page
+    assert page.count('class="conv"') == 2
+    assert f"Showing the top 2 of {open_total} open conversations" in page
+    more = re.search(r'href="(/inbox\?shown=4#more)">Show 2 more', page)
+    assert more is not None
+    assert client.get("/inbox?shown=4").text.count('class="conv"') == 4
+    everything = client.get(f"/inbox?shown={open_total + 10}").text
+    assert everything.count('class="conv"') == open_total and "Show 2 more" not in everything
+    # "Mark joined" on the third card returns to the same longer page
+    third = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items[2]
+    token = csrf_token(client, "/inbox?shown=4")
+    form = {"conversation_id": third.conversation_id, "platform": third.platform}
+    back = client.post(
+        "/inbox/state",
+        data={"csrf_token": token, "state": "joined", "back": "/inbox?shown=4", **form},
+    )
+    assert back.headers["location"] == "/inbox?shown=4&notice=joined"
+    assert f"{open_total - 1} open (the top 2 shown) · 1 joined" in client.get("/inbox").text
+
+
+def test_inbox_buttons_name_their_conversation_and_text_follows_its_direction(
+    client: Any,
+) -> None:
+    page = client.get("/inbox").text
+    buttons = re.findall(r'value="(?:joined|dismissed)">(.*?)</button>', page, re.S)
+    assert buttons and len(set(buttons)) == len(buttons)  # each names its own conversation
+    for button in buttons:
+        assert re.fullmatch(
+            r'(Mark joined|Dismiss)<span class="sr"> the conversation of @\S+: “.+”</span>', button
+        )
+    assert page.count('class="post" dir="auto"') == page.count('class="post"')
+
+
+def test_a_slow_inbox_shows_progress_then_the_result(fresh_db: Path, monkeypatch: Any) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).inbox
+
+        def slow_inbox(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "inbox", slow_inbox)
+        first = client.get("/inbox")
+        assert first.status_code == 200
+        assert "Finding the conversations worth joining" in first.text
+        assert 'data-job="' in first.text and 'http-equiv="refresh"' in first.text
+        job_id = first.text.split('data-job="', 1)[1].split('"', 1)[0]
+        assert client.get(f"/api/jobs/{job_id}").json()["state"] in ("queued", "running")
+        assert client.get("/inbox").text.count("data-job=") == 1  # the same job, not another
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        ready = client.get("/inbox")
+        assert "Mark joined" in ready.text and "data-job=" not in ready.text
+        assert client.app.state.web.jobs.recent() == []  # not listed as an import

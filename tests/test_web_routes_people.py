@@ -1,12 +1,14 @@
-"""The Connect page as a user meets it: the "Rank as of" and "Counts as inactive after"
-controls, advice that names those controls (never a terminal option), scores far below the
-best that stay visible, and exports of the same list as the page."""
+"""The Connect page (routes_people) as a user meets it: the "Rank as of" and "Counts as
+inactive after" controls and the include options as checkboxes, advice that names those
+controls (never a terminal option), scores far below the best that stay visible, exports of the
+same list as the page, and a slow ranking shown with its progress, then the suggestions."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,7 +30,7 @@ from staffpulse.connect.advice import (  # noqa: E402
 )
 from staffpulse.connect.suggest import Suggestion, SuggestOptions, SuggestReport  # noqa: E402
 from staffpulse.models import Account  # noqa: E402
-from web_helpers import make_client, sample_store  # noqa: E402
+from web_helpers import make_client, private_copy, sample_store  # noqa: E402
 
 ACCOUNT = "x:brightpathstaff"
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -47,6 +49,12 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(sample_db: Path) -> Iterator[Any]:
     with make_client(sample_db) as c:
         yield c
+
+
+@pytest.fixture
+def fresh_db(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, for a test whose app is set up otherwise."""
+    return private_copy(sample_db, tmp_path)
 
 
 def _card(page: str) -> str:
@@ -344,3 +352,40 @@ def test_connect_downloads_are_named_after_the_account_and_format_once(client: A
         "csv": "follow-brightpathstaff.csv",
         "x-list": "follow-brightpathstaff-x-list.txt",
     }
+
+
+def test_connect_offers_the_include_options_as_checkboxes(client: Any) -> None:
+    page = client.get("/connect?account=x:brightpathstaff").text
+    assert 'name="include" value="contacts"' in page and 'name="include" value="unseen"' in page
+    assert "--include" not in page
+    wider = client.get("/connect?account=@brightpathstaff (x)&include=contacts&include=unseen")
+    assert wider.status_code == 200
+    assert 'value="contacts" checked' in wider.text
+    assert "include=contacts" in wider.text  # the export buttons export the same list
+
+
+def test_a_slow_connect_shows_progress_then_the_suggestions(
+    fresh_db: Path, monkeypatch: Any
+) -> None:
+    with make_client(fresh_db, page_wait=0.0) as client:
+        backend = client.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).suggestions
+
+        def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "suggestions", slow)
+        first = client.get("/connect?account=x:brightpathstaff")
+        assert (
+            first.status_code == 200 and "Ranking who @brightpathstaff should follow" in first.text
+        )
+        assert 'data-job="' in first.text and 'aria-current="page">Connect' in first.text
+        job_id = first.text.split('data-job="', 1)[1].split('"', 1)[0]
+        assert client.get("/connect?account=x:brightpathstaff").text.count("data-job=") == 1
+        release.set()
+        client.app.state.web.jobs.wait(job_id)
+        ready = client.get("/connect?account=x:brightpathstaff")
+        assert "Who @brightpathstaff should follow" in ready.text and "data-job=" not in ready.text
+        assert client.app.state.web.jobs.recent() == []  # not listed as an import

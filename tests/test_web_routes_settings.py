@@ -1,7 +1,8 @@
 """The Settings page (routes_settings) speaks to a marketer (QA17 F8, F9): no commands,
 config-file sections or start-up options outside the part folded away for whoever set
-staffpulse up; a save says what was saved; a refused token names which token; a refused handle
-is echoed as typed, with the forms a handle takes, and stays in the field."""
+staffpulse up; a save says what was saved; a refused token names which token, and a token of
+characters no token has (markup, quotes, accents) is refused; a refused handle is echoed as
+typed, with the forms a handle takes, and stays in the field."""
 
 from __future__ import annotations
 
@@ -110,3 +111,19 @@ def test_a_refused_token_names_which_token(client: Any, tmp_path: Path, monkeypa
     sent = client.post("/settings/tokens", data={**form, "csrf_token": csrf_token(client)})
     page = _words(client.get(sent.headers["location"]).text)
     assert "The Mastodon access token was not saved: that does not look like a token" in page
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", '"AAAA"', "tok;en", "naïve"])
+def test_a_token_of_other_characters_is_refused(
+    tmp_path: Path, monkeypatch: Any, value: str
+) -> None:
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    with make_client(tmp_path / "t.db") as c:
+        token = csrf_token(c, "/settings")
+        form = {"name": "x_bearer_token", "value": value, "csrf_token": token}
+        page = c.get(c.post("/settings/tokens", data=form).headers["location"]).text
+        assert "The X API bearer token was not saved:" in page
+        assert "letters, digits and the signs" in page
+        ok = c.post("/settings/tokens", data={**form, "value": "AAAA%2Bb-c_d.e~f+g/h=="})
+        assert ok.headers["location"].startswith("/settings?flash=")
+        assert "Saved the X API bearer token." in c.get(ok.headers["location"]).text

@@ -1,6 +1,8 @@
-"""Pages speak to a marketer, not a developer: no command-line options, no Python module paths,
-no exception class names, no snake_case role names. (How each family of the library's messages
-is worded for a page, from the library's own words: test_web_wording_sources.py.)"""
+"""Pages speak to a marketer, not a developer (staffpulse.web.wording, on the pages and on
+typed examples): no command-line options, no Python module paths, no exception class names, no
+snake_case role names; terminal advice rewritten as the page's own controls, and a hint that
+does not repeat what the message says. (How each family of the library's messages is worded for
+a page, from the library's own words: test_web_wording_sources.py.)"""
 
 from __future__ import annotations
 
@@ -16,18 +18,21 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from staffpulse.sources.x_archive import LONE_PART  # noqa: E402
 from staffpulse.web.wording import web_hint  # noqa: E402
-from web_helpers import csrf_token, finished_job, make_client, sample_store  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    page_words,
+    sample_store,
+)
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with make_client(sample_store(tmp_path_factory.mktemp("plain"))) as c:
         yield c
-
-
-def _text(page: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
 
 
 def test_a_missing_x_token_leads_to_settings_in_the_librarys_current_words(store: Any) -> None:
@@ -70,13 +75,13 @@ def test_an_unknown_conversation_id_says_reload_not_a_command(store: Any) -> Non
 def test_an_unknown_inbox_platform_names_no_option(client: Any) -> None:
     page = client.get("/inbox", params={"platform": "facebook"})
     assert page.status_code == 400
-    text = _text(page.text)
+    text = page_words(page.text)
     assert "unknown platform" in text and "choose X, Bluesky or Mastodon" in text
     assert "--platform" not in text and "csv names accounts" not in text
 
 
 def test_an_unknown_role_lists_no_snake_case(client: Any) -> None:
-    text = _text(client.get("/connect", params={"role": "bogus"}).text)
+    text = page_words(client.get("/connect", params={"role": "bogus"}).text)
     assert "unknown role &#39;bogus&#39;" in text
     assert "choose a role in the “Role” list, or “Any role”" in text
     for name in ("staffing_firm", "hr_pro", "job_board", "job_seeker"):
@@ -107,7 +112,69 @@ def test_an_x_fetch_offline_says_so_like_bluesky(
         status = finished_job(
             c, c.post("/import/fetch", data={"csrf_token": csrf_token(c), **form})
         )
-        page = _text(c.get(f"/jobs/{status['id']}").text)
+        page = page_words(c.get(f"/jobs/{status['id']}").text)
     assert status["state"] == "error"
     assert "X could not be reached: check that this computer is online" in page
     assert "ConnectionError" not in page and "network error" not in page
+
+
+def test_a_hint_does_not_repeat_what_the_message_says() -> None:
+    message = "@acme: X could not be reached at api.x.com (no connection)"
+    hint = (
+        "check your connection and [x] base_url; everything fetched so far is stored; "
+        "run the same command again to resume"
+    )
+    shown = web_hint(message, hint)
+    assert "online" not in shown
+    assert shown == (
+        "everything fetched so far is stored; start the same fetch again on the Import page "
+        "to resume"
+    )
+    assert web_hint("no account 'x' in the store", "check the handle") == "check the handle"
+    assert web_hint("X could not be reached: check that this computer is online", None) == ""
+
+
+def test_web_wording_replaces_terminal_advice() -> None:
+    from staffpulse.web.wording import mentions_formats, web_text
+
+    cases = {
+        "import its posts first (staffpulse import FILE), or run: staffpulse accounts": (
+            "Import page",
+            "staffpulse",
+        ),
+        "3 open conversation(s) quiet for more than 30 days left out (--max-age to change)": (
+            "Quiet for at most",
+            "--max-age",
+        ),
+        "nothing in it was active in the last 30 days; --as-of now shows the live view": (
+            "Rank as of",
+            "--as-of",
+        ),
+        "2 accounts you already talk with were left out: --include-contacts shows them": (
+            "Include people you already talk with",
+            "--include",
+        ),
+        "everything fetched so far is stored; run the same command again to resume": (
+            "start the same fetch again",
+            "command",
+        ),
+        "posts of @a: Bluesky request failed (NetworkError)": ("could not be reached", "Error"),
+        "posts of @a: Bluesky request to public.api.bsky.app failed (NetworkError)": (
+            "could not be reached",
+            "Error",
+        ),
+        "supported formats: X archive, staffpulse CSV (see docs/formats.md)": (
+            "Supported formats",
+            "docs/",
+        ),
+        "check your connection and [x] base_url; everything fetched so far is stored": (
+            "check that this computer is online",
+            "[x]",
+        ),
+        "check the handle and [bluesky] appview_url": ("the Bluesky address", "[bluesky]"),
+        f"tweet.js: {LONE_PART}": ("choose it together with account.js", "data folder"),
+    }
+    for text, (present, absent) in cases.items():
+        shown = web_text(text)
+        assert present in shown and absent not in shown, shown
+    assert mentions_formats(None, "(see docs/formats.md)") and not mentions_formats("x", None)

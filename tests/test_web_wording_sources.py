@@ -1,8 +1,10 @@
-"""The dashboard's wording of the library's own messages: every input here is produced by the
-library (an error a call raises on a small store, the advice a function builds), never typed
-into the test, so when the library rewords a message the page's rewrite is checked against the
-new words. The last test fails when a rule of ``staffpulse.web.wording`` matches nothing the
-library says any more (a dead rule: the page would show the terminal's wording again)."""
+"""The dashboard's wording of the library's own messages (staffpulse.web.wording): every
+input here is produced by the library (an error a call raises on a small store, the advice a
+function builds), never typed into the test, so when the library rewords a message the page's
+rewrite is checked against the new words. The last test fails when a rule of
+``staffpulse.web.wording`` matches nothing the library says any more (a dead rule: the page
+would show the terminal's wording again). (The rewrites of typed examples, and pages that speak
+to a marketer: test_web_wording_plain.py.)"""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from library_messages import (
     inbox_messages,
     report_messages,
 )
+from staffpulse.store import open_store
 from staffpulse.web.wording import _REWRITES, web_hint, web_text
 
 # The CLI's commands (`staffpulse --help`): "staffpulse import" on a page is terminal wording,
@@ -163,6 +166,52 @@ def test_the_page_names_its_own_controls(family: str, tools: Tools) -> None:
         case: page.get(case) for case, words in wanted.items() if words not in page.get(case, "")
     }
     assert missing == {}
+
+
+def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_path: Path) -> None:
+    """The messages as the library really writes them today, not copies: a change of wording
+    there that the web's rewrites miss fails here."""
+    from datetime import UTC, datetime, timedelta
+
+    from staffpulse.connect.suggest import SuggestReport
+    from staffpulse.errors import InputError, NotFoundError
+    from staffpulse.fetch.common import RESUME_HINT
+    from staffpulse.listen.window import window_notes
+    from staffpulse.models import Account
+    from staffpulse.web.wording import web_text
+
+    messages = [RESUME_HINT]
+    with open_store(tmp_path / "s.db") as store:
+        try:
+            store.find_account("nobody")
+        except NotFoundError as exc:
+            messages.append(exc.hint or "")
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    tally = {"open": 3, "joined": 0, "dismissed": 0, "older": 2, "undated": 1}
+    messages += window_notes(tally, timedelta(days=30), [], now, any_items=False)
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme"),
+        as_of=now,
+        suggestions=[],
+        circle_size=3,
+        excluded={"never seen": 2, "already talking with": 1},
+    )
+    messages.append(report.next_step or "")
+    from staffpulse.connect.export import check_exportable, export_suggestions
+    from staffpulse.fetch.handles import x_handle
+
+    try:
+        x_handle("acme.bsky.social")  # a Bluesky handle typed for X
+    except InputError as exc:
+        messages.append(exc.hint or "")
+    try:  # X accounts exported as a Bluesky list: the formats that fit are named
+        check_exportable(export_suggestions([], "bluesky-list"), "x")
+    except InputError as exc:
+        messages.append(exc.hint or "")
+    assert all(messages)
+    for message in messages:
+        shown = web_text(message)
+        assert "staffpulse " not in shown and " --" not in shown, shown
 
 
 def fired_rules(texts: Iterable[str]) -> set[int]:

@@ -112,6 +112,18 @@ def upload_files(client: Any, files: list[tuple[str, bytes]]) -> Any:
     return client.post("/import/upload", data={"csrf_token": token}, files=parts)
 
 
+def mark_conversation(
+    client: Any, conversation: str, platform: str, state: str, as_: str = ""
+) -> Any:
+    """Press an Inbox button (Dismiss, Mark joined, Reopen: ``state``) for a conversation, as
+    the page's form sends it (``as_``: the firm in "You post as", empty for none)."""
+    return client.post(
+        "/inbox/state",
+        data={"csrf_token": csrf_token(client, "/inbox"), "conversation_id": conversation,
+              "platform": platform, "state": state, "as": as_, "back": "/inbox"},
+    )  # fmt: skip
+
+
 def finished_job(client: Any, response: Any) -> dict[str, Any]:
     """Wait for the job a form started (its 303 names the job page) and return its status."""
     assert response.status_code == 303, response.text
