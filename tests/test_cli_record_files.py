@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from rich.progress import Progress
 
-from staffpulse.cli.record_files import record_progress
+from staffpulse.cli.record_files import SkipPrinter, record_progress
 from staffpulse.signals.batch import classify_records, read_records
 from staffpulse.signals.text import load_text_signals
 
@@ -82,3 +82,21 @@ def test_the_bar_moves_while_a_file_smaller_than_a_chunk_is_classified(
     completed = [bytes_shown for bytes_shown, _ in shown]
     assert completed[0] < completed[1] < completed[2] == size
     assert completed[0] == pytest.approx(size / 3, rel=0.05)  # lines of about the same size
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_skipped_lines_on_a_terminal_are_cut_short_redirected_all_listed(terminal: bool) -> None:
+    """QA s20: past 20, skipped lines were only counted ("... and 980 more"), with no way to
+    find which: a script checking each one could not. Redirected, every one is listed."""
+    screen = io.StringIO()
+    skips = SkipPrinter(Console(file=screen, force_terminal=terminal, width=200))
+    for line in range(1, 26):
+        skips(f"in.jsonl:{line}: not valid JSON")
+    skips.print_rest("line")
+    text = screen.getvalue()
+    listed = [n for n in range(1, 26) if f"in.jsonl:{n}: not valid JSON" in text]
+    if terminal:
+        assert listed == list(range(1, 21))
+        assert "... and 5 more malformed lines (redirect stderr to a file" in text
+    else:
+        assert listed == list(range(1, 26)) and "more malformed" not in text

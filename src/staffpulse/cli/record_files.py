@@ -152,20 +152,34 @@ def print_file_note(console: Console, path: Path, note: str | None) -> None:
 
 
 class SkipPrinter:
-    """``on_skip`` callback: prints the first :data:`MAX_PROBLEMS_SHOWN` problems as they come
-    (the file is read lazily, so there is no list to hand over), counts them all."""
+    """``on_skip`` callback: prints problems as they come (the file is read lazily, so there
+    is no list to hand over) and counts them all. On a terminal only the first
+    :data:`MAX_PROBLEMS_SHOWN` are printed, enough to see what is wrong; when stderr is
+    redirected (a log, a script that checks each skipped line) every one is, with its line:
+    there is no other place to find them."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
         self.count = 0
+        self.limit = MAX_PROBLEMS_SHOWN if console.is_terminal else None
 
     def __call__(self, message: str) -> None:
         self.count += 1
-        if self.count <= MAX_PROBLEMS_SHOWN:
+        if self.limit is None:
+            # plain text, as rich writes it off a terminal, without rich's cost per line
+            # (a file of 100,000 bad lines would spend most of its time here)
+            self.console.file.write(f"skipped {message}\n")
+        elif self.count <= self.limit:
             print_problem(self.console, message)
 
     def print_rest(self, noun: str) -> None:
-        print_more(self.console, self.count - MAX_PROBLEMS_SHOWN, f"malformed {noun}")
+        if self.limit is not None:
+            print_more(
+                self.console,
+                self.count - self.limit,
+                f"malformed {noun}",
+                "redirect stderr to a file to list every one: 2> skipped.txt",
+            )
 
 
 @contextmanager
