@@ -29,20 +29,19 @@ import shutil
 import stat
 import sys
 import tempfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.sources.base import SCAN_BYTES, bom_codec, first_bad_line
+from staffpulse.sources.gzipped import GZIP_MAGIC, unpack_stream
 
 __all__ = ["InputLines", "open_input"]
 
 # Line ends as Python's newline="" reads them: \r\n, \n, or a lone \r (old Mac CSV).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _BOM = "\ufeff"
-_GZIP_MAGIC = b"\x1f\x8b"
 _STDIN = Path("-")
 
 
@@ -126,14 +125,14 @@ def _copy_of(source: IO[bytes]) -> IO[bytes]:
 def _gunzipped(binary: IO[bytes], path: Path) -> tuple[IO[bytes], str | None]:
     """``binary`` as it is, or, when it is gzip data, a temporary file of what it holds and
     what went wrong unpacking it (None when nothing did). Closes ``binary`` when it unpacks it."""
-    if binary.read(2) != _GZIP_MAGIC:
+    if binary.read(2) != GZIP_MAGIC:
         binary.seek(0)
         return binary, None
     binary.seek(0)
     with binary:
         unpacked = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
         try:
-            broken = _unpack(binary, unpacked)
+            broken = unpack_stream(binary, unpacked)
             unpacked.seek(0)
             if broken and not unpacked.read(1):
                 raise InputError(
@@ -147,28 +146,6 @@ def _gunzipped(binary: IO[bytes], path: Path) -> tuple[IO[bytes], str | None]:
     if broken:
         broken = f"{broken}: what came before was read, the rest is lost"
     return unpacked, broken
-
-
-def _unpack(packed: IO[bytes], out: IO[bytes]) -> str | None:
-    """Unpack every member of the gzip data ``packed`` (files joined with ``cat``, as
-    ``gzip -d`` does) into ``out``; what went wrong when it is cut short or damaged."""
-    stream = zlib.decompressobj(wbits=31)
-    done = 0  # bytes of ``packed`` read
-    while chunk := packed.read(SCAN_BYTES):
-        done += len(chunk)
-        while chunk:
-            try:
-                out.write(stream.decompress(chunk))
-            except zlib.error:
-                return f"the gzip data is damaged near byte {done:,}"
-            chunk = b""
-            if stream.eof:  # a next member, or padding
-                chunk = stream.unused_data
-                if not chunk.strip(b"\0"):
-                    return None
-                stream = zlib.decompressobj(wbits=31)
-    out.write(stream.flush())
-    return None if stream.eof else "the gzip file is cut short"
 
 
 def _lines_of(binary: IO[bytes]) -> InputLines:

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import (
@@ -71,23 +72,28 @@ def unpack(path: Path, target: Path) -> str | None:
     """Unpack the gzip file ``path`` (every member of it, as ``gzip -d`` does) to ``target``;
     what went wrong, when the data is cut short or damaged (what came before is kept)."""
     with path.open("rb") as packed, target.open("wb") as out:
-        stream = zlib.decompressobj(wbits=31)
-        done = 0  # bytes of ``path`` read
-        while chunk := packed.read(CHUNK):
-            done += len(chunk)
-            while chunk:
-                try:
-                    out.write(stream.decompress(chunk))
-                except zlib.error:
-                    return f"the gzip data is damaged near byte {done:,}"
-                chunk = b""
-                if stream.eof:  # a next member (files joined with cat), or padding
-                    chunk = stream.unused_data
-                    if not chunk.strip(b"\0"):
-                        return None
-                    stream = zlib.decompressobj(wbits=31)
-        out.write(stream.flush())
-        return None if stream.eof else "the gzip file is cut short"
+        return unpack_stream(packed, out)
+
+
+def unpack_stream(packed: IO[bytes], out: IO[bytes]) -> str | None:
+    """:func:`unpack` for open binary files (``staffpulse classify`` reads a pipe too)."""
+    stream = zlib.decompressobj(wbits=31)
+    done = 0  # bytes of ``packed`` read
+    while chunk := packed.read(CHUNK):
+        done += len(chunk)
+        while chunk:
+            try:
+                out.write(stream.decompress(chunk))
+            except zlib.error:
+                return f"the gzip data is damaged near byte {done:,}"
+            chunk = b""
+            if stream.eof:  # a next member (files joined with cat), or padding
+                chunk = stream.unused_data
+                if not chunk.strip(b"\0"):
+                    return None
+                stream = zlib.decompressobj(wbits=31)
+    out.write(stream.flush())
+    return None if stream.eof else "the gzip file is cut short"
 
 
 class GzippedAs:
