@@ -20,6 +20,10 @@ PEER_QUESTIONS = [
     "Honest question for hiring managers: how many interview rounds is too many?",
     "Recruiters, what do you all think about one-way video interviews? #recruiting",
     "Pay ranges in every posting: what\u2019s your take? #hiring",  # a typographic apostrophe
+    # a question put to the people who hire, by name
+    "Recruiters: do postings with a pay range get more applicants? #hiring #jobs",
+    "HR folks, is a six-month probation still normal? #HR",
+    "Hiring managers \u2014 would you hire a career changer with no degree? #jobs",
 ]
 
 
@@ -41,6 +45,9 @@ def test_a_question_to_peers_is_no_ad(text: str) -> None:
         # staffing-ad patterns win: a nurse sought with the pay and a call to act
         "Looking for a Registered Nurse in Dallas, $55/hr. Thoughts? DM me your resume!",
         "Thoughts? We\u2019re hiring nurses in Boise, https://x.example/3",
+        # ads can name recruiters too: they offer the recruiter a job
+        "Recruiters: Acme Talent is hiring a sourcing lead (remote). Apply https://x.example/7",
+        "Recruiters, ready for a change? Join our team in Austin https://x.example/8",
     ],
 )
 def test_an_ad_that_asks_a_question_stays_an_ad(text: str) -> None:
@@ -99,3 +106,11 @@ def test_a_pitch_to_employers_offers_no_job(text: str) -> None:
 )
 def test_ads_and_job_seeker_talk_are_no_pitch_to_employers(text: str) -> None:
     assert not pitches_to_employers(text)
+
+
+def test_each_post_of_a_batch_is_judged_on_its_own_words() -> None:
+    # a question to recruiters right after an ad must not mark the ad, nor the other way round
+    ad = "Forklift operators wanted in Reno, $19/hr. Apply https://x.example/9."
+    question = "Recruiters: do you still read cover letters?"
+    assert find_hiring_talk([ad, question, ad]).tolist() == [False, True, False]
+    assert find_hiring_talk([question, ad, question]).tolist() == [True, False, True]

@@ -9,7 +9,8 @@ every post with a #hiring or #jobs tag is one.
   with both a "?" and such a tag are ads). Told by a request for the reader's view ("what do
   you think?", "thoughts?", "agree or disagree?", "weigh in", "sound off", "what's your
   take?", "let us know in the comments", "vote below", "share your tips", "how do you
-  handle …").
+  handle …"), or by a question put to the people who hire, by name ("Recruiters: do …?", "HR
+  folks, is …?"): ads speak to candidates.
 * **Pitches to employers** by job boards and agencies, the guidelines' own example ("post your
   first job for free"): "post a job in minutes", "list your vacancies", "advertise your
   openings", "fill your open roles", "roles at your company", "find your next hire".
@@ -70,7 +71,12 @@ _ASKS_OPINION = re.compile(
     r"|\bcurious where you stand\b"
     r"|\b(?:vote|poll) (?:below|in the replies)\b"
     r"|\bshare your (?:thoughts|tips|experiences?|views?|opinions?)\b"
-    r"|\bhow do (?:you|y[\'’]?all) (?:handle|deal with|feel about)\b",
+    r"|\bhow do (?:you|y[\'’]?all) (?:handle|deal with|feel about)\b"
+    # a question put to the hiring side by name ("Recruiters: do you …?", "HR folks, is …?"):
+    # ads speak to candidates, not to the people who hire
+    r"|(?:^|[.!?\x1e\n])[ \t]*(?:recruiters|hiring managers|employers|business owners|founders"
+    r"|(?:hr|ta|talent acquisition|staffing|recruiting) (?:folks|pros|people|friends|leaders"
+    r"|teams|professionals))\s*[:,\u2014\u2013-]\s*[^.!?\x1e]*\?",
     _I,
 )
 # anything a job ad uses to be answered: with one of these the post may be an ad after all
@@ -122,8 +128,10 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     blob = _SEP.join(texts)
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    # a match ends inside its post (none crosses a separator), though it may start on the one
+    # before it
     found = np.fromiter(
-        (m.start() for rx in (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS) for m in rx.finditer(blob)),
+        (m.end() - 1 for rx in (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS) for m in rx.finditer(blob)),
         dtype=np.int64,
     )
     candidates = np.unique(np.searchsorted(starts, found, side="right") - 1).tolist()
