@@ -112,3 +112,19 @@ def test_import_twice_adds_nothing(tmp_path: Path) -> None:
         assert (again.new_posts, again.new_accounts) == (0, 0)
         brand = store.find_account("AcmeHelp")
         assert len(store.posts_by("x", brand.id)) == 3
+
+
+def test_dialogs_one_a_line_read_as_the_list_is(tmp_path: Path) -> None:
+    """QA s20: the dataset's list re-saved as JSON Lines (one dialog a line) was "not a format
+    staffpulse can import"; a line that is not JSON costs that line, placed by its number."""
+    dialogs = json.loads(FILE.read_text(encoding="utf-8"))
+    lines = [json.dumps(dialog) for dialog in dialogs]
+    lines.insert(1, '{"dialogHeader": {"company": "cut')
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert detect(path).name == "ibm-dialogs"
+    posts, accounts, problems = _read(path)
+    listed_posts, listed_accounts, _ = _read(FILE)
+    assert posts == listed_posts and accounts == listed_accounts
+    assert [p.line for p in problems] == [2, 4]  # the broken line, and dialog 3 as in the list
+    assert "not valid JSON" in problems[0].message and "dialog 3" in problems[1].message

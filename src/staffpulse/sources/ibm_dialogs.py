@@ -37,7 +37,14 @@ from typing import Any
 from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.json_documents import load_document
-from staffpulse.sources.jsonio import as_list, first_json_char, get_str
+from staffpulse.sources.jsonio import (
+    as_list,
+    first_json_char,
+    get_str,
+    is_json_lines,
+    iter_json_lines,
+    json_error_message,
+)
 from staffpulse.sources.native import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
 from staffpulse.sources.x_entities import decode_x_text
@@ -139,33 +146,53 @@ class IbmDialogs:
     label = "IBM customer-care dialogs JSON"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or first_json_char(head) != "[":
+        # the dataset's list, or its dialogs one a line (a list re-saved as JSON Lines)
+        if path.is_dir() or first_json_char(head) not in ("[", "{"):
             return False
         return b'"dialogContent"' in head or b'"dialogHeader"' in head
 
     def read(self, path: Path) -> Iterator[Item]:
-        try:
-            document = load_document(path)
-        except ValueError as exc:  # every dialog is lost: each counts (its tweets are not known)
-            line, records = getattr(exc, "line", None), getattr(exc, "records", 1)
-            yield Problem(str(path), line, str(exc), records)
-            return
-        if not isinstance(document, list):
-            yield Problem(str(path), None, "expected a list of dialogs")
-            return
         seen: set[str] = set()  # accounts already given: a brand speaks in most dialogs
-        for number, dialog in enumerate(document):
+        for found in _dialogs(path):
+            if isinstance(found, Problem):
+                yield found
+                continue
+            line, number, dialog = found
             try:
                 if not isinstance(dialog, dict):
                     raise ValueError("not a JSON object")
                 rows = rows_from_dialog(dialog)
             except ValueError as exc:
                 message = f"{_label(number, dialog)}: {exc}; its tweets were skipped"
-                yield Problem(str(path), None, message, records=_size(dialog))
+                yield Problem(str(path), line, message, records=_size(dialog))
                 continue
             new = tuple(r for r in rows if isinstance(r, Post) or r.id not in seen)
             seen.update(r.id for r in rows if isinstance(r, Account))
-            yield Record(rows=new, provenance=provenance(self.name, path), raw=dialog)
+            yield Record(rows=new, provenance=provenance(self.name, path, line), raw=dialog)
+
+
+def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
+    """(line, place, dialog) of each dialog: of the file's list (no line), or one a line."""
+    if is_json_lines(path):
+        number = 0  # the dialogs, as in the list: a line that is not JSON is none
+        for line, obj in iter_json_lines(path):
+            if isinstance(obj, Exception):
+                yield Problem(str(path), line, json_error_message(obj))
+            else:
+                yield line, number, obj
+                number += 1
+        return
+    try:
+        document = load_document(path)
+    except ValueError as exc:  # every dialog is lost: each counts (its tweets are not known)
+        where, records = getattr(exc, "line", None), getattr(exc, "records", 1)
+        yield Problem(str(path), where, str(exc), records)
+        return
+    if not isinstance(document, list):
+        yield Problem(str(path), None, "expected a list of dialogs")
+        return
+    for number, dialog in enumerate(document):
+        yield None, number, dialog
 
 
 register(IbmDialogs())
