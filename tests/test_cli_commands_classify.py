@@ -511,3 +511,14 @@ def test_an_excel_workbook_is_told_how_to_save_it_as_csv(tmp_path: Path) -> None
     assert "is an Excel workbook, not a CSV" in result.stderr
     assert "Save As › CSV UTF-8" in result.stderr and "then give that file" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_stdout_is_utf8_whatever_the_console_encoding(tmp_path: Path) -> None:
+    """QA s20: with stdout in cp1252 (Windows, redirected: ``classify in.jsonl > out.jsonl``)
+    an id holding an emoji stopped the run with exit 70."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(_post("café-☕") + _post(2), encoding="utf-8")
+    result = CliRunner(charset="cp1252").invoke(app, ["classify", str(src)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout_bytes.decode("utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["café-☕", 2]

@@ -186,6 +186,12 @@ class SkipPrinter:
 def output_sink(output: Path | None, input_path: Path) -> Iterator[IO[str]]:
     """Where the JSONL goes: ``output``, replaced only if the run succeeds, or stdout."""
     if output is None:
+        # JSON Lines are UTF-8 whatever the console's code page: Windows writes a redirected
+        # stdout in cp1252, which cannot hold every id (exit 70 on an emoji)
+        if (sys.stdout.encoding or "").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            reconfigure = getattr(sys.stdout, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
         try:
             yield sys.stdout
         finally:
