@@ -333,3 +333,20 @@ def test_the_reader_writes_no_file_and_the_import_saves_the_picture_for_the_face
     assert payloads and not any("PNG" in p for p in payloads)  # the image is the file alone
     avatar = result.pillars["face"].evidence["avatar"]
     assert avatar["file"] == kept.name and avatar["source"] != "none"
+
+
+def test_a_part_under_another_name_is_read_by_its_first_line(tmp_path: Path) -> None:
+    """QA s20: ``tweets (1).js`` (a browser's second download) or ``tweets.json`` beside
+    account.js was "not a format staffpulse can import"."""
+    shutil.copytree(ARCHIVE, tmp_path / "archive")
+    data = tmp_path / "archive" / "data"
+    for name in ("tweets (1).js", "tweets.json"):
+        renamed = data / name
+        shutil.copy(data / "tweets.js", renamed)
+        assert detect(renamed).name == "x-archive"
+        rows = _rows(list(XArchive().read(renamed)))
+        assert [r.id for r in rows if isinstance(r, Post)] == ["100", "101", "102"]
+        assert any(isinstance(r, Account) and r.id == "9001" for r in rows)
+    notes = data / "notes.js"
+    notes.write_text("var notes = [];\n", encoding="utf-8")  # JavaScript, not an archive part
+    assert not XArchive().sniff(notes, notes.read_bytes())

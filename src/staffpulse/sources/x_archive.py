@@ -37,6 +37,7 @@ from staffpulse.sources.base import (
     decode_bytes,
     parse_timestamp,
     provenance,
+    read_head,
     register,
 )
 from staffpulse.sources.jsonio import get_str
@@ -56,6 +57,7 @@ from staffpulse.sources.x_archive_files import (
     parts_in_dir,
     pick_avatar,
     read_zip_parts,
+    renamed_part,
 )
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.sources.ytd import count_entries, ytd_items
@@ -142,11 +144,9 @@ class XArchive:
             data = path / "data" if (path / "data").is_dir() else path
             return any((data / name).is_file() for name in OWNER_FILES)
         match = PART_RE.match(path.name)
-        return (
-            match is not None
-            and match.group(1) != "manifest"
-            and head.lstrip().startswith(b"window.YTD.")
-        )
+        if match is None:  # renamed: its first line says what it is
+            return renamed_part(path, head) is not None
+        return match.group(1) != "manifest" and head.lstrip().startswith(b"window.YTD.")
 
     def read(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
@@ -157,6 +157,8 @@ class XArchive:
         else:
             siblings = parts_in_dir(path.parent)
             only = [p for p in siblings if p.location == str(path)]
+            if not only and (renamed := renamed_part(path, read_head(path))) is not None:
+                only = [renamed]
             context = [p for p in siblings if p.kind in ("account", "profile", "manifest")]
             media = (
                 avatar_media_dir(path.parent)

@@ -27,6 +27,10 @@ PART_RE = re.compile(
     r"^(tweets|tweet|account|profile|follower|following|manifest)(?:-part(\d+))?\.js$"
 )
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
+# The first line of a part, which names it whatever the file is called
+YTD_PART_RE = re.compile(
+    rb"^\s*window\.YTD\.(tweets|tweet|account|profile|follower|following)\.part(\d+)\s*="
+)
 Media = list[tuple[str, Callable[[], bytes]]]
 # The files whose entries become rows, and what one entry is, as a count is told
 COUNTED_NOUNS = {
@@ -62,6 +66,16 @@ class Listed:
     @property
     def noun(self) -> str:
         return COUNTED_NOUNS[self.kind]
+
+
+def renamed_part(path: Path, head: bytes) -> Part | None:
+    """A part of an archive under a name of its own (``tweets (1).js``, as a browser saves a
+    second download; ``tweets.json``, ``tweets.txt``): its kind and number from its first line,
+    ``window.YTD.tweets.part0 = [``. None when the head is no such line."""
+    match = YTD_PART_RE.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if match is None:
+        return None
+    return Part(match.group(1).decode(), int(match.group(2)), str(path), path.read_bytes)
 
 
 def parts_in_dir(folder: Path) -> list[Part]:
