@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from staffpulse.sources.jsonio import is_json_lines, iter_json_lines, json_error_message
 
 
@@ -36,3 +38,18 @@ def test_bytes_not_valid_utf16_cost_their_line_only(tmp_path: Path) -> None:
     assert json_error_message(error) == (
         "not valid UTF-16 at column 9: save the file as UTF-8 and import it again"
     )
+
+
+def test_a_comma_after_a_line_is_told_as_such(tmp_path: Path) -> None:
+    """QA s20: the lines of an array pasted without its brackets (``{...},``) were only
+    "extra data at column 23" (classify) or "unexpected content after document" (import)."""
+    path = tmp_path / "pasted.jsonl"
+    path.write_text('{"id": 1, "text": "a"},\n{"id": 2} trailing\n', encoding="utf-8")
+    first, second = (json_error_message(obj) for _, obj in iter_json_lines(path))
+    assert first.endswith(
+        "at column 23: a comma after the object (JSON Lines hold one object a line, with no comma)"
+    )
+    assert "comma" not in second  # other extra data is told as before
+    with pytest.raises(json.JSONDecodeError) as caught:  # json's error, as classify gets it
+        json.loads('{"id": 1},')
+    assert "a comma after the object" in json_error_message(caught.value)

@@ -37,7 +37,16 @@ def json_error_reason(exc: json.JSONDecodeError) -> str:
             f"invalid control character{code} at column {exc.colno} "
             "(inside a string write it escaped, e.g. \\t or \\n)"
         )
-    return f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
+    where = f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
+    if (
+        msg.startswith(("extra data", "unexpected content after"))
+        and exc.doc[exc.pos :].strip() == ","
+    ):
+        # the lines of a JSON array, pasted without its brackets
+        return (
+            f"{where}: a comma after the object (JSON Lines hold one object a line, with no comma)"
+        )
+    return where
 
 
 def json_error_message(exc: Exception) -> str:
