@@ -56,6 +56,7 @@ from text_signals_data import load_dev, load_extra, synthetic  # noqa: E402
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads  # noqa: E402
+from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk  # noqa: E402
 from staffpulse.signals.text import (  # noqa: E402
     DEFAULT_FEATURE_SET_OF,
     FEATURE_SETS,
@@ -138,6 +139,9 @@ def summarise(
         # the shipped model bounds what the staffing-ad patterns recognise (signals/job_ads.py)
         hit = find_staffing_ads(dev_texts)
         probs = np.where(hit, np.clip(probs, *PATTERN_BOUNDS[signal]), probs)
+        if signal in HIRING_TALK_BOUNDS:  # as the shipped model caps talk about hiring
+            talk = find_hiring_talk(dev_texts)
+            probs = np.where(talk, np.clip(probs, *HIRING_TALK_BOUNDS[signal]), probs)
         patterns = {
             "pattern_hits": {
                 "positives": int(hit[y == 1].sum()),

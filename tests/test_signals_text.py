@@ -155,6 +155,30 @@ def test_staffing_style_ads_count_as_job_openings(model: TextSignals) -> None:
     np.testing.assert_allclose(clone.score(texts)["job_opening"], model.score(texts)["job_opening"])
 
 
+def test_questions_to_peers_about_hiring_are_no_job_openings(model: TextSignals) -> None:
+    talk = [
+        "Should companies post salary ranges in job ads? Recruiters, what do you think? #hiring",
+        "Recruiters: do job postings with salary ranges get more applicants? #jobs",
+        "Post your first job for free and find your next hire in minutes #hiring",
+    ]
+    # the #hiring tags make the words alone read as ads ...
+    clone = TextSignals.load(ARTIFACTS)
+    clone.job_ad_patterns = False
+    raw = clone.score(talk, signals=("job_opening",))["job_opening"]
+    assert (raw[:2] >= clone.thresholds_["job_opening"]).all()
+    # ... so an audit counted a firm's questions to its peers as job ads; they are talk, and
+    # an ad that asks first and ends with what to do is still an ad, alone or in a batch
+    assert not _labels(model, talk, "job_opening").any()
+    hook = "Looking for your next role? We're hiring forklift operators in Dayton, apply today"
+    assert _labels(model, [hook], "job_opening").all()
+    batch = [*talk, hook, *JOB_ADS] * 10
+    np.testing.assert_allclose(
+        model.score(batch)["job_opening"],
+        np.concatenate([model.score([t])["job_opening"] for t in batch]),
+        rtol=1e-6,
+    )
+
+
 def test_clear_personality(model: TextSignals) -> None:
     assert _labels(model, HUMAN, "personality").all()
     assert not _labels(model, BROADCAST, "personality").any()

@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from staffpulse.errors import InputError, ModelError
 from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
-from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
+from staffpulse.signals.pattern_bounds import bound_by_patterns
 
 __all__ = [
     "ARTIFACT_JSON",
@@ -210,14 +210,8 @@ class TextSignals:
             # (about 0.5 with balanced classes, which would call a blank post human)
             probs[np.diff(X.indptr) == 0] = 0.0
             out[:, [j for j, _ in wanted]] = probs
-        if self.job_ad_patterns and any(s in PATTERN_BOUNDS for s in signals):
-            # staffing firms' ads, which the tweets of the training data never showed the model
-            ads = find_staffing_ads(texts)
-            if ads.any():
-                for j, s in enumerate(signals):
-                    if s in PATTERN_BOUNDS:
-                        low, high = PATTERN_BOUNDS[s]
-                        out[ads, j] = np.clip(out[ads, j], low, high)
+        if self.job_ad_patterns:
+            bound_by_patterns(out, texts, signals)  # staffing ads; talk about hiring
         return out
 
     def score(
