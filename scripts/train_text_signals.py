@@ -56,7 +56,7 @@ from text_signals_data import load_dev, load_extra, synthetic  # noqa: E402
 
 from staffpulse.signals.features import Featurizer  # noqa: E402
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads  # noqa: E402
-from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk  # noqa: E402
+from staffpulse.signals.pattern_bounds import bound_by_patterns  # noqa: E402
 from staffpulse.signals.text import (  # noqa: E402
     DEFAULT_FEATURE_SET_OF,
     FEATURE_SETS,
@@ -135,13 +135,16 @@ def summarise(
     C_best, w_best = max(grid, key=lambda cw: ap[cw])
     probs = oof[C_best, w_best]
     patterns: dict[str, object] = {}
+    # bounded as the shipped model bounds them (signals/pattern_bounds.py): staffing-ad
+    # patterns and talk about hiring; fixed code, not fitted: no fold needed
+    bounded = np.empty_like(probs)
+    for r, row in enumerate(probs):
+        column = row.astype(np.float32)[:, None]
+        bound_by_patterns(column, dev_texts, [signal])
+        bounded[r] = column[:, 0]
+    probs = bounded
     if signal in PATTERN_BOUNDS:
-        # the shipped model bounds what the staffing-ad patterns recognise (signals/job_ads.py)
         hit = find_staffing_ads(dev_texts)
-        probs = np.where(hit, np.clip(probs, *PATTERN_BOUNDS[signal]), probs)
-        if signal in HIRING_TALK_BOUNDS:  # as the shipped model caps talk about hiring
-            talk = find_hiring_talk(dev_texts)
-            probs = np.where(talk, np.clip(probs, *HIRING_TALK_BOUNDS[signal]), probs)
         patterns = {
             "pattern_hits": {
                 "positives": int(hit[y == 1].sum()),
