@@ -61,7 +61,8 @@ def free_port() -> int:
 
 def account_messages() -> list[Said]:
     """Account not found, a typo, the account on another platform, a handle on several, an
-    unknown platform, an address that names another platform than the one chosen."""
+    unknown platform, an address that names another platform than the one chosen, an
+    anonymized customer of a TWCS file (posts, no account)."""
     from staffpulse.account_refs import find_account_ref
     from staffpulse.models import platform_choice
 
@@ -70,6 +71,11 @@ def account_messages() -> list[Said]:
         _account("x", "brightpath"),
         _account("bluesky", "brightpath"),
     )
+    customer = Post(
+        platform="x", id="twcs:1", author_id="twcs:105834", created_at=NOW,
+        text="@acme_staffing hi", mentions=("acme_staffing",),
+    )  # fmt: skip
+    store.upsert([customer], Provenance("twcs", "sample.csv", "t", NOW))
     return [
         said_by("elsewhere", lambda: find_account_ref(store, "acme_staffing", "bluesky")),
         said_by("typo", lambda: find_account_ref(store, "acme_stafing")),
@@ -77,6 +83,7 @@ def account_messages() -> list[Said]:
         said_by("several", lambda: find_account_ref(store, "brightpath")),
         said_by("platform", lambda: platform_choice("facebook")),
         said_by("url", lambda: find_account_ref(store, "https://x.com/acme_staffing (bluesky)")),
+        said_by("anonymized", lambda: find_account_ref(store, "twcs:105834")),
     ]
 
 

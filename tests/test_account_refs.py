@@ -152,3 +152,55 @@ def test_an_address_of_no_profile_is_named_once(typed: str, reason: str) -> None
     assert message == f"'{typed}' is not a profile URL staffpulse reads{reason}"
     assert message.count(typed) == 1
     assert "x.com, bsky.app or a Mastodon instance" in (refused.value.hint or "")
+
+
+def _twcs_store() -> Store:
+    """A brand and one of its customers as the TWCS import stores them (docs/formats.md): the
+    brand's account keyed by its lower-cased handle, the customer's posts under
+    ``twcs:<number>`` with no account."""
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="acmesupport", handle="AcmeSupport"),
+            Post(
+                platform="x", id="twcs:1", author_id="twcs:105834", created_at=NOW,
+                text="@AcmeSupport my shift app logs me out", mentions=("acmesupport",),
+            ),
+            Post(
+                platform="x", id="twcs:2", author_id="acmesupport", created_at=NOW,
+                text="@105834 Sorry! Which phone?", reply_to_post_id="twcs:1",
+                reply_to_account_id="twcs:105834",
+            ),
+            Post(
+                platform="x", id="twcs:3", author_id="twcs:105834", created_at=NOW,
+                text="an iPhone", reply_to_post_id="twcs:2", reply_to_account_id="acmesupport",
+            ),
+        ],
+        Provenance("twcs", "sample.csv", "t", NOW),
+    )  # fmt: skip
+    return store
+
+
+@pytest.mark.parametrize("typed", ["twcs:105834", "@105834"])
+def test_an_anonymized_customer_is_told_it_has_posts_but_no_account(typed: str) -> None:
+    with _twcs_store() as store, pytest.raises(NoSuchAccountError) as caught:
+        find_account_ref(store, typed)
+    assert caught.value.message == (
+        "'twcs:105834' is an anonymized customer of a Customer Support on Twitter (TWCS) file:"
+        " its 2 posts are in the store, but the dataset names customers only by a number, so"
+        " there is no account behind it"
+    )
+    # not "import its posts first": they are imported; the brand it wrote to is the account
+    assert caught.value.hint == (
+        "choose the brand it wrote to instead, @AcmeSupport"
+        " (staffpulse accounts lists every stored account)"
+    )
+
+
+def test_a_number_or_id_of_no_stored_customer_is_still_missing() -> None:
+    with _twcs_store() as store:
+        for typed in ("twcs:999", "999"):
+            with pytest.raises(NoSuchAccountError) as caught:
+                find_account_ref(store, typed)
+            assert caught.value.message == f"no account '{typed}' in the store"
+            assert "import its posts first" in str(caught.value.hint)

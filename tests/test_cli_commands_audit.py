@@ -285,3 +285,38 @@ def test_a_pdf_given_as_a_cohort_file_is_called_a_pdf(tmp_path: Path) -> None:
     )
     assert said in " ".join(result.output.split())
     assert "%PDF" not in result.output
+
+
+def test_an_anonymized_twcs_customer_is_sent_to_the_brand_not_to_import(tmp_path: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    from datetime import UTC, datetime
+
+    from staffpulse.models import Account, Post, Provenance
+
+    when = datetime(2017, 10, 31, tzinfo=UTC)
+    with open_store(tmp_path / "s.db") as store:
+        # as the TWCS import stores them: the brand has an account, its customer only posts
+        store.upsert(
+            [
+                Account(platform="x", id="acmesupport", handle="AcmeSupport"),
+                Post(
+                    platform="x", id="twcs:1", author_id="twcs:105834", created_at=when,
+                    text="@AcmeSupport my shift app logs me out", mentions=("acmesupport",),
+                ),
+            ],
+            Provenance("twcs", "sample.csv", "t", when),
+        )  # fmt: skip
+    result = invoke("audit", "twcs:105834", "--db", tmp_path / "s.db")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 66
+    assert (
+        "Error: 'twcs:105834' is an anonymized customer of a Customer Support on Twitter (TWCS)"
+        " file: its post is in the store, but the dataset names customers only by a number, so"
+        " there is no account behind it"
+    ) in said
+    assert (
+        "What to do: choose the brand it wrote to instead, @AcmeSupport (staffpulse accounts"
+        " lists every stored account)"
+    ) in said
+    assert "import its posts first" not in said and "Traceback" not in said

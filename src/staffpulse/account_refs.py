@@ -17,7 +17,8 @@ in the store :class:`~staffpulse.errors.NotFoundError`; the CLI and the web say 
 account not found is told what is there instead (:func:`explain_missing_account`): the same
 handle on another platform ("@acme is on X, not Bluesky: use --platform x"), or the closest
 stored handles ("did you mean @acmestaffing (x)?"), since "import its posts first" sends
-someone who made a typo to import what they already have.
+someone who made a typo to import what they already have. A customer of an anonymized
+dataset (``twcs:105834``) has posts but no account: told so, with the brand it wrote to.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ import difflib
 import re
 from collections.abc import Callable
 
+from staffpulse.authors import ANONYMIZED_PREFIXES, is_anonymized
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.handles import as_url, parse_handle, profile_url_name
 from staffpulse.models import (
     PLATFORM_ALIASES,
     PLATFORMS,
     Account,
+    Post,
     platform_choice,
     platform_name,
 )
@@ -169,6 +172,9 @@ def explain_missing_account(
     norm = handle.strip().lstrip("@").lower()
     if not norm:
         return error
+    customer = _anonymized_customer(store, norm, platform)
+    if customer is not None:
+        return customer
     stored = [(s.account.handle, s.account.platform) for s in store.list_accounts()]
     if platform:
         same = {p: h for h, p in stored if h.lower() == norm and p != platform}
@@ -194,6 +200,59 @@ def explain_missing_account(
         hint="check the spelling (staffpulse accounts lists every stored account), or import "
         "its posts first (staffpulse import FILE)",
     )
+
+
+def _anonymized_customer(
+    store: Store, norm: str, platform: str | None
+) -> NoSuchAccountError | None:
+    """The error for a customer of an anonymized dataset (``twcs:105834``, or ``105834`` as
+    the file's texts write it) whose posts are stored: "import its posts first" would send
+    someone to import what is there; the dataset gave the person no account, by design
+    (docs/formats.md, TWCS). None when ``norm`` is no such customer."""
+    ids = [norm] if is_anonymized(norm) else []
+    if norm.isdigit():
+        ids += [prefix + norm for prefix in ANONYMIZED_PREFIXES]
+    for platform_of in [platform] if platform else PLATFORMS:
+        for author_id in ids:
+            posts = store.posts_by(platform_of, author_id)
+            if posts:
+                return NoSuchAccountError(
+                    norm,
+                    platform,
+                    f"'{author_id}' is an anonymized customer of a Customer Support on Twitter "
+                    f"(TWCS) file: its {_posts(len(posts))} in the store, but the dataset names "
+                    "customers only by a number, so there is no account behind it",
+                    hint=_brand_hint(store, platform_of, posts),
+                )
+    return None
+
+
+def _posts(count: int) -> str:
+    return "post is" if count == 1 else f"{count:,} posts are"
+
+
+def _brand_hint(store: Store, platform: str, posts: list[Post]) -> str:
+    """Use the brand the customer wrote to (a reply's parent, or a mention) instead."""
+    brands: list[str] = []
+    for post in posts:
+        named = [post.reply_to_account_id or "", *post.mentions]
+        for ref in named:
+            if not ref or is_anonymized(ref):
+                continue
+            account = store.get_account(platform, ref) or _stored(store, ref, platform)
+            if account is not None and account.handle and f"@{account.handle}" not in brands:
+                brands.append(f"@{account.handle}")
+    listing = "staffpulse accounts lists every stored account"
+    if not brands:
+        return f"choose a brand of the file instead ({listing})"
+    return f"choose the brand it wrote to instead, {' or '.join(brands[:2])} ({listing})"
+
+
+def _stored(store: Store, handle: str, platform: str) -> Account | None:
+    try:
+        return store.find_account(handle, platform)
+    except NotFoundError:
+        return None
 
 
 def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -119,6 +119,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"its posts first \(staffpulse import FILE\)",
             "check the spelling on the Accounts page, or import its posts on the Import page first",
         ),
+        # account_refs: an anonymized TWCS customer, sent to the brand it wrote to
+        (
+            r"\(staffpulse accounts lists every stored account\)",
+            "(the Accounts page lists every stored account)",
+        ),
         (r" \(--max-age to change\)", ": choose a longer age with “Quiet for at most” above"),
         (r" \(--max-age 0 shows them\)", ": choose “No limit” in “Quiet for at most” to see them"),
         (
