@@ -306,8 +306,8 @@ def _record(kind: str) -> str:
 
 
 def cohort_messages() -> list[Said]:
-    """A cohort line with a segment the benchmark does not know, a file of no usable line, and
-    a cohort none of whose accounts is stored."""
+    """A cohort line with a segment the benchmark does not know, a file of no usable line, a
+    cohort none of whose accounts is stored, and a file of posts (JSON) uploaded as one."""
     from staffpulse.benchmark.cohort import parse_cohort
     from staffpulse.benchmark.members import check_cohort, resolve_cohort
 
@@ -323,6 +323,8 @@ def cohort_messages() -> list[Said]:
         resolved = resolve_cohort(store, entries, "cohort.csv")
         said.append(Said("none stored", resolved.headline(), resolved.fix()))
         said += [Said("line not stored", p.message) for p in resolved.problems]
+        page = '{"data": [{"id": "1", "author_id": "2", "text": "hiring"}]}\n'
+        said.append(said_by("data to import", lambda: check_cohort(store, page, "posts.jsonl")))
     return said
 
 

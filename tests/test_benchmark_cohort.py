@@ -1,6 +1,7 @@
 """What a cohort file's lines become in the benchmark's outputs (QA17 F7-F9): a header-only
 file says it lists no account, and a line left out is said before the table, in the HTML
-and the JSON, with the fix that fits it (a typo, or a handle on another platform)."""
+and the JSON, with the fix that fits it (a typo, or a handle on another platform). A file of
+data to import given as the cohort is told as such (QA s20 F10)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import parse_cohort, run_benchmark
+from staffpulse.benchmark.cohort import read_cohort
 from staffpulse.benchmark.engine import BenchmarkResult
-from staffpulse.errors import EmptyInputError
+from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 from staffpulse.report.terminal_audit import render_benchmark
@@ -134,3 +136,65 @@ def test_profile_urls_in_a_cohort_rank_their_accounts(tmp_path: Path) -> None:
     assert [str(p).split(" (")[0] for p in result.problems] == [
         f"{cohort}:3: https://x.com/Nobody9: no account 'nobody9' on x in the store"
     ]
+
+
+# A twarc2 search result (docs/formats.md: one X API v2 page a line) and a TWCS CSV: data to
+# import, which people give to the benchmark in place of a cohort of handles.
+TWARC2_PAGE = {
+    "data": [
+        {
+            "id": "1590000000000000001",
+            "text": "We're hiring forklift drivers in Tacoma",
+            "author_id": "2244994945",
+            "created_at": "2022-11-08T10:00:00.000Z",
+            "edit_history_tweet_ids": ["1590000000000000001"],
+        }
+    ],
+    "includes": {"users": [{"id": "2244994945", "username": "acmestaffing", "name": "Acme"}]},
+}
+TWCS = (
+    "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+    '1,AcmeSupport,False,Tue Oct 31 22:10:47 +0000 2017,"@115712 Sorry, which shift?",,2\n'
+    "2,115712,True,Tue Oct 31 22:08:27 +0000 2017,@AcmeSupport my shift app fails,1,\n"
+)
+IMPORT_HINT = (
+    "import it first (staffpulse import {file}), then run staffpulse benchmark with a cohort file"
+    " of handles (handle,platform,segment), or without one to rank the store's accounts"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reader"),
+    [
+        ("brexit.jsonl", json.dumps(TWARC2_PAGE) + "\n", "twarc2 / X API v2 JSON"),
+        ("sample.csv", TWCS, "Customer Support on Twitter (TWCS) CSV"),
+        ("saved.json", '[{"note": "not a format staffpulse reads"}]', "JSON"),
+    ],
+)
+def test_data_to_import_given_as_a_cohort_is_told_to_import_it(
+    tmp_path: Path, name: str, text: str, reader: str
+) -> None:
+    data = tmp_path / name
+    data.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_cohort(data)
+    # not "too many fields" line by line: the file is told for what it is, and where it goes
+    assert (
+        refused.value.message == f"{data} looks like data to import ({reader}), not a cohort file"
+    )
+    assert refused.value.hint == IMPORT_HINT.format(file=data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "handle,platform\nacmestaffing,x\n",  # the staffpulse CSV reads it as accounts
+        "handle;platform;segment\nacmestaffing;x;vendor\n",
+        "@acmestaffing x staffing_firm\n",
+    ],
+)
+def test_a_cohort_the_import_could_also_read_is_still_a_cohort(tmp_path: Path, text: str) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(text, encoding="utf-8")
+    entries, problems = read_cohort(cohort)
+    assert [e.handle for e in entries] == ["acmestaffing"] and not problems

@@ -320,3 +320,35 @@ def test_an_anonymized_twcs_customer_is_sent_to_the_brand_not_to_import(tmp_path
         " lists every stored account)"
     ) in said
     assert "import its posts first" not in said and "Traceback" not in said
+
+
+def test_a_file_of_posts_given_as_the_cohort_is_sent_to_import(tmp_path: Path) -> None:
+    if not FULL_APP:
+        pytest.skip("the full CLI (with its error boundary) cannot be imported yet")
+    # one twarc2 search page (docs/formats.md), as `twarc2 search` writes it
+    page = {
+        "data": [
+            {
+                "id": "1590000000000000001",
+                "text": "We're hiring forklift drivers in Tacoma",
+                "author_id": "2244994945",
+                "created_at": "2022-11-08T10:00:00.000Z",
+                "edit_history_tweet_ids": ["1590000000000000001"],
+            }
+        ]
+    }
+    posts = tmp_path / "brexit.jsonl"
+    posts.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    open_store(tmp_path / "s.db").close()
+    result = invoke("benchmark", posts, "--db", tmp_path / "s.db")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 65
+    assert (
+        f"Error: {posts} looks like data to import (twarc2 / X API v2 JSON), not a cohort file"
+    ) in said
+    assert (
+        f"What to do: import it first (staffpulse import {posts}), then run staffpulse benchmark"
+        " with a cohort file of handles (handle,platform,segment), or without one to rank the"
+        " store's accounts"
+    ) in said
+    assert "too many fields" not in said and "Traceback" not in said

@@ -308,9 +308,50 @@ def _read_account(written: str, platform: str | None) -> tuple[str, str | None]:
     return handle, platform or named
 
 
+def refuse_import_data(text: str, file: str, reader: str | None = None) -> InputError | None:
+    """The refusal of data to import (posts, follows: a twarc2 JSONL, a TWCS CSV, an X
+    archive's tweets.js) given where a cohort is expected, or None when ``text`` may be a
+    cohort. ``reader`` names the import format that reads the file, when one does; JSON is
+    told by its first character either way, since no cohort line starts with ``{`` or ``[``.
+    Line by line it would be "too many fields", which sends people to fix a cohort they never
+    wrote."""
+    if reader is None and _first_line(text)[:1] not in ("{", "["):
+        return None
+    return InputError(
+        f"{file} looks like data to import ({reader or 'JSON'}), not a cohort file",
+        hint=f"import it first (staffpulse import {file}), then run staffpulse benchmark with a "
+        "cohort file of handles (handle,platform,segment), or without one to rank the store's "
+        "accounts",
+    )
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+
+
+def _refuse_import_file(path: Path, text: str) -> InputError | None:
+    """:func:`refuse_import_data` for a file on disk, named by the reader ``staffpulse
+    import`` would use. A CSV with a ``handle`` column and no ``text`` reads as accounts to the
+    staffpulse CSV reader: that is a cohort, however broken, not data."""
+    as_json = refuse_import_data(text, str(path))
+    if as_json is None:
+        first = _first_line(text)
+        cells = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
+        header = {cell.strip().lower() for cell in cells}
+        if "handle" in header and "text" not in header:
+            return None
+    import staffpulse.sources  # noqa: F401  (registers every reader, as the import tries them)
+    from staffpulse.sources.base import claimed_by
+
+    source = claimed_by(path)
+    return as_json if source is None else refuse_import_data(text, str(path), source.label)
+
+
 def read_cohort(path: Path) -> tuple[list[CohortEntry], list[CohortProblem]]:
     # any common encoding: Excel's "Unicode text" (UTF-16) and Windows-1252 CSVs too
     text, note = read_user_text(path, what="cohort file", not_text_hint=COHORT_HINT)
+    if (refused := _refuse_import_file(path, text)) is not None:
+        raise refused
     entries, problems = parse_cohort(text, str(path))
     if note:  # nothing was skipped, but the user must hear how the file was read
         problems.insert(0, CohortProblem(str(path), None, note))

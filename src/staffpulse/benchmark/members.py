@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from staffpulse.account_refs import find_account_ref
-from staffpulse.benchmark.cohort import CohortEntry, CohortProblem, merge_duplicate, parse_cohort
+from staffpulse.benchmark.cohort import (
+    CohortEntry,
+    CohortProblem,
+    merge_duplicate,
+    parse_cohort,
+    refuse_import_data,
+)
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.store import Store
@@ -123,6 +129,8 @@ def check_cohort(
     with posts in the store (``graded``: the (platform, id) of those accounts, read from
     ``store`` when not given). Otherwise what to tell the user: the lines that could not be
     used as written (the benchmark lists them too) and whether the file names segments."""
+    if (refused := refuse_import_data(text, name)) is not None:  # a JSON export: data to import
+        raise refused
     entries, problems = parse_cohort(text, name)
     if not entries:
         detail = "; ".join(f"line {p.line}: {p.message}" for p in problems[:3] if p.line)

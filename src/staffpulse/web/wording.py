@@ -105,6 +105,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"file",
             "import the accounts' posts on the Import page first, or fix the cohort file",
         ),
+        # benchmark/cohort.refuse_import_data: a file of data uploaded as the cohort
+        (
+            r"import it first \(staffpulse import .+?\), then run staffpulse benchmark with a "
+            r"cohort file of handles \(handle,platform,segment\), or without one to rank the "
+            r"store's accounts",
+            "import it on the Import page first, then upload a cohort file of handles "
+            "(handle,platform,segment) here; without one the page ranks the store's accounts",
+        ),
         (r"add --platform to choose one", "choose the account with its platform"),
         # account_refs.explain_missing_account: the account is elsewhere, or a typo
         (
