@@ -145,7 +145,11 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
     assert len(tried) <= MOST_TRIES
     assert "--include" not in none and "--as-of" not in none and "--inactive-days" not in none
     # some options went untried: the advice says what it tried, never "none of the options"
-    assert none.startswith(f"none of the {sum(held.groups.values())} accounts left out as of")
+    assert none.startswith(
+        f"none of the {sum(held.groups.values())} accounts left out for talking with you, having"
+        " no posts in the store, being inactive, having another role or being outside hiring as"
+        " of 2026-03-01 comes back"
+    )
     assert f"comes back with the {MOST_TRIES} options tried" in none
     assert "connect's options" not in none
     assert "import posts that mention or reply to @acme_staffing" in none
@@ -252,3 +256,31 @@ def test_contacts_no_option_brings_back_are_not_offered_an_option() -> None:
     # a stranger left out for good (a job-ad bot): not everyone found is known any more
     held.add(["job-ad bot"])
     assert "everyone found" not in next_step(held, run, lambda _remedy: False)
+
+
+def test_the_accounts_no_option_brings_back_add_up_to_the_left_out_line() -> None:
+    from staffpulse.connect.advice import left_out_text
+
+    # as connect counts them: each under its first reason in the "Left out" line, every reason
+    # in the advice (QA s20 F11: "none of the 525 accounts" beside "295 already followed,
+    # 522 already talking with, 3 inactive" did not say which 525)
+    left_out = [
+        ["already followed"],
+        ["already followed"],
+        [CONTACTS],
+        [CONTACTS],
+        [CONTACTS, UNSEEN],
+        [INACTIVE],
+    ]
+    held, excluded = HeldBack(), dict[str, int]()
+    for reasons in left_out:
+        held.add(reasons, NOW - timedelta(days=200))
+        excluded[reasons[0]] = excluded.get(reasons[0], 0) + 1
+    run = Ranking("@acme_staffing", "x", NOW, True, 90, None)
+    step = next_step(held, run, lambda _remedy: False)
+    assert left_out_text(excluded) == "2 already followed, 3 already talking with, 1 inactive"
+    # 4 = 3 + 1: the already followed are left out whatever the options, and not counted
+    assert step.startswith(
+        "none of the 4 accounts left out for talking with you or being inactive as of"
+        " 2026-03-01 comes back with any of connect's options; "
+    )

@@ -186,8 +186,8 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             return _known_but_unranked(held, run, left, capped)
         tried_how = f"the {len(tried)} options tried" if capped else "any of connect's options"
         steps.append(
-            f"none of the {_accounts(left)} left out as of {run.as_of:%Y-%m-%d} comes back "
-            f"with {tried_how}"
+            f"none of the {_accounts(left)} left out for {_held_for(held)} as of "
+            f"{run.as_of:%Y-%m-%d} comes back with {tried_how}"
         )
     if not steps or (not offered and works is not None and held.groups):
         steps.append(
@@ -195,6 +195,31 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             "it talks with: suggestions come from the conversations around it"
         )
     return "; ".join(steps) + "."
+
+
+# why the accounts an option could bring back were left out, as "none of the 525 accounts
+# left out for …" says it
+_HELD_FOR = {
+    CONTACTS: "talking with you",
+    UNSEEN: "having no posts in the store",
+    INACTIVE: "being inactive",
+    OTHER_ROLE: "having another role",
+    OUTSIDE_HIRING: "being outside hiring",
+}
+
+
+def _held_for(held: HeldBack) -> str:
+    """ "talking with you or being inactive": why the accounts of ``held.groups`` were left
+    out, each by the first of its reasons (ORDER is the order connect's filters run in), as the
+    "Left out" line counts them. Those left out for good (already followed, job-ad bots) are not
+    among them; unnamed, "525 accounts left out" would not add up to that line."""
+    reasons = {min(group, key=_filter_order) for group in held.groups if group}
+    words = [_HELD_FOR.get(r, r) for r in sorted(reasons, key=_filter_order)]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _filter_order(reason: str) -> tuple[int, str]:
+    return (ORDER.index(reason) if reason in ORDER else len(ORDER), reason)
 
 
 def _only_known_left(held: HeldBack) -> bool:
