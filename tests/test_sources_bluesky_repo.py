@@ -14,6 +14,7 @@ import libipld
 import pytest
 from typer.testing import CliRunner
 
+from car_helpers import block_cid, varint
 from staffpulse.cli.app import app
 from staffpulse.models import Post
 from staffpulse.sources import detect
@@ -27,20 +28,6 @@ AVATAR_CID = bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(b"avatar").digest()  
 REV = "3lbcdfghjk2aa"
 
 
-def _cid(block: bytes) -> bytes:
-    """CIDv1, dag-cbor, sha2-256: how the repository names its blocks."""
-    return bytes([1, 0x71, 0x12, 0x20]) + hashlib.sha256(block).digest()
-
-
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
 class Repo:
     """A repository written as a CAR file: records, a two-level tree, a commit."""
 
@@ -49,7 +36,7 @@ class Repo:
 
     def put(self, value: Any) -> bytes:
         data = libipld.encode_dag_cbor(value)
-        cid = _cid(data)
+        cid = block_cid(data)
         self.blocks.append((cid, data))
         return cid
 
@@ -77,13 +64,13 @@ class Repo:
             {"did": DID, "version": 3, "data": root, "rev": REV, "prev": None, "sig": b"\0" * 64}
         )
         header = libipld.encode_dag_cbor({"version": 1, "roots": [commit]})
-        out = _varint(len(header)) + header
+        out = varint(len(header)) + header
         # as a PDS streams it: the commit, the tree from its root, then the records
         first = [commit, root, left, right]
         for cid, data in sorted(
             self.blocks, key=lambda b: first.index(b[0]) if b[0] in first else 9
         ):
-            out += _varint(len(cid) + len(data)) + cid + data
+            out += varint(len(cid) + len(data)) + cid + data
         return out
 
 

@@ -329,19 +329,19 @@ class Twarc2:
                 line, records = getattr(exc, "line", 1), getattr(exc, "records", 1)
                 yield Problem(str(path), line, str(exc), records)
                 return
-            yield from self._one(document, path, None, edits, gaps, told)
+            yield from self._object(document, path, None, edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, Exception):
                     yield Problem(str(path), number, json_error_message(obj))
                     continue
-                yield from self._one(obj, path, number, edits, gaps, told)
+                yield from self._object(obj, path, number, edits, gaps, told)
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
         for message in [*gaps.messages(), told.message()]:
             if message:
                 yield Notice(str(path), message)
 
-    def _one(
+    def _object(
         self,
         obj: Any,
         path: Path,
@@ -355,18 +355,7 @@ class Twarc2:
             # or a line: each read as it would be on a line of its own
             for item in obj:
                 yield from self._object(item, path, line, edits, gaps, told)
-        else:
-            yield from self._object(obj, path, line, edits, gaps, told)
-
-    def _object(
-        self,
-        obj: Any,
-        path: Path,
-        line: int | None,
-        edits: EditTracker,
-        gaps: FieldGaps,
-        told: ApiErrors,
-    ) -> Iterator[Item]:
+            return
         if not isinstance(obj, dict):
             yield Problem(str(path), line, "not a JSON object")
             return

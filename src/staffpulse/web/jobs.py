@@ -88,25 +88,22 @@ class Job:
         return None
 
     def as_dict(self) -> dict[str, Any]:
-        with self._lock:
-            return self._fields()
-
-    def _fields(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "label": self.label,
-            "state": self.state,
-            "phase": self.phase,
-            "done": self.done,
-            "total": self.total,
-            "percent": self.percent,
-            "detail": self.detail,
-            "message": self.message,
-            "hint": self.hint,
-            "result": self.result,
-            "finished": self.state in ("done", "error"),
-        }
+        with self._lock:  # one moment's state, progress and result
+            return {
+                "id": self.id,
+                "kind": self.kind,
+                "label": self.label,
+                "state": self.state,
+                "phase": self.phase,
+                "done": self.done,
+                "total": self.total,
+                "percent": self.percent,
+                "detail": self.detail,
+                "message": self.message,
+                "hint": self.hint,
+                "result": self.result,
+                "finished": self.state in ("done", "error"),
+            }
 
 
 JobFunc = Callable[[Job], dict[str, Any]]
