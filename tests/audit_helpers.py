@@ -195,3 +195,21 @@ def audit_feed(
         texts, scorer or FakeScorer(), template_mask=original_mask(data.posts, index)
     )
     return compute_audit(data, signals, audit_settings(settings), avatar=avatar)
+
+
+def cohort_store(tmp_path: Path, firms: int = 6, vendors: int = 6) -> object:
+    """A store of staffing firms posting job ads (firm0: 12, firm1: 13, ...) and vendors who
+    chat and reply to a firm (8 posts each): the benchmark tests' cohort."""
+    feeds = []
+    for i in range(firms):
+        feed = FeedBuilder(f"firm{i}", display_name=f"Firm {i} Staffing")
+        feed.job(12 + i)
+        feed.chat(2)
+        feeds.append(feed)
+    for i in range(vendors):
+        feed = FeedBuilder(f"vendor{i}", display_name=f"Vendor {i}")
+        feed.post(f"I love ATS story {'abcdefghij'[i]} lol")
+        feed.chat(3)
+        feed.reply(f"firm{i}", 4)
+        feeds.append(feed)
+    return store_with(tmp_path, *feeds)

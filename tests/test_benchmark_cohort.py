@@ -1,13 +1,15 @@
 """What a cohort file's lines become in the benchmark's outputs (QA17 F7-F9): a header-only
 file says it lists no account, and a line left out is said before the table, in the HTML
 and the JSON, with the fix that fits it (a typo, or a handle on another platform). A file of
-data to import given as the cohort is told as such (QA s20 F10)."""
+data to import given as the cohort is told as such (QA s20 F10). Reading a cohort file
+(benchmark/cohort.py parse_cohort, read_cohort): its shapes, delimiters and encodings."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -198,3 +200,104 @@ def test_a_cohort_the_import_could_also_read_is_still_a_cohort(tmp_path: Path, t
     cohort.write_text(text, encoding="utf-8")
     entries, problems = read_cohort(cohort)
     assert [e.handle for e in entries] == ["acmestaffing"] and not problems
+
+
+def test_parse_cohort_shapes_and_problems() -> None:
+    text = (
+        "# my cohort\n"
+        "@acme, staffing firm\n"
+        "rosa recruiter\n"
+        "\n"
+        "vendorco bluesky vendor\n"
+        "weird,martian\n"
+        "a b c d\n"
+        "acme\n"
+        "solo\n"
+        '@RTIatMLA x "staffing firm"\n'
+        "@harbor twitter staffing firm\n"
+        "@odd facebook vendor\n"
+    )
+    entries, problems = parse_cohort(text, "cohort.txt")
+    assert [(e.handle, e.platform, e.segment, e.line) for e in entries] == [
+        ("acme", None, "staffing_firm", 2),
+        ("rosa", None, "recruiter", 3),
+        ("vendorco", "bluesky", "vendor", 5),
+        ("weird", None, None, 6),  # kept: a typo in a segment does not drop the account
+        ("solo", None, None, 9),
+        ("rtiatmla", "x", "staffing_firm", 10),
+        ("harbor", "x", "staffing_firm", 11),
+    ]
+    assert [str(p) for p in problems] == [
+        "cohort.txt:6: unknown segment 'martian' (use one of: staffing_firm, vendor, recruiter, "
+        "hr, other) — @weird is kept without a segment",
+        "cohort.txt:7: too many fields (expected: handle, optional platform, optional segment; "
+        'put a segment of several words in quotes: "staffing firm")',
+        "cohort.txt:8: @acme is already on line 2",
+        "cohort.txt:12: unknown platform 'facebook' (use one of: x, bluesky, mastodon, csv; "
+        "twitter is read as x, bsky as bluesky)",
+    ]
+
+
+def test_parse_cohort_csv_with_header() -> None:
+    entries, problems = parse_cohort(
+        "handle,platform,segment\nacme,x,HR\nbob,,\ncy,x,no segment\n", "c.csv"
+    )
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [
+        ("acme", "x", "hr"),
+        ("bob", None, None),
+        ("cy", "x", None),  # as the league table's CSV writes it: read back without a note
+    ]
+    assert not problems
+
+
+def test_parse_cohort_reads_semicolons_and_platform_spellings() -> None:
+    text = (
+        "handle;platform;segment\r\n@acme;Twitter;staffing firm\r\nbob;bsky;\r\nzed;myspace;hr\r\n"
+    )
+    entries, problems = parse_cohort(text, "excel.csv")
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [
+        ("acme", "x", "staffing_firm"),
+        ("bob", "bluesky", None),
+    ]
+    assert [(p.line, p.message[:26]) for p in problems] == [(4, "unknown platform 'myspace'")]
+    plain, _ = parse_cohort("acme;x;vendor\nbob;hr\n", "plain.txt")
+    assert [(e.handle, e.platform, e.segment) for e in plain] == [
+        ("acme", "x", "vendor"),
+        ("bob", None, "hr"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "cohort file c.csv is empty"),
+        ("# my cohort\n\n", "is empty: it holds only comments and blank lines"),
+        (
+            "name,network\nacme,x\n",
+            "c.csv: the header has name, network but no 'handle' column (if name holds the "
+            "handles, rename it to handle)",
+        ),
+        ("screen_name platform\nacme x\n", "no 'handle' column"),
+    ],
+)
+def test_a_cohort_file_no_line_of_which_can_work_says_why(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        parse_cohort(text, "c.csv")
+
+
+def test_a_folder_is_not_a_cohort_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a folder, not a cohort file"):
+        read_cohort(tmp_path)
+
+
+def test_a_cohort_saved_as_excel_unicode_text_or_windows_1252_is_read(tmp_path: Path) -> None:
+    utf16 = tmp_path / "cohort.txt"
+    utf16.write_bytes("handle\tplatform\tsegment\r\nacme\tx\tstaffing firm\r\n".encode("utf-16"))
+    entries, problems = read_cohort(utf16)
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [("acme", "x", "staffing_firm")]
+    assert problems == []
+    latin = tmp_path / "cohort.csv"
+    latin.write_bytes("handle,segment\ncafé_staff,vendor\n".encode("cp1252"))
+    entries, problems = read_cohort(latin)
+    assert [e.handle for e in entries] == ["café_staff"]
+    assert [p.line for p in problems] == [None] and "Windows-1252" in problems[0].message

@@ -1,15 +1,21 @@
-"""Checking a cohort file before it is saved (benchmark/members.py check_cohort): a file
-that would leave the benchmark empty is refused saying why; otherwise the lines that could
-not be used and whether it names segments."""
+"""Who is benchmarked (benchmark/members.py). Checking a cohort file before it is saved
+(check_cohort): a file that would leave the benchmark empty is refused saying why; otherwise
+the lines that could not be used and whether it names segments. The default cohort and
+--min-posts (default_cohort, with_min_posts), and a cohort line whose account is on two
+platforms or has no posts (resolve_cohort)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
+from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.members import check_cohort
-from staffpulse.errors import InputError
+from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, Post, Provenance
 from staffpulse.store import Store, open_store
 
@@ -72,3 +78,118 @@ def test_graded_accounts_given_by_the_caller_are_the_ones_counted() -> None:
     assert check_cohort(store, "acme,x\n", "f.csv", graded={("x", "1")}).accounts == 1
     with pytest.raises(InputError, match="has posts in this store"):
         check_cohort(store, "acme,x\n", "f.csv", graded=set())
+
+
+def test_the_default_cohort_leaves_out_accounts_seen_in_passing(tmp_path: Path) -> None:
+    # Two firms whose timelines were imported (14 and 15 posts), two vendors with 8 posts each,
+    # and three authors of a post shared or quoted, one post each: they would outrank the firms.
+    firms_and_vendors = cohort_store(tmp_path, firms=2, vendors=2)
+    passing = [FeedBuilder(f"passerby{i}", display_name=f"Passer {i}") for i in range(3)]
+    for feed in passing:
+        feed.post("What a lovely day, I love my team and my dog")
+        feed.write(firms_and_vendors)  # type: ignore[arg-type]
+    store = firms_and_vendors
+    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert sorted(r["handle"] for r in result.leaderboard) == ["firm0", "firm1"]
+    assert (result.min_posts, result.left_out) == (10, 5)
+    assert result.source == (
+        "every account with at least 10 posts of its own in the store; 5 with fewer left out"
+    )
+    data = json.loads(json.dumps(result.to_dict()))["cohort"]
+    assert (data["accounts"], data["min_posts"], data["left_out"]) == (2, 10, 5)
+    # --min-posts sets the threshold: 8 brings the vendors in, 1 everyone with posts
+    assert len(run_benchmark(store, scorer=FakeScorer(), min_posts=8).audits) == 4  # type: ignore[arg-type]
+    everyone = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert len(everyone.audits) == 7 and everyone.left_out == 0
+    with pytest.raises(EmptyInputError, match=r"no account has 100 posts.*the busiest, @firm1"):
+        run_benchmark(store, scorer=FakeScorer(), min_posts=100)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="--min-posts must be 1 or more"):
+        run_benchmark(store, scorer=FakeScorer(), min_posts=0)  # type: ignore[arg-type]
+
+
+def test_a_store_of_small_accounts_ranks_them_all_by_default(tmp_path: Path) -> None:
+    feeds = [FeedBuilder(f"small{i}") for i in range(3)]
+    for feed in feeds:
+        feed.chat(3)
+    result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.audits) == 3 and (result.min_posts, result.left_out) == (1, 0)
+    assert result.source == "every account with posts in the store (none has 10 posts yet)"
+
+
+def test_min_posts_with_a_cohort_file_notes_each_account_left_out(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path, firms=2, vendors=1)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm0,x,staffing_firm\nvendor0,x,vendor\n")
+    whole = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(whole.audits) == 2 and whole.min_posts is None  # a file's accounts: all ranked
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), min_posts=10)  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["firm0"] and result.left_out == 1
+    (note,) = result.problems
+    assert (note.line, note.message) == (
+        2,
+        "@vendor0 has 8 posts of its own, fewer than --min-posts 10: left out",
+    )
+
+
+def test_empty_or_missing_cohort(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path, firms=1, vendors=0)
+    with pytest.raises(InputError):
+        run_benchmark(store, tmp_path / "missing.csv", scorer=FakeScorer())  # type: ignore[arg-type]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("ghost\n")
+    with pytest.raises(EmptyInputError, match=r"empty\.txt:1"):
+        run_benchmark(store, empty, scorer=FakeScorer())  # type: ignore[arg-type]
+
+
+def test_a_handle_on_two_platforms_is_told_to_write_its_platform_on_its_line(
+    tmp_path: Path,
+) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    twins = [FeedBuilder("dupfirm", platform=p) for p in ("x", "bluesky")]
+    for feed in twins:
+        feed.job(2)
+    other = FeedBuilder("otherfirm")
+    other.chat(2)
+    store = store_with(tmp_path, *twins, other)
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("dupfirm\notherfirm\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    (problem,) = result.problems
+    assert problem.line == 1 and problem.message == (
+        "'dupfirm' exists on several platforms (bluesky, x): write the platform on this line, "
+        "e.g. dupfirm,bluesky or dupfirm,x"
+    )
+    # a cohort of that line alone: the posts are imported, so importing is not the fix
+    cohort.write_text("dupfirm\n")
+    with pytest.raises(EmptyInputError) as refused:
+        run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert refused.value.message.startswith("no line of the cohort names a single account")
+    assert refused.value.hint == (
+        "write the platform on each line whose handle is on several platforms, "
+        "e.g. dupfirm,bluesky or dupfirm,x"
+    )
+    cohort.write_text("dupfirm,x\n")
+    assert len(run_benchmark(store, cohort, scorer=FakeScorer()).audits) == 1  # type: ignore[arg-type]
+
+
+def test_an_account_without_posts_is_left_out_with_its_line_not_ranked(tmp_path: Path) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    firm = FeedBuilder("firm")
+    firm.job(3)
+    firm.chat(3)
+    quiet = FeedBuilder("quiet")  # in the store (a profile was imported) but no posts
+    store = store_with(tmp_path, firm, quiet)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm,x,staffing_firm\nQuiet,x,vendor\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["firm"]
+    (problem,) = result.problems
+    assert problem.line == 2
+    assert "@quiet has no posts in the store: left out, not graded" in problem.message
+    assert "staffpulse import FILE" in problem.message
+    alone = tmp_path / "alone.csv"
+    alone.write_text("quiet,x,vendor\n")
+    with pytest.raises(EmptyInputError, match=r"no account of the cohort has posts.*alone\.csv:1"):
+        run_benchmark(store, alone, scorer=FakeScorer())  # type: ignore[arg-type]

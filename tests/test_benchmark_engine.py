@@ -1,0 +1,201 @@
+"""Running a benchmark (staffpulse.benchmark.engine.run_benchmark): the leaderboard, the
+segments' medians and the claims, and how a pillar not scored stays out of them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.benchmark.stats import compare
+from staffpulse.report.spreadsheet import write_leaderboard_csv
+
+
+def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    lines = ["handle,segment"] + [f"firm{i},staffing_firm" for i in range(6)]
+    lines += [f"vendor{i},vendor" for i in range(6)] + ["ghost,vendor", "bad,alien"]
+    cohort.write_text("\n".join(lines) + "\n")
+    scorer = FakeScorer()
+    result = run_benchmark(store, cohort, scorer=scorer)  # type: ignore[arg-type]
+    assert scorer.calls == 1  # one batch for the whole cohort
+    assert len(result.audits) == 12
+    overall = [r["overall"] for r in result.leaderboard]  # ties share a rank
+    assert [r["rank"] for r in result.leaderboard] == [
+        1 + sum(o > s for o in overall) for s in overall
+    ]
+    assert result.leaderboard[0]["segment"] == "vendor"
+    # line 15 twice: its segment is unknown, and no account 'bad' is stored
+    assert [(p.line, p.file) for p in result.problems] == [(14, str(cohort))] + [
+        (15, str(cohort))
+    ] * 2
+    voice, conversation, mostly = result.claims
+    assert voice["verdict"] == "supported" and conversation["verdict"] == "supported"
+    assert mostly["mostly_job_ads"] == 6 and mostly["n"] == 6
+    assert result.segment_stats["vendor"]["n"] == 6
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["cohort"]["accounts"] == 12 and len(data["cohort"]["problems"]) == 3
+    result.leaderboard[0]["display_name"] = '=HYPERLINK("http://evil.example")'
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    # the 12 ranked and nothing else: the lines left out are listed by the terminal, HTML, JSON
+    assert [int(r["rank"]) for r in rows] == [r["rank"] for r in result.leaderboard]
+    assert "voice_beats_pct" in rows[0] and "ghost" not in out.read_text(encoding="utf-8-sig")
+    assert rows[0]["display_name"].startswith("'=")  # a stranger's name never runs as a formula
+
+
+def test_a_pillar_not_scored_takes_no_part_in_ranks_medians_or_tables(tmp_path: Path) -> None:
+    from audit_helpers import FeedBuilder, store_with
+    from staffpulse.report.html import render_benchmark_html
+
+    helpdesk = FeedBuilder("helpdesk", display_name="Help Desk")
+    helpdesk.reply("customer", 6)  # replies only: no original post for Mix to judge
+    firm = FeedBuilder("firm", display_name="Firm Staffing")
+    firm.job(8)
+    firm.chat(2)
+    store = store_with(tmp_path, helpdesk, firm)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["helpdesk"]["mix"] is None and rows["helpdesk"]["percentiles"]["mix"] is None
+    assert rows["firm"]["percentiles"]["mix"] is None  # the only one scored: no one to beat
+    assert rows["firm"]["percentiles"]["overall"] is not None
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert by_handle["helpdesk"]["mix"] == "" and by_handle["helpdesk"]["mix_beats_pct"] == ""
+    assert "n/a" in render_benchmark_html(result)
+
+
+def test_every_account_in_the_store(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert len(result.audits) == 4  # the mention targets without posts are left out
+    assert result.source == "every account with posts in the store"
+    assert result.claims[0]["verdict"] == "not tested"
+    # without a cohort file nothing has a segment: the claims say how to test them
+    assert "give a cohort file with a segment column" in result.claims[0]["explanation"]
+
+
+def test_a_firm_posting_in_another_language_is_no_evidence_for_the_job_ads_claim(
+    tmp_path: Path,
+) -> None:
+    from audit_helpers import FeedBuilder, store_with
+
+    firm = FeedBuilder("firm")
+    firm.job(8)
+    euro = FeedBuilder("euro")
+    for i in range(8):
+        euro.post(f"Wir suchen einen Lagerist (m/w/d) in Vollzeit, jetzt bewerben #{i}", lang="de")
+    store = store_with(tmp_path, firm, euro)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm,x,staffing_firm\neuro,x,staffing_firm\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["euro"]["mix"] is None and rows["euro"]["voice"] is None
+    assert rows["euro"]["percentiles"]["mix"] is None
+    mostly = result.claims[-1]
+    assert mostly["n"] == 1 and mostly["mostly_job_ads"] == 1  # the firm the model could read
+
+
+def test_no_job_share_is_shown_for_a_firm_whose_mix_is_not_scored(tmp_path: Path) -> None:
+    from staffpulse.report.html import render_benchmark_html
+
+    firm = FeedBuilder("firm")
+    firm.job(8)
+    firm.chat(2)
+    personalwerk = FeedBuilder("personalwerk")  # mostly German job ads, a few English posts
+    for i in range(15):
+        personalwerk.post(
+            f"Wir suchen Lagerhelfer (m/w/d) in Berlin-Mitte, 14,50 €/Std. #{i}", lang="de"
+        )
+    personalwerk.job(1)
+    personalwerk.chat(5)
+    store = store_with(tmp_path, firm, personalwerk)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    rows = {r["handle"]: r for r in result.leaderboard}
+    assert rows["personalwerk"]["mix"] is None
+    # not "jobs 17%" from the English posts alone: blank, as the mix score is
+    assert rows["personalwerk"]["job_share"] is None and rows["firm"]["job_share"] > 0.5
+    assert json.loads(json.dumps(result.to_dict()))["leaderboard"][1]["job_share"] is None
+    out = write_leaderboard_csv(result, tmp_path / "board.csv")
+    by_handle = {r["handle"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    assert by_handle["personalwerk"]["job_share"] == "" and by_handle["firm"]["job_share"]
+    page = render_benchmark_html(result)
+    cell = re.search(r'<td class="num faint" data-label="Job ads"[^>]*>([^<]*)</td>', page)
+    assert cell is not None and cell.group(1) == "n/a"
+
+
+def test_the_report_says_the_benchmark_in_words_for_a_marketer(tmp_path: Path) -> None:
+    from staffpulse.report.html import render_benchmark_html
+
+    store = cohort_store(tmp_path, firms=3, vendors=3)
+    cohort = tmp_path / "cohort.csv"
+    lines = [f"firm{i},x,staffing firm" for i in range(3)] + [f"vendor{i},x,hr" for i in range(3)]
+    cohort.write_text("\n".join(lines) + "\n")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    page = render_benchmark_html(result)
+    assert "essay" not in page and "Mann-Whitney" in page  # only in "How we test this"
+    how = page.index("<details")
+    assert page.index("Mann-Whitney") > how and "<summary>How we test this</summary>" in page
+    assert "95% interval" not in page[:how] and '<details class="how" open' not in page
+    assert "the classic claims about staffing firms on social media" in page.lower()
+    assert "Too few to tell" in page and ">too small to tell<" not in page
+    assert re.search(r">beats \d+%</div>", page) and not re.search(r">p\d+<", page)
+    assert re.search(r'title="scores higher than \d+% of the other accounts"', page)  # in full
+    assert ">Staffing firm</td>" in page and ">HR</td>" in page and "staffing_firm" not in page
+    medians = re.findall(r'data-label="[A-Za-z]+ median">([^<]*)<', page)
+    assert medians and all(m == "n/a" or m.isdigit() for m in medians)  # whole, as every score
+    # each competitor's most important fix is said about it, not to it
+    fixes = re.findall(r'<span class="fix-label">Fix first:</span> ([^<]*)<', page)
+    assert fixes and not any(re.search(r"\byou(r)?\b", f, re.IGNORECASE) for f in fixes)
+
+
+def test_firms_with_no_posts_to_judge_are_counted_as_firms_not_as_missing(tmp_path: Path) -> None:
+    feeds = []
+    for i in range(4):  # staffing firms that only reply: no original post for Mix to judge
+        feed = FeedBuilder(f"replyfirm{i}")
+        feed.reply("someone", 12)
+        feeds.append(feed)
+    store = store_with(tmp_path, *feeds)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("".join(f"replyfirm{i},x,staffing firm\n" for i in range(4)))
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.leaderboard) == 4  # every firm is ranked, none left out
+    assert all(row["mix"] is None for row in result.leaderboard)  # Mix n/a for each
+    jobs = result.claims[-1]
+    assert jobs["verdict"] == "too small to tell" and (jobs["n"], jobs["members"]) == (0, 4)
+    assert jobs["explanation"] == (
+        "Too few to tell: 0 of the 4 staffing firms have original posts to judge, "
+        "and we need at least 5."
+    )
+
+
+def test_a_median_of_a_half_is_shown_rounded_up_everywhere(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from staffpulse.report.html import render_benchmark_html
+    from staffpulse.report.terminal_audit import render_benchmark
+
+    said = compare(
+        np.array([40.0, 41.0]), np.array([30.0, 31.0, 33.0]), "Vendors", "Staffing firms", "Voice"
+    )
+    assert said["explanation"].startswith("Typical Voice score: vendors 41, staffing firms 31.")
+    result = run_benchmark(
+        cohort_store(tmp_path, firms=1, vendors=2), scorer=FakeScorer(), min_posts=1
+    )  # type: ignore[arg-type]
+    only = next(iter(result.segment_stats.values()))
+    only["voice"]["median"] = 40.5  # two accounts at 40 and 41
+    page = render_benchmark_html(result)
+    assert re.search(r'data-label="Voice median">41</td>', page)
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=160, color_system=None), result)
+    row = next(line for line in buf.getvalue().splitlines() if line.startswith("│ No segment"))
+    assert " 41 │" in row and " 40 │" not in row

@@ -1,0 +1,79 @@
+"""The benchmark's statistics (staffpulse.benchmark.stats): percentile ranks, the
+segment comparisons and the job-ads claim, said plainly with the statistics kept apart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from staffpulse.benchmark.stats import compare, mostly_job_ads, percentile_ranks
+
+
+def test_percentiles() -> None:
+    # the share of the other accounts scoring strictly lower: a tie is not beaten
+    ranks = percentile_ranks(np.array([10.0, 20.0, 20.0, 30.0])).tolist()
+    assert ranks == [0.0, 100 / 3, 100 / 3, 100.0]
+
+
+def test_compare_says_too_small() -> None:
+    out = compare(np.array([80.0, 90.0]), np.array([10.0, 20.0, 30.0]), "Vendors", "Firms", "Voice")
+    assert out["verdict"] == "too small to tell"
+    assert out["n"] == {"Vendors": 2, "Firms": 3}
+
+
+def test_compare_with_enough_accounts() -> None:
+    rng = np.random.default_rng(1)
+    high, low = rng.normal(70, 8, 20), rng.normal(40, 8, 20)
+    out = compare(high, low, "Vendors", "Firms", "Voice")
+    assert out["verdict"] == "supported" and out["p_value"] < 0.05
+    assert out["ci95"][0] > 0
+    same = compare(low, low + rng.normal(0, 1, 20), "Vendors", "Firms", "Voice")
+    assert same["verdict"] in ("no clear difference", "contradicted")
+
+
+def test_mostly_job_ads() -> None:
+    out = mostly_job_ads(np.array([0.9, 0.8, 0.7, 0.2, 0.95, 0.6]), "Staffing firms")
+    assert out["mostly_job_ads"] == 5 and out["n"] == 6 and out["share"] == pytest.approx(0.833)
+    assert mostly_job_ads(np.array([0.9]), "Staffing firms")["verdict"] == "too small to tell"
+
+
+def test_claims_speak_plainly_and_keep_the_statistics_apart() -> None:
+    small = compare(
+        np.array([80.0, 91.0]), np.array([10.0, 20.0, 30.0]), "Vendors", "Staffing firms", "Voice"
+    )
+    assert small["explanation"] == (
+        "Typical Voice score: vendors 86, staffing firms 20. Too few to tell: the group has "
+        "2 vendors and 3 staffing firms, and we need at least 5 of each."
+    )
+    assert small["claim"] == "Vendors beat staffing firms on Voice"
+    rng = np.random.default_rng(1)
+    tested = compare(rng.normal(70, 8, 20), rng.normal(40, 8, 20), "Vendors", "Firms", "Voice")
+    assert "interval" not in tested["explanation"] and "Mann-Whitney" not in tested["explanation"]
+    assert "95% interval" in tested["detail"] and "Mann-Whitney p" in tested["detail"]
+    assert tested["ci95"] and tested["p_value"] is not None  # the JSON keeps every number
+    mostly = mostly_job_ads(np.array([0.9, 0.8, 0.2, 0.1, 0.3]), "Staffing firms")
+    assert mostly["verdict"] == "mixed" and "%, 95%" not in mostly["explanation"]
+    assert mostly["explanation"].startswith("2 of 5 staffing firms (40%) post more job ads")
+    assert "95% interval of that share: " in mostly["detail"]
+
+
+def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> None:
+    out = compare(
+        np.array([60.0, 70.0, 80.0]),
+        np.array([50.0, 55.0]),
+        "Vendors",
+        "Staffing firms",
+        "Voice",
+        members=(6, 2),
+    )
+    assert out["members"] == {"Vendors": 6, "Staffing firms": 2}
+    assert out["explanation"].endswith(
+        "Too few to tell: 3 of the 6 vendors and 2 staffing firms have a Voice score, "
+        "and we need at least 5 of each."
+    )
+    shares = np.array([0.9, 0.8, 0.7, 0.6, 0.1])
+    judged = mostly_job_ads(shares, "Staffing firms", members=7)
+    assert judged["explanation"].startswith(
+        "4 of 5 staffing firms with original posts to judge (80%) post more job ads"
+    )
+    assert judged["explanation"].endswith("The other 2 have none to judge.")
