@@ -1,13 +1,13 @@
-"""Importing files: detection, batching, skipped-record reporting, idempotency."""
+"""Importing files (staffpulse.ingest.import_paths): detection, skipped-record reporting,
+folders, idempotency, and what the report sums."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from ingest_helpers import GOOD, write_jsonl
 from staffpulse.errors import (
     EmptyInputError,
     InputError,
@@ -16,32 +16,11 @@ from staffpulse.errors import (
 )
 from staffpulse.ingest import import_paths
 from staffpulse.sources.folders import left_out
-from staffpulse.sources.json_documents import document_error
-from staffpulse.store import Store, open_store
-
-
-def _write_jsonl(path: Path, lines: list[object]) -> Path:
-    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
-    return path
-
-
-GOOD = [
-    {"type": "account", "platform": "x", "handle": "acme"},
-    {"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "hello @bob"},
-    {
-        "type": "post",
-        "platform": "x",
-        "id": "2",
-        "author": "bob",
-        "text": "hi",
-        "reply_to_id": "1",
-        "reply_to_author": "acme",
-    },
-]
+from staffpulse.store import open_store
 
 
 def test_one_malformed_line_is_named_and_the_rest_imported(tmp_path: Path) -> None:
-    path = _write_jsonl(tmp_path / "a.jsonl", [GOOD[0], GOOD[1], "{not json", GOOD[2]])
+    path = write_jsonl(tmp_path / "a.jsonl", [GOOD[0], GOOD[1], "{not json", GOOD[2]])
     store = open_store(":memory:")
     report = import_paths(store, [path])
     # acme is declared; bob, who only posts, gets a bare account
@@ -51,7 +30,7 @@ def test_one_malformed_line_is_named_and_the_rest_imported(tmp_path: Path) -> No
 
 
 def test_reimport_gives_identical_stats(tmp_path: Path) -> None:
-    path = _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    path = write_jsonl(tmp_path / "a.jsonl", GOOD)
     store = open_store(":memory:")
     import_paths(store, [path])
     first = store.stats()
@@ -61,7 +40,7 @@ def test_reimport_gives_identical_stats(tmp_path: Path) -> None:
 
 
 def test_folder_import_skips_unknown_files_with_a_note(tmp_path: Path) -> None:
-    _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    write_jsonl(tmp_path / "a.jsonl", GOOD)
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     report = import_paths(open_store(":memory:"), [tmp_path])
     assert report.posts == 2
@@ -96,7 +75,7 @@ def test_a_bad_file_among_several_paths_is_left_out_and_the_rest_imported(
     tmp_path: Path,
 ) -> None:
     # what `staffpulse import client/*` names: the data, its LICENSE, an empty file
-    data = _write_jsonl(tmp_path / "a.jsonl", GOOD)
+    data = write_jsonl(tmp_path / "a.jsonl", GOOD)
     (tmp_path / "LICENSE").write_text("MIT License\n")
     (tmp_path / "empty.json").write_bytes(b"")
     (tmp_path / "empty_folder").mkdir()
@@ -162,7 +141,7 @@ def test_posts_only_csv_can_be_audited_and_reimports_add_nothing(tmp_path: Path)
 
 
 def test_bare_author_account_never_blanks_richer_stored_data(tmp_path: Path) -> None:
-    rich = _write_jsonl(
+    rich = write_jsonl(
         tmp_path / "accounts.jsonl",
         [
             {
@@ -178,7 +157,7 @@ def test_bare_author_account_never_blanks_richer_stored_data(tmp_path: Path) -> 
             }
         ],
     )
-    posts = _write_jsonl(
+    posts = write_jsonl(
         tmp_path / "posts.jsonl",
         [{"type": "post", "platform": "x", "id": "9", "author": "acmestaffing", "text": "hi"}],
     )
@@ -232,25 +211,16 @@ def test_cut_short_json_document_names_the_line_and_what_to_do(tmp_path: Path) -
     assert "cut short" in problem.message and "export the file again" in problem.message
 
 
-def test_document_error_carries_the_position() -> None:
-    with pytest.raises(json.JSONDecodeError) as caught:
-        json.loads('{\n "a": 1,\n "b" 2\n}')
-    error = document_error(b'{\n "a": 1,\n "b" 2\n}', caught.value)
-    assert (error.line, error.column) == (3, 6) and "cut short" not in str(error)
-    bad = document_error(b'{\n "a": "caf\xe9"\n}', ValueError("orjson: not UTF-8"))
-    assert bad.line == 2 and "not valid UTF-8 at line 2" in str(bad)
-
-
 # -- folders -------------------------------------------------------------------------------
 
 
 def test_folder_walk_imports_nested_files_and_skips_hidden_ones(tmp_path: Path) -> None:
     nested = tmp_path / "exports" / "2026" / "march"
     nested.mkdir(parents=True)
-    _write_jsonl(nested / "a.jsonl", GOOD)
+    write_jsonl(nested / "a.jsonl", GOOD)
     hidden = tmp_path / "exports" / ".cache"
     hidden.mkdir()
-    _write_jsonl(hidden / "b.jsonl", [{"type": "account", "platform": "x", "handle": "zed"}])
+    write_jsonl(hidden / "b.jsonl", [{"type": "account", "platform": "x", "handle": "zed"}])
     report = import_paths(open_store(":memory:"), [tmp_path / "exports"])
     assert report.files == [(str(nested / "a.jsonl"), "staffpulse JSONL")]
 
@@ -295,45 +265,18 @@ def test_an_import_whose_every_post_was_skipped_is_told_as_nothing_imported(
 
 def test_the_report_sums_updated_profiles_and_new_follows(tmp_path: Path) -> None:
     store = open_store(":memory:")
-    first = import_paths(store, [_write_jsonl(tmp_path / "a.jsonl", GOOD)])
+    first = import_paths(store, [write_jsonl(tmp_path / "a.jsonl", GOOD)])
     follows = [
         {"type": "follow", "platform": "x", "follower": "acme", "followee": "bob"},
         {"type": "account", "platform": "x", "handle": "acme", "display_name": "Acme Staffing"},
     ]
-    second = import_paths(store, [_write_jsonl(tmp_path / "b.jsonl", follows)])
-    again = import_paths(store, [_write_jsonl(tmp_path / "c.jsonl", follows)])
+    second = import_paths(store, [write_jsonl(tmp_path / "b.jsonl", follows)])
+    again = import_paths(store, [write_jsonl(tmp_path / "c.jsonl", follows)])
     assert (first.updated_profiles, first.new_follows) == (0, 0)
     assert (second.updated_profiles, second.new_follows) == (1, 1)
     assert (again.updated_profiles, again.new_follows) == (0, 0)
     assert second.as_dict()["new"] == {"accounts": 0, "posts": 0, "follows": 1}
     assert second.as_dict()["updated"] == {"profiles": 1, "posts": 0}
-
-
-def test_an_import_stopped_by_ctrl_c_is_recorded_as_interrupted(tmp_path: Path) -> None:
-    path = _write_jsonl(tmp_path / "a.jsonl", GOOD)
-    store = open_store(":memory:")
-
-    def stop(location: str, done: int) -> None:
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        import_paths(store, [path], progress=stop)
-    status, counts = store.conn.execute("SELECT status, counts FROM runs").fetchone()
-    # the batch written before Ctrl-C stays, and the run says how far it got
-    assert status == "interrupted" and json.loads(counts)["imported"]["posts"] == 2
-
-
-def test_an_import_that_fails_after_writing_is_partial(tmp_path: Path) -> None:
-    path = _write_jsonl(tmp_path / "a.jsonl", GOOD)
-    store = open_store(":memory:")
-
-    def fail(location: str, done: int) -> None:  # called once a batch is written
-        raise OSError("disk full")
-
-    with pytest.raises(OSError, match="disk full"):
-        import_paths(store, [path], progress=fail)
-    assert store.conn.execute("SELECT status FROM runs").fetchone()[0] == "partial"
-    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 2  # kept
 
 
 def _twarc_page(retrieved_at: str, tweet_id: str, followers: int, bio: str) -> dict[str, object]:
@@ -364,11 +307,11 @@ def _twarc_page(retrieved_at: str, tweet_id: str, followers: int, bio: str) -> d
 
 
 def test_the_newer_profile_wins_in_either_import_order(tmp_path: Path) -> None:
-    april = _write_jsonl(
+    april = write_jsonl(
         tmp_path / "april.jsonl",
         [_twarc_page("2021-04-08T19:34:32+00:00", "101", 800, "Welders and fitters")],
     )
-    september = _write_jsonl(
+    september = write_jsonl(
         tmp_path / "september.jsonl",
         [_twarc_page("2021-09-22T16:38:09+00:00", "102", 1200, "Welders, fitters, drivers")],
     )
@@ -382,156 +325,3 @@ def test_the_newer_profile_wins_in_either_import_order(tmp_path: Path) -> None:
         again = import_paths(store, [april])  # the older file once more changes nothing
         assert again.updated_profiles == 0
     assert ends == [(1200, "Welders, fitters, drivers")] * 2
-
-
-def test_ctrl_c_after_the_first_batch_leaves_no_post_without_its_author(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import staffpulse.ingest as ingest
-
-    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
-    path = tmp_path / "posts.csv"
-    rows = [f"p{i},firm{i % 5},We are hiring in Dayton {i}" for i in range(20)]
-    path.write_text("id,author,text\n" + "\n".join(rows) + "\n")
-    store = open_store(tmp_path / "s.db")
-
-    def stop(location: str, done: int) -> None:  # called once a batch is committed
-        raise KeyboardInterrupt
-
-    with pytest.raises(ingest.ImportInterrupted) as stopped:
-        import_paths(store, [path], progress=stop)
-    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
-    orphans = store.conn.execute(
-        "SELECT COUNT(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM accounts a"
-        " WHERE a.platform = p.platform AND a.id = p.author_id)"
-    ).fetchone()[0]
-    assert 0 < posts < 20 and orphans == 0
-    assert str(stopped.value) == (
-        f"after {posts} posts. Run the same command again to finish; nothing is imported twice."
-    )
-    # running it again finishes the job, and nothing is stored twice
-    import_paths(store, [path])
-    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 20
-    assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 5
-
-
-def _posts_then_accounts(tmp_path: Path, fmt: str) -> Path:
-    """15 posts of two firms, then the firms' accounts: one named by handle in its posts (its
-    id only on the account line), one by author_id and handle."""
-    posts = [
-        {"type": "post", "platform": "x", "id": f"a{i}", "author": "AcmeStaffing", "text": "Hiring"}
-        for i in range(10)
-    ] + [
-        {
-            "type": "post",
-            "platform": "x",
-            "id": f"h{i}",
-            "author": "harbor",
-            "author_id": "h1",
-            "text": "Open shifts",
-        }
-        for i in range(5)
-    ]
-    accounts = [
-        {
-            "type": "account",
-            "platform": "x",
-            "id": "9001",
-            "handle": "AcmeStaffing",
-            "bio": "Welders and fitters",
-        },
-        {
-            "type": "account",
-            "platform": "x",
-            "id": "h1",
-            "handle": "Harborline",
-            "bio": "Nurses on call",
-        },
-    ]
-    if fmt == "jsonl":
-        return _write_jsonl(tmp_path / "firms.jsonl", [*posts, *accounts])
-    columns = ["type", "platform", "id", "author", "author_id", "handle", "bio", "text"]
-    path = tmp_path / "firms.csv"
-    lines = [",".join(columns)]
-    lines += [",".join(str(row.get(c, "")) for c in columns) for row in [*posts, *accounts]]
-    path.write_text("\n".join(lines) + "\n")
-    return path
-
-
-def _orphans(store: Store) -> int:
-    return int(
-        store.conn.execute(
-            "SELECT COUNT(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM accounts a"
-            " WHERE a.platform = p.platform AND a.id = p.author_id)"
-        ).fetchone()[0]
-    )
-
-
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_ctrl_c_in_a_file_declaring_its_accounts_last_leaves_no_post_without_its_author(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
-) -> None:
-    import staffpulse.ingest as ingest
-
-    path = _posts_then_accounts(tmp_path, fmt)
-    # the whole file in one batch: what a full import reports
-    whole = import_paths(open_store(tmp_path / "whole.db"), [path])
-    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
-    store = open_store(tmp_path / "s.db")
-
-    def stop(location: str, done: int) -> None:  # called once a batch is committed
-        raise KeyboardInterrupt
-
-    with pytest.raises(ingest.ImportInterrupted):
-        import_paths(store, [path], progress=stop)
-    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
-    assert 0 < posts < 15 and _orphans(store) == 0
-    assert [a.account.handle for a in store.list_accounts()] == ["AcmeStaffing"]
-    # running it again finishes: the account lines complete the bare accounts
-    import_paths(store, [path])
-    ended = store.conn.execute("SELECT id, handle, bio FROM accounts ORDER BY id").fetchall()
-    assert [tuple(row) for row in ended] == [
-        ("9001", "AcmeStaffing", "Welders and fitters"),
-        ("h1", "Harborline", "Nurses on call"),
-    ]
-    assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] == 15
-    assert _orphans(store) == 0
-    # in batches, a full import reports what one batch does: no extra account, no profile
-    # "updated" from the bare account the account line completes
-    batched = import_paths(open_store(tmp_path / "batched.db"), [path])
-    counts = [
-        (r.accounts, r.new_accounts, r.updated_profiles, r.posts, r.new_posts)
-        for r in (whole, batched)
-    ]
-    assert counts == [(2, 2, 0, 15, 15)] * 2
-    assert batched.notices == whole.notices == []
-
-
-def test_ctrl_c_between_a_batch_commit_and_its_count_tells_every_post_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The batch being committed when Ctrl-C comes is stored, so it is told too (an import
-    said "after 75,800 posts" with 77,800 in the store)."""
-    import staffpulse.ingest as ingest
-
-    monkeypatch.setattr(ingest, "BATCH_SIZE", 4)
-    path = tmp_path / "posts.csv"
-    rows = [f"p{i},firm{i % 5},We are hiring in Dayton {i}" for i in range(20)]
-    path.write_text("id,author,text\n" + "\n".join(rows) + "\n")
-    store = open_store(tmp_path / "s.db")
-    write = store.write_records
-    batches = []
-
-    def write_then_stop(*args: Any, **kwargs: Any) -> Any:
-        counts = write(*args, **kwargs)  # committed
-        batches.append(counts)
-        if len(batches) == 2:
-            raise KeyboardInterrupt  # before the import counts what was just committed
-        return counts
-
-    monkeypatch.setattr(store, "write_records", write_then_stop)
-    with pytest.raises(ingest.ImportInterrupted) as stopped:
-        import_paths(store, [path])
-    posts = store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
-    assert posts == batches[0].posts + batches[1].posts > batches[0].posts
-    assert str(stopped.value).startswith(f"after {posts} posts.")

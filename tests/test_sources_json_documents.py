@@ -11,6 +11,7 @@ from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
     count_entries,
+    document_error,
     load_document,
 )
 
@@ -97,3 +98,12 @@ def test_a_folder_import_reports_a_document_too_large_and_imports_the_rest(
     assert stored == ["1"] and report.skipped == 1
     (problem,) = report.problems
     assert problem.file.endswith("big.json") and "too large" in problem.message
+
+
+def test_document_error_carries_the_position() -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads('{\n "a": 1,\n "b" 2\n}')
+    error = document_error(b'{\n "a": 1,\n "b" 2\n}', caught.value)
+    assert (error.line, error.column) == (3, 6) and "cut short" not in str(error)
+    bad = document_error(b'{\n "a": "caf\xe9"\n}', ValueError("orjson: not UTF-8"))
+    assert bad.line == 2 and "not valid UTF-8 at line 2" in str(bad)
