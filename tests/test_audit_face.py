@@ -257,6 +257,21 @@ def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> No
     assert not any("Rosa at Erik" in r for r in pillar.recommendations)
 
 
+@pytest.mark.parametrize("display_name", ["🌻", "✨ 🚀", "2024"])
+def test_a_display_name_without_letters_is_told_to_use_a_name(display_name: str) -> None:
+    # "Rosa at 🌻" was offered to an account named by an emoji: no person, no firm
+    pillar = face_pillar(
+        acct(display_name=display_name, bio="We place nurses."),
+        DEFAULTS,
+        AvatarInfo("person", 0.9, "t"),
+    )
+    advice = [r for r in pillar.recommendations if "display name" in r]
+    assert len(advice) == 1
+    assert f'"{display_name}" has no name in it' in advice[0]
+    assert '"Rosa at YourFirm"' in advice[0]
+    assert f"Rosa at {display_name}" not in advice[0]
+
+
 @pytest.mark.parametrize(
     ("handle", "display_name", "bio"),
     [

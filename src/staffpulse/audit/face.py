@@ -262,7 +262,14 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         )
     if name < 0.9:
         words = _WORD.findall(account.display_name)
-        if (
+        if account.display_name.strip() and not words:
+            # emoji or symbols only ("🌻"): "Rosa at 🌻" names neither a person nor a firm
+            recs.append(
+                f'Your display name "{account.display_name.strip()}" has no name in it. Use '
+                'a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
+                'YourFirm"), so people know there is a human to talk to.'
+            )
+        elif (
             len(words) == 1
             and firm_cue(account.display_name) is None
             and not is_brand_word(words[0], account)
