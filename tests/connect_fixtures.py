@@ -5,6 +5,9 @@ acme_staffing (the firm) replies to rita_recruits (a recruiter), who replies to 
 bot (tmj_jobs_bot), a vendor the firm already follows (fred_follows), and an account that has
 been silent for a year (olga_old). A stranger (sam_stranger) talks only with people outside
 the firm's circle.
+
+For the export tests, suggestions as connect ranks them (make_suggestion, SUGGESTIONS): one
+list with accounts of every platform, which each platform's format must sort out.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.connect import SuggestReport, suggest_report
+from staffpulse.connect.suggest import Suggestion
 from staffpulse.models import Account, Follow, Post, Provenance
 from staffpulse.store import Store, open_store
 
@@ -196,3 +200,41 @@ def rank_with_fakes(store: Store, handle: str = "acme_staffing", **kwargs: Any) 
     return suggest_report(
         store, handle, role_model=FakeRoleModel(), scorer=FakeScorer(), **{"now": NOW, **kwargs}
     )
+
+
+# When the export tests write their lists (with microseconds: a TID counts in them).
+WHEN = datetime(2026, 3, 1, 12, 0, 0, 123456, tzinfo=UTC)
+
+
+def make_suggestion(
+    rank: int, handle: str, account_id: str, url: str | None = None, platform: str = "x"
+) -> Suggestion:
+    """A recruiter suggested at ``rank`` (score 100/rank), its name holding a comma."""
+    return Suggestion(
+        rank=rank,
+        platform=platform,
+        account_id=account_id,
+        handle=handle,
+        display_name=f"Name, {handle}",  # a comma, to exercise quoting
+        url=url,
+        role="recruiter",
+        score=100.0 / rank,
+        pagerank=0.1,
+        voice=80,
+        conversation=None,
+        via=("@a",),
+        explanation='recruiter · 2 people you talk with replied to them · "voice" 80',
+    )
+
+
+# One store never mixes platforms in one list of suggestions, but an export must not trust
+# that: each platform format keeps only its own platform's accounts.
+SUGGESTIONS = [
+    make_suggestion(1, "rita_recruits", "123", url="https://x.com/rita_recruits"),
+    make_suggestion(
+        2, "hannah.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz", platform="bluesky"
+    ),
+    make_suggestion(3, "val@hr.social", "109", platform="mastodon"),
+    make_suggestion(4, "mona", "110", url="https://mastodon.social/@mona", platform="mastodon"),
+    make_suggestion(5, "ben.example.com", "ben.example.com", platform="bluesky"),  # no DID known
+]

