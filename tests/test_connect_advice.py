@@ -1,5 +1,6 @@
 """What to do when connect finds nothing: the options that bring back the most accounts,
-from every reason each was left out for."""
+from every reason each was left out for (connect/advice.py next_step), and the "Left out" line
+that counts those reasons (left_out_text)."""
 
 from __future__ import annotations
 
@@ -284,3 +285,104 @@ def test_the_accounts_no_option_brings_back_add_up_to_the_left_out_line() -> Non
         "none of the 4 accounts left out for talking with you or being inactive as of"
         " 2026-03-01 comes back with any of connect's options; "
     )
+
+
+def test_with_only_brands_around_the_advice_names_role_any() -> None:
+    """Two customers of one shop: all a customer could be suggested is the shop's other
+    customer (role other), and the advice names the one option that shows it."""
+    store = open_store(":memory:")
+    people = [Account(platform="x", id=f"id_{h}", handle=h) for h in ("fan_one", "fan_two")]
+    add_posts(
+        store,
+        *people,
+        Account(platform="x", id="id_shopmart_help", handle="shopmart_help"),
+        reply_post(1, "fan_one", "shopmart_help", 2),
+        reply_post(2, "shopmart_help", "fan_one", 1),
+        reply_post(3, "fan_two", "shopmart_help", 2),
+        reply_post(4, "shopmart_help", "fan_two", 1),
+    )
+
+    def advice(role: str | None) -> str:
+        report = rank_with_fakes(store, "fan_one", platform="x", role=role)
+        assert report.suggestions == [] and report.next_step is not None
+        return report.next_step
+
+    told = advice(None)
+    assert (
+        "1 account has the role other (brands, public figures: outside the hiring world): "
+        "use --role any" in told
+    )
+    assert "a wider --role (or --role any)" in advice("industry")  # "none" would not show it
+    found = rank_with_fakes(store, "fan_one", platform="x", role="any")
+    assert [s.handle for s in found.suggestions] == ["fan_two"]
+
+
+def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
+    lonely = rank_with_fakes(store, "sam_stranger")
+    assert lonely.suggestions == []
+    assert lonely.next_step == (
+        "1 account you already talk with has the role other (brands, public figures: outside "
+        "the hiring world): show it with --include-contacts and --role any."
+    )
+    found = rank_with_fakes(store)
+    assert found.suggestions and found.next_step is None
+
+
+def _with_anonymized_customers() -> Store:
+    """acme_staffing talks only with two customers an anonymized dataset names by number."""
+    store = open_store(":memory:")
+    firm = Account(platform="x", id="id_acme_staffing", handle="acme_staffing")
+    rows: list[Account | Post] = [firm]
+    for n, customer in enumerate(("twcs:101", "twcs:102")):
+        rows.append(
+            Post(
+                platform="x",
+                id=f"twcs:{n}1",
+                author_id=customer,
+                text="@acme_staffing I think my payslip is wrong",
+                created_at=NOW - timedelta(days=1 + n),
+                mentions=("acme_staffing",),
+            )
+        )
+        rows.append(
+            Post(
+                platform="x",
+                id=f"twcs:{n}2",
+                author_id="id_acme_staffing",
+                author_handle="acme_staffing",
+                text="Sorry to hear that, send us a DM",
+                created_at=NOW - timedelta(days=n),
+                kind="reply",
+                reply_to_post_id=f"twcs:{n}1",
+                reply_to_account_id=customer,
+            )
+        )
+    add_posts(store, *rows)
+    return store
+
+
+def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> None:
+    store = _with_anonymized_customers()
+    for options in (SuggestOptions(), SuggestOptions(include_contacts=True, include_unseen=True)):
+        report = rank_with_fakes(store, options=options)
+        assert report.suggestions == []
+        assert report.excluded == {"anonymized (no handle)": 2}
+        step = report.next_step or ""
+        assert step.startswith("2 anonymized accounts without a handle were left out")
+        assert "cannot be followed" in step
+        assert "add-handles" not in step and "--include" not in step
+
+
+def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
+    store: Store,
+) -> None:
+    # one candidate read at a time, so the ranking stops as soon as the list is settled
+    early = rank_with_fakes(store, limit=1, options=SuggestOptions(batch=1))
+    assert early.looked_at < early.reached
+    assert early.left_out_line.startswith(
+        f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
+    )
+    assert sum(early.excluded.values()) <= early.looked_at
+    full = rank_with_fakes(store, options=SuggestOptions(batch=1))
+    assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
+    assert full.as_dict()["looked_at"] == full.reached

@@ -16,7 +16,7 @@ from connect_fixtures import (
 )
 from staffpulse.connect import SuggestOptions
 from staffpulse.models import Account, Follow, Post
-from staffpulse.store import Store
+from staffpulse.store import Store, open_store
 
 
 @pytest.fixture
@@ -129,3 +129,63 @@ def test_ten_posts_are_enough_to_judge_a_voice(store: Store) -> None:
     why = _why(store, "brand_one", role="any")
     assert "a lively voice (100% of their posts personal)" in why
     assert "rarely replies to anyone" in why
+
+
+def test_explanation_and_fields(store: Store) -> None:
+    best = rank_with_fakes(store).suggestions[0]
+    assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
+    # hannah_hr wrote 2 posts: too few to call her voice lively (the audit's minimum is 10)
+    assert "only 2 posts of its own: too few to judge voice and conversation" in best.explanation
+    assert "lively" not in best.explanation
+    assert best.via == ("@rita_recruits",)
+    assert 0 < best.score <= 100 and best.rank == 1
+    assert best.as_dict()["handle"] == "hannah_hr"
+
+
+def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
+    for s in rank_with_fakes(store).suggestions:
+        if len(s.via) > 1:
+            assert f"{len(s.via)} of your circle engage them in all" in s.explanation
+        else:
+            assert "in all" not in s.explanation
+
+
+def _circle_with(*candidates: str) -> Store:
+    """The firm replies to rita, who replies to each candidate alike: equal graph links.
+    paula_posts replies to people in her own words; zoe_reposts posts plain updates."""
+    store = open_store(":memory:")
+    add_posts(
+        store,
+        Account(platform="x", id="id_acme_staffing", handle="acme_staffing"),
+        reply_post(1, "acme_staffing", "rita_recruits", 1),
+        reply_post(2, "rita_recruits", "acme_staffing", 1),
+    )
+    for n, who in enumerate(candidates, start=10):
+        add_posts(store, reply_post(n, "rita_recruits", who, 1))
+        if who == "paula_posts":
+            # 10 posts each: the fewest from which voice and conversation are judged in words
+            posts = [reply_post(100 + i, who, "sam_stranger", 2) for i in range(10)]
+        else:
+            posts = [make_post(f"u{n}{i}", who, 2, "Weekly market update") for i in range(10)]
+        add_posts(store, Account(platform="x", id=f"id_{who}", handle=who), *posts)
+    return store
+
+
+def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect_match() -> None:
+    """A firm that posts plain updates and never replies read "100" as the only suggestion,
+    explained "recent voice 0 · recent conversation 0"."""
+
+    def ranked(store: Store) -> list[tuple[str, float, str]]:
+        found = rank_with_fakes(store).suggestions
+        return [(s.handle, s.score, s.explanation) for s in found]
+
+    both = ranked(_circle_with("paula_posts", "zoe_reposts"))
+    assert [h for h, _, _ in both] == ["paula_posts", "zoe_reposts"]
+    (_, talker, talker_why), (_, quiet, quiet_why) = both
+    assert quiet < talker
+    assert "a lively voice (100% of their posts personal)" in talker_why
+    assert "talks with people (100% replies)" in talker_why
+    assert "little personal voice in their posts · rarely replies to anyone" in quiet_why
+    assert "voice 0" not in quiet_why and "conversation 0" not in quiet_why
+    ((_, alone, _),) = ranked(_circle_with("zoe_reposts"))
+    assert alone <= 50  # the strongest link, but no voice and no conversation: half the mark

@@ -1,4 +1,5 @@
-"""suggest_accounts: ranking, exclusions, role filter, good-citizen weighting, explanations."""
+"""suggest_accounts and suggest_report (staffpulse.connect.suggest): ranking, exclusions, role
+filter, the sample cohort, ranking as of a date, and how stored and id-only accounts are shown."""
 
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ from connect_fixtures import (
     reply_post,
 )
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_accounts, suggest_report
-from staffpulse.connect.export import export_suggestions
-from staffpulse.connect.suggest import format_score
 from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
@@ -141,47 +140,6 @@ def test_brands_and_public_figures_are_left_out_by_default_and_role_any_shows_th
     assert [s.handle for s in report("other").suggestions] == ["shopmart_help"]
 
 
-def test_with_only_brands_around_the_advice_names_role_any() -> None:
-    """Two customers of one shop: all a customer could be suggested is the shop's other
-    customer (role other), and the advice names the one option that shows it."""
-    store = open_store(":memory:")
-    people = [Account(platform="x", id=f"id_{h}", handle=h) for h in ("fan_one", "fan_two")]
-    add_posts(
-        store,
-        *people,
-        Account(platform="x", id="id_shopmart_help", handle="shopmart_help"),
-        reply_post(1, "fan_one", "shopmart_help", 2),
-        reply_post(2, "shopmart_help", "fan_one", 1),
-        reply_post(3, "fan_two", "shopmart_help", 2),
-        reply_post(4, "shopmart_help", "fan_two", 1),
-    )
-
-    def advice(role: str | None) -> str:
-        report = rank_with_fakes(store, "fan_one", platform="x", role=role)
-        assert report.suggestions == [] and report.next_step is not None
-        return report.next_step
-
-    told = advice(None)
-    assert (
-        "1 account has the role other (brands, public figures: outside the hiring world): "
-        "use --role any" in told
-    )
-    assert "a wider --role (or --role any)" in advice("industry")  # "none" would not show it
-    found = rank_with_fakes(store, "fan_one", platform="x", role="any")
-    assert [s.handle for s in found.suggestions] == ["fan_two"]
-
-
-def test_explanation_and_fields(store: Store) -> None:
-    best = rank_with_fakes(store).suggestions[0]
-    assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
-    # hannah_hr wrote 2 posts: too few to call her voice lively (the audit's minimum is 10)
-    assert "only 2 posts of its own: too few to judge voice and conversation" in best.explanation
-    assert "lively" not in best.explanation
-    assert best.via == ("@rita_recruits",)
-    assert 0 < best.score <= 100 and best.rank == 1
-    assert best.as_dict()["handle"] == "hannah_hr"
-
-
 def test_limit_and_missing_account(store: Store) -> None:
     assert len(_handles(store, limit=1)) == 1
     with pytest.raises(NotFoundError):
@@ -210,6 +168,8 @@ def test_without_models_ranks_by_graph_and_refuses_role_filter(
 
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "staffpulse" / "sample" / "cohort.jsonl"
+
+
 SAMPLE_ROLES = {
     "brightpathstaff": "staffing_firm",
     "meridianwork": "staffing_firm",
@@ -289,17 +249,6 @@ def test_role_predictions_as_numpy_arrays(store: Store) -> None:
     assert found[0].role == "hr_pro" and isinstance(found[0].role, str)
 
 
-def test_nothing_to_suggest_says_what_to_do(store: Store) -> None:
-    lonely = rank_with_fakes(store, "sam_stranger")
-    assert lonely.suggestions == []
-    assert lonely.next_step == (
-        "1 account you already talk with has the role other (brands, public figures: outside "
-        "the hiring world): show it with --include-contacts and --role any."
-    )
-    found = rank_with_fakes(store)
-    assert found.suggestions and found.next_step is None
-
-
 def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store) -> None:
     unseen = "1005985585335545856"  # a reply to a user id: no account, no posts stored
     reply = Post(
@@ -325,75 +274,10 @@ def test_stored_accounts_keep_their_handles_and_id_only_ones_say_so(store: Store
     assert id_only.role is None and not id_only.explanation.startswith("other")
 
 
-def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
-    for s in rank_with_fakes(store).suggestions:
-        if len(s.via) > 1:
-            assert f"{len(s.via)} of your circle engage them in all" in s.explanation
-        else:
-            assert "in all" not in s.explanation
-
-
-def test_scores_far_below_the_best_do_not_read_zero() -> None:
-    assert [format_score(v) for v in (100.0, 17.4, 9.96, 2.34, 0.3, 0.04, 0.0)] == [
-        "100",
-        "17",
-        "10",
-        "2.3",
-        "0.3",
-        "<0.1",
-        "0",
-    ]
-
-
 def test_json_scores_keep_three_significant_digits(store: Store) -> None:
     found = rank_with_fakes(store).suggestions
     tiny = replace(found[-1], score=0.000471)
     assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"
-
-
-def _with_anonymized_customers() -> Store:
-    """acme_staffing talks only with two customers an anonymized dataset names by number."""
-    store = open_store(":memory:")
-    firm = Account(platform="x", id="id_acme_staffing", handle="acme_staffing")
-    rows: list[Account | Post] = [firm]
-    for n, customer in enumerate(("twcs:101", "twcs:102")):
-        rows.append(
-            Post(
-                platform="x",
-                id=f"twcs:{n}1",
-                author_id=customer,
-                text="@acme_staffing I think my payslip is wrong",
-                created_at=NOW - timedelta(days=1 + n),
-                mentions=("acme_staffing",),
-            )
-        )
-        rows.append(
-            Post(
-                platform="x",
-                id=f"twcs:{n}2",
-                author_id="id_acme_staffing",
-                author_handle="acme_staffing",
-                text="Sorry to hear that, send us a DM",
-                created_at=NOW - timedelta(days=n),
-                kind="reply",
-                reply_to_post_id=f"twcs:{n}1",
-                reply_to_account_id=customer,
-            )
-        )
-    add_posts(store, *rows)
-    return store
-
-
-def test_anonymized_customers_are_never_suggested_and_get_no_fetch_advice() -> None:
-    store = _with_anonymized_customers()
-    for options in (SuggestOptions(), SuggestOptions(include_contacts=True, include_unseen=True)):
-        report = rank_with_fakes(store, options=options)
-        assert report.suggestions == []
-        assert report.excluded == {"anonymized (no handle)": 2}
-        step = report.next_step or ""
-        assert step.startswith("2 anonymized accounts without a handle were left out")
-        assert "cannot be followed" in step
-        assert "add-handles" not in step and "--include" not in step
 
 
 def _far_stranger(store: Store) -> None:
@@ -425,50 +309,6 @@ def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> No
     found = rank_with_fakes(store).suggestions
     vendor = [s for s in found if s.handle == "val_vendor"]
     assert vendor and vendor[0].via == ("@rita_recruits",)
-
-
-def test_left_out_counts_say_when_only_the_nearest_candidates_were_looked_at(
-    store: Store,
-) -> None:
-    # one candidate read at a time, so the ranking stops as soon as the list is settled
-    early = rank_with_fakes(store, limit=1, options=SuggestOptions(batch=1))
-    assert early.looked_at < early.reached
-    assert early.left_out_line.startswith(
-        f"Left out among the {early.looked_at} nearest of the {early.reached} accounts reached"
-    )
-    assert sum(early.excluded.values()) <= early.looked_at
-    full = rank_with_fakes(store, options=SuggestOptions(batch=1))
-    assert full.looked_at == full.reached and full.left_out_line.startswith("Left out: ")
-    assert full.as_dict()["looked_at"] == full.reached
-
-
-def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_address() -> None:
-    store = open_store(":memory:")
-    rows: list[Account | Post] = [
-        Account(platform="mastodon", id="1", handle="firm@a.social"),
-        Account(platform="mastodon", id="2", handle="jane@a.social"),
-    ]
-    for n, (author, to, days) in enumerate(
-        (("1", "2", 1), ("2", "1", 2), ("2", "https://b.social/@Mario", 1))
-    ):
-        rows.append(
-            Post(
-                platform="mastodon",
-                id=f"m{n}",
-                author_id=author,
-                text="I think so",
-                created_at=NOW - timedelta(days=days),
-                kind="reply",
-                reply_to_account_id=to,
-            )
-        )
-    add_posts(store, *rows)
-    report = rank_with_fakes(store, "firm@a.social", options=SuggestOptions(include_unseen=True))
-    (mario,) = report.suggestions
-    assert mario.label == "@mario@b.social" and mario.handle_known
-    assert mario.url == "https://b.social/@Mario"
-    follows = export_suggestions(report.suggestions, "mastodon-follows")
-    assert follows.written == 1 and "mario@b.social,true,false," in follows.text
 
 
 def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> None:
@@ -505,44 +345,3 @@ def test_an_account_that_posted_only_after_the_date_is_inactive_then(store: Stor
     report = rank_with_fakes(store)
     assert "lara_later" not in [s.handle for s in report.suggestions]
     assert report.excluded.get("inactive", 0) >= 1 and "never seen" not in report.excluded
-
-
-def _circle_with(*candidates: str) -> Store:
-    """The firm replies to rita, who replies to each candidate alike: equal graph links.
-    paula_posts replies to people in her own words; zoe_reposts posts plain updates."""
-    store = open_store(":memory:")
-    add_posts(
-        store,
-        Account(platform="x", id="id_acme_staffing", handle="acme_staffing"),
-        reply_post(1, "acme_staffing", "rita_recruits", 1),
-        reply_post(2, "rita_recruits", "acme_staffing", 1),
-    )
-    for n, who in enumerate(candidates, start=10):
-        add_posts(store, reply_post(n, "rita_recruits", who, 1))
-        if who == "paula_posts":
-            # 10 posts each: the fewest from which voice and conversation are judged in words
-            posts = [reply_post(100 + i, who, "sam_stranger", 2) for i in range(10)]
-        else:
-            posts = [make_post(f"u{n}{i}", who, 2, "Weekly market update") for i in range(10)]
-        add_posts(store, Account(platform="x", id=f"id_{who}", handle=who), *posts)
-    return store
-
-
-def test_a_candidate_without_voice_or_conversation_ranks_lower_and_is_no_perfect_match() -> None:
-    """A firm that posts plain updates and never replies read "100" as the only suggestion,
-    explained "recent voice 0 · recent conversation 0"."""
-
-    def ranked(store: Store) -> list[tuple[str, float, str]]:
-        found = rank_with_fakes(store).suggestions
-        return [(s.handle, s.score, s.explanation) for s in found]
-
-    both = ranked(_circle_with("paula_posts", "zoe_reposts"))
-    assert [h for h, _, _ in both] == ["paula_posts", "zoe_reposts"]
-    (_, talker, talker_why), (_, quiet, quiet_why) = both
-    assert quiet < talker
-    assert "a lively voice (100% of their posts personal)" in talker_why
-    assert "talks with people (100% replies)" in talker_why
-    assert "little personal voice in their posts · rarely replies to anyone" in quiet_why
-    assert "voice 0" not in quiet_why and "conversation 0" not in quiet_why
-    ((_, alone, _),) = ranked(_circle_with("zoe_reposts"))
-    assert alone <= 50  # the strongest link, but no voice and no conversation: half the mark

@@ -1,0 +1,58 @@
+"""A suggestion as it is shown (staffpulse.connect.suggestion): a score far below the best
+never reads zero, and a Mastodon account known by its profile URL shows its address."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from connect_fixtures import (
+    NOW,
+    add_posts,
+    rank_with_fakes,
+)
+from staffpulse.connect import SuggestOptions
+from staffpulse.connect.export import export_suggestions
+from staffpulse.connect.suggest import format_score
+from staffpulse.models import Account, Post
+from staffpulse.store import open_store
+
+
+def test_scores_far_below_the_best_do_not_read_zero() -> None:
+    assert [format_score(v) for v in (100.0, 17.4, 9.96, 2.34, 0.3, 0.04, 0.0)] == [
+        "100",
+        "17",
+        "10",
+        "2.3",
+        "0.3",
+        "<0.1",
+        "0",
+    ]
+
+
+def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_address() -> None:
+    store = open_store(":memory:")
+    rows: list[Account | Post] = [
+        Account(platform="mastodon", id="1", handle="firm@a.social"),
+        Account(platform="mastodon", id="2", handle="jane@a.social"),
+    ]
+    for n, (author, to, days) in enumerate(
+        (("1", "2", 1), ("2", "1", 2), ("2", "https://b.social/@Mario", 1))
+    ):
+        rows.append(
+            Post(
+                platform="mastodon",
+                id=f"m{n}",
+                author_id=author,
+                text="I think so",
+                created_at=NOW - timedelta(days=days),
+                kind="reply",
+                reply_to_account_id=to,
+            )
+        )
+    add_posts(store, *rows)
+    report = rank_with_fakes(store, "firm@a.social", options=SuggestOptions(include_unseen=True))
+    (mario,) = report.suggestions
+    assert mario.label == "@mario@b.social" and mario.handle_known
+    assert mario.url == "https://b.social/@Mario"
+    follows = export_suggestions(report.suggestions, "mastodon-follows")
+    assert follows.written == 1 and "mario@b.social,true,false," in follows.text
