@@ -20,8 +20,39 @@ def test_templated_feed_scores_low_and_says_so() -> None:
     voice = audit_feed(feed).pillars["voice"]
     assert voice.score < 10
     assert voice.evidence["templated_share"] > 0.9
-    assert voice.worst and "near-identical" in voice.worst[0].why
+    assert voice.worst and voice.worst[0].why.startswith("one of 30 posts in one pattern")
     assert "templates" in voice.recommendations[0]
+
+
+def test_posts_of_one_pattern_are_not_called_identical() -> None:
+    # "Title - link" posts share their shape, not their words: a client shown "Count with
+    # CSS - link" as "one of 6 near-identical posts" would rightly object
+    feed = FeedBuilder("dev")
+    for i, title in enumerate(["Count With Css", "Debugging Sass Maps", "Faster Font Loading"]):
+        feed.post(f"{title} with Source Tricks - https://blog.example/{i}")
+    feed.chat(3)
+    worst = audit_feed(feed).pillars["voice"].worst
+    why = "one of 3 posts in one pattern (only names, links or numbers change)"
+    assert worst and worst[0].why == why
+    assert not any("identical" in ex.why for ex in worst)
+
+
+def test_flat_posts_are_not_held_against_a_feed_that_sounds_human_enough() -> None:
+    # Voice 100 beside "Holding you back: ... (no human voice)" contradicts itself
+    human = FeedBuilder("kelsey")
+    for text in HUMAN_POSTS[:6]:
+        human.post(text)
+    human.post("Office closed on Monday for the holiday.")
+    voice = audit_feed(human).pillars["voice"]
+    assert voice.evidence["personality_share"] >= DEFAULTS["personality_target"]
+    assert not any(ex.why == "no human voice" for ex in voice.worst)
+    flat = FeedBuilder("acme")
+    for text in ("Office closed on Monday.", "New parking rules apply.", "Read our report."):
+        flat.post(text)
+    flat.post(HUMAN_POSTS[0])
+    flat_voice = audit_feed(flat).pillars["voice"]
+    assert flat_voice.evidence["personality_share"] < DEFAULTS["personality_target"]
+    assert any(ex.why == "no human voice" for ex in flat_voice.worst)
 
 
 HUMAN_POSTS = [

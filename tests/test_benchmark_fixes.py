@@ -64,6 +64,11 @@ YOU = re.compile(r"\byou(r|rs)?\b", re.IGNORECASE)
             'Add a person to your display name, e.g. "Rosa at Acme", so people know.',
             "Put a person's name in the display name",
         ),
+        (
+            'Your display name "🌻" has no name in it. Use a person\'s name, alone or with '
+            'the firm\'s ("Rosa Lund" or "Rosa at YourFirm"), so people know.',
+            "Put a person's name in the display name",
+        ),
     ],
 )
 def test_each_known_piece_of_advice_becomes_a_headline(advice: str, headline: str) -> None:

@@ -28,6 +28,13 @@ HUMOR_HINT = "We found few posts that read as light or funny"
 CLEAR_HUMOR = 0.9
 
 
+def template_why(size: int) -> str:
+    """Why a template post is shown: a family shares its wording once names, links, hashtags
+    and numbers are masked (docs/models/templating.md), so "Count with CSS - link" and
+    "Faster Font Loading - link" are one pattern, not near-identical posts."""
+    return f"one of {size:,} posts in one pattern (only names, links or numbers change)"
+
+
 def voice_score(
     personality: float, humor: float, templated: float, settings: dict[str, Any]
 ) -> float:
@@ -64,14 +71,13 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     judged = n > 0 and not unreadable
     score = round(voice_score(personality, humor, templated, settings)) if judged else None
     best = _best_examples(frame, scored)
-    worst = []
-    for fam in families[:2]:
-        worst.append(
-            example(
-                frame.posts[fam["example_index"]], f"one of {fam['size']:,} near-identical posts"
-            )
-        )
-    if len(worst) < 3 and orig.size:
+    worst = [
+        example(frame.posts[fam["example_index"]], template_why(fam["size"]))
+        for fam in families[:2]
+    ]
+    # a flat post holds the account back only while too few sound like a person: under a
+    # perfect personality share, "no human voice" beside the score would contradict it
+    if len(worst) < 3 and orig.size and personality < float(settings["personality_target"]):
         flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
         flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
         worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
