@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from staffpulse.connect import SuggestReport, suggest_report
 from staffpulse.connect.suggest import Suggestion
@@ -238,3 +239,21 @@ SUGGESTIONS = [
     make_suggestion(4, "mona", "110", url="https://mastodon.social/@mona", platform="mastodon"),
     make_suggestion(5, "ben.example.com", "ben.example.com", platform="bluesky"),  # no DID known
 ]
+
+
+def connect_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The network in a store file, with the fake models and no live fetcher: the CLI tests'
+    ``db`` fixture, made in each module as ``db = pytest.fixture(connect_db, name="db")``."""
+    # imported here, not at the top: the other connect tests do without these slow imports
+    import staffpulse.connect.fetching as fetching
+    import staffpulse.connect.suggest as suggest_module
+    import staffpulse.signals.roles as roles_module
+
+    path = tmp_path / "connect.db"
+    build_store(path).close()
+    # the shipped models' loaders, as connect and add-handles call them
+    monkeypatch.setattr(roles_module, "load_role_model_or_none", FakeRoleModel)
+    monkeypatch.setattr(suggest_module, "load_text_signals_or_none", FakeScorer)
+    # offline: no live fetcher for Bluesky or Mastodon in these tests
+    monkeypatch.setattr(fetching, "fetch_function", lambda platform: None)
+    return path
