@@ -193,3 +193,44 @@ def test_the_real_archive_cut_short_counts_what_its_manifest_lists(
     assert 0 < report.posts < 70
     assert report.skipped == 70 - report.posts  # the manifest lists 70
     assert f"only {report.posts} of the 70 tweets" in report.problems[-1].message
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["folder", "zip"])
+def test_a_renamed_part_is_the_one_the_manifest_lists(tmp_path: Path, packed: bool) -> None:
+    """``tweets-part1 (1).js`` holds window.YTD.tweets.part1: it is data/tweets-part1.js of
+    the manifest, not a missing file."""
+    archive = _archive(tmp_path)
+    data = archive / "data"
+    (data / "tweets-part1.js").rename(data / "tweets-part1 (1).js")
+    path = archive
+    if packed:
+        path = tmp_path / "twitter-2026-03-10.zip"
+        with zipfile.ZipFile(path, "w") as z:
+            for file in sorted(data.glob("*.js")):
+                z.write(file, f"data/{file.name}")
+    report = _import(path)
+    assert (report.posts, report.follows, report.skipped) == (4, 3, 1)
+    assert [p.line for p in report.problems] == [19]  # the fixture's bad tweet, nothing missing
+
+
+def test_a_renamed_part_cut_short_is_checked_against_its_count(tmp_path: Path) -> None:
+    counts = {**FIXTURE_COUNTS, "tweets": {"data/tweets.js": 3, "data/tweets-part1.js": 5}}
+    archive = _archive(tmp_path, counts)
+    data = archive / "data"
+    (data / "tweets-part1.js").rename(data / "tweets copy.js")
+    report = _import(archive)
+    told = report.problems[-1]
+    assert told.file == str(data / "tweets copy.js") and told.records == 3
+    assert "only 1 of the 5 tweets manifest.js lists were read" in told.message
+    assert (report.posts, report.skipped) == (4, 4)  # the bad tweet and the 3 not there
+
+
+def test_the_cli_imports_a_renamed_part_without_calling_it_missing(tmp_path: Path) -> None:
+    archive = _archive(tmp_path)
+    data = archive / "data"
+    (data / "tweets-part1.js").rename(data / "tweets-part1 (1).js")
+    result = CliRunner().invoke(app, ["import", str(archive), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Imported 4 posts" in said and "Skipped 1 record " in said
+    assert "missing" not in said

@@ -7,6 +7,10 @@ back on the owner's row (:class:`~staffpulse.models.AvatarImage`), written nowhe
 saves it beside the store (:mod:`staffpulse.ingest`). Other files (likes, DMs, ...) are not
 read.
 
+A file the user renamed (``tweets-part1 (1).js``) is known by its first line
+(:mod:`~staffpulse.sources.x_archive_files`); a part found twice is read once, and the other
+copy told (:mod:`~staffpulse.sources.x_archive_copies`).
+
 Archives carry no ``retweeted_status`` or ``quoted_status``: a retweet is the ``RT @handle:``
 text, and a quote is a tweet whose text ends with a link to another tweet; the handle in that
 link (``x.com/<handle>/status/<id>``) is whom the quote engages, named first among its mentions
@@ -42,6 +46,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.x_archive_check import missing_parts, short_part
+from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
 from staffpulse.sources.x_archive_files import (
     OWNER_FILES,
     PART_RE,
@@ -184,6 +189,8 @@ class XArchive:
         where: Path,
         context: list[Part] | None = None,
     ) -> Iterator[Item]:
+        parts, copies = pick_one_per_part(parts)  # a part saved twice is read once
+        context = pick_one_per_part(context)[0] if context is not None else None
         known = {p.kind: p for p in (context or parts) if p.number == 0}
         account = first_item(known.get("account"), "account")
         profile = first_item(known.get("profile"), "profile")
@@ -208,6 +215,8 @@ class XArchive:
         manifest = known.get("manifest")
         in_manifest = listed_files(manifest)  # the count of each data file, to check
         listed: dict[str, set[str] | None] = {}  # follower / following: ids, None if damaged
+        for copy in copies:
+            yield tell_copy(copy)
         if context is None and manifest is not None:  # the whole archive: is a part missing?
             for missing in missing_parts(manifest, parts, in_manifest):
                 if missing.kind in FOLLOW_PARTS:  # the owner's count would be short
@@ -228,7 +237,7 @@ class XArchive:
                 )
                 continue
             yield from self._read_items(
-                part, owner, generated, listed, in_manifest.get(part.file_name)
+                part, owner, generated, listed, in_manifest.get((part.kind, part.number))
             )
         counted = _counted_owner(owner, listed, generated)
         if counted is not None:

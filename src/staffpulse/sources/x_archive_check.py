@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
@@ -50,22 +51,25 @@ def _what_to_do(manifest: Part) -> str:
 
 
 def missing_parts(
-    manifest: Part, parts: list[Part], listed: Mapping[str, Listed]
+    manifest: Part, parts: list[Part], listed: Mapping[tuple[str, int], Listed]
 ) -> Iterator[MissingPart]:
     """The data files ``listed`` (from ``manifest``) that are not among ``parts``, each told
-    where it should be, beside ``manifest.js``."""
-    present = {part.file_name for part in parts}
+    where it should be, beside ``manifest.js``. A part is there under any name: one the user
+    renamed (``tweets-part1 (1).js``) is known by its first line, as ``parts`` are."""
+    present = {(part.kind, part.number) for part in parts}
     folder = manifest.location[: len(manifest.location) - len(MANIFEST_NAME)]
-    for file_name, entry in sorted(listed.items()):
-        if file_name in present:
+    for key, entry in sorted(listed.items()):
+        if key in present:
             continue
         where = "ZIP" if _in_zip(manifest.location) else "folder"
         none = "it was" if entry.count == 1 else "none of them was"
         # the location names the file; the manifest's name says where X put it
         message = (
             f"missing: manifest.js lists {entry.name} with {count_of(entry.count, entry.noun)}, "
-            f"but the {where} does not hold it, so {none} imported; {_what_to_do(manifest)}"
+            f"but the {where} does not hold it (under that name or another), so {none} "
+            f"imported; {_what_to_do(manifest)}"
         )
+        file_name = PurePosixPath(entry.name).name
         yield MissingPart(entry.kind, Problem(folder + file_name, None, message, entry.count))
 
 

@@ -2,6 +2,11 @@
 ``manifest.js`` and the first entry of ``account.js`` / ``profile.js`` say about the owner.
 :mod:`staffpulse.sources.x_archive` reads them into rows.
 
+A part is known by its kind and number (``tweets``, 1), from X's file name
+(``tweets-part1.js``) or, for a file the user renamed (``tweets-part1 (1).js``, as a browser
+saves a second download), from its first line (``window.YTD.tweets.part1 = [``): a renamed
+part is read as one under its own name, in a folder and in a ZIP.
+
 ``manifest.js`` also lists every data file X wrote, with how many entries it holds
 (``dataTypes.tweets.files[].count``): :func:`listed_files` gives those of the files read, so
 that a part missing from a half-extracted folder, or a file cut short, is told and counted
@@ -12,13 +17,21 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from staffpulse.sources.base import IMAGE_SUFFIXES, decode_bytes, unsafe_member_name
+from staffpulse.sources.base import (
+    HEAD_BYTES,
+    IMAGE_SUFFIXES,
+    decode_bytes,
+    read_head,
+    sniffable,
+    unsafe_member_name,
+)
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
 from staffpulse.sources.ytd import ytd_items
@@ -53,6 +66,16 @@ class Part:
         """``tweets-part1.js``, wherever the part is (a folder, ``zip!data/``)."""
         return PurePosixPath(self.location.rsplit("!", 1)[-1].replace("\\", "/")).name
 
+    @property
+    def under_x_name(self) -> bool:
+        """Whether the file has the name X gives this part (``tweets-part1.js``), not one the
+        user gave it."""
+        named = PART_RE.match(self.file_name)
+        return named is not None and (named.group(1), int(named.group(2) or 0)) == (
+            self.kind,
+            self.number,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Listed:
@@ -68,28 +91,54 @@ class Listed:
         return COUNTED_NOUNS[self.kind]
 
 
+def part_named_by(head: bytes) -> tuple[str, int] | None:
+    """The kind and number a part's first line gives it (``window.YTD.tweets.part1 = [``:
+    ``("tweets", 1)``), whatever the file is called; None when the head is no such line."""
+    match = YTD_PART_RE.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return None if match is None else (match.group(1).decode(), int(match.group(2)))
+
+
 def renamed_part(path: Path, head: bytes) -> Part | None:
     """A part of an archive under a name of its own (``tweets (1).js``, as a browser saves a
     second download; ``tweets.json``, ``tweets.txt``): its kind and number from its first line,
     ``window.YTD.tweets.part0 = [``. None when the head is no such line."""
-    match = YTD_PART_RE.match(head.removeprefix(b"\xef\xbb\xbf"))
-    if match is None:
-        return None
-    return Part(match.group(1).decode(), int(match.group(2)), str(path), path.read_bytes)
+    named = part_named_by(head)
+    return None if named is None else Part(named[0], named[1], str(path), path.read_bytes)
 
 
 def parts_in_dir(folder: Path) -> list[Part]:
+    """Every part in the archive folder (or its ``data/``), under X's name or renamed; a
+    part may be there twice (:mod:`staffpulse.sources.x_archive_copies` picks one)."""
     data = folder / "data" if (folder / "data").is_dir() else folder
     parts = []
-    for file in sorted(data.glob("*.js")):
+    for file in sorted(data.iterdir()):
+        if file.name.startswith(".") or not file.is_file():
+            continue
         match = PART_RE.match(file.name)
         if match:
             parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), file.read_bytes))
+        elif (renamed := renamed_part(file, read_head(file))) is not None:
+            parts.append(renamed)
     return parts
 
 
 def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
     return lambda: archive.read(name)
+
+
+def _zip_part_named(archive: zipfile.ZipFile, name: str) -> tuple[str, int] | None:
+    """The kind and number of a ZIP member, from X's name or else its first line."""
+    match = PART_RE.match(PurePosixPath(name).name)
+    if match:
+        return match.group(1), int(match.group(2) or 0)
+    if PurePosixPath(name).name.startswith("."):
+        return None
+    try:
+        with archive.open(name) as member:
+            head = member.read(HEAD_BYTES)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        return None  # unreadable (damaged, encrypted): told as a part only when named as one
+    return part_named_by(sniffable(head))
 
 
 def archive_roots(names: list[str]) -> dict[str, str]:
@@ -123,15 +172,10 @@ def read_zip_parts(path: Path, archive: zipfile.ZipFile) -> list[tuple[str, list
         if unsafe_member_name(name):
             continue
         pure = PurePosixPath(name)
-        match = PART_RE.match(pure.name)
-        if match and str(pure.parent) in roots:
+        named = _zip_part_named(archive, name) if str(pure.parent) in roots else None
+        if named is not None:
             parts.setdefault(str(pure.parent), []).append(
-                Part(
-                    match.group(1),
-                    int(match.group(2) or 0),
-                    f"{path}!{name}",
-                    _zip_loader(archive, name),
-                )
+                Part(named[0], named[1], f"{path}!{name}", _zip_loader(archive, name))
             )
         elif "profile_media" in pure.parts and pure.suffix.lower() in IMAGE_SUFFIXES:
             folder = PurePosixPath(*pure.parts[: pure.parts.index("profile_media")])
@@ -193,12 +237,13 @@ def is_partial_archive(manifest: Part | None) -> bool:
     return info is not None and info.get("isPartialArchive") in (True, "true")
 
 
-def listed_files(manifest: Part | None) -> dict[str, Listed]:
+def listed_files(manifest: Part | None) -> dict[tuple[str, int], Listed]:
     """The tweets, follower and following files ``manifest.js`` lists with a count of 1 or
-    more, by file name (``tweets-part1.js``); empty without a manifest, or one that lists none
-    (an older archive). Entries of another shape are passed over: the manifest only checks."""
+    more, by part (``("tweets", 1)`` for ``data/tweets-part1.js``), as a renamed file is known
+    too; empty without a manifest, or one that lists none (an older archive). Entries of
+    another shape are passed over: the manifest only checks."""
     types = _manifest_section(manifest, "dataTypes")
-    found: dict[str, Listed] = {}
+    found: dict[tuple[str, int], Listed] = {}
     for data_type in (types or {}).values():
         files = data_type.get("files") if isinstance(data_type, dict) else None
         for entry in files if isinstance(files, list) else []:
@@ -211,7 +256,8 @@ def listed_files(manifest: Part | None) -> dict[str, Listed]:
             except ValueError:
                 continue
             if count > 0:
-                found[PurePosixPath(name).name] = Listed(name, match.group(1), count)
+                part = (match.group(1), int(match.group(2) or 0))
+                found[part] = Listed(name, match.group(1), count)
     return found
 
 
