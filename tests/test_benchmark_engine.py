@@ -199,3 +199,36 @@ def test_a_median_of_a_half_is_shown_rounded_up_everywhere(tmp_path: Path) -> No
     render_benchmark(Console(file=buf, width=160, color_system=None), result)
     row = next(line for line in buf.getvalue().splitlines() if line.startswith("│ No segment"))
     assert " 41 │" in row and " 40 │" not in row
+
+
+def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) -> None:
+    # each account is graded up to its own last post: an archive silent for years ranked
+    # beside an active account, unmarked, read as a fair race
+    from datetime import timedelta
+
+    from rich.console import Console
+
+    from staffpulse.report.html import render_benchmark_html
+    from staffpulse.report.terminal_audit import render_benchmark
+
+    old = FeedBuilder("oldfirm", display_name="Old Firm Staffing")
+    old.chat(12)
+    active = FeedBuilder("rosa", display_name="Rosa Tamlin")
+    active.clock = old.clock + timedelta(days=3 * 365)
+    active.chat(12)
+    now = active.clock + timedelta(days=1)
+    store = store_with(tmp_path, old, active)
+    result = run_benchmark(store, scorer=FakeScorer(), now=now)  # type: ignore[arg-type]
+    rows = {row["handle"]: row for row in result.leaderboard}
+    assert rows["oldfirm"]["quiet_for"] == "3 years"
+    assert rows["oldfirm"]["last_post"] == old.clock.date().isoformat()
+    assert rows["rosa"]["quiet_for"] is None
+    console = Console(width=140, record=True, color_system=None)
+    render_benchmark(console, result)
+    text = console.export_text()
+    assert "@oldfirm (last post 3 years ago)" in text
+    assert "@rosa (" not in text
+    assert "has gone quiet" in text
+    html = render_benchmark_html(result)
+    assert f"last post {old.clock.date().isoformat()}, 3 years ago" in html
+    assert html.count("years ago</span>") == 1

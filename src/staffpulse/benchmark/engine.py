@@ -21,6 +21,7 @@ from staffpulse.audit.engine import (
     texts_to_score,
 )
 from staffpulse.audit.face import avatar_infos
+from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
 from staffpulse.audit.types import AuditResult
 from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem, read_cohort
@@ -40,6 +41,7 @@ from staffpulse.benchmark.stats import (
     summary,
     tie_counts,
 )
+from staffpulse.bundled import sample_clock
 from staffpulse.errors import EmptyInputError
 from staffpulse.models import Account, platform_label
 from staffpulse.store import Store
@@ -208,7 +210,8 @@ def run_benchmark(
         source=source,
         audits=audits,
         segments=segments,
-        leaderboard=leaderboard(audits, segments),
+        # a store of the bundled sample is read as of its newest post, as the audit reads it
+        leaderboard=leaderboard(audits, segments, now or sample_clock(store) or datetime.now(UTC)),
         segment_stats=segment_stats(audits, segments),
         claims=claims(audits, segments),
         problems=problems,
@@ -252,9 +255,13 @@ def _placing(audits: list[AuditResult]) -> np.ndarray[Any, Any]:
     )
 
 
-def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
+def leaderboard(
+    audits: list[AuditResult], segments: list[str], today: datetime | None = None
+) -> list[dict[str, Any]]:
     """One row per account, in league order (:func:`_placing`): ranks and the overall
-    "beats" figure follow that order, the pillars' "beats" figures each pillar's score."""
+    "beats" figure follow that order, the pillars' "beats" figures each pillar's score.
+    ``today`` (default: now) dates each row's ``quiet_for``."""
+    today = today or datetime.now(UTC)
     scores = _scores(audits)
     placing = _placing(audits)
     pct = {name: percentile_ranks(values) for name, values in scores.items()}
@@ -299,6 +306,10 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
             "posts": audit.counts["posts"],
             # a grade from a handful of posts says little: renderers flag it
             "few_posts": audit.counts["posts"] < FEW_POSTS,
+            "last_post": (audit.window["last_post"] or "")[:10] or None,
+            # each account's 30- and 90-day windows end at its own last post: an account
+            # silent for years is ranked on its old posts, and the reports say so
+            "quiet_for": _quiet_for(audit, today),
             # the audit speaks to its account ("you"); the league table speaks about it
             "top_action": fix_headline(audit.top_actions[0]) if audit.top_actions else "",
         }
@@ -315,6 +326,13 @@ def leaderboard(audits: list[AuditResult], segments: list[str]) -> list[dict[str
     for row, (rank, tied) in zip(rows, ranks, strict=True):
         row["rank"], row["tied"] = rank, tied  # ties share a rank: 1, 2, 2, 2, 5
     return rows
+
+
+def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
+    """How long ago the account's last post was ("5 years") when it has gone quiet
+    (:data:`staffpulse.audit.quiet.QUIET_AFTER_DAYS`), else None."""
+    last = audit.window["last_post"]
+    return quiet_span(datetime.fromisoformat(last), today) if last else None
 
 
 def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, dict[str, Any]]:

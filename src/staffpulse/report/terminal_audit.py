@@ -184,8 +184,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             table.add_row("", Text(f"{graded_label(row)}:", style="italic"))
         table.add_row(
             rank_label(row),  # "=2": tied accounts share a rank
-            Text("@" + row["handle"])
-            + Text(f" ({count_of(row['posts'], 'post')})" if row["few_posts"] else "", style="dim"),
+            Text("@" + row["handle"]) + Text(_account_note(row), style="dim"),
             *([segment_cell(row["segment"])] if segments else []),
             Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
             *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
@@ -197,6 +196,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             "[dim]An account graded on fewer pillars (n/a: nothing to judge) is ranked after"
             " every account graded on more: its grade averages only the pillars it was graded"
             " on.[/]",
+            highlight=False,
+        )
+    if any(row.get("quiet_for") for row in result.leaderboard):
+        console.print(
+            "[dim]An account marked with its last post ('last post 2 years ago') has gone quiet:"
+            " it is graded on its posts up to then (its 30- and 90-day figures end at its last post), so its place says"
+            " how it posted, not how it posts now.[/]",
             highlight=False,
         )
     if wide:  # the figure after each pillar's score, in words
@@ -249,6 +255,15 @@ def _skipped(result: BenchmarkResult) -> str:
     """The table title's count of cohort lines left out (listed above the table)."""
     skipped = sum(not p.kept for p in result.problems)
     return f", {count_of(skipped, 'cohort line')} skipped (see above)" if skipped else ""
+
+
+def _account_note(row: dict[str, Any]) -> str:
+    """What to know of an account beside its handle: a grade from few posts, and an account
+    gone quiet (ranked on its old posts): " (5 posts, last post 2 years ago)"."""
+    notes = [count_of(row["posts"], "post")] if row["few_posts"] else []
+    if row.get("quiet_for"):
+        notes.append(f"last post {row['quiet_for']} ago")
+    return f" ({', '.join(notes)})" if notes else ""
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
