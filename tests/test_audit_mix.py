@@ -86,6 +86,22 @@ def test_posts_to_imitate_are_human_posts_never_a_post_that_merely_escaped_the_j
     assert best[0].why == "not a job ad, and it sounds human"
 
 
+def test_a_post_addressed_to_someone_is_no_example_of_the_feed() -> None:
+    # a reply whose post was deleted is stored as an original: "@katyemoe was nice meeting u"
+    # was the real archive's first post to imitate under "Is it more than a job board?"
+    feed = FeedBuilder("rosa")
+    feed.post("@katyemoe I love that we met, honest: see you at the meetup?")
+    feed.post("  @sam_hr my story of the week: I love this team")
+    feed.chat(1)
+    feed.job(2)
+    best = audit_feed(feed).pillars["mix"].best
+    assert [ex.text for ex in best] == [feed.posts[2].text]
+    only_addressed = FeedBuilder("ana")
+    only_addressed.post("@katyemoe I love that we met, honest: see you at the meetup?")
+    only_addressed.job(1)
+    assert audit_feed(only_addressed).pillars["mix"].best == []
+
+
 def test_a_chatty_job_ad_is_never_a_post_to_imitate() -> None:
     # the QA case: a job board's ads that the personality and humor models call human and
     # funny were offered as examples; the same verdict that counts them as job ads rules them out

@@ -189,7 +189,14 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
 def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExample]:
     """Posts "to imitate": posts that are no job ad and that the personality model calls
     human. A post that merely escaped the job-ad verdict (a link-only blog post, or in a feed
-    of ads, most likely an ad the model missed) is no example: none is better than a wrong one."""
+    of ads, most likely an ad the model missed) is no example: none is better than a wrong one.
+    Nor is a post that opens with an @name: it is addressed to someone, a conversation, not
+    the feed this pillar judges (a reply whose post was deleted is stored as an original,
+    and "@katyemoe was nice meeting u" was offered as the feed to imitate)."""
+    broadcast = np.array(
+        [not frame.posts[int(i)].text.lstrip().startswith("@") for i in pool], dtype=bool
+    )
+    pool = pool[broadcast] if pool.size else pool
     human = unique_texts(frame, pool[frame.personality[pool]])
     ranked = rank_examples(frame, human, frame.personality_score[human])
     return [example(frame.posts[int(i)], "not a job ad, and it sounds human") for i in ranked]
