@@ -265,3 +265,16 @@ def test_reposts_are_shares_but_not_accounts_talked_with() -> None:
     talked = next(r for r in conv.recommendations if r.startswith("You talked with"))
     assert "You talked with 1 different account in the last 90 days" in talked
     assert "a bare repost is not talking" in talked
+
+
+def test_who_you_talk_with_most_names_each_account_as_the_posts_wrote_it() -> None:
+    # the rules match handles in lower case; the report said "@medlibassn" of @MedLibAssn
+    feed = FeedBuilder("rti")
+    feed.post("Registration is open, thanks to @MedLibAssn!", mentions=("MedLibAssn",))
+    feed.post("More from @MedLibAssn today", mentions=("MedLibAssn",))
+    feed.post("@JoDi_78 thanks", kind="reply", reply_to_handle="JoDi_78", mentions=("JoDi_78",))
+    partners = audit_feed(feed).pillars["conversation"].evidence["top_partners"]
+    assert partners == [
+        {"handle": "MedLibAssn", "interactions": 2},
+        {"handle": "JoDi_78", "interactions": 1},
+    ]

@@ -90,6 +90,14 @@ def conversation_pillar(
         engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
     for t in targets:
         counter.update(t)
+    # the rules match handles in lower case; the report names each as the posts wrote it
+    # ("@MedLibAssn", not "@medlibassn")
+    spelled = {
+        name.lower(): name
+        for post in frame.posts
+        for name in (*post.mentions, post.reply_to_handle or "")
+        if name
+    }
 
     got = sort_answers(frame, mentions)
     answered, hours, unanswered = got.answered, got.hours, got.unanswered
@@ -140,7 +148,9 @@ def conversation_pillar(
         "accounts_engaged_30d": engaged["30d"],
         "accounts_engaged_90d": engaged["90d"],
         "accounts_engaged_total": len(counter),
-        "top_partners": [{"handle": h, "interactions": c} for h, c in counter.most_common(5)],
+        "top_partners": [
+            {"handle": spelled.get(h, h), "interactions": c} for h, c in counter.most_common(5)
+        ],
         "mentions_known": known,
         "mentions_answered": answered,
         "questions_known": questions,
