@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from classify_helpers import read_rows, run_classify
+from contract_helpers import read_rows, run_classify
 from staffpulse.signals.text import SIGNAL_NAMES
 
 

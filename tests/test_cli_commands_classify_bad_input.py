@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from classify_helpers import post_line, read_rows, run_classify
+from contract_helpers import post_line, read_rows, run_classify
 
 
 def test_csv_without_id_column(tmp_path: Path) -> None:

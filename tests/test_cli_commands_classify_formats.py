@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from classify_helpers import post_line, read_rows, run_classify, runner
+from contract_helpers import post_line, read_rows, run_classify, runner
 from staffpulse.cli.app import app
 
 

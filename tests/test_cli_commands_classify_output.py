@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from classify_helpers import post_line, read_rows, run_classify
+from contract_helpers import post_line, read_rows, run_classify
 from staffpulse.cli.app import app
 from staffpulse.signals.text import TextSignals
 

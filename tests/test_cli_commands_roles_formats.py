@@ -1,0 +1,199 @@
+"""The inputs ``staffpulse roles`` reads: CSV with a BOM, a stray quote or semicolons,
+``staffpulse accounts --json`` and its columns, other tools' field names (a record with none of
+them reported, not tagged), repeated headers, and a null among the posts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contract_helpers import check_role_row, error_text, read_rows, run_roles, runner
+from staffpulse.cli.app import app
+
+
+def test_csv_with_bom_and_optional_text(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "\ufeffid,name,description,text\n"
+        "a1,BlueRiverStaffing,Staffing agency placing warehouse temps in Ohio,Now hiring pickers!\n"
+        ",nobody,missing id,\n"
+        '0042,HRwithKim,"HR Manager. Employee relations, benefits, policies.",\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    rows = read_rows(out)
+    assert [r["id"] for r in rows] == ["a1", "0042"]  # CSV ids stay strings, leading zeros kept
+    for row in rows:
+        check_role_row(row)
+    assert rows[0]["role"] == "staffing_firm"
+    assert f"{src}:3" in error_text(result)
+
+
+def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Path) -> None:
+    # A .txt export from Excel with ';' and a bio whose quote is never closed (line 3).
+    src = tmp_path / "accounts.txt"
+    src.write_text(
+        "id;name;description\n"
+        "1;tmj_chi_jobs;Follow us for Chicago jobs\n"
+        '2;jane;"Mom of two, runner\n'
+        "3;jdoe_talent;Senior Technical Recruiter at Acme\n"
+        "4;HRwithKim;HR Manager\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["1", "3", "4"]  # rows after the quote still read
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:3: unclosed quote starting at line 3" in err
+    assert "skipped 1 malformed record" in err
+
+
+def test_the_accounts_json_of_staffpulse_is_tagged_as_it_is(tmp_path: Path) -> None:
+    """``staffpulse accounts --json > a.json; staffpulse roles a.json``: a JSON array whose
+    objects have id, handle, display_name and bio (QA16 #10)."""
+    data = tmp_path / "firms.jsonl"
+    rows = [
+        {"type": "account", "platform": "x", "handle": "bluerivertemps",
+         "display_name": "Blue River Staffing", "bio": "Staffing agency placing warehouse temps"},
+        {"type": "account", "platform": "x", "handle": "jane_runs",
+         "display_name": "", "bio": "Mom of two, runner"},
+    ]  # fmt: skip
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(data), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["accounts", "--json", "--db", db])
+    assert listed.exit_code == 0
+    src = tmp_path / "accounts.json"
+    src.write_text(listed.stdout, encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    tags = {row["id"]: row for row in read_rows(out)}
+    assert set(tags) == {"bluerivertemps", "jane_runs"}
+    for row in tags.values():
+        check_role_row(row)
+    assert tags["bluerivertemps"]["role"] == "staffing_firm"
+    assert tags["jane_runs"]["kind"] == "person"
+    assert "Tagged 2 accounts" in error_text(result)
+
+
+def test_staffpulse_account_columns_stand_in_for_the_contract_ones(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "type,platform,handle,display_name,bio,id,author,text\n"
+        "account,x,bluerivertemps,Blue River Staffing,Staffing agency placing warehouse temps,,,\n"
+        "post,x,,,,p1,bluerivertemps,Now hiring pickers\n"
+        "account,x,jane_runs,,Mom of two and runner,,,\n"
+        "follow,x,,,,,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    tags = read_rows(out)
+    assert [row["id"] for row in tags] == ["bluerivertemps", "jane_runs"]  # the handles
+    assert tags[0]["role"] == "staffing_firm" and tags[1]["kind"] == "person"
+    err = error_text(result).replace("\n", " ")
+    assert "Tagged 2 accounts" in err and "skipped 0 malformed records" in err
+    assert f"{src}: left out 1 follow and 1 post (not accounts)" in err
+
+
+def test_the_contract_columns_win_over_staffpulse_ones(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.jsonl"
+    src.write_text(
+        json.dumps({"id": 7, "handle": "h", "name": "tmj_chi_jobs", "display_name": "Jane",
+                    "description": "Follow us for Chicago jobs", "bio": "Mom of two"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    [row] = read_rows(out)
+    assert row["id"] == 7 and row["role"] == "job_board"
+
+
+FIRM = {"name": "AcmeStaffing", "description": "Staffing agency placing IT contractors"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": 1, "screen_name": FIRM["name"], "user_description": FIRM["description"]},
+        {"ID": 1, "Name": FIRM["name"], "Description": FIRM["description"]},
+        {"id": 1, "username": FIRM["name"], "bio": FIRM["description"]},
+        {"id": 1, "full_text": "hi", "user": {"screen_name": FIRM["name"], **FIRM}},
+        {"id": 1, "author": {"username": FIRM["name"], "description": FIRM["description"]}},
+    ],
+)
+def test_other_tools_field_names_are_read_as_the_contract_ones(
+    tmp_path: Path, record: dict[str, object]
+) -> None:
+    """QA F2/F4: X API v1.1/twarc names and a nested user object are the same account as
+    the contract's id, name and description, not an empty account."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, **FIRM}) + "\n" + json.dumps(record) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    contract, other = read_rows(out)
+    assert other["id"] == 1 and other["role"] == contract["role"] == "staffing_firm"
+    assert other["kind"] == "org"
+
+
+def test_a_record_with_no_name_description_or_text_is_reported_not_tagged(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": 5, **FIRM})
+        + "\n"
+        + json.dumps({"id": 6})
+        + "\n"
+        + json.dumps({"id": 7, "nick": "bob", "about": "dad"})
+        + "\n"
+        + json.dumps({"id": 8, "name": "", "description": None})  # empty, but said so
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [row["id"] for row in read_rows(out)] == [5, 8]
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:2: no name, description or text to tag (found: id)" in err
+    assert f"{src}:3: no name, description or text to tag (found: id, nick, about)" in err
+    assert "skipped 2 malformed records" in err
+
+
+def test_csv_headers_take_the_same_other_names_and_a_repeated_header_is_skipped(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "ID,Screen Name,User Description\n"
+        f"1,{FIRM['name']},{FIRM['description']}\n"
+        "ID,Screen Name,User Description\n"
+        "2,bob,dad and golfer\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    rows = read_rows(out)
+    assert [row["id"] for row in rows] == ["1", "2"]
+    assert rows[0]["role"] == "staffing_firm"
+    assert f"{src}:3: the header again" in error_text(result)
+
+
+def test_a_null_among_the_posts_is_dropped_not_the_account(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": 1, **FIRM, "text": ["We're hiring", None]}) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [row["id"] for row in read_rows(out)] == [1]
