@@ -278,3 +278,20 @@ def test_who_you_talk_with_most_names_each_account_as_the_posts_wrote_it() -> No
         {"handle": "MedLibAssn", "interactions": 2},
         {"handle": "JoDi_78", "interactions": 1},
     ]
+
+
+def test_the_reply_advice_says_how_far_off_the_account_is_and_what_is_enough() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(8)
+    feed.reply("sam", 2)
+    advice = audit_feed(feed).pillars["conversation"].recommendations
+    assert advice[0].startswith(
+        "Only 2 of your 10 posts are replies to others (20%; aim for about 30%)."
+    )
+    # the target is the configured one
+    lower = audit_feed(feed, reply_target=0.25).pillars["conversation"].recommendations
+    assert "(20%; aim for about 25%)" in lower[0]
+    silent = FeedBuilder("acme")
+    silent.chat(5)
+    none = audit_feed(silent).pillars["conversation"].recommendations
+    assert none[0].startswith("None of your 5 posts are replies to others (aim for about 30%).")

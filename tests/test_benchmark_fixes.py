@@ -104,7 +104,7 @@ def _evidence(**changes: Any) -> dict[str, Any]:
 
 def test_one_reply_and_one_account_are_said_in_the_singular() -> None:
     advice = _advice(_evidence(), audit_settings({}))
-    assert advice[0].startswith("Only 1 of your 13 posts is a reply to others.")
+    assert advice[0].startswith("Only 1 of your 13 posts is a reply to others (8%; aim for")
     assert advice[1].startswith("You talked with 1 different account in the last 90 days")
     headlines = [fix_headline({"action": a, "title": "Conversation"}) for a in advice]
     assert headlines == [
@@ -113,7 +113,7 @@ def test_one_reply_and_one_account_are_said_in_the_singular() -> None:
     ]
     # more than one stays plural, in the audit and the league table
     more = _advice(_evidence(replies=2, accounts_engaged_90d=3), audit_settings({}))
-    assert more[0].startswith("Only 2 of your 13 posts are replies to others.")
+    assert more[0].startswith("Only 2 of your 13 posts are replies to others (")
     assert [fix_headline({"action": a}) for a in more] == [
         "Reply to others: only 2 of 13 posts are replies",
         "Talk with more people: 3 accounts in 90 days",

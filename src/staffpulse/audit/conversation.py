@@ -259,15 +259,20 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             if ev.get("inbox_conversations_joined") == 0
             else ""
         )
+        # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far
+        # off the account is nor what is enough
+        target = f"aim for about {round(100 * float(settings['reply_target']))}%"
+        share = f"({round(100 * ev['reply_share'])}%; {target})."
         recs.append(
             (
                 "Your one post is not a reply to anyone."
                 if ev["posts"] == 1
-                else f"None of your {ev['posts']:,} posts are replies to others."
+                else f"None of your {ev['posts']:,} posts are replies to others ({target})."
                 if not ev["replies"]
-                else f"Only 1 of your {ev['posts']:,} posts is a reply to others."
+                else f"Only 1 of your {ev['posts']:,} posts is a reply to others {share}"
                 if ev["replies"] == 1
-                else f"Only {ev['replies']:,} of your {ev['posts']:,} posts are replies to others."
+                else f"Only {ev['replies']:,} of your {ev['posts']:,} posts are replies to others "
+                + share
             )
             + " Spend 10 "
             "minutes a day answering recruiters, candidates and HR people in your niche." + where
