@@ -1,5 +1,7 @@
-"""Small staffpulse JSONL files for the import tests (tests/test_ingest*.py): a firm, a post
-mentioning bob, and bob's reply, written by hand after docs/formats."""
+"""Small staffpulse JSONL files for the import tests (tests/test_ingest*.py,
+tests/test_cli_commands_store*.py), written by hand after docs/formats: a firm, a post
+mentioning bob, and bob's reply (GOOD); and a file of an X account, its post, a line that is
+not JSON and a Bluesky quote (write_sample)."""
 
 from __future__ import annotations
 
@@ -25,3 +27,27 @@ GOOD = [
         "reply_to_author": "acme",
     },
 ]
+
+
+def write_sample(tmp_path: Path) -> Path:
+    """posts.jsonl in ``tmp_path``: 2 posts and 2 accounts to import, line 3 skipped."""
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        json.dumps({"type": "account", "platform": "x", "handle": "acme", "display_name": "Acme"})
+        + "\n"
+        + json.dumps({"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "hi"})
+        + "\n{oops\n"
+        + json.dumps(
+            {
+                "type": "post",
+                "platform": "bluesky",
+                "id": "b1",
+                "author": "jo.bsky.social",
+                "text": "yo",
+                "kind": "quote",
+                "quoted_id": "b0",
+            }
+        )
+        + "\n"
+    )
+    return path
