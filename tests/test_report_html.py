@@ -359,3 +359,19 @@ def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
     page = render_benchmark_html(result)
     assert '<td class="where"><span class="file-line">' in page
     assert "consultant_<wbr>cohort.csv:2</span>" in page
+
+
+def test_the_header_says_mentions_by_others_are_missing_from_the_data_not_zero(
+    tmp_path: Path,
+) -> None:
+    # an archive holds no one else's posts: "0 mentions by others" read as "no one mentions us"
+    audit, _bench = _results(tmp_path)
+    assert "6 mentions by others" in render_audit_html(audit)
+    firm = FeedBuilder("solo", display_name="Solo Staffing")
+    firm.chat(3)
+    alone = audit_account(
+        store_with(tmp_path / "alone", firm), "solo", scorer=FakeScorer(), avatar=PERSON
+    )
+    html = render_audit_html(alone)
+    assert "no mentions of it by others in the data" in html
+    assert "0 mentions" not in html
