@@ -1,0 +1,170 @@
+"""A Mastodon account archive as files (staffpulse.sources.mastodon_archive_files and
+mastodon_archive_members): the .tar.gz, the ZIP newer Mastodon sends, the unpacked folder or
+outbox.json alone; one cut short or broken said with its file and line; likes and media told
+the same whatever the form."""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from mastodon_archive_helpers import (
+    AVATAR,
+    HOME,
+    archive_members,
+    rosa_actor,
+    rosa_outbox,
+    rosa_posts,
+    run_import,
+    write_tar_gz,
+)
+from staffpulse.store import open_store
+
+
+def test_the_unpacked_folder_and_the_two_files_given_together_import(tmp_path: Path) -> None:
+    folder = tmp_path / "mastoarch"
+    for name, data in archive_members().items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    result = run_import(tmp_path / "a.sqlite", folder)
+    assert result.exit_code == 0, result.output
+    assert "of no known format" not in result.output  # likes.json, the media: not complained of
+    assert len(rosa_posts(tmp_path / "a.sqlite")) == 4
+    together = run_import(tmp_path / "b.sqlite", folder / "outbox.json", folder / "actor.json")
+    assert together.exit_code == 0, together.output
+    assert len(rosa_posts(tmp_path / "b.sqlite")) == 4
+    with open_store(tmp_path / "b.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.bio.startswith("Recruiter")
+
+
+def test_outbox_json_alone_finds_its_owner_from_the_activities(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox.json"
+    outbox.write_text(json.dumps(rosa_outbox()))
+    result = run_import(tmp_path / "db.sqlite", outbox)
+    assert result.exit_code == 0, result.output
+    with open_store(tmp_path / "db.sqlite") as store:
+        (rosa,) = store.list_accounts("mastodon")
+    assert rosa.account.handle == "rosa@mastodon.example"
+    assert len(rosa_posts(tmp_path / "db.sqlite")) == 4
+
+
+def test_the_zip_newer_mastodon_sends_imports(tmp_path: Path) -> None:
+    archive = tmp_path / "archive-20261101-abc.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for name, data in archive_members().items():
+            z.writestr(name, data)
+    result = run_import(tmp_path / "db.sqlite", archive)
+    assert result.exit_code == 0, result.output
+    assert len(rosa_posts(tmp_path / "db.sqlite")) == 4
+    with open_store(tmp_path / "db.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.avatar_path
+    assert Path(rosa.avatar_path).read_bytes() == AVATAR
+
+
+def test_an_archive_cut_short_keeps_what_came_before_and_says_so(tmp_path: Path) -> None:
+    whole = io.BytesIO()
+    with tarfile.open(fileobj=whole, mode="w") as tar:
+        for name, data in archive_members().items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    raw = whole.getvalue()
+    # a download that stopped inside actor.json, the last member: no gzip trailer either
+    packer = zlib.compressobj(wbits=31)
+    cut_at = raw.index(b"actor.json") + 600
+    cut = tmp_path / "archive.tar.gz"
+    cut.write_bytes(packer.compress(raw[:cut_at]) + packer.flush(zlib.Z_SYNC_FLUSH))
+    result = run_import(tmp_path / "db.sqlite", cut)
+    text = " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert "archive.tar.gz: the archive is damaged or cut short near actor.json" in text
+    assert "request the archive again" in text
+    assert "Imported 4 posts (4 new), 1 account (1 new)" in text  # the owner from the outbox
+    with open_store(tmp_path / "db.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.handle == "rosa@mastodon.example" and not rosa.bio
+
+
+def test_a_broken_outbox_names_the_file_and_line(tmp_path: Path) -> None:
+    members = archive_members()
+    members["outbox.json"] = json.dumps(rosa_outbox(), indent=1).encode()[:-400]
+    result = run_import(tmp_path / "db.sqlite", write_tar_gz(tmp_path / "archive.tar.gz", members))
+    text = " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert "archive.tar.gz!outbox.json:" in text and "cut short" in text
+    assert "Skipped 5 records" in text  # every activity it held, the direct message too
+
+
+def test_an_outbox_cut_in_half_counts_the_activities_its_header_announced(
+    tmp_path: Path,
+) -> None:
+    """The header's totalItems comes before the cut: the message and the summary count every
+    activity lost, not only those begun before the cut."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    whole = json.dumps(rosa_outbox()).encode()
+    (folder / "outbox.json").write_bytes(whole[: len(whole) // 2])
+    (folder / "actor.json").write_text(json.dumps(rosa_actor()))
+    result = run_import(tmp_path / "db.sqlite", folder)
+    text = " ".join(result.output.split())
+    assert "outbox.json:1: the file looks cut short" in text
+    assert "(at least 5 activities lost)" in text
+    assert "Skipped 5 records" in text
+
+
+def _notes(result: Any) -> list[str]:
+    """The import's notes, one a line, as the user reads them."""
+    text = " ".join(result.output.split())
+    return [" note " + part.strip() for part in text.split(" note ")[1:]]
+
+
+def test_likes_and_media_are_told_the_same_in_the_tar_gz_and_the_zip(tmp_path: Path) -> None:
+    """The likes (other people's posts) are told as not imported, and the media summed up in
+    one line, in either form; the avatar the ZIP's actor.json names is used, never told as a
+    file of no known format."""
+    members = archive_members()
+    archive = write_tar_gz(tmp_path / "archive.tar.gz", members)
+    packed = tmp_path / "archive.zip"
+    with zipfile.ZipFile(packed, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    likes = "likes.json: the likes of a Mastodon archive (other people's posts): not imported"
+    media = "media_attachments: 1 media file (pictures, videos): not read"
+    for path, db in ((archive, "tar.sqlite"), (packed, "zip.sqlite")):
+        result = run_import(tmp_path / db, path)
+        assert result.exit_code == 0, result.output
+        notes = _notes(result)
+        assert any(f"{path.name}!{likes}" in note for note in notes), notes
+        assert any(f"{path.name}!{media}" in note for note in notes), notes
+        assert not any("import outbox.json and actor.json" in note for note in notes)
+        assert "of no known format" not in result.output  # neither the avatar nor the media
+        assert "avatar.png as" not in result.output  # read with actor.json, not on its own
+    with open_store(tmp_path / "zip.sqlite") as store:
+        rosa = store.get_account("mastodon", f"{HOME}/@rosa")
+    assert rosa is not None and rosa.avatar_path
+
+
+def test_an_archive_of_likes_only_says_it_saw_them(tmp_path: Path) -> None:
+    members = {name: data for name, data in archive_members().items() if name == "likes.json"}
+    result = run_import(tmp_path / "db.sqlite", write_tar_gz(tmp_path / "likes.tar.gz", members))
+    said = " ".join(result.output.split())
+    assert "no outbox.json or actor.json in it" in said
+    assert "likes.tar.gz!likes.json: the likes of a Mastodon archive" in said
+    assert "import outbox.json and actor.json, or the whole archive" in said
+
+
+def test_the_progress_bar_sees_a_tar_gz_read_whole(tmp_path: Path) -> None:
+    from staffpulse.read_offsets import read_offset
+    from staffpulse.sources.mastodon_archive_files import MastodonArchive
+
+    archive = write_tar_gz(tmp_path / "archive.tar.gz", archive_members())
+    items = MastodonArchive().read(archive)
+    next(items)  # the first record: the progress callback runs after each batch of them
+    assert read_offset(archive) == archive.stat().st_size
