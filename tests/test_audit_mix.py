@@ -218,3 +218,16 @@ def test_a_scored_mix_keeps_its_share_and_its_figure() -> None:
     result = audit_feed(feed)
     assert result.pillars["mix"].evidence["job_share"] == 0.2
     assert dict(figures(result)["mix"])["Job ads"] == "2 of 10 original posts (20%)"
+
+
+def test_the_job_ad_share_in_the_advice_is_rounded_as_in_the_table() -> None:
+    # 1 job ad of 8 original posts is 12.5%: "13%" in the table and in the advice
+    from staffpulse.report.audit_view import pct
+
+    feed = FeedBuilder("rosa")
+    feed.job(1)
+    for i in range(7):
+        feed.post(f"Honest question {'abcdefg'[i]}: what do you love about your team?")
+    mix = audit_feed(feed).pillars["mix"]
+    assert pct(mix.evidence["job_share"]) == "13%"
+    assert mix.recommendations[0].startswith("Only 13% of your posts are job ads")

@@ -158,3 +158,19 @@ def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
     assert "read this as a hint" in humor
     assert "Humor is absent" not in str(voice.recommendations)
     assert result.top_actions[0]["pillar"] != "voice"
+
+
+def test_the_advice_rounds_a_share_as_the_table_beside_it_does() -> None:
+    # 5 of 8 funny posts: the table said 63% and the advice "62% read as funny" (Python's
+    # round sends halves to even); both round halves up now
+    from staffpulse.report.audit_view import pct
+
+    feed = FeedBuilder("admin")
+    for i in range(5):
+        feed.post(f"My story {'abcde'[i]}: I juggle tennis balls at lunch lol")
+    for i in range(3):
+        feed.post(f"Honest question {'xyz'[i]}: what do you love about your team?")
+    voice = audit_feed(feed).pillars["voice"]
+    assert voice.evidence["humor_share"] == 0.625
+    assert pct(voice.evidence["humor_share"]) == "63%"
+    assert "and 63% read as funny" in voice.recommendations[0]

@@ -31,6 +31,7 @@ from staffpulse.audit.types import (
 )
 from staffpulse.authors import describe_author
 from staffpulse.models import Account, Post
+from staffpulse.report.rounding import whole
 
 DAY = 86400.0
 # Replies to its posts left unanswered before the audit suggests answering them: one friendly
@@ -261,8 +262,8 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         )
         # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far
         # off the account is nor what is enough
-        target = f"aim for about {round(100 * float(settings['reply_target']))}%"
-        share = f"({round(100 * ev['reply_share'])}%; {target})."
+        target = f"aim for about {whole(100 * float(settings['reply_target']))}%"
+        share = f"({whole(100 * ev['reply_share'])}%; {target})."
         recs.append(
             (
                 "Your one post is not a reply to anyone."
@@ -302,7 +303,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         recs.append(
             Praise(
                 f"You engaged {ev['accounts_engaged_90d']:,} accounts in 90 days and "
-                f"{round(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
+                f"{whole(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
                 "Tag the people you learn from when you share their ideas."
             )
         )

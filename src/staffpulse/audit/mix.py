@@ -19,6 +19,7 @@ from staffpulse.audit.types import (
     unique_texts,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.rounding import whole
 from staffpulse.signals.job_ads import find_staffing_ads
 
 
@@ -214,7 +215,7 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if share > float(settings["job_share_ok"]):
         recs.append(
             f"{recent['job_ads']} of your last {recent['posts']} posts were job ads "
-            f"({round(100 * share)}% overall). Alternate each job post with a tip, a story "
+            f"({whole(100 * share)}% overall). Alternate each job post with a tip, a story "
             "or a question."
         )
     longest = ev["longest_streak"]
@@ -232,14 +233,14 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     elif ev["trend"]["direction"] == "rising":
         t = ev["trend"]
         recs.append(
-            f"Job ads are creeping up: {round(100 * t['before'])}% of posts three months ago, "
-            f"{round(100 * t['recent'])}% lately. Plan next week's non-job posts now."
+            f"Job ads are creeping up: {whole(100 * t['before'])}% of posts three months ago, "
+            f"{whole(100 * t['recent'])}% lately. Plan next week's non-job posts now."
         )
     if not recs:
         lead = (
             "None of your posts are job ads"
-            if round(100 * share) == 0
-            else f"Only {round(100 * share)}% of your posts are job ads"
+            if whole(100 * share) == 0
+            else f"Only {whole(100 * share)}% of your posts are job ads"
         )
         recs.append(
             Praise(

@@ -18,6 +18,7 @@ from staffpulse.audit.types import (
     unique_texts,
 )
 from staffpulse.report.counts import count_of
+from staffpulse.report.rounding import whole
 
 # How the humor advice begins, whether the model found no funny post or a few: it misses many
 # jokes, so it never says "no post reads as a joke" (docs/models/humor.md)
@@ -169,7 +170,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
     if t >= 0.3 and ev["template_families"]:
         recs.append(
-            f"{round(100 * t)}% of your posts are near-copies of the same few templates. "
+            f"{whole(100 * t)}% of your posts are near-copies of the same few templates. "
             "Rewrite each one in your own words and add one line only a person would write "
             "(who the manager is, why the job is good)."
         )
@@ -181,7 +182,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 else f"None of your {n:,} posts sound like a person"
             )
             if not ev["personality_posts"]
-            else f"Only {ev['personality_posts']:,} of {n:,} posts ({round(100 * p)}%) sound like a "
+            else f"Only {ev['personality_posts']:,} of {n:,} posts ({whole(100 * p)}%) sound like a "
             "person"
         )
         recs.append(
@@ -199,7 +200,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if not recs:
         recs.append(
             Praise(
-                f"{round(100 * p)}% of your posts sound human and {round(100 * h)}% read as funny: "
+                f"{whole(100 * p)}% of your posts sound human and {whole(100 * h)}% read as funny: "
                 "keep it up, and turn your best story of the month into a short thread."
             )
         )
