@@ -272,6 +272,19 @@ def test_a_display_name_without_letters_is_told_to_use_a_name(display_name: str)
     assert f"Rosa at {display_name}" not in advice[0]
 
 
+def test_an_account_without_a_display_name_is_told_to_set_one_not_given_its_handle() -> None:
+    # "Rosa at admin@localhost:3000" was offered: the handle stood in for the missing name
+    account = Account(
+        platform="mastodon", id="1", handle="admin@localhost:3000", display_name="", bio="Hi"
+    )
+    pillar = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "t"))
+    advice = [r for r in pillar.recommendations if "display name" in r]
+    assert advice == [
+        "You have no display name. Use a person's name, alone or with the firm's (\"Rosa Lund\" "
+        'or "Rosa at YourFirm"), so people know there is a human to talk to.'
+    ]
+
+
 @pytest.mark.parametrize(
     ("handle", "display_name", "bio"),
     [

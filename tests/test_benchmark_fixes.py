@@ -69,6 +69,10 @@ YOU = re.compile(r"\byou(r|rs)?\b", re.IGNORECASE)
             'the firm\'s ("Rosa Lund" or "Rosa at YourFirm"), so people know.',
             "Put a person's name in the display name",
         ),
+        (
+            "You have no display name. Use a person's name, alone or with the firm's.",
+            "Put a person's name in the display name",
+        ),
     ],
 )
 def test_each_known_piece_of_advice_becomes_a_headline(advice: str, headline: str) -> None:

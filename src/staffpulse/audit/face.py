@@ -262,11 +262,17 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
         )
     if name < 0.9:
         words = _WORD.findall(account.display_name)
-        if account.display_name.strip() and not words:
-            # emoji or symbols only ("🌻"): "Rosa at 🌻" names neither a person nor a firm
+        if not words:
+            # none, or emoji and symbols only ("🌻"): "Rosa at 🌻" or "Rosa at
+            # admin@localhost:3000" (the handle) names neither a person nor a firm
+            shown = account.display_name.strip()
             recs.append(
-                f'Your display name "{account.display_name.strip()}" has no name in it. Use '
-                'a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
+                (
+                    f'Your display name "{shown}" has no name in it.'
+                    if shown
+                    else "You have no display name."
+                )
+                + ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
                 'YourFirm"), so people know there is a human to talk to.'
             )
         elif (
@@ -280,7 +286,7 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
                 f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
             )
         else:
-            first = account.display_name.strip() or account.handle
+            first = account.display_name.strip()
             recs.append(
                 f'Add a person to your display name, e.g. "Rosa at {first}", so people know '
                 "there is a human to talk to."

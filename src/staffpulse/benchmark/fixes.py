@@ -93,7 +93,8 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Your picture shows neither a face", "Use a clear photo of a person as the picture"),
         (r"^Fill in your bio", "Fill in the bio: who it places, where, and who is behind it"),
         (
-            r"^(?:(?:Say who|Add a person)\b.*display name|Your display name .* has no name)",
+            r"^(?:(?:Say who|Add a person)\b.*display name|Your display name .* has no name"
+            r"|You have no display name)",
             "Put a person's name in the display name",
         ),
         (r"^We could not check your picture", "Check the picture: it could not be read"),
