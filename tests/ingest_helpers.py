@@ -1,12 +1,16 @@
 """Small staffpulse JSONL files for the import tests (tests/test_ingest*.py,
 tests/test_cli_commands_store*.py), written by hand after docs/formats: a firm, a post
 mentioning bob, and bob's reply (GOOD); and a file of an X account, its post, a line that is
-not JSON and a Bluesky quote (write_sample)."""
+not JSON and a Bluesky quote (write_sample). And the accounts among what a source read
+(accounts_in)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from staffpulse.models import Account
+from staffpulse.store import Record
 
 
 def write_jsonl(path: Path, lines: list[object]) -> Path:
@@ -51,3 +55,9 @@ def write_sample(tmp_path: Path) -> Path:
         + "\n"
     )
     return path
+
+
+def accounts_in(items: list[object]) -> list[Account]:
+    """The accounts among the items a source read, in order (the tests of
+    tests/test_sources_native*.py check the bare ones it gives a posts-only file's authors)."""
+    return [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Account)]

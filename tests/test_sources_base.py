@@ -1,4 +1,5 @@
-"""Format detection: every JSON format is recognised and read in UTF-16 with its BOM."""
+"""staffpulse.sources.base: format detection (every JSON format is recognised and read in
+UTF-16 with its BOM), safe archive member names, timestamps, and decoding text for sniffing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import pytest
 
 from staffpulse.models import Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import claimed_by, sniffable, unsafe_member_name
+from staffpulse.sources.base import (
+    claimed_by,
+    decode_bytes,
+    head_text,
+    parse_timestamp,
+    sniffable,
+    unsafe_member_name,
+)
 from staffpulse.store.core import Record
 
 TWARC2_PAGE = {
@@ -105,3 +113,21 @@ def test_a_zip_member_with_a_nul_in_its_name_is_unsafe() -> None:
 @pytest.mark.parametrize("name", ["data/tweets.js", "tweets..js", "a/b/c.jsonl", "x"])
 def test_an_ordinary_zip_member_is_safe(name: str) -> None:
     assert not unsafe_member_name(name)
+
+
+def test_timestamps_in_x_legacy_format_and_epoch() -> None:
+    assert parse_timestamp("Wed Oct 10 20:19:24 +0000 2018").year == 2018  # type: ignore[union-attr]
+    assert parse_timestamp(0).year == 1970  # type: ignore[union-attr]
+    assert parse_timestamp("") is None
+
+
+def test_head_text_decodes_utf16_and_cp1252_for_sniffing() -> None:
+    assert head_text("id,text".encode("utf-16")) == "id,text"
+    assert head_text("café,text".encode("cp1252")) == "café,text"
+    assert head_text("caf\u00e9".encode("utf-8")[:-1]) == "caf"  # cut inside a character
+
+
+def test_decode_bytes_names_the_guess() -> None:
+    assert decode_bytes("é".encode()) == ("é", None)
+    text, note = decode_bytes("a\nb é".encode("cp1252"))
+    assert text == "a\nb é" and note is not None and "line 2" in note

@@ -1,4 +1,6 @@
-"""The project's own JSONL/CSV adapter: a pure transformer plus a forgiving reader."""
+"""The project's own JSONL adapter (staffpulse.sources.native): a pure transformer plus a
+forgiving reader, the bare accounts it gives the authors of a posts-only file, and bad lines
+told on their line, never stored."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest_helpers import accounts_in
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Notice, Problem, decode_bytes, head_text, parse_timestamp
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.native import NativeJsonl, author_stub, rows_from_native
-from staffpulse.sources.native_csv import NativeCsv, missing_post_columns
 from staffpulse.store import Record
 
 
@@ -105,69 +107,6 @@ def test_jsonl_reader_reports_bad_lines_and_keeps_good_ones(tmp_path: Path) -> N
     ]
 
 
-def test_csv_posts_without_platform_get_platform_csv(tmp_path: Path) -> None:
-    path = tmp_path / "posts.csv"
-    path.write_text(
-        "id,author,created_at,text\n"
-        '1,acme,2026-03-01T14:05:00Z,"We\'re hiring, apply now"\n'
-        "2,,2026-03-01T14:05:00Z,no author\n",
-        encoding="utf-8",
-    )
-    assert isinstance(detect(path), NativeCsv)
-    items = list(NativeCsv().read(path))
-    # the author's bare account comes first, then its post, then the row without an author
-    assert isinstance(items[1], Record)
-    post = items[1].rows[0]
-    assert (
-        isinstance(post, Post) and post.platform == "csv" and post.text == "We're hiring, apply now"
-    )
-    assert isinstance(items[2], Problem) and items[2].line == 3
-
-
-def test_csv_accounts_file_is_detected_by_header(tmp_path: Path) -> None:
-    path = tmp_path / "accounts.csv"
-    path.write_text("platform,handle,bio\nx,acme,We staff\n", encoding="utf-8")
-    items = list(detect(path).read(path))
-    assert isinstance(items[0], Record) and isinstance(items[0].rows[0], Account)
-
-
-def test_timestamps_in_x_legacy_format_and_epoch() -> None:
-    assert parse_timestamp("Wed Oct 10 20:19:24 +0000 2018").year == 2018  # type: ignore[union-attr]
-    assert parse_timestamp(0).year == 1970  # type: ignore[union-attr]
-    assert parse_timestamp("") is None
-
-
-# -- accounts for the authors of a posts-only file ---------------------------------------
-
-
-def _accounts(items: list[object]) -> list[Account]:
-    return [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Account)]
-
-
-def test_posts_only_csv_gives_one_bare_account_per_author(tmp_path: Path) -> None:
-    path = tmp_path / "posts.csv"
-    path.write_text(
-        "id,author,created_at,text\n"
-        "1,AcmeStaffing,2026-03-01T14:05:00Z,We're hiring\n"
-        "2,@acmestaffing,2026-03-02T14:05:00Z,Our recruiter ran a 5k\n"
-        "3,janedoe,2026-03-02T15:00:00Z,Congrats!\n",
-        encoding="utf-8",
-    )
-    items = list(NativeCsv().read(path))
-    posts = [r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
-    accounts = _accounts(items)
-    assert {(a.platform, a.id) for a in accounts} == {("csv", "acmestaffing"), ("csv", "janedoe")}
-    # The stub's id is the posts' author_id, so the audit finds them.
-    assert {p.author_id for p in posts} == {a.id for a in accounts}
-    assert all(a.display_name == "" and a.bio == "" and a.followers is None for a in accounts)
-    # each stub comes right before its author's first post, so an import stopped between two
-    # batches never leaves a post without its account; a stub has no payload of its own
-    rows = [(r, i.raw) for i in items if isinstance(i, Record) for r in i.rows]
-    kinds = [type(r).__name__ for r, _raw in rows]
-    assert kinds == ["Account", "Post", "Post", "Account", "Post"]
-    assert all(raw is None for r, raw in rows if isinstance(r, Account))
-
-
 def test_jsonl_stub_comes_with_the_first_post_of_an_author_not_declared_before(
     tmp_path: Path,
 ) -> None:
@@ -213,7 +152,7 @@ def test_jsonl_author_declared_first_gets_no_stub(tmp_path: Path) -> None:
     )
     items = list(NativeJsonl().read(path))
     # declared by id and by handle: a stub for "acme" would be a second @acme
-    assert [(a.id, a.handle) for a in _accounts(items)] == [("77", "Acme")]
+    assert [(a.id, a.handle) for a in accounts_in(items)] == [("77", "Acme")]
     assert not [i for i in items if isinstance(i, Notice)]
 
 
@@ -229,21 +168,6 @@ def test_author_stub_is_pure() -> None:
     assert author_stub(post, {"author_id": "acme"}) is None
 
 
-# -- encodings -----------------------------------------------------------------------------
-
-
-def test_windows_1252_csv_is_read_with_one_notice(tmp_path: Path) -> None:
-    path = tmp_path / "accounts.csv"
-    path.write_bytes("platform,handle,display_name\nx,cafe,Café Señor\nx,b,Zoë\n".encode("cp1252"))
-    assert isinstance(detect(path), NativeCsv)
-    items = list(detect(path).read(path))
-    notices = [i for i in items if isinstance(i, Notice)]
-    assert len(notices) == 1 and notices[0].file == str(path)
-    assert "not UTF-8 (first at line 2)" in notices[0].message
-    assert "Windows-1252" in notices[0].message and "accented names" in notices[0].message
-    assert [a.display_name for a in _accounts(items)] == ["Café Señor", "Zoë"]
-
-
 def test_bytes_windows_1252_leaves_undefined_are_read_as_latin_1(tmp_path: Path) -> None:
     path = tmp_path / "posts.jsonl"
     path.write_bytes(b'{"type": "post", "id": "1", "author": "a", "text": "x\x81\xe9"}\n')
@@ -251,75 +175,6 @@ def test_bytes_windows_1252_leaves_undefined_are_read_as_latin_1(tmp_path: Path)
     assert any(isinstance(i, Notice) and "Latin-1" in i.message for i in items)
     post = next(r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post))
     assert post.text == "x\x81é" and "\N{REPLACEMENT CHARACTER}" not in post.text
-
-
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
-def test_utf8_and_utf16_csv_are_read_without_notice(tmp_path: Path, encoding: str) -> None:
-    path = tmp_path / "posts.csv"
-    text = "id,author,text\n1,josé,Señor ☕\n"
-    if encoding == "utf-16-be":  # Python's utf-16-be writes no BOM: add it as Windows does
-        path.write_bytes(b"\xfe\xff" + text.encode(encoding))
-    else:
-        path.write_text(text, encoding=encoding)
-    assert isinstance(detect(path), NativeCsv)
-    items = list(detect(path).read(path))
-    assert not [i for i in items if isinstance(i, Notice | Problem)]
-    post = next(r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post))
-    assert (post.author_handle, post.text) == ("josé", "Señor ☕")
-
-
-def test_invalid_utf16_is_replaced_with_a_notice(tmp_path: Path) -> None:
-    path = tmp_path / "posts.csv"
-    path.write_bytes(
-        "id,author,text\n1,a,".encode("utf-16") + b"\x00\xd8" + "\n".encode("utf-16-le")
-    )
-    items = list(NativeCsv().read(path))
-    assert any(isinstance(i, Notice) and "not valid UTF-16" in i.message for i in items)
-
-
-def test_head_text_decodes_utf16_and_cp1252_for_sniffing() -> None:
-    assert head_text("id,text".encode("utf-16")) == "id,text"
-    assert head_text("café,text".encode("cp1252")) == "café,text"
-    assert head_text("caf\u00e9".encode("utf-8")[:-1]) == "caf"  # cut inside a character
-
-
-def test_decode_bytes_names_the_guess() -> None:
-    assert decode_bytes("é".encode()) == ("é", None)
-    text, note = decode_bytes("a\nb é".encode("cp1252"))
-    assert text == "a\nb é" and note is not None and "line 2" in note
-
-
-# -- a CSV header that cannot work ---------------------------------------------------------
-
-
-def test_header_without_required_columns_is_one_problem_counting_every_row(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "support.csv"
-    path.write_text(
-        "tweet_id,author_id,inbound,text\n1,acme,False,hi\n2,105,True,hello\n3,acme,False,ok\n",
-        encoding="utf-8",
-    )
-    assert isinstance(detect(path), NativeCsv)
-    items = list(NativeCsv().read(path))
-    assert len(items) == 1 and isinstance(items[0], Problem)
-    problem = items[0]
-    assert (problem.line, problem.records) == (1, 3)
-    assert "the header has tweet_id, author_id, inbound, text" in problem.message
-    assert "needs the columns id, author and text (rename tweet_id→id)" in problem.message
-    assert "none of its 3 rows were imported" in problem.message
-    assert problem.as_dict()["records"] == 3
-
-
-def test_missing_post_columns() -> None:
-    assert missing_post_columns(["id", "author_id", "text"]) is None
-    assert missing_post_columns(["id", "author", "text", "likes"]) is None
-    # screen_name is the author's handle (read as author); the other two are told to rename
-    message = missing_post_columns(["status_id", "screen_name", "full_text"])
-    assert message is not None
-    assert "(rename status_id→id, full_text→text)" in message
-    assert "(add the column id)" in (missing_post_columns(["foo", "text", "author"]) or "")
-    assert (missing_post_columns(["foo", "bar"]) or "").endswith("id, author and text")
 
 
 # -- authors named only by id --------------------------------------------------------------
@@ -335,7 +190,7 @@ def test_posts_by_author_id_only_get_one_notice_counting_them(tmp_path: Path) ->
         encoding="utf-8",
     )
     items = list(NativeJsonl().read(path))
-    assert [a.id for a in _accounts(items)] == ["acme"]
+    assert [a.id for a in accounts_in(items)] == ["acme"]
     (notice,) = [i for i in items if isinstance(i, Notice)]
     assert notice.message.startswith("3 posts name their author only by author_id")
     assert "name it author and import the file again" in notice.message
