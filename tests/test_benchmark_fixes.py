@@ -87,6 +87,31 @@ def test_advice_in_a_new_shape_is_told_in_the_third_person() -> None:
     assert not YOU.search(said)
 
 
+def test_one_post_that_sounds_like_a_person_is_said_in_the_singular() -> None:
+    from staffpulse.audit.voice import _voice_advice
+
+    ev = {
+        "posts_scored": 22,
+        "personality_posts": 1,
+        "personality_share": 1 / 22,
+        "humor_posts": 0,
+        "humor_share": 0.0,
+        "templated_share": 0.0,
+        "template_families": [],
+    }
+    advice = _voice_advice(ev, audit_settings({}))
+    assert advice[0].startswith("Only 1 of 22 posts (5%) sounds like a person.")
+    assert fix_headline({"action": advice[0]}) == "Sound like a person: only 1 of 22 posts does"
+    two = _voice_advice(
+        ev | {"personality_posts": 2, "personality_share": 2 / 22}, audit_settings({})
+    )
+    assert two[0].startswith("Only 2 of 22 posts (9%) sound like a person.")
+    assert fix_headline({"action": two[0]}) == "Sound like a person: only 2 of 22 posts do"
+    # an audit saved before this wording still reads well in a league table
+    old = "Only 1 of 22 posts (5%) sound like a person. This week, post one story."
+    assert fix_headline({"action": old}) == "Sound like a person: only 1 of 22 posts does"
+
+
 def test_no_advice_no_headline() -> None:
     assert fix_headline({"action": "", "title": "Face"}) == ""
 

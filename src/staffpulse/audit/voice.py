@@ -182,8 +182,8 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
                 else f"None of your {n:,} posts sound like a person"
             )
             if not ev["personality_posts"]
-            else f"Only {ev['personality_posts']:,} of {n:,} posts ({whole(100 * p)}%) sound like a "
-            "person"
+            else f"Only {ev['personality_posts']:,} of {n:,} posts ({whole(100 * p)}%) "
+            f"{'sounds' if ev['personality_posts'] == 1 else 'sound'} like a person"
         )
         recs.append(
             f"{lead}. This week, post one story from your desk, one honest opinion and one "

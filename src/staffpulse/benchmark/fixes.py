@@ -77,6 +77,11 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Sound like a person: its one post does not",
         ),
         (
+            # "sound" in audits saved before the audit said "sounds" for one
+            rf"^Only 1 of {_N} posts \((\d+)%\) sounds? like a person",
+            r"Sound like a person: only 1 of \1 posts does",
+        ),
+        (
             rf"^Only {_N} of {_N} posts \((\d+)%\) sound like a person",
             r"Sound like a person: only \1 of \2 posts do",
         ),
