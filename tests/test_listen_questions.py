@@ -98,3 +98,9 @@ def test_a_question_with_no_link_after_it_asks_the_room(text: str) -> None:
 )
 def test_a_hook_that_sends_the_room_to_a_link_does_not_ask_it(text: str) -> None:
     assert is_question(text) and not asks_the_room(text)
+
+
+def test_a_handle_is_read_whole_before_its_question() -> None:
+    # "@AdobeCare It lags" is no "are it" question; a question after a handle still asks
+    assert not is_question("@AdobeCare It lags every time I pause playback, please fix it")
+    assert is_question("@acme are you hiring for the warehouse")

@@ -204,3 +204,23 @@ def test_a_staffing_firms_own_business_is_a_work_matter(text: str, subject: str)
 )
 def test_a_git_branch_or_a_product_placement_is_no_work_matter(text: str) -> None:
     assert not names_work_matter(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does that mean you will resume flights by then?",
+        "It lags every time I pause/resume playback",
+        "We stop selling tickets at 4:30 and resume tomorrow morning",
+        "Can you resume the download?",
+    ],
+)
+def test_resume_the_verb_is_no_resume(text: str) -> None:
+    assert not names_work_matter(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Should I put my GPA on my resume?", "Resume tips for new grads", "Send your résumé"]
+)
+def test_the_resume_of_a_job_search_is_one(text: str) -> None:
+    assert names_work_matter(text)

@@ -16,6 +16,7 @@ from staffpulse.errors import ModelError
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.work_rescue import rejudge_stored
 from staffpulse.signals.role_inputs import (
     ROLE_SURE,
     RoleInput,
@@ -114,6 +115,7 @@ class OpeningSignals:
     humor: dict[str, float]
     job_threshold: float
     work: dict[str, float] = field(default_factory=dict)  # the classifier's p(work_topic)
+    work_threshold: float | None = None  # the classifier's own, None without it
 
 
 def opening_signals(
@@ -137,7 +139,11 @@ def opening_signals(
         return {i: float(v) for i, v in zip(ids, values, strict=True)} if values is not None else {}
 
     return OpeningSignals(
-        by_id(job), by_id(humor), float(thresholds.get("job_opening", 0.5)), by_id(work)
+        by_id(job),
+        by_id(humor),
+        float(thresholds.get("job_opening", 0.5)),
+        by_id(work),
+        float(thresholds.get("work_topic", 0.5)),
     )
 
 
@@ -150,8 +156,11 @@ def index_stored_posts(
     """Judge the relevance of stored posts never judged before; returns how many were judged.
 
     This is how posts from any importer (X, Mastodon, the sample cohort) enter the inbox.
-    Every verdict is kept (``relevant`` 0/1), so no post is scored twice.
+    Every verdict is kept (``relevant`` 0/1), so no post is scored twice; verdicts made under
+    older rules are judged again once, from their stored score (:func:`rejudge_stored`).
     """
+    if relevance.scorer is not None and relevance.threshold is not None:
+        rejudge_stored(store, relevance.threshold)
     rows = store.conn.execute(
         "SELECT p.platform, p.id, p.author_id, p.text FROM posts p LEFT JOIN listen_relevance r"
         " ON r.platform = p.platform AND r.post_id = p.id"

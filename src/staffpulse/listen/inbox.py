@@ -17,25 +17,15 @@ from typing import Literal
 
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
-from staffpulse.listen import schema
 from staffpulse.listen.account_note import missing_account_note
-from staffpulse.listen.enrich import (
-    author_roles,
-    index_stored_posts,
-    opening_signals,
-)
+from staffpulse.listen.enrich import index_stored_posts
+from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
+from staffpulse.listen.inbox_rank import rank_stored
 from staffpulse.listen.left_out import left_out_note
-from staffpulse.listen.rank import (
-    RankContext,
-    RankedConversation,
-    add_angles,
-    count_copies,
-    rank,
-)
+from staffpulse.listen.rank import RankedConversation, add_angles, count_copies
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.states import firm_key, firm_marks
-from staffpulse.listen.thread_work import ThreadWork, thread_work
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_match import TopicMatch, match_topics
 from staffpulse.listen.topic_members import assign_topics
@@ -211,7 +201,7 @@ def build_inbox(
     copies = count_copies([c for c in everyone if state_of(c) in ("open", "joined")])
     stale_read = spread_sample(stale, STALE_SAMPLE)
     stale_keys = {(c.platform, c.id) for c in stale_read}
-    ranked, context = _rank(
+    ranked, context = rank_stored(
         store, wanted + stale_read, topic_of, labels, ref.at, text, roles_model, copies, stale_keys
     )
     stale_counts = Counter[str]()  # outside the window: older, undated, or left out at any age
@@ -244,7 +234,9 @@ def build_inbox(
     for entry in ranked:
         conv = entry.conversation
         state = state_of(conv)
-        if state == "joined":
+        if state == "joined" and entry.left_out == FOLLOWERS_ONLY:
+            tally["joined"] -= 1  # not public: never listed, joined or not; counted as left out
+        if state == "joined" and entry.left_out != FOLLOWERS_ONLY:
             shown.append((entry, state))
         elif entry.left_out is not None:  # the tool itself says: not a conversation to join
             left_out[entry.left_out] = left_out.get(entry.left_out, 0) + 1
@@ -328,46 +320,6 @@ def spread_sample(items: Sequence[Conversation], size: int) -> list[Conversation
         return list(items)
     step = len(items) / size
     return [items[int(i * step)] for i in range(size)]
-
-
-def _rank(
-    store: Store,
-    conversations: Sequence[Conversation],
-    topic_of: dict[tuple[str, str], int],
-    labels: dict[int, str],
-    as_of: datetime,
-    text: TopicScorer | None,
-    roles_model: RoleModelLike | None,
-    copies: Counter[str],
-    counted: set[tuple[str, str]],  # only counted by why they are left out: no reasons
-) -> tuple[list[RankedConversation], RankContext]:
-    relevance: dict[str, float] = {}
-    threads: dict[str, ThreadWork] = {}
-    for plat in {c.platform for c in conversations}:
-        convs = [c for c in conversations if c.platform == plat]
-        # every post's verdict: which of them makes the thread about work, and how many do
-        post_ids = [p.id for c in convs for p in c.posts]
-        verdicts = schema.relevance_verdicts(store, plat, post_ids)
-        hits = schema.keyword_hits(store, plat, post_ids)
-        relevance.update(
-            (c.id, verdicts[c.opening.id][0]) for c in convs if c.opening.id in verdicts
-        )
-        threads.update((c.id, thread_work(c, verdicts, hits)) for c in convs)
-    signals = opening_signals(conversations, text)
-    context = RankContext(
-        now=as_of,
-        relevance=relevance,
-        topic_labels={
-            c.id: labels.get(topic_of.get((c.platform, c.id), -1), "") for c in conversations
-        },
-        roles=author_roles(store, conversations, roles_model),
-        job_scores=signals.job,
-        humor_scores=signals.humor,
-        job_threshold=signals.job_threshold,
-        work_scores=signals.work,
-        threads=threads,
-    )
-    return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
 
 
 def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:

@@ -1,9 +1,10 @@
 """Why the inbox leaves an open conversation out, and how its note says so.
 
-The reasons come from :mod:`staffpulse.listen.moderation` (NSFW, hostile, partisan, spam, job
-ad, greeting), :mod:`staffpulse.listen.customer_care` (a customer's message to a brand) and
-:mod:`staffpulse.listen.thread_work` (not about work); a conversation is counted under the
-first that applies, in the order of :data:`REASONS`.
+The reasons come from :mod:`staffpulse.listen.followers_only` (an opening shared with
+followers only, or direct: not public, so never shown), :mod:`staffpulse.listen.moderation`
+(NSFW, hostile, partisan, spam, job ad, greeting), :mod:`staffpulse.listen.customer_care` (a
+customer's message to a brand) and :mod:`staffpulse.listen.thread_work` (not about work); a
+conversation is counted under the first that applies, in the order of :data:`REASONS`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from staffpulse.listen.customer_care import CUSTOMER_CARE, CUSTOMER_CARE_NAMES
+from staffpulse.listen.followers_only import FOLLOWERS_ONLY, FOLLOWERS_ONLY_NAMES
 from staffpulse.listen.moderation import LEAVE_OUT, LEAVE_OUT_NAMES
 from staffpulse.listen.thread_work import OFF_WORK, OFF_WORK_NAMES
 from staffpulse.report.counts import count_of, join_and
 
-REASONS = (*LEAVE_OUT, CUSTOMER_CARE, OFF_WORK)
+REASONS = (FOLLOWERS_ONLY, *LEAVE_OUT, CUSTOMER_CARE, OFF_WORK)
 NAMES: dict[str, tuple[str, str]] = {
+    FOLLOWERS_ONLY: FOLLOWERS_ONLY_NAMES,
     **LEAVE_OUT_NAMES,
     CUSTOMER_CARE: CUSTOMER_CARE_NAMES,
     OFF_WORK: OFF_WORK_NAMES,

@@ -28,7 +28,11 @@ _QUOTED_RE = re.compile(
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[.!?:;\n]+")
 _WORDY_RE = re.compile(r"[\w?]")  # a token with a letter, a digit or a "?" (not an emoji)
-_LEAD_IN = r"^(?:(?:@[\w.\-]+|hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)[\s,!-]*)*"
+# whole handles and words only: "@AdobeCare It lags..." is no "are it" question
+_LEAD_IN = (
+    r"^(?:(?:@[\w.\-]+(?![\w.\-])|(?:hey|hi|hello|so|ok|okay|honestly|seriously|genuinely)\b)"
+    r"[\s,!-]*)*"
+)
 _AUX = (
     r"(?:do|does|did|is|are|was|were|am|could|would|should|have|has|had)(?:n['\u2019]t)?|"
     r"can(?:['\u2019]t|not)?|will|won['\u2019]t"

@@ -6,8 +6,9 @@ replies so far), the opening author's role, and relevance to work topics. Penalt
 the score: a job ad (relevant, but not a conversation to join), a seasonal greeting, a hostile
 tone, NSFW, partisan politics, spam, a post aimed at one account (whose question is asked of
 that account, so it earns nothing as a question), a customer's message to a brand. Each ranked
-conversation also says whether the inbox leaves it out (``left_out``: job ads, greetings, spam,
-hostile, NSFW and partisan posts, :mod:`staffpulse.listen.moderation`; customer-care
+conversation also says whether the inbox leaves it out (``left_out``: an opening that is not
+public, :mod:`staffpulse.listen.followers_only`; job ads, greetings, spam, hostile, NSFW and
+partisan posts, :mod:`staffpulse.listen.moderation`; customer-care
 conversations, :mod:`staffpulse.listen.customer_care`; conversations not about work,
 :mod:`staffpulse.listen.thread_work`). Angles come from :mod:`staffpulse.listen.angles`, for
 the post that carries the work talk when that is a reply.
@@ -17,7 +18,8 @@ is unknown), "asks a question" needs a real question put to the room (not a hook
 to a link: :func:`~staffpulse.listen.questions.asks_the_room`), "squarely about work topics"
 needs the classifier to be sure *and* a work word that is not ambiguous (or, with the
 classifier leaning to work, several different work matters) and is never said of a seasonal
-greeting, and no reply count is claimed for a conversation whose first post is not stored (how
+greeting, a question on work that the classifier turned down says why it is here all the same
+(:mod:`staffpulse.listen.work_rescue`), and no reply count is claimed for a conversation whose first post is not stored (how
 many replies it has is unknown).
 """
 
@@ -30,6 +32,7 @@ from datetime import datetime
 
 from staffpulse.listen.angles import JOB_AD, SKIP, suggest_angle
 from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
+from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
 from staffpulse.listen.questions import asks_the_room, is_question
@@ -48,6 +51,7 @@ from staffpulse.listen.rank_signals import (
 )
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
+from staffpulse.listen.work_rescue import rescue_reason, rescued_opening
 from staffpulse.listen.work_terms import dwells_on_work, names_work_matter
 from staffpulse.models import Post
 
@@ -138,6 +142,11 @@ class RankContext:
     # conversation id -> how much of the thread is about work (``thread_work``); a
     # conversation missing here is taken as about work, with the talk in its opening
     threads: Mapping[str, ThreadWork] = field(default_factory=dict)
+    # the classifier's threshold of p(work_topic): an opening below it is in the inbox only by
+    # the rescue of work questions (``work_rescue``), which its reasons then say
+    work_threshold: float | None = None
+    # (platform, post id) of the posts not shared with the public (``followers_only``)
+    not_public: Collection[tuple[str, str]] = frozenset()
 
 
 def rank(
@@ -228,6 +237,7 @@ def _left_out_only(conv: Conversation, ctx: RankContext, texts: Counter[str]) ->
     verdict = moderate(opening.text)
     job_p = ctx.job_scores.get(conv.id)
     flags = {
+        FOLLOWERS_ONLY: (opening.platform, opening.id) in ctx.not_public,
         "nsfw": verdict.nsfw,
         "partisan": verdict.partisan,
         "politics": verdict.politics,
@@ -291,6 +301,7 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     }
     score = sum(WEIGHTS[k] * v for k, v in components.items())
     flags = {
+        FOLLOWERS_ONLY: (opening.platform, opening.id) in ctx.not_public,
         "question": question,
         # a customer's complaint names work words about the brand's staff, not about work
         "work": not verdict.greeting
@@ -314,6 +325,8 @@ def _score(conv: Conversation, ctx: RankContext, texts: Counter[str]) -> RankedC
     reasons, cautions = explain(conv, components, flags, role, age, recent, aimed_at)
     if work is not None and work.focus is not None:  # said first: it is why the thread is here
         reasons = (focus_reason(work.focus), *reasons)
+    elif rescued := rescued_opening(opening.text, ctx.work_scores.get(conv.id), ctx.work_threshold):
+        reasons = (*reasons, rescue_reason(rescued))
     return RankedConversation(
         conv,
         round(score, 4),

@@ -10,8 +10,10 @@ Two deciders, used together or alone:
   of :mod:`staffpulse.sources.base` (UTF-8 with or without BOM, UTF-16 by BOM, else
   Windows-1252 with a note); a file that is not text is an :class:`InputError`.
 
-A post is kept when no exclude term matches and (a keyword matches or the classifier says
-yes). Without a classifier, keywords alone decide; with neither, a built-in vocabulary is used.
+A post is kept when no exclude term matches and (a keyword matches, or the classifier says
+yes, or the classifier says no to a question that dwells on work in the strict vocabulary of
+listening: :mod:`staffpulse.listen.work_rescue`). Without a classifier, keywords alone decide;
+with neither, a built-in vocabulary is used.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from staffpulse.errors import InputError, MissingFileError
+from staffpulse.listen.work_rescue import rescue_words
 from staffpulse.sources.base import read_user_text
 
 # Used only when no classifier can be loaded and no keywords file was given.
@@ -183,6 +186,9 @@ class Verdict:
     keep: bool
     score: float  # the classifier's p(work_topic), or 1.0/0.0 from keywords alone
     keywords: tuple[str, ...]
+    # the work words of a question the classifier turned down and the rescue kept
+    # (:mod:`staffpulse.listen.work_rescue`); () when the classifier or a keyword decided
+    rescued: tuple[str, ...] = ()
 
 
 class RelevanceFilter:
@@ -206,7 +212,10 @@ class RelevanceFilter:
     def description(self) -> str:
         parts = []
         if self.scorer is not None:
-            parts.append(f"work_topic classifier (p >= {self.threshold:.2f})")
+            parts.append(
+                f"work_topic classifier (p >= {self.threshold:.2f}, or a question on work"
+                " in so many words)"
+            )
         if self.keywords is not None and self.keywords.include:
             parts.append(f"{len(self.keywords.include)} keywords")
         if self.keywords is not None and self.keywords.exclude:
@@ -237,6 +246,12 @@ class RelevanceFilter:
         for text, score, found in zip(texts, scores, hits, strict=True):
             excluded = kw.excluded(text) if kw else False
             by_model = self.scorer is not None and score >= threshold
-            keep = not excluded and (bool(found) or by_model)
-            verdicts.append(Verdict(keep, float(score), tuple(found)))
+            # the rescue makes up for the classifier's misses only: without it, keywords decide
+            rescued = (
+                rescue_words(text)
+                if self.scorer is not None and not (excluded or found or by_model)
+                else ()
+            )
+            keep = not excluded and (bool(found) or by_model or bool(rescued))
+            verdicts.append(Verdict(keep, float(score), tuple(found), rescued))
         return verdicts

@@ -27,7 +27,10 @@ The rule (docs/listen.md, "About work"):
 * two kinds of reply never carry a thread, nor count as its work talk: the opening's author
   answering themself ("back to work now."), who is not someone else to talk with, and a
   brand's customer-care desk (:func:`looks_like_customer_care`: "@AskeBay", "Rest assured our
-  team is working on it"), whose stock reply says nothing about anyone's work.
+  team is working on it"), whose stock reply says nothing about anyone's work;
+* a reply that is not public (a Mastodon followers-only or direct reply:
+  :mod:`staffpulse.listen.followers_only`) never carries a thread either: the reasons would
+  quote it, and an inbox may be shared beyond its author's followers.
 """
 
 from __future__ import annotations
@@ -71,10 +74,12 @@ def thread_work(
     conv: Conversation,
     verdicts: Mapping[str, tuple[float, bool]],
     keyword_hits: Collection[str] = frozenset(),
+    not_public: Collection[str] = frozenset(),
 ) -> ThreadWork:
     """``verdicts``: post id -> (relevance score, judged relevant), for the conversation's
     posts that were judged; ``keyword_hits``: the ids of those that matched a keyword of the
-    relevance filter (the user's own terms are trusted as they are)."""
+    relevance filter (the user's own terms are trusted as they are); ``not_public``: the ids
+    of those not shared with the public, which never carry the thread."""
     judged = [p for p in conv.posts if p.id in verdicts]
     opening = conv.opening
     verdict = verdicts.get(opening.id)
@@ -84,7 +89,11 @@ def thread_work(
 
     opening_work = (verdict is not None and about_work(opening)) or names_work(opening.text)
     relevant = [
-        p for p in judged if about_work(p) and (opening_work or _may_carry_thread(p, opening))
+        p
+        for p in judged
+        if about_work(p)
+        and (p.id == opening.id or p.id not in not_public)
+        and (opening_work or _may_carry_thread(p, opening))
     ]
     known = opening_work or verdict is not None
     focus = None

@@ -40,6 +40,15 @@ CODE_RE = re.compile(
     re.IGNORECASE,
 )
 _BRANCH_RE = re.compile(r"\bbranch(es)?\b", re.IGNORECASE)
+# "resume" the verb, not the résumé: "will resume flights", "can you resume the download",
+# "pause/resume playback", "resume tomorrow" (the accented spellings are always the résumé)
+_RESUME_VERB_RE = re.compile(
+    r"(?:\b(?:to|will|would|can|could|should|may|might|must|shall|please|then|i|you|we|they|"
+    r"it)\s+|"
+    r"['\u2019]ll\s+|/\s*)resumes?\b|\bresumes?(?=\s+(?:playback|play|flights?|services?|"
+    r"operations|normal\w*|shortly|soon|later|tomorrow|today|tonight)\b)",
+    re.IGNORECASE,
+)
 _WORK_TERMS_RE = re.compile(
     r"\b(job markets?|jobs reports?|temp(orary)? (workers?|staff|jobs?|roles?)|"
     r"(warehouse|agency|seasonal|office|admin|industrial|holiday|our|more|new|\d+) temps|"
@@ -148,9 +157,9 @@ def recruits_for_sport(text: str) -> bool:
 
 
 def _words_of(text: str) -> str:
-    """The text without links, without its "recruit" words when they are about sport, and
-    without its "branch" words when they are about code."""
-    plain = URL_RE.sub(" ", text)
+    """The text without links, without "resume" the verb, without its "recruit" words when
+    they are about sport, and without its "branch" words when they are about code."""
+    plain = _RESUME_VERB_RE.sub(" ", URL_RE.sub(" ", text))
     if recruits_for_sport(plain):
         plain = _RECRUIT_RE.sub(" ", plain)
     return _BRANCH_RE.sub(" ", plain) if CODE_RE.search(plain) else plain

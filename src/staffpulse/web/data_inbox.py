@@ -29,6 +29,8 @@ T = TypeVar("T")
 # Every open conversation is kept (the ranking reads them all anyway): the page shows them a
 # page at a time and counts them truly, where a limit of 30 would make "30 open" of 219.
 RANKED = 1_000_000
+# what a dismissed conversation whose opening is not public shows instead of its words
+NOT_QUOTED = "(a followers-only or direct post: not quoted)"
 
 
 class InboxMixin:
@@ -86,6 +88,7 @@ class InboxMixin:
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
         from staffpulse.listen.states import conversation_openings, firm_key, firm_marks
+        from staffpulse.store.visibility import not_public_ids
 
         out: list[dict[str, Any]] = []
         with self.store() as store:
@@ -98,13 +101,16 @@ class InboxMixin:
                 # the opening the inbox showed: the earliest stored post when the first is
                 # not stored (its id is the conversation's, but no stored post has it)
                 posts = conversation_openings(store, plat, ids)
+                # a followers-only or direct opening is never quoted: the page may be shared
+                hidden = not_public_ids(store, plat, post_ids=[p.id for p in posts.values()])
                 for conv in ids:
                     post = posts.get(conv)
+                    text = post.text if post else ""
                     out.append(
                         {
                             "platform": plat,
                             "conversation_id": conv,
-                            "text": post.text if post else "",
+                            "text": NOT_QUOTED if post and post.id in hidden else text,
                             "author": describe_author(post.author_handle, post.author_id)
                             if post
                             else "",
