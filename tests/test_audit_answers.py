@@ -108,3 +108,56 @@ def test_an_answer_dated_before_its_mention_has_no_answer_time() -> None:
     got = _sorted(feed)
     assert got.answered == 1 and got.hours == [] and got.dated_before == 1
     assert audit_feed(feed).pillars["conversation"].evidence["answers_dated_before"] == 1
+
+
+def test_a_reply_to_someone_else_carrying_the_accounts_name_waits_for_them() -> None:
+    # Mastodon and X carry every name of a thread into each reply: "@flow @austinkocher ...
+    # Welcome flow!" answers flow; it was counted as a mention the account left unanswered
+    feed = FeedBuilder("austinkocher@mastodon.social", platform="mastodon")
+    feed.chat(3)
+    feed.by(
+        "bob",
+        "@flow @austinkocher @Gargron Welcome flow! It deploys on the big servers first.",
+        kind="reply",
+        reply_to_handle="flow@mstdn.social",
+        mentions=("flow@mstdn.social", "austinkocher@mastodon.social"),
+    )
+    feed.by(
+        "ana",
+        "@flow welcome! @austinkocher knows more about the release, ask him?",
+        kind="reply",
+        reply_to_handle="flow@mstdn.social",
+        mentions=("flow@mstdn.social", "austinkocher@mastodon.social"),
+    )
+    feed.by(
+        "sam",
+        "@austinkocher @Gargron what translation service does it use?",
+        kind="reply",
+        reply_to_handle="austinkocher@mastodon.social",
+        mentions=("austinkocher@mastodon.social",),
+    )
+    conv = audit_feed(feed).pillars["conversation"]
+    ev = conv.evidence
+    assert ev["replies_to_others_naming_you"] == 1
+    assert ev["mentions_known"] == 2  # named in ana's own words, and sam's reply to it
+    assert not any("Welcome flow" in ex.text for ex in conv.worst)
+    assert ev["mentions_answered"] == 0
+
+
+def test_replies_naming_the_account_for_someone_else_are_shown_apart() -> None:
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("acme")
+    feed.chat(3)
+    for i in range(2):
+        feed.by(
+            f"fan{i}",
+            f"@dana @acme Good luck with the move, Dana {i}!",
+            kind="reply",
+            reply_to_handle="dana",
+            mentions=("dana", "acme"),
+        )
+    result = audit_feed(feed)
+    rows = dict(figures(result)["conversation"])
+    assert rows["Others' replies naming you"] == "2, answering someone else: no answer needed"
+    assert rows["Mentions answered"] == "none waiting for an answer"

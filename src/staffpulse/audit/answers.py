@@ -9,6 +9,10 @@ Every post by others that names the account (a mention, or a reply to it) falls 
   not a reply of its own) that ask it nothing, such as the answers others gave to its
   question. They answer the account: not mentions waiting for its answer. The audit counts
   them, and those it did not answer, apart.
+* **Replies to others**: a reply to someone else that names the account only among the @names
+  it opens with. X and Mastodon carry every name of a thread into each reply ("@flow
+  @austinkocher @Gargron Welcome flow!"): it answers someone else and waits for their answer,
+  not the account's. Named in its own words ("@flow ask @austinkocher"), it is a mention.
 * **Mentions**: everything else, and a reply received that asks a question ("?"). A reply to
   the account's own reply continues a conversation it took part in (a customer's "still not
   working" after the help desk's answer): it waits for an answer too. The responsiveness part
@@ -45,6 +49,8 @@ _REQUEST = re.compile(
 )
 _HANDLES_AND_LINKS = re.compile(r"(?<!\w)@[\w.@-]+|https?://\S+")
 _WORD = re.compile(r"\w+")
+# the @names a post opens with: on X and Mastodon the thread's names, carried into each reply
+_LEADING_HANDLES = re.compile(r"^(?:\s*@[\w.@-]+)+")
 CLOSING_MAX_WORDS = 12
 
 
@@ -69,6 +75,20 @@ def is_closing(text: str) -> bool:
     )
 
 
+def answers_someone_else(post: Post, me: frozenset[str]) -> bool:
+    """Whether ``post`` is a reply to another account that names the account (``me``: its
+    names in lower case, the handle first-class) only among the @names it opens with."""
+    target = (post.reply_to_handle or post.reply_to_account_id or "").lower()
+    if post.kind != "reply" or not target or target in me or not me:
+        return False
+    body = post.text[m.end() :] if (m := _LEADING_HANDLES.match(post.text)) else post.text
+    # "@austinkocher" names austinkocher@mastodon.social too: the instance is often left out
+    names = {name.split("@")[0] for name in me} | me
+    return not any(
+        re.search(rf"(?<![\w@])@{re.escape(name)}(?![\w-])", body, re.IGNORECASE) for name in names
+    )
+
+
 @dataclass(slots=True)
 class Answers:
     """The account's answers to what others sent it (see the module docstring)."""
@@ -81,6 +101,7 @@ class Answers:
     replies_answered: int = 0
     unanswered_replies: list[Post] = field(default_factory=list)
     thanks: list[Post] = field(default_factory=list)
+    to_others: list[Post] = field(default_factory=list)  # replies to others, names carried
     dated_before: int = 0  # answers dated before the post they answer: no answer time
 
 
@@ -118,13 +139,18 @@ class _Replies:
         return True, (min(later) - ts) / 3600.0, False
 
 
-def sort_answers(frame: Frame, posts: Iterable[Post]) -> Answers:
-    """Group the posts by others naming the account, and find its answers to them."""
+def sort_answers(frame: Frame, posts: Iterable[Post], me: frozenset[str] = frozenset()) -> Answers:
+    """Group the posts by others naming the account (``me``: its names in lower case, as
+    :func:`staffpulse.audit.conversation_rules.own_names` gives them), and find its answers
+    to them."""
     # the posts it started: a reply to one of them answers the account
     started = {p.id for p in frame.posts if p.kind in ("original", "quote")}
     replies = _Replies(frame)
     out = Answers()
     for post in posts:
+        if answers_someone_else(post, me):
+            out.to_others.append(post)
+            continue
         if is_closing(post.text):
             out.thanks.append(post)
             continue

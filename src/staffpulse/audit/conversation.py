@@ -100,7 +100,7 @@ def conversation_pillar(
         if name
     }
 
-    got = sort_answers(frame, mentions)
+    got = sort_answers(frame, mentions, me)
     answered, hours, unanswered = got.answered, got.hours, got.unanswered
     questions = sum(asks(p.text) for p in got.mentions)
     known = len(got.mentions)
@@ -164,6 +164,8 @@ def conversation_pillar(
         "replies_received": len(got.replies),
         "replies_received_answered": got.replies_answered,
         "thanks_received": len(got.thanks),  # closing thanks: nothing to answer
+        # replies to others that carry the account's name: they wait for someone else
+        "replies_to_others_naming_you": len(got.to_others),
         # its replies already count above; the number is the inbox's feedback to the firm
         "inbox_conversations_joined": inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},

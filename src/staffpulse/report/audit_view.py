@@ -213,6 +213,10 @@ def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
         )
     if thanks := int(conv.get("thanks_received") or 0):
         rows.append(("Thank-you notes", f"{thanks:,}, no answer needed"))
+    if carried := int(conv.get("replies_to_others_naming_you") or 0):
+        rows.append(
+            ("Others' replies naming you", f"{carried:,}, answering someone else: no answer needed")
+        )
     rows.append(
         (
             "Questions answered",
