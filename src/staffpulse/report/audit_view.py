@@ -48,6 +48,12 @@ def _of(
     return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
 
 
+def _of_any(part: int, whole: int, what: str, share: float | None = None) -> str:
+    """:func:`_of`, or "no original posts to read" when there is none to count: "0 of 0
+    original posts (0%)" reads as a verdict on posts that do not exist."""
+    return _of(part, whole, what, share) if whole else f"no {what} to read"
+
+
 def _replies_counted(replies: int, in_own_threads: int) -> str:
     """``14 replies (all in your own threads)``, ``485 replies (65 in your own threads)``:
     replies that only continue the account's threads are no conversation, and Conversation
@@ -127,19 +133,26 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
                 if mix["original_posts"]
                 else "no original posts to read",  # not "0 of 0 original posts (0%)"
             ),
-            (
-                "Last posts",
-                f"{mix['recent']['job_ads']:,} of the last {mix['recent']['posts']:,} "
-                f"{mix_orig} were job ads",
+            # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
+            *(
+                [
+                    (
+                        "Last posts",
+                        f"{mix['recent']['job_ads']:,} of the last {mix['recent']['posts']:,} "
+                        f"{mix_orig} were job ads",
+                    ),
+                    ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
+                    ("Trend", trend_text),
+                ]
+                if mix["original_posts"]
+                else []
             ),
-            ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
-            ("Trend", trend_text),
         ],
         "voice": [
             *_not_english(voice, voice["posts_scored"], "posts you wrote"),
             (
                 "Human voice",
-                _of(
+                _of_any(
                     voice["personality_posts"],
                     voice["posts_scored"],
                     voice_own,
@@ -148,11 +161,13 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ),
             (
                 "Humor (a hint)",
-                _of(voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]),
+                _of_any(
+                    voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]
+                ),
             ),
             (
                 "Templated",
-                _of(
+                _of_any(
                     voice["templated_posts"],
                     voice["original_posts"],
                     voice_orig,
@@ -164,7 +179,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ("Replies to others", replies),
             (
                 "Mentions others",
-                _of(
+                _of_any(
                     conv["original_posts_mentioning_others"],
                     conv["original_posts"],
                     "original posts",

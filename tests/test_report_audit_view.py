@@ -1,0 +1,36 @@
+"""The audit's figures as the reports show them (staffpulse.report.audit_view.figures): each
+names what it counted, and a base of nothing reads as nothing to read, never "0 of 0"."""
+
+from __future__ import annotations
+
+import re
+
+from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.report.audit_view import figures
+
+
+def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
+    # a Mastodon thread's author, replies only: "0 of the last 0 original posts were job
+    # ads", "Templated 0 of 0 original posts (0%)" and "Mentions others 0 of 0" were shown
+    feed = FeedBuilder("austin")
+    feed.reply("ginevra", 3)
+    shown = figures(audit_feed(feed))
+    mix, voice, conv = dict(shown["mix"]), dict(shown["voice"]), dict(shown["conversation"])
+    assert mix == {"Job ads": "no original posts to read"}
+    assert voice["Templated"] == "no original posts to read"
+    assert voice["Human voice"] == "3 of 3 posts you wrote (100%)"
+    assert conv["Mentions others"] == "no original posts to read"
+    assert not any(" of 0 " in value for rows in shown.values() for _label, value in rows)
+
+
+def test_an_account_with_original_posts_keeps_every_figure() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(4)
+    feed.job(1)
+    shown = figures(audit_feed(feed))
+    mix = dict(shown["mix"])
+    assert mix["Job ads"] == "1 of 5 original posts (20%)"
+    assert mix["Last posts"] == "1 of the last 5 original posts were job ads"
+    assert mix["Longest streak"] == "1 job ad in a row"
+    assert re.fullmatch(r"\d of 5 original posts \(\d+%\)", dict(shown["voice"])["Templated"])
+    assert dict(shown["conversation"])["Mentions others"] == "0 of 5 original posts (0%)"
