@@ -20,7 +20,7 @@ from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
-from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst
+from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst, spread_examples
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.bundled import sample_clock
 from staffpulse.dates import parse_date_option
@@ -205,6 +205,7 @@ def compute_audit(
     }
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
+    spread_examples(pillars)
     weights = cfg["weights"]
     counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
     total = sum(float(weights.get(name, 0)) for name in counted) or 1.0

@@ -56,10 +56,17 @@ def example(post: Post, why: str) -> PostExample:
 
 
 SUBSTANTIAL_CHARS = 40  # example posts shorter than this (after @mentions) teach little
+EXAMPLES_SHOWN = 3  # posts to imitate per pillar
+# candidates each pillar ranks, so that one whose best posts another pillar already shows
+# still has others to show (:func:`spread_examples`)
+EXAMPLE_CANDIDATES = 2 * EXAMPLES_SHOWN
 
 
 def rank_examples(
-    frame: Frame, pool: npt.NDArray[np.int64], strength: npt.NDArray[np.float64], k: int = 3
+    frame: Frame,
+    pool: npt.NDArray[np.int64],
+    strength: npt.NDArray[np.float64],
+    k: int = EXAMPLE_CANDIDATES,
 ) -> npt.NDArray[np.int64]:
     """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last)."""
     if pool.size == 0:
@@ -101,6 +108,18 @@ def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
     worst = {(ex.text, ex.date, ex.url) for pillar in pillars.values() for ex in pillar.worst}
     for pillar in pillars.values():
         pillar.best = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in worst]
+
+
+def spread_examples(pillars: dict[str, PillarResult]) -> None:
+    """At most :data:`EXAMPLES_SHOWN` posts to imitate per pillar, none shown twice in one
+    report while a pillar has others: Mix and Voice both hold up human posts that are no job
+    ad, so a report showed the same three posts under each. In report order, each pillar
+    shows its strongest candidates not shown above; one with none left keeps its own best."""
+    shown: set[tuple[str, str | None, str | None]] = set()
+    for pillar in pillars.values():
+        fresh = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in shown]
+        pillar.best = (fresh or pillar.best)[:EXAMPLES_SHOWN]
+        shown.update((ex.text, ex.date, ex.url) for ex in pillar.best)
 
 
 class Praise(str):
