@@ -278,6 +278,11 @@ def test_who_you_talk_with_most_names_each_account_as_the_posts_wrote_it() -> No
         {"handle": "MedLibAssn", "interactions": 2},
         {"handle": "JoDi_78", "interactions": 1},
     ]
+    # an X archive's import stores its mentions in lower case: the text keeps the spelling
+    archive = FeedBuilder("rti")
+    archive.post("Thanks to @MedLibAssn. Registration is open", mentions=("medlibassn",))
+    partners = audit_feed(archive).pillars["conversation"].evidence["top_partners"]
+    assert partners == [{"handle": "MedLibAssn", "interactions": 1}]
 
 
 def test_the_reply_advice_says_how_far_off_the_account_is_and_what_is_enough() -> None:

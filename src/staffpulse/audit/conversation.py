@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +39,10 @@ DAY = 86400.0
 # last word of a thread needs no answer.
 REPLIES_TO_ANSWER = 2
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+# "@MedLibAssn" in a post's text, without the punctuation after it ("@erik.example.dev.")
+_WRITTEN_HANDLE = re.compile(r"(?<![\w@])@(\w(?:[\w.@-]*\w)?)")
 
 
 def _me(account: Account) -> frozenset[str]:
@@ -91,14 +96,13 @@ def conversation_pillar(
         engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
     for t in targets:
         counter.update(t)
-    # the rules match handles in lower case; the report names each as the posts wrote it
-    # ("@MedLibAssn", not "@medlibassn")
-    spelled = {
-        name.lower(): name
-        for post in frame.posts
-        for name in (*post.mentions, post.reply_to_handle or "")
-        if name
-    }
+    # the rules match handles in lower case (an archive's import stores them so); the report
+    # names each as the posts' text wrote it ("@MedLibAssn", not "@medlibassn")
+    spelled: dict[str, str] = {}
+    for post in frame.posts:
+        for name in (*_WRITTEN_HANDLE.findall(post.text), *post.mentions, post.reply_to_handle):
+            if name:
+                spelled.setdefault(name.lower(), name)
 
     got = sort_answers(frame, mentions, me)
     answered, hours, unanswered = got.answered, got.hours, got.unanswered
