@@ -112,6 +112,20 @@ def test_one_post_that_sounds_like_a_person_is_said_in_the_singular() -> None:
     assert fix_headline({"action": old}) == "Sound like a person: only 1 of 22 posts does"
 
 
+def test_an_account_that_only_reposts_is_told_to_write_its_own_posts() -> None:
+    from staffpulse.audit.voice import _only_reposts
+
+    # the fallback said "Voice: All 3 of its posts are reposts of others: write its own"
+    assert (
+        fix_headline({"action": _only_reposts(3), "title": "Voice"})
+        == "Write its own posts: all 3 of its posts are reposts"
+    )
+    assert (
+        fix_headline({"action": _only_reposts(1), "title": "Voice"})
+        == "Write its own posts: its one post is a repost"
+    )
+
+
 def test_no_advice_no_headline() -> None:
     assert fix_headline({"action": "", "title": "Face"}) == ""
 

@@ -92,6 +92,14 @@ _HEADLINES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"Add some humor: \1 of \2 posts read as funny",
         ),
         (r"^There is nothing to judge yet", "Start posting: nothing to judge yet"),
+        (
+            rf"^All {_N} of your posts are reposts of others",
+            r"Write its own posts: all \1 of its posts are reposts",
+        ),
+        (
+            r"^Your one post is a repost of someone else's",
+            "Write its own posts: its one post is a repost",
+        ),
         # face
         (r"^You still have the platform's default picture", "Replace the default picture"),
         (r"^Your picture is a logo", "Show a person, not a logo, in the picture"),
