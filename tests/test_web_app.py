@@ -1,7 +1,9 @@
 """The web boundary (staffpulse.web.app): a domain error answers with the HTTP status that
 says whose failure it is, so a script can tell a refused token or a rate limit from a bug; an
 error page leads back to the page the request came from; a form's address opened as a page
-leads to the form's page, and another method gets a plain message; HEAD is answered like GET."""
+leads to the form's page, and another method gets a plain message; HEAD is answered like GET;
+the static files are served from the dashboard itself; every page of an empty store says to
+import data first."""
 
 from __future__ import annotations
 
@@ -113,3 +115,19 @@ def test_head_is_answered_like_get(client: Any) -> None:
     response = client.head("/")
     assert response.status_code == 200 and response.content == b""
     assert client.head("/benchmark").status_code == 200
+
+
+def test_static_assets_are_served_locally(client: Any) -> None:
+    page = client.get("/").text
+    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
+    for asset in ("/static/app.css", "/static/app.js", "/static/favicon.svg", "/assets/report.css"):
+        assert client.get(asset).status_code == 200
+    assert ".summary" in client.get("/assets/report.css").text
+
+
+@pytest.mark.parametrize("url", ["/", "/benchmark", "/inbox", "/connect", "/audit/x/someone"])
+def test_empty_store_says_import_first(tmp_path: Path, url: str) -> None:
+    with make_client(tmp_path / "empty.db") as empty:
+        page = empty.get(url)
+    assert page.status_code == 200
+    assert "Import data first" in page.text and 'href="/import"' in page.text

@@ -1,7 +1,9 @@
 """The Benchmark page (routes_bench): what it says about the cohort it ranks, in words a
 marketer reads, why the demo's segment comparison is gone once their own data is in, that
 a cohort file of handles alone is told to add a segment column, and that a slow benchmark keeps
-its toolbar while it is prepared, with its progress."""
+its toolbar while it is prepared, with its progress. On the sample cohort: the page itself,
+a cohort uploaded and removed, and the sample's own cohort used when none is given; on a store
+of the user's own, only accounts with posts of their own ranked by default."""
 
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from web_helpers import (  # noqa: E402
     csrf_token,
     finished_job,
     make_client,
+    native_jsonl,
     page_words,
     private_copy,
+    sample_cohort_client,
     sample_store,
     upload_files,
     x_archive_bytes,
@@ -135,3 +139,52 @@ def test_a_slow_benchmark_keeps_its_toolbar_while_it_is_prepared(
         release.set()
         client.app.state.web.jobs.wait(job_id)
         assert "Leaderboard" in client.get("/benchmark").text
+
+
+# the dashboard with the sample's cohort file given, shared: a test below uploads its own
+client = pytest.fixture(sample_cohort_client, scope="module", name="client")
+
+
+def test_benchmark_page(client: Any) -> None:
+    page = client.get("/benchmark")
+    assert page.status_code == 200
+    for part in ("Leaderboard", "Segments", "Staffing firms", "Vendors", "cohort.csv"):
+        assert part in page.text
+    assert "<svg" in page.text  # percentile strips
+
+
+def test_the_default_benchmark_ranks_accounts_with_posts_of_their_own(tmp_path: Path) -> None:
+    # A firm whose timeline was imported, and three authors of posts it shared, one post each:
+    # with a grade from one post they would outrank the firm.
+    accounts = [("x", "busyfirm", 12), *[("x", f"passerby{i}", 1) for i in range(3)]]
+    with make_client(tmp_path / "default.db") as c:
+        status = finished_job(c, upload_files(c, [("f.jsonl", native_jsonl(accounts))]))
+        assert status["state"] == "done", status
+        page = " ".join(re.sub(r"<[^>]+>", " ", c.get("/benchmark").text).split())
+    assert "1 account ranked" in page and "@passerby0" not in page
+    assert (
+        "Ranking every account with at least 10 posts of its own in the store: 3 accounts with"
+        " fewer are left out" in page
+    )
+    assert "A cohort file that lists them ranks them too" in page
+
+
+def test_benchmark_cohort_upload(client: Any) -> None:
+    token = csrf_token(client, "/benchmark")
+    cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nhireloop,x,vendor\n"
+    done = client.post(
+        "/benchmark/cohort",
+        data={"csrf_token": token},
+        files={"cohort": ("mine.csv", cohort, "text/csv")},
+    )
+    assert done.status_code == 303
+    assert "2 accounts ranked" in client.get("/benchmark").text
+    removed = client.post("/benchmark/cohort", data={"csrf_token": token, "action": "remove"})
+    assert removed.status_code == 303
+    assert "12 accounts ranked" in client.get("/benchmark").text
+
+
+def test_sample_store_benchmark_uses_the_sample_cohort(sample_db: Path) -> None:
+    with make_client(sample_db) as plain:  # no --cohort given
+        page = plain.get("/benchmark")
+    assert "Staffing firms" in page.text and "Ranking the accounts listed in" in page.text

@@ -1,7 +1,9 @@
 """The Accounts page, the dashboard's home, and the audit pages (routes_core): the home page
 says in plain words what each pillar's grade looks at (a faceless account shows a logo instead
-of a person's face) and its cards show the whole name on hover; the audit's "Open" with an
-empty field says what to type, and its picker's placeholder fits the field (Chromium)."""
+of a person's face), lists the sample's accounts with their grades and bars, and its cards show
+the whole name on hover; the audit's "Open" with an empty field says what to type, and its
+picker's placeholder fits the field (Chromium). The audit page itself:
+tests/test_web_routes_core_audit.py."""
 
 from __future__ import annotations
 
@@ -94,3 +96,13 @@ def test_the_audit_pickers_placeholder_fits_its_field(site: str) -> None:
             assert needed <= room, (needed, room)
         finally:
             browser.close()
+
+
+def test_home_lists_accounts_with_grades_and_bars(client: Any) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Your accounts" in page.text and "Sample data" in page.text
+    assert page.text.count('class="card acct"') == 12
+    assert page.text.count('class="gradebadge"') == 12
+    assert 'href="/audit/x/brightpathstaff"' in page.text
+    assert "Conversation" in page.text and 'class="fill"' in page.text

@@ -2,7 +2,7 @@
 chosen (Chromium, with and without scripts); a file of no known format is explained in plain
 words, with the formats page and none of the importer's names for its readers; an import the
 dashboard no longer knows (it was restarted) is not found, and says where to see what was
-imported."""
+imported; the Import and Settings pages open on the sample cohort."""
 
 from __future__ import annotations
 
@@ -99,3 +99,11 @@ def test_the_x_budget_shows_only_when_x_is_chosen(site: str, scripts: bool) -> N
             assert not page.is_visible("#budget")
         finally:
             browser.close()
+
+
+def test_import_and_settings_pages(client: Any) -> None:
+    page = client.get("/import")
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
+    assert "up to 200 MB" in page.text and "Fetch an account live" in page.text
+    settings = client.get("/settings")
+    assert settings.status_code == 200 and "X API bearer token" in settings.text

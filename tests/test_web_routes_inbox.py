@@ -227,3 +227,49 @@ def test_a_slow_inbox_shows_progress_then_the_result(fresh_db: Path, monkeypatch
         ready = client.get("/inbox")
         assert "Mark joined" in ready.text and "data-job=" not in ready.text
         assert client.app.state.web.jobs.recent() == []  # not listed as an import
+
+
+def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
+    page = client.get("/inbox")
+    assert page.status_code == 200
+    assert "Conversations worth joining" in page.text and "Mark joined" in page.text
+    assert "<script>alert(" not in page.text  # the sample has a post quoting a script tag
+    shown = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
+    if any("<script>" in item.opening_text for item in shown):
+        assert "&lt;script&gt;alert(" in page.text
+    inbox = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
+    first, second = inbox.items[0], inbox.items[1]
+    token = csrf_token(client, "/inbox")
+    for item, state in ((first, "joined"), (second, "dismissed")):
+        response = client.post(
+            "/inbox/state",
+            data={
+                "csrf_token": token,
+                "conversation_id": item.conversation_id,
+                "platform": item.platform,
+                "state": state,
+                "back": "/inbox",
+            },
+        )
+        assert response.status_code == 303 and f"notice={state}" in response.headers["location"]
+    after = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
+    open_ids = {i.conversation_id for i in after.items}
+    assert first.conversation_id not in open_ids and second.conversation_id not in open_ids
+    assert first.conversation_id in {i.conversation_id for i in after.joined}
+    assert "Marked as joined" in client.get("/inbox?notice=joined").text
+    client.post(
+        "/inbox/state",
+        data={
+            "csrf_token": token,
+            "conversation_id": first.conversation_id,
+            "platform": first.platform,
+            "state": "open",
+        },
+    )
+    reopened = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
+    assert first.conversation_id in {i.conversation_id for i in reopened.items}
+    assert first.conversation_id not in {i.conversation_id for i in reopened.joined}
+    client.app.state.web.backend.invalidate()  # a rebuild from the store agrees
+    rebuilt = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
+    assert first.conversation_id in {i.conversation_id for i in rebuilt.items}
+    assert second.conversation_id not in {i.conversation_id for i in rebuilt.items}

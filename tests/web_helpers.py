@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -207,3 +208,19 @@ def private_copy(store: Path, folder: Path, name: str = "sample.db") -> Path:
     db = folder / name
     shutil.copy(store, db)
     return db
+
+
+def sample_db_of_module(tmp_path_factory: Any) -> Path:
+    """The sample store of a test module: ``sample_db = pytest.fixture(sample_db_of_module,
+    scope="module", name="sample_db")``."""
+    return sample_store(tmp_path_factory.mktemp("web"))
+
+
+def sample_cohort_client(sample_db: Path) -> Iterator[Any]:
+    """The dashboard on the sample store with its cohort file given (``serve --cohort``),
+    shared by a module's tests: ``client = pytest.fixture(sample_cohort_client,
+    scope="module", name="client")``."""
+    from staffpulse.demo import SAMPLE_DIR
+
+    with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
+        yield c

@@ -1,11 +1,12 @@
-"""Every dashboard page renders on the sample cohort, and degrades kindly on an empty store."""
+"""The audit page (web/routes_core.py, /audit/...) on the sample cohort: what the report says,
+its avatar and sample badge, the download and the record, the inbox advice linked, and an
+account unknown, without posts or with a picture known only by its address told on the page."""
 
 from __future__ import annotations
 
 import html
 import re
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,38 +16,18 @@ pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.demo import SAMPLE_DIR  # noqa: E402
-from staffpulse.listen.window import DEFAULT_MAX_AGE  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import (  # noqa: E402
     csrf_token,
-    finished_job,
     make_client,
-    native_jsonl,
     private_copy,
+    sample_cohort_client,
+    sample_db_of_module,
     sample_store,
-    upload_files,
 )
 
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_store(tmp_path_factory.mktemp("web"))
-
-
-@pytest.fixture(scope="module")
-def client(sample_db: Path) -> Iterator[Any]:
-    with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
-        yield c
-
-
-def test_home_lists_accounts_with_grades_and_bars(client: Any) -> None:
-    page = client.get("/")
-    assert page.status_code == 200
-    assert "Your accounts" in page.text and "Sample data" in page.text
-    assert page.text.count('class="card acct"') == 12
-    assert page.text.count('class="gradebadge"') == 12
-    assert 'href="/audit/x/brightpathstaff"' in page.text
-    assert "Conversation" in page.text and 'class="fill"' in page.text
+sample_db = pytest.fixture(sample_db_of_module, scope="module", name="sample_db")
+client = pytest.fixture(sample_cohort_client, scope="module", name="client")
 
 
 def test_audit_page_matches_the_report(client: Any) -> None:
@@ -151,142 +132,6 @@ def test_audit_of_unknown_account_is_a_friendly_404(client: Any) -> None:
     page = client.get("/audit/x/nobody_here")
     assert page.status_code == 404
     assert "What to do" in page.text and "Traceback" not in page.text
-
-
-def test_benchmark_page(client: Any) -> None:
-    page = client.get("/benchmark")
-    assert page.status_code == 200
-    for part in ("Leaderboard", "Segments", "Staffing firms", "Vendors", "cohort.csv"):
-        assert part in page.text
-    assert "<svg" in page.text  # percentile strips
-
-
-def test_the_default_benchmark_ranks_accounts_with_posts_of_their_own(tmp_path: Path) -> None:
-    # A firm whose timeline was imported, and three authors of posts it shared, one post each:
-    # with a grade from one post they would outrank the firm.
-    accounts = [("x", "busyfirm", 12), *[("x", f"passerby{i}", 1) for i in range(3)]]
-    with make_client(tmp_path / "default.db") as c:
-        status = finished_job(c, upload_files(c, [("f.jsonl", native_jsonl(accounts))]))
-        assert status["state"] == "done", status
-        page = " ".join(re.sub(r"<[^>]+>", " ", c.get("/benchmark").text).split())
-    assert "1 account ranked" in page and "@passerby0" not in page
-    assert (
-        "Ranking every account with at least 10 posts of its own in the store: 3 accounts with"
-        " fewer are left out" in page
-    )
-    assert "A cohort file that lists them ranks them too" in page
-
-
-def test_benchmark_cohort_upload(client: Any) -> None:
-    token = csrf_token(client, "/benchmark")
-    cohort = b"handle,platform,segment\nbrightpathstaff,x,staffing_firm\nhireloop,x,vendor\n"
-    done = client.post(
-        "/benchmark/cohort",
-        data={"csrf_token": token},
-        files={"cohort": ("mine.csv", cohort, "text/csv")},
-    )
-    assert done.status_code == 303
-    assert "2 accounts ranked" in client.get("/benchmark").text
-    removed = client.post("/benchmark/cohort", data={"csrf_token": token, "action": "remove"})
-    assert removed.status_code == 303
-    assert "12 accounts ranked" in client.get("/benchmark").text
-
-
-def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
-    page = client.get("/inbox")
-    assert page.status_code == 200
-    assert "Conversations worth joining" in page.text and "Mark joined" in page.text
-    assert "<script>alert(" not in page.text  # the sample has a post quoting a script tag
-    shown = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE).items
-    if any("<script>" in item.opening_text for item in shown):
-        assert "&lt;script&gt;alert(" in page.text
-    inbox = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
-    first, second = inbox.items[0], inbox.items[1]
-    token = csrf_token(client, "/inbox")
-    for item, state in ((first, "joined"), (second, "dismissed")):
-        response = client.post(
-            "/inbox/state",
-            data={
-                "csrf_token": token,
-                "conversation_id": item.conversation_id,
-                "platform": item.platform,
-                "state": state,
-                "back": "/inbox",
-            },
-        )
-        assert response.status_code == 303 and f"notice={state}" in response.headers["location"]
-    after = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
-    open_ids = {i.conversation_id for i in after.items}
-    assert first.conversation_id not in open_ids and second.conversation_id not in open_ids
-    assert first.conversation_id in {i.conversation_id for i in after.joined}
-    assert "Marked as joined" in client.get("/inbox?notice=joined").text
-    client.post(
-        "/inbox/state",
-        data={
-            "csrf_token": token,
-            "conversation_id": first.conversation_id,
-            "platform": first.platform,
-            "state": "open",
-        },
-    )
-    reopened = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
-    assert first.conversation_id in {i.conversation_id for i in reopened.items}
-    assert first.conversation_id not in {i.conversation_id for i in reopened.joined}
-    client.app.state.web.backend.invalidate()  # a rebuild from the store agrees
-    rebuilt = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
-    assert first.conversation_id in {i.conversation_id for i in rebuilt.items}
-    assert second.conversation_id not in {i.conversation_id for i in rebuilt.items}
-
-
-def test_connect_page_and_exports(client: Any) -> None:
-    page = client.get("/connect?account=x:brightpathstaff")
-    assert page.status_code == 200
-    assert "Who @brightpathstaff should follow" in page.text
-    assert "Spreadsheet (CSV)" in page.text and "X list" in page.text
-    csv = client.get("/connect/export?account=x:brightpathstaff&format=csv")
-    # the file Excel reads as UTF-8 (byte order mark), with each account's address
-    assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbfrank,platform,handle")
-    assert ",https://x.com/" in csv.text
-    assert "attachment" in csv.headers["content-disposition"]
-    xlist = client.get("/connect/export?account=x:brightpathstaff&format=x-list")
-    assert xlist.text.splitlines() and all(line.startswith("@") for line in xlist.text.splitlines())
-    # no suggestion, no export buttons that could only fail
-    lonely = client.get("/connect?account=bluesky:adabrightwell.bsky.social").text
-    assert "0 suggestions" in lonely and "Export:" not in lonely
-    # X accounts make no Bluesky list: no empty download, a page that says why
-    bluesky = client.get("/connect/export?account=x:brightpathstaff&format=bluesky-list")
-    assert bluesky.status_code == 400 and "nothing to export" in bluesky.text
-    assert "attachment" not in bluesky.headers.get("content-disposition", "")
-
-
-def test_import_and_settings_pages(client: Any) -> None:
-    page = client.get("/import")
-    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
-    assert "up to 200 MB" in page.text and "Fetch an account live" in page.text
-    settings = client.get("/settings")
-    assert settings.status_code == 200 and "X API bearer token" in settings.text
-
-
-def test_static_assets_are_served_locally(client: Any) -> None:
-    page = client.get("/").text
-    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
-    for asset in ("/static/app.css", "/static/app.js", "/static/favicon.svg", "/assets/report.css"):
-        assert client.get(asset).status_code == 200
-    assert ".summary" in client.get("/assets/report.css").text
-
-
-def test_sample_store_benchmark_uses_the_sample_cohort(sample_db: Path) -> None:
-    with make_client(sample_db) as plain:  # no --cohort given
-        page = plain.get("/benchmark")
-    assert "Staffing firms" in page.text and "Ranking the accounts listed in" in page.text
-
-
-@pytest.mark.parametrize("url", ["/", "/benchmark", "/inbox", "/connect", "/audit/x/someone"])
-def test_empty_store_says_import_first(tmp_path: Path, url: str) -> None:
-    with make_client(tmp_path / "empty.db") as empty:
-        page = empty.get(url)
-    assert page.status_code == 200
-    assert "Import data first" in page.text and 'href="/import"' in page.text
 
 
 def test_model_error_is_explained(tmp_path: Path, sample_db: Path) -> None:
