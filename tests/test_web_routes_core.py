@@ -2,11 +2,14 @@
 says in plain words what each pillar's grade looks at (a faceless account shows a logo instead
 of a person's face), lists the sample's accounts with their grades and bars, and its cards show
 the whole name on hover; the audit's "Open" with an empty field says what to type, and its
-picker's placeholder fits the field (Chromium). The audit page itself:
-tests/test_web_routes_core_audit.py."""
+picker's placeholder fits the field (Chromium). A store of 70 accounts over several pages:
+true counts, paging and search, pickers that take any typed handle (``/audit-go``, Connect,
+the Inbox), and every listed account opening whatever its handle (``a/b``, ``..``). The audit
+page itself: tests/test_web_routes_core_audit.py."""
 
 from __future__ import annotations
 
+import html
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,11 +23,15 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from browser_helpers import CHROMIUM, launch_chromium  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
+    csrf_token,
+    finished_job,
     make_client,
     make_settings,
+    native_jsonl,
     page_words,
     private_copy,
     sample_store,
+    upload_files,
 )
 
 
@@ -106,3 +113,120 @@ def test_home_lists_accounts_with_grades_and_bars(client: Any) -> None:
     assert page.text.count('class="gradebadge"') == 12
     assert 'href="/audit/x/brightpathstaff"' in page.text
     assert "Conversation" in page.text and 'class="fill"' in page.text
+
+
+# 45 accounts on x and 25 on mastodon with posts (one of them busy), 5 known only by name
+ACCOUNTS = (
+    [("x", "busyfirm", 1200)]
+    + [("x", f"xfirm{i:02d}", 2) for i in range(44)]
+    + [("mastodon", f"recruiter{i:02d}@hr.example", 1) for i in range(25)]
+    + [("x", f"quiet{i}", 0) for i in range(5)]
+)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    folder = tmp_path_factory.mktemp("big")
+    with make_client(folder / "big.db", home_page_size=20, home_limit=10) as client:
+        status = finished_job(
+            client, upload_files(client, [("firms.jsonl", native_jsonl(ACCOUNTS))])
+        )
+        assert status["state"] == "done", status
+        yield client
+
+
+def test_home_counts_every_account_and_its_platforms(big: Any) -> None:
+    page = big.get("/").text
+    assert "70 accounts with posts" in page
+    assert "· 25 on Mastodon" in page and "· 45 on X" in page
+    assert "· 5 more known only by name" in page
+    assert "1,200 posts" in page  # numbers are formatted as everywhere else
+
+
+def test_home_pages_through_every_account(big: Any) -> None:
+    first = big.get("/").text
+    assert first.count('class="card acct"') == 20
+    assert "Page 1 of 4" in first and 'href="/?page=2"' in first
+    last = big.get("/?page=4").text
+    assert last.count('class="card acct"') == 10
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    seen = set()
+    for n in range(1, 5):
+        page = big.get(f"/?page={n}").text
+        seen.update(part.split('"', 1)[0] for part in page.split('href="/audit/')[1:])
+    assert len(seen) == 70  # every account with posts can be reached
+    assert big.get("/?page=99").status_code == 200  # past the end: the last page
+
+
+def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
+    page = big.get("/?q=recruiter07").text
+    assert page.count('class="card acct"') == 1 and "recruiter07@hr.example" in page
+    assert "1 account matches" in page
+    by_name = big.get("/?q=firm 3").text  # display names are "Firm {i}"
+    assert 'class="card acct"' in by_name
+    none = big.get("/?q=zzz").text
+    assert "No account with posts matches" in none
+    paged = big.get("/?q=xfirm&page=2").text
+    assert "Page 2 of 3" in paged and "q=xfirm" in paged
+
+
+def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:
+    from staffpulse.web import pickers
+
+    monkeypatch.setattr(pickers, "SUGGESTED", 3)  # far fewer suggestions than accounts
+    audit = big.get("/audit/x/busyfirm").text
+    assert 'list="pick-list"' in audit and audit.count("<option value=") == 3
+    assert "1,200 posts" in audit
+    go = big.get("/audit-go", params={"account": "@recruiter24@hr.example (mastodon)"})
+    assert go.status_code == 303
+    assert go.headers["location"] == "/audit/mastodon/recruiter24%40hr.example"
+    assert (
+        big.get("/audit-go", params={"account": "xfirm43"})
+        .headers["location"]
+        .endswith("/x/xfirm43")
+    )
+    # the platform as people spell it, in either form a picker reads
+    for typed in ("@xfirm43 (Twitter)", "twitter:xfirm43"):
+        go = big.get("/audit-go", params={"account": typed})
+        assert go.headers["location"].endswith("/x/xfirm43"), typed
+    unknown = big.get("/audit-go", params={"account": "@nobody"})
+    assert unknown.status_code == 404 and "no account" in unknown.text
+    connect = big.get("/connect", params={"account": "@xfirm40 (x)"})
+    assert connect.status_code == 200 and "Who @xfirm40 should follow" in connect.text
+    assert 'value="@xfirm40 (x)"' in connect.text
+    inbox = big.get("/inbox", params={"as": "@xfirm41 (x)"})
+    assert inbox.status_code == 200 and 'value="@xfirm41 (x)"' in inbox.text
+    # the inbox's platform as the command line reads it: twitter is X, facebook is refused
+    inbox = big.get("/inbox", params={"platform": "twitter"})
+    assert '<option value="x" selected>' in inbox.text
+    refused = big.get("/inbox", params={"platform": "facebook"})
+    assert refused.status_code == 400 and "unknown platform" in refused.text
+
+
+def test_every_listed_account_opens_whatever_its_handle(tmp_path: Path) -> None:
+    rows = ["id,author,created_at,text"] + [
+        f'w{i},"{author}",2026-03-0{i}T10:00:00Z,hello {i}'
+        for i, author in enumerate(["a/b", "..", ".", "q?x", "hash#tag", "acme staffing"], 1)
+    ]
+    with make_client(tmp_path / "odd.db") as client:
+        status = finished_job(client, upload_files(client, [("odd.csv", "\n".join(rows).encode())]))
+        links = {a["handle"]: a["audit_url"] for a in status["result"]["accounts"]}
+        # "/" encoded, and a handle of dots (a step up the path to a browser) behind an @
+        assert links["a/b"] == "/audit/csv/a%2Fb" and links[".."] == "/audit/csv/@.."
+        assert links["."] == "/audit/csv/@."
+        for handle, href in links.items():
+            page = client.get(href)
+            assert page.status_code == 200, (handle, href)
+            assert f"@{handle}" in html.unescape(page.text)
+            assert f'href="{href}/report.html"' in page.text  # the toolbar's links too
+        home = client.get("/").text
+        assert all(f'href="{href}"' in home for href in links.values())
+        saved = client.post(
+            "/audit/csv/a%2Fb/record", data={"csrf_token": csrf_token(client, "/audit/csv/a%2Fb")}
+        )
+        assert saved.headers["location"] == "/audit/csv/a%2Fb?notice=recorded"
+        assert client.get("/audit/csv/a%2Fb/report.html").status_code == 200
+        missing = client.get("/audit/csv/nobody/else")
+        # a page that does not exist leads to the accounts, not back to itself
+        assert missing.status_code == 404 and "Back to the audit" not in missing.text
+        assert 'href="/">Back to your accounts' in missing.text

@@ -2,10 +2,15 @@
 chosen (Chromium, with and without scripts); a file of no known format is explained in plain
 words, with the formats page and none of the importer's names for its readers; an import the
 dashboard no longer knows (it was restarted) is not found, and says where to see what was
-imported; the Import and Settings pages open on the sample cohort."""
+imported; the Import and Settings pages open on the sample cohort. What the job page says of
+an import: "and N more" accounts, links after a re-import, new accounts, updated profiles and
+follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
+unknown format, a JSON file cut short, a gzipped file, a long file name, too many files."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -20,13 +25,17 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 from browser_helpers import CHROMIUM, launch_chromium  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
+    _ytd,
     finished_job,
     make_client,
     make_settings,
+    native_jsonl,
     page_words,
     private_copy,
     sample_store,
+    tweet,
     upload_files,
+    x_archive_bytes,
 )
 
 # how the importer names its readers, which mean nothing to a marketer
@@ -107,3 +116,169 @@ def test_import_and_settings_pages(client: Any) -> None:
     assert "up to 200 MB" in page.text and "Fetch an account live" in page.text
     settings = client.get("/settings")
     assert settings.status_code == 200 and "X API bearer token" in settings.text
+
+
+def test_an_import_of_many_accounts_says_how_many_more(tmp_path: Path) -> None:
+    with make_client(tmp_path / "many.db") as client:
+        data = native_jsonl([("x", f"firm{i:02d}", 1) for i in range(25)])
+        status = finished_job(client, upload_files(client, [("many.jsonl", data)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert len(status["result"]["accounts"]) == 20 and status["result"]["more_accounts"] == 5
+    assert "and 5 more accounts" in page and "see them all on the Accounts page" in page
+    assert "Read 25 posts and 25 accounts: 25 new accounts and 25 new posts." in page
+
+
+def test_a_reimport_keeps_the_audit_links(tmp_path: Path) -> None:
+    with make_client(tmp_path / "again.db") as client:
+        finished_job(client, upload_files(client, [("archive.zip", x_archive_bytes())]))
+        status = finished_job(client, upload_files(client, [("archive.zip", x_archive_bytes())]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert "already in the store, nothing changed" in page
+    assert 'href="/audit/x/acmestaffing"' in page and "6 posts" in page
+
+
+def test_an_archive_file_alone_says_what_is_missing(tmp_path: Path) -> None:
+    tweets = _ytd("tweets", [tweet(1, "Hiring nurses in Dayton", 2)]).encode()
+    with make_client(tmp_path / "alone.db") as client:
+        status = finished_job(client, upload_files(client, [("tweets.js", tweets)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert status["state"] == "done" and status["result"]["nothing"]
+    assert "Nothing was imported" in page
+    # what to do, in the page's terms, not the library's question
+    assert "tweets.js: a file of an X archive needs the archive&#39;s account.js" in page
+    assert "choose it together with account.js" in page and "archive ZIP" in page
+    assert "whose archive is this?" not in page
+    assert "not a format staffpulse can import" not in page
+    assert 'href="/help/formats"' in page
+
+
+def test_an_archive_file_with_its_account_file_imports(tmp_path: Path) -> None:
+    account = _ytd("account", [{"account": {"username": "acmestaffing", "accountId": "9001"}}])
+    tweets = _ytd("tweets", [tweet(1, "Hiring nurses in Dayton", 2)])
+    with make_client(tmp_path / "pair.db") as client:
+        status = finished_job(
+            client,
+            upload_files(
+                client, [("tweets.js", tweets.encode()), ("account.js", account.encode())]
+            ),
+        )
+    assert status["state"] == "done", status
+    assert status["result"]["imported"]["posts"] == 1
+    assert status["result"]["accounts"][0]["handle"] == "acmestaffing"
+
+
+def test_a_csv_with_wrong_columns_names_its_header(tmp_path: Path) -> None:
+    csv = b"author,text\nacme,We are hiring\n"
+    with make_client(tmp_path / "csv.db") as client:
+        status = finished_job(client, upload_files(client, [("posts.csv", csv)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    assert "Nothing was imported" in page
+    assert "posts.csv" in page and "needs the columns id, author and text" in page
+
+
+def test_an_unknown_format_links_to_the_formats_page(tmp_path: Path) -> None:
+    with make_client(tmp_path / "odd.db") as client:
+        status = finished_job(client, upload_files(client, [("people.csv", b"name,age\nbob,3\n")]))
+        page = client.get(f"/jobs/{status['id']}").text
+        formats = client.get("/help/formats")
+    assert status["state"] == "error"
+    assert "people.csv: not a format staffpulse can import" in page
+    assert "docs/formats.md" not in page and 'href="/help/formats"' in page
+    assert formats.status_code == 200
+    assert "id,author,created_at,text" in formats.text and "account.js" in formats.text
+    assert "https://" not in formats.text and "http://" not in formats.text
+
+
+def test_a_long_file_name_is_kept_whole(tmp_path: Path) -> None:
+    name = "twitter-archive-of-our-very-long-company-name-" + "x" * 60 + ".zip"
+    with make_client(tmp_path / "long.db") as client:
+        status = finished_job(client, upload_files(client, [(name, x_archive_bytes())]))
+    assert status["label"] == f"Import of {name}"
+
+
+def _summary(client: Any, name: str, data: bytes) -> str:
+    status = finished_job(client, upload_files(client, [(name, data)]))
+    assert status["state"] == "done", status
+    summary: str = status["result"]["summary"]
+    return summary
+
+
+def test_the_summary_tells_new_accounts_updated_profiles_and_follows(tmp_path: Path) -> None:
+    followers = native_jsonl([("x", f"fan{i:02d}", 0) for i in range(35)])
+    follows = "\n".join(
+        json.dumps({"type": "follow", "platform": "x", "follower": "acme", "followee": f"fan{i}"})
+        for i in range(3)
+    ).encode()
+    renamed = native_jsonl([("x", "fan00", 0)], display="A new name")
+    with make_client(tmp_path / "changes.db") as client:
+        # an empty store: 35 accounts without posts are new, not "already in the store"
+        first = finished_job(client, upload_files(client, [("followers.jsonl", followers)]))
+        page = client.get(f"/jobs/{first['id']}").text
+        assert first["result"]["summary"] == "Read 35 accounts: 35 new accounts."
+        assert "nothing changed" not in page and "have no posts yet" in page
+        assert _summary(client, "followers.jsonl", followers) == (
+            "Read 35 accounts: all of it was already in the store, nothing changed."
+        )
+        assert _summary(client, "renamed.jsonl", renamed) == "Read 1 account: 1 profile updated."
+        assert _summary(client, "follows.jsonl", follows) == "Read 3 follows: 3 new follows."
+        assert _summary(client, "follows.jsonl", follows).endswith("nothing changed.")
+
+
+def test_the_summary_tells_a_post_whose_text_changed_as_updated(tmp_path: Path) -> None:
+    first = "id,author,text,platform\n1,acme,Temps \u2013 hiring,x\n".encode()
+    resaved = "id,author,text,platform\n1,acme,Temps - hiring,x\n".encode("cp1252")
+    with make_client(tmp_path / "edits.db") as client:
+        _summary(client, "posts.csv", first)
+        assert _summary(client, "posts.csv", resaved) == (
+            "Read 1 post and 1 account: 1 post updated (text, reply or quote target, or address"
+            " changed)."
+        )
+        assert _summary(client, "posts.csv", resaved).endswith("nothing changed.")
+
+
+def test_a_gzipped_file_is_offered_and_imported(tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress(native_jsonl([("x", "gzfirm", 2)]))
+    with make_client(tmp_path / "gz.db") as client:
+        accept = re.search(r'id="file"[^>]*accept="([^"]+)"', client.get("/import").text, re.S)
+        status = finished_job(client, upload_files(client, [("firms.jsonl.gz", data)]))
+    assert accept and ".gz" in accept.group(1).split(",")
+    assert status["state"] == "done", status
+    assert status["result"]["imported"]["posts"] == 2
+
+
+def test_a_json_file_cut_short_says_where_once_and_what_to_do(tmp_path: Path) -> None:
+    feed = {"feed": [{"post": {"uri": f"at://did:plc:a/app.bsky.feed.post/{n}", "cid": "c",
+                               "author": {"did": "did:plc:a", "handle": "a.bsky.social"},
+                               "record": {"text": "hi", "createdAt": "2026-03-01T00:00:00Z"}}}
+                     for n in range(3)]}  # fmt: skip
+    text = json.dumps(feed, indent=1)
+    cut = text[: len(text) // 2].encode()
+    with make_client(tmp_path / "cut.db") as client:
+        status = finished_job(client, upload_files(client, [("cut.json", cut)]))
+        page = client.get(f"/jobs/{status['id']}").text
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Nothing was imported" in words
+    why = words.split("Why:", 1)[1].strip()
+    last_line = len(cut.splitlines())
+    assert why.startswith(f"cut.json, line {last_line}: the file looks cut short")
+    assert why.count("line ") == 1
+    assert "What to do: download or export the file again" in why
+
+
+def test_too_many_files_says_how_many_and_what_to_do(tmp_path: Path) -> None:
+    with make_client(tmp_path / "few.sqlite") as client:
+        page = client.get("/import").text
+        assert "Up to 10 files at a time; for more, put them in one ZIP." in page
+        files = [(f"part{i}.jsonl", b"{}\n") for i in range(35)]
+        response = upload_files(client, files)
+    shown = html.unescape(response.text)
+    assert response.status_code == 400
+    assert "<h1>Too many files at once</h1>" in shown
+    assert (
+        "You chose 35 files; choose at most 10 at a time, or put them in one ZIP file and "
+        "upload that." in shown
+    )
+    assert "could not be read" not in shown
+    assert not list((tmp_path / "uploads").glob("upload-*"))  # nothing left on disk
