@@ -2,7 +2,7 @@
 chosen (Chromium, with and without scripts); a file of no known format is explained in plain
 words, with the formats page and none of the importer's names for its readers; an import the
 dashboard no longer knows (it was restarted) is not found, and says where to see what was
-imported; the Import and Settings pages open on the sample cohort. What the job page says of
+imported; the Import and Settings pages open on the sample cohort, the file picker offering .tsv. What the job page says of
 an import: "and N more" accounts, links after a re-import, new accounts, updated profiles and
 follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
 unknown format, a JSON file cut short, a gzipped file, a long file name, too many files."""
@@ -282,3 +282,9 @@ def test_too_many_files_says_how_many_and_what_to_do(tmp_path: Path) -> None:
     )
     assert "could not be read" not in shown
     assert not list((tmp_path / "uploads").glob("upload-*"))  # nothing left on disk
+
+
+def test_the_import_page_offers_tsv_files(client: Any) -> None:
+    page = client.get("/import").text
+    accept = re.search(r'id="file"[^>]*accept="([^"]+)"', page, re.S)
+    assert accept and ".tsv" in accept.group(1).split(",")

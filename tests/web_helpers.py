@@ -224,3 +224,18 @@ def sample_cohort_client(sample_db: Path) -> Iterator[Any]:
 
     with make_client(sample_db, cohort_file=SAMPLE_DIR / "cohort.csv") as c:
         yield c
+
+
+def sample_copy_client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
+    """The dashboard on a private copy of the sample store, for tests that change it:
+    ``client = pytest.fixture(sample_copy_client, name="client")``."""
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        yield c
+
+
+def followed_page(client: Any, response: Any) -> str:
+    """The page a form's redirect leads to (POST, redirect, GET: reload sends nothing)."""
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    return str(page.text)
