@@ -1,9 +1,12 @@
 """Import › Fetch an account live (routes_fetch): a fetch that cannot reach its server (X,
 Bluesky or Mastodon) gives its advice once on the job page, in a marketer's words, and says
-what was kept."""
+what was kept; a refused fetch comes back with the platform, handle and posts typed, and the X
+estimate's "Change or cancel" keeps the fetch as chosen."""
 
 from __future__ import annotations
 
+import html
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,10 +19,12 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from web_helpers import (  # noqa: E402
     csrf_token,
+    field_value,
     finished_job,
     make_client,
     private_copy,
     sample_store,
+    selected_option,
 )
 
 
@@ -78,3 +83,36 @@ def test_a_failed_fetch_page_says_the_advice_once(client: Any, monkeypatch: Any)
     page = client.get(f"/jobs/{status['id']}").text
     assert page.count("check that this computer is online") == 1
     assert "What to do:</strong> everything fetched so far is stored" in page
+
+
+def test_a_refused_fetch_comes_back_with_the_platform_handle_and_posts(client: Any) -> None:
+    token = csrf_token(client)
+    form = {"platform": "bluesky", "handle": "<script>alert(1)</script>", "max_posts": "50"}
+    refused = client.post("/import/fetch", data={"csrf_token": token, **form})
+    assert refused.status_code == 303
+    page = client.get(refused.headers["location"]).text
+    assert "The fetch was not started:" in page and "is not a valid Bluesky handle" in page
+    assert field_value(page, "handle") == "<script>alert(1)</script>"
+    assert "<script>alert(1)</script>" not in page  # shown as text, never as markup
+    assert selected_option(page, "platform") == "bluesky" and field_value(page, "max_posts") == "50"
+    blank = client.post(
+        "/import/fetch",
+        data={"csrf_token": token, "platform": "mastodon", "handle": "", "max_posts": "80"},
+    )
+    page = client.get(blank.headers["location"]).text
+    assert "enter the handle of the Mastodon account" in page
+    assert (
+        selected_option(page, "platform") == "mastodon" and field_value(page, "max_posts") == "80"
+    )
+
+
+def test_the_x_estimates_change_or_cancel_keeps_the_fetch_as_chosen(client: Any) -> None:
+    estimate = client.get(
+        "/import/fetch/x", params={"handle": "acmestaffing", "max_posts": "50", "budget": "0.3"}
+    ).text
+    change = re.search(r'<a class="btn ghost" href="([^"]+)">Change or cancel</a>', estimate)
+    assert change, "no Change or cancel"
+    page = client.get(html.unescape(change.group(1))).text
+    assert selected_option(page, "platform") == "x"
+    assert field_value(page, "handle") == "acmestaffing"
+    assert field_value(page, "max_posts") == "50" and field_value(page, "budget") == "0.30"

@@ -2,7 +2,8 @@
 chosen (Chromium, with and without scripts); a file of no known format is explained in plain
 words, with the formats page and none of the importer's names for its readers; an import the
 dashboard no longer knows (it was restarted) is not found, and says where to see what was
-imported; the Import and Settings pages open on the sample cohort, the file picker offering .tsv. What the job page says of
+imported; the Import and Settings pages open on the sample cohort, the file picker offering .tsv,
+and the page reads only values its form can show. What the job page says of
 an import: "and N more" accounts, links after a re-import, new accounts, updated profiles and
 follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
 unknown format, a JSON file cut short, a gzipped file, a long file name, too many files."""
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from web_helpers import field_value, selected_option
 
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -288,3 +291,12 @@ def test_the_import_page_offers_tsv_files(client: Any) -> None:
     page = client.get("/import").text
     accept = re.search(r'id="file"[^>]*accept="([^"]+)"', page, re.S)
     assert accept and ".tsv" in accept.group(1).split(",")
+
+
+def test_the_import_page_reads_only_values_its_form_can_show(client: Any) -> None:
+    page = client.get(
+        "/import", params={"platform": "facebook", "max_posts": "99999", "budget": "lots"}
+    ).text
+    assert selected_option(page, "platform") == "bluesky"
+    assert field_value(page, "max_posts") == "3200" and field_value(page, "budget") == "1.00"
+    assert field_value(page, "handle") == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -239,3 +240,19 @@ def followed_page(client: Any, response: Any) -> str:
     page = client.get(response.headers["location"])
     assert page.status_code == 200
     return str(page.text)
+
+
+def field_value(page: str, name: str) -> str:
+    """The value a text field of the page is filled in with."""
+    found = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)
+    if found is None:
+        found = re.search(rf'<input[^>]*value="([^"]*)"[^>]*name="{name}"', page)
+    assert found, f"no field {name}"
+    return html.unescape(found.group(1))
+
+
+def selected_option(page: str, name: str) -> str:
+    select = page.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    found = re.search(r'<option value="([^"]*)" selected>', select)
+    assert found, f"nothing chosen in {name}"
+    return found.group(1)
