@@ -4,7 +4,9 @@ then shows; the true count of open conversations, shown a page at a time with "S
 Dismiss and Mark joined (each button naming its conversation), marks made with "You post as"
 empty that stick and a mark made for a firm that says so, the dismissed conversations listed
 to reopen and a long joined list cut with "and N more"; every conversation's own place on the
-page; and a slow inbox shown with its progress, then the result."""
+page; a slow inbox shown with its progress, then the result; a "You post as" the store does not
+know is a warning with what to do, and "Save as my account" names the account, not the pasted
+address."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -28,6 +31,7 @@ from web_helpers import (  # noqa: E402
     make_client,
     mark_conversation,
     private_copy,
+    reader_words,
     sample_store,
 )
 
@@ -273,3 +277,22 @@ def test_inbox_mark_joined_and_dismiss(client: Any) -> None:
     rebuilt = client.app.state.web.backend.inbox(None, None, None, DEFAULT_MAX_AGE)
     assert first.conversation_id in {i.conversation_id for i in rebuilt.items}
     assert second.conversation_id not in {i.conversation_id for i in rebuilt.items}
+
+
+def test_an_unknown_account_in_you_post_as_is_a_warning_with_what_to_do(client: Any) -> None:
+    page = client.get("/inbox?as=nobody_zz").text
+    warning = page.split('<div class="flash warn" role="alert">', 1)[1].split("</div></div>")[0]
+    words = reader_words(warning)
+    assert "“You post as” @nobody_zz is not in the store" in words
+    assert "its replies cannot mark a conversation joined" in words
+    assert "What to do: check the handle" in words and 'href="/import"' in warning
+    # said once, as the warning: not again as a faint note, and not as if no account was typed
+    assert "account nobody_zz is not in the store" not in page
+    assert "Choose your account above" not in page
+    assert "as my account" not in page  # a handle the store does not know is not offered
+
+
+def test_save_as_my_account_names_the_account_not_the_pasted_address(client: Any) -> None:
+    page = html.unescape(client.get("/inbox?as=" + quote("https://x.com/mia_recruits")).text)
+    assert "Save @mia_recruits (x) as my account" in page
+    assert "Save https://x.com/mia_recruits as my account" not in page

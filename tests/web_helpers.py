@@ -256,3 +256,8 @@ def selected_option(page: str, name: str) -> str:
     found = re.search(r'<option value="([^"]*)" selected>', select)
     assert found, f"nothing chosen in {name}"
     return found.group(1)
+
+
+def reader_words(page: str) -> str:
+    """The page's words, as a reader sees them (tags dropped, entities read)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())

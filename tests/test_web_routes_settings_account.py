@@ -1,12 +1,12 @@
-"""The firm's own account on the dashboard (QA16 #10): "You post as" naming no stored account
-is a warning that says what to do, Settings saves the account as ``[listen] account`` (the
-setting ``staffpulse inbox`` reads), the Inbox opens with it, and "Save as my account" saves a
-typed one from the Inbox."""
+"""The firm's own account on the dashboard (routes_settings, POST /settings/account; QA16 #10):
+Settings saves it as ``[listen] account`` (the setting ``staffpulse inbox`` reads), the rest
+of the config file kept, and the Inbox opens with it; "Save as my account" saves a typed one
+from the Inbox and comes back; what is no handle is refused; a handle the store lacks is saved
+with a warning and can be removed."""
 
 from __future__ import annotations
 
 import html
-import re
 import stat
 import tomllib
 import warnings
@@ -22,7 +22,13 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.config import config_path  # noqa: E402
 from staffpulse.config_writes import save_secret  # noqa: E402
-from web_helpers import csrf_token, make_client, private_copy, sample_store  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    make_client,
+    private_copy,
+    reader_words,
+    sample_store,
+)
 
 MIA = "@mia_recruits (x)"  # an account of the bundled sample, as the pickers write it
 
@@ -55,24 +61,6 @@ def _save(client: Any, account: str, back: str = "/settings", action: str = "sav
     return response
 
 
-def _text(page: str) -> str:
-    """The page's words, as a reader sees them (tags dropped, entities read)."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-
-
-def test_an_unknown_account_in_you_post_as_is_a_warning_with_what_to_do(client: Any) -> None:
-    page = client.get("/inbox?as=nobody_zz").text
-    warning = page.split('<div class="flash warn" role="alert">', 1)[1].split("</div></div>")[0]
-    words = _text(warning)
-    assert "“You post as” @nobody_zz is not in the store" in words
-    assert "its replies cannot mark a conversation joined" in words
-    assert "What to do: check the handle" in words and 'href="/import"' in warning
-    # said once, as the warning: not again as a faint note, and not as if no account was typed
-    assert "account nobody_zz is not in the store" not in page
-    assert "Choose your account above" not in page
-    assert "as my account" not in page  # a handle the store does not know is not offered
-
-
 def test_settings_saves_the_firms_account_and_the_inbox_opens_with_it(client: Any) -> None:
     save_secret("x_bearer_token", "tok-1234567890abcdef")  # kept when the account is saved
     config_path().write_text(
@@ -82,7 +70,7 @@ def test_settings_saves_the_firms_account_and_the_inbox_opens_with_it(client: An
     assert "Your firm's account" in settings and 'name="account"' in settings
     response = _save(client, "https://x.com/mia_recruits")  # a profile address is read
     assert response.headers["location"].startswith("/settings?flash=")
-    shown = _text(client.get(response.headers["location"]).text)
+    shown = reader_words(client.get(response.headers["location"]).text)
     assert "Saved: the Inbox now opens as @mia_recruits (x)" in shown
     assert _saved() == MIA
     config = tomllib.loads(config_path().read_text())
@@ -129,7 +117,7 @@ def test_what_is_no_handle_is_refused_and_nothing_is_saved(
     client: Any, typed: str, reason: str
 ) -> None:
     response = _save(client, typed)
-    shown = _text(client.get(response.headers["location"]).text)
+    shown = reader_words(client.get(response.headers["location"]).text)
     assert "Your firm's account was not saved:" in shown and reason in shown
     assert _saved() is None
 
@@ -138,19 +126,13 @@ def test_a_handle_not_in_the_store_is_saved_with_a_warning_and_can_be_removed(
     client: Any,
 ) -> None:
     response = _save(client, "GhostFirm")
-    shown = _text(client.get(response.headers["location"]).text)
+    shown = reader_words(client.get(response.headers["location"]).text)
     assert "Saved @ghostfirm, but it is not in the store yet:" in shown
     assert "What to do: check the handle" in shown
     assert _saved() == "@ghostfirm"
-    inbox = _text(client.get("/inbox").text)  # a note, as for an account of another store
+    inbox = reader_words(client.get("/inbox").text)  # a note, as for an account of another store
     assert "account saved in Settings, @ghostfirm, is not in this store" in inbox
     response = _save(client, "", action="clear")
-    assert "Removed:" in _text(client.get(response.headers["location"]).text)
+    assert "Removed:" in reader_words(client.get(response.headers["location"]).text)
     assert _saved() is None
     assert "Choose your account above" in client.get("/inbox").text
-
-
-def test_save_as_my_account_names_the_account_not_the_pasted_address(client: Any) -> None:
-    page = html.unescape(client.get("/inbox?as=" + quote("https://x.com/mia_recruits")).text)
-    assert "Save @mia_recruits (x) as my account" in page
-    assert "Save https://x.com/mia_recruits as my account" not in page
