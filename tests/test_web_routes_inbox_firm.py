@@ -1,12 +1,11 @@
-"""The firm's account saved in Settings belongs to the user's own data: the sample loaded from
-an empty store's page neither reads nor changes it (its Inbox opens as the sample's firm), and
-a saved account that the store shown does not hold opens the Inbox for no firm with a note,
-not with a warning the user did nothing to cause."""
+"""Which firm the Inbox opens as (routes_inbox, with routes_sample and routes_settings): the
+firm's account saved in Settings belongs to the user's own data, so the sample loaded from an
+empty store's page neither reads nor changes it (its Inbox opens as the sample's firm), and a
+saved account that the store shown does not hold opens the Inbox for no firm with a note, not
+with a warning the user did nothing to cause."""
 
 from __future__ import annotations
 
-import html
-import re
 import tomllib
 import warnings
 from collections.abc import Iterator
@@ -20,7 +19,14 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.config import config_path  # noqa: E402
 from staffpulse.config_writes import save_setting  # noqa: E402
-from web_helpers import csrf_token, finished_job, make_client, upload_files, x_archive_bytes  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    finished_job,
+    make_client,
+    reader_words,
+    upload_files,
+    x_archive_bytes,
+)
 
 
 @pytest.fixture
@@ -35,20 +41,16 @@ def _saved() -> Any:
     return tomllib.loads(config_path().read_text()).get("listen", {}).get("account")
 
 
-def _text(page: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-
-
 def test_the_sample_opens_as_its_own_firm_and_leaves_the_saved_account_alone(
     client: Any,
 ) -> None:
     save_setting("listen", "account", "@acmestaffing")
     client.post("/sample/load", data={"csrf_token": csrf_token(client, "/settings")})
-    inbox = _text(client.get("/inbox").text)
+    inbox = reader_words(client.get("/inbox").text)
     assert "is not in the store" not in inbox and "is not in this store" not in inbox
     assert "as my account" not in inbox  # nothing offers to overwrite the user's firm
     assert 'value="@harborline' in client.get("/inbox").text
-    settings = _text(client.get("/settings").text)
+    settings = reader_words(client.get("/settings").text)
     assert "its Inbox opens as @harborline, the sample's firm" in settings
     token = csrf_token(client, "/settings")
     refused = client.post(
@@ -56,7 +58,7 @@ def test_the_sample_opens_as_its_own_firm_and_leaves_the_saved_account_alone(
         data={"csrf_token": token, "account": "@harborline", "back": "/settings"},
     )
     assert refused.status_code == 303
-    assert "Not saved:" in _text(client.get(refused.headers["location"]).text)
+    assert "Not saved:" in reader_words(client.get(refused.headers["location"]).text)
     assert _saved() == "@acmestaffing"
     client.post("/sample/leave", data={"csrf_token": token})
     own = client.get("/inbox").text
@@ -68,11 +70,11 @@ def test_a_saved_account_this_store_lacks_opens_the_inbox_for_no_firm_with_a_not
 ) -> None:
     save_setting("listen", "account", "@hireloop")  # saved on another store
     page = client.get("/inbox").text
-    words = _text(page)
+    words = reader_words(page)
     assert 'class="flash warn"' not in page
     assert (
         "Your firm's account saved in Settings, @hireloop, is not in this store, so the Inbox"
         " opens with no account chosen." in words
     )
-    typed = _text(client.get("/inbox?as=hireloop").text)  # typed on purpose: still a warning
+    typed = reader_words(client.get("/inbox?as=hireloop").text)  # typed on purpose: still a warning
     assert "“You post as” @hireloop is not in the store" in typed
