@@ -14,10 +14,10 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from mastodon_archive_helpers import AVATAR, HOME, ME, archive_members
 from staffpulse.cli.app import app
 from staffpulse.store import open_store
 from test_sources_bluesky_repo import DID, Repo
-from test_sources_mastodon_archive import AVATAR, HOME, ME, _members
 
 runner = CliRunner()
 POST = "app.bsky.feed.post"
@@ -167,7 +167,7 @@ def test_an_x_archive_tells_the_tweets_it_no_longer_holds(tmp_path: Path) -> Non
 
 def _archive(path: Path, written: int, bio: str, avatar: bytes) -> Path:
     """The archive as Mastodon writes it, its actor.json dated ``written`` (epoch seconds)."""
-    members = _members()
+    members = archive_members()
     actor = json.loads(members["actor.json"])
     actor["summary"] = f"<p>{bio}</p>"
     members["actor.json"] = json.dumps(actor).encode()
