@@ -34,3 +34,24 @@ def test_an_account_with_original_posts_keeps_every_figure() -> None:
     assert mix["Longest streak"] == "1 job ad in a row"
     assert re.fullmatch(r"\d of 5 original posts \(\d+%\)", dict(shown["voice"])["Templated"])
     assert dict(shown["conversation"])["Mentions others"] == "0 of 5 original posts (0%)"
+
+
+def test_a_base_of_one_post_is_said_in_the_singular() -> None:
+    # a Bluesky account with one original post read "0 of 1 original posts (0%)" and
+    # "0 of the last 1 original posts were job ads"
+    feed = FeedBuilder("krakow", display_name="Standplaats Krakow ")
+    feed.post("Honest question: what do you love about your team?")
+    feed.reply("ana", 2)
+    shown = figures(audit_feed(feed))
+    mix = dict(shown["mix"])
+    assert mix["Job ads"] == "0 of 1 original post (0%)"
+    assert mix["Last posts"] == "the last original post was not a job ad"
+    assert dict(shown["voice"])["Templated"] == "0 of 1 original post (0%)"
+    assert dict(shown["conversation"])["Mentions others"] == "0 of 1 original post (0%)"
+    # the name as people read it, without the space it was saved with
+    assert dict(shown["face"])["Display name"].startswith("\u201cStandplaats Krakow\u201d:")
+    ads = FeedBuilder("oneads")
+    ads.job(1)
+    assert dict(figures(audit_feed(ads))["mix"])["Last posts"] == (
+        "the last original post was a job ad"
+    )

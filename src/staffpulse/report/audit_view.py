@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from staffpulse.audit.advice import actions_total
@@ -39,11 +40,17 @@ def _avatar_text(avatar: dict[str, Any]) -> str:
     return f"{words} ({round(100 * float(avatar.get('confidence') or 0))}% sure)"
 
 
+# the plural noun a figure's base names: "posts you wrote", "original posts in English"
+_PLURAL = re.compile(r"\b(post|mention|question)s\b")
+
+
 def _of(
     part: int, whole: int, what: str, share: float | None = None, *, every: bool = False
 ) -> str:
     """``590 of 1,206 posts you wrote (49%)``: every figure names what it counted; ``every``
     says the base is the header's total (``420 of all 1,986 posts``)."""
+    if whole == 1:  # "0 of 1 original post", not "0 of 1 original posts"
+        what = _PLURAL.sub(lambda m: m.group(1), what, count=1)
     base = f"{'all ' if every else ''}{whole:,} {what}"
     return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
 
@@ -52,6 +59,14 @@ def _of_any(part: int, whole: int, what: str, share: float | None = None) -> str
     """:func:`_of`, or "no original posts to read" when there is none to count: "0 of 0
     original posts (0%)" reads as a verdict on posts that do not exist."""
     return _of(part, whole, what, share) if whole else f"no {what} to read"
+
+
+def _last_posts(recent: dict[str, Any], what: str) -> str:
+    """``3 of the last 10 original posts were job ads``; of one post, whether it was one."""
+    if recent["posts"] == 1:
+        single = _PLURAL.sub(lambda m: m.group(1), what, count=1)
+        return f"the last {single} was {'a' if recent['job_ads'] else 'not a'} job ad"
+    return f"{recent['job_ads']:,} of the last {recent['posts']:,} {what} were job ads"
 
 
 def _replies_counted(replies: int, in_own_threads: int) -> str:
@@ -120,7 +135,8 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ("Bio", face["bio"]["verdict"]),
             (
                 "Display name",
-                f"\u201c{face['display_name']['text']}\u201d: {face['display_name']['verdict']}"
+                f"\u201c{face['display_name']['text'].strip()}\u201d: "
+                f"{face['display_name']['verdict']}"
                 if face["display_name"]["text"]
                 else face["display_name"]["verdict"],
             ),
@@ -136,11 +152,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
             *(
                 [
-                    (
-                        "Last posts",
-                        f"{mix['recent']['job_ads']:,} of the last {mix['recent']['posts']:,} "
-                        f"{mix_orig} were job ads",
-                    ),
+                    ("Last posts", _last_posts(mix["recent"], mix_orig)),
                     ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
                     ("Trend", trend_text),
                 ]
