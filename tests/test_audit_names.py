@@ -33,6 +33,8 @@ def test_people_read_as_people(name: str) -> None:
         ("Personalwerk Berlin", "Personalwerk"),  # German compound of "Personal"
         ("Hays Berlin", "Berlin"),  # two capitalised words, the second a city
         ("Adecco Madrid", "Madrid"),
+        ("Standplaats Krakow", "Krakow"),  # a real Bluesky account read as a person
+        ("Praca Kraków", "Kraków"),  # with its accent, as Poles write it
         ("Zeitarbeit Müller", "Zeitarbeit"),
         ("Nordlicht Personaldienst", "Personaldienst"),
         ("Hansa Toppersonal", "Toppersonal"),

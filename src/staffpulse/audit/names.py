@@ -83,6 +83,9 @@ _PLACES = _words(
     "baltimore minneapolis milwaukee sacramento portland indianapolis louisville omaha tulsa "
     "albuquerque tucson fresno jacksonville chattanooga knoxville toronto montreal vancouver "
     "calgary ottawa deutschland germany espana spain nederland schweiz suisse osterreich "
+    # Poland, Czechia, Hungary, the Nordics and Portugal: staffing markets too
+    "warszawa warsaw krakow wroclaw poznan gdansk katowice polska poland praha prague brno "
+    "budapest stockholm goteborg gothenburg oslo kobenhavn copenhagen helsinki lisboa lisbon "
     "europe europa usa texas florida california ohio bayern bavaria iberia iberica benelux "
     "nyc"
 )
