@@ -20,7 +20,7 @@ def test_templated_feed_scores_low_and_says_so() -> None:
     voice = audit_feed(feed).pillars["voice"]
     assert voice.score < 10
     assert voice.evidence["templated_share"] > 0.9
-    assert voice.worst and voice.worst[0].why.startswith("one of 30 posts in one pattern")
+    assert voice.worst and voice.worst[0].why.startswith("one of 30 posts on one pattern")
     assert "templates" in voice.recommendations[0]
 
 
@@ -32,7 +32,7 @@ def test_posts_of_one_pattern_are_not_called_identical() -> None:
         feed.post(f"{title} with Source Tricks - https://blog.example/{i}")
     feed.chat(3)
     worst = audit_feed(feed).pillars["voice"].worst
-    why = "one of 3 posts in one pattern (only names, links or numbers change)"
+    why = "one of 3 posts on one pattern, only names, links or numbers changed"
     assert worst and worst[0].why == why
     assert not any("identical" in ex.why for ex in worst)
 

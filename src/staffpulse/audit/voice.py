@@ -33,7 +33,7 @@ def template_why(size: int) -> str:
     """Why a template post is shown: a family shares its wording once names, links, hashtags
     and numbers are masked (docs/models/templating.md), so "Count with CSS - link" and
     "Faster Font Loading - link" are one pattern, not near-identical posts."""
-    return f"one of {size:,} posts in one pattern (only names, links or numbers change)"
+    return f"one of {size:,} posts on one pattern, only names, links or numbers changed"
 
 
 def voice_score(
