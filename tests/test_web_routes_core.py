@@ -3,8 +3,9 @@ says in plain words what each pillar's grade looks at (a faceless account shows 
 of a person's face), lists the sample's accounts with their grades and bars, and its cards show
 the whole name on hover; the audit's "Open" with an empty field says what to type, and its
 picker's placeholder fits the field (Chromium). A store of 70 accounts over several pages:
-true counts, paging and search, pickers that take any typed handle (``/audit-go``, Connect,
-the Inbox), and every listed account opening whatever its handle (``a/b``, ``..``). The audit
+true counts, paging and search (also by a pasted profile address, or an account as the pickers
+write it), pickers that take any typed handle (``/audit-go``, Connect, the Inbox; part of a
+name lists the accounts that match), and every listed account opening whatever its handle (``a/b``, ``..``). The audit
 page itself: tests/test_web_routes_core_audit.py."""
 
 from __future__ import annotations
@@ -168,6 +169,37 @@ def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
     assert "No account with posts matches" in none
     paged = big.get("/?q=xfirm&page=2").text
     assert "Page 2 of 3" in paged and "q=xfirm" in paged
+
+
+def test_home_search_reads_a_pasted_profile_address_or_a_pickers_account(big: Any) -> None:
+    # what people paste from the browser, or copy from a picker: the account, not its words
+    for typed in (
+        "https://x.com/xfirm07",
+        "x.com/XFIRM07/status/1",
+        "@xfirm07 (x)",
+        "https://hr.example/@recruiter07",
+        "@recruiter07@hr.example (mastodon)",
+    ):
+        page = big.get("/", params={"q": typed}).text
+        assert page.count('class="card acct"') == 1, typed
+        assert "1 account matches" in page, typed
+    # the platform a picker names is kept: no X account is recruiter07@hr.example
+    assert "No account with posts matches" in big.get("/?q=@recruiter07@hr.example (x)").text
+    # an address of no stored account finds nothing, and one of no profile is words again
+    assert "No account with posts matches" in big.get("/?q=https://x.com/nobody").text
+    assert "No account with posts matches" in big.get("/?q=https://example.com/a").text
+
+
+def test_open_with_part_of_a_name_lists_the_accounts_that_match(big: Any) -> None:
+    go = big.get("/audit-go", params={"account": "firm4", "from": "/audit/x/busyfirm"})
+    assert go.status_code == 303 and go.headers["location"].startswith("/?q=firm4&flash=")
+    page = big.get(go.headers["location"]).text
+    words = page_words(page)
+    assert "No account has the handle “firm4”: these accounts have it in their handle" in words
+    assert page.count('class="card acct"') == 4  # xfirm40 to xfirm43
+    # typed markup is shown as text, in the notice and in the search field
+    hostile = big.get("/audit-go", params={"account": "<b>firm4</b>"})
+    assert hostile.status_code == 404 and "<b>firm4</b>" not in hostile.text
 
 
 def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
+from staffpulse.handles import as_url
 from staffpulse.report.html import audit_context, render_audit_html
 from staffpulse.web.app import flash_redirect, web
 from staffpulse.web.background import job_progress
@@ -84,14 +87,31 @@ def home(request: Request) -> HTMLResponse:
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
-    words = query.lower().lstrip("@").split()
+    words, platform = _search_terms(query)
     if not words:
         return summaries
     return [
         s
         for s in summaries
-        if all(w in f"{s.account.handle} {s.account.display_name or ''}".lower() for w in words)
+        if (platform is None or s.account.platform == platform)
+        and all(w in f"{s.account.handle} {s.account.display_name or ''}".lower() for w in words)
     ]
+
+
+def _search_terms(query: str) -> tuple[list[str], str | None]:
+    """The words a search looks for, and the platform it names. People paste a profile's
+    address from their browser (``https://x.com/acme``) or type an account as the pickers write
+    it (``@acme (x)``): either is looked for as its handle, on its platform, as the pickers
+    read it, rather than as words no handle contains."""
+    handle, named = parse_account_ref(query)
+    if as_url(handle) is not None or named is not None:
+        try:
+            found, platform = read_account_ref(query)
+        except StaffpulseError:
+            pass  # not an account after all: searched as the words typed
+        else:
+            return [found.lower()], platform
+    return query.lower().lstrip("@").split(), None
 
 
 def _grades(
@@ -235,5 +255,19 @@ def audit_go(request: Request) -> Response:
                 "that show as you type, then press Open",
             ),
         )
-    account = find_account(web(request).backend, typed)
+    try:
+        account = find_account(web(request).backend, typed)
+    except NotFoundError:
+        # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it
+        if not _matching(web(request).backend.with_posts(), typed):
+            raise
+        return flash_redirect(
+            request,
+            "/?" + urlencode({"q": " ".join(typed.split())}),
+            Flash(
+                "warn",
+                f"No account has the handle “{' '.join(typed.split())}”:",
+                "these accounts have it in their handle or name. Open one for its audit.",
+            ),
+        )
     return RedirectResponse(audit_url(account.platform, account.handle), status_code=303)
