@@ -226,6 +226,21 @@ def test_each_suggestion_names_its_role_as_people_write_it(
     assert "hr pro" not in card and "_" not in re.sub(r"<[^>]+>", "", card)
 
 
+def test_an_account_without_a_name_shows_its_role_without_a_stray_dot(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A suggestion with no display name read "· other" under its handle (QA s21)."""
+    from dataclasses import replace
+
+    picks = [replace(_suggestion(1, 100.0), display_name="", role="vendor"),
+             replace(_suggestion(2, 50.0), display_name="", role=None)]  # fmt: skip
+    _serving(client, monkeypatch, _report(HeldBack(), None, picks))
+    card = _card(client.get(f"/connect?account={ACCOUNT}").text)
+    assert '<div class="faint">vendor</div>' in card
+    assert "· vendor" not in card
+    assert '<div class="faint"></div>' not in card  # nothing to say: no empty line
+
+
 def test_the_real_ranking_shows_each_score_as_the_library_writes_it(client: Any) -> None:
     from staffpulse.connect.suggest import format_score
 
