@@ -1,6 +1,7 @@
 """The import job page tells what the CLI tells: the import's notices (nothing skipped, but the
 user must hear them) in the page's words, records skipped apart from files left out as of no
-known format, and upload-limit advice that can be followed for an X archive ZIP."""
+known format, and upload-limit advice that can be followed for an X archive ZIP. On a phone
+(Chromium) a skipped record's file takes a line of its own above the reason."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from browser_helpers import CHROMIUM, launch_chromium  # noqa: E402
 from web_helpers import (  # noqa: E402
+    LiveServer,
     csrf_token,
     finished_job,
     make_client,
+    make_settings,
     page_words,
     upload_files,
 )
@@ -180,3 +184,45 @@ def test_a_benchmark_cohort_among_the_uploads_is_left_out_with_where_it_belongs(
     assert "Files we left out (1)" in text and "Records we skipped" not in text
     assert "firms.csv: looks like a benchmark cohort (handle, platform, segment)" in text
     assert "or upload it on the Benchmark page" in text
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
+def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path) -> None:
+    """An archive's path was squeezed into a column a few letters wide beside the reason, one
+    fragment a line ("person_andre / ruffert.zip!p / ...") (QA s21)."""
+    pytest.importorskip("uvicorn")
+    from fastapi.testclient import TestClient
+    from playwright.sync_api import sync_playwright
+
+    from staffpulse.web import create_app
+
+    buffer = io.BytesIO()
+    post = {"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "hi",
+            "created_at": "2026-03-01T10:00:00Z"}  # fmt: skip
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("person_someone/data/posts.jsonl", json.dumps(post) + "\n{not json\n")
+    hosts = ["testserver", "127.0.0.1"]  # the upload's test client, then the browser
+    app = create_app(make_settings(tmp_path / "phone.db", allowed_hosts=hosts))
+    with TestClient(app, follow_redirects=False) as client:
+        status = finished_job(
+            client, upload_files(client, [("archive_of_2026.zip", buffer.getvalue())])
+        )
+    with LiveServer(app) as live, sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            page.goto(f"{live.url}/jobs/{status['id']}", wait_until="load")
+            where = page.locator("table.skipped-records td.where").first
+            why = page.locator("table.skipped-records td.why").first
+            assert "archive_of_2026.zip!person_someone/data/posts.jsonl, line 2" in (
+                where.inner_text()
+            )
+            place, reason = where.bounding_box(), why.bounding_box()
+            assert place is not None and reason is not None
+            assert place["width"] > 250  # the row's width, not a sliver of it
+            assert reason["y"] >= place["y"] + place["height"] - 1  # the reason under it
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= 390
+        finally:
+            browser.close()
