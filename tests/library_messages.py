@@ -270,7 +270,8 @@ def import_messages(folder: Path) -> list[Said]:
 def file_messages(folder: Path) -> list[Said]:
     """What an import says of files it read: a lone file of an X archive, posts that name
     their author by id only, a file not saved as UTF-8, Bluesky records that are not posts,
-    a Bluesky repo export that names its account by DID only."""
+    X API posts saved without their authors or dates, or cut short by X, a Bluesky repo
+    export that names its account by DID only."""
     from staffpulse.ingest import import_paths
 
     files = {
@@ -279,6 +280,19 @@ def file_messages(folder: Path) -> list[Said]:
         "not utf-8": ("latin.csv", "id,author,text\n1,acme,caf\xe9 ol\xe9\n"),
         "feed generator": ("gen.json", _record("app.bsky.feed.generator")),
         "other record": ("like.json", _record("app.bsky.feed.like")),
+        # X API v2 tweets saved without tweet.fields=author_id,created_at (the second with an
+        # id older than X's dated ids), and a v1.1 tweet X cut short (no tweet_mode=extended)
+        "api fields": (
+            "recent.json",
+            '{"data": [{"id": "1578516068309794817", "text": "hello"}], "meta": {}}',
+        ),
+        "api old ids": ("old.json", '{"data": [{"id": "20", "text": "just setting up"}]}'),
+        "cut short": (
+            "cut.jsonl",
+            '{"id_str": "1050118621198921728", "created_at": "Wed Oct 10 20:19:24 +0000 2018",'
+            ' "text": "We are hiring nurses... https://t.co/abc", "truncated": true,'
+            ' "user": {"id_str": "9", "screen_name": "acme", "name": "Acme"}}\n',
+        ),
     }
     said = []
     for case, (name, text) in files.items():

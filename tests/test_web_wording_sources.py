@@ -46,6 +46,8 @@ TERMINAL_WORDING = {
     "a file of the docs": re.compile(r"\bdocs/"),  # docs/formats.md, docs/models
     "a config section": re.compile(r"\[[a-z_]+\]"),
     "an environment variable": re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b"),
+    # what a script asks X's API for ("tweet.fields=author_id"): a marketer asked for nothing
+    "an API request's parameter": re.compile(r"\b(?:tweet\.fields|expansions|tweet_mode)="),
 }
 
 
@@ -155,6 +157,8 @@ CONTROLS = {
     ("answers", "budget"): "raise the budget on the Import page",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
     ("files", "repo export"): "until you fetch it once on the Import page (Fetch an account live",
+    ("files", "api old ids"): "whoever saved the file can save it again with the dates included",
+    ("files", "cut short"): "whoever saved the file can fetch it again in X's extended mode",
 }
 
 

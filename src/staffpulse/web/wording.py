@@ -254,6 +254,28 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"\ban? (app\.bsky\.[\w.]+) record, not a post",
             r"a Bluesky record of another kind (\1), not a post",
         ),
+        # posts saved from X's API without some fields (sources/x_v2_gaps.py, x_v1.py): the
+        # request's parameters mean something only to whoever saved the file
+        (
+            r"\(the request lacked tweet\.fields=(author_id|created_at)\)",
+            lambda m: (
+                "(the file was saved without "
+                + ("authors)" if m.group(1) == "author_id" else "dates)")
+            ),
+        ),
+        (
+            r"; fetch with tweet\.fields=(author_id|created_at)(?:&expansions=author_id)?",
+            lambda m: (
+                "; whoever saved the file can save it again with the "
+                + ("authors" if m.group(1) == "author_id" else "dates")
+                + " included"
+            ),
+        ),
+        (r"truncated by X \(v1\.1 without extended_tweet\)", "cut short by X"),
+        (
+            r"fetch (it|them) in extended mode \(tweet_mode=extended\) for the full text",
+            r"whoever saved the file can fetch \1 again in X's extended mode for the full text",
+        ),
         # config settings named the way config.toml spells them: "[x] base_url" reads as
         # markup on a page, so the setting is named in words (only an admin changes these)
         (r"check your connection and \[x\] base_url", "check that this computer is online"),
