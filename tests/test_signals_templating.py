@@ -6,10 +6,12 @@ import numpy as np
 
 from staffpulse.signals.templating import (
     MIN_TOKENS,
+    MIN_WORDS,
     TemplateResult,
     detect_templates,
     mask_text,
     masked_template,
+    own_words,
 )
 
 ADS = [
@@ -90,3 +92,64 @@ def test_masked_template_keeps_the_minimum_of_detect_templates() -> None:
     assert detect_templates([*same, *HUMAN]).templated[:2].all()
     # and short repeats are no template, however many
     assert detect_templates(["Happy Friday!"] * 5 + HUMAN).share == 0.0
+
+
+# A link-sharing feed: a title and its link, titles in Title Case (every word masked as a name)
+LINK_POSTS = [
+    "Grid Layouts with Flexbox - https://t.co/g1",
+    "Better Caching with Service Workers - https://t.co/g2",
+    "Lazy Images with IntersectionObserver - https://t.co/g3",
+    "Responsive Tables in Plain CSS - https://t.co/g4",
+    "Notes in Rust - https://t.co/g5",
+    "The Quiet Power of Checklists - https://t.co/g6 #process",
+    "Cleaner Builds: A Field Guide - https://t.co/g7 #tooling",
+]
+JOB_ADS = [
+    "We're hiring a Nurse in Leeds - apply: https://t.co/j1",
+    "We're hiring a Welder in York - apply: https://t.co/j2",
+    "We're hiring a Forklift Driver in Hull - apply: https://t.co/j3",
+]
+
+
+def test_titles_and_links_are_no_template_family() -> None:
+    # "<name> with <name> - <url>" is one word of wording: not posts that share their words
+    assert mask_text(LINK_POSTS[0]) == mask_text(LINK_POSTS[1]) == "<name> with <name> - <url>"
+    res = detect_templates(LINK_POSTS + HUMAN)
+    assert res.families == [] and res.share == 0.0
+    assert all(masked_template(t) != masked_template(LINK_POSTS[0]) for t in LINK_POSTS[1:])
+
+
+def test_job_ad_template_among_link_posts_is_one_family() -> None:
+    res = detect_templates([*LINK_POSTS, *JOB_ADS, *HUMAN])
+    assert len(res.families) == 1
+    ads = [len(LINK_POSTS) + i for i in range(len(JOB_ADS))]
+    assert res.families[0].members == ads
+    assert res.families[0].pattern == "we ' re hiring a <name> in <name> - apply : <url>"
+    assert not res.templated[: len(LINK_POSTS)].any()
+
+
+def test_the_same_title_posted_twice_is_a_repeat() -> None:
+    # too few words once masked, so compared on its own words: the same words, new link
+    again = "Grid Layouts with Flexbox - https://t.co/zz9"
+    res = detect_templates([*LINK_POSTS, again])
+    assert len(res.families) == 1 and res.families[0].members == [0, len(LINK_POSTS)]
+    assert (
+        masked_template(again)
+        == masked_template(LINK_POSTS[0])
+        == ("grid layouts with flexbox - <url>")
+    )
+    # a short reaction and a link keeps too few words either way
+    assert masked_template("Wow!! https://t.co/r1") is None
+    assert detect_templates(["Wow!! https://t.co/r1", "Wow!! https://t.co/r2", *HUMAN]).share == 0.0
+
+
+def test_a_lone_capital_opening_a_sentence_is_a_word() -> None:
+    masked = mask_text("Thanks to Dana Reyes for the chat! Apply by Friday. @bob Great point")
+    assert masked.split()[:3] == ["thanks", "to", "<name>"]
+    for kept in ("apply", "great"):
+        assert kept in masked.split()
+    assert "friday" not in masked and "dana" not in masked  # names mid-sentence stay masked
+    # a run of capitals opening a sentence is still a title or a name; after a colon too
+    assert mask_text("Senior Welder needed in York") == "<name> needed in <name>"
+    assert mask_text("Now hiring: Welder") == "now hiring : <name>"
+    assert own_words(mask_text(JOB_ADS[0])) >= MIN_WORDS > own_words(mask_text(LINK_POSTS[0]))

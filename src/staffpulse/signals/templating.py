@@ -4,8 +4,14 @@ A feed that posts "We're #hiring a Forklift Operator in Dayton, OH: https://..."
 with other titles and towns is one template. :func:`detect_templates` finds such families:
 
 1. **Mask** what varies between copies: URLs, @mentions, numbers, hashtags, and runs of
-   Capitalised Words (job titles, company names, places), then lower-case.
-2. **Shingle** the masked text into word 3-grams (shorter posts: one shingle).
+   Capitalised Words (job titles, company names, places), then lower-case. A lone capital
+   word that opens a sentence ("We're", "Apply", "Thanks") is capitalised by grammar, not
+   because it is a name, so it is kept.
+2. **Keep to posts with wording of their own**: a template is posts that share most of their
+   words, so a post whose masked text keeps fewer than ``min_words`` words ("Count with
+   <name> - <url>", a title and a link) is compared on its own words instead (links,
+   mentions, hashtags and numbers still masked), and with too few of those it is no template.
+   Shingle the compared text into word 3-grams (shorter posts: one shingle).
 3. **MinHash** each post (``n_perm`` universal hash functions, vectorised in NumPy) and
    bucket the signatures with locality-sensitive hashing (``bands`` x rows).
 4. Candidate pairs whose estimated Jaccard similarity reaches ``threshold`` are joined
@@ -28,11 +34,13 @@ import numpy.typing as npt
 
 __all__ = [
     "MIN_TOKENS",
+    "MIN_WORDS",
     "TemplateFamily",
     "TemplateResult",
     "detect_templates",
     "mask_text",
     "masked_template",
+    "own_words",
 ]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -42,10 +50,36 @@ _NUM = re.compile(r"[$£€]?\d+(?:[.,:/-]\d+)*[kKmM%]?")
 # runs of Capitalised or UPPER words (titles, companies, places), optionally joined by of/&/-
 _PROPER = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of|&|and|de|-)?\s*[A-Z][\w'’.-]*)*")
 _TOKEN = re.compile(r"<\w+>|\w+|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]\w*")  # a token that is a word: no placeholder, number or mark
+_SENTENCE_END = (".", "!", "?", "…")
 _MERSENNE = np.uint64((1 << 61) - 1)
 # fewer masked tokens than this and a post is never a template: "Happy Friday!" or a bare
 # "<url>" is short and alike by nature, not a feed run from a template
 MIN_TOKENS = 4
+# fewer words of its own than this once masked, and a post joins a family only on those
+# words: "Count with CSS - <link>" and "Faster Font Loading with Font Events - <link>" are
+# both "<name> with <name> - <url>", one word of wording, and no template of one another
+MIN_WORDS = 3
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a word after ``before`` opens a sentence: nothing, a line break, or ". ! ?"
+    before it, @mentions aside ("@bob Thanks for ..."). Not a colon: what follows one
+    varies in a template ("Now hiring: Welder")."""
+    head = before.rstrip(" \t")
+    if head.endswith("\n"):
+        return True
+    head = head.rstrip()
+    while head.endswith("<user>"):
+        head = head[: -len("<user>")].rstrip()
+    return not head or head.endswith(_SENTENCE_END)
+
+
+def _name_or_word(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if len(run.split()) == 1 and _opens_sentence(match.string[: match.start()]):
+        return f" {run} "  # a lone capital opening a sentence ("Apply:"): a word, kept
+    return " <name> "
 
 
 def mask_text(text: str) -> str:
@@ -54,22 +88,48 @@ def mask_text(text: str) -> str:
     t = _MENTION.sub(" <user> ", t)
     t = _HASHTAG.sub(" <tag> ", t)
     t = _NUM.sub(" <num> ", t)
-    t = _PROPER.sub(" <name> ", t)
+    t = _PROPER.sub(_name_or_word, t)
     return " ".join(_TOKEN.findall(t.lower()))
 
 
-def _long_enough(masked: str, min_tokens: int) -> bool:
-    return len(masked.split()) >= min_tokens
+def _mask_all_but_names(text: str) -> str:
+    """The post with links, mentions, hashtags and numbers masked, but its words kept."""
+    t = _URL.sub(" <url> ", text)
+    t = _MENTION.sub(" <user> ", t)
+    t = _HASHTAG.sub(" <tag> ", t)
+    t = _NUM.sub(" <num> ", t)
+    return " ".join(_TOKEN.findall(t.lower()))
 
 
-def masked_template(text: str, min_tokens: int = MIN_TOKENS) -> str | None:
-    """The post's masked text when it is long enough to be a template, else None.
+def own_words(masked: str) -> int:
+    """How many words of its own a masked text keeps (placeholders, numbers, marks aside)."""
+    return sum(1 for token in masked.split() if _WORD.fullmatch(token))
 
-    Two posts with the same masked text are near-copies for :func:`detect_templates` (their
+
+def _compared_text(text: str, min_tokens: int, min_words: int) -> str | None:
+    """The text a post is compared on, or None when it cannot be a template.
+
+    Its masked text when that keeps ``min_words`` words of its own; otherwise its own words
+    (only links, mentions, hashtags and numbers masked), so two such posts are near-copies
+    only when they say the same thing; too short either way, and it is no template."""
+    masked = mask_text(text or "")
+    if len(masked.split()) < min_tokens:
+        return None
+    if own_words(masked) >= min_words:
+        return masked
+    plain = _mask_all_but_names(text or "")
+    return plain if own_words(plain) >= min_words else None
+
+
+def masked_template(
+    text: str, min_tokens: int = MIN_TOKENS, min_words: int = MIN_WORDS
+) -> str | None:
+    """The text a post is compared on when it can be a template, else None.
+
+    Two posts with the same key are near-copies for :func:`detect_templates` (their
     shingles are the same), so a count of exact copies by this key (``staffpulse score``)
     never finds a copy the audit does not."""
-    masked = mask_text(text or "")
-    return masked if _long_enough(masked, min_tokens) else None
+    return _compared_text(text, min_tokens, min_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +192,22 @@ def detect_templates(
     bands: int = 16,
     seed: int = 0,
     min_tokens: int = MIN_TOKENS,
+    min_words: int = MIN_WORDS,
 ) -> TemplateResult:
     """Near-duplicate families in one account's posts (see the module docstring).
 
     ``threshold`` is the estimated Jaccard similarity of masked 3-gram shingles at which two
     posts are near-copies; posts with fewer than ``min_tokens`` masked tokens never are
-    (a bare "<url>" is not a template).
+    (a bare "<url>" is not a template), and a post whose masked text keeps fewer than
+    ``min_words`` words is compared on its own words (see :func:`masked_template`).
     """
     n = len(texts)
     family = np.full(n, -1, dtype=np.int64)
     if n < min_size or n == 0:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
-    masked = [mask_text(t or "") for t in texts]
-    eligible = [i for i, m in enumerate(masked) if _long_enough(m, min_tokens)]
+    compared = [_compared_text(t or "", min_tokens, min_words) for t in texts]
+    masked = [m or "" for m in compared]
+    eligible = [i for i, m in enumerate(compared) if m is not None]
     if len(eligible) < min_size:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
     sig = _minhash([_shingle_hashes(masked[i]) for i in eligible], n_perm, seed)
