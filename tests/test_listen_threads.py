@@ -90,6 +90,22 @@ def test_mastodon_in_reply_to_chains() -> None:
     assert convs["100"].replied_by("a") and not convs["100"].replied_by("z")
 
 
+def test_a_reply_whose_parent_was_deleted_assembles_without_a_parent_id() -> None:
+    """QA s21: a reply to a deleted post names the account it answered but no parent post
+    (an X archive's, a Mastodon status's); it and the replies to it make one conversation."""
+    posts = [
+        p("x", "10", 0, kind="reply", reply_to_account_id="42", reply_to_handle="jane"),
+        p("x", "11", 1, kind="reply", reply_to_post_id="10", author="b"),
+        p("mastodon", "301", 0, kind="reply", reply_to_account_id="https://hr.social/@jane"),
+    ]
+    convs = {(c.platform, c.id): c for c in assemble(posts)}
+    assert set(convs) == {("x", "10"), ("mastodon", "301")}
+    thread = convs[("x", "10")]
+    assert [q.id for q in thread.posts] == ["10", "11"] and thread.opening.id == "10"
+    assert thread.replied_by("b") and thread.participants == ("a", "b")
+    assert [q.id for q in convs[("mastodon", "301")].posts] == ["301"]
+
+
 def test_reposts_are_not_turns_and_platforms_stay_apart() -> None:
     posts = [
         p("x", "1", 0),

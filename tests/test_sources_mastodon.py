@@ -135,6 +135,35 @@ def test_replies_and_boosts_point_at_home_ids_within_a_response() -> None:
     assert posts["staffing.example:114"].reply_to_post_id == "staffing.example:42"
 
 
+def test_a_reply_whose_parent_was_deleted_is_a_reply_to_the_account_it_names() -> None:
+    """QA s21: Mastodon nulls ``in_reply_to_id`` when the parent is deleted and keeps
+    ``in_reply_to_account_id`` (3 of a real account's 20 statuses); they were originals."""
+    acme = {"id": "11", "acct": "acme", "url": "https://staffing.example/@acme"}
+    jane = {"id": "22", "acct": "jane@hr.social", "url": "https://hr.social/@jane"}
+    base = {"in_reply_to_id": None, "content": "<p>@jane thanks</p>", "account": acme}
+    to_jane = {**base, "id": "120", "in_reply_to_account_id": "22", "mentions": [jane]}
+    to_self = {**base, "id": "121", "in_reply_to_account_id": "11", "mentions": []}
+    unnamed = {**base, "id": "122", "in_reply_to_account_id": "33", "mentions": [jane]}
+    plain = {**base, "id": "123", "in_reply_to_account_id": None, "mentions": [jane]}
+    rows = rows_from_mastodon([to_jane, to_self, unnamed, plain], instance="staffing.example")
+    posts = {r.id.split(":")[1]: r for r in rows if isinstance(r, Post)}
+    assert [posts[i].kind for i in ("120", "121", "122", "123")] == [
+        "reply",
+        "reply",
+        "reply",  # to an account not among its mentions: someone else, name unknown
+        "original",  # a mention without an answered account is no reply
+    ]
+    assert all(posts[i].reply_to_post_id is None for i in ("120", "121", "122"))
+    assert (posts["120"].reply_to_account_id, posts["120"].reply_to_handle) == (
+        "https://hr.social/@jane",
+        "jane@hr.social",
+    )
+    # a thread of its own: the author answers itself
+    assert posts["121"].reply_to_account_id == posts["121"].author_id
+    assert posts["122"].reply_to_account_id is None and posts["122"].reply_to_handle is None
+    assert posts["120"].conversation_id is None
+
+
 def _statuses() -> list[dict[str, object]]:
     statuses = json.loads((FIXTURES / "account_statuses.json").read_text())
     assert isinstance(statuses, list)

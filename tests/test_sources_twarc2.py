@@ -222,6 +222,31 @@ def test_a_quote_without_the_quoted_tweet_engages_the_author_in_its_link() -> No
     assert [r.mentions for r in rows if isinstance(r, Post) and r.id == "202"] == [("bob",)]
 
 
+def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> None:
+    """QA s21: a reply to a deleted tweet keeps ``in_reply_to_user_id`` (and its
+    ``conversation_id``) but has no replied_to reference; it was read as an original."""
+    orphan = {
+        "id": "204", "author_id": "1", "text": "@JaneDoe agreed, thanks",
+        "in_reply_to_user_id": "2", "conversation_id": "150",
+        "entities": {"mentions": [{"username": "JaneDoe", "id": "2"}]},
+    }  # fmt: skip
+    quoting = {**orphan, "id": "205", "referenced_tweets": [{"type": "quoted", "id": "190"}]}
+    users = [{"id": "2", "username": "JaneDoe", "name": "Jane"}]
+    rows = rows_from_v2({"data": [orphan, quoting], "includes": {"users": users}})
+    posts = {r.id: r for r in rows if isinstance(r, Post)}
+    reply = posts["204"]
+    assert reply.kind == "reply" and reply.reply_to_post_id is None  # no parent invented
+    assert (reply.reply_to_account_id, reply.reply_to_handle) == ("2", "janedoe")
+    assert reply.conversation_id == "150"  # the conversation X names is kept
+    # a reply that also quotes is a reply, as with a replied_to reference
+    assert (posts["205"].kind, posts["205"].quoted_post_id) == ("reply", "190")
+
+
+def test_a_tweet_naming_no_account_answered_stays_an_original() -> None:
+    (post,) = rows_from_v2({"data": [{"id": "206", "author_id": "1", "text": "Hiring"}]})
+    assert isinstance(post, Post) and post.kind == "original" and post.reply_to_account_id is None
+
+
 # -- the real samples (skipped when ../shared/data is absent) ------------------------------
 
 

@@ -117,3 +117,22 @@ def test_a_row_wider_than_the_header_is_reported_not_misread(tmp_path: Path) -> 
     assert [(p.line, p.message.split(" (")[0]) for p in items if isinstance(p, Problem)] == [
         (2, "row has 1 more cell than the header's 20 columns")
     ]
+
+
+def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> None:
+    """QA s21: a reply to a deleted tweet has ``in_reply_to_user_id`` but no replied_to id;
+    it was read as an original."""
+    row = {
+        "id": "403", "conversation_id": "350", "author_id": "1", "author.username": "Acme",
+        "in_reply_to_user_id": "2", "in_reply_to_username": "JaneDoe",
+        "created_at": "2026-03-01T12:00:00.000Z", "text": "@JaneDoe agreed",
+        "referenced_tweets.replied_to.id": "", "referenced_tweets.quoted.id": "",
+    }  # fmt: skip
+    (post,) = [r for r in rows_from_twarc_csv(row) if isinstance(r, Post)]
+    assert post.kind == "reply" and post.reply_to_post_id is None  # no parent invented
+    assert (post.reply_to_account_id, post.reply_to_handle) == ("2", "janedoe")
+    assert post.conversation_id == "350"
+    (alone,) = [
+        r for r in rows_from_twarc_csv({**row, "in_reply_to_user_id": ""}) if isinstance(r, Post)
+    ]
+    assert alone.kind == "original" and alone.reply_to_handle is None

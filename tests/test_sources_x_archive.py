@@ -275,6 +275,64 @@ def test_a_link_in_quotation_marks_or_to_a_tweets_photo_is_a_quote(tmp_path: Pat
     assert posts["302"].kind == "original"  # a link that is not to a tweet
 
 
+def _answering(tweet_id: str, user_id: str, handle: str) -> dict[str, object]:
+    """A reply whose parent tweet is gone: X keeps the account answered, not the tweet."""
+    return {
+        "id_str": tweet_id,
+        "created_at": "Sun Mar 01 14:05:00 +0000 2026",
+        "full_text": f"@{handle} thanks, we will call you Monday",
+        "in_reply_to_user_id": user_id,
+        "in_reply_to_user_id_str": user_id,
+        "in_reply_to_screen_name": handle,
+        "entities": {"user_mentions": [{"screen_name": handle, "id_str": user_id}]},
+    }
+
+
+def test_a_reply_whose_parent_is_gone_is_a_reply_and_a_re_import_corrects_the_store(
+    tmp_path: Path,
+) -> None:
+    """QA s21: 68 tweets of a real archive answer an account but name no parent tweet (it was
+    deleted); they were stored as originals, which made the audit count broadcasts instead of
+    conversation. A store filled by that version is corrected by importing the file again."""
+    archive = _archive_of(
+        tmp_path,
+        [
+            _linking("400", "We are hiring https://t.co/q1", "https://acme.example/jobs"),
+            _answering("401", "42", "JaneDoe"),
+            _answering("402", "9001", "AcmeStaffing"),  # a thread of its own
+        ],
+    )
+    old = datetime(2026, 3, 2, tzinfo=UTC)
+    prov = Provenance(source="x-archive", location="old", tool_version="t", retrieved_at=old)
+    with open_store(tmp_path / "db.sqlite") as store:
+        # what the older version stored: originals, each starting its own conversation
+        store.upsert(
+            [
+                Post(platform="x", id=i, author_id="9001", text="@x", conversation_id=i)
+                for i in ("401", "402")
+            ],
+            prov,
+        )
+        report = import_paths(store, [archive])
+        stored = {
+            row["id"]: tuple(row)[1:]
+            for row in store.conn.execute(
+                "SELECT id, kind, reply_to_post_id, reply_to_account_id, reply_to_handle,"
+                " conversation_id FROM posts ORDER BY id"
+            )
+        }
+        result = audit_account(store, "AcmeStaffing", save=False)
+    assert report.updated_posts == 2  # said in the import's summary
+    assert stored == {
+        "400": ("original", None, None, None, "400"),
+        "401": ("reply", None, "42", "janedoe", None),  # no parent id invented
+        "402": ("reply", None, "9001", "acmestaffing", None),
+    }
+    evidence = result.pillars["conversation"].evidence
+    assert (evidence["replies"], evidence["replies_to_self"]) == (1, 1)
+    assert evidence["original_posts"] == 1
+
+
 def test_the_owners_counts_come_from_the_follower_lists_as_of_the_archive(
     tmp_path: Path,
 ) -> None:

@@ -290,3 +290,27 @@ def test_pages_of_tweets_one_a_line_each_read(tmp_path: Path) -> None:
     records = [item for item in XV1Jsonl().read(path) if isinstance(item, Record)]
     placed = {row.id: r.provenance.line for r in records for row in r.rows if isinstance(row, Post)}
     assert placed == {"150": 1, "151": 2}
+
+
+def test_a_reply_whose_parent_is_gone_is_a_reply_to_the_account_it_names() -> None:
+    """QA s21: X keeps ``in_reply_to_user_id`` when the parent tweet was deleted (68 of a
+    real archive's tweets); such a tweet was read as an original with no reply target."""
+    orphan = {**REPLY, "id_str": "203"}
+    del orphan["in_reply_to_status_id_str"]
+    post = post_from_v1_tweet(orphan)
+    assert post.kind == "reply" and post.reply_to_post_id is None  # no parent invented
+    assert (post.reply_to_account_id, post.reply_to_handle) == ("2", "janedoe")
+    assert post.conversation_id is None  # it did not start a conversation of its own
+    # the API's numeric id alone, no screen name: the account is still known by its id
+    numeric = {k: v for k, v in orphan.items() if k not in ("in_reply_to_user_id_str",)}
+    numeric = {**numeric, "in_reply_to_user_id": 2}
+    del numeric["in_reply_to_screen_name"]
+    bare = post_from_v1_tweet(numeric)
+    assert (bare.kind, bare.reply_to_account_id, bare.reply_to_handle) == ("reply", "2", None)
+
+
+def test_a_retweet_stays_a_repost_and_a_tweet_naming_no_one_an_original() -> None:
+    retweet = {**RETWEET, "in_reply_to_user_id_str": "2"}
+    assert post_from_v1_tweet(retweet).kind == "repost"
+    unset = {**ORIGINAL, "in_reply_to_user_id_str": None, "in_reply_to_status_id_str": None}
+    assert post_from_v1_tweet(unset).kind == "original"

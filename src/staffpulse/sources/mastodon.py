@@ -15,7 +15,8 @@ holds the whole thread), else it reads ``<serving instance>:<id>``, and every st
 serving-instance id as an alias, so the store links the two whichever arrives first
 (``store/aliases.py``). Reblogs are reposts (the
 boosted status is stored too), ``in_reply_to_id`` makes a reply, and ``quote`` (Mastodon 4.4+)
-a quote. The HTML content becomes plain text, keeping line breaks.
+a quote. A status whose parent was deleted keeps ``in_reply_to_account_id`` with a null
+``in_reply_to_id``: it is a reply to that account, with no parent post. The HTML content becomes plain text, keeping line breaks.
 
 A file holds one response, or several one a line (``curl ... >> statuses.jsonl``, or one status
 a line): :mod:`staffpulse.sources.responses`. The serving instance is then found over the whole
@@ -177,10 +178,11 @@ def post_from_status(
         elif quoted_local:
             quoted = known.get(quoted_local, f"{instance}:{quoted_local}")
     reply_to = get_str(status, "in_reply_to_id")
+    reply_user = get_str(status, "in_reply_to_account_id")
     kind: PostKind = "original"
     if isinstance(reblog, dict):
         kind = "repost"
-    elif reply_to:
+    elif reply_to or reply_user:
         kind = "reply"
     elif quoted:
         kind = "quote"
@@ -191,7 +193,6 @@ def post_from_status(
     mention_handles: list[str] = []
     reply_account: str | None = None
     reply_handle: str | None = None
-    reply_user = get_str(status, "in_reply_to_account_id")
     for mention in as_list(status.get("mentions")):
         if not isinstance(mention, dict) or not mention.get("acct"):
             continue

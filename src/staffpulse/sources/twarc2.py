@@ -7,7 +7,9 @@ responses recorded by tweepy (one pretty-printed JSON document a file) and the l
 pages.
 
 Kinds come from ``referenced_tweets``: retweeted → repost, replied_to → reply, quoted → quote
-(a reply that also quotes is a reply with ``quoted_post_id`` set). Referenced tweets and their
+(a reply that also quotes is a reply with ``quoted_post_id`` set). A tweet with
+``in_reply_to_user_id`` but no replied_to reference (its parent was deleted, or X gave no id)
+is a reply to that account, with no parent post. Referenced tweets and their
 authors from ``includes`` are stored as well. Of an edited tweet only the latest version
 (the last of ``edit_history_tweet_ids``) is kept, and references to older versions point to it.
 
@@ -132,15 +134,17 @@ def post_from_v2_tweet(
         kind, ref_id = get_str(ref, "type"), get_str(ref, "id")
         if kind in KIND_PRIORITY and ref_id and kind not in refs:
             refs[kind] = remap.get(ref_id, ref_id)
+    # the account answered is named even when the parent tweet is gone (deleted)
+    answered = get_str(tweet, "in_reply_to_user_id")
     kind_of: PostKind = "original"
     if "retweeted" in refs or (not refs and RT_RE.match(text)):
         kind_of = "repost"
-    elif "replied_to" in refs:
+    elif "replied_to" in refs or answered:
         kind_of = "reply"
     elif "quoted" in refs:
         kind_of = "quote"
     mentions, hashtags, urls = read_entities(tweet.get("entities"), V2_KEYS)
-    reply_user = get_str(tweet, "in_reply_to_user_id") if kind_of == "reply" else None
+    reply_user = answered if kind_of == "reply" else None
     metrics = tweet.get("public_metrics")
     reply_handle = handles.get(reply_user) if reply_user else None
     return Post(

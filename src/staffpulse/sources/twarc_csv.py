@@ -2,7 +2,8 @@
 
 Tweet files have ``id``, ``text``, ``author_id``, ``author.username``, and the
 ``referenced_tweets.{retweeted,replied_to,quoted}.id`` columns that give the kind (same mapping
-as twarc2 JSONL). List columns (``entities.mentions``, ``entities.hashtags``,
+as twarc2 JSONL; an ``in_reply_to_user_id`` without a replied_to id is a reply whose parent
+is gone). List columns (``entities.mentions``, ``entities.hashtags``,
 ``entities.urls``) are JSON lists. User files have ``username`` and
 ``public_metrics.followers_count``. twarc-csv writes newlines in text as ``\\n``.
 
@@ -128,8 +129,16 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     retweeted = _get(row, "referenced_tweets.retweeted.id")
     replied = _get(row, "referenced_tweets.replied_to.id")
     quoted = _get(row, "referenced_tweets.quoted.id")
+    # the account answered is named even when the parent tweet is gone (deleted)
+    answered = _get(row, "in_reply_to_user_id")
     kind: PostKind = (
-        "repost" if retweeted else "reply" if replied else "quote" if quoted else "original"
+        "repost"
+        if retweeted
+        else "reply"
+        if replied or answered
+        else "quote"
+        if quoted
+        else "original"
     )
     handle = _get(row, "author.username") or ""  # even when the rest of the author is bad
     reply_handle = _get(row, "in_reply_to_username")
@@ -147,7 +156,7 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
         lang=_get(row, "lang"),
         kind=kind,
         reply_to_post_id=replied if kind == "reply" else None,
-        reply_to_account_id=_get(row, "in_reply_to_user_id") if kind == "reply" else None,
+        reply_to_account_id=answered if kind == "reply" else None,
         reply_to_handle=normalize_handle(reply_handle)
         if reply_handle and kind == "reply"
         else None,

@@ -3,7 +3,10 @@
 Pure transformers: ``rows_from_v1_tweet(tweet)`` gives the tweet, its author and, for
 retweets and quotes that embed the original, the original tweet and its author too.
 Kinds: ``retweeted_status`` or a ``RT @`` prefix → repost; ``quoted_status_id_str`` (or, in
-archives, a trailing link to a tweet) → quote; ``in_reply_to_status_id_str`` → reply.
+archives, a trailing link to a tweet) → quote; ``in_reply_to_status_id_str`` → reply. A tweet
+that names only the account it answers (``in_reply_to_user_id_str`` without a status id: its
+parent was deleted, or X dropped the id) is a reply all the same, to that account, with no
+parent post (:func:`reply_target`).
 A quote whose quoted tweet is not in the data (always so in archives) names the quoted author
 first among its mentions, from the link to the quoted tweet (:func:`quoted_author_first`).
 """
@@ -119,6 +122,17 @@ def _embeds_quoted_author(tweet: Mapping[str, Any]) -> bool:
     return isinstance(quoted, dict) and isinstance(quoted.get("user"), dict)
 
 
+def reply_target(tweet: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(parent tweet id, replied-to user id) of a v1.1 tweet, each None when not given.
+
+    X keeps ``in_reply_to_user_id`` when the parent tweet is gone (deleted, or its id dropped
+    from an archive): such a tweet still answers that account. Reading it as an original
+    would count a conversation as a broadcast (the audit's Mix, Voice and Conversation)."""
+    parent = get_str(tweet, "in_reply_to_status_id_str") or get_str(tweet, "in_reply_to_status_id")
+    user = get_str(tweet, "in_reply_to_user_id_str") or get_str(tweet, "in_reply_to_user_id")
+    return parent, user
+
+
 def post_from_v1_tweet(
     tweet: Mapping[str, Any],
     author: Account | None = None,
@@ -136,16 +150,14 @@ def post_from_v1_tweet(
         author = account_from_v1_user(user)
     text = _text(tweet)
     mentions, hashtags, urls = read_entities(_entities(tweet), V1_KEYS)
-    reply_to = get_str(tweet, "in_reply_to_status_id_str") or get_str(
-        tweet, "in_reply_to_status_id"
-    )
+    reply_to, reply_user = reply_target(tweet)
     retweeted = tweet.get("retweeted_status")
     reposted_id = get_str(retweeted, "id_str") if isinstance(retweeted, dict) else None
     quoted_id = get_str(tweet, "quoted_status_id_str")
     kind: PostKind = "original"
     if reposted_id or RT_RE.match(text):
         kind = "repost"
-    elif reply_to:
+    elif reply_to or reply_user:
         kind = "reply"
     elif quoted_id:
         kind = "quote"
@@ -170,7 +182,7 @@ def post_from_v1_tweet(
         lang=get_str(tweet, "lang"),
         kind=kind,
         reply_to_post_id=reply_to if kind == "reply" else None,
-        reply_to_account_id=get_str(tweet, "in_reply_to_user_id_str") if kind == "reply" else None,
+        reply_to_account_id=reply_user if kind == "reply" else None,
         reply_to_handle=normalize_handle(reply_handle) if reply_handle else None,
         conversation_id=None if kind == "reply" else tweet_id,
         quoted_post_id=quoted_id,

@@ -19,8 +19,10 @@ from staffpulse.store.codec import ids_by_platform, rows_where_in
 
 # What a person calls the profile: the counters (followers, posts) change on every fetch
 PROFILE_COLUMNS = ("handle", "display_name", "bio", "avatar_url", "url")
-# What a person calls the post: its likes and reposts change on every fetch
-POST_COLUMNS = ("text", "reply_to_post_id", "quoted_post_id", "url")
+# What a person calls the post: its likes and reposts change on every fetch. Its kind too: a
+# re-import may find a reply in what an older version stored as an original (a reply whose
+# parent was deleted names only the account it answers)
+POST_COLUMNS = ("text", "kind", "reply_to_post_id", "quoted_post_id", "url")
 
 # Filling an address the store lacked (a repo export has none, the feed read later has it)
 # is no change a user needs to hear: only a different address, or one blanked, counts

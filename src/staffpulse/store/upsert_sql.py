@@ -1,6 +1,8 @@
 """The SQL of the store's idempotent writes: one upsert per table, keyed by ``(platform, id)``.
 
-A later import may fill a field an earlier one lacked (``COALESCE``), but never blanks it.
+A later import may fill a field an earlier one lacked (``COALESCE``), but never blanks it,
+and may make an original a reply (never the reverse): a reply whose parent was deleted was
+read as an original before, and re-importing its file corrects it, conversation included.
 
 Profiles and counts change over time, and files are imported in any order: each row carries
 when it was observed (``observed_at``: a fetch's time, a twarc2 page's retrieval time, an
@@ -65,6 +67,11 @@ _KEEP_REPLY_TARGET = f"""(
     AND NOT ({_home_form("excluded.reply_to_post_id", _ACCOUNT_OF_PARENT)}
              AND NOT {_home_form("posts.reply_to_post_id", _ACCOUNT_OF_PARENT)})
 )"""
+
+# A post stored as starting its own conversation that now reads as a reply (one whose parent
+# was deleted, read as an original or a quote before): its conversation is the one the new
+# read names, or none known (an archive's), not the one it was taken to start
+_NOW_A_REPLY = "(excluded.kind = 'reply' AND posts.conversation_id = posts.id)"
 
 
 def _newer_or_kept(column: str, fresh: str, table: str) -> str:
@@ -136,7 +143,8 @@ ON CONFLICT (platform, id) DO UPDATE SET
                             ELSE COALESCE(excluded.reply_to_post_id, posts.reply_to_post_id) END,
     reply_to_account_id = COALESCE(excluded.reply_to_account_id, posts.reply_to_account_id),
     reply_to_handle = COALESCE(excluded.reply_to_handle, posts.reply_to_handle),
-    conversation_id = COALESCE(excluded.conversation_id, posts.conversation_id),
+    conversation_id = CASE WHEN {_NOW_A_REPLY} THEN excluded.conversation_id
+                           ELSE COALESCE(excluded.conversation_id, posts.conversation_id) END,
     quoted_post_id = COALESCE(excluded.quoted_post_id, posts.quoted_post_id),
     reposted_post_id = COALESCE(excluded.reposted_post_id, posts.reposted_post_id),
     mentions = CASE WHEN excluded.mentions != '[]' THEN excluded.mentions ELSE posts.mentions END,
