@@ -15,7 +15,10 @@ almost never fire on a post that is not an ad. This script counts its hits
   (``formats/``), of the CrowdFlower accounts and of the customer-care sets, which hold some
   German and Spanish. The rules for German, Spanish and French ads must not fire on them.
 
-It also counts the posts that ``job_ads_talk.find_hiring_talk`` calls talk about hiring that
+It also counts the bare listings of ``job_listings.find_job_listings`` ("Registered Nurse -
+ICU - Tampa, FL https://…"), which overrule the model the same way, on the same posts.
+
+And it counts the posts that ``job_ads_talk.find_hiring_talk`` calls talk about hiring that
 offers no job (questions to peers, pitches to employers; their job-opening score capped): on
 the dev job openings it must find none, and on the other real tweets ``--show`` prints them,
 to read that none is an ad.
@@ -43,6 +46,7 @@ from text_signals_data import SOURCES  # noqa: E402
 from staffpulse.audit.language import language_of_text  # noqa: E402
 from staffpulse.signals.job_ads import find_staffing_ads  # noqa: E402
 from staffpulse.signals.job_ads_talk import find_hiring_talk  # noqa: E402
+from staffpulse.signals.job_listings import find_job_listings  # noqa: E402
 
 _TEXT_KEYS = ("text", "full_text", "content", "description", "note")
 _TAG = re.compile(r"<[^>]+>")
@@ -120,6 +124,22 @@ def count_hiring_talk(rows: list[dict[str, object]], others: list[str], show: bo
             print(f"  [talk] {text!r}")
 
 
+def count_listings(rows: list[dict[str, object]], others: list[str], show: bool) -> None:
+    """Print how many dev posts and other real tweets read as bare job listings."""
+    found = find_job_listings([str(r["text"]) for r in rows])
+    on_ads = sum(bool(a) for a, r in zip(found, rows, strict=True) if r["job_opening"] == 1)
+    print(f"bare listings: {on_ads} dev job openings, {int(found.sum()) - on_ads} other dev posts")
+    if show:
+        for a, r in zip(found, rows, strict=True):
+            if a:
+                print(f"  [dev listing, job_opening={r['job_opening']}] {r['text']!r}")
+    said = [t for t, a in zip(others, find_job_listings(others), strict=True) if a]
+    print(f"bare listings: {len(said)} of {len(others)} other real tweets")
+    if show:
+        for text in said:
+            print(f"  [listing] {text!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -146,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for text in flagged:
             print(f"  [other] {text!r}")
+    count_listings(rows, others, args.show)
     count_hiring_talk(rows, others, args.show)
     foreign, read = read_non_english_texts(args.data)
     flagged = [t for t, h in zip(foreign, find_staffing_ads(foreign), strict=True) if h]

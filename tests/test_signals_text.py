@@ -17,13 +17,12 @@ from staffpulse.signals.features import Featurizer, tokenize
 from staffpulse.signals.text import (
     ARTIFACT_JSON,
     ARTIFACT_NPZ,
-    HUMOR_MIN_WORDS,
     SIGNAL_NAMES,
     TextSignals,
-    discount_thin_evidence,
     load_text_signals,
     load_text_signals_or_none,
 )
+from staffpulse.signals.thin_evidence import HUMOR_MIN_WORDS
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "signals" / "artifacts"
 
@@ -371,17 +370,6 @@ def test_posts_of_enough_words_score_as_the_plain_model_does(model: TextSignals)
     scores = model.score(DEADPAN_JOKES, signals=("humor",))["humor"]
     np.testing.assert_allclose(scores, plain, rtol=1e-6)
     assert (scores >= model.thresholds_["humor"]).all()
-
-
-def test_thin_evidence_is_discounted_in_proportion_to_the_words() -> None:
-    logits = np.array([3.0, 3.0, 3.0, 3.0, -4.0])
-    words = np.array([0, 1, 2, 5, 1])
-    laughs = np.array([False, False, False, False, False])
-    out = discount_thin_evidence(logits, -0.5, words, laughs)
-    # no word: the model's no-evidence score; one word: a third of the evidence; enough: all
-    np.testing.assert_allclose(out, [-0.5, -0.5 + 3.5 / 3, -0.5 + 7 / 3, 3.0, -0.5 - 3.5 / 3])
-    laughing = discount_thin_evidence(logits, -0.5, words, ~laughs)
-    np.testing.assert_allclose(laughing, logits)
 
 
 def test_count_words_leaves_out_cues_and_bigrams() -> None:

@@ -40,8 +40,9 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   (listening's opening posts, Connect without the model). It adds the cues job-board bots
   use: ``#hiring``, "we're hiring", "apply now", a pay range per hour, "Hiring:" opening the
   post, and "new job" or "open position" next to a link or ``#jobs`` ("I start my new job
-  Monday" is not an ad; a job-board bot always links). These also fire on hashtag spam, which
-  the guidelines do not count as an ad, so they never overrule the model.
+  Monday" is not an ad; a job-board bot always links). These cues also fire on hashtag spam,
+  which the guidelines do not count as an ad, so they never overrule the model. It also
+  takes the bare listings of :mod:`staffpulse.signals.job_listings`, which do overrule it.
 
 Ads in German, Spanish and French ("Stellenangebot: Pflegefachkraft (m/w/d), Vollzeit", "Se
 busca camarero/a con experiencia. Interesados enviar CV") are read by the rules of
@@ -63,6 +64,8 @@ from staffpulse.signals.job_ads_other_languages import (
     OTHER_LANGUAGE_TRIGGERS,
     is_other_language_staffing_ad,
 )
+from staffpulse.signals.job_listings import is_job_listing
+from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
 __all__ = ["PATTERN_BOUNDS", "PATTERN_SCORE", "find_staffing_ads", "looks_like_job_ad"]
 
@@ -149,15 +152,6 @@ _LABELLED = re.compile(
     r"shift|schedule)\s*:",
     _I,
 )
-_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
-    r"can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't|"
-    r"i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|why|how)\b|"
-    # a headline of news written in fragments ("Breaking News - Denver - $15/hr minimum wage")
-    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
-    r"minimum wage|average|median)\b",
-    _I,
-)
 _CALL_TO_ACT = re.compile(
     r"\binterested\s*\?|\b(?:dm|message|call|text|contact|email)\s+(?:me|us)\b|\breach out\b|"
     r"\blink in bio\b|\bcall\s+\(?\d{3}|\btext\s+\w+\s+to\s+\d+|"
@@ -165,28 +159,14 @@ _CALL_TO_ACT = re.compile(
     r"\bfor details\b|\bapply (?:now|today|here|online|at|on|via|in person)\b|\bapply\s*:",
     _I,
 )
-# Job titles and skills, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
-# Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
-# where a listing would name pay
-_ROLE = (
-    r"(?:nurse|rn|lpn|cna|caregiver|aide|therapist|pharmacist|technician|tech|technologist|"
-    r"medical assistant|hygienist|driver|operator|machinist|welder|fitter|pipefitter|"
-    r"electrician|plumber|mechanic|carpenter|painter|roofer|installer|laborer|labourer|"
-    r"general labor|picker|packer|loader|material handler|warehouse associate|assembler|"
-    r"inspector|supervisor|foreman|superintendent|dispatcher|clerk|receptionist|"
-    r"administrative assistant|admin assistant|bookkeeper|accountant|controller|"
-    r"specialist|analyst|developer|engineer|programmer|architect|designer|scientist|"
-    r"consultant|recruiter|associate|manager|director|"
-    r"administrator|coordinator|scheduler|cashier|cook|chef|dishwasher|server|bartender|"
-    r"housekeeper|janitor|custodian|security guard|paralegal|underwriter|"
-    r"customer service rep(?:resentative)?|sales rep(?:resentative)?|account executive)"
-)
+# the casual ads of one recruiter name a skill where a listing would name pay ("DM me if you
+# know Java and want to work remote")
 _SKILL = (
     r"(?:java|javascript|typescript|python|golang|rust|ruby|php|c#|c\+\+|\.net|sql|react|"
     r"angular|node|aws|azure|gcp|kubernetes|terraform|salesforce|sap|workday|autocad|"
     r"solidworks|plc|cnc|quickbooks|epic|cerner|excel)"
 )
-_ROLES = rf"(?:{_ROLE}(?:e?s)?)"
+_ROLES = rf"(?:{ROLE_NOUNS}(?:e?s)?)"
 # "Hiring: travel nurse", "Now hiring forklift operators", "We're hiring 3 CNC machinists":
 # the role follows within a few words, in the same sentence ("hiring is broken" names none;
 # "Hiring managers: stop ghosting" has no colon after "hiring")
@@ -207,7 +187,7 @@ _DM = re.compile(
 # 2+ years", "if you're looking for your next role"); "if you want the slides" is no one
 _CANDIDATE = re.compile(
     rf"\bif you (?:know|have (?:used|worked with)|code in|speak) {_SKILL}\b|"
-    rf"\bif you(?:'re| are) an? (?:[\w-]+\s+){{0,2}}?{_ROLE}\b|"
+    rf"\bif you(?:'re| are) an? (?:[\w-]+\s+){{0,2}}?{ROLE_NOUNS}\b|"
     r"\bif you have \d+\+? (?:years?|yrs?)\b|"
     r"\bif you(?:'re| are) (?:looking for|open to) (?:work|a (?:new )?(?:job|role|gig|contract)|"
     r"(?:your|the) next (?:job|role|gig|contract)|new (?:roles|opportunities))\b",
@@ -299,7 +279,7 @@ def _is_listing(text: str) -> bool:
         return bool(_LABELLED.search(text))
     if not (_PAY.search(head) or _SALARY.search(head)):
         return False
-    return _VERB.search(head) is None
+    return VERB_OR_HEADLINE.search(head) is None
 
 
 def _is_staffing_ad(text: str) -> bool:
@@ -357,6 +337,6 @@ _LINK_RE = re.compile(r"https?://|#jobs?\b", re.IGNORECASE)
 
 def looks_like_job_ad(text: str) -> bool:
     """The text reads as a job ad, by the broad rule (see the module docstring)."""
-    if _BOT_AD_RE.search(text) or _is_staffing_ad(text):
+    if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
     return bool(_NEEDS_LINK_RE.search(text) and _LINK_RE.search(text))

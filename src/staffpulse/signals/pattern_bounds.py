@@ -2,9 +2,10 @@
 
 Two sets of wordings, each with the bounds it sets per signal:
 
-* staffing firms' job ads (:mod:`staffpulse.signals.job_ads`), which the tweets of the
-  training data never showed the model: job_opening and work_topic at least 0.9, personality
-  and humor at most 0.1 (``PATTERN_BOUNDS``);
+* staffing firms' job ads (:mod:`staffpulse.signals.job_ads`) and openings posted as a bare
+  listing by an applicant tracking system or a job board (:mod:`staffpulse.signals.job_listings`),
+  which the tweets of the training data never showed the model: job_opening and work_topic at
+  least 0.9, personality and humor at most 0.1 (``PATTERN_BOUNDS``);
 * talk about hiring that offers no job (:mod:`staffpulse.signals.job_ads_talk`): questions to
   peers and pitches to employers, which #hiring tags made the model call ads; a firm asking its
   peers for their view is the voice the audit wants (``HIRING_TALK_BOUNDS``).
@@ -19,6 +20,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.job_ads import PATTERN_BOUNDS, find_staffing_ads
 from staffpulse.signals.job_ads_talk import HIRING_TALK_BOUNDS, find_hiring_talk
+from staffpulse.signals.job_listings import find_job_listings
 
 __all__ = ["bound_by_patterns"]
 
@@ -30,7 +32,7 @@ def bound_by_patterns(
     the bounds of the wordings each text uses."""
     ad_columns = [(j, *PATTERN_BOUNDS[s]) for j, s in enumerate(signals) if s in PATTERN_BOUNDS]
     if ad_columns:
-        ads = find_staffing_ads(texts)
+        ads = find_staffing_ads(texts) | find_job_listings(texts)
         if ads.any():
             for j, low, high in ad_columns:
                 scores[ads, j] = np.clip(scores[ads, j], low, high)

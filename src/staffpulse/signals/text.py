@@ -5,8 +5,9 @@
 Two feature sets share one tokenisation: ``full`` (personality, humor, work topic) and the
 cheaper unigram-only ``light`` (job opening). Scoring a batch is one tokenisation, one sparse
 matrix product per feature set and a sigmoid; batches of ``parallel_min`` posts or more are
-split over processes. Humor needs evidence: a post of fewer than :data:`HUMOR_MIN_WORDS` known
-words and no laughter keeps only that share of it (:func:`discount_thin_evidence`).
+split over processes. Humor and job opening need evidence: a post of fewer than
+:data:`HUMOR_MIN_WORDS` (humor, unless it laughs) or :data:`JOB_MIN_WORDS` known words keeps
+only that share of it (:func:`discount_thin_evidence`).
 
 The shipped artifact lives in ``signals/artifacts/text_signals.json`` (vocabulary,
 thresholds, provenance) and ``text_signals.npz`` (weights): plain JSON and NumPy, no pickle,
@@ -27,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -35,14 +36,20 @@ import numpy.typing as npt
 from staffpulse.errors import InputError, ModelError
 from staffpulse.signals.features import NORMALIZER_VERSION, Featurizer, tokenize
 from staffpulse.signals.pattern_bounds import bound_by_patterns
+from staffpulse.signals.thin_evidence import (
+    HUMOR_MIN_WORDS,
+    JOB_MIN_WORDS,
+    discount_thin_evidence,
+)
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = [
     "ARTIFACT_JSON",
     "ARTIFACT_NPZ",
-    "HUMOR_MIN_WORDS",
     "SIGNAL_NAMES",
     "TextSignals",
-    "discount_thin_evidence",
     "load_text_signals",
     "load_text_signals_or_none",
 ]
@@ -80,24 +87,6 @@ DEFAULT_FEATURE_SET_OF: dict[str, str] = {
     "humor": "full",
     "work_topic": "full",
 }
-#: Known words a post needs for its humor score to count in full. With one known word, that
-#: word's weight is the whole score ("ok" 0.89, "hello" 0.81 before this): a post of fewer
-#: words gets its evidence scaled down, toward what the model says of a post with no evidence
-#: (its intercept, below the threshold). Laughter ("lol", 😂) is evidence of its own.
-HUMOR_MIN_WORDS = 3
-
-
-def discount_thin_evidence(
-    logits: npt.NDArray[np.float64],
-    intercept: float,
-    words: npt.NDArray[np.int64],
-    laughs: npt.NDArray[np.bool_],
-) -> npt.NDArray[np.float64]:
-    """Humor logits of posts with fewer than :data:`HUMOR_MIN_WORDS` known words and no
-    laughter pulled toward ``intercept`` in proportion (two words keep two thirds)."""
-    weight = np.where(laughs, 1.0, np.minimum(1.0, words / HUMOR_MIN_WORDS))
-    discounted: npt.NDArray[np.float64] = intercept + weight * (logits - intercept)
-    return discounted
 
 
 class TextSignals:
@@ -197,14 +186,7 @@ class TextSignals:
                 tokens[feat.cues] = tokenize(texts, feat.cues)
             X = feat.transform_tokens(tokens[feat.cues], len(texts))
             logits = np.asarray(X @ self.coef_[fs][:, cols]) + self.intercept_[fs][cols]
-            if "humor" in members and "humor" in signals and "@laugh" in feat.groups:
-                col = cols.index(members.index("humor"))
-                logits[:, col] = discount_thin_evidence(
-                    logits[:, col],
-                    float(self.intercept_[fs][members.index("humor")]),
-                    feat.count_words(X),
-                    feat.has_group(X, "@laugh"),
-                )
+            self._discount_thin_posts(logits, X, fs, [s for s in signals if s in members])
             probs = 1.0 / (1.0 + np.exp(-logits))
             # an empty post (or one of words never seen) says nothing: 0, not the model's prior
             # (about 0.5 with balanced classes, which would call a blank post human)
@@ -213,6 +195,32 @@ class TextSignals:
         if self.job_ad_patterns:
             bound_by_patterns(out, texts, signals)  # staffing ads; talk about hiring
         return out
+
+    def _discount_thin_posts(
+        self, logits: npt.NDArray[np.float64], X: sparse.csr_matrix, fs: str, scored: list[str]
+    ) -> None:
+        """Discount, in place, the humor and job-opening logits (columns in ``scored`` order)
+        of posts with too few known words (:func:`discount_thin_evidence`)."""
+        feat, members = self.featurizers_[fs], self.set_signals_[fs]
+        words: npt.NDArray[np.int64] | None = None
+        for signal, min_words in (("humor", HUMOR_MIN_WORDS), ("job_opening", JOB_MIN_WORDS)):
+            if signal not in scored:
+                continue
+            if signal == "humor":
+                if "@laugh" not in feat.groups:
+                    continue
+                exempt = feat.has_group(X, "@laugh")
+            else:
+                exempt = np.zeros(X.shape[0], dtype=bool)
+            words = feat.count_words(X) if words is None else words
+            col = scored.index(signal)
+            logits[:, col] = discount_thin_evidence(
+                logits[:, col],
+                float(self.intercept_[fs][members.index(signal)]),
+                words,
+                exempt,
+                min_words,
+            )
 
     def score(
         self, texts: Sequence[str], signals: Sequence[str] = SIGNAL_NAMES

@@ -1,0 +1,40 @@
+"""Words that job ads share: the roles they name and the verbs they never use.
+
+:mod:`staffpulse.signals.job_ads` (staffing firms' ads) and
+:mod:`staffpulse.signals.job_listings` (openings posted as a bare listing) both read them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ROLE_NOUNS", "VERB_OR_HEADLINE"]
+
+# Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
+# Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
+# where a listing would name pay, and for the listings of job boards
+ROLE_NOUNS = (
+    r"(?:nurse|rn|lpn|cna|caregiver|aide|therapist|pharmacist|technician|tech|technologist|"
+    r"medical assistant|hygienist|driver|operator|machinist|welder|fitter|pipefitter|"
+    r"electrician|plumber|mechanic|carpenter|painter|roofer|installer|laborer|labourer|"
+    r"general labor|picker|packer|loader|material handler|warehouse associate|assembler|"
+    r"inspector|supervisor|foreman|superintendent|dispatcher|clerk|receptionist|"
+    r"administrative assistant|admin assistant|bookkeeper|accountant|controller|"
+    r"specialist|analyst|developer|engineer|programmer|architect|designer|scientist|"
+    r"consultant|recruiter|associate|manager|director|"
+    r"administrator|coordinator|scheduler|cashier|cook|chef|dishwasher|server|bartender|"
+    r"housekeeper|janitor|custodian|security guard|paralegal|underwriter|"
+    r"customer service rep(?:resentative)?|sales rep(?:resentative)?|account executive)"
+)
+# A listing is written in fragments, with no verb: one that has a verb, a pronoun or a
+# headline word is talk or news ("Nurses in Texas make $40/hr", "Uber driver in Tampa
+# arrested", "Meet our new Marketing Coordinator")
+VERB_OR_HEADLINE = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|make|makes|made|earn|earns|earned|get|gets|got|pays|"
+    r"can|can't|cannot|could|should|would|will|won't|have|has|had|do|does|did|don't|doesn't|"
+    r"i|i'm|my|you|your|we|our|they|their|he|she|his|her|it's|that's|who|what|why|how)\b|"
+    # a headline of news written in fragments ("Breaking News - Denver - $15/hr minimum wage")
+    r"\b(?:news|breaking|report|reports|survey|study|poll|according|says|said|law|bill|"
+    r"minimum wage|average|median)\b",
+    re.IGNORECASE,
+)

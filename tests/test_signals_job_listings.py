@@ -1,0 +1,66 @@
+"""Openings posted as a bare listing (title, place or terms, link) count as job ads."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.signals.job_ads import looks_like_job_ad
+from staffpulse.signals.job_listings import find_job_listings, is_job_listing
+from staffpulse.signals.text import load_text_signals
+
+LISTINGS = [
+    "Registered Nurse - ICU - Tampa, FL https://jobs.example/1",
+    "Forklift Operator (2nd shift) - Dayton, OH https://jobs.example/2",
+    "Senior Java Developer | Remote | Contract https://jobs.example/3",
+    "Accounts Payable Specialist at Acme Staffing https://jobs.example/4",
+    "New job: Warehouse Associate in Columbus, OH https://jobs.example/5",
+    "Home Health Aides (Full-time & Part-time) https://jobs.example/6",
+    "Job alert: Travel Nurse, ICU, 13 weeks https://jobs.example/7",
+    "CNC Machinist (nights) - Akron, OH - $24/hr https://jobs.example/8 #jobs",
+    "Assistant Professor of Mathematics | Northfield College https://jobs.example/9",
+    "Entry Level Payroll Coordinator https://jobs.example/10",
+]
+
+NOT_LISTINGS = [
+    "Project Manager Appreciation Day! https://news.example/1",  # the role is not the title
+    "Our Director at the SHRM conference https://blog.example/1",  # a pronoun: people
+    "Meet our new Marketing Coordinator, Jane! https://blog.example/2",
+    "Uber driver in Tampa arrested https://news.example/2",  # news: lower case, a verb
+    "Breaking News - Nurse - Tampa https://news.example/3",  # a headline word
+    "Who is the best Data Analyst in Denver? https://blog.example/3",  # a question
+    "Jane Doe, Senior Engineer at Google https://profile.example/jane",  # a person
+    "Top 10 Software Engineers https://blog.example/4",  # a title alone, no seniority
+    "Graphic Designer https://portfolio.example",  # a title alone: a profile as often
+    "Registered Nurse - ICU - Tampa, FL",  # nothing to open
+    "The Parent Trap https://films.example/1",  # a headline in title case
+]
+
+
+@pytest.mark.parametrize("text", LISTINGS)
+def test_a_listing_is_a_job_ad(text: str) -> None:
+    assert is_job_listing(text)
+    assert looks_like_job_ad(text)
+
+
+@pytest.mark.parametrize("text", NOT_LISTINGS)
+def test_titles_people_and_news_are_not_listings(text: str) -> None:
+    assert not is_job_listing(text)
+
+
+def test_the_batch_finds_the_same_posts_in_input_order() -> None:
+    texts = [*NOT_LISTINGS, *LISTINGS, "", "https://x.example"]
+    found = find_job_listings(texts)
+    assert found.tolist() == [is_job_listing(t) for t in texts]
+    assert found.sum() == len(LISTINGS)
+
+
+def test_a_feed_of_listings_scores_as_job_ads_not_as_a_human_voice() -> None:
+    # the model alone scores these 0.2-0.4 (it learned ads from "#hiring" and "apply now"):
+    # an applicant tracking system's feed would pass for a healthy mix
+    model = load_text_signals()
+    scores = model.score(LISTINGS[:3])
+    labels = model.labels(scores)
+    assert labels["job_opening"].all()
+    assert labels["work_topic"].all()
+    assert not labels["personality"].any()
+    assert not labels["humor"].any()
