@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from staffpulse.benchmark.cohort import read_cohort
 from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.errors import InputError
 from staffpulse.report.spreadsheet import (
@@ -23,6 +24,7 @@ from staffpulse.report.spreadsheet import (
     spreadsheet_text,
     write_leaderboard_csv,
 )
+from staffpulse.sources.cohorts import cohort_columns
 
 
 @pytest.mark.parametrize(
@@ -75,6 +77,7 @@ def _row(rank: int, name: str, segment: str, mix: int | None) -> dict[str, Any]:
         "pillars_graded": 4 if mix is not None else 3,
         "job_share": 0.4,
         "posts": 12,
+        "last_post": "2021-11-19" if rank == 1 else None,
         **scores,
         "percentiles": {k: (None if v is None else 50) for k, v in scores.items()},
         "tied_with": {k: (None if v is None else 0) for k, v in scores.items()},
@@ -101,6 +104,29 @@ def test_the_leaderboard_csv_has_scores_percentiles_and_safe_text() -> None:
     assert segment_cell("staffing_firm") == rows[0]["segment"]
     assert (rows[1]["mix"], rows[1]["mix_beats_pct"], rows[1]["face_beats_pct"]) == ("", "", "50")
     assert (rows[1]["mix_tied"], rows[1]["face_tied"]) == ("", "0")
+
+
+def test_the_leaderboard_csv_dates_each_accounts_last_post() -> None:
+    """QA s21: the terminal and the HTML mark an account gone quiet ("last post 5 years
+    ago"), the CSV did not; it gives the date of the newest post, empty when none is known."""
+    quiet = _row(1, "Quiet", "staffing_firm", 70)
+    unknown = {k: v for k, v in _row(2, "Older result", "vendor", 60).items() if k != "last_post"}
+    rows = list(csv.DictReader(io.StringIO(leaderboard_csv(_result([quiet, unknown])))))
+    assert [(r["handle"], r["last_post"]) for r in rows] == [("firm1", "2021-11-19"), ("firm2", "")]
+
+
+def test_the_written_league_csv_reads_back_as_its_cohort(tmp_path: Path) -> None:
+    """The league CSV is a cohort too (benchmark it again next month): its new column neither
+    stops the cohort reader nor makes an import read the file as accounts."""
+    rows = [_row(1, "Quiet", "staffing_firm", 70), _row(2, "Bo", "vendor", 60)]
+    path = write_leaderboard_csv(_result(rows), tmp_path / "league.csv")
+    entries, problems = read_cohort(path)
+    assert problems == []
+    assert [(e.handle, e.platform, e.segment) for e in entries] == [
+        ("firm1", "x", "staffing_firm"),
+        ("firm2", "x", "vendor"),
+    ]
+    assert "last_post" in (cohort_columns(path.read_bytes()) or [])
 
 
 def test_the_written_file_is_the_text_with_a_bom(tmp_path: Path) -> None:

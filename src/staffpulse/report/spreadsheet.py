@@ -64,6 +64,9 @@ LEADERBOARD_COLUMNS = (
     "conversation",
     "job_share",
     "posts",
+    # the date of its newest post (YYYY-MM-DD): an account gone quiet is graded on its posts
+    # up to then, as the terminal and the HTML say ("last post 5 years ago")
+    "last_post",
 )
 
 
@@ -95,7 +98,12 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
     writer = csv.writer(text)
     writer.writerow([*LEADERBOARD_COLUMNS, *standing_columns(scores), "top_action"])
     for row in result.leaderboard:
-        cells = {**row, "segment": segment_cell(row["segment"])}
+        # an account's newest post date; a result saved before it had one leaves the cell empty
+        cells = {
+            **row,
+            "segment": segment_cell(row["segment"]),
+            "last_post": row.get("last_post"),
+        }
         writer.writerow(
             [
                 *(safe_cell(cells[c]) for c in LEADERBOARD_COLUMNS),

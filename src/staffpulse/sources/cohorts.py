@@ -25,7 +25,8 @@ COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})
 # the percentiles; tests/test_sources_cohorts.py keeps the two lists together).
 _PILLARS = ("overall", "face", "mix", "voice", "conversation")
 LEAGUE_COLUMNS = frozenset(
-    {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "top_action"}
+    {"rank", "display_name", "grade", "pillars_graded", "job_share", "posts", "last_post"}
+    | {"top_action"}
     | set(_PILLARS)
     | {f"{name}_percentile" for name in _PILLARS}  # a league table written before 26 Nov 2026
     | {f"{name}_{what}" for name in _PILLARS for what in ("beats_pct", "tied")}
