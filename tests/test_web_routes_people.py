@@ -241,6 +241,24 @@ def test_an_account_without_a_name_shows_its_role_without_a_stray_dot(
     assert '<div class="faint"></div>' not in card  # nothing to say: no empty line
 
 
+def test_the_role_is_said_once_beside_the_name_not_again_in_why(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's line starts with the role, so the card read "maybe staffing firm" under
+    the name and again at the start of Why (QA s21)."""
+    from dataclasses import replace
+
+    picks = [replace(_suggestion(1, 100.0), role="vendor",
+                     explanation="vendor · 2 people you talk with reply to them"),
+             replace(_suggestion(2, 50.0), role="vendor",
+                     explanation="vendors you talk with reply to them")]  # fmt: skip
+    _serving(client, monkeypatch, _report(HeldBack(), None, picks))
+    card = _card(client.get(f"/connect?account={ACCOUNT}").text)
+    why = re.findall(r'<td class="explain" data-label="Why">([^<]*)', card)
+    assert why == ["2 people you talk with reply to them", "vendors you talk with reply to them"]
+    assert card.count("Firm 1</span> · vendor</div>") == 1
+
+
 def test_the_real_ranking_shows_each_score_as_the_library_writes_it(client: Any) -> None:
     from staffpulse.connect.suggest import format_score
 
