@@ -34,7 +34,11 @@ import html
 import json
 import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -105,39 +109,28 @@ def read_non_english_texts(data: Path) -> tuple[list[str], int]:
     return sorted(t for t in texts if language_of_text(t) == "other"), len(texts)
 
 
-def count_hiring_talk(rows: list[dict[str, object]], others: list[str], show: bool) -> None:
-    """Print how many dev posts and other real tweets read as talk about hiring, not ads."""
-    talk = find_hiring_talk([str(r["text"]) for r in rows])
-    on_ads = sum(bool(a) for a, r in zip(talk, rows, strict=True) if r["job_opening"] == 1)
-    print(
-        f"talk about hiring (no job offered): {on_ads} dev job openings, "
-        f"{int(talk.sum()) - on_ads} other dev posts"
-    )
-    if show:
-        for a, r in zip(talk, rows, strict=True):
-            if a:
-                print(f"  [dev talk, job_opening={r['job_opening']}] {r['text']!r}")
-    said = [t for t, a in zip(others, find_hiring_talk(others), strict=True) if a]
-    print(f"talk about hiring (no job offered): {len(said)} of {len(others)} other real tweets")
-    if show:
-        for text in said:
-            print(f"  [talk] {text!r}")
-
-
-def count_listings(rows: list[dict[str, object]], others: list[str], show: bool) -> None:
-    """Print how many dev posts and other real tweets read as bare job listings."""
-    found = find_job_listings([str(r["text"]) for r in rows])
+def count_rule(
+    name: str,
+    tag: str,
+    find: Callable[[Sequence[str]], npt.NDArray[np.bool_]],
+    rows: list[dict[str, object]],
+    others: list[str],
+    show: bool,
+) -> None:
+    """Print how many dev posts (job openings, others) and other real tweets a wording rule
+    marks, and with ``show`` every post it marks."""
+    found = find([str(r["text"]) for r in rows])
     on_ads = sum(bool(a) for a, r in zip(found, rows, strict=True) if r["job_opening"] == 1)
-    print(f"bare listings: {on_ads} dev job openings, {int(found.sum()) - on_ads} other dev posts")
+    print(f"{name}: {on_ads} dev job openings, {int(found.sum()) - on_ads} other dev posts")
     if show:
         for a, r in zip(found, rows, strict=True):
             if a:
-                print(f"  [dev listing, job_opening={r['job_opening']}] {r['text']!r}")
-    said = [t for t, a in zip(others, find_job_listings(others), strict=True) if a]
-    print(f"bare listings: {len(said)} of {len(others)} other real tweets")
+                print(f"  [dev {tag}, job_opening={r['job_opening']}] {r['text']!r}")
+    said = [t for t, a in zip(others, find(others), strict=True) if a]
+    print(f"{name}: {len(said)} of {len(others)} other real tweets")
     if show:
         for text in said:
-            print(f"  [listing] {text!r}")
+            print(f"  [{tag}] {text!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.show:
         for text in flagged:
             print(f"  [other] {text!r}")
-    count_listings(rows, others, args.show)
-    count_hiring_talk(rows, others, args.show)
+    count_rule("bare listings", "listing", find_job_listings, rows, others, args.show)
+    talk = "talk about hiring (no job offered)"
+    count_rule(talk, "talk", find_hiring_talk, rows, others, args.show)
     foreign, read = read_non_english_texts(args.data)
     flagged = [t for t, h in zip(foreign, find_staffing_ads(foreign), strict=True) if h]
     print(
