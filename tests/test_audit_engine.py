@@ -42,7 +42,7 @@ def test_json_shape_is_stable(tmp_path: Path) -> None:
         assert set(pillar) == {"score", "scored", "evidence", "recommendations"}
         assert 0 <= pillar["score"] <= 100
         assert 1 <= len(pillar["recommendations"]) <= 3
-        assert set(pillar["evidence"]["examples"]) == {"worst", "best"}
+        assert set(pillar["evidence"]["examples"]) == {"worst", "best", "counted"}
     assert data["pillars"]["face"]["evidence"]["avatar"]["label"] == "logo"
     # three actions worth points, led by "post again" when the account has gone quiet (its
     # fixed 2026 dates are, on the day the tests run)

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
+from audit_helpers import ChattyAdScorer, FakeScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.mix import mix_score, monthly, streaks, trend
 
@@ -231,3 +231,69 @@ def test_the_job_ad_share_in_the_advice_is_rounded_as_in_the_table() -> None:
     mix = audit_feed(feed).pillars["mix"]
     assert pct(mix.evidence["job_share"]) == "13%"
     assert mix.recommendations[0].startswith("Only 13% of your posts are job ads")
+
+
+ADS = [
+    "Now hiring: a night-shift welder in York, apply by Friday",
+    "Job alert: two care assistants for a Leeds home, £12.50/hr",
+    "We're hiring a site manager in Hull. Apply: https://j.example/s",
+    "Now hiring forklift drivers in Dayton, days only",
+]
+
+
+def _healthy_feed(handle: str = "acme") -> FeedBuilder:
+    """Four job ads, each between three human posts: 4 of 16 (25%), no run of ads."""
+    feed = FeedBuilder(handle)
+    for ad in ADS:
+        feed.chat(3)
+        feed.post(ad)
+    return feed
+
+
+def test_a_healthy_mix_shows_the_latest_job_ads_it_counted_as_proof() -> None:
+    # a real archive's 5 "job ads" in 800 posts were never shown (at least 3 of them were
+    # link-only quotes such as "Alrighty! <link>"), so no one could check the model
+    mix = audit_feed(_healthy_feed()).pillars["mix"]
+    assert mix.score == 100 and mix.evidence["job_ads"] == 4
+    assert mix.worst == []  # a healthy share holds nothing back...
+    assert [ex.text for ex in mix.counted] == ADS[:0:-1]  # ...but shows the latest 3 counted
+    assert {ex.why for ex in mix.counted} == {"a job ad to the model"}
+    shown = mix.to_dict()["evidence"]["examples"]["counted"]
+    assert [ex["text"] for ex in shown] == ADS[:0:-1] and shown[0]["url"]
+
+
+def test_a_feed_held_back_by_its_job_ads_shows_them_once_as_holding_it_back() -> None:
+    feed = FeedBuilder("jobboard")
+    feed.chat(2)
+    feed.job(8)
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.worst and mix.counted == []
+    assert mix.to_dict()["evidence"]["examples"]["counted"] == []
+    none = FeedBuilder("chatty")
+    none.chat(6)
+    assert audit_feed(none).pillars["mix"].counted == []  # no job ad: nothing to show
+
+
+def test_a_followers_only_job_ad_is_counted_but_never_shown() -> None:
+    from staffpulse.audit.config import audit_settings
+    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.signals import score_texts
+
+    feed = _healthy_feed("rosa")
+    latest_ad = next(p for p in reversed(feed.posts) if p.text == ADS[-1])
+    data = AccountData(
+        feed.account(), list(feed.posts), [], {}, followers_only=frozenset({latest_ad.id})
+    )
+    index, texts = texts_to_score(data.posts)
+    signals = score_texts(texts, FakeScorer(), template_mask=original_mask(data.posts, index))
+    mix = compute_audit(data, signals, audit_settings({})).pillars["mix"]
+    assert mix.evidence["job_ads"] == 4  # still counted
+    assert [ex.text for ex in mix.counted] == ADS[-2::-1]  # the three public ones
+
+
+def test_a_job_ad_counted_by_its_german_wording_says_so() -> None:
+    feed = _healthy_feed()
+    feed.post(GERMAN_AD.format(i=1))
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.counted[0].text == GERMAN_AD.format(i=1)
+    assert mix.counted[0].why == "a job ad by its wording (German, Spanish or French)"

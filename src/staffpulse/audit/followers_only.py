@@ -20,11 +20,12 @@ def followers_only_ids(store: Store, account: Account) -> frozenset[str]:
 
 
 def drop_followers_only(pillars: dict[str, PillarResult], posts: Iterable[Post]) -> None:
-    """Take the followers-only ``posts`` out of every pillar's examples, to imitate or
-    holding the account back: a report is shared beyond the followers."""
+    """Take the followers-only ``posts`` out of every pillar's examples, to imitate, holding
+    the account back or counted: a report is shared beyond the followers."""
     hidden = {(ex.text, ex.date, ex.url) for ex in (example(post, "") for post in posts)}
     if not hidden:
         return
     for pillar in pillars.values():
         pillar.best = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in hidden]
         pillar.worst = [ex for ex in pillar.worst if (ex.text, ex.date, ex.url) not in hidden]
+        pillar.counted = [ex for ex in pillar.counted if (ex.text, ex.date, ex.url) not in hidden]

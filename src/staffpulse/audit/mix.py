@@ -10,6 +10,7 @@ import numpy.typing as npt
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import (
+    EXAMPLES_SHOWN,
     Frame,
     PillarResult,
     PostExample,
@@ -155,6 +156,10 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
             why = f"part of a run of {length:,} job ads in a row" if length > 1 else "a job ad"
             worst.append(example(frame.posts[int(i)], why))
     best = _best_examples(frame, orig[~job])
+    # the job ads are shown as proof when no run of them is shown as holding the account back
+    # (a healthy share): the model errs (a link-only post read as an ad), and a consultant
+    # who cannot see what was counted cannot check the share
+    counted = [] if worst else _counted_ads(frame, orig[job], ads_read)
     notes = []
     if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
         notes.append(language)
@@ -174,7 +179,7 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     advice = _mix_advice(evidence, settings)
     if unreadable:
         advice = [NOT_ENGLISH_ADVICE + "no more than one post in three should be a job ad."]
-        best, worst = [], []  # a few English posts say nothing of the feed
+        best, worst, counted = [], [], []  # a few English posts say nothing of the feed
     return PillarResult(
         name="mix",
         score=score,
@@ -182,9 +187,33 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         recommendations=advice,
         best=best,
         worst=worst,
+        counted=counted,
         notes=notes,
         scored=scored,
     )
+
+
+def _counted_ads(
+    frame: Frame, ads: npt.NDArray[np.int64], by_wording: npt.NDArray[np.bool_]
+) -> list[PostExample]:
+    """The latest :data:`EXAMPLES_SHOWN` posts counted as job ads, each text once, never one
+    shared with followers only (``frame.unquotable``): reports are shared."""
+    shown: list[PostExample] = []
+    texts: set[str] = set()
+    for i in ads[::-1]:
+        post = frame.posts[int(i)]
+        if post.id in frame.unquotable or post.text in texts:
+            continue
+        texts.add(post.text)
+        why = (
+            "a job ad by its wording (German, Spanish or French)"
+            if by_wording[int(i)]
+            else "a job ad to the model"
+        )
+        shown.append(example(post, why))
+        if len(shown) == EXAMPLES_SHOWN:
+            break
+    return shown
 
 
 def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExample]:

@@ -150,6 +150,9 @@ class PillarResult:
     recommendations: list[str]
     best: list[PostExample] = field(default_factory=list)
     worst: list[PostExample] = field(default_factory=list)
+    # posts shown as proof of a count, neither good nor bad (Mix: the posts it counted as job
+    # ads, while none is shown as holding the account back), so a reader can check the model
+    counted: list[PostExample] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # False when there is nothing to judge (no original posts for Mix): the overall grade
     # leaves the pillar out rather than count a made-up middle score
@@ -167,6 +170,7 @@ class PillarResult:
         evidence["examples"] = {
             "worst": [item.to_dict() for item in self.worst],
             "best": [item.to_dict() for item in self.best],
+            "counted": [item.to_dict() for item in self.counted],
         }
         if self.notes:
             evidence["notes"] = list(self.notes)

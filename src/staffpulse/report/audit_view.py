@@ -13,6 +13,8 @@ from staffpulse.report.rounding import whole
 GRADE_COLORS = {"A": "#1a7f4b", "B": "#4c9a2a", "C": "#c98a00", "D": "#d9622b", "F": "#c0392b"}
 RICH_COLORS = {"A": "green", "B": "green", "C": "yellow", "D": "dark_orange", "F": "red"}
 UNSCORED_COLOR = "#6b7280"  # a pillar not scored: grey, no grade's colour
+# the heading over a pillar's posts shown as proof of a count (PillarResult.counted)
+COUNTED_TITLES = {"mix": "Posts counted as job ads"}
 
 
 def band(score: float) -> str:
@@ -326,6 +328,8 @@ def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
                 "recommendations": pillar.recommendations,
                 "worst": pillar.worst,
                 "best": pillar.best,
+                "counted": pillar.counted,
+                "counted_title": COUNTED_TITLES.get(name, "Posts counted"),
                 "notes": pillar.notes,
             }
         )

@@ -116,10 +116,12 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
             parts.append(Text("• ") + Text(code_as_plain(rec)))
         if examples:
             for label, items, style in (
-                ("Holding you back", row["worst"], "red"),
-                ("To imitate", row["best"], "green"),
+                ("Holding you back", row["worst"][:2], "red"),
+                # proof of a figure, where no post holds the account back: all (at most 3)
+                ("Counted", row["counted"], "yellow"),
+                ("To imitate", row["best"][:2], "green"),
             ):
-                for ex in items[:2]:
+                for ex in items:
                     line = Text(f"{label}: ", style=style)
                     line.append(_clip(ex.text), style="italic")
                     line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
