@@ -1,7 +1,8 @@
 """Import › Fetch an account live (routes_fetch): a fetch that cannot reach its server (X,
 Bluesky or Mastodon) gives its advice once on the job page, in a marketer's words, and says
-what was kept; a refused fetch comes back with the platform, handle and posts typed, and the X
-estimate's "Change or cancel" keeps the fetch as chosen."""
+what was kept, and its "Back to Import" has the fetch filled in to start again; a refused
+fetch comes back with the platform, handle and posts typed, and the X estimate's "Change or
+cancel" keeps the fetch as chosen."""
 
 from __future__ import annotations
 
@@ -62,6 +63,12 @@ def test_an_offline_fetch_gives_its_advice_once(
     assert f"{name} could not be reached: check that this computer is online" in page
     assert page.count("online") == 1 and "check your connection" not in page
     assert "What to do:</strong> everything fetched so far is stored" in page
+    # "start the same fetch again": Back to Import has it filled in, not a blank form
+    back = re.search(r'<a class="btn" href="([^"]+)">Back to Import</a>', page)
+    assert back, "no Back to Import"
+    form = client.get(html.unescape(back.group(1))).text
+    assert selected_option(form, "platform") == platform
+    assert field_value(form, "handle") == handle and field_value(form, "max_posts") == "200"
 
 
 def test_a_failed_fetch_page_says_the_advice_once(client: Any, monkeypatch: Any) -> None:
@@ -83,6 +90,12 @@ def test_a_failed_fetch_page_says_the_advice_once(client: Any, monkeypatch: Any)
     page = client.get(f"/jobs/{status['id']}").text
     assert page.count("check that this computer is online") == 1
     assert "What to do:</strong> everything fetched so far is stored" in page
+    back = re.search(r'<a class="btn" href="([^"]+)">Back to Import</a>', page)
+    assert back, "no Back to Import"
+    form_again = client.get(html.unescape(back.group(1))).text
+    assert selected_option(form_again, "platform") == "x"
+    assert field_value(form_again, "handle") == "acmestaffing"
+    assert field_value(form_again, "budget") == "1.00"  # the budget it was confirmed with
 
 
 def test_a_refused_fetch_comes_back_with_the_platform_handle_and_posts(client: Any) -> None:

@@ -31,6 +31,8 @@ class Job:
     kind: str  # import | fetch | page
     label: str
     lane: str = "write"  # write (changes the store) | read (prepares a page)
+    # where the failed job's "Back to Import" leads: a fetch's form filled in as it was sent
+    back: str = "/import"
     state: str = "queued"  # queued | running | done | error
     phase: str = "Waiting for the previous job to finish"
     done: int = 0
@@ -120,8 +122,10 @@ class JobManager:
         }
         self._on_finish = on_finish
 
-    def submit(self, kind: str, label: str, func: JobFunc, *, lane: str = "write") -> Job:
-        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label, lane=lane)
+    def submit(
+        self, kind: str, label: str, func: JobFunc, *, lane: str = "write", back: str = "/import"
+    ) -> Job:
+        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label, lane=lane, back=back)
         with self._lock:
             self._jobs[job.id] = job
             if len(self._jobs) > KEEP_JOBS:

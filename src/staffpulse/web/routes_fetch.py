@@ -109,10 +109,13 @@ async def import_fetch(request: Request) -> Response:
     kwargs: dict[str, Any] = {"max_posts": max_posts}
     if platform == "x":
         kwargs["budget"] = budget
+    sent = {"platform": platform, "handle": handle, "max_posts": max_posts}
     job = web(request).jobs.submit(
         "fetch",
         f"Live fetch of @{handle} on {platform_name(platform)}",  # "on Bluesky", as pages say
         _run(request, platform, handle, kwargs),
+        # a failed fetch says to start it again: its "Back to Import" has it filled in
+        back=fetch_form_url({**sent, "budget": f"{budget:.2f}"} if platform == "x" else sent),
     )
     return job_response(request, job)
 
