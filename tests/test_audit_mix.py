@@ -251,8 +251,8 @@ def _healthy_feed(handle: str = "acme") -> FeedBuilder:
 
 
 def test_a_healthy_mix_shows_the_latest_job_ads_it_counted_as_proof() -> None:
-    # a real archive's 5 "job ads" in 800 posts were never shown (at least 3 of them were
-    # link-only quotes such as "Alrighty! <link>"), so no one could check the model
+    # a real archive's few "job ads" (link-only posts, most of them) were never shown, so
+    # no one could check the model
     mix = audit_feed(_healthy_feed()).pillars["mix"]
     assert mix.score == 100 and mix.evidence["job_ads"] == 4
     assert mix.worst == []  # a healthy share holds nothing back...

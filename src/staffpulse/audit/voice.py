@@ -33,7 +33,7 @@ def template_why(size: int) -> str:
     """Why a template post is shown: a family shares its wording once names, links, hashtags
     and numbers are masked (docs/models/templating.md), so "We're hiring a Nurse in Leeds"
     and "We're hiring a Welder in York" are one pattern, not near-identical posts. (A title
-    and its link, "Count with CSS - link", keeps too few words to join one on masks alone.)"""
+    and its link, "Grid Layouts with Flexbox - link", keeps too few words to join one on masks alone.)"""
     return f"one of {size:,} posts on one pattern, only names, links or numbers changed"
 
 

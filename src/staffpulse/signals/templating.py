@@ -8,8 +8,8 @@ with other titles and towns is one template. :func:`detect_templates` finds such
    word that opens a sentence ("We're", "Apply", "Thanks") is capitalised by grammar, not
    because it is a name, so it is kept.
 2. **Keep to posts with wording of their own**: a template is posts that share most of their
-   words, so a post whose masked text keeps fewer than ``min_words`` words ("Count with
-   <name> - <url>", a title and a link) is compared on its own words instead (links,
+   words, so a post whose masked text keeps fewer than ``min_words`` words ("Grid Layouts
+   with <name> - <url>", a title and a link) is compared on its own words instead (links,
    mentions, hashtags and numbers still masked), and with too few of those it is no template.
    Shingle the compared text into word 3-grams (shorter posts: one shingle).
 3. **MinHash** each post (``n_perm`` universal hash functions, vectorised in NumPy) and
@@ -57,8 +57,8 @@ _MERSENNE = np.uint64((1 << 61) - 1)
 # "<url>" is short and alike by nature, not a feed run from a template
 MIN_TOKENS = 4
 # fewer words of its own than this once masked, and a post joins a family only on those
-# words: "Count with CSS - <link>" and "Faster Font Loading with Font Events - <link>" are
-# both "<name> with <name> - <url>", one word of wording, and no template of one another
+# words: "Grid Layouts with Flexbox - <link>" and "Better Caching with Service Workers -
+# <link>" are both "<name> with <name> - <url>", one word of wording, no template of another
 MIN_WORDS = 3
 
 
