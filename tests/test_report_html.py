@@ -211,14 +211,37 @@ def test_the_footer_names_the_models_as_their_cards_do(tmp_path: Path) -> None:
         "text": "staffpulse.signals.text.TextSignals; templates: staffpulse.signals.templating",
         "avatar": "image model (on this machine)",
     }
-    assert models_in_words(shipped) == (
-        "Models: job opening, personality, humor, work topic, templating, avatar "
-        "(model cards in docs/models)."
+    assert models_in_words(shipped).startswith(
+        "Models: job opening, personality, humor, work topic, templating, avatar. "
     )
     no_picture = {"text": "staffpulse.signals.text.TextSignals", "avatar": "none"}
-    assert models_in_words(no_picture).endswith(
-        "work topic (model cards in docs/models); the avatar model was not used: the data had "
-        "no picture."
+    assert models_in_words(no_picture).startswith(
+        "Models: job opening, personality, humor, work topic; the avatar model was not used: "
+        "the data had no picture. "
+    )
+
+
+def test_the_footer_says_where_a_reader_finds_the_model_cards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA s21: the footer pointed to "docs/models", a path of the source a client who gets
+    the report cannot open. It says in words where the cards are, with the project's address
+    when the package declares a real one (tests/test_report_project_links.py)."""
+    from staffpulse.report import html
+
+    audit, _bench = _results(tmp_path)
+    monkeypatch.setattr(html, "documentation_url", lambda: None)  # a placeholder address
+    footer = render_audit_html(audit).split("<footer>")[1].split("</footer>")[0]
+    assert "docs/models" not in footer and "example.invalid" not in footer
+    assert "ship with staffpulse" in footer
+    assert "model card in the staffpulse documentation (" in footer
+    monkeypatch.setattr(html, "documentation_url", lambda: "https://staffpulse.dev/docs")
+    footer = render_audit_html(audit).split("<footer>")[1]
+    assert "in the staffpulse documentation at https://staffpulse.dev/docs (" in footer
+    custom = html.models_in_words({"text": "acme.Scorer; templates: none", "avatar": "none"})
+    assert custom == (  # a scorer of the user's own has no card of ours to point to
+        "Models: a text scorer of your own (Scorer); the avatar model was not used: the data "
+        "had no picture."
     )
 
 

@@ -36,6 +36,7 @@ from staffpulse.report.audit_view import (
 from staffpulse.report.counts import count_of
 from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
+from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import whole
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ def audit_context(
         "generated": format_when(result.generated_at),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
-        "models": models_in_words(result.signals),
+        "models": models_in_words(result.signals, documentation_url()),
     }
 
 
@@ -217,7 +218,9 @@ def cohort_caption(benchmark: BenchmarkResult) -> str:
 
 
 # What the audit records as its signals' sources, as the report names them: the names of the
-# model cards (docs/models/), not the Python classes that produced them.
+# model cards (docs/models/), not the Python classes that produced them. The report says where
+# the cards are in words a client can follow (the staffpulse documentation, at the address the
+# package declares), never the repository path a client cannot open.
 _TEXT_MODEL = "staffpulse.signals.text.TextSignals"
 _POST_SIGNALS = "job opening, personality, humor, work topic"
 # why the avatar model did not judge the picture, by the source the audit recorded
@@ -230,22 +233,32 @@ _NO_AVATAR = {
 _AVATAR_MODEL = "image model (on this machine)"
 
 
-def models_in_words(signals: Mapping[str, str]) -> str:
-    """The models behind an audit, by their model cards' names (docs/models): ``Models: job
-    opening, personality, humor, work topic, templating, avatar (model cards in docs/models).``
-    """
+def models_in_words(signals: Mapping[str, str], docs_url: str | None = None) -> str:
+    """The models behind an audit, by their model cards' names, and where a reader finds the
+    cards: ``Models: job opening, personality, humor, work topic, templating, avatar. These
+    models ship with staffpulse; each is described in its model card in the staffpulse
+    documentation (...)``, with ``docs_url`` (:func:`documentation_url`) when there is one."""
     text, _, templates = signals.get("text", "").partition("; templates: ")
     scorer = text.rsplit(".", 1)[-1]
-    names = [_POST_SIGNALS if text == _TEXT_MODEL else f"a text scorer of your own ({scorer})"]
+    own = text != _TEXT_MODEL
+    names = [f"a text scorer of your own ({scorer})" if own else _POST_SIGNALS]
     if templates and templates != "none":
         names.append("templating")
     avatar = signals.get("avatar", "none")
     if avatar == _AVATAR_MODEL:
         names.append("avatar")
-    said = f"Models: {', '.join(names)} (model cards in docs/models)"
+    said = f"Models: {', '.join(names)}"
     if avatar != _AVATAR_MODEL:
         said += f"; the avatar model was not used: {_NO_AVATAR.get(avatar, avatar)}"
-    return said + "."
+    if own and len(names) == 1:  # nothing shipped with staffpulse to point to
+        return said + "."
+    where = "the staffpulse documentation" + (f" at {docs_url}" if docs_url else "")
+    which = (
+        "Those that ship with staffpulse are each described in a model card"
+        if own
+        else "These models ship with staffpulse; each is described in its model card"
+    )
+    return f"{said}. {which} in {where} (what it learned from, how well it does, where it fails)."
 
 
 def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:

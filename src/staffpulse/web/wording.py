@@ -210,8 +210,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
             "every platform",
         ),
-        # the audit's footer: model cards are files of the source, not pages of the dashboard
-        (r" \(model cards in docs/models\)", ""),
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
             r"\1 could not be reached: check that this computer is online",
