@@ -68,10 +68,13 @@ _KEEP_REPLY_TARGET = f"""(
              AND NOT {_home_form("posts.reply_to_post_id", _ACCOUNT_OF_PARENT)})
 )"""
 
-# A post stored as starting its own conversation that now reads as a reply (one whose parent
-# was deleted, read as an original or a quote before): its conversation is the one the new
-# read names, or none known (an archive's), not the one it was taken to start
-_NOW_A_REPLY = "(excluded.kind = 'reply' AND posts.conversation_id = posts.id)"
+# A post stored as an original or a quote, so as starting its own conversation, that now reads
+# as a reply (one whose parent was deleted, read so before): its conversation is the one the
+# new read names, or none known (an archive's), not the one it was taken to start. A reply
+# stored as one keeps the conversation its source gave (X's API may name the reply's own id).
+_NOW_A_REPLY = (
+    "(excluded.kind = 'reply' AND posts.kind != 'reply' AND posts.conversation_id = posts.id)"
+)
 
 
 def _newer_or_kept(column: str, fresh: str, table: str) -> str:

@@ -1,0 +1,44 @@
+"""The store's upsert of a post whose kind a later read corrects (store/upsert_sql.py): a reply
+whose parent was deleted, stored as an original by an earlier build, becomes a reply when its
+file is imported again, and a reply never turns back into an original."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.models import Post, Provenance
+from staffpulse.store import open_store
+
+WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+PROV = Provenance(source="test", location="mem", tool_version="t", retrieved_at=WHEN)
+COLUMNS = "kind, reply_to_post_id, reply_to_account_id, reply_to_handle, conversation_id"
+
+
+def _post(**fields: Any) -> Post:
+    return Post(platform="x", id="401", author_id="9001", text="@JaneDoe thanks", **fields)
+
+
+def _stored(rows: list[Post]) -> tuple[Any, ...]:
+    store = open_store(":memory:")
+    for row in rows:
+        store.upsert([row], PROV)
+    return tuple(store.conn.execute(f"SELECT {COLUMNS} FROM posts WHERE id = '401'").fetchone())
+
+
+ORPHAN = _post(kind="reply", reply_to_account_id="42", reply_to_handle="janedoe")
+
+
+def test_an_original_read_again_as_a_reply_takes_its_target_and_starts_no_conversation() -> None:
+    old = _post(conversation_id="401")  # as an earlier build read the archive's tweet
+    assert _stored([old, ORPHAN]) == ("reply", None, "42", "janedoe", None)
+    # where the new read names the conversation (X's API), that one is kept
+    named = _stored([old, _post(kind="reply", reply_to_account_id="42", conversation_id="350")])
+    assert named[0] == "reply" and named[4] == "350"
+
+
+def test_a_reply_stays_one_and_keeps_the_conversation_its_source_gave() -> None:
+    # X's API gives a tweet addressed to an account (no parent) its own conversation id
+    api = _post(kind="reply", reply_to_account_id="42", conversation_id="401")
+    assert _stored([api, ORPHAN]) == ("reply", None, "42", "janedoe", "401")
+    assert _stored([ORPHAN, _post(conversation_id="401")])[0] == "reply"  # never undone
