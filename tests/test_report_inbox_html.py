@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from inbox_helpers import item, make, shown
 from staffpulse.report.inbox_html import render_inbox_html
-from test_report_terminal_inbox import item, make, shown
 
 
 def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:

@@ -14,8 +14,8 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from inbox_helpers import item, make  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from test_report_terminal_inbox import item, make  # noqa: E402
 from web_helpers import make_client  # noqa: E402
 
 
