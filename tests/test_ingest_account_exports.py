@@ -14,14 +14,14 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from car_helpers import DID, Repo
 from mastodon_archive_helpers import AVATAR, HOME, ME, archive_members
 from staffpulse.cli.app import app
 from staffpulse.store import open_store
-from test_sources_bluesky_repo import DID, Repo
 
 runner = CliRunner()
 POST = "app.bsky.feed.post"
-# the repo's rev (test_sources_bluesky_repo.REV) dates the export 19 Nov 2024: the saved
+# the repo's rev (car_helpers.REV) dates the export 19 Nov 2024: the saved
 # feed, dated by its newest post, is older
 FEED_TIME = "2024-11-03T09:00:00.000Z"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import libipld
 import pytest
 from typer.testing import CliRunner
 
-from car_helpers import block_cid, varint
+from car_helpers import DID, REV, Repo
 from staffpulse.cli.app import app
 from staffpulse.models import Post
 from staffpulse.sources import detect
@@ -22,56 +21,8 @@ from staffpulse.sources.car_blocks import parse_car, tid_time, walk_tree
 from staffpulse.store import open_store
 
 runner = CliRunner()
-DID = "did:plc:rosa4harbor7staffing"
 DANA = "did:plc:dana2other"
 AVATAR_CID = bytes([1, 0x55, 0x12, 0x20]) + hashlib.sha256(b"avatar").digest()  # a raw blob
-REV = "3lbcdfghjk2aa"
-
-
-class Repo:
-    """A repository written as a CAR file: records, a two-level tree, a commit."""
-
-    def __init__(self) -> None:
-        self.blocks: list[tuple[bytes, bytes]] = []
-
-    def put(self, value: Any) -> bytes:
-        data = libipld.encode_dag_cbor(value)
-        cid = block_cid(data)
-        self.blocks.append((cid, data))
-        return cid
-
-    def node(self, entries: Sequence[tuple[str, bytes, bytes | None]], left: bytes | None) -> bytes:
-        """A tree node, its keys compressed against the entry before as atproto writes them."""
-        written, previous = [], b""
-        for key, value, subtree in entries:
-            raw = key.encode()
-            shared = 0
-            while shared < min(len(raw), len(previous)) and raw[shared] == previous[shared]:
-                shared += 1
-            written.append({"p": shared, "k": raw[shared:], "v": value, "t": subtree})
-            previous = raw
-        return self.put({"l": left, "e": written})
-
-    def car(self, records: dict[str, dict[str, Any]]) -> bytes:
-        keys = sorted(records)
-        cids = {key: self.put(records[key]) for key in keys}
-        # the first key in a left subtree, one more under the second entry's "t"
-        left = self.node([(keys[0], cids[keys[0]], None)], None)
-        right = self.node([(keys[2], cids[keys[2]], None)], None)
-        rest = [(keys[1], cids[keys[1]], right)] + [(k, cids[k], None) for k in keys[3:]]
-        root = self.node(rest, left)
-        commit = self.put(
-            {"did": DID, "version": 3, "data": root, "rev": REV, "prev": None, "sig": b"\0" * 64}
-        )
-        header = libipld.encode_dag_cbor({"version": 1, "roots": [commit]})
-        out = varint(len(header)) + header
-        # as a PDS streams it: the commit, the tree from its root, then the records
-        first = [commit, root, left, right]
-        for cid, data in sorted(
-            self.blocks, key=lambda b: first.index(b[0]) if b[0] in first else 9
-        ):
-            out += varint(len(cid) + len(data)) + cid + data
-        return out
 
 
 def _records() -> dict[str, dict[str, Any]]:
