@@ -199,6 +199,25 @@ def test_a_long_file_name_is_kept_whole(tmp_path: Path) -> None:
     assert status["label"] == f"Import of {name}"
 
 
+def test_many_files_are_titled_by_the_first_two_and_how_many_more(tmp_path: Path) -> None:
+    """Six saved Bluesky responses made a heading of five lines, every name in it (QA s21)."""
+    posts = [
+        (
+            f"feed-{n}.csv",
+            f"id,author,created_at,text\n{n},acme,2026-03-0{n}T10:00:00Z,hi\n".encode(),
+        )
+        for n in range(1, 7)
+    ]
+    with make_client(tmp_path / "many.db") as client:
+        six = finished_job(client, upload_files(client, posts))
+        three = finished_job(client, upload_files(client, posts[:3]))
+        page = client.get(f"/jobs/{six['id']}").text
+    assert six["label"] == "Import of 6 files: feed-1.csv, feed-2.csv and 4 more"
+    assert '<h1 class="wrap">Import of 6 files: feed-1.csv, feed-2.csv and 4 more</h1>' in page
+    assert three["label"] == "Import of feed-1.csv, feed-2.csv, feed-3.csv"
+    assert six["state"] == "done" and "6 new posts" in six["result"]["summary"]
+
+
 def _summary(client: Any, name: str, data: bytes) -> str:
     status = finished_job(client, upload_files(client, [(name, data)]))
     assert status["state"] == "done", status

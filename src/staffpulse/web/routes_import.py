@@ -188,9 +188,19 @@ async def import_upload(request: Request) -> Response:
         )
     files = [p for _n, p in upload.files]
     leave_sample(ctx)  # the user's data goes to their own store, never into the sample's
-    label = "Import of " + ", ".join(names)
-    job = ctx.jobs.submit("import", label, _import_job(ctx, files, upload.folder, names))
+    job = ctx.jobs.submit(
+        "import", upload_title(names), _import_job(ctx, files, upload.folder, names)
+    )
     return job_response(request, job)
+
+
+def upload_title(names: list[str]) -> str:
+    """The import's title (the job page's heading, the Import page's list): its files by name,
+    or, for more than three, the first two and how many more; ten long names made a heading of
+    five lines."""
+    if len(names) <= 3:
+        return "Import of " + ", ".join(names)
+    return f"Import of {len(names)} files: {names[0]}, {names[1]} and {len(names) - 2} more"
 
 
 def job_response(request: Request, job: Job) -> Response:
