@@ -5,50 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from _listen_fakes import FakeScorer
+from listen_helpers import (
+    FRESH,
+    HOURS,
+    NOW,
+    OLD,
+    UNDATED,
+    dated,
+    ids,
+    inbox,
+    question,
+    store_with,
+)
 from staffpulse.listen.inbox import build_inbox
-from staffpulse.listen.inbox_model import Inbox
-from staffpulse.listen.states import set_state
 from staffpulse.models import Post
 from staffpulse.report.inbox_html import render_inbox_html
-from staffpulse.sources.base import provenance
-from staffpulse.store import Store, open_store
-
-NOW = datetime.now(UTC)
-
-
-def question(pid: str, text: str, age: timedelta | None) -> Post:
-    when = None if age is None else NOW - age
-    return Post(platform="x", id=pid, author_id=f"u{pid}", text=text, created_at=when)
-
-
-FRESH = question(
-    "1", "How do you keep candidates warm during long interview loops?", timedelta(hours=2)
-)
-OLD = question(
-    "2", "Recruiters, how do you handle counteroffers from candidates?", timedelta(days=400)
-)
-HOURS = timedelta(hours=2)
-UNDATED = question("3", "HR folks: how do you run onboarding for remote hires?", None)
-
-
-def store_with(tmp_path: Path, *posts: Post) -> Store:
-    store = open_store(tmp_path / "inbox.db")
-    store.upsert(list(posts), provenance("twarc2", tmp_path / "search.jsonl"))
-    return store
-
-
-def inbox(store: Store, **kw: Any) -> Inbox:
-    scorer: Any = FakeScorer()  # follows the TopicScorer contract (thresholds_ as a ClassVar)
-    return build_inbox(store, text_model=scorer, role_model=None, **kw)
-
-
-def ids(result: Inbox) -> list[str]:
-    return [i.conversation_id for i in result.items]
+from staffpulse.store import open_store
 
 
 def test_only_conversations_active_in_the_last_30_days_are_offered(tmp_path: Path) -> None:
@@ -92,92 +68,6 @@ def test_a_stale_store_is_shown_as_a_labelled_replay(tmp_path: Path) -> None:
     assert not any("newest activity in the store" in n for n in replay.notes)
 
 
-def test_a_blank_topic_means_every_topic(tmp_path: Path) -> None:
-    with store_with(tmp_path, FRESH, OLD) as store:
-        blank, every = inbox(store, topic="  "), inbox(store)
-    assert [i.conversation_id for i in blank.items] == [i.conversation_id for i in every.items]
-    assert blank.items and not any("no topic matches" in n for n in blank.notes)
-
-
-def test_a_topic_that_matches_nothing_lists_the_topics_to_pick(tmp_path: Path) -> None:
-    with store_with(tmp_path, FRESH, OLD) as store:
-        result = inbox(store, topic="zzzz")
-    assert result.items == [] and not result.topic_matched
-    assert result.topic_choices  # the fresh conversation's topic; the old one is not joinable
-    label = result.topic_choices[0].label
-    assert any("no topic matches 'zzzz'" in n and label in n for n in result.notes)
-    assert result.as_dict()["topic_choices"][0] == {
-        "id": result.topic_choices[0].id,
-        "label": label,
-        "open": 1,
-    }
-
-
-def test_a_matching_topic_filters(tmp_path: Path) -> None:
-    with store_with(tmp_path, FRESH) as store:
-        label = inbox(store).items[0].topic_label
-        result = inbox(store, topic=label.split(" / ")[0])
-    assert result.topic_matched and ids(result) == ["1"]
-
-
-ASK = question("11", "What is the one interview question you always ask candidates?", HOURS)
-JOB_AD = question("12", "Now hiring forklift operators in Miamisburg, apply now", HOURS)
-SALARY = question("13", "How do you handle salary negotiation with a counteroffer?", HOURS)
-
-
-def test_topics_to_pick_count_only_what_the_inbox_would_show(tmp_path: Path) -> None:
-    # QA: "miamisburg ... (10)" was suggested, and choosing it showed nothing: job ads
-    with store_with(tmp_path, ASK, JOB_AD, SALARY, OLD) as store:
-        inbox(store)  # judges the posts: only then is "13" a conversation to dismiss
-        set_state(store, "13", "dismissed")
-        everything = inbox(store)
-        result = inbox(store, topic="zzzz")
-    assert [i.conversation_id for i in everything.items] == ["11"]
-    assert [(c.label, c.open) for c in result.topic_choices] == [
-        (everything.items[0].topic_label, 1)
-    ]
-    note = next(n for n in result.notes if "no topic matches 'zzzz'" in n)
-    assert "forklift" not in note and "salary" not in note and "counteroffer" not in note
-
-
-def test_a_topic_with_nothing_to_join_points_to_the_others(tmp_path: Path) -> None:
-    with store_with(tmp_path, ASK, JOB_AD) as store:
-        result = inbox(store, topic="forklift")
-        label = inbox(store).items[0].topic_label
-    assert result.topic_matched and result.items == []
-    assert [m.open for m in result.topic_matches] == [0]
-    notes = " ".join(result.notes)
-    assert "left out 1 job ad" in notes
-    assert f"other topics with conversations to join: {label} (1)" in notes
-
-
-@pytest.mark.parametrize(
-    "query", ["interviews", "Interviewing", "interviewed", "interview questions", "interview"]
-)
-def test_a_topic_is_found_by_any_form_of_its_words(tmp_path: Path, query: str) -> None:
-    with store_with(tmp_path, ASK, SALARY) as store:
-        result = inbox(store, topic=query)
-    assert result.topic_matched and ids(result) == ["11"]
-    assert result.as_dict()["topic_matches"] == [
-        {"id": result.items[0].topic_id, "label": result.items[0].topic_label, "open": 1}
-    ]
-
-
-@pytest.mark.parametrize("query", ["zzzz", "<script>alert(1)</script>"])
-def test_html_says_why_the_inbox_is_empty_escaped(tmp_path: Path, query: str) -> None:
-    with store_with(tmp_path, FRESH) as store:
-        page = render_inbox_html(inbox(store, topic=query))
-    assert "No topic matches" in page
-    assert "<script>" not in page and "No open conversations yet" not in page
-
-
-def test_html_names_an_unknown_author(tmp_path: Path) -> None:
-    anonymous = Post(platform="x", id="9", author_id="", text=FRESH.text, created_at=NOW)
-    with store_with(tmp_path, anonymous) as store:
-        page = render_inbox_html(inbox(store))
-    assert "unknown author" in page and "@ &middot;" not in page
-
-
 def test_the_same_inbox_comes_out_whatever_ran_before(tmp_path: Path) -> None:
     from staffpulse.demo import sample_cohort_file
     from staffpulse.ingest import import_paths
@@ -194,13 +84,6 @@ def test_the_same_inbox_comes_out_whatever_ran_before(tmp_path: Path) -> None:
     assert first == again
     (alone,) = joined(tmp_path / "b.db", "harborline")
     assert alone == first
-
-
-def dated(pid: str, text: str, author: str = "", **kw: Any) -> Post:
-    return Post(
-        platform="x", id=pid, author_id=author or f"u{pid}", text=text,
-        created_at=NOW - timedelta(hours=1), **kw,
-    )  # fmt: skip
 
 
 NOT_CONVERSATIONS = [
@@ -264,69 +147,6 @@ def test_an_unknown_platform_is_an_input_error_and_case_does_not_matter(tmp_path
             inbox(store, platform="myspace")
         assert "x, bluesky, mastodon" in caught.value.message
         assert ids(inbox(store, platform="X")) == ids(inbox(store, platform="twitter")) == ["1"]
-
-
-def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path) -> None:
-    from rich.console import Console
-
-    from staffpulse.report.terminal_inbox import render_inbox
-
-    replies = [
-        dated(
-            f"r{i}", "@austinkocher How do you keep candidates warm after an offer?",
-            kind="reply", reply_to_post_id="gone", reply_to_handle="austinkocher",
-        )
-        for i in range(3)
-    ]  # fmt: skip
-    with store_with(tmp_path, *replies) as store:
-        (item,) = inbox(store).items
-    assert not item.root_stored and item.replies == 3
-    assert item.missing_root_note == "reply to a post by @austinkocher that isn't stored"
-    # how many replies the missing post has is unknown: no "only 3 replies so far"
-    assert not any("replies so far" in r for r in item.reasons)
-    assert item.replies_label == "at least 3 replies"
-    assert not any("addressed to" in c for c in item.cautions)
-    console = Console(record=True, width=120)
-    result = Inbox([item], [], {}, NOW, NOW)
-    render_inbox(console, result)
-    shown = console.export_text()
-    assert "reply to a post by @austinkocher that isn't stored" in shown
-    assert "· at least 3 replies" in shown
-    page = render_inbox_html(result)
-    assert "reply to a post by @austinkocher that isn&#39;t stored" in page
-    assert "at least 3 replies" in page
-
-
-def test_one_work_reply_does_not_make_a_promo_thread_a_conversation_to_join(
-    tmp_path: Path,
-) -> None:
-    promo = dated("promo", "My partners are donating $500k to the Boys and Girls Club. Tag them!")
-    replies = [
-        dated("p1", "@star I lost my job and can't pay my bill", kind="reply",
-              reply_to_post_id="promo", conversation_id="promo"),
-        dated("p2", "@fan Please DM us", kind="reply", reply_to_post_id="p1",
-              conversation_id="promo"),
-    ]  # fmt: skip
-    with store_with(tmp_path, FRESH, promo, *replies) as store:
-        result = inbox(store)
-    assert ids(result) == ["1"]
-    assert result.left_out == {"off_work": 1} and result.counts["left_out"] == 1
-    assert "left out 1 conversation not about work: not conversations to join" in result.notes
-
-
-def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Path) -> None:
-    opening = dated("sale", "Our spring sale starts today, 20% off everything")
-    reply = dated("s1", "@shop I lost my job last week, any tips for a career switch?",
-                  author="fan", author_handle="fan", kind="reply", reply_to_post_id="sale",
-                  conversation_id="sale")  # fmt: skip
-    with store_with(tmp_path, opening, reply) as store:
-        (item,) = inbox(store).items
-    assert item.reasons[0] == (
-        "the work talk is in a reply by @fan: 'I lost my job last week, any tips for a career"
-        " switch?'"
-    )
-    assert item.angle.startswith("Reply to @fan, not the opening post: acknowledge")
-    assert "careers" in item.angle  # its subject is the reply's, not the sale's
 
 
 def test_open_counts_what_can_be_joined_and_the_html_says_top_n_of_m(tmp_path: Path) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from inbox_helpers import item, make, shown
+from listen_helpers import FRESH, NOW, inbox, store_with
+from staffpulse.models import Post
 from staffpulse.report.inbox_html import render_inbox_html
 
 
@@ -67,3 +73,18 @@ def test_a_date_asked_for_is_said_in_words() -> None:
     page = render_inbox_html(make([item()], notes=[note]))
     assert "--as-of" not in page
     assert "ranked as of 10 Jun 2025, 00:00 UTC, the date asked for" in page
+
+
+@pytest.mark.parametrize("query", ["zzzz", "<script>alert(1)</script>"])
+def test_html_says_why_the_inbox_is_empty_escaped(tmp_path: Path, query: str) -> None:
+    with store_with(tmp_path, FRESH) as store:
+        page = render_inbox_html(inbox(store, topic=query))
+    assert "No topic matches" in page
+    assert "<script>" not in page and "No open conversations yet" not in page
+
+
+def test_html_names_an_unknown_author(tmp_path: Path) -> None:
+    anonymous = Post(platform="x", id="9", author_id="", text=FRESH.text, created_at=NOW)
+    with store_with(tmp_path, anonymous) as store:
+        page = render_inbox_html(inbox(store))
+    assert "unknown author" in page and "@ &middot;" not in page
