@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from _listen_fakes import FakeRoles, FakeScorer
 from inbox_helpers import item, make, shown
 from listen_helpers import FRESH, NOW, inbox, store_with
-from staffpulse.models import Post
+from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.schema import RelevanceRow, save_relevance
+from staffpulse.models import Account, Post
 from staffpulse.report.inbox_html import render_inbox_html
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
 
 
 def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
@@ -88,3 +94,23 @@ def test_html_names_an_unknown_author(tmp_path: Path) -> None:
     with store_with(tmp_path, anonymous) as store:
         page = render_inbox_html(inbox(store))
     assert "unknown author" in page and "@ &middot;" not in page
+
+
+def test_html_escapes_post_text(tmp_path: Path) -> None:
+    import staffpulse.listen  # noqa: F401
+    from staffpulse.report.inbox_html import render_inbox_html
+
+    store = open_store(tmp_path / "x.db")
+    now = datetime.now(UTC)
+    evil = Post(platform="x", id="1", author_id="a", author_handle="a<b>",
+                text="How do recruiters handle <script>alert(1)</script> offers?",
+                created_at=now - timedelta(hours=1), url="javascript:alert(1)")  # fmt: skip
+    store.upsert([evil, Account(platform="x", id="a", handle="a", bio="Recruiter")],
+                 provenance("test", "t"))  # fmt: skip
+    with store.transaction() as conn:
+        save_relevance(conn, [RelevanceRow("x", "1", 0.9, (), "test")])
+    inbox = build_inbox(store, text_model=FakeScorer(), role_model=FakeRoles())
+    assert inbox.items[0].role == "recruiter"
+    page = render_inbox_html(inbox)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "javascript:" not in page and "a&lt;b&gt;" in page
