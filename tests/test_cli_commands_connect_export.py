@@ -63,7 +63,8 @@ def test_an_export_of_no_suggestions_fails_with_the_next_step(db: Path, tmp_path
 def test_connect_export_json_prints_a_summary(db: Path, tmp_path: Path) -> None:
     args = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--json"]
     refused = runner.invoke(app, args)
-    assert refused.exit_code == 65 and refused.stdout == ""
+    assert refused.exit_code == 65  # stdout: the error as JSON, not an export nor a summary
+    assert json.loads(refused.stdout)["error"]["exit_code"] == 65
     assert "--export with --json needs --output FILE" in refused.output
     out = tmp_path / "who.csv"
     result = runner.invoke(app, [*args, "--output", str(out)])

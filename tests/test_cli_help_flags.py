@@ -22,7 +22,16 @@ def _option_line(help_text: str, option: str) -> str:
 
 @pytest.mark.parametrize(
     ("command", "flag"),
-    [(["import"], "--json"), (["accounts"], "--json"), (["audit"], "--json"), ([], "--debug")],
+    [
+        (["import"], "--json"),
+        (["accounts"], "--json"),
+        (["audit"], "--json"),
+        ([], "--debug"),
+        # a group's own commands too (they showed --json <bool> and --help <bool>)
+        (["fetch", "x"], "--json"),
+        (["listen", "bluesky"], "--json"),
+        (["inbox", "dismiss"], "--help"),
+    ],
 )
 def test_a_flag_shows_no_value_in_the_help(command: list[str], flag: str) -> None:
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})

@@ -9,7 +9,9 @@ others: a missing module is said in words, any other error shows as itself. Doma
 (:mod:`staffpulse.errors`) become one-line messages with a hint and the error's exit code;
 ``--debug`` shows the traceback as well, and keeps the exit code (scripts tell failures apart
 by it, with or without ``--debug``). Library notices (an unknown key in config.toml) are
-shown as one line on stderr.
+shown as one line on stderr. A run with ``--json`` that fails before its command printed a
+document gets the error as one on stdout (:mod:`staffpulse.cli.json_output`), the usage
+errors of its options too; the message for people stays on stderr.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.markup import escape
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
+from staffpulse.cli.json_output import note_json_wanted, print_json_error, start_json_run
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
 
@@ -85,13 +89,21 @@ class _ErrorBoundaryGroup(TyperGroup):
         # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
         while hasattr(found, "commands") and given and given[0] in found.commands:
             found, given = found.commands[given[0]], given[1:]
+        note_json_wanted(given)
         if found is not None and _takes_paths(found):
             refuse_flag_value(given)
         return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
+        start_json_run()
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            # a bad option value, a missing argument: Typer tells people on stderr (exit 2)
+            if not isinstance(exc, NoArgsIsHelpError):
+                command = exc.ctx.command_path if exc.ctx else "staffpulse"
+                print_json_error(exc.format_message(), f"see {command} --help", exc.exit_code)
+            raise
         except StaffpulseError as exc:
             # a missing optional package is one too (extras.require: the pip command to run)
             _fail(ctx, exc)
@@ -105,6 +117,7 @@ class _ErrorBoundaryGroup(TyperGroup):
                 else "Interrupted. Work saved so far is kept in the store."
             )
             err_console.print(f"[yellow]{escape(kept)}[/]", highlight=False, soft_wrap=True)
+            print_json_error(kept, None, 130)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # the reader stopped early (``staffpulse audit x | head``): not an error; send
@@ -133,6 +146,9 @@ def show_flags_bare(command: Any, ctx: Any) -> None:
     for param in command.get_params(ctx):
         if getattr(param, "is_flag", False):
             param.metavar = ""
+    # a group's own commands too: ``fetch x --help``, ``inbox dismiss --help``
+    for subcommand in getattr(command, "commands", {}).values():
+        show_flags_bare(subcommand, ctx)
 
 
 # What a script writer types after a flag that takes no value: read as a path otherwise
@@ -182,6 +198,7 @@ def _fail(ctx: Any, exc: StaffpulseError) -> NoReturn:
         err_console.print(
             f"[yellow]What to do:[/] {escape(exc.hint)}", highlight=False, soft_wrap=True
         )
+    print_json_error(exc.message, exc.hint, exc.exit_code)
     raise typer.Exit(exc.exit_code) from None
 
 

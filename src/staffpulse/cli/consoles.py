@@ -1,17 +1,26 @@
-"""The one way a command makes a Rich console, so that none can forget what they all need,
-and its progress bar of counted steps, so that every command's bar looks the same.
+"""The one way a command makes a Rich console, so that none can forget what they all need;
+and the one place that decides whether a bar or a spinner is drawn, so that every command's
+bar looks the same and none leaves a trace where no one watches.
 
 Rich reads ``:name:`` as an emoji code by default, and the text a command prints is full of
 colons: ``f.jsonl:100:`` became ``f.jsonl💯`` (``:100:`` is the code for 💯, ``:1234:`` for
 🔢), and a display name such as ``Rosa :smile: Lee`` lost its words. Staffpulse never writes
 emoji codes on purpose, so every console prints them as they are. (Markup stays on: commands
 escape the outside text they quote, see :mod:`staffpulse.cli.problems`.)
+
+Bars and spinners go to stderr and are drawn only on a terminal that can redraw a line, with
+or without ``--json`` (stdout holds the result, whatever stderr shows): taken away in a log
+file, a pipe or a ``TERM=dumb`` console they left an empty line behind, which then began the
+log (``staffpulse benchmark 2>&1 | head -1`` printed a blank line).
 """
 
 from __future__ import annotations
 
-from rich.console import Console
+from types import TracebackType
+
+from rich.console import Console, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.status import Status
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -19,9 +28,16 @@ def make_console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, emoji=False)
 
 
+def shows_live(console: Console) -> bool:
+    """Whether a bar or a spinner on ``console`` is seen: a terminal that can redraw a line."""
+    return console.is_terminal and not console.is_dumb_terminal
+
+
 def make_count_progress(console: Console, *, disable: bool = False) -> Progress:
     """A bar on ``console`` for each task: its description, ``done/total`` and the time taken;
-    gone once the work is done, so the result is all that stays on the screen."""
+    gone once the work is done, so the result is all that stays on the screen. Whatever a
+    command prints on stdout meanwhile stays on stdout (Rich would send it to the bar's
+    console, stderr)."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -29,5 +45,29 @@ def make_count_progress(console: Console, *, disable: bool = False) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=disable,
+        disable=disable or not shows_live(console),
+        redirect_stdout=False,
     )
+
+
+class QuietStatus:
+    """A spinner that shows nothing, where no one would see it move."""
+
+    def __enter__(self) -> QuietStatus:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        return None
+
+    def update(self, status: RenderableType) -> None:
+        """Nothing to redraw."""
+
+
+def make_status(console: Console, status: RenderableType) -> Status | QuietStatus:
+    """A spinner with ``status`` beside it on ``console`` while work of unknown length runs."""
+    return console.status(status, spinner="dots") if shows_live(console) else QuietStatus()

@@ -29,6 +29,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from staffpulse.cli.consoles import shows_live
 from staffpulse.read_offsets import read_offset, size_of
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
@@ -39,8 +40,8 @@ MAX_FILES_LISTED = 5
 
 def make_import_progress(console: Console) -> Progress:
     """The import's bar: what is read, bytes of the total, records so far, time left. Off
-    when the console is no terminal: a bar taken away leaves an empty line in a log or a
-    pipe, which then began every import's error."""
+    where no one watches (:func:`staffpulse.cli.consoles.shows_live`): a bar taken away
+    leaves an empty line in a log or a pipe, which then began every import's error."""
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -51,7 +52,8 @@ def make_import_progress(console: Console) -> Progress:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=not shows_live(console),
+        redirect_stdout=False,  # stdout is the result's, never the bar's
     )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console, make_count_progress
+from staffpulse.cli.consoles import make_console, make_count_progress, make_status
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import AccountPlatformOption, DbOption, JsonOption
 from staffpulse.store import open_store
 
@@ -22,10 +22,6 @@ HtmlOption = Annotated[
 SinceOption = Annotated[
     str | None, typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD).")
 ]
-
-
-def _echo_json(data: dict[str, Any]) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, default=str))
 
 
 def _print_written(what: str, path: Path, note: str = "") -> None:
@@ -55,15 +51,12 @@ def audit_command(
 
     named = read_account_ref(handle, platform)[0]  # a profile URL's handle, for the spinner
     with open_store(db, create=False) as store:
-        if as_json:
+        with make_status(err_console, f"Auditing @{escape(named.lstrip('@'))}..."):
             result = audit_account(store, handle, platform=platform, since=since)
-        else:
-            with err_console.status(f"Auditing @{escape(named.lstrip('@'))}..."):
-                result = audit_account(store, handle, platform=platform, since=since)
         sample = bool(html) and is_bundled_sample(store)
     written = write_audit_html(result, html, sample=sample) if html else None
     if as_json:
-        _echo_json(result.to_dict())
+        print_json(result.to_dict())
         return
     render_audit(console, result)
     if written:
@@ -108,25 +101,19 @@ def benchmark_command(
     from staffpulse.report.spreadsheet import write_leaderboard_csv
     from staffpulse.report.terminal_audit import render_benchmark
 
-    with open_store(db, create=False) as store:
-        if as_json:
-            result = run_benchmark(store, cohort_file, since=since, min_posts=min_posts)
-        else:
-            with make_count_progress(err_console) as progress:
-                task = progress.add_task("Loading posts", total=None)
+    with open_store(db, create=False) as store, make_count_progress(err_console) as progress:
+        task = progress.add_task("Loading posts", total=None)
 
-                def on_progress(stage: str, done: int, total: int) -> None:
-                    progress.update(
-                        task, description=escape(stage), completed=done, total=total or None
-                    )
+        def on_progress(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=escape(stage), completed=done, total=total or None)
 
-                result = run_benchmark(
-                    store, cohort_file, since=since, min_posts=min_posts, progress=on_progress
-                )
+        result = run_benchmark(
+            store, cohort_file, since=since, min_posts=min_posts, progress=on_progress
+        )
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:
-        _echo_json(result.to_dict())
+        print_json(result.to_dict())
         return
     render_benchmark(console, result)
     if written_html:

@@ -16,7 +16,6 @@ is written and then it is an error: 66 if no file existed, else 65. The classifi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +23,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import JsonOption
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.report.counts import count_of
@@ -56,13 +56,13 @@ def avatar_command(
     from staffpulse.signals.avatar_io import image_files
 
     paths = image_files(images)
-    if as_json or len(paths) < 8:
+    if len(paths) < 8:
         verdicts = classify_avatars(paths)
     else:
-        with err_console.status(f"Classifying {len(paths)} images..."):
+        with make_status(err_console, f"Classifying {len(paths)} images..."):
             verdicts = classify_avatars(paths)
     if as_json:
-        typer.echo(json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False))
+        print_json([v.to_dict() for v in verdicts])
     else:
         _render(verdicts)
     _check_any_read(verdicts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_status, shows_live
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import (
     FETCH_PLATFORM_HELP,
     AccountPlatformOption,
@@ -111,7 +111,10 @@ def connect_command(
             hint="the file goes to --output and the JSON summary to stdout; "
             "or drop --json to print the export itself",
         )
-    with open_store(db, create=False) as store, err_console.status("Ranking who to follow..."):
+    with (
+        open_store(db, create=False) as store,
+        make_status(err_console, "Ranking who to follow..."),
+    ):
         report = suggest_report(
             store,
             handle,
@@ -133,7 +136,7 @@ def connect_command(
             return
         write_export(result, output)
         if as_json:
-            typer.echo(json.dumps(result.summary(output), ensure_ascii=False))
+            print_json(result.summary(output))
             return
         err_console.print(
             f"Wrote {count_of(result.written, 'account')} to {escape(str(output))} "
@@ -143,7 +146,7 @@ def connect_command(
         )
         return
     if as_json:
-        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        print_json(report.as_dict())
     else:
         render_suggestions(console, report, notes=err_console)
 
@@ -201,7 +204,8 @@ def add_handles_command(
             MofNCompleteColumn(),
             console=err_console,
             transient=True,
-            disable=as_json or not entries,
+            disable=not entries or not shows_live(err_console),
+            redirect_stdout=False,
         ) as bar:
             task = bar.add_task("Handles", total=len(entries))
             announced: set[int] = set()
@@ -250,7 +254,7 @@ def add_handles_command(
             "duplicates": duplicates,
             "pending": [h.as_dict() for h in listed] if show_list else None,
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False))
+        print_json(payload)
     else:
         if result.outcomes:
             parts = [

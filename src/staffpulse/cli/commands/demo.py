@@ -12,10 +12,11 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_status
 from staffpulse.report.counts import count_of
 
 console = make_console()
+err_console = make_console(stderr=True)
 
 
 def demo_command(
@@ -51,7 +52,8 @@ def demo_command(
             border_style="cyan",
         )
     )
-    with console.status("Working...") as status:
+    # on stderr: stdout is the demo's report, which may go to a file
+    with make_status(err_console, "Working...") as status:
         result = run_demo(
             out,
             step=lambda message: status.update(message + "..."),

@@ -8,7 +8,6 @@ Everything printed through Rich that holds text from outside (handles, queries, 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -16,7 +15,8 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console, make_count_progress
+from staffpulse.cli.consoles import make_console, make_count_progress, shows_live
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption
 from staffpulse.config import load_config
 from staffpulse.dates import parse_date_option
@@ -34,16 +34,15 @@ fetch_app = typer.Typer(
 
 
 @contextmanager
-def _progress(
-    quiet: bool,
-) -> Iterator[tuple[Callable[[str, int, int | None], None], Callable[[str], None]]]:
-    """Rich progress bars on stderr (one per stream), and a notifier for waits and retries."""
+def _progress() -> Iterator[tuple[Callable[[str, int, int | None], None], Callable[[str], None]]]:
+    """Rich progress bars on stderr (one per stream), and a notifier for waits and retries;
+    with --json too, as stdout holds the result whatever stderr shows."""
 
     def notify(message: str) -> None:
         err_console.print(f"[yellow]{escape(message)}[/]", highlight=False, soft_wrap=True)
 
     # bars only where someone watches: piped to a log they would leave a blank line behind
-    if quiet or not err_console.is_terminal:
+    if not shows_live(err_console):
         yield (lambda task, done, total: None), notify
         return
     with make_count_progress(err_console) as progress:
@@ -62,7 +61,7 @@ def _finish(report: FetchReport, as_json: bool) -> None:
 
     if as_json:
         # the budget stop is in here too: "stopped": "budget", with budget_usd and cost_usd
-        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        print_json(report.as_dict())
         return
     console.print(
         f"Fetched [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new)"
@@ -179,7 +178,7 @@ def fetch_x_command(
             highlight=False,
             soft_wrap=True,
         )
-    with open_store(db) as store, _progress(as_json) as (progress, notify):
+    with open_store(db) as store, _progress() as (progress, notify):
         fetcher = XFetcher(store, config=config, budget=budget, progress=progress, notify=notify)
         if search is not None:
             report = fetcher.search(search, max_posts=max_posts, since=since_date)
@@ -203,7 +202,7 @@ def fetch_bluesky_command(
     """Profile, author feed, follows and followers from the public Bluesky AppView."""
     from staffpulse.fetch.bluesky import BlueskyFetcher
 
-    with open_store(db) as store, _progress(as_json) as (progress, notify):
+    with open_store(db) as store, _progress() as (progress, notify):
         fetcher = BlueskyFetcher(store, progress=progress, notify=notify)
         report = fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
     _finish(report, as_json)
@@ -232,7 +231,7 @@ def fetch_mastodon_command(
             "give an account or --hashtag (not both)",
             hint="e.g. staffpulse fetch mastodon @acme@mastodon.social",
         )
-    with open_store(db) as store, _progress(as_json) as (progress, notify):
+    with open_store(db) as store, _progress() as (progress, notify):
         fetcher = MastodonFetcher(store, progress=progress, notify=notify)
         if hashtag is not None:
             host = instance or fetcher.default_instance

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.consoles import make_console
+from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import NotFoundError
@@ -102,19 +102,18 @@ def listen_bluesky(
         idle_timeout=idle_timeout,
     )
     with open_store(db) as store:
-        if as_json:
-            result = listen(store, relevance, options)
-        else:
+        if not as_json:
             err_console.print(f"Filtering with: {escape(relevance.description)}", highlight=False)
-            status = err_console.status("Connecting…", spinner="dots")
+        # the spinner on a terminal's stderr with --json too: listening takes minutes
+        status = make_status(err_console, "Connecting…")
 
-            def on_status(stats: ListenStats, message: str) -> None:
-                status.update(status_line(stats, message))
+        def on_status(stats: ListenStats, message: str) -> None:
+            status.update(status_line(stats, message))
 
-            with status:
-                result = listen(store, relevance, options, on_status=on_status)
+        with status:
+            result = listen(store, relevance, options, on_status=on_status)
     if as_json:
-        typer.echo(json.dumps(_json_result(result)))
+        print_json(_json_result(result))
     elif result.failure is None or result.stats.frames:
         # Only a run that received something has a summary worth reading before the error.
         render_listen_summary(err_console, result.stats)
@@ -225,7 +224,7 @@ def inbox(
             as_of=reference,
         )
     if as_json:  # printed first: a --topic that matches nothing still answers in JSON
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        print_json(result.as_dict())
     if topic is not None and not result.topic_matched:
         raise NotFoundError(
             f"no topic matches '{topic}'",

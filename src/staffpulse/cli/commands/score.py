@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_count_progress
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.report.counts import count_of
@@ -46,7 +46,7 @@ def score_command(
     """Score posts with the shipped signals and aggregate per account; write Parquet."""
     from staffpulse.scale import score_inputs  # imports the models only when scoring
 
-    with make_count_progress(err_console, disable=as_json) as progress:
+    with make_count_progress(err_console) as progress:
         task = progress.add_task("Scoring shards", total=None)
         posts_task = progress.add_task("Reading posts", total=None, visible=False)
 
@@ -75,11 +75,7 @@ def score_command(
     if as_json:
         # Every skipped file and record too, and the notes, as `staffpulse import --json`
         # lists them.
-        typer.echo(
-            json.dumps(
-                summary.as_dict() | {"problems": summary.problems, "notices": summary.notices}
-            )
-        )
+        print_json(summary.as_dict() | {"problems": summary.problems, "notices": summary.notices})
     else:
         _print_summary(summary, output)
     if summary.posts == 0:

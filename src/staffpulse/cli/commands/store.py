@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
 from staffpulse.cli.import_output import ImportBar, make_import_progress, read_file_lines
+from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
@@ -90,15 +90,14 @@ def import_command(
     # "--json true" is refused before this runs, for every command taking paths (cli/app.py)
     store_file = _store_file(db)
     new_store = not store_file.exists()
-    with open_store(db) as store:
-        if as_json:
-            report = import_paths(store, paths)
-            typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
-        else:
-            with make_import_progress(err_console) as progress:
-                bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
-                report = import_paths(store, paths, progress=bar, planned=bar.planned)
-            _print_import_report(report, store_file, new_store)
+    # the bar on a terminal's stderr with --json too: a big import takes minutes
+    with open_store(db) as store, make_import_progress(err_console) as progress:
+        bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
+        report = import_paths(store, paths, progress=bar, planned=bar.planned)
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        _print_import_report(report, store_file, new_store)
     # nothing could be imported: every record (or every post) skipped, or the files read held
     # none (README: exit 1); a file refused unread (no known format) exits 65 from the error
     if report.nothing_imported:
@@ -110,7 +109,7 @@ def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     with open_store(db, create=False) as store:
         stats = store.stats()
     if as_json:
-        typer.echo(json.dumps(stats))
+        print_json(stats)
     else:
         render_stats(console, stats)
 
@@ -124,7 +123,7 @@ def accounts_command(
     with open_store(db, create=False) as store:
         summaries = store.list_accounts(platform)
     if as_json:
-        typer.echo(json.dumps([account_summary_dict(s) for s in summaries], ensure_ascii=False))
+        print_json([account_summary_dict(s) for s in summaries])
     else:
         render_accounts(console, summaries)
 

@@ -1,0 +1,64 @@
+"""What ``--json`` puts on stdout: one JSON document, the command's result, or the error
+that stopped it.
+
+Every command prints its document through :func:`print_json`, which notes that it did; the
+error boundary (:mod:`staffpulse.cli.app`) then prints ``{"error": {"message", "hint",
+"exit_code"}}`` for a run that asked for JSON and failed before printing one (a missing
+store, an unknown handle, a bad option value), so that a script reads the failure as it reads
+a result; never a second document after one a command printed before failing (``avatar``
+lists the files it could not read, ``listen`` says how far it got). The boundary starts a
+fresh :class:`JsonRun` for each run, so one leaves nothing behind for the next (tests run
+many in one process).
+"""
+
+from __future__ import annotations
+
+import json
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+import typer
+
+
+@dataclass
+class JsonRun:
+    """Whether this run's command line asks for ``--json``, and whether a document is out."""
+
+    wanted: bool = False
+    printed: bool = False
+
+
+_RUN: ContextVar[JsonRun | None] = ContextVar("staffpulse_json_run", default=None)
+
+
+def start_json_run() -> JsonRun:
+    """A new run: nothing asked for, nothing printed yet."""
+    run = JsonRun()
+    _RUN.set(run)
+    return run
+
+
+def note_json_wanted(args: list[str]) -> None:
+    """Notes whether the command's arguments ask for ``--json`` (before a ``--``, which ends
+    the options), for the error boundary to answer in JSON even when parsing them failed."""
+    run = _RUN.get()
+    if run is not None:
+        options = args[: args.index("--")] if "--" in args else args
+        run.wanted = "--json" in options
+
+
+def print_json(data: Any) -> None:
+    """``data`` as the run's JSON document on stdout (dates and paths as their text)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, default=str))
+    run = _RUN.get()
+    if run is not None:
+        run.printed = True
+
+
+def print_json_error(message: str, hint: str | None, exit_code: int) -> None:
+    """The error as the run's JSON document, when JSON was asked for and none is out yet."""
+    run = _RUN.get()
+    if run is None or not run.wanted or run.printed:
+        return
+    print_json({"error": {"message": message, "hint": hint or None, "exit_code": exit_code}})

@@ -1,0 +1,111 @@
+"""``--json`` for scripts: stdout holds one JSON document, the result or the error that stopped
+the run; bars and messages for people go to stderr, drawn only where someone watches."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.cli.commands import store as store_commands
+
+runner = CliRunner()
+
+
+def _store(tmp_path: Path, posts: int = 12) -> Path:
+    """A store of one X account, ``acme``, with ``posts`` posts of its own."""
+    lines = [json.dumps({"type": "account", "platform": "x", "handle": "acme"})]
+    for number in range(1, posts + 1):
+        post = {"type": "post", "platform": "x", "id": str(number), "author": "acme"}
+        post |= {"text": f"We are hiring nurses, post {number}", "created_at": "2026-05-01"}
+        lines.append(json.dumps(post))
+    data = tmp_path / "posts.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["import", str(data), "--db", str(db)]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["stats", "--db", "{tmp}/none/s.db"], 66, "no store at"),
+        (["audit", "nobody_here", "--db", "{db}"], 66, "no account 'nobody_here'"),
+        (["accounts", "--platform", "myspace", "--db", "{db}"], 65, "unknown platform"),
+        (["import", "{tmp}/missing.jsonl", "--db", "{db}"], 66, "no such file"),
+    ],
+)
+def test_a_failed_json_run_prints_its_error_as_the_json_document(
+    tmp_path: Path, args: list[str], code: int, said: str
+) -> None:
+    db = _store(tmp_path)
+    filled = [arg.format(tmp=tmp_path, db=db) for arg in args]
+    result = runner.invoke(app, [*filled, "--json"])
+    assert result.exit_code == code
+    error = json.loads(result.stdout)["error"]  # one document, nothing else on stdout
+    assert error["exit_code"] == code
+    assert said in error["message"] and error["hint"]
+    assert said in result.stderr and "What to do:" in result.stderr  # people still read it
+
+
+def test_without_json_a_failure_leaves_stdout_empty(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", "nobody_here", "--db", str(_store(tmp_path))])
+    assert result.exit_code == 66
+    assert result.stdout == ""
+    assert "no account 'nobody_here'" in result.stderr
+
+
+def test_a_bad_option_value_under_json_is_a_json_error_of_exit_code_2(tmp_path: Path) -> None:
+    args = ["benchmark", "--min-posts", "ten", "--json", "--db", str(_store(tmp_path))]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    error = json.loads(result.stdout)["error"]
+    assert "--min-posts" in error["message"] and error["exit_code"] == 2
+    assert error["hint"] == "see staffpulse benchmark --help"
+
+
+def test_a_command_that_printed_its_document_before_failing_gets_no_second_one(
+    tmp_path: Path,
+) -> None:
+    # avatar lists every file it could not read, then fails: that list is the document
+    result = runner.invoke(app, ["avatar", str(tmp_path / "nope.png"), "--json"])
+    assert result.exit_code == 66
+    (item,) = json.loads(result.stdout)
+    assert item["label"] is None and "no such file" in item["error"]
+
+
+def test_json_after_a_double_dash_is_no_option(tmp_path: Path) -> None:
+    # "--" ends the options: a file named --json is imported, and a failure is for people
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["import", "--db", str(db), "--", "--json"])
+    assert result.exit_code == 66
+    assert result.stdout == ""
+
+
+def test_a_bar_on_a_terminal_is_drawn_with_json_too_and_stdout_stays_one_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "posts.jsonl"
+    data.write_text(json.dumps({"type": "post", "id": "1", "author": "acme", "text": "hi"}) + "\n")
+    terminal = io.StringIO()
+    console = Console(file=terminal, force_terminal=True, width=100, emoji=False)
+    monkeypatch.setattr(store_commands, "err_console", console)
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["import", str(data), "--db", str(db), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["imported"]["posts"] == 1
+    assert "Importing" in terminal.getvalue()  # a big import is not minutes of silence
+
+
+def test_no_bar_leaves_a_blank_line_where_no_one_watches(tmp_path: Path) -> None:
+    # stderr here is no terminal (a log file, a pipe): the bar used to leave an empty line,
+    # which then began the log (staffpulse benchmark 2>&1 | head -1)
+    result = runner.invoke(app, ["benchmark", "--db", str(_store(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert not result.stderr.startswith("\n")
+    assert "@acme" in result.stdout
