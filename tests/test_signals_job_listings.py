@@ -33,6 +33,11 @@ NOT_LISTINGS = [
     "Graphic Designer https://portfolio.example",  # a title alone: a profile as often
     "Registered Nurse - ICU - Tampa, FL",  # nothing to open
     "The Parent Trap https://films.example/1",  # a headline in title case
+    "The Night Manager - Official Trailer https://films.example/2",  # a film
+    "Top Recruiter - Jane Smith https://blog.example/5",  # praise of a person
+    "Nurse of the Year - Dayton, OH https://news.example/4",  # an award
+    "Podcast: The Recruiter - Episode 12 https://pod.example/12",  # an episode
+    "Project Manager - Skills, Salary, Career Path https://guide.example/pm",  # a guide
 ]
 
 

@@ -90,6 +90,21 @@ _LISTED_ROLES = (
 _ROLE = re.compile(rf"{_LISTED_ROLES}(?:e?s)?", re.IGNORECASE)
 # "Assistant Professor of Mathematics", "Director for Sales": the role comes before "of"
 _OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
+# A job title never opens with these: "The Night Manager - Official Trailer", "Top Recruiter -
+# Jane Smith", "Our Director at the SHRM conference" are titles of films, praise and people
+_TITLE_NEVER_OPENS = (
+    "the a an top best our my your this that meet welcome congrats congratulations happy "
+    "dear hey hi hello thanks thank"
+)
+# Words of what is written about a job, not of an opening: a guide, a review, an award, an
+# episode ("Project Manager - Skills, Salary, Career Path", "Nurse of the Year")
+_WRITTEN_ABOUT_A_JOB = (
+    "trailer episode season chapter review guide skills career tips podcast webinar video "
+    "book interview interviews questions quiz spotlight award awards winner month year week "
+    "salary salaries course template description"
+)
+_NOT_A_TITLE_START = frozenset(_TITLE_NEVER_OPENS.split())
+_ABOUT_A_JOB = frozenset(_WRITTEN_ABOUT_A_JOB.split())
 _WORD = re.compile(r"[\w&$.'’+#-]+")
 
 
@@ -128,6 +143,10 @@ def is_job_listing(text: str) -> bool:
     title = title.strip(" .:")
     words = _WORD.findall(title)
     if not 1 <= len(words) <= 7 or not words[0][0].isupper() or not _title_case(words):
+        return False
+    if words[0].lower() in _NOT_A_TITLE_START or ":" in title or " of the " in title.lower():
+        return False
+    if any(w.lower() in _ABOUT_A_JOB for w in _WORD.findall(core)):
         return False
     # the cheapest telling test first: most candidates are headlines, whose last word is no role
     if not _ends_in_role(_OF.split(title, maxsplit=1)[0]):
