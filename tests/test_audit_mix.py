@@ -87,17 +87,17 @@ def test_posts_to_imitate_are_human_posts_never_a_post_that_merely_escaped_the_j
 
 
 def test_a_post_addressed_to_someone_is_no_example_of_the_feed() -> None:
-    # a reply whose post was deleted is stored as an original: "@katyemoe was nice meeting u"
-    # was the real archive's first post to imitate under "Is it more than a job board?"
+    # a reply whose post was deleted was stored as an original: a real archive's "nice meeting
+    # you" to someone was its first post to imitate under "Is it more than a job board?"
     feed = FeedBuilder("rosa")
-    feed.post("@katyemoe I love that we met, honest: see you at the meetup?")
+    feed.post("@kim_ops I love that we met, honest: see you at the meetup?")
     feed.post("  @sam_hr my story of the week: I love this team")
     feed.chat(1)
     feed.job(2)
     best = audit_feed(feed).pillars["mix"].best
     assert [ex.text for ex in best] == [feed.posts[2].text]
     only_addressed = FeedBuilder("ana")
-    only_addressed.post("@katyemoe I love that we met, honest: see you at the meetup?")
+    only_addressed.post("@kim_ops I love that we met, honest: see you at the meetup?")
     only_addressed.job(1)
     assert audit_feed(only_addressed).pillars["mix"].best == []
 

@@ -221,8 +221,8 @@ def _best_examples(frame: Frame, pool: npt.NDArray[np.int64]) -> list[PostExampl
     human. A post that merely escaped the job-ad verdict (a link-only blog post, or in a feed
     of ads, most likely an ad the model missed) is no example: none is better than a wrong one.
     Nor is a post that opens with an @name: it is addressed to someone, a conversation, not
-    the feed this pillar judges (a reply whose post was deleted is stored as an original,
-    and "@katyemoe was nice meeting u" was offered as the feed to imitate)."""
+    the feed this pillar judges (a real archive's reply to a deleted post, "@someone nice
+    meeting you" in effect, was offered as the feed to imitate)."""
     broadcast = np.array(
         [not frame.posts[int(i)].text.lstrip().startswith("@") for i in pool], dtype=bool
     )
