@@ -180,3 +180,13 @@ def test_a_bluesky_list_says_it_is_for_scripts_and_the_handles_export_is_for_peo
     assert row["handle"] == "hannah.bsky.social"
     assert row["profile_link"] == "https://bsky.app/profile/hannah.bsky.social"
     assert row["role"] == "HR pro" and "rita" not in row["handle"]
+
+
+def test_an_unknown_export_format_is_said_first(db: Path) -> None:
+    # before "--export with --json needs --output FILE": a typo is the first thing to fix
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", "xls", "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 65
+    error = json.loads(result.stdout)["error"]
+    assert error["message"] == "unknown export format 'xls'"
+    assert "csv, x-list" in error["hint"]

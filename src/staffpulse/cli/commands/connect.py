@@ -100,6 +100,11 @@ def connect_command(
         include_contacts=include_contacts,
         include_unseen=include_unseen,
     )
+    if export is not None and export not in FORMATS:
+        # before the other checks, and before ranking: a typo is the first thing to fix
+        raise InputError(
+            f"unknown export format '{export}'", hint="choose one of: " + ", ".join(FORMATS)
+        )
     if output is not None and export is None:
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"

@@ -123,7 +123,7 @@ def listen_bluesky(
 
 
 def _print_note(note: str) -> None:
-    err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False)
+    err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False, soft_wrap=True)
 
 
 def _json_result(result: ListenResult) -> dict[str, object]:
@@ -251,6 +251,7 @@ def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | No
         " in the store (no account, no post of it): its replies cannot mark a conversation"
         " joined. The inbox below is listed without it.",
         highlight=False,
+        soft_wrap=True,  # one line a message in a log, not cut at 80 columns
     )
     change = f"correct [listen] account in {config_file}" if config_file else "correct --as"
     err_console.print(
@@ -258,6 +259,7 @@ def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | No
         f"{escape(change)}, or import or fetch the firm's own posts first (staffpulse import "
         "FILE, staffpulse fetch PLATFORM HANDLE).",
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -289,6 +291,7 @@ def _set(
     platform: str | None,
     as_handle: str | None,
     db: Path | None,
+    as_json: bool,
 ) -> None:
     from staffpulse.listen.firm import FirmStatus, resolve_firm
     from staffpulse.listen.states import current_mark, describe_firm, set_state
@@ -303,6 +306,23 @@ def _set(
         before = current_mark(store, conversation_id, platform_choice(platform), handle)
         plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
         firm, stored = describe_firm(store, handle)
+    if as_json:
+        # named as inbox --json names them: its items' platform, conversation_id and state,
+        # its account (the handle as --as names it) and account_found for the firm
+        print_json(
+            {"platform": plat, "conversation_id": conv, "state": state or "open"}
+            | {"previous_state": before or "open", "account": handle if firm else None}
+            | {"account_found": None if firm is None else stored}
+        )
+    else:
+        _print_mark(f"{plat} conversation {conv}", state, before, firm)
+    if firm is not None and not stored:
+        _print_note(
+            f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
+        )
+
+
+def _print_mark(conversation: str, state: str | None, before: str | None, firm: str | None) -> None:
     if firm is None:
         whose = (
             " (no firm named: applies to every inbox, with or without --as, unless that firm"
@@ -312,11 +332,7 @@ def _set(
         whose = f" for @{firm}"
     if state is None and before is None:
         whose += ": it had no mark, nothing to undo"
-    console.print(escape(f"{plat} conversation {conv}: {state or 'open'}{whose}"), highlight=False)
-    if firm is not None and not stored:
-        _print_note(
-            f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
-        )
+    console.print(escape(f"{conversation}: {state or 'open'}{whose}"), highlight=False)
 
 
 @inbox_app.command("mark-joined")
@@ -325,9 +341,10 @@ def mark_joined(
     platform: PlatformOption = None,
     as_handle: FirmOption = None,
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Mark a conversation as joined by your firm (when its reply is not in the store)."""
-    _set(conversation_id, "joined", platform, as_handle, db)
+    _set(conversation_id, "joined", platform, as_handle, db, as_json)
 
 
 @inbox_app.command("dismiss")
@@ -336,9 +353,10 @@ def dismiss(
     platform: PlatformOption = None,
     as_handle: FirmOption = None,
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Hide a conversation from your firm's inbox."""
-    _set(conversation_id, "dismissed", platform, as_handle, db)
+    _set(conversation_id, "dismissed", platform, as_handle, db, as_json)
 
 
 @inbox_app.command("reopen")
@@ -347,9 +365,10 @@ def reopen(
     platform: PlatformOption = None,
     as_handle: FirmOption = None,
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Undo mark-joined or dismiss (for the same firm)."""
-    _set(conversation_id, None, platform, as_handle, db)
+    _set(conversation_id, None, platform, as_handle, db, as_json)
 
 
 def register(app: typer.Typer) -> None:
