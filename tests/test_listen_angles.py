@@ -20,14 +20,17 @@ def test_a_job_ad_is_for_a_candidate_not_a_conversation() -> None:
 def test_the_subject_is_a_work_matter_or_the_angle_stays_plain() -> None:
     salary = suggest_angle("Salary ranges in every ad: good or bad for employers", {}, None, 2)
     assert "add a perspective on pay" in salary
-    dog = suggest_angle("Police dog hailed a hero after handler makes arrests", {}, None, 1)
-    # a post about no work matter gets no "example from your recruiters' experience"
+    dog = suggest_angle(
+        "Sheriff's K9 Bruno tracked down a runaway goat on his very first shift", {}, None, 1
+    )
+    # a police-dog story names no work matter ("shift" in passing): no "example from your
+    # recruiters' experience"
     assert " on " not in dog and "recruiters" not in dog and "Join only if" in dog
     job = suggest_angle("Two years in this job and still learning every day", {}, None, 1)
     assert "concrete example from your recruiters' experience" in job
-    labeler = suggest_angle("How does this labeler work?", {"question": True}, None, 0)
+    grinder = suggest_angle("How does this new coffee grinder work?", {"question": True}, None, 0)
     assert (
-        labeler
+        grinder
         == "Be the first to reply, and answer the question with one specific, useful example."
     )
 
@@ -35,7 +38,7 @@ def test_the_subject_is_a_work_matter_or_the_angle_stays_plain() -> None:
 def test_light_tone_only_for_a_happy_humorous_post() -> None:
     happy = "My boss booked a 3 hour 'quick sync' lol, love this team"
     assert "light tone" in suggest_angle(happy, {}, None, 2, humor=0.9)
-    distressed = "Can't wait to go to work tonight, it takes my mind off everything else lol"
+    distressed = "Honestly glad I'm on the rota tonight lol, it keeps my mind off the mess at home"
     angle = suggest_angle(distressed, {}, None, 0, humor=0.9)
     assert "light tone" not in angle and "push back" not in angle
     assert angle.startswith("Be the first to reply, and acknowledge what they are going through")
@@ -49,10 +52,10 @@ def test_a_negative_post_gets_empathy_not_push_back() -> None:
 
 def test_a_question_aimed_at_one_account_says_so() -> None:
     angle = suggest_angle(
-        "@houdashelt1 don't you work for the Andersons?", {"question": True}, "recruiter", 0,
-        addressee="@houdashelt1",
+        "@marisol_k wait, aren't you at the Hendricks plant now?", {"question": True},
+        "recruiter", 0, addressee="@marisol_k",
     )  # fmt: skip
-    assert angle.startswith("A question for @houdashelt1, not the room")
+    assert angle.startswith("A question for @marisol_k, not the room")
 
 
 def test_questions_are_answered_by_role_on_the_subject() -> None:
@@ -134,10 +137,10 @@ def test_a_greeting_is_skipped() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "New Year, new career. Yesterday was my last day as a lecturer. Now on to industry!",
+        "New year, new career: Friday was my last day as a paralegal, nursing school next!",
         "I started a new job at a logistics firm today, wish me luck",
         "Got promoted to team lead this week!",
-        "Whoop whoop! Today is my last day at the agency",
+        "Woohoo, last day at the call centre today, see ya headsets \U0001f3a7",
     ],
 )
 def test_career_news_is_congratulated_never_pushed_back_on(text: str) -> None:

@@ -16,7 +16,7 @@ from staffpulse.listen.moderation import (
 @pytest.mark.parametrize(
     "text",
     [
-        "#Dems are vicious, vindictive, reflexively punishing, controlling, evil, small people.",
+        "The council majority are spineless, corrupt cowards, every last one of them.",
         "You idiots have no clue how hiring works",
         "Recruiters are scumbags, every one of them",
         "shut up and go back to your cubicle",
@@ -66,11 +66,13 @@ def test_talk_about_discrimination_is_not_a_put_down(text: str) -> None:
 
 
 def test_party_politics_without_a_work_matter_is_partisan() -> None:
-    bait = moderate("Mass shootings only occur when democrats hold office. Coincidence?")
+    bait = moderate("Funny how the potholes multiply every time Republicans run the county, right?")
     assert bait.partisan and bait.politics
-    labour = moderate("The same Labour MPs that cite party members now attack Corbyn")
+    labour = moderate("Half the Labour MPs who campaigned for Starmer now brief against him")
     assert labour.partisan
-    by_handle = moderate("In an exclusive interview with @theGrio, @BarackObama urges voters")
+    by_handle = moderate(
+        "On @NightlyWire this morning, @BarackObama told first-time voters to show up"
+    )
     assert by_handle.partisan
 
 
@@ -80,15 +82,15 @@ def test_politics_about_a_work_matter_stays_flagged_politics() -> None:
     possessive = moderate("Biden's new overtime rule will change small business hiring")
     assert possessive.politics and not possessive.partisan  # "Biden's" names him too
     assert moderate("Biden's speech ran long again").partisan
-    intern = moderate("@realDonaldTrump can I apply to be an intern at Trump Media?")
+    intern = moderate("@realDonaldTrump any openings for a summer intern in your press office?")
     assert not intern.partisan
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The #Brexit trade deals made very little difference, says a man with an odd job title."
-        " Can we hear more from him?",
+        "Watching the #Brexit debate again: the minister's aide has the oddest job title I've"
+        " heard. Who invents these?",
         "Brexiteers in parliament still pretend their jobs are safe",
         "Another Trump rally, another speech about his great career",
     ],
@@ -111,7 +113,10 @@ def test_a_work_matter_or_a_waking_worker_is_not_partisan(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["jeno needed to relax after a long working day #kpopnsfw #jaeminnsfw", "new nudes tonight"],
+    [
+        "Long week at the warehouse, so a treat for you all: fresh set up tonight #nsfw",
+        "new nudes tonight",
+    ],
 )
 def test_sexual_content_is_nsfw(text: str) -> None:
     assert moderate(text).nsfw
@@ -131,7 +136,7 @@ def test_one_leave_out_reason_in_a_fixed_order() -> None:
 def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:
     distressed, happy, laid_off = judge_tone(
         [
-            "Can't wait to go to work tonight, at least it takes my mind off everything else",
+            "Glad to be back on the ward tomorrow honestly, at least it takes my mind off home",
             "My boss scheduled a 'quick sync' for 3 hours lol, love this team",
             "Just got laid off after 12 years. Not sure what to do next.",
         ]

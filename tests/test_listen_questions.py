@@ -23,10 +23,10 @@ def test_a_question_mark_or_a_plain_question_asks() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Why our startup has no bosses, no office, and a four-day work week - http://t.co/6MB4sCL8vg",
-        "How Browsers Work: Behind the Scenes of Modern Web Browsers - http://t.co/dmPE5sG",
-        "Can't wait to go to work tonight, it takes my mind off everything else",
-        'Piper won the award for "Why Doesn\'t Anyone Want to Apply to our Jobs? A Study" #MLA',
+        "Why this bakery pays its apprentices more than its managers - https://t.co/Qz81Lmw",
+        "How Compilers Think: A Tour From the Parser to the Linker - https://t.co/Rk2dPq",
+        "Can't wait for my shift tomorrow, the kitchen crew always lifts my mood",
+        'Okafor\'s talk "Where Have All the Line Cooks Gone? Notes From Six Kitchens" won #ChefCon',
         "ATS tip: 'Willing to work weekends?' is a fine knockout question.",
         "How to write a cover letter recruiters read: https://ex.example/guide?utm=1",
     ],
@@ -46,7 +46,7 @@ def test_headlines_and_quoted_questions_are_not_questions(text: str) -> None:
         "Does anyone else see offers fall through in the last week",
         "Candidate asked me 'is this remote?' How would you answer",
         "New to HR. Any tips for a first performance review cycle",
-        "Mass shootings only occur when democrats hold office. Coincidence?",
+        "Potholes only appear when the other party runs city hall. Funny, right?",
     ],
 )
 def test_real_questions_are_questions(text: str) -> None:
@@ -93,7 +93,7 @@ def test_a_question_with_no_link_after_it_asks_the_room(text: str) -> None:
     "text",
     [
         "Struggling to fill night shifts? Our new guide shows how: https://blog.example/1",
-        "Working with #git? These aliases will save you hours! https://blog.example/2",
+        "Still writing SQL by hand? This cheat sheet will cut your week in half! https://blog.example/2",
     ],
 )
 def test_a_hook_that_sends_the_room_to_a_link_does_not_ask_it(text: str) -> None:

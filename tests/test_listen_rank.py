@@ -118,9 +118,9 @@ def test_explanations_and_angles() -> None:
 
 def test_hostile_nsfw_partisan_spam_and_job_ads_are_marked_left_out() -> None:
     texts = {
-        "hostile": "#Dems are vicious, vindictive, controlling, evil, small people",
-        "partisan": "@fox12oregon Mass shootings only occur when democrats hold office. Coincidence?",
-        "nsfw": "relaxing after a long working day #kpopnsfw",
+        "hostile": "The council majority are spineless, corrupt cowards",
+        "partisan": "Funny how the potholes multiply every time Republicans run the county",
+        "nsfw": "Long week at the warehouse, fresh set up tonight #nsfw",
         "spam": "Hiring tips! Follow back for crypto airdrop giveaway",
         "job_ad": "We're hiring a Senior Nurse in Denver! Apply now: https://jobs.example/1",
     }
@@ -138,8 +138,8 @@ def test_a_post_naming_its_own_author_is_not_addressed_to_anyone() -> None:
         "t",
         (
             Post(
-                platform="x", id="t", author_id="9", author_handle="TriNet", created_at=NOW,
-                text="@TriNet named one of the #bayarea's Best and Brightest companies to work for",
+                platform="x", id="t", author_id="9", author_handle="Brightwell_Co", created_at=NOW,
+                text="@Brightwell_Co won Cincinnati's best place to work award again this year",
             ),
         ),
     )  # fmt: skip
@@ -231,10 +231,11 @@ def test_age_wording() -> None:
     ("text", "context", "claimed"),
     [
         # the classifier is sure, but only "office" speaks for work: no claim
-        ("@fox12oregon Mass shootings only occur when democrats hold office. Coincidence?",
+        ("@cityhallwatch The potholes multiply whenever Republicans hold office, right?",
          {"work_scores": {"c": 0.95}}, False),
-        ("Whoop whoop! Today is my last day in the office", {"work_scores": {"c": 0.98}}, False),
-        ("Read the jQuery source like a boss", {"work_scores": {"c": 0.9}}, False),
+        ("Woohoo, last day in the office before the holidays \U0001f384",
+         {"work_scores": {"c": 0.98}}, False),
+        ("Just bled the radiators myself like a boss", {"work_scores": {"c": 0.9}}, False),
         # sure classifier and an unambiguous work word: claimed
         ("How do you handle counteroffers from candidates?", {"work_scores": {"c": 0.95}}, True),
         # a keyword hit (relevance 1.0) is not the classifier: no claim
@@ -281,14 +282,16 @@ def test_a_question_aimed_at_one_account_is_not_a_question_to_the_room() -> None
 
 def test_a_question_that_names_work_only_in_passing_counts_for_less() -> None:
     on_work = conv("work", text="Recruiters, how do you keep candidates warm?")
-    passing = conv("passing", text="He has an interesting job title. Can we see more of him?")
+    passing = conv(
+        "passing", text="Her card says Chief Vibes Officer, what a job title. Who is she?"
+    )
     assert order(passing, on_work) == ["work", "passing"]
 
 
 def test_be_the_first_to_answer_only_when_something_was_asked() -> None:
     asked, told = rank(
         [conv("q", text="How do you onboard remote hires?", replies=0),
-         conv("s", text="Why our startup has no bosses - https://x.example/a", replies=0)],
+         conv("s", text="Why this bakery pays apprentices more - https://x.example/a", replies=0)],
         RankContext(now=NOW),
     )  # fmt: skip
     assert "no replies yet: be the first to answer" in asked.reasons

@@ -1,8 +1,8 @@
 """Whether a post asks the room a question: the joinability ranking's strongest signal.
 
 A "?" in the text itself counts, not one in a link or a quoted title; so does a clearly
-interrogative sentence without one ("How do you run reference checks"). A headline ("Why our
-startup has no bosses", "How Browsers Work") is not a question.
+interrogative sentence without one ("How do you run reference checks"). A headline ("Why this
+bakery pays apprentices more", "How Compilers Think") is not a question.
 
 A post that *ends* asking (:func:`ends_asking`) waits for answers: "Recruiters: do postings with
 salary ranges get more applicants?". A job ad asks first and ends with what to do ("Looking for
@@ -10,8 +10,8 @@ your next role? Join our team in Denver, apply at the link"): its question is a 
 promotion or a headline that links on ("Struggling to fill night shifts? Our guide shows how:
 link"): the room is sent to the link, not asked (:func:`asks_the_room`). On the 498 labelled dev
 posts, 12 of the 13 questions followed by more words and a link are job ads (7) or broadcasts
-without a human voice (5: "Like good food and wine? An evening with ... link"); 26 of the 29
-other questions have one.
+without a human voice (5, such as "Love live jazz? Sunday brunch on the pier with ... link");
+26 of the 29 other questions have one.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ _SUBJECT = (
 )
 # A sentence that asks without a question mark: a wh-word with its verb ("how do", "why is",
 # "what's"), a verb before its subject ("does anyone", "should we"), or a request for input.
-# A bare "Why our startup..." or "How Browsers Work" is a headline, not a question.
+# A bare "Why this bakery..." or "How Compilers Think" is a headline, not a question.
 _INTERROGATIVE_FORMS = (
     rf"(?:how|what|why|when|where|who|which)(?:['\u2019](?:s|re)|\s+(?:{_AUX}))\b",
     r"how\s+(?:long|many|much|often)\b",
@@ -88,8 +88,8 @@ def ends_asking(text: str) -> bool:
 def asks_the_room(text: str) -> bool:
     """A question the post puts to its readers: a real question (:func:`is_question`) that the
     post ends asking, or that sends nobody to a link ("Anyone else seeing fewer applicants?
-    Ours are down 30%."); not a hook that a link follows ("Working with #git? These aliases will
-    save you hours! link")."""
+    Ours are down 30%."); not a hook that a link follows ("Still writing SQL by hand? This cheat
+    sheet will cut your week in half! link")."""
     if not is_question(text):
         return False
     return ends_asking(text) or URL_RE.search(text) is None
