@@ -95,8 +95,8 @@ NOT_CONVERSATIONS = [
     dated("ad", "We're hiring a Senior Nurse in Denver! Apply now: https://jobs.example/1"),
     dated("ad2", "Now hiring line cooks, apply now at https://jobs.example/2 #hiring"),
     dated("hate", "HR people are idiots who ruin every hiring process"),
-    dated("bait", "In an exclusive interview with @theGrio, Obama says democrats must turn out"),
-    dated("nsfw", "relaxing after a long working day, recruiters welcome #kpopnsfw"),
+    dated("bait", "In a sit-down interview with @NightlyWire, Obama tells democrats to turn out"),
+    dated("nsfw", "Long week at the warehouse, recruiters welcome to my fresh set tonight #nsfw"),
 ]
 
 

@@ -77,9 +77,9 @@ def test_party_politics_naming_a_job_in_passing_is_left_out_not_brexit_hiring(
     result = inbox_of(
         tmp_path,
         post(
-            "bbc",
-            "The #Brexit trade deals changed very little, says the reporter with the odd job"
-            " title. Can we see more of him?",
+            "aide",
+            "Watching the #Brexit debate again: the minister's aide has the oddest job title"
+            " I've heard. Who invents these?",
         ),
         post("nurses", "Brexit made it much harder to hire nurses from the EU. How do you cope?"),
     )
