@@ -109,3 +109,19 @@ def test_no_bar_leaves_a_blank_line_where_no_one_watches(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert not result.stderr.startswith("\n")
     assert "@acme" in result.stdout
+
+
+def test_ctrl_c_under_json_is_a_json_error_of_exit_code_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_commands, "import_paths", interrupted)
+    data = tmp_path / "posts.jsonl"
+    data.write_text(json.dumps({"type": "post", "id": "1", "author": "acme", "text": "hi"}) + "\n")
+    result = runner.invoke(app, ["import", str(data), "--db", str(tmp_path / "s.db"), "--json"])
+    assert result.exit_code == 130
+    error = json.loads(result.stdout)["error"]
+    assert error["exit_code"] == 130 and error["message"].startswith("Interrupted")
+    assert "Interrupted" in result.stderr

@@ -83,13 +83,14 @@ class _ErrorBoundaryGroup(TyperGroup):
         super().format_help(ctx, formatter)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # noted first: loading the command's module takes a while, and Ctrl-C may come then
+        note_json_wanted(args)
         name, command, rest = super().resolve_command(ctx, args)
         found: Any = command
         given = rest
         # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
         while hasattr(found, "commands") and given and given[0] in found.commands:
             found, given = found.commands[given[0]], given[1:]
-        note_json_wanted(given)
         if found is not None and _takes_paths(found):
             refuse_flag_value(given)
         return name, command, rest
