@@ -1,6 +1,7 @@
 """The dashboard fits a phone: in real headless Chromium (Debian's), every main page at 390 px
 wide has no sideways scrolling of the page itself (wide tables and charts scroll in their own
-boxes), and at 1280 and 1920 px and in print the benchmark's leaderboard fits its card."""
+boxes), and at 1280 and 1920 px and in print the benchmark's leaderboard fits its card; a button
+and a link styled as one look alike side by side."""
 
 from __future__ import annotations
 
@@ -265,3 +266,34 @@ def test_a_chart_wider_than_a_phone_says_it_scrolls(site: tuple[str, str]) -> No
     assert phone_hint.startswith("Scroll sideways to see the whole chart")
     # where the chart fits, no hint
     assert wide_right <= 1280 and not wide_hint
+
+
+def test_buttons_and_button_links_side_by_side_look_alike(site: tuple[str, str]) -> None:
+    """A <button class="btn"> was 13px and 33px high beside an <a class="btn"> of 15px and 41px
+    ("Search" beside "Show all", "Open" and "Save to history" beside the audit's links): the
+    stylesheet's ``font: 600 14px/1.2 inherit`` is no valid shorthand, so neither got its
+    font (QA s21)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job_id = site
+    looks: dict[str, set[tuple[str, str, int]]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for path in ("/?q=firm", "/audit/x/brightpathstaff"):
+                page.goto(base + path, wait_until="load")
+                looks[path] = {
+                    (tag, size, height)
+                    for tag, size, height in page.evaluate(
+                        """() => [...document.querySelectorAll(
+                             'main .btn:not(.big):not(.small)')].map(e => [e.tagName,
+                             getComputedStyle(e).fontSize + '/' + getComputedStyle(e).fontWeight,
+                             Math.round(e.getBoundingClientRect().height)])"""
+                    )
+                }
+        finally:
+            browser.close()
+    for path, seen in looks.items():
+        assert {tag for tag, _, _ in seen} == {"A", "BUTTON"}, path  # both kinds are there
+        assert {size for _, size, _ in seen} == {"14px/600"}, (path, seen)  # as styled
+        assert len({height for _, _, height in seen}) == 1, (path, seen)  # one height
