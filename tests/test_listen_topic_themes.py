@@ -175,12 +175,13 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "not_theme"),
     [
-        ("Why did the team pick bower as a package manager? Any thoughts?", "workplace"),
-        ("10 Years of Git: An Interview with a famous kernel hacker", "interviews"),
+        ("Should our team switch to a new package manager for the monorepo? Any thoughts?",
+         "workplace"),
+        ("Shipping a Database in a Weekend: An Interview with Its Lone Developer", "interviews"),
         ("He said so in an interview with the BBC last night", "interviews"),
-        ("The BBC's reporter has an interesting job title: Reality Check Correspondent",
+        ("The radio station's weather guy has the best job title: Chief Cloud Whisperer",
          "resumes"),
-        ("Client-side rendering versus server-side templates: a shootout", "staffing"),
+        ("Comparing client-side and server-side form validation for a signup page", "staffing"),
     ],
 )  # fmt: skip
 def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(
@@ -197,7 +198,7 @@ def test_the_work_sense_of_the_same_words_still_finds_its_theme() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Where our university's 2027 football recruiting class ranks before fall camp",
+        "How the state college's football recruiting haul stacks up after spring practice",
         "The five-star QB recruit commits to the Buckeyes on signing day",
         "Basketball: the coach lands a 4-star point guard recruit",
     ],

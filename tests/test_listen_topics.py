@@ -162,10 +162,10 @@ def test_contractions_never_become_topic_labels() -> None:
 
 def test_unrelated_posts_sharing_one_common_word_stay_apart() -> None:
     texts = [
-        "Chris on the BBC: Brexit chat failures, check the live blog for updates",
-        "Hi Harry! Can you check if logging out and back in fixes the playback?",
-        "I love my job. I put in work every day and it doesn't feel like work",
-        "Had the opportunity to speak to some companies about work today",
+        "Budget night on Sky: check the live blog for every update on the tax changes",
+        "Hey Dana! Could you check whether clearing the cache fixes the video stutter?",
+        "Ten years at the bakery and my job still doesn't feel like work most mornings",
+        "Spent the afternoon showing a room of students how our studio does its work",
     ]
     model = TopicModel()
     out = model.assign(texts, [str(i) for i in range(len(texts))])
