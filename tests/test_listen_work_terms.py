@@ -18,11 +18,11 @@ from staffpulse.listen.work_terms import (
     ("text", "subject"),
     [
         ("Should we post salary ranges in every ad?", "pay"),
-        ("Soon as I get an interview I guarantee the job in the bag", "interviews"),
+        ("Once they give me an interview that role is mine, watch", "interviews"),
         ("Third round of layoffs this year at my company", "layoffs"),
         ("Is remote work hurting junior developers?", "remote work"),
         ("How do you stop candidates ghosting after the offer?", "ghosting"),
-        ("Astronomer employees today", "the workplace"),
+        ("Glenbrook Bank employees this week", "the workplace"),
         ("How fast do you reply to a new applicant?", "candidates"),
     ],
 )
@@ -33,11 +33,11 @@ def test_the_subject_is_the_work_matter_the_post_names(text: str, subject: str) 
 @pytest.mark.parametrize(
     "text",
     [
-        "How does this labeler work? Trying to find examples",
-        "Police dog hailed a hero after handler makes multiple arrests",
+        "How does this bread machine work? The manual is useless",
+        "Sheriff's K9 Bruno tracked down a runaway goat on his very first shift",
         "I love my job",  # a bare "job" names no subject
-        "Mass shootings only occur when democrats hold office",
-        "bad day in the office - but nice to catch up with an old friend",
+        "The potholes multiply whenever Republicans hold office",
+        "Rough afternoon at the office, saved by tacos with my cousin",
     ],
 )
 def test_no_subject_rather_than_a_stray_word(text: str) -> None:
@@ -46,13 +46,13 @@ def test_no_subject_rather_than_a_stray_word(text: str) -> None:
 
 def test_ambiguous_words_do_not_make_a_work_matter() -> None:
     assert names_work_matter("Recruiters: how do you handle counteroffers?")
-    assert not names_work_matter("Read the jQuery source like a boss")
+    assert not names_work_matter("Parallel parked the camper first try like a boss")
     assert not names_work_matter("An exclusive interview with the senator")
     assert is_work_term("salary") and is_work_term("HR") and not is_work_term("office")
 
 
 def test_sports_recruiting_is_not_recruiting() -> None:
-    text = "See where WMU football's 2026 recruiting class stacks up heading into fall camp"
+    text = "How the state college's football recruiting haul stacks up after spring practice"
     assert work_subject(text) is None and not names_work_matter(text)
     assert work_subject("Recruiting nurses is harder every year") == "recruiting"
 
@@ -72,7 +72,7 @@ def test_an_unpaid_trial_shift_is_about_pay() -> None:
 
 
 def test_praise_and_steve_jobs_are_no_job() -> None:
-    for text in ("They do a superb job with every episode", "Good job tonight!", "Steve Jobs"):
+    for text in ("The stage crew did a superb job on the set", "Good job tonight!", "Steve Jobs"):
         assert not names_work_matter(text), text
     assert names_work_matter("I lost my job last week")
     assert names_work_matter("Great jobs report this morning")
@@ -93,9 +93,9 @@ def test_a_recruit_of_a_sports_team_is_no_work_matter() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Got carded at the shop for one beer. Is being blind part of the job-spec?",
+        "Asked for ID buying cough syrup at 52. Is poor eyesight in the cashier's job-spec?",
         "A secure and agile work environment for employees with our new features",
-        "Moving up the ladder was the best part of my career",
+        "Teaching myself to weld was the luckiest turn in my career",
     ],
 )
 def test_one_work_word_in_passing_is_not_dwelling_on_work(text: str) -> None:
@@ -106,8 +106,8 @@ def test_one_work_word_in_passing_is_not_dwelling_on_work(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Interview questions for front-end developers",  # one word that is rarely in passing
-        "Our startup has no bosses and a four-day work week",  # two work words
+        "Interview prep for hospital pharmacists",  # one word that is rarely in passing
+        "At the co-op we skip bosses entirely and keep a 32-hour work week",  # two work words
         "Recruiters: how do you keep candidates warm?",
     ],
 )
@@ -211,7 +211,7 @@ def test_a_git_branch_or_a_product_placement_is_no_work_matter(text: str) -> Non
     [
         "Does that mean you will resume flights by then?",
         "It lags every time I pause/resume playback",
-        "We stop selling tickets at 4:30 and resume tomorrow morning",
+        "Box office closes at 5 and sales resume tomorrow at noon",
         "Can you resume the download?",
     ],
 )
