@@ -28,7 +28,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "src" / "staffpulse" / "sig
 
 JOB_ADS = [
     "We're hiring a forklift operator in Dayton, apply now: https://t.co/abc123",
-    "Join the Northwind team! See our latest #Retail #job opening here: https://t.co/x1 #Hiring",
+    "Harbor Lane Grocers is growing! View our new #Retail #job opening and apply: https://t.co/x1",
     "#Job #Tulsa Registered Nurse: BrightPath Health is looking for a Registered Nurse https://t.co/q",
 ]
 NOT_JOBS = [
@@ -41,8 +41,8 @@ HUMAN = [
     "@sam omg yes!! I loved that episode so much, we should watch it together",
 ]
 BROADCAST = [
-    "Get Weather Updates from The Weather Channel. 15:40:01",
-    "Order today to save 10% on all vitamins! https://t.co/deal https://t.co/deal2",
+    "Route 9 traffic update from the County Roads desk. 07:12:44",
+    "Flash sale: two soy candles for the price of one until midnight! https://t.co/deal",
 ]
 FUNNY = [
     "I'm not saying I'm lazy but my couch has a permanent outline of me lol",
@@ -158,7 +158,7 @@ def test_questions_to_peers_about_hiring_are_no_job_openings(model: TextSignals)
     talk = [
         "Should companies post salary ranges in job ads? Recruiters, what do you think? #hiring",
         "Recruiters: do job postings with salary ranges get more applicants? #jobs",
-        "Post your first job for free and find your next hire in minutes #hiring",
+        "List your first opening free and meet qualified applicants by Friday #hiring",
     ]
     # the #hiring tags make the words alone read as ads ...
     clone = TextSignals.load(ARTIFACTS)
@@ -310,9 +310,9 @@ def test_how_a_thing_works_and_praise_are_not_the_word_work() -> None:
     function, praise = feat.vocabulary.index("xworkfunction"), feat.vocabulary.index("xjobpraise")
     rows = feat.transform(
         [
-            "How Browsers Work: behind the scenes",  # how a thing functions
+            "How Dishwashers Work: inside the spray arm",  # how a thing functions
             "How does this plugin work?",
-            "just use whatever works best for you",
+            "honestly, go with whatever works for your kitchen",
             "Great work everyone!",  # praise of a task, as "good job"
             "How recruiting works at a small firm",  # work itself: a word of @work between
             "Great work culture starts with managers",  # praise word, then a noun: still work
@@ -329,7 +329,7 @@ def test_how_a_thing_works_and_praise_are_not_the_word_work() -> None:
 
 def test_gadgets_and_praise_are_not_work_talk(model: TextSignals) -> None:
     off_work = [
-        "How Browsers Work: Behind the Scenes of Modern Web Browsers",
+        "How Dishwashers Work: Inside the Spray Arm, the Pump and the Filter",
         "How does this plugin work?",
         "Great work everyone, what a game last night",
     ]
