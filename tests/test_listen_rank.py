@@ -233,7 +233,7 @@ def test_age_wording() -> None:
         # the classifier is sure, but only "office" speaks for work: no claim
         ("@cityhallwatch The potholes multiply whenever Republicans hold office, right?",
          {"work_scores": {"c": 0.95}}, False),
-        ("Woohoo, last day in the office before the holidays \U0001f384",
+        ("Woohoo, the office shuts at noon and I'm off till January \U0001f384",
          {"work_scores": {"c": 0.98}}, False),
         ("Just bled the radiators myself like a boss", {"work_scores": {"c": 0.9}}, False),
         # sure classifier and an unambiguous work word: claimed

@@ -164,7 +164,7 @@ def test_unrelated_posts_sharing_one_common_word_stay_apart() -> None:
     texts = [
         "Budget night on Sky: check the live blog for every update on the tax changes",
         "Hey Dana! Could you check whether clearing the cache fixes the video stutter?",
-        "Ten years at the bakery and my job still doesn't feel like work most mornings",
+        "Ten years at the bakery and most mornings the work there is still a joy to me",
         "Spent the afternoon showing a room of students how our studio does its work",
     ]
     model = TopicModel()
