@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from staffpulse.cli.app import app
 from staffpulse.cli.commands import store as store_commands
 
 runner = CliRunner()
+CLI = "from staffpulse.cli.app import main; main()"  # the console script, run as a process
 
 
 def _store(tmp_path: Path, posts: int = 12) -> Path:
@@ -125,3 +129,22 @@ def test_ctrl_c_under_json_is_a_json_error_of_exit_code_130(
     error = json.loads(result.stdout)["error"]
     assert error["exit_code"] == 130 and error["message"].startswith("Interrupted")
     assert "Interrupted" in result.stderr
+
+
+def test_a_reader_gone_before_the_json_error_keeps_the_exit_code(tmp_path: Path) -> None:
+    # staffpulse stats --json | head -0: the error document cannot be written, and the exit
+    # code still says what failed (it was 1, the code of a broken pipe), with no traceback
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CLI, "stats", "--db", str(tmp_path / "none.db"), "--json"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 66
+    assert "no store at" in done.stderr and "Traceback" not in done.stderr

@@ -34,7 +34,12 @@ from typer.exceptions import TyperException
 
 from staffpulse import __version__
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.json_output import note_json_wanted, print_json_error, start_json_run
+from staffpulse.cli.json_output import (
+    note_json_wanted,
+    print_json_error,
+    send_stdout_nowhere,
+    start_json_run,
+)
 from staffpulse.config_secrets import hide_secrets, hide_secrets_in
 from staffpulse.errors import MissingFileError, StaffpulseError
 
@@ -121,10 +126,8 @@ class _ErrorBoundaryGroup(TyperGroup):
             print_json_error(kept, None, 130)
             raise typer.Exit(130) from None
         except BrokenPipeError:
-            # the reader stopped early (``staffpulse audit x | head``): not an error; send
-            # what is still buffered nowhere so the interpreter's exit flush stays quiet
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            # the reader stopped early (``staffpulse audit x | head``): not an error
+            send_stdout_nowhere()
             raise typer.Exit(0) from None
         except SystemExit as exc:
             # Rich meets a closed pipe the same way, but exits 1 after pointing stdout at

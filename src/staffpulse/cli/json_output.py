@@ -14,6 +14,8 @@ many in one process).
 from __future__ import annotations
 
 import json
+import os
+import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -61,4 +63,19 @@ def print_json_error(message: str, hint: str | None, exit_code: int) -> None:
     run = _RUN.get()
     if run is None or not run.wanted or run.printed:
         return
-    print_json({"error": {"message": message, "hint": hint or None, "exit_code": exit_code}})
+    try:
+        print_json({"error": {"message": message, "hint": hint or None, "exit_code": exit_code}})
+    except BrokenPipeError:
+        # the reader is gone (``| head -0``): the exit code still says what failed
+        send_stdout_nowhere()
+
+
+def send_stdout_nowhere() -> None:
+    """Points stdout at the null device, so that what is still buffered for a reader that
+    stopped early does not fail the interpreter's flush at exit."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # no file behind it (a test's capture): nothing to flush
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
