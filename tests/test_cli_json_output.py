@@ -148,3 +148,12 @@ def test_a_reader_gone_before_the_json_error_keeps_the_exit_code(tmp_path: Path)
         os.close(write_end)
     assert done.returncode == 66
     assert "no store at" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_report_written_beside_json_is_said_on_stderr(tmp_path: Path) -> None:
+    html = tmp_path / "acme.html"
+    args = ["audit", "acme", "--html", str(html), "--db", str(_store(tmp_path)), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["account"]["handle"] == "acme"
+    assert html.exists() and f"HTML report: {html}" in result.stderr

@@ -24,8 +24,10 @@ SinceOption = Annotated[
 ]
 
 
-def _print_written(what: str, path: Path, note: str = "") -> None:
-    console.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False)
+def _print_written(what: str, path: Path, note: str = "", *, as_json: bool = False) -> None:
+    """Where a file went: after the report, or on stderr beside --json's document."""
+    shown = err_console if as_json else console
+    shown.print(f"{what}: [bold]{escape(str(path))}[/]{note}", highlight=False, soft_wrap=True)
 
 
 def audit_command(
@@ -57,10 +59,10 @@ def audit_command(
     written = write_audit_html(result, html, sample=sample) if html else None
     if as_json:
         print_json(result.to_dict())
-        return
-    render_audit(console, result)
+    else:
+        render_audit(console, result)
     if written:
-        _print_written("HTML report", written)
+        _print_written("HTML report", written, as_json=as_json)
 
 
 def benchmark_command(
@@ -114,20 +116,21 @@ def benchmark_command(
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:
         print_json(result.to_dict())
-        return
-    render_benchmark(console, result)
+    else:
+        render_benchmark(console, result)
     if written_html:
-        _print_written("HTML report", written_html)
+        _print_written("HTML report", written_html, as_json=as_json)
     if written_csv:
         # the CSV holds ranked accounts only (every rank a number): say where the rest went
         skipped = sum(not problem.kept for problem in result.problems)
+        where = "under cohort.problems of the JSON" if as_json else "listed above"
         note = (
             f" ({count_of(skipped, 'cohort line')} that could not be used"
-            f" {'is' if skipped == 1 else 'are'} listed above, not in the CSV)"
+            f" {'is' if skipped == 1 else 'are'} {where}, not in the CSV)"
             if skipped
             else ""
         )
-        _print_written("CSV leaderboard", written_csv, note)
+        _print_written("CSV leaderboard", written_csv, note, as_json=as_json)
 
 
 def register(app: typer.Typer) -> None:
