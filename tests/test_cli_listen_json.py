@@ -1,5 +1,6 @@
 """``inbox mark-joined``, ``dismiss`` and ``reopen`` answer scripts in JSON too, named as
-``inbox --json`` names the same things; the inbox's warnings stay one line each in a log."""
+``inbox --json`` names the same things; the inbox's warnings stay one line each in a log;
+``listen`` refuses limits that would end it before its first event."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
@@ -81,3 +83,23 @@ def test_the_unknown_firm_warning_is_one_line_in_a_narrow_log(tmp_path: Path) ->
     assert result.exit_code == 0
     (warning,) = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
     assert warning.endswith("The inbox below is listed without it.")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--cursor", "-5", "--cursor -5: must be 0 (the live tail)"),
+        ("--max-events", "0", "--max-events 0: must be 1 or more"),
+        ("--idle-timeout", "-1", "--idle-timeout -1: must be more than 0 seconds"),
+    ],
+)
+def test_a_listen_limit_that_would_stop_it_before_any_event_is_refused(
+    tmp_path: Path, option: str, value: str, said: str
+) -> None:
+    # it used to listen to nothing and say "ok"; refused before the store or the network
+    db = tmp_path / "s.db"
+    args = ["listen", "bluesky", option, value, "--db", str(db), "--url", "ws://127.0.0.1:9"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 65
+    assert json.loads(result.stdout)["error"]["message"].startswith(said)
+    assert not db.exists()

@@ -12,7 +12,7 @@ from staffpulse.cli.consoles import make_console, make_status
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
-from staffpulse.errors import NotFoundError
+from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
@@ -75,6 +75,7 @@ def listen_bluesky(
 
     # Typos first: the classifier takes seconds to load.
     seconds = parse_duration(duration)
+    _check_limits(cursor, max_events, idle_timeout)
     from staffpulse.listen.jetstream import jetstream_url
 
     target = jetstream_url(load_config(), url)
@@ -120,6 +121,26 @@ def listen_bluesky(
         err_console.print("Next: [bold]staffpulse inbox[/]")
     if result.failure is not None:
         raise result.failure
+
+
+def _check_limits(cursor: int | None, max_events: int | None, idle: float | None) -> None:
+    """Numbers that would stop the run before its first event (it then said "ok", having
+    listened to nothing), or start it before 1970, refused."""
+    if cursor is not None and cursor < 0:
+        raise InputError(
+            f"--cursor {cursor}: must be 0 (the live tail) or a time in microseconds",
+            hint="leave out --cursor to resume from the saved one",
+        )
+    if max_events is not None and max_events < 1:
+        raise InputError(
+            f"--max-events {max_events}: must be 1 or more",
+            hint="e.g. --max-events 1000; leave it out to listen for --duration",
+        )
+    if idle is not None and not idle > 0:  # NaN too
+        raise InputError(
+            f"--idle-timeout {idle:g}: must be more than 0 seconds",
+            hint="e.g. --idle-timeout 30; leave it out to wait for events until --duration",
+        )
 
 
 def _print_note(note: str) -> None:
