@@ -4,12 +4,12 @@ Three kinds of post are left out of the inbox (and counted in its "left out" not
 their score: a firm that joins them risks its name for nothing.
 
 * **hostile**: an insult or a slur aimed at someone ("idiots", "scumbag", "shut up"), a
-  string of vilifying words ("vicious, vindictive ... evil"), or a put-down of a group people
+  string of vilifying words ("despicable, corrupt ... evil"), or a put-down of a group people
   are protected as in hiring ("Women shouldn't be hired as engineers", "immigrants are
   stealing our jobs", "never hire anyone over 50"): a firm that answers one, even to argue,
   puts its name next to it;
-* **partisan**: party politics that is not about a work matter ("Mass shootings only occur when
-  democrats hold office"): a party, a partisan label, a party leader or a cause that splits
+* **partisan**: party politics that is not about a work matter ("Everything went wrong the
+  day the Republicans took the House"): a party, a partisan label, a party leader or a cause that splits
   voters along party lines ("#Brexit", "#PeoplesVote"), in a post that names work only in
   passing if at all (:func:`~staffpulse.listen.work_terms.dwells_on_work`: "the failures of
   #Brexit ... an interesting job title" is about Brexit, not about job titles). A post on a
@@ -67,7 +67,7 @@ _INSULTS = (
     r"wetbacks?|trann(y|ies)"
 )
 _INSULT_RE = re.compile(rf"\b({_INSULTS})\b", re.IGNORECASE)
-# Two or more of these in one post vilify someone ("vicious, vindictive ... evil").
+# Two or more of these in one post vilify someone ("despicable, corrupt ... evil").
 _VILIFYING_RE = re.compile(
     r"\b(vicious|vindictive|evil|disgusting|despicable|vile|corrupt|hateful|treasonous|"
     r"deranged|spineless|cowards?|cowardly|liars?|crooks?|thugs?|small people|nasty|"

@@ -5,9 +5,9 @@ is "return to office", "we're" is "were"); a word ending in ``*`` matches every 
 ("interview*": "interviews", "interviewing"); a word in capitals is an acronym matched in
 capitals only ("AI", "HR", "RN"). "Hiring manager" and "credit union" are one word each, so
 that they are not a manager or a union; so are the software "package manager" and
-"client-side" (no manager, no staffing client), and a press "interview with" someone ("10 Years
-of Git: An Interview with ...") is no job interview. Sport's recruiting ("WMU football's 2026
-recruiting class", :func:`~staffpulse.listen.work_terms.recruits_for_sport`) is never Recruiting
+"client-side" (no manager, no staffing client), and a press "interview with" someone ("Ten
+Years of the Festival: An Interview with ...") is no job interview. Sport's recruiting ("State's
+2027 football recruiting class", :func:`~staffpulse.listen.work_terms.recruits_for_sport`) is never Recruiting
 & sourcing. A few signs of job ads (pay figures, job links,
 hashtags) are patterns on the raw text, tried only when the text holds the character they need.
 

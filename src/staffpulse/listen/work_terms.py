@@ -2,7 +2,7 @@
 work matter an angle or a topic label may name ("pay", "interviews", "remote work").
 
 Ambiguous words ("office", "work", "working", a bare "manager" or "job") are left out on
-purpose: "democrats hold office" is not about workplaces, "How does this labeler work?" is not
+purpose: "the senator held office for years" is not about workplaces, "How does this gadget work?" is not
 about work, nor are "like a boss", a press "interview with" someone, sport's recruiting ("a
 football recruiting class", "the five-star QB recruit commits"), praise ("they do a superb
 job", "good job") or Steve Jobs.
@@ -14,12 +14,12 @@ import re
 
 # links are no words of a post: every reading of its words in listen/ takes them out first
 URL_RE = re.compile(r"https?://\S+|www\.\S+")
-# a press interview: a headline's "An Interview with Linus Torvalds", "in an interview with
+# a press interview: a headline's "An Interview with the Mayor", "in an interview with
 # CNN", "an exclusive interview with"; "I have an interview with Acme" stays a job interview
 PRESS_INTERVIEW_RE = re.compile(
     r"\b((?i:an|the) Interview|(?i:in an|exclusive) interview)(?= with\b)"
 )
-# Sport recruits players, not staff: "WMU football's 2026 recruiting class", "the five-star QB
+# Sport recruits players, not staff: "State's 2027 football recruiting class", "the five-star QB
 # recruit commits to Ohio State on signing day". In a post with one of these words a "recruit"
 # word names no work matter (nor the theme Recruiting & sourcing). "College" alone is no sign:
 # "college recruiting" is campus hiring, a staffing firm's business.

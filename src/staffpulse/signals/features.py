@@ -177,7 +177,7 @@ _PRAISE_END = frozenset(
 
 
 def _asks_how_it_works(tokens: list[str], i: int) -> bool:
-    """ "How Browsers Work", "how does this plugin work?": how a thing functions. "How
+    """ "How Search Engines Work", "how does this plugin work?": how a thing functions. "How
     recruiting works" names work itself (a word of the @work lexicon) and stays work."""
     start = max(0, i - 4)
     window = tokens[start:i]
