@@ -111,30 +111,30 @@ def test_an_answer_dated_before_its_mention_has_no_answer_time() -> None:
 
 
 def test_a_reply_to_someone_else_carrying_the_accounts_name_waits_for_them() -> None:
-    # Mastodon and X carry every name of a thread into each reply: "@flow @austinkocher ...
+    # Mastodon and X carry every name of a thread into each reply: "@flow @dana_lee ...
     # Welcome flow!" answers flow; it was counted as a mention the account left unanswered
-    feed = FeedBuilder("austinkocher@mastodon.social", platform="mastodon")
+    feed = FeedBuilder("dana_lee@mastodon.social", platform="mastodon")
     feed.chat(3)
     feed.by(
         "bob",
-        "@flow @austinkocher @Gargron Welcome flow! It deploys on the big servers first.",
+        "@flow @dana_lee @marta_ops Welcome flow! It deploys on the big servers first.",
         kind="reply",
         reply_to_handle="flow@mstdn.social",
-        mentions=("flow@mstdn.social", "austinkocher@mastodon.social"),
+        mentions=("flow@mstdn.social", "dana_lee@mastodon.social"),
     )
     feed.by(
         "ana",
-        "@flow welcome! @austinkocher knows more about the release, ask him?",
+        "@flow welcome! @dana_lee knows more about the release, ask him?",
         kind="reply",
         reply_to_handle="flow@mstdn.social",
-        mentions=("flow@mstdn.social", "austinkocher@mastodon.social"),
+        mentions=("flow@mstdn.social", "dana_lee@mastodon.social"),
     )
     feed.by(
         "sam",
-        "@austinkocher @Gargron what translation service does it use?",
+        "@dana_lee @marta_ops what translation service does it use?",
         kind="reply",
-        reply_to_handle="austinkocher@mastodon.social",
-        mentions=("austinkocher@mastodon.social",),
+        reply_to_handle="dana_lee@mastodon.social",
+        mentions=("dana_lee@mastodon.social",),
     )
     conv = audit_feed(feed).pillars["conversation"]
     ev = conv.evidence

@@ -18,15 +18,15 @@ def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path)
 
     replies = [
         dated(
-            f"r{i}", "@austinkocher How do you keep candidates warm after an offer?",
-            kind="reply", reply_to_post_id="gone", reply_to_handle="austinkocher",
+            f"r{i}", "@dana_lee How do you keep candidates warm after an offer?",
+            kind="reply", reply_to_post_id="gone", reply_to_handle="dana_lee",
         )
         for i in range(3)
     ]  # fmt: skip
     with store_with(tmp_path, *replies) as store:
         (item,) = inbox(store).items
     assert not item.root_stored and item.replies == 3
-    assert item.missing_root_note == "reply to a post by @austinkocher that isn't stored"
+    assert item.missing_root_note == "reply to a post by @dana_lee that isn't stored"
     # how many replies the missing post has is unknown: no "only 3 replies so far"
     assert not any("replies so far" in r for r in item.reasons)
     assert item.replies_label == "at least 3 replies"
@@ -35,10 +35,10 @@ def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path)
     result = Inbox([item], [], {}, NOW, NOW)
     render_inbox(console, result)
     shown = console.export_text()
-    assert "reply to a post by @austinkocher that isn't stored" in shown
+    assert "reply to a post by @dana_lee that isn't stored" in shown
     assert "· at least 3 replies" in shown
     page = render_inbox_html(result)
-    assert "reply to a post by @austinkocher that isn&#39;t stored" in page
+    assert "reply to a post by @dana_lee that isn&#39;t stored" in page
     assert "at least 3 replies" in page
 
 

@@ -153,7 +153,7 @@ def test_a_reply_whose_parent_is_missing_claims_no_reply_count() -> None:
         return tuple(
             Post(
                 platform="mastodon", id=f"r{i}", author_id=f"u{i}", kind="reply",
-                text="@austinkocher Thank you", reply_to_post_id="root",
+                text="@dana_lee Thank you", reply_to_post_id="root",
                 created_at=NOW - timedelta(hours=1),
             )
             for i in range(n)

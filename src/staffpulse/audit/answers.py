@@ -11,8 +11,8 @@ Every post by others that names the account (a mention, or a reply to it) falls 
   them, and those it did not answer, apart.
 * **Replies to others**: a reply to someone else that names the account only among the @names
   it opens with. X and Mastodon carry every name of a thread into each reply ("@flow
-  @austinkocher @Gargron Welcome flow!"): it answers someone else and waits for their answer,
-  not the account's. Named in its own words ("@flow ask @austinkocher"), it is a mention.
+  @dana_lee @marta_ops Welcome flow!"): it answers someone else and waits for their answer,
+  not the account's. Named in its own words ("@flow ask @dana_lee"), it is a mention.
 * **Mentions**: everything else, and a reply received that asks a question ("?"). A reply to
   the account's own reply continues a conversation it took part in (a customer's "still not
   working" after the help desk's answer): it waits for an answer too. The responsiveness part
@@ -82,7 +82,7 @@ def answers_someone_else(post: Post, me: frozenset[str]) -> bool:
     if post.kind != "reply" or not target or target in me or not me:
         return False
     body = post.text[m.end() :] if (m := _LEADING_HANDLES.match(post.text)) else post.text
-    # "@austinkocher" names austinkocher@mastodon.social too: the instance is often left out
+    # "@dana_lee" names dana_lee@mastodon.social too: the instance is often left out
     names = {name.split("@")[0] for name in me} | me
     return not any(
         re.search(rf"(?<![\w@])@{re.escape(name)}(?![\w-])", body, re.IGNORECASE) for name in names
