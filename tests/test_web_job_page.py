@@ -115,6 +115,29 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
 
 
+def test_a_file_the_archive_lacks_is_not_said_to_name_a_line(tmp_path: Path) -> None:
+    """An archive whose manifest.js lists follower.js the ZIP does not hold: the skipped row
+    names the file alone, and the page said "Each line names the file and the line in it"
+    all the same (QA s21)."""
+    from web_helpers import x_archive_bytes
+
+    config = {
+        "userInfo": {"accountId": "9001", "userName": "acmestaffing"},
+        "dataTypes": {
+            "tweets": {"files": [{"fileName": "data/tweets.js", "count": "6"}]},
+            "follower": {"files": [{"fileName": "data/follower.js", "count": "3"}]},
+        },
+    }
+    manifest = "window.__THAR_CONFIG = " + json.dumps(config)
+    archive = x_archive_bytes({"data/manifest.js": manifest})
+    status, page = _job_page(tmp_path, [("twitter-2026.zip", archive)])
+    assert status["state"] == "done", status
+    text = page_words(page)
+    assert "Records we skipped (3)" in text and "data/follower.js" in text
+    assert "Each line names the file, and the line in it where there is one." in text
+    assert "Each line names the file and the line in it." not in text
+
+
 def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_table_is_not(
     tmp_path: Path,
 ) -> None:
