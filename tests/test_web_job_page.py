@@ -236,8 +236,8 @@ def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path
         try:
             page = browser.new_page(viewport={"width": 390, "height": 800})
             page.goto(f"{live.url}/jobs/{status['id']}", wait_until="load")
-            where = page.locator("table.skipped-records td.where").first
-            why = page.locator("table.skipped-records td.why").first
+            where = page.locator("table.skipped-records td.record-file").first
+            why = page.locator("table.skipped-records td.record-reason").first
             assert "archive_of_2026.zip!person_someone/data/posts.jsonl, line 2" in (
                 where.inner_text()
             )
@@ -247,5 +247,8 @@ def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path
             assert reason["y"] >= place["y"] + place["height"] - 1  # the reason under it
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= 390
+            # the reason reads as the table's text, not as a faint footnote
+            size = "el => getComputedStyle(el).fontSize"
+            assert why.evaluate(size) == where.evaluate(size)
         finally:
             browser.close()
