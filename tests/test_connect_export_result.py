@@ -31,3 +31,17 @@ def test_skip_reasons_count_each_reason_once_in_the_order_met() -> None:
         "a Mastodon account, not a Bluesky one": 2,
         "no DID known (resolve the handle, then re-export)": 1,
     }
+
+
+def test_a_download_says_before_the_click_what_it_leaves_out() -> None:
+    from dataclasses import replace
+
+    from connect_fixtures import make_suggestion
+
+    unseen = replace(make_suggestion(2, "11250512", "11250512"), handle_known=False)
+    result = export_suggestions([SUGGESTIONS[0], unseen], "x-list")
+    assert result.left_out_line("X list") == (
+        "The X list leaves out 1 of the 2 suggestions: 1 × no handle stored, only the account "
+        "id (fetch the account, then export again)."
+    )
+    assert export_suggestions(SUGGESTIONS[:1], "x-list").left_out_line("X list") is None

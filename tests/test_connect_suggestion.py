@@ -56,3 +56,26 @@ def test_a_mastodon_account_known_by_its_profile_url_shows_and_exports_its_addre
     assert mario.url == "https://b.social/@Mario"
     follows = export_suggestions(report.suggestions, "mastodon-follows")
     assert follows.written == 1 and "mario@b.social,true,false," in follows.text
+
+
+def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> None:
+    from dataclasses import replace
+
+    from connect_fixtures import SUGGESTIONS, make_suggestion
+    from staffpulse.connect.suggestion import id_only_note
+
+    known = SUGGESTIONS[0]
+    ids = [
+        replace(
+            make_suggestion(n, f"10059855853355458{n}", f"10059855853355458{n}"), handle_known=False
+        )
+        for n in (2, 3)
+    ]
+    assert id_only_note([known]) is None
+    note = id_only_note([known, *ids])
+    assert note is not None and note.startswith("2 of these 3 accounts are known only by")
+    # what a marketer can do about an id, and why the X list will hold only the one handle
+    assert "until the account's posts are imported or the account is fetched" in note
+    assert "open the link beside each" in note and "An X list takes handles only" in note
+    assert ids[0].link == "https://x.com/i/user/100598558533554582"
+    assert id_only_note(ids[:1]) is not None and id_only_note(ids[:1]).startswith("This account is")  # type: ignore[union-attr]

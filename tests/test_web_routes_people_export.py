@@ -37,3 +37,39 @@ def test_connect_page_and_exports(client: Any) -> None:
     bluesky = client.get("/connect/export?account=x:brightpathstaff&format=bluesky-list")
     assert bluesky.status_code == 400 and "nothing to export" in bluesky.text
     assert "attachment" not in bluesky.headers.get("content-disposition", "")
+
+
+def test_connect_page_says_what_the_x_list_leaves_out(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from connect_fixtures import NOW, add_posts, connect_db
+    from staffpulse.models import Post
+    from staffpulse.store import open_store
+    from web_helpers import make_client
+
+    db = connect_db(tmp_path, monkeypatch)
+    unseen = "1005985585335545856"  # known only by its id, as in an X archive's follower.js
+    with open_store(db) as store:
+        add_posts(
+            store,
+            Post(
+                platform="x",
+                id="r1",
+                author_id="id_rita_recruits",
+                author_handle="rita_recruits",
+                text="I think so",
+                created_at=NOW - timedelta(days=1),
+                kind="reply",
+                reply_to_account_id=unseen,
+            ),
+        )
+    page = (
+        make_client(db)
+        .get("/connect?account=x:acme_staffing&include=unseen&include=contacts&role=")
+        .text
+    )
+    assert f"account id {unseen}" in page and f"https://x.com/i/user/{unseen}" in page
+    assert "known only by its account id" in page
+    assert "The X list leaves out 1 of the" in page and "no handle stored" in page

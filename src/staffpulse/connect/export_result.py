@@ -38,6 +38,15 @@ class ExportResult:
             "notes": list(self.notes),
         }
 
+    def left_out_line(self, name: str) -> str | None:
+        """What the export leaves out and why, as a sentence for a page that offers it as a
+        download (a download tells nothing once clicked); None when it keeps every one."""
+        if not self.skipped:
+            return None
+        total = self.written + len(self.skipped)
+        why = "; ".join(f"{n:,} × {reason}" for reason, n in self.skip_reasons().items())
+        return f"The {name} leaves out {len(self.skipped):,} of the {total:,} suggestions: {why}."
+
     def skip_reasons(self) -> dict[str, int]:
         """How many suggestions were skipped for each reason, in the order first met."""
         reasons: dict[str, int] = {}

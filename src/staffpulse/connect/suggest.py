@@ -65,6 +65,7 @@ from staffpulse.connect.suggestion import Suggestion as Suggestion
 from staffpulse.connect.suggestion import SuggestReport as SuggestReport
 from staffpulse.connect.suggestion import (
     address_in_profile_url,
+    id_only_note,
     latest_activity_time,
     stub_account,
 )
@@ -359,6 +360,8 @@ def suggest_report(
             )
         )
     report.excluded = excluded
+    if (unnamed := id_only_note(report.suggestions)) is not None:
+        report.notes.append(unnamed)
     if advise and not report.suggestions:
 
         def works(remedy: Remedy) -> bool:

@@ -21,13 +21,15 @@ def render_suggestions(
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
-        table.add_column("account")
+        table.add_column("account", overflow="fold")  # an id-only account's link, whole
         table.add_column("score", justify="right")
         table.add_column("why")
         for s in report.suggestions:
             name = escape(s.label)
             if s.display_name:
                 name += f"\n[dim]{escape(s.display_name)}[/]"
+            if not s.handle_known and s.link:  # an id alone says nothing: the profile's link
+                name += f"\n[dim]{escape(s.link)}[/]"
             table.add_row(str(s.rank), name, s.score_text, escape(s.explanation))
         console.print(table)
     if report.left_out_line:

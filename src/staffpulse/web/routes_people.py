@@ -221,6 +221,14 @@ def connect_page(request: Request) -> HTMLResponse:
         )
     fits = ("csv", *FORMATS_FOR.get(account.platform, ()))  # the library's table
     exports = [(fmt, EXPORTS[fmt][0]) for fmt in fits]
+    gaps: list[str] = []
+    if report is not None and report.suggestions:
+        owner = account.id if str(account.id).startswith("did:") else None
+        for fmt, label in exports:  # a few dozen rows each: cheap next to the ranking
+            result = export_suggestions(report.suggestions, fmt, owner=owner)
+            # "X list", not "X list (one @handle a line)": the button beside says the rest
+            if (line := result.left_out_line(label.partition(" (")[0])) is not None:
+                gaps.append(line)
     return ctx.renderer.page(
         request,
         "connect.html",
@@ -241,6 +249,7 @@ def connect_page(request: Request) -> HTMLResponse:
         inactive_days=str(choices.inactive_days),
         most_inactive_days=str(MOST_INACTIVE_DAYS),
         exports=exports,
+        export_gaps=gaps,
         export_query=_export_query(account, choices),
     )
 

@@ -1,0 +1,35 @@
+"""Connect's terminal table (staffpulse.report.terminal_connect): an account known only by its
+id shows the link that opens its profile, whole, and the note that counts such accounts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.console import Console
+
+from connect_fixtures import SUGGESTIONS, WHEN, make_suggestion
+from staffpulse.connect.suggestion import SuggestReport, id_only_note
+from staffpulse.models import Account
+from staffpulse.report.terminal_connect import render_suggestions
+
+
+def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
+    unseen = replace(
+        make_suggestion(2, "1005985585335545856", "1005985585335545856"), handle_known=False
+    )
+    found = [SUGGESTIONS[0], unseen]
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme_staffing"),
+        as_of=WHEN,
+        suggestions=found,
+        circle_size=3,
+        notes=[id_only_note(found) or ""],
+    )
+    console = Console(width=80, record=True)
+    render_suggestions(console, report)
+    text = console.export_text()
+    assert "account id 1005985585335545856" in text
+    # folded, not cut to "https://x.com/i/user/10059855…": the whole link can be opened
+    assert "https://x.com/i/user/100598558" in text and "5335545856" in text
+    assert "…" not in text.split("account id")[1].split("\n")[1]
+    assert "1 of these 2 accounts is known only by its account id" in " ".join(text.split())
