@@ -195,7 +195,7 @@ def test_unusable_csv_header_skips_every_row_in_one_problem(tmp_path: Path) -> N
     path.write_text("tweet_id,author_id,inbound,created_at,text\n" + rows, encoding="utf-8")
     report = import_paths(open_store(":memory:"), [path])
     assert (report.posts, report.skipped, len(report.problems)) == (0, 5, 1)
-    assert "rename tweet_id→id" in report.problems[0].message
+    assert 'rename the column "tweet_id" to "id"' in report.problems[0].message
 
 
 def test_cut_short_json_document_names_the_line_and_what_to_do(tmp_path: Path) -> None:

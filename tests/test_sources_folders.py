@@ -34,9 +34,9 @@ def test_a_table_of_no_known_format_is_told_why_and_a_read_me_only_that_it_is_le
     assert by_name["LICENSE"].message == "not a known format; file skipped"
     tweets = by_name["tweets.csv"]
     assert tweets.message.startswith(
-        "not a known format; file skipped: the header has tweet_id, screen_name, body"
+        "not a known format; file skipped: the header (line 1) has tweet_id, screen_name, body"
     )
-    assert "rename tweet_id→id, body→text" in tweets.message
+    assert 'rename the columns "tweet_id" to "id" and "body" to "text"' in tweets.message
     # all three are left out whole: none of them lost a record
     assert all(left_out(p) for p in problems)
     assert [told_why(p) for p in problems] == [False, False, True]  # sorted: LICENSE, empty, ...

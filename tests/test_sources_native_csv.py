@@ -97,12 +97,18 @@ def test_a_name_column_is_never_taken_for_the_handle(tmp_path: Path) -> None:
     report = import_paths(open_store(":memory:"), [path])
     assert (report.posts, report.skipped) == (0, 1)
     (problem,) = report.problems
-    assert "(rename name→author; name only if it holds the authors' handles" in problem.message
+    # the condition stands right after the rename it is about, not at the end
+    assert (
+        'it has no author column: rename the column "name" to "author" (only if it holds '
+        "the authors' handles, not their display names); its one row was not imported"
+    ) in problem.message
     # a handle and a text without an id are told to add one
     lacking = tmp_path / "no_id.csv"
     lacking.write_text("handle,text\nacme,hello\n", encoding="utf-8")
     (problem,) = import_paths(open_store(":memory:"), [lacking]).problems
-    assert "needs the columns id, author and text (add the column id)" in problem.message
+    assert 'needs the columns id, author and text; it has no id column: add the column "id"' in (
+        problem.message
+    )
 
 
 def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: Path) -> None:
@@ -117,11 +123,13 @@ def test_other_tables_with_a_name_and_a_text_are_not_taken_for_posts(tmp_path: P
         detect(path)
     # told its header, what a posts CSV needs and why its tweet_id cannot be the id
     message = refused.value.message
-    assert "not a format staffpulse can import: the header has _unit_id, gender," in message
-    assert "a staffpulse CSV of posts needs the columns id, author and text" in message
+    assert "not a format staffpulse can import: the header (line 1) has _unit_id, gender," in (
+        message
+    )
+    assert "A staffpulse CSV of posts needs the columns id, author and text" in message
     assert "tweet_id holds ids rounded by a spreadsheet (6.5873E+17" in message
-    assert "export the ids as text" in message and "tweet_id→id" not in message
-    assert "a CSV of accounts needs a handle column" in message
+    assert "export the ids as text" in message and "rename" not in message
+    assert "A CSV of accounts needs a handle column" in message
     # a benchmark cohort is no file of accounts: told where it belongs (sources/cohorts.py)
     cohort = tmp_path / "cohort.csv"
     cohort.write_text("handle,platform,segment\nacme,x,vendor\n", encoding="utf-8")
@@ -165,11 +173,12 @@ def test_a_table_of_no_known_format_is_told_its_header_and_what_to_rename(
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
     assert refused.value.message == (
-        f"{path}: not a format staffpulse can import: the header has tweet_id, screen_name, "
-        "date, body; a staffpulse CSV of posts needs the columns id, author and text (author "
-        "may also be author_id, author_handle, handle, username, user_name, screen_name, "
-        "user_screen_name or user): rename tweet_id→id, body→text; a CSV of accounts needs a "
-        "handle column and no text column"
+        f"{path}: not a format staffpulse can import: the header (line 1) has tweet_id, "
+        "screen_name, date, body. A staffpulse CSV of posts needs the columns id, author and "
+        "text (author may also be author_id, author_handle, handle, username, user_name, "
+        "screen_name, user_screen_name or user); it has no id or text column: rename the "
+        'columns "tweet_id" to "id" and "body" to "text". A CSV of accounts needs a handle '
+        "column and no text column"
     )
     assert refused.value.hint and refused.value.hint.startswith("fix the file as said")
     # a read-me is no table: nothing to tell beyond its format
@@ -317,7 +326,10 @@ def test_header_without_required_columns_is_one_problem_counting_every_row(
     problem = items[0]
     assert (problem.line, problem.records) == (1, 3)
     assert "the header has tweet_id, author_id, inbound, text" in problem.message
-    assert "needs the columns id, author and text (rename tweet_id→id)" in problem.message
+    assert (
+        'needs the columns id, author and text; it has no id column: rename the column "tweet_id" '
+        'to "id"; none of its 3 rows were imported'
+    ) in problem.message
     assert "none of its 3 rows were imported" in problem.message
     assert problem.as_dict()["records"] == 3
 
@@ -328,6 +340,45 @@ def test_missing_post_columns() -> None:
     # screen_name is the author's handle (read as author); the other two are told to rename
     message = missing_post_columns(["status_id", "screen_name", "full_text"])
     assert message is not None
-    assert "(rename status_id→id, full_text→text)" in message
-    assert "(add the column id)" in (missing_post_columns(["foo", "text", "author"]) or "")
+    assert message.endswith(
+        'it has no id or text column: rename the columns "status_id" to "id" and "full_text" to '
+        '"text"'
+    )
+    assert (missing_post_columns(["foo", "text", "author"]) or "").endswith(
+        'it has no id column: add the column "id"'
+    )
     assert (missing_post_columns(["foo", "bar"]) or "").endswith("id, author and text")
+
+
+def test_a_wrong_header_is_told_in_order_what_it_lacks_then_what_to_rename_and_add(
+    tmp_path: Path,
+) -> None:
+    # a spreadsheet a marketer typed: the condition on renaming name comes with that rename,
+    # before the columns to add, and the header's line is named
+    path = tmp_path / "posts.csv"
+    path.write_text("name,post,when\nAcme,hello,2026-03-01\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    message = refused.value.message
+    assert message.startswith(f"{path}: not a format staffpulse can import: the header (line 1)")
+    assert (
+        'it has no id, author or text column: rename the column "name" to "author" (only if it '
+        'holds the authors\' handles, not their display names) and add the columns "id" and '
+        '"text". A CSV of accounts'
+    ) in message
+
+
+def test_a_posts_text_under_another_name_is_told_not_read_as_accounts(tmp_path: Path) -> None:
+    # handle,tweet was read as a file of accounts, its tweets dropped unnoticed
+    path = tmp_path / "tweets.csv"
+    path.write_text("handle,tweet\nacme,hello\nzenith,hi\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert (
+        'it has no id or text column: rename the column "tweet" to "text" and add the column '
+        '"id". A CSV of accounts'
+    ) in refused.value.message
+    # a file of accounts with no such column is still one
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text("handle,display_name\nacme,Acme Staffing\n", encoding="utf-8")
+    assert import_paths(open_store(":memory:"), [accounts]).accounts == 1

@@ -46,7 +46,8 @@ COLUMN_ALIASES = {
     "text": ("full_text", "tweet", "content", "body", "message"),
 }
 ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
-_RENAME_NOTES = {"name": "name only if it holds the authors' handles, not their display names"}
+# Said right after its rename: renaming such a column is right only if this holds.
+_RENAME_CONDITIONS = {"name": "only if it holds the authors' handles, not their display names"}
 SUFFIXES = (".csv", ".tsv", ".txt")
 SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
 
@@ -56,6 +57,15 @@ def author_synonym(columns: list[str] | set[str]) -> str | None:
     if set(AUTHOR_COLUMNS) & set(columns):
         return None
     return next((name for name in AUTHOR_SYNONYMS if name in columns), None)
+
+
+def text_by_another_name(columns: list[str] | set[str]) -> bool:
+    """A header of posts whose text column has another tool's name (``handle,tweet``): not a
+    file of accounts (its posts' texts would be left out unnoticed) but one of no known format,
+    told what to rename (:func:`why_not_csv`)."""
+    present = set(columns)
+    authors = present & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS}
+    return bool(authors and present & set(COLUMN_ALIASES["text"]))
 
 
 def missing_post_columns(
@@ -70,13 +80,15 @@ def missing_post_columns(
         return None
     return (
         f"the header has {shown_columns(columns)}, but a staffpulse posts CSV "
-        f"needs the columns id, author and text{f' ({fix})' if fix else ''}"
+        f"needs the columns id, author and text{f'; {fix}' if fix else ''}"
     )
 
 
 def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
-    """What would make ``columns`` a posts CSV header ("rename tweet_id→id"), "" when no
-    column of it is known, None when it lacks nothing."""
+    """What would make ``columns`` a posts CSV header, in the order to do it: what it lacks,
+    then each column to rename (with the condition on it right after it), then the columns to
+    add ("it has no id or text column: rename the column tweet_id to id and add the column
+    text"). "" when no column of it is known, None when it lacks nothing."""
     present = set(columns)
     missing = [group[0] for group in POST_COLUMNS if not present & set(group)]
     if not missing:
@@ -90,23 +102,30 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
             f"imported as a post; {ROUNDED_FIX}"
         )
     renames: list[str] = []
-    notes: list[str] = []
     absent: list[str] = []
     for name in missing:
         alias = next((a for a in COLUMN_ALIASES.get(name, ()) if a in present), None)
         if alias is None:
             absent.append(name)
             continue
-        renames.append(f"{alias}→{name}")
-        notes += [_RENAME_NOTES[alias]] if alias in _RENAME_NOTES else []
-    fixes = [f"rename {', '.join(renames)}"] if renames else []
-    # only when something is known: a header with no known column at all is not one to fix
-    fixes += (
-        [f"add the column{'s' if len(absent) > 1 else ''} {' and '.join(absent)}"]
-        if absent and len(absent) < len(POST_COLUMNS)
-        else []
+        condition = f" ({_RENAME_CONDITIONS[alias]})" if alias in _RENAME_CONDITIONS else ""
+        renames.append(f'"{alias}" to "{name}"{condition}')
+    if not renames and len(absent) == len(POST_COLUMNS):
+        return ""  # no known column at all: not a header to fix, only one to tell
+    steps = (
+        [f"rename the column{'s' if len(renames) > 1 else ''} {_and(renames)}"] if renames else []
     )
-    return "; ".join([*fixes, *notes])
+    added = _and([f'"{name}"' for name in absent])
+    steps += [f"add the column{'s' if len(absent) > 1 else ''} {added}"] if absent else []
+    return f"it has no {_or(missing)} column: {' and '.join(steps)}"
+
+
+def _and(words: list[str]) -> str:
+    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+def _or(words: list[str]) -> str:
+    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def shown_columns(columns: list[str]) -> str:
@@ -149,9 +168,10 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     fix = post_fixes(columns, rounded_columns(table)[0])
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     return (
-        f"the header has {shown_columns(columns)}; a staffpulse CSV of posts needs the columns "
-        f"id, author and text (author may also be {', '.join(others[:-1])} or {others[-1]})"
-        f"{f': {fix}' if fix else ''}; a CSV of accounts needs a handle column and no text column"
+        f"the header (line {table.header_line or 1}) has {shown_columns(columns)}. A staffpulse "
+        "CSV of posts needs the columns id, author and text (author may also be "
+        f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
+        "accounts needs a handle column and no text column"
     )
 
 
@@ -173,6 +193,8 @@ class NativeCsv:
         if "type" in columns:
             return True
         if "text" not in columns:
+            if text_by_another_name(columns):
+                return False  # posts with their text under another name: told what to rename
             # a file of accounts, unless it is a benchmark cohort (handle, platform, segment):
             # that one is left out with a note (sources/cohorts.py), its segments not lost
             return "handle" in columns and not is_cohort_header(columns)
@@ -199,8 +221,8 @@ class NativeCsv:
                 rounded, rows = rounded_columns(table)
                 why = missing_post_columns(header, rounded)
                 message = (
-                    f"{why}; none of its {rows:,} {'row was' if rows == 1 else 'rows were'} "
-                    "imported. Fix the file as said and import it again (see docs/formats.md)"
+                    f"{why}; {'its one row was not' if rows == 1 else f'none of its {rows:,} rows were'}"
+                    " imported. Fix the file as said and import it again (see docs/formats.md)"
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
