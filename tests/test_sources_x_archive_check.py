@@ -77,8 +77,12 @@ def test_a_missing_tweets_part_is_told_and_its_tweets_counted(tmp_path: Path) ->
     [missing] = report.problems
     assert missing.file == str(archive / "data" / "tweets-part1.js")
     assert missing.records == 2
-    assert "manifest.js lists data/tweets-part1.js with 2 tweets" in missing.message
-    assert "the folder does not hold it" in missing.message
+    # a missing file, said as one: what lists it, what it held, that those were not imported
+    assert missing.message.startswith(
+        "listed in the archive's manifest (manifest.js, as data/tweets-part1.js) with 2 tweets, "
+        "but not in the folder (under that name or another): those 2 tweets were not imported; "
+    )
+    assert "missing:" not in missing.message
     assert "import the whole archive ZIP again" in missing.message
 
 
@@ -90,7 +94,17 @@ def test_the_cli_says_what_was_lost_and_still_imports_the_rest(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "Imported 3 posts" in said and "Skipped 2 records" in said
-    assert "tweets-part1.js: missing: manifest.js lists data/tweets-part1.js" in said
+    assert (
+        "tweets-part1.js: listed in the archive's manifest (manifest.js, as "
+        "data/tweets-part1.js) with 2 tweets, but not in the folder"
+    ) in said
+    # --json says the same, with the count of what was lost
+    as_json = CliRunner().invoke(
+        app, ["import", str(archive), "--db", str(tmp_path / "j.db"), "--json"]
+    )
+    [problem] = json.loads(as_json.stdout)["problems"]
+    assert problem["line"] is None and problem["records"] == 2
+    assert problem["message"].startswith("listed in the archive's manifest (manifest.js, as ")
 
 
 def test_a_zip_without_a_listed_part_says_to_download_the_archive_again(tmp_path: Path) -> None:
@@ -103,7 +117,9 @@ def test_a_zip_without_a_listed_part_says_to_download_the_archive_again(tmp_path
     report = _import(zipped)
     [missing] = [p for p in report.problems if p.line is None]
     assert missing.file == f"{zipped}!data/follower.js" and missing.records == 2
-    assert "with 2 followers, but the ZIP does not hold it" in missing.message
+    assert "with 2 followers, but not in the ZIP (under that name or another): those 2 " in (
+        missing.message
+    )
     assert "download the archive from X again" in missing.message
     assert report.skipped == 3  # the 2 followers and the fixture's bad tweet
 

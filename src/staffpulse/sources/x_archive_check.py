@@ -62,12 +62,14 @@ def missing_parts(
         if key in present:
             continue
         where = "ZIP" if _in_zip(manifest.location) else "folder"
-        none = "it was" if entry.count == 1 else "none of them was"
-        # the location names the file; the manifest's name says where X put it
+        entries = count_of(entry.count, entry.noun)
+        lost = f"that {entry.noun} was" if entry.count == 1 else f"those {entries} were"
+        # Said as a missing file, not as a record that could not be read: the location names
+        # the file, the manifest's name says where X put it, and the count what was lost.
         message = (
-            f"missing: manifest.js lists {entry.name} with {count_of(entry.count, entry.noun)}, "
-            f"but the {where} does not hold it (under that name or another), so {none} "
-            f"imported; {_what_to_do(manifest)}"
+            f"listed in the archive's manifest (manifest.js, as {entry.name}) with {entries}, "
+            f"but not in the {where} (under that name or another): {lost} not imported; "
+            f"{_what_to_do(manifest)}"
         )
         file_name = PurePosixPath(entry.name).name
         yield MissingPart(entry.kind, Problem(folder + file_name, None, message, entry.count))
