@@ -21,6 +21,7 @@ from staffpulse.audit.conversation_rules import (
     shared_author,
     talks_with,
 )
+from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.types import (
     Frame,
     PillarResult,
@@ -63,7 +64,11 @@ def conversation_pillar(
     ref_ts: float | None,
     settings: dict[str, Any],
     inbox_joined: int | None = None,
+    today: datetime | None = None,
 ) -> PillarResult:
+    """The Conversation pillar. ``ref_ts`` ends the 30- and 90-day windows (the last post, or
+    the audit's ``now``); ``today`` tells whether the account has gone quiet, so that the
+    advice names the 90 days it measured rather than "the last 90 days"."""
     me = _me(account)
     n = frame.n
     # the per-post rules are those `staffpulse score` applies too (conversation_rules)
@@ -96,6 +101,7 @@ def conversation_pillar(
         engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
     for t in targets:
         counter.update(t)
+    active = last_active_90d(frame, targets, ref_ts, today)
     # the rules match handles in lower case (an archive's import stores them so); the report
     # names each as the posts' text wrote it ("@MedLibAssn", not "@medlibassn")
     spelled: dict[str, str] = {}
@@ -153,6 +159,10 @@ def conversation_pillar(
         "accounts_engaged_30d": engaged["30d"],
         "accounts_engaged_90d": engaged["90d"],
         "accounts_engaged_total": len(counter),
+        # posts in the 90-day window; and, for an account gone quiet, the 90 days up to its
+        # last post: a zero of an empty window is no finding about how it talks
+        "posts_90d": posts_in(frame, ref_ts, 90),
+        "last_active_90d": active,
         "top_partners": [
             {"handle": spelled.get(h, h), "interactions": c} for h, c in counter.most_common(5)
         ],
@@ -206,6 +216,57 @@ def conversation_pillar(
         worst=worst,
         notes=notes,
     )
+
+
+def posts_in(frame: Frame, end_ts: float | None, days: int) -> int:
+    """The posts of the ``days`` up to ``end_ts`` (0 with no time to count from)."""
+    if end_ts is None:
+        return 0
+    return int(((frame.ts >= end_ts - days * DAY) & (frame.ts <= end_ts)).sum())
+
+
+def last_active_90d(
+    frame: Frame, targets: list[frozenset[str]], ref_ts: float | None, today: datetime | None
+) -> dict[str, Any] | None:
+    """For an account gone quiet (see :mod:`staffpulse.audit.quiet`): the day its last post
+    was and how many accounts it talked with in the 90 days up to it; None for an account
+    still posting (its windows are its recent days)."""
+    known = frame.ts[~np.isnan(frame.ts)]
+    if ref_ts is None or today is None or not known.size:
+        return None
+    last_ts = float(known.max())
+    if quiet_span(datetime.fromtimestamp(last_ts, UTC), today) is None:
+        return None
+    recent = np.flatnonzero((frame.ts >= last_ts - 90 * DAY) & (frame.ts <= last_ts))
+    engaged = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
+    return {
+        "until": f"{datetime.fromtimestamp(last_ts, UTC):%Y-%m-%d}",
+        "accounts_engaged": engaged,
+    }
+
+
+def talked_with(ev: dict[str, Any], target: int) -> str | None:
+    """The advice's finding on how many accounts the account talked with, when below
+    ``target``; None when enough. An account gone quiet is judged on its last 90 days of
+    posting, and said so: "0 different accounts in the last 90 days" of an account that posted
+    nothing in them read as a finding about how it talks."""
+    active = ev.get("last_active_90d")
+    if not active:
+        n = int(ev["accounts_engaged_90d"])
+        if n >= target:
+            return None
+        return f"You talked with {n:,} different account{'' if n == 1 else 's'} in the last 90 days"
+    n = int(active["accounts_engaged"])
+    if n >= target:
+        return None
+    until = datetime.fromisoformat(active["until"])
+    accounts = f"{n:,} different account{'' if n == 1 else 's'}"
+    period = f"the 90 days up to its last post ({until.day} {until:%b %Y})"
+    if int(ev.get("posts_90d", 1)) == 0:
+        return (
+            f"The account posted nothing in the last 90 days; in {period} it talked with {accounts}"
+        )
+    return f"In {period}, the account talked with {accounts}"
 
 
 def conversation_parts(
@@ -284,13 +345,11 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             + " Spend 10 "
             "minutes a day answering recruiters, candidates and HR people in your niche." + where
         )
-    if ev["accounts_engaged_90d"] < int(settings["engaged_target_90d"]):
+    if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(
-            f"You talked with {ev['accounts_engaged_90d']:,} different account"
-            f"{'' if ev['accounts_engaged_90d'] == 1 else 's'} in the last 90 days (a reply, a "
-            "mention or a quote counts; a bare repost is not talking). Pick 5 people a week (clients, "
-            "candidates, HR voices) and reply to them, or quote a post of theirs with a line of "
-            "your own."
+            talked + " (a reply, a mention or a quote counts; a bare repost is not talking). "
+            "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
+            "a post of theirs with a line of your own."
         )
     unanswered_replies = ev["replies_received"] - ev["replies_received_answered"]
     if unanswered_replies >= REPLIES_TO_ANSWER and len(recs) < 3:

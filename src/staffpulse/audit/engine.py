@@ -200,7 +200,14 @@ def compute_audit(
         "mix": mix_pillar(frame, cfg),
         "voice": voice_pillar(frame, cfg),
         "conversation": conversation_pillar(
-            frame, data.account, data.mentions, data.ref_authors, ref_ts, cfg, data.inbox_joined
+            frame,
+            data.account,
+            data.mentions,
+            data.ref_authors,
+            ref_ts,
+            cfg,
+            data.inbox_joined,
+            today=now or datetime.now(UTC),
         ),
     }
     drop_shown_as_worst(pillars)
