@@ -4,6 +4,7 @@ on: offline, and fast (no retries, no waits)."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -103,5 +104,29 @@ def answer_messages(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> 
         ):
             said.append(said_by(case, x(answer(status, body, headers=headers)).fetch, "@acme"))
         said.append(said_by("budget", x(answer(200), budget=0.0001).fetch, "@acme"))
+        said.append(said_by("x halfway", x(_halfway(httpserver, later)).fetch, "@acme"))
     said.append(said_by("bluesky handle", x_handle, "acme.bsky.social"))
     return said
+
+
+def _halfway(httpserver: HTTPServer, rate_limited: dict[str, str]) -> str:
+    """An X that gives the profile and one page of tweets, then a long rate limit: a fetch
+    stopped after storing something, told it can resume."""
+    from werkzeug import Request, Response
+
+    user = {"id": "500", "username": "acme", "name": "Acme"}
+    tweet = {"id": "9001", "text": "We're hiring", "author_id": "500"}
+    tweet["created_at"] = "2026-03-01T14:05:00.000Z"
+
+    def handle(request: Request) -> Response:
+        if "/users/by/username/" in request.path:
+            return Response(json.dumps({"data": user}), content_type="application/json")
+        if request.path.endswith("/tweets") and "pagination_token" not in request.args:
+            page = {"data": [tweet], "meta": {"result_count": 1, "next_token": "more"}}
+            return Response(json.dumps(page), content_type="application/json")
+        body = json.dumps({"title": "Too Many Requests"})
+        return Response(body, 429, rate_limited, content_type="application/json")
+
+    httpserver.clear()
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(handle)
+    return httpserver.url_for("").rstrip("/")

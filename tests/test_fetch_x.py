@@ -185,9 +185,13 @@ def test_server_errors_retry_then_fail(httpserver: HTTPServer, store: Store) -> 
 def test_network_error_halfway_then_resume(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver, n=250)
     fake.delay_on = {3}  # the second timeline page times out
-    with pytest.raises(FetchError):
+    with pytest.raises(FetchError) as caught:
         _fetcher(httpserver, store, [], retries=0).fetch("AcmeStaffing", max_mentions=0)
     assert _post_count(store) == 100
+    # the hint says what was kept, and that the same command resumes
+    assert (caught.value.hint or "").endswith(
+        "the 100 posts fetched so far are stored; run the same command again to resume"
+    )
     fake.delay_on = set()
     before = len(fake.requests)
     report = _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
@@ -330,6 +334,11 @@ def test_network_errors_name_the_host(store: Store) -> None:
         fetcher.fetch("acme")
     assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in caught.value.message
     assert caught.value.exit_code == 75
+    # offline from the first request: nothing was stored, so nothing is said to be
+    assert caught.value.hint == (
+        "check your connection and [x] base_url; nothing was fetched; try again once this "
+        "computer is online"
+    )
 
 
 def test_a_tweet_that_cannot_be_read_is_counted_and_its_page_kept(

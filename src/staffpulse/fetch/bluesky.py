@@ -20,7 +20,6 @@ from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
 from staffpulse.fetch.common import (
-    RESUME_HINT,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -32,6 +31,7 @@ from staffpulse.fetch.common import (
     wait_for_reset,
 )
 from staffpulse.fetch.handles import bluesky_handle
+from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
 from staffpulse.signals.avatar_defaults import default_from_metadata
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
@@ -126,7 +126,7 @@ class BlueskyFetcher(FetcherBase):
                         # a 4xx will not change by asking again; the rest may be passing
                         hint="check the handle and [bluesky] appview_url"
                         if status is not None and status < 500
-                        else f"check your connection; {RESUME_HINT}",
+                        else f"check your connection; {resume_hint(report)}",
                     ) from None
 
     # -- resume state (kept in the fetch_cursors table) ------------------------------------

@@ -18,6 +18,7 @@ from typing import Any, TypedDict
 from staffpulse.config import load_config, setting_float, setting_int
 from staffpulse.errors import FetchError, InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
+from staffpulse.fetch.resume import RESUME, resume_hint
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store
@@ -29,7 +30,9 @@ NotifyFn = Callable[[str], None]
 SleepFn = Callable[[float], None]
 
 
-RESUME_HINT = "everything fetched so far is stored; run the same command again to resume"
+# The hint of a fetch stopped after storing something (:func:`resume_hint` words it with
+# what was stored); the web's wording is checked against it.
+RESUME_HINT = f"everything fetched so far is stored; {RESUME}"
 SKIPPED_SHOWN = 5  # messages of skipped items kept in the report; the count has them all
 
 Row = Account | Post | Follow
@@ -267,8 +270,10 @@ def wait_for_reset(
         report.stopped = "rate_limit"
         raise RateLimitError(
             f"{what}: rate limited for {wait:.0f}s, more than the {max_wait:.0f}s allowed",
-            hint="everything fetched so far is stored; run the same command later to resume"
-            " (or raise [x] max_wait_seconds in config.toml)",
+            hint=resume_hint(
+                report, resume="run the same command later to resume", otherwise="try again later"
+            )
+            + " (or raise [x] max_wait_seconds in config.toml)",
         )
     notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
     report.waits.append(round(wait, 3))

@@ -28,7 +28,6 @@ from staffpulse.errors import (
     StaffpulseError,
 )
 from staffpulse.fetch.common import (
-    RESUME_HINT,
     Backoff,
     FetcherBase,
     FetcherOptions,
@@ -41,6 +40,7 @@ from staffpulse.fetch.common import (
     wait_for_reset,
 )
 from staffpulse.fetch.handles import mastodon_account
+from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
 from staffpulse.sources.mastodon import account_from_mastodon, rows_from_mastodon
 from staffpulse.store import Store
@@ -126,7 +126,7 @@ class MastodonFetcher(FetcherBase):
                         continue
                     report.stopped = "error"
                     raise FetchError(
-                        f"{what}: {problem}", hint=f"check your connection; {RESUME_HINT}"
+                        f"{what}: {problem}", hint=f"check your connection; {resume_hint(report)}"
                     ) from None
                 except mp.MastodonError as exc:
                     report.stopped = "error"

@@ -26,9 +26,10 @@ TWEET_FIELDS = [
 ]  # fmt: skip
 
 
-def json_object(response: requests.Response, what: str, host: str) -> dict[str, Any]:
+def json_object(response: requests.Response, what: str, host: str, stored: str) -> dict[str, Any]:
     """The JSON object of a 2xx answer; a proxy's or captive portal's HTML page is not one
-    (and, not being a network error, is not retried)."""
+    (and, not being a network error, is not retried). ``stored`` says what the fetch kept so
+    far (:func:`staffpulse.fetch.common.stored_so_far`), to end the hint."""
     try:
         payload = response.json()
     except ValueError:  # requests' JSONDecodeError
@@ -36,8 +37,7 @@ def json_object(response: requests.Response, what: str, host: str) -> dict[str, 
         raise FetchError(
             f"{what}: X answered with something that is not JSON"
             f" (HTTP {response.status_code}, {kind})",
-            hint=f"check [x] base_url in config.toml ({host}) and any proxy on the way;"
-            " everything fetched so far is stored",
+            hint=f"check [x] base_url in config.toml ({host}) and any proxy on the way; {stored}",
         ) from None
     return payload if isinstance(payload, dict) else {}
 

@@ -22,14 +22,16 @@ from staffpulse.errors import (
     PaymentRequiredError,
 )
 from staffpulse.fetch.common import (
-    RESUME_HINT,
     Backoff,
     FetchReport,
     NotifyFn,
     SleepFn,
     wait_for_reset,
 )
+from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
+
+CREDITS = "add credits in the X developer console"
 
 
 def _network_reason(exc: requests.RequestException) -> str:
@@ -69,7 +71,7 @@ def call_x(
             report.requests += 1
             try:
                 response = method(**{k: v for k, v in params.items() if v is not None})
-                return json_object(response, what, host)
+                return json_object(response, what, host, stored_so_far(report))
             except tweepy.TooManyRequests as exc:
                 reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
                     "x-rate-limit-reset"
@@ -84,8 +86,11 @@ def call_x(
                     report.stopped = "payment"
                     raise PaymentRequiredError(
                         "X answered 402 Payment Required: the account's API credits are used up",
-                        hint="everything fetched so far is stored; add credits in the X developer"
-                        " console, then run the same command to resume",
+                        hint=resume_hint(
+                            report,
+                            resume=f"{CREDITS}, then run the same command to resume",
+                            otherwise=f"{CREDITS}, then try again",
+                        ),
                     ) from None
                 if status in (401, 403):
                     raise AuthError(
@@ -104,7 +109,10 @@ def call_x(
                     ) from None
                 if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
                     continue
-                raise FetchError(f"{what}: X answered HTTP {status}", hint=RESUME_HINT) from None
+                raise FetchError(
+                    f"{what}: X answered HTTP {status}",
+                    hint=resume_hint(report, otherwise="try again later"),
+                ) from None
             except requests.RequestException as exc:
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
@@ -113,5 +121,5 @@ def call_x(
                     continue
                 raise FetchError(
                     f"{what}: {problem}",
-                    hint=f"check your connection and [x] base_url; {RESUME_HINT}",
+                    hint=f"check your connection and [x] base_url; {resume_hint(report)}",
                 ) from None
