@@ -149,7 +149,7 @@ def test_save_setting_keeps_the_rest_of_the_file_and_removes_a_key(tmp_path: Pat
     assert saved["odd key"] == {"a b": 1}
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     save_setting("listen", "account", None, path)
-    assert "account" not in load_config(path)["listen"]
+    assert "listen" not in load_config(path)  # its only key removed, the table goes too
 
 
 _COMMENTED = """\

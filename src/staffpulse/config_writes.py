@@ -15,6 +15,7 @@ from pathlib import Path
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import Comment, Table
 
 from staffpulse.config import Config, _read_toml, config_path, config_table
 from staffpulse.errors import ConfigError
@@ -26,8 +27,10 @@ def save_secret(name: str, value: str, path: Path | None = None) -> Path:
 
 
 def save_setting(table: str, key: str, value: str | None, path: Path | None = None) -> Path:
-    """Write ``[table] key = value`` into the config file (``None`` removes the key), keeping
-    every other setting, comment and blank line as the user wrote them. The file is written
+    """Write ``[table] key = value`` into the config file, keeping every other setting,
+    comment and blank line as the user wrote them. ``None`` or ``""`` removes the key (a
+    removed token leaves no ``x_bearer_token = ""`` behind), and the ``[table]`` with it when
+    nothing is left in it, not even a comment of the user's. The file is written
     readable by the owner only (mode 600): it may hold secrets, and the dashboard's Settings
     page writes it. It is replaced whole (a new file, then a rename), so a crash mid-write
     leaves the old file, never an empty one."""
@@ -44,15 +47,24 @@ def save_setting(table: str, key: str, value: str | None, path: Path | None = No
             hint=f"add the line under [{table}] by hand, or fix the line named above",
         ) from exc
     section = document.get(table)
-    if value is not None:
+    if value:
         if section is None:
             section = tomlkit.table()
             document.add(table, section)
         section[key] = value
     elif isinstance(section, MutableMapping) and key in section:
         del section[key]
+        if _left_empty(section):
+            del document[table]
     _write_private(path, tomlkit.dumps(document))
     return path
+
+
+def _left_empty(section: object) -> bool:
+    """A table with no key left and no comment of the user's (blank lines only)."""
+    if not isinstance(section, Table) or len(section):
+        return False
+    return not any(isinstance(item, Comment) for _key, item in section.value.body)
 
 
 def _read_text(path: Path) -> str:
