@@ -48,12 +48,13 @@ def test_an_offline_fetch_gives_its_advice_once(
     client: Any, monkeypatch: Any, platform: str, name: str, handle: str
 ) -> None:
     from staffpulse.errors import FetchError
-    from staffpulse.fetch.common import RESUME_HINT
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.resume import resume_hint
 
     def offline(store: Any, handle: str, **kwargs: Any) -> Any:
         raise FetchError(
             f"@{handle}: {name} request to https://example.invalid failed (NetworkError)",
-            hint=f"check your connection; {RESUME_HINT}",
+            hint=f"check your connection; {resume_hint(FetchReport(platform, handle, posts=3))}",
         )
 
     monkeypatch.setattr(f"staffpulse.fetch.{platform}.fetch_{platform}", offline)
@@ -62,7 +63,7 @@ def test_an_offline_fetch_gives_its_advice_once(
     page = client.get(f"/jobs/{status['id']}").text
     assert f"{name} could not be reached: check that this computer is online" in page
     assert page.count("online") == 1 and "check your connection" not in page
-    assert "What to do:</strong> everything fetched so far is stored" in page
+    assert "What to do:</strong> the 3 posts fetched so far are stored" in page
     # "start the same fetch again": Back to Import has it filled in, not a blank form
     back = re.search(r'<a class="btn" href="([^"]+)">Back to Import</a>', page)
     assert back, "no Back to Import"

@@ -179,12 +179,13 @@ def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_pa
 
     from staffpulse.connect.suggest import SuggestReport
     from staffpulse.errors import InputError, NotFoundError
-    from staffpulse.fetch.common import RESUME_HINT
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.resume import resume_hint
     from staffpulse.listen.window import window_notes
     from staffpulse.models import Account
     from staffpulse.web.wording import web_text
 
-    messages = [RESUME_HINT]
+    messages = [resume_hint(FetchReport(platform="x", target="acme", posts=3))]
     with open_store(tmp_path / "s.db") as store:
         try:
             store.find_account("nobody")

@@ -18,7 +18,7 @@ from typing import Any, TypedDict
 from staffpulse.config import load_config, setting_float, setting_int
 from staffpulse.errors import FetchError, InputError, RateLimitError, StaffpulseError
 from staffpulse.fetch.avatars import download_avatar
-from staffpulse.fetch.resume import RESUME, resume_hint
+from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store
@@ -30,9 +30,6 @@ NotifyFn = Callable[[str], None]
 SleepFn = Callable[[float], None]
 
 
-# The hint of a fetch stopped after storing something (:func:`resume_hint` words it with
-# what was stored); the web's wording is checked against it.
-RESUME_HINT = f"everything fetched so far is stored; {RESUME}"
 SKIPPED_SHOWN = 5  # messages of skipped items kept in the report; the count has them all
 
 Row = Account | Post | Follow
