@@ -47,7 +47,9 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
     ) in page
     assert "(nothing in it was active in the last 30 days)" in page
     assert "their age is unknown; an inbox made with no age limit" in page
-    assert "left out 2 job ads: not conversations to join" in page
+    # each note a list item of its own: a sentence, with a capital
+    assert "Left out 2 job ads: not conversations to join" in page
+    assert "A replay, not live" in page
     # the terminal keeps its own words
     terminal = shown(inbox)
     assert "for the first time" in terminal and "(--max-age to change)" in terminal
@@ -78,7 +80,7 @@ def test_a_date_asked_for_is_said_in_words() -> None:
     note = "ranked as of 10 Jun 2025, 00:00 UTC (--as-of): nothing posted after it is read"
     page = render_inbox_html(make([item()], notes=[note]))
     assert "--as-of" not in page
-    assert "ranked as of 10 Jun 2025, 00:00 UTC, the date asked for" in page
+    assert "Ranked as of 10 Jun 2025, 00:00 UTC, the date asked for" in page
 
 
 @pytest.mark.parametrize("query", ["zzzz", "<script>alert(1)</script>"])

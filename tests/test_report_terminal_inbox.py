@@ -124,3 +124,12 @@ def test_a_long_link_stays_whole_on_one_line_to_copy() -> None:
 
 def test_a_long_id_stays_whole_on_one_line_for_dismiss() -> None:
     assert any(f"id: {BSKY_ID}" in line for line in narrow(make([item()]), 50).splitlines())
+
+
+def test_each_note_on_a_line_of_its_own_starts_with_a_capital() -> None:
+    note = "left out 3 conversations not about work: not conversations to join"
+    inbox = make([item()], notes=[note])
+    out = shown(inbox)
+    assert "Left out 3 conversations not about work: not conversations to join" in out
+    # the inbox's own note (and --json) keeps the words as written
+    assert inbox.notes == [note]

@@ -103,7 +103,7 @@ def test_an_unknown_topic_links_only_topics_with_something_to_join(tmp_path: Pat
         )  # fmt: skip
         # the links are counted again: the dismissed conversation is not one to join
         again = html.unescape(c.get("/inbox?topic=zzzz").text)
-    assert "no topic matches 'zzzz', and no topic has conversations to join now" in again
+    assert "No topic matches 'zzzz', and no topic has conversations to join now" in again
     assert 'class="topic-links"' not in again
     # the empty page points to the window, not to importing more posts
     assert "No open conversation on the topic “zzzz”, nor on any other topic" in again

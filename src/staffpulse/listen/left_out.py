@@ -35,3 +35,10 @@ def left_out_note(left_out: Mapping[str, int]) -> str:
     """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
     parts = [count_of(left_out[name], *NAMES[name]) for name in REASONS if left_out.get(name)]
     return f"left out {join_and(parts)}: not conversations to join"
+
+
+def as_sentence(note: str) -> str:
+    """A note as shown on a line of its own, a sentence: its first letter a capital ("Left out
+    6 job ads: ..."). The notes themselves stay as written (``--json``, and text that embeds
+    one mid-sentence), and a note opening with a handle or a number is left as it is."""
+    return note[:1].upper() + note[1:] if note[:1].islower() else note

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.window import empty_reason
 from staffpulse.report.html import environment
 
@@ -44,7 +45,7 @@ def report_notes(inbox: Inbox) -> list[str]:
             continue
         for pattern, words in _PLAIN_WORDS:
             note = pattern.sub(words, note)
-        out.append(note)
+        out.append(as_sentence(note))  # a list item of its own: a sentence
     return out
 
 

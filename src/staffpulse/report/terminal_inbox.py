@@ -10,6 +10,7 @@ from rich.text import Text
 
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox, InboxItem
+from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
 from staffpulse.report.counts import count_of
@@ -47,7 +48,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
     console.print(as_of_line(inbox), highlight=False)
     for note in inbox.notes:
         if note != inbox.account_note:  # the command warns of it first, not as a dim note
-            console.print(f"[dim]{escape(note)}[/]", highlight=False)
+            console.print(f"[dim]{escape(as_sentence(note))}[/]", highlight=False)
     if not inbox.items:
         reason = empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts)
         console.print(escape(reason), highlight=False)

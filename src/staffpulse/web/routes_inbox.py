@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import load_config
 from staffpulse.errors import InputError, StaffpulseError
+from staffpulse.listen.left_out import as_sentence
 from staffpulse.models import platform_choice
 from staffpulse.web.app import form_value, web
 from staffpulse.web.data_inbox import inbox_key
@@ -251,12 +252,13 @@ def _page_notes(inbox: Any) -> list[str]:
     one on what the run did ("read 2,073 stored posts for the first time": the terminal's)."""
     from staffpulse.listen.window import no_topic_note, other_topics_note
 
-    if not inbox.topic_choices:  # the account's note is the warning above the notes
-        return [note for note in inbox.notes if note not in (inbox.account_note, inbox.work_note)]
-    listed = {other_topics_note(inbox.topic_choices), inbox.account_note, inbox.work_note}
-    if inbox.topic_query is not None:
-        listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
-    return [note for note in inbox.notes if note not in listed]
+    listed = {inbox.account_note, inbox.work_note}
+    if inbox.topic_choices:  # else the account's note is the warning above the notes
+        listed.add(other_topics_note(inbox.topic_choices))
+        if inbox.topic_query is not None:
+            listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
+    # each on a line of its own: a sentence, with a capital
+    return [as_sentence(note) for note in inbox.notes if note not in listed]
 
 
 def _with(query: Any, **changes: str) -> str:

@@ -1,0 +1,18 @@
+"""The inbox's left-out note (staffpulse.listen.left_out): its words, and a note shown as a
+sentence of its own starting with a capital."""
+
+from __future__ import annotations
+
+from staffpulse.listen.left_out import as_sentence, left_out_note
+
+
+def test_the_note_shown_alone_reads_as_a_sentence() -> None:
+    note = left_out_note({"job_ad": 2})
+    assert note == "left out 2 job ads: not conversations to join"  # as --json gives it
+    assert as_sentence(note) == "Left out 2 job ads: not conversations to join"
+
+
+def test_a_note_opening_with_a_handle_or_a_number_is_left_as_it_is() -> None:
+    assert as_sentence("@ana.example is not in the store") == "@ana.example is not in the store"
+    assert as_sentence("59 open conversations quiet") == "59 open conversations quiet"
+    assert as_sentence("") == ""
