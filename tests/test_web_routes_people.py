@@ -342,14 +342,6 @@ def test_connect_wording_rewrites_every_option_the_advice_names() -> None:
         assert web_text(text) == shown
 
 
-def test_an_export_from_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
-    with make_client(tmp_path / "empty.db") as empty:
-        response = empty.get("/connect/export?format=csv")
-    assert response.status_code == 400
-    assert "no account with posts to suggest follows for" in response.text
-    assert "Import page" in response.text
-
-
 def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -370,21 +362,6 @@ def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
     (row,) = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
     assert row["profile_link"] == "https://bsky.app/profile/jane.bsky.social"
     assert row["why"] == "replied to you 1×"
-
-
-def test_connect_downloads_are_named_after_the_account_and_format_once(client: Any) -> None:
-    """ "follow-brightpathstaff.csv", not "follow-brightpathstaff-csv.csv"."""
-    names = {}
-    for fmt in ("csv", "x-list"):
-        exported = client.get(f"/connect/export?account={ACCOUNT}&format={fmt}")
-        assert exported.status_code == 200
-        found = re.search(r'filename="([^"]+)"', exported.headers["content-disposition"])
-        assert found
-        names[fmt] = found.group(1)
-    assert names == {
-        "csv": "follow-brightpathstaff.csv",
-        "x-list": "follow-brightpathstaff-x-list.txt",
-    }
 
 
 def test_connect_offers_the_include_options_as_checkboxes(client: Any) -> None:

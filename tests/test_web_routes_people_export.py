@@ -4,7 +4,9 @@ format that fits none of the accounts refused with a page that says why."""
 
 from __future__ import annotations
 
+import re
 import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from web_helpers import sample_cohort_client, sample_db_of_module  # noqa: E402
+from web_helpers import make_client, sample_cohort_client, sample_db_of_module  # noqa: E402
 
 sample_db = pytest.fixture(sample_db_of_module, scope="module", name="sample_db")
 client = pytest.fixture(sample_cohort_client, scope="module", name="client")
@@ -73,3 +75,26 @@ def test_connect_page_says_what_the_x_list_leaves_out(
     assert f"account id {unseen}" in page and f"https://x.com/i/user/{unseen}" in page
     assert "known only by its account id" in page
     assert "The X list leaves out 1 of the" in page and "no handle stored" in page
+
+
+def test_an_export_from_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    with make_client(tmp_path / "empty.db") as empty:
+        response = empty.get("/connect/export?format=csv")
+    assert response.status_code == 400
+    assert "no account with posts to suggest follows for" in response.text
+    assert "Import page" in response.text
+
+
+def test_connect_downloads_are_named_after_the_account_and_format_once(client: Any) -> None:
+    """ "follow-brightpathstaff.csv", not "follow-brightpathstaff-csv.csv"."""
+    names = {}
+    for fmt in ("csv", "x-list"):
+        exported = client.get(f"/connect/export?account=x:brightpathstaff&format={fmt}")
+        assert exported.status_code == 200
+        found = re.search(r'filename="([^"]+)"', exported.headers["content-disposition"])
+        assert found
+        names[fmt] = found.group(1)
+    assert names == {
+        "csv": "follow-brightpathstaff.csv",
+        "x-list": "follow-brightpathstaff-x-list.txt",
+    }
