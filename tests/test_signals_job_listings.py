@@ -17,7 +17,7 @@ LISTINGS = [
     "Home Health Aides (Full-time & Part-time) https://jobs.example/6",
     "Job alert: Travel Nurse, ICU, 13 weeks https://jobs.example/7",
     "CNC Machinist (nights) - Akron, OH - $24/hr https://jobs.example/8 #jobs",
-    "Assistant Professor of Mathematics | Northfield College https://jobs.example/9",
+    "Assistant Professor of Chemistry | Northfield College https://jobs.example/9",
     "Entry Level Payroll Coordinator https://jobs.example/10",
 ]
 

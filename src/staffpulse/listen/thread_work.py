@@ -8,8 +8,9 @@ The rule (docs/listen.md, "About work"):
 * a post is **about work** when it names a work matter in unambiguous words
   (:func:`~staffpulse.listen.work_terms.names_work_matter`: "applicant", "offer letters",
   "laid off") and was judged relevant, or matched a keyword of the relevance filter: the
-  classifier alone says yes to "Working with #git? These aliases...", "Client v. Server
-  Templating" and "my last day in the office" on words such as "work", "client" and "office";
+  classifier alone says yes to "Working with spreadsheets? Three shortcuts...", "Client-side
+  rendering compared" and "last day in the office before the holidays" on words such as
+  "work", "client" and "office";
 * a bare caption over what a post shows ("Acme employees today:" over a quoted post or a
   picture: :func:`~staffpulse.listen.work_terms.is_bare_caption`) names no work matter: its
   point is in what it shows, which listening cannot read, and its lone work word is said in

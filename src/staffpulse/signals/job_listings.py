@@ -12,7 +12,7 @@ which nothing but a listing has:
   (:data:`~staffpulse.signals.job_words.VERB_OR_HEADLINE`: "Uber driver in Tampa arrested" or
   "Meet our new Marketing Coordinator" are news and people, not openings);
 * a job title in title case that ends in a role noun ("Registered Nurse", "Home Health Aides",
-  "Assistant Professor of Mathematics"), optionally after a label ("New job:", "Job alert:",
+  "Assistant Professor of Chemistry"), optionally after a label ("New job:", "Job alert:",
   "Now hiring:");
 * then only the listing's details, each a short fragment: a place or an employer in title case
   ("Tampa, FL", "at Acme Staffing", "ICU"), or terms ("Full-time", "Contract", "2nd shift",
@@ -88,7 +88,7 @@ _LISTED_ROLES = (
     r"expeditor|executive|paraprofessional|teller|lead)"
 )
 _ROLE = re.compile(rf"{_LISTED_ROLES}(?:e?s)?", re.IGNORECASE)
-# "Assistant Professor of Mathematics", "Director for Sales": the role comes before "of"
+# "Assistant Professor of Chemistry", "Director for Sales": the role comes before "of"
 _OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
 # A job title never opens with these: "The Night Manager - Official Trailer", "Top Recruiter -
 # Jane Smith", "Our Director at the SHRM conference" are titles of films, praise and people
