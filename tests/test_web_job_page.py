@@ -5,6 +5,7 @@ known format, and upload-limit advice that can be followed for an X archive ZIP.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import warnings
@@ -153,8 +154,8 @@ def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_tab
     assert status["state"] == "done", status
     text = page_words(page)
     assert "Files we left out (2)" in text and "LICENSE" in text
-    assert "tweets.csv: the header has tweet_id, screen_name, body" in text
-    assert "rename tweet_id→id, body→text" in text
+    assert "tweets.csv: the header (line 1) has tweet_id, screen_name, body" in text
+    assert 'rename the columns "tweet_id" to "id" and "body" to "text"' in html.unescape(text)
     assert "Records we skipped" not in text
 
 
