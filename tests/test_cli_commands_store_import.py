@@ -102,7 +102,11 @@ def test_a_glob_over_a_client_folder_imports_the_data_and_names_the_lost_record_
     [
         ("id,author,text\n", 1, "holds no accounts, posts or follows"),  # read, held nothing
         ("id,author,text\n1,,hi\n", 1, "Skipped 1 record"),  # read, every record skipped
-        ("name,age\nbob,3\n", 65, "not a format staffpulse can import: the header (line 1) has name, age"),
+        (
+            "name,age\nbob,3\n",
+            65,
+            "not a format staffpulse can import: the header (line 1) has name, age",
+        ),
     ],
 )
 def test_nothing_imported_exits_1_for_files_read_and_65_for_files_refused_unread(
