@@ -5,8 +5,8 @@ The classifier reads few words in a short post and underrates short staffing que
 start from it. For listening (never in the classifier or ``staffpulse classify``) a post the
 classifier scores below its threshold still counts as relevant when it
 
-* asks the room a question (:func:`~staffpulse.listen.questions.asks_the_room`: not a hook
-  that a link follows, as a job ad's "Looking for your next role?"), and
+* asks the room a question, with its "?" (:func:`~staffpulse.listen.questions.asks_the_room`:
+  not a hook that a link follows, as a job ad's "Looking for your next role?"), and
 * dwells on work in the strict vocabulary of :mod:`staffpulse.listen.work_terms`
   (:func:`~staffpulse.listen.work_terms.dwells_on_work`: two work words, or one that is rarely
   said in passing, such as "placement fee", "candidates" or "laid off"; a lone "job",
@@ -38,7 +38,9 @@ RULES_KEY = "relevance_rules"
 def rescue_words(text: str) -> tuple[str, ...]:
     """The work words for which a post the classifier turned down still counts as about work
     (see the module docstring), lower-cased, each once; () when it does not."""
-    if not asks_the_room(text) or not dwells_on_work(text):
+    # only a question with its "?" is rescued: the check runs on every post the classifier
+    # turns down (most of a live stream), and the "?" alone lets nine in ten skip the rest
+    if "?" not in text or not asks_the_room(text) or not dwells_on_work(text):
         return ()
     return tuple(dict.fromkeys(word.lower() for word in work_words(text)))
 
