@@ -60,6 +60,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads_other_languages import (
     OTHER_LANGUAGE_TRIGGERS,
     is_other_language_staffing_ad,
@@ -269,7 +270,6 @@ _TRIGGERS = tuple(
         *OTHER_LANGUAGE_TRIGGERS,
     )
 )
-_SEP = "\x1e"
 
 
 def _is_listing(text: str) -> bool:
@@ -308,16 +308,8 @@ def _is_staffing_ad(text: str) -> bool:
 def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether its wording makes it a job ad (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
-    if not texts:
-        return out
-    blob = _SEP.join(texts).lower()
-    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    hits = np.fromiter(
-        (m.start() for trigger in _TRIGGERS for m in trigger.finditer(blob)), dtype=np.int64
-    )
     # a post with no trigger cannot be an ad: only the few with one are read in full
-    for i in np.unique(np.searchsorted(starts, hits, side="right") - 1):
+    for i in posts_matching(texts, _TRIGGERS, lower=True):
         out[i] = _is_staffing_ad(texts[i])
     return out
 

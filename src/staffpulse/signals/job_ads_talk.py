@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads import find_staffing_ads
 
 __all__ = [
@@ -50,7 +51,6 @@ HIRING_TALK_SCORE = 0.3
 HIRING_TALK_BOUNDS: dict[str, tuple[float, float]] = {"job_opening": (0.0, HIRING_TALK_SCORE)}
 
 _I = re.IGNORECASE
-_SEP = "\x1e"  # between posts in the batch blob; no phrase below spans it
 # a request for the reader's opinion or experience; an ad asks for applicants, not views
 _ASKS_OPINION = re.compile(
     r"\bwhat do (?:you|you all|y[\'’]?all|you guys|others|people|folks) think\b"
@@ -122,19 +122,8 @@ def find_hiring_talk(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it is a question to peers or a pitch to employers that offers no
     job (see the module docstring)."""
     out = np.zeros(len(texts), dtype=bool)
-    if not texts:
-        return out
     # one scan of the whole batch per wording: few posts use either, only those are read again
-    blob = _SEP.join(texts)
-    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    # a match ends inside its post (none crosses a separator), though it may start on the one
-    # before it
-    found = np.fromiter(
-        (m.end() - 1 for rx in (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS) for m in rx.finditer(blob)),
-        dtype=np.int64,
-    )
-    candidates = np.unique(np.searchsorted(starts, found, side="right") - 1).tolist()
+    candidates = posts_matching(texts, (_ASKS_OPINION, _PITCHES_TO_EMPLOYERS))
     talk = [i for i in candidates if _OFFERS_WORK.search(texts[i]) is None]
     if talk:
         ads = find_staffing_ads([texts[i] for i in talk]).tolist()

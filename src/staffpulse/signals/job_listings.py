@@ -30,12 +30,12 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
 __all__ = ["find_job_listings", "is_job_listing"]
 
 _LONGEST = 400  # characters of a listing with its link, hashtags and a quoted tweet's address
-_SEP = "\x1e"  # between posts in the batch blob
 # the words before a listing's link: capitalised, numbers, pay, brackets, separators, small
 # words and lower-case terms, after an optional label ("New job:")
 _SHAPE = re.compile(
@@ -159,15 +159,9 @@ def is_job_listing(text: str) -> bool:
 def find_job_listings(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     """For each text, whether it is a job listing (:func:`is_job_listing`)."""
     out = np.zeros(len(texts), dtype=bool)
-    if not texts:
-        return out
     # One scan of the whole batch finds the posts whose words before a link are all
     # capitalised, small or terms: only those few are read in full (reading every post with a
     # link cost as much as all the other job-ad rules together).
-    blob = _SEP + _SEP.join(texts)
-    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.cumsum(lengths) - lengths
-    hits = np.fromiter((m.start() for m in _SHAPE.finditer(blob)), dtype=np.int64)
-    for i in np.unique(np.searchsorted(starts, hits, side="right") - 1).tolist():
+    for i in posts_matching(texts, (_SHAPE,)):
         out[i] = len(texts[i]) <= _LONGEST and is_job_listing(texts[i])
     return out
