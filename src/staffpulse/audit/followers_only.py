@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from staffpulse.audit.types import PillarResult, example
+from staffpulse.audit.types import PillarResult, PostExample, example
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 from staffpulse.store.visibility import not_public_ids
@@ -22,10 +22,18 @@ def followers_only_ids(store: Store, account: Account) -> frozenset[str]:
 def drop_followers_only(pillars: dict[str, PillarResult], posts: Iterable[Post]) -> None:
     """Take the followers-only ``posts`` out of every pillar's examples, to imitate, holding
     the account back or counted: a report is shared beyond the followers."""
-    hidden = {(ex.text, ex.date, ex.url) for ex in (example(post, "") for post in posts)}
+    hidden = {_example_key(example(post, "")) for post in posts}
     if not hidden:
         return
+
+    def public(examples: list[PostExample]) -> list[PostExample]:
+        return [ex for ex in examples if _example_key(ex) not in hidden]
+
     for pillar in pillars.values():
-        pillar.best = [ex for ex in pillar.best if (ex.text, ex.date, ex.url) not in hidden]
-        pillar.worst = [ex for ex in pillar.worst if (ex.text, ex.date, ex.url) not in hidden]
-        pillar.counted = [ex for ex in pillar.counted if (ex.text, ex.date, ex.url) not in hidden]
+        pillar.best, pillar.worst = public(pillar.best), public(pillar.worst)
+        pillar.counted = public(pillar.counted)
+
+
+def _example_key(ex: PostExample) -> tuple[str, str | None, str | None]:
+    """What makes two examples the same post: the quoted text, its date and its link."""
+    return (ex.text, ex.date, ex.url)
