@@ -80,3 +80,10 @@ def test_table_names_cells_by_header_and_counts_extra_and_missing_cells() -> Non
         CsvRecord(3, {"id": "1", "text": "a"}, extra=1),
         CsvRecord(4, {"id": "2"}, extra=0, missing=1),
     ]
+
+
+@pytest.mark.parametrize("hint", ["sep=;\r\n", '"sep=;"\r\n', "\ufeffSEP=;\n"])
+def test_excel_sep_line_names_the_delimiter_and_is_no_row(hint: str) -> None:
+    # Excel writes "sep=;" before the header when asked to, and reads it back
+    rows = list(read_csv_rows(_lines(hint + "id;author;text\r\n1;acme;hi, all\r\n")))
+    assert rows == [CsvRow(2, ["id", "author", "text"]), CsvRow(3, ["1", "acme", "hi, all"])]

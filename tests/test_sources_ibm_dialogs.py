@@ -128,3 +128,18 @@ def test_dialogs_one_a_line_read_as_the_list_is(tmp_path: Path) -> None:
     assert posts == listed_posts and accounts == listed_accounts
     assert [p.line for p in problems] == [2, 4]  # the broken line, and dialog 3 as in the list
     assert "not valid JSON" in problems[0].message and "dialog 3" in problems[1].message
+
+
+def test_the_list_on_one_line_or_dialogs_pretty_printed_read_as_the_file(tmp_path: Path) -> None:
+    dialogs = json.loads(FILE.read_text(encoding="utf-8"))
+    expected, _, expected_problems = _read(FILE)
+    one_line, pretty = tmp_path / "dev.jsonl", tmp_path / "dev_pretty.jsonl"
+    one_line.write_text(json.dumps(dialogs) + "\n", encoding="utf-8")
+    pretty.write_text("\n".join(json.dumps(d, indent=2) for d in dialogs), encoding="utf-8")
+    for path in (one_line, pretty):
+        posts, _, problems = _read(path)
+        assert set(posts) == set(expected), path.name
+        # the broken third dialog is told as in the list, counting its tweets
+        assert [(p.message, p.records) for p in problems] == [
+            (p.message, p.records) for p in expected_problems
+        ], path.name

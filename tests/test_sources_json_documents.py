@@ -1,4 +1,5 @@
-"""Whole-file JSON documents: UTF-16 ones, and what a broken or oversized one lost."""
+"""Whole-file JSON documents: UTF-16 ones, what a broken or oversized one lost, and several
+of them one after another in a file."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from staffpulse.sources.json_documents import (
     count_entries,
     document_error,
     load_document,
+    read_documents,
 )
 
 
@@ -107,3 +109,53 @@ def test_document_error_carries_the_position() -> None:
     assert (error.line, error.column) == (3, 6) and "cut short" not in str(error)
     bad = document_error(b'{\n "a": "caf\xe9"\n}', ValueError("orjson: not UTF-8"))
     assert bad.line == 2 and "not valid UTF-8 at line 2" in str(bad)
+
+
+def _values(found: list[object]) -> list[object]:
+    return [item for item in found if not isinstance(item, DocumentError)]
+
+
+def test_pretty_printed_objects_one_after_another_are_each_read_at_their_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tweets.jsonl"  # jq . output: one object over several lines, and again
+    objects = [{"id": "1", "text": "first {"}, {"id": "2", "nested": {"a": [1]}}]
+    path.write_text("\n".join(json.dumps(obj, indent=2) for obj in objects) + "\n")
+    assert list(read_documents(path)) == [(1, objects[0]), (5, objects[1])]
+    path.write_text("".join(json.dumps(obj) for obj in objects))  # no line break between
+    assert _values(list(read_documents(path))) == [(1, objects[0]), (1, objects[1])]
+    path.write_text(json.dumps(objects[0], indent=2))  # one document: no line, as before
+    assert list(read_documents(path)) == [(None, objects[0])]
+
+
+def test_a_broken_object_among_several_costs_itself_and_one_cut_short_is_told(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tweets.jsonl"
+    good = [json.dumps({"id": str(n), "text": f"post {n}"}, indent=2) for n in range(3)]
+    broken = good[1].replace('"text":', '"text"')  # a colon lost in a hand edit
+    path.write_text("\n".join([good[0], broken, good[2]]) + "\n")
+    first, problem, last = read_documents(path)
+    assert (first, last) == ((1, {"id": "0", "text": "post 0"}), (9, {"id": "2", "text": "post 2"}))
+    assert isinstance(problem, DocumentError) and (problem.line, problem.records) == (5, 1)
+    assert "not valid JSON at line 7, column" in str(problem)
+    assert "the object starting at line 5 was skipped (1 entry), the ones after it" in str(problem)
+    text = "\n".join(good)
+    path.write_text(text[: len(text) - 10])  # a download cut in the last object
+    *read, cut = read_documents(path)
+    assert _values(read) == read and len(read) == 2
+    assert isinstance(cut, DocumentError) and cut.line == 9
+    assert str(cut).startswith("the file looks cut short: its last object (from line 9)")
+
+
+def test_an_array_gives_its_items_with_their_lines_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    items = [{"id": str(n)} for n in range(3)]
+    text = json.dumps(items, indent=2)
+    path.write_text(text)
+    assert list(read_documents(path)) == [(None, items)]
+    assert list(read_documents(path, items=True)) == [(2, items[0]), (5, items[1]), (8, items[2])]
+    path.write_text(text.replace('"1"', '"1', 1))  # an item broken: the others are read
+    found = list(read_documents(path, items=True))
+    assert _values(found) == [(2, items[0]), (8, items[2])]
+    assert [(p.line, p.records) for p in found if isinstance(p, DocumentError)] == [(5, 1)]

@@ -277,3 +277,40 @@ def test_jsonl_ids_a_spreadsheet_rounded_are_told_once_and_leave_no_account(
     (problem,) = items
     assert isinstance(problem, Problem) and (problem.line, problem.records) == (1, 3)
     assert "have ids rounded by a spreadsheet" in problem.message
+
+
+def test_jsonl_as_a_json_array_or_pretty_printed_is_read_with_each_records_line(
+    tmp_path: Path,
+) -> None:
+    records = [
+        {"type": "account", "platform": "x", "handle": "acme"},
+        {"type": "post", "platform": "x", "id": "1", "author": "acme", "text": "one"},
+        {"type": "post", "platform": "x", "id": "2", "author": "acme", "text": "two"},
+    ]
+    array, pretty = tmp_path / "records.json", tmp_path / "records.jsonl"
+    array.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    pretty.write_text("\n".join(json.dumps(r, indent=2) for r in records), encoding="utf-8")
+    for path in (array, pretty):
+        assert isinstance(detect(path), NativeJsonl), path.name
+        items = list(NativeJsonl().read(path))
+        lines = [
+            (type(i.rows[0]).__name__, i.provenance.line) for i in items if isinstance(i, Record)
+        ]
+        first = 2 if path is array else 1  # the array's "[" is line 1
+        assert lines == [("Account", first), ("Post", first + 5), ("Post", first + 12)], path.name
+        assert not [i for i in items if isinstance(i, Problem)]
+
+
+def test_a_broken_record_in_a_json_array_costs_itself_only(tmp_path: Path) -> None:
+    records = [
+        {"type": "post", "platform": "x", "id": str(n), "author": "acme", "text": f"post {n}"}
+        for n in range(3)
+    ]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(records, indent=2).replace('"post 1"', '"post 1', 1))
+    items = list(NativeJsonl().read(path))
+    posts = [r.id for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post)]
+    (problem,) = [i for i in items if isinstance(i, Problem)]
+    assert posts == ["0", "2"]
+    assert (problem.line, problem.records) == (9, 1)
+    assert "the object starting at line 9 was skipped" in problem.message

@@ -33,6 +33,15 @@ def test_semicolon_and_tab_files_are_detected_and_read(tmp_path: Path) -> None:
     }
 
 
+def test_a_file_with_excels_sep_line_is_detected_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\r\nid;author;text\r\n1;acme;hi, all\r\n2;acme\r\n", encoding="utf-8")
+    assert isinstance(detect(path), NativeCsv)
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (1, 1)
+    assert [(p.line, "required field 'text'" in p.message) for p in report.problems] == [(4, True)]
+
+
 def test_a_stray_quote_loses_one_row_and_says_where_it_starts(tmp_path: Path) -> None:
     rows = [f"{i},user{i % 3},post number {i}" for i in range(1, 21)]
     rows[4] = '5,user2,"a quote that never closes'  # line 6

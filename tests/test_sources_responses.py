@@ -59,3 +59,16 @@ def test_undated_posts_are_told_once_with_their_count(tmp_path: Path) -> None:
     undated.add([*posts, Post(platform="mastodon", id="3", author_id="a", created_at=dated)])
     notice = undated.notice(tmp_path / "s.json")
     assert notice is not None and notice.message.startswith("2 posts have no date (created_at")
+
+
+def test_pretty_printed_responses_one_after_another_come_with_their_lines(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "statuses.jsonl"  # jq . output of two pages, the first one broken
+    broken = json.dumps(PAGE, indent=2).replace('"uri":', '"uri"', 1)
+    path.write_text(broken + "\n" + json.dumps(PAGE, indent=2) + "\n")
+    assert not is_response_lines(path)
+    problem, page = read_responses(path)
+    assert isinstance(problem, Problem) and (problem.line, problem.records) == (1, 2)
+    assert "the object starting at line 1 was skipped (2 entries)" in problem.message
+    assert page == (broken.count("\n") + 2, PAGE)

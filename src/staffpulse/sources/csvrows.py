@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ from dataclasses import dataclass
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
 # comma is the decimal mark; tabs are what it writes for "Text (tab delimited)".
 DELIMITERS = (",", ";", "\t")
+# The line Excel reads (and some tools write) before the header to name the delimiter:
+# ``sep=;`` (in quotes too, as a one-cell CSV row).
+SEP_LINE_RE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?\s*$', re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,8 @@ def read_csv_rows(
     record is a :class:`CsvProblem` at the line where it starts. Blank lines are passed over.
 
     ``lines`` must keep their line breaks (a file opened with ``newline=""``). Without
-    ``delimiter``, it is sniffed from the first non-blank line.
+    ``delimiter``, it is sniffed from the first non-blank line, or read from it when that is
+    Excel's ``sep=;`` line (which is then no row).
     """
     source: Iterator[tuple[int, str]] = iter(enumerate(lines, start=1))
     if delimiter is None:
@@ -86,6 +91,10 @@ def read_csv_rows(
             if item[1].strip():
                 break
         delimiter = sniff_delimiter(ahead[-1][1]) if ahead else ","
+        if ahead and (hint := SEP_LINE_RE.match(ahead[-1][1])) is not None:
+            # Excel's "sep=;" line: the delimiter, said before the header (not a row)
+            delimiter = hint.group(1)
+            ahead.pop()
         source = itertools.chain(ahead, source)
     pending: list[tuple[int, str]] = []  # the lines of the record being read
     replay: deque[tuple[int, str]] = deque()  # lines to read again after a broken record

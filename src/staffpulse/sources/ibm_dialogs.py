@@ -36,7 +36,7 @@ from typing import Any
 
 from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.json_documents import load_document
+from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -172,27 +172,29 @@ class IbmDialogs:
 
 
 def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
-    """(line, place, dialog) of each dialog: of the file's list (no line), or one a line."""
+    """(line, place, dialog) of each dialog: of the file's list (no line), or one a line (a
+    line may hold a list of them too), or pretty-printed one after another."""
+    number = 0  # the dialogs, as in the list: a line that is not JSON is none
     if is_json_lines(path):
-        number = 0  # the dialogs, as in the list: a line that is not JSON is none
         for line, obj in iter_json_lines(path):
             if isinstance(obj, Exception):
                 yield Problem(str(path), line, json_error_message(obj))
-            else:
-                yield line, number, obj
+                continue
+            for dialog in obj if isinstance(obj, list) else [obj]:
+                yield line, number, dialog
                 number += 1
         return
-    try:
-        document = load_document(path)
-    except ValueError as exc:  # every dialog is lost: each counts (its tweets are not known)
-        where, records = getattr(exc, "line", None), getattr(exc, "records", 1)
-        yield Problem(str(path), where, str(exc), records)
-        return
-    if not isinstance(document, list):
-        yield Problem(str(path), None, "expected a list of dialogs")
-        return
-    for number, dialog in enumerate(document):
-        yield None, number, dialog
+    for found in read_documents(path):
+        if isinstance(found, DocumentError):  # every dialog in it is lost: each counts
+            yield Problem(str(path), found.line, str(found), found.records)
+            continue
+        where, document = found
+        if where is None and not isinstance(document, list):
+            yield Problem(str(path), None, "expected a list of dialogs")
+            return
+        for dialog in document if isinstance(document, list) else [document]:
+            yield where, number, dialog
+            number += 1
 
 
 register(IbmDialogs())

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from staffpulse.sources.base import bom_codec, first_bad_line
-from staffpulse.sources.jsonio import BAD_TEXT, MARK_BAD_TEXT, json_error_message
+from staffpulse.sources.jsonio import (
+    BAD_TEXT,
+    MARK_BAD_TEXT,
+    json_error_message,
+)
 
 # A whole-file document is parsed in memory, several times its size: past this, ask for JSON
 # Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
@@ -152,6 +157,129 @@ def load_document(path: Path) -> Any:
     :class:`DocumentError` (a ValueError) naming the line and column when it does not parse,
     and without reading it when it is larger than :data:`MAX_DOCUMENT_BYTES`: each reader
     reports that file as skipped, and the import goes on with the others."""
+    data = _document_bytes(path)
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise document_error(data, exc) from None
+
+
+def read_documents(
+    path: Path, items: bool = False
+) -> Iterator[tuple[int | None, Any] | DocumentError]:
+    """The JSON document in ``path`` (line None: the whole file), or, when the file holds
+    several one after another, each with the line it starts on: pretty-printed objects saved
+    in a ``.jsonl`` (``jq .`` output, ``json.dump(obj, f, indent=2)`` in a loop), or objects
+    written with no line break between them. A value among them that does not parse is a
+    :class:`DocumentError` at its line, counting its entries, and the reading goes on at the
+    next object that starts a line; the other values are read.
+
+    With ``items``, a file that is one JSON array gives its items, each with its line, as
+    several values would be given (a broken item costs only itself)."""
+    try:
+        data = _document_bytes(path)
+    except DocumentError as exc:
+        yield exc
+        return
+    if items and data.lstrip()[:1] == b"[" and first_bad_line((data,), "utf-8") is None:
+        # the brackets blanked out, so that the items keep their lines and columns
+        text = data.decode("utf-8")
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        if text[end - 1] == "]":  # else an array cut short: its last item is told so
+            text = text[: end - 1]
+        yield from _split_documents(text[:start] + " " + text[start + 1 :])
+        return
+    try:
+        yield None, orjson.loads(data)
+        return
+    except orjson.JSONDecodeError as exc:
+        several = exc.msg.startswith(_SEVERAL) or _ANOTHER_RE.search(data) is not None
+        if not several or first_bad_line((data,), "utf-8") is not None:
+            yield document_error(data, exc)
+            return
+    yield from _split_documents(data.decode("utf-8"))
+
+
+_SEVERAL = "unexpected content after document"  # orjson's words for a second value
+# A second object in a file whose first does not parse: one opening a line (an object of one
+# pretty-printed document is indented), or glued to the end of another.
+_ANOTHER_RE = re.compile(rb"\n\{|\}\{")
+_BETWEEN = " \t\r\n,"  # what may separate values: a comma too (an array without brackets)
+
+
+def _next_value(text: str, start: int, after: int) -> int | None:
+    """Where the value after a broken one starting at ``start`` begins (from ``after`` on):
+    an object opening a line at the broken one's indentation (nested objects are indented
+    more), or glued to the end of an object (``}{`` is never valid inside JSON); None when
+    there is no such place: the rest of the file went with the broken value."""
+    indent = text[text.rfind("\n", 0, start) + 1 : start]
+    starts_line = re.compile(r"\n" + re.escape(indent) + r"\{") if not indent.strip() else None
+    found = [
+        match.start() + len(match.group()) - 1
+        for pattern in (starts_line, _GLUED_RE)
+        if pattern is not None and (match := pattern.search(text, after)) is not None
+    ]
+    return min(found) if found else None
+
+
+_GLUED_RE = re.compile(r"\}\{")
+
+
+def _split_documents(text: str) -> Iterator[tuple[int | None, Any] | DocumentError]:
+    decoder = json.JSONDecoder()
+    pos = len(text) - len(text.lstrip(_BETWEEN))
+    while pos < len(text):
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            found = _next_value(text, pos, max(exc.pos, pos + 1) - 1)
+            end = len(text) if found is None else found
+            yield _value_error(text, pos, end, rest=found is None)
+        else:
+            yield text.count("\n", 0, pos) + 1, value
+        pos = len(text) - len(text[end:].lstrip(_BETWEEN))
+
+
+def _value_error(text: str, start: int, end: int, rest: bool) -> DocumentError:
+    """A value of several in a file (``text[start:end]``) that does not parse: where, what,
+    and what was lost with it (the entries of a page, else the one object; with ``rest``,
+    every object to the end of the file, which could not be told apart)."""
+    line = text.count("\n", 0, start) + 1
+    chunk = text[start:end].rstrip(_BETWEEN)
+    objects = count_entries("[" + chunk) if rest else 1
+    many = max(count_entries(chunk), 1) if objects <= 1 else objects
+    lost = f"{many:,} entr{'y' if many == 1 else 'ies'}"
+    try:
+        orjson.loads(chunk)
+        reason, cut = "not valid JSON", False  # not expected: it did not parse as JSON above
+    except orjson.JSONDecodeError as exc:
+        at = start + min(exc.pos, len(chunk))
+        row, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        reason = f"not valid JSON at line {row}, column {column}: {exc.msg}"
+        cut = rest and objects <= 1 and _at_end(chunk.encode("utf-8"), exc.lineno, exc.colno)
+    if cut:
+        message = (
+            f"the file looks cut short: its last object (from line {line}) stops in the middle"
+            f" and was not read ({lost}); the ones before it were read. What to do: download or"
+            " export the file again, then import the complete file"
+        )
+    elif rest:
+        message = (
+            f"{reason}; the rest of the file from the object starting at line {line} could not"
+            f" be read (at least {lost}), the objects before it were. What to do: fix that object,"
+            " or export the file again"
+        )
+    else:
+        message = (
+            f"{reason}; the object starting at line {line} was skipped ({lost}), the ones after"
+            " it were read. What to do: fix or remove that object, or export the file again"
+        )
+    return DocumentError(message, line, records=many)
+
+
+def _document_bytes(path: Path) -> bytes:
+    """The UTF-8 bytes of the document in ``path``, without a BOM (see :func:`load_document`)."""
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
         raise DocumentError(
@@ -174,12 +302,7 @@ def load_document(path: Path) -> Any:
                 records=records,
             )
         data = text.encode("utf-8")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise document_error(data, exc) from None
+    return data.removeprefix(b"\xef\xbb\xbf")
 
 
 def _size_text(size: int) -> str:

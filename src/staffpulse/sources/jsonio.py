@@ -72,13 +72,41 @@ NATIVE_TYPES = ("account", "post", "follow")
 
 
 def looks_native(head: bytes) -> bool:
-    """True when the first line is a staffpulse JSONL record (``"type": "post"`` ...)."""
+    """True when the first record is a staffpulse JSONL record (``"type": "post"`` ...): on
+    the first line, or the first object of a JSON array or of pretty-printed objects."""
     line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
     try:
         obj = orjson.loads(line)
     except orjson.JSONDecodeError:
-        return False
+        obj = first_value(head)
+    if isinstance(obj, list):  # a JSON array on one line
+        obj = obj[0] if obj else None
     return isinstance(obj, dict) and obj.get("type") in NATIVE_TYPES
+
+
+def first_value(head: bytes) -> Any:
+    """The first JSON value of a file head, or the first item of the array it opens; None
+    when the head does not hold one whole (the head may end in the middle of a value)."""
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        text = text[1:].lstrip()
+    try:
+        return json.JSONDecoder().raw_decode(text)[0]
+    except json.JSONDecodeError:
+        return None
+
+
+def several_a_line(first: str) -> bool:
+    """Whether a file whose first non-blank line is ``first`` holds its objects other than
+    one a line: a JSON array, pretty-printed objects (``{`` alone), or objects written with no
+    line break between them."""
+    if first.startswith("[") or first == "{":
+        return True
+    try:
+        end = json.JSONDecoder().raw_decode(first)[1]
+    except json.JSONDecodeError:
+        return False
+    return bool(first[end:].strip())
 
 
 # A tool may print a few lines of its own (a log line, a banner) into a JSON Lines file.

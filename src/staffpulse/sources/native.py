@@ -31,9 +31,16 @@ from staffpulse.sources.base import (
     detect_encoding,
     head_text,
     provenance,
+    read_head,
     register,
 )
-from staffpulse.sources.jsonio import json_error_message, json_lines_head
+from staffpulse.sources.json_documents import DocumentError, read_documents
+from staffpulse.sources.jsonio import (
+    json_error_message,
+    json_lines_head,
+    looks_native,
+    several_a_line,
+)
 from staffpulse.sources.written import ToldOnce, shown, written_count, written_id, written_time
 from staffpulse.store.core import Record
 
@@ -320,6 +327,8 @@ class NativeJsonl:
 
     def sniff(self, path: Path, head: bytes) -> bool:
         first = first_line(json_lines_head(head))  # past a log line printed into the file
+        if first[:1] in ("[", "{") and looks_native(head):  # an array, pretty-printed objects
+            return True
         if not first.startswith("{"):
             return False
         try:
@@ -329,33 +338,56 @@ class NativeJsonl:
         return isinstance(obj, dict) and obj.get("type") in RECORD_TYPES
 
     def read(self, path: Path) -> Iterator[Item]:
-        encoding, notices = text_encoding(path)
-        yield from notices
         authors = Authors()
         told = ToldOnce(str(path))  # what a whole column gets wrong: told once for the file
+        for found in self._records(path):
+            if isinstance(found, (Notice, Problem)):
+                yield found
+                continue
+            number, obj = found
+            try:
+                if isinstance(obj, json.JSONDecodeError):
+                    raise obj
+                if not isinstance(obj, dict):
+                    raise ValueError("line is not a JSON object")
+                row = rows_from_native(obj, base_dir=path.parent)
+            except json.JSONDecodeError as exc:
+                yield Problem(str(path), number, json_error_message(exc))
+                continue
+            except ValueError as exc:
+                if not told.take(number, exc):
+                    yield Problem(str(path), number, str(exc))
+                continue
+            if (stub := authors.see(row, obj)) is not None:
+                # no payload of its own: derived from the post, stored with its payload
+                yield Record(rows=(stub,), provenance=provenance(self.name, path))
+            yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
+        yield from told.problems()
+        yield from authors.items(self.name, path)
+
+    def _records(self, path: Path) -> Iterator[tuple[int, Any] | Notice | Problem]:
+        """(line, the parsed record or its JSON error) of each record, after the notice of a
+        guessed text encoding. One record a line, as written; or
+        a JSON array of records, or records pretty-printed one after another, each placed at
+        the line it starts on (a record that does not parse costs itself only)."""
+        if several_a_line(first_line(read_head(path))):
+            for found in read_documents(path, items=True):
+                if isinstance(found, DocumentError):
+                    yield Problem(str(path), found.line, str(found), found.records)
+                else:
+                    yield found[0] or 1, found[1]
+            return
+        encoding, notices = text_encoding(path)
+        yield from notices
         with path.open(encoding=encoding.codec, errors=encoding.errors) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 try:
                     # Without its line break, so that an error's column is the file line's.
-                    obj = json.loads(line.rstrip("\r\n"))
-                    if not isinstance(obj, dict):
-                        raise ValueError("line is not a JSON object")
-                    row = rows_from_native(obj, base_dir=path.parent)
+                    yield number, json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
-                    yield Problem(str(path), number, json_error_message(exc))
-                    continue
-                except ValueError as exc:
-                    if not told.take(number, exc):
-                        yield Problem(str(path), number, str(exc))
-                    continue
-                if (stub := authors.see(row, obj)) is not None:
-                    # no payload of its own: derived from the post, stored with its payload
-                    yield Record(rows=(stub,), provenance=provenance(self.name, path))
-                yield Record(rows=(row,), provenance=provenance(self.name, path, number), raw=obj)
-        yield from told.problems()
-        yield from authors.items(self.name, path)
+                    yield number, exc
 
 
 def first_line(head: bytes) -> str:

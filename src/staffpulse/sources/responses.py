@@ -16,7 +16,7 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import Item, Notice, Problem, provenance
-from staffpulse.sources.json_documents import DocumentError, count_entries, load_document
+from staffpulse.sources.json_documents import DocumentError, count_entries, read_documents
 from staffpulse.sources.jsonio import (
     is_json_lines,
     iter_json_lines,
@@ -49,10 +49,12 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
     """Each response in ``path`` with its line, and a :class:`Problem` for each that cannot be
     read, counting the entries lost with it (the posts of a page cut short)."""
     if not is_response_lines(path):
-        try:
-            yield None, load_document(path)
-        except DocumentError as exc:
-            yield Problem(str(path), exc.line, str(exc), exc.records)
+        # one response, or several pretty-printed ones one after another
+        for found in read_documents(path):
+            if isinstance(found, DocumentError):
+                yield Problem(str(path), found.line, str(found), found.records)
+            else:
+                yield found
         return
     for number, obj in iter_json_lines(path):
         if isinstance(obj, Exception):

@@ -35,7 +35,7 @@ from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
-from staffpulse.sources.json_documents import load_document
+from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -327,13 +327,12 @@ class Twarc2:
     def read(self, path: Path) -> Iterator[Item]:
         edits, gaps, told = EditTracker(), FieldGaps(), ApiErrors()
         if not is_json_lines(path):
-            try:
-                document = load_document(path)
-            except ValueError as exc:  # every tweet of the response is lost: all count
-                line, records = getattr(exc, "line", 1), getattr(exc, "records", 1)
-                yield Problem(str(path), line, str(exc), records)
-                return
-            yield from self._object(document, path, None, edits, gaps, told)
+            # one response, or several pretty-printed ones one after another
+            for found in read_documents(path):
+                if isinstance(found, DocumentError):  # every tweet in it is lost: all count
+                    yield Problem(str(path), found.line, str(found), found.records)
+                else:
+                    yield from self._object(found[1], path, found[0], edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, Exception):

@@ -1,0 +1,71 @@
+"""twarc2 / X API v2 files as users save them other than one JSON object a line: the pages or
+flattened tweets pretty-printed one after another in a ``.jsonl`` (``jq .`` output), or
+written with no line break between them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.twarc2 import Twarc2
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+PAGES = Path(__file__).parent / "fixtures" / "twarc2" / "pages.jsonl"
+
+
+def _pages() -> list[dict[str, object]]:
+    """The fixture's pages that parse (its third line is broken on purpose)."""
+    found = []
+    for line in PAGES.read_bytes().splitlines():
+        try:
+            found.append(orjson.loads(line))
+        except orjson.JSONDecodeError:
+            continue
+    return found
+
+
+def _posts_and_problems(path: Path) -> tuple[set[str], list[Problem]]:
+    items = list(Twarc2().read(path))
+    rows = [row for item in items if isinstance(item, Record) for row in item.rows]
+    posts = {row.id for row in rows if isinstance(row, Post)}
+    return posts, [item for item in items if isinstance(item, Problem)]
+
+
+def test_pretty_printed_pages_in_a_jsonl_are_read_as_its_lines_are(tmp_path: Path) -> None:
+    pages = _pages()
+    lines = tmp_path / "search.jsonl"
+    lines.write_text("\n".join(json.dumps(page) for page in pages) + "\n")
+    pretty = tmp_path / "search_pretty.jsonl"
+    pretty.write_text("\n".join(json.dumps(page, indent=2) for page in pages) + "\n")
+    glued = tmp_path / "search_glued.jsonl"
+    glued.write_text("".join(json.dumps(page) for page in pages))
+    expected, _ = _posts_and_problems(lines)
+    assert expected  # the fixture holds posts
+    for path in (pretty, glued):
+        assert detect(path).name == "twarc2"
+        assert _posts_and_problems(path) == (expected, [])
+
+
+def test_a_broken_pretty_printed_tweet_costs_itself_with_its_line(tmp_path: Path) -> None:
+    tweets = [
+        {"id": str(300 + n), "author_id": "1", "text": f"post {n}", "edit_history_tweet_ids": []}
+        for n in range(3)
+    ]
+    chunks = [json.dumps(tweet, indent=2) for tweet in tweets]
+    chunks[1] = chunks[1].replace('"text":', '"text"')  # a colon lost in a hand edit
+    path = tmp_path / "flat.jsonl"
+    path.write_text("\n".join(chunks) + "\n")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (2, 1)
+    (problem,) = report.problems
+    assert (problem.file, problem.line) == (str(path), 7)
+    assert "the object starting at line 7 was skipped" in problem.message
+    assert "What to do: fix or remove that object" in problem.message
