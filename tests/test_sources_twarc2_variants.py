@@ -1,9 +1,10 @@
 """twarc2 / X API v2 files as users save them other than one JSON object a line: the pages or
 flattened tweets pretty-printed one after another in a ``.jsonl`` (``jq .`` output), or
-written with no line break between them."""
+written with no line break between them; and posts longer than 280 characters."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from staffpulse.ingest import import_paths
 from staffpulse.models import Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Problem
-from staffpulse.sources.twarc2 import Twarc2
+from staffpulse.sources.twarc2 import Twarc2, rows_from_v2
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 
@@ -69,3 +70,27 @@ def test_a_broken_pretty_printed_tweet_costs_itself_with_its_line(tmp_path: Path
     assert (problem.file, problem.line) == (str(path), 7)
     assert "the object starting at line 7 was skipped" in problem.message
     assert "What to do: fix or remove that object" in problem.message
+
+
+def test_a_post_longer_than_280_characters_keeps_its_whole_text_from_note_tweet() -> None:
+    whole = "We are hiring " + "forklift operators in Dayton, " * 12 + "apply at #hiring @janedoe"
+    tweet = {
+        "id": "500",
+        "author_id": "1",
+        "text": whole[:279] + "…",  # what X puts in text: the first 280 characters
+        "edit_history_tweet_ids": ["500"],
+        "entities": {"urls": [{"expanded_url": "https://acme.example/jobs"}]},
+        "note_tweet": {
+            "text": whole,
+            "entities": {
+                "hashtags": [{"tag": "hiring"}],
+                "mentions": [{"username": "janedoe", "id": "2"}],
+            },
+        },
+    }
+    before = copy.deepcopy(tweet)
+    (post,) = [row for row in rows_from_v2(tweet) if isinstance(row, Post)]
+    assert post.text == whole and len(post.text) > 280
+    assert (post.hashtags, post.mentions) == (("hiring",), ("janedoe",))
+    assert post.urls == ("https://acme.example/jobs",)  # the short text's entities kept too
+    assert tweet == before  # the transformer is pure

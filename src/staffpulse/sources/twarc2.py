@@ -125,7 +125,10 @@ def post_from_v2_tweet(
         raise ValueError("tweet without 'text'")
     handles = handles or {}
     remap = remap or {}
-    text = decode_x_text(str(tweet.get("text") or ""))
+    # a post longer than 280 characters: ``text`` holds its first 280, ``note_tweet`` all
+    note = tweet.get("note_tweet")
+    long_text = get_str(note, "text")
+    text = decode_x_text(long_text or str(tweet.get("text") or ""))
     author = tweet.get("author")
     author_id = get_str(tweet, "author_id") or get_str(author, "id") or ""
     author_handle = get_str(author, "username") or handles.get(author_id, "")
@@ -144,6 +147,11 @@ def post_from_v2_tweet(
     elif "quoted" in refs:
         kind_of = "quote"
     mentions, hashtags, urls = read_entities(tweet.get("entities"), V2_KEYS)
+    if long_text and isinstance(note, dict):  # those past the 280th character are its own
+        more = read_entities(note.get("entities"), V2_KEYS)
+        mentions = tuple(dict.fromkeys(more.mentions + mentions))
+        hashtags = tuple(dict.fromkeys(more.hashtags + hashtags))
+        urls = tuple(dict.fromkeys(more.urls + urls))
     reply_user = answered if kind_of == "reply" else None
     metrics = tweet.get("public_metrics")
     reply_handle = handles.get(reply_user) if reply_user else None
