@@ -13,8 +13,9 @@ from rich.progress import Progress
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
-from staffpulse.cli.import_output import ImportBar, read_file_lines
+from staffpulse.cli.import_output import ImportBar, print_missing_files, read_file_lines
 from staffpulse.sources.base import Problem
+from staffpulse.sources.x_archive_check import MissingFile
 
 runner = CliRunner()
 
@@ -61,6 +62,16 @@ def test_read_lines_sum_up_each_format_on_its_own() -> None:
         "[dim]read[/] 3,000 files in in/ [dim]as staffpulse JSONL[/]",
         "[dim]read[/] in/x.zip [dim]as X archive[/]",
     ]
+
+
+def test_a_missing_file_is_one_line_with_what_to_do_as_written() -> None:
+    console = Console(record=True, width=400)
+    lost = MissingFile("arch[1]/data/follower.js", None, "not in the folder; import it again", 3)
+    print_missing_files(console, [lost])
+    # the name printed as itself (no Rich markup taken from it), labelled apart from "skipped"
+    assert console.export_text() == (
+        "missing arch[1]/data/follower.js: not in the folder; import it again\n"
+    )
 
 
 def test_the_bar_follows_the_bytes_read(tmp_path: Path) -> None:

@@ -186,7 +186,9 @@ def _counts(store_path: Path, paths: list[Path]) -> tuple[int, dict[str, int], i
         for kind, count in by_kind.items():
             if count:
                 kinds[kind] = kinds.get(kind, 0) + count
-    return sum(stats["accounts"].values()), kinds, follows, report.skipped
+    # a file an archive lacks is no skipped record: its entries are counted as lost apart
+    missing = sum(p.records for p in report.missing_files)
+    return sum(stats["accounts"].values()), kinds, follows, report.skipped + missing
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -222,7 +224,8 @@ def test_every_sample_file_is_listed(shared_data: Path) -> None:
 @pytest.mark.parametrize(
     ("folder", "posts", "follows", "lost"),
     [
-        # the sample lacks follower.js, which its manifest.js lists with 420 followers
+        # the sample lacks follower.js, which its manifest.js lists with 420 followers: a
+        # missing file (ImportReport.missing_files), no skipped record
         (
             "person_andreruffert",
             {"original": 711, "reply": 553, "repost": 643, "quote": 79},
@@ -244,6 +247,12 @@ def test_archive_folders(
     db = tmp_path / "db.sqlite"
     first = _counts(db, [path])
     assert first == (1, posts, follows, lost)
+    with open_store(tmp_path / "alone.sqlite") as store:
+        report = import_paths(store, [path])
+    assert report.skipped == 0
+    assert [(Path(p.file).name, p.records) for p in report.missing_files] == (
+        [("follower.js", lost)] if lost else []
+    )
     assert sum(posts.values()) == (1986 if folder.startswith("person") else 70)
     assert _counts(db, [path]) == first  # re-import changes nothing
 

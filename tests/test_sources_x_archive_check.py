@@ -1,5 +1,7 @@
 """An X archive checked against its manifest.js: a listed data file that is missing, or one
-cut short, is told (what, where, what to do) and every entry lost is counted as skipped."""
+cut short, is told (what, where, what to do). The entries of a file cut short are counted as
+skipped records; a missing file is told apart, "Files missing from the archive", with the
+entries it held, and is no skipped record."""
 
 from __future__ import annotations
 
@@ -69,12 +71,14 @@ def test_a_complete_archive_is_told_nothing_more(tmp_path: Path) -> None:
     assert [p.line for p in report.problems] == [19]
 
 
-def test_a_missing_tweets_part_is_told_and_its_tweets_counted(tmp_path: Path) -> None:
+def test_a_missing_tweets_part_is_told_as_a_missing_file_not_as_skipped_records(
+    tmp_path: Path,
+) -> None:
     archive = _archive(tmp_path)
     (archive / "data" / "tweets-part1.js").unlink()
     report = _import(archive)
-    assert (report.posts, report.skipped) == (3, 2)
-    [missing] = report.problems
+    assert (report.posts, report.skipped, report.problems) == (3, 0, [])
+    [missing] = report.missing_files
     assert missing.file == str(archive / "data" / "tweets-part1.js")
     assert missing.records == 2
     # a missing file, said as one: what lists it, what it held, that those were not imported
@@ -90,21 +94,25 @@ def test_the_cli_says_what_was_lost_and_still_imports_the_rest(tmp_path: Path) -
     archive = _archive(tmp_path)
     (archive / "data" / "tweets-part1.js").unlink()
     result = CliRunner().invoke(app, ["import", str(archive), "--db", str(tmp_path / "s.db")])
-    # as for any record it could not read: the rest imported, exit 0, the loss counted
+    # the rest imported, exit 0; the missing file on its own line, not as skipped records
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
-    assert "Imported 3 posts" in said and "Skipped 2 records" in said
+    assert "Imported 3 posts" in said and "Skipped 0 records" in said
+    assert "Files missing from the archive: 1 (each named above, with what to do)" in said
     assert (
-        "tweets-part1.js: listed in the archive's manifest (manifest.js, as "
-        "data/tweets-part1.js) with 2 tweets, but not in the folder"
+        "missing " + str(archive / "data" / "tweets-part1.js") + ": listed in the archive's "
+        "manifest (manifest.js, as data/tweets-part1.js) with 2 tweets, but not in the folder"
     ) in said
-    # --json says the same, with the count of what was lost
+    # --json: a key of its own, with the count of what was lost; skipped does not count it
     as_json = CliRunner().invoke(
         app, ["import", str(archive), "--db", str(tmp_path / "j.db"), "--json"]
     )
-    [problem] = json.loads(as_json.stdout)["problems"]
-    assert problem["line"] is None and problem["records"] == 2
-    assert problem["message"].startswith("listed in the archive's manifest (manifest.js, as ")
+    data = json.loads(as_json.stdout)
+    assert (data["skipped"], data["problems"]) == (0, [])
+    [missing] = data["missing_files"]
+    assert missing["file"] == str(archive / "data" / "tweets-part1.js")
+    assert missing["records"] == 2
+    assert missing["message"].startswith("listed in the archive's manifest (manifest.js, as ")
 
 
 def test_a_zip_without_a_listed_part_says_to_download_the_archive_again(tmp_path: Path) -> None:
@@ -115,13 +123,13 @@ def test_a_zip_without_a_listed_part_says_to_download_the_archive_again(tmp_path
             if file.name != "follower.js":
                 z.write(file, f"data/{file.name}")
     report = _import(zipped)
-    [missing] = [p for p in report.problems if p.line is None]
+    [missing] = report.missing_files
     assert missing.file == f"{zipped}!data/follower.js" and missing.records == 2
     assert "with 2 followers, but not in the ZIP (under that name or another): those 2 " in (
         missing.message
     )
     assert "download the archive from X again" in missing.message
-    assert report.skipped == 3  # the 2 followers and the fixture's bad tweet
+    assert report.skipped == 1  # the fixture's bad tweet; the followers were never there
 
 
 def test_a_part_cut_short_counts_every_tweet_the_manifest_lists(tmp_path: Path) -> None:
@@ -166,7 +174,7 @@ def test_a_missing_follower_list_leaves_the_owners_count_blank(tmp_path: Path) -
         report = import_paths(store, [archive])
         owner = store.find_account("AcmeStaffing")
     assert (owner.followers, owner.following) == (None, 1)
-    assert report.skipped == 3
+    assert (report.skipped, len(report.missing_files)) == (1, 1)
 
 
 def test_a_file_given_alone_is_checked_alone(tmp_path: Path) -> None:
@@ -175,6 +183,7 @@ def test_a_file_given_alone_is_checked_alone(tmp_path: Path) -> None:
     (archive / "data" / "tweets-part1.js").unlink()
     report = _import(archive / "data" / "tweets.js")
     assert (report.posts, report.skipped, report.problems) == (3, 0, [])
+    assert report.missing_files == []
 
 
 def test_an_archive_without_counts_is_read_as_before(tmp_path: Path) -> None:
@@ -190,7 +199,7 @@ def test_an_archive_in_several_zips_says_to_import_them_together(tmp_path: Path)
         _manifest(FIXTURE_COUNTS, partial=True), encoding="utf-8"
     )
     (archive / "data" / "tweets-part1.js").unlink()
-    [missing] = _import(archive).problems
+    [missing] = _import(archive).missing_files
     assert "in several ZIPs" in missing.message and "into one folder" in missing.message
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from staffpulse.ingest import ImportReport
 from staffpulse.models import Account, Post, Provenance
 from staffpulse.sources.base import EMPTY_FILE, UNKNOWN_FORMAT, Notice, Problem
+from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.store import AccountSummary, open_store
 from staffpulse.web.import_summary import (
     MAX_PROBLEMS_SHOWN,
@@ -40,6 +41,25 @@ def test_the_summary_tells_what_was_new_and_updated() -> None:
     assert import_summary(same) == (
         "Read 4 posts and 1 account: all of it was already in the store, nothing changed."
     )
+
+
+def test_posts_removed_as_deleted_on_the_platform_are_told() -> None:
+    report = ImportReport(posts=3, accounts=1, not_in_export=2, removed=2)
+    assert import_summary(report) == (
+        "Read 3 posts and 1 account: all of it was already in the store. Removed 2 posts the "
+        "export no longer holds (deleted on the platform)."
+    )
+    assert describe_import(report, [], ["twitter.zip"], _named)["removed"] == 2
+
+
+def test_a_file_missing_from_the_archive_is_no_skipped_record() -> None:
+    lost = MissingFile(TEMP + "twitter.zip!data/tweets.js", None, "listed ... with 9 tweets", 9)
+    report = ImportReport(posts=1, accounts=1, missing_files=[lost])
+    result = describe_import(report, [], ["twitter.zip"], _named)
+    assert result["missing_files"] == [
+        {"file": "twitter.zip!data/tweets.js", "message": "listed ... with 9 tweets", "records": 9}
+    ]
+    assert (result["skipped"], result["problems"], result["nothing"]) == (0, [], False)
 
 
 def test_nothing_read_names_the_files() -> None:

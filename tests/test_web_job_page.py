@@ -116,16 +116,17 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
 
 
-def test_a_file_the_archive_lacks_is_not_said_to_name_a_line(tmp_path: Path) -> None:
-    """An archive whose manifest.js lists follower.js the ZIP does not hold: the skipped row
-    names the file alone, and the page said "Each line names the file and the line in it"
-    all the same (QA s21)."""
+def test_a_file_the_archive_lacks_is_told_apart_from_the_records_skipped(tmp_path: Path) -> None:
+    """An archive whose manifest.js lists follower.js the ZIP does not hold, and one tweet more
+    than tweets.js has: the missing file has a section of its own, "Files missing from the
+    archive", and is no skipped record; the tweet cut off is one, told without a line (the
+    page said "Each line names the file and the line in it" all the same, QA s21)."""
     from web_helpers import x_archive_bytes
 
     config = {
         "userInfo": {"accountId": "9001", "userName": "acmestaffing"},
         "dataTypes": {
-            "tweets": {"files": [{"fileName": "data/tweets.js", "count": "6"}]},
+            "tweets": {"files": [{"fileName": "data/tweets.js", "count": "7"}]},
             "follower": {"files": [{"fileName": "data/follower.js", "count": "3"}]},
         },
     }
@@ -134,9 +135,17 @@ def test_a_file_the_archive_lacks_is_not_said_to_name_a_line(tmp_path: Path) -> 
     status, page = _job_page(tmp_path, [("twitter-2026.zip", archive)])
     assert status["state"] == "done", status
     text = page_words(page)
-    assert "Records we skipped (3)" in text and "data/follower.js" in text
+    missing = text.split("Files missing from the archive (1)")[1].split("Records we skipped")[0]
+    assert "twitter-2026.zip!data/follower.js" in missing
+    assert "with 3 followers, but not in the ZIP" in missing
+    assert "download the archive from X again" in missing  # what to do
+    assert "Everything else was imported." in missing
+    skipped = text.split("Records we skipped (1)")[1]
+    assert "only 6 of the 7 tweets manifest.js lists were read" in skipped
+    assert "follower.js" not in skipped
     assert "Each line names the file, and the line in it where there is one." in text
     assert "Each line names the file and the line in it." not in text
+    assert status["result"]["skipped"] == 1  # the missing followers are not counted
 
 
 def test_files_chosen_together_with_a_licence_import_the_data_and_tell_why_a_table_is_not(

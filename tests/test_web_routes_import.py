@@ -319,3 +319,45 @@ def test_the_import_page_reads_only_values_its_form_can_show(client: Any) -> Non
     assert selected_option(page, "platform") == "bluesky"
     assert field_value(page, "max_posts") == "3200" and field_value(page, "budget") == "1.00"
     assert field_value(page, "handle") == ""
+
+
+def _zipped_archive(folder: Path, tweets: list[dict[str, object]]) -> bytes:
+    """The archive of ``tweets`` (export_gap_helpers) as the ZIP X sends."""
+    import io
+    import zipfile
+
+    from export_gap_helpers import archive_of
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for file in sorted((archive_of(folder, tweets) / "data").iterdir()):
+            archive.write(file, f"data/{file.name}")
+    return buffer.getvalue()
+
+
+def test_the_import_page_offers_to_remove_posts_deleted_on_the_platform(tmp_path: Path) -> None:
+    from export_gap_helpers import APRIL, MARCH
+    from web_helpers import csrf_token
+
+    march = _zipped_archive(tmp_path / "march", MARCH)
+    april = _zipped_archive(tmp_path / "april", APRIL)
+    with make_client(tmp_path / "gaps.db") as client:
+        assert "Remove posts deleted on the platform" in client.get("/import").text
+        finished_job(client, upload_files(client, [("twitter-march.zip", march)]))
+        # not ticked: told, with how to remove them from the page, not the terminal
+        told = finished_job(client, upload_files(client, [("twitter-april.zip", april)]))
+        page = page_words(client.get(f"/jobs/{told['id']}").text)
+        assert "2 posts of @AcmeStaffing stored earlier are not in this export" in page
+        assert "upload it again with “Remove posts deleted on the platform” ticked" in page
+        assert "--remove-deleted" not in page
+        ticked = client.post(
+            "/import/upload",
+            data={"csrf_token": csrf_token(client), "remove_deleted": "1"},
+            files=[("file", ("twitter-april.zip", april, "application/zip"))],
+        )
+        removed = finished_job(client, ticked)
+        assert removed["result"]["summary"].endswith(
+            "Removed 2 posts the export no longer holds (deleted on the platform)."
+        )
+        page = page_words(client.get(f"/jobs/{removed['id']}").text)
+        assert "removed from the store (as “Remove posts deleted on the platform” asked)" in page

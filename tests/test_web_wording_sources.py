@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from export_gap_helpers import export_gap_messages
 from library_fetch_messages import answer_messages, credential_messages, network_messages
 from library_messages import (
     Said,
@@ -83,6 +84,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
     "inbox input": lambda t: inbox_input_messages(),
     "import": lambda t: import_messages(t.folder),
     "files": lambda t: file_messages(t.folder),
+    "export gaps": lambda t: export_gap_messages(t.folder),
     "cohort": lambda t: cohort_messages(),
     "network": lambda t: network_messages(t.monkeypatch),
     "answers": lambda t: answer_messages(t.httpserver, t.monkeypatch),
@@ -156,6 +158,12 @@ CONTROLS = {
     ("network", "x"): "X could not be reached: check that this computer is online",
     ("answers", "budget"): "raise the budget on the Import page",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
+    ("export gaps", "told"): "upload it again with “Remove posts deleted on the platform” ticked",
+    ("export gaps", "removed"): "(as “Remove posts deleted on the platform” asked)",
+    ("export gaps", "record skipped"): "(listed below), so it may be partial",
+    ("export gaps", "one file"): "upload the whole archive ZIP with “Remove posts deleted on",
+    ("export gaps", "file missing"): "upload the whole archive, as said there, with “Remove",
+    ("export gaps", "no export"): "“Remove posts deleted on the platform” removes only",
     ("files", "repo export"): "until you fetch it once on the Import page (Fetch an account live",
     ("files", "api old ids"): "whoever saved the file can save it again with the dates included",
     ("files", "cut short"): "whoever saved the file can fetch it again in X's extended mode",

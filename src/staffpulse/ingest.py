@@ -7,17 +7,24 @@ as ``zip!member``. The readers only read: an avatar image one found (an X archiv
 picture, an avatar file in a ZIP) comes on its account row, and is saved here, beside the
 store, before the row is written, unless the store holds a newer profile's picture. After an
 account export (a repo.car, a Mastodon archive, an X archive), the stored posts of its account
-it lacks are told (:mod:`staffpulse.store.export_gaps`), never deleted.
+it lacks are told (:mod:`staffpulse.store.export_gaps`), and removed only when the user asks
+(``remove_deleted``) and the export was read whole: not a record of it skipped, not a file of
+it missing, not one file of an archive given alone. What the import did is an
+:class:`~staffpulse.ingest_report.ImportReport`.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError, NothingImportedError
 from staffpulse.handle_lengths import HandleLengths
+from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
+from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
+from staffpulse.listen.schema import delete_posts
 from staffpulse.models import Account, AvatarImage
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
@@ -30,11 +37,12 @@ from staffpulse.sources.folders import (
     refuse_empty_folder,
     unknown_format,
 )
+from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
+from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
-from staffpulse.store.clashes import AuthorClash
-from staffpulse.store.core import LeftOut, Record, Store, WriteCounts
-from staffpulse.store.export_gaps import ExportPosts, MissingPosts
+from staffpulse.store.core import Record, Store
+from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused
 from staffpulse.store.runs import recorded_run
 from staffpulse.store.tally import Tally, repeats_note
 
@@ -42,78 +50,6 @@ BATCH_SIZE = 2000
 # Why a post is told as updated (changes.POST_COLUMNS): not its likes, which change every fetch
 UPDATED_POST_WHY = "text, reply or quote target, or address changed"
 ProgressCallback = Callable[[str, int], None]
-
-
-@dataclass
-class ImportReport:
-    """What an import did: rows upserted, how many were new, and every record it skipped."""
-
-    accounts: int = 0
-    posts: int = 0
-    follows: int = 0
-    new_accounts: int = 0
-    new_posts: int = 0
-    new_follows: int = 0
-    updated_profiles: int = 0  # accounts the store held whose name, bio, ... came in changed
-    updated_posts: int = 0  # posts the store held whose text, reply or quote target, ... changed
-    # stored posts of an exported account, dated within its export, that the export lacks
-    not_in_export: int = 0
-    files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
-    problems: list[Problem] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
-    skipped: int = 0
-    run_id: int | None = None
-    # posts the files held, imported or skipped: when none of them came in, the import is
-    # told as one that failed (exit 1, a warning on the dashboard), whatever else it read
-    posts_read: int = 0
-
-    @property
-    def every_post_skipped(self) -> bool:
-        """The files held posts and not one was imported (each skipped and reported): the
-        accounts read beside them are at most their authors, not what was meant to come in."""
-        return self.posts_read > 0 and self.posts == 0
-
-    @property
-    def nothing_imported(self) -> bool:
-        """Nothing came of the files: no account, post or follow, or every post skipped."""
-        return not (self.posts or self.accounts or self.follows) or (
-            self.every_post_skipped and not self.follows
-        )
-
-    def add(self, counts: WriteCounts) -> None:
-        self.accounts += counts.accounts
-        self.posts += counts.posts
-        self.follows += counts.follows
-        self.new_accounts += counts.new_accounts
-        self.new_posts += counts.new_posts
-        self.new_follows += counts.new_follows
-        self.updated_profiles += counts.updated_profiles
-        self.updated_posts += counts.updated_posts
-        # posts left out because their ids are other accounts' posts (store/clashes.py), and
-        # rows with a count too large to store
-        left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
-        for left in left_out:
-            self.problems.append(Problem(left.location, left.line, left.message))
-            self.skipped += 1
-        for location, message in counts.notices:  # told once, whichever batch says it again
-            if (notice := Notice(location, message)) not in self.notices:
-                self.notices.append(notice)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "imported": {"accounts": self.accounts, "posts": self.posts, "follows": self.follows},
-            "new": {
-                "accounts": self.new_accounts,
-                "posts": self.new_posts,
-                "follows": self.new_follows,
-            },
-            "updated": {"profiles": self.updated_profiles, "posts": self.updated_posts},
-            "not_in_export": {"posts": self.not_in_export},
-            "skipped": self.skipped,
-            "problems": [problem.as_dict() for problem in self.problems],
-            "notices": [notice.as_dict() for notice in self.notices],
-            "files": [{"file": name, "format": label} for name, label in self.files],
-        }
 
 
 def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[Problem]]:
@@ -190,6 +126,9 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
         if isinstance(item, Notice):
             report.notices.append(item)
             continue
+        if isinstance(item, MissingFile):  # nothing of it was read: no record skipped
+            report.missing_files.append(item)
+            continue
         if isinstance(item, Problem):
             report.problems.append(item)
             report.skipped += item.records
@@ -252,10 +191,16 @@ def _import_plan(
     report: ImportReport,
     tally: Tally,
     progress: ProgressCallback | None,
-) -> None:
+    remove_deleted: bool,
+) -> bool:
+    """Import each planned path; True when one of them was an account export."""
     # the images of an archive or ZIP are kept beside the store they are imported into
     avatars = _AvatarSaver(store)
+    exports = False
     for path, source in plan:
+        # what of this path could not be read, which makes its exports partial
+        before = report.skipped, len(report.missing_files)
+        gaps: list[tuple[str, MissingPosts]] = []
         inputs = (
             source.read_members(path)
             if isinstance(source, ZipFolder)
@@ -283,20 +228,37 @@ def _import_plan(
                     progress(found.location, done)
             if (note := repeats_note(tally.repeats())) is not None:
                 report.notices.append(Notice(found.location, note))
+            exports = exports or bool(exported.ids)
             if (gap := exported.missing(store.conn)) is not None:
-                report.not_in_export += gap.count
-                report.notices.append(Notice(found.location, missing_note(gap)))
+                gaps.append((found.location, gap))
+        # decided once the whole path is read: a damaged member of a ZIP may come after
+        refused = removal_refused(
+            report.skipped - before[0],
+            len(report.missing_files) - before[1],
+            lone_file=source.name == X_ARCHIVE and _lone_file(path),
+        )
+        for location, gap in gaps:
+            report.not_in_export += gap.count
+            removed = None
+            if remove_deleted and refused is None:
+                removed = _remove_posts(store, gap)
+                report.removed += removed
+            note = missing_note(gap, removed=removed, refused=refused, asked=remove_deleted)
+            report.notices.append(Notice(location, note))
+    return exports
 
 
-def missing_note(gap: MissingPosts) -> str:
-    """What to tell of the stored posts an account export lacks (store/export_gaps.py)."""
-    one = gap.count == 1
-    return (
-        f"{count_of(gap.count, 'post')} of @{gap.handle} stored earlier "
-        f"{'is' if one else 'are'} not in this export (deleted on the platform?): "
-        f"{'it still counts' if one else 'they still count'} in the audit and the inbox. "
-        "Nothing was deleted, as an export can be partial"
-    )
+def _lone_file(path: Path) -> bool:
+    """One file of an archive given alone (``data/tweets.js``), not its folder or ZIP: the
+    archive's other files are not part of what was read, so its posts are not its whole."""
+    return path.is_file() and not zipfile.is_zipfile(path)
+
+
+def _remove_posts(store: Store, gap: MissingPosts) -> int:
+    """Remove the posts ``gap`` names, marking what their removal changes in the interaction
+    graph (a reply's edge, a repost's) for the refresh that ends the import."""
+    with store.transaction() as conn:
+        return delete_posts(conn, gap.platform, gap.post_ids)
 
 
 def _handle_known(store: Store, notice: Notice) -> bool:
@@ -327,6 +289,7 @@ def import_paths(
     progress: ProgressCallback | None = None,
     *,
     planned: Callable[[list[Path]], None] | None = None,
+    remove_deleted: bool = False,
 ) -> ImportReport:
     """Import every file under ``paths``. Malformed records are skipped and reported.
 
@@ -334,6 +297,8 @@ def import_paths(
     before the first, with what will be read in that order (files, ZIPs, archive folders):
     their sizes, known at once, make a progress bar in bytes (the records only at the end).
     Ctrl-C raises :class:`ImportInterrupted`, telling how many posts were stored by then.
+    ``remove_deleted`` removes the stored posts an account export lacks, when it was read
+    whole (:func:`staffpulse.store.export_gaps.removal_refused`); they are told either way.
     """
     plan, problems = plan_import(paths)
     if planned is not None:
@@ -351,13 +316,18 @@ def import_paths(
         with recorded_run(
             store,
             "import",
-            {"paths": [str(p) for p in paths]},
+            {
+                "paths": [str(p) for p in paths],
+                **({"remove_deleted": True} if remove_deleted else {}),
+            },
             counts=finished_counts,
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
         ) as recording:
             report.run_id = recording.run.id
             try:
-                _import_plan(store, plan, report, tally, progress)
+                exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
+                if remove_deleted and not exports:
+                    report.notices.append(Notice(str(paths[0]), NO_EXPORT_TO_REMOVE_FROM))
                 store.refresh_interactions()
                 report.notices = [n for n in report.notices if not _handle_known(store, n)]
             except KeyboardInterrupt as exc:
@@ -372,8 +342,10 @@ def import_paths(
         raise
     except KeyboardInterrupt as exc:
         raise ImportInterrupted(report.posts) from exc
-    if report.accounts == report.posts == report.follows == 0 and all(
-        left_out(problem) for problem in report.problems
+    if (
+        report.accounts == report.posts == report.follows == 0
+        and not report.missing_files
+        and all(left_out(problem) for problem in report.problems)
     ):
         # Files were read and nothing in them was skipped, yet nothing came in (a header
         # without rows, an empty search): exit 1 as for "every record skipped", with the

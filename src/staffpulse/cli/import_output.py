@@ -6,7 +6,8 @@ file holds only at its end): the files done, plus how far the current one has be
 (:func:`staffpulse.read_offsets.read_offset`), with the time left. The files read are one line
 each when they are few; a folder of 3,000 JSONL files is one line, "read 3,000 files in many/
 as staffpulse JSONL", and a file something was skipped from keeps its own line beside the
-skipped records it explains.
+skipped records it explains. A file an archive lacks is told on its own
+(:func:`print_missing_files`), not among the records skipped: nothing of it was read.
 """
 
 from __future__ import annotations
@@ -106,6 +107,13 @@ def _size(path: Path) -> int:
     if path.is_dir():  # an extracted archive, read whole
         return sum(size_of(f) for f in path.rglob("*") if f.is_file())
     return size_of(path)
+
+
+def print_missing_files(console: Console, missing: Sequence[Problem]) -> None:
+    """Each file an archive's manifest lists and the archive lacks, one a line as ``missing
+    file: what it held, what to do`` (the summary counts them apart from skipped records)."""
+    for problem in missing:
+        console.print(f"[yellow]missing[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
 
 
 def read_file_lines(files: Sequence[tuple[str, str]], problems: Sequence[Problem]) -> list[str]:

@@ -3,10 +3,12 @@ or one holding fewer entries than the manifest says X wrote in it.
 
 A folder extracted or copied only in part, or an archive cut short while downloading, still
 reads as a smaller archive: without this check, "Skipped 0 records" is said over 986 lost
-tweets. Each loss is a :class:`~staffpulse.sources.base.Problem` counting every entry lost,
-so the import's skipped count and its exit code follow the rule of any record it could not
-read (docs/formats.md): the rest is imported, and the summary says what is missing and what
-to do.
+tweets. A file cut short is a :class:`~staffpulse.sources.base.Problem` counting every entry
+lost, as any record that could not be read (docs/formats.md). A file that is not there at all
+is a :class:`MissingFile`: no record of it was read, so none was skipped; the import tells it
+apart ("Files missing from the archive: 1"), with the entries it held and what to do, and it
+makes the export partial, so that no stored post is removed for lacking from it
+(:mod:`staffpulse.store.export_gaps`).
 """
 
 from __future__ import annotations
@@ -24,12 +26,20 @@ DOWNLOAD_AGAIN = "download the archive from X again and import the whole ZIP"
 
 
 @dataclass(frozen=True, slots=True)
+class MissingFile(Problem):
+    """A data file the archive's manifest lists and the archive lacks: ``file`` is where it
+    should be, ``records`` the entries the manifest says it held (lost, not skipped), and
+    ``message`` what was lost and what to do. A :class:`Problem` to any reader that only knows
+    those; the import counts it apart from the records it skipped."""
+
+
+@dataclass(frozen=True, slots=True)
 class MissingPart:
     """A data file the manifest lists and the archive lacks: its kind (``tweets``,
     ``follower``...) and the problem telling it, which counts its entries."""
 
     kind: str
-    problem: Problem
+    problem: MissingFile
 
 
 def _in_zip(location: str) -> bool:
@@ -72,7 +82,7 @@ def missing_parts(
             f"{_what_to_do(manifest)}"
         )
         file_name = PurePosixPath(entry.name).name
-        yield MissingPart(entry.kind, Problem(folder + file_name, None, message, entry.count))
+        yield MissingPart(entry.kind, MissingFile(folder + file_name, None, message, entry.count))
 
 
 def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:

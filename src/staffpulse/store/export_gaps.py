@@ -5,8 +5,11 @@ outbox, an X archive's tweets) is the whole account as of the export. A post the
 from an earlier import or fetch that a newer export no longer holds was most likely deleted
 since, yet it stays in the store and still counts (the audit, the inbox). The import tells
 how many: of the account's own posts, only those dated within the export's span, so the
-posts the export predates or that came after it are not called missing. Nothing is deleted:
-an export can be partial (cut short, or a record skipped), and only the user can tell.
+posts the export predates or that came after it are not called missing. Nothing is deleted
+unless the user asks (``staffpulse import --remove-deleted``): an export can be partial (cut
+short, a record skipped, a file missing from an archive), and only the user can tell it is
+whole; even then the import refuses when it found the export partial
+(:func:`removal_refused`).
 """
 
 from __future__ import annotations
@@ -25,13 +28,18 @@ WHOLE_ACCOUNT_SOURCES = frozenset({"bluesky-repo", "mastodon-archive", "x-archiv
 
 @dataclass(frozen=True, slots=True)
 class MissingPosts:
-    """``count`` stored posts of the account (``platform``, ``account_id``) dated within the
-    export's span that the export does not hold; ``handle`` as the store now names it."""
+    """The stored posts (``post_ids``) of the account (``platform``, ``account_id``) dated
+    within the export's span that the export does not hold; ``handle`` as the store now
+    names it."""
 
     platform: str
     account_id: str
     handle: str
-    count: int
+    post_ids: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.post_ids)
 
 
 @dataclass
@@ -72,10 +80,40 @@ class ExportPosts:
             (platform, account_id, format_time(self.first[author]), format_time(self.last[author])),
         )
         held = self.ids[author]
-        count = sum(1 for (post_id,) in stored if post_id not in held)
-        if not count:
+        lacking = tuple(sorted(post_id for (post_id,) in stored if post_id not in held))
+        if not lacking:
             return None
         row = conn.execute(
             "SELECT handle FROM accounts WHERE platform = ? AND id = ?", (platform, account_id)
         ).fetchone()
-        return MissingPosts(platform, account_id, row[0] if row else account_id, count)
+        return MissingPosts(platform, account_id, row[0] if row else account_id, lacking)
+
+
+def removal_refused(skipped: int, missing_files: int, *, lone_file: bool = False) -> str | None:
+    """Why the posts an export lacks must not be removed although the user may ask, and what
+    to do instead; None when the export was read whole.
+
+    ``skipped`` records of the export could not be read, ``missing_files`` of its files are
+    not there, or it is one file of an archive given alone (``lone_file``): the posts the rest
+    held look deleted, and removing them would lose them."""
+    again = "import it again with --remove-deleted"
+    if lone_file:
+        return (
+            "only this file of the archive was imported, not the whole archive, whose other "
+            "files may hold those posts: import the whole archive (its ZIP, or its folder) "
+            "with --remove-deleted"
+        )
+    if missing_files:
+        files = "a file" if missing_files == 1 else f"{missing_files:,} files"
+        return (
+            f"{files} of the archive {'is' if missing_files == 1 else 'are'} missing (named "
+            f"above), so it is partial: import the whole archive, as said there, with "
+            "--remove-deleted"
+        )
+    if skipped:
+        records = "a record" if skipped == 1 else f"{skipped:,} records"
+        return (
+            f"{records} of the export could not be read (named above), so it may be partial: "
+            f"correct the file or download the export again, then {again}"
+        )
+    return None

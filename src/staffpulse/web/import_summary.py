@@ -4,7 +4,9 @@ The import report counts what was read and what of it was new or changed (new ac
 posts and follows, posts and profiles updated: the store counts them as it writes). A person
 wants to hear what changed, or that nothing did; that nothing could be read at all; or that
 every post was skipped, which is a warning, not "Done". :func:`describe_import` shapes all of it into the
-result the job page shows, so the route only runs the import.
+result the job page shows, so the route only runs the import. A file an archive lacks is its
+own section ("Files missing from the archive"), not a record skipped; posts removed because
+the account's export no longer holds them (the Import page's tick box) are in the summary.
 """
 
 from __future__ import annotations
@@ -57,9 +59,17 @@ def import_summary(report: ImportReport) -> str:
             else "",
         ]
     )
+    # stored posts the account's whole export no longer holds, removed as the user asked
+    removed = (
+        f" Removed {count_of(report.removed, 'post')} the export no longer holds (deleted on "
+        "the platform)."
+        if report.removed
+        else ""
+    )
     if not (new or updated):
-        return f"Read {read}: all of it was already in the store, nothing changed."
-    return f"Read {read}: {join_and([new, updated])}."
+        changed = "" if removed else ", nothing changed"
+        return f"Read {read}: all of it was already in the store{changed}.{removed}"
+    return f"Read {read}: {join_and([new, updated])}.{removed}"
 
 
 def describe_import(
@@ -104,6 +114,13 @@ def describe_import(
             {**p.as_dict(), "file": name_file(p.file)} for p in problems[:MAX_PROBLEMS_SHOWN]
         ],
         "more_problems": max(0, len(problems) - MAX_PROBLEMS_SHOWN),
+        # files an archive's manifest lists and the upload lacks: nothing of them was read,
+        # so they are no skipped records; each says what it held and what to do
+        "missing_files": [
+            {"file": name_file(p.file), "message": p.message, "records": p.records}
+            for p in report.missing_files
+        ],
+        "removed": report.removed,
         "files_skipped": [
             {
                 "file": name_file(p.file),

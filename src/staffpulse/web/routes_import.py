@@ -99,7 +99,13 @@ def import_page(request: Request) -> HTMLResponse:
     )
 
 
-def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[str]) -> JobFunc:
+# the Import page's tick box: the stored posts a whole account export lacks are removed
+REMOVE_DELETED_FIELD = "remove_deleted"
+
+
+def _import_job(
+    ctx: WebContext, files: list[Path], folder: Path, names: list[str], remove_deleted: bool
+) -> JobFunc:
     from staffpulse.ingest import import_paths
 
     shown_as = {str(path): name for path, name in zip(files, names, strict=True)}
@@ -115,7 +121,9 @@ def _import_job(ctx: WebContext, files: list[Path], folder: Path, names: list[st
                 progress = ImportProgress(job.update, files, named)
                 progress.start()
                 try:
-                    report = import_paths(store, files, progress=progress)
+                    report = import_paths(
+                        store, files, progress=progress, remove_deleted=remove_deleted
+                    )
                 except StaffpulseError as exc:  # name the user's file, not the temp copy
                     exc.message = named(exc.message)
                     raise
@@ -188,8 +196,11 @@ async def import_upload(request: Request) -> Response:
         )
     files = [p for _n, p in upload.files]
     leave_sample(ctx)  # the user's data goes to their own store, never into the sample's
+    remove_deleted = bool(upload.fields.get(REMOVE_DELETED_FIELD))
     job = ctx.jobs.submit(
-        "import", upload_title(names), _import_job(ctx, files, upload.folder, names)
+        "import",
+        upload_title(names),
+        _import_job(ctx, files, upload.folder, names, remove_deleted),
     )
     return job_response(request, job)
 

@@ -47,6 +47,8 @@ _CONNECT_TICKS = {
     "--include-contacts": "“Include people you already talk with”",
     "--include-unseen": "“Include accounts never seen”",
 }
+# the Import page's tick box, which does what ``staffpulse import --remove-deleted`` does
+_REMOVE_DELETED = "“Remove posts deleted on the platform”"
 _REACH_BACK = re.compile(r"--as-of (\S+) \(or --inactive-days (\d+)\)")
 
 
@@ -335,6 +337,21 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky "
             "or Mastodon posts, and CSV files with one post a line: see “Supported formats”",
         ),
+        # import --remove-deleted (ingest_report.missing_note, export_gaps.removal_refused):
+        # the Import page's tick box does the same
+        (
+            r"import (it again|the whole archive, as said there,) with --remove-deleted",
+            rf"upload \1 with {_REMOVE_DELETED} ticked",
+        ),
+        (
+            r"import the whole archive \(its ZIP, or its folder\) with --remove-deleted",
+            f"upload the whole archive ZIP with {_REMOVE_DELETED} ticked",
+        ),
+        (r"although --remove-deleted was given", f"although {_REMOVE_DELETED} was ticked"),
+        (r"\(--remove-deleted\)", f"(as {_REMOVE_DELETED} asked)"),
+        (r"^--remove-deleted removes only", f"{_REMOVE_DELETED} removes only"),
+        # the records skipped and files missing it means are listed below the page's notes
+        (r"\((named above)\), so it (is|may be) partial", r"(listed below), so it \2 partial"),
         (r" \(see docs/formats\.md\)", ""),
         (r"the formats staffpulse reads are in docs/formats\.md", "see “Supported formats”"),
     )

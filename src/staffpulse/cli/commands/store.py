@@ -9,7 +9,12 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console
-from staffpulse.cli.import_output import ImportBar, make_import_progress, read_file_lines
+from staffpulse.cli.import_output import (
+    ImportBar,
+    make_import_progress,
+    print_missing_files,
+    read_file_lines,
+)
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
@@ -30,6 +35,7 @@ def _store_file(db: Path | None) -> Path:
 
 def _print_import_report(report: ImportReport, store_file: Path, new_store: bool) -> None:
     every_one = print_import_problems(err_console, report.problems)
+    print_missing_files(err_console, report.missing_files)
     for line in read_file_lines(report.files, report.problems):
         console.print(line, highlight=False, soft_wrap=True)
     follows = (
@@ -47,14 +53,28 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
     edited = (
         f", {report.updated_posts:,} updated: {UPDATED_POST_WHY}" if report.updated_posts else ""
     )
+    # stored posts the account's export lacks, removed as --remove-deleted asked
+    removed = (
+        f" Removed [bold]{count_of(report.removed, 'post')}[/] the export no longer holds "
+        "(deleted on the platform)."
+        if report.removed
+        else ""
+    )
+    # an archive's file that is not there: nothing of it was read, so no record was skipped
+    missing = (
+        f"\nFiles missing from the archive: [bold]{len(report.missing_files):,}[/] (each named "
+        "above, with what to do): what they hold was not imported."
+        if report.missing_files
+        else ""
+    )
     console.print(
         f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new{edited}), "
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new{updated})"
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
-        f"{_where_named(report.skipped, every_one)}."
+        f"{_where_named(report.skipped, every_one)}.{removed}"
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
-        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
+        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}.{missing}"
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
@@ -85,6 +105,15 @@ def import_command(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or archives to import.")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    remove_deleted: Annotated[
+        bool,
+        typer.Option(
+            "--remove-deleted",
+            help="Remove the stored posts of an account that its whole export (an X or "
+            "Mastodon archive, a Bluesky repo.car) no longer holds: deleted on the platform. "
+            "Refused when the export is partial (a record skipped, a file missing).",
+        ),
+    ] = False,
 ) -> None:
     """Import posts and accounts; the format of each file is detected."""
     # "--json true" is refused before this runs, for every command taking paths (cli/app.py)
@@ -93,7 +122,9 @@ def import_command(
     # the bar on a terminal's stderr with --json too: a big import takes minutes
     with open_store(db) as store, make_import_progress(err_console) as progress:
         bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
-        report = import_paths(store, paths, progress=bar, planned=bar.planned)
+        report = import_paths(
+            store, paths, progress=bar, planned=bar.planned, remove_deleted=remove_deleted
+        )
     if as_json:
         print_json(report.as_dict())
     else:

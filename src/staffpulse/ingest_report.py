@@ -1,0 +1,139 @@
+"""What an import did (:class:`ImportReport`): the rows it wrote, what of them was new or
+changed, the records it skipped, the files an archive lacked, and the stored posts an account
+export no longer holds (told, or removed when the user asked).
+
+A file missing from an archive (:class:`~staffpulse.sources.x_archive_check.MissingFile`) is
+kept apart from the records skipped: nothing of it was read, so ``skipped`` does not count
+it, and the summary, ``--json`` (``missing_files``) and the job page tell it on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from staffpulse.report.counts import count_of
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.store.clashes import AuthorClash
+from staffpulse.store.core import LeftOut, WriteCounts
+from staffpulse.store.export_gaps import MissingPosts
+
+NO_EXPORT_TO_REMOVE_FROM = (
+    "--remove-deleted removes only the stored posts a platform's export of a whole account "
+    "lacks (an X or Mastodon archive, a Bluesky repo.car), and none was imported: nothing was "
+    "removed"
+)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: rows upserted, how many were new, and every record it skipped."""
+
+    accounts: int = 0
+    posts: int = 0
+    follows: int = 0
+    new_accounts: int = 0
+    new_posts: int = 0
+    new_follows: int = 0
+    updated_profiles: int = 0  # accounts the store held whose name, bio, ... came in changed
+    updated_posts: int = 0  # posts the store held whose text, reply or quote target, ... changed
+    # stored posts of an exported account, dated within its export, that the export lacks
+    not_in_export: int = 0
+    # of those, the ones removed from the store (import --remove-deleted, a whole export)
+    removed: int = 0
+    files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
+    problems: list[Problem] = field(default_factory=list)
+    # data files an archive's manifest lists and the archive lacks: not records skipped
+    missing_files: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
+    skipped: int = 0
+    run_id: int | None = None
+    # posts the files held, imported or skipped: when none of them came in, the import is
+    # told as one that failed (exit 1, a warning on the dashboard), whatever else it read
+    posts_read: int = 0
+
+    @property
+    def every_post_skipped(self) -> bool:
+        """The files held posts and not one was imported (each skipped and reported): the
+        accounts read beside them are at most their authors, not what was meant to come in."""
+        return self.posts_read > 0 and self.posts == 0
+
+    @property
+    def nothing_imported(self) -> bool:
+        """Nothing came of the files: no account, post or follow, or every post skipped."""
+        return not (self.posts or self.accounts or self.follows) or (
+            self.every_post_skipped and not self.follows
+        )
+
+    def add(self, counts: WriteCounts) -> None:
+        self.accounts += counts.accounts
+        self.posts += counts.posts
+        self.follows += counts.follows
+        self.new_accounts += counts.new_accounts
+        self.new_posts += counts.new_posts
+        self.new_follows += counts.new_follows
+        self.updated_profiles += counts.updated_profiles
+        self.updated_posts += counts.updated_posts
+        # posts left out because their ids are other accounts' posts (store/clashes.py), and
+        # rows with a count too large to store
+        left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
+        for left in left_out:
+            self.problems.append(Problem(left.location, left.line, left.message))
+            self.skipped += 1
+        for location, message in counts.notices:  # told once, whichever batch says it again
+            if (notice := Notice(location, message)) not in self.notices:
+                self.notices.append(notice)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "imported": {"accounts": self.accounts, "posts": self.posts, "follows": self.follows},
+            "new": {
+                "accounts": self.new_accounts,
+                "posts": self.new_posts,
+                "follows": self.new_follows,
+            },
+            "updated": {"profiles": self.updated_profiles, "posts": self.updated_posts},
+            "not_in_export": {"posts": self.not_in_export},
+            "removed": {"posts": self.removed},
+            "skipped": self.skipped,
+            "problems": [problem.as_dict() for problem in self.problems],
+            # each with the entries it held (records), which were not imported
+            "missing_files": [
+                {"file": p.file, "message": p.message, "records": p.records}
+                for p in self.missing_files
+            ],
+            "notices": [notice.as_dict() for notice in self.notices],
+            "files": [{"file": name, "format": label} for name, label in self.files],
+        }
+
+
+def missing_note(
+    gap: MissingPosts,
+    *,
+    removed: int | None = None,
+    refused: str | None = None,
+    asked: bool = False,
+) -> str:
+    """What to tell of the stored posts an account export lacks (store/export_gaps.py):
+    ``removed`` (``--remove-deleted``), or kept, with why (``refused``: the export is partial)
+    and what to do."""
+    one = gap.count == 1
+    said = (
+        f"{count_of(gap.count, 'post')} of @{gap.handle} stored earlier "
+        f"{'is' if one else 'are'} not in this export (deleted on the platform?)"
+    )
+    if removed is not None:
+        return (
+            f"{said}: {'it was' if one else 'they were'} removed from the store "
+            f"(--remove-deleted), so {'it no longer counts' if one else 'they no longer count'} "
+            "in the audit and the inbox"
+        )
+    said += f": {'it still counts' if one else 'they still count'} in the audit and the inbox. "
+    if refused is not None:
+        kept = (
+            "Not removed, although --remove-deleted was given" if asked else "Nothing was deleted"
+        )
+        return f"{said}{kept}: {refused}"
+    return (
+        f"{said}Nothing was deleted, as an export can be partial: if this one is whole, "
+        f"import it again with --remove-deleted to remove {'it' if one else 'them'}"
+    )

@@ -1,0 +1,150 @@
+"""``staffpulse import --remove-deleted``: the stored posts a newer whole export of the account
+no longer holds (deleted on X) are removed, so the audit stops counting them; refused, with
+why, when the export is partial (a record skipped, a file of the archive missing, one file of
+it given alone); nothing is removed without it, and the notice then says how."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from export_gap_helpers import APRIL, HANDLE, MARCH, archive_of, list_in_manifest, tweet
+from staffpulse.cli.app import app
+from staffpulse.store import open_store
+
+runner = CliRunner()
+
+
+def _import(db: Path, path: Path, *options: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["import", str(path), "--db", str(db), "--json", *options])
+    assert result.exit_code == 0, result.output
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def _audited_posts(db: Path) -> int:
+    result = runner.invoke(app, ["audit", HANDLE, "--platform", "x", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    posts: int = json.loads(result.stdout)["counts"]["posts"]
+    return posts
+
+
+def _said(report: dict[str, Any]) -> str:
+    return " ".join(notice["message"] for notice in report["notices"])
+
+
+def _after_march(tmp_path: Path) -> Path:
+    db = tmp_path / "s.db"
+    _import(db, archive_of(tmp_path / "march", MARCH))
+    assert _audited_posts(db) == 4
+    return db
+
+
+def test_the_posts_deleted_on_x_leave_the_audit(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    report = _import(db, archive_of(tmp_path / "april", APRIL), "--remove-deleted")
+    assert report["not_in_export"] == {"posts": 2} and report["removed"] == {"posts": 2}
+    assert "they were removed from the store (--remove-deleted)" in _said(report)
+    assert _audited_posts(db) == 3  # 101, 104 and the new 105
+    with open_store(db) as store:
+        assert store.get_posts("x", ["102", "103"]) == {}
+
+
+def test_the_summary_says_how_many_were_removed(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    result = runner.invoke(app, ["import", str(april), "--db", str(db), "--remove-deleted"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Removed 2 posts the export no longer holds (deleted on the platform)." in said
+
+
+def test_without_the_option_nothing_is_removed_and_the_notice_says_how(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    report = _import(db, archive_of(tmp_path / "april", APRIL))
+    assert report["not_in_export"] == {"posts": 2} and report["removed"] == {"posts": 0}
+    assert _said(report).endswith(
+        "Nothing was deleted, as an export can be partial: if this one is whole, import it "
+        "again with --remove-deleted to remove them"
+    )
+    assert _audited_posts(db) == 5  # the two deleted on X still count, beside 105
+
+
+def test_importing_the_same_export_again_removes_nothing_more(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    _import(db, april, "--remove-deleted")
+    again = _import(db, april, "--remove-deleted")
+    assert again["removed"] == {"posts": 0} and again["not_in_export"] == {"posts": 0}
+    assert again["new"]["posts"] == 0 and again["notices"] == []
+    assert _audited_posts(db) == 3
+
+
+def test_refused_when_a_record_of_the_export_was_skipped(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    broken = {**tweet("106", 8), "created_at": "soon"}  # unreadable: the export may be partial
+    report = _import(db, archive_of(tmp_path / "april", [*APRIL, broken]), "--remove-deleted")
+    assert report["skipped"] == 1 and report["removed"] == {"posts": 0}
+    assert (
+        "Not removed, although --remove-deleted was given: a record of the export could not "
+        "be read (named above), so it may be partial: correct the file or download the export "
+        "again, then import it again with --remove-deleted"
+    ) in _said(report)
+    assert _audited_posts(db) == 5
+
+
+def test_refused_when_a_file_of_the_archive_is_missing(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    list_in_manifest(april, {"data/tweets.js": 3, "data/tweets-part1.js": 2})
+    report = _import(db, april, "--remove-deleted")
+    assert report["skipped"] == 0 and len(report["missing_files"]) == 1
+    assert report["removed"] == {"posts": 0}
+    assert "a file of the archive is missing (named above), so it is partial" in _said(report)
+    assert _audited_posts(db) == 5
+
+
+def test_refused_for_one_file_of_the_archive_given_alone(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    tweets = archive_of(tmp_path / "april", APRIL) / "data" / "tweets.js"
+    report = _import(db, tweets, "--remove-deleted")
+    assert report["removed"] == {"posts": 0}
+    assert "only this file of the archive was imported, not the whole archive" in _said(report)
+    assert _audited_posts(db) == 5
+
+
+def test_a_file_that_is_no_account_export_removes_nothing(tmp_path: Path) -> None:
+    db = _after_march(tmp_path)
+    posts = tmp_path / "posts.csv"
+    posts.write_text(f"id,author,created_at,text\n101,{HANDLE},2026-03-01T14:05:00Z,hi\n")
+    report = _import(db, posts, "--remove-deleted")
+    assert report["removed"] == {"posts": 0}
+    assert "none was imported: nothing was removed" in _said(report)
+    assert _audited_posts(db) == 4
+
+
+def test_a_removed_reply_leaves_the_interaction_graph(tmp_path: Path) -> None:
+    """The removal goes the way a post deleted while listening goes: the edges of the posts
+    removed are worked out again, so the account no longer answers the one it replied to."""
+    reply = {
+        **tweet("103", 5),
+        "in_reply_to_status_id_str": "5000",
+        "in_reply_to_user_id_str": "777",
+        "in_reply_to_screen_name": "bobrecruits",
+    }
+    db = tmp_path / "s.db"
+    _import(db, archive_of(tmp_path / "march", [*MARCH[:2], reply, MARCH[3]]))
+
+    def edges() -> list[tuple[str, str]]:
+        with open_store(db) as store:
+            rows = store.conn.execute(
+                "SELECT target_id, kind FROM interactions WHERE source_id = '9001'"
+            ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    assert ("777", "reply") in edges()
+    _import(db, archive_of(tmp_path / "april", APRIL), "--remove-deleted")
+    assert ("777", "reply") not in edges()
