@@ -58,10 +58,9 @@ def test_bad_json_line_reason_is_complete(tmp_path: Path) -> None:
     )
     result = run_classify(str(src), "-o", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 0, result.output
-    assert [r["id"] for r in read_rows(tmp_path / "out.jsonl")] == [1, 5]
-    assert f"{src}:2: not valid JSON: invalid control character U+0009 at column 23" in (
-        result.output
-    )
+    # a raw tab inside a string (strict JSON wants \t) is read: the record is whole
+    assert [r["id"] for r in read_rows(tmp_path / "out.jsonl")] == [1, 2, 5]
+    assert f"{src}:2:" not in result.output
     assert f"{src}:3: not valid JSON: unterminated string starting at column 19" in result.output
     assert f"{src}:4: not valid JSON: extra data at column 11" in result.output
 

@@ -79,3 +79,14 @@ def test_a_full_chunk_is_still_scored_at_once() -> None:
 
     write_scored_jsonl(iter(range(7)), score, io.StringIO(), None, chunk=5, step=1)
     assert chunks == [[0, 1, 2, 3, 4], [5], [6]]
+
+
+def test_a_lone_surrogate_is_written_as_its_json_escape_and_reads_back_the_same() -> None:
+    """No UTF-8 file holds a lone surrogate raw: writing one stopped the run (exit 70)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    ids = ["a\ud83d", "back\\slash \udc00", "😀 café"]
+    write_scored_jsonl(iter(ids), lambda batch: [{"id": i} for i in batch], out, None, chunk=2)
+    out.seek(0)
+    text = out.read()
+    assert [json.loads(line)["id"] for line in text.splitlines()] == ids
+    assert '"😀 café"' in text  # characters UTF-8 holds stay as they are

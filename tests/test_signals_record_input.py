@@ -55,6 +55,16 @@ def test_utf16_with_its_mark_is_decoded_whole(tmp_path: Path) -> None:
     assert _lines(src) == (["id,text\n", "1,café\n"], None)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_recognised_with_a_note(tmp_path: Path, codec: str) -> None:
+    src = tmp_path / "unicode.txt"
+    src.write_bytes("id\ttext\r\n1\tcafé\r\n".encode(codec))
+    assert _lines(src) == (
+        ["id\ttext\r\n", "1\tcafé\r\n"],
+        f"read as {codec.upper()} (it has no byte order mark to say so)",
+    )
+
+
 def test_a_pipe_is_read_once_with_its_size_known(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     data = b'{"id": 1}\n{"id": 2}\n'

@@ -5,8 +5,8 @@ JSON array of such objects, or CSV with ``id`` and ``text`` columns (comma, semi
 chosen by the ``.csv`` extension, or by a first line that is such a header). Keys match
 whatever their case, and ``full_text``, ``content`` or ``tweet`` stand in for an absent
 ``text`` (:mod:`~staffpulse.signals.record_fields`). A ``null`` text is scored as an empty
-post and a number as its digits, so that every record with an id gets its line (a deleted
-tweet's text is often null); the report counts them. Output is JSONL, one object per valid
+post, a number as its digits and a list of texts as its texts one a line, so that every record
+with an id gets its line (a deleted tweet's text is often null); the report counts them. Output is JSONL, one object per valid
 input record in input order::
 
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
@@ -37,7 +37,8 @@ from staffpulse.signals.record_fields import (
     first_field,
     is_repeated_header,
 )
-from staffpulse.signals.recordio import JsonArray, RecordFile, json_objects
+from staffpulse.signals.record_json import JsonDocument
+from staffpulse.signals.recordio import RecordFile, json_objects
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
@@ -47,6 +48,11 @@ CHUNK = 20_000  # posts scored at once: the text model splits this many over pro
 # posts scored at once in a shorter chunk (a file under CHUNK lines): as fast per post as
 # CHUNK in one process, and a progress step every fraction of a second
 STEP = 2_000
+# a row cut short is most often the rest of a text with a line break not inside quotes
+SHORT_ROW = (
+    "the row ends before its {column} column: a text with a line break must be inside "
+    'double quotes ("...")'
+)
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
     "a line, or a CSV header with id,text columns and a row per post"
@@ -78,13 +84,14 @@ class ClassifyReport:
         if not self.texts_not_strings:
             return []
         return [
-            f"{count_of(self.texts_not_strings, 'record')} had a text that is null or a number: "
-            'scored as an empty post ("") or as the number written out'
+            f"{count_of(self.texts_not_strings, 'record')} had a text that is null, a number "
+            'or a list: scored as an empty post (""), as the number written out, or as the '
+            "list's texts one a line"
         ]
 
 
 def _jsonl(
-    fh: Iterable[str] | JsonArray, name: str, on_skip: Callable[[str], None]
+    fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[Record]:
     for n, where, rid, obj in json_objects(fh, name, on_skip, expected="id and text"):
         key = first_field(obj, POST_TEXT_FIELDS)
@@ -95,18 +102,34 @@ def _jsonl(
         text = obj[key]
         if isinstance(text, str):
             yield Record(n, rid, text)
-        elif text is None:
-            yield Record(n, rid, "", text_was_not_a_string=True)
-        elif isinstance(text, int | float) and not isinstance(text, bool):
-            yield Record(n, rid, str(text), text_was_not_a_string=True)
+        elif (read := _text_of(text)) is not None:
+            yield Record(n, rid, read, text_was_not_a_string=True)
         else:
-            on_skip(f"{where}: {key} must be a string, not {_json_type(text)}")
+            on_skip(
+                f"{where}: {key} is {_json_type(text)}: give the post's text as a string "
+                '(null is read as an empty post: "text": null)'
+            )
+
+
+def _text_of(value: Any) -> str | None:
+    """A text that is not a string, as it is scored: null as an empty post, a number as its
+    digits, a list of strings (a thread, a post in parts) as its parts, one a line; None for
+    what says no text (true, an object)."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        parts = [part for part in value if part is not None]  # a deleted part says nothing
+        if all(isinstance(part, str) for part in parts):
+            return "\n".join(parts)
+    return None
 
 
 def _json_type(value: Any) -> str:
     if isinstance(value, bool):
         return "true or false"
-    return "a list" if isinstance(value, list) else "an object"
+    return "a list of things other than texts" if isinstance(value, list) else "an object"
 
 
 def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
@@ -131,8 +154,11 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
             on_skip(f"{name}:{n}: the header again (files joined into one?), not a post")
             continue
         rid, text = row.values.get(id_col), row.values.get(text_col)
-        if not rid or text is None:
-            on_skip(f"{name}:{n}: missing id or text")
+        if not rid:
+            on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
+            continue
+        if text is None:  # the row ends before the text's column
+            on_skip(f"{name}:{n}: {SHORT_ROW.format(column=text_col)}")
             continue
         yield Record(n, rid, text)
 

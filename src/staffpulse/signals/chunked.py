@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol, TypeVar
 
-__all__ = ["ProgressCallback", "RecordReport", "write_scored_jsonl"]
+__all__ = ["ProgressCallback", "RecordReport", "escape_lone_surrogates", "write_scored_jsonl"]
 
 T = TypeVar("T")
 # (lines just written, records of the chunk read but not yet written): the second lets a bar
@@ -62,8 +62,21 @@ def write_scored_jsonl(
         for start in range(0, len(batch), size):
             piece = batch[start : start + size]
             lines = [json.dumps(row, ensure_ascii=False) for row in score_chunk(piece)]
-            output.write("\n".join(lines) + "\n")
+            output.write(escape_lone_surrogates("\n".join(lines) + "\n"))
             written += len(lines)
             if on_progress is not None:
                 on_progress(len(lines), len(batch) - start - len(piece))
     return written
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """JSON text as UTF-8 can hold it: a lone surrogate (an id read from ``"\\ud83d"``, half
+    an emoji) written as that same ``\\ud83d`` escape, which reads back as the id it was.
+
+    ``json.dumps(ensure_ascii=False)`` leaves such a character raw, and no UTF-8 file can hold
+    it: the whole run stopped on it (exit 70). It can only stand inside a JSON string, where
+    its backslash escape is the JSON escape. Plain ASCII, nearly every chunk, is checked in C
+    and returned as it is."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -153,10 +153,13 @@ def _lines_of(binary: IO[bytes]) -> InputLines:
     head = binary.read(4)
     binary.seek(0)
     codec = bom_codec(head)
+    guessed = codec is None and (codec := _utf16_without_bom(head)) is not None
     bad = first_bad_line(_chunks(binary), codec or "utf-8")
     binary.seek(0)
     if codec is not None:
         note = None
+        if guessed:
+            note = f"read as {codec.upper()} (it has no byte order mark to say so)"
         if bad is not None:
             name = codec.upper()
             note = (
@@ -172,6 +175,19 @@ def _lines_of(binary: IO[bytes]) -> InputLines:
             "UTF-8 and try again"
         )
     return InputLines(binary, size, note, None)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"`` (``"utf-16-be"``) for a file whose first two characters are ASCII
+    written as UTF-16 without a byte order mark (``i\0d\0``), as some exports save "Unicode
+    text": read as such, not refused as binary for its NUL bytes."""
+    if len(head) < 4:
+        return None
+    if head[1] == head[3] == 0 and head[0] and head[2] and head[0] < 0x80 and head[2] < 0x80:
+        return "utf-16-le"
+    if head[0] == head[2] == 0 and head[1] and head[3] and head[1] < 0x80 and head[3] < 0x80:
+        return "utf-16-be"
+    return None
 
 
 def _chunks(binary: IO[bytes]) -> Iterator[bytes]:

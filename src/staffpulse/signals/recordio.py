@@ -3,9 +3,10 @@
 Both commands take one file of records with an ``id`` and write one JSONL line per valid
 record, in order. What they share lives here: opening the file with a clear error (a pipe
 too, decoded line by line: :mod:`~staffpulse.signals.record_input`), choosing
-JSONL or CSV (or a JSON array of objects, as ``staffpulse accounts --json`` prints), refusing
-an empty or binary file, walking JSON objects with their line numbers, and reporting
-malformed records to ``on_skip`` as ``file:line: reason`` instead of stopping.
+JSONL or CSV (or a JSON array of objects, as ``staffpulse accounts --json`` prints, or objects
+pretty-printed one after another: :mod:`~staffpulse.signals.record_json`), refusing an empty
+or binary file, walking JSON objects with their line numbers, and reporting malformed records
+to ``on_skip`` as ``file:line: reason`` (with what to do) instead of stopping.
 
 :class:`RecordFile` checks a file when it is opened (readable, text, not empty, a usable CSV
 header, up to the first valid record) so that callers can fail before they create any
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import math
 import re
 from collections import Counter
@@ -32,9 +32,14 @@ from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.record_fields import folded_keys
 from staffpulse.signals.record_input import open_input
+from staffpulse.signals.record_json import (
+    JsonDocument,
+    is_json_object,
+    json_values,
+    read_json_document,
+)
 from staffpulse.sources.base import read_head
 from staffpulse.sources.csvrows import sniff_delimiter
-from staffpulse.sources.jsonio import json_error_reason
 from staffpulse.sources.workbooks import workbook_of
 
 csv.field_size_limit(2**31 - 1)
@@ -75,16 +80,8 @@ class JsonRecord(NamedTuple):
     obj: dict[str, Any]
 
 
-class JsonArray:
-    """The items of a file that is one JSON array (``[{...}, {...}]``), read whole, in the
-    place of its lines: :func:`json_objects` numbers them as items."""
-
-    def __init__(self, items: list[Any]) -> None:
-        self.items = items
-
-
 def json_objects(
-    lines: Iterable[str] | JsonArray,
+    lines: Iterable[str] | JsonDocument,
     name: str,
     on_skip: Skip,
     expected: str,
@@ -94,42 +91,42 @@ def json_objects(
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
     skipped. Keys are matched as in a CSV header, whatever their case (``"ID"``), as
     :func:`~staffpulse.signals.record_fields.folded_keys` says."""
-    for number, where, value in _json_values(lines, name, on_skip):
+    for number, where, value in json_values(lines, name, on_skip):
         if not isinstance(value, dict):
             on_skip(f"{where}: expected a JSON object with {expected}")
             continue
         obj = folded_keys(value)
         key = next((k for k in id_keys if valid_id(obj.get(k))), None)
         if key is None:
-            on_skip(f"{where}: missing or invalid {id_keys[0]}")
+            on_skip(f"{where}: {id_problem(obj, id_keys[0])}")
             continue
         yield JsonRecord(number, where, obj[key], obj)
 
 
-def _json_values(
-    lines: Iterable[str] | JsonArray, name: str, on_skip: Skip
-) -> Iterator[tuple[int, str, Any]]:
-    if isinstance(lines, JsonArray):
-        for number, value in enumerate(lines.items, start=1):
-            yield number, f"{name}: item {number}", value
-        return
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            # Without its line break, a string left open reads as "unterminated string"
-            # rather than as a control character (the newline) inside it.
-            value = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
-            on_skip(f"{name}:{number}: not valid JSON: {json_error_reason(exc)}")
-            continue
-        yield number, f"{name}:{number}", value
+def id_problem(obj: dict[str, Any], key: str) -> str:
+    """Why ``obj`` has no usable id, and what to give instead: ``id is null: ...``."""
+    fix = f"give each record an {key} (a string or a number)"
+    if key not in obj:
+        return f"no {key!r} field (found: {', '.join(obj) or 'nothing'}): {fix}"
+    value = obj[key]
+    if value is None:
+        said = "null"
+    elif isinstance(value, str):
+        said = "empty"
+    elif isinstance(value, bool):
+        said = "true or false"
+    elif isinstance(value, float):
+        said = "not a finite number"  # NaN or Infinity: no valid JSON can write it back
+    else:
+        said = "a list" if isinstance(value, list) else "an object"
+    return f"{key} is {said}: {fix}"
 
 
 # A reader of the file's records: (lines, file name, on_skip) -> records. A JSON reader gets
-# a :class:`JsonArray` in the place of the lines when the file is one JSON array.
+# a :class:`JsonDocument` in the place of the lines when the file is read whole (one JSON
+# array, or objects spread over lines as jq prints them).
 RowReader = Callable[[Iterable[str], str, Skip], Iterator[T | LeftOut]]
-JsonReader = Callable[[Iterable[str] | JsonArray, str, Skip], Iterator[T | LeftOut]]
+JsonReader = Callable[[Iterable[str] | JsonDocument, str, Skip], Iterator[T | LeftOut]]
 
 
 class RecordFile(Generic[T]):
@@ -158,6 +155,7 @@ class RecordFile(Generic[T]):
         self.path = path
         self.skipped = 0
         self.left_out: Counter[str] = Counter()
+        self._json = False  # read as one JSON document (an array): how "empty" is told
         self._on_skip = on_skip
         self._stream = open_input(path)
         self.encoding_note = self._stream.note
@@ -186,8 +184,9 @@ class RecordFile(Generic[T]):
                 f"nothing in {self.path} could be used: it holds only {left_out_text(self)}",
                 hint=hint,
             )
-        # Text but no record and nothing malformed: a CSV header with no rows.
-        raise EmptyInputError(f"{self.path} is empty: it has a header but no records", hint=hint)
+        # Text but no record and nothing malformed: a CSV header with no rows, or ``[]``.
+        held = "it is an empty JSON array" if self._json else "it has a header but no records"
+        raise EmptyInputError(f"{self.path} is empty: {held}", hint=hint)
 
     def _skip(self, message: str) -> None:
         self.skipped += 1
@@ -217,7 +216,7 @@ class RecordFile(Generic[T]):
         else:
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
         second = next(self._stream, "")
-        if _BINARY.search(first) or _BINARY.search(second):
+        if _looks_binary(first) or (_looks_binary(second) and not _is_row_of(second, first)):
             if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
                 # a spreadsheet is told what it is and how to save it as a CSV
                 fix = book.fix.removesuffix(" and import that file")
@@ -232,10 +231,12 @@ class RecordFile(Generic[T]):
         # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
         # array saved under the wrong name): no CSV header starts with an object or ``[{``.
         named_csv = self.path.suffix.lower() == ".csv" and not (
-            head in ("[", "[{") or head.startswith("[{") or _is_json_object(first)
+            head in ("[", "[{", "{") or head.startswith("[{") or is_json_object(first)
         )
-        if head.startswith("[") and not named_csv:
-            return jsonl(_array_or_lines(lines), name, self._skip)
+        # one JSON array, or objects spread over lines (``jq``'s output): read whole
+        if (head.startswith("[") or head == "{") and not named_csv:
+            self._json = True
+            return jsonl(read_json_document(lines, first), name, self._skip)
         # The delimiter the CSV reader would find (comma, semicolon or tab), whatever the name.
         looks_csv = not head.startswith("{") and sniff_delimiter(head) in head
         # a header-like first line followed by JSON is a log line before JSON Lines; followed
@@ -277,26 +278,17 @@ class RecordFile(Generic[T]):
         self.close()
 
 
-def _is_json_object(line: str) -> bool:
-    """True when ``line`` is one JSON object (a JSON Lines record)."""
-    if not line.lstrip().startswith("{"):
-        return False
-    try:
-        return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
-        return False
+def _looks_binary(line: str) -> bool:
+    """True for a line with control characters, unless it is a JSON object that holds them
+    raw in a string (a tab, a NUL): that is a record, read as such."""
+    return _BINARY.search(line) is not None and not is_json_object(line)
 
 
-def _array_or_lines(lines: Iterable[str]) -> JsonArray | list[str]:
-    """A file that starts with ``[``: its items when it is one JSON array (read whole, as
-    such a file is written: ``staffpulse accounts --json``), else its lines, each then
-    reported as JSON Lines are."""
-    text = list(lines)
-    try:
-        document = json.loads("".join(text))
-    except json.JSONDecodeError:
-        return text
-    return JsonArray(document) if isinstance(document, list) else text
+def _is_row_of(line: str, header: str) -> bool:
+    """True when ``line`` has as many delimiters as a CSV ``header`` (at least one): a row of
+    it, whatever a cell holds (a stray NUL), not the bytes of a binary file."""
+    delimiter = sniff_delimiter(header)
+    return delimiter in header and line.count(delimiter) == header.count(delimiter)
 
 
 def left_out_text(records: RecordFile[Any]) -> str:

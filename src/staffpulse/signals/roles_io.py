@@ -46,7 +46,8 @@ from staffpulse.signals.record_fields import (
     folded_keys,
     is_repeated_header,
 )
-from staffpulse.signals.recordio import JsonArray, LeftOut, RecordFile, json_objects
+from staffpulse.signals.record_json import JsonDocument
+from staffpulse.signals.recordio import LeftOut, RecordFile, json_objects
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
@@ -130,7 +131,7 @@ def _posts(value: Any) -> tuple[bool, TextInput]:
 
 
 def _jsonl(
-    fh: Iterable[str] | JsonArray, name: str, on_skip: Callable[[str], None]
+    fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[AccountRecord | LeftOut]:
     expected = "id, name and description"
     for n, where, rid, obj in json_objects(fh, name, on_skip, expected, id_keys=ID_FIELDS):
@@ -154,11 +155,17 @@ def _jsonl(
             continue
         screen_name, bio = _as_str(name_value), _as_str(bio_value)
         if screen_name is None or bio is None:
-            on_skip(f"{where}: name and description must be strings")
+            on_skip(
+                f"{where}: name and description must be texts (or null), not lists or "
+                "objects: give the account's screen name and bio as strings"
+            )
             continue
         readable, posts = _posts(text_value)
         if not readable:
-            on_skip(f"{where}: text must be a string or a list of strings")
+            on_skip(
+                f"{where}: text must be a string or a list of strings (the account's "
+                "posts); leave it out, or null, when there are none"
+            )
             continue
         yield AccountRecord(n, rid, screen_name, bio, posts)
 
@@ -203,7 +210,7 @@ def _csv(
         # the id, else the handle (a staffpulse account's id defaults to its handle)
         rid = first_filled(values, id_cols)
         if rid is None:
-            on_skip(f"{name}:{n}: missing {id_cols[0]}")
+            on_skip(f"{name}:{n}: no {id_cols[0]} (its cell is empty): give each row an id")
             continue
         yield AccountRecord(
             n,

@@ -1,0 +1,182 @@
+"""The JSON values of a ``classify`` or ``roles`` INPUT, each with where it is in the file.
+
+Three shapes are read: JSON Lines (one value a line, read lazily); one JSON array (read
+whole, its items numbered); and JSON values one after another over several lines, as
+``jq '.[]'`` or ``json.dumps(indent=2)`` print them (read whole, each at the line it starts
+on). A malformed value costs only itself: it is reported as ``file:line: not valid JSON:
+reason`` and reading goes on at the next value, so one broken record never loses the others.
+
+What strict JSON refuses but says plainly is read as meant, so that a record a tool wrote
+that way is kept rather than skipped: a raw control character inside a string (a tab, a NUL;
+strict JSON wants ``\\t``), several objects on one line, a comma after an object (the lines
+of an array pasted without its brackets) and a comma before an array's ``]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from staffpulse.sources.jsonio import json_error_reason
+
+__all__ = ["DECODER", "JsonDocument", "is_json_object", "json_values", "read_json_document"]
+
+Skip = Callable[[str], None]
+
+# strict=False: control characters inside strings are taken as they are (the one thing it
+# changes); the C scanner is as fast either way
+DECODER = json.JSONDecoder(strict=False)
+# what may stand between two values: white space, and commas (an array's, a pasted line's)
+_BETWEEN = re.compile(r"[\s,]*")
+
+
+class JsonDocument:
+    """A file read whole in the place of its lines: one JSON array (``items``, numbered
+    ``item N`` in messages) or JSON values one after another (``text``, each value told by
+    the line it starts on)."""
+
+    def __init__(self, items: list[Any] | None = None, text: str = "") -> None:
+        self.items = items
+        self.text = text
+
+
+def is_json_object(line: str) -> bool:
+    """True when ``line`` is one JSON object (a JSON Lines record)."""
+    if not line.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(DECODER.decode(line), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def read_json_document(lines: Iterable[str], first: str) -> JsonDocument | list[str]:
+    """A file that starts with ``[``, or with an object spread over lines (``{`` alone on
+    its first line, ``first``): one JSON array, else its values one after another. A file
+    whose first line is a whole value of its own (JSON Lines starting with a list) or whose
+    first value does not read is given back as its lines, each then read as JSON Lines are."""
+    text = "".join(lines)
+    try:
+        document = DECODER.decode(text)
+    except json.JSONDecodeError:
+        document = None
+    if isinstance(document, list):
+        return JsonDocument(items=document)
+    if document is not None or (not _is_json(first) and _first_value_reads(text)):
+        return JsonDocument(text=text)
+    return text.splitlines(keepends=True)
+
+
+def _is_json(line: str) -> bool:
+    try:
+        DECODER.decode(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def json_values(
+    lines: Iterable[str] | JsonDocument, name: str, on_skip: Skip
+) -> Iterator[tuple[int, str, Any]]:
+    """Each JSON value of the file with its number (line, or item of an array) and where it
+    is as messages say it (``file:line``, ``file: item N``); malformed ones go to
+    ``on_skip``."""
+    if isinstance(lines, JsonDocument):
+        if lines.items is not None:
+            for number, value in enumerate(lines.items, start=1):
+                yield number, f"{name}: item {number}", value
+        else:
+            yield from _stream_values(lines.text, name, on_skip)
+        return
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            # Without its line break, a string left open reads as "unterminated string"
+            # rather than as a control character (the newline) inside it.
+            value = DECODER.decode(line.rstrip("\r\n"))
+        except json.JSONDecodeError as exc:
+            values = _values_of_line(line)
+            if values is None:
+                on_skip(f"{name}:{number}: not valid JSON: {json_error_reason(exc)}")
+                continue
+            for value in values:
+                yield number, f"{name}:{number}", value
+            continue
+        yield number, f"{name}:{number}", value
+
+
+def _values_of_line(line: str) -> list[Any] | None:
+    """The objects of a line holding more than one (``{...}{...}``, ``{...},``), or None when
+    any part of it is not a JSON object (the line's own error is then told)."""
+    values, pos, end = [], _BETWEEN.match(line).end(), len(line)  # type: ignore[union-attr]
+    while pos < end:
+        try:
+            value, pos = DECODER.raw_decode(line, pos)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(value, dict):
+            return None  # ``1, 2`` is not two records
+        values.append(value)
+        pos = _BETWEEN.match(line, pos).end()  # type: ignore[union-attr]
+    return values or None
+
+
+def _first_value_reads(text: str) -> bool:
+    start = _BETWEEN.match(text).end()  # type: ignore[union-attr]
+    if text.startswith("[", start):
+        start = _BETWEEN.match(text, start + 1).end()  # type: ignore[union-attr]
+    try:
+        DECODER.raw_decode(text, start)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, str, Any]]:
+    """The values of ``text`` one after another (in one array or none), each with its line.
+
+    After a value that does not read, reading goes on at the next line that opens an object
+    as the first one did (``{`` at the same indentation; any ``{`` opening a line before the
+    first object): the records after a broken one are kept."""
+    pos = _BETWEEN.match(text).end()  # type: ignore[union-attr]
+    if text.startswith("[", pos):  # one array, broken somewhere (a whole one is read at once)
+        pos += 1
+    line, counted = 1, 0  # the line ``counted`` is on
+    opening: re.Pattern[str] = re.compile(r"\n[ \t]*\{")
+    indented = False
+    while True:
+        pos = _BETWEEN.match(text, pos).end()  # type: ignore[union-attr]
+        while pos < len(text) and text[pos] == "]":  # the array's end, or a stray one
+            pos = _BETWEEN.match(text, pos + 1).end()  # type: ignore[union-attr]
+        if pos >= len(text):
+            return
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if not indented and text[pos] == "{":
+            indent = text[text.rfind("\n", 0, pos) + 1 : pos]
+            if not indent.strip():  # not "[{" on one line: no line to find again
+                opening = re.compile("\n" + re.escape(indent) + r"\{")
+            indented = True
+        try:
+            value, pos = DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            on_skip(f"{name}:{line}: not valid JSON: {_reason_in(text, exc, line)}")
+            found = opening.search(text, pos + 1)
+            if found is None:
+                return
+            pos = found.end() - 1
+            continue
+        yield line, f"{name}:{line}", value
+
+
+def _reason_in(text: str, exc: json.JSONDecodeError, line: int) -> str:
+    """:func:`json_error_reason`, its column counted in the error's own line, and that line
+    told when it is not the value's first one (``line``)."""
+    start = text.rfind("\n", 0, exc.pos) + 1
+    end = text.find("\n", exc.pos)
+    own_line = text[start : end if end >= 0 else len(text)]
+    reason = json_error_reason(json.JSONDecodeError(exc.msg, own_line, exc.pos - start))
+    return reason if exc.lineno == line else f"{reason} of line {exc.lineno}"

@@ -1,0 +1,205 @@
+"""Inputs of the held-out evaluation's two commands, ``staffpulse classify`` and ``staffpulse
+roles``, as an evaluator or analyst may write them: each record kept, in order, with its id
+exactly as given; what cannot be read told with its line and what to do."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contract_helpers import error_text, read_rows, run_classify, run_roles
+
+COMMANDS = ["classify", "roles"]
+
+
+def record(
+    command: str, rid: Any, text: Any = "We are hiring a nurse, apply now"
+) -> dict[str, Any]:
+    if command == "classify":
+        return {"id": rid, "text": text}
+    return {"id": rid, "name": "Northwind Staffing", "description": "We place nurses", "text": text}
+
+
+def run(command: str) -> Callable[..., Any]:
+    return run_classify if command == "classify" else run_roles
+
+
+def lines(objects: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(o) + "\n" for o in objects)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_lone_surrogate_in_an_id_is_written_back_escaped_not_a_crash(
+    tmp_path: Path, command: str
+) -> None:
+    """Half an emoji (``"\\ud83d"``) in an id or a text stopped the run (exit 70): no UTF-8
+    file can hold it raw; it is written as the same JSON escape and reads back the same."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        lines([record(command, 1)])
+        + '{"id": "a\\ud83db", "text": "cut \\ud83d", "name": "x\\udc00", "description": "d"}\n'
+        + lines([record(command, 3)]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, "a\ud83db", 3]
+    assert "\\ud83d" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    "shape",
+    ["jq pretty objects", "array with trailing comma", "two objects a line", "comma after each"],
+)
+def test_json_that_strict_parsers_refuse_but_says_plainly_is_read(
+    tmp_path: Path, command: str, shape: str
+) -> None:
+    """``jq '.[]' a.json > posts.json`` prints objects over several lines; a hand-made array
+    may end with a comma; lines may hold two objects or end with a comma. Every record of
+    them was skipped (exit 1)."""
+    objects = [record(command, 1), record(command, "007")]
+    text = {
+        "jq pretty objects": "".join(json.dumps(o, indent=2) + "\n" for o in objects),
+        "array with trailing comma": json.dumps(objects)[:-1] + ",]",
+        "two objects a line": "".join(json.dumps(o) for o in objects) + "\n",
+        "comma after each": "".join(json.dumps(o) + ",\n" for o in objects),
+    }[shape]
+    src = tmp_path / "in.json"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, "007"]
+    assert "skipped 0 malformed" in error_text(result)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_broken_object_among_pretty_printed_ones_costs_only_itself(
+    tmp_path: Path, command: str
+) -> None:
+    objects = [json.dumps(record(command, n), indent=2) for n in (1, 2, 3)]
+    broken = objects[1].replace('"id": 2,', '"id": 2')  # a comma lost by hand
+    src = tmp_path / "in.json"
+    src.write_text("[\n" + ",\n".join([objects[0], broken, objects[2]]) + "\n]\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, 3]
+    err = error_text(result).replace("\n", " ")
+    start = 2 + objects[0].count("\n") + 1  # the line the broken object opens on
+    assert f"{src}:{start}: not valid JSON: expecting ',' delimiter at column 3 of line" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("raw", ["\t", "\x00"])
+def test_a_raw_tab_or_nul_inside_a_json_string_keeps_its_record(
+    tmp_path: Path, command: str, raw: str
+) -> None:
+    """Strict JSON wants them escaped; the record is still whole. A NUL in the first lines
+    made the whole file "not a text file" (exit 65)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps(record(command, 1, "a")).replace('"a"', f'"a{raw}b"')
+        + "\n"
+        + lines([record(command, 2)]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, 2]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_nul_in_a_csv_cell_is_a_row_not_a_binary_file(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "in.csv"
+    header = "id,text" if command == "classify" else "id,name,description"
+    src.write_bytes(f"{header}\n1,a\x00b{',x' * (command == 'roles')}\n".encode())
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["1"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_utf16_without_a_byte_order_mark_is_read_with_a_note(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "in.csv"
+    header = "id\ttext" if command == "classify" else "id\tname\tdescription"
+    row = "1\tcafé" if command == "classify" else "1\tcafé\tbarista"
+    src.write_bytes(f"{header}\r\n{row}\r\n".encode("utf-16-le"))
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # was "not a text file", exit 65
+    assert [r["id"] for r in read_rows(out)] == ["1"]
+    assert "read as UTF-16-LE (it has no byte order mark to say so)" in error_text(result)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("rid", "told"),
+    [
+        ("null", "id is null"),
+        ('""', "id is empty"),
+        ("true", "id is true or false"),
+        ("[1]", "id is a list"),
+        ("1e400", "id is not a finite number"),
+    ],
+)
+def test_an_unusable_id_is_told_as_it_is_with_what_to_do(
+    tmp_path: Path, command: str, rid: str, told: str
+) -> None:
+    src = tmp_path / "in.jsonl"
+    bad = json.dumps(record(command, "X")).replace('"X"', rid)
+    src.write_text(lines([record(command, 1)]) + bad + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # one skipped record is not fatal
+    assert [r["id"] for r in read_rows(out)] == [1]
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:2: {told}: give each record an id (a string or a number)" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_ids_keep_their_type_and_digits_duplicates_and_order_included(
+    tmp_path: Path, command: str
+) -> None:
+    big = 2**53 + 1  # a float would write ...992
+    src = tmp_path / "in.jsonl"
+    ids: list[Any] = [big, "007", 1.5, 7, 7, "7", -3, "12345678901234567890"]
+    src.write_text(lines([record(command, rid) for rid in ids]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ids
+    assert [type(r["id"]) for r in read_rows(out)] == [type(rid) for rid in ids]
+    assert out.read_text(encoding="utf-8").startswith(f'{{"id": {big}, ')
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_empty_json_array_is_told_as_such(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "in.json"
+    src.write_text("[]\n", encoding="utf-8")
+    result = run(command)(str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 65
+    assert f"{src} is empty: it is an empty JSON array" in error_text(result).replace("\n", " ")
+    assert "has a header" not in error_text(result)
+
+
+def test_a_csv_row_cut_short_or_without_an_id_is_told_with_what_to_do(tmp_path: Path) -> None:
+    """A line break outside quotes splits a text into a short row: the message says how to
+    keep it whole; an empty id cell says to fill it."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,first part\nsecond part\n,no id here\n2,fine\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["1", "2"]
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:3: the row ends before its text column: a text with a line break" in err
+    assert f"{src}:4: no id (its cell is empty): give each row an id" in err

@@ -1,0 +1,71 @@
+"""The JSON values of a classify/roles INPUT with where each is: JSON Lines, one array, or
+objects spread over lines; a broken value costs only itself."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from staffpulse.signals.record_json import JsonDocument, json_values, read_json_document
+
+
+def values_of(text: str) -> tuple[list[tuple[int, str, Any]], list[str]]:
+    """Every value of ``text`` read as classify and roles read a file starting as it does."""
+    skipped: list[str] = []
+    lines = text.splitlines(keepends=True)
+    head = next(line for line in lines if line.strip()).strip()
+    source = read_json_document(lines, lines[0]) if head[0] == "[" or head == "{" else lines
+    return list(json_values(source, "f", skipped.append)), skipped
+
+
+def test_a_whole_array_is_read_at_once_and_told_by_item() -> None:
+    found, skipped = values_of(json.dumps([{"id": 1}, 2], indent=1))
+    assert found == [(1, "f: item 1", {"id": 1}), (2, "f: item 2", 2)] and not skipped
+
+
+def test_pretty_printed_objects_are_told_by_the_line_they_open_on() -> None:
+    text = json.dumps({"id": 1, "user": {"id": 9}}, indent=2) + "\n" + json.dumps({"id": 2})
+    found, skipped = values_of(text)
+    assert [(line, where) for line, where, _ in found] == [(1, "f:1"), (7, "f:7")]
+    assert [value["id"] for _, _, value in found] == [1, 2] and not skipped
+
+
+def test_reading_goes_on_after_a_broken_object_at_the_next_one_opening_as_the_first() -> None:
+    good = json.dumps({"id": 1, "nested": [{"id": "not a record"}]}, indent=2)
+    text = f"[\n{good},\n{{\n  'id': 2\n}},\n{good.replace('1', '3', 1)}\n]\n"
+    found, skipped = values_of(text)
+    assert [value["id"] for _, _, value in found] == [1, 3]  # not the nested object
+    broken_at = 2 + good.count("\n") + 1
+    assert skipped == [
+        f"f:{broken_at}: not valid JSON: expecting property name enclosed in double quotes "
+        f"at column 3 of line {broken_at + 1}"
+    ]
+
+
+def test_a_json_lines_file_starting_with_a_list_is_read_line_by_line() -> None:
+    found, skipped = values_of('[1, 2]\n{broken\n{"id": 3}\n')
+    assert [where for _, where, _ in found] == ["f:1", "f:3"]
+    assert skipped == [
+        "f:2: not valid JSON: expecting property name enclosed in double quotes at column 2"
+    ]
+
+
+def test_a_line_of_objects_yields_each_but_other_extra_data_is_still_an_error() -> None:
+    found, skipped = values_of('{"id": 1}{"id": 2}\n{"id": 3},\n{"id": 4} trailing\n1, 2\n')
+    assert [(where, value["id"]) for _, where, value in found] == [
+        ("f:1", 1),
+        ("f:1", 2),
+        ("f:2", 3),
+    ]
+    assert [message.split(": not valid JSON")[0] for message in skipped] == ["f:3", "f:4"]
+
+
+def test_a_raw_control_character_inside_a_string_is_read_as_it_is() -> None:
+    found, skipped = values_of('{"id": 1, "text": "a\tb\x00c"}\n')
+    assert found[0][2]["text"] == "a\tb\x00c" and not skipped
+
+
+def test_a_file_whose_first_value_does_not_read_is_given_back_as_lines() -> None:
+    assert read_json_document(["[oops\n", "{}\n"], "[oops\n") == ["[oops\n", "{}\n"]
+    document = read_json_document(["[{}\n", "]\n"], "[{}\n")
+    assert isinstance(document, JsonDocument) and document.items == [{}]
