@@ -113,9 +113,9 @@ def connect_messages() -> list[Said]:
         UNSEEN,
         HeldBack,
         Ranking,
-        left_out_text,
         next_step,
     )
+    from staffpulse.connect.left_out import left_out_text
 
     # a role no one around the firm has, from a real ranking of the connect fixtures
     with build_store() as store:

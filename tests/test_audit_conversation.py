@@ -336,7 +336,8 @@ def test_an_account_gone_quiet_is_not_told_it_talked_with_no_one_in_the_last_90_
     # a year later, windows ending today: no zero claimed of an empty window
     said, ev = advice(last + timedelta(days=365))
     assert ev["accounts_engaged_90d"] == 0 and ev["posts_90d"] == 0
-    assert ev["last_active_90d"] == {"until": f"{last:%Y-%m-%d}", "accounts_engaged": 1}
+    until = f"{last:%Y-%m-%dT%H:%M:%S}Z"  # a moment, as --json writes every one
+    assert ev["last_active_90d"] == {"until": until, "accounts_engaged": 1}
     day = f"{last.day} {last:%b %Y}"
     assert said.startswith(
         "The account posted nothing in the last 90 days; in the 90 days up to its last post "
@@ -353,7 +354,7 @@ def test_talked_with_names_the_period_it_measured() -> None:
     quiet = {
         "accounts_engaged_90d": 2,
         "posts_90d": 4,
-        "last_active_90d": {"until": "2021-11-19", "accounts_engaged": 2},
+        "last_active_90d": {"until": "2021-11-19T16:20:00Z", "accounts_engaged": 2},
     }
     assert talked_with(quiet, 25) == (
         "In the 90 days up to its last post (19 Nov 2021), the account talked with 2 different "

@@ -71,6 +71,30 @@ def test_an_audit_since_a_date_is_compared_with_audits_of_the_same_window(
     assert again.previous is not None and again.previous["id"] == whole.audit_id
 
 
+def test_an_audit_since_a_date_counts_one_stored_before_its_moments_were_written_with_z(
+    tmp_path: Path,
+) -> None:
+    feed = FeedBuilder("rosa", display_name="Rosa Tamlin")
+    feed.chat(5)
+    store = store_with(tmp_path, feed)
+    third = feed.posts[2].created_at
+    assert third is not None
+    since = third.date().isoformat()
+    first = audit_account(store, "rosa", since=since, scorer=FakeScorer(), avatar=PERSON)
+    assert first.to_dict()["window"]["since"] == f"{since}T00:00:00Z"  # as --json writes it
+    # as audits stored before 27 November 2026 wrote it
+    store.conn.execute(
+        "UPDATE audits SET result = json_set(result, '$.window.since', ?)",
+        (f"{since}T00:00:00+00:00",),
+    )
+    more = FeedBuilder("rosa", display_name="Rosa Tamlin", clock=feed.clock)
+    more.job(2)
+    more.write(store)
+    again = audit_account(store, "rosa", since=since, scorer=FakeScorer(), avatar=PERSON)
+    assert again.previous is not None and again.previous["id"] == first.audit_id
+    assert again.change is not None
+
+
 def test_an_audit_since_a_date_without_posts_is_refused_and_not_saved(tmp_path: Path) -> None:
     feed = FeedBuilder("rosa")
     feed.chat(3)

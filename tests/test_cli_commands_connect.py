@@ -35,7 +35,8 @@ def test_connect_json_role_and_limit(db: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [s["handle"] for s in data["suggestions"]] == ["val_vendor"]
-    assert data["excluded"]["job-ad bot"] == 1
+    assert data["excluded"]["job_ad_bot"] == 1  # a name for scripts, and the words people read
+    assert {"reason": "job_ad_bot", "count": 1, "said": "1 job-ad bot"} in data["excluded_reasons"]
     result = runner.invoke(
         app, ["connect", "acme_staffing", "--db", str(db), "--json", "--limit", "1"]
     )

@@ -157,3 +157,27 @@ def test_a_report_written_beside_json_is_said_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["account"]["handle"] == "acme"
     assert html.exists() and f"HTML report: {html}" in result.stderr
+
+
+def test_a_moment_left_as_a_datetime_is_written_as_every_command_writes_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from datetime import date, datetime, timedelta, timezone
+
+    from staffpulse.cli.json_output import print_json
+
+    paris = timezone(timedelta(hours=1))
+    print_json(
+        {
+            "aware": datetime(2026, 3, 1, 15, 5, 7, 250_000, tzinfo=paris),
+            "naive": datetime(2026, 3, 1, 14, 5),  # the store's times are UTC
+            "day": date(2026, 3, 1),
+            "file": Path("reports") / "a.html",
+        }
+    )
+    assert json.loads(capsys.readouterr().out) == {
+        "aware": "2026-03-01T14:05:07Z",
+        "naive": "2026-03-01T14:05:00Z",
+        "day": "2026-03-01",
+        "file": str(Path("reports") / "a.html"),
+    }

@@ -1,6 +1,6 @@
 """What to do when connect finds nothing: the options that bring back the most accounts,
-from every reason each was left out for (connect/advice.py next_step), and the "Left out" line
-that counts those reasons (left_out_text)."""
+from every reason each was left out for (connect/advice.py next_step), adding up to the "Left
+out" line that counts those reasons (connect/left_out.py)."""
 
 from __future__ import annotations
 
@@ -189,16 +189,6 @@ def test_the_role_asked_for_is_named_in_words() -> None:
     assert _role_words("industry") == "industry"
 
 
-def test_left_out_counts_read_as_words() -> None:
-    from staffpulse.connect.advice import OTHER_ROLE, left_out_text
-
-    excluded = {"job-ad bot": 3, "already followed": 2, OTHER_ROLE: 1, "inactive": 1}
-    assert left_out_text(excluded) == (
-        "2 already followed, 1 inactive, 3 job-ad bots, 1 of another role"
-    )
-    assert left_out_text({"job-ad bot": 1}) == "1 job-ad bot"
-
-
 def test_groups_beyond_the_three_largest_are_named_in_short() -> None:
     from staffpulse.connect.advice import OTHER_ROLE, OUTSIDE_HIRING, Ranking, Remedy, next_step
 
@@ -260,7 +250,7 @@ def test_contacts_no_option_brings_back_are_not_offered_an_option() -> None:
 
 
 def test_the_accounts_no_option_brings_back_add_up_to_the_left_out_line() -> None:
-    from staffpulse.connect.advice import left_out_text
+    from staffpulse.connect.left_out import left_out_text
 
     # as connect counts them: each under its first reason in the "Left out" line, every reason
     # in the advice (QA s20 F11: "none of the 525 accounts" beside "295 already followed,

@@ -1,5 +1,6 @@
 """A suggestion as it is shown (staffpulse.connect.suggestion): a score far below the best
-never reads zero, and a Mastodon account known by its profile URL shows its address."""
+never reads zero, a Mastodon account known by its profile URL shows its address, and the JSON
+names each reason for leaving accounts out as scripts read it, beside the words people read."""
 
 from __future__ import annotations
 
@@ -79,3 +80,30 @@ def test_accounts_known_only_by_their_id_are_counted_apart_with_what_to_do() -> 
     assert "open the link beside each" in note and "An X list takes handles only" in note
     assert ids[0].link == "https://x.com/i/user/100598558533554582"
     assert id_only_note(ids[:1]) is not None and id_only_note(ids[:1]).startswith("This account is")  # type: ignore[union-attr]
+
+
+def test_the_json_names_the_reasons_left_out_for_scripts_and_keeps_the_words() -> None:
+    from staffpulse.connect.advice import ANONYMIZED, CONTACTS, OUTSIDE_HIRING
+    from staffpulse.connect.suggestion import SuggestReport
+
+    excluded = {"job-ad bot": 3, "already followed": 1, CONTACTS: 2, OUTSIDE_HIRING: 1}
+    report = SuggestReport(
+        Account(platform="x", id="1", handle="firm"), NOW, [], 4, excluded | {ANONYMIZED: 2}
+    )
+    data = report.as_dict()
+    assert data["excluded"] == {
+        "already_followed": 1,
+        "already_talking_with": 2,
+        "anonymized": 2,
+        "job_ad_bot": 3,
+        "outside_hiring": 1,
+    }
+    assert data["excluded_reasons"][0] == {
+        "reason": "already_followed",
+        "count": 1,
+        "said": "1 already followed",
+    }
+    # the words are the terminal's and the web page's, in the same order
+    said = ", ".join(part["said"] for part in data["excluded_reasons"])
+    assert report.left_out_line == f"Left out: {said}"
+    assert "3 job-ad bots" in said and "1 other outside hiring (use --role any to see it)" in said

@@ -77,7 +77,7 @@ def _row(rank: int, name: str, segment: str, mix: int | None) -> dict[str, Any]:
         "pillars_graded": 4 if mix is not None else 3,
         "job_share": 0.4,
         "posts": 12,
-        "last_post": "2021-11-19" if rank == 1 else None,
+        "last_post": "2021-11-19T08:30:00Z" if rank == 1 else None,  # as the leaderboard has it
         **scores,
         "percentiles": {k: (None if v is None else 50) for k, v in scores.items()},
         "tied_with": {k: (None if v is None else 0) for k, v in scores.items()},

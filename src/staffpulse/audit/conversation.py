@@ -34,6 +34,7 @@ from staffpulse.audit.types import (
 from staffpulse.authors import describe_author
 from staffpulse.models import Account, Post
 from staffpulse.report.rounding import whole
+from staffpulse.store.codec import format_time
 
 DAY = 86400.0
 # Replies to its posts left unanswered before the audit suggests answering them: one friendly
@@ -240,7 +241,8 @@ def last_active_90d(
     recent = np.flatnonzero((frame.ts >= last_ts - 90 * DAY) & (frame.ts <= last_ts))
     engaged = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
     return {
-        "until": f"{datetime.fromtimestamp(last_ts, UTC):%Y-%m-%d}",
+        # the moment of the last post, written as every moment of --json is
+        "until": format_time(datetime.fromtimestamp(last_ts, UTC)),
         "accounts_engaged": engaged,
     }
 

@@ -28,6 +28,7 @@ from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
+from staffpulse.store.codec import format_time
 
 TIMELINE_MONTHS = 24
 FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
@@ -219,7 +220,7 @@ def compute_audit(
     overall = round(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
 
     def iso(ts: float | None) -> str | None:
-        return datetime.fromtimestamp(ts, UTC).isoformat() if ts is not None else None
+        return format_time(datetime.fromtimestamp(ts, UTC)) if ts is not None else None
 
     today = now or datetime.now(UTC)
     last_day = datetime.fromtimestamp(last_ts, UTC) if last_ts is not None else None
@@ -243,7 +244,7 @@ def compute_audit(
         generated_at=today,
         reference_time=datetime.fromtimestamp(ref_ts, UTC) if ref_ts is not None else None,
         window={
-            "since": since.isoformat() if since else None,
+            "since": format_time(since),
             "first_post": iso(float(known_ts.min())) if known_ts.size else None,
             "last_post": iso(last_ts),
         },

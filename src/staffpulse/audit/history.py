@@ -13,7 +13,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from staffpulse.audit.config import PILLARS
@@ -21,9 +21,20 @@ from staffpulse.audit.types import AuditResult
 from staffpulse.errors import StoreError
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time
+from staffpulse.store.codec import format_time, parse_time
 
-_WINDOW = "json_extract(result, '$.window.since') IS ?"
+# The window of a stored audit: the start of its ``--since`` as its result names it, in either
+# of the two forms below ('' for the whole history)
+_WINDOW = "COALESCE(json_extract(result, '$.window.since'), '') IN (?, ?)"
+
+
+def _window(since: datetime | None) -> tuple[str, str]:
+    """``since`` as a stored result names it: as ``--json`` writes a moment
+    (``2026-06-01T00:00:00Z``), and as results stored before 27 November 2026 did
+    (``2026-06-01T00:00:00+00:00``), so that their audits still count as earlier ones."""
+    if since is None:
+        return "", ""
+    return str(format_time(since)), since.astimezone(UTC).isoformat()
 
 
 def data_key(account: Account, posts: Iterable[Post], mentions: Iterable[Post] = ()) -> str:
@@ -88,7 +99,7 @@ def previous_audit(
         "SELECT id, created_at, overall, grade, face, mix, voice, conversation FROM audits"
         f" WHERE platform = ? AND account_id = ? AND {_WINDOW}"
         " AND (? IS NULL OR data_key IS NULL OR data_key != ?) ORDER BY id DESC LIMIT 1",
-        (platform, account_id, since.isoformat() if since else None, data, data),
+        (platform, account_id, *_window(since), data, data),
     ).fetchone()
     if row is None:
         return None
@@ -130,7 +141,7 @@ def save_audit(store: Store, result: AuditResult, data: str | None = None) -> in
         last = store.conn.execute(
             f"SELECT id, data_key FROM audits WHERE platform = ? AND account_id = ? AND {_WINDOW}"
             " ORDER BY id DESC LIMIT 1",
-            (account.platform, account.id, since),
+            (account.platform, account.id, *_window(parse_time(since))),
         ).fetchone()
         if data is not None and last is not None and last["data_key"] == data:
             store.conn.execute(

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.models import Account, Post
+from staffpulse.store.codec import format_time
 
 PILLAR_TITLES = {
     "face": "Face",
@@ -253,8 +254,9 @@ class AuditResult:
             "counts": dict(self.counts),
             "window": dict(self.window),
             "signals": dict(self.signals),
-            "generated_at": self.generated_at.isoformat(),
-            "reference_time": self.reference_time.isoformat() if self.reference_time else None,
+            # the one form of a moment in every --json (cli/json_output.json_text)
+            "generated_at": format_time(self.generated_at),
+            "reference_time": format_time(self.reference_time),
             "previous": self.previous,
             "change": self.change,
         }

@@ -45,6 +45,7 @@ from staffpulse.bundled import sample_clock
 from staffpulse.errors import EmptyInputError
 from staffpulse.models import Account, platform_label
 from staffpulse.store import Store
+from staffpulse.store.codec import format_time
 
 Progress = Callable[[str, int, int], None]
 SCORES = ("overall", *PILLARS)
@@ -80,7 +81,7 @@ class BenchmarkResult:
             "leaderboard": self.leaderboard,
             "segments": self.segment_stats,
             "claims": self.claims,
-            "generated_at": self.generated_at.isoformat(),
+            "generated_at": format_time(self.generated_at),
         }
 
 
@@ -306,7 +307,8 @@ def leaderboard(
             "posts": audit.counts["posts"],
             # a grade from a handful of posts says little: renderers flag it
             "few_posts": audit.counts["posts"] < FEW_POSTS,
-            "last_post": (audit.window["last_post"] or "")[:10] or None,
+            # the moment, as accounts --json and the audit's window give it (the CSV its day)
+            "last_post": audit.window["last_post"],
             # each account's 30- and 90-day windows end at its own last post: an account
             # silent for years is ranked on its old posts, and the reports say so
             "quiet_for": _quiet_for(audit, today),

@@ -18,6 +18,7 @@ import os
 import sys
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import typer
@@ -51,11 +52,28 @@ def note_json_wanted(args: list[str]) -> None:
 
 
 def print_json(data: Any) -> None:
-    """``data`` as the run's JSON document on stdout (dates and paths as their text)."""
-    typer.echo(json.dumps(data, ensure_ascii=False, default=str))
+    """``data`` as the run's JSON document on stdout (times, dates and paths as their text:
+    :func:`json_text`)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, default=json_text))
     run = _RUN.get()
     if run is not None:
         run.printed = True
+
+
+def json_text(value: object) -> str:
+    """What ``--json`` writes for a value JSON has no type for. A moment is written as every
+    command writes one, UTC to the second: ``2026-03-01T14:05:00Z``
+    (:func:`staffpulse.store.codec.format_time`, the store's own form, which the library's
+    ``as_dict``/``to_dict`` use too); a calendar date as ``2026-03-01``; a path, or anything
+    else, as its text."""
+    if isinstance(value, datetime):
+        # on use: the store package is slow to load, and most runs print no JSON
+        from staffpulse.store.codec import format_time
+
+        return str(format_time(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def print_json_error(message: str, hint: str | None, exit_code: int) -> None:

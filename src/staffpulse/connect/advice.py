@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -44,17 +44,6 @@ ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
 MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
-# How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
-# adjectives ("2 inactive", "1 already followed")
-_LEFT_OUT_WORDS = {
-    "job-ad bot": ("job-ad bot", "job-ad bots"),
-    OTHER_ROLE: ("of another role",) * 2,
-    OUTSIDE_HIRING: (
-        "other outside hiring (use --role any to see it)",
-        "others outside hiring (use --role any to see them)",
-    ),
-    WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
-}
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
 
 
@@ -382,12 +371,3 @@ def _role_words(typed: str | None) -> str:
     parts = [p.strip() for p in (typed or "").split(",") if p.strip()]
     words = [role_label(p) for p in parts]
     return " or ".join(words) if words else "the one asked for"
-
-
-def left_out_text(excluded: Mapping[str, int]) -> str:
-    """The candidates left out, by reason: "2 already followed, 3 job-ad bots, 1 inactive"."""
-    parts = []
-    for reason, n in sorted(excluded.items()):
-        one, many = _LEFT_OUT_WORDS.get(reason, (reason, reason))
-        parts.append(f"{n:,} {one if n == 1 else many}")
-    return ", ".join(parts)

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from staffpulse.connect.advice import HeldBack, Ranking, left_out_text, next_step
+from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
+from staffpulse.connect.left_out import left_out_parts, left_out_text
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
 from staffpulse.report.links import safe_link
 from staffpulse.store import Store
-from staffpulse.store.codec import parse_time
+from staffpulse.store.codec import format_time, parse_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +198,15 @@ class SuggestReport:
         return next_step(held, run)
 
     def as_dict(self) -> dict[str, Any]:
+        # left out by reason: ``excluded`` counts them under names for scripts
+        # ("job_ad_bot"); ``excluded_reasons`` adds the words people read ("3 job-ad bots")
+        left_out = left_out_parts(self.excluded)
         return {
             "account": {"platform": self.account.platform, "handle": self.account.handle},
-            "as_of": self.as_of.isoformat(),
+            "as_of": format_time(self.as_of),
             "circle_size": self.circle_size,
-            "excluded": dict(self.excluded),
+            "excluded": {part["reason"]: part["count"] for part in left_out},
+            "excluded_reasons": left_out,
             "looked_at": self.looked_at,
             "reached": self.reached,
             "next_step": self.next_step,

@@ -98,11 +98,12 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
     writer = csv.writer(text)
     writer.writerow([*LEADERBOARD_COLUMNS, *standing_columns(scores), "top_action"])
     for row in result.leaderboard:
-        # an account's newest post date; a result saved before it had one leaves the cell empty
+        # the day of an account's newest post (the leaderboard holds the moment); a result
+        # saved before it had one leaves the cell empty
         cells = {
             **row,
             "segment": segment_cell(row["segment"]),
-            "last_post": row.get("last_post"),
+            "last_post": (row.get("last_post") or "")[:10] or None,
         }
         writer.writerow(
             [

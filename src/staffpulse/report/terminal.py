@@ -12,6 +12,7 @@ from rich.text import Text
 
 from staffpulse.models import POST_KINDS, platform_label
 from staffpulse.report.counts import count_of
+from staffpulse.store.codec import format_time
 from staffpulse.store.reads import AccountSummary
 
 
@@ -113,6 +114,6 @@ def account_summary_dict(item: AccountSummary) -> dict[str, Any]:
         "followers": account.followers,
         "following": account.following,
         "posts": item.posts,
-        "first_post": item.first_post.isoformat() if item.first_post else None,
-        "last_post": item.last_post.isoformat() if item.last_post else None,
+        "first_post": format_time(item.first_post),
+        "last_post": format_time(item.last_post),
     }

@@ -15,7 +15,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader,
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from staffpulse.connect.advice import left_out_text
+from staffpulse.connect.left_out import left_out_text
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
 from staffpulse.signals.role_labels import role_label

@@ -1,0 +1,30 @@
+"""Why connect left candidates out (staffpulse.connect.left_out): the "Left out" line people
+read, and the names scripts read in ``connect --json``, which never change with the words."""
+
+from __future__ import annotations
+
+from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT
+from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_text, reason_key
+
+
+def test_left_out_counts_read_as_words() -> None:
+    excluded = {"job-ad bot": 3, "already followed": 2, OTHER_ROLE: 1, "inactive": 1}
+    assert left_out_text(excluded) == (
+        "2 already followed, 1 inactive, 3 job-ad bots, 1 of another role"
+    )
+    assert left_out_text({"job-ad bot": 1}) == "1 job-ad bot"
+
+
+def test_each_reason_has_a_snake_case_name_beside_its_words() -> None:
+    parts = left_out_parts({"job-ad bot": 1200, OTHER_ROLE: 1, "weak link": 2})
+    assert parts == [
+        {"reason": "job_ad_bot", "count": 1200, "said": "1,200 job-ad bots"},
+        {"reason": "another_role", "count": 1, "said": "1 of another role"},
+        {"reason": "weak_link", "count": 2, "said": "2 too weakly linked to your circle"},
+    ]
+    # every reason connect leaves accounts out for has a name of its own, each a different one
+    assert set(REASON_KEYS) == PERMANENT | set(ORDER)
+    assert len(set(REASON_KEYS.values())) == len(REASON_KEYS)
+    assert all(name.replace("_", "").isalpha() and name.islower() for name in REASON_KEYS.values())
+    # one without (a report built by hand) still gets a snake_case one
+    assert reason_key("Not in the list (yet)") == "not_in_the_list_yet"
