@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.sources.jsonio import is_json_lines, iter_json_lines, json_error_message
+from staffpulse.sources.jsonio import (
+    is_json_lines,
+    iter_json_lines,
+    json_error_message,
+    with_line_advice,
+)
 
 
 def _utf16_lines(path: Path, *lines: str) -> None:
@@ -53,3 +58,18 @@ def test_a_comma_after_a_line_is_told_as_such(tmp_path: Path) -> None:
     with pytest.raises(json.JSONDecodeError) as caught:  # json's error, as classify gets it
         json.loads('{"id": 1},')
     assert "a comma after the object" in json_error_message(caught.value)
+
+
+def test_a_bad_line_is_told_what_to_do_and_a_line_cut_short_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "search.jsonl"
+    path.write_text('{"id": "1"}\n{"id": 2 3}\n{"id": "3", "te')  # the download stopped
+    (_, broken), (_, cut) = [found for found in iter_json_lines(path) if found[0] != 1]
+    assert with_line_advice(json_error_message(broken)).endswith(
+        ". What to do: correct or delete this line, or export the file again; the other lines"
+        " were read"
+    )
+    assert "(the line stops in the middle: was the file cut short?). What to do:" in (
+        with_line_advice(json_error_message(cut))
+    )
+    told = "not valid UTF-8: save the file as UTF-8 and import it again"
+    assert with_line_advice(told) == told  # its own advice is enough

@@ -16,6 +16,11 @@ from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.native import NativeJsonl, author_stub, rows_from_native
 from staffpulse.store import Record
 
+# what the import says to do about a line that is not JSON
+ADVICE = (
+    ". What to do: correct or delete this line, or export the file again; the other lines were read"
+)
+
 
 def test_post_kind_is_inferred_and_entities_extracted_from_text() -> None:
     record = {
@@ -219,8 +224,8 @@ def test_jsonl_bad_line_names_its_column_and_a_log_line_first_is_passed_over(
     assert isinstance(detect(path), NativeJsonl)
     problems = [i for i in NativeJsonl().read(path) if isinstance(i, Problem)]
     assert [(p.line, p.message) for p in problems] == [
-        (1, "not valid JSON: expecting value at column 1"),
-        (3, "not valid JSON: expecting ',' delimiter at column 26"),
+        (1, "not valid JSON: expecting value at column 1" + ADVICE),
+        (3, "not valid JSON: expecting ',' delimiter at column 26" + ADVICE),
     ]
 
 

@@ -298,7 +298,8 @@ def test_log_lines_before_the_json_lines_are_reported_and_the_rest_read(tmp_path
     assert set(posts) == {"200", "201", "150", "202", "190"}  # as without the log lines
     assert [p.line for p in problems] == [1, 2, 5]  # the fixture's own bad line moved by 2
     assert problems[0].message == (
-        "not valid JSON: unexpected character, expected a JSON value at column 1"
+        "not valid JSON: unexpected character, expected a JSON value at column 1. What to do: "
+        "correct or delete this line, or export the file again; the other lines were read"
     )
 
 
@@ -308,8 +309,17 @@ def test_bad_line_is_placed_by_its_column_on_the_file_line(tmp_path: Path) -> No
     path.write_text(f'{good}\n{{"data": 1}}xx\n{{"a":\n{good}\n', encoding="utf-8")
     _, _, problems = _read(path)
     assert [(p.line, p.message) for p in problems] == [
-        (2, "not valid JSON: unexpected content after document at column 12"),
-        (3, "not valid JSON: unexpected end of data at column 6"),
+        (
+            2,
+            "not valid JSON: unexpected content after document at column 12. What to do: "
+            "correct or delete this line, or export the file again; the other lines were read",
+        ),
+        (
+            3,
+            "not valid JSON: unexpected end of data at column 6 (the line stops in the middle: "
+            "was the file cut short?). What to do: correct or delete this line, or export the file "
+            "again; the other lines were read",
+        ),
     ]
 
 

@@ -44,6 +44,7 @@ from staffpulse.sources.jsonio import (
     is_json_lines,
     iter_json_lines,
     json_error_message,
+    with_line_advice,
 )
 from staffpulse.sources.native import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
@@ -178,7 +179,7 @@ def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
     if is_json_lines(path):
         for line, obj in iter_json_lines(path):
             if isinstance(obj, Exception):
-                yield Problem(str(path), line, json_error_message(obj))
+                yield Problem(str(path), line, with_line_advice(json_error_message(obj)))
                 continue
             for dialog in obj if isinstance(obj, list) else [obj]:
                 yield line, number, dialog

@@ -62,6 +62,24 @@ def json_error_message(exc: Exception) -> str:
     return f"not valid JSON ({text})"
 
 
+def with_line_advice(message: str) -> str:
+    """``message`` (:func:`json_error_message`, and what was lost) with what to do about a
+    line of a JSON Lines file that is not JSON, for the importers: a line that stops in the
+    middle is said so (a download cut short, a record broken over two lines)."""
+    if "import it again" in message:  # a text encoding: its advice is given already
+        return message
+    cut = (
+        " (the line stops in the middle: was the file cut short?)" if _ENDS_EARLY in message else ""
+    )
+    return (
+        f"{message}{cut}. What to do: correct or delete this line, or export the file again;"
+        " the other lines were read"
+    )
+
+
+_ENDS_EARLY = "unexpected end of data"  # orjson's words for a line that stops too soon
+
+
 def first_json_char(head: bytes) -> str:
     """The first non-blank character of a file head ("" when none)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")

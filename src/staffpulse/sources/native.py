@@ -40,6 +40,7 @@ from staffpulse.sources.jsonio import (
     json_lines_head,
     looks_native,
     several_a_line,
+    with_line_advice,
 )
 from staffpulse.sources.written import ToldOnce, shown, written_count, written_id, written_time
 from staffpulse.store.core import Record
@@ -352,7 +353,7 @@ class NativeJsonl:
                     raise ValueError("line is not a JSON object")
                 row = rows_from_native(obj, base_dir=path.parent)
             except json.JSONDecodeError as exc:
-                yield Problem(str(path), number, json_error_message(exc))
+                yield Problem(str(path), number, with_line_advice(json_error_message(exc)))
                 continue
             except ValueError as exc:
                 if not told.take(number, exc):
@@ -366,10 +367,8 @@ class NativeJsonl:
         yield from authors.items(self.name, path)
 
     def _records(self, path: Path) -> Iterator[tuple[int, Any] | Notice | Problem]:
-        """(line, the parsed record or its JSON error) of each record, after the notice of a
-        guessed text encoding. One record a line, as written; or
-        a JSON array of records, or records pretty-printed one after another, each placed at
-        the line it starts on (a record that does not parse costs itself only)."""
+        """(line, the parsed record or its JSON error) of each record: one a line, or in a JSON
+        array or pretty-printed one after another, each at the line it starts on."""
         if several_a_line(first_line(read_head(path))):
             for found in read_documents(path, items=True):
                 if isinstance(found, DocumentError):

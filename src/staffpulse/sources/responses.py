@@ -22,6 +22,7 @@ from staffpulse.sources.jsonio import (
     iter_json_lines,
     json_error_message,
     json_lines_bytes,
+    with_line_advice,
 )
 from staffpulse.sources.observed import observed_by_newest_post
 from staffpulse.store.core import Record
@@ -63,7 +64,7 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
             message = json_error_message(obj)
             if entries > 1:  # a page: the posts on it went with it
                 message += f"; the {entries:,} entries on this line were not read"
-            yield Problem(str(path), number, message, max(entries, 1))
+            yield Problem(str(path), number, with_line_advice(message), max(entries, 1))
             continue
         yield number, obj
 

@@ -46,6 +46,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
     json_lines_head,
     looks_native,
+    with_line_advice,
 )
 from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved_at
 from staffpulse.sources.x_api_errors import ApiErrors
@@ -344,7 +345,7 @@ class Twarc2:
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, Exception):
-                    yield Problem(str(path), number, json_error_message(obj))
+                    yield Problem(str(path), number, with_line_advice(json_error_message(obj)))
                     continue
                 yield from self._object(obj, path, number, edits, gaps, told)
         # Told once per file as Notices, not Problems: these posts are kept, nothing skipped.
