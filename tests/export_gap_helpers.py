@@ -27,14 +27,17 @@ MARCH = [tweet("101", 1), tweet("102", 3), tweet("103", 5), tweet("104", 7)]
 APRIL = [MARCH[0], MARCH[3], tweet("105", 9)]
 
 
-def archive_of(folder: Path, tweets: list[dict[str, object]]) -> Path:
-    """An extracted X archive of @AcmeStaffing (account.js, tweets.js holding ``tweets``)."""
+def archive_of(folder: Path, tweets: list[dict[str, object]], *, manifest: bool = True) -> Path:
+    """An extracted X archive of @AcmeStaffing: account.js, tweets.js holding ``tweets`` and,
+    unless told not to (an older archive), the manifest.js listing tweets.js."""
     data = folder / "data"
     data.mkdir(parents=True)
     account = {"account": {"accountId": "9001", "username": HANDLE}}
     (data / "account.js").write_text(f"window.YTD.account.part0 = {json.dumps([account])}")
     entries = json.dumps([{"tweet": entry} for entry in tweets])
     (data / "tweets.js").write_text(f"window.YTD.tweets.part0 = {entries}")
+    if manifest:
+        list_in_manifest(folder, {"data/tweets.js": len(tweets)})
     return folder
 
 
@@ -57,8 +60,9 @@ def list_in_manifest(archive: Path, counts: dict[str, int]) -> Path:
 
 def export_gap_messages(folder: Path) -> list[Said]:
     """What an import says of the stored posts a newer archive lacks: told (nothing asked),
-    removed, kept because a record was skipped, a file of the archive is missing or only one
-    file of it was given, and the option given with no account export at all."""
+    removed, kept because a record was skipped, a file of the archive is missing, it has no
+    manifest.js to tell, or only one file of it was given, and the option given with no
+    account export at all."""
     from staffpulse.ingest import import_paths
     from staffpulse.store import open_store
 
@@ -74,6 +78,7 @@ def export_gap_messages(folder: Path) -> list[Said]:
         "record skipped": ([broken], True),
         "one file": ([april / "data" / "tweets.js"], True),
         "file missing": ([lacking], True),
+        "no manifest": ([archive_of(folder / "older", APRIL, manifest=False)], True),
         "no export": ([csv], True),
     }
     said = []

@@ -107,6 +107,19 @@ def test_refused_when_a_file_of_the_archive_is_missing(tmp_path: Path) -> None:
     assert _audited_posts(db) == 5
 
 
+def test_refused_for_an_archive_without_a_manifest_to_check_it_against(tmp_path: Path) -> None:
+    """An older archive, or one copied without manifest.js: a part missing from it would go
+    unseen, so its posts could look deleted."""
+    db = _after_march(tmp_path)
+    report = _import(db, archive_of(tmp_path / "april", APRIL, manifest=False), "--remove-deleted")
+    assert report["removed"] == {"posts": 0}
+    assert "the archive has no manifest.js listing its files" in _said(report)
+    assert _audited_posts(db) == 5
+    # without the option it imports as before: nothing more is said of the manifest
+    again = _import(tmp_path / "other.db", archive_of(tmp_path / "older", MARCH, manifest=False))
+    assert again["notices"] == []
+
+
 def test_refused_for_one_file_of_the_archive_given_alone(tmp_path: Path) -> None:
     db = _after_march(tmp_path)
     tweets = archive_of(tmp_path / "april", APRIL) / "data" / "tweets.js"

@@ -163,6 +163,7 @@ CONTROLS = {
     ("export gaps", "record skipped"): "(listed below), so it may be partial",
     ("export gaps", "one file"): "upload the whole archive ZIP with “Remove posts deleted on",
     ("export gaps", "file missing"): "upload the whole archive, as said there, with “Remove",
+    ("export gaps", "no manifest"): "upload the archive's ZIP as X sent it with “Remove posts",
     ("export gaps", "no export"): "“Remove posts deleted on the platform” removes only",
     ("files", "repo export"): "until you fetch it once on the Import page (Fetch an account live",
     ("files", "api old ids"): "whoever saved the file can save it again with the dates included",

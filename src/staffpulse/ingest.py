@@ -38,7 +38,7 @@ from staffpulse.sources.folders import (
     unknown_format,
 )
 from staffpulse.sources.x_archive import SOURCE_NAME as X_ARCHIVE
-from staffpulse.sources.x_archive_check import MissingFile
+from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
@@ -123,6 +123,9 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
     batch: list[Record] = []
     lengths = HandleLengths()
     for item in items:
+        if isinstance(item, UncheckedArchive):
+            report.unchecked.append(item.file)
+            continue
         if isinstance(item, Notice):
             report.notices.append(item)
             continue
@@ -199,7 +202,7 @@ def _import_plan(
     exports = False
     for path, source in plan:
         # what of this path could not be read, which makes its exports partial
-        before = report.skipped, len(report.missing_files)
+        before = report.skipped, len(report.missing_files), len(report.unchecked)
         gaps: list[tuple[str, MissingPosts]] = []
         inputs = (
             source.read_members(path)
@@ -236,6 +239,7 @@ def _import_plan(
             report.skipped - before[0],
             len(report.missing_files) - before[1],
             lone_file=source.name == X_ARCHIVE and _lone_file(path),
+            unchecked=len(report.unchecked) > before[2],
         )
         for location, gap in gaps:
             report.not_in_export += gap.count

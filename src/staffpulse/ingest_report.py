@@ -45,6 +45,9 @@ class ImportReport:
     # data files an archive's manifest lists and the archive lacks: not records skipped
     missing_files: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
+    # archives read whole with no manifest.js counts to check them: whole or not is unknown,
+    # so none of their stored posts is removed (not told: an older archive imports as ever)
+    unchecked: list[str] = field(default_factory=list)
     skipped: int = 0
     run_id: int | None = None
     # posts the files held, imported or skipped: when none of them came in, the import is

@@ -45,7 +45,12 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.jsonio import get_str
-from staffpulse.sources.x_archive_check import missing_parts, short_part
+from staffpulse.sources.x_archive_check import (
+    UNCHECKED,
+    UncheckedArchive,
+    missing_parts,
+    short_part,
+)
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
 from staffpulse.sources.x_archive_files import (
     OWNER_FILES,
@@ -222,6 +227,8 @@ class XArchive:
                 if missing.kind in FOLLOW_PARTS:  # the owner's count would be short
                     listed[missing.kind] = None
                 yield missing.problem
+        if context is None and not in_manifest and any(p.kind in TWEET_PARTS for p in parts):
+            yield UncheckedArchive(str(where), UNCHECKED)  # kept by the import, not told
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
             if part.kind == "manifest":
                 continue

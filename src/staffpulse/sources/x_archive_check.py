@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_archive_files import Listed, Part, is_partial_archive
 
 MANIFEST_NAME = "manifest.js"
@@ -31,6 +31,21 @@ class MissingFile(Problem):
     should be, ``records`` the entries the manifest says it held (lost, not skipped), and
     ``message`` what was lost and what to do. A :class:`Problem` to any reader that only knows
     those; the import counts it apart from the records it skipped."""
+
+
+# why an archive read whole without counts to check cannot be called whole
+UNCHECKED = (
+    "no manifest.js lists the archive's files with their counts (an older archive, or one "
+    "copied in part), so whether a file of it is missing cannot be told"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UncheckedArchive(Notice):
+    """An archive read whole (its folder or ZIP) with tweets but no ``manifest.js`` counts to
+    check it against: a part missing from it would go unseen. Not told on its own (an older
+    archive imports as it always did); the import refuses to remove the stored posts it
+    lacks (``import --remove-deleted``), as those may be in a part that is not there."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,13 +89,16 @@ class ExportPosts:
         return MissingPosts(platform, account_id, row[0] if row else account_id, lacking)
 
 
-def removal_refused(skipped: int, missing_files: int, *, lone_file: bool = False) -> str | None:
+def removal_refused(
+    skipped: int, missing_files: int, *, lone_file: bool = False, unchecked: bool = False
+) -> str | None:
     """Why the posts an export lacks must not be removed although the user may ask, and what
     to do instead; None when the export was read whole.
 
     ``skipped`` records of the export could not be read, ``missing_files`` of its files are
-    not there, or it is one file of an archive given alone (``lone_file``): the posts the rest
-    held look deleted, and removing them would lose them."""
+    not there, it is one file of an archive given alone (``lone_file``), or an archive with no
+    list of its files to check it against (``unchecked``): the posts the rest held look
+    deleted, and removing them would lose them."""
     again = "import it again with --remove-deleted"
     if lone_file:
         return (
@@ -109,6 +112,11 @@ def removal_refused(skipped: int, missing_files: int, *, lone_file: bool = False
             f"{files} of the archive {'is' if missing_files == 1 else 'are'} missing (named "
             f"above), so it is partial: import the whole archive, as said there, with "
             "--remove-deleted"
+        )
+    if unchecked:
+        return (
+            "the archive has no manifest.js listing its files, so whether one is missing "
+            "cannot be told: import the archive's ZIP as X sent it with --remove-deleted"
         )
     if skipped:
         records = "a record" if skipped == 1 else f"{skipped:,} records"

@@ -340,7 +340,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         # import --remove-deleted (ingest_report.missing_note, export_gaps.removal_refused):
         # the Import page's tick box does the same
         (
-            r"import (it again|the whole archive, as said there,) with --remove-deleted",
+            r"import (it again|the whole archive, as said there,|the archive's ZIP as X sent it)"
+            r" with --remove-deleted",
             rf"upload \1 with {_REMOVE_DELETED} ticked",
         ),
         (
