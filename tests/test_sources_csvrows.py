@@ -9,6 +9,7 @@ from staffpulse.sources.csvrows import (
     CsvRecord,
     CsvRow,
     CsvTable,
+    column_key,
     read_csv_rows,
     sniff_delimiter,
 )
@@ -87,3 +88,15 @@ def test_excel_sep_line_names_the_delimiter_and_is_no_row(hint: str) -> None:
     # Excel writes "sep=;" before the header when asked to, and reads it back
     rows = list(read_csv_rows(_lines(hint + "id;author;text\r\n1;acme;hi, all\r\n")))
     assert rows == [CsvRow(2, ["id", "author", "text"]), CsvRow(3, ["1", "acme", "hi, all"])]
+
+
+def test_column_key_reads_a_spreadsheets_header_as_the_staffpulse_names() -> None:
+    assert [column_key(c) for c in (" Created At ", "author-handle", "Display  Name", "ID")] == [
+        "created_at",
+        "author_handle",
+        "display_name",
+        "id",
+    ]
+    table = CsvTable(_lines("Created At,Text\n2026-03-01,hi\n"), key=column_key)
+    assert table.header == ["created_at", "text"]
+    assert CsvTable(_lines("Created At,Text\n")).header == ["created at", "text"]  # as before

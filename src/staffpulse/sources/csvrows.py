@@ -19,7 +19,7 @@ import csv
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 # Comma first: it wins a tie. Semicolons are what Excel writes for "CSV" in locales where the
@@ -148,11 +148,30 @@ class CsvRecord:
     missing: int = 0
 
 
+def column_key(name: str) -> str:
+    """A column name as the staffpulse CSV reads it: stripped and lower-cased, spaces and
+    hyphens as underscores (``Created At`` and ``created-at`` are ``created_at``)."""
+    return _SEPARATORS_RE.sub("_", name.strip().lower())
+
+
+_SEPARATORS_RE = re.compile(r"[\s\-]+")
+
+
+def _stripped_lower(name: str) -> str:
+    return name.strip().lower()
+
+
 class CsvTable:
     """A CSV file read as its header and then records (:class:`CsvRecord`) or problems
-    (:class:`CsvProblem`), in order. Iterate once."""
+    (:class:`CsvProblem`), in order. Iterate once. ``key`` makes a column's name from the
+    header's cell (stripped and lower-cased; :func:`column_key` for the staffpulse CSV)."""
 
-    def __init__(self, lines: Iterable[str], delimiter: str | None = None) -> None:
+    def __init__(
+        self,
+        lines: Iterable[str],
+        delimiter: str | None = None,
+        key: Callable[[str], str] = _stripped_lower,
+    ) -> None:
         self._items = read_csv_rows(lines, delimiter)
         self._early: list[CsvProblem] = []  # broken records before the header
         self.header: list[str] = []
@@ -161,7 +180,7 @@ class CsvTable:
             if isinstance(item, CsvProblem):
                 self._early.append(item)
                 continue
-            self.header = [cell.strip().lower() for cell in item.cells]
+            self.header = [key(cell) for cell in item.cells]
             self.header_line = item.line
             break
 

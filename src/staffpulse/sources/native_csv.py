@@ -17,7 +17,13 @@ from pathlib import Path
 
 from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, read_csv_rows
+from staffpulse.sources.csvrows import (
+    CsvProblem,
+    CsvRecord,
+    CsvTable,
+    column_key,
+    read_csv_rows,
+)
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import Authors, rows_from_native, text_encoding
 from staffpulse.sources.written import (
@@ -43,7 +49,7 @@ POST_COLUMNS = (("id",), (*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS), ("text",))
 COLUMN_ALIASES = {
     "id": ("tweet_id", "post_id", "status_id", "id_str", "uri"),
     "author": ("name",),
-    "text": ("full_text", "tweet", "content", "body", "message"),
+    "text": ("full_text", "tweet", "content", "body", "message", "post_text", "tweet_text"),
 }
 ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
 # Said right after its rename: renaming such a column is right only if this holds.
@@ -151,6 +157,30 @@ def rounded_columns(records: Iterable[CsvRecord | CsvProblem]) -> tuple[dict[str
     return found, count
 
 
+# What spreadsheets and other tools call the time of a post; never read on a guess (a
+# "date" column may be the day an account was added), only told to rename.
+DATE_COLUMNS = frozenset(
+    {"date", "time", "timestamp", "datetime", "date_time", "created", "posted_at", "published"}
+    | {"published_at", "post_date", "tweet_date", "date_posted"}
+)
+
+
+def undated_note(header: list[str]) -> str | None:
+    """What to tell a file of posts whose time is in a column under another name than
+    ``created_at`` (``Date``): the posts are imported undated, so say how to date them."""
+    if "created_at" in header:
+        return None
+    column = next((name for name in header if name in DATE_COLUMNS), None)
+    if column is None:
+        return None
+    return (
+        f'the column "{column}" was not read: staffpulse takes the time of a post from a '
+        "column named created_at, so these posts were imported without a date (the audit "
+        f'cannot place them in time). Rename "{column}" to "created_at" and import the file '
+        "again (nothing is stored twice)"
+    )
+
+
 def why_not_csv(path: Path, head: bytes) -> str | None:
     """Why a table of no known format is not a staffpulse CSV: its header, the columns a CSV
     of posts and one of accounts need (with the other names taken for the author), and what
@@ -160,9 +190,9 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     lines = head_text(head).splitlines(keepends=True)
     if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
         lines = lines[:-1]  # cut by the end of the head
-    table = CsvTable(lines)
+    table = CsvTable(lines, key=column_key)
     columns = table.header
-    words = [len(column.split()) for column in columns]
+    words = [len(column.split("_")) for column in columns]  # column_key joined them
     if not columns or (path.suffix.lower() == ".txt" and (len(columns) < 2 or max(words) > 3)):
         return None  # a .txt of prose, not a table
     fix = post_fixes(columns, rounded_columns(table)[0])
@@ -179,7 +209,7 @@ def csv_columns(head: bytes) -> set[str]:
     """The column names of a CSV header in a file head (stripped, lower-cased)."""
     lines = head_text(head).splitlines(keepends=True)
     first = next((row for row in read_csv_rows(lines) if not isinstance(row, CsvProblem)), None)
-    return {cell.strip().lower() for cell in first.cells} if first is not None else set()
+    return {column_key(cell) for cell in first.cells} if first is not None else set()
 
 
 class NativeCsv:
@@ -211,9 +241,11 @@ class NativeCsv:
         yield from notices
         told = ToldOnce(str(path), spreadsheet=True)  # a column's mistake: told once, not per row
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-            table = CsvTable(handle)
+            table = CsvTable(handle, key=column_key)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
+            if default != "account" and (undated := undated_note(header)) is not None:
+                yield Notice(str(path), undated)
             synonym = author_synonym(header) if default == "post" else None
             authors = Authors()
             if default == "post" and missing_post_columns(header) is not None:

@@ -1,0 +1,63 @@
+"""Headers of a staffpulse CSV as spreadsheets write them: column names in other case, with
+spaces or hyphens, and the time of a post under another name than created_at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import UnknownFormatError
+from staffpulse.ingest import import_paths
+from staffpulse.models import Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Notice
+from staffpulse.sources.native_csv import NativeCsv
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+ROWS = "p1,acmestaffing,2026-03-01T14:05:00Z,We're hiring in Dayton!\r\n"
+
+
+def _posts_and_notices(path: Path) -> tuple[list[Post], list[str]]:
+    items = list(NativeCsv().read(path))
+    posts = [row for i in items if isinstance(i, Record) for row in i.rows if isinstance(row, Post)]
+    return posts, [i.message for i in items if isinstance(i, Notice)]
+
+
+@pytest.mark.parametrize(
+    "header", ["ID,Author,Created At,Text", " id , author-handle , created-at , TEXT "]
+)
+def test_column_names_in_other_case_or_with_spaces_are_read(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(header + "\r\n" + ROWS, encoding="utf-8")
+    assert isinstance(detect(path), NativeCsv)
+    (post,), notices = _posts_and_notices(path)
+    assert (post.id, post.author_handle, post.text) == (
+        "p1",
+        "acmestaffing",
+        "We're hiring in Dayton!",
+    )
+    assert (
+        post.created_at is not None and post.created_at.isoformat() == "2026-03-01T14:05:00+00:00"
+    )
+    assert not notices
+
+
+def test_a_date_column_under_another_name_is_told_to_rename_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,Date,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 0)
+    (notice,) = [n.message for n in report.notices]
+    assert notice.startswith('the column "date" was not read: staffpulse takes the time of a post')
+    assert 'Rename "date" to "created_at" and import the file again' in notice
+
+
+def test_a_text_column_under_a_spreadsheet_name_is_told_what_to_rename(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert 'it has no text column: rename the column "post_text" to "text"' in str(caught.value)
