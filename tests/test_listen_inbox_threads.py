@@ -1,6 +1,6 @@
 """What build_inbox makes of a thread: one whose first post is not stored names who wrote it,
-one work reply does not make a promo thread a conversation to join, and work talk carried by a
-reply is said and answered."""
+as does a reply whose parent was deleted; one work reply does not make a promo thread a
+conversation to join, and work talk carried by a reply is said and answered."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from pathlib import Path
 
 from listen_helpers import FRESH, NOW, dated, ids, inbox, store_with
 from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.states import joined_conversation_ids
+from staffpulse.models import Account
 from staffpulse.report.inbox_html import render_inbox_html
+from staffpulse.sources.base import provenance
 
 
 def test_a_thread_whose_first_post_is_missing_names_who_wrote_it(tmp_path: Path) -> None:
@@ -72,3 +75,53 @@ def test_a_thread_carried_by_a_reply_says_so_and_answers_that_reply(tmp_path: Pa
     )
     assert item.angle.startswith("Reply to @fan, not the opening post: acknowledge")
     assert "careers" in item.angle  # its subject is the reply's, not the sale's
+
+
+def test_a_reply_whose_parent_was_deleted_is_offered_as_the_reply_it_is(tmp_path: Path) -> None:
+    """Offered, but said to answer @jane_hr's post, which is gone; its question is asked of
+    her (not of the room) whatever its first words, and no reply count is claimed."""
+    from rich.console import Console
+
+    from staffpulse.report.terminal_inbox import render_inbox
+
+    lone = dated("10", "Thanks! How do you keep candidates warm after an offer?", author="b",
+                 author_handle="bo", kind="reply", reply_to_account_id="42",
+                 reply_to_handle="jane_hr")  # fmt: skip
+    own = dated("20", "@jane_hr We hold a weekly check-in with every candidate.", author="f",
+                author_handle="acme", kind="reply", reply_to_account_id="42",
+                reply_to_handle="jane_hr")  # fmt: skip
+    firm = Account(platform="x", id="f", handle="acme")
+    with store_with(tmp_path, lone, own) as store:
+        store.upsert([firm], provenance("test", "fixture"))
+        result = inbox(store, as_handle="acme")
+        audited = joined_conversation_ids(store, "x", "f")
+    (item,) = result.items
+    assert (item.conversation_id, item.root_stored, item.root_gone) == ("10", False, True)
+    assert item.missing_root_note == "reply to a post by @jane_hr that was deleted or isn't stored"
+    assert item.replies_label == "at least 1 reply"
+    assert "asks a question" not in item.reasons
+    assert not any(r.startswith("no replies yet") for r in item.reasons)
+    assert "addressed to @jane_hr: join only if you can add something" in item.cautions
+    assert item.angle.startswith("A question for @jane_hr, not the room")
+    data = item.as_dict()
+    assert (data["root_stored"], data["root_gone"], data["root_author"]) == (False, True, "jane_hr")
+    # the firm's own answer to a deleted post is a conversation it joined, not its own
+    assert [j.conversation_id for j in result.joined] == ["20"] == audited
+    console = Console(record=True, width=120)
+    render_inbox(console, Inbox([item], [], {}, NOW, NOW))
+    assert "reply to a post by @jane_hr that was deleted or isn't stored:" in console.export_text()
+    page = render_inbox_html(Inbox([item], [], {}, NOW, NOW))
+    assert "reply to a post by @jane_hr that was deleted or isn&#39;t stored:" in page
+
+
+def test_a_thread_continued_after_its_first_post_was_deleted_is_aimed_at_no_one(
+    tmp_path: Path,
+) -> None:
+    """A reply to one's own deleted post continues a thread: it is not aimed at anyone."""
+    cont = dated("30", "@bo Part two: how do agencies price temp-to-hire conversions?",
+                 author="b", author_handle="bo", kind="reply", reply_to_account_id="b",
+                 reply_to_handle="bo")  # fmt: skip
+    with store_with(tmp_path, cont) as store:
+        (item,) = inbox(store).items
+    assert item.root_gone and not any("addressed to" in c for c in item.cautions)
+    assert item.missing_root_note == "reply to a post by @bo that was deleted or isn't stored"

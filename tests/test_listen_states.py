@@ -189,7 +189,8 @@ def test_marks_made_before_firms_are_kept_as_marks_of_no_particular_firm(
             " NOT NULL, state TEXT NOT NULL CHECK (state IN ('joined', 'dismissed')),"
             " at TEXT NOT NULL, PRIMARY KEY (platform, conversation_id));"
             "INSERT INTO listen_inbox_state VALUES ('x', '600', 'dismissed', '2026-01-01T00:00:00Z');"
-            "DELETE FROM schema_migrations WHERE name = '0102_listen_inbox_state_by_account';"
+            "DELETE FROM schema_migrations WHERE name IN ('0102_listen_inbox_state_by_account',"
+            " '0104_listen_inbox_snooze');"
         )
     with open_store(tmp_path / "states.db") as store:  # opening it migrates
         plain = inbox(store)

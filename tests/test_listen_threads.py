@@ -224,3 +224,19 @@ def test_random_reply_forests_assemble_into_their_trees() -> None:
         rng.shuffle(posts)
         got = {c.id: {q.id for q in c.posts} for c in assemble(posts)}
         assert got == expected
+
+
+def test_a_reply_whose_parent_was_deleted_heads_its_conversation_but_is_no_root() -> None:
+    """It did not start the conversation: the post that did is gone, so like a thread whose
+    first post is not stored it has no root, and the reply is one of its turns."""
+    posts = [
+        p("x", "10", 0, kind="reply", reply_to_account_id="42", reply_to_handle="jane"),
+        p("x", "11", 1, kind="reply", reply_to_post_id="10", author="b"),
+    ]
+    (conv,) = assemble(posts)
+    assert conv.id == "10" and conv.root is None and conv.root_gone
+    assert conv.opening.id == "10" and [q.id for q in conv.replies] == ["11"]
+    assert [q.id for q in conv.turns] == ["10", "11"]
+    assert conv.replied_by("a") and not conv.opened_by("a")  # its author answered someone
+    (plain,) = assemble([p("x", "20", 0)])
+    assert plain.root is not None and not plain.root_gone

@@ -25,6 +25,8 @@ FOLLOWERS_ONLY_NAMES = (
     "followers-only or direct post (not public)",
     "followers-only or direct posts (not public)",
 )
+# what a list of marked conversations shows instead of such an opening's words
+NOT_QUOTED = "(a followers-only or direct post: not quoted)"
 
 
 def not_public_posts(

@@ -6,12 +6,15 @@ incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into o
 conversations already joined. A conversation counts as *joined* once the firm's own account
 has replied in it, or when the user marked it so for this firm (:mod:`staffpulse.listen.states`:
 marks are kept per firm; marks made with no firm named apply to every firm without its own).
+A snoozed conversation is hidden and listed apart until its snooze ends
+(:mod:`staffpulse.listen.snooze`); its item then says why it is back.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -25,6 +28,7 @@ from staffpulse.listen.inbox_rank import rank_stored
 from staffpulse.listen.left_out import left_out_note
 from staffpulse.listen.rank import RankedConversation, add_angles, count_copies
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
+from staffpulse.listen.snooze import firm_snoozes, list_snoozed, wake_reason
 from staffpulse.listen.states import firm_key, firm_marks
 from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_match import TopicMatch, match_topics
@@ -149,12 +153,23 @@ def build_inbox(
         )
     # the firm's own marks (and those made with no firm named): another client's joined or
     # dismissed is not this one's
-    states = firm_marks(store, platform, firm_key(store, as_handle))
+    firm = firm_key(store, as_handle)
+    states = firm_marks(store, platform, firm)
+    snoozes = firm_snoozes(store, platform, firm)
+    clock = now or datetime.now(UTC)  # a snooze ends on the real clock, even in a replay
+    woken: dict[tuple[str, str], str] = {}  # snoozes that ended: why each is back
 
     def judge_state(conv: Conversation) -> str:
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
             return "joined"
-        return states.get((conv.platform, conv.id), "open")
+        key = (conv.platform, conv.id)
+        state = states.get(key, "open")
+        if state == "snoozed" and key in snoozes:
+            back = wake_reason(conv, *snoozes[key], clock)
+            if back is not None:
+                woken[key] = back
+                return "open"
+        return state
 
     # judged once: the loops below ask again of the same conversations
     state_by_key = {(c.platform, c.id): judge_state(c) for c in everyone}
@@ -174,14 +189,17 @@ def build_inbox(
         named = {m.id for m in match_topics(topic, labels, words=words)}
         in_topic = {key for key, tid in topic_of.items() if tid in named}
         conversations = [c for c in conversations if (c.platform, c.id) in in_topic]
-    tally = {"open": 0, "joined": 0, "dismissed": 0, "older": 0, "undated": 0}
+    tally = {"open": 0, "joined": 0, "dismissed": 0, "snoozed": 0, "older": 0, "undated": 0}
     wanted: list[Conversation] = []
+    snoozed: list[tuple[Conversation, tuple[datetime, datetime]]] = []
     # open but outside the window: ranked too, because "N quiet for longer" must count only
     # what a longer age would offer, not the job ads, greetings... it would leave out anyway
     stale: list[Conversation] = []
     for conv in conversations:
         state = state_of(conv)
         tally[state] += 1
+        if state == "snoozed":
+            snoozed.append((conv, snoozes[(conv.platform, conv.id)]))
         if state == "open" and not in_window(conv.last_activity, ref.at, max_age):
             stale.append(conv)
         elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
@@ -253,6 +271,8 @@ def build_inbox(
     for entry, (_, state) in zip(described, shown, strict=True):
         conv = entry.conversation
         item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
+        if (back := woken.get((conv.platform, conv.id))) and state == "open":
+            item = replace(item, reasons=(back, *item.reasons))  # said first: why it is here
         (joined if state == "joined" else items).append(item)
     account_note = None
     if as_handle and not own:  # first: it says what "joined" can mean here (marks only)
@@ -311,6 +331,7 @@ def build_inbox(
         left_out=left_out,
         account_note=account_note,
         work_note=work_note,
+        snoozed=list_snoozed(store, snoozed),
     )
 
 
@@ -348,4 +369,5 @@ def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxI
         flags=entry.flags,
         root_stored=root_stored,
         root_author=None if root_stored else (opening.reply_to_handle or None),
+        root_gone=conv.root_gone,
     )

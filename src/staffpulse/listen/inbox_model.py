@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from staffpulse.authors import describe_author
+from staffpulse.listen.snooze import SnoozedItem
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
@@ -44,6 +45,10 @@ class InboxItem:
     # then the earliest reply we have, and ``root_author`` wrote the missing post (if known)
     root_stored: bool = True
     root_author: str | None = None
+    # True when the opening is a reply whose parent post is gone: the source names the account
+    # it answered (``root_author``), not the post, which was deleted or never given an id; the
+    # conversation id is then the reply's own
+    root_gone: bool = False
 
     @property
     def author_label(self) -> str:
@@ -63,13 +68,15 @@ class InboxItem:
 
     @property
     def missing_root_note(self) -> str | None:
-        """ "reply to a post by @X that isn't stored", when the opening post is missing."""
+        """ "reply to a post by @X that isn't stored", when the opening post is missing; "reply
+        to a post by @X that was deleted or isn't stored" when the source names no such post."""
         if self.root_stored:
             return None
         who = (
             f" by {_no_at_on_a_did('@' + self.root_author.lstrip('@'))}" if self.root_author else ""
         )
-        return f"reply to a post{who} that isn't stored"
+        gone = "was deleted or " if self.root_gone else ""
+        return f"reply to a post{who} that {gone}isn't stored"
 
     @property
     def replies_label(self) -> str:
@@ -102,6 +109,7 @@ class InboxItem:
             "flags": self.flags,
             "root_stored": self.root_stored,
             "root_author": self.root_author,
+            "root_gone": self.root_gone,
         }
 
 
@@ -143,6 +151,8 @@ class Inbox:
     # "read 2,073 stored posts for the first time, to judge what is about work" (also among
     # ``notes``): what this run did, for the terminal; a report or a page leaves it out
     work_note: str | None = None
+    # conversations snoozed for this firm and not back yet, the first to come back first
+    snoozed: list[SnoozedItem] = field(default_factory=list)
 
     @property
     def open_total(self) -> int:
@@ -190,4 +200,5 @@ class Inbox:
             "left_out": self.left_out,
             "items": [i.as_dict() for i in self.items],
             "joined": [i.as_dict() for i in self.joined],
+            "snoozed": [s.as_dict() for s in self.snoozed],
         }

@@ -87,15 +87,20 @@ def known_replies(conv: Conversation) -> int | None:
 def addressee(conv: Conversation) -> str | None:
     """The account an opening post is aimed at ("@acme ..."), when it starts with another
     account's handle; a post that names its own author ("@TriNet named one of...") or a reply
-    whose parent is not stored (a reply starts with handles) is aimed at no one."""
+    whose parent is not stored (a reply starts with handles) is aimed at no one. A reply whose
+    parent is gone (deleted) is aimed at the account it answered, whatever its first words:
+    there is no thread left around it, only that exchange."""
     opening = conv.opening
     if conv.root is None and opening.reply_to_post_id:
         return None
+    answered = (opening.reply_to_handle or "").lstrip("@")
+    own = opening.author_handle.lstrip("@").lower()
+    if conv.root_gone and answered and answered.lower() != own:
+        return "@" + answered
     found = _ADDRESSED_RE.match(opening.text)
     if found is None:
         return None
     who = found.group(0).strip().split("@", 1)[1].rstrip(".,:;!?")
-    own = opening.author_handle.lstrip("@").lower()
     if who.lower() == own or (own and own.split("@")[0] == who.lower()):
         return None
     return "@" + who

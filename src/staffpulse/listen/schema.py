@@ -4,9 +4,9 @@
 * ``listen_relevance``: the posts listening judged (score, matched keywords, source).
 * ``listen_topics`` / ``listen_topic_members`` / ``listen_topic_state``: the incremental topic
   model (centroids, labels, document frequencies) so that new posts join existing topics.
-* ``listen_inbox_state``: conversations the user marked joined or dismissed, per firm
-  (``account``: the firm's normalized handle, '' for a mark of no particular firm; migration
-  ``0102_listen_inbox_state_by_account``).
+* ``listen_inbox_state``: conversations the user marked joined, dismissed or snoozed (until a
+  date), per firm (``account``: the firm's normalized handle, '' for a mark of no particular
+  firm; migrations ``0102_listen_inbox_state_by_account`` and ``0104_listen_inbox_snooze``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from staffpulse.store import Store
-from staffpulse.store.codec import parse_time, rows_where_in
+from staffpulse.store.codec import format_time, parse_time, rows_where_in
 from staffpulse.store.interactions import mark_posts_before_delete
 
 
@@ -122,10 +122,18 @@ def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str
 
 
 def set_inbox_state(
-    store: Store, platform: str, conversation_id: str, state: str | None, account: str = ""
+    store: Store,
+    platform: str,
+    conversation_id: str,
+    state: str | None,
+    account: str = "",
+    *,
+    until: datetime | None = None,
+    at: datetime | None = None,
 ) -> None:
-    """Mark a conversation ``joined`` or ``dismissed`` for the firm ``account`` (a normalized
-    handle, '' for no particular firm); ``None`` clears that firm's mark."""
+    """Mark a conversation ``joined``, ``dismissed`` or ``snoozed`` (``until`` a time, which
+    only a snooze has) for the firm ``account`` (a normalized handle, '' for no particular
+    firm), as of ``at`` (default: now); ``None`` clears that firm's mark."""
     if state is None:
         store.conn.execute(
             "DELETE FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?"
@@ -134,11 +142,36 @@ def set_inbox_state(
         )
         return
     store.conn.execute(
-        "INSERT INTO listen_inbox_state (platform, conversation_id, account, state, at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, conversation_id, account)"
-        " DO UPDATE SET state = excluded.state, at = excluded.at",
-        (platform, conversation_id, account, state, _now()),
+        "INSERT INTO listen_inbox_state (platform, conversation_id, account, state, at, until)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, conversation_id, account)"
+        " DO UPDATE SET state = excluded.state, at = excluded.at, until = excluded.until",
+        (
+            platform,
+            conversation_id,
+            account,
+            state,
+            format_time(at) if at is not None else _now(),
+            format_time(until) if state == "snoozed" else None,
+        ),
     )
+
+
+def inbox_snoozes(
+    store: Store, platform: str | None = None, account: str = ""
+) -> dict[tuple[str, str], tuple[datetime, datetime]]:
+    """(platform, conversation id) -> (until, when snoozed), of the firm ``account``'s
+    snoozes only."""
+    rows = store.conn.execute(
+        "SELECT platform, conversation_id, until, at FROM listen_inbox_state"
+        " WHERE account = ? AND state = 'snoozed' AND (? IS NULL OR platform = ?)",
+        (account, platform, platform),
+    )
+    out: dict[tuple[str, str], tuple[datetime, datetime]] = {}
+    for row in rows:
+        until, at = parse_time(row[2]), parse_time(row[3])
+        if until is not None and at is not None:
+            out[(row[0], row[1])] = (until, at)
+    return out
 
 
 def inbox_states(

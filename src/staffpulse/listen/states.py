@@ -1,4 +1,5 @@
-"""What the firm did with a conversation: joined it (replied, or marked it so) or dismissed it.
+"""What the firm did with a conversation: joined it (replied, or marked it so), dismissed it, or
+snoozed it until a date (:mod:`staffpulse.listen.snooze`).
 
 The inbox lists joined conversations apart, and the audit's Conversation pillar counts them
 (:func:`joined_conversations`), so that answering from the inbox shows in the firm's grade.
@@ -46,7 +47,8 @@ def firm_key(store: Store, handle: str | None) -> str:
 
 
 def firm_marks(store: Store, platform: str | None, firm: str) -> dict[tuple[str, str], str]:
-    """(platform, conversation id) -> ``joined`` / ``dismissed``: the marks the inbox of
+    """(platform, conversation id) -> ``joined`` / ``dismissed`` / ``snoozed`` (whether the
+    snooze has ended is the inbox's to judge: :mod:`.snooze`): the marks the inbox of
     ``firm`` (a :func:`firm_key`) honours, its own over those made with no firm named."""
     marks = schema.inbox_states(store, platform, NO_FIRM)
     if firm != NO_FIRM:
@@ -117,7 +119,7 @@ def joined_conversations(
     return len(joined_conversation_ids(store, platform, account_id, since))
 
 
-_VERBS = {"joined": "mark-joined", "dismissed": "dismiss", None: "reopen"}
+_VERBS = {"joined": "mark-joined", "dismissed": "dismiss", "snoozed": "snooze", None: "reopen"}
 _FIND_ID = "copy the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)"
 
 
@@ -157,13 +159,20 @@ def set_state(
     state: str | None,
     platform: str | None = None,
     as_handle: str | None = None,
+    *,
+    until: datetime | None = None,
+    at: datetime | None = None,
 ) -> tuple[str, str]:
-    """Mark a conversation ``joined`` / ``dismissed`` (``None`` reopens) for the firm
-    ``as_handle`` names (:func:`firm_key`; none: a mark of no particular firm). Returns its key.
+    """Mark a conversation ``joined`` / ``dismissed`` / ``snoozed`` (until ``until``, which a
+    snooze needs; ``None`` reopens, clearing a snooze too) for the firm ``as_handle`` names
+    (:func:`firm_key`; none: a mark of no particular firm), as of ``at`` (default: now).
+    Returns its key.
 
     The id must be one the inbox shows: a stored conversation with a post judged about work,
     its first post stored or not. A post's id inside a conversation, or an unknown id, is an
     error that says which id to use, rather than a mark that hides nothing."""
+    if (state == "snoozed") != (until is not None):
+        raise ValueError("a snooze, and only a snooze, has an end (until)")
     conversation_id = conversation_id.strip()
     platform = platform_choice(platform)
     if looks_like_link(conversation_id):  # the link the inbox shows: its conversation's id
@@ -185,7 +194,7 @@ def set_state(
             f"'{conversation_id}' exists on several platforms ({', '.join(platforms)})",
             hint="add --platform to choose one",
         )
-    schema.set_inbox_state(store, platforms[0], conversation_id, state, firm)
+    schema.set_inbox_state(store, platforms[0], conversation_id, state, firm, until=until, at=at)
     if state is None and firm != NO_FIRM:  # else the mark of no firm would still hide it
         schema.set_inbox_state(store, platforms[0], conversation_id, None, NO_FIRM)
     return platforms[0], conversation_id
@@ -194,8 +203,9 @@ def set_state(
 def current_mark(
     store: Store, conversation_id: str, platform: str | None = None, as_handle: str | None = None
 ) -> str | None:
-    """The firm's mark on a conversation (``joined`` / ``dismissed``), None when it has none:
-    ``reopen`` then has nothing to undo. Takes what :func:`set_state` takes, links too."""
+    """The firm's mark on a conversation (``joined`` / ``dismissed`` / ``snoozed``), None when
+    it has none: ``reopen`` then has nothing to undo. Takes what :func:`set_state` takes, links
+    too."""
     conversation_id = conversation_id.strip()
     platform = platform_choice(platform)
     if looks_like_link(conversation_id):

@@ -11,7 +11,10 @@ A conversation is keyed by its root post id:
 
 Posts are merged with a union-find over ``id``, ``reply_to_post_id`` and ``conversation_id``,
 so partial data (a reply whose parent we never saw, a conversation id with no root post)
-still lands in one conversation. Reposts are not conversation turns and are left out.
+still lands in one conversation. A reply whose parent was deleted (the importers keep the
+account it answered, not a parent id) heads a conversation keyed by its own id, but is no
+root: the post that started the conversation is not stored (:attr:`Conversation.root_gone`).
+Reposts are not conversation turns and are left out.
 """
 
 from __future__ import annotations
@@ -43,17 +46,33 @@ class Conversation:
         object.__setattr__(self, "_last", max(times) if times else None)
 
     @property
-    def root(self) -> Post | None:
-        """The opening post when we have it."""
+    def head(self) -> Post | None:
+        """The stored post whose id is the conversation's, when there is one: the post that
+        started it, or a reply whose parent the source no longer names (see :attr:`root`)."""
         for post in self.posts:
             if post.id == self.id:
                 return post
         return None
 
     @property
+    def root(self) -> Post | None:
+        """The opening post when we have it. A reply whose parent post is gone (deleted: the
+        source names the account it answered, not the post) heads a conversation of its own,
+        but did not start it: the post that did is not stored, so None."""
+        head = self.head
+        return None if head is None or answers_gone_post(head) else head
+
+    @property
+    def root_gone(self) -> bool:
+        """The conversation is headed by a reply whose parent post is gone (no parent id)."""
+        head = self.head
+        return head is not None and answers_gone_post(head)
+
+    @property
     def opening(self) -> Post:
-        """The root, else the earliest post we know of."""
-        return self.root or self.posts[0]
+        """The post shown as the opening: the root, or the reply heading the conversation when
+        its parent is gone, else the earliest post we know of."""
+        return self.head or self.posts[0]
 
     @property
     def replies(self) -> tuple[Post, ...]:
@@ -92,6 +111,12 @@ class Conversation:
         False, when that post is not stored: the earliest stored post is then only a reply."""
         root = self.root
         return root is not None and root.author_id == account_id
+
+
+def answers_gone_post(post: Post) -> bool:
+    """A reply that names no parent post: the post it answered was deleted (or the source
+    gave no id for it), so it opens a conversation of its own without having started one."""
+    return post.kind == "reply" and not post.reply_to_post_id
 
 
 class _UnionFind:

@@ -305,6 +305,8 @@ def empty_reason(
         )
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
+    if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):
+        return "Nothing left to join: every conversation is joined, dismissed or snoozed."
     return (
         "No open conversations. Listen first (staffpulse listen bluesky) or import posts"
         " (staffpulse import FILE)."

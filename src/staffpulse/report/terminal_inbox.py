@@ -76,7 +76,8 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
         )
     if inbox.items:
         console.print(
-            "\n[dim]Hide one: [bold]staffpulse inbox dismiss ID[/] · replied from elsewhere: "
+            "\n[dim]Hide one: [bold]staffpulse inbox dismiss ID[/] · not now: "
+            "[bold]staffpulse inbox snooze ID[/] (a week) · replied from elsewhere: "
             "[bold]staffpulse inbox mark-joined ID[/][/]",
             highlight=False,
         )
@@ -96,6 +97,30 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             )
         if len(inbox.joined) > 10:
             console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")
+    render_snoozed(console, inbox)
+
+
+def render_snoozed(console: Console, inbox: Inbox) -> None:
+    """The conversations snoozed, the first to come back first, each with its date and its id
+    (for ``inbox reopen ID``, which brings one back now)."""
+    if not inbox.snoozed:
+        return
+    console.print(
+        f"\n[bold]Snoozed:[/] {count_of(len(inbox.snoozed), 'conversation')} (back in the"
+        " inbox on its date, or sooner if someone posts in it)",
+        highlight=False,
+    )
+    for item in inbox.snoozed[:10]:
+        opening = " ".join(item.opening_text.split())
+        opening = opening if len(opening) <= 60 else opening[:59] + "…"
+        console.print(
+            f"  · {escape(item.author_label)}: {escape(opening)} [dim](until"
+            f" {escape(format_when(item.until))}; id: {escape(item.conversation_id)})[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(inbox.snoozed) > 10:
+        console.print(f"  … and {len(inbox.snoozed) - 10} more (--json lists all)")
 
 
 def as_of_line(inbox: Inbox) -> str:

@@ -1,7 +1,7 @@
 """The inbox's reads and state changes, for :class:`staffpulse.web.data.Backend`.
 
-The inbox is the slowest page to compute, so a state change (joined, dismissed, reopened)
-updates the cached inboxes in place instead of dropping them. Only a conversation dismissed
+The inbox is the slowest page to compute, so a state change (joined, dismissed, snoozed,
+reopened) updates the cached inboxes in place instead of dropping them. Only a conversation dismissed
 before this run, which no cached inbox holds, needs a fresh ranking when it is reopened.
 
 States are kept per firm ("You post as", :func:`staffpulse.listen.states.firm_key`): a change
@@ -24,6 +24,7 @@ from staffpulse.store import Store
 
 if TYPE_CHECKING:
     from staffpulse.listen.inbox_model import Inbox, InboxItem
+    from staffpulse.listen.snooze import SnoozedItem
 
 T = TypeVar("T")
 # Every open conversation is kept (the ranking reads them all anyway): the page shows them a
@@ -81,6 +82,15 @@ class InboxMixin:
         key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
         return self.cached(key, compute)
 
+    def forget_ended_snoozes(self, key: Any) -> None:
+        """Drop the cached inbox under ``key`` when a snooze it lists has ended (its date has
+        come): the cache lasts until new data comes in, and the conversation is due back."""
+        now = datetime.now(UTC)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and any(s.until <= now for s in hit[1].snoozed):
+                del self._cache[key]
+
     def dismissed(self, platform: str | None, as_handle: str | None = None) -> list[dict[str, Any]]:
         """The conversations the firm ``as_handle`` dismissed (none: those dismissed for no
         particular firm), newest first, with their opening post.
@@ -121,16 +131,31 @@ class InboxMixin:
         return sorted(out, key=lambda d: d["at"] or datetime.min.replace(tzinfo=UTC), reverse=True)
 
     def set_inbox_state(
-        self, conversation_id: str, platform: str, state: str | None, as_handle: str | None = None
+        self,
+        conversation_id: str,
+        platform: str,
+        state: str | None,
+        as_handle: str | None = None,
+        until: datetime | None = None,
     ) -> None:
         """Mark a conversation for the firm ``as_handle`` ("You post as"; none: for no
-        particular firm), and move it in the cached inboxes of that firm only."""
+        particular firm), and move it in the cached inboxes of that firm only. ``until``: when
+        a snooze ends (a snooze needs it)."""
         from staffpulse.listen.states import NO_FIRM, firm_key, set_state
 
         with self._lock:
             handles = {key[1] for key in self._cache if _is_inbox(key)}
+        snoozed_at = datetime.now(UTC)
         with self.store() as store:
-            set_state(store, conversation_id, state, platform or None, as_handle)
+            set_state(
+                store,
+                conversation_id,
+                state,
+                platform or None,
+                as_handle,
+                until=until,
+                at=snoozed_at,
+            )
             firm = firm_key(store, as_handle)
             same_firm = {h for h in handles if firm_key(store, h) == firm}
         # a mark of no firm shows in every firm's inbox, and a reopen clears it too: the other
@@ -148,12 +173,22 @@ class InboxMixin:
                 had_items = bool(inbox.items)
                 removed = _take(inbox, conversation_id, platform)
                 closed = _opened(removed)  # taken off the open list (a reopen puts them back)
-                if state == "dismissed":  # kept, so that Reopen can put it back as it was
+                if state in ("dismissed", "snoozed"):  # kept, so that Reopen can put it back
                     self._dismissed.update(((key, i.platform, conversation_id), i) for i in removed)
+                    if until is not None:  # listed as snoozed, with its date
+                        inbox.snoozed = _with_snoozed(inbox, closed, until, snoozed_at)
                     _recount_topics(inbox, [], closed)
                     if _names_topics(inbox, had_items):
                         stale.append(key)
                     continue
+                if state is None:  # no longer snoozed, wherever it comes back
+                    inbox.snoozed = [
+                        s
+                        for s in inbox.snoozed
+                        if s.conversation_id != conversation_id
+                        or (platform and s.platform != platform)
+                    ]
+                    inbox.counts["snoozed"] = len(inbox.snoozed)
                 if state is None and not removed:
                     removed = [
                         self._dismissed.pop(k)
@@ -225,6 +260,24 @@ def _recount_topics(inbox: Inbox, opened: list[InboxItem], closed: list[InboxIte
         if item.topic_id is not None:
             sizes[item.topic_id] -= 1
     inbox.topic_choices = topic_choices_of(sizes, topics)
+
+
+def _with_snoozed(
+    inbox: Inbox, closed: list[InboxItem], until: datetime, at: datetime
+) -> list[SnoozedItem]:
+    """The cached inbox's snoozed list with the ``closed`` items added, first to end first."""
+    from staffpulse.listen.snooze import SnoozedItem
+
+    added = [
+        SnoozedItem(
+            i.platform, i.conversation_id, until, at, i.url, i.opening_text, i.author_handle,
+            i.author_id,
+        )
+        for i in closed
+    ]  # fmt: skip
+    snoozed = sorted(inbox.snoozed + added, key=lambda s: (s.until, s.conversation_id))
+    inbox.counts["snoozed"] = len(snoozed)
+    return snoozed
 
 
 def _take(inbox: Inbox, conversation_id: str, platform: str) -> list[InboxItem]:

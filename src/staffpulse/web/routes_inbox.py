@@ -1,11 +1,12 @@
-"""Inbox: the conversations worth joining, by topic; joined, dismissed and reopened ones."""
+"""Inbox: the conversations worth joining, by topic; joined, dismissed, snoozed and reopened
+ones."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from staffpulse.listen.window import TopicChoice
 
 router = APIRouter()
-STATES = {"joined": "joined", "dismissed": "dismissed", "open": None}
+STATES = {"joined": "joined", "dismissed": "dismissed", "snoozed": "snoozed", "open": None}
 AGES = (("7d", "7 days"), ("30d", "30 days"), ("90d", "90 days"), ("365d", "a year"))
 NO_LIMIT = "0"
 AS_OF = (
@@ -82,8 +83,10 @@ def inbox_page(request: Request) -> HTMLResponse:
     as_of = q.get("as_of") or "auto"
     if as_of not in dict(AS_OF):
         raise InputError(f"unknown choice '{as_of[:20]}' for “Rank as of”", hint="reload the page")
+    key = inbox_key(as_handle, topic, platform, max_age, as_of, as_platform)
+    ctx.backend.forget_ended_snoozes(key)  # a conversation due back is ranked again
     result = ctx.slow.get(
-        inbox_key(as_handle, topic, platform, max_age, as_of, as_platform),
+        key,
         "Finding the conversations worth joining",
         lambda job: _ranked(ctx, job, as_handle, topic, platform, max_age, as_of, as_platform),
         ctx.settings.page_wait,
@@ -279,7 +282,14 @@ async def inbox_state(request: Request) -> Response:
         raise InputError("the form did not say which conversation", hint="reload the inbox page")
     # the firm the page showed ("You post as"): its marks only, as `inbox mark-joined --as`
     as_handle = form_value(form, "as") or None
-    web(request).backend.set_inbox_state(conversation, platform or "", STATES[state], as_handle)
+    until = None
+    if state == "snoozed":  # "Snooze a week": the command's default
+        from staffpulse.listen.snooze import snooze_until
+
+        until = snooze_until()
+    web(request).backend.set_inbox_state(
+        conversation, platform or "", STATES[state], as_handle, until
+    )
     back = form_value(form, "back", "/inbox")
     if not back.startswith("/inbox"):
         back = "/inbox"
@@ -288,9 +298,10 @@ async def inbox_state(request: Request) -> Response:
     at = f"#{anchor}" if _ANCHOR.fullmatch(anchor) else ""
     if anchor == "dismissed" and not _dismissed_left(request, back, as_handle):
         at = ""  # the last dismissed one reopened: its list is gone, so the page's top
-    if as_handle and state != "open":
-        # a firm's mark is that firm's: said, or an empty "You post as" would seem to lose it
-        key = web(request).flashes.add(_marked_for(state, as_handle))
+    if until is not None or (as_handle and state != "open"):
+        # a firm's mark is that firm's: said, or an empty "You post as" would seem to lose it;
+        # a snooze says when it ends
+        key = web(request).flashes.add(_marked_for(state, as_handle, until))
         return RedirectResponse(f"{back}{joiner}flash={key}{at}", status_code=303)
     notice = "reopened" if state == "open" else state
     return RedirectResponse(f"{back}{joiner}notice={notice}{at}", status_code=303)
@@ -306,13 +317,26 @@ def _dismissed_left(request: Request, back: str, as_handle: str | None) -> bool:
     return bool(web(request).backend.dismissed(platform, as_handle))
 
 
-def _marked_for(state: str, as_handle: str) -> Flash:
-    """What a mark made for the firm in "You post as" did, and where it applies."""
-    firm = "@" + as_handle.lstrip("@")
+def _marked_for(state: str, as_handle: str | None, until: datetime | None = None) -> Flash:
+    """What a mark made for the firm in "You post as" did, and where it applies; what a
+    snooze did, and when it ends."""
+    firm = "@" + (as_handle or "").lstrip("@")
     where = (
         f"It is kept for {firm}: the Inbox hides it while “You post as” names {firm}, not for"
         " another account or with the field empty."
+        if as_handle
+        else ""
     )
+    if until is not None:
+        from staffpulse.dates import format_when
+
+        day = format_when(until).split(",")[0]
+        back = (
+            f"It comes back to the Inbox on {format_when(until)}, or sooner if someone posts"
+            " in it. Reopen it from the Snoozed list to bring it back now."
+        )
+        title = f"Snoozed for {firm} until {day}." if as_handle else f"Snoozed until {day}."
+        return Flash("ok", title, f"{back} {where}".strip())
     if state == "joined":
         return Flash(
             "ok",

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
+from staffpulse.cli.commands.inbox_marks import add_mark_commands
 from staffpulse.cli.consoles import make_console, make_status
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption, OnlyPlatformOption
+from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import platform_choice
@@ -284,112 +285,7 @@ def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | No
     )
 
 
-ConversationArg = Annotated[
-    str,
-    typer.Argument(
-        help="Conversation id (shown after 'id:' by inbox), or the post link inbox shows."
-    ),
-]
-PlatformOption = Annotated[
-    str | None, typer.Option(help=f"Platform, when the id is ambiguous: {PLATFORM_HELP}.")
-]
-
-
-FirmOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as",
-        help="The firm this mark is for, as inbox --as names it (default: the account setting "
-        "of the listen section; none: a mark of no particular firm, counted by no audit).",
-        show_default=False,
-    ),
-]
-
-
-def _set(
-    conversation_id: str,
-    state: str | None,
-    platform: str | None,
-    as_handle: str | None,
-    db: Path | None,
-    as_json: bool,
-) -> None:
-    from staffpulse.listen.firm import FirmStatus, resolve_firm
-    from staffpulse.listen.states import current_mark, describe_firm, set_state
-
-    with open_store(db, create=False) as store:
-        # the firm as inbox --as reads it (a profile URL names its handle); one not stored
-        # still gets the mark, and the note below says so
-        named = resolve_firm(store, as_handle or listen_account())
-        if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
-            raise named.error
-        handle = None if named is None else named.handle
-        before = current_mark(store, conversation_id, platform_choice(platform), handle)
-        plat, conv = set_state(store, conversation_id, state, platform_choice(platform), handle)
-        firm, stored = describe_firm(store, handle)
-    if as_json:
-        # named as inbox --json names them: its items' platform, conversation_id and state,
-        # its account (the handle as --as names it) and account_found for the firm
-        print_json(
-            {"platform": plat, "conversation_id": conv, "state": state or "open"}
-            | {"previous_state": before or "open", "account": handle if firm else None}
-            | {"account_found": None if firm is None else stored}
-        )
-    else:
-        _print_mark(f"{plat} conversation {conv}", state, before, firm)
-    if firm is not None and not stored:
-        _print_note(
-            f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
-        )
-
-
-def _print_mark(conversation: str, state: str | None, before: str | None, firm: str | None) -> None:
-    if firm is None:
-        whose = (
-            " (no firm named: applies to every inbox, with or without --as, unless that firm"
-            " marked it itself; counted by no audit)"
-        )
-    else:
-        whose = f" for @{firm}"
-    if state is None and before is None:
-        whose += ": it had no mark, nothing to undo"
-    console.print(escape(f"{conversation}: {state or 'open'}{whose}"), highlight=False)
-
-
-@inbox_app.command("mark-joined")
-def mark_joined(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a conversation as joined by your firm (when its reply is not in the store)."""
-    _set(conversation_id, "joined", platform, as_handle, db, as_json)
-
-
-@inbox_app.command("dismiss")
-def dismiss(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Hide a conversation from your firm's inbox."""
-    _set(conversation_id, "dismissed", platform, as_handle, db, as_json)
-
-
-@inbox_app.command("reopen")
-def reopen(
-    conversation_id: ConversationArg,
-    platform: PlatformOption = None,
-    as_handle: FirmOption = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Undo mark-joined or dismiss (for the same firm)."""
-    _set(conversation_id, None, platform, as_handle, db, as_json)
+add_mark_commands(inbox_app)  # mark-joined, dismiss, snooze, reopen
 
 
 def register(app: typer.Typer) -> None:

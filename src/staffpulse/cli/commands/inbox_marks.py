@@ -1,0 +1,191 @@
+"""``inbox mark-joined``, ``dismiss``, ``snooze`` and ``reopen``: what the firm did with a
+conversation of the inbox, kept per firm (:mod:`staffpulse.listen.states`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from staffpulse.cli.consoles import make_console
+from staffpulse.cli.json_output import print_json
+from staffpulse.cli.options import PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.config import listen_account
+from staffpulse.models import platform_choice
+from staffpulse.store import open_store
+
+console = make_console()
+err_console = make_console(stderr=True)
+
+
+def _print_note(note: str) -> None:
+    err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False, soft_wrap=True)
+
+
+ConversationArg = Annotated[
+    str,
+    typer.Argument(
+        help="Conversation id (shown after 'id:' by inbox), or the post link inbox shows."
+    ),
+]
+PlatformOption = Annotated[
+    str | None, typer.Option(help=f"Platform, when the id is ambiguous: {PLATFORM_HELP}.")
+]
+
+
+FirmOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="The firm this mark is for, as inbox --as names it (default: the account setting "
+        "of the listen section; none: a mark of no particular firm, counted by no audit).",
+        show_default=False,
+    ),
+]
+
+
+def _set(
+    conversation_id: str,
+    state: str | None,
+    platform: str | None,
+    as_handle: str | None,
+    db: Path | None,
+    as_json: bool,
+    until: datetime | None = None,
+) -> None:
+    from staffpulse.listen.firm import FirmStatus, resolve_firm
+    from staffpulse.listen.states import current_mark, describe_firm, set_state
+    from staffpulse.store.codec import format_time
+
+    with open_store(db, create=False) as store:
+        # the firm as inbox --as reads it (a profile URL names its handle); one not stored
+        # still gets the mark, and the note below says so
+        named = resolve_firm(store, as_handle or listen_account())
+        if named is not None and named.status is FirmStatus.INVALID and named.error is not None:
+            raise named.error
+        handle = None if named is None else named.handle
+        before = current_mark(store, conversation_id, platform_choice(platform), handle)
+        plat, conv = set_state(
+            store, conversation_id, state, platform_choice(platform), handle, until=until
+        )
+        firm, stored = describe_firm(store, handle)
+    if as_json:
+        # named as inbox --json names them: its items' platform, conversation_id and state,
+        # its account (the handle as --as names it) and account_found for the firm
+        print_json(
+            {"platform": plat, "conversation_id": conv, "state": state or "open"}
+            | {"previous_state": before or "open", "account": handle if firm else None}
+            | {"account_found": None if firm is None else stored}
+            | ({"until": format_time(until)} if state == "snoozed" else {})
+        )
+    else:
+        _print_mark(f"{plat} conversation {conv}", state, before, firm, until)
+    if firm is not None and not stored:
+        _print_note(
+            f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
+        )
+
+
+def _print_mark(
+    conversation: str,
+    state: str | None,
+    before: str | None,
+    firm: str | None,
+    until: datetime | None = None,
+) -> None:
+    from staffpulse.dates import format_when
+
+    if firm is None:
+        whose = (
+            " (no firm named: applies to every inbox, with or without --as, unless that firm"
+            " marked it itself; counted by no audit)"
+        )
+    else:
+        whose = f" for @{firm}"
+    if state is None and before is None:
+        whose += ": it had no mark, nothing to undo"
+    said = state or "open"
+    if until is not None:
+        said += f" until {format_when(until)}"
+    console.print(escape(f"{conversation}: {said}{whose}"), highlight=False)
+    if until is not None:
+        console.print(
+            "It comes back to the inbox then, or sooner if someone posts in it; "
+            f"staffpulse inbox reopen {escape(conversation.split(' conversation ', 1)[-1])}"
+            " brings it back now.",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def mark_joined(
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Mark a conversation as joined by your firm (when its reply is not in the store)."""
+    _set(conversation_id, "joined", platform, as_handle, db, as_json)
+
+
+def dismiss(
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Hide a conversation from your firm's inbox."""
+    _set(conversation_id, "dismissed", platform, as_handle, db, as_json)
+
+
+def snooze(
+    conversation_id: ConversationArg,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            help="Hide it for this many days (default 7); it comes back sooner if someone "
+            "posts in it.",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            help="Hide it until this date instead: YYYY-MM-DD (its midnight UTC), or "
+            "YYYY-MM-DDTHH:MM.",
+            show_default=False,
+        ),
+    ] = None,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Not now: hide a conversation until a date (a week by default), then it comes back."""
+    from staffpulse.listen.snooze import snooze_until
+
+    _set(conversation_id, "snoozed", platform, as_handle, db, as_json, snooze_until(days, until))
+
+
+def reopen(
+    conversation_id: ConversationArg,
+    platform: PlatformOption = None,
+    as_handle: FirmOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Undo mark-joined, dismiss or snooze (for the same firm)."""
+    _set(conversation_id, None, platform, as_handle, db, as_json)
+
+
+def add_mark_commands(inbox_app: typer.Typer) -> None:
+    """The mark commands as subcommands of ``staffpulse inbox``."""
+    inbox_app.command("mark-joined")(mark_joined)
+    inbox_app.command("dismiss")(dismiss)
+    inbox_app.command("snooze")(snooze)
+    inbox_app.command("reopen")(reopen)

@@ -1,0 +1,117 @@
+"""`staffpulse inbox snooze`: "not now, remind me later" from the command line (the marks'
+commands, cli/commands/inbox_marks.py). The snooze says when it ends, in words and in JSON;
+the inbox then counts and lists it with its date and id, in the terminal and in --json;
+reopen brings it back; a date that cannot be a snooze's end is refused with what to type."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from listen_helpers import fake_post_models, runner
+from staffpulse.cli.app import app
+from staffpulse.models import Account, Post
+from staffpulse.sources.base import provenance
+from staffpulse.store import open_store
+
+fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")
+NOW = datetime.now(UTC)
+
+
+def _store(tmp_path: Path) -> str:
+    """Two questions to join and the firm ``acme``, read once by the inbox as a user would."""
+    db = tmp_path / "marks.db"
+    posts = [
+        Post(platform="x", id="600", author_id="u4", author_handle="ana",
+             text="HR folks: how do you run onboarding for remote hires?",
+             created_at=NOW - timedelta(hours=2)),
+        Post(platform="x", id="700", author_id="u5", author_handle="ben",
+             text="Recruiters, how do you handle counteroffers from candidates?",
+             created_at=NOW - timedelta(hours=3)),
+    ]  # fmt: skip
+    with open_store(db) as store:
+        store.upsert([Account(platform="x", id="9", handle="Acme"), *posts], provenance("t", "f"))
+    assert runner.invoke(app, ["inbox", "--db", str(db)]).exit_code == 0
+    return str(db)
+
+
+def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    done = runner.invoke(app, ["inbox", "snooze", "600", "--as", "acme", "--db", db])
+    assert done.exit_code == 0, done.output
+    week = NOW + timedelta(days=7)
+    assert f"x conversation 600: snoozed until {week:%d %b %Y}" in done.stdout
+    assert "for @acme" in done.stdout
+    assert "or sooner if someone posts in it" in done.stdout
+    assert "staffpulse inbox reopen 600 brings it back now" in done.stdout
+    shown = runner.invoke(app, ["inbox", "--as", "acme", "--db", db])
+    assert "id: 700" in shown.stdout and "id: 600" in shown.stdout  # 600 only in the list
+    listed = shown.stdout.split("Snoozed:", 1)[1]
+    assert listed.startswith(" 1 conversation (back in the inbox on its date")
+    assert "@ana: HR folks: how do you run onboarding" in listed
+    assert f"until {week:%d %b %Y}" in listed and "id: 600" in listed
+    assert "staffpulse inbox snooze ID" in shown.stdout  # the hint under the items
+    data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
+    assert [i["conversation_id"] for i in data["items"]] == ["700"]
+    assert data["counts"]["snoozed"] == 1
+    (snoozed,) = data["snoozed"]
+    assert snoozed["conversation_id"] == "600" and snoozed["until"].startswith(f"{week:%Y-%m-%d}T")
+    page = tmp_path / "inbox.html"
+    runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--html", str(page)])
+    assert "already joined · 1 conversation snoozed" in " ".join(
+        page.read_text(encoding="utf-8").split()
+    )
+    # another firm's inbox still offers it
+    other = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
+    assert other["counts"]["snoozed"] == 0 and len(other["items"]) == 2
+
+
+def test_snooze_until_a_date_in_json_and_reopen(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    day = (NOW + timedelta(days=10)).date().isoformat()
+    done = runner.invoke(app, ["inbox", "snooze", "700", "--until", day, "--db", db, "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout) == {
+        "platform": "x",
+        "conversation_id": "700",
+        "state": "snoozed",
+        "previous_state": "open",
+        "account": None,
+        "account_found": None,
+        "until": f"{day}T00:00:00Z",
+    }
+    reopened = runner.invoke(app, ["inbox", "reopen", "700", "--db", db, "--json"])
+    mark = json.loads(reopened.stdout)
+    assert (mark["previous_state"], mark["state"]) == ("snoozed", "open")
+    data = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
+    assert data["counts"]["snoozed"] == 0 and data["snoozed"] == [] and len(data["items"]) == 2
+
+
+def test_everything_snoozed_says_so_rather_than_listen_first(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    for conversation in ("600", "700"):
+        runner.invoke(app, ["inbox", "snooze", conversation, "--days", "2", "--db", db])
+    shown = runner.invoke(app, ["inbox", "--db", db])
+    assert "Nothing left to join: every conversation is joined, dismissed or snoozed." in (
+        shown.stdout
+    )
+    assert "Listen first" not in shown.stdout
+
+
+def test_a_snooze_that_cannot_end_well_is_refused_with_what_to_type(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    for args, said in (
+        (["--days", "0"], "--days 0 is out of range: a snooze lasts 1 to 366 days"),
+        (["--until", "2020-01-01"], "--until 2020-01-01 is not in the future"),
+        (["--until", "next week"], "--until 'next week' is not a date"),
+    ):
+        refused = runner.invoke(app, ["inbox", "snooze", "600", *args, "--db", db])
+        assert refused.exit_code == 65 and said in refused.output, refused.output
+    unknown = runner.invoke(app, ["inbox", "snooze", "12345", "--db", db])
+    assert unknown.exit_code == 66 and "no conversation '12345' in the store" in unknown.output
+    # nothing was snoozed by the refusals
+    data = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
+    assert data["counts"]["snoozed"] == 0
