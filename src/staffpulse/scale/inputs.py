@@ -15,6 +15,7 @@ from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import Notice, visible_files
 from staffpulse.sources.native import post_from_native
+from staffpulse.sources.x_archive_check import UncheckedArchive
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 OnRead = Callable[[int], None]  # posts of the shard read so far
@@ -103,6 +104,8 @@ def read_posts(
     else:
         found, problems = [], []
         for item in detect(path).read(path):
+            if isinstance(item, UncheckedArchive):
+                continue  # only `import --remove-deleted` acts on it
             if isinstance(item, Problem):
                 problems.append(item)
             elif isinstance(item, Notice):
