@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from staffpulse.cli.commands.inbox_marks import add_mark_commands
 from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.cli.inbox_marks import add_mark_commands
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config

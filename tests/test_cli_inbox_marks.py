@@ -1,5 +1,5 @@
 """`staffpulse inbox snooze`: "not now, remind me later" from the command line (the marks'
-commands, cli/commands/inbox_marks.py). The snooze says when it ends, in words and in JSON;
+commands, cli/inbox_marks.py). The snooze says when it ends, in words and in JSON;
 the inbox then counts and lists it with its date and id, in the terminal and in --json;
 reopen brings it back; a date that cannot be a snooze's end is refused with what to type."""
 
