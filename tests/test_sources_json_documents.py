@@ -4,10 +4,13 @@ of them one after another in a file."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from staffpulse.errors import UnknownFormatError
+from staffpulse.sources import detect
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
@@ -15,6 +18,7 @@ from staffpulse.sources.json_documents import (
     document_error,
     load_document,
     read_documents,
+    why_nothing_in_it,
 )
 
 
@@ -111,7 +115,7 @@ def test_document_error_carries_the_position() -> None:
     assert bad.line == 2 and "not valid UTF-8 at line 2" in str(bad)
 
 
-def _values(found: list[object]) -> list[object]:
+def _values(found: Sequence[object]) -> list[object]:
     return [item for item in found if not isinstance(item, DocumentError)]
 
 
@@ -159,3 +163,22 @@ def test_an_array_gives_its_items_with_their_lines_when_asked(tmp_path: Path) ->
     found = list(read_documents(path, items=True))
     assert _values(found) == [(2, items[0]), (8, items[2])]
     assert [(p.line, p.records) for p in found if isinstance(p, DocumentError)] == [(5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        (b"\n\n  \r\n", "it holds only blank lines, no data: export the data again"),
+        (b"[]\n", "it holds an empty JSON list ([]): no posts or accounts"),
+        (b'\xef\xbb\xbf{"statuses": []}', 'it holds an empty JSON object ({"statuses": []})'),
+    ],
+)
+def test_a_blank_or_empty_json_file_is_told_it_holds_nothing(
+    tmp_path: Path, content: bytes, told: str
+) -> None:
+    path = tmp_path / "search.json"
+    path.write_bytes(content)
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert told in refused.value.message
+    assert why_nothing_in_it(path, b'{"data": [{"id": "1"}]}') is None  # data: no such word

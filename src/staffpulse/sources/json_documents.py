@@ -14,7 +14,8 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import bom_codec, first_bad_line
+from staffpulse.sources.base import HEAD_BYTES, bom_codec, first_bad_line
+from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
@@ -311,3 +312,31 @@ def _size_text(size: int) -> str:
     if size >= 1024**2:
         return f"{size / 1024**2:.0f} MB"
     return f"{size:,} bytes"
+
+
+def why_nothing_in_it(path: Path, head: bytes) -> str | None:
+    """Why a file of no known format holds nothing to import, when it is blank or an empty
+    JSON value (``[]``, ``{"data": []}``: a search that found nothing), so that it is not told
+    as a format staffpulse does not know."""
+    if path.is_dir() or path.stat().st_size > HEAD_BYTES:
+        return None
+    text = head.strip(b"\xef\xbb\xbf \t\r\n")
+    if not text:
+        return "it holds only blank lines, no data: export the data again"
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return None
+    if value in ([], {}) or (
+        isinstance(value, dict) and all(item in ([], {}, None) for item in value.values())
+    ):
+        return (
+            f"it holds an empty JSON {'list' if isinstance(value, list) else 'object'}"
+            f" ({text[:40].decode('utf-8', errors='replace')}): no posts or accounts, as an"
+            " export or a search that found nothing gives; export the data again if it should"
+            " hold some"
+        )
+    return None
+
+
+EXPLAINERS.append(why_nothing_in_it)
