@@ -171,10 +171,14 @@ def test_the_commands_for_scripts_around_connect_and_the_inbox(
     inbox = _json(["inbox", "--db", db])
     item = inbox["items"][0]
     where = [item["conversation_id"], "--platform", item["platform"], "--as", "harborline"]
-    marks = [_json(["inbox", mark, *where, "--db", db]) for mark in ("mark-joined", "reopen")]
+    marks = [_json(["inbox", mark, *where, "--db", db]) for mark in ("snooze", "mark-joined")]
+    marks += [_json(["inbox", "--as", "harborline", "--db", db])]  # the joined one with them
+    marks += [_json(["inbox", "reopen", *where, "--db", db])]
     for document in (added, listed, exported, *marks):
         assert list(date_problems(document)) == []
     assert "[].added_at" in moments(added["added"]) and moments(listed["pending"])
+    assert ".until" in moments(marks[0])  # the snooze's end
+    assert ".joined[].opening.created_at" in moments(marks[2])
 
 
 def test_the_commands_that_read_files(tmp_path: Path) -> None:
