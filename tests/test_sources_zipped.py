@@ -96,7 +96,7 @@ def test_a_zip_in_a_zip_is_read_too(tmp_path: Path) -> None:
 def test_a_damaged_zip_is_refused_and_says_so(tmp_path: Path) -> None:
     whole = _zip(tmp_path / "whole.zip", {"harbor.csv": POSTS_CSV * 50})
     cut = tmp_path / "cut.zip"
-    cut.write_bytes(whole.read_bytes()[:200])
+    cut.write_bytes(whole.read_bytes()[:60])  # cut in its only file: nothing whole to read
     with pytest.raises(InputError, match=r"cut\.zip: the ZIP is damaged or cut short"):
         import_paths(open_store(":memory:"), [cut])
     # In a folder it is one problem, counted, and the rest of the folder is imported.

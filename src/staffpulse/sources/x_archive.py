@@ -71,6 +71,7 @@ from staffpulse.sources.x_archive_files import (
 )
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.sources.ytd import count_entries, ytd_items
+from staffpulse.sources.zip_salvage import open_zip
 from staffpulse.store.core import Record
 
 TWEET_PARTS = ("tweets", "tweet")
@@ -180,7 +181,7 @@ class XArchive:
     def read_zip(self, path: Path) -> Iterator[tuple[str, Iterator[Item]]]:
         """Each archive in the ZIP ``path``: where it is (the ZIP, or ``zip!folder`` when it
         holds several) and its items. Consume each one's items before the next."""
-        with zipfile.ZipFile(path) as archive:
+        with open_zip(path) as archive:  # one cut short: the files before the cut
             roots = archive_roots([info.filename for info in archive.infolist()])
             for folder, parts, media in read_zip_parts(path, archive):
                 root = roots[folder]  # the folder the archive fills, as a folder import says

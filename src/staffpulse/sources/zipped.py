@@ -11,7 +11,9 @@ temporary folder. An avatar file a member points to comes back on its account ro
 beside the store: the temporary folder is gone after the import.
 
 A ZIP that cannot be opened is refused by :func:`check_zip` ("the ZIP is damaged or cut
-short") before anything is imported; a member that cannot be read is reported and skipped.
+short") before anything is imported; one cut short is read up to the cut
+(:mod:`staffpulse.sources.zip_salvage`), the cut told; a member that cannot be read is
+reported and skipped.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
 from staffpulse.sources.workbooks import workbook_advice, workbook_of
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import archive_roots
+from staffpulse.sources.zip_salvage import SalvagedZip, open_zip
 from staffpulse.store.core import Record
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
@@ -62,7 +65,7 @@ def check_zip(path: Path) -> None:
     (:class:`InputError`) and one that holds nothing to import (:class:`EmptyInputError`),
     as a folder is refused."""
     try:
-        archive = zipfile.ZipFile(path)
+        archive = open_zip(path)  # one cut short: the files before the cut
     except (zipfile.BadZipFile, OSError, EOFError):
         raise InputError(
             f"{path}: the ZIP is damaged or cut short",
@@ -145,10 +148,12 @@ class ZipFolder:
         """Each input in the ZIP (:class:`ZipMember`), and a :class:`Problem` for each member
         file skipped whole (unknown format, unsafe name, unreadable)."""
         try:
-            archive = zipfile.ZipFile(path)
+            archive = open_zip(path)
         except (zipfile.BadZipFile, OSError, EOFError):
             yield Problem(str(path), None, "the ZIP is damaged or cut short; skipped")
             return
+        if isinstance(archive, SalvagedZip):  # what came after the cut is lost: told first
+            yield Problem(str(path), None, archive.told, records=int(archive.cut_data))
         with archive, tempfile.TemporaryDirectory(prefix="staffpulse-zip-") as tmp:
             roots, files, problems = _unpack_heads(path, archive, Path(tmp))
             for where, items in XArchive().read_zip(path) if roots else ():
