@@ -92,6 +92,24 @@ def test_an_archive_cut_short_keeps_what_came_before_and_says_so(tmp_path: Path)
     assert rosa is not None and rosa.handle == "rosa@mastodon.example" and not rosa.bio
 
 
+def test_a_tar_gz_cut_inside_its_outbox_counts_the_activities_lost(tmp_path: Path) -> None:
+    """Not "no outbox.json in it" and 1 record: the outbox as far as it came is told cut
+    short, with every activity its header announced counted."""
+    members = archive_members()
+    outbox = rosa_outbox()
+    outbox["orderedItems"] *= 60  # an outbox of some size: the cut falls inside it
+    outbox["totalItems"] = len(outbox["orderedItems"])
+    members["outbox.json"] = json.dumps(outbox).encode()
+    raw = write_tar_gz(tmp_path / "whole.tar.gz", members).read_bytes()
+    cut = tmp_path / "archive.tar.gz"
+    cut.write_bytes(raw[: len(raw) // 2])
+    text = " ".join(run_import(tmp_path / "db.sqlite", cut).output.split())
+    assert "archive.tar.gz: the archive is damaged or cut short near outbox.json" in text
+    assert "archive.tar.gz!outbox.json:1: the file looks cut short" in text
+    assert f"Skipped {outbox['totalItems']:,} records" in text
+    assert "no outbox.json or actor.json in it" not in text
+
+
 def test_a_broken_outbox_names_the_file_and_line(tmp_path: Path) -> None:
     members = archive_members()
     members["outbox.json"] = json.dumps(rosa_outbox(), indent=1).encode()[:-400]

@@ -118,6 +118,10 @@ def is_archive_companion(path: Path) -> bool:
     )
 
 
+# What a tar cut short or damaged fails with, as it streams.
+CUT = (tarfile.TarError, EOFError, zlib.error, OSError)
+
+
 def files_in_tar(path: Path) -> ArchiveFiles:
     """Read the archive's files from the tar ``path`` as it streams (nothing extracted): an
     archive cut short keeps what came before the cut, and the cut is reported."""
@@ -153,8 +157,16 @@ def files_in_tar(path: Path) -> ArchiveFiles:
                 if member is None:
                     continue
                 written = datetime.fromtimestamp(info.mtime, UTC) if info.mtime else None
-                kept[(str(pure.parent), pure.name)] = Member(location, member.read(), written)
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+                data = bytearray()
+                try:
+                    while chunk := member.read(4096):  # small: a cut loses at most one
+                        data += chunk
+                except CUT:  # kept as far as it came: its reader tells what was lost with it
+                    if data:
+                        kept[(str(pure.parent), pure.name)] = Member(location, bytes(data), written)
+                    raise
+                kept[(str(pure.parent), pure.name)] = Member(location, bytes(data), written)
+    except CUT as exc:
         near = f" near {last}" if last else ""
         found.problems.append(
             Problem(
