@@ -203,3 +203,32 @@ def test_a_csv_row_cut_short_or_without_an_id_is_told_with_what_to_do(tmp_path: 
     err = error_text(result).replace("\n", " ")
     assert f"{src}:3: the row ends before its text column: a text with a line break" in err
     assert f"{src}:4: no id (its cell is empty): give each row an id" in err
+
+
+def test_classify_reads_the_posts_of_twarc2_pages_and_stream_lines(tmp_path: Path) -> None:
+    """twarc2 writes one X API v2 page a line (posts under "data"), its stream one post a
+    line under "data": each line was one skipped record ("no 'id' field")."""
+    src = tmp_path / "search.jsonl"
+    page = {"data": [{"id": "11", "text": "a"}, {"text": "no id"}], "meta": {"result_count": 2}}
+    streamed = {"data": {"id": "12", "text": "b"}, "matching_rules": [{"tag": "jobs"}]}
+    src.write_text(lines([page, streamed]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["11", "12"]
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:1 (data item 2): no 'id' field (found: text)" in err
+
+
+def test_roles_reads_a_list_of_posts_with_numbers_and_nulls_among_them(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.jsonl"
+    src.write_text(
+        lines([record("roles", 1, ["We are hiring", 2024, None]), record("roles", 2, [{}])]),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1]  # was skipped for its number
+    err = error_text(result).replace("\n", " ")
+    assert f"{src}:2: text must be a string or a list of strings (the account's posts)" in err

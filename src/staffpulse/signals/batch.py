@@ -93,7 +93,9 @@ class ClassifyReport:
 def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[Record]:
-    for n, where, rid, obj in json_objects(fh, name, on_skip, expected="id and text"):
+    # a twarc2 file (X API v2 pages, one a line) holds its posts under "data"
+    posts = json_objects(fh, name, on_skip, expected="id and text", wrapper="data")
+    for n, where, rid, obj in posts:
         key = first_field(obj, POST_TEXT_FIELDS)
         if key is None:
             found = ", ".join(obj) or "nothing"

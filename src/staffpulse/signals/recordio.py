@@ -86,21 +86,46 @@ def json_objects(
     on_skip: Skip,
     expected: str,
     id_keys: tuple[str, ...] = ("id",),
+    wrapper: str | None = None,
 ) -> Iterator[JsonRecord]:
     """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
     skipped. Keys are matched as in a CSV header, whatever their case (``"ID"``), as
-    :func:`~staffpulse.signals.record_fields.folded_keys` says."""
-    for number, where, value in json_values(lines, name, on_skip):
-        if not isinstance(value, dict):
-            on_skip(f"{where}: expected a JSON object with {expected}")
-            continue
-        obj = folded_keys(value)
-        key = next((k for k in id_keys if valid_id(obj.get(k))), None)
-        if key is None:
-            on_skip(f"{where}: {id_problem(obj, id_keys[0])}")
-            continue
-        yield JsonRecord(number, where, obj[key], obj)
+    :func:`~staffpulse.signals.record_fields.folded_keys` says. An object without an id that
+    holds its records under ``wrapper`` (an X API v2 page as twarc2 writes it: ``"data"``)
+    gives those records, each told as ``file:line (data item N)``."""
+    for number, line_where, line_value in json_values(lines, name, on_skip):
+        for where, value in _records_of(line_where, line_value, wrapper, id_keys):
+            yield from _with_id(number, where, value, on_skip, expected, id_keys)
+
+
+def _records_of(
+    where: str, value: Any, wrapper: str | None, id_keys: tuple[str, ...]
+) -> list[tuple[str, Any]]:
+    if (
+        wrapper is None
+        or not isinstance(value, dict)
+        or any(key in value for key in id_keys)
+        or not isinstance(held := value.get(wrapper), list | dict)
+    ):
+        return [(where, value)]
+    if isinstance(held, dict):  # a stream's one post a line
+        return [(where, held)]
+    return [(f"{where} ({wrapper} item {n})", item) for n, item in enumerate(held, start=1)]
+
+
+def _with_id(
+    number: int, where: str, value: Any, on_skip: Skip, expected: str, id_keys: tuple[str, ...]
+) -> Iterator[JsonRecord]:
+    if not isinstance(value, dict):
+        on_skip(f"{where}: expected a JSON object with {expected}")
+        return
+    obj = folded_keys(value)
+    key = next((k for k in id_keys if valid_id(obj.get(k))), None)
+    if key is None:
+        on_skip(f"{where}: {id_problem(obj, id_keys[0])}")
+        return
+    yield JsonRecord(number, where, obj[key], obj)
 
 
 def id_problem(obj: dict[str, Any], key: str) -> str:

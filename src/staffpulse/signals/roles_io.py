@@ -124,9 +124,9 @@ def _posts(value: Any) -> tuple[bool, TextInput]:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return True, str(value)
     if isinstance(value, list):
-        posts = [t for t in value if t is not None]  # a deleted post's null says nothing
+        posts = [_as_str(t) for t in value if t is not None]  # a deleted post's null: nothing
         if all(isinstance(t, str) for t in posts):
-            return True, posts
+            return True, [t for t in posts if t is not None]  # a number as its digits
     return False, None
 
 
