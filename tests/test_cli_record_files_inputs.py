@@ -232,3 +232,25 @@ def test_roles_reads_a_list_of_posts_with_numbers_and_nulls_among_them(tmp_path:
     assert [r["id"] for r in read_rows(out)] == [1]  # was skipped for its number
     err = error_text(result).replace("\n", " ")
     assert f"{src}:2: text must be a string or a list of strings (the account's posts)" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("bad", "told"),
+    [
+        ("9" * 5000, "a number too long to read (over 4,300 digits): write it as a string"),
+        ("[" * 100_000 + "]" * 100_000, "lists or objects nested too deep to read"),
+    ],
+)
+def test_json_python_cannot_hold_costs_its_line_not_the_run(
+    tmp_path: Path, command: str, bad: str, told: str
+) -> None:
+    """Both stopped the run on an unexpected problem (exit 70)."""
+    src = tmp_path / "in.jsonl"
+    line = json.dumps(record(command, "X")).replace('"X"', bad)
+    src.write_text(line + "\n" + lines([record(command, 2)]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [2]
+    assert f"{src}:1: not valid JSON: {told}" in error_text(result).replace("\n", " ")

@@ -81,10 +81,11 @@ def test_a_full_chunk_is_still_scored_at_once() -> None:
     assert chunks == [[0, 1, 2, 3, 4], [5], [6]]
 
 
-def test_a_lone_surrogate_is_written_as_its_json_escape_and_reads_back_the_same() -> None:
-    """No UTF-8 file holds a lone surrogate raw: writing one stopped the run (exit 70)."""
+def test_a_lone_surrogate_or_a_unicode_line_end_is_written_escaped_and_reads_back() -> None:
+    """No UTF-8 file holds a lone surrogate raw: writing one stopped the run (exit 70); a raw
+    U+2028 in an id split its line for str.splitlines()."""
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    ids = ["a\ud83d", "back\\slash \udc00", "😀 café"]
+    ids = ["a\ud83d", "back\\slash \udc00", "😀 café", "x\u2028y\x85z\u2029"]
     write_scored_jsonl(iter(ids), lambda batch: [{"id": i} for i in batch], out, None, chunk=2)
     out.seek(0)
     text = out.read()

@@ -55,6 +55,12 @@ def test_utf16_with_its_mark_is_decoded_whole(tmp_path: Path) -> None:
     assert _lines(src) == (["id,text\n", "1,café\n"], None)
 
 
+def test_a_byte_order_mark_before_a_windows_1252_line_is_still_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "excel.csv"
+    src.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "caf\xe9"}\n')
+    assert _lines(src)[0] == ['{"id": 1, "text": "café"}\n']  # not 'ï»¿{"id": ...
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_its_mark_is_recognised_with_a_note(tmp_path: Path, codec: str) -> None:
     src = tmp_path / "unicode.txt"

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol, TypeVar
 
-__all__ = ["ProgressCallback", "RecordReport", "escape_lone_surrogates", "write_scored_jsonl"]
+__all__ = ["ProgressCallback", "RecordReport", "make_jsonl_safe", "write_scored_jsonl"]
 
 T = TypeVar("T")
 # (lines just written, records of the chunk read but not yet written): the second lets a bar
@@ -62,21 +62,27 @@ def write_scored_jsonl(
         for start in range(0, len(batch), size):
             piece = batch[start : start + size]
             lines = [json.dumps(row, ensure_ascii=False) for row in score_chunk(piece)]
-            output.write(escape_lone_surrogates("\n".join(lines) + "\n"))
+            output.write(make_jsonl_safe("\n".join(lines) + "\n"))
             written += len(lines)
             if on_progress is not None:
                 on_progress(len(lines), len(batch) - start - len(piece))
     return written
 
 
-def escape_lone_surrogates(text: str) -> str:
-    """JSON text as UTF-8 can hold it: a lone surrogate (an id read from ``"\\ud83d"``, half
-    an emoji) written as that same ``\\ud83d`` escape, which reads back as the id it was.
+def make_jsonl_safe(text: str) -> str:
+    """JSON Lines text as every reader takes it, nearly always ``text`` as it is.
 
-    ``json.dumps(ensure_ascii=False)`` leaves such a character raw, and no UTF-8 file can hold
-    it: the whole run stopped on it (exit 70). It can only stand inside a JSON string, where
-    its backslash escape is the JSON escape. Plain ASCII, nearly every chunk, is checked in C
-    and returned as it is."""
+    A lone surrogate (an id read from ``"\\ud83d"``, half an emoji) is written as that same
+    ``\\ud83d`` escape: ``json.dumps(ensure_ascii=False)`` leaves it raw, no UTF-8 file can
+    hold it, and the whole run stopped on it (exit 70). U+2028, U+2029 and U+0085, which
+    ``str.splitlines()`` and some JSONL readers take as line ends, are escaped too, so that
+    an id holding one still reads as one line. Each can only stand inside a JSON string,
+    where its escape reads back as the same character. Plain ASCII, nearly every chunk, is
+    checked in C and returned as it is."""
     if text.isascii():
         return text
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return safe.translate(_LINE_ENDS)
+
+
+_LINE_ENDS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}

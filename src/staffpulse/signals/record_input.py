@@ -215,7 +215,9 @@ def _decode_line(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        # a UTF-8 byte order mark before a line that is not UTF-8 is still one (a BOM read
+        # as Windows-1252, "ï»¿", would hide the first line's "{" or "id")
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError:

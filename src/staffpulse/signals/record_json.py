@@ -30,6 +30,9 @@ Skip = Callable[[str], None]
 DECODER = json.JSONDecoder(strict=False)
 # what may stand between two values: white space, and commas (an array's, a pasted line's)
 _BETWEEN = re.compile(r"[\s,]*")
+# What reading a value may raise: a syntax error (JSONDecodeError, a ValueError too), an
+# integer of over 4,300 digits (ValueError) or lists nested thousands deep (RecursionError)
+_UNREADABLE = (ValueError, RecursionError)
 
 
 class JsonDocument:
@@ -48,7 +51,7 @@ def is_json_object(line: str) -> bool:
         return False
     try:
         return isinstance(DECODER.decode(line), dict)
-    except json.JSONDecodeError:
+    except _UNREADABLE:
         return False
 
 
@@ -60,7 +63,7 @@ def read_json_document(lines: Iterable[str], first: str) -> JsonDocument | list[
     text = "".join(lines)
     try:
         document = DECODER.decode(text)
-    except json.JSONDecodeError:
+    except _UNREADABLE:
         document = None
     if isinstance(document, list):
         return JsonDocument(items=document)
@@ -72,7 +75,7 @@ def read_json_document(lines: Iterable[str], first: str) -> JsonDocument | list[
 def _is_json(line: str) -> bool:
     try:
         DECODER.decode(line)
-    except json.JSONDecodeError:
+    except _UNREADABLE:
         return False
     return True
 
@@ -97,10 +100,10 @@ def json_values(
             # Without its line break, a string left open reads as "unterminated string"
             # rather than as a control character (the newline) inside it.
             value = DECODER.decode(line.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
+        except _UNREADABLE as exc:
             values = _values_of_line(line)
             if values is None:
-                on_skip(f"{name}:{number}: not valid JSON: {json_error_reason(exc)}")
+                on_skip(f"{name}:{number}: not valid JSON: {_reason(exc)}")
                 continue
             for value in values:
                 yield number, f"{name}:{number}", value
@@ -115,7 +118,7 @@ def _values_of_line(line: str) -> list[Any] | None:
     while pos < end:
         try:
             value, pos = DECODER.raw_decode(line, pos)
-        except json.JSONDecodeError:
+        except _UNREADABLE:
             return None
         if not isinstance(value, dict):
             return None  # ``1, 2`` is not two records
@@ -130,7 +133,7 @@ def _first_value_reads(text: str) -> bool:
         start = _BETWEEN.match(text, start + 1).end()  # type: ignore[union-attr]
     try:
         DECODER.raw_decode(text, start)
-    except json.JSONDecodeError:
+    except _UNREADABLE:
         return False
     return True
 
@@ -162,7 +165,7 @@ def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, s
             indented = True
         try:
             value, pos = DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
+        except _UNREADABLE as exc:
             on_skip(f"{name}:{line}: not valid JSON: {_reason_in(text, exc, line)}")
             found = opening.search(text, pos + 1)
             if found is None:
@@ -172,9 +175,21 @@ def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, s
         yield line, f"{name}:{line}", value
 
 
-def _reason_in(text: str, exc: json.JSONDecodeError, line: int) -> str:
+def _reason(exc: ValueError | RecursionError) -> str:
+    """Why a value does not read: json's own reason with its column, or what Python's JSON
+    reader refuses beyond the syntax (instead of stopping the run, exit 70)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return json_error_reason(exc)
+    if isinstance(exc, RecursionError):
+        return "lists or objects nested too deep to read"
+    return "a number too long to read (over 4,300 digits): write it as a string, in quotes"
+
+
+def _reason_in(text: str, exc: ValueError | RecursionError, line: int) -> str:
     """:func:`json_error_reason`, its column counted in the error's own line, and that line
     told when it is not the value's first one (``line``)."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return _reason(exc)
     start = text.rfind("\n", 0, exc.pos) + 1
     end = text.find("\n", exc.pos)
     own_line = text[start : end if end >= 0 else len(text)]

@@ -156,8 +156,8 @@ def _jsonl(
         screen_name, bio = _as_str(name_value), _as_str(bio_value)
         if screen_name is None or bio is None:
             on_skip(
-                f"{where}: name and description must be texts (or null), not lists or "
-                "objects: give the account's screen name and bio as strings"
+                f"{where}: name and description must be texts (or null), not true, false, "
+                "lists or objects: give the account's screen name and bio as strings"
             )
             continue
         readable, posts = _posts(text_value)
