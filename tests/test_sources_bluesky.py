@@ -181,16 +181,18 @@ def test_a_reply_parent_that_cannot_be_read_is_told_and_the_reply_kept(tmp_path:
     assert problem.message.startswith("feed[0].reply.parent: post at://did:plc:jane")
 
 
-def test_a_response_cut_short_counts_the_posts_it_began(tmp_path: Path) -> None:
+def test_a_response_cut_short_keeps_the_posts_before_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     text = json.dumps({"feed": [_feed_item(f"c{n}") for n in range(5)]}, indent=1)
     path.write_text(text[: len(text) * 3 // 4])  # within the 4th item
     posts, problems, _ = _items(path)
     (problem,) = problems
-    assert not posts and problem.records == 4
+    assert [post.id.rsplit("/", 1)[1] for post in posts] == ["c0", "c1", "c2"]
+    assert problem.records == 1  # the 4th, begun before the cut
     assert (
-        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 4 entries lost). What to do: download or export the file again"
-        in (problem.message)
+        "the file looks cut short: it stops in the middle, so the 3 entries before the cut were"
+        " read and at least 1 entry lost. What to do: download or export the file again"
+        in problem.message
     )
 
 

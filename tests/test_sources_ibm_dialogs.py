@@ -85,13 +85,21 @@ def test_a_broken_dialog_is_reported_and_all_its_tweets_counted(tmp_path: Path) 
     ]
 
 
-def test_a_file_cut_short_counts_its_dialogs(tmp_path: Path) -> None:
+def test_a_file_cut_short_keeps_the_dialogs_before_the_cut(tmp_path: Path) -> None:
+    whole = FILE.read_text(encoding="utf-8")
+    dialogs = len(json.loads(whole))
     cut = tmp_path / "train.json"
-    cut.write_text(FILE.read_text(encoding="utf-8").rstrip()[:-1], encoding="utf-8")  # no "]"
+    cut.write_text(whole.rstrip()[:-1], encoding="utf-8")  # only its closing "]" lost
+    posts, _, problems = _read(cut)
+    assert set(posts) == set(_read(FILE)[0])  # every dialog came whole
+    assert (problems[0].records, problems[0].line) == (0, whole.count("\n"))
+    assert f"it stops in the middle, after its {dialogs} entries, which were read" in (
+        problems[0].message
+    )
+    cut.write_text(whole[: whole.index(FIRST) + 5], encoding="utf-8")  # in the first dialog
     posts, _, (problem,) = _read(cut)
-    dialogs = len(json.loads(FILE.read_text(encoding="utf-8")))
-    assert not posts and problem.records == dialogs  # not "1 record" for the whole file
-    assert f"nothing in it was read (at least {dialogs} entries lost)" in problem.message
+    assert not posts and problem.records == 1  # the dialog begun; nothing whole to read
+    assert "nothing in it was read (at least 1 entry lost)" in problem.message
 
 
 def test_transformer_is_pure_and_time_of_old_ids_is_unknown() -> None:

@@ -14,12 +14,12 @@ from staffpulse.sources import detect
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
-    count_entries,
     document_error,
     load_document,
     read_documents,
     why_nothing_in_it,
 )
+from staffpulse.sources.json_entries import count_entries
 
 
 def test_entries_are_counted_in_the_lists_of_a_response() -> None:

@@ -41,14 +41,20 @@ def test_one_document_is_read_whole(tmp_path: Path) -> None:
         assert list(read_responses(path)) == [(None, PAGE)]
 
 
-def test_a_document_cut_short_is_one_problem_counting_its_entries(tmp_path: Path) -> None:
+def test_a_document_cut_short_gives_its_entries_before_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
-    path.write_text(json.dumps(PAGE)[:-5])
-    (problem,) = read_responses(path)
-    assert isinstance(problem, Problem) and problem.records == 2
+    path.write_text(json.dumps(PAGE)[:-5])  # in the second entry
+    problem, page = read_responses(path)
+    assert isinstance(problem, Problem) and problem.records == 1
     assert problem.message.startswith(
-        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 2 entries lost). What to do: download or export the file again"
+        "the file looks cut short: it stops in the middle, so the 1 entry before the cut was "
+        "read and at least 1 entry lost. What to do: download or export the file again"
     )
+    assert page == (None, {"feed": PAGE["feed"][:1]})
+    path.write_text(json.dumps(PAGE)[:30])  # in the first: nothing whole to read
+    (problem,) = read_responses(path)
+    assert isinstance(problem, Problem) and problem.records == 1
+    assert "so nothing in it was read (at least 1 entry lost)" in problem.message
 
 
 def test_undated_posts_are_told_once_with_their_count(tmp_path: Path) -> None:

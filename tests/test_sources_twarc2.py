@@ -332,17 +332,18 @@ def test_pretty_printed_document_is_still_read_whole(tmp_path: Path) -> None:
     assert set(posts) == {"7"} and not problems
 
 
-def test_a_response_cut_short_counts_the_tweets_it_began(tmp_path: Path) -> None:
+def test_a_response_cut_short_keeps_the_tweets_before_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "response.json"
     tweets = [{"id": str(n), "text": "hi", "author_id": "1"} for n in range(3)]
     text = json.dumps({"data": tweets, "includes": {"users": [{"id": "1"}]}}, indent=2)
-    path.write_text(text[: text.index('"includes"')], encoding="utf-8")
-    _, _, (problem,) = _read(path)
-    assert problem.records == 3  # the summary says "Skipped 3 records", not 1
-    assert (
-        "the file looks cut short: it stops in the middle, so nothing in it was read (at least 3 entries lost). What to do: download or export the file again"
-        in (problem.message)
-    )
+    path.write_text(text[: text.index('"text": "hi"', text.index('"id": "2"'))])  # in the 3rd
+    posts, _, (problem,) = _read(path)
+    assert set(posts) == {"0", "1"} and problem.records == 1  # "Skipped 1 record": the 3rd
+    assert "so the 2 entries before the cut were read and at least 1 entry lost" in problem.message
+    path.write_text(text[: text.index('"includes"')], encoding="utf-8")  # its users cut off
+    posts, _, (problem,) = _read(path)
+    assert set(posts) == {"0", "1", "2"} and problem.records == 0
+    assert "it stops in the middle, after its 3 entries, which were read" in problem.message
 
 
 def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import orjson
 
 from staffpulse.sources.base import HEAD_BYTES, bom_codec, first_bad_line
 from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.json_entries import count_entries, salvage_cut
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
@@ -37,59 +38,18 @@ class DocumentError(ValueError):
     """
 
     def __init__(
-        self, message: str, line: int, column: int | None = None, records: int = 1
+        self,
+        message: str,
+        line: int,
+        column: int | None = None,
+        records: int = 1,
+        cut: bool = False,
     ) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
         self.records = records
-
-
-# The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
-# Mastodon's context and search, the data of an X API v2 page.
-ENTRY_LISTS = frozenset(
-    {
-        "feed",
-        "posts",
-        "follows",
-        "followers",
-        "profiles",
-        "ancestors",
-        "descendants",
-        "statuses",
-        "accounts",
-        "data",
-    }
-)
-# A string (to the end of the text when it is cut inside one), or a bracket.
-_TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
-
-
-def count_entries(text: str) -> int:
-    """How many entries (objects) a JSON response holds, counted even when it does not parse:
-    the objects of a top-level list, or of a list under one of the top-level keys in
-    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
-    stack: list[str] = []  # the open brackets; "" for a list that holds no entries
-    key = ""  # the last string seen directly in the top-level object: a key, before a list
-    count = 0
-    for match in _TOKEN_RE.finditer(text):
-        token = match.group()
-        if token[0] == '"':
-            if stack == ["{"]:
-                key = token
-            continue
-        if token in "]}":
-            if stack:
-                stack.pop()
-            continue
-        if token == "{" and stack and stack[-1] == "[":
-            count += 1
-        if token == "[":
-            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
-            stack.append("[" if entries and len(stack) < 2 else "")
-        else:
-            stack.append(token)
-    return count
+        self.cut = cut  # the document stops in the middle (a download cut short)
 
 
 def whole_file_lost(text: str, cut: bool) -> tuple[str, int]:
@@ -119,7 +79,7 @@ def document_error(data: bytes, exc: Exception) -> DocumentError:
         at_end = _at_end(data, exc.lineno, exc.colno)
         lost, records = whole_file_lost(text, at_end)
         if at_end:
-            return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records)
+            return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records, True)
         return DocumentError(
             f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}",
             exc.lineno,
@@ -197,7 +157,14 @@ def read_documents(
     except orjson.JSONDecodeError as exc:
         several = exc.msg.startswith(_SEVERAL) or _ANOTHER_RE.search(data) is not None
         if not several or first_bad_line((data,), "utf-8") is not None:
-            yield document_error(data, exc)
+            error = document_error(data, exc)
+            cut = salvage_cut(data.decode("utf-8")) if error.cut else None
+            if cut is None:
+                yield error
+                return
+            # cut short: the entries whole before the cut are read, the cut told first
+            yield DocumentError(cut.told, error.line, error.column, cut.lost)
+            yield None, cut.document
             return
     yield from _split_documents(data.decode("utf-8"))
 

@@ -38,6 +38,7 @@ from staffpulse.sources.json_documents import (
     cut_short_message,
     document_error,
 )
+from staffpulse.sources.json_entries import salvage_cut
 from staffpulse.sources.jsonio import as_list, get_str
 from staffpulse.sources.mastodon_archive import (
     DirectMessage,
@@ -131,6 +132,21 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
     try:
         collection = _load(member)
     except ValueError as exc:
+        cut = salvage_cut(member.data.decode("utf-8")) if getattr(exc, "cut", False) else None
+        if cut is not None:  # the activities whole before the cut are read, the rest told
+            lost = max(_activities_lost(member.data) - cut.read, cut.lost)
+            yield Problem(
+                member.location,
+                getattr(exc, "line", None),
+                f"the file looks cut short: it stops in the middle, so the {cut.read:,} "
+                f"activit{'y' if cut.read == 1 else 'ies'} before the cut "
+                f"{'was' if cut.read == 1 else 'were'} read and "
+                + (f"at least {lost:,} lost; " if lost else "only the file's end is lost; ")
+                + DOWNLOAD_AGAIN,
+                records=lost,
+            )
+            yield from _read_outbox_items(member, owner, cut.document)
+            return
         lost = max(_activities_lost(member.data), getattr(exc, "records", 1))
         many = f"at least {lost:,} activit{'y' if lost == 1 else 'ies'} lost"
         if str(exc).startswith("the file looks cut short"):
@@ -140,6 +156,11 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
             said = said if "again" in said else f"{said}; {DOWNLOAD_AGAIN}"
         yield Problem(member.location, getattr(exc, "line", None), said, records=lost)
         return
+    yield from _read_outbox_items(member, owner, collection)
+
+
+def _read_outbox_items(member: Member, owner: Account | None, collection: Any) -> Iterator[Item]:
+    """The owner (when not known from ``actor.json``) and the posts of a parsed outbox."""
     items = as_list(collection.get("orderedItems")) if isinstance(collection, dict) else []
     if not items and isinstance(collection, dict) and collection.get("type") != "OrderedCollection":
         yield Problem(member.location, None, "not a Mastodon outbox (no 'orderedItems')")

@@ -1,0 +1,122 @@
+"""The entries of a saved response (a feed's items, a list of statuses, a page's tweets),
+told even in a response that does not parse: how many it held (:func:`count_entries`), and,
+for one cut short, those that came whole before the cut (:func:`salvage_cut`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+# The lists of entries in a response: Bluesky's feed, posts, follows, followers and profiles,
+# Mastodon's context and search, the data of an X API v2 page.
+ENTRY_LISTS = frozenset(
+    {
+        "feed",
+        "posts",
+        "follows",
+        "followers",
+        "profiles",
+        "ancestors",
+        "descendants",
+        "statuses",
+        "accounts",
+        "data",
+        "orderedItems",  # an ActivityPub collection: a Mastodon archive's outbox.json
+    }
+)
+# A string (to the end of the text when it is cut inside one), or a bracket.
+_TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
+
+
+def count_entries(text: str) -> int:
+    """How many entries (objects) a JSON response holds, counted even when it does not parse:
+    the objects of a top-level list, or of a list under one of the top-level keys in
+    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
+    stack: list[str] = []  # the open brackets; "" for a list that holds no entries
+    key = ""  # the last string seen directly in the top-level object: a key, before a list
+    count = 0
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if stack == ["{"]:
+                key = token
+            continue
+        if token in "]}":
+            if stack:
+                stack.pop()
+            continue
+        if token == "{" and stack and stack[-1] == "[":
+            count += 1
+        if token == "[":
+            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
+            stack.append("[" if entries and len(stack) < 2 else "")
+        else:
+            stack.append(token)
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class Salvaged:
+    """A response cut short, as far as its entries came whole: ``document`` holds those
+    (its lists closed after the last whole entry), ``lost`` counts the others begun (0 when
+    the cut came after them)."""
+
+    document: Any
+    read: int
+    lost: int
+
+    @property
+    def told(self) -> str:
+        read = f"{self.read:,} entr{'y' if self.read == 1 else 'ies'}"
+        if self.lost:
+            lost = f"{self.lost:,} entr{'y' if self.lost == 1 else 'ies'}"
+            what = (
+                f"so the {read} before the cut {'was' if self.read == 1 else 'were'} read and at"
+                f" least {lost} lost"
+            )
+        else:  # the cut came after them: the end of the response (its includes, a cursor)
+            what = f"after its {read}, which {'was' if self.read == 1 else 'were'} read"
+        return (
+            f"the file looks cut short: it stops in the middle, {what}. What to do: download or"
+            " export the file again, then import the complete file (nothing is stored twice)"
+        )
+
+
+def salvage_cut(text: str) -> Salvaged | None:
+    """The entries of a response cut short (:data:`ENTRY_LISTS`, as :func:`count_entries`
+    finds them) that came whole before the cut, as a document; None when none did."""
+    stack: list[str] = []  # as in count_entries
+    key = ""
+    last: tuple[int, str] | None = None  # after the last whole entry: where, and the closers
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if stack == ["{"]:
+                key = token
+            continue
+        if token in "]}":
+            if stack:
+                stack.pop()
+            if token == "}" and stack and stack[-1] == "[":
+                closers = "".join("]" if b in ("[", "") else "}" for b in reversed(stack))
+                last = (match.end(), closers)
+            continue
+        if token == "[":
+            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
+            stack.append("[" if entries and len(stack) < 2 else "")
+        else:
+            stack.append(token)
+    if last is None:
+        return None
+    try:
+        document = orjson.loads(text[: last[0]] + last[1])
+    except orjson.JSONDecodeError:
+        return None
+    read = count_entries(orjson.dumps(document).decode("utf-8"))
+    return Salvaged(document, read, max(count_entries(text) - read, 0))
+
+
+__all__ = ["ENTRY_LISTS", "Salvaged", "count_entries", "salvage_cut"]
