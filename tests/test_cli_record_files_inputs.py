@@ -254,3 +254,17 @@ def test_json_python_cannot_hold_costs_its_line_not_the_run(
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == [2]
     assert f"{src}:1: not valid JSON: {told}" in error_text(result).replace("\n", " ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_rows_of_empty_cells_below_a_spreadsheet_table_are_passed_over(
+    tmp_path: Path, command: str
+) -> None:
+    src = tmp_path / "in.csv"
+    header = "id,text,," if command == "classify" else "id,name,description,"
+    src.write_text(f"{header}\r\n1,a,b,\r\n,,,\r\n,,,\r\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["1"]
+    assert "skipped 0 malformed" in error_text(result)  # was "no id" for each

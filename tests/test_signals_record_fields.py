@@ -7,6 +7,7 @@ from staffpulse.signals.record_fields import (
     field_key,
     first_field,
     folded_keys,
+    is_empty_row,
     is_repeated_header,
 )
 
@@ -32,3 +33,8 @@ def test_a_row_repeating_the_header_is_told_from_data() -> None:
     assert is_repeated_header({"id": "ID", "text": "text"})
     assert not is_repeated_header({"id": "1", "text": "text"})
     assert not is_repeated_header({})
+
+
+def test_a_row_of_empty_cells_is_no_record() -> None:
+    assert is_empty_row({"id": "", "text": " ", "lang": None})
+    assert not is_empty_row({"id": "", "text": "orphan text"})

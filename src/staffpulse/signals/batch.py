@@ -35,6 +35,7 @@ from staffpulse.signals.record_fields import (
     POST_TEXT_FIELDS,
     field_key,
     first_field,
+    is_empty_row,
     is_repeated_header,
 )
 from staffpulse.signals.record_json import JsonDocument
@@ -157,7 +158,8 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
             continue
         rid, text = row.values.get(id_col), row.values.get(text_col)
         if not rid:
-            on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
+            if not is_empty_row(row.values):
+                on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
             continue
         if text is None:  # the row ends before the text's column
             on_skip(f"{name}:{n}: {SHORT_ROW.format(column=text_col)}")

@@ -24,6 +24,7 @@ __all__ = [
     "field_key",
     "first_field",
     "folded_keys",
+    "is_empty_row",
     "is_repeated_header",
 ]
 
@@ -66,3 +67,9 @@ def is_repeated_header(values: Mapping[str, str | None]) -> bool:
     return bool(values) and all(
         cell is not None and field_key(cell) == field_key(column) for column, cell in values.items()
     )
+
+
+def is_empty_row(values: Mapping[str, str | None]) -> bool:
+    """True for a CSV row of empty cells only (``,,,``, as spreadsheets leave below a table):
+    no record, passed over as a blank line is, not reported as one without an id."""
+    return not any(cell and cell.strip() for cell in values.values())

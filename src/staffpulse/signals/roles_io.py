@@ -44,6 +44,7 @@ from staffpulse.signals.record_fields import (
     USER_OBJECTS,
     field_key,
     folded_keys,
+    is_empty_row,
     is_repeated_header,
 )
 from staffpulse.signals.record_json import JsonDocument
@@ -210,7 +211,8 @@ def _csv(
         # the id, else the handle (a staffpulse account's id defaults to its handle)
         rid = first_filled(values, id_cols)
         if rid is None:
-            on_skip(f"{name}:{n}: no {id_cols[0]} (its cell is empty): give each row an id")
+            if not is_empty_row(values):
+                on_skip(f"{name}:{n}: no {id_cols[0]} (its cell is empty): give each row an id")
             continue
         yield AccountRecord(
             n,
