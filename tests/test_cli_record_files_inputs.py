@@ -268,3 +268,14 @@ def test_rows_of_empty_cells_below_a_spreadsheet_table_are_passed_over(
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == ["1"]
     assert "skipped 0 malformed" in error_text(result)  # was "no id" for each
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("target", ["/dev/stdout", "-"])
+def test_output_to_dev_stdout_is_standard_output(tmp_path: Path, command: str, target: str) -> None:
+    """``--output /dev/stdout`` into a pipe failed: "cannot write in /proc/PID/fd"."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(lines([record(command, 1), record(command, "2")]), encoding="utf-8")
+    result = run(command)(str(src), "--output", target)
+    assert result.exit_code == 0, error_text(result)
+    assert [json.loads(row)["id"] for row in result.stdout.splitlines()] == [1, "2"]

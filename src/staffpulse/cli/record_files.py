@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from staffpulse.signals.recordio import RecordFile
 
 Model = TypeVar("Model")
-_STDOUT = Path("-")
+# ``-o -``, as ``-`` is standard input, and the names a shell gives standard output: written
+# to in place (a pipe has no folder to hold a temporary file: "cannot write in /proc/PID/fd")
+_STDOUT = (Path("-"), Path("/dev/stdout"), Path("/dev/fd/1"), Path("/proc/self/fd/1"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def run_record_job(
     job: RecordJob[Any], input_path: Path, output: Path | None, console: Console
 ) -> None:
     """Read INPUT, score it into ``output`` (or stdout), report on ``console`` (stderr)."""
-    if output == _STDOUT:  # ``-o -``: standard output, as ``-`` is standard input
+    if output in _STDOUT:
         output = None
     check_output(output, input_path)
     skips = SkipPrinter(console)
