@@ -161,7 +161,7 @@ def test_an_x_archive_over_the_limit_is_told_how_to_send_it(db: Path, tmp_path: 
         finally:
             browser.close()
     assert disabled
-    assert "unzip it and choose data/tweets.js, data/account.js and data/profile.js" in zipped
+    assert "unzip it and choose manifest.js, account.js, profile.js and every tweets file" in zipped
     assert "Split it into smaller files" not in zipped
     assert plain.endswith("Split it into smaller files.")
 

@@ -64,6 +64,19 @@ def shown(said: Said) -> str:
     return f"{web_text(said.message)} || {web_hint(said.message, said.hint)}"
 
 
+def archive_part_messages(folder: Path) -> list[Said]:
+    """What an X archive's folder says of a file its manifest.js lists and it lacks: the
+    dashboard's import of an archive's files chosen together reads them as such a folder."""
+    from export_gap_helpers import APRIL, archive_of, list_in_manifest
+    from staffpulse.ingest import import_paths
+
+    lacking = archive_of(folder / "chosen files", APRIL)
+    list_in_manifest(lacking, {"data/tweets.js": 3, "data/tweets-part1.js": 2})
+    with open_store(":memory:") as store:
+        report = import_paths(store, [lacking])
+    return [Said("missing part", p.message) for p in report.missing_files]
+
+
 @dataclass(frozen=True)
 class Tools:
     """What the producers need from pytest."""
@@ -85,6 +98,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
     "import": lambda t: import_messages(t.folder),
     "files": lambda t: file_messages(t.folder),
     "export gaps": lambda t: export_gap_messages(t.folder),
+    "archive parts": lambda t: archive_part_messages(t.folder),
     "cohort": lambda t: cohort_messages(),
     "network": lambda t: network_messages(t.monkeypatch),
     "answers": lambda t: answer_messages(t.httpserver, t.monkeypatch),

@@ -122,7 +122,10 @@ def _import_job(
                 progress.start()
                 try:
                     report = import_paths(
-                        store, files, progress=progress, remove_deleted=remove_deleted
+                        store,
+                        import_targets(files, folder),
+                        progress=progress,
+                        remove_deleted=remove_deleted,
                     )
                 except StaffpulseError as exc:  # name the user's file, not the temp copy
                     exc.message = named(exc.message)
@@ -136,12 +139,35 @@ def _import_job(
     return run
 
 
+# What to choose of an X archive too large to upload whole: manifest.js lets the import tell
+# a part that was not chosen (tweets-part1.js of a large archive) instead of losing it
+X_ARCHIVE_FILES = (
+    "unzip it and choose manifest.js, account.js, profile.js and every tweets file (tweets.js, "
+    "tweets-part1.js and so on) from its data folder together"
+)
+# An X archive's list of its files, which its other files chosen beside it are read with
+X_MANIFEST = "manifest.js"
+
+
+def import_targets(files: list[Path], folder: Path) -> list[Path]:
+    """What the import reads of the uploaded ``files`` (saved in ``folder``): each file, or
+    the folder when they are files of one X archive chosen together with its manifest.js (as
+    the upload limit's advice says for an archive too large to send whole). Read one by one,
+    manifest.js was left out as a file of no known format, the tweets-part1.js it lists and the
+    user did not choose went untold, and "Remove posts deleted on the platform" was refused for
+    every file; read as the archive's folder, they are checked against the manifest."""
+    names = {path.name for path in files}
+    archive_files = all(path.suffix == ".js" and path.parent == folder for path in files)
+    return [folder] if X_MANIFEST in names and archive_files else files
+
+
 def _user_paths(text: str, shown_as: dict[str, str], folder: Path) -> str:
     """``text`` naming the user's own files instead of their temp copies (an archive member
-    stays after its ``!``)."""
+    stays after its ``!``); the upload's folder itself, read as one X archive, is the files
+    the user chose."""
     for path in sorted(shown_as, key=len, reverse=True):
         text = text.replace(path, shown_as[path])
-    return text.replace(str(folder) + "/", "")
+    return text.replace(str(folder) + "/", "").replace(str(folder), "the files you chose")
 
 
 @router.post("/import/upload")
@@ -163,9 +189,8 @@ async def import_upload(request: Request) -> Response:
             "That file is too large",
             f"The upload was refused: {exc}.",
             "Split the data into smaller files and upload them one by one. An X archive ZIP "
-            "cannot be split, but it is mostly pictures and videos: unzip it and choose "
-            "data/tweets.js, data/account.js and data/profile.js from it together, which are "
-            "much smaller. The limit is set when the dashboard is started; to raise it, "
+            f"cannot be split, but it is mostly pictures and videos: {X_ARCHIVE_FILES}, which "
+            "are much smaller. The limit is set when the dashboard is started; to raise it, "
             "whoever runs it restarts it with a higher one (in a terminal: staffpulse serve "
             "--max-upload-mb 500).",
         )

@@ -351,6 +351,15 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (r"although --remove-deleted was given", f"although {_REMOVE_DELETED} was ticked"),
         (r"\(--remove-deleted\)", f"(as {_REMOVE_DELETED} asked)"),
         (r"^--remove-deleted removes only", f"{_REMOVE_DELETED} removes only"),
+        # an X archive's files chosen together are read as a folder (routes_import): one
+        # the manifest lists and the user did not choose is chosen too, or the whole ZIP sent
+        (r"but not in the folder \(", "but not among the files you chose ("),
+        (
+            r"import the whole archive ZIP again, as X sent it \(this folder was unzipped or "
+            r"copied only in part\)",
+            "choose it too, from the data folder of the unzipped archive, or upload the whole "
+            "archive ZIP as X sent it",
+        ),
         # the records skipped and files missing it means are listed below the page's notes
         (r"\((named above)\), so it (is|may be) partial", r"(listed below), so it \2 partial"),
         (r" \(see docs/formats\.md\)", ""),

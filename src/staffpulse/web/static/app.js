@@ -19,8 +19,9 @@
         return /\.zip$/i.test(f.name);
       });
       var advice = zipped
-        ? " An X archive is mostly pictures and videos: unzip it and choose data/tweets.js," +
-          " data/account.js and data/profile.js from it together, which are much smaller."
+        ? " An X archive is mostly pictures and videos: unzip it and choose manifest.js," +
+          " account.js, profile.js and every tweets file (tweets.js, tweets-part1.js and so" +
+          " on) from its data folder together, which are much smaller."
         : several ? " Upload them a few at a time, or split them into smaller files."
         : " Split it into smaller files.";
       var maxFiles = parseInt(input.getAttribute("data-max-files"), 10);
