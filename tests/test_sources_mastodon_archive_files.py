@@ -113,6 +113,16 @@ def test_a_tar_gz_cut_inside_its_outbox_counts_the_activities_lost(tmp_path: Pat
     assert "no outbox.json or actor.json in it" not in text
 
 
+def test_a_tar_gz_cut_before_its_outbox_came_says_so_once(tmp_path: Path) -> None:
+    raw = write_tar_gz(tmp_path / "whole.tar.gz", archive_members()).read_bytes()
+    cut = tmp_path / "archive.tar.gz"
+    cut.write_bytes(raw[: len(raw) * 2 // 3])  # in its outbox.json, before any of it came
+    text = " ".join(run_import(tmp_path / "db.sqlite", cut).output.split())
+    assert "archive.tar.gz: the archive is damaged or cut short" in text
+    assert "nothing of its outbox.json or actor.json came before the cut" in text
+    assert "not a whole Mastodon archive" not in text  # the cut is why, said just above
+
+
 def _read_and_lost(text: str) -> tuple[int, int]:
     """The activities an outbox cut short says it read before the cut, and lost."""
     found = re.search(

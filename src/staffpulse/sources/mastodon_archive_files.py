@@ -273,10 +273,17 @@ class MastodonArchive:
             yield from files.problems
             for where in files.not_read:  # all the archive held: say what to import instead
                 yield Notice(where, _not_read(PurePosixPath(where.replace("!", "/")).name, True))
+            cut = any(problem.file == str(path) for problem in files.problems)
             yield Problem(
                 str(path),
                 None,
-                "no outbox.json or actor.json in it: not a whole Mastodon archive; "
+                # the archive was cut (told just above) before its outbox or actor came whole
+                (
+                    "nothing of its outbox.json or actor.json came before the cut, so nothing was "
+                    "imported; "
+                    if cut
+                    else "no outbox.json or actor.json in it: not a whole Mastodon archive; "
+                )
                 + DOWNLOAD_AGAIN,
             )
             return
