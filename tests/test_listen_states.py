@@ -119,7 +119,7 @@ def test_an_unknown_id_or_a_conversation_the_inbox_never_lists_is_an_error(
 
 
 def test_a_mark_can_be_reopened_after_the_posts_are_gone(tmp_path: Path) -> None:
-    from staffpulse.listen.schema import delete_posts
+    from staffpulse.store.post_removal import delete_posts
 
     with store_with(tmp_path, OPENING) as store:
         inbox(store)

@@ -24,7 +24,6 @@ from staffpulse.errors import EmptyInputError, MissingFileError, NothingImported
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
-from staffpulse.listen.schema import delete_posts
 from staffpulse.models import Account, AvatarImage
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
@@ -43,6 +42,7 @@ from staffpulse.sources.zipped import ZipFolder, ZipMember, check_zip
 from staffpulse.store.avatar_files import holds_newer_avatar, save_avatar
 from staffpulse.store.core import Record, Store
 from staffpulse.store.export_gaps import ExportPosts, MissingPosts, removal_refused
+from staffpulse.store.post_removal import delete_posts
 from staffpulse.store.runs import recorded_run
 from staffpulse.store.tally import Tally, repeats_note
 

@@ -35,7 +35,6 @@ from staffpulse.listen.jetstream import (
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import (
     RelevanceRow,
-    delete_posts,
     get_cursor,
     save_relevance,
     set_cursor,
@@ -43,6 +42,7 @@ from staffpulse.listen.schema import (
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Record, Store
+from staffpulse.store.post_removal import delete_posts
 
 STREAM = "bluesky:jetstream"
 SOURCE = "bluesky-jetstream"

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time, parse_time, rows_where_in
-from staffpulse.store.interactions import mark_posts_before_delete
 
 
 def _now() -> str:
@@ -101,24 +100,6 @@ def relevant_post_ids(store: Store, platform: str, post_ids: Sequence[str]) -> s
         " AND post_id IN ({marks})"
     )
     return {row[0] for row in rows_where_in(store.conn, sql, (platform,), post_ids)}
-
-
-def delete_posts(conn: sqlite3.Connection, platform: str, post_ids: Sequence[str]) -> int:
-    """Remove deleted posts (the author took them down) and their listen rows."""
-    removed = 0
-    for start in range(0, len(post_ids), 500):
-        chunk = list(post_ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        mark_posts_before_delete(conn, platform, chunk)  # their edges change
-        cursor = conn.execute(
-            f"DELETE FROM posts WHERE platform = ? AND id IN ({marks})", (platform, *chunk)
-        )
-        removed += cursor.rowcount
-        conn.execute(
-            f"DELETE FROM listen_relevance WHERE platform = ? AND post_id IN ({marks})",
-            (platform, *chunk),
-        )
-    return removed
 
 
 def set_inbox_state(
