@@ -182,3 +182,15 @@ def test_a_blank_or_empty_json_file_is_told_it_holds_nothing(
         detect(path)
     assert told in refused.value.message
     assert why_nothing_in_it(path, b'{"data": [{"id": "1"}]}') is None  # data: no such word
+
+
+def test_an_array_that_does_not_parse_is_read_item_by_item(tmp_path: Path) -> None:
+    path = tmp_path / "statuses.json"
+    items = [{"id": str(n)} for n in range(3)]
+    text = json.dumps(items, indent=2)
+    path.write_text(text[: text.rindex("}") + 1] + ",\n]")  # a comma after the last item
+    assert list(read_documents(path)) == [(2, items[0]), (5, items[1]), (8, items[2])]
+    path.write_text(text.replace('"1"', "1 1", 1))  # one item broken: the others are read
+    found = list(read_documents(path))
+    assert _values(found) == [(2, items[0]), (8, items[2])]
+    assert [(p.line, p.records) for p in found if isinstance(p, DocumentError)] == [(5, 1)]

@@ -142,31 +142,40 @@ def read_documents(
     except DocumentError as exc:
         yield exc
         return
-    if items and data.lstrip()[:1] == b"[" and first_bad_line((data,), "utf-8") is None:
-        # the brackets blanked out, so that the items keep their lines and columns
-        text = data.decode("utf-8")
-        start = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
-        if text[end - 1] == "]":  # else an array cut short: its last item is told so
-            text = text[: end - 1]
-        yield from _split_documents(text[:start] + " " + text[start + 1 :])
+    array = data.lstrip()[:1] == b"["
+    if items and array and first_bad_line((data,), "utf-8") is None:
+        yield from _array_items(data.decode("utf-8"))
         return
     try:
         yield None, orjson.loads(data)
         return
     except orjson.JSONDecodeError as exc:
-        several = exc.msg.startswith(_SEVERAL) or _ANOTHER_RE.search(data) is not None
-        if not several or first_bad_line((data,), "utf-8") is not None:
-            error = document_error(data, exc)
-            cut = salvage_cut(data.decode("utf-8")) if error.cut else None
-            if cut is None:
-                yield error
-                return
-            # cut short: the entries whole before the cut are read, the cut told first
-            yield DocumentError(cut.told, error.line, error.column, cut.lost)
-            yield None, cut.document
+        error = document_error(data, exc)
+        if first_bad_line((data,), "utf-8") is not None:
+            yield error
             return
-    yield from _split_documents(data.decode("utf-8"))
+        if exc.msg.startswith(_SEVERAL) or (not array and _ANOTHER_RE.search(data) is not None):
+            yield from _split_documents(data.decode("utf-8"))
+            return
+    cut = salvage_cut(data.decode("utf-8")) if error.cut else None
+    if cut is not None:  # the entries whole before the cut are read, the cut told first
+        yield DocumentError(cut.told, error.line, error.column, cut.lost)
+        yield None, cut.document
+    elif array and not error.cut:  # a trailing comma, a broken item: each item on its own
+        yield from _array_items(data.decode("utf-8"))
+    else:
+        yield error
+
+
+def _array_items(text: str) -> Iterator[tuple[int | None, Any] | DocumentError]:
+    """The items of the JSON array ``text``, each with its line: its brackets blanked out (so
+    that lines and columns stay), an item that does not parse costs itself only, and a comma
+    after the last item is no fault."""
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if text[end - 1] == "]":  # else an array cut short: its last item is told so
+        text = text[: end - 1]
+    yield from _split_documents(text[:start] + " " + text[start + 1 :])
 
 
 _SEVERAL = "unexpected content after document"  # orjson's words for a second value
