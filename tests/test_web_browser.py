@@ -161,3 +161,33 @@ def test_every_account_card_opens_its_audit(site: str) -> None:
             browser.close()
     assert opened["a/b"][0] == 200 and opened["a/b"][1].endswith("/audit/csv/a%2Fb")
     assert opened[".."][0] == 200 and opened[".."][1].endswith("/audit/csv/@..")
+
+
+def test_what_an_inbox_button_did_stays_in_sight_where_the_page_opens_further_down(
+    site: str,
+) -> None:
+    """After Dismiss, Snooze a week or Mark joined the Inbox opens at the next conversation:
+    the message saying what was done sat above it, out of sight, on a phone most of all, and
+    the button seemed to do nothing (QA s22). It is shown at the foot of the screen until
+    closed; a page that opens at its top shows it in place only."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(site + "/inbox", wait_until="load")
+            anchor = page.locator("article.conv").nth(2).get_attribute("id")
+            page.goto(f"{site}/inbox?notice=dismissed#{anchor}", wait_until="load")
+            toast = page.locator(".flash.toast")
+            toast.wait_for(state="visible", timeout=3000)
+            text, box = toast.inner_text(), toast.bounding_box()
+            page.click(".flash.toast button")
+            closed = toast.count()
+            page.goto(site + "/inbox?notice=dismissed", wait_until="load")
+            page.wait_for_timeout(200)  # the check runs once the page has loaded
+            at_top = page.locator(".flash.toast").count()
+        finally:
+            browser.close()
+    assert "Dismissed." in text and box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["width"] <= 390
+    assert closed == 0 and at_top == 0

@@ -138,6 +138,7 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
         "/no-such-page",
     ]
     wide: dict[str, str] = {}
+    hanging: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = launch_chromium(p)
         try:
@@ -149,6 +150,14 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
                 width = page.evaluate("document.documentElement.scrollWidth")
                 if width > 390:
                     wide[path] = f"{width}px, {page.evaluate(CULPRIT)}"
+                # a disclosure triangle drawn outside its line sat on the card's border
+                # ("For whoever set up staffpulse" in Settings, QA s22)
+                hanging += page.eval_on_selector_all(
+                    "details > summary",
+                    "els => els.filter(e => getComputedStyle(e).display === 'list-item'"
+                    " && getComputedStyle(e).listStylePosition === 'outside')"
+                    ".map(e => e.textContent.trim())",
+                )
             # the charts keep a readable size: they scroll in their own box instead
             page.goto(base + "/audit/x/brightpathstaff", wait_until="load")
             chart = page.eval_on_selector(
@@ -158,6 +167,7 @@ def test_main_pages_fit_a_phone(site: tuple[str, str]) -> None:
         finally:
             browser.close()
     assert wide == {}
+    assert hanging == []
     assert chart >= 600
 
 

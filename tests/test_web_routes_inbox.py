@@ -87,7 +87,11 @@ def test_the_quiet_for_longer_hint_is_what_no_limit_then_adds(client: Any, age: 
 def test_marks_made_with_you_post_as_empty_stick(client: Any) -> None:
     first, second = _cards(client.get("/inbox").text)[:2]
     before = _open(client.get("/inbox").text)
-    assert mark_conversation(client, first[1], first[2], "dismissed").status_code == 303
+    dismissed = mark_conversation(client, first[1], first[2], "dismissed")
+    assert dismissed.status_code == 303
+    # it can be reopened from the page: not "it won't show up in the inbox again" (QA s22)
+    told = _words(client.get(dismissed.headers["location"]).text)
+    assert "Dismissed. It is listed under “Dismissed” at the foot of the page, where " in told
     assert mark_conversation(client, second[1], second[2], "joined").status_code == 303
     again = client.get("/inbox").text  # as the menu opens it
     shown = {card[1] for card in _cards(again)}

@@ -140,7 +140,9 @@ NOTICES = {
     "saved": "Saved.",
     "cleared": "Removed.",
     "joined": "Marked as joined. Nice work: conversations are how firms get noticed.",
-    "dismissed": "Dismissed. It won't show up in the inbox again.",
+    # it can come back: the page lists it under "Dismissed", with a Reopen button
+    "dismissed": "Dismissed. It is listed under “Dismissed” at the foot of the page, where "
+    "Reopen brings it back.",
     "reopened": "Back in the inbox.",
     "recorded": "Audit saved to the history: the next audit will show what changed.",
     "cohort-removed": "Cohort removed: the benchmark now ranks the accounts in the store with "

@@ -112,6 +112,34 @@
     window.setTimeout(poll, 300);
   }
 
+  // After an Inbox button (Dismiss, Snooze a week, Mark joined, Reopen) the page opens at the
+  // next conversation, below the message that says what was done: out of sight, the button
+  // seemed to do nothing. That message is shown at the foot of the screen too, until closed.
+  var said = document.querySelector("main > .flash:not(.sample-bar)");
+  if (said && window.location.hash) {
+    window.addEventListener("load", function () {
+      window.setTimeout(function () {
+        var bar = document.querySelector(".appbar");
+        var top = bar ? bar.getBoundingClientRect().bottom : 0;
+        if (said.getBoundingClientRect().bottom > top) return;  // in sight already
+        var toast = document.createElement("div");
+        toast.className = said.className + " toast";
+        toast.setAttribute("role", said.getAttribute("role") || "status");
+        var text = document.createElement("div");
+        text.className = "toast-text";
+        text.innerHTML = said.innerHTML;
+        var close = document.createElement("button");
+        close.type = "button";
+        close.className = "btn ghost small";
+        close.textContent = "OK";
+        close.addEventListener("click", function () { toast.remove(); });
+        toast.appendChild(text);
+        toast.appendChild(close);
+        document.body.appendChild(toast);
+      }, 0);
+    });
+  }
+
   // A chart box that opens on the account's own marker (.chart-focus): the stylesheet does
   // it where the browser knows scroll-initial-target; elsewhere this centres the marker.
   if (!(window.CSS && CSS.supports && CSS.supports("scroll-initial-target", "nearest"))) {
