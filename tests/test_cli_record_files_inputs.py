@@ -279,3 +279,23 @@ def test_output_to_dev_stdout_is_standard_output(tmp_path: Path, command: str, t
     result = run(command)(str(src), "--output", target)
     assert result.exit_code == 0, error_text(result)
     assert [json.loads(row)["id"] for row in result.stdout.splitlines()] == [1, "2"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_table_written_column_by_column_by_pandas_is_read_row_by_row(
+    tmp_path: Path, command: str
+) -> None:
+    """``df.to_json("posts.json")`` writes columns by default: one object whose id is an
+    object ("id is an object", exit 1 before)."""
+    table = {
+        "id": {"0": 7, "1": "007", "2": 2**53 + 1},
+        "text": {"0": "We are hiring", "1": None, "2": "hi"},
+        "name": {"0": "a", "1": "b", "2": "c"},
+        "description": {"0": "x", "1": "y", "2": "z"},
+    }
+    src = tmp_path / "posts.json"
+    src.write_text(json.dumps(table), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [7, "007", 2**53 + 1]

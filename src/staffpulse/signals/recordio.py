@@ -95,13 +95,27 @@ def json_objects(
     holds its records under ``wrapper`` (an X API v2 page as twarc2 writes it: ``"data"``)
     gives those records, each told as ``file:line (data item N)``."""
     for number, line_where, line_value in json_values(lines, name, on_skip):
+        if isinstance(line_value, dict) and isinstance(line_value.get(id_keys[0]), int | str):
+            # the common case, one record a line, without a call per record to spare
+            if (
+                record := _with_id(number, line_where, line_value, on_skip, expected, id_keys)
+            ) is not None:
+                yield record
+            continue
         for where, value in _records_of(line_where, line_value, wrapper, id_keys):
-            yield from _with_id(number, where, value, on_skip, expected, id_keys)
+            if (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
+                yield record
 
 
 def _records_of(
     where: str, value: Any, wrapper: str | None, id_keys: tuple[str, ...]
 ) -> list[tuple[str, Any]]:
+    if (
+        isinstance(value, dict)
+        and any(isinstance(value.get(k), dict) for k in id_keys)
+        and (rows := _rows_of_columns(where, value, id_keys))
+    ):
+        return rows
     if (
         wrapper is None
         or not isinstance(value, dict)
@@ -114,18 +128,34 @@ def _records_of(
     return [(f"{where} ({wrapper} item {n})", item) for n, item in enumerate(held, start=1)]
 
 
+def _rows_of_columns(
+    where: str, table: dict[str, Any], id_keys: tuple[str, ...]
+) -> list[tuple[str, Any]] | None:
+    """The rows of a table written column by column, as pandas' ``df.to_json()`` writes it
+    by default (``{"id": {"0": 1, "1": 2}, "text": {"0": "a", "1": "b"}}``), each told as
+    ``file:line (row 0)``; None for any other object."""
+    columns = folded_keys(table)
+    ids = next((columns[k] for k in id_keys if k in columns), None)
+    if not isinstance(ids, dict) or not ids or not all(isinstance(c, dict) for c in table.values()):
+        return None
+    return [
+        (f"{where} (row {row})", {name: column.get(row) for name, column in columns.items()})
+        for row in ids
+    ]
+
+
 def _with_id(
     number: int, where: str, value: Any, on_skip: Skip, expected: str, id_keys: tuple[str, ...]
-) -> Iterator[JsonRecord]:
+) -> JsonRecord | None:
     if not isinstance(value, dict):
         on_skip(f"{where}: expected a JSON object with {expected}")
-        return
+        return None
     obj = folded_keys(value)
     key = next((k for k in id_keys if valid_id(obj.get(k))), None)
     if key is None:
         on_skip(f"{where}: {id_problem(obj, id_keys[0])}")
-        return
-    yield JsonRecord(number, where, obj[key], obj)
+        return None
+    return JsonRecord(number, where, obj[key], obj)
 
 
 def id_problem(obj: dict[str, Any], key: str) -> str:
