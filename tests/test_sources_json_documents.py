@@ -194,3 +194,19 @@ def test_an_array_that_does_not_parse_is_read_item_by_item(tmp_path: Path) -> No
     found = list(read_documents(path))
     assert _values(found) == [(2, items[0]), (8, items[2])]
     assert [(p.line, p.records) for p in found if isinstance(p, DocumentError)] == [(5, 1)]
+
+
+def test_a_document_whose_objects_open_lines_is_one_document_cut_or_broken(
+    tmp_path: Path,
+) -> None:
+    # indent=0 puts every nested object at the start of a line: not several documents
+    path = tmp_path / "feed.json"
+    page = {"feed": [{"post": {"uri": f"at://{n}"}} for n in range(3)]}
+    text = json.dumps(page, indent=0)
+    path.write_text(text[: text.index('"at://2"')])
+    problem, document = read_documents(path)
+    assert isinstance(problem, DocumentError) and problem.records == 1
+    assert document == (None, {"feed": page["feed"][:2]})
+    path.write_text(text.replace('"uri":', '"uri"', 1))
+    (broken,) = read_documents(path)
+    assert isinstance(broken, DocumentError) and broken.records == 3  # whole, not in pieces

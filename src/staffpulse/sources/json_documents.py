@@ -154,15 +154,16 @@ def read_documents(
         if first_bad_line((data,), "utf-8") is not None:
             yield error
             return
-        if exc.msg.startswith(_SEVERAL) or (not array and _ANOTHER_RE.search(data) is not None):
-            yield from _split_documents(data.decode("utf-8"))
-            return
-    cut = salvage_cut(data.decode("utf-8")) if error.cut else None
-    if cut is not None:  # the entries whole before the cut are read, the cut told first
+        several = exc.msg.startswith(_SEVERAL)
+    text = data.decode("utf-8")
+    if several or not (error.cut or array or _ANOTHER_RE.search(data) is None):
+        yield from _split_documents(text)  # several documents, one of them broken
+    elif error.cut and (cut := salvage_cut(text)) is not None:
+        # the entries whole before the cut are read, the cut told first
         yield DocumentError(cut.told, error.line, error.column, cut.lost)
         yield None, cut.document
     elif array and not error.cut:  # a trailing comma, a broken item: each item on its own
-        yield from _array_items(data.decode("utf-8"))
+        yield from _array_items(text)
     else:
         yield error
 
@@ -179,9 +180,9 @@ def _array_items(text: str) -> Iterator[tuple[int | None, Any] | DocumentError]:
 
 
 _SEVERAL = "unexpected content after document"  # orjson's words for a second value
-# A second object in a file whose first does not parse: one opening a line (an object of one
-# pretty-printed document is indented), or glued to the end of another.
-_ANOTHER_RE = re.compile(rb"\n\{|\}\{")
+# A second object in a file whose first does not parse: one opening a line after an object's
+# end with no comma between (inside a document a comma would separate them), or glued to it.
+_ANOTHER_RE = re.compile(rb"\}[ \t\r]*\n[ \t\r\n]*\{|\}\{")
 _BETWEEN = " \t\r\n,"  # what may separate values: a comma too (an array without brackets)
 
 
