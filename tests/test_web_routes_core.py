@@ -167,6 +167,11 @@ def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
     assert 'class="card acct"' in by_name
     none = big.get("/?q=zzz").text
     assert "No account with posts matches" in none
+    # an @ alone is no handle: it matched every account, said as "70 accounts match “@”"
+    for typed in ("@", "@@ @"):
+        page = big.get("/", params={"q": typed}).text
+        assert "No account with posts matches" in page and 'class="card acct"' not in page
+    assert 'class="card acct"' in big.get("/?q=@firm 3").text  # each word without its @
     paged = big.get("/?q=xfirm&page=2").text
     assert "Page 2 of 3" in paged and "q=xfirm" in paged
 
@@ -200,6 +205,8 @@ def test_open_with_part_of_a_name_lists_the_accounts_that_match(big: Any) -> Non
     # typed markup is shown as text, in the notice and in the search field
     hostile = big.get("/audit-go", params={"account": "<b>firm4</b>"})
     assert hostile.status_code == 404 and "<b>firm4</b>" not in hostile.text
+    # "@" alone was sent to the Accounts page as "these accounts have it in their handle"
+    assert big.get("/audit-go", params={"account": "@@"}).status_code == 404
 
 
 def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:

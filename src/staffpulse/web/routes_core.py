@@ -88,8 +88,8 @@ def home(request: Request) -> HTMLResponse:
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
     """The accounts whose handle or name contains every word of the search."""
     words, platform = _search_terms(query)
-    if not words:
-        return summaries
+    if not words:  # no search; but "@" alone names no account ("12 accounts match “@”")
+        return [] if query.strip() else summaries
     return [
         s
         for s in summaries
@@ -111,7 +111,7 @@ def _search_terms(query: str) -> tuple[list[str], str | None]:
             pass  # not an account after all: searched as the words typed
         else:
             return [found.lower()], platform
-    return query.lower().lstrip("@").split(), None
+    return [w for w in (word.lstrip("@") for word in query.lower().split()) if w], None
 
 
 def _grades(
