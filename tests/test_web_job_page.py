@@ -107,11 +107,12 @@ def test_files_left_out_are_counted_apart_from_records_skipped(tmp_path: Path) -
     assert status["state"] == "done"
     text = page_words(page)
     assert "Records we skipped (1)" in text
-    assert "export.zip!data/posts.jsonl, line 4" in text
+    assert "export.zip › data/posts.jsonl, line 4" in text
     assert "Files we left out (4)" in text
     for name in ("LICENSE", "README.md", "PROVENANCE.txt"):
-        assert f"export.zip!data/{name}" in text
-    assert "export.zip!data/more.jsonl (empty)" in text
+        assert f"export.zip › data/{name}" in text
+    assert "export.zip › data/more.jsonl (empty)" in text
+    assert "export.zip!" not in text  # a programmer's notation for a member (QA s22)
     records = text.split("Records we skipped")[1].split("Files we left out")[0]
     assert "file skipped" not in records  # no file is counted as a skipped record
     assert 'href="/help/formats"' in page.split("Files we left out")[1]
@@ -137,7 +138,7 @@ def test_a_file_the_archive_lacks_is_told_apart_from_the_records_skipped(tmp_pat
     assert status["state"] == "done", status
     text = page_words(page)
     missing = text.split("Files missing from the archive (1)")[1].split("Records we skipped")[0]
-    assert "twitter-2026.zip!data/follower.js" in missing
+    assert "twitter-2026.zip › data/follower.js" in missing
     assert "with 3 followers, but not in the ZIP" in missing
     assert "download the archive from X again" in missing  # what to do
     assert "Everything else was imported." in missing
@@ -314,7 +315,7 @@ def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path
             page.goto(f"{live.url}/jobs/{status['id']}", wait_until="load")
             where = page.locator("table.skipped-records td.record-file").first
             why = page.locator("table.skipped-records td.record-reason").first
-            assert "archive_of_2026.zip!person_someone/data/posts.jsonl, line 2" in (
+            assert "archive_of_2026.zip › person_someone/data/posts.jsonl, line 2" in (
                 where.inner_text()
             )
             place, reason = where.bounding_box(), why.bounding_box()

@@ -162,11 +162,12 @@ def import_targets(files: list[Path], folder: Path) -> list[Path]:
 
 
 def _user_paths(text: str, shown_as: dict[str, str], folder: Path) -> str:
-    """``text`` naming the user's own files instead of their temp copies (an archive member
-    stays after its ``!``); the upload's folder itself, read as one X archive, is the files
-    the user chose."""
+    """``text`` naming the user's own files instead of their temp copies; an archive member,
+    ``!`` after its archive to the library, follows it as a path does in a menu
+    (``twitter.zip › data/tweets.js``), not in a programmer's notation; the upload's folder
+    itself, read as one X archive, is the files the user chose."""
     for path in sorted(shown_as, key=len, reverse=True):
-        text = text.replace(path, shown_as[path])
+        text = text.replace(path + "!", shown_as[path] + " › ").replace(path, shown_as[path])
     return text.replace(str(folder) + "/", "").replace(str(folder), "the files you chose")
 
 
