@@ -3,6 +3,8 @@ shell finds it, else the path it was run by (before ``source .venv/bin/activate`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from staffpulse.cli.commands import demo
@@ -23,3 +25,17 @@ def test_the_hint_names_staffpulse_when_the_shell_finds_it(monkeypatch: pytest.M
     monkeypatch.setattr("sys.argv", ["pytest"])  # run from Python, not the command
     monkeypatch.setattr("shutil.which", lambda name: None)
     assert demo.command_name() == "staffpulse"
+
+
+def test_the_dashboard_hint_names_a_demo_store_kept_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``demo --serve`` rebuilds the demo in its own folder: after ``demo --db FILE`` the hint
+    must name that store, or the dashboard would show another one than the hint above it."""
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "home"))
+    default = tmp_path / "home" / "demo" / "demo.db"
+    assert demo.serve_command("staffpulse", default) == "staffpulse demo --serve"
+    elsewhere = tmp_path / "clients" / "demo2.db"
+    assert demo.serve_command("staffpulse", elsewhere) == (
+        f"staffpulse demo --serve --db {elsewhere}"
+    )

@@ -95,7 +95,7 @@ def demo_command(
     console.print(
         "\nNext: open the audit report in your browser, or explore the demo store:\n"
         f"  {program} audit mia_recruits --db {escape(str(result.db_path))}\n"
-        f"  {program} demo --serve   (the web dashboard)",
+        f"  {serve_command(program, result.db_path)}   (the web dashboard)",
         highlight=False,
         soft_wrap=True,
     )
@@ -104,6 +104,17 @@ def demo_command(
         from staffpulse.web import serve_app
 
         serve_app(result.db_path, "127.0.0.1", port, True, cohort_file=SAMPLE_DIR / "cohort.csv")
+
+
+def serve_command(program: str, db_path: Path) -> str:
+    """The command that serves this demo store: ``demo --serve`` rebuilds the demo in its own
+    folder, so a store put elsewhere (``--db``, ``--out``) is named, or the dashboard would show
+    another store than the one the hint above it explores."""
+    from staffpulse.demo import default_demo_dir
+
+    if db_path.expanduser().resolve() == (default_demo_dir() / "demo.db").expanduser().resolve():
+        return f"{program} demo --serve"
+    return f"{program} demo --serve --db {escape(str(db_path))}"
 
 
 def command_name() -> str:
