@@ -30,8 +30,6 @@ T = TypeVar("T")
 # Every open conversation is kept (the ranking reads them all anyway): the page shows them a
 # page at a time and counts them truly, where a limit of 30 would make "30 open" of 219.
 RANKED = 1_000_000
-# what a dismissed conversation whose opening is not public shows instead of its words
-NOT_QUOTED = "(a followers-only or direct post: not quoted)"
 
 
 class InboxMixin:
@@ -97,6 +95,7 @@ class InboxMixin:
 
         The inbox leaves them out entirely, so the page reads them from the stored states.
         """
+        from staffpulse.listen.followers_only import NOT_QUOTED
         from staffpulse.listen.states import conversation_openings, firm_key, firm_marks
         from staffpulse.store.visibility import not_public_ids
 
