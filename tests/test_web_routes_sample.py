@@ -57,6 +57,8 @@ def test_loading_the_sample_shows_it_apart_from_the_users_store(
     home = client.get("/").text
     assert "@brightpathstaff" in home and "Import data first" not in home
     assert "Sample data" in home and "Back to your own data" in home
+    # said once, in the bar: not again as a badge and a note under the page's title
+    assert home.count("Sample data") == 1 and "You are looking at the bundled" not in home
     for url in ("/benchmark", "/import", "/audit/x/brightpathstaff"):
         assert 'action="/sample/leave"' in client.get(url).text, url  # the bar on every page
     assert "compared by segment" in client.get("/benchmark").text  # the sample's cohort file
