@@ -141,3 +141,14 @@ def test_a_row_cut_short_is_skipped_with_its_line_not_stored_as_an_original(
     assert "twcs:13" not in posts and sorted(posts) == ["twcs:10", "twcs:11", "twcs:12"]
     assert [p.line for p in problems] == [5]
     assert "cut short" in problems[0].message and "5 of the header's 7" in problems[0].message
+
+
+def test_a_header_a_spreadsheet_title_cased_is_read_as_the_datasets(tmp_path: Path) -> None:
+    lines = FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    titled = ",".join(c.replace("_", " ").title() for c in lines[0].rstrip("\r\n").split(","))
+    path = tmp_path / "support.csv"
+    path.write_text(titled + "\n" + "".join(lines[1:]), encoding="utf-8")  # "Tweet Id", ...
+    assert detect(path).name == "twcs"
+    posts, _, problems, _ = _read(path)
+    expected = [(p.line, p.message) for p in _read(FILE)[2]]
+    assert set(posts) == set(_read(FILE)[0]) and [(p.line, p.message) for p in problems] == expected

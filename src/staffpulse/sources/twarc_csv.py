@@ -32,7 +32,7 @@ from staffpulse.sources.base import (
     provenance,
     register,
 )
-from staffpulse.sources.csvrows import CsvProblem, CsvTable
+from staffpulse.sources.csvrows import CsvProblem, CsvTable, column_key
 from staffpulse.sources.native_csv import csv_columns
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.twarc2 import ITEM_ERRORS
@@ -192,7 +192,7 @@ class TwarcCsv:
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             # The importer's CSV reader: a stray quote is reported where it opened and the
             # rows after it are still read (csv.DictReader would swallow them into one cell).
-            table = CsvTable(handle)
+            table = CsvTable(handle, key=column_key)  # as its sniff reads the header
             users = "text" not in table.header
             for row in table.records():
                 if isinstance(row, CsvProblem):

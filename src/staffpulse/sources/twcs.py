@@ -44,7 +44,7 @@ from staffpulse.sources.base import (
     provenance,
     register,
 )
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, column_key
 from staffpulse.sources.native import HASHTAG_RE, URL_RE, text_encoding
 from staffpulse.sources.native_csv import SUFFIXES, csv_columns
 from staffpulse.sources.x_entities import decode_x_text
@@ -257,7 +257,7 @@ def _short_row(row: CsvRecord) -> str:
 def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
     """The file's records, or the problems of those that cannot be read."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from CsvTable(handle).records()
+        yield from CsvTable(handle, key=column_key).records()  # as its sniff reads the header
 
 
 register(Twcs())
