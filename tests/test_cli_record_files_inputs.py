@@ -299,3 +299,19 @@ def test_a_table_written_column_by_column_by_pandas_is_read_row_by_row(
     result = run(command)(str(src), "-o", str(out))
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == [7, "007", 2**53 + 1]
+
+
+def test_roles_tags_the_accounts_of_a_twarc2_users_page_and_leaves_its_posts_out(
+    tmp_path: Path,
+) -> None:
+    users = {
+        "data": [{"id": "5", "username": "northwind", "name": "Northwind", "description": "x"}]
+    }
+    posts = {"data": [{"id": "91", "text": "hello", "author_id": "5"}], "meta": {}}
+    src = tmp_path / "lookup.jsonl"
+    src.write_text(lines([users, posts]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["5"]  # not the post's id
+    assert "left out 1 post (not accounts)" in error_text(result).replace("\n", " ")

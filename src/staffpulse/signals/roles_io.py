@@ -135,7 +135,9 @@ def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[AccountRecord | LeftOut]:
     expected = "id, name and description"
-    for n, where, rid, obj in json_objects(fh, name, on_skip, expected, id_keys=ID_FIELDS):
+    # a twarc2 file of X API v2 pages holds its accounts (a users lookup) under "data"
+    accounts = json_objects(fh, name, on_skip, expected, id_keys=ID_FIELDS, wrapper="data")
+    for n, where, rid, obj in accounts:
         other = _not_an_account(obj.get("type"))
         if other is not None:
             yield LeftOut(other)
@@ -146,6 +148,11 @@ def _jsonl(
         ]
         name_key, name_value = _pick(sources, NAME_FIELDS)
         bio_key, bio_value = _pick(sources, DESCRIPTION_FIELDS)
+        if name_key is None and bio_key is None and "author_id" in obj:
+            # an X API v2 post with no account of its own in it (a page's "data"): its tweet
+            # id is no account's, and tagging its text alone would pass for one
+            yield LeftOut("post")
+            continue
         text_key, text_value = _pick([obj], TEXT_FIELDS)
         if name_key is None and bio_key is None and text_key is None:
             # tagging nothing would give every such record the same empty-account answer
