@@ -315,3 +315,18 @@ def test_roles_tags_the_accounts_of_a_twarc2_users_page_and_leaves_its_posts_out
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == ["5"]  # not the post's id
     assert "left out 1 post (not accounts)" in error_text(result).replace("\n", " ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_line_holding_a_list_of_records_gives_each_of_them(tmp_path: Path, command: str) -> None:
+    """Records written a batch a line: each line was one skipped "expected a JSON object"."""
+    src = tmp_path / "batches.jsonl"
+    first = [record(command, 1), record(command, 2)]
+    src.write_text(
+        json.dumps(first) + "\n" + json.dumps([record(command, 3), 5]) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, 2, 3]
+    assert f"{src}:2 (item 2): expected a JSON object" in error_text(result).replace("\n", " ")

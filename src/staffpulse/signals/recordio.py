@@ -110,6 +110,11 @@ def json_objects(
 def _records_of(
     where: str, value: Any, wrapper: str | None, id_keys: tuple[str, ...]
 ) -> list[tuple[str, Any]]:
+    """The records one JSON value holds: itself, or the rows of a table pandas wrote column by
+    column, the records under ``wrapper`` of an API page, the objects of a line that is a
+    list of them (records written a batch a line)."""
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return [(f"{where} (item {n})", item) for n, item in enumerate(value, start=1)]
     if (
         isinstance(value, dict)
         and any(isinstance(value.get(k), dict) for k in id_keys)
