@@ -55,20 +55,28 @@ def test_a_lone_surrogate_in_an_id_is_written_back_escaped_not_a_crash(
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize(
     "shape",
-    ["jq pretty objects", "array with trailing comma", "two objects a line", "comma after each"],
+    [
+        "jq pretty objects",
+        "array with trailing comma",
+        "two objects a line",
+        "comma after each",
+        "jq --seq",
+    ],
 )
 def test_json_that_strict_parsers_refuse_but_says_plainly_is_read(
     tmp_path: Path, command: str, shape: str
 ) -> None:
     """``jq '.[]' a.json > posts.json`` prints objects over several lines; a hand-made array
-    may end with a comma; lines may hold two objects or end with a comma. Every record of
-    them was skipped (exit 1)."""
+    may end with a comma; lines may hold two objects or end with a comma; ``jq --seq``
+    starts each with a record separator. Every record of them was skipped (exit 1), or the
+    file was "not a text file" (exit 65)."""
     objects = [record(command, 1), record(command, "007")]
     text = {
         "jq pretty objects": "".join(json.dumps(o, indent=2) + "\n" for o in objects),
         "array with trailing comma": json.dumps(objects)[:-1] + ",]",
         "two objects a line": "".join(json.dumps(o) for o in objects) + "\n",
         "comma after each": "".join(json.dumps(o) + ",\n" for o in objects),
+        "jq --seq": "".join("\x1e" + json.dumps(o) + "\n" for o in objects),  # RFC 7464
     }[shape]
     src = tmp_path / "in.json"
     src.write_text(text, encoding="utf-8")

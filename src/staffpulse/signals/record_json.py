@@ -46,7 +46,9 @@ class JsonDocument:
 
 
 def is_json_object(line: str) -> bool:
-    """True when ``line`` is one JSON object (a JSON Lines record)."""
+    """True when ``line`` is one JSON object (a JSON Lines record), also after the record
+    separator of a JSON text sequence (RFC 7464, ``jq --seq``)."""
+    line = line.lstrip("\x1e")
     if not line.lstrip().startswith("{"):
         return False
     try:
@@ -99,7 +101,7 @@ def json_values(
         try:
             # Without its line break, a string left open reads as "unterminated string"
             # rather than as a control character (the newline) inside it.
-            value = DECODER.decode(line.rstrip("\r\n"))
+            value = DECODER.decode(line.rstrip("\r\n").lstrip("\x1e"))
         except _UNREADABLE as exc:
             values = _values_of_line(line)
             if values is None:
