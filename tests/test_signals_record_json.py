@@ -67,5 +67,7 @@ def test_a_raw_control_character_inside_a_string_is_read_as_it_is() -> None:
 
 def test_a_file_whose_first_value_does_not_read_is_given_back_as_lines() -> None:
     assert read_json_document(["[oops\n", "{}\n"], "[oops\n") == ["[oops\n", "{}\n"]
+    odd = ["[1]\n", '{"text": "a\u2028b"}\n']  # U+2028 is no line end of the file
+    assert read_json_document(odd, odd[0]) == odd
     document = read_json_document(["[{}\n", "]\n"], "[{}\n")
     assert isinstance(document, JsonDocument) and document.items == [{}]

@@ -62,7 +62,8 @@ def read_json_document(lines: Iterable[str], first: str) -> JsonDocument | list[
     its first line, ``first``): one JSON array, else its values one after another. A file
     whose first line is a whole value of its own (JSON Lines starting with a list) or whose
     first value does not read is given back as its lines, each then read as JSON Lines are."""
-    text = "".join(lines)
+    kept = list(lines)  # as read: str.splitlines() would also split at U+2028 in a string
+    text = "".join(kept)
     try:
         document = DECODER.decode(text)
     except _UNREADABLE:
@@ -71,7 +72,7 @@ def read_json_document(lines: Iterable[str], first: str) -> JsonDocument | list[
         return JsonDocument(items=document)
     if document is not None or (not _is_json(first) and _first_value_reads(text)):
         return JsonDocument(text=text)
-    return text.splitlines(keepends=True)
+    return kept
 
 
 def _is_json(line: str) -> bool:
