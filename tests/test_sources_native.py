@@ -319,3 +319,12 @@ def test_a_broken_record_in_a_json_array_costs_itself_only(tmp_path: Path) -> No
     assert posts == ["0", "2"]
     assert (problem.line, problem.records) == (9, 1)
     assert "the object starting at line 9 was skipped" in problem.message
+
+
+def test_a_record_missing_a_required_field_is_told_what_to_do() -> None:
+    with pytest.raises(ValueError) as missing:
+        rows_from_native({"type": "post", "platform": "x", "id": "1", "text": "hi"})
+    assert str(missing.value) == (
+        "post is missing the required field 'author': fill it in (or delete the record) and "
+        "import the file again"
+    )

@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import bom_codec
+from staffpulse.sources.base import bom_codec, head_text
 
 
 def json_error_reason(exc: json.JSONDecodeError) -> str:
@@ -112,6 +112,14 @@ def first_value(head: bytes) -> Any:
         return json.JSONDecoder().raw_decode(text)[0]
     except json.JSONDecodeError:
         return None
+
+
+def first_line(head: bytes) -> str:
+    """The first non-blank line of a file head, stripped ("" when none)."""
+    for line in head_text(head).splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
 
 
 def several_a_line(first: str) -> bool:

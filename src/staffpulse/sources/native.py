@@ -29,13 +29,13 @@ from staffpulse.sources.base import (
     Problem,
     TextEncoding,
     detect_encoding,
-    head_text,
     provenance,
     read_head,
     register,
 )
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
+    first_line,
     json_error_message,
     json_lines_head,
     looks_native,
@@ -49,6 +49,7 @@ MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[
 HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)")
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 RECORD_TYPES = ("account", "post", "follow")
+FILL_IN = ": fill it in (or delete the record) and import the file again"  # after a field left out
 
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
@@ -90,7 +91,7 @@ def _bool(record: Mapping[str, Any], key: str) -> bool:
 def _required(record: Mapping[str, Any], key: str, what: str) -> str:
     value = _text(record, key)
     if value is None:
-        raise ValueError(f"{what} is missing the required field '{key}'")
+        raise ValueError(f"{what} is missing the required field '{key}'{FILL_IN}")
     return value
 
 
@@ -137,14 +138,14 @@ def account_from_native(
 def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     post_id = written_id(record, "id")
     if post_id is None:
-        raise ValueError("post is missing the required field 'id'")
+        raise ValueError(f"post is missing the required field 'id'{FILL_IN}")
     author = _text(record, "author") or _text(record, "author_handle")
     author_id = written_id(record, "author_id")
     if author is None and author_id is None:
-        raise ValueError("post is missing the required field 'author'")
+        raise ValueError(f"post is missing the required field 'author'{FILL_IN}")
     text = record.get("text")
     if text is None:
-        raise ValueError("post is missing the required field 'text'")
+        raise ValueError(f"post is missing the required field 'text'{FILL_IN}")
     if not isinstance(text, str):
         raise ValueError(f"'text' should be text, got {shown(text)}")
     reply_to_id = written_id(record, "reply_to_id")
@@ -387,13 +388,6 @@ class NativeJsonl:
                     yield number, json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
                     yield number, exc
-
-
-def first_line(head: bytes) -> str:
-    for line in head_text(head).splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
 
 
 register(NativeJsonl())
