@@ -330,12 +330,14 @@ def _marked_for(state: str, as_handle: str | None, until: datetime | None = None
     if until is not None:
         from staffpulse.dates import format_when
 
-        day = format_when(until).split(",")[0]
+        # the moment once: "Snoozed until 04 Dec 2026. It comes back on 04 Dec 2026, 03:54
+        # UTC" said the day twice (QA s22)
+        when = format_when(until)
         back = (
-            f"It comes back to the Inbox on {format_when(until)}, or sooner if someone posts"
-            " in it. Reopen it from the Snoozed list to bring it back now."
+            "It comes back to the Inbox then, or sooner if someone posts in it. Reopen it from"
+            " the Snoozed list to bring it back now."
         )
-        title = f"Snoozed for {firm} until {day}." if as_handle else f"Snoozed until {day}."
+        title = f"Snoozed for {firm} until {when}." if as_handle else f"Snoozed until {when}."
         return Flash("ok", title, f"{back} {where}".strip())
     if state == "joined":
         return Flash(
