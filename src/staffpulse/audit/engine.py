@@ -122,7 +122,6 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
         family=spread(signals.family, -1, np.int64),
         personality_score=spread(signals.scores["personality"], 0.0, np.float64),
         humor_score=spread(signals.scores["humor"], 0.0, np.float64),
-        job_score=spread(signals.scores["job_opening"], 0.0, np.float64),
         foreign=not_english(posts),
     )
 

@@ -198,7 +198,6 @@ class Frame:
     family: npt.NDArray[np.int64]
     personality_score: npt.NDArray[np.float64]
     humor_score: npt.NDArray[np.float64]
-    job_score: npt.NDArray[np.float64]
     # True for a post known not to be in English: the text signals cannot read it
     foreign: npt.NDArray[np.bool_]
     # ids of posts counted but never quoted as examples: shared with followers only, where a
