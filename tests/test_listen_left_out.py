@@ -1,9 +1,17 @@
-"""The inbox's left-out note (staffpulse.listen.left_out): its words, and a note shown as a
-sentence of its own starting with a capital."""
+"""Why the inbox leaves a conversation out (staffpulse.listen.left_out): one reason in a fixed
+order, the note's words, and a note shown as a sentence of its own starting with a capital."""
 
 from __future__ import annotations
 
-from staffpulse.listen.left_out import as_sentence, left_out_note
+from staffpulse.listen.left_out import as_sentence, left_out_note, left_out_reason
+
+
+def test_one_reason_in_a_fixed_order() -> None:
+    assert left_out_reason({"job_ad": True, "nsfw": True}) == "nsfw"
+    assert left_out_reason({"spam": True, "job_ad": True}) == "spam"
+    assert left_out_reason({"greeting": True}) == "greeting"
+    assert left_out_reason({"off_work": True, "followers_only": True}) == "followers_only"
+    assert left_out_reason({"question": True, "work": True}) is None
 
 
 def test_the_note_shown_alone_reads_as_a_sentence() -> None:

@@ -1,7 +1,7 @@
 """The inbox: the conversations a firm should join today, by topic, with reasons and angles.
 
-``build_inbox`` reads the relevant conversations from the store (from Jetstream listening and,
-with ``index_existing``, any imported post the relevance filter accepts), gives them topics
+``build_inbox`` reads the relevant conversations from the store (from Jetstream listening and
+any imported post the relevance filter accepts), gives them topics
 incrementally, ranks them (:mod:`staffpulse.listen.rank`) and splits them into open items and
 conversations already joined. A conversation counts as *joined* once the firm's own account
 has replied in it, or when the user marked it so for this firm (:mod:`staffpulse.listen.states`:
@@ -98,7 +98,6 @@ def build_inbox(
     text_model: TopicScorer | Auto | None = "auto",
     role_model: RoleModelLike | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
-    index_existing: bool = True,
 ) -> Inbox:
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
@@ -116,16 +115,15 @@ def build_inbox(
     notes: list[str] = []
     work_note: str | None = None
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
-    if index_existing:
-        # every post, the firm's own too: its replies are what mark a conversation joined,
-        # so the same inbox comes out whatever ran before
-        judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
-        if judged:
-            work_note = (
-                f"read {count_of(judged, 'stored post')} for the first time, to judge what is"
-                " about work"
-            )
-            notes.append(work_note)
+    # every post, the firm's own too: its replies are what mark a conversation joined, so the
+    # same inbox comes out whatever ran before
+    judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
+    if judged:
+        work_note = (
+            f"read {count_of(judged, 'stored post')} for the first time, to judge what is"
+            " about work"
+        )
+        notes.append(work_note)
     if text is None:
         notes.append("post-signals model unavailable: job ads detected by patterns")
     as_of = parse_as_of(as_of)

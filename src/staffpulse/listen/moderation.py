@@ -230,11 +230,6 @@ def looks_hostile(text: str) -> bool:
     return moderate(text).hostile
 
 
-def leave_out_reason(flags: dict[str, bool]) -> str | None:
-    """The first reason in :data:`LEAVE_OUT` that the flags raise, else None."""
-    return next((name for name in LEAVE_OUT if flags.get(name)), None)
-
-
 @dataclass(frozen=True, slots=True)
 class Tone:
     compound: float  # VADER, -1 (negative) to 1 (positive)

@@ -35,8 +35,8 @@ from staffpulse.listen.customer_care import CUSTOMER_CARE, is_customer_care
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.left_out import REASONS, left_out_reason
 from staffpulse.listen.moderation import Tone, judge_tone, looks_hostile, moderate
-from staffpulse.listen.questions import asks_the_room, is_question
-from staffpulse.listen.rank_reasons import ROLE_NAMES, explain
+from staffpulse.listen.questions import asks_the_room
+from staffpulse.listen.rank_reasons import explain
 from staffpulse.listen.rank_signals import (
     GROWTH_WINDOW,
     HALF_LIFE_HOURS,
@@ -52,25 +52,18 @@ from staffpulse.listen.rank_signals import (
 from staffpulse.listen.thread_work import OFF_WORK, ThreadWork, focus_author, focus_reason
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_rescue import rescue_reason, rescued_opening
-from staffpulse.listen.work_terms import dwells_on_work, names_work_matter
+from staffpulse.listen.work_terms import dwells_on_work
 from staffpulse.models import Post
 
 __all__ = [
     "PENALTIES",
-    "ROLE_NAMES",
     "ROLE_WEIGHTS",
     "WEIGHTS",
     "RankContext",
     "RankedConversation",
     "add_angles",
-    "addressee",
     "count_copies",
-    "is_question",
-    "looks_hostile",
-    "looks_spammy",
-    "names_work_matter",
     "rank",
-    "suggest_angle",
 ]
 
 WEIGHTS: dict[str, float] = {

@@ -11,7 +11,7 @@ from staffpulse.listen.rank_signals import GROWTH_WINDOW, known_replies, stored_
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 
-__all__ = ["ROLE_NAMES", "explain", "format_span"]
+__all__ = ["ROLE_NAMES", "explain"]
 
 ROLE_NAMES: dict[str, str] = {
     "recruiter": "a recruiter",

@@ -195,7 +195,6 @@ def conversation_from_context(
 def load_conversations(
     store: Store,
     platform: str | None = None,
-    conversation_ids: Sequence[str] | None = None,
     *,
     relevant_only: bool = True,
 ) -> list[Conversation]:
@@ -234,11 +233,7 @@ def load_conversations(
             (platform, platform),
         )
         posts = [post_from_row(row) for row in rows_all]
-    conversations = assemble(posts)
-    if conversation_ids is not None:
-        wanted = set(conversation_ids)
-        conversations = [c for c in conversations if c.id in wanted]
-    return conversations
+    return assemble(posts)
 
 
 def load_conversations_around(
