@@ -89,3 +89,21 @@ def test_a_whole_zip_is_opened_as_it_is_and_no_zip_at_all_refused(tmp_path: Path
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 10)  # no whole file in it
     with pytest.raises(zipfile.BadZipFile):
         open_zip(path)
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_what_a_salvaged_zip_unpacks_to_is_bounded(
+    tmp_path: Path, streamed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a ZIP without its directory is not size-checked before reading, as the web checks a
+    # whole one: past the bound, a file is told as lost, never unpacked (a ZIP bomb)
+    monkeypatch.setattr("staffpulse.sources.zip_salvage.MAX_SALVAGED_BYTES", len(FIRST) + 10)
+    data = _zip(streamed, {"first.jsonl": FIRST, "bomb.jsonl": "0" * 100_000})
+    path = tmp_path / "export.zip"
+    path.write_bytes(data[:-10])
+    with open_zip(path) as archive:
+        assert isinstance(archive, SalvagedZip) and archive.namelist() == ["first.jsonl"]
+        assert archive.told.startswith(
+            "the ZIP lost its list of files (cut short?), and its files from bomb.jsonl on would"
+            " unpack to more than"
+        )

@@ -27,6 +27,10 @@ DESCRIPTOR = b"PK\x07\x08"
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")  # signature ... name length, extra length
 _CHUNK = 1 << 20
 _ZIP32 = 0xFFFFFFFF  # sizes and offsets past this need ZIP64 records: not salvaged
+# What the files salvaged may unpack to, together: past it, the rest is told as lost (a ZIP
+# that lost its directory is not checked for its unpacked size before it is read, as the web
+# import checks a whole one: this bounds a ZIP bomb so made; the web's default limit).
+MAX_SALVAGED_BYTES = 4 * 1024**3
 # The files whose loss may cost records (data of some format), not a picture or a video.
 DATA_SUFFIXES = (".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt", ".car", ".gz", ".zip")
 
@@ -54,6 +58,7 @@ class Salvage:
     files: list[Whole]
     end: int
     cut: str | None
+    too_big: bool = False  # stopped at MAX_SALVAGED_BYTES, not at the cut
 
 
 class SalvagedZip(zipfile.ZipFile):
@@ -84,10 +89,16 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     data = _Joined(path, found.end, central_directory(found.files, found.end))
     count = len(found.files)
     where = f" in the middle of {found.cut}" if found.cut else ""
+    files = f"the {count:,} file{'' if count == 1 else 's'} before"
     told = (
-        f"the ZIP is cut short{where} (its download or copy stopped): the {count:,} "
-        f"file{'' if count == 1 else 's'} before the cut {'was' if count == 1 else 'were'} read,"
-        " what came after is lost; download or copy the ZIP again and import it to read the rest"
+        f"the ZIP lost its list of files (cut short?), and its files from {found.cut} on would"
+        f" unpack to more than {MAX_SALVAGED_BYTES // 1024**3} GB, more than staffpulse reads"
+        f" from such a ZIP: {files} {'it was' if count == 1 else 'them were'} read; download the"
+        " ZIP again, or unzip it with another tool and import the folder"
+        if found.too_big
+        else f"the ZIP is cut short{where} (its download or copy stopped): {files} the cut "
+        f"{'was' if count == 1 else 'were'} read, what came after is lost; download or copy the"
+        " ZIP again and import it to read the rest"
     )
     cut_data = found.cut is not None and found.cut.lower().endswith(DATA_SUFFIXES)
     return SalvagedZip(data, told, cut_data)
@@ -96,7 +107,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
 def salvage(handle: BinaryIO) -> Salvage:
     """The whole files of a ZIP, read from their local headers one after another."""
     files: list[Whole] = []
-    pos = 0
+    pos = total = 0
     while True:
         handle.seek(pos)
         header = handle.read(_LOCAL.size)
@@ -107,7 +118,10 @@ def salvage(handle: BinaryIO) -> Salvage:
         shown = name.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
         start = pos + _LOCAL.size + nlen + elen
         if flags & 0x08:  # sizes and CRC after the data
-            measured = _inflated(handle, start) if method == zipfile.ZIP_DEFLATED else None
+            try:
+                measured = _inflated(handle, start) if method == zipfile.ZIP_DEFLATED else None
+            except _TooBig:
+                return Salvage(files, pos, shown, too_big=True)
             if measured is None:
                 return Salvage(files, pos, shown)
             size, file_size, crc = measured
@@ -122,15 +136,20 @@ def salvage(handle: BinaryIO) -> Salvage:
             handle.seek(0, io.SEEK_END)
             if end > handle.tell():
                 return Salvage(files, pos, shown)
-        if max(size, file_size, pos) >= _ZIP32:
-            return Salvage(files, pos, shown)
+        total += file_size
+        if max(size, file_size, pos) >= _ZIP32 or total > MAX_SALVAGED_BYTES:
+            return Salvage(files, pos, shown, too_big=True)
         files.append(Whole(name, flags, method, time, date, crc, size, file_size, pos))
         pos = end + skip
 
 
+class _TooBig(Exception):
+    """A file that unpacks to more than :data:`MAX_SALVAGED_BYTES`."""
+
+
 def _inflated(handle: BinaryIO, start: int) -> tuple[int, int, int] | None:
     """(compressed size, size, CRC-32) of the deflate stream at ``start``; None when it is
-    cut short or damaged."""
+    cut short or damaged; :class:`_TooBig` past :data:`MAX_SALVAGED_BYTES`."""
     handle.seek(start)
     inflate = zlib.decompressobj(-15)
     read = size = crc = 0
@@ -139,12 +158,16 @@ def _inflated(handle: BinaryIO, start: int) -> tuple[int, int, int] | None:
         if not chunk:
             return None
         read += len(chunk)
-        try:
-            out = inflate.decompress(chunk)
-        except zlib.error:
-            return None
-        size += len(out)
-        crc = zlib.crc32(out, crc)
+        while chunk and not inflate.eof:  # in bounded pieces: a ZIP bomb never fills memory
+            try:
+                out = inflate.decompress(chunk, _CHUNK)
+            except zlib.error:
+                return None
+            size += len(out)
+            crc = zlib.crc32(out, crc)
+            if size > MAX_SALVAGED_BYTES:
+                raise _TooBig
+            chunk = inflate.unconsumed_tail
     return read - len(inflate.unused_data), size, crc
 
 
