@@ -147,8 +147,6 @@ def build_graph(
     *,
     now: datetime | None = None,
     half_life_days: float = HALF_LIFE_DAYS,
-    kind_weights: Mapping[str, float] = KIND_WEIGHTS,
-    follow_weight: float = FOLLOW_WEIGHT,
 ) -> InteractionGraph:
     """The weighted graph of interactions up to ``now``, decayed to it (see "As of a date"
     above), and follows (``(a, b)``: a follows b)."""
@@ -162,14 +160,14 @@ def build_graph(
         if item is None or item.source_id == item.target_id:
             continue
         weight = (
-            kind_weights.get(item.kind, 0.0)
+            KIND_WEIGHTS.get(item.kind, 0.0)
             * item.count
             * decay(item.first_seen, item.last_seen, now, half_life_days)
         )
         _add(edges, item.source_id, item.target_id, weight, item.kind, item.count, item.last_seen)
     for follower, followee in follows:
         if follower != followee:
-            _add(edges, follower, followee, follow_weight, "follow", 1, None)
+            _add(edges, follower, followee, FOLLOW_WEIGHT, "follow", 1, None)
     nodes = sorted({n for pair in edges for n in pair})
     index = {node: i for i, node in enumerate(nodes)}
     rows = np.fromiter((index[s] for s, _ in edges), dtype=np.int64, count=len(edges))
