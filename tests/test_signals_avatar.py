@@ -33,9 +33,16 @@ from staffpulse.signals.avatar_defaults import match_default  # noqa: E402
 from staffpulse.signals.avatar_io import MAX_PIXELS, load_avatar  # noqa: E402
 from staffpulse.signals.avatar_placeholders import (  # noqa: E402
     draw_bluesky_default,
-    draw_egg,
     draw_silhouette,
 )
+
+
+def _egg(ground: tuple[int, int, int]) -> Image.Image:
+    """An egg placeholder (Twitter 2010-2017 style): a white egg on a coloured square, drawn
+    at 4x and reduced."""
+    im = Image.new("RGB", (1600, 1600), ground)
+    ImageDraw.Draw(im).ellipse((400, 320, 1200, 1344), fill=(255, 255, 255))
+    return im.resize((400, 400), Image.Resampling.LANCZOS)
 
 
 def _logo(path: Path) -> Path:
@@ -109,7 +116,7 @@ def test_a_picture_that_shows_nothing_is_no_picture(tmp_path: Path, picture: Ima
         draw_bluesky_default(),
         draw_silhouette(),
         draw_silhouette(disc=True, ground=(20, 160, 170), figure=(255, 255, 255)),
-        draw_egg(ground=(230, 120, 60)),
+        _egg(ground=(230, 120, 60)),
     ],
     ids=["bluesky", "grey-silhouette", "teal-disc-silhouette", "egg"],
 )

@@ -98,21 +98,6 @@ def draw_silhouette(
     return im.resize((size, size), image.Resampling.LANCZOS)
 
 
-def draw_egg(
-    size: int = 400,
-    *,
-    ground: tuple[int, int, int] = (170, 211, 230),
-    egg: tuple[int, int, int] = (255, 255, 255),
-    rx: float = 0.25,
-) -> Any:
-    """An egg placeholder (Twitter 2010-2017 style): a pale egg on a coloured square."""
-    image, draw_mod = _pil()
-    big = size * 4
-    im = image.new("RGB", (big, big), ground)
-    draw_mod.Draw(im).ellipse(_box(0.5, 0.52, rx, rx * 1.28, big), fill=egg)
-    return im.resize((size, size), image.Resampling.LANCZOS)
-
-
 def draw_twitter_oo(size: int = 400) -> Any:
     """Twitter's 2007-2009 placeholder, re-drawn: a light-blue "o_O" on a brown square."""
     image, draw_mod = _pil()
