@@ -213,10 +213,6 @@ def city(rng: random.Random, pool: list[tuple[str, str]] | None = None) -> str:
     return f"{name}, {state}"
 
 
-def hashtag_for(city_name: str) -> str:
-    return "#" + city_name.split(",")[0].replace(" ", "")
-
-
 def maybe(rng: random.Random, text: str, p: float = 0.5) -> str:
     return text if rng.random() < p else ""
 
