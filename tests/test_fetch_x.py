@@ -29,6 +29,7 @@ from staffpulse.fetch.x_client import make_client
 from staffpulse.fetch.x_costs import Rates, estimate_cost
 from staffpulse.store import Store
 
+LONG_POST = "We are growing our Denver team this spring. " * 10  # 440 characters
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 USER_ID = "500"
 
@@ -95,6 +96,8 @@ class FakeX(FakeApi):
             ],
             "meta": {"result_count": len(page)},
         }  # fmt: skip
+        if "note_tweet" in args.get("tweet.fields", "") and page:  # X's long-post field
+            body["data"][0]["note_tweet"] = {"text": LONG_POST}
         if mention:
             body["includes"] = {"users": [{"id": "600", "username": "janedoe", "name": "Jane"}]}
         if start + size < len(chosen):
@@ -132,6 +135,13 @@ def test_timeline_mentions_pagination_and_avatar(httpserver: HTTPServer, store: 
     again = _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=10)
     assert again.new_posts == 0 and _post_count(store) == 29
     assert fake.requests[-2][1]["since_id"] == fake.tweets[0]
+
+
+def test_a_post_over_280_characters_is_stored_whole(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeX(httpserver, n=3, m=0)
+    _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    newest = store.get_posts("x", [fake.tweets[0]])[fake.tweets[0]]
+    assert newest.text == LONG_POST
 
 
 def test_budget_is_never_exceeded(httpserver: HTTPServer, store: Store) -> None:

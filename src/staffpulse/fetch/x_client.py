@@ -20,9 +20,10 @@ USER_FIELDS = [
     "created_at", "description", "entities", "location", "name", "pinned_tweet_id",
     "profile_image_url", "protected", "public_metrics", "url", "username", "verified",
 ]  # fmt: skip
+# note_tweet: a post over 280 characters comes whole only there ("text" is cut)
 TWEET_FIELDS = [
     "author_id", "conversation_id", "created_at", "edit_history_tweet_ids", "entities",
-    "in_reply_to_user_id", "lang", "public_metrics", "referenced_tweets",
+    "in_reply_to_user_id", "lang", "note_tweet", "public_metrics", "referenced_tweets",
 ]  # fmt: skip
 
 
