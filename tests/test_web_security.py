@@ -162,6 +162,20 @@ def test_zip_slip_archive_is_refused(client: Any, tmp_path: Path) -> None:
     assert "Import data first" in client.get("/").text  # nothing was imported
 
 
+def test_a_zip_cut_short_is_checked_on_the_files_before_the_cut(client: Any) -> None:
+    # the import reads the whole files of a ZIP whose download stopped, so the upload's
+    # safety check must see them too, though the ZIP lost its list of files
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../evil.jsonl", "{}")
+        archive.writestr("posts.csv", "author,text\nann,hello\n" * 200)
+    cut = buffer.getvalue()[:-300]  # the list of files and the end of posts.csv are lost
+    assert not zipfile.is_zipfile(io.BytesIO(cut))
+    response = _upload(client, cut, name="cut.zip", token=csrf_token(client))
+    page = client.get(response.headers["location"]).text
+    assert "This archive was refused:" in page and "../../evil.jsonl" in page
+
+
 def test_a_refused_zip_of_other_files_is_not_sent_to_x(client: Any) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from staffpulse.errors import UnsafeArchiveError
 from staffpulse.sources.base import unsafe_member_name
+from staffpulse.sources.zip_salvage import LOCAL, open_zip
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -120,10 +121,10 @@ class SecurityHeadersMiddleware:
 def check_archive(path: Path, max_unzipped_bytes: int) -> None:
     """Refuse (:class:`UnsafeArchiveError`) a ZIP with an absolute or ``..`` entry name, or
     that unpacks to more than ``max_unzipped_bytes``; any other file passes."""
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(path) and not _starts_as_zip(path):
         return
-    try:
-        with zipfile.ZipFile(path) as archive:
+    try:  # a ZIP cut short is checked on the files the import would read from it
+        with open_zip(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})", OTHER_ZIP_HINT) from exc
@@ -143,6 +144,12 @@ def check_archive(path: Path, max_unzipped_bytes: int) -> None:
             f"{max_unzipped_bytes / 1e9:.1f} GB allowed",
             hint,
         )
+
+
+def _starts_as_zip(path: Path) -> bool:
+    """Whether the file opens with a ZIP entry: a ZIP cut short, which lost its list of files."""
+    with path.open("rb") as handle:
+        return handle.read(len(LOCAL)) == LOCAL
 
 
 def archive_hint(names: Iterable[str]) -> str:
