@@ -21,7 +21,8 @@ console = make_console()
 err_console = make_console(stderr=True)
 
 
-def _print_note(note: str) -> None:
+def print_note(note: str) -> None:
+    """A note on stderr (``note`` in yellow), for the listen and inbox commands."""
     err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False, soft_wrap=True)
 
 
@@ -84,7 +85,7 @@ def _set(
     else:
         _print_mark(f"{plat} conversation {conv}", state, before, firm, until)
     if firm is not None and not stored:
-        _print_note(
+        print_note(
             f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
         )
 

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.inbox_marks import add_mark_commands
+from staffpulse.cli.inbox_marks import add_mark_commands, print_note
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
@@ -87,7 +87,7 @@ def listen_bluesky(
     from staffpulse.report.terminal_inbox import render_listen_summary, status_line
     from staffpulse.signals.text import load_text_signals_or_none
 
-    words = rel.load_keywords(keywords, on_note=_print_note) if keywords else None
+    words = rel.load_keywords(keywords, on_note=print_note) if keywords else None
     scorer = load_text_signals_or_none() if classifier else None
     if classifier and scorer is None:
         err_console.print(
@@ -142,10 +142,6 @@ def _check_limits(cursor: int | None, max_events: int | None, idle: float | None
             f"--idle-timeout {idle:g}: must be more than 0 seconds",
             hint="e.g. --idle-timeout 30; leave it out to wait for events until --duration",
         )
-
-
-def _print_note(note: str) -> None:
-    err_console.print(f"[yellow]note[/] {escape(note)}", highlight=False, soft_wrap=True)
 
 
 def _json_result(result: ListenResult) -> dict[str, object]:
