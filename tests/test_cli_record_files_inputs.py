@@ -128,11 +128,13 @@ def test_a_raw_tab_or_nul_inside_a_json_string_keeps_its_record(
 def test_a_nul_in_a_csv_cell_is_a_row_not_a_binary_file(tmp_path: Path, command: str) -> None:
     src = tmp_path / "in.csv"
     header = "id,text" if command == "classify" else "id,name,description"
-    src.write_bytes(f"{header}\n1,a\x00b{',x' * (command == 'roles')}\n".encode())
+    rest = ",x" * (command == "roles")
+    rows = f'1,a\x00b{rest}\n2,"c, d\x00"{rest}\n3,"line\nbreak\x00"{rest}\n'
+    src.write_bytes(f"{header}\n{rows}".encode())
     out = tmp_path / "out.jsonl"
     result = run(command)(str(src), "-o", str(out))
     assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == ["1"]
+    assert [r["id"] for r in read_rows(out)] == ["1", "2", "3"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -59,6 +59,10 @@ class LeftOut:
 # Control characters never occur in a text file people or tools write (tab, line breaks and
 # form feed aside): they mark a binary file (an image, a spreadsheet, random bytes).
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# how much of a file's start is looked at to tell binary data from text with a stray control
+# character: up to 4,000 characters, in at most 50 lines
+_SAMPLE_CHARS = 4_000
+_SAMPLE_LINES = 50
 
 
 def valid_id(value: Any) -> bool:
@@ -275,8 +279,14 @@ class RecordFile(Generic[T]):
             blank.append(line)  # kept, so that line numbers still match the file
         else:
             raise EmptyInputError(f"{name} is empty", hint=empty_hint)
-        second = next(self._stream, "")
-        if _looks_binary(first) or (_looks_binary(second) and not _is_row_of(second, first)):
+        head_lines, size = [first], len(first)
+        while len(head_lines) < 2 or (size < _SAMPLE_CHARS and len(head_lines) < _SAMPLE_LINES):
+            if (more := next(self._stream, None)) is None:
+                break
+            head_lines.append(more)
+            size += len(more)
+        second = head_lines[1] if len(head_lines) > 1 else ""
+        if _looks_binary(first) or _mostly_binary(head_lines):
             if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
                 # a spreadsheet is told what it is and how to save it as a CSV
                 fix = book.fix.removesuffix(" and import that file")
@@ -286,7 +296,7 @@ class RecordFile(Generic[T]):
                 f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
                 hint=empty_hint,
             )
-        lines = itertools.chain(blank, [first, second], self._stream)
+        lines = itertools.chain(blank, head_lines, self._stream)
         head = first.strip().lower()
         # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
         # array saved under the wrong name): no CSV header starts with an object or ``[{``.
@@ -344,11 +354,12 @@ def _looks_binary(line: str) -> bool:
     return _BINARY.search(line) is not None and not is_json_object(line)
 
 
-def _is_row_of(line: str, header: str) -> bool:
-    """True when ``line`` has as many delimiters as a CSV ``header`` (at least one): a row of
-    it, whatever a cell holds (a stray NUL), not the bytes of a binary file."""
-    delimiter = sniff_delimiter(header)
-    return delimiter in header and line.count(delimiter) == header.count(delimiter)
+def _mostly_binary(lines: list[str]) -> bool:
+    """True when the first lines of a file hold control characters as binary data does
+    (images, archives: several, and 1 in 100 characters or more), not as a text file with a
+    stray one (a NUL in a CSV cell, a raw tab in a JSON string) does."""
+    found = sum(len(_BINARY.findall(line)) for line in lines if not is_json_object(line))
+    return found >= 4 and found * 100 >= sum(map(len, lines))
 
 
 def left_out_text(records: RecordFile[Any]) -> str:
