@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.audit.config import PILLARS
 from staffpulse.report.rounding import round_half_up, whole
 
 MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
@@ -95,10 +96,11 @@ def rank_label(row: dict[str, Any]) -> str:
     return f"={row['rank']}" if row.get("tied") else str(row["rank"])
 
 
-def graded_label(row: dict[str, Any], of: int = 4) -> str:
+def graded_label(row: dict[str, Any]) -> str:
     """``graded on 2 of 4 pillars`` for a leaderboard row whose grade averages only some of
     the pillars (the others had nothing to judge), else empty: the n/a cells alone do not
     tell a reader the grade is half a grade."""
+    of = len(PILLARS)
     graded = int(row.get("pillars_graded", of))
     return "" if graded >= of else f"graded on {graded} of {of} pillars"
 
