@@ -2,18 +2,12 @@
 
 Public API::
 
-    from staffpulse.connect import suggest_accounts, suggest_report, export_suggestions
+    from staffpulse.connect import suggest_accounts, suggest_report, SuggestOptions
+    from staffpulse.connect.export import export_suggestions
 
 See ``docs/connect.md``.
 """
 
-from staffpulse.connect.graph import (
-    InteractionGraph,
-    build_graph,
-    circle_pagerank,
-    load_graph,
-    personalized_pagerank,
-)
 from staffpulse.connect.suggest import (
     Suggestion,
     SuggestOptions,
@@ -23,14 +17,9 @@ from staffpulse.connect.suggest import (
 )
 
 __all__ = [
-    "InteractionGraph",
     "SuggestOptions",
     "SuggestReport",
     "Suggestion",
-    "build_graph",
-    "circle_pagerank",
-    "load_graph",
-    "personalized_pagerank",
     "suggest_accounts",
     "suggest_report",
 ]
