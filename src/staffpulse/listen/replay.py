@@ -56,6 +56,9 @@ CHATTER = (
 ROLES = ("Java Developer", "Nurse", "Data Analyst", "Forklift Operator", "Accountant")
 CITIES = ("Austin", "Denver", "Leeds", "Toronto", "Phoenix")
 LANGS = ("en", "en", "en", "pt", "ja", "de")
+START_US = 1_767_225_600_000_000  # the first event's time: 2026-01-01T00:00:00Z
+WORK_SHARE = 0.06  # the share of posts about work (questions, opinions, job ads, replies)
+RATE_PER_SECOND = 1500.0  # events a second, on average: how far apart their time_us are
 
 
 @dataclass
@@ -74,13 +77,7 @@ def _rkey(rng: random.Random) -> str:
     return "3l" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz234567") for _ in range(11))
 
 
-def generate_stream(
-    n_events: int,
-    seed: int = 0,
-    start_us: int = 1_767_225_600_000_000,  # 2026-01-01T00:00:00Z
-    work_share: float = 0.06,
-    rate_per_second: float = 1500.0,
-) -> tuple[list[dict[str, Any]], StreamTruth]:
+def generate_stream(n_events: int, seed: int = 0) -> tuple[list[dict[str, Any]], StreamTruth]:
     """Jetstream-shaped events (post commits, replies, deletes, identity, account)."""
     rng = random.Random(seed)
     truth = StreamTruth()
@@ -88,9 +85,9 @@ def generate_stream(
     work_roots: list[tuple[str, str, str]] = []  # (uri, cid, subject)
     posted: list[tuple[str, str]] = []  # (did, rkey) we may delete later
     events: list[dict[str, Any]] = []
-    time_us = start_us
+    time_us = START_US
     for _ in range(n_events):
-        time_us += max(1, int(rng.expovariate(rate_per_second) * 1e6))
+        time_us += max(1, int(rng.expovariate(RATE_PER_SECOND) * 1e6))
         did = rng.choice(dids)
         roll = rng.random()
         when = datetime.fromtimestamp(time_us / 1e6, tz=UTC).isoformat().replace("+00:00", "Z")
@@ -114,7 +111,7 @@ def generate_stream(
         uri = post_uri(did, rkey)
         record: dict[str, Any] = {"$type": POST_COLLECTION, "createdAt": when,
                                   "langs": [rng.choice(LANGS)]}  # fmt: skip
-        work = rng.random() < work_share
+        work = rng.random() < WORK_SHARE
         if work_roots and rng.random() < (0.35 if work else 0.02):
             root_uri, root_cid, subject = rng.choice(work_roots[-50:])
             record["text"] = rng.choice(REPLIES).format(s=subject)
