@@ -61,6 +61,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TextInput = str | Sequence[str] | None
+# decimals of the probabilities in a ``roles`` output record
+RECORD_DIGITS = 4
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,14 @@ class RolePredictions:
     def __len__(self) -> int:
         return len(self.kind)
 
-    def record(self, i: int, digits: int = 4) -> dict[str, Any]:
+    def record(self, i: int) -> dict[str, Any]:
         """The i-th prediction as a JSON-ready dict (without the id)."""
+        scores = zip(ROLES, self.role_scores[i], strict=True)
         return {
             "kind": self.kind[i],
-            "p_org": round(float(self.p_org[i]), digits),
+            "p_org": round(float(self.p_org[i]), RECORD_DIGITS),
             "role": self.role[i],
-            "role_scores": {
-                r: round(float(s), digits) for r, s in zip(ROLES, self.role_scores[i], strict=True)
-            },
+            "role_scores": {r: round(float(s), RECORD_DIGITS) for r, s in scores},
         }
 
 
