@@ -43,7 +43,6 @@ StepCallback = Callable[[str], None]
 @dataclass
 class DemoResult:
     db_path: Path
-    out_dir: Path
     imported: ImportReport
     stats: dict[str, Any]
     benchmark: BenchmarkResult | None = None
@@ -128,7 +127,7 @@ def run_demo(
     with fresh_store(db_path) as store:
         announce("Importing the sample cohort")
         report = import_paths(store, [sample_cohort_file()])
-        result = DemoResult(db_path=db_path, out_dir=out_dir, imported=report, stats=store.stats())
+        result = DemoResult(db_path=db_path, imported=report, stats=store.stats())
 
         announce("Benchmarking the cohort")
         result.benchmark = run_benchmark(store, SAMPLE_DIR / "cohort.csv")

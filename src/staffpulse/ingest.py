@@ -326,8 +326,7 @@ def import_paths(
             },
             counts=finished_counts,
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
-        ) as recording:
-            report.run_id = recording.run.id
+        ):
             try:
                 exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:

@@ -49,7 +49,6 @@ class ImportReport:
     # so none of their stored posts is removed (not told: an older archive imports as ever)
     unchecked: list[str] = field(default_factory=list)
     skipped: int = 0
-    run_id: int | None = None
     # posts the files held, imported or skipped: when none of them came in, the import is
     # told as one that failed (exit 1, a warning on the dashboard), whatever else it read
     posts_read: int = 0
