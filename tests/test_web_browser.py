@@ -177,6 +177,11 @@ def test_what_an_inbox_button_did_stays_in_sight_where_the_page_opens_further_do
             page = browser.new_page(viewport={"width": 390, "height": 844})
             page.goto(site + "/inbox", wait_until="load")
             anchor = page.locator("article.conv").nth(2).get_attribute("id")
+            links = page.locator(".topic-links a").all_inner_texts()
+            headings = page.eval_on_selector_all(
+                ".topic h2", "els => els.map(e => e.firstChild.textContent.trim())"
+            )
+            shown = [h.inner_text() for h in page.locator(".topic h2").all()]
             page.goto(f"{site}/inbox?notice=dismissed#{anchor}", wait_until="load")
             toast = page.locator(".flash.toast")
             toast.wait_for(state="visible", timeout=3000)
@@ -189,5 +194,9 @@ def test_what_an_inbox_button_did_stays_in_sight_where_the_page_opens_further_do
         finally:
             browser.close()
     assert "Dismissed." in text and box is not None
+    # a topic's heading is written as its link is ("Resumes & cover letters"), not
+    # capitalized word by word beside it ("Resumes & Cover Letters", QA s22)
+    assert set(headings) & set(links)
+    assert [re.sub(r"\s+\d+$", "", h.split("\n")[0].strip()) for h in shown] == headings
     assert box["y"] >= 0 and box["y"] + box["height"] <= 844 and box["width"] <= 390
     assert closed == 0 and at_top == 0
