@@ -33,6 +33,23 @@ def test_csv_with_bom_and_optional_text(tmp_path: Path) -> None:
     assert f"{src}:3" in error_text(result)
 
 
+def test_a_crowdflower_export_is_tagged_by_its_unit_id(tmp_path: Path) -> None:
+    # CrowdFlower (Figure Eight, Appen) names each row by _unit_id and has no id column
+    src = tmp_path / "users.csv"
+    src.write_text(
+        "_unit_id,_golden,gender,description,name,text\n"
+        "815000001,FALSE,brand,Staffing agency placing warehouse temps in Ohio,BlueRiver,Hiring!\n"
+        "815000002,FALSE,female,Mom of two and a runner,jane_runs,Long run today\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    rows = read_rows(out)
+    assert [r["id"] for r in rows] == ["815000001", "815000002"]
+    assert [r["kind"] for r in rows] == ["org", "person"]
+
+
 def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Path) -> None:
     # A .txt export from Excel with ';' and a bio whose quote is never closed (line 3).
     src = tmp_path / "accounts.txt"

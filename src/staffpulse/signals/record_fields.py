@@ -28,7 +28,9 @@ __all__ = [
     "is_repeated_header",
 ]
 
-ID_FIELDS = ("id", "handle")
+# _unit_id: the row id of a CrowdFlower (Figure Eight, Appen) export, such as its Twitter
+# users file
+ID_FIELDS = ("id", "handle", "_unit_id")
 # classify: one post's text
 POST_TEXT_FIELDS = ("text", "full_text", "content", "tweet")
 # roles: an account's screen name, bio, and its posts (one, or a JSON list)
