@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from export_gap_helpers import MARCH, archive_of
 from ingest_helpers import GOOD, write_jsonl
 from staffpulse.errors import (
     EmptyInputError,
@@ -325,3 +326,16 @@ def test_the_newer_profile_wins_in_either_import_order(tmp_path: Path) -> None:
         again = import_paths(store, [april])  # the older file once more changes nothing
         assert again.updated_profiles == 0
     assert ends == [(1200, "Welders, fitters, drivers")] * 2
+
+
+def test_a_table_in_the_x_archive_folder_imported_is_not_passed_over(tmp_path: Path) -> None:
+    archive = archive_of(tmp_path / "export", MARCH)
+    (archive / "spring.csv").write_text(
+        "id,author,text,created_at\nc1,acme_hr,Our spring open day,2026-03-01T10:00:00Z\n",
+        encoding="utf-8",
+    )
+    store = open_store(":memory:")
+    report = import_paths(store, [archive])
+    assert (report.posts, report.skipped) == (len(MARCH) + 1, 0)
+    again = import_paths(store, [archive])
+    assert again.new_posts == 0  # read once each time, stored once

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from export_gap_helpers import MARCH, archive_of
+from mastodon_archive_helpers import archive_members
 from staffpulse.sources import Problem, Source
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
@@ -49,3 +51,33 @@ def test_records_lost_are_not_files_left_out() -> None:
     assert left_out(Problem("d", None, EMPTY_FOLDER)) and is_empty_file(
         Problem("d", None, EMPTY_FOLDER)
     )
+
+
+POSTS_CSV = "id,author,text,created_at\n1,acme_hr,Our spring open day,2026-03-01T10:00:00Z\n"
+
+
+def test_a_table_kept_in_an_x_archive_folder_is_read_beside_the_archive(tmp_path: Path) -> None:
+    archive = archive_of(tmp_path / "export", MARCH)
+    (archive / "notes.csv").write_text(POSTS_CSV, encoding="utf-8")
+    (archive / "Your archive.html").write_text("<html>the archive's viewer</html>")
+    media = archive / "data" / "tweets_media"
+    media.mkdir()
+    (media / "101-photo.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * 64)
+
+    plan, problems = _plan(tmp_path)
+
+    names = [(path.relative_to(tmp_path).as_posix(), source.name) for path, source in plan]
+    assert names == [("export", "x-archive"), ("export/notes.csv", "staffpulse-csv")]
+    assert problems == []  # the viewer's page and the media are the archive's, never told
+
+
+def test_a_table_kept_in_a_mastodon_archive_folder_is_read_too(tmp_path: Path) -> None:
+    archive = tmp_path / "mastodon"
+    for name, data in archive_members().items():
+        (archive / name).parent.mkdir(parents=True, exist_ok=True)
+        (archive / name).write_bytes(data)
+    (archive / "notes.csv").write_text(POSTS_CSV, encoding="utf-8")
+
+    plan, _problems = _plan(tmp_path)
+
+    assert [path.name for path, _source in plan] == ["mastodon", "notes.csv"]

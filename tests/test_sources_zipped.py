@@ -71,6 +71,25 @@ def test_a_zip_with_an_archive_and_other_exports_reads_every_member(tmp_path: Pa
     assert set(stats["accounts"]) == {"x", "csv", "bluesky"}
 
 
+def test_a_table_kept_in_the_archive_folder_of_an_x_archive_zip_is_read(tmp_path: Path) -> None:
+    # An archive ZIP as X sends it (its data, its viewer, its media) with a CSV put in it
+    members = {
+        **_archive_members("data/"),
+        "Your archive.html": "<html>the archive's viewer</html>",
+        "assets/js/main.js": "var viewer = 1;",
+        "data/tweets_media/101-photo.jpg": b"\xff\xd8\xff" + b"0" * 64,
+        "data/README.txt": "What each file of the archive holds",
+        "harbor.csv": POSTS_CSV,
+    }
+    path = _zip(tmp_path / "twitter-2026-03-01.zip", members)
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [path])
+    assert report.files == [(str(path), "X archive"), (f"{path}!harbor.csv", "staffpulse CSV")]
+    assert report.new_posts == 4 + 2
+    # the archive's own files are neither read as data nor told as of no known format
+    assert [p.file for p in report.problems] == [f"{path}!data/tweets-part1.js"]
+
+
 def test_a_zip_of_one_export_is_read_and_its_records_name_the_member(tmp_path: Path) -> None:
     path = _zip(tmp_path / "one.zip", {"harbor.csv": POSTS_CSV + "3,harbortalent,x,extra\n"})
     found = list(ZipFolder().read_members(path))

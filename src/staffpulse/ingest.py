@@ -32,6 +32,7 @@ from staffpulse.sources.bluesky_repo import HandleUnknown
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
     left_out,
+    plan_beside,
     plan_folder,
     refuse_empty_folder,
     unknown_format,
@@ -104,8 +105,9 @@ def _plan_folder(
     path: Path, plan: list[tuple[Path, Source]], problems: list[Problem], alone: bool
 ) -> None:
     claimed = claimed_by(path)
-    if claimed is not None:  # an extracted X archive
+    if claimed is not None:  # an extracted X or Mastodon archive
         plan.append((path, claimed))
+        plan_beside(path, claimed, plan)
         return
     before = len(plan), len(problems)
     plan_folder(path, plan, problems, seen=set())

@@ -19,16 +19,20 @@ from typing import NoReturn
 from staffpulse.errors import EmptyInputError
 from staffpulse.sources.base import (
     EMPTY_FILE,
+    IMAGE_SUFFIXES,
     LEFT_OUT,
     UNKNOWN_FORMAT,
     Problem,
     Source,
     claimed_by,
     read_head,
+    visible_files,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
+# An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
+MEDIA_SUFFIXES = (*IMAGE_SUFFIXES, ".mp4", ".mov", ".m4v", ".webm", ".mp3", ".m4a", ".ogg")
 # A folder among several paths that holds no file: told, though it cost no record
 EMPTY_FOLDER = "the folder holds no files; skipped"
 # Why a file of no known format is none, from the sources that can tell (``path, head ->
@@ -87,6 +91,7 @@ def plan_folder(
             claimed = claimed_by(child)
             if claimed is not None:
                 plan.append((child, claimed))
+                plan_beside(child, claimed, plan)
             else:
                 plan_folder(child, plan, problems, seen)
         elif child.is_file():
@@ -97,6 +102,20 @@ def plan_folder(
                     problems.append(Problem(str(child), None, unknown_format(child)))
             else:
                 plan.append((child, source))
+
+
+def plan_beside(folder: Path, source: Source, plan: list[tuple[Path, Source]]) -> None:
+    """Plan the files that a folder read whole by ``source`` (an extracted X or Mastodon
+    archive) holds beside the archive: a CSV or a twarc2 file kept in the archive's folder is
+    imported too, not passed over in silence. A file ``source`` itself claims is the
+    archive's, and so are its media and the files of no known format (its viewer's pages and
+    assets), which are neither read nor told."""
+    for child in visible_files(folder):
+        if child.suffix.lower() in MEDIA_SUFFIXES or not child.stat().st_size:
+            continue
+        other = claimed_by(child)
+        if other is not None and other.name != source.name:
+            plan.append((child, other))
 
 
 def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:

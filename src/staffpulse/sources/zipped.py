@@ -2,8 +2,9 @@
 
 An X archive inside it (a folder holding ``account.js`` or ``tweets.js``, or ``data/`` with
 them) is read from the ZIP by :class:`~staffpulse.sources.x_archive.XArchive`, like an
-extracted archive folder in a folder import, and the rest of that archive's folder (likes,
-DMs, media) is not read. Every other member is extracted to a temporary folder, planned like
+extracted archive folder in a folder import, and the rest of the archive (likes, DMs,
+media, its viewer) is not read; a file of a known format kept in the archive's folder (a CSV
+put there) is read by its own source, as in a folder. Every other member is extracted to a temporary folder, planned like
 a folder (:func:`~staffpulse.sources.folders.plan_folder`: hidden files left out, unknown files
 reported) and read by its own source; what is told about it names ``zip!member``, never the
 temporary folder. An avatar file a member points to comes back on its account row
@@ -38,7 +39,7 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
-from staffpulse.sources.folders import is_empty_file, left_out, plan_folder
+from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
 from staffpulse.sources.workbooks import workbook_advice, workbook_of
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import archive_roots
@@ -47,6 +48,8 @@ from staffpulse.store.core import Record
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
 # What a member can fail with: a bad CRC or header, deflate data cut off, a password.
+# An X archive's own files by their ending: its data, and its viewer's page and styles
+ARCHIVE_OWN_SUFFIXES = (".js", ".html", ".htm", ".css", *MEDIA_SUFFIXES)
 MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
 
 
@@ -120,8 +123,12 @@ def _unpack_heads(
             problems.append(
                 Problem(f"{path}!{name}", None, "unsafe member name (zip-slip); ignored")
             )
-        elif not _hidden(name) and not any(_within(name, r) for r in roots.values()):
+        elif _hidden(name):
+            continue
+        elif not any(_within(name, r) for r in roots.values()):
             problems.extend(files.add(info))
+        elif _beside_archive(name):
+            problems.extend(files.add(info, beside=True))
     return roots, files, problems
 
 
@@ -162,6 +169,15 @@ class ZipFolder:
             yield from files.read()
 
 
+def _beside_archive(name: str) -> bool:
+    """Whether a member in an X archive's folder may be a file kept beside the archive (a CSV,
+    a twarc2 file), not the archive's own: its data (``.js``), its viewer's page and assets, its
+    media."""
+    parts = PurePosixPath(name).parts
+    own_folder = any(part == "assets" or part.endswith("_media") for part in parts[:-1])
+    return not own_folder and PurePosixPath(name).suffix.lower() not in ARCHIVE_OWN_SUFFIXES
+
+
 def _hidden(name: str) -> bool:
     """Hidden like a dotfile, or the ``__MACOSX`` resource forks macOS adds to a ZIP."""
     return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(name).parts)
@@ -185,12 +201,17 @@ class _Extracted:
         self.folder = folder
         self.members: dict[Path, zipfile.ZipInfo] = {}
         self.whole: set[Path] = set()
+        self.beside: set[str] = set()  # members in an X archive's folder, not the archive's
 
-    def add(self, info: zipfile.ZipInfo) -> list[Problem]:
+    def add(self, info: zipfile.ZipInfo, *, beside: bool = False) -> list[Problem]:
+        """Write the member's head; ``beside``: a member of an X archive's folder that is not
+        the archive's, read if some source knows its format and passed over silently if not."""
         target = self.folder.joinpath(*PurePosixPath(info.filename.replace("\\", "/")).parts)
         problem = self._write(info, target, HEAD_BYTES)
         if problem is None:
             self.members[target] = info
+            if beside:
+                self.beside.add(str(target))
             return []
         return [problem]
 
@@ -199,7 +220,8 @@ class _Extracted:
         plan: list[tuple[Path, Source]] = []
         skipped: list[Problem] = []
         plan_folder(self.folder, plan, skipped, seen=set())
-        return plan, [replace(problem, file=self.display(problem.file)) for problem in skipped]
+        told = [p for p in skipped if not (p.file in self.beside and left_out(p))]
+        return plan, [replace(problem, file=self.display(problem.file)) for problem in told]
 
     def read(self) -> Iterator[ZipMember | Problem]:
         plan, skipped = self.plan()
