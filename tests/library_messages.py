@@ -278,6 +278,8 @@ def file_messages(folder: Path) -> list[Said]:
         "lone archive part": ("tweets.js", "window.YTD.tweets.part0 = []\n"),
         "author by id": ("byid.csv", "id,author_id,text\n1,42,hello there\n"),
         "not utf-8": ("latin.csv", "id,author,text\n1,acme,caf\xe9 ol\xe9\n"),
+        # dates with the year last, no day above 12: the order is not known (csv_dates)
+        "dates undecided": ("dated.csv", "id,author,created_at,text\n1,acme,01/05/2026,hi\n"),
         "feed generator": ("gen.json", _record("app.bsky.feed.generator")),
         "other record": ("like.json", _record("app.bsky.feed.like")),
         # X API v2 tweets saved without tweet.fields=author_id,created_at (the second with an

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from ingest_helpers import write_sample
 from staffpulse.cli import app
+from staffpulse.store import open_store
 
 runner = CliRunner()
 
@@ -236,3 +237,23 @@ def test_the_import_summary_names_its_store_and_says_when_it_is_new(tmp_path: Pa
     assert f"Saved in a new store, {db}." in " ".join(first.output.split())
     assert f"Saved in {db}." in " ".join(again.output.split())
     assert "a new store" not in again.output
+
+
+def test_date_order_reads_a_csv_whose_dates_show_no_order(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,created_at,text\n1,acme,01/05/2026 14:05,hi\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    told = runner.invoke(app, ["import", str(path), "--db", db])
+    assert told.exit_code == 1 and "--date-order dmy if its dates are day first" in told.output
+    result = runner.invoke(app, ["import", str(path), "--date-order", "dmy", "--json", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["imported"]["posts"] == 1
+    with open_store(db) as store:
+        (post,) = store.posts_by("csv", "acme")
+    assert (
+        post.created_at is not None and post.created_at.isoformat() == "2026-05-01T14:05:00+00:00"
+    )
+    wrong = runner.invoke(app, ["import", str(path), "--date-order", "ymd", "--db", db])
+    assert (
+        wrong.exit_code != 0 and "use --date-order dmy for dates written day first" in wrong.output
+    )

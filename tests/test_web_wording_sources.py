@@ -182,6 +182,7 @@ CONTROLS = {
     ("files", "repo export"): "until you fetch it once on the Import page (Fetch an account live",
     ("files", "api old ids"): "whoever saved the file can save it again with the dates included",
     ("files", "cut short"): "whoever saved the file can fetch it again in X's extended mode",
+    ("files", "dates undecided"): "write dates year first, as 2026-03-01T14:05 or 2026-03-01 (in",
 }
 
 

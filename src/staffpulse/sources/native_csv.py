@@ -8,6 +8,8 @@ A header that lacks a column is told once, with what to rename; a table no sourc
 told the same (:func:`why_not_csv`, one of :data:`staffpulse.sources.folders.EXPLAINERS`).
 Ids a spreadsheet rounded (``6.5873E+17``) are never offered as the id to rename, and rows
 holding them are skipped and told once for the file (:mod:`staffpulse.sources.written`).
+Dates with the year last (``11/27/2026``) are read in the order their whole column shows, or
+the user gives (:mod:`staffpulse.sources.csv_dates`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
+from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
@@ -239,7 +242,10 @@ class NativeCsv:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
-        told = ToldOnce(str(path), spreadsheet=True)  # a column's mistake: told once, not per row
+        # dates with the year last are read in the order their column shows (csv_dates)
+        dates = ColumnDates(path, encoding)
+        # a column's mistake: told once, not per row
+        told = ToldOnce(str(path), UnorderedDates(str(path), column=dates))
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = CsvTable(handle, key=column_key)
             header = table.header
@@ -267,6 +273,7 @@ class NativeCsv:
                 if synonym is not None:  # a handle column by another name (docs/formats.md)
                     values = {**values, "author": values.get(synonym, "")}
                 try:
+                    values = dates.resolved(values)
                     record = rows_from_native(values, default_type=default, base_dir=path.parent)
                 except ValueError as exc:
                     if not told.take(row.line, exc):

@@ -11,9 +11,10 @@ meaning is read:
 
 What could mean two things is refused with the fix, never guessed: a date of numbers only
 with the year last (``3/1/2026``, ``01.03.2026``) is 3 January in Europe and March 1 in the
-US. Even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole column
-one way, and reading only the days after the 12th would import a random part of the file.
-A file holding such dates is told once (:class:`AmbiguousDates`), not once per row.
+US. Alone, even ``13/1/2026``, whose order shows, is refused: a spreadsheet writes a whole
+column one way, and reading only the days after the 12th would import a random part of the
+file. A JSONL file holding such dates is told once (:class:`AmbiguousDates`), not once per
+row; a CSV reads them in the order its whole column shows (:mod:`.csv_dates`).
 
 Ids are text, or whole numbers written with digits (:func:`written_id`). A long id a
 spreadsheet took for a number is saved as it shows it, ``6.5873E+17``: its last digits are
@@ -43,15 +44,15 @@ YEAR_LAST = (
 COUNT_FIX = "write whole numbers with digits only, e.g. 1234"
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")  # fmt: skip
-_TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+TIME = r"(?:,?\s+(?:at\s+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _NAMED = re.compile(
     r"^(?:[a-z]+,?\s+)??"  # a weekday, ignored
     r"(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\.?,?\s+(?P<year2>\d{4}))"
-    + _TIME
+    + TIME
     + "$"
 )
-_YEAR_FIRST = re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})" + _TIME + "$")
+_YEAR_FIRST = re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})" + TIME + "$")
 _YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>\d{2}|\d{4})\b")
 # The "+" keeps ids of other shapes out (a Bluesky record key has letters and no "+").
 _ROUNDED = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE]\+\d+$")
@@ -113,27 +114,30 @@ def _named_or_year_first(text: str) -> datetime | None:
     month = _month(parts.get("mon") or parts.get("mon2") or "")
     if month is None:
         return None
-    hour = minute = second = 0
-    if parts["time"]:
-        hour, minute, *rest = (int(n) for n in parts["time"].split(":"))
-        second = rest[0] if rest else 0
-        ampm = (parts["ampm"] or "").replace(".", "")
-        if ampm and not 1 <= hour <= 12:
-            return None
-        if ampm:
-            hour = hour % 12 + (12 if ampm == "pm" else 0)
     try:
         return datetime(
             int(parts.get("year") or parts["year2"]),
             month,
             int(parts.get("day") or parts["day2"]),
-            hour,
-            minute,
-            second,
+            *clock(parts["time"], parts["ampm"]),
             tzinfo=UTC,
         )
-    except ValueError:  # 31 February, 25:00
+    except ValueError:  # 31 February, 25:00, 14:05 PM
         return None
+
+
+def clock(time: str | None, ampm: str | None) -> tuple[int, int, int]:
+    """Hour, minute and second of a :data:`TIME` match (``2:05``, ``pm``; midnight without one).
+    ValueError for an hour AM or PM cannot have (``14:05 pm``); 25:00 is left to datetime."""
+    if not time:
+        return 0, 0, 0
+    hour, minute, *rest = (int(n) for n in time.split(":"))
+    half = (ampm or "").replace(".", "")
+    if half and not 1 <= hour <= 12:
+        raise ValueError(f"{time} {ampm}")
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return hour, minute, rest[0] if rest else 0
 
 
 def _month(text: str) -> int | None:
@@ -223,7 +227,7 @@ E = TypeVar("E", WrittenDateError, RoundedIdError)
 
 
 @dataclass(slots=True)
-class _ColumnErrors(ABC, Generic[E]):
+class ColumnErrors(ABC, Generic[E]):
     """The records of one file skipped for the same error of a column, told once."""
 
     path: str
@@ -248,22 +252,20 @@ class _ColumnErrors(ABC, Generic[E]):
 
 
 @dataclass(slots=True)
-class AmbiguousDates(_ColumnErrors[WrittenDateError]):
-    """The rows of one file skipped for a date of unknown day and month order, told once."""
-
-    spreadsheet: bool = False  # a CSV: say how to fix the column in Excel too
+class AmbiguousDates(ColumnErrors[WrittenDateError]):
+    """The records of one JSONL file skipped for a date of unknown day and month order, told
+    once. (A CSV reads such dates in the order its column shows: :mod:`.csv_dates`.)"""
 
     def _message(self, n: int, rows: str, first: WrittenDateError) -> str:
-        excel = f" ({EXCEL_FIX})" if self.spreadsheet else ""
         return (
             f"{rows} a '{first.key}' of numbers with the year last "
             f"({first.value!r} here: {readings(first.value)}): {YEAR_LAST}. To import "
-            f"{'it' if n == 1 else 'them'}, {ISO_FIX}{excel}, and import the file again"
+            f"{'it' if n == 1 else 'them'}, {ISO_FIX}, and import the file again"
         )
 
 
 @dataclass(slots=True)
-class RoundedIds(_ColumnErrors[RoundedIdError]):
+class RoundedIds(ColumnErrors[RoundedIdError]):
     """The records of one file skipped for an id a spreadsheet rounded, told once."""
 
     def _message(self, n: int, rows: str, first: RoundedIdError) -> str:
@@ -280,8 +282,9 @@ class ToldOnce:
     """The errors a whole column makes, told once for the file instead of on every line:
     dates of unknown day and month order, ids rounded by a spreadsheet."""
 
-    def __init__(self, path: str, spreadsheet: bool = False) -> None:
-        self.dates = AmbiguousDates(path, spreadsheet=spreadsheet)
+    def __init__(self, path: str, dates: ColumnErrors[WrittenDateError] | None = None) -> None:
+        # ``dates``: how a CSV tells the dates its column's order left unread (.csv_dates)
+        self.dates = dates if dates is not None else AmbiguousDates(path)
         self.ids = RoundedIds(path)
 
     def take(self, line: int, error: ValueError) -> bool:

@@ -351,6 +351,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (r"although --remove-deleted was given", f"although {_REMOVE_DELETED} was ticked"),
         (r"\(--remove-deleted\)", f"(as {_REMOVE_DELETED} asked)"),
         (r"^--remove-deleted removes only", f"{_REMOVE_DELETED} removes only"),
+        # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
+        # the Import page has no --date-order, so it says only the other fix, year first
+        (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),
         # an X archive's files chosen together are read as a folder (routes_import): one
         # the manifest lists and the user did not choose is chosen too, or the whole ZIP sent
         (r"but not in the folder \(", "but not among the files you chose ("),

@@ -22,6 +22,7 @@ from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
+from staffpulse.sources.csv_dates import date_order_from, given_date_order
 from staffpulse.store import open_store
 
 console = make_console()
@@ -114,13 +115,28 @@ def import_command(
             "Refused when the export is partial (a record skipped, a file missing).",
         ),
     ] = False,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order",
+            help="How a CSV's dates with the year last are written: dmy (day first, "
+            "27/11/2026) or mdy (month first, 11/27/2026). Needed only when no date of the "
+            "column has a day above 12 to show it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import posts and accounts; the format of each file is detected."""
     # "--json true" is refused before this runs, for every command taking paths (cli/app.py)
+    order = date_order_from(date_order)  # refused before the store is opened
     store_file = _store_file(db)
     new_store = not store_file.exists()
     # the bar on a terminal's stderr with --json too: a big import takes minutes
-    with open_store(db) as store, make_import_progress(err_console) as progress:
+    with (
+        open_store(db) as store,
+        make_import_progress(err_console) as progress,
+        given_date_order(order),
+    ):
         bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
         report = import_paths(
             store, paths, progress=bar, planned=bar.planned, remove_deleted=remove_deleted

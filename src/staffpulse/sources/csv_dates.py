@@ -1,0 +1,222 @@
+"""Dates a spreadsheet writes with the year last (``11/27/2026 14:05``, ``27.11.2026``,
+``1/5/2026 9:05 AM``, ``11/27/26``), read in the order their whole column shows.
+
+One such date cannot tell whether ``01/05/2026`` is January 5 or 1 May, but a spreadsheet
+writes a whole column one way: a row whose first number is above 12 makes the column day
+first, one whose second number is above 12 month first. A column showing both is refused
+(which way each other row goes cannot be told), and so is one where no day is above 12,
+unless the user gives the order (``staffpulse import --date-order dmy``): never guessed.
+The rows refused are told once for the file (:class:`UnorderedDates`), with the fix.
+
+The column is scanned only when the import meets its first such date, in a pass of its own
+over the file keeping two examples and nothing else: a file of ISO dates costs nothing more,
+a big file no memory. A time without a zone is read as UTC, as an ISO time is
+(:func:`staffpulse.sources.base.parse_timestamp`). Two-digit years are read as Excel reads
+them: 00-29 are 2000-2029, 30-99 are 1930-1999.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from staffpulse.errors import InputError
+from staffpulse.sources.base import TextEncoding
+from staffpulse.sources.csvrows import CsvRecord, CsvTable, column_key
+from staffpulse.sources.written import (
+    EXCEL_FIX,
+    ISO_FIX,
+    TIME,
+    ColumnErrors,
+    WrittenDateError,
+    clock,
+    readings,
+)
+
+DateOrder = Literal["dmy", "mdy"]
+ORDER_WORDS: dict[DateOrder, str] = {"dmy": "day first", "mdy": "month first"}
+COLUMN = "created_at"
+_ISO_EXAMPLES = ISO_FIX.split(", as ", 1)[1]  # 2026-03-01T14:05 or 2026-03-01
+# The end of the messages of a column whose order is not known: how to give it. (The web has
+# no such control, and drops this sentence: staffpulse.web.wording.)
+DATE_ORDER_FIX = (
+    "; or give the order: import it again with --date-order dmy if its dates are day first "
+    "(27/11/2026) or --date-order mdy if month first (11/27/2026)"
+)
+_DATE = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})" + TIME + "$"
+)
+# how written_time tells a date with the year last (then refused as ambiguous)
+_STARTS = re.compile(r"^\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})\b")
+_GIVEN: ContextVar[DateOrder | None] = ContextVar("staffpulse_date_order", default=None)
+
+
+def date_order_from(text: str | None) -> DateOrder | None:
+    """The order ``--date-order`` names (``dmy`` or ``mdy``, any case); InputError otherwise."""
+    if text is None:
+        return None
+    said = text.strip().lower()
+    if said == "dmy":
+        return "dmy"
+    if said == "mdy":
+        return "mdy"
+    raise InputError(
+        f"--date-order {text!r} is not an order of dates staffpulse reads",
+        hint="use --date-order dmy for dates written day first (27/11/2026) or --date-order mdy "
+        "for month first (11/27/2026)",
+    )
+
+
+@contextmanager
+def given_date_order(order: DateOrder | None) -> Iterator[None]:
+    """Every CSV read inside reads its dates with the year last in ``order`` (None: in the
+    order its column shows), as ``staffpulse import --date-order`` asks."""
+    token = _GIVEN.set(order)
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A date of a column that shows its order, and its line."""
+
+    line: int
+    value: str
+
+
+def year_last_order(value: str) -> DateOrder | Literal[""] | None:
+    """The order one date with the year last shows: ``dmy`` for ``27/11/2026``, ``mdy`` for
+    ``11/27/2026``, None when it shows none (``01/05/2026``), "" for no such date."""
+    match = _DATE.match(value.strip().lower())
+    if match is None:
+        return ""
+    a, b = int(match["a"]), int(match["b"])
+    if 12 < a <= 31 and 1 <= b <= 12:
+        return "dmy"
+    if 12 < b <= 31 and 1 <= a <= 12:
+        return "mdy"
+    return None
+
+
+def read_in_order(value: str, order: DateOrder) -> datetime | None:
+    """``value`` read in ``order`` (UTC), None when it is no date with the year last;
+    ValueError when it is none in that order (``31/02/2026`` day first)."""
+    match = _DATE.match(value.strip().lower())
+    if match is None:
+        return None
+    a, b = int(match["a"]), int(match["b"])
+    day, month = (a, b) if order == "dmy" else (b, a)
+    year = int(match["year"])
+    if len(match["year"]) == 2:  # as Excel reads 11/27/26
+        year += 2000 if year < 30 else 1900
+    return datetime(year, month, day, *clock(match["time"], match["ampm"]), tzinfo=UTC)
+
+
+class ColumnDates:
+    """How the ``created_at`` column of one CSV writes its dates with the year last."""
+
+    def __init__(self, path: Path, encoding: TextEncoding) -> None:
+        self.path, self.encoding = path, encoding
+        self.given = _GIVEN.get()  # read when the file is, inside given_date_order
+        self.day_first: Example | None = None
+        self.month_first: Example | None = None
+        self._scanned = False
+
+    def order(self) -> DateOrder | None:
+        """The order given, or the one the column shows; None when it shows none or both."""
+        if self.given is not None:
+            return self.given
+        self._scan()
+        if self.day_first is not None and self.month_first is None:
+            return "dmy"
+        if self.month_first is not None and self.day_first is None:
+            return "mdy"
+        return None
+
+    def _scan(self) -> None:
+        """One pass over the file, keeping the first row of each order (both: no need to
+        read on)."""
+        if self._scanned:
+            return
+        self._scanned = True
+        codec, errors = self.encoding.codec, self.encoding.errors
+        with self.path.open(encoding=codec, errors=errors, newline="") as handle:
+            for row in CsvTable(handle, key=column_key).records():
+                if not isinstance(row, CsvRecord):
+                    continue
+                value = row.values.get(COLUMN, "")
+                shown = year_last_order(value)
+                if shown == "dmy" and self.day_first is None:
+                    self.day_first = Example(row.line, value.strip())
+                elif shown == "mdy" and self.month_first is None:
+                    self.month_first = Example(row.line, value.strip())
+                if self.day_first is not None and self.month_first is not None:
+                    return
+
+    def resolved(self, values: dict[str, str]) -> dict[str, str]:
+        """``values`` with a date with the year last rewritten in ISO, when the column's order
+        is known; as they are otherwise (the date is then refused, and told once by
+        :class:`UnorderedDates`). ValueError for one that is no date in that order."""
+        value = (values.get(COLUMN) or "").strip()
+        if not _STARTS.match(value):
+            return values
+        if year_last_order(value) == "":  # 27/11/2026 at noon: no time staffpulse reads
+            raise WrittenDateError(COLUMN, value, ambiguous=False)
+        order = self.order()
+        if order is None:
+            return values
+        try:
+            when = read_in_order(value, order)
+        except ValueError:
+            raise ValueError(
+                f"'{COLUMN}' is {value!r}, which is no date read {ORDER_WORDS[order]}, "
+                f"{self._why(order)}, or {ISO_FIX}"
+            ) from None
+        return values if when is None else {**values, COLUMN: when.isoformat()}
+
+    def _why(self, order: DateOrder) -> str:
+        if self.given is not None:
+            return f"as --date-order {order} asks: check the order"
+        shown = self.day_first or self.month_first
+        where = f" (line {shown.line}: {shown.value!r})" if shown is not None else ""
+        return f"as the column's other dates are{where}: check it"
+
+
+@dataclass(slots=True)
+class UnorderedDates(ColumnErrors[WrittenDateError]):
+    """The rows of one CSV skipped for a date with the year last whose column shows no order,
+    or both, told once for the file."""
+
+    column: ColumnDates | None = None
+
+    def _message(self, n: int, rows: str, first: WrittenDateError) -> str:
+        them, were = ("it", "it was") if n == 1 else ("them", "they were")
+        day, month = (
+            (self.column.day_first, self.column.month_first) if self.column else (None,) * 2
+        )
+        if day is not None and month is not None:
+            why = (
+                f"and the column writes such dates both ways: day first on line {day.line} "
+                f"({day.value!r}) and month first on line {month.line} ({month.value!r}), so "
+                f"{were} not read (which way each goes cannot be told). To import {them}, "
+                f"write every date the same way, best year first, as {_ISO_EXAMPLES} "
+                f"({EXCEL_FIX}), and import the file again"
+            )
+        else:
+            why = (
+                f"and no date in the column has a day above 12 to show whether the day or the "
+                f"month comes first, so {were} not read. To import {them}, {ISO_FIX} "
+                f"({EXCEL_FIX}), and import the file again"
+            )
+        return (
+            f"{rows} a '{first.key}' of numbers with the year last ({first.value!r} here: "
+            f"{readings(first.value)}), {why}{DATE_ORDER_FIX}"
+        )
