@@ -107,6 +107,21 @@ def test_refused_when_a_file_of_the_archive_is_missing(tmp_path: Path) -> None:
     assert _audited_posts(db) == 5
 
 
+def test_a_missing_followers_file_does_not_stop_the_removal(tmp_path: Path) -> None:
+    # the followers file holds no post: what the archive lacks of them is still told
+    db = _after_march(tmp_path)
+    april = archive_of(tmp_path / "april", APRIL)
+    manifest = april / "data" / "manifest.js"
+    config = json.loads(manifest.read_text(encoding="utf-8").split("=", 1)[1])
+    part = {"fileName": "data/follower.js", "globalName": "YTD.follower.part0", "count": "40"}
+    config["dataTypes"]["follower"] = {"files": [part]}
+    manifest.write_text(f"window.__THAR_CONFIG = {json.dumps(config)}", encoding="utf-8")
+    report = _import(db, april, "--remove-deleted")
+    assert [m["file"].rsplit("/", 1)[-1] for m in report["missing_files"]] == ["follower.js"]
+    assert report["removed"] == {"posts": 2}
+    assert _audited_posts(db) == 3
+
+
 def test_refused_for_an_archive_without_a_manifest_to_check_it_against(tmp_path: Path) -> None:
     """An older archive, or one copied without manifest.js: a part missing from it would go
     unseen, so its posts could look deleted."""

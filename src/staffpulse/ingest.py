@@ -239,7 +239,7 @@ def _import_plan(
         # decided once the whole path is read: a damaged member of a ZIP may come after
         refused = removal_refused(
             report.skipped - before[0],
-            len(report.missing_files) - before[1],
+            sum(missing.holds_posts for missing in report.missing_files[before[1] :]),
             lone_file=source.name == X_ARCHIVE and _lone_file(path),
             unchecked=len(report.unchecked) > before[2],
         )

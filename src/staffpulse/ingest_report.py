@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import LeftOut, WriteCounts
 from staffpulse.store.export_gaps import MissingPosts
@@ -43,7 +44,7 @@ class ImportReport:
     files: list[tuple[str, str]] = field(default_factory=list)  # (file, format label)
     problems: list[Problem] = field(default_factory=list)
     # data files an archive's manifest lists and the archive lacks: not records skipped
-    missing_files: list[Problem] = field(default_factory=list)
+    missing_files: list[MissingFile] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)  # told to the user, nothing skipped
     # archives read whole with no manifest.js counts to check them: whole or not is unknown,
     # so none of their stored posts is removed (not told: an older archive imports as ever)

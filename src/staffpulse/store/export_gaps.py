@@ -95,8 +95,8 @@ def removal_refused(
     """Why the posts an export lacks must not be removed although the user may ask, and what
     to do instead; None when the export was read whole.
 
-    ``skipped`` records of the export could not be read, ``missing_files`` of its files are
-    not there, it is one file of an archive given alone (``lone_file``), or an archive with no
+    ``skipped`` records of the export could not be read, ``missing_files`` of its files that
+    held posts are not there (a followers file missing hides no post), it is one file of an archive given alone (``lone_file``), or an archive with no
     list of its files to check it against (``unchecked``): the posts the rest held look
     deleted, and removing them would lose them."""
     again = "import it again with --remove-deleted"
