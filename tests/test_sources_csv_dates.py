@@ -11,7 +11,7 @@ import pytest
 
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
-from staffpulse.sources.csv_dates import date_order_from, given_date_order
+from staffpulse.sources.csv_dates import DateOrder, date_order_from
 from staffpulse.store import Store, open_store
 
 
@@ -23,9 +23,11 @@ def posts_csv(folder: Path, *dates: str) -> Path:
     return path
 
 
-def imported(store: Store, path: Path) -> tuple[ImportReport, dict[str, datetime | None]]:
+def imported(
+    store: Store, path: Path, order: DateOrder | None = None
+) -> tuple[ImportReport, dict[str, datetime | None]]:
     """The import's report, and the date each post was stored with, by id."""
-    report = import_paths(store, [path])
+    report = import_paths(store, [path], date_order=order)
     return report, {post.id: post.created_at for post in store.posts_by("csv", "acmestaffing")}
 
 
@@ -135,8 +137,8 @@ def test_the_order_given_reads_a_column_that_shows_none(
     tmp_path: Path, order: str, meant: dict[str, datetime]
 ) -> None:
     path = posts_csv(tmp_path, "01/05/2026", "02/06/2026 8:00")
-    with open_store(":memory:") as store, given_date_order(date_order_from(order)):
-        report, dates = imported(store, path)
+    with open_store(":memory:") as store:
+        report, dates = imported(store, path, date_order_from(order))
     assert (report.problems, dates) == ([], meant)
 
 
@@ -157,8 +159,8 @@ def test_a_date_that_is_none_in_the_columns_order_is_told_on_its_line(tmp_path: 
 
 def test_a_date_against_the_order_given_is_told_on_its_line(tmp_path: Path) -> None:
     path = posts_csv(tmp_path, "11/27/2026", "27/11/2026")
-    with open_store(":memory:") as store, given_date_order("mdy"):
-        report, dates = imported(store, path)
+    with open_store(":memory:") as store:
+        report, dates = imported(store, path, "mdy")
     assert dates == {"1": at(11, 27)}
     assert [(p.line, p.message.split(":")[0]) for p in report.problems] == [
         (
@@ -176,7 +178,7 @@ def test_an_unknown_order_is_refused_with_the_two_there_are() -> None:
 
 def test_an_iso_column_is_read_as_before(tmp_path: Path) -> None:
     path = posts_csv(tmp_path, "2026-11-27 14:05", "2026-01-05T09:05:00+01:00", "Mar 1, 2026")
-    with open_store(":memory:") as store, given_date_order("dmy"):  # no effect on such dates
-        report, dates = imported(store, path)
+    with open_store(":memory:") as store:
+        report, dates = imported(store, path, "dmy")  # no effect on such dates
     assert report.problems == []
     assert dates == {"1": at(11, 27, 14, 5), "2": at(1, 5, 8, 5), "3": at(3, 1)}

@@ -29,6 +29,7 @@ from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
 from staffpulse.sources.bluesky_repo import HandleUnknown
+from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
     left_out,
@@ -296,6 +297,7 @@ def import_paths(
     *,
     planned: Callable[[list[Path]], None] | None = None,
     remove_deleted: bool = False,
+    date_order: DateOrder | None = None,
 ) -> ImportReport:
     """Import every file under ``paths``. Malformed records are skipped and reported.
 
@@ -305,6 +307,8 @@ def import_paths(
     Ctrl-C raises :class:`ImportInterrupted`, telling how many posts were stored by then.
     ``remove_deleted`` removes the stored posts an account export lacks, when it was read
     whole (:func:`staffpulse.store.export_gaps.removal_refused`); they are told either way.
+    ``date_order`` reads a CSV's dates with the year last day first (``dmy``) or month
+    first (``mdy``); by default each column's own dates show it (:mod:`.sources.csv_dates`).
     """
     plan, problems = plan_import(paths)
     if planned is not None:
@@ -325,12 +329,14 @@ def import_paths(
             {
                 "paths": [str(p) for p in paths],
                 **({"remove_deleted": True} if remove_deleted else {}),
+                **({"date_order": date_order} if date_order else {}),
             },
             counts=finished_counts,
             kept_something=lambda: bool(report.accounts or report.posts or report.follows),
         ):
             try:
-                exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
+                with given_date_order(date_order):
+                    exports = _import_plan(store, plan, report, tally, progress, remove_deleted)
                 if remove_deleted and not exports:
                     report.notices.append(Notice(str(paths[0]), NO_EXPORT_TO_REMOVE_FROM))
                 store.refresh_interactions()

@@ -22,7 +22,7 @@ from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
-from staffpulse.sources.csv_dates import date_order_from, given_date_order
+from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.store import open_store
 
 console = make_console()
@@ -135,11 +135,15 @@ def import_command(
     with (
         open_store(db) as store,
         make_import_progress(err_console) as progress,
-        given_date_order(order),
     ):
         bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
         report = import_paths(
-            store, paths, progress=bar, planned=bar.planned, remove_deleted=remove_deleted
+            store,
+            paths,
+            progress=bar,
+            planned=bar.planned,
+            remove_deleted=remove_deleted,
+            date_order=order,
         )
     if as_json:
         print_json(report.as_dict())
