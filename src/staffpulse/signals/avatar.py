@@ -31,8 +31,8 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.errors import ModelError, StaffpulseError
-from staffpulse.extras import require
 from staffpulse.signals.avatar_defaults import default_from_metadata
+from staffpulse.signals.avatar_extra import image_module
 
 __all__ = [
     "LABELS",
@@ -44,7 +44,6 @@ __all__ = [
     "load_model",
 ]
 
-FEATURE = "Avatar classification"
 MODEL_ARTIFACT = "avatar_model.json"
 Label = Literal["person", "logo", "default", "other"]
 LABELS: tuple[str, ...] = ("person", "logo", "default", "other")
@@ -310,7 +309,7 @@ def classify_avatars(
 def _classify_guarded(path: str) -> AvatarVerdict:
     """:func:`classify_avatar`, turning a failure of the image libraries on this one file
     into an error verdict: one odd picture must not sink the batch. Our own bugs still raise."""
-    cv2 = require("cv2", extra="image", feature="Avatar classification")
+    cv2 = image_module("cv2")
     try:
         return classify_avatar(path)
     except MemoryError:

@@ -31,9 +31,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.extras import require
+from staffpulse.signals.avatar_extra import image_module
 
-FEATURE = "Avatar classification"
 TEMPLATE_SIDE = 48
 SIGNATURE_SIDE = 8
 ARTIFACT = "avatar_defaults.json"
@@ -104,13 +103,9 @@ class DefaultMatch:
     method: str  # "signature" | "template" | "grey-palette"
 
 
-def _cv2() -> Any:
-    return require("cv2", extra="image", feature=FEATURE)
-
-
 def signature(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
     """8x8 RGB thumbnail (area average), scaled to 0-1 and flattened."""
-    cv2 = _cv2()
+    cv2 = image_module("cv2")
     small = cv2.resize(rgb, (SIGNATURE_SIDE, SIGNATURE_SIDE), interpolation=cv2.INTER_AREA)
     out: npt.NDArray[np.float64] = small.astype(np.float64).ravel() / 255.0
     return out
@@ -147,7 +142,7 @@ def match_signature(
 
 def palette_labels(rgb: npt.NDArray[np.uint8], side: int = TEMPLATE_SIDE) -> tuple[Any, Any, float]:
     """Reduce to <= 4 colours at ``side`` px: (labels, palette k x 3, share close to it)."""
-    cv2 = _cv2()
+    cv2 = image_module("cv2")
     img = cv2.resize(rgb, (side, side), interpolation=cv2.INTER_AREA)
     flat = img.reshape(-1, 3).astype(np.int32)
     codes = ((flat >> 4) * np.array([256, 16, 1])).sum(axis=1)

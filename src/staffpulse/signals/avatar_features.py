@@ -19,9 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.errors import ModelError
-from staffpulse.extras import require
-
-FEATURE = "Avatar classification"
+from staffpulse.signals.avatar_extra import image_module
 
 #: Side of the square thumbnail the colour and texture statistics are computed on.
 STATS_SIDE = 128
@@ -68,10 +66,6 @@ class Faces:
 NO_FACES = Faces(0, 0.0, 0.0, None)
 
 
-def _cv2() -> Any:
-    return require("cv2", extra="image", feature=FEATURE)
-
-
 class FaceDetector:
     """OpenCV's frontal-face Haar cascade (``alt2``), loaded once per thread.
 
@@ -91,7 +85,7 @@ class FaceDetector:
         cached = getattr(self._local, "cascade", None)
         if cached is not None:
             return cached
-        cv2 = _cv2()
+        cv2 = image_module("cv2")
         data = getattr(cv2, "data", None)
         if data is None or not hasattr(cv2, "CascadeClassifier"):
             raise ModelError(
@@ -136,7 +130,7 @@ def _skin_mask(ycrcb: Any) -> Any:
 
 def face_gray(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     """Grey, histogram-equalised copy of ``rgb`` with its longest side at :data:`FACE_SIDE`."""
-    cv2 = _cv2()
+    cv2 = image_module("cv2")
     h, w = rgb.shape[:2]
     scale = FACE_SIDE / max(h, w)
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
@@ -150,7 +144,7 @@ def image_features(
     rgb: npt.NDArray[np.uint8], detector: FaceDetector
 ) -> tuple[npt.NDArray[np.float64], Faces]:
     """Return the feature vector (ordered as :data:`FEATURE_NAMES`) and the faces found."""
-    cv2 = _cv2()
+    cv2 = image_module("cv2")
     img = cv2.resize(rgb, (STATS_SIDE, STATS_SIDE), interpolation=cv2.INTER_AREA)
     n = float(STATS_SIDE * STATS_SIDE)
 

@@ -6,7 +6,8 @@ decompression bomb declares a huge size in a tiny file: the check reads the head
 any pixel is decoded), and returns a small RGB ``uint8`` array ready for the features.
 
 Pillow (the ``image`` extra) is imported when first needed, through
-:func:`staffpulse.extras.require`, which names the install command when it is missing.
+:func:`staffpulse.signals.avatar_extra.image_module`, which names the install command when
+it is missing.
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.errors import ImageTooLargeError, InputError, MissingFileError, NotAnImageError
-from staffpulse.extras import require
+from staffpulse.signals.avatar_extra import image_module
 from staffpulse.sources.base import IMAGE_SUFFIXES, visible_files
-
-FEATURE = "Avatar classification"
 
 #: Largest image accepted, in pixels (width x height, read from the header). Avatars are at
 #: most a few megapixels; 40 MP still admits a large phone photo, and stays far below what
@@ -55,7 +54,7 @@ def image_files(args: Sequence[Path]) -> list[str]:
 
 
 def _pil() -> Any:
-    return require("PIL.Image", extra="image", feature=FEATURE)
+    return image_module("PIL.Image")
 
 
 def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.uint8]:
@@ -131,7 +130,7 @@ def _to_small_rgb(image_mod: Any, im: Any, side: int) -> Any:
     if im.format == "JPEG":
         im.draft("RGB", (side, side))  # decode at a reduced scale: much faster on big photos
     im.load()
-    ops = require("PIL.ImageOps", extra="image", feature=FEATURE)
+    ops = image_module("PIL.ImageOps")
     with contextlib.suppress(Exception):  # a broken EXIF block must not lose the picture
         im = ops.exif_transpose(im)
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):

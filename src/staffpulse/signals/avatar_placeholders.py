@@ -17,9 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.extras import require
+from staffpulse.signals.avatar_extra import image_module
 
-FEATURE = "Avatar classification"
 _SIDE = 48
 _SUPER = 8  # drawn at 8x and reduced, so edges are placed to the sub-pixel
 
@@ -27,8 +26,8 @@ BLUESKY_BLUE = (0, 112, 255)
 
 
 def _pil() -> tuple[Any, Any]:
-    image = require("PIL.Image", extra="image", feature=FEATURE)
-    draw = require("PIL.ImageDraw", extra="image", feature=FEATURE)
+    image = image_module("PIL.Image")
+    draw = image_module("PIL.ImageDraw")
     return image, draw
 
 
@@ -101,7 +100,7 @@ def draw_silhouette(
 def draw_twitter_oo(size: int = 400) -> Any:
     """Twitter's 2007-2009 placeholder, re-drawn: a light-blue "o_O" on a brown square."""
     image, draw_mod = _pil()
-    font_mod = require("PIL.ImageFont", extra="image", feature=FEATURE)
+    font_mod = image_module("PIL.ImageFont")
     im = image.new("RGB", (size, size), (122, 80, 52))
     d = draw_mod.Draw(im)
     font = font_mod.load_default(size=round(size * 0.42))

@@ -15,21 +15,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.extras import require
+from staffpulse.signals.avatar_extra import image_module
 
-FEATURE = "Avatar classification"
 SIDE = 64
 #: Least share of pixels close to the <= 4-colour palette for the check to apply.
 FLAT_MIN_SHARE = 0.85
 
 
-def _cv2() -> Any:
-    return require("cv2", extra="image", feature=FEATURE)
-
-
 def _figure_mask(labels: Any, colour: int) -> Any:
     """Pixels of ``colour`` that can belong to a figure, holes filled (uint8 0/1)."""
-    cv2 = _cv2()
+    cv2 = image_module("cv2")
     mask = (labels == colour).astype(np.uint8)
     n, comp = cv2.connectedComponents(mask, connectivity=4)
     keep = np.zeros_like(mask)
