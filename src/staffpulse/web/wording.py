@@ -13,85 +13,15 @@ from collections.abc import Callable
 
 from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
-from staffpulse.report.counts import join_and
+from staffpulse.web.wording_controls import (
+    CONNECT_OPTION,
+    REMOVE_DELETED,
+    connect_controls,
+    export_buttons,
+    segment_names,
+)
 
 FORMATS_DOC = "docs/formats.md"
-
-# Connect's export buttons, by the format names the CLI's --export takes
-EXPORT_LABELS = {
-    "csv": "Spreadsheet (CSV)",
-    "x-list": "X list",
-    "bluesky-handles": "Bluesky people to follow (CSV)",
-    "bluesky-list": "Bluesky list",
-    "mastodon-list": "Mastodon list",
-    "mastodon-follows": "Mastodon follows",
-}
-
-
-def _export_buttons(match: re.Match[str]) -> str:
-    """ "use --export x-list or csv" as the buttons: "use the “X list” or “Spreadsheet (CSV)"
-    export"."""
-    names = [f"“{EXPORT_LABELS.get(n, n)}”" for n in match.group(1).split(" or ")]
-    return f"use the {' or '.join(names)} export"
-
-
-# Connect's "nothing to suggest" advice names, for each group left out, the options that bring
-# it back: "use OPTION" or "show them with OPTION, OPTION and OPTION" (connect/advice.py). Each
-# option becomes the control on the Connect page that does the same.
-_CONNECT_OPTION = (
-    r"--include-contacts|--include-unseen|--as-of \S+ \(or --inactive-days \d+\)"
-    r"|--as-of \d{4}-\d\d-\d\d|--inactive-days \d+"
-    r"|a larger --inactive-days|a wider --role \(or (?:none|--role any)\)|--role any"
-)
-_CONNECT_TICKS = {
-    "--include-contacts": "“Include people you already talk with”",
-    "--include-unseen": "“Include accounts never seen”",
-}
-# the Import page's tick box, which does what ``staffpulse import --remove-deleted`` does
-_REMOVE_DELETED = "“Remove posts deleted on the platform”"
-_REACH_BACK = re.compile(r"--as-of (\S+) \(or --inactive-days (\d+)\)")
-
-
-def _connect_control(option: str) -> str:
-    """One option of the advice as what to set on the Connect page."""
-    reach = _REACH_BACK.fullmatch(option)
-    if reach:
-        when, days = reach.groups()
-        return f"set “Rank as of” to {when} (or “Counts as inactive after” to {days} days)"
-    if option.startswith("--as-of "):
-        return f"set “Rank as of” to {option.removeprefix('--as-of ')}"
-    if option.startswith("--inactive-days "):
-        return f"set “Counts as inactive after” to {option.removeprefix('--inactive-days ')} days"
-    if option == "a larger --inactive-days":
-        return "set a larger “Counts as inactive after”"
-    if option == "--role any":
-        return "choose “Any role”"
-    return "choose a wider role (or “Any role”)"
-
-
-def _connect_controls(match: re.Match[str]) -> str:
-    """ "show them with --include-contacts, --include-unseen and a wider --role (or none)" as
-    "tick “Include people you already talk with” and “Include accounts never seen” and choose
-    a wider role (or “Any role”) to see them"."""
-    options = re.findall(_CONNECT_OPTION, match.group(2))
-    ticks = [_CONNECT_TICKS[o] for o in options if o in _CONNECT_TICKS]
-    steps = ["tick " + " and ".join(ticks)] if ticks else []
-    steps += [_connect_control(o) for o in options if o not in _CONNECT_TICKS]
-    said = join_and(steps)
-    return said + (f" to see {match.group(1)}" if match.group(1) else "")
-
-
-# how the Benchmark page's form names the cohort segments (the code's are staffing_firm, hr...)
-_SEGMENT_WORDS = {"staffing_firm": "staffing firm", "hr": "HR"}
-
-
-def _segment_names(match: re.Match[str]) -> str:
-    """ "(use one of: staffing_firm, vendor, hr, other)" as "(use one of: staffing firm,
-    vendor, HR or other)"."""
-    names = [_SEGMENT_WORDS.get(n, n.replace("_", " ")) for n in match.group(1).split(", ")]
-    said = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
-    return f"(use one of: {said})"
-
 
 # (pattern, replacement), applied in order. Longer phrases come before the fragments they
 # contain, so a whole sentence is replaced before a piece of it could be.
@@ -154,9 +84,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky.",
         ),
         (
-            rf"\b(?:show (them|it) with|use) ((?:{_CONNECT_OPTION})(?:(?:, | and )(?:"
-            rf"{_CONNECT_OPTION}))*)",
-            _connect_controls,
+            rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
+            rf"{CONNECT_OPTION}))*)",
+            connect_controls,
         ),
         (
             r"--include-contacts shows (them|it)",
@@ -325,10 +255,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"choose \1 as the platform and fetch \2",
         ),
         # cohort segments as the Benchmark form spells them, not as the code does
-        (r"\(use one of: ((?:[a-z_]+, )*[a-z_]+)\)", _segment_names),
+        (r"\(use one of: ((?:[a-z_]+, )*[a-z_]+)\)", segment_names),
         (r"(e\.g\. [\w.@-]+,[a-z]+,)staffing_firm\b", r"\1staffing firm"),
         # Connect's export buttons instead of --export
-        (r"use --export ((?:[\w-]+ or )*csv)", _export_buttons),
+        (r"use --export ((?:[\w-]+ or )*csv)", export_buttons),
         (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
         # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs,
         # X API v1.1 JSONL...): the page says what a marketer has, and links the formats page
@@ -342,15 +272,15 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (
             r"import (it again|the whole archive, as said there,|the archive's ZIP as X sent it)"
             r" with --remove-deleted",
-            rf"upload \1 with {_REMOVE_DELETED} ticked",
+            rf"upload \1 with {REMOVE_DELETED} ticked",
         ),
         (
             r"import the whole archive \(its ZIP, or its folder\) with --remove-deleted",
-            f"upload the whole archive ZIP with {_REMOVE_DELETED} ticked",
+            f"upload the whole archive ZIP with {REMOVE_DELETED} ticked",
         ),
-        (r"although --remove-deleted was given", f"although {_REMOVE_DELETED} was ticked"),
-        (r"\(--remove-deleted\)", f"(as {_REMOVE_DELETED} asked)"),
-        (r"^--remove-deleted removes only", f"{_REMOVE_DELETED} removes only"),
+        (r"although --remove-deleted was given", f"although {REMOVE_DELETED} was ticked"),
+        (r"\(--remove-deleted\)", f"(as {REMOVE_DELETED} asked)"),
+        (r"^--remove-deleted removes only", f"{REMOVE_DELETED} removes only"),
         # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
         # the Import page has no --date-order, so it says only the other fix, year first
         (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),
