@@ -13,16 +13,13 @@ from staffpulse.extras import require
 from staffpulse.ingest import plan_import
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
-from staffpulse.sources.base import Notice, visible_files
+from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.native import post_from_native
 from staffpulse.sources.x_archive_check import UncheckedArchive
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 OnRead = Callable[[int], None]  # posts of the shard read so far
 TELL_EVERY = 5_000  # posts read between two calls of an OnRead
-
-
-UNKNOWN_FORMAT = "not a known format; file skipped"  # the words of `staffpulse import`
 
 
 def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
