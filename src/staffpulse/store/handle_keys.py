@@ -39,6 +39,7 @@ from staffpulse.models import (
 )
 from staffpulse.store.codec import rows_where_in
 from staffpulse.store.interactions import mark_pending
+from staffpulse.store.upsert_sql import STORED_PLACEHOLDER
 
 Row = Account | Post | Follow
 Key = tuple[str, str]  # (platform, handle key)
@@ -51,10 +52,6 @@ _BARE_NEWER = (
     "(s.observed_at IS NOT NULL"
     " AND (accounts.observed_at IS NULL OR s.observed_at > accounts.observed_at))"
 )
-
-# the real account's handle is its id (a Bluesky repo export's DID): no observation, any
-# real handle replaces it (store/upsert_sql.py)
-_PLACEHOLDER = "accounts.handle_norm = accounts.id"
 
 
 def _merged(column: str) -> str:
@@ -74,11 +71,12 @@ def _merged_text(column: str) -> str:
 
 
 # the bare account merged into the real one: the newer profile wins, with its observation
-# time, so an older import later cannot overwrite it
+# time, so an older import later cannot overwrite it; a real account whose handle is its id
+# (STORED_PLACEHOLDER: a Bluesky repo export's DID) takes the bare one's real handle
 _MERGE_ACCOUNT = f"""
 UPDATE accounts SET
-    handle = CASE WHEN {_BARE_NEWER} OR {_PLACEHOLDER} THEN s.handle ELSE accounts.handle END,
-    handle_norm = CASE WHEN {_BARE_NEWER} OR {_PLACEHOLDER} THEN s.handle_norm
+    handle = CASE WHEN {_BARE_NEWER} OR {STORED_PLACEHOLDER} THEN s.handle ELSE accounts.handle END,
+    handle_norm = CASE WHEN {_BARE_NEWER} OR {STORED_PLACEHOLDER} THEN s.handle_norm
                        ELSE accounts.handle_norm END,
     {_merged_text("display_name")},
     {_merged_text("bio")},

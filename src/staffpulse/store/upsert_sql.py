@@ -35,11 +35,11 @@ _POST_FRESH = (
     " OR excluded.observed_at >= posts.observed_at)"
 )
 # A handle that is the account's id: the DID a repo export gives for want of the handle
-_STORED_PLACEHOLDER = "accounts.handle_norm = accounts.id"
+STORED_PLACEHOLDER = "accounts.handle_norm = accounts.id"
 _NEW_PLACEHOLDER = "excluded.handle_norm = excluded.id"
 _HANDLE_WINS = (
-    f"CASE WHEN {_NEW_PLACEHOLDER} AND NOT {_STORED_PLACEHOLDER} THEN 0"
-    f" WHEN {_STORED_PLACEHOLDER} AND NOT {_NEW_PLACEHOLDER} THEN 1"
+    f"CASE WHEN {_NEW_PLACEHOLDER} AND NOT {STORED_PLACEHOLDER} THEN 0"
+    f" WHEN {STORED_PLACEHOLDER} AND NOT {_NEW_PLACEHOLDER} THEN 1"
     f" ELSE {_ACCOUNT_FRESH} END"
 )
 
