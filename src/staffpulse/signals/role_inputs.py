@@ -19,8 +19,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-# As in signals.roles, not imported from it: that module loads scikit-learn, and Connect builds
-# its inputs before knowing whether a model loads at all.
+# Defined here, and imported by signals.roles: that module loads scikit-learn, and Connect
+# builds its inputs before knowing whether a model loads at all.
 TextInput = str | Sequence[str] | None
 
 __all__ = [

@@ -39,6 +39,7 @@ from sklearn.exceptions import NotFittedError
 from staffpulse.errors import ModelError
 from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
+from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 
@@ -54,13 +55,13 @@ __all__ = [
     "LabeledAccounts",
     "RolePredictions",
     "RoleTagger",
+    "TextInput",  # the posts argument of the tagger's methods (signals.role_inputs)
     "harmonize_roles",
     "load_role_model",
     "load_role_model_or_none",
 ]
 log = logging.getLogger(__name__)
 
-TextInput = str | Sequence[str] | None
 # decimals of the probabilities in a ``roles`` output record
 RECORD_DIGITS = 4
 
