@@ -11,21 +11,18 @@ quotes whose shared post is in another file until every file is read.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from staffpulse.models import Post
-
-# an X retweet's text names its author ("RT @brightside: ..."), even when the archive lists
-# no mention for it
-_RT_PREFIX = re.compile(r"^RT @(\w+):")
+from staffpulse.sources.x_v1 import RT_RE
 
 
 def retweeted_handle(post: Post) -> str:
-    """The author an X-style repost names in its "RT @handle:" text, or "" (a repost of an
-    unknown post that names no one cannot be attributed)."""
-    found = _RT_PREFIX.match(post.text or "") if post.kind == "repost" else None
+    """The author an X-style repost names in its "RT @handle:" text (even when the archive
+    lists no mention for it), or "" (a repost of an unknown post that names no one cannot be
+    attributed)."""
+    found = RT_RE.match(post.text or "") if post.kind == "repost" else None
     return found.group(1) if found else ""
 
 

@@ -20,9 +20,9 @@ from staffpulse.connect.export_result import (
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.handles import DID_RE
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
+from staffpulse.sources.car_blocks import TID_ALPHABET
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
-_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
 LIST_IS_FOR_SCRIPTS = (
     "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "
@@ -67,7 +67,7 @@ def tid(when: datetime, clock_id: int = 0) -> str:
     value = (int(when.timestamp() * 1_000_000) << 10) | (clock_id & 0x3FF)
     chars = []
     for _ in range(13):
-        chars.append(_TID_ALPHABET[value & 0x1F])
+        chars.append(TID_ALPHABET[value & 0x1F])
         value >>= 5
     return "".join(reversed(chars))
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from staffpulse.signals.record_json import (
     json_values,
     read_json_document,
 )
-from staffpulse.sources.base import read_head
+from staffpulse.sources.base import BINARY_RE, read_head
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
 
@@ -56,9 +55,6 @@ class LeftOut:
     kind: str
 
 
-# Control characters never occur in a text file people or tools write (tab, line breaks and
-# form feed aside): they mark a binary file (an image, a spreadsheet, random bytes).
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # how much of a file's start is looked at to tell binary data from text with a stray control
 # character: up to 4,000 characters, in at most 50 lines
 _SAMPLE_CHARS = 4_000
@@ -351,14 +347,14 @@ class RecordFile(Generic[T]):
 def _looks_binary(line: str) -> bool:
     """True for a line with control characters, unless it is a JSON object that holds them
     raw in a string (a tab, a NUL): that is a record, read as such."""
-    return _BINARY.search(line) is not None and not is_json_object(line)
+    return BINARY_RE.search(line) is not None and not is_json_object(line)
 
 
 def _mostly_binary(lines: list[str]) -> bool:
     """True when the first lines of a file hold control characters as binary data does
     (images, archives: several, and 1 in 100 characters or more), not as a text file with a
     stray one (a NUL in a CSV cell, a raw tab in a JSON string) does."""
-    found = sum(len(_BINARY.findall(line)) for line in lines if not is_json_object(line))
+    found = sum(len(BINARY_RE.findall(line)) for line in lines if not is_json_object(line))
     return found >= 4 and found * 100 >= sum(map(len, lines))
 
 

@@ -306,15 +306,16 @@ def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
-# Control characters never occur in a list people write; NUL above all marks a binary file (an
-# image, a spreadsheet, UTF-16 saved without its BOM). Tab, newlines and form feed are text.
-_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Control characters never occur in a text file people or tools write (a list, a CSV, JSONL);
+# NUL above all marks a binary file (an image, a spreadsheet, UTF-16 saved without its BOM).
+# Tab, newlines and form feed are text.
+BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def looks_binary(text: str) -> bool:
     """Whether decoded text holds characters no file a person writes does (the rule of
     :func:`read_user_text`), for a caller that has the bytes already (an upload)."""
-    return _BINARY_RE.search(text) is not None
+    return BINARY_RE.search(text) is not None
 
 
 # What a file is by its first bytes, for a file given where a list a person writes is expected
@@ -365,7 +366,7 @@ def read_user_text(
     kind = document_kind(data)
     text, note = decode_bytes(data)
     # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
-    if kind is not None or _BINARY_RE.search(text):
+    if kind is not None or BINARY_RE.search(text):
         said = f"it holds binary data: it is {kind}" if kind else "it holds binary data"
         raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
     return text, note
