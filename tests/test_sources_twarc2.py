@@ -11,27 +11,12 @@ import pytest
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.base import Notice
 from staffpulse.sources.twarc2 import EditTracker, Twarc2, rows_from_v2
 from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.store import open_store
-from staffpulse.store.core import Record
-
-FIXTURES = Path(__file__).parent / "fixtures" / "twarc2"
-
-
-def _read(path: Path) -> tuple[dict[str, Post], dict[str, Account], list[Problem]]:
-    items = list(Twarc2().read(path))
-    posts: dict[str, Post] = {}
-    accounts: dict[str, Account] = {}
-    for item in items:
-        if isinstance(item, Record):
-            for row in item.rows:
-                if isinstance(row, Post):
-                    posts[row.id] = row
-                elif isinstance(row, Account):
-                    accounts[row.id] = row
-    return posts, accounts, [p for p in items if isinstance(p, Problem)]
+from twarc2_helpers import FIXTURES
+from twarc2_helpers import read_twarc2 as _read
 
 
 def test_pages_flat_lines_and_malformed_line() -> None:
@@ -323,29 +308,6 @@ def test_bad_line_is_placed_by_its_column_on_the_file_line(tmp_path: Path) -> No
     ]
 
 
-def test_pretty_printed_document_is_still_read_whole(tmp_path: Path) -> None:
-    path = tmp_path / "response.json"
-    page = {"data": [{"id": "7", "text": "hi", "author_id": "1"}], "meta": {"result_count": 1}}
-    path.write_text(json.dumps(page, indent=2), encoding="utf-8")
-    assert detect(path).name == "twarc2"
-    posts, _, problems = _read(path)
-    assert set(posts) == {"7"} and not problems
-
-
-def test_a_response_cut_short_keeps_the_tweets_before_the_cut(tmp_path: Path) -> None:
-    path = tmp_path / "response.json"
-    tweets = [{"id": str(n), "text": "hi", "author_id": "1"} for n in range(3)]
-    text = json.dumps({"data": tweets, "includes": {"users": [{"id": "1"}]}}, indent=2)
-    path.write_text(text[: text.index('"text": "hi"', text.index('"id": "2"'))])  # in the 3rd
-    posts, _, (problem,) = _read(path)
-    assert set(posts) == {"0", "1"} and problem.records == 1  # "Skipped 1 record": the 3rd
-    assert "so the 2 entries before the cut were read and at least 1 entry lost" in problem.message
-    path.write_text(text[: text.index('"includes"')], encoding="utf-8")  # its users cut off
-    posts, _, (problem,) = _read(path)
-    assert set(posts) == {"0", "1", "2"} and problem.records == 0
-    assert "it stops in the middle, after its 3 entries, which were read" in problem.message
-
-
 def test_text_file_without_json_lines_is_not_claimed(tmp_path: Path) -> None:
     path = tmp_path / "notes.jsonl"
     path.write_text("just\nsome notes\nabout author_id and text\n", encoding="utf-8")
@@ -390,41 +352,3 @@ def test_the_real_user_pages_tell_their_errors(shared_data: Path) -> None:
         "the file also lists 8 errors X returned (7 posts not found or not authorised and"
         " 1 user not found); they were not data to import"
     ]
-
-
-@pytest.mark.parametrize("indent", [None, 2])
-def test_a_json_list_of_pages_reads_as_its_lines_do(tmp_path: Path, indent: int | None) -> None:
-    """QA s20: ``jq -s . pages.jsonl`` (or a tweepy dump) was "not a format staffpulse can
-    import"."""
-    pages = []
-    for line in (FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            pages.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue  # the fixture's malformed line
-    path = tmp_path / "pages.json"
-    path.write_text(json.dumps(pages, indent=indent), encoding="utf-8")
-    assert detect(path).name == "twarc2"
-    posts, accounts, problems = _read(path)
-    lines_posts, lines_accounts, _ = _read(FIXTURES / "pages.jsonl")
-    assert posts == lines_posts and accounts == lines_accounts and problems == []
-
-
-def test_a_json_list_of_flattened_tweets_is_read(tmp_path: Path) -> None:
-    author = {"id": "7", "username": "AcmeStaffing", "name": "Acme Staffing"}
-    tweets = [
-        {
-            "id": str(n),
-            "author_id": "7",
-            "author": author,
-            "text": f"post {n}",
-            "created_at": (f"2026-03-0{n}T10:00:00.000Z"),
-        }
-        for n in (1, 2)
-    ]
-    path = tmp_path / "flat.json"
-    path.write_text(json.dumps(tweets), encoding="utf-8")
-    assert detect(path).name == "twarc2"
-    posts, accounts, problems = _read(path)
-    assert set(posts) == {"1", "2"} and set(accounts) == {"7"} and problems == []
-    assert posts["2"].author_handle == "AcmeStaffing"
