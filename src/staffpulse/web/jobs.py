@@ -42,7 +42,6 @@ class Job:
     hint: str | None = None
     result: dict[str, Any] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
-    finished: float | None = None
     # a page reads the state and then the result: both must come from the same moment, or
     # a job ending in between shows "Done" with no result, and never reloads again
     _lock: threading.Lock = field(
@@ -74,7 +73,6 @@ class Job:
                 self.message, self.hint = message, hint
             self.state = state
             self.phase = "Finished" if state == "done" else "Stopped"
-            self.finished = time.time()
 
     def snapshot(self) -> Job:
         """A copy of the job as it is now, which a page renders (it changes no more)."""
