@@ -182,7 +182,6 @@ def classify_records(
     records: RecordFile[Record],
     output: IO[str],
     on_progress: ProgressCallback | None = None,
-    chunk: int = CHUNK,
     step: int = STEP,
 ) -> ClassifyReport:
     """Score records already opened with :func:`read_records`; JSONL lines go to ``output``."""
@@ -208,5 +207,5 @@ def classify_records(
         not_strings += sum(r.text_was_not_a_string for r in batch)
         return score(batch)
 
-    written = write_scored_jsonl(records, score_counting, output, on_progress, chunk, step)
+    written = write_scored_jsonl(records, score_counting, output, on_progress, CHUNK, step)
     return ClassifyReport(written, records.skipped, counts, not_strings)

@@ -243,7 +243,6 @@ def tag_records(
     records: RecordFile[AccountRecord],
     output: IO[str],
     on_progress: ProgressCallback | None = None,
-    chunk: int = CHUNK,
     step: int = STEP,
 ) -> TagReport:
     """Tag records already opened with :func:`read_accounts`; JSONL lines go to ``output``."""
@@ -256,7 +255,7 @@ def tag_records(
         report.roles.update(out.role)
         return [{"id": rec.id, **out.record(i)} for i, rec in enumerate(batch)]
 
-    report.written = write_scored_jsonl(records, tag, output, on_progress, chunk, step)
+    report.written = write_scored_jsonl(records, tag, output, on_progress, CHUNK, step)
     report.skipped = records.skipped
     return report
 
