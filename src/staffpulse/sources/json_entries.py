@@ -5,6 +5,7 @@ for one cut short, those that came whole before the cut (:func:`salvage_cut`).""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,13 +32,13 @@ ENTRY_LISTS = frozenset(
 _TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)|[\[\]{}]', re.DOTALL)
 
 
-def count_entries(text: str) -> int:
-    """How many entries (objects) a JSON response holds, counted even when it does not parse:
-    the objects of a top-level list, or of a list under one of the top-level keys in
-    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
-    stack: list[str] = []  # the open brackets; "" for a list that holds no entries
+def _entry_bounds(text: str) -> Iterator[tuple[bool, int, list[str]]]:
+    """Where each entry of :data:`ENTRY_LISTS` (or of a top-level list) begins and ends in a
+    JSON text, read even when it does not parse: ``(True, start, stack)`` at its "{" and
+    ``(False, end, stack)`` after its "}". ``stack`` holds the brackets open there ("[" for an
+    entry list, "" for a list that holds no entries, "{"): the walk's own list, to read at once."""
+    stack: list[str] = []
     key = ""  # the last string seen directly in the top-level object: a key, before a list
-    count = 0
     for match in _TOKEN_RE.finditer(text):
         token = match.group()
         if token[0] == '"':
@@ -47,15 +48,23 @@ def count_entries(text: str) -> int:
         if token in "]}":
             if stack:
                 stack.pop()
+            if token == "}" and stack and stack[-1] == "[":
+                yield False, match.end(), stack
             continue
         if token == "{" and stack and stack[-1] == "[":
-            count += 1
+            yield True, match.start(), stack
         if token == "[":
             entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
             stack.append("[" if entries and len(stack) < 2 else "")
         else:
             stack.append(token)
-    return count
+
+
+def count_entries(text: str) -> int:
+    """How many entries (objects) a JSON response holds, counted even when it does not parse:
+    the objects of a top-level list, or of a list under one of the top-level keys in
+    :data:`ENTRY_LISTS`. 0 when it has no such list (a thread, a single status)."""
+    return sum(begins for begins, _, _ in _entry_bounds(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,27 +97,10 @@ class Salvaged:
 def salvage_cut(text: str) -> Salvaged | None:
     """The entries of a response cut short (:data:`ENTRY_LISTS`, as :func:`count_entries`
     finds them) that came whole before the cut, as a document; None when none did."""
-    stack: list[str] = []  # as in count_entries
-    key = ""
     last: tuple[int, str] | None = None  # after the last whole entry: where, and the closers
-    for match in _TOKEN_RE.finditer(text):
-        token = match.group()
-        if token[0] == '"':
-            if stack == ["{"]:
-                key = token
-            continue
-        if token in "]}":
-            if stack:
-                stack.pop()
-            if token == "}" and stack and stack[-1] == "[":
-                closers = "".join("]" if b in ("[", "") else "}" for b in reversed(stack))
-                last = (match.end(), closers)
-            continue
-        if token == "[":
-            entries = not stack or (stack == ["{"] and key.strip('"') in ENTRY_LISTS)
-            stack.append("[" if entries and len(stack) < 2 else "")
-        else:
-            stack.append(token)
+    for begins, where, stack in _entry_bounds(text):
+        if not begins:
+            last = (where, "".join("]" if b in ("[", "") else "}" for b in reversed(stack)))
     if last is None:
         return None
     try:
