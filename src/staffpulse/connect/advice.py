@@ -168,21 +168,24 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
             said = True
     if held.anonymized:
         steps.append(_anonymized(held.anonymized))
+    import_around = (
+        f"import posts that mention or reply to {run.who}, or the posts of the people it talks with"
+    )
     if not offered and works is not None and held.groups:
-        # the options were tried and bring no one back: said, so that no one tries them
+        # the options were tried and bring no one back: what to do instead comes first, then
+        # that they bring no one back, so that no one tries them
         left = sum(held.groups.values())
         if known:
             return _known_but_unranked(held, run, left, capped)
         tried_how = f"the {len(tried)} options tried" if capped else "any of connect's options"
-        steps.append(
-            f"none of the {_accounts(left)} left out for {_held_for(held)} as of "
-            f"{run.as_of:%Y-%m-%d} comes back with {tried_how}"
+        steps.insert(
+            0,
+            f"{import_around} (suggestions come from the conversations around it): none of the "
+            f"{_accounts(left)} left out for {_held_for(held)} as of {run.as_of:%Y-%m-%d} "
+            f"would come back with {tried_how}",
         )
-    if not steps or (not offered and works is not None and held.groups):
-        steps.append(
-            f"import posts that mention or reply to {run.who}, or the posts of the people "
-            "it talks with: suggestions come from the conversations around it"
-        )
+    elif not steps:
+        steps.append(f"{import_around}: suggestions come from the conversations around it")
     return "; ".join(steps) + "."
 
 
