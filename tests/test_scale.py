@@ -189,6 +189,31 @@ def test_folder_files_of_unknown_format_are_skipped_and_reported(tmp_path: Path)
     assert report["files_skipped"] == 1 and report["problems"][0]["file"] == readme
 
 
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=pytest.mark.slow)])
+def test_a_skipped_line_is_named_by_the_path_typed_as_a_skipped_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    _write_shards(tmp_path / "in")
+    (tmp_path / "in" / "PROVENANCE.txt").write_text("made by hand\n")
+    monkeypatch.chdir(tmp_path)
+    # shard-0 named twice, as typed and inside its folder: scored once, named as typed first
+    typed = ["./in/shard-0.jsonl", "in", "--output", "out", "--engine", engine]
+    result = CliRunner().invoke(app, ["score", *typed])
+    assert result.exit_code == 0, result.output
+    told = result.stderr.replace("\n", "")
+    assert "skipped in/PROVENANCE.txt: not a known format" in told
+    assert "skipped in/shard-0.jsonl:41: not valid JSON" in told
+    assert "skipped in/shard-1.jsonl:41: not valid JSON" in told
+    assert str(tmp_path) not in told
+    logged = (tmp_path / "out" / "problems.jsonl").read_text().splitlines()
+    assert [json.loads(line)["file"] for line in logged] == [
+        "in/PROVENANCE.txt",
+        "in/shard-0.jsonl",
+        "in/shard-1.jsonl",
+        "in/shard-2.jsonl",
+    ]
+
+
 def test_folder_of_parquet_and_unknown_files(tmp_path: Path) -> None:
     import pyarrow as pa
 

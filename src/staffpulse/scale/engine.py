@@ -189,8 +189,8 @@ def score_inputs(
             nonlocal done
             write_posts(result.columns, posts_dir / f"part-{index:05d}.parquet")
             partials[index] = result.partials
-            problems[index] = result.problems
-            notices[index] = result.notices
+            problems[index] = _as_typed(result.problems, shards[index])
+            notices[index] = _as_typed(result.notices, shards[index])
             empty[index] = not (result.columns["post_id"] or result.duplicates or result.problems)
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
@@ -198,7 +198,8 @@ def score_inputs(
             if progress:
                 progress(done, len(shards))
 
-        score_all(shards, on_result)
+        # read by their full paths (a Dask worker may run in another folder), told as typed
+        score_all([shard.absolute() for shard in shards], on_result)
         merged = merge_partials(partials)
         # the second step of the reduce: authors of shared posts that were in another shard
         wanted = wanted_posts((platform, part.talk) for (platform, _id), part in merged.items())
@@ -218,6 +219,18 @@ def score_inputs(
             for problem in summary.problems:
                 handle.write(json.dumps(problem) + "\n")
     return summary
+
+
+def _as_typed(entries: list[dict[str, object]], shard: Path) -> list[dict[str, object]]:
+    """The problems or notes of a shard read by its full path, with the file named as it was
+    typed (``shards/a.jsonl``, as a file skipped is), members of an archive too."""
+    full = str(shard.absolute())
+    return [
+        entry | {"file": str(shard) + file[len(full) :]}
+        if isinstance(file := entry.get("file"), str) and file.startswith(full)
+        else entry
+        for entry in entries
+    ]
 
 
 def _ignore(*_args: object) -> None:

@@ -28,7 +28,9 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     Paths are planned like ``staffpulse import`` plans them (:func:`staffpulse.ingest.
     plan_import`): a file named on its own must be readable, while a folder is walked to any
     depth, its unknown files are skipped and reported, and only a folder with nothing to read
-    fails. Parquet files, which ``import`` does not read, are shards too.
+    fails. Parquet files, which ``import`` does not read, are shards too. A shard is named as
+    it was typed (``shards/a.jsonl``), as a file skipped is; one named twice (``a.jsonl`` and
+    ``./a.jsonl``) is one shard, named as it came first.
     """
     shards: list[Path] = []
     skipped: list[Problem] = []
@@ -56,8 +58,10 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         found = [target for target, _source in plan] + parquet
         shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
         skipped.extend(p for p in problems if not _is_parquet(Path(p.file)))
-    unique = list(dict.fromkeys(shard.resolve() for shard in shards))  # a file named twice
-    return unique, skipped
+    unique: dict[Path, Path] = {}
+    for shard in shards:
+        unique.setdefault(shard.resolve(), shard)
+    return list(unique.values()), skipped
 
 
 def _is_parquet(path: Path) -> bool:
