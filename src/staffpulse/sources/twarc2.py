@@ -52,13 +52,13 @@ from staffpulse.sources.observed import observed_by_newest_post, twarc_retrieved
 from staffpulse.sources.x_api_errors import ApiErrors
 from staffpulse.sources.x_entities import V2_KEYS, decode_x_text, read_entities
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id
+from staffpulse.sources.x_v1 import RT_RE
 from staffpulse.sources.x_v2_gaps import FieldGaps
 from staffpulse.sources.x_v2_items import Labeled, fail_item, is_user, labelled_objects
 from staffpulse.store.core import Record
 
 PLATFORM = "x"
 SOURCE_NAME = "twarc2"
-RT_RE = re.compile(r"^RT @\w+:")
 PAGE_START_RE = re.compile(rb'^\s*\{\s*"(data|includes|errors|meta)"\s*:')
 KIND_PRIORITY = {"retweeted": 0, "replied_to": 1, "quoted": 2}
 # What one malformed tweet or user can raise: it skips that item, never the whole page.
