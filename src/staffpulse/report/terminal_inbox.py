@@ -84,8 +84,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
     if inbox.joined:
         console.print(f"\n[bold]Already joined:[/] {count_of(len(inbox.joined), 'conversation')}")
         for item in inbox.joined[:10]:
-            opening = " ".join(item.opening_text.split())
-            opening = opening if len(opening) <= 70 else opening[:69] + "…"
+            opening = _one_line(item.opening_text, 70)
             where = f" {item.url}" if item.url else ""
             # the id, for "inbox reopen ID": a mark made by mistake is undone from this list;
             # soft-wrapped, so that the link in it copies whole
@@ -111,8 +110,7 @@ def render_snoozed(console: Console, inbox: Inbox) -> None:
         highlight=False,
     )
     for item in inbox.snoozed[:10]:
-        opening = " ".join(item.opening_text.split())
-        opening = opening if len(opening) <= 60 else opening[:59] + "…"
+        opening = _one_line(item.opening_text, 60)
         console.print(
             f"  · {escape(item.author_label)}: {escape(opening)} [dim](until"
             f" {escape(format_when(item.until))}; id: {escape(item.conversation_id)})[/]",
@@ -157,6 +155,13 @@ def _title(item: InboxItem, width: int) -> str:
     if fits >= MIN_AUTHOR:
         return head + shorten(author, fits) + tail
     return shorten(head + author + tail, room)
+
+
+def _one_line(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with "…" (a list of marked
+    conversations: each opening on a line of its own)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def shorten(text: str, width: int) -> str:
