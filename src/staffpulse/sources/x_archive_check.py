@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.x_archive_files import PART_RE, Listed, Part, is_partial_archive
+from staffpulse.sources.x_archive_files import Listed, Part, is_partial_archive
 
 MANIFEST_NAME = "manifest.js"
 DOWNLOAD_AGAIN = "download the archive from X again and import the whole ZIP"
@@ -30,14 +30,16 @@ class MissingFile(Problem):
     """A data file the archive's manifest lists and the archive lacks: ``file`` is where it
     should be, ``records`` the entries the manifest says it held (lost, not skipped), and
     ``message`` what was lost and what to do. A :class:`Problem` to any reader that only knows
-    those; the import counts it apart from the records it skipped."""
+    those; the import counts it apart from the records it skipped. ``kind`` is the part it
+    is (``tweets``, ``follower``...), as the manifest lists it."""
+
+    kind: str = ""
 
     @property
     def holds_posts(self) -> bool:
         """Whether the file held the account's posts (a tweets part), not its followers or
         follows: without it the archive cannot tell which stored posts were deleted."""
-        part = PART_RE.match(self.file.rsplit("/", 1)[-1].rsplit("!", 1)[-1])
-        return part is not None and part.group(1) in ("tweets", "tweet")
+        return self.kind in ("tweets", "tweet")
 
 
 # why an archive read whole without counts to check cannot be called whole
@@ -104,7 +106,9 @@ def missing_parts(
             f"{_what_to_do(manifest)}"
         )
         file_name = PurePosixPath(entry.name).name
-        yield MissingPart(entry.kind, MissingFile(folder + file_name, None, message, entry.count))
+        yield MissingPart(
+            entry.kind, MissingFile(folder + file_name, None, message, entry.count, entry.kind)
+        )
 
 
 def short_part(part: Part, listed: Listed, read: int, lost: int) -> Problem:
