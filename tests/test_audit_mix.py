@@ -297,3 +297,14 @@ def test_a_job_ad_counted_by_its_german_wording_says_so() -> None:
     mix = audit_feed(feed).pillars["mix"]
     assert mix.counted[0].text == GERMAN_AD.format(i=1)
     assert mix.counted[0].why == "a job ad by its wording (German, Spanish or French)"
+
+
+def test_a_few_job_ads_in_a_long_feed_are_not_called_none() -> None:
+    # 1 ad in 601 original posts rounds to 0%: the advice must not say "none" beside the count
+    feed = FeedBuilder("acme")
+    feed.chat(600)
+    feed.job(1)
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.evidence["job_ads"] == 1
+    assert mix.recommendations[0].startswith("Only 1 of your 601 original posts is a job ad")
+    assert not any("None of your posts" in advice for advice in mix.recommendations)

@@ -266,11 +266,16 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             f"{whole(100 * t['recent'])}% lately. Plan next week's non-job posts now."
         )
     if not recs:
-        lead = (
-            "None of your posts are job ads"
-            if whole(100 * share) == 0
-            else f"Only {whole(100 * share)}% of your posts are job ads"
-        )
+        ads = int(ev["job_ads"])
+        # a few ads in a long feed round to 0%: "none" would contradict the count shown
+        # beside it ("3 of 746 original posts"), so the count is said instead
+        if ads == 0:
+            lead = "None of your posts are job ads"
+        elif whole(100 * share) == 0:
+            are = "is a job ad" if ads == 1 else "are job ads"
+            lead = f"Only {ads:,} of your {n:,} original posts {are}"
+        else:
+            lead = f"Only {whole(100 * share)}% of your posts are job ads"
         recs.append(
             Praise(
                 f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
