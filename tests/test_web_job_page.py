@@ -199,7 +199,8 @@ def test_an_upload_whose_every_post_was_skipped_is_a_warning_not_done(tmp_path: 
         home = page_words(client.get("/").text)
         audit = page_words(client.get("/audit/csv/acme").text)
     # the first upload: done, its account "from a CSV (no platform)", not on a network "csv"
-    assert ">Done<" in kept_page and "· CSV (no platform) · 1 post" in page_words(kept_page)
+    # (no display name in the file: the line starts at the platform, no "·" after nothing)
+    assert ">Done<" in kept_page and "@acme CSV (no platform) · 1 post" in page_words(kept_page)
     assert "· 1 from a CSV (no platform)" in home and "on csv" not in home
     assert "@acme · CSV (no platform) · 1 post" in home
     assert "@acme CSV (no platform) · 1 post" in audit  # the audit's header

@@ -1,0 +1,32 @@
+"""The benchmark report's leaderboard cells, as a reader sees them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import render_benchmark_html
+
+
+def _account_lines(html: str) -> list[str]:
+    board = html.split('<table class="leaderboard stack">')[1].split("</table>")[0]
+    cells = re.findall(r'<td class="account">.*?<div class="faint">(.*?)</div>', board, re.S)
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
+
+
+def test_an_account_without_a_display_name_has_no_dangling_separator(tmp_path: Path) -> None:
+    # help desks imported from customer-care dialogs have a handle and no display name: the
+    # line under the handle read "· X · last post …", a separator after nothing
+    named = FeedBuilder("rosa", display_name="Rosa Tamlin")
+    bare = FeedBuilder("helpdesk")
+    for feed in (named, bare):
+        feed.chat(3)
+        feed.job(1)
+    bench = run_benchmark(store_with(tmp_path, named, bare), scorer=FakeScorer())  # type: ignore[arg-type]
+    lines = _account_lines(render_benchmark_html(bench))
+    assert len(lines) == 2
+    assert any(line.startswith("Rosa Tamlin · X") for line in lines)
+    assert any(line.startswith("X") for line in lines)
+    assert not any(line.startswith("·") for line in lines)
