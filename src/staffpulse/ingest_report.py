@@ -5,6 +5,9 @@ export no longer holds (told, or removed when the user asked).
 A file missing from an archive (:class:`~staffpulse.sources.x_archive_check.MissingFile`) is
 kept apart from the records skipped: nothing of it was read, so ``skipped`` does not count
 it, and the summary, ``--json`` (``missing_files``) and the job page tell it on its own.
+So is a long post of an X archive matched to no post
+(:class:`~staffpulse.sources.x_archive_notes.UnmatchedNotes`, a notice): no post was skipped,
+but its whole text was not imported; ``unmatched_notes`` counts them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_archive_check import MissingFile
+from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import LeftOut, WriteCounts
 from staffpulse.store.export_gaps import MissingPosts
@@ -67,6 +71,12 @@ class ImportReport:
             self.every_post_skipped and not self.follows
         )
 
+    @property
+    def unmatched_notes(self) -> int:
+        """Long posts of an X archive (``note-tweet.js``) matched to no post: their whole text
+        was not imported (each file's told among the notices)."""
+        return sum(n.count for n in self.notices if isinstance(n, UnmatchedNotes))
+
     def add(self, counts: WriteCounts) -> None:
         self.accounts += counts.accounts
         self.posts += counts.posts
@@ -98,6 +108,7 @@ class ImportReport:
             "not_in_export": {"posts": self.not_in_export},
             "removed": {"posts": self.removed},
             "skipped": self.skipped,
+            "unmatched_notes": self.unmatched_notes,
             "problems": [problem.as_dict() for problem in self.problems],
             # each with the entries it held (records), which were not imported
             "missing_files": [

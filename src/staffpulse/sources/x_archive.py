@@ -2,7 +2,9 @@
 
 Reads ``data/tweets.js`` (``window.YTD.tweets.part0``; older archives: ``tweet.js`` with
 ``window.YTD.tweet.part0``) and their ``-partN`` siblings, ``account.js``, ``profile.js`` (bio,
-avatar), ``follower.js`` and ``following.js``. The avatar image in ``profile_media/`` comes
+avatar), ``follower.js`` and ``following.js``, and ``note-tweet.js``, the whole text of the posts
+longer than 280 characters, which is matched to their posts
+(:mod:`~staffpulse.sources.x_archive_notes`). The avatar image in ``profile_media/`` comes
 back on the owner's row (:class:`~staffpulse.models.AvatarImage`), written nowhere: the import
 saves it beside the store (:mod:`staffpulse.ingest`). Other files (likes, DMs, ...) are not
 read.
@@ -69,6 +71,7 @@ from staffpulse.sources.x_archive_files import (
     read_zip_parts,
     renamed_part,
 )
+from staffpulse.sources.x_archive_notes import NOTE_KIND, Note, NoteMatcher, read_notes
 from staffpulse.sources.x_v1 import PLATFORM, post_from_v1_tweet
 from staffpulse.sources.ytd import count_entries, ytd_items
 from staffpulse.sources.zip_salvage import open_zip
@@ -171,6 +174,8 @@ class XArchive:
             if not only and (renamed := renamed_part(path, read_head(path))) is not None:
                 only = [renamed]
             context = [p for p in siblings if p.kind in ("account", "profile", "manifest")]
+            if only and only[0].kind in TWEET_PARTS:  # its long posts' whole text, if beside it
+                only += [p for p in siblings if p.kind == NOTE_KIND]
             media = (
                 avatar_media_dir(path.parent)
                 if only and only[0].kind in ("account", "profile")
@@ -230,8 +235,17 @@ class XArchive:
                 yield missing.problem
         if context is None and not in_manifest and any(p.kind in TWEET_PARTS for p in parts):
             yield UncheckedArchive(str(where), UNCHECKED)  # kept by the import, not told
+        matcher: NoteMatcher | None = None
+        if owner is not None and any(p.kind == NOTE_KIND for p in parts):
+            notes: list[Note] = []
+            for found in read_notes([p for p in parts if p.kind == NOTE_KIND], in_manifest):
+                if isinstance(found, Note):
+                    notes.append(found)
+                else:
+                    yield found
+            matcher = NoteMatcher(notes, owner, generated)
         for part in sorted(parts, key=lambda p: (ORDER.get(p.kind, 9), p.number)):
-            if part.kind == "manifest":
+            if part.kind == "manifest" or (part.kind == NOTE_KIND and matcher is not None):
                 continue
             if owner is None:
                 # every entry of the file is lost (its posts would have no author): all count
@@ -245,8 +259,11 @@ class XArchive:
                 )
                 continue
             yield from self._read_items(
-                part, owner, generated, listed, in_manifest.get((part.kind, part.number))
+                part, owner, generated, listed, in_manifest.get((part.kind, part.number)), matcher
             )
+        if matcher is not None:  # the posts kept back for the notes, once every part is read
+            alone = [p for p in parts if p.kind in TWEET_PARTS] or parts
+            yield from matcher.finish(alone[0] if context is not None else None)
         counted = _counted_owner(owner, listed, generated)
         if counted is not None:
             yield Record(rows=(counted,), provenance=provenance(self.name, str(where)))
@@ -258,6 +275,7 @@ class XArchive:
         generated: datetime | None,
         listed: dict[str, set[str] | None],
         in_manifest: Listed | None,
+        matcher: NoteMatcher | None = None,
     ) -> Iterator[Item]:
         """The rows of one data file; when ``manifest.js`` lists more entries for it than were
         read and reported lost, the rest are told and counted as well (a file cut short)."""
@@ -283,11 +301,13 @@ class XArchive:
                     post = post_from_v1_tweet(tweet, owner, infer_quote_from_link=True)
                     post = replace(post, observed_at=generated)
                     read += 1
-                    yield Record(
+                    record = Record(
                         rows=(post,),
                         provenance=provenance(self.name, part.location, line),
                         raw=tweet,
                     )
+                    if matcher is None or not matcher.holds(record, post, tweet):
+                        yield record
                 else:
                     if not isinstance(item, dict):
                         raise ValueError(f"{part.kind} entry is not an object")

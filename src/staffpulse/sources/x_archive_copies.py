@@ -41,12 +41,16 @@ def pick_one_per_part(parts: list[Part]) -> tuple[list[Part], list[Copy]]:
 
 
 def _entry_key(kind: str, item: Any) -> str | None:
-    """What tells an entry apart: a tweet's id, a follower's or followed account's id."""
+    """What tells an entry apart: a tweet's id, a long post's note id, a follower's or
+    followed account's id."""
     if not isinstance(item, dict):
         return None
     if kind in ("tweets", "tweet"):
         tweet = item.get("tweet", item)
         found = (tweet.get("id_str") or tweet.get("id")) if isinstance(tweet, dict) else None
+    elif kind == "note-tweet":
+        note = item.get("noteTweet")
+        found = note.get("noteTweetId") if isinstance(note, dict) else None
     else:
         inner = item.get(kind)
         found = inner.get("accountId") if isinstance(inner, dict) else None

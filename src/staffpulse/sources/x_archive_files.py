@@ -37,12 +37,14 @@ from staffpulse.sources.observed import read_time
 from staffpulse.sources.ytd import ytd_items
 
 PART_RE = re.compile(
-    r"^(tweets|tweet|account|profile|follower|following|manifest)(?:-part(\d+))?\.js$"
+    r"^(tweets|tweet|note-tweet|account|profile|follower|following|manifest)"
+    r"(?:-part(\d+))?\.js$"
 )
 OWNER_FILES = ("account.js", "tweets.js", "tweet.js")
 # The first line of a part, which names it whatever the file is called
 YTD_PART_RE = re.compile(
-    rb"^\s*window\.YTD\.(tweets|tweet|account|profile|follower|following)\.part(\d+)\s*="
+    rb"^\s*window\.YTD\.(tweets|tweet|note_tweet|account|profile|follower|following)"
+    rb"\.part(\d+)\s*="
 )
 Media = list[tuple[str, Callable[[], bytes]]]
 # The files whose entries become rows, and what one entry is, as a count is told
@@ -51,12 +53,14 @@ COUNTED_NOUNS = {
     "tweet": "tweet",
     "follower": "follower",
     "following": "followed account",
+    # a long post's whole text (note-tweet.js): its post, cut at 280 characters, is in tweets.js
+    "note-tweet": "long-post text",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    kind: str  # tweets | tweet | account | profile | follower | following | manifest
+    kind: str  # tweets | tweet | note-tweet | account | profile | follower | following | manifest
     number: int
     location: str
     load: Callable[[], bytes]
@@ -95,7 +99,10 @@ def part_named_by(head: bytes) -> tuple[str, int] | None:
     """The kind and number a part's first line gives it (``window.YTD.tweets.part1 = [``:
     ``("tweets", 1)``), whatever the file is called; None when the head is no such line."""
     match = YTD_PART_RE.match(head.removeprefix(b"\xef\xbb\xbf"))
-    return None if match is None else (match.group(1).decode(), int(match.group(2)))
+    if match is None:
+        return None
+    # window.YTD.note_tweet is the part X names note-tweet.js
+    return match.group(1).decode().replace("_", "-"), int(match.group(2))
 
 
 def renamed_part(path: Path, head: bytes) -> Part | None:
@@ -238,9 +245,9 @@ def is_partial_archive(manifest: Part | None) -> bool:
 
 
 def listed_files(manifest: Part | None) -> dict[tuple[str, int], Listed]:
-    """The tweets, follower and following files ``manifest.js`` lists with a count of 1 or
-    more, by part (``("tweets", 1)`` for ``data/tweets-part1.js``), as a renamed file is known
-    too; empty without a manifest, or one that lists none (an older archive). Entries of
+    """The tweets, note-tweet, follower and following files ``manifest.js`` lists with a count
+    of 1 or more, by part (``("tweets", 1)`` for ``data/tweets-part1.js``), as a renamed file is
+    known too; empty without a manifest, or one that lists none (an older archive). Entries of
     another shape are passed over: the manifest only checks."""
     types = _manifest_section(manifest, "dataTypes")
     found: dict[tuple[str, int], Listed] = {}

@@ -68,6 +68,13 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         if report.missing_files
         else ""
     )
+    # an X archive's long post whose post is not in it: told below with the notes
+    unmatched = (
+        f"\nLong posts matched to no post: [bold]{report.unmatched_notes:,}[/] (note-tweet.js, "
+        "told below): their whole text was not imported."
+        if report.unmatched_notes
+        else ""
+    )
     console.print(
         f"Imported [bold]{count_of(report.posts, 'post')}[/] ({report.new_posts:,} new{edited}), "
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new{updated})"
@@ -75,7 +82,8 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         # a skipped record is unreadable or clashes with stored data: each is named above
         f"{_where_named(report.skipped, every_one)}.{removed}"
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
-        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}.{missing}"
+        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
+        f"{missing}{unmatched}"
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
