@@ -53,3 +53,32 @@ def test_a_topic_is_replayed_as_of_the_same_time_as_the_whole_inbox(tmp_path: Pa
     listed = ", ".join(f"{label} ({n})" for label, n in offered)
     note = next(n for n in pay.notes if n.startswith("other topics with conversations to join"))
     assert sorted(note.split(": ", 1)[1].split(", ")) == sorted(listed.split(", "))
+
+
+# the store's newest work post is a job ad, left out of any inbox; the one conversation worth
+# joining is half a year older
+AD_LAST = [
+    post("ad", "We're hiring a forklift operator in Dayton! Apply now", timedelta()),
+    post("ask2", "What is the one interview question you always ask candidates?", timedelta(180)),
+]
+
+
+def test_a_replay_is_ranked_as_of_the_newest_conversation_it_can_offer(tmp_path: Path) -> None:
+    # ranked as of the job ad, the replay offered nothing ("Nothing to join now") while the
+    # interview question sat outside its window: it is ranked as of that question instead
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(AD_LAST, provenance("twarc2", tmp_path / "search.jsonl"))
+        everything = inbox(store)
+        newest = inbox(store, as_of="newest")
+        interviews = inbox(store, topic="interview")
+        live = inbox(store, as_of="now")
+    asked = NEWEST - timedelta(180)
+    assert everything.replay and everything.ranked_as_of == asked + timedelta(hours=1)
+    assert [i.conversation_id for i in everything.items] == ["ask2"]
+    assert everything.counts["older"] == 0
+    assert any(
+        "an hour after the newest conversation it could offer" in n for n in everything.notes
+    )
+    assert newest.ranked_as_of == interviews.ranked_as_of == everything.ranked_as_of
+    assert [i.conversation_id for i in interviews.items] == ["ask2"]
+    assert not live.replay and live.items == []  # the live view is never moved

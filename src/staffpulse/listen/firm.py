@@ -15,7 +15,7 @@ from enum import Enum
 from staffpulse.account_refs import find_account_ref, parse_account_ref, read_account_ref
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
-from staffpulse.listen.inbox import resolve_accounts
+from staffpulse.listen.own_accounts import resolve_accounts
 from staffpulse.models import Account
 from staffpulse.store import Store
 

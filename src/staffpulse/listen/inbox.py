@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Literal
 
 from staffpulse.dates import format_when
@@ -23,9 +24,11 @@ from staffpulse.errors import InputError
 from staffpulse.listen.account_note import missing_account_note
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.followers_only import FOLLOWERS_ONLY
+from staffpulse.listen.inbox_items import inbox_item
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
 from staffpulse.listen.inbox_rank import rank_stored
 from staffpulse.listen.left_out import left_out_note
+from staffpulse.listen.own_accounts import resolve_accounts
 from staffpulse.listen.rank import RankedConversation, add_angles, count_copies
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.snooze import firm_snoozes, list_snoozed, wake_reason
@@ -36,6 +39,7 @@ from staffpulse.listen.topic_members import assign_topics
 from staffpulse.listen.window import (
     DEFAULT_MAX_AGE,
     REPLAY_AT,
+    REPLAY_LEAD,
     AsOf,
     in_window,
     no_topic_note,
@@ -46,7 +50,7 @@ from staffpulse.listen.window import (
     topic_choices,
     window_notes,
 )
-from staffpulse.models import normalize_handle, platform_choice
+from staffpulse.models import platform_choice
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.signals.roles import load_role_model_or_none
@@ -59,29 +63,6 @@ Auto = Literal["auto"]
 # inbox from 13 s to 117 s, so beyond this many a spread sample of them is read and scaled
 STALE_SAMPLE = 2_000
 TOPIC_WORDS = 15  # a topic's most frequent words that a --topic query naming none falls back on
-
-
-def resolve_accounts(
-    store: Store, handle: str, platform: str | None = None
-) -> list[tuple[str, str]]:
-    """``(platform, id)`` of every stored account with this handle (or id), on ``platform``
-    only when one is given; with no such account, the authors of stored posts signed with
-    the handle."""
-    rows = store.conn.execute(
-        "SELECT platform, id FROM accounts WHERE (handle_norm = ? OR id = ?)"
-        " AND (? IS NULL OR platform = ?)",
-        (normalize_handle(handle), handle.strip(), platform, platform),
-    ).fetchall()
-    if found := [(row[0], row[1]) for row in rows]:
-        return found
-    # posts name their author's handle even where no account row was stored with them (a
-    # posts CSV, a stream): the firm's own posts are its own all the same
-    rows = store.conn.execute(
-        "SELECT DISTINCT platform, author_id FROM posts WHERE author_handle != ''"
-        " AND lower(ltrim(trim(author_handle), '@')) = ? AND (? IS NULL OR platform = ?)",
-        (normalize_handle(handle), platform, platform),
-    ).fetchall()
-    return [(row[0], row[1]) for row in rows]
 
 
 def build_inbox(
@@ -99,6 +80,63 @@ def build_inbox(
     role_model: RoleModelLike | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
 ) -> Inbox:
+    """Rank the stored relevant conversations into an inbox (see the module docstring and
+    :func:`_rank_inbox`).
+
+    A replay (nothing live) is ranked as of an hour after the newest conversation it can offer:
+    when the newest activity of the store is a conversation left out (not about work, customer
+    care...), a replay as of it offered nothing while older conversations to join were there,
+    so it is ranked again as of the newest of those. The time is decided on the whole store,
+    so ``topic`` replays as of the same time as the whole inbox."""
+    if limit < 1:
+        raise InputError("--limit must be at least 1")
+    text = load_text_signals_or_none() if text_model == "auto" else text_model
+    roles = load_role_model_or_none() if role_model == "auto" else role_model
+    rank = partial(
+        _rank_inbox,
+        store,
+        platform=platform,
+        as_handle=as_handle,
+        as_platform=as_platform,
+        limit=limit,
+        now=now,
+        as_of=as_of,
+        max_age=max_age,
+        text_model=text,
+        role_model=roles,
+        relevance=relevance,
+    )
+    inbox, newest_older = rank(topic=topic)
+    if not inbox.replay or isinstance(parse_as_of(as_of), datetime) or inbox.counts["open"]:
+        return inbox
+    if topic is not None:  # the replay time of the whole inbox, which a topic shares
+        whole, newest_older = rank(topic=None)
+        if whole.counts["open"]:
+            return inbox
+    if newest_older is None:
+        return inbox
+    again, _ = rank(topic=topic, replay_at=newest_older + REPLAY_LEAD)
+    if inbox.work_note and not again.work_note:  # the first pass read them: still said once
+        again = replace(again, work_note=inbox.work_note, notes=[inbox.work_note, *again.notes])
+    return again
+
+
+def _rank_inbox(
+    store: Store,
+    *,
+    platform: str | None,
+    topic: str | None,
+    as_handle: str | None,
+    as_platform: str | None,
+    limit: int,
+    now: datetime | None,
+    as_of: AsOf | str,
+    max_age: timedelta | None,
+    text_model: TopicScorer | None,
+    role_model: RoleModelLike | None,
+    relevance: RelevanceFilter | None,
+    replay_at: datetime | None = None,
+) -> tuple[Inbox, datetime | None]:
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
     Only conversations active within ``max_age`` of the reference time are offered (``None``:
@@ -106,12 +144,9 @@ def build_inbox(
     there is the reference whatever ``now`` is, and nothing posted after it is read. The firm's
     own accounts are every account with the handle ``as_handle``, or only the one on
     ``as_platform`` when the firm named its platform (the dashboard's "You post as")."""
-    if limit < 1:
-        raise InputError("--limit must be at least 1")
     platform = platform_choice(platform)
     topic = (topic or "").strip() or None  # a blank topic field means every topic, as on the page
-    text = load_text_signals_or_none() if text_model == "auto" else text_model
-    roles_model = load_role_model_or_none() if role_model == "auto" else role_model
+    text, roles_model = text_model, role_model
     notes: list[str] = []
     work_note: str | None = None
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
@@ -141,6 +176,8 @@ def build_inbox(
     everyone = conversations  # before a topic narrows them: the topics to pick count all
     labels = {tid: t.label for tid, t in model.topics_.items()}
     ref = reference_time(store, conversations, now, as_of, max_age)
+    if replay_at is not None and ref.replay and not ref.fixed:
+        ref = replace(ref, at=replay_at)  # the newest conversation a replay can offer
     if ref.fixed:
         notes.append(
             f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"
@@ -235,6 +272,17 @@ def build_inbox(
     tally["undated"] = round(stale_counts["undated"] * scale)
     stale_left_out = round(stale_counts["left_out"] * scale)
     estimated = len(stale_read) < len(stale)
+    # the newest conversation outside the window that a replay as of it would offer
+    newest_older = max(
+        (
+            e.conversation.last_activity
+            for e in ranked
+            if e.left_out is None
+            and e.conversation.last_activity is not None
+            and (e.conversation.platform, e.conversation.id) in stale_keys
+        ),
+        default=None,
+    )
     ranked = [e for e in ranked if (e.conversation.platform, e.conversation.id) not in stale_keys]
     offered = [
         e.conversation for e in ranked if not e.left_out and state_of(e.conversation) == "open"
@@ -268,7 +316,7 @@ def build_inbox(
     joined: list[InboxItem] = []
     for entry, (_, state) in zip(described, shown, strict=True):
         conv = entry.conversation
-        item = _item(entry, topic_of.get((conv.platform, conv.id)), state)
+        item = inbox_item(entry, topic_of.get((conv.platform, conv.id)), state)
         if (back := woken.get((conv.platform, conv.id))) and state == "open":
             item = replace(item, reasons=(back, *item.reasons))  # said first: why it is here
         (joined if state == "joined" else items).append(item)
@@ -311,7 +359,7 @@ def build_inbox(
         "older_estimated": estimated,
         "topics": len(model.topics_),
     }
-    return Inbox(
+    inbox = Inbox(
         items,
         joined,
         topics,
@@ -331,6 +379,7 @@ def build_inbox(
         work_note=work_note,
         snoozed=list_snoozed(store, snoozed),
     )
+    return inbox, newest_older
 
 
 def spread_sample(items: Sequence[Conversation], size: int) -> list[Conversation]:
@@ -339,33 +388,3 @@ def spread_sample(items: Sequence[Conversation], size: int) -> list[Conversation
         return list(items)
     step = len(items) / size
     return [items[int(i * step)] for i in range(size)]
-
-
-def _item(entry: RankedConversation, topic_id: int | None, state: str) -> InboxItem:
-    conv = entry.conversation
-    opening = conv.opening
-    root_stored = conv.root is not None
-    return InboxItem(
-        platform=conv.platform,
-        conversation_id=conv.id,
-        url=conv.url,
-        topic_id=topic_id,
-        topic_label=entry.topic_label,
-        opening_text=opening.text,
-        author_handle=opening.author_handle,
-        author_id=opening.author_id,
-        role=entry.role,
-        started_at=opening.created_at,
-        last_activity=conv.last_activity,
-        replies=len(conv.replies) if root_stored else len(conv.posts),
-        participants=len(conv.participants),
-        score=entry.score,
-        reasons=entry.reasons,
-        cautions=entry.cautions,
-        angle=entry.angle,
-        state=state,
-        flags=entry.flags,
-        root_stored=root_stored,
-        root_author=None if root_stored else (opening.reply_to_handle or None),
-        root_gone=conv.root_gone,
-    )
