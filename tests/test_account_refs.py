@@ -204,3 +204,16 @@ def test_a_number_or_id_of_no_stored_customer_is_still_missing() -> None:
                 find_account_ref(store, typed)
             assert caught.value.message == f"no account '{typed}' in the store"
             assert "import its posts first" in str(caught.value.hint)
+
+
+def test_a_part_of_a_stored_handle_is_offered_the_handles_containing_it(store: Store) -> None:
+    # "staffing" is no typo of any handle, but two stored handles hold it: they are offered,
+    # not "import its posts first" for an account that is there
+    with pytest.raises(NotFoundError) as caught:
+        find_account_ref(store, "staffing", "x")
+    assert caught.value.message.endswith("did you mean @Acme_Staffing (x)?")
+    with pytest.raises(NotFoundError, match=r"did you mean @Acme_Staffing \(x\) or"):
+        find_account_ref(store, "staffing")
+    with pytest.raises(NotFoundError) as short:  # too short a part to say which was meant
+        find_account_ref(store, "acm")
+    assert "did you mean" not in short.value.message

@@ -153,6 +153,9 @@ def _use_platform_option(platform: str) -> str:
 # how close a stored handle must be to be offered ("ApexStafingOH" for "ApexStaffingOH")
 _CLOSE_ENOUGH = 0.75
 _MAX_SUGGESTIONS = 3
+# the shortest part of a handle offered the handles containing it ("ruffert"): a shorter one
+# ("hr", "job") is in too many handles to say which was meant
+_SHORTEST_PART = 4
 
 
 def explain_missing_account(
@@ -257,7 +260,8 @@ def _stored(store: Store, handle: str, platform: str) -> Account | None:
 
 def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The stored (handle, platform) pairs nearest ``norm``, nearest first: a typo away, or the
-    whole handle of a Bluesky or Mastodon name typed without its domain."""
+    whole handle of a Bluesky or Mastodon name typed without its domain; else, with none of
+    those, the shortest handles that contain ``norm``."""
     by_key: dict[str, list[tuple[str, str]]] = {}
     for handle, platform in stored:
         by_key.setdefault(handle.lower(), []).append((handle, platform))
@@ -265,6 +269,10 @@ def _closest(norm: str, stored: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if first != handle.lower():  # "brightsidetalent" for brightsidetalent.bsky.social
             by_key.setdefault(first, []).append((handle, platform))
     keys = difflib.get_close_matches(norm, by_key, n=_MAX_SUGGESTIONS, cutoff=_CLOSE_ENOUGH)
+    if not keys and len(norm) >= _SHORTEST_PART:
+        # a part of a handle ("ruffert" for andreruffert) is no typo, yet its account is
+        # stored: "import its posts first" would send the user to import it again
+        keys = sorted((k for k in by_key if norm in k), key=lambda k: (len(k), k))
     found: list[tuple[str, str]] = []
     for key in keys:
         found += [pair for pair in by_key[key] if pair not in found]
