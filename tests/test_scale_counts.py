@@ -128,3 +128,40 @@ def test_a_bluesky_reply_named_by_did_only_is_counted_by_whom_it_answers() -> No
     (row,) = account_rows(merge_partials([scored.partials]))
     assert (row["replies"], row["replies_to_self"], row["posts"]) == (2, 1, 3)
     assert row["accounts_engaged_90d"] == 2  # sam and ana, by their DIDs
+
+
+def test_posts_without_an_author_are_kept_but_make_no_account(tmp_path: Path) -> None:
+    # A home timeline saved from X's API v2 without tweet.fields=author_id: its tweets are
+    # by several people, none named; summing them up as one account would be made up.
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    timeline = {
+        "data": [
+            {"id": "1578466218075312129", "text": "Coffee first, then the inbox. Every day."},
+            {"id": "1578465888264589313", "text": "RT @someone: our office dog has a badge"},
+        ],
+        "meta": {"result_count": 2, "newest_id": "1578466218075312129"},
+    }
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "home_timeline.json").write_text(json.dumps(timeline), encoding="utf-8")
+    feed = {"type": "post", "platform": "x", "id": "7", "author": "acme", "text": HUMAN[0]}
+    (tmp_path / "in" / "acme.jsonl").write_text(json.dumps(feed) + "\n", encoding="utf-8")
+
+    summary = score_inputs([tmp_path / "in"], tmp_path / "out")
+
+    posts = pq.read_table(tmp_path / "out" / "posts").to_pylist()
+    accounts = pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
+    assert len(posts) == summary.posts == 3  # nothing dropped from the per-post table
+    assert [row["handle"] for row in accounts] == ["acme"]
+    assert summary.without_author == 2
+    assert sum(row["posts"] for row in accounts) == summary.posts - summary.without_author
+
+    result = CliRunner().invoke(
+        app, ["score", str(tmp_path / "in"), "--output", str(tmp_path / "cli"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["without_author"] == 2
+    told = CliRunner().invoke(app, ["score", str(tmp_path / "in"), "-o", str(tmp_path / "o")])
+    assert "2 posts without an author" in " ".join(told.output.split())

@@ -51,6 +51,9 @@ class ScoreSummary:
     skipped: int = 0  # malformed records
     files_skipped: int = 0  # files of no known format, in folders
     duplicates: int = 0  # posts met again (in the same file or an earlier one): counted once
+    # posts kept in posts/ without an author (an X API v2 response requested without
+    # author_id): in no account's row, so the accounts' posts add up to posts minus these
+    without_author: int = 0
     # files read whole that held no post (a CSV header without rows, an empty search)
     empty_files: list[str] = field(default_factory=list)
     output: Path = Path()
@@ -67,6 +70,7 @@ class ScoreSummary:
             "skipped": self.skipped,
             "files_skipped": self.files_skipped,
             "duplicates": self.duplicates,
+            "without_author": self.without_author,
             "empty_files": self.empty_files,
             "output": str(self.output),
         }
@@ -194,6 +198,7 @@ def score_inputs(
             empty[index] = not (result.columns["post_id"] or result.duplicates or result.problems)
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
+            summary.without_author += sum(not author for author in result.columns["author_id"])
             done += 1
             if progress:
                 progress(done, len(shards))

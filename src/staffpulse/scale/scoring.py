@@ -186,6 +186,10 @@ def _score_batch(
     for name, values in found.items():
         columns.setdefault(name, []).extend(values)
     for i, post in enumerate(posts):
+        if not post.author_id:
+            # X API v2 responses requested without author_id: posts of several unknown people,
+            # kept in the per-post table, never summed up as if they were one account's
+            continue
         key = (post.platform, post.author_id)
         part = partials.get(key)
         if part is None:

@@ -118,6 +118,11 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
             f"; {count_of(summary.duplicates, 'post')} met more than once "
             "(in one file or several) counted once"
         )
+    if summary.without_author:
+        files += (
+            f"; {count_of(summary.without_author, 'post')} without an author (saved from "
+            "X's API without author_id) kept in the per-post signals, in no account"
+        )
     console.print(
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
