@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from export_gap_helpers import MARCH, archive_of
+import pytest
+from typer.testing import CliRunner
+
+from export_gap_helpers import MARCH, archive_of, list_in_manifest
+from staffpulse.cli import app
+from staffpulse.scale import score_inputs
 from staffpulse.scale.inputs import read_posts
 
 
@@ -18,3 +24,32 @@ def test_an_older_x_archive_without_a_manifest_is_read_without_a_note(tmp_path: 
     assert sorted(post.id for post in shard.posts) == ["101", "102", "103", "104"]
     assert shard.notices == []
     assert shard.problems == []
+
+
+def test_a_part_missing_from_an_archive_is_told_apart_not_counted_as_skipped(
+    tmp_path: Path,
+) -> None:
+    # The manifest lists a second tweets part of 3 tweets that the folder lacks: those tweets
+    # were never read, so they are no "malformed records", as the import tells them apart.
+    pytest.importorskip("pyarrow")
+    folder = archive_of(tmp_path / "archive", MARCH)
+    list_in_manifest(folder, {"data/tweets.js": 4, "data/tweets-part1.js": 3})
+
+    shard = read_posts(folder)
+    assert len(shard.posts) == 4 and shard.problems == []
+    assert [(m.records, m.file.endswith("tweets-part1.js")) for m in shard.missing] == [(3, True)]
+
+    summary = score_inputs([folder], tmp_path / "out")
+    assert (summary.posts, summary.skipped, summary.problems) == (4, 0, [])
+    assert [m["records"] for m in summary.missing_files] == [3]
+    kept = (tmp_path / "out" / "problems.jsonl").read_text(encoding="utf-8")
+    assert "tweets-part1.js" in kept  # the results folder says what they lack
+
+    told = CliRunner().invoke(app, ["score", str(folder), "-o", str(tmp_path / "cli")])
+    said = " ".join(told.output.split())
+    assert told.exit_code == 0, told.output
+    assert "skipped 0 malformed records" in said
+    assert "1 file missing from an X archive" in said and "missing " in said
+    as_json = CliRunner().invoke(app, ["score", str(folder), "-o", str(tmp_path / "j"), "--json"])
+    found = json.loads(as_json.stdout)
+    assert found["skipped"] == 0 and len(found["missing_files"]) == 1

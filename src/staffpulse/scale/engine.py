@@ -60,6 +60,8 @@ class ScoreSummary:
     problems: list[dict[str, object]] = field(default_factory=list)  # something was skipped
     # Told about a file although every record was read (a guessed encoding, say)
     notices: list[dict[str, object]] = field(default_factory=list)
+    # files an X archive's manifest lists that it lacks: lost, not records skipped
+    missing_files: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +86,7 @@ class ShardOutput(NamedTuple):
     problems: list[dict[str, object]]
     notices: list[dict[str, object]]
     duplicates: int
+    missing: list[dict[str, object]]
 
 
 def score_shard(path: str, skip: AbstractSet[int] = frozenset()) -> ShardOutput:
@@ -100,6 +103,7 @@ def _shard_output(read: ShardPosts, result: ShardResult) -> ShardOutput:
         [p.as_dict() for p in read.problems],
         [n.as_dict() for n in read.notices],
         read.duplicates,
+        [m.as_dict() for m in read.missing],
     )
 
 
@@ -175,6 +179,7 @@ def score_inputs(
     partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
     problems: list[list[dict[str, object]]] = [[] for _ in shards]
     notices: list[list[dict[str, object]]] = [[] for _ in shards]
+    missing: list[list[dict[str, object]]] = [[] for _ in shards]
     empty = [False for _ in shards]
     done = 0
     if progress:
@@ -195,7 +200,10 @@ def score_inputs(
             partials[index] = result.partials
             problems[index] = _as_typed(result.problems, shards[index])
             notices[index] = _as_typed(result.notices, shards[index])
-            empty[index] = not (result.columns["post_id"] or result.duplicates or result.problems)
+            missing[index] = _as_typed(result.missing, shards[index])
+            empty[index] = not (
+                result.columns["post_id"] or result.duplicates or result.problems or result.missing
+            )
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
             summary.without_author += sum(not author for author in result.columns["author_id"])
@@ -214,6 +222,7 @@ def score_inputs(
         read_problems = [p for shard in problems for p in shard]
         summary.problems = [p.as_dict() for p in unknown] + read_problems
         summary.notices = [n for shard in notices for n in shard]
+        summary.missing_files = [m for shard in missing for m in shard]
         summary.files_skipped = len(unknown)
         summary.empty_files = [
             str(shard) for shard, none in zip(shards, empty, strict=True) if none
@@ -221,7 +230,8 @@ def score_inputs(
         # A problem may stand for many records (a file whose header makes every row unreadable).
         summary.skipped = sum(_records(p) for p in read_problems)
         with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
-            for problem in summary.problems:
+            # a missing file too: what the results lack, kept with them
+            for problem in summary.problems + summary.missing_files:
                 handle.write(json.dumps(problem) + "\n")
     return summary
 

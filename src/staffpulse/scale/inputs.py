@@ -15,7 +15,7 @@ from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.native import post_from_native
-from staffpulse.sources.x_archive_check import UncheckedArchive
+from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 OnRead = Callable[[int], None]  # posts of the shard read so far
@@ -81,12 +81,14 @@ def key_of(platform: str, post_id: str) -> int:
 class ShardPosts(NamedTuple):
     """What one shard held: its posts (each once), the records that could not be read, the
     notes on a file that skip nothing (a guessed encoding, TWCS customers kept without an
-    account) and how many posts met again were left out."""
+    account), how many posts met again were left out, and the files an X archive's manifest
+    lists that it lacks (nothing of them was read, so no record was skipped)."""
 
     posts: list[Post]
     problems: list[Problem]
     notices: list[Notice]
     duplicates: int
+    missing: list[Problem]
 
 
 def read_posts(
@@ -100,6 +102,7 @@ def read_posts(
     means records were skipped, a notice that all were read. ``on_read`` hears how many posts
     were read every few thousand (reading a big file takes a while)."""
     notices: list[Notice] = []
+    missing: list[Problem] = []
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found, problems = _read_parquet(path)
     else:
@@ -107,7 +110,9 @@ def read_posts(
         for item in detect(path).read(path):
             if isinstance(item, UncheckedArchive):
                 continue  # only `import --remove-deleted` acts on it
-            if isinstance(item, Problem):
+            if isinstance(item, MissingFile):
+                missing.append(item)
+            elif isinstance(item, Problem):
                 problems.append(item)
             elif isinstance(item, Notice):
                 notices.append(item)
@@ -125,7 +130,7 @@ def read_posts(
         if key not in seen:
             seen.add(key)
             posts.append(post)
-    return ShardPosts(posts, problems, notices, len(found) - len(posts))
+    return ShardPosts(posts, problems, notices, len(found) - len(posts), missing)
 
 
 def shard_post_keys(path: str) -> list[int]:

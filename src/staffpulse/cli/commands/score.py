@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_count_progress
+from staffpulse.cli.import_output import print_missing_files
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import JsonOption
 from staffpulse.cli.problems import print_problems
@@ -75,7 +76,14 @@ def score_command(
     if as_json:
         # Every skipped file and record too, and the notes, as `staffpulse import --json`
         # lists them.
-        print_json(summary.as_dict() | {"problems": summary.problems, "notices": summary.notices})
+        print_json(
+            summary.as_dict()
+            | {
+                "problems": summary.problems,
+                "missing_files": summary.missing_files,
+                "notices": summary.notices,
+            }
+        )
     else:
         _print_summary(summary, output)
     if summary.posts == 0:
@@ -108,6 +116,12 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         Problem(str(p["file"]), _line(p.get("line")), str(p["message"])) for p in summary.problems
     ]
     print_problems(err_console, problems, see_all=f"all in {output / 'problems.jsonl'}")
+    # nothing of a missing file was read: told apart from the records skipped, as the import
+    # tells it
+    print_missing_files(
+        err_console,
+        [Problem(str(m["file"]), None, str(m["message"])) for m in summary.missing_files],
+    )
     files = (
         f", {count_of(summary.files_skipped, 'file')} of unknown format"
         if summary.files_skipped
@@ -117,6 +131,11 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         files += (
             f"; {count_of(summary.duplicates, 'post')} met more than once "
             "(in one file or several) counted once"
+        )
+    if summary.missing_files:
+        files += (
+            f"; {count_of(len(summary.missing_files), 'file')} missing from an X archive "
+            "(named above, with what to do)"
         )
     if summary.without_author:
         files += (
