@@ -51,6 +51,25 @@ def test_accounts_platform_takes_twitter_and_refuses_an_unknown_one(tmp_path: Pa
     assert "No accounts yet" not in result.output
 
 
+def test_accounts_of_a_platform_with_none_says_what_the_store_holds(tmp_path: Path) -> None:
+    # a store of X and Bluesky accounts asked for Mastodon ones: not "No accounts yet. Import
+    # something", as if the store were empty
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["import", str(write_sample(tmp_path)), "--db", db])
+    result = runner.invoke(app, ["accounts", "--platform", "mastodon", "--db", db])
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())
+    assert "No accounts yet" not in said
+    assert said.startswith("No accounts on Mastodon in the store, which holds 1 account on Bluesky")
+    assert "1 on X: staffpulse accounts lists them all" in said
+    assert (
+        json.loads(
+            runner.invoke(app, ["accounts", "--platform", "mastodon", "--json", "--db", db]).stdout
+        )
+        == []
+    )
+
+
 def test_the_platforms_an_error_names_are_the_ones_the_help_names(tmp_path: Path) -> None:
     """csv (rows from a CSV without a platform column) is taken by --platform: the error's
     list, its hint and --help all say so (QA16 16.2); add-handles, which fetches, never."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich import box
@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from staffpulse.models import POST_KINDS, platform_label
+from staffpulse.models import POST_KINDS, on_platform, platform_label
 from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time
 from staffpulse.store.reads import AccountSummary
@@ -37,13 +37,36 @@ def render_stats(console: Console, stats: dict[str, Any]) -> None:
     console.print(table)
 
 
+def no_accounts_line(platform: str | None, stored: Mapping[str, int]) -> str:
+    """Why ``accounts`` lists nothing: an empty store, or none on the platform asked for while
+    others hold some ("Import something" would send the user to import what is there)."""
+    elsewhere = {p: n for p, n in sorted(stored.items()) if n and p != platform}
+    if platform is None or not elsewhere:
+        return "No accounts yet. Import something: [bold]staffpulse import FILE[/]"
+    where = ", ".join(
+        f"{count_of(n, 'account') if i == 0 else f'{n:,}'} {on_platform(p)}"
+        for i, (p, n) in enumerate(elsewhere.items())
+    )
+    return (
+        f"No accounts {on_platform(platform)} in the store, which holds {where}: "
+        "[bold]staffpulse accounts[/] lists them all (or import the accounts you meant)"
+    )
+
+
 NAME_MIN_WIDTH = 10  # a display name narrower than this folds into a column of syllables
 ACCOUNT_HANDLE_CAP = 28  # the handle's room on a terminal too narrow to give it more
 
 
-def render_accounts(console: Console, summaries: list[AccountSummary]) -> None:
+def render_accounts(
+    console: Console,
+    summaries: list[AccountSummary],
+    platform: str | None = None,
+    stored: Mapping[str, int] | None = None,
+) -> None:
+    """The accounts table; ``platform`` the one ``--platform`` chose (as stored) and
+    ``stored`` the store's accounts by platform, which say why a filtered list is empty."""
     if not summaries:
-        console.print("No accounts yet. Import something: [bold]staffpulse import FILE[/]")
+        console.print(no_accounts_line(platform, stored or {}), highlight=False)
         return
     wide = console.width >= 110
     table = Table(

@@ -20,6 +20,7 @@ from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
+from staffpulse.models import platform_choice
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.sources.csv_dates import date_order_from
@@ -181,10 +182,11 @@ def accounts_command(
     """List the accounts in the store."""
     with open_store(db, create=False) as store:
         summaries = store.list_accounts(platform)
+        stored = store.stats()["accounts"] if not summaries else {}
     if as_json:
         print_json([account_summary_dict(s) for s in summaries])
     else:
-        render_accounts(console, summaries)
+        render_accounts(console, summaries, platform_choice(platform), stored)
 
 
 def register(app: typer.Typer) -> None:
