@@ -77,3 +77,18 @@ def test_a_comparison_says_how_many_members_of_each_segment_have_a_score() -> No
         "4 of 5 staffing firms with original posts to judge (80%) post more job ads"
     )
     assert judged["explanation"].endswith("The other 2 have none to judge.")
+
+
+def test_a_difference_under_half_a_point_is_never_zero_points_higher() -> None:
+    # 558 real accounts given segments at random: the averages 0.47 apart read "Staffing firms
+    # score 0 points higher on average than vendors"
+    vendors = np.array([70.0, 70.0, 70.0, 100.0, 40.0, 70.0])
+    firms = np.array([70.0, 70.0, 70.0, 100.0, 42.0, 70.0])
+    close = compare(vendors, firms, "Vendors", "Staffing firms", "Voice")
+    assert close["verdict"] == "no clear difference"
+    assert close["explanation"] == (
+        "Staffing firms score less than half a point higher on average than vendors, "
+        "a difference chance could explain."
+    )
+    same = compare(vendors, vendors.copy(), "Vendors", "Staffing firms", "Voice")
+    assert same["explanation"] == "Vendors and staffing firms score the same on average."

@@ -191,7 +191,8 @@ def compare(
         f"Difference of the averages {diff:+.1f} points (95% interval {out['ci95'][0]:+.1f} to "
         f"{out['ci95'][1]:+.1f}); one-sided Mann-Whitney p = {round_half_up(p, 3):.3f}."
     )
-    points = _points(abs(float(a.mean() - b.mean())))  # from the exact difference: rounded once
+    exact = float(a.mean() - b.mean())
+    points = _points(abs(exact))  # from the exact difference: rounded once
     if p < ALPHA:
         out["verdict"] = "supported"
         out["explanation"] = (
@@ -206,13 +207,18 @@ def compare(
         out["explanation"] = (
             f"{higher} score {points} higher on average than {lower.lower()}, "
             "a difference chance could explain."
+            if exact
+            else f"{a_name} and {b_name.lower()} score the same on average."
         )
     return out
 
 
 def _points(value: float) -> str:
-    """``1 point``, ``12 points``: a difference of scores, whole as every score is."""
+    """``1 point``, ``12 points``: a difference of scores, whole as every score is; one that
+    rounds to none is ``less than half a point`` (never "0 points higher")."""
     points = whole(value)
+    if points == 0:
+        return "less than half a point"
     return f"{points} point{'' if points == 1 else 's'}"
 
 
