@@ -43,7 +43,7 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
     assert "(--max-age to change)" not in page and "--as-of" not in page
     assert (
         "59 open conversations quiet for more than 30 days are not in this report: an inbox"
-        " made with a longer age limit (staffpulse inbox --max-age 90d) lists them"
+        " made with no age limit (staffpulse inbox --max-age 0) lists them"
     ) in page
     assert "(nothing in it was active in the last 30 days)" in page
     assert "their age is unknown; an inbox made with no age limit" in page

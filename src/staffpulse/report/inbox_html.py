@@ -21,8 +21,9 @@ from staffpulse.report.html import environment
 _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
-        (r" left out \(--max-age to change\)", " are not in this report: an inbox made with a"
-            " longer age limit (staffpulse inbox --max-age 90d) lists them"),
+        # no age limit: any longer one (90d) promised too much of an archive years old
+        (r" left out \(--max-age to change\)", " are not in this report: an inbox made with no"
+            " age limit (staffpulse inbox --max-age 0) lists them"),
         (r" \(--max-age to change\)", "; an inbox made with a longer age limit"
             " (staffpulse inbox --max-age 90d) would go further back"),
         (r" \(--max-age 0 shows them\)", "; an inbox made with no age limit"
