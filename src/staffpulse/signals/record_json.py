@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from staffpulse.sources.jsonio import json_error_reason
+from staffpulse.sources.jsonio import end_of_run, json_error_reason
 
 __all__ = ["DECODER", "JsonDocument", "is_json_object", "json_values", "read_json_document"]
 
@@ -117,7 +117,7 @@ def json_values(
 def _values_of_line(line: str) -> list[Any] | None:
     """The objects of a line holding more than one (``{...}{...}``, ``{...},``), or None when
     any part of it is not a JSON object (the line's own error is then told)."""
-    values, pos, end = [], _BETWEEN.match(line).end(), len(line)  # type: ignore[union-attr]
+    values, pos, end = [], end_of_run(_BETWEEN, line), len(line)
     while pos < end:
         try:
             value, pos = DECODER.raw_decode(line, pos)
@@ -126,14 +126,14 @@ def _values_of_line(line: str) -> list[Any] | None:
         if not isinstance(value, dict):
             return None  # ``1, 2`` is not two records
         values.append(value)
-        pos = _BETWEEN.match(line, pos).end()  # type: ignore[union-attr]
+        pos = end_of_run(_BETWEEN, line, pos)
     return values or None
 
 
 def _first_value_reads(text: str) -> bool:
-    start = _BETWEEN.match(text).end()  # type: ignore[union-attr]
+    start = end_of_run(_BETWEEN, text)
     if text.startswith("[", start):
-        start = _BETWEEN.match(text, start + 1).end()  # type: ignore[union-attr]
+        start = end_of_run(_BETWEEN, text, start + 1)
     try:
         DECODER.raw_decode(text, start)
     except _UNREADABLE:
@@ -147,16 +147,16 @@ def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, s
     After a value that does not read, reading goes on at the next line that opens an object
     as the first one did (``{`` at the same indentation; any ``{`` opening a line before the
     first object): the records after a broken one are kept."""
-    pos = _BETWEEN.match(text).end()  # type: ignore[union-attr]
+    pos = end_of_run(_BETWEEN, text)
     if text.startswith("[", pos):  # one array, broken somewhere (a whole one is read at once)
         pos += 1
     line, counted = 1, 0  # the line ``counted`` is on
     opening: re.Pattern[str] = re.compile(r"\n[ \t]*\{")
     indented = False
     while True:
-        pos = _BETWEEN.match(text, pos).end()  # type: ignore[union-attr]
+        pos = end_of_run(_BETWEEN, text, pos)
         while pos < len(text) and text[pos] == "]":  # the array's end, or a stray one
-            pos = _BETWEEN.match(text, pos + 1).end()  # type: ignore[union-attr]
+            pos = end_of_run(_BETWEEN, text, pos + 1)
         if pos >= len(text):
             return
         line += text.count("\n", counted, pos)

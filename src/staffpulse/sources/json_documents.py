@@ -20,6 +20,7 @@ from staffpulse.sources.json_entries import count_entries, salvage_cut
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
+    end_of_run,
     json_error_message,
 )
 
@@ -212,7 +213,7 @@ def _split_documents(text: str) -> Iterator[tuple[int | None, Any] | DocumentErr
     # from the start of the file, or copying its rest, after every value made a file of
     # 80,000 pretty-printed objects take minutes
     decoder = json.JSONDecoder()
-    pos = _SEPARATORS_RE.match(text).end()  # type: ignore[union-attr]
+    pos = end_of_run(_SEPARATORS_RE, text)
     line, counted = 1, 0  # the line of ``counted``
     while pos < len(text):
         line += text.count("\n", counted, pos)
@@ -225,7 +226,7 @@ def _split_documents(text: str) -> Iterator[tuple[int | None, Any] | DocumentErr
             yield _value_error(text, pos, end, rest=found is None, line=line)
         else:
             yield line, value
-        pos = _SEPARATORS_RE.match(text, end).end()  # type: ignore[union-attr]
+        pos = end_of_run(_SEPARATORS_RE, text, end)
 
 
 def _value_error(text: str, start: int, end: int, rest: bool, line: int) -> DocumentError:

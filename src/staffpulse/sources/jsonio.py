@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,13 @@ def json_error_reason(exc: json.JSONDecodeError) -> str:
             f"{where}: a comma after the object (JSON Lines hold one object a line, with no comma)"
         )
     return where
+
+
+def end_of_run(run: re.Pattern[str], text: str, pos: int = 0) -> int:
+    """Where the run of ``run`` (a ``[...]*`` pattern, e.g. the spaces and commas between
+    values) that starts at ``pos`` ends: ``pos`` itself when there is none."""
+    found = run.match(text, pos)
+    return pos if found is None else found.end()
 
 
 def json_error_message(exc: Exception) -> str:
