@@ -96,6 +96,18 @@ def test_an_unknown_firm_is_warned_of_first_with_what_to_do(replayed: Any, tmp_p
     assert "Warning" not in known.stderr
 
 
+def test_an_unknown_firm_close_to_a_stored_handle_is_offered_it(replayed: Any) -> None:
+    # audit and connect offer the stored handles close to a mistyped one; --as did not
+    db, _, _ = replayed
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--as", "acme-staff"])
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    assert err.startswith("Warning: --as names @acme-staff, which is not in the store")
+    assert "Did you mean @acme-staffing.bsky.social (bluesky)?" in err
+    far = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--as", "nosuchfirm"])
+    assert "Did you mean" not in far.stderr
+
+
 def test_as_says_what_names_no_firm_as_the_dashboard_decides(replayed: Any) -> None:
     """--as is read by resolve_firm, as "You post as" is: an address of no profile stops the
     command; one account named on a platform where it is not stored is warned of and not

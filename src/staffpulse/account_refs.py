@@ -202,6 +202,7 @@ def explain_missing_account(
         f"{error.message}: did you mean {offered}?",
         hint="check the spelling (staffpulse accounts lists every stored account), or import "
         "its posts first (staffpulse import FILE)",
+        close=tuple(close),
     )
 
 

@@ -151,11 +151,15 @@ class NoSuchAccountError(NotFoundError):
         platform: str | None,
         message: str | None = None,
         hint: str | None = None,
+        close: tuple[tuple[str, str], ...] = (),
     ) -> None:
         where = f" on {platform}" if platform else ""
         super().__init__(message or f"no account '{handle}'{where} in the store", hint=hint)
         self.handle = handle
         self.platform = platform
+        # the stored (handle, platform) pairs the message offers ("did you mean ..."), for a
+        # caller that words the problem its own way (inbox --as warns and goes on)
+        self.close = close
 
 
 class AmbiguousAccountError(NotFoundError):

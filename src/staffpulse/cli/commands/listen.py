@@ -13,7 +13,7 @@ from staffpulse.cli.inbox_marks import add_mark_commands, print_note
 from staffpulse.cli.json_output import print_json
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
-from staffpulse.errors import InputError, NotFoundError
+from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
 from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
@@ -230,7 +230,12 @@ def inbox(
         if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
             # said first, before the models load and their notes: the inbox is still worth
             # reading (exit 0), but the user must know it is not the firm's (docs/listen.md)
-            _warn_unknown_firm(firm.handle, firm.platform, None if as_handle else config.source)
+            _warn_unknown_firm(
+                firm.handle,
+                firm.platform,
+                None if as_handle else config.source,
+                firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
+            )
         result = build_inbox(
             store,
             platform=platform,
@@ -258,16 +263,23 @@ def inbox(
         render_inbox(console, result)
 
 
-def _warn_unknown_firm(handle: str, platform: str | None, config_file: Path | None) -> None:
+def _warn_unknown_firm(
+    handle: str,
+    platform: str | None,
+    config_file: Path | None,
+    close: tuple[tuple[str, str], ...] = (),
+) -> None:
     """The firm named is neither an account nor the author of a post in the store: its
     replies cannot mark a conversation joined. The inbox is still shown, but the user must
-    know it is not the firm's, and what to change."""
+    know it is not the firm's, and what to change (the stored handles close to it first)."""
     where = f" on {platform}" if platform else ""
     named = f"[listen] account in {config_file}" if config_file else "--as"
+    offered = " or ".join(f"@{h} ({p})" for h, p in close)
+    meant = f" Did you mean {offered}?" if offered else ""
     err_console.print(
         f"[bold yellow]Warning:[/] {escape(named)} names @{escape(handle)}{where}, which is not"
         " in the store (no account, no post of it): its replies cannot mark a conversation"
-        " joined. The inbox below is listed without it.",
+        f" joined. The inbox below is listed without it.{escape(meant)}",
         highlight=False,
         soft_wrap=True,  # one line a message in a log, not cut at 80 columns
     )
