@@ -235,10 +235,11 @@ class XFetcher(FetcherBase):
                     **{token_param: token}, **params,
                 )  # fmt: skip
                 data = [t for t in page.get("data") or [] if isinstance(t, dict)]
-                includes = page.get("includes") if isinstance(page.get("includes"), dict) else {}
+                found = page.get("includes")
+                includes: dict[str, Any] = found if isinstance(found, dict) else {}
                 budget.charge(
-                    len(data) + len(includes.get("tweets") or []),  # type: ignore[union-attr]
-                    len(includes.get("users") or []),  # type: ignore[union-attr]
+                    len(data) + len(includes.get("tweets") or []),
+                    len(includes.get("users") or []),
                 )
                 if len(data) > wanted:
                     page = {**page, "data": data[:wanted]}

@@ -281,12 +281,13 @@ def manifest_account(part: Part) -> dict[str, Any] | None:
 
 
 def first_item(part: Part | None, key: str) -> dict[str, Any] | None:
+    """The ``key`` object of a part's first entry (``account.js`` holds one account, as
+    ``[{"account": {...}}]``), or None when the part is missing or its first entry is not one."""
     if part is None:
         return None
     for _line, item in ytd_items(decode_bytes(part.load())[0]):
-        if isinstance(item, dict) and isinstance(item.get(key), dict):
-            return item[key]  # type: ignore[no-any-return]
-        return None
+        value = item.get(key) if isinstance(item, dict) else None
+        return value if isinstance(value, dict) else None
     return None
 
 

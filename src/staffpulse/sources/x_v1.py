@@ -86,8 +86,9 @@ def account_from_v1_user(user: Mapping[str, Any]) -> Account:
 
 def _entities(tweet: Mapping[str, Any]) -> Mapping[str, Any]:
     ext = tweet.get("extended_tweet")
-    if isinstance(ext, dict) and isinstance(ext.get("entities"), dict):
-        return ext["entities"]  # type: ignore[no-any-return]
+    extended = ext.get("entities") if isinstance(ext, dict) else None
+    if isinstance(extended, dict):
+        return extended
     ents = tweet.get("entities")
     return ents if isinstance(ents, dict) else {}
 
