@@ -196,6 +196,10 @@ def run_benchmark(
     if progress:
         progress("Checking avatars", 0, len(accounts))
     avatars = avatar_infos([account for account, _segment in accounts])
+    if progress:
+        # the first audit can take seconds (templates of a feed of 100,000 posts): its step is
+        # named while it runs, not the avatars' done before it
+        progress("Auditing", 0, len(datas))
     audits: list[AuditResult] = []
     for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
         feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi], masks[i])
