@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from export_gap_helpers import MARCH, archive_of, list_in_manifest
+from scale_helpers import post_line
 from staffpulse.cli import app
 from staffpulse.scale import score_inputs
 from staffpulse.scale.inputs import read_posts
@@ -53,3 +54,21 @@ def test_a_part_missing_from_an_archive_is_told_apart_not_counted_as_skipped(
     as_json = CliRunner().invoke(app, ["score", str(folder), "-o", str(tmp_path / "j"), "--json"])
     found = json.loads(as_json.stdout)
     assert found["skipped"] == 0 and len(found["missing_files"]) == 1
+
+
+def test_results_inside_the_input_folder_are_not_scored_again(tmp_path: Path) -> None:
+    # `staffpulse score data -o data/scores`, run twice: the second run read the first one's
+    # accounts.parquet and posts parts as shards, every row a "malformed record" (317 of them
+    # for a real twarc2 file of 164 posts), and its problems.jsonl as a file of unknown format.
+    pytest.importorskip("pyarrow")
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [post_line(str(n), author=("acme", "jo")[n % 2]) for n in range(6)]
+    (data / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    first = score_inputs([data], data / "scores")
+    again = score_inputs([data], data / "scores")
+
+    assert (first.shards, first.posts, first.accounts) == (1, 6, 2)
+    assert (again.shards, again.posts, again.accounts, again.skipped) == (1, 6, 2, 0)
+    assert (again.files_skipped, again.problems) == (0, [])

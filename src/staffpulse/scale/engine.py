@@ -174,7 +174,7 @@ def score_inputs(
         )
     require("pyarrow", extra="dask", feature="Writing Parquet")
     check_output(output)  # before any work: a plain mistake, told at once
-    shards, unknown = plan_shards(paths)
+    shards, unknown = plan_shards(paths, output)
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
     partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
     problems: list[list[dict[str, object]]] = [[] for _ in shards]

@@ -22,7 +22,9 @@ OnRead = Callable[[int], None]  # posts of the shard read so far
 TELL_EVERY = 5_000  # posts read between two calls of an OnRead
 
 
-def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+def plan_shards(
+    paths: Sequence[Path], output: Path | None = None
+) -> tuple[list[Path], list[Problem]]:
     """Files to score, one shard each, and the files skipped because no format knows them.
 
     Paths are planned like ``staffpulse import`` plans them (:func:`staffpulse.ingest.
@@ -30,7 +32,9 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     depth, its unknown files are skipped and reported, and only a folder with nothing to read
     fails. Parquet files, which ``import`` does not read, are shards too. A shard is named as
     it was typed (``shards/a.jsonl``), as a file skipped is; one named twice (``a.jsonl`` and
-    ``./a.jsonl``) is one shard, named as it came first.
+    ``./a.jsonl``) is one shard, named as it came first. A folder walked leaves out what is
+    inside ``output``: results of a run before (``data/`` scored into ``data/scores/``) are
+    no input to score again.
     """
     shards: list[Path] = []
     skipped: list[Problem] = []
@@ -55,13 +59,23 @@ def plan_shards(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
                 for f in visible_files(path)
                 if not _is_parquet(f)
             ]
-        found = [target for target, _source in plan] + parquet
+        # a folder named inside the output folder is read as asked: only a walk skips it
+        walked = path.is_dir() and output is not None
+        results = output if walked and not _in(path / "any", output) else None  # path not in it
+        found = [f for f in [target for target, _source in plan] + parquet if not _in(f, results)]
         shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
-        skipped.extend(p for p in problems if not _is_parquet(Path(p.file)))
+        skipped.extend(
+            p for p in problems if not _is_parquet(Path(p.file)) and not _in(Path(p.file), results)
+        )
     unique: dict[Path, Path] = {}
     for shard in shards:
         unique.setdefault(shard.resolve(), shard)
     return list(unique.values()), skipped
+
+
+def _in(file: Path, folder: Path | None) -> bool:
+    """Whether ``file`` is inside ``folder`` (when there is one)."""
+    return folder is not None and folder.resolve() in file.resolve().parents
 
 
 def _is_parquet(path: Path) -> bool:
