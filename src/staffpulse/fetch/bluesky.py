@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Unpack
 from urllib.parse import urlparse
@@ -30,6 +29,7 @@ from staffpulse.fetch.common import (
     recorded_run,
     wait_for_reset,
 )
+from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
@@ -129,23 +129,6 @@ class BlueskyFetcher(FetcherBase):
                         else f"check your connection; {resume_hint(report)}",
                     ) from None
 
-    # -- resume state (kept in the fetch_cursors table) ------------------------------------
-    def _state(self, did: str, stream: str) -> dict[str, Any]:
-        self.store.migrate()
-        row = self.store.conn.execute(
-            "SELECT state FROM fetch_cursors WHERE platform = 'bluesky' AND account_id = ? AND stream = ?",
-            (did, stream),
-        ).fetchone()
-        return json.loads(row[0]) if row else {}
-
-    def _save(self, did: str, stream: str, state: dict[str, Any]) -> None:
-        self.store.conn.execute(
-            "INSERT INTO fetch_cursors (platform, account_id, stream, state, updated_at)"
-            " VALUES ('bluesky', ?, ?, ?, ?) ON CONFLICT (platform, account_id, stream)"
-            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (did, stream, json.dumps(state), datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
-        )
-
     # -- the run ----------------------------------------------------------------------------
     def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:
         handle = bluesky_handle(handle)
@@ -188,14 +171,15 @@ class BlueskyFetcher(FetcherBase):
     def _feed(
         self, account: Account, report: FetchReport, writer: PageWriter, max_posts: int
     ) -> None:
-        state = self._state(account.id, "feed")
+        stream = ("bluesky", account.id, "feed")
+        state = load_cursor_state(self.store, *stream)
         starts = [state["pending_cursor"]] if state.get("pending_cursor") else []
         fetched = 0
         for start in [*starts, None]:
             cursor = start
             while True:
                 if fetched >= max_posts:
-                    self._save(account.id, "feed", {})
+                    save_cursor_state(self.store, *stream, {})
                     return
                 page = self._call(
                     f"@{account.handle} feed", self.client.app.bsky.feed.get_author_feed, report,
@@ -209,10 +193,11 @@ class BlueskyFetcher(FetcherBase):
                 fetched += len(items)
                 self.progress("feed", fetched, max_posts)
                 cursor = page.get("cursor")
-                self._save(account.id, "feed", {"pending_cursor": cursor} if cursor else {})
+                pending = {"pending_cursor": cursor} if cursor else {}
+                save_cursor_state(self.store, *stream, pending)
                 if not cursor or not items or known:
                     break
-        self._save(account.id, "feed", {})
+        save_cursor_state(self.store, *stream, {})
 
     def _graph(
         self, stream: str, account: Account, report: FetchReport, writer: PageWriter, cap: int

@@ -1,4 +1,5 @@
-"""What every live fetcher shares: the report, page writing, resume cursors, rate-limit waits.
+"""What every live fetcher shares: the report, page writing, rate-limit waits (resume
+cursors: :mod:`staffpulse.fetch.cursors`).
 
 Fetchers are thin generator-like loops around the pure source adapters: each API page is
 turned into rows by the same transformer that reads saved files, and written to the store as
@@ -7,12 +8,10 @@ soon as it arrives, so an error or Ctrl-C keeps everything fetched so far.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, TypedDict
 
 from staffpulse.config import load_config, setting_float, setting_int
@@ -275,88 +274,6 @@ def wait_for_reset(
     notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
     report.waits.append(round(wait, 3))
     sleep(wait)
-
-
-def _id_key(value: str) -> tuple[int, str]:
-    return (len(value), value)  # numeric ids (snowflakes) compare by length, then digits
-
-
-def max_id(*values: str | None) -> str | None:
-    present = [v for v in values if v]
-    return max(present, key=_id_key) if present else None
-
-
-def min_id(*values: str | None) -> str | None:
-    present = [v for v in values if v]
-    return min(present, key=_id_key) if present else None
-
-
-class RangeCursor:
-    """Resume state of a newest-first, id-ranged stream (X timelines, Mastodon statuses).
-
-    ``since_id`` is the newest id of the last completed run. A run in progress is
-    ``pending = {since_id, until_id, newest}``: ids in ``(until_id, newest]`` are stored. A
-    re-run first finishes the pending gap ``(since_id, until_id)``, then fetches what is newer
-    than ``since_id``, so no page is requested twice.
-    """
-
-    def __init__(
-        self, store: Store, platform: str, account_id: str, stream: str, floor_id: str | None = None
-    ) -> None:
-        self.store, self.key = store, (platform, account_id, stream)
-        store.migrate()
-        row = store.conn.execute(
-            "SELECT state FROM fetch_cursors WHERE platform = ? AND account_id = ? AND stream = ?",
-            self.key,
-        ).fetchone()
-        self.state: dict[str, Any] = json.loads(row[0]) if row else {}
-        if not self.state.get("since_id") and floor_id:
-            self.state["since_id"] = floor_id
-
-    @property
-    def pending(self) -> dict[str, Any] | None:
-        pending = self.state.get("pending")
-        return pending if isinstance(pending, dict) else None
-
-    def ranges(self) -> Iterator[tuple[str | None, str | None, bool]]:
-        """(since_id, until_id, resumed) ranges to fetch, newest first within each."""
-        pending = self.pending
-        if pending is not None:
-            yield pending.get("since_id"), pending.get("until_id"), True
-        since = self.state.get("since_id")
-        self.state["pending"] = {"since_id": since, "until_id": None, "newest": None}
-        yield since, None, False
-
-    def page(self, ids: Sequence[str]) -> None:
-        pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
-        pending["until_id"] = min_id(pending.get("until_id"), *ids)
-        pending["newest"] = max_id(pending.get("newest"), *ids)
-        self.save()
-
-    def complete(self) -> None:
-        pending = self.pending or {}
-        self.state["since_id"] = max_id(self.state.get("since_id"), pending.get("newest"))
-        self.state.pop("pending", None)
-        self.save()
-
-    def save(self) -> None:
-        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        self.store.conn.execute(
-            "INSERT INTO fetch_cursors (platform, account_id, stream, state, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, account_id, stream)"
-            " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            (*self.key, json.dumps(self.state), now),
-        )
-
-
-def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:
-    """The newest id among an author's stored posts (numeric ids), to resume from."""
-    row = store.conn.execute(
-        "SELECT id FROM posts WHERE platform = ? AND author_id = ?"
-        " ORDER BY length(id) DESC, id DESC LIMIT 1",
-        (platform, author_id),
-    ).fetchone()
-    return str(row[0]) if row else None
 
 
 @contextmanager

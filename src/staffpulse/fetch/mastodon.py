@@ -33,12 +33,12 @@ from staffpulse.fetch.common import (
     FetcherOptions,
     FetchReport,
     PageWriter,
-    RangeCursor,
     check_count,
     read_lookup,
     recorded_run,
     wait_for_reset,
 )
+from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account

@@ -27,12 +27,11 @@ from staffpulse.fetch.common import (
     FetcherOptions,
     FetchReport,
     PageWriter,
-    RangeCursor,
     check_count,
-    newest_stored_post_id,
     read_lookup,
     recorded_run,
 )
+from staffpulse.fetch.cursors import RangeCursor, newest_stored_post_id
 from staffpulse.fetch.handles import x_handle
 from staffpulse.fetch.x_client import (
     SEARCH_EXPANSIONS,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from staffpulse.fetch.common import NotifyFn, RangeCursor, max_id
+from staffpulse.fetch.common import NotifyFn
+from staffpulse.fetch.cursors import RangeCursor, max_id
 from staffpulse.sources.x_ids import time_of_tweet_id
 
 SEARCH_WINDOW = timedelta(days=7)  # recent search only reaches back seven days

@@ -1,0 +1,105 @@
+"""Resume state of the fetchers' streams, kept in the store's ``fetch_cursors`` table (one
+JSON object a platform, account and stream): an interrupted or repeated fetch reads it to ask
+the API only for what it has not stored yet."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from staffpulse.store import Store
+from staffpulse.store.codec import format_time
+
+
+def load_cursor_state(store: Store, platform: str, account_id: str, stream: str) -> dict[str, Any]:
+    """The saved state of a stream, ``{}`` when it has none (never fetched, or finished)."""
+    store.migrate()
+    row = store.conn.execute(
+        "SELECT state FROM fetch_cursors WHERE platform = ? AND account_id = ? AND stream = ?",
+        (platform, account_id, stream),
+    ).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def save_cursor_state(
+    store: Store, platform: str, account_id: str, stream: str, state: dict[str, Any]
+) -> None:
+    store.conn.execute(
+        "INSERT INTO fetch_cursors (platform, account_id, stream, state, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, account_id, stream)"
+        " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+        (platform, account_id, stream, json.dumps(state), format_time(datetime.now(UTC))),
+    )
+
+
+def _id_key(value: str) -> tuple[int, str]:
+    return (len(value), value)  # numeric ids (snowflakes) compare by length, then digits
+
+
+def max_id(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return max(present, key=_id_key) if present else None
+
+
+def min_id(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return min(present, key=_id_key) if present else None
+
+
+class RangeCursor:
+    """Resume state of a newest-first, id-ranged stream (X timelines, Mastodon statuses).
+
+    ``since_id`` is the newest id of the last completed run. A run in progress is
+    ``pending = {since_id, until_id, newest}``: ids in ``(until_id, newest]`` are stored. A
+    re-run first finishes the pending gap ``(since_id, until_id)``, then fetches what is newer
+    than ``since_id``, so no page is requested twice.
+    """
+
+    def __init__(
+        self, store: Store, platform: str, account_id: str, stream: str, floor_id: str | None = None
+    ) -> None:
+        self.store, self.key = store, (platform, account_id, stream)
+        self.state = load_cursor_state(store, platform, account_id, stream)
+        if not self.state.get("since_id") and floor_id:
+            self.state["since_id"] = floor_id
+
+    @property
+    def pending(self) -> dict[str, Any] | None:
+        pending = self.state.get("pending")
+        return pending if isinstance(pending, dict) else None
+
+    def ranges(self) -> Iterator[tuple[str | None, str | None, bool]]:
+        """(since_id, until_id, resumed) ranges to fetch, newest first within each."""
+        pending = self.pending
+        if pending is not None:
+            yield pending.get("since_id"), pending.get("until_id"), True
+        since = self.state.get("since_id")
+        self.state["pending"] = {"since_id": since, "until_id": None, "newest": None}
+        yield since, None, False
+
+    def page(self, ids: Sequence[str]) -> None:
+        pending = self.state.setdefault("pending", {"since_id": self.state.get("since_id")})
+        pending["until_id"] = min_id(pending.get("until_id"), *ids)
+        pending["newest"] = max_id(pending.get("newest"), *ids)
+        self.save()
+
+    def complete(self) -> None:
+        pending = self.pending or {}
+        self.state["since_id"] = max_id(self.state.get("since_id"), pending.get("newest"))
+        self.state.pop("pending", None)
+        self.save()
+
+    def save(self) -> None:
+        save_cursor_state(self.store, *self.key, self.state)
+
+
+def newest_stored_post_id(store: Store, platform: str, author_id: str) -> str | None:
+    """The newest id among an author's stored posts (numeric ids), to resume from."""
+    row = store.conn.execute(
+        "SELECT id FROM posts WHERE platform = ? AND author_id = ?"
+        " ORDER BY length(id) DESC, id DESC LIMIT 1",
+        (platform, author_id),
+    ).fetchone()
+    return str(row[0]) if row else None
