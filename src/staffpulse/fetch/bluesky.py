@@ -141,13 +141,13 @@ class BlueskyFetcher(FetcherBase):
             report,
             {"handle": handle, "max_posts": max_posts, "max_follows": max_follows},
         ):
-            account = self.profile(handle, report, writer)
+            account = self._lookup(handle, report, writer)
             self._feed(account, report, writer, max_posts)
             for stream in ("follows", "followers"):
                 self._graph(stream, account, report, writer, max_follows)
             return report
 
-    def profile(self, handle: str, report: FetchReport, writer: PageWriter) -> Account:
+    def _lookup(self, handle: str, report: FetchReport, writer: PageWriter) -> Account:
         profile = self._call(
             f"@{handle}", self.client.app.bsky.actor.get_profile, report, {"actor": handle}
         )
@@ -253,4 +253,4 @@ def fetch_account(store: Store, handle: str) -> Account:
     """Only the profile and avatar: what ``add-handles`` needs."""
     fetcher = BlueskyFetcher(store)
     report = FetchReport(platform="bluesky", target=handle)
-    return fetcher.profile(bluesky_handle(handle), report, PageWriter(store, SOURCE, report))
+    return fetcher._lookup(bluesky_handle(handle), report, PageWriter(store, SOURCE, report))

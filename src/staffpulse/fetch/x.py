@@ -307,5 +307,4 @@ def fetch_account(store: Store, handle: str) -> Account:
     fetcher = XFetcher(store)
     report = FetchReport(platform="x", target=handle)
     budget = Budget(None, fetcher.rates, report)
-    account = fetcher._lookup(x_handle(handle), report, budget, PageWriter(store, SOURCE, report))
-    return account
+    return fetcher._lookup(x_handle(handle), report, budget, PageWriter(store, SOURCE, report))
