@@ -72,3 +72,27 @@ def test_results_inside_the_input_folder_are_not_scored_again(tmp_path: Path) ->
     assert (first.shards, first.posts, first.accounts) == (1, 6, 2)
     assert (again.shards, again.posts, again.accounts, again.skipped) == (1, 6, 2, 0)
     assert (again.files_skipped, again.problems) == (0, [])
+
+
+def test_a_parquet_file_of_other_columns_is_told_once_with_what_to_rename(tmp_path: Path) -> None:
+    # Every row used to be its own "post is missing the required field 'id' ... import the
+    # file again": a million lines for a million-row table, none saying what the columns were.
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table(
+        {"tweet_id": ["1", "2", "3"], "author": ["acme"] * 3, "text": ["hi", "hello", "hey"]}
+    )
+    pq.write_table(table, tmp_path / "tweets.parquet")
+
+    shard = read_posts(tmp_path / "tweets.parquet")
+
+    assert shard.posts == []
+    (problem,) = shard.problems
+    assert problem.records == 3 and problem.line is None
+    assert problem.message.startswith("the columns are tweet_id, author, text, but a Parquet")
+    assert 'rename the column "tweet_id" to "id"' in problem.message
+
+    score_inputs([tmp_path], tmp_path / "out")
+    results = tmp_path / "out" / "posts" / "part-00000.parquet"
+    (again,) = read_posts(results).problems  # a score's own results given back as input
+    assert "results of staffpulse score, not posts to score" in again.message

@@ -15,11 +15,14 @@ from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
 from staffpulse.sources.native import post_from_native
+from staffpulse.sources.native_csv import post_fixes, shown_columns
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 OnRead = Callable[[int], None]  # posts of the shard read so far
 TELL_EVERY = 5_000  # posts read between two calls of an OnRead
+# columns only the tables staffpulse score writes have (scale.parquet): a score's results
+RESULTS_COLUMNS = frozenset({"job_opening", "post_id", "mix_posts", "conversation"})
 
 
 def plan_shards(
@@ -157,6 +160,10 @@ def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:
     parquet = require("pyarrow.parquet", extra="dask", feature="Reading Parquet")
     posts: list[Post] = []
     problems: list[Problem] = []
+    metadata = parquet.ParquetFile(path).metadata
+    wrong = _wrong_columns(list(metadata.schema.names))
+    if wrong:  # one message for the file, not one per row (a results table has millions)
+        return posts, [Problem(str(path), None, wrong, records=metadata.num_rows)]
     for number, row in enumerate(parquet.read_table(path).to_pylist(), start=1):
         record = {key: value for key, value in row.items() if value is not None}
         if "author" not in record and "author_handle" in record:
@@ -166,3 +173,20 @@ def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:
         except ValueError as exc:
             problems.append(Problem(str(path), number, str(exc)))
     return posts, problems
+
+
+def _wrong_columns(columns: list[str]) -> str | None:
+    """Why a Parquet file's columns are not posts to score (what to do), or None when they are:
+    those of the staffpulse posts CSV, ``author_handle`` standing for ``author``."""
+    if RESULTS_COLUMNS & set(columns):
+        return (
+            f"the columns are {shown_columns(columns)}: results of staffpulse score, not posts "
+            "to score; score the files they were made from, or move the results out of the input"
+        )
+    fix = post_fixes(columns if "author_handle" not in columns else [*columns, "author"], {})
+    if fix is None:
+        return None
+    return (
+        f"the columns are {shown_columns(columns)}, but a Parquet file of posts needs those of "
+        f"the staffpulse posts CSV, id, author and text (docs/formats.md){f'; {fix}' if fix else ''}"
+    )
