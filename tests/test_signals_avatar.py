@@ -188,9 +188,14 @@ def test_text_file_gets_an_error_verdict(tmp_path: Path) -> None:
 def test_missing_and_empty_files(tmp_path: Path) -> None:
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    assert classify_avatar(tmp_path / "nope.png").error
-    assert classify_avatar(empty).error
-    assert classify_avatar(tmp_path).error  # a folder
+    # each told by name and what is wrong with it, with no label guessed
+    for path, problem in (
+        (tmp_path / "nope.png", "no such file"),
+        (empty, "empty file"),
+        (tmp_path, "not a file"),
+    ):
+        verdict = classify_avatar(path)
+        assert (verdict.label, verdict.error) == (None, f"{path}: {problem}")
 
 
 @pytest.mark.parametrize(
