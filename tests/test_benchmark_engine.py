@@ -265,3 +265,23 @@ def test_progress_names_the_audits_while_the_first_one_runs(
         "Auditing",
     ]
     assert steps[first - 1] == ("Auditing", 0, len(result.audits))
+
+
+def test_the_json_counts_the_accounts_left_out_without_posts(tmp_path: Path) -> None:
+    # 366 real accounts without posts were told only inside cohort.source ("1,661 with fewer
+    # and 366 without posts left out"): a script had to parse the sentence for the number.
+    firm, vendor, ghost = FeedBuilder("firm0"), FeedBuilder("vendor0"), FeedBuilder("ghost")
+    firm.job(3)
+    vendor.chat(3)
+    store = store_with(tmp_path, firm, vendor, ghost)
+
+    every = run_benchmark(store, scorer=FakeScorer(), min_posts=1).to_dict()  # type: ignore[arg-type]
+    assert every["cohort"]["accounts"] == 2
+    assert every["cohort"]["without_posts"] == 1
+    assert "1 without posts left out" in every["cohort"]["source"]
+
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle\nfirm0\nvendor0\nghost\n", encoding="utf-8")
+    named = run_benchmark(store, cohort, scorer=FakeScorer()).to_dict()  # type: ignore[arg-type]
+    assert (named["cohort"]["accounts"], named["cohort"]["without_posts"]) == (2, 1)
+    assert "@ghost has no posts" in named["cohort"]["problems"][0]["message"]

@@ -68,6 +68,7 @@ class BenchmarkResult:
     # accounts, all ranked), and how many accounts with posts had fewer and were left out
     min_posts: int | None = None
     left_out: int = 0
+    without_posts: int = 0  # accounts left out without posts (in the --since window)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class BenchmarkResult:
                 "accounts": len(self.audits),
                 "min_posts": self.min_posts,
                 "left_out": self.left_out,
+                "without_posts": self.without_posts,
                 "problems": [p.as_dict() for p in self.problems],
             },
             "leaderboard": self.leaderboard,
@@ -113,7 +115,7 @@ def run_benchmark(
     fix = "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
     headline = "the cohort has no account with posts in the store"
     threshold: int | None = min_posts
-    left_out = 0
+    left_out = without_posts = 0
     lines: dict[str, int | None] = {}  # of the cohort file: where each handle is named
     if cohort_file is not None:
         source = str(cohort_file)
@@ -133,6 +135,7 @@ def run_benchmark(
         default = default_cohort(store, platform, min_posts)
         accounts, source = default.accounts, default.source
         threshold, left_out = default.min_posts, default.left_out
+        without_posts = default.without_posts
         # no cohort file to fix: the store itself is empty (of this platform)
         on = f" on {platform_label(platform)}" if platform else ""
         headline = f"the store has no account with posts{on} yet"
@@ -165,6 +168,7 @@ def run_benchmark(
                 f"@{account.handle} has no posts in the store{when}: left out, not graded ({hint})"
             )
             problems.append(CohortProblem(source, line, message))
+            without_posts += 1
             continue
         kept.append((account, segment))
         refs = loader.ref_authors(store, posts, by_id)
@@ -196,9 +200,7 @@ def run_benchmark(
     if progress:
         progress("Checking avatars", 0, len(accounts))
     avatars = avatar_infos([account for account, _segment in accounts])
-    if progress:
-        # the first audit can take seconds (templates of a feed of 100,000 posts): its step is
-        # named while it runs, not the avatars' done before it
+    if progress:  # named while the first audit runs (seconds for a feed of 100,000 posts)
         progress("Auditing", 0, len(datas))
     audits: list[AuditResult] = []
     for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
@@ -212,6 +214,7 @@ def run_benchmark(
     result = BenchmarkResult(
         min_posts=threshold,
         left_out=left_out,
+        without_posts=without_posts,
         source=source,
         audits=audits,
         segments=segments,

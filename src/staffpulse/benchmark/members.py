@@ -170,6 +170,7 @@ class DefaultCohort:
     min_posts: int  # the fewest posts of its own an account needed
     left_out: int  # accounts with posts, but fewer than min_posts
     source: str  # how the report names the cohort
+    without_posts: int = 0  # stored accounts without a post (authors of nothing imported)
 
 
 def check_min_posts(min_posts: int | None) -> None:
@@ -215,7 +216,9 @@ def default_cohort(store: Store, platform: str | None, min_posts: int | None) ->
     notes += [f"{silent:,} without posts"] if silent else []
     if notes:
         source += f"; {' and '.join(notes)} left out"
-    return DefaultCohort([(s.account, "unknown") for s in ranked], wanted, left_out, source)
+    return DefaultCohort(
+        [(s.account, "unknown") for s in ranked], wanted, left_out, source, without_posts=silent
+    )
 
 
 def with_min_posts(
