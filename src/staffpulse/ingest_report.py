@@ -19,8 +19,9 @@ from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
-from staffpulse.store.core import LeftOut, WriteCounts
+from staffpulse.store.core import WriteCounts
 from staffpulse.store.export_gaps import MissingPosts
+from staffpulse.store.write_batch import LeftOut
 
 NO_EXPORT_TO_REMOVE_FROM = (
     "--remove-deleted removes only the stored posts a platform's export of a whole account "

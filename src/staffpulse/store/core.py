@@ -10,7 +10,6 @@ payloads are kept once each (keyed by their SHA-256) with their provenance.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import os
@@ -28,14 +27,8 @@ from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.changes import WriteChanges, count_stored_follows
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import (
-    account_params,
-    count_out_of_range,
-    follow_params,
     format_time,
     ids_by_platform,
-    observed_time,
-    payload_text,
-    post_params,
     rows_where_in,
 )
 from staffpulse.store.handle_keys import resolve_handle_keys
@@ -43,21 +36,15 @@ from staffpulse.store.interactions import has_pending, mark_pending, refresh_int
 from staffpulse.store.migrations import applied_migrations, migrate
 from staffpulse.store.reads import ReadMixin
 from staffpulse.store.runs import RunStatus
-from staffpulse.store.tally import ONE_RECORD_A_LINE, Tally
+from staffpulse.store.tally import Tally
 from staffpulse.store.upsert_sql import ACCOUNT_UPSERT, FOLLOW_UPSERT, POST_UPSERT
-
-# The sources whose records are live API responses: their profiles and counts are as of the
-# response (Provenance.retrieved_at). A file's rows say when they were observed, if at all.
-FETCHED = frozenset({"x-api", "bluesky-api", "mastodon-api"})
-
-
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    """A row left out of a write, with where it came from and why."""
-
-    location: str
-    line: int | None
-    message: str
+from staffpulse.store.write_batch import (
+    LeftOut,
+    links_of_posts,
+    place_rows,
+    sort_rows,
+    store_raw_payloads,
+)
 
 
 @dataclass
@@ -82,17 +69,6 @@ class WriteCounts:
     clashes: list[AuthorClash] = field(default_factory=list)  # posts left out, not written
     left_out: list[LeftOut] = field(default_factory=list)  # rows with counts too large to store
     notices: list[tuple[str, str]] = field(default_factory=list)  # (location, message)
-
-    def add(self, other: WriteCounts) -> None:
-        self.accounts += other.accounts
-        self.posts += other.posts
-        self.follows += other.follows
-        self.raw += other.raw
-        self.new_posts += other.new_posts
-        self.new_accounts += other.new_accounts
-        self.new_follows += other.new_follows
-        self.updated_profiles += other.updated_profiles
-        self.updated_posts += other.updated_posts
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,39 +152,6 @@ class Store(ReadMixin):
             self.conn.execute("COMMIT")
 
     # -- writes --------------------------------------------------------------------------
-    def _store_raw_batch(self, records: Sequence[Record]) -> list[int | None]:
-        """Store each record's raw payload once (keyed by SHA-256); the row id of each record's."""
-        digests: list[str | None] = []
-        fresh: dict[str, tuple[Any, ...]] = {}
-        for record in records:
-            if record.raw is None:
-                digests.append(None)
-                continue
-            payload = payload_text(record.raw)
-            digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-            digests.append(digest)
-            if digest not in fresh:
-                prov = record.provenance
-                fresh[digest] = (
-                    digest,
-                    prov.source,
-                    prov.location,
-                    prov.line,
-                    prov.tool_version,
-                    format_time(prov.retrieved_at),
-                    payload,
-                )
-        if not fresh:
-            return [None] * len(records)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO raw_payloads (sha256, source, location, line, tool_version,"
-            " retrieved_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            fresh.values(),
-        )
-        sql = "SELECT id, sha256 FROM raw_payloads WHERE sha256 IN ({marks})"
-        ids = {row[1]: row[0] for row in rows_where_in(self.conn, sql, (), list(fresh))}
-        return [ids[d] if d is not None else None for d in digests]
-
     def write_records(self, records: Sequence[Record], tally: Tally | None = None) -> WriteCounts:
         """Upsert a batch of records in one transaction.
 
@@ -220,70 +163,22 @@ class Store(ReadMixin):
         """
         counts = WriteCounts()
         now = format_time(datetime.now(UTC)) or ""
-        accounts: list[tuple[Any, ...]] = []
-        posts: list[tuple[Any, ...]] = []
-        follows: list[tuple[Any, ...]] = []
-        aliases: list[tuple[str, str, str]] = []
-        kinds: dict[tuple[str, str], str] = {}
-        links: list[tuple[str, str, str | None, str | None]] = []
-        post_rows: list[Post] = []
-        origins: list[tuple[str, int | None]] = []
-        # per row written: (kind, platform, id, id2, label, declared by a line of its file)
-        tallied: list[tuple[str, str, str, str, str, bool]] = []
-        post_tallied: list[tuple[str, str, str, str, str, bool]] = []
         try:
             with self.transaction():
-                raw_ids = self._store_raw_batch(records)
-                rows: list[
-                    tuple[Account | Post | Follow, int | None, tuple[str, int | None], str | None]
-                ]
-                rows, declared = [], set()
-                for record, raw_id in zip(records, raw_ids, strict=True):
-                    prov = record.provenance
-                    where = (prov.location, prov.line)
-                    # what a fetch wrote is as of the fetch, whatever the rows say
-                    fetched = format_time(prov.retrieved_at) if prov.source in FETCHED else None
-                    for row in record.rows:
-                        if (why := count_out_of_range(row)) is not None:
-                            counts.left_out.append(LeftOut(*where, why))
-                            continue
-                        if prov.source in ONE_RECORD_A_LINE and where[1] is not None:
-                            declared.add(len(rows))
-                        rows.append((row, raw_id, where, fetched))
-                handles = resolve_handle_keys(
-                    self.conn, [(row, where) for row, _, where, _ in rows]
-                )
+                raw_ids = store_raw_payloads(self.conn, records)
+                placed, counts.left_out = place_rows(records, raw_ids)
+                handles = resolve_handle_keys(self.conn, [(p.row, p.origin) for p in placed])
                 counts.notices = handles.notices
                 if tally is not None:
                     tally.follow_moves((m.platform, m.key, m.to.id) for m in handles.moves)
-                for index, (row, raw_id, where, fetched) in enumerate(rows):
-                    row = handles.apply(row)
-                    said = index in declared
-                    if isinstance(row, Post):
-                        observed = fetched or observed_time(row.observed_at)
-                        posts.append(post_params(row, raw_id, now, observed))
-                        post_rows.append(row)
-                        origins.append(where)
-                        post_tallied.append(("post", row.platform, row.id, "", row.id, said))
-                    elif isinstance(row, Account):
-                        observed = fetched or observed_time(row.observed_at)
-                        accounts.append(account_params(row, raw_id, now, observed))
-                        tallied.append(("account", row.platform, row.id, "", row.handle, said))
-                    else:
-                        follows.append(follow_params(row, now))
-                        tallied.append(
-                            ("follow", row.platform, row.follower_id, row.followee_id, "", said)
-                        )
-                keep, counts.clashes = find_author_clashes(self.conn, posts, origins)
-                posts = [p for p, kept in zip(posts, keep, strict=True) if kept]
-                tallied += itertools.compress(post_tallied, keep)
-                for row in itertools.compress(post_rows, keep):
-                    aliases.extend((row.platform, a, row.id) for a in row.aliases)
-                    if row.reply_to_post_id or row.quoted_post_id:
-                        links.append(
-                            (row.platform, row.id, row.reply_to_post_id, row.quoted_post_id)
-                        )
-                    kinds[(row.platform, row.id)] = row.kind  # once per post
+                batch = sort_rows(placed, handles, now)
+                accounts, follows = batch.accounts, batch.follows
+                keep, counts.clashes = find_author_clashes(
+                    self.conn, batch.posts, batch.post_origins
+                )
+                posts = [p for p, kept in zip(batch.posts, keep, strict=True) if kept]
+                tallied = [*batch.tallied, *itertools.compress(batch.post_tallied, keep)]
+                aliases, links, kinds = links_of_posts(itertools.compress(batch.post_rows, keep))
                 counts.new_accounts = len(accounts_keys := {(a[0], a[1]) for a in accounts})
                 counts.new_accounts -= self._existing("accounts", accounts_keys)
                 counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
