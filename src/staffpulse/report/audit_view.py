@@ -46,7 +46,7 @@ def _avatar_text(avatar: dict[str, Any]) -> str:
 _PLURAL = re.compile(r"\b(post|mention|question)s\b")
 
 
-def _of(
+def _part_of(
     part: int, whole: int, what: str, share: float | None = None, *, every: bool = False
 ) -> str:
     """``590 of 1,206 posts you wrote (49%)``: every figure names what it counted; ``every``
@@ -57,10 +57,10 @@ def _of(
     return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
 
 
-def _of_any(part: int, whole: int, what: str, share: float | None = None) -> str:
-    """:func:`_of`, or "no original posts to read" when there is none to count: "0 of 0
+def _part_of_any(part: int, whole: int, what: str, share: float | None = None) -> str:
+    """:func:`_part_of`, or "no original posts to read" when there is none to count: "0 of 0
     original posts (0%)" reads as a verdict on posts that do not exist."""
-    return _of(part, whole, what, share) if whole else f"no {what} to read"
+    return _part_of(part, whole, what, share) if whole else f"no {what} to read"
 
 
 def _last_posts(recent: dict[str, Any], what: str) -> str:
@@ -126,7 +126,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
         mix_orig = "original posts read"  # job ads in German, Spanish or French are in
     voice_own = "posts you wrote" + (" in English" if voice.get("not_english") else "")
     voice_orig = "original posts" + (" in English" if voice.get("not_english") else "")
-    replies = _of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
+    replies = _part_of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
     if conv.get("replies_to_self"):
         replies += (
             f", not counting {count_of(conv['replies_to_self'], 'reply')} in your own threads"
@@ -147,7 +147,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             *_not_english(mix, mix["original_posts"], "original posts"),
             (
                 "Job ads",
-                _of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
+                _part_of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
                 if mix["original_posts"]
                 else "no original posts to read",  # not "0 of 0 original posts (0%)"
             ),
@@ -166,7 +166,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             *_not_english(voice, voice["posts_scored"], "posts you wrote"),
             (
                 "Human voice",
-                _of_any(
+                _part_of_any(
                     voice["personality_posts"],
                     voice["posts_scored"],
                     voice_own,
@@ -175,13 +175,13 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ),
             (
                 "Humor (a hint)",
-                _of_any(
+                _part_of_any(
                     voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]
                 ),
             ),
             (
                 "Templated",
-                _of_any(
+                _part_of_any(
                     voice["templated_posts"],
                     voice["original_posts"],
                     voice_orig,
@@ -193,7 +193,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ("Replies to others", replies),
             (
                 "Mentions others",
-                _of_any(
+                _part_of_any(
                     conv["original_posts_mentioning_others"],
                     conv["original_posts"],
                     "original posts",
@@ -207,7 +207,7 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
             ),
             (
                 "Reposts and quotes",
-                _of(
+                _part_of(
                     conv["reposts_and_quotes_of_others"],
                     conv["posts"],
                     "posts",
@@ -226,7 +226,9 @@ def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
     to its posts, thank-you notes (which need none); together they are the header's mentions."""
     known = int(conv["mentions_known"])
     if known:
-        answered = _of(conv["mentions_answered"], known, "mentions" if known != 1 else "mention")
+        answered = _part_of(
+            conv["mentions_answered"], known, "mentions" if known != 1 else "mention"
+        )
         if conv["median_hours_to_answer"] is not None:
             answered += f", median {_hours(conv['median_hours_to_answer'])}"
     else:
@@ -249,7 +251,7 @@ def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
     rows.append(
         (
             "Questions answered",
-            _of(conv["questions_answered"], conv["questions_known"], "questions")
+            _part_of(conv["questions_answered"], conv["questions_known"], "questions")
             if conv.get("questions_known")
             else "no questions to you in the store",
         )
@@ -262,7 +264,7 @@ def _not_english(evidence: dict[str, Any], read: int, what: str) -> list[tuple[s
     left_out = int(evidence.get("not_english") or 0)
     if not left_out:
         return []
-    return [("Not in English", f"{_of(left_out, left_out + read, what)} (not read)")]
+    return [("Not in English", f"{_part_of(left_out, left_out + read, what)} (not read)")]
 
 
 def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:
