@@ -157,3 +157,27 @@ def test_an_address_that_is_not_a_scheduler_is_told_within_the_timeout(
     flat = re.sub(r"\s+", " ", result.stderr)
     assert "does not answer as a Dask scheduler" in flat and "MemoryError" not in flat
     assert "bug in staffpulse" not in flat
+
+
+def _sigint_on_the_worker(_path: str, _skip: object) -> str:
+    """Run on a worker in place of score_shard: how it would take a Ctrl-C."""
+    import signal
+
+    return repr(signal.getsignal(signal.SIGINT))
+
+
+@pytest.mark.slow
+def test_local_workers_leave_ctrl_c_to_the_command() -> None:
+    # A Ctrl-C reaches every process of the command: each worker of the local cluster printed
+    # a KeyboardInterrupt traceback (and its nanny logs of tasks cancelled) around
+    # "Interrupted.". The workers now ignore it; the command stops the run and the cluster.
+    import signal
+
+    from staffpulse.scale.dask_runner import dask_runner
+
+    before = signal.getsignal(signal.SIGINT)
+    found: list[str] = []
+    with dask_runner(None, 20.0, _sigint_on_the_worker, lambda keys: [frozenset()]) as score_all:
+        assert signal.getsignal(signal.SIGINT) == before  # this process still stops on it
+        score_all([Path("shard.jsonl")], lambda _index, result: found.append(result))
+    assert found == [repr(signal.SIG_IGN)]

@@ -11,8 +11,11 @@ a garbage length (``MemoryError: Unable to allocate 3.07 EiB``).
 from __future__ import annotations
 
 import asyncio
+import logging
+import signal
 import socket
 import struct
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,10 +50,18 @@ def dask_runner(
         client = connect(distributed, scheduler, timeout)
     else:
         try:
-            # the dashboard on any free port: None still takes 8787 and warns when it is in use
-            cluster = distributed.LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-            )
+            # the dashboard on any free port: None still takes 8787 and warns when it is in use.
+            # Its workers' and nannies' logs are silenced: a Ctrl-C made them print tasks
+            # cancelled, workers killed and a traceback around "Interrupted."; a shard that
+            # fails is told by the error its result raises here, not by their logs.
+            with _ctrl_c_left_to_this_process():
+                cluster = distributed.LocalCluster(
+                    n_workers=2,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",
+                    silence_logs=logging.CRITICAL,
+                )
         except OSError as exc:  # not the network: this machine could not start it
             raise ClusterError(
                 f"cannot start a local Dask cluster: {exc}",
@@ -98,6 +109,22 @@ def dask_runner(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _ctrl_c_left_to_this_process() -> Iterator[None]:
+    """Worker processes started in this block ignore Ctrl-C, which a terminal sends to every
+    process of the command: this one stops the run and closes the cluster, while each worker
+    hit by it printed a KeyboardInterrupt traceback. A process inherits an ignored signal, and
+    Python leaves it ignored. (Only the main thread may change signal handlers.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def connect(distributed: Any, scheduler: str, timeout: float) -> Any:
