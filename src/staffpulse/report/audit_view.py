@@ -112,10 +112,32 @@ def posts_counted(result: AuditResult) -> str | None:
 def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
     """The key numbers of each pillar as (label, value) pairs, in reading order; each says
     what it counted, with thousands separators."""
-    face = result.pillars["face"].evidence
-    mix = result.pillars["mix"].evidence
-    voice = result.pillars["voice"].evidence
-    conv = result.pillars["conversation"].evidence
+    pillars = result.pillars
+    return {
+        "face": _face_figures(pillars["face"].evidence),
+        "mix": _mix_figures(pillars["mix"].evidence),
+        "voice": _voice_figures(pillars["voice"].evidence),
+        "conversation": _conversation_figures(
+            pillars["conversation"].evidence, result.counts.get("mentions_known", 0)
+        ),
+    }
+
+
+def _face_figures(face: dict[str, Any]) -> list[tuple[str, str]]:
+    name = face["display_name"]
+    return [
+        ("Avatar", _avatar_text(face["avatar"])),
+        ("Bio", face["bio"]["verdict"]),
+        (
+            "Display name",
+            f"\u201c{name['text'].strip()}\u201d: {name['verdict']}"
+            if name["text"]
+            else name["verdict"],
+        ),
+    ]
+
+
+def _mix_figures(mix: dict[str, Any]) -> list[tuple[str, str]]:
     trend = mix["trend"]
     trend_text = trend["direction"]
     if trend["recent"] is not None:
@@ -124,101 +146,88 @@ def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
     mix_orig = "original posts" + (" in English" if mix.get("not_english") else "")
     if mix.get("not_english") and mix.get("job_ads_not_english"):
         mix_orig = "original posts read"  # job ads in German, Spanish or French are in
+    return [
+        *_not_english(mix, mix["original_posts"], "original posts"),
+        (
+            "Job ads",
+            _part_of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
+            if mix["original_posts"]
+            else "no original posts to read",  # not "0 of 0 original posts (0%)"
+        ),
+        # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
+        *(
+            [
+                ("Last posts", _last_posts(mix["recent"], mix_orig)),
+                ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
+                ("Trend", trend_text),
+            ]
+            if mix["original_posts"]
+            else []
+        ),
+    ]
+
+
+def _voice_figures(voice: dict[str, Any]) -> list[tuple[str, str]]:
     voice_own = "posts you wrote" + (" in English" if voice.get("not_english") else "")
     voice_orig = "original posts" + (" in English" if voice.get("not_english") else "")
+    scored = voice["posts_scored"]
+    return [
+        *_not_english(voice, scored, "posts you wrote"),
+        (
+            "Human voice",
+            _part_of_any(voice["personality_posts"], scored, voice_own, voice["personality_share"]),
+        ),
+        (
+            "Humor (a hint)",
+            _part_of_any(voice["humor_posts"], scored, voice_own, voice["humor_share"]),
+        ),
+        (
+            "Templated",
+            _part_of_any(
+                voice["templated_posts"],
+                voice["original_posts"],
+                voice_orig,
+                voice["templated_share"],
+            ),
+        ),
+    ]
+
+
+def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tuple[str, str]]:
     replies = _part_of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
     if conv.get("replies_to_self"):
         replies += (
             f", not counting {count_of(conv['replies_to_self'], 'reply')} in your own threads"
         )
-    return {
-        "face": [
-            ("Avatar", _avatar_text(face["avatar"])),
-            ("Bio", face["bio"]["verdict"]),
-            (
-                "Display name",
-                f"\u201c{face['display_name']['text'].strip()}\u201d: "
-                f"{face['display_name']['verdict']}"
-                if face["display_name"]["text"]
-                else face["display_name"]["verdict"],
+    return [
+        ("Replies to others", replies),
+        (
+            "Mentions others",
+            _part_of_any(
+                conv["original_posts_mentioning_others"],
+                conv["original_posts"],
+                "original posts",
+                conv["mention_share"],
             ),
-        ],
-        "mix": [
-            *_not_english(mix, mix["original_posts"], "original posts"),
-            (
-                "Job ads",
-                _part_of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
-                if mix["original_posts"]
-                else "no original posts to read",  # not "0 of 0 original posts (0%)"
+        ),
+        (
+            "Accounts engaged",
+            f"{conv['accounts_engaged_30d']:,} in 30 days, "
+            f"{conv['accounts_engaged_90d']:,} in 90 days",
+        ),
+        (
+            "Reposts and quotes",
+            _part_of(
+                conv["reposts_and_quotes_of_others"],
+                conv["posts"],
+                "posts",
+                conv["share_share"],
+                every=True,
             ),
-            # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
-            *(
-                [
-                    ("Last posts", _last_posts(mix["recent"], mix_orig)),
-                    ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
-                    ("Trend", trend_text),
-                ]
-                if mix["original_posts"]
-                else []
-            ),
-        ],
-        "voice": [
-            *_not_english(voice, voice["posts_scored"], "posts you wrote"),
-            (
-                "Human voice",
-                _part_of_any(
-                    voice["personality_posts"],
-                    voice["posts_scored"],
-                    voice_own,
-                    voice["personality_share"],
-                ),
-            ),
-            (
-                "Humor (a hint)",
-                _part_of_any(
-                    voice["humor_posts"], voice["posts_scored"], voice_own, voice["humor_share"]
-                ),
-            ),
-            (
-                "Templated",
-                _part_of_any(
-                    voice["templated_posts"],
-                    voice["original_posts"],
-                    voice_orig,
-                    voice["templated_share"],
-                ),
-            ),
-        ],
-        "conversation": [
-            ("Replies to others", replies),
-            (
-                "Mentions others",
-                _part_of_any(
-                    conv["original_posts_mentioning_others"],
-                    conv["original_posts"],
-                    "original posts",
-                    conv["mention_share"],
-                ),
-            ),
-            (
-                "Accounts engaged",
-                f"{conv['accounts_engaged_30d']:,} in 30 days, "
-                f"{conv['accounts_engaged_90d']:,} in 90 days",
-            ),
-            (
-                "Reposts and quotes",
-                _part_of(
-                    conv["reposts_and_quotes_of_others"],
-                    conv["posts"],
-                    "posts",
-                    conv["share_share"],
-                    every=True,
-                ),
-            ),
-            *_answer_figures(conv, result.counts.get("mentions_known", 0)),
-            *_inbox_figure(conv.get("inbox_conversations_joined")),
-        ],
-    }
+        ),
+        *_answer_figures(conv, mentions_known),
+        *_inbox_figure(conv.get("inbox_conversations_joined")),
+    ]
 
 
 def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
