@@ -353,30 +353,39 @@ def import_paths(
         raise
     except KeyboardInterrupt as exc:
         raise ImportInterrupted(report.posts) from exc
-    if (
+    if _came_in_empty(report):
+        raise _nothing_imported(report)
+    return report
+
+
+def _came_in_empty(report: ImportReport) -> bool:
+    """Files were read and nothing in them was skipped, yet nothing came in (a header
+    without rows, an empty search): an exit 1 as for "every record skipped"."""
+    return (
         report.accounts == report.posts == report.follows == 0
         and not report.missing_files
         and all(left_out(problem) for problem in report.problems)
-    ):
-        # Files were read and nothing in them was skipped, yet nothing came in (a header
-        # without rows, an empty search): exit 1 as for "every record skipped", with the
-        # reason a file's notice gives (a saved Bluesky record that is not a post).
-        why = "; ".join(str(n).removesuffix(": nothing to import") for n in report.notices[:3])
-        read = [name for name, _label in report.files]
-        held = (
-            f"{', '.join(read[:3])}{' and others' if len(read) > 3 else ''} "
-            f"hold{'s' if len(read) == 1 else ''} no accounts, posts or follows"
-            if read
-            else "the input holds no accounts, posts or follows"
-        )
-        left = (
-            f" ({count_of(len(report.problems), 'other file')} left out: "
-            f"{', '.join(Path(p.file).name for p in report.problems[:3])})"
-            if report.problems
-            else ""
-        )
-        raise NothingImportedError(
-            f"nothing to import: {why or held}{left}",
-            hint="check that the file is the export you meant (see docs/formats.md)",
-        )
-    return report
+    )
+
+
+def _nothing_imported(report: ImportReport) -> NothingImportedError:
+    """Why an import came in empty: the reason a file's notice gives (a saved Bluesky record
+    that is not a post), or which files held nothing, and which were left out."""
+    why = "; ".join(str(n).removesuffix(": nothing to import") for n in report.notices[:3])
+    read = [name for name, _label in report.files]
+    held = (
+        f"{', '.join(read[:3])}{' and others' if len(read) > 3 else ''} "
+        f"hold{'s' if len(read) == 1 else ''} no accounts, posts or follows"
+        if read
+        else "the input holds no accounts, posts or follows"
+    )
+    left = (
+        f" ({count_of(len(report.problems), 'other file')} left out: "
+        f"{', '.join(Path(p.file).name for p in report.problems[:3])})"
+        if report.problems
+        else ""
+    )
+    return NothingImportedError(
+        f"nothing to import: {why or held}{left}",
+        hint="check that the file is the export you meant (see docs/formats.md)",
+    )
