@@ -20,6 +20,7 @@ from staffpulse.errors import (
     InputError,
     NotFoundError,
     PaymentRequiredError,
+    StaffpulseError,
 )
 from staffpulse.fetch.common import (
     Backoff,
@@ -41,6 +42,42 @@ def _network_reason(exc: requests.RequestException) -> str:
     if isinstance(exc, requests.ConnectionError):
         return "no connection"
     return "a network error"
+
+
+def _refusal(
+    exc: tweepy.HTTPException, what: str, report: FetchReport, token_from: str
+) -> StaffpulseError:
+    """What X's HTTP error answer means for the user (a server error once its retries are
+    spent): the staffpulse error that says what to do."""
+    status = exc.response.status_code
+    if status == 402:
+        return PaymentRequiredError(
+            "X answered 402 Payment Required: the account's API credits are used up",
+            hint=resume_hint(
+                report,
+                resume=f"{CREDITS}, then run the same command to resume",
+                otherwise=f"{CREDITS}, then try again",
+            ),
+        )
+    if status in (401, 403):
+        return AuthError(
+            f"X refused the bearer token from {token_from} (HTTP {status})",
+            hint=f"check {token_from} and the app's access level",
+        )
+    if status == 404:
+        return NotFoundError(f"{what}: not found on X")
+    if 400 <= status < 500:
+        # the request itself is wrong: asking again would fail the same way
+        reason = rejection_reason(exc)
+        return InputError(
+            f"X rejected the request for {what} (HTTP {status})"
+            + (f": {reason}" if reason else ""),
+            hint="check the handle, --search query and --since date",
+        )
+    return FetchError(
+        f"{what}: X answered HTTP {status}",
+        hint=resume_hint(report, otherwise="try again later"),
+    )
 
 
 def call_x(
@@ -82,37 +119,11 @@ def call_x(
                 )  # fmt: skip
             except tweepy.HTTPException as exc:
                 status = exc.response.status_code
-                if status == 402:
-                    report.stopped = "payment"
-                    raise PaymentRequiredError(
-                        "X answered 402 Payment Required: the account's API credits are used up",
-                        hint=resume_hint(
-                            report,
-                            resume=f"{CREDITS}, then run the same command to resume",
-                            otherwise=f"{CREDITS}, then try again",
-                        ),
-                    ) from None
-                if status in (401, 403):
-                    raise AuthError(
-                        f"X refused the bearer token from {token_from} (HTTP {status})",
-                        hint=f"check {token_from} and the app's access level",
-                    ) from None
-                if status == 404:
-                    raise NotFoundError(f"{what}: not found on X") from None
-                if 400 <= status < 500:
-                    # the request itself is wrong: asking again would fail the same way
-                    reason = rejection_reason(exc)
-                    raise InputError(
-                        f"X rejected the request for {what} (HTTP {status})"
-                        + (f": {reason}" if reason else ""),
-                        hint="check the handle, --search query and --since date",
-                    ) from None
                 if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
                     continue
-                raise FetchError(
-                    f"{what}: X answered HTTP {status}",
-                    hint=resume_hint(report, otherwise="try again later"),
-                ) from None
+                if status == 402:  # a stop of its own; any other failure is an "error"
+                    report.stopped = "payment"
+                raise _refusal(exc, what, report, token_from) from None
             except requests.RequestException as exc:
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
