@@ -319,6 +319,18 @@ def test_http_400_is_a_rejected_request_not_a_network_error(
     assert len(fake.requests) == 1 and sleeps == []  # not retried: it would fail the same way
 
 
+def test_http_404_says_what_was_not_found_and_is_not_retried(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeX(httpserver)
+    fake.fail[2] = (404, {})  # the timeline, after the profile was found
+    sleeps: list[float] = []
+    with pytest.raises(NotFoundError) as caught:
+        _fetcher(httpserver, store, sleeps).fetch("acme")
+    assert caught.value.message == "@AcmeStaffing timeline: not found on X"
+    assert len(fake.requests) == 2 and sleeps == []
+
+
 def test_an_answer_that_is_not_json(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver)
     fake.html_on = {1}
