@@ -213,3 +213,38 @@ def test_utf16_with_its_bom_is_read(tmp_path: Path) -> None:
     path.write_bytes(json.dumps(_statuses(), indent=1, ensure_ascii=False).encode("utf-16"))
     posts, problems, _ = _items(path)
     assert len({p.id for p in posts}) == 4 and not problems
+
+
+def _quoting(quote: object) -> dict[str, object]:
+    return {
+        "id": "500",
+        "uri": "https://staffing.example/users/acme/statuses/500",
+        "content": "<p>Worth a read</p>",
+        "created_at": "2026-03-01T14:05:00Z",
+        "account": {"id": "1", "acct": "acme", "url": "https://staffing.example/@acme"},
+        "quote": quote,
+    }
+
+
+def test_a_quote_in_each_of_its_shapes_names_the_quoted_status() -> None:
+    home = "https://news.example/users/jane/statuses/900"
+    shapes = {
+        # Mastodon 4.4: the quoted status inside, whose uri says its home instance
+        "full": {"state": "accepted", "quoted_status": {"id": "77", "uri": home}},
+        # the shallow quote names its id on the serving instance only
+        "shallow": {"state": "accepted", "quoted_status_id": "77"},
+        # a fork that puts the quoted status itself
+        "bare": {"id": "77", "uri": home},
+    }
+    quoted = {}
+    for shape, quote in shapes.items():
+        rows = rows_from_mastodon(_quoting(quote), "staffing.example")
+        (post,) = [r for r in rows if isinstance(r, Post)]
+        quoted[shape] = (post.kind, post.quoted_post_id)
+    assert quoted == {
+        "full": ("quote", "news.example:900"),
+        "shallow": ("quote", "staffing.example:77"),
+        "bare": ("quote", "news.example:900"),
+    }
+    rows = rows_from_mastodon(_quoting({"state": "deleted"}), "staffing.example")
+    assert [(r.kind, r.quoted_post_id) for r in rows if isinstance(r, Post)] == [("original", None)]

@@ -155,28 +155,36 @@ def known_status_ids(payload: Any, instance: str) -> dict[str, str]:
     return known
 
 
+def _quoted_post_id(quote: Any, instance: str, known: Mapping[str, str]) -> str | None:
+    """The stored id of the status a ``quote`` names, in any of its shapes: Mastodon 4.4's
+    ``{"state", "quoted_status": {...}}``, the shallow ``{"state", "quoted_status_id"}``, or
+    the quoted status itself."""
+    if not isinstance(quote, dict):
+        return None
+    inner = quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
+    quoted_local = get_str(inner, "id") or get_str(quote, "quoted_status_id")
+    if isinstance(inner, dict) and get_str(inner, "id"):
+        return status_id(inner, instance)
+    if quoted_local:
+        return known.get(quoted_local, f"{instance}:{quoted_local}")
+    return None
+
+
 def post_from_status(
     status: Mapping[str, Any],
     instance: str,
     author: Account,
     known: Mapping[str, str] | None = None,
 ) -> Post:
+    """A status as a post, ids as stored (:func:`status_id`); ``known`` maps the serving
+    instance's ids of the statuses in the same response to theirs, for its reply and quote
+    targets. Raises ValueError when it has no id."""
     post_id = status_id(status, instance)
     if post_id is None:
         raise ValueError("status without 'id'")
     known = known or {}
     reblog = status.get("reblog")
-    quote = status.get("quote")
-    quoted: str | None = None
-    if isinstance(quote, dict):
-        inner = (
-            quote.get("quoted_status") if "quoted_status" in quote or "state" in quote else quote
-        )
-        quoted_local = get_str(inner, "id") or get_str(quote, "quoted_status_id")
-        if isinstance(inner, dict) and get_str(inner, "id"):
-            quoted = status_id(inner, instance)
-        elif quoted_local:
-            quoted = known.get(quoted_local, f"{instance}:{quoted_local}")
+    quoted = _quoted_post_id(status.get("quote"), instance, known)
     reply_to = get_str(status, "in_reply_to_id")
     reply_user = get_str(status, "in_reply_to_account_id")
     kind: PostKind = "original"
