@@ -77,6 +77,33 @@ def test_connect_page_says_what_the_x_list_leaves_out(
     assert "The X list leaves out 1 of the" in page and "no handle stored" in page
 
 
+def test_an_export_that_would_hold_no_account_is_not_offered(tmp_path: Path) -> None:
+    # an X archive's followers are known by id only: the X list (handles only) would be
+    # empty, and its button downloaded the refusal page as "export.html"
+    from datetime import UTC, datetime
+
+    from staffpulse.models import Account, Follow, Post
+    from staffpulse.sources.base import provenance
+    from staffpulse.store import open_store
+
+    db = tmp_path / "ids.db"
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    with open_store(db) as store:
+        store.upsert(
+            [
+                Account(platform="x", id="1", handle="acme"),
+                Post(platform="x", id="p1", author_id="1", text="Hello team", created_at=when),
+                *(Follow(platform="x", follower_id=f, followee_id="1") for f in ("71", "72")),
+            ],
+            provenance("x_archive", tmp_path / "follower.js"),
+        )
+    with make_client(db) as ids_only:
+        page = ids_only.get("/connect?account=x:acme&include=unseen&role=any").text
+    assert "account id 71" in page and "Spreadsheet (CSV)" in page
+    assert "format=x-list" not in page  # no button for a file that would hold no account
+    assert "The X list leaves out 2 of the 2 suggestions" in page
+
+
 def test_an_export_from_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
     with make_client(tmp_path / "empty.db") as empty:
         response = empty.get("/connect/export?format=csv")

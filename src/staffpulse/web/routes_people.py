@@ -224,11 +224,17 @@ def connect_page(request: Request) -> HTMLResponse:
     gaps: list[str] = []
     if report is not None and report.suggestions:
         owner = account.id if str(account.id).startswith("did:") else None
+        empty: set[str] = set()
         for fmt, label in exports:  # a few dozen rows each: cheap next to the ranking
             result = export_suggestions(report.suggestions, fmt, owner=owner)
             # "X list", not "X list (one @handle a line)": the button beside says the rest
             if (line := result.left_out_line(label.partition(" (")[0])) is not None:
                 gaps.append(line)
+            if not result.written:
+                empty.add(fmt)
+        # a button whose file would hold no account is not offered: its link downloads
+        # the refusal page as "export.html" instead of showing it; the gap line says why
+        exports = [(fmt, label) for fmt, label in exports if fmt not in empty]
     return ctx.renderer.page(
         request,
         "connect.html",
