@@ -340,3 +340,46 @@ def test_a_csv_header_without_rows_is_named_as_the_cause(tmp_path: Path) -> None
         app, ["score", str(header), "--output", str(tmp_path / "o"), "--json"]
     )
     assert json.loads(as_json.stdout)["empty_files"] == [str(header)]
+
+
+def _day_first_csvs(folder: Path) -> list[Path]:
+    """Two CSV shards whose dates have the year last and no day above 12."""
+    folder.mkdir()
+    header = "id,author,text,created_at\n"
+    first = folder / "a.csv"
+    first.write_text(header + "007,acme,Coffee with the team this morning,03/04/2026 10:00\n")
+    second = folder / "b.csv"
+    second.write_text(header + "8,acme,Our new office plant is thriving,05/04/2026 11:00\n")
+    return [first, second]
+
+
+def test_date_order_reads_a_csv_of_day_first_dates(tmp_path: Path) -> None:
+    # Told to give --date-order, the analyst found score had no such option: a CSV whose
+    # dates do not show their order could not be scored at all.
+    shards = _day_first_csvs(tmp_path / "in")
+    unread = score_inputs(shards, tmp_path / "unread")
+    assert unread.posts == 0 and "--date-order dmy" in str(unread.problems[0]["message"])
+
+    result = CliRunner().invoke(
+        app, ["score", *map(str, shards), "-o", str(tmp_path / "o"), "--date-order", "dmy"]
+    )
+    assert result.exit_code == 0, result.output
+    posts, _accounts = _read(tmp_path / "o")
+    assert {p["post_id"]: p["created_at"].isoformat() for p in posts} == {
+        "007": "2026-04-03T10:00:00+00:00",
+        "8": "2026-04-05T11:00:00+00:00",
+    }
+    wrong = CliRunner().invoke(app, ["score", str(shards[0]), "-o", "x", "--date-order", "ymd"])
+    assert wrong.exit_code == 65 and "--date-order 'ymd'" in wrong.output
+
+
+@pytest.mark.slow
+def test_date_order_reaches_the_dask_workers(tmp_path: Path) -> None:
+    shards = _day_first_csvs(tmp_path / "in")
+    summary = score_inputs(shards, tmp_path / "o", engine="dask", date_order="mdy")
+    assert (summary.posts, summary.skipped) == (2, 0)
+    posts, _accounts = _read(tmp_path / "o")
+    assert sorted(p["created_at"].isoformat()[:10] for p in posts) == [
+        "2026-03-04",
+        "2026-05-04",
+    ]

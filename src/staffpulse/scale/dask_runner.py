@@ -40,9 +40,11 @@ def dask_runner(
     timeout: float,
     score_shard: Callable[..., Any],
     skips: Callable[[list[list[int]]], list[frozenset[int]]],
+    post_keys: Callable[[str], list[int]] = shard_post_keys,
 ) -> Iterator[Runner]:
     """A Dask client (on ``scheduler``, else a local cluster) for the time of the run;
-    ``score_shard(path, skip)`` runs on the workers, ``skips`` says what each leaves out."""
+    ``score_shard(path, skip)`` runs on the workers, ``skips`` says what each leaves out of
+    the keys ``post_keys(path)`` found in the shards before it."""
     distributed = require("dask.distributed", extra="dask", feature="The Dask engine")
     comm = require("distributed.comm.core", extra="dask", feature="The Dask engine")
     cluster = None
@@ -99,7 +101,7 @@ def dask_runner(
             keys[index] = found
 
         if len(shards) > 1:
-            run(shard_post_keys, [(str(s),) for s in shards], on_keys)
+            run(post_keys, [(str(s),) for s in shards], on_keys)
         arguments = [(str(s), skip) for s, skip in zip(shards, skips(keys), strict=True)]
         run(score_shard, arguments, on_result)
 

@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from staffpulse.errors import InputError
 from staffpulse.extras import require
 from staffpulse.scale.dask_runner import Runner, dask_runner
-from staffpulse.scale.inputs import ShardPosts, key_of, plan_shards, read_posts
+from staffpulse.scale.inputs import ShardPosts, key_of, plan_shards, read_posts, shard_post_keys
 from staffpulse.scale.output import check_output, staged_output
 from staffpulse.scale.parquet import write_accounts, write_posts
 from staffpulse.scale.references import read_shared_authors, wanted_posts
@@ -33,6 +34,7 @@ from staffpulse.scale.scoring import (
     merge_partials,
     score_posts,
 )
+from staffpulse.sources.csv_dates import DateOrder
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
@@ -89,10 +91,12 @@ class ShardOutput(NamedTuple):
     missing: list[dict[str, object]]
 
 
-def score_shard(path: str, skip: AbstractSet[int] = frozenset()) -> ShardOutput:
+def score_shard(
+    path: str, skip: AbstractSet[int] = frozenset(), date_order: DateOrder | None = None
+) -> ShardOutput:
     """Read and score one shard, leaving out the posts whose keys are in ``skip`` (scored in
     an earlier shard). Pure apart from reading the file: safe to run on any worker."""
-    read = read_posts(Path(path), skip)
+    read = read_posts(Path(path), skip, date_order=date_order)
     return _shard_output(read, score_posts(read.posts))
 
 
@@ -118,13 +122,17 @@ def _skips(keys_by_shard: list[list[int]]) -> list[frozenset[int]]:
 
 
 def _score_in_order(
-    shards: list[Path], on_result: Callable[[int, ShardOutput], None], on_posts: PostsCallback
+    shards: list[Path],
+    on_result: Callable[[int, ShardOutput], None],
+    on_posts: PostsCallback,
+    date_order: DateOrder | None,
 ) -> None:
     """The local engine: one pass in input order, each shard leaving out what the shards
     before it held."""
     seen: set[int] = set()
     for index, shard in enumerate(shards):
-        read = read_posts(shard, seen, _teller(on_posts, "read", shard.name, None))
+        told = _teller(on_posts, "read", shard.name, None)
+        read = read_posts(shard, seen, told, date_order)
         told = _teller(on_posts, "score", shard.name, len(read.posts))
         result = _shard_output(read, score_posts(read.posts, told))
         seen.update(map(key_of, result.columns["platform"], result.columns["post_id"]))
@@ -141,8 +149,8 @@ def _teller(
 
 
 @contextmanager
-def _local_runner(on_posts: PostsCallback) -> Iterator[Runner]:
-    yield lambda shards, on_result: _score_in_order(shards, on_result, on_posts)
+def _local_runner(on_posts: PostsCallback, date_order: DateOrder | None) -> Iterator[Runner]:
+    yield lambda shards, on_result: _score_in_order(shards, on_result, on_posts, date_order)
 
 
 def score_inputs(
@@ -153,6 +161,7 @@ def score_inputs(
     progress: ProgressCallback | None = None,
     scheduler_timeout: float | None = None,
     on_posts: PostsCallback | None = None,
+    date_order: DateOrder | None = None,
 ) -> ScoreSummary:
     """Score every shard under ``paths`` and write Parquet results into ``output``.
 
@@ -163,7 +172,8 @@ def score_inputs(
     for bad paths or ``output``, :class:`OutputError` when the results cannot be moved into
     ``output`` (the earlier ones are then kept), :class:`FetchError` when the Dask scheduler
     cannot be reached or does not answer as one, :class:`ClusterError` when a local Dask
-    cluster cannot start.
+    cluster cannot start. ``date_order`` reads a CSV's dates with the year last in that order
+    (``staffpulse import --date-order``).
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}", hint="use --engine local or --engine dask")
@@ -186,9 +196,15 @@ def score_inputs(
         progress(0, len(shards))
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
     runner = (
-        _local_runner(on_posts or _ignore)
+        _local_runner(on_posts or _ignore, date_order)
         if engine == "local"
-        else dask_runner(scheduler, timeout, score_shard, _skips)
+        else dask_runner(
+            scheduler,
+            timeout,
+            partial(score_shard, date_order=date_order),
+            _skips,
+            partial(shard_post_keys, date_order=date_order),
+        )
     )
     # Connected (or not) before the output folder is touched, so a failure leaves nothing.
     with runner as score_all, staged_output(output) as stage:

@@ -14,6 +14,7 @@ from staffpulse.ingest import plan_import
 from staffpulse.models import Post
 from staffpulse.sources import Problem, detect
 from staffpulse.sources.base import UNKNOWN_FORMAT, Notice, visible_files
+from staffpulse.sources.csv_dates import DateOrder, given_date_order
 from staffpulse.sources.native import post_from_native
 from staffpulse.sources.native_csv import post_fixes, shown_columns
 from staffpulse.sources.x_archive_check import MissingFile, UncheckedArchive
@@ -109,7 +110,10 @@ class ShardPosts(NamedTuple):
 
 
 def read_posts(
-    path: Path, skip: AbstractSet[int] = frozenset(), on_read: OnRead | None = None
+    path: Path,
+    skip: AbstractSet[int] = frozenset(),
+    on_read: OnRead | None = None,
+    date_order: DateOrder | None = None,
 ) -> ShardPosts:
     """Every post in one shard, once, and the records that could not be read.
 
@@ -117,7 +121,13 @@ def read_posts(
     its key is in ``skip``) is left out and counted, so that no account total counts a post
     twice. Notices stay apart from problems, as ``staffpulse import`` keeps them: a problem
     means records were skipped, a notice that all were read. ``on_read`` hears how many posts
-    were read every few thousand (reading a big file takes a while)."""
+    were read every few thousand (reading a big file takes a while). ``date_order`` reads a
+    CSV's dates with the year last as ``staffpulse import --date-order`` does."""
+    with given_date_order(date_order):  # set here: a Dask worker is another process
+        return _read_posts(path, skip, on_read)
+
+
+def _read_posts(path: Path, skip: AbstractSet[int], on_read: OnRead | None) -> ShardPosts:
     notices: list[Notice] = []
     missing: list[Problem] = []
     if path.suffix.lower() in PARQUET_SUFFIXES:
@@ -150,9 +160,9 @@ def read_posts(
     return ShardPosts(posts, problems, notices, len(found) - len(posts), missing)
 
 
-def shard_post_keys(path: str) -> list[int]:
+def shard_post_keys(path: str, date_order: DateOrder | None = None) -> list[int]:
     """The keys of every post of a shard (first pass of a run over several shards)."""
-    return [post_key(post) for post in read_posts(Path(path)).posts]
+    return [post_key(post) for post in read_posts(Path(path), date_order=date_order).posts]
 
 
 def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:

@@ -15,6 +15,7 @@ from staffpulse.cli.options import JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
+from staffpulse.sources.csv_dates import date_order_from
 
 if TYPE_CHECKING:
     from staffpulse.scale import ScoreSummary
@@ -42,10 +43,22 @@ def score_command(
             help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
         ),
     ] = None,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order",
+            help="How a CSV's dates with the year last are written: dmy (day first, "
+            "27/11/2026) or mdy (month first, 11/27/2026). Needed only when no date of the "
+            "column has a day above 12 to show it.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Score posts with the shipped signals and aggregate per account; write Parquet."""
     from staffpulse.scale import score_inputs  # imports the models only when scoring
+
+    order = date_order_from(date_order)  # refused before any work, as the import does
 
     with make_count_progress(err_console) as progress:
         task = progress.add_task("Scoring shards", total=None)
@@ -72,6 +85,7 @@ def score_command(
             scheduler=scheduler,
             progress=on_progress,
             on_posts=on_posts,
+            date_order=order,
         )
     if as_json:
         # Every skipped file and record too, and the notes, as `staffpulse import --json`
