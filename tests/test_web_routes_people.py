@@ -356,7 +356,11 @@ def test_a_bluesky_account_gets_a_people_to_follow_export_it_can_use(
     account = "bluesky:owenpark.bsky.social"
     page = client.get(f"/connect?account={account}").text
     assert "Bluesky people to follow (CSV)" in page
-    assert "Bluesky list file (for developers)" in page
+    # the list file needs DIDs, and jane has none stored: no button that could only download
+    # a refusal, but the line that says why
+    assert "format=bluesky-list" not in page
+    assert "The Bluesky list file leaves out 1 of the 1 suggestions" in page
+    assert "no DID known" in page
     exported = client.get(f"/connect/export?account={account}&format=bluesky-handles")
     assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
     (row,) = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
