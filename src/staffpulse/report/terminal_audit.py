@@ -193,6 +193,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"]),
         )
     console.print(table)
+    _print_leaderboard_notes(console, result, wide)
+    _print_segment_medians(console, result)
+    _print_claims(console, result)
+
+
+def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bool) -> None:
+    """What the table's marks mean, each said only when the table shows it."""
     if any(graded_label(row) for row in result.leaderboard):
         console.print(
             "[dim]An account graded on fewer pillars (n/a: nothing to judge) is ranked after"
@@ -222,6 +229,9 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             f" {'it' if result.left_out == 1 else 'them'} too.[/]",
             highlight=False,
         )
+
+
+def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
     seg = Table(title="Segments (medians)", title_justify="left")
     seg.add_column("segment")
     seg.add_column("n", justify="right")
@@ -237,6 +247,9 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
             ),
         )
     console.print(seg)
+
+
+def _print_claims(console: Console, result: BenchmarkResult) -> None:
     console.print("[bold]The classic claims about staffing firms on social media, tested here[/]")
     for claim in result.claims:
         style = {"supported": "green", "contradicted": "red"}.get(claim["verdict"], "yellow")
