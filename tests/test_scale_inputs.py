@@ -96,3 +96,41 @@ def test_a_parquet_file_of_other_columns_is_told_once_with_what_to_rename(tmp_pa
     results = tmp_path / "out" / "posts" / "part-00000.parquet"
     (again,) = read_posts(results).problems  # a score's own results given back as input
     assert "results of staffpulse score, not posts to score" in again.message
+
+
+def test_parquet_ids_in_a_float_column_are_read_when_whole_and_told_when_blurred(
+    tmp_path: Path,
+) -> None:
+    # pandas writes a column of ids with gaps (reply_to_id: most posts reply to nothing) as
+    # float64: every reply was skipped ("should be text or a whole number, got 11.0"), and an
+    # X id (1.6e18, its last digits lost) was said to be "rounded by a spreadsheet".
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    small = pa.table(
+        {
+            "id": [11, 12, 13],
+            "author": ["acme", "acme", "jo"],
+            "text": ["Coffee first", "Then the inbox", "Same here"],
+            "reply_to_id": pa.array([None, None, 11.0], pa.float64()),
+        }
+    )
+    pq.write_table(small, tmp_path / "small.parquet")
+    shard = read_posts(tmp_path / "small.parquet")
+    assert shard.problems == []
+    assert [(p.id, p.kind, p.reply_to_post_id) for p in shard.posts][-1] == ("13", "reply", "11")
+
+    big = pa.table(
+        {
+            "id": ["1600000000000000003", "1600000000000000004", "1600000000000000005"],
+            "author": ["jo", "jo", "acme"],
+            "text": ["Agreed", "Thanks", "Our own post"],
+            "reply_to_id": pa.array([1600000000000000001.0, 1600000000000000002.0, None]),
+        }
+    )
+    pq.write_table(big, tmp_path / "big.parquet")
+    shard = read_posts(tmp_path / "big.parquet")
+    assert [p.id for p in shard.posts] == ["1600000000000000005"]
+    (problem,) = shard.problems  # one message for the column, however many rows
+    assert (problem.line, problem.records) == (1, 2)
+    assert problem.message.startswith("the column reply_to_id holds floating-point numbers")
+    assert "spreadsheet" not in problem.message

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.extras import require
@@ -24,6 +24,10 @@ OnRead = Callable[[int], None]  # posts of the shard read so far
 TELL_EVERY = 5_000  # posts read between two calls of an OnRead
 # columns only the tables staffpulse score writes have (scale.parquet): a score's results
 RESULTS_COLUMNS = frozenset({"job_opening", "post_id", "mix_posts", "conversation"})
+# the id columns of a posts table (docs/formats.md), and the largest whole number a float
+# always holds exactly
+ID_COLUMNS = ("id", "author_id", "reply_to_id", "quoted_id", "reposted_id", "conversation_id")
+FLOAT_EXACT = 2**53
 
 
 def plan_shards(
@@ -174,15 +178,49 @@ def _read_parquet(path: Path) -> tuple[list[Post], list[Problem]]:
     wrong = _wrong_columns(list(metadata.schema.names))
     if wrong:  # one message for the file, not one per row (a results table has millions)
         return posts, [Problem(str(path), None, wrong, records=metadata.num_rows)]
+    lost: dict[str, list[int]] = {}  # id column -> rows whose float lost the id's digits
     for number, row in enumerate(parquet.read_table(path).to_pylist(), start=1):
         record = {key: value for key, value in row.items() if value is not None}
         if "author" not in record and "author_handle" in record:
             record["author"] = record["author_handle"]
+        blurred = _whole_ids(record)
+        if blurred:
+            lost.setdefault(blurred, []).append(number)
+            continue
         try:
             posts.append(post_from_native(record, platform=str(record.get("platform", "csv"))))
         except ValueError as exc:
             problems.append(Problem(str(path), number, str(exc)))
-    return posts, problems
+    for column, rows in lost.items():  # one message a column, however many rows
+        problems.append(Problem(str(path), rows[0], _float_ids(column, len(rows)), len(rows)))
+    return posts, sorted(problems, key=lambda p: p.line or 0)
+
+
+def _whole_ids(record: dict[str, Any]) -> str | None:
+    """Turn the ids of ``record`` that a float column holds exactly (``7.0``) into whole
+    numbers, in place; the first id column whose float cannot hold its id, or None.
+
+    pandas writes a column of whole numbers with a gap as floats (``reply_to_id``: most posts
+    reply to nothing), and a float holds every whole number up to 2**53 exactly: those ids
+    are read. An X id (about 1.6e18) is beyond: its last digits are lost, the row skipped."""
+    for key in ID_COLUMNS:
+        value = record.get(key)
+        if not isinstance(value, float):
+            continue
+        if not (value.is_integer() and abs(value) <= FLOAT_EXACT):
+            return key
+        record[key] = int(value)
+    return None
+
+
+def _float_ids(column: str, rows: int) -> str:
+    some = "its row" if rows == 1 else f"these {rows:,} rows"
+    return (
+        f"the column {column} holds floating-point numbers, which cannot hold ids this large: "
+        f"their last digits are lost, so {some} cannot be read. Write the id columns from the "
+        'ids as exported, as text or whole numbers (in pandas: dtype=str, or "Int64" for a '
+        "column with gaps; never float) before to_parquet"
+    )
 
 
 def _wrong_columns(columns: list[str]) -> str | None:
