@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from staffpulse.config import setting_str
 from staffpulse.config_secrets import secrets_hidden
-from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError
+from staffpulse.errors import AuthError, FetchError, InputError, NotFoundError, StaffpulseError
 from staffpulse.fetch.common import (
     Backoff,
     FetcherBase,
@@ -87,30 +87,9 @@ class BlueskyFetcher(FetcherBase):
                         reset.timestamp() if reset else None, max_wait=self.max_wait, sleep=self.sleep,
                         notify=self.notify, report=report, what=what,
                     )  # fmt: skip
-                except ex.ModelError as exc:
+                except (ex.ModelError, ex.BadRequestError, ex.UnauthorizedError) as exc:
                     report.stopped = "error"
-                    raise FetchError(
-                        f"{what}: unexpected response from the AppView at {self.host} ({exc})",
-                        hint="check [bluesky] appview_url in config.toml",
-                    ) from None
-                except ex.BadRequestError as exc:
-                    report.stopped = "error"
-                    details = _details(exc)
-                    if "not found" in details.lower():  # the AppView's answer for unknown actors
-                        raise NotFoundError(
-                            f"{what}: Bluesky said {details}", hint="check the handle"
-                        ) from None
-                    raise InputError(
-                        f"Bluesky rejected the request for {what} (HTTP 400)"
-                        + (f": {details}" if details else ""),
-                        hint="check the handle",
-                    ) from None
-                except ex.UnauthorizedError as exc:
-                    status = exc.response.status_code if exc.response is not None else 401
-                    raise AuthError(
-                        f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
-                        hint="the public AppView needs no login; check [bluesky] appview_url",
-                    ) from None
+                    raise self._rejected(what, exc) from None
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
                     status = getattr(getattr(exc, "response", None), "status_code", None)
                     problem = f"Bluesky request to {self.host} failed ({type(exc).__name__}" + (
@@ -128,6 +107,31 @@ class BlueskyFetcher(FetcherBase):
                         if status is not None and status < 500
                         else f"check your connection; {resume_hint(report)}",
                     ) from None
+
+    def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
+        """An answer from the AppView that is not worth asking again for, as the error people
+        can act on."""
+        from atproto_client import exceptions as ex
+
+        if isinstance(exc, ex.UnauthorizedError):
+            status = exc.response.status_code if exc.response is not None else 401
+            return AuthError(
+                f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
+                hint="the public AppView needs no login; check [bluesky] appview_url",
+            )
+        if isinstance(exc, ex.BadRequestError):
+            details = _details(exc)
+            if "not found" in details.lower():  # the AppView's answer for unknown actors
+                return NotFoundError(f"{what}: Bluesky said {details}", hint="check the handle")
+            return InputError(
+                f"Bluesky rejected the request for {what} (HTTP 400)"
+                + (f": {details}" if details else ""),
+                hint="check the handle",
+            )
+        return FetchError(
+            f"{what}: unexpected response from the AppView at {self.host} ({exc})",
+            hint="check [bluesky] appview_url in config.toml",
+        )
 
     # -- the run ----------------------------------------------------------------------------
     def fetch(self, handle: str, *, max_posts: int = 1000, max_follows: int = 500) -> FetchReport:

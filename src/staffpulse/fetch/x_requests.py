@@ -44,7 +44,7 @@ def _network_reason(exc: requests.RequestException) -> str:
     return "a network error"
 
 
-def _refusal(
+def _rejected(
     exc: tweepy.HTTPException, what: str, report: FetchReport, token_from: str
 ) -> StaffpulseError:
     """What X's HTTP error answer means for the user (a server error once its retries are
@@ -123,7 +123,7 @@ def call_x(
                     continue
                 if status == 402:  # a stop of its own; any other failure is an "error"
                     report.stopped = "payment"
-                raise _refusal(exc, what, report, token_from) from None
+                raise _rejected(exc, what, report, token_from) from None
             except requests.RequestException as exc:
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
