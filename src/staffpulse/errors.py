@@ -133,7 +133,8 @@ class NothingImportedError(EmptyInputError):
 
 
 class NotFoundError(StaffpulseError):
-    """Something the user asked for is not in the store."""
+    """Something the user asked for is not there: not in the store, or not on the platform a
+    fetch asked (an account X or the instance does not know)."""
 
     exit_code = 66  # EX_NOINPUT
 
