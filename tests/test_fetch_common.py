@@ -19,6 +19,8 @@ from staffpulse.fetch.common import (
     check_count,
     recorded_run,
 )
+from staffpulse.models import Post
+from staffpulse.sources.base import provenance
 from staffpulse.sources.bluesky import rows_from_bluesky
 from staffpulse.store import Store, open_store
 
@@ -118,6 +120,23 @@ def test_a_page_the_transformer_cannot_read_at_all_is_kept_and_counted(store: St
     )
     assert report.skipped == 1 and "the whole page" in report.skipped_messages[0]
     assert [json.loads(payload) for _, payload in _raw_payloads(store)] == [page]
+
+
+def test_a_fetched_post_the_store_keeps_out_is_counted_as_skipped(store: Store) -> None:
+    """A fetched post whose id is already another account's post (an earlier CSV import
+    numbered its own posts so) is left out of the write: the fetch says so, as an import
+    does, rather than report the page as written whole."""
+    taken = Post(platform="x", id="100", author_id="csv-firm", author_handle="csvfirm")
+    store.upsert([taken], provenance("staffpulse-csv", "posts.csv"))
+    report = FetchReport(platform="x", target="acme")
+    fetched = Post(platform="x", id="100", author_id="9001", author_handle="acme", text="hi")
+    PageWriter(store, "x-api", report).write([fetched], "x:users/9001/tweets", {"data": []})
+    assert (report.posts, report.skipped) == (0, 1)
+    assert report.skipped_messages == [
+        "post id 100 is already used by a post of @csvfirm, and this post is by @acme. Give "
+        "every post its own id (for example acme-100) and import the file again "
+        "(in x:users/9001/tweets)"
+    ]
 
 
 def test_the_skipped_summary_names_the_first_few_and_counts_the_rest() -> None:

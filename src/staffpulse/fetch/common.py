@@ -21,8 +21,10 @@ from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store
+from staffpulse.store.clashes import AuthorClash
 from staffpulse.store.core import Record
 from staffpulse.store.runs import recorded_run as store_recorded_run
+from staffpulse.store.write_batch import LeftOut
 
 ProgressFn = Callable[[str, int, int | None], None]  # (task, done, total or None)
 NotifyFn = Callable[[str], None]
@@ -226,6 +228,10 @@ class PageWriter:
         self.report.note_skipped([f"{message} (in {location})" for message in skipped])
         record = Record(rows=tuple(rows), provenance=provenance(self.source, location), raw=raw)
         counts = self.store.write_records([record])
+        # rows the store kept out (a post whose id is another account's, a count too large)
+        # are lost to this fetch as an unreadable item is: told the same way
+        left_out: list[AuthorClash | LeftOut] = [*counts.clashes, *counts.left_out]
+        self.report.note_skipped([f"{left.message} (in {left.location})" for left in left_out])
         self.report.accounts += counts.accounts
         self.report.posts += counts.posts
         self.report.new_posts += counts.new_posts
