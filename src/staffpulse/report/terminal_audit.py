@@ -50,6 +50,16 @@ def _delta(value: int | None) -> Text:
 
 
 def render_audit(console: Console, result: AuditResult, *, examples: bool = True) -> None:
+    console.print(_summary_panel(result))
+    for row in pillar_rows(result):
+        console.print(_pillar_panel(row, examples))
+    if result.previous:
+        when = format_when(result.previous["generated_at"])
+        console.print(f"[dim]Compared with the audit of {when}.[/]")
+
+
+def _summary_panel(result: AuditResult) -> Panel:
+    """The grade, the pillars' scores and what to do next."""
     account = result.account
     color = RICH_COLORS.get(result.grade, "white")
     head = Text()
@@ -86,63 +96,59 @@ def render_audit(console: Console, result: AuditResult, *, examples: bool = True
     # what the posts are, so the pillars' different totals below add up
     counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
     caution = [Text(code_as_plain(result.caution), style="bold yellow")] if result.caution else []
-    console.print(
-        Panel(
-            Group(
-                head,
-                Text(counted.rstrip(), style="dim"),
-                *caution,
-                Text(""),
-                scores,
-                Text(""),
-                Text("Do this next", style="bold"),
-                actions,
-            ),
-            title="staffpulse audit",
-            border_style=color,
-        )
+    return Panel(
+        Group(
+            head,
+            Text(counted.rstrip(), style="dim"),
+            *caution,
+            Text(""),
+            scores,
+            Text(""),
+            Text("Do this next", style="bold"),
+            actions,
+        ),
+        title="staffpulse audit",
+        border_style=color,
     )
-    for row in pillar_rows(result):
-        table = Table(show_header=False, box=None, padding=(0, 2))
-        table.add_column(style="dim")
-        table.add_column()
-        for label, value in row["figures"]:
-            table.add_row(label, Text(value))  # quotes the account (its name): never markup
-        parts: list[Text | Table] = [table]
-        for note in row["notes"]:
-            parts.append(Text(f"note: {code_as_plain(note)}", style="yellow"))
-        parts.append(Text("What to do", style="bold"))
-        for rec in row["recommendations"]:
-            parts.append(Text("• ") + Text(code_as_plain(rec)))
-        if examples:
-            for label, items, style in (
-                ("Holding you back", row["worst"][:2], "red"),
-                # proof of a figure, where no post holds the account back: all (at most 3)
-                ("Counted", row["counted"], "yellow"),
-                ("To imitate", row["best"][:2], "green"),
-            ):
-                for ex in items:
-                    line = Text(f"{label}: ", style=style)
-                    line.append(_clip(ex.text), style="italic")
-                    line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
-                    parts.append(line)
-        title = Text(
-            f"{row['title']}  {row['shown']}" + ("/100" if row["scored"] else " (not scored)"),
-            style=f"bold {RICH_COLORS[row['band']]}" if row["scored"] else "bold",
-        )
-        title.append_text(_delta(row["change"]))
-        console.print(
-            Panel(
-                Group(*parts),
-                title=title,
-                title_align="left",
-                subtitle=row["question"],
-                subtitle_align="left",
-            )
-        )
-    if result.previous:
-        when = format_when(result.previous["generated_at"])
-        console.print(f"[dim]Compared with the audit of {when}.[/]")
+
+
+def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
+    """A pillar's figures, notes and advice, with the posts that show them."""
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    for label, value in row["figures"]:
+        table.add_row(label, Text(value))  # quotes the account (its name): never markup
+    parts: list[Text | Table] = [table]
+    for note in row["notes"]:
+        parts.append(Text(f"note: {code_as_plain(note)}", style="yellow"))
+    parts.append(Text("What to do", style="bold"))
+    for rec in row["recommendations"]:
+        parts.append(Text("• ") + Text(code_as_plain(rec)))
+    if examples:
+        for label, items, style in (
+            ("Holding you back", row["worst"][:2], "red"),
+            # proof of a figure, where no post holds the account back: all (at most 3)
+            ("Counted", row["counted"], "yellow"),
+            ("To imitate", row["best"][:2], "green"),
+        ):
+            for ex in items:
+                line = Text(f"{label}: ", style=style)
+                line.append(_clip(ex.text), style="italic")
+                line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
+                parts.append(line)
+    title = Text(
+        f"{row['title']}  {row['shown']}" + ("/100" if row["scored"] else " (not scored)"),
+        style=f"bold {RICH_COLORS[row['band']]}" if row["scored"] else "bold",
+    )
+    title.append_text(_delta(row["change"]))
+    return Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        subtitle=row["question"],
+        subtitle_align="left",
+    )
 
 
 def _clip(text: str, limit: int = 140) -> str:
