@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,9 @@ from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
 from staffpulse.models import platform_choice
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
+from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
+from staffpulse.sources.folders import left_out
 from staffpulse.store import open_store
 
 console = make_console()
@@ -81,7 +84,7 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         f"[bold]{count_of(report.accounts, 'account')}[/] ({report.new_accounts:,} new{updated})"
         f"{follows}. Skipped [bold]{count_of(report.skipped, 'record')}[/]"
         # a skipped record is unreadable or clashes with stored data: each is named above
-        f"{_where_named(report.skipped, every_one)}.{removed}"
+        f"{_where_named(report.skipped, every_one, report.problems)}.{removed}"
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
         f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
         f"{missing}{unmatched}"
@@ -103,10 +106,15 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         )
 
 
-def _where_named(skipped: int, every_one: bool) -> str:
+def _where_named(skipped: int, every_one: bool, problems: Sequence[Problem]) -> str:
     if not skipped:
         return ""
     if every_one:
+        told = sum(1 for problem in problems if not left_out(problem))
+        if told < skipped:
+            # one message stands for a whole file's records (an archive's tweet.js without
+            # its account.js: 70 posts): "each named above" promised 70 lines
+            return f" (named above in {count_of(told, 'message')}, with the file)"
         return " (each named above with its file and line)"
     return f" (the first {MAX_PROBLEMS_SHOWN} problems named above; use --json to see all)"
 
