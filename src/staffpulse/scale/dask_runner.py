@@ -41,10 +41,12 @@ def dask_runner(
     score_shard: Callable[..., Any],
     skips: Callable[[list[list[int]]], list[frozenset[int]]],
     post_keys: Callable[[str], list[int]] = shard_post_keys,
+    on_first_pass: Callable[[int, int], None] | None = None,
 ) -> Iterator[Runner]:
     """A Dask client (on ``scheduler``, else a local cluster) for the time of the run;
     ``score_shard(path, skip)`` runs on the workers, ``skips`` says what each leaves out of
-    the keys ``post_keys(path)`` found in the shards before it."""
+    the keys ``post_keys(path)`` found in the shards before it; ``on_first_pass(done, total)``
+    hears of the shards whose keys are read."""
     distributed = require("dask.distributed", extra="dask", feature="The Dask engine")
     comm = require("distributed.comm.core", extra="dask", feature="The Dask engine")
     cluster = None
@@ -95,14 +97,19 @@ def dask_runner(
     def score_all(shards: list[Path], on_result: OnResult) -> None:
         # Workers run side by side, so a first pass reads the ids: each shard then leaves out
         # what the shards before it (in input order) hold, as the local engine does.
-        keys: list[list[int]] = [[] for _ in shards]
+        keys: list[list[int] | None] = [None for _ in shards]
 
         def on_keys(index: int, found: list[int]) -> None:
             keys[index] = found
+            if on_first_pass:
+                on_first_pass(sum(1 for k in keys if k is not None), len(shards))
 
         if len(shards) > 1:
+            if on_first_pass:
+                on_first_pass(0, len(shards))
             run(post_keys, [(str(s),) for s in shards], on_keys)
-        arguments = [(str(s), skip) for s, skip in zip(shards, skips(keys), strict=True)]
+        found = [k or [] for k in keys]
+        arguments = [(str(s), skip) for s, skip in zip(shards, skips(found), strict=True)]
         run(score_shard, arguments, on_result)
 
     try:

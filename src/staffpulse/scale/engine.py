@@ -40,7 +40,8 @@ ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
 ProgressCallback = Callable[[int, int], None]  # shards done, shards total
 # the local engine's steps in a shard: ("read" or "score", file name, posts done, of how many
-# when known); Dask workers run elsewhere and are only heard of shard by shard
+# when known); Dask workers run elsewhere and are only heard of shard by shard: ("ids", "",
+# shards whose post ids are read, of how many), their first pass, then the shards scored
 PostsCallback = Callable[[str, str, int, int | None], None]
 
 
@@ -204,6 +205,7 @@ def score_inputs(
             partial(score_shard, date_order=date_order),
             _skips,
             partial(shard_post_keys, date_order=date_order),
+            partial(on_posts or _ignore, "ids", ""),
         )
     )
     # Connected (or not) before the output folder is touched, so a failure leaves nothing.

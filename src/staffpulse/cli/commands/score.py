@@ -68,14 +68,17 @@ def score_command(
             progress.update(task, completed=done, total=total)
 
         def on_posts(step: str, name: str, done: int, total: int | None) -> None:
-            # a big shard takes a while to read and to score: count its posts meanwhile
-            verb = "Reading posts of" if step == "read" else "Scoring posts of"
+            # a big shard takes a while to read and to score: count its posts meanwhile; Dask's
+            # first pass reads every shard's post ids before any is scored
+            verb = {"read": "Reading posts of", "ids": "Reading post ids (first pass)"}.get(
+                step, "Scoring posts of"
+            )
             progress.update(
                 posts_task,
-                description=f"{verb} {escape(name)}",
+                description=f"{verb} {escape(name)}".rstrip(),
                 completed=done,
                 total=total,
-                visible=True,
+                visible=not (step == "ids" and done == total),  # scoring follows
             )
 
         summary = score_inputs(
