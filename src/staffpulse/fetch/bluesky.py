@@ -248,9 +248,18 @@ def _item_id(item: Mapping[str, Any]) -> str | None:
     return str(uri) if uri else None
 
 
-def fetch_bluesky(store: Store, handle: str, **kwargs: Any) -> FetchReport:
-    options = {k: kwargs.pop(k) for k in ("max_posts", "max_follows") if k in kwargs}
-    return BlueskyFetcher(store, **kwargs).fetch(handle, **options)
+def fetch_bluesky(
+    store: Store,
+    handle: str,
+    *,
+    max_posts: int = 1000,
+    max_follows: int = 500,
+    client: Any = None,
+    **options: Unpack[FetcherOptions],
+) -> FetchReport:
+    """Convenience: fetch with the user's config (see :class:`BlueskyFetcher`)."""
+    fetcher = BlueskyFetcher(store, client=client, **options)
+    return fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
 
 
 def fetch_account(store: Store, handle: str) -> Account:

@@ -273,9 +273,18 @@ def _account_with_local_id(raw: Any) -> Account:
     return account_from_mastodon(raw)
 
 
-def fetch_mastodon(store: Store, acct: str, **kwargs: Any) -> FetchReport:
-    options = {k: kwargs.pop(k) for k in ("max_posts",) if k in kwargs}
-    return MastodonFetcher(store, **kwargs).fetch(acct, **options)
+def fetch_mastodon(
+    store: Store,
+    acct: str,
+    *,
+    max_posts: int = 400,
+    base_url: str | None = None,
+    client: Any = None,
+    **options: Unpack[FetcherOptions],
+) -> FetchReport:
+    """Convenience: fetch with the user's config (see :class:`MastodonFetcher`)."""
+    fetcher = MastodonFetcher(store, base_url=base_url, client=client, **options)
+    return fetcher.fetch(acct, max_posts=max_posts)
 
 
 def fetch_account(store: Store, handle: str) -> Account:

@@ -296,10 +296,20 @@ class XFetcher(FetcherBase):
             return report
 
 
-def fetch_x(store: Store, handle: str, **kwargs: Any) -> FetchReport:
+def fetch_x(
+    store: Store,
+    handle: str,
+    *,
+    max_posts: int | None = None,
+    max_mentions: int = 100,
+    since: datetime | None = None,
+    client: tweepy.Client | None = None,
+    budget: float | None = None,
+    **options: Unpack[FetcherOptions],
+) -> FetchReport:
     """Convenience: fetch with the user's config and token (see :class:`XFetcher`)."""
-    options = {k: kwargs.pop(k) for k in ("max_posts", "max_mentions", "since") if k in kwargs}
-    return XFetcher(store, **kwargs).fetch(handle, **options)
+    fetcher = XFetcher(store, client=client, budget=budget, **options)
+    return fetcher.fetch(handle, max_posts=max_posts, max_mentions=max_mentions, since=since)
 
 
 def fetch_account(store: Store, handle: str) -> Account:
