@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from staffpulse.errors import EmptyInputError, MissingFileError, NothingImportedError
+from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
 from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
@@ -244,15 +244,27 @@ def _import_plan(
             lone_file=source.name == X_ARCHIVE and _lone_file(path),
             unchecked=len(report.unchecked) > before[2],
         )
-        for location, gap in gaps:
-            report.not_in_export += gap.count
-            removed = None
-            if remove_deleted and refused is None:
-                removed = _remove_posts(store, gap)
-                report.removed += removed
-            note = missing_note(gap, removed=removed, refused=refused, asked=remove_deleted)
-            report.notices.append(Notice(location, note))
+        _tell_export_gaps(store, report, gaps, refused, remove_deleted)
     return exports
+
+
+def _tell_export_gaps(
+    store: Store,
+    report: ImportReport,
+    gaps: list[tuple[str, MissingPosts]],
+    refused: str | None,
+    remove_deleted: bool,
+) -> None:
+    """Count and tell the stored posts each export lacks; with ``remove_deleted``, and no
+    reason to refuse (``refused``: the export was not read whole), remove them."""
+    for location, gap in gaps:
+        report.not_in_export += gap.count
+        removed = None
+        if remove_deleted and refused is None:
+            removed = _remove_posts(store, gap)
+            report.removed += removed
+        note = missing_note(gap, removed=removed, refused=refused, asked=remove_deleted)
+        report.notices.append(Notice(location, note))
 
 
 def _lone_file(path: Path) -> bool:
@@ -353,39 +365,6 @@ def import_paths(
         raise
     except KeyboardInterrupt as exc:
         raise ImportInterrupted(report.posts) from exc
-    if _came_in_empty(report):
-        raise _nothing_imported(report)
+    if report.came_in_empty():
+        raise report.nothing_imported_error()
     return report
-
-
-def _came_in_empty(report: ImportReport) -> bool:
-    """Files were read and nothing in them was skipped, yet nothing came in (a header
-    without rows, an empty search): an exit 1 as for "every record skipped"."""
-    return (
-        report.accounts == report.posts == report.follows == 0
-        and not report.missing_files
-        and all(left_out(problem) for problem in report.problems)
-    )
-
-
-def _nothing_imported(report: ImportReport) -> NothingImportedError:
-    """Why an import came in empty: the reason a file's notice gives (a saved Bluesky record
-    that is not a post), or which files held nothing, and which were left out."""
-    why = "; ".join(str(n).removesuffix(": nothing to import") for n in report.notices[:3])
-    read = [name for name, _label in report.files]
-    held = (
-        f"{', '.join(read[:3])}{' and others' if len(read) > 3 else ''} "
-        f"hold{'s' if len(read) == 1 else ''} no accounts, posts or follows"
-        if read
-        else "the input holds no accounts, posts or follows"
-    )
-    left = (
-        f" ({count_of(len(report.problems), 'other file')} left out: "
-        f"{', '.join(Path(p.file).name for p in report.problems[:3])})"
-        if report.problems
-        else ""
-    )
-    return NothingImportedError(
-        f"nothing to import: {why or held}{left}",
-        hint="check that the file is the export you meant (see docs/formats.md)",
-    )

@@ -13,9 +13,12 @@ but its whole text was not imported; ``unmatched_notes`` counts them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from staffpulse.errors import NothingImportedError
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.folders import left_out
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.sources.x_archive_notes import UnmatchedNotes
 from staffpulse.store.clashes import AuthorClash
@@ -96,6 +99,37 @@ class ImportReport:
         for location, message in counts.notices:  # told once, whichever batch says it again
             if (notice := Notice(location, message)) not in self.notices:
                 self.notices.append(notice)
+
+    def came_in_empty(self) -> bool:
+        """Files were read and nothing in them was skipped, yet nothing came in (a header
+        without rows, an empty search): an exit 1 as for "every record skipped"."""
+        return (
+            self.accounts == self.posts == self.follows == 0
+            and not self.missing_files
+            and all(left_out(problem) for problem in self.problems)
+        )
+
+    def nothing_imported_error(self) -> NothingImportedError:
+        """Why an import came in empty: the reason a file's notice gives (a saved Bluesky record
+        that is not a post), or which files held nothing, and which were left out."""
+        why = "; ".join(str(n).removesuffix(": nothing to import") for n in self.notices[:3])
+        read = [name for name, _label in self.files]
+        held = (
+            f"{', '.join(read[:3])}{' and others' if len(read) > 3 else ''} "
+            f"hold{'s' if len(read) == 1 else ''} no accounts, posts or follows"
+            if read
+            else "the input holds no accounts, posts or follows"
+        )
+        left = (
+            f" ({count_of(len(self.problems), 'other file')} left out: "
+            f"{', '.join(Path(p.file).name for p in self.problems[:3])})"
+            if self.problems
+            else ""
+        )
+        return NothingImportedError(
+            f"nothing to import: {why or held}{left}",
+            hint="check that the file is the export you meant (see docs/formats.md)",
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
