@@ -369,7 +369,9 @@ def test_date_order_reads_a_csv_of_day_first_dates(tmp_path: Path) -> None:
         "007": "2026-04-03T10:00:00+00:00",
         "8": "2026-04-05T11:00:00+00:00",
     }
-    wrong = CliRunner().invoke(app, ["score", str(shards[0]), "-o", "x", "--date-order", "ymd"])
+    wrong = CliRunner().invoke(
+        app, ["score", str(shards[0]), "-o", str(tmp_path / "x"), "--date-order", "ymd"]
+    )
     assert wrong.exit_code == 65 and "--date-order 'ymd'" in wrong.output
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,22 @@ def test_parquet_ids_in_a_float_column_are_read_when_whole_and_told_when_blurred
     assert (problem.line, problem.records) == (1, 2)
     assert problem.message.startswith("the column reply_to_id holds floating-point numbers")
     assert "spreadsheet" not in problem.message
+
+
+def test_files_a_zip_leaves_out_are_files_skipped_not_malformed_records(tmp_path: Path) -> None:
+    # A ZIP of the real twarc2 and Mastodon samples was "skipped 16 malformed records": its 15
+    # licence and provenance files counted as records; the same folders unzipped said
+    # "skipped 1 malformed record, 15 files of unknown format".
+    pytest.importorskip("pyarrow")
+    lines = [post_line(str(n)) for n in range(3)] + ["{broken"]
+    with zipfile.ZipFile(tmp_path / "shards.zip", "w") as archive:
+        archive.writestr("shards/a.jsonl", "\n".join(lines) + "\n")
+        archive.writestr("shards/README.md", "# what these shards are\n")
+
+    summary = score_inputs([tmp_path / "shards.zip"], tmp_path / "out")
+
+    assert (summary.posts, summary.skipped, summary.files_skipped) == (3, 1, 1)
+    told = CliRunner().invoke(
+        app, ["score", str(tmp_path / "shards.zip"), "-o", str(tmp_path / "o")]
+    )
+    assert "skipped 1 malformed record, 1 file of unknown format" in " ".join(told.output.split())

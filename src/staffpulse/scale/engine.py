@@ -34,7 +34,9 @@ from staffpulse.scale.scoring import (
     merge_partials,
     score_posts,
 )
+from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import DateOrder
+from staffpulse.sources.folders import left_out
 
 ENGINES = ("local", "dask")
 SCHEDULER_TIMEOUT = 20.0  # seconds to reach a --scheduler before giving up
@@ -241,12 +243,13 @@ def score_inputs(
         summary.problems = [p.as_dict() for p in unknown] + read_problems
         summary.notices = [n for shard in notices for n in shard]
         summary.missing_files = [m for shard in missing for m in shard]
-        summary.files_skipped = len(unknown)
+        # files of a ZIP left out whole are files skipped, as those of a folder: no record lost
+        summary.files_skipped = len(unknown) + sum(map(_left_out, read_problems))
         summary.empty_files = [
             str(shard) for shard, none in zip(shards, empty, strict=True) if none
         ]
         # A problem may stand for many records (a file whose header makes every row unreadable).
-        summary.skipped = sum(_records(p) for p in read_problems)
+        summary.skipped = sum(_records(p) for p in read_problems if not _left_out(p))
         with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
             # a missing file too: what the results lack, kept with them
             for problem in summary.problems + summary.missing_files:
@@ -268,6 +271,13 @@ def _as_typed(entries: list[dict[str, object]], shard: Path) -> list[dict[str, o
 
 def _ignore(*_args: object) -> None:
     pass
+
+
+def _left_out(problem: dict[str, object]) -> bool:
+    """A file left out whole (of no known format, or empty), as the import tells it apart
+    from records skipped."""
+    message, line = problem.get("message"), problem.get("line")
+    return line is None and left_out(Problem(str(problem.get("file")), None, str(message)))
 
 
 def _records(problem: dict[str, object]) -> int:
