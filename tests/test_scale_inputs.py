@@ -93,7 +93,8 @@ def test_a_parquet_file_of_other_columns_is_told_once_with_what_to_rename(tmp_pa
     assert problem.message.startswith("the columns are tweet_id, author, text, but a Parquet")
     assert 'rename the column "tweet_id" to "id"' in problem.message
 
-    score_inputs([tmp_path], tmp_path / "out")
+    (tmp_path / "feed.jsonl").write_text(post_line("1") + "\n", encoding="utf-8")
+    score_inputs([tmp_path / "feed.jsonl"], tmp_path / "out")
     results = tmp_path / "out" / "posts" / "part-00000.parquet"
     (again,) = read_posts(results).problems  # a score's own results given back as input
     assert "results of staffpulse score, not posts to score" in again.message

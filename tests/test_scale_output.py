@@ -207,3 +207,26 @@ def test_a_failed_run_leaves_the_earlier_results_whole(
 
 def _interrupted(*_args: object, **_kwargs: object) -> None:
     raise KeyboardInterrupt
+
+
+def test_a_run_that_scores_nothing_leaves_the_earlier_results_whole(
+    tmp_path: Path, earlier: tuple[Path, dict[str, bytes]]
+) -> None:
+    # A CSV header without rows, scored into the folder of a good run: exit 1, "Nothing was
+    # scored", yet its empty tables had replaced the 164 posts of the run before.
+    out, before = earlier
+    header = tmp_path / "header.csv"
+    header.write_text("id,author,text\n", encoding="utf-8")
+
+    summary = score_inputs([header], out)
+    assert (summary.posts, summary.written) == (0, False)
+    assert _snapshot(out) == before
+
+    told = CliRunner().invoke(app, ["score", str(header), "--output", str(out)])
+    assert told.exit_code == 1 and _snapshot(out) == before
+    said = " ".join(told.output.split())
+    assert f"Nothing was written to {out}; results of a run before stay." in said
+    assert "Per-post signals" not in said
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no stage left
+    CliRunner().invoke(app, ["score", str(header), "--output", str(tmp_path / "fresh")])
+    assert not (tmp_path / "fresh").exists()  # a folder made for nothing is removed

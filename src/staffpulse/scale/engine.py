@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -67,6 +67,8 @@ class ScoreSummary:
     notices: list[dict[str, object]] = field(default_factory=list)
     # files an X archive's manifest lists that it lacks: lost, not records skipped
     missing_files: list[dict[str, object]] = field(default_factory=list)
+    # False when no post was scored: nothing was written, --output is as it was
+    written: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -189,14 +191,6 @@ def score_inputs(
     check_output(output)  # before any work: a plain mistake, told at once
     shards, unknown = plan_shards(paths, output)
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
-    partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
-    problems: list[list[dict[str, object]]] = [[] for _ in shards]
-    notices: list[list[dict[str, object]]] = [[] for _ in shards]
-    missing: list[list[dict[str, object]]] = [[] for _ in shards]
-    empty = [False for _ in shards]
-    done = 0
-    if progress:
-        progress(0, len(shards))
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
     runner = (
         _local_runner(on_posts or _ignore, date_order)
@@ -211,6 +205,35 @@ def score_inputs(
         )
     )
     # Connected (or not) before the output folder is touched, so a failure leaves nothing.
+    try:
+        _run(shards, unknown, output, runner, summary, progress)
+    except _NothingScored:
+        summary.written = False  # the stage is gone: --output is as it was
+    return summary
+
+
+class _NothingScored(Exception):
+    """Raised inside the staged output when no post was scored, so that empty tables never
+    replace the results of a run before (the stage is dropped as for any failure)."""
+
+
+def _run(
+    shards: list[Path],
+    unknown: list[Problem],
+    output: Path,
+    runner: AbstractContextManager[Runner],
+    summary: ScoreSummary,
+    progress: ProgressCallback | None,
+) -> None:
+    """Score ``shards`` with ``runner`` into a stage of ``output``, filling ``summary``."""
+    partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
+    problems: list[list[dict[str, object]]] = [[] for _ in shards]
+    notices: list[list[dict[str, object]]] = [[] for _ in shards]
+    missing: list[list[dict[str, object]]] = [[] for _ in shards]
+    empty = [False for _ in shards]
+    done = 0
+    if progress:
+        progress(0, len(shards))
     with runner as score_all, staged_output(output) as stage:
         posts_dir = stage / "posts"
 
@@ -250,11 +273,12 @@ def score_inputs(
         ]
         # A problem may stand for many records (a file whose header makes every row unreadable).
         summary.skipped = sum(_records(p) for p in read_problems if not _left_out(p))
+        if not summary.posts:
+            raise _NothingScored
         with (stage / "problems.jsonl").open("w", encoding="utf-8") as handle:
             # a missing file too: what the results lack, kept with them
             for problem in summary.problems + summary.missing_files:
                 handle.write(json.dumps(problem) + "\n")
-    return summary
 
 
 def _as_typed(entries: list[dict[str, object]], shard: Path) -> list[dict[str, object]]:

@@ -163,8 +163,13 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
         f"{count_of(summary.skipped, 'malformed record')}{files}.\n"
-        f"Per-post signals: {escape(str(output / 'posts'))}\n"
-        f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
+        + (
+            f"Per-post signals: {escape(str(output / 'posts'))}\n"
+            f"Per-account aggregates: {escape(str(output / 'accounts.parquet'))}"
+            if summary.written
+            # empty tables would have replaced the results of a run before
+            else f"Nothing was written to {escape(str(output))}; results of a run before stay."
+        )
         # Notes skip nothing, so they are told as `staffpulse import` tells them, not as
         # skipped files.
         + "".join(
