@@ -26,7 +26,11 @@ err_console = make_console(stderr=True)
 
 def score_command(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Shards: JSONL, twarc2 pages or Parquet; or folders.")
+        list[Path],
+        typer.Argument(
+            help="Shards: any file staffpulse import reads (JSONL, CSV, twarc2 pages, archives, "
+            "ZIP) or Parquet of posts; or folders of them."
+        ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet results.")],
     engine: Annotated[
