@@ -235,6 +235,33 @@ def test_feed_keeps_relevant_posts_threads_and_applies_deletes(store: Store) -> 
     assert again.stats.skipped_before_cursor == len(_frames()) - 1
 
 
+def test_a_kept_post_the_store_refuses_is_counted_and_told(store: Store) -> None:
+    """A post whose id the store already holds as another account's is left out by the store:
+    the listener counts it and the summary says so, as an import would, never in silence."""
+    from datetime import UTC, datetime
+
+    from rich.console import Console
+
+    from staffpulse.models import Post
+    from staffpulse.report.terminal_inbox import render_listen_summary
+    from staffpulse.sources.base import provenance
+
+    taken = f"at://{DID}/app.bsky.feed.post/q1"
+    other = Post(platform="bluesky", id=taken, author_id=BOB, author_handle="bob.example",
+                 text="mine", created_at=datetime(2026, 1, 1, tzinfo=UTC))  # fmt: skip
+    store.upsert([other], provenance("test", "fixture"))
+    listener = JetstreamListener(
+        store, RelevanceFilter(scorer=FakeScorer()), ListenOptions(url="ws://x")
+    )
+    frame = post_event(DID, "q1", "Recruiters: how do you handle counteroffers?", T0 + 2)
+    stats = listener.feed([json.dumps(frame)])
+    assert stats.kept == 1 and stats.refused == 1
+    assert "already used by a post of @bob.example" in (stats.last_refused or "")
+    console = Console(record=True, width=200)
+    render_listen_summary(console, stats)
+    assert "1 kept post could not be stored (the last: post id" in console.export_text()
+
+
 def test_update_and_record_with_media_quote() -> None:
     quoted = f"at://{BOB}/app.bsky.feed.post/q"
     event = post_event(

@@ -64,6 +64,8 @@ class ListenStats:
     account_events: int = 0
     ignored: int = 0
     malformed: int = 0
+    refused: int = 0  # kept posts the store left out (an id already another account's, ...)
+    last_refused: str | None = None
     skipped_before_cursor: int = 0
     connects: int = 0
     disconnects: int = 0
@@ -184,7 +186,12 @@ class JetstreamListener:
         if account_rows:
             records.append(Record(rows=account_rows, provenance=self._provenance))
         if records:
-            self.store.write_records(records)
+            counts = self.store.write_records(records)
+            # told in the summary as an import tells them: never lost in silence
+            refused = [c.message for c in counts.clashes] + [o.message for o in counts.left_out]
+            self.stats.refused += len(refused)
+            if refused:
+                self.stats.last_refused = refused[-1]
         cursor = pending[-1].time_us
         with self.store.transaction() as conn:
             save_relevance(conn, (row for _, _, row in kept))

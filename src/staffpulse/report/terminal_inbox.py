@@ -42,6 +42,12 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
         f"{stats.disconnects:,} reconnects. Cursor saved: {cursor}.",
         highlight=False,
     )
+    if stats.refused:
+        console.print(
+            f"[yellow]{count_of(stats.refused, 'kept post')} could not be stored[/] (the last: "
+            f"{escape(stats.last_refused or '')}).",
+            highlight=False,
+        )
 
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
