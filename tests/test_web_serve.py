@@ -175,6 +175,6 @@ def test_a_live_fetch_lists_the_items_it_skipped(tmp_path: Path, monkeypatch: An
         client.app.state.web.jobs.wait(job_id)
         result = client.get(f"/api/jobs/{job_id}").json()["result"]
         page = client.get(f"/jobs/{job_id}").text
-    assert "2 items could not be read and were skipped" in result["summary"]
+    assert "2 items could not be read or stored and were skipped" in result["summary"]
     assert result["skipped"] == 2 and result["more_problems"] == 1
     assert "Records we skipped (2)" in page and "unreadable timestamp &#39;soon&#39;" in page

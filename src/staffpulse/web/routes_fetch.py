@@ -181,7 +181,7 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
             summary += f" (stopped early: {STOPPED.get(str(stopped), str(stopped))})"
         skipped, messages = int(data.get("skipped") or 0), list(data.get("skipped_messages") or [])
         if skipped:
-            summary += f". {count_of(skipped, 'item')} could not be read and were skipped"
+            summary += f". {count_of(skipped, 'item')} could not be read or stored and were skipped"
         return {
             "summary": summary + ".",
             "accounts": accounts,
