@@ -30,3 +30,20 @@ def test_an_account_without_a_display_name_has_no_dangling_separator(tmp_path: P
     assert any(line.startswith("Rosa Tamlin · X") for line in lines)
     assert any(line.startswith("X") for line in lines)
     assert not any(line.startswith("·") for line in lines)
+
+
+def test_an_account_of_reposts_is_a_rough_grade_as_its_audit_says(tmp_path: Path) -> None:
+    # 2 posts of its own and 28 reposts (a real Bluesky feed): the audit says "Rough grade:
+    # only 2 posts of your own"; the league table called its 30 posts no rough grade
+    sharer = FeedBuilder("sharer", display_name="Sam Sharer")
+    sharer.chat(2)
+    for i in range(28):
+        sharer.post(f"Shared {i}", kind="repost", reposted_post_id=f"other-{i}")
+    writer = FeedBuilder("writer", display_name="Wren Writer")
+    writer.chat(12)
+    bench = run_benchmark(store_with(tmp_path, sharer, writer), scorer=FakeScorer())  # type: ignore[arg-type]
+    rows = {row["handle"]: row for row in bench.leaderboard}
+    assert rows["sharer"]["posts"] == 30 and rows["sharer"]["own_posts"] == 2
+    assert rows["sharer"]["few_posts"] and not rows["writer"]["few_posts"]
+    lines = _account_lines(render_benchmark_html(bench))
+    assert any("only 2 posts of its own: a rough grade" in line for line in lines)

@@ -54,7 +54,7 @@ def test_every_leaderboard_row_links_to_its_audit_rough_grades_too(client: Any) 
     # a long handle may break at its dots, as in the report (narrow columns, print), not mid-word
     assert ">@ada<wbr>.bsky<wbr>.social</a>" in raw
     page = raw.replace("<wbr>", "")
-    assert "only 2 posts: a rough grade" in page
+    assert "only 2 posts of its own: a rough grade" in page
     for platform, handle, _posts in ACCOUNTS:
         from staffpulse.web.links import audit_url
 

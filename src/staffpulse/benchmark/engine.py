@@ -312,8 +312,9 @@ def leaderboard(
             # account: blank where Mix is not scored, as the mix score is
             "job_share": mix["job_share"] if audit.pillars["mix"].scored else None,
             "posts": audit.counts["posts"],
-            # a grade from a handful of posts says little: renderers flag it
-            "few_posts": audit.counts["posts"] < FEW_POSTS,
+            # the posts it wrote (reposts are others' words), as the audit's rough grade counts
+            "own_posts": (own := audit.counts["posts"] - audit.counts["repost"]),
+            "few_posts": own < FEW_POSTS,  # a grade from a handful says little: flagged
             # the moment, as accounts --json and the audit's window give it (the CSV its day)
             "last_post": audit.window["last_post"],
             # each account's 30- and 90-day windows end at its own last post: an account

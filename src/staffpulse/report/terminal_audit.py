@@ -281,7 +281,7 @@ def _skipped(result: BenchmarkResult) -> str:
 def _account_note(row: dict[str, Any]) -> str:
     """What to know of an account beside its handle: a grade from few posts, and an account
     gone quiet (ranked on its old posts): " (5 posts, last post 2 years ago)"."""
-    notes = [count_of(row["posts"], "post")] if row["few_posts"] else []
+    notes = [count_of(row["own_posts"], "post") + " of its own"] if row["few_posts"] else []
     if row.get("quiet_for"):
         notes.append(f"last post {row['quiet_for']} ago")
     return f" ({', '.join(notes)})" if notes else ""
