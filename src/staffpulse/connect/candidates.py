@@ -1,0 +1,297 @@
+"""The candidates of one who-to-follow ranking, walked in PageRank order: filtered, read and
+weighed (steps 3 and 4 of :mod:`staffpulse.connect.suggest`).
+
+The walk reads posts in batches and stops as soon as no unexamined candidate can enter the
+list, so that a large circle costs a few batches rather than every account's posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+
+from staffpulse.authors import is_anonymized
+from staffpulse.connect.advice import (
+    ANONYMIZED,
+    CONTACTS,
+    INACTIVE,
+    MOST_INACTIVE_DAYS,
+    OTHER_ROLE,
+    OUTSIDE_HIRING,
+    UNSEEN,
+    WEAK,
+    HeldBack,
+)
+from staffpulse.connect.citizen import (
+    Citizen,
+    RoleGuess,
+    RoleModelLike,
+    TextScorerLike,
+    citizen_signals,
+    guess_roles,
+    posts_up_to,
+)
+from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, circle_pagerank
+from staffpulse.connect.suggestion import address_in_profile_url, stub_account
+from staffpulse.errors import InputError
+from staffpulse.models import Account
+from staffpulse.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestOptions:
+    """Thresholds of the ranking; each default is explained in docs/connect.md."""
+
+    inactive_days: int = 90
+    half_life_days: float = HALF_LIFE_DAYS
+    include_contacts: bool = False
+    include_unseen: bool = False
+    job_bot_share: float = 0.6
+    min_posts_for_bot: int = 3
+    # half the score: an account that posts without a voice and never replies reads at most
+    # 50, below an otherwise-similar one that talks with people (0.3 let it read 70 alone)
+    citizen_weight: float = 0.5
+    batch: int = 200
+
+    def __post_init__(self) -> None:
+        # Told as bad input (exit 65), not left to fail as a date before year 1
+        if not 1 <= self.inactive_days <= MOST_INACTIVE_DAYS:
+            raise InputError(
+                f"--inactive-days must be from 1 to {MOST_INACTIVE_DAYS:,} "
+                f"(got {self.inactive_days})",
+                hint="give a whole number of days, e.g. 90 (a quarter of silence)",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFilter:
+    """Which roles the ranking keeps, from ``--role``."""
+
+    wanted: set[str] | None  # None: every role
+    outsiders_out: bool  # role ``other`` (brands, public figures) is left out
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An account that passed every filter, with its weighted score."""
+
+    value: float  # raw PageRank weighed by the good-citizen signals
+    node: str
+    account: Account
+    guess: RoleGuess | None
+    citizen: Citizen
+
+
+class CandidateWalk:
+    """One ranking's walk down the PageRank order from ``account`` and its circle.
+
+    Counts each candidate left out under the first filter it failed (``excluded``) and keeps
+    every reason in ``held`` for the advice.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        graph: InteractionGraph,
+        account: Account,
+        as_of: datetime,
+        opts: SuggestOptions,
+        roles: RoleFilter,
+        model: RoleModelLike | None,
+        text: TextScorerLike | None,
+        held: HeldBack,
+    ) -> None:
+        self.store = store
+        self.graph = graph
+        self.account = account
+        self.as_of = as_of
+        self.opts = opts
+        self.roles = roles
+        self.model = model
+        self.text = text
+        self.held = held
+        self.circle = graph.circle(account.id)
+        self.followed = store.follows_of(account.platform, account.id)
+        self.contacts = set(graph.out_neighbours(account.id))
+        self.scores = circle_pagerank(graph, [account.id])
+        positive = np.flatnonzero(self.scores > 0)
+        self.order = [int(i) for i in positive[np.argsort(-self.scores[positive], kind="stable")]]
+        # What a random jump gives every account of the graph: a candidate below it gets no
+        # more from the circle than from chance (docs/connect.md, "Weak links")
+        self.floor = (1.0 - DAMPING) / len(graph)
+        self.cutoff = as_of - timedelta(days=opts.inactive_days)
+        self.excluded: dict[str, int] = {}
+        # seen only as an id (a reply to a user id): no handle to show
+        self.id_only: set[str] = set()
+        # contacts left out before their posts were read: read only if the advice needs them
+        self.unread_contacts: list[tuple[str, Account]] = []
+        # The strongest link of any role: shown scores are relative to it, so that a candidate
+        # reads the same with and without --role (relative to the best *shown* one, a vendor
+        # read 29 in the full list and 100 under --role vendor). Its raw PageRank, not its
+        # weighted score: 100 is the strongest link with a lively voice and conversation, and
+        # a lone candidate that never talks with anyone no longer reads as a perfect match.
+        # Exact despite the early stop: every unexamined candidate's raw PageRank is below one
+        # already seen.
+        self.strongest = 0.0
+        self.position = 0  # how far down ``order`` the walk has examined
+
+    def pagerank(self, node: str) -> float:
+        return float(self.scores[self.graph.index[node]])
+
+    @property
+    def unexamined(self) -> int:
+        """Accounts reached but never examined, the walk having stopped early."""
+        return len(self.order) - self.position
+
+    def find_candidates(self, limit: int) -> list[Candidate]:
+        """Every candidate that passes the filters, best first; walks only as far as one
+        could still enter the first ``limit``."""
+        candidates: list[Candidate] = []
+        while self.position < len(self.order):
+            if self._none_can_enter(candidates, limit):
+                break
+            chunk = self._next_chunk()
+            for (node, acc), (guess, cit) in zip(chunk, self._read(chunk), strict=True):
+                candidate = self._weigh(node, acc, guess, cit)
+                if candidate is not None:
+                    candidates.append(candidate)
+        candidates.sort(key=lambda c: (-c.value, c.account.handle.lower()))
+        return candidates
+
+    def hold_back_unread_contacts(self) -> None:
+        """Read the contacts left out unread, so the advice knows what else holds each back
+        (--include-contacts alone would bring back no contact that is also inactive)."""
+        for start in range(0, len(self.unread_contacts), self.opts.batch):
+            chunk = self.unread_contacts[start : start + self.opts.batch]
+            for guess, cit in self._read(chunk):
+                acc_role = guess.role if guess else None
+                self.held.add(
+                    [CONTACTS, *self._reasons_from_posts(cit, acc_role)],
+                    cit.last_post,
+                    acc_role,
+                    cit.next_post,
+                )
+
+    def _none_can_enter(self, candidates: list[Candidate], limit: int) -> bool:
+        # Weighted scores never exceed the raw PageRank, so once the next raw score is below
+        # the limit-th weighted score, no unexamined candidate can enter the list.
+        if len(candidates) < limit:
+            return False
+        last_in = sorted((c.value for c in candidates), reverse=True)[limit - 1]
+        return float(self.scores[self.order[self.position]]) < last_in
+
+    def _next_chunk(self) -> list[tuple[str, Account]]:
+        """The next batch of candidates that pass the filters needing no posts."""
+        chunk: list[tuple[str, Account]] = []
+        while self.position < len(self.order) and len(chunk) < self.opts.batch:
+            node = self.graph.nodes[self.order[self.position]]
+            self.position += 1
+            acc = self._filter_without_posts(node)
+            if acc is not None:
+                chunk.append((node, acc))
+        return chunk
+
+    def _weigh(
+        self, node: str, acc: Account, guess: RoleGuess | None, cit: Citizen
+    ) -> Candidate | None:
+        """The candidate with its weighted score, or None when a filter leaves it out."""
+        acc_role = guess.role if guess else None  # the best guess, sure or not
+        reasons = self._reasons_from_posts(cit, acc_role)
+        if not reasons and self._is_weak(node):
+            reasons = [WEAK]
+        if reasons in ([OTHER_ROLE], [OUTSIDE_HIRING]):
+            if self._is_weak(node):  # no role brings it back: not advised as one
+                reasons = [WEAK]
+            else:  # left out for its role alone: it still sets the scale (see strongest)
+                self.strongest = max(self.strongest, self.pagerank(node))
+        if reasons:
+            self._skip(reasons, cit, acc_role)
+            return None
+        w = self.opts.citizen_weight
+        parts = [v / 100 for v in (cit.voice, cit.conversation) if v is not None]
+        good = sum(parts) / len(parts) if parts else 0.5
+        return Candidate(self.pagerank(node) * (1 - w + w * good), node, acc, guess, cit)
+
+    def _skip(
+        self, reasons: list[str], cit: Citizen | None = None, role: str | None = None
+    ) -> None:
+        self.excluded[reasons[0]] = self.excluded.get(reasons[0], 0) + 1
+        if cit is None:
+            self.held.add(reasons)
+        else:
+            self.held.add(reasons, cit.last_post, role, cit.next_post)
+
+    def _filter_without_posts(self, node: str) -> Account | None:
+        """The filters that need no posts: the node's account, or None when it is left out."""
+        if node == self.account.id:
+            return None
+        if is_anonymized(node):  # no handle to follow, whatever --include-* asks
+            self._skip([ANONYMIZED])
+            return None
+        if node in self.followed:
+            self._skip(["already followed"])
+            return None
+        plat = self.account.platform
+        known = None if node.startswith("@") else self.store.get_account(plat, node)
+        reasons = [CONTACTS] if node in self.contacts and not self.opts.include_contacts else []
+        if known is None and not self.opts.include_unseen:
+            reasons.append(UNSEEN)
+        if reasons and known is not None:
+            self.excluded[CONTACTS] = self.excluded.get(CONTACTS, 0) + 1
+            self.unread_contacts.append((node, known))
+            return None
+        if reasons:
+            self._skip(reasons)
+            return None
+        if known is None and not node.startswith("@") and not address_in_profile_url(plat, node):
+            self.id_only.add(node)
+        return known or stub_account(plat, node)
+
+    def _reasons_from_posts(self, cit: Citizen, acc_role: str | None) -> list[str]:
+        """Every filter that needs posts and leaves the candidate out, in the order counted."""
+        opts = self.opts
+        reasons = []
+        if cit.posts == 0 and cit.later_posts:
+            # every post of it came after the ranking date: not active then (not unseen)
+            reasons.append(INACTIVE)
+        elif cit.posts == 0 and not opts.include_unseen:
+            reasons.append(UNSEEN)
+        if cit.last_post is not None and cit.last_post < self.cutoff:
+            reasons.append(INACTIVE)
+        if acc_role == "job_board" or (
+            cit.job_share is not None
+            and cit.posts >= opts.min_posts_for_bot
+            and cit.job_share >= opts.job_bot_share
+        ):
+            reasons.append("job-ad bot")
+        if self.roles.wanted is not None and acc_role not in self.roles.wanted:
+            reasons.append(OTHER_ROLE)
+        # Without a post the model judged the name alone, too little to call it outside hiring
+        if self.roles.outsiders_out and acc_role == "other" and cit.posts > 0:
+            reasons.append(OUTSIDE_HIRING)
+        return reasons
+
+    def _read(self, chunk: list[tuple[str, Account]]) -> list[tuple[RoleGuess | None, Citizen]]:
+        """The role guess and good-citizen signals of each account of ``chunk``."""
+        plat = self.account.platform
+        # as of the ranking date: what the account wrote later says nothing of it then
+        everything = [self.store.posts_by(plat, node) for node, _ in chunk]
+        posts = [posts_up_to(own, self.as_of) for own in everything]
+        guessed = guess_roles(self.model, [acc for _, acc in chunk], posts)
+        # Known only by its id and without a post, an account gives the model nothing but
+        # the digits of that id: its role is unknown (None), not the model's "other".
+        roles = [
+            None if node in self.id_only and not own else guess
+            for (node, _), guess, own in zip(chunk, guessed, posts, strict=True)
+        ]
+        return list(zip(roles, citizen_signals(self.text, everything, self.as_of), strict=True))
+
+    def _is_weak(self, node: str) -> bool:
+        """Below what a random jump gives any account, and engaged by no one in the circle:
+        reached only through negligible paths. Checked last: a stale as-of can make a whole
+        circle weak, and only the filters before have advice that brings it back."""
+        if self.pagerank(node) >= self.floor:
+            return False
+        return not any((m, node) in self.graph.edges for m in self.circle if m != self.account.id)
