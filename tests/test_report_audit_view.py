@@ -55,3 +55,16 @@ def test_a_base_of_one_post_is_said_in_the_singular() -> None:
     assert dict(figures(audit_feed(ads))["mix"])["Last posts"] == (
         "the last original post was a job ad"
     )
+
+
+def test_a_share_beside_its_count_never_reads_as_none_or_all() -> None:
+    # 3 job ads among 746 posts showed "3 of 746 original posts (0%)" (QA s23): "0%" reads as
+    # none beside the 3 it counts
+    few = FeedBuilder("lakeside")
+    few.chat(300)
+    few.job(1)
+    assert dict(figures(audit_feed(few))["mix"])["Job ads"] == "1 of 301 original posts (<1%)"
+    most = FeedBuilder("jobsonly")
+    most.job(300)
+    most.chat(1)
+    assert dict(figures(audit_feed(most))["mix"])["Job ads"] == "300 of 301 original posts (>99%)"

@@ -54,7 +54,20 @@ def _part_of(
     if whole == 1:  # "0 of 1 original post", not "0 of 1 original posts"
         what = _PLURAL.sub(lambda m: m.group(1), what, count=1)
     base = f"{'all ' if every else ''}{whole:,} {what}"
-    return f"{part:,} of {base}" + (f" ({pct(share)})" if share is not None else "")
+    return f"{part:,} of {base}" + (
+        f" ({_share_text(part, whole, share)})" if share is not None else ""
+    )
+
+
+def _share_text(part: int, whole: int, share: float) -> str:
+    """The share beside its count, never contradicting it: 3 of 746 is "<1%", not "0%" (which
+    reads as none), and 745 of 746 is ">99%", not "100%"."""
+    text = pct(share)
+    if text == "0%" and part > 0:
+        return "<1%"
+    if text == "100%" and part < whole:
+        return ">99%"
+    return text
 
 
 def _part_of_any(part: int, whole: int, what: str, share: float | None = None) -> str:
