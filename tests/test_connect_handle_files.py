@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.connect.handle_files import read_handles
+from staffpulse.connect.handle_files import read_handle_files, read_handles
 from staffpulse.errors import InputError
 
 
@@ -130,3 +130,34 @@ def test_a_header_without_a_handle_column_is_refused(tmp_path: Path) -> None:
     sent.write_text("name,email\nMia,mia@example.com\n")
     with pytest.raises(InputError, match="names no column of handles"):
         read_handles(sent)
+
+
+def test_several_files_are_read_in_turn_and_each_note_names_its_file(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_bytes(b"# caf\xe9 list\n@rita_recruits\n@rita_recruits\n")  # Windows-1252
+    second = tmp_path / "second.txt"
+    second.write_text("@rita_recruits\nhello world\n", encoding="utf-8")
+    heard: list[str] = []
+    read = read_handle_files([first, second], on_note=heard.append)
+    # merged within a file only: the second file's line is its own source
+    assert [e.source for e in read.entries] == [f"{first}:2", f"{second}:1"]
+    assert read.duplicates == 1 and [p.file for p in read.problems] == [str(second)]
+    assert heard == read.notes and len(heard) == 1 and heard[0].startswith(f"{first}: ")
+    assert not read.is_empty
+
+
+def test_a_note_is_heard_before_a_later_file_is_refused(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_bytes(b"# caf\xe9 list\n@rita_recruits\n")
+    image = tmp_path / "photo.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    heard: list[str] = []
+    with pytest.raises(InputError):
+        read_handle_files([first, image], on_note=heard.append)
+    assert len(heard) == 1
+
+
+def test_a_file_of_comments_only_is_empty(tmp_path: Path) -> None:
+    only = tmp_path / "only.txt"
+    only.write_text("# nobody yet\n\n", encoding="utf-8")
+    assert read_handle_files([only]).is_empty

@@ -13,6 +13,9 @@ from staffpulse.connect.handles import (
     Fetcher,
     HandleEntry,
     HandleOutcome,
+    HandlesRead,
+    HandlesRun,
+    add_and_fetch_handles,
     add_handles,
     list_handles,
     merge_pending,
@@ -20,6 +23,7 @@ from staffpulse.connect.handles import (
 )
 from staffpulse.errors import FetchError, NotFoundError, StoreError
 from staffpulse.models import Account, Provenance
+from staffpulse.sources.base import Problem
 from staffpulse.store import Store
 
 
@@ -269,3 +273,48 @@ def test_a_handle_not_in_the_store_is_still_fetched() -> None:
     calls: list[str] = []
     report = add_handles(store, [HandleEntry("x", "nobody_here", "f:1")], fetcher=_fetcher(calls))
     assert calls == ["nobody_here"] and report.added[0].status == "fetched"
+
+
+def test_add_and_fetch_handles_uses_the_live_fetchers_and_the_shipped_role_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from staffpulse.connect import handles
+
+    store = build_store()
+    calls: list[str] = []
+    monkeypatch.setattr(handles, "fetch_into_store", _fetcher(calls))
+    monkeypatch.setattr(handles, "load_shipped_role_model", FakeRoleModel)
+    report = add_and_fetch_handles(store, [HandleEntry("x", "fresh_one", "f:1")])
+    assert calls == ["fresh_one"]
+    assert [(h.status, h.role) for h in report.added] == [("fetched", "other")]
+
+
+def test_add_and_fetch_handles_without_fetching_stores_only_and_loads_no_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from staffpulse.connect import handles
+
+    def no_model() -> None:
+        raise AssertionError("the role model is loaded only to tag fetched accounts")
+
+    monkeypatch.setattr(handles, "load_shipped_role_model", no_model)
+    store = build_store()
+    report = add_and_fetch_handles(store, [HandleEntry("x", "fresh_one", "f:1")], fetch=False)
+    (added,) = report.added
+    assert added.status == "pending" and added.message == (
+        "stored for later: fetching is off or not possible"
+    )
+
+
+def test_a_run_as_json_gives_what_was_read_added_and_listed() -> None:
+    store = build_store()
+    read = HandlesRead(
+        [HandleEntry("x", "new_person", "a:1")], [Problem("a", 2, "not a handle")], 1, []
+    )
+    report = add_handles(store, read.entries)
+    listed = HandlesRun(read, report, list_handles(store, "pending")).as_dict()
+    assert [h["handle"] for h in listed["added"]] == ["new_person"]
+    assert listed["problems"] == [{"file": "a", "line": 2, "message": "not a handle"}]
+    assert listed["duplicates"] == 1 and listed["already_listed"] == []
+    assert [h["handle"] for h in listed["pending"]] == ["new_person"]
+    assert HandlesRun(read, report).as_dict()["pending"] is None

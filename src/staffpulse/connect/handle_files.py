@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -61,6 +62,11 @@ class HandlesRead(NamedTuple):
     problems: list[Problem]  # lines that are no handle, with file and line
     duplicates: int  # lines merged into an earlier one
     notes: list[str]  # to tell the user: an encoding that was a guess
+
+    @property
+    def is_empty(self) -> bool:
+        """No handle, no bad line and no duplicate: nothing but blank lines and comments."""
+        return not self.entries and not self.problems and not self.duplicates
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,33 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
         else:
             entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
     return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
+
+
+def read_handle_files(
+    paths: Iterable[Path],
+    platform: str | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> HandlesRead:
+    """The handles of every file in turn (:func:`read_handles`), each note naming its file.
+    Duplicates are merged within a file only: a handle in two files comes twice, and adding it
+    finds it already listed the second time.
+
+    ``on_note`` hears each file's notes as soon as that file is read, so that they are told
+    even when a later file cannot be read."""
+    entries: list[HandleEntry] = []
+    problems: list[Problem] = []
+    duplicates = 0
+    notes: list[str] = []
+    for path in paths:
+        read = read_handles(path, platform)
+        entries.extend(read.entries)
+        problems.extend(read.problems)
+        duplicates += read.duplicates
+        for note in read.notes:
+            notes.append(f"{path}: {note}")
+            if on_note is not None:
+                on_note(notes[-1])
+    return HandlesRead(entries, problems, duplicates, notes)
 
 
 def _read_text(path: Path) -> tuple[str, str | None]:

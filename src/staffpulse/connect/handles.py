@@ -19,15 +19,23 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
-from staffpulse.connect.fetching import ReachabilityGuard, Unreachable, missing_credentials
+from staffpulse.connect.fetching import (
+    ReachabilityGuard,
+    Unreachable,
+    fetch_into_store,
+    missing_credentials,
+)
 
 # Re-exported (the CLI, fetch and the exports import them from here): HandleEntry, HandlesRead,
 # read_handles, parse_handle and the handle patterns.
 from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
+from staffpulse.connect.handle_files import read_handle_files as read_handle_files
 from staffpulse.connect.handle_files import read_handles as read_handles
+from staffpulse.connect.suggest import load_shipped_role_model
 from staffpulse.errors import AuthError, NoSuchAccountError, StaffpulseError
 from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
 from staffpulse.handles import MASTODON_USER_RE as MASTODON_USER_RE
@@ -100,6 +108,51 @@ class AddReport:
     def waiting_for_credentials(self) -> list[HandleOutcome]:
         """Outcomes of the handles kept pending because their platform's token is missing."""
         return [o for o in self.outcomes if o.missing_credentials is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class HandlesRun:
+    """One ``add-handles`` run: the files read, what adding did, and the pending handles when
+    they were asked for (None: not asked)."""
+
+    read: HandlesRead
+    report: AddReport
+    pending: list[PendingHandle] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """What ``add-handles --json`` prints."""
+        report = self.report
+        return {
+            "added": [h.as_dict() for h in report.added],
+            "already_listed": [h.as_dict() for h in report.already_listed],
+            "unreachable": [u.as_dict() for u in report.unreachable],
+            # pending until a token is set: no retry fetches them, online or not
+            "waiting_for_credentials": [o.handle.as_dict() for o in report.waiting_for_credentials],
+            "problems": [p.as_dict() for p in self.read.problems],
+            "duplicates": self.read.duplicates,
+            "pending": None if self.pending is None else [h.as_dict() for h in self.pending],
+        }
+
+
+def add_and_fetch_handles(
+    store: Store,
+    entries: list[HandleEntry],
+    *,
+    fetch: bool = True,
+    progress: Callable[[int, HandleEntry], None] | None = None,
+    on_outcome: Callable[[HandleOutcome], None] | None = None,
+) -> AddReport:
+    """:func:`add_handles` with the live fetchers and the shipped role model; with ``fetch``
+    False, the handles are only stored (and the role model is not loaded)."""
+    model = load_shipped_role_model() if entries and fetch else None
+    return add_handles(
+        store,
+        entries,
+        fetcher=fetch_into_store if fetch else None,
+        role_model=model,
+        progress=progress,
+        on_outcome=on_outcome,
+    )
 
 
 def _find(store: Store, platform: str, handle: str) -> Account | None:

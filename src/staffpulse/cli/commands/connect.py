@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import TracebackType
 from typing import Annotated
 
 import typer
@@ -26,23 +27,23 @@ from staffpulse.connect.export import (
     export_suggestions,
     write_export,
 )
-from staffpulse.connect.fetching import fetch_into_store
 from staffpulse.connect.handles import (
+    AddReport,
     HandleEntry,
     HandleOutcome,
+    HandlesRun,
     PendingHandle,
-    add_handles,
+    add_and_fetch_handles,
     list_handles,
     merge_pending,
-    read_handles,
+    read_handle_files,
 )
-from staffpulse.connect.suggest import SuggestOptions, load_shipped_role_model, suggest_report
+from staffpulse.connect.suggest import SuggestOptions, suggest_report
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.report.terminal_connect import render_suggestions
-from staffpulse.sources.base import Problem
 from staffpulse.store import open_store
 
 console = make_console()
@@ -178,131 +179,150 @@ def add_handles_command(
             "--retry fetches the pending handles again, and --no-fetch says not to fetch",
             hint="leave out one of them: --retry to fetch now, --no-fetch to only store a FILE",
         )
-    problems: list[Problem] = []
-    entries: list[HandleEntry] = []
-    duplicates = 0
-    for path in files or []:
-        read = read_handles(path, platform)
-        entries.extend(read.entries)
-        problems.extend(read.problems)
-        duplicates += read.duplicates
-        for note in read.notes:
-            err_console.print(
-                f"[yellow]note:[/] {escape(f'{path}: {note}')}", highlight=False, soft_wrap=True
-            )
-    print_problems(err_console, problems, see_all="use --json to see all")
-    if files and not entries and not problems and not duplicates and not (show_list or retry):
+    read = read_handle_files(files or [], platform, on_note=_print_note)
+    print_problems(err_console, read.problems, see_all="use --json to see all")
+    if files and read.is_empty and not (show_list or retry):
         names = ", ".join(str(p) for p in files)
         raise InputError(
             f"{names}: no handle in it",
             hint="one handle a line: @name, name.bsky.social, @user@instance or a profile URL",
         )
     with open_store(db) as store:
-        if retry:
-            entries = merge_pending(store, entries)
-        model = load_shipped_role_model() if entries and not no_fetch else None
-        fetcher = None if no_fetch else fetch_into_store
-        with Progress(
+        entries = merge_pending(store, read.entries) if retry else read.entries
+        with _HandleProgress(len(entries), tell_fetches=not as_json) as shown:
+            report = add_and_fetch_handles(
+                store,
+                entries,
+                fetch=not no_fetch,
+                progress=shown.progress,
+                on_outcome=shown.outcome,
+            )
+        pending = list_handles(store, "pending") if show_list else None
+    run = HandlesRun(read, report, pending)
+    if as_json:
+        print_json(run.as_dict())
+    else:
+        _print_handles_run(run)
+    if files and read.problems and not entries:
+        raise typer.Exit(1)
+
+
+class _HandleProgress:
+    """A transient bar while handles are added, and one lasting line per fetch tried:
+    fetches are what take time, and the bar alone leaves nothing behind (nor anything when
+    not on a terminal). Each unreachable service is told once."""
+
+    def __init__(self, total: int, *, tell_fetches: bool) -> None:
+        self.total = total
+        self.tell_fetches = tell_fetches
+        self.bar = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             console=err_console,
             transient=True,
-            disable=not entries or not shows_live(err_console),
+            disable=not total or not shows_live(err_console),
             redirect_stdout=False,
-        ) as bar:
-            task = bar.add_task("Handles", total=len(entries))
-            announced: set[int] = set()
+        )
+        self.announced: set[int] = set()
 
-            def on_progress(done: int, entry: HandleEntry) -> None:
-                bar.update(
-                    task, completed=done, description=escape(f"{entry.platform} {entry.handle}")
-                )
+    def __enter__(self) -> _HandleProgress:
+        self.bar.__enter__()
+        self.task = self.bar.add_task("Handles", total=self.total)
+        return self
 
-            def on_outcome(outcome: HandleOutcome) -> None:
-                # One lasting line per fetch tried: fetches are what take time, and the
-                # transient bar alone leaves nothing behind (nor anything when not on a terminal).
-                h = outcome.handle
-                if outcome.tried and not as_json:
-                    why = f": {h.message}" if h.status == "pending" and h.message else ""
-                    style = "green" if h.status == "fetched" else "yellow"
-                    err_console.print(
-                        f"[{style}]{h.status}[/] {escape(f'{h.platform} {h.handle}{why}')}",
-                        highlight=False,
-                        soft_wrap=True,
-                    )
-                gone = outcome.unreachable
-                if gone is not None and id(gone) not in announced:
-                    announced.add(id(gone))
-                    err_console.print(
-                        f"[bold yellow]{escape(gone.notice)}[/]", highlight=False, soft_wrap=True
-                    )
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.bar.__exit__(exc_type, exc, traceback)
 
-            result = add_handles(
-                store,
-                entries,
-                fetcher=fetcher,
-                role_model=model,
-                progress=on_progress,
-                on_outcome=on_outcome,
-            )
-        listed = list_handles(store, "pending") if show_list else []
-    if as_json:
-        payload = {
-            "added": [h.as_dict() for h in result.added],
-            "already_listed": [h.as_dict() for h in result.already_listed],
-            "unreachable": [u.as_dict() for u in result.unreachable],
-            # pending until a token is set: no retry fetches them, online or not
-            "waiting_for_credentials": [o.handle.as_dict() for o in result.waiting_for_credentials],
-            "problems": [p.as_dict() for p in problems],
-            "duplicates": duplicates,
-            "pending": [h.as_dict() for h in listed] if show_list else None,
-        }
-        print_json(payload)
-    else:
-        if result.outcomes:
-            parts = [
-                f"{len(result.added):,} added{_by_status(result.added)}",
-                f"{len(result.already_listed):,} already on the list"
-                f"{_by_status(result.already_listed)}",
-            ]
-            extra = []
-            if problems:
-                extra.append(f"skipped {count_of(len(problems), 'bad line')}")
-            if duplicates:
-                extra.append(f"merged {count_of(duplicates, 'duplicate')}")
-            tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
-            console.print(f"Handles: {'; '.join(parts)}.{tail}", highlight=False, soft_wrap=True)
-        elif problems:  # every line skipped: still one line that sums it up (exit 1 below)
+    def progress(self, done: int, entry: HandleEntry) -> None:
+        description = escape(f"{entry.platform} {entry.handle}")
+        self.bar.update(self.task, completed=done, description=description)
+
+    def outcome(self, outcome: HandleOutcome) -> None:
+        h = outcome.handle
+        if outcome.tried and self.tell_fetches:
+            why = f": {h.message}" if h.status == "pending" and h.message else ""
+            style = "green" if h.status == "fetched" else "yellow"
             err_console.print(
-                f"[red]No handle added:[/] every line was skipped "
-                f"({count_of(len(problems), 'bad line')}, named above).",
+                f"[{style}]{h.status}[/] {escape(f'{h.platform} {h.handle}{why}')}",
                 highlight=False,
                 soft_wrap=True,
             )
-        _print_waiting_for_credentials(result.waiting_for_credentials)
-        not_tried = [u for u in result.unreachable if u.skipped]
-        if not_tried:
-            where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
-            console.print(
-                f"Not tried: {count_of(sum(u.skipped for u in not_tried), 'handle')} whose service "
-                f"could not be reached ({escape(where)}). Run staffpulse add-handles --retry once back "
-                "online.",
-                highlight=False,
-                soft_wrap=True,
+        gone = outcome.unreachable
+        if gone is not None and id(gone) not in self.announced:
+            self.announced.add(id(gone))
+            err_console.print(
+                f"[bold yellow]{escape(gone.notice)}[/]", highlight=False, soft_wrap=True
             )
-        if show_list:
-            table = Table(title=f"Pending handles ({len(listed)})", title_justify="left")
-            for column in ("platform", "handle", "from", "why pending"):
-                table.add_column(column)
-            for h in listed:
-                table.add_row(
-                    *(escape(cell or "") for cell in (h.platform, h.handle, h.source, h.message))
-                )
-            console.print(table)
-    if files and problems and not entries:
-        raise typer.Exit(1)
+
+
+def _print_handles_run(run: HandlesRun) -> None:
+    """The run summed up in a line, what waits for a token or a service, and the pending
+    handles when asked for."""
+    report, problems = run.report, run.read.problems
+    if report.outcomes:
+        console.print(_handles_summary(run), highlight=False, soft_wrap=True)
+    elif problems:  # every line skipped: still one line that sums it up (exit 1 after)
+        err_console.print(
+            f"[red]No handle added:[/] every line was skipped "
+            f"({count_of(len(problems), 'bad line')}, named above).",
+            highlight=False,
+            soft_wrap=True,
+        )
+    _print_waiting_for_credentials(report.waiting_for_credentials)
+    _print_not_tried(report)
+    if run.pending is not None:
+        _print_pending(run.pending)
+
+
+def _handles_summary(run: HandlesRun) -> str:
+    """``Handles: 2 added (2 pending); 1 already on the list (1 known). Skipped 1 bad line.``"""
+    report, read = run.report, run.read
+    parts = [
+        f"{len(report.added):,} added{_by_status(report.added)}",
+        f"{len(report.already_listed):,} already on the list{_by_status(report.already_listed)}",
+    ]
+    extra = []
+    if read.problems:
+        extra.append(f"skipped {count_of(len(read.problems), 'bad line')}")
+    if read.duplicates:
+        extra.append(f"merged {count_of(read.duplicates, 'duplicate')}")
+    tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
+    return f"Handles: {'; '.join(parts)}.{tail}"
+
+
+def _print_not_tried(report: AddReport) -> None:
+    """The handles whose service could not be reached, by service, and how to try again."""
+    not_tried = [u for u in report.unreachable if u.skipped]
+    if not not_tried:
+        return
+    where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
+    console.print(
+        f"Not tried: {count_of(sum(u.skipped for u in not_tried), 'handle')} whose service "
+        f"could not be reached ({escape(where)}). Run staffpulse add-handles --retry once back "
+        "online.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _print_pending(pending: list[PendingHandle]) -> None:
+    table = Table(title=f"Pending handles ({len(pending)})", title_justify="left")
+    for column in ("platform", "handle", "from", "why pending"):
+        table.add_column(column)
+    for h in pending:
+        table.add_row(*(escape(cell or "") for cell in (h.platform, h.handle, h.source, h.message)))
+    console.print(table)
+
+
+def _print_note(note: str) -> None:
+    err_console.print(f"[yellow]note:[/] {escape(note)}", highlight=False, soft_wrap=True)
 
 
 MAX_NOT_EXPORTED_SHOWN = 5  # skipped accounts listed one a line; more are counted by reason
@@ -311,7 +331,7 @@ MAX_NOT_EXPORTED_SHOWN = 5  # skipped accounts listed one a line; more are count
 def _print_not_exported(result: ExportResult) -> None:
     """The export's notes, then what it left out: each account when few, else the reasons."""
     for note in result.notes:
-        err_console.print(f"[yellow]note:[/] {escape(note)}", highlight=False, soft_wrap=True)
+        _print_note(note)
     if len(result.skipped) <= MAX_NOT_EXPORTED_SHOWN:
         print_problems(err_console, result.skipped, label="not exported")
         return
