@@ -242,16 +242,16 @@ def test_progress_names_the_audits_while_the_first_one_runs(
 ) -> None:
     # On a store of 300,000 posts the first audit (an account of 170,000 posts) took 13 s,
     # shown as "Checking avatars 0/120": the avatars had been checked in no time.
-    import staffpulse.benchmark.engine as engine
+    import staffpulse.benchmark.cohort_audits as cohort_audits
 
     steps: list[tuple[str, int, int]] = []
-    real_audit = engine.compute_audit
+    real_audit = cohort_audits.compute_audit
 
     def audit_noting_the_step(*args: Any, **kwargs: Any) -> Any:
         steps.append(("(an audit runs)", 0, 0))
         return real_audit(*args, **kwargs)
 
-    monkeypatch.setattr(engine, "compute_audit", audit_noting_the_step)
+    monkeypatch.setattr(cohort_audits, "compute_audit", audit_noting_the_step)
     result = run_benchmark(
         cohort_store(tmp_path, firms=2, vendors=1),
         scorer=FakeScorer(),  # type: ignore[arg-type]

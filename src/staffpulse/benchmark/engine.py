@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -10,29 +10,21 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.audit import loader
 from staffpulse.audit.config import PILLARS, audit_settings
-from staffpulse.audit.engine import (
-    AccountData,
-    compute_audit,
-    no_posts_error,
-    original_mask,
-    parse_since,
-    texts_to_score,
-)
-from staffpulse.audit.face import avatar_infos
+from staffpulse.audit.engine import parse_since
 from staffpulse.audit.quiet import quiet_span
-from staffpulse.audit.signals import TextScorer, score_texts, subset, with_templates
+from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
-from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem, read_cohort
-from staffpulse.benchmark.fixes import fix_headline
-from staffpulse.benchmark.members import (
-    FEW_POSTS,
-    default_cohort,
-    handle_lines,
-    resolve_cohort,
-    with_min_posts,
+from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem
+from staffpulse.benchmark.cohort_audits import (
+    Progress,
+    audit_cohort,
+    choose_cohort,
+    load_cohort_posts,
+    score_cohort_texts,
 )
+from staffpulse.benchmark.fixes import fix_headline
+from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.stats import (
     compare,
     competition_ranks,
@@ -42,12 +34,9 @@ from staffpulse.benchmark.stats import (
     tie_counts,
 )
 from staffpulse.bundled import sample_clock
-from staffpulse.errors import EmptyInputError
-from staffpulse.models import Account, platform_label
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
-Progress = Callable[[str, int, int], None]
 SCORES = ("overall", *PILLARS)
 # above any overall score (0-100): the pillars graded weigh first in the league order
 PLACING_STEP = 1000
@@ -111,118 +100,27 @@ def run_benchmark(
     started = time.perf_counter()
     settings = audit_settings(config)
     since_dt = parse_since(since)
-    problems: list[CohortProblem] = []
-    fix = "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
-    headline = "the cohort has no account with posts in the store"
-    threshold: int | None = min_posts
-    left_out = without_posts = 0
-    lines: dict[str, int | None] = {}  # of the cohort file: where each handle is named
-    if cohort_file is not None:
-        source = str(cohort_file)
-        entries, problems = read_cohort(Path(cohort_file))
-        resolved = resolve_cohort(store, entries, source)
-        lines = handle_lines(entries)
-        accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
-        if min_posts is not None:
-            accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
-            problems += few
-            left_out = len(few)
-            if few and not accounts:
-                headline = f"no account of the cohort has {min_posts} posts of its own in the store"
-                fix = "lower --min-posts, or leave it out to rank every account of the cohort file"
-        problems = sorted([*problems, *resolved.problems], key=lambda p: (p.file, p.line or 0))
-    else:
-        default = default_cohort(store, platform, min_posts)
-        accounts, source = default.accounts, default.source
-        threshold, left_out = default.min_posts, default.left_out
-        without_posts = default.without_posts
-        # no cohort file to fix: the store itself is empty (of this platform)
-        on = f" on {platform_label(platform)}" if platform else ""
-        headline = f"the store has no account with posts{on} yet"
-        fix = (
-            "import posts first: staffpulse import FILE_OR_FOLDER (an export from X, Bluesky or"
-            " Mastodon, or a CSV), or fetch an account live (staffpulse fetch bluesky HANDLE);"
-            " to see a benchmark first, run staffpulse demo"
-        )
-    if not accounts:
-        detail = "; ".join(str(p) for p in problems[:5])
-        raise EmptyInputError(
-            f"{headline}{': ' + detail if detail else ''}",
-            hint=fix,
-        )
+    cohort = choose_cohort(store, cohort_file, platform, min_posts)
     if progress:
-        progress("Loading posts", 0, len(accounts))
-    authored, mentioning, by_id = loader.cohort_posts(
-        store, [account for account, _segment in accounts], since_dt
-    )
-    datas = []
-    kept: list[tuple[Account, str]] = []
-    for account, segment in accounts:
-        key = (account.platform, account.id)
-        posts = authored.get(key, [])
-        if not posts:  # a grade would judge missing data: left out, and the report says why
-            when = f" since {since_dt.date().isoformat()}" if since_dt else ""
-            hint = no_posts_error(account, since_dt).hint  # the audit's own advice
-            line = lines.get(account.handle.lower())
-            message = (
-                f"@{account.handle} has no posts in the store{when}: left out, not graded ({hint})"
-            )
-            problems.append(CohortProblem(source, line, message))
-            without_posts += 1
-            continue
-        kept.append((account, segment))
-        refs = loader.ref_authors(store, posts, by_id)
-        datas.append(AccountData(account, posts, mentioning.get(key, []), refs))
-    accounts = kept
-    problems.sort(key=lambda p: (p.file, p.line or 0))
-    if not accounts:
-        raise EmptyInputError(
-            "no account of the cohort has posts in the store"
-            + (f" since {since_dt.date().isoformat()}" if since_dt else "")
-            + ": "
-            + "; ".join(str(p) for p in problems[:5]),
-            hint="import or fetch the accounts' timelines first"
-            + (", or choose an earlier --since" if since_dt else ""),
-        )
+        progress("Loading posts", 0, len(cohort.accounts))
+    datas = load_cohort_posts(store, cohort, since_dt)
     loaded = time.perf_counter()
-    spans: list[tuple[int, int]] = []
-    texts: list[str] = []
-    masks: list[np.ndarray[Any, Any]] = []
-    for data in datas:
-        index, own = texts_to_score(data.posts)
-        spans.append((len(texts), len(texts) + len(own)))
-        texts.extend(own)
-        masks.append(original_mask(data.posts, index))
-    if progress:
-        progress("Scoring posts", 0, len(texts))
-    signals = score_texts(texts, scorer, detect_templates=False)
+    scored_texts = score_cohort_texts(datas, scorer, progress)
     scored = time.perf_counter()
-    if progress:
-        progress("Checking avatars", 0, len(accounts))
-    avatars = avatar_infos([account for account, _segment in accounts])
-    if progress:  # named while the first audit runs (seconds for a feed of 100,000 posts)
-        progress("Auditing", 0, len(datas))
-    audits: list[AuditResult] = []
-    for i, (data, (lo, hi)) in enumerate(zip(datas, spans, strict=True)):
-        feed = with_templates(subset(signals, np.arange(lo, hi)), texts[lo:hi], masks[i])
-        audits.append(
-            compute_audit(data, feed, settings, avatar=avatars[i], now=now, since=since_dt)
-        )
-        if progress:
-            progress("Auditing", i + 1, len(datas))
-    segments = [segment for _account, segment in accounts]
+    audits = audit_cohort(datas, scored_texts, settings, now=now, since=since_dt, progress=progress)
+    segments = [segment for _account, segment in cohort.accounts]
     result = BenchmarkResult(
-        min_posts=threshold,
-        left_out=left_out,
-        without_posts=without_posts,
-        source=source,
+        min_posts=cohort.min_posts,
+        left_out=cohort.left_out,
+        without_posts=cohort.without_posts,
+        source=cohort.source,
         audits=audits,
         segments=segments,
         # a store of the bundled sample is read as of its newest post, as the audit reads it
         leaderboard=leaderboard(audits, segments, now or sample_clock(store) or datetime.now(UTC)),
         segment_stats=segment_stats(audits, segments),
         claims=claims(audits, segments),
-        problems=problems,
+        problems=cohort.problems,
         generated_at=now or datetime.now(UTC),
     )
     result.timings = {

@@ -1,0 +1,206 @@
+"""The steps of a benchmark before ranking: choose the cohort, load its posts, score every
+text in one batch and audit each account (:func:`staffpulse.benchmark.engine.run_benchmark`).
+
+An account without posts is left out with a problem that says why, never graded: a grade
+would judge missing data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from staffpulse.audit import loader
+from staffpulse.audit.engine import (
+    AccountData,
+    compute_audit,
+    no_posts_error,
+    original_mask,
+    texts_to_score,
+)
+from staffpulse.audit.face import avatar_infos
+from staffpulse.audit.signals import (
+    TextScorer,
+    TextSignals,
+    score_texts,
+    subset,
+    with_templates,
+)
+from staffpulse.audit.types import AuditResult
+from staffpulse.benchmark.cohort import CohortProblem, read_cohort
+from staffpulse.benchmark.members import (
+    default_cohort,
+    handle_lines,
+    resolve_cohort,
+    with_min_posts,
+)
+from staffpulse.errors import EmptyInputError
+from staffpulse.models import Account, platform_label
+from staffpulse.store import Store
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class Cohort:
+    """The accounts a benchmark ranks, with their segments, and what it left out and why."""
+
+    source: str  # how the report names the cohort: the file, else the rule that chose it
+    accounts: list[tuple[Account, str]]  # with the segment ("unknown" when none was given)
+    problems: list[CohortProblem]
+    # the fewest posts of its own an account needed (None: a cohort file's, all ranked)
+    min_posts: int | None
+    left_out: int = 0  # accounts with posts, but fewer than min_posts
+    without_posts: int = 0  # accounts left out without posts (in the --since window)
+    # of the cohort file: where each handle is named
+    lines: dict[str, int | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CohortTexts:
+    """Every account's own texts in one list, scored in one batch."""
+
+    texts: list[str]
+    spans: list[tuple[int, int]]  # of each account's texts in ``texts``
+    masks: list[np.ndarray[Any, Any]]  # of each account's original posts among its texts
+    signals: TextSignals
+
+
+def choose_cohort(
+    store: Store, cohort_file: Path | str | None, platform: str | None, min_posts: int | None
+) -> Cohort:
+    """The accounts of ``cohort_file``, else every account with at least ``min_posts`` posts
+    of its own; refused (:class:`EmptyInputError`, with what to do) when there is none."""
+    if cohort_file is not None:
+        return _cohort_of_file(store, str(cohort_file), min_posts)
+    default = default_cohort(store, platform, min_posts)
+    cohort = Cohort(
+        source=default.source,
+        accounts=default.accounts,
+        problems=[],
+        min_posts=default.min_posts,
+        left_out=default.left_out,
+        without_posts=default.without_posts,
+    )
+    if not cohort.accounts:
+        # no cohort file to fix: the store itself is empty (of this platform)
+        on = f" on {platform_label(platform)}" if platform else ""
+        raise EmptyInputError(
+            f"the store has no account with posts{on} yet",
+            hint="import posts first: staffpulse import FILE_OR_FOLDER (an export from X, "
+            "Bluesky or Mastodon, or a CSV), or fetch an account live (staffpulse fetch "
+            "bluesky HANDLE); to see a benchmark first, run staffpulse demo",
+        )
+    return cohort
+
+
+def _cohort_of_file(store: Store, source: str, min_posts: int | None) -> Cohort:
+    """The stored accounts the file names; with ``min_posts``, those with fewer posts of
+    their own are left out (each noted)."""
+    entries, problems = read_cohort(Path(source))
+    resolved = resolve_cohort(store, entries, source)
+    accounts, fix, headline = resolved.accounts, resolved.fix(), resolved.headline()
+    left_out = 0
+    if min_posts is not None:
+        accounts, few = with_min_posts(store, accounts, min_posts, source, entries)
+        problems += few
+        left_out = len(few)
+        if few and not accounts:
+            headline = f"no account of the cohort has {min_posts} posts of its own in the store"
+            fix = "lower --min-posts, or leave it out to rank every account of the cohort file"
+    problems = sorted([*problems, *resolved.problems], key=lambda p: (p.file, p.line or 0))
+    if not accounts:
+        detail = "; ".join(str(p) for p in problems[:5])
+        raise EmptyInputError(f"{headline}{': ' + detail if detail else ''}", hint=fix)
+    return Cohort(source, accounts, problems, min_posts, left_out, lines=handle_lines(entries))
+
+
+def load_cohort_posts(store: Store, cohort: Cohort, since: datetime | None) -> list[AccountData]:
+    """What the audit reads of each account; the accounts without posts (since ``since``)
+    are dropped from ``cohort``, each with a problem saying why. Refused when none is left."""
+    authored, mentioning, by_id = loader.cohort_posts(
+        store, [account for account, _segment in cohort.accounts], since
+    )
+    datas = []
+    kept: list[tuple[Account, str]] = []
+    for account, segment in cohort.accounts:
+        key = (account.platform, account.id)
+        posts = authored.get(key, [])
+        if not posts:
+            cohort.problems.append(_no_posts_problem(cohort, account, since))
+            cohort.without_posts += 1
+            continue
+        kept.append((account, segment))
+        refs = loader.ref_authors(store, posts, by_id)
+        datas.append(AccountData(account, posts, mentioning.get(key, []), refs))
+    cohort.accounts = kept
+    cohort.problems.sort(key=lambda p: (p.file, p.line or 0))
+    if not kept:
+        raise EmptyInputError(
+            "no account of the cohort has posts in the store"
+            + (f" since {since.date().isoformat()}" if since else "")
+            + ": "
+            + "; ".join(str(p) for p in cohort.problems[:5]),
+            hint="import or fetch the accounts' timelines first"
+            + (", or choose an earlier --since" if since else ""),
+        )
+    return datas
+
+
+def _no_posts_problem(cohort: Cohort, account: Account, since: datetime | None) -> CohortProblem:
+    when = f" since {since.date().isoformat()}" if since else ""
+    hint = no_posts_error(account, since).hint  # the audit's own advice
+    line = cohort.lines.get(account.handle.lower())
+    message = f"@{account.handle} has no posts in the store{when}: left out, not graded ({hint})"
+    return CohortProblem(cohort.source, line, message)
+
+
+def score_cohort_texts(
+    datas: list[AccountData], scorer: TextScorer | None, progress: Progress | None = None
+) -> CohortTexts:
+    """Every account's own texts scored in one batch (templates are found per account, when
+    it is audited)."""
+    spans: list[tuple[int, int]] = []
+    texts: list[str] = []
+    masks: list[np.ndarray[Any, Any]] = []
+    for data in datas:
+        index, own = texts_to_score(data.posts)
+        spans.append((len(texts), len(texts) + len(own)))
+        texts.extend(own)
+        masks.append(original_mask(data.posts, index))
+    if progress:
+        progress("Scoring posts", 0, len(texts))
+    signals = score_texts(texts, scorer, detect_templates=False)
+    return CohortTexts(texts, spans, masks, signals)
+
+
+def audit_cohort(
+    datas: list[AccountData],
+    scored: CohortTexts,
+    settings: Mapping[str, Any],
+    *,
+    now: datetime | None,
+    since: datetime | None,
+    progress: Progress | None = None,
+) -> list[AuditResult]:
+    """Each account audited from its share of the scored texts (not stored: a benchmark's
+    audits would pollute each account's audit history)."""
+    if progress:
+        progress("Checking avatars", 0, len(datas))
+    avatars = avatar_infos([data.account for data in datas])
+    if progress:  # named while the first audit runs (seconds for a feed of 100,000 posts)
+        progress("Auditing", 0, len(datas))
+    audits: list[AuditResult] = []
+    for i, (data, (lo, hi)) in enumerate(zip(datas, scored.spans, strict=True)):
+        feed = with_templates(
+            subset(scored.signals, np.arange(lo, hi)), scored.texts[lo:hi], scored.masks[i]
+        )
+        audits.append(compute_audit(data, feed, settings, avatar=avatars[i], now=now, since=since))
+        if progress:
+            progress("Auditing", i + 1, len(datas))
+    return audits

@@ -1,0 +1,76 @@
+"""The steps of a benchmark before ranking (staffpulse.benchmark.cohort_audits): the cohort
+chosen, its posts loaded (accounts without posts dropped and said), every text scored in one
+batch and each account audited from its share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.audit.config import audit_settings
+from staffpulse.benchmark.cohort_audits import (
+    audit_cohort,
+    choose_cohort,
+    load_cohort_posts,
+    score_cohort_texts,
+)
+from staffpulse.errors import EmptyInputError
+from staffpulse.store import open_store
+
+
+def _firm_and_quiet(tmp_path: Path) -> tuple[object, Path]:
+    firm = FeedBuilder("firm")
+    firm.job(3)
+    firm.chat(3)
+    quiet = FeedBuilder("quiet")  # a stored profile without posts
+    store = store_with(tmp_path, firm, quiet)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm,x,staffing_firm\nQuiet,x,vendor\n")
+    return store, cohort
+
+
+def test_an_empty_store_is_refused_naming_the_platform_asked_for(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "empty.db")
+    with pytest.raises(EmptyInputError, match="the store has no account with posts on Bluesky"):
+        choose_cohort(store, None, "bluesky", None)
+
+
+def test_a_cohort_file_keeps_each_line_for_the_problems(tmp_path: Path) -> None:
+    store, cohort_file = _firm_and_quiet(tmp_path)
+    cohort = choose_cohort(store, cohort_file, None, None)  # type: ignore[arg-type]
+    assert [(a.handle, segment) for a, segment in cohort.accounts] == [
+        ("firm", "staffing_firm"),
+        ("quiet", "vendor"),
+    ]
+    assert cohort.lines == {"firm": 1, "quiet": 2} and cohort.min_posts is None
+
+
+def test_accounts_without_posts_are_dropped_and_said_with_their_line(tmp_path: Path) -> None:
+    store, cohort_file = _firm_and_quiet(tmp_path)
+    cohort = choose_cohort(store, cohort_file, None, None)  # type: ignore[arg-type]
+    datas = load_cohort_posts(store, cohort, None)  # type: ignore[arg-type]
+    assert [d.account.handle for d in datas] == ["firm"]
+    assert [a.handle for a, _segment in cohort.accounts] == ["firm"]
+    (problem,) = cohort.problems
+    assert problem.line == 2 and "@quiet has no posts in the store" in problem.message
+    assert cohort.without_posts == 1
+
+
+def test_every_text_is_scored_in_one_batch_and_each_account_audited(tmp_path: Path) -> None:
+    feeds = [FeedBuilder(f"firm{i}") for i in range(3)]
+    for i, feed in enumerate(feeds):
+        feed.job(2 + i)
+        feed.chat(2)
+    store = store_with(tmp_path, *feeds)
+    cohort = choose_cohort(store, None, None, 1)
+    datas = load_cohort_posts(store, cohort, None)
+    scorer = FakeScorer()
+    steps: list[str] = []
+    scored = score_cohort_texts(datas, scorer, lambda step, done, total: steps.append(step))  # type: ignore[arg-type]
+    assert scorer.calls == 1
+    assert [hi - lo for lo, hi in scored.spans] == [len(d.posts) for d in datas]
+    audits = audit_cohort(datas, scored, audit_settings(), now=None, since=None)
+    assert [a.account.handle for a in audits] == [d.account.handle for d in datas]
+    assert steps == ["Scoring posts"]
