@@ -193,3 +193,37 @@ def test_an_account_without_posts_is_left_out_with_its_line_not_ranked(tmp_path:
     alone.write_text("quiet,x,vendor\n")
     with pytest.raises(EmptyInputError, match=r"no account of the cohort has posts.*alone\.csv:1"):
         run_benchmark(store, alone, scorer=FakeScorer())  # type: ignore[arg-type]
+
+
+def test_a_cohort_of_many_unknown_handles_reads_the_store_once_and_stops_guessing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 15,531 real handles given as a cohort, 4 of them stored: every line not in the store
+    # read every stored account again and compared its handle with each (0.1 s a line: 13
+    # minutes). The accounts are read once, and past the first lines no "did you mean".
+    import staffpulse.benchmark.members as members
+    from staffpulse.benchmark.cohort import read_cohort
+    from staffpulse.benchmark.members import resolve_cohort
+
+    monkeypatch.setattr(members, "SUGGESTED_LINES", 2)
+    store = cohort_store(tmp_path, firms=2, vendors=1)
+    reads: list[int] = []
+    real = store.list_accounts  # type: ignore[attr-defined]
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "list_accounts", counted)
+    cohort = tmp_path / "cohort.csv"
+    typos = [f"firm{n}x" for n in range(4)]  # each a typo away from firm0 or firm1
+    cohort.write_text("handle\n" + "\n".join(["firm0", *typos]) + "\n", encoding="utf-8")
+    entries, _problems = read_cohort(cohort)
+
+    found = resolve_cohort(store, entries, str(cohort))  # type: ignore[arg-type]
+
+    assert [account.handle for account, _segment in found.accounts] == ["firm0"]
+    said = [problem.message for problem in found.problems]
+    assert ["did you mean" in message for message in said] == [True, True, False, False]
+    assert said[3].startswith("no account 'firm3x' in the store")
+    assert len(reads) == 1

@@ -100,18 +100,38 @@ def _not_a_profile(text: str, handle: str, reason: str) -> str:
     return f"{said}: it {reason}"
 
 
+class StoredHandles:
+    """The stored (handle, platform) pairs, read from the store once for many lookups that
+    miss (a cohort file of thousands of handles not imported: reading every account again for
+    each took a tenth of a second a line)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._pairs: list[tuple[str, str]] | None = None
+
+    def pairs(self) -> list[tuple[str, str]]:
+        if self._pairs is None:
+            self._pairs = [
+                (s.account.handle, s.account.platform) for s in self._store.list_accounts()
+            ]
+        return self._pairs
+
+
 def find_account_ref(
     store: Store,
     text: str,
     platform: str | None = None,
     use_platform: Callable[[str], str] | None = None,
+    *,
+    stored: StoredHandles | None = None,
+    suggest: bool = True,
 ) -> Account:
     """The stored account ``text`` names (see the module docstring); ``platform`` narrows it.
 
     A Mastodon account's id may be its profile URL itself, so a URL is looked up as an id
     first, then read into its handle and platform. ``use_platform`` says how to ask for
     another platform where the reference was written (a cohort line has no ``--platform``;
-    see :func:`explain_missing_account`).
+    see :func:`explain_missing_account`, which ``stored`` and ``suggest`` are passed to).
     """
     use_platform = use_platform or _use_platform_option
     handle, named = parse_account_ref(text)
@@ -120,7 +140,9 @@ def find_account_ref(
         return store.find_account(handle, wanted)
     except NotFoundError as exc:
         if as_url(handle) is None:
-            raise explain_missing_account(store, handle, wanted, exc, use_platform) from None
+            raise explain_missing_account(
+                store, handle, wanted, exc, use_platform, stored=stored, suggest=suggest
+            ) from None
     try:
         found, found_platform = read_account_ref(text, platform)
     except InputError:
@@ -131,7 +153,9 @@ def find_account_ref(
     try:
         return store.find_account(found, found_platform)
     except NotFoundError as exc:
-        raise explain_missing_account(store, found, found_platform, exc, use_platform) from None
+        raise explain_missing_account(
+            store, found, found_platform, exc, use_platform, stored=stored, suggest=suggest
+        ) from None
 
 
 def _held_under_url(store: Store, url: str, wanted: str | None, text: str) -> Account | None:
@@ -164,12 +188,16 @@ def explain_missing_account(
     platform: str | None,
     error: NotFoundError,
     use_platform: Callable[[str], str] = _use_platform_option,
+    *,
+    stored: StoredHandles | None = None,
+    suggest: bool = True,
 ) -> NotFoundError:
     """``error`` (no account ``handle`` on ``platform``) told what the store holds instead:
     the handle on another platform (``use_platform(p)`` says how to ask for it), else the
-    closest stored handles. ``error`` itself when there is nothing better to say (or it is
-    not a :class:`NoSuchAccountError`, e.g. a Mastodon user part that matches several
-    accounts)."""
+    closest stored handles (unless ``suggest`` is False: each search compares the handle with
+    every stored one). ``error`` itself when there is nothing better to say (or it is not a
+    :class:`NoSuchAccountError`, e.g. a Mastodon user part that matches several accounts).
+    ``stored``: the stored handles, when many lookups share them."""
     if not isinstance(error, NoSuchAccountError):
         return error
     norm = handle.strip().lstrip("@").lower()
@@ -178,9 +206,9 @@ def explain_missing_account(
     customer = _anonymized_customer(store, norm, platform)
     if customer is not None:
         return customer
-    stored = [(s.account.handle, s.account.platform) for s in store.list_accounts()]
+    pairs = (stored or StoredHandles(store)).pairs()
     if platform:
-        same = {p: h for h, p in stored if h.lower() == norm and p != platform}
+        same = {p: h for h, p in pairs if h.lower() == norm and p != platform}
         if same:
             elsewhere = sorted(same)
             on = " and ".join(platform_name(p) for p in elsewhere)
@@ -190,7 +218,7 @@ def explain_missing_account(
                 f"@{same[elsewhere[0]]} is on {on}, not {platform_name(platform)}",
                 hint=use_platform(elsewhere[0]),
             )
-    close = _closest(norm, stored)
+    close = _closest(norm, pairs) if suggest else []
     # on the platform asked for when one is close there; else wherever they are
     close = [pair for pair in close if pair[1] == platform] or close
     if not close:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from staffpulse.account_refs import find_account_ref
+from staffpulse.account_refs import StoredHandles, find_account_ref
 from staffpulse.benchmark.cohort import (
     CohortEntry,
     CohortProblem,
@@ -27,6 +27,9 @@ from staffpulse.store import Store
 # A grade from fewer posts says little: the leaderboard flags such rows, and the default
 # cohort leaves such accounts out.
 FEW_POSTS = 10
+# cohort lines naming no stored account that are offered the closest stored handles ("did you
+# mean @ApexStaffingOH?"); the later ones say only that the account is not in the store
+SUGGESTED_LINES = 50
 DEFAULT_MIN_POSTS = FEW_POSTS
 
 
@@ -81,10 +84,18 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
     account, or several, is a problem with its line and what to write instead."""
     found = CohortAccounts([], [], delimiter=entries[0].delimiter if entries else ",")
     seen: dict[tuple[str, str], tuple[int, CohortEntry]] = {}  # -> index in found, its line
+    stored = StoredHandles(store)  # read once, for every line naming no stored account
     for entry in entries:
         try:  # read as audit reads it: a typo or a wrong platform is said as such
             account = find_account_ref(
-                store, entry.written or entry.handle, entry.platform, _write_platform(entry)
+                store,
+                entry.written or entry.handle,
+                entry.platform,
+                _write_platform(entry),
+                stored=stored,
+                # thousands of handles not imported are no typos: past the first few,
+                # no "did you mean", which compares each with every stored handle
+                suggest=found.missing < SUGGESTED_LINES,
             )
         except AmbiguousAccountError as exc:
             found.ambiguous.append(exc)
