@@ -367,3 +367,11 @@ def test_a_store_from_before_observation_times_takes_the_next_dated_profile(
         assert _stored_firm(store) == (250, "", None)  # unknown: any dated profile replaces it
         store.upsert([_firm(APRIL, 100)], PROV)
         assert _stored_firm(store) == (100, "", "2021-04-08T00:00:00Z")
+
+
+def test_a_folder_given_as_the_store_is_told_as_a_folder(tmp_path: Path) -> None:
+    # `--db results/` (a folder): sqlite said only "unable to open database file"
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path)
+    assert caught.value.message.endswith("it is a folder, not a store file")
+    assert caught.value.hint == f"give --db a file, e.g. --db {tmp_path / 'staffpulse.db'}"

@@ -101,6 +101,12 @@ class Store(ReadMixin):
         # Told the (platform, account id) pairs of every write: the accounts written and the
         # authors of the posts written, new or not (the dashboard links to their audits).
         self.on_write: Callable[[set[tuple[str, str]]], None] | None = None
+        if self.path != ":memory:" and Path(self.path).expanduser().is_dir():
+            # sqlite says only "unable to open database file"
+            raise StoreError(
+                f"cannot open the store at {self.path}: it is a folder, not a store file",
+                hint=f"give --db a file, e.g. --db {Path(self.path) / 'staffpulse.db'}",
+            )
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
