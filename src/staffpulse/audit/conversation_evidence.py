@@ -1,0 +1,232 @@
+"""What the Conversation pillar measures and shows (:mod:`staffpulse.audit.conversation`):
+the account's posts read by the conversation rules, the evidence it reports, and the posts it
+gives as examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.audit.answers import Answers, asks
+from staffpulse.audit.conversation_rules import (
+    is_self_reply,
+    is_share,
+    mentions_others,
+    read_exchange,
+    shared_author,
+    talks_with,
+)
+from staffpulse.audit.quiet import quiet_span
+from staffpulse.audit.types import Frame, PostExample, example, rank_examples, unique_texts
+from staffpulse.authors import describe_author
+from staffpulse.store.codec import format_time
+
+DAY = 86400.0
+# Replies to its posts left unanswered before the audit suggests answering them: one friendly
+# last word of a thread needs no answer.
+REPLIES_TO_ANSWER = 2
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+# "@MedLibAssn" in a post's text, without the punctuation after it ("@erik.example.dev.")
+_WRITTEN_HANDLE = re.compile(r"(?<![\w@])@(\w(?:[\w.@-]*\w)?)")
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationPosts:
+    """The account's posts as the conversation rules read them, one entry per post."""
+
+    targets: list[frozenset[str]]  # the accounts each post talks with
+    self_replies: npt.NDArray[np.bool_]  # thread continuations: not conversation
+    replies: npt.NDArray[np.bool_]  # replies to others
+    shares: npt.NDArray[np.bool_]  # reposts and quotes of others
+    mentioning: npt.NDArray[np.bool_]  # posts that mention someone else
+    originals: npt.NDArray[np.bool_]  # original posts and quotes: the mentions' base
+
+    @property
+    def reply_share(self) -> float:
+        n = len(self.targets)
+        return float(self.replies.sum() / n) if n else 0.0
+
+    @property
+    def share_share(self) -> float:
+        n = len(self.targets)
+        return float(self.shares.sum() / n) if n else 0.0
+
+    @property
+    def mention_share(self) -> float:
+        orig = self.originals
+        return float(self.mentioning.sum() / orig.sum()) if orig.any() else 0.0
+
+
+def read_conversation_posts(
+    frame: Frame, me: frozenset[str], ref_authors: dict[str, str]
+) -> ConversationPosts:
+    """Each post read by the rules `staffpulse score` applies too (conversation_rules)."""
+    exchanges = [read_exchange(p) for p in frame.posts]
+    targets = [talks_with(x, me, ref_authors) for x in exchanges]
+    self_reply = np.array([is_self_reply(x, me) for x in exchanges], dtype=bool)
+    shares = np.array(
+        [
+            is_share(x, t, bool(shared_author(x, me, ref_authors)))
+            for x, t in zip(exchanges, targets, strict=True)
+        ],
+        dtype=bool,
+    )
+    mentioning = np.array(
+        [mentions_others(x, t) for x, t in zip(exchanges, targets, strict=True)], dtype=bool
+    )
+    return ConversationPosts(
+        targets=targets,
+        self_replies=self_reply,
+        replies=(frame.kind == "reply") & ~self_reply,
+        shares=shares,
+        mentioning=mentioning,
+        originals=frame.authored_original,
+    )
+
+
+def talk_evidence(
+    frame: Frame, posts: ConversationPosts, ref_ts: float | None, today: datetime | None
+) -> dict[str, Any]:
+    """How the account talks: its replies, mentions and shares, and whom it talked with."""
+    engaged = accounts_engaged(frame, posts.targets, ref_ts)
+    partners: Counter[str] = Counter()
+    for t in posts.targets:
+        partners.update(t)
+    spelled = written_handles(frame)
+    return {
+        "posts": frame.n,
+        "replies": int(posts.replies.sum()),
+        "replies_to_self": int(posts.self_replies.sum()),  # thread continuations
+        "reply_share": round(posts.reply_share, 3),
+        "original_posts": int(posts.originals.sum()),  # mention_share's base
+        "original_posts_mentioning_others": int(posts.mentioning.sum()),
+        "mention_share": round(posts.mention_share, 3),
+        "reposts_and_quotes_of_others": int(posts.shares.sum()),
+        "share_share": round(posts.share_share, 3),
+        "accounts_engaged_30d": engaged["30d"],
+        "accounts_engaged_90d": engaged["90d"],
+        "accounts_engaged_total": len(partners),
+        # posts in the 90-day window; and, for an account gone quiet, the 90 days up to its
+        # last post: a zero of an empty window is no finding about how it talks
+        "posts_90d": posts_in(frame, ref_ts, 90),
+        "last_active_90d": last_active_90d(frame, posts.targets, ref_ts, today),
+        "top_partners": [
+            {"handle": spelled.get(h, h), "interactions": c} for h, c in partners.most_common(5)
+        ],
+    }
+
+
+def answer_evidence(got: Answers, median_hours: float | None) -> dict[str, Any]:
+    """How the account answers the mentions and replies it received."""
+    known, answered = len(got.mentions), got.answered
+    questions = sum(asks(p.text) for p in got.mentions)
+    return {
+        "mentions_known": known,
+        "mentions_answered": answered,
+        "questions_known": questions,
+        "questions_answered": questions - sum(asks(p.text) for p in got.unanswered),
+        "answer_share": round(answered / known, 3) if known else None,
+        # two decimals: a 2-minute answer must not read as "0 min"
+        "median_hours_to_answer": round(median_hours, 2) if median_hours is not None else None,
+        "answers_dated_before": got.dated_before,  # no answer time: left out of the median
+        # replies to the account's posts asking nothing: answers it received, not mentions
+        "replies_received": len(got.replies),
+        "replies_received_answered": got.replies_answered,
+        "thanks_received": len(got.thanks),  # closing thanks: nothing to answer
+        # replies to others that carry the account's name: they wait for someone else
+        "replies_to_others_naming_you": len(got.to_others),
+    }
+
+
+def accounts_engaged(
+    frame: Frame, targets: list[frozenset[str]], ref_ts: float | None
+) -> dict[str, int]:
+    """How many accounts the posts of the 30 and 90 days up to ``ref_ts`` talk with."""
+    engaged: dict[str, int] = {}
+    for days in (30, 90):
+        if ref_ts is None:
+            engaged[f"{days}d"] = 0
+            continue
+        recent = np.flatnonzero(frame.ts >= ref_ts - days * DAY)
+        engaged[f"{days}d"] = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
+    return engaged
+
+
+def written_handles(frame: Frame) -> dict[str, str]:
+    """Each handle the posts name, in lower case, as the posts wrote it: the rules match
+    handles in lower case (an archive's import stores them so), and the report names each as
+    written ("@MedLibAssn", not "@medlibassn")."""
+    spelled: dict[str, str] = {}
+    for post in frame.posts:
+        for name in (*_WRITTEN_HANDLE.findall(post.text), *post.mentions, post.reply_to_handle):
+            if name:
+                spelled.setdefault(name.lower(), name)
+    return spelled
+
+
+def posts_in(frame: Frame, end_ts: float | None, days: int) -> int:
+    """The posts of the ``days`` up to ``end_ts`` (0 with no time to count from)."""
+    if end_ts is None:
+        return 0
+    return int(((frame.ts >= end_ts - days * DAY) & (frame.ts <= end_ts)).sum())
+
+
+def last_active_90d(
+    frame: Frame, targets: list[frozenset[str]], ref_ts: float | None, today: datetime | None
+) -> dict[str, Any] | None:
+    """For an account gone quiet (see :mod:`staffpulse.audit.quiet`): the day its last post
+    was and how many accounts it talked with in the 90 days up to it; None for an account
+    still posting (its windows are its recent days)."""
+    known = frame.ts[~np.isnan(frame.ts)]
+    if ref_ts is None or today is None or not known.size:
+        return None
+    last_ts = float(known.max())
+    if quiet_span(datetime.fromtimestamp(last_ts, UTC), today) is None:
+        return None
+    recent = np.flatnonzero((frame.ts >= last_ts - 90 * DAY) & (frame.ts <= last_ts))
+    engaged = len(set().union(*(targets[i] for i in recent))) if recent.size else 0
+    return {
+        # the moment of the last post, written as every moment of --json is
+        "until": format_time(datetime.fromtimestamp(last_ts, UTC)),
+        "accounts_engaged": engaged,
+    }
+
+
+def best_replies(frame: Frame, replies: npt.NDArray[np.bool_]) -> list[PostExample]:
+    """The account's most personal replies to others, to imitate."""
+    # a reply that is a job ad ("@sam we're hiring, apply now") is no conversation to imitate
+    pool = unique_texts(frame, np.flatnonzero(replies & ~frame.job))
+    if not pool.size:
+        return []
+    ranked = rank_examples(frame, pool, frame.personality_score[pool])
+    return [example(frame.posts[int(i)], "a real reply to someone") for i in ranked]
+
+
+def unanswered_examples(got: Answers) -> list[PostExample]:
+    """Up to three posts that waited for an answer: mentions (questions first, then the
+    latest), then replies to its posts it left unanswered."""
+    waiting = sorted(got.unanswered, key=lambda p: (asks(p.text), p.created_at or _EPOCH))[::-1]
+    worst = [
+        example(
+            p, f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found"
+        )
+        for p in waiting[:3]
+    ]
+    if len(got.unanswered_replies) >= REPLIES_TO_ANSWER:  # as the advice says
+        latest = sorted(got.unanswered_replies, key=lambda p: p.created_at or _EPOCH)[::-1]
+        worst += [
+            example(
+                p,
+                f"{describe_author(p.author_handle, p.author_id)} replied to your post; you did not answer",
+            )
+            for p in latest[: 3 - len(worst)]
+        ]
+    return worst

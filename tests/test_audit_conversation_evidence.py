@@ -1,0 +1,61 @@
+"""What the Conversation pillar measures and shows (staffpulse.audit.conversation_evidence):
+the posts read by the conversation rules, the accounts engaged, handles as written and the
+posts waiting for an answer."""
+
+from __future__ import annotations
+
+from audit_helpers import FakeScorer, FeedBuilder
+from staffpulse.audit.answers import sort_answers
+from staffpulse.audit.conversation_evidence import (
+    accounts_engaged,
+    read_conversation_posts,
+    unanswered_examples,
+    written_handles,
+)
+from staffpulse.audit.conversation_rules import own_names
+from staffpulse.audit.engine import build_frame, original_mask, texts_to_score
+from staffpulse.audit.signals import score_texts
+from staffpulse.audit.types import Frame
+
+
+def _frame(feed: FeedBuilder) -> Frame:
+    index, texts = texts_to_score(feed.posts)
+    signals = score_texts(texts, FakeScorer(), template_mask=original_mask(feed.posts, index))
+    return build_frame(list(feed.posts), index, signals)
+
+
+def test_a_thread_with_oneself_is_no_reply_and_engages_nobody() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    feed.reply("sam")
+    feed.reply("rosa")
+    posts = read_conversation_posts(_frame(feed), own_names("rosa", "rosa"), {})
+    assert posts.replies.tolist() == [False, False, True, False]
+    assert posts.self_replies.tolist() == [False, False, False, True]
+    assert posts.reply_share == 0.25 and posts.targets[3] == frozenset()
+
+
+def test_accounts_engaged_count_nobody_without_a_time_to_count_from() -> None:
+    feed = FeedBuilder("rosa")
+    feed.reply("sam")
+    frame = _frame(feed)
+    posts = read_conversation_posts(frame, own_names("rosa", "rosa"), {})
+    assert accounts_engaged(frame, posts.targets, None) == {"30d": 0, "90d": 0}
+    assert accounts_engaged(frame, posts.targets, float(frame.ts.max())) == {"30d": 1, "90d": 1}
+
+
+def test_handles_are_keyed_in_lower_case_and_given_as_written() -> None:
+    feed = FeedBuilder("rosa")
+    feed.post("Thanks @MedLibAssn.", mentions=("medlibassn",))
+    assert written_handles(_frame(feed)) == {"medlibassn": "MedLibAssn"}
+
+
+def test_questions_waiting_for_an_answer_come_first() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(2)
+    feed.by("ann", "@rosa are you hiring?", mentions=("rosa",))
+    feed.by("ben", "@rosa nice post", mentions=("rosa",))
+    got = sort_answers(_frame(feed), feed.others, own_names("rosa", "rosa"))
+    worst = unanswered_examples(got)
+    assert [w.text for w in worst][:1] == ["@rosa are you hiring?"]
+    assert all("mentioned you; no answer found" in w.why for w in worst)
