@@ -9,6 +9,7 @@ from staffpulse.audit.answers import sort_answers
 from staffpulse.audit.conversation_evidence import (
     accounts_engaged,
     read_conversation_posts,
+    talk_evidence,
     unanswered_examples,
     written_handles,
 )
@@ -59,3 +60,19 @@ def test_questions_waiting_for_an_answer_come_first() -> None:
     worst = unanswered_examples(got)
     assert [w.text for w in worst][:1] == ["@rosa are you hiring?"]
     assert all("mentioned you; no answer found" in w.why for w in worst)
+
+
+def test_partners_tied_on_interactions_come_in_the_same_order_every_run() -> None:
+    # a post's targets are a set, whose order follows the string hash seed: two runs of the
+    # same audit listed tied partners in different orders (QA s23)
+    feed = FeedBuilder("rosa")
+    names = ("gus", "ann", "fay", "dan", "bea", "eve", "cal")
+    feed.post("Great panel with " + " ".join(f"@{n}" for n in names), mentions=names)
+    feed.reply("zed", 2)
+    frame = _frame(feed)
+    posts = read_conversation_posts(frame, own_names("rosa", "rosa"), {})
+    top = talk_evidence(frame, posts, float(frame.ts.max()), None)["top_partners"]
+    assert top == [
+        {"handle": "zed", "interactions": 2},
+        *({"handle": n, "interactions": 1} for n in ("ann", "bea", "cal", "dan")),
+    ]

@@ -119,7 +119,9 @@ def talk_evidence(
         "posts_90d": posts_in(frame, ref_ts, 90),
         "last_active_90d": last_active_90d(frame, posts.targets, ref_ts, today),
         "top_partners": [
-            {"handle": spelled.get(h, h), "interactions": c} for h, c in partners.most_common(5)
+            {"handle": spelled.get(h, h), "interactions": c}
+            # ties by handle: the targets are sets, whose order changes from run to run
+            for h, c in sorted(partners.items(), key=lambda hc: (-hc[1], hc[0]))[:5]
         ],
     }
 
