@@ -1,0 +1,200 @@
+"""The steps of one inbox ranking (:func:`staffpulse.listen.inbox.build_inbox`): each
+conversation's state for the firm, the conversations sorted by it, the count of those
+quiet for longer than the window, and the choice of what is shown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from staffpulse.listen.followers_only import FOLLOWERS_ONLY
+from staffpulse.listen.inbox_items import inbox_item
+from staffpulse.listen.inbox_model import InboxItem
+from staffpulse.listen.rank import RankContext, RankedConversation, add_angles
+from staffpulse.listen.snooze import firm_snoozes, wake_reason
+from staffpulse.listen.states import firm_key, firm_marks
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.window import in_window
+from staffpulse.store import Store
+
+Key = tuple[str, str]  # (platform, conversation id)
+
+
+def key_of(conv: Conversation) -> Key:
+    return (conv.platform, conv.id)
+
+
+@dataclass(frozen=True, slots=True)
+class FirmStates:
+    """Each conversation's state for the firm (open, joined, dismissed, snoozed), judged once:
+    the steps after ask again of the same conversations."""
+
+    states: dict[Key, str]
+    snoozes: dict[Key, tuple[datetime, datetime]]  # (until, when snoozed)
+    woken: dict[Key, str]  # snoozes that ended: why each is back
+
+    def of(self, conv: Conversation) -> str:
+        return self.states[key_of(conv)]
+
+
+def judge_states(
+    store: Store,
+    platform: str | None,
+    as_handle: str | None,
+    own: Sequence[tuple[str, str]],
+    conversations: Sequence[Conversation],
+    clock: datetime,
+) -> FirmStates:
+    """Joined when one of the firm's ``own`` accounts replied, else the firm's own mark (and
+    those made with no firm named: another client's joined or dismissed is not this one's);
+    a snooze that has ended on ``clock`` is open again."""
+    firm = firm_key(store, as_handle)
+    marks = firm_marks(store, platform, firm)
+    snoozes = firm_snoozes(store, platform, firm)
+    woken: dict[Key, str] = {}
+
+    def judge(conv: Conversation) -> str:
+        if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
+            return "joined"
+        key = key_of(conv)
+        state = marks.get(key, "open")
+        if state == "snoozed" and key in snoozes:
+            back = wake_reason(conv, *snoozes[key], clock)
+            if back is not None:
+                woken[key] = back
+                return "open"
+        return state
+
+    states = {key_of(c): judge(c) for c in conversations}
+    return FirmStates(states, snoozes, woken)
+
+
+@dataclass(slots=True)
+class StateSort:
+    """The conversations of the inbox by state, and how many of each."""
+
+    tally: dict[str, int]
+    wanted: list[Conversation] = field(default_factory=list)  # to rank: open and joined
+    snoozed: list[tuple[Conversation, tuple[datetime, datetime]]] = field(default_factory=list)
+    # open but outside the window: ranked too, because "N quiet for longer" must count only
+    # what a longer age would offer, not the job ads, greetings... it would leave out anyway
+    stale: list[Conversation] = field(default_factory=list)
+
+
+def sort_by_state(
+    conversations: Sequence[Conversation],
+    states: FirmStates,
+    at: datetime,
+    max_age: timedelta | None,
+) -> StateSort:
+    """Count each state, and set apart what to rank, what is snoozed and what is too old."""
+    tally = {"open": 0, "joined": 0, "dismissed": 0, "snoozed": 0, "older": 0, "undated": 0}
+    sort = StateSort(tally)
+    for conv in conversations:
+        state = states.of(conv)
+        tally[state] += 1
+        if state == "snoozed":
+            sort.snoozed.append((conv, states.snoozes[key_of(conv)]))
+        if state == "open" and not in_window(conv.last_activity, at, max_age):
+            sort.stale.append(conv)
+        elif state in ("open", "joined"):  # joined: a record of what the firm did, any age
+            sort.wanted.append(conv)
+    return sort
+
+
+@dataclass(frozen=True, slots=True)
+class OlderCount:
+    """The open conversations outside the window, counted from the ones ranked (a sample
+    stands for all of them: its shares, scaled; exact when all were read)."""
+
+    older: int
+    undated: int
+    left_out: int  # left out at any age (job ads, spam...)
+    estimated: bool  # from a sample
+    # the newest of them that a replay as of it would offer
+    newest: datetime | None
+
+
+def count_older(
+    ranked: Sequence[RankedConversation],
+    stale: Sequence[Conversation],
+    sampled: Sequence[Conversation],
+) -> OlderCount:
+    """Count the ranked conversations of ``sampled``, a sample of ``stale``."""
+    stale_keys = {key_of(c) for c in sampled}
+    counts = Counter[str]()  # outside the window: older, undated, or left out at any age
+    newest: datetime | None = None
+    for entry in ranked:
+        conv = entry.conversation
+        if key_of(conv) not in stale_keys:
+            continue
+        if entry.left_out is None:
+            counts["undated" if conv.last_activity is None else "older"] += 1
+            if conv.last_activity is not None and (newest is None or conv.last_activity > newest):
+                newest = conv.last_activity
+        else:
+            counts["left_out"] += 1
+    scale = len(stale) / len(sampled) if sampled else 1.0
+    return OlderCount(
+        older=round(counts["older"] * scale),
+        undated=round(counts["undated"] * scale),
+        left_out=round(counts["left_out"] * scale),
+        estimated=len(sampled) < len(stale),
+        newest=newest,
+    )
+
+
+@dataclass(slots=True)
+class ShownPick:
+    """The conversations shown (the joined ones, and the first ``limit`` open ones to join),
+    with the counts the inbox gives of the rest."""
+
+    shown: list[tuple[RankedConversation, str]] = field(default_factory=list)  # with state
+    left_out: dict[str, int] = field(default_factory=dict)  # by why the tool leaves it out
+    shown_open: int = 0
+    offered: int = 0  # open conversations to join, shown or not (the "M" of "top N of M")
+
+
+def pick_shown(
+    ranked: Sequence[RankedConversation], states: FirmStates, limit: int, tally: dict[str, int]
+) -> ShownPick:
+    """What the inbox shows, best first; a joined conversation that is not public is never
+    listed, and ``tally`` counts it as left out instead of joined."""
+    pick = ShownPick()
+    for entry in ranked:
+        state = states.of(entry.conversation)
+        if state == "joined" and entry.left_out == FOLLOWERS_ONLY:
+            tally["joined"] -= 1  # not public: never listed, joined or not; counted as left out
+        if state == "joined" and entry.left_out != FOLLOWERS_ONLY:
+            pick.shown.append((entry, state))
+        elif entry.left_out is not None:  # the tool itself says: not a conversation to join
+            pick.left_out[entry.left_out] = pick.left_out.get(entry.left_out, 0) + 1
+        else:
+            pick.offered += 1
+            if pick.shown_open < limit:
+                pick.shown.append((entry, state))
+                pick.shown_open += 1
+    return pick
+
+
+def make_items(
+    shown: Sequence[tuple[RankedConversation, str]],
+    context: RankContext,
+    topic_of: dict[Key, int],
+    woken: dict[Key, str],
+) -> tuple[list[InboxItem], list[InboxItem]]:
+    """The open items and the joined ones, each with its angle; a conversation back from a
+    snooze says why first."""
+    described = add_angles([entry for entry, _ in shown], context)
+    items: list[InboxItem] = []
+    joined: list[InboxItem] = []
+    for entry, (_, state) in zip(described, shown, strict=True):
+        key = key_of(entry.conversation)
+        item = inbox_item(entry, topic_of.get(key), state)
+        if (back := woken.get(key)) and state == "open":
+            item = replace(item, reasons=(back, *item.reasons))  # said first: why it is here
+        (joined if state == "joined" else items).append(item)
+    return items, joined
