@@ -301,3 +301,27 @@ def test_a_cohort_saved_as_excel_unicode_text_or_windows_1252_is_read(tmp_path: 
     entries, problems = read_cohort(latin)
     assert [e.handle for e in entries] == ["café_staff"]
     assert [p.line for p in problems] == [None] and "Windows-1252" in problems[0].message
+
+
+def test_a_long_list_of_unusable_lines_is_cut_short_above_the_table(tmp_path: Path) -> None:
+    # 15,531 handles mostly not in the store printed 30,000 lines above the table (QA s23b)
+    feed = FeedBuilder("harbor")
+    feed.chat(6)
+    store = store_with(tmp_path, feed)
+    cohort = tmp_path / "c_long.csv"
+    missing = [f"nobody{i}" for i in range(45)]
+    cohort.write_text("handle\nharbor\n" + "\n".join(missing) + "\n", encoding="utf-8")
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert len(result.problems) == 45
+    buf = io.StringIO()
+    render_benchmark(Console(file=buf, width=200, color_system=None), result)
+    lines = buf.getvalue().splitlines()
+    told = [line.split("c_long.csv:")[1].split(":")[0] for line in lines if "c_long.csv:" in line]
+    assert told == [str(n) for n in range(3, 23)]  # the first 20
+    assert any(
+        line.startswith("… and 25 more cohort lines (25 skipped, 0 noted): staffpulse benchmark "
+                        "--json lists them all") for line in lines
+    )  # fmt: skip
+    assert "@harbor" in buf.getvalue()
+    assert len(json.loads(json.dumps(result.to_dict()))["cohort"]["problems"]) == 45
+    assert render_benchmark_html(result).count("nobody") >= 45
