@@ -40,6 +40,7 @@ _ADAPTERS = (
     "ibm_dialogs",
     "bluesky_repo",
     "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
+    "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
 )
 
 for _name in _ADAPTERS:

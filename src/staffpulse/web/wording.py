@@ -295,6 +295,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         # the records skipped and files missing it means are listed below the page's notes
         (r"\((named above)\), so it (is|may be) partial", r"(listed below), so it \2 partial"),
+        # sources/native_jsonl_fixes: the command that scores posts of no account is the
+        # terminal's; the page has none
+        (
+            r"\. Posts of no account can be scored as they are: staffpulse classify .+? --output "
+            r"scores\.jsonl",
+            "",
+        ),
+        (r' \(docs/formats\.md, "staffpulse JSONL"\)', " (see “Supported formats”)"),
         (r" \(see docs/formats\.md\)", ""),
         (r"the formats staffpulse reads are in docs/formats\.md", "see “Supported formats”"),
     )

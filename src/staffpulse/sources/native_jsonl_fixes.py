@@ -1,0 +1,72 @@
+"""Why a file of JSON records is not a staffpulse JSONL, and what to write instead.
+
+A file of JSON objects no source reads was told only "not a format staffpulse can import"
+with the list of formats. The usual case is a file made for another purpose: records of
+``id`` and ``text`` (posts to classify, a labelled set), or posts with their author but no
+``"type"``. :func:`why_not_native_jsonl` (one of :data:`staffpulse.sources.folders.EXPLAINERS`)
+names the keys the first record has, what a staffpulse JSONL record needs, and, for posts of
+no account, the command that scores them as they are (``staffpulse classify``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
+from staffpulse.sources.native_csv import AUTHOR_COLUMNS, AUTHOR_SYNONYMS
+
+SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
+SHOWN_KEYS = 12  # of the first record's keys named in the message
+_TEXT_KEYS = ("text", "full_text", "content")
+
+
+def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
+    """Why JSON records of no known format are not a staffpulse JSONL: the first record's keys
+    and what a post record needs. None when the file is no JSON records, or its first record
+    has no text (a file of something else: a config, a report)."""
+    if path.suffix.lower() not in SUFFIXES or path.is_dir():
+        return None
+    record = first_value(json_lines_head(head))
+    if not isinstance(record, dict) or record.get("type") in NATIVE_TYPES:
+        return None
+    keys = [str(key) for key in record]
+    text_key = next((key for key in keys if key.lower() in _TEXT_KEYS), None)
+    if text_key is None:
+        return None
+    shown = ", ".join(keys[:SHOWN_KEYS]) + (
+        f" and {len(keys) - SHOWN_KEYS:,} more" if len(keys) > SHOWN_KEYS else ""
+    )
+    lower = {key.lower(): key for key in keys}
+    has_author = any(column in lower for column in AUTHOR_COLUMNS)
+    other_author = next((lower[name] for name in AUTHOR_SYNONYMS if name in lower), None)
+    missing = [
+        f'"{field}"' + (f' (rename "{written}")' if written else "")
+        for field, present, written in (
+            ("type", False, None),
+            ("platform", "platform" in lower, None),
+            ("id", "id" in lower, None),
+            ("author", has_author, other_author),
+            ("text", text_key == "text", None if text_key == "text" else text_key),
+        )
+        if not present
+    ]
+    message = (
+        f"its first record has the keys {shown}, and a staffpulse JSONL post has "
+        '"type": "post", "platform" (x, bluesky or mastodon), "id", "author" (whose post it '
+        f'is) and "text": add {_and(missing)} to each record (docs/formats.md, "staffpulse '
+        'JSONL")'
+    )
+    if not (has_author or other_author) and "id" in lower:
+        message += (
+            f". Posts of no account can be scored as they are: staffpulse classify {path.name}"
+            " --output scores.jsonl"
+        )
+    return message
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+EXPLAINERS.append(why_not_native_jsonl)
