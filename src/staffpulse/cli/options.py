@@ -50,3 +50,13 @@ OnlyPlatformOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
 ]
+DateOrderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date-order",
+        help="How a CSV's dates with the year last are written: dmy (day first, "
+        "27/11/2026) or mdy (month first, 11/27/2026). Needed only when no date of the "
+        "column has a day above 12 to show it.",
+        show_default=False,
+    ),
+]

@@ -11,7 +11,7 @@ from rich.markup import escape
 from staffpulse.cli.consoles import make_console, make_count_progress
 from staffpulse.cli.import_output import print_missing_files
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import JsonOption
+from staffpulse.cli.options import DateOrderOption, JsonOption
 from staffpulse.cli.problems import print_problems
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
@@ -47,16 +47,7 @@ def score_command(
             help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
         ),
     ] = None,
-    date_order: Annotated[
-        str | None,
-        typer.Option(
-            "--date-order",
-            help="How a CSV's dates with the year last are written: dmy (day first, "
-            "27/11/2026) or mdy (month first, 11/27/2026). Needed only when no date of the "
-            "column has a day above 12 to show it.",
-            show_default=False,
-        ),
-    ] = None,
+    date_order: DateOrderOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Score posts with the shipped signals and aggregate per account; write Parquet."""

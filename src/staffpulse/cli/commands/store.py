@@ -17,7 +17,7 @@ from staffpulse.cli.import_output import (
     read_file_lines,
 )
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
+from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
@@ -132,16 +132,7 @@ def import_command(
             "Refused when the export is partial (a record skipped, a file missing).",
         ),
     ] = False,
-    date_order: Annotated[
-        str | None,
-        typer.Option(
-            "--date-order",
-            help="How a CSV's dates with the year last are written: dmy (day first, "
-            "27/11/2026) or mdy (month first, 11/27/2026). Needed only when no date of the "
-            "column has a day above 12 to show it.",
-            show_default=False,
-        ),
-    ] = None,
+    date_order: DateOrderOption = None,
 ) -> None:
     """Import posts and accounts; the format of each file is detected."""
     # "--json true" is refused before this runs, for every command taking paths (cli/app.py)
