@@ -1,4 +1,5 @@
-"""The ``connect`` command (staffpulse.cli.commands.connect): the suggestions table and JSON,
+"""The ``connect`` command (staffpulse.cli.commands.connect): the suggestions table and JSON
+(a list cut short by --limit says how many it shows of how many),
 roles as people write them (a mistyped one gets "did you mean"), a brand left out by default,
 and bad input (an unknown account or role, numbers out of range, a date no platform lived in)."""
 
@@ -41,6 +42,24 @@ def test_connect_json_role_and_limit(db: Path) -> None:
         app, ["connect", "acme_staffing", "--db", str(db), "--json", "--limit", "1"]
     )
     assert len(json.loads(result.stdout)["suggestions"]) == 1
+
+
+def test_a_list_cut_short_says_how_many_of_how_many_and_the_limit_that_shows_all(
+    db: Path,
+) -> None:
+    short = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--limit", "1"])
+    assert short.exit_code == 0, short.output
+    said = " ".join(short.stdout.split())
+    assert "Showing 1 of 2 suggestions: --limit 2 shows them all." in said
+    data = json.loads(
+        runner.invoke(
+            app, ["connect", "acme_staffing", "--db", str(db), "--json", "--limit", "1"]
+        ).stdout
+    )
+    assert (data["shown"], data["candidates"], data["candidates_exact"]) == (1, 2, True)
+    # the whole list: nothing more to see, nothing said
+    whole = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), "--limit", "2"])
+    assert "Showing" not in whole.stdout
 
 
 def test_the_same_account_shows_the_same_score_with_and_without_role(db: Path) -> None:

@@ -1,6 +1,7 @@
 """A suggestion as it is shown (staffpulse.connect.suggestion): a score far below the best
 never reads zero, a Mastodon account known by its profile URL shows its address, and the JSON
-names each reason for leaving accounts out as scripts read it, beside the words people read."""
+names each reason for leaving accounts out as scripts read it, beside the words people read;
+a list cut short says how many of how many it shows ("at least" when the ranking stopped early)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import timedelta
 from connect_fixtures import (
     NOW,
     add_posts,
+    build_store,
     rank_with_fakes,
 )
 from staffpulse.connect import SuggestOptions
@@ -107,3 +109,34 @@ def test_the_json_names_the_reasons_left_out_for_scripts_and_keeps_the_words() -
     said = ", ".join(part["said"] for part in data["excluded_reasons"])
     assert report.left_out_line == f"Left out: {said}"
     assert "3 job-ad bots" in said and "1 other outside hiring (use --role any to see it)" in said
+
+
+def test_a_short_list_says_how_many_passed_the_filters_and_how_to_see_them_all() -> None:
+    store = build_store()
+    one = rank_with_fakes(store, limit=1)
+    assert (one.candidates, one.candidates_exact) == (2, True)
+    shown = one.shown_of
+    assert shown is not None and shown.ask_for == 2
+    assert shown.line("--limit 2") == "Showing 1 of 2 suggestions: --limit 2 shows them all"
+    data = one.as_dict()
+    assert (data["shown"], data["candidates"], data["candidates_exact"]) == (1, 2, True)
+    # every candidate shown: nothing to tell
+    assert rank_with_fakes(store, limit=20).shown_of is None
+
+
+def test_a_ranking_that_stopped_early_says_at_least_or_that_more_may_pass() -> None:
+    # one account read per batch: the walk stops as soon as the first place is settled
+    stopped = rank_with_fakes(build_store(), limit=1, options=SuggestOptions(batch=1))
+    assert stopped.looked_at < stopped.reached and not stopped.candidates_exact
+    shown = stopped.shown_of
+    assert shown is not None and shown.ask_for == 2
+    assert shown.line("--limit 2").startswith("Showing the top 1 suggestion; more accounts may")
+    assert stopped.as_dict()["candidates_exact"] is False
+    floor = type(shown)(20, 55, exact=False)
+    assert floor.line("--limit 55") == (
+        "Showing 20 of at least 55 suggestions (the ranking stops reading accounts once the "
+        "list is settled): --limit 55 shows more"
+    )
+    # a reader who cannot ask for all of them is not told it would show them all
+    past = type(shown)(20, 150, exact=True)
+    assert past.line("“How many” at 100", most=100).endswith("at 100 shows more")

@@ -1,5 +1,6 @@
 """Connect's terminal table (staffpulse.report.terminal_connect): an account known only by its
-id shows the link that opens its profile, whole, and the note that counts such accounts."""
+id shows the link that opens its profile, whole, and the note that counts such accounts; a
+list cut short says how many it shows of how many, and the run that shows them all."""
 
 from __future__ import annotations
 
@@ -33,3 +34,23 @@ def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
     assert "https://x.com/i/user/100598558" in text and "5335545856" in text
     assert "…" not in text.split("account id")[1].split("\n")[1]
     assert "1 of these 2 accounts is known only by its account id" in " ".join(text.split())
+
+
+def test_a_list_cut_short_names_the_run_that_shows_them_all() -> None:
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme_staffing"),
+        as_of=WHEN,
+        suggestions=[SUGGESTIONS[0]],
+        circle_size=3,
+        candidates=3,
+    )
+    console = Console(width=200, record=True)
+    render_suggestions(console, report)
+    assert "Showing 1 of 3 suggestions: --limit 3 shows them all." in console.export_text()
+    # the demo takes no --limit: its line names the connect run instead
+    console = Console(width=200, record=True)
+    render_suggestions(console, report, command="staffpulse connect acme_staffing --db d.db")
+    assert (
+        "Showing 1 of 3 suggestions: staffpulse connect acme_staffing --db d.db --limit 3 "
+        "shows them all." in console.export_text()
+    )

@@ -1,9 +1,11 @@
 """Connect's form (routes_people, /connect) comes back with what was typed and why, on its own
 page: an unknown account, a bad "Rank as of", a negative number of days; with fine choices it
-ranks."""
+ranks, and a list cut short by "How many" says how many it shows of how many, in the form's
+words."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -13,7 +15,14 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from connect_fixtures import WHEN, make_suggestion  # noqa: E402
+from staffpulse.connect.suggestion import SuggestReport  # noqa: E402
+from staffpulse.models import Account  # noqa: E402
+from staffpulse.web.routes_people import _shown_line  # noqa: E402
 from web_helpers import field_value, make_client, sample_store, selected_option  # noqa: E402
+
+# a terminal option or command on a page (as test_web_routes_people checks)
+TERMINAL = re.compile(r"--[a-z]|staffpulse [a-z-]+ ")
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +68,28 @@ def test_connect_still_ranks_when_the_choices_are_fine(client: Any) -> None:
     page = client.get("/connect", params={"account": "@brightpathstaff (x)", "limit": "3"})
     assert page.status_code == 200 and "Who @brightpathstaff should follow" in page.text
     assert "Your choices are kept above" not in page.text
+
+
+def test_a_list_cut_short_says_how_many_of_how_many_in_the_forms_words(client: Any) -> None:
+    account = "@harborline (x)"
+    short = client.get("/connect", params={"account": account, "limit": "2"}).text
+    card = short.split('<section class="card">', 1)[1].split("</section>", 1)[0]
+    said = re.search(r'<p class="shown-of">(.*?)</p>', card)
+    assert said, card
+    assert said.group(1) == "Showing 2 of 4 suggestions: “How many” at 4 shows them all."
+    assert not TERMINAL.search(card)  # a page has no --limit
+    whole = client.get("/connect", params={"account": account, "limit": "4"}).text
+    assert "shown-of" not in whole
+
+
+def test_more_than_the_page_can_show_names_its_largest_how_many() -> None:
+    report = SuggestReport(
+        account=Account(platform="x", id="1", handle="acme_staffing"),
+        as_of=WHEN,
+        suggestions=[make_suggestion(1, "hannah_hr", "hannah_hr")],
+        circle_size=3,
+        candidates=150,
+    )
+    assert _shown_line(report) == (
+        "Showing 1 of 150 suggestions: “How many” at 100, the most a page shows, shows more"
+    )

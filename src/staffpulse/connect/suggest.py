@@ -117,6 +117,8 @@ def suggest_report(
         walk.hold_back_unread_contacts()
     report.looked_at = report.reached - walk.unexamined
     report.suggestions = _make_suggestions(walk, candidates, limit)
+    report.candidates = len(candidates)
+    report.candidates_exact = walk.unexamined == 0
     report.excluded = walk.excluded
     if (unnamed := id_only_note(report.suggestions)) is not None:
         report.notes.append(unnamed)

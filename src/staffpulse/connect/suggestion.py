@@ -164,6 +164,21 @@ class SuggestReport:
     # the advice when nothing is suggested, its options tried by the ranking (None: built
     # from the counts when asked, for a report made by hand)
     advice: str | None = None
+    # every candidate that passed the filters, shown or not; when the ranking stopped early
+    # (``candidates_exact`` False) the accounts it never read may add more, so it is a floor:
+    # counting them all would read every reached account's posts, the cost the stop saves
+    candidates: int = 0
+    candidates_exact: bool = True
+
+    @property
+    def shown_of(self) -> ShownOf | None:
+        """How many suggestions are shown of how many passed the filters, and how many to ask
+        for to see more; None when every one is shown (or there are none)."""
+        shown = len(self.suggestions)
+        total = max(self.candidates, shown)  # a report made by hand counts its suggestions
+        if shown == 0 or (self.candidates_exact and total == shown):
+            return None
+        return ShownOf(shown, total, self.candidates_exact)
 
     @property
     def left_out_line(self) -> str:
@@ -210,9 +225,47 @@ class SuggestReport:
             "looked_at": self.looked_at,
             "reached": self.reached,
             "next_step": self.next_step,
+            # shown of how many passed the filters; "candidates" is a floor when not exact
+            "shown": len(self.suggestions),
+            "candidates": max(self.candidates, len(self.suggestions)),
+            "candidates_exact": self.candidates_exact,
             "notes": list(self.notes),
             "suggestions": [s.as_dict() for s in self.suggestions],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ShownOf:
+    """``shown`` suggestions of ``total`` candidates (at least ``total`` unless ``exact``)."""
+
+    shown: int
+    total: int
+    exact: bool
+
+    @property
+    def ask_for(self) -> int:
+        """The list size that shows them all, or, past a floor, that looks further."""
+        return self.total if self.total > self.shown else self.shown * 2
+
+    def line(self, ask: str, most: int | None = None) -> str:
+        """``Showing 20 of 55 suggestions: ASK shows them all``; ``ask`` is how the reader asks
+        for :attr:`ask_for` of them (``--limit 55`` in a terminal, the form's words on a page)
+        or, past ``most`` (the largest list the reader can ask for), for ``most``."""
+        if self.exact and most is not None and self.total > most:
+            return f"Showing {self.shown:,} of {self.total:,} suggestions: {ask} shows more"
+        if self.exact:
+            return f"Showing {self.shown:,} of {self.total:,} suggestions: {ask} shows them all"
+        settled = "the ranking stops reading accounts once the list is settled"
+        if self.total > self.shown:
+            return (
+                f"Showing {self.shown:,} of at least {self.total:,} suggestions ({settled}): "
+                f"{ask} shows more"
+            )
+        noun = "suggestion" if self.shown == 1 else "suggestions"
+        return (
+            f"Showing the top {self.shown:,} {noun}; more accounts may pass the filters "
+            f"({settled}): {ask} looks further"
+        )
 
 
 def format_score(score: float) -> str:

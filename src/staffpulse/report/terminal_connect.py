@@ -10,9 +10,14 @@ from staffpulse.connect.suggest import SuggestReport
 
 
 def render_suggestions(
-    console: Console, report: SuggestReport, notes: Console | None = None
+    console: Console,
+    report: SuggestReport,
+    notes: Console | None = None,
+    command: str | None = None,
 ) -> None:
-    """The suggestions table, what was left out, and notes (to ``notes``, default ``console``)."""
+    """The suggestions table, how many it shows of how many, what was left out, and notes (to
+    ``notes``, default ``console``). ``command``: the command line that ranks again with
+    ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own."""
     who = f"@{report.account.handle} on {report.account.platform}"
     if not report.suggestions:
         console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
@@ -32,6 +37,9 @@ def render_suggestions(
                 name += f"\n[dim]{escape(s.link)}[/]"
             table.add_row(str(s.rank), name, s.score_text, escape(s.explanation))
         console.print(table)
+        if (shown := report.shown_of) is not None:
+            ask = f"{command + ' ' if command else ''}--limit {shown.ask_for}"
+            console.print(f"{escape(shown.line(ask))}.", highlight=False, soft_wrap=True)
     if report.left_out_line:
         console.print(f"[dim]{escape(report.left_out_line)}.[/]", highlight=False)
     for note in report.notes:

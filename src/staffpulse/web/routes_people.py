@@ -77,9 +77,23 @@ def _ranked(ctx: WebContext, job: Job, account: Account, choices: ConnectChoices
     return ctx.backend.suggestions(account.handle, account.platform, choices)
 
 
+MOST_SHOWN = 100  # the "How many" field's largest value
+
+
 def _limit(request: Request) -> int:
     raw = request.query_params.get("limit", "20")
-    return max(1, min(100, int(raw))) if raw.isdigit() else 20
+    return max(1, min(MOST_SHOWN, int(raw))) if raw.isdigit() else 20
+
+
+def _shown_line(report: SuggestReport | None) -> str | None:
+    """How many suggestions the page shows of how many, in the form's words (a page has no
+    --limit: "How many" is its field)."""
+    shown = None if report is None else report.shown_of
+    if shown is None:
+        return None
+    ask = min(shown.ask_for, MOST_SHOWN)
+    most = ", the most a page shows," if ask == MOST_SHOWN < shown.ask_for else ""
+    return shown.line(f"“How many” at {ask}{most}", MOST_SHOWN)
 
 
 def _as_of(raw: str) -> datetime | None:
@@ -257,6 +271,7 @@ def connect_page(request: Request) -> HTMLResponse:
         exports=exports,
         export_gaps=gaps,
         export_query=_export_query(account, choices),
+        shown_line=_shown_line(report),
     )
 
 

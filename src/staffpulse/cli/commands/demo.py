@@ -83,7 +83,9 @@ def demo_command(
         render_inbox(console, result.inbox)
     if result.suggestions is not None:
         console.print(Rule(f"Who @{DEMO_FIRM_HANDLE} should follow"))
-        render_suggestions(console, result.suggestions)
+        # the demo takes no --limit: the line names the connect run that shows the rest
+        again = f"{command_name()} connect {DEMO_FIRM_HANDLE} --db {result.db_path}"
+        render_suggestions(console, result.suggestions, command=again)
     console.print(Rule("Reports"))
     for label, path in result.outputs.items():
         console.print(
