@@ -82,6 +82,32 @@ def test_a_lone_archive_file_says_what_to_import_and_counts_its_tweets(tmp_path:
     assert (report.posts, report.skipped) == (0, 3)
 
 
+def test_a_lone_archive_file_tells_how_many_of_what_it_held(tmp_path: Path) -> None:
+    # "Skipped 3 records" alone did not say they were the file's posts; the one message
+    # about the file says so, with the same count
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    for name, said in (
+        ("tweets.js", "so its 3 posts were not read: import the whole archive ZIP"),
+        ("follower.js", "so its 2 followers were not read"),
+        ("following.js", "so its 1 followed account was not read"),
+        ("profile.js", "so its 1 profile was not read"),
+    ):
+        folder = tmp_path / name.removesuffix(".js")
+        folder.mkdir()
+        shutil.copy(ARCHIVE / "data" / name, folder / name)
+        result = CliRunner().invoke(
+            app, ["import", str(folder / name), "--db", str(tmp_path / "s.db")]
+        )
+        told = " ".join(result.output.split())
+        assert result.exit_code == 1, told
+        assert said in told, told
+        count = said.split("its ")[1].split()[0]
+        assert f"Skipped {count} record" in told, told
+
+
 MANIFEST = """window.__THAR_CONFIG = {
   "userInfo" : { "accountId" : "9001", "userName" : "AcmeStaffing" },
   "archiveInfo" : { "generationDate" : "2021-11-20T16:22:24.361Z", "isPartialArchive" : false }

@@ -289,6 +289,45 @@ def test_a_manifest_chosen_with_other_files_leaves_them_each_read(tmp_path: Path
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
+def _cli_import(tmp_path: Path, files: list[tuple[str, bytes]]) -> str:
+    """What `staffpulse import` says of the same files, as one line of words."""
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    folder = tmp_path / "cli"
+    folder.mkdir()
+    for name, data in files:
+        (folder / name).write_bytes(data)
+    paths = [str(folder / name) for name, _ in files]
+    result = CliRunner().invoke(app, ["import", *paths, "--db", str(tmp_path / "cli.db")])
+    return " ".join(result.output.split())
+
+
+def test_a_lone_archive_file_says_how_many_posts_were_not_read_as_the_cli_counts(
+    tmp_path: Path,
+) -> None:
+    data = Path(__file__).parent / "fixtures" / "x_archive" / "data"
+    tweets = [("tweets.js", (data / "tweets.js").read_bytes())]
+    status, page = _job_page(tmp_path, tweets)
+    text = page_words(page)
+    # the page's only word on it: it holds the count the terminal's summary gives
+    assert "Nothing was imported" in text
+    assert "tweets.js: a file of an X archive without the archive&#39;s account.js" in text
+    assert "so its 3 posts were not read: choose it together with account.js" in text
+    assert "Skipped 3 records" in _cli_import(tmp_path, tweets)
+
+    # with profile.js (no account.js either): one line each, the heading their sum, as the
+    # terminal counts them
+    both = [*tweets, ("profile.js", (data / "profile.js").read_bytes())]
+    status, page = _job_page(tmp_path / "both", both)
+    text = page_words(page)
+    assert status["result"]["skipped"] == 4
+    assert "Records we skipped (4)" in text
+    assert "so its 3 posts were not read" in text and "so its 1 profile was not read" in text
+    assert "Skipped 4 records" in _cli_import(tmp_path / "both", both)
+
+
 def test_on_a_phone_a_skipped_records_file_gets_a_line_of_its_own(tmp_path: Path) -> None:
     """An archive's path was squeezed into a column a few letters wide beside the reason, one
     fragment a line ("person_andre / ruffert.zip!p / ...") (QA s21)."""

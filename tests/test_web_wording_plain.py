@@ -18,7 +18,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from staffpulse.sources.x_archive import LONE_PART  # noqa: E402
+from staffpulse.sources.x_archive import lone_part  # noqa: E402
 from staffpulse.web.wording import web_hint  # noqa: E402
 from web_helpers import (  # noqa: E402
     csrf_token,
@@ -172,7 +172,12 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "[x]",
         ),
         "check the handle and [bluesky] appview_url": ("the Bluesky address", "[bluesky]"),
-        f"tweet.js: {LONE_PART}": ("choose it together with account.js", "data folder"),
+        f"tweet.js: {lone_part('tweet', 70)}": (
+            "choose it together with account.js",
+            "data folder",
+        ),
+        lone_part("tweets", 1986): ("so its 1,986 posts were not read: choose it", "import the"),
+        lone_part("tweets", 0): ("so nothing in it was read: choose it", "import the"),
     }
     for text, (present, absent) in cases.items():
         shown = web_text(text)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, AvatarImage, Follow
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import (
     Item,
     Notice,
@@ -55,6 +56,7 @@ from staffpulse.sources.x_archive_check import (
 )
 from staffpulse.sources.x_archive_copies import pick_one_per_part, tell_copy
 from staffpulse.sources.x_archive_files import (
+    COUNTED_NOUNS,
     OWNER_FILES,
     PART_RE,
     Listed,
@@ -81,11 +83,28 @@ TWEET_PARTS = ("tweets", "tweet")
 FOLLOW_PARTS = ("follower", "following")
 ORDER = {"account": 0, "profile": 1, "tweets": 2, "tweet": 2, "follower": 3, "following": 4}
 SOURCE_NAME = "x-archive"
-LONE_PART = (
-    "a file of an X archive without the archive's account.js, which says whose archive it is, "
-    "so nothing in it was read: import the whole archive ZIP as X sent it, or its data folder "
-    "(with account.js beside this file)"
-)
+# What the entries of a lone part are, as its message counts them ("its 70 posts": a person
+# imported posts, not "tweets"); a kind not listed (profile.js) counts entries
+LONE_NOUNS = {**COUNTED_NOUNS, "tweets": "post", "tweet": "post", "profile": "profile"}
+
+
+def lone_part(kind: str, entries: int) -> str:
+    """Why a data file read without its archive's account.js was not read, with how many
+    entries it held: the summary counts them all as skipped ("Skipped 70 records"), and the
+    message is the only place that says they were the file's posts (or followers...)."""
+    noun = LONE_NOUNS.get(kind, "entry")
+    lost = (
+        f"its {count_of(entries, noun)} {'was' if entries == 1 else 'were'} not read"
+        if entries
+        else "nothing in it was read"
+    )
+    return (
+        "a file of an X archive without the archive's account.js, which says whose archive it "
+        f"is, so {lost}: import the whole archive ZIP as X sent it, or its data folder (with "
+        "account.js beside this file)"
+    )
+
+
 # -- pure transformers -------------------------------------------------------------------
 
 
@@ -250,7 +269,7 @@ class XArchive:
             if owner is None:
                 # every entry of the file is lost (its posts would have no author): all count
                 entries = count_entries(decode_bytes(part.load())[0])
-                yield Problem(part.location, None, LONE_PART, records=entries)
+                yield Problem(part.location, None, lone_part(part.kind, entries), records=entries)
                 continue
             if part.kind in ("account", "profile"):
                 raw = {"account": _public(account), "profile": profile}

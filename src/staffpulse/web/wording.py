@@ -155,13 +155,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
         ),
+        # sources/x_archive.lone_part: only the terminal's advice is the page's; what was not
+        # read ("its 70 posts") stays, the page's only count of it when nothing was imported
         (
-            r"a file of an X archive without the archive's account\.js, which says whose archive "
-            r"it is, so nothing in it was read: import the whole archive ZIP as X sent it, or its "
-            r"data folder \(with account\.js beside this file\)",
-            "a file of an X archive needs the archive's account.js, which says whose archive it "
-            "is: choose it together with account.js (you can select several files at once), "
-            "or upload the whole archive ZIP as X sent it",
+            r"import the whole archive ZIP as X sent it, or its data folder \(with account\.js "
+            r"beside this file\)",
+            "choose it together with account.js (you can select several files at once), or "
+            "upload the whole archive ZIP as X sent it",
         ),
         # an import's notices (told on the job page, nothing skipped)
         (
