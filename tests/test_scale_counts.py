@@ -165,3 +165,75 @@ def test_posts_without_an_author_are_kept_but_make_no_account(tmp_path: Path) ->
     assert json.loads(result.stdout)["without_author"] == 2
     told = CliRunner().invoke(app, ["score", str(tmp_path / "in"), "-o", str(tmp_path / "o")])
     assert "2 posts without an author" in " ".join(told.output.split())
+
+
+def _accounts_of_score_and_import(
+    csv: Path, tmp_path: Path
+) -> tuple[dict[str, Any], set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """The summary of `staffpulse score --json` on ``csv``, the (platform, id, handle) of
+    accounts.parquet, and those `staffpulse accounts --json` lists after importing it."""
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    db = str(tmp_path / "s.db")
+    scored = CliRunner().invoke(app, ["score", str(csv), "-o", str(tmp_path / "out"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    imported = CliRunner().invoke(app, ["--db", db, "import", str(csv), "--json"])
+    assert imported.exit_code == 0, imported.output
+    listed = CliRunner().invoke(app, ["--db", db, "accounts", "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
+    return (
+        json.loads(scored.stdout),
+        {(r["platform"], r["author_id"], r["handle"]) for r in rows},
+        {(a["platform"], a["id"], a["handle"]) for a in json.loads(listed.stdout)},
+    )
+
+
+def test_anonymized_twcs_customers_make_no_account_as_in_the_store(tmp_path: Path) -> None:
+    # The customers of the TWCS CSV are numbers, not handles: the import stores their posts
+    # without an account, so score's accounts.parquet must not list them with an empty handle.
+    csv = Path(__file__).parent / "fixtures" / "twcs" / "support.csv"
+    summary, scored, stored = _accounts_of_score_and_import(csv, tmp_path)
+    assert scored == stored == {("x", "acmehelp", "AcmeHelp"), ("x", "betaship", "BetaShip")}
+    assert summary["accounts"] == 2
+    assert summary["anonymized_posts"] == 3  # twcs:10, 12 (customer 900001), 21 (900002)
+    assert summary["without_author"] == 0
+    posts = pq.read_table(tmp_path / "out" / "posts").to_pylist()
+    assert len(posts) == summary["posts"] == 6  # every post keeps its row
+    assert sorted(p["author_id"] for p in posts if not p["author_handle"]) == [
+        "twcs:900001",
+        "twcs:900001",
+        "twcs:900002",
+    ]
+    accounts = pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
+    assert sum(r["posts"] for r in accounts) == summary["posts"] - summary["anonymized_posts"]
+    # the brand still counts the customer it answered as an account engaged
+    (acme,) = [r for r in accounts if r["author_id"] == "acmehelp"]
+    assert acme["replies"] == 2 and acme["accounts_engaged_90d"] == 1
+
+    from typer.testing import CliRunner
+
+    from staffpulse.cli import app
+
+    told = CliRunner().invoke(app, ["score", str(csv), "-o", str(tmp_path / "again")])
+    assert told.exit_code == 0, told.output
+    said = " ".join(told.output.split())
+    assert "Scored 6 posts of 2 accounts" in said
+    assert "3 posts by anonymized customers" in said
+
+
+def test_the_real_twcs_sample_gives_the_accounts_of_its_import(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    csv = shared_data / "conversations" / "twcs_customer_support_sample" / "sample.csv"
+    if not csv.is_file():
+        pytest.skip(f"{csv} is absent")
+    summary, scored, stored = _accounts_of_score_and_import(csv, tmp_path)
+    assert scored == stored and len(stored) == summary["accounts"] > 0
+    assert all(handle for _platform, _id, handle in scored)
+    assert summary["anonymized_posts"] > 0
+    assert summary["posts"] == summary["anonymized_posts"] + sum(
+        r["posts"] for r in pq.read_table(tmp_path / "out" / "accounts.parquet").to_pylist()
+    )

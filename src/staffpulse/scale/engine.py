@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from staffpulse.authors import is_anonymized
 from staffpulse.errors import InputError
 from staffpulse.extras import require
 from staffpulse.scale.dask_runner import Runner, dask_runner
@@ -59,6 +60,9 @@ class ScoreSummary:
     # posts kept in posts/ without an author (an X API v2 response requested without
     # author_id): in no account's row, so the accounts' posts add up to posts minus these
     without_author: int = 0
+    # posts by the people an anonymized dataset names by a number (TWCS customers, twcs:N):
+    # kept in posts/, in no account's row, as the import stores them without an account
+    anonymized_posts: int = 0
     # files read whole that held no post (a CSV header without rows, an empty search)
     empty_files: list[str] = field(default_factory=list)
     output: Path = Path()
@@ -80,6 +84,7 @@ class ScoreSummary:
             "files_skipped": self.files_skipped,
             "duplicates": self.duplicates,
             "without_author": self.without_author,
+            "anonymized_posts": self.anonymized_posts,
             "empty_files": self.empty_files,
             "output": str(self.output),
         }
@@ -250,6 +255,7 @@ def _run(
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
             summary.without_author += sum(not author for author in result.columns["author_id"])
+            summary.anonymized_posts += sum(map(is_anonymized, result.columns["author_id"]))
             done += 1
             if progress:
                 progress(done, len(shards))

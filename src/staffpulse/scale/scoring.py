@@ -21,6 +21,7 @@ from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_e
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import mix_score
 from staffpulse.audit.voice import voice_score
+from staffpulse.authors import is_anonymized
 from staffpulse.models import Post
 from staffpulse.scale.conversation import SharedAuthors, TalkPartial, shard_authors
 from staffpulse.signals.job_ads import find_staffing_ads
@@ -186,9 +187,8 @@ def _score_batch(
     for name, values in found.items():
         columns.setdefault(name, []).extend(values)
     for i, post in enumerate(posts):
-        if not post.author_id:
-            # X API v2 responses requested without author_id: posts of several unknown people,
-            # kept in the per-post table, never summed up as if they were one account's
+        if not makes_account(post.author_id):
+            # kept in the per-post table, in no account's row: see makes_account
             continue
         key = (post.platform, post.author_id)
         part = partials.get(key)
@@ -196,6 +196,17 @@ def _score_batch(
             part = partials[key] = AccountPartial(post.platform, post.author_id)
         _fold(part, post, i, flags)
         part.talk.fold(post, authors[post.platform])
+
+
+def makes_account(author_id: str) -> bool:
+    """Whether a post's author gets a row in accounts.parquet, by the store's rule.
+
+    Not a post without an author (an X API v2 response requested without author_id: posts of
+    several unknown people, never one account), nor a person an anonymized dataset names by a
+    number (a TWCS customer, ``twcs:105834``): ``staffpulse import`` stores their posts
+    without an account, since a number is no handle, so ``accounts`` and ``benchmark`` never
+    list them, and score must not either."""
+    return bool(author_id) and not is_anonymized(author_id)
 
 
 def _fold(part: AccountPartial, post: Post, i: int, flags: dict[str, Any]) -> None:

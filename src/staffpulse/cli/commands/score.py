@@ -154,6 +154,11 @@ def _print_summary(summary: ScoreSummary, output: Path) -> None:
             f"; {count_of(summary.without_author, 'post')} without an author (saved from "
             "X's API without author_id) kept in the per-post signals, in no account"
         )
+    if summary.anonymized_posts:
+        files += (
+            f"; {count_of(summary.anonymized_posts, 'post')} by anonymized customers (named "
+            "by a number, no handle) kept in the per-post signals, in no account"
+        )
     console.print(
         f"Scored [bold]{count_of(summary.posts, 'post')}[/] of "
         f"[bold]{count_of(summary.accounts, 'account')}[/] from {count_of(summary.shards, 'shard')} with the {escape(summary.engine)} engine; skipped "
