@@ -75,6 +75,7 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
+from staffpulse.output_files import write_output
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
 FORMATS = ("csv", "x-list", "bluesky-handles", "bluesky-list", "mastodon-list", "mastodon-follows")
@@ -157,13 +158,7 @@ def export_suggestions(
 
 
 def write_export(result: ExportResult, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(result.data())
-    except OSError as exc:
-        raise InputError(
-            f"cannot write {path}: {exc.strerror}", hint="choose another --output"
-        ) from exc
+    write_output(path, result.data(), "--output")
 
 
 def to_csv(suggestions: Sequence[Suggestion]) -> ExportResult:

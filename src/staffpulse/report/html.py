@@ -21,8 +21,8 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
 from staffpulse.dates import format_when
-from staffpulse.errors import InputError
 from staffpulse.models import on_platform, platform_label
+from staffpulse.output_files import write_output
 from staffpulse.report import chart_strips, charts
 from staffpulse.report.audit_view import (
     GRADE_COLORS,
@@ -318,16 +318,7 @@ def _grade_counts(result: BenchmarkResult) -> list[tuple[str, int]]:
 
 
 def _write(path: Path | str, html: str) -> Path:
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"cannot write the report to {target}: {exc.strerror}",
-            hint="choose another path with --html",
-        ) from exc
-    return target
+    return write_output(path, html, "--html")
 
 
 def write_audit_html(

@@ -14,6 +14,7 @@ from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.window import empty_reason
+from staffpulse.output_files import write_output
 from staffpulse.report.html import environment
 
 # A report is read by people who may never run a command: the terminal's hints ("--max-age to
@@ -66,6 +67,4 @@ def render_inbox_html(inbox: Inbox) -> str:
 
 
 def write_inbox_html(inbox: Inbox, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_inbox_html(inbox), encoding="utf-8")
-    return path
+    return write_output(path, render_inbox_html(inbox), "--html")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.cohort import SEGMENT_WORDS
-from staffpulse.errors import InputError
+from staffpulse.output_files import write_output
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -117,12 +117,4 @@ def leaderboard_csv(result: BenchmarkResult) -> str:
 
 def write_leaderboard_csv(result: BenchmarkResult, path: Path | str) -> Path:
     """Write :func:`leaderboard_csv` to ``path`` (``staffpulse benchmark --csv``)."""
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(leaderboard_csv(result).encode(CSV_ENCODING))
-    except OSError as exc:
-        raise InputError(
-            f"cannot write {target}: {exc.strerror}", hint="choose another --csv path"
-        ) from exc
-    return target
+    return write_output(path, leaderboard_csv(result).encode(CSV_ENCODING), "--csv")

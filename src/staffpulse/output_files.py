@@ -1,0 +1,57 @@
+"""Writing a result file to the path the user named: ``audit``/``benchmark``/``inbox --html``,
+``benchmark --csv``, ``connect --export --output``.
+
+One helper for all of them, so that a path that cannot be written is told the same way
+everywhere, in words rather than the OS's: ``afile/x.csv`` where ``afile`` is a file read
+"File exists" (the folder could not be made because a file holds its name), and a bug's
+traceback where nothing caught it (``inbox --html``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffpulse.errors import InputError
+
+__all__ = ["write_output"]
+
+
+def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
+    """Write ``data`` (text as UTF-8) to ``path``, making its folders; returns the path
+    written. ``option`` names where the path came from (``--csv``), for the hint. Raises
+    :class:`InputError` saying what is in the way and what to do."""
+    given = Path(path)
+    target = given.expanduser()
+    _check_path(given, target, option)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {given}: {exc.strerror or exc}", hint=f"choose another {option} path"
+        ) from exc
+    return target
+
+
+def _check_path(given: Path, target: Path, option: str) -> None:
+    """Refuse a path whose folder is a file, or that is a folder itself, before the OS says
+    "File exists" or "Is a directory"."""
+    if target.is_dir():
+        raise InputError(
+            f"cannot write {given}: it is a folder, not a file",
+            hint=f"give a file path for {option}, e.g. {option} {given / _example(option)}",
+        )
+    # the nearest folder of the path that exists: a file there is what blocks the write
+    blocker = next((p for p in given.parents if p.expanduser().exists()), None)
+    if blocker is not None and not blocker.expanduser().is_dir():
+        raise InputError(
+            f"cannot write {given}: {blocker} is a file, not a folder",
+            hint=f"give a path in a folder for {option}, e.g. {option} {given.name}",
+        )
+
+
+def _example(option: str) -> str:
+    return {"--html": "report.html", "--csv": "league.csv"}.get(option, "list.csv")

@@ -1,0 +1,71 @@
+"""Result files written where the user said (staffpulse.output_files): a path whose folder is
+a file (`--csv afile/x.csv`) or that is a folder is told in words, with what to do, exit 65 and
+no traceback, by every command that writes one (benchmark --csv and --html, audit --html,
+inbox --html, connect --export --output); nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from connect_fixtures import connect_db
+from staffpulse.cli.app import app
+from staffpulse.errors import InputError
+from staffpulse.output_files import write_output
+
+runner = CliRunner()
+db = pytest.fixture(connect_db, name="db")
+
+
+def test_text_and_bytes_are_written_with_their_folders(tmp_path: Path) -> None:
+    assert write_output(tmp_path / "a" / "b.html", "café", "--html").read_bytes() == (
+        "café".encode()
+    )
+    assert write_output(tmp_path / "c.csv", b"\xef\xbb\xbfx", "--csv").read_bytes() == (
+        b"\xef\xbb\xbfx"
+    )
+
+
+def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("kept")
+    with pytest.raises(InputError) as caught:
+        write_output(afile / "deeper" / "x.csv", b"x", "--csv")
+    assert caught.value.message == (
+        f"cannot write {afile / 'deeper' / 'x.csv'}: {afile} is a file, not a folder"
+    )
+    assert caught.value.hint == "give a path in a folder for --csv, e.g. --csv x.csv"
+    assert afile.read_text() == "kept"  # the file in the way is left as it was
+
+
+def test_a_folder_given_as_the_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        write_output(tmp_path, "<html>", "--html")
+    assert caught.value.message == f"cannot write {tmp_path}: it is a folder, not a file"
+    assert caught.value.hint == f"give a file path for --html, e.g. --html {tmp_path}/report.html"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["benchmark", "--min-posts", "1", "--csv", "afile/x.csv"], "--csv"),
+        (["benchmark", "--min-posts", "1", "--html", "afile/x.html"], "--html"),
+        (["audit", "acme_staffing", "--html", "afile/x.html"], "--html"),
+        (["inbox", "--html", "afile/x.html"], "--html"),
+        (["connect", "acme_staffing", "--export", "csv", "--output", "afile/x.csv"], "--output"),
+    ],
+)
+def test_every_command_says_the_folder_given_is_a_file(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], option: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("kept")
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 65, result.output
+    said = " ".join(result.stderr.split())
+    assert f"cannot write {args[-1]}: afile is a file, not a folder" in said, said
+    assert f"give a path in a folder for {option}" in said
+    assert "File exists" not in result.output and "Traceback" not in result.output
+    assert (tmp_path / "afile").read_text() == "kept"
