@@ -1,6 +1,7 @@
 """The stats and accounts commands and what every command shares (staffpulse.cli.commands.store,
 staffpulse.cli.app) through Typer's runner, as a user runs them: --version, the store from
---db or the environment, one-line errors, and a reader that stops early."""
+--db or the environment, one-line errors, a reader that stops early, and the follows stats
+counts."""
 
 from __future__ import annotations
 
@@ -202,3 +203,33 @@ def test_a_csv_without_a_platform_column_reads_as_such_not_as_a_network(tmp_path
     # the stored key is unchanged for scripts and --platform
     rows = json.loads(runner.invoke(app, ["accounts", "--json", "--db", db]).stdout)
     assert rows[0]["platform"] == "csv"
+
+
+def test_stats_count_the_follows_connect_ranks_with(tmp_path: Path) -> None:
+    records = [
+        {"type": "account", "platform": "x", "handle": "acmestaffing"},
+        {"type": "post", "platform": "x", "id": "1", "author": "acmestaffing", "text": "Hi"},
+        *(
+            {"type": "follow", "platform": "x", "follower": "acmestaffing", "followee": name}
+            for name in ("janedoe", "rita", "hank")
+        ),
+        {"type": "follow", "platform": "bluesky", "follower": "a.bsky.social", "followee": "b.x"},
+    ]
+    source = tmp_path / "net.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["import", str(source), "--db", db]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert data["follows"] == {"bluesky": 1, "x": 3}
+    assert "bluesky" not in data["accounts"] and "bluesky" not in data["posts"]
+    table = runner.invoke(app, ["stats", "--db", db], env={"COLUMNS": "120"}).stdout
+    head = next(line for line in table.splitlines() if line.startswith("┃"))
+    assert head.split("┃")[1:4] == [" platform ", " accounts ", " follows "], head
+    rows = {
+        line.split("│")[1].strip(): line.split("│")[3].strip()
+        for line in table.splitlines()
+        if line.startswith("│")
+    }
+    # a platform holding follows alone (no account, no post) has its row too
+    assert rows == {"Bluesky": "1", "X": "3"}, table
+    assert "who-follows-whom links stored" in table

@@ -91,6 +91,7 @@ def test_reimporting_same_rows_changes_no_counts() -> None:
     assert stats == {
         "accounts": {"x": 2},
         "posts": {"x": {"original": 1, "reply": 1, "repost": 1, "quote": 0}},
+        "follows": {"x": 1},  # the follow of _posts, counted by stats for connect
     }
 
 

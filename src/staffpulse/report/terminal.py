@@ -17,20 +17,31 @@ from staffpulse.store.reads import AccountSummary
 
 
 def render_stats(console: Console, stats: dict[str, Any]) -> None:
-    if not stats["accounts"] and not stats["posts"]:
+    # a result saved before follows were counted has none to show
+    follows: dict[str, int] = stats.get("follows", {})
+    if not stats["accounts"] and not stats["posts"] and not follows:
         console.print("The store is empty. Import something: [bold]staffpulse import FILE[/]")
         return
-    table = Table(title="Posts by platform and kind", title_justify="left")
+    table = Table(
+        title="Accounts, follows and posts by platform",
+        title_justify="left",
+        # "follows" alone could read as the accounts' follower counts
+        caption="follows: who-follows-whom links stored (X archives, Bluesky repos, fetches); "
+        "connect ranks with them",
+        caption_justify="left",
+    )
     table.add_column("platform")
     table.add_column("accounts", justify="right")
+    table.add_column("follows", justify="right")
     for kind in POST_KINDS:
         table.add_column(kind, justify="right")
     table.add_column("total posts", justify="right", style="bold")
-    for platform in sorted(set(stats["accounts"]) | set(stats["posts"])):
+    for platform in sorted(set(stats["accounts"]) | set(stats["posts"]) | set(follows)):
         kinds = stats["posts"].get(platform, dict.fromkeys(POST_KINDS, 0))
         table.add_row(
             platform_label(platform),
             f"{stats['accounts'].get(platform, 0):,}",
+            f"{follows.get(platform, 0):,}",
             *(f"{kinds[kind]:,}" for kind in POST_KINDS),
             f"{sum(kinds.values()):,}",
         )

@@ -37,7 +37,8 @@ class ReadMixin:
     conn: sqlite3.Connection
 
     def stats(self) -> dict[str, Any]:
-        """Counts of accounts by platform and posts by platform and kind (all four kinds)."""
+        """Counts of accounts by platform, posts by platform and kind (all four kinds), and
+        follows (who-follows-whom links, which ``connect`` ranks with) by platform."""
         accounts = {
             row[0]: row[1]
             for row in self.conn.execute(
@@ -49,7 +50,13 @@ class ReadMixin:
             "SELECT platform, kind, COUNT(*) FROM posts GROUP BY platform, kind ORDER BY platform"
         ):
             posts.setdefault(platform, dict.fromkeys(POST_KINDS, 0))[kind] = count
-        return {"accounts": accounts, "posts": posts}
+        follows = {
+            row[0]: row[1]
+            for row in self.conn.execute(
+                "SELECT platform, COUNT(*) FROM follows GROUP BY platform ORDER BY platform"
+            )
+        }
+        return {"accounts": accounts, "posts": posts, "follows": follows}
 
     def list_accounts(self, platform: str | None = None) -> list[AccountSummary]:
         """Accounts with their post counts, busiest first (accounts seen only as authors too).
