@@ -1,7 +1,7 @@
 """Result files written where the user said (staffpulse.output_files): a path whose folder is
 a file (`--csv afile/x.csv`) or that is a folder is told in words, with what to do, exit 65 and
 no traceback, by every command that writes one (benchmark --csv and --html, audit --html,
-inbox --html, connect --export --output); nothing is written."""
+inbox --html, connect --export --output), and demo --out a file; nothing is written."""
 
 from __future__ import annotations
 
@@ -69,3 +69,15 @@ def test_every_command_says_the_folder_given_is_a_file(
     assert f"give a path in a folder for {option}" in said
     assert "File exists" not in result.output and "Traceback" not in result.output
     assert (tmp_path / "afile").read_text() == "kept"
+
+
+def test_the_demo_says_its_out_folder_is_a_file(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("kept")
+    for out, said in ((afile, "it"), (afile / "sub", str(afile))):
+        result = runner.invoke(app, ["demo", "--out", str(out)])
+        assert result.exit_code == 65, result.output
+        text = " ".join(result.stderr.split())
+        assert f"cannot write into {out}: {said} is a file, not a folder" in text, text
+        assert "give a folder for --out" in text and "Traceback" not in result.output
+    assert afile.read_text() == "kept"

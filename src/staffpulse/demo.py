@@ -19,6 +19,7 @@ from staffpulse.bundled import holds_only_the_sample, is_bundled_sample
 from staffpulse.config import home_dir
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
+from staffpulse.output_files import make_folder
 from staffpulse.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def run_demo(
     else:
         out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
         db_path = out_dir / "demo.db"
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir, "--out")
     announce = step or (lambda _message: None)
     with fresh_store(db_path) as store:
         announce("Importing the sample cohort")

@@ -1,5 +1,5 @@
 """Writing a result file to the path the user named: ``audit``/``benchmark``/``inbox --html``,
-``benchmark --csv``, ``connect --export --output``.
+``benchmark --csv``, ``connect --export --output``, and the folder of ``demo --out``.
 
 One helper for all of them, so that a path that cannot be written is told the same way
 everywhere, in words rather than the OS's: ``afile/x.csv`` where ``afile`` is a file read
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from staffpulse.errors import InputError
 
-__all__ = ["write_output"]
+__all__ = ["make_folder", "write_output"]
 
 
 def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
@@ -32,6 +32,28 @@ def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
     except OSError as exc:
         raise InputError(
             f"cannot write {given}: {exc.strerror or exc}", hint=f"choose another {option} path"
+        ) from exc
+    return target
+
+
+def make_folder(path: Path, option: str) -> Path:
+    """Make the folder ``path`` (and its parents) for results (``demo --out``); returns it.
+    A file in its place, or in the place of one of its parents, is told as
+    :func:`write_output` tells it."""
+    target = path.expanduser()
+    blocker = next((p for p in (path, *path.parents) if p.expanduser().exists()), None)
+    if blocker is not None and not blocker.expanduser().is_dir():
+        what = "it" if blocker == path else str(blocker)
+        raise InputError(
+            f"cannot write into {path}: {what} is a file, not a folder",
+            hint=f"give a folder for {option}, e.g. {option} {path.name}-reports",
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot make the folder {path}: {exc.strerror or exc}",
+            hint=f"choose another {option} folder",
         ) from exc
     return target
 
