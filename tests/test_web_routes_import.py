@@ -148,7 +148,8 @@ def test_an_archive_file_alone_says_what_is_missing(tmp_path: Path) -> None:
     assert status["state"] == "done" and status["result"]["nothing"]
     assert "Nothing was imported" in page
     # what to do, in the page's terms, not the library's question
-    assert "tweets.js: a file of an X archive needs the archive&#39;s account.js" in page
+    assert "tweets.js: a file of an X archive without the archive&#39;s account.js" in page
+    assert "so its 1 post was not read" in page  # the count the CLI's summary gives
     assert "choose it together with account.js" in page and "archive ZIP" in page
     assert "whose archive is this?" not in page
     assert "not a format staffpulse can import" not in page
