@@ -39,6 +39,7 @@ def test_import_json_contract_and_stable_stats(tmp_path: Path) -> None:
             "bluesky": {"original": 0, "reply": 0, "repost": 0, "quote": 1},
             "x": {"original": 1, "reply": 0, "repost": 0, "quote": 0},
         },
+        "follows": {},  # none imported: stats says so rather than leaving it out
     }
 
 
