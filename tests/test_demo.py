@@ -92,3 +92,14 @@ def test_demo_never_wipes_a_store_or_file_that_is_not_the_demos(tmp_path: Path) 
         app, ["demo", "--out", str(tmp_path / "d")], env={"STAFFPULSE_DB": str(own)}
     )
     assert env.exit_code == 0 and (tmp_path / "d" / "demo.db").exists()
+
+
+def test_a_demo_store_under_a_file_is_refused_with_what_to_give(tmp_path: Path) -> None:
+    # `demo --db notes.txt/d.db` stopped as an internal error (exit 70, FileExistsError)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["demo", "--db", str(notes / "d.db")])
+    assert refused.exit_code == 74  # the store's error, as import --db gives it
+    said = " ".join(refused.output.split())
+    assert f"{notes} is a file, not a folder" in said and "give --db a path in a folder" in said
+    assert "bug" not in said and notes.read_text(encoding="utf-8") == "mine"

@@ -376,3 +376,14 @@ def test_a_folder_given_as_the_store_is_told_as_a_folder(tmp_path: Path) -> None
         open_store(tmp_path)
     assert caught.value.message.endswith("it is a folder, not a store file")
     assert caught.value.hint == f"give --db a file, e.g. --db {tmp_path / 'staffpulse.db'}"
+
+
+def test_a_store_path_under_a_file_is_told_as_such(tmp_path: Path) -> None:
+    # `--db notes.txt/x.db`: making its folder said only "[Errno 17] File exists"
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path / "notes.txt" / "sub" / "x.db")
+    message = caught.value.message
+    assert message.endswith(f"{tmp_path / 'notes.txt'} is a file, not a folder")
+    assert caught.value.hint == f"give --db a path in a folder, e.g. --db {tmp_path / 'x.db'}"
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"

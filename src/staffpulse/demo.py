@@ -21,6 +21,7 @@ from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.output_files import make_folder
 from staffpulse.store import Store, open_store
+from staffpulse.store.core import refuse_unusable_store_path
 
 if TYPE_CHECKING:
     from staffpulse.audit import AuditResult
@@ -117,6 +118,7 @@ def run_demo(
 
     if db_path is not None:
         db_path = db_path.expanduser().resolve()
+        refuse_unusable_store_path(db_path)
         check_demo_store(db_path)
         out_dir = (out_dir or db_path.parent).expanduser().resolve()
         db_path.parent.mkdir(parents=True, exist_ok=True)

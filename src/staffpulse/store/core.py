@@ -101,12 +101,8 @@ class Store(ReadMixin):
         # Told the (platform, account id) pairs of every write: the accounts written and the
         # authors of the posts written, new or not (the dashboard links to their audits).
         self.on_write: Callable[[set[tuple[str, str]]], None] | None = None
-        if self.path != ":memory:" and Path(self.path).expanduser().is_dir():
-            # sqlite says only "unable to open database file"
-            raise StoreError(
-                f"cannot open the store at {self.path}: it is a folder, not a store file",
-                hint=f"give --db a file, e.g. --db {Path(self.path) / 'staffpulse.db'}",
-            )
+        if self.path != ":memory:":
+            refuse_unusable_store_path(Path(self.path))
         try:
             if self.path != ":memory:":
                 Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -266,6 +262,24 @@ class Store(ReadMixin):
         self.conn.execute(
             "UPDATE runs SET status = ?, finished_at = ?, counts = ? WHERE id = ?",
             (status, format_time(run.finished_at), json.dumps(counts, default=str), run.id),
+        )
+
+
+def refuse_unusable_store_path(path: Path) -> None:
+    """Refuse a store path that is a folder, or whose folder is a file, with what to give
+    instead: sqlite says only "unable to open database file" and making the folder "File
+    exists"."""
+    target = path.expanduser()
+    if target.is_dir():
+        raise StoreError(
+            f"cannot open the store at {path}: it is a folder, not a store file",
+            hint=f"give --db a file, e.g. --db {path / 'staffpulse.db'}",
+        )
+    blocker = next((p for p in target.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise StoreError(
+            f"cannot open the store at {path}: {blocker} is a file, not a folder",
+            hint=f"give --db a path in a folder, e.g. --db {blocker.parent / path.name}",
         )
 
 
