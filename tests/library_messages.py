@@ -291,6 +291,7 @@ def file_messages(folder: Path) -> list[Said]:
         "api old ids": ("old.json", '{"data": [{"id": "20", "text": "just setting up"}]}'),
         # posts of no account (a labelled set): the import points to classify
         "id and text": ("labelled.jsonl", '{"id": "1", "text": "hello", "humor": 0}\n'),
+        "accounts": ("people.jsonl", '{"id": "1", "name": "acme", "description": "We hire"}\n'),
         "cut short": (
             "cut.jsonl",
             '{"id_str": "1050118621198921728", "created_at": "Wed Oct 10 20:19:24 +0000 2018",'

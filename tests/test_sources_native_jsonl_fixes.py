@@ -49,3 +49,16 @@ def test_json_that_holds_no_posts_is_left_to_the_other_explanations(tmp_path: Pa
     assert _why(tmp_path, "notes.txt", '{"id": 1, "text": "hi"}\n') is None  # not a JSON name
     assert _why(tmp_path, "empty.jsonl", "") is None
     assert _why(tmp_path, "x.jsonl", '{"type": "post", "id": 1, "text": "hi"}\n') is None
+
+
+def test_accounts_with_their_bio_are_sent_to_roles(tmp_path: Path) -> None:
+    # the labelled accounts file (id, name, description, text): an account's, not posts
+    why = _why(
+        tmp_path,
+        "accounts.jsonl",
+        '{"id": "7", "name": "acme", "description": "We place nurses.", "text": "hi"}\n',
+    )
+    assert why is not None and "an account with its bio" in why
+    assert '"type": "account", "platform" (x, bluesky or mastodon) and "handle"' in why
+    assert why.endswith("staffpulse roles accounts.jsonl --output roles.jsonl")
+    assert "classify" not in why

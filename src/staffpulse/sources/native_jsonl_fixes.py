@@ -5,7 +5,8 @@ with the list of formats. The usual case is a file made for another purpose: rec
 ``id`` and ``text`` (posts to classify, a labelled set), or posts with their author but no
 ``"type"``. :func:`why_not_native_jsonl` (one of :data:`staffpulse.sources.folders.EXPLAINERS`)
 names the keys the first record has, what a staffpulse JSONL record needs, and, for posts of
-no account, the command that scores them as they are (``staffpulse classify``).
+no account, the command that scores them as they are (``staffpulse classify``); records with a
+bio are accounts, sent to ``staffpulse roles``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from staffpulse.sources.native_csv import AUTHOR_COLUMNS, AUTHOR_SYNONYMS
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
 _TEXT_KEYS = ("text", "full_text", "content")
+_BIO_KEYS = ("description", "bio")  # what the roles command reads as an account's bio
 
 
 def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
@@ -31,13 +33,15 @@ def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
     if not isinstance(record, dict) or record.get("type") in NATIVE_TYPES:
         return None
     keys = [str(key) for key in record]
-    text_key = next((key for key in keys if key.lower() in _TEXT_KEYS), None)
-    if text_key is None:
-        return None
+    lower = {key.lower(): key for key in keys}
     shown = ", ".join(keys[:SHOWN_KEYS]) + (
         f" and {len(keys) - SHOWN_KEYS:,} more" if len(keys) > SHOWN_KEYS else ""
     )
-    lower = {key.lower(): key for key in keys}
+    if any(key in lower for key in _BIO_KEYS):
+        return _why_not_accounts(path, shown)
+    text_key = next((key for key in keys if key.lower() in _TEXT_KEYS), None)
+    if text_key is None:
+        return None
     has_author = any(column in lower for column in AUTHOR_COLUMNS)
     other_author = next((lower[name] for name in AUTHOR_SYNONYMS if name in lower), None)
     missing = [
@@ -63,6 +67,17 @@ def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
             " --output scores.jsonl"
         )
     return message
+
+
+def _why_not_accounts(path: Path, shown: str) -> str:
+    """Records with a bio are accounts (a labelled set of accounts, a users lookup): what a
+    staffpulse JSONL account needs, and the command that tags them as they are."""
+    return (
+        f"its first record has the keys {shown}: an account with its bio, and a staffpulse "
+        'JSONL account has "type": "account", "platform" (x, bluesky or mastodon) and "handle" '
+        '(docs/formats.md, "staffpulse JSONL"). Accounts can be tagged as they are: staffpulse '
+        f"roles {path.name} --output roles.jsonl"
+    )
 
 
 def _and(names: list[str]) -> str:

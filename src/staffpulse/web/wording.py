@@ -297,6 +297,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (r"\((named above)\), so it (is|may be) partial", r"(listed below), so it \2 partial"),
         # sources/native_jsonl_fixes: the command that scores posts of no account is the
         # terminal's; the page has none
+        (r"\. Accounts can be tagged as they are: staffpulse roles .+? --output roles\.jsonl", ""),
         (
             r"\. Posts of no account can be scored as they are: staffpulse classify .+? --output "
             r"scores\.jsonl",
