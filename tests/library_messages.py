@@ -292,6 +292,7 @@ def file_messages(folder: Path) -> list[Said]:
         # posts of no account (a labelled set): the import points to classify
         "id and text": ("labelled.jsonl", '{"id": "1", "text": "hello", "humor": 0}\n'),
         "accounts": ("people.jsonl", '{"id": "1", "name": "acme", "description": "We hire"}\n'),
+        "accounts csv": ("people.csv", "_unit_id,name,description,text\n1,acme,We hire,hi\n"),
         "cut short": (
             "cut.jsonl",
             '{"id_str": "1050118621198921728", "created_at": "Wed Oct 10 20:19:24 +0000 2018",'

@@ -61,3 +61,19 @@ def test_a_text_column_under_a_spreadsheet_name_is_told_what_to_rename(tmp_path:
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
     assert 'it has no text column: rename the column "post_text" to "text"' in str(caught.value)
+
+
+def test_a_table_of_accounts_with_their_bio_is_sent_to_roles(tmp_path: Path) -> None:
+    # a labelled accounts CSV (CrowdFlower's: name, description, text, no handle column)
+    path = tmp_path / "people.csv"
+    path.write_text("_unit_id,name,description,text\n1,acme,We place nurses.,hi\n", "utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert str(caught.value.message).endswith(
+        "Accounts can be tagged as they are: staffpulse roles people.csv --output roles.jsonl"
+    )
+    posts = tmp_path / "posts.csv"
+    posts.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(posts)
+    assert "roles" not in caught.value.message  # no bio: not accounts

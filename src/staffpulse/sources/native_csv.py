@@ -200,11 +200,17 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
         return None  # a .txt of prose, not a table
     fix = post_fixes(columns, rounded_columns(table)[0])
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
+    # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
+    tag = (
+        f". Accounts can be tagged as they are: staffpulse roles {path.name} --output roles.jsonl"
+        if {"description", "bio"} & set(columns)
+        else ""
+    )
     return (
         f"the header (line {table.header_line or 1}) has {shown_columns(columns)}. A staffpulse "
         "CSV of posts needs the columns id, author and text (author may also be "
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
-        "accounts needs a handle column and no text column"
+        f"accounts needs a handle column and no text column{tag}"
     )
 
 
