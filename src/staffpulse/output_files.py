@@ -13,7 +13,15 @@ from pathlib import Path
 
 from staffpulse.errors import InputError
 
-__all__ = ["make_folder", "write_output"]
+__all__ = ["blocking_file", "make_folder", "write_output"]
+
+
+def blocking_file(path: Path) -> Path | None:
+    """The file that stands where a folder of ``path`` should be (``afile`` of ``afile/x.csv``:
+    the nearest of ``path`` and its parents that exists, when it is no folder), or None. The
+    OS would say only "File exists" or "Not a directory" when the folder is made."""
+    existing = next((p for p in (path, *path.parents) if p.expanduser().exists()), None)
+    return existing if existing is not None and not existing.expanduser().is_dir() else None
 
 
 def write_output(path: Path | str, data: bytes | str, option: str) -> Path:
@@ -41,8 +49,7 @@ def make_folder(path: Path, option: str) -> Path:
     A file in its place, or in the place of one of its parents, is told as
     :func:`write_output` tells it."""
     target = path.expanduser()
-    blocker = next((p for p in (path, *path.parents) if p.expanduser().exists()), None)
-    if blocker is not None and not blocker.expanduser().is_dir():
+    if (blocker := blocking_file(path)) is not None:
         what = "it" if blocker == path else str(blocker)
         raise InputError(
             f"cannot write into {path}: {what} is a file, not a folder",
@@ -66,9 +73,7 @@ def _check_path(given: Path, target: Path, option: str) -> None:
             f"cannot write {given}: it is a folder, not a file",
             hint=f"give a file path for {option}, e.g. {option} {given / _example(option)}",
         )
-    # the nearest folder of the path that exists: a file there is what blocks the write
-    blocker = next((p for p in given.parents if p.expanduser().exists()), None)
-    if blocker is not None and not blocker.expanduser().is_dir():
+    if (blocker := blocking_file(given.parent)) is not None:
         raise InputError(
             f"cannot write {given}: {blocker} is a file, not a folder",
             hint=f"give a path in a folder for {option}, e.g. {option} {given.name}",

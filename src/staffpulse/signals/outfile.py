@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from staffpulse.errors import InputError
+from staffpulse.output_files import blocking_file
 
 __all__ = ["atomic_output", "check_output_path"]
 
@@ -48,9 +49,7 @@ def check_output_path(output: Path, inputs: Iterable[Path] = ()) -> Path:
             f"{output} is a folder, not a file",
             hint=f"give a file path for --output, e.g. {output / 'out.jsonl'}",
         )
-    folder = target.parent
-    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if blocker is not None and not blocker.is_dir():
+    if (blocker := blocking_file(target.parent)) is not None:
         raise InputError(f"{output}: {blocker} is not a folder", hint=_WRITABLE)
     for source in inputs:
         if _same_file(target, source):

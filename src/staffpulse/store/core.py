@@ -23,6 +23,7 @@ from typing import Any
 
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
+from staffpulse.output_files import blocking_file
 from staffpulse.store.aliases import resolve_aliases
 from staffpulse.store.changes import WriteChanges, count_stored_follows
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
@@ -275,8 +276,7 @@ def refuse_unusable_store_path(path: Path) -> None:
             f"cannot open the store at {path}: it is a folder, not a store file",
             hint=f"give --db a file, e.g. --db {path / 'staffpulse.db'}",
         )
-    blocker = next((p for p in target.parents if p.exists()), None)
-    if blocker is not None and not blocker.is_dir():
+    if (blocker := blocking_file(target.parent)) is not None:
         raise StoreError(
             f"cannot open the store at {path}: {blocker} is a file, not a folder",
             hint=f"give --db a path in a folder, e.g. --db {blocker.parent / path.name}",
