@@ -58,6 +58,7 @@ ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be re
 # Said right after its rename: renaming such a column is right only if this holds.
 _RENAME_CONDITIONS = {"name": "only if it holds the authors' handles, not their display names"}
 SUFFIXES = (".csv", ".tsv", ".txt")
+BIO_COLUMNS = ("description", "bio")  # what the roles command reads as an account's bio
 SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
 
 
@@ -201,17 +202,19 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     fix = post_fixes(columns, rounded_columns(table)[0])
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
-    tag = (
-        f". Accounts can be tagged as they are: staffpulse roles {path.name} --output roles.jsonl"
-        if {"description", "bio"} & set(columns)
-        else ""
-    )
+    tag = f". {tag_accounts_hint(path)}" if set(BIO_COLUMNS) & set(columns) else ""
     return (
         f"the header (line {table.header_line or 1}) has {shown_columns(columns)}. A staffpulse "
         "CSV of posts needs the columns id, author and text (author may also be "
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
         f"accounts needs a handle column and no text column{tag}"
     )
+
+
+def tag_accounts_hint(path: Path) -> str:
+    """For a file of accounts with their bio, which staffpulse cannot import as it is: the
+    command that tags them without a store (the dashboard leaves it out)."""
+    return f"Accounts can be tagged as they are: staffpulse roles {path.name} --output roles.jsonl"
 
 
 def csv_columns(head: bytes) -> set[str]:

@@ -15,12 +15,16 @@ from pathlib import Path
 
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
-from staffpulse.sources.native_csv import AUTHOR_COLUMNS, AUTHOR_SYNONYMS
+from staffpulse.sources.native_csv import (
+    AUTHOR_COLUMNS,
+    AUTHOR_SYNONYMS,
+    BIO_COLUMNS,
+    tag_accounts_hint,
+)
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonlines")
 SHOWN_KEYS = 12  # of the first record's keys named in the message
 _TEXT_KEYS = ("text", "full_text", "content")
-_BIO_KEYS = ("description", "bio")  # what the roles command reads as an account's bio
 
 
 def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
@@ -37,7 +41,7 @@ def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
     shown = ", ".join(keys[:SHOWN_KEYS]) + (
         f" and {len(keys) - SHOWN_KEYS:,} more" if len(keys) > SHOWN_KEYS else ""
     )
-    if any(key in lower for key in _BIO_KEYS):
+    if any(key in lower for key in BIO_COLUMNS):
         return _why_not_accounts(path, shown)
     text_key = next((key for key in keys if key.lower() in _TEXT_KEYS), None)
     if text_key is None:
@@ -75,8 +79,7 @@ def _why_not_accounts(path: Path, shown: str) -> str:
     return (
         f"its first record has the keys {shown}: an account with its bio, and a staffpulse "
         'JSONL account has "type": "account", "platform" (x, bluesky or mastodon) and "handle" '
-        '(docs/formats.md, "staffpulse JSONL"). Accounts can be tagged as they are: staffpulse '
-        f"roles {path.name} --output roles.jsonl"
+        f'(docs/formats.md, "staffpulse JSONL"). {tag_accounts_hint(path)}'
     )
 
 
