@@ -32,6 +32,11 @@ MARCH_1_1405 = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
         ("Sunday, March 1, 2026", MARCH_1),
         ("Sept 1, 2026", datetime(2026, 9, 1, tzinfo=UTC)),
         ("2026/03/01 14:05", MARCH_1_1405),
+        ("2026-03-01 2:05 PM", MARCH_1_1405),  # an ISO date with a 12-hour clock
+        ("2026-03-01 14:05:00 UTC", MARCH_1_1405),  # as BigQuery and databases export it
+        ("2026-03-01 14:05 GMT", MARCH_1_1405),
+        ("Mar 1, 2026 2:05 p.m. UTC", MARCH_1_1405),
+        ("2026-03-01 16:05+02:00 UTC", MARCH_1_1405),
         ("", None),
     ],
 )
@@ -64,6 +69,22 @@ def test_a_date_that_is_no_date_says_what_to_write() -> None:
             f"'created_at' is {written!r}, not a date staffpulse reads; write dates year "
             "first, as 2026-03-01T14:05 or 2026-03-01"
         )
+
+
+def test_a_date_with_a_zone_named_by_letters_other_than_utc_says_to_write_its_offset() -> None:
+    # EST is US Eastern or Australian Eastern time: never guessed
+    for written, zone in (("2026-03-01 14:05 EST", "EST"), ("March 1, 2026 2:05 PM CET", "CET")):
+        with pytest.raises(WrittenDateError) as refused:
+            written_time({"created_at": written}, "created_at")
+        assert not refused.value.ambiguous
+        assert str(refused.value) == (
+            f"'created_at' is {written!r}: the time zone {zone!r} is not read, as such letters "
+            "name different zones in different countries; write the time with its offset from "
+            "UTC, as 2026-03-01T14:05-05:00, or in UTC, as 2026-03-01T19:05Z"
+        )
+    for written in ("today UTC", "2026-03-01 PM"):  # no date before the letters
+        with pytest.raises(WrittenDateError, match="not a date staffpulse reads"):
+            written_time({"created_at": written}, "created_at")
 
 
 def test_counts_with_thousands_separators_are_read_and_decimals_refused() -> None:

@@ -6,7 +6,8 @@ meaning is read:
 
 * dates in ISO 8601 and X's format (:func:`staffpulse.sources.base.parse_timestamp`), year
   first with slashes (``2026/03/01 14:05``) and with an English month name (``Mar 1, 2026``,
-  ``1 March 2026 2:05 PM``, ``Sunday, March 1, 2026``);
+  ``1 March 2026 2:05 PM``, ``Sunday, March 1, 2026``), an ISO date with a 12-hour clock
+  (``2026-03-01 2:05 PM``), and any of these followed by ``UTC`` or ``GMT``;
 * counts with commas or spaces between groups of three digits (``1,234``, ``12 345``).
 
 What could mean two things is refused with the fix, never guessed: a date of numbers only
@@ -52,7 +53,15 @@ _NAMED = re.compile(
     + TIME
     + "$"
 )
-_YEAR_FIRST = re.compile(r"^(?P<year>\d{4})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})" + TIME + "$")
+# 2026/03/01 14:05, and 2026-03-01 2:05 PM (an ISO date with a 12-hour clock, which
+# fromisoformat does not read)
+_YEAR_FIRST = re.compile(
+    r"^(?P<year>\d{4})(?P<sep>[/-])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})" + TIME + "$"
+)
+# A date followed by its zone's letters: BigQuery and many database exports write
+# ``2026-03-01 14:05:00 UTC``. UTC and GMT are read; others (EST: US or Australian?) are told.
+_ZONED = re.compile(r"^(?P<when>.*\d(?:\s*[ap]\.?m\.?)?)\s+(?P<zone>[a-z]{2,5})$", re.IGNORECASE)
+UTC_NAMES = ("UTC", "GMT", "UT", "Z")
 _YEAR_LAST = re.compile(r"^(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>\d{2}|\d{4})\b")
 # The "+" keeps ids of other shapes out (a Bluesky record key has letters and no "+").
 _ROUNDED = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE]\+\d+$")
@@ -67,10 +76,18 @@ _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{
 
 class WrittenDateError(ValueError):
     """A date in a file that cannot be read, with what to write instead. ``ambiguous``: a
-    date of numbers with the year last, whose day and month order is not known."""
+    date of numbers with the year last, whose day and month order is not known. ``zone``: a
+    date read but for its time zone, named by letters that mean several (``EST``)."""
 
-    def __init__(self, key: str, value: str, ambiguous: bool) -> None:
+    def __init__(self, key: str, value: str, ambiguous: bool, zone: str = "") -> None:
         self.key, self.value, self.ambiguous = key, value, ambiguous
+        if zone:
+            super().__init__(
+                f"'{key}' is {value!r}: the time zone {zone!r} is not read, as such letters "
+                "name different zones in different countries; write the time with its offset "
+                "from UTC, as 2026-03-01T14:05-05:00, or in UTC, as 2026-03-01T19:05Z"
+            )
+            return
         why = f" ({readings(value)}): {YEAR_LAST}" if ambiguous else ", not a date staffpulse reads"
         super().__init__(f"'{key}' is {value!r}{why}; {ISO_FIX}")
 
@@ -103,7 +120,22 @@ def written_time(record: Mapping[str, Any], key: str) -> datetime | None:
     parsed = _named_or_year_first(text.lower())
     if parsed is not None:
         return parsed
+    zoned = _ZONED.match(text)
+    if zoned is not None and zoned["zone"].lower() not in ("am", "pm"):
+        when = _read_unzoned(zoned["when"])
+        if when is not None and zoned["zone"].upper() in UTC_NAMES:
+            return when if when.utcoffset() is None else when.astimezone(UTC)
+        if when is not None:
+            raise WrittenDateError(key, text, ambiguous=False, zone=zoned["zone"])
     raise WrittenDateError(key, text, ambiguous=_YEAR_LAST.match(text) is not None)
+
+
+def _read_unzoned(text: str) -> datetime | None:
+    """``text`` (a date whose zone letters were cut off) as a date, or None."""
+    try:
+        return parse_timestamp(text)
+    except ValueError:
+        return _named_or_year_first(text.lower())
 
 
 def _named_or_year_first(text: str) -> datetime | None:
