@@ -163,21 +163,8 @@ def compare(
         out["mean_difference"] = round_half_up(float(a.mean() - b.mean()), 1)
     if min(a.size, b.size) < MIN_GROUP:
         out["verdict"] = "too small to tell"
-        medians = ""
-        if a.size and b.size:
-            medians = (
-                f"Typical {what} score: {a_name.lower()} {whole(float(np.median(a)))}, "
-                f"{b_name.lower()} {whole(float(np.median(b)))}. "
-            )
-        if (a.size, b.size) == (a_members, b_members):
-            counted = f"the group has {_group(a.size, a_name)} and {_group(b.size, b_name)}"
-        else:  # members without a score (nothing to judge) are no evidence either way
-            counted = (
-                f"{_scored(a.size, a_members, a_name)} and {_scored(b.size, b_members, b_name)}"
-                f" have a {what} score"
-            )
-        out["explanation"] = (
-            f"{medians}Too few to tell: {counted}, and we need at least {MIN_GROUP} of each."
+        out["explanation"] = _too_few_to_compare(
+            a, b, (a_name, b_name), what, (a_members, b_members)
         )
         return out
     from scipy.stats import mannwhitneyu
@@ -186,31 +173,68 @@ def compare(
     low, high = bootstrap_diff(a, b)
     out["p_value"] = round_half_up(p, 4)
     out["ci95"] = [round_half_up(low, 1), round_half_up(high, 1)]
-    diff = out["mean_difference"]
     out["detail"] = (
-        f"Difference of the averages {diff:+.1f} points (95% interval {out['ci95'][0]:+.1f} to "
-        f"{out['ci95'][1]:+.1f}); one-sided Mann-Whitney p = {round_half_up(p, 3):.3f}."
+        f"Difference of the averages {out['mean_difference']:+.1f} points (95% interval "
+        f"{out['ci95'][0]:+.1f} to {out['ci95'][1]:+.1f}); one-sided Mann-Whitney "
+        f"p = {round_half_up(p, 3):.3f}."
     )
+    out["verdict"], out["explanation"] = _tested_verdict(a, b, (a_name, b_name), p, (low, high))
+    return out
+
+
+def _too_few_to_compare(
+    a: npt.NDArray[np.float64],
+    b: npt.NDArray[np.float64],
+    names: tuple[str, str],
+    what: str,
+    members: tuple[int, int],
+) -> str:
+    """Why a comparison of groups this small tells nothing, with their medians when both have
+    scores."""
+    (a_name, b_name), (a_members, b_members) = names, members
+    medians = ""
+    if a.size and b.size:
+        medians = (
+            f"Typical {what} score: {a_name.lower()} {whole(float(np.median(a)))}, "
+            f"{b_name.lower()} {whole(float(np.median(b)))}. "
+        )
+    if (a.size, b.size) == (a_members, b_members):
+        counted = f"the group has {_group(a.size, a_name)} and {_group(b.size, b_name)}"
+    else:  # members without a score (nothing to judge) are no evidence either way
+        counted = (
+            f"{_scored(a.size, a_members, a_name)} and {_scored(b.size, b_members, b_name)}"
+            f" have a {what} score"
+        )
+    return f"{medians}Too few to tell: {counted}, and we need at least {MIN_GROUP} of each."
+
+
+def _tested_verdict(
+    a: npt.NDArray[np.float64],
+    b: npt.NDArray[np.float64],
+    names: tuple[str, str],
+    p: float,
+    interval: tuple[float, float],
+) -> tuple[str, str]:
+    """The verdict of a claim tested with enough accounts, and its plain explanation."""
+    (a_name, b_name), (low, high) = names, interval
     exact = float(a.mean() - b.mean())
     points = _points(abs(exact))  # from the exact difference: rounded once
     if p < ALPHA:
-        out["verdict"] = "supported"
-        out["explanation"] = (
-            f"{a_name} score {points} higher on average, more than chance would explain."
+        return (
+            "supported",
+            f"{a_name} score {points} higher on average, more than chance would explain.",
         )
-    elif float(np.median(a)) < float(np.median(b)) and low < 0 and high < 0:
-        out["verdict"] = "contradicted"
-        out["explanation"] = f"The other way round: {b_name.lower()} score {points} higher."
-    else:
-        out["verdict"] = "no clear difference"
-        higher, lower = (a_name, b_name) if diff >= 0 else (b_name, a_name)
-        out["explanation"] = (
-            f"{higher} score {points} higher on average than {lower.lower()}, "
-            "a difference chance could explain."
-            if exact
-            else f"{a_name} and {b_name.lower()} score the same on average."
-        )
-    return out
+    if float(np.median(a)) < float(np.median(b)) and low < 0 and high < 0:
+        return "contradicted", f"The other way round: {b_name.lower()} score {points} higher."
+    if not exact:
+        return "no clear difference", f"{a_name} and {b_name.lower()} score the same on average."
+    # the higher group as the rounded difference in the JSON says it
+    higher, lower = (a_name, b_name) if round_half_up(exact, 1) >= 0 else (b_name, a_name)
+    return (
+        "no clear difference",
+        f"{higher} score {points} higher on average than {lower.lower()}, "
+        "a difference chance could explain.",
+    )
 
 
 def _points(value: float) -> str:
