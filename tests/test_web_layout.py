@@ -308,3 +308,28 @@ def test_buttons_and_button_links_side_by_side_look_alike(site: tuple[str, str])
         assert {tag for tag, _, _ in seen} == {"A", "BUTTON"}, path  # both kinds are there
         assert {size for _, size, _ in seen} == {"14px/600"}, (path, seen)  # as styled
         assert len({height for _, _, height in seen}) == 1, (path, seen)  # one height
+
+
+def test_a_tied_rank_far_down_the_leaderboard_stays_clear_of_its_handle(
+    site: tuple[str, str],
+) -> None:
+    """At 390 px the rank hangs left of each account: "=11" (two accounts tied at the bottom
+    of the sample cohort) ran into the handle in a 2em margin (QA web)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + "/benchmark", wait_until="load")
+            rows = page.eval_on_selector_all(
+                ".leaderboard tbody tr",
+                "rows => rows.map(r => [r.querySelector('td.rank').innerText.trim(),"
+                " r.querySelector('td.rank').getBoundingClientRect().right,"
+                " r.querySelector('td.account').getBoundingClientRect().left])",
+            )
+        finally:
+            browser.close()
+    assert any(rank.startswith("=") and len(rank) >= 3 for rank, *_ in rows), rows
+    overlapping = [(rank, right, left) for rank, right, left in rows if right > left]
+    assert overlapping == []
