@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -242,7 +242,7 @@ def verdict_for_pixels(
         confidence = GREY_RULE_CONFIDENCE if match.method == "grey-palette" else match.score
         return AvatarVerdict(file, "default", round(confidence, 4), faces.count)
     labels, confidences = model.predict_with_confidence(features[None, :])
-    label: Label = labels[0]  # type: ignore[assignment]
+    label = cast(Label, labels[0])  # the model's classes are LABELS
     confidence = confidences[0]
     if label == "person" and faces.count == 0 and _faceless_colour_photo(features):
         label, confidence = "other", FACELESS_CONFIDENCE

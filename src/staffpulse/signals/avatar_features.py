@@ -115,12 +115,12 @@ class FaceDetector:
         )
         count = len(boxes)
         if count == 0:
-            return Faces(0, 0.0, 0.0, None)
+            return NO_FACES
         areas = [int(bw) * int(bh) for (_x, _y, bw, bh) in boxes]
         i = max(range(count), key=areas.__getitem__)
-        box = tuple(int(v) for v in boxes[i])
+        x, y, bw, bh = (int(v) for v in boxes[i])
         best = float(max(float(v) for v in np.ravel(weights)))
-        return Faces(count, best, areas[i] / float(h * w), box)  # type: ignore[arg-type]
+        return Faces(count, best, areas[i] / float(h * w), (x, y, bw, bh))
 
 
 def _skin_mask(ycrcb: Any) -> Any:
