@@ -72,7 +72,7 @@ from staffpulse.connect.export_result import NO_HANDLE as NO_HANDLE
 from staffpulse.connect.export_result import ExportResult as ExportResult
 from staffpulse.connect.export_result import not_for_platform
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
-from staffpulse.connect.suggest import Suggestion
+from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.errors import InputError
 from staffpulse.models import platform_name
 from staffpulse.output_files import write_output
@@ -149,12 +149,36 @@ def export_suggestions(
         "mastodon-list": lambda: to_mastodon_list(suggestions, list_name),
         "mastodon-follows": lambda: to_mastodon_follows(suggestions),
     }
-    render = renderers.get(fmt)
-    if render is None:
+    check_format(fmt)
+    return renderers[fmt]()
+
+
+def check_format(fmt: str) -> None:
+    """Raise :class:`InputError` naming the formats when ``fmt`` is none of them; worth
+    calling before ranking, as a typo is the first thing to fix."""
+    if fmt not in FORMATS:
         raise InputError(
             f"unknown export format '{fmt}'", hint="choose one of: " + ", ".join(FORMATS)
         )
-    return render()
+
+
+def export_report(
+    report: SuggestReport,
+    fmt: str,
+    *,
+    list_name: str = DEFAULT_LIST_NAME,
+    now: datetime | None = None,
+) -> ExportResult:
+    """The report's suggestions in ``fmt``, refused like :func:`check_exportable` when no
+    account would be written. A Bluesky list is owned by the ranked account when its id is
+    a DID (the list records name their owner)."""
+    account = report.account
+    owner = account.id if account.id.startswith("did:") else None
+    result = export_suggestions(report.suggestions, fmt, list_name=list_name, owner=owner, now=now)
+    # its error counts the reasons, so the caller lists skipped accounts only when some were
+    # written
+    check_exportable(result, account.platform, empty_hint=report.next_step)
+    return result
 
 
 def write_export(result: ExportResult, path: Path) -> None:

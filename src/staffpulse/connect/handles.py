@@ -188,76 +188,120 @@ def add_handles(
     for done, entry in enumerate(entries):
         if progress is not None:
             progress(done, entry)
-        new = not _listed(store, entry)
-        account = _find(store, entry.platform, entry.handle)
-        status, message = ("known", "already in the store") if account else ("pending", None)
-        tried = False
-        outage: Unreachable | None = None
-        waiting: AuthError | None = None
-        if account is None and fetcher is not None:
-            missing = missing_credentials(entry.platform)
-            # a missing token is the truer reason: it would not be fetched online either, so
-            # the outage neither counts it as not tried nor is named as its reason
-            outage = guard.blocked(entry.platform, entry.handle, count=missing is None)
-            if outage is not None and missing is not None:
-                message, waiting, outage = missing.message, missing, None
-            elif outage is not None:
-                message = f"not tried: {outage.label} could not be reached ({outage.reason})"
-            else:
-                tried = True
-                try:
-                    account = fetcher(store, entry.platform, entry.handle)
-                except StaffpulseError as exc:
-                    message = exc.message
-                    outage = guard.record(entry.platform, entry.handle, exc)
-                    if isinstance(exc, AuthError) and missing is not None:
-                        waiting = missing
-                else:
-                    if account is not None:
-                        guard.record(entry.platform, entry.handle, None)
-                    status = "fetched" if account else "pending"
-                    message = None if account else "fetching is not available for this platform yet"
-        elif account is None:
-            message = "stored for later: fetching is off or not possible"
-        role = _tag(store, account, role_model) if account else None
-        kept = _keep_one_row(store, entry, account.id) if account else None
-        handle = kept or entry.handle
-        new = new and kept is None
-        store.conn.execute(
-            """
-            INSERT INTO connect_handles (platform, handle, status, account_id, role, source,
-                message, added_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (platform, handle) DO UPDATE SET status = excluded.status,
-                account_id = COALESCE(excluded.account_id, connect_handles.account_id),
-                role = COALESCE(excluded.role, connect_handles.role),
-                message = excluded.message, updated_at = excluded.updated_at
-            """,
-            (
-                entry.platform,
-                handle,
-                status,
-                account.id if account else None,
-                role,
-                entry.source,
-                message,
-                stamp,
-                stamp,
-            ),
-        )
-        row = _from_row(
-            store.conn.execute(
-                "SELECT * FROM connect_handles WHERE platform = ? AND handle = ?",
-                (entry.platform, handle),
-            ).fetchone()
-        )
-        outcome = HandleOutcome(
-            row, new=new, tried=tried, unreachable=outage, missing_credentials=waiting
-        )
+        outcome = _add_one(store, entry, fetcher, role_model, guard, stamp)
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return AddReport(outcomes, guard.outages)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What finding or fetching one handle came to."""
+
+    account: Account | None
+    status: str  # as PendingHandle.status
+    message: str | None
+    tried: bool = False
+    outage: Unreachable | None = None
+    waiting: AuthError | None = None
+
+
+def _add_one(
+    store: Store,
+    entry: HandleEntry,
+    fetcher: Fetcher | None,
+    role_model: RoleModelLike | None,
+    guard: ReachabilityGuard,
+    stamp: str,
+) -> HandleOutcome:
+    """Find or fetch one handle, tag it, and keep its one row on the handles list."""
+    new = not _listed(store, entry)
+    found = _look_up(store, entry, fetcher, guard)
+    account = found.account
+    role = _tag(store, account, role_model) if account else None
+    kept = _keep_one_row(store, entry, account.id) if account else None
+    row = _save_row(store, entry, kept or entry.handle, found, role, stamp)
+    return HandleOutcome(
+        row,
+        new=new and kept is None,
+        tried=found.tried,
+        unreachable=found.outage,
+        missing_credentials=found.waiting,
+    )
+
+
+def _look_up(
+    store: Store, entry: HandleEntry, fetcher: Fetcher | None, guard: ReachabilityGuard
+) -> _Lookup:
+    """The stored account, else a fetch of it when a fetcher is given."""
+    account = _find(store, entry.platform, entry.handle)
+    if account is not None:
+        return _Lookup(account, "known", "already in the store")
+    if fetcher is None:
+        return _Lookup(None, "pending", "stored for later: fetching is off or not possible")
+    return _try_fetch(store, entry, fetcher, guard)
+
+
+def _try_fetch(
+    store: Store, entry: HandleEntry, fetcher: Fetcher, guard: ReachabilityGuard
+) -> _Lookup:
+    """Fetch the account unless its service is known to be down, noting what kept it
+    pending: a missing token, an outage, or the fetch's own failure."""
+    missing = missing_credentials(entry.platform)
+    # a missing token is the truer reason: it would not be fetched online either, so the
+    # outage neither counts it as not tried nor is named as its reason
+    outage = guard.blocked(entry.platform, entry.handle, count=missing is None)
+    if outage is not None and missing is not None:
+        return _Lookup(None, "pending", missing.message, waiting=missing)
+    if outage is not None:
+        why = f"not tried: {outage.label} could not be reached ({outage.reason})"
+        return _Lookup(None, "pending", why, outage=outage)
+    try:
+        account = fetcher(store, entry.platform, entry.handle)
+    except StaffpulseError as exc:
+        outage = guard.record(entry.platform, entry.handle, exc)
+        waiting = missing if isinstance(exc, AuthError) else None
+        return _Lookup(None, "pending", exc.message, tried=True, outage=outage, waiting=waiting)
+    if account is None:
+        why = "fetching is not available for this platform yet"
+        return _Lookup(None, "pending", why, tried=True)
+    guard.record(entry.platform, entry.handle, None)
+    return _Lookup(account, "fetched", None, tried=True)
+
+
+def _save_row(
+    store: Store, entry: HandleEntry, handle: str, found: _Lookup, role: str | None, stamp: str
+) -> PendingHandle:
+    """Insert or refresh the handle's row (never a second row for it) and read it back."""
+    account_id = found.account.id if found.account else None
+    store.conn.execute(
+        """
+        INSERT INTO connect_handles (platform, handle, status, account_id, role, source,
+            message, added_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (platform, handle) DO UPDATE SET status = excluded.status,
+            account_id = COALESCE(excluded.account_id, connect_handles.account_id),
+            role = COALESCE(excluded.role, connect_handles.role),
+            message = excluded.message, updated_at = excluded.updated_at
+        """,
+        (
+            entry.platform,
+            handle,
+            found.status,
+            account_id,
+            role,
+            entry.source,
+            found.message,
+            stamp,
+            stamp,
+        ),
+    )
+    row = store.conn.execute(
+        "SELECT * FROM connect_handles WHERE platform = ? AND handle = ?",
+        (entry.platform, handle),
+    ).fetchone()
+    return _from_row(row)
 
 
 def _keep_one_row(store: Store, entry: HandleEntry, account_id: str) -> str | None:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from staffpulse.connect.export import FORMATS_FOR, check_exportable, export_suggestions
+from staffpulse.connect.export import FORMATS_FOR, export_report, export_suggestions
 from staffpulse.connect.suggest import MOST_INACTIVE_DAYS, SuggestOptions
 from staffpulse.dates import FIRST_YEAR, LAST_YEAR, parse_date_option
 from staffpulse.errors import InputError, StaffpulseError
@@ -282,10 +282,8 @@ def connect_export(request: Request) -> Response:
         raise InputError(f"unknown export format '{fmt[:20]}'", hint="use the export buttons")
     account, _accounts = _chosen_account(request)
     report = web(request).backend.suggestions(account.handle, account.platform, _choices(request))
-    owner = account.id if str(account.id).startswith("did:") else None
-    result = export_suggestions(report.suggestions, fmt, owner=owner)
     # an empty file would import nothing: the error page says why and what to do instead
-    check_exportable(result, account.platform, report.next_step)
+    result = export_report(report, fmt)
     _label, media, ext = EXPORTS[fmt]
     # "follow-mia.csv", "follow-mia-x-list.txt": a format named like its extension once
     name = download_name("follow", account.handle, f"{'' if fmt == ext else '-' + fmt}.{ext}")

@@ -21,10 +21,11 @@ from staffpulse.cli.options import (
 )
 from staffpulse.cli.problems import print_problems
 from staffpulse.connect.export import (
+    DEFAULT_LIST_NAME,
     FORMATS,
     ExportResult,
-    check_exportable,
-    export_suggestions,
+    check_format,
+    export_report,
     write_export,
 )
 from staffpulse.connect.handles import (
@@ -50,48 +51,59 @@ console = make_console()
 err_console = make_console(stderr=True)
 
 
+# connect's own options, named apart so that the command reads as what it does
+RoleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--role",
+        help="Only these roles: recruiter, 'HR pro', vendor, 'staffing firm', employer, "
+        "... (comma-separated) or 'industry'. Default: every role but other (brands, "
+        "public figures); 'any' shows those too.",
+    ),
+]
+LimitOption = Annotated[int, typer.Option("--limit", help="How many suggestions.")]
+ExportOption = Annotated[
+    str | None, typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + ".")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", help="File for --export (default: print).")
+]
+ListNameOption = Annotated[
+    str, typer.Option("--list-name", help="List name for Bluesky and Mastodon exports.")
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Rank as of this date (default: the newest post of the account or the people it "
+        "talks with).",
+    ),
+]
+InactiveDaysOption = Annotated[
+    int, typer.Option("--inactive-days", help="Leave out accounts silent this long.")
+]
+IncludeContactsOption = Annotated[
+    bool, typer.Option("--include-contacts", help="Keep accounts you already talk with.")
+]
+IncludeUnseenOption = Annotated[
+    bool, typer.Option("--include-unseen", help="Keep accounts whose posts were never seen.")
+]
+
+
 def connect_command(
     handle: Annotated[
         str, typer.Argument(help="Your account: @handle, id or profile URL, in the store.")
     ],
-    role: Annotated[
-        str | None,
-        typer.Option(
-            "--role",
-            help="Only these roles: recruiter, 'HR pro', vendor, 'staffing firm', employer, "
-            "... (comma-separated) or 'industry'. Default: every role but other (brands, "
-            "public figures); 'any' shows those too.",
-        ),
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="How many suggestions.")] = 20,
+    role: RoleOption = None,
+    limit: LimitOption = 20,
     platform: AccountPlatformOption = None,
-    export: Annotated[
-        str | None,
-        typer.Option("--export", help="Export format: " + ", ".join(FORMATS) + "."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", help="File for --export (default: print).")
-    ] = None,
-    list_name: Annotated[
-        str, typer.Option("--list-name", help="List name for Bluesky and Mastodon exports.")
-    ] = "staffpulse suggestions",
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Rank as of this date (default: the newest post of the account or the people it "
-            "talks with).",
-        ),
-    ] = None,
-    inactive_days: Annotated[
-        int, typer.Option("--inactive-days", help="Leave out accounts silent this long.")
-    ] = 90,
-    include_contacts: Annotated[
-        bool, typer.Option("--include-contacts", help="Keep accounts you already talk with.")
-    ] = False,
-    include_unseen: Annotated[
-        bool, typer.Option("--include-unseen", help="Keep accounts whose posts were never seen.")
-    ] = False,
+    export: ExportOption = None,
+    output: OutputOption = None,
+    list_name: ListNameOption = DEFAULT_LIST_NAME,
+    as_of: AsOfOption = None,
+    inactive_days: InactiveDaysOption = 90,
+    include_contacts: IncludeContactsOption = False,
+    include_unseen: IncludeUnseenOption = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -101,11 +113,36 @@ def connect_command(
         include_contacts=include_contacts,
         include_unseen=include_unseen,
     )
-    if export is not None and export not in FORMATS:
-        # before the other checks, and before ranking: a typo is the first thing to fix
-        raise InputError(
-            f"unknown export format '{export}'", hint="choose one of: " + ", ".join(FORMATS)
-        )
+    _check_export_options(export, output, as_json=as_json)
+    ranked_as_of = parse_date_option("--as-of", as_of)
+    with (
+        open_store(db, create=False) as store,
+        make_status(err_console, "Ranking who to follow..."),
+    ):
+        report = suggest_report(store, handle, platform, role, limit, ranked_as_of, options=options)
+    if export is None:
+        if as_json:
+            print_json(report.as_dict())
+        else:
+            render_suggestions(console, report, notes=err_console)
+        return
+    result = export_report(report, export, list_name=list_name)
+    _print_not_exported(result)
+    if output is None:
+        typer.echo(result.text, nl=False)
+        return
+    write_export(result, output)
+    if as_json:
+        print_json(result.summary(output))
+    else:
+        _print_written(result, output)
+
+
+def _check_export_options(export: str | None, output: Path | None, *, as_json: bool) -> None:
+    """Refuse --export, --output and --json together where they cannot work, before the
+    ranking: a typo in the format is the first thing to fix."""
+    if export is not None:
+        check_format(export)
     if output is not None and export is None:
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"
@@ -117,44 +154,16 @@ def connect_command(
             hint="the file goes to --output and the JSON summary to stdout; "
             "or drop --json to print the export itself",
         )
-    with (
-        open_store(db, create=False) as store,
-        make_status(err_console, "Ranking who to follow..."),
-    ):
-        report = suggest_report(
-            store,
-            handle,
-            platform,
-            role,
-            limit,
-            parse_date_option("--as-of", as_of),
-            options=options,
-        )
-    if export is not None:
-        owner = report.account.id if report.account.id.startswith("did:") else None
-        result = export_suggestions(report.suggestions, export, list_name=list_name, owner=owner)
-        # An export with no account is refused rather than written empty (exit 65); its error
-        # counts the reasons, so the skipped accounts are listed only when some were written
-        check_exportable(result, report.account.platform, empty_hint=report.next_step)
-        _print_not_exported(result)
-        if output is None:
-            typer.echo(result.text, nl=False)
-            return
-        write_export(result, output)
-        if as_json:
-            print_json(result.summary(output))
-            return
-        err_console.print(
-            f"Wrote {count_of(result.written, 'account')} to {escape(str(output))} "
-            f"({escape(export)})"
-            + (f"; {len(result.skipped):,} not exported." if result.skipped else "."),
-            highlight=False,
-        )
-        return
-    if as_json:
-        print_json(report.as_dict())
-    else:
-        render_suggestions(console, report, notes=err_console)
+
+
+def _print_written(result: ExportResult, output: Path) -> None:
+    """``Wrote 4 accounts to list.csv (csv); 2 not exported.``"""
+    err_console.print(
+        f"Wrote {count_of(result.written, 'account')} to {escape(str(output))} "
+        f"({escape(result.format)})"
+        + (f"; {len(result.skipped):,} not exported." if result.skipped else "."),
+        highlight=False,
+    )
 
 
 def add_handles_command(
