@@ -37,6 +37,7 @@ _ADAPTERS = (
     "bluesky",
     "mastodon",
     "twcs",  # after the staffpulse CSV, so that it is tried first: its header would pass there
+    "x_analytics",
     "ibm_dialogs",
     "bluesky_repo",
     "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader

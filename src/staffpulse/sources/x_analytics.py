@@ -1,0 +1,192 @@
+"""The CSV of an account's posts that X Analytics exports (``tweet_activity_metrics_<handle>_
+<start>_<end>_en.csv``, analytics.twitter.com › Tweets › Export data, "By Tweet"): what a
+firm's marketer most often has at hand besides the archive. One post a row::
+
+    "Tweet id","Tweet permalink","Tweet text","time","impressions","engagements",...,
+    "retweets","replies","likes",...
+
+Newer exports name the same columns ``Post id``, ``Post Link``, ``Post text``, ``Date`` and
+``Reposts``; both are read. What the file is decides how it is read:
+
+* It names no author: the account is the handle in each row's link
+  (``https://twitter.com/rOpenSci/status/1465...``), and gets a bare account (id the
+  lower-cased handle, no name or bio), which the store files under the account it holds with
+  that handle (an archive's), as for any handle-only source.
+* The ids are X's status ids, so a post imported from the archive or a fetch too is one post.
+  Its time is read from the id (to the second, as the archive has it), the ``time`` column
+  (to the minute) when the id carries none.
+* Only the account's own posts are listed, never its reposts. A post that starts with
+  ``@handle`` is a reply to that account, as X itself takes such a post; which post it answers
+  the file does not say. Links are X's ``t.co`` short links, kept in the text only.
+* ``likes``, ``retweets`` (or ``reposts``) and ``replies`` are the counts, as of the export:
+  dated by the newest post in the file (:mod:`staffpulse.sources.observed`). Impressions and
+  clicks are not kept; ``-`` (the promoted columns of an unpromoted post) is no count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.sources.base import Item, Problem, TextEncoding, provenance, register
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, column_key
+from staffpulse.sources.native import HASHTAG_RE, text_encoding
+from staffpulse.sources.native_csv import SUFFIXES, csv_columns
+from staffpulse.sources.written import written_count, written_time
+from staffpulse.sources.x_entities import decode_x_text
+from staffpulse.sources.x_ids import status_link, time_of_tweet_id
+from staffpulse.store.core import Record
+
+SOURCE_NAME = "x-analytics"
+PLATFORM = "x"
+# Each field under the names the classic and the newer exports give it (as column_key reads
+# them: "Tweet permalink" is tweet_permalink).
+ID = ("tweet_id", "post_id")
+LINK = ("tweet_permalink", "post_link", "post_permalink")
+TEXT = ("tweet_text", "post_text")
+TIME = ("time", "date")
+COUNTS = {"likes": ("likes",), "reposts": ("retweets", "reposts"), "replies": ("replies",)}
+# An X handle answered at the start of a post (an e-mail address is no mention).
+X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
+LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
+NO_COUNT = "-"  # the promoted columns of a post that was not promoted
+
+
+def _first(row: Mapping[str, str], names: tuple[str, ...]) -> str:
+    return next(((row.get(name) or "").strip() for name in names if row.get(name)), "")
+
+
+def is_analytics_header(columns: set[str]) -> bool:
+    """An X Analytics export: an id, a link and a text column under its names, and
+    ``impressions`` (no other tool's file has them all)."""
+    return all(columns & set(names) for names in (ID, LINK, TEXT)) and "impressions" in columns
+
+
+def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
+    """Pure transformer: one row of an X Analytics export → the author's bare account and the
+    post. Raises ValueError naming what is wrong."""
+    post_id = _first(row, ID)
+    if not post_id.isdigit():
+        raise ValueError(f"'Tweet id' should be an X post id (digits), got {post_id!r}")
+    link = _first(row, LINK)
+    linked = status_link(link)
+    if linked is None or linked[0] is None:
+        raise ValueError(
+            f"'Tweet permalink' {link!r} is not a link to a post on X (x.com/<handle>/status/"
+            "<id>): the row names no author without it"
+        )
+    handle = linked[0]
+    text = decode_x_text(_first(row, TEXT))
+    replied = LEADING_REPLY_RE.match(text)
+    kind: PostKind = "reply" if replied else "original"
+    when = time_of_tweet_id(post_id) or written_time({"time": _first(row, TIME)}, "time")
+    counts = {
+        field: written_count({field: value}, field)
+        if (value := _first(row, names)) and value != NO_COUNT
+        else None
+        for field, names in COUNTS.items()
+    }
+    post = Post(
+        platform=PLATFORM,
+        id=post_id,
+        author_id=handle.lower(),
+        author_handle=handle,
+        text=text,
+        created_at=when,
+        kind=kind,
+        reply_to_handle=normalize_handle(replied.group(1)) if replied else None,
+        conversation_id=None if replied else post_id,
+        mentions=tuple(dict.fromkeys(m.lower() for m in X_MENTION_RE.findall(text))),
+        hashtags=tuple(HASHTAG_RE.findall(text)),
+        likes=counts["likes"],
+        reposts=counts["reposts"],
+        replies=counts["replies"],
+        url=f"https://x.com/{handle}/status/{post_id}",
+    )
+    author = Account(
+        platform=PLATFORM,
+        id=post.author_id,
+        handle=handle,
+        bio_known=False,  # the export has no profile
+        name_known=False,
+        url=f"https://x.com/{handle}",
+    )
+    return [author, post]
+
+
+class XAnalytics:
+    name = SOURCE_NAME
+    label = "X Analytics CSV"
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if path.is_dir() or path.suffix.lower() not in SUFFIXES:
+            return False
+        return is_analytics_header(csv_columns(head))
+
+    def read(self, path: Path) -> Iterator[Item]:
+        encoding, notices = text_encoding(path)
+        yield from notices
+        observed = _newest_post(path, encoding)
+        authors: set[str] = set()
+        for row in _rows(path, encoding):
+            if isinstance(row, CsvProblem):
+                yield Problem(str(path), row.line, row.message)
+                continue
+            if row.missing:  # X writes every cell: the line was cut (a copy stopped)
+                yield Problem(str(path), row.line, _short_row(row))
+                continue
+            try:
+                made = rows_from_analytics(row.values)
+            except ValueError as exc:
+                yield Problem(str(path), row.line, str(exc))
+                continue
+            # the counts are as of the export, after its newest post was written; the bare
+            # account is no observed profile
+            rows = tuple(
+                replace(r, observed_at=observed) if isinstance(r, Post) else r
+                for r in made
+                if isinstance(r, Post) or r.id not in authors
+            )
+            authors.update(r.id for r in made if isinstance(r, Account))
+            yield Record(
+                rows=rows, provenance=provenance(self.name, path, row.line), raw=row.values
+            )
+
+
+def _short_row(row: CsvRecord) -> str:
+    width = len(row.values) + row.missing
+    return (
+        f"row has {len(row.values)} of the header's {width} cells: the line looks cut short "
+        "(its text and counts may be too), so it was skipped; export the file from X "
+        "Analytics again"
+    )
+
+
+def _newest_post(path: Path, encoding: TextEncoding) -> datetime | None:
+    """When the newest post of the file was written: its counts are as of after that."""
+    newest: datetime | None = None
+    for row in _rows(path, encoding):
+        if isinstance(row, CsvRecord) and not row.missing:
+            try:
+                post = rows_from_analytics(row.values)[-1]
+            except ValueError:
+                continue  # told by the reading pass
+            if (
+                isinstance(post, Post)
+                and post.created_at
+                and (newest is None or post.created_at > newest)
+            ):
+                newest = post.created_at
+    return newest
+
+
+def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
+    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
+        yield from CsvTable(handle, key=column_key).records()
+
+
+register(XAnalytics())

@@ -1,0 +1,119 @@
+"""The X Analytics export ("By Tweet" CSV), on a small hand-written file of its schema."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from staffpulse.ingest import import_paths
+from staffpulse.models import Account, Post
+from staffpulse.sources import detect
+from staffpulse.sources.base import Problem
+from staffpulse.sources.x_analytics import XAnalytics, rows_from_analytics
+from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+FILE = (
+    Path(__file__).parent
+    / "fixtures"
+    / "x_analytics"
+    / "tweet_activity_metrics_AcmeStaffing_20221201_20221231_en.csv"
+)
+ROW = {
+    "tweet_id": "1600000000000000001",
+    "tweet_permalink": "https://twitter.com/AcmeStaffing/status/1600000000000000001",
+    "tweet_text": "@JaneDoe see you at the fair &amp; bring a CV",
+    "time": "2022-12-06 05:31 +0000",
+    "impressions": "10.0",
+    "retweets": "1.0",
+    "replies": "0.0",
+    "likes": "-",
+}
+
+
+def _read(path: Path) -> tuple[dict[str, Post], list[Account], list[Problem]]:
+    items = list(XAnalytics().read(path))
+    rows = [row for item in items if isinstance(item, Record) for row in item.rows]
+    posts = {row.id: row for row in rows if isinstance(row, Post)}
+    accounts = [row for row in rows if isinstance(row, Account)]
+    return posts, accounts, [item for item in items if isinstance(item, Problem)]
+
+
+def test_detected_by_its_header_not_told_to_rename_columns() -> None:
+    # before, it was "not a format staffpulse can import: rename tweet_id to id, add author"
+    assert detect(FILE).name == "x-analytics"
+
+
+def test_the_author_is_the_handle_of_each_rows_link_and_gets_one_bare_account() -> None:
+    posts, accounts, _ = _read(FILE)
+    assert [(a.id, a.handle, a.name_known, a.bio_known) for a in accounts] == [
+        ("acmestaffing", "AcmeStaffing", False, False)
+    ]
+    assert {p.author_id for p in posts.values()} == {"acmestaffing"}
+    first = posts["1600000000000000001"]
+    assert first.url == "https://x.com/AcmeStaffing/status/1600000000000000001"
+    assert first.text == (
+        "We are hiring forklift operators in Dayton & Columbus! #hiring https://t.co/abc123"
+    )
+    assert first.hashtags == ("hiring",) and first.urls == ()  # t.co links: in the text only
+
+
+def test_time_from_the_id_counts_as_of_the_newest_post_and_dashes_are_no_count() -> None:
+    posts, _, _ = _read(FILE)
+    first = posts["1600000000000000001"]
+    # the id's time to the second (as an archive has it), not the column's minute
+    assert first.created_at == datetime(2022, 12, 6, 5, 31, 41, 219000, tzinfo=UTC)
+    assert (first.likes, first.reposts, first.replies, first.quotes) == (12, 3, 1, None)
+    newest = max(p.created_at for p in posts.values() if p.created_at)
+    assert {p.observed_at for p in posts.values()} == {newest}
+    post = rows_from_analytics(ROW)[-1]
+    assert isinstance(post, Post) and post.likes is None and post.reposts == 1
+
+
+def test_a_post_starting_with_a_handle_is_a_reply_to_that_account() -> None:
+    posts, _, _ = _read(FILE)
+    reply = posts["1600000000000000002"]
+    assert reply.kind == "reply" and reply.reply_to_handle == "janedoe"
+    assert reply.reply_to_post_id is None and reply.conversation_id is None
+    assert reply.mentions == ("janedoe", "bob_hr")
+    tips = posts["1600000000000000003"]  # a text over several lines, quotes doubled
+    assert tips.kind == "original" and tips.text.endswith('Ask "what does success look like?"')
+
+
+def test_a_row_without_a_link_or_cut_short_is_reported_on_its_line() -> None:
+    posts, _, problems = _read(FILE)
+    assert len(posts) == 3
+    assert [p.line for p in problems] == [8, 9]
+    assert problems[0].message.startswith("'Tweet permalink' 'not a link' is not a link to a post")
+    assert problems[1].message.startswith("row has 5 of the header's 14 cells")
+
+
+def test_transformer_is_pure_and_reads_the_newer_exports_names() -> None:
+    before = dict(ROW)
+    rows_from_analytics(ROW)
+    assert before == ROW
+    newer = {
+        "post_id": "1600000000000000009",
+        "post_link": "https://x.com/AcmeStaffing/status/1600000000000000009",
+        "post_text": "Open day on Friday",
+        "date": "Tue, Dec 06, 2022",
+        "reposts": "2",
+    }
+    post = rows_from_analytics(newer)[-1]
+    assert isinstance(post, Post) and post.author_handle == "AcmeStaffing" and post.reposts == 2
+    with pytest.raises(ValueError, match="should be an X post id"):
+        rows_from_analytics({**ROW, "tweet_id": "abc"})
+
+
+def test_import_twice_adds_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "db.sqlite") as store:
+        first = import_paths(store, [FILE])
+        assert (first.new_posts, first.new_accounts, first.skipped) == (3, 1, 2)
+        stats = store.stats()
+        again = import_paths(store, [FILE])
+        assert (again.new_posts, again.new_accounts, again.updated_posts) == (0, 0, 0)
+        assert store.stats() == stats
+        account = store.find_account("acmestaffing")
+        assert len(list(store.posts_by("x", account.id))) == 3
