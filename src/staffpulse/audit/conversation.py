@@ -55,15 +55,15 @@ def conversation_pillar(
     got = sort_answers(frame, mentions, me)
     median_hours = float(np.median(got.hours)) if got.hours else None
     responsiveness = _responsiveness(got, median_hours, settings)
-    measured = (
+    values = conversation_parts(
         posts.reply_share,
         posts.mention_share,
         int(talk["accounts_engaged_90d"]),
         posts.share_share,
         responsiveness,
+        settings,
     )
-    values = conversation_parts(*measured, settings)
-    score = conversation_score(*measured, settings)
+    score = weigh_conversation_parts(values, settings)
     evidence: dict[str, Any] = {
         **talk,
         **answer_evidence(got, median_hours),
@@ -175,10 +175,16 @@ def conversation_score(
     responsiveness: float | None,
     settings: dict[str, Any],
 ) -> float:
-    """Conversation 0-100 from its parts; without ``responsiveness`` the other weights count."""
+    """Conversation 0-100 from what was measured (:func:`conversation_parts`)."""
     values = conversation_parts(
         reply_share, mention_share, engaged_90d, share_share, responsiveness, settings
     )
+    return weigh_conversation_parts(values, settings)
+
+
+def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any]) -> float:
+    """Conversation 0-100 from its parts, weighted; without ``responsiveness`` the other
+    weights count."""
     parts = settings["conversation_parts"]
     total = sum(float(parts[k]) for k in values) or 1.0
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
