@@ -77,3 +77,42 @@ def test_a_table_of_accounts_with_their_bio_is_sent_to_roles(tmp_path: Path) -> 
     with pytest.raises(UnknownFormatError) as caught:
         detect(posts)
     assert "roles" not in caught.value.message  # no bio: not accounts
+
+
+@pytest.mark.parametrize(
+    ("header", "told"),
+    [
+        ("id,auther,created_at,text", 'it has no author column: rename the column "auther" to'),
+        ("id,author,created_at,txt", 'it has no text column: rename the column "txt" to "text"'),
+    ],
+)
+def test_a_misspelt_column_is_told_to_be_renamed_not_added(
+    tmp_path: Path, header: str, told: str
+) -> None:
+    # "auther" was told 'add the column "author"', beside the column that only needed a letter
+    path = tmp_path / "posts.csv"
+    path.write_text(header + "\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert told in caught.value.message
+    assert "add the column" not in caught.value.message
+
+
+def test_a_misspelt_id_or_date_column_is_told_too_and_other_columns_are_not(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("idd,author,creted_at,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert report.posts == 0
+    assert 'it has no id column: rename the column "idd" to "id"' in report.problems[0].message
+    path.write_text("id,author,creted_at,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    (notice,) = [n.message for n in report.notices]
+    assert 'Rename "creted_at" to "created_at"' in notice
+    # a column of another meaning, or far from the name, is never offered
+    path.write_text("url,author,created_at,text\r\n" + ROWS, encoding="utf-8")
+    report = import_paths(open_store(":memory:"), [path])
+    assert 'it has no id column: add the column "id";' in report.problems[0].message

@@ -14,6 +14,7 @@ the user gives (:mod:`staffpulse.sources.csv_dates`).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -115,6 +116,7 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
     absent: list[str] = []
     for name in missing:
         alias = next((a for a in COLUMN_ALIASES.get(name, ()) if a in present), None)
+        alias = alias or misspelt(name, columns)
         if alias is None:
             absent.append(name)
             continue
@@ -128,6 +130,24 @@ def post_fixes(columns: list[str], rounded: Mapping[str, str]) -> str | None:
     added = _and([f'"{name}"' for name in absent])
     steps += [f"add the column{'s' if len(absent) > 1 else ''} {added}"] if absent else []
     return f"it has no {_or(missing)} column: {' and '.join(steps)}"
+
+
+# Columns that mean something else: never offered as a misspelling of id, author or text.
+_MEANT = frozenset(
+    {name for group in POST_COLUMNS for name in group}
+    | {alias for aliases in COLUMN_ALIASES.values() for alias in aliases}
+    | {"type", "platform", "kind", "lang", "url", "urls", "quotes", "likes", "replies"}
+    | {"reposts", "mentions", "hashtags", "created_at", "conversation_id", "reply_to_id"}
+)
+
+
+def misspelt(name: str, columns: list[str]) -> str | None:
+    """The column of ``columns`` that is ``name`` misspelt (``auther``, ``txt``, ``idd``), to
+    be told to rename; None when none is that close. A header typed by hand, or a template's
+    typo, was told only to add the column it already has."""
+    candidates = [column for column in columns if column not in _MEANT and len(column) > 1]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _and(words: list[str]) -> str:
@@ -175,6 +195,7 @@ def undated_note(header: list[str]) -> str | None:
     if "created_at" in header:
         return None
     column = next((name for name in header if name in DATE_COLUMNS), None)
+    column = column or misspelt("created_at", header)  # creted_at, created_date
     if column is None:
         return None
     return (
