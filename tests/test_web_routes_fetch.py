@@ -120,6 +120,20 @@ def test_a_refused_fetch_comes_back_with_the_platform_handle_and_posts(client: A
     )
 
 
+def test_a_firm_name_typed_for_its_handle_is_told_it_is_not_a_handle(client: Any) -> None:
+    """ "Acme Staffing & Co" in the handle field was told to "enter the handle", as if the field
+    were blank: now the page quotes what was typed and says a handle has no spaces."""
+    form = {"platform": "x", "handle": "Acme Staffing & Co", "max_posts": "50"}
+    refused = client.post("/import/fetch", data={"csrf_token": csrf_token(client), **form})
+    page = client.get(refused.headers["location"]).text
+    words = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "“Acme Staffing & Co” is not a handle: a handle has no spaces" in words
+    assert "as the profile shows it (e.g. @yourfirm)" in words
+    assert "enter the handle" not in words
+    assert "Acme Staffing &amp; Co" in page  # escaped, and kept in the field to correct
+    assert field_value(page, "handle") == "Acme Staffing & Co"
+
+
 def test_the_x_estimates_change_or_cancel_keeps_the_fetch_as_chosen(client: Any) -> None:
     estimate = client.get(
         "/import/fetch/x", params={"handle": "acmestaffing", "max_posts": "50", "budget": "0.3"}

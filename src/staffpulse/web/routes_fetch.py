@@ -69,10 +69,17 @@ def _checked(fields: dict[str, Any]) -> tuple[str, str, int, float]:
     handle = form_value(fields, "handle").lstrip("@")
     if platform not in FETCHERS:
         raise InputError("choose a platform to fetch from", hint="Bluesky, X or Mastodon")
-    if not handle or len(handle) > 200 or any(c.isspace() for c in handle):
+    name = FETCHERS[platform].split(" (")[0]
+    if not handle or len(handle) > 200:
         raise InputError(
-            f"enter the handle of the {FETCHERS[platform].split(' (')[0]} account to fetch",
-            hint=f"e.g. {EXAMPLES[platform]}",
+            f"enter the handle of the {name} account to fetch", hint=f"e.g. {EXAMPLES[platform]}"
+        )
+    if any(c.isspace() for c in handle):
+        # the firm's name typed where its handle goes ("Acme Staffing"): say so, not "enter"
+        raise InputError(
+            f"“{handle.strip()}” is not a handle: a handle has no spaces",
+            hint=f"type the {name} handle as the profile shows it (e.g. {EXAMPLES[platform]})"
+            " or paste the profile's address",
         )
     # the fetchers' own checks, before anything is queued (and before any paid request); what
     # they read is the handle the pages name ("@acmestaffing", not the profile URL pasted)
