@@ -20,7 +20,13 @@ from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
-from staffpulse.audit.types import AuditResult, Frame, drop_shown_as_worst, spread_examples
+from staffpulse.audit.types import (
+    AuditResult,
+    Frame,
+    PillarResult,
+    drop_shown_as_worst,
+    spread_examples,
+)
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.bundled import sample_clock
 from staffpulse.dates import parse_date_option
@@ -192,8 +198,10 @@ def compute_audit(
     frame = build_frame(data.posts, index, signals)
     frame.unquotable = data.followers_only
     known_ts = frame.ts[~np.isnan(frame.ts)]
+    first_ts = float(known_ts.min()) if known_ts.size else None
     last_ts = float(known_ts.max()) if known_ts.size else None
     ref_ts = now.timestamp() if now is not None else last_ts
+    today = now or datetime.now(UTC)
     avatar = avatar if avatar is not None else avatar_info(data.account)
     pillars = {
         "face": face_pillar(data.account, cfg, avatar),
@@ -207,22 +215,15 @@ def compute_audit(
             ref_ts,
             cfg,
             data.inbox_joined,
-            today=now or datetime.now(UTC),
+            today=today,
         ),
     }
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
     spread_examples(pillars)
     weights = cfg["weights"]
-    counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
-    total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
-    overall = round(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
-
-    def iso(ts: float | None) -> str | None:
-        return format_time(datetime.fromtimestamp(ts, UTC)) if ts is not None else None
-
-    today = now or datetime.now(UTC)
-    last_day = datetime.fromtimestamp(last_ts, UTC) if last_ts is not None else None
+    overall = _overall_score(pillars, weights)
+    last_day = _moment(last_ts)
     cautions = [
         said
         for said in (
@@ -231,28 +232,43 @@ def compute_audit(
         )
         if said
     ]
-    kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
-    # the header says how many replies only continue the account's own threads, so its count
-    # of replies never reads against Conversation's "none of your posts are replies to others"
-    kinds["replies_in_own_threads"] = int(self_replies(frame, data.account).sum())
     return AuditResult(
         account=data.account,
         overall=overall,
         grade=grade_for(overall, cfg["grades"]),
         pillars=pillars,
         generated_at=today,
-        reference_time=datetime.fromtimestamp(ref_ts, UTC) if ref_ts is not None else None,
+        reference_time=_moment(ref_ts),
         window={
             "since": format_time(since),
-            "first_post": iso(float(known_ts.min())) if known_ts.size else None,
-            "last_post": iso(last_ts),
+            "first_post": format_time(_moment(first_ts)),
+            "last_post": format_time(last_day),
         },
-        counts={"posts": frame.n, **kinds, "mentions_known": len(data.mentions)},
+        counts=_post_counts(frame, data),
         top_actions=top_actions(pillars, weights),
         timeline=_timeline(frame, data.account),
         signals={"text": signals.source, "avatar": avatar.source},
         caution=" ".join(cautions) or None,
     )
+
+
+def _moment(ts: float | None) -> datetime | None:
+    return datetime.fromtimestamp(ts, UTC) if ts is not None else None
+
+
+def _overall_score(pillars: Mapping[str, PillarResult], weights: Mapping[str, Any]) -> int:
+    """The weighted mean of the pillars scored: one with nothing to judge takes no part."""
+    counted = {n: s for n in PILLARS if (s := pillars[n].score) is not None}
+    total = sum(float(weights.get(name, 0)) for name in counted) or 1.0
+    return round(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
+
+
+def _post_counts(frame: Frame, data: AccountData) -> dict[str, int]:
+    kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
+    # the header says how many replies only continue the account's own threads, so its count
+    # of replies never reads against Conversation's "none of your posts are replies to others"
+    kinds["replies_in_own_threads"] = int(self_replies(frame, data.account).sum())
+    return {"posts": frame.n, **kinds, "mentions_known": len(data.mentions)}
 
 
 def audit_account(
