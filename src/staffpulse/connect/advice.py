@@ -20,12 +20,14 @@ advice offers it; a group none of whose remedies works gets no advice.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
+# Re-exported: the bound belongs with the ways of reaching back, callers import it from here
+from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
+from staffpulse.connect.reach_back import reach_back
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.role_labels import role_label
 
@@ -43,7 +45,6 @@ PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
-MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 _FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
 
 
@@ -116,39 +117,8 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     """One sentence per group of held-back candidates, the largest groups first; with
     ``works``, only options it confirms bring someone back (at most :data:`MOST_TRIES`
     rankings are run)."""
-    ranked = sorted(
-        held.groups.items(),
-        key=lambda item: (-item[1], [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)]),
-    )
-    steps: list[str] = []
-    tried: dict[Remedy, bool] = {}
-    capped = False  # some option went untried: "none brings anyone back" would be a guess
-
-    def passes(remedies: list[Remedy]) -> bool:
-        nonlocal capped
-        for remedy in remedies:
-            if remedy not in tried:
-                if len(tried) >= MOST_TRIES:
-                    capped = True
-                    return False
-                tried[remedy] = works(remedy) if works is not None else True
-            if not tried[remedy]:
-                return False
-        return True
-
-    # beyond the largest groups, the others are named in short: "17 more with --role any"
-    smaller: Counter[str] = Counter()
-    for group, n in ranked:
-        if works is not None and len(tried) >= MOST_TRIES:
-            capped = True
-            break
-        for text, options, remedies in _steps(group, n, held, run):
-            if works is None or passes(remedies):
-                if len(steps) < MOST_STEPS:
-                    steps.append(text)
-                else:
-                    smaller[options] += n
-                break
+    trials = _Trials(works)
+    steps, smaller = _choose_steps(held, run, trials)
     offered = bool(steps)
     known = _only_known_left(held)
     if known and offered and set(held.groups) == {frozenset({CONTACTS})}:
@@ -161,11 +131,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         )
     if smaller:
         steps.append(_smaller_groups(smaller))
-    said = False  # how to fetch a list is said once
-    for i, step in enumerate(steps):
-        if _FETCH_HOW in step:
-            steps[i] = step.replace(" " + _FETCH_HOW, "") if said else step
-            said = True
+    _say_fetch_how_once(steps)
     if held.anonymized:
         steps.append(_anonymized(held.anonymized))
     import_around = (
@@ -176,8 +142,12 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         # that they bring no one back, so that no one tries them
         left = sum(held.groups.values())
         if known:
-            return _known_but_unranked(held, run, left, capped)
-        tried_how = f"the {len(tried)} options tried" if capped else "any of connect's options"
+            return _known_but_unranked(held, run, left, trials.capped)
+        tried_how = (
+            f"the {len(trials.tried)} options tried"
+            if trials.capped
+            else "any of connect's options"
+        )
         steps.insert(
             0,
             f"{import_around} (suggestions come from the conversations around it): none of the "
@@ -187,6 +157,67 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
     elif not steps:
         steps.append(f"{import_around}: suggestions come from the conversations around it")
     return "; ".join(steps) + "."
+
+
+@dataclass
+class _Trials:
+    """The remedies ranked so far to check them (each a whole ranking: at most
+    :data:`MOST_TRIES`), and whether some option went untried, in which case "none brings
+    anyone back" would be a guess. Without ``works`` every remedy passes untried."""
+
+    works: Works | None
+    tried: dict[Remedy, bool] = field(default_factory=dict)
+    capped: bool = False
+
+    @property
+    def used_up(self) -> bool:
+        return self.works is not None and len(self.tried) >= MOST_TRIES
+
+    def all_work(self, remedies: list[Remedy]) -> bool:
+        if self.works is None:
+            return True
+        for remedy in remedies:
+            if remedy not in self.tried:
+                if len(self.tried) >= MOST_TRIES:
+                    self.capped = True
+                    return False
+                self.tried[remedy] = self.works(remedy)
+            if not self.tried[remedy]:
+                return False
+        return True
+
+
+def _choose_steps(held: HeldBack, run: Ranking, trials: _Trials) -> tuple[list[str], Counter[str]]:
+    """For each group, largest first, the first advice whose remedies work: the first
+    :data:`MOST_STEPS` said in full, the options of the others counted, to be named in short
+    ("17 more with --role any")."""
+    ranked = sorted(
+        held.groups.items(),
+        key=lambda item: (-item[1], [ORDER.index(r) for r in sorted(item[0], key=ORDER.index)]),
+    )
+    steps: list[str] = []
+    smaller: Counter[str] = Counter()
+    for group, n in ranked:
+        if trials.used_up:
+            trials.capped = True
+            break
+        for text, options, remedies in _steps(group, n, held, run):
+            if trials.all_work(remedies):
+                if len(steps) < MOST_STEPS:
+                    steps.append(text)
+                else:
+                    smaller[options] += n
+                break
+    return steps, smaller
+
+
+def _say_fetch_how_once(steps: list[str]) -> None:
+    """Keep how to fetch a list in the first step that says it, and drop it from the rest."""
+    said = False
+    for i, step in enumerate(steps):
+        if _FETCH_HOW in step:
+            steps[i] = step.replace(" " + _FETCH_HOW, "") if said else step
+            said = True
 
 
 # why the accounts an option could bring back were left out, as "none of the 525 accounts
@@ -310,8 +341,8 @@ def _steps(
     if INACTIVE in group:
         reaches = [
             (text, [replace(base, inactive_days=d, as_of=a) for d, a in ways])
-            for text, ways in _reach_back(
-                held.last_posts.get(group, []), held.next_posts.get(group, []), run
+            for text, ways in reach_back(
+                held.last_posts.get(group, []), held.next_posts.get(group, []), run.as_of
             )
         ]
     out = []
@@ -327,39 +358,6 @@ def _silence(run: Ranking) -> str:
     if not run.as_of_given:
         when += f" (the newest post of {run.who} or the people it talks with)"
     return f"posted nothing in the {run.inactive_days} days before {when}"
-
-
-def _reach_back(
-    last_posts: list[datetime], next_posts: list[datetime], run: Ranking
-) -> list[tuple[str, list[tuple[int | None, datetime | None]]]]:
-    """Ways to reach the group's posts, best first: each is the option as said and the
-    ``(inactive days, as-of)`` of every remedy it names. ``--as-of`` the day after the newest
-    of their last posts ranks the circle as it was then; the ``--inactive-days`` that keeps
-    all of them leaves the graph as it is; for accounts that posted only after the ranking
-    date, ``--as-of`` the day after their first post."""
-    ways: list[tuple[str, list[tuple[int | None, datetime | None]]]] = []
-    if last_posts:
-        oldest = min(last_posts)
-        when, as_of = _as_of_after(max(last_posts))
-        days = math.floor((run.as_of - oldest).total_seconds() / 86400) + 1
-        if days <= MOST_INACTIVE_DAYS:
-            ways.append((f"{when} (or --inactive-days {days})", [(None, as_of), (days, None)]))
-            ways.append((f"--inactive-days {days}", [(days, None)]))
-        ways.append((when, [(None, as_of)]))
-    if next_posts:
-        when, as_of = _as_of_after(min(next_posts))
-        ways.append((when, [(None, as_of)]))
-    if not ways:
-        ways.append(("a larger --inactive-days", [(MOST_INACTIVE_DAYS, None)]))
-    return ways
-
-
-def _as_of_after(post: datetime) -> tuple[str, datetime]:
-    """``--as-of`` the day after a post, and that date: the CLI reads a date as its
-    midnight, which would leave the post itself out."""
-    day = datetime(post.year, post.month, post.day, tzinfo=post.tzinfo or UTC)
-    day += timedelta(days=1)
-    return f"--as-of {day:%Y-%m-%d}", day
 
 
 def _roles_found(roles: Counter[str]) -> str:

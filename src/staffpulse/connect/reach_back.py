@@ -1,0 +1,42 @@
+"""Ways to reach back in time to accounts left out as inactive: the ``--as-of`` or
+``--inactive-days`` that would bring them back, for :mod:`staffpulse.connect.advice`."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+
+MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
+
+
+def reach_back(
+    last_posts: list[datetime], next_posts: list[datetime], ranked_as_of: datetime
+) -> list[tuple[str, list[tuple[int | None, datetime | None]]]]:
+    """Ways to reach the group's posts, best first: each is the option as said and the
+    ``(inactive days, as-of)`` of every remedy it names. ``--as-of`` the day after the newest
+    of their last posts ranks the circle as it was then; the ``--inactive-days`` that keeps
+    all of them leaves the graph as it is; for accounts that posted only after the ranking
+    date, ``--as-of`` the day after their first post. ``ranked_as_of``: the ranking's date."""
+    ways: list[tuple[str, list[tuple[int | None, datetime | None]]]] = []
+    if last_posts:
+        oldest = min(last_posts)
+        when, as_of = as_of_after(max(last_posts))
+        days = math.floor((ranked_as_of - oldest).total_seconds() / 86400) + 1
+        if days <= MOST_INACTIVE_DAYS:
+            ways.append((f"{when} (or --inactive-days {days})", [(None, as_of), (days, None)]))
+            ways.append((f"--inactive-days {days}", [(days, None)]))
+        ways.append((when, [(None, as_of)]))
+    if next_posts:
+        when, as_of = as_of_after(min(next_posts))
+        ways.append((when, [(None, as_of)]))
+    if not ways:
+        ways.append(("a larger --inactive-days", [(MOST_INACTIVE_DAYS, None)]))
+    return ways
+
+
+def as_of_after(post: datetime) -> tuple[str, datetime]:
+    """``--as-of`` the day after a post, and that date: the CLI reads a date as its
+    midnight, which would leave the post itself out."""
+    day = datetime(post.year, post.month, post.day, tzinfo=post.tzinfo or UTC)
+    day += timedelta(days=1)
+    return f"--as-of {day:%Y-%m-%d}", day
