@@ -270,63 +270,65 @@ def account_rows(
     """
     settings = settings or audit_settings()
     shared_authors = shared_authors or {}
-    rows: list[dict[str, Any]] = []
-    for key in sorted(partials):
-        p = partials[key]
-        everything = p.english_originals + p.other_originals
-        # as the audit: when most original posts are not in English, Mix is not scored, and
-        # the ads recognised by their wording are not counted either
-        mix_unread = p.other_originals * 2 > everything
-        job_ads = p.english_ads + (0 if mix_unread else p.other_ads)
-        mix_posts = p.english_originals + (0 if mix_unread else p.other_ads)
-        job_share = job_ads / mix_posts if mix_posts else 0.0
-        voice_unread = (p.authored - p.english_authored) * 2 > p.authored
-        personality = p.personality / p.english_authored if p.english_authored else 0.0
-        humor = p.humor / p.english_authored if p.english_authored else 0.0
-        # exact copies only (same text once masked as the audit masks it): the audit's
-        # near-copy templating needs all of an account's posts side by side, which partials
-        # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
-        copies = sum(c for c in p.template_keys.values() if c >= 2)
-        exact_copies = copies / p.english_originals if p.english_originals else 0.0
-        talk = p.talk.settle(own_names(p.handle, p.author_id), shared_authors.get(p.platform, {}))
-        reply_share = p.replies / p.posts if p.posts else 0.0
-        share_share = talk.shares / p.posts if p.posts else 0.0
-        originals = p.originals + p.quotes
-        mention_share = talk.mentioning / originals if originals else 0.0
-        engaged_30, engaged_90 = talk.engaged_in(30), talk.engaged_in(90)
-        mix_scored = mix_posts > 0 and not mix_unread
-        voice_scored = p.english_authored > 0 and not voice_unread
-        rows.append(
-            {
-                "platform": p.platform,
-                "author_id": p.author_id,
-                "handle": p.handle,
-                **{name: getattr(p, name) for name in KIND_COUNTS},
-                "not_english": p.authored - p.english_authored,
-                "mix_posts": mix_posts,
-                "job_ads": job_ads,
-                "job_share": round(job_share, 6),
-                "voice_posts": p.english_authored,
-                "personality_share": round(personality, 6),
-                "humor_share": round(humor, 6),
-                "exact_copy_share": round(exact_copies, 6),
-                "reply_share": round(reply_share, 6),
-                "mention_share": round(mention_share, 6),
-                "share_share": round(share_share, 6),
-                "accounts_engaged_30d": engaged_30,
-                "accounts_engaged_90d": engaged_90,
-                "first_post": _moment(p.first_ts),
-                "last_post": _moment(p.last_ts),
-                "mix": round(mix_score(job_share, settings), 2) if mix_scored else None,
-                "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
-                if voice_scored
-                else None,
-                "conversation": round(
-                    conversation_score(
-                        reply_share, mention_share, engaged_90, share_share, None, settings
-                    ),
-                    2,
-                ),
-            }
-        )
-    return rows
+    return [_account_row(partials[key], settings, shared_authors) for key in sorted(partials)]
+
+
+def _account_row(
+    p: AccountPartial, settings: dict[str, Any], shared_authors: SharedAuthors
+) -> dict[str, Any]:
+    """One account's row of accounts.parquet: its counts, shares and pillar scores."""
+    everything = p.english_originals + p.other_originals
+    # as the audit: when most original posts are not in English, Mix is not scored, and
+    # the ads recognised by their wording are not counted either
+    mix_unread = p.other_originals * 2 > everything
+    job_ads = p.english_ads + (0 if mix_unread else p.other_ads)
+    mix_posts = p.english_originals + (0 if mix_unread else p.other_ads)
+    job_share = _share(job_ads, mix_posts)
+    voice_unread = (p.authored - p.english_authored) * 2 > p.authored
+    personality = _share(p.personality, p.english_authored)
+    humor = _share(p.humor, p.english_authored)
+    # exact copies only (same text once masked as the audit masks it): the audit's
+    # near-copy templating needs all of an account's posts side by side, which partials
+    # merged shard by shard do not keep; so the column says what it counts (docs/scale.md)
+    copies = sum(c for c in p.template_keys.values() if c >= 2)
+    exact_copies = _share(copies, p.english_originals)
+    talk = p.talk.settle(own_names(p.handle, p.author_id), shared_authors.get(p.platform, {}))
+    reply_share = _share(p.replies, p.posts)
+    share_share = _share(talk.shares, p.posts)
+    mention_share = _share(talk.mentioning, p.originals + p.quotes)
+    engaged_30, engaged_90 = talk.engaged_in(30), talk.engaged_in(90)
+    mix_scored = mix_posts > 0 and not mix_unread
+    voice_scored = p.english_authored > 0 and not voice_unread
+    return {
+        "platform": p.platform,
+        "author_id": p.author_id,
+        "handle": p.handle,
+        **{name: getattr(p, name) for name in KIND_COUNTS},
+        "not_english": p.authored - p.english_authored,
+        "mix_posts": mix_posts,
+        "job_ads": job_ads,
+        "job_share": round(job_share, 6),
+        "voice_posts": p.english_authored,
+        "personality_share": round(personality, 6),
+        "humor_share": round(humor, 6),
+        "exact_copy_share": round(exact_copies, 6),
+        "reply_share": round(reply_share, 6),
+        "mention_share": round(mention_share, 6),
+        "share_share": round(share_share, 6),
+        "accounts_engaged_30d": engaged_30,
+        "accounts_engaged_90d": engaged_90,
+        "first_post": _moment(p.first_ts),
+        "last_post": _moment(p.last_ts),
+        "mix": round(mix_score(job_share, settings), 2) if mix_scored else None,
+        "voice": round(voice_score(personality, humor, exact_copies, settings), 2)
+        if voice_scored
+        else None,
+        "conversation": round(
+            conversation_score(reply_share, mention_share, engaged_90, share_share, None, settings),
+            2,
+        ),
+    }
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
