@@ -82,3 +82,30 @@ def test_a_replay_is_ranked_as_of_the_newest_conversation_it_can_offer(tmp_path:
     assert newest.ranked_as_of == interviews.ranked_as_of == everything.ranked_as_of
     assert [i.conversation_id for i in interviews.items] == ["ask2"]
     assert not live.replay and live.items == []  # the live view is never moved
+
+
+def test_a_replay_is_ranked_once_even_when_its_newest_days_are_all_left_out(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # twenty job ads, the newest activity, are more than the first batch judged for the
+    # replay's time: it still finds the question beneath them, and ranks the inbox once
+    from staffpulse.listen import inbox as inbox_module
+
+    ads = [
+        post(f"ad{n}", f"We're hiring a forklift operator in Dayton, shift {n}! Apply now", hours)
+        for n, hours in enumerate(timedelta(hours=n) for n in range(20))
+    ]
+    calls: list[int] = []
+    ranked_once = inbox_module.rank_stored
+
+    def counting(*args: Any, **kw: Any) -> Any:
+        calls.append(1)
+        return ranked_once(*args, **kw)
+
+    monkeypatch.setattr(inbox_module, "rank_stored", counting)
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert([*ads, AD_LAST[1]], provenance("twarc2", tmp_path / "search.jsonl"))
+        everything = inbox(store)
+    assert everything.ranked_as_of == NEWEST - timedelta(180) + timedelta(hours=1)
+    assert [i.conversation_id for i in everything.items] == ["ask2"]
+    assert len(calls) == 1

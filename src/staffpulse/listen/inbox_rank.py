@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from staffpulse.listen import schema
 from staffpulse.listen.enrich import author_roles, opening_signals
@@ -32,6 +32,35 @@ def rank_stored(
 ) -> tuple[list[RankedConversation], RankContext]:
     """Rank ``conversations`` as of ``as_of`` (angles left for the few shown), with the
     context they were ranked in."""
+    roles = author_roles(store, conversations, roles_model)
+    context = _context(store, conversations, topic_of, labels, as_of, text, roles)
+    return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context
+
+
+def left_out_of(
+    store: Store,
+    conversations: Sequence[Conversation],
+    text: TopicScorer | None,
+    copies: Counter[str],
+) -> dict[tuple[str, str], str | None]:
+    """Why the inbox would leave each conversation out (None: it would offer it), at any
+    time: a verdict reads the posts, never their age."""
+    context = _context(store, conversations, {}, {}, datetime.now(UTC), text, {})
+    everyone = {(c.platform, c.id) for c in conversations}
+    judged = rank(conversations, context, angles=False, copies=copies, counted_only=everyone)
+    return {(e.conversation.platform, e.conversation.id): e.left_out for e in judged}
+
+
+def _context(
+    store: Store,
+    conversations: Sequence[Conversation],
+    topic_of: dict[tuple[str, str], int],
+    labels: dict[int, str],
+    as_of: datetime,
+    text: TopicScorer | None,
+    roles: dict[str, str],
+) -> RankContext:
+    """What the store and the post signals know of ``conversations``, to rank them by."""
     relevance: dict[str, float] = {}
     threads: dict[str, ThreadWork] = {}
     not_public = not_public_posts(store, conversations)
@@ -47,13 +76,13 @@ def rank_stored(
         )
         threads.update((c.id, thread_work(c, verdicts, hits, hidden)) for c in convs)
     signals = opening_signals(conversations, text)
-    context = RankContext(
+    return RankContext(
         now=as_of,
         relevance=relevance,
         topic_labels={
             c.id: labels.get(topic_of.get((c.platform, c.id), -1), "") for c in conversations
         },
-        roles=author_roles(store, conversations, roles_model),
+        roles=roles,
         job_scores=signals.job,
         humor_scores=signals.humor,
         job_threshold=signals.job_threshold,
@@ -62,4 +91,3 @@ def rank_stored(
         work_threshold=signals.work_threshold,
         not_public=not_public,
     )
-    return rank(conversations, context, angles=False, copies=copies, counted_only=counted), context

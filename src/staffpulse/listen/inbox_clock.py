@@ -1,0 +1,77 @@
+"""The time an inbox is ranked as of (:func:`staffpulse.listen.window.reference_time`), moved
+back, for a replay, to a time when there is something to join.
+
+A replay is ranked as of an hour after the newest conversation the store can offer. When every
+conversation active in the window before it is left out (the newest activity of an archive is
+a job ad, customer care, a post not about work...) while older ones are worth joining, a replay
+as of it would say "Nothing to join now": it is ranked as of the newest of those instead. That
+time is found before ranking, so the inbox is ranked once: a conversation is left out for what
+its posts say, never for their age, so the newest open ones are judged (only for that, the
+cheap part of ranking) until one would be offered.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from staffpulse.listen.inbox_offer import Offer
+from staffpulse.listen.inbox_rank import left_out_of
+from staffpulse.listen.inbox_steps import FirmStates, key_of
+from staffpulse.listen.relevance import TopicScorer
+from staffpulse.listen.threads import Conversation
+from staffpulse.listen.window import REPLAY_LEAD, AsOf, Reference, in_window, reference_time
+from staffpulse.store import Store
+
+# The newest open conversations are judged this many at a time, the batch growing fourfold:
+# the newest one is almost always offered, and an archive of job ads is read in few batches
+FIRST_BATCH = 8
+
+
+def choose_reference(
+    store: Store,
+    offer: Offer,
+    text: TopicScorer | None,
+    *,
+    now: datetime | None,
+    as_of: AsOf,
+    max_age: timedelta | None,
+) -> Reference:
+    """The time to rank the ``offer`` as of: :func:`reference_time`'s, unless it is a replay
+    whose window offers nothing while an older conversation would be offered (see the module
+    docstring). The time is decided on every conversation, not one topic's, so that
+    ``--topic`` replays as of the same time as the whole inbox."""
+    ref = reference_time(store, offer.everyone, now, as_of, max_age)
+    if not ref.replay or ref.fixed:  # the live view, or a date the user gave: never moved
+        return ref
+    newest = newest_offered(store, offer.everyone, offer.states, offer.copies, text)
+    if newest is None or in_window(newest, ref.at, max_age):
+        return ref
+    return replace(ref, at=newest + REPLAY_LEAD)
+
+
+def newest_offered(
+    store: Store,
+    conversations: Sequence[Conversation],
+    states: FirmStates,
+    copies: Counter[str],
+    text: TopicScorer | None,
+) -> datetime | None:
+    """The last activity of the newest open, dated conversation the inbox would not leave out
+    (None when there is none)."""
+    candidates = sorted(
+        (c for c in conversations if c.last_activity is not None and states.of(c) == "open"),
+        key=lambda c: c.last_activity or datetime.min,
+        reverse=True,
+    )
+    start, size = 0, FIRST_BATCH
+    while start < len(candidates):
+        batch = candidates[start : start + size]
+        verdicts = left_out_of(store, batch, text, copies)
+        for conv in batch:  # newest first
+            if verdicts[key_of(conv)] is None:
+                return conv.last_activity
+        start, size = start + size, size * 4
+    return None

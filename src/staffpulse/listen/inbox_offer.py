@@ -1,0 +1,146 @@
+"""What an inbox (:func:`staffpulse.listen.inbox.build_inbox`) can offer the firm: the stored
+conversations, given topics, with each one's state for the firm (:class:`Offer`); the ones
+``--topic`` narrows it to (:class:`TopicScope`); and, once ranked, the topics that have
+conversations to join.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from staffpulse.listen.inbox_steps import (
+    FirmStates,
+    Key,
+    StateSort,
+    judge_states,
+    key_of,
+    sort_by_state,
+)
+from staffpulse.listen.rank import RankedConversation, count_copies
+from staffpulse.listen.threads import Conversation, load_conversations
+from staffpulse.listen.topic_match import TopicMatch, match_topics
+from staffpulse.listen.topic_members import assign_topics
+from staffpulse.listen.topics import TopicModel
+from staffpulse.listen.window import AsOf, TopicChoice, in_window, posts_up_to, topic_choices
+from staffpulse.store import Store
+
+TOPIC_WORDS = 15  # a topic's most frequent words that a --topic query naming none falls back on
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """The conversations the inbox can offer the firm, with their topics and their states."""
+
+    everyone: list[Conversation]
+    model: TopicModel
+    topic_of: dict[Key, int]
+    states: FirmStates
+    # opening texts of every conversation that could be offered: spam ("copy-pasted by
+    # several accounts") counts copies among them all, so that a longer age adds no spam
+    # verdicts to the ones shown now
+    copies: Counter[str]
+
+    @property
+    def labels(self) -> dict[int, str]:
+        return {tid: t.label for tid, t in self.model.topics_.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicScope:
+    """The conversations ``--topic`` narrows the inbox to (all of them without it)."""
+
+    query: str | None
+    conversations: list[Conversation]
+    keys: set[Key] | None  # None: every topic
+    words: dict[int, str]  # what a query naming no topic falls back on
+
+
+def gather_offer(
+    store: Store,
+    platform: str | None,
+    as_of: AsOf,
+    as_handle: str | None,
+    own: Sequence[tuple[str, str]],
+    now: datetime | None,
+) -> Offer:
+    """The conversations to offer, given topics, with each one's state for the firm."""
+    everyone = _conversations_to_offer(store, platform, as_of, own)
+    model, topic_of = assign_topics(store, everyone)
+    # a snooze ends on the real clock, even in a replay
+    states = judge_states(store, platform, as_handle, own, everyone, now or datetime.now(UTC))
+    copies = count_copies([c for c in everyone if states.of(c) in ("open", "joined")])
+    return Offer(everyone, model, topic_of, states, copies)
+
+
+def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:
+    """The conversations of the topics ``topic`` names (every one when it is None)."""
+    if topic is None:
+        return TopicScope(None, offer.everyone, None, {})
+    words = _topic_words(offer.model)
+    named = {m.id for m in match_topics(topic, offer.labels, words=words)}
+    keys = {key for key, tid in offer.topic_of.items() if tid in named}
+    return TopicScope(topic, [c for c in offer.everyone if key_of(c) in keys], keys, words)
+
+
+def sort_for_ranking(
+    offer: Offer, scope: TopicScope, at: datetime, max_age: timedelta | None
+) -> StateSort:
+    """The conversations of ``scope`` by state, with what to rank set apart."""
+    sort = sort_by_state(scope.conversations, offer.states, at, max_age)
+    if scope.keys is not None:
+        # the topics to pick count what the inbox would show of them, so every open
+        # conversation in the window is ranked: job ads, spam... are left out of the counts
+        sort.wanted += [
+            c
+            for c in offer.everyone
+            if key_of(c) not in scope.keys
+            and offer.states.of(c) == "open"
+            and in_window(c.last_activity, at, max_age)
+        ]
+    return sort
+
+
+def topics_offered(
+    ranked: list[RankedConversation], offer: Offer, scope: TopicScope
+) -> tuple[list[TopicChoice], list[TopicMatch], list[RankedConversation]]:
+    """The topics with conversations to join (counted over every topic), the ones the query
+    names, and the ranked conversations narrowed to them."""
+    offered = [
+        e.conversation
+        for e in ranked
+        if not e.left_out and offer.states.of(e.conversation) == "open"
+    ]
+    choices = topic_choices(offered, offer.topic_of, offer.model.topics_)
+    if scope.query is None or scope.keys is None:
+        return choices, [], ranked
+    open_by_topic = {c.id: c.open for c in choices}
+    matches = match_topics(scope.query, offer.labels, open_by_topic, scope.words)
+    return choices, matches, [e for e in ranked if key_of(e.conversation) in scope.keys]
+
+
+def _conversations_to_offer(
+    store: Store, platform: str | None, as_of: AsOf, own: Sequence[tuple[str, str]]
+) -> list[Conversation]:
+    """The stored conversations (as ``as_of`` stood, when a date), but those the firm's own
+    accounts opened."""
+    conversations = load_conversations(store, platform)
+    if isinstance(as_of, datetime):  # as that moment stood: nothing posted later is read
+        conversations = posts_up_to(conversations, as_of)
+    # the firm's own posts are not offered to it; but when the first post is not stored, the
+    # firm's reply shown in its place makes the conversation joined, not the firm's own
+    return [
+        c
+        for c in conversations
+        if not any(c.opened_by(acc) for plat, acc in own if plat == c.platform)
+    ]
+
+
+def _topic_words(model: TopicModel) -> dict[int, str]:
+    """What a query that names no topic falls back on: the words each topic uses most."""
+    return {
+        tid: " / ".join(w for w, _ in t.terms.most_common(TOPIC_WORDS))
+        for tid, t in model.topics_.items()
+    }
