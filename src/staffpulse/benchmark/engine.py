@@ -168,12 +168,8 @@ def leaderboard(
     "beats" figure follow that order, the pillars' "beats" figures each pillar's score.
     ``today`` (default: now) dates each row's ``quiet_for``."""
     today = today or datetime.now(UTC)
-    scores = _scores(audits)
     placing = _placing(audits)
-    pct = {name: percentile_ranks(values) for name, values in scores.items()}
-    pct["overall"] = percentile_ranks(placing)  # "beats" those placed below it in the table
-    placed = {**scores, "overall": placing}
-    ties = {name: tie_counts(values) for name, values in placed.items()}
+    standings = _standings(_scores(audits), placing)
     rows = []
     for i, audit in enumerate(audits):
         mix = audit.pillars["mix"].evidence
@@ -190,22 +186,7 @@ def leaderboard(
                 name: audit.pillars[name].score if audit.pillars[name].scored else None
                 for name in PILLARS
             },
-            "percentiles": {
-                # rounded down: "beats 100%" must mean it beats every other account
-                name: None if np.isnan(pct[name][i]) else int(np.floor(pct[name][i]))
-                for name in SCORES
-            },
-            # how many others score the same ("beats" leaves them out), and whether no one
-            # scores higher: "tied for best" rather than a bare "beats 0%" under a shared 100
-            "tied_with": {
-                name: None if np.isnan(ties[name][i]) else int(ties[name][i]) for name in SCORES
-            },
-            "best": {
-                name: None
-                if np.isnan(pct[name][i])
-                else bool(placed[name][i] >= np.nanmax(placed[name]))
-                for name in SCORES
-            },
+            **standings[i],
             # a share of the few posts Mix could read (the English ones) is no measure of the
             # account: blank where Mix is not scored, as the mix score is
             "job_share": mix["job_share"] if audit.pillars["mix"].scored else None,
@@ -234,6 +215,39 @@ def leaderboard(
     for row, (rank, tied) in zip(rows, ranks, strict=True):
         row["rank"], row["tied"] = rank, tied  # ties share a rank: 1, 2, 2, 2, 5
     return rows
+
+
+def _standings(
+    scores: dict[str, np.ndarray[Any, Any]], placing: np.ndarray[Any, Any]
+) -> list[dict[str, dict[str, Any]]]:
+    """Where each account stands on each score, for its leaderboard row: the share of the
+    others it beats, how many it ties with, and whether no one scores higher. On ``overall``
+    it is its place in the table (:func:`_placing`), not its bare score."""
+    pct = {name: percentile_ranks(values) for name, values in scores.items()}
+    pct["overall"] = percentile_ranks(placing)  # "beats" those placed below it in the table
+    placed = {**scores, "overall": placing}
+    ties = {name: tie_counts(values) for name, values in placed.items()}
+    return [
+        {
+            "percentiles": {
+                # rounded down: "beats 100%" must mean it beats every other account
+                name: None if np.isnan(pct[name][i]) else int(np.floor(pct[name][i]))
+                for name in SCORES
+            },
+            # how many others score the same ("beats" leaves them out), and whether no one
+            # scores higher: "tied for best" rather than a bare "beats 0%" under a shared 100
+            "tied_with": {
+                name: None if np.isnan(ties[name][i]) else int(ties[name][i]) for name in SCORES
+            },
+            "best": {
+                name: None
+                if np.isnan(pct[name][i])
+                else bool(placed[name][i] >= np.nanmax(placed[name]))
+                for name in SCORES
+            },
+        }
+        for i in range(placing.size)
+    ]
 
 
 def _quiet_for(audit: AuditResult, today: datetime) -> str | None:
