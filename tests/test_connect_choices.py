@@ -37,6 +37,43 @@ def test_an_unknown_role_is_named_as_typed() -> None:
     assert caught.value.hint and "hr_pro" in caught.value.hint and "any" in caught.value.hint
 
 
+@pytest.mark.parametrize(
+    ("typed", "roles"),
+    [
+        ("staffing agency", {"staffing_firm"}),
+        ("Recruitment agencies", {"staffing_firm"}),
+        ("HR professionals", {"hr_pro"}),
+        ("brands", {"other"}),
+        ("all", None),
+        ("recruiter;vendor", {"recruiter", "vendor"}),
+        ("recruiter / HR pro", {"recruiter", "hr_pro"}),
+    ],
+)
+def test_common_words_for_a_role_and_other_list_separators_are_understood(
+    typed: str, roles: set[str] | None
+) -> None:
+    assert parse_roles(typed) == roles
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("recruter", "unknown role 'recruter': did you mean recruiter?"),
+        # "any" shows every account: never guessed for a word that merely looks like it
+        ("company", "unknown role 'company'"),
+        (
+            "recruiter vendor",
+            "unknown role 'recruiter vendor': did you mean 'recruiter,vendor' (several roles "
+            "go comma-separated)?",
+        ),
+    ],
+)
+def test_a_misspelled_role_gets_a_guess_only_when_one_is_close(typed: str, said: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_roles(typed)
+    assert caught.value.message == said
+
+
 def test_only_no_role_leaves_out_the_accounts_outside_hiring() -> None:
     from staffpulse.connect.choices import leaves_out_outsiders
 

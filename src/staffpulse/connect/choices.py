@@ -5,7 +5,7 @@
   ``https://mastodon.social/@jane``), so a URL copied from a browser finds the account.
 * The roles: ``recruiter``, ``hr_pro`` or as people write them (``HR pro``, ``hr-pro``,
   ``staffing firm``, ``Job boards``), a comma-separated list, ``industry`` (staffing
-  firms, recruiters, HR pros and vendors) or ``any``. Without a role every role but ``other``
+  firms, recruiters, HR pros and vendors) or ``any`` (``all`` too). Without a role every role but ``other``
   is kept: brands and public figures are not who a staffing firm follows (``any`` keeps them).
 """
 
@@ -22,7 +22,20 @@ from staffpulse.store import Store
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
 ANY_ROLE = "any"
 # Spellings people use that are not a role's name with spaces for underscores
-ROLE_ALIASES = {"hr": "hr_pro", "hrpro": "hr_pro", "staffing": "staffing_firm"}
+ROLE_ALIASES = {
+    "hr": "hr_pro",
+    "hrpro": "hr_pro",
+    "hr_professional": "hr_pro",
+    "staffing": "staffing_firm",
+    "staffing_agency": "staffing_firm",
+    "recruitment_agency": "staffing_firm",
+    "recruiting_agency": "staffing_firm",
+    "agency": "staffing_firm",
+    "brand": "other",  # role other is brands and public figures
+    "all": ANY_ROLE,
+}
+# Roles typed as a list: commas, as the help says, but a semicolon or slash means the same
+ROLE_SEPARATORS = re.compile(r"[,;/|]")
 
 
 def role_key(text: str) -> str:
@@ -30,7 +43,8 @@ def role_key(text: str) -> str:
     key = re.sub(r"[\s_-]+", "_", text.strip().lower()).strip("_")
     key = ROLE_ALIASES.get(key, key)
     if key not in ROLES and key not in ROLE_GROUPS and key.endswith("s"):
-        key = ROLE_ALIASES.get(key[:-1], key[:-1])
+        singular = key[:-3] + "y" if key.endswith("ies") else key[:-1]  # agencies
+        key = ROLE_ALIASES.get(singular, singular)
     return key
 
 
@@ -40,7 +54,7 @@ def parse_roles(role: str | None) -> set[str] | None:
     if not role:
         return None
     wanted: set[str] = set()
-    for part in role.split(","):
+    for part in ROLE_SEPARATORS.split(role):
         name = role_key(part)
         if name == ANY_ROLE:
             return None
@@ -49,15 +63,23 @@ def parse_roles(role: str | None) -> set[str] | None:
         elif name in ROLES:
             wanted.add(name)
         elif name:
-            known = (*ROLES, *ROLE_GROUPS, ANY_ROLE)
-            choices = ", ".join(known)
-            close = difflib.get_close_matches(name, known, n=1)
-            guess = f": did you mean {close[0]}?" if close else ""
+            choices = ", ".join((*ROLES, *ROLE_GROUPS, ANY_ROLE))
             raise InputError(
-                f"unknown role '{part.strip()}'{guess}",
+                f"unknown role '{part.strip()}'{_guess_role(part)}",
                 hint=f"choose one of: {choices} (spaces for underscores are fine: 'HR pro')",
             )
     return wanted or None
+
+
+def _guess_role(typed: str) -> str:
+    """``: did you mean recruiter?``, or ``'recruiter,vendor'`` for roles listed with spaces;
+    nothing when no role is close. ``any`` is never guessed: three letters are close to many
+    words ("company"), and it shows every account, brands too."""
+    words = typed.split()
+    if len(words) > 1 and all(role_key(w) in ROLES or role_key(w) in ROLE_GROUPS for w in words):
+        return f": did you mean '{','.join(words)}' (several roles go comma-separated)?"
+    close = difflib.get_close_matches(role_key(typed), (*ROLES, *ROLE_GROUPS), n=1)
+    return f": did you mean {close[0]}?" if close else ""
 
 
 def leaves_out_outsiders(role: str | None) -> bool:
