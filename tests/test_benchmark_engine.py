@@ -285,3 +285,20 @@ def test_the_json_counts_the_accounts_left_out_without_posts(tmp_path: Path) -> 
     named = run_benchmark(store, cohort, scorer=FakeScorer()).to_dict()  # type: ignore[arg-type]
     assert (named["cohort"]["accounts"], named["cohort"]["without_posts"]) == (2, 1)
     assert "@ghost has no posts" in named["cohort"]["problems"][0]["message"]
+
+
+def test_a_cohort_of_recruiters_is_not_told_it_has_no_segment(tmp_path: Path) -> None:
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    handles = [row[0] for row in store.conn.execute("SELECT handle FROM accounts ORDER BY handle")]
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text(
+        "".join(
+            f"{h},x,{seg}\n" for h, seg in zip(handles[:2], ("recruiter", "other"), strict=True)
+        )
+    )
+    result = run_benchmark(store, cohort, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert result.claims[0]["verdict"] == "not tested"
+    explanation = result.claims[0]["explanation"]
+    assert "has a segment" not in explanation
+    assert "its segments: recruiters, other" in explanation
+    assert "write staffing_firm or vendor" in explanation

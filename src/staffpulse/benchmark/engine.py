@@ -273,6 +273,23 @@ def segment_stats(audits: list[AuditResult], segments: list[str]) -> dict[str, d
     return out
 
 
+def _why_no_vendor_claim(segments: list[str]) -> str:
+    """Why the vendors-against-staffing-firms claims were not tested: no segments at all, or
+    segments that hold neither group (a cohort of recruiters and others)."""
+    given = sorted(set(segments) - {"unknown"}, key=lambda s: list(SEGMENT_LABELS).index(s))
+    if not given:
+        return (
+            "No account of the group has a segment: give a cohort file with a segment "
+            "column (staffing firm, vendor, recruiter, HR, other) to test this."
+        )
+    named = ", ".join(SEGMENT_LABELS[name].lower() for name in given)
+    return (
+        f"No account of the group is marked a staffing firm or a vendor (its segments: "
+        f"{named}): write staffing_firm or vendor in the cohort file's segment column for "
+        "those accounts to test this."
+    )
+
+
 def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any]]:
     """The classic claims about staffing firms on social media, each tested on this cohort
     with its sample sizes."""
@@ -294,10 +311,7 @@ def claims(audits: list[AuditResult], segments: list[str]) -> list[dict[str, Any
     if not (vendors.any() or firms.any()):
         for claim in out:  # "only 0 vendors and 0 staffing firms" says nothing useful
             claim["verdict"] = "not tested"
-            claim["explanation"] = (
-                "No account of the group has a segment: give a cohort file with a segment "
-                "column (staffing firm, vendor, recruiter, HR, other) to test this."
-            )
+            claim["explanation"] = _why_no_vendor_claim(segments)
     shares = np.array([a.pillars["mix"].evidence["job_share"] for a in audits], dtype=float)
     # a share from no original post, or from posts the model cannot read, is no evidence
     mix_scored = ~np.isnan(scores["mix"])
