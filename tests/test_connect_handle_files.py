@@ -161,3 +161,22 @@ def test_a_file_of_comments_only_is_empty(tmp_path: Path) -> None:
     only = tmp_path / "only.txt"
     only.write_text("# nobody yet\n\n", encoding="utf-8")
     assert read_handle_files([only]).is_empty
+
+
+def test_a_handle_pasted_with_a_name_or_note_around_it_is_told_which_handle_to_keep(
+    tmp_path: Path,
+) -> None:
+    sent = tmp_path / "from_dms.txt"
+    sent.write_text(
+        "Jane Doe (@janedoe)\n@rita_recruits - recruiter at Acme\nJane Doe\n", encoding="utf-8"
+    )
+    read = read_handles(sent)
+    assert read.entries == []
+    said = [p.message for p in read.problems]
+    assert said[0] == (
+        "'Jane Doe (@janedoe)' holds more than a handle: keep only @janedoe on the line, or "
+        "put the rest after a comma (@janedoe, ...)"
+    )
+    assert "keep only @rita_recruits" in said[1]
+    # no word written as a handle: nothing to point at, the parser's reason stands
+    assert "not a handle" in said[2]

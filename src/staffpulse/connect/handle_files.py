@@ -102,7 +102,7 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
             value, line_platform = _cell(raw, header, platform)
             plat, handle = parse_handle(value, line_platform)
         except ValueError as exc:
-            problems.append(Problem(str(path), number, str(exc)))
+            problems.append(Problem(str(path), number, _why_no_handle(raw, header, exc)))
             continue
         key = (plat, handle)
         if key in entries:
@@ -202,6 +202,35 @@ def _header(path: Path, raw: str) -> _Header | None:
             "a line without a header",
         )
     return None
+
+
+def _why_no_handle(raw: str, header: _Header | None, error: ValueError) -> str:
+    """Why a line gave no handle. A line pasted with a name or a note around its handle
+    ("Jane Doe (@janedoe)", "@janedoe - recruiter") is told so, with the handle to keep: the
+    parser alone would call it a bad Mastodon address or a bad handle."""
+    value = raw if header is None else ""
+    handles = [w for w in (_bare(word) for word in value.split()) if _is_handle(w)]
+    if len(value.split()) < 2 or len(handles) != 1:
+        return str(error)
+    return (
+        f"'{value}' holds more than a handle: keep only {handles[0]} on the line, or put the "
+        f"rest after a comma ({handles[0]}, ...)"
+    )
+
+
+def _bare(word: str) -> str:
+    return word.strip("()[]<>{}\"'.,:;!?")
+
+
+def _is_handle(word: str) -> bool:
+    """A word written as a handle (``@name``) or a profile URL that parses as one."""
+    if not (word.startswith("@") or "://" in word):
+        return False  # "Jane" parses as an X handle: only a word marked as one counts
+    try:
+        parse_handle(word, None)
+    except ValueError:
+        return False
+    return True
 
 
 def _cell(raw: str, header: _Header | None, platform: str | None) -> tuple[str, str | None]:
