@@ -9,7 +9,7 @@ import pytest
 
 from _listen_fakes import FakeRoles, FakeScorer
 from inbox_helpers import item, make, shown
-from listen_helpers import FRESH, NOW, inbox, store_with
+from listen_helpers import FRESH, NOW, OLD, inbox, store_with
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.models import Account, Post
@@ -116,3 +116,13 @@ def test_html_escapes_post_text(tmp_path: Path) -> None:
     page = render_inbox_html(inbox)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "javascript:" not in page and "a&lt;b&gt;" in page
+
+
+def test_a_replay_is_said_once_in_the_header(tmp_path: Path) -> None:
+    with store_with(tmp_path, OLD) as store:
+        page = render_inbox_html(inbox(store))
+    header = page[page.index("<header") : page.index("</header>")]
+    assert "A replay, not live: ranked as of " in header
+    assert "an hour after the newest conversation it could offer" in header
+    assert page.lower().count("a replay, not live") == 1
+    assert "--as-of" not in page  # "; --as-of now shows the live view" is the terminal's

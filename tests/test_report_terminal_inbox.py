@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 
 from inbox_helpers import BSKY_ID, NOW, item, make, shown
+from listen_helpers import OLD, inbox, store_with
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.report.terminal_inbox import render_inbox
@@ -133,3 +136,23 @@ def test_each_note_on_a_line_of_its_own_starts_with_a_capital() -> None:
     assert "Left out 3 conversations not about work: not conversations to join" in out
     # the inbox's own note (and --json) keeps the words as written
     assert inbox.notes == [note]
+
+
+def test_a_replay_is_said_once_on_the_first_line(tmp_path: Path) -> None:
+    # the header said "(a replay, not live)" and the note under it "A replay, not live: ..."
+    with store_with(tmp_path, OLD) as store:
+        text = shown(inbox(store))
+    first = text.splitlines()[0]
+    assert first.startswith("A replay, not live: ranked as of ")
+    assert "an hour after the newest conversation it could offer" in text
+    assert text.lower().count("a replay, not live") == 1
+    assert text.count("ranked as of") == 1 and "Ranked as of" not in text
+
+
+def test_a_date_asked_for_is_said_once_on_the_first_line(tmp_path: Path) -> None:
+    with store_with(tmp_path, OLD) as store:
+        text = shown(inbox(store, as_of="2025-06-10"))
+    assert text.splitlines()[0] == (
+        "Ranked as of 10 Jun 2025, 00:00 UTC (--as-of): nothing posted after it is read"
+    )
+    assert text.lower().count("ranked as of") == 1

@@ -133,6 +133,7 @@ def build_inbox(
         topic_matches=result.matches,
         left_out=result.pick.left_out,
         account_note=account_note,
+        clock_note=_clock_note(ref),
         work_note=work_note,
         snoozed=list_snoozed(store, result.sort.snoozed),
     )
@@ -205,7 +206,9 @@ def _ranking_notes(
     """What the inbox says of its ranking: the model it lacked, its time, the topic asked for,
     what it left out and what lies outside its window."""
     notes = [] if with_model else [NO_MODEL_NOTE]
-    notes += _reference_notes(ref)
+    clock = _clock_note(ref)
+    if clock is not None:
+        notes.append(clock)
     topic, matches, choices = scope.query, result.matches, result.choices
     if topic is not None and not matches:
         notes.append(no_topic_note(topic, choices))
@@ -233,13 +236,13 @@ def _judge_new_posts(
     return f"read {count_of(judged, 'stored post')} for the first time, to judge what is about work"
 
 
-def _reference_notes(ref: Reference) -> list[str]:
+def _clock_note(ref: Reference) -> str | None:
     """What the ranking time is, when it is not now."""
     if ref.fixed:
-        return [f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"]
+        return f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"
     if ref.replay:
-        return [f"a replay, not live: ranked as of {format_when(ref.at)}, {REPLAY_AT} ({ref.why})"]
-    return []
+        return f"a replay, not live: ranked as of {format_when(ref.at)}, {REPLAY_AT} ({ref.why})"
+    return None
 
 
 def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxTopic]:

@@ -148,6 +148,9 @@ class Inbox:
     # the note saying that ``account`` is neither a stored account nor the author of stored
     # posts (also among ``notes``), so that a page can show it as the warning it is
     account_note: str | None = None
+    # what time the inbox is ranked as of when it is not now (also among ``notes``): "a
+    # replay, not live: ranked as of ..., and why"; a header says it, so once, not again below
+    clock_note: str | None = None
     # "read 2,073 stored posts for the first time, to judge what is about work" (also among
     # ``notes``): what this run did, for the terminal; a report or a page leaves it out
     work_note: str | None = None

@@ -40,15 +40,27 @@ _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def report_notes(inbox: Inbox) -> list[str]:
     """The inbox's notes as a report says them: in words rather than command options, and
-    without what the run itself did ("read 2,073 stored posts for the first time")."""
-    out: list[str] = []
-    for note in inbox.notes:
-        if note == inbox.work_note:
-            continue
-        for pattern, words in _PLAIN_WORDS:
-            note = pattern.sub(words, note)
-        out.append(as_sentence(note))  # a list item of its own: a sentence
-    return out
+    without what the run itself did ("read 2,073 stored posts for the first time") nor the
+    time it is ranked as of (the header says it: :func:`report_clock`)."""
+    said = {inbox.work_note, inbox.clock_note}
+    return [in_words(note) for note in inbox.notes if note not in said]
+
+
+def report_clock(inbox: Inbox) -> str:
+    """The header's time: "Ranked as of 26 Nov 2026, 20:41 UTC", or, for a replay or a date
+    asked for, the note that says so and why, in words."""
+    if inbox.clock_note:
+        return in_words(inbox.clock_note)
+    return f"Ranked as of {format_when(inbox.ranked_as_of)}" + (
+        " (a replay, not live)" if inbox.replay else ""
+    )
+
+
+def in_words(note: str) -> str:
+    """A note as a sentence of a report: in words rather than command options."""
+    for pattern, words in _PLAIN_WORDS:
+        note = pattern.sub(words, note)
+    return as_sentence(note)
 
 
 def render_inbox_html(inbox: Inbox) -> str:
@@ -60,7 +72,7 @@ def render_inbox_html(inbox: Inbox) -> str:
             items=inbox.items,
             groups=inbox.by_topic(),
             notes=report_notes(inbox),
-            as_of=format_when(inbox.ranked_as_of),
+            clock=report_clock(inbox),
             empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
         )
     )

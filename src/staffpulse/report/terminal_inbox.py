@@ -52,8 +52,10 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
     console.print(as_of_line(inbox), highlight=False)
+    # the command warns of the account first, not as a dim note; the first line said the clock
+    said = {inbox.account_note, inbox.clock_note}
     for note in inbox.notes:
-        if note != inbox.account_note:  # the command warns of it first, not as a dim note
+        if note not in said:
             console.print(f"[dim]{escape(as_sentence(note))}[/]", highlight=False)
     if not inbox.items:
         reason = empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts)
@@ -128,7 +130,11 @@ def render_snoozed(console: Console, inbox: Inbox) -> None:
 
 
 def as_of_line(inbox: Inbox) -> str:
-    """ "Ranked as of 26 Nov 2026, 20:41 UTC (now)": which clock the ages are measured by."""
+    """ "Ranked as of 26 Nov 2026, 20:41 UTC (now)": which clock the ages are measured by; a
+    replay or a date asked for says so, and why, here only ("A replay, not live: ranked as
+    of ..."), the first line read rather than a note under it."""
+    if inbox.clock_note:
+        return f"[bold]{escape(as_sentence(inbox.clock_note))}[/]"
     clock = "a replay, not live" if inbox.replay else "now"
     return f"[bold]Ranked as of {escape(format_when(inbox.ranked_as_of))}[/] ({clock})"
 
