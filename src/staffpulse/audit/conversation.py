@@ -190,6 +190,33 @@ def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any])
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
 
 
+def _reply_advice(ev: dict[str, Any], reply_target: float) -> str:
+    """Reply more: how many of the posts are replies, against the share to aim for."""
+    posts, replies = ev["posts"], ev["replies"]
+    # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far off
+    # the account is nor what is enough
+    target = f"aim for about {whole(100 * reply_target)}%"
+    share = f"({whole(100 * ev['reply_share'])}%; {target})."
+    if posts == 1:
+        finding = "Your one post is not a reply to anyone."
+    elif not replies:
+        finding = f"None of your {posts:,} posts are replies to others ({target})."
+    elif replies == 1:
+        finding = f"Only 1 of your {posts:,} posts is a reply to others {share}"
+    else:
+        finding = f"Only {replies:,} of your {posts:,} posts are replies to others {share}"
+    where = (
+        " Start with the open conversations in your inbox: you have joined none of them yet."
+        if ev.get("inbox_conversations_joined") == 0
+        else ""
+    )
+    return (
+        finding
+        + " Spend 10 minutes a day answering recruiters, candidates and HR people in your niche."
+        + where
+    )
+
+
 def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     recs: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
@@ -204,29 +231,7 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             "notifications every morning and reply to each one, even with a quick thanks."
         )
     if ev["reply_share"] < float(settings["reply_target"]):
-        where = (
-            " Start with the open conversations in your inbox: you have joined none of them yet."
-            if ev.get("inbox_conversations_joined") == 0
-            else ""
-        )
-        # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far
-        # off the account is nor what is enough
-        target = f"aim for about {whole(100 * float(settings['reply_target']))}%"
-        share = f"({whole(100 * ev['reply_share'])}%; {target})."
-        recs.append(
-            (
-                "Your one post is not a reply to anyone."
-                if ev["posts"] == 1
-                else f"None of your {ev['posts']:,} posts are replies to others ({target})."
-                if not ev["replies"]
-                else f"Only 1 of your {ev['posts']:,} posts is a reply to others {share}"
-                if ev["replies"] == 1
-                else f"Only {ev['replies']:,} of your {ev['posts']:,} posts are replies to others "
-                + share
-            )
-            + " Spend 10 "
-            "minutes a day answering recruiters, candidates and HR people in your niche." + where
-        )
+        recs.append(_reply_advice(ev, float(settings["reply_target"])))
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(
             talked + " (a reply, a mention or a quote counts; a bare repost is not talking). "

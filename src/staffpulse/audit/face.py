@@ -261,36 +261,7 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
             '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."'
         )
     if name < 0.9:
-        words = _WORD.findall(account.display_name)
-        if not words:
-            # none, or emoji and symbols only ("🌻"): "Rosa at 🌻" or "Rosa at
-            # admin@localhost:3000" (the handle) names neither a person nor a firm
-            shown = account.display_name.strip()
-            recs.append(
-                (
-                    f'Your display name "{shown}" has no name in it.'
-                    if shown
-                    else "You have no display name."
-                )
-                + ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
-                'YourFirm"), so people know there is a human to talk to.'
-            )
-        elif (
-            len(words) == 1
-            and firm_cue(account.display_name) is None
-            and not is_brand_word(words[0], account)
-        ):
-            # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
-            recs.append(
-                f'Say who is behind the account in your display name: a full name ("{words[0]} '
-                f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
-            )
-        else:
-            first = account.display_name.strip()
-            recs.append(
-                f'Add a person to your display name, e.g. "Rosa at {first}", so people know '
-                "there is a human to talk to."
-            )
+        recs.append(_display_name_advice(account))
     if avatar.label is None:
         recs.append(_unchecked_avatar_advice(account, avatar))
     if not recs:
@@ -301,3 +272,33 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
             )
         )
     return recs[:3]
+
+
+def _display_name_advice(account: Account) -> str:
+    """Put a person in the display name, in words that fit the name it has."""
+    words = _WORD.findall(account.display_name)
+    shown = account.display_name.strip()
+    if not words:
+        # none, or emoji and symbols only ("🌻"): "Rosa at 🌻" or "Rosa at
+        # admin@localhost:3000" (the handle) names neither a person nor a firm
+        finding = "You have no display name."
+        if shown:
+            finding = f'Your display name "{shown}" has no name in it.'
+        return finding + (
+            ' Use a person\'s name, alone or with the firm\'s ("Rosa Lund" or "Rosa at '
+            'YourFirm"), so people know there is a human to talk to.'
+        )
+    if (
+        len(words) == 1
+        and firm_cue(account.display_name) is None
+        and not is_brand_word(words[0], account)
+    ):
+        # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
+        return (
+            f'Say who is behind the account in your display name: a full name ("{words[0]} '
+            f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
+        )
+    return (
+        f'Add a person to your display name, e.g. "Rosa at {shown}", so people know '
+        "there is a human to talk to."
+    )
