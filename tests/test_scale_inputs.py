@@ -75,6 +75,29 @@ def test_results_inside_the_input_folder_are_not_scored_again(tmp_path: Path) ->
     assert (again.files_skipped, again.problems) == (0, [])
 
 
+def test_an_earlier_runs_results_in_the_input_are_left_out_with_one_note(tmp_path: Path) -> None:
+    # `score data -o data/scores`, then `score data -o elsewhere`: the first run's 14 result
+    # files were each told as skipped and their 989 rows counted as "malformed records".
+    pytest.importorskip("pyarrow")
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [post_line(str(n), author=("acme", "jo")[n % 2]) for n in range(6)]
+    (data / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    score_inputs([data], data / "scores")
+
+    again = score_inputs([data], tmp_path / "elsewhere")
+
+    assert (again.shards, again.posts, again.accounts, again.skipped) == (1, 6, 2, 0)
+    assert (again.files_skipped, again.problems) == (0, [])
+    (note,) = again.notices
+    assert note["file"] == str(data / "scores")
+    assert "the results of an earlier staffpulse score" in str(note["message"])
+    told = CliRunner().invoke(app, ["score", str(data), "-o", str(tmp_path / "third")])
+    assert told.exit_code == 0
+    assert "skipped 0 malformed records" in " ".join(told.output.split())
+    assert "results of an earlier staffpulse score" in " ".join(told.output.split())
+
+
 def test_a_parquet_file_of_other_columns_is_told_once_with_what_to_rename(tmp_path: Path) -> None:
     # Every row used to be its own "post is missing the required field 'id' ... import the
     # file again": a million lines for a million-row table, none saying what the columns were.

@@ -194,7 +194,7 @@ def score_inputs(
         )
     require("pyarrow", extra="dask", feature="Writing Parquet")
     check_output(output)  # before any work: a plain mistake, told at once
-    shards, unknown = plan_shards(paths, output)
+    shards, unknown, earlier_results = plan_shards(paths, output)
     summary = ScoreSummary(engine=engine, shards=len(shards), output=output)
     timeout = SCHEDULER_TIMEOUT if scheduler_timeout is None else scheduler_timeout
     runner = (
@@ -214,6 +214,7 @@ def score_inputs(
         _run(shards, unknown, output, runner, summary, progress)
     except _NothingScored:
         summary.written = False  # the stage is gone: --output is as it was
+    summary.notices = [n.as_dict() for n in earlier_results] + summary.notices
     return summary
 
 

@@ -30,9 +30,16 @@ ID_COLUMNS = ("id", "author_id", "reply_to_id", "quoted_id", "reposted_id", "con
 FLOAT_EXACT = 2**53
 
 
-def plan_shards(
-    paths: Sequence[Path], output: Path | None = None
-) -> tuple[list[Path], list[Problem]]:
+class ShardPlan(NamedTuple):
+    """The files to score, one shard each; the files skipped because no format knows them; and
+    a note for each folder of an earlier run's results met on the way, left out whole."""
+
+    shards: list[Path]
+    skipped: list[Problem]
+    earlier_results: list[Notice]
+
+
+def plan_shards(paths: Sequence[Path], output: Path | None = None) -> ShardPlan:
     """Files to score, one shard each, and the files skipped because no format knows them.
 
     Paths are planned like ``staffpulse import`` plans them (:func:`staffpulse.ingest.
@@ -42,10 +49,13 @@ def plan_shards(
     it was typed (``shards/a.jsonl``), as a file skipped is; one named twice (``a.jsonl`` and
     ``./a.jsonl``) is one shard, named as it came first. A folder walked leaves out what is
     inside ``output``: results of a run before (``data/`` scored into ``data/scores/``) are
-    no input to score again.
+    no input to score again. So is any other folder of results it meets (``data/scores/``
+    when this run writes elsewhere), with a note, rather than a dozen tables each told as
+    skipped and their rows counted as malformed records.
     """
     shards: list[Path] = []
     skipped: list[Problem] = []
+    earlier: list[Notice] = []
     for path in paths:
         if not path.exists():
             raise MissingFileError(
@@ -70,20 +80,53 @@ def plan_shards(
         # a folder named inside the output folder is read as asked: only a walk skips it
         walked = path.is_dir() and output is not None
         results = output if walked and not _in(path / "any", output) else None  # path not in it
-        found = [f for f in [target for target, _source in plan] + parquet if not _in(f, results)]
+        folders = _results_folders(path, output) if path.is_dir() else []
+        earlier.extend(_left_out_results(folder) for folder in folders)
+        outside = [*folders, *([results] if results is not None else [])]
+        found = [
+            f for f in [target for target, _source in plan] + parquet if not _in_any(f, outside)
+        ]
         shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
         skipped.extend(
-            p for p in problems if not _is_parquet(Path(p.file)) and not _in(Path(p.file), results)
+            p
+            for p in problems
+            if not _is_parquet(Path(p.file)) and not _in_any(Path(p.file), outside)
         )
     unique: dict[Path, Path] = {}
     for shard in shards:
         unique.setdefault(shard.resolve(), shard)
-    return list(unique.values()), skipped
+    return ShardPlan(list(unique.values()), skipped, earlier)
+
+
+def _results_folders(folder: Path, output: Path | None) -> list[Path]:
+    """The folders under ``folder`` that hold what a staffpulse score run writes (an
+    accounts.parquet beside a posts/ folder), other than ``output``'s own."""
+    found = {
+        f.parent
+        for f in visible_files(folder)
+        if f.name == "accounts.parquet" and (f.parent / "posts").is_dir()
+    }
+    own = output.resolve() if output is not None else None
+    return sorted((f for f in found if f.resolve() != own), key=lambda f: f.parts)
+
+
+def _left_out_results(folder: Path) -> Notice:
+    files = len(visible_files(folder))
+    return Notice(
+        str(folder),
+        f"the results of an earlier staffpulse score ({files:,} files), not posts to score: "
+        "left out. Score the files they were made from; move the results out of the input "
+        "folder to stop this note",
+    )
 
 
 def _in(file: Path, folder: Path | None) -> bool:
     """Whether ``file`` is inside ``folder`` (when there is one)."""
     return folder is not None and folder.resolve() in file.resolve().parents
+
+
+def _in_any(file: Path, folders: list[Path]) -> bool:
+    return any(_in(file, folder) for folder in folders)
 
 
 def _is_parquet(path: Path) -> bool:
