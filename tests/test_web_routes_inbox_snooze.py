@@ -145,3 +145,26 @@ def test_a_snooze_whose_date_has_come_is_back_on_the_next_page(
     words = page_words(html.unescape(page))
     assert "2 open" in words and "back from snooze: you snoozed it until 01 Jan 2020" in words
     assert 'id="snoozed"' not in page
+
+
+def test_an_inbox_worked_through_says_so_instead_of_a_longer_age(tmp_path: Path) -> None:
+    """With every conversation snoozed or dismissed, the empty Inbox said "No open
+    conversation matches. Try a longer “Quiet for at most”", even at No limit: now it says
+    the user has been through them all, and the age advice only where it can help."""
+    with make_client(two_questions(tmp_path)) as c:
+        none = page_words(html.unescape(c.get("/inbox?max_age=0&platform=bluesky").text))
+        no_topic = page_words(
+            html.unescape(c.get("/inbox?max_age=0&platform=bluesky&topic=payroll").text)
+        )
+        mark_conversation(c, "601", "x", "snoozed")
+        mark_conversation(c, "602", "x", "dismissed")
+        done = page_words(html.unescape(c.get("/inbox?max_age=0").text))
+        also_done = page_words(html.unescape(c.get("/inbox").text))
+    # at No limit already
+    assert "No open conversation matches. Import posts by others on the Import page" in none
+    assert "nor on any other topic right now: see every topic" in no_topic
+    said = "You have been through every conversation on offer: 1 dismissed, 1 snoozed"
+    assert said in done and said in also_done
+    assert "New ones come with new posts by others" in done
+    assert "No open conversation matches" not in done + also_done
+    assert "Try a longer" not in done + also_done
