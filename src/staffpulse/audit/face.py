@@ -98,14 +98,20 @@ def avatar_info(account: Account) -> AvatarInfo:
     return avatar_infos([account])[0]
 
 
-def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) -> PillarResult:
-    values = settings["avatar_values"]
+def _avatar_value(avatar: AvatarInfo, settings: dict[str, Any]) -> float:
+    """The picture's part of Face in [0, 1]: its label's value, blended with the value of an
+    unknown picture as far as the model is unsure."""
     unknown = float(settings["avatar_unknown_value"])
     if avatar.label is None:
-        avatar_value = unknown
-    else:
-        conf = min(max(avatar.confidence, 0.0), 1.0)
-        avatar_value = conf * float(values.get(avatar.label, unknown)) + (1 - conf) * unknown
+        return unknown
+    conf = min(max(avatar.confidence, 0.0), 1.0)
+    return conf * float(settings["avatar_values"].get(avatar.label, unknown)) + (1 - conf) * unknown
+
+
+def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) -> PillarResult:
+    """The Face pillar: the picture, the bio and the display name, weighed by ``face_parts``;
+    a bio or name the data never had is left out of the score, not judged empty."""
+    picture_value = _avatar_value(avatar, settings)
     bio_value, bio_note = bio_score(account.bio or "", int(settings["bio_min_chars"]))
     bio_unknown = not account.bio_known and not (account.bio or "").strip()
     if bio_unknown:
@@ -123,7 +129,7 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
     score = (
         100
         * (
-            float(parts["avatar"]) * avatar_value
+            float(parts["avatar"]) * picture_value
             + float(parts["bio"]) * bio_value
             + float(parts["name"]) * name_value
         )
@@ -145,33 +151,18 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "known": not name_unknown,
         },
         "parts": {
-            "avatar": round(100 * avatar_value),
+            "avatar": round(100 * picture_value),
             "bio": None if bio_unknown else round(100 * bio_value),
             "name": None if name_unknown else round(100 * name_value),
         },
     }
     if avatar.label is None and bio_unknown and name_unknown:
-        # no picture, bio or name in the data (a customer-care file, a posts-only CSV): a score
-        # would be the unknown-avatar default alone, so the pillar is left out of the grade
-        return PillarResult(
-            name="face",
-            score=None,
-            evidence=evidence,
-            recommendations=[
-                "Import the account's profile (its X archive, or fetch it) so its picture, "
-                "bio and display name can be checked."
-            ],
-            notes=[
-                "the data has no picture, bio or display name: not scored, left out of the "
-                "overall grade"
-            ],
-            scored=False,
-        )
+        return _nothing_to_judge(evidence)
     notes: list[str] = []
     if avatar.label is None:
         notes.append(
-            f"picture not checked: it counts as {round(100 * unknown)} of 100, a guess, so this "
-            "score is partial until the picture is checked"
+            f"picture not checked: it counts as {round(100 * picture_value)} of 100, a guess, so "
+            "this score is partial until the picture is checked"
         )
     return PillarResult(
         name="face",
@@ -181,6 +172,25 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
         recommendations=_face_advice(
             account, avatar, 1.0 if bio_unknown else bio_value, 1.0 if name_unknown else name_value
         ),
+    )
+
+
+def _nothing_to_judge(evidence: dict[str, Any]) -> PillarResult:
+    """No picture, bio or name in the data (a customer-care file, a posts-only CSV): a score
+    would be the unknown-avatar default alone, so the pillar is left out of the grade."""
+    return PillarResult(
+        name="face",
+        score=None,
+        evidence=evidence,
+        recommendations=[
+            "Import the account's profile (its X archive, or fetch it) so its picture, "
+            "bio and display name can be checked."
+        ],
+        notes=[
+            "the data has no picture, bio or display name: not scored, left out of the "
+            "overall grade"
+        ],
+        scored=False,
     )
 
 
