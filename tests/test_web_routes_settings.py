@@ -47,6 +47,25 @@ def test_technical_details_are_only_in_the_part_for_whoever_set_it_up(client: An
     assert not [word for word in ("[listen]", "[mastodon]", "default_instance") if word in admin]
 
 
+def test_where_a_set_token_comes_from_is_said_in_plain_words(client: Any, monkeypatch: Any) -> None:
+    """A saved token showed "from the config file", and one given at start "from the
+    environment variable MASTODON_ACCESS_TOKEN", in the marketer's part of the page: now
+    "saved on this computer" and "given when staffpulse was started", the variable named in the
+    part for whoever set staffpulse up."""
+    form = {"name": "x_bearer_token", "value": "AAAAAAAAAAAAAAAAbcd1234", "csrf_token": csrf_token(client)}
+    client.post("/settings/tokens", data=form)
+    monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "envtokenenvtokenenv5678")
+    main = client.get("/settings").text.split("<main", 1)[1]
+    marketer, admin = main.split('<details class="admin">', 1)
+    words = _words(marketer)
+    assert "set ••••••••1234 saved on this computer" in words
+    assert "set ••••••••5678 given when staffpulse was started" in words
+    assert "Whoever started staffpulse gave it a token of its own: that one is used" in words
+    assert not [word for word in TECHNICAL if word in html.unescape(marketer)]
+    assert not re.search(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", words)  # no variable's name
+    assert "MASTODON_ACCESS_TOKEN (set now)" in _words(admin)
+
+
 def test_saving_a_token_says_which(client: Any) -> None:
     form = {"name": "mastodon_access_token", "value": "abcDEF123456", "csrf_token":
             csrf_token(client, "/settings")}  # fmt: skip
