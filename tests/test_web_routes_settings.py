@@ -52,7 +52,11 @@ def test_where_a_set_token_comes_from_is_said_in_plain_words(client: Any, monkey
     environment variable MASTODON_ACCESS_TOKEN", in the marketer's part of the page: now
     "saved on this computer" and "given when staffpulse was started", the variable named in the
     part for whoever set staffpulse up."""
-    form = {"name": "x_bearer_token", "value": "AAAAAAAAAAAAAAAAbcd1234", "csrf_token": csrf_token(client)}
+    form = {
+        "name": "x_bearer_token",
+        "value": "AAAAAAAAAAAAAAAAbcd1234",
+        "csrf_token": csrf_token(client),
+    }
     client.post("/settings/tokens", data=form)
     monkeypatch.setenv("MASTODON_ACCESS_TOKEN", "envtokenenvtokenenv5678")
     main = client.get("/settings").text.split("<main", 1)[1]
@@ -146,3 +150,22 @@ def test_a_token_of_other_characters_is_refused(
         ok = c.post("/settings/tokens", data={**form, "value": "AAAA%2Bb-c_d.e~f+g/h=="})
         assert ok.headers["location"].startswith("/settings?flash=")
         assert "Saved the X API bearer token." in c.get(ok.headers["location"]).text
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["Bearer AAAAAAAAAAAAAAAAAAAAAQ%3Dz9Xw", "Authorization: bearer AAAAAAAAAAAAAAAAAAAAAQ%3Dz9Xw"],
+)
+def test_a_token_pasted_with_bearer_in_front_is_saved_without_it(
+    tmp_path: Path, monkeypatch: Any, pasted: str
+) -> None:
+    """ "Bearer AAAA…" (copied from an example request) was refused for its space: the token
+    is the last word, and that is what is saved."""
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    from staffpulse.config import get_secret
+
+    with make_client(tmp_path / "t.db") as c:
+        form = {"name": "x_bearer_token", "value": pasted, "csrf_token": csrf_token(c)}
+        words = _words(c.get(c.post("/settings/tokens", data=form).headers["location"]).text)
+    assert "Saved the X API bearer token." in words and "set ••••••••z9Xw" in words
+    assert get_secret("x_bearer_token") == "AAAAAAAAAAAAAAAAAAAAAQ%3Dz9Xw"

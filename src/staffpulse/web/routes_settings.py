@@ -38,6 +38,7 @@ router = APIRouter()
 # what a bearer token is written with (RFC 6750's b64token; X's tokens are URL-encoded, so "%"
 # too): anything else, "<script>" or a quote copied with it, is not a token
 TOKEN_TEXT = re.compile(r"[A-Za-z0-9%\-_.~+/=]+")
+BEARER = re.compile(r"^(?:authorization:\s*)?bearer\s+", re.IGNORECASE)
 TOKENS = {
     "x_bearer_token": (
         "X API bearer token",
@@ -119,7 +120,9 @@ async def save_token(request: Request) -> Response:
             save_secret(name, "")
             removed = Flash("ok", f"Removed the {TOKENS[name][0]}.")
             return flash_redirect(request, "/settings", removed)
-        value = form_value(form, "value")
+        # a token copied with the header around it ("Bearer AAAA...", from an example request
+        # in the X developer docs): the token is the last word, and saved as such
+        value = BEARER.sub("", form_value(form, "value"))
         if not value:
             raise InputError(
                 f"the {TOKENS[name][0]} field was empty, so nothing was changed",
