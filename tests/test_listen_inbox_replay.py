@@ -109,3 +109,17 @@ def test_a_replay_is_ranked_once_even_when_its_newest_days_are_all_left_out(
     assert everything.ranked_as_of == NEWEST - timedelta(180) + timedelta(hours=1)
     assert [i.conversation_id for i in everything.items] == ["ask2"]
     assert len(calls) == 1
+
+
+def test_a_replay_says_truly_what_its_time_is_an_hour_after(tmp_path: Path) -> None:
+    # the newest conversation about work is a job ad; the question a day older is offered in
+    # the same window: the time stays, but the note no longer says it is the newest offered
+    ad_then_question = [AD_LAST[0], post("ask3", AD_LAST[1].text, timedelta(days=1))]
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert(ad_then_question, provenance("twarc2", tmp_path / "search.jsonl"))
+        result = inbox(store)
+    assert result.ranked_as_of == NEWEST + timedelta(hours=1)
+    assert [i.conversation_id for i in result.items] == ["ask3"]
+    assert result.clock_note is not None
+    assert "an hour after the newest conversation about work" in result.clock_note
+    assert "could offer" not in result.clock_note

@@ -51,7 +51,6 @@ from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topics import TopicModel
 from staffpulse.listen.window import (
     DEFAULT_MAX_AGE,
-    REPLAY_AT,
     AsOf,
     Reference,
     TopicChoice,
@@ -241,7 +240,7 @@ def _clock_note(ref: Reference) -> str | None:
     if ref.fixed:
         return f"ranked as of {format_when(ref.at)} (--as-of): nothing posted after it is read"
     if ref.replay:
-        return f"a replay, not live: ranked as of {format_when(ref.at)}, {REPLAY_AT} ({ref.why})"
+        return f"a replay, not live: ranked as of {format_when(ref.at)}, {ref.after} ({ref.why})"
     return None
 
 

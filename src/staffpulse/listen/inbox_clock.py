@@ -22,7 +22,14 @@ from staffpulse.listen.inbox_rank import left_out_of
 from staffpulse.listen.inbox_steps import FirmStates, key_of
 from staffpulse.listen.relevance import TopicScorer
 from staffpulse.listen.threads import Conversation
-from staffpulse.listen.window import REPLAY_LEAD, AsOf, Reference, in_window, reference_time
+from staffpulse.listen.window import (
+    REPLAY_AT_OFFERED,
+    REPLAY_LEAD,
+    AsOf,
+    Reference,
+    in_window,
+    reference_time,
+)
 from staffpulse.store import Store
 
 # The newest open conversations are judged this many at a time, the batch growing fourfold:
@@ -47,9 +54,9 @@ def choose_reference(
     if not ref.replay or ref.fixed:  # the live view, or a date the user gave: never moved
         return ref
     newest = newest_offered(store, offer.everyone, offer.states, offer.copies, text)
-    if newest is None or in_window(newest, ref.at, max_age):
-        return ref
-    return replace(ref, at=newest + REPLAY_LEAD)
+    if newest is None or (newest + REPLAY_LEAD < ref.at and in_window(newest, ref.at, max_age)):
+        return ref  # the newest conversation about work, which is not one to join
+    return replace(ref, at=newest + REPLAY_LEAD, after=REPLAY_AT_OFFERED)
 
 
 def newest_offered(
