@@ -206,6 +206,19 @@ def test_addresses_and_errors(tmp_path: pytest.TempPathFactory) -> None:
     assert out.read_text(encoding="utf-8") == "@rita_recruits\n"
 
 
+def test_a_mastodon_account_without_an_address_is_skipped_saying_why() -> None:
+    """A test server's account has an instance, just not one Mastodon imports: it was
+    reported as 'no instance known'."""
+    on_test_server = make_suggestion(1, "max@localhost:3000", "1", platform="mastodon")
+    unknown_instance = make_suggestion(2, "jo", "2", platform="mastodon", url=None)
+    skipped = export_suggestions([on_test_server, unknown_instance], "mastodon-list").skipped
+    assert skipped == [
+        "@max@localhost:3000: not an address Mastodon can import (user@instance, the instance "
+        "a domain name)",
+        "@jo: no instance known for a Mastodon address",
+    ]
+
+
 def test_an_account_known_only_by_its_id_is_skipped_with_a_reason() -> None:
     unseen = replace(
         make_suggestion(5, "1005985585335545856", "1005985585335545856"), handle_known=False
@@ -272,7 +285,11 @@ def test_check_exportable_names_the_formats_that_fit() -> None:
     unresolved = export_suggestions(bluesky[1:], "bluesky-list")
     with pytest.raises(InputError, match="no DID known") as caught:
         check_exportable(unresolved, "bluesky")
-    assert "csv" in (caught.value.hint or "")
+    # the handles export needs no DID: it is the way out, not only csv
+    assert caught.value.hint == (
+        "list records need each account's DID, known once the account is fetched; to follow "
+        "them by hand, use --export bluesky-handles or csv"
+    )
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,13 @@ from staffpulse.connect.export import (
     export_suggestions,
     tid,
 )
-from staffpulse.connect.export_bluesky import LIST_IS_FOR_SCRIPTS
+from staffpulse.connect.export_bluesky import LIST_IS_FOR_SCRIPTS, OWNER_PLACEHOLDER
+
+OWNER = "did:plc:z72i7hdynmk6r22z27h6tvur"
 
 
 def test_bluesky_list_records_validate_against_the_lexicon() -> None:
-    owner = "did:plc:z72i7hdynmk6r22z27h6tvur"
+    owner = OWNER
     result = export_suggestions(SUGGESTIONS, "bluesky-list", owner=owner, now=WHEN)
     doc = json.loads(result.text)
     listed = get_or_create(
@@ -53,7 +55,7 @@ def test_bluesky_list_records_validate_against_the_lexicon() -> None:
         "@rita_recruits: an X account, not a Bluesky one",
         "@val@hr.social: a Mastodon account, not a Bluesky one",
         "@mona: a Mastodon account, not a Bluesky one",
-        "@ben.example.com: no DID known (resolve the handle, then re-export)",
+        "@ben.example.com: no DID known (fetch the account, then export again)",
     ]
 
 
@@ -65,7 +67,9 @@ def test_tid_is_sortable_and_well_formed() -> None:
 
 def test_a_bluesky_list_name_cut_to_the_lexicon_limit_is_noted() -> None:
     long_name = "Staffing & recruiting voices worth following for our Q3 campaign across the US"
-    result = export_suggestions(SUGGESTIONS, "bluesky-list", list_name=long_name, now=WHEN)
+    result = export_suggestions(
+        SUGGESTIONS, "bluesky-list", list_name=long_name, owner=OWNER, now=WHEN
+    )
     name = json.loads(result.text)["list"]["record"]["name"]
     assert name == long_name[:64] and len(name) < len(long_name)
     assert result.notes == [
@@ -73,9 +77,22 @@ def test_a_bluesky_list_name_cut_to_the_lexicon_limit_is_noted() -> None:
         LIST_IS_FOR_SCRIPTS,
     ]
     assert result.summary()["notes"] == result.notes  # --json says it too
-    short = export_suggestions(SUGGESTIONS, "bluesky-list", list_name="HR voices", now=WHEN)
+    short = export_suggestions(
+        SUGGESTIONS, "bluesky-list", list_name="HR voices", owner=OWNER, now=WHEN
+    )
     assert short.notes == [LIST_IS_FOR_SCRIPTS]
     assert json.loads(short.text)["list"]["record"]["name"] == "HR voices"
+
+
+def test_a_list_whose_owner_has_no_stored_did_says_what_to_replace() -> None:
+    """The records name the list by its owner's DID: a placeholder there is told, not left
+    for a script to write to no one's repository."""
+    result = export_suggestions(SUGGESTIONS, "bluesky-list", now=WHEN)
+    assert json.loads(result.text)["list"]["uri"].startswith(f"at://{OWNER_PLACEHOLDER}/")
+    assert result.notes[0] == (
+        "your account's DID is not stored: replace did:plc:REPLACE-WITH-YOUR-DID in the file "
+        "with your DID before writing the records"
+    )
 
 
 def test_bluesky_handles_is_a_spreadsheet_of_profiles_to_follow_by_hand() -> None:

@@ -29,7 +29,7 @@ def test_skip_reasons_count_each_reason_once_in_the_order_met() -> None:
     assert result.skip_reasons() == {
         "an X account, not a Bluesky one": 1,
         "a Mastodon account, not a Bluesky one": 2,
-        "no DID known (resolve the handle, then re-export)": 1,
+        "no DID known (fetch the account, then export again)": 1,
     }
 
 

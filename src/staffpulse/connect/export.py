@@ -124,6 +124,12 @@ def check_exportable(
     if fits and result.format not in fits:
         name = platform_name(platform or "")
         hint = f"these are {name} accounts: use --export " + " or ".join([*fits, "csv"])
+    elif result.format == "bluesky-list":
+        # the DIDs come with a fetch; the handles export needs none, and a person uses it
+        hint = (
+            "list records need each account's DID, known once the account is fetched; to "
+            "follow them by hand, use --export bluesky-handles or csv"
+        )
     else:
         hint = "--export csv keeps every suggestion, whatever its platform or handle"
     raise InputError(
@@ -254,6 +260,14 @@ def mastodon_address(handle: str, url: str | None) -> str | None:
     return f"{user}@{domain}"
 
 
+def _why_no_address(handle: str, url: str | None) -> str:
+    """Why an account has no Mastodon address: no instance is known for it, or the one known
+    makes no address Mastodon's importer takes (``max@localhost:3000``, a test server's)."""
+    if "@" in handle.strip().lstrip("@") or url:
+        return "not an address Mastodon can import (user@instance, the instance a domain name)"
+    return "no instance known for a Mastodon address"
+
+
 def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]:
     found: list[str] = []
     skipped: list[str] = []
@@ -266,7 +280,7 @@ def _addresses(suggestions: Sequence[Suggestion]) -> tuple[list[str], list[str]]
         if not s.handle_known:
             skipped.append(f"{s.label}: {NO_HANDLE}")
         elif address is None:
-            skipped.append(f"@{s.handle}: no instance known for a Mastodon address")
+            skipped.append(f"@{s.handle}: {_why_no_address(s.handle, s.url)}")
         else:
             found.append(address)
     return found, skipped

@@ -23,6 +23,7 @@ from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spread
 from staffpulse.sources.car_blocks import TID_ALPHABET
 
 BLUESKY_LIST_NAME_MAX = 64  # app.bsky.graph.list's maxGraphemes for "name"
+OWNER_PLACEHOLDER = "did:plc:REPLACE-WITH-YOUR-DID"
 HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
 LIST_IS_FOR_SCRIPTS = (
     "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "
@@ -83,7 +84,7 @@ def to_bluesky_list(
         when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
     )
     rkey = tid(when)
-    authority = owner or "did:plc:REPLACE-WITH-YOUR-DID"
+    authority = owner or OWNER_PLACEHOLDER
     list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
     items: list[dict[str, Any]] = []
     skipped: list[str] = []
@@ -107,9 +108,16 @@ def to_bluesky_list(
             items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
         else:
             unresolved.append(s.handle.lstrip("@"))
-            skipped.append(f"{s.label}: no DID known (resolve the handle, then re-export)")
+            skipped.append(f"{s.label}: no DID known (fetch the account, then export again)")
     name = list_name[:BLUESKY_LIST_NAME_MAX]
     notes = []
+    if owner is None and items:
+        # the records name the list by its owner's at-URI: written as they are, they point
+        # at no one's repository
+        notes.append(
+            f"your account's DID is not stored: replace {OWNER_PLACEHOLDER} in the file with "
+            "your DID before writing the records"
+        )
     if name != list_name:
         notes.append(
             f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
