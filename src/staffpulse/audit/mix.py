@@ -146,36 +146,16 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         "not_english": not_read,  # original posts left out: the model cannot read them
         "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
     }
-    worst = []
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
     )
-    if runs and show_worst:
-        start, length = runs[0]
-        for i in orig[start + max(0, length - 3) : start + length][::-1]:
-            why = f"part of a run of {length:,} job ads in a row" if length > 1 else "a job ad"
-            worst.append(example(frame.posts[int(i)], why))
+    worst = _longest_run_examples(frame, orig, runs[0]) if runs and show_worst else []
     best = _best_examples(frame, orig[~job])
     # the job ads are shown as proof when no run of them is shown as holding the account back
     # (a healthy share): the model errs (a link-only post read as an ad), and a consultant
     # who cannot see what was counted cannot check the share
     counted = [] if worst else _counted_ads(frame, orig[job], ads_read)
-    notes = []
-    if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
-        notes.append(language)
-    if (read := int(ads_read.sum())) > 0:
-        what = "is a job ad by its" if read == 1 else "are job ads by their"
-        notes.append(
-            f"{count_of(read, 'post')} not in English {what} wording (German, Spanish or "
-            "French) and counted in the share"
-        )
-    if n == 0 and not unreadable:
-        notes.append("no original posts in the window: not scored, left out of the overall grade")
-    elif 0 < n < int(settings["min_posts"]):
-        notes.append(
-            f"only {count_of(n, 'original post')} {'read' if ads_read.any() else 'in English'} "
-            "in the window: the share is rough"
-        )
+    notes = _mix_notes(n, not_read, int(everything.size), unreadable, ads_read, settings)
     advice = _mix_advice(evidence, settings)
     if unreadable:
         advice = [NOT_ENGLISH_ADVICE + "no more than one post in three should be a job ad."]
@@ -191,6 +171,47 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes=notes,
         scored=scored,
     )
+
+
+def _longest_run_examples(
+    frame: Frame, orig: npt.NDArray[np.int64], run: tuple[int, int]
+) -> list[PostExample]:
+    """The last three posts of the longest run of job ads, latest first."""
+    start, length = run
+    why = f"part of a run of {length:,} job ads in a row" if length > 1 else "a job ad"
+    return [
+        example(frame.posts[int(i)], why)
+        for i in orig[start + max(0, length - 3) : start + length][::-1]
+    ]
+
+
+def _mix_notes(
+    n: int,
+    not_read: int,
+    everything: int,
+    unreadable: bool,
+    ads_read: npt.NDArray[np.bool_],
+    settings: dict[str, Any],
+) -> list[str]:
+    """What limits the share: posts the model cannot read, ads counted by their wording, and
+    too few original posts."""
+    notes = []
+    if (language := language_note(not_read, everything, unreadable)) is not None:
+        notes.append(language)
+    if (read := int(ads_read.sum())) > 0:
+        what = "is a job ad by its" if read == 1 else "are job ads by their"
+        notes.append(
+            f"{count_of(read, 'post')} not in English {what} wording (German, Spanish or "
+            "French) and counted in the share"
+        )
+    if n == 0 and not unreadable:
+        notes.append("no original posts in the window: not scored, left out of the overall grade")
+    elif 0 < n < int(settings["min_posts"]):
+        notes.append(
+            f"only {count_of(n, 'original post')} {'read' if ads_read.any() else 'in English'} "
+            "in the window: the share is rough"
+        )
+    return notes
 
 
 def _counted_ads(
