@@ -30,6 +30,7 @@ _ADAPTERS = (
     "native_csv",
     "x_v1",
     "x_archive",
+    "x_legacy_archive",
     "zipped",
     "gzipped",
     "twarc2",
