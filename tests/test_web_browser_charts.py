@@ -85,3 +85,27 @@ def test_a_phone_shows_the_four_scores_and_the_accounts_own_marker(site: str, ha
     assert markers[0]["label"].startswith(f"@{handle} (this account): ")
     assert markers[0]["seen"], markers
     assert width <= 390
+
+
+# each pillar's score ("45 / 100") and its height in lines of its own font (one line is under
+# 2: the score's line-height is about 1.4 of it)
+SCORE_LINES = """() => [...document.querySelectorAll('.pillar-head .big')].map(el => [
+  el.innerText.trim(),
+  el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize),
+])"""
+
+
+def test_a_pillars_score_stays_on_one_line_on_a_phone(site: str) -> None:
+    """At 390 px a pillar's "28 / 100" sat beside a question that wraps, and its "/" and "100"
+    fell onto lines of their own."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(f"{site}/audit/x/brightpathstaff", wait_until="load")
+            scores = page.evaluate(SCORE_LINES)
+        finally:
+            browser.close()
+    assert len(scores) == 4 and any("/ 100" in text for text, _lines in scores), scores
+    assert [text for text, lines in scores if lines >= 2] == [], scores
