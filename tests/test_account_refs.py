@@ -217,3 +217,15 @@ def test_a_part_of_a_stored_handle_is_offered_the_handles_containing_it(store: S
     with pytest.raises(NotFoundError) as short:  # too short a part to say which was meant
         find_account_ref(store, "acm")
     assert "did you mean" not in short.value.message
+
+
+def test_a_bare_name_asked_for_on_bluesky_finds_its_bsky_social_handle(store: Store) -> None:
+    """``connect ridgeway --platform bluesky`` said the account was not on Bluesky, while
+    add-handles reads the same name as ridgeway.bsky.social."""
+    found = find_account_ref(store, "ridgeway", "bluesky")
+    assert (found.platform, found.id) == ("bluesky", "did:plc:abc")
+    assert find_account_ref(store, "bluesky:ridgeway").id == "did:plc:abc"
+    # a bare handle stored as it is stays first
+    assert find_account_ref(store, "acme_staffing", "bluesky").id == "did:plc:twin"
+    with pytest.raises(NotFoundError):
+        find_account_ref(store, "nobody", "bluesky")

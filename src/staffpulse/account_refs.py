@@ -5,7 +5,8 @@ dashboard's pickers) reads it here, so what works in one works in all:
 
 * a handle or id: ``acmestaffing``, ``@acmestaffing``, ``name.bsky.social``,
   ``@user@instance``, ``did:plc:...``; the user part of a Mastodon handle alone when only one
-  stored account has it;
+  stored account has it; a bare name asked for on Bluesky as ``name.bsky.social`` (as
+  ``add-handles`` reads it), when no account has the bare name itself;
 * a profile address copied from a browser, in any form :func:`staffpulse.handles.parse_handle`
   reads: ``https://x.com/name``, ``x.com/name/status/1``,
   ``https://bsky.app/profile/name.bsky.social``, ``https://instance/@user``. The address names
@@ -139,6 +140,8 @@ def find_account_ref(
     try:
         return store.find_account(handle, wanted)
     except NotFoundError as exc:
+        if (on_bluesky := _bare_bluesky_name(store, handle, wanted)) is not None:
+            return on_bluesky
         if as_url(handle) is None:
             raise explain_missing_account(
                 store, handle, wanted, exc, use_platform, stored=stored, suggest=suggest
@@ -156,6 +159,18 @@ def find_account_ref(
         raise explain_missing_account(
             store, found, found_platform, exc, use_platform, stored=stored, suggest=suggest
         ) from None
+
+
+def _bare_bluesky_name(store: Store, handle: str, wanted: str | None) -> Account | None:
+    """``rita`` asked for on Bluesky is ``rita.bsky.social``, as add-handles reads it
+    (:func:`staffpulse.handles.parse_handle`); None when that is not stored either."""
+    if wanted != "bluesky" or "." in handle or as_url(handle) is not None:
+        return None
+    try:
+        _platform, full = parse_handle(handle, "bluesky")
+        return store.find_account(full, "bluesky")
+    except (ValueError, NotFoundError):
+        return None
 
 
 def _held_under_url(store: Store, url: str, wanted: str | None, text: str) -> Account | None:
