@@ -159,3 +159,10 @@ def test_a_bluesky_url_is_not_held_to_xs_length_rule() -> None:
     message = caught.value.message
     assert "at most 15" not in message and "letters, digits and _" not in message
     assert "Bluesky" in message
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "@"])
+def test_no_account_given_is_said_as_such(store: Store, typed: str) -> None:
+    with pytest.raises(InputError, match="no account given") as caught:
+        find_connect_account(store, typed)
+    assert "staffpulse accounts" in (caught.value.hint or "")
