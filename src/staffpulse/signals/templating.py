@@ -183,6 +183,26 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def _near_copy_roots(sig: npt.NDArray[Any], bands: int, threshold: float) -> list[int]:
+    """For each signature row, the root of its family of near-copies (itself when it has
+    none): steps 3 and 4 above. Only rows that agree on a whole band are compared, so a feed
+    of thousands of posts does not cost every pair."""
+    rows = sig.shape[1] // bands
+    parent = list(range(sig.shape[0]))
+    for band in range(bands):
+        block = np.ascontiguousarray(sig[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
+        for k in same:  # consecutive equal keys: candidate pairs
+            i, j = int(order[k]), int(order[k + 1])
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri != rj and float(np.mean(sig[i] == sig[j])) >= threshold:
+                parent[rj] = ri
+    return [_find(parent, i) for i in range(sig.shape[0])]
+
+
 def detect_templates(
     texts: Sequence[str],
     *,
@@ -211,20 +231,7 @@ def detect_templates(
     if len(eligible) < min_size:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
     sig = _minhash([_shingle_hashes(masked[i]) for i in eligible], n_perm, seed)
-    rows = n_perm // bands
-    parent = list(range(len(eligible)))
-    for band in range(bands):
-        block = np.ascontiguousarray(sig[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
-        for k in same:  # consecutive equal keys: candidate pairs
-            i, j = int(order[k]), int(order[k + 1])
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri != rj and float(np.mean(sig[i] == sig[j])) >= threshold:
-                parent[rj] = ri
-    roots = np.array([_find(parent, i) for i in range(len(eligible))])
+    roots = _near_copy_roots(sig, bands, threshold)
     groups: dict[int, list[int]] = {}
     for local, root in enumerate(roots):
         groups.setdefault(int(root), []).append(eligible[local])
