@@ -180,3 +180,30 @@ def test_a_handle_pasted_with_a_name_or_note_around_it_is_told_which_handle_to_k
     assert "keep only @rita_recruits" in said[1]
     # no word written as a handle: nothing to point at, the parser's reason stands
     assert "not a handle" in said[2]
+
+
+def test_a_sheet_with_a_column_per_platform_gives_every_handle(tmp_path: Path) -> None:
+    """Only the first column was read: the Bluesky and Mastodon handles were dropped without a
+    word, and a row with only a Bluesky handle was called empty."""
+    sheet = tmp_path / "contacts.csv"
+    sheet.write_text(
+        "name,Twitter handle,Bluesky,Mastodon address,url\n"
+        "Rita,@rita,rita.bsky.social,@rita@hr.social,https://acme.example\n"
+        "Ann,,ann.bsky.social,,\n"
+        "Joe,@joe_hr,,@joe@,\n"
+        "Nobody,,,,https://nobody.example\n",
+        encoding="utf-8",
+    )
+    read = read_handles(sheet)
+    assert [(e.platform, e.handle, e.source) for e in read.entries] == [
+        ("x", "rita", f"{sheet}:2"),
+        ("bluesky", "rita.bsky.social", f"{sheet}:2"),
+        ("mastodon", "rita@hr.social", f"{sheet}:2"),
+        ("bluesky", "ann.bsky.social", f"{sheet}:3"),
+        ("x", "joe_hr", f"{sheet}:4"),
+    ]
+    # a bad cell costs only itself; a website column beside them is not read as handles
+    assert [(p.line, p.message) for p in read.problems] == [
+        (4, "'@joe@' is not a Mastodon address (user@instance)"),
+        (5, "no handle in columns 2, 3, 4"),
+    ]

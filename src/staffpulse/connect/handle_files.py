@@ -9,8 +9,10 @@
   (``handle``, ``username``, ``account``, ``address``, ``url``, ``profile``, a platform's name,
   or a platform's name and one of these, such as ``Twitter handle``); a ``platform`` column, or a
   handle column named after a platform (``mastodon``, ``bluesky_handle``), gives each line's
-  platform. A header that names no handle column is refused. The platform of a line is, first,
-  its ``platform`` cell, then its column's platform, then ``--platform``.
+  platform. Each further column named after another platform is read too (a sheet
+  ``name,Twitter handle,Bluesky,Mastodon`` gives every handle of a row). A header that names no
+  handle column is refused. The platform of a line is, first, its ``platform`` cell, then its
+  column's platform, then ``--platform``; with a column per platform, the column's comes first.
 * **Encodings** as every other text input reads them (:func:`staffpulse.sources.base.
   decode_bytes`): UTF-8 with or without a BOM, UTF-16 with its BOM (Notepad's "Unicode"),
   Windows-1252 as a noted guess. A file with binary data (an image, a spreadsheet) is refused.
@@ -72,8 +74,9 @@ class HandlesRead(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class _Header:
     separator: str
-    handle_column: int
-    column_platform: str | None  # "mastodon" for a column headed "Mastodon address"
+    # (index, platform) of each column read for handles: the first one named as handles, then
+    # each column named after another platform ("mastodon" for "Mastodon address")
+    handle_columns: tuple[tuple[int, str | None], ...]
     platform_column: int | None
 
 
@@ -99,16 +102,21 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
             if header is not None:
                 continue
         try:
-            value, line_platform = _cell(raw, header, platform)
-            plat, handle = parse_handle(value, line_platform)
+            cells = _cells(raw, header, platform)
         except ValueError as exc:
-            problems.append(Problem(str(path), number, _why_no_handle(raw, header, exc)))
+            problems.append(Problem(str(path), number, str(exc)))
             continue
-        key = (plat, handle)
-        if key in entries:
-            duplicates += 1
-        else:
-            entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
+        for value, line_platform in cells:
+            try:
+                plat, handle = parse_handle(value, line_platform)
+            except ValueError as exc:
+                problems.append(Problem(str(path), number, _why_no_handle(raw, header, exc)))
+                continue
+            key = (plat, handle)
+            if key in entries:
+                duplicates += 1
+            else:
+                entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
     return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
 
 
@@ -172,6 +180,21 @@ def _handle_column(word: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def _handle_columns(words: list[str]) -> tuple[tuple[int, str | None], ...]:
+    """The columns of handles a header names: the first, then each one named after another
+    platform, so that a sheet with a column per platform (``Twitter handle,Bluesky,Mastodon``)
+    is read whole. A second column of no platform (``url`` beside ``handle``: often a
+    website) is not read."""
+    columns: list[tuple[int, str | None]] = []
+    for index, word in enumerate(words):
+        named, platform = _handle_column(word)
+        if not named:
+            continue
+        if not columns or (platform is not None and platform not in {p for _, p in columns}):
+            columns.append((index, platform))
+    return tuple(columns)
+
+
 def _split(raw: str, separator: str) -> list[str]:
     return next(csv.reader([raw], delimiter=separator)) if separator else [raw]
 
@@ -183,18 +206,13 @@ def _header(path: Path, raw: str) -> _Header | None:
     if any(c.strip().strip("\"'").startswith("@") for c in cells):
         return None  # "@handle" is a handle, even an account named "handle"
     words = [_words(c) for c in cells]
-    handle_column, column_platform = None, None
-    for index, word in enumerate(words):
-        named, platform = _handle_column(word)
-        if named:
-            handle_column, column_platform = index, platform
-            break
+    handle_columns = _handle_columns(words)
     platform_column = next(
         (i for i, w in enumerate(words) if w in _PLATFORM_WORDS and _PLATFORM_WORDS[w] is None),
         None,
     )
-    if handle_column is not None:
-        return _Header(separator, handle_column, column_platform, platform_column)
+    if handle_columns:
+        return _Header(separator, handle_columns, platform_column)
     if len(cells) > 1 and (platform_column is not None or any(w in _OTHER_WORDS for w in words)):
         raise InputError(
             f"{path}: the header ({raw}) names no column of handles",
@@ -233,19 +251,25 @@ def _is_handle(word: str) -> bool:
     return True
 
 
-def _cell(raw: str, header: _Header | None, platform: str | None) -> tuple[str, str | None]:
-    """The handle written on a line, and the platform it is on when the file says."""
+def _cells(raw: str, header: _Header | None, platform: str | None) -> list[tuple[str, str | None]]:
+    """The handles written on a line, each with the platform it is on when the file says.
+    Raises ValueError when the line's handle cells are all empty or its platform is unknown."""
     if header is None:
-        return re.split(r"[,\t;]", raw, maxsplit=1)[0], platform
+        return [(re.split(r"[,\t;]", raw, maxsplit=1)[0], platform)]
     cells = _split(raw, header.separator)
-    if header.handle_column >= len(cells) or not cells[header.handle_column].strip():
-        raise ValueError(f"no handle in column {header.handle_column + 1}")
-    line_platform = header.column_platform or platform
+    filled = [(i, p) for i, p in header.handle_columns if i < len(cells) and cells[i].strip()]
+    if not filled:
+        numbers = [str(i + 1) for i, _ in header.handle_columns]
+        where = f"column {numbers[0]}" if len(numbers) == 1 else f"columns {', '.join(numbers)}"
+        raise ValueError(f"no handle in {where}")
+    said: str | None = None  # the line's platform cell
     if header.platform_column is not None and header.platform_column < len(cells):
         written = cells[header.platform_column].strip()
         if written:
-            found = _platform_of(_words(written))
-            if found is None:
+            said = _platform_of(_words(written))
+            if said is None:
                 raise ValueError(f"unknown platform '{written}' (use x, bluesky or mastodon)")
-            line_platform = found
-    return cells[header.handle_column], line_platform
+    if len(header.handle_columns) == 1:  # the cell, then the column, then --platform
+        return [(cells[i], said or column or platform) for i, column in filled]
+    # a column per platform: each column's platform holds for its cells
+    return [(cells[i], column or said or platform) for i, column in filled]
