@@ -190,3 +190,16 @@ def test_an_unknown_export_format_is_said_first(db: Path) -> None:
     error = json.loads(result.stdout)["error"]
     assert error["message"] == "unknown export format 'xls'"
     assert "csv, x-list" in error["hint"]
+
+
+def test_an_empty_list_name_is_refused_before_ranking(db: Path, tmp_path: Path) -> None:
+    """Bluesky and Mastodon take no nameless list: the file was written with an empty name."""
+    out = tmp_path / "lists.csv"
+    args = ["connect", "acme_staffing", "--db", str(db), "--export", "mastodon-list"]
+    result = runner.invoke(app, [*args, "--list-name", "  ", "--output", str(out)])
+    assert result.exit_code == 65 and not out.exists()
+    assert "--list-name is empty" in result.output
+    # a csv has no list name to miss
+    csv_out = tmp_path / "who.csv"
+    ok = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--list-name", ""]
+    assert runner.invoke(app, [*ok, "--output", str(csv_out)]).exit_code == 0

@@ -323,3 +323,13 @@ def test_json_and_csv_give_the_same_link_for_every_account() -> None:
     assert as_json[1] == "https://x.com/i/user/1005985585335545856"
     assert [row["url"] or None for row in rows] == as_json
     assert as_json[-1] is None  # a Bluesky handle without a DID: no link, in both
+
+
+def test_a_list_name_is_one_line_and_never_empty() -> None:
+    mastodon = [s for s in SUGGESTIONS if s.platform == "mastodon"]
+    result = export_suggestions(mastodon, "mastodon-list", list_name=" Recruiters,\n HR ")
+    assert _mastodon_rows(result.text, ["List name", "Account address"])[0]["List name"] == (
+        "Recruiters, HR"
+    )
+    with pytest.raises(InputError, match="--list-name is empty"):
+        export_suggestions(SUGGESTIONS, "bluesky-list", list_name="\n")

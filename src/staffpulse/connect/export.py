@@ -85,6 +85,7 @@ FORMATS_FOR = {
     "mastodon": ("mastodon-list", "mastodon-follows"),
 }
 """The platform formats that fit each platform's accounts (``csv`` fits every one)."""
+LIST_FORMATS = ("bluesky-list", "mastodon-list")  # the formats that name their list
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
 CSV_COLUMNS = (
     "rank",
@@ -156,7 +157,21 @@ def export_suggestions(
         "mastodon-follows": lambda: to_mastodon_follows(suggestions),
     }
     check_format(fmt)
+    if fmt in LIST_FORMATS:
+        list_name = check_list_name(list_name)
     return renderers[fmt]()
+
+
+def check_list_name(name: str) -> str:
+    """The list name on one line, its spaces squeezed (a Mastodon or Bluesky list name is one
+    line); :class:`InputError` when nothing is left, as neither platform takes a nameless list."""
+    squeezed = " ".join(name.split())
+    if not squeezed:
+        raise InputError(
+            "--list-name is empty: Bluesky and Mastodon lists need a name",
+            hint=f"give one, e.g. --list-name 'Recruiters to follow' (default: {DEFAULT_LIST_NAME})",
+        )
+    return squeezed
 
 
 def check_format(fmt: str) -> None:

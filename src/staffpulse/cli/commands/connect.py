@@ -23,8 +23,10 @@ from staffpulse.cli.problems import print_problems
 from staffpulse.connect.export import (
     DEFAULT_LIST_NAME,
     FORMATS,
+    LIST_FORMATS,
     ExportResult,
     check_format,
+    check_list_name,
     export_report,
     write_export,
 )
@@ -113,7 +115,7 @@ def connect_command(
         include_contacts=include_contacts,
         include_unseen=include_unseen,
     )
-    _check_export_options(export, output, as_json=as_json)
+    _check_export_options(export, output, list_name, as_json=as_json)
     ranked_as_of = parse_date_option("--as-of", as_of)
     with (
         open_store(db, create=False) as store,
@@ -138,11 +140,15 @@ def connect_command(
         _print_written(result, output)
 
 
-def _check_export_options(export: str | None, output: Path | None, *, as_json: bool) -> None:
-    """Refuse --export, --output and --json together where they cannot work, before the
-    ranking: a typo in the format is the first thing to fix."""
+def _check_export_options(
+    export: str | None, output: Path | None, list_name: str, *, as_json: bool
+) -> None:
+    """Refuse --export, --output, --list-name and --json together where they cannot work,
+    before the ranking: a typo in the format is the first thing to fix."""
     if export is not None:
         check_format(export)
+    if export in LIST_FORMATS:
+        check_list_name(list_name)
     if output is not None and export is None:
         raise InputError(
             "--output needs --export FORMAT", hint="e.g. --export csv --output list.csv"
