@@ -111,15 +111,29 @@ def test_a_replay_is_ranked_once_even_when_its_newest_days_are_all_left_out(
     assert len(calls) == 1
 
 
-def test_a_replay_says_truly_what_its_time_is_an_hour_after(tmp_path: Path) -> None:
-    # the newest conversation about work is a job ad; the question a day older is offered in
-    # the same window: the time stays, but the note no longer says it is the newest offered
+def test_a_replay_is_ranked_as_of_the_newest_conversation_it_offers_not_a_newer_ad(
+    tmp_path: Path,
+) -> None:
+    # the newest conversation read is a job ad; the question a day older is offered in the
+    # same window: ranked as of the ad, the question read "active 25 h ago" under a note
+    # that called the ad's time the newest conversation it could offer
     ad_then_question = [AD_LAST[0], post("ask3", AD_LAST[1].text, timedelta(days=1))]
     with open_store(tmp_path / "s.db") as store:
         store.upsert(ad_then_question, provenance("twarc2", tmp_path / "search.jsonl"))
         result = inbox(store)
-    assert result.ranked_as_of == NEWEST + timedelta(hours=1)
+    assert result.ranked_as_of == NEWEST - timedelta(days=1) + timedelta(hours=1)
     assert [i.conversation_id for i in result.items] == ["ask3"]
+    assert "active 1 h ago" in result.items[0].reasons
     assert result.clock_note is not None
-    assert "an hour after the newest conversation about work" in result.clock_note
+    assert "an hour after the newest conversation it could offer" in result.clock_note
+
+
+def test_a_replay_with_nothing_to_offer_does_not_say_it_could_offer_one(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.upsert([AD_LAST[0]], provenance("twarc2", tmp_path / "search.jsonl"))
+        result = inbox(store)
+    assert result.replay and result.items == []
+    assert result.ranked_as_of == NEWEST + timedelta(hours=1)
+    assert result.clock_note is not None
+    assert "an hour after the newest conversation it read" in result.clock_note
     assert "could offer" not in result.clock_note

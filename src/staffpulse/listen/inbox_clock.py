@@ -1,13 +1,13 @@
-"""The time an inbox is ranked as of (:func:`staffpulse.listen.window.reference_time`), moved
-back, for a replay, to a time when there is something to join.
+"""The time an inbox is ranked as of (:func:`staffpulse.listen.window.reference_time`), for a
+replay: an hour after the newest conversation it could offer.
 
-A replay is ranked as of an hour after the newest conversation the store can offer. When every
-conversation active in the window before it is left out (the newest activity of an archive is
-a job ad, customer care, a post not about work...) while older ones are worth joining, a replay
-as of it would say "Nothing to join now": it is ranked as of the newest of those instead. That
-time is found before ranking, so the inbox is ranked once: a conversation is left out for what
-its posts say, never for their age, so the newest open ones are judged (only for that, the
-cheap part of ranking) until one would be offered.
+The newest activity of an archive may be a conversation the inbox leaves out (a job ad,
+customer care, a post not about work...): a replay as of it would read "active 3 h ago" on its
+first item, or say "Nothing to join now" when every conversation in the window before it is
+left out while older ones are worth joining. So a replay is ranked as of the newest one it
+would offer. That time is found before ranking, so that the inbox is ranked once: a
+conversation is left out for what its posts say, never for their age, so the newest open ones
+are judged (only for that, the cheap part of ranking) until one would be offered.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from staffpulse.listen.window import (
     REPLAY_LEAD,
     AsOf,
     Reference,
-    in_window,
     reference_time,
 )
 from staffpulse.store import Store
@@ -46,16 +45,16 @@ def choose_reference(
     as_of: AsOf,
     max_age: timedelta | None,
 ) -> Reference:
-    """The time to rank the ``offer`` as of: :func:`reference_time`'s, unless it is a replay
-    whose window offers nothing while an older conversation would be offered (see the module
+    """The time to rank the ``offer`` as of: :func:`reference_time`'s, but a replay's is an
+    hour after the newest conversation it could offer, when there is one (see the module
     docstring). The time is decided on every conversation, not one topic's, so that
     ``--topic`` replays as of the same time as the whole inbox."""
     ref = reference_time(store, offer.everyone, now, as_of, max_age)
     if not ref.replay or ref.fixed:  # the live view, or a date the user gave: never moved
         return ref
     newest = newest_offered(store, offer.everyone, offer.states, offer.copies, text)
-    if newest is None or (newest + REPLAY_LEAD < ref.at and in_window(newest, ref.at, max_age)):
-        return ref  # the newest conversation about work, which is not one to join
+    if newest is None:  # nothing to join at any age: the inbox says why, as of its newest
+        return ref
     return replace(ref, at=newest + REPLAY_LEAD, after=REPLAY_AT_OFFERED)
 
 

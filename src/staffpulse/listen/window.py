@@ -4,11 +4,10 @@ The inbox lists conversations to join *now*, so ages are measured from the real 
 and a conversation quiet for longer than ``max_age`` (30 days by default) is not offered; one
 with no date at all is not offered either, because nothing shows it is still alive.
 
-Some cases rank "as of" an hour after the newest conversation about work instead (a
-*replay*: the newest activity among the candidate conversations, not in the whole store, whose
-newest post may be one left out as not about work; or the newest conversation it could offer,
-:mod:`staffpulse.listen.inbox_clock`), and the inbox says so at the top
-(:attr:`Reference.after`):
+Some cases rank "as of" an hour after the newest conversation it could offer instead (a
+*replay*: :func:`reference_time` takes the newest activity among the conversations read, not
+in the whole store, and :mod:`staffpulse.listen.inbox_clock` the newest of them the inbox would
+not leave out), and the inbox says so at the top (:attr:`Reference.after`):
 
 * the bundled sample (``staffpulse demo``): its posts have fixed dates (May to November
   2026), and the demo should look the same whatever the date;
@@ -56,10 +55,10 @@ DEFAULT_MAX_AGE = timedelta(days=30)
 # A replay is ranked an hour after the newest activity, so that post reads "active 1 h ago"
 # rather than "0 min ago" (the moment a reader would plausibly look at it).
 REPLAY_LEAD = timedelta(hours=1)
-# What a replay's time is, in the inbox's note: the newest conversation about work (not the
-# store's newest post, which may be one left out as not about work), or, when that is the
-# time of the newest one the inbox offers (:mod:`.inbox_clock`), that one
-REPLAY_AT = "an hour after the newest conversation about work"
+# What a replay's time is, in the inbox's note: the newest conversation it could offer
+# (:mod:`.inbox_clock`), else, when it can offer none, the newest of those it read (not the
+# store's newest post, which may be in no conversation about work)
+REPLAY_AT = "an hour after the newest conversation it read"
 REPLAY_AT_OFFERED = "an hour after the newest conversation it could offer"
 TOPIC_CHOICES_SHOWN = 12  # topics named when --topic matches none (the JSON lists them all)
 

@@ -191,8 +191,8 @@ def inbox(
         str,
         typer.Option(
             "--as-of",
-            help="Measure ages from: now (the real time), newest (the newest activity in the "
-            "store: a replay of an archive), auto (now, but newest when nothing in the store "
+            help="Measure ages from: now (the real time), newest (an hour after the newest "
+            "conversation to join in the store: a replay of an archive), auto (now, but newest when nothing in the store "
             "was active within --max-age of now, or for the bundled sample), or a date "
             "YYYY-MM-DD (its midnight UTC) or YYYY-MM-DDTHH:MM: nothing posted later is read.",
         ),
