@@ -160,13 +160,13 @@ def _missing_handle(header: list[str], file: str) -> InputError:
     )
 
 
-def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortProblem]]:
-    """The accounts of a cohort file and the lines that cannot be used. Raises
-    :class:`EmptyInputError` for a file with no line, :class:`InputError` for a header
-    without a ``handle`` column (no line of it could be used)."""
-    entries: list[CohortEntry] = []
-    problems: list[CohortProblem] = []
-    seen: dict[tuple[str, str | None], int] = {}
+# a line of a cohort file: its number, its cells (a file without a header) or its record
+# by column (a file with one)
+_Row = tuple[int, list[str], dict[str, str] | None]
+
+
+def _content_lines(text: str, file: str) -> list[tuple[int, str]]:
+    """The numbered lines that name something: not blank, not a # comment."""
     lines = text.lstrip("\ufeff").splitlines()
     content = [
         (i + 1, ln) for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")
@@ -177,27 +177,44 @@ def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortPr
             + (": it holds only comments and blank lines" if text.strip() else ""),
             hint=COHORT_HINT,
         )
+    return content
+
+
+def _split_rows(
+    content: list[tuple[int, str]], delimiter: str, file: str
+) -> tuple[list[_Row], list[CohortProblem]]:
+    """The lines as rows: by column under a header with a ``handle`` column, else as bare
+    cells; a line with more fields than the header is a problem, not a row."""
     first = content[0][1]
-    delimiter = sniff_delimiter(first)
     header = [h.strip().lower() for h in next(csv.reader([first], delimiter=delimiter), [])]
-    rows: list[tuple[int, list[str], dict[str, str] | None]] = []
-    if "handle" in header:
-        if len(content) == 1:  # not "no account with posts": the file names no account at all
-            raise EmptyInputError(
-                f"cohort file {file} has a header but lists no accounts", hint=COHORT_HINT
+    if "handle" not in header:
+        return [(number, _cells(line, delimiter), None) for number, line in content], []
+    if len(content) == 1:  # not "no account with posts": the file names no account at all
+        raise EmptyInputError(
+            f"cohort file {file} has a header but lists no accounts", hint=COHORT_HINT
+        )
+    rows: list[_Row] = []
+    problems: list[CohortProblem] = []
+    for number, line in content[1:]:
+        values = next(csv.reader([line], delimiter=delimiter), [])
+        if len(values) > len(header):
+            problems.append(
+                CohortProblem(file, number, f"{len(values)} fields, the header has {len(header)}")
             )
-        for number, line in content[1:]:
-            values = next(csv.reader([line], delimiter=delimiter), [])
-            if len(values) > len(header):
-                problems.append(
-                    CohortProblem(
-                        file, number, f"{len(values)} fields, the header has {len(header)}"
-                    )
-                )
-                continue
-            rows.append((number, [], dict(zip(header, values, strict=False))))
-    else:
-        rows = [(number, _cells(line, delimiter), None) for number, line in content]
+            continue
+        rows.append((number, [], dict(zip(header, values, strict=False))))
+    return rows, problems
+
+
+def parse_cohort(text: str, file: str) -> tuple[list[CohortEntry], list[CohortProblem]]:
+    """The accounts of a cohort file and the lines that cannot be used. Raises
+    :class:`EmptyInputError` for a file with no line, :class:`InputError` for a header
+    without a ``handle`` column (no line of it could be used)."""
+    content = _content_lines(text, file)
+    delimiter = sniff_delimiter(content[0][1])
+    rows, problems = _split_rows(content, delimiter, file)
+    entries: list[CohortEntry] = []
+    seen: dict[tuple[str, str | None], int] = {}
     for number, parts, record in rows:
         words = [part.lower() for part in parts]
         header_like = number == content[0][0] and bool(set(words) & HEADER_WORDS)
