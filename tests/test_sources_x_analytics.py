@@ -77,9 +77,13 @@ def test_a_post_starting_with_a_handle_is_a_reply_to_that_account() -> None:
     reply = posts["1600000000000000002"]
     assert reply.kind == "reply" and reply.reply_to_handle == "janedoe"
     assert reply.reply_to_post_id is None and reply.conversation_id is None
-    assert reply.mentions == ("janedoe", "bob_hr")
+    assert reply.mentions == ()  # whom it answers, as an archive has it: no mention
+    answered = rows_from_analytics({**ROW, "tweet_text": "@JaneDoe @Bob ask @Dana_HR"})[-1]
+    assert isinstance(answered, Post) and answered.mentions == ("dana_hr",)
     tips = posts["1600000000000000003"]  # a text over several lines, quotes doubled
     assert tips.kind == "original" and tips.text.endswith('Ask "what does success look like?"')
+    # no conversation: an archive's reply in a thread (listed here without "@") keeps its own
+    assert tips.conversation_id is None
 
 
 def test_a_row_without_a_link_or_cut_short_is_reported_on_its_line() -> None:

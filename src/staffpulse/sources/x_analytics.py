@@ -17,7 +17,8 @@ Newer exports name the same columns ``Post id``, ``Post Link``, ``Post text``, `
   (to the minute) when the id carries none.
 * Only the account's own posts are listed, never its reposts. A post that starts with
   ``@handle`` is a reply to that account, as X itself takes such a post; which post it answers
-  the file does not say. Links are X's ``t.co`` short links, kept in the text only.
+  the file does not say; the handles it starts with are whom it answers, not mentions (as in
+  the archive). Links are X's ``t.co`` short links, kept in the text only.
 * ``likes``, ``retweets`` (or ``reposts``) and ``replies`` are the counts, as of the export:
   dated by the newest post in the file (:mod:`staffpulse.sources.observed`). Impressions and
   clicks are not kept; ``-`` (the promoted columns of an unpromoted post) is no count.
@@ -53,6 +54,9 @@ COUNTS = {"likes": ("likes",), "reposts": ("retweets", "reposts"), "replies": ("
 # An X handle answered at the start of a post (an e-mail address is no mention).
 X_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
+# The handles a reply starts with: whom it answers, not mentions (X's own data, an archive's
+# display_text_range, leaves them out of the text shown and of the mentions)
+REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
 
 
@@ -83,6 +87,8 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
     text = decode_x_text(_first(row, TEXT))
     replied = LEADING_REPLY_RE.match(text)
     kind: PostKind = "reply" if replied else "original"
+    prefix = REPLY_PREFIX_RE.match(text)
+    shown = text[prefix.end() :] if prefix else text
     when = time_of_tweet_id(post_id) or written_time({"time": _first(row, TIME)}, "time")
     counts = {
         field: written_count({field: value}, field)
@@ -99,8 +105,10 @@ def rows_from_analytics(row: Mapping[str, str]) -> list[Account | Post]:
         created_at=when,
         kind=kind,
         reply_to_handle=normalize_handle(replied.group(1)) if replied else None,
-        conversation_id=None if replied else post_id,
-        mentions=tuple(dict.fromkeys(m.lower() for m in X_MENTION_RE.findall(text))),
+        # the file names no conversation; an original's own id here would be written over
+        # the archive's none for a reply in a thread (X lists those without "@")
+        conversation_id=None,
+        mentions=tuple(dict.fromkeys(m.lower() for m in X_MENTION_RE.findall(shown))),
         hashtags=tuple(HASHTAG_RE.findall(text)),
         likes=counts["likes"],
         reposts=counts["reposts"],
