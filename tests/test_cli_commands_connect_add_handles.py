@@ -120,7 +120,8 @@ def test_add_handles_with_the_network_down_stops_early(
     result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert calls == ["a.bsky.social", "ann@hr.social"]  # then the network is taken as down
-    assert "pending bluesky a.bsky.social: a.bsky.social: request failed" in result.output
+    # the handle is said once, not again at the start of the reason
+    assert "pending bluesky a.bsky.social: request failed (NetworkError)" in result.output
     assert "Bluesky could not be reached (Name or service not known)" in result.output
     assert "The network looks down (Bluesky and hr.social failed to connect" in result.output
     assert (

@@ -19,7 +19,6 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
 from staffpulse.connect.fetching import (
@@ -35,6 +34,12 @@ from staffpulse.connect.handle_files import HandleEntry as HandleEntry
 from staffpulse.connect.handle_files import HandlesRead as HandlesRead
 from staffpulse.connect.handle_files import read_handle_files as read_handle_files
 from staffpulse.connect.handle_files import read_handles as read_handles
+
+# Re-exported: what a run hands back lives apart (this module's size)
+from staffpulse.connect.handle_results import AddReport as AddReport
+from staffpulse.connect.handle_results import HandleOutcome as HandleOutcome
+from staffpulse.connect.handle_results import HandlesRun as HandlesRun
+from staffpulse.connect.handle_results import PendingHandle as PendingHandle
 from staffpulse.connect.suggest import load_shipped_role_model
 from staffpulse.errors import AuthError, NoSuchAccountError, StaffpulseError
 from staffpulse.handles import DOMAIN_RE as DOMAIN_RE
@@ -48,90 +53,6 @@ from staffpulse.store.codec import format_time
 
 Fetcher = Callable[[Store, str, str], Account | None]
 """``fetcher(store, platform, handle)``: fetch the account (and posts) into the store."""
-
-
-@dataclass(frozen=True, slots=True)
-class PendingHandle:
-    platform: str
-    handle: str
-    status: str  # pending | fetched | known
-    account_id: str | None
-    role: str | None
-    source: str | None
-    message: str | None
-    added_at: str
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {
-            "platform": self.platform,
-            "handle": self.handle,
-            "status": self.status,
-            "account_id": self.account_id,
-            "role": self.role,
-            "source": self.source,
-            "message": self.message,
-            "added_at": self.added_at,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class HandleOutcome:
-    """What one run did with one handle."""
-
-    handle: PendingHandle
-    new: bool  # False: it was on the handles list already (an earlier run, or --retry)
-    tried: bool  # a fetch was attempted (it may have failed)
-    # the outage that kept this handle from being fetched, or that its own failure revealed
-    unreachable: Unreachable | None = None
-    # the token it waits for: a retry, online or not, fetches it only once the token is set
-    missing_credentials: AuthError | None = None
-
-
-@dataclass
-class AddReport:
-    """The outcome of each handle, in order, and the services that could not be reached."""
-
-    outcomes: list[HandleOutcome]
-    unreachable: list[Unreachable]
-
-    @property
-    def added(self) -> list[PendingHandle]:
-        """Handles new to the list in this run."""
-        return [o.handle for o in self.outcomes if o.new]
-
-    @property
-    def already_listed(self) -> list[PendingHandle]:
-        """Handles the list had already (their status is refreshed, never duplicated)."""
-        return [o.handle for o in self.outcomes if not o.new]
-
-    @property
-    def waiting_for_credentials(self) -> list[HandleOutcome]:
-        """Outcomes of the handles kept pending because their platform's token is missing."""
-        return [o for o in self.outcomes if o.missing_credentials is not None]
-
-
-@dataclass(frozen=True, slots=True)
-class HandlesRun:
-    """One ``add-handles`` run: the files read, what adding did, and the pending handles when
-    they were asked for (None: not asked)."""
-
-    read: HandlesRead
-    report: AddReport
-    pending: list[PendingHandle] | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """What ``add-handles --json`` prints."""
-        report = self.report
-        return {
-            "added": [h.as_dict() for h in report.added],
-            "already_listed": [h.as_dict() for h in report.already_listed],
-            "unreachable": [u.as_dict() for u in report.unreachable],
-            # pending until a token is set: no retry fetches them, online or not
-            "waiting_for_credentials": [o.handle.as_dict() for o in report.waiting_for_credentials],
-            "problems": [p.as_dict() for p in self.read.problems],
-            "duplicates": self.read.duplicates,
-            "pending": None if self.pending is None else [h.as_dict() for h in self.pending],
-        }
 
 
 def add_and_fetch_handles(
@@ -262,12 +183,22 @@ def _try_fetch(
     except StaffpulseError as exc:
         outage = guard.record(entry.platform, entry.handle, exc)
         waiting = missing if isinstance(exc, AuthError) else None
-        return _Lookup(None, "pending", exc.message, tried=True, outage=outage, waiting=waiting)
+        why = _without_handle(exc.message, entry.handle)
+        return _Lookup(None, "pending", why, tried=True, outage=outage, waiting=waiting)
     if account is None:
         why = "fetching is not available for this platform yet"
         return _Lookup(None, "pending", why, tried=True)
     guard.record(entry.platform, entry.handle, None)
     return _Lookup(account, "fetched", None, tried=True)
+
+
+def _without_handle(message: str, handle: str) -> str:
+    """A fetcher's message without the handle it starts with: the row and the run's line
+    name the handle already ("pending bluesky ann.bsky.social: ann.bsky.social: ...")."""
+    for lead in (f"@{handle}: ", f"{handle}: "):
+        if message.lower().startswith(lead.lower()):
+            return message[len(lead) :]
+    return message
 
 
 def _save_row(
