@@ -244,3 +244,11 @@ def test_add_handles_sums_up_a_file_whose_every_line_was_skipped(tmp_path: Path)
     assert "No handle added: every line was skipped (2 bad lines, named above)." in " ".join(
         result.stderr.split()
     )
+
+
+def test_nothing_pending_is_said_in_words(db: Path) -> None:
+    """--retry with nothing pending printed nothing at all, and --list an empty table."""
+    result = runner.invoke(app, ["add-handles", "--retry", "--list", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Nothing to retry: no handle is pending." in result.output
+    assert "No pending handles." in result.output and "┏" not in result.output

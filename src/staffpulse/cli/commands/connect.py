@@ -217,7 +217,7 @@ def add_handles_command(
     if as_json:
         print_json(run.as_dict())
     else:
-        _print_handles_run(run)
+        _print_handles_run(run, retried=retry)
     if files and read.problems and not entries:
         raise typer.Exit(1)
 
@@ -277,12 +277,14 @@ class _HandleProgress:
             )
 
 
-def _print_handles_run(run: HandlesRun) -> None:
+def _print_handles_run(run: HandlesRun, *, retried: bool = False) -> None:
     """The run summed up in a line, what waits for a token or a service, and the pending
     handles when asked for."""
     report, problems = run.report, run.read.problems
     if report.outcomes:
         console.print(_handles_summary(run), highlight=False, soft_wrap=True)
+    elif retried and not problems:  # else the run ends without a word
+        console.print("Nothing to retry: no handle is pending.", highlight=False)
     elif problems:  # every line skipped: still one line that sums it up (exit 1 after)
         err_console.print(
             f"[red]No handle added:[/] every line was skipped "
@@ -328,6 +330,9 @@ def _print_not_tried(report: AddReport) -> None:
 
 
 def _print_pending(pending: list[PendingHandle]) -> None:
+    if not pending:  # an empty table reads as a display fault
+        console.print("No pending handles.", highlight=False)
+        return
     table = Table(title=f"Pending handles ({len(pending)})", title_justify="left")
     for column in ("platform", "handle", "from", "why pending"):
         table.add_column(column)
