@@ -210,3 +210,26 @@ def test_the_progress_bar_sees_a_tar_gz_read_whole(tmp_path: Path) -> None:
     items = MastodonArchive().read(archive)
     next(items)  # the first record: the progress callback runs after each batch of them
     assert read_offset(archive) == archive.stat().st_size
+
+
+def test_the_list_of_accounts_followed_is_told_what_it_is_not_what_to_rename(
+    tmp_path: Path,
+) -> None:
+    # Mastodon's Data export page gives following_accounts.csv beside the archive; it was told
+    # "A staffpulse CSV of posts needs the columns id, author and text" and to fix the file
+    from staffpulse.errors import UnknownFormatError
+    from staffpulse.sources import detect
+
+    listed = tmp_path / "following_accounts.csv"
+    listed.write_text(
+        "Account address,Show boosts,Notify on new posts,Languages\ndana@hr.social,true,false,\n",
+        encoding="utf-8",
+    )
+    try:
+        detect(listed)
+    except UnknownFormatError as refused:
+        assert "this is a list of accounts Mastodon exports" in refused.message
+        assert "import its archive (Request your archive" in refused.message
+        assert refused.hint and not refused.hint.startswith("fix the file")
+    else:
+        raise AssertionError("following_accounts.csv was taken for a format")

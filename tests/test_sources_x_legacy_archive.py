@@ -95,3 +95,9 @@ def test_transformer_is_pure_and_strict() -> None:
         rows_from_legacy_tweet({"id_str": "1", "text": "hi"})
     with pytest.raises(ValueError, match="not a tweet"):
         rows_from_legacy_tweet(["not", "a", "tweet"])
+
+
+def test_tweets_csv_alone_is_not_told_to_fix_the_file() -> None:
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(ARCHIVE / "tweets.csv")
+    assert refused.value.hint and refused.value.hint.startswith("supported formats:")

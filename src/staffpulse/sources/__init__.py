@@ -19,7 +19,7 @@ from staffpulse.sources.base import (
     register,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
-from staffpulse.sources.folders import why_unknown
+from staffpulse.sources.folders import WHAT_IT_IS, why_unknown
 from staffpulse.sources.gzipped import GZIP_MAGIC
 from staffpulse.sources.workbooks import refuse_workbook
 
@@ -66,6 +66,7 @@ def detect(path: Path) -> Source:
         )
     if why:
         what += f": {why}"
+    fixable = why is not None and not why.startswith(WHAT_IT_IS)
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
         what = (
             "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it and "
@@ -73,7 +74,7 @@ def detect(path: Path) -> Source:
         )
     raise UnknownFormatError(
         f"{path}: {what}",
-        hint=("fix the file as said and import it again; " if why else "")
+        hint=("fix the file as said and import it again; " if fixable else "")
         + f"supported formats: {names} (see docs/formats.md)",
     )
 

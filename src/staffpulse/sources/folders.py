@@ -39,6 +39,9 @@ EMPTY_FOLDER = "the folder holds no files; skipped"
 # why``); each registers itself, as sources register in the REGISTRY. A workbook's is here
 # from the start, before the CSV's: a workbook has no header to tell.
 EXPLAINERS: list[Callable[[Path, bytes], str | None]] = [why_workbook]
+# How an explanation that says what a file is instead (a part of an archive, another tool's
+# list) starts: it says what to do itself, so it is not told to "fix the file as said".
+WHAT_IT_IS = "this is "
 # Files a source reads or sums up with the file it is planned for (a Mastodon archive's
 # avatar and media, told by the archive's reader): never told as "of no known format".
 COMPANIONS: list[Callable[[Path], bool]] = []

@@ -32,7 +32,7 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
-from staffpulse.sources.folders import COMPANIONS
+from staffpulse.sources.folders import COMPANIONS, EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
     cut_short_message,
@@ -64,6 +64,7 @@ from staffpulse.sources.mastodon_archive_members import (
     looks_outbox,
     read_member,
 )
+from staffpulse.sources.native_csv import csv_columns
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "mastodon-archive"
@@ -290,5 +291,20 @@ class MastodonArchive:
         yield from read_archive(files)
 
 
+def why_account_list(path: Path, head: bytes) -> str | None:
+    """A list Mastodon's Data export page gives beside the archive (``following_accounts.csv``,
+    ``muted_accounts.csv``: ``Account address,...``): what it is, and why it is not imported.
+    It was told the columns a staffpulse CSV of posts needs, as if it were one to fix."""
+    if path.suffix.lower() != ".csv" or "account_address" not in csv_columns(head):
+        return None
+    return (
+        f"{WHAT_IT_IS}a list of accounts Mastodon exports (the accounts followed or muted, under "
+        "Preferences › Import and export › Data export): it does not say whose list it is and "
+        "holds no posts, so staffpulse does not import it; for the account's posts, import "
+        "its archive (Request your archive, on the same page)"
+    )
+
+
 register(MastodonArchive())
 COMPANIONS.append(is_archive_companion)
+EXPLAINERS.insert(0, why_account_list)

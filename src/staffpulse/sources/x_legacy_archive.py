@@ -31,7 +31,7 @@ from typing import Any
 
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import Item, Problem, provenance, register
-from staffpulse.sources.folders import COMPANIONS, EXPLAINERS
+from staffpulse.sources.folders import COMPANIONS, EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.native_csv import csv_columns
 from staffpulse.sources.observed import read_time, with_observed
@@ -159,7 +159,7 @@ def why_legacy_csv(path: Path, head: bytes) -> str | None:
     if path.suffix.lower() != ".csv" or not csv_columns(head) >= CSV_COLUMNS:
         return None
     return (
-        "this is the tweets.csv of an X archive from before 2019, which does not name the "
+        f"{WHAT_IT_IS}the tweets.csv of an X archive from before 2019, which does not name the "
         f"author of its tweets: {WHOLE}"
     )
 
