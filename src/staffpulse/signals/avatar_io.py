@@ -70,18 +70,7 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
     """
     image_mod = _pil()
     p = Path(path)
-    if not p.exists():
-        raise MissingFileError(f"{p}: no such file", hint="check the path")
-    if not p.is_file():
-        raise InputError(f"{p}: not a file", hint="give image files, not folders")
-    size = p.stat().st_size
-    if size == 0:
-        raise NotAnImageError(f"{p}: empty file", hint="give a PNG, JPEG, GIF or WebP image")
-    if size > MAX_FILE_BYTES:
-        raise InputError(
-            f"{p}: {size / 1e6:.0f} MB is too large for an avatar",
-            hint=f"avatars are small; files over {MAX_FILE_BYTES // 2**20} MB are refused",
-        )
+    _check_file(p)
     with warnings.catch_warnings():
         # Pillow's own bomb check warns above MAX_IMAGE_PIXELS: make that an error too.
         warnings.simplefilter("error", image_mod.DecompressionBombWarning)
@@ -111,6 +100,22 @@ def load_avatar(path: str | Path, *, side: int = WORK_SIDE) -> npt.NDArray[np.ui
             ) from exc
     arr: npt.NDArray[np.uint8] = np.asarray(rgb, dtype=np.uint8)
     return arr
+
+
+def _check_file(p: Path) -> None:
+    """Refuse, before Pillow opens it, a path that is no file or whose size no avatar has."""
+    if not p.exists():
+        raise MissingFileError(f"{p}: no such file", hint="check the path")
+    if not p.is_file():
+        raise InputError(f"{p}: not a file", hint="give image files, not folders")
+    size = p.stat().st_size
+    if size == 0:
+        raise NotAnImageError(f"{p}: empty file", hint="give a PNG, JPEG, GIF or WebP image")
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{p}: {size / 1e6:.0f} MB is too large for an avatar",
+            hint=f"avatars are small; files over {MAX_FILE_BYTES // 2**20} MB are refused",
+        )
 
 
 def _unreadable_why(image_mod: Any, exc: BaseException) -> str:
