@@ -10,7 +10,7 @@ import pytest
 from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_analytics import XAnalytics, rows_from_analytics
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
@@ -31,6 +31,11 @@ ROW = {
     "replies": "0.0",
     "likes": "-",
 }
+
+
+def test_the_file_says_once_that_it_holds_no_reposts() -> None:
+    (notice,) = [item for item in XAnalytics().read(FILE) if isinstance(item, Notice)]
+    assert notice.message.startswith("X Analytics lists the account's own posts only, never")
 
 
 def _read(path: Path) -> tuple[dict[str, Post], list[Account], list[Problem]]:

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Problem, TextEncoding, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, TextEncoding, provenance, register
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, column_key
 from staffpulse.sources.native import HASHTAG_RE, text_encoding
 from staffpulse.sources.native_csv import SUFFIXES, csv_columns
@@ -58,6 +58,11 @@ LEADING_REPLY_RE = re.compile(r"^\s*@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 # display_text_range, leaves them out of the text shown and of the mentions)
 REPLY_PREFIX_RE = re.compile(r"^(?:\s*@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@]))+")
 NO_COUNT = "-"  # the promoted columns of a post that was not promoted
+# Said once a file: without it the audit's advice to share more reads as a finding
+NO_REPOSTS = (
+    "X Analytics lists the account's own posts only, never its reposts: the audit counts none "
+    "from this file; import the account's X archive as well (or fetch it) to count them"
+)
 
 
 def _first(row: Mapping[str, str], names: tuple[str, ...]) -> str:
@@ -163,6 +168,8 @@ class XAnalytics:
             yield Record(
                 rows=rows, provenance=provenance(self.name, path, row.line), raw=row.values
             )
+        if authors:
+            yield Notice(str(path), NO_REPOSTS)
 
 
 def _short_row(row: CsvRecord) -> str:
