@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -155,6 +155,13 @@ def connect_messages() -> list[Said]:
         said.append(Said("nothing comes back", next_step(held, run, lambda _remedy: False)))
     said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 2, "job-ad bot": 1})))
     said.append(Said("left out", left_out_text({OUTSIDE_HIRING: 1})))
+    # ranked as of a date before every conversation: a later date, not more imports
+    with build_store() as store:
+        early = suggest_report(
+            store, "acme_staffing", role_model=FakeRoleModel(), scorer=FakeScorer(),
+            now=NOW - timedelta(days=3650),
+        )  # fmt: skip
+    said.append(Said("later date", early.next_step or ""))
     return said
 
 
@@ -197,9 +204,13 @@ def export_messages() -> list[Said]:
         )
     assert report.suggestions, "the connect fixtures suggest someone"
     unfit = export_suggestions(report.suggestions, "mastodon-list")  # X accounts: none fits
+    # Bluesky accounts stored by handle only: a list of records needs their DIDs
+    by_handle = [replace(s, platform="bluesky") for s in report.suggestions]
+    no_did = export_suggestions(by_handle, "bluesky-list")
     return [
         said_by("platform formats", lambda: check_exportable(unfit, "x")),
         said_by("csv", lambda: check_exportable(unfit, None)),
+        said_by("no DID", lambda: check_exportable(no_did, "bluesky")),
     ]
 
 

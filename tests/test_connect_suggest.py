@@ -348,3 +348,24 @@ def test_an_account_that_posted_only_after_the_date_is_inactive_then(store: Stor
     report = rank_with_fakes(store)
     assert "lara_later" not in [s.handle for s in report.suggestions]
     assert report.excluded.get("inactive", 0) >= 1 and "never seen" not in report.excluded
+
+
+def test_an_as_of_before_every_interaction_advises_a_later_date(store: Store) -> None:
+    """As of a year before its first conversation, the account was told it had "no
+    interactions in the store yet" and to import more, though they were all there."""
+    from staffpulse.connect.suggestion import first_interaction_time
+
+    first = first_interaction_time(store, "x", "id_acme_staffing")
+    assert first is not None
+    report = rank_with_fakes(store, now=first - timedelta(days=365))
+    assert report.suggestions == []
+    day_after = (first + timedelta(days=1)).date().isoformat()
+    assert report.next_step is not None
+    assert report.next_step.startswith(f"rank as of a later date: use --as-of {day_after} or")
+    assert report.notes[-1].endswith(f"the first stored one is from {first.date().isoformat()}")
+    # an account with no conversation at all is still told to import them
+    quiet_firm = Account(platform="x", id="id_quiet_firm", handle="quiet_firm")
+    add_posts(store, quiet_firm, make_post("q1", "quiet_firm", 3, "We are hiring"))
+    quiet = rank_with_fakes(store, "quiet_firm")
+    assert quiet.notes[-1] == "@quiet_firm has no interactions in the store yet"
+    assert (quiet.next_step or "").startswith("import posts that mention or reply to @quiet_firm")

@@ -39,12 +39,17 @@ from staffpulse.connect.choices import find_connect_account, leaves_out_outsider
 from staffpulse.connect.citizen import RoleModelLike, TextScorerLike, fewest_posts
 from staffpulse.connect.explain import explain
 from staffpulse.connect.graph import load_graph
+from staffpulse.connect.reach_back import as_of_after
 
 # Re-exported: callers import the results from here, where they are made
 from staffpulse.connect.suggestion import Suggestion as Suggestion
 from staffpulse.connect.suggestion import SuggestReport as SuggestReport
+from staffpulse.connect.suggestion import (
+    first_interaction_time,
+    id_only_note,
+    latest_activity_time,
+)
 from staffpulse.connect.suggestion import format_score as format_score
-from staffpulse.connect.suggestion import id_only_note, latest_activity_time
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.dates import require_plausible_date
 from staffpulse.errors import InputError, ModelError
@@ -106,7 +111,10 @@ def suggest_report(
     )
     report.ranking = ranking
     if account.id not in graph.index:
-        notes.append(f"@{account.handle} has no interactions in the store yet")
+        if (first := _start_after(store, report, as_of_given=now is not None)) is not None:
+            _advise_a_later_date(report, first)
+        else:
+            notes.append(f"@{account.handle} has no interactions in the store yet")
         return report
     walk = CandidateWalk(store, graph, account, as_of, opts, roles, model, text, report.held_back)
     report.circle_size = len(walk.circle)
@@ -123,7 +131,10 @@ def suggest_report(
     if (unnamed := id_only_note(report.suggestions)) is not None:
         report.notes.append(unnamed)
     if advise and not report.suggestions:
-        report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
+        if (first := _start_after(store, report, as_of_given=now is not None)) is not None:
+            _advise_a_later_date(report, first)  # followed accounts alone: no conversation yet
+        else:
+            report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
     return report
 
 
@@ -143,6 +154,27 @@ def _ranking_date(store: Store, account: Account, now: datetime | None) -> datet
     # of the ranking overflows (and no platform existed to rank anything)
     require_plausible_date("--as-of", as_of)
     return as_of
+
+
+def _start_after(store: Store, report: SuggestReport, *, as_of_given: bool) -> datetime | None:
+    """When the account's first stored interaction is, if every one of them comes after the
+    --as-of given (None otherwise): importing more would bring nothing, a later date would."""
+    if not as_of_given:
+        return None
+    first = first_interaction_time(store, report.account.platform, report.account.id)
+    return first if first is not None and first > report.as_of else None
+
+
+def _advise_a_later_date(report: SuggestReport, first: datetime) -> None:
+    when, _day = as_of_after(first)
+    report.notes.append(
+        f"@{report.account.handle} has no interactions before {report.as_of:%Y-%m-%d}: the "
+        f"first stored one is from {first:%Y-%m-%d}"
+    )
+    report.advice = (
+        f"rank as of a later date: use {when} or later (its conversations start after "
+        f"{report.as_of:%Y-%m-%d})"
+    )
 
 
 def _load_models(

@@ -307,6 +307,17 @@ def latest_activity_time(store: Store, platform: str, account_id: str) -> dateti
     return parse_time(row[0]) if row and row[0] else None
 
 
+def first_interaction_time(store: Store, platform: str, account_id: str) -> datetime | None:
+    """When the account's oldest stored interaction (either way) was first seen; None when it
+    has none."""
+    row = store.conn.execute(
+        "SELECT MIN(first_seen) FROM interactions WHERE platform = :p"
+        " AND (source_id = :a OR target_id = :a)",
+        {"p": platform, "a": account_id},
+    ).fetchone()
+    return parse_time(row[0]) if row and row[0] else None
+
+
 def address_in_profile_url(platform: str, account_id: str) -> str | None:
     """``user@instance`` for a Mastodon account stored under its profile URL
     (``https://instance/@user``, as a reply to an unfetched account leaves it): the URL *is*
