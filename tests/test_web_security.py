@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import stat
 import warnings
@@ -16,7 +17,13 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from staffpulse.config import config_path  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
-from web_helpers import csrf_token, make_client, sample_store, x_archive_bytes  # noqa: E402
+from web_helpers import (  # noqa: E402
+    csrf_token,
+    make_client,
+    page_words,
+    sample_store,
+    x_archive_bytes,
+)
 
 POST_FORMS = [
     ("/settings/tokens", {"name": "x_bearer_token", "value": "abc"}),
@@ -297,3 +304,23 @@ def test_unknown_file_is_reported_with_its_own_name(client: Any) -> None:
     assert status["state"] == "error"
     assert "notes.txt" in status["message"] and "upload-" not in status["message"]
     assert "This did not work" in client.get(f"/jobs/{job_id}").text
+
+
+@pytest.mark.parametrize(
+    ("first", "advice"),
+    [("data/tweets.js", "Download the archive again from X"), ("posts.csv", "let it finish")],
+)
+def test_a_zip_cut_inside_its_first_file_says_its_download_stopped(
+    client: Any, first: str, advice: str
+) -> None:
+    """A download that stopped inside the ZIP's first file was "the ZIP file cannot be read (no
+    whole file before the cut)", with advice to make the ZIP again "with no folder above them";
+    now the page says it is cut short and to download it again (from X, for an X archive)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(first, "x" * 5000)
+    cut = buffer.getvalue()[:2000]
+    response = _upload(client, cut, name="twitter-2026-11-01.zip", token=csrf_token(client))
+    words = page_words(html.unescape(client.get(response.headers["location"]).text))
+    assert "This archive was refused: the ZIP file is cut short inside its first file" in words
+    assert advice in words and "no whole file" not in words and "no folder above" not in words

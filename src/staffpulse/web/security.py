@@ -44,6 +44,7 @@ OTHER_ZIP_HINT = (
     "Make the ZIP again from the original files, with no folder above them, or upload the "
     "files themselves (several can be chosen at once)."
 )
+CUT_ZIP_HINT = "Download or copy the ZIP again, let it finish, and upload that file."
 # the files by which an X archive is known (its data folder, and the page X puts beside it)
 _X_ARCHIVE_FILES = ("tweets.js", "tweet.js", "account.js", "profile.js", "your archive.html")
 SECURITY_HEADERS = (
@@ -127,6 +128,13 @@ def check_archive(path: Path, max_unzipped_bytes: int) -> None:
         with open_zip(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
+        first = _first_entry_name(path)
+        if first is not None:  # a download that stopped inside the ZIP's first file
+            raise UnsafeArchiveError(
+                "the ZIP file is cut short inside its first file (its download or copy "
+                "stopped), so nothing in it can be read",
+                ARCHIVE_HINT if archive_hint([first]) == ARCHIVE_HINT else CUT_ZIP_HINT,
+            ) from exc
         raise UnsafeArchiveError(f"the ZIP file cannot be read ({exc})", OTHER_ZIP_HINT) from exc
     hint = archive_hint([info.filename for info in infos])
     for info in infos:
@@ -144,6 +152,17 @@ def check_archive(path: Path, max_unzipped_bytes: int) -> None:
             f"{max_unzipped_bytes / 1e9:.1f} GB allowed",
             hint,
         )
+
+
+def _first_entry_name(path: Path) -> str | None:
+    """The name of the first file of a ZIP as its first header gives it (None when the file
+    does not open with one): all a ZIP cut inside its first file still says."""
+    with path.open("rb") as handle:
+        header = handle.read(30)
+        if len(header) < 30 or header[:4] != LOCAL:
+            return None
+        name = handle.read(int.from_bytes(header[26:28], "little"))
+    return name.decode("utf-8", "replace")
 
 
 def _starts_as_zip(path: Path) -> bool:
