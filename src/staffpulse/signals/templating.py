@@ -84,21 +84,23 @@ def _name_or_word(match: re.Match[str]) -> str:
 
 def mask_text(text: str) -> str:
     """The post with its variable parts replaced by ``<url>``, ``<user>``, ``<num>`` ..."""
-    t = _URL.sub(" <url> ", text)
-    t = _MENTION.sub(" <user> ", t)
-    t = _HASHTAG.sub(" <tag> ", t)
-    t = _NUM.sub(" <num> ", t)
-    t = _PROPER.sub(_name_or_word, t)
-    return " ".join(_TOKEN.findall(t.lower()))
+    return _lower_tokens(_PROPER.sub(_name_or_word, _mask_links_and_numbers(text)))
 
 
 def _mask_all_but_names(text: str) -> str:
     """The post with links, mentions, hashtags and numbers masked, but its words kept."""
+    return _lower_tokens(_mask_links_and_numbers(text))
+
+
+def _mask_links_and_numbers(text: str) -> str:
     t = _URL.sub(" <url> ", text)
     t = _MENTION.sub(" <user> ", t)
     t = _HASHTAG.sub(" <tag> ", t)
-    t = _NUM.sub(" <num> ", t)
-    return " ".join(_TOKEN.findall(t.lower()))
+    return _NUM.sub(" <num> ", t)
+
+
+def _lower_tokens(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
 
 
 def own_words(masked: str) -> int:
