@@ -29,6 +29,7 @@ _ADAPTERS = (
     "native",
     "native_csv",
     "x_v1",
+    "snscrape",  # after x_v1, so tried first
     "x_archive",
     "x_legacy_archive",
     "zipped",
