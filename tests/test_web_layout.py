@@ -333,3 +333,24 @@ def test_a_tied_rank_far_down_the_leaderboard_stays_clear_of_its_handle(
     assert any(rank.startswith("=") and len(rank) >= 3 for rank, *_ in rows), rows
     overlapping = [(rank, right, left) for rank, right, left in rows if right > left]
     assert overlapping == []
+
+
+def test_the_x_fetch_costs_read_as_lines_on_a_phone(site: tuple[str, str]) -> None:
+    """At 390 px the cost table's first column was a key-value table's 38%: "Up to 100
+    mentions of the account..." ran down nine lines beside an almost empty amount column."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(base + "/import/fetch/x?handle=acmestaffing&max_posts=200", wait_until="load")
+            rows = page.eval_on_selector_all(
+                "table.costs tr",
+                "rows => rows.map(r => [...r.cells].map(c => c.getBoundingClientRect().width))",
+            )
+        finally:
+            browser.close()
+    assert len(rows) == 4
+    for what, amount in rows:
+        assert what >= 3 * amount, rows  # the amounts take what "$1.50" needs, no more
