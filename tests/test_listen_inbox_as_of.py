@@ -44,3 +44,34 @@ def test_an_inbox_as_of_a_date_reads_nothing_posted_after_it(tmp_path: Path) -> 
     assert "active 5 h ago" in item.reasons
     assert any("ranked as of 10 Jun 2025, 00:00 UTC (--as-of)" in n for n in result.notes)
     assert result.as_dict()["ranked_as_of"].startswith("2025-06-10T00:00")
+
+
+def test_a_date_before_every_conversation_says_so_not_that_the_store_is_empty(
+    tmp_path: Path,
+) -> None:
+    from rich.console import Console
+
+    from staffpulse.report.inbox_html import render_inbox_html
+    from staffpulse.report.terminal_inbox import render_inbox
+
+    posts = [
+        post("q", "Recruiters, how do you keep candidates warm?", DAY),
+        post("p", "How do you handle salary negotiation with a counteroffer?", DAY),
+    ]
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "asof.db") as store:
+        store.upsert(posts, provenance("twarc2", tmp_path / "search.jsonl"))
+        result = build_inbox(store, text_model=scorer, role_model=None, as_of="1999-01-01")
+    assert result.items == [] and result.counts["after_as_of"] == 2
+    assert (
+        "nothing in the store was posted by 01 Jan 1999, 00:00 UTC: its first conversation"
+        " begins 10 Jun 2025, 00:00 UTC (--as-of to change)"
+    ) in result.notes
+    console = Console(record=True, width=200)
+    render_inbox(console, result)
+    text = console.export_text()
+    # it said "No open conversations. Listen first ... or import posts", of a full store
+    assert "Listen first" not in text and "import posts" not in text
+    assert "Nothing to join as of that date: every conversation began later." in text
+    page = render_inbox_html(result)
+    assert "--as-of" not in page and "an inbox made as of a later date would hold some" in page

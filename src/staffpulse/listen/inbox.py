@@ -115,6 +115,8 @@ def build_inbox(
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
     notes = [n for n in (account_note, work_note) if n is not None]  # the account's first
     notes += _ranking_notes(result, ref, scope, max_age, text is not None)
+    if offer.after_as_of and not offer.everyone:  # a date before the store's conversations
+        notes.append(_before_all_note(offer, ref.at))
     return Inbox(
         result.items,
         result.joined,
@@ -123,7 +125,7 @@ def build_inbox(
         ref.at,
         as_handle,
         notes,
-        _inbox_counts(len(scope.conversations), result, len(offer.model.topics_)),
+        _inbox_counts(len(scope.conversations), result, offer),
         replay=ref.replay,
         max_age=max_age,
         topic_query=topic,
@@ -244,6 +246,13 @@ def _clock_note(ref: Reference) -> str | None:
     return None
 
 
+def _before_all_note(offer: Offer, at: datetime) -> str:
+    """The note of an inbox asked for as of a date before any conversation it could read."""
+    first = offer.first_after
+    since = f": its first conversation begins {format_when(first)}" if first else ""
+    return f"nothing in the store was posted by {format_when(at)}{since} (--as-of to change)"
+
+
 def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxTopic]:
     used = {i.topic_id for i in items if i.topic_id is not None}
     return {
@@ -253,7 +262,7 @@ def _topics_shown(items: list[InboxItem], model: TopicModel) -> dict[int, InboxT
     }
 
 
-def _inbox_counts(conversations: int, result: ScopeRanking, topics: int) -> dict[str, int]:
+def _inbox_counts(conversations: int, result: ScopeRanking, offer: Offer) -> dict[str, int]:
     # one meaning of "open" everywhere (JSON, HTML, terminal, topic choices): conversations
     # to join now, in the window and not left out; the rest of the open ones are counted
     # under left_out, older and undated (docs/listen.md, "The JSON")
@@ -266,7 +275,8 @@ def _inbox_counts(conversations: int, result: ScopeRanking, topics: int) -> dict
         "left_out": sum(pick.left_out.values()),
         "older_left_out": older.left_out,
         "older_estimated": older.estimated,
-        "topics": topics,
+        "after_as_of": offer.after_as_of,
+        "topics": len(offer.model.topics_),
     }
 
 

@@ -42,6 +42,10 @@ class Offer:
     # several accounts") counts copies among them all, so that a longer age adds no spam
     # verdicts to the ones shown now
     copies: Counter[str]
+    # conversations begun after the --as-of date, not read: what a later date would add
+    after_as_of: int = 0
+    # when every one began after it: the first post of them, for the note that says so
+    first_after: datetime | None = None
 
     @property
     def labels(self) -> dict[int, str]:
@@ -67,12 +71,17 @@ def gather_offer(
     now: datetime | None,
 ) -> Offer:
     """The conversations to offer, given topics, with each one's state for the firm."""
-    everyone = _conversations_to_offer(store, platform, as_of, own)
+    stored = _conversations_to_offer(store, platform, own)
+    # as a date asked for stood: nothing posted later is read
+    everyone = posts_up_to(stored, as_of) if isinstance(as_of, datetime) else stored
     model, topic_of = assign_topics(store, everyone)
     # a snooze ends on the real clock, even in a replay
     states = judge_states(store, platform, as_handle, own, everyone, now or datetime.now(UTC))
     copies = count_copies([c for c in everyone if states.of(c) in ("open", "joined")])
-    return Offer(everyone, model, topic_of, states, copies)
+    first = None
+    if stored and not everyone:
+        first = min((p.created_at for c in stored for p in c.posts if p.created_at), default=None)
+    return Offer(everyone, model, topic_of, states, copies, len(stored) - len(everyone), first)
 
 
 def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:
@@ -122,13 +131,10 @@ def topics_offered(
 
 
 def _conversations_to_offer(
-    store: Store, platform: str | None, as_of: AsOf, own: Sequence[tuple[str, str]]
+    store: Store, platform: str | None, own: Sequence[tuple[str, str]]
 ) -> list[Conversation]:
-    """The stored conversations (as ``as_of`` stood, when a date), but those the firm's own
-    accounts opened."""
+    """The stored conversations, but those the firm's own accounts opened."""
     conversations = load_conversations(store, platform)
-    if isinstance(as_of, datetime):  # as that moment stood: nothing posted later is read
-        conversations = posts_up_to(conversations, as_of)
     # the firm's own posts are not offered to it; but when the first post is not stored, the
     # firm's reply shown in its place makes the conversation joined, not the firm's own
     return [

@@ -310,6 +310,8 @@ def empty_reason(
         return f"Nothing to join now: no open conversation was active{window}."
     if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):
         return "Nothing left to join: every conversation is joined, dismissed or snoozed."
+    if counts.get("after_as_of"):  # the store is not empty: it began after the date asked for
+        return "Nothing to join as of that date: every conversation began later."
     return (
         "No open conversations. Listen first (staffpulse listen bluesky) or import posts"
         " (staffpulse import FILE)."

@@ -31,6 +31,7 @@ _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             " (staffpulse inbox --max-age 0) lists them"),
         (r"; --as-of now shows the live view", ""),
         (r" \(--as-of\):", ", the date asked for:"),
+        (r" \(--as-of to change\)", "; an inbox made as of a later date would hold some"),
         (r"Listen or fetch fresh posts, widen --max-age, or replay the store as of its newest"
             r" activity with --as-of newest", "Fresh posts (listened to or fetched), a longer"
             " age limit, or a replay of the store as of its newest activity would give some"),
