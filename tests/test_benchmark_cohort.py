@@ -22,7 +22,7 @@ from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
-from staffpulse.report.terminal_audit import render_benchmark
+from staffpulse.report.terminal_benchmark import render_benchmark
 
 
 def test_a_header_without_lines_says_the_file_lists_no_accounts() -> None:

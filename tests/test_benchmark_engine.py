@@ -184,7 +184,7 @@ def test_a_median_of_a_half_is_shown_rounded_up_everywhere(tmp_path: Path) -> No
     from rich.console import Console
 
     from staffpulse.report.html import render_benchmark_html
-    from staffpulse.report.terminal_audit import render_benchmark
+    from staffpulse.report.terminal_benchmark import render_benchmark
 
     said = compare(
         np.array([40.0, 41.0]), np.array([30.0, 31.0, 33.0]), "Vendors", "Staffing firms", "Voice"
@@ -211,7 +211,7 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     from rich.console import Console
 
     from staffpulse.report.html import render_benchmark_html
-    from staffpulse.report.terminal_audit import render_benchmark
+    from staffpulse.report.terminal_benchmark import render_benchmark
 
     old = FeedBuilder("oldfirm", display_name="Old Firm Staffing")
     old.chat(12)

@@ -19,7 +19,7 @@ from staffpulse.benchmark.engine import BenchmarkResult
 from staffpulse.benchmark.stats import percentile_ranks, standing_words, tie_counts
 from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
-from staffpulse.report.terminal_audit import render_benchmark
+from staffpulse.report.terminal_benchmark import render_benchmark
 
 
 def test_beats_counts_only_the_others_scoring_strictly_lower() -> None:

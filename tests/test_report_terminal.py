@@ -4,7 +4,6 @@ instance, never mid-word; the audit's "Do this next" and its totals."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,9 @@ from rich.console import Console
 from audit_helpers import LOGO, PERSON, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account
 from staffpulse.audit.advice import actions_total
-from staffpulse.benchmark import run_benchmark
 from staffpulse.models import Account
 from staffpulse.report.terminal import render_accounts
-from staffpulse.report.terminal_audit import render_audit, render_benchmark
+from staffpulse.report.terminal_audit import render_audit
 from staffpulse.store.reads import AccountSummary
 
 LONG = "recruiting_ops_northwest@mastodon.example"  # longer than any column would allow
@@ -107,26 +105,6 @@ def test_dates_stay_whole_beside_a_csv_account_and_a_long_handle(width: int) -> 
     assert sum("2026-11-01" in line for line in lines) == 2  # both dates whole
     assert any("@brightsidetalent.bsky.social " in line for line in lines)
     assert any("CSV" in line for line in lines)
-
-
-@pytest.mark.parametrize("width", [80, 140])
-def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> None:
-    firm = FeedBuilder("northgate_staffing_group")
-    firm.job(4)
-    rosa = FeedBuilder("rosa_recruits_in_tacoma")
-    rosa.chat(4)
-    result = run_benchmark(store_with(tmp_path, firm, rosa), scorer=FakeScorer())  # type: ignore[arg-type]
-    console = _console(width)
-    render_benchmark(console, result)
-    text = console.export_text()
-    table = text.split("Segments")[0]
-    assert "…" not in table
-    assert all(len(line) <= width for line in table.splitlines())
-    for handle in ("@northgate_staffing_group", "@rosa_recruits_in_tacoma"):
-        assert handle in table
-    assert "jobs" in table and "conv." in table
-    assert bool(re.search(r" p\d+\b", table)) == (width >= 120)  # percentiles where there is room
-    assert "(4 posts" in table  # a grade from a handful of posts is flagged
 
 
 def test_do_this_next_shows_what_each_action_is_worth_and_the_total(tmp_path: Path) -> None:

@@ -1,39 +1,29 @@
-"""Rich terminal renderings of an audit and a benchmark (same content as the HTML report)."""
+"""The Rich terminal rendering of an audit (same content as the HTML report); a benchmark's
+is :mod:`staffpulse.report.terminal_benchmark`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from rich import box
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from staffpulse.audit.types import PILLAR_TITLES, AuditResult
-from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
+from staffpulse.audit.types import AuditResult
 from staffpulse.dates import format_when
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
     actions_summary,
     band,
-    pct,
     pillar_rows,
     posts_counted,
 )
 from staffpulse.report.counts import count_of
 from staffpulse.report.inline_code import code_as_plain
-from staffpulse.report.rounding import whole
-from staffpulse.report.spreadsheet import segment_cell
-from staffpulse.report.terminal import handle_width
-
-if TYPE_CHECKING:
-    from staffpulse.benchmark.engine import BenchmarkResult
 
 BAR_WIDTH = 24
-SHOWN_PROBLEMS = 20  # cohort lines told one by one before the table; the rest are counted
 
 
 def _bar(score: int) -> Text:
@@ -155,173 +145,3 @@ def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
 def _clip(text: str, limit: int = 140) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def render_benchmark(console: Console, result: BenchmarkResult) -> None:
-    # every column fits 80 characters; a wide terminal also shows percentiles and segments
-    wide = console.width >= 120
-    segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
-    table = Table(
-        title=f"{len(result.audits)} accounts ({result.source}){_skipped(result)}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(
-        "account", min_width=handle_width(r["handle"] for r in result.leaderboard), overflow="fold"
-    )
-    if segments:
-        table.add_column("segment", no_wrap=True)
-    table.add_column("overall", justify="right", no_wrap=True)
-    for name, title in PILLAR_TITLES.items():
-        table.add_column(
-            "conv." if name == "conversation" else title.lower(), justify="right", no_wrap=True
-        )
-    table.add_column("jobs", justify="right", no_wrap=True)
-    # cohort lines left out are said before the table, so no one sends a league table missing
-    # a client without knowing it (a kept account's note too: it is in the table)
-    _print_cohort_problems(console, result)
-    tier = 4  # accounts graded on fewer pillars come after, under a line that says so
-    for row in result.leaderboard:
-        if row.get("pillars_graded", 4) < tier:
-            tier = row["pillars_graded"]
-            table.add_section()
-            table.add_row("", Text(f"{graded_label(row)}:", style="italic"))
-        table.add_row(
-            rank_label(row),  # "=2": tied accounts share a rank
-            Text("@" + row["handle"]) + Text(_account_note(row), style="dim"),
-            *([segment_cell(row["segment"])] if segments else []),
-            Text(f"{row['grade']} {row['overall']:>3}", style=f"bold {RICH_COLORS[row['grade']]}"),
-            *(_pillar_cell(row, k, wide) for k in PILLAR_TITLES),
-            Text("n/a", style="dim") if row["job_share"] is None else pct(row["job_share"]),
-        )
-    console.print(table)
-    _print_leaderboard_notes(console, result, wide)
-    _print_segment_medians(console, result)
-    _print_claims(console, result)
-
-
-def _print_cohort_problems(console: Console, result: BenchmarkResult) -> None:
-    """Each cohort line left out (or noted), up to :data:`SHOWN_PROBLEMS`; then how many more
-    and where they all are: a file of 15,000 handles mostly not in the store printed 30,000
-    lines above the table."""
-    for problem in result.problems[:SHOWN_PROBLEMS]:
-        label = "note" if problem.kept else "skipped"
-        console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
-    rest = result.problems[SHOWN_PROBLEMS:]
-    if rest:
-        skipped = sum(not problem.kept for problem in rest)
-        console.print(
-            f"[yellow]… and {count_of(len(rest), 'more cohort line')}[/] "
-            f"({skipped:,} skipped, {len(rest) - skipped:,} noted): "
-            "staffpulse benchmark --json lists them all (cohort.problems), and so does the "
-            "--html report",
-            highlight=False,
-        )
-
-
-def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bool) -> None:
-    """What the table's marks mean, each said only when the table shows it."""
-    if any(graded_label(row) for row in result.leaderboard):
-        console.print(
-            "[dim]An account graded on fewer pillars (n/a: nothing to judge) is ranked after"
-            " every account graded on more: its grade averages only the pillars it was graded"
-            " on.[/]",
-            highlight=False,
-        )
-    if any(row.get("quiet_for") for row in result.leaderboard):
-        console.print(
-            "[dim]An account marked with its last post ('last post 2 years ago') has gone quiet:"
-            " it is graded on its posts up to then (its 30- and 90-day figures end at its last post), so its place says"
-            " how it posted, not how it posts now.[/]",
-            highlight=False,
-        )
-    if wide:  # the figure after each pillar's score, in words
-        console.print(
-            "[dim]After each pillar's score: how many of the other accounts it beats"
-            " (p88: scores higher than 88% of them; a tie beats no one, so 'tied' says others"
-            " have the same score, and 'tied top' that no one scores higher).[/]",
-            highlight=False,
-        )
-    if result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
-        console.print(
-            f"[dim]{count_of(result.left_out, 'account')} with fewer than"
-            f" {count_of(result.min_posts, 'post')} of {'its' if result.left_out == 1 else 'their'}"
-            " own left out: staffpulse benchmark --min-posts 1 ranks"
-            f" {'it' if result.left_out == 1 else 'them'} too.[/]",
-            highlight=False,
-        )
-
-
-def _print_segment_medians(console: Console, result: BenchmarkResult) -> None:
-    seg = Table(title="Segments (medians)", title_justify="left")
-    seg.add_column("segment")
-    seg.add_column("n", justify="right")
-    for name in ("overall", *PILLAR_TITLES):
-        seg.add_column(name, justify="right")
-    for stats in result.segment_stats.values():
-        seg.add_row(
-            stats["label"],
-            str(stats["n"]),
-            *(  # whole, as every score, halves up (as the HTML's ``whole`` filter)
-                "n/a" if stats[k]["median"] is None else str(whole(stats[k]["median"]))
-                for k in ("overall", *PILLAR_TITLES)
-            ),
-        )
-    console.print(seg)
-
-
-def _print_claims(console: Console, result: BenchmarkResult) -> None:
-    console.print("[bold]The classic claims about staffing firms on social media, tested here[/]")
-    for claim in result.claims:
-        style = {"supported": "green", "contradicted": "red"}.get(claim["verdict"], "yellow")
-        verdict = VERDICT_WORDS.get(claim["verdict"], claim["verdict"])
-        console.print(
-            f"  [{style}]{verdict.upper()}[/] {claim['claim']}. [dim]{claim['explanation']}[/]",
-            highlight=False,
-        )
-    console.print(  # the statistics, for who asks how (the --json has every number)
-        f"[dim]How we test this: groups under {MIN_GROUP} accounts are too few to tell; "
-        "“beat” claims use a one-sided Mann-Whitney test, “mostly job ads” a Wilson interval"
-        " (both 95%).[/]",
-        highlight=False,
-    )
-
-
-def _skipped(result: BenchmarkResult) -> str:
-    """The table title's count of cohort lines left out (listed above the table)."""
-    skipped = sum(not p.kept for p in result.problems)
-    return f", {count_of(skipped, 'cohort line')} skipped (see above)" if skipped else ""
-
-
-def _account_note(row: dict[str, Any]) -> str:
-    """What to know of an account beside its handle: a grade from few posts, and an account
-    gone quiet (ranked on its old posts): " (5 posts, last post 2 years ago)"."""
-    notes = [count_of(row["own_posts"], "post") + " of its own"] if row["few_posts"] else []
-    if row.get("quiet_for"):
-        notes.append(f"last post {row['quiet_for']} ago")
-    return f" ({', '.join(notes)})" if notes else ""
-
-
-def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
-    """A pillar's score in the league table, or "n/a" when it was not scored."""
-    if row[name] is None:
-        return Text("n/a", style="dim")
-    beats = row["percentiles"][name]  # None: no other account scored on it to beat
-    return Text(str(row[name]), style=RICH_COLORS[band(row[name])]) + Text(
-        _standing(row, name) if wide and beats is not None else "", style="dim"
-    )
-
-
-def _standing(row: dict[str, Any], name: str) -> str:
-    """The wide table's short form of :func:`standing_words`: `` p88``, `` p8 tied`` (others
-    have the same score), `` tied top`` or `` p68 tied top`` (no one scores higher: a bare p0
-    under a shared top score would read as last)."""
-    if not row.get("tied_with", {}).get(name):
-        return f" p{row['percentiles'][name]}"
-    beats = row["percentiles"][name]
-    if row.get("best", {}).get(name):
-        return f" p{beats} tied top" if beats else " tied top"
-    return f" p{beats} tied"

@@ -101,7 +101,7 @@ def benchmark_command(
     from staffpulse.report.counts import count_of
     from staffpulse.report.html import write_benchmark_html
     from staffpulse.report.spreadsheet import write_leaderboard_csv
-    from staffpulse.report.terminal_audit import render_benchmark
+    from staffpulse.report.terminal_benchmark import render_benchmark
 
     with open_store(db, create=False) as store, make_count_progress(err_console) as progress:
         task = progress.add_task("Loading posts", total=None)

@@ -41,7 +41,8 @@ def demo_command(
     """Run staffpulse end to end on the bundled, fictional sample cohort."""
     from staffpulse.demo import DEMO_AUDIT_HANDLE, DEMO_FIRM_HANDLE, DEMO_FIRM_NOTE, run_demo
     from staffpulse.report.terminal import render_stats
-    from staffpulse.report.terminal_audit import render_audit, render_benchmark
+    from staffpulse.report.terminal_audit import render_audit
+    from staffpulse.report.terminal_benchmark import render_benchmark
     from staffpulse.report.terminal_connect import render_suggestions
     from staffpulse.report.terminal_inbox import render_inbox
 

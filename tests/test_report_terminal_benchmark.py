@@ -1,0 +1,38 @@
+"""The league table in the terminal (staffpulse.report.terminal_benchmark): it fits the
+terminal and never cuts a handle short."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.terminal_benchmark import render_benchmark
+
+
+def _console(width: int) -> Console:
+    return Console(width=width, record=True, color_system=None)
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> None:
+    firm = FeedBuilder("northgate_staffing_group")
+    firm.job(4)
+    rosa = FeedBuilder("rosa_recruits_in_tacoma")
+    rosa.chat(4)
+    result = run_benchmark(store_with(tmp_path, firm, rosa), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(width)
+    render_benchmark(console, result)
+    text = console.export_text()
+    table = text.split("Segments")[0]
+    assert "…" not in table
+    assert all(len(line) <= width for line in table.splitlines())
+    for handle in ("@northgate_staffing_group", "@rosa_recruits_in_tacoma"):
+        assert handle in table
+    assert "jobs" in table and "conv." in table
+    assert bool(re.search(r" p\d+\b", table)) == (width >= 120)  # percentiles where there is room
+    assert "(4 posts" in table  # a grade from a handful of posts is flagged
