@@ -161,10 +161,29 @@ def test_an_inbox_worked_through_says_so_instead_of_a_longer_age(tmp_path: Path)
         done = page_words(html.unescape(c.get("/inbox?max_age=0").text))
         also_done = page_words(html.unescape(c.get("/inbox").text))
     # at No limit already
-    assert "No open conversation matches. Import posts by others on the Import page" in none
+    assert "No open conversation matches. Import more posts by others on the Import page" in none
     assert "nor on any other topic right now: see every topic" in no_topic
     said = "You have been through every conversation on offer: 1 dismissed, 1 snoozed"
     assert said in done and said in also_done
     assert "New ones come with new posts by others" in done
     assert "No open conversation matches" not in done + also_done
     assert "Try a longer" not in done + also_done
+
+
+def test_an_inbox_of_old_conversations_says_so_and_what_to_change(tmp_path: Path) -> None:
+    """Every conversation quiet for longer than "Quiet for at most": the page says it as the
+    terminal does, with the age advice; at No limit the conversation is there."""
+    old = Post(platform="x", id="701", author_id="u1", author_handle="ana",
+               text="What is the one interview question you always ask?",
+               created_at=NOW - timedelta(days=60))  # fmt: skip
+    db = tmp_path / "old.db"
+    with open_store(db) as store:
+        store.upsert([Account(platform="x", id="u1", handle="ana"), old], provenance("t", "f"))
+        with store.transaction() as conn:
+            save_relevance(conn, [RelevanceRow("x", "701", 0.9, (), "test")])
+    with make_client(db) as c:
+        week = page_words(html.unescape(c.get("/inbox?max_age=7d&as_of=now").text))
+        ever = page_words(html.unescape(c.get("/inbox?max_age=0&as_of=now").text))
+    assert "Nothing to join now: no open conversation was active in the last 7 days." in week
+    assert "Try a longer “Quiet for at most” above, or import more posts by others" in week
+    assert "1 open" in ever and "Nothing to join" not in ever

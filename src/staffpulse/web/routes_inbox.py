@@ -24,6 +24,7 @@ from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.pickers import account_choices, account_ref
 from staffpulse.web.routes_core import empty_store
+from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
     from staffpulse.listen.firm import FirmResolution
@@ -144,6 +145,7 @@ def inbox_page(request: Request) -> HTMLResponse:
         topic_links_shown=TOPIC_LINKS_SHOWN,
         all_topics_href=_with({k: v for k, v in q.items() if k not in ("topic", "shown")}),
         notes=_page_notes(inbox),
+        empty_why=_empty_why(inbox),
         platform=platform or "",
         max_age=max_age_raw if max_age is not None else NO_LIMIT,
         ages=ages,
@@ -262,6 +264,21 @@ def _page_notes(inbox: Any) -> list[str]:
             listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
     # each on a line of its own: a sentence, with a capital
     return [as_sentence(note) for note in inbox.notes if note not in listed]
+
+
+def _empty_why(inbox: Any) -> tuple[str, bool]:
+    """Why an inbox with nothing to join lists nothing, as ``staffpulse inbox`` says it
+    (``empty_reason``), for the causes the page has no words of its own for ("" otherwise), and
+    whether a longer "Quiet for at most" would bring conversations back."""
+    from staffpulse.listen.window import empty_reason
+
+    counts = inbox.counts
+    older = bool(counts.get("older") or counts.get("undated"))
+    if inbox.items or inbox.topic_query is not None:
+        return "", False
+    if not (counts.get("left_out") or older or counts.get("after_as_of")):
+        return "", False
+    return web_text(empty_reason(None, True, inbox.max_age, counts)), older
 
 
 def _with(query: Any, **changes: str) -> str:
