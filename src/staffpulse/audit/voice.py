@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import (
@@ -73,16 +74,10 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     judged = n > 0 and not unreadable
     score = round(voice_score(personality, humor, templated, settings)) if judged else None
     best = _best_examples(frame, scored)
-    worst = [
-        example(frame.posts[fam["example_index"]], template_why(fam["size"]))
-        for fam in families[:2]
-    ]
     # a flat post holds the account back only while too few sound like a person: under a
     # perfect personality share, "no human voice" beside the score would contradict it
-    if len(worst) < 3 and orig.size and personality < float(settings["personality_target"]):
-        flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
-        flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
-        worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
+    flat_hurts = personality < float(settings["personality_target"])
+    worst = _worst_examples(frame, orig, families, with_flat=flat_hurts)
     notes = []
     if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
         notes.append(language)
@@ -109,6 +104,26 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes=notes,
         scored=judged,
     )
+
+
+def _worst_examples(
+    frame: Frame,
+    orig: npt.NDArray[np.int64],
+    families: list[dict[str, Any]],
+    *,
+    with_flat: bool,
+) -> list[PostExample]:
+    """Up to three posts that hold the voice back: an example of each of the two largest
+    template families, then (``with_flat``) the flattest posts that are no template."""
+    worst = [
+        example(frame.posts[fam["example_index"]], template_why(fam["size"]))
+        for fam in families[:2]
+    ]
+    if len(worst) < 3 and orig.size and with_flat:
+        flat = orig[~frame.personality[orig] & ~frame.templated[orig]]
+        flat = flat[np.argsort(frame.personality_score[flat], kind="stable")][: 3 - len(worst)]
+        worst.extend(example(frame.posts[int(i)], "no human voice") for i in flat)
+    return worst
 
 
 def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExample]:
