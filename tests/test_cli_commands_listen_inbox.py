@@ -137,6 +137,14 @@ def test_inbox_rejects_an_unknown_platform_and_reads_any_case(replayed: Any) -> 
     assert upper.exit_code == 0 and "id: at://" in upper.stdout
 
 
+def test_a_limit_under_one_says_what_to_give(replayed: Any) -> None:
+    db, _, _ = replayed
+    bad = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--limit", "0"])
+    assert bad.exit_code == 65 and "Traceback" not in bad.output
+    assert "--limit must be at least 1 (got 0)" in bad.output
+    assert "e.g. 20 (the default)" in bad.output
+
+
 def test_terminal_items_carry_the_id_dismiss_takes(replayed: Any) -> None:
     db, _, _ = replayed
     data = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)

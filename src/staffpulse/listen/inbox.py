@@ -98,7 +98,10 @@ def build_inbox(
     handle ``as_handle``, or only the one on ``as_platform`` when the firm named its platform
     (the dashboard's "You post as")."""
     if limit < 1:
-        raise InputError("--limit must be at least 1")
+        raise InputError(
+            f"--limit must be at least 1 (got {limit})",
+            hint="give how many open conversations to show, e.g. 20 (the default)",
+        )
     text = load_text_signals_or_none() if text_model == "auto" else text_model
     roles = load_role_model_or_none() if role_model == "auto" else role_model
     platform = platform_choice(platform)
