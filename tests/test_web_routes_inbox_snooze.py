@@ -184,6 +184,6 @@ def test_an_inbox_of_old_conversations_says_so_and_what_to_change(tmp_path: Path
     with make_client(db) as c:
         week = page_words(html.unescape(c.get("/inbox?max_age=7d&as_of=now").text))
         ever = page_words(html.unescape(c.get("/inbox?max_age=0&as_of=now").text))
-    assert "Nothing to join now: no open conversation was active in the last 7 days." in week
+    assert "Nothing to join right now No open conversation was active in the last 7 days." in week
     assert "Try a longer “Quiet for at most” above, or import more posts by others" in week
     assert "1 open" in ever and "Nothing to join" not in ever

@@ -278,7 +278,11 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
         return "", False
     if not (counts.get("left_out") or older or counts.get("after_as_of")):
         return "", False
-    return web_text(empty_reason(None, True, inbox.max_age, counts)), older
+    why = web_text(empty_reason(None, True, inbox.max_age, counts))
+    # under the heading "Nothing to join right now", the reason without its own "Nothing to
+    # join now: "
+    why = why.removeprefix("Nothing to join now: ")
+    return why[:1].upper() + why[1:], older
 
 
 def _with(query: Any, **changes: str) -> str:
