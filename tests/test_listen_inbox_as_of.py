@@ -75,3 +75,22 @@ def test_a_date_before_every_conversation_says_so_not_that_the_store_is_empty(
     assert "Nothing to join as of that date: every conversation began later." in text
     page = render_inbox_html(result)
     assert "--as-of" not in page and "an inbox made as of a later date would hold some" in page
+
+
+def test_a_date_after_everything_is_measured_from_that_date_not_now(tmp_path: Path) -> None:
+    # a date later than today (a typo, 2062 for 2026) is not a replay: its note said "nothing
+    # was active in the last 30 days", of the real clock, and how to replay the store
+    later = datetime.now(UTC).replace(microsecond=0) + timedelta(days=400)
+    scorer: Any = FakeScorer()
+    with open_store(tmp_path / "asof.db") as store:
+        store.upsert(
+            [post("q", "Recruiters, how do you keep candidates warm?", DAY)],
+            provenance("twarc2", tmp_path / "search.jsonl"),
+        )
+        result = build_inbox(
+            store, text_model=scorer, role_model=None, as_of=later.strftime("%Y-%m-%dT%H:%M")
+        )
+    assert result.items == []
+    said = " ".join(result.notes)
+    assert "in the last 30 days" not in said and "--as-of newest" not in said
+    assert "nothing in the store was active in the 30 days before" in said

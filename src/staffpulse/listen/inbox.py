@@ -220,7 +220,7 @@ def _ranking_notes(
         notes.append(left_out_note(result.pick.left_out))
     notes += window_notes(
         result.sort.tally, max_age, scope.conversations, ref.at, bool(result.items),
-        replay=ref.replay, topic=topic, estimated=result.older.estimated,
+        replay=ref.replay or ref.fixed, topic=topic, estimated=result.older.estimated,
     )  # fmt: skip
     if matches and not result.pick.shown_open and choices:  # the topics named: nothing now
         notes.append(other_topics_note(choices))
