@@ -100,3 +100,21 @@ def test_column_key_reads_a_spreadsheets_header_as_the_staffpulse_names() -> Non
     table = CsvTable(_lines("Created At,Text\n2026-03-01,hi\n"), key=column_key)
     assert table.header == ["created_at", "text"]
     assert CsvTable(_lines("Created At,Text\n")).header == ["created at", "text"]  # as before
+
+
+def test_excels_text_formula_is_read_as_its_value() -> None:
+    # ="1600..." is how exporters keep a long id from being rounded by Excel: it was stored
+    # with =" around it, a second post beside the same one from an archive
+    table = CsvTable(
+        [
+            "id,text,likes\n",
+            '="1600000000000000001",plain,="12"\n',
+            '"=""1600000000000000002""","=""said """"hi"""" ok""",3\n',
+            '=SUM(A1:A2),="a"&"b",="\n',
+        ]
+    )
+    rows = [record.values for record in table if isinstance(record, CsvRecord)]
+    assert rows[0] == {"id": "1600000000000000001", "text": "plain", "likes": "12"}
+    assert rows[1] == {"id": "1600000000000000002", "text": 'said "hi" ok', "likes": "3"}
+    # a formula that is more than a text, or no formula, is left as written
+    assert rows[2] == {"id": "=SUM(A1:A2)", "text": '="a"&"b"', "likes": '="'}

@@ -192,7 +192,7 @@ class CsvTable:
             if isinstance(item, CsvProblem):
                 yield item
                 continue
-            values = dict(zip(self.header, item.cells, strict=False))
+            values = dict(zip(self.header, map(excel_text, item.cells), strict=False))
             cells = len(item.cells)
             yield CsvRecord(item.line, values, max(0, cells - width), max(0, width - cells))
 
@@ -205,6 +205,18 @@ class CsvTable:
                 yield CsvProblem(item.line, too_wide(item.extra, width))
             else:
                 yield item
+
+
+def excel_text(cell: str) -> str:
+    """A cell as its value: ``="1600000000000000001"`` (how exporters write a long id or a
+    number as text for Excel, which would round it) is ``1600000000000000001``. The id was
+    stored with ``="`` around it, a post of its own beside the same post from an archive."""
+    if not cell.startswith('="') or not cell.endswith('"') or len(cell) < 3:
+        return cell
+    inner = cell[2:-1]
+    if '"' in inner.replace('""', ""):  # a formula that is more than a text: left as written
+        return cell
+    return inner.replace('""', '"')
 
 
 def too_wide(extra: int, width: int) -> str:
