@@ -118,3 +118,15 @@ def test_excels_text_formula_is_read_as_its_value() -> None:
     assert rows[1] == {"id": "1600000000000000002", "text": 'said "hi" ok', "likes": "3"}
     # a formula that is more than a text, or no formula, is left as written
     assert rows[2] == {"id": "=SUM(A1:A2)", "text": '="a"&"b"', "likes": '="'}
+
+
+def test_rows_of_empty_cells_are_blank_lines_not_records() -> None:
+    # Excel writes ",,,," for an empty row of a sheet whose cells were formatted: each was
+    # told "post is missing the required field 'id'" and counted as a record skipped
+    table = CsvTable(["id,text,,\r\n", "1,hello,,\r\n", ",,,\r\n", " , ,,\r\n", "2,hi,,\r\n"])
+    items = list(table)
+    assert [(i.line, i.values["id"]) for i in items if isinstance(i, CsvRecord)] == [
+        (2, "1"),
+        (5, "2"),
+    ]
+    assert not [i for i in items if isinstance(i, CsvProblem)]

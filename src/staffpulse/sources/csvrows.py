@@ -77,7 +77,9 @@ def read_csv_rows(
     lines: Iterable[str], delimiter: str | None = None
 ) -> Iterator[CsvRow | CsvProblem]:
     """Every record of CSV ``lines`` (the header too, first), in order, with its line; a broken
-    record is a :class:`CsvProblem` at the line where it starts. Blank lines are passed over.
+    record is a :class:`CsvProblem` at the line where it starts. Blank lines are passed over,
+    and so are rows of empty cells (``,,,,``: what Excel writes for an empty row of a sheet
+    whose cells were formatted), which were counted as records skipped for a missing id.
 
     ``lines`` must keep their line breaks (a file opened with ``newline=""``). Without
     ``delimiter``, it is sniffed from the first non-blank line, or read from it when that is
@@ -132,7 +134,7 @@ def read_csv_rows(
             continue
         start = pending[0][0] if pending else 0
         pending.clear()
-        if cells:
+        if any(cell.strip() for cell in cells):  # a row of empty cells is a blank line too
             yield CsvRow(start, cells)
 
 
