@@ -131,8 +131,11 @@ def suggest_report(
     if (unnamed := id_only_note(report.suggestions)) is not None:
         report.notes.append(unnamed)
     if advise and not report.suggestions:
-        if (first := _start_after(store, report, as_of_given=now is not None)) is not None:
-            _advise_a_later_date(report, first)  # followed accounts alone: no conversation yet
+        first = _start_after(store, report, as_of_given=now is not None)
+        if first is not None and not report.held_back.groups:
+            # reached through follows alone, none of them any option brings back: only a
+            # later date brings conversations in (more imports would not)
+            _advise_a_later_date(report, first)
         else:
             report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
     return report
