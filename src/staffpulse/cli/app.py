@@ -54,7 +54,7 @@ COMMAND_MODULES = {
     "avatar": "avatar",
     "classify": "classify",
     "connect": "connect",
-    "add-handles": "connect",
+    "add-handles": "add_handles",
     "demo": "demo",
     "roles": "roles",
     "score": "score",

@@ -1,4 +1,4 @@
-"""The ``add-handles`` command (staffpulse.cli.commands.connect): handles stored for later and
+"""The ``add-handles`` command (staffpulse.cli.commands.add_handles): handles stored for later and
 bad lines reported, re-added ones told as already listed, files with a header, in UTF-16, binary
 (a PDF called a PDF) or with no handle, a file whose every line was skipped summed up, and
 fetching with the network down or without an X token."""

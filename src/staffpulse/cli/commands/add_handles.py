@@ -1,0 +1,239 @@
+"""``add-handles``: the handles people send in, fetched and tagged when possible, else kept
+for later (the library is :mod:`staffpulse.connect.handles`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from staffpulse.cli.consoles import make_console, shows_live
+from staffpulse.cli.json_output import print_json
+from staffpulse.cli.options import FETCH_PLATFORM_HELP, DbOption, JsonOption
+from staffpulse.cli.problems import print_problem, print_problems
+from staffpulse.connect.handles import (
+    AddReport,
+    HandleEntry,
+    HandleOutcome,
+    HandlesRun,
+    PendingHandle,
+    add_and_fetch_handles,
+    list_handles,
+    merge_pending,
+    read_handle_files,
+)
+from staffpulse.errors import InputError
+from staffpulse.models import platform_name
+from staffpulse.report.counts import count_of
+from staffpulse.store import open_store
+
+console = make_console()
+err_console = make_console(stderr=True)
+
+
+def add_handles_command(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Files with one handle a line.", show_default=False)
+    ] = None,
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", help=f"{FETCH_PLATFORM_HELP} (default: guessed per line)."),
+    ] = None,
+    show_list: Annotated[bool, typer.Option("--list", help="Show the pending handles.")] = False,
+    retry: Annotated[bool, typer.Option("--retry", help="Try the pending handles again.")] = False,
+    no_fetch: Annotated[bool, typer.Option("--no-fetch", help="Store only; fetch later.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Handles people sent in: fetched and tagged when possible, else kept for later."""
+    if not files and not show_list and not retry:
+        raise InputError("give a handles FILE, or --list, or --retry", hint="see --help")
+    if retry and no_fetch:
+        raise InputError(
+            "--retry fetches the pending handles again, and --no-fetch says not to fetch",
+            hint="leave out one of them: --retry to fetch now, --no-fetch to only store a FILE",
+        )
+    read = read_handle_files(files or [], platform, on_note=_print_note)
+    print_problems(err_console, read.problems, see_all="use --json to see all")
+    if files and read.is_empty and not (show_list or retry):
+        names = ", ".join(str(p) for p in files)
+        raise InputError(
+            f"{names}: no handle in it",
+            hint="one handle a line: @name, name.bsky.social, @user@instance or a profile URL",
+        )
+    with open_store(db) as store:
+        entries = merge_pending(store, read.entries) if retry else read.entries
+        with _HandleProgress(len(entries), tell_fetches=not as_json) as shown:
+            report = add_and_fetch_handles(
+                store,
+                entries,
+                fetch=not no_fetch,
+                progress=shown.progress,
+                on_outcome=shown.outcome,
+            )
+        pending = list_handles(store, "pending") if show_list else None
+    run = HandlesRun(read, report, pending)
+    if as_json:
+        print_json(run.as_dict())
+    else:
+        _print_handles_run(run, retried=retry)
+    if files and read.problems and not entries:
+        raise typer.Exit(1)
+
+
+class _HandleProgress:
+    """A transient bar while handles are added, and one lasting line per fetch tried:
+    fetches are what take time, and the bar alone leaves nothing behind (nor anything when
+    not on a terminal). Each unreachable service is told once."""
+
+    def __init__(self, total: int, *, tell_fetches: bool) -> None:
+        self.total = total
+        self.tell_fetches = tell_fetches
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err_console,
+            transient=True,
+            disable=not total or not shows_live(err_console),
+            redirect_stdout=False,
+        )
+        self.announced: set[int] = set()
+
+    def __enter__(self) -> _HandleProgress:
+        self.bar.__enter__()
+        self.task = self.bar.add_task("Handles", total=self.total)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.bar.__exit__(exc_type, exc, traceback)
+
+    def progress(self, done: int, entry: HandleEntry) -> None:
+        description = escape(f"{entry.platform} {entry.handle}")
+        self.bar.update(self.task, completed=done, description=description)
+
+    def outcome(self, outcome: HandleOutcome) -> None:
+        h = outcome.handle
+        if outcome.tried and self.tell_fetches:
+            why = f": {h.message}" if h.status == "pending" and h.message else ""
+            style = "green" if h.status == "fetched" else "yellow"
+            err_console.print(
+                f"[{style}]{h.status}[/] {escape(f'{h.platform} {h.handle}{why}')}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        gone = outcome.unreachable
+        if gone is not None and id(gone) not in self.announced:
+            self.announced.add(id(gone))
+            err_console.print(
+                f"[bold yellow]{escape(gone.notice)}[/]", highlight=False, soft_wrap=True
+            )
+
+
+def _print_handles_run(run: HandlesRun, *, retried: bool = False) -> None:
+    """The run summed up in a line, what waits for a token or a service, and the pending
+    handles when asked for."""
+    report, problems = run.report, run.read.problems
+    if report.outcomes:
+        console.print(_handles_summary(run), highlight=False, soft_wrap=True)
+    elif retried and not problems:  # else the run ends without a word
+        console.print("Nothing to retry: no handle is pending.", highlight=False)
+    elif problems:  # every line skipped: still one line that sums it up (exit 1 after)
+        err_console.print(
+            f"[red]No handle added:[/] every line was skipped "
+            f"({count_of(len(problems), 'bad line')}, named above).",
+            highlight=False,
+            soft_wrap=True,
+        )
+    _print_waiting_for_credentials(report.waiting_for_credentials)
+    _print_not_tried(report)
+    if run.pending is not None:
+        _print_pending(run.pending)
+
+
+def _handles_summary(run: HandlesRun) -> str:
+    """``Handles: 2 added (2 pending); 1 already on the list (1 known). Skipped 1 bad line.``"""
+    report, read = run.report, run.read
+    parts = [
+        f"{len(report.added):,} added{_by_status(report.added)}",
+        f"{len(report.already_listed):,} already on the list{_by_status(report.already_listed)}",
+    ]
+    extra = []
+    if read.problems:
+        extra.append(f"skipped {count_of(len(read.problems), 'bad line')}")
+    if read.duplicates:
+        extra.append(f"merged {count_of(read.duplicates, 'duplicate')}")
+    tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
+    return f"Handles: {'; '.join(parts)}.{tail}"
+
+
+def _print_not_tried(report: AddReport) -> None:
+    """The handles whose service could not be reached, by service, and how to try again."""
+    not_tried = [u for u in report.unreachable if u.skipped]
+    if not not_tried:
+        return
+    where = ", ".join(f"{u.label}: {u.skipped:,}" for u in not_tried)
+    console.print(
+        f"Not tried: {count_of(sum(u.skipped for u in not_tried), 'handle')} whose service "
+        f"could not be reached ({escape(where)}). Run staffpulse add-handles --retry once back "
+        "online.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _print_pending(pending: list[PendingHandle]) -> None:
+    if not pending:  # an empty table reads as a display fault
+        console.print("No pending handles.", highlight=False)
+        return
+    table = Table(title=f"Pending handles ({len(pending)})", title_justify="left")
+    for column in ("platform", "handle", "from", "why pending"):
+        table.add_column(column)
+    for h in pending:
+        table.add_row(*(escape(cell or "") for cell in (h.platform, h.handle, h.source, h.message)))
+    console.print(table)
+
+
+def _print_waiting_for_credentials(waiting: list[HandleOutcome]) -> None:
+    """``2 X handles wait for X credentials: set X_BEARER_TOKEN ..., then run ...``."""
+    by_platform: dict[str, list[HandleOutcome]] = {}
+    for outcome in waiting:
+        by_platform.setdefault(outcome.handle.platform, []).append(outcome)
+    for platform, outcomes in by_platform.items():
+        name = platform_name(platform)
+        verb = "waits" if len(outcomes) == 1 else "wait"
+        hint = outcomes[0].missing_credentials.hint if outcomes[0].missing_credentials else None
+        console.print(
+            f"{escape(count_of(len(outcomes), f'{name} handle'))} {verb} for {escape(name)} "
+            f"credentials" + (f": {escape(hint)}" if hint else "."),
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _by_status(handles: list[PendingHandle]) -> str:
+    """`` (2 known, 1 pending)``, or nothing for no handles."""
+    counts: dict[str, int] = {}
+    for h in handles:
+        counts[h.status] = counts.get(h.status, 0) + 1
+    inner = ", ".join(f"{n:,} {escape(status)}" for status, n in sorted(counts.items()))
+    return f" ({inner})" if inner else ""
+
+
+def _print_note(note: str) -> None:
+    print_problem(err_console, note, label="note:")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add-handles")(add_handles_command)
