@@ -116,3 +116,16 @@ def test_a_misspelt_id_or_date_column_is_told_too_and_other_columns_are_not(
     path.write_text("url,author,created_at,text\r\n" + ROWS, encoding="utf-8")
     report = import_paths(open_store(":memory:"), [path])
     assert 'it has no id column: add the column "id";' in report.problems[0].message
+
+
+def test_a_header_repeated_by_files_joined_together_is_told_not_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "all.csv"
+    header = "id,author,created_at,text\r\n"
+    path.write_text(header + ROWS + header + ROWS.replace("p1", "p2"), encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
+    assert [n.message for n in report.notices] == [
+        "line 3 repeats the header (files joined one after another?): read as a header, not as "
+        "a record"
+    ]

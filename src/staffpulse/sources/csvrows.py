@@ -178,11 +178,15 @@ class CsvTable:
         self._early: list[CsvProblem] = []  # broken records before the header
         self.header: list[str] = []
         self.header_line = 0
+        self._header_cells: list[str] = []
+        # the header again further down (monthly exports joined with cat): no record
+        self.repeated_headers: list[int] = []
         for item in self._items:
             if isinstance(item, CsvProblem):
                 self._early.append(item)
                 continue
             self.header = [key(cell) for cell in item.cells]
+            self._header_cells = [cell.strip() for cell in item.cells]
             self.header_line = item.line
             break
 
@@ -193,6 +197,11 @@ class CsvTable:
         for item in self._items:
             if isinstance(item, CsvProblem):
                 yield item
+                continue
+            if width > 1 and [cell.strip() for cell in item.cells] == self._header_cells:
+                # the header again (files joined with cat): it was a record skipped, its
+                # created_at 'created_at' no date, though nothing was lost
+                self.repeated_headers.append(item.line)
                 continue
             values = dict(zip(self.header, map(excel_text, item.cells), strict=False))
             cells = len(item.cells)
@@ -219,6 +228,16 @@ def excel_text(cell: str) -> str:
     if '"' in inner.replace('""', ""):  # a formula that is more than a text: left as written
         return cell
     return inner.replace('""', '"')
+
+
+def repeated_header_note(lines: list[int]) -> str:
+    """What a file whose header comes again further down is told (files joined one after
+    another): read as a header, nothing lost."""
+    more = f" and {len(lines) - 1:,} more line{'s' if len(lines) > 2 else ''}" if lines[1:] else ""
+    return (
+        f"line {lines[0]:,}{more} repeat{'' if more else 's'} the header (files joined one "
+        "after another?): read as a header, not as a record"
+    )
 
 
 def too_wide(extra: int, width: int) -> str:

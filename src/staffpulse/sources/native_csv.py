@@ -27,6 +27,7 @@ from staffpulse.sources.csvrows import (
     CsvTable,
     column_key,
     read_csv_rows,
+    repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import Authors, rows_from_native, text_encoding
@@ -315,6 +316,8 @@ class NativeCsv:
                 yield Record(
                     rows=(record,), provenance=provenance(self.name, path, row.line), raw=row.values
                 )
+            if table.repeated_headers:
+                yield Notice(str(path), repeated_header_note(table.repeated_headers))
         yield from told.problems()
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)
