@@ -140,6 +140,21 @@ def face_gray(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     return out
 
 
+def _face_skin_share(rgb: npt.NDArray[np.uint8], box: tuple[int, int, int, int] | None) -> float:
+    """The share of skin-tone pixels inside the largest face found (0.0 without one).
+    ``box`` is in the grey image the detector scanned (:func:`face_gray`), scaled back to
+    ``rgb`` here."""
+    if box is None:
+        return 0.0
+    cv2 = image_module("cv2")
+    x, y, w, h = box
+    scale = max(rgb.shape[:2]) / FACE_SIDE
+    crop = rgb[int(y * scale) : int((y + h) * scale), int(x * scale) : int((x + w) * scale)]
+    if not crop.size:
+        return 0.0
+    return float(_skin_mask(cv2.cvtColor(crop, cv2.COLOR_RGB2YCrCb)).mean())
+
+
 def image_features(
     rgb: npt.NDArray[np.uint8], detector: FaceDetector
 ) -> tuple[npt.NDArray[np.float64], Faces]:
@@ -176,14 +191,7 @@ def image_features(
     # a flat drawing (most logos, every placeholder) is not scanned for faces: it saves half
     # the cost on logos, and cartoon faces on mascots are not the faces we count
     faces = NO_FACES if flat8 >= SKIP_FACES_FLAT else detector.detect(face_gray(rgb))
-    face_skin = 0.0
-    if faces.largest_box is not None:
-        x, y, w, h = faces.largest_box
-        fh, fw = rgb.shape[:2]
-        s = max(fh, fw) / FACE_SIDE
-        crop = rgb[int(y * s) : int((y + h) * s), int(x * s) : int((x + w) * s)]
-        if crop.size:
-            face_skin = float(_skin_mask(cv2.cvtColor(crop, cv2.COLOR_RGB2YCrCb)).mean())
+    face_skin = _face_skin_share(rgb, faces.largest_box)
 
     values = [
         float(np.log1p(nonzero.size)),
