@@ -354,3 +354,20 @@ def test_the_x_fetch_costs_read_as_lines_on_a_phone(site: tuple[str, str]) -> No
     assert len(rows) == 4
     for what, amount in rows:
         assert what >= 3 * amount, rows  # the amounts take what "$1.50" needs, no more
+
+
+def test_the_accounts_fit_the_smallest_phone(site: tuple[str, str]) -> None:
+    """At 320 px (the smallest phones) the account cards' 310 px minimum plus the page's
+    margins made the Accounts page scroll sideways."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 640})
+            page.goto(base + "/", wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            culprit = page.evaluate(CULPRIT)
+        finally:
+            browser.close()
+    assert width <= 320, culprit
