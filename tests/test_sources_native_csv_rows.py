@@ -128,3 +128,19 @@ def test_whole_rows_and_empty_cells_are_told_nothing(tmp_path: Path) -> None:
     items = list(NativeCsv().read(path))
     assert not [item for item in items if isinstance(item, Notice | Problem)]
     assert len([item for item in items if isinstance(item, Record)]) == 3  # 2 posts, 1 author
+
+
+def test_profile_addresses_in_a_sheet_of_accounts_are_read_as_handles(tmp_path: Path) -> None:
+    path = tmp_path / "competitors.csv"
+    path.write_text(
+        "handle,platform\nhttps://x.com/ZenithTemps,x\nbsky.app/profile/rosa.bsky.social,"
+        "bluesky\nhttps://acme.example/about,x\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+        assert report.accounts == 2
+        assert store.find_account("zenithtemps").handle == "ZenithTemps"
+        assert store.find_account("rosa.bsky.social").platform == "bluesky"
+    (problem,) = report.problems
+    assert problem.line == 4 and "is not a profile URL" in problem.message

@@ -12,6 +12,7 @@ from staffpulse.sources.written import (
     RoundedIdError,
     ToldOnce,
     WrittenDateError,
+    handle_written,
     written_count,
     written_id,
     written_time,
@@ -161,3 +162,18 @@ def test_a_column_of_rounded_ids_is_told_once_with_ambiguous_dates_apart() -> No
         "here: scientific notation has lost the last digits), so they cannot be used as ids"
     )
     assert "To import them, export the ids as text" in ids.message
+
+
+# -- handles, and the profile addresses people paste for them ---------------------------------
+
+
+def test_a_profile_address_is_read_as_the_handle_it_names() -> None:
+    # pasted into a sheet of competitors, the address was stored as the handle
+    assert handle_written(" @AcmeStaffing ") == "AcmeStaffing"
+    assert handle_written("jane@hr.social") == "jane@hr.social"
+    assert handle_written("https://x.com/ZenithTemps") == "ZenithTemps"
+    assert handle_written("twitter.com/BetaJobs/status/1") == "BetaJobs"
+    assert handle_written("https://bsky.app/profile/rosa.bsky.social") == "rosa.bsky.social"
+    assert handle_written("https://hr.social/@jane") == "jane@hr.social"
+    with pytest.raises(ValueError, match="is not a profile URL of X, Bluesky or Mastodon"):
+        handle_written("https://acme.example/about")

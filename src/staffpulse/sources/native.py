@@ -42,7 +42,14 @@ from staffpulse.sources.jsonio import (
     several_a_line,
     with_line_advice,
 )
-from staffpulse.sources.written import ToldOnce, shown, written_count, written_id, written_time
+from staffpulse.sources.written import (
+    ToldOnce,
+    handle_written,
+    shown,
+    written_count,
+    written_id,
+    written_time,
+)
 from staffpulse.store.core import Record
 
 MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -107,7 +114,7 @@ def record_type(record: Mapping[str, Any], default: str | None) -> str:
 def account_from_native(
     record: Mapping[str, Any], base_dir: Path | None = None, platform: str = "csv"
 ) -> Account:
-    handle = _required(record, "handle", "account").lstrip("@")
+    handle = handle_written(_required(record, "handle", "account"))
     avatar_file = _text(record, "avatar_file")
     avatar_path = None
     if avatar_file:
@@ -172,7 +179,7 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
     mentions = _list(record, "mentions")
     hashtags = _list(record, "hashtags")
     urls = _list(record, "urls")
-    handle = (author or author_id or "").lstrip("@")
+    handle = handle_written(author) if author else (author_id or "").lstrip("@")
     return Post(
         platform=_platform(record, platform),
         id=post_id,
@@ -204,8 +211,8 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
 
 
 def follow_from_native(record: Mapping[str, Any], platform: str = "csv") -> Follow:
-    follower = _required(record, "follower", "follow").lstrip("@")
-    followee = _required(record, "followee", "follow").lstrip("@")
+    follower = handle_written(_required(record, "follower", "follow"))
+    followee = handle_written(_required(record, "followee", "follow"))
     return Follow(
         platform=_platform(record, platform),
         follower_id=follower.lower(),

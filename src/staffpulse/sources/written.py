@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from staffpulse.handles import as_url, parse_handle, profile_url_name
 from staffpulse.sources.base import Problem, parse_timestamp
 
 ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
@@ -182,6 +183,19 @@ def _month(text: str) -> int | None:
         if len(text) >= 3 and name.lower().startswith(text):
             return number
     return None
+
+
+def handle_written(value: str) -> str:
+    """A handle as a file writes it: ``@acme``, or the profile's address people paste into a
+    sheet (``https://x.com/Acme``, ``bsky.app/profile/rosa.bsky.social``,
+    ``https://hr.social/@jane``), read as the handle it names (``Acme``, ``rosa.bsky.social``,
+    ``jane@hr.social``); the address was stored as the handle. ValueError for an address that
+    is no profile's."""
+    text = value.strip()
+    if as_url(text) is None:
+        return text.lstrip("@")
+    named = profile_url_name(text)
+    return named[1] if named is not None else parse_handle(text)[1]
 
 
 def is_rounded_id(value: object) -> bool:
