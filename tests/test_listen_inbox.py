@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
+from inbox_helpers import shown
 from listen_helpers import (
     FRESH,
     HOURS,
@@ -122,6 +123,11 @@ def test_an_inbox_of_only_job_ads_says_why_it_is_empty(tmp_path: Path) -> None:
     reason = empty_reason(None, True, result.max_age, result.counts)
     assert "every open conversation left is a job ad" in reason
     assert "Listen first" not in reason
+    # with the reasons, only the kinds it left out: it listed NSFW, hostile... of two job ads
+    said = empty_reason(None, True, result.max_age, result.counts, result.left_out)
+    assert said == "Nothing to join now: every open conversation left is a job ad."
+    text = shown(result)
+    assert "every open conversation left is a job ad." in text and "NSFW" not in text
 
 
 def test_a_role_is_claimed_only_when_the_model_is_sure(tmp_path: Path) -> None:

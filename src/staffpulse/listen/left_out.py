@@ -25,6 +25,19 @@ NAMES: dict[str, tuple[str, str]] = {
     OFF_WORK: OFF_WORK_NAMES,
 }
 
+# what each reason makes a conversation, in "every open conversation left is ... or ..."
+KINDS: dict[str, str] = {
+    FOLLOWERS_ONLY: "not public",
+    "nsfw": "NSFW",
+    "hostile": "hostile",
+    "partisan": "partisan",
+    "spam": "spam",
+    "job_ad": "a job ad",
+    "greeting": "a greeting",
+    CUSTOMER_CARE: "customer care",
+    OFF_WORK: "not about work",
+}
+
 
 def left_out_reason(flags: Mapping[str, bool]) -> str | None:
     """The first reason in :data:`REASONS` that the flags raise, else None."""
@@ -35,6 +48,15 @@ def left_out_note(left_out: Mapping[str, int]) -> str:
     """ "left out 6 job ads and 1 hostile post: not conversations to join"."""
     parts = [count_of(left_out[name], *NAMES[name]) for name in REASONS if left_out.get(name)]
     return f"left out {join_and(parts)}: not conversations to join"
+
+
+def left_out_kinds(left_out: Mapping[str, int]) -> str:
+    """ "customer care or not about work": what the conversations left out are, in the order
+    of :data:`REASONS` (empty when none is)."""
+    kinds = [KINDS[name] for name in REASONS if left_out.get(name)]
+    if len(kinds) <= 1:
+        return "".join(kinds)
+    return ", ".join(kinds[:-1]) + " or " + kinds[-1]
 
 
 def as_sentence(note: str) -> str:

@@ -39,6 +39,7 @@ from staffpulse.bundled import is_bundled_sample
 from staffpulse.dates import format_when, parse_date_option, require_plausible_date
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
+from staffpulse.listen.left_out import left_out_kinds
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topic_themes import OTHER_LABEL
 from staffpulse.report.counts import count_of
@@ -294,18 +295,20 @@ def empty_reason(
     topic_matched: bool,
     max_age: timedelta | None,
     counts: Mapping[str, int],
+    left_out: Mapping[str, int] | None = None,
 ) -> str:
-    """Why an inbox lists nothing, from the likeliest cause (its notes give the numbers)."""
+    """Why an inbox lists nothing, from the likeliest cause (its notes give the numbers);
+    ``left_out``, by reason, names only the kinds of conversation the inbox left out."""
     if topic_query is not None and not topic_matched:
         return f"No topic matches '{topic_query}'."
     window = f" in the last {describe_span(max_age)}" if max_age else ""
     if topic_query is not None:
         return f"No conversations to join on topic '{topic_query}'{window}."
     if counts.get("left_out"):
-        return (
-            "Nothing to join now: every open conversation left is a job ad, a greeting, spam,"
-            " hostile, NSFW, partisan, customer care or not about work."
+        kinds = left_out_kinds(left_out or {}) or (
+            "a job ad, a greeting, spam, hostile, NSFW, partisan, customer care or not about work"
         )
+        return f"Nothing to join now: every open conversation left is {kinds}."
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
     if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):

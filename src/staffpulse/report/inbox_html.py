@@ -74,7 +74,9 @@ def render_inbox_html(inbox: Inbox) -> str:
             groups=inbox.by_topic(),
             notes=report_notes(inbox),
             clock=report_clock(inbox),
-            empty=empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts),
+            empty=empty_reason(
+                inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts, inbox.left_out
+            ),
         )
     )
 

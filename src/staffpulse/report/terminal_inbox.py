@@ -58,7 +58,9 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
         if note not in said:
             console.print(f"[dim]{escape(as_sentence(note))}[/]", highlight=False)
     if not inbox.items:
-        reason = empty_reason(inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts)
+        reason = empty_reason(
+            inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts, inbox.left_out
+        )
         console.print(escape(reason), highlight=False)
     for label, items in inbox.by_topic():
         console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
