@@ -332,6 +332,7 @@ def test_a_csv_header_without_rows_is_named_as_the_cause(tmp_path: Path) -> None
     header.write_text("id,author,text\n")
     summary = score_inputs([header], tmp_path / "out")
     assert summary.posts == 0 and summary.empty_files == [str(header)]
+    assert summary.why_nothing_scored().startswith("posts.csv holds no posts")
     result = CliRunner().invoke(app, ["score", str(header), "--output", str(tmp_path / "o")])
     assert result.exit_code == 1
     flat = re.sub(r"\s+", " ", result.stderr)

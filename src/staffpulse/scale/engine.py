@@ -89,6 +89,23 @@ class ScoreSummary:
             "output": str(self.output),
         }
 
+    def why_nothing_scored(self) -> str:
+        """Why no post was scored, in words, for a run that scored none: the files that held
+        no post when that is all there was, else that no post could be read."""
+        empty = self.empty_files
+        if empty and not self.skipped and not self.duplicates:
+            names = ", ".join(Path(name).name for name in empty[:3])
+            more = " and others" if len(empty) > 3 else ""
+            holds = "holds" if len(empty) == 1 else "hold"
+            return (
+                f"{names}{more} {holds} no posts (a CSV header without rows, or an export with "
+                "nothing in it). Check that the file is the export you meant (docs/formats.md)."
+            )
+        return (
+            "no post could be read from the input. "
+            "Check that the files are posts exports (docs/formats.md)."
+        )
+
 
 class ShardOutput(NamedTuple):
     """One scored shard, as it travels back from a worker (plain data: it is pickled)."""

@@ -102,25 +102,10 @@ def score_command(
         # Like `staffpulse import`: exit 1 when nothing in the input could be read, with the
         # cause when it is known.
         err_console.print(
-            f"[bold red]Nothing was scored:[/] {_why_nothing(summary)}", highlight=False
+            f"[bold red]Nothing was scored:[/] {escape(summary.why_nothing_scored())}",
+            highlight=False,
         )
         raise typer.Exit(1)
-
-
-def _why_nothing(summary: ScoreSummary) -> str:
-    empty = summary.empty_files
-    if empty and not summary.skipped and not summary.duplicates:
-        names = ", ".join(Path(name).name for name in empty[:3])
-        more = " and others" if len(empty) > 3 else ""
-        holds = "holds" if len(empty) == 1 else "hold"
-        return escape(
-            f"{names}{more} {holds} no posts (a CSV header without rows, or an export with "
-            "nothing in it). Check that the file is the export you meant (docs/formats.md)."
-        )
-    return (
-        "no post could be read from the input. "
-        "Check that the files are posts exports (docs/formats.md)."
-    )
 
 
 def _print_summary(summary: ScoreSummary, output: Path) -> None:
