@@ -207,6 +207,9 @@ def test_open_with_part_of_a_name_lists_the_accounts_that_match(big: Any) -> Non
     assert hostile.status_code == 404 and "<b>firm4</b>" not in hostile.text
     # "@" alone was sent to the Accounts page as "these accounts have it in their handle"
     assert big.get("/audit-go", params={"account": "@@"}).status_code == 404
+    # a part of a handle only one account has opens its audit, as its handle would
+    only = big.get("/audit-go", params={"account": "firm43"})
+    assert only.status_code == 303 and only.headers["location"].endswith("/x/xfirm43")
 
 
 def test_pickers_accept_any_typed_handle(big: Any, monkeypatch: Any) -> None:

@@ -228,3 +228,12 @@ def test_the_audit_page_says_how_to_check_a_picture_known_only_by_its_address(
     assert "We could not check your picture" in text
     assert "Fetch the account live on the Import page" in text
     assert "staffpulse fetch" not in text and "staffpulse avatar" not in text
+
+
+def test_open_another_account_by_its_display_name(client: Any) -> None:
+    """ "Mia Castellano" typed in "Open another account" went to the Accounts page's search,
+    listing the one account of that name: it opens her audit, as her handle would."""
+    go = client.get("/audit-go", params={"account": "Mia Castellano", "from": "/audit/x/hireloop"})
+    assert go.status_code == 303 and go.headers["location"] == "/audit/x/mia_recruits"
+    several = client.get("/audit-go", params={"account": "staffing"})  # more than one: listed
+    assert several.headers["location"].startswith("/?q=staffing&flash=")

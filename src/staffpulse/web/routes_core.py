@@ -258,9 +258,14 @@ def audit_go(request: Request) -> Response:
     try:
         account = find_account(web(request).backend, typed)
     except NotFoundError:
-        # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it
-        if not _matching(web(request).backend.with_posts(), typed):
+        # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it;
+        # a name that is one account's ("Mia Castellano") opens it, as its handle would
+        matches = _matching(web(request).backend.with_posts(), typed)
+        if not matches:
             raise
+        if len(matches) == 1:
+            only = matches[0].account
+            return RedirectResponse(audit_url(only.platform, only.handle), status_code=303)
         return flash_redirect(
             request,
             "/?" + urlencode({"q": " ".join(typed.split())}),
