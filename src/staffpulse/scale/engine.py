@@ -249,51 +249,38 @@ def _run(
     progress: ProgressCallback | None,
 ) -> None:
     """Score ``shards`` with ``runner`` into a stage of ``output``, filling ``summary``."""
-    partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
-    problems: list[list[dict[str, object]]] = [[] for _ in shards]
-    notices: list[list[dict[str, object]]] = [[] for _ in shards]
-    missing: list[list[dict[str, object]]] = [[] for _ in shards]
-    empty = [False for _ in shards]
-    done = 0
+    got = _ShardResults(shards)
     if progress:
         progress(0, len(shards))
     with runner as score_all, staged_output(output) as stage:
         posts_dir = stage / "posts"
 
         def on_result(index: int, result: ShardOutput) -> None:
-            nonlocal done
             write_posts(result.columns, posts_dir / f"part-{index:05d}.parquet")
-            partials[index] = result.partials
-            problems[index] = _as_typed(result.problems, shards[index])
-            notices[index] = _as_typed(result.notices, shards[index])
-            missing[index] = _as_typed(result.missing, shards[index])
-            empty[index] = not (
-                result.columns["post_id"] or result.duplicates or result.problems or result.missing
-            )
+            got.add(index, result)
             summary.posts += len(result.columns["post_id"])
             summary.duplicates += result.duplicates
             summary.without_author += sum(not author for author in result.columns["author_id"])
             summary.anonymized_posts += sum(map(is_anonymized, result.columns["author_id"]))
-            done += 1
             if progress:
-                progress(done, len(shards))
+                progress(got.done, len(shards))
 
         # read by their full paths (a Dask worker may run in another folder), told as typed
         score_all([shard.absolute() for shard in shards], on_result)
-        merged = merge_partials(partials)
+        merged = merge_partials(got.partials)
         # the second step of the reduce: authors of shared posts that were in another shard
         wanted = wanted_posts((platform, part.talk) for (platform, _id), part in merged.items())
         rows = account_rows(merged, shared_authors=read_shared_authors(posts_dir, wanted))
         write_accounts(rows, stage / "accounts.parquet")
         summary.accounts = len(rows)
-        read_problems = [p for shard in problems for p in shard]
+        read_problems = [p for shard in got.problems for p in shard]
         summary.problems = [p.as_dict() for p in unknown] + read_problems
-        summary.notices = [n for shard in notices for n in shard]
-        summary.missing_files = [m for shard in missing for m in shard]
+        summary.notices = [n for shard in got.notices for n in shard]
+        summary.missing_files = [m for shard in got.missing for m in shard]
         # files of a ZIP left out whole are files skipped, as those of a folder: no record lost
         summary.files_skipped = len(unknown) + sum(map(_left_out, read_problems))
         summary.empty_files = [
-            str(shard) for shard, none in zip(shards, empty, strict=True) if none
+            str(shard) for shard, none in zip(shards, got.empty, strict=True) if none
         ]
         # A problem may stand for many records (a file whose header makes every row unreadable).
         summary.skipped = sum(_records(p) for p in read_problems if not _left_out(p))
@@ -303,6 +290,31 @@ def _run(
             # a missing file too: what the results lack, kept with them
             for problem in summary.problems + summary.missing_files:
                 handle.write(json.dumps(problem) + "\n")
+
+
+class _ShardResults:
+    """What each shard's result brought, kept at its shard's index: Dask hands results back
+    in any order, and the summary lists them in input order."""
+
+    def __init__(self, shards: list[Path]) -> None:
+        self.shards = shards
+        self.partials: list[dict[tuple[str, str], AccountPartial]] = [{} for _ in shards]
+        self.problems: list[list[dict[str, object]]] = [[] for _ in shards]
+        self.notices: list[list[dict[str, object]]] = [[] for _ in shards]
+        self.missing: list[list[dict[str, object]]] = [[] for _ in shards]
+        self.empty = [False for _ in shards]  # read whole, and held nothing at all
+        self.done = 0
+
+    def add(self, index: int, result: ShardOutput) -> None:
+        shard = self.shards[index]
+        self.partials[index] = result.partials
+        self.problems[index] = _as_typed(result.problems, shard)
+        self.notices[index] = _as_typed(result.notices, shard)
+        self.missing[index] = _as_typed(result.missing, shard)
+        self.empty[index] = not (
+            result.columns["post_id"] or result.duplicates or result.problems or result.missing
+        )
+        self.done += 1
 
 
 def _as_typed(entries: list[dict[str, object]], shard: Path) -> list[dict[str, object]]:
