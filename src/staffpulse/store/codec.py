@@ -24,7 +24,10 @@ def format_time(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    value = value.astimezone(UTC)
+    # the year by hand: strftime writes year 1 as "1", which parse_time could not read back
+    # (a Bluesky post dated 0001-01-01 stopped every audit of its account) nor sort
+    return f"{value.year:04d}{value.strftime('-%m-%dT%H:%M:%SZ')}"
 
 
 # The observation time of a row: every row of a page shares one, so each is formatted once
@@ -34,6 +37,9 @@ observed_time = functools.lru_cache(maxsize=256)(format_time)
 def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
+    year, _, rest = value.partition("-")
+    if len(year) < 4 and year.isdigit():  # written unpadded before (see format_time)
+        value = f"{int(year):04d}-{rest}"
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
