@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from staffpulse.listen.moderation import Tone, judge_tone
 from staffpulse.listen.work_terms import URL_RE, names_work_matter, work_subject
@@ -70,6 +71,17 @@ def _on(subject: str | None, word: str = "on") -> str:
     return f" {word} {subject}" if subject else ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What an angle is chosen from: the post, its work subject, its tone, and how to open."""
+
+    text: str
+    subject: str | None  # the work matter it names ("interviews"), if any
+    tone: Tone
+    question: bool
+    lead: str  # "Be the first to reply, and " when nobody has
+
+
 def suggest_angle(
     text: str,
     flags: Mapping[str, bool],
@@ -82,26 +94,41 @@ def suggest_angle(
     """A template-based suggestion of how to join (subject, tone, signals and role).
 
     ``tone`` defaults to the text's own (:func:`judge_tone`); ``addressee`` is the account an
-    opening question is aimed at ("@acme"), when it is aimed at one."""
+    opening question is aimed at ("@acme"), when it is aimed at one. The first that fits, of
+    what the post is (aimed at someone, career news, a call for help), then its tone, then
+    what it asks or says."""
     if any(flags.get(k) for k in LEFT_OUT_FLAGS):
         return SKIP
     if flags.get("job_ad"):
         return JOB_AD
-    tone = tone if tone is not None else judge_tone([text])[0]
-    subject = work_subject(text)
-    lead = "Be the first to reply, and " if n_replies == 0 else ""
-    question = bool(flags.get("question"))
-    if addressee and question:
+    post = _Reading(
+        text,
+        work_subject(text),
+        tone if tone is not None else judge_tone([text])[0],
+        bool(flags.get("question")),
+        "Be the first to reply, and " if n_replies == 0 else "",
+    )
+    return (
+        _angle_for_kind(post, addressee)
+        or _angle_for_tone(post, flags, humor)
+        or _angle_for_content(post, role)
+    )
+
+
+def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
+    """A question aimed at one account, career news, or a call for help: each its own angle."""
+    subject, lead = post.subject, post.lead
+    if addressee and post.question:
         return (
             f"A question for {addressee}, not the room: reply only if you can answer"
             f"{_on(subject)} first-hand, in a line or two."
         )
-    if is_career_news(text) and not tone.distressed:
+    if is_career_news(post.text) and not post.tone.distressed:
         return lead + (
             "congratulate them and wish them well in a line or two; no advice unless asked,"
             " no pitch."
         )
-    if asks_for_help(text):
+    if asks_for_help(post.text):
         if addressee:
             return (
                 f"A request for help aimed at {addressee}: leave it to them unless you can"
@@ -111,6 +138,12 @@ def suggest_angle(
             "help only if you can: one practical fix or where to get help, in plain words;"
             " no jokes, no pitch."
         )
+    return None
+
+
+def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> str | None:
+    """Distress, politics, a light tone or a question of rights: how the post feels first."""
+    subject, lead, tone, question = post.subject, post.lead, post.tone, post.question
     # a question that lists "good, bad, ugly?" is not distress: only its cues count there
     if tone.distressed or (tone.negative and not question):
         return lead + (
@@ -131,7 +164,13 @@ def suggest_angle(
             " recruiters know them, and where to check (the labor department, an employment"
             " lawyer); no jokes, no pitch."
         )
-    if question:
+    return None
+
+
+def _angle_for_content(post: _Reading, role: str | None) -> str:
+    """A question answered as its asker's role calls for, else a perspective on what it says."""
+    subject, lead = post.subject, post.lead
+    if post.question:
         by_role = {
             "recruiter": f"answer peer to peer: what your desk sees{_on(subject, 'about')},"
             " and one thing that worked.",
@@ -149,7 +188,7 @@ def suggest_angle(
             f"add a perspective on {subject}: agree or push back with a data point or a story"
             " from your recruiters, and ask a follow-up question."
         )
-    if names_work_matter(text):
+    if names_work_matter(post.text):
         return lead + (
             "add one concrete example from your recruiters' experience and ask a follow-up"
             " question."
