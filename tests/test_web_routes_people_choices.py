@@ -70,6 +70,19 @@ def test_connect_still_ranks_when_the_choices_are_fine(client: Any) -> None:
     assert "Your choices are kept above" not in page.text
 
 
+def test_the_firms_name_typed_for_its_handle_finds_its_account(client: Any) -> None:
+    """ "Mia Castellano" (the name the suggestions show beside "@mia_recruits (x)") typed in
+    Connect's "Your account" was "no account 'Mia Castellano' in the store", and in the
+    Inbox's "You post as" a warning that @Mia Castellano is not in the store."""
+    connect = client.get("/connect", params={"account": "mia  castellano", "limit": "3"})
+    assert "Who @mia_recruits should follow" in connect.text
+    inbox = client.get("/inbox", params={"as": "Mia Castellano"}).text
+    assert field_value(inbox, "as") == "@mia_recruits (x)"
+    assert "is not in the store" not in inbox and "names no account" not in inbox
+    unknown = client.get("/connect", params={"account": "Nobody Atall"}).text
+    assert "no account &#39;Nobody Atall&#39; in the store" in unknown
+
+
 def test_a_list_cut_short_says_how_many_of_how_many_in_the_forms_words(client: Any) -> None:
     account = "@harborline (x)"
     short = client.get("/connect", params={"account": account, "limit": "2"}).text

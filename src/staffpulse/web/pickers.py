@@ -16,10 +16,11 @@ find_account_ref`, which reads it with :func:`staffpulse.handles.parse_handle`).
 from __future__ import annotations
 
 from staffpulse.account_refs import parse_account_ref
+from staffpulse.errors import NotFoundError
 from staffpulse.models import Account
 from staffpulse.web.data import Backend
 
-__all__ = ["account_choices", "account_ref", "find_account", "parse_account_ref"]
+__all__ = ["account_choices", "account_ref", "find_account", "named_account", "parse_account_ref"]
 
 SUGGESTED = 1000  # suggestions in a picker: enough to browse, small enough to send every time
 
@@ -35,9 +36,31 @@ def account_choices(backend: Backend) -> list[Account]:
 
 
 def find_account(backend: Backend, text: str) -> Account:
-    """The stored account a picker named, also by its profile address (raises
-    ``NotFoundError`` with what to do, ``InputError`` for an address of no profile)."""
+    """The stored account a picker named, also by its profile address or by the display name
+    of a single account (raises ``NotFoundError`` with what to do, ``InputError`` for an
+    address of no profile)."""
     from staffpulse.account_refs import find_account_ref
 
-    with backend.store() as store:
-        return find_account_ref(store, text)
+    try:
+        with backend.store() as store:
+            return find_account_ref(store, text)
+    except NotFoundError:
+        named = named_account(backend, text)
+        if named is None:
+            raise
+        return named
+
+
+def named_account(backend: Backend, text: str) -> Account | None:
+    """The one account with posts whose display name is ``text`` (case and spacing aside):
+    the firm's name typed where its handle goes ("Mia Castellano", which the suggestions show
+    beside "@mia_recruits (x)"); None when no account or several have that name."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    found = [
+        s.account
+        for s in backend.with_posts()
+        if " ".join((s.account.display_name or "").split()).casefold() == wanted
+    ]
+    return found[0] if len(found) == 1 else None

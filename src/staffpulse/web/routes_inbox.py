@@ -22,7 +22,7 @@ from staffpulse.web.data_inbox import inbox_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
-from staffpulse.web.pickers import account_choices, account_ref
+from staffpulse.web.pickers import account_choices, account_ref, named_account
 from staffpulse.web.routes_core import empty_store
 from staffpulse.web.wording import web_text
 
@@ -167,7 +167,12 @@ def _posting_as(ctx: Any, typed: str) -> FirmResolution | None:
     from staffpulse.listen.firm import resolve_firm  # the listening package: loaded late
 
     with ctx.backend.store() as store:
-        return resolve_firm(store, typed)
+        firm = resolve_firm(store, typed)
+    # the firm's name typed where its handle goes: the one account of that name
+    if firm is not None and not firm.found and (named := named_account(ctx.backend, typed)):
+        with ctx.backend.store() as store:
+            return resolve_firm(store, account_ref(named))
+    return firm
 
 
 def _save_offer(ctx: Any, typed: str, saved: str, firm: FirmResolution | None) -> str:
