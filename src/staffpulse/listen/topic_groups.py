@@ -64,6 +64,27 @@ def centroids_of(sums: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(normalize(sums, norm="l2"))
 
 
+def join_nearest(
+    matrix: sp.csr_matrix,
+    alone: list[int],
+    row_of: np.ndarray[Any, Any],
+    sums: sp.csr_matrix,
+    k: int,
+    threshold: float,
+    min_shared: int,
+) -> None:
+    """Each document of ``alone`` (rows of ``matrix``, in no topic) joins the nearest of the
+    ``k`` topics as they stand with the documents placed in ``row_of`` added, when similar
+    enough and sharing ``min_shared`` words at least (one word, "share", is not a subject)."""
+    placed = np.flatnonzero(row_of >= 0)
+    after = centroids_of(add_rows(sums, k, matrix[placed], row_of[placed]))
+    best, best_sim = nearest(matrix[alone], after)
+    for i, row, similarity in zip(alone, best, best_sim, strict=True):
+        shared = np.intersect1d(matrix[i].indices, after[row].indices).size
+        if similarity >= threshold and shared >= min_shared:
+            row_of[i] = row
+
+
 def truncate_rows(matrix: sp.csr_matrix, max_terms: int) -> sp.csr_matrix:
     """Keep the ``max_terms`` heaviest entries of each row."""
     counts = np.diff(matrix.indptr)

@@ -46,6 +46,7 @@ from staffpulse.listen.topic_groups import (
     Seeds,
     add_rows,
     centroids_of,
+    join_nearest,
     lead_groups,
     nearest,
     truncate_rows,
@@ -198,7 +199,33 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             joined = best_sim >= self.threshold
             row_of[rest[joined]] = best[joined]
             rest = rest[~joined]
-        # 3. the rest are grouped among themselves and with the latest other conversations
+        # 3. and 4. the rest are grouped, else join the nearest topic, else are other ones
+        lone = self._place_rest(matrix, rest, row_of, created)
+        self._add_to_sums(matrix, row_of)
+        touched, sim = self._record_members(matrix, row_of, texts, keys, terms)
+        if lone:
+            self.seeds_.add(
+                [keys[i] for i in lone], matrix[lone], [terms(texts[i]) for i in lone], SEEDS
+            )
+        self._relabel(touched | set(self.moved_.values()), vectorizer)
+        first: set[int] = set()  # a new topic is new for the first document that joined it
+        out = []
+        for i, key in enumerate(keys):
+            row = int(row_of[i])
+            out.append(Assignment(key, self.ids_[row], float(sim[i]), row in created - first))
+            first.add(row)
+        return out
+
+    def _place_rest(
+        self,
+        matrix: sp.csr_matrix,
+        rest: np.ndarray[Any, Any],
+        row_of: np.ndarray[Any, Any],
+        created: set[int],
+    ) -> list[int]:
+        """Place the documents of ``rest`` (rows of ``matrix``) no topic took; the ones left
+        alone, filed as other conversations, are returned (they become seeds)."""
+        # 3. grouped among themselves and with the latest other conversations
         alone: list[int] = []  # documents that would start a topic on their own
         claimed: dict[int, int] = {}  # seed -> the row of the topic it starts
         if len(rest):
@@ -212,24 +239,27 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
                 row_of[members] = row = self._new_topic()
                 created.add(row)
                 claimed.update((j, row) for j in group if j < n_seeds)
-        # 4. a document left alone joins the nearest topic as it stands after this batch, when
-        # similar enough and sharing two words at least (one word, "share", is not a subject)
+        # 4. a document left alone joins the nearest topic as it stands after this batch
         if alone and self.ids_ and self.merge_threshold > 0:
-            placed = np.flatnonzero(row_of >= 0)
             k = len(self.ids_)
-            after = centroids_of(add_rows(self.sums_, k, matrix[placed], row_of[placed]))
-            best, best_sim = nearest(matrix[alone], after)
-            for i, row, similarity in zip(alone, best, best_sim, strict=True):
-                shared = np.intersect1d(matrix[i].indices, after[row].indices).size
-                if similarity >= self.merge_threshold and shared >= _MIN_SHARED:
-                    row_of[i] = row
+            join_nearest(matrix, alone, row_of, self.sums_, k, self.merge_threshold, _MIN_SHARED)
         lone = [i for i in alone if row_of[i] < 0]  # ... and otherwise is an other conversation
         if lone:
             row_of[lone] = self._theme_row(OTHER, created)
         if claimed:
             self._move_seeds(claimed)
-        self._add_to_sums(matrix, row_of)
-        # how central each document is in its topic now: the representative is the most central
+        return lone
+
+    def _record_members(
+        self,
+        matrix: sp.csr_matrix,
+        row_of: np.ndarray[Any, Any],
+        texts: Sequence[str],
+        keys: Sequence[str],
+        terms: Callable[[str], list[str]],
+    ) -> tuple[set[int], np.ndarray[Any, Any]]:
+        """Count each document in its topic, with its words; the representative is the most
+        central. Returns the topics touched, and how central each document is in its topic."""
         sim = np.asarray(matrix.multiply(self.centroids()[row_of]).sum(axis=1)).ravel()
         touched: set[int] = set()
         for i, (text, key) in enumerate(zip(texts, keys, strict=True)):
@@ -239,18 +269,7 @@ class TopicModel(BaseEstimator):  # type: ignore[misc]
             if topic.representative is None or sim[i] > topic.representative_sim:
                 topic.representative, topic.representative_sim = key, float(sim[i])
             touched.add(topic.id)
-        if lone:
-            self.seeds_.add(
-                [keys[i] for i in lone], matrix[lone], [terms(texts[i]) for i in lone], SEEDS
-            )
-        self._relabel(touched | set(self.moved_.values()), vectorizer)
-        first: set[int] = set()  # a new topic is new for the first document that joined it
-        out = []
-        for i, key in enumerate(keys):
-            row = int(row_of[i])
-            out.append(Assignment(key, self.ids_[row], float(sim[i]), row in created - first))
-            first.add(row)
-        return out
+        return touched, sim
 
     def _move_seeds(self, claimed: dict[int, int]) -> None:
         """Other conversations (seeds) that start a topic with a new one go to that topic."""
