@@ -82,6 +82,10 @@ def test_every_account_in_the_store(tmp_path: Path) -> None:
     assert result.claims[0]["verdict"] == "not tested"
     # without a cohort file nothing has a segment: the claims say how to test them
     assert "give a cohort file with a segment column" in result.claims[0]["explanation"]
+    first = result.audits[0].account
+    row = result.row_of(first.handle, first.platform)
+    assert row is not None and row["handle"] == first.handle
+    assert result.row_of("nobody_in_the_cohort", first.platform) is None
 
 
 def test_a_firm_posting_in_another_language_is_no_evidence_for_the_job_ads_claim(

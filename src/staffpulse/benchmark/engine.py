@@ -75,6 +75,13 @@ class BenchmarkResult:
             "generated_at": format_time(self.generated_at),
         }
 
+    def row_of(self, handle: str, platform: str) -> dict[str, Any] | None:
+        """The leaderboard row of the account, None when it is not in the cohort."""
+        return next(
+            (r for r in self.leaderboard if r["handle"] == handle and r["platform"] == platform),
+            None,
+        )
+
 
 def run_benchmark(
     store: Store,

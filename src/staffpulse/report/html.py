@@ -156,27 +156,6 @@ def audit_context(
 ) -> dict[str, Any]:
     """What ``audit.html.j2`` renders (the dashboard's audit page shows the same)."""
     rows = pillar_rows(result)
-    strips = None
-    percentiles = None
-    standing: list[tuple[str, str]] | None = None
-    legend = None
-    if benchmark is not None:
-        me = next(
-            (
-                r
-                for r in benchmark.leaderboard
-                if r["handle"] == result.account.handle and r["platform"] == result.account.platform
-            ),
-            None,
-        )
-        strips = _strips(benchmark, me)
-        percentiles = me["percentiles"] if me else None
-        if me:  # "Mix tied for best", never a bare "mix 0" under a shared perfect score
-            standing = [
-                (title, standing_words(me, name) or "n/a")
-                for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
-            ]
-        legend = _legend(benchmark)
     return {
         "r": result,
         "account": result.account,
@@ -185,16 +164,36 @@ def audit_context(
         # a pillar not scored has no bar: a 50 drawn there would be a made-up figure
         "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows if row["scored"]]),
         "timeline": charts.mix_timeline(result.timeline),
-        "strips": strips,
-        "legend": legend,
-        "percentiles": percentiles,
-        "standing": standing,  # each score's "beats 88%" / "tied for best" in words
-        "cohort_size": len(benchmark.audits) if benchmark else None,
-        "cohort_caption": cohort_caption(benchmark) if benchmark else None,
+        **_place_in_cohort(result, benchmark),
         "generated": format_when(result.generated_at),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
         "models": models_in_words(result.signals, documentation_url()),
+    }
+
+
+def _place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> dict[str, Any]:
+    """The audit report's "Where you stand" part: the account among ``benchmark``'s accounts
+    (all None without a benchmark: the report leaves the part out)."""
+    if benchmark is None:
+        return dict.fromkeys(
+            ("strips", "legend", "percentiles", "standing", "cohort_size", "cohort_caption")
+        )
+    me = benchmark.row_of(result.account.handle, result.account.platform)
+    return {
+        "strips": _strips(benchmark, me),
+        "legend": _legend(benchmark),
+        "percentiles": me["percentiles"] if me else None,
+        # each score's "beats 88%" / "tied for best" in words: "Mix tied for best", never a
+        # bare "mix 0" under a shared perfect score
+        "standing": [
+            (title, standing_words(me, name) or "n/a")
+            for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
+        ]
+        if me
+        else None,
+        "cohort_size": len(benchmark.audits),
+        "cohort_caption": cohort_caption(benchmark),
     }
 
 
