@@ -53,24 +53,7 @@ def dask_runner(
     if scheduler:
         client = connect(distributed, scheduler, timeout)
     else:
-        try:
-            # the dashboard on any free port: None still takes 8787 and warns when it is in use.
-            # Its workers' and nannies' logs are silenced: a Ctrl-C made them print tasks
-            # cancelled, workers killed and a traceback around "Interrupted."; a shard that
-            # fails is told by the error its result raises here, not by their logs.
-            with _ctrl_c_left_to_this_process():
-                cluster = distributed.LocalCluster(
-                    n_workers=2,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",
-                    silence_logs=logging.CRITICAL,
-                )
-        except OSError as exc:  # not the network: this machine could not start it
-            raise ClusterError(
-                f"cannot start a local Dask cluster: {exc}",
-                hint="run with --engine local, or give the --scheduler of a running cluster",
-            ) from exc
+        cluster = _start_local_cluster(distributed)
         client = distributed.Client(cluster)
 
     def run(
@@ -118,6 +101,28 @@ def dask_runner(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _start_local_cluster(distributed: Any) -> Any:
+    """Two single-threaded worker processes on this machine."""
+    try:
+        # the dashboard on any free port: None still takes 8787 and warns when it is in use.
+        # Its workers' and nannies' logs are silenced: a Ctrl-C made them print tasks
+        # cancelled, workers killed and a traceback around "Interrupted."; a shard that
+        # fails is told by the error its result raises here, not by their logs.
+        with _ctrl_c_left_to_this_process():
+            return distributed.LocalCluster(
+                n_workers=2,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.CRITICAL,
+            )
+    except OSError as exc:  # not the network: this machine could not start it
+        raise ClusterError(
+            f"cannot start a local Dask cluster: {exc}",
+            hint="run with --engine local, or give the --scheduler of a running cluster",
+        ) from exc
 
 
 @contextmanager
