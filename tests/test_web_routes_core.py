@@ -165,8 +165,10 @@ def test_home_search_finds_an_account_by_handle_or_name(big: Any) -> None:
     assert "1 account matches" in page
     by_name = big.get("/?q=firm 3").text  # display names are "Firm {i}"
     assert 'class="card acct"' in by_name
-    none = big.get("/?q=zzz").text
-    assert "No account with posts matches" in none
+    none = page_words(big.get("/?q=zzz").text)
+    assert "No account with posts matches “zzz”. Search by handle or by name" in none
+    # the @ is read ("without the @" was advice the search no longer needs), and the next step
+    assert "without the @" not in none and "import or fetch them on the Import page" in none
     # an @ alone is no handle: it matched every account, said as "70 accounts match “@”"
     for typed in ("@", "@@ @"):
         page = big.get("/", params={"q": typed}).text
