@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from inbox_helpers import BSKY_ID, NOW, item, make, shown
-from listen_helpers import OLD, inbox, store_with
+from listen_helpers import OLD, UNDATED, inbox, store_with
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.report.terminal_inbox import render_inbox
@@ -156,3 +156,12 @@ def test_a_date_asked_for_is_said_once_on_the_first_line(tmp_path: Path) -> None
         "Ranked as of 10 Jun 2025, 00:00 UTC (--as-of): nothing posted after it is read"
     )
     assert text.lower().count("ranked as of") == 1
+
+
+def test_an_inbox_of_undated_conversations_says_their_date_is_unknown(tmp_path: Path) -> None:
+    # it said "no open conversation was active in the last 30 days", of posts with no date
+    with store_with(tmp_path, UNDATED) as store:
+        text = shown(inbox(store))
+    assert "Nothing to join now: no open conversation has a date to show it was active" in text
+    assert "no open conversation was active" not in text
+    assert "with no date left out: their age is unknown (--max-age 0 shows them)" in text

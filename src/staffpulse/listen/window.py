@@ -309,6 +309,10 @@ def empty_reason(
             "a job ad, a greeting, spam, hostile, NSFW, partisan, customer care or not about work"
         )
         return f"Nothing to join now: every open conversation left is {kinds}."
+    if counts.get("undated") and not counts.get("older"):  # their age is unknown, not old
+        return (
+            f"Nothing to join now: no open conversation has a date to show it was active{window}."
+        )
     if counts.get("older") or counts.get("undated") or counts.get("older_left_out"):
         return f"Nothing to join now: no open conversation was active{window}."
     if counts.get("joined") or counts.get("dismissed") or counts.get("snoozed"):
