@@ -207,10 +207,14 @@ def export_messages() -> list[Said]:
     # Bluesky accounts stored by handle only: a list of records needs their DIDs
     by_handle = [replace(s, platform="bluesky") for s in report.suggestions]
     no_did = export_suggestions(by_handle, "bluesky-list")
+    from_csv = [replace(s, platform="csv") for s in report.suggestions]
+    no_platform = export_suggestions(from_csv, "x-list")
     return [
         said_by("platform formats", lambda: check_exportable(unfit, "x")),
         said_by("csv", lambda: check_exportable(unfit, None)),
         said_by("no DID", lambda: check_exportable(no_did, "bluesky")),
+        # accounts from a CSV with no platform column: no platform's list fits them
+        said_by("no platform", lambda: check_exportable(no_platform, "csv")),
     ]
 
 

@@ -333,3 +333,18 @@ def test_a_list_name_is_one_line_and_never_empty() -> None:
     )
     with pytest.raises(InputError, match="--list-name is empty"):
         export_suggestions(SUGGESTIONS, "bluesky-list", list_name="\n")
+
+
+def test_accounts_from_a_csv_without_platform_are_told_how_to_get_a_platform_list() -> None:
+    """They read 'a csv account, not an X one', and were sent to --export csv alone."""
+    from_csv = [replace(s, platform="csv") for s in SUGGESTIONS[:2]]
+    result = export_suggestions(from_csv, "x-list")
+    assert result.skip_reasons() == {
+        "from a CSV with no platform column, not known as an X account": 2
+    }
+    with pytest.raises(InputError) as caught:
+        check_exportable(result, "csv")
+    assert caught.value.hint == (
+        "for a platform's list, give the CSV a platform column (x, bluesky or mastodon) and "
+        "import it again; to keep them as they are, use --export csv"
+    )

@@ -54,3 +54,18 @@ def test_a_list_cut_short_names_the_run_that_shows_them_all() -> None:
         "Showing 1 of 3 suggestions: staffpulse connect acme_staffing --db d.db --limit 3 "
         "shows them all." in console.export_text()
     )
+
+
+def test_the_heading_names_the_platform_as_people_write_it() -> None:
+    """'on x' and 'on csv' read as keys: a CSV without a platform column is where the rows
+    came from, not a network."""
+    for platform, said in (("x", "@acme on X"), ("csv", "@acme from a CSV (no platform)")):
+        report = SuggestReport(
+            account=Account(platform=platform, id="acme", handle="acme"),
+            as_of=WHEN,
+            suggestions=[],
+            circle_size=0,
+        )
+        console = Console(width=100, record=True)
+        render_suggestions(console, report)
+        assert f"No suggestions for {said} yet." in console.export_text()

@@ -74,7 +74,7 @@ from staffpulse.connect.export_result import not_for_platform
 from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.errors import InputError
-from staffpulse.models import platform_name
+from staffpulse.models import NO_PLATFORM, platform_name
 from staffpulse.output_files import write_output
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
@@ -122,7 +122,12 @@ def check_exportable(
         )
     listed = "; ".join(f"{n} × {why}" for why, n in result.skip_reasons().items())
     fits = FORMATS_FOR.get(platform or "", ())
-    if fits and result.format not in fits:
+    if platform == NO_PLATFORM:
+        hint = (
+            "for a platform's list, give the CSV a platform column (x, bluesky or mastodon) "
+            "and import it again; to keep them as they are, use --export csv"
+        )
+    elif fits and result.format not in fits:
         name = platform_name(platform or "")
         hint = f"these are {name} accounts: use --export " + " or ".join([*fits, "csv"])
     elif result.format == "bluesky-list":

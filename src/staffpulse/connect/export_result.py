@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from staffpulse.models import platform_name
+from staffpulse.models import NO_PLATFORM, platform_name
 
 DEFAULT_LIST_NAME = "staffpulse suggestions"
 NO_HANDLE = "no handle stored, only the account id (fetch the account, then export again)"
@@ -58,4 +58,6 @@ class ExportResult:
 
 def not_for_platform(platform: str, target: str) -> str:
     """Why an account is left out of another platform's format."""
+    if platform == NO_PLATFORM:  # where the rows came from, never "a csv account"
+        return f"from a CSV with no platform column, not known as {platform_name(target, article=True)} account"
     return f"{platform_name(platform, article=True)} account, not {platform_name(target, article=True)} one"
