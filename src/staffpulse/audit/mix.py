@@ -287,20 +287,22 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             f"{whole(100 * t['recent'])}% lately. Plan next week's non-job posts now."
         )
     if not recs:
-        ads = int(ev["job_ads"])
-        # a few ads in a long feed round to 0%: "none" would contradict the count shown
-        # beside it ("3 of 746 original posts"), so the count is said instead
-        if ads == 0:
-            lead = "None of your posts are job ads"
-        elif whole(100 * share) == 0:
-            are = "is a job ad" if ads == 1 else "are job ads"
-            lead = f"Only {ads:,} of your {n:,} original posts {are}"
-        else:
-            lead = f"Only {whole(100 * share)}% of your posts are job ads"
-        recs.append(
-            Praise(
-                f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
-                "and one thing you like about the team."
-            )
-        )
+        recs.append(_healthy_mix(int(ev["job_ads"]), n, share))
     return recs[:3]
+
+
+def _healthy_mix(ads: int, n: int, share: float) -> Praise:
+    """The praise of a feed with few job ads (``ads`` of ``n`` original posts)."""
+    # a few ads in a long feed round to 0%: "none" would contradict the count shown beside
+    # it ("3 of 746 original posts"), so the count is said instead
+    if ads == 0:
+        lead = "None of your posts are job ads"
+    elif whole(100 * share) == 0:
+        are = "is a job ad" if ads == 1 else "are job ads"
+        lead = f"Only {ads:,} of your {n:,} original posts {are}"
+    else:
+        lead = f"Only {whole(100 * share)}% of your posts are job ads"
+    return Praise(
+        f"{lead}: a healthy mix. When you do post an opening, say the pay, the shift "
+        "and one thing you like about the team."
+    )
