@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -73,6 +74,17 @@ def tid(when: datetime, clock_id: int = 0) -> str:
     return "".join(reversed(chars))
 
 
+@dataclass
+class _ListItems:
+    """What the suggestions give a Bluesky list: an item per account known by its DID, every
+    Bluesky handle, the handles without a DID, and the accounts skipped with why."""
+
+    items: list[dict[str, Any]] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
 def to_bluesky_list(
     suggestions: Sequence[Suggestion],
     list_name: str = DEFAULT_LIST_NAME,
@@ -84,44 +96,9 @@ def to_bluesky_list(
         when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
     )
     rkey = tid(when)
-    authority = owner or OWNER_PLACEHOLDER
-    list_uri = f"at://{authority}/app.bsky.graph.list/{rkey}"
-    items: list[dict[str, Any]] = []
-    skipped: list[str] = []
-    handles: list[str] = []
-    unresolved: list[str] = []
-    for s in suggestions:
-        if s.platform != "bluesky":
-            # Another platform's handle means nothing to Bluesky: keep it out of every array.
-            skipped.append(f"{s.label}: {not_for_platform(s.platform, 'bluesky')}")
-            continue
-        if s.handle_known:
-            handles.append(s.handle.lstrip("@"))
-        if s.account_id.startswith("did:"):
-            record = {
-                "$type": "app.bsky.graph.listitem",
-                "subject": s.account_id,
-                "list": list_uri,
-                "createdAt": created,
-            }
-            n = len(items) + 1  # clock ids 1..n keep the item keys distinct and sorted
-            items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
-        else:
-            unresolved.append(s.handle.lstrip("@"))
-            skipped.append(f"{s.label}: no DID known (fetch the account, then export again)")
+    list_uri = f"at://{owner or OWNER_PLACEHOLDER}/app.bsky.graph.list/{rkey}"
+    found = _list_items(suggestions, list_uri, when, created)
     name = list_name[:BLUESKY_LIST_NAME_MAX]
-    notes = []
-    if owner is None and items:
-        # the records name the list by its owner's at-URI: written as they are, they point
-        # at no one's repository
-        notes.append(
-            f"your account's DID is not stored: replace {OWNER_PLACEHOLDER} in the file with "
-            "your DID before writing the records"
-        )
-    if name != list_name:
-        notes.append(
-            f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
-        )
     doc = {
         "list": {
             "uri": list_uri,
@@ -134,11 +111,55 @@ def to_bluesky_list(
                 "createdAt": created,
             },
         },
-        "items": items,
-        "handles": handles,
-        "unresolved": unresolved,
+        "items": found.items,
+        "handles": found.handles,
+        "unresolved": found.unresolved,
         "generator": "staffpulse connect",
     }
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    notes = _list_notes(name, list_name, owner_known=owner is not None, items=bool(found.items))
+    return ExportResult("bluesky-list", text, len(found.items), found.skipped, notes=notes)
+
+
+def _list_items(
+    suggestions: Sequence[Suggestion], list_uri: str, when: datetime, created: str
+) -> _ListItems:
+    found = _ListItems()
+    for s in suggestions:
+        if s.platform != "bluesky":
+            # Another platform's handle means nothing to Bluesky: keep it out of every array.
+            found.skipped.append(f"{s.label}: {not_for_platform(s.platform, 'bluesky')}")
+            continue
+        if s.handle_known:
+            found.handles.append(s.handle.lstrip("@"))
+        if s.account_id.startswith("did:"):
+            record = {
+                "$type": "app.bsky.graph.listitem",
+                "subject": s.account_id,
+                "list": list_uri,
+                "createdAt": created,
+            }
+            n = len(found.items) + 1  # clock ids 1..n keep the item keys distinct and sorted
+            found.items.append({"rkey": tid(when, n), "handle": s.handle, "record": record})
+        else:
+            found.unresolved.append(s.handle.lstrip("@"))
+            found.skipped.append(f"{s.label}: no DID known (fetch the account, then export again)")
+    return found
+
+
+def _list_notes(name: str, asked: str, *, owner_known: bool, items: bool) -> list[str]:
+    """What the run says of the list: an owner to fill in, a name cut, and whom it is for."""
+    notes = []
+    if not owner_known and items:
+        # the records name the list by its owner's at-URI: written as they are, they point
+        # at no one's repository
+        notes.append(
+            f"your account's DID is not stored: replace {OWNER_PLACEHOLDER} in the file with "
+            "your DID before writing the records"
+        )
+    if name != asked:
+        notes.append(
+            f"list name cut to {BLUESKY_LIST_NAME_MAX} characters, Bluesky's limit: '{name}'"
+        )
     notes.append(LIST_IS_FOR_SCRIPTS)
-    return ExportResult("bluesky-list", text, len(items), skipped, notes=notes)
+    return notes
