@@ -149,7 +149,7 @@ class ColumnDates:
         self._scanned = True
         codec, errors = self.encoding.codec, self.encoding.errors
         with self.path.open(encoding=codec, errors=errors, newline="") as handle:
-            for row in CsvTable(handle, key=column_key).records():
+            for row in CsvTable(handle, key=column_key, pass_repeated_header=True).records():
                 if not isinstance(row, CsvRecord):
                     continue
                 value = row.values.get(COLUMN, "")

@@ -173,13 +173,18 @@ class CsvTable:
         lines: Iterable[str],
         delimiter: str | None = None,
         key: Callable[[str], str] = _stripped_lower,
+        *,
+        pass_repeated_header: bool = False,
     ) -> None:
         self._items = read_csv_rows(lines, delimiter)
         self._early: list[CsvProblem] = []  # broken records before the header
         self.header: list[str] = []
         self.header_line = 0
         self._header_cells: list[str] = []
-        # the header again further down (monthly exports joined with cat): no record
+        # the header again further down (monthly exports joined with cat): no record, passed
+        # over with ``pass_repeated_header`` (the import's readers; classify and roles tell it
+        # on their own)
+        self._pass_header = pass_repeated_header
         self.repeated_headers: list[int] = []
         for item in self._items:
             if isinstance(item, CsvProblem):
@@ -198,7 +203,11 @@ class CsvTable:
             if isinstance(item, CsvProblem):
                 yield item
                 continue
-            if width > 1 and [cell.strip() for cell in item.cells] == self._header_cells:
+            if (
+                self._pass_header
+                and width > 1
+                and [cell.strip() for cell in item.cells] == self._header_cells
+            ):
                 # the header again (files joined with cat): it was a record skipped, its
                 # created_at 'created_at' no date, though nothing was lost
                 self.repeated_headers.append(item.line)

@@ -278,7 +278,7 @@ class NativeCsv:
         # a column's mistake: told once, not per row
         told = ToldOnce(str(path), UnorderedDates(str(path), column=dates))
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-            table = CsvTable(handle, key=column_key)
+            table = CsvTable(handle, key=column_key, pass_repeated_header=True)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
             if default != "account" and (undated := undated_note(header)) is not None:

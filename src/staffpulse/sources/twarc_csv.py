@@ -192,7 +192,8 @@ class TwarcCsv:
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             # The importer's CSV reader: a stray quote is reported where it opened and the
             # rows after it are still read (csv.DictReader would swallow them into one cell).
-            table = CsvTable(handle, key=column_key)  # as its sniff reads the header
+            # as its sniff reads the header
+            table = CsvTable(handle, key=column_key, pass_repeated_header=True)
             users = "text" not in table.header
             for row in table.records():
                 if isinstance(row, CsvProblem):

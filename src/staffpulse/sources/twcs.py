@@ -257,7 +257,8 @@ def _short_row(row: CsvRecord) -> str:
 def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
     """The file's records, or the problems of those that cannot be read."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from CsvTable(handle, key=column_key).records()  # as its sniff reads the header
+        # as its sniff reads the header
+        yield from CsvTable(handle, key=column_key, pass_repeated_header=True).records()
 
 
 register(Twcs())

@@ -201,7 +201,7 @@ def _newest_post(path: Path, encoding: TextEncoding) -> datetime | None:
 
 def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from CsvTable(handle, key=column_key).records()
+        yield from CsvTable(handle, key=column_key, pass_repeated_header=True).records()
 
 
 register(XAnalytics())
