@@ -75,6 +75,11 @@ class BenchmarkResult:
             "generated_at": format_time(self.generated_at),
         }
 
+    @property
+    def lines_skipped(self) -> int:
+        """Cohort lines that could not be used (the others of ``problems`` are only noted)."""
+        return sum(not problem.kept for problem in self.problems)
+
     def row_of(self, handle: str, platform: str) -> dict[str, Any] | None:
         """The leaderboard row of the account, None when it is not in the cohort."""
         return next(

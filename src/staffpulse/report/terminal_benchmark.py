@@ -160,7 +160,7 @@ def _print_claims(console: Console, result: BenchmarkResult) -> None:
 
 def _skipped(result: BenchmarkResult) -> str:
     """The table title's count of cohort lines left out (listed above the table)."""
-    skipped = sum(not p.kept for p in result.problems)
+    skipped = result.lines_skipped
     return f", {count_of(skipped, 'cohort line')} skipped (see above)" if skipped else ""
 
 

@@ -122,7 +122,7 @@ def benchmark_command(
         _print_written("HTML report", written_html, as_json=as_json)
     if written_csv:
         # the CSV holds ranked accounts only (every rank a number): say where the rest went
-        skipped = sum(not problem.kept for problem in result.problems)
+        skipped = result.lines_skipped
         where = "under cohort.problems of the JSON" if as_json else "listed above"
         note = (
             f" ({count_of(skipped, 'cohort line')} that could not be used"
