@@ -117,6 +117,21 @@ def suggest_report(
             notes.append(f"@{account.handle} has no interactions in the store yet")
         return report
     walk = CandidateWalk(store, graph, account, as_of, opts, roles, model, text, report.held_back)
+    _walk_into(report, walk, limit)
+    if advise and not report.suggestions:
+        first = _start_after(store, report, as_of_given=now is not None)
+        if first is not None and not report.held_back.groups:
+            # reached through follows alone, none of them any option brings back: only a
+            # later date brings conversations in (more imports would not)
+            _advise_a_later_date(report, first)
+        else:
+            report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
+    return report
+
+
+def _walk_into(report: SuggestReport, walk: CandidateWalk, limit: int) -> None:
+    """The walk's candidates, best first, into the report with what was reached, looked at
+    and left out."""
     report.circle_size = len(walk.circle)
     report.reached = len(walk.order) - 1  # the account itself is among them
     candidates = walk.find_candidates(limit)
@@ -130,15 +145,6 @@ def suggest_report(
     report.excluded = walk.excluded
     if (unnamed := id_only_note(report.suggestions)) is not None:
         report.notes.append(unnamed)
-    if advise and not report.suggestions:
-        first = _start_after(store, report, as_of_given=now is not None)
-        if first is not None and not report.held_back.groups:
-            # reached through follows alone, none of them any option brings back: only a
-            # later date brings conversations in (more imports would not)
-            _advise_a_later_date(report, first)
-        else:
-            report.advice = _checked_advice(store, handle, opts, model, text, report, ranking)
-    return report
 
 
 def _ranking_date(store: Store, account: Account, now: datetime | None) -> datetime:
