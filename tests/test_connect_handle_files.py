@@ -207,3 +207,9 @@ def test_a_sheet_with_a_column_per_platform_gives_every_handle(tmp_path: Path) -
         (4, "'@joe@' is not a Mastodon address (user@instance)"),
         (5, "no handle in columns 2, 3, 4"),
     ]
+
+
+def test_a_full_stop_copied_after_a_handle_is_left_out(tmp_path: Path) -> None:
+    sent = tmp_path / "from_a_post.txt"
+    sent.write_text("@ann.bsky.social.\n@rita_recruits.\nhttps://x.com/bo_hr.\n", encoding="utf-8")
+    assert _pairs(sent) == [("bluesky", "ann.bsky.social"), ("x", "rita_recruits"), ("x", "bo_hr")]

@@ -2,7 +2,8 @@
 
 * **Text**: one handle a line in any form :func:`~staffpulse.handles.parse_handle`
   reads; blank lines and ``#`` comments are skipped; on a line with commas, tabs or semicolons
-  the first field is the handle (``@rita, met at the fair``).
+  the first field is the handle (``@rita, met at the fair``); a full stop after a handle, as
+  copied from a sentence, is left out.
 * **CSV with a header**: a first line that names its columns (``handle,name``,
   ``name;Twitter handle``, ``url``, ``handle,platform,segment`` as a cohort file has) is read as
   a header, never as a handle. The handles come from the first column it names as one
@@ -108,7 +109,9 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
             continue
         for value, line_platform in cells:
             try:
-                plat, handle = parse_handle(value, line_platform)
+                # a full stop copied with the handle from a sentence ("follow @ann.bsky.social.")
+                # ends no handle, address or profile URL
+                plat, handle = parse_handle(value.strip().rstrip("."), line_platform)
             except ValueError as exc:
                 problems.append(Problem(str(path), number, _why_no_handle(raw, header, exc)))
                 continue
