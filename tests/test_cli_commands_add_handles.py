@@ -252,3 +252,14 @@ def test_nothing_pending_is_said_in_words(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Nothing to retry: no handle is pending." in result.output
     assert "No pending handles." in result.output and "┏" not in result.output
+
+
+def test_the_pending_table_names_platforms_as_people_write_them(db: Path, tmp_path: Path) -> None:
+    sent = tmp_path / "sent.txt"
+    sent.write_text("@new_person\n@ann@fosstodon.org\n", encoding="utf-8")
+    runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
+    listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
+    lines = listed.output.splitlines()
+    (person,) = [line for line in lines if "new_person" in line]
+    (ann,) = [line for line in lines if "ann@fosstodon.org" in line]
+    assert person.startswith("│ X ") and ann.startswith("│ Mastodon ")

@@ -28,7 +28,7 @@ from staffpulse.connect.handles import (
     read_handle_files,
 )
 from staffpulse.errors import InputError
-from staffpulse.models import platform_name
+from staffpulse.models import platform_label, platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.store import open_store
 
@@ -201,7 +201,8 @@ def _print_pending(pending: list[PendingHandle]) -> None:
     for column in ("platform", "handle", "from", "why pending"):
         table.add_column(column)
     for h in pending:
-        table.add_row(*(escape(cell or "") for cell in (h.platform, h.handle, h.source, h.message)))
+        cells = (platform_label(h.platform), h.handle, h.source, h.message)  # "X", not "x"
+        table.add_row(*(escape(cell or "") for cell in cells))
     console.print(table)
 
 
