@@ -237,3 +237,32 @@ def test_open_another_account_by_its_display_name(client: Any) -> None:
     assert go.status_code == 303 and go.headers["location"] == "/audit/x/mia_recruits"
     several = client.get("/audit-go", params={"account": "staffing"})  # more than one: listed
     assert several.headers["location"].startswith("/?q=staffing&flash=")
+
+
+def test_a_slow_audit_shows_progress_then_the_audit(
+    sample_db: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The first audit of an archive of 50,000 posts took 16 s with the browser left spinning:
+    past the page's wait, a page says the audit is running, with its progress, and shows the
+    audit when it is done."""
+    import threading
+
+    with make_client(private_copy(sample_db, tmp_path), page_wait=0.0) as c:
+        backend = c.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).audit
+
+        def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "audit", slow)
+        first = c.get("/audit/x/brightpathstaff")
+        assert first.status_code == 200 and "Auditing @brightpathstaff" in first.text
+        assert 'data-job="' in first.text and "takes a while the first time" in first.text
+        job_id = first.text.split('data-job="', 1)[1].split('"', 1)[0]
+        release.set()
+        c.app.state.web.jobs.wait(job_id)
+        ready = c.get("/audit/x/brightpathstaff")
+        assert "Do this next" in ready.text and "data-job=" not in ready.text
+        assert c.app.state.web.jobs.recent() == []  # not listed as an import

@@ -249,7 +249,7 @@ class Backend(InboxMixin):
                     store, handle, platform, scorer=self.settings.scorer, save=False
                 )
 
-        return self.cached(("audit", platform, handle.lower()), compute)
+        return self.cached(audit_key(platform, handle), compute)
 
     def record_audit(self, platform: str, handle: str) -> AuditResult:
         from staffpulse.audit.engine import audit_account
@@ -293,6 +293,11 @@ class ConnectChoices:
     include: frozenset[str]  # "contacts", "unseen": left out unless included
     as_of: datetime | None  # None: as of the newest post of the platform, like the CLI
     inactive_days: int
+
+
+def audit_key(platform: str, handle: str) -> tuple[str, str, str]:
+    """Where :meth:`Backend.audit` keeps an account's audit (the page waits on it by this)."""
+    return ("audit", platform, handle.lower())
 
 
 def suggestions_key(handle: str, platform: str, choices: ConnectChoices) -> tuple[Any, ...]:

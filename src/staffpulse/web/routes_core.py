@@ -15,7 +15,7 @@ from staffpulse.handles import as_url
 from staffpulse.report.html import audit_context, render_audit_html
 from staffpulse.web.app import flash_redirect, web
 from staffpulse.web.background import job_progress
-from staffpulse.web.data import ALL_ACCOUNTS
+from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
@@ -23,8 +23,10 @@ from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, find_account
 
 if TYPE_CHECKING:
+    from staffpulse.audit.types import AuditResult
     from staffpulse.benchmark.engine import BenchmarkResult
     from staffpulse.store import AccountSummary
+    from staffpulse.web.app import WebContext
 
 router = APIRouter()
 PILLARS = (("face", "Face"), ("mix", "Mix"), ("voice", "Voice"), ("conversation", "Conversation"))
@@ -218,7 +220,26 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
     ctx = web(request)
     if not ctx.backend.summaries():
         return empty_store(request, "home", "an audit")
-    result = ctx.backend.audit(platform, handle)
+    # an archive of tens of thousands of posts takes a while to audit the first time: a page
+    # that says so, with the progress bar, rather than a browser left spinning
+    result = ctx.slow.get(
+        audit_key(platform, handle),
+        f"Auditing @{handle}",
+        lambda job: _audited(ctx, job, platform, handle),
+        ctx.settings.page_wait,
+    )
+    if isinstance(result, Job):
+        return ctx.renderer.page(
+            request,
+            "preparing.html",
+            active="home",
+            job=result,
+            what="audit",
+            heading=f"Auditing @{handle}",
+            explain="Every post of the account is read and graded; an account with many "
+            "thousands of posts takes a while the first time. The result is kept until new "
+            "data comes in.",
+        )
     account = result.account
     context = audit_context(
         result,
@@ -233,6 +254,11 @@ def audit_page(request: Request, platform: str, handle: str) -> HTMLResponse:
         others=account_choices(ctx.backend),
         **context,
     )
+
+
+def _audited(ctx: WebContext, job: Job, platform: str, handle: str) -> AuditResult:
+    job.update("Reading and grading every post of the account")
+    return ctx.backend.audit(platform, handle)
 
 
 @router.get("/audit-go")
