@@ -186,8 +186,9 @@ def audit_feed(
     """Audit a feed in memory (no store): the pure path used by the property tests
     (``scorer``: another fake text model than :class:`FakeScorer`)."""
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
+    from staffpulse.audit.types import AccountData
 
     data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
     index, texts = texts_to_score(data.posts)

@@ -66,8 +66,9 @@ def test_engaged_accounts_windows() -> None:
 def test_inbox_count_feeds_the_advice_only_once_something_was_listened_to() -> None:
     from audit_helpers import PERSON, FakeScorer
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
+    from staffpulse.audit.types import AccountData
     from staffpulse.report.audit_view import figures
 
     feed = FeedBuilder("acme")
@@ -308,8 +309,9 @@ def _audit_at(feed: FeedBuilder, now: Any) -> Any:
     """``audit_feed`` with the clock fixed (``now``: None ends the windows at the last post)."""
     from audit_helpers import FakeScorer
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
+    from staffpulse.audit.types import AccountData
 
     data = AccountData(feed.account(), list(feed.posts), list(feed.others), {})
     index, texts = texts_to_score(data.posts)

@@ -176,8 +176,9 @@ def test_a_feed_of_short_trade_listings_fails_mix() -> None:
     """A trades firm posting nothing but "role in town, pay, link" listings is all job ads to
     the shipped model and patterns: Mix 0, and no listing is offered as a post to imitate."""
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import default_scorer, score_texts
+    from staffpulse.audit.types import AccountData
 
     trades = ["Roofers", "Pipefitters", "Framers", "Millwrights", "Glaziers", "Welders"]
     towns = ["Parker", "Greeley", "Pueblo", "Aurora", "Boulder"]
@@ -276,8 +277,9 @@ def test_a_feed_held_back_by_its_job_ads_shows_them_once_as_holding_it_back() ->
 
 def test_a_followers_only_job_ad_is_counted_but_never_shown() -> None:
     from staffpulse.audit.config import audit_settings
-    from staffpulse.audit.engine import AccountData, compute_audit, original_mask, texts_to_score
+    from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
+    from staffpulse.audit.types import AccountData
 
     feed = _healthy_feed("rosa")
     latest_ad = next(p for p in reversed(feed.posts) if p.text == ADS[-1])

@@ -21,8 +21,8 @@ from staffpulse.audit.conversation_evidence import (
     unanswered_examples,
 )
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
-from staffpulse.audit.types import Frame, PillarResult, Praise
-from staffpulse.models import Account, Post
+from staffpulse.audit.types import AccountData, Frame, PillarResult, Praise
+from staffpulse.models import Account
 from staffpulse.report.rounding import whole
 
 
@@ -38,21 +38,19 @@ def self_replies(frame: Frame, account: Account) -> npt.NDArray[np.bool_]:
 
 def conversation_pillar(
     frame: Frame,
-    account: Account,
-    mentions: list[Post],
-    ref_authors: dict[str, str],
+    data: AccountData,
     ref_ts: float | None,
     settings: dict[str, Any],
-    inbox_joined: int | None = None,
     today: datetime | None = None,
 ) -> PillarResult:
-    """The Conversation pillar. ``ref_ts`` ends the 30- and 90-day windows (the last post, or
-    the audit's ``now``); ``today`` tells whether the account has gone quiet, so that the
-    advice names the 90 days it measured rather than "the last 90 days"."""
-    me = _me(account)
-    posts = read_conversation_posts(frame, me, ref_authors)
+    """The Conversation pillar of ``data``'s account, ``frame`` its posts. ``ref_ts`` ends
+    the 30- and 90-day windows (the last post, or the audit's ``now``); ``today`` tells
+    whether the account has gone quiet, so that the advice names the 90 days it measured
+    rather than "the last 90 days"."""
+    me = _me(data.account)
+    posts = read_conversation_posts(frame, me, data.ref_authors)
     talk = talk_evidence(frame, posts, ref_ts, today)
-    got = sort_answers(frame, mentions, me)
+    got = sort_answers(frame, data.mentions, me)
     median_hours = float(np.median(got.hours)) if got.hours else None
     responsiveness = _responsiveness(got, median_hours, settings)
     values = conversation_parts(
@@ -68,7 +66,7 @@ def conversation_pillar(
         **talk,
         **answer_evidence(got, median_hours),
         # its replies already count above; the number is the inbox's feedback to the firm
-        "inbox_conversations_joined": inbox_joined,
+        "inbox_conversations_joined": data.inbox_joined,
         "parts": {k: round(100 * v) for k, v in values.items()},
     }
     return PillarResult(
@@ -78,7 +76,7 @@ def conversation_pillar(
         recommendations=_advice(evidence, settings),
         best=best_replies(frame, posts.replies),
         worst=unanswered_examples(got),
-        notes=_answer_notes(got, bool(mentions), settings),
+        notes=_answer_notes(got, bool(data.mentions), settings),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from staffpulse.audit.mix import foreign_ads_counted, mix_pillar
 from staffpulse.audit.quiet import post_again_first, quiet_caution
 from staffpulse.audit.signals import TextScorer, TextSignals, score_texts
 from staffpulse.audit.types import (
+    AccountData,
     AuditResult,
     Frame,
     PillarResult,
@@ -38,18 +38,6 @@ from staffpulse.store.codec import format_time
 
 TIMELINE_MONTHS = 24
 FETCHABLE = ("x", "bluesky", "mastodon")  # platforms `staffpulse fetch` reads
-
-
-@dataclass(slots=True)
-class AccountData:
-    """Everything the audit reads from the store for one account."""
-
-    account: Account
-    posts: list[Post]  # authored, oldest first
-    mentions: list[Post]  # by others, mentioning or replying to the account
-    ref_authors: dict[str, str]  # reposted/quoted post id -> its author's handle
-    inbox_joined: int | None = None  # listened conversations joined; None: never listened
-    followers_only: frozenset[str] = frozenset()  # post ids: counted, never quoted
 
 
 def parse_since(since: datetime | date | str | None) -> datetime | None:
@@ -207,16 +195,7 @@ def compute_audit(
         "face": face_pillar(data.account, cfg, avatar),
         "mix": mix_pillar(frame, cfg),
         "voice": voice_pillar(frame, cfg),
-        "conversation": conversation_pillar(
-            frame,
-            data.account,
-            data.mentions,
-            data.ref_authors,
-            ref_ts,
-            cfg,
-            data.inbox_joined,
-            today=today,
-        ),
+        "conversation": conversation_pillar(frame, data, ref_ts, cfg, today=today),
     }
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))

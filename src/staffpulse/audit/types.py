@@ -26,6 +26,18 @@ PILLAR_QUESTIONS = {
 }
 
 
+@dataclass(slots=True)
+class AccountData:
+    """Everything the audit reads from the store for one account."""
+
+    account: Account
+    posts: list[Post]  # authored, oldest first
+    mentions: list[Post]  # by others, mentioning or replying to the account
+    ref_authors: dict[str, str]  # reposted/quoted post id -> its author's handle
+    inbox_joined: int | None = None  # listened conversations joined; None: never listened
+    followers_only: frozenset[str] = frozenset()  # post ids: counted, never quoted
+
+
 @dataclass(frozen=True, slots=True)
 class PostExample:
     """A post shown as evidence, with why it was picked."""

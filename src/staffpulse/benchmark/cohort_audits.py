@@ -17,7 +17,6 @@ import numpy as np
 
 from staffpulse.audit import loader
 from staffpulse.audit.engine import (
-    AccountData,
     compute_audit,
     no_posts_error,
     original_mask,
@@ -31,7 +30,7 @@ from staffpulse.audit.signals import (
     subset,
     with_templates,
 )
-from staffpulse.audit.types import AuditResult
+from staffpulse.audit.types import AccountData, AuditResult
 from staffpulse.benchmark.cohort import CohortProblem, read_cohort
 from staffpulse.benchmark.members import (
     default_cohort,
