@@ -169,3 +169,13 @@ def test_a_token_pasted_with_bearer_in_front_is_saved_without_it(
         words = _words(c.get(c.post("/settings/tokens", data=form).headers["location"]).text)
     assert "Saved the X API bearer token." in words and "set ••••••••z9Xw" in words
     assert get_secret("x_bearer_token") == "AAAAAAAAAAAAAAAAAAAAAQ%3Dz9Xw"
+
+
+def test_the_x_token_says_where_it_is_made_with_a_link(client: Any) -> None:
+    """ "Create it in the X developer portal" named a place with no way to get there."""
+    page = client.get("/settings").text
+    assert "generate the Bearer Token and copy it" in _words(page)
+    assert (
+        '<a href="https://developer.x.com/en/portal/dashboard" target="_blank"'
+        ' rel="noopener noreferrer">Open the X developer portal</a>'
+    ) in page

@@ -39,12 +39,16 @@ router = APIRouter()
 # too): anything else, "<script>" or a quote copied with it, is not a token
 TOKEN_TEXT = re.compile(r"[A-Za-z0-9%\-_.~+/=]+")
 BEARER = re.compile(r"^(?:authorization:\s*)?bearer\s+", re.IGNORECASE)
+# where a token is made, linked under its help (a marketer has no address to type)
+WHERE = {
+    "x_bearer_token": ("https://developer.x.com/en/portal/dashboard", "Open the X developer portal")
+}
 TOKENS = {
     "x_bearer_token": (
         "X API bearer token",
         "Lets staffpulse fetch posts from X live (pay-per-use: every fetch shows what it "
         "could cost at most, and starts only when you confirm). Create it in the X developer "
-        "portal.",
+        "portal: in your app's “Keys and tokens”, generate the Bearer Token and copy it.",
     ),
     "mastodon_access_token": (
         "Mastodon access token",
@@ -68,6 +72,7 @@ def _token_rows() -> list[dict[str, Any]]:
                 "name": name,
                 "label": label,
                 "help": help_text,
+                "where": WHERE.get(name),
                 "masked": mask_secret(value),
                 "set": bool(value),
                 "source": f"environment variable {env_name}"
