@@ -14,6 +14,8 @@
   ``name,Twitter handle,Bluesky,Mastodon`` gives every handle of a row). A header that names no
   handle column is refused. The platform of a line is, first, its ``platform`` cell, then its
   column's platform, then ``--platform``; with a column per platform, the column's comes first.
+* **JSON**: an array of accounts or handles, an API answer holding one, or JSON lines
+  (:mod:`staffpulse.connect.handle_json`).
 * **Encodings** as every other text input reads them (:func:`staffpulse.sources.base.
   decode_bytes`): UTF-8 with or without a BOM, UTF-16 with its BOM (Notepad's "Unicode"),
   Windows-1252 as a noted guess. A file with binary data (an image, a spreadsheet) is refused.
@@ -23,11 +25,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from staffpulse.connect.handle_json import Row, is_json, json_rows
 from staffpulse.errors import InputError
 from staffpulse.handles import PLATFORMS, parse_handle
 from staffpulse.models import normalize_platform, platform_choice
@@ -91,6 +94,33 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
     entries: dict[tuple[str, str], HandleEntry] = {}
     problems: list[Problem] = []
     duplicates = 0
+    if is_json(text):
+        rows = json_rows(text, platform, lambda said: _platform_of(_words(said)))
+    else:
+        rows = _text_rows(path, text, platform)
+    for number, said, cells in rows:
+        if isinstance(cells, str):
+            problems.append(Problem(str(path), number, cells))
+            continue
+        for value, line_platform in cells:
+            try:
+                # a full stop copied with the handle from a sentence ("follow @ann.bsky.social.")
+                # ends no handle, address or profile URL
+                plat, handle = parse_handle(value.strip().rstrip("."), line_platform)
+            except ValueError as exc:
+                problems.append(Problem(str(path), number, _why_no_handle(said, exc)))
+                continue
+            key = (plat, handle)
+            if key in entries:
+                duplicates += 1
+            else:
+                entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
+    return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
+
+
+def _text_rows(path: Path, text: str, platform: str | None) -> Iterator[Row]:
+    """Each line that is no blank, comment or header, with its handles or why it has none;
+    its text is given for messages when the file has no header."""
     header: _Header | None = None
     first = True
     for number, line in enumerate(text.splitlines(), start=1):
@@ -102,25 +132,11 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
             header = _header(path, raw)
             if header is not None:
                 continue
+        said = raw if header is None else ""
         try:
-            cells = _cells(raw, header, platform)
+            yield number, said, _cells(raw, header, platform)
         except ValueError as exc:
-            problems.append(Problem(str(path), number, str(exc)))
-            continue
-        for value, line_platform in cells:
-            try:
-                # a full stop copied with the handle from a sentence ("follow @ann.bsky.social.")
-                # ends no handle, address or profile URL
-                plat, handle = parse_handle(value.strip().rstrip("."), line_platform)
-            except ValueError as exc:
-                problems.append(Problem(str(path), number, _why_no_handle(raw, header, exc)))
-                continue
-            key = (plat, handle)
-            if key in entries:
-                duplicates += 1
-            else:
-                entries[key] = HandleEntry(plat, handle, f"{path}:{number}")
-    return HandlesRead(list(entries.values()), problems, duplicates, [note] if note else [])
+            yield number, said, str(exc)
 
 
 def read_handle_files(
@@ -225,16 +241,16 @@ def _header(path: Path, raw: str) -> _Header | None:
     return None
 
 
-def _why_no_handle(raw: str, header: _Header | None, error: ValueError) -> str:
+def _why_no_handle(said: str, error: ValueError) -> str:
     """Why a line gave no handle. A line pasted with a name or a note around its handle
     ("Jane Doe (@janedoe)", "@janedoe - recruiter") is told so, with the handle to keep: the
-    parser alone would call it a bad Mastodon address or a bad handle."""
-    value = raw if header is None else ""
-    handles = [w for w in (_bare(word) for word in value.split()) if _is_handle(w)]
-    if len(value.split()) < 2 or len(handles) != 1:
+    parser alone would call it a bad Mastodon address or a bad handle. ``said``: the line,
+    or "" for a cell of a CSV or a JSON record (their other cells hold the rest)."""
+    handles = [w for w in (_bare(word) for word in said.split()) if _is_handle(w)]
+    if len(said.split()) < 2 or len(handles) != 1:
         return str(error)
     return (
-        f"'{value}' holds more than a handle: keep only {handles[0]} on the line, or put the "
+        f"'{said}' holds more than a handle: keep only {handles[0]} on the line, or put the "
         f"rest after a comma ({handles[0]}, ...)"
     )
 

@@ -1,0 +1,125 @@
+"""Handles sent in as JSON: an array of account objects (``staffpulse accounts --json``, a
+tool's export of follows) or of handles, an API answer holding such a list (Bluesky's
+``getFollows``: ``{"follows": [...]}``), or JSON lines, each object's handle read from ``handle``,
+``username``, ``screen_name``, ``acct`` or ``url``, its platform from ``platform``. Each
+record keeps the line it starts on, so that a bad one is named by file and line as a text
+line is (:mod:`staffpulse.connect.handle_files` reads the rest)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Cells = list[tuple[str, str | None]]
+"""The handles of one record or line, each with the platform it is on when the file says."""
+Row = tuple[int, str, Cells | str]
+"""A record's line, its text for messages ("" for none), and its handles or why it has none."""
+
+HANDLE_FIELDS = ("handle", "username", "screen_name", "acct", "url")
+_DECODER = json.JSONDecoder()
+
+
+def is_json(text: str) -> bool:
+    """Whether the file is JSON: no handle, address or URL starts with a bracket or brace."""
+    return text.lstrip()[:1] in ("[", "{")
+
+
+def json_rows(
+    text: str, platform: str | None, read_platform: Callable[[str], str | None]
+) -> Iterator[Row]:
+    """Each record of a JSON array or of JSON lines, with its line. ``read_platform`` reads a
+    ``platform`` value as people write it (None when it is no platform)."""
+    if text.lstrip().startswith("["):
+        records = _array_records(text, text.index("["))
+    else:
+        records = _object_records(text)
+    for line, item, unreadable in records:
+        if unreadable is not None:
+            yield line, "", unreadable
+        else:
+            yield line, "", _record_cells(item, platform, read_platform)
+
+
+# (line, item, why it could not be read: None when it was)
+_Record = tuple[int, Any, str | None]
+
+
+def _object_records(text: str) -> Iterator[_Record]:
+    """JSON lines; or one object holding a list of accounts, as an API answer does
+    (``{"follows": [...], "subject": ...}``), read as that list."""
+    try:
+        whole = json.loads(text)
+    except ValueError:
+        yield from _line_records(text)  # JSON lines: each record on its own line
+        return
+    if isinstance(whole, dict):
+        for key, value in whole.items():
+            if key not in HANDLE_FIELDS and _holds_accounts(value):
+                # the list's own position, for each record's line
+                start = text.index("[", text.index(json.dumps(key)))
+                yield from _array_records(text, start)
+                return
+    yield 1, whole, None
+
+
+def _holds_accounts(value: Any) -> bool:
+    return isinstance(value, list) and any(isinstance(v, dict) for v in value)
+
+
+def _array_records(text: str, start: int) -> Iterator[_Record]:
+    """The items of the JSON array at ``start``, each with the line it starts on; where the
+    array stops parsing, why (the rest cannot be read)."""
+    position = start + 1
+    while True:
+        position = _skip_blank(text, position)
+        if position < len(text) and text[position] == "]":
+            return
+        line = text.count("\n", 0, position) + 1
+        try:
+            item, position = _DECODER.raw_decode(text, position)
+        except ValueError as exc:
+            reason = getattr(exc, "msg", str(exc)).lower()
+            yield line, None, f"not valid JSON: {reason} (the records after it were not read)"
+            return
+        yield line, item, None
+        position = _skip_blank(text, position)
+        if position < len(text) and text[position] == ",":
+            position += 1
+
+
+def _line_records(text: str) -> Iterator[_Record]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield number, json.loads(raw), None
+        except ValueError as exc:
+            yield number, None, f"not valid JSON: {getattr(exc, 'msg', str(exc)).lower()}"
+
+
+def _skip_blank(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _record_cells(
+    item: Any, platform: str | None, read_platform: Callable[[str], str | None]
+) -> Cells | str:
+    if isinstance(item, str) and item.strip():  # ["@rita", "ann.bsky.social"]
+        return [(item, platform)]
+    if not isinstance(item, dict):
+        return 'expected a handle or a JSON object with one, e.g. {"handle": "@name"}'
+    said = item.get("platform")
+    line_platform = platform
+    if isinstance(said, str) and said.strip():
+        line_platform = read_platform(said)
+        if line_platform is None:
+            return f"unknown platform '{said.strip()}' (use x, bluesky or mastodon)"
+    for field in HANDLE_FIELDS:
+        value = item.get(field)
+        if isinstance(value, str) and value.strip():
+            return [(value, line_platform)]
+    found = ", ".join(list(item)[:8]) or "nothing"
+    return f"no handle in this record (found: {found}): give each one a 'handle'"

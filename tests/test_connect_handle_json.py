@@ -1,0 +1,84 @@
+"""Handles sent in as JSON (staffpulse.connect.handle_json, read by read_handles): an array of
+accounts or handles, an API answer holding one, JSON lines; each bad record named by its line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from staffpulse.connect.handle_files import read_handles
+
+
+def test_an_array_of_accounts_as_staffpulse_accounts_json_prints_it(tmp_path: Path) -> None:
+    """It was read as one line of text: "'[{"platform": "x' is not a handle"."""
+    accounts = tmp_path / "accounts.json"
+    accounts.write_text(
+        json.dumps(
+            [
+                {"platform": "x", "id": "1", "handle": "rita_recruits"},
+                {"platform": "bluesky", "id": "did:plc:a", "handle": "ann.bsky.social"},
+                {"platform": "mastodon", "handle": "jo@hr.social"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    read = read_handles(accounts)
+    assert [(e.platform, e.handle) for e in read.entries] == [
+        ("x", "rita_recruits"),
+        ("bluesky", "ann.bsky.social"),
+        ("mastodon", "jo@hr.social"),
+    ]
+    assert read.problems == []
+
+
+def test_each_record_keeps_its_line_and_a_bad_one_costs_only_itself(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.json"
+    sent.write_text(
+        '[\n  "@bo_hr",\n  {"name": "no handle"},\n  {"handle": "x", "platform": "myspace"},\n'
+        '  {"username": "ann.bsky.social"}\n]\n',
+        encoding="utf-8",
+    )
+    read = read_handles(sent)
+    assert [(e.handle, e.source) for e in read.entries] == [
+        ("bo_hr", f"{sent}:2"),
+        ("ann.bsky.social", f"{sent}:5"),
+    ]
+    assert [(p.line, p.message) for p in read.problems] == [
+        (3, "no handle in this record (found: name): give each one a 'handle'"),
+        (4, "unknown platform 'myspace' (use x, bluesky or mastodon)"),
+    ]
+
+
+def test_an_api_answer_holding_a_list_of_accounts_is_read_as_that_list(tmp_path: Path) -> None:
+    """Bluesky's getFollows answer: {"follows": [...], "subject": {...}}."""
+    answer = tmp_path / "follows.json"
+    answer.write_text(
+        json.dumps(
+            {
+                "subject": {"did": "did:plc:me", "handle": "me.bsky.social"},
+                "follows": [
+                    {"did": "did:plc:a", "handle": "ann.bsky.social"},
+                    {"did": "did:plc:b", "handle": "bo.example.com"},
+                ],
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    read = read_handles(answer)
+    assert [e.handle for e in read.entries] == ["ann.bsky.social", "bo.example.com"]
+    assert read.entries[0].source == f"{answer}:7"  # where the record starts
+
+
+def test_json_lines_and_a_cut_array_are_told_by_line(tmp_path: Path) -> None:
+    lines = tmp_path / "sent.jsonl"
+    lines.write_text('{"handle": "@rita"}\n{"handle": "bo", "platform": "twitter"}\nbroken\n')
+    read = read_handles(lines)
+    assert [(e.platform, e.handle) for e in read.entries] == [("x", "rita"), ("x", "bo")]
+    assert [(p.line, p.message) for p in read.problems] == [(3, "not valid JSON: expecting value")]
+    cut = tmp_path / "cut.json"
+    cut.write_text('[\n  "@rita",\n  {"handle": \n')
+    read = read_handles(cut)
+    assert [e.handle for e in read.entries] == ["rita"]
+    assert read.problems[0].line == 3
+    assert "the records after it were not read" in read.problems[0].message
