@@ -82,3 +82,35 @@ def test_json_lines_and_a_cut_array_are_told_by_line(tmp_path: Path) -> None:
     assert [e.handle for e in read.entries] == ["rita"]
     assert read.problems[0].line == 3
     assert "the records after it were not read" in read.problems[0].message
+
+
+def test_a_mastodon_account_is_read_by_its_address_not_its_bare_username(
+    tmp_path: Path,
+) -> None:
+    """A Mastodon API list of accounts: username alone ("jo") passed for the X handle @jo."""
+    boosters = tmp_path / "reblogged_by.json"
+    boosters.write_text(
+        json.dumps(
+            [
+                {"username": "Jo", "acct": "Jo@hachyderm.io", "url": "https://hachyderm.io/@Jo"},
+                # a local account of the instance answering: acct has no instance, the URL has
+                {"username": "ann", "acct": "ann", "url": "https://hr.social/@ann"},
+                # an X user's url is their website: the username is the handle
+                {"username": "rita_recruits", "url": "https://rita.example"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert [(e.platform, e.handle) for e in read_handles(boosters).entries] == [
+        ("mastodon", "jo@hachyderm.io"),
+        ("mastodon", "ann@hr.social"),
+        ("x", "rita_recruits"),
+    ]
+
+
+def test_the_real_mastodon_boosters_list_gives_mastodon_addresses(shared_data: Path) -> None:
+    real = shared_data / "formats/mastodon_samples/rtoot_get_reblogged_by_default.json"
+    read = read_handles(real)
+    assert len(read.entries) == 40 and not read.problems
+    assert {e.platform for e in read.entries} == {"mastodon"}
+    assert all("@" in e.handle for e in read.entries)

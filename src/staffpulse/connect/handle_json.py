@@ -16,7 +16,7 @@ Cells = list[tuple[str, str | None]]
 Row = tuple[int, str, Cells | str]
 """A record's line, its text for messages ("" for none), and its handles or why it has none."""
 
-HANDLE_FIELDS = ("handle", "username", "screen_name", "acct", "url")
+HANDLE_FIELDS = ("handle", "acct", "username", "screen_name", "url")  # what names a handle
 _DECODER = json.JSONDecoder()
 
 
@@ -117,9 +117,27 @@ def _record_cells(
         line_platform = read_platform(said)
         if line_platform is None:
             return f"unknown platform '{said.strip()}' (use x, bluesky or mastodon)"
-    for field in HANDLE_FIELDS:
-        value = item.get(field)
-        if isinstance(value, str) and value.strip():
-            return [(value, line_platform)]
+    handle = _record_handle(item)
+    if handle is not None:
+        return [(handle, line_platform)]
     found = ", ".join(list(item)[:8]) or "nothing"
     return f"no handle in this record (found: {found}): give each one a 'handle'"
+
+
+def _record_handle(item: dict[str, Any]) -> str | None:
+    """The record's handle. A Mastodon account (it has ``acct``) is read by its full address
+    or profile URL: its ``username`` lacks the instance and would pass for an X handle. An
+    X user's ``url`` is their website, so ``url`` comes last."""
+
+    def text(field: str) -> str | None:
+        value = item.get(field)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    if (handle := text("handle")) is not None:
+        return handle
+    if "acct" in item:
+        acct, url = text("acct"), text("url")
+        if acct is not None and "@" in acct:
+            return "@" + acct.lstrip("@")  # the leading @ marks a Mastodon address
+        return url or acct
+    return text("username") or text("screen_name") or text("url")
