@@ -114,3 +114,24 @@ def test_the_real_mastodon_boosters_list_gives_mastodon_addresses(shared_data: P
     assert len(read.entries) == 40 and not read.problems
     assert {e.platform for e in read.entries} == {"mastodon"}
     assert all("@" in e.handle for e in read.entries)
+
+
+def test_a_page_of_users_on_one_line_gives_each_user(tmp_path: Path) -> None:
+    """twarc2's users lookup writes X's answer, {"data": [...], "errors": [...]}, a line a page."""
+    page = {
+        "data": [{"id": "1", "username": "rita_recruits"}, {"id": "2", "username": "bo_hr"}],
+        "errors": [{"title": "Not Found Error", "value": "gone"}],
+    }
+    users = tmp_path / "users.jsonl"
+    users.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    read = read_handles(users)
+    assert [(e.platform, e.handle, e.source) for e in read.entries] == [
+        ("x", "rita_recruits", f"{users}:1"),
+        ("x", "bo_hr", f"{users}:1"),
+    ]
+
+
+def test_the_real_twarc2_users_page_gives_x_handles(shared_data: Path) -> None:
+    read = read_handles(shared_data / "formats/twarc2_jsonl_real/users.jsonl")
+    assert len(read.entries) > 50 and not read.problems
+    assert {e.platform for e in read.entries} == {"x"}

@@ -120,6 +120,13 @@ def _record_cells(
     handle = _record_handle(item)
     if handle is not None:
         return [(handle, line_platform)]
+    # a page of accounts on one line, as twarc2 writes X's users lookup ({"data": [...]})
+    for key, value in item.items():
+        if key in HANDLE_FIELDS or not _holds_accounts(value):
+            continue
+        inner = [_record_handle(v) for v in value if isinstance(v, dict)]
+        if handles := [h for h in inner if h is not None]:
+            return [(h, line_platform) for h in handles]
     found = ", ".join(list(item)[:8]) or "nothing"
     return f"no handle in this record (found: {found}): give each one a 'handle'"
 
