@@ -53,30 +53,13 @@ def silhouette_score(mask: Any) -> float:
     if not 0.06 <= area <= 0.6:
         return 0.0
     top, bottom = int(rows[0]), int(rows[-1])
-    widths = np.zeros(SIDE)
-    centres = np.full(SIDE, SIDE / 2.0)
-    single_run = 0
-    for y in range(top, bottom + 1):
-        xs = np.flatnonzero(mask[y])
-        if xs.size == 0:
-            continue
-        widths[y] = xs[-1] - xs[0] + 1
-        centres[y] = (xs[0] + xs[-1]) / 2.0
-        single_run += int(xs.size == widths[y])
+    widths, centres, single_run = _row_spans(mask, top, bottom)
     present = widths[top : bottom + 1] > 0
     if single_run < 0.9 * present.sum():
         return 0.0
     if float(np.abs(centres[top : bottom + 1][present] - SIDE / 2.0 + 0.5).max()) > SIDE * 0.08:
         return 0.0  # not centred or not symmetric
-
-    # head: from the top down to the first clear narrowing after the widest head row
-    head_peak = top
-    y = top
-    while y <= bottom and widths[y] >= widths[head_peak] * 0.97 - 1:
-        if widths[y] > widths[head_peak]:
-            head_peak = y
-        y += 1
-    neck = int(y + np.argmin(widths[y : bottom + 1])) if y <= bottom else bottom
+    head_peak, neck = _head_and_neck(widths, top, bottom)
     head_w = float(widths[head_peak])
     if head_w < SIDE * 0.12 or widths[neck] > 0.85 * head_w:
         return 0.0
@@ -97,6 +80,37 @@ def silhouette_score(mask: Any) -> float:
     if error > 0.16:
         return 0.0
     return max(0.0, 1.0 - error)
+
+
+def _row_spans(
+    mask: Any, top: int, bottom: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], int]:
+    """Each row's width and centre from its first to its last pixel of the figure, and how
+    many rows are one unbroken run (a figure, not scattered pixels)."""
+    widths = np.zeros(SIDE)
+    centres = np.full(SIDE, SIDE / 2.0)
+    single_run = 0
+    for y in range(top, bottom + 1):
+        xs = np.flatnonzero(mask[y])
+        if xs.size == 0:
+            continue
+        widths[y] = xs[-1] - xs[0] + 1
+        centres[y] = (xs[0] + xs[-1]) / 2.0
+        single_run += int(xs.size == widths[y])
+    return widths, centres, single_run
+
+
+def _head_and_neck(widths: npt.NDArray[np.float64], top: int, bottom: int) -> tuple[int, int]:
+    """The widest row of the head, and the neck: the narrowest row below the first clear
+    narrowing after it."""
+    head_peak = top
+    y = top
+    while y <= bottom and widths[y] >= widths[head_peak] * 0.97 - 1:
+        if widths[y] > widths[head_peak]:
+            head_peak = y
+        y += 1
+    neck = int(y + np.argmin(widths[y : bottom + 1])) if y <= bottom else bottom
+    return head_peak, neck
 
 
 def match_silhouette(rgb: npt.NDArray[np.uint8]) -> tuple[float, int] | None:
