@@ -135,3 +135,12 @@ def test_the_real_twarc2_users_page_gives_x_handles(shared_data: Path) -> None:
     read = read_handles(shared_data / "formats/twarc2_jsonl_real/users.jsonl")
     assert len(read.entries) > 50 and not read.problems
     assert {e.platform for e in read.entries} == {"x"}
+
+
+def test_a_single_account_object_is_that_account_whatever_lists_it_holds(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(
+        json.dumps({"handle": "ann.bsky.social", "pinned": [{"handle": "bo.bsky.social"}]}),
+        encoding="utf-8",
+    )
+    assert [e.handle for e in read_handles(one).entries] == ["ann.bsky.social"]

@@ -1,7 +1,8 @@
 """Handles sent in as JSON: an array of account objects (``staffpulse accounts --json``, a
 tool's export of follows) or of handles, an API answer holding such a list (Bluesky's
-``getFollows``: ``{"follows": [...]}``), or JSON lines, each object's handle read from ``handle``,
-``username``, ``screen_name``, ``acct`` or ``url``, its platform from ``platform``. Each
+``getFollows``: ``{"follows": [...]}``), or JSON lines, each object's handle read from
+``handle``, ``acct``, ``username``, ``screen_name`` or ``url`` (:func:`_record_handle` says in
+which order), its platform from ``platform``. Each
 record keeps the line it starts on, so that a bad one is named by file and line as a text
 line is (:mod:`staffpulse.connect.handle_files` reads the rest)."""
 
@@ -53,13 +54,15 @@ def _object_records(text: str) -> Iterator[_Record]:
     except ValueError:
         yield from _line_records(text)  # JSON lines: each record on its own line
         return
-    if isinstance(whole, dict):
+    if isinstance(whole, dict) and _record_handle(whole) is None:
         for key, value in whole.items():
             if key not in HANDLE_FIELDS and _holds_accounts(value):
                 # the list's own position, for each record's line
-                start = text.index("[", text.index(json.dumps(key)))
-                yield from _array_records(text, start)
-                return
+                named = text.find(json.dumps(key, ensure_ascii=False))
+                start = text.find("[", max(named, 0))
+                if start >= 0:
+                    yield from _array_records(text, start)
+                    return
     yield 1, whole, None
 
 
