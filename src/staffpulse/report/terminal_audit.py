@@ -60,26 +60,6 @@ def _summary_panel(result: AuditResult) -> Panel:
     head.append(
         f"   {account.display_name or account.handle} @{account.handle} ({account.platform})"
     )
-    scores = Table.grid(padding=(0, 1))
-    for row in pillar_rows(result):
-        scores.add_row(
-            Text(row["title"], style="bold"),
-            _bar(row["score"] or 0),
-            Text(f"{row['shown']:>3}", style=RICH_COLORS[row["band"]] if row["scored"] else "dim"),
-            _delta(row["change"]),
-        )
-    actions = Table.grid(padding=(0, 1))
-    for i, action in enumerate(result.top_actions, start=1):
-        points = action_points(action)
-        actions.add_row(
-            Text(f"{i}.", style="bold cyan"),
-            Text(f"[{action['title']}] ", style="cyan")
-            + Text(code_as_plain(action["action"]))
-            + Text(f" ({points})" if points else "", style="bold"),
-        )
-    summary = actions_summary(result)
-    if summary:
-        actions.add_row(Text(""), Text(summary, style="dim"))
     window = result.window
     span = ""
     if window.get("first_post"):
@@ -93,14 +73,45 @@ def _summary_panel(result: AuditResult) -> Panel:
             Text(counted.rstrip(), style="dim"),
             *caution,
             Text(""),
-            scores,
+            _pillar_bars(result),
             Text(""),
             Text("Do this next", style="bold"),
-            actions,
+            _next_actions(result),
         ),
         title="staffpulse audit",
         border_style=color,
     )
+
+
+def _pillar_bars(result: AuditResult) -> Table:
+    """Each pillar's bar and score, with its change since the last audit."""
+    scores = Table.grid(padding=(0, 1))
+    for row in pillar_rows(result):
+        scores.add_row(
+            Text(row["title"], style="bold"),
+            _bar(row["score"] or 0),
+            Text(f"{row['shown']:>3}", style=RICH_COLORS[row["band"]] if row["scored"] else "dim"),
+            _delta(row["change"]),
+        )
+    return scores
+
+
+def _next_actions(result: AuditResult) -> Table:
+    """The top actions, numbered, each with the points it is worth, and the line under them
+    (:func:`actions_summary`)."""
+    actions = Table.grid(padding=(0, 1))
+    for i, action in enumerate(result.top_actions, start=1):
+        points = action_points(action)
+        actions.add_row(
+            Text(f"{i}.", style="bold cyan"),
+            Text(f"[{action['title']}] ", style="cyan")
+            + Text(code_as_plain(action["action"]))
+            + Text(f" ({points})" if points else "", style="bold"),
+        )
+    summary = actions_summary(result)
+    if summary:
+        actions.add_row(Text(""), Text(summary, style="dim"))
+    return actions
 
 
 def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
