@@ -180,23 +180,41 @@ def _read_posts(path: Path, skip: AbstractSet[int], on_read: OnRead | None) -> S
     if path.suffix.lower() in PARQUET_SUFFIXES:
         found, problems = _read_parquet(path)
     else:
-        found, problems = [], []
-        for item in detect(path).read(path):
-            if isinstance(item, UncheckedArchive):
-                continue  # only `import --remove-deleted` acts on it
-            if isinstance(item, MissingFile):
-                missing.append(item)
-            elif isinstance(item, Problem):
-                problems.append(item)
-            elif isinstance(item, Notice):
-                notices.append(item)
-            else:
-                told = len(found) // TELL_EVERY
-                found.extend(row for row in item.rows if isinstance(row, Post))
-                if on_read and len(found) // TELL_EVERY > told:
-                    on_read(len(found))
+        found, problems, notices, missing = _read_export(path, on_read)
     if on_read:
         on_read(len(found))
+    posts = _each_once(found, skip)
+    return ShardPosts(posts, problems, notices, len(found) - len(posts), missing)
+
+
+def _read_export(
+    path: Path, on_read: OnRead | None
+) -> tuple[list[Post], list[Problem], list[Notice], list[Problem]]:
+    """The posts of a file ``staffpulse import`` reads, with its problems, its notices and
+    the files an X archive lacks."""
+    found: list[Post] = []
+    problems: list[Problem] = []
+    notices: list[Notice] = []
+    missing: list[Problem] = []
+    for item in detect(path).read(path):
+        if isinstance(item, UncheckedArchive):
+            continue  # only `import --remove-deleted` acts on it
+        if isinstance(item, MissingFile):
+            missing.append(item)
+        elif isinstance(item, Problem):
+            problems.append(item)
+        elif isinstance(item, Notice):
+            notices.append(item)
+        else:
+            told = len(found) // TELL_EVERY
+            found.extend(row for row in item.rows if isinstance(row, Post))
+            if on_read and len(found) // TELL_EVERY > told:
+                on_read(len(found))
+    return found, problems, notices, missing
+
+
+def _each_once(found: list[Post], skip: AbstractSet[int]) -> list[Post]:
+    """``found`` without the posts met before in it, or whose keys are in ``skip``."""
     seen = set(skip)
     posts: list[Post] = []
     for post in found:
@@ -204,7 +222,7 @@ def _read_posts(path: Path, skip: AbstractSet[int], on_read: OnRead | None) -> S
         if key not in seen:
             seen.add(key)
             posts.append(post)
-    return ShardPosts(posts, problems, notices, len(found) - len(posts), missing)
+    return posts
 
 
 def shard_post_keys(path: str, date_order: DateOrder | None = None) -> list[int]:
