@@ -18,8 +18,11 @@ from staffpulse.models import platform_choice
 from staffpulse.store import open_store
 
 if TYPE_CHECKING:
+    from staffpulse.config import Config
+    from staffpulse.listen.firm import FirmResolution
     from staffpulse.listen.listener import ListenStats
     from staffpulse.listen.listening import ListenResult
+    from staffpulse.store import Store
 
 # The listen package (scikit-learn, websockets) is imported inside the commands, so other
 # commands start fast.
@@ -206,7 +209,6 @@ def inbox(
     """Show the top conversations to join, by topic (subcommands change their state)."""
     if ctx.invoked_subcommand is not None:
         return
-    from staffpulse.listen.firm import FirmStatus, resolve_firm
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.window import (
         configured_max_age,
@@ -223,19 +225,7 @@ def inbox(
     reference = parse_as_of(as_of)
     platform = platform_choice(platform)
     with open_store(db, create=False) as store:
-        # read as audit and connect read an account: a profile URL names its handle and platform
-        firm = resolve_firm(store, as_handle or listen_account(config))
-        if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
-            raise firm.error
-        if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
-            # said first, before the models load and their notes: the inbox is still worth
-            # reading (exit 0), but the user must know it is not the firm's (docs/listen.md)
-            _warn_unknown_firm(
-                firm.handle,
-                firm.platform,
-                None if as_handle else config.source,
-                firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
-            )
+        firm = _inbox_firm(store, as_handle, config)
         result = build_inbox(
             store,
             platform=platform,
@@ -261,6 +251,26 @@ def inbox(
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
         render_inbox(console, result)
+
+
+def _inbox_firm(store: Store, as_handle: str | None, config: Config) -> FirmResolution | None:
+    """The firm ``--as`` (else the ``[listen] account`` setting) names, read as audit and
+    connect read an account (a profile URL names its handle and platform); one not in the
+    store is warned of first, before the models load and their notes: the inbox is still
+    worth reading (exit 0), but the user must know it is not the firm's (docs/listen.md)."""
+    from staffpulse.listen.firm import FirmStatus, resolve_firm
+
+    firm = resolve_firm(store, as_handle or listen_account(config))
+    if firm is not None and firm.status is FirmStatus.INVALID and firm.error is not None:
+        raise firm.error
+    if firm is not None and firm.status is FirmStatus.NOT_IN_STORE:
+        _warn_unknown_firm(
+            firm.handle,
+            firm.platform,
+            None if as_handle else config.source,
+            firm.error.close if isinstance(firm.error, NoSuchAccountError) else (),
+        )
+    return firm
 
 
 def _warn_unknown_firm(
