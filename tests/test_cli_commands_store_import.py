@@ -242,6 +242,35 @@ def test_the_import_summary_names_its_store_and_says_when_it_is_new(tmp_path: Pa
     assert "a new store" not in again.output
 
 
+def test_an_import_that_brings_nothing_leaves_no_new_store_behind(tmp_path: Path) -> None:
+    # A refused file (exit 65) or a file of nothing but bad rows (exit 1) made an empty store,
+    # and the summary said "Saved in a new store": the next command then read "no accounts"
+    # where the truth was "no store". A store that existed keeps its data.
+    db = tmp_path / "new.db"
+    refused = tmp_path / "notes.jsonl"
+    refused.write_text('{"id": "1"}\n')
+    all_bad = tmp_path / "posts.csv"
+    all_bad.write_text("id,author,text\n1,,hello\n2,,hi\n")
+
+    first = runner.invoke(app, ["import", str(refused), "--db", str(db)])
+    second = runner.invoke(app, ["import", str(all_bad), "--db", str(db)])
+
+    assert (first.exit_code, second.exit_code) == (65, 1)
+    assert f"Nothing to save: no store was made at {db}." in " ".join(second.output.split())
+    assert "Saved in" not in second.output
+    assert not list(tmp_path.glob("new.db*"))
+    after = runner.invoke(app, ["accounts", "--db", str(db)])
+    assert after.exit_code == 66 and "no store at" in after.output
+
+    good = tmp_path / "good.csv"
+    good.write_text("id,author,text\n1,acme,hello\n")
+    assert runner.invoke(app, ["import", str(good), "--db", str(db)]).exit_code == 0
+    kept = runner.invoke(app, ["import", str(all_bad), "--db", str(db)])
+    assert kept.exit_code == 1 and f"Saved in {db}." in " ".join(kept.output.split())
+    with open_store(db) as store:
+        assert store.stats()["posts"]["csv"]["original"] == 1
+
+
 def test_date_order_reads_a_csv_whose_dates_show_no_order(tmp_path: Path) -> None:
     path = tmp_path / "posts.csv"
     path.write_text("id,author,created_at,text\n1,acme,01/05/2026 14:05,hi\n", encoding="utf-8")

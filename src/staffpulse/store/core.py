@@ -239,6 +239,11 @@ class Store(ReadMixin):
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    def holds_no_data(self) -> bool:
+        """No account, post or follow: what a new store holds when an import brought nothing
+        (the run it logged aside)."""
+        return not any(self._count(table) for table in ("accounts", "posts", "follows"))
+
     def refresh_interactions(self, full: bool = False) -> int:
         """Bring the interaction edges (reply, mention, repost, quote) up to date with the
         posts: incrementally, for what was written since the last refresh (see
@@ -310,3 +315,21 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     store = Store(target)
     store.migrate()
     return store
+
+
+def discard_store_if_empty(path: Path) -> bool:
+    """Delete the store file at ``path``, with SQLite's side files, when it holds no account,
+    post or follow; whether there is none left. For a store a run made and put nothing into
+    (a refused file), which would otherwise stand where a later command looks and read as
+    "no accounts yet" rather than "no store". A store that cannot be read is kept."""
+    if not path.exists():
+        return True
+    try:
+        with Store(path) as store:
+            empty = store.holds_no_data()
+    except (sqlite3.Error, StoreError):
+        return False
+    if empty:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return empty

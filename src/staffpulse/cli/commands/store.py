@@ -27,7 +27,7 @@ from staffpulse.report.terminal import account_summary_dict, render_accounts, re
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
-from staffpulse.store import open_store
+from staffpulse.store import discard_store_if_empty, open_store
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -38,7 +38,9 @@ def _store_file(db: Path | None) -> Path:
     return Path(db if db is not None else default_db_path()).expanduser().absolute()
 
 
-def _print_import_report(report: ImportReport, store_file: Path, new_store: bool) -> None:
+def _print_import_report(
+    report: ImportReport, store_file: Path, new_store: bool, *, saved: bool = True
+) -> None:
     every_one = print_import_problems(err_console, report.problems)
     print_missing_files(err_console, report.missing_files)
     for line in read_file_lines(report.files, report.problems):
@@ -86,8 +88,12 @@ def _print_import_report(report: ImportReport, store_file: Path, new_store: bool
         # a skipped record is unreadable or clashes with stored data: each is named above
         f"{_where_named(report.skipped, every_one, report.problems)}.{removed}"
         # a mistyped --db makes a new store (and folders) rather than fail: say where it went
-        f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
-        f"{missing}{unmatched}"
+        + (
+            f" Saved in {'a new store, ' if new_store else ''}{escape(str(store_file))}."
+            if saved
+            else f" Nothing to save: no store was made at {escape(str(store_file))}."
+        )
+        + f"{missing}{unmatched}"
         + "".join(f"\n[yellow]note[/] {escape(str(notice))}" for notice in report.notices),
         highlight=False,
         soft_wrap=True,
@@ -139,24 +145,31 @@ def import_command(
     order = date_order_from(date_order)  # refused before the store is opened
     store_file = _store_file(db)
     new_store = not store_file.exists()
+    discarded = False
     # the bar on a terminal's stderr with --json too: a big import takes minutes
-    with (
-        open_store(db) as store,
-        make_import_progress(err_console) as progress,
-    ):
-        bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
-        report = import_paths(
-            store,
-            paths,
-            progress=bar,
-            planned=bar.planned,
-            remove_deleted=remove_deleted,
-            date_order=order,
-        )
+    try:
+        with (
+            open_store(db) as store,
+            make_import_progress(err_console) as progress,
+        ):
+            bar = ImportBar(progress)  # in bytes: the sizes are known, the records are not
+            report = import_paths(
+                store,
+                paths,
+                progress=bar,
+                planned=bar.planned,
+                remove_deleted=remove_deleted,
+                date_order=order,
+            )
+    finally:
+        # a refused file or a file of nothing leaves no empty store behind: the next command
+        # says "no store at", not "no accounts", and a mistyped --db leaves no stray file
+        if new_store:
+            discarded = discard_store_if_empty(store_file)
     if as_json:
         print_json(report.as_dict())
     else:
-        _print_import_report(report, store_file, new_store)
+        _print_import_report(report, store_file, new_store, saved=not discarded)
     # nothing could be imported: every record (or every post) skipped, or the files read held
     # none (README: exit 1); a file refused unread (no known format) exits 65 from the error
     if report.nothing_imported:
