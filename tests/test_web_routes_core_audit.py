@@ -266,3 +266,29 @@ def test_a_slow_audit_shows_progress_then_the_audit(
         ready = c.get("/audit/x/brightpathstaff")
         assert "Do this next" in ready.text and "data-job=" not in ready.text
         assert c.app.state.web.jobs.recent() == []  # not listed as an import
+
+
+def test_each_open_link_says_what_it_opens(client: Any, tmp_path: Path) -> None:
+    """A screen reader listed the audit's evidence links as "open, open, open…": each now
+    names its post, and Connect's names its profile (the visible word stays "open")."""
+    import json
+
+    from web_helpers import finished_job, upload_files
+
+    posts = [
+        {"type": "post", "platform": "x", "id": f"9{i}", "author": "linkfirm",
+         "url": f"https://x.com/linkfirm/status/9{i}", "created_at": f"2026-03-0{i + 1}T10:00:00Z",
+         "text": f"Our team's Friday story number {i}: what we learned placing nurses"}
+        for i in range(6)
+    ]  # fmt: skip
+    data = "\n".join(json.dumps(p) for p in posts).encode()
+    with make_client(tmp_path / "links.db") as c:
+        finished_job(c, upload_files(c, [("posts.jsonl", data)]))
+        audit = c.get("/audit/x/linkfirm").text
+    labels = re.findall(r'aria-label="([^"]*)">open</a>', audit)
+    assert labels and all(label.startswith("open the post “Our team") for label in labels)
+    assert "story number" in labels[0]  # the post itself, as the page shows it
+    assert audit.count(">open</a>") == len(labels)
+    connect = client.get("/connect", params={"account": "@harborline (x)"}).text
+    named = re.findall(r'aria-label="(open the profile of [^"]*)">open</a>', connect)
+    assert named and connect.count(">open</a>") == len(named)
