@@ -108,7 +108,8 @@ def read_handles(path: Path, platform: str | None = None) -> HandlesRead:
                 # ends no handle, address or profile URL
                 plat, handle = parse_handle(value.strip().rstrip("."), line_platform)
             except ValueError as exc:
-                problems.append(Problem(str(path), number, _why_no_handle(said, exc)))
+                why = _by_id_only(value) or _why_no_handle(said, exc)
+                problems.append(Problem(str(path), number, why))
                 continue
             key = (plat, handle)
             if key in entries:
@@ -239,6 +240,20 @@ def _header(path: Path, raw: str) -> _Header | None:
             "a line without a header",
         )
     return None
+
+
+# An X profile link by account id, as connect's CSV gives an account whose handle is unknown
+_X_ID_URL = re.compile(r"(?:https?://)?(?:www\.)?(?:x|twitter)\.com/i/user/(\d+)\b", re.I)
+
+
+def _by_id_only(value: str) -> str | None:
+    """Why an X link by account id gives no handle, and how to get one; None for any other."""
+    if _X_ID_URL.fullmatch(value.strip().rstrip("/")) is None:
+        return None
+    return (
+        f"'{value.strip()}' names an X account by its id, and add-handles needs its handle: "
+        "open the link (it shows the account under its handle) and put the handle on the line"
+    )
 
 
 def _why_no_handle(said: str, error: ValueError) -> str:
