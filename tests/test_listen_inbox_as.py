@@ -9,6 +9,7 @@ from typing import Any
 
 from _listen_fakes import FakeScorer
 from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.window import empty_reason
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -99,3 +100,21 @@ def test_an_unknown_firms_note_agrees_with_its_joined_count(tmp_path: Path) -> N
     assert note == ("account nosuchfirm is not in the store, so its replies are unknown: the 1"
                     " conversation counted as joined was marked joined by hand; import or fetch"
                     " its posts first")  # fmt: skip
+
+
+def test_a_store_of_the_firms_own_archive_says_why_nothing_is_offered(tmp_path: Path) -> None:
+    # A firm's own X archive, then `inbox --as` the firm: every conversation is one it began,
+    # so none is offered; it said "No open conversations. Listen first ... or import posts",
+    # as if the store were empty.
+    rows = [
+        Account(platform="x", id="acme-x", handle="acme"),
+        _post("1", "acme-x", "What do you wish candidates knew about recruiters?"),
+        _post("2", "acme-x", "How fast should a recruiter reply to an applicant?"),
+    ]
+    with open_store(tmp_path / "own.db") as store:
+        store.upsert(rows, provenance("test", tmp_path / "t"))
+        inbox = build_inbox(store, as_handle="acme", text_model=FakeScorer(), role_model=None)
+    assert inbox.items == [] and inbox.counts["own_opened"] == 2
+    reason = empty_reason(None, True, inbox.max_age, inbox.counts)
+    assert reason.startswith("Nothing to join: every conversation stored (2) is one your account")
+    assert "Listen first" in reason

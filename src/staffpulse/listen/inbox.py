@@ -279,6 +279,7 @@ def _inbox_counts(conversations: int, result: ScopeRanking, offer: Offer) -> dic
         "older_left_out": older.left_out,
         "older_estimated": older.estimated,
         "after_as_of": offer.after_as_of,
+        "own_opened": offer.own_opened,
         "topics": len(offer.model.topics_),
     }
 

@@ -46,6 +46,8 @@ class Offer:
     after_as_of: int = 0
     # when every one began after it: the first post of them, for the note that says so
     first_after: datetime | None = None
+    # conversations the firm's own accounts began: never offered to it
+    own_opened: int = 0
 
     @property
     def labels(self) -> dict[int, str]:
@@ -71,7 +73,8 @@ def gather_offer(
     now: datetime | None,
 ) -> Offer:
     """The conversations to offer, given topics, with each one's state for the firm."""
-    stored = _conversations_to_offer(store, platform, own)
+    loaded = load_conversations(store, platform)
+    stored = _not_begun_by(loaded, own)
     # as a date asked for stood: nothing posted later is read
     everyone = posts_up_to(stored, as_of) if isinstance(as_of, datetime) else stored
     model, topic_of = assign_topics(store, everyone)
@@ -81,7 +84,16 @@ def gather_offer(
     first = None
     if stored and not everyone:
         first = min((p.created_at for c in stored for p in c.posts if p.created_at), default=None)
-    return Offer(everyone, model, topic_of, states, copies, len(stored) - len(everyone), first)
+    return Offer(
+        everyone,
+        model,
+        topic_of,
+        states,
+        copies,
+        len(stored) - len(everyone),
+        first,
+        own_opened=len(loaded) - len(stored),
+    )
 
 
 def narrow_to_topic(topic: str | None, offer: Offer) -> TopicScope:
@@ -130,11 +142,10 @@ def topics_offered(
     return choices, matches, [e for e in ranked if key_of(e.conversation) in scope.keys]
 
 
-def _conversations_to_offer(
-    store: Store, platform: str | None, own: Sequence[tuple[str, str]]
+def _not_begun_by(
+    conversations: list[Conversation], own: Sequence[tuple[str, str]]
 ) -> list[Conversation]:
-    """The stored conversations, but those the firm's own accounts opened."""
-    conversations = load_conversations(store, platform)
+    """The conversations but those the firm's own accounts opened."""
     # the firm's own posts are not offered to it; but when the first post is not stored, the
     # firm's reply shown in its place makes the conversation joined, not the firm's own
     return [

@@ -319,6 +319,12 @@ def empty_reason(
         return "Nothing left to join: every conversation is joined, dismissed or snoozed."
     if counts.get("after_as_of"):  # the store is not empty: it began after the date asked for
         return "Nothing to join as of that date: every conversation began later."
+    if counts.get("own_opened"):  # a store of the firm's own archive: nobody else's talk in it
+        return (
+            f"Nothing to join: every conversation stored ({counts['own_opened']:,}) is one your "
+            "account began, and the inbox offers other people's. Listen first (staffpulse "
+            "listen bluesky) or import posts (staffpulse import FILE)."
+        )
     return (
         "No open conversations. Listen first (staffpulse listen bluesky) or import posts"
         " (staffpulse import FILE)."
