@@ -65,7 +65,7 @@ def test_post_without_csrf_token_is_refused(client: Any, path: str, fields: dict
     csrf_token(client)  # the browser has the cookie but the form lacks the field
     response = client.post(path, data=fields)
     assert response.status_code == 403
-    assert "security token" in response.text and "Reload the page" in response.text
+    assert "security token" in response.text and "Go back to the page" in response.text
 
 
 @pytest.mark.parametrize(("path", "fields"), POST_FORMS)
@@ -86,7 +86,11 @@ def test_token_signed_by_another_process_is_refused(tmp_path: Path) -> None:
         second.cookies.set("staffpulse_csrf", stale)
         response = second.post("/benchmark/cohort", data={"action": "remove", "csrf_token": stale})
     assert response.status_code == 403
-    assert "older session" in response.text
+    words = page_words(html.unescape(response.text))
+    assert "the page was opened before the dashboard was restarted" in words
+    # reloading re-sends the refused form: the advice is to go back to the page instead
+    assert "Reload the page" not in words and "Go back to the page" in words
+    assert "Nothing was changed." in words
 
 
 def test_every_post_route_is_csrf_protected() -> None:

@@ -207,8 +207,10 @@ def _install_handlers(app: FastAPI) -> None:
             403,
             "This form could not be accepted",
             f"For your safety the request was refused: {exc.reason}.",
-            "Reload the page and submit the form again. If you opened this page from another "
-            "site or an old browser tab, start again from the dashboard.",
+            # "reload the page" re-sent the refused form with the same token: refused again
+            "Nothing was changed. Go back to the page (the button below), which gets a new "
+            "token, and do it again there. If you came here from another site, start again "
+            "from the dashboard.",
         )
 
     @app.exception_handler(StaffpulseError)

@@ -92,7 +92,10 @@ class Csrf:
         if not hmac.compare_digest(cookie, submitted):
             raise CsrfError("the form's security token does not match this browser")
         if not self.valid(cookie):
-            raise CsrfError("the security token is from an older session of the dashboard")
+            raise CsrfError(
+                "the page was opened before the dashboard was restarted, so its security token"
+                " is from an older session of the dashboard"
+            )
 
 
 class SecurityHeadersMiddleware:
