@@ -1,7 +1,7 @@
 """The dashboard's charts on a phone, in real headless Chromium (Debian's): at 390 x 844 the
 text of every chart on the audit and benchmark pages is drawn at 10 px or more (shrunk to the
 screen it would be about 5 px), the chart scrolls sideways in its own box with a hint above it,
-and the page itself never scrolls sideways."""
+and the page itself never scrolls sideways; a pillar's score ("28 / 100") keeps to one line."""
 
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 conversation, it hides the conversation for 7 days, as `staffpulse inbox snooze ID` does; the
 message says until when, the header counts it and a Snoozed list shows it with its date and
 a Reopen button; the cached inbox changed in place agrees with one ranked again from the store;
-a snooze made for a firm is that firm's. And a reply whose parent was deleted says so on the
-page."""
+a snooze made for a firm is that firm's. A reply whose parent was deleted says so on the page,
+and an Inbox with nothing left to join says why: worked through, or every conversation too old
+(with the age advice only where it helps)."""
 
 from __future__ import annotations
 
