@@ -307,6 +307,24 @@ def test_a_candidate_the_circle_barely_reaches_is_left_out_as_weak(store: Store)
     assert alone.suggestions == [] and alone.excluded["weak link"] == 1
 
 
+def test_a_contact_talked_with_long_ago_is_not_called_weakly_linked(store: Store) -> None:
+    """--include-contacts on an archive of years: the people the account itself replied to
+    long ago read "too weakly linked to your circle", as if strangers."""
+    add_posts(
+        store,
+        Account(platform="x", id="id_old_pal", handle="old_pal"),
+        reply_post(901, "acme_staffing", "old_pal", 730),
+        make_post("o2", "old_pal", 1, "I think Monday is fine"),
+    )
+    report = rank_with_fakes(store, role="any", options=SuggestOptions(include_contacts=True))
+    assert "old_pal" not in [s.handle for s in report.suggestions]
+    assert report.excluded.get("stale contact") == 1 and "weak link" not in report.excluded
+    assert "1 contact talked with too rarely or long ago" in report.left_out_line
+    assert {"reason": "stale_contact", "count": 1} in [
+        {k: r[k] for k in ("reason", "count")} for r in report.as_dict()["excluded_reasons"]
+    ]
+
+
 def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> None:
     # val_vendor gets little mass (rita's reply is one among many) but rita engages it
     found = rank_with_fakes(store).suggestions

@@ -41,7 +41,9 @@ OUTSIDE_HIRING = "other"
 ANONYMIZED = "anonymized (no handle)"
 # reached by the walk from the circle no more than by chance (below the uniform teleport level)
 WEAK = "weak link"
-PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK})
+# the same for someone the account itself engages: their conversations are few or long ago
+STALE = "stale contact"
+PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK, STALE})
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
@@ -74,7 +76,7 @@ class HeldBack:
         if ANONYMIZED in held:
             self.anonymized += 1
         if not held or held & PERMANENT:
-            if held - {"already followed"} and CONTACTS not in held:
+            if held - {"already followed"} and not held & {CONTACTS, STALE}:
                 self.strangers += 1
             return  # no option brings it back
         self.groups[held] += 1

@@ -20,6 +20,7 @@ from staffpulse.connect.advice import (
     MOST_INACTIVE_DAYS,
     OTHER_ROLE,
     OUTSIDE_HIRING,
+    STALE,
     UNSEEN,
     WEAK,
     HeldBack,
@@ -200,10 +201,10 @@ class CandidateWalk:
         acc_role = guess.role if guess else None  # the best guess, sure or not
         reasons = self._reasons_from_posts(cit, acc_role)
         if not reasons and self._is_weak(node):
-            reasons = [WEAK]
+            reasons = [self._weak_reason(node)]
         if reasons in ([OTHER_ROLE], [OUTSIDE_HIRING]):
             if self._is_weak(node):  # no role brings it back: not advised as one
-                reasons = [WEAK]
+                reasons = [self._weak_reason(node)]
             else:  # left out for its role alone: it still sets the scale (see strongest)
                 self.strongest = max(self.strongest, self.pagerank(node))
         if reasons:
@@ -287,6 +288,11 @@ class CandidateWalk:
             for (node, _), guess, own in zip(chunk, guessed, posts, strict=True)
         ]
         return list(zip(roles, citizen_signals(self.text, everything, self.as_of), strict=True))
+
+    def _weak_reason(self, node: str) -> str:
+        """A weak link the account engages itself is a contact talked with too rarely or
+        long ago (kept by --include-contacts), not a stranger."""
+        return STALE if node in self.contacts else WEAK
 
     def _is_weak(self, node: str) -> bool:
         """Below what a random jump gives any account, and engaged by no one in the circle:

@@ -15,6 +15,7 @@ from staffpulse.connect.advice import (
     INACTIVE,
     OTHER_ROLE,
     OUTSIDE_HIRING,
+    STALE,
     UNSEEN,
     WEAK,
 )
@@ -29,6 +30,11 @@ _LEFT_OUT_WORDS = {
         "others outside hiring (use --role any to see them)",
     ),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
+    # a contact the account engages, not a stranger: "weakly linked to your circle" misled
+    STALE: (
+        "contact talked with too rarely or long ago",
+        "contacts talked with too rarely or long ago",
+    ),
 }
 # Each reason's name for scripts (``excluded`` in connect --json): snake_case that stays put
 # when the words people read change
@@ -42,6 +48,7 @@ REASON_KEYS = {
     OUTSIDE_HIRING: "outside_hiring",
     ANONYMIZED: "anonymized",
     WEAK: "weak_link",
+    STALE: "stale_contact",
 }
 
 
