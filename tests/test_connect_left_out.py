@@ -3,7 +3,7 @@ read, and the names scripts read in ``connect --json``, which never change with 
 
 from __future__ import annotations
 
-from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT
+from staffpulse.connect.advice import ORDER, OTHER_ROLE, PERMANENT, STALE
 from staffpulse.connect.left_out import REASON_KEYS, left_out_parts, left_out_text, reason_key
 
 
@@ -28,3 +28,14 @@ def test_each_reason_has_a_snake_case_name_beside_its_words() -> None:
     assert all(name.replace("_", "").isalpha() and name.islower() for name in REASON_KEYS.values())
     # one without (a report built by hand) still gets a snake_case one
     assert reason_key("Not in the list (yet)") == "not_in_the_list_yet"
+
+
+def test_a_stale_contact_reads_as_a_contact_not_a_stranger() -> None:
+    assert left_out_parts({STALE: 1}) == [
+        {
+            "reason": "stale_contact",
+            "count": 1,
+            "said": "1 contact talked with too rarely or long ago",
+        }
+    ]
+    assert left_out_text({STALE: 518}) == "518 contacts talked with too rarely or long ago"
