@@ -290,33 +290,30 @@ def mostly_job_ads(
         "threshold": cut,
         "detail": None,
     }
-    if n < MIN_GROUP and n == members:
+    if n < MIN_GROUP:
         out["verdict"] = "too small to tell"
-        out["explanation"] = (
-            f"Too few to tell: the group has {_group(n, group)}, and we need at least {MIN_GROUP}."
-        )
-    elif n < MIN_GROUP:  # members without original posts to judge are no evidence
-        out["verdict"] = "too small to tell"
-        out["explanation"] = (
-            f"Too few to tell: {_scored(n, members, group)} {'has' if n == 1 else 'have'} "
-            f"original posts to judge, and we need at least {MIN_GROUP}."
-        )
-    else:
-        out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
-        judged = "" if n == members else " with original posts to judge"
-        out["explanation"] = (
-            f"{k} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
-            "anything else (over half of their original posts): "
-            + {
-                "supported": "clearly most of them.",
-                "contradicted": "clearly a minority.",
-                "mixed": "too close to half to tell with this few.",
-            }[out["verdict"]]
-        )
-        if n < members:
-            out["explanation"] += f" The other {members - n} have none to judge."
-        out["detail"] = (
-            f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
-            "(Wilson); the claim holds when the whole interval is above 50%."
-        )
+        if n == members:
+            counted = f"the group has {_group(n, group)}"
+        else:  # members without original posts to judge are no evidence
+            has = "has" if n == 1 else "have"
+            counted = f"{_scored(n, members, group)} {has} original posts to judge"
+        out["explanation"] = f"Too few to tell: {counted}, and we need at least {MIN_GROUP}."
+        return out
+    out["verdict"] = "supported" if low > 0.5 else "contradicted" if high < 0.5 else "mixed"
+    judged = "" if n == members else " with original posts to judge"
+    out["explanation"] = (
+        f"{k} of {_group(n, group)}{judged} ({whole(100 * k / n)}%) post more job ads than "
+        "anything else (over half of their original posts): "
+        + {
+            "supported": "clearly most of them.",
+            "contradicted": "clearly a minority.",
+            "mixed": "too close to half to tell with this few.",
+        }[out["verdict"]]
+    )
+    if n < members:
+        out["explanation"] += f" The other {members - n} have none to judge."
+    out["detail"] = (
+        f"95% interval of that share: {whole(100 * low)}-{whole(100 * high)}% "
+        "(Wilson); the claim holds when the whole interval is above 50%."
+    )
     return out
