@@ -42,6 +42,7 @@ _ADAPTERS = (
     "x_analytics",
     "ibm_dialogs",
     "bluesky_repo",
+    "community_archive",  # a JSON object with the X archive's lists: before other JSON
     "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
     "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
 )
