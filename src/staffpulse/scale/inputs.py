@@ -57,45 +57,50 @@ def plan_shards(paths: Sequence[Path], output: Path | None = None) -> ShardPlan:
     skipped: list[Problem] = []
     earlier: list[Notice] = []
     for path in paths:
-        if not path.exists():
-            raise MissingFileError(
-                f"{path}: no such file or folder", hint="check the path and try again"
-            )
-        if path.is_file() and _is_parquet(path):
-            shards.append(path)
-            continue
-        parquet = [f for f in visible_files(path) if _is_parquet(f)] if path.is_dir() else []
-        try:
-            plan, problems = plan_import([path])
-        except EmptyInputError:
-            if not parquet:
-                raise
-            # Nothing but Parquet to read: every other file is one import would skip.
-            plan = []
-            problems = [
-                Problem(str(f), None, UNKNOWN_FORMAT)
-                for f in visible_files(path)
-                if not _is_parquet(f)
-            ]
-        # a folder named inside the output folder is read as asked: only a walk skips it
-        walked = path.is_dir() and output is not None
-        results = output if walked and not _in(path / "any", output) else None  # path not in it
-        folders = _results_folders(path, output) if path.is_dir() else []
-        earlier.extend(_left_out_results(folder) for folder in folders)
-        outside = [*folders, *([results] if results is not None else [])]
-        found = [
-            f for f in [target for target, _source in plan] + parquet if not _in_any(f, outside)
-        ]
-        shards.extend(sorted(dict.fromkeys(found), key=lambda f: f.parts))
-        skipped.extend(
-            p
-            for p in problems
-            if not _is_parquet(Path(p.file)) and not _in_any(Path(p.file), outside)
-        )
+        planned = _plan_path(path, output)
+        shards.extend(planned.shards)
+        skipped.extend(planned.skipped)
+        earlier.extend(planned.earlier_results)
     unique: dict[Path, Path] = {}
     for shard in shards:
         unique.setdefault(shard.resolve(), shard)
     return ShardPlan(list(unique.values()), skipped, earlier)
+
+
+def _plan_path(path: Path, output: Path | None) -> ShardPlan:
+    """The shards of one path given (see :func:`plan_shards`)."""
+    if not path.exists():
+        raise MissingFileError(
+            f"{path}: no such file or folder", hint="check the path and try again"
+        )
+    if path.is_file() and _is_parquet(path):
+        return ShardPlan([path], [], [])
+    parquet = [f for f in visible_files(path) if _is_parquet(f)] if path.is_dir() else []
+    try:
+        plan, problems = plan_import([path])
+    except EmptyInputError:
+        if not parquet:
+            raise
+        # Nothing but Parquet to read: every other file is one import would skip.
+        plan = []
+        problems = [
+            Problem(str(f), None, UNKNOWN_FORMAT) for f in visible_files(path) if not _is_parquet(f)
+        ]
+    # a folder named inside the output folder is read as asked: only a walk skips it
+    walked = path.is_dir() and output is not None
+    results = output if walked and not _in(path / "any", output) else None  # path not in it
+    folders = _results_folders(path, output) if path.is_dir() else []
+    outside = [*folders, *([results] if results is not None else [])]
+    found = [f for f in [target for target, _source in plan] + parquet if not _in_any(f, outside)]
+    return ShardPlan(
+        sorted(dict.fromkeys(found), key=lambda f: f.parts),
+        [
+            p
+            for p in problems
+            if not _is_parquet(Path(p.file)) and not _in_any(Path(p.file), outside)
+        ],
+        [_left_out_results(folder) for folder in folders],
+    )
 
 
 def _results_folders(folder: Path, output: Path | None) -> list[Path]:
