@@ -28,7 +28,8 @@ from typing import Literal
 
 from staffpulse.errors import InputError
 from staffpulse.sources.base import TextEncoding
-from staffpulse.sources.csvrows import CsvRecord, CsvTable, column_key
+from staffpulse.sources.csv_preamble import import_table, preamble_of
+from staffpulse.sources.csvrows import CsvRecord
 from staffpulse.sources.written import (
     EXCEL_FIX,
     ISO_FIX,
@@ -149,7 +150,7 @@ class ColumnDates:
         self._scanned = True
         codec, errors = self.encoding.codec, self.encoding.errors
         with self.path.open(encoding=codec, errors=errors, newline="") as handle:
-            for row in CsvTable(handle, key=column_key, pass_repeated_header=True).records():
+            for row in import_table(handle, preamble_of(self.path)).records():
                 if not isinstance(row, CsvRecord):
                     continue
                 value = row.values.get(COLUMN, "")

@@ -32,6 +32,7 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
+from staffpulse.sources.csv_preamble import csv_columns
 from staffpulse.sources.folders import COMPANIONS, EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.json_documents import (
     MAX_DOCUMENT_BYTES,
@@ -64,7 +65,6 @@ from staffpulse.sources.mastodon_archive_members import (
     looks_outbox,
     read_member,
 )
-from staffpulse.sources.native_csv import csv_columns
 from staffpulse.store.core import Record
 
 SOURCE_NAME = "mastodon-archive"

@@ -21,12 +21,18 @@ from pathlib import Path
 from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
+from staffpulse.sources.csv_preamble import (
+    csv_columns,
+    header_test,
+    import_table,
+    preamble_note,
+    preamble_of,
+)
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
     CsvTable,
     column_key,
-    read_csv_rows,
     repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
@@ -239,11 +245,24 @@ def tag_accounts_hint(path: Path) -> str:
     return f"Accounts can be tagged as they are: staffpulse roles {path.name} --output roles.jsonl"
 
 
-def csv_columns(head: bytes) -> set[str]:
-    """The column names of a CSV header in a file head (stripped, lower-cased)."""
-    lines = head_text(head).splitlines(keepends=True)
-    first = next((row for row in read_csv_rows(lines) if not isinstance(row, CsvProblem)), None)
-    return {column_key(cell) for cell in first.cells} if first is not None else set()
+@header_test
+def is_native_header(columns: set[str]) -> bool:
+    """Whether a header is a staffpulse CSV's, of posts or of accounts."""
+    if "type" in columns:
+        return True
+    if "text" not in columns:
+        if text_by_another_name(columns):
+            return False  # posts with their text under another name: told what to rename
+        # a file of accounts, unless it is a benchmark cohort (handle, platform, segment):
+        # that one is left out with a note (sources/cohorts.py), its segments not lost
+        return "handle" in columns and not is_cohort_header(columns)
+    if set(AUTHOR_COLUMNS) & columns:
+        return True
+    # A handle column under another name makes a posts CSV (told what it lacks, if need
+    # be). A name column only beside an id, so that other tables with a name and a text
+    # stay unknown (the CrowdFlower accounts CSV: _unit_id, name, text, tweet_id...); such
+    # a file is told to rename it, as names are mostly display names and never taken.
+    return author_synonym(columns) is not None or {"id", "name"} <= columns
 
 
 class NativeCsv:
@@ -253,22 +272,7 @@ class NativeCsv:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.suffix.lower() not in SUFFIXES:
             return False
-        columns = csv_columns(head)
-        if "type" in columns:
-            return True
-        if "text" not in columns:
-            if text_by_another_name(columns):
-                return False  # posts with their text under another name: told what to rename
-            # a file of accounts, unless it is a benchmark cohort (handle, platform, segment):
-            # that one is left out with a note (sources/cohorts.py), its segments not lost
-            return "handle" in columns and not is_cohort_header(columns)
-        if set(AUTHOR_COLUMNS) & columns:
-            return True
-        # A handle column under another name makes a posts CSV (told what it lacks, if need
-        # be). A name column only beside an id, so that other tables with a name and a text
-        # stay unknown (the CrowdFlower accounts CSV: _unit_id, name, text, tweet_id...); such
-        # a file is told to rename it, as names are mostly display names and never taken.
-        return author_synonym(columns) is not None or {"id", "name"} <= columns
+        return is_native_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
@@ -277,8 +281,11 @@ class NativeCsv:
         dates = ColumnDates(path, encoding)
         # a column's mistake: told once, not per row
         told = ToldOnce(str(path), UnorderedDates(str(path), column=dates))
+        above = preamble_of(path)  # a report's title and dates above the header
+        if above:
+            yield Notice(str(path), preamble_note(above))
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-            table = CsvTable(handle, key=column_key, pass_repeated_header=True)
+            table = import_table(handle, above)
             header = table.header
             default = None if "type" in header else "post" if "text" in header else "account"
             if default != "account" and (undated := undated_note(header)) is not None:

@@ -32,8 +32,14 @@ from staffpulse.sources.base import (
     provenance,
     register,
 )
-from staffpulse.sources.csvrows import CsvProblem, CsvTable, column_key
-from staffpulse.sources.native_csv import csv_columns
+from staffpulse.sources.csv_preamble import (
+    csv_columns,
+    header_test,
+    import_table,
+    preamble_note,
+    preamble_of,
+)
+from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.x_entities import decode_x_text
@@ -174,6 +180,12 @@ def _post(row: Mapping[str, str | None], tweet_id: str, author_id: str) -> Post:
     )
 
 
+@header_test
+def is_twarc_header(columns: set[str]) -> bool:
+    """twarc2's CSV of tweets, or of users (which has no text)."""
+    return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
+
+
 class TwarcCsv:
     name = "twarc-csv"
     label = "twarc2 CSV"
@@ -181,8 +193,7 @@ class TwarcCsv:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.is_dir() or path.suffix.lower() != ".csv":
             return False
-        columns = csv_columns(head)
-        return columns >= TWEET_MARKERS or (columns >= USER_MARKERS and "text" not in columns)
+        return is_twarc_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         gaps = FieldGaps()
@@ -192,8 +203,11 @@ class TwarcCsv:
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             # The importer's CSV reader: a stray quote is reported where it opened and the
             # rows after it are still read (csv.DictReader would swallow them into one cell).
-            # as its sniff reads the header
-            table = CsvTable(handle, key=column_key, pass_repeated_header=True)
+            # as its sniff reads the header, below a report's title and dates
+            above = preamble_of(path)
+            if above:
+                yield Notice(str(path), preamble_note(above))
+            table = import_table(handle, above)
             users = "text" not in table.header
             for row in table.records():
                 if isinstance(row, CsvProblem):

@@ -44,9 +44,16 @@ from staffpulse.sources.base import (
     provenance,
     register,
 )
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, column_key
+from staffpulse.sources.csv_preamble import (
+    csv_columns,
+    header_test,
+    import_table,
+    preamble_note,
+    preamble_of,
+)
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native import HASHTAG_RE, URL_RE, text_encoding
-from staffpulse.sources.native_csv import SUFFIXES, csv_columns
+from staffpulse.sources.native_csv import SUFFIXES
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 
@@ -201,6 +208,11 @@ def _customers_note(customers: Mapping[str, int]) -> str:
     )
 
 
+@header_test
+def is_twcs_header(columns: set[str]) -> bool:
+    return set(COLUMNS) <= columns
+
+
 class Twcs:
     name = SOURCE_NAME
     label = "Customer Support on Twitter (TWCS) CSV"
@@ -208,11 +220,13 @@ class Twcs:
     def sniff(self, path: Path, head: bytes) -> bool:
         if path.is_dir() or path.suffix.lower() not in SUFFIXES:
             return False
-        return set(COLUMNS) <= csv_columns(head)
+        return is_twcs_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
+        if above := preamble_of(path):  # a report's title and dates above the header
+            yield Notice(str(path), preamble_note(above))
         index = ThreadIndex()
         for found in _rows(path, encoding):
             if isinstance(found, CsvRecord) and not found.missing:
@@ -258,7 +272,7 @@ def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem
     """The file's records, or the problems of those that cannot be read."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
         # as its sniff reads the header
-        yield from CsvTable(handle, key=column_key, pass_repeated_header=True).records()
+        yield from import_table(handle, preamble_of(path)).records()
 
 
 register(Twcs())

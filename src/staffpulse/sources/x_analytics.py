@@ -34,9 +34,16 @@ from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, TextEncoding, provenance, register
-from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable, column_key
+from staffpulse.sources.csv_preamble import (
+    csv_columns,
+    header_test,
+    import_table,
+    preamble_note,
+    preamble_of,
+)
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native import HASHTAG_RE, text_encoding
-from staffpulse.sources.native_csv import SUFFIXES, csv_columns
+from staffpulse.sources.native_csv import SUFFIXES
 from staffpulse.sources.written import written_count, written_time
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import status_link, time_of_tweet_id
@@ -69,6 +76,7 @@ def _first(row: Mapping[str, str], names: tuple[str, ...]) -> str:
     return next(((row.get(name) or "").strip() for name in names if row.get(name)), "")
 
 
+@header_test
 def is_analytics_header(columns: set[str]) -> bool:
     """An X Analytics export: an id, a link and a text column under its names, and
     ``impressions`` (no other tool's file has them all)."""
@@ -143,6 +151,8 @@ class XAnalytics:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
+        if above := preamble_of(path):  # a report's title and dates above the header
+            yield Notice(str(path), preamble_note(above))
         observed = _newest_post(path, encoding)
         authors: set[str] = set()
         for row in _rows(path, encoding):
@@ -201,7 +211,7 @@ def _newest_post(path: Path, encoding: TextEncoding) -> datetime | None:
 
 def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from CsvTable(handle, key=column_key, pass_repeated_header=True).records()
+        yield from import_table(handle, preamble_of(path)).records()
 
 
 register(XAnalytics())

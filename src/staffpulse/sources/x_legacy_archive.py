@@ -31,9 +31,9 @@ from typing import Any
 
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import Item, Problem, provenance, register
+from staffpulse.sources.csv_preamble import csv_columns
 from staffpulse.sources.folders import COMPANIONS, EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
-from staffpulse.sources.native_csv import csv_columns
 from staffpulse.sources.observed import read_time, with_observed
 from staffpulse.sources.x_v1 import PLATFORM, account_from_v1_user, post_from_v1_tweet, x_time
 from staffpulse.sources.ytd import EntryError, ytd_items

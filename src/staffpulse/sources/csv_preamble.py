@@ -1,0 +1,112 @@
+"""Lines above a CSV's header: the title, date range, account name or blank lines that
+social-media tools (Sprout Social, Hootsuite, Buffer, Brandwatch, Meltwater, some X Analytics
+exports) write before the real header.
+
+The header is the first of a file's first :data:`MAX_LINES` lines that a known CSV format takes
+for its header (each CSV source adds its test to :data:`HEADER_TESTS`). The lines above it are
+read as blank lines (:func:`skip_preamble`), so that every record keeps the line it is on, and
+the import says so (:func:`preamble_note`). A file none of whose first lines is a known header
+is read from its first line, as before, and told what that header lacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from staffpulse.report.counts import count_of
+from staffpulse.sources.base import head_text, read_head
+from staffpulse.sources.csvrows import (
+    SEP_LINE_RE,
+    CsvProblem,
+    CsvTable,
+    column_key,
+    excel_text,
+    read_csv_rows,
+    sniff_delimiter,
+)
+
+MAX_LINES = 20  # exports seen put at most ~10 lines above; a longer run is no preamble
+HeaderTest = Callable[[set[str]], bool]
+HEADER_TESTS: list[HeaderTest] = []
+
+
+def header_test(test: HeaderTest) -> HeaderTest:
+    """Add ``test`` (the column names of a line -> whether a source reads that header) to
+    the tests the header is found with; returns it unchanged."""
+    HEADER_TESTS.append(test)
+    return test
+
+
+def _line_columns(line: str) -> set[str]:
+    try:
+        cells = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+    except csv.Error:  # a quote left open: a title, not a header
+        return set()
+    return {column_key(excel_text(cell)) for cell in cells}
+
+
+def _filler(line: str) -> bool:
+    """A line that says nothing: blank, or Excel's ``sep=;`` (which names the delimiter)."""
+    return not line.strip() or SEP_LINE_RE.match(line) is not None
+
+
+def lines_above(lines: Sequence[str]) -> int:
+    """How many of ``lines`` (a file's first ones, with their line breaks) are above its
+    header; 0 when the first line that says something is the header, or when none of the
+    first :data:`MAX_LINES` is a header any CSV format reads."""
+    for number, line in enumerate(lines[:MAX_LINES]):
+        if _filler(line):
+            continue
+        if any(test(_line_columns(line)) for test in HEADER_TESTS):
+            above = lines[:number]
+            return number if not all(_filler(other) for other in above) else 0
+    return 0
+
+
+def head_lines(head: bytes) -> list[str]:
+    """The whole lines of a file head, split as a file opened with ``newline=""`` splits
+    them (the last one, cut by the end of the head, left out)."""
+    lines = io.StringIO(head_text(head), newline="").readlines()
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        lines.pop()
+    return lines
+
+
+def csv_columns(head: bytes) -> set[str]:
+    """The column names of a CSV header in a file head (stripped, lower-cased), below the
+    lines a report puts above it."""
+    lines = head_text(head).splitlines(keepends=True)
+    rows = read_csv_rows(skip_preamble(lines, lines_above(lines)))
+    first = next((row for row in rows if not isinstance(row, CsvProblem)), None)
+    return {column_key(cell) for cell in first.cells} if first is not None else set()
+
+
+def preamble_of(path: Path) -> int:
+    """How many lines of the file ``path`` are above its header (:func:`lines_above`)."""
+    return lines_above(head_lines(read_head(path)))
+
+
+def skip_preamble(lines: Iterable[str], count: int) -> Iterator[str]:
+    """``lines`` with the first ``count`` read as blank lines: no rows, and every line after
+    them keeps its number."""
+    for number, line in enumerate(lines):
+        yield "\n" if number < count else line
+
+
+def import_table(handle: TextIO, above: int) -> CsvTable:
+    """The table the import reads from an opened CSV file with ``above`` lines above its
+    header (the header repeated further down passed over)."""
+    return CsvTable(skip_preamble(handle, above), key=column_key, pass_repeated_header=True)
+
+
+def preamble_note(above: int) -> str:
+    """What the import says of a file with ``above`` lines above its header."""
+    return (
+        f"the {count_of(above, 'line')} above its header (line {above + 1}: a report's title, "
+        f"date range or notes) {'is' if above == 1 else 'are'} not data and "
+        f"{'was' if above == 1 else 'were'} passed over"
+    )
