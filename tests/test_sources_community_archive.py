@@ -15,6 +15,7 @@ from staffpulse.sources.community_archive import CommunityArchive
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 from x_archive_helpers import ARCHIVE
+from x_archive_notes_helpers import LONG_TEXT, TWEET_ID, cut_tweet, note
 
 FILE = Path(__file__).parent / "fixtures" / "community_archive" / "archive.json"
 
@@ -141,3 +142,14 @@ def test_the_callers_document_is_not_changed(tmp_path: Path) -> None:
     before = FILE.read_bytes()
     _rows()
     assert FILE.read_bytes() == before
+
+
+def test_a_long_post_is_restored_whole_from_its_note(tmp_path: Path) -> None:
+    # the X archive's note matching, reached through the "note-tweet" list
+    document = _document()
+    document["tweets"] = [{"tweet": cut_tweet()}]
+    document["community-tweet"] = []
+    document["note-tweet"] = [note()]
+    posts = {row.id: row for row in _rows(_write(tmp_path, document)) if isinstance(row, Post)}
+    assert set(posts) == {TWEET_ID}
+    assert posts[TWEET_ID].text == LONG_TEXT.replace("&amp;", "&")
