@@ -31,10 +31,22 @@ def test_a_stray_windows_1252_line_changes_only_itself(tmp_path: Path) -> None:
 
 def test_plain_utf8_has_no_note_and_keeps_every_line_end(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
-    src.write_bytes(b"\xef\xbb\xbfid,text\r\n1,a\r2,b\n3,c")
+    src.write_bytes(b"\xef\xbb\xbfid,text\r\n1,a\r\n2,b\n3,c")
     lines, note = _lines(src)
-    assert lines == ["id,text\r\n", "1,a\r", "2,b\n", "3,c"]  # as open(newline="") reads
+    assert lines == ["id,text\r\n", "1,a\r\n", "2,b\n", "3,c"]
     assert note is None
+
+
+def test_a_lone_cr_ends_lines_only_in_a_file_whose_first_line_ends_so(tmp_path: Path) -> None:
+    # an old Mac CSV: every line ends in \r, as open(newline="") reads it
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(b"id,text\r1,a\r2,b\r")
+    assert _lines(mac)[0] == ["id,text\r", "1,a\r", "2,b\r"]
+    # a file of \n (or \r\n) lines: a lone \r is part of a text (a tweet's "\r", which
+    # pandas' to_csv writes unquoted), not the end of a row
+    unix = tmp_path / "unix.csv"
+    unix.write_bytes(b"id,text\n1,a\rb\n2,c\r\n")
+    assert _lines(unix)[0] == ["id,text\n", "1,a\rb\n", "2,c\r\n"]
 
 
 def test_a_byte_order_mark_inside_the_file_is_dropped(tmp_path: Path) -> None:

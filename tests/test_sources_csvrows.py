@@ -146,3 +146,12 @@ def test_the_header_repeated_further_down_is_no_record() -> None:
     # a one-column file keeps a row that reads as its header: it may be a record
     single = CsvTable(["text\n", "text\n"], pass_repeated_header=True)
     assert [i.values for i in single if isinstance(i, CsvRecord)] == [{"text": "text"}]
+
+
+def test_a_lone_cr_inside_a_line_is_text_in_a_cell() -> None:
+    # pandas' to_csv (Python's csv writer) quotes a cell with \n but not one with a lone \r
+    # when its line end is \n: the csv module stopped there ("new-line character seen in
+    # unquoted field"), and the line reader split the row in two, an extra record
+    lines = ["id,text\n", "1,a\rb\n", '2,"c\rd"\n', '3,"multi\n', 'line\re"\r\n', '4,"x" y\rz\n']
+    rows = [(i.line, i.values["text"]) for i in CsvTable(lines) if isinstance(i, CsvRecord)]
+    assert rows == [(2, "a\rb"), (3, "c\rd"), (4, "multi\nline\re"), (6, "x y\rz")]

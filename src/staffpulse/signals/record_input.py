@@ -23,6 +23,7 @@ command-line tools, unless a file of that name exists.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -203,12 +204,36 @@ def _whole_file_lines(binary: IO[bytes], codec: str) -> Iterator[str]:
 
 
 def _decoded_lines(binary: IO[bytes]) -> Iterator[str]:
+    # A lone \r ends a line, as open(newline="") reads it, only in a file whose first line
+    # ends so (an old Mac CSV). Where the first line ends in \n or \r\n, a lone \r further on
+    # is part of a text: a tweet's "\r" that pandas' to_csv writes unquoted (its line end
+    # is \n) split that row in two, the second read as a record of its own (roles: an extra
+    # line under a bogus id; classify: the text cut short).
+    lone_cr_ends_lines: bool | None = None
     for raw in binary:  # split at b"\n", which no UTF-8 or Windows-1252 character contains
         text = _decode_line(raw).removeprefix(_BOM)
-        if "\r" in text[:-2]:  # a lone \r ends a line too, as open(newline="") reads it
+        if lone_cr_ends_lines is None and text.strip():
+            lone_cr_ends_lines = _ends_at_lone_cr(text)
+        if lone_cr_ends_lines and "\r" in text[:-2]:
             yield from (line.removeprefix(_BOM) for line in _LINE.findall(text))
         else:
             yield text
+
+
+def _ends_at_lone_cr(first: str) -> bool:
+    """True when the first line of a file (up to its first \\n) ends at a lone \\r: it has
+    one before its end, and what comes before it is a whole line (a CSV header; a whole JSON
+    object, not one whose text holds a raw \\r)."""
+    if "\r" not in first[:-2]:
+        return False
+    line = first[: first.index("\r")]
+    if not line.lstrip().startswith("{"):
+        return True
+    try:
+        json.loads(line, strict=False)
+    except ValueError:
+        return False
+    return True
 
 
 def _decode_line(raw: bytes) -> str:

@@ -282,7 +282,13 @@ class RecordFile(Generic[T]):
             head_lines.append(more)
             size += len(more)
         second = head_lines[1] if len(head_lines) > 1 else ""
-        if _looks_binary(first) or _mostly_binary(head_lines):
+        head = first.strip().lower()
+        # A first line that is a record (a JSON object) or a CSV header naming the needed
+        # columns makes the file text: control characters further on are in its records (a
+        # NUL or \x1c in a CSV cell, a corrupt line), each read or skipped as that record.
+        # Judging those by their share of a small file refused it whole (exit 65).
+        starts_as_records = is_json_object(first) or all(w in head for w in csv_header_words)
+        if _looks_binary(first) or (not starts_as_records and _mostly_binary(head_lines)):
             if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
                 # a spreadsheet is told what it is and how to save it as a CSV
                 fix = book.fix.removesuffix(" and import that file")
@@ -293,7 +299,6 @@ class RecordFile(Generic[T]):
                 hint=empty_hint,
             )
         lines = itertools.chain(blank, head_lines, self._stream)
-        head = first.strip().lower()
         # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
         # array saved under the wrong name): no CSV header starts with an object or ``[{``.
         named_csv = self.path.suffix.lower() == ".csv" and not (

@@ -101,13 +101,18 @@ def read_csv_rows(
     pending: list[tuple[int, str]] = []  # the lines of the record being read
     replay: deque[tuple[int, str]] = deque()  # lines to read again after a broken record
 
+    held_cr = False  # the record being read had a lone \r inside a line (see _held_cr)
+
     def feed() -> Iterator[str]:
+        nonlocal held_cr
         while True:
             item = replay.popleft() if replay else next(source, None)
             if item is None:
                 return
             pending.append(item)
-            yield item[1]
+            line = _held_cr(item[1])
+            held_cr = held_cr or line is not item[1]
+            yield line
 
     reader = csv.reader(feed(), delimiter=delimiter, strict=True)
     while True:
@@ -119,10 +124,14 @@ def read_csv_rows(
             broken, pending[:] = list(pending), []
             if not broken:  # nothing was read: the error is about the input itself
                 return
+            held_cr = False
             start, text = broken[0]
             if len(broken) == 1 and "end of data" not in str(exc):
                 # A quote misplaced within one line ("Great" news): read it as csv always has.
-                cells = next(csv.reader([text], delimiter=delimiter), [])
+                held = _held_cr(text)
+                cells = next(csv.reader([held], delimiter=delimiter), [])
+                if held is not text:
+                    cells = [cell.replace(_CR_HELD, "\r") for cell in cells]
                 if cells:
                     yield CsvRow(start, cells)
                 continue
@@ -134,8 +143,29 @@ def read_csv_rows(
             continue
         start = pending[0][0] if pending else 0
         pending.clear()
+        if held_cr:
+            cells = [cell.replace(_CR_HELD, "\r") for cell in cells]
+            held_cr = False
         if any(cell.strip() for cell in cells):  # a row of empty cells is a blank line too
             yield CsvRow(start, cells)
+
+
+# A lone \r inside a line (not its line end) is text: a cell's "\r" that pandas' to_csv
+# and Python's csv writer leave unquoted when the line end is \n. Python's csv reader stops
+# there ("new-line character seen in unquoted field"), so it is held as this noncharacter
+# while the line is parsed and put back in the cells.
+_CR_HELD = "\U0010fffe"
+_LINE_END_RE = re.compile(r"\r?\n$|\r$")
+
+
+def _held_cr(line: str) -> str:
+    """``line`` with each \r that does not end it as :data:`_CR_HELD` (``line`` itself, the
+    same object, when it has none)."""
+    end = _LINE_END_RE.search(line)
+    body = line[: end.start()] if end else line
+    if "\r" not in body:
+        return line
+    return body.replace("\r", _CR_HELD) + line[len(body) :]
 
 
 @dataclass(frozen=True, slots=True)
