@@ -15,7 +15,7 @@ Files are found and read by :mod:`staffpulse.sources.mastodon_archive_files`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -219,7 +219,7 @@ def post_from_activity(activity: Mapping[str, Any], author: Account) -> Post | N
     return None
 
 
-def owner_uri(items: list[Any]) -> str | None:
+def owner_uri(items: Sequence[Any]) -> str | None:
     """The ``actor`` the outbox's activities name (the archive's owner)."""
     for item in items:
         if isinstance(item, dict) and (actor := get_str(item, "actor")):

@@ -15,7 +15,7 @@ the owner's row (:class:`~staffpulse.models.AvatarImage`) for the import to save
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -40,6 +40,7 @@ from staffpulse.sources.json_documents import (
     document_error,
 )
 from staffpulse.sources.json_entries import salvage_cut
+from staffpulse.sources.json_list_stream import split_list
 from staffpulse.sources.jsonio import as_list, get_str
 from staffpulse.sources.mastodon_archive import (
     DirectMessage,
@@ -130,7 +131,11 @@ def _not_read_notices(files: ArchiveFiles) -> Iterator[Notice]:
 
 
 def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
-    try:
+    split = split_list(member.data, "orderedItems")  # one activity at a time in memory
+    if split is not None:
+        yield from _read_outbox_items(member, owner, split[0], split[1])
+        return
+    try:  # a file that does not split so is parsed whole, and told why it does not parse
         collection = _load(member)
     except ValueError as exc:
         cut = salvage_cut(member.data.decode("utf-8")) if getattr(exc, "cut", False) else None
@@ -160,9 +165,14 @@ def _read_outbox(member: Member, owner: Account | None) -> Iterator[Item]:
     yield from _read_outbox_items(member, owner, collection)
 
 
-def _read_outbox_items(member: Member, owner: Account | None, collection: Any) -> Iterator[Item]:
-    """The owner (when not known from ``actor.json``) and the posts of a parsed outbox."""
-    items = as_list(collection.get("orderedItems")) if isinstance(collection, dict) else []
+def _read_outbox_items(
+    member: Member, owner: Account | None, collection: Any, entries: Sequence[Any] = ()
+) -> Iterator[Item]:
+    """The owner (when not known from ``actor.json``) and the posts of a parsed outbox, or
+    of its ``entries`` read one at a time (:func:`split_list`)."""
+    items = entries or (
+        as_list(collection.get("orderedItems")) if isinstance(collection, dict) else []
+    )
     if not items and isinstance(collection, dict) and collection.get("type") != "OrderedCollection":
         yield Problem(member.location, None, "not a Mastodon outbox (no 'orderedItems')")
         return
