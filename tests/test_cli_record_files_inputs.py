@@ -397,3 +397,19 @@ def test_a_corrupt_line_among_records_costs_only_itself(tmp_path: Path, command:
     assert result.exit_code == 0, error_text(result)
     assert [r["id"] for r in read_rows(out)] == list(range(10))
     assert f"{src}:6:" in error_text(result).replace("\n", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_garbage_first_line_before_records_costs_only_itself(
+    tmp_path: Path, command: str
+) -> None:
+    """NUL bytes and junk on the first line, JSON records after it: the file was refused as
+    binary (exit 65), every record lost; now line 1 is reported and skipped."""
+    src = tmp_path / "in.jsonl"
+    good = [record(command, i) for i in range(4)]
+    src.write_bytes(b"\x00\x00\x01garbage\x02\n" + lines(good).encode())
+    out = tmp_path / "out.jsonl"
+    result = run(command)(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == list(range(4))
+    assert f"{src}:1:" in error_text(result).replace("\n", "")

@@ -287,8 +287,10 @@ class RecordFile(Generic[T]):
         # columns makes the file text: control characters further on are in its records (a
         # NUL or \x1c in a CSV cell, a corrupt line), each read or skipped as that record.
         # Judging those by their share of a small file refused it whole (exit 65).
-        starts_as_records = is_json_object(first) or all(w in head for w in csv_header_words)
-        if _looks_binary(first) or (not starts_as_records and _mostly_binary(head_lines)):
+        # So does a first line of garbage before JSON records: it is skipped as that line.
+        follow = _records_follow(head_lines)
+        records = follow or is_json_object(first) or all(w in head for w in csv_header_words)
+        if (_looks_binary(first) and not follow) or (not records and _mostly_binary(head_lines)):
             if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
                 # a spreadsheet is told what it is and how to save it as a CSV
                 fix = book.fix.removesuffix(" and import that file")
@@ -353,6 +355,14 @@ def _looks_binary(line: str) -> bool:
     """True for a line with control characters, unless it is a JSON object that holds them
     raw in a string (a tab, a NUL): that is a record, read as such."""
     return BINARY_RE.search(line) is not None and not is_json_object(line)
+
+
+def _records_follow(lines: list[str]) -> bool:
+    """True when most lines after the first are JSON records: a first line of garbage (a
+    corrupt block, a stray binary header) before JSON Lines is skipped as that line, not the
+    file refused whole as binary."""
+    rest = [line for line in lines[1:] if line.strip()]
+    return bool(rest) and sum(map(is_json_object, rest)) * 2 > len(rest)
 
 
 def _mostly_binary(lines: list[str]) -> bool:
