@@ -120,7 +120,7 @@ class CandidateWalk:
         positive = np.flatnonzero(self.scores > 0)
         self.order = [int(i) for i in positive[np.argsort(-self.scores[positive], kind="stable")]]
         # What a random jump gives every account of the graph: a candidate below it gets no
-        # more from the circle than from chance (docs/connect.md, "Weak links")
+        # more from the circle than from chance (docs/connect.md, "How the ranking works": weak links)
         self.floor = (1.0 - DAMPING) / len(graph)
         self.cutoff = as_of - timedelta(days=opts.inactive_days)
         self.excluded: dict[str, int] = {}
