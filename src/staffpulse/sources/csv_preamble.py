@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import head_text, read_head
+from staffpulse.sources.base import Notice, head_text, read_head
 from staffpulse.sources.csvrows import (
     SEP_LINE_RE,
     CsvProblem,
@@ -101,6 +101,11 @@ def import_table(handle: TextIO, above: int) -> CsvTable:
     """The table the import reads from an opened CSV file with ``above`` lines above its
     header (the header repeated further down passed over)."""
     return CsvTable(skip_preamble(handle, above), key=column_key, pass_repeated_header=True)
+
+
+def preamble_notices(path: Path, above: int) -> list[Notice]:
+    """The note a file with ``above`` lines above its header gets (none when it has none)."""
+    return [Notice(str(path), preamble_note(above))] if above else []
 
 
 def preamble_note(above: int) -> str:

@@ -25,7 +25,7 @@ from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
     import_table,
-    preamble_note,
+    preamble_notices,
     preamble_of,
 )
 from staffpulse.sources.csvrows import (
@@ -282,8 +282,7 @@ class NativeCsv:
         # a column's mistake: told once, not per row
         told = ToldOnce(str(path), UnorderedDates(str(path), column=dates))
         above = preamble_of(path)  # a report's title and dates above the header
-        if above:
-            yield Notice(str(path), preamble_note(above))
+        yield from preamble_notices(path, above)
         with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
             table = import_table(handle, above)
             header = table.header

@@ -36,7 +36,7 @@ from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
     import_table,
-    preamble_note,
+    preamble_notices,
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem
@@ -205,8 +205,7 @@ class TwarcCsv:
             # rows after it are still read (csv.DictReader would swallow them into one cell).
             # as its sniff reads the header, below a report's title and dates
             above = preamble_of(path)
-            if above:
-                yield Notice(str(path), preamble_note(above))
+            yield from preamble_notices(path, above)
             table = import_table(handle, above)
             users = "text" not in table.header
             for row in table.records():

@@ -48,7 +48,7 @@ from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
     import_table,
-    preamble_note,
+    preamble_notices,
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
@@ -225,15 +225,15 @@ class Twcs:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
-        if above := preamble_of(path):  # a report's title and dates above the header
-            yield Notice(str(path), preamble_note(above))
+        above = preamble_of(path)  # a report's title and dates above the header
+        yield from preamble_notices(path, above)
         index = ThreadIndex()
-        for found in _rows(path, encoding):
+        for found in _rows(path, encoding, above):
             if isinstance(found, CsvRecord) and not found.missing:
                 index.add(found.values)
         brands: set[str] = set()
         customers: dict[str, int] = {}  # account id -> posts
-        for row in _rows(path, encoding):
+        for row in _rows(path, encoding, above):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -268,11 +268,11 @@ def _short_row(row: CsvRecord) -> str:
     )
 
 
-def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
-    """The file's records, or the problems of those that cannot be read."""
+def _rows(path: Path, encoding: TextEncoding, above: int) -> Iterator[CsvRecord | CsvProblem]:
+    """The file's records below its ``above`` lines of preamble (as its sniff reads the
+    header), or the problems of those that cannot be read."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        # as its sniff reads the header
-        yield from import_table(handle, preamble_of(path)).records()
+        yield from import_table(handle, above).records()
 
 
 register(Twcs())

@@ -38,7 +38,7 @@ from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
     import_table,
-    preamble_note,
+    preamble_notices,
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
@@ -151,11 +151,11 @@ class XAnalytics:
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
-        if above := preamble_of(path):  # a report's title and dates above the header
-            yield Notice(str(path), preamble_note(above))
-        observed = _newest_post(path, encoding)
+        above = preamble_of(path)  # a report's title and dates above the header
+        yield from preamble_notices(path, above)
+        observed = _newest_post(path, encoding, above)
         authors: set[str] = set()
-        for row in _rows(path, encoding):
+        for row in _rows(path, encoding, above):
             if isinstance(row, CsvProblem):
                 yield Problem(str(path), row.line, row.message)
                 continue
@@ -191,10 +191,10 @@ def _short_row(row: CsvRecord) -> str:
     )
 
 
-def _newest_post(path: Path, encoding: TextEncoding) -> datetime | None:
+def _newest_post(path: Path, encoding: TextEncoding, above: int) -> datetime | None:
     """When the newest post of the file was written: its counts are as of after that."""
     newest: datetime | None = None
-    for row in _rows(path, encoding):
+    for row in _rows(path, encoding, above):
         if isinstance(row, CsvRecord) and not row.missing:
             try:
                 post = rows_from_analytics(row.values)[-1]
@@ -209,9 +209,9 @@ def _newest_post(path: Path, encoding: TextEncoding) -> datetime | None:
     return newest
 
 
-def _rows(path: Path, encoding: TextEncoding) -> Iterator[CsvRecord | CsvProblem]:
+def _rows(path: Path, encoding: TextEncoding, above: int) -> Iterator[CsvRecord | CsvProblem]:
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        yield from import_table(handle, preamble_of(path)).records()
+        yield from import_table(handle, above).records()
 
 
 register(XAnalytics())
