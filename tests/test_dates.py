@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from staffpulse.dates import parse_date_option
+from staffpulse.dates import format_day, format_when, parse_date_option
 from staffpulse.errors import InputError
 
 
@@ -43,3 +43,23 @@ def test_anything_else_is_an_input_error_naming_the_option_with_an_example(value
     assert caught.value.message == f"--as-of {value!r} is not a date"
     assert caught.value.hint is not None and "--as-of 2026-01-31" in caught.value.hint
     assert caught.value.exit_code == 65
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 3, 5, tzinfo=UTC),
+        datetime(2026, 3, 5, 23, 59),  # no zone: UTC, as the store keeps times
+        datetime(2026, 3, 6, 1, 0, tzinfo=timezone(timedelta(hours=2))),  # 5 Mar, 23:00 UTC
+        "2026-03-05",
+        "2026-03-05T14:05:00Z",
+    ],
+)
+def test_a_day_is_written_day_month_year_as_every_page_writes_it(value: datetime | str) -> None:
+    assert format_day(value) == "05 Mar 2026"
+
+
+def test_a_moment_is_its_day_and_its_utc_time_and_text_not_a_date_stays_as_it_is() -> None:
+    moment = datetime(2026, 3, 5, 14, 5, tzinfo=UTC)
+    assert format_when(moment) == f"{format_day(moment)}, 14:05 UTC"
+    assert format_day("not a date") == "not a date" and format_day(None) == ""

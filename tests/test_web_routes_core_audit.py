@@ -292,3 +292,15 @@ def test_each_open_link_says_what_it_opens(client: Any, tmp_path: Path) -> None:
     connect = client.get("/connect", params={"account": "@harborline (x)"}).text
     named = re.findall(r'aria-label="(open the profile of [^"]*)">open</a>', connect)
     assert named and connect.count(">open</a>") == len(named)
+
+
+def test_the_audits_dates_read_as_on_every_other_page(client: Any) -> None:
+    # the span under the account and the date of each post shown as evidence read
+    # "2026-05-23": every other page writes a day "23 May 2026"
+    words = html.unescape(
+        " ".join(re.sub(r"<[^>]+>", " ", client.get("/audit/x/brightpathstaff").text).split())
+    )
+    day = r"\d\d [A-Z][a-z]{2} \d{4}"
+    assert re.search(rf"posts from {day} to {day}", words), words
+    assert re.search(rf"· (original|reply|quote) · {day}", words)
+    assert not re.search(r"posts from \d{4}-|· (original|reply|quote|repost) · \d{4}-", words)

@@ -29,8 +29,9 @@ from staffpulse.connect.advice import (  # noqa: E402
     Ranking,
 )
 from staffpulse.connect.suggest import Suggestion, SuggestOptions, SuggestReport  # noqa: E402
+from staffpulse.dates import format_day  # noqa: E402
 from staffpulse.models import Account  # noqa: E402
-from web_helpers import make_client, private_copy, sample_store  # noqa: E402
+from web_helpers import make_client, private_copy, reader_words, sample_store  # noqa: E402
 
 ACCOUNT = "x:brightpathstaff"
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -108,7 +109,8 @@ def test_inactive_advice_names_the_controls_and_following_it_brings_suggestions_
     date, days = found.groups()
     # either control, set as the advice says, brings the accounts back
     by_date = client.get(f"/connect?account={ACCOUNT}&as_of={date}").text
-    assert "No account to suggest yet" not in by_date and "Ranked as of " + date in by_date
+    ranked_as_of = "Ranked as of " + format_day(date)  # "07 Nov 2022", as every page writes it
+    assert "No account to suggest yet" not in by_date and ranked_as_of in by_date
     by_days = client.get(f"/connect?account={ACCOUNT}&as_of=2030-01-01&inactive_days={days}")
     assert "No account to suggest yet" not in by_days.text
     assert f'name="inactive_days" min="1" max="36500" value="{days}"' in by_days.text
@@ -403,3 +405,12 @@ def test_a_slow_connect_shows_progress_then_the_suggestions(
         ready = client.get("/connect?account=x:brightpathstaff")
         assert "Who @brightpathstaff should follow" in ready.text and "data-job=" not in ready.text
         assert client.app.state.web.jobs.recent() == []  # not listed as an import
+
+
+def test_the_ranking_date_reads_as_on_every_other_page(client: Any) -> None:
+    # the Connect page said "Ranked as of 2026-11-19" where the Inbox says "19 Nov 2026"
+    words = reader_words(client.get(f"/connect?account={ACCOUNT}").text)
+    assert re.search(r"Ranked as of \d\d [A-Z][a-z]{2} \d{4} \(the newest post", words), words
+    assert not re.search(r"\b\d{4}-\d\d-\d\d\b", words)
+    asked = reader_words(client.get(f"/connect?account={ACCOUNT}&as_of=2026-11-01").text)
+    assert "Ranked as of 01 Nov 2026;" in asked

@@ -20,7 +20,7 @@ from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
-from staffpulse.dates import format_when
+from staffpulse.dates import format_day, format_when
 from staffpulse.models import on_platform, platform_label
 from staffpulse.output_files import write_output
 from staffpulse.report import chart_strips, charts
@@ -57,6 +57,7 @@ def environment() -> Environment:
         )
         _ENV.filters["pct"] = pct
         _ENV.filters["when"] = format_when
+        _ENV.filters["day"] = format_day  # "05 Mar 2026" on every page, never "2026-03-05"
         _ENV.filters["first_sentence"] = first_sentence
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["count"] = count_of
