@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.handles import parse_handle
+from staffpulse.handles import ascii_address, parse_handle
 
 DID = "did:plc:abcdefghijklmnopqrstuvwx"
 
@@ -50,6 +50,20 @@ PARSED = [
     ("mastodon.social/@jane@hr.social", None, ("mastodon", "jane@hr.social")),
     ("https://mastodon.social/users/Jane", None, ("mastodon", "jane@mastodon.social")),
     ("<https://hr.social/@maria>", None, ("mastodon", "maria@hr.social")),
+    # an instance on an internationalized domain, typed in Unicode or ASCII: one account, in
+    # the ASCII (IDNA) form Mastodon keys it by
+    ("@jose@café.example", None, ("mastodon", "jose@xn--caf-dma.example")),
+    ("@Anna@BÜCHER.social", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    ("anna@bücher.social", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    ("@anna@xn--bcher-kva.social", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    ("https://bücher.social/@anna", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    ("bücher.social/@anna", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    ("https://bücher.social/users/anna", None, ("mastodon", "anna@xn--bcher-kva.social")),
+    (
+        "https://mastodon.social/@anna@bücher.social",
+        None,
+        ("mastodon", "anna@xn--bcher-kva.social"),
+    ),
 ]
 
 # (what people send, platform given or None, part of the message)
@@ -60,6 +74,8 @@ REJECTED = [
     ("@@@", None, "not a handle"),
     ("mailto:someone@example.com", None, "not a Mastodon address"),
     ("@ünïcødé.bsky.social", None, "not a Bluesky handle"),
+    ("@josé@café.example", None, "not a Mastodon address"),  # Mastodon's names are ASCII
+    ("@anna@bü..social", None, "not a Mastodon address"),
     ("https://example.com/about", None, "not a profile URL"),
     ("https://x.com/", None, "not an X profile URL"),
     ("https://x.com/home", None, "not an X profile URL"),
@@ -88,3 +104,11 @@ def test_parse_handle_reads_the_forms_people_send(
 def test_parse_handle_rejects_with_a_reason(text: str, platform: str | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_handle(text, platform)
+
+
+def test_ascii_address_keys_an_account_on_an_internationalized_domain_once() -> None:
+    assert ascii_address("anna@bücher.social") == "anna@xn--bcher-kva.social"
+    assert ascii_address("@anna@bücher.social") == "@anna@xn--bcher-kva.social"
+    # what is no Mastodon address, or has no ASCII form, is left for its reader to judge
+    for other in ("acme", "jane.bsky.social", "anna@xn--bcher-kva.social", "a@bü..c", "@bü"):
+        assert ascii_address(other) == other

@@ -23,6 +23,11 @@ mastodon``, or a file's platform column or a column headed ``mastodon``, see
 :data:`FEDIVERSE_HOST_RE`). Otherwise it is refused with what to write instead
 (``@user@host``). The leading ``@`` (Mastodon's own way of writing an account) or a profile
 URL is enough on its own.
+
+**Internationalized domains.** An instance may have a name in any script (``@anna@bücher.social``).
+Its address is kept in the ASCII form Mastodon itself keys accounts by, the IDNA ("punycode")
+one (``anna@xn--bcher-kva.social``, :func:`ascii_address`), so the account written either way,
+typed or in an export, is one account. The user part stays ASCII, as Mastodon requires.
 """
 
 from __future__ import annotations
@@ -41,6 +46,31 @@ MASTODON_USER_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 # least 253, is no handle at all (a post's text in the author column, say).
 LONGEST_HANDLE = {"x": 15, "bluesky": 253, "mastodon": 30 + 1 + 253}
 NO_LONGER_HANDLE = 253  # no handle of any platform is longer (Mastodon's name@domain aside)
+
+
+def ascii_domain(domain: str) -> str:
+    """``domain`` lower-cased, an internationalized one (``bücher.social``) in the ASCII form
+    DNS and Mastodon use (``xn--bcher-kva.social``); ValueError when it has no such form."""
+    lowered = domain.strip().lower()
+    if lowered.isascii():
+        return lowered
+    try:
+        # the standard library's IDNA 2003, as Mastodon's own (Ruby Addressable) normalizes
+        return lowered.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValueError(f"'{domain}' is not a domain name") from None
+
+
+def ascii_address(handle: str) -> str:
+    """``user@domain`` (or ``@user@domain``) with its domain as :func:`ascii_domain` writes it,
+    so that one account is one key; any other handle, or a domain with no ASCII form, as is."""
+    head, at, domain = handle.rpartition("@")
+    if not at or not head.lstrip("@") or domain.isascii():
+        return handle
+    try:
+        return f"{head}@{ascii_domain(domain)}"
+    except ValueError:
+        return handle
 
 
 def absurd_handle_length(platform: str) -> int:
@@ -84,12 +114,13 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
         bare = value.lstrip("@")
         if "@" in bare:
             user, _, domain = bare.partition("@")
-            if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain.lower()):
+            domain = _ascii_or_unchanged(domain)
+            if not MASTODON_USER_RE.match(user) or not DOMAIN_RE.match(domain):
                 raise ValueError(f"'{value}' is not a Mastodon address (user@instance)")
-            named_server = FEDIVERSE_HOST_RE.search(domain.lower()) is not None
+            named_server = FEDIVERSE_HOST_RE.search(domain) is not None
             if not value.startswith("@") and platform != "mastodon" and not named_server:
                 _refuse_bare_address(value, platform)
-            guessed, handle = "mastodon", f"{user.lower()}@{domain.lower()}"
+            guessed, handle = "mastodon", f"{user.lower()}@{domain}"
         elif "." in bare:
             if not DOMAIN_RE.match(bare.lower()):
                 raise ValueError(f"'{value}' is not a Bluesky handle (name.bsky.social)")
@@ -107,6 +138,15 @@ def parse_handle(text: str, platform: str | None = None) -> tuple[str, str]:
     if platform and guessed != platform:
         raise ValueError(f"'{value}' looks like a {guessed} handle, not {platform}")
     return guessed, handle
+
+
+def _ascii_or_unchanged(domain: str) -> str:
+    """:func:`ascii_domain`, or ``domain`` lower-cased when it has no ASCII form (the caller's
+    check then refuses it with its own message)."""
+    try:
+        return ascii_domain(domain)
+    except ValueError:
+        return domain.lower()
 
 
 def _refuse_bare_address(value: str, platform: str | None) -> None:
@@ -128,9 +168,11 @@ def as_url(value: str) -> str | None:
         return value
     if value.startswith("@") or "/" not in value:
         return None
-    host = value.split("/", 1)[0].lower()
+    host = value.split("/", 1)[0]
     # "user@instance/..." is no URL; a bare host followed by a path is one people paste
-    return "https://" + value if "@" not in host and DOMAIN_RE.match(host) else None
+    if "@" in host or not DOMAIN_RE.match(_ascii_or_unchanged(host)):
+        return None
+    return "https://" + value
 
 
 # An X name longer than X allows: a data set may hold one (import keeps it with a note)
@@ -165,7 +207,7 @@ def _site(host: str) -> str:
 
 def _from_url(url: str, value: str) -> tuple[str, str]:
     parsed = urlparse(url)
-    host = (parsed.hostname or "").lower()
+    host = _ascii_or_unchanged(parsed.hostname or "")
     site = _site(host)
     parts = [unquote(p) for p in parsed.path.split("/") if p]
     if site in _X_HOSTS:

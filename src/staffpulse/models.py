@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
 from staffpulse.errors import InputError
+from staffpulse.handles import ascii_address
 
 Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
@@ -123,8 +124,10 @@ INDUSTRY_ROLES: tuple[str, ...] = ("staffing_firm", "recruiter", "hr_pro", "vend
 
 
 def normalize_handle(handle: str) -> str:
-    """Handles compare case-insensitively and without the leading ``@``."""
-    return handle.strip().lstrip("@").lower()
+    """Handles compare case-insensitively and without the leading ``@``, a Mastodon address
+    on an internationalized domain in its ASCII form (``anna@xn--bcher-kva.social``), as
+    Mastodon keys it."""
+    return ascii_address(handle.strip().lstrip("@").lower())
 
 
 def keyed_by_handle(account_id: str | None, handle: str | None) -> bool:

@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, parse_timestamp, register
 from staffpulse.sources.jsonio import (
@@ -92,12 +93,14 @@ def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
 
 
 def full_handle(acct: str, url: str | None) -> str:
-    """``user`` on its home instance → ``user@instance``; remote ``user@host`` unchanged."""
+    """``user`` on its home instance → ``user@instance``; remote ``user@host`` as written but
+    for an internationalized host, in its ASCII form as Mastodon keys accounts
+    (:func:`staffpulse.handles.ascii_address`)."""
     acct = acct.lstrip("@")
     if "@" in acct:
-        return acct
+        return ascii_address(acct)
     host = host_of(url)
-    return f"{acct}@{host}" if host else acct
+    return ascii_address(f"{acct}@{host}") if host else acct
 
 
 def account_from_mastodon(account: Mapping[str, Any]) -> Account:

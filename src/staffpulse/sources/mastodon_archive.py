@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.jsonio import as_list, get_int, get_str
@@ -56,7 +57,7 @@ def profile_of(actor_uri: str) -> tuple[str, str] | None:
     if found is None:
         return None
     host, name = found.group(1), found.group(2)
-    return f"https://{host}/@{name}", f"{name}@{host.lower()}"
+    return f"https://{host}/@{name}", ascii_address(f"{name}@{host.lower()}")
 
 
 def account_from_actor(actor: Mapping[str, Any], observed_at: datetime | None = None) -> Account:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from staffpulse.handles import as_url, parse_handle, profile_url_name
+from staffpulse.handles import as_url, ascii_address, parse_handle, profile_url_name
 from staffpulse.sources.base import Problem, parse_timestamp
 
 ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
@@ -193,7 +193,8 @@ def handle_written(value: str) -> str:
     is no profile's."""
     text = value.strip()
     if as_url(text) is None:
-        return text.lstrip("@")
+        # one account on an internationalized instance, written in Unicode or ASCII
+        return ascii_address(text.lstrip("@"))
     named = profile_url_name(text)
     return named[1] if named is not None else parse_handle(text)[1]
 

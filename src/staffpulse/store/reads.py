@@ -14,6 +14,7 @@ from staffpulse.models import (
     Interaction,
     InteractionKind,
     Post,
+    normalize_handle,
     platform_choice,
 )
 from staffpulse.store.codec import (
@@ -85,7 +86,7 @@ class ReadMixin:
         """The stored account for a handle (or id); ambiguous handles need ``platform`` (spelled
         as people do: ``twitter``, ``bsky``; an unknown one is an InputError)."""
         platform = platform_choice(platform)
-        norm = handle.strip().lstrip("@").lower()
+        norm = normalize_handle(handle)
         # Two accounts of one platform can share a handle (a brand from a dataset that keys it by
         # handle, and the same brand from its own export by numeric id): the one with the
         # posts is the one meant.

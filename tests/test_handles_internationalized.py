@@ -1,0 +1,105 @@
+"""A Mastodon account on an internationalized domain (``@anna@bücher.social``) is one account
+on every path its address enters: a CSV written by people, the Mastodon API's JSON (which
+writes the domain in its ASCII form), a Mastodon archive, ``audit`` and ``add-handles``; and
+importing again adds nothing (staffpulse.handles.ascii_address)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from staffpulse.cli.app import app
+from staffpulse.connect.handles import list_handles
+from staffpulse.store import open_store
+
+runner = CliRunner()
+ASCII_HOME = "https://xn--bcher-kva.social"  # bücher.social as DNS and Mastodon write it
+
+
+def write_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "platform,id,author,text,created_at\n"
+        "mastodon,p1,@anna@bücher.social,Wir suchen Pflegekräfte,2026-03-01T10:00:00Z\n"
+        "mastodon,p2,anna@xn--bcher-kva.social,Zweiter Beitrag,2026-03-02T10:00:00Z\n"
+        "mastodon,p3,@Anna@BÜCHER.social,Dritter Beitrag,2026-03-03T10:00:00Z\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def write_api_json(tmp_path: Path) -> Path:
+    """A status as the Mastodon API returns it, mentioning someone on café.example."""
+    status = {
+        "id": "201",
+        "created_at": "2026-03-04T10:00:00.000Z",
+        "in_reply_to_id": None,
+        "in_reply_to_account_id": None,
+        "uri": f"{ASCII_HOME}/users/anna/statuses/201",
+        "url": f"{ASCII_HOME}/@anna/201",
+        "replies_count": 0,
+        "reblogs_count": 0,
+        "favourites_count": 1,
+        "content": "<p>Vierter Beitrag</p>",
+        "reblog": None,
+        "account": {
+            "id": "7",
+            "username": "anna",
+            "acct": "anna",
+            "display_name": "Anna",
+            "note": "",
+            "url": f"{ASCII_HOME}/@anna",
+            "followers_count": 5,
+            "following_count": 2,
+            "statuses_count": 4,
+        },
+        "mentions": [{"id": "9", "acct": "jose@café.example", "url": "https://café.example/@jose"}],
+        "tags": [],
+    }
+    path = tmp_path / "statuses.json"
+    path.write_text(json.dumps([status]), encoding="utf-8")
+    return path
+
+
+def test_the_account_written_either_way_is_one_account_and_reimport_adds_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.db"
+    files = [str(write_csv(tmp_path)), str(write_api_json(tmp_path))]
+    first = runner.invoke(app, ["import", *files, "--db", str(db), "--json"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["import", *files, "--db", str(db), "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["new"] == {"accounts": 0, "posts": 0, "follows": 0}
+    with open_store(db) as store:
+        accounts = [s.account for s in store.list_accounts()]
+        assert [a.handle for a in accounts] == ["anna@xn--bcher-kva.social"]
+        posts = store.posts_by("mastodon", accounts[0].id)
+    assert len(posts) == 4
+    assert any("jose@xn--caf-dma.example" in post.mentions for post in posts)
+
+
+def test_audit_finds_the_account_by_either_spelling_of_its_domain(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["import", str(write_api_json(tmp_path)), "--db", str(db)])
+    for asked in (
+        "@anna@bücher.social",
+        "anna@xn--bcher-kva.social",
+        "https://bücher.social/@anna",
+    ):
+        result = runner.invoke(app, ["audit", asked, "--db", str(db), "--json"])
+        assert result.exit_code == 0, (asked, result.output)
+        assert json.loads(result.stdout)["account"]["handle"] == "anna@xn--bcher-kva.social"
+
+
+def test_add_handles_merges_the_two_spellings(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    sent = tmp_path / "handles.txt"
+    sent.write_text("@jose@café.example\n@jose@xn--caf-dma.example\n", encoding="utf-8")
+    result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db), "--no-fetch"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        listed = [(h.platform, h.handle) for h in list_handles(store)]
+    assert listed == [("mastodon", "jose@xn--caf-dma.example")]
