@@ -192,3 +192,15 @@ def test_a_folder_really_named_true_is_still_imported(
     result = runner.invoke(app, ["import", "--json", "true", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["imported"]["posts"] == 1
+
+
+def test_a_mistyped_command_gets_the_command_it_was_meant_to_be() -> None:
+    """QA: "staffpulse audti" said only "No such command 'audti'": the commands load when
+    they run, so Typer had none loaded to suggest from."""
+    result = runner.invoke(app, ["audti", "someone"])
+    assert result.exit_code == 2
+    assert "Did you mean 'audit'?" in result.output
+    unlike = runner.invoke(app, ["zzzzqq"])
+    assert unlike.exit_code == 2
+    assert "No such command 'zzzzqq'" in unlike.output
+    assert "Did you mean" not in unlike.output

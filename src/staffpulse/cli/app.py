@@ -16,6 +16,7 @@ errors of its options too; the message for people stays on stderr.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import itertools
 import logging
@@ -90,7 +91,11 @@ class _ErrorBoundaryGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # noted first: loading the command's module takes a while, and Ctrl-C may come then
         note_json_wanted(args)
-        name, command, rest = super().resolve_command(ctx, args)
+        try:
+            name, command, rest = super().resolve_command(ctx, args)
+        except UsageError as exc:
+            _suggest_command(exc, args[0] if args else "", self.list_commands(ctx))
+            raise
         found: Any = command
         given = rest
         # fetch x, inbox dismiss; "inbox --platform x" runs the group itself
@@ -141,6 +146,18 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bug, not bad input: one readable line and where to look, never a wall of
             # traceback in front of a marketer (--debug shows it)
             _fail(ctx, _unexpected(ctx, exc))
+
+
+def _suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
+    """Adds "Did you mean 'audit'?" to "No such command 'audti'". Typer suggests only among
+    the commands already loaded, and ours load when they run (:data:`COMMAND_MODULES`), so
+    a typo got no suggestion at all."""
+    if not exc.message.startswith("No such command") or "Did you mean" in exc.message:
+        return
+    matches = difflib.get_close_matches(typed, names, n=2)
+    if matches:
+        said = " or ".join(repr(name) for name in matches)
+        exc.message = f"{exc.message.rstrip('.')}. Did you mean {said}?"
 
 
 def show_flags_bare(command: Any, ctx: Any) -> None:
