@@ -29,7 +29,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -41,6 +41,7 @@ from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
+from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 
 ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
@@ -61,32 +62,6 @@ __all__ = [
     "load_role_model_or_none",
 ]
 log = logging.getLogger(__name__)
-
-# decimals of the probabilities in a ``roles`` output record
-RECORD_DIGITS = 4
-
-
-@dataclass(frozen=True)
-class RolePredictions:
-    """Batch output: one entry per account, in input order."""
-
-    p_org: np.ndarray
-    kind: list[str]
-    role: list[str]
-    role_scores: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.kind)
-
-    def record(self, i: int) -> dict[str, Any]:
-        """The i-th prediction as a JSON-ready dict (without the id)."""
-        scores = zip(ROLES, self.role_scores[i], strict=True)
-        return {
-            "kind": self.kind[i],
-            "p_org": round(float(self.p_org[i]), RECORD_DIGITS),
-            "role": self.role[i],
-            "role_scores": {r: round(float(s), RECORD_DIGITS) for r, s in scores},
-        }
 
 
 @dataclass
@@ -332,7 +307,9 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
             scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
-        return RolePredictions(p_org=p_org, kind=kind, role=role, role_scores=scores)
+        return RolePredictions(
+            p_org=p_org, kind=kind, role=role, role_scores=scores, org_threshold=self.org_threshold
+        )
 
     def predict_proba(
         self,
