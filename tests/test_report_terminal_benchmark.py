@@ -36,3 +36,20 @@ def test_benchmark_table_fits_and_keeps_handles(tmp_path: Path, width: int) -> N
     assert "jobs" in table and "conv." in table
     assert bool(re.search(r" p\d+\b", table)) == (width >= 120)  # percentiles where there is room
     assert "(4 posts" in table  # a grade from a handful of posts is flagged
+
+
+def test_a_tiny_share_of_job_ads_is_not_shown_as_none_or_all(tmp_path: Path) -> None:
+    """QA: an account whose audit counted 3 of 746 original posts as job ads ("<1%") had 0%
+    in the league table's jobs column, which reads as none."""
+    rare = FeedBuilder("rare_jobs")
+    rare.job(1)
+    rare.chat(249)
+    board = FeedBuilder("job_board_bot")
+    board.job(249)
+    board.chat(1)
+    result = run_benchmark(store_with(tmp_path, rare, board), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(80)
+    render_benchmark(console, result)
+    rows = {line.split()[1]: line for line in console.export_text().splitlines() if "@" in line}
+    assert rows["@rare_jobs"].rstrip().endswith("<1%")
+    assert rows["@job_board_bot"].rstrip().endswith(">99%")

@@ -26,7 +26,16 @@ def band(score: float) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{whole(100 * value)}%"  # halves up, as people round
+    """A share as people write it, halves up; "0%" only for none and "100%" only for all: the
+    league table said 0% job ads for an account whose audit counted 3 of 746 ("<1%")."""
+    if value is None:
+        return "n/a"
+    text = f"{whole(100 * value)}%"
+    if text == "0%" and value > 0:
+        return "<1%"
+    if text == "100%" and value < 1:
+        return ">99%"
+    return text
 
 
 def _avatar_text(avatar: dict[str, Any]) -> str:
