@@ -121,6 +121,7 @@ def test_out_of_range_numbers_are_bad_input_like_every_command(
     result = runner.invoke(app, ["connect", "acme_staffing", "--db", str(db), *option])
     assert result.exit_code == 65, result.output  # README: bad input exits 65, not usage 2
     assert message in result.stderr and "Usage:" not in result.output
+    assert "What to do: give " in result.stderr  # each says what to type instead
     assert "Traceback" not in result.output
 
 

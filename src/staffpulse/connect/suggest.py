@@ -97,7 +97,10 @@ def suggest_report(
     """
     opts = options or SuggestOptions()
     if limit < 1:
-        raise InputError(f"--limit must be at least 1 (got {limit})")
+        raise InputError(
+            f"--limit must be at least 1 (got {limit})",
+            hint="give how many accounts to suggest, e.g. 20 (the default)",
+        )
     roles = RoleFilter(parse_roles(role), leaves_out_outsiders(role))
     account = find_connect_account(store, handle, platform)
     as_of = _ranking_date(store, account, now)
