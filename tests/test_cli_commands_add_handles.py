@@ -263,3 +263,16 @@ def test_the_pending_table_names_platforms_as_people_write_them(db: Path, tmp_pa
     (person,) = [line for line in lines if "new_person" in line]
     (ann,) = [line for line in lines if "ann@fosstodon.org" in line]
     assert person.startswith("│ X ") and ann.startswith("│ Mastodon ")
+
+
+def test_a_run_with_no_fetch_says_how_to_fetch_the_handles_later(db: Path, tmp_path: Path) -> None:
+    """QA: after --no-fetch the run said "2 pending" and the list "fetching is off or not
+    possible", and nothing said that --retry fetches them."""
+    sent = tmp_path / "sent.txt"
+    sent.write_text("someone.bsky.social\n@user@mastodon.social\n", encoding="utf-8")
+    result = runner.invoke(app, ["add-handles", str(sent), "--no-fetch", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Not fetched (--no-fetch): 2 handles" in result.stdout
+    assert "staffpulse add-handles --retry" in result.stdout
+    listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
+    assert "--retry fetches it" in " ".join(listed.output.split())

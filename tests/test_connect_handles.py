@@ -302,7 +302,7 @@ def test_add_and_fetch_handles_without_fetching_stores_only_and_loads_no_model(
     report = add_and_fetch_handles(store, [HandleEntry("x", "fresh_one", "f:1")], fetch=False)
     (added,) = report.added
     assert added.status == "pending" and added.message == (
-        "stored for later: fetching is off or not possible"
+        "not fetched yet (--no-fetch): --retry fetches it"
     )
 
 

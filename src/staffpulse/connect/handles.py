@@ -160,7 +160,7 @@ def _look_up(
     if account is not None:
         return _Lookup(account, "known", "already in the store")
     if fetcher is None:
-        return _Lookup(None, "pending", "stored for later: fetching is off or not possible")
+        return _Lookup(None, "pending", "not fetched yet (--no-fetch): --retry fetches it")
     return _try_fetch(store, entry, fetcher, guard)
 
 

@@ -82,6 +82,8 @@ def add_handles_command(
         print_json(run.as_dict())
     else:
         _print_handles_run(run, retried=retry)
+        if no_fetch:
+            _print_stored_for_later(report)
     if files and read.problems and not entries:
         raise typer.Exit(1)
 
@@ -176,6 +178,19 @@ def _handles_summary(run: HandlesRun) -> str:
         extra.append(f"merged {count_of(read.duplicates, 'duplicate')}")
     tail = (" " + ", ".join(extra).capitalize() + ".") if extra else ""
     return f"Handles: {'; '.join(parts)}.{tail}"
+
+
+def _print_stored_for_later(report: AddReport) -> None:
+    """What to type next after ``--no-fetch``: the run stored the handles and fetched none,
+    and "2 pending" alone left people wondering whether anything would fetch them."""
+    waiting = sum(1 for o in report.outcomes if o.handle.status == "pending")
+    if waiting:
+        console.print(
+            f"Not fetched (--no-fetch): {count_of(waiting, 'handle')}. Run staffpulse "
+            "add-handles --retry to fetch them; staffpulse add-handles --list shows them.",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _print_not_tried(report: AddReport) -> None:
