@@ -104,14 +104,15 @@ def answer_messages(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> 
         ):
             said.append(said_by(case, x(answer(status, body, headers=headers)).fetch, "@acme"))
         said.append(said_by("budget", x(answer(200), budget=0.0001).fetch, "@acme"))
-        said.append(said_by("x halfway", x(_halfway(httpserver, later)).fetch, "@acme"))
+        said.append(said_by("x halfway", x(_halfway(httpserver, 429, later)).fetch, "@acme"))
+        said.append(said_by("x 402 halfway", x(_halfway(httpserver, 402, {})).fetch, "@acme"))
     said.append(said_by("bluesky handle", x_handle, "acme.bsky.social"))
     return said
 
 
-def _halfway(httpserver: HTTPServer, rate_limited: dict[str, str]) -> str:
-    """An X that gives the profile and one page of tweets, then a long rate limit: a fetch
-    stopped after storing something, told it can resume."""
+def _halfway(httpserver: HTTPServer, status: int, headers: dict[str, str]) -> str:
+    """An X that gives the profile and one page of tweets, then refuses (a long rate limit,
+    credits used up): a fetch stopped after storing something, told it can resume."""
     from werkzeug import Request, Response
 
     user = {"id": "500", "username": "acme", "name": "Acme"}
@@ -124,8 +125,8 @@ def _halfway(httpserver: HTTPServer, rate_limited: dict[str, str]) -> str:
         if request.path.endswith("/tweets") and "pagination_token" not in request.args:
             page = {"data": [tweet], "meta": {"result_count": 1, "next_token": "more"}}
             return Response(json.dumps(page), content_type="application/json")
-        body = json.dumps({"title": "Too Many Requests"})
-        return Response(body, 429, rate_limited, content_type="application/json")
+        body = json.dumps({"title": "Refused"})
+        return Response(body, status, headers, content_type="application/json")
 
     httpserver.clear()
     httpserver.expect_request(re.compile(".*")).respond_with_handler(handle)

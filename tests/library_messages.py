@@ -88,14 +88,26 @@ def account_messages() -> list[Said]:
 
 
 def audit_messages() -> list[Said]:
-    """An account with no posts to audit (at all, or since a date)."""
+    """An account with no posts to audit (at all, or since a date), and one of a platform no
+    fetch reaches (read from a CSV without a platform column)."""
     from staffpulse.audit.engine import no_posts_error
 
     account = _account("x", "acme_staffing")
     return [
         said_by("no posts", lambda: _raise(no_posts_error(account, None))),
         said_by("none since", lambda: _raise(no_posts_error(account, NOW))),
+        said_by(
+            "no posts unfetchable", lambda: _raise(no_posts_error(_account("csv", "acme"), None))
+        ),
     ]
+
+
+def resume_messages() -> list[Said]:
+    """What a fetch stopped by the network after storing posts says about going on."""
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.resume import resume_hint
+
+    return [Said("stopped", resume_hint(FetchReport(platform="x", target="acme", posts=3)))]
 
 
 def _raise(error: StaffpulseError) -> None:

@@ -31,6 +31,7 @@ from library_messages import (
     inbox_input_messages,
     inbox_messages,
     report_messages,
+    resume_messages,
 )
 from staffpulse.store import open_store
 from staffpulse.web.wording import _REWRITES, web_hint, web_text
@@ -103,6 +104,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
     "network": lambda t: network_messages(t.monkeypatch),
     "answers": lambda t: answer_messages(t.httpserver, t.monkeypatch),
     "report": lambda t: report_messages(),
+    "resume": lambda t: resume_messages(),
 }
 
 # Messages a page can show that still carry terminal wording once worded for the page: no rule
@@ -141,6 +143,9 @@ CONTROLS = {
     ("accounts", "several"): "choose the account with its platform",
     ("audit", "no posts"): "on the Import page",
     ("audit", "none since"): "on the Import page",
+    ("audit", "no posts unfetchable"): "on the Import page",
+    ("resume", "stopped"): "start the same fetch again on the Import page to resume",
+    ("answers", "x 402 halfway"): "then start the same fetch again on the Import page",
     ("credentials", "no token"): "add the X token on the Settings page",
     ("credentials", "refused"): "check the X token on the Settings page",
     ("connect", "narrow role"): "“Any role”",

@@ -39,6 +39,7 @@ from staffpulse.models import (
     platform_choice,
     platform_name,
 )
+from staffpulse.next_steps import ACCOUNTS_LISTED, CHECK_SPELLING
 from staffpulse.store import Store
 
 # "@handle (platform)": a handle holds no space, so the last " (word)" is the platform, even
@@ -243,8 +244,7 @@ def explain_missing_account(
         handle,
         platform,
         f"{error.message}: did you mean {offered}?",
-        hint="check the spelling (staffpulse accounts lists every stored account), or import "
-        "its posts first (staffpulse import FILE)",
+        hint=CHECK_SPELLING.say(),
         close=tuple(close),
     )
 
@@ -289,7 +289,7 @@ def _brand_hint(store: Store, platform: str, posts: list[Post]) -> str:
             account = store.get_account(platform, ref) or _stored(store, ref, platform)
             if account is not None and account.handle and f"@{account.handle}" not in brands:
                 brands.append(f"@{account.handle}")
-    listing = "staffpulse accounts lists every stored account"
+    listing = ACCOUNTS_LISTED.say()
     if not brands:
         return f"choose a brand of the file instead ({listing})"
     return f"choose the brand it wrote to instead, {' or '.join(brands[:2])} ({listing})"

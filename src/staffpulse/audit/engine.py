@@ -32,6 +32,7 @@ from staffpulse.bundled import sample_clock
 from staffpulse.dates import parse_date_option
 from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
+from staffpulse.next_steps import EARLIER_SINCE, IMPORT_OR_FETCH_TIMELINE, IMPORT_TIMELINE
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
@@ -70,16 +71,16 @@ def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
     if since is not None:
         return NotFoundError(
             f"@{account.handle} has no posts in the store since {since.date().isoformat()}",
-            hint="choose an earlier --since, or import or fetch the account's newer posts",
+            hint=EARLIER_SINCE.say(),
         )
-    fetch = (
-        f", or fetch it: staffpulse fetch {account.platform} @{account.handle}"
+    step = (
+        IMPORT_OR_FETCH_TIMELINE.say(platform=account.platform, handle=account.handle)
         if account.platform in FETCHABLE
-        else ""
+        else IMPORT_TIMELINE.say()
     )
     return NotFoundError(
         f"no posts of @{account.handle} in the store: there is nothing to audit yet",
-        hint=f"import its timeline first: staffpulse import FILE{fetch}",
+        hint=step,
     )
 
 

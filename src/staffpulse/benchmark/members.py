@@ -22,6 +22,7 @@ from staffpulse.benchmark.cohort import (
 )
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
+from staffpulse.next_steps import IMPORT_COHORT_POSTS
 from staffpulse.store import Store
 
 # A grade from fewer posts says little: the leaderboard flags such rows, and the default
@@ -56,9 +57,7 @@ class CohortAccounts:
         """What to do when no line named a usable account, for the reasons found."""
         steps = [step] if (step := self.platform_step()) else []
         if self.missing or not self.ambiguous:
-            steps.append(
-                "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
-            )
+            steps.append(IMPORT_COHORT_POSTS.say())
         return "; ".join(steps)
 
     def headline(self, cohort: str = "the cohort") -> str:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from staffpulse.next_steps import RESUME as RESUME_STEP
 from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:  # only annotated: common imports this module
     from staffpulse.fetch.common import FetchReport
 
-RESUME = "run the same command again to resume"
+RESUME = RESUME_STEP.say()
 OFFLINE_RETRY = "try again once this computer is online"
 NOTHING_FETCHED = "nothing was fetched"
 

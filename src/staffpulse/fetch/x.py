@@ -58,6 +58,7 @@ from staffpulse.fetch.x_costs import (
 from staffpulse.fetch.x_requests import call_x
 from staffpulse.fetch.x_search_window import fit_search_window, search_stream, searchable_since
 from staffpulse.models import Account
+from staffpulse.next_steps import RAISE_BUDGET, SET_X_TOKEN
 from staffpulse.sources.twarc2 import EditTracker, rows_from_v2
 from staffpulse.store import Store
 
@@ -73,7 +74,7 @@ def require_x_token(config: Mapping[str, Any] | None = None) -> str:
     if not token:
         raise AuthError(
             "no X bearer token",
-            hint="set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml",
+            hint=SET_X_TOKEN.say(),
         )
     return token
 
@@ -132,7 +133,7 @@ class XFetcher(FetcherBase):
             raise BudgetExceededError(
                 f"a budget of {money(self.budget_limit or 0)} does not cover even the user"
                 f" lookup ({money(self.rates.user)})",
-                hint="raise --budget",
+                hint=RAISE_BUDGET.say(),
             )
         writer = PageWriter(self.store, SOURCE, report)
         with recorded_run(
@@ -274,7 +275,7 @@ class XFetcher(FetcherBase):
             raise BudgetExceededError(
                 f"a budget of {money(self.budget_limit or 0)} does not cover even one search page"
                 f" ({SEARCH_MIN_PAGE} results at up to {money(per_item)} each)",
-                hint="raise --budget",
+                hint=RAISE_BUDGET.say(),
             )
         since = searchable_since(since, self.notify)
         cursor = RangeCursor(self.store, "x", "", search_stream(query))

@@ -31,6 +31,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
+from staffpulse.next_steps import RESUME_AFTER
 
 CREDITS = "add credits in the X developer console"
 
@@ -55,7 +56,7 @@ def _rejected(
             "X answered 402 Payment Required: the account's API credits are used up",
             hint=resume_hint(
                 report,
-                resume=f"{CREDITS}, then run the same command to resume",
+                resume=f"{CREDITS}, then {RESUME_AFTER.say()}",
                 otherwise=f"{CREDITS}, then try again",
             ),
         )

@@ -42,6 +42,14 @@ from staffpulse.errors import InputError
 from staffpulse.listen.left_out import left_out_kinds
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.topic_themes import OTHER_LABEL
+from staffpulse.next_steps import (
+    AS_OF_NEWEST,
+    LISTEN_OR_IMPORT,
+    SHOW_LIVE,
+    SHOW_UNDATED,
+    WIDEN_MAX_AGE,
+    WIDEN_OR_REPLAY,
+)
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
@@ -107,17 +115,14 @@ def reference_time(
     if latest is None or latest + REPLAY_LEAD >= current:
         return Reference(current)  # the data is live: a replay would be the same as now
     if as_of == "newest":
-        return Reference(latest + REPLAY_LEAD, replay=True, why="--as-of newest")
+        return Reference(latest + REPLAY_LEAD, replay=True, why=AS_OF_NEWEST.say())
     if is_bundled_sample(store):  # the demo looks the same whatever the date
         return Reference(
             latest + REPLAY_LEAD, replay=True, why="the bundled sample has fixed dates"
         )
     if max_age is None or in_window(latest, current, max_age):
         return Reference(current)
-    why = (
-        f"nothing in it was active in the last {describe_span(max_age)};"
-        " --as-of now shows the live view"
-    )
+    why = f"nothing in it was active in the last {describe_span(max_age)}; {SHOW_LIVE.say()}"
     return Reference(latest + REPLAY_LEAD, replay=True, why=why)
 
 
@@ -224,12 +229,12 @@ def window_notes(
     if tally["older"]:
         notes.append(
             f"{about}{count_of(tally['older'], 'open conversation')} quiet for more than {window}"
-            " left out (--max-age to change)"
+            f" left out ({WIDEN_MAX_AGE.say()})"
         )
     if tally["undated"]:
         notes.append(
             f"{about}{count_of(tally['undated'], 'open conversation')} with no date left out:"
-            " their age is unknown (--max-age 0 shows them)"
+            f" their age is unknown ({SHOW_UNDATED.say()})"
         )
     latest = max((c.last_activity for c in conversations if c.last_activity), default=None)
     if not any_items and latest is not None and reference - latest > max_age:
@@ -237,13 +242,12 @@ def window_notes(
             what = f"on topic '{topic}'" if topic is not None else "in the store"
             notes.append(
                 f"nothing {what} was active in the {window} before {format_when(reference)}:"
-                f" its newest activity is {format_when(latest)} (--max-age to change)"
+                f" its newest activity is {format_when(latest)} ({WIDEN_MAX_AGE.say()})"
             )
         else:
             notes.append(
                 f"nothing was active in the last {window}: the newest activity is"
-                f" {format_when(latest)}. Listen or fetch fresh posts, widen --max-age, or"
-                " replay the store as of its newest activity with --as-of newest"
+                f" {format_when(latest)}. Listen or fetch fresh posts, {WIDEN_OR_REPLAY.say()}"
             )
     return notes
 
@@ -322,10 +326,6 @@ def empty_reason(
     if counts.get("own_opened"):  # a store of the firm's own archive: nobody else's talk in it
         return (
             f"Nothing to join: every conversation stored ({counts['own_opened']:,}) is one your "
-            "account began, and the inbox offers other people's. Listen first (staffpulse "
-            "listen bluesky) or import posts (staffpulse import FILE)."
+            f"account began, and the inbox offers other people's. {LISTEN_OR_IMPORT.say()}"
         )
-    return (
-        "No open conversations. Listen first (staffpulse listen bluesky) or import posts"
-        " (staffpulse import FILE)."
-    )
+    return f"No open conversations. {LISTEN_OR_IMPORT.say()}"

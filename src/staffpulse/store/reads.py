@@ -17,6 +17,7 @@ from staffpulse.models import (
     normalize_handle,
     platform_choice,
 )
+from staffpulse.next_steps import IMPORT_OR_LIST_ACCOUNTS
 from staffpulse.store.codec import (
     account_from_row,
     format_time,
@@ -113,7 +114,7 @@ class ReadMixin:
             raise NoSuchAccountError(
                 handle,
                 platform,
-                hint="import its posts first (staffpulse import FILE), or run: staffpulse accounts",
+                hint=IMPORT_OR_LIST_ACCOUNTS.say(),
             )
         if len({row["platform"] for row in rows}) > 1:
             platforms = sorted({row["platform"] for row in rows})

@@ -4,15 +4,22 @@ The library speaks to the terminal: its hints name commands and options ("staffp
 FILE", "--max-age"). A dashboard user has no terminal open, so every message shown on a page
 goes through :func:`web_text`, which swaps the known terminal advice for what to do on the
 page. Unknown text passes through unchanged: a terminal hint is better than no hint.
+
+Advice the library gives as a :class:`~staffpulse.next_steps.Step` is said here by the step,
+not by its words (:data:`PAGE_STEPS`): the step's own pattern finds it in the text, so a
+reworded step is still recognised. The rules of ``_TEXT_RULES`` remain for advice the library
+still words as free text; they go as their messages become steps.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from staffpulse import next_steps as steps
 from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
+from staffpulse.next_steps import Step
 from staffpulse.web.wording_controls import (
     CONNECT_OPTION,
     REMOVE_DELETED,
@@ -23,20 +30,60 @@ from staffpulse.web.wording_controls import (
 
 FORMATS_DOC = "docs/formats.md"
 
-# (pattern, replacement), applied in order. Longer phrases come before the fragments they
-# contain, so a whole sentence is replaced before a piece of it could be.
-_REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+PageWords = str | Callable[..., str]  # called with the step's values by field name
+_IMPORT_POSTS = "import its posts on the Import page first"
+_RESUME = "start the same fetch again on the Import page to resume"
+
+# Each step as the page says it: words, formatted with the step's values, or a function of
+# them. Every step of next_steps.STEPS is here (test_web_wording_steps.py checks it).
+PAGE_STEPS: Mapping[Step, PageWords] = {
+    steps.IMPORT_OR_LIST_ACCOUNTS: f"{_IMPORT_POSTS}, or check the handle on the Accounts page",
+    steps.CHECK_SPELLING: f"check the spelling on the Accounts page, or {_IMPORT_POSTS}",
+    steps.ACCOUNTS_LISTED: "the Accounts page lists every stored account",
+    steps.IMPORT_TIMELINE: f"{_IMPORT_POSTS} (a file, or Fetch an account live)",
+    steps.IMPORT_OR_FETCH_TIMELINE: f"{_IMPORT_POSTS} (a file, or Fetch an account live)",
+    steps.EARLIER_SINCE: "import or fetch the account's newer posts on the Import page",
+    steps.IMPORT_COHORT_POSTS: (
+        "import the accounts' posts on the Import page first, or fix the cohort file"
+    ),
+    steps.LISTEN_OR_IMPORT: (
+        "Import posts by others on the Import page (a twarc2 search, saved Bluesky or Mastodon "
+        "posts); whoever set up staffpulse can also let it listen to Bluesky."
+    ),
+    steps.WIDEN_MAX_AGE: "choose a longer age with “Quiet for at most” above",
+    steps.SHOW_UNDATED: "choose “No limit” in “Quiet for at most” to see them",
+    steps.WIDEN_OR_REPLAY: (
+        "choose a longer “Quiet for at most”, or “As of the newest post” in “Rank as of”"
+    ),
+    steps.SHOW_LIVE: "choose “Now” in “Rank as of” for the live view",
+    steps.AS_OF_NEWEST: "“As of the newest post”",
+    steps.RESUME: _RESUME,
+    steps.RESUME_LATER: _RESUME,
+    steps.RESUME_AFTER: _RESUME,
+    steps.RAISE_BUDGET: "raise the budget on the Import page",
+    # only X needs a token, and only X's advice leads to Settings
+    steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+}
+
+
+def _step_rule(step: Step, words: PageWords) -> Rule:
+    said = words if callable(words) else words.format
+    return step.pattern(), lambda match: said(**match.groupdict())
+
+
+# A step whose words hold another step's are found first, so the whole is replaced before a
+# part of it could be.
+_STEP_RULES: tuple[Rule, ...] = tuple(
+    _step_rule(step, words)
+    for step, words in sorted(PAGE_STEPS.items(), key=lambda item: -len(item[0].terminal))
+)
+
+# (pattern, replacement), applied in order after the steps. Longer phrases come before the
+# fragments they contain, so a whole sentence is replaced before a piece of it could be.
+_TEXT_RULES: tuple[Rule, ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (
-            r"import its posts first \(staffpulse import FILE\), or run: staffpulse accounts",
-            "import its posts on the Import page first, or check the handle on the Accounts page",
-        ),
-        (
-            r"import the accounts' posts first \(staffpulse import FILE\), or fix the cohort "
-            r"file",
-            "import the accounts' posts on the Import page first, or fix the cohort file",
-        ),
         # benchmark/cohort.refuse_import_data: a file of data uploaded as the cohort
         (
             r"import it first \(staffpulse import .+?\), then run staffpulse benchmark with a "
@@ -55,35 +102,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             ),
         ),
         (
-            r"check the spelling \(staffpulse accounts lists every stored account\), or import "
-            r"its posts first \(staffpulse import FILE\)",
-            "check the spelling on the Accounts page, or import its posts on the Import page first",
-        ),
-        # account_refs: an anonymized TWCS customer, sent to the brand it wrote to
-        (
-            r"\(staffpulse accounts lists every stored account\)",
-            "(the Accounts page lists every stored account)",
-        ),
-        (r" \(--max-age to change\)", ": choose a longer age with “Quiet for at most” above"),
-        (r" \(--max-age 0 shows them\)", ": choose “No limit” in “Quiet for at most” to see them"),
-        (
-            r"widen --max-age, or replay the store as of its newest activity with --as-of newest",
-            "choose a longer “Quiet for at most”, or “As of the newest post” in “Rank as of”",
-        ),
-        (r"; --as-of now shows the live view", "; choose “Now” in “Rank as of” for the live view"),
-        (r"--as-of newest", "“As of the newest post”"),
-        (
-            r"import its timeline first: staffpulse import FILE(?:, or fetch it: staffpulse "
-            r"fetch \w+ @?\S+)?",
-            "import its posts on the Import page first (a file, or Fetch an account live)",
-        ),
-        (
-            r"Listen first \(staffpulse listen bluesky\) or import posts \(staffpulse import "
-            r"FILE\)\.",
-            "Import posts by others on the Import page (a twarc2 search, saved Bluesky or "
-            "Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky.",
-        ),
-        (
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
@@ -98,16 +116,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (
             r"\(staffpulse add-handles FILE fetches a list\)",
             "(Import › Fetch an account live)",
-        ),
-        (
-            r"run the same command (?:again |later )?to resume",
-            "start the same fetch again on the Import page to resume",
-        ),
-        (r"raise --budget", "raise the budget on the Import page"),
-        # fetch/x.py: only X needs a token, and only X's advice leads to Settings
-        (
-            r"set X_BEARER_TOKEN in the environment or \[secrets\] x_bearer_token in config\.toml",
-            "add the X token on the Settings page, then start the fetch again",
         ),
         (
             # where the token came from (config_secrets.secret_origin): Settings, on the page
@@ -127,10 +135,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             "reload the inbox page",
         ),
         (r"--limit must be at least 1", "“How many” must be at least 1"),
-        (
-            r"choose an earlier --since, or import or fetch the account's newer posts",
-            "import or fetch the account's newer posts on the Import page",
-        ),
         (r"run without --role", "choose “Any role”"),
         (
             r"choose one of: [\w, ]+ \(spaces for underscores are fine: 'HR pro'\)",
@@ -308,6 +312,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         (r"the formats staffpulse reads are in docs/formats\.md", "see “Supported formats”"),
     )
 )
+_REWRITES = _STEP_RULES + _TEXT_RULES
 
 
 def web_text(text: str | None) -> str:

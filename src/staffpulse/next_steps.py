@@ -1,0 +1,120 @@
+"""What a message tells the user to do next, as data: one :class:`Step` per piece of advice.
+
+The library's errors, hints and notes speak to the terminal ("import its posts first
+(staffpulse import FILE)"). Other front ends say the same step their own way: the dashboard
+names its pages and controls (:data:`staffpulse.web.wording.PAGE_STEPS`). So the words of each
+step live here once: the library builds its text with :meth:`Step.say`, and a front end finds
+the step in that text with :meth:`Step.pattern`, made from the same words, and says it its own
+way. Rewording a step here changes the terminal and what the pages recognise together, and a
+step the dashboard has no wording for fails its tests instead of leaking a command to a page.
+
+Steps are grouped by the messages that give them; :data:`STEPS` lists every one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from string import Formatter
+
+# A field's value when a step names none: a word, a handle, a date (no spaces)
+_ANY_WORD = r"\S+?"
+# a handle as a step names it (acme, acme.bsky.social, acme@staffing.example), never the
+# punctuation after it in a sentence
+HANDLE = r"[\w.@-]*\w"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One piece of advice: its terminal words, with ``{field}`` placeholders for the values
+    it names (a platform, a handle), and how each value looks, to find it back in a text."""
+
+    terminal: str
+    fields: tuple[tuple[str, str], ...] = ()  # (field, regular expression of its values)
+
+    def say(self, **values: object) -> str:
+        """The step in the terminal's words, with ``values`` in its fields."""
+        return self.terminal.format(**values)
+
+    def pattern(self) -> re.Pattern[str]:
+        """Finds the step as :meth:`say` words it in a longer text; its groups are the
+        values, by field name."""
+        looks = dict(self.fields)
+        parts: list[str] = []
+        seen: set[str] = set()
+        for literal, field, _spec, _conversion in Formatter().parse(self.terminal):
+            parts.append(re.escape(literal))
+            if field is None:
+                continue
+            parts.append(
+                f"(?P={field})" if field in seen else f"(?P<{field}>{looks.get(field, _ANY_WORD)})"
+            )
+            seen.add(field)
+        return re.compile("".join(parts))
+
+
+# -- an account or its posts not in the store (store/reads.py, account_refs.py, audit) ------
+
+IMPORT_OR_LIST_ACCOUNTS = Step(
+    "import its posts first (staffpulse import FILE), or run: staffpulse accounts"
+)
+CHECK_SPELLING = Step(
+    "check the spelling (staffpulse accounts lists every stored account), or import its posts "
+    "first (staffpulse import FILE)"
+)
+ACCOUNTS_LISTED = Step("staffpulse accounts lists every stored account")
+IMPORT_TIMELINE = Step("import its timeline first: staffpulse import FILE")
+IMPORT_OR_FETCH_TIMELINE = Step(
+    "import its timeline first: staffpulse import FILE, or fetch it: staffpulse fetch "
+    "{platform} @{handle}",
+    (("platform", r"\w+"), ("handle", HANDLE)),
+)
+EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account's newer posts")
+IMPORT_COHORT_POSTS = Step(
+    "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
+)
+
+# -- the inbox's age window and its replays (listen/window.py) --------------------------------
+
+LISTEN_OR_IMPORT = Step(
+    "Listen first (staffpulse listen bluesky) or import posts (staffpulse import FILE)."
+)
+WIDEN_MAX_AGE = Step("--max-age to change")
+SHOW_UNDATED = Step("--max-age 0 shows them")
+WIDEN_OR_REPLAY = Step(
+    "widen --max-age, or replay the store as of its newest activity with --as-of newest"
+)
+SHOW_LIVE = Step("--as-of now shows the live view")
+AS_OF_NEWEST = Step("--as-of newest")
+
+# -- a live fetch stopped halfway, or refused for its token (fetch/) ---------------------------
+
+RESUME = Step("run the same command again to resume")
+RESUME_LATER = Step("run the same command later to resume")
+RESUME_AFTER = Step("run the same command to resume")
+RAISE_BUDGET = Step("raise --budget")
+SET_X_TOKEN = Step(
+    "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
+)
+
+STEPS: tuple[Step, ...] = (
+    IMPORT_OR_LIST_ACCOUNTS,
+    CHECK_SPELLING,
+    ACCOUNTS_LISTED,
+    IMPORT_TIMELINE,
+    IMPORT_OR_FETCH_TIMELINE,
+    EARLIER_SINCE,
+    IMPORT_COHORT_POSTS,
+    LISTEN_OR_IMPORT,
+    WIDEN_MAX_AGE,
+    SHOW_UNDATED,
+    WIDEN_OR_REPLAY,
+    SHOW_LIVE,
+    AS_OF_NEWEST,
+    RESUME,
+    RESUME_LATER,
+    RESUME_AFTER,
+    RAISE_BUDGET,
+    SET_X_TOKEN,
+)
+"""Every step, for a front end to check that it words each one."""

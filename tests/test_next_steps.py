@@ -1,0 +1,37 @@
+"""Steps a message tells the user to take (staffpulse.next_steps): said in the terminal's words,
+and found back, with their values, in the text of a longer message."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.next_steps import IMPORT_OR_FETCH_TIMELINE, STEPS, Step
+
+# a value of each field a step names, as the library fills it in
+VALUES = {"platform": "bluesky", "handle": "acme.bsky.social"}
+
+
+def test_a_step_is_said_with_its_values() -> None:
+    said = IMPORT_OR_FETCH_TIMELINE.say(platform="mastodon", handle="acme@staffing.example")
+    assert said.endswith("staffpulse fetch mastodon @acme@staffing.example")
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.terminal[:40])
+def test_every_step_is_found_in_a_message_that_says_it(step: Step) -> None:
+    values = {field: VALUES[field] for field, _ in step.fields}
+    message = f"no posts of @acme in the store ({step.say(**values)}); nothing else to do"
+    found = step.pattern().search(message)
+    assert found is not None and found.group(0) == step.say(**values)
+    assert found.groupdict() == values
+
+
+def test_a_value_named_twice_must_be_the_same_both_times() -> None:
+    step = Step("fetch {handle}, then audit {handle}")
+    assert step.pattern().fullmatch(step.say(handle="acme"))
+    assert not step.pattern().fullmatch("fetch acme, then audit brightpath")
+
+
+def test_the_words_around_a_value_are_matched_as_written_not_as_a_pattern() -> None:
+    step = Step("(see the guide.) {page}", (("page", r"\w+"),))
+    assert step.pattern().search("x (see the guide.) formats")
+    assert not step.pattern().search("x (see the guideX) formats")

@@ -1,0 +1,35 @@
+"""How the dashboard says each step the library's messages give (staffpulse.web.wording's
+PAGE_STEPS): every step has the page's words, and a message that gives a step reaches the page
+without its terminal words, whatever those words are now."""
+
+from __future__ import annotations
+
+import pytest
+
+from staffpulse.next_steps import STEPS, Step
+from staffpulse.web.wording import PAGE_STEPS, web_text
+from test_next_steps import VALUES
+from test_web_wording_sources import terminal_wording
+
+
+def test_every_step_has_the_pages_words() -> None:
+    assert [step.terminal for step in STEPS if step not in PAGE_STEPS] == []
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.terminal[:40])
+def test_a_step_reaches_the_page_in_the_pages_words(step: Step) -> None:
+    said = step.say(**{field: VALUES[field] for field, _ in step.fields})
+    shown = web_text(f"@acme has nothing to show: {said}")
+    assert shown.startswith("@acme has nothing to show: ")
+    assert said not in shown and terminal_wording(shown) == []
+
+
+def test_a_reworded_step_is_still_said_the_pages_way() -> None:
+    """The page finds a step by its own words: were they to change, so would what it finds."""
+    from staffpulse.web.wording import _step_rule
+
+    reworded = Step("run staffpulse import FILE first")
+    pattern, replacement = _step_rule(reworded, "import on the Import page first")
+    assert pattern.sub(replacement, f"nothing here; {reworded.say()}") == (
+        "nothing here; import on the Import page first"
+    )
