@@ -11,6 +11,7 @@ from _listen_fakes import FakeRoles, FakeScorer
 from inbox_helpers import item, make, shown
 from listen_helpers import FRESH, NOW, OLD, inbox, store_with
 from staffpulse.listen.inbox import build_inbox
+from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.models import Account, Post
 from staffpulse.report.inbox_html import render_inbox_html
@@ -24,6 +25,13 @@ def test_roles_read_as_connect_writes_them_and_other_is_not_named() -> None:
     )
     assert "(HR pro)" in page and "(job board)" in page
     assert "(other)" not in page and "hr pro" not in page
+
+
+def test_a_joined_conversation_whose_first_post_is_missing_says_who_started_it() -> None:
+    """The HTML inbox's "Already joined" says so too, not only the open conversations."""
+    joined = item("j", state="joined", author_handle="andre", root_stored=False, root_author="ross")
+    page = render_inbox_html(Inbox([], [joined], {}, NOW, NOW))
+    assert "reply to a post by @ross that isn&#39;t stored" in page
 
 
 def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:

@@ -78,6 +78,23 @@ def test_already_joined_conversations_show_the_id_reopen_takes() -> None:
     assert "(id: o-8)" in out
 
 
+def test_a_joined_conversation_whose_first_post_is_missing_says_who_started_it() -> None:
+    """QA: with only the firm's reply stored, "Already joined" read "@andreruffert: @ross
+    I would prefer...", as if the firm had started the conversation."""
+    joined = item(
+        "o-9",
+        state="joined",
+        author_handle="andre",
+        opening_text="@ross I would prefer the second option",
+        root_stored=False,
+        root_author="ross",
+    )
+    out = " ".join(shown(Inbox([], [joined], {}, NOW, NOW)).split())
+    assert "@andre (reply to a post by @ross that isn't stored): @ross I would prefer" in out
+    started = " ".join(shown(Inbox([], [item("o-8", state="joined")], {}, NOW, NOW)).split())
+    assert "@ana.example: How do you handle counteroffers?" in started
+
+
 def test_an_author_known_only_by_did_is_not_written_as_a_handle() -> None:
     out = " ".join(shown(make([item(author_handle="", root_stored=False,
                                     root_author="did:plc:zzz")])).split())  # fmt: skip

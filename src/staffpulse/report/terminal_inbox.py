@@ -99,7 +99,7 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
             # the id, for "inbox reopen ID": a mark made by mistake is undone from this list;
             # soft-wrapped, so that the link in it copies whole
             console.print(
-                f"  · {escape(item.author_label)}: {escape(opening)}{escape(where)}"
+                f"  · {escape(_who_opened(item))}: {escape(opening)}{escape(where)}"
                 f" [dim](id: {escape(item.conversation_id)})[/]",
                 highlight=False,
                 soft_wrap=True,
@@ -107,6 +107,14 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
         if len(inbox.joined) > 10:
             console.print(f"  … and {len(inbox.joined) - 10} more (--json or --html lists all)")
     render_snoozed(console, inbox)
+
+
+def _who_opened(item: InboxItem) -> str:
+    """``@harborline``, or ``@andre (reply to a post by @ross that isn't stored)``: without the
+    first post, the line shows the earliest reply stored, often the firm's own, and "@andre:
+    @ross I would prefer..." read as if the firm had started the conversation."""
+    note = item.missing_root_note
+    return f"{item.author_label} ({note})" if note else item.author_label
 
 
 def render_snoozed(console: Console, inbox: Inbox) -> None:
