@@ -195,3 +195,34 @@ def test_json_saved_under_a_csv_name_is_read_as_json(tmp_path: Path, indent: int
         result = run_classify(str(src), "-o", str(out))
         assert result.exit_code == 0, result.output
         assert [r["id"] for r in read_rows(out)] == [1, "b"]
+
+
+def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
+    tmp_path: Path,
+) -> None:
+    """A CSV some tools export with a title and a date range above ``id,text`` was refused
+    ('the CSV header needs id and text (found: post performance report)'); it is read from its
+    header, as the import reads it, each row keeping its line in the file."""
+    src = tmp_path / "report.csv"
+    src.write_text(
+        "Post performance report\nAcme Staffing, 1 Jan 2026 - 31 Jan 2026\n\n"
+        "id,text\n1,We're hiring a forklift driver: apply now\n,no id here\n2,Happy Friday!\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["1", "2"]
+    stderr = " ".join(result.stderr.split())  # type: ignore[attr-defined]
+    assert "the 3 lines above its header (line 4: a report's title" in stderr
+    assert f"{src}:6: no id" in stderr  # the line in the file, not in the table
+
+
+def test_a_csv_that_starts_with_its_header_gets_no_note(tmp_path: Path) -> None:
+    src = tmp_path / "clean.csv"
+    src.write_text("id,text\nid,text\n1,hello\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["1"]
+    assert "above its header" not in result.stderr  # type: ignore[attr-defined]

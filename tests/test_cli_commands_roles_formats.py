@@ -214,3 +214,36 @@ def test_a_null_among_the_posts_is_dropped_not_the_account(tmp_path: Path) -> No
     result = run_roles(str(src), "-o", str(out))
     assert result.exit_code == 0, error_text(result)
     assert [row["id"] for row in read_rows(out)] == [1]
+
+
+def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
+    tmp_path: Path,
+) -> None:
+    """An accounts export with a title line above its header was refused ('the CSV header
+    needs id, name and description (found: audience report)'); it is read from its header."""
+    src = tmp_path / "audience.txt"  # no .csv name: the header below the title makes it CSV
+    src.write_text(
+        "Audience report\nid,name,description\n"
+        "a1,BlueRiverStaffing,Staffing agency placing warehouse temps in Ohio\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["a1"]
+    stderr = " ".join(result.stderr.split())  # type: ignore[attr-defined]
+    assert "the 1 line above its header (line 2: a report's title" in stderr
+
+
+def test_a_csv_whose_first_row_is_the_header_is_read_from_it(tmp_path: Path) -> None:
+    """A row that looks like a title under a clean header is an account, not a preamble."""
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "id,name,description\n1,Audience report,Monthly numbers\n2,acme,We place nurses\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["1", "2"]
+    assert "above its header" not in result.stderr  # type: ignore[attr-defined]

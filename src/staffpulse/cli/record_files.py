@@ -88,6 +88,7 @@ def run_record_job(
         raise
     with records, stopping_cleanly_on_sigterm(console):
         print_file_note(console, input_path, records.encoding_note)
+        print_file_note(console, input_path, records.preamble_note)
         model = job.load_model()
         with (
             output_sink(output, input_path) as sink,

@@ -2,7 +2,8 @@
 
 Input is JSONL (one object a line with at least ``id`` and ``text``; other fields ignored), a
 JSON array of such objects, or CSV with ``id`` and ``text`` columns (comma, semicolon or tab;
-chosen by the ``.csv`` extension, or by a first line that is such a header). Keys match
+chosen by the ``.csv`` extension, or by a first line that is such a header; lines above the
+header, a report's title, are passed over with a note: :mod:`.record_preamble`). Keys match
 whatever their case, and ``full_text``, ``content`` or ``tweet`` stand in for an absent
 ``text`` (:mod:`~staffpulse.signals.record_fields`). A ``null`` text is scored as an empty
 post, a number as its digits and a list of texts as its texts one a line, so that every record
@@ -173,8 +174,19 @@ def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Recor
     Raises :class:`~staffpulse.errors.InputError` at once for a missing, unreadable or empty
     file or an unusable CSV header; use the result in a ``with`` block to close the file."""
     return RecordFile(
-        path, on_skip, _jsonl, _csv, csv_header_words=("id", "text"), empty_hint=EMPTY_HINT
+        path,
+        on_skip,
+        _jsonl,
+        _csv,
+        csv_header_words=("id", "text"),
+        empty_hint=EMPTY_HINT,
+        takes_header=takes_header,
     )
+
+
+def takes_header(columns: set[str]) -> bool:
+    """Whether a CSV header with these column names (folded) is one classify reads."""
+    return "id" in columns and first_field(columns, POST_TEXT_FIELDS) is not None
 
 
 def classify_records(

@@ -37,7 +37,9 @@ from staffpulse.signals.record_json import (
     json_values,
     read_json_document,
 )
+from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
 from staffpulse.sources.base import BINARY_RE, read_head
+from staffpulse.sources.csv_preamble import preamble_note, skip_preamble
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
 
@@ -198,7 +200,8 @@ class RecordFile(Generic[T]):
     record is malformed or left out (:class:`NothingImportedError`, exit code 1). The file is
     CSV by its ``.csv`` extension, or when its first line is a CSV header (comma, semicolon or
     tab) naming every word of ``csv_header_words``; one JSON array when it starts with ``[``
-    and parses as one; JSONL otherwise.
+    and parses as one; JSONL otherwise. Lines above a CSV header that ``takes_header`` reads
+    (a report's title) are passed over, as the import does, and told in :attr:`preamble_note`.
     Malformed records go to ``on_skip`` and are counted in :attr:`skipped`; records the reader
     leaves out (:class:`LeftOut`) are counted by kind in :attr:`left_out`. Iterate once.
     """
@@ -211,6 +214,7 @@ class RecordFile(Generic[T]):
         csv_rows: RowReader[T],
         csv_header_words: tuple[str, ...],
         empty_hint: str,
+        takes_header: HeaderTest | None = None,
     ) -> None:
         self.path = path
         self.skipped = 0
@@ -219,6 +223,8 @@ class RecordFile(Generic[T]):
         self._on_skip = on_skip
         self._stream = open_input(path)
         self.encoding_note = self._stream.note
+        self.preamble_note: str | None = None
+        self._takes_header = takes_header
         try:
             self._rows = self._kept(self._reader(jsonl, csv_rows, csv_header_words, empty_hint))
             self._head = list(itertools.islice(self._rows, 1))
@@ -300,6 +306,10 @@ class RecordFile(Generic[T]):
                 f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
                 hint=empty_hint,
             )
+        if (above := self._lines_above_header([*blank, *head_lines], first)) > 0:
+            self.preamble_note = preamble_note(above)
+            above_blank = skip_preamble([*blank, *head_lines], above)
+            return csv_rows(itertools.chain(above_blank, self._stream), name, self._skip)
         lines = itertools.chain(blank, head_lines, self._stream)
         # A .csv name is taken at its word, unless the file plainly is JSON (JSON Lines or an
         # array saved under the wrong name): no CSV header starts with an object or ``[{``.
@@ -320,6 +330,13 @@ class RecordFile(Generic[T]):
             looks_csv and (all(word in head for word in csv_header_words) or not json_follows)
         )
         return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
+
+    def _lines_above_header(self, lines: list[str], first: str) -> int:
+        """How many lines are above the CSV header (a report's title): 0 for JSON, which
+        has none, and for a file that starts with its header."""
+        if self._takes_header is None or first.lstrip().startswith(("{", "[")):
+            return 0
+        return lines_above_header(lines, self._takes_header)
 
     def __iter__(self) -> Iterator[T]:
         yield from self._head

@@ -2,7 +2,8 @@
 
 Input is JSONL (one object a line), a JSON array of objects, or CSV (comma, semicolon or tab,
 found from the header; a BOM is fine; chosen by the ``.csv`` extension, or by a first line
-that is a CSV header naming ``id``) with ``id``, ``name`` (screen name), ``description`` (bio)
+that is a CSV header naming ``id``; lines above the header, a report's title, are passed over
+with a note: :mod:`.record_preamble`) with ``id``, ``name`` (screen name), ``description`` (bio)
 and an optional ``text``: one post, or in JSON a list of posts. Other fields are ignored.
 Other names stand in for absent ones (:mod:`~staffpulse.signals.record_fields`, whatever
 their case): staffpulse's own ``handle`` for ``id``, ``display_name`` (else the handle) for
@@ -43,6 +44,7 @@ from staffpulse.signals.record_fields import (
     TEXT_FIELDS,
     USER_OBJECTS,
     field_key,
+    first_field,
     folded_keys,
     is_empty_row,
     is_repeated_header,
@@ -235,7 +237,22 @@ def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Acco
 
     Raises :class:`~staffpulse.errors.InputError` at once for a missing, unreadable or empty
     file or an unusable CSV header; use the result in a ``with`` block to close the file."""
-    return RecordFile(path, on_skip, _jsonl, _csv, csv_header_words=("id",), empty_hint=EMPTY_HINT)
+    return RecordFile(
+        path,
+        on_skip,
+        _jsonl,
+        _csv,
+        csv_header_words=("id",),
+        empty_hint=EMPTY_HINT,
+        takes_header=takes_header,
+    )
+
+
+def takes_header(columns: set[str]) -> bool:
+    """Whether a CSV header with these column names (folded) is one roles reads: an id, and a
+    name or a bio."""
+    named = first_field(columns, NAME_FIELDS) or first_field(columns, DESCRIPTION_FIELDS)
+    return first_field(columns, ID_FIELDS) is not None and named is not None
 
 
 def tag_records(
