@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from staffpulse.dates import format_day, format_when, parse_date_option
+from staffpulse.dates import format_day, format_when, parse_date_option, plausible_post_time
 from staffpulse.errors import InputError
 
 
@@ -63,3 +63,28 @@ def test_a_moment_is_its_day_and_its_utc_time_and_text_not_a_date_stays_as_it_is
     moment = datetime(2026, 3, 5, 14, 5, tzinfo=UTC)
     assert format_when(moment) == f"{format_day(moment)}, 14:05 UTC"
     assert format_day("not a date") == "not a date" and format_day(None) == ""
+
+
+IMPORTED = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("platform", "moment", "plausible"),
+    [
+        ("bluesky", datetime(2026, 3, 1, tzinfo=UTC), True),
+        ("bluesky", datetime(1, 1, 1, tzinfo=UTC), False),  # an app's zero date
+        ("bluesky", datetime(9999, 12, 31, tzinfo=UTC), False),
+        ("bluesky", datetime(2015, 6, 1, tzinfo=UTC), False),  # an old tweet copied over
+        ("x", datetime(2015, 6, 1, tzinfo=UTC), True),
+        ("x", datetime(1970, 1, 1, tzinfo=UTC), False),  # epoch zero of a broken export
+        ("mastodon", datetime(2010, 5, 1, tzinfo=UTC), True),  # an identi.ca status
+        ("csv", datetime(2001, 1, 1, tzinfo=UTC), True),  # a platform staffpulse does not know
+        ("csv", datetime(1970, 1, 1, tzinfo=UTC), False),
+        ("x", IMPORTED + timedelta(hours=20), True),  # a clock a little ahead
+        ("x", IMPORTED + timedelta(days=3), False),  # written after it was imported
+    ],
+)
+def test_a_post_cannot_be_dated_before_its_platform_or_after_its_import(
+    platform: str, moment: datetime, plausible: bool
+) -> None:
+    assert plausible_post_time(platform, moment, IMPORTED) is plausible

@@ -4,6 +4,7 @@ UTF-16 with its BOM), safe archive member names, timestamps, and decoding text f
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from staffpulse.sources.base import (
     claimed_by,
     decode_bytes,
     head_text,
+    parse_post_time,
     parse_timestamp,
     sniffable,
     unsafe_member_name,
@@ -131,3 +133,13 @@ def test_decode_bytes_names_the_guess() -> None:
     assert decode_bytes("é".encode()) == ("é", None)
     text, note = decode_bytes("a\nb é".encode("cp1252"))
     assert text == "a\nb é" and note is not None and "line 2" in note
+
+
+def test_a_post_dated_in_a_year_no_datetime_holds_is_kept_at_the_nearest_one() -> None:
+    # a Bluesky app may write the year 0000: the post is kept, its date one no post can have
+    assert parse_post_time("0000-01-01T00:00:00Z") == datetime.min.replace(tzinfo=UTC)
+    assert parse_post_time("+10000-01-01T00:00:00Z") == datetime.max.replace(tzinfo=UTC)
+    assert parse_post_time("2026-03-01T10:00:00Z") == datetime(2026, 3, 1, 10, tzinfo=UTC)
+    for unreadable in ("0000-13-01", "2026-02-30", "soon"):  # no date at all: told as before
+        with pytest.raises(ValueError, match="unreadable timestamp"):
+            parse_post_time(unreadable)

@@ -6,11 +6,22 @@ UTC. Anything else is an :class:`~staffpulse.errors.InputError` naming the optio
 example of what works. :func:`format_when` writes a moment back for people
 (``05 Mar 2026, 14:05 UTC``), as reports, the dashboard and notes show it, and
 :func:`format_day` a day (``05 Mar 2026``).
+
+**Dates no post can have.** A post's date is what its data says, and some data says nonsense:
+a Bluesky record's ``createdAt`` is whatever the app that wrote it set (``0001-01-01`` and
+``9999-12-31`` occur, and posts copied over from an old tweet archive keep the tweets' dates),
+and broken exports write epoch zero (``1970-01-01``). One such post stretched an audit over
+thousands of years and collapsed its rates per week. :func:`plausible_post_time` is the rule:
+a post cannot be dated before its platform's first posts (:data:`PLATFORM_BEGAN`) nor after
+the moment it was imported (a day's slack for clocks running ahead). Such a post is kept, raw
+data and all, but its date takes no part in date-based measures (the audit reads it as
+undated, :mod:`staffpulse.audit.loader`), and the import tells each file's count once
+(:mod:`staffpulse.implausible_dates`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from staffpulse.errors import InputError
 from staffpulse.sources.base import parse_timestamp
@@ -18,15 +29,44 @@ from staffpulse.sources.base import parse_timestamp
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "PLATFORM_BEGAN",
     "format_day",
     "format_when",
     "parse_date_option",
+    "platform_began",
+    "plausible_post_time",
     "require_plausible_date",
 ]
 
 # No social platform existed before 1970, and dates far from ours overflow in date arithmetic
 # (``as_of - 90 days`` from 0001-01-05): options outside these years are refused
 FIRST_YEAR, LAST_YEAR = 1970, 2999
+
+
+# When each platform's first posts were written (X: the first tweet; Bluesky: its team's first
+# posts, late 2022; Mastodon: the statuses of older fediverse servers, identi.ca from 2008,
+# come with it). Any other platform (a CSV's) began no earlier than the web itself.
+PLATFORM_BEGAN = {
+    "x": datetime(2006, 3, 21, tzinfo=UTC),
+    "bluesky": datetime(2022, 11, 1, tzinfo=UTC),
+    "mastodon": datetime(2008, 7, 1, tzinfo=UTC),
+}
+WEB_BEGAN = datetime(1991, 8, 6, tzinfo=UTC)
+# a phone's or server's clock may run ahead, and a zone be written wrong: not a day more
+CLOCK_SLACK = timedelta(days=1)
+
+
+def platform_began(platform: str) -> datetime:
+    """The earliest moment a post of ``platform`` can be dated (:data:`PLATFORM_BEGAN`)."""
+    return PLATFORM_BEGAN.get(platform, WEB_BEGAN)
+
+
+def plausible_post_time(platform: str, moment: datetime, imported: datetime) -> bool:
+    """Whether a post of ``platform`` can have been written at ``moment``: not before its
+    platform's first posts, nor after ``imported``, when it came into the store."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    seen = imported if imported.tzinfo else imported.replace(tzinfo=UTC)
+    return platform_began(platform) <= aware <= seen + CLOCK_SLACK
 
 
 def parse_date_option(option: str, value: str | None) -> datetime | None:

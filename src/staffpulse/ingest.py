@@ -22,6 +22,7 @@ from pathlib import Path
 
 from staffpulse.errors import EmptyInputError, MissingFileError
 from staffpulse.handle_lengths import HandleLengths
+from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.models import Account, AvatarImage
@@ -122,9 +123,11 @@ def _plan_folder(
 
 def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Record]]:
     """The records of one file in batches; its problems and notices go to ``report``, and
-    so do records naming a handle too long to be one (:mod:`staffpulse.handle_lengths`)."""
+    so do records naming a handle too long to be one (:mod:`staffpulse.handle_lengths`) and
+    posts dated when none can have been written (:mod:`staffpulse.implausible_dates`)."""
     batch: list[Record] = []
     lengths = HandleLengths()
+    dates = ImplausibleDates()
     for item in items:
         if isinstance(item, UncheckedArchive):
             report.unchecked.append(item.file)
@@ -145,6 +148,7 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
             report.skipped += 1
         if record is None:
             continue
+        dates.check(record)
         batch.append(record)
         if len(batch) >= BATCH_SIZE:
             yield batch
@@ -153,6 +157,7 @@ def _batched(items: Iterable[Item], report: ImportReport) -> Iterator[list[Recor
         yield batch
     report.posts_read += lengths.posts
     report.notices.extend(lengths.notices())
+    report.notices.extend(dates.notices())
 
 
 class _AvatarSaver:

@@ -3,6 +3,10 @@
 The store's general readers build complete posts (every column, ``strptime`` per row); an
 audit of thousands of posts, or a cohort of thousands of accounts, needs less and needs it
 fast. A cohort is read in one pass over the posts table, not one query per account.
+
+A post dated when no post can have been written (``0001-01-01`` from a Bluesky app, a date
+after the post was imported: :func:`staffpulse.dates.plausible_post_time`) is read as
+undated, so the audit's span, windows and rates stand on real dates; its text still counts.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
+from staffpulse.dates import plausible_post_time
 from staffpulse.models import Account, Post, PostKind
 from staffpulse.sources.bluesky import author_of_uri
 from staffpulse.store import Store
@@ -21,12 +26,20 @@ from staffpulse.store.codec import format_time, rows_where_in
 _COLUMNS = (
     "platform, id, author_id, author_handle, text, created_at, kind, reply_to_post_id, "
     "reply_to_account_id, reply_to_handle, conversation_id, quoted_post_id, reposted_post_id, "
-    "mentions, url, lang"
+    "mentions, url, lang, first_seen"
 )
 
 
 def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def _post_time(platform: str, created: str | None, first_seen: str | None) -> datetime | None:
+    """When the post was written, None when unknown or when its date cannot be right."""
+    moment, imported = _time(created), _time(first_seen)
+    if moment is None or imported is None:
+        return moment
+    return moment if plausible_post_time(platform, moment, imported) else None
 
 
 def _post(row: tuple[Any, ...]) -> Post:
@@ -37,7 +50,7 @@ def _post(row: tuple[Any, ...]) -> Post:
         author_id=row[2],
         author_handle=row[3],
         text=row[4],
-        created_at=_time(row[5]),
+        created_at=_post_time(row[0], row[5], row[16]),
         kind=cast(PostKind, row[6]),
         reply_to_post_id=row[7],
         reply_to_account_id=row[8],

@@ -284,6 +284,26 @@ def parse_timestamp(value: object) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+# An ISO date of a year no datetime holds (0000, 10000), which a Bluesky app may write
+_FAR_DATE_RE = re.compile(r"^([+-]?\d{4,})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]|$)")
+_FIRST_MOMENT = datetime.min.replace(tzinfo=UTC)
+_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
+
+
+def parse_post_time(value: object) -> datetime | None:
+    """A post's date as :func:`parse_timestamp` reads it, a well-formed date of a year no
+    datetime holds (``0000-01-01``) being the nearest one that does (``0001-01-01``): a date
+    no post can have (:func:`staffpulse.dates.plausible_post_time`), so the post is kept and
+    its date left out of measures, instead of the post being skipped as unreadable."""
+    try:
+        return parse_timestamp(value)
+    except ValueError:
+        found = _FAR_DATE_RE.match(str(value).strip())
+        if found is None or 1 <= int(found.group(1)) <= 9999:
+            raise
+        return _FIRST_MOMENT if int(found.group(1)) < 1 else _LAST_MOMENT
+
+
 def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
     """Every file under ``folder`` that a folder import visits: hidden files and folders
     aside, each real folder once (a symlink back up the tree is not followed again)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, parse_timestamp, register
+from staffpulse.sources.base import Item, parse_post_time, parse_timestamp, register
 from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
 from staffpulse.sources.responses import rows_of_responses
 
@@ -139,7 +139,7 @@ def post_from_record(
         author_id=author_id,
         author_handle=author_handle,
         text=str(record.get("text") or ""),
-        created_at=parse_timestamp(record.get("createdAt")),
+        created_at=parse_post_time(record.get("createdAt")),
         lang=str(langs[0]) if langs else None,
         kind=kind,
         reply_to_post_id=parent,

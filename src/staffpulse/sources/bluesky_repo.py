@@ -26,7 +26,15 @@ from typing import Any
 
 from staffpulse.models import Account, Follow, Post, normalize_handle
 from staffpulse.read_offsets import mark_read
-from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
+from staffpulse.sources.base import (
+    Item,
+    Notice,
+    Problem,
+    parse_post_time,
+    parse_timestamp,
+    provenance,
+    register,
+)
 from staffpulse.sources.bluesky import PLATFORM, post_from_record
 from staffpulse.sources.car_blocks import (
     MAX_CAR_BYTES,
@@ -124,7 +132,7 @@ def repost_from_repo(did: str, record: Mapping[str, Any]) -> Post:
         id=f"{shared}#repost-by-{did}",
         author_id=did,
         author_handle=did,
-        created_at=parse_timestamp(record.get("createdAt")),
+        created_at=parse_post_time(record.get("createdAt")),
         kind="repost",
         reposted_post_id=shared,
     )
