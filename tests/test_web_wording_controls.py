@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from staffpulse.connect.reach_back import reach_back
+from staffpulse.next_steps import CONNECT_OPTIONS, INCLUDE_CONTACTS, INCLUDE_UNSEEN, WIDER_ROLE
 from staffpulse.web.wording_controls import (
     CONNECT_OPTION,
+    OPTION_CONTROLS,
     connect_controls,
     export_buttons,
     segment_names,
@@ -18,16 +21,41 @@ def test_export_formats_are_named_as_the_connect_page_buttons() -> None:
     assert export_buttons(match) == "use the “X list” or “Spreadsheet (CSV)” export"
 
 
-def test_connect_options_become_the_ticks_and_choices_of_the_page() -> None:
-    said = "show them with --include-contacts, --include-unseen and a wider --role (or none)"
+def _show_them_with(said: str) -> re.Match[str]:
     match = re.search(
         rf"show (them|it) with ((?:{CONNECT_OPTION})(?:(?:, | and )(?:" + rf"{CONNECT_OPTION}))*)",
         said,
     )
     assert match is not None
-    assert connect_controls(match) == (
+    return match
+
+
+def test_every_option_connect_advises_is_a_control_of_the_page() -> None:
+    assert [step.terminal for step in CONNECT_OPTIONS if step not in OPTION_CONTROLS] == []
+
+
+def test_connect_options_become_the_ticks_and_choices_of_the_page() -> None:
+    said = f"show them with {INCLUDE_CONTACTS.say()}, {INCLUDE_UNSEEN.say()} and {WIDER_ROLE.say()}"
+    assert connect_controls(_show_them_with(said)) == (
         "tick “Include people you already talk with” and “Include accounts never seen” and "
         "choose a wider role (or “Any role”) to see them"
+    )
+
+
+def test_a_date_to_reach_back_to_is_one_option_with_its_values() -> None:
+    """ "--as-of 2026-03-02 (or --inactive-days 120)", as reach_back words it, is set as the
+    page's date and its inactivity, not read as two options."""
+    from datetime import UTC, datetime
+
+    ranked = datetime(2026, 6, 29, tzinfo=UTC)
+    either, _remedies = reach_back([datetime(2026, 3, 1, 9, tzinfo=UTC)], [], ranked)[0]
+    said = connect_controls(
+        _show_them_with(f"show them with {INCLUDE_CONTACTS.say()} and {either}")
+    )
+    days = either.split("--inactive-days ")[1].rstrip(")")
+    assert said == (
+        "tick “Include people you already talk with” and set “Rank as of” to 2026-03-02 (or "
+        f"“Counts as inactive after” to {days} days) to see them"
     )
 
 

@@ -39,6 +39,11 @@ class Step:
     def pattern(self) -> re.Pattern[str]:
         """Finds the step as :meth:`say` words it in a longer text; its groups are the
         values, by field name."""
+        return re.compile(self.pattern_text())
+
+    def pattern_text(self, *, named: bool = True) -> str:
+        """The regular expression of :meth:`pattern`; without groups (``named=False``) to be
+        one of several alternatives in a larger pattern, where a group name may occur once."""
         looks = dict(self.fields)
         parts: list[str] = []
         seen: set[str] = set()
@@ -46,11 +51,15 @@ class Step:
             parts.append(re.escape(literal))
             if field is None:
                 continue
-            parts.append(
-                f"(?P={field})" if field in seen else f"(?P<{field}>{looks.get(field, _ANY_WORD)})"
-            )
+            value = looks.get(field, _ANY_WORD)
+            if not named:
+                parts.append(f"(?:{value})")
+            elif field in seen:
+                parts.append(f"(?P={field})")
+            else:
+                parts.append(f"(?P<{field}>{value})")
             seen.add(field)
-        return re.compile("".join(parts))
+        return "".join(parts)
 
 
 # -- an account or its posts not in the store (store/reads.py, account_refs.py, audit) ------
@@ -97,6 +106,39 @@ SET_X_TOKEN = Step(
     "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
 )
 
+# -- connect's advice when it has nothing to suggest (connect/advice.py, left_out.py) ---------
+
+ANY_CONNECT_OPTION = Step("any of connect's options")
+CONTACTS_SHOWN = Step("--include-contacts shows {them}", (("them", "them|it"),))
+EVEN_WITH_CONTACTS = Step("even with --include-contacts")
+INCLUDE_UNSEEN_ANYWAY = Step("or include them anyway with --include-unseen")
+FETCH_A_LIST = Step("staffpulse add-handles FILE fetches a list")
+
+# The options themselves, which the advice names in a list ("show them with --include-contacts,
+# --include-unseen and a wider --role (or none)", "use --role any"): a front end says the whole
+# list its own way (staffpulse.web.wording_controls), so these are not in STEPS.
+_DAY = r"\d{4}-\d\d-\d\d"
+INCLUDE_CONTACTS = Step("--include-contacts")
+INCLUDE_UNSEEN = Step("--include-unseen")
+AS_OF_DAY = Step("--as-of {day}", (("day", _DAY),))
+REACH_BACK = Step("--as-of {day} (or --inactive-days {days})", (("day", _DAY), ("days", r"\d+")))
+INACTIVE_DAYS = Step("--inactive-days {days}", (("days", r"\d+"),))
+LARGER_INACTIVE_DAYS = Step("a larger --inactive-days")
+WIDER_ROLE = Step("a wider --role (or none)")
+WIDER_ROLE_OR_ANY = Step("a wider --role (or --role any)")
+ROLE_ANY = Step("--role any")
+CONNECT_OPTIONS: tuple[Step, ...] = (
+    INCLUDE_CONTACTS,
+    INCLUDE_UNSEEN,
+    AS_OF_DAY,
+    REACH_BACK,
+    INACTIVE_DAYS,
+    LARGER_INACTIVE_DAYS,
+    WIDER_ROLE,
+    WIDER_ROLE_OR_ANY,
+    ROLE_ANY,
+)
+
 STEPS: tuple[Step, ...] = (
     IMPORT_OR_LIST_ACCOUNTS,
     CHECK_SPELLING,
@@ -116,5 +158,10 @@ STEPS: tuple[Step, ...] = (
     RESUME_AFTER,
     RAISE_BUDGET,
     SET_X_TOKEN,
+    ANY_CONNECT_OPTION,
+    CONTACTS_SHOWN,
+    EVEN_WITH_CONTACTS,
+    INCLUDE_UNSEEN_ANYWAY,
+    FETCH_A_LIST,
 )
-"""Every step, for a front end to check that it words each one."""
+"""Every step but connect's options, for a front end to check that it words each one."""

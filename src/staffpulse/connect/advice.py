@@ -28,6 +28,18 @@ from datetime import datetime
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.reach_back import reach_back
+from staffpulse.next_steps import (
+    ANY_CONNECT_OPTION,
+    CONTACTS_SHOWN,
+    EVEN_WITH_CONTACTS,
+    FETCH_A_LIST,
+    INCLUDE_CONTACTS,
+    INCLUDE_UNSEEN,
+    INCLUDE_UNSEEN_ANYWAY,
+    ROLE_ANY,
+    WIDER_ROLE,
+    WIDER_ROLE_OR_ANY,
+)
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.signals.role_labels import role_label
 
@@ -47,7 +59,7 @@ PERMANENT = frozenset({"already followed", "job-ad bot", ANONYMIZED, WEAK, STALE
 ORDER = (CONTACTS, UNSEEN, INACTIVE, OTHER_ROLE, OUTSIDE_HIRING)
 MOST_STEPS = 3
 MOST_TRIES = 8  # rankings run to check advice: each is a whole ranking
-_FETCH_HOW = "(staffpulse add-handles FILE fetches a list)"
+_FETCH_HOW = f"({FETCH_A_LIST.say()})"
 
 
 @dataclass
@@ -128,7 +140,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         n = held.groups[frozenset({CONTACTS})]
         return (
             f"everyone found around {run.who} is already followed or already talking with "
-            f"you; to see the {n:,} you talk with, use --include-contacts; for new names, "
+            f"you; to see the {n:,} you talk with, use {INCLUDE_CONTACTS.say()}; for new names, "
             f"import conversations that mention or reply to {run.who}."
         )
     if smaller:
@@ -146,9 +158,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         if known:
             return _known_but_unranked(held, run, left, trials.capped)
         tried_how = (
-            f"the {len(trials.tried)} options tried"
-            if trials.capped
-            else "any of connect's options"
+            f"the {len(trials.tried)} options tried" if trials.capped else ANY_CONNECT_OPTION.say()
         )
         steps.insert(
             0,
@@ -263,7 +273,7 @@ def _known_but_unranked(held: HeldBack, run: Ranking, left: int, capped: bool) -
     why = ""
     if all(UNSEEN in group for group in held.groups):
         why = " (none of their posts is in the store)"
-    even = "even with --include-contacts" if not capped else "with the options tried"
+    even = EVEN_WITH_CONTACTS.say() if not capped else "with the options tried"
     return (
         f"everyone found around {run.who} is already followed or already talking with you, "
         f"and none of the {left:,} you talk with can be shown {even}{why}; for new names, "
@@ -306,35 +316,33 @@ def _steps(
     if group == {UNSEEN}:
         text = (
             f"{_accounts(n)} around {run.who} {have} no posts in the store: import or fetch "
-            f"their posts {_FETCH_HOW}, or include them anyway with --include-unseen"
+            f"their posts {_FETCH_HOW}, {INCLUDE_UNSEEN_ANYWAY.say()}"
         )
-        return [(text, "--include-unseen", [Remedy(include_unseen=True)])]
+        return [(text, INCLUDE_UNSEEN.say(), [Remedy(include_unseen=True)])]
     if group == {CONTACTS}:
         were = "was" if n == 1 else "were"
-        text = (
-            f"{_accounts(n)} you already talk with {were} left out: --include-contacts shows {them}"
+        text = f"{_accounts(n)} you already talk with {were} left out: " + CONTACTS_SHOWN.say(
+            them=them
         )
-        return [(text, "--include-contacts", [Remedy(include_contacts=True)])]
+        return [(text, INCLUDE_CONTACTS.say(), [Remedy(include_contacts=True)])]
     subject = _accounts(n) + (" you already talk with" if CONTACTS in group else "")
     facts: list[str] = []
-    options: list[str] = ["--include-contacts"] if CONTACTS in group else []
+    options: list[str] = [INCLUDE_CONTACTS.say()] if CONTACTS in group else []
     base = Remedy(include_contacts=CONTACTS in group, include_unseen=UNSEEN in group)
     if UNSEEN in group:
         facts.append(f"{have} no posts in the store")
-        options.append("--include-unseen")
+        options.append(INCLUDE_UNSEEN.say())
     if INACTIVE in group:
         facts.append(_silence(run))
     if OTHER_ROLE in group:
         found = held.roles.get(group, Counter())
         facts.append(f"{have} another role than {_role_words(run.role)}{_roles_found(found)}")
         # without --role, role other stays left out: only "any" brings those back
-        options.append(
-            "a wider --role (or --role any)" if found["other"] else "a wider --role (or none)"
-        )
+        options.append(WIDER_ROLE_OR_ANY.say() if found["other"] else WIDER_ROLE.say())
         base = replace(base, role="any" if found["other"] else "")
     if OUTSIDE_HIRING in group:
         facts.append(f"{have} the role other (brands, public figures: outside the hiring world)")
-        options.append("--role any")
+        options.append(ROLE_ANY.say())
         base = replace(base, role="any")
     sentence = f"{subject} {join_and(facts)}: "
     if UNSEEN in group:

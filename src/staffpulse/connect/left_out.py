@@ -19,6 +19,7 @@ from staffpulse.connect.advice import (
     UNSEEN,
     WEAK,
 )
+from staffpulse.next_steps import ROLE_ANY
 
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
@@ -26,8 +27,8 @@ _LEFT_OUT_WORDS = {
     "job-ad bot": ("job-ad bot", "job-ad bots"),
     OTHER_ROLE: ("of another role",) * 2,
     OUTSIDE_HIRING: (
-        "other outside hiring (use --role any to see it)",
-        "others outside hiring (use --role any to see them)",
+        f"other outside hiring (use {ROLE_ANY.say()} to see it)",
+        f"others outside hiring (use {ROLE_ANY.say()} to see them)",
     ),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
     # a contact the account engages, not a stranger: "weakly linked to your circle" misled

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
+from staffpulse.next_steps import AS_OF_DAY, INACTIVE_DAYS, LARGER_INACTIVE_DAYS, REACH_BACK
+
 MOST_INACTIVE_DAYS = 36_500  # a century reaches back before any stored post
 
 
@@ -20,23 +22,30 @@ def reach_back(
     ways: list[tuple[str, list[tuple[int | None, datetime | None]]]] = []
     if last_posts:
         oldest = min(last_posts)
-        when, as_of = as_of_after(max(last_posts))
+        day, as_of = _day_after(max(last_posts))
+        when = AS_OF_DAY.say(day=day)
         days = math.floor((ranked_as_of - oldest).total_seconds() / 86400) + 1
         if days <= MOST_INACTIVE_DAYS:
-            ways.append((f"{when} (or --inactive-days {days})", [(None, as_of), (days, None)]))
-            ways.append((f"--inactive-days {days}", [(days, None)]))
+            either = REACH_BACK.say(day=day, days=days)
+            ways.append((either, [(None, as_of), (days, None)]))
+            ways.append((INACTIVE_DAYS.say(days=days), [(days, None)]))
         ways.append((when, [(None, as_of)]))
     if next_posts:
         when, as_of = as_of_after(min(next_posts))
         ways.append((when, [(None, as_of)]))
     if not ways:
-        ways.append(("a larger --inactive-days", [(MOST_INACTIVE_DAYS, None)]))
+        ways.append((LARGER_INACTIVE_DAYS.say(), [(MOST_INACTIVE_DAYS, None)]))
     return ways
 
 
 def as_of_after(post: datetime) -> tuple[str, datetime]:
     """``--as-of`` the day after a post, and that date: the CLI reads a date as its
     midnight, which would leave the post itself out."""
-    day = datetime(post.year, post.month, post.day, tzinfo=post.tzinfo or UTC)
-    day += timedelta(days=1)
-    return f"--as-of {day:%Y-%m-%d}", day
+    day, at = _day_after(post)
+    return AS_OF_DAY.say(day=day), at
+
+
+def _day_after(post: datetime) -> tuple[str, datetime]:
+    at = datetime(post.year, post.month, post.day, tzinfo=post.tzinfo or UTC)
+    at += timedelta(days=1)
+    return f"{at:%Y-%m-%d}", at

@@ -64,6 +64,11 @@ PAGE_STEPS: Mapping[Step, PageWords] = {
     steps.RAISE_BUDGET: "raise the budget on the Import page",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+    steps.ANY_CONNECT_OPTION: "any setting of this page",
+    steps.CONTACTS_SHOWN: "tick “Include people you already talk with” to see {them}",
+    steps.EVEN_WITH_CONTACTS: "even with “Include people you already talk with”",
+    steps.INCLUDE_UNSEEN_ANYWAY: "or tick “Include accounts never seen”",
+    steps.FETCH_A_LIST: "Import › Fetch an account live",
 }
 
 
@@ -105,17 +110,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
-        ),
-        (
-            r"--include-contacts shows (them|it)",
-            r"tick “Include people you already talk with” to see \1",
-        ),
-        (r"or include them anyway with --include-unseen", "or tick “Include accounts never seen”"),
-        (r"even with --include-contacts", "even with “Include people you already talk with”"),
-        (r"with any of connect's options", "with any setting of this page"),
-        (
-            r"\(staffpulse add-handles FILE fetches a list\)",
-            "(Import › Fetch an account live)",
         ),
         (
             # where the token came from (config_secrets.secret_origin): Settings, on the page

@@ -8,7 +8,10 @@ controls that do the same on the page, with these replacements.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from staffpulse import next_steps as steps
+from staffpulse.next_steps import Step
 from staffpulse.report.counts import join_and
 
 # Connect's export buttons, by the format names the CLI's --export takes
@@ -31,49 +34,47 @@ def export_buttons(match: re.Match[str]) -> str:
 
 # Connect's "nothing to suggest" advice names, for each group left out, the options that bring
 # it back: "use OPTION" or "show them with OPTION, OPTION and OPTION" (connect/advice.py). Each
-# option becomes the control on the Connect page that does the same.
-CONNECT_OPTION = (
-    r"--include-contacts|--include-unseen|--as-of \S+ \(or --inactive-days \d+\)"
-    r"|--as-of \d{4}-\d\d-\d\d|--inactive-days \d+"
-    r"|a larger --inactive-days|a wider --role \(or (?:none|--role any)\)|--role any"
-)
-_CONNECT_TICKS = {
-    "--include-contacts": "“Include people you already talk with”",
-    "--include-unseen": "“Include accounts never seen”",
+# option (a step of next_steps.CONNECT_OPTIONS) becomes the control on the Connect page that
+# does the same; the longest first, so that "--as-of D (or --inactive-days N)" is one option.
+_TICKS: Mapping[Step, str] = {
+    steps.INCLUDE_CONTACTS: "“Include people you already talk with”",
+    steps.INCLUDE_UNSEEN: "“Include accounts never seen”",
 }
-# the Import page's tick box, which does what ``staffpulse import --remove-deleted`` does
-REMOVE_DELETED = "“Remove posts deleted on the platform”"
-_REACH_BACK = re.compile(r"--as-of (\S+) \(or --inactive-days (\d+)\)")
+OPTION_CONTROLS: Mapping[Step, str] = {
+    **_TICKS,
+    steps.REACH_BACK: "set “Rank as of” to {day} (or “Counts as inactive after” to {days} days)",
+    steps.AS_OF_DAY: "set “Rank as of” to {day}",
+    steps.INACTIVE_DAYS: "set “Counts as inactive after” to {days} days",
+    steps.LARGER_INACTIVE_DAYS: "set a larger “Counts as inactive after”",
+    steps.WIDER_ROLE: "choose a wider role (or “Any role”)",
+    steps.WIDER_ROLE_OR_ANY: "choose a wider role (or “Any role”)",
+    steps.ROLE_ANY: "choose “Any role”",
+}
+_OPTIONS = sorted(steps.CONNECT_OPTIONS, key=lambda step: -len(step.terminal))
+CONNECT_OPTION = "|".join(step.pattern_text(named=False) for step in _OPTIONS)
 
 
-def _connect_control(option: str) -> str:
-    """One option of the advice as what to set on the Connect page."""
-    reach = _REACH_BACK.fullmatch(option)
-    if reach:
-        when, days = reach.groups()
-        return f"set “Rank as of” to {when} (or “Counts as inactive after” to {days} days)"
-    if option.startswith("--as-of "):
-        return f"set “Rank as of” to {option.removeprefix('--as-of ')}"
-    if option.startswith("--inactive-days "):
-        return f"set “Counts as inactive after” to {option.removeprefix('--inactive-days ')} days"
-    if option == "a larger --inactive-days":
-        return "set a larger “Counts as inactive after”"
-    if option == "--role any":
-        return "choose “Any role”"
-    return "choose a wider role (or “Any role”)"
+def _connect_control(option: str) -> tuple[Step, str]:
+    """One option of the advice, and what to set on the Connect page for it."""
+    for step in _OPTIONS:
+        if found := step.pattern().fullmatch(option):
+            return step, OPTION_CONTROLS[step].format(**found.groupdict())
+    raise ValueError(f"not one of connect's options: {option!r}")
 
 
 def connect_controls(match: re.Match[str]) -> str:
     """ "show them with --include-contacts, --include-unseen and a wider --role (or none)" as
     "tick “Include people you already talk with” and “Include accounts never seen” and choose
     a wider role (or “Any role”) to see them"."""
-    options = re.findall(CONNECT_OPTION, match.group(2))
-    ticks = [_CONNECT_TICKS[o] for o in options if o in _CONNECT_TICKS]
-    steps = ["tick " + " and ".join(ticks)] if ticks else []
-    steps += [_connect_control(o) for o in options if o not in _CONNECT_TICKS]
-    said = join_and(steps)
-    return said + (f" to see {match.group(1)}" if match.group(1) else "")
+    options = [_connect_control(o) for o in re.findall(CONNECT_OPTION, match.group(2))]
+    ticks = [words for step, words in options if step in _TICKS]
+    said = ["tick " + " and ".join(ticks)] if ticks else []
+    said += [words for step, words in options if step not in _TICKS]
+    return join_and(said) + (f" to see {match.group(1)}" if match.group(1) else "")
 
+
+# the Import page's tick box, which does what ``staffpulse import --remove-deleted`` does
+REMOVE_DELETED = "“Remove posts deleted on the platform”"
 
 # how the Benchmark page's form names the cohort segments (the code's are staffing_firm, hr...)
 _SEGMENT_WORDS = {"staffing_firm": "staffing firm", "hr": "HR"}
