@@ -186,3 +186,39 @@ def test_connected_then_lost_for_good_is_a_fetch_error_after_saving(store: Store
     assert caught.value.hint is not None and "saved" in caught.value.hint
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
     assert store.conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0] > 0
+
+
+class _DropsEveryConnection(ReplayServer):
+    """A flaky Jetstream: every connection is cut after ``drop_after`` frames."""
+
+    async def _handle(self, ws: Any) -> None:
+        self.requests.append(ws.request.path)
+        cursor, sent = self.cursors()[-1], 0
+        for frame in self.frames:
+            if cursor is None or json.loads(frame)["time_us"] >= cursor:
+                await ws.send(frame)
+                sent += 1
+                if sent >= (self.drop_after or len(self.frames)):
+                    await asyncio.sleep(0.05)
+                    ws.transport.abort()
+                    return
+        await ws.wait_closed()
+
+
+def test_drops_after_frames_never_add_up_to_max_failures(store: Store) -> None:
+    # max_failures counts failures in a row: a connection that brought frames before it was
+    # lost is a success, so a flaky but working stream is listened to the end
+    events, _ = generate_stream(300, seed=11)
+
+    async def scenario() -> JetstreamListener:
+        async with _DropsEveryConnection(frames_of(events), drop_after=60) as server:
+            opts = ListenOptions(
+                url=server.url, idle_timeout=1.0, backoff_initial=0.01, max_failures=2
+            )
+            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            await listener.run()
+            return listener
+
+    stats = asyncio.run(scenario()).stats
+    assert stats.disconnects >= 4 and stats.connects == stats.disconnects + 1
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]

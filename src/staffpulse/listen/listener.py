@@ -20,8 +20,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from staffpulse.errors import FetchError, InputError
@@ -32,6 +31,12 @@ from staffpulse.listen.jetstream import (
     parse_frame,
     subscribe_url,
 )
+
+# the run's options and counters live beside the loop; imported from here too
+from staffpulse.listen.listen_run import STREAM as STREAM
+from staffpulse.listen.listen_run import ListenOptions as ListenOptions
+from staffpulse.listen.listen_run import ListenStats as ListenStats
+from staffpulse.listen.listen_run import StatusCallback as StatusCallback
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import (
     RelevanceRow,
@@ -44,71 +49,9 @@ from staffpulse.sources.base import provenance
 from staffpulse.store import Record, Store
 from staffpulse.store.post_removal import delete_posts
 
-STREAM = "bluesky:jetstream"
 SOURCE = "bluesky-jetstream"
 GONE_STATUSES = frozenset({"deleted", "takendown"})
 OPEN_TIMEOUT = 10.0  # seconds to open a WebSocket connection
-
-
-@dataclass
-class ListenStats:
-    """Counters of one listen run (shown live on stderr, saved with the run)."""
-
-    frames: int = 0
-    posts_seen: int = 0
-    kept: int = 0
-    kept_in_thread: int = 0
-    deletes: int = 0
-    deleted_rows: int = 0
-    identities: int = 0
-    account_events: int = 0
-    ignored: int = 0
-    malformed: int = 0
-    refused: int = 0  # kept posts the store left out (an id already another account's, ...)
-    last_refused: str | None = None
-    skipped_before_cursor: int = 0
-    connects: int = 0
-    disconnects: int = 0
-    cursor: int | None = None
-    last_error: str | None = None
-    started: float = field(default_factory=time.monotonic)
-
-    @property
-    def elapsed(self) -> float:
-        return max(time.monotonic() - self.started, 1e-9)
-
-    @property
-    def rate(self) -> float:
-        return self.frames / self.elapsed
-
-    @property
-    def lag_seconds(self) -> float | None:
-        return None if self.cursor is None else max(time.time() - self.cursor / 1e6, 0.0)
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("started")
-        data["elapsed_seconds"] = round(self.elapsed, 3)
-        data["events_per_second"] = round(self.rate, 1)
-        return data
-
-
-@dataclass
-class ListenOptions:
-    url: str
-    duration: float | None = None  # seconds; None = until interrupted
-    max_events: int | None = None  # stop after this many frames (tests, benchmarks)
-    batch_size: int = 256
-    flush_seconds: float = 1.0
-    backoff_initial: float = 0.5
-    backoff_max: float = 30.0
-    max_failures: int | None = 10  # consecutive failed connects before giving up
-    cursor: int | None = None  # override the stored cursor (0 = live tail)
-    idle_timeout: float | None = None  # stop after this long without a frame (replays)
-    stream: str = STREAM
-
-
-StatusCallback = Callable[[ListenStats, str], None]
 
 
 class JetstreamListener:
@@ -254,67 +197,96 @@ class JetstreamListener:
     async def run(self) -> ListenStats:
         """Listen until ``duration`` or ``max_events``, reconnecting with backoff; raises
         :class:`FetchError` when the network failed (see the module docstring)."""
-        from websockets.asyncio.client import connect
         from websockets.exceptions import InvalidURI, WebSocketException
 
-        opts = self.options
-        deadline = None if opts.duration is None else time.monotonic() + opts.duration
-        failures = 0
+        duration = self.options.duration
+        deadline = None if duration is None else time.monotonic() + duration
+        failures = 0  # connections failed or lost in a row
         try:
             while not self._finished(deadline):
-                url = subscribe_url(opts.url, self.cursor)
-                self._status(f"connecting to {opts.url}")
+                frames = self.stats.frames
                 try:
-                    async with connect(
-                        url,
-                        open_timeout=self._open_timeout(deadline),
-                        ping_interval=20,
-                        ping_timeout=20,
-                        close_timeout=1,
-                        max_size=2**22,
-                    ) as ws:
-                        self.stats.connects += 1
-                        self._status("connected")
-                        while not self._finished(deadline):
-                            now = time.monotonic()
-                            wait = opts.flush_seconds - (now - self._last_flush)
-                            if deadline is not None:
-                                wait = min(wait, deadline - now)
-                            if opts.idle_timeout is not None:
-                                wait = min(wait, opts.idle_timeout - (now - self._last_frame))
-                            try:
-                                frame = await asyncio.wait_for(ws.recv(), max(wait, 0.001))
-                            except TimeoutError:
-                                self._flush_not_idling()
-                                self._status("listening")
-                                continue
-                            failures = 0
-                            self._last_frame = time.monotonic()
-                            self.handle_frame(frame)
-                            if time.monotonic() - self._last_flush >= opts.flush_seconds:
-                                self._flush_not_idling()
-                                self._status("listening")
+                    await self._session(deadline)
                 except InvalidURI as exc:
                     raise InputError(
-                        f"not a WebSocket URL: {opts.url}",
+                        f"not a WebSocket URL: {self.options.url}",
                         hint="use wss://HOST/subscribe, or set [bluesky] jetstream_url",
                     ) from exc
                 except (WebSocketException, OSError, TimeoutError) as exc:
-                    self._flush_not_idling()
-                    self.stats.disconnects += 1
-                    self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
-                    failures += 1
-                    if opts.max_failures is not None and failures >= opts.max_failures:
-                        raise self._network_error(failures) from exc
-                    if self._finished(deadline):
+                    # a connection that brought frames was a success: only the failures since
+                    # the last frame count towards max_failures
+                    failures = 1 if self.stats.frames > frames else failures + 1
+                    delay = self._after_disconnect(exc, failures, deadline)
+                    if delay is None:
                         break
-                    delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
-                    if deadline is not None:
-                        delay = min(delay, max(deadline - time.monotonic(), 0.0))
-                    self._status(f"disconnected ({self.stats.last_error}); retry in {delay:.1f}s")
                     await asyncio.sleep(delay)
         finally:
             self.flush()
+        return self._ended()
+
+    async def _session(self, deadline: float | None) -> None:
+        """One connection, resuming at the cursor: frames are handled and flushed every
+        ``flush_seconds`` until the run is finished. A lost connection raises."""
+        from websockets.asyncio.client import connect
+
+        url = subscribe_url(self.options.url, self.cursor)
+        self._status(f"connecting to {self.options.url}")
+        async with connect(
+            url,
+            open_timeout=self._open_timeout(deadline),
+            ping_interval=20,
+            ping_timeout=20,
+            close_timeout=1,
+            max_size=2**22,
+        ) as ws:
+            self.stats.connects += 1
+            self._status("connected")
+            while not self._finished(deadline):
+                try:
+                    frame = await asyncio.wait_for(ws.recv(), self._wait(deadline))
+                except TimeoutError:
+                    self._flush_not_idling()
+                    self._status("listening")
+                    continue
+                self._last_frame = time.monotonic()
+                self.handle_frame(frame)
+                if time.monotonic() - self._last_flush >= self.options.flush_seconds:
+                    self._flush_not_idling()
+                    self._status("listening")
+
+    def _wait(self, deadline: float | None) -> float:
+        """How long to wait for the next frame: until a flush is due, the run's time is up or
+        the stream has been idle too long, whichever comes first."""
+        now = time.monotonic()
+        wait = self.options.flush_seconds - (now - self._last_flush)
+        if deadline is not None:
+            wait = min(wait, deadline - now)
+        if self.options.idle_timeout is not None:
+            wait = min(wait, self.options.idle_timeout - (now - self._last_frame))
+        return max(wait, 0.001)
+
+    def _after_disconnect(
+        self, exc: Exception, failures: int, deadline: float | None
+    ) -> float | None:
+        """Note a connection failed or lost, the ``failures``-th in a row: the seconds to wait
+        before the next attempt, or None when the run's time is up. Raises
+        :class:`FetchError` at ``max_failures``."""
+        self._flush_not_idling()
+        self.stats.disconnects += 1
+        self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
+        opts = self.options
+        if opts.max_failures is not None and failures >= opts.max_failures:
+            raise self._network_error(failures) from exc
+        if self._finished(deadline):
+            return None
+        delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
+        if deadline is not None:
+            delay = min(delay, max(deadline - time.monotonic(), 0.0))
+        self._status(f"disconnected ({self.stats.last_error}); retry in {delay:.1f}s")
+        return delay
+
+    def _ended(self) -> ListenStats:
+        """The run's stats, once its time is up."""
         if self.stats.connects == 0 and self.stats.disconnects > 0:
             # Every attempt failed until the time was up: nothing was listened to, which a
             # script must not mistake for a quiet stream (exit 0 with no events).

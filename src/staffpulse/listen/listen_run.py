@@ -1,0 +1,73 @@
+"""What one listen run is asked to do (:class:`ListenOptions`) and what it did
+(:class:`ListenStats`): the CLI, the web page and the run log read these without the
+connection loop of :mod:`staffpulse.listen.listener`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STREAM = "bluesky:jetstream"  # the cursor's name in the store
+
+
+@dataclass
+class ListenStats:
+    """Counters of one listen run (shown live on stderr, saved with the run)."""
+
+    frames: int = 0
+    posts_seen: int = 0
+    kept: int = 0
+    kept_in_thread: int = 0
+    deletes: int = 0
+    deleted_rows: int = 0
+    identities: int = 0
+    account_events: int = 0
+    ignored: int = 0
+    malformed: int = 0
+    refused: int = 0  # kept posts the store left out (an id already another account's, ...)
+    last_refused: str | None = None
+    skipped_before_cursor: int = 0
+    connects: int = 0
+    disconnects: int = 0
+    cursor: int | None = None
+    last_error: str | None = None
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        return max(time.monotonic() - self.started, 1e-9)
+
+    @property
+    def rate(self) -> float:
+        return self.frames / self.elapsed
+
+    @property
+    def lag_seconds(self) -> float | None:
+        return None if self.cursor is None else max(time.time() - self.cursor / 1e6, 0.0)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("started")
+        data["elapsed_seconds"] = round(self.elapsed, 3)
+        data["events_per_second"] = round(self.rate, 1)
+        return data
+
+
+@dataclass
+class ListenOptions:
+    url: str
+    duration: float | None = None  # seconds; None = until interrupted
+    max_events: int | None = None  # stop after this many frames (tests, benchmarks)
+    batch_size: int = 256
+    flush_seconds: float = 1.0
+    backoff_initial: float = 0.5
+    backoff_max: float = 30.0
+    max_failures: int | None = 10  # consecutive failed connects before giving up
+    cursor: int | None = None  # override the stored cursor (0 = live tail)
+    idle_timeout: float | None = None  # stop after this long without a frame (replays)
+    stream: str = STREAM
+
+
+StatusCallback = Callable[[ListenStats, str], None]
