@@ -226,3 +226,19 @@ def test_a_csv_that_starts_with_its_header_gets_no_note(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == ["1"]
     assert "above its header" not in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_nan_text_as_json_dumps_writes_a_blank_cell_is_scored_as_a_null_one(
+    tmp_path: Path,
+) -> None:
+    """Python's json.dumps writes a pandas table's blank text as NaN; it was scored as the
+    post "nan" (personality 0.52), not as an empty post."""
+    src = tmp_path / "posts.jsonl"
+    src.write_text('{"id": 1, "text": NaN}\n{"id": 2, "text": null}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    nan, null = read_rows(out)
+    assert {k: v for k, v in nan.items() if k != "id"} == {
+        k: v for k, v in null.items() if k != "id"
+    }

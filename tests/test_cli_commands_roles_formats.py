@@ -247,3 +247,25 @@ def test_a_csv_whose_first_row_is_the_header_is_read_from_it(tmp_path: Path) -> 
     assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == ["1", "2"]
     assert "above its header" not in result.stderr  # type: ignore[attr-defined]
+
+
+def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(
+    tmp_path: Path,
+) -> None:
+    """Python's json.dumps writes a pandas table's blank name, bio or posts as NaN; they were
+    read as the word "nan" (a staffing agency's bio under a NaN name came out a person)."""
+    bio = "Staffing agency placing warehouse temps in Ohio"
+    src = tmp_path / "accounts.jsonl"
+    src.write_text(
+        f'{{"id": 1, "name": NaN, "description": "{bio}", "text": NaN}}\n'
+        f'{{"id": 2, "name": null, "description": "{bio}", "text": null}}\n'
+        '{"id": 3, "name": NaN, "screen_name": "BlueRiverStaffing", "description": NaN}\n'
+        '{"id": 4, "name": "BlueRiverStaffing", "description": null}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    rows = [{k: v for k, v in row.items() if k != "id"} for row in read_rows(out)]
+    assert rows[0] == rows[1]
+    assert rows[2] == rows[3]  # a NaN name gives way to the next name, as null does

@@ -8,6 +8,7 @@ from staffpulse.signals.record_fields import (
     first_field,
     folded_keys,
     is_empty_row,
+    is_missing,
     is_repeated_header,
 )
 
@@ -38,3 +39,9 @@ def test_a_row_repeating_the_header_is_told_from_data() -> None:
 def test_a_row_of_empty_cells_is_no_record() -> None:
     assert is_empty_row({"id": "", "text": " ", "lang": None})
     assert not is_empty_row({"id": "", "text": "orphan text"})
+
+
+def test_null_nan_and_infinity_are_missing_and_zero_or_empty_text_are_not() -> None:
+    """json.dumps writes a blank pandas cell as NaN; read as text it was the word "nan"."""
+    assert [is_missing(v) for v in (None, float("nan"), float("inf"), -float("inf"))] == [True] * 4
+    assert [is_missing(v) for v in (0, 0.0, "", "nan", [])] == [False] * 5

@@ -37,6 +37,7 @@ from staffpulse.signals.record_fields import (
     field_key,
     first_field,
     is_empty_row,
+    is_missing,
     is_repeated_header,
 )
 from staffpulse.signals.record_json import JsonDocument
@@ -119,12 +120,12 @@ def _text_of(value: Any) -> str | None:
     """A text that is not a string, as it is scored: null as an empty post, a number as its
     digits, a list of strings (a thread, a post in parts) as its parts, one a line; None for
     what says no text (true, an object)."""
-    if value is None:
+    if is_missing(value):  # NaN too: pandas' missing cell, not a number to write out
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):
-        parts = [part for part in value if part is not None]  # a deleted part says nothing
+        parts = [part for part in value if not is_missing(part)]  # a deleted part says nothing
         if all(isinstance(part, str) for part in parts):
             return "\n".join(parts)
     return None

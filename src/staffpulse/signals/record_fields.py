@@ -11,6 +11,7 @@ has wins. docs/formats.md lists these names for users.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "first_field",
     "folded_keys",
     "is_empty_row",
+    "is_missing",
     "is_repeated_header",
 ]
 
@@ -55,6 +57,13 @@ def folded_keys(obj: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in obj.items():
         folded.setdefault(field_key(key), value)
     return folded
+
+
+def is_missing(value: Any) -> bool:
+    """True for null, and for NaN or Infinity: Python's ``json.dumps`` writes a missing cell of
+    a pandas table (a bio left blank) as ``NaN``, which the JSON reader accepts. Read as text,
+    it was the word "nan": a bio, a name or a post that no account or post had."""
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
 
 
 def first_field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:

@@ -47,6 +47,7 @@ from staffpulse.signals.record_fields import (
     first_field,
     folded_keys,
     is_empty_row,
+    is_missing,
     is_repeated_header,
 )
 from staffpulse.signals.record_json import JsonDocument
@@ -93,8 +94,8 @@ class TagReport:
 
 
 def _as_str(value: Any) -> str | None:
-    """A field as a string ('' for null, a number written out); None for another type."""
-    if value is None:
+    """A field as a string ('' for null or NaN, a number written out); None for another type."""
+    if is_missing(value):
         return ""
     if isinstance(value, str):
         return value
@@ -116,18 +117,20 @@ def _pick(sources: list[dict[str, Any]], fields: tuple[str, ...]) -> tuple[str |
     nested author, in the order of ``fields``) with a value that is not null or "", else the
     first one present (its empty value), else ``(None, None)``."""
     present = [(f, source[f]) for source in sources for f in fields if f in source]
-    filled = next(((f, v) for f, v in present if v is not None and v != ""), None)
+    filled = next(((f, v) for f, v in present if not is_missing(v) and v != ""), None)
     return filled or (present[0] if present else (None, None))
 
 
 def _posts(value: Any) -> tuple[bool, TextInput]:
     """Whether the posts of a record can be read (one, a list, or none), and they."""
-    if value is None or isinstance(value, str):
+    if is_missing(value):
+        return True, None
+    if isinstance(value, str):
         return True, value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return True, str(value)
     if isinstance(value, list):
-        posts = [_as_str(t) for t in value if t is not None]  # a deleted post's null: nothing
+        posts = [_as_str(t) for t in value if not is_missing(t)]  # a deleted post: nothing
         if all(isinstance(t, str) for t in posts):
             return True, [t for t in posts if t is not None]  # a number as its digits
     return False, None
