@@ -8,7 +8,7 @@ import pytest
 from staffpulse.next_steps import IMPORT_OR_FETCH_TIMELINE, STEPS, Step
 
 # a value of each field a step names, as the library fills it in
-VALUES = {"platform": "bluesky", "handle": "acme.bsky.social", "them": "them"}
+VALUES = {"platform": "bluesky", "handle": "acme.bsky.social", "them": "them", "verb": "may be"}
 
 
 def test_a_step_is_said_with_its_values() -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from staffpulse.errors import NothingImportedError
+from staffpulse.next_steps import REMOVAL_ASKED, REMOVE_AGAIN, REMOVED_AS_ASKED, REMOVES_ONLY
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.folders import left_out
@@ -27,7 +28,7 @@ from staffpulse.store.export_gaps import MissingPosts
 from staffpulse.store.write_batch import LeftOut
 
 NO_EXPORT_TO_REMOVE_FROM = (
-    "--remove-deleted removes only the stored posts a platform's export of a whole account "
+    f"{REMOVES_ONLY.say()} the stored posts a platform's export of a whole account "
     "lacks (an X or Mastodon archive, a Bluesky repo.car), and none was imported: nothing was "
     "removed"
 )
@@ -172,17 +173,15 @@ def missing_note(
     )
     if removed is not None:
         return (
-            f"{said}: {'it was' if one else 'they were'} removed from the store "
-            f"(--remove-deleted), so {'it no longer counts' if one else 'they no longer count'} "
+            f"{said}: {'it was' if one else 'they were'} {REMOVED_AS_ASKED.say()}, so "
+            f"{'it no longer counts' if one else 'they no longer count'} "
             "in the audit and the inbox"
         )
     said += f": {'it still counts' if one else 'they still count'} in the audit and the inbox. "
     if refused is not None:
-        kept = (
-            "Not removed, although --remove-deleted was given" if asked else "Nothing was deleted"
-        )
+        kept = f"Not removed, {REMOVAL_ASKED.say()}" if asked else "Nothing was deleted"
         return f"{said}{kept}: {refused}"
     return (
         f"{said}Nothing was deleted, as an export can be partial: if this one is whole, "
-        f"import it again with --remove-deleted to remove {'it' if one else 'them'}"
+        f"{REMOVE_AGAIN.say()} to remove {'it' if one else 'them'}"
     )

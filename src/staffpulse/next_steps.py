@@ -106,6 +106,20 @@ SET_X_TOKEN = Step(
     "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
 )
 
+# -- posts an account's export no longer holds (store/export_gaps.py, ingest_report.py) --------
+
+REMOVE_AGAIN = Step("import it again with --remove-deleted")
+REMOVE_WHOLE_ARCHIVE = Step(
+    "import the whole archive (its ZIP, or its folder) with --remove-deleted"
+)
+REMOVE_AS_SAID = Step("import the whole archive, as said there, with --remove-deleted")
+REMOVE_FROM_ZIP = Step("import the archive's ZIP as X sent it with --remove-deleted")
+REMOVED_AS_ASKED = Step("removed from the store (--remove-deleted)")
+REMOVAL_ASKED = Step("although --remove-deleted was given")
+REMOVES_ONLY = Step("--remove-deleted removes only")
+# what could not be read is listed before this note in the terminal
+NAMED_ABOVE = Step("(named above), so it {verb} partial", (("verb", "is|may be"),))
+
 # -- connect's advice when it has nothing to suggest (connect/advice.py, left_out.py) ---------
 
 ANY_CONNECT_OPTION = Step("any of connect's options")
@@ -158,6 +172,14 @@ STEPS: tuple[Step, ...] = (
     RESUME_AFTER,
     RAISE_BUDGET,
     SET_X_TOKEN,
+    REMOVE_AGAIN,
+    REMOVE_WHOLE_ARCHIVE,
+    REMOVE_AS_SAID,
+    REMOVE_FROM_ZIP,
+    REMOVED_AS_ASKED,
+    REMOVAL_ASKED,
+    REMOVES_ONLY,
+    NAMED_ABOVE,
     ANY_CONNECT_OPTION,
     CONTACTS_SHOWN,
     EVEN_WITH_CONTACTS,

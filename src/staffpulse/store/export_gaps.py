@@ -20,6 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from staffpulse.models import Post
+from staffpulse.next_steps import (
+    NAMED_ABOVE,
+    REMOVE_AGAIN,
+    REMOVE_AS_SAID,
+    REMOVE_FROM_ZIP,
+    REMOVE_WHOLE_ARCHIVE,
+)
 from staffpulse.store.codec import format_time
 
 # The sources whose files are a whole account, as the platform exported it
@@ -99,29 +106,26 @@ def removal_refused(
     held posts are not there (a followers file missing hides no post), it is one file of an archive given alone (``lone_file``), or an archive with no
     list of its files to check it against (``unchecked``): the posts the rest held look
     deleted, and removing them would lose them."""
-    again = "import it again with --remove-deleted"
     if lone_file:
         return (
             "only this file of the archive was imported, not the whole archive, whose other "
-            "files may hold those posts: import the whole archive (its ZIP, or its folder) "
-            "with --remove-deleted"
+            f"files may hold those posts: {REMOVE_WHOLE_ARCHIVE.say()}"
         )
     if missing_files:
         files = "a file" if missing_files == 1 else f"{missing_files:,} files"
         return (
-            f"{files} of the archive {'is' if missing_files == 1 else 'are'} missing (named "
-            f"above), so it is partial: import the whole archive, as said there, with "
-            "--remove-deleted"
+            f"{files} of the archive {'is' if missing_files == 1 else 'are'} missing "
+            f"{NAMED_ABOVE.say(verb='is')}: {REMOVE_AS_SAID.say()}"
         )
     if unchecked:
         return (
             "the archive has no manifest.js listing its files, so whether one is missing "
-            "cannot be told: import the archive's ZIP as X sent it with --remove-deleted"
+            f"cannot be told: {REMOVE_FROM_ZIP.say()}"
         )
     if skipped:
         records = "a record" if skipped == 1 else f"{skipped:,} records"
         return (
-            f"{records} of the export could not be read (named above), so it may be partial: "
-            f"correct the file or download the export again, then {again}"
+            f"{records} of the export could not be read {NAMED_ABOVE.say(verb='may be')}: "
+            f"correct the file or download the export again, then {REMOVE_AGAIN.say()}"
         )
     return None

@@ -64,6 +64,16 @@ PAGE_STEPS: Mapping[Step, PageWords] = {
     steps.RAISE_BUDGET: "raise the budget on the Import page",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+    # import --remove-deleted: the Import page's tick box does the same
+    steps.REMOVE_AGAIN: f"upload it again with {REMOVE_DELETED} ticked",
+    steps.REMOVE_WHOLE_ARCHIVE: f"upload the whole archive ZIP with {REMOVE_DELETED} ticked",
+    steps.REMOVE_AS_SAID: f"upload the whole archive, as said there, with {REMOVE_DELETED} ticked",
+    steps.REMOVE_FROM_ZIP: f"upload the archive's ZIP as X sent it with {REMOVE_DELETED} ticked",
+    steps.REMOVED_AS_ASKED: f"removed from the store (as {REMOVE_DELETED} asked)",
+    steps.REMOVAL_ASKED: f"although {REMOVE_DELETED} was ticked",
+    steps.REMOVES_ONLY: f"{REMOVE_DELETED} removes only",
+    # the records skipped and files missing are listed below the page's notes
+    steps.NAMED_ABOVE: "(listed below), so it {verb} partial",
     steps.ANY_CONNECT_OPTION: "any setting of this page",
     steps.CONTACTS_SHOWN: "tick “Include people you already talk with” to see {them}",
     steps.EVEN_WITH_CONTACTS: "even with “Include people you already talk with”",
@@ -265,20 +275,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky "
             "or Mastodon posts, and CSV files with one post a line: see “Supported formats”",
         ),
-        # import --remove-deleted (ingest_report.missing_note, export_gaps.removal_refused):
-        # the Import page's tick box does the same
-        (
-            r"import (it again|the whole archive, as said there,|the archive's ZIP as X sent it)"
-            r" with --remove-deleted",
-            rf"upload \1 with {REMOVE_DELETED} ticked",
-        ),
-        (
-            r"import the whole archive \(its ZIP, or its folder\) with --remove-deleted",
-            f"upload the whole archive ZIP with {REMOVE_DELETED} ticked",
-        ),
-        (r"although --remove-deleted was given", f"although {REMOVE_DELETED} was ticked"),
-        (r"\(--remove-deleted\)", f"(as {REMOVE_DELETED} asked)"),
-        (r"^--remove-deleted removes only", f"{REMOVE_DELETED} removes only"),
         # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
         # the Import page has no --date-order, so it says only the other fix, year first
         (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),
@@ -291,8 +287,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             "choose it too, from the data folder of the unzipped archive, or upload the whole "
             "archive ZIP as X sent it",
         ),
-        # the records skipped and files missing it means are listed below the page's notes
-        (r"\((named above)\), so it (is|may be) partial", r"(listed below), so it \2 partial"),
         # sources/native_jsonl_fixes: the command that scores posts of no account is the
         # terminal's; the page has none
         (r"\. Accounts can be tagged as they are: staffpulse roles .+? --output roles\.jsonl", ""),
