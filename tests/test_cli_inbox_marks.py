@@ -115,3 +115,25 @@ def test_a_snooze_that_cannot_end_well_is_refused_with_what_to_type(tmp_path: Pa
     # nothing was snoozed by the refusals
     data = json.loads(runner.invoke(app, ["inbox", "--db", db, "--json"]).stdout)
     assert data["counts"]["snoozed"] == 0
+
+
+def test_a_reopen_with_nothing_to_undo_names_the_firm_whose_mark_still_hides_it(
+    tmp_path: Path,
+) -> None:
+    """QA: dismissed --as acme, then "reopen 600" without --as said "it had no mark, nothing
+    to undo", and acme's inbox still hid it; the line now says whose mark holds and what to
+    type."""
+    db = _store(tmp_path)
+    assert (
+        runner.invoke(app, ["inbox", "dismiss", "600", "--as", "acme", "--db", db]).exit_code == 0
+    )
+    plain = runner.invoke(app, ["inbox", "reopen", "600", "--db", db])
+    assert plain.exit_code == 0, plain.output
+    assert "nothing to undo" in plain.stdout
+    assert "@acme dismissed it: staffpulse inbox reopen 600 --as acme reopens it" in plain.stdout
+    data = json.loads(runner.invoke(app, ["inbox", "reopen", "600", "--db", db, "--json"]).stdout)
+    assert data["other_firms"] == {"acme": "dismissed"}
+    done = runner.invoke(app, ["inbox", "reopen", "600", "--as", "acme", "--db", db])
+    assert "open for @acme" in done.stdout and "dismissed it" not in done.stdout
+    again = runner.invoke(app, ["inbox", "reopen", "600", "--db", db])
+    assert "dismissed it" not in again.stdout

@@ -58,7 +58,8 @@ def _set(
     until: datetime | None = None,
 ) -> None:
     from staffpulse.listen.firm import FirmStatus, resolve_firm
-    from staffpulse.listen.states import current_mark, describe_firm, set_state
+    from staffpulse.listen.schema import conversation_marks
+    from staffpulse.listen.states import current_mark, describe_firm, firm_key, set_state
     from staffpulse.store.codec import format_time
 
     with open_store(db, create=False) as store:
@@ -73,6 +74,17 @@ def _set(
             store, conversation_id, state, platform_choice(platform), handle, until=until
         )
         firm, stored = describe_firm(store, handle)
+        # a reopen with nothing to undo, while another firm's mark still hides it from that
+        # firm's inbox: said, or "nothing to undo" reads as if it were open everywhere
+        others = (
+            {
+                other: mark
+                for other, mark in conversation_marks(store, plat, conv).items()
+                if other and other != firm_key(store, handle)
+            }
+            if state is None and before is None
+            else {}
+        )
     if as_json:
         # named as inbox --json names them: its items' platform, conversation_id and state,
         # its account (the handle as --as names it) and account_found for the firm
@@ -81,9 +93,11 @@ def _set(
             | {"previous_state": before or "open", "account": handle if firm else None}
             | {"account_found": None if firm is None else stored}
             | ({"until": format_time(until)} if state == "snoozed" else {})
+            | ({"other_firms": others} if others else {})
         )
     else:
         _print_mark(f"{plat} conversation {conv}", state, before, firm, until)
+        _print_other_firms(conv, others)
     if firm is not None and not stored:
         print_note(
             f"no account @{firm} in the store: check the handle (the mark is kept for @{firm})"
@@ -117,6 +131,21 @@ def _print_mark(
             "It comes back to the inbox then, or sooner if someone posts in it; "
             f"staffpulse inbox reopen {escape(conversation.split(' conversation ', 1)[-1])}"
             " brings it back now.",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _print_other_firms(conversation_id: str, others: dict[str, str]) -> None:
+    """``@harborline dismissed it: staffpulse inbox reopen ID --as harborline reopens it
+    there.``, for each firm whose own mark still holds."""
+    for other, mark in sorted(others.items()):
+        did = {"joined": "marked it joined", "snoozed": "snoozed it"}.get(mark, f"{mark} it")
+        console.print(
+            escape(
+                f"@{other} {did}: staffpulse inbox reopen {conversation_id} --as {other}"
+                " reopens it for that firm."
+            ),
             highlight=False,
             soft_wrap=True,
         )

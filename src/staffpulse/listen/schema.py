@@ -167,6 +167,15 @@ def inbox_states(
     return {(row[0], row[1]): row[2] for row in rows}
 
 
+def conversation_marks(store: Store, platform: str, conversation_id: str) -> dict[str, str]:
+    """Firm -> state of every mark on one conversation ("" for the mark of no firm)."""
+    rows = store.conn.execute(
+        "SELECT account, state FROM listen_inbox_state WHERE platform = ? AND conversation_id = ?",
+        (platform, conversation_id),
+    )
+    return {row[0]: row[1] for row in rows}
+
+
 def marked_joined(store: Store, platform: str, account: str) -> dict[str, datetime | None]:
     """Conversations the firm ``account`` marked joined, with when."""
     rows = store.conn.execute(
