@@ -3,6 +3,7 @@ whichever of the two was stored first. Fixtures follow the Mastodon API's Status
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -91,3 +92,16 @@ def test_home_statuses_need_no_alias(store: Store) -> None:
     (_, parent) = rows_from_mastodon([PARENT], SERVER)
     assert isinstance(reply, Post) and reply.aliases == ()
     assert isinstance(parent, Post) and parent.aliases == ("mastodon.social:111",)
+
+
+def test_a_status_stored_under_its_former_id_is_replaced_not_doubled(store: Store) -> None:
+    # staffpulse once stored a Pleroma status under the serving instance's flake id
+    pleroma = _status("AbC1", "https://pleroma.example/objects/5f0e", "ann@pleroma.example")
+    (_account, post) = rows_from_mastodon([pleroma], SERVER)
+    assert isinstance(post, Post) and post.id == "pleroma.example:5f0e"
+    former = replace(post, id=f"{SERVER}:AbC1", aliases=())
+    store.write_records([Record(rows=(_account, former), provenance=PROV)])
+    counts = store.write_records([Record(rows=(_account, post), provenance=PROV)])
+    assert counts.new_posts == 0
+    ids = [row[0] for row in store.conn.execute("SELECT id FROM posts")]
+    assert ids == ["pleroma.example:5f0e"]

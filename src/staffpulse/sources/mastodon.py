@@ -7,9 +7,13 @@ account search), a v2 search result and notifications.
 Handles are ``user@instance``; an account's id is its profile URL. Status ids are local to the
 instance that served them, so a post's id is the status's home: ``<home instance>:<id there>``,
 read from its ActivityPub ``uri`` (``https://home/users/name/statuses/<id>``). One status
-fetched through two instances is then stored once. A ``uri`` of another shape (a bridge, a
-non-Mastodon server) gives ``<serving instance>:<local id>`` (the instance is the one the
-fetcher used; for a saved file, the home instance of its local accounts). ``in_reply_to_id``
+fetched through two instances is then stored once, and so is one imported from the account's
+archive too. Pleroma, Akkoma and Friendica (``https://home/objects/<id>``) and Misskey
+(``https://home/notes/<id>``) write the status's home id in its ``uri`` too: their API's own
+ids (Pleroma's flake ids) are not the ones their archives know. A ``uri`` of another shape (a
+bridge), and a reblog's (Pleroma gives it the boosted status's), give ``<serving
+instance>:<local id>`` (the instance is the one the fetcher used; for a saved file, the home
+instance of its local accounts). ``in_reply_to_id``
 is a serving-instance id: it is resolved through the statuses of the same response (a context
 holds the whole thread), else it reads ``<serving instance>:<id>``, and every status keeps its
 serving-instance id as an alias, so the store links the two whichever arrives first
@@ -127,14 +131,30 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
     )
 
 
-_HOME_URI = re.compile(r"^https?://([^/\s]+)/users/[^/\s]+/statuses/(\d+)$")
+# A status's ActivityPub URI where its server writes the status's own id: Mastodon and
+# GoToSocial (/users/<name>/statuses/<id>), Pleroma, Akkoma and Friendica (/objects/<id>),
+# Misskey and its forks (/notes/<id>). The API of such a server serves the status under
+# another id (Pleroma's flake id, not the object's), and its outbox knows only the URI.
+_HOME_URI = re.compile(r"^https?://([^/\s]+)/(?:users/[^/\s]+/statuses|objects|notes)/([^/\s]+)$")
+
+
+def home_status_id(uri: str) -> str | None:
+    """``<home>:<id>`` of the status at ``uri`` when its shape names both (:data:`_HOME_URI`),
+    the one key an API response and an account archive (``outbox.json``) give it alike."""
+    home = _HOME_URI.match(uri)
+    if home is None:
+        return None
+    return f"{home.group(1).lower()}:{home.group(2)}"
 
 
 def status_id(status: Mapping[str, Any], instance: str) -> str | None:
-    """The stored id of a status: its home instance and id there when the ``uri`` says so."""
-    home = _HOME_URI.match(get_str(status, "uri") or "")
-    if home:
-        return f"{home.group(1).lower()}:{home.group(2)}"
+    """The stored id of a status: its home instance and id there when the ``uri`` says so
+    (:func:`home_status_id`), else the serving instance and its id. Not for a reblog, whose
+    ``uri`` may be the boosted status's own (Pleroma's): it is stored as its serving id."""
+    home = None if isinstance(status.get("reblog"), dict) else get_str(status, "uri")
+    found = home_status_id(home) if home else None
+    if found:
+        return found
     local_id = get_str(status, "id")
     return f"{instance}:{local_id}" if local_id else None
 

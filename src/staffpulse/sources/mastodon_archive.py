@@ -24,7 +24,7 @@ from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.jsonio import as_list, get_int, get_str
-from staffpulse.sources.mastodon import PLATFORM, full_handle, html_to_text
+from staffpulse.sources.mastodon import PLATFORM, full_handle, home_status_id, html_to_text
 
 PUBLIC = ("https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public")
 _STATUS_URI = re.compile(r"^https?://([^/\s]+)/users/([^/\s]+)/statuses/([^/\s]+)$")
@@ -38,12 +38,13 @@ class DirectMessage(ValueError):
 
 def status_ref(uri: str) -> str:
     """The stored id of the status at ``uri``: ``<home>:<id>`` as the API reader makes it
-    (:func:`staffpulse.sources.mastodon.status_id`), or, for an address of another shape (a
-    non-Mastodon server), its host and last path segment; the URI itself when it has none."""
+    (:func:`staffpulse.sources.mastodon.home_status_id`: Mastodon, Pleroma, Akkoma, Misskey
+    ...), or, for an address of another shape, its host and last path segment; the URI itself
+    when it has none."""
     uri = uri.removesuffix("/activity")
-    home = _STATUS_URI.match(uri)
+    home = home_status_id(uri)
     if home:
-        return f"{home.group(1).lower()}:{home.group(3)}"
+        return home
     parts = urlsplit(uri)
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
     return f"{parts.netloc.lower()}:{last}" if parts.netloc and last else uri

@@ -12,6 +12,11 @@ write rewrites the links that name an alias, whichever of the two arrives first:
 
 Replies (``reply_to_post_id``, which threads follow) and quotes (``quoted_post_id``, an
 interaction edge) are rewritten; a repost embeds its whole status, so it never needs one.
+
+An alias may also be the id a post was stored under before (a Pleroma or Akkoma status fetched
+before staffpulse keyed it by its URI, under the serving instance's flake id): one instance's
+id names one status, so that stored post is this one, and :func:`former_posts` finds it to be
+replaced rather than kept as a duplicate.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from staffpulse.store.codec import ids_by_platform, rows_where_in
+from staffpulse.store.post_removal import delete_posts
 
 MIGRATION = (
     "0003_post_aliases",
@@ -92,3 +98,26 @@ def _lookup(
         sql = "SELECT alias, post_id FROM post_aliases WHERE platform = ? AND alias IN ({marks})"
         for alias, post_id in rows_where_in(conn, sql, (platform,), targets):
             yield (platform, alias), post_id
+
+
+def former_posts(
+    conn: sqlite3.Connection, aliases: Iterable[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """The ``(platform, alias, post id)`` triples whose alias is a stored post's id: the post
+    being written, stored before under its former id."""
+    home = {(p, a): i for p, a, i in aliases if a != i}
+    if not home:
+        return []
+    sql = "SELECT id FROM posts WHERE platform = ? AND id IN ({marks})"
+    return [
+        (platform, row[0], home[(platform, row[0])])
+        for platform, ids in ids_by_platform(home).items()
+        for row in rows_where_in(conn, sql, (platform,), ids)
+    ]
+
+
+def retire_former_posts(conn: sqlite3.Connection, former: Sequence[tuple[str, str, str]]) -> None:
+    """Delete the posts :func:`former_posts` found, once their statuses are written under
+    their ids now; links naming the former ids are rewritten with the other aliases."""
+    for platform, ids in ids_by_platform((p, old) for p, old, _new in former).items():
+        delete_posts(conn, platform, ids)

@@ -24,7 +24,7 @@ from typing import Any
 from staffpulse.errors import MissingFileError, StoreError
 from staffpulse.models import Account, Follow, Post, Provenance, Run
 from staffpulse.output_files import blocking_file
-from staffpulse.store.aliases import resolve_aliases
+from staffpulse.store.aliases import former_posts, resolve_aliases, retire_former_posts
 from staffpulse.store.changes import WriteChanges, count_stored_follows
 from staffpulse.store.clashes import AuthorClash, find_author_clashes
 from staffpulse.store.codec import (
@@ -186,6 +186,10 @@ class Store(ReadMixin):
                 counts.new_accounts -= self._existing("accounts", accounts_keys)
                 counts.new_posts = len(post_keys := {(p[0], p[1]) for p in posts})
                 counts.new_posts -= self._existing("posts", post_keys)
+                # a post stored before under a former id (now an alias) is not new
+                former = former_posts(self.conn, aliases)
+                renamed = {(p, new) for p, _old, new in former}
+                counts.new_posts -= len(renamed) - self._existing("posts", renamed)
                 follow_keys = {(f[0], f[1], f[2]) for f in follows}
                 counts.new_follows = len(follow_keys) - count_stored_follows(self.conn, follow_keys)
                 # with a tally, against the profiles and posts before the import
@@ -194,6 +198,7 @@ class Store(ReadMixin):
                 self.conn.executemany(ACCOUNT_UPSERT, accounts)
                 self.conn.executemany(POST_UPSERT, posts)
                 self.conn.executemany(FOLLOW_UPSERT, follows)
+                retire_former_posts(self.conn, former)
                 quoting = resolve_aliases(self.conn, aliases, links)
                 counts.updated_profiles, counts.updated_posts = changes.count()
                 touched = {(p[0], p[2]) for p in posts} | accounts_keys
