@@ -153,3 +153,19 @@ def test_a_long_post_is_restored_whole_from_its_note(tmp_path: Path) -> None:
     posts = {row.id: row for row in _rows(_write(tmp_path, document)) if isinstance(row, Post)}
     assert set(posts) == {TWEET_ID}
     assert posts[TWEET_ID].text == LONG_TEXT.replace("&amp;", "&")
+
+
+def test_the_owners_likes_are_counted_and_told_as_not_imported(tmp_path: Path) -> None:
+    document = _document()
+    like = {"like": {"tweetId": "556", "fullText": "Another liked post"}}  # no expandedUrl
+    document["like"] = [*document["like"], like]  # type: ignore[misc]
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = import_paths(store, [_write(tmp_path, document)])
+        stored = store.conn.execute("SELECT COUNT(*) FROM posts WHERE id IN ('555', '556')")
+        assert stored.fetchone()[0] == 0  # no like became a post
+    told = [str(n) for n in report.notices if n.file.endswith("archive.json!like")]
+    assert told == [
+        f"{tmp_path / 'archive.json'}!like: 2 posts the owner liked (named by id and text only, "
+        "without their authors): not imported, as staffpulse keeps no likes"
+    ]
+    assert report.skipped == 0

@@ -7,8 +7,14 @@ Its lists are the X archive's data files, parsed and kept as they were (``"tweet
 each list is handed to the X archive reader as the part it came from
 (:class:`~staffpulse.sources.x_archive.XArchive`): the same rows, ids and kinds, and one post
 when the same account's X archive is imported too. ``"community-tweet"`` (the owner's posts in
-X Communities) is read as posts as well. ``"like"`` (others' posts the owner liked) and
-``"upload-options"`` (what the uploader chose to share) are not read.
+X Communities) is read as posts as well. ``"upload-options"`` (what the uploader chose to
+share) is not read.
+
+``"like"`` (``{"like": {"tweetId", "fullText", "expandedUrl"}}``: others' posts the owner
+liked) is counted and told as not imported, as the X archive's ``like.js`` and a Mastodon
+archive's ``likes.json`` are not: the store keeps no likes, and these name the liked post by id
+and text alone, without its author or when it was liked, so nothing staffpulse measures (an
+account's own posts, conversations, who talks with whom) could use them.
 
 A problem in an entry is told at ``archive.json!tweets`` with the entry's place in that list
 as its line (the file itself is usually one line).
@@ -24,7 +30,7 @@ from typing import Any
 import orjson
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Item, Problem, register
+from staffpulse.sources.base import Item, Notice, Problem, register
 from staffpulse.sources.json_documents import DocumentError, load_document
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import Part
@@ -113,6 +119,18 @@ class CommunityArchive(XArchive):
             yield Problem(str(path), None, message, records=lost)
             return
         yield from self._read_parts(parts, [], path)
+        likes = document.get("like")
+        if isinstance(likes, list) and likes:
+            yield Notice(f"{path}!like", likes_not_imported(len(likes)))
+
+
+def likes_not_imported(count: int) -> str:
+    """What the user hears of the owner's likes in ``archive.json``."""
+    authors = "its author" if count == 1 else "their authors"
+    return (
+        f"{count_of(count, 'post')} the owner liked (named by id and text only, without "
+        f"{authors}): not imported, as staffpulse keeps no likes"
+    )
 
 
 register(CommunityArchive())
