@@ -8,7 +8,14 @@ import pytest
 from staffpulse.next_steps import IMPORT_OR_FETCH_TIMELINE, STEPS, Step
 
 # a value of each field a step names, as the library fills it in
-VALUES = {"platform": "bluesky", "handle": "acme.bsky.social", "them": "them", "verb": "may be"}
+VALUES = {
+    "platform": "bluesky",
+    "handle": "acme.bsky.social",
+    "them": "them",
+    "verb": "may be",
+    "file": "people.csv",
+    "names": "X archive, twarc2",
+}
 
 
 def test_a_step_is_said_with_its_values() -> None:

@@ -20,8 +20,16 @@ def test_every_step_has_the_pages_words() -> None:
 def test_a_step_reaches_the_page_in_the_pages_words(step: Step) -> None:
     said = step.say(**{field: VALUES[field] for field, _ in step.fields})
     shown = web_text(f"@acme has nothing to show: {said}")
-    assert shown.startswith("@acme has nothing to show: ")
+    assert shown.startswith("@acme has nothing to show:")
     assert said not in shown and terminal_wording(shown) == []
+
+
+def test_a_step_only_the_terminal_can_take_leaves_the_page_with_its_joint() -> None:
+    from staffpulse.next_steps import TAG_ACCOUNTS
+
+    said = f"its records are accounts (see the guide). {TAG_ACCOUNTS.say(file='people.csv')}"
+    assert PAGE_STEPS[TAG_ACCOUNTS] is None
+    assert web_text(said) == "its records are accounts (see the guide)"
 
 
 def test_a_reworded_step_is_still_said_the_pages_way() -> None:

@@ -26,6 +26,7 @@ from staffpulse.implausible_dates import ImplausibleDates
 from staffpulse.ingest_report import NO_EXPORT_TO_REMOVE_FROM, missing_note
 from staffpulse.ingest_report import ImportReport as ImportReport  # where it was first
 from staffpulse.models import Account, AvatarImage
+from staffpulse.next_steps import FORMATS_LISTED
 from staffpulse.report.counts import count_of
 from staffpulse.sources import Item, Problem, Source, detect
 from staffpulse.sources.base import EMPTY_FILE, IMAGE_SUFFIXES, Notice, claimed_by
@@ -97,8 +98,7 @@ def plan_import(paths: Sequence[Path]) -> tuple[list[tuple[Path, Source]], list[
         raise EmptyInputError(
             f"nothing was imported: none of the {len(paths):,} paths holds anything staffpulse "
             f"can import ({names}{more}: of no known format, or empty)",
-            hint="import one of them alone to hear what is wrong with it; the formats "
-            "staffpulse reads are in docs/formats.md",
+            hint=f"import one of them alone to hear what is wrong with it; {FORMATS_LISTED.say()}",
         )
     return plan, problems
 

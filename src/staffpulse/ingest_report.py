@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from staffpulse.errors import NothingImportedError
-from staffpulse.next_steps import REMOVAL_ASKED, REMOVE_AGAIN, REMOVED_AS_ASKED, REMOVES_ONLY
+from staffpulse.next_steps import (
+    REMOVAL_ASKED,
+    REMOVE_AGAIN,
+    REMOVED_AS_ASKED,
+    REMOVES_ONLY,
+    SEE_FORMATS,
+)
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.folders import left_out
@@ -129,7 +135,7 @@ class ImportReport:
         )
         return NothingImportedError(
             f"nothing to import: {why or held}{left}",
-            hint="check that the file is the export you meant (see docs/formats.md)",
+            hint=f"check that the file is the export you meant {SEE_FORMATS.say()}",
         )
 
     def as_dict(self) -> dict[str, object]:

@@ -106,6 +106,24 @@ SET_X_TOKEN = Step(
     "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
 )
 
+# -- a file of no format staffpulse imports (sources/, ingest.py) -----------------------------
+
+SEE_FORMATS = Step("(see docs/formats.md)")
+SUPPORTED_FORMATS = Step("supported formats: {names} (see docs/formats.md)", (("names", ".*?"),))
+FORMATS_LISTED = Step("the formats staffpulse reads are in docs/formats.md")
+FORMATS_JSONL = Step('(docs/formats.md, "staffpulse JSONL")')
+# what the terminal alone can do with a file of accounts, or of posts of no account
+_FILE = ".+?"
+TAG_ACCOUNTS = Step(
+    "Accounts can be tagged as they are: staffpulse roles {file} --output roles.jsonl",
+    (("file", _FILE),),
+)
+SCORE_TEXTS = Step(
+    "Posts of no account can be scored as they are: staffpulse classify {file} --output "
+    "scores.jsonl",
+    (("file", _FILE),),
+)
+
 # -- posts an account's export no longer holds (store/export_gaps.py, ingest_report.py) --------
 
 REMOVE_AGAIN = Step("import it again with --remove-deleted")
@@ -172,6 +190,12 @@ STEPS: tuple[Step, ...] = (
     RESUME_AFTER,
     RAISE_BUDGET,
     SET_X_TOKEN,
+    SEE_FORMATS,
+    SUPPORTED_FORMATS,
+    FORMATS_LISTED,
+    FORMATS_JSONL,
+    TAG_ACCOUNTS,
+    SCORE_TEXTS,
     REMOVE_AGAIN,
     REMOVE_WHOLE_ARCHIVE,
     REMOVE_AS_SAID,

@@ -9,6 +9,7 @@ import importlib
 from pathlib import Path
 
 from staffpulse.errors import UnknownFormatError
+from staffpulse.next_steps import SUPPORTED_FORMATS
 from staffpulse.sources.base import (
     REGISTRY,
     Item,
@@ -77,7 +78,7 @@ def detect(path: Path) -> Source:
     raise UnknownFormatError(
         f"{path}: {what}",
         hint=("fix the file as said and import it again; " if fixable else "")
-        + f"supported formats: {names} (see docs/formats.md)",
+        + SUPPORTED_FORMATS.say(names=names),
     )
 
 

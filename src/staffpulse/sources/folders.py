@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from staffpulse.errors import EmptyInputError
+from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.sources.base import (
     EMPTY_FILE,
     IMAGE_SUFFIXES,
@@ -133,5 +134,5 @@ def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
         )
     raise EmptyInputError(
         f"{path}: the folder holds nothing staffpulse can import",
-        hint="point to the exported files themselves (see docs/formats.md)",
+        hint=f"point to the exported files themselves {SEE_FORMATS.say()}",
     )

@@ -18,6 +18,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from staffpulse.next_steps import SEE_FORMATS, TAG_ACCOUNTS
 from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
@@ -242,7 +243,7 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
 def tag_accounts_hint(path: Path) -> str:
     """For a file of accounts with their bio, which staffpulse cannot import as it is: the
     command that tags them without a store (the dashboard leaves it out)."""
-    return f"Accounts can be tagged as they are: staffpulse roles {path.name} --output roles.jsonl"
+    return TAG_ACCOUNTS.say(file=path.name)
 
 
 @header_test
@@ -297,7 +298,7 @@ class NativeCsv:
                 why = missing_post_columns(header, rounded)
                 message = (
                     f"{why}; {'its one row was not' if rows == 1 else f'none of its {rows:,} rows were'}"
-                    " imported. Fix the file as said and import it again (see docs/formats.md)"
+                    f" imported. Fix the file as said and import it again {SEE_FORMATS.say()}"
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from staffpulse.next_steps import FORMATS_JSONL, SCORE_TEXTS
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.jsonio import NATIVE_TYPES, first_value, json_lines_head
 from staffpulse.sources.native_csv import (
@@ -62,14 +63,10 @@ def why_not_native_jsonl(path: Path, head: bytes) -> str | None:
     message = (
         f"its first record has the keys {shown}, and a staffpulse JSONL post has "
         '"type": "post", "platform" (x, bluesky or mastodon), "id", "author" (whose post it '
-        f'is) and "text": add {_and(missing)} to each record (docs/formats.md, "staffpulse '
-        'JSONL")'
+        f'is) and "text": add {_and(missing)} to each record {FORMATS_JSONL.say()}'
     )
     if not (has_author or other_author) and "id" in lower:
-        message += (
-            f". Posts of no account can be scored as they are: staffpulse classify {path.name}"
-            " --output scores.jsonl"
-        )
+        message += f". {SCORE_TEXTS.say(file=path.name)}"
     return message
 
 
@@ -79,7 +76,7 @@ def _why_not_accounts(path: Path, shown: str) -> str:
     return (
         f"its first record has the keys {shown}: an account with its bio, and a staffpulse "
         'JSONL account has "type": "account", "platform" (x, bluesky or mastodon) and "handle" '
-        f'(docs/formats.md, "staffpulse JSONL"). {tag_accounts_hint(path)}'
+        f"{FORMATS_JSONL.say()}. {tag_accounts_hint(path)}"
     )
 
 

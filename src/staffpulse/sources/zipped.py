@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, AvatarImage, Follow, Post
+from staffpulse.next_steps import SEE_FORMATS
 from staffpulse.sources.base import (
     HEAD_BYTES,
     Item,
@@ -94,7 +95,7 @@ def check_zip(path: Path) -> None:
             shown = ", ".join(_member_name(p.file) for p in left[:3])
             more = f" and {len(left) - 3:,} more" if len(left) > 3 else ""
             why.insert(0, f"{shown}{more}: {said}")
-    hint = "put the exported files themselves in it (see docs/formats.md)"
+    hint = f"put the exported files themselves in it {SEE_FORMATS.say()}"
     if advice is not None:
         why.insert(0, advice[0])
         hint = advice[1]

@@ -36,8 +36,9 @@ _IMPORT_POSTS = "import its posts on the Import page first"
 _RESUME = "start the same fetch again on the Import page to resume"
 
 # Each step as the page says it: words, formatted with the step's values, or a function of
-# them. Every step of next_steps.STEPS is here (test_web_wording_steps.py checks it).
-PAGE_STEPS: Mapping[Step, PageWords] = {
+# them; None for a step only the terminal can take, left out of the page's text. Every step
+# of next_steps.STEPS is here (test_web_wording_steps.py checks it).
+PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.IMPORT_OR_LIST_ACCOUNTS: f"{_IMPORT_POSTS}, or check the handle on the Accounts page",
     steps.CHECK_SPELLING: f"check the spelling on the Accounts page, or {_IMPORT_POSTS}",
     steps.ACCOUNTS_LISTED: "the Accounts page lists every stored account",
@@ -64,6 +65,18 @@ PAGE_STEPS: Mapping[Step, PageWords] = {
     steps.RAISE_BUDGET: "raise the budget on the Import page",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+    # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs, X
+    # API v1.1 JSONL...): the page says what a marketer has, and links the formats page
+    steps.SUPPORTED_FORMATS: (
+        "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky or "
+        "Mastodon posts, and CSV files with one post a line: see “Supported formats”"
+    ),
+    steps.SEE_FORMATS: "(see “Supported formats”)",
+    steps.FORMATS_LISTED: "see “Supported formats”",
+    steps.FORMATS_JSONL: "(see “Supported formats”)",
+    # the commands that tag accounts or score posts without a store: the page has none
+    steps.TAG_ACCOUNTS: None,
+    steps.SCORE_TEXTS: None,
     # import --remove-deleted: the Import page's tick box does the same
     steps.REMOVE_AGAIN: f"upload it again with {REMOVE_DELETED} ticked",
     steps.REMOVE_WHOLE_ARCHIVE: f"upload the whole archive ZIP with {REMOVE_DELETED} ticked",
@@ -82,7 +95,9 @@ PAGE_STEPS: Mapping[Step, PageWords] = {
 }
 
 
-def _step_rule(step: Step, words: PageWords) -> Rule:
+def _step_rule(step: Step, words: PageWords | None) -> Rule:
+    if words is None:  # not a step on a page: the sentence goes, with what joined it
+        return re.compile(r"(?:[.;,]? )?" + step.pattern_text()), ""
     said = words if callable(words) else words.format
     return step.pattern(), lambda match: said(**match.groupdict())
 
@@ -268,13 +283,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         # Connect's export buttons instead of --export
         (r"use --export ((?:[\w-]+ or )*csv)", export_buttons),
         (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
-        # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs,
-        # X API v1.1 JSONL...): the page says what a marketer has, and links the formats page
-        (
-            r"supported formats: .*? \(see docs/formats\.md\)",
-            "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky "
-            "or Mastodon posts, and CSV files with one post a line: see “Supported formats”",
-        ),
         # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
         # the Import page has no --date-order, so it says only the other fix, year first
         (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),
@@ -287,17 +295,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             "choose it too, from the data folder of the unzipped archive, or upload the whole "
             "archive ZIP as X sent it",
         ),
-        # sources/native_jsonl_fixes: the command that scores posts of no account is the
-        # terminal's; the page has none
-        (r"\. Accounts can be tagged as they are: staffpulse roles .+? --output roles\.jsonl", ""),
-        (
-            r"\. Posts of no account can be scored as they are: staffpulse classify .+? --output "
-            r"scores\.jsonl",
-            "",
-        ),
-        (r' \(docs/formats\.md, "staffpulse JSONL"\)', " (see “Supported formats”)"),
-        (r" \(see docs/formats\.md\)", ""),
-        (r"the formats staffpulse reads are in docs/formats\.md", "see “Supported formats”"),
     )
 )
 _REWRITES = _STEP_RULES + _TEXT_RULES
