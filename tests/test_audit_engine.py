@@ -9,6 +9,7 @@ import pytest
 from audit_helpers import LOGO, PERSON, PROV, ChattyAdScorer, FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account, audit_history
 from staffpulse.audit.advice import actions_total
+from staffpulse.audit.engine import undated_caution
 from staffpulse.errors import InputError, NotFoundError
 from staffpulse.models import Account
 
@@ -289,3 +290,10 @@ def test_bluesky_reposts_of_posts_not_stored_count_as_sharing_others(tmp_path: P
     result = audit_account(store, "firm.bsky.social", scorer=FakeScorer(), avatar=PERSON)
     partners = result.pillars["conversation"].evidence["top_partners"]
     assert {"handle": "bob.bsky.social", "interactions": 1} in partners
+
+
+def test_undated_posts_are_counted_once_in_the_header() -> None:
+    assert undated_caution(0, 12) is None
+    assert (undated_caution(1, 12) or "").startswith("1 of the 12 posts has no date")
+    assert (undated_caution(12, 12) or "").startswith("All 12 posts have no date")
+    assert (undated_caution(1, 1) or "").startswith("The one post has no date")

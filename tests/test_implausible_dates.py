@@ -109,3 +109,7 @@ def test_the_audit_spans_only_the_dates_that_can_be_right(tmp_path: Path) -> Non
     assert result.window["last_post"] == "2026-03-16T10:00:00Z"
     assert result.reference_time is not None and result.reference_time.year == 2026
     assert [month["month"] for month in result.timeline] == ["2026-03"]
+    # said once, counted, in the audit's header
+    assert result.caution is not None
+    assert result.caution.count("no date that can be right") == 1
+    assert "3 of the 6 posts have no date that can be right" in result.caution

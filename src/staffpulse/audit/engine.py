@@ -172,6 +172,26 @@ def few_posts_caution(own: int, posts: int, min_posts: int) -> str | None:
     )
 
 
+def undated_caution(undated: int, posts: int) -> str | None:
+    """The header's word on posts with no date the audit can use (none in the data, or one no
+    post can have: :func:`staffpulse.dates.plausible_post_time`), so a span or a rate that
+    leaves them out is not read as covering every post."""
+    if not undated:
+        return None
+    if posts == 1:
+        which, its = "The one post has", "its"
+    elif undated == posts:
+        which, its = f"All {posts} posts have", "their"
+    else:
+        which = f"{undated} of the {posts} posts {'has' if undated == 1 else 'have'}"
+        its = "its" if undated == 1 else "their"
+    return (
+        f"{which} no date that can be right (none given, or one before the platform existed or "
+        f"after the import): {its} text counts, but not in the span, the 30- and 90-day windows "
+        "or the rates."
+    )
+
+
 def compute_audit(
     data: AccountData,
     signals: TextSignals,
@@ -209,6 +229,7 @@ def compute_audit(
         for said in (
             quiet_caution(last_day, today, windows_end_today=now is not None),
             few_posts_caution(int(frame.scored.sum()), frame.n, int(cfg["min_posts"])),
+            undated_caution(frame.n - int(known_ts.size), frame.n),
         )
         if said
     ]
