@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from staffpulse.web.data import Backend
-from staffpulse.web.jobs import Job, JobManager
+from staffpulse.web.jobs import KEEP_JOBS, Job, JobManager
 
 T = TypeVar("T")
 
@@ -48,7 +48,49 @@ class SlowPages:
         self.jobs = jobs
         self.backend = backend
         self._pending: dict[Hashable, _Pending] = {}
+        self._saves: dict[str, dict[str, Any]] = {}  # job id -> "value" or "error"
         self._lock = threading.Lock()
+
+    def save(self, kind: str, label: str, work: Callable[[Job], Any]) -> Job:
+        """Run ``work``, which writes to the store without changing what the pages show
+        (saving an audit to the history), on the write lane: after any import, and without
+        dropping the pages' data. Its value, or its error, is for :meth:`saved`."""
+        box: dict[str, Any] = {}
+
+        def run(job: Job) -> dict[str, Any]:
+            try:
+                box["value"] = work(job)
+            except BaseException as exc:
+                box["error"] = exc
+                raise
+            return {}
+
+        job = self.jobs.submit(kind, label, run, drops_caches=False)
+        with self._lock:
+            self._saves[job.id] = box
+            for stale in list(self._saves)[:-KEEP_JOBS]:  # the oldest, never looked at
+                del self._saves[stale]
+        return job
+
+    def saved(self, job_id: str, wait: float = 0.0) -> Any:
+        """What the :meth:`save` job ``job_id`` returned, once: the job while it runs (after
+        ``wait`` seconds), None when it is unknown (the dashboard restarted, or the outcome
+        was already taken). Its failure is raised here, so the page shows the usual error."""
+        job = self.jobs.get(job_id)
+        with self._lock:
+            known = job_id in self._saves
+        if job is None or not known:
+            return None
+        self.jobs.wait(job_id, wait)
+        if job.state not in ("done", "error"):
+            return job
+        with self._lock:
+            box = self._saves.pop(job_id, None)
+        if box is None:  # another request took it meanwhile
+            return None
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
 
     def get(self, key: Hashable, label: str, compute: Callable[[Job], T], wait: float) -> T | Job:
         """The data when it is cached or ready within ``wait`` seconds, else the running job.

@@ -33,6 +33,10 @@ class Job:
     lane: str = "write"  # write (changes the store) | read (prepares a page)
     # where the failed job's "Back to Import" leads: a fetch's form filled in as it was sent
     back: str = "/import"
+    # an import or a fetch brings new data, so every page is computed again when it ends;
+    # saving an audit to the history changes nothing a page shows, and a benchmark of a big
+    # store takes minutes to compute again
+    drops_caches: bool = True
     state: str = "queued"  # queued | running | done | error
     phase: str = "Waiting for the previous job to finish"
     done: int = 0
@@ -121,9 +125,23 @@ class JobManager:
         self._on_finish = on_finish
 
     def submit(
-        self, kind: str, label: str, func: JobFunc, *, lane: str = "write", back: str = "/import"
+        self,
+        kind: str,
+        label: str,
+        func: JobFunc,
+        *,
+        lane: str = "write",
+        back: str = "/import",
+        drops_caches: bool = True,
     ) -> Job:
-        job = Job(id=uuid.uuid4().hex[:12], kind=kind, label=label, lane=lane, back=back)
+        job = Job(
+            id=uuid.uuid4().hex[:12],
+            kind=kind,
+            label=label,
+            lane=lane,
+            back=back,
+            drops_caches=drops_caches,
+        )
         with self._lock:
             self._jobs[job.id] = job
             if len(self._jobs) > KEEP_JOBS:
@@ -149,7 +167,7 @@ class JobManager:
         finally:
             if job.state not in ("done", "error"):  # stopped by the server's shutdown
                 job.end("error", message="the dashboard stopped before this job ended")
-            if self._on_finish is not None and job.lane == "write":
+            if self._on_finish is not None and job.lane == "write" and job.drops_caches:
                 self._on_finish(job)
 
     def get(self, job_id: str) -> Job | None:
@@ -157,9 +175,10 @@ class JobManager:
             return self._jobs.get(job_id)
 
     def recent(self, n: int = 5) -> list[Job]:
-        """The latest imports and fetches (page preparations are not the user's jobs)."""
+        """The latest imports and fetches (page preparations and saved audits are not what
+        the Import page's progress page shows)."""
         with self._lock:
-            mine = [j for j in self._jobs.values() if j.lane == "write"]
+            mine = [j for j in self._jobs.values() if j.lane == "write" and j.drops_caches]
         return sorted(mine, key=lambda j: -j.created)[:n]
 
     def wait(self, job_id: str, timeout: float = 30.0) -> Job | None:

@@ -200,17 +200,50 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
 
 @router.post("/audit/{platform}/{handle:path}/record")
 async def audit_record(request: Request, platform: str, handle: str) -> Response:
+    """ "Save to history": at once for most accounts; an account of many thousands of posts
+    takes seconds, shown with a progress bar at this address with ``?job=`` (a GET, so the
+    page reloading itself when the job ends never sends the form again)."""
     await verified_form(request)
-    result = web(request).backend.record_audit(platform, handle)
-    target = audit_url(result.account.platform, result.account.handle) + "?notice=recorded"
-    return RedirectResponse(target, status_code=303)
+    ctx = web(request)
+    job = ctx.slow.save(
+        "record",
+        f"Saving the audit of @{handle}",
+        lambda job: ctx.backend.record_audit(platform, handle, job_progress(job)),
+    )
+    outcome = ctx.slow.saved(job.id, ctx.settings.page_wait)
+    if isinstance(outcome, Job):
+        address = audit_url(platform, handle, "/record") + "?" + urlencode({"job": job.id})
+        return RedirectResponse(address, status_code=303)
+    return _recorded(platform, handle, outcome)
 
 
 @router.get("/audit/{platform}/{handle:path}/record")
-def audit_record_address(platform: str, handle: str) -> Response:
-    """The address "Save to history" posts to, opened as a page (a bookmark, the address bar):
-    the audit itself, rather than a search for an account named "acme/record"."""
-    return RedirectResponse(audit_url(platform, handle), status_code=303)
+def audit_record_address(request: Request, platform: str, handle: str) -> Response:
+    """The progress of a slow "Save to history", then the audit saved. Opened otherwise (a
+    bookmark, the address bar, a save already shown): the audit itself, rather than a search
+    for an account named "acme/record"."""
+    ctx = web(request)
+    outcome = ctx.slow.saved(request.query_params.get("job", "")[:40])
+    if isinstance(outcome, Job):
+        return ctx.renderer.page(
+            request,
+            "preparing.html",
+            active="home",
+            job=outcome,
+            what="audit",
+            heading=f"Saving the audit of @{handle}",
+            explain="The audit is kept in the history, so the next one shows what changed. "
+            "An account with many thousands of posts takes a few seconds.",
+        )
+    return _recorded(platform, handle, outcome)
+
+
+def _recorded(platform: str, handle: str, result: AuditResult | None) -> Response:
+    """The audit page, saying it was saved (when ``result`` is the audit saved)."""
+    if result is None:
+        return RedirectResponse(audit_url(platform, handle), status_code=303)
+    target = audit_url(result.account.platform, result.account.handle) + "?notice=recorded"
+    return RedirectResponse(target, status_code=303)
 
 
 # After the routes above: a handle may hold "/" (it is the rest of the path), so the page

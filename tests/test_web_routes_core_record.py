@@ -1,0 +1,119 @@
+"""'Save to history' on the audit page (web/routes_core.py, /audit/.../record): the audit
+shown is saved as shown, without grading it again nor dropping the other pages' data; a slow
+save shows its progress; after new data came in, an audit of that data is saved."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from staffpulse.store import open_store  # noqa: E402
+from web_helpers import (  # noqa: E402
+    FakeScorer,
+    csrf_token,
+    make_client,
+    private_copy,
+    sample_db_of_module,
+)
+
+sample_db = pytest.fixture(sample_db_of_module, scope="module", name="sample_db")
+
+
+def _saved_audits(db: Path, handle: str) -> list[dict[str, Any]]:
+    from staffpulse.audit import audit_history
+
+    with open_store(db) as store:
+        account = store.find_account(handle, "x")
+        return audit_history(store, "x", account.id)
+
+
+def test_save_to_history_keeps_the_audit_shown_without_grading_it_again(
+    sample_db: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """ "Save to history" graded the account again (16 s on an account of 170,000 posts, no
+    progress shown) and dropped every page's data: it saves the audit shown, as shown."""
+    import staffpulse.audit.engine as audit_engine
+
+    db = private_copy(sample_db, tmp_path)
+    with make_client(db) as c:
+        backend = c.app.state.web.backend
+        shown = c.get("/audit/x/mia_recruits").text
+        c.get("/")  # the accounts graded: kept below
+        assert backend.peek(backend.benchmark_key())[0]
+        real = audit_engine.audit_account
+
+        def graded_again(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("the audit shown was graded again")
+
+        monkeypatch.setattr(audit_engine, "audit_account", graded_again)
+        token = csrf_token(c, "/audit/x/mia_recruits")
+        saved = c.post("/audit/x/mia_recruits/record", data={"csrf_token": token})
+        assert saved.status_code == 303
+        assert saved.headers["location"] == "/audit/x/mia_recruits?notice=recorded"
+        after = c.get(saved.headers["location"]).text
+        assert "Audit saved to the history" in after
+        grade = re.search(r'<div class="letter">(\w)</div>', shown)
+        assert grade and grade.group(0) in after
+        assert backend.peek(backend.benchmark_key())[0]  # the grades were not dropped
+        assert c.app.state.web.jobs.recent() == []  # not listed as an import
+    history = _saved_audits(db, "mia_recruits")
+    assert [row["grade"] for row in history] == [grade.group(1)]
+    # saved with the key of the data it read: the same data audited again replaces it
+    with open_store(db) as store:
+        real(store, "mia_recruits", "x", scorer=FakeScorer())
+    assert len(_saved_audits(db, "mia_recruits")) == 1
+
+
+def test_a_slow_save_shows_its_progress_then_the_audit_saved(
+    sample_db: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import threading
+
+    db = private_copy(sample_db, tmp_path)
+    with make_client(db, page_wait=0.0) as c:
+        backend = c.app.state.web.backend
+        release = threading.Event()
+        real = type(backend).record_audit
+
+        def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+            release.wait(30)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(backend), "record_audit", slow)
+        token = csrf_token(c)
+        posted = c.post("/audit/x/brightpathstaff/record", data={"csrf_token": token})
+        address = posted.headers["location"]
+        # a GET: the page reloading itself when the job ends sends no form again
+        assert posted.status_code == 303 and address.startswith(
+            "/audit/x/brightpathstaff/record?job="
+        )
+        running = c.get(address)
+        assert running.status_code == 200 and "Saving the audit of @brightpathstaff" in running.text
+        assert 'data-job="' in running.text and 'role="progressbar"' in running.text
+        release.set()
+        c.app.state.web.jobs.wait(address.split("job=")[1])
+        done = c.get(address)
+        assert done.status_code == 303
+        assert done.headers["location"] == "/audit/x/brightpathstaff?notice=recorded"
+        assert c.get(address).headers["location"] == "/audit/x/brightpathstaff"  # told once
+    assert len(_saved_audits(db, "brightpathstaff")) == 1
+
+
+def test_saving_after_new_data_came_in_saves_an_audit_of_the_new_data(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    db = private_copy(sample_db, tmp_path)
+    with make_client(db) as c:
+        token = csrf_token(c, "/audit/x/hireloop")
+        c.app.state.web.backend.invalidate()  # as an import that ended meanwhile does
+        saved = c.post("/audit/x/hireloop/record", data={"csrf_token": token})
+        assert saved.headers["location"] == "/audit/x/hireloop?notice=recorded"
+        assert "Audit saved to the history" in c.get(saved.headers["location"]).text
+    assert len(_saved_audits(db, "hireloop")) == 1
