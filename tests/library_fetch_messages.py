@@ -88,6 +88,9 @@ def answer_messages(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> 
     with open_store(":memory:") as store:
         for case, status in (("bluesky 401", 401), ("bluesky 404", 404), ("bluesky 500", 500)):
             said.append(said_by(case, bluesky(answer(status)).fetch, "acme.bsky.social"))
+        # a profile of another shape than Bluesky's (a proxy, another service at that address)
+        odd = bluesky(answer(200, {"unexpected": True}))
+        said.append(said_by("bluesky odd answer", odd.fetch, "acme.bsky.social"))
         for case, status, body in (
             ("mastodon 422", 422, {"error": "Unprocessable"}),
             ("mastodon 500", 500, None),

@@ -15,6 +15,8 @@ VALUES = {
     "verb": "may be",
     "file": "people.csv",
     "names": "X archive, twarc2",
+    "host": "api.x.com",
+    "name": "Bluesky",
 }
 
 

@@ -177,6 +177,7 @@ CONTROLS = {
     ("network", "x"): "X could not be reached: check that this computer is online",
     ("answers", "budget"): "raise the budget on the Import page",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
+    ("answers", "bluesky odd answer"): "check the Bluesky address (the setting appview_url",
     ("export gaps", "told"): "upload it again with “Remove posts deleted on the platform” ticked",
     ("export gaps", "removed"): "(as “Remove posts deleted on the platform” asked)",
     ("export gaps", "record skipped"): "(listed below), so it may be partial",

@@ -171,6 +171,24 @@ CONNECT_OPTIONS: tuple[Step, ...] = (
     ROLE_ANY,
 )
 
+# -- a fetch that failed on the network or on a platform's answer (fetch/) -------------------
+
+CHECK_CONNECTION = Step("check your connection")
+CHECK_CONNECTION_X = Step("check your connection and [x] base_url")
+CHECK_X_ADDRESS = Step("check [x] base_url in config.toml ({host})", (("host", r"[^)]*"),))
+CHECK_HANDLE_APPVIEW = Step("check the handle and [bluesky] appview_url")
+CHECK_APPVIEW = Step("check [bluesky] appview_url")
+CHECK_APPVIEW_CONFIG = Step("check [bluesky] appview_url in config.toml")
+RAISE_MAX_WAIT = Step("or raise [x] max_wait_seconds in config.toml")
+CHECK_X_QUERY = Step("check the handle, --search query and --since date")
+CHECK_MASTODON_QUERY = Step("check the handle, the hashtag and --instance")
+INSTANCE_PART = Step("--instance, or the part after the second @")
+# a handle typed for one platform that looks like another's (fetch/handles.py)
+FETCH_ON_PLATFORM = Step(
+    "for {name}, run: staffpulse fetch {platform} {handle}",
+    (("name", r"\w+"), ("platform", r"\w+"), ("handle", "@?" + HANDLE)),
+)
+
 STEPS: tuple[Step, ...] = (
     IMPORT_OR_LIST_ACCOUNTS,
     CHECK_SPELLING,
@@ -204,6 +222,17 @@ STEPS: tuple[Step, ...] = (
     REMOVAL_ASKED,
     REMOVES_ONLY,
     NAMED_ABOVE,
+    CHECK_CONNECTION,
+    CHECK_CONNECTION_X,
+    CHECK_X_ADDRESS,
+    CHECK_HANDLE_APPVIEW,
+    CHECK_APPVIEW,
+    CHECK_APPVIEW_CONFIG,
+    RAISE_MAX_WAIT,
+    CHECK_X_QUERY,
+    CHECK_MASTODON_QUERY,
+    INSTANCE_PART,
+    FETCH_ON_PLATFORM,
     ANY_CONNECT_OPTION,
     CONTACTS_SHOWN,
     EVEN_WITH_CONTACTS,

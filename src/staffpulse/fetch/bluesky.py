@@ -33,6 +33,12 @@ from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
+from staffpulse.next_steps import (
+    CHECK_APPVIEW,
+    CHECK_APPVIEW_CONFIG,
+    CHECK_CONNECTION,
+    CHECK_HANDLE_APPVIEW,
+)
 from staffpulse.signals.avatar_defaults import default_from_metadata
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
 from staffpulse.store import Store
@@ -103,9 +109,9 @@ class BlueskyFetcher(FetcherBase):
                     raise FetchError(
                         f"{what}: {problem}" + (f": {details}" if details else ""),
                         # a 4xx will not change by asking again; the rest may be passing
-                        hint="check the handle and [bluesky] appview_url"
+                        hint=CHECK_HANDLE_APPVIEW.say()
                         if status is not None and status < 500
-                        else f"check your connection; {resume_hint(report)}",
+                        else f"{CHECK_CONNECTION.say()}; {resume_hint(report)}",
                     ) from None
 
     def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
@@ -117,7 +123,7 @@ class BlueskyFetcher(FetcherBase):
             status = exc.response.status_code if exc.response is not None else 401
             return AuthError(
                 f"{what}: the AppView at {self.host} refused the request (HTTP {status})",
-                hint="the public AppView needs no login; check [bluesky] appview_url",
+                hint=f"the public AppView needs no login; {CHECK_APPVIEW.say()}",
             )
         if isinstance(exc, ex.BadRequestError):
             details = _details(exc)
@@ -130,7 +136,7 @@ class BlueskyFetcher(FetcherBase):
             )
         return FetchError(
             f"{what}: unexpected response from the AppView at {self.host} ({exc})",
-            hint="check [bluesky] appview_url in config.toml",
+            hint=CHECK_APPVIEW_CONFIG.say(),
         )
 
     # -- the run ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from staffpulse.errors import FetchError, InputError, RateLimitError, Staffpulse
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account, Follow, Post
-from staffpulse.next_steps import RESUME_LATER
+from staffpulse.next_steps import RAISE_MAX_WAIT, RESUME_LATER
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store
 from staffpulse.store.clashes import AuthorClash
@@ -274,7 +274,7 @@ def wait_for_reset(
         raise RateLimitError(
             f"{what}: rate limited for {wait:.0f}s, more than the {max_wait:.0f}s allowed",
             hint=resume_hint(report, resume=RESUME_LATER.say(), otherwise="try again later")
-            + " (or raise [x] max_wait_seconds in config.toml)",
+            + f" ({RAISE_MAX_WAIT.say()})",
         )
     notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
     report.waits.append(round(wait, 3))

@@ -14,6 +14,7 @@ import re
 from staffpulse.errors import InputError
 from staffpulse.handles import parse_handle
 from staffpulse.models import PLATFORM_NAMES, platform_name
+from staffpulse.next_steps import FETCH_ON_PLATFORM
 
 NAMES = PLATFORM_NAMES
 A_NAME = {key: platform_name(key, article=True) for key in PLATFORM_NAMES}
@@ -22,11 +23,8 @@ FORMS = {
     "bluesky": "a domain-like handle such as acme.bsky.social, or a did:plc:... identifier",
     "mastodon": "@user@instance (e.g. @acme@mastodon.social), or user on the default instance",
 }
-COMMANDS = {
-    "x": "staffpulse fetch x {}",
-    "bluesky": "staffpulse fetch bluesky {}",
-    "mastodon": "staffpulse fetch mastodon @{}",
-}
+# how the fetch command takes a handle of each platform
+_AS_TYPED = {"x": "{}", "bluesky": "{}", "mastodon": "@{}"}
 # A Mastodon user without an instance; with a dot it is more likely a Bluesky handle.
 _LOCAL_USER = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -45,7 +43,9 @@ def _invalid(text: str, platform: str, reason: str) -> InputError:
                 break
             return InputError(
                 f"'{text}' is not {A_NAME[platform]} handle: it looks like {A_NAME[other]} one",
-                hint=f"for {label}, run: {COMMANDS[other].format(handle)}",
+                hint=FETCH_ON_PLATFORM.say(
+                    name=label, platform=other, handle=_AS_TYPED[other].format(handle)
+                ),
             )
     return InputError(
         f"'{text}' is not a valid {NAMES[platform]} handle",

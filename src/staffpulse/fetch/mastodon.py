@@ -42,6 +42,7 @@ from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
+from staffpulse.next_steps import CHECK_CONNECTION, CHECK_MASTODON_QUERY, INSTANCE_PART
 from staffpulse.sources.mastodon import account_from_mastodon, rows_from_mastodon
 from staffpulse.store import Store
 
@@ -126,7 +127,8 @@ class MastodonFetcher(FetcherBase):
                         continue
                     report.stopped = "error"
                     raise FetchError(
-                        f"{what}: {problem}", hint=f"check your connection; {resume_hint(report)}"
+                        f"{what}: {problem}",
+                        hint=f"{CHECK_CONNECTION.say()}; {resume_hint(report)}",
                     ) from None
                 except mp.MastodonError as exc:
                     report.stopped = "error"
@@ -158,7 +160,7 @@ class MastodonFetcher(FetcherBase):
             # the request itself is wrong: asking again would fail the same way
             return InputError(
                 f"{self._host()} rejected the request for {what} (HTTP {status}){said}",
-                hint="check the handle, the hashtag and --instance",
+                hint=CHECK_MASTODON_QUERY.say(),
             )
         if status is not None:
             return FetchError(f"{what}: {self._host()} answered HTTP {status}{said}")
@@ -167,7 +169,7 @@ class MastodonFetcher(FetcherBase):
             return FetchError(
                 f"{what}: {self._host()} answered with something that is not JSON"
                 + (f" (HTTP {code.group(1)})" if code else ""),
-                hint="check the instance name (--instance, or the part after the second @)",
+                hint=f"check the instance name ({INSTANCE_PART.say()})",
             )
         return FetchError(f"{what}: {self._host()} said {exc}")
 

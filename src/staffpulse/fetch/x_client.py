@@ -11,6 +11,7 @@ from requests.adapters import HTTPAdapter
 
 from staffpulse.errors import FetchError
 from staffpulse.models import Account
+from staffpulse.next_steps import CHECK_X_ADDRESS
 from staffpulse.sources.twarc2 import rows_from_v2
 
 TWEEPY_HOST = "https://api.twitter.com"
@@ -38,7 +39,7 @@ def json_object(response: requests.Response, what: str, host: str, stored: str) 
         raise FetchError(
             f"{what}: X answered with something that is not JSON"
             f" (HTTP {response.status_code}, {kind})",
-            hint=f"check [x] base_url in config.toml ({host}) and any proxy on the way; {stored}",
+            hint=f"{CHECK_X_ADDRESS.say(host=host)} and any proxy on the way; {stored}",
         ) from None
     return payload if isinstance(payload, dict) else {}
 

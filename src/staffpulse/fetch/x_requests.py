@@ -31,7 +31,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
-from staffpulse.next_steps import RESUME_AFTER
+from staffpulse.next_steps import CHECK_CONNECTION_X, CHECK_X_QUERY, RESUME_AFTER
 
 CREDITS = "add credits in the X developer console"
 
@@ -73,7 +73,7 @@ def _rejected(
         return InputError(
             f"X rejected the request for {what} (HTTP {status})"
             + (f": {reason}" if reason else ""),
-            hint="check the handle, --search query and --since date",
+            hint=CHECK_X_QUERY.say(),
         )
     return FetchError(
         f"{what}: X answered HTTP {status}",
@@ -133,5 +133,5 @@ def call_x(
                     continue
                 raise FetchError(
                     f"{what}: {problem}",
-                    hint=f"check your connection and [x] base_url; {resume_hint(report)}",
+                    hint=f"{CHECK_CONNECTION_X.say()}; {resume_hint(report)}",
                 ) from None

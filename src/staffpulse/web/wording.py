@@ -34,6 +34,10 @@ Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 PageWords = str | Callable[..., str]  # called with the step's values by field name
 _IMPORT_POSTS = "import its posts on the Import page first"
 _RESUME = "start the same fetch again on the Import page to resume"
+_ONLINE = "check that this computer is online"
+_APPVIEW = (
+    "the Bluesky address (the setting appview_url, in the bluesky section of the config file)"
+)
 
 # Each step as the page says it: words, formatted with the step's values, or a function of
 # them; None for a step only the terminal can take, left out of the page's text. Every step
@@ -87,6 +91,27 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.REMOVES_ONLY: f"{REMOVE_DELETED} removes only",
     # the records skipped and files missing are listed below the page's notes
     steps.NAMED_ABOVE: "(listed below), so it {verb} partial",
+    # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
+    steps.CHECK_CONNECTION: _ONLINE,
+    steps.CHECK_CONNECTION_X: _ONLINE,
+    # config settings named the way config.toml spells them: "[x] base_url" reads as markup on
+    # a page, so the setting is named in words (only an admin changes these)
+    steps.CHECK_X_ADDRESS: (
+        "check the X address ({host}; the setting base_url, in the x section of the config file)"
+    ),
+    steps.CHECK_HANDLE_APPVIEW: f"check the handle and {_APPVIEW}",
+    steps.CHECK_APPVIEW: f"check {_APPVIEW}",
+    steps.CHECK_APPVIEW_CONFIG: f"check {_APPVIEW}",
+    # a rate limit longer than allowed: the wait is an admin's setting
+    steps.RAISE_MAX_WAIT: (
+        "or raise the setting max_wait_seconds, in the x section of the config file"
+    ),
+    steps.CHECK_X_QUERY: "check the handle",
+    steps.CHECK_MASTODON_QUERY: "check the handle",
+    steps.INSTANCE_PART: "the part after the second @",
+    steps.FETCH_ON_PLATFORM: lambda name, platform, handle: (
+        f"choose {name} as the platform and fetch {handle.removeprefix('@')}"
+    ),
     steps.ANY_CONNECT_OPTION: "any setting of this page",
     steps.CONTACTS_SHOWN: "tick “Include people you already talk with” to see {them}",
     steps.EVEN_WITH_CONTACTS: "even with “Include people you already talk with”",
@@ -229,21 +254,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r"fetch (it|them) in extended mode \(tweet_mode=extended\) for the full text",
             r"whoever saved the file can fetch \1 again in X's extended mode for the full text",
         ),
-        # config settings named the way config.toml spells them: "[x] base_url" reads as
-        # markup on a page, so the setting is named in words (only an admin changes these)
-        (r"check your connection and \[x\] base_url", "check that this computer is online"),
-        # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
-        (r"\bcheck your connection(?=;|$)", "check that this computer is online"),
-        (
-            r"check \[x\] base_url in config\.toml \(([^)]*)\)",
-            r"check the X address (\1; the setting base_url, in the x section of the config "
-            "file)",
-        ),
-        (
-            r"check (the handle and )?\[bluesky\] appview_url(?: in config\.toml)?",
-            r"check \1the Bluesky address (the setting appview_url, in the bluesky section of "
-            "the config file)",
-        ),
         # the audit's Face advice for a picture only known by its address (audit/face.py):
         # the Import page's live fetch downloads and checks it, as the command does
         (
@@ -264,18 +274,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         (
             r"leave out --platform, or give the (X|Bluesky|Mastodon) handle",
             r"leave out the platform in brackets, or give the \1 handle",
-        ),
-        # a rate limit longer than allowed: the wait is an admin's setting, named in words
-        (
-            r" \(or raise \[x\] max_wait_seconds in config\.toml\)",
-            " (or raise the setting max_wait_seconds, in the x section of the config file)",
-        ),
-        (r"check the handle, --search query and --since date", "check the handle"),
-        (r"check the handle, the hashtag and --instance", "check the handle"),
-        (r"\(--instance, or the part after the second @\)", "(the part after the second @)"),
-        (
-            r"for (X|Bluesky|Mastodon), run: staffpulse fetch \w+ @?(\S+)",
-            r"choose \1 as the platform and fetch \2",
         ),
         # cohort segments as the Benchmark form spells them, not as the code does
         (r"\(use one of: ((?:[a-z_]+, )*[a-z_]+)\)", segment_names),
