@@ -126,3 +126,20 @@ def test_an_unreadable_image_is_said_in_words(images: dict[str, Path]) -> None:
     )
     for said in (text, corrupt):  # no Python class names in a marketer's table
         assert "Error" not in said and "OSError" not in said
+
+
+def test_a_folder_of_images_names_each_file_from_the_folder_and_sums_the_labels(
+    images: dict[str, Path], tmp_path: Path
+) -> None:
+    """QA: 181 avatars in a deep folder showed each full path folded across two lines
+    ("/work/shared/data/ava" / "tars/logo_001.png"), and nothing summed up the folder."""
+    deep = tmp_path / "clients" / "northgate_staffing_group_avatars_2026"
+    deep.mkdir(parents=True)
+    for name in ("logo", "default"):
+        (deep / f"{name}_001.png").write_bytes(images[name].read_bytes())
+    result = runner.invoke(app, ["avatar", str(deep)], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    first, rest = result.stdout.split("\n", 1)
+    assert first == f"Avatars in {deep}"  # whole, to copy
+    assert "│ logo_001.png " in rest and str(tmp_path) not in rest
+    assert "2 images: 1 " in rest and "1 logo" in rest and "1 default" in rest

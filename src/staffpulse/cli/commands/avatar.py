@@ -16,6 +16,7 @@ is written and then it is an error: 66 if no file existed, else 65. The classifi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -81,8 +82,34 @@ def _check_any_read(verdicts: list[AvatarVerdict]) -> None:
     )
 
 
+def _shared_folder(verdicts: list[AvatarVerdict]) -> str | None:
+    """The folder every file is in, when there are several files: the table then names
+    each file from there, as a full path folded across two lines is hard to read
+    ("/work/clients/ava" / "tars/logo_001.png")."""
+    if len(verdicts) < 2:
+        return None
+    try:
+        folder = os.path.commonpath([os.path.dirname(v.file) for v in verdicts])
+    except ValueError:  # absolute and relative paths mixed
+        return None
+    return folder or None
+
+
+def _labels_line(verdicts: list[AvatarVerdict]) -> str:
+    """``181 images: 84 person, 88 logo, 9 default``: the answer for a folder at a glance."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        if v.label is not None:
+            counts[v.label] = counts.get(v.label, 0) + 1
+    told = ", ".join(f"{n:,} {label}" for label, n in sorted(counts.items(), key=lambda c: -c[1]))
+    return f"{count_of(sum(counts.values()), 'image')}: {told}"
+
+
 def _render(verdicts: list[AvatarVerdict]) -> None:
-    table = Table(title="Avatars", title_justify="left")
+    folder = _shared_folder(verdicts)
+    # the folder on a line of its own, never folded: it copies whole
+    console.print(escape(f"Avatars in {folder}" if folder else "Avatars"), soft_wrap=True)
+    table = Table()
     table.add_column("file", overflow="fold")
     table.add_column("label")
     table.add_column("confidence", justify="right")
@@ -93,24 +120,34 @@ def _render(verdicts: list[AvatarVerdict]) -> None:
         if v.label is None:
             failed += 1
             table.add_row(
-                escape(v.file), "[bold red]error[/]", "", "", escape(v.error or "unreadable")
+                escape(_shown(v.file, folder)),
+                "[bold red]error[/]",
+                "",
+                "",
+                escape(v.error or "unreadable"),
             )
             continue
         style = _STYLE.get(v.label, "white")
         table.add_row(
-            escape(v.file),
+            escape(_shown(v.file, folder)),
             f"[{style}]{escape(v.label)}[/]",
             f"{v.confidence:.2f}",
             str(v.faces),
             _ADVICE.get(v.label, ""),
         )
     console.print(table)
+    if len(verdicts) - failed > 1:
+        console.print(_labels_line(verdicts), highlight=False)
     if 0 < failed < len(verdicts):  # when none could be read, the error says so
         err_console.print(
             f"[yellow]{failed:,} of {count_of(len(verdicts), 'file')} could not be read;[/] "
             "give PNG, JPEG, GIF or WebP images.",
             highlight=False,
         )
+
+
+def _shown(file: str, folder: str | None) -> str:
+    return os.path.relpath(file, folder) if folder else file
 
 
 def register(app: typer.Typer) -> None:
