@@ -65,7 +65,10 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
 
 def test_the_page_reads_like_the_other_reports_and_counts_in_words() -> None:
     page = render_inbox_html(make([item()], counts={"open": 1}, account="harbor.example"))
-    assert "1 open conversation for harbor.example" in page  # not "1 open conversations"
+    # not "1 open conversations"; the firm as the terminal names it, not a bare word (QA:
+    # "for andreruffert")
+    assert "1 open conversation for @harbor.example" in page
+    assert "<title>Conversations to join: @harbor.example" in page
     assert "staffpulse · conversation inbox" in page
     assert "No data left the machine." in page  # the reports' shared footer
     assert 'href="https://bsky.app/profile/ana.example/post/3l7z4sedyej2g"' in page

@@ -158,6 +158,14 @@ class Inbox:
     snoozed: list[SnoozedItem] = field(default_factory=list)
 
     @property
+    def account_label(self) -> str | None:
+        """The firm as the terminal names it, ``@harborline``: a report headed "for harborline"
+        read as a word, not the account."""
+        if not self.account:
+            return None
+        return self.account if self.account.startswith("@") else f"@{self.account}"
+
+    @property
     def open_total(self) -> int:
         """Open conversations to join, shown or not (``items`` holds the top ``--limit``)."""
         return max(self.counts.get("open", 0), len(self.items))
