@@ -17,6 +17,9 @@ VALUES = {
     "names": "X archive, twarc2",
     "host": "api.x.com",
     "name": "Bluesky",
+    "roles": "recruiter, hr_pro, any",
+    "formats": "x-list or csv",
+    "segments": "staffing_firm, vendor",
 }
 
 

@@ -39,7 +39,12 @@ from staffpulse.models import (
     platform_choice,
     platform_name,
 )
-from staffpulse.next_steps import ACCOUNTS_LISTED, CHECK_SPELLING
+from staffpulse.next_steps import (
+    ACCOUNTS_LISTED,
+    CHECK_SPELLING,
+    LEAVE_PLATFORM_OUT,
+    USE_PLATFORM,
+)
 from staffpulse.store import Store
 
 # "@handle (platform)": a handle holds no space, so the last " (word)" is the platform, even
@@ -187,7 +192,7 @@ def _held_under_url(store: Store, url: str, wanted: str | None, text: str) -> Ac
 
 
 def _use_platform_option(platform: str) -> str:
-    return f"use --platform {platform}, or leave --platform out"
+    return USE_PLATFORM.say(platform=platform)
 
 
 # how close a stored handle must be to be offered ("ApexStafingOH" for "ApexStaffingOH")
@@ -329,6 +334,6 @@ def _agreed(text: str, asked: str | None, named: str | None) -> str | None:
         raise InputError(
             f"'{text.strip()}' names {platform_name(named, article=True)} account, "
             f"not {platform_name(asked, article=True)} one",
-            hint=f"leave out --platform, or give the {platform_name(asked)} handle",
+            hint=LEAVE_PLATFORM_OUT.say(name=platform_name(asked)),
         )
     return asked or named

@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 from staffpulse.errors import InputError
 from staffpulse.handles import ascii_address
+from staffpulse.next_steps import PLATFORM_SPELLINGS
 
 Platform = str  # "x", "bluesky", "mastodon", "csv" or whatever a CSV row names
 PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
@@ -60,10 +61,7 @@ def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> 
     if key is not None and key in choices:
         return key
     if NO_PLATFORM in choices:
-        hint = (
-            "twitter is read as x and bsky as bluesky (csv names accounts from a CSV "
-            "without a platform column); leave the platform out to look on every platform"
-        )
+        hint = PLATFORM_SPELLINGS.say()
     else:
         hint = (
             "twitter is read as x and bsky as bluesky (csv names rows imported from a CSV, "

@@ -171,6 +171,39 @@ CONNECT_OPTIONS: tuple[Step, ...] = (
     ROLE_ANY,
 )
 
+# -- which account: a handle on several platforms, or on another (store/reads.py, models.py,
+# account_refs.py) ---------------------------------------------------------------------------
+
+CHOOSE_PLATFORM = Step("add --platform to choose one")
+USE_PLATFORM = Step("use --platform {platform}, or leave --platform out", (("platform", r"\w+"),))
+LEAVE_PLATFORM_OUT = Step("leave out --platform, or give the {name} handle", (("name", r"\w+"),))
+PLATFORM_SPELLINGS = Step(
+    "twitter is read as x and bsky as bluesky (csv names accounts from a CSV without a "
+    "platform column); leave the platform out to look on every platform"
+)
+
+# -- connect's and the inbox's choices (connect/choices.py, suggest.py, export.py, listen/) ---
+
+LIMIT_AT_LEAST_ONE = Step("--limit must be at least 1")
+CHOOSE_ROLE = Step(
+    "choose one of: {roles} (spaces for underscores are fine: 'HR pro')", (("roles", r"[\w, ]+"),)
+)
+NO_ROLE = Step("run without --role")
+USE_EXPORT = Step("use --export {formats}", (("formats", r"[\w-]+(?: or [\w-]+)*"),))
+CSV_KEEPS_ALL = Step("--export csv keeps every")
+FIND_CONVERSATION_ID = Step(
+    "copy the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)"
+)
+
+# -- a cohort file the benchmark cannot use (benchmark/cohort.py) -----------------------------
+
+SEGMENT_CHOICES = Step("(use one of: {segments})", (("segments", r"(?:[a-z_]+, )*[a-z_]+"),))
+IMPORT_THEN_BENCHMARK = Step(
+    "import it first (staffpulse import {file}), then run staffpulse benchmark with a cohort "
+    "file of handles (handle,platform,segment), or without one to rank the store's accounts",
+    (("file", _FILE),),
+)
+
 # -- a fetch that failed on the network or on a platform's answer (fetch/) -------------------
 
 CHECK_CONNECTION = Step("check your connection")
@@ -222,6 +255,18 @@ STEPS: tuple[Step, ...] = (
     REMOVAL_ASKED,
     REMOVES_ONLY,
     NAMED_ABOVE,
+    CHOOSE_PLATFORM,
+    USE_PLATFORM,
+    LEAVE_PLATFORM_OUT,
+    PLATFORM_SPELLINGS,
+    LIMIT_AT_LEAST_ONE,
+    CHOOSE_ROLE,
+    NO_ROLE,
+    USE_EXPORT,
+    CSV_KEEPS_ALL,
+    FIND_CONVERSATION_ID,
+    SEGMENT_CHOICES,
+    IMPORT_THEN_BENCHMARK,
     CHECK_CONNECTION,
     CHECK_CONNECTION_X,
     CHECK_X_ADDRESS,

@@ -24,6 +24,7 @@ from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.handles import as_url
 from staffpulse.models import normalize_platform, platform_name
+from staffpulse.next_steps import IMPORT_THEN_BENCHMARK, SEGMENT_CHOICES
 from staffpulse.sources.base import read_user_text
 from staffpulse.sources.csvrows import sniff_delimiter
 
@@ -127,7 +128,8 @@ def normalize_segment(value: str | None) -> str | None:
     if key in _NO_SEGMENT:
         return None
     if key not in _ALIASES:
-        raise ValueError(f"unknown segment {value.strip()!r} (use one of: {', '.join(SEGMENTS)})")
+        choices = SEGMENT_CHOICES.say(segments=", ".join(SEGMENTS))
+        raise ValueError(f"unknown segment {value.strip()!r} {choices}")
     return _ALIASES[key]
 
 
@@ -336,9 +338,7 @@ def refuse_import_data(text: str, file: str, reader: str | None = None) -> Input
         return None
     return InputError(
         f"{file} looks like data to import ({reader or 'JSON'}), not a cohort file",
-        hint=f"import it first (staffpulse import {file}), then run staffpulse benchmark with a "
-        "cohort file of handles (handle,platform,segment), or without one to rank the store's "
-        "accounts",
+        hint=IMPORT_THEN_BENCHMARK.say(file=file),
     )
 
 

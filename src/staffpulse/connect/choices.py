@@ -17,6 +17,7 @@ import re
 from staffpulse.account_refs import find_account_ref
 from staffpulse.errors import InputError
 from staffpulse.models import INDUSTRY_ROLES, ROLES, Account
+from staffpulse.next_steps import CHOOSE_ROLE
 from staffpulse.store import Store
 
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {"industry": INDUSTRY_ROLES}
@@ -66,7 +67,7 @@ def parse_roles(role: str | None) -> set[str] | None:
             choices = ", ".join((*ROLES, *ROLE_GROUPS, ANY_ROLE))
             raise InputError(
                 f"unknown role '{part.strip()}'{_guess_role(part)}",
-                hint=f"choose one of: {choices} (spaces for underscores are fine: 'HR pro')",
+                hint=CHOOSE_ROLE.say(roles=choices),
             )
     return wanted or None
 

@@ -75,6 +75,7 @@ from staffpulse.connect.handles import DOMAIN_RE, MASTODON_USER_RE, X_HANDLE_RE
 from staffpulse.connect.suggest import Suggestion, SuggestReport
 from staffpulse.errors import InputError
 from staffpulse.models import NO_PLATFORM, platform_name
+from staffpulse.next_steps import CSV_KEEPS_ALL, USE_EXPORT
 from staffpulse.output_files import write_output
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 
@@ -125,19 +126,19 @@ def check_exportable(
     if platform == NO_PLATFORM:
         hint = (
             "for a platform's list, give the CSV a platform column (x, bluesky or mastodon) "
-            "and import it again; to keep them as they are, use --export csv"
+            f"and import it again; to keep them as they are, {USE_EXPORT.say(formats='csv')}"
         )
     elif fits and result.format not in fits:
         name = platform_name(platform or "")
-        hint = f"these are {name} accounts: use --export " + " or ".join([*fits, "csv"])
+        hint = f"these are {name} accounts: " + USE_EXPORT.say(formats=" or ".join([*fits, "csv"]))
     elif result.format == "bluesky-list":
         # the DIDs come with a fetch; the handles export needs none, and a person uses it
         hint = (
             "list records need each account's DID, known once the account is fetched; to "
-            "follow them by hand, use --export bluesky-handles or csv"
+            f"follow them by hand, {USE_EXPORT.say(formats='bluesky-handles or csv')}"
         )
     else:
-        hint = "--export csv keeps every suggestion, whatever its platform or handle"
+        hint = f"{CSV_KEEPS_ALL.say()} suggestion, whatever its platform or handle"
     raise InputError(
         f"nothing to export as {result.format}: every suggestion was skipped ({listed})",
         hint=hint,

@@ -20,6 +20,7 @@ from staffpulse.connect.export_result import (
 )
 from staffpulse.connect.suggestion import Suggestion
 from staffpulse.handles import DID_RE
+from staffpulse.next_steps import USE_EXPORT
 from staffpulse.report.spreadsheet import CSV_ENCODING, spreadsheet_safe, spreadsheet_text
 from staffpulse.sources.car_blocks import TID_ALPHABET
 
@@ -28,7 +29,7 @@ OWNER_PLACEHOLDER = "did:plc:REPLACE-WITH-YOUR-DID"
 HANDLES_COLUMNS = ("handle", "display_name", "profile_link", "role", "why")
 LIST_IS_FOR_SCRIPTS = (
     "this file holds atproto records for a script (com.atproto.repo.applyWrites): Bluesky's "
-    "app cannot import it; to follow the accounts by hand, use --export bluesky-handles"
+    f"app cannot import it; to follow the accounts by hand, {USE_EXPORT.say(formats='bluesky-handles')}"
 )
 
 

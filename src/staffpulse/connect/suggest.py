@@ -54,6 +54,7 @@ from staffpulse.connect.suggestion import latest_post_time as latest_post_time
 from staffpulse.dates import require_plausible_date
 from staffpulse.errors import InputError, ModelError
 from staffpulse.models import Account
+from staffpulse.next_steps import LIMIT_AT_LEAST_ONE, NO_ROLE
 from staffpulse.signals.text import load_text_signals_or_none
 from staffpulse.store import Store
 
@@ -98,7 +99,7 @@ def suggest_report(
     opts = options or SuggestOptions()
     if limit < 1:
         raise InputError(
-            f"--limit must be at least 1 (got {limit})",
+            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
             hint="give how many accounts to suggest, e.g. 20 (the default)",
         )
     roles = RoleFilter(parse_roles(role), leaves_out_outsiders(role))
@@ -203,7 +204,7 @@ def _load_models(
         if roles.wanted:
             raise ModelError(
                 "filtering by role needs the role model, which is not available",
-                hint="run without --role, or install a staffpulse build that ships it",
+                hint=f"{NO_ROLE.say()}, or install a staffpulse build that ships it",
             )
         notes.append("role model not available: roles are not shown")
     if text is None:

@@ -60,6 +60,7 @@ from staffpulse.listen.window import (
     window_notes,
 )
 from staffpulse.models import platform_choice
+from staffpulse.next_steps import LIMIT_AT_LEAST_ONE
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_inputs import RoleModelLike
 from staffpulse.signals.roles import load_role_model_or_none
@@ -99,7 +100,7 @@ def build_inbox(
     (the dashboard's "You post as")."""
     if limit < 1:
         raise InputError(
-            f"--limit must be at least 1 (got {limit})",
+            f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
             hint="give how many open conversations to show, e.g. 20 (the default)",
         )
     text = load_text_signals_or_none() if text_model == "auto" else text_model

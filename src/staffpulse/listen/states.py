@@ -25,6 +25,7 @@ from staffpulse.listen import schema
 from staffpulse.listen.post_links import find_linked_post, looks_like_link
 from staffpulse.listen.threads import Conversation, load_conversations_around
 from staffpulse.models import PLATFORMS, Post, normalize_handle, platform_choice
+from staffpulse.next_steps import FIND_CONVERSATION_ID
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
@@ -120,7 +121,7 @@ def joined_conversations(
 
 
 _VERBS = {"joined": "mark-joined", "dismissed": "dismiss", "snoozed": "snooze", None: "reopen"}
-_FIND_ID = "copy the id shown after 'id:' in: staffpulse inbox (conversation_id in --json)"
+_FIND_ID = FIND_CONVERSATION_ID.say()
 
 
 def find_conversations(

@@ -17,7 +17,7 @@ from staffpulse.models import (
     normalize_handle,
     platform_choice,
 )
-from staffpulse.next_steps import IMPORT_OR_LIST_ACCOUNTS
+from staffpulse.next_steps import CHOOSE_PLATFORM, IMPORT_OR_LIST_ACCOUNTS
 from staffpulse.store.codec import (
     account_from_row,
     format_time,
@@ -118,9 +118,7 @@ class ReadMixin:
             )
         if len({row["platform"] for row in rows}) > 1:
             platforms = sorted({row["platform"] for row in rows})
-            raise AmbiguousAccountError(
-                handle.strip(), platforms, hint="add --platform to choose one"
-            )
+            raise AmbiguousAccountError(handle.strip(), platforms, hint=CHOOSE_PLATFORM.say())
         return account_from_row(rows[0])
 
     def get_account(self, platform: str, account_id: str) -> Account | None:

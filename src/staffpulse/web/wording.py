@@ -91,6 +91,31 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.REMOVES_ONLY: f"{REMOVE_DELETED} removes only",
     # the records skipped and files missing are listed below the page's notes
     steps.NAMED_ABOVE: "(listed below), so it {verb} partial",
+    steps.CHOOSE_PLATFORM: "choose the account with its platform",
+    # the account is on another platform than the one chosen (account_refs)
+    steps.USE_PLATFORM: lambda platform: (
+        f"choose the account on {platform_name(platform)} in the list (the platform in brackets)"
+    ),
+    steps.LEAVE_PLATFORM_OUT: "leave out the platform in brackets, or give the {name} handle",
+    steps.PLATFORM_SPELLINGS: (
+        "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
+        "every platform"
+    ),
+    steps.LIMIT_AT_LEAST_ONE: "“How many” must be at least 1",
+    steps.CHOOSE_ROLE: "choose a role in the “Role” list, or “Any role”",
+    steps.NO_ROLE: "choose “Any role”",
+    # Connect's export buttons instead of --export
+    steps.USE_EXPORT: export_buttons,
+    steps.CSV_KEEPS_ALL: "the “Spreadsheet (CSV)” export keeps every",
+    # an id the inbox does not know: the page's buttons carry the ids
+    steps.FIND_CONVERSATION_ID: "reload the inbox page",
+    # cohort segments as the Benchmark form spells them, not as the code does
+    steps.SEGMENT_CHOICES: segment_names,
+    # a file of data uploaded as the cohort
+    steps.IMPORT_THEN_BENCHMARK: (
+        "import it on the Import page first, then upload a cohort file of handles "
+        "(handle,platform,segment) here; without one the page ranks the store's accounts"
+    ),
     # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
     steps.CHECK_CONNECTION: _ONLINE,
     steps.CHECK_CONNECTION_X: _ONLINE,
@@ -139,23 +164,6 @@ _STEP_RULES: tuple[Rule, ...] = tuple(
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        # benchmark/cohort.refuse_import_data: a file of data uploaded as the cohort
-        (
-            r"import it first \(staffpulse import .+?\), then run staffpulse benchmark with a "
-            r"cohort file of handles \(handle,platform,segment\), or without one to rank the "
-            r"store's accounts",
-            "import it on the Import page first, then upload a cohort file of handles "
-            "(handle,platform,segment) here; without one the page ranks the store's accounts",
-        ),
-        (r"add --platform to choose one", "choose the account with its platform"),
-        # account_refs.explain_missing_account: the account is elsewhere, or a typo
-        (
-            r"use --platform (\w+), or leave --platform out",
-            lambda m: (
-                f"choose the account on {platform_name(m.group(1))} in the list"
-                " (the platform in brackets)"
-            ),
-        ),
         (
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
@@ -172,23 +180,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r" and the app's access level",
             "check the X token on the Settings page and the app's access level in the X "
             "developer console",
-        ),
-        # listen/states.py: an id the inbox does not know; the page's buttons carry the ids
-        (
-            r"copy the id shown after 'id:' in: staffpulse inbox \(conversation_id in --json\)",
-            "reload the inbox page",
-        ),
-        (r"--limit must be at least 1", "“How many” must be at least 1"),
-        (r"run without --role", "choose “Any role”"),
-        (
-            r"choose one of: [\w, ]+ \(spaces for underscores are fine: 'HR pro'\)",
-            "choose a role in the “Role” list, or “Any role”",
-        ),
-        (
-            r"twitter is read as x and bsky as bluesky \(csv names accounts from a CSV without "
-            r"a platform column\); leave the platform out to look on every platform",
-            "choose X, Bluesky or Mastodon (Twitter is X), or leave the platform out to look on "
-            "every platform",
         ),
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
@@ -270,17 +261,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r"until you fetch it once on the Import page (Fetch an account live, choose Bluesky "
             r"and give the account's handle, such as \1)",
         ),
-        # an X address typed for another platform (account_refs._agreed)
-        (
-            r"leave out --platform, or give the (X|Bluesky|Mastodon) handle",
-            r"leave out the platform in brackets, or give the \1 handle",
-        ),
-        # cohort segments as the Benchmark form spells them, not as the code does
-        (r"\(use one of: ((?:[a-z_]+, )*[a-z_]+)\)", segment_names),
         (r"(e\.g\. [\w.@-]+,[a-z]+,)staffing_firm\b", r"\1staffing firm"),
-        # Connect's export buttons instead of --export
-        (r"use --export ((?:[\w-]+ or )*csv)", export_buttons),
-        (r"--export csv keeps every", "the “Spreadsheet (CSV)” export keeps every"),
         # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
         # the Import page has no --date-order, so it says only the other fix, year first
         (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),

@@ -25,10 +25,10 @@ EXPORT_LABELS = {
 }
 
 
-def export_buttons(match: re.Match[str]) -> str:
-    """ "use --export x-list or csv" as the buttons: "use the “X list” or “Spreadsheet (CSV)"
-    export"."""
-    names = [f"“{EXPORT_LABELS.get(n, n)}”" for n in match.group(1).split(" or ")]
+def export_buttons(formats: str) -> str:
+    """ "use --export x-list or csv" (``formats``: "x-list or csv") as the buttons: "use the
+    “X list” or “Spreadsheet (CSV)” export"."""
+    names = [f"“{EXPORT_LABELS.get(n, n)}”" for n in formats.split(" or ")]
     return f"use the {' or '.join(names)} export"
 
 
@@ -80,9 +80,9 @@ REMOVE_DELETED = "“Remove posts deleted on the platform”"
 _SEGMENT_WORDS = {"staffing_firm": "staffing firm", "hr": "HR"}
 
 
-def segment_names(match: re.Match[str]) -> str:
-    """ "(use one of: staffing_firm, vendor, hr, other)" as "(use one of: staffing firm,
-    vendor, HR or other)"."""
-    names = [_SEGMENT_WORDS.get(n, n.replace("_", " ")) for n in match.group(1).split(", ")]
+def segment_names(segments: str) -> str:
+    """ "(use one of: staffing_firm, vendor, hr, other)" (``segments``: "staffing_firm,
+    vendor, hr, other") as "(use one of: staffing firm, vendor, HR or other)"."""
+    names = [_SEGMENT_WORDS.get(n, n.replace("_", " ")) for n in segments.split(", ")]
     said = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
     return f"(use one of: {said})"
