@@ -53,3 +53,20 @@ def test_a_tiny_share_of_job_ads_is_not_shown_as_none_or_all(tmp_path: Path) -> 
     rows = {line.split()[1]: line for line in console.export_text().splitlines() if "@" in line}
     assert rows["@rare_jobs"].rstrip().endswith("<1%")
     assert rows["@job_board_bot"].rstrip().endswith(">99%")
+
+
+def test_a_narrow_terminal_folds_handles_rather_than_cut_off_the_figures(tmp_path: Path) -> None:
+    """QA: at 60 columns the table was cut off after "voice": conv. and jobs unseen, and the
+    title lost words; the handles fold instead."""
+    firm = FeedBuilder("northgate_staffing_group")
+    firm.job(4)
+    rosa = FeedBuilder("rosa_recruits_in_tacoma")
+    rosa.chat(4)
+    result = run_benchmark(store_with(tmp_path, firm, rosa), scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(60)
+    render_benchmark(console, result)
+    table = console.export_text().split("Segments")[0]
+    assert all(len(line) <= 60 for line in table.splitlines())
+    header = next(line for line in table.splitlines() if "overall" in line)
+    assert header.rstrip().endswith("conv.  jobs")
+    assert "@northgate_" in table and "100%" in table  # the firm's jobs figure is there

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
 
 SHOWN_PROBLEMS = 20  # cohort lines told one by one before the table; the rest are counted
+# what the rank and figure columns take of a line, with the gaps between columns (measured at
+# 80 columns), and the fewest characters a handle folds into
+FIGURES_WIDTH = 46
+NARROWEST_HANDLE = 8
 
 
 def render_benchmark(console: Console, result: BenchmarkResult) -> None:
@@ -37,8 +41,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
         collapse_padding=True,
     )
     table.add_column("#", justify="right", no_wrap=True)
+    # the handle gives way on a narrow terminal (it folds, whole): the figures' columns do not
+    # wrap, and at 60 columns the table came out cut off after "voice", conv. and jobs unseen
+    room = max(NARROWEST_HANDLE, console.width - FIGURES_WIDTH)
     table.add_column(
-        "account", min_width=handle_width(r["handle"] for r in result.leaderboard), overflow="fold"
+        "account",
+        min_width=min(room, handle_width(r["handle"] for r in result.leaderboard)),
+        overflow="fold",
     )
     if segments:
         table.add_column("segment", no_wrap=True)
