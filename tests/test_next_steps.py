@@ -20,6 +20,10 @@ VALUES = {
     "roles": "recruiter, hr_pro, any",
     "formats": "x-list or csv",
     "segments": "staffing_firm, vendor",
+    "line": "3",
+    "encoding": "cp1252",
+    "example": "you.bsky.social",
+    "fields": "author_id&expansions=author_id",
 }
 
 

@@ -124,6 +124,41 @@ SCORE_TEXTS = Step(
     (("file", _FILE),),
 )
 
+# -- what an import says of a file it read in part (sources/) --------------------------------
+
+WHOLE_ARCHIVE_OR_FOLDER = Step(
+    "import the whole archive ZIP as X sent it, or its data folder (with account.js beside "
+    "this file)"
+)
+ARCHIVE_AGAIN = Step(
+    "import the whole archive ZIP again, as X sent it (this folder was unzipped or copied only "
+    "in part)"
+)
+NOT_IN_FOLDER = Step("but not in the folder")
+NAME_IT_AUTHOR = Step("If that column holds handles, name it author and import the file again")
+SAVE_AS_UTF8 = Step(
+    "not UTF-8 (first at line {line}), so it was read as {encoding}: check accented names, or "
+    "save the file as UTF-8 and try again",
+    (("line", r"\d+"), ("encoding", r"[\w-]+")),
+)
+GIVE_DATE_ORDER = Step(
+    "or give the order: import it again with --date-order dmy if its dates are day first "
+    "(27/11/2026) or --date-order mdy if month first (11/27/2026)"
+)
+FETCH_REPO_HANDLE = Step(
+    "until you run `staffpulse fetch bluesky HANDLE` once with the account's handle ({example})",
+    (("example", r"[^)]*"),),
+)
+# posts saved from X's API without some fields, or cut short: the request's words
+_FIELDS = r"author_id(?:&expansions=author_id)?|created_at"
+LACKED_FIELD = Step("(the request lacked tweet.fields={fields})", (("fields", _FIELDS),))
+REFETCH_WITH_FIELDS = Step("fetch with tweet.fields={fields}", (("fields", _FIELDS),))
+TRUNCATED_V1 = Step("truncated by X (v1.1 without extended_tweet)")
+EXTENDED_MODE = Step(
+    "fetch {them} in extended mode (tweet_mode=extended) for the full text",
+    (("them", "it|them"),),
+)
+
 # -- posts an account's export no longer holds (store/export_gaps.py, ingest_report.py) --------
 
 REMOVE_AGAIN = Step("import it again with --remove-deleted")
@@ -247,6 +282,17 @@ STEPS: tuple[Step, ...] = (
     FORMATS_JSONL,
     TAG_ACCOUNTS,
     SCORE_TEXTS,
+    WHOLE_ARCHIVE_OR_FOLDER,
+    ARCHIVE_AGAIN,
+    NOT_IN_FOLDER,
+    NAME_IT_AUTHOR,
+    SAVE_AS_UTF8,
+    GIVE_DATE_ORDER,
+    FETCH_REPO_HANDLE,
+    LACKED_FIELD,
+    REFETCH_WITH_FIELDS,
+    TRUNCATED_V1,
+    EXTENDED_MODE,
     REMOVE_AGAIN,
     REMOVE_WHOLE_ARCHIVE,
     REMOVE_AS_SAID,

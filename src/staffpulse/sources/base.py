@@ -18,6 +18,7 @@ from typing import Protocol
 
 from staffpulse import __version__
 from staffpulse.models import Account, Follow, Post, Provenance
+from staffpulse.next_steps import SAVE_AS_UTF8
 from staffpulse.store.core import Record
 
 TOOL_VERSION = f"staffpulse {__version__}"
@@ -201,8 +202,7 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
     )
     return TextEncoding(
         fallback,
-        note=f"not UTF-8 (first at line {bad}), so it was read as {name}: check accented "
-        "names, or save the file as UTF-8 and try again",
+        note=SAVE_AS_UTF8.say(line=bad, encoding=name),
     )
 
 

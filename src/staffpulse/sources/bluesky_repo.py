@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, normalize_handle
+from staffpulse.next_steps import FETCH_REPO_HANDLE
 from staffpulse.read_offsets import mark_read
 from staffpulse.sources.base import (
     Item,
@@ -273,8 +274,7 @@ class BlueskyRepo:
             where,
             f"the export names the account by its DID ({did}), not by its handle, and "
             "staffpulse knows no handle for it yet: it is listed as "
-            f"{normalize_handle(did)} until you run `staffpulse fetch bluesky HANDLE` once "
-            "with the account's handle (you.bsky.social)",
+            f"{normalize_handle(did)} {FETCH_REPO_HANDLE.say(example='you.bsky.social')}",
             account_id=did,
         )
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from staffpulse.errors import InputError
+from staffpulse.next_steps import GIVE_DATE_ORDER
 from staffpulse.sources.base import TextEncoding
 from staffpulse.sources.csv_preamble import import_table, preamble_of
 from staffpulse.sources.csvrows import CsvRecord
@@ -46,10 +47,7 @@ COLUMN = "created_at"
 _ISO_EXAMPLES = ISO_FIX.split(", as ", 1)[1]  # 2026-03-01T14:05 or 2026-03-01
 # The end of the messages of a column whose order is not known: how to give it. (The web has
 # no such control, and drops this sentence: staffpulse.web.wording.)
-DATE_ORDER_FIX = (
-    "; or give the order: import it again with --date-order dmy if its dates are day first "
-    "(27/11/2026) or --date-order mdy if month first (11/27/2026)"
-)
+DATE_ORDER_FIX = f"; {GIVE_DATE_ORDER.say()}"
 _DATE = re.compile(
     r"^(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})" + TIME + "$"
 )

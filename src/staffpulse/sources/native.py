@@ -23,6 +23,7 @@ from staffpulse.models import (
     normalize_handle,
     normalize_platform,
 )
+from staffpulse.next_steps import NAME_IT_AUTHOR
 from staffpulse.sources.base import (
     Item,
     Notice,
@@ -320,7 +321,7 @@ def _by_id_only_note(posts: int) -> str:
         f"{posts:,} post{'' if one else 's'} name{'s its' if one else ' their'} author only by "
         f"author_id, so no account was made for {'it' if one else 'them'} (a handle would be a "
         f"guess) and {'it' if one else 'they'} cannot be audited until an account with that id "
-        "is imported. If that column holds handles, name it author and import the file again"
+        f"is imported. {NAME_IT_AUTHOR.say()}"
     )
 
 

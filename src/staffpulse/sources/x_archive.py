@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, AvatarImage, Follow
+from staffpulse.next_steps import WHOLE_ARCHIVE_OR_FOLDER
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import (
     Item,
@@ -100,8 +101,7 @@ def lone_part(kind: str, entries: int) -> str:
     )
     return (
         "a file of an X archive without the archive's account.js, which says whose archive it "
-        f"is, so {lost}: import the whole archive ZIP as X sent it, or its data folder (with "
-        "account.js beside this file)"
+        f"is, so {lost}: {WHOLE_ARCHIVE_OR_FOLDER.say()}"
     )
 
 

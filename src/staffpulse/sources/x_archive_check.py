@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from staffpulse.next_steps import ARCHIVE_AGAIN, NOT_IN_FOLDER
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_archive_files import Listed, Part, is_partial_archive
@@ -78,10 +79,7 @@ def _what_to_do(manifest: Part) -> str:
         )
     if _in_zip(manifest.location):
         return DOWNLOAD_AGAIN
-    return (
-        "import the whole archive ZIP again, as X sent it (this folder was unzipped or copied "
-        "only in part)"
-    )
+    return ARCHIVE_AGAIN.say()
 
 
 def missing_parts(
@@ -95,14 +93,14 @@ def missing_parts(
     for key, entry in sorted(listed.items()):
         if key in present:
             continue
-        where = "ZIP" if _in_zip(manifest.location) else "folder"
+        not_there = "but not in the ZIP" if _in_zip(manifest.location) else NOT_IN_FOLDER.say()
         entries = count_of(entry.count, entry.noun)
         lost = f"that {entry.noun} was" if entry.count == 1 else f"those {entries} were"
         # Said as a missing file, not as a record that could not be read: the location names
         # the file, the manifest's name says where X put it, and the count what was lost.
         message = (
             f"listed in the archive's manifest (manifest.js, as {entry.name}) with {entries}, "
-            f"but not in the {where} (under that name or another): {lost} not imported; "
+            f"{not_there} (under that name or another): {lost} not imported; "
             f"{_what_to_do(manifest)}"
         )
         file_name = PurePosixPath(entry.name).name

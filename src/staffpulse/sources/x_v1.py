@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
+from staffpulse.next_steps import EXTENDED_MODE, TRUNCATED_V1
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.jsonio import (
@@ -234,10 +235,9 @@ def cut_off_notice(count: int) -> str:
     """What to tell about the ``count`` tweets of a file kept with the text X cut."""
     one = count == 1
     return (
-        f"{count_of(count, 'tweet')} {'was' if one else 'were'} truncated by X (v1.1 without"
-        f" extended_tweet): {'its' if one else 'their'} text ends with … and a link to the"
-        f" tweet; fetch {'it' if one else 'them'} in extended mode (tweet_mode=extended) for"
-        " the full text"
+        f"{count_of(count, 'tweet')} {'was' if one else 'were'} {TRUNCATED_V1.say()}: "
+        f"{'its' if one else 'their'} text ends with … and a link to the tweet; "
+        + EXTENDED_MODE.say(them="it" if one else "them")
     )
 
 

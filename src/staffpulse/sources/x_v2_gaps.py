@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from staffpulse.models import Post
+from staffpulse.next_steps import LACKED_FIELD, REFETCH_WITH_FIELDS
 
 
 @dataclass
@@ -35,11 +36,11 @@ class FieldGaps:
         def posts(n: int) -> str:
             return f"{n:,} post has" if n == 1 else f"{n:,} posts have"
 
-        lacked = "(the request lacked tweet.fields=created_at)"
+        lacked = LACKED_FIELD.say(fields="created_at")
         no_author = (
-            f"{posts(self.no_author)} no author (the request lacked tweet.fields=author_id):"
-            " kept for listening, but not auditable; fetch with"
-            " tweet.fields=author_id&expansions=author_id"
+            f"{posts(self.no_author)} no author {LACKED_FIELD.say(fields='author_id')}:"
+            " kept for listening, but not auditable; "
+            + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
         )
         one = self.dated_from_id == 1
         from_id = (
@@ -49,8 +50,8 @@ class FieldGaps:
         one = self.no_date == 1
         no_date = (
             f"{posts(self.no_date)} no date {lacked} and {'an id' if one else 'ids'} from before"
-            f" November 2010, which {'carries' if one else 'carry'} no time: kept undated;"
-            " fetch with tweet.fields=created_at"
+            f" November 2010, which {'carries' if one else 'carry'} no time: kept undated; "
+            + REFETCH_WITH_FIELDS.say(fields="created_at")
         )
         found = (
             (self.no_author, no_author),

@@ -81,6 +81,44 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     # the commands that tag accounts or score posts without a store: the page has none
     steps.TAG_ACCOUNTS: None,
     steps.SCORE_TEXTS: None,
+    # only the terminal's advice on a lone archive file is the page's; what was not read
+    # ("its 70 posts") stays, the page's only count of it when nothing was imported
+    steps.WHOLE_ARCHIVE_OR_FOLDER: (
+        "choose it together with account.js (you can select several files at once), or upload "
+        "the whole archive ZIP as X sent it"
+    ),
+    # an X archive's files chosen together are read as a folder (routes_import): one the
+    # manifest lists and the user did not choose is chosen too, or the whole ZIP sent
+    steps.ARCHIVE_AGAIN: (
+        "choose it too, from the data folder of the unzipped archive, or upload the whole "
+        "archive ZIP as X sent it"
+    ),
+    steps.NOT_IN_FOLDER: "but not among the files you chose",
+    steps.NAME_IT_AUTHOR: (
+        "If that column holds handles (such as acmestaffing), rename its header to author and "
+        "upload the file again"
+    ),
+    steps.SAVE_AS_UTF8: (
+        "the file is not saved as UTF-8 (first at line {line}), so it was read as {encoding}: "
+        "check that accented names look right, or save it as “CSV UTF-8” (in Excel: File › "
+        "Save As) and upload it again"
+    ),
+    # the Import page has no --date-order, so it says only the other fix, year first
+    steps.GIVE_DATE_ORDER: None,
+    # the Import page's live fetch learns a Bluesky repo's handle, as the command does
+    steps.FETCH_REPO_HANDLE: (
+        "until you fetch it once on the Import page (Fetch an account live, choose Bluesky and "
+        "give the account's handle, such as {example})"
+    ),
+    # the request's parameters mean something only to whoever saved the file
+    steps.LACKED_FIELD: lambda fields: f"(the file was saved without {_field_words(fields)})",
+    steps.REFETCH_WITH_FIELDS: lambda fields: (
+        f"whoever saved the file can save it again with the {_field_words(fields)} included"
+    ),
+    steps.TRUNCATED_V1: "cut short by X",
+    steps.EXTENDED_MODE: (
+        "whoever saved the file can fetch {them} again in X's extended mode for the full text"
+    ),
     # import --remove-deleted: the Import page's tick box does the same
     steps.REMOVE_AGAIN: f"upload it again with {REMOVE_DELETED} ticked",
     steps.REMOVE_WHOLE_ARCHIVE: f"upload the whole archive ZIP with {REMOVE_DELETED} ticked",
@@ -145,6 +183,10 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
 }
 
 
+def _field_words(fields: str) -> str:
+    return "authors" if fields.startswith("author_id") else "dates"
+
+
 def _step_rule(step: Step, words: PageWords | None) -> Rule:
     if words is None:  # not a step on a page: the sentence goes, with what joined it
         return re.compile(r"(?:[.;,]? )?" + step.pattern_text()), ""
@@ -194,27 +236,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
         ),
-        # sources/x_archive.lone_part: only the terminal's advice is the page's; what was not
-        # read ("its 70 posts") stays, the page's only count of it when nothing was imported
-        (
-            r"import the whole archive ZIP as X sent it, or its data folder \(with account\.js "
-            r"beside this file\)",
-            "choose it together with account.js (you can select several files at once), or "
-            "upload the whole archive ZIP as X sent it",
-        ),
-        # an import's notices (told on the job page, nothing skipped)
-        (
-            r"If that column holds handles, name it author and import the file again",
-            "If that column holds handles (such as acmestaffing), rename its header to author "
-            "and upload the file again",
-        ),
-        (
-            r"not UTF-8 \(first at line (\d+)\), so it was read as ([\w-]+): check accented "
-            r"names, or save the file as UTF-8 and try again",
-            r"the file is not saved as UTF-8 (first at line \1), so it was read as \2: check "
-            "that accented names look right, or save it as “CSV UTF-8” (in Excel: File › Save "
-            "As) and upload it again",
-        ),
         (
             r"\ban? app\.bsky\.feed\.generator record, not a post",
             "a Bluesky custom feed's description, not a post",
@@ -222,28 +243,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         (
             r"\ban? (app\.bsky\.[\w.]+) record, not a post",
             r"a Bluesky record of another kind (\1), not a post",
-        ),
-        # posts saved from X's API without some fields (sources/x_v2_gaps.py, x_v1.py): the
-        # request's parameters mean something only to whoever saved the file
-        (
-            r"\(the request lacked tweet\.fields=(author_id|created_at)\)",
-            lambda m: (
-                "(the file was saved without "
-                + ("authors)" if m.group(1) == "author_id" else "dates)")
-            ),
-        ),
-        (
-            r"; fetch with tweet\.fields=(author_id|created_at)(?:&expansions=author_id)?",
-            lambda m: (
-                "; whoever saved the file can save it again with the "
-                + ("authors" if m.group(1) == "author_id" else "dates")
-                + " included"
-            ),
-        ),
-        (r"truncated by X \(v1\.1 without extended_tweet\)", "cut short by X"),
-        (
-            r"fetch (it|them) in extended mode \(tweet_mode=extended\) for the full text",
-            r"whoever saved the file can fetch \1 again in X's extended mode for the full text",
         ),
         # the audit's Face advice for a picture only known by its address (audit/face.py):
         # the Import page's live fetch downloads and checks it, as the command does
@@ -253,27 +252,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             "Fetch the account live on the Import page (Fetch an account live) to download and "
             "check it",
         ),
-        # a Bluesky repo export names its account by DID (sources/bluesky_repo.py): the
-        # Import page's live fetch learns the handle, as the command does
-        (
-            r"until you run `staffpulse fetch bluesky HANDLE` once with the account's handle "
-            r"\(([^)]*)\)",
-            r"until you fetch it once on the Import page (Fetch an account live, choose Bluesky "
-            r"and give the account's handle, such as \1)",
-        ),
         (r"(e\.g\. [\w.@-]+,[a-z]+,)staffing_firm\b", r"\1staffing firm"),
-        # a CSV's dates with the year last whose column shows no order (sources/csv_dates):
-        # the Import page has no --date-order, so it says only the other fix, year first
-        (r"; or give the order: import it again with --date-order dmy .*? \(11/27/2026\)", ""),
-        # an X archive's files chosen together are read as a folder (routes_import): one
-        # the manifest lists and the user did not choose is chosen too, or the whole ZIP sent
-        (r"but not in the folder \(", "but not among the files you chose ("),
-        (
-            r"import the whole archive ZIP again, as X sent it \(this folder was unzipped or "
-            r"copied only in part\)",
-            "choose it too, from the data folder of the unzipped archive, or upload the whole "
-            "archive ZIP as X sent it",
-        ),
     )
 )
 _REWRITES = _STEP_RULES + _TEXT_RULES
