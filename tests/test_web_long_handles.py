@@ -139,3 +139,55 @@ def test_no_page_of_a_huge_handle_scrolls_sideways(
                 page.close()
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
+def test_advice_quoting_a_display_name_of_one_long_word_wraps(tmp_path: Path) -> None:
+    # the audit's advice quotes the display name ("a full name ("WWW…W Lund")"): a name of
+    # 300 letters without a space made the audit page and its report 4,000 px wide
+    pytest.importorskip("uvicorn")
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    from staffpulse.web import create_app
+
+    name = "W" * 300
+    records = [
+        {
+            "type": "account",
+            "platform": "x",
+            "handle": "longname",
+            "id": "longname",
+            "display_name": name,
+            "bio": "Staffing.",
+        }
+    ]
+    records += [{"type": "post", "platform": "x", "id": f"n{i}", "author": "longname",
+                 "created_at": f"2026-11-{1 + i:02d}T10:00:00Z", "text": f"Post number {i} of ours"}
+                for i in range(12)]  # fmt: skip
+    db = tmp_path / "longname.db"
+    with make_client(db) as client:
+        data = "\n".join(json.dumps(record) for record in records).encode()
+        finished_job(client, upload_files(client, [("longname.jsonl", data)]))
+        audit = client.get("/audit/x/longname")
+        assert audit.status_code == 200 and name in audit.text
+        report = tmp_path / "report.html"
+        report.write_text(client.get("/audit/x/longname/report.html").text, encoding="utf-8")
+    with (
+        LiveServer(create_app(make_settings(db, allowed_hosts=[]))) as live,
+        sync_playwright() as p,
+    ):
+        browser = launch_chromium(p)
+        try:
+            for width in (1280, 390):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                for url in (live.url + "/audit/x/longname", report.as_uri()):
+                    page.goto(url, wait_until="load")
+                    assert page.get_by_text("Do this next").count() >= 1, url
+                    wide = page.evaluate("document.documentElement.scrollWidth")
+                    assert wide <= width, (url, width, wide)
+                page.close()
+        finally:
+            browser.close()
