@@ -24,6 +24,9 @@ VALUES = {
     "encoding": "cp1252",
     "example": "you.bsky.social",
     "fields": "author_id&expansions=author_id",
+    # a config file in a folder whose name has spaces, as on a Mac
+    "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
+    "status": "401",
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from staffpulse.config import SECRET_ENV, config_path, load_config, mask_secret, source_of
 from staffpulse.errors import ConfigError, StaffpulseError
+from staffpulse.next_steps import SECRET_IN_CONFIG, SECRET_IN_ENV
 
 
 def secret_origin(name: str, config: Mapping[str, Any] | None = None) -> str:
@@ -19,10 +20,10 @@ def secret_origin(name: str, config: Mapping[str, Any] | None = None) -> str:
     ``X_BEARER_TOKEN in the environment`` or ``[secrets] x_bearer_token in /path/config.toml``."""
     env_name = SECRET_ENV.get(name, name.upper())
     if os.environ.get(env_name):
-        return f"{env_name} in the environment"
+        return SECRET_IN_ENV.say(env=env_name)
     config = config if config is not None else load_config()
     source = source_of(config)
-    return f"[secrets] {name} in {source or 'config.toml'}"
+    return SECRET_IN_CONFIG.say(name=name, path=source or "config.toml")
 
 
 def configured_secrets(config: Mapping[str, Any] | None = None) -> list[str]:

@@ -102,6 +102,15 @@ RESUME = Step("run the same command again to resume")
 RESUME_LATER = Step("run the same command later to resume")
 RESUME_AFTER = Step("run the same command to resume")
 RAISE_BUDGET = Step("raise --budget")
+# where a secret was found (config_secrets.secret_origin): parts of the steps about the X token
+SECRET_IN_ENV = Step("{env} in the environment", (("env", r"[A-Z][A-Z0-9_]*"),))
+SECRET_IN_CONFIG = Step("[secrets] {name} in {path}", (("name", r"\w+"), ("path", r".+?")))
+_ORIGIN = "|".join(part.pattern_text(named=False) for part in (SECRET_IN_ENV, SECRET_IN_CONFIG))
+X_TOKEN_REFUSED = Step(
+    "X refused the bearer token from {origin} (HTTP {status})",
+    (("origin", _ORIGIN), ("status", r"\d+")),
+)
+CHECK_X_TOKEN = Step("check {origin} and the app's access level", (("origin", _ORIGIN),))
 SET_X_TOKEN = Step(
     "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
 )
@@ -276,6 +285,8 @@ STEPS: tuple[Step, ...] = (
     RESUME_AFTER,
     RAISE_BUDGET,
     SET_X_TOKEN,
+    X_TOKEN_REFUSED,
+    CHECK_X_TOKEN,
     SEE_FORMATS,
     SUPPORTED_FORMATS,
     FORMATS_LISTED,

@@ -31,7 +31,13 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
-from staffpulse.next_steps import CHECK_CONNECTION_X, CHECK_X_QUERY, RESUME_AFTER
+from staffpulse.next_steps import (
+    CHECK_CONNECTION_X,
+    CHECK_X_QUERY,
+    CHECK_X_TOKEN,
+    RESUME_AFTER,
+    X_TOKEN_REFUSED,
+)
 
 CREDITS = "add credits in the X developer console"
 
@@ -62,8 +68,8 @@ def _rejected(
         )
     if status in (401, 403):
         return AuthError(
-            f"X refused the bearer token from {token_from} (HTTP {status})",
-            hint=f"check {token_from} and the app's access level",
+            X_TOKEN_REFUSED.say(origin=token_from, status=status),
+            hint=CHECK_X_TOKEN.say(origin=token_from),
         )
     if status == 404:
         return NotFoundError(f"{what}: not found on X")

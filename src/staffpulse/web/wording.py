@@ -69,6 +69,12 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.RAISE_BUDGET: "raise the budget on the Import page",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
+    # wherever the token came from (environment or config file), the page's is in Settings
+    steps.X_TOKEN_REFUSED: "X refused the X token saved in Settings (HTTP {status})",
+    steps.CHECK_X_TOKEN: (
+        "check the X token on the Settings page and the app's access level in the X developer "
+        "console"
+    ),
     # the unknown-format hint lists every reader by its internal name (TWCS, IBM dialogs, X
     # API v1.1 JSONL...): the page says what a marketer has, and links the formats page
     steps.SUPPORTED_FORMATS: (
@@ -210,18 +216,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
-        ),
-        (
-            # where the token came from (config_secrets.secret_origin): Settings, on the page
-            r"the bearer token from (?:X_BEARER_TOKEN in the environment|"
-            r"\[secrets\] x_bearer_token in .+?) \(HTTP",
-            "the X token saved in Settings (HTTP",
-        ),
-        (
-            r"check (?:X_BEARER_TOKEN in the environment|\[secrets\] x_bearer_token in .+?)"
-            r" and the app's access level",
-            "check the X token on the Settings page and the app's access level in the X "
-            "developer console",
         ),
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
