@@ -14,11 +14,14 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
+from browser_helpers import CHROMIUM, launch_chromium  # noqa: E402
 from staffpulse.store import open_store  # noqa: E402
 from web_helpers import (  # noqa: E402
     FakeScorer,
+    LiveServer,
     csrf_token,
     make_client,
+    make_settings,
     private_copy,
     sample_db_of_module,
 )
@@ -117,3 +120,44 @@ def test_saving_after_new_data_came_in_saves_an_audit_of_the_new_data(
         assert saved.headers["location"] == "/audit/x/hireloop?notice=recorded"
         assert "Audit saved to the history" in c.get(saved.headers["location"]).text
     assert len(_saved_audits(db, "hireloop")) == 1
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's headless Chromium")
+def test_in_the_browser_a_slow_save_shows_its_bar_then_the_audit_saved(
+    sample_db: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    pytest.importorskip("uvicorn")
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from staffpulse.web import create_app
+    from staffpulse.web.data import Backend
+
+    release = threading.Event()
+    real = Backend.record_audit
+
+    def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+        release.wait(30)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Backend, "record_audit", slow)
+    db = private_copy(sample_db, tmp_path)
+    app = create_app(make_settings(db, allowed_hosts=[], page_wait=0.0))
+    with LiveServer(app) as live, sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live.url + "/audit/x/harborline", wait_until="load")
+            page.wait_for_selector("text=Do this next", timeout=30_000)  # past its own bar
+            page.get_by_role("button", name="Save to history").click()
+            page.wait_for_selector("text=Saving the audit of @harborline")
+            assert page.locator('[role="progressbar"]').count() == 1
+            release.set()  # the page reloads itself when the job ends
+            page.wait_for_selector("text=Audit saved to the history", timeout=30_000)
+            assert page.url == live.url + "/audit/x/harborline?notice=recorded"
+        finally:
+            release.set()
+            browser.close()
+    assert len(_saved_audits(db, "harborline")) == 1
