@@ -230,3 +230,38 @@ def test_a_long_mastodon_handle_breaks_before_its_instance_at_80_columns() -> No
     assert "@ChronicIllnessHumor" in cells and "@mastodon.social" in cells
     assert not any(cell.endswith("mastodon.s") or cell in ("l", "ocial") for cell in cells)
     assert "@hugo@masto.pt" in cells  # one that fits stays whole
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_stats_never_cut_a_count(width: int) -> None:
+    """QA: at 60 columns stats showed "1,2…" for 1,280 posts and "Blu…" for Bluesky; a
+    narrow terminal now gets each platform as a column, and every count whole."""
+    from staffpulse.report.terminal import render_stats
+
+    stats = {
+        "accounts": {"bluesky": 2, "x": 10},
+        "follows": {"bluesky": 2, "x": 27},
+        "posts": {
+            "bluesky": {"original": 123, "reply": 102, "repost": 17, "quote": 10},
+            "x": {"original": 1280, "reply": 510, "repost": 77, "quote": 48},
+        },
+    }
+    console = _console(width)
+    render_stats(console, stats)
+    text = console.export_text()
+    assert "…" not in text
+    assert all(len(line) <= width for line in text.splitlines())
+    for figure in ("1,280", "1,915", "252", "Bluesky", "total"):
+        assert figure in text
+
+
+def test_a_narrow_accounts_table_folds_handles_and_keeps_the_dates() -> None:
+    """QA: at 60 columns the handle kept 28 characters and the last-post dates were cropped."""
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    accounts = [Account(platform="bluesky", id="b", handle="adabrightwell.bsky.social")]
+    console = _console(60)
+    render_accounts(console, [AccountSummary(a, 134, when, when) for a in accounts])
+    text = console.export_text()
+    assert all(len(line) <= 60 for line in text.splitlines())
+    assert "2026-11-01" in text and "last post" in text
+    assert _handle_cell(text, "@adabright") == "@adabrightwell.bsky.social"

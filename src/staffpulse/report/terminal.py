@@ -30,22 +30,49 @@ def render_stats(console: Console, stats: dict[str, Any]) -> None:
         "connect ranks with them",
         caption_justify="left",
     )
-    table.add_column("platform")
-    table.add_column("accounts", justify="right")
-    table.add_column("follows", justify="right")
-    for kind in POST_KINDS:
-        table.add_column(kind, justify="right")
-    table.add_column("total posts", justify="right", style="bold")
-    for platform in sorted(set(stats["accounts"]) | set(stats["posts"]) | set(follows)):
-        kinds = stats["posts"].get(platform, dict.fromkeys(POST_KINDS, 0))
-        table.add_row(
-            platform_label(platform),
-            f"{stats['accounts'].get(platform, 0):,}",
+    rows = _stats_rows(stats["accounts"], follows, stats["posts"])
+    # a platform a row takes 9 columns, each as wide as its longest word or count; a narrower
+    # terminal cut the counts ("1,2…" for 1,280), so there each platform is a column instead
+    columns = [("platform", *rows), *zip(STATS_HEADERS, *rows.values(), strict=True)]
+    widths = [max(len(word) for cell in column for word in cell.split()) for column in columns]
+    # +2: Rich's shrinking leaves a column or two wider than its longest word
+    if console.width >= 3 + sum(3 + width for width in widths):
+        for n, (header, width) in enumerate(zip(("platform", *STATS_HEADERS), widths, strict=True)):
+            table.add_column(
+                header,
+                justify="right" if n else "left",
+                style="bold" if header == "total posts" else None,
+                min_width=width,
+            )
+        for label, counts in rows.items():
+            table.add_row(label, *counts)
+    else:
+        table.add_column("")
+        for label in rows:
+            table.add_column(label, justify="right", no_wrap=True)
+        for n, header in enumerate(STATS_HEADERS):
+            style = "bold" if header == "total posts" else None
+            table.add_row(header, *(counts[n] for counts in rows.values()), style=style)
+    console.print(table)
+
+
+STATS_HEADERS = ("accounts", "follows", *POST_KINDS, "total posts")
+
+
+def _stats_rows(
+    accounts: Mapping[str, int], follows: Mapping[str, int], posts: Mapping[str, dict[str, int]]
+) -> dict[str, tuple[str, ...]]:
+    """Each platform's label and its counts, as :data:`STATS_HEADERS` names them."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for platform in sorted(set(accounts) | set(posts) | set(follows)):
+        kinds = posts.get(platform, dict.fromkeys(POST_KINDS, 0))
+        rows[platform_label(platform)] = (
+            f"{accounts.get(platform, 0):,}",
             f"{follows.get(platform, 0):,}",
             *(f"{kinds[kind]:,}" for kind in POST_KINDS),
             f"{sum(kinds.values()):,}",
         )
-    console.print(table)
+    return rows
 
 
 def no_accounts_line(platform: str | None, stored: Mapping[str, int]) -> str:
@@ -65,7 +92,7 @@ def no_accounts_line(platform: str | None, stored: Mapping[str, int]) -> str:
 
 
 NAME_MIN_WIDTH = 10  # a display name narrower than this folds into a column of syllables
-ACCOUNT_HANDLE_CAP = 28  # the handle's room on a terminal too narrow to give it more
+NARROWEST_HANDLE = 10  # the handle's room on a terminal too narrow to give it more
 
 
 def render_accounts(
@@ -90,7 +117,9 @@ def render_accounts(
     others = (9 + 5 + 9 + 10) + (NAME_MIN_WIDTH + 10 if wide else 0)  # their narrowest
     columns = 7 if wide else 5
     frame = 3 * columns + 1  # a space each side of a cell, between cells and at both edges
-    room = max(ACCOUNT_HANDLE_CAP, console.width - others - frame)
+    # under 77 columns the handle folds: held at 28 it pushed the table past the edge, and
+    # at 60 columns the last-post dates were cropped away
+    room = max(NARROWEST_HANDLE, console.width - others - frame)
     handle_room = handle_width((s.account.handle for s in summaries), cap=room)
     table.add_column("handle", overflow="fold", min_width=handle_room)
     # "CSV (no platform)" wraps onto two lines when the handle leaves it less room: left to
