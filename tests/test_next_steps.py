@@ -27,6 +27,8 @@ VALUES = {
     # a config file in a folder whose name has spaces, as on a Mac
     "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
     "status": "401",
+    "reason": "no connection",
+    "cohort_line": "acmestaffing,x,staffing_firm",
 }
 
 

@@ -10,6 +10,7 @@ from staffpulse.web.wording_controls import (
     CONNECT_OPTION,
     OPTION_CONTROLS,
     connect_controls,
+    example_line,
     export_buttons,
     segment_names,
 )
@@ -59,3 +60,8 @@ def test_a_date_to_reach_back_to_is_one_option_with_its_values() -> None:
 
 def test_cohort_segments_are_spelled_as_the_benchmark_form_does() -> None:
     assert segment_names("staffing_firm, hr, other") == "(use one of: staffing firm, HR or other)"
+
+
+def test_an_example_cohort_line_spells_its_segment_as_the_form_does() -> None:
+    assert example_line("acmestaffing,x,staffing_firm") == "acmestaffing,x,staffing firm"
+    assert example_line("brightpath,bluesky,hr") == "brightpath,bluesky,HR"

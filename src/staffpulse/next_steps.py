@@ -242,6 +242,10 @@ FIND_CONVERSATION_ID = Step(
 # -- a cohort file the benchmark cannot use (benchmark/cohort.py) -----------------------------
 
 SEGMENT_CHOICES = Step("(use one of: {segments})", (("segments", r"(?:[a-z_]+, )*[a-z_]+"),))
+COHORT_LINES = Step(
+    "one line per account: handle,platform,segment (a header line is optional), e.g. {cohort_line}",
+    (("cohort_line", r"[\w.@-]+,[a-z]+,[a-z_]+"),),
+)
 IMPORT_THEN_BENCHMARK = Step(
     "import it first (staffpulse import {file}), then run staffpulse benchmark with a cohort "
     "file of handles (handle,platform,segment), or without one to rank the store's accounts",
@@ -250,6 +254,10 @@ IMPORT_THEN_BENCHMARK = Step(
 
 # -- a fetch that failed on the network or on a platform's answer (fetch/) -------------------
 
+# what failed, said as the step to take on a page (the host and the reason are the terminal's)
+X_UNREACHABLE = Step(
+    "X could not be reached at {host} ({reason})", (("host", r"\S+"), ("reason", r"[^)]*"))
+)
 CHECK_CONNECTION = Step("check your connection")
 CHECK_CONNECTION_X = Step("check your connection and [x] base_url")
 CHECK_X_ADDRESS = Step("check [x] base_url in config.toml ({host})", (("host", r"[^)]*"),))
@@ -323,7 +331,9 @@ STEPS: tuple[Step, ...] = (
     CSV_KEEPS_ALL,
     FIND_CONVERSATION_ID,
     SEGMENT_CHOICES,
+    COHORT_LINES,
     IMPORT_THEN_BENCHMARK,
+    X_UNREACHABLE,
     CHECK_CONNECTION,
     CHECK_CONNECTION_X,
     CHECK_X_ADDRESS,

@@ -22,7 +22,7 @@ from staffpulse.benchmark.cohort import (
 )
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
-from staffpulse.next_steps import IMPORT_COHORT_POSTS
+from staffpulse.next_steps import COHORT_LINES, IMPORT_COHORT_POSTS
 from staffpulse.store import Store
 
 # A grade from fewer posts says little: the leaderboard flags such rows, and the default
@@ -146,8 +146,7 @@ def check_cohort(
         detail = "; ".join(f"line {p.line}: {p.message}" for p in problems[:3] if p.line)
         raise InputError(
             f"{name} lists no usable account{': ' + detail if detail else ''}",
-            hint="one line per account: handle,platform,segment (a header line is "
-            "optional), e.g. acmestaffing,x,staffing_firm",
+            hint=COHORT_LINES.say(cohort_line="acmestaffing,x,staffing_firm"),
         )
     if graded is None:
         graded = {(s.account.platform, s.account.id) for s in store.list_accounts() if s.posts}

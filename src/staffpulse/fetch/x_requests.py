@@ -37,6 +37,7 @@ from staffpulse.next_steps import (
     CHECK_X_TOKEN,
     RESUME_AFTER,
     X_TOKEN_REFUSED,
+    X_UNREACHABLE,
 )
 
 CREDITS = "add credits in the X developer console"
@@ -134,7 +135,7 @@ def call_x(
             except requests.RequestException as exc:
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
-                problem = f"X could not be reached at {reached} ({_network_reason(exc)})"
+                problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
                 raise FetchError(

@@ -24,6 +24,7 @@ from staffpulse.web.wording_controls import (
     CONNECT_OPTION,
     REMOVE_DELETED,
     connect_controls,
+    example_line,
     export_buttons,
     segment_names,
 )
@@ -155,11 +156,17 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.FIND_CONVERSATION_ID: "reload the inbox page",
     # cohort segments as the Benchmark form spells them, not as the code does
     steps.SEGMENT_CHOICES: segment_names,
+    steps.COHORT_LINES: lambda cohort_line: (
+        "one line per account: handle,platform,segment (a header line is optional), e.g. "
+        + example_line(cohort_line)
+    ),
     # a file of data uploaded as the cohort
     steps.IMPORT_THEN_BENCHMARK: (
         "import it on the Import page first, then upload a cohort file of handles "
         "(handle,platform,segment) here; without one the page ranks the store's accounts"
     ),
+    # X says where it failed and why in words (fetch/x_requests.py); the page what to check
+    steps.X_UNREACHABLE: f"X could not be reached: {_ONLINE}",
     # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
     steps.CHECK_CONNECTION: _ONLINE,
     steps.CHECK_CONNECTION_X: _ONLINE,
@@ -221,11 +228,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
             r"\1 could not be reached: check that this computer is online",
         ),
-        # X says where it failed and why in words (fetch/x.py); the page says what to check
-        (
-            r"X could not be reached at \S+ \([^)]*\)",
-            "X could not be reached: check that this computer is online",
-        ),
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
@@ -246,7 +248,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             "Fetch the account live on the Import page (Fetch an account live) to download and "
             "check it",
         ),
-        (r"(e\.g\. [\w.@-]+,[a-z]+,)staffing_firm\b", r"\1staffing firm"),
     )
 )
 _REWRITES = _STEP_RULES + _TEXT_RULES

@@ -80,6 +80,13 @@ REMOVE_DELETED = "“Remove posts deleted on the platform”"
 _SEGMENT_WORDS = {"staffing_firm": "staffing firm", "hr": "HR"}
 
 
+def example_line(line: str) -> str:
+    """A cohort line given as an example ("acmestaffing,x,staffing_firm") with its segment
+    as the form spells it ("acmestaffing,x,staffing firm")."""
+    handle, platform, segment = line.split(",")
+    return f"{handle},{platform},{_SEGMENT_WORDS.get(segment, segment.replace('_', ' '))}"
+
+
 def segment_names(segments: str) -> str:
     """ "(use one of: staffing_firm, vendor, hr, other)" (``segments``: "staffing_firm,
     vendor, hr, other") as "(use one of: staffing firm, vendor, HR or other)"."""
