@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from staffpulse.audit.advice import actions_total, advice_points, is_praise, top_actions
-from staffpulse.audit.types import FirstStep, PillarResult, Praise
+from staffpulse.audit.advice import (
+    actions_total,
+    advice_points,
+    headline_of,
+    is_praise,
+    top_actions,
+)
+from staffpulse.audit.types import Advice, FirstStep, PillarResult, Praise
 
 EQUAL = {"face": 0.25, "mix": 0.25, "voice": 0.25, "conversation": 0.25}
 
@@ -161,3 +168,30 @@ def test_a_humor_hint_goes_after_advice_on_what_was_seen() -> None:
     )
     actions = top_actions(audit, EQUAL)
     assert [a["pillar"] for a in actions] == ["conversation", "voice"]
+
+
+def test_each_action_carries_the_headline_its_pillar_wrote_beside_the_advice() -> None:
+    # a benchmark's league table shows the headline: about the account, never to it, and
+    # kept however the advice itself is worded
+    audit = pillars(
+        face=(100, [Praise("Looks human.")]),
+        mix=(100, [Praise("A healthy mix.")]),
+        voice=(100, [Praise("Keep it up.")]),
+        conversation=(
+            40,
+            [Advice("Many of you went unanswered. Reply.", "Answer mentions: 89 of 158 got none")],
+        ),
+    )
+    [action] = top_actions(audit, EQUAL)
+    assert action["headline"] == "Answer mentions: 89 of 158 got none"
+    assert action["action"] == "Many of you went unanswered. Reply."
+    assert type(action["action"]) is str  # a plain string in --json and the history
+
+
+def test_advice_without_a_headline_of_its_own_is_told_in_the_third_person() -> None:
+    said = headline_of("Voice", "Your posts read like ads you copied. Write as you speak.")
+    assert said == "Voice: Its posts read like ads it copied"
+    assert not re.search(r"\byou(r|rs)?\b", said, re.IGNORECASE)
+    [action] = top_actions(pillars(mix=(20, ["You have no posts. Post."])), EQUAL)
+    assert action["headline"] == "Mix: It has no posts"
+    assert headline_of("Face", "") == ""

@@ -363,3 +363,59 @@ def test_talked_with_names_the_period_it_measured() -> None:
         "accounts"
     )
     assert talked_with(quiet, 2) is None  # enough: nothing to advise
+
+
+def _talk_evidence(**changes: Any) -> dict[str, Any]:
+    ev: dict[str, Any] = {
+        "posts": 13,
+        "replies": 1,
+        "reply_share": 1 / 13,
+        "mentions_known": 0,
+        "mentions_answered": 0,
+        "accounts_engaged_90d": 1,
+        "replies_received": 0,
+        "replies_received_answered": 0,
+        "share_share": 1.0,
+    }
+    return ev | changes
+
+
+def test_one_reply_and_one_account_are_said_in_the_singular_in_advice_and_headline() -> None:
+    from staffpulse.audit.conversation import _advice
+
+    advice = _advice(_talk_evidence(), DEFAULTS)
+    assert advice[0].startswith("Only 1 of your 13 posts is a reply to others (8%; aim for")
+    assert advice[1].startswith("You talked with 1 different account in the last 90 days")
+    # the benchmark's headlines, about the account rather than to it
+    assert [getattr(a, "headline", None) for a in advice] == [
+        "Reply to others: only 1 of 13 posts is a reply",
+        "Talk with more people: 1 account in 90 days",
+    ]
+    more = _advice(_talk_evidence(replies=2, accounts_engaged_90d=3), DEFAULTS)
+    assert more[0].startswith("Only 2 of your 13 posts are replies to others (")
+    assert [getattr(a, "headline", None) for a in more] == [
+        "Reply to others: only 2 of 13 posts are replies",
+        "Talk with more people: 3 accounts in 90 days",
+    ]
+
+
+def test_unanswered_mentions_and_replies_are_headlined_with_their_counts() -> None:
+    from staffpulse.audit.conversation import _advice
+
+    ev = _talk_evidence(
+        mentions_known=1158,
+        mentions_answered=69,
+        replies=13,
+        reply_share=1.0,
+        accounts_engaged_90d=40,
+        replies_received=6,
+        replies_received_answered=2,
+        share_share=0.0,
+    )
+    advice = _advice(ev, DEFAULTS)
+    assert advice[0].startswith("1,089 of 1,158 mentions of you got no answer.")
+    assert [getattr(a, "headline", None) for a in advice] == [
+        "Answer mentions: 1,089 of 1,158 got no answer",
+        "Answer replies: 4 of 6 replies to its posts got no answer",
+        "Share peers' posts: it hardly shares or quotes any",
+    ]

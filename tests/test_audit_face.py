@@ -358,3 +358,30 @@ def test_an_imported_avatar_address_tells_how_to_get_the_picture_checked(
     # once the image model has judged the picture, the score is no longer called partial
     checked = face_pillar(account, DEFAULTS, AvatarInfo("person", 0.9, "image model"))
     assert checked.notes == []
+
+
+@pytest.mark.parametrize(
+    ("label", "headline"),
+    [
+        ("default", "Replace the default picture"),
+        ("logo", "Show a person, not a logo, in the picture"),
+        ("other", "Use a clear photo of a person as the picture"),
+        (None, "Check the picture: it could not be read"),
+    ],
+)
+def test_picture_advice_is_headlined_about_the_account(label: str | None, headline: str) -> None:
+    account = acct(display_name="Rosa Lund", bio="Rosa and team: office jobs across Tacoma.")
+    pillar = face_pillar(account, DEFAULTS, AvatarInfo(label, 0.9, "t"))
+    assert [getattr(r, "headline", None) for r in pillar.recommendations] == [headline]
+
+
+@pytest.mark.parametrize("display_name", ["", "🌻", "Erik", "BrightPath Staffing"])
+def test_every_display_name_advice_has_one_headline(display_name: str) -> None:
+    pillar = face_pillar(
+        acct(display_name=display_name, bio="Rosa and team: office jobs across Tacoma."),
+        DEFAULTS,
+        AvatarInfo("person", 0.9, "t"),
+    )
+    assert [getattr(r, "headline", None) for r in pillar.recommendations] == [
+        "Put a person's name in the display name"
+    ]

@@ -310,3 +310,31 @@ def test_a_few_job_ads_in_a_long_feed_are_not_called_none() -> None:
     assert mix.evidence["job_ads"] == 1
     assert mix.recommendations[0].startswith("Only 1 of your 601 original posts is a job ad")
     assert not any("None of your posts" in advice for advice in mix.recommendations)
+
+
+def test_job_ad_advice_is_headlined_with_its_counts() -> None:
+    from staffpulse.audit.mix import _mix_advice
+
+    ev = {
+        "original_posts": 40,
+        "job_ads": 32,
+        "job_share": 0.8,
+        "recent": {"posts": 10, "job_ads": 9},
+        "longest_streak": 12,
+        "worst_streaks": [{"length": 12, "from": "2026-01-02", "to": "2026-02-01"}],
+        "trend": {"direction": "steady", "recent": 0.8, "before": 0.8},
+    }
+    advice = _mix_advice(ev, DEFAULTS)
+    assert advice[0].startswith("9 of your last 10 posts were job ads (80% overall).")
+    # the benchmark's headlines, about the account rather than to it
+    assert [getattr(a, "headline", None) for a in advice] == [
+        "Post fewer job ads: 9 of the last 10 posts were job ads (80% overall)",
+        "Break up runs of job ads: 12 in a row",
+        "Bundle openings into one weekly post",
+    ]
+    rising = ev | {"job_share": 0.35, "longest_streak": 2}
+    rising["trend"] = {"direction": "rising", "recent": 0.5, "before": 0.2}
+    assert [getattr(a, "headline", None) for a in _mix_advice(rising, DEFAULTS)] == [
+        "Post fewer job ads: 9 of the last 10 posts were job ads (35% overall)",
+        "Watch the job ads: up from 20% to 50% of posts",
+    ]

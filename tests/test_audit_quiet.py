@@ -50,6 +50,7 @@ def test_a_quiet_account_is_told_when_it_last_posted_everywhere(tmp_path: Path) 
         f"Post again first: the last post was on {day}"
     )
     assert first["points"] == 0 and len(result.top_actions) <= 4  # the lead and three more
+    assert re.fullmatch(r"Post again: the last post was \d+ (months|years) ago", first["headline"])
 
     console = Console(width=120, record=True, color_system=None)
     render_audit(console, result)

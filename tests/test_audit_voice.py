@@ -174,3 +174,53 @@ def test_the_advice_rounds_a_share_as_the_table_beside_it_does() -> None:
     assert voice.evidence["humor_share"] == 0.625
     assert pct(voice.evidence["humor_share"]) == "63%"
     assert "and 63% read as funny" in voice.recommendations[0]
+
+
+def _voice_evidence(**changes: object) -> dict[str, object]:
+    ev: dict[str, object] = {
+        "posts_scored": 22,
+        "personality_posts": 1,
+        "personality_share": 1 / 22,
+        "humor_posts": 0,
+        "humor_share": 0.0,
+        "templated_share": 0.0,
+        "template_families": [],
+    }
+    return ev | changes
+
+
+def test_one_post_that_sounds_like_a_person_is_said_in_the_singular_in_advice_and_headline() -> (
+    None
+):
+    from staffpulse.audit.voice import _voice_advice
+
+    one = _voice_advice(_voice_evidence(), DEFAULTS)
+    assert one[0].startswith("Only 1 of 22 posts (5%) sounds like a person.")
+    assert getattr(one[0], "headline", None) == "Sound like a person: only 1 of 22 posts does"
+    two = _voice_advice(_voice_evidence(personality_posts=2, personality_share=2 / 22), DEFAULTS)
+    assert two[0].startswith("Only 2 of 22 posts (9%) sound like a person.")
+    assert getattr(two[0], "headline", None) == "Sound like a person: only 2 of 22 posts do"
+    none = _voice_advice(_voice_evidence(personality_posts=0, personality_share=0.0), DEFAULTS)
+    assert getattr(none[0], "headline", None) == "Sound like a person: none of 22 posts does"
+    # the humor hint's headline counts as the hint does
+    assert getattr(one[1], "headline", None) == "Add some humor: 0 of 22 posts read as funny"
+
+
+def test_templates_are_headlined_with_their_share() -> None:
+    from staffpulse.audit.voice import _voice_advice
+
+    advice = _voice_advice(
+        _voice_evidence(templated_share=0.8, template_families=[{"size": 9}]), DEFAULTS
+    )
+    assert advice[0].startswith("80% of your posts are near-copies of the same few templates.")
+    assert (
+        getattr(advice[0], "headline", None)
+        == "Stop posting templates: 80% of posts are near-copies"
+    )
+
+
+def test_an_account_that_only_reposts_is_headlined_to_write_its_own_posts() -> None:
+    from staffpulse.audit.voice import _only_reposts
+
+    assert _only_reposts(3).headline == "Write its own posts: all 3 of its posts are reposts"
+    assert _only_reposts(1).headline == "Write its own posts: its one post is a repost"

@@ -307,3 +307,14 @@ def test_a_cohort_of_recruiters_is_not_told_it_has_no_segment(tmp_path: Path) ->
     assert "has a segment" not in explanation
     assert "its segments: recruiters, other" in explanation
     assert "write staffing_firm or vendor" in explanation
+
+
+def test_each_rows_fix_is_the_headline_of_its_audits_first_action(tmp_path: Path) -> None:
+    # the league table speaks about each account ("Post fewer job ads: ..."), never to it
+    store = cohort_store(tmp_path, firms=2, vendors=2)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    for audit in result.audits:
+        row = result.row_of(audit.account.handle, audit.account.platform)
+        assert row is not None and audit.top_actions
+        assert row["top_action"] == audit.top_actions[0]["headline"]
+        assert not re.search(r"\byou(r|rs)?\b", row["top_action"], re.IGNORECASE)

@@ -19,14 +19,19 @@
   most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
   second and third advice. Advice about data that could not be checked, and advice of a
   pillar with little to gain, go last.
+* **A headline for each.** Each action carries a ``headline``, said about the account rather
+  than to it, for a league table of competitors (``benchmark``): the one its pillar wrote
+  beside the advice (:class:`~staffpulse.audit.types.Advice`), else its first sentence told in
+  the third person after the pillar's title (:func:`headline_of`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from staffpulse.audit.types import PILLAR_TITLES, FirstStep, PillarResult, Praise
+from staffpulse.audit.types import PILLAR_TITLES, Advice, FirstStep, PillarResult, Praise
 from staffpulse.audit.voice import HUMOR_HINT
 
 # Advice about data we could not check, or resting only on the humor model's hint (it misses
@@ -37,6 +42,15 @@ MANY_POINTS = 5.0
 # the share of its pillar's gap each piece of advice can win: the main fix all of it, the
 # others only part of the problem
 SECONDARY_SHARES = (1.0, 0.5, 0.25)
+# second person to third, for advice written without a headline: "your" before "you"
+_THIRD_PERSON = (
+    (re.compile(r"\byours\b", re.IGNORECASE), "its"),
+    (re.compile(r"\byour\b", re.IGNORECASE), "its"),
+    (re.compile(r"\byou are\b", re.IGNORECASE), "it is"),
+    (re.compile(r"\byou have\b", re.IGNORECASE), "it has"),
+    (re.compile(r"\byou\b", re.IGNORECASE), "it"),
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def is_praise(text: str) -> bool:
@@ -105,11 +119,28 @@ def top_actions(
     ]
 
 
+def headline_of(title: str, text: str) -> str:
+    """The headline of a piece of advice of the pillar titled ``title``: the one the pillar
+    wrote (:class:`~staffpulse.audit.types.Advice`), else the advice's first sentence told in
+    the third person after the title ("Mix: Most of its posts are not in English, ...")."""
+    if isinstance(text, Advice) and text.headline is not None:
+        return text.headline
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0].rstrip(".")
+    for pronoun, said in _THIRD_PERSON:
+        first = pronoun.sub(lambda m, said=said: _same_case(m.group(0), said), first)
+    return f"{title}: {first}" if title and first else first
+
+
+def _same_case(found: str, said: str) -> str:
+    return said[0].upper() + said[1:] if found[:1].isupper() else said
+
+
 def _action(name: str, text: str, points: int, gap: float) -> dict[str, Any]:
     return {
         "pillar": name,
         "title": PILLAR_TITLES[name],
         "action": str(text),
+        "headline": headline_of(PILLAR_TITLES[name], text),
         "points": points,
         "pillar_points": round(gap),
     }

@@ -21,7 +21,7 @@ from staffpulse.audit.conversation_evidence import (
     unanswered_examples,
 )
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
-from staffpulse.audit.types import AccountData, Frame, PillarResult, Praise
+from staffpulse.audit.types import AccountData, Advice, Frame, PillarResult, Praise
 from staffpulse.models import Account
 from staffpulse.report.rounding import whole
 
@@ -119,7 +119,7 @@ def _answer_notes(got: Answers, any_mentions: bool, settings: dict[str, Any]) ->
     return notes
 
 
-def talked_with(ev: dict[str, Any], target: int) -> str | None:
+def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
     """The advice's finding on how many accounts the account talked with, when below
     ``target``; None when enough. An account gone quiet is judged on its last 90 days of
     posting, and said so: "0 different accounts in the last 90 days" of an account that posted
@@ -129,7 +129,11 @@ def talked_with(ev: dict[str, Any], target: int) -> str | None:
         n = int(ev["accounts_engaged_90d"])
         if n >= target:
             return None
-        return f"You talked with {n:,} different account{'' if n == 1 else 's'} in the last 90 days"
+        accounts = f"{n:,} account{'' if n == 1 else 's'}"
+        return Advice(
+            f"You talked with {n:,} different account{'' if n == 1 else 's'} in the last 90 days",
+            f"Talk with more people: {accounts} in 90 days",
+        )
     n = int(active["accounts_engaged"])
     if n >= target:
         return None
@@ -137,10 +141,10 @@ def talked_with(ev: dict[str, Any], target: int) -> str | None:
     accounts = f"{n:,} different account{'' if n == 1 else 's'}"
     period = f"the 90 days up to its last post ({until.day} {until:%b %Y})"
     if int(ev.get("posts_90d", 1)) == 0:
-        return (
+        return Advice(
             f"The account posted nothing in the last 90 days; in {period} it talked with {accounts}"
         )
-    return f"In {period}, the account talked with {accounts}"
+    return Advice(f"In {period}, the account talked with {accounts}")
 
 
 def conversation_parts(
@@ -188,7 +192,7 @@ def weigh_conversation_parts(values: dict[str, float], settings: dict[str, Any])
     return 100.0 * sum(float(parts[k]) * v for k, v in values.items()) / total
 
 
-def _reply_advice(ev: dict[str, Any], reply_target: float) -> str:
+def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     """Reply more: how many of the posts are replies, against the share to aim for."""
     posts, replies = ev["posts"], ev["replies"]
     # the share and the target: "Only 420 of your 1,986 posts" alone says neither how far off
@@ -197,21 +201,26 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> str:
     share = f"({whole(100 * ev['reply_share'])}%; {target})."
     if posts == 1:
         finding = "Your one post is not a reply to anyone."
+        headline = "its one post is no reply"
     elif not replies:
         finding = f"None of your {posts:,} posts are replies to others ({target})."
+        headline = f"none of {posts:,} posts is a reply"
     elif replies == 1:
         finding = f"Only 1 of your {posts:,} posts is a reply to others {share}"
+        headline = f"only 1 of {posts:,} posts is a reply"
     else:
         finding = f"Only {replies:,} of your {posts:,} posts are replies to others {share}"
+        headline = f"only {replies:,} of {posts:,} posts are replies"
     where = (
         " Start with the open conversations in your inbox: you have joined none of them yet."
         if ev.get("inbox_conversations_joined") == 0
         else ""
     )
-    return (
+    return Advice(
         finding
         + " Spend 10 minutes a day answering recruiters, candidates and HR people in your niche."
-        + where
+        + where,
+        f"Reply to others: {headline}",
     )
 
 
@@ -220,34 +229,50 @@ def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     known, answered = ev["mentions_known"], ev["mentions_answered"]
     if ev["posts"] == 0:
         return [
-            "There are no posts in this period. Start small: reply to three people in your "
-            "niche each week (a candidate, a client, an HR voice) before posting your own."
+            Advice(
+                "There are no posts in this period. Start small: reply to three people in your "
+                "niche each week (a candidate, a client, an HR voice) before posting your own.",
+                "Start posting: no posts in this period",
+            )
         ]
     if known >= int(settings["min_mentions"]) and answered < known:
         recs.append(
-            f"{known - answered:,} of {known:,} mentions of you got no answer. Check your "
-            "notifications every morning and reply to each one, even with a quick thanks."
+            Advice(
+                f"{known - answered:,} of {known:,} mentions of you got no answer. Check your "
+                "notifications every morning and reply to each one, even with a quick thanks.",
+                f"Answer mentions: {known - answered:,} of {known:,} got no answer",
+            )
         )
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(_reply_advice(ev, float(settings["reply_target"])))
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
         recs.append(
-            talked + " (a reply, a mention or a quote counts; a bare repost is not talking). "
-            "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or quote "
-            "a post of theirs with a line of your own."
+            Advice(
+                talked + " (a reply, a mention or a quote counts; a bare repost is not talking). "
+                "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or "
+                "quote a post of theirs with a line of your own.",
+                talked.headline,
+            )
         )
     unanswered_replies = ev["replies_received"] - ev["replies_received_answered"]
     if unanswered_replies >= REPLIES_TO_ANSWER and len(recs) < 3:
+        received = ev["replies_received"]
         recs.append(
-            f"{unanswered_replies} of {ev['replies_received']} "
-            f"{'reply' if ev['replies_received'] == 1 else 'replies'} to your posts got no "
-            "answer from you. People took the time to answer you: a short reply (a thanks, a "
-            "follow-up question) turns it into a conversation."
+            Advice(
+                f"{unanswered_replies} of {received} {'reply' if received == 1 else 'replies'} "
+                "to your posts got no answer from you. People took the time to answer you: a "
+                "short reply (a thanks, a follow-up question) turns it into a conversation.",
+                f"Answer replies: {unanswered_replies} of {received} replies to its posts got "
+                "no answer",
+            )
         )
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
         recs.append(
-            "Share or quote a good post by a peer once or twice a week, with one line on why it "
-            "matters to your candidates."
+            Advice(
+                "Share or quote a good post by a peer once or twice a week, with one line on why "
+                "it matters to your candidates.",
+                "Share peers' posts: it hardly shares or quotes any",
+            )
         )
     if not recs:
         recs.append(

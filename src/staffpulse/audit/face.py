@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.names import firm_cue, name_score
-from staffpulse.audit.types import PillarResult, Praise
+from staffpulse.audit.types import Advice, PillarResult, Praise
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
@@ -202,12 +202,17 @@ def fetch_command(account: Account) -> str:
     return f"staffpulse fetch {account.platform} @{handle}"
 
 
-def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> str:
+# the headline of both reasons a picture went unchecked
+_UNCHECKED = "Check the picture: it could not be read"
+
+
+def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Advice:
     if avatar.source != "none":
         # an image was there but the model could not judge it: its note says why and what to do
-        return (
+        return Advice(
             f"We could not check your picture ({avatar.note or 'no image'}). Make sure it is a "
-            "photo of a real person, not a logo."
+            "photo of a real person, not a logo.",
+            _UNCHECKED,
         )
     # only fetching downloads the image; a file import stores at most its web address
     where = (
@@ -215,10 +220,11 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> str:
         if account.avatar_url
         else "this data has no picture of the account"
     )
-    return (
+    return Advice(
         f"We could not check your picture: {where}. Run `{fetch_command(account)}` (with your "
         "--db, if you use one) to fetch and check it, or save the picture and run "
-        "`staffpulse avatar picture.jpg`. A photo of a real person scores best, a logo worst."
+        "`staffpulse avatar picture.jpg`. A photo of a real person scores best, a logo worst.",
+        _UNCHECKED,
     )
 
 
@@ -248,30 +254,42 @@ def is_brand_word(word: str, account: Account) -> bool:
     return (like_handle or bool(_SPEAKS_AS_WE.search(bio))) and not _SPEAKS_AS_I.search(bio)
 
 
+# what to do about a picture the image model judged, by its label
+_PICTURE_ADVICE = {
+    "default": Advice(
+        "You still have the platform's default picture. Upload a clear, smiling photo of a "
+        "real person (your founder or lead recruiter) today: it is the fastest fix here.",
+        "Replace the default picture",
+    ),
+    "logo": Advice(
+        "Your picture is a logo, and people don't talk to logos. Use a friendly head-and-"
+        "shoulders photo of a real recruiter and move the logo to the banner image.",
+        "Show a person, not a logo, in the picture",
+    ),
+    "other": Advice(
+        "Your picture shows neither a face nor your brand clearly. Replace it with a "
+        "well-lit photo of a real person, face centred.",
+        "Use a clear photo of a person as the picture",
+    ),
+}
+
+
 def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) -> list[str]:
     recs: list[str] = []
-    if avatar.label == "default":
-        recs.append(
-            "You still have the platform's default picture. Upload a clear, smiling photo of a "
-            "real person (your founder or lead recruiter) today: it is the fastest fix here."
-        )
-    elif avatar.label == "logo":
-        recs.append(
-            "Your picture is a logo, and people don't talk to logos. Use a friendly head-and-"
-            "shoulders photo of a real recruiter and move the logo to the banner image."
-        )
-    elif avatar.label == "other":
-        recs.append(
-            "Your picture shows neither a face nor your brand clearly. Replace it with a "
-            "well-lit photo of a real person, face centred."
-        )
+    if (picture := _PICTURE_ADVICE.get(avatar.label or "")) is not None:
+        recs.append(picture)
     if bio < 1.0:
         recs.append(
-            "Fill in your bio with who you place, where, and who is behind the account, e.g. "
-            '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."'
+            Advice(
+                "Fill in your bio with who you place, where, and who is behind the account, e.g. "
+                '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."',
+                "Fill in the bio: who it places, where, and who is behind it",
+            )
         )
     if name < 0.9:
-        recs.append(_display_name_advice(account))
+        recs.append(
+            Advice(_display_name_advice(account), "Put a person's name in the display name")
+        )
     if avatar.label is None:
         recs.append(_unchecked_avatar_advice(account, avatar))
     if not recs:

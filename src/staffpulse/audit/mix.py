@@ -11,6 +11,7 @@ import numpy.typing as npt
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import (
     EXAMPLES_SHOWN,
+    Advice,
     Frame,
     PillarResult,
     PostExample,
@@ -259,32 +260,48 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     recs: list[str] = []
     if n == 0:
         return [
-            "There are no original posts to judge. Aim for three a week: one opening, one tip "
-            "for candidates or clients, and one story about your team."
+            Advice(
+                "There are no original posts to judge. Aim for three a week: one opening, one "
+                "tip for candidates or clients, and one story about your team.",
+                "Start posting: no original posts to judge",
+            )
         ]
     if share > float(settings["job_share_ok"]):
+        ads = f"{recent['job_ads']} of the last {recent['posts']} posts were job ads"
         recs.append(
-            f"{recent['job_ads']} of your last {recent['posts']} posts were job ads "
-            f"({whole(100 * share)}% overall). Alternate each job post with a tip, a story "
-            "or a question."
+            Advice(
+                f"{recent['job_ads']} of your last {recent['posts']} posts were job ads "
+                f"({whole(100 * share)}% overall). Alternate each job post with a tip, a story "
+                "or a question.",
+                f"Post fewer job ads: {ads} ({whole(100 * share)}% overall)",
+            )
         )
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
         recs.append(
-            f"Your longest run was {longest:,} job ads in a row ({run['from']} to {run['to']}). "
-            "Never post more than two openings back to back."
+            Advice(
+                f"Your longest run was {longest:,} job ads in a row ({run['from']} to "
+                f"{run['to']}). Never post more than two openings back to back.",
+                f"Break up runs of job ads: {longest:,} in a row",
+            )
         )
     if share >= 0.6:
         recs.append(
-            'Bundle openings into one weekly "jobs this week" post with a single link, and '
-            "use the freed-up posts for advice your candidates can use today."
+            Advice(
+                'Bundle openings into one weekly "jobs this week" post with a single link, and '
+                "use the freed-up posts for advice your candidates can use today.",
+                "Bundle openings into one weekly post",
+            )
         )
     elif ev["trend"]["direction"] == "rising":
-        t = ev["trend"]
+        before, lately = whole(100 * ev["trend"]["before"]), whole(100 * ev["trend"]["recent"])
         recs.append(
-            f"Job ads are creeping up: {whole(100 * t['before'])}% of posts three months ago, "
-            f"{whole(100 * t['recent'])}% lately. Plan next week's non-job posts now."
+            Advice(
+                f"Job ads are creeping up: {before}% of posts three months ago, {lately}% "
+                "lately. Plan next week's non-job posts now.",
+                f"Watch the job ads: up from {before}% to {lately}% of posts",
+            )
         )
     if not recs:
         recs.append(_healthy_mix(int(ev["job_ads"]), n, share))

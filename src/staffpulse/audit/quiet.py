@@ -65,4 +65,5 @@ def post_again_first(
         " matters more than anything below, which is about the posts before the account went"
         " quiet."
     )
-    return [{**POST_AGAIN, "action": action}, *actions]
+    headline = f"Post again: the last post was {span} ago"
+    return [{**POST_AGAIN, "action": action, "headline": headline}, *actions]

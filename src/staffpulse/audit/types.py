@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 import numpy.typing as npt
@@ -135,24 +135,42 @@ def spread_examples(pillars: dict[str, PillarResult]) -> None:
         shown.update((ex.text, ex.date, ex.url) for ex in pillar.best)
 
 
-class Praise(str):
+class Advice(str):
+    """A piece of a pillar's advice, said to the account, with its headline said about it.
+
+    The advice speaks to the account it grades ("89 of 158 mentions of you got no answer.
+    Check your notifications..."). A benchmark is read by someone comparing many accounts,
+    most of them competitors, so each row's fix is a short headline in the imperative with the
+    fact behind it, and no "you": ``Answer mentions: 89 of 158 got no answer``. The pillar
+    writes both from the same figures, in one place, so rewording the advice cannot silently
+    break its headline (the league table once read the headline back out of the advice's
+    wording). ``headline`` is None for advice written without one: its action's headline is
+    then its first sentence in the third person (:func:`staffpulse.audit.advice.headline_of`).
+    A plain ``str`` everywhere else (JSON, history).
+    """
+
+    headline: str | None
+
+    def __new__(cls, text: str, headline: str | None = None) -> Self:
+        advice = super().__new__(cls, text)
+        advice.headline = headline
+        return advice
+
+
+class Praise(Advice):
     """Advice that says "keep it up": what a pillar says when it has nothing to fix.
 
     Still a recommendation of its pillar (the report shows it there), but no action to take
-    next: ``top_actions`` leaves it out. A plain ``str`` everywhere else (JSON, history).
+    next: ``top_actions`` leaves it out, so it needs no headline.
     """
 
-    __slots__ = ()
 
-
-class FirstStep(str):
+class FirstStep(Advice):
     """Advice without which the rest cannot help: the account writes no posts of its own.
 
     Its pillar is not scored (nothing to judge), so it wins no points, yet ``top_actions``
     lists it first: every other tip assumes posts to improve.
     """
-
-    __slots__ = ()
 
 
 @dataclass(slots=True)

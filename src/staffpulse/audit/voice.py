@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 from staffpulse.audit.language import NOT_ENGLISH_ADVICE, english_only, language_note
 from staffpulse.audit.types import (
+    Advice,
     FirstStep,
     Frame,
     PillarResult,
@@ -148,14 +149,15 @@ def _best_examples(frame: Frame, scored: np.ndarray[Any, Any]) -> list[PostExamp
 def _only_reposts(posts: int) -> FirstStep:
     """The advice for an account that only reposts: there is no voice to judge until it
     writes something itself, so this comes before every other action."""
-    lead = (
-        "Your one post is a repost of someone else's"
-        if posts == 1
-        else f"All {posts:,} of your posts are reposts of others"
-    )
+    if posts == 1:
+        lead, headline = "Your one post is a repost of someone else's", "its one post is a repost"
+    else:
+        lead = f"All {posts:,} of your posts are reposts of others"
+        headline = f"all {posts:,} of its posts are reposts"
     return FirstStep(
         f"{lead}: write your own. Start with one post a week in your own words: a story from "
-        "the desk, an opinion, or a question to candidates."
+        "the desk, an opinion, or a question to candidates.",
+        f"Write its own posts: {headline}",
     )
 
 
@@ -179,39 +181,35 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     n = ev["posts_scored"]
     if n == 0:
         return [
-            "There is nothing to judge yet. Start with one post a week in your own words: "
-            "a story from the desk, an opinion, or a question to candidates."
+            Advice(
+                "There is nothing to judge yet. Start with one post a week in your own words: "
+                "a story from the desk, an opinion, or a question to candidates.",
+                "Start posting: nothing to judge yet",
+            )
         ]
     recs: list[str] = []
     p, h, t = ev["personality_share"], ev["humor_share"], ev["templated_share"]
     if t >= 0.3 and ev["template_families"]:
         recs.append(
-            f"{whole(100 * t)}% of your posts are near-copies of the same few templates. "
-            "Rewrite each one in your own words and add one line only a person would write "
-            "(who the manager is, why the job is good)."
+            Advice(
+                f"{whole(100 * t)}% of your posts are near-copies of the same few templates. "
+                "Rewrite each one in your own words and add one line only a person would write "
+                "(who the manager is, why the job is good).",
+                f"Stop posting templates: {whole(100 * t)}% of posts are near-copies",
+            )
         )
     if p < float(settings["personality_target"]):
-        lead = (
-            (
-                "Your one post does not sound like a person"
-                if n == 1
-                else f"None of your {n:,} posts sound like a person"
-            )
-            if not ev["personality_posts"]
-            else f"Only {ev['personality_posts']:,} of {n:,} posts ({whole(100 * p)}%) "
-            f"{'sounds' if ev['personality_posts'] == 1 else 'sound'} like a person"
-        )
-        recs.append(
-            f"{lead}. This week, post one story from your desk, one honest opinion and one "
-            "question for your followers."
-        )
+        recs.append(_personality_advice(n, int(ev["personality_posts"]), p))
     if h < float(settings["humor_target"]):
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
         recs.append(
-            f"{HUMOR_HINT} ({ev['humor_posts']:,} of {count_of(n, 'post')}; our humor detector "
-            "misses some, so read this as a hint). Once a week, share a light moment: the "
-            "office dog, the interview answer that made you laugh."
+            Advice(
+                f"{HUMOR_HINT} ({ev['humor_posts']:,} of {count_of(n, 'post')}; our humor "
+                "detector misses some, so read this as a hint). Once a week, share a light "
+                "moment: the office dog, the interview answer that made you laugh.",
+                f"Add some humor: {ev['humor_posts']:,} of {count_of(n, 'post')} read as funny",
+            )
         )
     if not recs:
         recs.append(
@@ -221,3 +219,21 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         )
     return recs[:3]
+
+
+def _personality_advice(n: int, human: int, share: float) -> Advice:
+    """Sound like a person: ``human`` of the ``n`` posts judged do, a ``share`` too low."""
+    if human:
+        does = "sounds" if human == 1 else "sound"
+        lead = f"Only {human:,} of {n:,} posts ({whole(100 * share)}%) {does} like a person"
+        headline = f"only {human:,} of {n:,} posts {'does' if human == 1 else 'do'}"
+    elif n == 1:
+        lead, headline = "Your one post does not sound like a person", "its one post does not"
+    else:
+        lead = f"None of your {n:,} posts sound like a person"
+        headline = f"none of {n:,} posts does"
+    return Advice(
+        f"{lead}. This week, post one story from your desk, one honest opinion and one "
+        "question for your followers.",
+        f"Sound like a person: {headline}",
+    )

@@ -23,7 +23,6 @@ from staffpulse.benchmark.cohort_audits import (
     load_cohort_posts,
     score_cohort_texts,
 )
-from staffpulse.benchmark.fixes import fix_headline
 from staffpulse.benchmark.members import FEW_POSTS
 from staffpulse.benchmark.stats import (
     compare,
@@ -211,8 +210,9 @@ def leaderboard(
             # each account's 30- and 90-day windows end at its own last post: an account
             # silent for years is ranked on its old posts, and the reports say so
             "quiet_for": _quiet_for(audit, today),
-            # the audit speaks to its account ("you"); the league table speaks about it
-            "top_action": fix_headline(audit.top_actions[0]) if audit.top_actions else "",
+            # the audit speaks to its account ("you"); the league table speaks about it, in
+            # the headline each pillar wrote beside its advice (audit/advice.py)
+            "top_action": audit.top_actions[0]["headline"] if audit.top_actions else "",
         }
         rows.append(row)
     places = [int(p) for p in placing]
