@@ -18,12 +18,13 @@ from staffpulse.store import open_store
 
 runner = CliRunner()
 DID = "did:plc:acmefeed00000000000000"
+JANE = "did:plc:janefeed00000000000000"
 REAL = ("2026-03-02T10:00:00.000Z", "2026-03-09T10:00:00.000Z", "2026-03-16T10:00:00.000Z")
 ODD = ("0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.000Z", "0000-01-01T00:00:00Z")
 
 
 def feed_item(number: int, created: str) -> dict[str, Any]:
-    """One post of a getAuthorFeed page, as the Bluesky API returns it."""
+    """One post of a getAuthorFeed page, as the Bluesky API returns it, mentioning jane."""
     return {
         "post": {
             "uri": f"at://{DID}/app.bsky.feed.post/p{number}",
@@ -31,9 +32,15 @@ def feed_item(number: int, created: str) -> dict[str, Any]:
             "author": {"did": DID, "handle": "acme.bsky.social", "displayName": "Acme"},
             "record": {
                 "$type": "app.bsky.feed.post",
-                "text": f"Post number {number} about our nurses",
+                "text": f"Post number {number} about our nurses @jane.example.com",
                 "createdAt": created,
                 "langs": ["en"],
+                "facets": [
+                    {
+                        "index": {"byteStart": 29, "byteEnd": 46},
+                        "features": [{"$type": "app.bsky.richtext.facet#mention", "did": JANE}],
+                    }
+                ],
             },
             "replyCount": 0,
             "repostCount": 0,
@@ -113,3 +120,23 @@ def test_the_audit_spans_only_the_dates_that_can_be_right(tmp_path: Path) -> Non
     assert result.caution is not None
     assert result.caution.count("no date that can be right") == 1
     assert "3 of the 6 posts have no date that can be right" in result.caution
+
+
+def test_the_accounts_list_connect_and_the_contacts_use_only_dates_that_can_be_right(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.db"
+    import_json(db, write_feed(tmp_path))
+    with open_store(db) as store:
+        [summary] = [s for s in store.list_accounts() if s.account.id == DID]
+        edges = [e for e in store.interactions("bluesky") if e.kind == "mention"]
+    assert summary.posts == 6
+    assert summary.first_post is not None and summary.first_post.isoformat()[:10] == "2026-03-02"
+    assert summary.last_post is not None and summary.last_post.isoformat()[:10] == "2026-03-16"
+    assert [e.count for e in edges] == [6]  # every post still mentions jane
+    assert edges[0].last_seen is not None and edges[0].last_seen.year == 2026
+    # connect ranked "as of" the newest post, 9999-12-31, and stopped: "--as-of 9999-12-31 is
+    # out of range", an option the user never gave
+    ranked = runner.invoke(app, ["connect", "acme.bsky.social", "--db", str(db), "--json"])
+    assert ranked.exit_code == 0, ranked.output
+    assert json.loads(ranked.stdout)["as_of"].startswith("2026-03-16")

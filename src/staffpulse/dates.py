@@ -24,7 +24,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from staffpulse.errors import InputError
-from staffpulse.sources.base import parse_timestamp
 
 __all__ = [
     "FIRST_YEAR",
@@ -34,6 +33,7 @@ __all__ = [
     "format_when",
     "parse_date_option",
     "platform_began",
+    "plausible_post_sql",
     "plausible_post_time",
     "require_plausible_date",
 ]
@@ -69,11 +69,33 @@ def plausible_post_time(platform: str, moment: datetime, imported: datetime) -> 
     return platform_began(platform) <= aware <= seen + CLOCK_SLACK
 
 
+_STORED = "%Y-%m-%dT%H:%M:%SZ"  # how the store writes a moment (store.codec.format_time)
+
+
+def plausible_post_sql(posts: str = "posts") -> str:
+    """SQL true for a row of ``posts`` (the table or its alias) whose ``created_at`` passes
+    :func:`plausible_post_time`, for queries of the first or last date of posts (stored
+    moments sort as text): ``MAX(CASE WHEN <this> THEN created_at END)``."""
+    began = " ".join(
+        f"WHEN '{platform}' THEN '{moment.strftime(_STORED)}'"
+        for platform, moment in PLATFORM_BEGAN.items()
+    )
+    return (
+        f"({posts}.created_at >= CASE {posts}.platform {began} "
+        f"ELSE '{WEB_BEGAN.strftime(_STORED)}' END AND {posts}.created_at <= "
+        f"strftime('{_STORED}', {posts}.first_seen, '+{CLOCK_SLACK.days} days'))"
+    )
+
+
 def parse_date_option(option: str, value: str | None) -> datetime | None:
     """``value`` of the command-line option ``option`` as an aware datetime; None when the
     option was not given (or given empty, as an unset shell variable leaves it)."""
     if value is None or not value.strip():
         return None
+    # imported here: the store reads the post-date rule below, and sources.base imports the
+    # store, so a module-level import would be circular
+    from staffpulse.sources.base import parse_timestamp
+
     try:
         # the same reading as the timestamps of imported files, so that a date copied from
         # an export works as an option too

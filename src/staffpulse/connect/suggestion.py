@@ -14,6 +14,7 @@ from typing import Any
 from staffpulse.connect.advice import HeldBack, Ranking, next_step
 from staffpulse.connect.citizen import RoleGuess, fewest_posts, judges_voice
 from staffpulse.connect.left_out import left_out_parts, left_out_text
+from staffpulse.dates import plausible_post_sql
 from staffpulse.handles import DID_RE, X_HANDLE_RE, parse_handle
 from staffpulse.models import Account
 from staffpulse.report.links import safe_link
@@ -278,10 +279,15 @@ def format_score(score: float) -> str:
     return "<0.1" if score > 0 else "0"
 
 
+# a post's date when it can be right: one dated 9999-12-31 made "as of" a date out of range
+_DATED = f"CASE WHEN {plausible_post_sql()} THEN created_at END"
+
+
 def latest_post_time(store: Store, platform: str, author_id: str | None = None) -> datetime | None:
-    """The newest post stored on ``platform`` (by ``author_id`` when given)."""
+    """The newest post stored on ``platform`` (by ``author_id`` when given), of those dated
+    when a post can have been written (:func:`staffpulse.dates.plausible_post_sql`)."""
     row = store.conn.execute(
-        "SELECT MAX(created_at) FROM posts WHERE platform = ? AND (? IS NULL OR author_id = ?)",
+        f"SELECT MAX({_DATED}) FROM posts WHERE platform = ? AND (? IS NULL OR author_id = ?)",
         (platform, author_id, author_id),
     ).fetchone()
     return parse_time(row[0]) if row and row[0] else None
@@ -293,13 +299,13 @@ def latest_activity_time(store: Store, platform: str, account_id: str) -> dateti
     likewise judges an account as of its own last post; the circle counts too because the
     suggestions come from it. Another, newer import on the platform leaves it unchanged."""
     row = store.conn.execute(
-        """
+        f"""
         WITH circle(id) AS (
             SELECT target_id FROM interactions WHERE platform = :p AND source_id = :a
             UNION SELECT source_id FROM interactions WHERE platform = :p AND target_id = :a
             UNION SELECT :a
         )
-        SELECT MAX(created_at) FROM posts
+        SELECT MAX({_DATED}) FROM posts
         WHERE platform = :p AND author_id IN (SELECT id FROM circle)
         """,
         {"p": platform, "a": account_id},

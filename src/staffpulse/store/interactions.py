@@ -27,6 +27,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from staffpulse.dates import plausible_post_sql
+
 MIGRATION = (
     "0002_incremental_interactions",
     """
@@ -103,6 +105,9 @@ _SHARED_TARGET = (
     + _HOLDER.format("json_extract(p.mentions, '$[0]')")
     + ", '@' || json_extract(p.mentions, '$[0]'))"
 )
+# An edge's first and last time, from the posts dated when a post can have been written: one
+# dated 9999-12-31 made a contact look current for ever (staffpulse.dates.plausible_post_sql)
+_DATED = f"CASE WHEN {plausible_post_sql('p')} THEN p.created_at END"
 # X and Mastodon list the replied-to account among a reply's mentions (and a quote may name
 # the quoted author): that mention is the reply or quote itself, so it is no edge of its own;
 # one reply counts once, not as a reply plus a mention. Other accounts named still count.
@@ -114,7 +119,9 @@ WITH edges AS (
     SELECT p.platform, p.author_id AS source_id, """
     + _REPLY_TARGET
     + """ AS target_id,
-           'reply' AS kind, p.created_at
+           'reply' AS kind, """
+    + _DATED
+    + """ AS created_at
     FROM posts p
     WHERE p.kind = 'reply' AND (p.reply_to_account_id IS NOT NULL OR p.reply_to_handle IS NOT NULL)
       {scope}
@@ -131,7 +138,9 @@ WITH edges AS (
                    WHEN 'quote' THEN """
     + _SHARED_TARGET
     + """ END AS own_target,
-               p.created_at
+               """
+    + _DATED
+    + """ AS created_at
         FROM posts p
         LEFT JOIN posts ref ON p.kind = 'quote' AND ref.platform = p.platform
             AND ref.id = p.quoted_post_id
@@ -143,7 +152,9 @@ WITH edges AS (
     SELECT p.platform, p.author_id, """
     + _SHARED_TARGET
     + """,
-           p.kind, p.created_at
+           p.kind, """
+    + _DATED
+    + """
     FROM posts p
     LEFT JOIN posts ref ON ref.platform = p.platform
         AND ref.id = COALESCE(p.reposted_post_id, p.quoted_post_id)

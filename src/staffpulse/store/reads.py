@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from staffpulse.dates import plausible_post_sql
 from staffpulse.errors import AmbiguousAccountError, NoSuchAccountError, NotFoundError
 from staffpulse.models import (
     POST_KINDS,
@@ -65,14 +66,14 @@ class ReadMixin:
         ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError."""
         platform = platform_choice(platform)
         sql = """
-            SELECT a.*, COUNT(p.id) AS n_posts, MIN(p.created_at) AS first_post,
-                   MAX(p.created_at) AS last_post
+            SELECT a.*, COUNT(p.id) AS n_posts, MIN({dated}) AS first_post,
+                   MAX({dated}) AS last_post
             FROM accounts a
             LEFT JOIN posts p ON p.platform = a.platform AND p.author_id = a.id
             WHERE (? IS NULL OR a.platform = ?)
             GROUP BY a.platform, a.id
             ORDER BY n_posts DESC, a.handle_norm
-        """
+        """.format(dated=f"CASE WHEN {plausible_post_sql('p')} THEN p.created_at END")
         return [
             AccountSummary(
                 account=account_from_row(row),
