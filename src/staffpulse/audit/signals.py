@@ -90,12 +90,20 @@ def score_texts(
     return with_templates(empty, texts, template_mask) if detect_templates else empty
 
 
-def with_templates(
-    signals: TextSignals,
-    texts: Sequence[str],
-    mask: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
-) -> TextSignals:
-    """The same signals with the templating of this one feed attached.
+@dataclass(frozen=True, slots=True)
+class FeedTemplates:
+    """The templating of one feed's texts, which needs no score: a benchmark finds it while
+    the model scores the texts."""
+
+    templated: npt.NDArray[np.bool_]
+    family: npt.NDArray[np.int64]
+    source: str
+
+
+def feed_templates(
+    texts: Sequence[str], mask: Sequence[bool] | npt.NDArray[np.bool_] | None = None
+) -> FeedTemplates:
+    """The templating of this one feed.
 
     With ``mask``, only those texts are compared (the account's own original posts: replies
     are short and alike by nature); the others are never templated.
@@ -108,8 +116,22 @@ def with_templates(
     sub_templated, sub_family, template_source = templates([texts[int(i)] for i in index])
     templated[index] = sub_templated
     family[index] = sub_family
-    source = signals.source.split("; templates:")[0] + f"; templates: {template_source}"
-    return TextSignals(signals.scores, signals.labels, templated, family, source)
+    return FeedTemplates(templated, family, template_source)
+
+
+def with_templates(
+    signals: TextSignals,
+    texts: Sequence[str],
+    mask: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
+) -> TextSignals:
+    """The same signals with the templating of this one feed (:func:`feed_templates`)."""
+    return with_feed_templates(signals, feed_templates(texts, mask))
+
+
+def with_feed_templates(signals: TextSignals, found: FeedTemplates) -> TextSignals:
+    """The same signals with a feed's templating, found by :func:`feed_templates`."""
+    source = signals.source.split("; templates:")[0] + f"; templates: {found.source}"
+    return TextSignals(signals.scores, signals.labels, found.templated, found.family, source)
 
 
 def subset(signals: TextSignals, index: npt.NDArray[np.int64]) -> TextSignals:

@@ -8,6 +8,7 @@ would judge missing data.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,11 +25,13 @@ from staffpulse.audit.engine import (
 )
 from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import (
+    FeedTemplates,
     TextScorer,
     TextSignals,
+    feed_templates,
     score_texts,
     subset,
-    with_templates,
+    with_feed_templates,
 )
 from staffpulse.audit.types import AccountData, AuditResult
 from staffpulse.benchmark.cohort import CohortProblem, read_cohort
@@ -68,6 +71,7 @@ class CohortTexts:
     spans: list[tuple[int, int]]  # of each account's texts in ``texts``
     masks: list[np.ndarray[Any, Any]]  # of each account's original posts among its texts
     signals: TextSignals
+    templates: list[FeedTemplates]  # of each account's texts
 
 
 def choose_cohort(
@@ -162,8 +166,7 @@ def _no_posts_problem(cohort: Cohort, account: Account, since: datetime | None) 
 def score_cohort_texts(
     datas: list[AccountData], scorer: TextScorer | None, progress: Progress | None = None
 ) -> CohortTexts:
-    """Every account's own texts scored in one batch (templates are found per account, when
-    it is audited)."""
+    """Every account's own texts scored in one batch, and each account's templates."""
     spans: list[tuple[int, int]] = []
     texts: list[str] = []
     masks: list[np.ndarray[Any, Any]] = []
@@ -174,8 +177,16 @@ def score_cohort_texts(
         masks.append(original_mask(data.posts, index))
     if progress:
         progress("Scoring posts", 0, len(texts))
-    signals = score_texts(texts, scorer, detect_templates=False)
-    return CohortTexts(texts, spans, masks, signals)
+    # the model scores in processes of its own, and this one meanwhile finds each account's
+    # templates, which need no score: on a store of 300,000 posts each took over a minute,
+    # one after the other
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="staffpulse-scoring") as pool:
+        scoring = pool.submit(score_texts, texts, scorer, detect_templates=False)
+        found = [
+            feed_templates(texts[lo:hi], mask) for (lo, hi), mask in zip(spans, masks, strict=True)
+        ]
+        signals = scoring.result()
+    return CohortTexts(texts, spans, masks, signals, found)
 
 
 def audit_cohort(
@@ -196,9 +207,7 @@ def audit_cohort(
         progress("Auditing", 0, len(datas))
     audits: list[AuditResult] = []
     for i, (data, (lo, hi)) in enumerate(zip(datas, scored.spans, strict=True)):
-        feed = with_templates(
-            subset(scored.signals, np.arange(lo, hi)), scored.texts[lo:hi], scored.masks[i]
-        )
+        feed = with_feed_templates(subset(scored.signals, np.arange(lo, hi)), scored.templates[i])
         audits.append(compute_audit(data, feed, settings, avatar=avatars[i], now=now, since=since))
         if progress:
             progress("Auditing", i + 1, len(datas))

@@ -60,6 +60,8 @@ MIN_TOKENS = 4
 # words: "Grid Layouts with Flexbox - <link>" and "Better Caching with Service Workers -
 # <link>" are both "<name> with <name> - <url>", one word of wording, no template of another
 MIN_WORDS = 3
+# candidate pairs compared in one NumPy pass (64 bytes of booleans each)
+_PAIRS_AT_ONCE = 65_536
 
 
 def _opens_sentence(before: str) -> bool:
@@ -154,10 +156,21 @@ class TemplateResult:
     share: float = 0.0
 
 
-def _shingle_hashes(masked: str) -> npt.NDArray[np.uint64]:
+def _shingle_hashes(
+    masked: str, digests_of: dict[str, bytes] | None = None
+) -> npt.NDArray[np.uint64]:
+    """The post's word 3-grams, hashed. ``digests_of`` keeps each 3-gram's digest across the
+    posts of a feed, which share most of theirs (a feed of 170,000 posts hashed 3.4 million
+    3-grams, most of them many times)."""
     words = masked.split()
     grams = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)] or [masked]
-    digests = {hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams}
+    cache = {} if digests_of is None else digests_of
+    digests = set()
+    for gram in grams:
+        digest = cache.get(gram)
+        if digest is None:
+            digest = cache[gram] = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+        digests.add(digest)
     return np.frombuffer(b"".join(sorted(digests)), dtype=np.uint64) & _MERSENNE
 
 
@@ -167,14 +180,17 @@ def _minhash(shingles: list[npt.NDArray[np.uint64]], n_perm: int, seed: int) -> 
     b = rng.integers(0, 1 << 31, size=n_perm, dtype=np.uint64)
     lengths = np.array([len(s) for s in shingles])
     flat = np.concatenate(shingles) if shingles else np.zeros(0, dtype=np.uint64)
+    # each distinct shingle hashed once per permutation, then spread to every post that has
+    # it: the posts of a feed share most of their shingles
+    values, where = np.unique(flat, return_inverse=True)
     # (a * x + b) mod 2^61-1 on 31-bit halves of x to stay inside uint64
-    lo = flat & np.uint64((1 << 31) - 1)
-    hi = flat >> np.uint64(31)
+    lo = values & np.uint64((1 << 31) - 1)
+    hi = values >> np.uint64(31)
     sig = np.empty((len(shingles), n_perm), dtype=np.uint64)
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    for j in range(n_perm):  # n_perm vectorised passes over all shingles of the feed
+    for j in range(n_perm):  # n_perm vectorised passes over the distinct shingles of the feed
         h = ((a[j] * hi) % _MERSENNE * np.uint64(1 << 31) + a[j] * lo + b[j]) % _MERSENNE
-        sig[:, j] = np.minimum.reduceat(h, starts) if flat.size else 0
+        sig[:, j] = np.minimum.reduceat(h[where], starts) if flat.size else 0
     return sig
 
 
@@ -197,11 +213,19 @@ def _near_copy_roots(sig: npt.NDArray[Any], bands: int, threshold: float) -> lis
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         same = np.flatnonzero(sorted_keys[1:] == sorted_keys[:-1])
-        for k in same:  # consecutive equal keys: candidate pairs
-            i, j = int(order[k]), int(order[k + 1])
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri != rj and float(np.mean(sig[i] == sig[j])) >= threshold:
-                parent[rj] = ri
+        # consecutive equal keys are the candidate pairs; their similarity is compared for
+        # all of them at once (pair by pair, a feed of near-copies took seconds a band), in
+        # slices that keep the comparison's memory small
+        for at in range(0, same.size, _PAIRS_AT_ONCE):
+            first, second = (
+                order[same[at : at + _PAIRS_AT_ONCE]],
+                order[same[at : at + _PAIRS_AT_ONCE] + 1],
+            )
+            similar = np.mean(sig[first] == sig[second], axis=1) >= threshold
+            for i, j in zip(first[similar].tolist(), second[similar].tolist(), strict=True):
+                ri, rj = _find(parent, i), _find(parent, j)
+                if ri != rj:
+                    parent[rj] = ri
     return [_find(parent, i) for i in range(sig.shape[0])]
 
 
@@ -227,12 +251,23 @@ def detect_templates(
     family = np.full(n, -1, dtype=np.int64)
     if n < min_size or n == 0:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
-    compared = [_compared_text(t or "", min_tokens, min_words) for t in texts]
+    # a post made again word for word (a job board's repeats) is masked once
+    compared_as: dict[str, str | None] = {}
+    for text in texts:
+        if (text or "") not in compared_as:
+            compared_as[text or ""] = _compared_text(text or "", min_tokens, min_words)
+    compared = [compared_as[text or ""] for text in texts]
     masked = [m or "" for m in compared]
     eligible = [i for i, m in enumerate(compared) if m is not None]
     if len(eligible) < min_size:
         return TemplateResult(np.zeros(n, dtype=bool), family, [], 0.0)
-    sig = _minhash([_shingle_hashes(masked[i]) for i in eligible], n_perm, seed)
+    # a masked text many posts share (a template's, by definition) is shingled and hashed
+    # once; its signature is the same for each of them
+    distinct: dict[str, int] = {}
+    row_of = np.array([distinct.setdefault(masked[i], len(distinct)) for i in eligible])
+    digests_of: dict[str, bytes] = {}
+    shingles = [_shingle_hashes(text, digests_of) for text in distinct]
+    sig = _minhash(shingles, n_perm, seed)[row_of]
     roots = _near_copy_roots(sig, bands, threshold)
     groups: dict[int, list[int]] = {}
     for local, root in enumerate(roots):
