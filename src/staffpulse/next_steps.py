@@ -8,7 +8,11 @@ the step in that text with :meth:`Step.pattern`, made from the same words, and s
 way. Rewording a step here changes the terminal and what the pages recognise together, and a
 step the dashboard has no wording for fails its tests instead of leaking a command to a page.
 
-Steps are grouped by the messages that give them; :data:`STEPS` lists every one.
+Steps are grouped by the messages that give them; :data:`STEPS` lists every one. A few are
+not advice but the terminal's words for what happened ("truncated by X (v1.1 without
+extended_tweet)"): a page says them its own way too, so they are kept here the same way. Some
+are parts of others, never said alone: connect's options (:data:`CONNECT_OPTIONS`), listed by
+the advice in a sentence of its own, and where a secret was found (``SECRET_IN_*``).
 """
 
 from __future__ import annotations

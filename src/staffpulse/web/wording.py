@@ -5,10 +5,19 @@ FILE", "--max-age"). A dashboard user has no terminal open, so every message sho
 goes through :func:`web_text`, which swaps the known terminal advice for what to do on the
 page. Unknown text passes through unchanged: a terminal hint is better than no hint.
 
-Advice the library gives as a :class:`~staffpulse.next_steps.Step` is said here by the step,
-not by its words (:data:`PAGE_STEPS`): the step's own pattern finds it in the text, so a
-reworded step is still recognised. The rules of ``_TEXT_RULES`` remain for advice the library
-still words as free text; they go as their messages become steps.
+The library gives its advice as steps (:class:`~staffpulse.next_steps.Step`), and this module
+says each step its own way (:data:`PAGE_STEPS`): the step's pattern, made from the same words the
+library says, finds it in the text, so a reworded step is still found, and a step without page
+words fails test_web_wording_steps.py. The few rules of ``_TEXT_RULES`` are not about steps:
+
+* the grammar of connect's option lists ("show them with A, B and C"), whose options are
+  steps (:mod:`staffpulse.web.wording_controls` builds its pattern from them);
+* a fetch's network failures on Bluesky and Mastodon, which name the exception class the
+  client library raised (atproto's ``NetworkError``, Mastodon.py's ``MastodonNetworkError``):
+  words of a third party, not of staffpulse;
+* a Bluesky record of another kind than a post, named by the ``$type`` the file holds;
+* the audit's Face advice on a picture known only by its address (audit/face.py), to become a
+  step once the change under way in that module is in.
 """
 
 from __future__ import annotations
@@ -214,8 +223,8 @@ _STEP_RULES: tuple[Rule, ...] = tuple(
     for step, words in sorted(PAGE_STEPS.items(), key=lambda item: -len(item[0].terminal))
 )
 
-# (pattern, replacement), applied in order after the steps. Longer phrases come before the
-# fragments they contain, so a whole sentence is replaced before a piece of it could be.
+# (pattern, replacement), applied in order after the steps, for what is not a step (see the
+# module's docstring). Longer phrases come before the fragments they contain.
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -224,6 +233,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
         ),
+        # the client library's exception, named by its class (fetch/bluesky.py, mastodon.py)
         (
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
             r"\1 could not be reached: check that this computer is online",
@@ -232,6 +242,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
             r"\1 did not answer properly (\2\3)",
         ),
+        # a record's $type, as the file names it (sources/bluesky.py)
         (
             r"\ban? app\.bsky\.feed\.generator record, not a post",
             "a Bluesky custom feed's description, not a post",
