@@ -44,6 +44,19 @@ def test_listen_rejects_bad_url_and_duration(tmp_path: Path) -> None:
     assert worse.exit_code == 65
 
 
+def test_a_duration_without_its_unit_is_refused_with_the_units_to_choose(
+    tmp_path: Path, model_loads: list[int]
+) -> None:
+    """QA: --duration 30 listened 30 seconds, where inbox --max-age 30 means 30 days and a
+    person means 30 minutes; 0 (until Ctrl-C) still needs no unit."""
+    args = ["listen", "bluesky", "--duration", "30", "--db", str(tmp_path / "x.db")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 65
+    assert "--duration 30: say the unit" in result.output
+    assert "--duration 30m for 30 minutes" in " ".join(result.output.split())
+    assert model_loads == []
+
+
 def test_listen_checks_its_options_before_loading_the_models(
     tmp_path: Path, model_loads: list[int]
 ) -> None:

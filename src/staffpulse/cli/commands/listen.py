@@ -78,6 +78,7 @@ def listen_bluesky(
     from staffpulse.durations import parse_duration
 
     # Typos first: the classifier takes seconds to load.
+    _check_unit(duration)
     seconds = parse_duration(duration)
     _check_limits(cursor, max_events, idle_timeout)
     from staffpulse.listen.jetstream import jetstream_url
@@ -125,6 +126,18 @@ def listen_bluesky(
         err_console.print("Next: [bold]staffpulse inbox[/]")
     if result.failure is not None:
         raise result.failure
+
+
+def _check_unit(duration: str) -> None:
+    """``--duration 30`` refused: read as 30 seconds, it stopped before the first post, while
+    ``inbox --max-age 30`` means 30 days and a person typing it here means minutes."""
+    value = duration.strip()
+    if value.replace(".", "", 1).isdigit() and float(value) > 0:
+        raise InputError(
+            f"--duration {value}: say the unit",
+            hint=f"e.g. --duration {value}m for {value} minutes ({value}s seconds, {value}h"
+            " hours); 0 listens until Ctrl-C",
+        )
 
 
 def _check_limits(cursor: int | None, max_events: int | None, idle: float | None) -> None:
