@@ -6,13 +6,15 @@ importing again adds nothing (staffpulse.handles.ascii_address)."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
-from staffpulse.store import open_store
+from staffpulse.models import Account, Provenance
+from staffpulse.store import Record, open_store
 
 runner = CliRunner()
 ASCII_HOME = "https://xn--bcher-kva.social"  # bücher.social as DNS and Mastodon write it
@@ -103,3 +105,12 @@ def test_add_handles_merges_the_two_spellings(tmp_path: Path) -> None:
     with open_store(db) as store:
         listed = [(h.platform, h.handle) for h in list_handles(store)]
     assert listed == [("mastodon", "jose@xn--caf-dma.example")]
+
+
+def test_a_store_holding_the_address_as_typed_still_finds_it(tmp_path: Path) -> None:
+    # written before addresses were kept in ASCII: the account as a CSV gave it
+    typed = Account(platform="mastodon", id="jose@café.example", handle="jose@café.example")
+    provenance = Provenance("staffpulse-csv", "old.csv", "t", datetime(2026, 1, 1, tzinfo=UTC))
+    with open_store(tmp_path / "s.db") as store:
+        store.write_records([Record(rows=(typed,), provenance=provenance)])
+        assert store.find_account("@jose@café.example", "mastodon").id == "jose@café.example"

@@ -89,14 +89,18 @@ class ReadMixin:
         as people do: ``twitter``, ``bsky``; an unknown one is an InputError)."""
         platform = platform_choice(platform)
         norm = normalize_handle(handle)
+        # a Mastodon address on an internationalized domain is kept in its ASCII form, but a
+        # store written before that may hold it as typed (bücher.social)
+        as_typed = handle.strip().lstrip("@").lower()
         # Two accounts of one platform can share a handle (a brand from a dataset that keys it by
         # handle, and the same brand from its own export by numeric id): the one with the
         # posts is the one meant.
         rows = self.conn.execute(
-            "SELECT * FROM accounts WHERE (handle_norm = ? OR id = ?) AND (? IS NULL OR platform = ?)"
+            "SELECT * FROM accounts WHERE (handle_norm IN (?, ?) OR id = ?)"
+            " AND (? IS NULL OR platform = ?)"
             " ORDER BY platform, (SELECT COUNT(*) FROM posts p WHERE p.platform = accounts.platform"
             " AND p.author_id = accounts.id) DESC, id",
-            (norm, handle.strip(), platform, platform),
+            (norm, as_typed, handle.strip(), platform, platform),
         ).fetchall()
         if not rows and "@" not in norm:
             # a fediverse handle is user@instance; people type just the user part
