@@ -50,7 +50,8 @@ _APPVIEW = (
 )
 
 # Each step as the page says it: words, formatted with the step's values, or a function of
-# them; None for a step only the terminal can take, left out of the page's text. Every step
+# them; None for a step the page leaves out of its text (only the terminal can take it, or the
+# page offers it another way). Every step
 # of next_steps.STEPS is here (test_web_wording_steps.py checks it).
 PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.IMPORT_OR_LIST_ACCOUNTS: f"{_IMPORT_POSTS}, or check the handle on the Accounts page",
@@ -91,7 +92,8 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
         "staffpulse reads an X archive (the ZIP as X sent it), twarc2 files, saved Bluesky or "
         "Mastodon posts, and CSV files with one post a line: see “Supported formats”"
     ),
-    steps.SEE_FORMATS: "(see “Supported formats”)",
+    # the page links its own “Supported formats” under such a hint (mentions_formats)
+    steps.SEE_FORMATS: None,
     steps.FORMATS_LISTED: "see “Supported formats”",
     steps.FORMATS_JSONL: "(see “Supported formats”)",
     # the commands that tag accounts or score posts without a store: the page has none
