@@ -276,3 +276,7 @@ def test_a_run_with_no_fetch_says_how_to_fetch_the_handles_later(db: Path, tmp_p
     assert "staffpulse add-handles --retry" in result.stdout
     listed = runner.invoke(app, ["add-handles", "--list", "--db", str(db)])
     assert "--retry fetches it" in " ".join(listed.output.split())
+    one = tmp_path / "one.txt"
+    one.write_text("another.bsky.social\n", encoding="utf-8")
+    single = runner.invoke(app, ["add-handles", str(one), "--no-fetch", "--db", str(db)])
+    assert "1 handle. Run staffpulse add-handles --retry to fetch it;" in single.stdout

@@ -184,10 +184,11 @@ def _print_stored_for_later(report: AddReport) -> None:
     """What to type next after ``--no-fetch``: the run stored the handles and fetched none,
     and "2 pending" alone left people wondering whether anything would fetch them."""
     waiting = sum(1 for o in report.outcomes if o.handle.status == "pending")
+    them = "it" if waiting == 1 else "them"
     if waiting:
         console.print(
             f"Not fetched (--no-fetch): {count_of(waiting, 'handle')}. Run staffpulse "
-            "add-handles --retry to fetch them; staffpulse add-handles --list shows them.",
+            f"add-handles --retry to fetch {them}; staffpulse add-handles --list shows {them}.",
             highlight=False,
             soft_wrap=True,
         )
