@@ -177,3 +177,15 @@ def test_a_profile_address_is_read_as_the_handle_it_names() -> None:
     assert handle_written("https://hr.social/@jane") == "jane@hr.social"
     with pytest.raises(ValueError, match="is not a profile URL of X, Bluesky or Mastodon"):
         handle_written("https://acme.example/about")
+
+
+@pytest.mark.parametrize("zero", ["0000-00-00", "0000-00-00 00:00:00", "0000-00-00T00:00:00Z"])
+def test_a_databases_zero_date_is_no_date(zero: str) -> None:
+    # MySQL exports write a missing date so: the post is kept undated, not skipped
+    assert written_time({"created_at": zero}, "created_at") is None
+
+
+def test_the_year_zero_is_kept_as_a_date_no_post_can_have() -> None:
+    # it was skipped as "not a date staffpulse reads; write dates year first", which it is
+    kept = written_time({"created_at": "0000-01-01T00:00:00Z"}, "created_at")
+    assert kept == datetime.min.replace(tzinfo=UTC)

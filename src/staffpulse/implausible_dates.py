@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 
 from staffpulse.dates import PLATFORM_BEGAN, platform_began, plausible_post_time
 from staffpulse.models import Post, platform_name
-from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Notice
 from staffpulse.store.core import Record
 
@@ -62,9 +61,14 @@ def _note(seen: _Seen) -> str:
         if seen.platform in PLATFORM_BEGAN
         else f"before {began}"
     )
+    if seen.count == 1:
+        said, first = "1 post is", f"{where}: {when}"
+        kept = "imported with its data, but its date is"
+    else:
+        said, first = f"{seen.count:,} posts are", f"the first, {where}: {when}"
+        kept = "imported with their data, but their dates are"
     return (
-        f"{count_of(seen.count, 'post')} {'is' if seen.count == 1 else 'are'} dated {platform} or "
-        f"after this import, when no post can have been written (the first, {where}: {when}): "
-        "imported with their data, but audits leave their dates out of the span, the 30- and "
-        "90-day windows and the rates per week"
+        f"{said} dated {platform} or after this import, when no post can have been written "
+        f"({first}): {kept} left out of the audit's span, its 30- and 90-day windows "
+        "and its rates per week"
     )

@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from staffpulse.handles import as_url, ascii_address, parse_handle, profile_url_name
-from staffpulse.sources.base import Problem, parse_timestamp
+from staffpulse.sources.base import Problem, parse_post_time, parse_timestamp
 
 ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
 EXCEL_FIX = "in Excel: Format Cells › Custom › yyyy-mm-dd hh:mm, then save as CSV again"
@@ -73,6 +73,10 @@ ROUNDED_FIX = (
     "spreadsheet; or format the id column as Text before the ids go in)"
 )
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[, \u00a0\u202f])\d{3})(?:(?P=sep)\d{3})*$")
+
+
+# MySQL and the tools exporting from it write a missing date as zeros
+_ZERO_DATE = re.compile(r"^0000-00-00(?:[ T]00:00(?::00(?:\.0+)?)?Z?)?$")
 
 
 class WrittenDateError(ValueError):
@@ -114,10 +118,13 @@ def written_time(record: Mapping[str, Any], key: str) -> datetime | None:
     if isinstance(value, int | float):
         raise ValueError(f"'{key}' should be a date written as text, got {shown(value)}; {ISO_FIX}")
     try:
-        return parse_timestamp(value)
+        # a year no datetime holds (0000-01-01) is kept as a date no post can have
+        return parse_post_time(value)
     except ValueError:
         pass
     text = str(value).strip()
+    if _ZERO_DATE.match(text):
+        return None  # a database's way of writing "no date": the post is kept undated
     parsed = _named_or_year_first(text.lower())
     if parsed is not None:
         return parsed
