@@ -28,6 +28,7 @@ VALUES = {
     "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
     "status": "401",
     "reason": "no connection",
+    "error": "InternalServerError, HTTP 500",
     "cohort_line": "acmestaffing,x,staffing_firm",
 }
 

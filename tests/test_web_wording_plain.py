@@ -158,7 +158,6 @@ def test_web_wording_replaces_terminal_advice() -> None:
             "start the same fetch again",
             "command",
         ),
-        "posts of @a: Bluesky request failed (NetworkError)": ("could not be reached", "Error"),
         "posts of @a: Bluesky request to public.api.bsky.app failed (NetworkError)": (
             "could not be reached",
             "Error",

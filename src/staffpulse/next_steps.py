@@ -262,6 +262,11 @@ IMPORT_THEN_BENCHMARK = Step(
 X_UNREACHABLE = Step(
     "X could not be reached at {host} ({reason})", (("host", r"\S+"), ("reason", r"[^)]*"))
 )
+# the error is the client library's exception class, and the answer's status when there is one
+REQUEST_FAILED = Step(
+    "{name} request to {host} failed ({error})",
+    (("name", "Bluesky|Mastodon"), ("host", r"\S+"), ("error", r"\w+(?:, HTTP \d+)?")),
+)
 CHECK_CONNECTION = Step("check your connection")
 CHECK_CONNECTION_X = Step("check your connection and [x] base_url")
 CHECK_X_ADDRESS = Step("check [x] base_url in config.toml ({host})", (("host", r"[^)]*"),))
@@ -338,6 +343,7 @@ STEPS: tuple[Step, ...] = (
     COHORT_LINES,
     IMPORT_THEN_BENCHMARK,
     X_UNREACHABLE,
+    REQUEST_FAILED,
     CHECK_CONNECTION,
     CHECK_CONNECTION_X,
     CHECK_X_ADDRESS,

@@ -38,6 +38,7 @@ from staffpulse.next_steps import (
     CHECK_APPVIEW_CONFIG,
     CHECK_CONNECTION,
     CHECK_HANDLE_APPVIEW,
+    REQUEST_FAILED,
 )
 from staffpulse.signals.avatar_defaults import default_from_metadata
 from staffpulse.sources.bluesky import account_from_profile, rows_from_bluesky
@@ -98,9 +99,8 @@ class BlueskyFetcher(FetcherBase):
                     raise self._rejected(what, exc) from None
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
                     status = getattr(getattr(exc, "response", None), "status_code", None)
-                    problem = f"Bluesky request to {self.host} failed ({type(exc).__name__}" + (
-                        f", HTTP {status})" if status else ")"
-                    )
+                    error = type(exc).__name__ + (f", HTTP {status}" if status else "")
+                    problem = REQUEST_FAILED.say(name="Bluesky", host=self.host, error=error)
                     retryable = status is None or status >= 500 or status in (409, 413)
                     if retryable and backoff.retry(f"{what}: {problem}, retrying"):
                         continue

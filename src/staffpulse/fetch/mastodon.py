@@ -42,7 +42,12 @@ from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.models import Account
-from staffpulse.next_steps import CHECK_CONNECTION, CHECK_MASTODON_QUERY, INSTANCE_PART
+from staffpulse.next_steps import (
+    CHECK_CONNECTION,
+    CHECK_MASTODON_QUERY,
+    INSTANCE_PART,
+    REQUEST_FAILED,
+)
 from staffpulse.sources.mastodon import account_from_mastodon, rows_from_mastodon
 from staffpulse.store import Store
 
@@ -122,7 +127,9 @@ class MastodonFetcher(FetcherBase):
                         f"{what}: not found on this instance", hint="check the handle or tag"
                     ) from None
                 except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
-                    problem = f"Mastodon request to {self._host()} failed ({type(exc).__name__})"
+                    problem = REQUEST_FAILED.say(
+                        name="Mastodon", host=self._host(), error=type(exc).__name__
+                    )
                     if backoff.retry(f"{what}: {problem}, retrying"):
                         continue
                     report.stopped = "error"

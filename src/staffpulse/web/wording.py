@@ -12,9 +12,6 @@ words fails test_web_wording_steps.py. The few rules of ``_TEXT_RULES`` are not 
 
 * the grammar of connect's option lists ("show them with A, B and C"), whose options are
   steps (:mod:`staffpulse.web.wording_controls` builds its pattern from them);
-* a fetch's network failures on Bluesky and Mastodon, which name the exception class the
-  client library raised (atproto's ``NetworkError``, Mastodon.py's ``MastodonNetworkError``):
-  words of a third party, not of staffpulse;
 * a Bluesky record of another kind than a post, named by the ``$type`` the file holds;
 * the audit's Face advice on a picture known only by its address (audit/face.py), to become a
   step once the change under way in that module is in.
@@ -45,6 +42,8 @@ PageWords = str | Callable[..., str]  # called with the step's values by field n
 _IMPORT_POSTS = "import its posts on the Import page first"
 _RESUME = "start the same fetch again on the Import page to resume"
 _ONLINE = "check that this computer is online"
+# the exceptions the Bluesky and Mastodon client libraries raise when no answer came at all
+_OFFLINE_ERRORS = frozenset({"NetworkError", "MastodonNetworkError"})
 _APPVIEW = (
     "the Bluesky address (the setting appview_url, in the bluesky section of the config file)"
 )
@@ -178,6 +177,11 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     ),
     # X says where it failed and why in words (fetch/x_requests.py); the page what to check
     steps.X_UNREACHABLE: f"X could not be reached: {_ONLINE}",
+    steps.REQUEST_FAILED: lambda name, host, error: (
+        f"{name} could not be reached: {_ONLINE}"
+        if error in _OFFLINE_ERRORS
+        else f"{name} did not answer properly ({error})"
+    ),
     # Bluesky's and Mastodon's hint, which web_hint then leaves out as the message says it
     steps.CHECK_CONNECTION: _ONLINE,
     steps.CHECK_CONNECTION_X: _ONLINE,
@@ -234,15 +238,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
-        ),
-        # the client library's exception, named by its class (fetch/bluesky.py, mastodon.py)
-        (
-            r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((?:NetworkError|MastodonNetworkError)\)",
-            r"\1 could not be reached: check that this computer is online",
-        ),
-        (
-            r"(Bluesky|Mastodon) request (?:to \S+ )?failed \((\w+)(, HTTP (\d+))?\)",
-            r"\1 did not answer properly (\2\3)",
         ),
         # a record's $type, as the file names it (sources/bluesky.py)
         (
