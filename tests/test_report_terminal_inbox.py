@@ -15,6 +15,7 @@ from staffpulse.report.terminal_inbox import render_inbox
 
 def test_each_item_shows_its_id_and_how_to_dismiss_it() -> None:
     text = shown(make([item()]))
+    assert "score 0.70 · Bluesky · @ana.example (recruiter)" in text  # the number is named
     assert f"id: {BSKY_ID}" in text
     assert "staffpulse inbox dismiss ID" in text
 

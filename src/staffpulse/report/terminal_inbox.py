@@ -13,6 +13,7 @@ from staffpulse.listen.inbox_model import Inbox, InboxItem
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
+from staffpulse.models import platform_label
 from staffpulse.report.counts import count_of
 
 # A panel's title keeps this many columns for its corners, borders and padding
@@ -164,11 +165,12 @@ def _body(item: InboxItem) -> Text:
 
 
 def _title(item: InboxItem, width: int) -> str:
-    """ "0.77 · bluesky · @ana (recruiter) · 1 reply", its author shortened at a word boundary
-    when the line is too narrow for it: Rich would cut the title anywhere ("1 re")."""
+    """ "score 0.77 · Bluesky · @ana (recruiter) · 1 reply", its author shortened at a word
+    boundary when the line is too narrow for it: Rich would cut the title anywhere ("1 re").
+    The score is named: a bare "0.77" over each conversation read as nothing in particular."""
     room = max(width - TITLE_MARGIN, 0)
     role = f" ({item.role_label})" if item.role_label else ""
-    head = f"{item.score:.2f} · {item.platform} · "
+    head = f"score {item.score:.2f} · {platform_label(item.platform)} · "
     tail = f" · {item.replies_label}"
     author = item.author_label + role
     if len(head) + len(author) + len(tail) <= room:
