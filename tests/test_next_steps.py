@@ -28,6 +28,8 @@ VALUES = {
     "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
     "status": "401",
     "reason": "no connection",
+    "article": "an",
+    "kind": "app.bsky.feed.like",
     "error": "InternalServerError, HTTP 500",
     "cohort_line": "acmestaffing,x,staffing_firm",
 }

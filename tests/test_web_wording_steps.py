@@ -41,3 +41,14 @@ def test_a_reworded_step_is_still_said_the_pages_way() -> None:
     assert pattern.sub(replacement, f"nothing here; {reworded.say()}") == (
         "nothing here; import on the Import page first"
     )
+
+
+def test_a_bluesky_record_that_is_no_post_is_named_by_what_it_is_for_a_person() -> None:
+    from staffpulse.next_steps import NOT_A_POST
+
+    feed = NOT_A_POST.say(article="an", kind="app.bsky.feed.generator")
+    like = NOT_A_POST.say(article="an", kind="app.bsky.feed.like")
+    assert (
+        web_text(f"gen.json: {feed}") == "gen.json: a Bluesky custom feed's description, not a post"
+    )
+    assert web_text(like) == "a Bluesky record of another kind (app.bsky.feed.like), not a post"

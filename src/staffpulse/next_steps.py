@@ -148,6 +148,8 @@ ARCHIVE_AGAIN = Step(
     "in part)"
 )
 NOT_IN_FOLDER = Step("but not in the folder")
+# a Bluesky record of another kind than a post: its kind is the $type the file names
+NOT_A_POST = Step("{article} {kind} record, not a post", (("article", "an?"), ("kind", r"[\w.-]+")))
 NAME_IT_AUTHOR = Step("If that column holds handles, name it author and import the file again")
 SAVE_AS_UTF8 = Step(
     "not UTF-8 (first at line {line}), so it was read as {encoding}: check accented names, or "
@@ -313,6 +315,7 @@ STEPS: tuple[Step, ...] = (
     WHOLE_ARCHIVE_OR_FOLDER,
     ARCHIVE_AGAIN,
     NOT_IN_FOLDER,
+    NOT_A_POST,
     NAME_IT_AUTHOR,
     SAVE_AS_UTF8,
     GIVE_DATE_ORDER,

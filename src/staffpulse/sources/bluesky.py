@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.models import Account, Follow, Post, PostKind, normalize_handle
+from staffpulse.next_steps import NOT_A_POST
 from staffpulse.sources.base import Item, parse_post_time, parse_timestamp, register
 from staffpulse.sources.jsonio import as_list, first_json_char, get_int, get_str, looks_native
 from staffpulse.sources.responses import rows_of_responses
@@ -336,7 +337,8 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
         if kind != "app.bsky.feed.post":
             what = kind or "non-post"
             article = "an" if what[0] in "aeiou" else "a"  # "an app.bsky.feed.generator record"
-            raise NotAPostRecord(f"{article} {what} record, not a post: nothing to import")
+            said = NOT_A_POST.say(article=article, kind=what)
+            raise NotAPostRecord(f"{said}: nothing to import")
         uri = str(payload["uri"])
         rows.append(post_from_record(uri, value, did_of_uri(uri) or ""))
     else:

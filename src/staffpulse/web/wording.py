@@ -12,7 +12,6 @@ words fails test_web_wording_steps.py. The few rules of ``_TEXT_RULES`` are not 
 
 * the grammar of connect's option lists ("show them with A, B and C"), whose options are
   steps (:mod:`staffpulse.web.wording_controls` builds its pattern from them);
-* a Bluesky record of another kind than a post, named by the ``$type`` the file holds;
 * the audit's Face advice on a picture known only by its address (audit/face.py), to become a
   step once the change under way in that module is in.
 """
@@ -111,6 +110,7 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
         "archive ZIP as X sent it"
     ),
     steps.NOT_IN_FOLDER: "but not among the files you chose",
+    steps.NOT_A_POST: lambda article, kind: _record_kind(kind) + ", not a post",
     steps.NAME_IT_AUTHOR: (
         "If that column holds handles (such as acmestaffing), rename its header to author and "
         "upload the file again"
@@ -211,6 +211,15 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
 }
 
 
+def _record_kind(kind: str) -> str:
+    """A Bluesky record's $type in words ("app.bsky.feed.generator": a custom feed)."""
+    if kind == "app.bsky.feed.generator":
+        return "a Bluesky custom feed's description"
+    if kind.startswith("app.bsky."):
+        return f"a Bluesky record of another kind ({kind})"
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} record"
+
+
 def _field_words(fields: str) -> str:
     return "authors" if fields.startswith("author_id") else "dates"
 
@@ -238,15 +247,6 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
             rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
             rf"{CONNECT_OPTION}))*)",
             connect_controls,
-        ),
-        # a record's $type, as the file names it (sources/bluesky.py)
-        (
-            r"\ban? app\.bsky\.feed\.generator record, not a post",
-            "a Bluesky custom feed's description, not a post",
-        ),
-        (
-            r"\ban? (app\.bsky\.[\w.]+) record, not a post",
-            r"a Bluesky record of another kind (\1), not a post",
         ),
         # the audit's Face advice for a picture only known by its address (audit/face.py):
         # the Import page's live fetch downloads and checks it, as the command does
