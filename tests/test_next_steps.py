@@ -28,6 +28,7 @@ VALUES = {
     "origin": "[secrets] x_bearer_token in /Users/rosa/Application Support/config.toml",
     "status": "401",
     "reason": "no connection",
+    "options": "--include-contacts and --role any",
     "article": "an",
     "kind": "app.bsky.feed.like",
     "error": "InternalServerError, HTTP 500",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from staffpulse.connect.reach_back import reach_back
-from staffpulse.next_steps import CONNECT_OPTIONS, INCLUDE_CONTACTS, INCLUDE_UNSEEN, WIDER_ROLE
+from staffpulse.next_steps import (
+    CONNECT_OPTIONS,
+    INCLUDE_CONTACTS,
+    INCLUDE_UNSEEN,
+    SHOW_WITH,
+    WIDER_ROLE,
+)
 from staffpulse.web.wording_controls import (
-    CONNECT_OPTION,
     OPTION_CONTROLS,
     connect_controls,
     example_line,
@@ -20,13 +23,11 @@ def test_export_formats_are_named_as_the_connect_page_buttons() -> None:
     assert export_buttons("x-list or csv") == "use the “X list” or “Spreadsheet (CSV)” export"
 
 
-def _show_them_with(said: str) -> re.Match[str]:
-    match = re.search(
-        rf"show (them|it) with ((?:{CONNECT_OPTION})(?:(?:, | and )(?:" + rf"{CONNECT_OPTION}))*)",
-        said,
-    )
-    assert match is not None
-    return match
+def _show_them_with(said: str) -> str:
+    """``said`` ("show them with A, B and C") as the page's controls."""
+    found = SHOW_WITH.pattern().fullmatch(said)
+    assert found is not None
+    return connect_controls(found["options"], found["them"])
 
 
 def test_every_option_connect_advises_is_a_control_of_the_page() -> None:
@@ -35,7 +36,7 @@ def test_every_option_connect_advises_is_a_control_of_the_page() -> None:
 
 def test_connect_options_become_the_ticks_and_choices_of_the_page() -> None:
     said = f"show them with {INCLUDE_CONTACTS.say()}, {INCLUDE_UNSEEN.say()} and {WIDER_ROLE.say()}"
-    assert connect_controls(_show_them_with(said)) == (
+    assert _show_them_with(said) == (
         "tick “Include people you already talk with” and “Include accounts never seen” and "
         "choose a wider role (or “Any role”) to see them"
     )
@@ -48,9 +49,7 @@ def test_a_date_to_reach_back_to_is_one_option_with_its_values() -> None:
 
     ranked = datetime(2026, 6, 29, tzinfo=UTC)
     either, _remedies = reach_back([datetime(2026, 3, 1, 9, tzinfo=UTC)], [], ranked)[0]
-    said = connect_controls(
-        _show_them_with(f"show them with {INCLUDE_CONTACTS.say()} and {either}")
-    )
+    said = _show_them_with(f"show them with {INCLUDE_CONTACTS.say()} and {either}")
     days = either.split("--inactive-days ")[1].rstrip(")")
     assert said == (
         "tick “Include people you already talk with” and set “Rank as of” to 2026-03-02 (or "

@@ -220,6 +220,15 @@ CONNECT_OPTIONS: tuple[Step, ...] = (
     WIDER_ROLE_OR_ANY,
     ROLE_ANY,
 )
+# one option as a regular expression, the longest first so that "--as-of D (or
+# --inactive-days N)" is found whole; and a list of them as join_and writes it ("A, B and C")
+CONNECT_OPTION = "|".join(
+    step.pattern_text(named=False)
+    for step in sorted(CONNECT_OPTIONS, key=lambda step: -len(step.terminal))
+)
+_OPTION_LIST = f"(?:{CONNECT_OPTION})(?:(?:, | and )(?:{CONNECT_OPTION}))*"
+SHOW_WITH = Step("show {them} with {options}", (("them", "them|it"), ("options", _OPTION_LIST)))
+USE_OPTIONS = Step("use {options}", (("options", _OPTION_LIST),))
 
 # -- which account: a handle on several platforms, or on another (store/reads.py, models.py,
 # account_refs.py) ---------------------------------------------------------------------------
@@ -359,6 +368,8 @@ STEPS: tuple[Step, ...] = (
     INSTANCE_PART,
     FETCH_ON_PLATFORM,
     ANY_CONNECT_OPTION,
+    SHOW_WITH,
+    USE_OPTIONS,
     CONTACTS_SHOWN,
     EVEN_WITH_CONTACTS,
     INCLUDE_UNSEEN_ANYWAY,

@@ -37,6 +37,8 @@ from staffpulse.next_steps import (
     INCLUDE_UNSEEN,
     INCLUDE_UNSEEN_ANYWAY,
     ROLE_ANY,
+    SHOW_WITH,
+    USE_OPTIONS,
     WIDER_ROLE,
     WIDER_ROLE_OR_ANY,
 )
@@ -140,7 +142,8 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         n = held.groups[frozenset({CONTACTS})]
         return (
             f"everyone found around {run.who} is already followed or already talking with "
-            f"you; to see the {n:,} you talk with, use {INCLUDE_CONTACTS.say()}; for new names, "
+            f"you; to see the {n:,} you talk with, {USE_OPTIONS.say(options=INCLUDE_CONTACTS.say())}; "
+            "for new names, "
             f"import conversations that mention or reply to {run.who}."
         )
     if smaller:
@@ -286,7 +289,8 @@ def _smaller_groups(smaller: Counter[str]) -> str:
     """ "for 17 more accounts use --role any, for 4 use --include-unseen": the groups after
     the largest ones, so that none is named only in the "Left out" line."""
     parts = [
-        f"for {_accounts(n).replace(' ', ' more ', 1) if i == 0 else f'{n:,}'} use {options}"
+        f"for {_accounts(n).replace(' ', ' more ', 1) if i == 0 else f'{n:,}'} "
+        + USE_OPTIONS.say(options=options)
         for i, (options, n) in enumerate(smaller.most_common())
     ]
     return ", ".join(parts)
@@ -358,8 +362,13 @@ def _steps(
     out = []
     for reach, remedies in reaches:
         named = [*options, reach] if reach else options
-        verb = f"show {them} with " if len(named) > 1 else "use "
-        out.append((sentence + verb + join_and(named), join_and(named), remedies))
+        listed = join_and(named)
+        said = (
+            SHOW_WITH.say(them=them, options=listed)
+            if len(named) > 1
+            else USE_OPTIONS.say(options=listed)
+        )
+        out.append((sentence + said, listed, remedies))
     return out
 
 

@@ -19,7 +19,7 @@ from staffpulse.connect.advice import (
     UNSEEN,
     WEAK,
 )
-from staffpulse.next_steps import ROLE_ANY
+from staffpulse.next_steps import ROLE_ANY, USE_OPTIONS
 
 # How each reason reads after its count ("3 job-ad bots", "2 of another role"); the others are
 # adjectives ("2 inactive", "1 already followed")
@@ -27,8 +27,8 @@ _LEFT_OUT_WORDS = {
     "job-ad bot": ("job-ad bot", "job-ad bots"),
     OTHER_ROLE: ("of another role",) * 2,
     OUTSIDE_HIRING: (
-        f"other outside hiring (use {ROLE_ANY.say()} to see it)",
-        f"others outside hiring (use {ROLE_ANY.say()} to see them)",
+        f"other outside hiring ({USE_OPTIONS.say(options=ROLE_ANY.say())} to see it)",
+        f"others outside hiring ({USE_OPTIONS.say(options=ROLE_ANY.say())} to see them)",
     ),
     WEAK: ("too weakly linked to your circle", "too weakly linked to your circle"),
     # a contact the account engages, not a stranger: "weakly linked to your circle" misled

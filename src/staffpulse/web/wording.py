@@ -10,8 +10,6 @@ says each step its own way (:data:`PAGE_STEPS`): the step's pattern, made from t
 library says, finds it in the text, so a reworded step is still found, and a step without page
 words fails test_web_wording_steps.py. The few rules of ``_TEXT_RULES`` are not about steps:
 
-* the grammar of connect's option lists ("show them with A, B and C"), whose options are
-  steps (:mod:`staffpulse.web.wording_controls` builds its pattern from them);
 * the audit's Face advice on a picture known only by its address (audit/face.py), to become a
   step once the change under way in that module is in.
 """
@@ -26,7 +24,6 @@ from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
 from staffpulse.next_steps import Step
 from staffpulse.web.wording_controls import (
-    CONNECT_OPTION,
     REMOVE_DELETED,
     connect_controls,
     example_line,
@@ -204,6 +201,8 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
         f"choose {name} as the platform and fetch {handle.removeprefix('@')}"
     ),
     steps.ANY_CONNECT_OPTION: "any setting of this page",
+    steps.SHOW_WITH: lambda them, options: connect_controls(options, them),
+    steps.USE_OPTIONS: lambda options: connect_controls(options),
     steps.CONTACTS_SHOWN: "tick “Include people you already talk with” to see {them}",
     steps.EVEN_WITH_CONTACTS: "even with “Include people you already talk with”",
     steps.INCLUDE_UNSEEN_ANYWAY: "or tick “Include accounts never seen”",
@@ -243,11 +242,6 @@ _STEP_RULES: tuple[Rule, ...] = tuple(
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (
-            rf"\b(?:show (them|it) with|use) ((?:{CONNECT_OPTION})(?:(?:, | and )(?:"
-            rf"{CONNECT_OPTION}))*)",
-            connect_controls,
-        ),
         # the audit's Face advice for a picture only known by its address (audit/face.py):
         # the Import page's live fetch downloads and checks it, as the command does
         (

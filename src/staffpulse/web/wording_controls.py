@@ -1,8 +1,9 @@
 """The page's controls for the options a library hint names.
 
 The library's hints name command-line options ("use --export x-list or csv", "show them with
---include-contacts and a wider --role"); :mod:`staffpulse.web.wording` rewrites them into the
-controls that do the same on the page, with these replacements.
+--include-contacts and a wider --role"), as steps of :mod:`staffpulse.next_steps`;
+:mod:`staffpulse.web.wording` says them as the controls that do the same on the page, with
+these functions of the steps' values.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def export_buttons(formats: str) -> str:
 
 
 # Connect's "nothing to suggest" advice names, for each group left out, the options that bring
-# it back: "use OPTION" or "show them with OPTION, OPTION and OPTION" (connect/advice.py). Each
-# option (a step of next_steps.CONNECT_OPTIONS) becomes the control on the Connect page that
-# does the same; the longest first, so that "--as-of D (or --inactive-days N)" is one option.
+# it back: "use OPTION" or "show them with OPTION, OPTION and OPTION" (next_steps.USE_OPTIONS,
+# SHOW_WITH). Each option (a step of next_steps.CONNECT_OPTIONS) becomes the control on the
+# Connect page that does the same.
 _TICKS: Mapping[Step, str] = {
     steps.INCLUDE_CONTACTS: "“Include people you already talk with”",
     steps.INCLUDE_UNSEEN: "“Include accounts never seen”",
@@ -51,7 +52,6 @@ OPTION_CONTROLS: Mapping[Step, str] = {
     steps.ROLE_ANY: "choose “Any role”",
 }
 _OPTIONS = sorted(steps.CONNECT_OPTIONS, key=lambda step: -len(step.terminal))
-CONNECT_OPTION = "|".join(step.pattern_text(named=False) for step in _OPTIONS)
 
 
 def _connect_control(option: str) -> tuple[Step, str]:
@@ -62,15 +62,15 @@ def _connect_control(option: str) -> tuple[Step, str]:
     raise ValueError(f"not one of connect's options: {option!r}")
 
 
-def connect_controls(match: re.Match[str]) -> str:
-    """ "show them with --include-contacts, --include-unseen and a wider --role (or none)" as
-    "tick “Include people you already talk with” and “Include accounts never seen” and choose
-    a wider role (or “Any role”) to see them"."""
-    options = [_connect_control(o) for o in re.findall(CONNECT_OPTION, match.group(2))]
-    ticks = [words for step, words in options if step in _TICKS]
+def connect_controls(options: str, them: str | None = None) -> str:
+    """ "show them with --include-contacts, --include-unseen and a wider --role (or none)"
+    (``options``: the list, ``them``: "them") as "tick “Include people you already talk with”
+    and “Include accounts never seen” and choose a wider role (or “Any role”) to see them"."""
+    found = [_connect_control(o) for o in re.findall(steps.CONNECT_OPTION, options)]
+    ticks = [words for step, words in found if step in _TICKS]
     said = ["tick " + " and ".join(ticks)] if ticks else []
-    said += [words for step, words in options if step not in _TICKS]
-    return join_and(said) + (f" to see {match.group(1)}" if match.group(1) else "")
+    said += [words for step, words in found if step not in _TICKS]
+    return join_and(said) + (f" to see {them}" if them else "")
 
 
 # the Import page's tick box, which does what ``staffpulse import --remove-deleted`` does
