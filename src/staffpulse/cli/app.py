@@ -48,24 +48,26 @@ err_console = make_console(stderr=True)
 # commands that write a file of their own (replaced only when the run succeeds), not the store
 FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
 # Each command and the module of staffpulse.cli.commands that registers it, in the order
-# ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules).
+# ``staffpulse --help`` lists them (tests/test_cli_app.py checks this against the modules):
+# the order a new user goes, the demo first, then their own data in, the reports, the
+# conversations and people, and the tools for analysts last
 COMMAND_MODULES = {
-    "audit": "audit",
-    "benchmark": "audit",
-    "avatar": "avatar",
-    "classify": "classify",
-    "connect": "connect",
-    "add-handles": "add_handles",
     "demo": "demo",
-    "roles": "roles",
-    "score": "score",
-    "serve": "serve",
     "import": "store",
     "stats": "store",
     "accounts": "store",
     "fetch": "fetch",
-    "listen": "listen",
+    "audit": "audit",
+    "benchmark": "audit",
     "inbox": "listen",
+    "listen": "listen",
+    "connect": "connect",
+    "add-handles": "add_handles",
+    "serve": "serve",
+    "avatar": "avatar",
+    "classify": "classify",
+    "roles": "roles",
+    "score": "score",
 }
 
 

@@ -96,7 +96,7 @@ def benchmark_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Rank a cohort on the four pillars and test the essay's claims with numbers."""
+    """Rank a cohort on the four pillars and test the classic claims about staffing firms."""
     from staffpulse.benchmark import run_benchmark
     from staffpulse.report.counts import count_of
     from staffpulse.report.html import write_benchmark_html
