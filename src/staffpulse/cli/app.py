@@ -329,6 +329,7 @@ def _root(
             "--db",
             help="SQLite store for the command (same as the command's own --db).",
             show_default=False,
+            metavar="<path>",  # a file, as the commands' own --db says, not "<str>"
         ),
     ] = None,
 ) -> None:
