@@ -43,6 +43,7 @@ from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
 from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
+from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
 
 ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
 PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
@@ -152,6 +153,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         org_threshold: float = 0.5,
         consistent_roles: bool = True,
         product_bios: bool = True,
+        agency_feeds: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -164,6 +166,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.org_threshold = org_threshold
         self.consistent_roles = consistent_roles
         self.product_bios = product_bios
+        self.agency_feeds = agency_feeds
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -305,6 +308,9 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
             product = find_product_bios(bios)
             p_org = np.where(product, np.maximum(p_org, PRODUCT_BIO_P_ORG), p_org)
             scores[product] = harmonize_roles(scores[product], np.ones(int(product.sum())))
+        if self.agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
+            agency = find_agency_accounts(names, bios)
+            scores[agency] = move_feed_to_staffing(scores[agency])
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(

@@ -1,0 +1,114 @@
+"""An agency's own job feed is a staffing firm, whatever its job-seeker pitch says.
+
+The labeling guidelines define ``staffing_firm`` as "a staffing / recruiting / employment
+agency or its branch **or its job feed**", and ``job_board`` as a feed of *many employers'*
+openings. Many agencies speak to job seekers first ("Apply to jobs near you", "Find your next
+job"), so their bio carries the words of a job feed, and the role head, which learned job
+feeds from 29 job boards and staffing firms from 6, called them job boards: "Find your next job
+with Acme, a specialized staffing firm. Apply to jobs near you." came out job_board (0.76
+against 0.24).
+
+What tells the two apart is whether the account says that *it is* an agency: its bio calls it
+one in the singular ("a staffing firm", "recruitment agency", "executive search",
+"agence d'interim"; not "jobs from staffing agencies", nor "software for your staffing
+agency", which are a job board's or a vendor's), or its screen name holds "staffing",
+"personnel" or "recruitment" without "jobs" or "careers" (``AcmeStaffing``, not
+``StaffingJobsDFW``). For such an account the job_board score is moved to staffing_firm: both
+are organizations' roles, so the kind and the other scores stay as they are. A brand name
+alone ("Kelly Services", "Adecco") says nothing here: there is no list of names, by design.
+
+This is prior knowledge from the guidelines, like :mod:`staffpulse.signals.role_product_bio`:
+it changes no feature, so the model needs no retraining. What it changes on real accounts is
+measured in ``docs/models/roles.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_features import split_name, to_ascii
+
+__all__ = ["find_agency_accounts", "move_feed_to_staffing", "says_it_is_an_agency"]
+
+_JOB_BOARD = ROLES.index("job_board")
+_STAFFING = ROLES.index("staffing_firm")
+
+# singular nouns only (\b after them): "staffing agencies" is what a job board or vendor
+# talks about, "a staffing agency" what an agency says of itself
+_SELF = re.compile(
+    r"\b(?:staffing|recruitment|recruiting|employment|placement|temp|temporary|personnel|nursing"
+    r"|locum)(?:\s+(?:and|&)\s+\w+)?\s+(?:firm|agency|company|corporation|group|provider)\b"
+    r"|\bstaffing\s+(?:services|solutions|partner)\b|\bexecutive\s+search\b|\bsearch\s+firm\b"
+    r"|\blabou?r\s+hire\b"
+    # the same in German, French, Spanish, Dutch, Italian, Portuguese and Polish
+    r"|personalvermittlung|personaldienstleister\b|zeitarbeitsfirma|"
+    r"\b(?:agence|cabinet|societe)\s+(?:d'|de\s+)?(?:interim|recrutement|placement)\b"
+    r"|empresa\s+de\s+trabajo\s+temporal|\bagencia\s+de\s+(?:empleo|colocacion|reclutamiento"
+    r"|recrutamento)\b|uitzendbureau|\bagenzia\s+(?:per\s+il|di)\s+lavoro\b|\bagencja\s+pracy\b",
+    re.IGNORECASE,
+)
+# "... for your staffing agency", "helping a recruitment agency ...": someone else's agency
+_SERVES = re.compile(
+    r"\b(?:for\s+(?:your|every|any|each)|serving|serves|helping|helps)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a stem every pattern here needs, looked for first (plain substring tests: a regular
+# expression over every bio cost the tagger about 15%); most accounts have none
+_STEMS = (
+    "staff",
+    "recruit",
+    "employ",
+    "placement",
+    "temp",
+    "personnel",
+    "nursing",
+    "locum",
+    "search",
+    "labo",
+    "personal",
+    "zeitarbeit",
+    "agenc",
+    "cabinet",
+    "soci",
+    "empresa",
+    "uitzend",
+    "agenz",
+)
+_NAME_AGENCY = re.compile(r"\b(?:staffing|personnel|recruitment)\b")
+_NAME_FEED = re.compile(r"\b(?:jobs?|careers?|hiring|vacanc\w*|work)\b")
+
+
+def says_it_is_an_agency(name: str, bio: str) -> bool:
+    """The name or the bio says the account is a staffing, recruiting or employment agency."""
+    text = to_ascii(bio or "")
+    folded = f"{to_ascii(name or '')} {text}".lower()
+    if not any(stem in folded for stem in _STEMS):
+        return False
+    words = split_name(name or "")
+    if _NAME_AGENCY.search(words) and not _NAME_FEED.search(words):
+        return True
+    return any(_SERVES.search(text[: m.start()]) is None for m in _SELF.finditer(text))
+
+
+def find_agency_accounts(
+    names: Sequence[str | None], bios: Sequence[str | None]
+) -> npt.NDArray[np.bool_]:
+    """For each account, whether it says it is an agency (:func:`says_it_is_an_agency`)."""
+    return np.fromiter(
+        (says_it_is_an_agency(n or "", b or "") for n, b in zip(names, bios, strict=True)),
+        dtype=bool,
+        count=len(names),
+    )
+
+
+def move_feed_to_staffing(scores: np.ndarray) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` with each row's job_board score added to staffing_firm."""
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[:, _STAFFING] += out[:, _JOB_BOARD]
+    out[:, _JOB_BOARD] = 0.0
+    return out
