@@ -214,3 +214,15 @@ def test_help_lists_the_demo_first_and_says_what_benchmark_tests_in_plain_words(
     assert commands.index(" demo ") < commands.index(" import ") < commands.index(" audit ")
     assert "essay" not in listed
     assert "classic claims about staffing firms" in " ".join(listed.replace("│", " ").split())
+
+
+def test_a_word_where_a_number_goes_is_said_in_plain_words() -> None:
+    """QA: "inbox --limit x" said "Input should be a valid integer, unable to parse string as
+    an integer"; now "not a whole number", with an example when the option has a default."""
+    result = runner.invoke(app, ["inbox", "--limit", "x"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    assert "Invalid value for '--limit': not a whole number (e.g. --limit 20)" in said
+    assert "unable to parse" not in said
+    budget = runner.invoke(app, ["fetch", "x", "acme", "--budget", "lots"])
+    assert budget.exit_code == 2 and "'--budget': not a number" in budget.output

@@ -113,6 +113,7 @@ class _ErrorBoundaryGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as exc:
             # a bad option value, a missing argument: Typer tells people on stderr (exit 2)
+            say_bad_number_plainly(exc)
             if not isinstance(exc, NoArgsIsHelpError):
                 command = exc.ctx.command_path if exc.ctx else "staffpulse"
                 print_json_error(exc.format_message(), f"see {command} --help", exc.exit_code)
@@ -148,6 +149,31 @@ class _ErrorBoundaryGroup(TyperGroup):
             # a bug, not bad input: one readable line and where to look, never a wall of
             # traceback in front of a marketer (--debug shows it)
             _fail(ctx, _unexpected(ctx, exc))
+
+
+# Typer's words for a value that is not a number, and what a person reads instead
+_NOT_A_NUMBER = {
+    "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
+    "Input should be a valid number, unable to parse string as a number": "not a number",
+}
+
+
+def say_bad_number_plainly(exc: UsageError) -> None:
+    """``--limit x``: "Invalid value for '--limit': not a whole number (e.g. --limit 20)",
+    not "Input should be a valid integer, unable to parse string as an integer", which reads
+    as a programmer's note."""
+    said = _NOT_A_NUMBER.get(exc.message)
+    if said is None:
+        return
+    param = getattr(exc, "param", None)
+    default = getattr(param, "default", None)
+    names = getattr(param, "opts", None) or []
+    example = (
+        f" (e.g. {names[0]} {default})"
+        if names and isinstance(default, int | float) and not isinstance(default, bool) and default
+        else ""
+    )
+    exc.message = said + example
 
 
 def _suggest_command(exc: UsageError, typed: str, names: list[str]) -> None:
