@@ -4,9 +4,9 @@ The labeling guidelines define ``staffing_firm`` as "a staffing / recruiting / e
 agency or its branch **or its job feed**", and ``job_board`` as a feed of *many employers'*
 openings. Many agencies speak to job seekers first ("Apply to jobs near you", "Find your next
 job"), so their bio carries the words of a job feed, and the role head, which learned job
-feeds from 29 job boards and staffing firms from 6, called them job boards: "Find your next job
-with Acme, a specialized staffing firm. Apply to jobs near you." came out job_board (0.76
-against 0.24).
+feeds from 29 job boards and staffing firms from 6, called them job boards: ``AcmeJobs`` with "Find your next job
+with Acme, a specialized staffing firm. Apply to jobs near you." came out job_board (0.78
+against 0.22).
 
 What tells the two apart is whether the account says that *it is* an agency: its bio calls it
 one in the singular ("a staffing firm", "recruitment agency", "executive search",
