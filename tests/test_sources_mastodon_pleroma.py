@@ -130,3 +130,20 @@ def test_the_home_id_is_read_from_each_servers_uri_shape() -> None:
     # a reblog's uri may be the boosted status's own (Pleroma's): it keeps its serving id
     boost = {"id": "B1", "uri": f"{HOME}/objects/9f2c1a", "reblog": api_status(*NOTES[0])}
     assert status_id(boost, "pleroma.example") == "pleroma.example:B1"
+
+
+def test_an_outbox_given_without_its_actor_names_the_owner_as_the_api_does(
+    tmp_path: Path,
+) -> None:
+    # Pleroma's API gives the account its actor address (https://home/users/alice); the
+    # owner named from the activities was Mastodon's https://home/@alice, another account,
+    # and the API's posts were refused as another account's
+    db = tmp_path / "s.db"
+    outbox = write_backup(tmp_path / "backup") / "outbox.json"
+    assert import_json(db, outbox)["new"]["posts"] == 2
+    assert import_json(db, write_api(tmp_path / "statuses.json"))["new"]["posts"] == 0
+    with open_store(db) as store:
+        authors = store.conn.execute("SELECT DISTINCT author_id FROM posts").fetchall()
+        accounts = store.conn.execute("SELECT id FROM accounts").fetchall()
+    assert [tuple(row) for row in authors] == [(ME,)]
+    assert [tuple(row) for row in accounts] == [(ME,)]

@@ -86,13 +86,17 @@ def account_from_actor(actor: Mapping[str, Any], observed_at: datetime | None = 
     )
 
 
-def account_from_actor_uri(actor_uri: str) -> Account:
+def account_from_actor_uri(actor_uri: str, activities: Sequence[Any] = ()) -> Account:
     """The owner when the archive's ``actor.json`` is missing, from the ``actor`` its
-    activities name; name and bio unknown."""
+    ``activities`` name; name and bio unknown. Its id is the address the API gives the account:
+    its profile page (``https://home/@name``) on Mastodon, the actor's own address on Pleroma
+    and Akkoma, whose posts live outside it (``https://home/objects/<id>``)."""
     found = profile_of(actor_uri)
     if found is None:
         raise ValueError(f"the activities' actor {actor_uri!r} is not a Mastodon account address")
     url, handle = found
+    if not _mastodon_addresses(activities):
+        url = actor_uri
     return Account(
         platform=PLATFORM,
         id=url,
@@ -101,6 +105,17 @@ def account_from_actor_uri(actor_uri: str) -> Account:
         bio_known=False,
         url=url,
     )
+
+
+def _mastodon_addresses(activities: Sequence[Any]) -> bool:
+    """Whether the first post of an outbox has Mastodon's address (its actor's, followed by
+    ``/statuses/<id>``); an outbox with no post is taken as Mastodon's."""
+    for activity in activities:
+        target = activity.get("object") if isinstance(activity, dict) else None
+        note_id = get_str(target, "id") if isinstance(target, dict) else None
+        if note_id:
+            return _STATUS_URI.match(note_id) is not None
+    return True
 
 
 def is_direct(activity: Mapping[str, Any], note: Mapping[str, Any] | None = None) -> bool:

@@ -182,7 +182,7 @@ def _read_outbox_items(
         return
     if owner is None:
         try:
-            owner = account_from_actor_uri(owner_uri(items) or "")
+            owner = account_from_actor_uri(owner_uri(items) or "", items)
         except ValueError as exc:
             yield Problem(member.location, None, f"{exc}; nothing in the file was read", len(items))
             return
