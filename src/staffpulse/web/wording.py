@@ -8,10 +8,9 @@ page. Unknown text passes through unchanged: a terminal hint is better than no h
 The library gives its advice as steps (:class:`~staffpulse.next_steps.Step`), and this module
 says each step its own way (:data:`PAGE_STEPS`): the step's pattern, made from the same words the
 library says, finds it in the text, so a reworded step is still found, and a step without page
-words fails test_web_wording_steps.py. The few rules of ``_TEXT_RULES`` are not about steps:
-
-* the audit's Face advice on a picture known only by its address (audit/face.py), to become a
-  step once the change under way in that module is in.
+words fails test_web_wording_steps.py. One hand-written rule is left (``_TEXT_RULES``): the
+audit's Face advice on a picture known only by its address (audit/face.py), to become a step
+once the change under way in that module is in.
 """
 
 from __future__ import annotations
@@ -46,8 +45,8 @@ _APPVIEW = (
 
 # Each step as the page says it: words, formatted with the step's values, or a function of
 # them; None for a step the page leaves out of its text (only the terminal can take it, or the
-# page offers it another way). Every step
-# of next_steps.STEPS is here (test_web_wording_steps.py checks it).
+# page offers it another way). Every step of next_steps.STEPS is here (test_web_wording_steps.py
+# checks it).
 PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.IMPORT_OR_LIST_ACCOUNTS: f"{_IMPORT_POSTS}, or check the handle on the Accounts page",
     steps.CHECK_SPELLING: f"check the spelling on the Accounts page, or {_IMPORT_POSTS}",
@@ -237,8 +236,8 @@ _STEP_RULES: tuple[Rule, ...] = tuple(
     for step, words in sorted(PAGE_STEPS.items(), key=lambda item: -len(item[0].terminal))
 )
 
-# (pattern, replacement), applied in order after the steps, for what is not a step (see the
-# module's docstring). Longer phrases come before the fragments they contain.
+# (pattern, replacement), applied after the steps, for advice not yet a step (see the module's
+# docstring)
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
