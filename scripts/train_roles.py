@@ -54,6 +54,7 @@ from staffpulse.signals.roles import (  # noqa: E402
 )
 
 SYNTHETIC = REPO / "scripts" / "roles_data" / "synthetic_accounts.jsonl"
+DEFAULT_METRICS = REPO / "docs" / "models" / "roles_metrics.json"
 EXTRA_LABELS = REPO / "scripts" / "roles_data" / "extra_labels.csv"
 # Copies of the training accounts without their posts, at this weight: the roles input may
 # come without posts. Chosen by the role CV from {0, 0.5, 1}: kind accuracy and industry F1 with posts.
@@ -331,7 +332,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=ARTIFACT_DIR, help="artifact folder")
-    ap.add_argument("--metrics", type=Path, default=REPO / "docs" / "models" / "roles_metrics.json")
+    ap.add_argument(
+        "--metrics",
+        type=Path,
+        default=None,
+        help="metrics JSON (default: docs/models/roles_metrics.json when the model is saved; "
+        "with --no-save, written only when given)",
+    )
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--repeats", type=int, default=5, help="repeats of the role CV")
     ap.add_argument(
@@ -421,11 +428,14 @@ def main(argv: list[str] | None = None) -> int:
         }
         npz, js = save_tagger(final, args.out, ARTIFACT_STEM, summary)
         log(f"wrote {npz} ({npz.stat().st_size / 1e6:.2f} MB) and {js}")
-        args.metrics.parent.mkdir(parents=True, exist_ok=True)
-        args.metrics.write_text(
+    # a CV-only run writes its figures where it is told, never over the shipped model's
+    metrics_path = args.metrics or (None if args.no_save else DEFAULT_METRICS)
+    if metrics_path is not None:
+        metrics_path.parent.mkdir(parents=True, exist_ok=True)
+        metrics_path.write_text(
             json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )
-        log(f"wrote {args.metrics}")
+        log(f"wrote {metrics_path}")
     return 0
 
 
