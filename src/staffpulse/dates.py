@@ -80,10 +80,12 @@ def plausible_post_sql(posts: str = "posts") -> str:
         f"WHEN '{platform}' THEN '{moment.strftime(_STORED)}'"
         for platform, moment in PLATFORM_BEGAN.items()
     )
+    # most posts were written before they were imported: the date arithmetic is for the rest
     return (
         f"({posts}.created_at >= CASE {posts}.platform {began} "
-        f"ELSE '{WEB_BEGAN.strftime(_STORED)}' END AND {posts}.created_at <= "
-        f"strftime('{_STORED}', {posts}.first_seen, '+{CLOCK_SLACK.days} days'))"
+        f"ELSE '{WEB_BEGAN.strftime(_STORED)}' END AND ({posts}.created_at <= {posts}.first_seen "
+        f"OR {posts}.created_at <= strftime('{_STORED}', {posts}.first_seen, "
+        f"'+{CLOCK_SLACK.days} days')))"
     )
 
 
