@@ -242,3 +242,18 @@ def test_a_nan_text_as_json_dumps_writes_a_blank_cell_is_scored_as_a_null_one(
     assert {k: v for k, v in nan.items() if k != "id"} == {
         k: v for k, v in null.items() if k != "id"
     }
+
+
+def test_a_header_below_long_report_lines_is_found_within_the_first_twenty_lines(
+    tmp_path: Path,
+) -> None:
+    """The first lines are sampled up to about 4,000 characters; the header is still looked
+    for in all of the first 20 lines when the lines above it are long."""
+    src = tmp_path / "report.csv"
+    notes = "".join(f"Note {n}: {'a long remark about the report ' * 20}\n" for n in range(10))
+    src.write_text(notes + "id,text\n1,hello there\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["1"]
+    assert "the 10 lines above its header (line 11" in " ".join(result.stderr.split())  # type: ignore[attr-defined]

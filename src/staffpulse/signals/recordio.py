@@ -39,7 +39,7 @@ from staffpulse.signals.record_json import (
 )
 from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
 from staffpulse.sources.base import BINARY_RE, read_head
-from staffpulse.sources.csv_preamble import preamble_note, skip_preamble
+from staffpulse.sources.csv_preamble import MAX_LINES, preamble_note, skip_preamble
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
 
@@ -306,7 +306,7 @@ class RecordFile(Generic[T]):
                 f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
                 hint=empty_hint,
             )
-        if (above := self._lines_above_header([*blank, *head_lines], first)) > 0:
+        if (above := self._lines_above_header(blank, head_lines, first)) > 0:
             self.preamble_note = preamble_note(above)
             above_blank = skip_preamble([*blank, *head_lines], above)
             return csv_rows(itertools.chain(above_blank, self._stream), name, self._skip)
@@ -331,12 +331,15 @@ class RecordFile(Generic[T]):
         )
         return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
 
-    def _lines_above_header(self, lines: list[str], first: str) -> int:
+    def _lines_above_header(self, blank: list[str], head: list[str], first: str) -> int:
         """How many lines are above the CSV header (a report's title): 0 for JSON, which
-        has none, and for a file that starts with its header."""
+        has none, and for a file that starts with its header. ``head`` gets the file's first
+        ``MAX_LINES`` lines, however long, so that the header is looked for in all of them."""
         if self._takes_header is None or first.lstrip().startswith(("{", "[")):
             return 0
-        return lines_above_header(lines, self._takes_header)
+        while len(blank) + len(head) < MAX_LINES and (more := next(self._stream, None)):
+            head.append(more)
+        return lines_above_header([*blank, *head], self._takes_header)
 
     def __iter__(self) -> Iterator[T]:
         yield from self._head
