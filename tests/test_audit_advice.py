@@ -10,7 +10,7 @@ from staffpulse.audit.advice import (
     is_praise,
     top_actions,
 )
-from staffpulse.audit.types import Advice, FirstStep, PillarResult, Praise
+from staffpulse.audit.types import Advice, FirstStep, PillarResult, Praise, Tentative
 
 EQUAL = {"face": 0.25, "mix": 0.25, "voice": 0.25, "conversation": 0.25}
 
@@ -134,7 +134,7 @@ def test_a_pillar_not_scored_wins_no_points_and_comes_last() -> None:
 
 def test_unchecked_data_goes_after_what_was_seen() -> None:
     audit = pillars(
-        face=(40, ["We could not check your picture (no image).", "Fill in your bio."]),
+        face=(40, [Tentative("We could not check your picture (no image)."), "Fill in your bio."]),
         mix=(50, ["Alternate job posts."]),
         voice=(100, [Praise("Keep it up.")]),
         conversation=(100, [Praise("You engaged 40 accounts in 90 days: keep showing up.")]),
@@ -163,7 +163,7 @@ def test_a_humor_hint_goes_after_advice_on_what_was_seen() -> None:
     audit = pillars(
         face=(100, [Praise("Looks human.")]),
         mix=(100, [Praise("A healthy mix.")]),
-        voice=(60, ["We found few posts that read as light or funny (0 of 20 posts; a hint)."]),
+        voice=(60, [Tentative("We found few posts that read as light or funny (0 of 20 posts).")]),
         conversation=(70, ["Only 3 of your 40 posts are replies to others."]),
     )
     actions = top_actions(audit, EQUAL)

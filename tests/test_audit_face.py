@@ -15,6 +15,7 @@ from staffpulse.audit.face import (
     bio_score,
     face_pillar,
 )
+from staffpulse.audit.types import Tentative
 from staffpulse.fetch.avatars import download_avatar
 from staffpulse.models import Account, Platform
 from staffpulse.signals import avatar as avatar_signal
@@ -373,6 +374,8 @@ def test_picture_advice_is_headlined_about_the_account(label: str | None, headli
     account = acct(display_name="Rosa Lund", bio="Rosa and team: office jobs across Tacoma.")
     pillar = face_pillar(account, DEFAULTS, AvatarInfo(label, 0.9, "t"))
     assert [getattr(r, "headline", None) for r in pillar.recommendations] == [headline]
+    # a picture that could not be read is advice on what was not seen: listed after the rest
+    assert isinstance(pillar.recommendations[0], Tentative) == (label is None)
 
 
 @pytest.mark.parametrize("display_name", ["", "🌻", "Erik", "BrightPath Staffing"])

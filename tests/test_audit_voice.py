@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from audit_helpers import ChattyAdScorer, FeedBuilder, audit_feed
 from staffpulse.audit.config import DEFAULTS
+from staffpulse.audit.types import Tentative
 from staffpulse.audit.voice import voice_score
 
 
@@ -202,8 +203,9 @@ def test_one_post_that_sounds_like_a_person_is_said_in_the_singular_in_advice_an
     assert getattr(two[0], "headline", None) == "Sound like a person: only 2 of 22 posts do"
     none = _voice_advice(_voice_evidence(personality_posts=0, personality_share=0.0), DEFAULTS)
     assert getattr(none[0], "headline", None) == "Sound like a person: none of 22 posts does"
-    # the humor hint's headline counts as the hint does
+    # the humor hint's headline counts as the hint does; the hint goes after what was seen
     assert getattr(one[1], "headline", None) == "Add some humor: 0 of 22 posts read as funny"
+    assert isinstance(one[1], Tentative) and not isinstance(one[0], Tentative)
 
 
 def test_templates_are_headlined_with_their_share() -> None:

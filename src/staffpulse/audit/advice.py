@@ -17,8 +17,9 @@
   FirstStep`: the account writes no posts of its own) comes first. Then the actions worth
   the most points first (ties: a pillar's first advice before its second, the pillar with the
   most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
-  second and third advice. Advice about data that could not be checked, and advice of a
-  pillar with little to gain, go last.
+  second and third advice. Tentative advice (:class:`~staffpulse.audit.types.Tentative`:
+  about data that could not be checked, or resting only on the humor model's hint) and the
+  advice of a pillar with little to gain go last.
 * **A headline for each.** Each action carries a ``headline``, said about the account rather
   than to it, for a league table of competitors (``benchmark``): the one its pillar wrote
   beside the advice (:class:`~staffpulse.audit.types.Advice`), else its first sentence told in
@@ -31,12 +32,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from staffpulse.audit.types import PILLAR_TITLES, Advice, FirstStep, PillarResult, Praise
-from staffpulse.audit.voice import HUMOR_HINT
+from staffpulse.audit.types import (
+    PILLAR_TITLES,
+    Advice,
+    FirstStep,
+    PillarResult,
+    Praise,
+    Tentative,
+)
 
-# Advice about data we could not check, or resting only on the humor model's hint (it misses
-# many jokes), is worth less than advice about what we saw.
-DEFERRED_PREFIXES = ("We could not check", HUMOR_HINT)
 # a pillar with no more than this to gain gets one action at most, after the others
 MANY_POINTS = 5.0
 # the share of its pillar's gap each piece of advice can win: the main fix all of it, the
@@ -108,7 +112,7 @@ def top_actions(
             if rank < len(actions[name]) and (rank == 0 or gap[name] > MANY_POINTS):
                 text = actions[name][rank]
                 first = isinstance(text, FirstStep)
-                deferred = text.startswith(DEFERRED_PREFIXES) or gap[name] <= MANY_POINTS
+                deferred = isinstance(text, Tentative) or gap[name] <= MANY_POINTS
                 candidates.append(
                     (not first, deferred and not first, -points[name][rank], rank, position, name)
                 )

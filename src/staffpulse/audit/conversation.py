@@ -224,62 +224,71 @@ def _reply_advice(ev: dict[str, Any], reply_target: float) -> Advice:
     )
 
 
+# nothing to judge in the period: replying comes before posting, as the easiest start
+_NO_POSTS = Advice(
+    "There are no posts in this period. Start small: reply to three people in your niche each "
+    "week (a candidate, a client, an HR voice) before posting your own.",
+    "Start posting: no posts in this period",
+)
+_SHARE_MORE = Advice(
+    "Share or quote a good post by a peer once or twice a week, with one line on why it "
+    "matters to your candidates.",
+    "Share peers' posts: it hardly shares or quotes any",
+)
+
+
 def _advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
+    """Up to three pieces of advice, the most pressing first: mentions left unanswered, too
+    few replies, too few people talked with; then, while there is room, replies to the
+    account's posts left unanswered and too few shares. Praise when none applies."""
+    if ev["posts"] == 0:
+        return [_NO_POSTS]
     recs: list[str] = []
     known, answered = ev["mentions_known"], ev["mentions_answered"]
-    if ev["posts"] == 0:
-        return [
-            Advice(
-                "There are no posts in this period. Start small: reply to three people in your "
-                "niche each week (a candidate, a client, an HR voice) before posting your own.",
-                "Start posting: no posts in this period",
-            )
-        ]
     if known >= int(settings["min_mentions"]) and answered < known:
-        recs.append(
-            Advice(
-                f"{known - answered:,} of {known:,} mentions of you got no answer. Check your "
-                "notifications every morning and reply to each one, even with a quick thanks.",
-                f"Answer mentions: {known - answered:,} of {known:,} got no answer",
-            )
-        )
+        recs.append(_mentions_advice(known - answered, known))
     if ev["reply_share"] < float(settings["reply_target"]):
         recs.append(_reply_advice(ev, float(settings["reply_target"])))
     if (talked := talked_with(ev, int(settings["engaged_target_90d"]))) is not None:
-        recs.append(
-            Advice(
-                talked + " (a reply, a mention or a quote counts; a bare repost is not talking). "
-                "Pick 5 people a week (clients, candidates, HR voices) and reply to them, or "
-                "quote a post of theirs with a line of your own.",
-                talked.headline,
-            )
-        )
-    unanswered_replies = ev["replies_received"] - ev["replies_received_answered"]
-    if unanswered_replies >= REPLIES_TO_ANSWER and len(recs) < 3:
-        received = ev["replies_received"]
-        recs.append(
-            Advice(
-                f"{unanswered_replies} of {received} {'reply' if received == 1 else 'replies'} "
-                "to your posts got no answer from you. People took the time to answer you: a "
-                "short reply (a thanks, a follow-up question) turns it into a conversation.",
-                f"Answer replies: {unanswered_replies} of {received} replies to its posts got "
-                "no answer",
-            )
-        )
+        recs.append(_talk_advice(talked))
+    unanswered = ev["replies_received"] - ev["replies_received_answered"]
+    if unanswered >= REPLIES_TO_ANSWER and len(recs) < 3:
+        recs.append(_answer_replies_advice(unanswered, ev["replies_received"]))
     if ev["share_share"] < float(settings["share_target"]) and len(recs) < 3:
-        recs.append(
-            Advice(
-                "Share or quote a good post by a peer once or twice a week, with one line on why "
-                "it matters to your candidates.",
-                "Share peers' posts: it hardly shares or quotes any",
-            )
-        )
-    if not recs:
-        recs.append(
-            Praise(
-                f"You engaged {ev['accounts_engaged_90d']:,} accounts in 90 days and "
-                f"{whole(100 * ev['reply_share'])}% of your posts are replies: keep showing up. "
-                "Tag the people you learn from when you share their ideas."
-            )
-        )
-    return recs[:3]
+        recs.append(_SHARE_MORE)
+    return recs[:3] or [_praise(ev)]
+
+
+def _mentions_advice(unanswered: int, known: int) -> Advice:
+    return Advice(
+        f"{unanswered:,} of {known:,} mentions of you got no answer. Check your notifications "
+        "every morning and reply to each one, even with a quick thanks.",
+        f"Answer mentions: {unanswered:,} of {known:,} got no answer",
+    )
+
+
+def _talk_advice(talked: Advice) -> Advice:
+    """Talk with more people, after the finding of :func:`talked_with` (and its headline)."""
+    return Advice(
+        talked + " (a reply, a mention or a quote counts; a bare repost is not talking). Pick 5 "
+        "people a week (clients, candidates, HR voices) and reply to them, or quote a post of "
+        "theirs with a line of your own.",
+        talked.headline,
+    )
+
+
+def _answer_replies_advice(unanswered: int, received: int) -> Advice:
+    return Advice(
+        f"{unanswered} of {received} {'reply' if received == 1 else 'replies'} to your posts got "
+        "no answer from you. People took the time to answer you: a short reply (a thanks, a "
+        "follow-up question) turns it into a conversation.",
+        f"Answer replies: {unanswered} of {received} replies to its posts got no answer",
+    )
+
+
+def _praise(ev: dict[str, Any]) -> Praise:
+    return Praise(
+        f"You engaged {ev['accounts_engaged_90d']:,} accounts in 90 days and "
+        f"{whole(100 * ev['reply_share'])}% of your posts are replies: keep showing up. Tag the "
+        "people you learn from when you share their ideas."
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.names import firm_cue, name_score
-from staffpulse.audit.types import Advice, PillarResult, Praise
+from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
@@ -108,34 +108,74 @@ def _avatar_value(avatar: AvatarInfo, settings: dict[str, Any]) -> float:
     return conf * float(settings["avatar_values"].get(avatar.label, unknown)) + (1 - conf) * unknown
 
 
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """The bio's or the display name's part of Face: its value in [0, 1] and the verdict."""
+
+    value: float
+    verdict: str
+    known: bool  # False: the data never had it, so it is not judged empty
+
+
+def _judge_field(text: str, known: bool, judged: tuple[float, str], what: str) -> _Field:
+    """``judged`` (value, verdict) of a field, unless the data never had it: an empty field
+    the data did not know of (a posts-only file) is not the account's fault."""
+    if not known and not text.strip():
+        note = f"not known: the data had no {what} (import the profile to check it)"
+        return _Field(judged[0], note, known=False)
+    return _Field(*judged, known=True)
+
+
 def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) -> PillarResult:
     """The Face pillar: the picture, the bio and the display name, weighed by ``face_parts``;
     a bio or name the data never had is left out of the score, not judged empty."""
-    picture_value = _avatar_value(avatar, settings)
-    bio_value, bio_note = bio_score(account.bio or "", int(settings["bio_min_chars"]))
-    bio_unknown = not account.bio_known and not (account.bio or "").strip()
-    if bio_unknown:
-        bio_note = "not known: the data had no bio (import the profile to check it)"
-    name_value, name_note = name_score(account.display_name or "")
-    name_unknown = not account.name_known and not (account.display_name or "").strip()
-    if name_unknown:
-        name_note = "not known: the data had no display name (import the profile to check it)"
-    parts = dict(settings["face_parts"])
-    if bio_unknown:
-        parts["bio"] = 0.0  # not judged: the other parts carry the score
-    if name_unknown:
+    picture = _avatar_value(avatar, settings)
+    bio_text, name_text = account.bio or "", account.display_name or ""
+    bio = _judge_field(
+        bio_text, account.bio_known, bio_score(bio_text, int(settings["bio_min_chars"])), "bio"
+    )
+    name = _judge_field(name_text, account.name_known, name_score(name_text), "display name")
+    evidence = _face_evidence(account, avatar, picture, bio, name)
+    if avatar.label is None and not bio.known and not name.known:
+        return _nothing_to_judge(evidence)
+    notes: list[str] = []
+    if avatar.label is None:
+        notes.append(
+            f"picture not checked: it counts as {round(100 * picture)} of 100, a guess, so "
+            "this score is partial until the picture is checked"
+        )
+    return PillarResult(
+        name="face",
+        score=round(_face_score(settings["face_parts"], picture, bio, name)),
+        evidence=evidence,
+        notes=notes,
+        recommendations=_face_advice(
+            account, avatar, bio.value if bio.known else 1.0, name.value if name.known else 1.0
+        ),
+    )
+
+
+def _face_score(weights: dict[str, Any], picture: float, bio: _Field, name: _Field) -> float:
+    """Face 0-100: the parts weighed by ``weights``; a field not known weighs nothing, so the
+    other parts carry the score."""
+    parts = dict(weights)
+    if not bio.known:
+        parts["bio"] = 0.0
+    if not name.known:
         parts["name"] = 0.0
     total = sum(float(v) for v in parts.values()) or 1.0
-    score = (
-        100
-        * (
-            float(parts["avatar"]) * picture_value
-            + float(parts["bio"]) * bio_value
-            + float(parts["name"]) * name_value
-        )
-        / total
+    weighed = (
+        float(parts["avatar"]) * picture
+        + float(parts["bio"]) * bio.value
+        + float(parts["name"]) * name.value
     )
-    evidence: dict[str, Any] = {
+    return 100 * weighed / total
+
+
+def _face_evidence(
+    account: Account, avatar: AvatarInfo, picture: float, bio: _Field, name: _Field
+) -> dict[str, Any]:
+    return {
         "avatar": {
             "label": avatar.label,
             "confidence": round(avatar.confidence, 2),
@@ -144,35 +184,18 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             "file": Path(avatar.file).name if avatar.file else None,
             "url": account.avatar_url,
         },
-        "bio": {"text": account.bio or "", "verdict": bio_note, "known": not bio_unknown},
+        "bio": {"text": account.bio or "", "verdict": bio.verdict, "known": bio.known},
         "display_name": {
             "text": account.display_name or "",
-            "verdict": name_note,
-            "known": not name_unknown,
+            "verdict": name.verdict,
+            "known": name.known,
         },
         "parts": {
-            "avatar": round(100 * picture_value),
-            "bio": None if bio_unknown else round(100 * bio_value),
-            "name": None if name_unknown else round(100 * name_value),
+            "avatar": round(100 * picture),
+            "bio": round(100 * bio.value) if bio.known else None,
+            "name": round(100 * name.value) if name.known else None,
         },
     }
-    if avatar.label is None and bio_unknown and name_unknown:
-        return _nothing_to_judge(evidence)
-    notes: list[str] = []
-    if avatar.label is None:
-        notes.append(
-            f"picture not checked: it counts as {round(100 * picture_value)} of 100, a guess, so "
-            "this score is partial until the picture is checked"
-        )
-    return PillarResult(
-        name="face",
-        score=round(score),
-        evidence=evidence,
-        notes=notes,
-        recommendations=_face_advice(
-            account, avatar, 1.0 if bio_unknown else bio_value, 1.0 if name_unknown else name_value
-        ),
-    )
 
 
 def _nothing_to_judge(evidence: dict[str, Any]) -> PillarResult:
@@ -202,14 +225,14 @@ def fetch_command(account: Account) -> str:
     return f"staffpulse fetch {account.platform} @{handle}"
 
 
-# the headline of both reasons a picture went unchecked
+# one headline for either reason: the league table says what to fix, the audit why
 _UNCHECKED = "Check the picture: it could not be read"
 
 
-def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Advice:
+def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
     if avatar.source != "none":
         # an image was there but the model could not judge it: its note says why and what to do
-        return Advice(
+        return Tentative(
             f"We could not check your picture ({avatar.note or 'no image'}). Make sure it is a "
             "photo of a real person, not a logo.",
             _UNCHECKED,
@@ -220,7 +243,7 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Advice:
         if account.avatar_url
         else "this data has no picture of the account"
     )
-    return Advice(
+    return Tentative(
         f"We could not check your picture: {where}. Run `{fetch_command(account)}` (with your "
         "--db, if you use one) to fetch and check it, or save the picture and run "
         "`staffpulse avatar picture.jpg`. A photo of a real person scores best, a logo worst.",
@@ -254,7 +277,7 @@ def is_brand_word(word: str, account: Account) -> bool:
     return (like_handle or bool(_SPEAKS_AS_WE.search(bio))) and not _SPEAKS_AS_I.search(bio)
 
 
-# what to do about a picture the image model judged, by its label
+# by the image model's label; a picture it could not read gets _unchecked_avatar_advice
 _PICTURE_ADVICE = {
     "default": Advice(
         "You still have the platform's default picture. Upload a clear, smiling photo of a "

@@ -110,6 +110,9 @@ def foreign_ads_counted(frame: Frame) -> npt.NDArray[np.bool_]:
 
 
 def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+    """The Mix pillar: how much of what the account publishes (original posts and quotes) is
+    job ads, with the runs of them and the trend; not scored without original posts it can
+    read."""
     # the job-ad model reads English only: a post in another language is no evidence either
     # way, but for the German, Spanish and French ads the patterns recognise (job ads)
     everything = np.flatnonzero(frame.authored_original)
@@ -119,34 +122,12 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     job = frame.job[orig] | ads_read[orig]
     n = int(orig.size)
     share = float(job.mean()) if n else 0.0
-    rows = monthly(frame.ts[orig], job, {"personality": frame.personality[orig]})
     runs = streaks(job)
-    recent_n = min(int(settings["recent_posts"]), n)
-    recent_jobs = int(job[n - recent_n :].sum()) if recent_n else 0
-    worst_runs = [
-        {
-            "length": length,
-            "from": _date(frame.ts[orig[start]]),
-            "to": _date(frame.ts[orig[start + length - 1]]),
-        }
-        for start, length in runs[:3]
-    ]
     scored = n > 0 and not unreadable
     score = round(mix_score(share, settings)) if scored else None
-    evidence: dict[str, Any] = {
-        "original_posts": n,
-        "job_ads": int(job.sum()),
-        # no share where Mix is not scored (no original post, or too few in English): the
-        # benchmark says n/a for the same account, and "0 of 0 (0%)" read as a clean feed
-        "job_share": round(share, 3) if scored else None,
-        "recent": {"posts": recent_n, "job_ads": recent_jobs},
-        "longest_streak": runs[0][1] if runs else 0,
-        "worst_streaks": worst_runs,
-        "by_month": rows,
-        "trend": trend(rows),
-        "not_english": not_read,  # original posts left out: the model cannot read them
-        "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
-    }
+    evidence = _mix_evidence(
+        frame, orig, job, runs, share if scored else None, not_read, ads_read, settings
+    )
     show_worst = share > float(settings["job_share_ok"]) or (
         bool(runs) and runs[0][1] >= int(settings["streak_alert"])
     )
@@ -172,6 +153,46 @@ def mix_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes=notes,
         scored=scored,
     )
+
+
+def _mix_evidence(
+    frame: Frame,
+    orig: npt.NDArray[np.int64],
+    job: npt.NDArray[np.bool_],
+    runs: list[tuple[int, int]],
+    share: float | None,
+    not_read: int,
+    ads_read: npt.NDArray[np.bool_],
+    settings: dict[str, Any],
+) -> dict[str, Any]:
+    """What Mix measured over the original posts ``orig`` (``job``: which are job ads)."""
+    n = int(orig.size)
+    recent_n = min(int(settings["recent_posts"]), n)
+    rows = monthly(frame.ts[orig], job, {"personality": frame.personality[orig]})
+    return {
+        "original_posts": n,
+        "job_ads": int(job.sum()),
+        # no share where Mix is not scored (no original post, or too few in English): the
+        # benchmark says n/a for the same account, and "0 of 0 (0%)" read as a clean feed
+        "job_share": None if share is None else round(share, 3),
+        "recent": {
+            "posts": recent_n,
+            "job_ads": int(job[n - recent_n :].sum()) if recent_n else 0,
+        },
+        "longest_streak": runs[0][1] if runs else 0,
+        "worst_streaks": [
+            {
+                "length": length,
+                "from": _date(frame.ts[orig[start]]),
+                "to": _date(frame.ts[orig[start + length - 1]]),
+            }
+            for start, length in runs[:3]
+        ],
+        "by_month": rows,
+        "trend": trend(rows),
+        "not_english": not_read,  # original posts left out: the model cannot read them
+        "job_ads_not_english": int(ads_read.sum()),  # counted in: their wording tells
+    }
 
 
 def _longest_run_examples(

@@ -165,6 +165,12 @@ class Praise(Advice):
     """
 
 
+class Tentative(Advice):
+    """Advice about what could not be checked (a picture the image model could not read), or
+    resting only on a model that misses much (the humor hint): worth less than advice about
+    what was seen, so ``top_actions`` lists it after that."""
+
+
 class FirstStep(Advice):
     """Advice without which the rest cannot help: the account writes no posts of its own.
 

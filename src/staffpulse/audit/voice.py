@@ -15,6 +15,7 @@ from staffpulse.audit.types import (
     PillarResult,
     PostExample,
     Praise,
+    Tentative,
     example,
     rank_examples,
     unique_texts,
@@ -51,6 +52,9 @@ def voice_score(
 
 
 def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
+    """The Voice pillar: the share of the posts the account wrote (reposts aside) that sound
+    like a person and that read as funny, held down by posts on a template; not scored
+    without posts of its own it can read."""
     # the personality and humor models read English only: other posts are left out
     everything = np.flatnonzero(frame.scored)
     scored, not_read, unreadable = english_only(everything, frame.foreign)
@@ -79,22 +83,17 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
     # perfect personality share, "no human voice" beside the score would contradict it
     flat_hurts = personality < float(settings["personality_target"])
     worst = _worst_examples(frame, orig, families, with_flat=flat_hurts)
-    notes = []
-    if (language := language_note(not_read, int(everything.size), unreadable)) is not None:
-        notes.append(language)
-    if n == 0 and not unreadable:
-        notes.append("no posts of its own to judge: not scored, left out of the overall grade")
-    elif 0 < n < int(settings["min_posts"]):
-        notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
-    advice = _voice_advice(evidence, settings)
-    if n == 0 and not unreadable:
-        advice = [_only_reposts(frame.n)]
+    notes = _voice_notes(n, not_read, int(everything.size), unreadable, settings)
     if unreadable:
-        advice = [
+        advice: list[str] = [
             NOT_ENGLISH_ADVICE + "at least one post in three should sound like a person (a "
             "story, an opinion, a question), and none should be a copy of a template."
         ]
-        best, worst = [], []
+        best, worst = [], []  # a few English posts say nothing of the voice
+    elif n == 0:
+        advice = [_only_reposts(frame.n)]
+    else:
+        advice = _voice_advice(evidence, settings)
     return PillarResult(
         name="voice",
         score=score,
@@ -105,6 +104,20 @@ def voice_pillar(frame: Frame, settings: dict[str, Any]) -> PillarResult:
         notes=notes,
         scored=judged,
     )
+
+
+def _voice_notes(
+    n: int, not_read: int, everything: int, unreadable: bool, settings: dict[str, Any]
+) -> list[str]:
+    """What limits the shares: posts the models cannot read, and too few posts to judge."""
+    notes = []
+    if (language := language_note(not_read, everything, unreadable)) is not None:
+        notes.append(language)
+    if n == 0 and not unreadable:
+        notes.append("no posts of its own to judge: not scored, left out of the overall grade")
+    elif 0 < n < int(settings["min_posts"]):
+        notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
+    return notes
 
 
 def _worst_examples(
@@ -204,7 +217,7 @@ def _voice_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         # the humor model misses jokes (F1 about 0.46, docs/models/humor.md): a hint, never
         # "no post is a joke" to someone whose post ends in 😂
         recs.append(
-            Advice(
+            Tentative(
                 f"{HUMOR_HINT} ({ev['humor_posts']:,} of {count_of(n, 'post')}; our humor "
                 "detector misses some, so read this as a hint). Once a week, share a light "
                 "moment: the office dog, the interview answer that made you laugh.",
