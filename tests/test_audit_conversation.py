@@ -419,3 +419,22 @@ def test_unanswered_mentions_and_replies_are_headlined_with_their_counts() -> No
         "Answer replies: 4 of 6 replies to its posts got no answer",
         "Share peers' posts: it hardly shares or quotes any",
     ]
+
+
+def test_an_account_gone_quiet_is_headlined_on_its_last_90_days_of_posting() -> None:
+    # the league table marks the account as quiet beside its row; the headline says the
+    # count, not the whole dated sentence of the audit ("In the 90 days up to its last post
+    # (19 Nov 2021), the account talked with ... (a reply, a mention or a quote counts; ...)")
+    from staffpulse.audit.conversation import talked_with
+
+    quiet = {
+        "accounts_engaged_90d": 0,
+        "posts_90d": 4,
+        "last_active_90d": {"until": "2021-11-19T16:20:00Z", "accounts_engaged": 1},
+    }
+    lead = talked_with(quiet, 25)
+    assert lead is not None and lead.startswith("In the 90 days up to its last post (19 Nov")
+    assert lead.headline == "Talk with more people: 1 account in its last 90 days of posting"
+    silent = talked_with(quiet | {"posts_90d": 0}, 25)
+    assert silent is not None and silent.startswith("The account posted nothing in the last")
+    assert silent.headline == lead.headline

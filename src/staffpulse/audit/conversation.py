@@ -140,11 +140,18 @@ def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
     until = datetime.fromisoformat(active["until"])
     accounts = f"{n:,} different account{'' if n == 1 else 's'}"
     period = f"the 90 days up to its last post ({until.day} {until:%b %Y})"
+    # the league table marks the account as gone quiet beside it: no date needed here
+    headline = (
+        f"Talk with more people: {n:,} account{'' if n == 1 else 's'} in its last 90 days of "
+        "posting"
+    )
     if int(ev.get("posts_90d", 1)) == 0:
         return Advice(
-            f"The account posted nothing in the last 90 days; in {period} it talked with {accounts}"
+            f"The account posted nothing in the last 90 days; in {period} it talked with "
+            f"{accounts}",
+            headline,
         )
-    return Advice(f"In {period}, the account talked with {accounts}")
+    return Advice(f"In {period}, the account talked with {accounts}", headline)
 
 
 def conversation_parts(
