@@ -175,3 +175,12 @@ def test_an_imported_avatar_is_kept_beside_the_store_it_goes_into(tmp_path: Path
     assert stored.avatar_path is not None
     kept = Path(stored.avatar_path)
     assert kept.parent == tmp_path / "clients" / "client-avatars" and kept.read_bytes() == png
+
+
+def test_a_zip_of_zeros_after_its_signature_is_refused_as_damaged(tmp_path: Path) -> None:
+    # A download that failed part way can leave the signature and then zeros: a local header
+    # naming a file with no name, which is no file at all.
+    path = tmp_path / "zeros.zip"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 300)
+    with pytest.raises(InputError, match=r"zeros\.zip: the ZIP is damaged or cut short"):
+        import_paths(open_store(":memory:"), [path])

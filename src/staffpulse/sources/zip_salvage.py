@@ -115,6 +115,8 @@ def salvage(handle: BinaryIO) -> Salvage:
             return Salvage(files, pos, None)  # the directory, or a cut between files
         _, _, flags, method, time, date, crc, size, file_size, nlen, elen = _LOCAL.unpack(header)
         name = handle.read(nlen)
+        if not name:  # no file has an empty name: zeros or junk after a signature
+            return Salvage(files, pos, None)
         shown = name.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
         start = pos + _LOCAL.size + nlen + elen
         if flags & 0x08:  # sizes and CRC after the data
