@@ -145,9 +145,9 @@ def test_explanation_and_fields(store: Store) -> None:
 def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
     for s in rank_with_fakes(store).suggestions:
         if len(s.via) > 1:
-            assert f"{len(s.via)} of your circle engage them in all" in s.explanation
+            assert f"{len(s.via)} people you talk with engage them in total" in s.explanation
         else:
-            assert "in all" not in s.explanation
+            assert "in total" not in s.explanation
 
 
 def _circle_with(*candidates: str) -> Store:

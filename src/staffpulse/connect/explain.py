@@ -153,7 +153,9 @@ def explain(
         else:
             parts.append(f"{_people(len(members))} you talk with {verb} them")
         if len(into) > len(recent or members):  # the "via" list names them all
-            parts.append(f"{len(into)} of your circle engage them in all")
+            # "people you talk with", as the part before says it: "2 of your circle ... in
+            # all" read as a second, unexplained group
+            parts.append(f"{_people(len(into))} you talk with engage them in total")
     elif out_of:
         parts.append(f"talks with {_people(len(out_of))} you talk with")
     back = graph.edges.get((node, account.id))
