@@ -161,3 +161,15 @@ def test_in_the_browser_a_slow_save_shows_its_bar_then_the_audit_saved(
             release.set()
             browser.close()
     assert len(_saved_audits(db, "harborline")) == 1
+
+
+def test_saving_an_account_that_is_gone_leads_back_to_the_accounts(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """The 404's "Back to the audit" led to the missing account's audit: another 404."""
+    with make_client(private_copy(sample_db, tmp_path)) as c:
+        token = csrf_token(c, "/audit/x/mia_recruits")
+        gone = c.post("/audit/x/nobody_here/record", data={"csrf_token": token})
+        assert gone.status_code == 404
+        assert 'href="/">Back to your accounts' in gone.text
+        assert "Back to the audit" not in gone.text

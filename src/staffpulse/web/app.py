@@ -109,18 +109,19 @@ _WAYS_BACK = {
 }
 
 
-def way_back(path: str) -> tuple[str, str, str]:
+def way_back(path: str, status: int = 400) -> tuple[str, str, str]:
     """Where an error page sends the user back to: the page the failed request came from.
 
     The dashboard sends no Referer (``Referrer-Policy: no-referrer``), so the way back is
     read from the address itself: ``/settings/tokens`` was posted from ``/settings``, and
     ``/audit/x/acme/record`` from the audit of @acme. An audit that failed itself (no such
-    account) leads back to the accounts, not to itself.
+    account) leads back to the accounts, not to itself, and so does an action on an account
+    that is not there (404): its audit would be a 404 too.
     """
     if path.startswith("/audit/"):
         platform, _, rest = path.removeprefix("/audit/").partition("/")
         for action in ("/record", "/report.html"):
-            if rest.endswith(action) and rest != action:
+            if rest.endswith(action) and rest != action and status != 404:
                 return audit_url(platform, rest.removesuffix(action)), "Back to the audit", "home"
         return "/", "Back to your accounts", "home"
     parts = [p for p in path.split("/") if p]
@@ -135,7 +136,7 @@ def error_page(
     shown_message, shown_hint = web_text(message), web_hint(message, hint) or None
     if _wants_json(request):
         return JSONResponse({"error": shown_message, "hint": shown_hint}, status_code=status)
-    back_href, back_label, active = way_back(request.url.path)
+    back_href, back_label, active = way_back(request.url.path, status)
     return web(request).renderer.page(
         request,
         "error.html",
