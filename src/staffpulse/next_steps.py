@@ -82,6 +82,12 @@ IMPORT_OR_FETCH_TIMELINE = Step(
     "{platform} @{handle}",
     (("platform", r"\w+"), ("handle", HANDLE)),
 )
+# the audit's Face advice on a picture known only by its address (audit/face.py)
+FETCH_AND_CHECK_PICTURE = Step(
+    "Run `staffpulse fetch {platform} {handle}` (with your --db, if you use one) to fetch and "
+    "check it, or save the picture and run `staffpulse avatar picture.jpg`",
+    (("platform", r"\w+"), ("handle", "@?" + HANDLE)),
+)
 EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account's newer posts")
 IMPORT_COHORT_POSTS = Step(
     "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"

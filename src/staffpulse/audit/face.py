@@ -12,6 +12,7 @@ from staffpulse.audit.names import firm_cue, name_score
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
+from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
 from staffpulse.signals.avatar_defaults import default_from_metadata
 
@@ -217,12 +218,11 @@ def _nothing_to_judge(evidence: dict[str, Any]) -> PillarResult:
     )
 
 
-def fetch_command(account: Account) -> str:
-    """The ``staffpulse fetch`` command that downloads this account's profile and picture."""
+def fetch_and_check(account: Account) -> str:
+    """The step that downloads this account's profile and picture and checks the picture."""
     handle = account.handle.lstrip("@")
-    if account.platform == "bluesky":
-        return f"staffpulse fetch bluesky {handle}"
-    return f"staffpulse fetch {account.platform} @{handle}"
+    typed = handle if account.platform == "bluesky" else f"@{handle}"  # as fetch takes it
+    return FETCH_AND_CHECK_PICTURE.say(platform=account.platform, handle=typed)
 
 
 # one headline for either reason: the league table says what to fix, the audit why
@@ -244,9 +244,8 @@ def _unchecked_avatar_advice(account: Account, avatar: AvatarInfo) -> Tentative:
         else "this data has no picture of the account"
     )
     return Tentative(
-        f"We could not check your picture: {where}. Run `{fetch_command(account)}` (with your "
-        "--db, if you use one) to fetch and check it, or save the picture and run "
-        "`staffpulse avatar picture.jpg`. A photo of a real person scores best, a logo worst.",
+        f"We could not check your picture: {where}. {fetch_and_check(account)}. A photo of a "
+        "real person scores best, a logo worst.",
         _UNCHECKED,
     )
 

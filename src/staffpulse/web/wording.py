@@ -8,9 +8,8 @@ page. Unknown text passes through unchanged: a terminal hint is better than no h
 The library gives its advice as steps (:class:`~staffpulse.next_steps.Step`), and this module
 says each step its own way (:data:`PAGE_STEPS`): the step's pattern, made from the same words the
 library says, finds it in the text, so a reworded step is still found, and a step without page
-words fails test_web_wording_steps.py. One hand-written rule is left (``_TEXT_RULES``): the
-audit's Face advice on a picture known only by its address (audit/face.py), to become a step
-once the change under way in that module is in.
+words fails test_web_wording_steps.py. No hand-written pattern is left: a message's own words
+outside its steps (a count, a file name, a server's answer) pass through as they are.
 """
 
 from __future__ import annotations
@@ -54,6 +53,10 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.IMPORT_TIMELINE: f"{_IMPORT_POSTS} (a file, or Fetch an account live)",
     steps.IMPORT_OR_FETCH_TIMELINE: f"{_IMPORT_POSTS} (a file, or Fetch an account live)",
     steps.EARLIER_SINCE: "import or fetch the account's newer posts on the Import page",
+    # the Import page's live fetch downloads and checks the picture, as the command does
+    steps.FETCH_AND_CHECK_PICTURE: (
+        "Fetch the account live on the Import page (Fetch an account live) to download and check it"
+    ),
     steps.IMPORT_COHORT_POSTS: (
         "import the accounts' posts on the Import page first, or fix the cohort file"
     ),
@@ -231,27 +234,10 @@ def _step_rule(step: Step, words: PageWords | None) -> Rule:
 
 # A step whose words hold another step's are found first, so the whole is replaced before a
 # part of it could be.
-_STEP_RULES: tuple[Rule, ...] = tuple(
+_REWRITES: tuple[Rule, ...] = tuple(
     _step_rule(step, words)
     for step, words in sorted(PAGE_STEPS.items(), key=lambda item: -len(item[0].terminal))
 )
-
-# (pattern, replacement), applied after the steps, for advice not yet a step (see the module's
-# docstring)
-_TEXT_RULES: tuple[Rule, ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        # the audit's Face advice for a picture only known by its address (audit/face.py):
-        # the Import page's live fetch downloads and checks it, as the command does
-        (
-            r"Run `staffpulse fetch \w+ @?\S+` \(with your --db, if you use one\) to fetch and "
-            r"check it, or save the picture and run `staffpulse avatar picture\.jpg`",
-            "Fetch the account live on the Import page (Fetch an account live) to download and "
-            "check it",
-        ),
-    )
-)
-_REWRITES = _STEP_RULES + _TEXT_RULES
 
 
 def web_text(text: str | None) -> str:
