@@ -68,6 +68,11 @@ def test_a_folder_stands_for_the_images_in_it(images: dict[str, Path], tmp_path:
     assert result.exit_code == 0, result.output
     files = [item["file"] for item in json.loads(result.stdout)]
     assert files == sorted(str(images[k]) for k in ("corrupt", "default", "logo"))  # no .txt
+    # ... but the .txt is said, not silently left out (QA: "2 images: 2 default" and no word
+    # of the README and notes beside them)
+    assert "Passed over 1 file that is not PNG, JPEG, GIF or WebP by name: readme.txt." in (
+        result.stderr
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     refused = runner.invoke(app, ["avatar", str(empty)])

@@ -16,7 +16,7 @@ import contextlib
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -35,22 +35,33 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 WORK_SIDE = 256
 
 
-def image_files(args: Sequence[Path]) -> list[str]:
+class ImageFiles(NamedTuple):
+    """What ``staffpulse avatar`` reads: the files to classify, and the files of a folder
+    argument it passed over because their names are not images' (said, never silent)."""
+
+    paths: list[str]
+    passed_over: list[str]
+
+
+def image_files(args: Sequence[Path]) -> ImageFiles:
     """The files to classify: each argument, or the images in a folder argument (at any
     depth, hidden ones aside, by name). A folder without one is an :class:`InputError`."""
     paths: list[str] = []
+    passed_over: list[str] = []
     for arg in args:
         if not arg.is_dir():
             paths.append(str(arg))
             continue
-        found = [str(p) for p in visible_files(arg) if p.suffix.lower() in IMAGE_SUFFIXES]
+        found: list[str] = []
+        for path in visible_files(arg):
+            (found if path.suffix.lower() in IMAGE_SUFFIXES else passed_over).append(str(path))
         if not found:
             raise InputError(
                 f"{arg}: the folder holds no PNG, JPEG, GIF or WebP image",
                 hint="give image files, or a folder of them",
             )
         paths.extend(found)
-    return paths
+    return ImageFiles(paths, passed_over)
 
 
 def _pil() -> Any:

@@ -56,7 +56,7 @@ def avatar_command(
     from staffpulse.signals.avatar import classify_avatars
     from staffpulse.signals.avatar_io import image_files
 
-    paths = image_files(images)
+    paths, passed_over = image_files(images)
     if len(paths) < 8:
         verdicts = classify_avatars(paths)
     else:
@@ -66,7 +66,24 @@ def avatar_command(
         print_json([v.to_dict() for v in verdicts])
     else:
         _render(verdicts)
+    _say_passed_over(passed_over)
     _check_any_read(verdicts)
+
+
+def _say_passed_over(passed_over: list[str]) -> None:
+    """Files of a folder that are not images by name: counted and named, on stderr (so the
+    JSON on stdout stays one object per image)."""
+    if not passed_over:
+        return
+    named = ", ".join(os.path.basename(p) for p in passed_over[:3])
+    more = f" and {len(passed_over) - 3:,} more" if len(passed_over) > 3 else ""
+    err_console.print(
+        f"Passed over {count_of(len(passed_over), 'file')} that "
+        f"{'is' if len(passed_over) == 1 else 'are'} not PNG, JPEG, GIF or WebP by name: "
+        f"{escape(named)}{more}.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _check_any_read(verdicts: list[AvatarVerdict]) -> None:
