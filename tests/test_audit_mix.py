@@ -326,6 +326,8 @@ def test_job_ad_advice_is_headlined_with_its_counts() -> None:
     }
     advice = _mix_advice(ev, DEFAULTS)
     assert advice[0].startswith("9 of your last 10 posts were job ads (80% overall).")
+    # the run's days as every report and page writes a day, not "2026-01-02 to 2026-02-01"
+    assert advice[1].startswith("Your longest run was 12 job ads in a row (2 Jan 2026 to 1 Feb")
     # the benchmark's headlines, about the account rather than to it
     assert [getattr(a, "headline", None) for a in advice] == [
         "Post fewer job ads: 9 of the last 10 posts were job ads (80% overall)",

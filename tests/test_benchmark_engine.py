@@ -15,6 +15,7 @@ import pytest
 from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.stats import compare
+from staffpulse.dates import format_day
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 
 
@@ -238,7 +239,7 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     assert "has gone quiet" in text
     html = render_benchmark_html(result)
     # a day as every page writes one ("19 Nov 2021"), never "2021-11-19"
-    assert f"last post {old.clock:%d %b %Y}, 3 years ago" in html
+    assert f"last post {format_day(old.clock)}, 3 years ago" in html
     assert html.count("years ago</span>") == 1
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from listen_helpers import fake_post_models, runner
 from staffpulse.cli.app import app
+from staffpulse.dates import format_day
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
@@ -43,7 +44,7 @@ def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None
     done = runner.invoke(app, ["inbox", "snooze", "600", "--as", "acme", "--db", db])
     assert done.exit_code == 0, done.output
     week = NOW + timedelta(days=7)
-    assert f"x conversation 600: snoozed until {week:%d %b %Y}" in done.stdout
+    assert f"x conversation 600: snoozed until {format_day(week)}" in done.stdout
     assert "for @acme" in done.stdout
     assert "or sooner if someone posts in it" in done.stdout
     assert "staffpulse inbox reopen 600 brings it back now" in done.stdout
@@ -52,7 +53,7 @@ def test_snooze_says_when_it_ends_and_the_inbox_lists_it(tmp_path: Path) -> None
     listed = shown.stdout.split("Snoozed:", 1)[1]
     assert listed.startswith(" 1 conversation (back in the inbox on its date")
     assert "@ana: HR folks: how do you run onboarding" in listed
-    assert f"until {week:%d %b %Y}" in listed and "id: 600" in listed
+    assert f"until {format_day(week)}" in listed and "id: 600" in listed
     assert "staffpulse inbox snooze ID" in shown.stdout  # the hint under the items
     data = json.loads(runner.invoke(app, ["inbox", "--as", "acme", "--db", db, "--json"]).stdout)
     assert [i["conversation_id"] for i in data["items"]] == ["700"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from _listen_fakes import FakeScorer
+from staffpulse.dates import format_day
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.models import Post
@@ -45,7 +46,7 @@ def test_a_topic_is_replayed_as_of_the_same_time_as_the_whole_inbox(tmp_path: Pa
     assert everything.replay and pay.replay
     assert pay.ranked_as_of == everything.ranked_as_of == NEWEST + timedelta(hours=1)
     assert pay.topic_matched and pay.items == []
-    when = everything.ranked_as_of.strftime("%d %b %Y")
+    when = format_day(everything.ranked_as_of)
     assert any(f"on topic 'pay' was active in the 30 days before {when}" in n for n in pay.notes)
     # the other topics named are the unfiltered inbox's, with the same counts
     offered = sorted((c.label, c.open) for c in everything.topic_choices)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from _listen_fakes import FakeScorer
+from staffpulse.dates import format_day
 from staffpulse.errors import InputError
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
@@ -75,7 +76,7 @@ def test_it_comes_back_on_its_date_and_says_why(tmp_path: Path) -> None:
     assert set(ids(later)) == {"600", "700"} and later.snoozed == []
     back = next(i for i in later.items if i.conversation_id == "600")
     assert back.reasons[0] == (
-        f"back from snooze: you snoozed it until {(NOW + timedelta(days=1)):%d %b %Y}"
+        f"back from snooze: you snoozed it until {format_day(NOW + timedelta(days=1))}"
     )
 
 
@@ -94,7 +95,7 @@ def test_a_new_reply_brings_it_back_sooner(tmp_path: Path) -> None:
         result = inbox(store)
     assert ids(result) == ["600"] and result.counts["snoozed"] == 0
     assert result.items[0].reasons[0] == (
-        f"back from snooze: 1 new post since you snoozed it on {snoozed_at:%d %b %Y}"
+        f"back from snooze: 1 new post since you snoozed it on {format_day(snoozed_at)}"
     )
 
 

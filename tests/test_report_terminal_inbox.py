@@ -117,9 +117,9 @@ def narrow(inbox: Inbox, width: int = 60) -> str:
 
 
 def test_the_header_says_which_date_the_inbox_is_ranked_from() -> None:
-    assert "Ranked as of 01 Mar 2026, 12:00 UTC (now)" in shown(make([item()]))
+    assert "Ranked as of 1 Mar 2026, 12:00 UTC (now)" in shown(make([item()]))
     replay = shown(make([item()], replay=True))
-    assert "Ranked as of 01 Mar 2026, 12:00 UTC (a replay, not live)" in replay
+    assert "Ranked as of 1 Mar 2026, 12:00 UTC (a replay, not live)" in replay
 
 
 def test_other_conversations_come_first_when_they_hold_the_best_item() -> None:

@@ -109,7 +109,7 @@ def test_inactive_advice_names_the_controls_and_following_it_brings_suggestions_
     date, days = found.groups()
     # either control, set as the advice says, brings the accounts back
     by_date = client.get(f"/connect?account={ACCOUNT}&as_of={date}").text
-    ranked_as_of = "Ranked as of " + format_day(date)  # "07 Nov 2022", as every page writes it
+    ranked_as_of = "Ranked as of " + format_day(date)  # "7 Nov 2022", as every page writes it
     assert "No account to suggest yet" not in by_date and ranked_as_of in by_date
     by_days = client.get(f"/connect?account={ACCOUNT}&as_of=2030-01-01&inactive_days={days}")
     assert "No account to suggest yet" not in by_days.text
@@ -413,4 +413,4 @@ def test_the_ranking_date_reads_as_on_every_other_page(client: Any) -> None:
     assert re.search(r"Ranked as of \d\d [A-Z][a-z]{2} \d{4} \(the newest post", words), words
     assert not re.search(r"\b\d{4}-\d\d-\d\d\b", words)
     asked = reader_words(client.get(f"/connect?account={ACCOUNT}&as_of=2026-11-01").text)
-    assert "Ranked as of 01 Nov 2026;" in asked
+    assert "Ranked as of 1 Nov 2026;" in asked

@@ -4,8 +4,8 @@ Accepted: an ISO 8601 date or date and time (``2026-01-31``, ``2026-01-31T09:30`
 or an offset), or X's own ``Wed Oct 10 20:19:24 +0000 2018``. A date or time without a zone is
 UTC. Anything else is an :class:`~staffpulse.errors.InputError` naming the option, with an
 example of what works. :func:`format_when` writes a moment back for people
-(``05 Mar 2026, 14:05 UTC``), as reports, the dashboard and notes show it, and
-:func:`format_day` a day (``05 Mar 2026``).
+(``5 Mar 2026, 14:05 UTC``), as reports, the dashboard and notes show it, and
+:func:`format_day` a day (``5 Mar 2026``).
 
 **Dates no post can have.** A post's date is what its data says, and some data says nonsense:
 a Bluesky record's ``createdAt`` is whatever the app that wrote it set (``0001-01-01`` and
@@ -137,7 +137,7 @@ def _moment(value: datetime | str) -> datetime | None:
 
 
 def format_day(value: datetime | str | None) -> str:
-    """A day as people read it on every page and report: ``05 Mar 2026`` (never ``2026-03-05``,
+    """A day as people read it on every page and report: ``5 Mar 2026`` (never ``2026-03-05``,
     which reads as a number, nor month-first or day-first by locale, which mislead).
 
     Read as :func:`format_when` reads; text that is not a date is shown unchanged.
@@ -145,11 +145,11 @@ def format_day(value: datetime | str | None) -> str:
     if value is None:
         return ""
     moment = _moment(value)
-    return str(value) if moment is None else moment.strftime("%d %b %Y")
+    return str(value) if moment is None else f"{moment.day} {moment:%b %Y}"
 
 
 def format_when(value: datetime | str | None) -> str:
-    """A moment as people read it in reports, the dashboard and notes: ``05 Mar 2026, 14:05 UTC``.
+    """A moment as people read it in reports, the dashboard and notes: ``5 Mar 2026, 14:05 UTC``.
 
     Text is read as ISO 8601 (the store keeps times so) and shown unchanged when it is not;
     a time without a zone is taken as UTC, the zone everything is stored in.

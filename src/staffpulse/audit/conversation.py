@@ -22,6 +22,7 @@ from staffpulse.audit.conversation_evidence import (
 )
 from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
 from staffpulse.audit.types import AccountData, Advice, Frame, PillarResult, Praise
+from staffpulse.dates import format_day
 from staffpulse.models import Account
 from staffpulse.report.rounding import whole
 
@@ -139,7 +140,7 @@ def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
         return None
     until = datetime.fromisoformat(active["until"])
     accounts = f"{n:,} different account{'' if n == 1 else 's'}"
-    period = f"the 90 days up to its last post ({until.day} {until:%b %Y})"
+    period = f"the 90 days up to its last post ({format_day(until)})"
     # the league table marks the account as gone quiet beside it: no date needed here
     headline = (
         f"Talk with more people: {n:,} account{'' if n == 1 else 's'} in its last 90 days of "

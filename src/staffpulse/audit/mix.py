@@ -20,6 +20,7 @@ from staffpulse.audit.types import (
     rank_examples,
     unique_texts,
 )
+from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import whole
 from staffpulse.signals.job_ads import find_staffing_ads
@@ -302,8 +303,8 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
         run = ev["worst_streaks"][0]
         recs.append(
             Advice(
-                f"Your longest run was {longest:,} job ads in a row ({run['from']} to "
-                f"{run['to']}). Never post more than two openings back to back.",
+                f"Your longest run was {longest:,} job ads in a row ({format_day(run['from'])} to "
+                f"{format_day(run['to'])}). Never post more than two openings back to back.",
                 f"Break up runs of job ads: {longest:,} in a row",
             )
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from staffpulse.dates import format_day
 from staffpulse.durations import format_span
 
 # Two months without a post: longer than the longest gap of an account that posts at all
@@ -32,10 +33,6 @@ def quiet_span(last_post: datetime | None, today: datetime) -> str | None:
     return format_span(hours)
 
 
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%b %Y}"
-
-
 def quiet_caution(
     last_post: datetime | None, today: datetime, *, windows_end_today: bool
 ) -> str | None:
@@ -44,7 +41,7 @@ def quiet_caution(
     span = quiet_span(last_post, today)
     if span is None or last_post is None:
         return None
-    said = f"Last post {_day(last_post)}, {span} ago"
+    said = f"Last post {format_day(last_post)}, {span} ago"
     if windows_end_today:
         return f"{said}: the account has gone quiet, and the 30- and 90-day windows hold no post."
     return f"{said}: the 30- and 90-day windows end on that date, not today."
@@ -61,7 +58,7 @@ def post_again_first(
     if span is None or last_post is None:
         return actions
     action = (
-        f"Post again first: the last post was on {_day(last_post)}, {span} ago. A post a week"
+        f"Post again first: the last post was on {format_day(last_post)}, {span} ago. A post a week"
         " matters more than anything below, which is about the posts before the account went"
         " quiet."
     )

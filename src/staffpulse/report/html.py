@@ -57,7 +57,7 @@ def environment() -> Environment:
         )
         _ENV.filters["pct"] = pct
         _ENV.filters["when"] = format_when
-        _ENV.filters["day"] = format_day  # "05 Mar 2026" on every page, never "2026-03-05"
+        _ENV.filters["day"] = format_day  # "5 Mar 2026" on every page, never "2026-03-05"
         _ENV.filters["first_sentence"] = first_sentence
         _ENV.filters["breakable"] = breakable_handle
         _ENV.filters["count"] = count_of

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import AuditResult
-from staffpulse.dates import format_when
+from staffpulse.dates import format_day, format_when
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -63,7 +63,7 @@ def _summary_panel(result: AuditResult) -> Panel:
     window = result.window
     span = ""
     if window.get("first_post"):
-        span = f" from {window['first_post'][:10]} to {window['last_post'][:10]}"
+        span = f" from {format_day(window['first_post'])} to {format_day(window['last_post'])}"
     # what the posts are, so the pillars' different totals below add up
     counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
     caution = [Text(code_as_plain(result.caution), style="bold yellow")] if result.caution else []

@@ -356,7 +356,7 @@ def _marked_for(state: str, as_handle: str | None, until: datetime | None = None
     if until is not None:
         from staffpulse.dates import format_when
 
-        # the moment once: "Snoozed until 04 Dec 2026. It comes back on 04 Dec 2026, 03:54
+        # the moment once: "Snoozed until 4 Dec 2026. It comes back on 4 Dec 2026, 03:54
         # UTC" said the day twice (QA s22)
         when = format_when(until)
         back = (

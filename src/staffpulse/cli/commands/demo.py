@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 
 from staffpulse.cli.consoles import make_console, make_status
+from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of
 
 console = make_console()
@@ -76,7 +77,7 @@ def demo_command(
     if result.inbox is not None:
         # the sample's dates are fixed: "today" would be false, and its newest conversations
         # are days old by its own last day (a job-ad stream is the newest activity)
-        as_of = result.inbox.ranked_as_of.strftime("%d %b %Y")
+        as_of = format_day(result.inbox.ranked_as_of)
         console.print(
             Rule(f"Open conversations for @{DEMO_FIRM_HANDLE}, {as_of} (the sample's last day)")
         )
