@@ -13,38 +13,16 @@ line, and a header that lacks a column is still told what it lacks.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from staffpulse.signals.record_fields import field_key
-from staffpulse.sources.csv_preamble import MAX_LINES
-from staffpulse.sources.csvrows import SEP_LINE_RE, excel_text, sniff_delimiter
+from staffpulse.sources.csv_preamble import HeaderTest, lines_above
 
 __all__ = ["HeaderTest", "lines_above_header"]
-
-# the column names of a line (folded as the readers fold them) -> whether the command reads it
-HeaderTest = Callable[[set[str]], bool]
-
-
-def _columns(line: str) -> set[str]:
-    try:
-        cells = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
-    except csv.Error:  # a quote left open: a title, not a header
-        return set()
-    return {field_key(excel_text(cell)) for cell in cells}
-
-
-def _says_nothing(line: str) -> bool:
-    """Blank, or Excel's ``sep=;`` line: not a preamble (the CSV reader reads both)."""
-    return not line.strip() or SEP_LINE_RE.match(line) is not None
 
 
 def lines_above_header(lines: Sequence[str], takes_header: HeaderTest) -> int:
     """How many of ``lines`` (a file's first ones) are above the first line ``takes_header``
-    reads as a header; 0 when none of the first ``MAX_LINES`` is one, or when only blank or
-    ``sep=`` lines are above it."""
-    for number, line in enumerate(lines[:MAX_LINES]):
-        if _says_nothing(line) or not takes_header(_columns(line)):
-            continue
-        return 0 if all(_says_nothing(above) for above in lines[:number]) else number
-    return 0
+    reads as a header, its columns folded as the commands fold field names; 0 when none of
+    the first lines is one, or when only blank or ``sep=`` lines are above it."""
+    return lines_above(lines, [takes_header], key=field_key)

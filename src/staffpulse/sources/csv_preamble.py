@@ -41,12 +41,12 @@ def header_test(test: HeaderTest) -> HeaderTest:
     return test
 
 
-def _line_columns(line: str) -> set[str]:
+def _line_columns(line: str, key: Callable[[str], str]) -> set[str]:
     try:
         cells = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
     except csv.Error:  # a quote left open: a title, not a header
         return set()
-    return {column_key(excel_text(cell)) for cell in cells}
+    return {key(excel_text(cell)) for cell in cells}
 
 
 def _filler(line: str) -> bool:
@@ -54,14 +54,24 @@ def _filler(line: str) -> bool:
     return not line.strip() or SEP_LINE_RE.match(line) is not None
 
 
-def lines_above(lines: Sequence[str]) -> int:
+def lines_above(
+    lines: Sequence[str],
+    tests: Sequence[HeaderTest] | None = None,
+    *,
+    key: Callable[[str], str] = column_key,
+) -> int:
     """How many of ``lines`` (a file's first ones, with their line breaks) are above its
     header; 0 when the first line that says something is the header, or when none of the
-    first :data:`MAX_LINES` is a header any CSV format reads."""
+    first :data:`MAX_LINES` is a header.
+
+    A header is a line one of ``tests`` takes (by default :data:`HEADER_TESTS`, the import's
+    CSV formats), given its column names folded with ``key``.
+    """
+    takes = HEADER_TESTS if tests is None else tests
     for number, line in enumerate(lines[:MAX_LINES]):
         if _filler(line):
             continue
-        if any(test(_line_columns(line)) for test in HEADER_TESTS):
+        if any(test(_line_columns(line, key)) for test in takes):
             above = lines[:number]
             return number if not all(_filler(other) for other in above) else 0
     return 0
