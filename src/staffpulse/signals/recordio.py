@@ -38,7 +38,7 @@ from staffpulse.signals.record_json import (
     read_json_document,
 )
 from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
-from staffpulse.sources.base import BINARY_RE, read_head
+from staffpulse.sources.base import BINARY_RE, mostly_binary, read_head
 from staffpulse.sources.csv_preamble import MAX_LINES, preamble_note, skip_preamble
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
@@ -386,11 +386,10 @@ def _records_follow(lines: list[str]) -> bool:
 
 
 def _mostly_binary(lines: list[str]) -> bool:
-    """True when the first lines of a file hold control characters as binary data does
-    (images, archives: several, and 1 in 100 characters or more), not as a text file with a
-    stray one (a NUL in a CSV cell, a raw tab in a JSON string) does."""
+    """True when the first lines of a file hold control characters as binary data does, not
+    as a text file with a stray one (a NUL in a CSV cell, a raw tab in a JSON string) does."""
     found = sum(len(BINARY_RE.findall(line)) for line in lines if not is_json_object(line))
-    return found >= 4 and found * 100 >= sum(map(len, lines))
+    return mostly_binary(found, sum(map(len, lines)))
 
 
 def left_out_text(records: RecordFile[Any]) -> str:
