@@ -137,6 +137,21 @@ def test_inbox_rejects_an_unknown_platform_and_reads_any_case(replayed: Any) -> 
     assert upper.exit_code == 0 and "id: at://" in upper.stdout
 
 
+def test_a_platform_with_no_conversations_names_the_others(replayed: Any) -> None:
+    db, _, _ = replayed
+    both = json.loads(runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--json"]).stdout)
+    result = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--platform", "mastodon"])
+    assert result.exit_code == 66
+    said = " ".join(result.output.split())
+    assert "no Mastodon conversations in the store" in said
+    assert f"{both['counts']['conversations']:,} conversations on Bluesky" in said
+    assert "leave out --platform" in said and "Listen first" not in said
+    as_json = runner.invoke(
+        app, ["inbox", *REPLAY, "--db", str(db), "--platform", "mastodon", "--json"]
+    )
+    assert as_json.exit_code == 66 and json.loads(as_json.stdout)["items"] == []
+
+
 def test_a_limit_under_one_says_what_to_give(replayed: Any) -> None:
     db, _, _ = replayed
     bad = runner.invoke(app, ["inbox", *REPLAY, "--db", str(db), "--limit", "0"])

@@ -15,6 +15,7 @@ from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import (
     REPLAY_LEAD,
     in_window,
+    no_platform_conversations,
     parse_as_of,
     parse_max_age,
     posts_up_to,
@@ -200,3 +201,14 @@ def test_topic_choices_from_counts_busiest_first_other_last_empty_dropped() -> N
         ("Interviews", 2),
         (OTHER_LABEL, 5),
     ]
+
+
+def test_an_empty_platform_names_the_others_and_how_to_fill_it() -> None:
+    message, hint = no_platform_conversations("bluesky", {"x": 1200, "mastodon": 1})
+    assert message == (
+        "no Bluesky conversations in the store (it has 1,200 conversations on X, "
+        "1 conversation on Mastodon)"
+    )
+    assert "leave out --platform" in hint and "staffpulse listen bluesky" in hint
+    _, other = no_platform_conversations("x", {"bluesky": 3})
+    assert "import an X archive" in other and "listen bluesky" not in other

@@ -40,8 +40,9 @@ from staffpulse.dates import format_when, parse_date_option, require_plausible_d
 from staffpulse.durations import parse_duration
 from staffpulse.errors import InputError
 from staffpulse.listen.left_out import left_out_kinds
-from staffpulse.listen.threads import Conversation
+from staffpulse.listen.threads import Conversation, load_conversations
 from staffpulse.listen.topic_themes import OTHER_LABEL
+from staffpulse.models import platform_name
 from staffpulse.next_steps import (
     AS_OF_NEWEST,
     LISTEN_OR_IMPORT,
@@ -329,3 +330,29 @@ def empty_reason(
             f"account began, and the inbox offers other people's. {LISTEN_OR_IMPORT.say()}"
         )
     return f"No open conversations. {LISTEN_OR_IMPORT.say()}"
+
+
+def conversations_elsewhere(store: Store, platform: str) -> dict[str, int]:
+    """How many conversations the store holds on each platform but ``platform`` (those with
+    any), for an inbox asked for a platform the store has none on: read only then, as it
+    loads every conversation of the other platforms."""
+    counts = Counter(c.platform for c in load_conversations(store) if c.platform != platform)
+    return {name: n for name, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n}
+
+
+def no_platform_conversations(platform: str, elsewhere: Mapping[str, int]) -> tuple[str, str]:
+    """The message and hint of an inbox asked for ``platform`` when the store has no
+    conversation there but has some on ``elsewhere`` (platform -> how many)."""
+    name = platform_name(platform)
+    where = ", ".join(
+        f"{count_of(n, 'conversation')} on {platform_name(p)}" for p, n in elsewhere.items()
+    )
+    listen = (
+        ", or listen there: staffpulse listen bluesky"
+        if platform == "bluesky"
+        else f", or import {platform_name(platform, article=True)} archive: staffpulse import FILE"
+    )
+    return (
+        f"no {name} conversations in the store (it has {where})",
+        f"leave out --platform to see them{listen}",
+    )

@@ -225,6 +225,8 @@ def inbox(
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.window import (
         configured_max_age,
+        conversations_elsewhere,
+        no_platform_conversations,
         parse_as_of,
         parse_max_age,
         topic_list,
@@ -249,6 +251,11 @@ def inbox(
             max_age=window,
             as_of=reference,
         )
+        elsewhere = (
+            conversations_elsewhere(store, platform)
+            if platform is not None and topic is None and not result.counts["conversations"]
+            else {}
+        )
     if as_json:  # printed first: a --topic that matches nothing still answers in JSON
         print_json(result.as_dict())
     if topic is not None and not result.topic_matched:
@@ -259,6 +266,9 @@ def inbox(
             if result.topic_choices
             else "no topic has conversations to join now; leave out --topic",
         )
+    if elsewhere and platform is not None:  # an empty inbox only for the platform asked
+        message, hint = no_platform_conversations(platform, elsewhere)
+        raise NotFoundError(message, hint=hint)
     if html is not None:
         write_inbox_html(result, html)
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
