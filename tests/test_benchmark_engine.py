@@ -79,7 +79,7 @@ def test_every_account_in_the_store(tmp_path: Path) -> None:
     store = cohort_store(tmp_path, firms=2, vendors=2)
     result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
     assert len(result.audits) == 4  # the mention targets without posts are left out
-    assert result.source == "every account with posts in the store"
+    assert result.source == "every account with posts of its own in the store"
     assert result.claims[0]["verdict"] == "not tested"
     # without a cohort file nothing has a segment: the claims say how to test them
     assert "give a cohort file with a segment column" in result.claims[0]["explanation"]

@@ -107,13 +107,49 @@ def test_the_default_cohort_leaves_out_accounts_seen_in_passing(tmp_path: Path) 
         run_benchmark(store, scorer=FakeScorer(), min_posts=0)  # type: ignore[arg-type]
 
 
+def test_reposts_are_not_posts_of_its_own_in_the_default_cohort(tmp_path: Path) -> None:
+    # A firm with 12 posts, and an account that wrote 2 posts and reposted 28: the leaderboard
+    # flags it "(2 posts of its own)", so a threshold of 10 posts of its own leaves it out.
+    firm = FeedBuilder("firm")
+    firm.chat(12)
+    sharer = FeedBuilder("sharer")
+    sharer.chat(2)
+    for i in range(28):
+        sharer.post(f"RT @firm: Honest question {i}", kind="repost")
+    store = store_with(tmp_path, firm, sharer)
+    result = run_benchmark(store, scorer=FakeScorer())  # type: ignore[arg-type]
+    assert [r["handle"] for r in result.leaderboard] == ["firm"]
+    assert result.source == (
+        "every account with at least 10 posts of its own in the store; 1 with fewer left out"
+    )
+    with pytest.raises(EmptyInputError, match=r"no account has 20 posts.*@firm, has 12\)"):
+        run_benchmark(store, scorer=FakeScorer(), min_posts=20)  # type: ignore[arg-type]
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("firm\nsharer\n")
+    kept = run_benchmark(store, cohort, scorer=FakeScorer(), min_posts=3)  # type: ignore[arg-type]
+    assert [p.message for p in kept.problems] == [
+        "@sharer has 2 posts of its own, fewer than --min-posts 3: left out"
+    ]
+
+
+def test_a_store_where_every_account_only_reposts_says_so(tmp_path: Path) -> None:
+    sharer = FeedBuilder("sharer")
+    sharer.post("RT @someone: a tip", kind="repost")
+    with pytest.raises(
+        EmptyInputError, match=r"has a post of its own to grade \(1 account with reposts only\)"
+    ):
+        run_benchmark(store_with(tmp_path, sharer), scorer=FakeScorer())  # type: ignore[arg-type]
+
+
 def test_a_store_of_small_accounts_ranks_them_all_by_default(tmp_path: Path) -> None:
     feeds = [FeedBuilder(f"small{i}") for i in range(3)]
     for feed in feeds:
         feed.chat(3)
     result = run_benchmark(store_with(tmp_path, *feeds), scorer=FakeScorer())  # type: ignore[arg-type]
     assert len(result.audits) == 3 and (result.min_posts, result.left_out) == (1, 0)
-    assert result.source == "every account with posts in the store (none has 10 posts yet)"
+    assert (
+        result.source == "every account with posts of its own in the store (none has 10 posts yet)"
+    )
 
 
 def test_min_posts_with_a_cohort_file_notes_each_account_left_out(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ included posts, one post each, which would outrank the clients on a grade from o
 Without a cohort file the benchmark ranks the accounts with at least ``DEFAULT_MIN_POSTS``
 posts of their own (those whose timelines were imported or fetched) and says how many it
 left out; ``min_posts`` (``staffpulse benchmark --min-posts N``) sets another threshold.
+"Posts of its own" are counted as the audit counts them: originals, replies and quotes, not
+bare reposts, so an account that mostly reposts is not ranked on a handful of its own posts.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from staffpulse.benchmark.cohort import (
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
 from staffpulse.next_steps import COHORT_LINES, IMPORT_COHORT_POSTS
+from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 # A grade from fewer posts says little: the leaderboard flags such rows, and the default
@@ -182,12 +185,22 @@ class DefaultCohort:
     without_posts: int = 0  # stored accounts without a post (authors of nothing imported)
 
 
+def own_post_counts(store: Store) -> dict[tuple[str, str], int]:
+    """Each author's posts of its own by (platform, id): all but bare reposts, as the audit and
+    the leaderboard's "(2 posts of its own)" count them."""
+    rows = store.conn.execute(
+        "SELECT platform, author_id, COUNT(*) FROM posts WHERE kind != 'repost'"
+        " GROUP BY platform, author_id"
+    )
+    return {(platform, author): count for platform, author, count in rows}
+
+
 def check_min_posts(min_posts: int | None) -> None:
     """Raises :class:`InputError` for a threshold under 1 (None is the default)."""
     if min_posts is not None and min_posts < 1:
         raise InputError(
             f"--min-posts must be 1 or more, got {min_posts}",
-            hint="--min-posts 1 ranks every account with posts",
+            hint="--min-posts 1 ranks every account with a post of its own",
         )
 
 
@@ -197,25 +210,38 @@ def default_cohort(store: Store, platform: str | None, min_posts: int | None) ->
     with posts: a store of small accounts still gets its table. Raises
     :class:`EmptyInputError` when an asked threshold leaves nobody."""
     check_min_posts(min_posts)
-    stored = store.list_accounts(platform)  # busiest first
-    with_posts = [s for s in stored if s.posts > 0]
-    silent = len(stored) - len(with_posts)
+    stored = store.list_accounts(platform)
+    counts = own_post_counts(store)
+    # busiest first by posts of its own: an account of 28 reposts is not the busiest
+    own = sorted(
+        ((counts.get((s.account.platform, s.account.id), 0), s.account) for s in stored),
+        key=lambda pair: -pair[0],
+    )
+    # an account that only reposts has posts, but none of its own: one "with fewer"
+    silent = sum(1 for s in stored if s.posts == 0)
+    with_own = [(n, account) for n, account in own if n > 0]
     wanted = DEFAULT_MIN_POSTS if min_posts is None else min_posts
-    ranked = [s for s in with_posts if s.posts >= wanted]
-    fallback = not ranked and min_posts is None and bool(with_posts)
+    ranked = [account for n, account in with_own if n >= wanted]
+    fallback = not ranked and min_posts is None and bool(with_own)
     if fallback:
-        ranked, wanted = with_posts, 1
-    elif not ranked and with_posts:
-        busiest = with_posts[0]
+        ranked, wanted = [account for _, account in with_own], 1
+    elif not with_own and len(stored) > silent:
+        raise EmptyInputError(
+            "no account in the store has a post of its own to grade"
+            f" ({count_of(len(stored) - silent, 'account')} with reposts only)",
+            hint="import or fetch the accounts' own timelines (their posts, replies and "
+            "quotes), e.g. staffpulse fetch bluesky HANDLE",
+        )
+    elif not ranked and with_own:
+        most, busiest = with_own[0]
         raise EmptyInputError(
             f"no account has {wanted} posts of its own in the store (the busiest,"
-            f" @{busiest.account.handle}, has {busiest.posts})",
-            hint=f"lower --min-posts (--min-posts {busiest.posts} ranks the busiest), or give "
-            "a cohort file",
+            f" @{busiest.handle}, has {most})",
+            hint=f"lower --min-posts (--min-posts {most} ranks the busiest), or give a cohort file",
         )
-    left_out = len(with_posts) - len(ranked)
+    left_out = len(stored) - silent - len(ranked)
     source = (
-        "every account with posts in the store"
+        "every account with posts of its own in the store"
         if wanted == 1
         else f"every account with at least {wanted} posts of its own in the store"
     )
@@ -226,7 +252,7 @@ def default_cohort(store: Store, platform: str | None, min_posts: int | None) ->
     if notes:
         source += f"; {' and '.join(notes)} left out"
     return DefaultCohort(
-        [(s.account, "unknown") for s in ranked], wanted, left_out, source, without_posts=silent
+        [(account, "unknown") for account in ranked], wanted, left_out, source, without_posts=silent
     )
 
 
@@ -239,7 +265,7 @@ def with_min_posts(
 ) -> tuple[list[tuple[Account, str]], list[CohortProblem]]:
     """A cohort file's accounts with at least ``min_posts`` posts, and a note on each other."""
     check_min_posts(min_posts)
-    counts = {(s.account.platform, s.account.id): s.posts for s in store.list_accounts()}
+    counts = own_post_counts(store)
     lines = handle_lines(entries)
     kept: list[tuple[Account, str]] = []
     notes: list[CohortProblem] = []
