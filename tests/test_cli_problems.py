@@ -52,22 +52,21 @@ def test_the_count_agrees_with_its_noun_and_a_label_names_what_happened() -> Non
 def test_an_import_prints_records_lost_first_and_sums_up_files_left_out() -> None:
     console, out = _console()
     # a folder's files come first in plan order, the lost record last
-    problems = [Problem(f"data/d{n}/PROVENANCE.txt", None, "not a known format; file skipped")
+    problems = [Problem(f"data/d{n}/PROVENANCE.txt", None, "not a known format")
                 for n in range(6)]  # fmt: skip
     problems += [
-        Problem(f"data/LICENSE_{n}", None, "not a known format; file skipped")
-        for n in range(MAX_PROBLEMS_SHOWN)
+        Problem(f"data/LICENSE_{n}", None, "not a known format") for n in range(MAX_PROBLEMS_SHOWN)
     ]
     problems += [
-        Problem("data/empty.json", None, "the file is empty; file skipped"),
-        Problem("data/cf.csv", None, "not a known format; file skipped: the header has name"),
+        Problem("data/empty.json", None, "the file is empty"),
+        Problem("data/cf.csv", None, "not a known format: the header has name"),
         Problem("data/stream.jsonl", 8, "not valid JSON: unexpected end of data at column 45"),
     ]
     every_one = print_import_problems(console, problems)
     assert every_one
     assert out.getvalue().splitlines() == [
         "skipped data/stream.jsonl:8: not valid JSON: unexpected end of data at column 45",
-        "left out data/cf.csv: not a known format; file skipped: the header has name",
+        "left out data/cf.csv: not a known format: the header has name",
         "left out 26 other files of no known format: PROVENANCE.txt ×6, LICENSE_0, LICENSE_1, "
         "LICENSE_2, LICENSE_3, LICENSE_4, LICENSE_5, LICENSE_6, … (use --json to see all)",
         "left out 1 empty file: empty.json",

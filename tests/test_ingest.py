@@ -50,7 +50,7 @@ def test_folder_import_skips_unknown_files_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "later.csv").write_bytes(b"")
     report = import_paths(open_store(":memory:"), [tmp_path])
     (empty,) = [p for p in report.problems if p.file.endswith("later.csv")]
-    assert empty.message == "the file is empty; file skipped" and report.skipped == 0
+    assert empty.message == "the file is empty" and report.skipped == 0
 
 
 def test_missing_empty_and_unknown_inputs_have_clear_errors(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_missing_empty_and_unknown_inputs_have_clear_errors(tmp_path: Path) -> N
         import_paths(store, [tmp_path / "x.dat"])
     empty_dir = tmp_path / "d"
     empty_dir.mkdir()
-    with pytest.raises(EmptyInputError, match="nothing staffpulse can import"):
+    with pytest.raises(EmptyInputError, match="the folder holds no file staffpulse can read"):
         import_paths(store, [empty_dir])
 
 
@@ -84,8 +84,8 @@ def test_a_bad_file_among_several_paths_is_left_out_and_the_rest_imported(
     report = import_paths(open_store(":memory:"), paths)
     assert (report.posts, report.skipped) == (2, 0)
     assert [(Path(p.file).name, p.message) for p in report.problems] == [
-        ("LICENSE", "not a known format; file skipped"),
-        ("empty.json", "the file is empty; file skipped"),
+        ("LICENSE", "not a known format"),
+        ("empty.json", "the file is empty"),
         ("empty_folder", "the folder holds no files; skipped"),
     ]
     assert all(left_out(p) for p in report.problems)

@@ -173,7 +173,7 @@ def test_folder_files_of_unknown_format_are_skipped_and_reported(tmp_path: Path)
     assert summary.problems[0] == {
         "file": readme,
         "line": None,
-        "message": "not a known format; file skipped",
+        "message": "not a known format",
     }
     logged = (tmp_path / "out" / "problems.jsonl").read_text().splitlines()
     assert json.loads(logged[0])["file"] == readme and len(logged) == 4
@@ -229,7 +229,7 @@ def test_folder_of_parquet_and_unknown_files(tmp_path: Path) -> None:
 def test_nothing_readable_fails(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "README.md").write_text("# nothing to score\n")
-    with pytest.raises(EmptyInputError, match="holds nothing"):
+    with pytest.raises(EmptyInputError, match="the folder holds no file staffpulse can read"):
         score_inputs([tmp_path / "docs"], tmp_path / "out")
     assert not (tmp_path / "out").exists()
     broken = tmp_path / "broken.jsonl"

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from export_gap_helpers import MARCH, archive_of
 from mastodon_archive_helpers import archive_members
-from staffpulse.sources import Problem, Source
+from staffpulse.errors import EmptyInputError, UnknownFormatError
+from staffpulse.sources import Problem, Source, detect
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
     is_empty_file,
     left_out,
     plan_folder,
+    refuse_empty_folder,
     told_why,
 )
 
@@ -33,10 +37,10 @@ def test_a_table_of_no_known_format_is_told_why_and_a_read_me_only_that_it_is_le
     plan, problems = _plan(tmp_path)
     assert [path.name for path, _source in plan] == ["posts.csv"]
     by_name = {Path(p.file).name: p for p in problems}
-    assert by_name["LICENSE"].message == "not a known format; file skipped"
+    assert by_name["LICENSE"].message == "not a known format"
     tweets = by_name["tweets.csv"]
     assert tweets.message.startswith(
-        "not a known format; file skipped: the header (line 1) has tweet_id, screen_name, body"
+        "not a known format: the header (line 1) has tweet_id, screen_name, body"
     )
     assert 'rename the columns "tweet_id" to "id" and "body" to "text"' in tweets.message
     # all three are left out whole: none of them lost a record
@@ -81,3 +85,26 @@ def test_a_table_kept_in_a_mastodon_archive_folder_is_read_too(tmp_path: Path) -
     plan, _problems = _plan(tmp_path)
 
     assert [path.name for path, _source in plan] == ["mastodon", "notes.csv"]
+
+
+def test_what_import_and_score_say_of_a_file_they_cannot_read_names_neither(
+    tmp_path: Path,
+) -> None:
+    # QA s25: score printed "skipped LICENSE: not a known format; file skipped", and told a
+    # folder of nothing to read or a CSV to fix as things to "import", which score never does
+    (tmp_path / "LICENSE").write_text("MIT License\n")
+    (tmp_path / "empty.json").write_bytes(b"")
+    _, problems = _plan(tmp_path)
+    assert [f"skipped {p}" for p in problems] == [
+        f"skipped {tmp_path / 'LICENSE'}: not a known format",
+        f"skipped {tmp_path / 'empty.json'}: the file is empty",
+    ]
+    with pytest.raises(EmptyInputError) as nothing:
+        refuse_empty_folder(tmp_path, problems)
+    assert nothing.value.message == f"{tmp_path}: the folder holds no file staffpulse can read"
+    table = tmp_path / "table.csv"
+    table.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as unknown:
+        detect(table)
+    assert unknown.value.hint is not None
+    assert unknown.value.hint.startswith("fix the file as said and try again; supported formats")

@@ -103,7 +103,7 @@ def test_text_named_xls_in_a_folder_is_left_out_told_to_rename_it(tmp_path: Path
     assert report.posts == 1
     [left] = report.problems
     assert left.message.endswith(
-        "file skipped: named as an Excel file (.xls) but holds text: save or rename it as .csv"
+        "not a known format: named as an Excel file (.xls) but holds text: save or rename it as .csv"
     )
     assert "is an Excel workbook" not in left.message
 
@@ -158,7 +158,7 @@ def test_a_folder_holding_only_a_workbook_says_how_to_save_a_csv(tmp_path: Path)
     with open_store(":memory:") as store, pytest.raises(EmptyInputError) as refused:
         import_paths(store, [folder])
     assert refused.value.message == (
-        f"{folder}: the folder holds nothing staffpulse can import "
+        f"{folder}: the folder holds no file staffpulse can read "
         "(book.xlsx is an Excel workbook, not a CSV)"
     )
     assert refused.value.hint == SAVE_AS

@@ -62,7 +62,7 @@ def test_a_zip_with_an_archive_and_other_exports_reads_every_member(tmp_path: Pa
         assert (first.new_posts, first.skipped) == (4 + 2 + 1, 1)
         # An unknown file is told like a folder's, by its name in the ZIP, and not counted.
         assert sorted((p.file, p.message[:20]) for p in first.problems) == [
-            (f"{path}!exports/README.md", "not a known format; "),
+            (f"{path}!exports/README.md", "not a known format"),
             (f"{path}!exports/acme/data/tweets-part1.js", "unreadable timestamp"),
         ]
         stats = store.stats()

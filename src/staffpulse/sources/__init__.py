@@ -77,7 +77,8 @@ def detect(path: Path) -> Source:
         )
     raise UnknownFormatError(
         f"{path}: {what}",
-        hint=("fix the file as said and import it again; " if fixable else "")
+        # import and score both read files this way: the hint names neither
+        hint=("fix the file as said and try again; " if fixable else "")
         + SUPPORTED_FORMATS.say(names=names),
     )
 

@@ -113,8 +113,9 @@ def claimed_by(path: Path) -> Source | None:
     return None
 
 
-UNKNOWN_FORMAT = "not a known format; file skipped"
-EMPTY_FILE = "the file is empty; file skipped"  # as an empty file given alone is told
+# Each printed after "skipped FILE:" or "left out FILE:", so neither says "skipped" again
+UNKNOWN_FORMAT = "not a known format"
+EMPTY_FILE = "the file is empty"
 # Files of a folder (or ZIP) left out whole: reported, but no record in them was lost
 # (:func:`staffpulse.sources.folders.left_out`, for the unknown ones told why as well)
 LEFT_OUT = frozenset({UNKNOWN_FORMAT, EMPTY_FILE})

@@ -59,7 +59,7 @@ def unknown_format(path: Path) -> str:
     benchmark cohort is told what it is and where to use it instead (it has a format)."""
     why = why_unknown(path)
     if why and why.startswith(COHORT_FILE):
-        return f"{why}; file left out"
+        return why
     return f"{UNKNOWN_FORMAT}: {why}" if why else UNKNOWN_FORMAT
 
 
@@ -130,9 +130,9 @@ def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
     if advice is not None:
         said, fix = advice
         raise EmptyInputError(
-            f"{path}: the folder holds nothing staffpulse can import ({said})", hint=fix
+            f"{path}: the folder holds no file staffpulse can read ({said})", hint=fix
         )
     raise EmptyInputError(
-        f"{path}: the folder holds nothing staffpulse can import",
+        f"{path}: the folder holds no file staffpulse can read",
         hint=f"point to the exported files themselves {SEE_FORMATS.say()}",
     )
