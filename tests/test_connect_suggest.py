@@ -66,6 +66,32 @@ def test_exclusions(store: Store) -> None:
     }
 
 
+def test_an_account_only_reposted_is_no_one_already_talked_with(store: Store) -> None:
+    # The firm reposts val_vendor twice and never replies, mentions or quotes her: the audit
+    # says a bare repost is not talking, so connect suggests her (with what the firm did)
+    # instead of leaving her out as "already talking with"; rita, replied to, stays out.
+    shared = make_post("v1", "val_vendor", 2, "I think ATS demos should be short")
+    reposts = [
+        Post(
+            platform="x",
+            id=f"rp{i}",
+            author_id="id_acme_staffing",
+            author_handle="acme_staffing",
+            text="RT @val_vendor: I think ATS demos should be short",
+            created_at=NOW - timedelta(days=1 + i),
+            kind="repost",
+            reposted_post_id="v1",
+        )
+        for i in range(2)
+    ]
+    add_posts(store, shared, *reposts)
+    report = rank_with_fakes(store)
+    val = next(s for s in report.suggestions if s.handle == "val_vendor")
+    assert "you reposted them 2×" in val.explanation
+    assert "rita_recruits" not in [s.handle for s in report.suggestions]
+    assert report.excluded["already talking with"] == 1
+
+
 def test_job_bot_detected_from_posts_without_role(store: Store) -> None:
     class NoBoards(FakeRoleModel):
         def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]

@@ -115,7 +115,9 @@ class CandidateWalk:
         self.held = held
         self.circle = graph.circle(account.id)
         self.followed = store.follows_of(account.platform, account.id)
-        self.contacts = set(graph.out_neighbours(account.id))
+        # those it replied to, mentioned or quoted: an account it only reposts is no one it
+        # talks with (the audit says so too), and may be worth a first reply
+        self.contacts = graph.talked_with(account.id)
         self.scores = circle_pagerank(graph, [account.id])
         positive = np.flatnonzero(self.scores > 0)
         self.order = [int(i) for i in positive[np.argsort(-self.scores[positive], kind="stable")]]

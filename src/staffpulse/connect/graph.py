@@ -54,6 +54,9 @@ HALF_LIFE_DAYS = 30.0
 
 KIND_WEIGHTS: Mapping[str, float] = {"reply": 1.0, "quote": 0.8, "mention": 0.6, "repost": 0.4}
 """A reply is a conversation; a quote adds words; a mention points; a repost only amplifies."""
+TALK_KINDS = frozenset({"reply", "mention", "quote"})
+"""What counts as talking with an account, as the audit's Conversation counts it: a bare repost
+only amplifies, a follow says nothing."""
 
 FOLLOW_WEIGHT = 0.5
 """A follow is a standing signal of interest, about half a recent reply."""
@@ -101,6 +104,14 @@ class InteractionGraph:
             return {}
         col = self.matrix.getcol(j).tocoo()
         return {self.nodes[i]: float(w) for i, w in zip(col.row, col.data, strict=True)}
+
+    def talked_with(self, node: str) -> set[str]:
+        """The accounts ``node`` replied to, mentioned or quoted (:data:`TALK_KINDS`)."""
+        return {
+            other
+            for other in self.out_neighbours(node)
+            if TALK_KINDS & self.edges[(node, other)].kinds.keys()
+        }
 
     def circle(self, node: str) -> dict[str, float]:
         """Accounts the node engages or is engaged by, with the summed edge weight."""
