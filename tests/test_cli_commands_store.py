@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from ingest_helpers import write_sample
 from staffpulse import __version__
 from staffpulse.cli import app
+from staffpulse.store import open_store
 
 runner = CliRunner()
 
@@ -106,10 +107,25 @@ def test_errors_are_one_line_messages_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_empty_store_stats_are_friendly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reading_on_a_new_machine_says_there_is_no_store_yet_and_makes_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("STAFFPULSE_DB", raising=False)
     monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path / "home"))  # the default store
-    result = runner.invoke(app, ["stats"])
+    default = tmp_path / "home" / "staffpulse.db"
+    for command in (["stats"], ["accounts"], ["audit", "me"], ["benchmark"], ["inbox"]):
+        result = runner.invoke(app, command)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 66, (command, result.output)
+        assert f"no store yet at {default}" in said and "Traceback" not in said
+        assert "staffpulse demo" in said and "staffpulse import FILE" in said
+    assert not default.exists()
+
+
+def test_empty_store_stats_are_friendly(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    open_store(db).close()  # a store made, with nothing imported yet
+    result = runner.invoke(app, ["stats", "--db", str(db)])
     assert result.exit_code == 0 and "store is empty" in result.output
 
 

@@ -297,21 +297,22 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     """Open and migrate the store at ``path`` or the default location.
 
     With ``create`` (commands that write: import, fetch, listen) a missing store is created.
-    Without it (commands that only read), a store path the user named (``--db`` or
-    ``STAFFPULSE_DB``) that does not exist is a :class:`MissingFileError`: a typo in a path
-    should not leave a new empty store, and folders, behind. The default store is still
-    created, so a first ``staffpulse stats`` says the store is empty.
+    Without it (commands that only read) a missing store is a :class:`MissingFileError`: a
+    typo in a path the user named (``--db`` or ``STAFFPULSE_DB``) should not leave a new empty
+    store, and folders, behind; and a first reading command on a new machine says there is no
+    store yet and how to make one, rather than leaving an empty one that reads as "no accounts".
     """
     from staffpulse.config import default_db_path
 
     named = path is not None or bool(os.environ.get("STAFFPULSE_DB"))
     target = path if path is not None else default_db_path()
-    if (
-        not create
-        and named
-        and str(target) != ":memory:"
-        and not Path(target).expanduser().exists()
-    ):
+    if not create and str(target) != ":memory:" and not Path(target).expanduser().exists():
+        if not named:
+            raise MissingFileError(
+                f"no store yet at {target}",
+                hint="try staffpulse on a sample first: staffpulse demo; or import your posts: "
+                "staffpulse import FILE (an export from X, Bluesky or Mastodon, or a CSV)",
+            )
         raise MissingFileError(
             f"no store at {target}",
             hint="check the --db path (or STAFFPULSE_DB), or import something into it first: "
