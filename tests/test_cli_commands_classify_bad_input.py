@@ -117,6 +117,21 @@ def test_random_bytes_are_told_as_binary_not_echoed(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "posts.jsonl"])
+def test_a_pdf_is_told_as_a_pdf_not_read_as_bad_json(tmp_path: Path, name: str) -> None:
+    """QA s25: a PDF's first part holds no control character; each of its lines was skipped
+    as bad JSON, then "nothing ... could be used", exit 1."""
+    src = tmp_path / name
+    src.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    err = result.stderr.replace("\n", " ")
+    said = "not a text file, so not a JSONL or CSV file (it holds binary data: it is a PDF)"
+    assert f"{src}: {said}" in err and "What to do" in err
+    assert "not valid JSON" not in err and not out.exists()
+
+
 def test_an_excel_workbook_is_told_how_to_save_it_as_csv(tmp_path: Path) -> None:
     """QA s20: a workbook (also one named .csv) was "not a text file ... binary data"."""
     book = tmp_path / "posts.csv"  # an .xlsx saved under a .csv name

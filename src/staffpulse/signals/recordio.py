@@ -38,7 +38,7 @@ from staffpulse.signals.record_json import (
     read_json_document,
 )
 from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
-from staffpulse.sources.base import BINARY_RE, mostly_binary, read_head
+from staffpulse.sources.base import BINARY_RE, document_kind, mostly_binary, read_head
 from staffpulse.sources.csv_preamble import MAX_LINES, preamble_note, skip_preamble
 from staffpulse.sources.csvrows import sniff_delimiter
 from staffpulse.sources.workbooks import workbook_of
@@ -290,21 +290,24 @@ class RecordFile(Generic[T]):
         second = head_lines[1] if len(head_lines) > 1 else ""
         head = first.strip().lower()
         # A first line that is a record (a JSON object) or a CSV header naming the needed
-        # columns makes the file text: control characters further on are in its records (a
-        # NUL or \x1c in a CSV cell, a corrupt line), each read or skipped as that record.
-        # Judging those by their share of a small file refused it whole (exit 65).
-        # So does a first line of garbage before JSON records: it is skipped as that line.
+        # columns, or JSON records after a line of garbage, make the file text: control
+        # characters further on (a NUL in a CSV cell) are read or skipped with their record.
         follow = _records_follow(head_lines)
         records = follow or is_json_object(first) or all(w in head for w in csv_header_words)
-        if (_looks_binary(first) and not follow) or (not records and _mostly_binary(head_lines)):
+        # a PDF starts with text, no control character: it was read as bad JSON lines (exit 1)
+        kind = document_kind(first.lstrip("\ufeff").encode("utf-8", "replace"))
+        binary = (_looks_binary(first) and not follow) or (
+            not records and _mostly_binary(head_lines)
+        )
+        if binary or kind is not None:
             if self.path.is_file() and (book := workbook_of(self.path, read_head(self.path))):
                 # a spreadsheet is told what it is and how to save it as a CSV
                 fix = book.fix.removesuffix(" and import that file")
                 raise InputError(f"{name} is {book.said}", hint=f"{fix}, then give that file")
             # said so, rather than a CSV header error quoting the bytes as its columns
+            said = f"it holds binary data: it is {kind}" if kind else "it holds binary data"
             raise InputError(
-                f"{name}: not a text file, so not a JSONL or CSV file (it holds binary data)",
-                hint=empty_hint,
+                f"{name}: not a text file, so not a JSONL or CSV file ({said})", hint=empty_hint
             )
         if (above := self._lines_above_header(blank, head_lines, first)) > 0:
             self.preamble_note = preamble_note(above)
@@ -378,9 +381,8 @@ def _looks_binary(line: str) -> bool:
 
 
 def _records_follow(lines: list[str]) -> bool:
-    """True when most lines after the first are JSON records: a first line of garbage (a
-    corrupt block, a stray binary header) before JSON Lines is skipped as that line, not the
-    file refused whole as binary."""
+    """True when most lines after the first are JSON records: a first line of garbage before
+    JSON Lines is skipped as that line, not the file refused whole as binary."""
     rest = [line for line in lines[1:] if line.strip()]
     return bool(rest) and sum(map(is_json_object, rest)) * 2 > len(rest)
 
