@@ -21,50 +21,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from staffpulse.account_refs import parse_account_ref, read_account_ref
+from staffpulse.benchmark.segments import SEGMENT_LABELS as SEGMENT_LABELS
+from staffpulse.benchmark.segments import SEGMENT_WORDS as SEGMENT_WORDS
+from staffpulse.benchmark.segments import normalize_segment
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.handles import as_url
 from staffpulse.models import normalize_platform, platform_name
-from staffpulse.next_steps import IMPORT_THEN_BENCHMARK, SEGMENT_CHOICES
+from staffpulse.next_steps import IMPORT_THEN_BENCHMARK
 from staffpulse.sources.base import read_user_text
 from staffpulse.sources.csvrows import sniff_delimiter
 
-SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
-SEGMENT_LABELS = {
-    "staffing_firm": "Staffing firms",
-    "vendor": "Vendors",
-    "recruiter": "Recruiters",
-    "hr": "HR people",
-    "other": "Other",
-    "unknown": "No segment",
-}
-# one account's segment in words, as the league table shows it (the JSON keeps the keys)
-SEGMENT_WORDS = {
-    "staffing_firm": "Staffing firm",
-    "vendor": "Vendor",
-    "recruiter": "Recruiter",
-    "hr": "HR",
-    "other": "Other",
-    "unknown": "No segment",
-}
-# How a line says it has no segment: blank, or the words the league table and its CSV write
-# (so a league CSV read back as a cohort keeps its accounts without a note on each).
-_NO_SEGMENT = frozenset({"no_segment", "none", "unknown"})
-_ALIASES = {
-    "staffing_firm": "staffing_firm",
-    "staffing_firms": "staffing_firm",
-    "staffing": "staffing_firm",
-    "staffing_company": "staffing_firm",
-    "agency": "staffing_firm",
-    "firm": "staffing_firm",
-    "vendor": "vendor",
-    "vendors": "vendor",
-    "recruiter": "recruiter",
-    "recruiters": "recruiter",
-    "hr": "hr",
-    "hr_pro": "hr",
-    "hr_professional": "hr",
-    "other": "other",
-}
 # Words a header line is made of: a first line of them without ``handle`` is a header that
 # lacks it, not an account called "name".
 HEADER_WORDS = frozenset(
@@ -117,20 +83,6 @@ class CohortProblem:
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "message": self.message, "kept": self.kept}
-
-
-def normalize_segment(value: str | None) -> str | None:
-    """The canonical segment for a user's spelling, None when blank or "no segment"; raises
-    ValueError."""
-    if value is None or not value.strip():
-        return None
-    key = value.strip().lower().replace("-", "_").replace(" ", "_")
-    if key in _NO_SEGMENT:
-        return None
-    if key not in _ALIASES:
-        choices = SEGMENT_CHOICES.say(segments=", ".join(SEGMENTS))
-        raise ValueError(f"unknown segment {value.strip()!r} {choices}")
-    return _ALIASES[key]
 
 
 def _is_platform(value: str) -> bool:
@@ -274,8 +226,9 @@ def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
     try:  # a segment of several words written without quotes: @acme staffing firm
         return handle, platform, normalize_segment(" ".join(rest)), None
     except ValueError as exc:
+        unknown = str(exc)
         if len(rest) == 1:
-            return handle, platform, None, str(exc)
+            return handle, platform, None, unknown
     if not platform and len(rest) == 2:  # the middle field is meant as the platform
         try:
             segment = normalize_segment(rest[1])
@@ -283,6 +236,8 @@ def _plain(parts: list[str]) -> tuple[str, str, str | None, str | None]:
             segment = None
         if segment is not None:
             return handle, normalize_platform(rest[0]), segment, None
+    if "did you mean" in unknown:  # a segment of several words, misspelled: "staffing agensy"
+        return handle, platform, None, unknown
     raise ValueError(
         "too many fields (expected: handle, optional platform, optional segment; "
         'put a segment of several words in quotes: "staffing firm")'

@@ -15,7 +15,7 @@ from staffpulse.audit.engine import parse_since
 from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
-from staffpulse.benchmark.cohort import SEGMENT_LABELS, CohortProblem
+from staffpulse.benchmark.cohort import CohortProblem
 from staffpulse.benchmark.cohort_audits import (
     Progress,
     audit_cohort,
@@ -24,6 +24,7 @@ from staffpulse.benchmark.cohort_audits import (
     score_cohort_texts,
 )
 from staffpulse.benchmark.members import FEW_POSTS
+from staffpulse.benchmark.segments import SEGMENT_LABELS
 from staffpulse.benchmark.stats import (
     compare,
     competition_ranks,

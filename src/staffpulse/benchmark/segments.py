@@ -1,0 +1,85 @@
+"""Cohort segments: the groups a cohort file may put each account in, and the ways people write
+them ("staffing agency", "job boards", "HR people"); a misspelled one is offered the closest
+("did you mean vendor?")."""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+from staffpulse.next_steps import SEGMENT_CHOICES
+
+SEGMENTS = ("staffing_firm", "vendor", "recruiter", "hr", "other")
+SEGMENT_LABELS = {
+    "staffing_firm": "Staffing firms",
+    "vendor": "Vendors",
+    "recruiter": "Recruiters",
+    "hr": "HR people",
+    "other": "Other",
+    "unknown": "No segment",
+}
+# one account's segment in words, as the league table shows it (the JSON keeps the keys)
+SEGMENT_WORDS = {
+    "staffing_firm": "Staffing firm",
+    "vendor": "Vendor",
+    "recruiter": "Recruiter",
+    "hr": "HR",
+    "other": "Other",
+    "unknown": "No segment",
+}
+# How a line says it has no segment: blank, or the words the league table and its CSV write
+# (so a league CSV read back as a cohort keeps its accounts without a note on each).
+_NO_SEGMENT = frozenset({"no_segment", "none", "unknown"})
+_ALIASES = {
+    "staffing_firm": "staffing_firm",
+    "staffing_firms": "staffing_firm",
+    "staffing": "staffing_firm",
+    "staffing_company": "staffing_firm",
+    "staffing_companies": "staffing_firm",
+    "staffing_agency": "staffing_firm",
+    "staffing_agencies": "staffing_firm",
+    "recruiting_agency": "staffing_firm",
+    "recruitment_agency": "staffing_firm",
+    "recruiting_firm": "staffing_firm",
+    "recruitment_firm": "staffing_firm",
+    "temp_agency": "staffing_firm",
+    "agency": "staffing_firm",
+    "agencies": "staffing_firm",
+    "firm": "staffing_firm",
+    "vendor": "vendor",
+    "vendors": "vendor",
+    # a job board sells job ads to firms and employers: one of the vendors the claims compare
+    # the staffing firms with (the segments have no group of their own for it)
+    "job_board": "vendor",
+    "job_boards": "vendor",
+    "jobboard": "vendor",
+    "hr_tech": "vendor",
+    "recruiter": "recruiter",
+    "recruiters": "recruiter",
+    "hr": "hr",
+    "hr_pro": "hr",
+    "hr_pros": "hr",
+    "hr_professional": "hr",
+    "hr_professionals": "hr",
+    "hr_people": "hr",
+    "human_resources": "hr",
+    "other": "other",
+    "others": "other",
+}
+# How close a misspelled segment must be to a known spelling to be offered it ("vendr": vendor)
+_CLOSE_ENOUGH = 0.8
+
+
+def normalize_segment(value: str | None) -> str | None:
+    """The canonical segment for a user's spelling, None when blank or "no segment"; raises
+    ValueError."""
+    if value is None or not value.strip():
+        return None
+    key = "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    if key in _NO_SEGMENT:
+        return None
+    if key not in _ALIASES:
+        close = get_close_matches(key, list(_ALIASES), n=1, cutoff=_CLOSE_ENOUGH)
+        guess = f": did you mean {_ALIASES[close[0]]}?" if close else ""
+        choices = SEGMENT_CHOICES.say(segments=", ".join(SEGMENTS))
+        raise ValueError(f"unknown segment {value.strip()!r}{guess} {choices}")
+    return _ALIASES[key]
