@@ -398,3 +398,30 @@ def test_the_header_says_mentions_by_others_are_missing_from_the_data_not_zero(
     html = render_audit_html(alone)
     assert "no mentions of it by others in the data" in html
     assert "0 mentions" not in html
+
+
+def test_generated_is_when_the_report_was_made_not_the_clock_the_audit_read_at(
+    tmp_path: Path,
+) -> None:
+    from datetime import UTC, datetime
+
+    from staffpulse.dates import format_day
+
+    rosa = FeedBuilder("rosa")
+    for i in range(6):
+        rosa.post(f"My story {'abcdef'[i]}: I love this team lol")
+    store = store_with(tmp_path, rosa)
+    fixed = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)  # as the demo reads the sample: its last day
+    today = {format_day(datetime.now(UTC))}
+    page = _text(render_audit_html(audit_account(store, "rosa", scorer=FakeScorer(), now=fixed)))
+    sample = _text(
+        render_audit_html(audit_account(store, "rosa", scorer=FakeScorer(), now=fixed), sample=True)
+    )
+    today.add(format_day(datetime.now(UTC)))  # a run across midnight reads either day
+    made = re.search(r"Generated (\d+ \w+ \d{4})", page)
+    assert made is not None and made.group(1) in today
+    assert f"as of {format_when(fixed)}" in page and "sample's last day" not in page
+    assert f"as of {format_when(fixed)}, the sample's last day" in sample
+    live = audit_account(store, "rosa", scorer=FakeScorer())  # read now: one time, no "as of"
+    assert f"Generated {format_when(live.generated_at)}" in _text(render_audit_html(live))
+    assert audit_context(live)["as_of"] is None

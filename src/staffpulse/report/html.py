@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,10 +167,26 @@ def audit_context(
         "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows if row["scored"]]),
         "timeline": charts.mix_timeline(result.timeline),
         **_place_in_cohort(result, benchmark),
-        "generated": format_when(result.generated_at),
+        **_when_made(result, sample),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
         "models": models_in_words(result.signals, documentation_url()),
+    }
+
+
+def _when_made(result: AuditResult, sample: bool) -> dict[str, str | None]:
+    """The report's "Generated" time, and the "as of" time when the audit read the account
+    at a fixed time rather than now (the bundled sample, whose dates are fixed, is read as of
+    its newest post): "Generated" is when the report was made, never a clock the audit set."""
+    # a fixed clock is both the audit's time and its reference; without one the reference is
+    # the account's last post, read at the real time
+    fixed = result.reference_time == result.generated_at
+    if not fixed:
+        return {"generated": format_when(result.generated_at), "as_of": None}
+    as_of = format_when(result.generated_at)
+    return {
+        "generated": format_when(datetime.now(UTC)),
+        "as_of": f"{as_of}, the sample's last day" if sample else as_of,
     }
 
 
