@@ -150,6 +150,11 @@ def test_a_platform_with_no_conversations_names_the_others(replayed: Any) -> Non
         app, ["inbox", *REPLAY, "--db", str(db), "--platform", "mastodon", "--json"]
     )
     assert as_json.exit_code == 66 and json.loads(as_json.stdout)["items"] == []
+    # a platform with conversations, all after the date asked: said as before, not "none"
+    before = runner.invoke(
+        app, ["inbox", "--as-of", "2000-01-01", "--db", str(db), "--platform", "bluesky"]
+    )
+    assert before.exit_code == 0 and "no Bluesky conversations" not in before.output
 
 
 def test_a_limit_under_one_says_what_to_give(replayed: Any) -> None:

@@ -333,10 +333,13 @@ def empty_reason(
 
 
 def conversations_elsewhere(store: Store, platform: str) -> dict[str, int]:
-    """How many conversations the store holds on each platform but ``platform`` (those with
-    any), for an inbox asked for a platform the store has none on: read only then, as it
-    loads every conversation of the other platforms."""
-    counts = Counter(c.platform for c in load_conversations(store) if c.platform != platform)
+    """How many conversations the store holds on each platform but ``platform``, when it holds
+    none on ``platform`` at any date (else nothing: an inbox of ``platform`` empty for its
+    window or its ``--as-of`` says why itself). Read only for an empty inbox, as it loads
+    every stored conversation."""
+    counts = Counter(c.platform for c in load_conversations(store))
+    if counts[platform]:
+        return {}
     return {name: n for name, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n}
 
 
