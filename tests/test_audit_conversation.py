@@ -438,3 +438,38 @@ def test_an_account_gone_quiet_is_headlined_on_its_last_90_days_of_posting() -> 
     silent = talked_with(quiet | {"posts_90d": 0}, 25)
     assert silent is not None and silent.startswith("The account posted nothing in the last")
     assert silent.headline == lead.headline
+
+
+def test_the_inbox_is_advised_only_when_it_holds_someone_else_s_conversation(
+    tmp_path: Any,
+) -> None:
+    # A store of the firm's own posts, judged by listening (the inbox was opened): the inbox
+    # has nothing to join, so the reply advice must not send the firm there, nor count a "0".
+    from audit_helpers import FakeScorer, store_with
+    from staffpulse.audit.engine import audit_account
+    from staffpulse.listen.schema import RelevanceRow, save_relevance
+    from staffpulse.report.audit_view import figures
+
+    feed = FeedBuilder("acme")
+    feed.job(10)
+    other = feed.by("rosa", "Which staffing firms answer candidates quickly?")
+    store = store_with(tmp_path, feed)
+
+    def judged(*posts: Any) -> None:
+        rows = [RelevanceRow("x", p.id, 0.9, ("staffing",), "test") for p in posts]
+        save_relevance(store.conn, rows)
+        store.conn.commit()
+
+    def conversation() -> Any:
+        audit = audit_account(store, "acme", scorer=FakeScorer(), save=False)  # type: ignore[arg-type]
+        labels = [label for label, _ in figures(audit)["conversation"]]
+        return " ".join(audit.pillars["conversation"].recommendations), labels
+
+    judged(*feed.posts)
+    advice, labels = conversation()
+    assert "Spend 10 minutes a day answering" in advice and "inbox" not in advice
+    assert "Inbox conversations joined" not in labels
+    judged(other)  # now someone else's work conversation waits in the inbox
+    advice, labels = conversation()
+    assert "Start with the open conversations in your inbox" in advice
+    assert "Inbox conversations joined" in labels

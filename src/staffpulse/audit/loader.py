@@ -101,7 +101,9 @@ def inbox_conversations_joined(
 ) -> int | None:
     """How many listened work conversations of others the account joined (see
     :mod:`staffpulse.listen.states`); ``None`` while nothing of its platform was ever listened
-    to (no inbox built, no stream), because then the count would say nothing."""
+    to (no inbox built, no stream), or while listening kept no work post of anyone else (a
+    store of the firm's own posts: the inbox has nothing to join), because then the count, and
+    the advice to join the inbox's conversations, would say nothing true."""
     listened = store.conn.execute(
         "SELECT 1 FROM listen_relevance WHERE platform = ? LIMIT 1", (account.platform,)
     ).fetchone()
@@ -109,7 +111,16 @@ def inbox_conversations_joined(
         return None
     from staffpulse.listen import states  # only now: the listen package is heavy
 
-    return states.joined_conversations(store, account.platform, account.id, since)
+    joined = states.joined_conversations(store, account.platform, account.id, since)
+    if joined:
+        return joined
+    others = store.conn.execute(
+        "SELECT 1 FROM listen_relevance r JOIN posts p ON p.platform = r.platform"
+        " AND p.id = r.post_id WHERE r.platform = ? AND r.relevant = 1 AND p.author_id != ?"
+        " LIMIT 1",
+        (account.platform, account.id),
+    ).fetchone()
+    return 0 if others is not None else None
 
 
 def ref_authors(
