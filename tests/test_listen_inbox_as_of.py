@@ -64,7 +64,7 @@ def test_a_date_before_every_conversation_says_so_not_that_the_store_is_empty(
         result = build_inbox(store, text_model=scorer, role_model=None, as_of="1999-01-01")
     assert result.items == [] and result.counts["after_as_of"] == 2
     assert (
-        "nothing in the store was posted by 01 Jan 1999, 00:00 UTC: its first conversation"
+        "nothing in the store was posted by 1 Jan 1999, 00:00 UTC: its first conversation"
         " begins 10 Jun 2025, 00:00 UTC (--as-of to change)"
     ) in result.notes
     console = Console(record=True, width=200)
