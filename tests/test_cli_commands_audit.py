@@ -156,7 +156,7 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
 def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
     assert "Default: every account with at least --min-posts posts of its own" in shown
-    assert "--min-posts" in shown and "1 ranks every account with posts" in shown
+    assert "--min-posts" in shown and "1 ranks every account with posts of its own" in shown
     # what a cohort file holds, without opening the README
     assert "handle,platform,segment (the header line is optional" in shown
     assert "a plain list of handles or profile URLs works too" in shown

@@ -85,8 +85,8 @@ def benchmark_command(
             metavar="N",
             help="Rank only accounts with at least N posts of their own in the store. Default "
             "without a cohort file: 10 (accounts seen only as authors of shared or quoted posts "
-            "are left out, and the table says how many); 1 ranks every account with posts. With "
-            "a cohort file: its accounts with fewer posts are left out.",
+            "are left out, and the table says how many); 1 ranks every account with posts of its "
+            "own. With a cohort file: its accounts with fewer posts are left out.",
         ),
     ] = None,
     html: HtmlOption = None,
