@@ -66,7 +66,35 @@ def test_only_accounts_reached_through_longer_paths_are_in_the_wider_network(
         reply_post(2, "hannah_hr", "quinn_hr", 1),
         make_post("q1", "quinn_hr", 1, "hello"),
     )
-    assert "in the wider network of the people you talk with" in _why(store, "quinn_hr")
+    assert "in the wider network of your circle" in _why(store, "quinn_hr")
+
+
+def test_someone_who_only_reposts_the_firm_is_in_its_circle_not_someone_it_talks_with(
+    store: Store,
+) -> None:
+    # zoe only reposted the firm, then replied to nina: the line must not say the firm talks
+    # with zoe (replied to, mentioned or quoted), only that she is in its circle
+    firm_post = Post(platform="x", id="f1", author_id="id_acme_staffing", text="Open day!")
+    repost = Post(
+        platform="x",
+        id="r1",
+        author_id="id_zoe_reposts",
+        kind="repost",
+        reposted_post_id="f1",
+        created_at=NOW - timedelta(days=1),
+    )
+    add_posts(
+        store,
+        Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"),
+        Account(platform="x", id="id_nina_new", handle="nina_new"),
+        firm_post,
+        repost,
+        reply_post(3, "zoe_reposts", "nina_new", 2),
+        make_post("n1", "nina_new", 1, "hello"),
+    )
+    nina = _why(store, "nina_new", role="any")
+    assert "1 person in your circle replied to them this month" in nina
+    assert "you talk with" not in nina
 
 
 def test_voice_and_conversation_are_said_in_words_a_user_can_read() -> None:
@@ -133,7 +161,9 @@ def test_ten_posts_are_enough_to_judge_a_voice(store: Store) -> None:
 
 def test_explanation_and_fields(store: Store) -> None:
     best = rank_with_fakes(store).suggestions[0]
-    assert best.explanation.startswith("HR pro · 1 person you talk with replied to them this month")
+    assert best.explanation.startswith(
+        "HR pro · 1 person in your circle replied to them this month"
+    )
     # hannah_hr wrote 2 posts: too few to call her voice lively (the audit's minimum is 10)
     assert "only 2 posts of its own: too few to judge voice and conversation" in best.explanation
     assert "lively" not in best.explanation
@@ -145,7 +175,7 @@ def test_explanation_and_fields(store: Store) -> None:
 def test_the_explanation_counts_everyone_the_via_list_names(store: Store) -> None:
     for s in rank_with_fakes(store).suggestions:
         if len(s.via) > 1:
-            assert f"{len(s.via)} people you talk with engage them in total" in s.explanation
+            assert f"{len(s.via)} people in your circle engage them in total" in s.explanation
         else:
             assert "in total" not in s.explanation
 

@@ -250,7 +250,7 @@ def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) 
     assert "mia_recruits" not in handles and "hireloop" not in handles  # already followed
     assert "jobwire_dayton" not in handles  # the job-ad bot
     assert report.suggestions[0].explanation.startswith("HR pro · ")
-    assert "you talk with" in report.suggestions[0].explanation
+    assert "in your circle replied to them" in report.suggestions[0].explanation
     only_hr = suggest_accounts(sample_store, "harborline", role="hr_pro", role_model=SampleRoles())
     assert [s.handle for s in only_hr] == ["priya_hrlife"]
 

@@ -1,7 +1,9 @@
 """One-line explanations of suggestions, from the edges behind the PageRank score.
 
-Example: ``recruiter · 4 people you talk with replied to them this month · voice 82``.
-"This month" means within :data:`RECENT_DAYS` of the ranking date.
+Example: ``recruiter · 4 people in your circle replied to them this month · voice 82``.
+"This month" means within :data:`RECENT_DAYS` of the ranking date. "Your circle" is every
+account the firm engages or is engaged by (:meth:`InteractionGraph.circle`: reposts and follows
+too), so it is never called "people you talk with", which means replies, mentions and quotes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
 RECENT_DAYS = 30
+# The circle holds accounts the firm only reposts or follows and accounts that engage it, so
+# "people you talk with" (replied to, mentioned or quoted: --include-contacts) overstated it
+CIRCLE = "in your circle"
 VERBS = {
     "reply": "replied to",
     "mention": "mentioned",
@@ -149,22 +154,22 @@ def explain(
             recent = []
             verb = "follows" if len(members) == 1 else "follow"
         if recent:
-            parts.append(f"{_people(len(recent))} you talk with {verb} them this month")
+            parts.append(f"{_people(len(recent))} {CIRCLE} {verb} them this month")
         else:
-            parts.append(f"{_people(len(members))} you talk with {verb} them")
+            parts.append(f"{_people(len(members))} {CIRCLE} {verb} them")
         if len(into) > len(recent or members):  # the "via" list names them all
-            # "people you talk with", as the part before says it: "2 of your circle ... in
-            # all" read as a second, unexplained group
-            parts.append(f"{_people(len(into))} you talk with engage them in total")
+            # the same group as the part before names: "2 of your circle ... in all" read as
+            # a second, unexplained group
+            parts.append(f"{_people(len(into))} {CIRCLE} engage them in total")
     elif out_of:
-        parts.append(f"talks with {_people(len(out_of))} you talk with")
+        parts.append(f"engages {_people(len(out_of))} {CIRCLE}")
     back = graph.edges.get((node, account.id))
     mine = graph.edges.get((account.id, node))
     theirs = _theirs(back.kinds) if back is not None else None
     yours = _engaged(mine.kinds, "them") if mine is not None else None
     if not into and not out_of and not theirs and not yours:
-        # reached only through longer paths: no one you talk with engages them, nor they you
-        parts.append("in the wider network of the people you talk with")
+        # reached only through longer paths: no one in the circle engages them, nor they you
+        parts.append("in the wider network of your circle")
     parts.extend(text for text in (theirs, f"you {yours}" if yours else None) if text)
     parts.extend(describe_citizen(citizen, min_posts))
     ranked = sorted(into, key=lambda m: -into[m].weight)
