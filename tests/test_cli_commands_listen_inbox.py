@@ -150,6 +150,15 @@ def test_a_platform_with_no_conversations_names_the_others(replayed: Any) -> Non
         app, ["inbox", *REPLAY, "--db", str(db), "--platform", "mastodon", "--json"]
     )
     assert as_json.exit_code == 66 and json.loads(as_json.stdout)["items"] == []
+    # a --topic takes the same path: no topic can match where the store has nothing
+    for topic in ("pay", "no-such-topic"):
+        with_topic = runner.invoke(
+            app, ["inbox", *REPLAY, "--db", str(db), "--platform", "mastodon", "--topic", topic]
+        )
+        assert with_topic.exit_code == 66
+        told = " ".join(with_topic.output.split())
+        assert "no Mastodon conversations in the store" in told and "leave out --platform" in told
+        assert "Listen first" not in told and "No conversations to join" not in told
     # a platform with conversations, all after the date asked: said as before, not "none"
     before = runner.invoke(
         app, ["inbox", "--as-of", "2000-01-01", "--db", str(db), "--platform", "bluesky"]

@@ -253,11 +253,16 @@ def inbox(
         )
         elsewhere = (
             conversations_elsewhere(store, platform)
-            if platform is not None and topic is None and not result.counts["conversations"]
+            if platform is not None and not result.counts["conversations"]
             else {}
         )
     if as_json:  # printed first: a --topic that matches nothing still answers in JSON
         print_json(result.as_dict())
+    if elsewhere and platform is not None:  # an empty inbox only for the platform asked
+        # before the topic: no topic can match where there is nothing, and "leave out
+        # --topic" would not help
+        message, hint = no_platform_conversations(platform, elsewhere)
+        raise NotFoundError(message, hint=hint)
     if topic is not None and not result.topic_matched:
         raise NotFoundError(
             f"no topic matches '{topic}'",
@@ -266,9 +271,6 @@ def inbox(
             if result.topic_choices
             else "no topic has conversations to join now; leave out --topic",
         )
-    if elsewhere and platform is not None:  # an empty inbox only for the platform asked
-        message, hint = no_platform_conversations(platform, elsewhere)
-        raise NotFoundError(message, hint=hint)
     if html is not None:
         write_inbox_html(result, html)
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
