@@ -3,10 +3,17 @@ names what it counted, and a base of nothing reads as nothing to read, never "0 
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
+
+from rich.console import Console
 
 from audit_helpers import FeedBuilder, audit_feed
-from staffpulse.report.audit_view import figures
+from staffpulse.dates import format_day
+from staffpulse.report.audit_view import figures, posts_and_span
+from staffpulse.report.html import render_audit_html
+from staffpulse.report.terminal_audit import render_audit
 
 
 def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
@@ -68,3 +75,30 @@ def test_a_share_beside_its_count_never_reads_as_none_or_all() -> None:
     most.job(300)
     most.chat(1)
     assert dict(figures(audit_feed(most))["mix"])["Job ads"] == "300 of 301 original posts (>99%)"
+
+
+def _feed_with_undated(undated: int) -> FeedBuilder:
+    feed = FeedBuilder("rosa")
+    feed.chat(8)
+    feed.posts[:undated] = [replace(post, created_at=None) for post in feed.posts[:undated]]
+    return feed
+
+
+def test_the_header_says_how_many_posts_its_span_covers_when_some_are_undated() -> None:
+    # "8 posts from 1 Mar to 9 Mar" read as if all 8 were in the span, while 2 had no date
+    feed = _feed_with_undated(2)
+    dated = [post.created_at for post in feed.posts if post.created_at is not None]
+    result = audit_feed(feed)
+    span = f"from {format_day(min(dated))} to {format_day(max(dated))}"
+    header = f"8 posts (6 dated {span})"
+    assert posts_and_span(result) == header
+    console = Console(record=True, width=200)
+    render_audit(console, result)
+    assert header in console.export_text()
+    assert html.escape(header) in render_audit_html(result)
+
+
+def test_the_header_span_reads_plainly_when_every_post_or_none_is_dated() -> None:
+    every = audit_feed(_feed_with_undated(0))
+    assert re.fullmatch(r"8 posts from \d+ \w+ \d{4} to \d+ \w+ \d{4}", posts_and_span(every))
+    assert posts_and_span(audit_feed(_feed_with_undated(8))) == "8 posts"

@@ -269,7 +269,9 @@ def _post_counts(frame: Frame, data: AccountData) -> dict[str, int]:
     # the header says how many replies only continue the account's own threads, so its count
     # of replies never reads against Conversation's "none of your posts are replies to others"
     kinds["replies_in_own_threads"] = int(self_replies(frame, data.account).sum())
-    return {"posts": frame.n, **kinds, "mentions_known": len(data.mentions)}
+    # the header's span covers only the posts with a usable date: "8 posts (6 dated from ...)"
+    dated = int(np.count_nonzero(~np.isnan(frame.ts)))
+    return {"posts": frame.n, "dated": dated, **kinds, "mentions_known": len(data.mentions)}
 
 
 def audit_account(

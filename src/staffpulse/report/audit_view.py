@@ -7,6 +7,7 @@ from typing import Any
 
 from staffpulse.audit.advice import actions_total
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
+from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.rounding import whole
 
@@ -105,6 +106,22 @@ def _replies_counted(replies: int, in_own_threads: int) -> str:
     if in_own_threads:
         return text + f" ({in_own_threads:,} in your own threads)"
     return text
+
+
+def posts_and_span(result: AuditResult) -> str:
+    """The header's post total and the days it spans: "8 posts from 1 Mar 2026 to 9 Mar 2026",
+    or "8 posts (6 dated from ...)" when some have no usable date, since the span is of the
+    dated ones only (the caution line says why); an audit stored before ``dated`` was counted
+    reads as before."""
+    counts, window = result.counts, result.window
+    total = count_of(int(counts.get("posts", 0)), "post")
+    if not window.get("first_post"):
+        return total
+    span = f"from {format_day(window['first_post'])} to {format_day(window['last_post'])}"
+    dated = counts.get("dated")
+    if dated is not None and int(dated) < int(counts.get("posts", 0)):
+        return f"{total} ({int(dated):,} dated {span})"
+    return f"{total} {span}"
 
 
 def posts_counted(result: AuditResult) -> str | None:

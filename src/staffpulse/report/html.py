@@ -32,6 +32,7 @@ from staffpulse.report.audit_view import (
     band,
     pct,
     pillar_rows,
+    posts_and_span,
     posts_counted,
 )
 from staffpulse.report.counts import count_of
@@ -79,6 +80,7 @@ def environment() -> Environment:
             version=__version__,
             actions_summary=actions_summary,  # the line under "Do this next"
             posts_counted=posts_counted,  # what the header's post total holds
+            posts_and_span=posts_and_span,  # "8 posts (6 dated from ...)": the span's base
         )
     return _ENV
 

@@ -11,16 +11,16 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import AuditResult
-from staffpulse.dates import format_day, format_when
+from staffpulse.dates import format_when
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
     actions_summary,
     band,
     pillar_rows,
+    posts_and_span,
     posts_counted,
 )
-from staffpulse.report.counts import count_of
 from staffpulse.report.inline_code import code_as_plain
 
 BAR_WIDTH = 24
@@ -60,12 +60,8 @@ def _summary_panel(result: AuditResult) -> Panel:
     head.append(
         f"   {account.display_name or account.handle} @{account.handle} ({account.platform})"
     )
-    window = result.window
-    span = ""
-    if window.get("first_post"):
-        span = f" from {format_day(window['first_post'])} to {format_day(window['last_post'])}"
     # what the posts are, so the pillars' different totals below add up
-    counted = f"{count_of(result.counts['posts'], 'post')}{span}. {posts_counted(result) or ''}"
+    counted = f"{posts_and_span(result)}. {posts_counted(result) or ''}"
     caution = [Text(code_as_plain(result.caution), style="bold yellow")] if result.caution else []
     return Panel(
         Group(
