@@ -21,9 +21,11 @@ from staffpulse.store import Store, open_store
 def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> XFetcher:
     config = {
         "x": {"cost_per_post_read": 0.005, "cost_per_user_read": 0.010, "max_wait_seconds": 5},
-        "fetch": {"timeout_seconds": 1.0, "avatar_max_bytes": 10_000},
+        "fetch": {"timeout_seconds": 10.0, "avatar_max_bytes": 10_000},
     }
-    client = make_client("secret-token", server.url_for(""), 0.3)
+    # generous timeouts, never waited for (the server answers at once): a 0.3 s one ran out on a
+    # loaded machine, and the retried page was served twice but paid once (budget test)
+    client = make_client("secret-token", server.url_for(""), 10.0)
     return XFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
 
 
