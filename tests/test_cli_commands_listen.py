@@ -120,11 +120,14 @@ def test_listen_reads_keywords_files_in_any_text_encoding(
 ) -> None:
     keywords = tmp_path / "kw.txt"
     keywords.write_bytes(data)
+    # the run ends on the stream's last frame, not by idling (a 0.5 s idle timeout ran out
+    # before the first frame on a loaded machine); the idle timeout is only a safety net
     with ServerThread(_keywords_stream()) as server:
         result = runner.invoke(
             app,
             ["listen", "bluesky", "--url", server.url, "--db", str(tmp_path / "k.db"),
-             "--keywords", str(keywords), "--no-classifier", "--idle-timeout", "0.5", "--json"],
+             "--keywords", str(keywords), "--no-classifier", "--max-events", "3",
+             "--idle-timeout", "30", "--json"],
         )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["kept"] == 2  # the first term counts, accents too
