@@ -45,9 +45,12 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
 
     async def scenario() -> tuple[ReplayServer, JetstreamListener]:
         async with ReplayServer(frames, drop_after=300) as server:
+            # ends on the last frame, not by idling (flaky on a loaded machine): every frame,
+            # plus once more the last event before the drop (the resume cursor is inclusive)
             opts = ListenOptions(
-                url=server.url, idle_timeout=1.0, backoff_initial=0.05, flush_seconds=0.2
-            )
+                url=server.url, max_events=len(frames) + 1, idle_timeout=30,
+                backoff_initial=0.05, flush_seconds=0.2,
+            )  # fmt: skip
             listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
             await listener.run()
             return server, listener
@@ -101,15 +104,18 @@ def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
     events, _ = generate_stream(200, seed=5)
     frames = frames_of(events)
 
-    async def scenario(frames: list[str]) -> ReplayServer:
+    async def scenario(frames: list[str], expected: int) -> ReplayServer:
         async with ReplayServer(frames) as server:
-            opts = ListenOptions(url=server.url, idle_timeout=0.5, flush_seconds=0.1)
+            # ends on the last frame expected, not by idling (flaky on a loaded machine)
+            opts = ListenOptions(
+                url=server.url, max_events=expected, idle_timeout=30, flush_seconds=0.1
+            )
             await JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts).run()
             return server
 
-    asyncio.run(scenario(frames[:120]))
+    asyncio.run(scenario(frames[:120], 120))
     saved = get_cursor(store, "bluesky:jetstream")
-    server = asyncio.run(scenario(frames))
+    server = asyncio.run(scenario(frames, len(frames) - 119))  # from the saved one, inclusive
     assert server.cursors() == [saved]
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
