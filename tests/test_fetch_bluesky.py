@@ -100,12 +100,16 @@ class FakeAppView(FakeApi):
         return self._json(body)
 
 
-def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> BlueskyFetcher:
+def _fetcher(
+    server: HTTPServer, store: Store, sleeps: list[float], timeout: float = 10.0, **kw: Any
+) -> BlueskyFetcher:
     config = {
         "x": {"max_wait_seconds": 5},
-        "fetch": {"timeout_seconds": 1.0, "avatar_max_bytes": 10_000},
+        "fetch": {"timeout_seconds": 10.0, "avatar_max_bytes": 10_000},
     }
-    client = make_client(server.url_for(""), 0.3)
+    # generous timeouts, waited for only by the tests of a timeout (they pass 0.3 s): a 0.3 s
+    # one ran out on a loaded machine, and the retry added a request and a sleep tests count
+    client = make_client(server.url_for(""), timeout)
     return BlueskyFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
 
 
@@ -145,7 +149,7 @@ def test_timeout_halfway_then_resume(httpserver: HTTPServer, store: Store) -> No
     fake = FakeAppView(httpserver, n=250, followers=0)
     fake.delay_on = {3}  # second feed page
     with pytest.raises(FetchError):
-        _fetcher(httpserver, store, [], retries=0).fetch("acme.bsky.social", max_follows=0)
+        _fetcher(httpserver, store, [], 0.3, retries=0).fetch("acme.bsky.social", max_follows=0)
     assert _count(store, "posts") == 100
     fake.delay_on = set()
     before = len(fake.requests)
