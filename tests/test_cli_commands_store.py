@@ -120,6 +120,14 @@ def test_reading_on_a_new_machine_says_there_is_no_store_yet_and_makes_none(
         assert f"no store yet at {default}" in said and "Traceback" not in said
         assert "staffpulse demo" in said and "staffpulse import FILE" in said
     assert not default.exists()
+    # after `staffpulse demo`, its own store is the way in: not "try the demo" again
+    demo = tmp_path / "home" / "demo" / "demo.db"
+    demo.parent.mkdir(parents=True)
+    open_store(demo).close()
+    said = " ".join(runner.invoke(app, ["stats"]).output.split())
+    assert f"the demo's store is {demo}: add --db {demo} to explore it" in said
+    assert "staffpulse import FILE" in said and "try staffpulse on a sample" not in said
+    assert not default.exists()
 
 
 def test_empty_store_stats_are_friendly(tmp_path: Path) -> None:

@@ -302,16 +302,23 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     store, and folders, behind; and a first reading command on a new machine says there is no
     store yet and how to make one, rather than leaving an empty one that reads as "no accounts".
     """
-    from staffpulse.config import default_db_path
+    from staffpulse.config import default_db_path, home_dir
 
     named = path is not None or bool(os.environ.get("STAFFPULSE_DB"))
     target = path if path is not None else default_db_path()
     if not create and str(target) != ":memory:" and not Path(target).expanduser().exists():
         if not named:
+            # after `staffpulse demo`, whose store is its own, the way in is --db, not the demo
+            demo = home_dir() / "demo" / "demo.db"
+            first = (
+                f"the demo's store is {demo}: add --db {demo} to explore it"
+                if demo.exists()
+                else "try staffpulse on a sample first: staffpulse demo"
+            )
             raise MissingFileError(
                 f"no store yet at {target}",
-                hint="try staffpulse on a sample first: staffpulse demo; or import your posts: "
-                "staffpulse import FILE (an export from X, Bluesky or Mastodon, or a CSV)",
+                hint=f"{first}; or import your posts: staffpulse import FILE (an export from X, "
+                "Bluesky or Mastodon, or a CSV)",
             )
         raise MissingFileError(
             f"no store at {target}",
