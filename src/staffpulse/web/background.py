@@ -30,6 +30,21 @@ def job_progress(job: Job) -> Callable[[str, int, int], None]:
     return progress
 
 
+def _boxed(work: Callable[[Job], Any], box: dict[str, Any]) -> Callable[[Job], dict[str, Any]]:
+    """``work`` as a job's function: what it returns, or raises, is kept in ``box`` for the
+    request that sees the job end (a job records only its own summary, here none)."""
+
+    def run(job: Job) -> dict[str, Any]:
+        try:
+            box["value"] = work(job)
+        except BaseException as exc:
+            box["error"] = exc
+            raise
+        return {}
+
+    return run
+
+
 @dataclass
 class _Pending:
     job: Job
@@ -56,16 +71,7 @@ class SlowPages:
         (saving an audit to the history), on the write lane: after any import, and without
         dropping the pages' data. Its value, or its error, is for :meth:`saved`."""
         box: dict[str, Any] = {}
-
-        def run(job: Job) -> dict[str, Any]:
-            try:
-                box["value"] = work(job)
-            except BaseException as exc:
-                box["error"] = exc
-                raise
-            return {}
-
-        job = self.jobs.submit(kind, label, run, drops_caches=False)
+        job = self.jobs.submit(kind, label, _boxed(work, box), drops_caches=False)
         with self._lock:
             self._saves[job.id] = box
             for stale in list(self._saves)[:-KEEP_JOBS]:  # the oldest, never looked at
@@ -118,16 +124,8 @@ class SlowPages:
 
     def _start(self, key: Hashable, label: str, compute: Callable[[Job], T]) -> _Pending:
         box: dict[str, Any] = {}
-
-        def run(job: Job) -> dict[str, Any]:
-            try:
-                box["value"] = compute(job)
-            except BaseException as exc:
-                box["error"] = exc
-                raise
-            return {}
-
         generation = self.backend.generation
-        pending = _Pending(self.jobs.submit("page", label, run, lane="read"), generation, box)
+        job = self.jobs.submit("page", label, _boxed(compute, box), lane="read")
+        pending = _Pending(job, generation, box)
         self._pending[key] = pending
         return pending
