@@ -84,6 +84,15 @@ def home_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def default_demo_dir() -> Path:
+    """Where ``staffpulse demo`` writes its store (:data:`DEMO_DB_NAME`) and reports unless
+    told otherwise: apart from the user's own store, which the demo never touches."""
+    return home_dir() / "demo"
+
+
+DEMO_DB_NAME = "demo.db"
+
+
 def avatars_dir() -> Path:
     """Where avatar images go when no store names a folder for them (an in-memory store)."""
     return home_dir() / "avatars"

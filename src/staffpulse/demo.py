@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffpulse.bundled import SAMPLE_DIR as SAMPLE_DIR  # where the demo's data is, for callers
 from staffpulse.bundled import holds_only_the_sample, is_bundled_sample
-from staffpulse.config import home_dir
+from staffpulse.config import DEMO_DB_NAME, default_demo_dir
 from staffpulse.errors import InputError
 from staffpulse.ingest import ImportReport, import_paths
 from staffpulse.output_files import make_folder
@@ -62,10 +62,6 @@ def sample_cohort_file() -> Path:
             hint="reinstall staffpulse: pip install --force-reinstall staffpulse",
         )
     return path
-
-
-def default_demo_dir() -> Path:
-    return home_dir() / "demo"
 
 
 def fresh_store(db_path: Path) -> Store:
@@ -124,7 +120,7 @@ def run_demo(
         db_path.parent.mkdir(parents=True, exist_ok=True)
     else:
         out_dir = (out_dir or default_demo_dir()).expanduser().resolve()
-        db_path = out_dir / "demo.db"
+        db_path = out_dir / DEMO_DB_NAME
     make_folder(out_dir, "--out")
     announce = step or (lambda _message: None)
     with fresh_store(db_path) as store:

@@ -302,14 +302,14 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     store, and folders, behind; and a first reading command on a new machine says there is no
     store yet and how to make one, rather than leaving an empty one that reads as "no accounts".
     """
-    from staffpulse.config import default_db_path, home_dir
+    from staffpulse.config import DEMO_DB_NAME, default_db_path, default_demo_dir
 
     named = path is not None or bool(os.environ.get("STAFFPULSE_DB"))
     target = path if path is not None else default_db_path()
     if not create and str(target) != ":memory:" and not Path(target).expanduser().exists():
         if not named:
             # after `staffpulse demo`, whose store is its own, the way in is --db, not the demo
-            demo = home_dir() / "demo" / "demo.db"
+            demo = default_demo_dir() / DEMO_DB_NAME
             first = (
                 f"the demo's store is {demo}: add --db {demo} to explore it"
                 if demo.exists()

@@ -114,9 +114,9 @@ def serve_command(program: str, db_path: Path) -> str:
     """The command that serves this demo store: ``demo --serve`` rebuilds the demo in its own
     folder, so a store put elsewhere (``--db``, ``--out``) is named, or the dashboard would show
     another store than the one the hint above it explores."""
-    from staffpulse.demo import default_demo_dir
+    from staffpulse.config import DEMO_DB_NAME, default_demo_dir
 
-    if db_path.expanduser().resolve() == (default_demo_dir() / "demo.db").expanduser().resolve():
+    if db_path.expanduser().resolve() == (default_demo_dir() / DEMO_DB_NAME).expanduser().resolve():
         return f"{program} demo --serve"
     return f"{program} demo --serve --db {escape(str(db_path))}"
 
