@@ -102,3 +102,27 @@ def test_the_header_span_reads_plainly_when_every_post_or_none_is_dated() -> Non
     every = audit_feed(_feed_with_undated(0))
     assert re.fullmatch(r"8 posts from \d+ \w+ \d{4} to \d+ \w+ \d{4}", posts_and_span(every))
     assert posts_and_span(audit_feed(_feed_with_undated(8))) == "8 posts"
+
+
+def test_the_header_says_all_posts_are_original_instead_of_repeating_the_total() -> None:
+    # "224 posts from ... Of these, 224 original posts." read as if some were something else
+    feed = FeedBuilder("jobsonly")
+    feed.job(6)
+    result = audit_feed(feed)
+    console = Console(record=True, width=200)
+    render_audit(console, result)
+    terminal = console.export_text()
+    assert "6 posts from " in terminal and "All of them are original posts." in terminal
+    assert "Of these" not in terminal
+    assert "All of them are original posts." in render_audit_html(result)
+
+
+def test_the_header_says_what_posts_you_wrote_means_in_a_full_sentence() -> None:
+    feed = FeedBuilder("mixed")
+    feed.chat(3)
+    feed.post("RT a good read", kind="repost", reposted_post_id="o1")
+    console = Console(record=True, width=200)
+    render_audit(console, audit_feed(feed))
+    text = console.export_text()
+    assert "Of these, 3 original posts and 1 repost." in text
+    assert "Below, \u201cposts you wrote\u201d means all but the reposts (3)." in text

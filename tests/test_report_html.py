@@ -321,7 +321,7 @@ def test_every_figure_says_what_it_counted_with_thousands_separators() -> None:
     text = _text(render_audit_html(audit_feed(feed)))
     assert "1,350 posts" in text  # the header
     assert "Of these, 700 original posts, 450 replies and 200 reposts." in text
-    assert "\u201cposts you wrote\u201d all but the reposts (1,150)" in text
+    assert "\u201cposts you wrote\u201d means all but the reposts (1,150)" in text
     assert "of 1,150 posts you wrote (" in text  # Voice
     assert "of 700 original posts (" in text  # Mix, templated
     assert "450 of all 1,350 posts (33%)" in text  # replies to others

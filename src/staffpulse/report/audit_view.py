@@ -132,6 +132,11 @@ def posts_counted(result: AuditResult) -> str | None:
     replies, reposts = int(counts.get("reply", 0)), int(counts.get("repost", 0))
     if not counts.get("posts"):
         return None
+    total = int(counts["posts"])
+    # "Of these, 224 original posts." only repeats the total, so say that they all are one kind
+    for count, kind in ((original, "original posts"), (quotes, "quotes"), (reposts, "reposts")):
+        if count == total > 1:
+            return f"All of them are {kind}."
     kinds = join_and(
         [
             count_of(original, "original post") if original else "",
@@ -144,7 +149,7 @@ def posts_counted(result: AuditResult) -> str | None:
     if quotes and original:
         below.append(f"“original posts” counts the quotes too ({original + quotes:,})")
     if reposts and original + quotes + replies:
-        below.append(f"“posts you wrote” all but the reposts ({counts['posts'] - reposts:,})")
+        below.append(f"“posts you wrote” means all but the reposts ({counts['posts'] - reposts:,})")
     return f"Of these, {kinds}." + (f" Below, {join_and(below)}." if below else "")
 
 
