@@ -75,29 +75,72 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
 
+class _Clock:
+    """The listener's clock: the machine's, plus the leaps a test makes (a save that takes a
+    minute, a stream silent for good) without sleeping. Once ``silent_after`` (a ``time_us``)
+    is saved as the cursor, every reading leaps 10 s: the stream has nothing more to say."""
+
+    def __init__(self, silent_after: int | None = None) -> None:
+        self.leapt = 0.0
+        self.silent_after = silent_after
+        self.listener: JetstreamListener | None = None
+
+    def __call__(self) -> float:
+        cursor = None if self.listener is None else self.listener.stats.cursor
+        if self.silent_after is not None and cursor == self.silent_after:
+            self.leapt += 10.0
+        return time.monotonic() + self.leapt
+
+
 def test_a_slow_save_is_not_taken_for_a_silent_stream(store: Store) -> None:
-    # On a busy machine saving a batch can outlast the idle timeout of a replay: the listener
-    # must still reconnect after a drop, since the stream itself was never silent.
+    # On a busy machine saving a batch can outlast the idle timeout of a replay: idle means no
+    # event received for that long, so every batch is saved and the run reconnects after the
+    # drop, however long the saves take (here a minute each, on the listener's clock).
     frames = frames_of(generate_stream(200, seed=5)[0])
+    clock = _Clock()
 
     class SlowSaves(JetstreamListener):
         def flush(self) -> None:
             busy = bool(self._pending)
             super().flush()
             if busy:
-                time.sleep(0.4)
+                clock.leapt += 60.0
 
     async def scenario() -> JetstreamListener:
         async with ReplayServer(frames, drop_after=100) as server:
+            # batches of 25 are saved while frames arrive, not only when the stream pauses
             opts = ListenOptions(
-                url=server.url, idle_timeout=0.3, backoff_initial=0.05, flush_seconds=5.0
-            )
-            listener = SlowSaves(store, RelevanceFilter(scorer=FakeScorer()), opts)
+                url=server.url, idle_timeout=30, batch_size=25, backoff_initial=0.05,
+                max_events=len(frames) + 1,
+            )  # fmt: skip
+            listener = SlowSaves(store, RelevanceFilter(scorer=FakeScorer()), opts, clock=clock)
             await listener.run()
             return listener
 
     stats = asyncio.run(scenario()).stats
     assert stats.connects == 2 and stats.disconnects == 1
+    assert stats.frames == len(frames) + 1
+
+
+def test_a_stream_gone_silent_ends_at_the_idle_timeout(store: Store) -> None:
+    events, _ = generate_stream(150, seed=9)
+
+    async def scenario() -> JetstreamListener:
+        async with ReplayServer(frames_of(events)) as server:  # keeps the connection open
+            clock = _Clock(silent_after=events[-1]["time_us"])
+            opts = ListenOptions(url=server.url, idle_timeout=25, flush_seconds=0.05)
+            listener = JetstreamListener(
+                store, RelevanceFilter(scorer=FakeScorer()), opts, clock=clock
+            )
+            clock.listener = listener
+            await listener.run()
+            return listener
+
+    started = time.monotonic()
+    stats = asyncio.run(scenario()).stats
+    assert time.monotonic() - started < 20  # the 25 s of silence passed on the clock only
+    assert stats.frames == len(events) and stats.connects == 1 and stats.disconnects == 0
+    assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
 
 def test_next_run_resumes_from_saved_cursor(store: Store) -> None:
@@ -218,10 +261,17 @@ def test_drops_after_frames_never_add_up_to_max_failures(store: Store) -> None:
 
     async def scenario() -> JetstreamListener:
         async with _DropsEveryConnection(frames_of(events), drop_after=60) as server:
+            # the run ends once the last event is saved and the stream falls silent on the
+            # listener's clock: never cut short by a slow reconnect on a loaded machine
+            clock = _Clock(silent_after=events[-1]["time_us"])
             opts = ListenOptions(
-                url=server.url, idle_timeout=1.0, backoff_initial=0.01, max_failures=2
+                url=server.url, idle_timeout=25, backoff_initial=0.01, max_failures=2,
+                flush_seconds=0.05,
+            )  # fmt: skip
+            listener = JetstreamListener(
+                store, RelevanceFilter(scorer=FakeScorer()), opts, clock=clock
             )
-            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            clock.listener = listener
             await listener.run()
             return listener
 

@@ -13,6 +13,11 @@ Jetstream was never reached (every attempt failed until the time was up, or ``ma
 attempts in a row), or it was lost and ``max_failures`` reconnects in a row failed. A run that
 was connected and whose time ran out while reconnecting returns normally. Whatever was received
 is saved, with its cursor, either way.
+
+``idle_timeout`` counts only the time spent waiting on the network (for a frame, a connection
+or the backoff before the next one) since the last frame: the time the listener itself spends
+saving a batch or reporting progress is not silence of the stream, so a slow save on a busy
+machine never ends a replay while events are still arriving.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, TypeVar
 
 from staffpulse.errors import FetchError, InputError
 from staffpulse.listen.jetstream import (
@@ -52,6 +57,7 @@ from staffpulse.store.post_removal import delete_posts
 SOURCE = "bluesky-jetstream"
 GONE_STATUSES = frozenset({"deleted", "takendown"})
 OPEN_TIMEOUT = 10.0  # seconds to open a WebSocket connection
+T = TypeVar("T")
 
 
 class JetstreamListener:
@@ -63,6 +69,7 @@ class JetstreamListener:
         relevance: RelevanceFilter,
         options: ListenOptions,
         on_status: StatusCallback | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.relevance = relevance
@@ -74,8 +81,10 @@ class JetstreamListener:
         self.stats.cursor = self.cursor
         self._received = self.cursor or 0
         self._pending: list[JetstreamEvent] = []
-        self._last_flush = time.monotonic()
-        self._last_frame = time.monotonic()
+        # injectable so tests can make a save slow or a stream silent without sleeping
+        self._clock = clock
+        self._last_flush = clock()
+        self._silence = 0.0  # seconds waited on the network since the last frame
         self.handles: dict[str, str] = _load_handles(store)
         self.known_conversations: set[str] = _load_conversations(store)
         self._provenance = provenance(SOURCE, options.url)
@@ -107,7 +116,7 @@ class JetstreamListener:
 
     def flush(self) -> None:
         """Judge, write and checkpoint the buffered events."""
-        self._last_flush = time.monotonic()
+        self._last_flush = self._clock()
         pending, self._pending = self._pending, []
         if not pending:
             return
@@ -200,7 +209,7 @@ class JetstreamListener:
         from websockets.exceptions import InvalidURI, WebSocketException
 
         duration = self.options.duration
-        deadline = None if duration is None else time.monotonic() + duration
+        deadline = None if duration is None else self._clock() + duration
         failures = 0  # connections failed or lost in a row
         try:
             while not self._finished(deadline):
@@ -219,7 +228,7 @@ class JetstreamListener:
                     delay = self._after_disconnect(exc, failures, deadline)
                     if delay is None:
                         break
-                    await asyncio.sleep(delay)
+                    await self._on_network(asyncio.sleep(delay))
         finally:
             self.flush()
         return self._ended()
@@ -231,38 +240,50 @@ class JetstreamListener:
 
         url = subscribe_url(self.options.url, self.cursor)
         self._status(f"connecting to {self.options.url}")
-        async with connect(
+        opening = connect(
             url,
             open_timeout=self._open_timeout(deadline),
             ping_interval=20,
             ping_timeout=20,
             close_timeout=1,
             max_size=2**22,
-        ) as ws:
+        )
+        async with await self._on_network(opening) as ws:
             self.stats.connects += 1
             self._status("connected")
             while not self._finished(deadline):
                 try:
-                    frame = await asyncio.wait_for(ws.recv(), self._wait(deadline))
+                    frame = await self._on_network(
+                        asyncio.wait_for(ws.recv(), self._wait(deadline))
+                    )
                 except TimeoutError:
-                    self._flush_not_idling()
+                    self.flush()
                     self._status("listening")
                     continue
-                self._last_frame = time.monotonic()
+                self._silence = 0.0
                 self.handle_frame(frame)
-                if time.monotonic() - self._last_flush >= self.options.flush_seconds:
-                    self._flush_not_idling()
+                if self._clock() - self._last_flush >= self.options.flush_seconds:
+                    self.flush()
                     self._status("listening")
+
+    async def _on_network(self, waiting: Awaitable[T]) -> T:
+        """Await the network; the time it takes is silence of the stream until a frame comes
+        (the listener's own work in between is not)."""
+        started = self._clock()
+        try:
+            return await waiting
+        finally:
+            self._silence += self._clock() - started
 
     def _wait(self, deadline: float | None) -> float:
         """How long to wait for the next frame: until a flush is due, the run's time is up or
         the stream has been idle too long, whichever comes first."""
-        now = time.monotonic()
+        now = self._clock()
         wait = self.options.flush_seconds - (now - self._last_flush)
         if deadline is not None:
             wait = min(wait, deadline - now)
         if self.options.idle_timeout is not None:
-            wait = min(wait, self.options.idle_timeout - (now - self._last_frame))
+            wait = min(wait, self.options.idle_timeout - self._silence)
         return max(wait, 0.001)
 
     def _after_disconnect(
@@ -271,7 +292,7 @@ class JetstreamListener:
         """Note a connection failed or lost, the ``failures``-th in a row: the seconds to wait
         before the next attempt, or None when the run's time is up. Raises
         :class:`FetchError` at ``max_failures``."""
-        self._flush_not_idling()
+        self.flush()
         self.stats.disconnects += 1
         self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
         opts = self.options
@@ -281,7 +302,7 @@ class JetstreamListener:
             return None
         delay = backoff_delay(failures, opts.backoff_initial, opts.backoff_max)
         if deadline is not None:
-            delay = min(delay, max(deadline - time.monotonic(), 0.0))
+            delay = min(delay, max(deadline - self._clock(), 0.0))
         self._status(f"disconnected ({self.stats.last_error}); retry in {delay:.1f}s")
         return delay
 
@@ -317,21 +338,13 @@ class JetstreamListener:
         (an unanswered connect would otherwise hold a 5-second listen for 10 seconds)."""
         if deadline is None:
             return OPEN_TIMEOUT
-        return min(OPEN_TIMEOUT, max(deadline - time.monotonic(), 0.5))
-
-    def _flush_not_idling(self) -> None:
-        """Flush; the time it takes does not count as silence of the stream (a busy machine
-        can take longer to save a batch than a replay's idle timeout)."""
-        started = time.monotonic()
-        self.flush()
-        self._last_frame += time.monotonic() - started
+        return min(OPEN_TIMEOUT, max(deadline - self._clock(), 0.5))
 
     def _finished(self, deadline: float | None) -> bool:
-        now = time.monotonic()
-        if deadline is not None and now >= deadline:
+        if deadline is not None and self._clock() >= deadline:
             return True
         idle = self.options.idle_timeout
-        if idle is not None and now - self._last_frame >= idle:
+        if idle is not None and self._silence >= idle:
             return True
         return self.options.max_events is not None and self.stats.frames >= self.options.max_events
 
