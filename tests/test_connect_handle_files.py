@@ -93,8 +93,13 @@ def test_platform_is_read_as_people_spell_it(tmp_path: Path) -> None:
     sent.write_text("rita\n")
     assert _pairs(sent, "Twitter") == [("x", "rita")]
     assert _pairs(sent, "bsky") == [("bluesky", "rita.bsky.social")]
-    with pytest.raises(InputError, match="unknown platform 'facebook'"):
+    with pytest.raises(InputError, match="unknown platform 'facebook'") as unknown:
         read_handles(sent, "facebook")
+    # the hint is a step to take: the option's exact spellings, or leaving it out
+    assert "use --platform x or --platform bluesky or --platform mastodon" in str(
+        unknown.value.hint
+    )
+    assert "leave --platform out" in str(unknown.value.hint)
 
 
 def test_a_first_line_with_an_at_sign_is_a_handle_even_named_handle(tmp_path: Path) -> None:

@@ -37,6 +37,14 @@ def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
     assert "cannot listen" in result.output and f"--port {port + 1}" in result.output
 
 
+def test_serve_says_what_upload_limit_to_give() -> None:
+    result = CliRunner().invoke(app, ["serve", "--max-upload-mb", "0"])
+    assert result.exit_code == 65
+    words = " ".join(result.output.split())
+    assert "--max-upload-mb 0: the largest upload must be at least 1 MB" in words
+    assert "use e.g. --max-upload-mb 200 (the default)" in words
+
+
 def test_serve_names_a_host_that_is_no_address_of_this_machine() -> None:
     from staffpulse.errors import InputError
     from staffpulse.web.server import check_port

@@ -63,10 +63,10 @@ def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> 
     if NO_PLATFORM in choices:
         hint = PLATFORM_SPELLINGS.say()
     else:
+        # csv names rows imported from a CSV, no network a handle is fetched from
         hint = (
-            "twitter is read as x and bsky as bluesky (csv names rows imported from a CSV, "
-            "no network a handle is fetched from); leave the platform out to guess it from "
-            "each handle"
+            f"use --platform {' or --platform '.join(choices)} (twitter is read as x, bsky as "
+            "bluesky), or leave --platform out to guess it from each handle"
         )
     raise InputError(
         f"unknown platform {value.strip()!r} (use one of {', '.join(choices)})", hint=hint

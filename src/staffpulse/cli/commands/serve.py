@@ -40,7 +40,10 @@ def serve_command(
     if not 1 <= port <= 65535:
         raise InputError(f"--port {port} is not a port number", hint="use e.g. --port 8000")
     if max_upload_mb < 1:
-        raise InputError("--max-upload-mb must be at least 1")
+        raise InputError(
+            f"--max-upload-mb {max_upload_mb}: the largest upload must be at least 1 MB",
+            hint="use e.g. --max-upload-mb 200 (the default), or leave the option out",
+        )
     if cohort is not None and not cohort.is_file():
         raise InputError(f"{cohort}: no such cohort file", hint="check the path")
     serve_app(
