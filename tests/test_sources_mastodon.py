@@ -110,6 +110,24 @@ def test_a_status_seen_through_two_instances_is_one_post() -> None:
     assert ids == {"hr.social:900"}  # its home instance and its id there
 
 
+def test_a_boost_seen_through_two_instances_is_one_post_under_its_archive_id() -> None:
+    # a boost's uri (.../statuses/<id>/activity) is its own, unlike Pleroma's: it names the
+    # home id the account's archive gives its Announce, whichever instance served it
+    def boost(local_id: str) -> dict[str, object]:
+        return {
+            "id": local_id,
+            "uri": "https://hr.social/users/jane/statuses/950/activity",
+            "content": "",
+            "reblog": _remote_status(f"{local_id}0", "900"),
+            "account": {"acct": "jane@hr.social", "url": "https://hr.social/@jane"},
+        }
+
+    via_a = rows_from_mastodon([boost("111")], instance="staffing.example")
+    via_b = rows_from_mastodon([boost("555")], instance="mastodon.social")
+    reposts = {r.id for r in via_a + via_b if isinstance(r, Post) and r.kind == "repost"}
+    assert reposts == {"hr.social:950"}
+
+
 def test_replies_and_boosts_point_at_home_ids_within_a_response() -> None:
     parent = _remote_status("111", "900")
     reply = {

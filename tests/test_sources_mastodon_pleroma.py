@@ -15,7 +15,6 @@ import pytest
 from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
-from staffpulse.sources.mastodon import home_status_id, status_id
 from staffpulse.store import open_store
 
 runner = CliRunner()
@@ -122,16 +121,6 @@ def test_backup_and_api_store_each_status_once(tmp_path: Path, backup_first: boo
     ]
 
 
-def test_the_home_id_is_read_from_each_servers_uri_shape() -> None:
-    assert home_status_id(f"{HOME}/objects/9f2c1a") == "pleroma.example:9f2c1a"
-    assert home_status_id("https://misskey.example/notes/9abcd") == "misskey.example:9abcd"
-    assert home_status_id("https://gts.example/users/bo/statuses/01HXYZ") == "gts.example:01HXYZ"
-    assert home_status_id("https://bridge.example/convert/ap/123") is None
-    # a reblog's uri may be the boosted status's own (Pleroma's): it keeps its serving id
-    boost = {"id": "B1", "uri": f"{HOME}/objects/9f2c1a", "reblog": api_status(*NOTES[0])}
-    assert status_id(boost, "pleroma.example") == "pleroma.example:B1"
-
-
 def test_an_outbox_given_without_its_actor_names_the_owner_as_the_api_does(
     tmp_path: Path,
 ) -> None:
@@ -147,3 +136,103 @@ def test_an_outbox_given_without_its_actor_names_the_owner_as_the_api_does(
         accounts = store.conn.execute("SELECT id FROM accounts").fetchall()
     assert [tuple(row) for row in authors] == [(ME,)]
     assert [tuple(row) for row in accounts] == [(ME,)]
+
+
+BOB = "https://other.example/users/bob"
+BOOSTED = "https://other.example/objects/77aa"
+
+
+def write_boost_backup(folder: Path) -> Path:
+    """A backup holding one boost: Pleroma's ``Announce`` lives at ``/activities/<uuid>``."""
+    write_backup(folder)
+    outbox = json.loads((folder / "outbox.json").read_text(encoding="utf-8"))
+    outbox["orderedItems"] = [
+        {
+            "id": f"{HOME}/activities/5e1d0c2a-uuid",
+            "type": "Announce",
+            "actor": ME,
+            "object": BOOSTED,
+            "to": [f"{ME}/followers", BOB],
+            "cc": [PUBLIC],
+            "published": "2026-10-03T08:00:00.000000Z",
+        }
+    ]
+    (folder / "outbox.json").write_text(json.dumps(outbox), encoding="utf-8")
+    return folder
+
+
+def write_boost_api(path: Path) -> Path:
+    """The same boost from Pleroma's API: a flake id, and the boosted status's ``uri``."""
+    boosted = {
+        "id": "AbBob1",
+        "uri": BOOSTED,
+        "url": BOOSTED,
+        "created_at": "2026-10-01T08:00:00.000Z",
+        "content": "<p>Hiring nurses</p>",
+        "reblog": None,
+        "mentions": [],
+        "tags": [],
+        "account": {"id": "9zBob", "username": "bob", "acct": "bob@other.example", "url": BOB},
+    }
+    wrapper = {
+        **api_status("x", "AbBoost1", "", "2026-10-03T08:00:00", None),
+        "uri": BOOSTED,
+        "url": BOOSTED,
+        "reblog": boosted,
+    }
+    path.write_text(json.dumps([wrapper]), encoding="utf-8")
+    return path
+
+
+def stored_boosts(db: Path) -> list[tuple[str, str, str]]:
+    with open_store(db) as store:
+        rows = store.conn.execute(
+            "SELECT id, author_id, reposted_post_id FROM posts WHERE kind = 'repost'"
+        ).fetchall()
+    return [tuple(row) for row in rows]
+
+
+@pytest.mark.parametrize("backup_first", [True, False])
+def test_a_boost_in_the_backup_and_the_api_is_stored_once(
+    tmp_path: Path, backup_first: bool
+) -> None:
+    # the backup's Announce (/activities/<uuid>) and the API's reblog (flake id) share no id:
+    # the boost was stored twice
+    db = tmp_path / "s.db"
+    backup = write_boost_backup(tmp_path / "backup")
+    api = write_boost_api(tmp_path / "statuses.json")
+    first, second = (backup, api) if backup_first else (api, backup)
+    import_json(db, first)
+    assert import_json(db, second)["new"]["posts"] == (1 if backup_first else 0)  # + the boosted
+    assert import_json(db, first)["new"]["posts"] == 0
+    assert stored_boosts(db) == [
+        ("other.example:77aa#boost-by-alice@pleroma.example", ME, "other.example:77aa")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("write", "former"),
+    [
+        (lambda tmp: write_boost_api(tmp / "statuses.json"), "pleroma.example:AbBoost1"),
+        (lambda tmp: write_boost_backup(tmp / "backup"), "pleroma.example:5e1d0c2a-uuid"),
+    ],
+)
+def test_a_boost_stored_by_an_earlier_version_is_replaced_not_doubled(
+    tmp_path: Path, write: Any, former: str
+) -> None:
+    db = tmp_path / "s.db"
+    source = write(tmp_path)
+    import_json(db, source)
+    with open_store(db) as store, store.transaction():  # the id it was stored under before
+        store.conn.execute("UPDATE posts SET id = ? WHERE kind = 'repost'", (former,))
+    assert import_json(db, source)["new"]["posts"] == 0
+    assert [row[0] for row in stored_boosts(db)] == [
+        "other.example:77aa#boost-by-alice@pleroma.example"
+    ]
+
+
+def test_an_outbox_of_boosts_alone_names_the_owner_as_the_api_does(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    import_json(db, write_boost_backup(tmp_path / "backup") / "outbox.json")
+    import_json(db, write_boost_api(tmp_path / "statuses.json"))
+    assert [row[1] for row in stored_boosts(db)] == [ME]

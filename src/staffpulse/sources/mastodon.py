@@ -11,9 +11,10 @@ fetched through two instances is then stored once, and so is one imported from t
 archive too. Pleroma, Akkoma and Friendica (``https://home/objects/<id>``) and Misskey
 (``https://home/notes/<id>``) write the status's home id in its ``uri`` too: their API's own
 ids (Pleroma's flake ids) are not the ones their archives know. A ``uri`` of another shape (a
-bridge), and a reblog's (Pleroma gives it the boosted status's), give ``<serving
-instance>:<local id>`` (the instance is the one the fetcher used; for a saved file, the home
-instance of its local accounts). ``in_reply_to_id``
+bridge) gives ``<serving instance>:<local id>`` (the instance is the one the fetcher used; for a
+saved file, the home instance of its local accounts). A reblog whose ``uri`` is the boosted
+status's (Pleroma's, Akkoma's) is ``<boosted id>#boost-by-<handle>`` (:mod:`staffpulse.sources.mastodon_ids`), as
+their backups' ``Announce`` is. ``in_reply_to_id``
 is a serving-instance id: it is resolved through the statuses of the same response (a context
 holds the whole thread), else it reads ``<serving instance>:<id>``, and every status keeps its
 serving-instance id as an alias, so the store links the two whichever arrives first
@@ -29,7 +30,6 @@ file (:mod:`staffpulse.sources.mastodon_instance`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from html import unescape
 from html.parser import HTMLParser
@@ -45,6 +45,12 @@ from staffpulse.sources.jsonio import (
     get_int,
     get_str,
     looks_native,
+)
+from staffpulse.sources.mastodon_ids import (
+    is_status,
+    known_status_ids,
+    status_id,
+    stored_post_id,
 )
 from staffpulse.sources.mastodon_instance import host_of, instance_of, instance_of_lines
 from staffpulse.sources.responses import is_response_lines, rows_of_responses
@@ -131,53 +137,6 @@ def account_from_mastodon(account: Mapping[str, Any]) -> Account:
     )
 
 
-# A status's ActivityPub URI where its server writes the status's own id: Mastodon and
-# GoToSocial (/users/<name>/statuses/<id>), Pleroma, Akkoma and Friendica (/objects/<id>),
-# Misskey and its forks (/notes/<id>). The API of such a server serves the status under
-# another id (Pleroma's flake id, not the object's), and its outbox knows only the URI.
-_HOME_URI = re.compile(r"^https?://([^/\s]+)/(?:users/[^/\s]+/statuses|objects|notes)/([^/\s]+)$")
-
-
-def home_status_id(uri: str) -> str | None:
-    """``<home>:<id>`` of the status at ``uri`` when its shape names both (:data:`_HOME_URI`),
-    the one key an API response and an account archive (``outbox.json``) give it alike."""
-    home = _HOME_URI.match(uri)
-    if home is None:
-        return None
-    return f"{home.group(1).lower()}:{home.group(2)}"
-
-
-def status_id(status: Mapping[str, Any], instance: str) -> str | None:
-    """The stored id of a status: its home instance and id there when the ``uri`` says so
-    (:func:`home_status_id`), else the serving instance and its id. Not for a reblog, whose
-    ``uri`` may be the boosted status's own (Pleroma's): it is stored as its serving id."""
-    home = None if isinstance(status.get("reblog"), dict) else get_str(status, "uri")
-    found = home_status_id(home) if home else None
-    if found:
-        return found
-    local_id = get_str(status, "id")
-    return f"{instance}:{local_id}" if local_id else None
-
-
-def known_status_ids(payload: Any, instance: str) -> dict[str, str]:
-    """Serving-instance id -> stored id of every status in a response (boosts and quotes too),
-    so a reply finds its parent's stored id when the parent came in the same response."""
-    known: dict[str, str] = {}
-    stack = [payload]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            local_id, stored = get_str(node, "id"), None
-            if local_id and _is_status(node):
-                stored = status_id(node, instance)
-            if local_id and stored:
-                known[local_id] = stored
-            stack.extend(v for v in node.values() if isinstance(v, dict | list))
-        elif isinstance(node, list):
-            stack.extend(node)
-    return known
-
-
 def _quoted_post_id(quote: Any, instance: str, known: Mapping[str, str]) -> str | None:
     """The stored id of the status a ``quote`` names, in any of its shapes: Mastodon 4.4's
     ``{"state", "quoted_status": {...}}``, the shallow ``{"state", "quoted_status_id"}``, or
@@ -202,7 +161,7 @@ def post_from_status(
     """A status as a post, ids as stored (:func:`status_id`); ``known`` maps the serving
     instance's ids of the statuses in the same response to theirs, for its reply and quote
     targets. Raises ValueError when it has no id."""
-    post_id = status_id(status, instance)
+    post_id = stored_post_id(status, instance, author)
     if post_id is None:
         raise ValueError("status without 'id'")
     known = known or {}
@@ -293,10 +252,6 @@ def _quoted_status(quote: Any) -> Any:
     return quote
 
 
-def _is_status(obj: Mapping[str, Any]) -> bool:
-    return ("content" in obj or "text" in obj) and "account" in obj
-
-
 def rows_from_mastodon(
     payload: Any, instance: str | None = None, errors: list[str] | None = None
 ) -> list[Row]:
@@ -310,7 +265,7 @@ def rows_from_mastodon(
         try:
             if not isinstance(obj, dict):
                 raise ValueError("not an object")
-            if _is_status(obj):
+            if is_status(obj):
                 rows.extend(rows_from_status(obj, instance, known))
             elif "acct" in obj:
                 rows.append(account_from_mastodon(obj))
@@ -335,7 +290,7 @@ def rows_from_mastodon(
             for number, item in enumerate(as_list(payload.get(key))):
                 add(f"{key}[{number}]", item)
     elif isinstance(payload, dict) and (
-        _is_status(payload) or "acct" in payload or "type" in payload
+        is_status(payload) or "acct" in payload or "type" in payload
     ):
         add("response", payload)
     else:

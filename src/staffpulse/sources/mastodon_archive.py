@@ -24,7 +24,8 @@ from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import parse_timestamp
 from staffpulse.sources.jsonio import as_list, get_int, get_str
-from staffpulse.sources.mastodon import PLATFORM, full_handle, home_status_id, html_to_text
+from staffpulse.sources.mastodon import PLATFORM, full_handle, html_to_text
+from staffpulse.sources.mastodon_ids import boost_id, home_status_id
 
 PUBLIC = ("https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public")
 _STATUS_URI = re.compile(r"^https?://([^/\s]+)/users/([^/\s]+)/statuses/([^/\s]+)$")
@@ -38,7 +39,7 @@ class DirectMessage(ValueError):
 
 def status_ref(uri: str) -> str:
     """The stored id of the status at ``uri``: ``<home>:<id>`` as the API reader makes it
-    (:func:`staffpulse.sources.mastodon.home_status_id`: Mastodon, Pleroma, Akkoma, Misskey
+    (:func:`staffpulse.sources.mastodon_ids.home_status_id`: Mastodon, Pleroma, Akkoma, Misskey
     ...), or, for an address of another shape, its host and last path segment; the URI itself
     when it has none."""
     uri = uri.removesuffix("/activity")
@@ -108,13 +109,20 @@ def account_from_actor_uri(actor_uri: str, activities: Sequence[Any] = ()) -> Ac
 
 
 def _mastodon_addresses(activities: Sequence[Any]) -> bool:
-    """Whether the first post of an outbox has Mastodon's address (its actor's, followed by
-    ``/statuses/<id>``); an outbox with no post is taken as Mastodon's."""
+    """Whether the first post or boost of an outbox has Mastodon's address (its actor's,
+    followed by ``/statuses/<id>``); an outbox with neither is taken as Mastodon's."""
     for activity in activities:
-        target = activity.get("object") if isinstance(activity, dict) else None
+        if not isinstance(activity, dict):
+            continue
+        target = activity.get("object")
         note_id = get_str(target, "id") if isinstance(target, dict) else None
         if note_id:
             return _STATUS_URI.match(note_id) is not None
+        # a boost names a status of another account: its own address tells (Mastodon's
+        # .../statuses/<id>/activity, Pleroma's /activities/<uuid>)
+        boost = get_str(activity, "id") if activity.get("type") == "Announce" else None
+        if boost:
+            return _STATUS_URI.match(boost.removesuffix("/activity")) is not None
     return True
 
 
@@ -223,15 +231,21 @@ def post_from_activity(activity: Mapping[str, Any], author: Account) -> Post | N
         if is_direct(activity):
             raise DirectMessage("a private boost")
         sharer = profile_of(shared)
+        # Mastodon's boost is at .../statuses/<id>/activity, the id its API gives it too;
+        # Pleroma's and Akkoma's at /activities/<uuid>, which their API never names
+        former = status_ref(activity_id)
+        own = home_status_id(activity_id.removesuffix("/activity"))
+        post_id = own or boost_id(status_ref(shared), author.handle)
         return Post(
             platform=PLATFORM,
-            id=status_ref(activity_id),
+            id=post_id,
             author_id=author.id,
             author_handle=author.handle,
             created_at=parse_timestamp(activity.get("published")),
             kind="repost",
             reposted_post_id=status_ref(shared),
             mentions=(normalize_handle(sharer[1]),) if sharer else (),
+            aliases=(former,) if former != post_id else (),
         )
     return None
 
