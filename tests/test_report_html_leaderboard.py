@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
+from report_html_helpers import two_account_results
 from staffpulse.benchmark import run_benchmark
 from staffpulse.report.html import render_benchmark_html
 
@@ -49,3 +50,32 @@ def test_an_account_of_reposts_is_a_rough_grade_as_its_audit_says(tmp_path: Path
     assert rows["sharer"]["few_posts"] and not rows["writer"]["few_posts"]
     lines = _account_lines(render_benchmark_html(bench))
     assert any("only 2 posts of its own: a rough grade" in line for line in lines)
+
+
+def test_leaderboard_fix_is_cut_at_a_sentence_not_an_abbreviation() -> None:
+    from staffpulse.report.html import first_sentence
+
+    advice = 'Add a person to your display name, e.g. "Rosa at Acme", so people see a human. Then.'
+    assert (
+        first_sentence(advice)
+        == 'Add a person to your display name, e.g. "Rosa at Acme", so people see a human.'
+    )
+    assert first_sentence("Reply to three people in your niche each week; then post.") == (
+        "Reply to three people in your niche each week."
+    )
+
+
+def test_the_leaderboard_fix_sits_under_the_account_name(tmp_path: Path) -> None:
+    """Ten columns did not fit a laptop's card (QA16 #7): the fix is part of the account's cell,
+    which wraps, and each number cell names itself for the stacked phone layout."""
+    _, bench = two_account_results(tmp_path)
+    html = render_benchmark_html(bench)
+    board = html.split('<table class="leaderboard stack">')[1].split("</table>")[0]
+    rows = board.split("<tbody>")[1].split("</tr>")[:-1]
+    assert len(rows) == len(bench.leaderboard)
+    for row, entry in zip(rows, bench.leaderboard, strict=True):
+        account = row.split('<td class="account">')[1].split("</td>")[0]
+        assert '<span class="fix-label">Fix first:</span>' in account
+        assert f"@{entry['handle']}" in account
+        assert 'data-label="Conversation"' in row and 'data-label="Job ads"' in row
+    assert "Most important fix" not in board.split("</thead>")[1]  # no tenth column

@@ -1,0 +1,51 @@
+"""The cohort in the HTML reports: "Where you stand" says which accounts it ranks against, and
+a cohort file's line is shown as a place to look that breaks only between words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from report_html_helpers import page_text, two_account_results
+from staffpulse.benchmark import run_benchmark
+from staffpulse.report.html import render_audit_html, render_benchmark_html
+from staffpulse.store import open_store
+
+
+def test_where_you_stand_ranks_the_benchmarks_cohort_and_says_so(tmp_path: Path) -> None:
+    audit, bench = two_account_results(tmp_path)
+    # six fans with one post each are in the store: the benchmark's default cohort leaves
+    # them out, and the audit's comparison is that same cohort
+    assert bench.min_posts == 10 and bench.left_out == 6
+    html = render_audit_html(audit, bench)
+    assert "Where you stand among 2 accounts" in html
+    assert (
+        "Each dot is one of the 2 accounts with at least 10 posts of their own"
+        " (6 with fewer left out, as in the benchmark)" in page_text(html)
+    )
+
+
+def test_where_you_stand_names_a_cohort_file_as_such(tmp_path: Path) -> None:
+    audit, _ = two_account_results(tmp_path)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,segment\nrosa,recruiter\nacme,staffing_firm\nfan0,other\n")
+    with open_store(tmp_path / "test.db") as store:
+        bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    text = page_text(render_audit_html(audit, bench))
+    assert "Each dot is one of the 3 accounts of your cohort file;" in text
+
+
+def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
+    from staffpulse.report.html import file_line
+
+    where = str(file_line("/data/<q3>/consultant_cohort.csv", 7))
+    # a chance to break after a folder's slash (escaped) and between the name's words only
+    assert where.endswith("&lt;q3&gt;/<wbr>consultant_<wbr>cohort.csv:7</span>")
+    feed = FeedBuilder("acme")
+    feed.job(3)
+    cohort = tmp_path / "consultant_cohort.csv"
+    cohort.write_text("acme,x,staffing_firm\nghost,x,vendor\n", encoding="utf-8")
+    result = run_benchmark(store_with(tmp_path, feed), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    page = render_benchmark_html(result)
+    assert '<td class="where"><span class="file-line">' in page
+    assert "consultant_<wbr>cohort.csv:2</span>" in page
