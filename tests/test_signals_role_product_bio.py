@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.signals.role_product_bio import describes_a_product, find_product_bios
+from staffpulse.signals.role_product_bio import (
+    describes_a_product,
+    find_product_bios,
+    names_a_person,
+)
 
 PRODUCT_BIOS = [
     "Enterprise cloud applications for finance and HR.",
@@ -42,3 +46,21 @@ def test_a_person_speaking_or_a_product_mentioned_later_is_not(bio: str) -> None
 def test_the_batch_keeps_input_order_and_reads_a_missing_bio_as_none() -> None:
     bios = [PERSON_BIOS[0], PRODUCT_BIOS[0], None, PRODUCT_BIOS[3]]
     assert find_product_bios(bios).tolist() == [False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("I place nurses in hospitals.", True),
+        ("She recruits for startups.", True),
+        ("Executive search for the C-suite. Views my own.", True),
+        ("Recruiter at Acme.", True),
+        ("Executive search for the C-suite.", False),
+        ("Recruitment specialists in finance.", False),
+    ],
+)
+def test_a_person_speaking_or_named_by_a_title_is_told_from_an_organization(
+    text: str, person: bool
+) -> None:
+    """The person test the placement rule (role_placement_bio.py) shares with this one."""
+    assert names_a_person(text) is person

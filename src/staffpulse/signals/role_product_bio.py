@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from staffpulse.signals.role_features import to_ascii
 
-__all__ = ["PRODUCT_BIO_P_ORG", "describes_a_product", "find_product_bios"]
+__all__ = ["PRODUCT_BIO_P_ORG", "describes_a_product", "find_product_bios", "names_a_person"]
 
 #: The probability of being an organization given to an account whose bio describes a
 #: product (when the model says less): the lower end of the 95% (Wilson) interval of the share
@@ -65,10 +65,15 @@ _PERSON = re.compile(
 )
 
 
+def names_a_person(text: str) -> bool:
+    """A person speaks in ``text`` or is spoken of, or it names a family, own views or a title."""
+    return _PERSON.search(text) is not None
+
+
 def describes_a_product(bio: str) -> bool:
     """The bio opens by describing a product and no person speaks in it (module docstring)."""
     text = to_ascii(bio or "")
-    return bool(_OPENS_WITH_PRODUCT.search(text)) and _PERSON.search(text) is None
+    return bool(_OPENS_WITH_PRODUCT.search(text)) and not names_a_person(text)
 
 
 def find_product_bios(bios: Sequence[str | None]) -> npt.NDArray[np.bool_]:

@@ -41,6 +41,11 @@ from staffpulse.models import INDUSTRY_ROLES, ROLES
 from staffpulse.signals.role_features import AccountFeaturizer, HashingParams, prepare, sample_posts
 from staffpulse.signals.role_inputs import TextInput
 from staffpulse.signals.role_linear import fit_head, logit
+from staffpulse.signals.role_placement_bio import (
+    PLACEMENT_BIO_P_ORG,
+    find_placement_bios,
+    move_to_staffing,
+)
 from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
@@ -154,6 +159,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         consistent_roles: bool = True,
         product_bios: bool = True,
         agency_feeds: bool = True,
+        placement_bios: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -167,6 +173,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.consistent_roles = consistent_roles
         self.product_bios = product_bios
         self.agency_feeds = agency_feeds
+        self.placement_bios = placement_bios
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -311,6 +318,11 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         if self.agency_feeds:  # an agency's own job feed is staffing_firm (role_staffing_feed.py)
             agency = find_agency_accounts(names, bios)
             scores[agency] = move_feed_to_staffing(scores[agency])
+        if self.placement_bios:  # a bio that says it places workers (role_placement_bio.py)
+            placing = find_placement_bios(bios)
+            p_org = np.where(placing, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
+            kept = harmonize_roles(scores[placing], np.ones(int(placing.sum())))
+            scores[placing] = move_to_staffing(kept)
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(

@@ -1,0 +1,168 @@
+"""A bio that says the account places workers with employers is a staffing firm's.
+
+The labeling guidelines define ``staffing_firm`` by what it does: "a staffing / recruiting /
+employment agency … (places workers with client companies)". Many agencies never call
+themselves one: "Placing top IT talent in Austin since 1998.", "We connect great nurses with
+great hospitals across Ohio.", "Contract, temp and direct hire placements in engineering.",
+"Executive search for the C-suite." The learned cues look for "staffing" and "agency", and
+the role head learned staffing firms from 6 labeled accounts, so with a one-word name such
+bios came out other, employer or even recruiter (a person): "Brightway" with the first bio
+was other (0.90) and a person (p_org 0.19).
+
+So a bio that describes the service of an agency is read as a staffing firm's: placing or
+placements of workers, executive or retained search, a search firm, recruitment specialists,
+RPO, contract / temp / direct-hire roles, "we recruit … for companies". An agency's own job
+feed says so too ("Placing top IT talent in Austin. See our latest jobs."), and the guidelines
+count it as staffing_firm. Two phrases a job board also uses, connecting a profession with
+employers and a "talent partner", count only when no job board's or careers page's words
+stand next to them ("jobs", "job seekers", "post a job", "apply", "join our team"). Never when
+
+* a person speaks or is described (first-person singular, he/she, family, "views my own", a
+  title such as "recruiter" or "talent partner at …"): a recruiter who places nurses is a
+  recruiter;
+* it names a product or serves agencies and recruiters ("The ATS for executive search",
+  "Helping staffing agencies place more candidates"): a vendor's pitch.
+
+For such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG`, the
+person-only roles are ruled out, and the scores of job_board, employer and other go to
+staffing_firm: by the guidelines a placing organization is none of those. vendor keeps its
+score, since recruitment process outsourcing and "talent solutions" can be sold as a service.
+This is prior knowledge from the guidelines, like :mod:`staffpulse.signals.role_product_bio`:
+it changes no feature, so the model needs no retraining. How often it fires on real accounts,
+and what it changes, is in ``docs/models/roles.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from staffpulse.models import ROLES
+from staffpulse.signals.role_features import to_ascii
+from staffpulse.signals.role_product_bio import names_a_person
+
+__all__ = [
+    "PLACEMENT_BIO_P_ORG",
+    "describes_placing_workers",
+    "find_placement_bios",
+    "move_to_staffing",
+]
+
+#: The probability of being an organization given to an account whose bio describes placing
+#: workers (when the model says less): the lower end of the 95% (Wilson) interval of the share
+#: of organizations among the CrowdFlower accounts whose bio does so (docs/models/roles.md).
+PLACEMENT_BIO_P_ORG = 0.7
+
+_STAFFING = ROLES.index("staffing_firm")
+# roles an organization that places workers cannot have (vendor keeps its score: see above)
+_MOVED = [ROLES.index(r) for r in ("job_board", "employer", "other")]
+
+_WORD = r"[\w&'-]+\s+"
+_WORKERS = (
+    r"(?:talent|candidates|professionals|workers|staff|temps|contractors|nurses|clinicians"
+    r"|physicians|engineers|developers|technologists|accountants|executives|leaders|drivers"
+    r"|technicians|tradespeople|labou?rers|teachers)"
+)
+_CLIENTS = (
+    r"(?:employers|companies|clients|businesses|organi[sz]ations|firms|hospitals|facilities"
+    r"|schools|startups|brands|teams)"
+)
+_ARRANGEMENT = r"(?:contract|temp|temporary|perm|permanent|direct[- ]hire)"
+# what only an agency says of itself: a job board or a careers page does not place, search or
+# recruit for clients, so these hold even next to "see our latest jobs" (an agency's own feed)
+_PLACES = re.compile(
+    rf"\bplac(?:e|es|ed|ing)\s+(?:{_WORD}){{0,4}}?{_WORKERS}\b"
+    rf"|\b(?:{_ARRANGEMENT}|interim|locum|executive)\b[\w\s,&/-]{{0,40}}\bplacements?\b"
+    r"|\bplacement\s+(?:services?|specialists|firm|consultants|experts)\b"
+    r"|\b(?:executive|retained|contingent|contingency)\s+search\b(?!\s+(?:firms|agencies|consultants))"
+    r"|\bsearch\s+firm\b|\bhead\s*hunters\b|\bheadhunting\s+(?:firm|company|agency)\b"
+    # not "recruiting firm" or "agency": the learned cues read those (role_cues.bio_staffing)
+    r"|\brecruit(?:ment|ing)\s+(?:specialists|experts|consultants|consultancy|services)\b"
+    r"|\bspeciali[sz](?:e|es|ing|ed|ts)\s+in\s+(?:\w+\s+){0,3}?recruit"
+    r"|(?-i:\bRPO\b)|recruitment process outsourcing"
+    # two arrangements or more, then what is arranged: "contract, temp and direct hire
+    # placements" (not "contract and temp workers' rights", a news or law account's words)
+    rf"|\b{_ARRANGEMENT}(?:\s*(?:,|/|&|and|or)\s*(?:and\s+|or\s+)?{_ARRANGEMENT}\b)+"
+    r"\s+(?:[\w&'-]+\s+){0,2}?(?:placements?|staffing|recruit\w*|roles|positions|assignments)\b"
+    r"|\b(?:temp|contract)[- ]to[- ](?:hire|perm)\b"
+    rf"|\bwe\s+(?:place|match|supply|find|source|recruit)\s+(?:{_WORD}){{0,4}}?{_WORKERS}\b"
+    rf"|\bwe\s+recruit\s+(?:{_WORD}){{0,5}}?for\s+(?:{_WORD}){{0,2}}?{_CLIENTS}\b",
+    re.IGNORECASE,
+)
+# what a job board says too ("Connecting talent with employers", "your hiring partner"): an
+# agency's words only where no job board's or careers page's words stand next to them
+_CONNECTS = re.compile(
+    rf"\bconnect(?:s|ing)?\s+(?:{_WORD}){{0,3}}?{_WORKERS}\s+(?:with|to)\s+(?:{_WORD}){{0,3}}?"
+    rf"{_CLIENTS}\b"
+    rf"|\b(?:your|our|a|the)\s+(?:{_WORD}){{0,3}}?(?:talent|staffing|recruiting|recruitment)"
+    r"\s+partner\b|\bpartner\s+(?:in|for)\s+(?:[\w&'-]+\s+){0,4}?(?:talent|staffing|recruiting"
+    r"|recruitment)\b",
+    re.IGNORECASE,
+)
+_FEED_OR_CAREERS = re.compile(
+    r"\bjobs\b|\bjob\s*(?:seekers?|board|site|alerts?|openings?|listings?|postings?|search)"
+    r"|\bpost\s+(?:a\s+|your\s+)?jobs?\b|\bapply\b|\bvacanc|\bopenings\b|\blistings\b"
+    r"|\bjoin\s+(?:our|the)\s+team\b|\bwe'?re\s+hiring\b|\bnow\s+hiring\b|\bcareers?\s+(?:at|with)\b",
+    re.IGNORECASE,
+)
+# a product, or agencies and recruiters as customers: a vendor's pitch ("The ATS for executive
+# search", "Helping staffing agencies place more candidates"), left to the learned heads
+_VENDOR = re.compile(
+    r"\b(?:software|platform|apps?|(?-i:ATS)|crm|saas|tools?|api|plugin|marketplace)\b"
+    r"|\b(?:for|helping|helps|help|serving|serves)\s+(?:[\w&'-]+\s+){0,3}?(?:agencies|recruiters"
+    r"|(?:staffing|search|recruitment|recruiting)\s+firms|(?:hr|talent|recruiting)\s+teams)\b",
+    re.IGNORECASE,
+)
+# titles a product bio does not meet but a recruiter's does ("Talent partner at Acme")
+_RECRUITER = re.compile(
+    r"\b(?:partner|specialist|lead|advisor|sourcer|headhunter)\s+(?:at|@|with)\b"
+    r"|\b(?:sourcer|headhunter|owner)\b",
+    re.IGNORECASE,
+)
+# a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
+_STEMS = (
+    "plac",
+    "connect",
+    "search",
+    "hunt",
+    "recruit",
+    "rpo",
+    "temp",
+    "contract",
+    "perm",
+    "hire",
+    "partner",
+)
+
+
+def describes_placing_workers(bio: str) -> bool:
+    """The bio describes an agency placing workers, and no person or vendor speaks in it."""
+    text = to_ascii(bio or "")
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _STEMS):
+        return False
+    if _PLACES.search(text) is None and (
+        _CONNECTS.search(text) is None or _FEED_OR_CAREERS.search(text) is not None
+    ):
+        return False
+    if _VENDOR.search(text) is not None:
+        return False
+    return not names_a_person(text) and _RECRUITER.search(text) is None
+
+
+def find_placement_bios(bios: Sequence[str | None]) -> npt.NDArray[np.bool_]:
+    """For each bio, whether it describes placing workers (:func:`describes_placing_workers`)."""
+    return np.fromiter(
+        (describes_placing_workers(b or "") for b in bios), dtype=bool, count=len(bios)
+    )
+
+
+def move_to_staffing(scores: np.ndarray) -> np.ndarray:
+    """Role scores ``[n, len(ROLES)]`` with job_board, employer and other added to staffing_firm."""
+    out = np.array(scores, dtype=np.float64, copy=True)
+    out[:, _STAFFING] += out[:, _MOVED].sum(axis=1)
+    out[:, _MOVED] = 0.0
+    return out
