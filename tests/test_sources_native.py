@@ -13,7 +13,9 @@ from ingest_helpers import accounts_in
 from staffpulse.models import Account, Follow, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
-from staffpulse.sources.native import NativeJsonl, author_stub, rows_from_native
+from staffpulse.sources.native import NativeJsonl
+from staffpulse.sources.native_authors import author_stub
+from staffpulse.sources.native_records import rows_from_native
 from staffpulse.store import Record
 
 # what the import says to do about a line that is not JSON

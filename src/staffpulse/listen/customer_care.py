@@ -32,7 +32,7 @@ from collections.abc import Collection
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.work_terms import URL_RE
 from staffpulse.models import Post
-from staffpulse.sources.native import MENTION_RE
+from staffpulse.sources.native_records import MENTION_RE
 
 # The inbox's "left out" reason, and its names in the note.
 CUSTOMER_CARE = "customer_care"

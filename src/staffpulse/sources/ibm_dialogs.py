@@ -46,7 +46,7 @@ from staffpulse.sources.jsonio import (
     json_error_message,
     with_line_advice,
 )
-from staffpulse.sources.native import HASHTAG_RE, URL_RE
+from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
 from staffpulse.sources.twcs import X_MENTION_RE
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import time_of_tweet_id

@@ -37,7 +37,9 @@ from staffpulse.sources.csvrows import (
     repeated_header_note,
 )
 from staffpulse.sources.folders import EXPLAINERS
-from staffpulse.sources.native import Authors, rows_from_native, text_encoding
+from staffpulse.sources.native import text_encoding
+from staffpulse.sources.native_authors import Authors
+from staffpulse.sources.native_records import rows_from_native
 from staffpulse.sources.written import (
     ROUNDED,
     ROUNDED_FIX,

@@ -52,8 +52,9 @@ from staffpulse.sources.csv_preamble import (
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native import HASHTAG_RE, URL_RE, text_encoding
+from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_csv import SUFFIXES
+from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 

@@ -42,8 +42,9 @@ from staffpulse.sources.csv_preamble import (
     preamble_of,
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
-from staffpulse.sources.native import HASHTAG_RE, text_encoding
+from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_csv import SUFFIXES
+from staffpulse.sources.native_records import HASHTAG_RE
 from staffpulse.sources.written import written_count, written_time
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import status_link, time_of_tweet_id
