@@ -195,3 +195,21 @@ def test_advice_without_a_headline_of_its_own_is_told_in_the_third_person() -> N
     [action] = top_actions(pillars(mix=(20, ["You have no posts. Post."])), EQUAL)
     assert action["headline"] == "Mix: It has no posts"
     assert headline_of("Face", "") == ""
+
+
+def test_with_pillars_not_scored_the_points_add_up_to_what_the_overall_score_misses() -> None:
+    # a help desk's replies (no profile, no original post): Voice 70 and Conversation 75 made
+    # an overall of 72, yet "Doing all of this could take you from 72 to 86 (+14)": the points
+    # were shares of all four pillars while the overall averages the two it scored
+    audit = pillars(
+        face=(None, ["Import the account's profile."]),
+        mix=(None, ["There are no original posts to judge."]),
+        voice=(70, ["Post one story from your desk."]),
+        conversation=(75, ["Reply to others.", "Share a post."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    points = {a["action"]: a["points"] for a in actions}
+    assert points["Post one story from your desk."] == 15  # half of the 30 Voice misses
+    assert points["Reply to others."] in (12, 13)  # half of 25
+    overall = (70 + 75) / 2
+    assert 100 - overall - 1 <= actions_total(actions) <= 100 - overall + 1

@@ -4,7 +4,8 @@
   :class:`~staffpulse.audit.types.Praise`) stays in its pillar's advice but is no action to
   take next. When fewer than three actions are needed, fewer are listed.
 * **Points: what the action can win.** A pillar can add at most its share of the overall
-  score it is missing: ``weight / sum of weights × (100 − score)`` (``pillar_points``). A
+  score it is missing: ``weight / sum of the scored pillars' weights × (100 − score)``
+  (``pillar_points``), since the overall score averages the scored pillars only. A
   pillar's first advice is its main fix (fewer job ads for a job board, a photo for a logo):
   followed, it can bring the pillar to 100, so it carries the whole gap. The pillar's other
   advice works on part of the same problem: half the gap, then a quarter (``SECONDARY_SHARES``).
@@ -67,7 +68,16 @@ def pillar_gaps(
     pillars: Mapping[str, PillarResult], weights: Mapping[str, Any]
 ) -> dict[str, float]:
     """The most each pillar can add to the overall score (0 for a pillar not scored)."""
-    total = sum(float(w) for w in weights.values()) or 1.0
+    # the overall score averages the scored pillars only, so a pillar's share of it is its
+    # weight among theirs: with Face and Mix not scored, Voice and Conversation are half each
+    total = (
+        sum(
+            float(weights.get(name, 0))
+            for name, pillar in pillars.items()
+            if pillar.score is not None
+        )
+        or 1.0
+    )
     return {
         name: 0.0
         if pillar.score is None
