@@ -1,4 +1,4 @@
-"""Bad input to ``staffpulse classify``: a missing, empty or binary file, a CSV without an id
+"""Bad input to ``staffpulse classify``: a missing, empty or binary file, a CSV without a text
 column, a workbook, and malformed lines told literally, with the line, and counted in words."""
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ import pytest
 from contract_helpers import post_line, read_rows, run_classify
 
 
-def test_csv_without_id_column(tmp_path: Path) -> None:
+def test_csv_without_a_text_column_is_refused_naming_its_columns(tmp_path: Path) -> None:
     src = tmp_path / "bad.csv"
-    src.write_text("post,text\n1,hello\n", encoding="utf-8")
-    result = run_classify(str(src), "-o", str(tmp_path / "o.jsonl"))
+    src.write_text("id,label\n1,hello\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    result = run_classify(str(src), "-o", str(out))
     assert result.exit_code == 65
-    assert "id" in result.output
+    words = " ".join(result.output.split())
+    assert "the CSV header needs a 'text' column" in words and "(found: id, label)" in words
+    assert "rename the column that holds the posts to text" in words
+    assert not out.exists()
 
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:

@@ -13,10 +13,10 @@ from contract_helpers import error_text, run_roles
 
 def test_a_delimited_txt_without_the_needed_columns_is_told_as_csv(tmp_path: Path) -> None:
     src = tmp_path / "accounts.txt"
-    src.write_text("user;name;description\nacme;Acme;We place people\n", encoding="utf-8")
+    src.write_text("user;about\nacme;We place people\n", encoding="utf-8")
     result = run_roles(str(src), "-o", str(tmp_path / "tags.jsonl"))
     assert result.exit_code == 65  # not "not valid JSON" on every line, exit 0
-    assert "CSV header needs 'id'" in error_text(result).replace("\n", " ")
+    assert "CSV header needs 'name' and 'description'" in " ".join(error_text(result).split())
 
 
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
@@ -68,14 +68,16 @@ def test_a_file_whose_every_record_is_malformed_fails_and_writes_nothing(tmp_pat
     """Exit 1 (nothing could be tagged, as the README's exit codes say), not 0 with an empty
     OUT that passes for a run that worked; the reasons come first, then what to do."""
     src = tmp_path / "a.jsonl"
-    src.write_text("[1, 2]\n{broken\n" + json.dumps({"name": "no id"}) + "\n", encoding="utf-8")
+    src.write_text(
+        "[1, 2]\n{broken\n" + json.dumps({"id": None, "name": "x"}) + "\n", encoding="utf-8"
+    )
     out = tmp_path / "tags.jsonl"
     out.write_text("previous tags\n", encoding="utf-8")
     result = run_roles(str(src), "-o", str(out))
     assert result.exit_code == 1, error_text(result)  # type: ignore[attr-defined]
     err = error_text(result).replace("\n", " ")
     assert f"{src}:1: expected a JSON object" in err
-    assert f"{src}:3: no 'id' field (found: name): give each record an id" in err
+    assert f"{src}:3: id is null: give each record an id" in err
     assert f"nothing in {src} could be used: all 3 of its records were skipped" in err
     assert "What to do" in err and "Tagged" not in err
     assert out.read_text(encoding="utf-8") == "previous tags\n"

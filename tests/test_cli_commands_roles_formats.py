@@ -269,3 +269,32 @@ def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(
     rows = [{k: v for k, v in row.items() if k != "id"} for row in read_rows(out)]
     assert rows[0] == rows[1]
     assert rows[2] == rows[3]  # a NaN name gives way to the next name, as null does
+
+
+def test_accounts_without_ids_are_numbered_by_line_with_a_note(tmp_path: Path) -> None:
+    """A list of accounts with a name and a bio but no id column (a marketer's sheet) was
+    refused ("the CSV header needs 'id'"): each account's id is now its line in the file."""
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "name,description\nBlueRiverStaffing,Staffing agency placing warehouse temps\n,,\n"
+        "HRwithKim,HR Manager. Employee relations.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    rows = read_rows(out)
+    assert [r["id"] for r in rows] == [2, 4]  # the empty row below the table is no account
+    for row in rows:
+        check_role_row(row)
+    said = " ".join(error_text(result).split())
+    assert "no 'id' column: each record's id is the number of its line in the file" in said
+    lines = tmp_path / "accounts.jsonl"
+    lines.write_text(
+        json.dumps({"screen_name": "acme", "description": "Staffing agency"}) + "\n",
+        encoding="utf-8",
+    )
+    result = run_roles(str(lines), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == [1]
+    assert "no 'id' field: each record's id is the number of its line" in error_text(result)

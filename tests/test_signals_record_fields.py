@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from staffpulse.signals.record_fields import (
     NAME_FIELDS,
+    POST_TEXT_FIELDS,
     field_key,
     first_field,
     folded_keys,
     is_empty_row,
     is_missing,
     is_repeated_header,
+    stand_ins,
 )
 
 
@@ -45,3 +47,10 @@ def test_null_nan_and_infinity_are_missing_and_zero_or_empty_text_are_not() -> N
     """json.dumps writes a blank pandas cell as NaN; read as text it was the word "nan"."""
     assert [is_missing(v) for v in (None, float("nan"), float("inf"), -float("inf"))] == [True] * 4
     assert [is_missing(v) for v in (0, 0.0, "", "nan", [])] == [False] * 5
+
+
+def test_stand_ins_are_every_other_name_only_when_the_contract_name_is_absent() -> None:
+    assert stand_ins(["text", "content", "body"], POST_TEXT_FIELDS) == ["text"]
+    assert stand_ins(["tweet_text", "likes"], POST_TEXT_FIELDS) == ["tweet_text"]
+    assert stand_ins(["body", "content"], POST_TEXT_FIELDS) == ["content", "body"]
+    assert stand_ins(["likes"], POST_TEXT_FIELDS) == []

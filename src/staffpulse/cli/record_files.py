@@ -89,6 +89,9 @@ def run_record_job(
     with records, stopping_cleanly_on_sigterm(console):
         print_file_note(console, input_path, records.encoding_note)
         print_file_note(console, input_path, records.preamble_note)
+        for note in records.notes:
+            print_file_note(console, input_path, note)
+        told = len(records.notes)  # the rest come as the file is read: told at the end
         model = job.load_model()
         with (
             output_sink(output, input_path) as sink,
@@ -103,7 +106,7 @@ def run_record_job(
         highlight=False,
         soft_wrap=True,
     )
-    for note in report.notes():
+    for note in [*records.notes[told:], *report.notes()]:
         print_file_note(console, input_path, note)
     if records.left_out:
         from staffpulse.signals.recordio import left_out_text

@@ -4,22 +4,25 @@ Input is JSONL (one object a line with at least ``id`` and ``text``; other field
 JSON array of such objects, or CSV with ``id`` and ``text`` columns (comma, semicolon or tab;
 chosen by the ``.csv`` extension, or by a first line that is such a header; lines above the
 header, a report's title, are passed over with a note: :mod:`.record_preamble`). Keys match
-whatever their case, and ``full_text``, ``content`` or ``tweet`` stand in for an absent
-``text`` (:mod:`~staffpulse.signals.record_fields`). A ``null`` text is scored as an empty
-post, a number as its digits and a list of texts as its texts one a line, so that every record
-with an id gets its line (a deleted tweet's text is often null); the report counts them. Output is JSONL, one object per valid
-input record in input order::
+whatever their case, and other names stand in for an absent ``text`` (``full_text``,
+``content``, ``tweet``, ``Tweet text``...) or ``id`` (``Tweet id``, ``Post id``), with a note
+(:mod:`~staffpulse.signals.record_fields`); two stand-ins for the text and no ``text`` are an
+error naming them, as the file does not say which one is the post. A file with no id at all
+has its records numbered by their line, with a note (a JSON array: by their place). A ``null``
+text is scored as an empty post, a number as its digits and a list of texts as its texts one a
+line, so that every record with an id gets its line (a deleted tweet's text is often null);
+the report counts them. Output is JSONL, one object per valid input record in input order::
 
     {"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p,
      "labels": [...]}
 
-An empty or binary file (no records at all), or a CSV header without ``id`` and ``text``, is
+An empty or binary file (no records at all), or a CSV header without a text column, is
 an :class:`~staffpulse.errors.InputError` raised by :func:`read_records` before anything is
 written, and so is a file none of whose records is usable (exit code 1). Malformed records are
 never fatal when others are good: each is reported through ``on_skip`` with its file
 and line number, counted, and skipped. Ids are written back exactly as read (JSON strings stay
-strings, numbers stay numbers; CSV ids are strings). Records are scored in chunks, so memory
-stays flat on big files.
+strings, numbers stay numbers; CSV ids are strings; a line number is a number). Records are
+scored in chunks, so memory stays flat on big files.
 """
 
 from __future__ import annotations
@@ -33,15 +36,18 @@ from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
 from staffpulse.signals.record_fields import (
+    POST_ID_FIELDS,
     POST_TEXT_FIELDS,
     field_key,
     first_field,
     is_empty_row,
     is_missing,
     is_repeated_header,
+    stand_ins,
 )
 from staffpulse.signals.record_json import JsonDocument
-from staffpulse.signals.recordio import RecordFile, json_objects
+from staffpulse.signals.record_objects import ReadNote, json_objects, numbered_note
+from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
 
@@ -93,13 +99,41 @@ class ClassifyReport:
         ]
 
 
+def _has_text(obj: dict[str, Any]) -> bool:
+    return bool(stand_ins(obj, POST_TEXT_FIELDS))
+
+
 def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
-) -> Iterator[Record]:
+) -> Iterator[Record | ReadNote]:
     # a twarc2 file (X API v2 pages, one a line) holds its posts under "data"
-    posts = json_objects(fh, name, on_skip, expected="id and text", wrapper="data")
-    for n, where, rid, obj in posts:
-        key = first_field(obj, POST_TEXT_FIELDS)
+    posts = json_objects(
+        fh,
+        name,
+        on_skip,
+        expected="id and text",
+        id_keys=POST_ID_FIELDS,
+        wrapper="data",
+        numbered_if=_has_text,
+    )
+    told: set[str] = set()  # the stand-ins for "text" already told in a note
+    first = True
+    for post in posts:
+        if isinstance(post, ReadNote):
+            yield post
+            continue
+        n, where, rid, obj = post
+        keys = stand_ins(obj, POST_TEXT_FIELDS)
+        if len(keys) > 1 and first:
+            # the file does not say which of its fields is the post; the first record is read
+            # before anything is written, so the run stops before it starts (later records
+            # read the first of them, in the documented order)
+            raise _unclear_text(f"{where}: no 'text' field", keys)
+        first = False
+        key = keys[0] if keys else None
+        if key is not None and key != "text" and key not in told:
+            told.add(key)
+            yield ReadNote(f"records with no 'text' field: their text was read from '{key}'")
         if key is None:
             found = ", ".join(obj) or "nothing"
             on_skip(f"{where}: missing text: no 'text' field (found: {found})")
@@ -137,19 +171,42 @@ def _json_type(value: Any) -> str:
     return "a list of things other than texts" if isinstance(value, list) else "an object"
 
 
-def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterator[Record]:
+def _unclear_text(where: str, keys: list[str]) -> InputError:
+    """The error for a file with two or more fields that may each be the posts' text."""
+    named = ", ".join(f"'{k}'" for k in keys[:-1]) + f" and '{keys[-1]}'"
+    return InputError(
+        f"{where}, and {named} could each be the posts' text",
+        hint=f"rename the one that holds the posts to text (e.g. {keys[0]} -> text), then run "
+        "the same command again",
+    )
+
+
+def _csv(
+    fh: Iterable[str], name: str, on_skip: Callable[[str], None]
+) -> Iterator[Record | ReadNote]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), so classify reads the rows import reads.
-    table = CsvTable(fh)
+    table = CsvTable(fh, key=str.strip)  # each column as the file spells it, to name it
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
-    text_col = first_field(columns, POST_TEXT_FIELDS)
-    if "id" not in columns or text_col is None:
+    texts = [columns[key] for key in stand_ins(columns, POST_TEXT_FIELDS)]
+    if not texts:
         found = ", ".join(table.header) or "nothing"
         raise InputError(
-            f"{name}: the CSV header needs 'id' and 'text' columns (found: {found})",
-            hint="rename the columns, or give JSONL with id and text",
+            f"{name}: the CSV header needs a 'text' column, and 'id' if the posts have ids "
+            f"(found: {found})",
+            hint="rename the column that holds the posts to text, or give JSONL with id and text",
         )
-    id_col, text_col = columns["id"], columns[text_col]
+    if len(texts) > 1:
+        raise _unclear_text(f"{name}: the CSV header has no 'text' column", texts)
+    text_col = texts[0]
+    if field_key(text_col) != "text":
+        yield ReadNote(f"no 'text' column: the text was read from the '{text_col}' column")
+    id_key = first_field(columns, POST_ID_FIELDS)
+    id_col = columns[id_key] if id_key is not None else None
+    if id_col is None:
+        yield ReadNote(numbered_note("'id' column", "line in the file"))
+    elif id_key != "id":
+        yield ReadNote(f"no 'id' column: the ids were read from the '{id_col}' column")
     for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
@@ -158,10 +215,12 @@ def _csv(fh: Iterable[str], name: str, on_skip: Callable[[str], None]) -> Iterat
         if is_repeated_header(row.values):
             on_skip(f"{name}:{n}: the header again (files joined into one?), not a post")
             continue
-        rid, text = row.values.get(id_col), row.values.get(text_col)
+        if is_empty_row(row.values):
+            continue  # a row of empty cells below a table: no record, as a blank line
+        text = row.values.get(text_col)
+        rid = n if id_col is None else row.values.get(id_col)
         if not rid:
-            if not is_empty_row(row.values):
-                on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
+            on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
             continue
         if text is None:  # the row ends before the text's column
             on_skip(f"{name}:{n}: {SHORT_ROW.format(column=text_col)}")
@@ -186,8 +245,11 @@ def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Recor
 
 
 def takes_header(columns: set[str]) -> bool:
-    """Whether a CSV header with these column names (folded) is one classify reads."""
-    return "id" in columns and first_field(columns, POST_TEXT_FIELDS) is not None
+    """Whether a CSV header with these column names (folded) is one classify reads: a text
+    column, and an id or another column (a report's one-word title line, "Content", is no
+    header)."""
+    has_id = first_field(columns, POST_ID_FIELDS) is not None
+    return first_field(columns, POST_TEXT_FIELDS) is not None and (has_id or len(columns) > 1)
 
 
 def classify_records(

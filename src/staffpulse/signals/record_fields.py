@@ -6,7 +6,9 @@ own account fields next (``handle``, ``display_name``, ``bio``: ``staffpulse acc
 ``screen_name``, ``full_text``; exports: ``user_description``, ``content``). A key matches
 whatever its case, spaces around it, and spaces or hyphens for underscores (``"Display
 Name"`` is ``display_name``), in JSON as in a CSV header. The first name of a list a record
-has wins. docs/formats.md lists these names for users.
+has wins, except that classify refuses two stand-ins for an absent ``text``
+(:func:`stand_ins`): the file does not say which is the post. docs/formats.md lists these
+names for users.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ __all__ = [
     "DESCRIPTION_FIELDS",
     "ID_FIELDS",
     "NAME_FIELDS",
+    "POST_ID_FIELDS",
     "POST_TEXT_FIELDS",
     "TEXT_FIELDS",
     "USER_OBJECTS",
@@ -28,13 +31,26 @@ __all__ = [
     "is_empty_row",
     "is_missing",
     "is_repeated_header",
+    "stand_ins",
 ]
 
 # _unit_id: the row id of a CrowdFlower (Figure Eight, Appen) export, such as its Twitter
 # users file
 ID_FIELDS = ("id", "handle", "_unit_id")
-# classify: one post's text
-POST_TEXT_FIELDS = ("text", "full_text", "content", "tweet")
+# classify: one post's id (X Analytics exports "Tweet id", newer ones "Post id")
+POST_ID_FIELDS = ("id", "tweet_id", "post_id")
+# classify: one post's text (X API's full_text; exports' "Tweet text", content, post, body...)
+POST_TEXT_FIELDS = (
+    "text",
+    "full_text",
+    "content",
+    "tweet",
+    "tweet_text",
+    "post_text",
+    "post",
+    "body",
+    "message",
+)
 # roles: an account's screen name, bio, and its posts (one, or a JSON list)
 NAME_FIELDS = ("name", "display_name", "screen_name", "username", "user_name", "handle")
 DESCRIPTION_FIELDS = ("description", "bio", "user_description", "profile_description")
@@ -70,6 +86,16 @@ def first_field(keys: Iterable[str], fields: tuple[str, ...]) -> str | None:
     """The first of ``fields`` among ``keys`` (already folded), or None."""
     present = set(keys)
     return next((f for f in fields if f in present), None)
+
+
+def stand_ins(keys: Iterable[str], fields: tuple[str, ...]) -> list[str]:
+    """The names of ``fields`` among ``keys`` (already folded) that may be read: the
+    contract's own (``fields[0]``) alone when it is there, else every other one there, in
+    the order of ``fields``. Two or more mean the file does not say which one to read."""
+    present = set(keys)
+    if fields[0] in present:
+        return [fields[0]]
+    return [f for f in fields[1:] if f in present]
 
 
 def is_repeated_header(values: Mapping[str, str | None]) -> bool:

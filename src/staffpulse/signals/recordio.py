@@ -5,8 +5,10 @@ record, in order. What they share lives here: opening the file with a clear erro
 too, decoded line by line: :mod:`~staffpulse.signals.record_input`), choosing
 JSONL or CSV (or a JSON array of objects, as ``staffpulse accounts --json`` prints, or objects
 pretty-printed one after another: :mod:`~staffpulse.signals.record_json`), refusing an empty
-or binary file, walking JSON objects with their line numbers, and reporting malformed records
-to ``on_skip`` as ``file:line: reason`` (with what to do) instead of stopping.
+or binary file, and reporting malformed records to ``on_skip`` as ``file:line: reason`` (with
+what to do) instead of stopping. The JSON objects with their ids and line numbers come from
+:mod:`~staffpulse.signals.record_objects`; what a reader tells about how it read the file (a
+stand-in column, records numbered by line) is kept in :attr:`RecordFile.notes`.
 
 :class:`RecordFile` checks a file when it is opened (readable, text, not empty, a usable CSV
 header, up to the first valid record) so that callers can fail before they create any
@@ -19,24 +21,17 @@ from __future__ import annotations
 
 import csv
 import itertools
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
-from staffpulse.signals.record_fields import folded_keys
 from staffpulse.signals.record_input import open_input
-from staffpulse.signals.record_json import (
-    JsonDocument,
-    is_json_object,
-    json_values,
-    read_json_document,
-)
+from staffpulse.signals.record_json import JsonDocument, is_json_object, read_json_document
+from staffpulse.signals.record_objects import LeftOut, ReadNote
 from staffpulse.signals.record_preamble import HeaderTest, lines_above_header
 from staffpulse.sources.base import BINARY_RE, document_kind, mostly_binary, read_head
 from staffpulse.sources.csv_preamble import MAX_LINES, preamble_note, skip_preamble
@@ -49,146 +44,17 @@ T = TypeVar("T")
 Skip = Callable[[str], None]
 
 
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    """A record a reader passes over without complaint: well formed, but not what the command
-    reads (a post line of a staffpulse file given to ``roles``). Counted, never an error."""
-
-    kind: str
-
-
 # how much of a file's start is looked at to tell binary data from text with a stray control
 # character: up to 4,000 characters, in at most 50 lines
 _SAMPLE_CHARS = 4_000
 _SAMPLE_LINES = 50
 
 
-def valid_id(value: Any) -> bool:
-    """A non-empty string or a finite number (ids are written back exactly as read)."""
-    if isinstance(value, str):
-        return value.strip() != ""
-    if isinstance(value, float):
-        return math.isfinite(value)  # NaN or Infinity would make the output invalid JSON
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-class JsonRecord(NamedTuple):
-    """One JSON object of the input: its line (or item) number, where it is as messages say
-    it (``file:line``, or ``file: item N`` of a JSON array), its id and the object."""
-
-    number: int
-    where: str
-    id: Any
-    obj: dict[str, Any]
-
-
-def json_objects(
-    lines: Iterable[str] | JsonDocument,
-    name: str,
-    on_skip: Skip,
-    expected: str,
-    id_keys: tuple[str, ...] = ("id",),
-    wrapper: str | None = None,
-) -> Iterator[JsonRecord]:
-    """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
-    holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
-    skipped. Keys are matched as in a CSV header, whatever their case (``"ID"``), as
-    :func:`~staffpulse.signals.record_fields.folded_keys` says. An object without an id that
-    holds its records under ``wrapper`` (an X API v2 page as twarc2 writes it: ``"data"``)
-    gives those records, each told as ``file:line (data item N)``."""
-    for number, line_where, line_value in json_values(lines, name, on_skip):
-        if isinstance(line_value, dict) and isinstance(line_value.get(id_keys[0]), int | str):
-            # the common case, one record a line, without a call per record to spare
-            if (
-                record := _with_id(number, line_where, line_value, on_skip, expected, id_keys)
-            ) is not None:
-                yield record
-            continue
-        for where, value in _records_of(line_where, line_value, wrapper, id_keys):
-            if (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
-                yield record
-
-
-def _records_of(
-    where: str, value: Any, wrapper: str | None, id_keys: tuple[str, ...]
-) -> list[tuple[str, Any]]:
-    """The records one JSON value holds: itself, or the rows of a table pandas wrote column by
-    column, the records under ``wrapper`` of an API page, the objects of a line that is a
-    list of them (records written a batch a line)."""
-    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
-        return [(f"{where} (item {n})", item) for n, item in enumerate(value, start=1)]
-    if (
-        isinstance(value, dict)
-        and any(isinstance(value.get(k), dict) for k in id_keys)
-        and (rows := _rows_of_columns(where, value, id_keys))
-    ):
-        return rows
-    if (
-        wrapper is None
-        or not isinstance(value, dict)
-        or any(key in value for key in id_keys)
-        or not isinstance(held := value.get(wrapper), list | dict)
-    ):
-        return [(where, value)]
-    if isinstance(held, dict):  # a stream's one post a line
-        return [(where, held)]
-    return [(f"{where} ({wrapper} item {n})", item) for n, item in enumerate(held, start=1)]
-
-
-def _rows_of_columns(
-    where: str, table: dict[str, Any], id_keys: tuple[str, ...]
-) -> list[tuple[str, Any]] | None:
-    """The rows of a table written column by column, as pandas' ``df.to_json()`` writes it
-    by default (``{"id": {"0": 1, "1": 2}, "text": {"0": "a", "1": "b"}}``), each told as
-    ``file:line (row 0)``; None for any other object."""
-    columns = folded_keys(table)
-    ids = next((columns[k] for k in id_keys if k in columns), None)
-    if not isinstance(ids, dict) or not ids or not all(isinstance(c, dict) for c in table.values()):
-        return None
-    return [
-        (f"{where} (row {row})", {name: column.get(row) for name, column in columns.items()})
-        for row in ids
-    ]
-
-
-def _with_id(
-    number: int, where: str, value: Any, on_skip: Skip, expected: str, id_keys: tuple[str, ...]
-) -> JsonRecord | None:
-    if not isinstance(value, dict):
-        on_skip(f"{where}: expected a JSON object with {expected}")
-        return None
-    obj = folded_keys(value)
-    key = next((k for k in id_keys if valid_id(obj.get(k))), None)
-    if key is None:
-        on_skip(f"{where}: {id_problem(obj, id_keys[0])}")
-        return None
-    return JsonRecord(number, where, obj[key], obj)
-
-
-def id_problem(obj: dict[str, Any], key: str) -> str:
-    """Why ``obj`` has no usable id, and what to give instead: ``id is null: ...``."""
-    fix = f"give each record an {key} (a string or a number)"
-    if key not in obj:
-        return f"no {key!r} field (found: {', '.join(obj) or 'nothing'}): {fix}"
-    value = obj[key]
-    if value is None:
-        said = "null"
-    elif isinstance(value, str):
-        said = "empty"
-    elif isinstance(value, bool):
-        said = "true or false"
-    elif isinstance(value, float):
-        said = "not a finite number"  # NaN or Infinity: no valid JSON can write it back
-    else:
-        said = "a list" if isinstance(value, list) else "an object"
-    return f"{key} is {said}: {fix}"
-
-
 # A reader of the file's records: (lines, file name, on_skip) -> records. A JSON reader gets
 # a :class:`JsonDocument` in the place of the lines when the file is read whole (one JSON
 # array, or objects spread over lines as jq prints them).
-RowReader = Callable[[Iterable[str], str, Skip], Iterator[T | LeftOut]]
-JsonReader = Callable[[Iterable[str] | JsonDocument, str, Skip], Iterator[T | LeftOut]]
+RowReader = Callable[[Iterable[str], str, Skip], Iterator[T | LeftOut | ReadNote]]
+JsonReader = Callable[[Iterable[str] | JsonDocument, str, Skip], Iterator[T | LeftOut | ReadNote]]
 
 
 class RecordFile(Generic[T]):
@@ -224,6 +90,9 @@ class RecordFile(Generic[T]):
         self._stream = open_input(path)
         self.encoding_note = self._stream.note
         self.preamble_note: str | None = None
+        # how the reader read the file (a stand-in column, records numbered by line), in
+        # the order told; most are known once the file is open
+        self.notes: list[str] = []
         self._takes_header = takes_header
         try:
             self._rows = self._kept(self._reader(jsonl, csv_rows, csv_header_words, empty_hint))
@@ -258,10 +127,12 @@ class RecordFile(Generic[T]):
         self.skipped += 1
         self._on_skip(message)
 
-    def _kept(self, rows: Iterator[T | LeftOut]) -> Iterator[T]:
+    def _kept(self, rows: Iterator[T | LeftOut | ReadNote]) -> Iterator[T]:
         for row in rows:
             if isinstance(row, LeftOut):
                 self.left_out[row.kind] += 1
+            elif isinstance(row, ReadNote):
+                self.notes.append(row.text)
             else:
                 yield row
 
@@ -271,7 +142,7 @@ class RecordFile(Generic[T]):
         csv_rows: RowReader[T],
         csv_header_words: tuple[str, ...],
         empty_hint: str,
-    ) -> Iterator[T | LeftOut]:
+    ) -> Iterator[T | LeftOut | ReadNote]:
         name = str(self.path)
         blank: list[str] = []
         for line in self._stream:

@@ -51,7 +51,8 @@ from staffpulse.signals.record_fields import (
     is_repeated_header,
 )
 from staffpulse.signals.record_json import JsonDocument
-from staffpulse.signals.recordio import LeftOut, RecordFile, json_objects
+from staffpulse.signals.record_objects import LeftOut, ReadNote, json_objects, numbered_note
+from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
@@ -136,13 +137,26 @@ def _posts(value: Any) -> tuple[bool, TextInput]:
     return False, None
 
 
+def _is_account(obj: dict[str, Any]) -> bool:
+    """True for a record with a name or a bio: one roles reads, numbered when it has no id."""
+    return first_field(obj, NAME_FIELDS) is not None or (
+        first_field(obj, DESCRIPTION_FIELDS) is not None
+    )
+
+
 def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
-) -> Iterator[AccountRecord | LeftOut]:
+) -> Iterator[AccountRecord | LeftOut | ReadNote]:
     expected = "id, name and description"
     # a twarc2 file of X API v2 pages holds its accounts (a users lookup) under "data"
-    accounts = json_objects(fh, name, on_skip, expected, id_keys=ID_FIELDS, wrapper="data")
-    for n, where, rid, obj in accounts:
+    accounts = json_objects(
+        fh, name, on_skip, expected, id_keys=ID_FIELDS, wrapper="data", numbered_if=_is_account
+    )
+    for account in accounts:
+        if isinstance(account, ReadNote):
+            yield account
+            continue
+        n, where, rid, obj = account
         other = _not_an_account(obj.get("type"))
         if other is not None:
             yield LeftOut(other)
@@ -185,7 +199,7 @@ def _jsonl(
 
 def _csv(
     fh: Iterable[str], name: str, on_skip: Callable[[str], None]
-) -> Iterator[AccountRecord | LeftOut]:
+) -> Iterator[AccountRecord | LeftOut | ReadNote]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), as classify and import do.
     table = CsvTable(fh)
@@ -196,14 +210,16 @@ def _csv(
 
     id_cols, name_cols = present(ID_FIELDS), present(NAME_FIELDS)
     bio_cols, text_cols = present(DESCRIPTION_FIELDS), present(TEXT_FIELDS)
-    if not id_cols or not (name_cols or bio_cols):
+    if not (name_cols or bio_cols):
         raise InputError(
-            f"{name}: the CSV header needs 'id', 'name' and 'description' columns, or "
-            f"staffpulse's 'handle', 'display_name' and 'bio' "
+            f"{name}: the CSV header needs 'name' and 'description' columns, and 'id' if the "
+            f"accounts have ids, or staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(table.header) or 'nothing'})",
             hint="rename the columns (text is optional; docs/formats.md lists the other "
             "names accepted), or give JSONL",
         )
+    if not id_cols:
+        yield ReadNote(numbered_note("'id' column", "line in the file"))
 
     def first_filled(values: Mapping[str, str], cols: list[str]) -> str | None:
         return next((v for c in cols if (v := values.get(c)) and v.strip()), None)
@@ -220,11 +236,12 @@ def _csv(
         if other is not None:
             yield LeftOut(other)
             continue
+        if is_empty_row(values):
+            continue  # a row of empty cells below a table: no record, as a blank line
         # the id, else the handle (a staffpulse account's id defaults to its handle)
-        rid = first_filled(values, id_cols)
+        rid: str | int | None = first_filled(values, id_cols) if id_cols else n
         if rid is None:
-            if not is_empty_row(values):
-                on_skip(f"{name}:{n}: no {id_cols[0]} (its cell is empty): give each row an id")
+            on_skip(f"{name}:{n}: no {id_cols[0]} (its cell is empty): give each row an id")
             continue
         yield AccountRecord(
             n,
@@ -252,10 +269,12 @@ def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Acco
 
 
 def takes_header(columns: set[str]) -> bool:
-    """Whether a CSV header with these column names (folded) is one roles reads: an id, and a
-    name or a bio."""
+    """Whether a CSV header with these column names (folded) is one roles reads: a name or
+    a bio, and an id or another column (a report's one-word title line, "Bio", is no
+    header)."""
     named = first_field(columns, NAME_FIELDS) or first_field(columns, DESCRIPTION_FIELDS)
-    return first_field(columns, ID_FIELDS) is not None and named is not None
+    has_id = first_field(columns, ID_FIELDS) is not None
+    return named is not None and (has_id or len(columns) > 1)
 
 
 def tag_records(

@@ -8,14 +8,16 @@ INPUT is JSONL with ``id`` and ``text`` per line (other fields ignored) or CSV w
 columns. OUT gets one JSON object per valid input record, in input order:
 ``{"id": ..., "job_opening": p, "personality": p, "humor": p, "work_topic": p, "labels": [...]}``
 where ``labels`` lists the signals at or above their decision thresholds. Keys match whatever
-their case, and ``full_text`` or ``content`` stand in for an absent ``text``; a ``null`` text
+their case, and other names stand in for an absent ``text`` (``full_text``, ``content``,
+``tweet``, ``Tweet text``...) or ``id`` (``Tweet id``), with a note naming the one read; a
+file with no id at all has each record numbered by its line, with a note; a ``null`` text
 is scored as an empty post, a number as its digits and a list of texts as its texts (counted
 in a note). A JSON array, or objects pretty-printed one after another (``jq``), are read
 too (docs/formats.md lists every shape read). Malformed lines are reported on stderr with file
 and line number, skipped, and counted at the end; they never stop the run while some lines
 are good. A missing INPUT (exit code 66), an unreadable, binary
-or empty one, or a CSV without ``id`` and ``text`` columns (exit code 65) is an error with a
-hint, and so is an INPUT whose every line was skipped (exit code 1: nothing could be
+or empty one, or a CSV without a text column or with two that could each be it (exit code 65)
+is an error with a hint, and so is an INPUT whose every line was skipped (exit code 1: nothing could be
 classified). OUT is replaced only when the run succeeds, so a failed or interrupted run leaves
 an existing OUT as it was; OUT may not be INPUT itself, and a missing folder is created.
 """

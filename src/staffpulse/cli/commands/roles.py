@@ -10,15 +10,17 @@ stand in for absent ones (``handle`` for id, ``display_name`` for name, ``bio`` 
 description), and a JSON array is read too, so ``staffpulse accounts --json > a.json`` and a
 staffpulse accounts CSV can be tagged as they are (a staffpulse file's posts and follows are
 left out, with a note); so are objects pretty-printed one after another and a twarc2 users
-lookup (docs/formats.md lists every shape read). OUT gets one JSON object per valid input record, in input order::
+lookup (docs/formats.md lists every shape read). A file with no id at all has each record
+numbered by its line, with a note. OUT gets one JSON object per valid input record, in input
+order::
 
     {"id": ..., "kind": "org"|"person", "p_org": p, "role": ..., "role_scores": {role: p, ...}}
 
 with roles staffing_firm, recruiter, hr_pro, vendor, job_board, employer, job_seeker, other.
 Malformed records are reported on stderr with file and line number, skipped, and counted at
 the end; they never stop the run while some records are good. A missing INPUT (exit code 66),
-an unreadable, binary or empty one, or a CSV without an id and a name or description column
-(exit code 65) is an error with a hint, and so is an INPUT whose every record was skipped
+an unreadable, binary or empty one, or a CSV without a name or description column (exit code
+65) is an error with a hint, and so is an INPUT whose every record was skipped
 (exit code 1: nothing could be tagged). OUT is replaced only when the run succeeds, so a
 failed or interrupted run leaves an existing OUT as it was; OUT may not be INPUT itself, and a
 missing folder is created.

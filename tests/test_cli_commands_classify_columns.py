@@ -1,0 +1,121 @@
+"""Which columns ``staffpulse classify`` reads when a file lacks ``id`` or ``text``: a marketer's
+export or a research set (iSarcasmEval's ``tweet`` and no id) is classified with its records
+numbered by their line and a note naming the column read; two columns that could each be the
+text stop the run (exit 65) naming them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contract_helpers import error_text, read_rows, run_classify
+
+
+def _words(result: object) -> str:
+    return " ".join(error_text(result).split())
+
+
+def test_a_csv_without_an_id_is_numbered_by_line_and_its_text_column_named(
+    tmp_path: Path,
+) -> None:
+    # as pandas writes a research set: an unnamed index column, the text under "tweet",
+    # one text holding a line break inside quotes, and a row of empty cells at the end
+    src = tmp_path / "train.csv"
+    src.write_text(
+        ',tweet,sarcastic\n0,Love Mondays,1\n1,"We\'re hiring\nnurses in Tulsa",0\n'
+        "2,Good job team,0\n,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [2, 3, 5]  # the line each row starts on
+    said = _words(result)
+    assert f"{src}: no 'text' column: the text was read from the 'tweet' column" in said
+    assert "no 'id' column: each record's id is the number of its line in the file" in said
+    assert "Classified 3 posts" in said and "skipped 0 malformed lines" in said
+
+
+@pytest.mark.parametrize("text_column", ["Tweet text", "content", "full_text", "post", "body"])
+def test_an_exports_text_column_is_read_under_its_own_name(
+    tmp_path: Path, text_column: str
+) -> None:
+    src = tmp_path / "export.csv"
+    src.write_text(f"likes,{text_column}\n3,We're hiring: apply now\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [2]
+    assert f"the text was read from the '{text_column}' column" in _words(result)
+
+
+def test_an_x_analytics_export_keeps_its_tweet_ids(tmp_path: Path) -> None:
+    src = tmp_path / "tweet_activity_metrics.csv"
+    src.write_text(
+        "Tweet id,Tweet permalink,Tweet text,impressions\n"
+        "1590000000000000001,https://x.com/acme/status/1590000000000000001,We're hiring,10\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001"]
+    assert "no 'id' column: the ids were read from the 'Tweet id' column" in _words(result)
+
+
+def test_two_columns_that_could_each_be_the_text_stop_the_run_naming_them(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "posts.csv"
+    src.write_text("id,content,body\n1,Hiring now,Full post\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 65
+    said = _words(result)
+    assert "no 'text' column, and 'content' and 'body' could each be the posts' text" in said
+    assert "rename the one that holds the posts to text (e.g. content -> text)" in said
+    assert not out.exists()
+
+
+def test_jsonl_without_ids_is_numbered_by_line_with_the_field_read(tmp_path: Path) -> None:
+    src = tmp_path / "posts.jsonl"
+    src.write_text(
+        json.dumps({"full_text": "We're hiring welders"})
+        + "\n\n{broken\n"
+        + json.dumps({"full_text": "Happy Friday!"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, 4]
+    said = _words(result)
+    assert "no 'id' field: each record's id is the number of its line in the file" in said
+    assert "records with no 'text' field: their text was read from 'full_text'" in said
+    assert f"{src}:3: not valid JSON" in said and "skipped 1 malformed line" in said
+
+
+def test_a_json_array_without_ids_is_numbered_by_item(tmp_path: Path) -> None:
+    src = tmp_path / "posts.json"
+    src.write_text(json.dumps([{"text": "a"}, {"text": "b"}]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [1, 2]
+    assert "each record's id is the number of its item in the array" in _words(result)
+
+
+def test_jsonl_whose_first_record_has_two_possible_texts_stops_naming_them(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "posts.jsonl"
+    src.write_text(json.dumps({"id": 1, "content": "a", "message": "b"}) + "\n", encoding="utf-8")
+    result = run_classify(str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 65
+    assert (
+        f"{src}:1: no 'text' field, and 'content' and 'message' could each be the posts' text"
+        in _words(result)
+    )
