@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.handles import ascii_address, parse_handle
+from staffpulse.handles import ascii_address, parse_handle, plain_handle
 
 DID = "did:plc:abcdefghijklmnopqrstuvwx"
 
@@ -112,3 +112,17 @@ def test_ascii_address_keys_an_account_on_an_internationalized_domain_once() -> 
     # what is no Mastodon address, or has no ASCII form, is left for its reader to judge
     for other in ("acme", "jane.bsky.social", "anna@xn--bcher-kva.social", "a@bü..c", "@bü"):
         assert ascii_address(other) == other
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("AgenceIntérim", "AgenceInterim"),  # no X handle has an accent
+        ("josé@mastodon.social", "jose@mastodon.social"),  # nor a Mastodon user name
+        ("josé@bücher.social", "jose@xn--bcher-kva.social"),  # the instance is IDNA
+        ("bücher.example", "xn--bcher-kva.example"),  # a Bluesky handle is a domain name
+        ("AcmeStaffing", "AcmeStaffing"),
+    ],
+)
+def test_a_handle_written_with_accents_is_the_plain_one(written: str, meant: str) -> None:
+    assert plain_handle(written) == meant

@@ -296,7 +296,7 @@ def test_windows_1252_csv_is_read_with_one_notice(tmp_path: Path) -> None:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
 def test_utf8_and_utf16_csv_are_read_without_notice(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "posts.csv"
-    text = "id,author,text\n1,josé,Señor ☕\n"
+    text = "id,author,text\n1,jose,Señor José ☕\n"
     if encoding == "utf-16-be":  # Python's utf-16-be writes no BOM: add it as Windows does
         path.write_bytes(b"\xfe\xff" + text.encode(encoding))
     else:
@@ -305,7 +305,7 @@ def test_utf8_and_utf16_csv_are_read_without_notice(tmp_path: Path, encoding: st
     items = list(detect(path).read(path))
     assert not [i for i in items if isinstance(i, Notice | Problem)]
     post = next(r for i in items if isinstance(i, Record) for r in i.rows if isinstance(r, Post))
-    assert (post.author_handle, post.text) == ("josé", "Señor ☕")
+    assert (post.author_handle, post.text) == ("jose", "Señor José ☕")
 
 
 def test_invalid_utf16_is_replaced_with_a_notice(tmp_path: Path) -> None:

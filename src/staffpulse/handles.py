@@ -1,6 +1,7 @@
 """What a handle people send means: ``(platform, normalized handle)``.
 
-A leaf module (no staffpulse imports): fetch, connect and the web read handles the same way.
+A leaf module (no staffpulse imports but the leaf :mod:`staffpulse.accents`): fetch, connect
+and the web read handles the same way.
 
 The forms read (``tests/test_handles.py`` has the table):
 
@@ -28,12 +29,19 @@ URL is enough on its own.
 Its address is kept in the ASCII form Mastodon itself keys accounts by, the IDNA ("punycode")
 one (``anna@xn--bcher-kva.social``, :func:`ascii_address`), so the account written either way,
 typed or in an export, is one account. The user part stays ASCII, as Mastodon requires.
+
+**Accents people type.** No X handle and no Mastodon user name has an accent, so one written
+with accents in a file (``@AgenceIntérim``, ``josé@mastodon.social``) can only mean the plain
+one (:func:`plain_handle`): the account a CSV names so is the one the archive or the API
+gives, not a second one.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote, urlparse
+
+from staffpulse.accents import strip_accents
 
 PLATFORMS = ("x", "bluesky", "mastodon")
 X_HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
@@ -71,6 +79,23 @@ def ascii_address(handle: str) -> str:
         return f"{head}@{ascii_domain(domain)}"
     except ValueError:
         return handle
+
+
+def plain_handle(handle: str) -> str:
+    """``handle`` as its platform can write it: an X name or a Mastodon user name without
+    the accents neither may have (``AgenceIntérim`` -> ``AgenceInterim``), a domain (a Bluesky
+    handle, a Mastodon instance) in its ASCII form (:func:`ascii_address`); case kept."""
+    if handle.isascii():
+        return handle
+    head, at, domain = handle.rpartition("@")
+    if at and head.lstrip("@"):
+        return ascii_address(f"{strip_accents(head)}@{domain}")
+    if "." in handle:  # a Bluesky handle: a domain name, IDNA like any other
+        try:
+            return ascii_domain(handle)
+        except ValueError:
+            return handle
+    return strip_accents(handle)
 
 
 def absurd_handle_length(platform: str) -> int:

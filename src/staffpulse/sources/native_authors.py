@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from staffpulse.accents import strip_accents
 from staffpulse.handles import absurd_handle_length
 from staffpulse.models import Account, Follow, Post, normalize_handle
 from staffpulse.next_steps import NAME_IT_AUTHOR
@@ -43,7 +44,8 @@ class Authors:
     second account with that handle. One declared after its first post completes the bare
     account (the store's upsert fills and replaces its blank fields; a bare account is not
     counted as an updated profile). Posts whose author is named only by ``author_id`` get no
-    stub (the handle would be a guess): they are counted, for one notice.
+    stub (the handle would be a guess): they are counted, for one notice. So are handles
+    written with accents and read without them (:func:`staffpulse.handles.plain_handle`).
     """
 
     def __init__(self) -> None:
@@ -52,9 +54,11 @@ class Authors:
         self.stubs: dict[tuple[str, str], Account] = {}  # those left for the end of the file
         self.given: set[tuple[str, str]] = set()  # stubs already handed out by :meth:`see`
         self.by_id_only: dict[tuple[str, str], int] = {}  # (platform, author_id) -> posts
+        self.unaccented: dict[str, str] = {}  # handle as written -> as read
 
     def see(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> Account | None:
         """Note ``row``; the stub of its author to write before it, when it is due now."""
+        self._note_accents(row, record)
         if isinstance(row, Account):
             self.declared_ids.add((row.platform, row.id))
             self.declared_handles.add((row.platform, normalize_handle(row.handle)))
@@ -76,6 +80,20 @@ class Authors:
             return stub
         return None
 
+    def _note_accents(self, row: Account | Post | Follow, record: Mapping[str, Any]) -> None:
+        pairs: list[tuple[str, str | None]]
+        if isinstance(row, Account):
+            pairs = [("handle", row.handle)]
+        elif isinstance(row, Post):
+            written = "author" if record_text(record, "author") else "author_handle"
+            pairs = [(written, row.author_handle)]
+        else:
+            pairs = [("follower", row.follower_handle), ("followee", row.followee_handle)]
+        for key, read in pairs:
+            written = (record_text(record, key) or "").lstrip("@")
+            if read and not written.isascii() and strip_accents(written) == read != written:
+                self.unaccented.setdefault(written, read)
+
     def _undeclared(self, stub: Account) -> bool:
         """Whether the file has not declared this account, by id or by handle, so far."""
         by_id = (stub.platform, stub.id) in self.declared_ids
@@ -93,6 +111,20 @@ class Authors:
         posts = sum(n for key, n in self.by_id_only.items() if key not in self.declared_ids)
         if posts:
             yield Notice(str(path), _by_id_only_note(posts))
+        if self.unaccented:
+            yield Notice(str(path), _unaccented_note(self.unaccented))
+
+
+def _unaccented_note(unaccented: Mapping[str, str]) -> str:
+    """What a file's handles written with accents were read as."""
+    count = len(unaccented)
+    written, read = next(iter(unaccented.items()))
+    return (
+        f"{count:,} handle{'' if count == 1 else 's'} written with accents read without them, "
+        f"as X handles and Mastodon user names have none: @{written} as @{read}"
+        f"{' and others' if count > 1 else ''}, the account{'' if count == 1 else 's'} of the "
+        "plain handle" + ("" if count == 1 else "s")
+    )
 
 
 def _by_id_only_note(posts: int) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from staffpulse.handles import plain_handle
 from staffpulse.models import (
     POST_KINDS,
     Account,
@@ -169,13 +170,15 @@ def post_from_native(record: Mapping[str, Any], platform: str = "csv") -> Post:
         kind=kind,
         reply_to_post_id=reply_to_id,
         reply_to_account_id=None,
-        reply_to_handle=normalize_handle(reply_to_author) if reply_to_author else None,
+        reply_to_handle=normalize_handle(plain_handle(reply_to_author))
+        if reply_to_author
+        else None,
         # a post starts its own conversation, unless it answers another (known or not)
         conversation_id=written_id(record, "conversation_id")
         or (None if reply_to_id or kind == "reply" else post_id),
         quoted_post_id=quoted_id,
         reposted_post_id=reposted_id,
-        mentions=tuple(normalize_handle(m) for m in mentions)
+        mentions=tuple(normalize_handle(plain_handle(m)) for m in mentions)
         if mentions is not None
         else tuple(dict.fromkeys(m.lower() for m in MENTION_RE.findall(text))),
         hashtags=hashtags if hashtags is not None else tuple(HASHTAG_RE.findall(text)),

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from staffpulse.handles import as_url, ascii_address, parse_handle, profile_url_name
+from staffpulse.handles import as_url, parse_handle, plain_handle, profile_url_name
 from staffpulse.sources.base import Problem, parse_post_time, parse_timestamp
 
 ISO_FIX = "write dates year first, as 2026-03-01T14:05 or 2026-03-01"
@@ -200,10 +200,10 @@ def handle_written(value: str) -> str:
     is no profile's."""
     text = value.strip()
     if as_url(text) is None:
-        # one account on an internationalized instance, written in Unicode or ASCII
-        return ascii_address(text.lstrip("@"))
+        # one account written with accents or without, on an instance in Unicode or ASCII
+        return plain_handle(text.lstrip("@"))
     named = profile_url_name(text)
-    return named[1] if named is not None else parse_handle(text)[1]
+    return plain_handle(named[1]) if named is not None else parse_handle(text)[1]
 
 
 def is_rounded_id(value: object) -> bool:
