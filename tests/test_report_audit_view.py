@@ -11,7 +11,7 @@ from rich.console import Console
 
 from audit_helpers import FeedBuilder, audit_feed
 from staffpulse.dates import format_day
-from staffpulse.report.audit_view import figures, posts_and_span
+from staffpulse.report.audit_view import figures, posts_and_span, posts_counted
 from staffpulse.report.html import render_audit_html
 from staffpulse.report.terminal_audit import render_audit
 
@@ -126,3 +126,13 @@ def test_the_header_says_what_posts_you_wrote_means_in_a_full_sentence() -> None
     text = console.export_text()
     assert "Of these, 3 original posts and 1 repost." in text
     assert "Below, \u201cposts you wrote\u201d means all but the reposts (3)." in text
+
+
+def test_the_header_says_all_posts_are_replies_with_those_in_the_accounts_own_threads() -> None:
+    # a help desk's 101 replies read "Of these, 101 replies."
+    desk = FeedBuilder("helpdesk")
+    desk.reply("customer", 4)
+    assert posts_counted(audit_feed(desk)) == "All of them are replies."
+    thread = FeedBuilder("threader")
+    thread.reply("threader", 3)
+    assert posts_counted(audit_feed(thread)) == "All of them are replies (all in your own threads)."

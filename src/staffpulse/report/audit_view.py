@@ -137,6 +137,9 @@ def posts_counted(result: AuditResult) -> str | None:
     for count, kind in ((original, "original posts"), (quotes, "quotes"), (reposts, "reposts")):
         if count == total > 1:
             return f"All of them are {kind}."
+    if replies == total > 1:  # "101 replies (5 in your own threads)" without the 101
+        written = _replies_counted(replies, int(counts.get("replies_in_own_threads", 0)))
+        return f"All of them are replies{written.removeprefix(count_of(replies, 'reply'))}."
     kinds = join_and(
         [
             count_of(original, "original post") if original else "",
