@@ -160,6 +160,30 @@ def test_an_unknown_platform_is_an_input_error_and_case_does_not_matter(tmp_path
         assert ids(inbox(store, platform="X")) == ids(inbox(store, platform="twitter")) == ["1"]
 
 
+def test_a_platform_with_no_conversations_names_the_others_on_a_store_never_ranked(
+    tmp_path: Path,
+) -> None:
+    # the X posts were never judged (no inbox ran before): they are judged for the answer,
+    # or the store would seem to hold no conversation at all ("listen first")
+    with store_with(tmp_path, FRESH, OLD, UNDATED) as store:
+        empty = inbox(store, platform="mastodon", max_age=None)
+        problem = empty.platform_problem()
+        everywhere = inbox(store, max_age=None).counts["conversations"]
+    assert empty.items == [] and problem is not None and problem.exit_code == 66
+    assert problem.message == (
+        f"no Mastodon conversations in the store (it has {everywhere} conversations on X)"
+    )
+    assert problem.hint is not None and "leave out --platform" in problem.hint
+    assert any("stored posts for the first time" in note for note in empty.notes)
+
+
+def test_a_platform_with_conversations_has_no_platform_problem(tmp_path: Path) -> None:
+    # none open as of a date before them all: said as such, not "none on X"
+    with store_with(tmp_path, FRESH) as store:
+        before = inbox(store, platform="x", as_of="2000-01-01")
+    assert before.items == [] and before.platform_problem() is None
+
+
 def test_open_counts_what_can_be_joined_and_the_html_says_top_n_of_m(tmp_path: Path) -> None:
     more = [
         question(str(n), f"Recruiters: how do you handle counteroffers, case {n}?", HOURS)

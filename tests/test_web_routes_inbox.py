@@ -153,6 +153,21 @@ def test_inbox_offers_the_age_window_and_reference_as_controls(client: Any) -> N
     assert 'href="/inbox"' in bad.text and "Back to the Inbox" in bad.text
 
 
+def test_a_platform_with_no_conversations_says_where_they_are(client: Any) -> None:
+    # as `staffpulse inbox --platform mastodon` says it (exit 66), with the page's control,
+    # not an empty list with no reason; the sample holds X and Bluesky conversations only
+    said = "No Mastodon conversations in the store (it has "
+    page = _words(client.get("/inbox", params={"platform": "mastodon", "as_of": "newest"}).text)
+    assert said in page and "conversations on X" in page and "on Bluesky" in page
+    assert "choose All under Platform to see them" in page and "--platform" not in page
+    assert "Try a longer" not in page  # no age brings back another platform's conversations
+    # with a topic too: the topic's words say it matches nothing, the note says why
+    topic = client.get("/inbox", params={"platform": "mastodon", "topic": "pay"}).text
+    assert said in _words(topic)
+    everywhere = _words(client.get("/inbox", params={"as_of": "newest"}).text)
+    assert "conversations in the store (it has" not in everywhere
+
+
 def test_long_joined_list_says_how_many_more(client: Any, monkeypatch: Any) -> None:
     from staffpulse.web import routes_inbox
 

@@ -54,6 +54,7 @@ from staffpulse.listen.window import (
     AsOf,
     Reference,
     TopicChoice,
+    conversations_elsewhere,
     no_topic_note,
     other_topics_note,
     parse_as_of,
@@ -109,11 +110,19 @@ def build_inbox(
     topic = (topic or "").strip() or None  # a blank topic field means every topic, as on the page
     when = parse_as_of(as_of)
     own = resolve_accounts(store, as_handle, as_platform) if as_handle else []
-    work_note = _judge_new_posts(store, relevance, text, platform)
+    judged = _judge_new_posts(store, relevance, text, platform)
     offer = gather_offer(store, platform, when, as_handle, own, now)
     ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)
     scope = narrow_to_topic(topic, offer)
     result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles)
+    conversations = len(scope.conversations)
+    elsewhere: dict[str, int] = {}
+    if platform and not conversations:  # only then: it loads every stored conversation
+        # the other platforms' posts judged too: unjudged, they hold no conversation yet, and
+        # a store never ranked would be told to listen first when it has conversations
+        judged += _judge_new_posts(store, relevance, text, None)
+        elsewhere = conversations_elsewhere(store, platform)
+    work_note = _work_note(judged)
     account_note = None
     if as_handle and not own:  # it says what "joined" can mean here (marks only)
         account_note = missing_account_note(as_handle, as_platform, result.sort.tally["joined"])
@@ -129,7 +138,7 @@ def build_inbox(
         ref.at,
         as_handle,
         notes,
-        _inbox_counts(len(scope.conversations), result, offer),
+        _inbox_counts(conversations, result, offer),
         replay=ref.replay,
         max_age=max_age,
         topic_query=topic,
@@ -141,6 +150,8 @@ def build_inbox(
         clock_note=_clock_note(ref),
         work_note=work_note,
         snoozed=list_snoozed(store, result.sort.snoozed),
+        platform=platform,
+        elsewhere=elsewhere,
     )
 
 
@@ -230,12 +241,15 @@ def _ranking_notes(
 
 def _judge_new_posts(
     store: Store, relevance: RelevanceFilter | None, text: TopicScorer | None, platform: str | None
-) -> str | None:
-    """Judge the stored posts not judged yet (what is about work); the note that says how many
-    were read, or None when none was new."""
+) -> int:
+    """Judge the stored posts not judged yet (what is about work); how many were read."""
     # every post, the firm's own too: its replies are what mark a conversation joined, so the
     # same inbox comes out whatever ran before
-    judged = index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
+    return index_stored_posts(store, relevance or RelevanceFilter(scorer=text), platform)
+
+
+def _work_note(judged: int) -> str | None:
+    """The note that says how many stored posts were judged, or None when none was new."""
     if not judged:
         return None
     return f"read {count_of(judged, 'stored post')} for the first time, to judge what is about work"

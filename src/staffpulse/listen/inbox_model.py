@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from staffpulse.authors import describe_author
+from staffpulse.errors import NotFoundError
 from staffpulse.listen.snooze import SnoozedItem
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_themes import OTHER_LABEL
-from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice
+from staffpulse.listen.window import DEFAULT_MAX_AGE, TopicChoice, no_platform_conversations
 from staffpulse.report.counts import count_of
 from staffpulse.signals.role_labels import role_label
 from staffpulse.store.codec import format_time
@@ -156,6 +157,10 @@ class Inbox:
     work_note: str | None = None
     # conversations snoozed for this firm and not back yet, the first to come back first
     snoozed: list[SnoozedItem] = field(default_factory=list)
+    platform: str | None = None  # the one platform asked for, else every platform
+    # conversations by platform, when ``platform`` has none in the store at any date but
+    # others have some: the inbox is empty for the platform chosen, not for the store
+    elsewhere: dict[str, int] = field(default_factory=dict)
 
     @property
     def account_label(self) -> str | None:
@@ -169,6 +174,15 @@ class Inbox:
     def open_total(self) -> int:
         """Open conversations to join, shown or not (``items`` holds the top ``--limit``)."""
         return max(self.counts.get("open", 0), len(self.items))
+
+    def platform_problem(self) -> NotFoundError | None:
+        """Why an inbox of one platform is empty when the store has conversations only on
+        others ("no Mastodon conversations in the store (it has 1,200 on X)"), or None: the
+        terminal exits with it, the dashboard says it where the list would be."""
+        if self.platform is None or not self.elsewhere:
+            return None
+        message, hint = no_platform_conversations(self.platform, self.elsewhere)
+        return NotFoundError(message, hint=hint)
 
     def by_topic(self) -> list[tuple[str, list[InboxItem]]]:
         """Open items grouped by topic label, groups ordered by their best item ("Other

@@ -268,7 +268,21 @@ def _page_notes(inbox: Any) -> list[str]:
         if inbox.topic_query is not None:
             listed.add(no_topic_note(inbox.topic_query, inbox.topic_choices))
     # each on a line of its own: a sentence, with a capital
-    return [as_sentence(note) for note in inbox.notes if note not in listed]
+    notes = [as_sentence(note) for note in inbox.notes if note not in listed]
+    gap = _platform_gap(inbox)
+    if gap and inbox.topic_query is not None:  # the topic's words take the empty list's place
+        notes.insert(0, gap)  # the reason no topic matches: first
+    return notes
+
+
+def _platform_gap(inbox: Any) -> str:
+    """Why an inbox of the platform chosen is empty when the store has conversations only on
+    others, as ``staffpulse inbox --platform`` says it (exit 66), with the page's way to see
+    them; "" otherwise."""
+    problem = inbox.platform_problem()
+    if problem is None:
+        return ""
+    return f"{as_sentence(web_text(problem.message))}: choose All under Platform to see them."
 
 
 def _empty_why(inbox: Any) -> tuple[str, bool]:
@@ -281,6 +295,9 @@ def _empty_why(inbox: Any) -> tuple[str, bool]:
     older = bool(counts.get("older") or counts.get("undated"))
     if inbox.items or inbox.topic_query is not None:
         return "", False
+    gap = _platform_gap(inbox)
+    if gap:  # a longer "Quiet for at most" cannot bring back what is on another platform
+        return gap, False
     if not (counts.get("left_out") or older or counts.get("after_as_of")):
         return "", False
     why = web_text(empty_reason(None, True, inbox.max_age, counts))

@@ -225,8 +225,6 @@ def inbox(
     from staffpulse.listen.inbox import build_inbox
     from staffpulse.listen.window import (
         configured_max_age,
-        conversations_elsewhere,
-        no_platform_conversations,
         parse_as_of,
         parse_max_age,
         topic_list,
@@ -251,18 +249,13 @@ def inbox(
             max_age=window,
             as_of=reference,
         )
-        elsewhere = (
-            conversations_elsewhere(store, platform)
-            if platform is not None and not result.counts["conversations"]
-            else {}
-        )
     if as_json:  # printed first: a --topic that matches nothing still answers in JSON
         print_json(result.as_dict())
-    if elsewhere and platform is not None:  # an empty inbox only for the platform asked
-        # before the topic: no topic can match where there is nothing, and "leave out
-        # --topic" would not help
-        message, hint = no_platform_conversations(platform, elsewhere)
-        raise NotFoundError(message, hint=hint)
+    # an empty inbox only for the platform asked: said before the topic, as no topic can
+    # match where there is nothing, and "leave out --topic" would not help
+    problem = result.platform_problem()
+    if problem is not None:
+        raise problem
     if topic is not None and not result.topic_matched:
         raise NotFoundError(
             f"no topic matches '{topic}'",
