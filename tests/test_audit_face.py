@@ -353,7 +353,10 @@ def test_an_imported_avatar_address_tells_how_to_get_the_picture_checked(
     pillar = face_pillar(account, DEFAULTS, info)
     advice = " ".join(pillar.recommendations)
     assert f"`{command}`" in advice
-    assert "`staffpulse avatar picture.jpg`" in advice
+    # the avatar command reads a saved copy but puts nothing in the store: the advice must not
+    # promise that running it checks the picture for the audit
+    assert "`staffpulse avatar picture.jpg` on a saved copy only says what it shows" in advice
+    assert "the audit does not read it" in advice
     assert "stores only its web address" in advice
     assert any("partial until the picture is checked" in note for note in pillar.notes)
     # once the image model has judged the picture, the score is no longer called partial

@@ -85,7 +85,8 @@ IMPORT_OR_FETCH_TIMELINE = Step(
 # the audit's Face advice on a picture known only by its address (audit/face.py)
 FETCH_AND_CHECK_PICTURE = Step(
     "Run `staffpulse fetch {platform} {handle}` (with your --db, if you use one) to fetch and "
-    "check it, or save the picture and run `staffpulse avatar picture.jpg`",
+    "check it, so the score counts it (`staffpulse avatar picture.jpg` on a saved copy only "
+    "says what it shows: the audit does not read it)",
     (("platform", r"\w+"), ("handle", "@?" + HANDLE)),
 )
 EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account's newer posts")
