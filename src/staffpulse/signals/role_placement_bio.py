@@ -20,13 +20,15 @@ stand next to them ("jobs", "job seekers", "post a job", "apply", "join our team
 * a person speaks or is described (first-person singular, he/she, family, "views my own", a
   title such as "recruiter" or "talent partner at …"): a recruiter who places nurses is a
   recruiter;
-* it names a product or serves agencies and recruiters ("The ATS for executive search",
-  "Helping staffing agencies place more candidates"): a vendor's pitch.
+* it names a product, media or a community, or serves agencies and recruiters ("The ATS for
+  executive search", "A podcast for recruiters in tech", "Helping staffing agencies place
+  more candidates"): a vendor's pitch, or other.
 
-For such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG`, the
-person-only roles are ruled out, and the scores of job_board, employer and other go to
-staffing_firm: by the guidelines a placing organization is none of those. vendor keeps its
-score, since recruitment process outsourcing and "talent solutions" can be sold as a service.
+For such an account ``p_org`` is raised to at least :data:`PLACEMENT_BIO_P_ORG` and every
+role score but vendor's goes to staffing_firm: by the guidelines an organization that places
+workers is none of job_board, employer or other, and what the head read as a recruiter or an
+HR person (roles of people) is, for an organization, the agency. vendor keeps its score, since
+recruitment process outsourcing and "talent solutions" can be sold as a service.
 This is prior knowledge from the guidelines, like :mod:`staffpulse.signals.role_product_bio`:
 it changes no feature, so the model needs no retraining. How often it fires on real accounts,
 and what it changes, is in ``docs/models/roles.md``.
@@ -57,8 +59,8 @@ __all__ = [
 PLACEMENT_BIO_P_ORG = 0.7
 
 _STAFFING = ROLES.index("staffing_firm")
-# roles an organization that places workers cannot have (vendor keeps its score: see above)
-_MOVED = [ROLES.index(r) for r in ("job_board", "employer", "other")]
+# every role but the one an organization that places workers may still play (see above)
+_MOVED = [i for i, r in enumerate(ROLES) if r not in ("staffing_firm", "vendor")]
 
 _WORD = r"[\w&'-]+\s+"
 _WORKERS = (
@@ -74,7 +76,7 @@ _ARRANGEMENT = r"(?:contract|temp|temporary|perm|permanent|direct[- ]hire)"
 # what only an agency says of itself: a job board or a careers page does not place, search or
 # recruit for clients, so these hold even next to "see our latest jobs" (an agency's own feed)
 _PLACES = re.compile(
-    rf"\bplac(?:e|es|ed|ing)\s+(?:{_WORD}){{0,4}}?{_WORKERS}\b"
+    rf"\bplac(?:e|es|ed|ing)\s+(?:{_WORD}){{0,5}}?{_WORKERS}\b"
     rf"|\b(?:{_ARRANGEMENT}|interim|locum|executive)\b[\w\s,&/-]{{0,40}}\bplacements?\b"
     r"|\bplacement\s+(?:services?|specialists|firm|consultants|experts)\b"
     r"|\b(?:executive|retained|contingent|contingency)\s+search\b(?!\s+(?:firms|agencies|consultants))"
@@ -87,7 +89,10 @@ _PLACES = re.compile(
     # placements" (not "contract and temp workers' rights", a news or law account's words)
     rf"|\b{_ARRANGEMENT}(?:\s*(?:,|/|&|and|or)\s*(?:and\s+|or\s+)?{_ARRANGEMENT}\b)+"
     r"\s+(?:[\w&'-]+\s+){0,2}?(?:placements?|staffing|recruit\w*|roles|positions|assignments)\b"
-    r"|\b(?:temp|contract)[- ]to[- ](?:hire|perm)\b"
+    r"|\b(?:temp|contract)[- ]to[- ](?:hire|perm)\b|\btemp(?:orary)?\s+(?:labou?r|help)\s+(?:for|to)\b"
+    # a firm of recruiters opens with what they recruit ("Finance and accounting recruiters in
+    # Denver"); a person says "recruiter"
+    r"|(?:^|[.|!:;]\s*)(?:[\w&'-]+\s+){0,4}?recruiters\s+(?:in|for|across|serving|based)\b"
     rf"|\bwe\s+(?:place|match|supply|find|source|recruit)\s+(?:{_WORD}){{0,4}}?{_WORKERS}\b"
     rf"|\bwe\s+recruit\s+(?:{_WORD}){{0,5}}?for\s+(?:{_WORD}){{0,2}}?{_CLIENTS}\b",
     re.IGNORECASE,
@@ -108,10 +113,13 @@ _FEED_OR_CAREERS = re.compile(
     r"|\bjoin\s+(?:our|the)\s+team\b|\bwe'?re\s+hiring\b|\bnow\s+hiring\b|\bcareers?\s+(?:at|with)\b",
     re.IGNORECASE,
 )
-# a product, or agencies and recruiters as customers: a vendor's pitch ("The ATS for executive
-# search", "Helping staffing agencies place more candidates"), left to the learned heads
+# a product, media, or agencies and recruiters as customers: a vendor's pitch ("The ATS for
+# executive search", "Helping staffing agencies place more candidates"), left to the heads
 _VENDOR = re.compile(
     r"\b(?:software|platform|apps?|(?-i:ATS)|crm|saas|tools?|api|plugin|marketplace)\b"
+    # HR media and events (vendor by the guidelines) or a community: they talk about recruiters
+    r"|\b(?:community|meetup|network\s+of|association|conference|podcast|newsletter|magazine|news"
+    r"|blog)\b"
     r"|\b(?:for|helping|helps|help|serving|serves)\s+(?:[\w&'-]+\s+){0,3}?(?:agencies|recruiters"
     r"|(?:staffing|search|recruitment|recruiting)\s+firms|(?:hr|talent|recruiting)\s+teams)\b",
     re.IGNORECASE,
@@ -135,6 +143,8 @@ _STEMS = (
     "perm",
     "hire",
     "partner",
+    "labo",
+    "help",
 )
 
 
@@ -161,7 +171,7 @@ def find_placement_bios(bios: Sequence[str | None]) -> npt.NDArray[np.bool_]:
 
 
 def move_to_staffing(scores: np.ndarray) -> np.ndarray:
-    """Role scores ``[n, len(ROLES)]`` with job_board, employer and other added to staffing_firm."""
+    """Role scores ``[n, len(ROLES)]`` with every role but vendor's added to staffing_firm."""
     out = np.array(scores, dtype=np.float64, copy=True)
     out[:, _STAFFING] += out[:, _MOVED].sum(axis=1)
     out[:, _MOVED] = 0.0

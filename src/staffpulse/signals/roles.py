@@ -321,8 +321,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         if self.placement_bios:  # a bio that says it places workers (role_placement_bio.py)
             placing = find_placement_bios(bios)
             p_org = np.where(placing, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
-            kept = harmonize_roles(scores[placing], np.ones(int(placing.sum())))
-            scores[placing] = move_to_staffing(kept)
+            scores[placing] = move_to_staffing(scores[placing])
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(
