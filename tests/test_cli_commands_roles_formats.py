@@ -298,3 +298,21 @@ def test_accounts_without_ids_are_numbered_by_line_with_a_note(tmp_path: Path) -
     assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
     assert [r["id"] for r in read_rows(out)] == [1]
     assert "no 'id' field: each record's id is the number of its line" in error_text(result)
+
+
+def test_the_columns_read_for_an_absent_name_or_text_are_named(tmp_path: Path) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        "id,Screen Name,Bio,Tweet\na1,BlueRiverStaffing,Staffing agency,Now hiring pickers\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    assert [r["id"] for r in read_rows(out)] == ["a1"]
+    said = " ".join(error_text(result).split())
+    assert (
+        "no 'name' or 'text' column: read the name from 'Screen Name', the text from 'Tweet'"
+        in said
+    )
+    assert "'Bio'" not in said  # staffpulse's own bio column is read without a note

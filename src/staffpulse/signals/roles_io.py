@@ -202,8 +202,9 @@ def _csv(
 ) -> Iterator[AccountRecord | LeftOut | ReadNote]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), as classify and import do.
-    table = CsvTable(fh)
+    table = CsvTable(fh, key=str.strip)  # each column as the file spells it, to name it
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
+    type_col = columns.get("type", "type")
 
     def present(fields: tuple[str, ...]) -> list[str]:
         return [columns[f] for f in fields if f in columns]
@@ -220,6 +221,8 @@ def _csv(
         )
     if not id_cols:
         yield ReadNote(numbered_note("'id' column", "line in the file"))
+    if read_from := _stand_ins_read(columns):
+        yield ReadNote(read_from)
 
     def first_filled(values: Mapping[str, str], cols: list[str]) -> str | None:
         return next((v for c in cols if (v := values.get(c)) and v.strip()), None)
@@ -232,7 +235,7 @@ def _csv(
         if is_repeated_header(values):
             on_skip(f"{name}:{n}: the header again (files joined into one?), not an account")
             continue
-        other = _not_an_account(values.get("type"))
+        other = _not_an_account(values.get(type_col))
         if other is not None:
             yield LeftOut(other)
             continue
@@ -250,6 +253,29 @@ def _csv(
             first_filled(values, bio_cols) or "",
             first_filled(values, text_cols),
         )
+
+
+# staffpulse's own account columns (``staffpulse accounts``), read without a note
+_OWN_COLUMNS = {"handle", "display_name", "bio"}
+
+
+def _stand_ins_read(columns: Mapping[str, str]) -> str | None:
+    """The note naming the columns read for an absent name, description or text (a
+    marketer's "Screen Name" and "Bio"), or None when the file has the contract's names (or
+    staffpulse's own)."""
+    missing, read = [], []
+    for wanted, fields in (
+        ("name", NAME_FIELDS),
+        ("description", DESCRIPTION_FIELDS),
+        ("text", TEXT_FIELDS),
+    ):
+        key = first_field(columns, fields)
+        if key is not None and key != wanted and key not in _OWN_COLUMNS:
+            missing.append(f"'{wanted}'")
+            read.append(f"the {wanted} from '{columns[key]}'")
+    if not read:
+        return None
+    return f"no {' or '.join(missing)} column: read {', '.join(read)}"
 
 
 def read_accounts(path: Path, on_skip: Callable[[str], None]) -> RecordFile[AccountRecord]:
