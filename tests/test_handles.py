@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.handles import ascii_address, parse_handle, plain_handle
+from staffpulse.handles import ascii_address, display_address, parse_handle, plain_handle
 
 DID = "did:plc:abcdefghijklmnopqrstuvwx"
 
@@ -126,3 +126,14 @@ def test_ascii_address_keys_an_account_on_an_internationalized_domain_once() -> 
 )
 def test_a_handle_written_with_accents_is_the_plain_one(written: str, meant: str) -> None:
     assert plain_handle(written) == meant
+
+
+def test_an_internationalized_address_is_shown_in_unicode_and_kept_in_ascii() -> None:
+    assert display_address("anna@xn--bcher-kva.social") == "anna@bücher.social"
+    assert display_address("@anna@xn--bcher-kva.social") == "@anna@bücher.social"
+    assert display_address("xn--bcher-kva.example") == "bücher.example"  # a Bluesky handle
+    assert ascii_address(display_address("anna@xn--bcher-kva.social")) == (
+        "anna@xn--bcher-kva.social"
+    )
+    for other in ("acmestaffing", "jane@hr.social", "x@xn--zz.social"):  # the last: no IDNA
+        assert display_address(other) == other

@@ -114,3 +114,19 @@ def test_a_store_holding_the_address_as_typed_still_finds_it(tmp_path: Path) -> 
     with open_store(tmp_path / "s.db") as store:
         store.write_records([Record(rows=(typed,), provenance=provenance)])
         assert store.find_account("@jose@café.example", "mastodon").id == "jose@café.example"
+
+
+def test_people_are_shown_the_unicode_address_not_the_xn_form(tmp_path: Path) -> None:
+    # stored as xn--bcher-kva.social (the key), shown as bücher.social: "xn--" means nothing
+    # to the marketer who typed @anna@bücher.social
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["import", str(write_api_json(tmp_path)), "--db", str(db)])
+    audit = runner.invoke(app, ["audit", "@anna@bücher.social", "--db", str(db)])
+    accounts = runner.invoke(app, ["accounts", "--db", str(db)])
+    report = tmp_path / "audit.html"
+    runner.invoke(app, ["audit", "@anna@bücher.social", "--db", str(db), "--html", str(report)])
+    heading = next(line for line in audit.output.splitlines() if "(mastodon)" in line)
+    assert "Anna @anna@bücher.social (mastodon)" in heading
+    listed = next(line for line in accounts.output.splitlines() if "Mastodon" in line)
+    assert "@anna@bücher.social" in listed and "xn--" not in listed
+    assert "@anna@bücher.social</span></h1>" in report.read_text("utf-8").replace("<wbr>", "")

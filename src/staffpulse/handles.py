@@ -29,6 +29,7 @@ URL is enough on its own.
 Its address is kept in the ASCII form Mastodon itself keys accounts by, the IDNA ("punycode")
 one (``anna@xn--bcher-kva.social``, :func:`ascii_address`), so the account written either way,
 typed or in an export, is one account. The user part stays ASCII, as Mastodon requires.
+People are shown the Unicode form (:func:`display_address`).
 
 **Accents people type.** No X handle and no Mastodon user name has an accent, so one written
 with accents in a file (``@AgenceIntérim``, ``josé@mastodon.social``) can only mean the plain
@@ -79,6 +80,23 @@ def ascii_address(handle: str) -> str:
         return f"{head}@{ascii_domain(domain)}"
     except ValueError:
         return handle
+
+
+def display_address(handle: str) -> str:
+    """``handle`` as people read it: a Mastodon address (or a Bluesky domain handle) on an
+    internationalized domain in Unicode (``anna@xn--bcher-kva.social`` ->
+    ``anna@bücher.social``), the inverse of :func:`ascii_address` for display only; keys stay
+    ASCII. Any other handle, or a label that does not decode, as is."""
+    if "xn--" not in handle.lower():
+        return handle
+    head, at, domain = handle.rpartition("@")
+    if not at:
+        head, domain = "", handle
+    try:
+        shown = domain.encode("ascii").decode("idna")
+    except UnicodeError:
+        return handle
+    return f"{head}{at}{shown}"
 
 
 def plain_handle(handle: str) -> str:

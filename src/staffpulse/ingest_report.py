@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from staffpulse.errors import NothingImportedError
+from staffpulse.handles import display_address
 from staffpulse.next_steps import (
     REMOVAL_ASKED,
     REMOVE_AGAIN,
@@ -174,7 +175,7 @@ def missing_note(
     and what to do."""
     one = gap.count == 1
     said = (
-        f"{count_of(gap.count, 'post')} of @{gap.handle} stored earlier "
+        f"{count_of(gap.count, 'post')} of @{display_address(gap.handle)} stored earlier "
         f"{'is' if one else 'are'} not in this export (deleted on the platform?)"
     )
     if removed is not None:

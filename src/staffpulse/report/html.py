@@ -22,6 +22,7 @@ from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
 from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
 from staffpulse.dates import format_day, format_when
+from staffpulse.handles import display_address
 from staffpulse.models import on_platform, platform_label
 from staffpulse.output_files import write_output
 from staffpulse.report import chart_strips, charts
@@ -104,7 +105,8 @@ def breakable_handle(handle: str) -> Markup:
     """A handle with line-break chances before its dots and inner @ and after an underscore
     (``ridgewaystaffing`` / ``.bsky.social``), so a narrow column breaks it where a reader
     expects rather than before its last letter. Escaped: handles come from imported files."""
-    return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(handle))
+    shown = display_address(handle)  # an internationalized instance in Unicode, not xn--
+    return Markup("<wbr>").join(escape(part) for part in _HANDLE_BREAKS.split(shown))
 
 
 # where a place in a file may break: after a folder's slash, and after the _ or - between

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from staffpulse.handles import display_address
 from staffpulse.models import POST_KINDS, on_platform, platform_label
 from staffpulse.report.counts import count_of
 from staffpulse.store.codec import format_time
@@ -154,6 +155,7 @@ def handle_cell(handle: str, room: int) -> str:
     """``@handle``; a Mastodon handle too long for ``room`` breaks before its instance
     (``@ChronicIllnessHumor`` over ``@mastodon.social``), never in the middle of a word
     (``@...@mastodon.s`` over ``ocial``)."""
+    handle = display_address(handle)  # an internationalized instance in Unicode, not xn--
     user, at, instance = handle.partition("@")
     if len(handle) + 1 <= room or not at or len(user) + 1 > room:
         return "@" + handle

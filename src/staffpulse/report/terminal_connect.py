@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from staffpulse.connect.suggest import SuggestReport
+from staffpulse.handles import display_address
 from staffpulse.models import on_platform
 
 
@@ -19,7 +20,7 @@ def render_suggestions(
     """The suggestions table, how many it shows of how many, what was left out, and notes (to
     ``notes``, default ``console``). ``command``: the command line that ranks again with
     ``--limit`` (the demo's, which takes none), else ``--limit`` alone, ``connect``'s own."""
-    who = f"@{report.account.handle} {on_platform(report.account.platform)}"
+    who = f"@{display_address(report.account.handle)} {on_platform(report.account.platform)}"
     if not report.suggestions:
         console.print(f"No suggestions for {escape(who)} yet.", highlight=False)
         if report.next_step:

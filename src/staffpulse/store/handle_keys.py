@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from staffpulse.handles import display_address
 from staffpulse.models import (
     Account,
     Follow,
@@ -318,7 +319,7 @@ def _shared_handle_note(platform: str, handle: str, holders: dict[str, str]) -> 
     ids = sorted(holders)
     shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3:,} more" if len(ids) > 3 else "")
     return (
-        f"@{handle} is the handle of {len(ids):,} accounts on {platform_name(platform)} (ids "
+        f"@{display_address(handle)} is the handle of {len(ids):,} accounts on {platform_name(platform)} (ids "
         f"{shown}), so what this file names only by that handle was kept apart, as an account "
         f"of its own (id {handle}). Give those rows the id of the account meant (an author_id "
         "column for posts, an id column for accounts) and import the file again"
