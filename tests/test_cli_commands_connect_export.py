@@ -203,3 +203,12 @@ def test_an_empty_list_name_is_refused_before_ranking(db: Path, tmp_path: Path) 
     csv_out = tmp_path / "who.csv"
     ok = ["connect", "acme_staffing", "--db", str(db), "--export", "csv", "--list-name", ""]
     assert runner.invoke(app, [*ok, "--output", str(csv_out)]).exit_code == 0
+
+
+def test_a_misspelled_export_format_is_offered_the_one_meant(db: Path) -> None:
+    for typed, meant in (("xlist", "x-list"), ("CSV", "csv"), ("mastodon_list", "mastodon-list")):
+        args = ["connect", "acme_staffing", "--db", str(db), "--export", typed, "--json"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 65
+        message = json.loads(result.stdout)["error"]["message"]
+        assert message == f"unknown export format '{typed}': did you mean {meant}?"

@@ -59,6 +59,7 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -184,8 +185,11 @@ def check_format(fmt: str) -> None:
     """Raise :class:`InputError` naming the formats when ``fmt`` is none of them; worth
     calling before ranking, as a typo is the first thing to fix."""
     if fmt not in FORMATS:
+        # "xlist", "CSV", "mastodon_list": the format meant, but never "xls" for x-list
+        close = get_close_matches(fmt.lower().replace("_", "-"), FORMATS, n=1, cutoff=0.8)
+        guess = f": did you mean {close[0]}?" if close else ""
         raise InputError(
-            f"unknown export format '{fmt}'", hint="choose one of: " + ", ".join(FORMATS)
+            f"unknown export format '{fmt}'{guess}", hint="choose one of: " + ", ".join(FORMATS)
         )
 
 
