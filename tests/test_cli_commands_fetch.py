@@ -6,6 +6,7 @@ import json
 import re
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -228,6 +229,43 @@ def test_debug_shows_the_traceback_and_keeps_the_exit_code(
     assert plain.exit_code == debug.exit_code == 75, debug.output
     assert "Traceback" in debug.stderr and "Traceback" not in plain.stderr
     assert f"X could not be reached at 127.0.0.1:{port} (no connection)" in debug.stderr
+
+
+def test_the_cost_line_says_what_x_may_have_billed_for_an_answer_lost_to_a_timeout(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import requests
+
+    from staffpulse.fetch import x_client
+
+    _serve_x(httpserver)
+    _x_config(tmp_path, monkeypatch, httpserver.url_for("").rstrip("/"))
+    send, lost = x_client._BaseUrlAdapter.send, []
+
+    def first_timeline_page_times_out(self: Any, request: Any, **kwargs: Any) -> Any:
+        if "/tweets" in str(request.url) and not lost:  # X had it; its answer never came
+            lost.append(int(re.findall(r"max_results=(\d+)", str(request.url))[0]))
+            raise requests.ReadTimeout("read timed out", request=request)
+        return send(self, request, **kwargs)
+
+    def retry_at_once(self: Backoff, message: str) -> bool:
+        self.attempt += 1
+        return self.attempt <= self.retries
+
+    monkeypatch.setattr(x_client._BaseUrlAdapter, "send", first_timeline_page_times_out)
+    monkeypatch.setattr(Backoff, "retry", retry_at_once)
+    args = ["fetch", "x", "@acme", "--max-posts", "100", "--max-mentions", "0"]
+    result = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "Fetched 100 posts" in said and "in 3 requests" in said  # the lost one counted too
+    maybe = f"X may also have billed up to ${lost[0] * 0.005:.2f} for 1 answer that was lost"
+    assert maybe in said and "usually billed once" in said
+    lost.clear()
+    as_json = CliRunner().invoke(app, [*args, "--db", str(tmp_path / "e.db"), "--json"])
+    report = json.loads(as_json.stdout)
+    assert report["lost_answers"] == 1
+    assert report["lost_answers_usd"] == pytest.approx(lost[0] * 0.005)
 
 
 def test_fetch_says_how_many_items_it_skipped_and_which(

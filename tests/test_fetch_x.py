@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -159,6 +160,56 @@ def test_budget_is_never_exceeded(httpserver: HTTPServer, store: Store) -> None:
     assert _post_count(store) == 58
     with pytest.raises(BudgetExceededError):
         _fetcher(httpserver, store, [], budget=0.001).fetch("AcmeStaffing")
+
+
+def _lose_a_page(fetcher: XFetcher, error: Exception, number: int = 2) -> list[int]:
+    """The timeline's request ``number`` fails with ``error``; returns the page sizes asked."""
+    real, asked = fetcher.client.get_users_tweets, []
+
+    def flaky(**params: Any) -> Any:
+        asked.append(int(params["max_results"]))
+        if len(asked) == number:
+            raise error
+        return real(**params)
+
+    fetcher.client.get_users_tweets = flaky  # type: ignore[method-assign]
+    return asked
+
+
+@pytest.mark.parametrize(
+    ("error", "billable"),
+    [(requests.ReadTimeout("read timed out"), True),  # X had the request: it may have answered
+     (requests.exceptions.ChunkedEncodingError("answer cut off"), True),
+     (requests.ConnectionError("connection refused"), False),  # X never had it
+     (requests.ConnectTimeout("connect timed out"), False)],
+)  # fmt: skip
+def test_an_answer_lost_after_reaching_x_is_counted_as_maybe_billed(
+    httpserver: HTTPServer, store: Store, error: Exception, billable: bool
+) -> None:
+    FakeX(httpserver, n=250)
+    fetcher = _fetcher(httpserver, store, [], retries=1)
+    asked = _lose_a_page(fetcher, error)
+    report = fetcher.fetch("AcmeStaffing", max_mentions=0)
+    assert _post_count(store) == 250 and report.post_reads == 250  # the retry read it all
+    # X bills what it sent, so the page it may have sent is counted apart, at its worst case
+    assert report.lost_answers == int(billable)
+    assert report.lost_answers_usd == pytest.approx(asked[1] * 0.005 if billable else 0.0)
+    assert report.as_dict()["lost_answers_usd"] == pytest.approx(report.lost_answers_usd)
+
+
+def test_the_budget_keeps_room_for_an_answer_lost_to_a_timeout(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # the first page's answer is lost: X may have billed its 100 posts ($0.50). Its retry reads
+    # the same posts, which X bills once a day; but no further page is asked that could pass
+    # the budget with the lost one (58 more posts would fit without it)
+    FakeX(httpserver, n=250)
+    fetcher = _fetcher(httpserver, store, [], retries=1, budget=0.80)
+    asked = _lose_a_page(fetcher, requests.ReadTimeout("read timed out"), number=1)
+    report = fetcher.fetch("AcmeStaffing", max_mentions=0)
+    assert report.stopped == "budget" and report.lost_answers == 1
+    assert asked == [100, 100] and report.post_reads == 100  # the page, then its retry
+    assert report.lost_answers_usd == pytest.approx(0.5)
 
 
 def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> None:

@@ -7,7 +7,7 @@ import pytest
 from staffpulse.config import Config
 from staffpulse.errors import ConfigError, InputError
 from staffpulse.fetch.common import FetchReport
-from staffpulse.fetch.x_costs import Budget, Rates, check_budget, money
+from staffpulse.fetch.x_costs import Budget, Rates, check_budget, lost_answers_note, money
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,17 @@ def test_a_budget_must_be_more_than_zero(budget: float) -> None:
 def test_no_budget_and_positive_budgets_pass() -> None:
     check_budget(None)
     check_budget(0.01)
+
+
+def test_answers_lost_to_a_timeout_take_room_in_the_budget_and_are_said() -> None:
+    report = FetchReport(platform="x", target="a", cost_usd=0.20)
+    budget = Budget(1.0, Rates(post=0.005, user=0.010), report)
+    room = budget.affordable(0.005)
+    assert lost_answers_note(report) is None
+    report.lost_answers, report.lost_answers_usd = 2, 0.5
+    assert budget.affordable(0.005) == room - 100  # $0.50 of half-cent reads
+    note = lost_answers_note(report)
+    assert note is not None and "up to $0.50 for 2 answers that were lost to a timeout" in note
 
 
 def test_free_reads_do_not_divide_by_zero() -> None:

@@ -62,6 +62,10 @@ class FetchReport:
     post_reads: int = 0
     user_reads: int = 0
     cost_usd: float = 0.0
+    # X answers that never arrived (the request timed out after reaching X): X bills what it
+    # sent, so each may have been billed; the most that can be, in USD (its page's worst case)
+    lost_answers: int = 0
+    lost_answers_usd: float = 0.0
     estimate_usd: float | None = None
     budget_usd: float | None = None
     stopped: str | None = None  # None (done), "max", "budget", "rate_limit", "payment", "error"
@@ -91,6 +95,7 @@ class FetchReport:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["cost_usd"] = round(self.cost_usd, 6)
+        data["lost_answers_usd"] = round(self.lost_answers_usd, 6)
         return data
 
 

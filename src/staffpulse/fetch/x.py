@@ -104,12 +104,18 @@ class XFetcher(FetcherBase):
 
     # -- one request, with waits and retries --------------------------------------------
     def _call(
-        self, what: str, method: Callable[..., Any], report: FetchReport, **params: Any
+        self,
+        what: str,
+        method: Callable[..., Any],
+        report: FetchReport,
+        answer_usd: float,
+        **params: Any,
     ) -> dict[str, Any]:
+        """X's answer; ``answer_usd`` is the most X can bill for it (its page's worst case)."""
         return call_x(
             what, method, report, params, host=self.host, retries=self.retries,
             max_wait=self.max_wait, sleep=self.sleep, notify=self.notify, config=self.config,
-            token_from=self.token_from,
+            token_from=self.token_from, answer_usd=answer_usd,
         )  # fmt: skip
 
     # -- the run --------------------------------------------------------------------------
@@ -158,8 +164,9 @@ class XFetcher(FetcherBase):
         self, handle: str, report: FetchReport, budget: Budget, writer: PageWriter
     ) -> Account:
         page = self._call(
-            f"@{handle}", self.client.get_user, report, username=handle, user_fields=USER_FIELDS
-        )
+            f"@{handle}", self.client.get_user, report, self.rates.user, username=handle,
+            user_fields=USER_FIELDS,
+        )  # fmt: skip
         budget.charge(0, 1)
         if not page.get("data"):
             detail = lookup_error(page)
@@ -231,8 +238,8 @@ class XFetcher(FetcherBase):
                     report.stopped = "budget"
                     return
                 page = self._call(
-                    what, method, report, max_results=size, since_id=since_id, until_id=until_id,
-                    **{token_param: token}, **params,
+                    what, method, report, size * per_item, max_results=size, since_id=since_id,
+                    until_id=until_id, **{token_param: token}, **params,
                 )  # fmt: skip
                 data = [t for t in page.get("data") or [] if isinstance(t, dict)]
                 found = page.get("includes")

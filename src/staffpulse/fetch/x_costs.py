@@ -2,6 +2,13 @@
 
 X's API v2 is pay-per-use. Every fetch prints an upper-bound estimate before it starts, and
 ``Budget`` counts reads as they happen so that no page is requested that could pass the cap.
+
+X bills each resource in a successful answer it sent (docs.x.com, "Usage and Billing"), even
+one that never arrived: a request that timed out after reaching X may have been billed, and
+its retry reads the same page again. X does not bill the same post twice in a UTC day, but
+only as "a soft guarantee" (outages, the time timeouts happen, are its exception). So an
+answer lost that way is counted apart, at its page's worst case: the budget keeps room for it,
+and the cost line says what X may have billed on top of the reads received.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from typing import Any
 from staffpulse.config import setting_float
 from staffpulse.errors import InputError
 from staffpulse.fetch.common import FetchReport
+from staffpulse.report.counts import count_of
 
 TIMELINE_CAP = 3200  # X serves no more of a timeline: also the default of a timeline fetch
 SEARCH_POSTS = 100  # results of a recent search when no number is given
@@ -33,6 +41,20 @@ def money(amount: float) -> str:
         if text.endswith("."):  # under $0.00005: too small to show
             return "under $0.0001"
     return f"${text}"
+
+
+def lost_answers_note(report: FetchReport) -> str | None:
+    """What X may have billed beyond the reads received, for answers that timed out after
+    reaching it ("X may also have billed up to $0.50 for 1 answer that ..."), or None."""
+    if not report.lost_answers:
+        return None
+    lost = count_of(report.lost_answers, "answer")
+    verb = "was" if report.lost_answers == 1 else "were"
+    return (
+        f"X may also have billed up to {money(report.lost_answers_usd)} for {lost} that"
+        f" {verb} lost to a timeout: X bills what it sends, though a post read again the same"
+        " day is usually billed once"
+    )
 
 
 def check_budget(budget: float | None) -> None:
@@ -96,7 +118,7 @@ class Budget:
     def affordable(self, per_item: float) -> int:
         if self.limit is None or per_item <= 0:  # a rate of 0 (set in config.toml) costs nothing
             return MAX_PAGE
-        left = self.limit - self.report.cost_usd
+        left = self.limit - self.report.cost_usd - self.report.lost_answers_usd
         return max(0, math.floor(left / per_item + 1e-9))
 
     def charge(self, posts: int, users: int) -> None:

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import requests
 import tweepy
+from urllib3.exceptions import ReadTimeoutError
 
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import (
@@ -31,6 +32,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
+from staffpulse.fetch.x_costs import lost_answers_note
 from staffpulse.next_steps import (
     CHECK_CONNECTION_X,
     CHECK_X_QUERY,
@@ -41,6 +43,17 @@ from staffpulse.next_steps import (
 )
 
 CREDITS = "add credits in the X developer console"
+
+
+def reached_x(exc: requests.RequestException) -> bool:
+    """Whether a request that failed reached X, which may then have answered (and billed the
+    answer): it timed out waiting for the answer, or the answer broke off on the way; a
+    connection never made or refused did not."""
+    if isinstance(exc, requests.ReadTimeout | requests.exceptions.ChunkedEncodingError):
+        return True
+    # the answer's body timed out halfway: requests says so as a ConnectionError
+    cause = exc.args[0] if exc.args else None
+    return isinstance(exc, requests.ConnectionError) and isinstance(cause, ReadTimeoutError)
 
 
 def _network_reason(exc: requests.RequestException) -> str:
@@ -101,13 +114,16 @@ def call_x(
     notify: NotifyFn,
     config: Mapping[str, Any] | None = None,
     token_from: str = "X_BEARER_TOKEN",
+    answer_usd: float = 0.0,
 ) -> dict[str, Any]:
     """X's answer to ``method(**params)`` (a ``tweepy.Client`` method; None params left out)
     as a JSON object, each request counted in ``report``. A 429 is waited out (up to
     ``max_wait``), a server error or a dropped connection retried ``retries`` times; every
     other failure is raised as the staffpulse error that says what to do. ``what`` names the
     request in messages (``@handle timeline``), ``host`` the API host ([x] base_url's),
-    ``token_from`` where the bearer token came from (:func:`secret_origin`). Every secret
+    ``token_from`` where the bearer token came from (:func:`secret_origin`); ``answer_usd``
+    the most X bills for the answer, counted in ``report`` when an answer is lost after
+    reaching X (:mod:`~staffpulse.fetch.x_costs` says why). Every secret
     of ``config`` and the environment is masked in the errors raised: an answer that echoes
     the request would show the token."""
     with secrets_hidden(config):
@@ -133,12 +149,20 @@ def call_x(
                     report.stopped = "payment"
                 raise _rejected(exc, what, report, token_from) from None
             except requests.RequestException as exc:
+                if reached_x(exc):
+                    report.lost_answers += 1
+                    report.lost_answers_usd += answer_usd
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
                 problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
+                lost = lost_answers_note(report)  # said before what to run next
                 raise FetchError(
                     f"{what}: {problem}",
-                    hint=f"{CHECK_CONNECTION_X.say()}; {resume_hint(report)}",
+                    hint="; ".join(
+                        part
+                        for part in (CHECK_CONNECTION_X.say(), lost, resume_hint(report))
+                        if part
+                    ),
                 ) from None

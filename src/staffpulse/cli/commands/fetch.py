@@ -57,7 +57,7 @@ def _progress() -> Iterator[tuple[Callable[[str, int, int | None], None], Callab
 
 
 def _finish(report: FetchReport, as_json: bool) -> None:
-    from staffpulse.fetch.x_costs import money
+    from staffpulse.fetch.x_costs import lost_answers_note, money
 
     if as_json:
         # the budget stop is in here too: "stopped": "budget", with budget_usd and cost_usd
@@ -70,9 +70,11 @@ def _finish(report: FetchReport, as_json: bool) -> None:
         highlight=False,
     )
     if report.platform == "x":
+        lost = lost_answers_note(report)
         console.print(
             f"Spent about [bold]{money(report.cost_usd)}[/] ({count_of(report.post_reads, 'post read')},"
-            f" {count_of(report.user_reads, 'user read')}).",
+            f" {count_of(report.user_reads, 'user read')})"
+            + (f"; {escape(lost)}." if lost else "."),
             highlight=False,
         )
     if report.stopped == "budget":
