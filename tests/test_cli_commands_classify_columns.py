@@ -119,3 +119,27 @@ def test_jsonl_whose_first_record_has_two_possible_texts_stops_naming_them(
         f"{src}:1: no 'text' field, and 'content' and 'message' could each be the posts' text"
         in _words(result)
     )
+
+
+def test_a_text_longer_than_any_post_is_scored_on_its_start_with_a_note(tmp_path: Path) -> None:
+    """A 20 MB "post" (rows a stray quote joined) took a minute and 500 MB to score."""
+    from staffpulse.signals.record_fields import LONGEST_TEXT
+
+    start = "We're hiring forklift drivers in Dallas, apply now. " * (LONGEST_TEXT // 50)
+    start = start[:LONGEST_TEXT]
+    src = tmp_path / "posts.jsonl"
+    src.write_text(
+        json.dumps({"id": 1, "text": start + " lol " * 1_000})
+        + "\n"
+        + json.dumps({"id": 2, "text": start})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    long, cut = read_rows(out)
+    assert {k: v for k, v in long.items() if k != "id"} == {
+        k: v for k, v in cut.items() if k != "id"
+    }
+    assert f"1 record had a text over {LONGEST_TEXT:,} characters" in _words(result)

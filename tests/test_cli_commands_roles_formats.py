@@ -316,3 +316,25 @@ def test_the_columns_read_for_an_absent_name_or_text_are_named(tmp_path: Path) -
         in said
     )
     assert "'Bio'" not in said  # staffpulse's own bio column is read without a note
+
+
+def test_a_bio_longer_than_any_is_read_up_to_its_limit_with_a_note(tmp_path: Path) -> None:
+    from staffpulse.signals.record_fields import LONGEST_TEXT
+
+    bio = ("Staffing agency placing warehouse temps in Ohio. " * (LONGEST_TEXT // 40))[
+        :LONGEST_TEXT
+    ]
+    src = tmp_path / "accounts.jsonl"
+    src.write_text(
+        json.dumps({"id": 1, "name": "acme", "description": bio + " x" * 500})
+        + "\n"
+        + json.dumps({"id": 2, "name": "acme", "description": bio})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    long, cut = read_rows(out)
+    assert long["role_scores"] == cut["role_scores"] and long["p_org"] == cut["p_org"]
+    assert f"1 record had a text over {LONGEST_TEXT:,}" in " ".join(error_text(result).split())

@@ -36,8 +36,10 @@ from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
 from staffpulse.signals.record_fields import (
+    LONGEST_TEXT,
     POST_ID_FIELDS,
     POST_TEXT_FIELDS,
+    cut_texts_note,
     field_key,
     first_field,
     is_empty_row,
@@ -82,6 +84,7 @@ class ClassifyReport:
     skipped: int
     counts: dict[str, int]  # posts at or above each signal's threshold
     texts_not_strings: int = 0  # records whose text was null or a number
+    texts_cut: int = 0  # records whose text was cut at LONGEST_TEXT characters
 
     def summary(self) -> str:
         """``At or above threshold: job_opening 12, personality 3, ...``"""
@@ -90,13 +93,16 @@ class ClassifyReport:
 
     def notes(self) -> list[str]:
         """What the user should know about the input beyond the summary (one line each)."""
-        if not self.texts_not_strings:
-            return []
-        return [
-            f"{count_of(self.texts_not_strings, 'record')} had a text that is null, a number "
-            'or a list: scored as an empty post (""), as the number written out, or as the '
-            "list's texts one a line"
-        ]
+        notes = []
+        if self.texts_not_strings:
+            notes.append(
+                f"{count_of(self.texts_not_strings, 'record')} had a text that is null, a "
+                'number or a list: scored as an empty post (""), as the number written out, or '
+                "as the list's texts one a line"
+            )
+        if cut := cut_texts_note(self.texts_cut):
+            notes.append(cut)
+        return notes
 
 
 def _has_text(obj: dict[str, Any]) -> bool:
@@ -262,8 +268,12 @@ def classify_records(
     """Score records already opened with :func:`read_records`; JSONL lines go to ``output``."""
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
 
+    texts_cut = 0
+
     def score(batch: list[Record]) -> list[dict[str, Any]]:
-        scores = model.score([r.text for r in batch])
+        nonlocal texts_cut
+        texts_cut += sum(len(r.text) > LONGEST_TEXT for r in batch)
+        scores = model.score([r.text[:LONGEST_TEXT] for r in batch])
         cut = model.thresholds_
         cols = [scores[s].tolist() for s in SIGNAL_NAMES]
         rows = []
@@ -283,4 +293,4 @@ def classify_records(
         return score(batch)
 
     written = write_scored_jsonl(records, score_counting, output, on_progress, CHUNK, step)
-    return ClassifyReport(written, records.skipped, counts, not_strings)
+    return ClassifyReport(written, records.skipped, counts, not_strings, texts_cut)

@@ -20,11 +20,13 @@ from typing import Any
 __all__ = [
     "DESCRIPTION_FIELDS",
     "ID_FIELDS",
+    "LONGEST_TEXT",
     "NAME_FIELDS",
     "POST_ID_FIELDS",
     "POST_TEXT_FIELDS",
     "TEXT_FIELDS",
     "USER_OBJECTS",
+    "cut_texts_note",
     "field_key",
     "first_field",
     "folded_keys",
@@ -55,8 +57,23 @@ POST_TEXT_FIELDS = (
 NAME_FIELDS = ("name", "display_name", "screen_name", "username", "user_name", "handle")
 DESCRIPTION_FIELDS = ("description", "bio", "user_description", "profile_description")
 TEXT_FIELDS = (*POST_TEXT_FIELDS, "posts")
+# The longest text a record's field is scored on. No post is longer (X's longest are 25,000
+# characters; a bio 160): a longer one is most often rows a CSV quote left open joined into
+# one cell, and the text models take minutes over a few million characters.
+LONGEST_TEXT = 50_000
 # a tweet-shaped record carries its author here (X API v1.1 and twarc: user; twarc2: author)
 USER_OBJECTS = ("user", "author")
+
+
+def cut_texts_note(records: int) -> str | None:
+    """The note for ``records`` records whose text was cut at :data:`LONGEST_TEXT`."""
+    if not records:
+        return None
+    return (
+        f"{records:,} record{'s' if records != 1 else ''} had a text over {LONGEST_TEXT:,} "
+        f"characters, longer than any post: scored on its first {LONGEST_TEXT:,}; check the "
+        'file (in a CSV, a quote (") left open joins the rows after it into one cell)'
+    )
 
 
 def field_key(name: str) -> str:

@@ -40,9 +40,11 @@ from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
 from staffpulse.signals.record_fields import (
     DESCRIPTION_FIELDS,
     ID_FIELDS,
+    LONGEST_TEXT,
     NAME_FIELDS,
     TEXT_FIELDS,
     USER_OBJECTS,
+    cut_texts_note,
     field_key,
     first_field,
     folded_keys,
@@ -84,14 +86,30 @@ class TagReport:
     skipped: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
+    texts_cut: int = 0  # accounts with a name, bio or post cut at LONGEST_TEXT characters
 
     def summary(self) -> str:
         """:func:`role_summary` of this report."""
         return role_summary(self)
 
     def notes(self) -> list[str]:
-        """Nothing to add: a null or numeric field of an account is read as text, as ever."""
-        return []
+        """Accounts with a text cut at LONGEST_TEXT characters; a null or numeric field of an
+        account is read as text, as ever, without a note."""
+        cut = cut_texts_note(self.texts_cut)
+        return [cut] if cut else []
+
+
+def _cut(record: AccountRecord) -> tuple[RoleInput, bool]:
+    """The account as the role model reads it, each text at most LONGEST_TEXT characters,
+    and whether one was longer (the model takes minutes over millions of characters)."""
+    posts = record.text
+    texts = [record.name, record.description, *([posts] if isinstance(posts, str) else posts or [])]
+    if all(len(text) <= LONGEST_TEXT for text in texts):
+        return RoleInput(record.name, record.description, posts), False
+    kept = posts[:LONGEST_TEXT] if isinstance(posts, str) else posts
+    if posts is not None and not isinstance(posts, str):
+        kept = [post[:LONGEST_TEXT] for post in posts]
+    return RoleInput(record.name[:LONGEST_TEXT], record.description[:LONGEST_TEXT], kept), True
 
 
 def _as_str(value: Any) -> str | None:
@@ -315,7 +333,9 @@ def tag_records(
 
     def tag(batch: list[AccountRecord]) -> list[dict[str, Any]]:
         # the same builder Connect uses, so one account gets one role in both commands
-        out = predict_role_inputs(model, [RoleInput(r.name, r.description, r.text) for r in batch])
+        inputs = [_cut(r) for r in batch]
+        report.texts_cut += sum(cut for _, cut in inputs)
+        out = predict_role_inputs(model, [account for account, _ in inputs])
         report.kinds.update(out.kind)
         report.roles.update(out.role)
         return [{"id": rec.id, **out.record(i)} for i, rec in enumerate(batch)]
