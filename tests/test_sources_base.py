@@ -1,5 +1,5 @@
 """staffpulse.sources.base: format detection (every JSON format is recognised and read in
-UTF-16 with its BOM), safe archive member names, timestamps, and decoding text for sniffing."""
+UTF-16 with its BOM), safe archive member names and timestamps."""
 
 from __future__ import annotations
 
@@ -9,19 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.errors import InputError
 from staffpulse.models import Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import (
-    claimed_by,
-    decode_bytes,
-    head_text,
-    parse_post_time,
-    parse_timestamp,
-    read_user_text,
-    sniffable,
-    unsafe_member_name,
-)
+from staffpulse.sources.base import claimed_by, parse_post_time, parse_timestamp, unsafe_member_name
 from staffpulse.store.core import Record
 
 TWARC2_PAGE = {
@@ -60,15 +50,6 @@ MASTODON_STATUSES = [
         "account": {"acct": "acme", "url": "https://staffing.example/@acme"},
     }
 ]
-
-
-def test_a_utf16_head_is_sniffed_as_utf8() -> None:
-    assert sniffable('{"data": [\u00e9'.encode("utf-16")) == '{"data": [\u00e9'.encode()
-    # a head that ends inside a character loses that character only
-    assert sniffable('{"data": [\u00e9'.encode("utf-16")[:-1]) == b'{"data": ['
-    no_bom = '{"data": ['.encode("utf-16-le")
-    assert sniffable(no_bom) == no_bom  # no BOM: not known to be UTF-16, left as it is
-    assert sniffable(b'{"a": 1}') == b'{"a": 1}'
 
 
 @pytest.mark.parametrize(
@@ -123,47 +104,6 @@ def test_timestamps_in_x_legacy_format_and_epoch() -> None:
     assert parse_timestamp("Wed Oct 10 20:19:24 +0000 2018").year == 2018  # type: ignore[union-attr]
     assert parse_timestamp(0).year == 1970  # type: ignore[union-attr]
     assert parse_timestamp("") is None
-
-
-def test_head_text_decodes_utf16_and_cp1252_for_sniffing() -> None:
-    assert head_text("id,text".encode("utf-16")) == "id,text"
-    assert head_text("café,text".encode("cp1252")) == "café,text"
-    assert head_text("caf\u00e9".encode("utf-8")[:-1]) == "caf"  # cut inside a character
-
-
-def test_decode_bytes_names_the_guess() -> None:
-    assert decode_bytes("é".encode()) == ("é", None)
-    text, note = decode_bytes("a\nb é".encode("cp1252"))
-    assert text == "a\nb é" and note is not None and "line 2" in note
-
-
-def test_a_text_file_with_stray_control_characters_is_read_not_refused(tmp_path: Path) -> None:
-    # QA s25: two control characters pasted into one profile of a 6 MB CSV made the whole
-    # cohort "not a text file ... (it holds binary data)"
-    rows = [f"@firm{n},x,staffing firm" for n in range(2000)]
-    rows[1500] = '@odd,x,"Twitter is \x1c\x07my thing"'
-    cohort = tmp_path / "cohort.csv"
-    cohort.write_text("handle,platform,segment\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    text, note = read_user_text(cohort, what="cohort file", not_text_hint="write a list")
-    assert text.split("\n")[1501] == rows[1500] and note is None
-
-
-@pytest.mark.parametrize(
-    ("data", "said"),
-    [
-        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"@firm\n" * 20, "(it holds binary data)"),
-        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n", "(it holds binary data: it is a PDF)"),
-        (b"PK\x03\x04\x14\x00" + b"@firm\n" * 20, "(it holds binary data: it is a ZIP file"),
-    ],
-)
-def test_a_program_or_document_is_still_refused_as_binary(
-    tmp_path: Path, data: bytes, said: str
-) -> None:
-    given = tmp_path / "given.txt"
-    given.write_bytes(data)
-    with pytest.raises(InputError) as refused:
-        read_user_text(given, what="cohort file", not_text_hint="write a list")
-    assert f"{given}: not a text file, so not a cohort file {said}" in str(refused.value)
 
 
 def test_a_post_dated_in_a_year_no_datetime_holds_is_kept_at_the_nearest_one() -> None:

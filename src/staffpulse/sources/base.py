@@ -3,14 +3,13 @@
 A source is a pair: a pure transformer (payload -> normalized rows) and a thin reader that
 walks a file, yields one :class:`~staffpulse.store.Record` per payload, and reports each
 malformed line as a :class:`Problem` instead of stopping. Text files written by people (CSV,
-JSONL) are decoded here, in one place (:func:`detect_encoding`, :func:`decode_bytes`).
+JSONL) are decoded in one place, :mod:`staffpulse.sources.text_files`.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -18,12 +17,22 @@ from typing import Protocol
 
 from staffpulse import __version__
 from staffpulse.models import Account, Follow, Post, Provenance
-from staffpulse.next_steps import SAVE_AS_UTF8
+
+# read from here by commands outside the sources, from before text_files.py was split off
+from staffpulse.sources.text_files import BINARY_RE as BINARY_RE
+from staffpulse.sources.text_files import SCAN_BYTES as SCAN_BYTES
+from staffpulse.sources.text_files import bom_codec as bom_codec
+from staffpulse.sources.text_files import decode_bytes as decode_bytes
+from staffpulse.sources.text_files import document_kind as document_kind
+from staffpulse.sources.text_files import first_bad_line as first_bad_line
+from staffpulse.sources.text_files import looks_binary as looks_binary
+from staffpulse.sources.text_files import mostly_binary as mostly_binary
+from staffpulse.sources.text_files import read_user_text as read_user_text
+from staffpulse.sources.text_files import sniffable
 from staffpulse.store.core import Record
 
 TOOL_VERSION = f"staffpulse {__version__}"
 HEAD_BYTES = 8192
-SCAN_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,126 +144,6 @@ def unsafe_member_name(name: str) -> bool:
     )
 
 
-# -- text decoding ---------------------------------------------------------------------
-
-# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class TextEncoding:
-    """How to open a text file: ``open(path, encoding=codec, errors=errors)``.
-
-    ``note`` is set when the encoding was a guess the user should check (told once per file).
-    """
-
-    codec: str
-    errors: str = "strict"
-    note: str | None = None
-
-
-def first_bad_line(chunks: Iterable[bytes], codec: str) -> int | None:
-    """The line of the first bytes ``codec`` cannot decode, or None when they all decode."""
-    decoder = codecs.getincrementaldecoder(codec)()
-    line = 1
-    for chunk in chunks:
-        try:
-            decoder.decode(chunk)
-        except UnicodeDecodeError as exc:
-            return line + chunk.count(b"\n", 0, max(exc.start, 0))
-        line += chunk.count(b"\n")
-    try:
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return line
-    return None
-
-
-def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
-    """UTF-16/32 by their BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1.
-
-    Nothing is ever replaced silently: a guess carries a ``note`` for the user. Windows-1252
-    is what Excel and most Windows tools write for "CSV" in Western locales; Latin-1 decodes
-    any byte, for the few (0x81, 0x8D, ...) that Windows-1252 leaves undefined.
-    """
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            if first_bad_line(chunks(), codec) is None:
-                return TextEncoding(codec)
-            # Counting b"\n" finds no lines in UTF-16, so this note cannot name one.
-            return TextEncoding(
-                codec,
-                errors="replace",
-                note=f"{codec.upper()} with bytes that are not valid {codec.upper()}; they were "
-                "read as \N{REPLACEMENT CHARACTER}: check the text, or save the file as UTF-8",
-            )
-    bad = first_bad_line(chunks(), "utf-8")
-    if bad is None:
-        return TextEncoding("utf-8-sig")
-    fallback, name = (
-        ("cp1252", "Windows-1252")
-        if first_bad_line(chunks(), "cp1252") is None
-        else ("latin-1", "Latin-1")
-    )
-    return TextEncoding(
-        fallback,
-        note=SAVE_AS_UTF8.say(line=bad, encoding=name),
-    )
-
-
-def detect_encoding(path: Path) -> TextEncoding:
-    """The encoding of a text file, found by scanning it in constant memory."""
-
-    def chunks() -> Iterator[bytes]:
-        with path.open("rb") as handle:
-            while chunk := handle.read(SCAN_BYTES):
-                yield chunk
-
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    return _choose_encoding(head, chunks)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Text from the bytes of a whole file (the rules of :func:`detect_encoding`), and the note
-    to tell the user when the encoding was a guess."""
-    encoding = _choose_encoding(data[:4], lambda: (data,))
-    text = data.decode(encoding.codec, encoding.errors)
-    return text, encoding.note
-
-
-def bom_codec(head: bytes) -> str | None:
-    """``"utf-16"`` or ``"utf-32"`` when ``head`` starts with that encoding's byte order mark."""
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return codec
-    return None
-
-
-def sniffable(head: bytes) -> bytes:
-    """A file head as every source sniffs it: UTF-16/32 text (by its BOM) re-encoded as UTF-8,
-    so that a format's markers (``{"data":``) are found in a file Windows PowerShell wrote
-    (its ``>`` saves UTF-16); any other head unchanged. A character cut at the end is dropped."""
-    codec = bom_codec(head)
-    return head if codec is None else head.decode(codec, errors="ignore").encode("utf-8")
-
-
-def head_text(head: bytes) -> str:
-    """A file head as text, for format sniffing only (a character cut at the end is dropped)."""
-    if (codec := bom_codec(head)) is not None:
-        return head.decode(codec, errors="ignore")
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
-        return decoder.decode(head)  # not final: the head may end inside a character
-    except UnicodeDecodeError:
-        return head.decode("cp1252", errors="replace")
-
-
 def provenance(source: str, location: str | Path, line: int | None = None) -> Provenance:
     return Provenance(
         source=source,
@@ -325,80 +214,3 @@ def visible_files(folder: Path, seen: set[Path] | None = None) -> list[Path]:
 
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-
-
-# Control characters never occur in a text file people or tools write (a list, a CSV, JSONL);
-# NUL above all marks a binary file (an image, a spreadsheet, UTF-16 saved without its BOM).
-# Tab, newlines and form feed are text.
-BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-# A stray control character past the head (in one profile of a 6 MB CSV) is that row's matter
-BINARY_HEAD_CHARS = 64 * 1024
-
-
-def mostly_binary(found: int, chars: int) -> bool:
-    """Whether ``found`` control characters in ``chars`` make binary data (images, programs:
-    several, 1 in 100 characters or more), not text with a stray one, read rather than refused."""
-    return found >= 4 and found * 100 >= chars
-
-
-def looks_binary(text: str) -> bool:
-    """Whether decoded text holds any character no file a person writes does, for a caller
-    that has the bytes already and checks a short head (an upload)."""
-    return BINARY_RE.search(text) is not None
-
-
-# What a file is by its first bytes, for a file given where a list a person writes is expected
-# (a PDF given as a cohort): a PDF can hold no control character in its first part, and was
-# read line by line as handles ("no account '%PDF-1.4' in the store")
-_DOCUMENT_MAGIC = (
-    (b"%PDF-", "a PDF"),
-    (b"PK\x03\x04", "a ZIP file (an Excel or Word file is one too)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel or Word file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "an RTF document (WordPad, TextEdit)"),
-)
-
-
-def document_kind(data: bytes) -> str | None:
-    """What ``data`` is when its first bytes say it is a document or image ("a PDF"), else
-    None."""
-    return next((kind for magic, kind in _DOCUMENT_MAGIC if data.startswith(magic)), None)
-
-
-def read_user_text(
-    path: Path, *, what: str, not_text_hint: str, max_bytes: int = 16 * 1024 * 1024
-) -> tuple[str, str | None]:
-    """The text of a small file a person wrote (keywords, handles, a cohort), in any common
-    encoding (:func:`decode_bytes`), and the note when the encoding was a guess; else an
-    error saying what is wrong with the file. ``what`` names it: "keywords file"."""
-    from staffpulse.errors import InputError, MissingFileError
-
-    try:
-        if path.stat().st_size > max_bytes:
-            raise InputError(
-                f"{path}: too large for a {what} (over {max_bytes // 2**20} MB); is it the"
-                " file you meant?",
-                hint=not_text_hint,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise MissingFileError(f"{path}: no such {what}", hint="check the path") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a {what}", hint=not_text_hint) from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the {what} ({exc.strerror})",
-            hint="check that you may read the file",
-        ) from exc
-    kind = document_kind(data)
-    text, note = decode_bytes(data)
-    # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
-    head = text[:BINARY_HEAD_CHARS]
-    if kind is not None or mostly_binary(len(BINARY_RE.findall(head)), len(head)):
-        said = f"it holds binary data: it is {kind}" if kind else "it holds binary data"
-        raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
-    return text, note

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from staffpulse.sources.base import head_text
 from staffpulse.sources.csvrows import CsvProblem, read_csv_rows
+from staffpulse.sources.text_files import head_text
 
 # The columns a cohort file names; ``segment`` is the one no data file has.
 COHORT_COLUMNS = frozenset({"handle", "platform", "segment"})

@@ -28,9 +28,9 @@ from typing import Literal
 
 from staffpulse.errors import InputError
 from staffpulse.next_steps import GIVE_DATE_ORDER
-from staffpulse.sources.base import TextEncoding
 from staffpulse.sources.csv_preamble import import_table, preamble_of
 from staffpulse.sources.csvrows import CsvRecord
+from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import (
     EXCEL_FIX,
     ISO_FIX,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, head_text, read_head
+from staffpulse.sources.base import Notice, read_head
 from staffpulse.sources.csvrows import (
     SEP_LINE_RE,
     CsvProblem,
@@ -28,6 +28,7 @@ from staffpulse.sources.csvrows import (
     read_csv_rows,
     sniff_delimiter,
 )
+from staffpulse.sources.text_files import head_text
 
 MAX_LINES = 20  # exports seen put at most ~10 lines above; a longer run is no preamble
 HeaderTest = Callable[[set[str]], bool]

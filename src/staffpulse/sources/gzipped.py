@@ -30,8 +30,8 @@ from staffpulse.sources.base import (
     Source,
     read_head,
     register,
-    sniffable,
 )
+from staffpulse.sources.text_files import sniffable
 from staffpulse.store.core import Record
 
 GZIP_MAGIC = b"\x1f\x8b"

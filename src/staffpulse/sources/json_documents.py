@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import HEAD_BYTES, bom_codec, first_bad_line
+from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.json_entries import count_entries, salvage_cut
 from staffpulse.sources.jsonio import (
@@ -23,6 +23,7 @@ from staffpulse.sources.jsonio import (
     end_of_run,
     json_error_message,
 )
+from staffpulse.sources.text_files import bom_codec, first_bad_line
 
 # A whole-file document is parsed in memory, several times its size: past this, ask for JSON
 # Lines (read a line at a time) rather than exhaust the machine of a busy marketer.

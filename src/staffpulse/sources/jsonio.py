@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.base import bom_codec, head_text
+from staffpulse.sources.text_files import bom_codec, head_text
 
 
 def json_error_reason(exc: json.JSONDecodeError) -> str:

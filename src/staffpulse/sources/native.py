@@ -1,6 +1,6 @@
 """The project's own format as JSONL (docs/formats.md); its CSV is :mod:`.native_csv`'s.
 
-Files written by people are decoded by :func:`~staffpulse.sources.base.detect_encoding`
+Files written by people are decoded by :func:`~staffpulse.sources.text_files.detect_encoding`
 (UTF-8, UTF-16 by BOM, else Windows-1252 with a notice). Records become rows in
 :mod:`staffpulse.sources.native_records`; a file of posts alone still gives an account for each
 author (:mod:`staffpulse.sources.native_authors`), so the author can be audited.
@@ -13,16 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from staffpulse.sources.base import (
-    Item,
-    Notice,
-    Problem,
-    TextEncoding,
-    detect_encoding,
-    provenance,
-    read_head,
-    register,
-)
+from staffpulse.sources.base import Item, Notice, Problem, provenance, read_head, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
     first_line,
@@ -34,6 +25,7 @@ from staffpulse.sources.jsonio import (
 )
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import RECORD_TYPES, rows_from_native
+from staffpulse.sources.text_files import TextEncoding, detect_encoding
 from staffpulse.sources.written import ToldOnce
 from staffpulse.store.core import Record
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.next_steps import SEE_FORMATS, TAG_ACCOUNTS
-from staffpulse.sources.base import Item, Notice, Problem, head_text, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
 from staffpulse.sources.csv_preamble import (
@@ -40,6 +40,7 @@ from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_authors import Authors
 from staffpulse.sources.native_records import rows_from_native
+from staffpulse.sources.text_files import head_text
 from staffpulse.sources.written import (
     ROUNDED,
     ROUNDED_FIX,

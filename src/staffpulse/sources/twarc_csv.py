@@ -23,15 +23,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import (
-    Item,
-    Notice,
-    Problem,
-    detect_encoding,
-    parse_timestamp,
-    provenance,
-    register,
-)
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
@@ -41,6 +33,7 @@ from staffpulse.sources.csv_preamble import (
 )
 from staffpulse.sources.csvrows import CsvProblem
 from staffpulse.sources.observed import observed_by_newest_post, read_time, with_observed
+from staffpulse.sources.text_files import detect_encoding
 from staffpulse.sources.twarc2 import ITEM_ERRORS
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import quoted_author_first, time_of_tweet_id

@@ -35,15 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import (
-    Item,
-    Notice,
-    Problem,
-    TextEncoding,
-    parse_timestamp,
-    provenance,
-    register,
-)
+from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
@@ -55,6 +47,7 @@ from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_csv import SUFFIXES
 from staffpulse.sources.native_records import HASHTAG_RE, URL_RE
+from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.store.core import Record
 

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 
 from staffpulse.models import Account, Post, PostKind, normalize_handle
-from staffpulse.sources.base import Item, Notice, Problem, TextEncoding, provenance, register
+from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.csv_preamble import (
     csv_columns,
     header_test,
@@ -45,6 +45,7 @@ from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native import text_encoding
 from staffpulse.sources.native_csv import SUFFIXES
 from staffpulse.sources.native_records import HASHTAG_RE
+from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import written_count, written_time
 from staffpulse.sources.x_entities import decode_x_text
 from staffpulse.sources.x_ids import status_link, time_of_tweet_id

@@ -42,13 +42,13 @@ from staffpulse.sources.base import (
     Item,
     Notice,
     Problem,
-    decode_bytes,
     parse_timestamp,
     provenance,
     read_head,
     register,
 )
 from staffpulse.sources.jsonio import get_str
+from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_check import (
     UNCHECKED,
     UncheckedArchive,

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Notice, Problem, decode_bytes
+from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_files import COUNTED_NOUNS, Part
 from staffpulse.sources.ytd import ytd_items
 

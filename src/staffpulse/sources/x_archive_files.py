@@ -24,16 +24,10 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from staffpulse.sources.base import (
-    HEAD_BYTES,
-    IMAGE_SUFFIXES,
-    decode_bytes,
-    read_head,
-    sniffable,
-    unsafe_member_name,
-)
+from staffpulse.sources.base import HEAD_BYTES, IMAGE_SUFFIXES, read_head, unsafe_member_name
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
+from staffpulse.sources.text_files import decode_bytes, sniffable
 from staffpulse.sources.ytd import ytd_items
 
 PART_RE = re.compile(

@@ -29,8 +29,9 @@ from typing import Any
 
 from staffpulse.models import Account, Post
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Item, Notice, Problem, decode_bytes
+from staffpulse.sources.base import Item, Notice, Problem
 from staffpulse.sources.jsonio import as_list, get_str
+from staffpulse.sources.text_files import decode_bytes
 from staffpulse.sources.x_archive_check import short_part
 from staffpulse.sources.x_archive_files import Listed, Part
 from staffpulse.sources.x_entities import decode_x_text

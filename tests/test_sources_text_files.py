@@ -1,0 +1,62 @@
+"""staffpulse.sources.text_files: text people write read in its encoding (UTF-16 by its BOM,
+Windows-1252 with a note), sniffable whatever it is, and binary data or a document refused
+with what it is, never a stray control character in one row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import InputError
+from staffpulse.sources.text_files import decode_bytes, head_text, read_user_text, sniffable
+
+
+def test_a_utf16_head_is_sniffed_as_utf8() -> None:
+    assert sniffable('{"data": [\u00e9'.encode("utf-16")) == '{"data": [\u00e9'.encode()
+    # a head that ends inside a character loses that character only
+    assert sniffable('{"data": [\u00e9'.encode("utf-16")[:-1]) == b'{"data": ['
+    no_bom = '{"data": ['.encode("utf-16-le")
+    assert sniffable(no_bom) == no_bom  # no BOM: not known to be UTF-16, left as it is
+    assert sniffable(b'{"a": 1}') == b'{"a": 1}'
+
+
+def test_head_text_decodes_utf16_and_cp1252_for_sniffing() -> None:
+    assert head_text("id,text".encode("utf-16")) == "id,text"
+    assert head_text("café,text".encode("cp1252")) == "café,text"
+    assert head_text("caf\u00e9".encode("utf-8")[:-1]) == "caf"  # cut inside a character
+
+
+def test_decode_bytes_names_the_guess() -> None:
+    assert decode_bytes("é".encode()) == ("é", None)
+    text, note = decode_bytes("a\nb é".encode("cp1252"))
+    assert text == "a\nb é" and note is not None and "line 2" in note
+
+
+def test_a_text_file_with_stray_control_characters_is_read_not_refused(tmp_path: Path) -> None:
+    # QA s25: two control characters pasted into one profile of a 6 MB CSV made the whole
+    # cohort "not a text file ... (it holds binary data)"
+    rows = [f"@firm{n},x,staffing firm" for n in range(2000)]
+    rows[1500] = '@odd,x,"Twitter is \x1c\x07my thing"'
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,platform,segment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    text, note = read_user_text(cohort, what="cohort file", not_text_hint="write a list")
+    assert text.split("\n")[1501] == rows[1500] and note is None
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"@firm\n" * 20, "(it holds binary data)"),
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n", "(it holds binary data: it is a PDF)"),
+        (b"PK\x03\x04\x14\x00" + b"@firm\n" * 20, "(it holds binary data: it is a ZIP file"),
+    ],
+)
+def test_a_program_or_document_is_still_refused_as_binary(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    given = tmp_path / "given.txt"
+    given.write_bytes(data)
+    with pytest.raises(InputError) as refused:
+        read_user_text(given, what="cohort file", not_text_hint="write a list")
+    assert f"{given}: not a text file, so not a cohort file {said}" in str(refused.value)
