@@ -371,3 +371,27 @@ def test_the_accounts_fit_the_smallest_phone(site: tuple[str, str]) -> None:
         finally:
             browser.close()
     assert width <= 320, culprit
+
+
+def test_the_leaderboard_on_a_phone_shows_each_score_whole(site: tuple[str, str]) -> None:
+    """From 341 to about 400 px the leaderboard's three numbers to a line were narrower than
+    "tied for best" kept on one line: the third column ran past the table, which cut it off
+    ("tied for be", "Conversatio") behind a sideways scroll no one looks for (QA s26)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    hidden = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for width in (320, 360, 375, 390, 414):
+                page = browser.new_page(viewport={"width": width, "height": 844})
+                page.goto(base + "/benchmark", wait_until="load")
+                hidden[width] = page.eval_on_selector(
+                    "table.leaderboard", "el => el.scrollWidth - el.clientWidth"
+                )
+                words = page.eval_on_selector("table.leaderboard", "el => el.innerText")
+                page.close()
+        finally:
+            browser.close()
+    assert "tied for best" in words  # the longest line under a score is on the page
+    assert hidden == dict.fromkeys(hidden, 0)
