@@ -297,3 +297,23 @@ def test_undated_posts_are_counted_once_in_the_header() -> None:
     assert (undated_caution(1, 12) or "").startswith("1 of the 12 posts has no date")
     assert (undated_caution(12, 12) or "").startswith("All 12 posts have no date")
     assert (undated_caution(1, 1) or "").startswith("The one post has no date")
+
+
+def test_an_overall_score_on_a_half_rounds_up_as_every_figure_for_people_does() -> None:
+    # the demo's @owenpark.bsky.social (64, 100, 87, 47: 74.5) and @adabrightwell (64, 100,
+    # 87, 45: 74) were both "74" and tied at =5: Python's round took 74.5 down to even
+    from staffpulse.audit.engine import _overall_score
+    from staffpulse.audit.types import PillarResult
+
+    equal = {"face": 1, "mix": 1, "voice": 1, "conversation": 1}
+
+    def scored(*scores: int) -> dict[str, PillarResult]:
+        names = ("face", "mix", "voice", "conversation")
+        return {
+            n: PillarResult(name=n, score=s, evidence={}, recommendations=[])
+            for n, s in zip(names, scores, strict=True)
+        }
+
+    assert _overall_score(scored(64, 100, 87, 47), equal) == 75
+    assert _overall_score(scored(64, 100, 87, 45), equal) == 74
+    assert _overall_score(scored(84, 85, 85, 84), equal) == 85  # an A, not a B at 84
