@@ -143,3 +143,24 @@ def test_a_text_longer_than_any_post_is_scored_on_its_start_with_a_note(tmp_path
         k: v for k, v in cut.items() if k != "id"
     }
     assert f"1 record had a text over {LONGEST_TEXT:,} characters" in _words(result)
+
+
+@pytest.mark.parametrize("name", ["posts.txt", "posts.csv"])
+def test_a_file_of_posts_one_a_line_under_a_text_header_is_read(tmp_path: Path, name: str) -> None:
+    """A column copied out of a sheet: its commas are part of the posts, not cells (each such
+    line was skipped as a row too wide; a .txt was read as JSON and refused)."""
+    src = tmp_path / name
+    src.write_text('text\nhello, world\n"quoted, ""text"""\n\nlast one\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == [2, 3, 5]
+    assert "skipped 0 malformed lines" in _words(result)
+
+
+def test_a_file_of_posts_without_a_header_says_to_add_one(tmp_path: Path) -> None:
+    src = tmp_path / "posts.txt"
+    src.write_text("hello world\nsecond post\n", encoding="utf-8")
+    result = run_classify(str(src), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1
+    assert "a file of posts one a line: add a first line that reads text" in _words(result)

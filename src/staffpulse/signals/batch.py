@@ -27,6 +27,7 @@ scored in chunks, so memory stays flat on big files.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ from staffpulse.signals.record_json import JsonDocument
 from staffpulse.signals.record_objects import ReadNote, json_objects, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
-from staffpulse.sources.csvrows import CsvProblem, CsvTable
+from staffpulse.sources.csvrows import SEP_LINE_RE, CsvProblem, CsvTable, sniff_delimiter
 
 __all__ = ["ClassifyReport", "Record", "classify_records", "read_records"]
 
@@ -66,7 +67,8 @@ SHORT_ROW = (
 )
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
-    "a line, or a CSV header with id,text columns and a row per post"
+    "a line, or a CSV header with id,text columns and a row per post (a file of posts one a "
+    "line: add a first line that reads text)"
 )
 
 
@@ -192,7 +194,8 @@ def _csv(
 ) -> Iterator[Record | ReadNote]:
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), so classify reads the rows import reads.
-    table = CsvTable(fh, key=str.strip)  # each column as the file spells it, to name it
+    fh, delimiter = _one_column(fh)
+    table = CsvTable(fh, delimiter, key=str.strip)  # columns as the file spells them
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
     texts = [columns[key] for key in stand_ins(columns, POST_TEXT_FIELDS)]
     if not texts:
@@ -234,6 +237,22 @@ def _csv(
         yield Record(n, rid, text)
 
 
+def _one_column(lines: Iterable[str]) -> tuple[Iterable[str], str | None]:
+    """``lines`` as they were, and the delimiter to read them with: None to find it from the
+    header, or one no text holds when the header is one column (``text``, a list of posts):
+    each line is then one post, whatever commas it holds, not a row too wide to read."""
+    source = iter(lines)
+    ahead: list[str] = []
+    for line in source:
+        ahead.append(line)
+        if line.strip():
+            break
+    header = ahead[-1] if ahead else ""
+    one = bool(header.strip()) and sniff_delimiter(header) not in header
+    one = one and SEP_LINE_RE.match(header) is None
+    return itertools.chain(ahead, source), "\x1f" if one else None
+
+
 def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Record]:
     """Valid records of ``path`` in order; malformed ones go to ``on_skip`` with file:line.
 
@@ -247,6 +266,7 @@ def read_records(path: Path, on_skip: Callable[[str], None]) -> RecordFile[Recor
         csv_header_words=("id", "text"),
         empty_hint=EMPTY_HINT,
         takes_header=takes_header,
+        one_column=POST_TEXT_FIELDS,
     )
 
 

@@ -29,6 +29,7 @@ from typing import Any, Generic, TypeVar
 
 from staffpulse.errors import EmptyInputError, InputError, NothingImportedError
 from staffpulse.report.counts import count_of
+from staffpulse.signals.record_fields import field_key
 from staffpulse.signals.record_input import open_input
 from staffpulse.signals.record_json import JsonDocument, is_json_object, read_json_document
 from staffpulse.signals.record_objects import LeftOut, ReadNote
@@ -66,7 +67,8 @@ class RecordFile(Generic[T]):
     record is malformed or left out (:class:`NothingImportedError`, exit code 1). The file is
     CSV by its ``.csv`` extension, or when its first line is a CSV header (comma, semicolon or
     tab) naming every word of ``csv_header_words``; one JSON array when it starts with ``[``
-    and parses as one; JSONL otherwise. Lines above a CSV header that ``takes_header`` reads
+    and parses as one; JSONL otherwise; also CSV, of one column, when its first line is
+    one of the names in ``one_column`` alone (``text``: a list of posts, one a line). Lines above a CSV header that ``takes_header`` reads
     (a report's title) are passed over, as the import does, and told in :attr:`preamble_note`.
     Malformed records go to ``on_skip`` and are counted in :attr:`skipped`; records the reader
     leaves out (:class:`LeftOut`) are counted by kind in :attr:`left_out`. Iterate once.
@@ -81,8 +83,10 @@ class RecordFile(Generic[T]):
         csv_header_words: tuple[str, ...],
         empty_hint: str,
         takes_header: HeaderTest | None = None,
+        one_column: tuple[str, ...] = (),
     ) -> None:
         self.path = path
+        self._one_column = one_column
         self.skipped = 0
         self.left_out: Counter[str] = Counter()
         self._json = False  # read as one JSON document (an array): how "empty" is told
@@ -200,8 +204,10 @@ class RecordFile(Generic[T]):
         # by more delimited text it is a CSV header, even one that lacks the needed columns
         # (the CSV reader then says which)
         json_follows = second.lstrip().startswith("{")
-        is_csv = named_csv or (
-            looks_csv and (all(word in head for word in csv_header_words) or not json_follows)
+        is_csv = (
+            named_csv
+            or field_key(head.strip('"')) in self._one_column
+            or (looks_csv and (all(word in head for word in csv_header_words) or not json_follows))
         )
         return csv_rows(lines, name, self._skip) if is_csv else jsonl(lines, name, self._skip)
 
