@@ -23,6 +23,17 @@ def test_csv_without_a_text_column_is_refused_naming_its_columns(tmp_path: Path)
     assert not out.exists()
 
 
+def test_a_file_without_a_header_is_told_to_add_one(tmp_path: Path) -> None:
+    src = tmp_path / "Bad_Job_In_5_Words.tsv"
+    post = "@midnight Professional sock untangler, weekends only #BadJobIn5Words"
+    src.write_text(f"705519946856427520\t{post}\t0\r\n", encoding="utf-8")
+    result = run_classify(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 65
+    words = " ".join(result.output.split())
+    assert f"(found: 705519946856427520, {post[:39]}\N{HORIZONTAL ELLIPSIS}, 0)" in words
+    assert "a file without a header needs a first line naming its columns" in words
+
+
 def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
     result = run_classify(str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o.jsonl"))
     assert result.exit_code == 66  # not found, as the README's exit codes say

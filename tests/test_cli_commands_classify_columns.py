@@ -164,3 +164,20 @@ def test_a_file_of_posts_without_a_header_says_to_add_one(tmp_path: Path) -> Non
     result = run_classify(str(src), "-o", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 1
     assert "a file of posts one a line: add a first line that reads text" in _words(result)
+
+
+def test_ids_a_spreadsheet_rounded_are_told_once(tmp_path: Path) -> None:
+    """Excel writes an X id as 6.5873E+17: posts then share ids, which nothing said."""
+    src = tmp_path / "export.csv"
+    src.write_text(
+        "Tweet id,Tweet text\n1590000000000000001,fine\n6.5873E+17,hello\n6.5873E+17,world\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001", "6.5873E+17", "6.5873E+17"]
+    said = _words(result)
+    assert "ids such as '6.5873E+17' (line 3) were rounded by a spreadsheet" in said
+    assert said.count("rounded by a spreadsheet") == 1
+    assert "import the id column as Text before saving" in said

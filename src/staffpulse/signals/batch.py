@@ -28,6 +28,7 @@ scored in chunks, so memory stays flat on big files.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,8 @@ SHORT_ROW = (
     "the row ends before its {column} column: a text with a line break must be inside "
     'double quotes ("...")'
 )
+# an X id as Excel writes a long number (6.5873E+17): its last digits are lost
+_ROUNDED_ID = re.compile(r"\d(?:[.,]\d+)?E\+\d+", re.IGNORECASE)
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
     "a line, or a CSV header with id,text columns and a row per post (a file of posts one a "
@@ -199,11 +202,16 @@ def _csv(
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
     texts = [columns[key] for key in stand_ins(columns, POST_TEXT_FIELDS)]
     if not texts:
-        found = ", ".join(table.header) or "nothing"
+        # a file without a header shows its first row here: a post cut short, not all of it
+        found = ", ".join(
+            h if len(h) <= 40 else h[:39] + "\N{HORIZONTAL ELLIPSIS}" for h in table.header
+        )
         raise InputError(
             f"{name}: the CSV header needs a 'text' column, and 'id' if the posts have ids "
-            f"(found: {found})",
-            hint="rename the column that holds the posts to text, or give JSONL with id and text",
+            f"(found: {found or 'nothing'})",
+            hint="rename the column that holds the posts to text; a file without a header needs "
+            "a first line naming its columns (e.g. id,text,label); or give JSONL with id and "
+            "text",
         )
     if len(texts) > 1:
         raise _unclear_text(f"{name}: the CSV header has no 'text' column", texts)
@@ -216,6 +224,7 @@ def _csv(
         yield ReadNote(numbered_note("'id' column", "line in the file"))
     elif id_key != "id":
         yield ReadNote(f"no 'id' column: the ids were read from the '{id_col}' column")
+    rounded = False  # an id a spreadsheet wrote as 6.5873E+17 was told
     for row in table.records():
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
@@ -234,6 +243,13 @@ def _csv(
         if text is None:  # the row ends before the text's column
             on_skip(f"{name}:{n}: {SHORT_ROW.format(column=text_col)}")
             continue
+        if not rounded and isinstance(rid, str) and _ROUNDED_ID.fullmatch(rid.strip()):
+            rounded = True
+            yield ReadNote(
+                f"ids such as {rid!r} (line {n}) were rounded by a spreadsheet, which writes "
+                "long numbers so: several posts may share one; export the file again, and if "
+                "you open it in a spreadsheet, import the id column as Text before saving"
+            )
         yield Record(n, rid, text)
 
 

@@ -39,8 +39,9 @@ __all__ = [
 # _unit_id: the row id of a CrowdFlower (Figure Eight, Appen) export, such as its Twitter
 # users file
 ID_FIELDS = ("id", "handle", "_unit_id")
-# classify: one post's id (X Analytics exports "Tweet id", newer ones "Post id")
-POST_ID_FIELDS = ("id", "tweet_id", "post_id")
+# classify: one post's id (X Analytics exports "Tweet id", newer ones "Post id"; R's rtweet
+# status_id; a CrowdFlower export's row id)
+POST_ID_FIELDS = ("id", "_unit_id", "tweet_id", "post_id", "status_id")
 # classify: one post's text (X API's full_text; exports' "Tweet text", content, post, body...)
 POST_TEXT_FIELDS = (
     "text",
