@@ -1,29 +1,57 @@
 """What the local stand-ins for the platform APIs share (served by pytest-httpserver).
 
 Every request is recorded as ``(path, args)``; request number N (counted from 1) can be made
-to fail with ``fail[N] = (status, headers)`` or to stall past the client's timeout with
-``delay_on``. Subclasses answer the rest and say what an error body looks like on their
-platform.
+to fail with ``fail[N] = (status, headers)``. Subclasses answer the rest and say what an error
+body looks like on their platform. A request that times out is made on the client's side
+(:class:`TimeoutsOn`): a server stalling past a short client timeout made every other request
+race that timeout too, which a loaded machine lost now and then.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
+import httpx
+import requests
+from requests.adapters import HTTPAdapter
 from werkzeug import Request, Response
 
 
-class FakeApi:
-    # Longer than the 1.0 s timeout the fetch tests configure. The test server is threaded
-    # (tests/conftest.py), so the stalled request holds up nothing else.
-    STALL_SECONDS = 2.0
+class TimeoutsOn:
+    """The client's requests numbered in ``numbers`` (from 1, as the client sends them) time
+    out waiting for the answer, as the HTTP library says it when a server is too slow; the
+    others go to the server. At once: no sleep, nothing raced."""
 
+    def __init__(self, *numbers: int) -> None:
+        self.numbers, self.sent = set(numbers), 0
+
+    def _times_out(self) -> bool:
+        self.sent += 1
+        return self.sent in self.numbers
+
+    def adapter(self) -> HTTPAdapter:
+        """For a ``requests`` session (Mastodon.py's): ``session.mount("http://", ...)``."""
+        plan = self
+
+        class TimingOut(HTTPAdapter):
+            def send(self, request: Any, *args: Any, **kwargs: Any) -> requests.Response:
+                if plan._times_out():
+                    raise requests.ReadTimeout("Read timed out. (read timeout=10)", request=request)
+                return super().send(request, *args, **kwargs)
+
+        return TimingOut()
+
+    def hook(self, request: httpx.Request) -> None:
+        """For an ``httpx`` client (atproto's): ``event_hooks={"request": [plan.hook]}``."""
+        if self._times_out():
+            raise httpx.ReadTimeout("timed out", request=request)
+
+
+class FakeApi:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.fail: dict[int, tuple[int, dict[str, str]]] = {}
-        self.delay_on: set[int] = set()
 
     def error_body(self, status: int) -> dict[str, Any]:
         return {"error": "nope"}
@@ -33,8 +61,6 @@ class FakeApi:
         args = dict(request.args)
         self.requests.append((request.path, args))
         number = len(self.requests)
-        if number in self.delay_on:
-            time.sleep(self.STALL_SECONDS)
         if number in self.fail:
             status, headers = self.fail[number]
             return args, Response(

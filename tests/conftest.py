@@ -12,6 +12,7 @@ the folder.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import os
 import socket
@@ -117,9 +118,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 @pytest.fixture(scope="session")
 def make_httpserver() -> Iterator[HTTPServer]:
-    """pytest-httpserver's server, threaded: a request the fakes stall on purpose (to make the
-    client time out) must not hold up the client's next request."""
-    server = HTTPServer(host="localhost", port=0, threaded=True)
+    """pytest-httpserver's server for the session, on 127.0.0.1 at a port the system picks (no
+    name to resolve: "localhost" may be tried as ::1 first), threaded: a client's request (an
+    avatar download, say) never waits behind another still being answered. The ``httpserver``
+    fixture clears what a test asked of it when the test ends, so tests never see each other's."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     yield server
     server.clear()
@@ -157,7 +160,15 @@ def _isolated_home(
 
 
 class ServerThread:
-    """A ReplayServer on its own event loop, for a synchronous CLI call."""
+    """A ReplayServer on its own event loop in a thread, for a synchronous CLI call.
+
+    It listens on 127.0.0.1 at a port the system picks, so tests running at the same time never
+    share one. Leaving the ``with`` stops it, closes its connections and its event loop (one
+    left open per test leaked its file descriptors), and fails the test if it did not stop; a
+    server that could not start fails ``with`` at once, saying why, rather than leaving a test
+    to connect to nothing."""
+
+    START_STOP_SECONDS = 10.0
 
     def __init__(self, frames: list[str], drop_after: int | None = None) -> None:
         from staffpulse.listen.replay import (
@@ -165,14 +176,24 @@ class ServerThread:
         )
 
         self.server = ReplayServer(frames, drop_after=drop_after)
-        self.loop = asyncio.new_event_loop()
+        # a Runner, as asyncio.run: on closing, the tasks left (a connection still in its
+        # handshake) are cancelled and awaited before the loop closes, not dropped half-run;
+        # with a loop factory, it never makes its loop the test thread's current one
+        self._runner = asyncio.Runner(loop_factory=asyncio.new_event_loop)
+        self.loop = self._runner.get_loop()
         self._ready = threading.Event()
         self._stop: asyncio.Future[None] | None = None
+        self._failed: BaseException | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self._serve())
+        try:
+            self._runner.run(self._serve())
+        except BaseException as exc:  # told by __enter__, not lost in the thread
+            self._failed = exc
+        finally:
+            self._ready.set()
+            self._runner.close()
 
     async def _serve(self) -> None:
         self._stop = self.loop.create_future()
@@ -182,10 +203,20 @@ class ServerThread:
 
     def __enter__(self) -> ReplayServer:
         self.thread.start()
-        self._ready.wait(10)
+        started = self._ready.wait(self.START_STOP_SECONDS)
+        if self._failed is not None or not started:
+            self.__exit__()
+            raise RuntimeError(
+                f"the replay server did not start: {self._failed or 'no answer in 10 s'}"
+            ) from self._failed
         return self.server
 
     def __exit__(self, *exc: object) -> None:
-        assert self._stop is not None
-        self.loop.call_soon_threadsafe(self._stop.set_result, None)
-        self.thread.join(10)
+        stop = self._stop
+        if stop is not None and self.thread.is_alive():
+            # a loop closed meanwhile (RuntimeError) means the server is gone already
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(lambda: stop.done() or stop.set_result(None))
+        self.thread.join(self.START_STOP_SECONDS)
+        if self.thread.is_alive():
+            raise RuntimeError("the replay server did not stop within 10 s")

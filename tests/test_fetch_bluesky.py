@@ -12,7 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from _fake_api import FakeApi
+from _fake_api import FakeApi, TimeoutsOn
 from staffpulse.errors import (
     AuthError,
     ConfigError,
@@ -101,15 +101,28 @@ class FakeAppView(FakeApi):
 
 
 def _fetcher(
-    server: HTTPServer, store: Store, sleeps: list[float], timeout: float = 10.0, **kw: Any
+    server: HTTPServer,
+    store: Store,
+    sleeps: list[float],
+    timeouts: TimeoutsOn | None = None,
+    **kw: Any,
 ) -> BlueskyFetcher:
     config = {
         "x": {"max_wait_seconds": 5},
         "fetch": {"timeout_seconds": 10.0, "avatar_max_bytes": 10_000},
     }
-    # generous timeouts, waited for only by the tests of a timeout (they pass 0.3 s): a 0.3 s
-    # one ran out on a loaded machine, and the retry added a request and a sleep tests count
-    client = make_client(server.url_for(""), timeout)
+    # generous timeouts, never waited for: a short one ran out on a loaded machine, and the
+    # retry added a request and a sleep tests count; a timeout is made on the client's side
+    if timeouts is None:
+        client = make_client(server.url_for(""), 10.0)
+    else:
+        from atproto import Client
+        from atproto_client.request import Request
+
+        hooks = {"request": [timeouts.hook]}
+        client = Client(
+            base_url=server.url_for(""), request=Request(timeout=10.0, event_hooks=hooks)
+        )
     return BlueskyFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
 
 
@@ -147,11 +160,12 @@ def test_rate_limit_and_server_error(httpserver: HTTPServer, store: Store) -> No
 
 def test_timeout_halfway_then_resume(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeAppView(httpserver, n=250, followers=0)
-    fake.delay_on = {3}  # second feed page
-    with pytest.raises(FetchError):
-        _fetcher(httpserver, store, [], 0.3, retries=0).fetch("acme.bsky.social", max_follows=0)
+    with pytest.raises(FetchError, match="InvokeTimeoutError"):
+        timeouts = TimeoutsOn(3)  # the second feed page (the profile is the first request)
+        _fetcher(httpserver, store, [], timeouts, retries=0).fetch(
+            "acme.bsky.social", max_follows=0
+        )
     assert _count(store, "posts") == 100
-    fake.delay_on = set()
     before = len(fake.requests)
     report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=0)
     assert _count(store, "posts") == 250 and report.new_posts == 150

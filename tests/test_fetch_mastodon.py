@@ -12,7 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from _fake_api import FakeApi
+from _fake_api import FakeApi, TimeoutsOn
 from staffpulse.errors import (
     AuthError,
     ConfigError,
@@ -80,9 +80,23 @@ class FakeMastodon(FakeApi):
         return self._json(statuses)
 
 
-def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> MastodonFetcher:
-    config = {"fetch": {"timeout_seconds": 1.0, "max_wait_seconds": 5}}
+# generous: the local server answers at once, and a 1 s timeout could run out on a loaded
+# machine (a timeout is made on the client's side, TimeoutsOn, never waited for)
+TIMEOUT = {"timeout_seconds": 10.0}
+
+
+def _fetcher(
+    server: HTTPServer,
+    store: Store,
+    sleeps: list[float],
+    timeouts: TimeoutsOn | None = None,
+    **kw: Any,
+) -> MastodonFetcher:
+    config = {"fetch": {**TIMEOUT, "max_wait_seconds": 5}}
     base = server.url_for("").rstrip("/")
+    if timeouts is not None:
+        kw["client"] = client = mastodon.make_client(base, 10.0)
+        client.session.mount("http://", timeouts.adapter())
     return MastodonFetcher(store, config=config, base_url=base, sleep=sleeps.append, **kw)
 
 
@@ -105,11 +119,10 @@ def test_account_statuses_paginated_and_resumed(httpserver: HTTPServer, store: S
 
 def test_timeout_halfway_then_resume_and_errors(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeMastodon(httpserver)
-    fake.delay_on = {3}
-    with pytest.raises(FetchError):
-        _fetcher(httpserver, store, [], retries=0).fetch("@acme@staffing.example")
+    with pytest.raises(FetchError, match="MastodonNetworkError"):
+        # the second page of statuses times out (the account lookup is the first request)
+        _fetcher(httpserver, store, [], TimeoutsOn(3), retries=0).fetch("@acme@staffing.example")
     assert _posts(store) == 40
-    fake.delay_on = set()
     before = len(fake.requests)
     report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
     assert _posts(store) == 90 and report.new_posts == 50 and report.post_reads == 50
@@ -196,7 +209,7 @@ class SignedInMastodon(FakeMastodon):
 
 def _signed_in(server: HTTPServer, store: Store, home: str) -> MastodonFetcher:
     config = {
-        "fetch": {"timeout_seconds": 1.0},
+        "fetch": TIMEOUT,
         "mastodon": {"default_instance": home},
         "secrets": {"mastodon_access_token": "token-from-settings"},
     }
@@ -237,7 +250,7 @@ def test_each_instance_is_asked_through_its_own_client(
         return real_client(httpserver.url_for("").rstrip("/"), timeout, token)
 
     monkeypatch.setattr(mastodon, "make_client", to_the_test_server)
-    fetcher = MastodonFetcher(store, config={"fetch": {"timeout_seconds": 1.0}})
+    fetcher = MastodonFetcher(store, config={"fetch": TIMEOUT})
     fetcher.fetch("@acme@one.example")
     report = fetcher.fetch_hashtag("hiring", "two.example")
     fetcher.fetch("@acme@one.example")

@@ -108,16 +108,14 @@ class FakeX(FakeApi):
         return self._json(body)
 
 
-def _fetcher(
-    server: HTTPServer, store: Store, sleeps: list[float], timeout: float = 10.0, **kw: Any
-) -> XFetcher:
+def _fetcher(server: HTTPServer, store: Store, sleeps: list[float], **kw: Any) -> XFetcher:
     config = {
         "x": {"cost_per_post_read": 0.005, "cost_per_user_read": 0.010, "max_wait_seconds": 5},
         "fetch": {"timeout_seconds": 10.0, "avatar_max_bytes": 10_000},
     }
-    # generous timeouts, waited for only by the tests of a timeout (they pass 0.3 s): a 0.3 s
-    # one ran out on a loaded machine, and the retry added a request and a sleep tests count
-    client = make_client("secret-token", server.url_for(""), timeout)
+    # generous timeouts, never waited for: a short one ran out on a loaded machine, and the
+    # retry added a request and a sleep tests count (a timeout is raised by _lose_a_page)
+    client = make_client("secret-token", server.url_for(""), 10.0)
     return XFetcher(store, config=config, client=client, sleep=sleeps.append, **kw)
 
 
@@ -249,15 +247,15 @@ def test_server_errors_retry_then_fail(httpserver: HTTPServer, store: Store) -> 
 
 def test_network_error_halfway_then_resume(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver, n=250)
-    fake.delay_on = {3}  # the second timeline page times out
-    with pytest.raises(FetchError) as caught:
-        _fetcher(httpserver, store, [], 0.3, retries=0).fetch("AcmeStaffing", max_mentions=0)
+    fetcher = _fetcher(httpserver, store, [], retries=0)
+    _lose_a_page(fetcher, requests.ReadTimeout("Read timed out."))  # the second timeline page
+    with pytest.raises(FetchError, match="no answer in time") as caught:
+        fetcher.fetch("AcmeStaffing", max_mentions=0)
     assert _post_count(store) == 100
     # the hint says what was kept, and that the same command resumes
     assert (caught.value.hint or "").endswith(
         "the 100 posts fetched so far are stored; run the same command again to resume"
     )
-    fake.delay_on = set()
     before = len(fake.requests)
     report = _fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
     assert _post_count(store) == 250 and report.new_posts == 150 and report.post_reads == 150
