@@ -122,3 +122,19 @@ def test_a_pillar_not_scored_shows_no_score_and_no_change(tmp_path: Path) -> Non
     text = re.sub(r"<[^>]+>", " ", render_audit_html(again))
     since = " ".join(text.split()).split("Since last audit:")[1][:80]
     assert "Face" in since and "Mix" not in since  # no empty arrow for "nothing to judge"
+
+
+def test_the_grade_says_it_averages_only_the_pillars_scored(tmp_path: Path) -> None:
+    # a help desk's replies (no original post: Mix not scored) read "Each pillar counts for a
+    # quarter", as if Mix counted 0 in its grade
+    feed = FeedBuilder("helpdesk")
+    feed.reply("customer", n=6)
+    store = store_with(tmp_path, feed)
+    desk = page_text(render_audit_html(audit_account(store, "helpdesk", scorer=FakeScorer())))
+    assert (
+        "Each pillar counts for a quarter by default; Mix was not scored, so the grade "
+        "averages Face, Voice and Conversation only." in desk
+    )
+    audit, _bench = two_account_results(tmp_path / "both")
+    full = page_text(render_audit_html(audit))
+    assert "Each pillar counts for a quarter by default." in full and "not scored" not in full

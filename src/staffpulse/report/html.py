@@ -36,7 +36,7 @@ from staffpulse.report.audit_view import (
     posts_and_span,
     posts_counted,
 )
-from staffpulse.report.counts import count_of
+from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
@@ -175,7 +175,23 @@ def audit_context(
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
         "models": models_in_words(result.signals, documentation_url()),
+        "weighting": grade_weighting(rows),
     }
+
+
+def grade_weighting(rows: list[dict[str, Any]]) -> str:
+    """How the pillars make the grade, under the pillars' questions. A help desk's replies have
+    no Face or Mix to judge, and "each pillar counts for a quarter" read as if those counted 0."""
+    default = "Each pillar counts for a quarter by default."
+    left_out = [str(row["title"]) for row in rows if not row["scored"]]
+    graded = [str(row["title"]) for row in rows if row["scored"]]
+    if not left_out or not graded:
+        return default
+    verb = "was" if len(left_out) == 1 else "were"
+    return (
+        f"{default[:-1]}; {join_and(left_out)} {verb} not scored, so the grade averages "
+        f"{join_and(graded)} only."
+    )
 
 
 def _when_made(result: AuditResult, sample: bool) -> dict[str, str | None]:
