@@ -48,6 +48,7 @@ NOT_PLACING = [
     "Talent Partner at Acme. Dog mom.",
     "Executive search for the C-suite. Views my own.",
     "I place nurses in hospitals across Ohio.",
+    "Placing nurses across Texas. Dog lover. Astros fan.",
     # vendors: a product, or agencies and recruiters as customers
     "The ATS for executive search firms.",
     "Helping staffing agencies place more candidates.",

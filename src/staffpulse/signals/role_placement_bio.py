@@ -124,10 +124,11 @@ _VENDOR = re.compile(
     r"|(?:staffing|search|recruitment|recruiting)\s+firms|(?:hr|talent|recruiting)\s+teams)\b",
     re.IGNORECASE,
 )
-# titles a product bio does not meet but a recruiter's does ("Talent partner at Acme")
-_RECRUITER = re.compile(
+# a recruiter's title ("Talent partner at Acme") or a person's likes ("Dog lover. Astros
+# fan."), which a product bio does not meet but a recruiter's does
+_PERSON_TRAITS = re.compile(
     r"\b(?:partner|specialist|lead|advisor|sourcer|headhunter)\s+(?:at|@|with)\b"
-    r"|\b(?:sourcer|headhunter|owner)\b",
+    r"|\b(?:sourcer|headhunter|owner|lover|fan|enthusiast|junkie|addict|foodie|geek|nerd)\b",
     re.IGNORECASE,
 )
 # a substring every phrase above needs, tested first: most bios have none (keeps the rule cheap)
@@ -160,7 +161,7 @@ def describes_placing_workers(bio: str) -> bool:
         return False
     if _VENDOR.search(text) is not None:
         return False
-    return not names_a_person(text) and _RECRUITER.search(text) is None
+    return not names_a_person(text) and _PERSON_TRAITS.search(text) is None
 
 
 def find_placement_bios(bios: Sequence[str | None]) -> npt.NDArray[np.bool_]:
