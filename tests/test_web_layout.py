@@ -395,3 +395,31 @@ def test_the_leaderboard_on_a_phone_shows_each_score_whole(site: tuple[str, str]
             browser.close()
     assert "tied for best" in words  # the longest line under a score is on the page
     assert hidden == dict.fromkeys(hidden, 0)
+
+
+def test_an_account_card_shows_a_firms_whole_name(site: tuple[str, str]) -> None:
+    """A card's name was one line cut with "…": on a laptop "Rosa Tamlin | Harborline Talent"
+    read "Rosa Tamlin | …" and "BrightPath Staffing" "BrightPath St…" (QA s26). A firm's name
+    now wraps onto up to three lines; only a longer one is cut."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    cut: dict[int, list[str]] = {}
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for width in (390, 1024, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(base + "/", wait_until="load")
+                cut[width] = page.eval_on_selector_all(
+                    ".acct .name",
+                    "els => els.filter(e => e.scrollHeight > e.clientHeight + 1"
+                    " || e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())",
+                )
+                names = page.eval_on_selector_all(
+                    ".acct .name", "els => els.map(e => e.textContent.trim())"
+                )
+                page.close()
+        finally:
+            browser.close()
+    assert "Rosa Tamlin | Harborline Talent" in names
+    assert cut == {390: [LONG_NAME], 1024: [LONG_NAME], 1280: [LONG_NAME]}
