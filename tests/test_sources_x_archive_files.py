@@ -108,3 +108,28 @@ def test_the_real_archive_with_its_tweets_renamed_imports_as_before(
         before.skipped,
     )
     assert not after.problems
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line", "said"),
+    [
+        ("like.js", "window.YTD.like.part0 = [", "the likes (other people's posts) of an X"),
+        ("manifest.js", "window.__THAR_CONFIG = {", "the manifest of an X archive"),
+        (
+            "ad-impressions.js",
+            "window.YTD.ad_impressions.part0 = [",
+            "the 'ad_impressions' data of an X",
+        ),
+    ],
+)
+def test_an_archive_file_given_alone_is_told_what_it_is(
+    tmp_path: Path, name: str, first_line: str, said: str
+) -> None:
+    # like.js or manifest.js alone was "not a format staffpulse can import", as a stranger's
+    # file would be: it is a file of the archive, which is what to import
+    given = tmp_path / name
+    given.write_text(f'{first_line}\n  {{ "a" : {{ }} }}\n]', encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(given)
+    assert f"{given}: not a format staffpulse can import: this is {said}" in str(refused.value)
+    assert "import the whole archive (its folder or ZIP) instead" in str(refused.value)

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from staffpulse.sources.base import HEAD_BYTES, IMAGE_SUFFIXES, read_head, unsafe_member_name
+from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
 from staffpulse.sources.observed import read_time
 from staffpulse.sources.text_files import decode_bytes, sniffable
@@ -295,3 +296,32 @@ def avatar_media_dir(path: Path) -> Media:
         for f in sorted(media.iterdir())
         if f.suffix.lower() in IMAGE_SUFFIXES
     ]
+
+
+# Any data file of an X archive, by its first line (window.YTD.<name>.part<n> = [)
+_ANY_PART_RE = re.compile(rb"^\s*window\.YTD\.([A-Za-z0-9_]+)\.part\d+\s*=")
+# What the archive's files staffpulse never reads hold, as a person would say it
+_NOT_READ = {
+    "like": "likes (other people's posts)",
+    "direct_messages": "direct messages (private)",
+    "direct_messages_group": "group direct messages (private)",
+    "block": "blocked accounts",
+    "mute": "muted accounts",
+}
+
+
+def why_archive_file(path: Path, head: bytes) -> str | None:
+    """What a file of an X archive no source reads alone is (its manifest, its likes, ...),
+    given where a file to import was expected: the whole archive is what to import."""
+    whole = "import the whole archive (its folder or ZIP) instead"
+    if head.lstrip().startswith(b"window.__THAR_CONFIG"):
+        return f"{WHAT_IT_IS}the manifest of an X archive, the list of its files: {whole}"
+    found = _ANY_PART_RE.match(head)
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii")
+    what = _NOT_READ.get(name, f"'{name}' data")
+    return f"{WHAT_IT_IS}the {what} of an X archive, which staffpulse does not import: {whole}"
+
+
+EXPLAINERS.insert(0, why_archive_file)
