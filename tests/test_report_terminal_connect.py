@@ -33,6 +33,11 @@ def test_an_account_known_only_by_its_id_shows_its_link_whole() -> None:
     # folded, not cut to "https://x.com/i/user/10059855…": the whole link can be opened
     assert "https://x.com/i/user/100598558" in text and "5335545856" in text
     assert "…" not in text.split("account id")[1].split("\n")[1]
+    # on one line at 80 columns: a link broken over two lines does not open as one; and the
+    # table still fits, its right edge and every word of "why" shown
+    assert "https://x.com/i/user/1005985585335545856" in text
+    table = [line for line in text.splitlines() if line.startswith(("┏", "│", "└"))]
+    assert all(len(line.rstrip()) <= 80 and line.rstrip()[-1] in "┓│┘" for line in table)
     assert "1 of these 2 accounts is known only by its account id" in " ".join(text.split())
 
 

@@ -28,7 +28,14 @@ def render_suggestions(
     else:
         table = Table(title=f"Who to follow: {escape(who)}", title_justify="left")
         table.add_column("#", justify="right")
-        table.add_column("account", overflow="fold")  # an id-only account's link, whole
+        links = [len(s.link) for s in report.suggestions if not s.handle_known and s.link]
+        # as wide as an id-only account's link, so that it stays on one line a terminal can
+        # open; folded only on a narrow one. (A min_width made Rich crop the table's edge.)
+        table.add_column(
+            "account",
+            overflow="fold",
+            width=min(max(links), console.width // 2) if links else None,
+        )
         table.add_column("score", justify="right")
         table.add_column("why")
         for s in report.suggestions:
