@@ -179,3 +179,22 @@ def test_the_x_token_says_where_it_is_made_with_a_link(client: Any) -> None:
         '<a href="https://developer.x.com/en/portal/dashboard" target="_blank"'
         ' rel="noopener noreferrer">Open the X developer portal</a>'
     ) in page
+
+
+@pytest.mark.parametrize("pasted", ["xvz1evFS4wEEPTGEFPHBog", "1234567890-AbCdEfGhIjKlMnOp"])
+def test_an_x_key_that_is_no_bearer_token_is_saved_with_a_warning(
+    tmp_path: Path, monkeypatch: Any, pasted: str
+) -> None:
+    """The API Key or the Access Token, which sit beside the Bearer Token in X's "Keys and
+    tokens", were saved as "Saved the X API bearer token.": X refused them only at the first
+    fetch, after its cost was confirmed (QA s26). Saved still, and said at once."""
+    monkeypatch.setenv("STAFFPULSE_HOME", str(tmp_path))
+    from staffpulse.config import get_secret
+
+    with make_client(tmp_path / "t.db") as c:
+        form = {"name": "x_bearer_token", "value": pasted, "csrf_token": csrf_token(c)}
+        words = _words(c.get(c.post("/settings/tokens", data=form).headers["location"]).text)
+    assert "Saved the X API bearer token, but it does not look like one:" in words
+    assert f"this one is {len(pasted)} characters long and begins otherwise" in words
+    assert "copy the Bearer Token (not the API Key, its Secret or the Access Token)" in words
+    assert get_secret("x_bearer_token") == pasted

@@ -39,6 +39,9 @@ router = APIRouter()
 # too): anything else, "<script>" or a quote copied with it, is not a token
 TOKEN_TEXT = re.compile(r"[A-Za-z0-9%\-_.~+/=]+")
 BEARER = re.compile(r"^(?:authorization:\s*)?bearer\s+", re.IGNORECASE)
+# how every X app-only bearer token begins (twenty-odd A's): the API Key, its Secret or an
+# Access Token, which sit beside it in "Keys and tokens", do not, and X would refuse them
+X_BEARER_START = "AAAA"
 # where a token is made, linked under its help (a marketer has no address to type)
 WHERE = {
     "x_bearer_token": ("https://developer.x.com/en/portal/dashboard", "Open the X developer portal")
@@ -151,8 +154,23 @@ async def save_token(request: Request) -> Response:
         return form_problem(request, "/settings", exc, f"{which} was not saved:")
     web(request).mask.add(value)
     save_secret(name, value)
+    if name == "x_bearer_token" and not value.startswith(X_BEARER_START):
+        # saved all the same (X could change its tokens), but said now rather than as a
+        # refusal at the first fetch, after the cost was confirmed
+        return flash_redirect(request, "/settings", _unlike_x_bearer(len(value)))
     # which token: "Saved." alone leaves the user to guess which of the forms it was
     return flash_redirect(request, "/settings", Flash("ok", f"Saved the {TOKENS[name][0]}."))
+
+
+def _unlike_x_bearer(length: int) -> Flash:
+    return Flash(
+        "warn",
+        "Saved the X API bearer token, but it does not look like one:",
+        f"X's bearer tokens begin with {X_BEARER_START} and are about 110 characters long; "
+        f"this one is {length} characters long and begins otherwise.",
+        "in the X developer portal, open your app's “Keys and tokens”, copy the Bearer Token "
+        "(not the API Key, its Secret or the Access Token) and save it here instead",
+    )
 
 
 @router.post("/settings/account")
