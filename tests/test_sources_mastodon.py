@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from staffpulse.errors import UnknownFormatError
 from staffpulse.models import Account, Post
 from staffpulse.sources import detect
 from staffpulse.sources.base import Notice, Problem
@@ -266,3 +269,21 @@ def test_a_quote_in_each_of_its_shapes_names_the_quoted_status() -> None:
     }
     rows = rows_from_mastodon(_quoting({"state": "deleted"}), "staffing.example")
     assert [(r.kind, r.quoted_post_id) for r in rows if isinstance(r, Post)] == [("original", None)]
+
+
+def test_a_saved_relationship_or_list_is_told_what_it_is(tmp_path: Path) -> None:
+    # what a follow (POST /api/v1/accounts/:id/follow) or GET /api/v1/lists/:id returns:
+    # "not a format staffpulse can import" said nothing of what to save instead
+    responses = {
+        "relationship.json": {"id": "1", "following": True, "showing_reblogs": True,
+                              "followed_by": False, "blocking": False},
+        "list.json": {"id": "6", "title": "recruiters", "replies_policy": "list"},
+    }  # fmt: skip
+    for name, response in responses.items():
+        path = tmp_path / name
+        path.write_text(json.dumps(response, indent=1), encoding="utf-8")
+        with pytest.raises(UnknownFormatError) as refused:
+            detect(path)
+        said = str(refused.value)
+        assert f"{path}: not a format staffpulse can import: this is a Mastodon " in said
+        assert "save an account's statuses, a timeline or a status's context instead" in said

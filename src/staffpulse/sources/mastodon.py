@@ -39,6 +39,7 @@ from typing import Any
 from staffpulse.handles import ascii_address
 from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, parse_timestamp, register
+from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import (
     as_list,
     first_json_char,
@@ -326,3 +327,30 @@ class MastodonJson:
 
 
 register(MastodonJson())
+
+
+# Mastodon API responses that name no post or account, by keys only they have
+_OTHER_RESPONSES = (
+    (
+        (b'"followed_by"', b'"showing_reblogs"'),
+        "relationship (whether one account follows another)",
+    ),
+    ((b'"replies_policy"', b'"title"'), "list (its name, not its accounts or posts)"),
+)
+
+
+def why_other_response(path: Path, head: bytes) -> str | None:
+    """What a saved Mastodon response that holds no post or account is, when no source reads
+    it (a relationship saved from a follow, a list), with what to save instead."""
+    if first_json_char(head) != "{":
+        return None
+    for keys, what in _OTHER_RESPONSES:
+        if all(key in head for key in keys):
+            return (
+                f"{WHAT_IT_IS}a Mastodon {what}, which holds no posts or accounts: save an "
+                "account's statuses, a timeline or a status's context instead"
+            )
+    return None
+
+
+EXPLAINERS.insert(0, why_other_response)
