@@ -163,7 +163,10 @@ def test_an_x_archive_over_the_limit_is_told_how_to_send_it(db: Path, tmp_path: 
     assert disabled
     assert "unzip it and choose manifest.js, account.js, profile.js and every tweets file" in zipped
     assert "Split it into smaller files" not in zipped
-    assert plain.endswith("Split it into smaller files.")
+    assert "Split it into smaller files." in plain
+    # the limit is no law: whoever started the dashboard can raise it (QA s26)
+    for said in (zipped, plain):
+        assert said.endswith("Or ask whoever set up staffpulse to start it with a higher limit.")
 
 
 def test_too_many_files_are_refused_before_they_are_sent(db: Path) -> None:

@@ -24,6 +24,8 @@
           " on) from its data folder together, which are much smaller."
         : several ? " Upload them a few at a time, or split them into smaller files."
         : " Split it into smaller files.";
+      // the limit is the dashboard's start option: a marketer cannot change it, but may ask
+      advice += " Or ask whoever set up staffpulse to start it with a higher limit.";
       var maxFiles = parseInt(input.getAttribute("data-max-files"), 10);
       var count = input.files ? input.files.length : 0;
       var tooMany = maxFiles && count > maxFiles;
