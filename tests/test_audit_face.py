@@ -248,6 +248,12 @@ def test_a_corrupt_avatar_model_leaves_the_picture_unchecked_with_the_reason(
     [
         ("Erik ❤️", '"Erik at YourFirm"'),  # one word may already be a first name
         ("BrightPath Staffing", '"Rosa at BrightPath Staffing"'),
+        # a person's name and a slogan (a real X account) was offered "Rosa at Steve Bray
+        # It's time we removed this corrupt gov."
+        (
+            "Steve Bray It's time we removed this corrupt gov.",
+            '("Steve Bray" or "Steve Bray at YourFirm")',
+        ),
     ],
 )
 def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> None:
@@ -255,7 +261,7 @@ def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> No
         acct(display_name=display_name, bio=""), DEFAULTS, AvatarInfo("person", 0.9, "t")
     )
     assert any(advice in r for r in pillar.recommendations)
-    assert not any("Rosa at Erik" in r for r in pillar.recommendations)
+    assert not any("Rosa at Erik" in r or "Rosa at Steve" in r for r in pillar.recommendations)
 
 
 @pytest.mark.parametrize("display_name", ["🌻", "✨ 🚀", "2024"])
@@ -381,7 +387,9 @@ def test_picture_advice_is_headlined_about_the_account(label: str | None, headli
     assert isinstance(pillar.recommendations[0], Tentative) == (label is None)
 
 
-@pytest.mark.parametrize("display_name", ["", "🌻", "Erik", "BrightPath Staffing"])
+@pytest.mark.parametrize(
+    "display_name", ["", "🌻", "Erik", "BrightPath Staffing", "Steve Bray It's time to vote"]
+)
 def test_every_display_name_advice_has_one_headline(display_name: str) -> None:
     pillar = face_pillar(
         acct(display_name=display_name, bio="Rosa and team: office jobs across Tacoma."),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from staffpulse.audit.names import firm_cue, name_score
+from staffpulse.audit.names import firm_cue, leading_person, name_score
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,17 @@ def test_legal_forms_count_only_in_their_usual_spelling() -> None:
 )
 def test_other_names(name: str, value: float) -> None:
     assert name_score(name)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Steve Bray It's time we removed this corrupt gov.", "Steve Bray"),
+        ("Maya Okafor loves a good spreadsheet", "Maya Okafor"),
+        ("Maya Okafor", None),  # a name alone: nothing follows it
+        ("Research Training Institute for Librarians", None),  # a firm cue
+        ("the hiring desk of Acme", None),  # no capitalised name first
+    ],
+)
+def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | None) -> None:
+    assert leading_person(name) == person

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from staffpulse.audit.names import firm_cue, name_score
+from staffpulse.audit.names import firm_cue, leading_person, name_score
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.errors import MissingExtraError, ModelError
 from staffpulse.models import Account
@@ -347,6 +347,14 @@ def _display_name_advice(account: Account) -> str:
         return (
             f'Say who is behind the account in your display name: a full name ("{words[0]} '
             f'Lund") or a name with the firm ("{words[0]} at YourFirm") reads as a person.'
+        )
+    person = leading_person(account.display_name)
+    if person is not None:
+        # a person's name and a slogan: "Rosa at Steve Bray It's time…" would be absurd
+        return (
+            f'Keep your display name to your name, alone or with the firm\'s ("{person}" or '
+            f'"{person} at YourFirm"): the words after it make it read as a slogan, not a '
+            "person to talk to."
         )
     return (
         f'Add a person to your display name, e.g. "Rosa at {shown}", so people know '

@@ -196,3 +196,14 @@ def name_score(display_name: str) -> tuple[float, str]:
     if len(words) == 1:
         return 0.6, "a single word: could be a person or a brand"
     return 0.5, "unclear whether a person or a brand"
+
+
+def leading_person(display_name: str) -> str | None:
+    """The person's name a display name starts with when more words follow that make it no
+    name ("Steve Bray It's time we removed this corrupt gov." -> "Steve Bray"); None when the
+    name has a firm cue or does not start with two capitalised words."""
+    words = _WORD.findall(display_name)
+    if len(words) < 3 or firm_cue(display_name) is not None:
+        return None
+    first_two = " ".join(words[:2])
+    return first_two if _person_shaped(first_two) else None
