@@ -81,6 +81,14 @@ def test_keywords_file_missing_or_a_folder(tmp_path: Path) -> None:
         load_keywords(tmp_path)
 
 
+def test_the_filter_says_how_many_terms_it_uses(tmp_path: Path) -> None:
+    # "Filtering with: 1 keyword + 1 exclusion", as `staffpulse listen` starts
+    one = RelevanceFilter(keywords=Keywords.of(["staffing"], ["crypto"])).description
+    assert one == "1 keyword + 1 exclusion"
+    two = RelevanceFilter(keywords=Keywords.of(["staffing", "hiring"], ["a", "b"])).description
+    assert two == "2 keywords + 2 exclusions"
+
+
 def test_classifier_or_keywords() -> None:
     verdicts = RelevanceFilter(scorer=FakeScorer(), keywords=Keywords.of(["cats"])).judge(
         ["recruiters unite", "cats", "dogs"]

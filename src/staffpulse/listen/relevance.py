@@ -28,6 +28,7 @@ import numpy as np
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.listen.work_rescue import rescue_words
+from staffpulse.report.counts import count_of
 from staffpulse.sources.base import read_user_text
 
 # Used only when no classifier can be loaded and no keywords file was given.
@@ -217,9 +218,9 @@ class RelevanceFilter:
                 " in so many words)"
             )
         if self.keywords is not None and self.keywords.include:
-            parts.append(f"{len(self.keywords.include)} keywords")
+            parts.append(count_of(len(self.keywords.include), "keyword"))
         if self.keywords is not None and self.keywords.exclude:
-            parts.append(f"{len(self.keywords.exclude)} exclusions")
+            parts.append(count_of(len(self.keywords.exclude), "exclusion"))
         return " + ".join(parts)
 
     def scores(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
