@@ -254,6 +254,9 @@ def test_a_corrupt_avatar_model_leaves_the_picture_unchecked_with_the_reason(
             "Steve Bray It's time we removed this corrupt gov.",
             '("Steve Bray" or "Steve Bray at YourFirm")',
         ),
+        ("Katie Johnson2020", '("Katie Johnson" or "Katie Johnson at YourFirm")'),
+        # no capitals, no firm word: no "Rosa at christine novak"
+        ("christine novak", '("Rosa Lund" or "Rosa at YourFirm")'),
     ],
 )
 def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> None:
@@ -261,7 +264,9 @@ def test_display_name_advice_fits_the_name(display_name: str, advice: str) -> No
         acct(display_name=display_name, bio=""), DEFAULTS, AvatarInfo("person", 0.9, "t")
     )
     assert any(advice in r for r in pillar.recommendations)
-    assert not any("Rosa at Erik" in r or "Rosa at Steve" in r for r in pillar.recommendations)
+    if not advice.startswith('"Rosa at'):  # no "Rosa at" before a name that is a person's
+        assert not any(f"Rosa at {display_name[:4]}" in r for r in pillar.recommendations)
+    assert not any("Rosa at Erik" in r for r in pillar.recommendations)
 
 
 @pytest.mark.parametrize("display_name", ["🌻", "✨ 🚀", "2024"])

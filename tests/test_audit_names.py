@@ -78,7 +78,9 @@ def test_other_names(name: str, value: float) -> None:
     [
         ("Steve Bray It's time we removed this corrupt gov.", "Steve Bray"),
         ("Maya Okafor loves a good spreadsheet", "Maya Okafor"),
+        ("Katie Johnson2020", "Katie Johnson"),  # digits are no firm
         ("Maya Okafor", None),  # a name alone: nothing follows it
+        ("Robert Half International", None),  # a firm named after a person
         ("Research Training Institute for Librarians", None),  # a firm cue
         ("the hiring desk of Acme", None),  # no capitalised name first
     ],

@@ -350,11 +350,17 @@ def _display_name_advice(account: Account) -> str:
         )
     person = leading_person(account.display_name)
     if person is not None:
-        # a person's name and a slogan: "Rosa at Steve Bray It's time…" would be absurd
+        # a person's name and a slogan or a number: "Rosa at Steve Bray It's time…" is absurd
         return (
             f'Keep your display name to your name, alone or with the firm\'s ("{person}" or '
-            f'"{person} at YourFirm"): the words after it make it read as a slogan, not a '
-            "person to talk to."
+            f'"{person} at YourFirm"), so people know there is a human to talk to.'
+        )
+    if len(words) > 1 and firm_cue(shown) is None and not shown.isupper():
+        # neither a person's name nor a firm's ("christine novak", "Ceci n'est pas …"): no
+        # "Rosa at" before words that may already be someone's name
+        return (
+            "Put a person's name in your display name, alone or with the firm's (\"Rosa Lund\" "
+            'or "Rosa at YourFirm"), so people know there is a human to talk to.'
         )
     return (
         f'Add a person to your display name, e.g. "Rosa at {shown}", so people know '

@@ -199,11 +199,15 @@ def name_score(display_name: str) -> tuple[float, str]:
 
 
 def leading_person(display_name: str) -> str | None:
-    """The person's name a display name starts with when more words follow that make it no
-    name ("Steve Bray It's time we removed this corrupt gov." -> "Steve Bray"); None when the
-    name has a firm cue or does not start with two capitalised words."""
+    """The person's name a display name starts with when more follows that makes it no plain
+    name ("Steve Bray It's time we removed this corrupt gov.", "Katie Johnson2020" -> "Katie
+    Johnson"); None for a name alone, a firm ("Robert Half International") or a name that does
+    not start with two capitalised words."""
     words = _WORD.findall(display_name)
-    if len(words) < 3 or firm_cue(display_name) is not None:
+    if len(words) < 2:
         return None
     first_two = " ".join(words[:2])
-    return first_two if _person_shaped(first_two) else None
+    if display_name.strip() == first_two or not _person_shaped(first_two):
+        return None
+    # digits say nothing about a firm after a person's name ("Johnson2020")
+    return first_two if firm_cue(re.sub(r"\d+", " ", display_name)) is None else None
