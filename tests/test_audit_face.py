@@ -404,3 +404,18 @@ def test_every_display_name_advice_has_one_headline(display_name: str) -> None:
     assert [getattr(r, "headline", None) for r in pillar.recommendations] == [
         "Put a person's name in the display name"
     ]
+
+
+def test_a_persons_empty_bio_is_told_to_speak_as_that_person_not_as_a_team() -> None:
+    # "John Lennon" with no bio was told to name "who is behind the account" and given
+    # "Rosa and team: … Ask us anything": a firm's bio, for an account named after a person
+    person = face_pillar(
+        acct(display_name="Maya Okafor", bio=""), DEFAULTS, AvatarInfo("person", 0.9, "t")
+    )
+    said = " ".join(person.recommendations)
+    assert '"I place warehouse and office staff across Tacoma. Ask me anything."' in said
+    assert "Rosa and team" not in said and "who is behind the account" not in said
+    firm = face_pillar(
+        acct(display_name="BrightPath Staffing", bio=""), DEFAULTS, AvatarInfo("logo", 0.9, "t")
+    )
+    assert "Rosa and team" in " ".join(firm.recommendations)

@@ -300,7 +300,15 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
     recs: list[str] = []
     if (picture := _PICTURE_ADVICE.get(avatar.label or "")) is not None:
         recs.append(picture)
-    if bio < 1.0:
+    if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
+        recs.append(
+            Advice(
+                "Fill in your bio with who you place and where, in your own voice, e.g. "
+                '"I place warehouse and office staff across Tacoma. Ask me anything."',
+                "Fill in the bio: who it places and where",
+            )
+        )
+    elif bio < 1.0:
         recs.append(
             Advice(
                 "Fill in your bio with who you place, where, and who is behind the account, e.g. "
