@@ -11,6 +11,7 @@ page itself: tests/test_web_routes_core_audit.py."""
 from __future__ import annotations
 
 import html
+import json
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -274,3 +275,38 @@ def test_every_listed_account_opens_whatever_its_handle(tmp_path: Path) -> None:
         # a page that does not exist leads to the accounts, not back to itself
         assert missing.status_code == 404 and "Back to the audit" not in missing.text
         assert 'href="/">Back to your accounts' in missing.text
+
+
+def _ungraded_card(page: str, handle: str) -> str:
+    """The words of the card of ``handle`` on the Accounts page."""
+    card = page.split(f'href="/audit/x/{handle}"', 1)[1].split("</a>", 1)[0]
+    return page_words(card)
+
+
+def test_a_card_left_ungraded_says_it_has_too_few_posts_of_its_own(tmp_path: Path) -> None:
+    """A card without a grade said only "Open the audit to grade this account." beside its
+    "30 posts" (mostly reposts): the grading had left it out for too few posts of its own,
+    which the page did not say (QA s26)."""
+    data = native_jsonl([("x", "busyfirm", 12), ("x", "smallfirm", 3)])
+    with make_client(tmp_path / "few.db") as c:
+        finished_job(c, upload_files(c, [("firms.jsonl", data)]))
+        page = c.get("/").text
+    assert 'class="gradebadge"' in page.split('href="/audit/x/busyfirm"', 1)[1].split("</a>")[0]
+    small = _ungraded_card(page, "smallfirm")
+    assert "Not graded here: fewer than 10 posts of its own (reposts are not counted)" in small
+    assert "Open the audit to grade it anyway." in small
+
+
+def test_an_account_of_reposts_alone_is_said_to_have_none_of_its_own(tmp_path: Path) -> None:
+    """When no account has 10 posts of its own, every account with one is graded: one left
+    out then has reposts alone."""
+    data = native_jsonl([("x", "onepost", 1)]) + b"\n" + json.dumps(
+        {"type": "post", "platform": "x", "id": "rt1", "author": "reposter", "text": "RT",
+         "reposted_id": "onepost-0", "created_at": "2026-03-02T10:00:00Z"}
+    ).encode()  # fmt: skip
+    with make_client(tmp_path / "reposts.db") as c:
+        finished_job(c, upload_files(c, [("firms.jsonl", data)]))
+        page = c.get("/").text
+    assert "Not graded here: it has no post of its own, only reposts." in _ungraded_card(
+        page, "reposter"
+    )

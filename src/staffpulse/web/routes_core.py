@@ -52,6 +52,9 @@ def home(request: Request) -> HTMLResponse:
     shown = matches[(page - 1) * size : page * size]
     grades, grading, problem = _grades(request, len(with_posts))
     full = bool(grades)  # every account graded, not only a cohort's
+    # an account the grading left out had too few posts of its own: its card says so, rather
+    # than a bare "open the audit" beside its "30 posts" (most of them reposts)
+    few_posts = _fewest_graded(request) if full else None
     earlier = False  # grades of a benchmark ranked before the last import
     if not full and not grading and not problem:
         grades, earlier = _cohort_grades(request)
@@ -81,6 +84,7 @@ def home(request: Request) -> HTMLResponse:
         cohort_graded=len(grades) if not full else 0,
         problem=problem,
         grading=grading,
+        few_posts=few_posts,
         earlier=earlier,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
@@ -142,6 +146,13 @@ def _grades(
         return {}, None, None
     rows = {(row["platform"], row["handle"]): row for row in bench.leaderboard}
     return rows, None, None
+
+
+def _fewest_graded(request: Request) -> int | None:
+    """The fewest posts of its own an account needed to be graded on the Accounts page."""
+    found, bench = web(request).backend.peek(ALL_ACCOUNTS)
+    fewest: int | None = bench.min_posts if found else None
+    return fewest
 
 
 def _cohort_grades(request: Request) -> tuple[dict[tuple[str, str], dict[str, Any]], bool]:
