@@ -157,3 +157,27 @@ def test_listen_with_a_configured_url_that_is_no_websocket_names_the_config_file
     assert result.exit_code == 78, result.output
     assert "is not a WebSocket URL" in result.stderr and "config.toml" in result.stderr
     assert model_loads == []  # reported before the seconds-long model load
+
+
+def test_ctrl_c_ends_a_listen_with_what_it_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C is how `--duration 0` ends: the summary and the saved cursor, then exit 130
+    from staffpulse.listen.listener import JetstreamListener, ListenStats
+
+    async def stopped_by_the_user(self: JetstreamListener) -> ListenStats:
+        self.stats.frames, self.stats.posts_seen, self.stats.kept = 40, 30, 4
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(JetstreamListener, "run", stopped_by_the_user)
+    args = ["listen", "bluesky", "--url", "ws://127.0.0.1:9/subscribe", "--duration", "0"]
+    args += ["--no-classifier", "--db", str(tmp_path / "c.db")]
+    told = runner.invoke(app, args)
+    assert told.exit_code == 130, told.output
+    said = " ".join(told.stderr.split())
+    assert "40 events" in said and "kept 4" in said and "Stopped with Ctrl-C" in said
+    assert "next run resumes from the saved cursor" in said and "Traceback" not in said
+    as_json = runner.invoke(app, [*args, "--json"])
+    assert as_json.exit_code == 130
+    document = json.loads(as_json.stdout)  # one document: the counters, not an error too
+    assert document["outcome"] == "interrupted" and document["kept"] == 4

@@ -73,15 +73,18 @@ def test_a_jetstream_lost_after_it_was_reached_is_a_partial_run(
     assert status == "partial" and counts["frames"] == 12
 
 
-def test_ctrl_c_is_recorded_as_interrupted_and_raised(
+def test_ctrl_c_is_recorded_as_interrupted_and_returned_with_its_counters(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Ctrl-C is how a listen without a duration ends: its caller says what it kept
     async def stopped_by_the_user(self: JetstreamListener) -> ListenStats:
         self.stats.frames = 3
         raise KeyboardInterrupt
 
     monkeypatch.setattr(JetstreamListener, "run", stopped_by_the_user)
-    with pytest.raises(KeyboardInterrupt):
-        listen(store, RelevanceFilter(scorer=FakeScorer()), ListenOptions(url="ws://x/subscribe"))
+    options = ListenOptions(url="ws://x/subscribe")
+    result = listen(store, RelevanceFilter(scorer=FakeScorer()), options)
+    assert result.interrupted and result.outcome == "interrupted" and result.failure is None
+    assert result.stats.frames == 3
     [(_, status, _, counts)] = _runs(store)
     assert status == "interrupted" and counts["frames"] == 3

@@ -4,7 +4,8 @@
 records the run (:mod:`staffpulse.store.runs`) with its counters: ``ok``; ``interrupted``
 (Ctrl-C, the usual end of a listen without a duration); ``partial`` (Jetstream was reached,
 then lost for good: what was received is kept); ``error`` (never reached, or a failure
-before anything was received).
+before anything was received). Ctrl-C ends it like the others, with its counters: a person
+who stops a listen wants to know what it kept.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ class ListenResult:
     stats: ListenStats
     run_id: int | None
     failure: FetchError | None = None
+    interrupted: bool = False  # stopped with Ctrl-C; what came before is saved
 
     @property
     def outcome(self) -> str:
-        """``ok``; ``unreachable`` (Jetstream never answered); ``disconnected`` (lost for
-        good after it was reached)."""
+        """``ok``; ``interrupted`` (Ctrl-C); ``unreachable`` (Jetstream never answered);
+        ``disconnected`` (lost for good after it was reached)."""
         if self.failure is None:
-            return "ok"
+            return "interrupted" if self.interrupted else "ok"
         return "unreachable" if self.stats.connects == 0 else "disconnected"
 
 
@@ -52,9 +54,9 @@ def listen(
 ) -> ListenResult:
     """Listen as ``options`` say, store the relevant posts and record the run.
 
-    A network failure (:class:`FetchError`) is returned in the result rather than raised:
-    what was received before it is stored and counted, and the caller reports both. Ctrl-C
-    and any other error are recorded, then raised.
+    A network failure (:class:`FetchError`) and Ctrl-C are returned in the result rather
+    than raised: what was received before is stored and counted, and the caller reports
+    both. Any other error is recorded, then raised.
     """
     listener = JetstreamListener(store, relevance, options, on_status=on_status)
     params = {
@@ -76,4 +78,6 @@ def listen(
             asyncio.run(listener.run())
     except FetchError as exc:
         return ListenResult(listener.stats, run_id, exc)
+    except KeyboardInterrupt:  # recorded as interrupted by recorded_run; the batch is saved
+        return ListenResult(listener.stats, run_id, interrupted=True)
     return ListenResult(listener.stats, run_id)

@@ -123,9 +123,17 @@ def listen_bluesky(
     elif result.failure is None or result.stats.frames:
         # Only a run that received something has a summary worth reading before the error.
         render_listen_summary(err_console, result.stats)
+        if result.interrupted:
+            err_console.print(
+                "[yellow]Stopped with Ctrl-C.[/] What came is saved; the next run resumes"
+                " from the saved cursor.",
+                highlight=False,
+            )
         err_console.print("Next: [bold]staffpulse inbox[/]")
     if result.failure is not None:
         raise result.failure
+    if result.interrupted:
+        raise typer.Exit(130)  # as any command stopped with Ctrl-C (README, exit codes)
 
 
 def _check_unit(duration: str) -> None:
@@ -162,7 +170,8 @@ def _check_limits(cursor: int | None, max_events: int | None, idle: float | None
 
 def _json_result(result: ListenResult) -> dict[str, object]:
     """The final counters, and whether listening worked (``outcome``): ``ok``;
-    ``unreachable`` (Jetstream never answered); ``disconnected`` (lost for good after events)."""
+    ``interrupted`` (Ctrl-C); ``unreachable`` (Jetstream never answered); ``disconnected``
+    (lost for good after events)."""
     data: dict[str, object] = result.stats.as_dict()
     data["outcome"] = result.outcome
     if result.failure is not None:
