@@ -419,3 +419,23 @@ def test_a_persons_empty_bio_is_told_to_speak_as_that_person_not_as_a_team() -> 
         acct(display_name="BrightPath Staffing", bio=""), DEFAULTS, AvatarInfo("logo", 0.9, "t")
     )
     assert "Rosa and team" in " ".join(firm.recommendations)
+
+
+@pytest.mark.parametrize("label", ["default", "logo", "other"])
+def test_an_account_named_after_a_person_is_asked_for_its_own_photo(label: str) -> None:
+    # "Mia Castellano" with a default picture was asked for a photo of "your founder or lead
+    # recruiter": she is the person the account is about
+    person = face_pillar(
+        acct(display_name="Mia Castellano", bio="I place nurses across Ohio. Ask me anything."),
+        DEFAULTS,
+        AvatarInfo(label, 0.9, "t"),
+    )
+    said = " ".join(person.recommendations)
+    assert "photo of yourself" in said
+    assert "founder" not in said and "a real recruiter" not in said
+    firm = face_pillar(
+        acct(display_name="BrightPath Staffing", bio="We place nurses across Ohio."),
+        DEFAULTS,
+        AvatarInfo(label, 0.9, "t"),
+    )
+    assert "photo of yourself" not in " ".join(firm.recommendations)

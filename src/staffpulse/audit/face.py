@@ -296,9 +296,30 @@ _PICTURE_ADVICE = {
 }
 
 
+# the same, to an account named after a person: its own photo, not "your lead recruiter"'s
+_PERSON_PICTURE_ADVICE = {
+    "default": Advice(
+        "You still have the platform's default picture. Upload a clear, smiling photo of "
+        "yourself today: it is the fastest fix here.",
+        "Replace the default picture",
+    ),
+    "logo": Advice(
+        "Your picture is a logo, and people don't talk to logos. Use a friendly head-and-"
+        "shoulders photo of yourself; your firm's logo can go in the banner image.",
+        "Show a person, not a logo, in the picture",
+    ),
+    "other": Advice(
+        "Your picture shows neither a face nor your brand clearly. Replace it with a "
+        "well-lit photo of yourself, face centred.",
+        "Use a clear photo of a person as the picture",
+    ),
+}
+
+
 def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) -> list[str]:
     recs: list[str] = []
-    if (picture := _PICTURE_ADVICE.get(avatar.label or "")) is not None:
+    pictures = _PERSON_PICTURE_ADVICE if name >= 0.9 else _PICTURE_ADVICE
+    if (picture := pictures.get(avatar.label or "")) is not None:
         recs.append(picture)
     if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
         recs.append(
