@@ -17,6 +17,7 @@ from staffpulse.sources.folders import (
     plan_folder,
     refuse_empty_folder,
     told_why,
+    unknown_format,
 )
 
 
@@ -108,3 +109,26 @@ def test_what_import_and_score_say_of_a_file_they_cannot_read_names_neither(
         detect(table)
     assert unknown.value.hint is not None
     assert unknown.value.hint.startswith("fix the file as said and try again; supported formats")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("report.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF"),
+        ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(20), "a PNG image"),
+    ],
+)
+def test_a_document_or_image_given_to_import_is_told_what_it_is(
+    tmp_path: Path, name: str, data: bytes, kind: str
+) -> None:
+    # a PDF was told only "not a format staffpulse can import", as a stranger's export is
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    said = f"not a format staffpulse can import: this is {kind}, not a file of posts or accounts"
+    assert f"{path}: {said}" in str(refused.value)
+    assert (
+        unknown_format(path)
+        == f"not a known format: this is {kind}, not a file of posts or accounts"
+    )

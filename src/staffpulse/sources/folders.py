@@ -30,6 +30,7 @@ from staffpulse.sources.base import (
     visible_files,
 )
 from staffpulse.sources.cohorts import COHORT_FILE
+from staffpulse.sources.text_files import document_kind
 from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
@@ -43,6 +44,15 @@ EXPLAINERS: list[Callable[[Path, bytes], str | None]] = [why_workbook]
 # How an explanation that says what a file is instead (a part of an archive, another tool's
 # list) starts: it says what to do itself, so it is not told to "fix the file as said".
 WHAT_IT_IS = "this is "
+
+
+def why_document(_path: Path, head: bytes) -> str | None:
+    """What a document or image given to import is ("this is a PDF"), by its first bytes."""
+    kind = document_kind(head)
+    return f"{WHAT_IT_IS}{kind}, not a file of posts or accounts" if kind else None
+
+
+EXPLAINERS.append(why_document)  # after the workbook's, which says how to save a CSV
 # Files a source reads or sums up with the file it is planned for (a Mastodon archive's
 # avatar and media, told by the archive's reader): never told as "of no known format".
 COMPANIONS: list[Callable[[Path], bool]] = []
