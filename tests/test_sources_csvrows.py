@@ -155,3 +155,10 @@ def test_a_lone_cr_inside_a_line_is_text_in_a_cell() -> None:
     lines = ["id,text\n", "1,a\rb\n", '2,"c\rd"\n', '3,"multi\n', 'line\re"\r\n', '4,"x" y\rz\n']
     rows = [(i.line, i.values["text"]) for i in CsvTable(lines) if isinstance(i, CsvRecord)]
     assert rows == [(2, "a\rb"), (3, "c\rd"), (4, "multi\nline\re"), (6, "x y\rz")]
+
+
+def test_a_stray_quote_that_ran_on_one_line_names_that_line_alone() -> None:
+    body = 'id,author,text\n1,acme,"hello world\n2,acme,second\n'
+    problems = [r for r in read_csv_rows(_lines(body)) if isinstance(r, CsvProblem)]
+    assert "this row was skipped, and line 3 was read as a row of its own" in problems[0].message
+    assert "lines 3-3" not in problems[0].message

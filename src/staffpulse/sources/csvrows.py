@@ -61,9 +61,13 @@ def sniff_delimiter(header: str) -> str:
 
 
 def _unclosed(start: int, end: int | None) -> str:
+    after = (
+        f"line {end} was read as a row of its own"  # never "lines 3-3"
+        if end == start + 1
+        else f"lines {start + 1}-{end} were read as rows of their own"
+    )
     where = (
-        f"it ran on to line {end}): this row was skipped, and lines {start + 1}-{end} were "
-        "read as rows of their own"
+        f"it ran on to line {end}): this row was skipped, and {after}"
         if end is not None and end > start
         else "it is never closed): this row was skipped"
     )
