@@ -70,11 +70,6 @@
     });
   });
 
-  // Selects that open what they name.
-  document.querySelectorAll("select[data-autosubmit]").forEach(function (el) {
-    el.addEventListener("change", function () { el.form.submit(); });
-  });
-
   // The audit page's account picker opens an account as soon as a suggestion is chosen
   // (typing a handle and pressing Enter, or the Open button, works too).
   document.querySelectorAll("form.picker input[list]").forEach(function (el) {
