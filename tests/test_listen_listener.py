@@ -78,10 +78,12 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
 class _Clock:
     """The listener's clock: the machine's, plus the leaps a test makes (a save that takes a
     minute, a stream silent for good) without sleeping. Once ``silent_after`` (a ``time_us``)
-    is saved as the cursor, every reading leaps 10 s: the stream has nothing more to say."""
+    is saved as the cursor, every reading leaps 10 s: the stream has nothing more to say; once
+    a test sets ``step``, every reading leaps that much: the run's time passes at once."""
 
     def __init__(self, silent_after: int | None = None) -> None:
         self.leapt = 0.0
+        self.step = 0.0
         self.silent_after = silent_after
         self.listener: JetstreamListener | None = None
 
@@ -89,6 +91,7 @@ class _Clock:
         cursor = None if self.listener is None else self.listener.stats.cursor
         if self.silent_after is not None and cursor == self.silent_after:
             self.leapt += 10.0
+        self.leapt += self.step
         return time.monotonic() + self.leapt
 
 
@@ -203,15 +206,19 @@ def test_never_reached_stream_is_a_fetch_error_when_the_time_is_up(store: Store)
 
 
 async def _listen_until_the_server_goes(
-    store: Store, frames: list[str], **options: Any
+    store: Store, frames: list[str], clock: _Clock | None = None, **options: Any
 ) -> JetstreamListener:
-    """Listen, receive some frames, then shut the server down for good."""
+    """Listen, receive every frame, then shut the server down for good; from then on, the
+    ``clock`` (if any) runs fast: 1 s a reading."""
     async with ReplayServer(frames) as server:
         opts = ListenOptions(url=server.url, backoff_initial=0.05, flush_seconds=0.1, **options)
-        listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+        relevance = RelevanceFilter(scorer=FakeScorer())
+        listener = JetstreamListener(store, relevance, opts, clock=clock or time.monotonic)
         task = asyncio.create_task(listener.run())
         while listener.stats.frames < len(frames) and not task.done():
             await asyncio.sleep(0.02)
+    if clock is not None:
+        clock.step = 1.0
     try:
         await task
     finally:
@@ -221,7 +228,11 @@ async def _listen_until_the_server_goes(
 
 def test_connected_then_lost_until_the_time_is_up_returns_what_it_saved(store: Store) -> None:
     events, _ = generate_stream(120, seed=7)
-    listener = asyncio.run(_listen_until_the_server_goes(store, frames_of(events), duration=1.5))
+    # 30 s on the listener's clock, which runs fast only once the server is gone: every frame
+    # is received however slow the machine (a 1.5 s duration could run out before), and the
+    # reconnects fail until the time is up without waiting for it
+    frames = frames_of(events)
+    listener = asyncio.run(_listen_until_the_server_goes(store, frames, _Clock(), duration=30))
     assert listener.stats.disconnects >= 2 and listener.stats.kept > 0
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
 
