@@ -341,3 +341,26 @@ def test_a_spreadsheet_and_its_archive_in_one_import_count_one_new_account(
     report = import_paths(store, [_posts_csv(tmp_path), ARCHIVE])
     assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
     assert (report.accounts, report.new_accounts, report.updated_profiles) == (1, 1, 0)
+
+
+def test_an_account_stored_under_its_accented_handle_is_mended_by_importing_again(
+    tmp_path: Path,
+) -> None:
+    # before handles were read without accents, "@AcmeStäffing" in a CSV made the bare
+    # account acmestäffing; the same CSV read again names acmestaffing, and its posts were
+    # refused as another account's ("post id ... is already used by a post of @AcmeStäffing")
+    store = open_store(":memory:")
+    former = Account(platform="x", id="acmestäffing", handle="AcmeStäffing", bio_known=False)
+    posts = [
+        Post(platform="x", id=f"190000000000000000{n}", author_id="acmestäffing",
+             author_handle="AcmeStäffing", text="We are hiring", created_at=WHEN)
+        for n in (1, 2)
+    ]  # fmt: skip
+    store.upsert([former, *posts], PROV)
+    report = import_paths(store, [_posts_csv(tmp_path, author="@AcmeStäffing")])
+    assert (report.posts, report.new_posts, report.new_accounts) == (2, 0, 0)
+    assert not report.problems
+    assert _accounts(store) == [("x", "acmestaffing", "AcmeStaffing")]
+    import_paths(store, [ARCHIVE])  # and the archive finds the posts, as for any handle key
+    assert _accounts(store) == [("x", "9001", "AcmeStaffing")]
+    assert _authors(store) == {"9001": 6}

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from staffpulse.handles import display_address
+from staffpulse.handles import display_address, plain_handle
 from staffpulse.models import (
     Account,
     Follow,
@@ -211,9 +211,37 @@ def resolve_handle_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Row, Orig
     movable = {key: to for key, to in result.targets.items() if to.id != key[1]}
     stored = bare | _used_as_author_or_follow(conn, set(movable))
     result.moves = [Move(key[0], key[1], to) for key, to in movable.items() if key in stored]
+    for (platform, former), (plain, plain_written) in _accented_authors(conn, rows).items():
+        to = result.targets.get((platform, plain), Holder(plain, plain_written))
+        result.moves.append(Move(platform, former, to))
     if result.moves:
         _move(conn, result.moves)
     return result
+
+
+def _accented_authors(
+    conn: sqlite3.Connection, rows: Sequence[tuple[Row, Origin]]
+) -> dict[Key, tuple[str, str]]:
+    """The bare accounts stored under a handle written with accents (``agenceintérim``,
+    before :func:`staffpulse.handles.plain_handle`) whose posts come again under the plain
+    handle's key: (platform, former key) -> (the key now, its handle). The same account, so
+    it is moved, or importing the same file again would refuse its posts as another's."""
+    named: dict[Key, tuple[str, str]] = {}  # (platform, post id) -> its author's key, handle
+    for row, _origin in rows:
+        if isinstance(row, Post) and keyed_by_handle(row.author_id, row.author_handle):
+            named[(row.platform, row.id)] = (row.author_id, row.author_handle)
+    found: dict[Key, tuple[str, str]] = {}
+    for platform, ids in _by_platform(set(named)).items():
+        sql = (
+            "SELECT id, author_id, author_handle FROM posts WHERE platform = ? AND id IN ({marks})"
+        )
+        for post_id, author_id, author_handle in rows_where_in(conn, sql, (platform,), ids):
+            key, handle = named[(platform, post_id)]
+            if author_id != key and not author_id.isascii():
+                plain = normalize_handle(plain_handle(author_id))
+                if plain == key and keyed_by_handle(author_id, author_handle):
+                    found[(platform, author_id)] = (key, handle)
+    return found
 
 
 def _by_platform(keys: set[Key]) -> dict[str, list[str]]:
