@@ -175,6 +175,11 @@ def test_a_platform_with_no_conversations_names_the_others_on_a_store_never_rank
     )
     assert problem.hint is not None and "leave out --platform" in problem.hint
     assert any("stored posts for the first time" in note for note in empty.notes)
+    # a script reading --json finds the same: the platform asked and where conversations are
+    as_json = empty.as_dict()
+    assert as_json["platform"] == "mastodon" and as_json["conversations_elsewhere"] == {
+        "x": everywhere
+    }
 
 
 def test_a_platform_with_conversations_has_no_platform_problem(tmp_path: Path) -> None:

@@ -223,6 +223,9 @@ class Inbox:
                 {"id": t.id, "label": t.label, "open": t.open} for t in self.topic_matches
             ],
             "left_out": self.left_out,
+            # the platform asked (None: every one); when it has no conversation, where they are
+            "platform": self.platform,
+            "conversations_elsewhere": self.elsewhere,
             "items": [i.as_dict() for i in self.items],
             "joined": [i.as_dict() for i in self.joined],
             "snoozed": [s.as_dict() for s in self.snoozed],
