@@ -89,6 +89,8 @@ def test_the_unknown_firm_warning_is_one_line_in_a_narrow_log(tmp_path: Path) ->
     ("option", "value", "said"),
     [
         ("--cursor", "-5", "--cursor -5: must be 0 (the live tail)"),
+        # Jetstream live-tails a cursor in the future: every event would be skipped as older
+        ("--cursor", "99999999999999999", "--cursor 99999999999999999: that is"),
         ("--max-events", "0", "--max-events 0: must be 1 or more"),
         ("--idle-timeout", "-1", "--idle-timeout -1: must be more than 0 seconds"),
     ],

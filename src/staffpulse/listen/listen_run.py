@@ -7,9 +7,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
+from staffpulse.dates import format_when
+from staffpulse.errors import InputError
+
 STREAM = "bluesky:jetstream"  # the cursor's name in the store
+# Jetstream's clock and this machine's may disagree by seconds; a cursor an hour ahead is a typo
+FUTURE_MARGIN_US = 3600 * 1_000_000
 
 
 @dataclass
@@ -71,3 +77,32 @@ class ListenOptions:
 
 
 StatusCallback = Callable[[ListenStats, str], None]
+
+
+def check_cursor(cursor: int | None, now: float | None = None) -> None:
+    """A ``--cursor`` Jetstream can resume from: 0 (the live tail) or a past ``time_us``.
+
+    One in the future is refused: Jetstream answers it with the live tail, whose events all
+    come before it, so every one would be skipped as already seen, in silence, and the cursor
+    saved would hold the next runs back too. ``now`` is in seconds (the machine's clock by
+    default)."""
+    if cursor is None or cursor == 0:
+        return
+    if cursor < 0:
+        raise InputError(
+            f"--cursor {cursor}: must be 0 (the live tail) or a time in microseconds",
+            hint="leave out --cursor to resume from the saved one",
+        )
+    now_us = int((time.time() if now is None else now) * 1_000_000)
+    if cursor <= now_us + FUTURE_MARGIN_US:
+        return
+    try:
+        when = format_when(datetime.fromtimestamp(cursor / 1_000_000, UTC))
+    except (OverflowError, OSError, ValueError):  # past the year 9999
+        when = "far"
+    raise InputError(
+        f"--cursor {cursor}: that is {when}, in the future (a cursor is a time in microseconds)",
+        hint="Jetstream answers a cursor in the future with the live stream, all of it older "
+        "than the cursor, so nothing would be kept: give a time already past (the cursor a "
+        "run saved), 0 for the live tail, or leave out --cursor to resume from the saved one",
+    )

@@ -42,6 +42,7 @@ from staffpulse.listen.listen_run import STREAM as STREAM
 from staffpulse.listen.listen_run import ListenOptions as ListenOptions
 from staffpulse.listen.listen_run import ListenStats as ListenStats
 from staffpulse.listen.listen_run import StatusCallback as StatusCallback
+from staffpulse.listen.listen_run import check_cursor
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import (
     RelevanceRow,
@@ -76,6 +77,7 @@ class JetstreamListener:
         self.options = options
         self.on_status = on_status
         self.stats = ListenStats()
+        check_cursor(options.cursor)
         stored = get_cursor(store, options.stream)
         self.cursor: int | None = options.cursor if options.cursor is not None else stored
         self.stats.cursor = self.cursor

@@ -150,12 +150,11 @@ def _check_unit(duration: str) -> None:
 
 def _check_limits(cursor: int | None, max_events: int | None, idle: float | None) -> None:
     """Numbers that would stop the run before its first event (it then said "ok", having
-    listened to nothing), or start it before 1970, refused."""
-    if cursor is not None and cursor < 0:
-        raise InputError(
-            f"--cursor {cursor}: must be 0 (the live tail) or a time in microseconds",
-            hint="leave out --cursor to resume from the saved one",
-        )
+    listened to nothing), or start it before 1970 or after now (every event skipped),
+    refused."""
+    from staffpulse.listen.listen_run import check_cursor
+
+    check_cursor(cursor)
     if max_events is not None and max_events < 1:
         raise InputError(
             f"--max-events {max_events}: must be 1 or more",
