@@ -181,3 +181,21 @@ def test_ctrl_c_ends_a_listen_with_what_it_kept(
     assert as_json.exit_code == 130
     document = json.loads(as_json.stdout)  # one document: the counters, not an error too
     assert document["outcome"] == "interrupted" and document["kept"] == 4
+
+
+def test_a_resume_past_what_jetstream_keeps_is_told(tmp_path: Path) -> None:
+    frames = _keywords_stream()
+    first = json.loads(frames[0])["time_us"]
+    week_ago = first - 7 * 24 * 3600 * 1_000_000
+    args = ["listen", "bluesky", "--cursor", str(week_ago), "--no-classifier", "--max-events"]
+    args += [str(len(frames)), "--idle-timeout", "30"]
+    with ServerThread(frames) as server:
+        told = runner.invoke(app, [*args, "--url", server.url, "--db", str(tmp_path / "a.db")])
+        as_json = runner.invoke(
+            app, [*args, "--url", server.url, "--db", str(tmp_path / "b.db"), "--json"]
+        )
+    assert told.exit_code == 0, told.output
+    said = " ".join(told.stderr.split())
+    assert "were no longer in Jetstream (it keeps about a day): posts from then are missing" in said
+    document = json.loads(as_json.stdout)
+    assert (document["missed_from"], document["missed_until"]) == (week_ago, first)

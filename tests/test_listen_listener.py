@@ -14,6 +14,7 @@ import pytest
 
 from _listen_fakes import FakeScorer
 from staffpulse.errors import FetchError
+from staffpulse.listen.listen_run import missed_note
 from staffpulse.listen.listener import (
     JetstreamListener,
     ListenOptions,
@@ -73,6 +74,32 @@ def test_disconnect_midway_resumes_from_cursor_without_duplicates(store: Store) 
     relevance_rows = store.conn.execute("SELECT COUNT(*) FROM listen_relevance").fetchone()[0]
     assert relevance_rows == len(wanted)
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+    assert stats.missed_from is None  # the resume began at its cursor: nothing missed
+
+
+def test_a_resume_from_a_cursor_jetstream_no_longer_keeps_says_what_was_missed(
+    store: Store,
+) -> None:
+    # Jetstream keeps about a day: from an older cursor it starts at its oldest event, and
+    # what came between is gone; the run must say so, not resume as if nothing was missed
+    events, _ = generate_stream(60, seed=13)
+    frames = frames_of(events)
+    week_ago = events[0]["time_us"] - 7 * 24 * 3600 * 1_000_000
+
+    async def scenario() -> JetstreamListener:
+        async with ReplayServer(frames) as server:
+            opts = ListenOptions(
+                url=server.url, cursor=week_ago, max_events=len(frames), idle_timeout=30
+            )
+            listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), opts)
+            await listener.run()
+            return listener
+
+    stats = asyncio.run(scenario()).stats
+    assert (stats.missed_from, stats.missed_until) == (week_ago, events[0]["time_us"])
+    note = missed_note(stats)
+    assert note is not None and "were no longer in Jetstream" in note
+    assert stats.as_dict()["missed_from"] == week_ago  # --json and the run's counters too
 
 
 class _Clock:

@@ -39,6 +39,10 @@ class ListenStats:
     disconnects: int = 0
     cursor: int | None = None
     last_error: str | None = None
+    # events Jetstream no longer had: a resume from ``missed_from`` (a cursor older than what
+    # it keeps, about a day) began at ``missed_until``; both time_us, None when none was missed
+    missed_from: int | None = None
+    missed_until: int | None = None
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -77,6 +81,25 @@ class ListenOptions:
 
 
 StatusCallback = Callable[[ListenStats, str], None]
+# A resume whose first event is this much later than its cursor began past a gap: the live
+# stream has many events a second, so only events Jetstream no longer keeps explain it
+MISSED_AFTER_US = 10 * 60 * 1_000_000
+
+
+def missed_note(stats: ListenStats) -> str | None:
+    """What a run could not get back, when it resumed from a cursor older than what
+    Jetstream keeps: "events from 3 Mar 2026, 09:00 UTC to 5 Mar 2026, 14:05 UTC were no
+    longer in Jetstream (it keeps about a day): posts from then are missing"; else None."""
+    if stats.missed_from is None or stats.missed_until is None:
+        return None
+    since, until = (
+        format_when(datetime.fromtimestamp(us / 1_000_000, UTC))
+        for us in (stats.missed_from, stats.missed_until)
+    )
+    return (
+        f"events from {since} to {until} were no longer in Jetstream (it keeps about a day):"
+        " posts from then are missing; listen at least daily so that none are"
+    )
 
 
 def check_cursor(cursor: int | None, now: float | None = None) -> None:

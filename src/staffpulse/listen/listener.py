@@ -36,13 +36,13 @@ from staffpulse.listen.jetstream import (
     parse_frame,
     subscribe_url,
 )
+from staffpulse.listen.listen_run import MISSED_AFTER_US, check_cursor
 
 # the run's options and counters live beside the loop; imported from here too
 from staffpulse.listen.listen_run import STREAM as STREAM
 from staffpulse.listen.listen_run import ListenOptions as ListenOptions
 from staffpulse.listen.listen_run import ListenStats as ListenStats
 from staffpulse.listen.listen_run import StatusCallback as StatusCallback
-from staffpulse.listen.listen_run import check_cursor
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.listen.schema import (
     RelevanceRow,
@@ -87,6 +87,7 @@ class JetstreamListener:
         self._clock = clock
         self._last_flush = clock()
         self._silence = 0.0  # seconds waited on the network since the last frame
+        self._resumed_from: int | None = None  # the cursor of a connection, till its first event
         self.handles: dict[str, str] = _load_handles(store)
         self.known_conversations: set[str] = _load_conversations(store)
         self._provenance = provenance(SOURCE, options.url)
@@ -109,12 +110,22 @@ class JetstreamListener:
         if event.time_us <= self._received:
             self.stats.skipped_before_cursor += 1
             return
+        self._note_missed(event.time_us)
         self._received = event.time_us
         if event.kind == "identity" and event.account is not None:
             self.handles[event.did] = event.account.handle
         self._pending.append(event)
         if len(self._pending) >= self.options.batch_size:
             self.flush()
+
+    def _note_missed(self, first: int) -> None:
+        """A connection's first event far past the cursor it resumed from: Jetstream no longer
+        had what came between (it keeps about a day), which the run then reports."""
+        resumed, self._resumed_from = self._resumed_from, None
+        if resumed is not None and first - resumed > MISSED_AFTER_US:
+            if self.stats.missed_from is None:
+                self.stats.missed_from = resumed
+            self.stats.missed_until = first
 
     def flush(self) -> None:
         """Judge, write and checkpoint the buffered events."""
@@ -252,6 +263,7 @@ class JetstreamListener:
         )
         async with await self._on_network(opening) as ws:
             self.stats.connects += 1
+            self._resumed_from = self.cursor or None  # 0 and None: the live tail, no gap
             self._status("connected")
             while not self._finished(deadline):
                 try:

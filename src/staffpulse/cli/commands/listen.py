@@ -86,6 +86,8 @@ def listen_bluesky(
     target = jetstream_url(load_config(), url)
 
     from staffpulse.listen import relevance as rel
+    from staffpulse.listen.left_out import as_sentence
+    from staffpulse.listen.listen_run import missed_note
     from staffpulse.listen.listener import ListenOptions
     from staffpulse.listen.listening import listen
     from staffpulse.report.terminal_inbox import render_listen_summary, status_line
@@ -123,6 +125,8 @@ def listen_bluesky(
     elif result.failure is None or result.stats.frames:
         # Only a run that received something has a summary worth reading before the error.
         render_listen_summary(err_console, result.stats)
+        if (missed := missed_note(result.stats)) is not None:
+            err_console.print(f"[yellow]{escape(as_sentence(missed))}.[/]", highlight=False)
         if result.interrupted:
             err_console.print(
                 "[yellow]Stopped with Ctrl-C.[/] What came is saved; the next run resumes"
