@@ -181,3 +181,25 @@ def test_ids_a_spreadsheet_rounded_are_told_once(tmp_path: Path) -> None:
     assert "ids such as '6.5873E+17' (line 3) were rounded by a spreadsheet" in said
     assert said.count("rounded by a spreadsheet") == 1
     assert "import the id column as Text before saving" in said
+
+
+def test_mastodon_statuses_are_scored_on_their_plain_text(tmp_path: Path) -> None:
+    """A status' content is HTML: its markup (a mention's link and classes) was scored."""
+    mention = (
+        '<span class="h-card"><a href="https://example.social/@rita" class="u-url mention">'
+        "@<span>rita</span></a></span>"
+    )
+    statuses = [
+        {"id": "1", "content": f"<p>{mention} We&#39;re hiring nurses in Tulsa, apply now</p>"},
+        {"id": "2", "content": "<p>@rita We're hiring nurses in Tulsa, apply now</p>"},
+    ]
+    src = tmp_path / "statuses.json"
+    src.write_text(json.dumps(statuses), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    html, plain = read_rows(out)
+    assert {k: v for k, v in html.items() if k != "id"} == {
+        k: v for k, v in plain.items() if k != "id"
+    }
+    assert "'content' is HTML, as Mastodon writes it" in _words(result)
