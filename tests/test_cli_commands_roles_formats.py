@@ -338,3 +338,36 @@ def test_a_bio_longer_than_any_is_read_up_to_its_limit_with_a_note(tmp_path: Pat
     long, cut = read_rows(out)
     assert long["role_scores"] == cut["role_scores"] and long["p_org"] == cut["p_org"]
     assert f"1 record had a text over {LONGEST_TEXT:,}" in " ".join(error_text(result).split())
+
+
+def test_mastodon_and_bluesky_accounts_are_read_with_their_bio(tmp_path: Path) -> None:
+    """A Mastodon account's bio is its HTML "note" and Bluesky's name "displayName": the
+    accounts were tagged on their username alone."""
+    bio = "Staffing agency placing warehouse temps in Ohio"
+    src = tmp_path / "accounts.json"
+    src.write_text(
+        json.dumps(
+            [
+                {"id": "1", "username": "blueriver", "acct": "blueriver", "note": f"<p>{bio}</p>"},
+                {
+                    "id": "2",
+                    "content": "<p>Hi</p>",
+                    "account": {
+                        "acct": "blueriver",
+                        "note": f"<p>{bio}</p>",
+                        "username": "blueriver",
+                    },
+                },
+                {"id": "3", "username": "blueriver", "description": bio},
+                {"did": "4", "handle": "br.bsky.social", "displayName": "BlueRiver Staffing"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    note, nested, plain, bluesky = read_rows(out)
+    assert note["role_scores"] == plain["role_scores"] and note["role"] == "staffing_firm"
+    assert nested["role"] == "staffing_firm"
+    assert bluesky["id"] == "br.bsky.social" and bluesky["kind"] == "org"

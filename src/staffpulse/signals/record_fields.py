@@ -55,15 +55,25 @@ POST_TEXT_FIELDS = (
     "message",
 )
 # roles: an account's screen name, bio, and its posts (one, or a JSON list)
-NAME_FIELDS = ("name", "display_name", "screen_name", "username", "user_name", "handle")
+# (Bluesky's displayName folds to displayname: its case is no word break)
+NAME_FIELDS = (
+    "name",
+    "display_name",
+    "displayname",
+    "screen_name",
+    "username",
+    "user_name",
+    "handle",
+)
 DESCRIPTION_FIELDS = ("description", "bio", "user_description", "profile_description")
 TEXT_FIELDS = (*POST_TEXT_FIELDS, "posts")
 # The longest text a record's field is scored on. No post is longer (X's longest are 25,000
 # characters; a bio 160): a longer one is most often rows a CSV quote left open joined into
 # one cell, and the text models take minutes over a few million characters.
 LONGEST_TEXT = 50_000
-# a tweet-shaped record carries its author here (X API v1.1 and twarc: user; twarc2: author)
-USER_OBJECTS = ("user", "author")
+# a post-shaped record carries its author here (X API v1.1 and twarc: user; twarc2: author;
+# a Mastodon status: account)
+USER_OBJECTS = ("user", "author", "account")
 
 
 def cut_texts_note(records: int) -> str | None:

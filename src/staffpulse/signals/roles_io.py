@@ -58,6 +58,7 @@ from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
 from staffpulse.sources.csvrows import CsvProblem, CsvTable
+from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
@@ -162,6 +163,16 @@ def _is_account(obj: dict[str, Any]) -> bool:
     )
 
 
+def _mastodon_note(sources: list[dict[str, Any]]) -> str | None:
+    """The bio of a Mastodon account (its API's account, or a status' ``account``): its
+    ``note``, in HTML, as plain text; None for any other record. Only beside ``acct``: a
+    "note" elsewhere may be the user's own note on the account, not its bio."""
+    for source in sources:
+        if "acct" in source and isinstance(note := source.get("note"), str):
+            return html_to_text(note)[0]
+    return None
+
+
 def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[AccountRecord | LeftOut | ReadNote]:
@@ -185,6 +196,8 @@ def _jsonl(
         ]
         name_key, name_value = _pick(sources, NAME_FIELDS)
         bio_key, bio_value = _pick(sources, DESCRIPTION_FIELDS)
+        if bio_key is None and (note := _mastodon_note(sources)) is not None:
+            bio_key, bio_value = "note", note
         if name_key is None and bio_key is None and "author_id" in obj:
             # an X API v2 post with no account of its own in it (a page's "data"): its tweet
             # id is no account's, and tagging its text alone would pass for one
