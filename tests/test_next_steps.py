@@ -60,3 +60,24 @@ def test_the_words_around_a_value_are_matched_as_written_not_as_a_pattern() -> N
     step = Step("(see the guide.) {page}", (("page", r"\w+"),))
     assert step.pattern().search("x (see the guide.) formats")
     assert not step.pattern().search("x (see the guideX) formats")
+
+
+def test_a_step_said_knows_its_step_until_it_is_made_part_of_a_sentence() -> None:
+    from staffpulse.next_steps import Said
+
+    said = IMPORT_OR_FETCH_TIMELINE.say(platform="x", handle="acme")
+    assert isinstance(said, Said) and said.step is IMPORT_OR_FETCH_TIMELINE
+    assert said.values == {"platform": "x", "handle": "acme"}
+    assert not isinstance(f"no posts ({said})", Said)
+    assert not isinstance(said + ".", Said)
+
+
+def test_an_error_with_a_step_for_hint_crosses_to_another_process_as_its_text() -> None:
+    """Dask pickles an error raised in a worker: its hint arrives as the text it says."""
+    import pickle
+
+    from staffpulse.errors import InputError
+
+    said = IMPORT_OR_FETCH_TIMELINE.say(platform="x", handle="acme")
+    back = pickle.loads(pickle.dumps(InputError("no posts of @acme", hint=said)))
+    assert back.hint == str(said) and type(back.hint) is str

@@ -52,3 +52,24 @@ def test_a_bluesky_record_that_is_no_post_is_named_by_what_it_is_for_a_person() 
         web_text(f"gen.json: {feed}") == "gen.json: a Bluesky custom feed's description, not a post"
     )
     assert web_text(like) == "a Bluesky record of another kind (app.bsky.feed.like), not a post"
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda step: step.terminal[:40])
+def test_a_hint_that_is_one_step_reads_the_same_from_the_step_as_from_its_words(
+    step: Step,
+) -> None:
+    """An error's hint said by a step (``hint=STEP.say()``) carries the step: the page says
+    it from the step, in the very words the pattern once found in the text."""
+    said = step.say(**{field: VALUES[field] for field, _ in step.fields})
+    assert web_text(said) == web_text(str(said))
+
+
+def test_a_hint_that_is_one_step_reaches_the_page_whatever_its_values_look_like() -> None:
+    """A value the step's pattern does not expect (a handle with a space, as a CSV cell may
+    hold) left its end dangling after the page's words when found by pattern ("...Fetch an
+    account live) staffing"); the step carried whole is said the page's way, and only that."""
+    from staffpulse.next_steps import IMPORT_OR_FETCH_TIMELINE
+
+    said = IMPORT_OR_FETCH_TIMELINE.say(platform="bluesky", handle="acme staffing")
+    assert web_text(str(said)).endswith(") staffing")  # found by pattern
+    assert web_text(said) == PAGE_STEPS[IMPORT_OR_FETCH_TIMELINE]

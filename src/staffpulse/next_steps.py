@@ -3,10 +3,13 @@
 The library's errors, hints and notes speak to the terminal ("import its posts first
 (staffpulse import FILE)"). Other front ends say the same step their own way: the dashboard
 names its pages and controls (:data:`staffpulse.web.wording.PAGE_STEPS`). So the words of each
-step live here once: the library builds its text with :meth:`Step.say`, and a front end finds
-the step in that text with :meth:`Step.pattern`, made from the same words, and says it its own
-way. Rewording a step here changes the terminal and what the pages recognise together, and a
-step the dashboard has no wording for fails its tests instead of leaking a command to a page.
+step live here once: the library builds its text with :meth:`Step.say`, whose :class:`Said`
+text keeps the step and its values. A front end given that text as it is (an error's hint that
+is one step) reads the step from it; a step said inside a longer message is text like any
+other, which the front end finds with :meth:`Step.pattern`, made from the same words, and says
+its own way. Rewording a step here changes the terminal and what the pages recognise together,
+and a step the dashboard has no wording for fails its tests instead of leaking a command to a
+page.
 
 Steps are grouped by the messages that give them; :data:`STEPS` lists every one. A few are
 not advice but the terminal's words for what happened ("truncated by X (v1.1 without
@@ -18,8 +21,10 @@ the advice in a sentence of its own, and where a secret was found (``SECRET_IN_*
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Formatter
+from typing import Any
 
 # A field's value when a step names none: a word, a handle, a date (no spaces)
 _ANY_WORD = r"\S+?"
@@ -37,8 +42,15 @@ class Step:
     fields: tuple[tuple[str, str], ...] = ()  # (field, regular expression of its values)
 
     def say(self, **values: object) -> str:
-        """The step in the terminal's words, with ``values`` in its fields."""
-        return self.terminal.format(**values)
+        """The step in the terminal's words, with ``values`` in its fields: a :class:`Said`,
+        which keeps the step and the values as written in it (typed as the text it is, which
+        callers handle as text)."""
+        shown = {
+            field: format(values[field], spec or "")
+            for _literal, field, spec, _conversion in Formatter().parse(self.terminal)
+            if field is not None
+        }
+        return Said(self.terminal.format(**values), self, shown)
 
     def pattern(self) -> re.Pattern[str]:
         """Finds the step as :meth:`say` words it in a longer text; its groups are the
@@ -64,6 +76,25 @@ class Step:
                 parts.append(f"(?P<{field}>{value})")
             seen.add(field)
         return "".join(parts)
+
+
+class Said(str):
+    """A step's text as :meth:`Step.say` wrote it, which knows its step and the values written
+    in its fields (as text, as a pattern would find them). Anything done to it as text (joined
+    into a sentence, split) gives plain text, with no step to tell: only the text as said is
+    one step whole."""
+
+    step: Step
+    values: Mapping[str, str]
+
+    def __new__(cls, text: str, step: Step, values: Mapping[str, str]) -> Said:
+        said = super().__new__(cls, text)
+        said.step, said.values = step, values
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copied or sent to another process (an error pickled by Dask) it is its text alone
+        return (str, (str(self),))
 
 
 # -- an account or its posts not in the store (store/reads.py, account_refs.py, audit) ------

@@ -6,8 +6,10 @@ goes through :func:`web_text`, which swaps the known terminal advice for what to
 page. Unknown text passes through unchanged: a terminal hint is better than no hint.
 
 The library gives its advice as steps (:class:`~staffpulse.next_steps.Step`), and this module
-says each step its own way (:data:`PAGE_STEPS`): the step's pattern, made from the same words the
-library says, finds it in the text, so a reworded step is still found, and a step without page
+says each step its own way (:data:`PAGE_STEPS`). A text that is one step whole, as the library
+said it (a :class:`~staffpulse.next_steps.Said`: most errors' hints), carries its step and
+values, and is said from them. A step inside a longer text is found by its pattern, made from
+the same words the library says, so a reworded step is still found, and a step without page
 words fails test_web_wording_steps.py. No hand-written pattern is left: a message's own words
 outside its steps (a count, a file name, a server's answer) pass through as they are.
 """
@@ -20,7 +22,7 @@ from collections.abc import Callable, Mapping
 from staffpulse import next_steps as steps
 from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
-from staffpulse.next_steps import Step
+from staffpulse.next_steps import Said, Step
 from staffpulse.web.wording_controls import (
     REMOVE_DELETED,
     connect_controls,
@@ -225,11 +227,17 @@ def _field_words(fields: str) -> str:
     return "authors" if fields.startswith("author_id") else "dates"
 
 
+def _page_words(words: PageWords | None, values: Mapping[str, str]) -> str:
+    """A step as the page says it, with the values the library wrote in its fields."""
+    if words is None:  # not a step on a page
+        return ""
+    return words(**values) if callable(words) else words.format(**values)
+
+
 def _step_rule(step: Step, words: PageWords | None) -> Rule:
     if words is None:  # not a step on a page: the sentence goes, with what joined it
         return re.compile(r"(?:[.;,]? )?" + step.pattern_text()), ""
-    said = words if callable(words) else words.format
-    return step.pattern(), lambda match: said(**match.groupdict())
+    return step.pattern(), lambda match: _page_words(words, match.groupdict())
 
 
 # A step whose words hold another step's are found first, so the whole is replaced before a
@@ -246,6 +254,8 @@ def web_text(text: str | None) -> str:
     a message that quotes a server's answer."""
     if not text:
         return ""
+    if isinstance(text, Said) and text.step in PAGE_STEPS:  # the step itself, not its words
+        return hide_secrets(_page_words(PAGE_STEPS[text.step], text.values))
     text = hide_secrets(text)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
