@@ -203,3 +203,27 @@ def test_mastodon_statuses_are_scored_on_their_plain_text(tmp_path: Path) -> Non
         k: v for k, v in plain.items() if k != "id"
     }
     assert "'content' is HTML, as Mastodon writes it" in _words(result)
+
+
+def test_an_x_archive_tweets_js_is_classified(tmp_path: Path) -> None:
+    """tweets.js from "Download an archive of your data" was read as JSON Lines: each of its
+    lines skipped (119,989 for a real archive of 1,986 posts), nothing classified."""
+    tweets = [
+        {
+            "tweet": {
+                "id": "1588091220244369409",
+                "id_str": "1588091220244369409",
+                "full_text": "We're hiring a recruiter in Austin, apply now",
+            }
+        },
+        {"tweet": {"id": "1588091220244369410", "full_text": "Happy Friday, team!"}},
+    ]
+    src = tmp_path / "tweets.js"
+    src.write_text("window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    rows = read_rows(out)
+    assert [r["id"] for r in rows] == ["1588091220244369409", "1588091220244369410"]
+    assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]
+    assert "skipped 0 malformed lines" in _words(result)

@@ -45,3 +45,12 @@ def test_an_array_is_numbered_by_item() -> None:
     read, _ = _read(JsonDocument(items=[{"text": "a"}, {"text": "b"}]))
     assert isinstance(read[0], ReadNote) and "item in the array" in read[0].text
     assert [r.id for r in read[1:] if isinstance(r, JsonRecord)] == [1, 2]
+
+
+def test_an_object_holding_one_record_alone_gives_that_record() -> None:
+    read, skipped = _read([{"tweet": {"id": "7", "text": "a"}}, {"note": {"text": "no id"}}])
+    records = [r for r in read if isinstance(r, JsonRecord)]
+    assert [r.id for r in records] == ["7"] and records[0].obj["text"] == "a"
+    assert skipped == [
+        "f.jsonl:2: no 'id' field (found: note): give each record an id (a string or a number)"
+    ]

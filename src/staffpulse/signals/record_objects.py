@@ -165,9 +165,14 @@ def _records_of(
 ) -> list[tuple[str, Any]]:
     """The records one JSON value holds: itself, or the rows of a table pandas wrote column by
     column, the records under ``wrapper`` of an API page, the objects of a line that is a
-    list of them (records written a batch a line)."""
+    list of them (records written a batch a line), or the one object an object holds alone
+    with an id (an X archive's ``{"tweet": {...}}``)."""
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
         return [(f"{where} (item {n})", item) for n, item in enumerate(value, start=1)]
+    if isinstance(value, dict) and len(value) == 1:
+        (inner,) = value.values()
+        if isinstance(inner, dict) and any(key in folded_keys(inner) for key in id_keys):
+            return [(where, inner)]
     if (
         isinstance(value, dict)
         and any(isinstance(value.get(k), dict) for k in id_keys)

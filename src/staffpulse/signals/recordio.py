@@ -194,6 +194,12 @@ class RecordFile(Generic[T]):
         named_csv = self.path.suffix.lower() == ".csv" and not (
             head in ("[", "[{", "{") or head.startswith("[{") or is_json_object(first)
         )
+        if head.startswith("window.ytd.") and "=" in first:
+            # an X archive's tweets.js: JavaScript that sets one JSON array, read as it
+            first = first[first.index("=") + 1 :]
+            lines = itertools.chain(blank, [first], head_lines[1:], self._stream)
+            self._json = True
+            return jsonl(read_json_document(lines, first), name, self._skip)
         # one JSON array, or objects spread over lines (``jq``'s output): read whole
         if (head.startswith("[") or head == "{") and not named_csv:
             self._json = True
