@@ -162,8 +162,10 @@ def test_an_inbox_worked_through_says_so_instead_of_a_longer_age(tmp_path: Path)
         mark_conversation(c, "602", "x", "dismissed")
         done = page_words(html.unescape(c.get("/inbox?max_age=0").text))
         also_done = page_words(html.unescape(c.get("/inbox").text))
-    # at No limit already
-    assert "No open conversation matches. Import more posts by others on the Import page" in none
+    # at No limit already, and on a platform with no conversation: said so, no age advice
+    assert "No Bluesky conversations in the store (it has " in none
+    assert "choose All under Platform to see them. Import more posts by others" in none
+    assert "Try a longer" not in none
     assert "nor on any other topic right now: see every topic" in no_topic
     said = "You have been through every conversation on offer: 1 dismissed, 1 snoozed"
     assert said in done and said in also_done
