@@ -107,3 +107,19 @@ def test_what_a_salvaged_zip_unpacks_to_is_bounded(
             "the ZIP lost its list of files (cut short?), and its files from bomb.jsonl on would"
             " unpack to more than"
         )
+
+
+def test_a_folder_entry_before_the_cut_is_not_counted_as_a_file(tmp_path: Path) -> None:
+    # zip -r writes each folder as an entry of its own ("export/"): a cut ZIP of one whole
+    # file said "the 2 files before the cut were read"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("export/"), b"")
+        archive.writestr("export/first.jsonl", FIRST)
+        archive.writestr("export/second.jsonl", SECOND)
+    data = buffer.getvalue()
+    path = tmp_path / "export.zip"
+    path.write_bytes(data[: data.index(b"export/second.jsonl") + 30])
+    with open_zip(path) as salvaged:
+        assert isinstance(salvaged, SalvagedZip)
+        assert "the 1 file before the cut was read" in salvaged.told

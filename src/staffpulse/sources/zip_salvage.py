@@ -87,7 +87,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     if not found.files:
         raise zipfile.BadZipFile("no whole file before the cut")
     data = _Joined(path, found.end, central_directory(found.files, found.end))
-    count = len(found.files)
+    count = sum(not whole.name.endswith(b"/") for whole in found.files)  # folders are no files
     where = f" in the middle of {found.cut}" if found.cut else ""
     files = f"the {count:,} file{'' if count == 1 else 's'} before"
     told = (
