@@ -136,3 +136,17 @@ def test_the_header_says_all_posts_are_replies_with_those_in_the_accounts_own_th
     thread = FeedBuilder("threader")
     thread.reply("threader", 3)
     assert posts_counted(audit_feed(thread)) == "All of them are replies (all in your own threads)."
+
+
+def test_what_the_actions_add_up_to_never_passes_a_hundred_nor_says_so() -> None:
+    # Voice 73 and Conversation 74 make 73.5, shown 74; their actions' points, each rounded on
+    # its own, add up to 27: "from 74 to 100 (+27)" did not add up
+    from staffpulse.report.audit_view import actions_summary
+
+    result = audit_feed(FeedBuilder("desk"))
+    actions = [
+        {"pillar": "voice", "points": 14, "pillar_points": 14, "action": "Post a story."},
+        {"pillar": "conversation", "points": 13, "pillar_points": 13, "action": "Reply."},
+    ]
+    said = actions_summary(replace(result, overall=74, top_actions=actions))
+    assert said == "Doing all of this could take you from 74 to 100 (+26)."

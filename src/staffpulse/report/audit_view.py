@@ -349,20 +349,21 @@ def action_points(action: dict[str, Any]) -> str:
 
 def actions_summary(result: AuditResult) -> str | None:
     """The line under "Do this next": what the listed actions could win together, or that
-    nothing needs doing; None when they win no points (pillars not scored, a warning). The
-    actions of one pillar overlap, so the total counts each pillar once (at most its gap) and
-    says so when that makes it less than the sum of the points shown."""
+    nothing needs doing; None when they win no points (pillars not scored, a warning). One
+    pillar's actions overlap: the total counts each pillar once (at most its gap), says so when
+    that is less than the points shown, and never passes what the rounded overall misses."""
     if not result.top_actions:
         return "Nothing to fix right now: keep doing what you do."
-    total = actions_total(result.top_actions)
+    counted = actions_total(result.top_actions)
+    total = min(counted, 100 - result.overall)
     if total <= 0:
         return None
-    after = min(100, result.overall + total)
     shown = sum(int(a.get("points") or 0) for a in result.top_actions)
-    overlap = (
-        ": actions on the same pillar overlap, so each pillar counts once" if shown > total else ""
+    overlap = ": actions on the same pillar overlap, so each pillar counts once"
+    return (
+        f"Doing all of this could take you from {result.overall} to {result.overall + total} "
+        f"(+{total}{overlap if shown > counted else ''})."
     )
-    return f"Doing all of this could take you from {result.overall} to {after} (+{total}{overlap})."
 
 
 def pillar_rows(result: AuditResult) -> list[dict[str, Any]]:
