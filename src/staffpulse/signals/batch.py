@@ -126,7 +126,7 @@ def _jsonl(
         on_skip,
         expected="id and text",
         id_keys=POST_ID_FIELDS,
-        wrapper="data",
+        wrappers=("data",),
         numbered_if=_has_text,
     )
     told: set[str] = set()  # the stand-ins for "text" already told in a note

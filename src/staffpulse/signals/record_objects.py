@@ -82,14 +82,15 @@ def json_objects(
     on_skip: Skip,
     expected: str,
     id_keys: tuple[str, ...] = ("id",),
-    wrapper: str | None = None,
+    wrappers: tuple[str, ...] = (),
     numbered_if: Callable[[dict[str, Any]], bool] | None = None,
 ) -> Iterator[JsonRecord | ReadNote]:
     """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
     skipped. Keys are matched as in a CSV header, whatever their case (``"ID"``), as
     :func:`~staffpulse.signals.record_fields.folded_keys` says. An object without an id that
-    holds its records under ``wrapper`` (an X API v2 page as twarc2 writes it: ``"data"``)
+    holds its records under one of ``wrappers`` (an X API v2 page as twarc2 writes it:
+    ``"data"``; a Bluesky page of accounts: ``"follows"``)
     gives those records, each told as ``file:line (data item N)``.
 
     When none of the file's first :data:`ID_SAMPLE` values holds any of ``id_keys`` and its
@@ -99,7 +100,7 @@ def json_objects(
     if numbered_if is not None:
         head = list(itertools.islice(values, ID_SAMPLE))
         values = itertools.chain(head, values)
-        if _without_ids(head, id_keys, wrapper, numbered_if):
+        if _without_ids(head, id_keys, wrappers, numbered_if):
             in_array = isinstance(lines, JsonDocument) and lines.items is not None
             yield ReadNote(
                 numbered_note(
@@ -107,7 +108,7 @@ def json_objects(
                     "item in the array (1 for the first)" if in_array else "line in the file",
                 )
             )
-            yield from _numbered(values, on_skip, expected, wrapper, id_keys)
+            yield from _numbered(values, on_skip, expected, wrappers, id_keys)
             return
     for number, line_where, line_value in values:
         if isinstance(line_value, dict) and isinstance(line_value.get(id_keys[0]), int | str):
@@ -117,7 +118,7 @@ def json_objects(
             ) is not None:
                 yield record
             continue
-        for where, value in _records_of(line_where, line_value, wrapper, id_keys):
+        for where, value in _records_of(line_where, line_value, wrappers, id_keys):
             if (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
                 yield record
 
@@ -125,7 +126,7 @@ def json_objects(
 def _without_ids(
     head: list[tuple[int, str, Any]],
     id_keys: tuple[str, ...],
-    wrapper: str | None,
+    wrappers: tuple[str, ...],
     numbered_if: Callable[[dict[str, Any]], bool],
 ) -> bool:
     """True when the records of ``head`` (the file's first values) name no id at all and the
@@ -133,7 +134,7 @@ def _without_ids(
     records = [
         folded_keys(value)
         for _, where, line_value in head
-        for _, value in _records_of(where, line_value, wrapper, id_keys)
+        for _, value in _records_of(where, line_value, wrappers, id_keys)
         if isinstance(value, dict)
     ]
     if not records or any(key in record for record in records for key in id_keys):
@@ -145,13 +146,13 @@ def _numbered(
     values: Iterable[tuple[int, str, Any]],
     on_skip: Skip,
     expected: str,
-    wrapper: str | None,
+    wrappers: tuple[str, ...],
     id_keys: tuple[str, ...],
 ) -> Iterator[JsonRecord]:
     """The records of a file without ids, each with its line (item) number as its id; the
     records that share a line (a list on one line) get ``"LINE.N"``, so no two share one."""
     for number, line_where, line_value in values:
-        held = _records_of(line_where, line_value, wrapper, id_keys)
+        held = _records_of(line_where, line_value, wrappers, id_keys)
         for n, (where, value) in enumerate(held, start=1):
             if not isinstance(value, dict):
                 on_skip(f"{where}: expected a JSON object with {expected}")
@@ -161,10 +162,10 @@ def _numbered(
 
 
 def _records_of(
-    where: str, value: Any, wrapper: str | None, id_keys: tuple[str, ...]
+    where: str, value: Any, wrappers: tuple[str, ...], id_keys: tuple[str, ...]
 ) -> list[tuple[str, Any]]:
     """The records one JSON value holds: itself, or the rows of a table pandas wrote column by
-    column, the records under ``wrapper`` of an API page, the objects of a line that is a
+    column, the records under the first of ``wrappers`` of an API page, the objects of a line that is a
     list of them (records written a batch a line), or the one object an object holds alone
     with an id (an X archive's ``{"tweet": {...}}``)."""
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
@@ -179,16 +180,15 @@ def _records_of(
         and (rows := _rows_of_columns(where, value, id_keys))
     ):
         return rows
-    if (
-        wrapper is None
-        or not isinstance(value, dict)
-        or any(key in value for key in id_keys)
-        or not isinstance(held := value.get(wrapper), list | dict)
-    ):
+    if not isinstance(value, dict) or any(key in value for key in id_keys):
         return [(where, value)]
-    if isinstance(held, dict):  # a stream's one post a line
-        return [(where, held)]
-    return [(f"{where} ({wrapper} item {n})", item) for n, item in enumerate(held, start=1)]
+    held = next(((w, v) for w in wrappers if isinstance(v := value.get(w), list | dict)), None)
+    if held is None:
+        return [(where, value)]
+    wrapper, records = held
+    if isinstance(records, dict):  # a stream's one post a line
+        return [(where, records)]
+    return [(f"{where} ({wrapper} item {n})", item) for n, item in enumerate(records, start=1)]
 
 
 def _rows_of_columns(

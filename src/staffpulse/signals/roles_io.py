@@ -62,6 +62,9 @@ from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
 
+# Where an API page holds its accounts: a twarc2 users lookup (X API v2) under "data";
+# Bluesky's getFollows, getFollowers, searchActors and getProfiles under these
+ACCOUNT_PAGES = ("data", "follows", "followers", "actors", "profiles")
 CHUNK = 2_000
 STEP = 500  # accounts tagged at once in a shorter chunk: a progress step, as fast per account
 EMPTY_HINT = (
@@ -177,9 +180,14 @@ def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[AccountRecord | LeftOut | ReadNote]:
     expected = "id, name and description"
-    # a twarc2 file of X API v2 pages holds its accounts (a users lookup) under "data"
     accounts = json_objects(
-        fh, name, on_skip, expected, id_keys=ID_FIELDS, wrapper="data", numbered_if=_is_account
+        fh,
+        name,
+        on_skip,
+        expected,
+        id_keys=ID_FIELDS,
+        wrappers=ACCOUNT_PAGES,
+        numbered_if=_is_account,
     )
     for account in accounts:
         if isinstance(account, ReadNote):
