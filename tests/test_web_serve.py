@@ -34,7 +34,36 @@ def test_serve_refuses_a_taken_port(tmp_path: Path) -> None:
             app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
         )
     assert result.exit_code != 0
-    assert "cannot listen" in result.output and f"--port {port + 1}" in result.output
+    assert "cannot listen" in result.output and f"another program uses port {port}" in result.output
+    suggested = int(result.output.split("use --port ")[1].split()[0])
+    with socket.socket() as probe:  # the port said is one that works
+        probe.bind(("127.0.0.1", suggested))
+
+
+def test_serve_on_the_port_of_a_dashboard_left_running_says_where_it_is(tmp_path: Path) -> None:
+    """A dashboard started earlier in another window, left running, made a second one say
+    only "Address already in use: try --port 8001" (QA s26)."""
+    from staffpulse.web import create_app
+    from web_helpers import LiveServer, make_settings
+
+    with LiveServer(create_app(make_settings(tmp_path / "first.db"))) as live:
+        port = live.port
+        result = CliRunner().invoke(
+            app, ["serve", "--db", str(tmp_path / "second.db"), "--port", str(port)]
+        )
+    words = " ".join(result.output.split())
+    assert result.exit_code == 65
+    assert f"a staffpulse dashboard already runs at http://127.0.0.1:{port}/" in words
+    assert "open that address in your browser (it may show another store)" in words
+    assert "to run this one beside it, use --port" in words
+
+
+def test_an_ipv6_dashboard_is_announced_at_an_address_a_browser_opens() -> None:
+    from staffpulse.web.server import dashboard_url
+
+    assert dashboard_url("::1", 8000) == "http://[::1]:8000/"
+    assert dashboard_url("[::1]", 8000) == "http://[::1]:8000/"
+    assert dashboard_url("0.0.0.0", 8000) == "http://127.0.0.1:8000/"
 
 
 def test_serve_says_what_upload_limit_to_give() -> None:

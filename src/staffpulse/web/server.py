@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 import threading
+import urllib.request
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -33,30 +34,75 @@ LOG_CONFIG: dict[str, Any] = {
 }
 
 
-def check_port(host: str, port: int) -> None:
-    """A clear message when the port is taken, before uvicorn prints a traceback."""
+# how many ports past a taken one are tried for a free one to suggest
+PORTS_TRIED = 20
+# the first words of the dashboard's script: what tells its server from another program's
+DASHBOARD_MARK = b"// staffpulse dashboard"
+
+
+def _bind(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host.strip("[]"), port))
-        except socket.gaierror:  # "256.1.1.1", "localhots": not an address of this machine
-            raise InputError(
-                f"cannot listen on {host}: not a host name or address this computer has",
-                hint="leave --host out (127.0.0.1: this computer only), or give one of its "
-                "addresses, e.g. 0.0.0.0 for every network",
-            ) from None
-        except OSError as exc:
-            in_use = exc.errno == errno.EADDRINUSE
+        probe.bind((host.strip("[]"), port))
+
+
+def check_port(host: str, port: int) -> None:
+    """A clear message when the port is taken, before uvicorn prints a traceback."""
+    try:
+        _bind(host, port)
+    except socket.gaierror:  # "256.1.1.1", "localhots": not an address of this machine
+        raise InputError(
+            f"cannot listen on {host}: not a host name or address this computer has",
+            hint="leave --host out (127.0.0.1: this computer only), or give one of its "
+            "addresses, e.g. 0.0.0.0 for every network",
+        ) from None
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
             raise InputError(
                 f"cannot listen on {host}:{port} ({exc.strerror or exc})",
-                hint=f"another program uses port {port}: try --port {port + 1}"
-                if in_use
-                else "check --host and --port (ports under 1024 need administrator rights)",
+                hint="check --host and --port (ports under 1024 need administrator rights)",
             ) from None
+        free = _free_port_after(host, port)
+        beside = f"--port {free}" if free else "another --port"
+        if _dashboard_at(host, port):
+            # most often the dashboard started earlier in another window and left running
+            raise InputError(
+                f"a staffpulse dashboard already runs at {dashboard_url(host, port)}",
+                hint="open that address in your browser (it may show another store), or stop "
+                f"it with Ctrl-C in its window; to run this one beside it, use {beside}",
+            ) from None
+        raise InputError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc})",
+            hint=f"another program uses port {port}: use {beside}",
+        ) from None
+
+
+def _free_port_after(host: str, port: int) -> int | None:
+    """The first free port after ``port``, so that the advice is one that works."""
+    for candidate in range(port + 1, min(port + PORTS_TRIED, 65535) + 1):
+        try:
+            _bind(host, candidate)
+        except OSError:
+            continue
+        return candidate
+    return None
+
+
+def _dashboard_at(host: str, port: int) -> bool:
+    """Whether a staffpulse dashboard answers on ``port`` (its script, which computes nothing;
+    never through a proxy)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(dashboard_url(host, port) + "static/app.js", timeout=2) as answer:
+            return bool(answer.read(len(DASHBOARD_MARK)) == DASHBOARD_MARK)
+    except (OSError, ValueError):  # no answer, an error status, not HTTP
+        return False
 
 
 def dashboard_url(host: str, port: int) -> str:
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if ":" in shown and not shown.startswith("["):  # an IPv6 address is bracketed in a URL
+        shown = f"[{shown}]"
     return f"http://{shown}:{port}/"
 
 
