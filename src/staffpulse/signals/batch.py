@@ -37,6 +37,7 @@ from typing import IO, Any
 from staffpulse.errors import InputError
 from staffpulse.report.counts import count_of
 from staffpulse.signals.chunked import ProgressCallback, write_scored_jsonl
+from staffpulse.signals.record_bluesky import BLUESKY_NOTE, BLUESKY_WRAPPERS, bluesky_post
 from staffpulse.signals.record_fields import (
     LONGEST_TEXT,
     POST_ID_FIELDS,
@@ -50,7 +51,7 @@ from staffpulse.signals.record_fields import (
     stand_ins,
 )
 from staffpulse.signals.record_json import JsonDocument
-from staffpulse.signals.record_objects import ReadNote, json_objects, numbered_note
+from staffpulse.signals.record_objects import ReadNote, Reshape, json_objects, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
 from staffpulse.sources.csvrows import SEP_LINE_RE, CsvProblem, CsvTable, sniff_delimiter
@@ -119,15 +120,17 @@ def _has_text(obj: dict[str, Any]) -> bool:
 def _jsonl(
     fh: Iterable[str] | JsonDocument, name: str, on_skip: Callable[[str], None]
 ) -> Iterator[Record | ReadNote]:
-    # a twarc2 file (X API v2 pages, one a line) holds its posts under "data"
+    # a twarc2 file (X API v2 pages, one a line) holds its posts under "data"; a page of the
+    # Bluesky API under "feed" (getAuthorFeed), "posts" or "records", with no id or text
     posts = json_objects(
         fh,
         name,
         on_skip,
         expected="id and text",
         id_keys=POST_ID_FIELDS,
-        wrappers=("data",),
+        wrappers=("data", *BLUESKY_WRAPPERS),
         numbered_if=_has_text,
+        reshape=Reshape(bluesky_post, BLUESKY_NOTE),
     )
     told: set[str] = set()  # the stand-ins for "text" already told in a note
     first = True

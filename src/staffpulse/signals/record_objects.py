@@ -23,6 +23,7 @@ __all__ = [
     "JsonRecord",
     "LeftOut",
     "ReadNote",
+    "Reshape",
     "id_problem",
     "json_objects",
     "numbered_note",
@@ -49,6 +50,16 @@ class ReadNote:
     was read from 'tweet'``): one line on stderr, not a record."""
 
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reshape:
+    """How a command reads records of a known shape that hold their id and text elsewhere (a
+    Bluesky post's ``uri`` and ``record.text``): ``read`` gives the record as the command
+    reads it, or None for any other value; ``note`` tells the user, once, that it did."""
+
+    read: Callable[[Any], dict[str, Any] | None]
+    note: str
 
 
 def numbered_note(noun: str, where: str) -> str:
@@ -84,6 +95,7 @@ def json_objects(
     id_keys: tuple[str, ...] = ("id",),
     wrappers: tuple[str, ...] = (),
     numbered_if: Callable[[dict[str, Any]], bool] | None = None,
+    reshape: Reshape | None = None,
 ) -> Iterator[JsonRecord | ReadNote]:
     """Each JSON object line (or array item) with a valid id: the first of ``id_keys`` that
     holds one (a staffpulse account's ``handle`` when its ``id`` is left out); the rest
@@ -95,12 +107,13 @@ def json_objects(
 
     When none of the file's first :data:`ID_SAMPLE` values holds any of ``id_keys`` and its
     first record is one the command reads (``numbered_if``: it has a text), every record is
-    numbered by its line instead (its item, in an array), after a :class:`ReadNote`."""
+    numbered by its line instead (its item, in an array), after a :class:`ReadNote`.
+    Records ``reshape`` reads are given as it reads them, after its note."""
     values: Iterator[tuple[int, str, Any]] = json_values(lines, name, on_skip)
     if numbered_if is not None:
         head = list(itertools.islice(values, ID_SAMPLE))
         values = itertools.chain(head, values)
-        if _without_ids(head, id_keys, wrappers, numbered_if):
+        if _without_ids(head, id_keys, wrappers, numbered_if, reshape):
             in_array = isinstance(lines, JsonDocument) and lines.items is not None
             yield ReadNote(
                 numbered_note(
@@ -110,6 +123,7 @@ def json_objects(
             )
             yield from _numbered(values, on_skip, expected, wrappers, id_keys)
             return
+    told = False  # reshape's note
     for number, line_where, line_value in values:
         if isinstance(line_value, dict) and isinstance(line_value.get(id_keys[0]), int | str):
             # the common case, one record a line, without a call per record to spare
@@ -119,7 +133,12 @@ def json_objects(
                 yield record
             continue
         for where, value in _records_of(line_where, line_value, wrappers, id_keys):
-            if (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
+            if reshape is not None and (shaped := reshape.read(value)) is not None:
+                if not told:
+                    told = True
+                    yield ReadNote(reshape.note)
+                yield JsonRecord(number, where, shaped["id"], shaped)
+            elif (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
                 yield record
 
 
@@ -128,11 +147,12 @@ def _without_ids(
     id_keys: tuple[str, ...],
     wrappers: tuple[str, ...],
     numbered_if: Callable[[dict[str, Any]], bool],
+    reshape: Reshape | None,
 ) -> bool:
     """True when the records of ``head`` (the file's first values) name no id at all and the
-    first of them is one the command reads."""
+    first of them is one the command reads (a record ``reshape`` reads has its id)."""
     records = [
-        folded_keys(value)
+        folded_keys(value if reshape is None else reshape.read(value) or value)
         for _, where, line_value in head
         for _, value in _records_of(where, line_value, wrappers, id_keys)
         if isinstance(value, dict)
