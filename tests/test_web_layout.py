@@ -423,3 +423,22 @@ def test_an_account_card_shows_a_firms_whole_name(site: tuple[str, str]) -> None
             browser.close()
     assert "Rosa Tamlin | Harborline Talent" in names
     assert cut == {390: [LONG_NAME], 1024: [LONG_NAME], 1280: [LONG_NAME]}
+
+
+def test_the_benchmarks_summary_headings_stand_in_one_line(site: tuple[str, str]) -> None:
+    """On a laptop "Grades" and "Top of the table" were centred down the card, beside "What
+    the numbers say" at its top, under a blank band (QA s26)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    base, _job = site
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(base + "/benchmark", wait_until="load")
+            tops = page.eval_on_selector_all(
+                "#summary h2", "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+            )
+        finally:
+            browser.close()
+    assert len(tops) == 3
+    assert max(tops) - min(tops) <= 2, tops
