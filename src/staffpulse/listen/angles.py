@@ -108,11 +108,13 @@ def suggest_angle(
         bool(flags.get("question")),
         "Be the first to reply, and " if n_replies == 0 else "",
     )
-    return (
+    angle = (
         _angle_for_kind(post, addressee)
         or _angle_for_tone(post, flags, humor)
         or _angle_for_content(post, role)
     )
+    # the templates are written to follow the lead; alone, each is a sentence of its own
+    return angle[:1].upper() + angle[1:]
 
 
 def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:

@@ -211,7 +211,8 @@ def _angle(entry: RankedConversation, focus: Post | None, tone: Tone, ctx: RankC
     angle = suggest_angle(focus.text, flags, None, n, 0.0, tone)
     if angle in (SKIP, JOB_AD):
         return angle
-    return f"Reply to {focus_author(focus)}, not the opening post: {angle}"
+    # after the colon the angle reads on, in the sentence it joins
+    return f"Reply to {focus_author(focus)}, not the opening post: {angle[:1].lower()}{angle[1:]}"
 
 
 def _question_value(text: str, question: bool, aimed_at: str | None) -> float:
