@@ -129,3 +129,29 @@ def test_a_header_repeated_by_files_joined_together_is_told_not_skipped(tmp_path
         "line 3 repeats the header (files joined one after another?): read as a header, not as "
         "a record"
     ]
+
+
+@pytest.mark.parametrize(
+    "header", [",tweet,sarcastic", "text,label", "id,text,label", "tweet_id,content"]
+)
+def test_texts_without_authors_are_pointed_to_classify(tmp_path: Path, header: str) -> None:
+    # a labelled set of tweets (texts, no authors) cannot be imported; classify scores it
+    path = tmp_path / "labelled.csv"
+    path.write_text(f"{header}\n0,I love Mondays,1\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message.endswith(
+        "Posts of no account can be scored as they are: staffpulse classify labelled.csv "
+        "--output scores.jsonl"
+    )
+
+
+@pytest.mark.parametrize("header", ["handle,tweet", "screen_name,body", "name,description"])
+def test_tables_with_an_author_or_a_bio_are_not_pointed_to_classify(
+    tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text(f"{header}\nacme,hello\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert "staffpulse classify" not in refused.value.message

@@ -18,7 +18,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from staffpulse.next_steps import SEE_FORMATS, TAG_ACCOUNTS
+from staffpulse.next_steps import SCORE_TEXTS, SEE_FORMATS, TAG_ACCOUNTS
 from staffpulse.sources.base import Item, Notice, Problem, provenance, register
 from staffpulse.sources.cohorts import is_cohort_header, why_cohort
 from staffpulse.sources.csv_dates import ColumnDates, UnorderedDates
@@ -239,8 +239,17 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
         f"the header (line {table.header_line or 1}) has {shown_columns(columns)}. A staffpulse "
         "CSV of posts needs the columns id, author and text (author may also be "
         f"{', '.join(others[:-1])} or {others[-1]}){f'; {fix}' if fix else ''}. A CSV of "
-        f"accounts needs a handle column and no text column{tag}"
+        f"accounts needs a handle column and no text column{tag}{texts_only_hint(path, columns)}"
     )
+
+
+def texts_only_hint(path: Path, columns: Iterable[str]) -> str:
+    """For texts of no author (a labelled set of tweets), the command that scores them as they
+    are (". Posts of no account can be scored..."); "" for any other table."""
+    present = set(columns)
+    authors = present & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS, *BIO_COLUMNS}
+    texts = present & {"text", *COLUMN_ALIASES["text"]}
+    return f". {SCORE_TEXTS.say(file=path.name)}" if texts and not authors else ""
 
 
 def tag_accounts_hint(path: Path) -> str:
@@ -302,6 +311,7 @@ class NativeCsv:
                 message = (
                     f"{why}; {'its one row was not' if rows == 1 else f'none of its {rows:,} rows were'}"
                     f" imported. Fix the file as said and import it again {SEE_FORMATS.say()}"
+                    f"{texts_only_hint(path, header)}"
                 )
                 yield Problem(str(path), table.header_line, message, records=rows)
                 return
