@@ -183,3 +183,25 @@ def test_an_inbox_of_undated_conversations_says_their_date_is_unknown(tmp_path: 
     assert "Nothing to join now: no open conversation has a date to show it was active" in text
     assert "no open conversation was active" not in text
     assert "with no date left out: their age is unknown (--max-age 0 shows them)" in text
+
+
+def test_every_listen_counter_agrees_with_its_number() -> None:
+    from staffpulse.listen.listener import ListenStats
+    from staffpulse.report.terminal_inbox import render_listen_summary, status_line
+
+    one = ListenStats(frames=1, posts_seen=1, kept=1, kept_in_thread=1, deletes=1, identities=1,
+                      malformed=1, disconnects=1)  # fmt: skip
+    console = Console(record=True, width=400)
+    render_listen_summary(console, one)
+    said = console.export_text() + status_line(one, "Listening")
+    assert "1 reconnect." in said and "1 reconnect" in status_line(one, "Listening")
+    for phrase in ("1 event ", "1 post,", "1 as a reply", "1 delete ", "1 identity event,",
+                   "1 malformed frame skipped", "of 1 post ·", "1 delete ·"):  # fmt: skip
+        assert phrase in said, phrase
+    assert "1 reconnects" not in said and "1 events" not in said and "1 deletes" not in said
+    two = ListenStats(frames=2, posts_seen=2, kept=2, kept_in_thread=2, deletes=2, identities=2,
+                      malformed=2, disconnects=2)  # fmt: skip
+    console = Console(record=True, width=400)
+    render_listen_summary(console, two)
+    many = console.export_text()
+    assert "2 reconnects." in many and "2 as replies" in many and "2 identity events" in many

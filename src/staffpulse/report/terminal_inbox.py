@@ -25,22 +25,23 @@ def status_line(stats: ListenStats, message: str) -> str:
     lag = stats.lag_seconds
     lag_text = "" if lag is None else f" · lag {lag:,.1f}s"
     return (
-        f"[bold]{escape(message)}[/] · {stats.frames:,} events ({stats.rate:,.0f}/s) · "
-        f"kept [green]{stats.kept:,}[/] of {stats.posts_seen:,} posts · "
-        f"{stats.deletes:,} deletes · {stats.malformed:,} malformed · "
-        f"{stats.disconnects:,} reconnects{lag_text}"
+        f"[bold]{escape(message)}[/] · {count_of(stats.frames, 'event')} ({stats.rate:,.0f}/s)"
+        f" · kept [green]{stats.kept:,}[/] of {count_of(stats.posts_seen, 'post')} · "
+        f"{count_of(stats.deletes, 'delete')} · {stats.malformed:,} malformed · "
+        f"{count_of(stats.disconnects, 'reconnect')}{lag_text}"
     )
 
 
 def render_listen_summary(console: Console, stats: ListenStats) -> None:
     cursor = "none yet" if stats.cursor is None else str(stats.cursor)
     console.print(
-        f"Listened {stats.elapsed:,.0f}s: {stats.frames:,} events ({stats.rate:,.0f}/s), "
-        f"{stats.posts_seen:,} posts, kept [bold]{stats.kept:,}[/]"
-        f" ({stats.kept_in_thread:,} as replies in kept threads), "
-        f"{stats.deletes:,} deletes ({stats.deleted_rows:,} removed from the store), "
-        f"{stats.identities:,} identity events, {stats.malformed:,} malformed frames skipped, "
-        f"{stats.disconnects:,} reconnects. Cursor saved: {cursor}.",
+        f"Listened {stats.elapsed:,.0f}s: {count_of(stats.frames, 'event')}"
+        f" ({stats.rate:,.0f}/s), {count_of(stats.posts_seen, 'post')}, kept"
+        f" [bold]{stats.kept:,}[/] ({_as_replies(stats.kept_in_thread)} in kept threads), "
+        f"{count_of(stats.deletes, 'delete')} ({stats.deleted_rows:,} removed from the store), "
+        f"{count_of(stats.identities, 'identity event')}, "
+        f"{count_of(stats.malformed, 'malformed frame')} skipped, "
+        f"{count_of(stats.disconnects, 'reconnect')}. Cursor saved: {cursor}.",
         highlight=False,
     )
     if stats.refused:
@@ -49,6 +50,10 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
             f"{escape(stats.last_refused or '')}).",
             highlight=False,
         )
+
+
+def _as_replies(n: int) -> str:
+    return f"{n:,} as {'a reply' if n == 1 else 'replies'}"
 
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
