@@ -14,8 +14,11 @@ from typer.testing import CliRunner
 
 from staffpulse.cli.app import app
 from staffpulse.cli.import_output import ImportBar, print_missing_files, read_file_lines
+from staffpulse.ingest import import_paths
 from staffpulse.sources.base import Problem
 from staffpulse.sources.x_archive_check import MissingFile
+from staffpulse.store import open_store
+from x_archive_helpers import archive_of, linking
 
 runner = CliRunner()
 
@@ -90,6 +93,27 @@ def test_the_bar_follows_the_bytes_read(tmp_path: Path) -> None:
         pytest.skip("no /proc here: the bar moves file by file")
     assert task.completed == 10_000 + 12_000
     assert task.fields["records"] == 2000
+
+
+def test_the_bar_of_an_unzipped_archive_moves_as_its_files_are_read(tmp_path: Path) -> None:
+    # it stayed at 0 bytes until the end: a folder's files are read whole and closed
+    tweets = [linking(str(100 + i), f"We are hiring {i}", "https://acme.example") for i in range(3)]
+    folder = archive_of(tmp_path, tweets)
+    progress = Progress(console=Console(file=open(tmp_path / "log", "w")))  # noqa: SIM115
+    bar = ImportBar(progress)
+    seen: list[tuple[float, float | None]] = []
+
+    def watched(location: str, done: int) -> None:
+        bar(location, done)
+        task = progress.tasks[0]
+        seen.append((task.completed, task.total))
+
+    import_paths(open_store(":memory:"), [folder], progress=watched, planned=bar.planned)
+    assert seen, "the import reported no progress"
+    completed, total = seen[0]
+    tweets_size = (folder / "data" / "tweets.js").stat().st_size
+    # at the first batch written, the tweets file is already read: it shows
+    assert total is not None and tweets_size <= completed <= total
 
 
 def test_an_import_error_starts_with_error_not_an_empty_line(tmp_path: Path) -> None:

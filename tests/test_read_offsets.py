@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from staffpulse.read_offsets import FDS, mark_read, read_offset, size_of
+from staffpulse.read_offsets import FDS, mark_read, read_in_folder, read_offset, size_of
 
 needs_proc = pytest.mark.skipif(not FDS.is_dir(), reason="no /proc/self/fd on this system")
 
@@ -46,3 +46,21 @@ def test_a_missing_file_has_size_zero_and_no_offset(tmp_path: Path) -> None:
     assert size_of(gone) == 0 and read_offset(gone) is None
     (tmp_path / "some.csv").write_bytes(b"abc")
     assert size_of(tmp_path / "some.csv") == 3
+
+
+def test_a_folder_counts_what_was_read_of_its_files_and_nothing_beside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    (folder / "data").mkdir(parents=True)
+    tweets, account = folder / "data" / "tweets.js", folder / "data" / "account.js"
+    tweets.write_bytes(b"t" * 3_000)
+    account.write_bytes(b"a" * 200)
+    beside = tmp_path / "archive-old.js"  # its name starts as the folder's: not in it
+    beside.write_bytes(b"b" * 900)
+    assert read_in_folder(folder) == 0
+    mark_read(tweets)
+    mark_read(beside)
+    assert read_in_folder(folder) == 3_000
+    if FDS.is_dir():
+        with account.open("rb", buffering=0) as reader:
+            reader.read(150)
+            assert read_in_folder(folder) == 3_150

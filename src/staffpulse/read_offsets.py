@@ -8,6 +8,7 @@ offset is None and a bar moves file by file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 FDS = Path("/proc/self/fd")
@@ -21,21 +22,42 @@ def read_offset(path: Path) -> int | None:
     marked = _marked(target)
     offsets = [] if marked is None else [marked]
     try:
-        for fd in os.listdir(FDS):
-            try:
-                if os.readlink(FDS / fd) != target:
-                    continue
-                info = (FDS.parent / "fdinfo" / fd).read_text()
-            except OSError:  # closed meanwhile
-                continue
-            pos = next(
-                (line.split()[1] for line in info.splitlines() if line.startswith("pos:")), ""
-            )
-            if pos.isdigit():
-                offsets.append(int(pos))
+        offsets += [pos for _, pos in _open_offsets(lambda file: file == target)]
     except OSError:
         return marked
     return max(offsets) if offsets else None
+
+
+def read_in_folder(folder: Path) -> int:
+    """How many bytes this process has read of the files under ``folder`` (an unzipped
+    archive, read file by file): each file's furthest open descriptor, or what
+    :func:`mark_read` said of it. 0 where that cannot be seen."""
+    root = os.path.join(os.path.realpath(folder), "")
+    offsets = {file: _marked(file) or 0 for file in list(_MARKED) if file.startswith(root)}
+    try:
+        for file, pos in _open_offsets(lambda file: file.startswith(root)):
+            offsets[file] = max(offsets.get(file, 0), pos)
+    except OSError:
+        pass
+    return sum(offsets.values())
+
+
+def _open_offsets(wanted: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """Each ``wanted`` file this process holds open, with the offset of a descriptor on it
+    (OSError where there is no ``/proc``)."""
+    found = []
+    for fd in os.listdir(FDS):
+        try:
+            target = os.readlink(FDS / fd)
+            if not wanted(target):
+                continue
+            info = (FDS.parent / "fdinfo" / fd).read_text()
+        except OSError:  # closed meanwhile
+            continue
+        pos = next((line.split()[1] for line in info.splitlines() if line.startswith("pos:")), "")
+        if pos.isdigit():
+            found.append((target, int(pos)))
+    return found
 
 
 def size_of(path: Path) -> int:

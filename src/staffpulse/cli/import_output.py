@@ -31,7 +31,7 @@ from rich.progress import (
 )
 
 from staffpulse.cli.consoles import shows_live
-from staffpulse.read_offsets import read_offset, size_of
+from staffpulse.read_offsets import read_in_folder, read_offset, size_of
 from staffpulse.report.counts import count_of
 from staffpulse.sources.base import Problem
 
@@ -84,6 +84,8 @@ class ImportBar:
             # a ZIP's member is read through the ZIP; a file through itself
             offset = read_offset(Path(location.split("!", 1)[0])) or 0
             read += min(offset, self.sizes[i])
+        elif i < len(self.paths):  # an unzipped archive: what was read of each of its files
+            read += min(read_in_folder(self.paths[i]), self.sizes[i])
         self.progress.update(
             self.task,
             completed=read,

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from staffpulse.read_offsets import mark_read
 from staffpulse.sources.base import HEAD_BYTES, IMAGE_SUFFIXES, read_head, unsafe_member_name
 from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
 from staffpulse.sources.jsonio import get_str
@@ -105,7 +106,7 @@ def renamed_part(path: Path, head: bytes) -> Part | None:
     second download; ``tweets.json``, ``tweets.txt``): its kind and number from its first line,
     ``window.YTD.tweets.part0 = [``. None when the head is no such line."""
     named = part_named_by(head)
-    return None if named is None else Part(named[0], named[1], str(path), path.read_bytes)
+    return None if named is None else Part(named[0], named[1], str(path), _loader(path))
 
 
 def parts_in_dir(folder: Path) -> list[Part]:
@@ -118,10 +119,20 @@ def parts_in_dir(folder: Path) -> list[Part]:
             continue
         match = PART_RE.match(file.name)
         if match:
-            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), file.read_bytes))
+            parts.append(Part(match.group(1), int(match.group(2) or 0), str(file), _loader(file)))
         elif (renamed := renamed_part(file, read_head(file))) is not None:
             parts.append(renamed)
     return parts
+
+
+def _loader(path: Path) -> Callable[[], bytes]:
+    def load() -> bytes:
+        data = path.read_bytes()
+        # closed before its records are written: the progress bar of a folder would stay at 0
+        mark_read(path)
+        return data
+
+    return load
 
 
 def _zip_loader(archive: zipfile.ZipFile, name: str) -> Callable[[], bytes]:
