@@ -8,6 +8,7 @@ the lower-cased handle (:func:`keyed_by_handle`).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
@@ -38,10 +39,19 @@ def normalize_platform(value: str) -> str:
     key = PLATFORM_ALIASES.get(key, key)
     if key not in PLATFORMS:
         raise ValueError(
-            f"unknown platform {value.strip()!r} (use one of: {', '.join(PLATFORMS)}; "
-            "twitter is read as x, bsky as bluesky)"
+            f"unknown platform {value.strip()!r}{guess_platform(value)} (use one of: "
+            f"{', '.join(PLATFORMS)}; twitter is read as x, bsky as bluesky)"
         )
     return key
+
+
+def guess_platform(typed: str, choices: tuple[str, ...] = PLATFORMS) -> str:
+    """``: did you mean mastodon?`` for a misspelled platform (``mastodn``, ``blusky``,
+    ``twiter``: ``twitter``, which works too), as the roles and segments do; nothing when no
+    spelling of ``choices`` is close."""
+    spellings = [*choices, *(alias for alias, name in PLATFORM_ALIASES.items() if name in choices)]
+    close = difflib.get_close_matches(typed.strip().lower(), spellings, n=1)
+    return f": did you mean {close[0]}?" if close else ""
 
 
 def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> str | None:
@@ -69,7 +79,9 @@ def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> 
             "bluesky), or leave --platform out to guess it from each handle"
         )
     raise InputError(
-        f"unknown platform {value.strip()!r} (use one of {', '.join(choices)})", hint=hint
+        f"unknown platform {value.strip()!r}{guess_platform(value, choices)} (use one of"
+        f" {', '.join(choices)})",
+        hint=hint,
     )
 
 
