@@ -88,6 +88,9 @@ def test_cues_with_a_case_sensitive_group_still_ignore_case_elsewhere() -> None:
         ("Agence d'intérim à Lille", "bio_staffing_explicit"),
         ("Empresa de trabajo temporal en Valencia", "bio_staffing_explicit"),
         ("Uitzendbureau in Rotterdam", "bio_staffing_explicit"),
+        ("HR & OD Professional at a bank.", "bio_hr"),
+        ("Managing Partner at Apex Search, a boutique firm.", "bio_staffing_founder"),
+        ("Hiring software that helps companies hire faster.", "bio_vendor_tech"),
     ],
 )
 def test_domain_cues_fire(bio: str, cue: str) -> None:
@@ -104,6 +107,10 @@ def test_domain_cues_fire(bio: str, cue: str) -> None:
         ("Breaking news, weather and traffic.", "bio_industry_media"),
         ("Interim CFO for scale-ups.", "bio_staffing_explicit"),
         ("Personal trainer in Berlin", "bio_staffing_explicit"),
+        # fans' slang, and a search engine, are no HR or search firm (QA on real bios)
+        ("16 // od about pop punk // gigs every weekend", "bio_hr"),
+        ("Managing Partner at Search Engine Daily.", "bio_staffing_founder"),
+        ("Founder of a search engine optimisation studio.", "bio_staffing_founder"),
     ],
 )
 def test_domain_cues_stay_quiet(bio: str, cue: str) -> None:

@@ -49,6 +49,8 @@ _FIXED = [
     ),
     ("Interim Sud", "Agence d'intérim et recrutement à Marseille.", {"staffing_firm"}),
     ("TempoJob ETT", "Empresa de trabajo temporal en Madrid.", {"staffing_firm"}),
+    # QA of 2026-11-27: "hiring software" is a vendor's word, like "recruiting software"
+    ("Lanternly", "Hiring software that helps companies become great at hiring.", {"vendor"}),
 ]
 _KEPT = [
     ("Sunbelt Care Staffing", "Healthcare staffing.", "staffing_firm"),
@@ -77,6 +79,9 @@ _KEPT = [
     ("Tom Reyes", "VP Sales at a software company.", "other"),
     ("City Gazette", "Local news, sports and weather.", "other"),
     ("layoff_tracker", "Tracking tech layoffs: who laid off whom, every day.", "other"),
+    # QA of 2026-11-27: fans' "od" is no HR word, a search engine no search firm
+    ("kai_x", "16 // od about pop punk // gigs every weekend", "other"),
+    ("Ben Ortiz", "Managing Partner at Search Engine Daily. Dad.", "other"),
 ]
 
 

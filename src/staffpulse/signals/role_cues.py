@@ -75,7 +75,8 @@ CUES: tuple[tuple[str, str, str], ...] = (
         "bio_staffing_founder",
         "b",
         r"\b(co-?founder|founder|owner|ceo|president|managing (director|partner)|principal)\b"
-        r"\W+(\w+\W+){0,4}(staffing|talent|recruit\w*|search|personnel|temps?|workforce|placement"
+        # not "Managing Partner at Search Engine Daily": a search engine is no search firm
+        r"\W+(\w+\W+){0,4}(staffing|talent|recruit\w*|search(?!\W+engine)|personnel|temps?|workforce|placement"
         r"|head ?hunt\w*)\b|\b(staffing|recruiting|recruitment|search|placement) (firm|agency|company)"
         r"\W+(\w+\W+){0,2}(founder|owner|ceo|president)\b|\b(i|we) (own|run|founded|started) "
         r"(a|an|my|our) (\w+ ){0,3}(staffing|recruiting|recruitment|search|placement) (firm|agency|company)",
@@ -96,7 +97,9 @@ CUES: tuple[tuple[str, str, str], ...] = (
         r"(?-i:\bHR\b|\bHRBP\b|\bSHRM|\bSPHR\b|\bPHR\b|\bCIPD\b|\bHRD\b|\bHRM\b)|human resources?"
         r"|people (operations|ops|partner|team|and culture|& culture)|employee (relations|engagement|experience)"
         r"|employment (law|relations)|payroll|compensation|benefits (manager|specialist|consultant)|\bL&D\b"
-        r"|learning (and|&) development|organi[sz]ational (development|effectiveness)|\bOD\b|workplace"
+        # "OD" (organisational development) upper-case only: "od" is fans' slang ("od about pop punk")
+        r"|learning (and|&) development|organi[sz]ational (development|effectiveness)|(?-i:\bOD\b)"
+        r"|workplace"
         r"|ressources humaines|recursos humanos|risorse umane|personalabteilung|personalleit\w*"
         r"|personalreferent\w*|(?-i:\bDRH\b|\bRRHH\b)|personeelszaken",
     ),
@@ -121,7 +124,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     (
         "bio_vendor_tech",
         "b",
-        r"(?-i:\bATS\b)|applicant tracking|recruit(ing|ment) (software|platform|crm|technology|tech)"
+        r"(?-i:\bATS\b)|applicant tracking|(recruit(ing|ment)|hiring) (software|platform|crm|technology|tech)"
         r"|hr ?(tech|software|platform|solutions?|services|cloud|company)|cloud-based hr|\bHCM\b|\bHRIS\b|payroll (software|services)"
         r"|background (checks?|screening)|video interview|assessment (tools?|platform)|talent (management|platform)",
     ),
