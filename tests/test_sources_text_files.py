@@ -47,7 +47,10 @@ def test_a_text_file_with_stray_control_characters_is_read_not_refused(tmp_path:
 @pytest.mark.parametrize(
     ("data", "said"),
     [
-        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"@firm\n" * 20, "(it holds binary data)"),
+        (
+            b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"@firm\n" * 20,
+            "(it holds binary data: a control character (0x7f) at line 1)",
+        ),
         (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n", "(it holds binary data: it is a PDF)"),
         (b"PK\x03\x04\x14\x00" + b"@firm\n" * 20, "(it holds binary data: it is a ZIP file"),
     ],
@@ -60,3 +63,31 @@ def test_a_program_or_document_is_still_refused_as_binary(
     with pytest.raises(InputError) as refused:
         read_user_text(given, what="cohort file", not_text_hint="write a list")
     assert f"{given}: not a text file, so not a cohort file {said}" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"\x00\x00\x01\x00\x01\x00 hiring", "(0x00) at line 1"),  # an icon's first bytes
+        (b"hiring\nnurses\x1b\x03\n", "(0x1b) at line 2"),
+        (b"recruiter\n" * 300 + b"\x01", "(0x01) at line 301"),
+    ],
+)
+def test_a_short_file_with_a_few_control_bytes_is_refused_saying_where(
+    tmp_path: Path, data: bytes, where: str
+) -> None:
+    # 1 to 3 control bytes in a small file were read as keywords made of its bytes
+    given = tmp_path / "keywords.txt"
+    given.write_bytes(data)
+    with pytest.raises(InputError) as refused:
+        read_user_text(given, what="keywords file", not_text_hint="write one a line")
+    assert f"not a keywords file (it holds binary data: a control character {where})" in str(
+        refused.value
+    )
+
+
+def test_tabs_line_ends_and_form_feeds_of_a_short_file_are_text(tmp_path: Path) -> None:
+    given = tmp_path / "keywords.txt"
+    given.write_bytes(b"hiring\tnow\r\nnurses\x0c\n-spam\n")
+    text, note = read_user_text(given, what="keywords file", not_text_hint="write one a line")
+    assert text == "hiring\tnow\r\nnurses\x0c\n-spam\n" and note is None

@@ -144,6 +144,10 @@ BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 # A stray control character past the head (in one profile of a 6 MB CSV) is that row's matter
 BINARY_HEAD_CHARS = 64 * 1024
+# A file this short that holds any control character is no list a person wrote but a small
+# binary file (an icon, a few bytes of a program): one with only 1 to 3 of them was read as
+# keywords or handles made of its bytes
+SHORT_FILE_CHARS = 4 * 1024
 
 
 def mostly_binary(found: int, chars: int) -> bool:
@@ -207,7 +211,13 @@ def read_user_text(
     text, note = decode_bytes(data)
     # on the decoded text, so the NUL bytes of a UTF-16 file with a BOM are fine
     head = text[:BINARY_HEAD_CHARS]
-    if kind is not None or mostly_binary(len(BINARY_RE.findall(head)), len(head)):
-        said = f"it holds binary data: it is {kind}" if kind else "it holds binary data"
+    stray = BINARY_RE.search(text) if len(text) <= SHORT_FILE_CHARS else None
+    if kind is not None or stray or mostly_binary(len(BINARY_RE.findall(head)), len(head)):
+        said = "it holds binary data"
+        if kind:
+            said += f": it is {kind}"
+        elif stray:
+            line = text.count("\n", 0, stray.start()) + 1
+            said += f": a control character (0x{ord(stray.group()):02x}) at line {line}"
         raise InputError(f"{path}: not a text file, so not a {what} ({said})", hint=not_text_hint)
     return text, note
