@@ -6,13 +6,16 @@ importing again adds nothing (staffpulse.handles.ascii_address)."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+from staffpulse.audit.face import fetch_and_check
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
+from staffpulse.fetch.handles import mastodon_account
 from staffpulse.models import Account, Provenance
 from staffpulse.store import Record, open_store
 
@@ -130,3 +133,32 @@ def test_people_are_shown_the_unicode_address_not_the_xn_form(tmp_path: Path) ->
     listed = next(line for line in accounts.output.splitlines() if "Mastodon" in line)
     assert "@anna@bücher.social" in listed and "xn--" not in listed
     assert "@anna@bücher.social</span></h1>" in report.read_text("utf-8").replace("<wbr>", "")
+
+
+def test_the_audit_shows_the_domain_in_unicode_and_its_fetch_step_works_as_written(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    db = tmp_path / "s.db"
+    runner.invoke(app, ["import", str(write_api_json(tmp_path)), "--db", str(db)])
+    picture = tmp_path / "anna.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")  # only inlined by the report, never decoded
+    with open_store(db) as store:
+        anna = store.find_account("@anna@bücher.social", "mastodon")
+        pictured = replace(anna, avatar_path=str(picture), display_name=None)
+        provenance = Provenance("test", "fixture", "t", datetime(2026, 3, 5, tzinfo=UTC))
+        store.write_records([Record(rows=(pictured,), provenance=provenance)])
+    html = tmp_path / "a.html"
+    runner.invoke(app, ["audit", "anna@xn--bcher-kva.social", "--db", str(db), "--html", str(html)])
+    page = html.read_text(encoding="utf-8")
+    assert "<title>Social presence audit: @anna@bücher.social</title>" in page
+    assert 'alt="avatar of @anna@bücher.social"' in page
+    assert "@jose@café.example (1)" in page  # who it talks with most
+    # links keep the address DNS uses; nothing a person reads does
+    assert "xn--" not in re.sub(r'href="[^"]*"', "", page)
+    # a picture never fetched: the step to fetch it names the address as people read it
+    step = re.search(r"staffpulse fetch mastodon ([^`\s]+)", fetch_and_check(anna))
+    assert step is not None and step.group(1) == "@anna@bücher.social"
+    # and the step works as written: fetch reads the same account from it
+    assert mastodon_account(step.group(1), None) == ("anna", "xn--bcher-kva.social")

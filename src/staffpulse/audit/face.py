@@ -11,6 +11,7 @@ from typing import Any
 from staffpulse.audit.names import firm_cue, leading_person, name_score
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.errors import MissingExtraError, ModelError
+from staffpulse.handles import display_address
 from staffpulse.models import Account
 from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE
 from staffpulse.signals.avatar import AvatarVerdict, classify_avatars
@@ -221,7 +222,9 @@ def _nothing_to_judge(evidence: dict[str, Any]) -> PillarResult:
 def fetch_and_check(account: Account) -> str:
     """The step that downloads this account's profile and picture and checks the picture."""
     handle = account.handle.lstrip("@")
-    typed = handle if account.platform == "bluesky" else f"@{handle}"  # as fetch takes it
+    # as fetch takes it: a Bluesky handle only in ASCII, a Mastodon instance in Unicode too,
+    # as people read it (@anna@bücher.social)
+    typed = handle if account.platform == "bluesky" else f"@{display_address(handle)}"
     return FETCH_AND_CHECK_PICTURE.say(platform=account.platform, handle=typed)
 
 

@@ -63,8 +63,9 @@ def environment() -> Environment:
         _ENV.filters["day"] = format_day  # "5 Mar 2026" on every page, never "2026-03-05"
         _ENV.filters["first_sentence"] = first_sentence
         _ENV.filters["breakable"] = breakable_handle
+        _ENV.filters["address"] = display_address  # an instance in Unicode, not xn--
         _ENV.filters["count"] = count_of
-        _ENV.filters["partner"] = describe_partner  # "@twcs:N" would pass an id off as a handle
+        _ENV.filters["partner"] = name_partner  # "@twcs:N" would pass an id off as a handle
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
         _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
@@ -96,6 +97,12 @@ def first_sentence(text: str) -> str:
         if end.start() >= 20:
             return text[: end.start()] + "."
     return text
+
+
+def name_partner(target: str) -> str:
+    """An account the audit counted as engaged, named as people read it: ``@jose@café.example``
+    (never ``xn--caf-dma``), ``anonymized customer twcs:1`` for an id that is no handle."""
+    return display_address(describe_partner(target))
 
 
 _HANDLE_BREAKS = re.compile(r"(?=[.@])|(?<=_)")
