@@ -153,6 +153,19 @@ def test_benchmark_outputs(db: Path, tmp_path: Path) -> None:
     assert json.loads(as_json.output)["cohort"]["accounts"] == 2
 
 
+def test_benchmark_json_tells_the_skipped_cohort_lines_on_stderr_too(
+    db: Path, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "cohort.txt"
+    cohort.write_text("acme staffing_firm\nrosa recruiter\nghost vendor\n")
+    result = invoke("benchmark", cohort, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # stdout stays JSON alone
+    assert [p["line"] for p in data["cohort"]["problems"]] == [3]
+    told = " ".join(result.stderr.split())
+    assert f"skipped {cohort}:3: no account 'ghost' in the store" in told
+
+
 def test_benchmark_help_says_which_accounts_the_default_cohort_holds() -> None:
     shown = " ".join(invoke("benchmark", "--help").output.replace("│", " ").split())
     assert "Default: every account with at least --min-posts posts of its own" in shown

@@ -59,7 +59,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     table.add_column("jobs", justify="right", no_wrap=True)
     # cohort lines left out are said before the table, so no one sends a league table missing
     # a client without knowing it (a kept account's note too: it is in the table)
-    _print_cohort_problems(console, result)
+    print_cohort_problems(console, result)
     tier = 4  # accounts graded on fewer pillars come after, under a line that says so
     for row in result.leaderboard:
         if row.get("pillars_graded", 4) < tier:
@@ -80,10 +80,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     _print_claims(console, result)
 
 
-def _print_cohort_problems(console: Console, result: BenchmarkResult) -> None:
+def print_cohort_problems(
+    console: Console, result: BenchmarkResult, *, in_json: bool = False
+) -> None:
     """Each cohort line left out (or noted), up to :data:`SHOWN_PROBLEMS`; then how many more
     and where they all are: a file of 15,000 handles mostly not in the store printed 30,000
-    lines above the table."""
+    lines above the table. ``in_json``: told on stderr beside ``--json``, whose
+    cohort.problems lists them all."""
     for problem in result.problems[:SHOWN_PROBLEMS]:
         label = "note" if problem.kept else "skipped"
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
@@ -93,8 +96,12 @@ def _print_cohort_problems(console: Console, result: BenchmarkResult) -> None:
         console.print(
             f"[yellow]… and {count_of(len(rest), 'more cohort line')}[/] "
             f"({skipped:,} skipped, {len(rest) - skipped:,} noted): "
-            "staffpulse benchmark --json lists them all (cohort.problems), and so does the "
-            "--html report",
+            + (
+                "cohort.problems of the JSON lists them all"
+                if in_json
+                else "staffpulse benchmark --json lists them all (cohort.problems), and so"
+                " does the --html report"
+            ),
             highlight=False,
         )
 

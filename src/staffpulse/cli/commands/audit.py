@@ -101,7 +101,7 @@ def benchmark_command(
     from staffpulse.report.counts import count_of
     from staffpulse.report.html import write_benchmark_html
     from staffpulse.report.spreadsheet import write_leaderboard_csv
-    from staffpulse.report.terminal_benchmark import render_benchmark
+    from staffpulse.report.terminal_benchmark import print_cohort_problems, render_benchmark
 
     with open_store(db, create=False) as store, make_count_progress(err_console) as progress:
         task = progress.add_task("Loading posts", total=None)
@@ -115,6 +115,8 @@ def benchmark_command(
     written_html = write_benchmark_html(result, html) if html else None
     written_csv = write_leaderboard_csv(result, csv_path) if csv_path else None
     if as_json:
+        # a script reads stdout; the person running it still learns which lines were not used
+        print_cohort_problems(err_console, result, in_json=True)
         print_json(result.to_dict())
     else:
         render_benchmark(console, result)
