@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import Progress
 from typer.testing import CliRunner
 
+from mastodon_archive_helpers import archive_members
 from staffpulse.cli.app import app
 from staffpulse.cli.import_output import ImportBar, print_missing_files, read_file_lines
 from staffpulse.ingest import import_paths
@@ -114,6 +115,25 @@ def test_the_bar_of_an_unzipped_archive_moves_as_its_files_are_read(tmp_path: Pa
     tweets_size = (folder / "data" / "tweets.js").stat().st_size
     # at the first batch written, the tweets file is already read: it shows
     assert total is not None and tweets_size <= completed <= total
+
+
+def test_the_bar_of_an_unpacked_mastodon_archive_moves_as_its_files_are_read(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "mastoarch"
+    for name, data in archive_members().items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    progress = Progress(console=Console(file=open(tmp_path / "log", "w")))  # noqa: SIM115
+    bar = ImportBar(progress)
+    seen: list[float] = []
+
+    def watched(location: str, done: int) -> None:
+        bar(location, done)
+        seen.append(progress.tasks[0].completed)
+
+    import_paths(open_store(":memory:"), [folder], progress=watched, planned=bar.planned)
+    assert seen and seen[0] >= (folder / "outbox.json").stat().st_size
 
 
 def test_an_import_error_starts_with_error_not_an_empty_line(tmp_path: Path) -> None:

@@ -197,7 +197,9 @@ def read_member(file: Path, limit: int, problems: list[Problem]) -> Member | Non
         problems.append(Problem(str(file), None, f"too large ({size:,} bytes); skipped"))
         return None
     written = datetime.fromtimestamp(file.stat().st_mtime, UTC)
-    return Member(str(file), file.read_bytes(), written)
+    data = file.read_bytes()
+    mark_read(file)  # closed before its records are written: the folder's bar would stay at 0
+    return Member(str(file), data, written)
 
 
 def files_in_folder(folder: Path, outbox: bool = True, actor: bool = True) -> ArchiveFiles:
