@@ -9,6 +9,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rich.console import Console
@@ -16,7 +17,12 @@ from rich.console import Console
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.engine import BenchmarkResult
-from staffpulse.benchmark.stats import percentile_ranks, standing_words, tie_counts
+from staffpulse.benchmark.stats import (
+    percentile_ranks,
+    standing_against_others,
+    standing_words,
+    tie_counts,
+)
 from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
 from staffpulse.report.terminal_benchmark import render_benchmark
@@ -169,6 +175,25 @@ def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
     assert "@helpdesk" in lines[heading + 1] and "@board" in "\n".join(lines[:heading])
 
 
+def test_the_audit_says_where_an_account_stands_in_plain_words() -> None:
+    def row(beats: int, tied: int, best: bool = False) -> dict[str, Any]:
+        return {"percentiles": {"overall": beats}, "tied_with": {"overall": tied},
+                "best": {"overall": best}}  # fmt: skip
+
+    # QA: "Overall beats 0%, tied with 1" took a second reading
+    assert standing_against_others(row(0, 1), "overall", 12) == "tied with 1 account, ahead of none"
+    assert standing_against_others(row(18, 0), "overall", 12) == "ahead of 18% of them"
+    assert standing_against_others(row(0, 0), "overall", 12) == "behind all the others"
+    assert standing_against_others(row(100, 0, True), "overall", 12) == "ahead of all the others"
+    assert standing_against_others(row(25, 2, True), "overall", 12) == (
+        "tied for best with 2 accounts, ahead of the rest"
+    )
+    # 0% is floored: among 500 accounts it may be 3 of them, so never "none" there
+    assert standing_against_others(row(0, 0), "overall", 500) == "ahead of under 1% of them"
+    unscored = {"percentiles": {"overall": None}}
+    assert standing_against_others(unscored, "overall", 12) == "not scored"
+
+
 def test_a_tie_is_counted_beside_the_share_beaten() -> None:
     values = np.array([100.0, 100.0, 100.0, 40.0, np.nan])
     assert tie_counts(values)[:4].tolist() == [2.0, 2.0, 2.0, 0.0] and math.isnan(
@@ -205,7 +230,7 @@ def test_a_perfect_score_everyone_shares_reads_tied_for_best_not_beats_0(tmp_pat
     talker = next(line for line in buf.getvalue().splitlines() if "@talker0" in line)
     assert "100 tied top" in talker and "p0" not in talker
     page = render_audit_html(result.audits[0], result)
-    assert "Mix tied for best" in page and "mix 0" not in page
+    assert "Mix: tied for best with 2 accounts;" in page and "mix 0" not in page
 
 
 def test_tied_accounts_are_listed_by_handle_whatever_its_case(tmp_path: Path) -> None:

@@ -281,8 +281,8 @@ def test_the_header_says_which_replies_only_continue_the_accounts_threads(
     assert "3 replies (all in your own threads)" in solo_html
     assert "None of your 9 posts are replies to others" in solo  # and the header agrees
     mixed, mixed_html = header("mixed")
-    assert "5 replies (2 in your own threads)" in mixed
-    assert "5 replies (2 in your own threads)" in mixed_html
+    assert "5 replies (2 of them in your own threads)" in mixed
+    assert "5 replies (2 of them in your own threads)" in mixed_html
     data = json.loads(invoke("audit", "mixed", "--db", db, "--json").output)
     assert data["counts"]["reply"] == 5 and data["counts"]["replies_in_own_threads"] == 2
 

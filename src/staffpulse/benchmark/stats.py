@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.audit.config import PILLARS
+from staffpulse.report.counts import count_of
 from staffpulse.report.rounding import round_half_up, whole
 
 MIN_GROUP = 5  # below this many accounts in a group, a comparison is "too small to tell"
@@ -74,6 +75,31 @@ def standing_words(row: dict[str, Any], name: str) -> str:
     if row.get("best", {}).get(name):
         return "tied for best" + (f", beats {beats}%" if beats else "")
     return f"beats {beats}%, tied with {tied}"
+
+
+def standing_against_others(row: dict[str, Any], name: str, cohort_size: int) -> str:
+    """Where a row stands on one score, said to a person in the audit: ``tied with 1 account,
+    ahead of none``, ``ahead of 18% of them``, ``tied for best with 2 accounts``, ``behind all
+    the others``; ``not scored`` when there is nothing to compare. "beats 0%, tied with 1"
+    (:func:`standing_words`, the leaderboard's cells) took a second reading. A floored 0% is
+    "none" only where it is exact: with more than 100 others it may be a few ("under 1%")."""
+    beats = row["percentiles"].get(name)
+    if beats is None:
+        return "not scored"
+    tied = row.get("tied_with", {}).get(name) or 0
+    if row.get("best", {}).get(name):
+        if not tied:
+            return "ahead of all the others"
+        return f"tied for best with {count_of(tied, 'account')}" + (
+            ", ahead of the rest" if beats else ""
+        )
+    if beats:
+        ahead = f"{beats}% of them"
+    else:
+        ahead = "none" if cohort_size - 1 <= 100 else "under 1% of them"
+    if not tied:
+        return "behind all the others" if ahead == "none" else f"ahead of {ahead}"
+    return f"tied with {count_of(tied, 'account')}, ahead of {ahead}"
 
 
 def competition_ranks(scores: list[int]) -> list[tuple[int, bool]]:

@@ -95,7 +95,8 @@ def _last_posts(recent: dict[str, Any], what: str) -> str:
 
 
 def _replies_counted(replies: int, in_own_threads: int) -> str:
-    """``14 replies (all in your own threads)``, ``485 replies (65 in your own threads)``:
+    """``14 replies (all in your own threads)``, ``485 replies (65 of them in your own
+    threads)``, never a bare "(1 in your own threads)" that reads as one thread:
     replies that only continue the account's threads are no conversation, and Conversation
     leaves them out, so the header says so rather than contradict it."""
     if not replies:
@@ -104,7 +105,7 @@ def _replies_counted(replies: int, in_own_threads: int) -> str:
     if in_own_threads >= replies:
         return text + (" (in your own thread)" if replies == 1 else " (all in your own threads)")
     if in_own_threads:
-        return text + f" ({in_own_threads:,} in your own threads)"
+        return text + f" ({in_own_threads:,} of them in your own threads)"
     return text
 
 

@@ -20,7 +20,12 @@ from markupsafe import Markup, escape
 from staffpulse import __version__
 from staffpulse.audit.types import PILLAR_TITLES, AuditResult
 from staffpulse.authors import describe_partner
-from staffpulse.benchmark.stats import graded_label, rank_label, standing_words
+from staffpulse.benchmark.stats import (
+    graded_label,
+    rank_label,
+    standing_against_others,
+    standing_words,
+)
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform, platform_label
@@ -229,10 +234,10 @@ def _place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> 
         "strips": _strips(benchmark, me),
         "legend": _legend(benchmark),
         "percentiles": me["percentiles"] if me else None,
-        # each score's "beats 88%" / "tied for best" in words: "Mix tied for best", never a
-        # bare "mix 0" under a shared perfect score
+        # each score's standing in words ("Overall: tied with 1 account, ahead of none"),
+        # never a bare "mix 0" under a shared perfect score
         "standing": [
-            (title, standing_words(me, name) or "n/a")
+            (title, standing_against_others(me, name, len(benchmark.audits)))
             for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
         ]
         if me
