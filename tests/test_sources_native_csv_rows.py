@@ -11,8 +11,9 @@ from staffpulse.connect.graph import load_graph
 from staffpulse.ingest import import_paths
 from staffpulse.models import Post
 from staffpulse.sources.base import Notice, Problem
+from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csvrows import CsvRecord
-from staffpulse.sources.native_csv import NativeCsv, ShortRows
+from staffpulse.sources.native_csv import NativeCsv
 from staffpulse.store import open_store
 from staffpulse.store.core import Record
 

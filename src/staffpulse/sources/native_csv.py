@@ -29,6 +29,7 @@ from staffpulse.sources.csv_preamble import (
     preamble_notices,
     preamble_of,
 )
+from staffpulse.sources.csv_short_rows import ShortRows
 from staffpulse.sources.csvrows import (
     CsvProblem,
     CsvRecord,
@@ -341,62 +342,6 @@ class NativeCsv:
         yield from told.problems()
         yield from short.notices(str(path))
         yield from authors.items(self.name, path)
-
-
-class ShortRows:
-    """Rows with fewer cells than the header, imported without the columns they lack (a blank
-    cell is imported the same way, so such a row is kept, as one with its date left blank),
-    told once for the file with the first row's line and how many there are: a cell left out
-    by hand, or a line break in a cell not in quotes, which cuts a row in two."""
-
-    SHOWN_LINES = 5
-
-    def __init__(self, header: list[str]) -> None:
-        self.header = header
-        # a count and the first few lines only: a file cut at every row has millions of them
-        self.count = 0
-        self.lines: list[int] = []
-        self.first: CsvRecord | None = None
-
-    def why(self, row: CsvRecord) -> str:
-        """What to say before the error of a short row that could not be imported ("" for a
-        whole one): its missing cells are most likely why."""
-        if not row.missing:
-            return ""
-        return f"has {_cells(len(self.header) - row.missing)}, the header has {len(self.header)}: "
-
-    def add(self, row: CsvRecord) -> None:
-        if row.missing:
-            self.count += 1
-            if len(self.lines) <= self.SHOWN_LINES:  # the first, and those told after it
-                self.lines.append(row.line)
-            self.first = self.first or row
-
-    def notices(self, path: str) -> Iterator[Notice]:
-        if self.first is None:
-            return
-        width = len(self.header)
-        lacking = ", ".join(self.header[width - self.first.missing :])
-        more = self.count - 1
-        others = ", ".join(str(line) for line in self.lines[1 : 1 + self.SHOWN_LINES])
-        also = (
-            f"; so {'was' if more == 1 else 'were'} {more:,} more short "
-            f"row{'' if more == 1 else 's'} (line{'' if more == 1 else 's'} {others}"
-            f"{', …' if more > self.SHOWN_LINES else ''})"
-            if more
-            else ""
-        )
-        yield Notice(
-            path,
-            f"line {self.first.line} has {_cells(width - self.first.missing)}, the header has "
-            f"{width}: imported without {lacking}{also}. Fill in the missing cells (an empty "
-            "one still needs its delimiter) or put a text holding a line break in quotes, and "
-            "import the file again",
-        )
-
-
-def _cells(n: int) -> str:
-    return f"{n} cell{'' if n == 1 else 's'}"
 
 
 register(NativeCsv())
