@@ -145,7 +145,7 @@ def test_a_reply_to_someone_else_carrying_the_accounts_name_waits_for_them() -> 
 
 
 def test_replies_naming_the_account_for_someone_else_are_shown_apart() -> None:
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("acme")
     feed.chat(3)

@@ -30,7 +30,7 @@ def test_responsiveness_counts_answers_and_time() -> None:
 
 
 def test_quick_answers_read_in_minutes() -> None:
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("rosa")
     feed.chat(4)
@@ -69,7 +69,7 @@ def test_inbox_count_feeds_the_advice_only_once_something_was_listened_to() -> N
     from staffpulse.audit.engine import compute_audit, original_mask, texts_to_score
     from staffpulse.audit.signals import score_texts
     from staffpulse.audit.types import AccountData
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("acme")
     feed.job(10)
@@ -126,7 +126,7 @@ def _question_with_answers(feed: FeedBuilder, *names: str) -> None:
 
 
 def test_answers_to_its_own_question_are_no_unanswered_mentions() -> None:
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("kelso")
     feed.chat(6)
@@ -156,7 +156,7 @@ def test_one_friendly_last_reply_is_not_held_against_the_account() -> None:
 
 
 def test_a_closing_thanks_is_never_a_post_holding_you_back() -> None:
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("dana")
     feed.chat(4)
@@ -186,7 +186,7 @@ def test_an_answer_dated_before_its_mention_is_no_quick_answer() -> None:
     import dataclasses
     from datetime import timedelta
 
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("bright")
     feed.chat(4)
@@ -448,7 +448,7 @@ def test_the_inbox_is_advised_only_when_it_holds_someone_else_s_conversation(
     from audit_helpers import FakeScorer, store_with
     from staffpulse.audit.engine import audit_account
     from staffpulse.listen.schema import RelevanceRow, save_relevance
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("acme")
     feed.job(10)

@@ -197,7 +197,7 @@ def test_a_feed_of_short_trade_listings_fails_mix() -> None:
 def test_an_account_of_replies_only_has_no_job_share_and_says_so() -> None:
     # a tester's account of replies only read "Job ads 0 of 0 original posts (0%)", 0.0 in the
     # JSON, while the benchmark gave null / "n/a" for the same account
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("helpdesk")
     feed.reply("customer", 12)
@@ -211,7 +211,7 @@ def test_an_account_of_replies_only_has_no_job_share_and_says_so() -> None:
 
 
 def test_a_scored_mix_keeps_its_share_and_its_figure() -> None:
-    from staffpulse.report.audit_view import figures
+    from staffpulse.report.pillar_figures import figures
 
     feed = FeedBuilder("acme")
     feed.chat(8)
@@ -223,7 +223,7 @@ def test_a_scored_mix_keeps_its_share_and_its_figure() -> None:
 
 def test_the_job_ad_share_in_the_advice_is_rounded_as_in_the_table() -> None:
     # 1 job ad of 8 original posts is 12.5%: "13%" in the table and in the advice
-    from staffpulse.report.audit_view import pct
+    from staffpulse.report.rounding import pct
 
     feed = FeedBuilder("rosa")
     feed.job(1)

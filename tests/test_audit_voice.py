@@ -164,7 +164,7 @@ def test_no_joke_found_is_a_hint_and_never_the_first_thing_to_do() -> None:
 def test_the_advice_rounds_a_share_as_the_table_beside_it_does() -> None:
     # 5 of 8 funny posts: the table said 63% and the advice "62% read as funny" (Python's
     # round sends halves to even); both round halves up now
-    from staffpulse.report.audit_view import pct
+    from staffpulse.report.rounding import pct
 
     feed = FeedBuilder("admin")
     for i in range(5):

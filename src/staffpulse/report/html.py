@@ -36,7 +36,6 @@ from staffpulse.report.audit_view import (
     action_points,
     actions_summary,
     band,
-    pct,
     pillar_rows,
     posts_and_span,
     posts_counted,
@@ -45,7 +44,7 @@ from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
-from staffpulse.report.rounding import whole
+from staffpulse.report.rounding import pct, whole
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult

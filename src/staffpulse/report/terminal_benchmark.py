@@ -13,9 +13,9 @@ from rich.text import Text
 
 from staffpulse.audit.types import PILLAR_TITLES
 from staffpulse.benchmark.stats import MIN_GROUP, VERDICT_WORDS, graded_label, rank_label
-from staffpulse.report.audit_view import RICH_COLORS, band, pct
+from staffpulse.report.audit_view import RICH_COLORS, band
 from staffpulse.report.counts import count_of
-from staffpulse.report.rounding import whole
+from staffpulse.report.rounding import pct, whole
 from staffpulse.report.spreadsheet import segment_cell
 from staffpulse.report.terminal import handle_width
 

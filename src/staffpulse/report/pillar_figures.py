@@ -1,0 +1,258 @@
+"""The key figures under each audit pillar, as (label, value) pairs in reading order: each
+says what it counted and of what ("12 of 40 original posts (30%)"), with thousands separators.
+The terminal and the HTML renderings show them through
+:func:`staffpulse.report.audit_view.pillar_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from staffpulse.audit.types import AuditResult
+from staffpulse.report.counts import count_of
+from staffpulse.report.rounding import pct
+
+
+def _avatar_text(avatar: dict[str, Any]) -> str:
+    label = avatar.get("label")
+    if label is None:
+        return "not checked" + (f" ({avatar['note']})" if avatar.get("note") else "")
+    words = {
+        "person": "a person",
+        "logo": "a logo or wordmark",
+        "default": "default picture",
+        "other": "neither face nor logo",
+    }.get(label, label)
+    return f"{words} ({round(100 * float(avatar.get('confidence') or 0))}% sure)"
+
+
+# the plural noun a figure's base names: "posts you wrote", "original posts in English"
+_PLURAL = re.compile(r"\b(post|mention|question)s\b")
+
+
+def _part_of(
+    part: int, whole: int, what: str, share: float | None = None, *, every: bool = False
+) -> str:
+    """``590 of 1,206 posts you wrote (49%)``: every figure names what it counted; ``every``
+    says the base is the header's total (``420 of all 1,986 posts``)."""
+    if whole == 1:  # "0 of 1 original post", not "0 of 1 original posts"
+        what = _PLURAL.sub(lambda m: m.group(1), what, count=1)
+    base = f"{'all ' if every else ''}{whole:,} {what}"
+    return f"{part:,} of {base}" + (
+        f" ({_share_text(part, whole, share)})" if share is not None else ""
+    )
+
+
+def _share_text(part: int, whole: int, share: float) -> str:
+    """The share beside its count, never contradicting it: 3 of 746 is "<1%", not "0%" (which
+    reads as none), and 745 of 746 is ">99%", not "100%"."""
+    text = pct(share)
+    if text == "0%" and part > 0:
+        return "<1%"
+    if text == "100%" and part < whole:
+        return ">99%"
+    return text
+
+
+def _part_of_any(part: int, whole: int, what: str, share: float | None = None) -> str:
+    """:func:`_part_of`, or "no original posts to read" when there is none to count: "0 of 0
+    original posts (0%)" reads as a verdict on posts that do not exist."""
+    return _part_of(part, whole, what, share) if whole else f"no {what} to read"
+
+
+def _last_posts(recent: dict[str, Any], what: str) -> str:
+    """``3 of the last 10 original posts were job ads``; of one post, whether it was one."""
+    if recent["posts"] == 1:
+        single = _PLURAL.sub(lambda m: m.group(1), what, count=1)
+        return f"the last {single} was {'a' if recent['job_ads'] else 'not a'} job ad"
+    return f"{recent['job_ads']:,} of the last {recent['posts']:,} {what} were job ads"
+
+
+def figures(result: AuditResult) -> dict[str, list[tuple[str, str]]]:
+    """The key numbers of each pillar as (label, value) pairs, in reading order; each says
+    what it counted, with thousands separators."""
+    pillars = result.pillars
+    return {
+        "face": _face_figures(pillars["face"].evidence),
+        "mix": _mix_figures(pillars["mix"].evidence),
+        "voice": _voice_figures(pillars["voice"].evidence),
+        "conversation": _conversation_figures(
+            pillars["conversation"].evidence, result.counts.get("mentions_known", 0)
+        ),
+    }
+
+
+def _face_figures(face: dict[str, Any]) -> list[tuple[str, str]]:
+    name = face["display_name"]
+    return [
+        ("Avatar", _avatar_text(face["avatar"])),
+        ("Bio", face["bio"]["verdict"]),
+        (
+            "Display name",
+            f"\u201c{name['text'].strip()}\u201d: {name['verdict']}"
+            if name["text"]
+            else name["verdict"],
+        ),
+    ]
+
+
+def _mix_figures(mix: dict[str, Any]) -> list[tuple[str, str]]:
+    trend = mix["trend"]
+    trend_text = trend["direction"]
+    if trend["recent"] is not None:
+        trend_text += f" ({pct(trend['before'])} → {pct(trend['recent'])})"
+    # a pillar that left posts out says "in English" of the ones it read
+    mix_orig = "original posts" + (" in English" if mix.get("not_english") else "")
+    if mix.get("not_english") and mix.get("job_ads_not_english"):
+        mix_orig = "original posts read"  # job ads in German, Spanish or French are in
+    return [
+        *_not_english(mix, mix["original_posts"], "original posts"),
+        (
+            "Job ads",
+            _part_of(mix["job_ads"], mix["original_posts"], mix_orig, mix["job_share"])
+            if mix["original_posts"]
+            else "no original posts to read",  # not "0 of 0 original posts (0%)"
+        ),
+        # with no original post, "0 of the last 0" and "0 job ads in a row" say nothing
+        *(
+            [
+                ("Last posts", _last_posts(mix["recent"], mix_orig)),
+                ("Longest streak", f"{count_of(mix['longest_streak'], 'job ad')} in a row"),
+                ("Trend", trend_text),
+            ]
+            if mix["original_posts"]
+            else []
+        ),
+    ]
+
+
+def _voice_figures(voice: dict[str, Any]) -> list[tuple[str, str]]:
+    voice_own = "posts you wrote" + (" in English" if voice.get("not_english") else "")
+    voice_orig = "original posts" + (" in English" if voice.get("not_english") else "")
+    scored = voice["posts_scored"]
+    return [
+        *_not_english(voice, scored, "posts you wrote"),
+        (
+            "Human voice",
+            _part_of_any(voice["personality_posts"], scored, voice_own, voice["personality_share"]),
+        ),
+        (
+            "Humor (a hint)",
+            _part_of_any(voice["humor_posts"], scored, voice_own, voice["humor_share"]),
+        ),
+        (
+            "Templated",
+            _part_of_any(
+                voice["templated_posts"],
+                voice["original_posts"],
+                voice_orig,
+                voice["templated_share"],
+            ),
+        ),
+    ]
+
+
+def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tuple[str, str]]:
+    replies = _part_of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
+    if conv.get("replies_to_self"):
+        replies += (
+            f", not counting {count_of(conv['replies_to_self'], 'reply')} in your own threads"
+        )
+    return [
+        ("Replies to others", replies),
+        (
+            "Mentions others",
+            _part_of_any(
+                conv["original_posts_mentioning_others"],
+                conv["original_posts"],
+                "original posts",
+                conv["mention_share"],
+            ),
+        ),
+        (
+            "Accounts engaged",
+            f"{conv['accounts_engaged_30d']:,} in 30 days, "
+            f"{conv['accounts_engaged_90d']:,} in 90 days",
+        ),
+        (
+            "Reposts and quotes",
+            _part_of(
+                conv["reposts_and_quotes_of_others"],
+                conv["posts"],
+                "posts",
+                conv["share_share"],
+                every=True,
+            ),
+        ),
+        *_answer_figures(conv, mentions_known),
+        *_inbox_figure(conv.get("inbox_conversations_joined")),
+    ]
+
+
+def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
+    """How the account answered what others sent it: mentions waiting for an answer, replies
+    to its posts, thank-you notes (which need none); together they are the header's mentions."""
+    known = int(conv["mentions_known"])
+    if known:
+        answered = _part_of(
+            conv["mentions_answered"], known, "mentions" if known != 1 else "mention"
+        )
+        if conv["median_hours_to_answer"] is not None:
+            answered += f", median {_hours(conv['median_hours_to_answer'])}"
+    else:
+        answered = "none waiting for an answer" if named else "no mentions of you in the store"
+    rows = [("Mentions answered", answered)]
+    received = int(conv.get("replies_received") or 0)
+    if received:
+        rows.append(
+            (
+                "Replies to your posts",
+                _received(received, int(conv.get("replies_received_answered") or 0)),
+            )
+        )
+    if thanks := int(conv.get("thanks_received") or 0):
+        rows.append(("Thank-you notes", f"{thanks:,}, no answer needed"))
+    if carried := int(conv.get("replies_to_others_naming_you") or 0):
+        rows.append(
+            ("Others' replies naming you", f"{carried:,}, answering someone else: no answer needed")
+        )
+    rows.append(
+        (
+            "Questions answered",
+            _part_of(conv["questions_answered"], conv["questions_known"], "questions")
+            if conv.get("questions_known")
+            else "no questions to you in the store",
+        )
+    )
+    return rows
+
+
+def _not_english(evidence: dict[str, Any], read: int, what: str) -> list[tuple[str, str]]:
+    """The posts a pillar left out because its models read English only (none: no line)."""
+    left_out = int(evidence.get("not_english") or 0)
+    if not left_out:
+        return []
+    return [("Not in English", f"{_part_of(left_out, left_out + read, what)} (not read)")]
+
+
+def _inbox_figure(joined: int | None) -> list[tuple[str, str]]:
+    """The inbox's feedback: how many work conversations found by listening the firm joined."""
+    if joined is None:
+        return []  # nothing listened to yet: a zero would be a false reproach
+    return [("Inbox conversations joined", count_of(joined, "conversation"))]
+
+
+def _hours(hours: float) -> str:
+    if hours * 60 < 0.5:
+        return "under a minute"
+    if hours < 1:
+        return f"{round(hours * 60)} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
+def _received(received: int, answered: int) -> str:
+    """``3, you answered none``: the replies to the account's posts, and its answers."""
+    return f"{received:,}, you answered {'none' if not answered else f'{answered:,}'}"

@@ -1,0 +1,70 @@
+"""The audit's figures as the reports show them (staffpulse.report.pillar_figures): each
+names what it counted, and a base of nothing reads as nothing to read, never "0 of 0"."""
+
+from __future__ import annotations
+
+import re
+
+from audit_helpers import FeedBuilder, audit_feed
+from staffpulse.report.pillar_figures import figures
+
+
+def test_an_account_of_replies_only_shows_no_zero_of_zero_figures() -> None:
+    # a Mastodon thread's author, replies only: "0 of the last 0 original posts were job
+    # ads", "Templated 0 of 0 original posts (0%)" and "Mentions others 0 of 0" were shown
+    feed = FeedBuilder("austin")
+    feed.reply("ginevra", 3)
+    shown = figures(audit_feed(feed))
+    mix, voice, conv = dict(shown["mix"]), dict(shown["voice"]), dict(shown["conversation"])
+    assert mix == {"Job ads": "no original posts to read"}
+    assert voice["Templated"] == "no original posts to read"
+    assert voice["Human voice"] == "3 of 3 posts you wrote (100%)"
+    assert conv["Mentions others"] == "no original posts to read"
+    assert not any(" of 0 " in value for rows in shown.values() for _label, value in rows)
+
+
+def test_an_account_with_original_posts_keeps_every_figure() -> None:
+    feed = FeedBuilder("rosa")
+    feed.chat(4)
+    feed.job(1)
+    shown = figures(audit_feed(feed))
+    mix = dict(shown["mix"])
+    assert mix["Job ads"] == "1 of 5 original posts (20%)"
+    assert mix["Last posts"] == "1 of the last 5 original posts were job ads"
+    assert mix["Longest streak"] == "1 job ad in a row"
+    assert re.fullmatch(r"\d of 5 original posts \(\d+%\)", dict(shown["voice"])["Templated"])
+    assert dict(shown["conversation"])["Mentions others"] == "0 of 5 original posts (0%)"
+
+
+def test_a_base_of_one_post_is_said_in_the_singular() -> None:
+    # a Bluesky account with one original post read "0 of 1 original posts (0%)" and
+    # "0 of the last 1 original posts were job ads"
+    feed = FeedBuilder("krakow", display_name="Standplaats Krakow ")
+    feed.post("Honest question: what do you love about your team?")
+    feed.reply("ana", 2)
+    shown = figures(audit_feed(feed))
+    mix = dict(shown["mix"])
+    assert mix["Job ads"] == "0 of 1 original post (0%)"
+    assert mix["Last posts"] == "the last original post was not a job ad"
+    assert dict(shown["voice"])["Templated"] == "0 of 1 original post (0%)"
+    assert dict(shown["conversation"])["Mentions others"] == "0 of 1 original post (0%)"
+    # the name as people read it, without the space it was saved with
+    assert dict(shown["face"])["Display name"].startswith("\u201cStandplaats Krakow\u201d:")
+    ads = FeedBuilder("oneads")
+    ads.job(1)
+    assert dict(figures(audit_feed(ads))["mix"])["Last posts"] == (
+        "the last original post was a job ad"
+    )
+
+
+def test_a_share_beside_its_count_never_reads_as_none_or_all() -> None:
+    # 3 job ads among 746 posts showed "3 of 746 original posts (0%)" (QA s23): "0%" reads as
+    # none beside the 3 it counts
+    few = FeedBuilder("lakeside")
+    few.chat(300)
+    few.job(1)
+    assert dict(figures(audit_feed(few))["mix"])["Job ads"] == "1 of 301 original posts (<1%)"
+    most = FeedBuilder("jobsonly")
+    most.job(300)
+    most.chat(1)
+    assert dict(figures(audit_feed(most))["mix"])["Job ads"] == "300 of 301 original posts (>99%)"
