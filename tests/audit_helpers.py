@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from staffpulse.audit.face import AvatarInfo
+from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.models import Account, Post, Provenance
 from staffpulse.store import Store, open_store
 

@@ -378,8 +378,9 @@ def cohort_messages() -> list[Said]:
 def report_messages() -> list[Said]:
     """The audit page's footer naming its models, and its Face advice for a picture known
     only by its web address (a file import stores no image)."""
+    from staffpulse.audit.avatar_check import AvatarInfo
     from staffpulse.audit.config import DEFAULTS
-    from staffpulse.audit.face import AvatarInfo, face_pillar
+    from staffpulse.audit.face import face_pillar
     from staffpulse.report.html import models_in_words
 
     said = [Said("models", models_in_words({}))]

@@ -156,7 +156,7 @@ def test_a_pillar_with_nothing_to_judge_is_left_out_of_the_grade(tmp_path: Path)
 
 
 def test_top_actions_put_unchecked_data_last(tmp_path: Path) -> None:
-    from staffpulse.audit.face import AvatarInfo
+    from staffpulse.audit.avatar_check import AvatarInfo
 
     firm, _ = firm_and_recruiter()
     store = store_with(tmp_path, firm)

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from staffpulse.audit import audit_account
-from staffpulse.audit.face import AvatarInfo
+from staffpulse.audit.avatar_check import AvatarInfo
 from staffpulse.report.html import render_audit_html
 from staffpulse.report.inline_code import code_as_html, code_as_plain
 from staffpulse.report.terminal_audit import render_audit

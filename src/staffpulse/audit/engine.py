@@ -11,9 +11,10 @@ import numpy as np
 from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
+from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
 from staffpulse.audit.conversation import conversation_pillar, self_replies
-from staffpulse.audit.face import AvatarInfo, avatar_info, face_pillar
+from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import not_english
 from staffpulse.audit.mix import foreign_ads_counted, mix_pillar

@@ -17,13 +17,13 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit import loader
+from staffpulse.audit.avatar_check import avatar_infos
 from staffpulse.audit.engine import (
     compute_audit,
     no_posts_error,
     original_mask,
     texts_to_score,
 )
-from staffpulse.audit.face import avatar_infos
 from staffpulse.audit.signals import (
     FeedTemplates,
     TextScorer,
