@@ -1,12 +1,10 @@
 """suggest_accounts and suggest_report (staffpulse.connect.suggest): ranking, exclusions, role
-filter, the sample cohort, ranking as of a date, and how stored and id-only accounts are shown."""
+filter, brands left out, ranking without models, and how stored and id-only accounts are shown."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,9 +21,8 @@ from connect_fixtures import (
 )
 from staffpulse.connect import SuggestOptions, SuggestReport, suggest_accounts, suggest_report
 from staffpulse.errors import InputError, ModelError, NotFoundError
-from staffpulse.ingest import import_paths
 from staffpulse.models import Account, Post
-from staffpulse.store import Store, open_store
+from staffpulse.store import Store
 
 
 @pytest.fixture
@@ -193,76 +190,6 @@ def test_without_models_ranks_by_graph_and_refuses_role_filter(
         suggest_report(store, "acme_staffing", role="recruiter", now=NOW)
 
 
-SAMPLE = Path(__file__).resolve().parents[1] / "src" / "staffpulse" / "sample" / "cohort.jsonl"
-
-
-SAMPLE_ROLES = {
-    "brightpathstaff": "staffing_firm",
-    "meridianwork": "staffing_firm",
-    "harborline": "staffing_firm",
-    "keystonetemps": "staffing_firm",
-    "northgatestaff": "staffing_firm",
-    "mia_recruits": "recruiter",
-    "owenpark.bsky.social": "recruiter",
-    "hireloop": "vendor",
-    "recruitcraft": "vendor",
-    "adabrightwell.bsky.social": "vendor",
-    "priya_hrlife": "hr_pro",
-    "jobwire_dayton": "job_board",
-}
-
-
-def _sample_handles() -> dict[str, str]:
-    """Display name -> handle of the sample's accounts: the role model reads the display name."""
-    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
-    return {
-        r["display_name"] or r["handle"]: r["handle"] for r in records if r.get("type") == "account"
-    }
-
-
-class SampleRoles(FakeRoleModel):
-    def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
-        out = super().predict(names, bios, texts)
-        handles = _sample_handles()
-        out.role = [SAMPLE_ROLES.get(handles.get(n, n), "other") for n in names]
-        return out
-
-
-@pytest.fixture
-def sample_store(monkeypatch: pytest.MonkeyPatch) -> Store:
-    if not SAMPLE.exists():
-        pytest.skip("the sample cohort has not landed")
-    import staffpulse.connect.suggest as suggest
-
-    monkeypatch.setattr(suggest, "load_text_signals_or_none", lambda: None)  # keyword fallback
-    store = open_store(":memory:")
-    import_paths(store, [SAMPLE])
-    return store
-
-
-def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) -> None:
-    # README of the sample: harborline talks with mia_recruits and hireloop, who both
-    # talk with priya_hrlife and recruitcraft; connect should suggest those two.
-    report = suggest_report(sample_store, "harborline", role_model=SampleRoles(), scorer=None)
-    top = [s.handle for s in report.suggestions[:2]]
-    assert set(top) == {"priya_hrlife", "recruitcraft"}
-    handles = [s.handle for s in report.suggestions]
-    assert "mia_recruits" not in handles and "hireloop" not in handles  # already followed
-    assert "jobwire_dayton" not in handles  # the job-ad bot
-    assert report.suggestions[0].explanation.startswith("HR pro · ")
-    assert "in your circle replied to them" in report.suggestions[0].explanation
-    only_hr = suggest_accounts(sample_store, "harborline", role="hr_pro", role_model=SampleRoles())
-    assert [s.handle for s in only_hr] == ["priya_hrlife"]
-
-
-def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:
-    report = suggest_report(sample_store, "owenpark.bsky.social", role_model=SampleRoles())
-    # its one partner, on Bluesky, is followed already; no X account of the sample (none of
-    # them talks with it) is offered in its place, so there is nothing to suggest
-    assert report.circle_size == 1 and report.excluded == {"already followed": 1}
-    assert report.suggestions == []
-
-
 def test_role_predictions_as_numpy_arrays(store: Store) -> None:
     class ArrayRoles(FakeRoleModel):
         def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
@@ -307,109 +234,3 @@ def test_json_scores_keep_three_significant_digits(store: Store) -> None:
     found = rank_with_fakes(store).suggestions
     tiny = replace(found[-1], score=0.000471)
     assert tiny.as_dict()["score"] == 0.000471 and tiny.score_text == "<0.1"
-
-
-def _far_stranger(store: Store) -> None:
-    """kim_far posts today but is linked to the network only by a reply to val_vendor (whom
-    no one in acme_staffing's circle engages back) two years ago: a negligible path."""
-    add_posts(
-        store,
-        Account(platform="x", id="id_kim_far", handle="kim_far"),
-        reply_post(900, "kim_far", "val_vendor", 730),
-        make_post("k2", "kim_far", 1, "I think Monday is fine"),
-    )
-
-
-def test_a_candidate_the_circle_barely_reaches_is_left_out_as_weak(store: Store) -> None:
-    _far_stranger(store)
-    # "any": the fake role model calls kim_far "other"
-    report = rank_with_fakes(store, platform="x", role="any")
-    handles = [s.handle for s in report.suggestions]
-    assert "kim_far" not in handles and handles[0] == "hannah_hr"
-    assert report.excluded["weak link"] == 1
-    assert "1 too weakly linked to your circle" in report.left_out_line
-    # alone, it would have been the best left and read 100: now nothing is suggested
-    alone = rank_with_fakes(store, role="other")
-    assert alone.suggestions == [] and alone.excluded["weak link"] == 1
-
-
-def test_a_contact_talked_with_long_ago_is_not_called_weakly_linked(store: Store) -> None:
-    """--include-contacts on an archive of years: the people the account itself replied to
-    long ago read "too weakly linked to your circle", as if strangers."""
-    add_posts(
-        store,
-        Account(platform="x", id="id_old_pal", handle="old_pal"),
-        reply_post(901, "acme_staffing", "old_pal", 730),
-        make_post("o2", "old_pal", 1, "I think Monday is fine"),
-    )
-    report = rank_with_fakes(store, role="any", options=SuggestOptions(include_contacts=True))
-    assert "old_pal" not in [s.handle for s in report.suggestions]
-    assert report.excluded.get("stale contact") == 1 and "weak link" not in report.excluded
-    assert "1 contact talked with too rarely or long ago" in report.left_out_line
-    assert {"reason": "stale_contact", "count": 1} in [
-        {k: r[k] for k in ("reason", "count")} for r in report.as_dict()["excluded_reasons"]
-    ]
-
-
-def test_a_candidate_one_circle_member_engages_is_never_weak(store: Store) -> None:
-    # val_vendor gets little mass (rita's reply is one among many) but rita engages it
-    found = rank_with_fakes(store).suggestions
-    vendor = [s for s in found if s.handle == "val_vendor"]
-    assert vendor and vendor[0].via == ("@rita_recruits",)
-
-
-def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> None:
-    before = rank_with_fakes(store)
-    (hannah,) = [s for s in before.suggestions if s.handle == "hannah_hr"]
-    # ten days after NOW: rita first replies to lara, whose only post is from then, and
-    # hannah writes posts that would change her voice and conversation figures
-    add_posts(
-        store,
-        Account(platform="x", id="id_lara_later", handle="lara_later"),
-        reply_post(1, "rita_recruits", "lara_later", -10),
-        make_post("l1", "lara_later", -10, "I think so, haha"),
-        *(reply_post(10 + n, "hannah_hr", "val_vendor", -10) for n in range(6)),
-    )
-    as_of_now = rank_with_fakes(store)
-    assert "lara_later" not in [s.handle for s in as_of_now.suggestions]
-    (same,) = [s for s in as_of_now.suggestions if s.handle == "hannah_hr"]
-    assert (same.voice, same.conversation) == (hannah.voice, hannah.conversation)
-    assert "this month" in same.explanation  # rita's replies before NOW still count
-    # twenty days on, the later reply and post are there: lara is suggested
-    later = rank_with_fakes(store, now=NOW + timedelta(days=20))
-    assert "lara_later" in [s.handle for s in later.suggestions]
-    (moved,) = [s for s in later.suggestions if s.handle == "hannah_hr"]
-    assert moved.conversation != hannah.conversation
-
-
-def test_an_account_that_posted_only_after_the_date_is_inactive_then(store: Store) -> None:
-    add_posts(
-        store,
-        Account(platform="x", id="id_lara_later", handle="lara_later"),
-        reply_post(1, "rita_recruits", "lara_later", 1),  # the edge is before NOW
-        make_post("l1", "lara_later", -10),
-    )
-    report = rank_with_fakes(store)
-    assert "lara_later" not in [s.handle for s in report.suggestions]
-    assert report.excluded.get("inactive", 0) >= 1 and "never seen" not in report.excluded
-
-
-def test_an_as_of_before_every_interaction_advises_a_later_date(store: Store) -> None:
-    """As of a year before its first conversation, the account was told it had "no
-    interactions in the store yet" and to import more, though they were all there."""
-    from staffpulse.connect.suggestion import first_interaction_time
-
-    first = first_interaction_time(store, "x", "id_acme_staffing")
-    assert first is not None
-    report = rank_with_fakes(store, now=first - timedelta(days=365))
-    assert report.suggestions == []
-    day_after = (first + timedelta(days=1)).date().isoformat()
-    assert report.next_step is not None
-    assert report.next_step.startswith(f"rank as of a later date: use --as-of {day_after} or")
-    assert report.notes[-1].endswith(f"the first stored one is from {first.date().isoformat()}")
-    # an account with no conversation at all is still told to import them
-    quiet_firm = Account(platform="x", id="id_quiet_firm", handle="quiet_firm")
-    add_posts(store, quiet_firm, make_post("q1", "quiet_firm", 3, "We are hiring"))
-    quiet = rank_with_fakes(store, "quiet_firm")
-    assert quiet.notes[-1] == "@quiet_firm has no interactions in the store yet"
-    assert (quiet.next_step or "").startswith("import posts that mention or reply to @quiet_firm")

@@ -1,0 +1,83 @@
+"""suggest_report on the sample cohort (staffpulse.connect.suggest): harborline gets the circle
+the sample was designed with, and a Bluesky pair stays on its platform."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from connect_fixtures import FakeRoleModel
+from staffpulse.connect import suggest_accounts, suggest_report
+from staffpulse.ingest import import_paths
+from staffpulse.store import Store, open_store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "staffpulse" / "sample" / "cohort.jsonl"
+
+
+SAMPLE_ROLES = {
+    "brightpathstaff": "staffing_firm",
+    "meridianwork": "staffing_firm",
+    "harborline": "staffing_firm",
+    "keystonetemps": "staffing_firm",
+    "northgatestaff": "staffing_firm",
+    "mia_recruits": "recruiter",
+    "owenpark.bsky.social": "recruiter",
+    "hireloop": "vendor",
+    "recruitcraft": "vendor",
+    "adabrightwell.bsky.social": "vendor",
+    "priya_hrlife": "hr_pro",
+    "jobwire_dayton": "job_board",
+}
+
+
+def _sample_handles() -> dict[str, str]:
+    """Display name -> handle of the sample's accounts: the role model reads the display name."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    return {
+        r["display_name"] or r["handle"]: r["handle"] for r in records if r.get("type") == "account"
+    }
+
+
+class SampleRoles(FakeRoleModel):
+    def predict(self, names, bios, texts):  # type: ignore[no-untyped-def]
+        out = super().predict(names, bios, texts)
+        handles = _sample_handles()
+        out.role = [SAMPLE_ROLES.get(handles.get(n, n), "other") for n in names]
+        return out
+
+
+@pytest.fixture
+def sample_store(monkeypatch: pytest.MonkeyPatch) -> Store:
+    if not SAMPLE.exists():
+        pytest.skip("the sample cohort has not landed")
+    import staffpulse.connect.suggest as suggest
+
+    monkeypatch.setattr(suggest, "load_text_signals_or_none", lambda: None)  # keyword fallback
+    store = open_store(":memory:")
+    import_paths(store, [SAMPLE])
+    return store
+
+
+def test_sample_cohort_harborline_gets_its_designed_circle(sample_store: Store) -> None:
+    # README of the sample: harborline talks with mia_recruits and hireloop, who both
+    # talk with priya_hrlife and recruitcraft; connect should suggest those two.
+    report = suggest_report(sample_store, "harborline", role_model=SampleRoles(), scorer=None)
+    top = [s.handle for s in report.suggestions[:2]]
+    assert set(top) == {"priya_hrlife", "recruitcraft"}
+    handles = [s.handle for s in report.suggestions]
+    assert "mia_recruits" not in handles and "hireloop" not in handles  # already followed
+    assert "jobwire_dayton" not in handles  # the job-ad bot
+    assert report.suggestions[0].explanation.startswith("HR pro · ")
+    assert "in your circle replied to them" in report.suggestions[0].explanation
+    only_hr = suggest_accounts(sample_store, "harborline", role="hr_pro", role_model=SampleRoles())
+    assert [s.handle for s in only_hr] == ["priya_hrlife"]
+
+
+def test_sample_cohort_bluesky_pair_stays_on_its_platform(sample_store: Store) -> None:
+    report = suggest_report(sample_store, "owenpark.bsky.social", role_model=SampleRoles())
+    # its one partner, on Bluesky, is followed already; no X account of the sample (none of
+    # them talks with it) is offered in its place, so there is nothing to suggest
+    assert report.circle_size == 1 and report.excluded == {"already followed": 1}
+    assert report.suggestions == []
