@@ -49,6 +49,7 @@ from staffpulse.signals.role_placement_bio import (
 from staffpulse.signals.role_predictions import RolePredictions
 from staffpulse.signals.role_product_bio import PRODUCT_BIO_P_ORG, find_product_bios
 from staffpulse.signals.role_staffing_feed import find_agency_accounts, move_feed_to_staffing
+from staffpulse.signals.role_vendor_bio import VENDOR_BIO_P_ORG, find_vendor_bios, move_to_vendor
 
 ORG_ONLY_ROLES: frozenset[str] = frozenset({"staffing_firm", "job_board", "employer"})
 PERSON_ONLY_ROLES: frozenset[str] = frozenset({"recruiter", "hr_pro", "job_seeker"})
@@ -160,6 +161,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         product_bios: bool = True,
         agency_feeds: bool = True,
         placement_bios: bool = True,
+        vendor_bios: bool = True,
         name_bits: int = 16,
         word_bits: int = 18,
         char_bits: int = 18,
@@ -174,6 +176,7 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
         self.product_bios = product_bios
         self.agency_feeds = agency_feeds
         self.placement_bios = placement_bios
+        self.vendor_bios = vendor_bios
         self.name_bits = name_bits
         self.word_bits = word_bits
         self.char_bits = char_bits
@@ -322,6 +325,12 @@ class RoleTagger(BaseEstimator):  # type: ignore[misc]
             placing = find_placement_bios(bios)
             p_org = np.where(placing, np.maximum(p_org, PLACEMENT_BIO_P_ORG), p_org)
             scores[placing] = move_to_staffing(scores[placing])
+        if self.vendor_bios:  # a bio that sells to agencies or recruiters (role_vendor_bio.py)
+            selling = find_vendor_bios(bios)
+            p_org = np.where(selling, np.maximum(p_org, VENDOR_BIO_P_ORG), p_org)
+            # an organization (p_org raised): the person-only roles go, then the org ones
+            as_org = harmonize_roles(scores[selling], np.ones(int(selling.sum())))
+            scores[selling] = move_to_vendor(as_org)
         kind = ["org" if p >= self.org_threshold else "person" for p in p_org]
         role = [ROLES[i] for i in scores.argmax(axis=1)]
         return RolePredictions(
