@@ -68,6 +68,14 @@ def test_a_platform_column_gives_each_line_its_platform(tmp_path: Path) -> None:
     ]
 
 
+def test_a_misspelled_platform_cell_is_offered_the_one_meant(tmp_path: Path) -> None:
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle,platform\njane@hr.social,mastodn\n")
+    assert [p.message for p in read_handles(cohort).problems] == [
+        "unknown platform 'mastodn': did you mean mastodon? (use x, bluesky or mastodon)"
+    ]
+
+
 def test_a_column_headed_mastodon_holds_mastodon_addresses(tmp_path: Path) -> None:
     sent = tmp_path / "fedi.csv"
     sent.write_text("Mastodon address\njane@hr.social\n")

@@ -54,6 +54,13 @@ def guess_platform(typed: str, choices: tuple[str, ...] = PLATFORMS) -> str:
     return f": did you mean {close[0]}?" if close else ""
 
 
+def unknown_handle_platform(written: str) -> str:
+    """What a handles file is told of a platform cell no handle can have (``myspace``, a
+    misspelled ``mastodn``: "did you mean mastodon?")."""
+    guess = guess_platform(written, ("x", "bluesky", "mastodon"))
+    return f"unknown platform '{written.strip()}'{guess} (use x, bluesky or mastodon)"
+
+
 def platform_choice(value: str | None, choices: tuple[str, ...] = PLATFORMS) -> str | None:
     """The platform a person chose (``--platform``, a web form), as stored: ``twitter`` → ``x``,
     ``bsky`` → ``bluesky``, in any case; ``None`` (or blank) for every platform. An unknown one

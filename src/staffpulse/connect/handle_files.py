@@ -33,7 +33,7 @@ from typing import NamedTuple
 from staffpulse.connect.handle_json import Row, is_json, json_rows
 from staffpulse.errors import InputError
 from staffpulse.handles import PLATFORMS, parse_handle
-from staffpulse.models import normalize_platform, platform_choice
+from staffpulse.models import normalize_platform, platform_choice, unknown_handle_platform
 from staffpulse.sources.base import Problem, read_user_text
 
 MAX_BYTES = 16 * 1024 * 1024  # a list of handles is small; far bigger was given by mistake
@@ -302,7 +302,7 @@ def _cells(raw: str, header: _Header | None, platform: str | None) -> list[tuple
         if written:
             said = _platform_of(_words(written))
             if said is None:
-                raise ValueError(f"unknown platform '{written}' (use x, bluesky or mastodon)")
+                raise ValueError(unknown_handle_platform(written))
     if len(header.handle_columns) == 1:  # the cell, then the column, then --platform
         return [(cells[i], said or column or platform) for i, column in filled]
     # a column per platform: each column's platform holds for its cells

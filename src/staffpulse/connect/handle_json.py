@@ -12,6 +12,8 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from staffpulse.models import unknown_handle_platform
+
 Cells = list[tuple[str, str | None]]
 """The handles of one record or line, each with the platform it is on when the file says."""
 Row = tuple[int, str, Cells | str]
@@ -119,7 +121,7 @@ def _record_cells(
     if isinstance(said, str) and said.strip():
         line_platform = read_platform(said)
         if line_platform is None:
-            return f"unknown platform '{said.strip()}' (use x, bluesky or mastodon)"
+            return unknown_handle_platform(said)
     handle = _record_handle(item)
     if handle is not None:
         return [(handle, line_platform)]
