@@ -71,7 +71,8 @@ def test_settings_saves_the_firms_account_and_the_inbox_opens_with_it(client: An
     response = _save(client, "https://x.com/mia_recruits")  # a profile address is read
     assert response.headers["location"].startswith("/settings?flash=")
     shown = reader_words(client.get(response.headers["location"]).text)
-    assert "Saved: the Inbox now opens as @mia_recruits (x)" in shown
+    # the platform by its name, not the key "x" the setting keeps for the pickers
+    assert "Saved: the Inbox now opens as @mia_recruits on X." in shown
     assert _saved() == MIA
     config = tomllib.loads(config_path().read_text())
     assert config["secrets"]["x_bearer_token"] == "tok-1234567890abcdef"
@@ -136,3 +137,10 @@ def test_a_handle_not_in_the_store_is_saved_with_a_warning_and_can_be_removed(
     assert "Removed:" in reader_words(client.get(response.headers["location"]).text)
     assert _saved() is None
     assert "Choose your account above" in client.get("/inbox").text
+
+
+def test_a_profile_address_is_confirmed_with_the_platforms_name(client: Any) -> None:
+    response = _save(client, "https://bsky.app/profile/ghostfirm.bsky.social")
+    shown = reader_words(client.get(response.headers["location"]).text)
+    assert "Saved @ghostfirm.bsky.social on Bluesky, but it is not in the store yet:" in shown
+    assert _saved() == "@ghostfirm.bsky.social (bluesky)"  # the pickers' form, as before

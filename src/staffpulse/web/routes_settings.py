@@ -28,6 +28,7 @@ from staffpulse.config import (
 from staffpulse.config_writes import save_secret, save_setting
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.handles import PLATFORMS, parse_handle
+from staffpulse.models import platform_name
 from staffpulse.web.app import flash_redirect, form_problem, form_value, web
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
@@ -199,21 +200,23 @@ async def save_account(request: Request) -> Response:
             request, back, Flash("ok", "Removed:", "the Inbox opens with no account chosen.")
         )
     try:
-        value, missing = _account_setting(request, form_value(form, "account"))
+        handle, platform, missing = _account_setting(request, form_value(form, "account"))
     except InputError as exc:  # back to the page, which says why (and keeps what was typed)
         if back.startswith("/settings"):
             back = "/settings?" + urlencode({"account": form_value(form, "account")[:300]})
         return form_problem(request, back, exc, "Your firm's account was not saved:")
-    save_setting("listen", "account", value)
+    save_setting("listen", "account", _written(handle, platform))
+    # said with the platform's name (X, not the key "x" the setting keeps for the pickers)
+    shown = f"@{handle}" + (f" on {platform_name(platform)}" if platform else "")
     if not missing:
-        done = f"the Inbox now opens as {value}."
+        done = f"the Inbox now opens as {shown}."
         return flash_redirect(request, back, Flash("ok", "Saved:", done))
     return flash_redirect(
         request,
         back,
         Flash(
             "warn",
-            f"Saved {value}, but it is not in the store yet:",
+            f"Saved {shown}, but it is not in the store yet:",
             "no account and no post of it is stored, so its replies cannot mark conversations"
             " joined until its posts are imported or fetched.",
             hint="check the handle, or import or fetch the firm's own posts on the Import page",
@@ -221,10 +224,9 @@ async def save_account(request: Request) -> Response:
     )
 
 
-def _account_setting(request: Request, text: str) -> tuple[str, bool]:
-    """What to save for the account typed, as a picker writes it (``@handle``, or
-    ``@handle (platform)`` when a platform was named, also by a profile address), and whether
-    the store holds neither an account nor a post of it. Read as every picker reads an account
+def _account_setting(request: Request, text: str) -> tuple[str, str | None, bool]:
+    """The handle to save for the account typed, its platform when one was named (also by a
+    profile address), and whether the store holds neither an account nor a post of it. Read as every picker reads an account
     (:mod:`staffpulse.account_refs`); one the store does not hold must at least be a handle of
     its platform (:func:`staffpulse.handles.parse_handle`), so a typo of another kind is
     refused, not saved."""
@@ -240,7 +242,7 @@ def _account_setting(request: Request, text: str) -> tuple[str, bool]:
     try:
         account = find_account(web(request).backend, text)
     except AmbiguousAccountError:  # one handle on several platforms: all are the firm's
-        return _written(handle, platform), False
+        return handle, platform, False
     except NotFoundError:
         try:
             _guess, handle = parse_handle(handle, platform if platform in PLATFORMS else None)
@@ -253,9 +255,8 @@ def _account_setting(request: Request, text: str) -> tuple[str, bool]:
                 " on Bluesky or @acme@mastodon.social on Mastodon (or paste the profile's"
                 " address)",
             ) from None
-        value = _written(handle, platform)
-        return value, not _inbox_finds(request, value)
-    return _written(account.handle, platform), False
+        return handle, platform, not _inbox_finds(request, _written(handle, platform))
+    return account.handle, platform, False
 
 
 def _inbox_finds(request: Request, value: str) -> bool:
@@ -280,4 +281,5 @@ def _without_flash(address: str) -> str:
 
 
 def _written(handle: str, platform: str | None) -> str:
+    """The account as a picker writes it (``@handle``, or ``@handle (platform)``)."""
     return f"@{handle}" + (f" ({platform})" if platform else "")
