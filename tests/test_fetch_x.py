@@ -99,16 +99,52 @@ def test_an_answer_lost_after_reaching_x_is_counted_as_maybe_billed(
 def test_the_budget_keeps_room_for_an_answer_lost_to_a_timeout(
     httpserver: HTTPServer, store: Store
 ) -> None:
-    # the first page's answer is lost: X may have billed its 100 posts ($0.50). Its retry reads
-    # the same posts, which X bills once a day; but no further page is asked that could pass
-    # the budget with the lost one (58 more posts would fit without it)
+    # the first page's answer is lost: X may have billed its 100 posts ($0.50), and it bills
+    # the retry too. So the retry asks only for what the rest of the budget covers: $0.80 less
+    # the lookup and the lost page is 58 posts, and no page after it
     FakeX(httpserver, n=250)
     fetcher = x_fetcher(httpserver, store, [], retries=1, budget=0.80)
     asked = _lose_a_page(fetcher, requests.ReadTimeout("read timed out"), number=1)
     report = fetcher.fetch("AcmeStaffing", max_mentions=0)
     assert report.stopped == "budget" and report.lost_answers == 1
-    assert asked == [100, 100] and report.post_reads == 100  # the page, then its retry
+    assert asked == [100, 58] and report.post_reads == 58 == post_count(store)
     assert report.lost_answers_usd == pytest.approx(0.5)
+    assert report.cost_usd + report.lost_answers_usd <= 0.80 + 1e-9  # even if X billed both
+
+
+def test_a_lost_answer_is_not_asked_again_when_the_budget_has_no_room_left(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # $0.53: the lookup ($0.01) and a page of 100 ($0.50) whose answer is lost leave $0.02,
+    # less than X's smallest page (5 posts): the run stops on its budget, and resumes later
+    fake = FakeX(httpserver, n=250)
+    fetcher = x_fetcher(httpserver, store, [], retries=1, budget=0.53)
+    asked = _lose_a_page(fetcher, requests.ReadTimeout("read timed out"), number=1)
+    report = fetcher.fetch("AcmeStaffing", max_mentions=0)
+    assert asked == [100] and report.stopped == "budget" and report.post_reads == 0
+    assert report.cost_usd + report.lost_answers_usd <= 0.53 + 1e-9
+    report = x_fetcher(httpserver, store, []).fetch("AcmeStaffing", max_mentions=0)
+    assert report.stopped is None and post_count(store) == 250
+    assert len(fake.requests) == 1 + 1 + 3  # lookup, lost page; lookup, 3 pages
+
+
+def test_a_lost_lookup_is_not_asked_again_past_the_budget(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    FakeX(httpserver)
+    fetcher = x_fetcher(httpserver, store, [], retries=1, budget=0.015)
+    asked: list[str] = []
+
+    def lost(**params: Any) -> Any:
+        asked.append(params["username"])
+        raise requests.ReadTimeout("read timed out")
+
+    fetcher.client.get_user = lost  # type: ignore[method-assign]
+    with pytest.raises(BudgetExceededError) as caught:
+        fetcher.fetch("AcmeStaffing")
+    assert asked == ["AcmeStaffing"]  # not asked again: $0.02 if X billed both
+    assert "asking again could pass the budget of $0.015" in caught.value.message
+    assert "raise --budget" in str(caught.value.hint)
 
 
 def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> None:

@@ -193,9 +193,14 @@ class Backoff:
     notify: NotifyFn
     attempt: int = 0
 
+    @property
+    def left(self) -> bool:
+        """Whether another attempt remains."""
+        return self.attempt < self.retries
+
     def retry(self, message: str) -> bool:
         """Say why, wait, and return True while attempts remain; False: the caller fails."""
-        if self.attempt >= self.retries:
+        if not self.left:
             return False
         self.attempt += 1
         self.notify(message)

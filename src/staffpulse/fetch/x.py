@@ -49,6 +49,7 @@ from staffpulse.fetch.x_costs import (
     SEARCH_USERS_PER_RESULT,
     TIMELINE_CAP,
     Budget,
+    PageCost,
     Rates,
     check_budget,
     estimate_cost,
@@ -108,14 +109,14 @@ class XFetcher(FetcherBase):
         what: str,
         method: Callable[..., Any],
         report: FetchReport,
-        answer_usd: float,
+        cost: PageCost,
         **params: Any,
     ) -> dict[str, Any]:
-        """X's answer; ``answer_usd`` is the most X can bill for it (its page's worst case)."""
+        """X's answer; ``cost`` is the most X can bill for it (its page's worst case)."""
         return call_x(
             what, method, report, params, host=self.host, retries=self.retries,
             max_wait=self.max_wait, sleep=self.sleep, notify=self.notify, config=self.config,
-            token_from=self.token_from, answer_usd=answer_usd,
+            token_from=self.token_from, cost=cost,
         )  # fmt: skip
 
     # -- the run --------------------------------------------------------------------------
@@ -164,7 +165,8 @@ class XFetcher(FetcherBase):
         self, handle: str, report: FetchReport, budget: Budget, writer: PageWriter
     ) -> Account:
         page = self._call(
-            f"@{handle}", self.client.get_user, report, self.rates.user, username=handle,
+            f"@{handle}", self.client.get_user, report, PageCost(1, self.rates.user, budget),
+            username=handle,
             user_fields=USER_FIELDS,
         )  # fmt: skip
         budget.charge(0, 1)
@@ -237,10 +239,15 @@ class XFetcher(FetcherBase):
                     # said once, by whoever shows the report (the CLI: on stderr, or in --json)
                     report.stopped = "budget"
                     return
-                page = self._call(
-                    what, method, report, size * per_item, max_results=size, since_id=since_id,
-                    until_id=until_id, **{token_param: token}, **params,
-                )  # fmt: skip
+                try:
+                    page = self._call(
+                        what, method, report, PageCost(size, per_item, budget, min_page),
+                        max_results=size, since_id=since_id, until_id=until_id,
+                        **{token_param: token}, **params,
+                    )  # fmt: skip
+                except BudgetExceededError:
+                    # a lost answer's retry did not fit: the range stays pending, to resume
+                    return
                 data = [t for t in page.get("data") or [] if isinstance(t, dict)]
                 found = page.get("includes")
                 includes: dict[str, Any] = found if isinstance(found, dict) else {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from staffpulse.config import setting_float
@@ -125,3 +125,27 @@ class Budget:
         self.report.post_reads += posts
         self.report.user_reads += users
         self.report.cost_usd += posts * self.rates.post + users * self.rates.user
+
+
+@dataclass(frozen=True, slots=True)
+class PageCost:
+    """The most X can bill for one answer: ``items`` (a page's ``max_results``, 1 for a user
+    lookup) at up to ``per_item`` USD each, within ``budget``; ``minimum`` is the smallest
+    page X takes."""
+
+    items: int
+    per_item: float
+    budget: Budget
+    minimum: int = 1
+
+    @property
+    def usd(self) -> float:
+        return self.items * self.per_item
+
+    def refit(self) -> PageCost | None:
+        """The request asked again after its answer was lost on the way: X may have billed
+        that answer and bills the retry too, so the retry asks only for what the budget still
+        covers with the lost answer counted (never more than before); None when not even
+        ``minimum`` items fit."""
+        size = min(self.items, self.budget.affordable(self.per_item))
+        return replace(self, items=size) if size >= self.minimum else None

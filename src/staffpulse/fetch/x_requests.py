@@ -17,6 +17,7 @@ from urllib3.exceptions import ReadTimeoutError
 from staffpulse.config_secrets import secrets_hidden
 from staffpulse.errors import (
     AuthError,
+    BudgetExceededError,
     FetchError,
     InputError,
     NotFoundError,
@@ -32,11 +33,12 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
-from staffpulse.fetch.x_costs import lost_answers_note
+from staffpulse.fetch.x_costs import PageCost, lost_answers_note, money
 from staffpulse.next_steps import (
     CHECK_CONNECTION_X,
     CHECK_X_QUERY,
     CHECK_X_TOKEN,
+    RAISE_BUDGET,
     RESUME_AFTER,
     X_TOKEN_REFUSED,
     X_UNREACHABLE,
@@ -101,6 +103,25 @@ def _rejected(
     )
 
 
+def _refit(what: str, cost: PageCost, report: FetchReport) -> PageCost:
+    """The cost of asking again for an answer lost after reaching X (billed again): a page
+    resized to the budget left, or a budget stop when not even the smallest one fits."""
+    fitted = cost.refit()
+    if fitted is None:
+        report.stopped = "budget"
+        raise BudgetExceededError(
+            f"{what}: X's answer was lost on the way (X may have billed up to"
+            f" {money(cost.usd)} for it), and asking again could pass the budget of"
+            f" {money(cost.budget.limit or 0)}",
+            hint=resume_hint(
+                report,
+                resume=f"{RAISE_BUDGET.say()}, then {RESUME_AFTER.say()}",
+                otherwise=f"{RAISE_BUDGET.say()}, then try again",
+            ),
+        )
+    return fitted
+
+
 def call_x(
     what: str,
     method: Callable[..., Any],
@@ -114,16 +135,18 @@ def call_x(
     notify: NotifyFn,
     config: Mapping[str, Any] | None = None,
     token_from: str = "X_BEARER_TOKEN",
-    answer_usd: float = 0.0,
+    cost: PageCost | None = None,
 ) -> dict[str, Any]:
     """X's answer to ``method(**params)`` (a ``tweepy.Client`` method; None params left out)
     as a JSON object, each request counted in ``report``. A 429 is waited out (up to
     ``max_wait``), a server error or a dropped connection retried ``retries`` times; every
     other failure is raised as the staffpulse error that says what to do. ``what`` names the
     request in messages (``@handle timeline``), ``host`` the API host ([x] base_url's),
-    ``token_from`` where the bearer token came from (:func:`secret_origin`); ``answer_usd``
-    the most X bills for the answer, counted in ``report`` when an answer is lost after
-    reaching X (:mod:`~staffpulse.fetch.x_costs` says why). Every secret
+    ``token_from`` where the bearer token came from (:func:`secret_origin`); ``cost`` the
+    most X bills for the answer, counted in ``report`` when an answer is lost after reaching X
+    (:mod:`~staffpulse.fetch.x_costs` says why), and its retry is then resized to the budget
+    left, or not sent (BudgetExceededError, ``report.stopped`` "budget") when no page fits
+    (a page's ``max_results`` param is its size). Every secret
     of ``config`` and the environment is masked in the errors raised: an answer that echoes
     the request would show the token."""
     with secrets_hidden(config):
@@ -151,7 +174,11 @@ def call_x(
             except requests.RequestException as exc:
                 if reached_x(exc):
                     report.lost_answers += 1
-                    report.lost_answers_usd += answer_usd
+                    report.lost_answers_usd += cost.usd if cost else 0.0
+                    if cost is not None and backoff.left:
+                        cost = _refit(what, cost, report)
+                        if "max_results" in params:
+                            params = {**params, "max_results": cost.items}
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
                 problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
