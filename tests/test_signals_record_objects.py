@@ -54,3 +54,24 @@ def test_an_object_holding_one_record_alone_gives_that_record() -> None:
     assert skipped == [
         "f.jsonl:2: no 'id' field (found: note): give each record an id (a string or a number)"
     ]
+
+
+def test_skipped_lines_are_told_in_the_files_order() -> None:
+    # Line 8 (not JSON) is read ahead, while the first lines are looked at for ids; its
+    # message still comes after line 4's (a null id), as a user reads the file top down.
+    lines = [json.dumps({"id": n, "text": "a"}) + "\n" for n in range(1, 31)]
+    lines[3] = json.dumps({"id": None, "text": "a"}) + "\n"
+    lines[7] = "not json\n"
+    lines[24] = "[1, 2\n"  # past the lines read ahead
+    skipped: list[str] = []
+    read = json_objects(
+        lines, "f.jsonl", skipped.append, "id and text", numbered_if=lambda obj: "text" in obj
+    )
+    seen: list[str] = []
+    for record in read:
+        # each message is told before the record below it is read, not all at the end
+        assert isinstance(record, JsonRecord)
+        if record.number == 5:
+            seen = list(skipped)
+    assert [m.split(":")[1] for m in skipped] == ["4", "8", "25"]
+    assert seen == skipped[:1]

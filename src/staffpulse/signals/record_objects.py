@@ -109,10 +109,11 @@ def json_objects(
     first record is one the command reads (``numbered_if``: it has a text), every record is
     numbered by its line instead (its item, in an array), after a :class:`ReadNote`.
     Records ``reshape`` reads are given as it reads them, after its note."""
-    values: Iterator[tuple[int, str, Any]] = json_values(lines, name, on_skip)
+    held = _HeldSkips(on_skip)
+    values: Iterator[tuple[int, str, Any]] = json_values(lines, name, held)
     if numbered_if is not None:
-        head = list(itertools.islice(values, ID_SAMPLE))
-        values = itertools.chain(head, values)
+        head = held.read_ahead(values, ID_SAMPLE)
+        values = held.replay(head, values)
         if _without_ids(head, id_keys, wrappers, numbered_if, reshape):
             in_array = isinstance(lines, JsonDocument) and lines.items is not None
             yield ReadNote(
@@ -140,6 +141,53 @@ def json_objects(
                 yield JsonRecord(number, where, shaped["id"], shaped)
             elif (record := _with_id(number, where, value, on_skip, expected, id_keys)) is not None:
                 yield record
+
+
+class _HeldSkips:
+    """``on_skip`` for the values of a file, some read ahead (to look for ids): the message
+    of a line that does not read waits until the records above it are read, so that users,
+    who read the messages top down, get them in the file's order (line 4's missing id
+    before line 8's broken JSON), not in the order the lines were read."""
+
+    def __init__(self, on_skip: Skip) -> None:
+        self._on_skip = on_skip
+        self._holding = False
+        self._read = 0  # values read ahead so far
+        self._held: list[tuple[int, str]] = []  # (values read before it, message)
+
+    def __call__(self, message: str) -> None:
+        if self._holding:
+            self._held.append((self._read, message))
+        else:
+            self._on_skip(message)
+
+    def read_ahead(
+        self, values: Iterator[tuple[int, str, Any]], count: int
+    ) -> list[tuple[int, str, Any]]:
+        """The next ``count`` values (fewer at the end), their messages held."""
+        self._holding = True
+        head = []
+        try:
+            for value in itertools.islice(values, count):
+                head.append(value)
+                self._read = len(head)
+        finally:
+            self._holding = False
+        return head
+
+    def replay(
+        self, head: list[tuple[int, str, Any]], rest: Iterator[tuple[int, str, Any]]
+    ) -> Iterator[tuple[int, str, Any]]:
+        """``head``, then ``rest``, each held message told just before the value after it."""
+        for index, value in enumerate(head):
+            self._tell(index)
+            yield value
+        self._tell(len(head))
+        yield from rest
+
+    def _tell(self, read: int) -> None:
+        while self._held and self._held[0][0] <= read:
+            self._on_skip(self._held.pop(0)[1])
 
 
 def _without_ids(
