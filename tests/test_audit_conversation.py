@@ -116,3 +116,20 @@ def test_who_you_talk_with_most_names_each_account_as_the_posts_wrote_it() -> No
     archive.post("Thanks to @MedLibAssn. Registration is open", mentions=("medlibassn",))
     partners = audit_feed(archive).pillars["conversation"].evidence["top_partners"]
     assert partners == [{"handle": "MedLibAssn", "interactions": 1}]
+
+
+def test_a_quote_mentions_others_only_when_its_words_name_someone() -> None:
+    # an X archive's quote lists the quoted author first among its mentions (read from the
+    # link): "lol <link>" shares a post but mentions no one, as the report's "Mentions others"
+    # base of original posts says
+    feed = FeedBuilder("andre")
+    feed.post("Shipping the new release today", mentions=())
+    feed.post("lol https://t.co/x", kind="quote", quoted_post_id="q1", mentions=("bramus",))
+    feed.post("So true, @bramus", kind="quote", quoted_post_id="q2", mentions=("bramus",))
+    feed.post("Agreed, cc @kahl", kind="quote", quoted_post_id="q3", mentions=("bramus", "kahl"))
+    ev = audit_feed(feed).pillars["conversation"].evidence
+    assert ev["original_posts"] == 4
+    assert ev["original_posts_mentioning_others"] == 2
+    # quoting still shares and talks with the quoted author
+    assert ev["reposts_and_quotes_of_others"] == 3
+    assert ev["accounts_engaged_total"] == 2

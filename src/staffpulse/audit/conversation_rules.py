@@ -42,10 +42,28 @@ class Exchange:
     shared_id: str  # the reposted or quoted post's id (a repost or quote only), or ""
     named_author: str  # whom a repost or quote names: its first mention or its "RT @name:"
     mentions: tuple[str, ...]  # in lower case
+    # the mentions the post's own words make (in lower case): all of them, but for a quote
+    # whose first mention the import took from the quoted link (X archives, twarc): that one
+    # only when the text writes it too
+    mentions_written: tuple[str, ...]
+
+
+def _written_mentions(post: Post, mentions: tuple[str, ...]) -> tuple[str, ...]:
+    """``mentions`` without a quote's first one when its text does not write it: an import
+    puts the quoted tweet's author first among a quote's mentions, read from the link
+    (:func:`staffpulse.sources.x_ids.quoted_author_first`), so that the quote can be
+    attributed; quoting is sharing, not naming anyone, and "lol <link>" mentions no one."""
+    if post.kind != "quote" or not mentions:
+        return mentions
+    first = mentions[0].split("@")[0]  # a Mastodon "user@instance" is written "@user"
+    if f"@{first}" in (post.text or "").lower():
+        return mentions
+    return mentions[1:]
 
 
 def read_exchange(post: Post) -> Exchange:
     sharing = post.kind in ("repost", "quote")
+    mentions = tuple(m.lower() for m in post.mentions)
     return Exchange(
         kind=post.kind,
         reply_to_handle=(post.reply_to_handle or "").lower(),
@@ -56,7 +74,8 @@ def read_exchange(post: Post) -> Exchange:
             if sharing
             else ""
         ),
-        mentions=tuple(m.lower() for m in post.mentions),
+        mentions=mentions,
+        mentions_written=_written_mentions(post, mentions),
     )
 
 
@@ -108,5 +127,7 @@ def is_share(exchange: Exchange, targets: frozenset[str], attributed: bool) -> b
 
 
 def mentions_others(exchange: Exchange, targets: frozenset[str]) -> bool:
-    """An original post or quote that mentions someone and talks with someone but itself."""
-    return exchange.kind in ("original", "quote") and bool(exchange.mentions) and bool(targets)
+    """An original post or quote whose words mention someone but the account itself."""
+    return exchange.kind in ("original", "quote") and any(
+        m in targets for m in exchange.mentions_written
+    )
