@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from staffpulse.audit.types import AuditResult
-from staffpulse.dates import format_when
+from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
 from staffpulse.report.audit_view import (
     RICH_COLORS,
@@ -134,7 +134,9 @@ def _pillar_panel(row: dict[str, Any], examples: bool) -> Panel:
             for ex in items:
                 line = Text(f"{label}: ", style=style)
                 line.append(_clip(ex.text), style="italic")
-                line.append(f"  ({ex.why}{', ' + ex.date if ex.date else ''})", style="dim")
+                # its day as the header and the HTML report write one ("9 Jan 2017")
+                day = f", {format_day(ex.date)}" if ex.date else ""
+                line.append(f"  ({ex.why}{day})", style="dim")
                 parts.append(line)
     title = Text(
         f"{row['title']}  {row['shown']}" + ("/100" if row["scored"] else " (not scored)"),
