@@ -210,3 +210,21 @@ def test_a_document_whose_objects_open_lines_is_one_document_cut_or_broken(
     path.write_text(text.replace('"uri":', '"uri"', 1))
     (broken,) = read_documents(path)
     assert isinstance(broken, DocumentError) and broken.records == 3  # whole, not in pieces
+
+
+def test_a_document_cut_inside_a_character_keeps_the_entries_before_the_cut(
+    tmp_path: Path,
+) -> None:
+    feed = {"feed": [{"post": {"uri": f"at://did:plc:a/app.bsky.feed.post/{n}", "cid": "c",
+                               "author": {"did": "did:plc:a", "handle": "a.bsky.social"},
+                               "record": {"text": f"café ✓ {n}",
+                                          "createdAt": "2026-03-01T00:00:00Z"}}}
+                     for n in range(3)]}  # fmt: skip
+    data = json.dumps(feed, indent=1, ensure_ascii=False).encode()
+    path = tmp_path / "feed.json"
+    path.write_bytes(data[: data.rfind("✓".encode()) + 1])  # the download stopped inside ✓
+    *told, (_, document) = read_documents(path)
+    assert len(document["feed"]) == 2  # the entries whole before the cut
+    (cut,) = told
+    assert isinstance(cut, DocumentError) and "looks cut short" in str(cut)
+    assert "UTF-8" not in str(cut)

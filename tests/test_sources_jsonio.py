@@ -73,3 +73,18 @@ def test_a_bad_line_is_told_what_to_do_and_a_line_cut_short_said_so(tmp_path: Pa
     )
     told = "not valid UTF-8: save the file as UTF-8 and import it again"
     assert with_line_advice(told) == told  # its own advice is enough
+
+
+def test_a_last_line_cut_inside_a_character_is_told_cut_not_as_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "search.jsonl"
+    path.write_bytes('{"id": "1", "text": "é"}\n{"id": "2", "text": "✓'.encode()[:-1])
+    (_, first), (_, cut) = list(iter_json_lines(path))
+    assert first == {"id": "1", "text": "é"}
+    told = with_line_advice(json_error_message(cut))
+    assert "not valid UTF-8" not in told and "was the file cut short?" in told
+
+
+def test_a_native_line_with_a_string_left_open_is_told_cut(tmp_path: Path) -> None:
+    with pytest.raises(json.JSONDecodeError) as caught:  # json's words, as the native reader's
+        json.loads('{"type": "post", "text": "we are hir')
+    assert "was the file cut short?" in with_line_advice(json_error_message(caught.value))

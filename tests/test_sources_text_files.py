@@ -91,3 +91,18 @@ def test_tabs_line_ends_and_form_feeds_of_a_short_file_are_text(tmp_path: Path) 
     given.write_bytes(b"hiring\tnow\r\nnurses\x0c\n-spam\n")
     text, note = read_user_text(given, what="keywords file", not_text_hint="write one a line")
     assert text == "hiring\tnow\r\nnurses\x0c\n-spam\n" and note is None
+
+
+def test_a_utf8_file_cut_inside_a_character_stays_utf8_and_is_told_cut(tmp_path: Path) -> None:
+    from staffpulse.sources.text_files import detect_encoding
+
+    data = "id,text\n1,café ✓\n2,naïve ✓\n".encode()
+    path = tmp_path / "posts.csv"
+    path.write_bytes(data[:-3])  # the copy stopped inside the last ✓
+    encoding = detect_encoding(path)
+    assert encoding.codec == "utf-8-sig"  # not Windows-1252: café before the cut stays café
+    assert path.read_text(encoding.codec, encoding.errors).splitlines()[1] == "1,café ✓"
+    assert encoding.note is not None and "looks cut short" in encoding.note
+    assert "line 3" in encoding.note
+    path.write_bytes(b"id,text\n1,caf\xe9\n2,na\xefve \xe2")  # Windows text, cut or not
+    assert detect_encoding(path).codec == "cp1252"

@@ -23,7 +23,7 @@ from staffpulse.sources.jsonio import (
     end_of_run,
     json_error_message,
 )
-from staffpulse.sources.text_files import bom_codec, first_bad_line
+from staffpulse.sources.text_files import bom_codec, first_bad_line, without_cut_character
 
 # A whole-file document is parsed in memory, several times its size: past this, ask for JSON
 # Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
@@ -291,7 +291,8 @@ def _document_bytes(path: Path) -> bytes:
                 records=records,
             )
         data = text.encode("utf-8")
-    return data.removeprefix(b"\xef\xbb\xbf")
+    # a download cut inside a character is told as cut short, its entries before the cut read
+    return without_cut_character(data.removeprefix(b"\xef\xbb\xbf"))
 
 
 def _size_text(size: int) -> str:

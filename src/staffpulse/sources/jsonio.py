@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.text_files import bom_codec, head_text
+from staffpulse.sources.text_files import bom_codec, head_text, without_cut_character
 
 
 def json_error_reason(exc: json.JSONDecodeError) -> str:
@@ -77,7 +77,9 @@ def with_line_advice(message: str) -> str:
     if "import it again" in message:  # a text encoding: its advice is given already
         return message
     cut = (
-        " (the line stops in the middle: was the file cut short?)" if _ENDS_EARLY in message else ""
+        " (the line stops in the middle: was the file cut short?)"
+        if any(words in message for words in _ENDS_EARLY)
+        else ""
     )
     return (
         f"{message}{cut}. What to do: correct or delete this line, or export the file again;"
@@ -85,7 +87,9 @@ def with_line_advice(message: str) -> str:
     )
 
 
-_ENDS_EARLY = "unexpected end of data"  # orjson's words for a line that stops too soon
+# orjson's and json's words for a line that stops too soon (a string cannot hold a line break,
+# so one left open ran to the end of the line)
+_ENDS_EARLY = ("unexpected end of data", "unterminated string")
 
 
 def first_json_char(head: bytes) -> str:
@@ -263,6 +267,8 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
     codec = _file_codec(path)
     for number, line in enumerate(json_lines_bytes(path), start=1):
         text = line.rstrip(b"\r\n")
+        if text is line:  # the last line, with no line break: it may stop inside a character
+            text = without_cut_character(text)
         if number == 1:
             text = text.removeprefix(b"\xef\xbb\xbf")
         if not text.strip():

@@ -56,6 +56,38 @@ def first_bad_line(chunks: Iterable[bytes], codec: str) -> int | None:
     return None
 
 
+def without_cut_character(data: bytes) -> bytes:
+    """``data`` without a UTF-8 character begun at its very end (a file cut short mid-way
+    through an accent or emoji), so that the rest is read and told as cut, not as not UTF-8."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 == 0x80:  # a continuation byte: the character began further back
+            continue
+        needs = 2 if 0xC0 <= byte < 0xE0 else 3 if 0xE0 <= byte < 0xF0 else 4 if byte >= 0xF0 else 1
+        return data[:-back] if needs > back else data
+    return data
+
+
+def _cut_in_a_character(chunks: Iterable[bytes]) -> bool:
+    """Whether the only bytes UTF-8 cannot decode are a character begun at the very end, and
+    the file is UTF-8 by the rest: accents before it, or a character of several bytes begun.
+    A Windows-1252 file of plain text that ends in "é" ends in what UTF-8 would begin with."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    accents = False
+    last = b""
+    try:
+        for chunk in chunks:
+            decoder.decode(chunk)
+            accents = accents or not last.isascii()
+            last = chunk
+    except UnicodeDecodeError:
+        return False
+    begun = decoder.getstate()[0]
+    if not begun:
+        return False
+    return len(begun) > 1 or accents or not last[: len(last) - len(begun)].isascii()
+
+
 def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
     """UTF-16/32 by their BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1.
 
@@ -77,6 +109,15 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
     bad = first_bad_line(chunks(), "utf-8")
     if bad is None:
         return TextEncoding("utf-8-sig")
+    if _cut_in_a_character(chunks()):
+        # A UTF-8 file cut short (a download or copy that stopped) can end inside a
+        # character: read as Windows-1252, every accent and emoji before the cut was garbled
+        return TextEncoding(
+            "utf-8-sig",
+            errors="ignore",
+            note=f"the file stops in the middle of a character (line {bad}): it looks cut short,"
+            " so its last line may be incomplete; export or download the file again",
+        )
     fallback, name = (
         ("cp1252", "Windows-1252")
         if first_bad_line(chunks(), "cp1252") is None
