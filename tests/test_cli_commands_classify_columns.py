@@ -227,3 +227,23 @@ def test_an_x_archive_tweets_js_is_classified(tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == ["1588091220244369409", "1588091220244369410"]
     assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]
     assert "skipped 0 malformed lines" in _words(result)
+
+
+@pytest.mark.parametrize("name", ["posts.csv", "posts.txt"])
+def test_a_csv_without_a_header_is_read_as_id_and_text_with_a_note(
+    tmp_path: Path, name: str
+) -> None:
+    """``123,"We're hiring a nurse"`` was refused (exit 65) for a header without a text
+    column: a two-column file whose first cell is a number can only be the contract's id,text."""
+    src = tmp_path / name
+    src.write_text(
+        '1590000000000000001,"We\'re hiring a nurse, apply now"\n1590000000000000002,Good morning\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)
+    # ids stay as written (strings, as every CSV id), the first row included
+    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001", "1590000000000000002"]
+    assert "job_opening" in read_rows(out)[0]["labels"]  # type: ignore[operator]
+    assert "no header line: line 1 holds a record" in _words(result)

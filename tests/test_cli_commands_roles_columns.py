@@ -135,3 +135,33 @@ def test_a_bluesky_page_of_follows_is_tagged_account_by_account(tmp_path: Path) 
     rows = read_rows(out)
     assert [r["id"] for r in rows] == ["blueriver.bsky.social", "kim.bsky.social"]
     assert rows[0]["role"] == "staffing_firm"
+
+
+def test_a_csv_without_a_header_is_read_as_id_name_description_with_a_note(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "accounts.csv"
+    src.write_text(
+        '8152,BlueRiverStaffing,"Staffing agency placing warehouse temps"\n'
+        "8153,HRwithKim,HR Manager. Employee relations.,Hiring season again\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tags.jsonl"
+    result = run_roles(str(src), "-o", str(out))
+    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
+    rows = read_rows(out)
+    assert [r["id"] for r in rows] == ["8152", "8153"]
+    for row in rows:
+        check_role_row(row)
+    said = " ".join(error_text(result).split())
+    assert "read in order as id,name,description,text" in said
+
+
+def test_a_csv_without_a_header_and_two_columns_is_told_to_add_one(tmp_path: Path) -> None:
+    # a name or a bio? the file does not say: refused, saying what to add
+    src = tmp_path / "accounts.csv"
+    src.write_text("8152,Staffing agency placing warehouse temps\n", encoding="utf-8")
+    result = run_roles(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 65
+    said = " ".join(error_text(result).split())  # type: ignore[attr-defined]
+    assert "needs a first line naming its columns (id,name,description)" in said

@@ -50,11 +50,18 @@ from staffpulse.signals.record_fields import (
     is_repeated_header,
     stand_ins,
 )
+from staffpulse.signals.record_headerless import headerless_note, headerless_record
 from staffpulse.signals.record_json import JsonDocument
 from staffpulse.signals.record_objects import ReadNote, Reshape, json_objects, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.text import SIGNAL_NAMES, TextSignals
-from staffpulse.sources.csvrows import SEP_LINE_RE, CsvProblem, CsvTable, sniff_delimiter
+from staffpulse.sources.csvrows import (
+    SEP_LINE_RE,
+    CsvProblem,
+    CsvRecord,
+    CsvTable,
+    sniff_delimiter,
+)
 from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["ClassifyReport", "Record", "classify_records", "read_records"]
@@ -70,6 +77,7 @@ SHORT_ROW = (
 )
 # an X id as Excel writes a long number (6.5873E+17): its last digits are lost
 _ROUNDED_ID = re.compile(r"\d(?:[.,]\d+)?E\+\d+", re.IGNORECASE)
+_COLUMNS = ("id", "text")  # the contract's, in its order: a CSV without a header has them
 HTML_NOTE = "'content' is HTML, as Mastodon writes it: each post's plain text was scored"
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "text": ...} JSON object '
@@ -216,8 +224,14 @@ def _csv(
     # opened (the rows after it are still read), so classify reads the rows import reads.
     fh, delimiter = _one_column(fh)
     table = CsvTable(fh, delimiter, key=str.strip)  # columns as the file spells them
+    rows: Iterable[CsvRecord | CsvProblem] = table.records()
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
     texts = [columns[key] for key in stand_ins(columns, POST_TEXT_FIELDS)]
+    if not texts and (first := headerless_record(table, _COLUMNS, least=2)) is not None:
+        yield ReadNote(headerless_note(first, _COLUMNS))
+        rows = itertools.chain([first], rows)
+        columns = {"id": "id", "text": "text"}
+        texts = ["text"]
     if not texts:
         # a file without a header shows its first row here: a post cut short, not all of it
         found = ", ".join(
@@ -242,7 +256,7 @@ def _csv(
     elif id_key != "id":
         yield ReadNote(f"no 'id' column: the ids were read from the '{id_col}' column")
     rounded = False  # an id a spreadsheet wrote as 6.5873E+17 was told
-    for row in table.records():
+    for row in rows:
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue

@@ -29,6 +29,7 @@ Accounts are tagged in chunks, so memory stays flat on big files.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -52,12 +53,13 @@ from staffpulse.signals.record_fields import (
     is_missing,
     is_repeated_header,
 )
+from staffpulse.signals.record_headerless import headerless_note, headerless_record
 from staffpulse.signals.record_json import JsonDocument
 from staffpulse.signals.record_objects import LeftOut, ReadNote, json_objects, numbered_note
 from staffpulse.signals.recordio import RecordFile
 from staffpulse.signals.role_inputs import RoleInput, predict_role_inputs
 from staffpulse.signals.roles import ROLES, RoleTagger, TextInput
-from staffpulse.sources.csvrows import CsvProblem, CsvTable
+from staffpulse.sources.csvrows import CsvProblem, CsvRecord, CsvTable
 from staffpulse.sources.mastodon import html_to_text
 
 __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_records"]
@@ -66,6 +68,8 @@ __all__ = ["AccountRecord", "TagReport", "read_accounts", "role_summary", "tag_r
 # Bluesky's getFollows, getFollowers, searchActors and getProfiles under these
 ACCOUNT_PAGES = ("data", "follows", "followers", "actors", "profiles")
 CHUNK = 2_000
+# the contract's columns, in its order (text optional): a CSV without a header has them
+_COLUMNS = ("id", "name", "description", "text")
 STEP = 500  # accounts tagged at once in a shorter chunk: a progress step, as fast per account
 EMPTY_HINT = (
     'check that you chose the right file: it needs one {"id": ..., "name": ..., '
@@ -242,7 +246,14 @@ def _csv(
     # The importer's CSV reader: delimiter from the header, a stray quote reported where it
     # opened (the rows after it are still read), as classify and import do.
     table = CsvTable(fh, key=str.strip)  # each column as the file spells it, to name it
+    rows: Iterable[CsvRecord | CsvProblem] = table.records()
     columns = {field_key(h): h for h in reversed(table.header)}  # the first of a name wins
+    if not columns.keys() & {*NAME_FIELDS, *DESCRIPTION_FIELDS} and (
+        first := headerless_record(table, _COLUMNS, least=3)
+    ):
+        yield ReadNote(headerless_note(first, _COLUMNS))
+        rows = itertools.chain([first], rows)
+        columns = {column: column for column in table.header}
     type_col = columns.get("type", "type")
 
     def present(fields: tuple[str, ...]) -> list[str]:
@@ -256,7 +267,8 @@ def _csv(
             f"accounts have ids, or staffpulse's 'handle', 'display_name' and 'bio' "
             f"(found: {', '.join(table.header) or 'nothing'})",
             hint="rename the columns (text is optional; docs/formats.md lists the other "
-            "names accepted), or give JSONL",
+            "names accepted), or give JSONL; a file without a header needs a first line "
+            "naming its columns (id,name,description)",
         )
     if not id_cols:
         yield ReadNote(numbered_note("'id' column", "line in the file"))
@@ -266,7 +278,7 @@ def _csv(
     def first_filled(values: Mapping[str, str], cols: list[str]) -> str | None:
         return next((v for c in cols if (v := values.get(c)) and v.strip()), None)
 
-    for row in table.records():
+    for row in rows:
         if isinstance(row, CsvProblem):
             on_skip(f"{name}:{row.line}: {row.message}")
             continue
