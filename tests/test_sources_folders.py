@@ -132,3 +132,16 @@ def test_a_document_or_image_given_to_import_is_told_what_it_is(
         unknown_format(path)
         == f"not a known format: this is {kind}, not a file of posts or accounts"
     )
+
+
+def test_a_file_of_zero_bytes_is_told_as_an_unfinished_copy(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(b"\0" * 3000)  # what a cloud-sync placeholder or a crash while saving leaves
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert "zero bytes (NUL) only: a copy or download that did not finish" in str(caught.value)
+    assert "copy or export the file again" in str(caught.value)
+    path.write_bytes(b"\0\0{}")  # some data: not this
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert "zero bytes" not in str(caught.value)

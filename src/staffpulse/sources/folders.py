@@ -53,6 +53,20 @@ def why_document(_path: Path, head: bytes) -> str | None:
 
 
 EXPLAINERS.append(why_document)  # after the workbook's, which says how to save a CSV
+
+
+def why_zeros(_path: Path, head: bytes) -> str | None:
+    """A file of zero bytes only, as a copy that never finished leaves (a cloud-sync
+    placeholder, a crash or a full disk while saving): told so, not as a format not known."""
+    if not head or head.strip(b"\0"):
+        return None
+    return (
+        f"{WHAT_IT_IS}no text but zero bytes (NUL) only: a copy or download that did not finish"
+        " (a cloud-sync placeholder, a full disk); copy or export the file again"
+    )
+
+
+EXPLAINERS.append(why_zeros)
 # Files a source reads or sums up with the file it is planned for (a Mastodon archive's
 # avatar and media, told by the archive's reader): never told as "of no known format".
 COMPANIONS: list[Callable[[Path], bool]] = []
