@@ -57,6 +57,7 @@ COMMAND_MODULES = {
     "stats": "store",
     "accounts": "store",
     "fetch": "fetch",
+    "refresh": "refresh",
     "audit": "audit",
     "benchmark": "audit",
     "inbox": "listen",

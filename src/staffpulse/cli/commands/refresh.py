@@ -1,0 +1,249 @@
+"""``refresh [COHORT]``: fetch again what is new for many accounts, for a weekly schedule
+(docs/fetching.md, "Weekly refresh"). The work is :mod:`staffpulse.fetch.refresh`; this
+module parses the options and renders what it did.
+
+Exit status: 0 when every account was refreshed; 1 when one or more failed, were skipped (X
+without a token) or stopped early (the others were refreshed all the same).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from staffpulse.cli.consoles import make_console, make_count_progress
+from staffpulse.cli.json_output import print_json
+from staffpulse.cli.options import DbOption, JsonOption
+from staffpulse.models import platform_name
+from staffpulse.report.counts import count_of
+
+if TYPE_CHECKING:
+    from staffpulse.fetch.refresh import AccountResult, RefreshReport
+    from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+
+console = make_console()
+err_console = make_console(stderr=True)
+STATUS_STYLE = {"ok": "green", "partial": "yellow", "failed": "red", "skipped": "yellow"}
+
+
+def _say(message: str) -> None:
+    err_console.print(message, highlight=False, soft_wrap=True)
+
+
+def _print_plan(plan: RefreshPlan, x_note: str | None) -> None:
+    """Which accounts will be fetched, from where, and what is left out and why (stderr)."""
+    by_platform: dict[str, int] = {}
+    for target in plan.targets:
+        by_platform[target.platform] = by_platform.get(target.platform, 0) + 1
+    parts = ", ".join(f"{n} {platform_name(p)}" for p, n in by_platform.items())
+    _say(f"Refreshing {count_of(len(plan.targets), 'account')} ({parts}): {escape(plan.source)}.")
+    for problem in plan.problems:
+        label = "note" if problem.kept else "skipped"
+        _say(f"[yellow]{label}[/] {escape(str(problem))}")
+    guessed = [t for t in plan.targets if t.guessed]
+    if guessed:
+        shown = ", ".join(f"{escape(t.shown)} ({platform_name(t.platform)})" for t in guessed[:5])
+        _say(
+            f"[dim]No platform written and not in the store, read from the handle: {shown}"
+            + (f" and {len(guessed) - 5} more" if len(guessed) > 5 else "")
+            + "; write handle,platform on a line if it is another.[/]"
+        )
+    for note in plan.left_out:
+        _say(f"[dim]Left out: {escape(note)}.[/]")
+    if x_note:
+        _say(x_note)
+
+
+def _x_note(
+    report_estimate: float | None, x_count: int, has_token: bool, budget: float | None
+) -> str | None:
+    from staffpulse.fetch.x_costs import money
+    from staffpulse.next_steps import SET_X_TOKEN
+
+    if not x_count:
+        return None
+    if not has_token:
+        return (
+            f"[yellow]X: {count_of(x_count, 'account')} skipped, no X bearer token.[/]"
+            f" To refresh {'it' if x_count == 1 else 'them'}, {escape(SET_X_TOKEN.say())}"
+            " (never on the command line)."
+        )
+    cap = f"; budget cap {money(budget)} for all of them" if budget is not None else ""
+    return (
+        f"X is pay-per-use: estimated cost at most [bold]{money(report_estimate or 0)}[/] for"
+        f" {count_of(x_count, 'X account')} (each at most a user lookup, its posts and"
+        f" mentions){cap}. Rates are set in config.toml {escape('[x]')}."
+    )
+
+
+ProgressHooks = tuple[
+    Callable[[int, "RefreshTarget"], None],
+    Callable[["AccountResult"], None],
+    Callable[[str, int, int | None], None],
+]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[ProgressHooks]:
+    """One bar for the accounts, one for the stream being read (on stderr, where watched)."""
+    with make_count_progress(err_console) as progress:
+        accounts = progress.add_task("Accounts", total=total)
+        stream = progress.add_task("", total=None, visible=False)
+        current: dict[str, str] = {"account": ""}
+
+        def on_account(index: int, target: RefreshTarget) -> None:
+            current["account"] = f"{target.shown} ({platform_name(target.platform)})"
+            progress.update(accounts, description=f"Refreshing {escape(current['account'])}")
+            progress.update(stream, visible=False, completed=0, total=None)
+
+        def on_result(result: AccountResult) -> None:
+            progress.advance(accounts)
+
+        def on_stream(task: str, done: int, limit: int | None) -> None:
+            progress.update(
+                stream, description=f"  {escape(task)}", completed=done, total=limit, visible=True
+            )
+
+        yield on_account, on_result, on_stream
+
+
+def _status_text(result: AccountResult) -> str:
+    style = STATUS_STYLE[result.status]
+    said = f": {escape(result.message)}" if result.message else ""
+    return f"[{style}]{result.status}[/]{said}"
+
+
+def _render(report: RefreshReport) -> None:
+    from staffpulse.fetch.refresh import NO_X_TOKEN
+    from staffpulse.fetch.x_costs import money
+
+    table = Table(title="Refresh")
+    table.add_column("account")
+    table.add_column("platform")
+    table.add_column("new posts", justify="right")
+    table.add_column("status")
+    for result in report.results:
+        table.add_row(
+            escape(result.target.shown),
+            platform_name(result.target.platform),
+            f"{result.new_posts:,}",
+            _status_text(result),
+        )
+    console.print(table)
+    done = report.count("ok") + report.count("partial")
+    console.print(
+        f"Refreshed {done:,} of {count_of(len(report.results), 'account')}:"
+        f" [bold]{count_of(report.new_posts, 'new post')}[/]"
+        + "".join(
+            f", {report.count(s):,} {s}"
+            for s in ("partial", "failed", "skipped")
+            if report.count(s)
+        )
+        + ".",
+        highlight=False,
+    )
+    if report.estimate_usd is not None and any(
+        r.target.platform == "x" and r.status != "skipped" for r in report.results
+    ):
+        console.print(f"X: spent about [bold]{money(report.cost_usd)}[/].", highlight=False)
+    hints: dict[str, list[str]] = {}
+    for result in report.results:
+        # the missing X token was said once, before the run
+        if result.status != "ok" and result.hint and result.message != NO_X_TOKEN:
+            hints.setdefault(result.hint, []).append(result.target.shown)
+    for hint, shown in hints.items():
+        _say(f"[yellow]{escape(', '.join(shown))}:[/] {escape(hint)}")
+    if report.count("partial"):
+        _say("Run the same command again to go on where the accounts stopped early.")
+
+
+def refresh_command(
+    cohort_file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The cohort file benchmark reads (handle,platform,segment; one account a line)."
+            " Default: every account fetched live before (staffpulse fetch).",
+            metavar="COHORT",
+        ),
+    ] = None,
+    max_posts: Annotated[
+        int | None,
+        typer.Option(
+            "--max-posts",
+            help="Posts at most per account and run (default: X 200, Bluesky 1,000, Mastodon"
+            " 400). A refresh asks only for what is new since the last fetch.",
+        ),
+    ] = None,
+    max_mentions: Annotated[
+        int, typer.Option("--max-mentions", help="X mentions at most per account (0: none).")
+    ] = 100,
+    max_follows: Annotated[
+        int,
+        typer.Option(
+            "--max-follows", help="Bluesky follows and followers at most per account (0: none)."
+        ),
+    ] = 500,
+    budget: Annotated[
+        float | None,
+        typer.Option(
+            "--budget", help="Stop X before spending more than this (USD, all X accounts)."
+        ),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Fetch what is new for every account of a cohort (or every account fetched before), for
+    a weekly schedule; one account failing does not stop the others.
+
+    X accounts need X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); without it they are skipped. Exit status 1 when an account failed, was skipped or stopped early.
+    """
+    from staffpulse.config import load_config
+    from staffpulse.errors import EmptyInputError
+    from staffpulse.fetch.refresh import (
+        RefreshLimits,
+        estimate_x,
+        has_x_token,
+        refresh_accounts,
+    )
+    from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
+    from staffpulse.store import open_store
+
+    limits = RefreshLimits(max_posts, max_mentions, max_follows, budget)
+    limits.check()  # before the store is opened and anything is asked
+    config = load_config()
+    with open_store(db) as store:
+        plan = (
+            plan_from_store(store) if cohort_file is None else plan_from_cohort(store, cohort_file)
+        )
+        if not plan.targets:
+            raise EmptyInputError(
+                "no account in the store was fetched live before",
+                hint="give the cohort file of the accounts to refresh (staffpulse refresh"
+                " cohort.csv), or fetch one first, e.g. staffpulse fetch bluesky acme.bsky.social"
+                + ("; " + "; ".join(plan.left_out) if plan.left_out else ""),
+            )
+        x_count = sum(t.platform == "x" for t in plan.targets)
+        token = has_x_token(config)
+        _print_plan(plan, _x_note(estimate_x(plan, limits, config), x_count, token, budget))
+        with _progress(len(plan.targets)) as (on_account, on_result, on_stream):
+            report = refresh_accounts(
+                store, plan, limits, config=config, progress=on_stream,
+                notify=lambda message: _say(f"[yellow]{escape(message)}[/]"),
+                on_account=on_account, on_result=on_result,
+            )  # fmt: skip
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        _render(report)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("refresh")(refresh_command)

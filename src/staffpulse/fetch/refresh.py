@@ -1,0 +1,252 @@
+"""``staffpulse refresh``: fetch again, one after the other, the accounts of a plan
+(:mod:`staffpulse.fetch.refresh_targets`), with the fetchers ``staffpulse fetch`` uses.
+
+Each fetcher resumes from what the store holds (:mod:`staffpulse.fetch.cursors`), so a
+refresh asks for what is new since the last fetch. One account that fails (not found, an
+instance down, a rate limit too long) is reported and the next one is fetched: a weekly run
+left unattended must not lose nine accounts to one. X is pay-per-use: without a token its
+accounts are skipped, and ``budget`` caps what all of them may spend together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from staffpulse.config import get_secret
+from staffpulse.errors import BudgetExceededError, ConfigError, StaffpulseError
+from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn, check_count
+from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost, money
+from staffpulse.next_steps import SET_X_TOKEN
+from staffpulse.store import Store
+
+Status = Literal["ok", "partial", "failed", "skipped"]
+# posts at most per account and run. A week of even a busy account fits; an account never
+# fetched gets its newest ones (staffpulse fetch reads further back)
+DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
+NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
+STOPPED = {
+    "budget": "stopped at the --budget",
+    "rate_limit": "stopped by a rate limit",
+    "payment": "stopped: X credits used up",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshLimits:
+    """What each account's fetch may read (None: the platform's default)."""
+
+    max_posts: int | None = None
+    max_mentions: int = 100  # X only
+    max_follows: int = 500  # Bluesky only
+    budget: float | None = None  # X only: USD for all the X accounts of the run together
+
+    def check(self) -> None:
+        if self.max_posts is not None:
+            check_count("max_posts", self.max_posts, 1)
+        check_count("max_mentions", self.max_mentions, 0)
+        check_count("max_follows", self.max_follows, 0)
+        check_budget(self.budget)
+
+    def posts_for(self, platform: str) -> int:
+        return self.max_posts if self.max_posts is not None else DEFAULT_MAX_POSTS[platform]
+
+
+@dataclass(slots=True)
+class AccountResult:
+    """How one account's refresh went."""
+
+    target: RefreshTarget
+    status: Status
+    new_posts: int = 0
+    posts: int = 0
+    cost_usd: float = 0.0
+    message: str | None = None  # why it failed, was skipped or stopped early
+    hint: str | None = None
+    exit_code: int | None = None  # the error's, when it failed
+    run_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.target.as_dict(),
+            "status": self.status,
+            "new_posts": self.new_posts,
+            "posts": self.posts,
+            "cost_usd": round(self.cost_usd, 6),
+            "message": self.message,
+            "hint": self.hint,
+            "exit_code": self.exit_code,
+            "run_id": self.run_id,
+        }
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    plan: RefreshPlan
+    results: list[AccountResult] = field(default_factory=list)
+    estimate_usd: float | None = None  # the X accounts' worst case; None without any
+    budget_usd: float | None = None
+
+    @property
+    def new_posts(self) -> int:
+        return sum(result.new_posts for result in self.results)
+
+    @property
+    def cost_usd(self) -> float:
+        return sum(result.cost_usd for result in self.results)
+
+    def count(self, status: Status) -> int:
+        return sum(result.status == status for result in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every account was refreshed in full; 1 when one or more failed, were
+        skipped or stopped early (the others were refreshed all the same)."""
+        return 0 if all(result.status == "ok" for result in self.results) else 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.plan.as_dict(),
+            "accounts": [result.as_dict() for result in self.results],
+            "totals": {
+                "accounts": len(self.results),
+                **{status: self.count(status) for status in ("ok", "partial", "failed", "skipped")},
+                "new_posts": self.new_posts,
+                "cost_usd": round(self.cost_usd, 6),
+            },
+            "estimate_usd": self.estimate_usd,
+            "budget_usd": self.budget_usd,
+            "exit_code": self.exit_code,
+        }
+
+
+def estimate_x(plan: RefreshPlan, limits: RefreshLimits, config: Mapping[str, Any]) -> float | None:
+    """The most the plan's X accounts can cost together (None when it has none): each account
+    at ``fetch x``'s estimate, before the budget caps it."""
+    count = sum(target.platform == "x" for target in plan.targets)
+    if not count:
+        return None
+    one = estimate_cost(Rates.from_config(config), limits.posts_for("x"), limits.max_mentions)
+    return round(count * one["total"], 6)
+
+
+def has_x_token(config: Mapping[str, Any]) -> bool:
+    return bool(get_secret("x_bearer_token", config))
+
+
+AccountHook = Callable[[int, RefreshTarget], None]
+ResultHook = Callable[[AccountResult], None]
+
+
+def _no_hook(*args: object) -> None:
+    return None
+
+
+def refresh_accounts(
+    store: Store,
+    plan: RefreshPlan,
+    limits: RefreshLimits,
+    *,
+    config: Mapping[str, Any],
+    progress: ProgressFn | None = None,
+    notify: NotifyFn | None = None,
+    on_account: AccountHook = _no_hook,
+    on_result: ResultHook = _no_hook,
+    fetchers: Mapping[str, Any] | None = None,
+) -> RefreshReport:
+    """Fetch each account of ``plan`` in turn, going on past the ones that fail.
+
+    ``on_account(index, target)`` is called as each starts and ``on_result`` as each ends
+    (the CLI's progress). ``fetchers`` replaces the Bluesky and Mastodon fetchers by platform
+    (tests); X's is made for each account, with what is left of the budget. A bad config.toml
+    stops the whole run (:class:`ConfigError`): every account would fail the same way.
+    """
+    limits.check()
+    report = RefreshReport(plan, estimate_usd=estimate_x(plan, limits, config))
+    report.budget_usd = limits.budget
+    options: dict[str, Any] = {"config": config}
+    options.update({k: v for k, v in (("progress", progress), ("notify", notify)) if v})
+    made: dict[str, Any] = dict(fetchers or {})
+    x_token = has_x_token(config)
+    for index, target in enumerate(plan.targets):
+        on_account(index, target)
+        result = _refresh_one(store, target, limits, report, made, options, x_token)
+        report.results.append(result)
+        on_result(result)
+    return report
+
+
+def _refresh_one(
+    store: Store,
+    target: RefreshTarget,
+    limits: RefreshLimits,
+    report: RefreshReport,
+    made: dict[str, Any],
+    options: dict[str, Any],
+    x_token: bool,
+) -> AccountResult:
+    if target.platform == "x" and not x_token:
+        return AccountResult(
+            target, "skipped", message=NO_X_TOKEN, hint=SET_X_TOKEN.say(), exit_code=77
+        )
+    budget = limits.budget
+    spent = AccountResult(
+        target, "skipped", message=f"the --budget of {money(limits.budget or 0)} is spent",
+        hint="raise --budget to refresh the X accounts left",
+    )  # fmt: skip
+    if target.platform == "x" and budget is not None:
+        budget = budget - report.cost_usd
+        if budget <= 0:
+            return spent
+    try:
+        fetched = _fetch(store, target, limits, budget, made, options)
+    except ConfigError:
+        raise
+    except BudgetExceededError:  # what is left does not cover even the user lookup
+        return spent
+    except StaffpulseError as exc:
+        return AccountResult(
+            target, "failed", message=exc.message, hint=exc.hint, exit_code=exc.exit_code
+        )
+    status: Status = "ok" if fetched.stopped in (None, "max") else "partial"
+    why = STOPPED.get(fetched.stopped or "", fetched.stopped) if status == "partial" else None
+    return AccountResult(
+        target, status, new_posts=fetched.new_posts, posts=fetched.posts,
+        cost_usd=fetched.cost_usd, message=why, run_id=fetched.run_id,
+    )  # fmt: skip
+
+
+def _fetch(
+    store: Store,
+    target: RefreshTarget,
+    limits: RefreshLimits,
+    budget: float | None,
+    made: dict[str, Any],
+    options: dict[str, Any],
+) -> FetchReport:
+    """One account's fetch, through the fetcher ``staffpulse fetch`` uses for its platform."""
+    posts = limits.posts_for(target.platform)
+    fetched: FetchReport
+    if target.platform == "x":
+        from staffpulse.fetch.x import XFetcher
+
+        # made for each account: its budget is what the accounts before it left
+        x = made.get("x") or XFetcher(store, budget=budget, **options)
+        fetched = x.fetch(target.handle, max_posts=posts, max_mentions=limits.max_mentions)
+        return fetched
+    if target.platform == "bluesky":
+        from staffpulse.fetch.bluesky import BlueskyFetcher
+
+        bluesky = made.get("bluesky") or BlueskyFetcher(store, **options)
+        made["bluesky"] = bluesky
+        fetched = bluesky.fetch(target.handle, max_posts=posts, max_follows=limits.max_follows)
+        return fetched
+    from staffpulse.fetch.mastodon import MastodonFetcher
+
+    # one fetcher for the run: it keeps a client per instance
+    mastodon = made.get("mastodon") or MastodonFetcher(store, **options)
+    made["mastodon"] = mastodon
+    fetched = mastodon.fetch(target.handle, max_posts=posts)
+    return fetched
