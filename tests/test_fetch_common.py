@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from functools import partial
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import pytest
 from staffpulse.config import load_config
 from staffpulse.errors import ConfigError, InputError, RateLimitError
 from staffpulse.fetch.common import (
+    RATE_LIMIT_WAITS,
     SKIPPED_SHOWN,
+    Backoff,
     FetchReport,
     FetchSettings,
     PageWriter,
@@ -147,3 +150,45 @@ def test_the_skipped_summary_names_the_first_few_and_counts_the_rest() -> None:
     assert summary.startswith(f"{SKIPPED_SHOWN + 2} items skipped: data[0]: unreadable; ")
     assert summary.endswith("(and 2 more)") and "data[5]" not in summary
     assert report.as_dict()["skipped"] == SKIPPED_SHOWN + 2
+
+
+def _backoff(sleeps: list[float], said: list[str]) -> Backoff:
+    return Backoff(retries=2, sleep=sleeps.append, notify=said.append)
+
+
+def test_a_rate_limit_reset_already_past_waits_rather_than_asking_again_at_once() -> None:
+    # this computer's clock 20 minutes ahead of the platform's: its reset time is "past", and
+    # asking at once was refused again, thousands of times a second
+    sleeps: list[float] = []
+    report = FetchReport(platform="x", target="acme")
+    _backoff(sleeps, []).wait_for_reset(
+        time.time() - 1200, max_wait=900, report=report, what="@acme", default_wait=60
+    )
+    assert sleeps == [60] and report.waits == [60]
+
+
+def test_a_request_still_rate_limited_after_three_resets_stops_the_fetch() -> None:
+    sleeps: list[float] = []
+    said: list[str] = []
+    report = FetchReport(platform="x", target="acme", posts=40)
+    backoff = _backoff(sleeps, said)
+    for _ in range(RATE_LIMIT_WAITS):
+        backoff.wait_for_reset(time.time() + 5, max_wait=900, report=report, what="@acme feed")
+    with pytest.raises(RateLimitError) as caught:
+        backoff.wait_for_reset(time.time() + 5, max_wait=900, report=report, what="@acme feed")
+    assert len(sleeps) == RATE_LIMIT_WAITS == len(said) and report.stopped == "rate_limit"
+    assert (
+        caught.value.message
+        == "@acme feed: still rate limited after waiting 3 times for the limit to reset"
+    )
+    assert "clock" in str(caught.value.hint) and "40 posts fetched so far" in str(caught.value.hint)
+
+
+def test_a_rate_limit_longer_than_allowed_stops_without_waiting() -> None:
+    sleeps: list[float] = []
+    report = FetchReport(platform="x", target="acme")
+    with pytest.raises(RateLimitError, match="rate limited for 3600s, more than the 900s"):
+        _backoff(sleeps, []).wait_for_reset(
+            time.time() + 3600, max_wait=900, report=report, what="@acme"
+        )
+    assert sleeps == [] and report.stopped == "rate_limit"

@@ -158,6 +158,42 @@ def test_rate_limit_waits_until_reset(httpserver: HTTPServer, store: Store) -> N
         x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
 
 
+def test_a_rate_limit_reset_already_past_is_not_asked_again_at_once(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # a clock 20 minutes ahead: X's reset time looks past. Asking again at once was refused
+    # again, thousands of times a second; now it waits a window (60s, over the 5s allowed)
+    fake = FakeX(httpserver)
+    for n in range(2, 50):
+        fake.fail[n] = (429, {"x-rate-limit-reset": str(int(time.time()) - 1200)})
+    sleeps: list[float] = []
+    with pytest.raises(RateLimitError, match="rate limited for 60s"):
+        x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
+    assert len(fake.requests) == 2 and sleeps == []
+
+
+def test_the_usage_cap_stops_at_once_with_xs_words(httpserver: HTTPServer, store: Store) -> None:
+    # X answers 429 for its monthly usage cap too, with a reset minutes away: waiting for it
+    # was refused again and again, the whole month
+    fake = FakeX(httpserver)
+    fake.error_body = lambda status: {  # type: ignore[method-assign]
+        "title": "UsageCapExceeded", "period": "Monthly", "scope": "Product",
+        "detail": "Usage cap exceeded: Monthly product cap",
+        "type": "https://api.twitter.com/2/problems/usage-capped",
+    }  # fmt: skip
+    fake.fail[2] = (429, {"x-rate-limit-remaining": "39999",
+                          "x-rate-limit-reset": str(int(time.time()) + 2)})  # fmt: skip
+    sleeps: list[float] = []
+    with pytest.raises(RateLimitError) as caught:
+        x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
+    assert len(fake.requests) == 2 and sleeps == []
+    assert caught.value.message == (
+        "@AcmeStaffing timeline: X's usage cap for this app is reached"
+        " (Usage cap exceeded: Monthly product cap)"
+    )
+    assert "usage cap in the X developer console" in str(caught.value.hint)
+
+
 def test_payment_required_keeps_what_was_fetched(httpserver: HTTPServer, store: Store) -> None:
     fake = FakeX(httpserver, n=150)
     fake.fail[3] = (402, {})  # the second timeline page

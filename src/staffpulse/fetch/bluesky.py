@@ -27,7 +27,6 @@ from staffpulse.fetch.common import (
     check_count,
     read_lookup,
     recorded_run,
-    wait_for_reset,
 )
 from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
@@ -90,9 +89,9 @@ class BlueskyFetcher(FetcherBase):
                     return _as_json(method({k: v for k, v in params.items() if v is not None}))
                 except ex.RateLimitExceededError as exc:
                     reset = exc.reset_at
-                    wait_for_reset(
-                        reset.timestamp() if reset else None, max_wait=self.max_wait, sleep=self.sleep,
-                        notify=self.notify, report=report, what=what,
+                    backoff.wait_for_reset(
+                        reset.timestamp() if reset else None, max_wait=self.max_wait,
+                        report=report, what=what,
                     )  # fmt: skip
                 except (ex.ModelError, ex.BadRequestError, ex.UnauthorizedError) as exc:
                     report.stopped = "error"

@@ -184,14 +184,21 @@ class FetcherBase:
         return replace(account, avatar_path=path)
 
 
+# Rate-limit waits for one request: a limit still on after that many resets is not a window
+# that passes (a monthly cap, a clock far off), and asking on would only be refused again.
+RATE_LIMIT_WAITS = 3
+
+
 @dataclass
 class Backoff:
-    """Retries of one request: waits of 2, 4, 8... seconds (capped at 30), then give up."""
+    """Retries of one request: waits of 2, 4, 8... seconds (capped at 30), then give up; and
+    its rate-limit waits, until the limit resets, :data:`RATE_LIMIT_WAITS` times at most."""
 
     retries: int
     sleep: SleepFn
     notify: NotifyFn
     attempt: int = 0
+    rate_limit_waits: int = 0
 
     @property
     def left(self) -> bool:
@@ -206,6 +213,43 @@ class Backoff:
         self.notify(message)
         self.sleep(min(2.0**self.attempt, 30.0))
         return True
+
+    def wait_for_reset(
+        self,
+        reset_epoch: float | None,
+        *,
+        max_wait: float,
+        report: FetchReport,
+        what: str,
+        default_wait: float = 60.0,
+    ) -> None:
+        """Sleep until a rate-limit window resets; RateLimitError when that is longer than
+        ``max_wait``, or when the request was refused that way :data:`RATE_LIMIT_WAITS` times.
+
+        A reset time already past (this computer's clock ahead of the platform's, or a stale
+        answer) waits ``default_wait``: asking again at once would be refused again, as fast
+        as the network goes."""
+        resume = resume_hint(report, resume=RESUME_LATER.say(), otherwise="try again later")
+        if self.rate_limit_waits >= RATE_LIMIT_WAITS:
+            report.stopped = "rate_limit"
+            raise RateLimitError(
+                f"{what}: still rate limited after waiting {self.rate_limit_waits} times for"
+                " the limit to reset",
+                hint=f"check that this computer's clock is right; {resume}",
+            )
+        wait = reset_epoch - time.time() if reset_epoch else default_wait
+        if wait <= 0:
+            wait = default_wait
+        if wait > max_wait:
+            report.stopped = "rate_limit"
+            raise RateLimitError(
+                f"{what}: rate limited for {wait:.0f}s, more than the {max_wait:.0f}s allowed",
+                hint=f"{resume} ({RAISE_MAX_WAIT.say()})",
+            )
+        self.rate_limit_waits += 1
+        self.notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
+        report.waits.append(round(wait, 3))
+        self.sleep(wait)
 
 
 class PageWriter:
@@ -265,30 +309,6 @@ def read_lookup(
             hint="the answer is kept in the store; try again later, and if it happens again,"
             " report it with this message",
         ) from None
-
-
-def wait_for_reset(
-    reset_epoch: float | None,
-    *,
-    max_wait: float,
-    sleep: SleepFn,
-    notify: NotifyFn,
-    report: FetchReport,
-    what: str,
-    default_wait: float = 60.0,
-) -> None:
-    """Sleep until a rate-limit window resets, or raise RateLimitError when that is too long."""
-    wait = max(0.0, reset_epoch - time.time()) if reset_epoch else default_wait
-    if wait > max_wait:
-        report.stopped = "rate_limit"
-        raise RateLimitError(
-            f"{what}: rate limited for {wait:.0f}s, more than the {max_wait:.0f}s allowed",
-            hint=resume_hint(report, resume=RESUME_LATER.say(), otherwise="try again later")
-            + f" ({RAISE_MAX_WAIT.say()})",
-        )
-    notify(f"{what}: rate limited, waiting {wait:.0f}s for the limit to reset")
-    report.waits.append(round(wait, 3))
-    sleep(wait)
 
 
 @contextmanager

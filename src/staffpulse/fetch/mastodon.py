@@ -36,7 +36,6 @@ from staffpulse.fetch.common import (
     check_count,
     read_lookup,
     recorded_run,
-    wait_for_reset,
 )
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
@@ -118,9 +117,9 @@ class MastodonFetcher(FetcherBase):
                     return _plain(method(**{k: v for k, v in params.items() if v is not None}))
                 except mp.MastodonRatelimitError:
                     reset = getattr(self.client, "ratelimit_reset", None)
-                    wait_for_reset(
-                        float(reset) if reset else None, max_wait=self.max_wait, sleep=self.sleep,
-                        notify=self.notify, report=report, what=what, default_wait=5.0,
+                    backoff.wait_for_reset(
+                        float(reset) if reset else None, max_wait=self.max_wait,
+                        report=report, what=what, default_wait=5.0,
                     )  # fmt: skip
                 except mp.MastodonNotFoundError:
                     raise NotFoundError(

@@ -22,6 +22,7 @@ from staffpulse.errors import (
     InputError,
     NotFoundError,
     PaymentRequiredError,
+    RateLimitError,
     StaffpulseError,
 )
 from staffpulse.fetch.common import (
@@ -29,7 +30,6 @@ from staffpulse.fetch.common import (
     FetchReport,
     NotifyFn,
     SleepFn,
-    wait_for_reset,
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.x_client import json_object, rejection_reason
@@ -40,11 +40,13 @@ from staffpulse.next_steps import (
     CHECK_X_TOKEN,
     RAISE_BUDGET,
     RESUME_AFTER,
+    RESUME_LATER,
     X_TOKEN_REFUSED,
     X_UNREACHABLE,
 )
 
 CREDITS = "add credits in the X developer console"
+RAISE_CAP = "raise the app's usage cap in the X developer console"
 
 
 def reached_x(exc: requests.RequestException) -> bool:
@@ -65,6 +67,28 @@ def _network_reason(exc: requests.RequestException) -> str:
     if isinstance(exc, requests.ConnectionError):
         return "no connection"
     return "a network error"
+
+
+def usage_cap(exc: tweepy.TooManyRequests) -> str | None:
+    """X's words when a 429 is its usage cap ("Usage cap exceeded: Monthly product cap"), not
+    a rate-limit window: the cap lasts its whole period (a month), however long one waits."""
+    try:
+        body = exc.response.json()
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    if body.get("title") != "UsageCapExceeded" and "usage-capped" not in str(body.get("type")):
+        return None
+    return str(body.get("detail") or body.get("title")).strip()
+
+
+def _reset_epoch(exc: tweepy.TooManyRequests) -> float | None:
+    """When X's rate-limit window resets (its ``x-rate-limit-reset``), None when not said."""
+    try:
+        return float(exc.response.headers.get("x-rate-limit-reset") or "")
+    except ValueError:
+        return None
 
 
 def _rejected(
@@ -157,13 +181,19 @@ def call_x(
                 response = method(**{k: v for k, v in params.items() if v is not None})
                 return json_object(response, what, host, stored_so_far(report))
             except tweepy.TooManyRequests as exc:
-                reset = getattr(exc, "reset_time", None) or exc.response.headers.get(
-                    "x-rate-limit-reset"
+                capped = usage_cap(exc)
+                if capped is not None:
+                    report.stopped = "rate_limit"
+                    raise RateLimitError(
+                        f"{what}: X's usage cap for this app is reached ({capped})",
+                        hint=f"it lifts when its period ends, or {RAISE_CAP}; "
+                        + resume_hint(
+                            report, resume=RESUME_LATER.say(), otherwise="try again then"
+                        ),
+                    ) from None
+                backoff.wait_for_reset(
+                    _reset_epoch(exc), max_wait=max_wait, report=report, what=what
                 )
-                wait_for_reset(
-                    float(reset) if reset else None, max_wait=max_wait, sleep=sleep, notify=notify,
-                    report=report, what=what,
-                )  # fmt: skip
             except tweepy.HTTPException as exc:
                 status = exc.response.status_code
                 if status >= 500 and backoff.retry(f"{what}: X server error {status}, retrying"):
