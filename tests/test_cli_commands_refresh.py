@@ -189,6 +189,9 @@ def test_without_a_cohort_every_account_fetched_before_is_refreshed(
 
 
 def test_an_empty_store_says_what_to_give(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["refresh", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code == 66 and not (tmp_path / "typo.db").exists()
+    open_store(tmp_path / "new.db").close()
     result = runner.invoke(app, ["refresh", "--db", str(tmp_path / "new.db")])
     assert result.exit_code == 65
     assert "no account in the store was fetched live before" in result.stderr

@@ -217,7 +217,8 @@ def refresh_command(
     limits = RefreshLimits(max_posts, max_mentions, max_follows, budget)
     limits.check()  # before the store is opened and anything is asked
     config = load_config()
-    with open_store(db) as store:
+    # without a cohort there must be a store already: a typo in --db leaves no empty one behind
+    with open_store(db, create=cohort_file is not None) as store:
         plan = (
             plan_from_store(store) if cohort_file is None else plan_from_cohort(store, cohort_file)
         )
