@@ -1,6 +1,6 @@
 """Getting to a place and keeping it, in real headless Chromium (Debian's, never a downloaded
 one): a rough grade's row on the benchmark opens its audit, a pasted profile address opens its
-account, Dismiss far down the inbox returns to the next conversation, and an X archive ZIP over
+account, the audit's advice to fetch the account opens the fetch form filled in, Dismiss far down the inbox returns to the next conversation, and an X archive ZIP over
 the upload limit gets advice that can be followed."""
 
 from __future__ import annotations
@@ -108,6 +108,30 @@ def test_a_pasted_profile_address_opens_the_account(site: str) -> None:
         finally:
             browser.close()
     assert url.endswith("/audit/x/brightpathstaff") and "@brightpathstaff" in heading
+
+
+def test_the_audits_advice_to_fetch_opens_the_filled_in_fetch_under_the_bar(site: str) -> None:
+    """The Face step said "Fetch the account live on the Import page": the words are a link
+    to the fetch form filled in with the account, which a phone scrolls to clear of the bar
+    (the heading was under it)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_page(viewport={"width": 400, "height": 800})
+        try:
+            page.goto(site + "/audit/x/tinyfirm", wait_until="load")
+            link = page.locator("main a", has_text="the Import page").first
+            with page.expect_navigation():
+                link.click()
+            page.wait_for_load_state("load")
+            handle = page.input_value("#handle")
+            platform = page.input_value("#platform")
+            heading = page.locator("#fetch h2").bounding_box()
+            bar = page.locator(".appbar").bounding_box()
+        finally:
+            browser.close()
+    assert (handle, platform) == ("tinyfirm", "x")
+    assert heading and bar and heading["y"] >= bar["y"] + bar["height"]
 
 
 def test_dismiss_far_down_the_inbox_keeps_the_place(site: str) -> None:

@@ -223,11 +223,17 @@ def test_the_audit_page_says_how_to_check_a_picture_known_only_by_its_address(
         store.upsert([account, *posts], provenance("t", "f"))
     with make_client(db) as c:
         page = c.get("/audit/bluesky/rosa.example.social")
-    assert page.status_code == 200
-    text = html.unescape(page.text)
-    assert "We could not check your picture" in text
-    assert "Fetch the account live on the Import page" in text
-    assert "staffpulse fetch" not in text and "staffpulse avatar" not in text
+        assert page.status_code == 200
+        text = html.unescape(page.text)
+        assert "We could not check your picture" in text
+        assert "staffpulse fetch" not in text and "staffpulse avatar" not in text
+        # the step links the place it names, with the form filled in: nothing to retype
+        link = re.search(r'Fetch the account live on <a href="([^"]+)">the Import page</a>', text)
+        assert link, "no link to the Import page"
+        form = c.get(link.group(1)).text
+    assert link.group(1).endswith("#fetch") and 'id="fetch"' in form
+    assert '<option value="bluesky" selected>' in form
+    assert 'id="handle" name="handle" value="rosa.example.social"' in form
 
 
 def test_open_another_account_by_its_display_name(client: Any) -> None:

@@ -36,6 +36,12 @@ def inbox_url(platform: str, handle: str) -> str:
     return "/inbox?" + urlencode({"as": f"@{handle}", "platform": platform})
 
 
+def fetch_url(platform: str, handle: str) -> str:
+    """The Import page with its "Fetch an account live" form filled in for the account, and
+    scrolled to it: where an audit's advice to fetch the account leads."""
+    return "/import?" + urlencode({"platform": platform, "handle": handle}) + "#fetch"
+
+
 def download_name(prefix: str, handle: str, suffix: str) -> str:
     """The file name of a download about ``handle``: ``audit-acmestaffing.html``.
 

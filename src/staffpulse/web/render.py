@@ -8,10 +8,12 @@ places their blocks inside the dashboard layout (navigation, flash messages).
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from typing import Any
 
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -20,7 +22,7 @@ from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment as report_environment
 from staffpulse.signals.role_labels import role_label
 from staffpulse.web.flash import Flashes
-from staffpulse.web.links import audit_url, inbox_url
+from staffpulse.web.links import audit_url, fetch_url, inbox_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
 
@@ -44,6 +46,29 @@ def _number(value: float | int | None) -> str:
     """A count as a person reads it ("1,986"); a number a form or address carries is printed
     without this filter, so it stays one a browser can send back ("1986")."""
     return "" if value is None else f"{value:,}"
+
+
+# The pages an audit's advice names, which the dashboard links for the account audited
+_PLACES = re.compile("your inbox|the Import page")
+
+
+def linked_places(text: str, platform: str, handle: str) -> Markup:
+    """An audit's advice, escaped, with the pages it names linked for the account: "your
+    inbox" opens the Inbox as it, "the Import page" the live fetch filled in with it (the
+    step that sends a marketer there is about this account: fetch its picture or its newer
+    posts), so no step leaves the reader to find the place and type the handle again."""
+    places = {
+        "your inbox": inbox_url(platform, handle),
+        "the Import page": fetch_url(platform, handle),
+    }
+    parts: list[Markup] = []
+    start = 0
+    for found in _PLACES.finditer(text):
+        parts.append(escape(text[start : found.start()]))
+        parts.append(Markup('<a href="{}">{}</a>').format(places[found[0]], found[0]))
+        start = found.end()
+    parts.append(escape(text[start:]))
+    return Markup("").join(parts)
 
 
 def build_environment(*, strict: bool | None = None) -> Environment:
@@ -77,6 +102,7 @@ def build_environment(*, strict: bool | None = None) -> Environment:
         mentions_formats=mentions_formats,
         audit_url=audit_url,
         inbox_url=inbox_url,
+        linked_places=linked_places,
         left_out_text=left_out_text,
     )
     return env
