@@ -1,5 +1,6 @@
-"""``fetch x`` on the answers X gives: a rejected request, not found, an answer that is not
-JSON, a suspended account, no connection, and a tweet or profile that cannot be read."""
+"""``fetch x`` on the answers X gives: a rejected request, a refused token or app, not found,
+an answer that is not JSON, a suspended or protected account, no connection, and a tweet or
+profile that cannot be read."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from staffpulse.errors import (
+    AuthError,
     FetchError,
     InputError,
     NotFoundError,
@@ -45,6 +47,61 @@ def test_http_404_says_what_was_not_found_and_is_not_retried(
         x_fetcher(httpserver, store, sleeps).fetch("acme")
     assert caught.value.message == "@AcmeStaffing timeline: not found on X"
     assert len(fake.requests) == 2 and sleeps == []
+
+
+NOT_ENROLLED = {  # X's answer to an app outside a Project, or on too low an access level
+    "client_id": "123", "title": "Client Forbidden", "reason": "client-not-enrolled",
+    "required_enrollment": "Appropriate Level of API Access",
+    "detail": "When authenticating requests to the Twitter API v2 endpoints, you must use keys"
+    " and tokens from a Twitter developer App that is attached to a Project. You can create a"
+    " project via the developer portal.",
+    "type": "https://api.twitter.com/2/problems/client-forbidden",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "said"),
+    [(403, NOT_ENROLLED, "(HTTP 403): When authenticating requests to the Twitter API v2"
+      " endpoints, you must use keys and tokens from a Twitter developer App that is attached"
+      " to a Project."),  # whole sentences, cut before 200 characters
+     (401, {"title": "Unauthorized", "detail": "Unauthorized", "status": 401}, "(HTTP 401)")],
+)  # fmt: skip
+def test_a_refused_token_or_app_says_xs_reason(
+    httpserver: HTTPServer, store: Store, status: int, body: dict[str, object], said: str
+) -> None:
+    fake = FakeX(httpserver)
+    fake.error_body = lambda _status: body  # type: ignore[method-assign]
+    fake.fail[1] = (status, {})
+    with pytest.raises(AuthError) as caught:
+        x_fetcher(httpserver, store, []).fetch("acme")
+    assert caught.value.message.endswith(said) and len(fake.requests) == 1
+    assert "the app's access level" in str(caught.value.hint)
+
+
+def test_a_protected_timeline_is_said_not_fetched_as_empty(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # X answers 200 with only "errors" for the timeline of a protected account: that was
+    # "Fetched 0 posts", exit 0, and the stream marked done
+    fake = FakeX(httpserver)
+    refused = {"errors": [{
+        "resource_id": USER_ID, "parameter": "id", "resource_type": "user", "section": "data",
+        "title": "Authorization Error", "value": USER_ID,
+        "detail": f"Sorry, you are not authorized to see the user with id: [{USER_ID}].",
+        "type": "https://api.twitter.com/2/problems/not-authorized-for-resource",
+    }], "meta": {}}  # fmt: skip
+    fake.fail[2] = (200, {})
+    fake.error_body = lambda _status: refused  # type: ignore[method-assign]
+    with pytest.raises(NotFoundError) as caught:
+        x_fetcher(httpserver, store, []).fetch("acme")
+    assert caught.value.message == (
+        "@AcmeStaffing timeline: X does not show these posts (Sorry, you are not authorized"
+        f" to see the user with id: [{USER_ID}].)"
+    )
+    assert str(caught.value.hint).startswith("only the profile was fetched; a protected")
+    # not marked done: once the account lets staffpulse see it, the timeline is read whole
+    report = x_fetcher(httpserver, store, []).fetch("acme", max_mentions=0)
+    assert report.posts == 23
 
 
 def test_an_answer_that_is_not_json(httpserver: HTTPServer, store: Store) -> None:

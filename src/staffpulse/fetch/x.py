@@ -33,6 +33,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import RangeCursor, newest_stored_post_id
 from staffpulse.fetch.handles import x_handle
+from staffpulse.fetch.resume import stored_so_far
 from staffpulse.fetch.x_client import (
     SEARCH_EXPANSIONS,
     SEARCH_USER_FIELDS,
@@ -40,6 +41,7 @@ from staffpulse.fetch.x_client import (
     USER_FIELDS,
     lookup_error,
     make_client,
+    refusal,
     user_of_lookup,
 )
 from staffpulse.fetch.x_costs import (
@@ -248,6 +250,14 @@ class XFetcher(FetcherBase):
                 except BudgetExceededError:
                     # a lost answer's retry did not fit: the range stays pending, to resume
                     return
+                refused = refusal(page) if task != "search" else None
+                if refused is not None:  # before complete(): nothing of the stream was read
+                    raise NotFoundError(
+                        f"{what}: X does not show these posts ({refused})",
+                        hint=f"{stored_so_far(report)}; a protected account's posts are shown"
+                        " only to the followers it approved, a suspended one's to no one"
+                        " (import its X archive instead)",
+                    )
                 data = [t for t in page.get("data") or [] if isinstance(t, dict)]
                 found = page.get("includes")
                 includes: dict[str, Any] = found if isinstance(found, dict) else {}

@@ -55,7 +55,11 @@ def rejection_reason(exc: tweepy.HTTPException) -> str:
         found = body.get("detail") or body.get("title") if isinstance(body, dict) else None
         messages = [str(found).strip()] if found else []
     text = messages[0] if messages else ""
-    return text if len(text) <= 200 else text[:197] + "..."
+    if len(text) <= 200:
+        return text
+    # whole sentences when they fit: X's longer reasons say the point first
+    end = text.rfind(". ", 0, 200)
+    return text[: end + 1] if end > 0 else text[:197] + "..."
 
 
 def lookup_error(page: dict[str, Any]) -> str:
@@ -64,6 +68,20 @@ def lookup_error(page: dict[str, Any]) -> str:
     errors = page.get("errors")
     first = errors[0] if isinstance(errors, list) and errors else None
     return str(first.get("detail") or "").strip() if isinstance(first, dict) else ""
+
+
+def refusal(page: dict[str, Any]) -> str | None:
+    """X's words when a page has no posts because X does not show the stream at all: a
+    protected account's timeline ("Sorry, you are not authorized to see the user with id:
+    [7].") or a suspended one's answer 200 with ``errors`` about the ``data`` section only.
+    None for a page with posts, an empty page, or errors about referenced posts alone."""
+    errors = page.get("errors")
+    if page.get("data") or not isinstance(errors, list):
+        return None
+    for error in errors:
+        if isinstance(error, dict) and error.get("section", "data") == "data":
+            return str(error.get("detail") or error.get("title") or "").strip() or "no reason"
+    return None
 
 
 def user_of_lookup(page: dict[str, Any]) -> Account:

@@ -107,8 +107,19 @@ def _rejected(
             ),
         )
     if status in (401, 403):
+        # X's words tell a wrong token from an app on the wrong access level or outside a
+        # Project ("client-not-enrolled"), which no new token fixes; a bare "Forbidden" adds
+        # nothing
+        reason = rejection_reason(exc)
+        plain = reason.lower() in (
+            "",
+            "unauthorized",
+            "forbidden",
+            str(exc.response.reason).lower(),
+        )
         return AuthError(
-            X_TOKEN_REFUSED.say(origin=token_from, status=status),
+            X_TOKEN_REFUSED.say(origin=token_from, status=status)
+            + ("" if plain else f": {reason}"),
             hint=CHECK_X_TOKEN.say(origin=token_from),
         )
     if status == 404:
