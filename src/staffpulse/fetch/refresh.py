@@ -27,6 +27,8 @@ Status = Literal["ok", "partial", "failed", "skipped"]
 # fetched gets its newest ones (staffpulse fetch reads further back)
 DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
 NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
+INTERRUPTED = "interrupted (Ctrl-C): what was fetched is kept"
+NOT_REACHED = "not reached: the run was interrupted"
 STOPPED = {
     "budget": "stopped at the --budget",
     "rate_limit": "stopped by a rate limit",
@@ -88,6 +90,7 @@ class RefreshReport:
     results: list[AccountResult] = field(default_factory=list)
     estimate_usd: float | None = None  # the X accounts' worst case; None without any
     budget_usd: float | None = None
+    interrupted: bool = False  # stopped by Ctrl-C
 
     @property
     def new_posts(self) -> int:
@@ -103,7 +106,10 @@ class RefreshReport:
     @property
     def exit_code(self) -> int:
         """0 when every account was refreshed in full; 1 when one or more failed, were
-        skipped or stopped early (the others were refreshed all the same)."""
+        skipped or stopped early (the others were refreshed all the same); 130 when Ctrl-C
+        stopped the run, as any command stopped so."""
+        if self.interrupted:
+            return 130
         return 0 if all(result.status == "ok" for result in self.results) else 1
 
     def as_dict(self) -> dict[str, Any]:
@@ -116,6 +122,7 @@ class RefreshReport:
                 "new_posts": self.new_posts,
                 "cost_usd": round(self.cost_usd, 6),
             },
+            "interrupted": self.interrupted,
             "estimate_usd": self.estimate_usd,
             "budget_usd": self.budget_usd,
             "exit_code": self.exit_code,
@@ -172,7 +179,18 @@ def refresh_accounts(
     x_token = has_x_token(config)
     for index, target in enumerate(plan.targets):
         on_account(index, target)
-        result = _refresh_one(store, target, limits, report, made, options, x_token)
+        try:
+            result = _refresh_one(store, target, limits, report, made, options, x_token)
+        except KeyboardInterrupt:
+            # Ctrl-C ends the run, not just this account: what was fetched is kept (the fetch
+            # run is recorded as interrupted) and the table still says how far it got
+            report.interrupted = True
+            report.results.append(AccountResult(target, "partial", message=INTERRUPTED))
+            report.results.extend(
+                AccountResult(later, "skipped", message=NOT_REACHED)
+                for later in plan.targets[index + 1 :]
+            )
+            break
         report.results.append(result)
         on_result(result)
     return report

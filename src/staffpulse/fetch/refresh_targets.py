@@ -17,6 +17,7 @@ from typing import Any
 from staffpulse.benchmark.cohort import COHORT_HINT, CohortEntry, CohortProblem, read_cohort
 from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
+from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
 from staffpulse.handles import parse_handle
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
@@ -65,17 +66,29 @@ class RefreshPlan:
         }
 
 
-def plan_from_cohort(store: Store, path: Path) -> RefreshPlan:
+def fetch_handle(platform: str, text: str, default_instance: str | None) -> str:
+    """``text`` as the platform's fetch takes it; InputError when that fetch would refuse it."""
+    if platform == "x":
+        return x_handle(text)
+    if platform == "bluesky":
+        return bluesky_handle(text)
+    user, instance = mastodon_account(text, default_instance)
+    return f"{user}@{instance}"
+
+
+def plan_from_cohort(
+    store: Store, path: Path, default_instance: str | None = "mastodon.social"
+) -> RefreshPlan:
     """The accounts of a cohort file, read as ``benchmark`` reads it. A line without a
     platform takes the platform of the stored account it names, else the one its handle's
-    shape says (``name.bsky.social``: Bluesky, ``user@instance``: Mastodon, ``name``: X).
-    Raises :class:`InputError` when no line can be used, naming the file and lines."""
+    shape says (``name.bsky.social``: Bluesky, ``user@instance``: Mastodon, ``name``: X). A
+    Mastodon user written without instance is on ``default_instance``. Raises :class:`InputError` when no line can be used, naming the file and lines."""
     entries, problems = read_cohort(path)
     targets: list[RefreshTarget] = []
     seen: set[tuple[str, str]] = set()
     for entry in entries:
         try:
-            target = _target_of(store, entry)
+            target = _target_of(store, entry, default_instance)
         except ValueError as exc:
             problems.append(CohortProblem(str(path), entry.line, str(exc)))
             continue
@@ -93,10 +106,16 @@ def plan_from_cohort(store: Store, path: Path) -> RefreshPlan:
     return RefreshPlan(targets, str(path), [p for p in problems if p.line or not p.kept])
 
 
-def _target_of(store: Store, entry: CohortEntry) -> RefreshTarget:
+def _target_of(store: Store, entry: CohortEntry, default_instance: str | None) -> RefreshTarget:
     """The account a cohort line names, with its platform; ValueError saying what to write."""
     if entry.platform is not None:
-        return RefreshTarget(entry.platform, entry.handle, entry.line)
+        # checked as its fetch checks it, so a handle of the wrong platform is this line's
+        # problem before the run, not a failed fetch after it
+        try:
+            handle = fetch_handle(entry.platform, entry.handle, default_instance)
+        except InputError as exc:
+            raise ValueError(f"{exc.message} ({exc.hint})") from None
+        return RefreshTarget(entry.platform, handle, entry.line)
     try:
         account = store.find_account(entry.handle)
     except AmbiguousAccountError as exc:

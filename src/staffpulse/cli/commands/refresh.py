@@ -203,7 +203,7 @@ def refresh_command(
 
     X accounts need X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); without it they are skipped. Exit status 1 when an account failed, was skipped or stopped early.
     """
-    from staffpulse.config import load_config
+    from staffpulse.config import load_config, setting_str
     from staffpulse.errors import EmptyInputError
     from staffpulse.fetch.refresh import (
         RefreshLimits,
@@ -219,9 +219,11 @@ def refresh_command(
     config = load_config()
     # without a cohort there must be a store already: a typo in --db leaves no empty one behind
     with open_store(db, create=cohort_file is not None) as store:
-        plan = (
-            plan_from_store(store) if cohort_file is None else plan_from_cohort(store, cohort_file)
-        )
+        if cohort_file is None:
+            plan = plan_from_store(store)
+        else:
+            instance = setting_str(config, "mastodon", "default_instance")
+            plan = plan_from_cohort(store, cohort_file, instance)
         if not plan.targets:
             raise EmptyInputError(
                 "no account in the store was fetched live before",

@@ -1,0 +1,145 @@
+"""Refreshing many accounts: one failing goes on to the next, a bad config or Ctrl-C ends the
+run, X is skipped without a token and estimated before anything is fetched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from staffpulse.errors import ConfigError, FetchError, NotFoundError, StaffpulseError
+from staffpulse.fetch.common import FetchReport
+from staffpulse.fetch.refresh import (
+    NO_X_TOKEN,
+    NOT_REACHED,
+    RefreshLimits,
+    estimate_x,
+    refresh_accounts,
+)
+from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+from staffpulse.store import Store
+
+CONFIG: dict[str, Any] = {"fetch": {"timeout_seconds": 5.0}}
+
+
+class FakeFetcher:
+    """Answers each handle as told: a number of new posts, or an error to raise."""
+
+    def __init__(self, platform: str, answers: dict[str, int | BaseException]) -> None:
+        self.platform, self.answers = platform, answers
+        self.asked: list[tuple[str, dict[str, Any]]] = []
+
+    def fetch(self, handle: str, **limits: Any) -> FetchReport:
+        self.asked.append((handle, limits))
+        answer = self.answers[handle]
+        if isinstance(answer, BaseException):
+            raise answer
+        return FetchReport(self.platform, handle, posts=answer, new_posts=answer)
+
+
+def _plan(*targets: tuple[str, str]) -> RefreshPlan:
+    return RefreshPlan([RefreshTarget(p, h) for p, h in targets], "cohort.csv")
+
+
+def test_a_failing_account_is_reported_and_the_next_one_fetched(store: Store) -> None:
+    bluesky = FakeFetcher(
+        "bluesky",
+        {"gone.bsky.social": NotFoundError("@gone.bsky.social: Bluesky said Profile not found",
+                                           hint="check the handle"),
+         "acme.bsky.social": 4},
+    )  # fmt: skip
+    down = FetchError("mastodon.example: no connection", hint="check your connection")
+    mastodon = FakeFetcher("mastodon", {"acme@mastodon.example": down})
+    plan = _plan(
+        ("bluesky", "gone.bsky.social"), ("mastodon", "acme@mastodon.example"),
+        ("bluesky", "acme.bsky.social"),
+    )  # fmt: skip
+    seen: list[str] = []
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG,
+        fetchers={"bluesky": bluesky, "mastodon": mastodon},
+        on_result=lambda result: seen.append(result.status),
+    )  # fmt: skip
+    assert seen == ["failed", "failed", "ok"]
+    gone, instance, acme = report.results
+    assert gone.hint == "check the handle" and gone.exit_code == 66
+    assert instance.message == "mastodon.example: no connection" and instance.exit_code == 75
+    assert acme.new_posts == 4 and report.new_posts == 4
+    assert report.exit_code == 1 and report.as_dict()["totals"]["failed"] == 2
+    # each platform's defaults: a week of posts, Bluesky's follows
+    assert bluesky.asked[-1] == ("acme.bsky.social", {"max_posts": 1000, "max_follows": 500})
+
+
+def test_every_account_refreshed_is_exit_code_0(store: Store) -> None:
+    mastodon = FakeFetcher("mastodon", {"a@m.example": 0, "b@m.example": 2})
+    report = refresh_accounts(
+        store, _plan(("mastodon", "a@m.example"), ("mastodon", "b@m.example")),
+        RefreshLimits(max_posts=50), config=CONFIG, fetchers={"mastodon": mastodon},
+    )  # fmt: skip
+    assert report.exit_code == 0 and report.new_posts == 2
+    assert [limits for _, limits in mastodon.asked] == [{"max_posts": 50}] * 2
+
+
+def test_a_bad_config_ends_the_run_as_every_account_would_fail(store: Store) -> None:
+    broken = ConfigError("config.toml: [fetch] timeout_seconds must be a number")
+    bluesky = FakeFetcher("bluesky", {"a.bsky.social": broken, "b.bsky.social": 1})
+    with pytest.raises(ConfigError):
+        refresh_accounts(
+            store, _plan(("bluesky", "a.bsky.social"), ("bluesky", "b.bsky.social")),
+            RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky},
+        )  # fmt: skip
+    assert len(bluesky.asked) == 1
+
+
+def test_ctrl_c_keeps_the_table_of_what_was_done(store: Store) -> None:
+    bluesky = FakeFetcher(
+        "bluesky", {"a.bsky.social": 3, "b.bsky.social": KeyboardInterrupt(), "c.bsky.social": 1}
+    )
+    plan = _plan(*(("bluesky", f"{n}.bsky.social") for n in "abc"))
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky}
+    )
+    assert [r.status for r in report.results] == ["ok", "partial", "skipped"]
+    assert report.results[2].message == NOT_REACHED
+    assert report.exit_code == 130 and report.as_dict()["interrupted"] is True
+    assert [handle for handle, _ in bluesky.asked] == ["a.bsky.social", "b.bsky.social"]
+
+
+def test_x_without_a_token_is_skipped_and_nothing_is_asked(store: Store) -> None:
+    x = FakeFetcher("x", {"acme": 5})
+    report = refresh_accounts(
+        store, _plan(("x", "acme")), RefreshLimits(), config=CONFIG, fetchers={"x": x}
+    )
+    (result,) = report.results
+    assert result.status == "skipped" and result.message == NO_X_TOKEN
+    assert "X_BEARER_TOKEN" in str(result.hint) and not x.asked
+    assert report.exit_code == 1
+
+
+def test_the_x_estimate_counts_every_x_account_and_only_those() -> None:
+    rates = {"x": {"cost_per_post_read": 0.005, "cost_per_user_read": 0.01}}
+    plan = _plan(("x", "a"), ("x", "b"), ("bluesky", "c.bsky.social"))
+    # each: the user lookup, 200 posts and 100 mentions with their authors
+    assert estimate_x(plan, RefreshLimits(), rates) == pytest.approx(2 * (0.01 + 1.0 + 1.5))
+    assert estimate_x(plan, RefreshLimits(max_posts=10, max_mentions=0), rates) == pytest.approx(
+        2 * (0.01 + 0.05)
+    )
+    assert estimate_x(_plan(("bluesky", "c.bsky.social")), RefreshLimits(), rates) is None
+
+
+@pytest.mark.parametrize(
+    ("limits", "said"),
+    [(RefreshLimits(max_posts=0), "--max-posts 0"),
+     (RefreshLimits(max_follows=-1), "--max-follows -1"),
+     (RefreshLimits(budget=0), "--budget 0")],
+)  # fmt: skip
+def test_limits_are_checked_before_any_account(
+    store: Store, limits: RefreshLimits, said: str
+) -> None:
+    bluesky = FakeFetcher("bluesky", {"a.bsky.social": 1})
+    with pytest.raises(StaffpulseError, match=said):
+        refresh_accounts(
+            store, _plan(("bluesky", "a.bsky.social")), limits, config=CONFIG,
+            fetchers={"bluesky": bluesky},
+        )  # fmt: skip
+    assert not bluesky.asked
