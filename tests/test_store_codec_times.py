@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from car_helpers import small_car
 from staffpulse.audit import audit_account
 from staffpulse.ingest import import_paths
@@ -20,6 +22,17 @@ def test_every_year_reads_back_and_sorts() -> None:
     assert [parse_time(text) for text in written] == moments
     assert sorted(written) == written
     assert parse_time("1-03-01T14:05:00Z") == moments[0]  # as stores written before hold it
+
+
+def test_times_read_back_as_written_and_a_broken_one_is_still_refused() -> None:
+    # the stored form is read by a fast path (connect reads 300,000 times on a big store):
+    # it must give what strptime gave, and refuse what strptime refused
+    for text in ("2026-11-27T23:59:59Z", "2024-02-29T00:00:00Z", "1970-01-01T00:00:00Z"):
+        slow = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        assert parse_time(text) == slow and parse_time(text).tzinfo is UTC  # type: ignore[union-attr]
+    for broken in ("2026-02-30T10:00:00Z", "2026-11-27T24:00:00Z"):
+        with pytest.raises(ValueError):
+            parse_time(broken)
 
 
 def test_a_post_dated_year_one_is_audited(tmp_path: Path) -> None:

@@ -37,6 +37,13 @@ observed_time = functools.lru_cache(maxsize=256)(format_time)
 def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
+    if len(value) == 20 and value[10] == "T" and value[19] == "Z":
+        # what format_time writes, read about 7 times faster than strptime: connect and the
+        # benchmark read every post's and interaction's times (300,000 on a big store)
+        try:
+            return datetime.fromisoformat(value[:19]).replace(tzinfo=UTC)
+        except ValueError:
+            pass  # strptime below says what is wrong, as it always did
     year, _, rest = value.partition("-")
     if len(year) < 4 and year.isdigit():  # written unpadded before (see format_time)
         value = f"{int(year):04d}-{rest}"
