@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from staffpulse.errors import ConfigError, FetchError, NotFoundError, StaffpulseError
+from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
 from staffpulse.fetch.common import FetchReport
 from staffpulse.fetch.refresh import (
     NO_X_TOKEN,
@@ -143,3 +145,22 @@ def test_limits_are_checked_before_any_account(
             fetchers={"bluesky": bluesky},
         )  # fmt: skip
     assert not bluesky.asked
+
+
+def test_a_fetch_failing_halfway_counts_what_it_kept(store: Store, httpserver: HTTPServer) -> None:
+    from test_fetch_bluesky import FakeAppView
+
+    appview = FakeAppView(httpserver, n=12)
+    appview.fail[3] = (400, {})  # the profile and the feed come back; follows are refused
+    config: dict[str, Any] = {"fetch": {"timeout_seconds": 10.0}}
+    fetcher = BlueskyFetcher(
+        store, config=config, client=make_client(httpserver.url_for(""), 10.0), avatars=False
+    )
+    report = refresh_accounts(
+        store, _plan(("bluesky", "acme.bsky.social")), RefreshLimits(), config=config,
+        fetchers={"bluesky": fetcher},
+    )  # fmt: skip
+    (result,) = report.results
+    assert result.status == "failed" and result.exit_code == 65
+    assert result.new_posts == 12 and result.run_id is not None  # kept, and said
+    assert report.new_posts == 12

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from staffpulse.config import get_secret
 from staffpulse.errors import BudgetExceededError, ConfigError, StaffpulseError
 from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn, check_count
-from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget, json_object
 from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost, money
 from staffpulse.next_steps import SET_X_TOKEN
 from staffpulse.store import Store
@@ -64,7 +64,7 @@ class AccountResult:
     status: Status
     new_posts: int = 0
     posts: int = 0
-    cost_usd: float = 0.0
+    cost_usd: float = 0.0  # with what X may have billed for answers lost to a timeout
     message: str | None = None  # why it failed, was skipped or stopped early
     hint: str | None = None
     exit_code: int | None = None  # the error's, when it failed
@@ -181,11 +181,12 @@ def refresh_accounts(
         on_account(index, target)
         try:
             result = _refresh_one(store, target, limits, report, made, options, x_token)
-        except KeyboardInterrupt:
+        except RefreshInterrupted as stop:
             # Ctrl-C ends the run, not just this account: what was fetched is kept (the fetch
             # run is recorded as interrupted) and the table still says how far it got
             report.interrupted = True
-            report.results.append(AccountResult(target, "partial", message=INTERRUPTED))
+            stop.result.message = INTERRUPTED
+            report.results.append(stop.result)
             report.results.extend(
                 AccountResult(later, "skipped", message=NOT_REACHED)
                 for later in plan.targets[index + 1 :]
@@ -218,6 +219,7 @@ def _refresh_one(
         budget = budget - report.cost_usd
         if budget <= 0:
             return spent
+    last_run = _last_run_id(store)
     try:
         fetched = _fetch(store, target, limits, budget, made, options)
     except ConfigError:
@@ -225,15 +227,51 @@ def _refresh_one(
     except BudgetExceededError:  # what is left does not cover even the user lookup
         return spent
     except StaffpulseError as exc:
-        return AccountResult(
+        failed = AccountResult(
             target, "failed", message=exc.message, hint=exc.hint, exit_code=exc.exit_code
         )
+        return _with_run_counts(store, failed, last_run)
+    except KeyboardInterrupt:
+        interrupted = _with_run_counts(store, AccountResult(target, "partial"), last_run)
+        raise RefreshInterrupted(interrupted) from None
     status: Status = "ok" if fetched.stopped in (None, "max") else "partial"
     why = STOPPED.get(fetched.stopped or "", fetched.stopped) if status == "partial" else None
     return AccountResult(
         target, status, new_posts=fetched.new_posts, posts=fetched.posts,
-        cost_usd=fetched.cost_usd, message=why, run_id=fetched.run_id,
+        cost_usd=fetched.cost_usd + fetched.lost_answers_usd, message=why, run_id=fetched.run_id,
     )  # fmt: skip
+
+
+class RefreshInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an account's fetch, with what that fetch had stored by then."""
+
+    def __init__(self, result: AccountResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+def _last_run_id(store: Store) -> int:
+    row = store.conn.execute("SELECT MAX(id) FROM runs").fetchone()
+    return int(row[0] or 0)
+
+
+def _with_run_counts(store: Store, result: AccountResult, after: int) -> AccountResult:
+    """``result`` with what its fetch kept before it stopped, as its run recorded it (a fetch
+    that fails after three pages keeps them, and X billed them: the budget counts them)."""
+    row = store.conn.execute(
+        "SELECT id, counts FROM runs WHERE kind = 'fetch' AND id > ? ORDER BY id DESC LIMIT 1",
+        (after,),
+    ).fetchone()
+    if row is None:
+        return result
+    counts = json_object(row[1])
+    result.run_id = int(row[0])
+    result.new_posts = int(counts.get("new_posts") or 0)
+    result.posts = int(counts.get("posts") or 0)
+    result.cost_usd = float(counts.get("cost_usd") or 0) + float(
+        counts.get("lost_answers_usd") or 0
+    )
+    return result
 
 
 def _fetch(

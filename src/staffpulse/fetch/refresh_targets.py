@@ -139,7 +139,7 @@ def plan_from_store(store: Store) -> RefreshPlan:
     for params_text, counts_text in store.conn.execute(
         "SELECT params, counts FROM runs WHERE kind = 'fetch' ORDER BY id"
     ):
-        params, counts = _json_object(params_text), _json_object(counts_text)
+        params, counts = json_object(params_text), json_object(counts_text)
         platform = str(params.get("platform") or "")
         handle = params.get(_TARGET_PARAM.get(platform, ""))
         account_id = counts.get("account_id")
@@ -154,7 +154,8 @@ def plan_from_store(store: Store) -> RefreshPlan:
     return RefreshPlan(targets, FETCHED_BEFORE, left_out=_left_out(store, latest, other_runs))
 
 
-def _json_object(text: str | None) -> dict[str, Any]:
+def json_object(text: str | None) -> dict[str, Any]:
+    """A JSON column of the ``runs`` table as a dict; ``{}`` for anything else."""
     try:
         value = json.loads(text or "{}")
     except ValueError:
