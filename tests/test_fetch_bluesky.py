@@ -211,6 +211,45 @@ def test_rejected_and_refused_requests(httpserver: HTTPServer, store: Store) -> 
         _fetcher(httpserver, store, []).fetch("acme.bsky.social")
 
 
+@pytest.mark.parametrize(
+    ("error", "message", "request_number"),
+    [("AccountTakedown", "Account has been suspended", 1),
+     ("AccountDeactivated", "Account is deactivated", 1),
+     ("BlockedActor", "Requester has blocked actor: did:plc:acme", 2)],  # on the feed
+)  # fmt: skip
+def test_an_account_that_shows_nothing_is_not_found_not_a_typo(
+    httpserver: HTTPServer, store: Store, error: str, message: str, request_number: int
+) -> None:
+    # the AppView's HTTP 400 for these was "rejected the request ... check the handle" (exit
+    # 65), though the handle is right
+    fake = FakeAppView(httpserver)
+    fake.error_body = lambda status: {"error": error, "message": message}  # type: ignore[method-assign]
+    fake.fail[request_number] = (400, {})
+    with pytest.raises(NotFoundError) as caught:
+        _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+    what = "@acme.bsky.social" + (" feed" if request_number == 2 else "")
+    assert (
+        caught.value.message == f"{what}: Bluesky does not show this account ({error}: {message})"
+    )
+    assert "check the handle" not in str(caught.value.hint) and len(fake.requests) == request_number
+
+
+def test_a_server_error_that_lasts_says_try_later_not_check_the_connection(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # the AppView (or a proxy before it) answered: this computer is online
+    fake = FakeAppView(httpserver)
+    fake.error_body = lambda status: {"error": "UpstreamFailure", "message": "Upstream Failure"}  # type: ignore[method-assign]
+    for n in (1, 2, 3):
+        fake.fail[n] = (502, {})
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+    assert caught.value.message.endswith(
+        "(NetworkError, HTTP 502): UpstreamFailure: Upstream Failure"
+    )
+    assert caught.value.hint == "nothing was fetched; try again later"
+
+
 def test_network_errors_name_the_host(store: Store) -> None:
     with socket.socket() as probe:  # a port nobody listens on: connection refused
         probe.bind(("127.0.0.1", 0))

@@ -45,6 +45,8 @@ from staffpulse.store import Store
 
 SOURCE = "bluesky-api"
 PAGE = 100
+# XRPC errors of an account that exists but shows nothing (the AppView's words, HTTP 400)
+GONE = frozenset({"AccountTakedown", "AccountDeactivated", "BlockedActor", "BlockedByActor"})
 
 
 def make_client(appview_url: str, timeout: float) -> Any:
@@ -107,10 +109,7 @@ class BlueskyFetcher(FetcherBase):
                     details = _details(exc) if isinstance(exc, ex.RequestErrorBase) else ""
                     raise FetchError(
                         f"{what}: {problem}" + (f": {details}" if details else ""),
-                        # a 4xx will not change by asking again; the rest may be passing
-                        hint=CHECK_HANDLE_APPVIEW.say()
-                        if status is not None and status < 500
-                        else f"{CHECK_CONNECTION.say()}; {resume_hint(report)}",
+                        hint=_failure_hint(status, report),
                     ) from None
 
     def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
@@ -128,6 +127,12 @@ class BlueskyFetcher(FetcherBase):
             details = _details(exc)
             if "not found" in details.lower():  # the AppView's answer for unknown actors
                 return NotFoundError(f"{what}: Bluesky said {details}", hint="check the handle")
+            if details.split(":")[0] in GONE:  # the handle is right: the account shows nothing
+                return NotFoundError(
+                    f"{what}: Bluesky does not show this account ({details})",
+                    hint="a suspended, deactivated or blocked account shows nothing; if it comes"
+                    " back, run the same command again",
+                )
             return InputError(
                 f"Bluesky rejected the request for {what} (HTTP 400)"
                 + (f": {details}" if details else ""),
@@ -232,6 +237,17 @@ class BlueskyFetcher(FetcherBase):
             cursor = page.get("cursor")
             if not cursor or not people:
                 break
+
+
+def _failure_hint(status: int | None, report: FetchReport) -> str:
+    """What to do after a request failed: a 4xx will not change by asking again; a 5xx (the
+    AppView, or a proxy before it, answered: this computer is online) may pass later; no
+    answer at all is the connection."""
+    if status is None:
+        return f"{CHECK_CONNECTION.say()}; {resume_hint(report)}"
+    if status < 500:
+        return CHECK_HANDLE_APPVIEW.say()
+    return resume_hint(report, otherwise="try again later")
 
 
 def _details(exc: Any) -> str:
