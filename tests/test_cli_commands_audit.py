@@ -96,6 +96,10 @@ def test_audit_errors_are_messages(db: Path) -> None:
     assert bad.exit_code == 65 and "--since 'yesterday-ish' is not a date" in bad.output
     empty = invoke("audit", "rosa", "--db", db, "--since", "2099-01-01")
     assert empty.exit_code == 66 and "no posts in the store since 2099-01-01" in empty.output
+    # a time given is said, in UTC: the day alone would deny the posts earlier that day
+    later = invoke("audit", "rosa", "--db", db, "--since", "2099-01-01T22:10+01:00")
+    assert later.exit_code == 66
+    assert "no posts in the store since 1 Jan 2099, 21:10 UTC" in later.output
 
 
 @pytest.mark.parametrize(

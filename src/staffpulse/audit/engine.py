@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,7 @@ from staffpulse.audit.types import (
 )
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.bundled import sample_clock
-from staffpulse.dates import parse_date_option
+from staffpulse.dates import format_when, parse_date_option
 from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.next_steps import EARLIER_SINCE, IMPORT_OR_FETCH_TIMELINE, IMPORT_TIMELINE
@@ -65,6 +65,14 @@ def load_account_data(store: Store, account: Account, since: datetime | None) ->
     )
 
 
+def _since_text(since: datetime) -> str:
+    """``--since`` as typed: a day, or the moment when a time was given ("no posts since
+    2021-11-19" read as false of an account with a post at 21:09 that day, after 21:10)."""
+    if since.time() == time(0):
+        return since.date().isoformat()
+    return format_when(since.astimezone(UTC))
+
+
 def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
     """Why an account with no posts (in the window) gets no grade, and what to do.
 
@@ -72,7 +80,7 @@ def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
     on the account, when the store simply lacks its timeline."""
     if since is not None:
         return NotFoundError(
-            f"@{account.handle} has no posts in the store since {since.date().isoformat()}",
+            f"@{account.handle} has no posts in the store since {_since_text(since)}",
             hint=EARLIER_SINCE.say(),
         )
     step = (

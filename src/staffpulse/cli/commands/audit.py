@@ -20,7 +20,8 @@ HtmlOption = Annotated[
     Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", help="Only posts from this date on (YYYY-MM-DD).")
+    str | None,
+    typer.Option("--since", help="Only posts from this day on (YYYY-MM-DD, from 00:00 UTC)."),
 ]
 
 
