@@ -289,3 +289,17 @@ def test_fetch_says_how_many_items_it_skipped_and_which(
     assert "1 item skipped: feed[1]: unreadable timestamp 'soon'" in result.stderr
     as_json = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
     assert as_json["skipped"] == 1 and as_json["skipped_messages"][0].startswith("feed[1]")
+
+
+def test_what_the_platform_says_of_the_account_is_said_after_the_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffpulse.fetch.common import FetchReport
+
+    note = "@acme@staffing.example has moved to @acme@new.example: its new posts are there"
+    report = FetchReport(platform="mastodon", target="acme@staffing.example", notes=[note])
+    fetch_cli._finish(report, as_json=False)
+    said = capsys.readouterr()
+    assert "Fetched 0 posts" in said.out and note in " ".join(said.err.split())
+    fetch_cli._finish(report, as_json=True)
+    assert json.loads(capsys.readouterr().out)["notes"] == [note]  # scripts get it too

@@ -180,6 +180,90 @@ def test_rejected_requests_are_input_errors(httpserver: HTTPServer, store: Store
         _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
 
 
+CLOUDFLARE = "<!DOCTYPE html><html><head><title>Just a moment...</title></head></html>"
+
+
+def test_an_instance_that_is_not_mastodon_is_not_an_unknown_account(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # Misskey answers the Mastodon API's path with a 404 of its own: that was "not found on
+    # this instance", as if the account did not exist
+    fake = FakeMastodon(httpserver)
+    fake.error_body = lambda status: {
+        "error": {"message": "Unknown API endpoint.", "code": "UNKNOWN_API_ENDPOINT"}
+    }  # type: ignore[method-assign]
+    fake.fail[1] = (404, {})
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert caught.value.message.endswith("has no Mastodon API (HTTP 404)")
+    assert "not Misskey" in str(caught.value.hint)
+    with pytest.raises(NotFoundError, match=r"not found on this instance \(Record not found\)"):
+        _fetcher(httpserver, store, []).fetch("@nobody@staffing.example")  # Mastodon's 404
+
+
+def test_a_firewall_page_is_not_a_rejected_request(httpserver: HTTPServer, store: Store) -> None:
+    # a bot check before the instance answers 403 with a web page: that was "rejected the
+    # request ... check the handle, the hashtag and --instance"
+    httpserver.expect_request("/api/v1/accounts/lookup").respond_with_data(
+        CLOUDFLARE, status=403, content_type="text/html"
+    )
+    FakeMastodon(httpserver)
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert "refused the request (HTTP 403) without a Mastodon answer" in caught.value.message
+    assert "check the handle" not in str(caught.value.hint)
+
+
+def test_gone_and_down_instances_say_what_to_do(httpserver: HTTPServer, store: Store) -> None:
+    fake = FakeMastodon(httpserver)
+    fake.error_body = lambda status: {"error": "Gone"} if status == 410 else {}  # type: ignore[method-assign]
+    fake.fail[2] = (410, {})  # the statuses of an account deleted since
+    with pytest.raises(NotFoundError, match=r"says this is gone \(HTTP 410\)") as caught:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert "deleted or suspended" in str(caught.value.hint)
+    for n in range(3, 6):
+        fake.fail[n] = (503, {})  # the next lookup; it answered: this computer is online
+    with pytest.raises(FetchError) as failed:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert failed.value.hint == "nothing was fetched; try again later"  # the lookup failed
+
+
+def test_a_login_wall_says_how_to_sign_in(httpserver: HTTPServer, store: Store) -> None:
+    # instances that show accounts to signed-in users only ("authorized fetch" and the like)
+    fake = FakeMastodon(httpserver)
+    fake.error_body = lambda status: {"error": "This API requires an authenticated user"}  # type: ignore[method-assign]
+    fake.fail[1] = (401, {})
+    fetcher = _fetcher(httpserver, store, [])
+    with pytest.raises(AuthError) as caught:
+        fetcher.fetch("@acme@staffing.example")
+    host = fetcher._host()
+    assert f'set [mastodon] default_instance = "{host}" and save its access token' in str(
+        caught.value.hint
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "note"),
+    [({"moved": {"id": "9", "username": "acme", "acct": "acme@new.example"}},
+      "@acme@staffing.example has moved to @acme@new.example: its new posts are there"
+      " (staffpulse fetch mastodon @acme@new.example)"),
+     ({"moved": {"id": "9", "username": "acme2", "acct": "acme2"}},  # on the same instance
+      "@acme@staffing.example has moved to @acme2@staffing.example"),
+     ({"suspended": True}, "@acme@staffing.example is suspended on staffing.example")],
+)  # fmt: skip
+def test_a_moved_or_suspended_account_is_said_with_the_report(
+    httpserver: HTTPServer, store: Store, extra: dict[str, Any], note: str
+) -> None:
+    fake = FakeMastodon(httpserver, n=0)  # an account that moved stops posting
+    fake.account.update(extra)
+    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert len(report.notes) == 1 and report.notes[0].startswith(note)
+    assert report.as_dict()["notes"] == report.notes
+    assert (
+        not _fetcher(httpserver, store, []).fetch("@acme@staffing.example", max_posts=1).notes[1:]
+    )
+
+
 def test_network_errors_name_the_host(store: Store) -> None:
     with socket.socket() as probe:  # a port nobody listens on: connection refused
         probe.bind(("127.0.0.1", 0))

@@ -74,6 +74,9 @@ class FetchReport:
     run_id: int | None = None
     skipped: int = 0  # items of an API page the transformer could not read (stored raw)
     skipped_messages: list[str] = field(default_factory=list)  # the first few, for people
+    # what the platform says of the account that its posts alone do not (it moved elsewhere,
+    # it is suspended), said with the summary
+    notes: list[str] = field(default_factory=list)
 
     def note_skipped(self, messages: Sequence[str]) -> None:
         """Count skipped items, keeping the first :data:`SKIPPED_SHOWN` messages."""

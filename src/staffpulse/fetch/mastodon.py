@@ -121,10 +121,8 @@ class MastodonFetcher(FetcherBase):
                         float(reset) if reset else None, max_wait=self.max_wait,
                         report=report, what=what, default_wait=5.0,
                     )  # fmt: skip
-                except mp.MastodonNotFoundError:
-                    raise NotFoundError(
-                        f"{what}: not found on this instance", hint="check the handle or tag"
-                    ) from None
+                except mp.MastodonNotFoundError as exc:
+                    raise self._not_found(what, exc) from None
                 except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
                     problem = REQUEST_FAILED.say(
                         name="Mastodon", host=self._host(), error=type(exc).__name__
@@ -132,9 +130,13 @@ class MastodonFetcher(FetcherBase):
                     if backoff.retry(f"{what}: {problem}, retrying"):
                         continue
                     report.stopped = "error"
+                    # a server error is an answer: this computer is online
+                    answered = isinstance(exc, mp.MastodonServerError)
                     raise FetchError(
                         f"{what}: {problem}",
-                        hint=f"{CHECK_CONNECTION.say()}; {resume_hint(report)}",
+                        hint=resume_hint(report, otherwise="try again later")
+                        if answered
+                        else f"{CHECK_CONNECTION.say()}; {resume_hint(report)}",
                     ) from None
                 except mp.MastodonError as exc:
                     report.stopped = "error"
@@ -143,6 +145,21 @@ class MastodonFetcher(FetcherBase):
     def _host(self) -> str:
         base = str(getattr(self.client, "api_base_url", None) or self.base_url or "")
         return urlparse(base).netloc or base or "the instance"
+
+    def _not_found(self, what: str, exc: Exception) -> StaffpulseError:
+        """A 404. Mastodon and the servers speaking its API answer one for an unknown account
+        or tag with their own words ("Record not found"); a 404 without them (a web page, or
+        Misskey's answer: an API of its own) says the instance has no Mastodon API there."""
+        said = exc.args[3] if len(exc.args) >= 4 else None
+        if isinstance(said, str) and said and said != "Endpoint not found.":
+            return NotFoundError(
+                f"{what}: not found on this instance ({said})", hint="check the handle or tag"
+            )
+        return FetchError(
+            f"{what}: {self._host()} has no Mastodon API (HTTP 404)",
+            hint="staffpulse reads Mastodon and the servers that speak its API (Pleroma, Akkoma,"
+            f" GoToSocial), not Misskey or others; check the instance name ({INSTANCE_PART.say()})",
+        )
 
     def _rejected(self, what: str, exc: Exception) -> StaffpulseError:
         """A Mastodon.py error that is not worth retrying, as the error people can act on."""
@@ -158,9 +175,28 @@ class MastodonFetcher(FetcherBase):
                 f"{self._host()} issued, and not revoked",
             )
         if status == 401:
+            # instances that show accounts to signed-in users only: a token is sent to the
+            # user's own instance alone, so that is the way in
+            own = (self.default_instance or "").lower() == self._host().lower()
+            setting = "" if own else f'set [mastodon] default_instance = "{self._host()}" and '
             return AuthError(
                 f"{what}: {self._host()} wants a login to show this (HTTP 401){said}",
-                hint="staffpulse reads public data only; try an account on another instance",
+                hint=f"if you have an account on {self._host()}, {setting}save its access token"
+                " in Settings (or MASTODON_ACCESS_TOKEN); otherwise import its posts from an"
+                " export",
+            )
+        if status == 410:  # Mastodon's answer for what it deleted, or suspended for good
+            return NotFoundError(
+                f"{what}: {self._host()} says this is gone (HTTP 410){said}",
+                hint="a deleted or suspended account shows nothing",
+            )
+        if status == 403 and not said:
+            # Mastodon words its own refusals: a bare 403 is a firewall or bot check before it
+            return FetchError(
+                f"{what}: {self._host()} refused the request (HTTP 403) without a Mastodon"
+                " answer: a firewall or bot protection in front of the instance",
+                hint="try again later; if it keeps refusing, the instance does not let"
+                " programs read it",
             )
         if status is not None and 400 <= status < 500:
             # the request itself is wrong: asking again would fail the same way
@@ -202,6 +238,7 @@ class MastodonFetcher(FetcherBase):
         location = f"mastodon:{instance}/accounts/lookup?acct={user}"
         account = read_lookup(writer, raw, location, what, _account_with_local_id)
         report.account_id = account.id
+        report.notes.extend(account_notes(raw, what, instance))
         account = self.with_avatar(account, report)
         writer.write([account], location, raw)
         return account, str(raw["id"])
@@ -272,6 +309,23 @@ class MastodonFetcher(FetcherBase):
                     break
                 max_id = min(ids, key=lambda i: (len(i), i))
             cursor.complete()
+
+
+def account_notes(raw: dict[str, Any], what: str, instance: str) -> list[str]:
+    """What the instance says of the account besides its posts: it moved (its new posts are on
+    the new account, which the old one no longer gets), or it is suspended (it shows none)."""
+    notes = []
+    moved = raw.get("moved")
+    acct = str(moved.get("acct") or "") if isinstance(moved, dict) else ""
+    if acct:
+        new = acct if "@" in acct else f"{acct}@{instance}"  # acct is relative to the instance
+        notes.append(
+            f"{what} has moved to @{new}: its new posts are there"
+            f" (staffpulse fetch mastodon @{new})"
+        )
+    if raw.get("suspended") is True:
+        notes.append(f"{what} is suspended on {instance}: it shows no posts")
+    return notes
 
 
 def _account_with_local_id(raw: Any) -> Account:

@@ -77,6 +77,8 @@ def _finish(report: FetchReport, as_json: bool) -> None:
             + (f"; {escape(lost)}." if lost else "."),
             highlight=False,
         )
+    for note in report.notes:
+        err_console.print(f"[yellow]{escape(note)}[/]", highlight=False, soft_wrap=True)
     if report.stopped == "budget":
         # a notice for people, so on stderr (once); the summary above is the result
         err_console.print(
