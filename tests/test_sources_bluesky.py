@@ -222,3 +222,35 @@ def test_a_post_uri_names_its_author() -> None:
     assert author_of_uri("at://did:web:hr.example/app.bsky.feed.post/1") == "did:web:hr.example"
     assert author_of_uri("at://bob.bsky.social/app.bsky.feed.post/1") is None  # a handle, no DID
     assert author_of_uri("at://did:plc:bob") is None and author_of_uri("1590000000") is None
+
+
+def test_a_repost_whose_reposter_cannot_be_read_is_told_not_dropped(tmp_path: Path) -> None:
+    broken = _feed_item("rp")
+    broken["reason"] = {"$type": "app.bsky.feed.defs#reasonRepost", "by": ["did:plc:jane"]}
+    odd = _feed_item("odd")
+    odd["reason"] = "repost"  # not an object: what it meant is unknown
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"feed": [broken, odd]}, indent=1))
+    posts, problems, _ = _items(path)
+    assert sorted(p.id.rsplit("/", 1)[1] for p in posts) == ["odd", "rp"]  # no repost rows
+    said = [problem.message for problem in problems]
+    assert said == [
+        "feed[0].reason: a repost without its reposter ('by' is a list): the post was read,"
+        " the repost was not",
+        "feed[1].reason: a text, not an object: the post was read; if it was a repost, the"
+        " repost was not",
+    ]
+
+
+def test_a_profile_of_a_list_that_cannot_be_read_costs_itself_only(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.json"
+    profiles = [{"did": "did:plc:jane", "handle": "jane.example.com"}, {"did": "did:plc:x"}, "x"]
+    path.write_text(json.dumps({"profiles": profiles}))
+    items = list(BlueskyJson().read(path))
+    accounts = [r for i in items if isinstance(i, Record) for r in i.rows]
+    assert [a.handle for a in accounts if isinstance(a, Account)] == ["jane.example.com"]
+    problems = [p.message for p in items if isinstance(p, Problem)]
+    assert problems == [
+        "profiles[1]: profile without 'did' or 'handle'",
+        "profiles[2]: profile without 'did' or 'handle'",
+    ]

@@ -241,9 +241,19 @@ def rows_from_feed_item(
         for key in ("root", "parent"):
             rows.extend(_context_rows(reply.get(key), errors, f"{label}.reply.{key}"))
     reason = item.get("reason")
+    if reason is not None and not isinstance(reason, dict) and errors is not None:
+        errors.append(  # why it was shown (a repost, a pin) is unknown: told, not dropped
+            f"{label}.reason: {_what_is(reason)}, not an object: the post was read; if it was"
+            " a repost, the repost was not"
+        )
     if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
         by = reason.get("by")
         uri = get_str(post, "uri")
+        if not isinstance(by, dict) and errors is not None:  # else the repost went unnoticed
+            errors.append(
+                f"{label}.reason: a repost without its reposter ('by' is"
+                f" {_what_is(by)}): the post was read, the repost was not"
+            )
         if isinstance(by, dict) and uri:
             reposter = account_from_profile(by)
             original_author = get_str(post, "author", "handle")
@@ -262,6 +272,13 @@ def rows_from_feed_item(
                 )
             )
     return rows
+
+
+def _what_is(value: Any) -> str:
+    """What a field holds instead of an object, for a message: "missing", "a list"."""
+    if value is None:
+        return "missing"
+    return {list: "a list", str: "a text", bool: "true or false"}.get(type(value), "a number")
 
 
 def _thread_rows(node: Any, rows: list[Row], errors: list[str], depth: int = 0) -> None:
@@ -322,9 +339,11 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
                     )
                 )
     elif "profiles" in payload:
-        rows.extend(
-            account_from_profile(p) for p in as_list(payload["profiles"]) if isinstance(p, dict)
-        )
+        for number, profile in enumerate(as_list(payload["profiles"])):
+            try:
+                rows.append(account_from_profile(profile))
+            except (ValueError, AttributeError) as exc:
+                errors.append(f"profiles[{number}]: {exc}")
     elif "did" in payload and "handle" in payload:
         rows.append(account_from_profile(payload))
     elif isinstance(payload.get("post"), dict):  # one feed item (a line of ``jq -c '.feed[]'``)
