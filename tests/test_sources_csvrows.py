@@ -58,6 +58,16 @@ def test_a_quote_never_closed_loses_only_its_own_row() -> None:
     assert rows[2:] == [CsvRow(3, ["2", "fine"]), CsvRow(4, ["3", "also fine"])]
     last = list(read_csv_rows(_lines('id,text\n1,ok\n2,"never closed\n')))
     assert isinstance(last[-1], CsvProblem) and "it is never closed" in last[-1].message
+    assert "cut short" not in last[-1].message  # a line break after it: a stray quote
+
+
+def test_a_file_cut_inside_a_quoted_cell_is_asked_whether_it_was_cut() -> None:
+    rows = list(read_csv_rows(_lines('id,text\n1,ok\n2,"we are hir')))  # the copy stopped
+    assert rows[1] == CsvRow(2, ["1", "ok"])
+    (cut,) = rows[2:]
+    assert isinstance(cut, CsvProblem) and cut.line == 3
+    assert "the file ends there without a line break: was it cut short?" in cut.message
+    assert "export or copy the file again if it was cut" in cut.message
 
 
 def test_a_quoted_cell_over_several_lines_is_one_record_at_its_first_line() -> None:

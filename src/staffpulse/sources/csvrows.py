@@ -60,7 +60,15 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _unclosed(start: int, end: int | None) -> str:
+def _unclosed(start: int, end: int | None, at_cut: bool = False) -> str:
+    if at_cut:
+        # the last line, with no line break: a download or copy that stopped inside a cell
+        return (
+            f"unclosed quote starting at line {start} (it is never closed, and the file ends"
+            " there without a line break: was it cut short?): this row was skipped; export or"
+            " copy the file again if it was cut, else close the quote or write a quote inside a"
+            ' cell as ""'
+        )
     after = (
         f"line {end} was read as a row of its own"  # never "lines 3-3"
         if end == start + 1
@@ -140,7 +148,8 @@ def read_csv_rows(
                     yield CsvRow(start, cells)
                 continue
             end = broken[-1][0] if len(broken) > 1 else None
-            yield CsvProblem(start, _unclosed(start, end))
+            at_cut = end is None and not text.endswith(("\n", "\r"))
+            yield CsvProblem(start, _unclosed(start, end, at_cut))
             replay.extendleft(reversed(broken[1:]))
             # A fresh reader: at the end of the data the old one's input is used up.
             reader = csv.reader(feed(), delimiter=delimiter, strict=True)
