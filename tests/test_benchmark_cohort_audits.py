@@ -103,3 +103,35 @@ def test_each_accounts_templates_found_while_the_texts_are_scored_are_its_audits
         assert audit.signals == alone.signals
     found = {d.account.handle: t for d, t in zip(datas, scored.templates, strict=True)}
     assert found["jobboard"].templated.sum() >= 12  # its job ads: one template
+
+
+def test_a_small_cohort_reads_the_posts_naming_it_and_no_others(tmp_path: Path) -> None:
+    # a cohort of a few accounts on a big store read every post of the store (300,000 posts
+    # for 30 competitors); only the posts by, replying to or naming them are read now, and
+    # the mentions each gets are the ones its own audit counts (imports store mentions in
+    # lower case; a reply's handle as written)
+    from staffpulse.audit import loader
+
+    firm = FeedBuilder("firm")
+    firm.chat(3)
+    firm.by("peer", "@FIRM are you hiring nurses?", mentions=("firm",))
+    firm.by("peer2", "thanks for the tip", kind="reply", reply_to_handle="Firm")
+    firm.by("peer3", "any shifts this week?", kind="reply", reply_to_account_id="firm")
+    firm.by("chatter", "Lovely weather in Leeds today", mentions=("someoneelse",))
+    other_firm = FeedBuilder("harbor")
+    other_firm.chat(2)
+    other_firm.by("fan", "@harbor do you place welders?", mentions=("harbor",))
+    store = store_with(tmp_path, firm, other_firm)
+    cohort = choose_cohort(store, None, None, 2)  # the two firms: the others post once
+    accounts = [account for account, _segment in cohort.accounts]
+    assert {a.handle for a in accounts} == {"firm", "harbor"}
+    authored, mentioning, by_id = loader.cohort_posts(store, accounts, None)
+    for account in accounts:
+        key = (account.platform, account.id)
+        alone = loader.posts_mentioning(store, account, None)
+        assert [p.id for p in mentioning.get(key, [])] == [p.id for p in alone]
+        assert [p.id for p in authored[key]] == [
+            p.id for p in loader.posts_by(store, account, None)
+        ]
+    assert len(mentioning[("x", "firm")]) == 3 and len(mentioning[("x", "harbor")]) == 1
+    assert "Lovely weather in Leeds today" not in {p.text for p in by_id.values()}
