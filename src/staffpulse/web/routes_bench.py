@@ -34,14 +34,15 @@ router = APIRouter()
 SHOWN_PROBLEMS = 3  # lines named at the top; the benchmark lists them all below
 
 
-def benchmark_data(request: Request) -> BenchmarkResult | Job:
-    """The benchmark, or the job preparing it when it takes longer than a moment."""
+def benchmark_data(request: Request, wait: float | None = None) -> BenchmarkResult | Job:
+    """The benchmark, or the job preparing it when it takes longer than a moment (``wait``
+    seconds; default: the pages' wait)."""
     ctx = web(request)
     return ctx.slow.get(
         ctx.backend.benchmark_key(),
         "Ranking the cohort",
         lambda job: ctx.backend.benchmark(progress=job_progress(job)),
-        ctx.settings.page_wait,
+        ctx.settings.page_wait if wait is None else wait,
     )
 
 
