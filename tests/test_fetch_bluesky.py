@@ -250,6 +250,25 @@ def test_a_server_error_that_lasts_says_try_later_not_check_the_connection(
     assert caught.value.hint == "nothing was fetched; try again later"
 
 
+@pytest.mark.parametrize(
+    ("body", "content_type", "said"),
+    [("{}", "application/json", "(did: Field required; handle: Field required)"),
+     ("<html>Sign in to the Wi-Fi</html>", "text/html", "(not JSON: a web page, perhaps a proxy's)")],
+)  # fmt: skip
+def test_an_answer_of_the_wrong_shape_is_said_in_a_line(
+    httpserver: HTTPServer, store: Store, body: str, content_type: str, said: str
+) -> None:
+    # the SDK's own words were pydantic's dump: 7 lines, and a link to its documentation
+    httpserver.expect_request("/xrpc/app.bsky.actor.getProfile").respond_with_data(
+        body, content_type=content_type
+    )
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+    message = caught.value.message
+    assert message.endswith(said) and "\n" not in message and "pydantic" not in message
+    assert caught.value.hint == "check [bluesky] appview_url in config.toml"
+
+
 def test_network_errors_name_the_host(store: Store) -> None:
     with socket.socket() as probe:  # a port nobody listens on: connection refused
         probe.bind(("127.0.0.1", 0))

@@ -31,6 +31,7 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
 from staffpulse.fetch.resume import resume_hint
+from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_APPVIEW,
@@ -99,6 +100,8 @@ class BlueskyFetcher(FetcherBase):
                     report.stopped = "error"
                     raise self._rejected(what, exc) from None
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
+                    if (untrusted := untrusted_error(exc, what, self.host, report)) is not None:
+                        raise untrusted from None
                     status = getattr(getattr(exc, "response", None), "status_code", None)
                     error = type(exc).__name__ + (f", HTTP {status}" if status else "")
                     problem = REQUEST_FAILED.say(name="Bluesky", host=self.host, error=error)
@@ -139,7 +142,7 @@ class BlueskyFetcher(FetcherBase):
                 hint="check the handle",
             )
         return FetchError(
-            f"{what}: unexpected response from the AppView at {self.host} ({exc})",
+            f"{what}: unexpected response from the AppView at {self.host} ({_shape(exc)})",
             hint=CHECK_APPVIEW_CONFIG.say(),
         )
 
@@ -237,6 +240,19 @@ class BlueskyFetcher(FetcherBase):
             cursor = page.get("cursor")
             if not cursor or not people:
                 break
+
+
+def _shape(exc: Exception) -> str:
+    """What is wrong with an answer the SDK could not read, in a line: not JSON (a proxy's web
+    page), or the fields a Bluesky answer lacks ("did: Field required"), not pydantic's dump."""
+    if "JSON is expected" in str(exc):
+        return "not JSON: a web page, perhaps a proxy's"
+    cause = exc.__cause__
+    errors = getattr(cause, "errors", None)
+    if not callable(errors):
+        return str(exc).splitlines()[0]
+    found = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in errors()]
+    return "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
 
 
 def _failure_hint(status: int | None, report: FetchReport) -> str:

@@ -40,6 +40,7 @@ from staffpulse.fetch.common import (
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
 from staffpulse.fetch.resume import resume_hint
+from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_CONNECTION,
@@ -124,6 +125,8 @@ class MastodonFetcher(FetcherBase):
                 except mp.MastodonNotFoundError as exc:
                     raise self._not_found(what, exc) from None
                 except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
+                    if (untrusted := untrusted_error(exc, what, self._host(), report)) is not None:
+                        raise untrusted from None
                     problem = REQUEST_FAILED.say(
                         name="Mastodon", host=self._host(), error=type(exc).__name__
                     )

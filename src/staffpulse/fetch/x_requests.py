@@ -32,6 +32,7 @@ from staffpulse.fetch.common import (
     SleepFn,
 )
 from staffpulse.fetch.resume import resume_hint, stored_so_far
+from staffpulse.fetch.tls import untrusted_error
 from staffpulse.fetch.x_client import json_object, rejection_reason
 from staffpulse.fetch.x_costs import PageCost, lost_answers_note, money
 from staffpulse.next_steps import (
@@ -222,6 +223,8 @@ def call_x(
                             params = {**params, "max_results": cost.items}
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
+                if (untrusted := untrusted_error(exc, what, reached, report)) is not None:
+                    raise untrusted from None
                 problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
