@@ -172,6 +172,22 @@ def test_a_rate_limit_reset_already_past_is_not_asked_again_at_once(
     assert len(fake.requests) == 2 and sleeps == []
 
 
+def test_a_24_hour_limit_used_up_is_not_waited_for_15_minutes_at_a_time(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # the 15-minute window resets in 2 s, but the app's 24-hour limit is used up for hours:
+    # waiting for the window only met the next refusal
+    fake = FakeX(httpserver)
+    now = int(time.time())
+    fake.fail[2] = (429, {"x-rate-limit-remaining": "12", "x-rate-limit-reset": str(now + 2),
+                          "x-app-limit-24hour-remaining": "0",
+                          "x-app-limit-24hour-reset": str(now + 5 * 3600)})  # fmt: skip
+    sleeps: list[float] = []
+    with pytest.raises(RateLimitError, match=r"rate limited for 1\d{4}s, more than the 5s"):
+        x_fetcher(httpserver, store, sleeps).fetch("AcmeStaffing", max_mentions=0)
+    assert sleeps == [] and len(fake.requests) == 2
+
+
 def test_the_usage_cap_stops_at_once_with_xs_words(httpserver: HTTPServer, store: Store) -> None:
     # X answers 429 for its monthly usage cap too, with a reset minutes away: waiting for it
     # was refused again and again, the whole month

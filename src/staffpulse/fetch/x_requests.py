@@ -84,12 +84,24 @@ def usage_cap(exc: tweepy.TooManyRequests) -> str | None:
     return str(body.get("detail") or body.get("title")).strip()
 
 
+# X's limits: the 15-minute window and two 24-hour ones, each with -remaining and -reset
+LIMITS = ("x-rate-limit", "x-app-limit-24hour", "x-user-limit-24hour")
+
+
 def _reset_epoch(exc: tweepy.TooManyRequests) -> float | None:
-    """When X's rate-limit window resets (its ``x-rate-limit-reset``), None when not said."""
-    try:
-        return float(exc.response.headers.get("x-rate-limit-reset") or "")
-    except ValueError:
-        return None
+    """When the limit X refused the request for resets, None when X does not say: the latest
+    reset of the limits used up (a 24-hour limit is not over when the 15-minute window is:
+    waiting for that only met the next refusal), else the 15-minute window's."""
+    headers = exc.response.headers
+
+    def reset(limit: str) -> float | None:
+        try:
+            return float(headers.get(f"{limit}-reset") or "")
+        except ValueError:
+            return None
+
+    used_up = [reset(limit) for limit in LIMITS if headers.get(f"{limit}-remaining") == "0"]
+    return max((r for r in used_up if r is not None), default=None) or reset(LIMITS[0])
 
 
 def _rejected(
