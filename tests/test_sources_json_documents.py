@@ -228,3 +228,22 @@ def test_a_document_cut_inside_a_character_keeps_the_entries_before_the_cut(
     (cut,) = told
     assert isinstance(cut, DocumentError) and "looks cut short" in str(cut)
     assert "UTF-8" not in str(cut)
+
+
+def test_a_document_cut_before_what_tells_its_format_is_told_cut_not_unknown(
+    tmp_path: Path,
+) -> None:
+    status = {"id": "1", "created_at": "2026-03-01T10:00:00.000Z", "content": "<p>hiring</p>",
+              "replies_count": 0, "favourited": False,
+              "account": {"id": "9", "acct": "acme", "username": "acme"}}  # fmt: skip
+    text = json.dumps(status, indent=1)
+    path = tmp_path / "status.json"
+    path.write_text(text[: text.index('"favourited"')])  # the download stopped above "account"
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert "it looks cut short: its JSON stops in the middle (line 6)" in str(caught.value)
+    assert "download or export the file again" in str(caught.value)
+    path.write_text('{"id": "1", "title": "no format"}')  # whole: not told as cut
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert "cut short" not in str(caught.value)

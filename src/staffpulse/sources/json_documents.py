@@ -21,9 +21,15 @@ from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
     end_of_run,
+    first_json_char,
     json_error_message,
 )
-from staffpulse.sources.text_files import bom_codec, first_bad_line, without_cut_character
+from staffpulse.sources.text_files import (
+    bom_codec,
+    first_bad_line,
+    sniffable,
+    without_cut_character,
+)
 
 # A whole-file document is parsed in memory, several times its size: past this, ask for JSON
 # Lines (read a line at a time) rather than exhaust the machine of a busy marketer.
@@ -329,3 +335,28 @@ def why_nothing_in_it(path: Path, head: bytes) -> str | None:
 
 
 EXPLAINERS.append(why_nothing_in_it)
+
+
+def why_cut_short(path: Path, head: bytes) -> str | None:
+    """Why a JSON document no source claims is none, when it stops in the middle: a download
+    cut before what tells its format (a Mastodon status cut above its ``account``) was told
+    as a format staffpulse does not know."""
+    if path.is_dir() or first_json_char(sniffable(head)) not in ("{", "["):
+        return None
+    try:
+        data = _document_bytes(path)
+        orjson.loads(data)
+    except DocumentError:  # too large, or not UTF-16/32 as its BOM says: not this
+        return None
+    except orjson.JSONDecodeError as exc:
+        error = document_error(data, exc)
+        if error.cut:
+            return (
+                f"it looks cut short: its JSON stops in the middle (line {error.line}), before"
+                " what tells its format; download or export the file again, then import the"
+                " complete file"
+            )
+    return None
+
+
+EXPLAINERS.append(why_cut_short)
