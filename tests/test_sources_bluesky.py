@@ -235,10 +235,9 @@ def test_a_repost_whose_reposter_cannot_be_read_is_told_not_dropped(tmp_path: Pa
     assert sorted(p.id.rsplit("/", 1)[1] for p in posts) == ["odd", "rp"]  # no repost rows
     said = [problem.message for problem in problems]
     assert said == [
-        "feed[0].reason: a repost without its reposter ('by' is a list): the post was read,"
-        " the repost was not",
-        "feed[1].reason: a text, not an object: the post was read; if it was a repost, the"
-        " repost was not",
+        "feed[0].reason: a repost without its reposter ('by' is not an object): the post was"
+        " read, the repost was not",
+        "feed[1].reason: not an object: the post was read; if it was a repost, the repost was not",
     ]
 
 
@@ -254,3 +253,20 @@ def test_a_profile_of_a_list_that_cannot_be_read_costs_itself_only(tmp_path: Pat
         "profiles[1]: profile without 'did' or 'handle'",
         "profiles[2]: profile without 'did' or 'handle'",
     ]
+
+
+def test_follows_without_their_subject_keep_the_accounts_and_say_so(tmp_path: Path) -> None:
+    # a getFollows page cut before its "subject" (it comes after the list)
+    page = {"follows": [{"did": "did:plc:jane", "handle": "jane.example.com"},
+                        {"did": "did:plc:bob", "handle": "bob.example.com"}]}  # fmt: skip
+    path = tmp_path / "follows.json"
+    path.write_text(json.dumps(page))
+    items = list(BlueskyJson().read(path))
+    rows = [r for i in items if isinstance(i, Record) for r in i.rows]
+    assert sorted(r.handle for r in rows if isinstance(r, Account)) == [
+        "bob.example.com",
+        "jane.example.com",
+    ]
+    assert not [r for r in rows if isinstance(r, Follow)]  # whose follows: not known
+    (problem,) = [i for i in items if isinstance(i, Problem)]
+    assert problem.message.startswith("subject: whose follows these are is missing")

@@ -243,8 +243,8 @@ def rows_from_feed_item(
     reason = item.get("reason")
     if reason is not None and not isinstance(reason, dict) and errors is not None:
         errors.append(  # why it was shown (a repost, a pin) is unknown: told, not dropped
-            f"{label}.reason: {_what_is(reason)}, not an object: the post was read; if it was"
-            " a repost, the repost was not"
+            f"{label}.reason: not an object: the post was read; if it was a repost, the repost"
+            " was not"
         )
     if isinstance(reason, dict) and str(reason.get("$type", "")).endswith("reasonRepost"):
         by = reason.get("by")
@@ -252,7 +252,8 @@ def rows_from_feed_item(
         if not isinstance(by, dict) and errors is not None:  # else the repost went unnoticed
             errors.append(
                 f"{label}.reason: a repost without its reposter ('by' is"
-                f" {_what_is(by)}): the post was read, the repost was not"
+                f" {'missing' if by is None else 'not an object'}): the post was read, the"
+                " repost was not"
             )
         if isinstance(by, dict) and uri:
             reposter = account_from_profile(by)
@@ -272,13 +273,6 @@ def rows_from_feed_item(
                 )
             )
     return rows
-
-
-def _what_is(value: Any) -> str:
-    """What a field holds instead of an object, for a message: "missing", "a list"."""
-    if value is None:
-        return "missing"
-    return {list: "a list", str: "a text", bool: "true or false"}.get(type(value), "a number")
 
 
 def _thread_rows(node: Any, rows: list[Row], errors: list[str], depth: int = 0) -> None:
@@ -318,8 +312,16 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
             except (ValueError, TypeError, AttributeError) as exc:
                 errors.append(f"posts[{number}]: {exc}")
     elif "follows" in payload or "followers" in payload:
-        subject = account_from_profile(payload.get("subject") or {})
-        rows.append(subject)
+        subject: Account | None = None
+        try:
+            subject = account_from_profile(payload.get("subject") or {})
+        except ValueError:  # a page cut before its subject: the accounts are still worth it
+            errors.append(
+                "subject: whose follows these are is missing or lacks 'did' or 'handle': the"
+                " accounts listed were read, who follows whom was not"
+            )
+        else:
+            rows.append(subject)
         for key in ("follows", "followers"):
             for number, profile in enumerate(as_list(payload.get(key))):
                 try:
@@ -328,6 +330,8 @@ def rows_from_bluesky(payload: Mapping[str, Any], errors: list[str] | None = Non
                     errors.append(f"{key}[{number}]: {exc}")
                     continue
                 rows.append(other)
+                if subject is None:
+                    continue
                 a, b = (subject, other) if key == "follows" else (other, subject)
                 rows.append(
                     Follow(
