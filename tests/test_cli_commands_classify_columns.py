@@ -247,3 +247,13 @@ def test_a_csv_without_a_header_is_read_as_id_and_text_with_a_note(
     assert [r["id"] for r in read_rows(out)] == ["1590000000000000001", "1590000000000000002"]
     assert "job_opening" in read_rows(out)[0]["labels"]  # type: ignore[operator]
     assert "no header line: line 1 holds a record" in _words(result)
+
+
+def test_a_text_column_named_twice_reads_the_first(tmp_path: Path) -> None:
+    """``id,text,text``: the second column's cell took the first one's place, so the post
+    scored was not the one the first column, which the docs say is read, holds."""
+    src = tmp_path / "posts.csv"
+    src.write_text("id,text,text\n1,We're hiring a nurse apply now,lol\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert run_classify(str(src), "-o", str(out)).exit_code == 0
+    assert "job_opening" in read_rows(out)[0]["labels"]  # type: ignore[operator]

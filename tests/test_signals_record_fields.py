@@ -5,6 +5,7 @@ from __future__ import annotations
 from staffpulse.signals.record_fields import (
     NAME_FIELDS,
     POST_TEXT_FIELDS,
+    distinct_columns,
     field_key,
     first_field,
     folded_keys,
@@ -54,3 +55,10 @@ def test_stand_ins_are_every_other_name_only_when_the_contract_name_is_absent() 
     assert stand_ins(["tweet_text", "likes"], POST_TEXT_FIELDS) == ["tweet_text"]
     assert stand_ins(["body", "content"], POST_TEXT_FIELDS) == ["content", "body"]
     assert stand_ins(["likes"], POST_TEXT_FIELDS) == []
+
+
+def test_a_column_named_twice_keeps_its_first_cell_read_and_the_header_again_told() -> None:
+    header = distinct_columns(["id", "text", "text", "text"])
+    assert len(set(header)) == 4 and header[:2] == ["id", "text"]
+    assert [field_key(name) for name in header] == ["id", "text", "text", "text"]
+    assert is_repeated_header(dict(zip(header, ["id", "text", "text", "text"], strict=True)))

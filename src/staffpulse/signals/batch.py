@@ -43,6 +43,7 @@ from staffpulse.signals.record_fields import (
     POST_ID_FIELDS,
     POST_TEXT_FIELDS,
     cut_texts_note,
+    distinct_columns,
     field_key,
     first_field,
     is_empty_row,
@@ -232,6 +233,9 @@ def _csv(
         rows = itertools.chain([first], rows)
         columns = {"id": "id", "text": "text"}
         texts = ["text"]
+    # a name told twice (id,text,text): its first column is read; only now, as the cells of a
+    # first row that is a record (above) are read as they are
+    table.header = distinct_columns(table.header)
     if not texts:
         # a file without a header shows its first row here: a post cut short, not all of it
         found = ", ".join(

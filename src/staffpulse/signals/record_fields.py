@@ -27,6 +27,7 @@ __all__ = [
     "TEXT_FIELDS",
     "USER_OBJECTS",
     "cut_texts_note",
+    "distinct_columns",
     "field_key",
     "first_field",
     "folded_keys",
@@ -124,6 +125,21 @@ def stand_ins(keys: Iterable[str], fields: tuple[str, ...]) -> list[str]:
     if fields[0] in present:
         return [fields[0]]
     return [f for f in fields[1:] if f in present]
+
+
+def distinct_columns(header: list[str]) -> list[str]:
+    """``header`` with each name told again (``id,text,text``) made distinct by trailing
+    spaces, which every match of a name ignores: a row's cells are kept by column name, and
+    the cell of a name's last column would otherwise take the place of its first, the one
+    read (the first of a name wins, in a header as in the fields of a record)."""
+    seen: set[str] = set()
+    distinct = []
+    for name in header:
+        while name in seen:
+            name += " "
+        seen.add(name)
+        distinct.append(name)
+    return distinct
 
 
 def is_repeated_header(values: Mapping[str, str | None]) -> bool:

@@ -46,6 +46,7 @@ from staffpulse.signals.record_fields import (
     TEXT_FIELDS,
     USER_OBJECTS,
     cut_texts_note,
+    distinct_columns,
     field_key,
     first_field,
     folded_keys,
@@ -254,6 +255,9 @@ def _csv(
         yield ReadNote(headerless_note(first, _COLUMNS))
         rows = itertools.chain([first], rows)
         columns = {column: column for column in table.header}
+    # a name told twice (id,text,text): its first column is read; only now, as the cells of a
+    # first row that is a record (above) are read as they are
+    table.header = distinct_columns(table.header)
     type_col = columns.get("type", "type")
 
     def present(fields: tuple[str, ...]) -> list[str]:
