@@ -3,6 +3,7 @@ column, a workbook, and malformed lines told literally, with the line, and count
 
 from __future__ import annotations
 
+import gzip
 import zipfile
 from pathlib import Path
 
@@ -158,3 +159,14 @@ def test_an_excel_workbook_is_told_how_to_save_it_as_csv(tmp_path: Path) -> None
     assert "is an Excel workbook, not a CSV" in result.stderr
     assert "Save As › CSV UTF-8" in result.stderr and "then give that file" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_nothing_usable_says_how_the_file_was_read_when_that_may_be_why(tmp_path: Path) -> None:
+    # a download cut short inside its first record: the reason is the cut, not bad JSON
+    packed = gzip.compress((post_line("1") * 3).encode())
+    src = tmp_path / "posts.jsonl.gz"
+    src.write_bytes(packed[: len(packed) // 2])
+    result = run_classify(str(src), "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 1
+    words = " ".join(result.output.split())
+    assert "nothing in" in words and "the gzip file is cut short" in words

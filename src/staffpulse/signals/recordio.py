@@ -108,7 +108,10 @@ class RecordFile(Generic[T]):
             raise
 
     def _nothing_to_read(self, hint: str) -> None:
-        """Raise why the file gave no record at all (it was read to its end)."""
+        """Raise why the file gave no record at all (it was read to its end), with how it was
+        read when that may be why (a gzip file cut short, text that is not UTF-8): the note
+        is told only once a run starts, and this one stops before."""
+        read = f"; {self.encoding_note}" if self.encoding_note else ""
         if self.skipped:
             skipped = (
                 "its one record was skipped"
@@ -116,16 +119,17 @@ class RecordFile(Generic[T]):
                 else f"all {self.skipped:,} of its records were skipped"
             )
             raise NothingImportedError(
-                f"nothing in {self.path} could be used: {skipped} (see above why)", hint=hint
+                f"nothing in {self.path} could be used: {skipped} (see above why){read}",
+                hint=hint,
             )
         if self.left_out:
             raise NothingImportedError(
-                f"nothing in {self.path} could be used: it holds only {left_out_text(self)}",
+                f"nothing in {self.path} could be used: it holds only {left_out_text(self)}{read}",
                 hint=hint,
             )
         # Text but no record and nothing malformed: a CSV header with no rows, or ``[]``.
         held = "it is an empty JSON array" if self._json else "it has a header but no records"
-        raise EmptyInputError(f"{self.path} is empty: {held}", hint=hint)
+        raise EmptyInputError(f"{self.path} is empty: {held}{read}", hint=hint)
 
     def _skip(self, message: str) -> None:
         self.skipped += 1
