@@ -3,19 +3,12 @@ the fetchers): each platform's real client says so once, with what to do, and as
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import re
-import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from pytest_httpserver import HTTPServer
 
 from staffpulse.errors import FetchError
@@ -25,41 +18,17 @@ from staffpulse.fetch.tls import untrusted_certificate
 from staffpulse.fetch.x import XFetcher
 from staffpulse.fetch.x_client import make_client
 from staffpulse.store import Store
+from tls_helpers import self_signed
 
 # OpenSSL 1.1 says "self signed certificate", 3.x "self-signed certificate"
 SAID = re.compile(r"the secure connection to 127\.0\.0\.1:\d+ failed: its certificate is not"
                   r" trusted \(self.signed certificate\)$")  # fmt: skip
 
 
-def _self_signed(folder: Path) -> ssl.SSLContext:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-        .sign(key, hashes.SHA256())
-    )  # fmt: skip
-    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "key.pem").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
-    return context
-
-
 @pytest.fixture
 def untrusted(tmp_path: Path) -> Iterator[str]:
     """The https address of a server whose certificate no one trusts."""
-    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=_self_signed(tmp_path))
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=self_signed(tmp_path))
     server.expect_request("/").respond_with_json({})
     server.start()
     try:

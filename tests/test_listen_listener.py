@@ -316,3 +316,28 @@ def test_drops_after_frames_never_add_up_to_max_failures(store: Store) -> None:
     stats = asyncio.run(scenario()).stats
     assert stats.disconnects >= 4 and stats.connects == stats.disconnects + 1
     assert get_cursor(store, "bluesky:jetstream") == events[-1]["time_us"]
+
+
+def test_a_certificate_not_trusted_stops_at_once_saying_what_to_do(
+    store: Store, tmp_path: Path
+) -> None:
+    # a proxy that inspects HTTPS: every reconnect would fail the same way, for minutes
+    from tls_helpers import self_signed
+
+    async def listen() -> JetstreamListener:
+        server = await asyncio.start_server(
+            lambda reader, writer: writer.close(), "127.0.0.1", 0, ssl=self_signed(tmp_path)
+        )
+        port = server.sockets[0].getsockname()[1]
+        options = ListenOptions(url=f"wss://127.0.0.1:{port}/subscribe", backoff_initial=0.01)
+        listener = JetstreamListener(store, RelevanceFilter(scorer=FakeScorer()), options)
+        async with server:
+            await listener.run()
+        return listener
+
+    with pytest.raises(FetchError) as caught:
+        asyncio.run(listen())
+    assert re.search(
+        r"its certificate is not trusted \(self.signed certificate\)$", caught.value.message
+    )
+    assert "SSL_CERT_FILE" in str(caught.value.hint) and caught.value.exit_code == 75

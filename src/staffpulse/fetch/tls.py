@@ -36,7 +36,9 @@ def untrusted_certificate(exc: BaseException) -> str | None:
         seen.add(id(item))
         if found := _VERIFY.search(str(item)):
             return found.group(1).strip()
-        stack.extend([*item.args, item.__cause__, item.__context__, getattr(item, "reason", None)])
+        # urllib3 keeps the cause as an attribute; read from the instance, since a property
+        # of that name (websockets' ConnectionClosed.reason) warns that it is deprecated
+        stack.extend([*item.args, item.__cause__, item.__context__, vars(item).get("reason")])
     return None
 
 

@@ -29,6 +29,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
 from staffpulse.errors import FetchError, InputError
+from staffpulse.fetch.tls import TLS_HINT, untrusted_certificate
 from staffpulse.listen.jetstream import (
     PLATFORM,
     JetstreamEvent,
@@ -310,6 +311,12 @@ class JetstreamListener:
         self.stats.disconnects += 1
         self.stats.last_error = f"{type(exc).__name__}: {exc}"[:200]
         opts = self.options
+        if (untrusted := untrusted_certificate(exc)) is not None:  # the same on every retry
+            raise FetchError(
+                f"could not reach Jetstream at {opts.url}: its certificate is not trusted"
+                f" ({untrusted})",
+                hint=f"{TLS_HINT}; the next run resumes from the saved cursor",
+            ) from exc
         if opts.max_failures is not None and failures >= opts.max_failures:
             raise self._network_error(failures) from exc
         if self._finished(deadline):
