@@ -32,9 +32,9 @@ from staffpulse.connect.citizen import (
     TextScorerLike,
     citizen_signals,
     guess_roles,
-    posts_up_to,
 )
 from staffpulse.connect.graph import DAMPING, HALF_LIFE_DAYS, InteractionGraph, circle_pagerank
+from staffpulse.connect.own_posts import read_own_posts
 from staffpulse.connect.suggestion import address_in_profile_url, stub_account
 from staffpulse.errors import InputError
 from staffpulse.models import Account
@@ -280,16 +280,15 @@ class CandidateWalk:
         """The role guess and good-citizen signals of each account of ``chunk``."""
         plat = self.account.platform
         # as of the ranking date: what the account wrote later says nothing of it then
-        everything = [self.store.posts_by(plat, node) for node, _ in chunk]
-        posts = [posts_up_to(own, self.as_of) for own in everything]
-        guessed = guess_roles(self.model, [acc for _, acc in chunk], posts)
+        reads = [read_own_posts(self.store, plat, node, self.as_of) for node, _ in chunk]
+        guessed = guess_roles(self.model, [acc for _, acc in chunk], [r.recent for r in reads])
         # Known only by its id and without a post, an account gives the model nothing but
         # the digits of that id: its role is unknown (None), not the model's "other".
         roles = [
-            None if node in self.id_only and not own else guess
-            for (node, _), guess, own in zip(chunk, guessed, posts, strict=True)
+            None if node in self.id_only and not read.total else guess
+            for (node, _), guess, read in zip(chunk, guessed, reads, strict=True)
         ]
-        return list(zip(roles, citizen_signals(self.text, everything, self.as_of), strict=True))
+        return list(zip(roles, citizen_signals(self.text, reads), strict=True))
 
     def _weak_reason(self, node: str) -> str:
         """A weak link the account engages itself is a contact talked with too rarely or

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from staffpulse.connect.own_posts import OwnPosts, own_text
 from staffpulse.models import Account, Post
 from staffpulse.signals.job_ads import looks_like_job_ad
 from staffpulse.signals.role_inputs import (
@@ -34,9 +35,6 @@ from staffpulse.signals.role_inputs import (
     RoleModelLike as RoleModelLike,
 )
 from staffpulse.signals.role_labels import role_label
-
-POSTS_PER_ACCOUNT = 50
-"""Most recent own posts scored per candidate: enough for a share, cheap for hundreds."""
 
 POSITIVE = 0.5
 """A post-signal score at or above this counts as a positive label."""
@@ -73,19 +71,6 @@ def judges_voice(judged: int | None, min_posts: int) -> bool:
     fewer than ``min_posts`` ("a lively voice (100)" from a brand's one post is a guess).
     Untold (None) counts as judged, as for a report built by hand."""
     return judged is None or judged >= min_posts
-
-
-def own_text(posts: Sequence[Post]) -> list[Post]:
-    """Posts with the account's own words (reposts carry someone else's)."""
-    return [p for p in posts if p.kind != "repost" and p.text.strip()]
-
-
-def posts_up_to(posts: Sequence[Post], as_of: datetime | None) -> list[Post]:
-    """The posts written by ``as_of`` (undated ones kept: nothing places them later); all
-    of them when ``as_of`` is None. Ranking as of a date reads nothing written after it."""
-    if as_of is None:
-        return list(posts)
-    return [p for p in posts if p.created_at is None or p.created_at <= as_of]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,19 +123,11 @@ def predict_roles(
     return [g.role if g else None for g in guess_roles(model, accounts, posts)]
 
 
-def citizen_signals(
-    scorer: TextScorerLike | None,
-    posts: Sequence[Sequence[Post]],
-    as_of: datetime | None = None,
-) -> list[Citizen]:
-    """Voice, conversation and job share per account, scoring every text in one batch; with
-    ``as_of``, from the posts written by then only (the later ones are only counted)."""
-    later = [
-        [p.created_at for p in ps if as_of and p.created_at and p.created_at > as_of]
-        for ps in posts
-    ]
-    posts = [posts_up_to(ps, as_of) for ps in posts]
-    recent = [own_text(ps)[-POSTS_PER_ACCOUNT:] for ps in posts]
+def citizen_signals(scorer: TextScorerLike | None, reads: Sequence[OwnPosts]) -> list[Citizen]:
+    """Voice, conversation and job share per account from its latest posts in its own words
+    (:mod:`staffpulse.connect.own_posts`, as of the ranking date), scoring every text in one
+    batch."""
+    recent = [r.recent for r in reads]
     scores: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = {}
     flat = [p.text for ps in recent for p in ps]
     if scorer is not None and flat:
@@ -158,9 +135,8 @@ def citizen_signals(
         scores = {k: np.asarray(v, dtype=np.float64) for k, v in raw.items()}
     out: list[Citizen] = []
     start = 0
-    for all_posts, mine, after in zip(posts, recent, later, strict=True):
+    for read, mine in zip(reads, recent, strict=True):
         stop = start + len(mine)
-        dated = [p.created_at for p in all_posts if p.created_at is not None]
         voice: int | None = None
         job: float | None = None
         if mine and "personality" in scores:
@@ -177,13 +153,13 @@ def citizen_signals(
         )
         out.append(
             Citizen(
-                posts=len(all_posts),
-                last_post=max(dated) if dated else None,
+                posts=read.total,
+                last_post=read.last_post,
                 voice=voice,
                 conversation=conversation,
                 job_share=job,
-                later_posts=len(after),
-                next_post=min(after) if after else None,
+                later_posts=read.later,
+                next_post=read.next_post,
                 judged=len(mine),
             )
         )
