@@ -123,3 +123,18 @@ def test_a_folder_entry_before_the_cut_is_not_counted_as_a_file(tmp_path: Path) 
     with open_zip(path) as salvaged:
         assert isinstance(salvaged, SalvagedZip)
         assert "the 1 file before the cut was read" in salvaged.told
+
+
+def test_a_zip_cut_before_anything_it_can_import_is_refused_as_cut(tmp_path: Path) -> None:
+    from staffpulse.errors import InputError
+    from staffpulse.sources.zipped import check_zip
+
+    data = _zip(False, {"export/README.txt": "an export\n", "export/posts.jsonl": FIRST})
+    path = tmp_path / "export.zip"
+    path.write_bytes(data[: data.index(b"export/posts.jsonl") + 30])  # cut in the posts
+    with pytest.raises(InputError) as caught:
+        check_zip(path)
+    said = str(caught.value)
+    assert said.startswith(f"{path}: the ZIP is cut short (its download or copy stopped)")
+    assert "hold nothing staffpulse can import (README.txt: no known format)" in said
+    assert caught.value.hint == "download or copy the ZIP again, then import it"

@@ -99,6 +99,12 @@ def check_zip(path: Path) -> None:
     if advice is not None:
         why.insert(0, advice[0])
         hint = advice[1]
+    if isinstance(archive, SalvagedZip):  # what it should hold was after the cut, most likely
+        raise InputError(
+            f"{path}: the ZIP is cut short (its download or copy stopped), and the files whole"
+            f" before the cut hold nothing staffpulse can import ({'; '.join(why)})",
+            hint="download or copy the ZIP again, then import it",
+        )
     raise EmptyInputError(
         f"{path}: the ZIP holds nothing staffpulse can import ({'; '.join(why)})", hint=hint
     )
