@@ -310,3 +310,32 @@ def test_an_account_of_reposts_alone_is_said_to_have_none_of_its_own(tmp_path: P
     assert "Not graded here: it has no post of its own, only reposts." in _ungraded_card(
         page, "reposter"
     )
+
+
+def test_a_quiet_accounts_card_says_to_post_again_as_its_audit_does(tmp_path: Path) -> None:
+    """An archive silent for years read "Next: Reply to others" on its card and "Post again
+    first" at the top of its audit (the benchmark behind the cards leaves "post again" out):
+    the card now leads with the audit's first step; an account still posting keeps its own."""
+    from datetime import UTC, datetime, timedelta
+
+    recent = datetime.now(UTC) - timedelta(days=2)
+    lines = json.loads(
+        "[" + native_jsonl([("x", "livefirm", 12)]).decode().replace("\n", ",") + "]"
+    )
+    for line in lines:  # dated this week, not in March like the quiet firm's
+        if line["type"] == "post":
+            line["created_at"] = recent.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = native_jsonl([("x", "quietfirm", 12)]) + b"\n"
+    data += "\n".join(json.dumps(line) for line in lines).encode()
+    with make_client(tmp_path / "quiet.db") as c:
+        finished_job(c, upload_files(c, [("firms.jsonl", data)]))
+        page = c.get("/").text
+        audit = page_words(c.get("/audit/x/quietfirm").text)
+        bench = c.app.state.web.backend.benchmark()
+    quiet = _ungraded_card(page, "quietfirm")
+    assert "Next Post again: the last post was" in quiet
+    assert "Do this next Activity Post again first: the last post was" in audit
+    live = bench.row_of("livefirm", "x")
+    assert live is not None and live["top_action"]
+    assert f"Next {live['top_action']}" in _ungraded_card(page, "livefirm")
+    assert "Post again" not in _ungraded_card(page, "livefirm")

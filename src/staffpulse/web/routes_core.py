@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.account_refs import parse_account_ref, read_account_ref
+from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
 from staffpulse.report.html import audit_context, render_audit_html
@@ -60,9 +62,10 @@ def home(request: Request) -> HTMLResponse:
     if not full and not grading and not problem:
         grades, earlier = _cohort_grades(request)
         full = earlier and ctx.backend.benchmark_key() == ALL_ACCOUNTS
+    rows = [grades.get((s.account.platform, s.account.handle)) for s in shown]
     cards = [
-        {"s": s, "acc": s.account, "row": grades.get((s.account.platform, s.account.handle))}
-        for s in shown
+        {"s": s, "acc": s.account, "row": row, "next": _first_step(row)}
+        for s, row in zip(shown, rows, strict=True)
     ]
     return ctx.renderer.page(
         request,
@@ -90,6 +93,20 @@ def home(request: Request) -> HTMLResponse:
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
     )
+
+
+def _first_step(row: dict[str, Any] | None) -> str:
+    """What the card says to do next: the audit's first step. The benchmark leaves out "post
+    again" (a cohort of old archives would all get it), so an account silent for years read
+    "Next: Reply to others" on its card and "Post again first" on its audit."""
+    if row is None:
+        return ""
+    if row.get("quiet_for") and row.get("last_post"):
+        last = datetime.fromisoformat(row["last_post"])
+        lead = post_again_first([], last, datetime.now(UTC))
+        if lead:
+            return str(lead[0]["headline"])
+    return str(row.get("top_action") or "")
 
 
 def _matching(summaries: list[AccountSummary], query: str) -> list[AccountSummary]:
