@@ -78,6 +78,24 @@ def test_a_refused_token_or_app_says_xs_reason(
     assert "the app's access level" in str(caught.value.hint)
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [({"errors": [{"message": "Over capacity", "code": 130}]}, "X answered HTTP 503 (Over capacity)"),
+     ({"title": "Service Unavailable", "detail": "Service Unavailable"}, "X answered HTTP 503")],
+)  # fmt: skip
+def test_a_server_error_says_xs_reason_when_it_gives_one(
+    httpserver: HTTPServer, store: Store, body: dict[str, object], said: str
+) -> None:
+    fake = FakeX(httpserver)
+    fake.error_body = lambda _status: body  # type: ignore[method-assign]
+    for n in (1, 2, 3):
+        fake.fail[n] = (503, {})
+    with pytest.raises(FetchError) as caught:
+        x_fetcher(httpserver, store, []).fetch("acme")
+    assert caught.value.message == f"@acme: {said}"  # X is busy: not this computer offline
+    assert caught.value.hint == "nothing was fetched; try again later"
+
+
 def test_a_protected_timeline_is_said_not_fetched_as_empty(
     httpserver: HTTPServer, store: Store
 ) -> None:

@@ -104,6 +104,14 @@ def _reset_epoch(exc: tweepy.TooManyRequests) -> float | None:
     return max((r for r in used_up if r is not None), default=None) or reset(LIMITS[0])
 
 
+def _own_words(exc: tweepy.HTTPException) -> str:
+    """X's reason for an error answer, or "" when it only repeats the status's name
+    ("Unauthorized", "Service Unavailable"), which the message says already."""
+    reason = rejection_reason(exc)
+    bare = {"unauthorized", "forbidden", str(exc.response.reason).lower()}
+    return "" if reason.lower() in bare else reason
+
+
 def _rejected(
     exc: tweepy.HTTPException, what: str, report: FetchReport, token_from: str
 ) -> StaffpulseError:
@@ -123,16 +131,10 @@ def _rejected(
         # X's words tell a wrong token from an app on the wrong access level or outside a
         # Project ("client-not-enrolled"), which no new token fixes; a bare "Forbidden" adds
         # nothing
-        reason = rejection_reason(exc)
-        plain = reason.lower() in (
-            "",
-            "unauthorized",
-            "forbidden",
-            str(exc.response.reason).lower(),
-        )
+        reason = _own_words(exc)
         return AuthError(
             X_TOKEN_REFUSED.say(origin=token_from, status=status)
-            + ("" if plain else f": {reason}"),
+            + (f": {reason}" if reason else ""),
             hint=CHECK_X_TOKEN.say(origin=token_from),
         )
     if status == 404:
@@ -145,8 +147,9 @@ def _rejected(
             + (f": {reason}" if reason else ""),
             hint=CHECK_X_QUERY.say(),
         )
+    reason = _own_words(exc)  # "Over capacity": X is busy, not this computer offline
     return FetchError(
-        f"{what}: X answered HTTP {status}",
+        f"{what}: X answered HTTP {status}" + (f" ({reason})" if reason else ""),
         hint=resume_hint(report, otherwise="try again later"),
     )
 
