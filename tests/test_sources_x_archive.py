@@ -155,3 +155,29 @@ def test_a_part_under_another_name_is_read_by_its_first_line(tmp_path: Path) -> 
     notes = data / "notes.js"
     notes.write_text("var notes = [];\n", encoding="utf-8")  # JavaScript, not an archive part
     assert not XArchive().sniff(notes, notes.read_bytes())
+
+
+def test_an_account_js_that_lost_its_id_takes_it_from_the_manifest(tmp_path: Path) -> None:
+    import json
+
+    from export_gap_helpers import MARCH
+    from export_gap_helpers import archive_of as archive_with_manifest
+
+    folder = archive_with_manifest(tmp_path / "a", MARCH)
+    damaged = {"account": {"accountId": None, "username": "AcmeStaffing"}}  # a damaged copy
+    account_js = folder / "data" / "account.js"
+    account_js.write_text(f"window.YTD.account.part0 = {json.dumps([damaged])}")
+    items = list(XArchive().read(folder))
+    posts = [r for i in items if not isinstance(i, Problem) for r in getattr(i, "rows", ())]
+    assert sum(isinstance(r, Post) for r in posts) == len(MARCH)  # none lost
+    assert {r.author_id for r in posts if isinstance(r, Post)} == {"9001"}
+    assert not [i for i in items if isinstance(i, Problem)]
+    (folder / "data" / "manifest.js").unlink()  # nothing to take it from: told what is wrong
+    problems = [i for i in XArchive().read(folder) if isinstance(i, Problem)]
+    said = [p.message for p in problems]
+    assert "account.js has no 'accountId' or 'username'" in said
+    assert (
+        "account.js has no 'accountId' or 'username', and it says whose archive this is, so its"
+        " 4 posts were not read: download the archive from X again"
+    ) in said
+    assert not [m for m in said if "without the archive's account.js" in m]

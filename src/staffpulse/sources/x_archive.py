@@ -89,16 +89,22 @@ SOURCE_NAME = "x-archive"
 LONE_NOUNS = {**COUNTED_NOUNS, "tweets": "post", "tweet": "post", "profile": "profile"}
 
 
-def lone_part(kind: str, entries: int) -> str:
-    """Why a data file read without its archive's account.js was not read, with how many
-    entries it held: the summary counts them all as skipped ("Skipped 70 records"), and the
-    message is the only place that says they were the file's posts (or followers...)."""
+def lone_part(kind: str, entries: int, unreadable: str = "") -> str:
+    """Why a data file read without its archive's account.js (or with one that is damaged:
+    ``unreadable`` says how) was not read, with how many entries it held: the summary counts
+    them all as skipped ("Skipped 70 records"), and the message is the only place that says
+    they were the file's posts (or followers...)."""
     noun = LONE_NOUNS.get(kind, "entry")
     lost = (
         f"its {count_of(entries, noun)} {'was' if entries == 1 else 'were'} not read"
         if entries
         else "nothing in it was read"
     )
+    if unreadable:  # account.js is there: "without account.js" would send the user to find it
+        return (
+            f"{unreadable}, and it says whose archive this is, so {lost}: download the archive"
+            " from X again"
+        )
     return (
         "a file of an X archive without the archive's account.js, which says whose archive it "
         f"is, so {lost}: {WHOLE_ARCHIVE_OR_FOLDER.say()}"
@@ -159,6 +165,16 @@ def _counted_owner(
         followers=len(followers) if followers is not None else owner.followers,
         following=len(following) if following is not None else owner.following,
     )
+
+
+def _filled(
+    account: dict[str, Any] | None, manifest: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """``account.js``'s account, with what it lacks (its id or handle emptied by a damaged
+    copy) taken from ``manifest.js``, which names the owner too: else every post was lost."""
+    if account is None or manifest is None:
+        return account or manifest
+    return {**account, **{k: v for k, v in manifest.items() if v and account.get(k) in (None, "")}}
 
 
 def _public(account: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -226,12 +242,14 @@ class XArchive:
         profile = first_item(known.get("profile"), "profile")
         owner: Account | None = None
         generated = generated_at(known.get("manifest"))
+        unreadable = ""  # why account.js could not say whose archive it is
         try:
-            if account is None and known.get("manifest") is not None:
-                account = manifest_account(known["manifest"])
+            if known.get("manifest") is not None:
+                account = _filled(account, manifest_account(known["manifest"]))
             owner = owner_from_archive(account, profile) if account else None
         except ValueError as exc:
-            yield Problem(str(where), None, str(exc))
+            unreadable = str(exc)
+            yield Problem(str(where), None, unreadable)
         if owner is not None:
             owner = replace(owner, observed_at=generated)
         if owner is not None and media:
@@ -269,7 +287,8 @@ class XArchive:
             if owner is None:
                 # every entry of the file is lost (its posts would have no author): all count
                 entries = count_entries(decode_bytes(part.load())[0])
-                yield Problem(part.location, None, lone_part(part.kind, entries), records=entries)
+                said = lone_part(part.kind, entries, unreadable)
+                yield Problem(part.location, None, said, records=entries)
                 continue
             if part.kind in ("account", "profile"):
                 raw = {"account": _public(account), "profile": profile}
