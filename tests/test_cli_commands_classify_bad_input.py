@@ -170,3 +170,14 @@ def test_nothing_usable_says_how_the_file_was_read_when_that_may_be_why(tmp_path
     assert result.exit_code == 1
     words = " ".join(result.output.split())
     assert "nothing in" in words and "the gzip file is cut short" in words
+
+
+def test_a_csv_id_of_spaces_is_skipped_as_empty_as_in_json(tmp_path: Path) -> None:
+    # written back, "   " led back to no post; JSON's "id": "   " was already skipped
+    src = tmp_path / "posts.csv"
+    src.write_text("id,text\n   ,hello\n2,hi\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    result = run_classify(str(src), "-o", str(out))
+    assert result.exit_code == 0
+    assert [row["id"] for row in read_rows(out)] == ["2"]
+    assert f"{src}:2: no id (its cell is empty)" in " ".join(result.output.split())

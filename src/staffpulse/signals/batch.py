@@ -272,7 +272,8 @@ def _csv(
             continue  # a row of empty cells below a table: no record, as a blank line
         text = row.values.get(text_col)
         rid = n if id_col is None else row.values.get(id_col)
-        if not rid:
+        # a cell of spaces is as empty as in JSON ("id": " " is skipped) and in roles
+        if not rid or (isinstance(rid, str) and not rid.strip()):
             on_skip(f"{name}:{n}: no {id_col} (its cell is empty): give each row an {id_col}")
             continue
         if text is None:  # the row ends before the text's column
