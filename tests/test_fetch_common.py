@@ -186,9 +186,14 @@ def test_a_request_still_rate_limited_after_three_resets_stops_the_fetch() -> No
 
 def test_a_rate_limit_longer_than_allowed_stops_without_waiting() -> None:
     sleeps: list[float] = []
-    report = FetchReport(platform="x", target="acme")
-    with pytest.raises(RateLimitError, match="rate limited for 3600s, more than the 900s"):
+    report = FetchReport(platform="bluesky", target="acme.bsky.social")
+    with pytest.raises(
+        RateLimitError, match="rate limited for 3600s, more than the 900s"
+    ) as caught:
         _backoff(sleeps, []).wait_for_reset(
-            time.time() + 3600, max_wait=900, report=report, what="@acme"
+            time.time() + 3600, max_wait=900, report=report, what="@acme.bsky.social"
         )
     assert sleeps == [] and report.stopped == "rate_limit"
+    # the setting every platform reads ([x] max_wait_seconds is only its fallback: raising
+    # it did nothing once [fetch] had one)
+    assert str(caught.value.hint).endswith("(or raise [fetch] max_wait_seconds in config.toml)")

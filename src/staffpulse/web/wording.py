@@ -196,7 +196,7 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.CHECK_APPVIEW_CONFIG: f"check {_APPVIEW}",
     # a rate limit longer than allowed: the wait is an admin's setting
     steps.RAISE_MAX_WAIT: (
-        "or raise the setting max_wait_seconds, in the x section of the config file"
+        "or raise the setting max_wait_seconds, in the fetch section of the config file"
     ),
     steps.CHECK_X_QUERY: "check the handle",
     steps.CHECK_MASTODON_QUERY: "check the handle",
