@@ -247,3 +247,15 @@ def test_a_document_cut_before_what_tells_its_format_is_told_cut_not_unknown(
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
     assert "cut short" not in str(caught.value)
+
+
+def test_a_document_that_does_not_parse_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text('{\n "feed": [\n  {"post": {}},\n  {"post": {}}}\n ]\n}\n')  # one } too many
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith("not valid JSON at line 4, column")
+    assert str(caught.value).endswith(
+        "nothing in the file was read (2 entries). What to do: correct the file there (a text"
+        " editor shows the line), or save or export it again"
+    )

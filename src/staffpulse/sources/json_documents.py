@@ -89,7 +89,9 @@ def document_error(data: bytes, exc: Exception) -> DocumentError:
         if at_end:
             return DocumentError(cut_short_message(text), exc.lineno, exc.colno, records, True)
         return DocumentError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}",
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{lost}. What to"
+            " do: correct the file there (a text editor shows the line), or save or export it"
+            " again",
             exc.lineno,
             exc.colno,
             records,
