@@ -198,8 +198,9 @@ def refresh_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Fetch what is new for every account of a cohort (or every account fetched before), for
-    a weekly schedule; one account failing does not stop the others.
+    """Fetch what is new for every account of a cohort, e.g. each week before the benchmark.
+
+    Without a cohort file: every account fetched live before. One account failing does not stop the others.
 
     X accounts need X_BEARER_TOKEN in the environment (or x_bearer_token under \\[secrets] in config.toml); without it they are skipped. Exit status 1 when an account failed, was skipped or stopped early.
     """
