@@ -71,3 +71,23 @@ def test_a_file_whose_first_value_does_not_read_is_given_back_as_lines() -> None
     assert read_json_document(odd, odd[0]) == odd
     document = read_json_document(["[{}\n", "]\n"], "[{}\n")
     assert isinstance(document, JsonDocument) and document.items == [{}]
+
+
+def test_an_array_never_closed_is_told_as_a_file_cut_short() -> None:
+    # a download cut between two records: every value reads, but the rest is gone
+    whole = json.dumps([{"id": n, "text": "a"} for n in range(1, 5)], indent=2)
+    for cut, last_line in ((whole.rindex("},") + 2, 13), (whole.rindex('"a"'), 16)):
+        lines = whole[:cut].splitlines(keepends=True)
+        notes: list[str] = []
+        found = list(json_values(read_json_document(lines, lines[0]), "f", [].append, notes.append))
+        assert [value["id"] for _, _, value in found] == [1, 2, 3]
+        assert notes == [
+            f"the JSON array is never closed (no ']' by its end, line {last_line}): the file "
+            "looks cut short, so records after the cut may be lost; those before it were "
+            "read: check that the file was saved or downloaded whole"
+        ]
+    closed: list[str] = []
+    list(json_values(read_json_document([whole], whole), "f", [].append, closed.append))
+    broken = whole.replace('"id": 4', "'id': 4")  # read value by value, closed at its end
+    list(json_values(read_json_document([broken], broken), "f", [].append, closed.append))
+    assert closed == []

@@ -30,6 +30,12 @@ Skip = Callable[[str], None]
 DECODER = json.JSONDecoder(strict=False)
 # what may stand between two values: white space, and commas (an array's, a pasted line's)
 _BETWEEN = re.compile(r"[\s,]*")
+# an array whose ``]`` never comes (told at the file's last line)
+_UNCLOSED = (
+    "the JSON array is never closed (no ']' by its end, line {line}): the file looks cut "
+    "short, so records after the cut may be lost; those before it were read: check that the "
+    "file was saved or downloaded whole"
+)
 # What reading a value may raise: a syntax error (JSONDecodeError, a ValueError too), an
 # integer of over 4,300 digits (ValueError) or lists nested thousands deep (RecursionError)
 _UNREADABLE = (ValueError, RecursionError)
@@ -84,17 +90,21 @@ def _is_json(line: str) -> bool:
 
 
 def json_values(
-    lines: Iterable[str] | JsonDocument, name: str, on_skip: Skip
+    lines: Iterable[str] | JsonDocument,
+    name: str,
+    on_skip: Skip,
+    on_note: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[int, str, Any]]:
     """Each JSON value of the file with its number (line, or item of an array) and where it
     is as messages say it (``file:line``, ``file: item N``); malformed ones go to
-    ``on_skip``."""
+    ``on_skip``, and what the user should know of the file besides to ``on_note`` (an
+    array that is never closed: the file may be cut short)."""
     if isinstance(lines, JsonDocument):
         if lines.items is not None:
             for number, value in enumerate(lines.items, start=1):
                 yield number, f"{name}: item {number}", value
         else:
-            yield from _stream_values(lines.text, name, on_skip)
+            yield from _stream_values(lines.text, name, on_skip, on_note or (lambda _: None))
         return
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -141,23 +151,31 @@ def _first_value_reads(text: str) -> bool:
     return True
 
 
-def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, str, Any]]:
+def _stream_values(
+    text: str, name: str, on_skip: Skip, on_note: Callable[[str], None]
+) -> Iterator[tuple[int, str, Any]]:
     """The values of ``text`` one after another (in one array or none), each with its line.
 
     After a value that does not read, reading goes on at the next line that opens an object
     as the first one did (``{`` at the same indentation; any ``{`` opening a line before the
-    first object): the records after a broken one are kept."""
+    first object): the records after a broken one are kept. An array with no ``]`` after its
+    last value is told to ``on_note``: a download cut between two records loses the rest
+    without a value that fails to read."""
     pos = end_of_run(_BETWEEN, text)
-    if text.startswith("[", pos):  # one array, broken somewhere (a whole one is read at once)
-        pos += 1
+    # one array, broken somewhere (a whole one is read at once)
+    unclosed = text.startswith("[", pos)
+    pos += unclosed
     line, counted = 1, 0  # the line ``counted`` is on
     opening: re.Pattern[str] = re.compile(r"\n[ \t]*\{")
     indented = False
     while True:
         pos = end_of_run(_BETWEEN, text, pos)
         while pos < len(text) and text[pos] == "]":  # the array's end, or a stray one
+            unclosed = False
             pos = end_of_run(_BETWEEN, text, pos + 1)
         if pos >= len(text):
+            if unclosed:
+                on_note(_unclosed(text))
             return
         line += text.count("\n", counted, pos)
         counted = pos
@@ -172,10 +190,16 @@ def _stream_values(text: str, name: str, on_skip: Skip) -> Iterator[tuple[int, s
             on_skip(f"{name}:{line}: not valid JSON: {_reason_in(text, exc, line)}")
             found = opening.search(text, pos + 1)
             if found is None:
+                if unclosed and "]" not in text[pos:]:
+                    on_note(_unclosed(text))
                 return
             pos = found.end() - 1
             continue
         yield line, f"{name}:{line}", value
+
+
+def _unclosed(text: str) -> str:
+    return _UNCLOSED.format(line=text.count("\n", 0, len(text.rstrip())) + 1)
 
 
 def _reason(exc: ValueError | RecursionError) -> str:

@@ -108,9 +108,28 @@ def json_objects(
     When none of the file's first :data:`ID_SAMPLE` values holds any of ``id_keys`` and its
     first record is one the command reads (``numbered_if``: it has a text), every record is
     numbered by its line instead (its item, in an array), after a :class:`ReadNote`.
-    Records ``reshape`` reads are given as it reads them, after its note."""
+    Records ``reshape`` reads are given as it reads them, after its note. An array that is
+    never closed (a file cut short) is told in a :class:`ReadNote` after the records."""
+    notes: list[str] = []  # what the file's JSON tells besides (an array never closed)
+    yield from _objects(
+        lines, name, on_skip, expected, id_keys, wrappers, numbered_if, reshape, notes.append
+    )
+    yield from map(ReadNote, notes)
+
+
+def _objects(
+    lines: Iterable[str] | JsonDocument,
+    name: str,
+    on_skip: Skip,
+    expected: str,
+    id_keys: tuple[str, ...],
+    wrappers: tuple[str, ...],
+    numbered_if: Callable[[dict[str, Any]], bool] | None,
+    reshape: Reshape | None,
+    on_note: Callable[[str], None],
+) -> Iterator[JsonRecord | ReadNote]:
     held = _HeldSkips(on_skip)
-    values: Iterator[tuple[int, str, Any]] = json_values(lines, name, held)
+    values: Iterator[tuple[int, str, Any]] = json_values(lines, name, held, on_note)
     if numbered_if is not None:
         head = held.read_ahead(values, ID_SAMPLE)
         values = held.replay(head, values)

@@ -111,7 +111,7 @@ class RecordFile(Generic[T]):
         """Raise why the file gave no record at all (it was read to its end), with how it was
         read when that may be why (a gzip file cut short, text that is not UTF-8): the note
         is told only once a run starts, and this one stops before."""
-        read = f"; {self.encoding_note}" if self.encoding_note else ""
+        read = "".join(f"; {note}" for note in (self.encoding_note, *self.notes) if note)
         if self.skipped:
             skipped = (
                 "its one record was skipped"
