@@ -79,3 +79,19 @@ def test_the_leaderboard_fix_sits_under_the_account_name(tmp_path: Path) -> None
         assert f"@{entry['handle']}" in account
         assert 'data-label="Conversation"' in row and 'data-label="Job ads"' in row
     assert "Most important fix" not in board.split("</thead>")[1]  # no tenth column
+
+
+def test_an_account_of_reposts_only_is_not_said_to_have_only_0_posts(tmp_path: Path) -> None:
+    # a real X cohort line of 3 reposts read "only 0 posts of its own: a rough grade"
+    sharer = FeedBuilder("sharer")
+    for i in range(3):
+        sharer.post(f"RT @peer: shared {i}", kind="repost", reposted_post_id=f"other-{i}")
+    writer = FeedBuilder("writer")
+    writer.chat(4)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle\nsharer\nwriter\n")
+    bench = run_benchmark(store_with(tmp_path, sharer, writer), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    lines = _account_lines(render_benchmark_html(bench))
+    assert any("no post of its own, only reposts: a rough grade" in line for line in lines)
+    assert any("only 4 posts of its own: a rough grade" in line for line in lines)
+    assert not any("0 posts" in line for line in lines)

@@ -70,3 +70,23 @@ def test_a_narrow_terminal_folds_handles_rather_than_cut_off_the_figures(tmp_pat
     header = next(line for line in table.splitlines() if "overall" in line)
     assert header.rstrip().endswith("conv.  jobs")
     assert "@northgate_" in table and "100%" in table  # the firm's jobs figure is there
+
+
+def test_an_account_of_reposts_only_is_not_said_to_have_0_posts_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # a real X cohort line: 3 reposts and nothing written read "(0 posts of its own, ...)"
+    sharer = FeedBuilder("sharer")
+    for i in range(3):
+        sharer.post(f"RT @peer: shared {i}", kind="repost", reposted_post_id=f"other-{i}")
+    writer = FeedBuilder("writer")
+    writer.chat(4)
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("handle\nsharer\nwriter\n")
+    store = store_with(tmp_path, sharer, writer)
+    result = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(160)
+    render_benchmark(console, result)
+    table = console.export_text().split("Segments")[0]
+    assert "@sharer (no post of its own, only reposts" in table
+    assert "0 posts" not in table and "@writer (4 posts of its own" in table

@@ -183,10 +183,15 @@ def _skipped(result: BenchmarkResult) -> str:
 def _account_note(row: dict[str, Any]) -> str:
     """What to know of an account beside its handle: a grade from few posts, and an account
     gone quiet (ranked on its old posts): " (5 posts, last post 2 years ago)"."""
-    notes = [count_of(row["own_posts"], "post") + " of its own"] if row["few_posts"] else []
+    notes = [_own_posts(row["own_posts"])] if row["few_posts"] else []
     if row.get("quiet_for"):
         notes.append(f"last post {row['quiet_for']} ago")
     return f" ({', '.join(notes)})" if notes else ""
+
+
+def _own_posts(n: int) -> str:
+    """ "2 posts of its own"; "no post of its own" for an account of reposts only, not "0"."""
+    return f"{count_of(n, 'post')} of its own" if n else "no post of its own, only reposts"
 
 
 def _pillar_cell(row: dict[str, Any], name: str, wide: bool) -> Text:
