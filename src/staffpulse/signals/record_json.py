@@ -162,9 +162,10 @@ def _stream_values(
     last value is told to ``on_note``: a download cut between two records loses the rest
     without a value that fails to read."""
     pos = end_of_run(_BETWEEN, text)
-    # one array, broken somewhere (a whole one is read at once)
+    # one array, broken somewhere (a whole one is read at once), until its "]" is met
     unclosed = text.startswith("[", pos)
-    pos += unclosed
+    if unclosed:
+        pos += 1
     line, counted = 1, 0  # the line ``counted`` is on
     opening: re.Pattern[str] = re.compile(r"\n[ \t]*\{")
     indented = False
