@@ -192,8 +192,9 @@ def test_a_broken_cohort_leaves_out_the_strips_but_a_store_failure_is_told(
 def test_the_audit_page_says_how_to_check_a_picture_known_only_by_its_address(
     tmp_path: Path,
 ) -> None:
-    """A file import stores a picture's web address, not the image: the report file tells the
-    command that fetches it, the page the Import page's live fetch."""
+    """A file import stores a picture's web address, not the image: the page, and the report
+    file it downloads, tell the Import page's live fetch (``staffpulse audit --html`` the
+    command that fetches it)."""
     from datetime import UTC, datetime, timedelta
 
     from staffpulse.models import Account, Post
@@ -231,7 +232,13 @@ def test_the_audit_page_says_how_to_check_a_picture_known_only_by_its_address(
         link = re.search(r'Fetch the account live on <a href="([^"]+)">the Import page</a>', text)
         assert link, "no link to the Import page"
         form = c.get(link.group(1)).text
+        # the report downloaded from the dashboard says the same to its reader, not the
+        # command it told before ("Run `staffpulse fetch bluesky ...` (with your --db ...)")
+        download = html.unescape(c.get("/audit/bluesky/rosa.example.social/report.html").text)
     assert link.group(1).endswith("#fetch") and 'id="fetch"' in form
+    assert "Fetch the account live on the Import page (Fetch an account live)" in download
+    assert "staffpulse fetch" not in download and "--db" not in download
+    assert "<nav" not in download and 'href="/import' not in download  # the report's own page
     assert '<option value="bluesky" selected>' in form
     assert 'id="handle" name="handle" value="rosa.example.social"' in form
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -19,12 +19,17 @@ from starlette.responses import HTMLResponse, Response
 
 from staffpulse.connect.left_out import left_out_text
 from staffpulse.report.counts import count_of
+from staffpulse.report.html import audit_context
 from staffpulse.report.html import environment as report_environment
 from staffpulse.signals.role_labels import role_label
 from staffpulse.web.flash import Flashes
 from staffpulse.web.links import audit_url, fetch_url, inbox_url
 from staffpulse.web.security import CSRF_COOKIE, Csrf
 from staffpulse.web.wording import mentions_formats, web_text
+
+if TYPE_CHECKING:
+    from staffpulse.audit.types import AuditResult
+    from staffpulse.benchmark.engine import BenchmarkResult
 
 NAV = (
     ("home", "/", "Accounts"),
@@ -106,6 +111,36 @@ def build_environment(*, strict: bool | None = None) -> Environment:
         left_out_text=left_out_text,
     )
     return env
+
+
+_DOWNLOADS: Environment | None = None
+
+
+def render_audit_download(
+    result: AuditResult, benchmark: BenchmarkResult | None, *, sample: bool
+) -> str:
+    """The audit as the report file (``staffpulse audit --html`` writes the same page), as the
+    dashboard's "Download as HTML report" gives it: its advice in the page's words. The file
+    from the dashboard told a marketer to "Run `staffpulse fetch x @acme` (with your --db, if
+    you use one)"; the page's words name the Import page instead, without the page's links
+    (a file has no dashboard to link to)."""
+    global _DOWNLOADS
+    if _DOWNLOADS is None:
+        report = report_environment()
+        # the report's own templates first (its base page, not the dashboard's), then the
+        # dashboard's audit_download.html, which overrides the advice blocks
+        env = report.overlay(
+            loader=ChoiceLoader(
+                [
+                    PackageLoader("staffpulse.report", "templates"),
+                    PackageLoader("staffpulse.web", "templates"),
+                ]
+            )
+        )
+        env.filters = {**report.filters, "web": web_text}  # the report's own left unchanged
+        _DOWNLOADS = env
+    context = audit_context(result, benchmark, sample=sample)
+    return _DOWNLOADS.get_template("audit_download.html").render(**context)
 
 
 def report_css() -> str:

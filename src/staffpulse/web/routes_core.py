@@ -15,7 +15,7 @@ from staffpulse.account_refs import parse_account_ref, read_account_ref
 from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
-from staffpulse.report.html import audit_context, render_audit_html
+from staffpulse.report.html import audit_context
 from staffpulse.web.app import flash_redirect, web
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
@@ -24,6 +24,7 @@ from staffpulse.web.forms import verified_form
 from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, find_account
+from staffpulse.web.render import render_audit_download
 
 if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
@@ -220,7 +221,7 @@ def audit_download(request: Request, platform: str, handle: str) -> Response:
     backend = web(request).backend
     result = backend.audit(platform, handle)
     account = result.account
-    html = render_audit_html(
+    html = render_audit_download(
         result,
         _benchmark_for(request, account.platform, account.handle),
         sample=backend.is_sample(),
