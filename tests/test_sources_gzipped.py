@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,37 @@ def test_gzip_files_in_a_folder_and_a_zip(tmp_path: Path) -> None:
     assert report.posts == 2
     (problem,) = report.problems
     assert (problem.file, problem.line) == (f"{archive}!twarc/tweets.jsonl.gz", 3)
+
+
+def _damaged_after(lines: bytes, rest: bytes) -> bytes:
+    """gzip data that unpacks ``lines``, then holds a block no gzip reader can unpack."""
+    packer = zlib.compressobj(wbits=31)
+    head = packer.compress(lines) + packer.flush(zlib.Z_FULL_FLUSH)  # a block ends there
+    return head + b"\x07" + packer.compress(rest) + packer.flush()  # 0x07: no such block type
+
+
+def test_a_gzip_file_damaged_keeps_what_came_before_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "tweets.jsonl.gz"
+    path.write_bytes(_damaged_after(_jsonl(30), _jsonl(5)))  # far below a chunk read at once
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.posts == 30  # all lost before: zlib gives nothing of a chunk with damage
+    assert report.problems[0].message.startswith("the gzip data is damaged near byte")
+
+
+def test_a_gzip_file_damaged_before_what_tells_its_format_is_told_so(tmp_path: Path) -> None:
+    path = tmp_path / "tweets.jsonl.gz"
+    path.write_bytes(gzip.compress(_jsonl(3))[:14])  # cut inside its first bytes
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert caught.value.message == (
+        f"{path}: the gzip file is cut short, so what it holds cannot be told"
+    )
+    assert caught.value.hint == "download or copy the file again"
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "tweets.jsonl.gz").write_bytes(_damaged_after(b"", _jsonl(3)))
+    (folder / "posts.csv").write_text("id,author,platform,text\n1,acme,x,We are hiring\n")
+    report = import_paths(open_store(":memory:"), [folder])
+    assert report.problems[0].message.endswith(
+        "so what it holds cannot be told: download or copy the file again"
+    )

@@ -21,7 +21,7 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.folders import WHAT_IT_IS, why_unknown
-from staffpulse.sources.gzipped import GZIP_MAGIC
+from staffpulse.sources.gzipped import GZIP_MAGIC, REPACK, why_damaged
 from staffpulse.sources.workbooks import refuse_workbook
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
@@ -75,6 +75,8 @@ def detect(path: Path) -> Source:
             "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it and "
             "import the folder)"
         )
+        if (broken := why_damaged(path, read_head(path))) is not None:  # lost with its data
+            raise UnknownFormatError(f"{path}: {broken}", hint=REPACK)
     raise UnknownFormatError(
         f"{path}: {what}",
         # import and score both read files this way: the hint names neither

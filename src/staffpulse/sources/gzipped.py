@@ -12,6 +12,7 @@ is reported, and the reader of the format reports its last, incomplete line.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import zlib
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from staffpulse.sources.base import (
     read_head,
     register,
 )
+from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.text_files import sniffable
 from staffpulse.store.core import Record
 
@@ -49,11 +51,37 @@ def inner_name(path: Path) -> str:
 
 
 def unpacked_head(head: bytes) -> bytes:
-    """The first bytes of what the gzip data in ``head`` holds (fewer when it is damaged)."""
+    """The first bytes of what the gzip data in ``head`` holds (fewer when it is damaged: those
+    before the damage, so that a damaged file is still read up to it)."""
     try:
         return zlib.decompressobj(wbits=31).decompress(head, HEAD_BYTES)
     except zlib.error:
-        return b""
+        return _until_damage(zlib.decompressobj(wbits=31), head, HEAD_BYTES)
+
+
+_PIECE = 4096  # bytes of packed data fed at a time when finding where the damage starts
+
+
+def _until_damage(stream: zlib._Decompress, data: bytes, limit: int | None = None) -> bytes:
+    """What ``stream`` unpacks from ``data`` up to damage in it: zlib gives nothing of what it
+    is fed with damage in it, so a small file damaged anywhere lost everything before it. The
+    piece that holds the damage is fed again a byte at a time."""
+    out = bytearray()
+    for start in range(0, len(data), _PIECE):
+        piece = data[start : start + _PIECE]
+        before = stream.copy()
+        try:
+            out += stream.decompress(piece)
+        except zlib.error:
+            for byte in range(len(piece)):
+                try:
+                    out += before.decompress(piece[byte : byte + 1])
+                except zlib.error:
+                    break
+            break
+        if stream.eof or (limit is not None and len(out) >= limit):
+            break
+    return bytes(out if limit is None else out[:limit])
 
 
 def inner_source(path: Path, head: bytes) -> Source | None:
@@ -82,9 +110,11 @@ def unpack_stream(packed: IO[bytes], out: IO[bytes]) -> str | None:
     while chunk := packed.read(CHUNK):
         done += len(chunk)
         while chunk:
+            before = stream.copy()  # to unpack again up to the damage, should there be one
             try:
                 out.write(stream.decompress(chunk))
             except zlib.error:
+                out.write(_until_damage(before, chunk))
                 return f"the gzip data is damaged near byte {done:,}"
             chunk = b""
             if stream.eof:  # a next member (files joined with cat), or padding
@@ -94,6 +124,29 @@ def unpack_stream(packed: IO[bytes], out: IO[bytes]) -> str | None:
                 stream = zlib.decompressobj(wbits=31)
     out.write(stream.flush())
     return None if stream.eof else "the gzip file is cut short"
+
+
+REPACK = "download or copy the file again"
+
+
+def why_damaged(path: Path, head: bytes) -> str | None:
+    """Why a gzip file whose format could not be told is none, when its data is cut short or
+    damaged before what tells it: said so, not "no known format" (what to do is
+    :data:`REPACK`)."""
+    if not head.startswith(GZIP_MAGIC) or not path.is_file():
+        return None
+    with path.open("rb") as packed, open(os.devnull, "wb") as nowhere:
+        broken = unpack_stream(packed, nowhere)
+    return f"{broken}, so what it holds cannot be told" if broken else None
+
+
+def _why_damaged_told(path: Path, head: bytes) -> str | None:
+    """:func:`why_damaged` with what to do, as a file left out of a folder or ZIP is told."""
+    why = why_damaged(path, head)
+    return f"{why}: {REPACK}" if why else None
+
+
+EXPLAINERS.append(_why_damaged_told)
 
 
 class GzippedAs:
