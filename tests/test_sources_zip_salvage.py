@@ -138,3 +138,19 @@ def test_a_zip_cut_before_anything_it_can_import_is_refused_as_cut(tmp_path: Pat
     assert said.startswith(f"{path}: the ZIP is cut short (its download or copy stopped)")
     assert "hold nothing staffpulse can import (README.txt: no known format)" in said
     assert caught.value.hint == "download or copy the ZIP again, then import it"
+
+
+def test_a_zip_whose_only_data_file_is_damaged_says_to_get_it_again(tmp_path: Path) -> None:
+    from staffpulse.errors import InputError
+    from staffpulse.sources.zipped import check_zip
+
+    data = bytearray(_zip(False, {"export/posts.jsonl": FIRST, "export/README.txt": "hi\n"}))
+    data[60] ^= 0xFF  # a byte of the posts' packed data flipped: the member cannot be unpacked
+    path = tmp_path / "export.zip"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as caught:
+        check_zip(path)
+    said = str(caught.value)
+    assert said.startswith(f"{path}: the ZIP is damaged, and nothing staffpulse can import")
+    assert "export/posts.jsonl: is damaged in the ZIP" in said
+    assert caught.value.hint == "download or copy the ZIP again, then import it"

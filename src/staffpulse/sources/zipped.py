@@ -52,6 +52,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
 # An X archive's own files by their ending: its data, and its viewer's page and styles
 ARCHIVE_OWN_SUFFIXES = (".js", ".html", ".htm", ".css", *MEDIA_SUFFIXES)
 MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
+DAMAGED_MEMBER = "is damaged in the ZIP (download or copy the ZIP again)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,13 @@ def check_zip(path: Path) -> None:
         raise InputError(
             f"{path}: the ZIP is cut short (its download or copy stopped), and the files whole"
             f" before the cut hold nothing staffpulse can import ({'; '.join(why)})",
+            hint="download or copy the ZIP again, then import it",
+        )
+    if any(problem.message.startswith(DAMAGED_MEMBER) for problem in unread):
+        # what it should hold is in the damaged files: not to be packed again by the user
+        raise InputError(
+            f"{path}: the ZIP is damaged, and nothing staffpulse can import could be read from"
+            f" it ({'; '.join(why)})",
             hint="download or copy the ZIP again, then import it",
         )
     raise EmptyInputError(
@@ -275,7 +283,7 @@ class _Extracted:
             why = (
                 "is encrypted: unzip it with its password and import the folder"
                 if "password" in str(exc) or "encrypt" in str(exc)
-                else "is damaged in the ZIP (download or copy the ZIP again)"
+                else DAMAGED_MEMBER
             )
             return Problem(where, None, f"{why}; skipped")
         except OSError as exc:  # a member named like a folder of another, say
