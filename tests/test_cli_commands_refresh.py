@@ -22,11 +22,18 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def served(httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def instance(httpserver: HTTPServer) -> FakeMastodon:
+    """The local Mastodon instance (every instance is it), to change what it answers."""
+    return FakeMastodon(httpserver, n=30)
+
+
+@pytest.fixture
+def served(
+    httpserver: HTTPServer, instance: FakeMastodon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """One local server answering as the AppView and as every Mastodon instance; the config
     pointing there. Returns the store path."""
     FakeAppView(httpserver, n=12, followers=3)
-    FakeMastodon(httpserver, n=30)
     base = httpserver.url_for("").rstrip("/")
     config = tmp_path / "config.toml"
     config.write_text(
@@ -104,6 +111,22 @@ def test_one_failing_account_is_reported_and_the_others_are_refreshed(
     assert "failed" in people.stdout and "Refreshed 2 of 3 accounts" in people.stdout
     assert "check the handle or tag" in people.stderr
     assert "Traceback" not in people.output
+
+
+def test_a_moved_mastodon_account_is_said_in_the_table_and_the_json(
+    served: Path, instance: FakeMastodon, tmp_path: Path
+) -> None:
+    instance.account["moved"] = {"id": "9", "username": "acme", "acct": "acme@new.example"}
+    cohort = _cohort(tmp_path, f"@acme@{INSTANCE},mastodon\nacme.bsky.social,bluesky\n")
+    moved = f"@acme@{INSTANCE} has moved to @acme@new.example"
+    result = runner.invoke(app, ["refresh", str(cohort), "--db", str(served), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["accounts"]
+    assert rows[0]["notes"][0].startswith(moved) and rows[1]["notes"] == []
+    table = runner.invoke(app, ["refresh", str(cohort), "--db", str(served)])
+    assert "ok (note below)" in table.stdout
+    said = [line for line in table.stderr.splitlines() if line.startswith(moved)]
+    assert len(said) == 1 and "(staffpulse fetch mastodon @acme@new.example)" in said[0]
 
 
 def test_x_accounts_are_skipped_with_one_line_without_a_token(served: Path, tmp_path: Path) -> None:

@@ -69,6 +69,9 @@ class AccountResult:
     hint: str | None = None
     exit_code: int | None = None  # the error's, when it failed
     run_id: int | None = None
+    # what the platform says of the account besides its posts (a Mastodon account moved or
+    # suspended): an "ok" of 0 new posts would otherwise hide that the cohort names a dead one
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +84,7 @@ class AccountResult:
             "hint": self.hint,
             "exit_code": self.exit_code,
             "run_id": self.run_id,
+            "notes": self.notes,
         }
 
 
@@ -239,6 +243,7 @@ def _refresh_one(
     return AccountResult(
         target, status, new_posts=fetched.new_posts, posts=fetched.posts,
         cost_usd=fetched.cost_usd + fetched.lost_answers_usd, message=why, run_id=fetched.run_id,
+        notes=list(fetched.notes),
     )  # fmt: skip
 
 

@@ -116,7 +116,8 @@ def _progress(total: int) -> Iterator[ProgressHooks]:
 def _status_text(result: AccountResult) -> str:
     style = STATUS_STYLE[result.status]
     said = f": {escape(result.message)}" if result.message else ""
-    return f"[{style}]{result.status}[/]{said}"
+    below = f" ({'notes' if len(result.notes) > 1 else 'note'} below)" if result.notes else ""
+    return f"[{style}]{result.status}[/]{said}{below}"
 
 
 def _render(report: RefreshReport) -> None:
@@ -152,6 +153,8 @@ def _render(report: RefreshReport) -> None:
         r.target.platform == "x" and r.status != "skipped" for r in report.results
     ):
         console.print(f"X: spent about [bold]{money(report.cost_usd)}[/].", highlight=False)
+    for note in (note for result in report.results for note in result.notes):
+        _say(f"[yellow]{escape(note)}[/]")  # in full, as staffpulse fetch says them
     hints: dict[str, list[str]] = {}
     for result in report.results:
         # the missing X token was said once, before the run
