@@ -135,3 +135,18 @@ def test_a_small_cohort_reads_the_posts_naming_it_and_no_others(tmp_path: Path) 
         ]
     assert len(mentioning[("x", "firm")]) == 3 and len(mentioning[("x", "harbor")]) == 1
     assert "Lovely weather in Leeds today" not in {p.text for p in by_id.values()}
+
+
+def test_a_since_with_a_time_is_said_with_its_time(tmp_path: Path) -> None:
+    # as the audit says it: "since 2 Mar 2026" alone would deny the posts earlier that day
+    from datetime import timedelta
+
+    from staffpulse.dates import format_when
+
+    firm = FeedBuilder("firm")
+    firm.chat(3)
+    store = store_with(tmp_path, firm)
+    since = firm.clock + timedelta(minutes=10)
+    assert since.time() != since.min.time()
+    with pytest.raises(EmptyInputError, match=f"since {format_when(since)}"):
+        load_cohort_posts(store, choose_cohort(store, None, None, 1), since)

@@ -65,7 +65,7 @@ def load_account_data(store: Store, account: Account, since: datetime | None) ->
     )
 
 
-def _since_text(since: datetime) -> str:
+def since_text(since: datetime) -> str:
     """``--since`` as typed: a day, or the moment when a time was given ("no posts since
     2021-11-19" read as false of an account with a post at 21:09 that day, after 21:10)."""
     if since.time() == time(0):
@@ -80,7 +80,7 @@ def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:
     on the account, when the store simply lacks its timeline."""
     if since is not None:
         return NotFoundError(
-            f"@{account.handle} has no posts in the store since {_since_text(since)}",
+            f"@{account.handle} has no posts in the store since {since_text(since)}",
             hint=EARLIER_SINCE.say(),
         )
     step = (

@@ -22,6 +22,7 @@ from staffpulse.audit.engine import (
     compute_audit,
     no_posts_error,
     original_mask,
+    since_text,
     texts_to_score,
 )
 from staffpulse.audit.signals import (
@@ -146,7 +147,7 @@ def load_cohort_posts(store: Store, cohort: Cohort, since: datetime | None) -> l
     if not kept:
         raise EmptyInputError(
             "no account of the cohort has posts in the store"
-            + (f" since {since.date().isoformat()}" if since else "")
+            + (f" since {since_text(since)}" if since else "")
             + ": "
             + "; ".join(str(p) for p in cohort.problems[:5]),
             hint="import or fetch the accounts' timelines first"
@@ -156,7 +157,7 @@ def load_cohort_posts(store: Store, cohort: Cohort, since: datetime | None) -> l
 
 
 def _no_posts_problem(cohort: Cohort, account: Account, since: datetime | None) -> CohortProblem:
-    when = f" since {since.date().isoformat()}" if since else ""
+    when = f" since {since_text(since)}" if since else ""
     hint = no_posts_error(account, since).hint  # the audit's own advice
     line = cohort.lines.get(account.handle.lower())
     message = f"@{account.handle} has no posts in the store{when}: left out, not graded ({hint})"
