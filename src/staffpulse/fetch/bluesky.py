@@ -30,6 +30,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import load_cursor_state, save_cursor_state
 from staffpulse.fetch.handles import bluesky_handle
+from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
@@ -100,8 +101,12 @@ class BlueskyFetcher(FetcherBase):
                     report.stopped = "error"
                     raise self._rejected(what, exc) from None
                 except (ex.NetworkError, ex.RequestException, httpx.TransportError) as exc:
-                    if (untrusted := untrusted_error(exc, what, self.host, report)) is not None:
-                        raise untrusted from None
+                    # a certificate or name that fails now fails again: said, not retried
+                    lasting = untrusted_error(exc, what, self.host, report) or unresolved_error(
+                        exc, what, self.host, CHECK_APPVIEW_CONFIG.say(), report
+                    )
+                    if lasting is not None:
+                        raise lasting from None
                     status = getattr(getattr(exc, "response", None), "status_code", None)
                     error = type(exc).__name__ + (f", HTTP {status}" if status else "")
                     problem = REQUEST_FAILED.say(name="Bluesky", host=self.host, error=error)

@@ -39,6 +39,7 @@ from staffpulse.fetch.common import (
 )
 from staffpulse.fetch.cursors import RangeCursor
 from staffpulse.fetch.handles import mastodon_account
+from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.models import Account
@@ -125,8 +126,13 @@ class MastodonFetcher(FetcherBase):
                 except mp.MastodonNotFoundError as exc:
                     raise self._not_found(what, exc) from None
                 except (mp.MastodonNetworkError, mp.MastodonServerError) as exc:
-                    if (untrusted := untrusted_error(exc, what, self._host(), report)) is not None:
-                        raise untrusted from None
+                    # a certificate or name that fails now fails again: said, not retried
+                    spelling = f"check the spelling of the instance ({INSTANCE_PART.say()})"
+                    lasting = untrusted_error(exc, what, self._host(), report) or (
+                        unresolved_error(exc, what, self._host(), spelling, report)
+                    )
+                    if lasting is not None:
+                        raise lasting from None
                     problem = REQUEST_FAILED.say(
                         name="Mastodon", host=self._host(), error=type(exc).__name__
                     )

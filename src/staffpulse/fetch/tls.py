@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from staffpulse.errors import FetchError
+from staffpulse.fetch.hostname import causes
 from staffpulse.fetch.resume import resume_hint
 
 if TYPE_CHECKING:  # only annotated: common imports resume, which this module uses
@@ -27,18 +28,9 @@ _VERIFY = re.compile(r"certificate verify failed: ([^(\]'\"]+?)\s*(?:\(_ssl|['\"
 def untrusted_certificate(exc: BaseException) -> str | None:
     """Why the server's certificate was not trusted (``self-signed certificate in certificate
     chain``), or None when ``exc`` is no such failure."""
-    seen: set[int] = set()
-    stack: list[object] = [exc]
-    while stack:  # the HTTP libraries wrap the ssl error in one or two of their own
-        item = stack.pop()
-        if id(item) in seen or not isinstance(item, BaseException):
-            continue
-        seen.add(id(item))
+    for item in causes(exc):
         if found := _VERIFY.search(str(item)):
             return found.group(1).strip()
-        # urllib3 keeps the cause as an attribute; read from the instance, since a property
-        # of that name (websockets' ConnectionClosed.reason) warns that it is deprecated
-        stack.extend([*item.args, item.__cause__, item.__context__, vars(item).get("reason")])
     return None
 
 

@@ -31,12 +31,14 @@ from staffpulse.fetch.common import (
     NotifyFn,
     SleepFn,
 )
+from staffpulse.fetch.hostname import unresolved_error
 from staffpulse.fetch.resume import resume_hint, stored_so_far
 from staffpulse.fetch.tls import untrusted_error
 from staffpulse.fetch.x_client import json_object, rejection_reason
 from staffpulse.fetch.x_costs import PageCost, lost_answers_note, money
 from staffpulse.next_steps import (
     CHECK_CONNECTION_X,
+    CHECK_X_ADDRESS,
     CHECK_X_QUERY,
     CHECK_X_TOKEN,
     RAISE_BUDGET,
@@ -238,8 +240,12 @@ def call_x(
                             params = {**params, "max_results": cost.items}
                 request = getattr(exc, "request", None)
                 reached = urlparse(str(getattr(request, "url", "") or "")).netloc or host
-                if (untrusted := untrusted_error(exc, what, reached, report)) is not None:
-                    raise untrusted from None
+                # a certificate or name that fails now fails again: said, not retried
+                lasting = untrusted_error(exc, what, reached, report) or unresolved_error(
+                    exc, what, reached, CHECK_X_ADDRESS.say(host=reached), report
+                )
+                if lasting is not None:
+                    raise lasting from None
                 problem = X_UNREACHABLE.say(host=reached, reason=_network_reason(exc))
                 if backoff.retry(f"{what}: {problem}, retrying"):
                     continue
