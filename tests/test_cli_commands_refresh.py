@@ -136,7 +136,8 @@ def test_x_accounts_are_skipped_with_one_line_without_a_token(served: Path, tmp_
     told = [line for line in result.stderr.splitlines() if "no X bearer token" in line]
     assert len(told) == 1 and "X_BEARER_TOKEN" in told[0]
     assert "Estimated cost" not in result.stderr
-    assert "betastaffing (X)" in result.stderr  # its platform was read from the handle
+    # its platform was read from the handle: said on its line
+    assert f"note {cohort}:2: betastaffing: no platform written" in result.stderr
     as_json = runner.invoke(app, ["refresh", str(cohort), "--db", str(served), "--json"])
     rows = json.loads(as_json.stdout)["accounts"]
     assert [(r["platform"], r["status"]) for r in rows] == [
@@ -187,6 +188,28 @@ def test_x_prints_the_estimate_first_and_one_budget_caps_every_x_account(
     assert report["totals"]["cost_usd"] <= 0.2
     assert not [path for path in seen if "/2/users/by/username/betastaffing" in path]
     assert "token-from-env" not in result.output
+
+
+def test_a_bare_handle_read_as_x_is_paid_for_only_with_a_budget(
+    served: Path, tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+    seen = _serve_x(httpserver)
+    cohort = _cohort(tmp_path, "acme,x\nbetastaffing\n")
+    args = ["refresh", str(cohort), "--db", str(served), "--max-mentions", "0"]
+    unpaid = runner.invoke(app, args)
+    assert unpaid.exit_code == 1, unpaid.output
+    note = f"note {cohort}:2: betastaffing: no platform written and not in the store, read as X"
+    assert note in unpaid.stderr and "write betastaffing,x on the line" in unpaid.stderr
+    assert "estimated cost at most $1.01 for 1 X account" in unpaid.stderr  # acme alone
+    assert not [path for path in seen if "betastaffing" in path]
+    rows = json.loads(runner.invoke(app, [*args, "--json"]).stdout)["accounts"]
+    assert rows[1]["status"] == "skipped" and "--budget" in rows[1]["message"]
+
+    paid = runner.invoke(app, [*args, "--budget", "5", "--json"])
+    assert paid.exit_code == 0, paid.output
+    assert "estimated cost at most $2.02 for 2 X accounts" in paid.stderr
+    assert [row["status"] for row in json.loads(paid.stdout)["accounts"]] == ["ok", "ok"]
 
 
 def test_without_a_cohort_every_account_fetched_before_is_refreshed(

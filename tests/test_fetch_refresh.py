@@ -12,6 +12,7 @@ from staffpulse.errors import ConfigError, FetchError, NotFoundError, Staffpulse
 from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
 from staffpulse.fetch.common import FetchReport
 from staffpulse.fetch.refresh import (
+    GUESSED_X,
     NO_X_TOKEN,
     NOT_REACHED,
     RefreshLimits,
@@ -116,6 +117,24 @@ def test_x_without_a_token_is_skipped_and_nothing_is_asked(store: Store) -> None
     assert result.status == "skipped" and result.message == NO_X_TOKEN
     assert "X_BEARER_TOKEN" in str(result.hint) and not x.asked
     assert report.exit_code == 1
+
+
+def test_an_x_account_read_from_a_bare_handle_is_paid_for_only_with_a_budget(
+    store: Store,
+) -> None:
+    plan = RefreshPlan(
+        [RefreshTarget("x", "acme", 1), RefreshTarget("x", "beta", 2, guessed=True)], "c.csv"
+    )
+    config = {**CONFIG, "secrets": {"x_bearer_token": "t"}}
+    x = FakeFetcher("x", {"acme": 5, "beta": 7})
+    unpaid = refresh_accounts(store, plan, RefreshLimits(), config=config, fetchers={"x": x})
+    assert [r.status for r in unpaid.results] == ["ok", "skipped"]
+    assert unpaid.results[1].message == GUESSED_X and [h for h, _ in x.asked] == ["acme"]
+    assert unpaid.estimate_usd == estimate_x(_plan(("x", "acme")), RefreshLimits(), config)
+
+    capped = RefreshLimits(budget=10.0)
+    paid = refresh_accounts(store, plan, capped, config=config, fetchers={"x": x})
+    assert [r.status for r in paid.results] == ["ok", "ok"] and paid.new_posts == 12
 
 
 def test_the_x_estimate_counts_every_x_account_and_only_those() -> None:

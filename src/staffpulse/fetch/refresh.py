@@ -29,6 +29,11 @@ DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
 NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
 INTERRUPTED = "interrupted (Ctrl-C): what was fetched is kept"
 NOT_REACHED = "not reached: the run was interrupted"
+GUESSED_X = "its platform was read as X from a bare handle: not paid for without --budget"
+GUESSED_X_HINT = (
+    "write handle,x on its cohort line if it is an X account (or give --budget to pay for X"
+    " accounts read from a bare handle)"
+)
 STOPPED = {
     "budget": "stopped at the --budget",
     "rate_limit": "stopped by a rate limit",
@@ -133,10 +138,17 @@ class RefreshReport:
         }
 
 
+def pays_for(target: RefreshTarget, limits: RefreshLimits) -> bool:
+    """Whether the run may spend on ``target``: an X account, and written as one or with a
+    --budget. A bare handle not in the store is read as X; paying for that guess (perhaps
+    someone else's account, or a Mastodon user meant) takes a cap the user set."""
+    return target.platform == "x" and (not target.guessed or limits.budget is not None)
+
+
 def estimate_x(plan: RefreshPlan, limits: RefreshLimits, config: Mapping[str, Any]) -> float | None:
-    """The most the plan's X accounts can cost together (None when it has none): each account
-    at ``fetch x``'s estimate, before the budget caps it."""
-    count = sum(target.platform == "x" for target in plan.targets)
+    """The most the plan's X accounts can cost together (None when it has none to pay for):
+    each account at ``fetch x``'s estimate, before the budget caps it."""
+    count = sum(pays_for(target, limits) for target in plan.targets)
     if not count:
         return None
     one = estimate_cost(Rates.from_config(config), limits.posts_for("x"), limits.max_mentions)
@@ -210,6 +222,8 @@ def _refresh_one(
     options: dict[str, Any],
     x_token: bool,
 ) -> AccountResult:
+    if target.platform == "x" and not pays_for(target, limits):
+        return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
     if target.platform == "x" and not x_token:
         return AccountResult(
             target, "skipped", message=NO_X_TOKEN, hint=SET_X_TOKEN.say(), exit_code=77

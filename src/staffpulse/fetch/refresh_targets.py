@@ -92,6 +92,8 @@ def plan_from_cohort(
         except ValueError as exc:
             problems.append(CohortProblem(str(path), entry.line, str(exc)))
             continue
+        if target.guessed and target.platform == "x":  # X is paid for: said on its line
+            problems.append(CohortProblem(str(path), entry.line, _guessed_x(target), kept=True))
         key = (target.platform, target.handle.lower())
         if key in seen:  # two spellings of one account (a URL and a handle): fetched once
             continue
@@ -128,6 +130,14 @@ def _target_of(store: Store, entry: CohortEntry, default_instance: str | None) -
             raise ValueError(f"{exc} (write handle,platform on the line)") from None
         return RefreshTarget(platform, handle, entry.line, guessed=True)
     return RefreshTarget(account.platform, account.handle, entry.line)
+
+
+def _guessed_x(target: RefreshTarget) -> str:
+    return (
+        f"{target.handle}: no platform written and not in the store, read as X (pay-per-use:"
+        f" fetched only with --budget); write {target.handle},x on the line if it is an X"
+        " account, or its Bluesky or Mastodon handle if not (name.bsky.social, user@instance)"
+    )
 
 
 def plan_from_store(store: Store) -> RefreshPlan:

@@ -46,7 +46,8 @@ def _print_plan(plan: RefreshPlan, x_note: str | None) -> None:
     for problem in plan.problems:
         label = "note" if problem.kept else "skipped"
         _say(f"[yellow]{label}[/] {escape(str(problem))}")
-    guessed = [t for t in plan.targets if t.guessed]
+    # a guessed X account is said on its own line, with the problems above
+    guessed = [t for t in plan.targets if t.guessed and t.platform != "x"]
     if guessed:
         shown = ", ".join(f"{escape(t.shown)} ({platform_name(t.platform)})" for t in guessed[:5])
         _say(
@@ -213,6 +214,7 @@ def refresh_command(
         RefreshLimits,
         estimate_x,
         has_x_token,
+        pays_for,
         refresh_accounts,
     )
     from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
@@ -235,7 +237,7 @@ def refresh_command(
                 " cohort.csv), or fetch one first, e.g. staffpulse fetch bluesky acme.bsky.social"
                 + ("; " + "; ".join(plan.left_out) if plan.left_out else ""),
             )
-        x_count = sum(t.platform == "x" for t in plan.targets)
+        x_count = sum(pays_for(t, limits) for t in plan.targets)
         token = has_x_token(config)
         _print_plan(plan, _x_note(estimate_x(plan, limits, config), x_count, token, budget))
         with _progress(len(plan.targets)) as (on_account, on_result, on_stream):
