@@ -358,3 +358,22 @@ def test_a_status_that_cannot_be_read_is_counted_and_its_page_kept(
         "SELECT payload FROM raw_payloads WHERE location = ?", (f"mastodon:{INSTANCE}/statuses",)
     ).fetchall()
     assert broken in {str(s["id"]) for p in pages for s in json.loads(p[0])}
+
+
+def test_an_error_object_for_a_page_stops_the_run_resumably(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    # an instance half up may answer 200 with {"error": ...}: taken as the last page, the
+    # run ended quietly and the statuses were marked read whole
+    fake = FakeMastodon(httpserver)
+    fake.fail[3] = (200, {})  # the second page of statuses
+    with pytest.raises(FetchError) as caught:
+        _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    host = httpserver.url_for("").split("//")[1].rstrip("/")
+    assert caught.value.message == (
+        f"acme@staffing.example statuses: {host} answered with an error (nope) (HTTP 200)"
+    )
+    assert "the 40 posts fetched so far are stored" in str(caught.value.hint)
+    assert caught.value.exit_code == 75 and _posts(store) == 40
+    report = _fetcher(httpserver, store, []).fetch("@acme@staffing.example")
+    assert _posts(store) == 90 and report.new_posts == 50

@@ -60,10 +60,14 @@ _TAG = re.compile(r"^\w+$")  # Mastodon hashtags: letters, digits, underscores (
 def make_client(base_url: str, timeout: float, access_token: str | None = None) -> Any:
     from mastodon import Mastodon
 
-    return Mastodon(
+    client = Mastodon(
         api_base_url=base_url, access_token=access_token, request_timeout=timeout,
         ratelimit_method="throw", version_check_mode="none", user_agent="staffpulse",
     )  # fmt: skip
+    # Mastodon.py turns an object answered for a list into the list of its keys (["error"]):
+    # the instance's words are read from the answer itself (MastodonFetcher._statuses)
+    client.session.hooks["response"].append(lambda r, *_, **__: setattr(client, "answer", r))
+    return client
 
 
 def _plain(value: Any) -> Any:
@@ -301,7 +305,7 @@ class MastodonFetcher(FetcherBase):
                     f"{report.target} {stream}", method, report,
                     limit=min(PAGE, wanted), max_id=max_id, since_id=since_id, **params,
                 )  # fmt: skip
-                items = page if isinstance(page, list) else []
+                items = self._statuses(page, f"{report.target} {stream}", report)
                 writer.write_page(
                     items,
                     f"mastodon:{instance}/{stream}",
@@ -318,6 +322,23 @@ class MastodonFetcher(FetcherBase):
                     break
                 max_id = min(ids, key=lambda i: (len(i), i))
             cursor.complete()
+
+    def _statuses(self, page: Any, what: str, report: FetchReport) -> list[Any]:
+        """A page of statuses. An instance may answer 200 with an error object instead (a
+        proxy, a server half up): taken as the last page, the stream was marked read whole."""
+        if isinstance(page, list) and (not page or any(isinstance(s, dict) for s in page)):
+            return page
+        report.stopped = "error"
+        try:
+            body = getattr(self.client, "answer", None).json()  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            body = page
+        said = body.get("error") if isinstance(body, dict) else None
+        answer = f"with an error ({said})" if said else "something other than a list of posts"
+        raise FetchError(
+            f"{what}: {self._host()} answered {answer} (HTTP 200)",
+            hint=resume_hint(report, otherwise="try again later"),
+        )
 
 
 def account_notes(raw: dict[str, Any], what: str, instance: str) -> list[str]:
