@@ -106,3 +106,20 @@ def test_a_utf8_file_cut_inside_a_character_stays_utf8_and_is_told_cut(tmp_path:
     assert "line 3" in encoding.note
     path.write_bytes(b"id,text\n1,caf\xe9\n2,na\xefve \xe2")  # Windows text, cut or not
     assert detect_encoding(path).codec == "cp1252"
+
+
+def test_a_utf8_file_with_a_damaged_byte_stays_utf8_and_says_where(tmp_path: Path) -> None:
+    from staffpulse.sources.text_files import detect_encoding
+
+    text = "id,text\n1,Der Prozess läuft ✓\n2,naive\n3,Grüße\n"
+    data = bytearray(text.encode())
+    data[data.index(b"naive") + 2] = 0xFF  # one byte damaged on line 3
+    path = tmp_path / "posts.csv"
+    path.write_bytes(bytes(data))
+    encoding = detect_encoding(path)
+    lines = path.read_text(encoding.codec, encoding.errors).splitlines()
+    assert lines[1] == "1,Der Prozess läuft ✓" and lines[3] == "3,Grüße"  # not läuft
+    assert lines[2] == "2,na\ufffdve"
+    assert encoding.note is not None and "first at line 3" in encoding.note
+    path.write_bytes("id,text\n1,Grüße\n2,café\n".encode("cp1252"))  # all of it Windows-1252
+    assert detect_encoding(path).codec == "cp1252"

@@ -68,6 +68,25 @@ def without_cut_character(data: bytes) -> bytes:
     return data
 
 
+# A character of two to four bytes as UTF-8 writes it (Windows-1252 text seldom holds one:
+# "Ã©" would be the same bytes as "é")
+_UTF8_CHARACTER_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_NOT_ASCII_RE = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_utf8(chunks: Iterable[bytes]) -> bool:
+    """Whether a file UTF-8 cannot decode is UTF-8 with a few damaged bytes: more characters
+    of several bytes than stray bytes. A Windows-1252 file has none of the former."""
+    characters = strays = 0
+    for chunk in chunks:
+        found = _UTF8_CHARACTER_RE.findall(chunk)
+        characters += len(found)
+        strays += len(_NOT_ASCII_RE.findall(chunk)) - sum(len(one) for one in found)
+    return characters > strays
+
+
 def _cut_in_a_character(chunks: Iterable[bytes]) -> bool:
     """Whether the only bytes UTF-8 cannot decode are a character begun at the very end, and
     the file is UTF-8 by the rest: accents before it, or a character of several bytes begun.
@@ -89,7 +108,8 @@ def _cut_in_a_character(chunks: Iterable[bytes]) -> bool:
 
 
 def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> TextEncoding:
-    """UTF-16/32 by their BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1.
+    """UTF-16/32 by their BOM; else UTF-8 (BOM or not; cut inside its last character, or with
+    a few damaged bytes among its characters); else Windows-1252; else Latin-1.
 
     Nothing is ever replaced silently: a guess carries a ``note`` for the user. Windows-1252
     is what Excel and most Windows tools write for "CSV" in Western locales; Latin-1 decodes
@@ -117,6 +137,16 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
             errors="ignore",
             note=f"the file stops in the middle of a character (line {bad}): it looks cut short,"
             " so its last line may be incomplete; export or download the file again",
+        )
+    if _mostly_utf8(chunks()):
+        # A few damaged bytes in a UTF-8 file (a disk or copy error, one character pasted
+        # from elsewhere): read as Windows-1252, every accent and emoji of the file was garbled
+        return TextEncoding(
+            "utf-8-sig",
+            errors="replace",
+            note=f"a few bytes are not valid UTF-8 (first at line {bad}) and were read as"
+            " \N{REPLACEMENT CHARACTER}; the rest of the file is UTF-8: check the text there, or"
+            " export the file again",
         )
     fallback, name = (
         ("cp1252", "Windows-1252")
