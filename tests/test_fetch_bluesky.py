@@ -300,3 +300,24 @@ def test_a_post_that_cannot_be_read_is_counted_and_its_page_kept(
         "SELECT payload FROM raw_payloads WHERE location = ?", (f"bluesky:getAuthorFeed/{DID}",)
     ).fetchall()
     assert [item["post"]["uri"] for item in json.loads(page[0])["feed"]] == [good, broken]
+
+
+def test_a_graph_that_failed_halfway_resumes_where_it_stopped(
+    httpserver: HTTPServer, store: Store
+) -> None:
+    fake = FakeAppView(httpserver, n=3, followers=250)
+    # profile, feed, follows, followers page 1, then page 2 fails
+    fake.fail[5] = (503, {})
+    with pytest.raises(FetchError):
+        _fetcher(httpserver, store, [], retries=0).fetch("acme.bsky.social")
+    assert _count(store, "follows") == 1 + 100
+    before = len(fake.requests)
+    report = _fetcher(httpserver, store, []).fetch("acme.bsky.social", max_follows=200)
+    followers = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("Followers")]
+    assert followers == ["100"]  # not the first page again; the cap counts the first run's
+    assert _count(store, "follows") == 1 + 200 and report.follows == 1 + 100
+    # finished: the next run reads the list from the top, adding no duplicate
+    before = len(fake.requests)
+    _fetcher(httpserver, store, []).fetch("acme.bsky.social")
+    followers = [a.get("cursor") for p, a in fake.requests[before:] if p.endswith("Followers")]
+    assert followers[0] is None and _count(store, "follows") == 1 + 250

@@ -229,8 +229,14 @@ class BlueskyFetcher(FetcherBase):
             if stream == "follows"
             else self.client.app.bsky.graph.get_followers
         )
-        cursor: str | None = None
-        fetched = 0
+        # a run that stopped halfway left where it was: the next one goes on from there, its
+        # pages counted against the same cap, instead of asking for the stored pages again
+        if cap == 0:  # --max-follows 0: this run leaves the graph, and where it stopped, alone
+            return
+        key = ("bluesky", account.id, stream)
+        state = load_cursor_state(self.store, *key)
+        cursor: str | None = state.get("pending_cursor")
+        fetched = int(state.get("fetched") or 0) if cursor else 0
         while fetched < cap:
             page = self._call(
                 f"@{account.handle} {stream}", method, report,
@@ -245,6 +251,8 @@ class BlueskyFetcher(FetcherBase):
             cursor = page.get("cursor")
             if not cursor or not people:
                 break
+            save_cursor_state(self.store, *key, {"pending_cursor": cursor, "fetched": fetched})
+        save_cursor_state(self.store, *key, {})
 
 
 def _shape(exc: Exception) -> str:
