@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from staffpulse.cli import app
 from staffpulse.fetch import mastodon
+from staffpulse.fetch.common import FetcherBase
 from staffpulse.store import open_store
 from test_fetch_bluesky import FakeAppView
 from test_fetch_mastodon import INSTANCE, FakeMastodon
@@ -210,6 +212,34 @@ def test_a_bare_handle_read_as_x_is_paid_for_only_with_a_budget(
     assert paid.exit_code == 0, paid.output
     assert "estimated cost at most $2.02 for 2 X accounts" in paid.stderr
     assert [row["status"] for row in json.loads(paid.stdout)["accounts"]] == ["ok", "ok"]
+
+
+def test_offline_the_run_stops_after_one_account_and_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as closed:  # bound, never listening: every connection is refused
+        closed.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}"
+        config = tmp_path / "config.toml"
+        config.write_text(f'[bluesky]\nappview_url = "{nowhere}"\n[x]\nbase_url = "{nowhere}"\n')
+        monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+        monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
+        for name in ("https_proxy", "HTTPS_PROXY"):
+            monkeypatch.delenv(name, raising=False)
+        waits: list[float] = []  # each fetch's retries, not waited
+        monkeypatch.setitem(FetcherBase.__init__.__kwdefaults__, "sleep", waits.append)
+        cohort = _cohort(tmp_path, "a.bsky.social,bluesky\nacme,x\nb.bsky.social,bluesky\n")
+        db = str(tmp_path / "store.db")
+        result = runner.invoke(app, ["refresh", str(cohort), "--db", db])
+        as_json = runner.invoke(app, ["refresh", str(cohort), "--db", db, "--json"])
+    assert result.exit_code == 75, result.output
+    assert "Refreshed 0 of 3 accounts" in result.stdout  # the table is printed
+    assert result.stdout.count("not tried: no connection") == 2
+    assert "No connection: 2 accounts not tried; run again once online." in result.stderr
+    assert waits == [2.0, 4.0] * 2  # in each run, only the first account's two retries
+    report = json.loads(as_json.stdout)
+    assert report["no_connection"] is True and report["exit_code"] == 75
+    assert [row["status"] for row in report["accounts"]] == ["failed", "skipped", "skipped"]
 
 
 def test_without_a_cohort_every_account_fetched_before_is_refreshed(

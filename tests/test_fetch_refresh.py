@@ -13,6 +13,7 @@ from staffpulse.fetch.bluesky import BlueskyFetcher, make_client
 from staffpulse.fetch.common import FetchReport
 from staffpulse.fetch.refresh import (
     GUESSED_X,
+    NO_CONNECTION,
     NO_X_TOKEN,
     NOT_REACHED,
     RefreshLimits,
@@ -23,6 +24,13 @@ from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 from staffpulse.store import Store
 
 CONFIG: dict[str, Any] = {"fetch": {"timeout_seconds": 5.0}}
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The servers are asked directly, as where no proxy is set."""
+    for name in ("https_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
 
 
 class FakeFetcher:
@@ -61,7 +69,7 @@ def test_a_failing_account_is_reported_and_the_next_one_fetched(store: Store) ->
     report = refresh_accounts(
         store, plan, RefreshLimits(), config=CONFIG,
         fetchers={"bluesky": bluesky, "mastodon": mastodon},
-        on_result=lambda result: seen.append(result.status),
+        on_result=lambda result: seen.append(result.status), reach=lambda server: True,
     )  # fmt: skip
     assert seen == ["failed", "failed", "ok"]
     gone, instance, acme = report.results
@@ -71,6 +79,53 @@ def test_a_failing_account_is_reported_and_the_next_one_fetched(store: Store) ->
     assert report.exit_code == 1 and report.as_dict()["totals"]["failed"] == 2
     # each platform's defaults: a week of posts, Bluesky's follows
     assert bluesky.asked[-1] == ("acme.bsky.social", {"max_posts": 1000, "max_follows": 500})
+
+
+def test_with_no_connection_the_run_stops_after_the_first_failure(store: Store) -> None:
+    offline = FetchError("public.api.bsky.app: no connection", hint="check your connection")
+    bluesky = FakeFetcher("bluesky", {"a.bsky.social": offline, "b.bsky.social": 3})
+    asked: list[tuple[str, int]] = []
+    plan = _plan(("bluesky", "a.bsky.social"), ("mastodon", "c@m.example"),
+                 ("bluesky", "b.bsky.social"))  # fmt: skip
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky},
+        reach=lambda server: asked.append(server) is not None,  # nothing answers
+    )  # fmt: skip
+    assert [(r.status, r.message) for r in report.results[1:]] == [
+        ("skipped", NO_CONNECTION), ("skipped", NO_CONNECTION),
+    ]  # fmt: skip
+    assert [handle for handle, _ in bluesky.asked] == ["a.bsky.social"]
+    assert asked == [("public.api.bsky.app", 443), ("m.example", 443)]  # each server once
+    assert report.exit_code == 75 and report.as_dict()["no_connection"] is True
+
+
+def test_one_instance_down_does_not_stop_the_other_accounts(store: Store) -> None:
+    down = FetchError("m.example: no connection", hint="check your connection")
+    mastodon = FakeFetcher("mastodon", {"a@m.example": down, "b@m.example": down})
+    bluesky = FakeFetcher("bluesky", {"c.bsky.social": 3})
+    plan = _plan(("mastodon", "a@m.example"), ("mastodon", "b@m.example"),
+                 ("bluesky", "c.bsky.social"))  # fmt: skip
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG,
+        fetchers={"bluesky": bluesky, "mastodon": mastodon},
+        reach=lambda server: server[0] != "m.example",  # the AppView answers
+    )  # fmt: skip
+    assert [r.status for r in report.results] == ["failed", "failed", "ok"]
+    assert report.exit_code == 1 and not report.offline
+
+
+def test_an_account_not_found_asks_nothing_of_the_network(store: Store) -> None:
+    gone = NotFoundError("@gone.bsky.social: Bluesky said Profile not found")
+    bluesky = FakeFetcher("bluesky", {"gone.bsky.social": gone, "b.bsky.social": 1})
+    plan = _plan(("bluesky", "gone.bsky.social"), ("bluesky", "b.bsky.social"))
+
+    def unasked(server: tuple[str, int]) -> bool:
+        raise AssertionError(f"{server} asked")
+
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"bluesky": bluesky}, reach=unasked
+    )
+    assert [r.status for r in report.results] == ["failed", "ok"]
 
 
 def test_every_account_refreshed_is_exit_code_0(store: Store) -> None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from staffpulse.config import get_secret
-from staffpulse.errors import BudgetExceededError, ConfigError, StaffpulseError
+from staffpulse.errors import BudgetExceededError, ConfigError, FetchError, StaffpulseError
 from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn, check_count
+from staffpulse.fetch.refresh_offline import ReachFn, can_connect, is_offline
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget, json_object
 from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost, money
 from staffpulse.next_steps import SET_X_TOKEN
@@ -29,6 +30,7 @@ DEFAULT_MAX_POSTS = {"x": 200, "bluesky": 1000, "mastodon": 400}
 NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
 INTERRUPTED = "interrupted (Ctrl-C): what was fetched is kept"
 NOT_REACHED = "not reached: the run was interrupted"
+NO_CONNECTION = "not tried: no connection"
 GUESSED_X = "its platform was read as X from a bare handle: not paid for without --budget"
 GUESSED_X_HINT = (
     "write handle,x on its cohort line if it is an X account (or give --budget to pay for X"
@@ -100,6 +102,7 @@ class RefreshReport:
     estimate_usd: float | None = None  # the X accounts' worst case; None without any
     budget_usd: float | None = None
     interrupted: bool = False  # stopped by Ctrl-C
+    offline: bool = False  # stopped when no server could be reached
 
     @property
     def new_posts(self) -> int:
@@ -109,6 +112,10 @@ class RefreshReport:
     def cost_usd(self) -> float:
         return sum(result.cost_usd for result in self.results)
 
+    def skip(self, targets: list[RefreshTarget], why: str) -> None:
+        """The accounts a stopped run did not get to, each said as skipped and why."""
+        self.results.extend(AccountResult(target, "skipped", message=why) for target in targets)
+
     def count(self, status: Status) -> int:
         return sum(result.status == status for result in self.results)
 
@@ -116,9 +123,12 @@ class RefreshReport:
     def exit_code(self) -> int:
         """0 when every account was refreshed in full; 1 when one or more failed, were
         skipped or stopped early (the others were refreshed all the same); 130 when Ctrl-C
-        stopped the run, as any command stopped so."""
+        stopped the run, as any command stopped so; 75 (try again later, as a fetch that could
+        not connect) when the run stopped for want of a connection."""
         if self.interrupted:
             return 130
+        if self.offline:
+            return FetchError.exit_code
         return 0 if all(result.status == "ok" for result in self.results) else 1
 
     def as_dict(self) -> dict[str, Any]:
@@ -132,6 +142,7 @@ class RefreshReport:
                 "cost_usd": round(self.cost_usd, 6),
             },
             "interrupted": self.interrupted,
+            "no_connection": self.offline,
             "estimate_usd": self.estimate_usd,
             "budget_usd": self.budget_usd,
             "exit_code": self.exit_code,
@@ -178,13 +189,15 @@ def refresh_accounts(
     on_account: AccountHook = _no_hook,
     on_result: ResultHook = _no_hook,
     fetchers: Mapping[str, Any] | None = None,
+    reach: ReachFn = can_connect,
 ) -> RefreshReport:
     """Fetch each account of ``plan`` in turn, going on past the ones that fail.
 
     ``on_account(index, target)`` is called as each starts and ``on_result`` as each ends
     (the CLI's progress). ``fetchers`` replaces the Bluesky and Mastodon fetchers by platform
     (tests); X's is made for each account, with what is left of the budget. A bad config.toml
-    stops the whole run (:class:`ConfigError`): every account would fail the same way.
+    stops the whole run (:class:`ConfigError`): every account would fail the same way, as
+    does an account failing when no server is reachable (``reach`` asks one: tests pass a fake).
     """
     limits.check()
     report = RefreshReport(plan, estimate_usd=estimate_x(plan, limits, config))
@@ -195,6 +208,7 @@ def refresh_accounts(
     x_token = has_x_token(config)
     for index, target in enumerate(plan.targets):
         on_account(index, target)
+        later = plan.targets[index + 1 :]
         try:
             result = _refresh_one(store, target, limits, report, made, options, x_token)
         except RefreshInterrupted as stop:
@@ -203,13 +217,17 @@ def refresh_accounts(
             report.interrupted = True
             stop.result.message = INTERRUPTED
             report.results.append(stop.result)
-            report.results.extend(
-                AccountResult(later, "skipped", message=NOT_REACHED)
-                for later in plan.targets[index + 1 :]
-            )
+            report.skip(later, NOT_REACHED)
             break
         report.results.append(result)
         on_result(result)
+        # a failure to try again later may be no connection at all, which each account left
+        # would take its retries to find out
+        retry_later = result.exit_code == FetchError.exit_code
+        if later and retry_later and is_offline(target, later, config, reach):
+            report.offline = True
+            report.skip(later, NO_CONNECTION)
+            break
     return report
 
 

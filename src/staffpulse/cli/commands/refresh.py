@@ -3,7 +3,8 @@
 module parses the options and renders what it did.
 
 Exit status: 0 when every account was refreshed; 1 when one or more failed, were skipped (X
-without a token) or stopped early (the others were refreshed all the same).
+without a token) or stopped early (the others were refreshed all the same); 75 when the run
+stopped because no server could be reached (:mod:`staffpulse.fetch.refresh_offline`).
 """
 
 from __future__ import annotations
@@ -211,6 +212,7 @@ def refresh_command(
     from staffpulse.config import load_config, setting_str
     from staffpulse.errors import EmptyInputError
     from staffpulse.fetch.refresh import (
+        NO_CONNECTION,
         RefreshLimits,
         estimate_x,
         has_x_token,
@@ -250,6 +252,9 @@ def refresh_command(
         print_json(report.as_dict())
     else:
         _render(report)
+    if report.offline:  # said last, where a log's reader looks first
+        untried = count_of(sum(r.message == NO_CONNECTION for r in report.results), "account")
+        _say(f"[red]No connection:[/] {untried} not tried; run again once online.")
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 
