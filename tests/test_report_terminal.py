@@ -57,7 +57,7 @@ def test_accounts_table_keeps_whole_handles(width: int) -> None:
     render_accounts(console, summaries)
     text = console.export_text()
     assert "…" not in text
-    assert "@acmestaffing_recruiting" in text and "2026-11-01" in text
+    assert "@acmestaffing_recruiting" in text and "1 Nov 2026" in text
     assert _handle_cell(text, "@recruiting_ops") == "@" + LONG
     assert ("Pat Lee" in text) == (width >= 110)  # a narrow terminal drops the name
 
@@ -90,8 +90,9 @@ def test_a_handle_keeps_its_line_while_the_name_gives_way(width: int) -> None:
 @pytest.mark.parametrize("width", [80, 100])
 def test_dates_stay_whole_beside_a_csv_account_and_a_long_handle(width: int) -> None:
     """At 80 columns a "CSV (no platform)" row beside a 29-character handle pushed the
-    table past the edge: the header read ``last p`` and every date ``2026-1`` (QA17 F14)."""
-    when = datetime(2026, 11, 1, tzinfo=UTC)
+    table past the edge: the header read ``last p`` and every date ``2026-1`` (QA17 F14).
+    A day of two digits is the widest the column shows ("19 Nov 2026")."""
+    when = datetime(2026, 11, 19, tzinfo=UTC)
     accounts = [
         Account(platform="bluesky", id="b", handle="brightsidetalent.bsky.social"),
         Account(platform="csv", id="t", handle="tinytemps"),
@@ -102,7 +103,7 @@ def test_dates_stay_whole_beside_a_csv_account_and_a_long_handle(width: int) -> 
     lines = console.export_text().splitlines()
     assert all(len(line) <= width for line in lines)
     assert any("last post" in line for line in lines)
-    assert sum("2026-11-01" in line for line in lines) == 2  # both dates whole
+    assert sum("19 Nov 2026" in line for line in lines) == 2  # both dates whole
     assert any("@brightsidetalent.bsky.social " in line for line in lines)
     assert any("CSV" in line for line in lines)
 
@@ -263,5 +264,6 @@ def test_a_narrow_accounts_table_folds_handles_and_keeps_the_dates() -> None:
     render_accounts(console, [AccountSummary(a, 134, when, when) for a in accounts])
     text = console.export_text()
     assert all(len(line) <= 60 for line in text.splitlines())
-    assert "2026-11-01" in text and "last post" in text
+    # the day as the audit and the reports write one, never "2026-11-01"
+    assert "1 Nov 2026" in text and "last post" in text
     assert _handle_cell(text, "@adabright") == "@adabrightwell.bsky.social"

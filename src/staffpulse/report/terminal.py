@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from staffpulse.dates import format_day
 from staffpulse.handles import display_address
 from staffpulse.models import POST_KINDS, on_platform, platform_label
 from staffpulse.report.counts import count_of
@@ -94,6 +95,8 @@ def no_accounts_line(platform: str | None, stored: Mapping[str, int]) -> str:
 
 NAME_MIN_WIDTH = 10  # a display name narrower than this folds into a column of syllables
 NARROWEST_HANDLE = 10  # the handle's room on a terminal too narrow to give it more
+# a day as the audit and the reports write one, "19 Nov 2026" (dates.format_day), at its widest
+DAY_WIDTH = 11
 
 
 def render_accounts(
@@ -115,7 +118,7 @@ def render_accounts(
     # keeps its whole width while the name can give way (the name folds first); only a handle
     # longer than the room the other columns leave folds onto a second line. A narrow terminal
     # drops the name and first post.
-    others = (9 + 5 + 9 + 10) + (NAME_MIN_WIDTH + 10 if wide else 0)  # their narrowest
+    others = (9 + 5 + 9 + DAY_WIDTH) + (NAME_MIN_WIDTH + DAY_WIDTH if wide else 0)  # narrowest
     columns = 7 if wide else 5
     frame = 3 * columns + 1  # a space each side of a cell, between cells and at both edges
     # under 77 columns the handle folds: held at 28 it pushed the table past the edge, and
@@ -134,10 +137,10 @@ def render_accounts(
     table.add_column("followers", justify="right", no_wrap=True)
     if wide:
         table.add_column("first post", no_wrap=True)
-    table.add_column("last post", no_wrap=True, min_width=10)
+    table.add_column("last post", no_wrap=True, min_width=DAY_WIDTH)
     for item in summaries:
         account = item.account
-        first = item.first_post.date().isoformat() if item.first_post else ""
+        first = format_day(item.first_post) if item.first_post else ""
         table.add_row(
             handle_cell(account.handle, handle_room),
             platform_label(account.platform),
@@ -146,7 +149,7 @@ def render_accounts(
             f"{item.posts:,}",
             "" if account.followers is None else f"{account.followers:,}",
             *([first] if wide else []),
-            item.last_post.date().isoformat() if item.last_post else "",
+            format_day(item.last_post) if item.last_post else "",
         )
     console.print(table)
 
