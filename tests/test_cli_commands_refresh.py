@@ -148,9 +148,13 @@ def test_x_accounts_are_skipped_with_one_line_without_a_token(served: Path, tmp_
     assert rows[1]["platform_guessed"] is True and rows[0]["exit_code"] == 77
 
 
-def _serve_x(server: HTTPServer) -> list[str]:
-    """A minimal X: any username, each with a timeline of 100 posts; the paths requested."""
+@pytest.fixture
+def x_api(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A minimal X on the local server, with a token set: any username, each with a timeline
+    of 100 posts. Returns the paths requested."""
     from werkzeug import Request, Response
+
+    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
 
     seen: list[str] = []
 
@@ -166,15 +170,13 @@ def _serve_x(server: HTTPServer) -> list[str]:
                              for i in range(min(size, 100))]}  # fmt: skip
         return Response(json.dumps(body), content_type="application/json")
 
-    server.expect_request(re.compile(r"^/2/")).respond_with_handler(handle)
+    httpserver.expect_request(re.compile(r"^/2/")).respond_with_handler(handle)
     return seen
 
 
 def test_x_prints_the_estimate_first_and_one_budget_caps_every_x_account(
-    served: Path, tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+    served: Path, tmp_path: Path, x_api: list[str]
 ) -> None:
-    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
-    seen = _serve_x(httpserver)
     cohort = _cohort(tmp_path, "acme,x\nbetastaffing,x\n")
     args = ["refresh", str(cohort), "--db", str(served), "--max-mentions", "0"]
     result = runner.invoke(app, [*args, "--budget", "0.2", "--json"])
@@ -188,15 +190,13 @@ def test_x_prints_the_estimate_first_and_one_budget_caps_every_x_account(
     assert first["new_posts"] == 38  # what $0.19 buys
     assert second["status"] == "skipped" and "--budget of $0.20 is spent" in second["message"]
     assert report["totals"]["cost_usd"] <= 0.2
-    assert not [path for path in seen if "/2/users/by/username/betastaffing" in path]
+    assert not [path for path in x_api if "/2/users/by/username/betastaffing" in path]
     assert "token-from-env" not in result.output
 
 
 def test_a_bare_handle_read_as_x_is_paid_for_only_with_a_budget(
-    served: Path, tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+    served: Path, tmp_path: Path, x_api: list[str]
 ) -> None:
-    monkeypatch.setenv("X_BEARER_TOKEN", "token-from-env")
-    seen = _serve_x(httpserver)
     cohort = _cohort(tmp_path, "acme,x\nbetastaffing\n")
     args = ["refresh", str(cohort), "--db", str(served), "--max-mentions", "0"]
     unpaid = runner.invoke(app, args)
@@ -204,7 +204,7 @@ def test_a_bare_handle_read_as_x_is_paid_for_only_with_a_budget(
     note = f"note {cohort}:2: betastaffing: no platform written and not in the store, read as X"
     assert note in unpaid.stderr and "write betastaffing,x on the line" in unpaid.stderr
     assert "estimated cost at most $1.01 for 1 X account" in unpaid.stderr  # acme alone
-    assert not [path for path in seen if "betastaffing" in path]
+    assert not [path for path in x_api if "betastaffing" in path]
     rows = json.loads(runner.invoke(app, [*args, "--json"]).stdout)["accounts"]
     assert rows[1]["status"] == "skipped" and "--budget" in rows[1]["message"]
 

@@ -196,8 +196,9 @@ def refresh_accounts(
     ``on_account(index, target)`` is called as each starts and ``on_result`` as each ends
     (the CLI's progress). ``fetchers`` replaces the Bluesky and Mastodon fetchers by platform
     (tests); X's is made for each account, with what is left of the budget. A bad config.toml
-    stops the whole run (:class:`ConfigError`): every account would fail the same way, as
-    does an account failing when no server is reachable (``reach`` asks one: tests pass a fake).
+    stops the whole run (:class:`ConfigError`): every account would fail the same way. So does
+    a network failure when no server of the accounts left answers (``reach`` is the probe of
+    :mod:`staffpulse.fetch.refresh_offline`; tests pass a fake).
     """
     limits.check()
     report = RefreshReport(plan, estimate_usd=estimate_x(plan, limits, config))
@@ -240,28 +241,25 @@ def _refresh_one(
     options: dict[str, Any],
     x_token: bool,
 ) -> AccountResult:
-    if target.platform == "x" and not pays_for(target, limits):
-        return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
-    if target.platform == "x" and not x_token:
-        return AccountResult(
-            target, "skipped", message=NO_X_TOKEN, hint=SET_X_TOKEN.say(), exit_code=77
-        )
     budget = limits.budget
-    spent = AccountResult(
-        target, "skipped", message=f"the --budget of {money(limits.budget or 0)} is spent",
-        hint="raise --budget to refresh the X accounts left",
-    )  # fmt: skip
-    if target.platform == "x" and budget is not None:
-        budget = budget - report.cost_usd
-        if budget <= 0:
-            return spent
+    if target.platform == "x":
+        if not pays_for(target, limits):
+            return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
+        if not x_token:
+            return AccountResult(
+                target, "skipped", message=NO_X_TOKEN, hint=SET_X_TOKEN.say(), exit_code=77
+            )
+        if budget is not None:
+            budget -= report.cost_usd  # what the X accounts before this one left
+            if budget <= 0:
+                return _budget_spent(target, limits)
     last_run = _last_run_id(store)
     try:
         fetched = _fetch(store, target, limits, budget, made, options)
     except ConfigError:
         raise
     except BudgetExceededError:  # what is left does not cover even the user lookup
-        return spent
+        return _budget_spent(target, limits)
     except StaffpulseError as exc:
         failed = AccountResult(
             target, "failed", message=exc.message, hint=exc.hint, exit_code=exc.exit_code
@@ -276,6 +274,13 @@ def _refresh_one(
         target, status, new_posts=fetched.new_posts, posts=fetched.posts,
         cost_usd=fetched.cost_usd + fetched.lost_answers_usd, message=why, run_id=fetched.run_id,
         notes=list(fetched.notes),
+    )  # fmt: skip
+
+
+def _budget_spent(target: RefreshTarget, limits: RefreshLimits) -> AccountResult:
+    return AccountResult(
+        target, "skipped", message=f"the --budget of {money(limits.budget or 0)} is spent",
+        hint="raise --budget to refresh the X accounts left",
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ stopped because no server could be reached (:mod:`staffpulse.fetch.refresh_offli
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,9 +40,7 @@ def _say(message: str) -> None:
 
 def _print_plan(plan: RefreshPlan, x_note: str | None) -> None:
     """Which accounts will be fetched, from where, and what is left out and why (stderr)."""
-    by_platform: dict[str, int] = {}
-    for target in plan.targets:
-        by_platform[target.platform] = by_platform.get(target.platform, 0) + 1
+    by_platform = Counter(target.platform for target in plan.targets)  # in the plan's order
     parts = ", ".join(f"{n} {platform_name(p)}" for p, n in by_platform.items())
     _say(f"Refreshing {count_of(len(plan.targets), 'account')} ({parts}): {escape(plan.source)}.")
     for problem in plan.problems:
