@@ -114,6 +114,23 @@ def test_one_instance_down_does_not_stop_the_other_accounts(store: Store) -> Non
     assert report.exit_code == 1 and not report.offline
 
 
+def test_ctrl_c_while_the_network_is_asked_still_keeps_the_table(store: Store) -> None:
+    down = FetchError("m.example: no connection", hint="check your connection")
+    mastodon = FakeFetcher("mastodon", {"a@m.example": down})
+    plan = _plan(("mastodon", "a@m.example"), ("bluesky", "b.bsky.social"))
+
+    def pressed(server: tuple[str, int]) -> bool:
+        raise KeyboardInterrupt
+
+    report = refresh_accounts(
+        store, plan, RefreshLimits(), config=CONFIG, fetchers={"mastodon": mastodon}, reach=pressed
+    )
+    assert [(r.status, r.message) for r in report.results] == [
+        ("failed", "m.example: no connection"), ("skipped", NOT_REACHED),
+    ]  # fmt: skip
+    assert report.exit_code == 130
+
+
 def test_an_account_not_found_asks_nothing_of_the_network(store: Store) -> None:
     gone = NotFoundError("@gone.bsky.social: Bluesky said Profile not found")
     bluesky = FakeFetcher("bluesky", {"gone.bsky.social": gone, "b.bsky.social": 1})

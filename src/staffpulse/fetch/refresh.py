@@ -225,7 +225,13 @@ def refresh_accounts(
         # a failure to try again later may be no connection at all, which each account left
         # would take its retries to find out
         retry_later = result.exit_code == FetchError.exit_code
-        if later and retry_later and is_offline(target, later, config, reach):
+        try:
+            offline = bool(later) and retry_later and is_offline(target, later, config, reach)
+        except KeyboardInterrupt:  # during the probe (seconds, where the network is silent)
+            report.interrupted = True
+            report.skip(later, NOT_REACHED)
+            break
+        if offline:
             report.offline = True
             report.skip(later, NO_CONNECTION)
             break
