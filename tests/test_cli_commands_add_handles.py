@@ -1,7 +1,8 @@
 """The ``add-handles`` command (staffpulse.cli.commands.add_handles): handles stored for later and
 bad lines reported, re-added ones told as already listed, files with a header, in UTF-16, binary
 (a PDF called a PDF) or with no handle, a file whose every line was skipped summed up, and
-fetching with the network down or without an X token."""
+fetching with the network down or without an X token, and what an instance says of an account
+fetched (moved)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import json
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 import staffpulse.connect.fetching as fetching
 from connect_fixtures import add_posts, connect_db
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
+from staffpulse.fetch import mastodon
 from staffpulse.models import Account
 from staffpulse.store import open_store
+from test_fetch_mastodon import INSTANCE, FakeMastodon
 
 runner = CliRunner()
 db = pytest.fixture(connect_db, name="db")
@@ -97,7 +101,7 @@ def _offline_fetcher(monkeypatch: pytest.MonkeyPatch, calls: list[str]) -> None:
 
     from staffpulse.errors import FetchError
 
-    def offline(store: object, handle: str) -> None:
+    def offline(store: object, handle: str, report: object) -> None:
         calls.append(handle)
         try:
             raise socket.gaierror(-2, "Name or service not known")
@@ -280,3 +284,26 @@ def test_a_run_with_no_fetch_says_how_to_fetch_the_handles_later(db: Path, tmp_p
     one.write_text("another.bsky.social\n", encoding="utf-8")
     single = runner.invoke(app, ["add-handles", str(one), "--no-fetch", "--db", str(db)])
     assert "1 handle. Run staffpulse add-handles --retry to fetch it;" in single.stdout
+
+
+def test_a_moved_mastodon_account_is_said_after_the_summary_and_in_the_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer
+) -> None:
+    # fetched through Mastodon.py from the local stand-in, which says the account moved
+    instance = FakeMastodon(httpserver)
+    instance.account["moved"] = {"id": "9", "username": "acme", "acct": "acme@new.example"}
+    real, base = mastodon.make_client, httpserver.url_for("").rstrip("/")
+    monkeypatch.setattr(mastodon, "make_client", lambda _url, *a: real(base, *a))
+    db, sent = tmp_path / "store.db", tmp_path / "sent.txt"
+    sent.write_text(f"@acme@{INSTANCE}\n", encoding="utf-8")
+    moved = f"@acme@{INSTANCE} has moved to @acme@new.example: its new posts are there"
+    result = runner.invoke(app, ["add-handles", str(sent), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if line.startswith(moved)]
+    assert said == [f"{moved} (staffpulse fetch mastodon @acme@new.example)"], result.output
+    again = runner.invoke(app, ["add-handles", "--retry", "--db", str(db), "--json"])
+    assert json.loads(again.stdout)["notes"] == []  # known now: nothing fetched, nothing said
+    other = tmp_path / "other.db"
+    fresh = runner.invoke(app, ["add-handles", str(sent), "--db", str(other), "--json"])
+    data = json.loads(fresh.stdout)
+    assert data["added"][0]["status"] == "fetched" and data["notes"] == [said[0]], fresh.stdout

@@ -43,7 +43,7 @@ class ReadTimeout(Exception):
 def test_the_importers_fetch_account_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def fetch_account(store: Store, handle: str) -> Account:
+    def fetch_account(store: Store, handle: str, report: object) -> Account:
         calls.append(handle)
         account = Account(platform="bluesky", id="did:plc:abc", handle=handle)
         store.upsert([account], Provenance("test", "here", "t", datetime.now(UTC)))
@@ -51,8 +51,9 @@ def test_the_importers_fetch_account_is_used(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr("staffpulse.fetch.bluesky.fetch_account", fetch_account)
     store = build_store()
-    account = fetch_into_store(store, "bluesky", "ann.bsky.social")
-    assert account is not None and account.id == "did:plc:abc" and calls == ["ann.bsky.social"]
+    fetched = fetch_into_store(store, "bluesky", "ann.bsky.social")
+    assert fetched is not None and fetched.account.id == "did:plc:abc" and fetched.notes == ()
+    assert calls == ["ann.bsky.social"]
     with pytest.raises(AuthError):
         fetch_into_store(store, "x", "someone")  # no X_BEARER_TOKEN in tests
 
@@ -62,7 +63,7 @@ def test_a_failing_fetcher_keeps_the_handle_pending_and_stops_the_instance(
 ) -> None:
     calls: list[str] = []
 
-    def broken(store: Store, handle: str) -> Account:
+    def broken(store: Store, handle: str, report: object) -> Account:
         calls.append(handle)
         raise OSError(errno.ENETUNREACH, "Network is unreachable")  # an SDK's raw error
 
@@ -82,7 +83,7 @@ def test_an_sdk_error_keeps_the_handle_pending_with_the_reason(
 ) -> None:
     from mastodon import MastodonServerError
 
-    def flaky(store: Store, handle: str) -> Account:
+    def flaky(store: Store, handle: str, report: object) -> Account:
         raise MastodonServerError("503 Service Unavailable")
 
     monkeypatch.setattr(fetching, "fetch_function", lambda platform: flaky)
@@ -98,7 +99,7 @@ def test_a_bug_in_a_fetcher_is_not_taken_for_a_failed_fetch(
 ) -> None:
     """A KeyError in our own code must surface, not leave the handle pending forever."""
 
-    def buggy(store: Store, handle: str) -> Account:
+    def buggy(store: Store, handle: str, report: object) -> Account:
         payload: dict[str, Account] = {}
         return payload["account"]  # the planted bug: a key the payload does not have
 

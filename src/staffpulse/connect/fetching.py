@@ -1,10 +1,11 @@
 """The default fetcher of ``add-handles``: the importers' live fetchers, when they can run.
 
-Each ``staffpulse.fetch.<platform>`` module has ``fetch_account(store, handle) -> Account``
-(profile and avatar only, one user read on X). X needs a bearer token (``X_BEARER_TOKEN`` or
-the config file); Bluesky's public AppView and Mastodon's public API need none. Each module is
-imported when its first handle is fetched: it loads its platform's SDK, which a run that only
-stores handles for later does not need.
+Each ``staffpulse.fetch.<platform>`` module has ``fetch_account(store, handle, report) ->
+Account`` (profile and avatar only, one user read on X; what the platform says of the account
+besides, a Mastodon account that moved, lands in ``report.notes``). X needs a bearer token
+(``X_BEARER_TOKEN`` or the config file); Bluesky's public AppView and Mastodon's public API
+need none. Each module is imported when its first handle is fetched: it loads its platform's
+SDK, which a run that only stores handles for later does not need.
 
 :class:`ReachabilityGuard` keeps a run with the network down short: after a service could not
 be reached, its remaining handles stay pending without being tried.
@@ -16,13 +17,26 @@ import errno
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from staffpulse.config import get_secret
 from staffpulse.errors import AuthError, FetchError
 from staffpulse.models import PLATFORM_NAMES, Account
 from staffpulse.store import Store
 
-AccountFetcher = Callable[[Store, str], Account]
+if TYPE_CHECKING:  # the fetchers load on the first handle fetched (see above)
+    from staffpulse.fetch.common import FetchReport
+
+AccountFetcher = Callable[[Store, str, "FetchReport"], Account]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedAccount:
+    """An account fetched into the store, and what its platform said of it besides (a
+    Mastodon account that moved, with where to, or is suspended): worth telling, not an error."""
+
+    account: Account
+    notes: tuple[str, ...] = ()
 
 
 def fetch_function(platform: str) -> AccountFetcher | None:
@@ -76,7 +90,7 @@ def missing_credentials(platform: str) -> AuthError | None:
     return None
 
 
-def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None:
+def fetch_into_store(store: Store, platform: str, handle: str) -> FetchedAccount | None:
     """Fetch one account into the store; None when no fetcher exists for the platform.
 
     Raises :class:`AuthError` without X credentials and :class:`FetchError` (or another
@@ -89,10 +103,14 @@ def fetch_into_store(store: Store, platform: str, handle: str) -> Account | None
     func = fetch_function(platform)
     if func is None:
         return None
+    from staffpulse.fetch.common import FetchReport
+
+    report = FetchReport(platform=platform, target=handle)
     try:
-        return func(store, handle)
+        account = func(store, handle, report)
     except platform_errors(platform) as exc:  # the network or the SDK: keep it for later
         raise FetchError(f"fetching {handle} from {platform} failed: {exc}") from exc
+    return FetchedAccount(account, tuple(report.notes))
 
 
 # Names of the HTTP libraries' "could not connect" errors (httpx/httpcore, requests, urllib3),

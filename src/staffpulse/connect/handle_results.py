@@ -48,6 +48,8 @@ class HandleOutcome:
     unreachable: Unreachable | None = None
     # the token it waits for: a retry, online or not, fetches it only once the token is set
     missing_credentials: AuthError | None = None
+    # what its platform said of the account fetched (moved, suspended): FetchedAccount.notes
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,6 +68,12 @@ class AddReport:
     def already_listed(self) -> list[PendingHandle]:
         """Handles the list had already (their status is refreshed, never duplicated)."""
         return [o.handle for o in self.outcomes if not o.new]
+
+    @property
+    def notes(self) -> list[str]:
+        """What the platforms said of the accounts fetched besides (a Mastodon account that
+        moved, or is suspended), in order."""
+        return [note for o in self.outcomes for note in o.notes]
 
     @property
     def waiting_for_credentials(self) -> list[HandleOutcome]:
@@ -91,6 +99,7 @@ class HandlesRun:
             "unreachable": [u.as_dict() for u in report.unreachable],
             # pending until a token is set: no retry fetches them, online or not
             "waiting_for_credentials": [o.handle.as_dict() for o in report.waiting_for_credentials],
+            "notes": report.notes,
             "problems": [p.as_dict() for p in self.read.problems],
             "duplicates": self.read.duplicates,
             "pending": None if self.pending is None else [h.as_dict() for h in self.pending],

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 
 from staffpulse.connect.citizen import RoleModelLike, predict_roles
 from staffpulse.connect.fetching import (
+    FetchedAccount,
     ReachabilityGuard,
     Unreachable,
     fetch_into_store,
@@ -51,8 +52,9 @@ from staffpulse.models import Account
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time
 
-Fetcher = Callable[[Store, str, str], Account | None]
-"""``fetcher(store, platform, handle)``: fetch the account (and posts) into the store."""
+Fetcher = Callable[[Store, str, str], Account | FetchedAccount | None]
+"""``fetcher(store, platform, handle)``: fetch the account (and posts) into the store; a
+:class:`FetchedAccount` adds what the platform said of it."""
 
 
 def add_and_fetch_handles(
@@ -126,6 +128,7 @@ class _Lookup:
     tried: bool = False
     outage: Unreachable | None = None
     waiting: AuthError | None = None
+    notes: tuple[str, ...] = ()
 
 
 def _add_one(
@@ -149,6 +152,7 @@ def _add_one(
         tried=found.tried,
         unreachable=found.outage,
         missing_credentials=found.waiting,
+        notes=found.notes,
     )
 
 
@@ -179,17 +183,19 @@ def _try_fetch(
         why = f"not tried: {outage.label} could not be reached ({outage.reason})"
         return _Lookup(None, "pending", why, outage=outage)
     try:
-        account = fetcher(store, entry.platform, entry.handle)
+        fetched = fetcher(store, entry.platform, entry.handle)
     except StaffpulseError as exc:
         outage = guard.record(entry.platform, entry.handle, exc)
         waiting = missing if isinstance(exc, AuthError) else None
         why = _without_handle(exc.message, entry.handle)
         return _Lookup(None, "pending", why, tried=True, outage=outage, waiting=waiting)
-    if account is None:
+    if fetched is None:
         why = "fetching is not available for this platform yet"
         return _Lookup(None, "pending", why, tried=True)
     guard.record(entry.platform, entry.handle, None)
-    return _Lookup(account, "fetched", None, tried=True)
+    if isinstance(fetched, FetchedAccount):
+        return _Lookup(fetched.account, "fetched", None, tried=True, notes=fetched.notes)
+    return _Lookup(fetched, "fetched", None, tried=True)
 
 
 def _without_handle(message: str, handle: str) -> str:

@@ -312,8 +312,9 @@ def fetch_bluesky(
     return fetcher.fetch(handle, max_posts=max_posts, max_follows=max_follows)
 
 
-def fetch_account(store: Store, handle: str) -> Account:
-    """Only the profile and avatar: what ``add-handles`` needs."""
+def fetch_account(store: Store, handle: str, report: FetchReport | None = None) -> Account:
+    """Only the profile and avatar: what ``add-handles`` needs (``report``, when given,
+    counts the lookup)."""
     fetcher = BlueskyFetcher(store)
-    report = FetchReport(platform="bluesky", target=handle)
+    report = report or FetchReport(platform="bluesky", target=handle)
     return fetcher._lookup(bluesky_handle(handle), report, PageWriter(store, SOURCE, report))

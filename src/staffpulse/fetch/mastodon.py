@@ -379,11 +379,12 @@ def fetch_mastodon(
     return fetcher.fetch(acct, max_posts=max_posts)
 
 
-def fetch_account(store: Store, handle: str) -> Account:
-    """Only the account and avatar: what ``add-handles`` needs."""
+def fetch_account(store: Store, handle: str, report: FetchReport | None = None) -> Account:
+    """Only the account and avatar: what ``add-handles`` needs; ``report``, when given,
+    counts the lookup and takes what the instance says of the account (moved, suspended)."""
     fetcher = MastodonFetcher(store)
     user, instance = mastodon_account(handle, fetcher.default_instance)
-    report = FetchReport(platform="mastodon", target=handle)
+    report = report or FetchReport(platform="mastodon", target=handle)
     account, _ = fetcher._lookup(
         fetcher._api(instance), user, instance, report, PageWriter(store, SOURCE, report)
     )

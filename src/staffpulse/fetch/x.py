@@ -337,9 +337,10 @@ def fetch_x(
     return fetcher.fetch(handle, max_posts=max_posts, max_mentions=max_mentions, since=since)
 
 
-def fetch_account(store: Store, handle: str) -> Account:
-    """Only the profile (one user read) and avatar: what ``add-handles`` needs."""
+def fetch_account(store: Store, handle: str, report: FetchReport | None = None) -> Account:
+    """Only the profile (one user read) and avatar: what ``add-handles`` needs (``report``,
+    when given, counts the lookup)."""
     fetcher = XFetcher(store)
-    report = FetchReport(platform="x", target=handle)
+    report = report or FetchReport(platform="x", target=handle)
     budget = Budget(None, fetcher.rates, report)
     return fetcher._lookup(x_handle(handle), report, budget, PageWriter(store, SOURCE, report))

@@ -158,6 +158,9 @@ def _print_handles_run(run: HandlesRun, *, retried: bool = False) -> None:
             highlight=False,
             soft_wrap=True,
         )
+    # as fetch prints them: a Mastodon account that moved has its new posts elsewhere
+    for note in report.notes:
+        err_console.print(f"[yellow]{escape(note)}[/]", highlight=False, soft_wrap=True)
     _print_waiting_for_credentials(report.waiting_for_credentials)
     _print_not_tried(report)
     if run.pending is not None:
