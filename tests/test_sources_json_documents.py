@@ -259,3 +259,19 @@ def test_a_document_that_does_not_parse_says_what_to_do(tmp_path: Path) -> None:
         "nothing in the file was read (2 entries). What to do: correct the file there (a text"
         " editor shows the line), or save or export it again"
     )
+
+
+def test_a_document_with_a_damaged_byte_is_read_and_the_byte_told(tmp_path: Path) -> None:
+    feed = {"feed": [{"post": {"text": f"Grüße ✓ {n}", "id": str(n)}} for n in range(3)]}
+    data = bytearray(json.dumps(feed, indent=1, ensure_ascii=False).encode())
+    data[data.index(b"e \xe2\x9c\x93 1") + 1] = 0xFF  # a disk or copy error in the 2nd text
+    path = tmp_path / "feed.json"
+    path.write_bytes(bytes(data))
+    told, (_, document) = read_documents(path)
+    assert isinstance(told, DocumentError) and told.records == 0  # nothing lost: told
+    assert str(told).startswith("a few bytes are not valid UTF-8 (first at line 11)")
+    texts = [entry["post"]["text"] for entry in document["feed"]]
+    assert texts == ["Grüße ✓ 0", "Grüße\ufffd✓ 1", "Grüße ✓ 2"]
+    path.write_bytes(json.dumps(feed, ensure_ascii=False).encode("cp1252", "replace"))
+    (refused,) = read_documents(path)  # saved as Windows-1252 whole: refused as before
+    assert isinstance(refused, DocumentError) and "save the file as UTF-8" in str(refused)

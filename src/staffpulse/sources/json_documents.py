@@ -27,6 +27,7 @@ from staffpulse.sources.jsonio import (
 from staffpulse.sources.text_files import (
     bom_codec,
     first_bad_line,
+    repaired_utf8,
     sniffable,
     without_cut_character,
 )
@@ -152,6 +153,16 @@ def read_documents(
     except DocumentError as exc:
         yield exc
         return
+    if (repaired := repaired_utf8(data)) is not None:
+        # a damaged byte or two (a disk or copy error) cost the whole response: told, not lost
+        data, line = repaired
+        yield DocumentError(
+            f"a few bytes are not valid UTF-8 (first at line {line}) and were read as"
+            " \N{REPLACEMENT CHARACTER}; the rest of the file was read: check the text there, or"
+            " export the file again",
+            line,
+            records=0,
+        )
     array = data.lstrip()[:1] == b"["
     if items and array and first_bad_line((data,), "utf-8") is None:
         yield from _array_items(data.decode("utf-8"))

@@ -87,6 +87,15 @@ def _mostly_utf8(chunks: Iterable[bytes]) -> bool:
     return characters > strays
 
 
+def repaired_utf8(data: bytes) -> tuple[bytes, int] | None:
+    """``data`` with its few damaged bytes as U+FFFD, and the line of the first, when it is
+    UTF-8 but for them (:func:`_mostly_utf8`); None when it is valid, or not UTF-8 at all."""
+    bad = first_bad_line((data,), "utf-8")
+    if bad is None or not _mostly_utf8((data,)):
+        return None
+    return data.decode("utf-8", errors="replace").encode("utf-8"), bad
+
+
 def _cut_in_a_character(chunks: Iterable[bytes]) -> bool:
     """Whether the only bytes UTF-8 cannot decode are a character begun at the very end, and
     the file is UTF-8 by the rest: accents before it, or a character of several bytes begun.
