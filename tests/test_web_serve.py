@@ -215,3 +215,29 @@ def test_a_live_fetch_lists_the_items_it_skipped(tmp_path: Path, monkeypatch: An
     assert "2 items could not be read or stored and were skipped" in result["summary"]
     assert result["skipped"] == 2 and result["more_problems"] == 1
     assert "Records we skipped (2)" in page and "unreadable timestamp &#39;soon&#39;" in page
+
+
+def test_serve_warms_the_charts_before_the_first_audit(tmp_path: Path, monkeypatch: Any) -> None:
+    """The charts' engine took about a second to start, added to the first audit page a
+    marketer opened: the server starts it as it starts, away from any page."""
+    import threading
+
+    import uvicorn
+
+    from staffpulse.report import chart_render
+
+    drawn = threading.Event()
+    real = chart_render._drawn
+
+    def drawing(*args: Any, **kwargs: Any) -> Any:
+        drawn.set()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(chart_render, "_drawn", drawing)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # no server to stop
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)])
+    assert result.exit_code == 0, result.output
+    assert drawn.wait(60)  # a chart was drawn though no page was asked for
