@@ -313,5 +313,5 @@ def test_an_unknown_account_in_you_post_as_is_a_warning_with_what_to_do(client: 
 
 def test_save_as_my_account_names_the_account_not_the_pasted_address(client: Any) -> None:
     page = html.unescape(client.get("/inbox?as=" + quote("https://x.com/mia_recruits")).text)
-    assert "Save @mia_recruits (x) as my account" in page
+    assert "Save @mia_recruits on X as my account" in page
     assert "Save https://x.com/mia_recruits as my account" not in page

@@ -87,7 +87,8 @@ def test_settings_saves_the_firms_account_and_the_inbox_opens_with_it(client: An
 def test_the_inbox_offers_to_save_a_typed_account_and_comes_back(client: Any) -> None:
     back = "/inbox?as=" + quote(MIA)
     page = client.get(back).text
-    assert "Save @mia_recruits (x) as my account" in html.unescape(page)
+    # the platform by its name, as a sentence says it; the form sends the pickers' form
+    assert "Save @mia_recruits on X as my account" in html.unescape(page)
     form = page.split('action="/settings/account"', 1)[1].split("</form>")[0]
     assert 'name="csrf_token"' in form and f'name="account" value="{MIA}"' in form
     response = _save(
@@ -100,7 +101,7 @@ def test_the_inbox_offers_to_save_a_typed_account_and_comes_back(client: Any) ->
     assert _saved() == MIA
     # the same account written another way is not offered again; another one is
     assert "as my account" not in client.get("/inbox?as=https://x.com/mia_recruits").text
-    assert "(instead of @mia_recruits (x))" in html.unescape(
+    assert "(instead of @mia_recruits on X)" in html.unescape(
         client.get("/inbox?as=" + quote("@hireloop (x)")).text
     )
 

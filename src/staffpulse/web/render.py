@@ -17,7 +17,10 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from staffpulse.account_refs import parse_account_ref
 from staffpulse.connect.left_out import left_out_text
+from staffpulse.handles import PLATFORMS
+from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import audit_context
 from staffpulse.report.html import environment as report_environment
@@ -51,6 +54,15 @@ def _number(value: float | int | None) -> str:
     """A count as a person reads it ("1,986"); a number a form or address carries is printed
     without this filter, so it stays one a browser can send back ("1986")."""
     return "" if value is None else f"{value:,}"
+
+
+def account_words(value: str) -> str:
+    """An account as a picker writes it, ``@acme (x)``, as a sentence says it: ``@acme on
+    X`` (the setting keeps the platform's key, a sentence its name); anything else as is."""
+    handle, platform = parse_account_ref(value)
+    if platform not in PLATFORMS:
+        return value
+    return f"@{handle.lstrip('@')} on {platform_name(platform)}"
 
 
 # The pages an audit's advice names, which the dashboard links for the account audited
@@ -101,7 +113,9 @@ def build_environment(*, strict: bool | None = None) -> Environment:
     env.filters.update(report_env.filters)
     env.globals.update(report_env.globals)
     env.tests.update(report_env.tests)
-    env.filters.update(number=_number, plural=count_of, web=web_text, role=role_label)
+    env.filters.update(
+        number=_number, plural=count_of, web=web_text, role=role_label, account=account_words
+    )
     env.globals.update(
         nav=NAV,
         mentions_formats=mentions_formats,
