@@ -28,11 +28,11 @@ from staffpulse.config import (
 from staffpulse.config_writes import save_secret, save_setting
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.handles import PLATFORMS, parse_handle
-from staffpulse.models import platform_name
 from staffpulse.web.app import flash_redirect, form_problem, form_value, web
 from staffpulse.web.flash import Flash
 from staffpulse.web.forms import verified_form
 from staffpulse.web.pickers import account_choices, find_account
+from staffpulse.web.render import account_words
 from staffpulse.web.uploads import human_bytes
 
 router = APIRouter()
@@ -205,9 +205,9 @@ async def save_account(request: Request) -> Response:
         if back.startswith("/settings"):
             back = "/settings?" + urlencode({"account": form_value(form, "account")[:300]})
         return form_problem(request, back, exc, "Your firm's account was not saved:")
-    save_setting("listen", "account", _written(handle, platform))
-    # said with the platform's name (X, not the key "x" the setting keeps for the pickers)
-    shown = f"@{handle}" + (f" on {platform_name(platform)}" if platform else "")
+    value = _written(handle, platform)
+    save_setting("listen", "account", value)
+    shown = account_words(value)  # "@acme on X", not the key "x" the setting keeps
     if not missing:
         done = f"the Inbox now opens as {shown}."
         return flash_redirect(request, back, Flash("ok", "Saved:", done))
