@@ -145,3 +145,5 @@ def test_a_profile_address_is_confirmed_with_the_platforms_name(client: Any) -> 
     shown = reader_words(client.get(response.headers["location"]).text)
     assert "Saved @ghostfirm.bsky.social on Bluesky, but it is not in the store yet:" in shown
     assert _saved() == "@ghostfirm.bsky.social (bluesky)"  # the pickers' form, as before
+    inbox = reader_words(client.get("/inbox").text)
+    assert "account saved in Settings, @ghostfirm.bsky.social on Bluesky, is not in" in inbox
