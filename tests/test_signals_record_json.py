@@ -91,3 +91,14 @@ def test_an_array_never_closed_is_told_as_a_file_cut_short() -> None:
     broken = whole.replace('"id": 4', "'id': 4")  # read value by value, closed at its end
     list(json_values(read_json_document([broken], broken), "f", [].append, closed.append))
     assert closed == []
+
+
+def test_a_broken_last_line_without_its_line_break_is_told_as_a_cut() -> None:
+    found, skipped = values_of('{"id": 1}\n{"id": 2, "text": "never\n{"id": 3, "text": "cu')
+    assert [value["id"] for _, _, value in found] == [1]
+    assert skipped[0] == "f:2: not valid JSON: unterminated string starting at column 19"
+    assert skipped[1] == (
+        "f:3: not valid JSON: unterminated string starting at column 19; it is the last line, "
+        "with no line break at its end: the file looks cut short (check that it was saved or "
+        "downloaded whole)"
+    )

@@ -36,6 +36,10 @@ _UNCLOSED = (
     "short, so records after the cut may be lost; those before it were read: check that the "
     "file was saved or downloaded whole"
 )
+_CUT_LINE = (
+    "it is the last line, with no line break at its end: the file looks cut short (check that "
+    "it was saved or downloaded whole)"
+)
 # What reading a value may raise: a syntax error (JSONDecodeError, a ValueError too), an
 # integer of over 4,300 digits (ValueError) or lists nested thousands deep (RecursionError)
 _UNREADABLE = (ValueError, RecursionError)
@@ -116,7 +120,7 @@ def json_values(
         except _UNREADABLE as exc:
             values = _values_of_line(line)
             if values is None:
-                on_skip(f"{name}:{number}: not valid JSON: {_reason(exc)}")
+                on_skip(f"{name}:{number}: not valid JSON: {_reason(exc)}{_cut_at(line)}")
                 continue
             for value in values:
                 yield number, f"{name}:{number}", value
@@ -197,6 +201,12 @@ def _stream_values(
             pos = found.end() - 1
             continue
         yield line, f"{name}:{line}", value
+
+
+def _cut_at(line: str) -> str:
+    """What a broken line adds when it ends without a line break: only a file's last line
+    does, and one that does not read is most often a download or a copy cut short."""
+    return "" if line.endswith(("\n", "\r")) else f"; {_CUT_LINE}"
 
 
 def _unclosed(text: str) -> str:
