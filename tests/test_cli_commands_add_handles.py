@@ -14,7 +14,8 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 import staffpulse.connect.fetching as fetching
-from connect_fixtures import add_posts, connect_db
+import staffpulse.signals.roles as roles_module
+from connect_fixtures import FakeRoleModel, add_posts, connect_db
 from staffpulse.cli.app import app
 from staffpulse.connect.handles import list_handles
 from staffpulse.fetch import mastodon
@@ -294,6 +295,9 @@ def test_a_moved_mastodon_account_is_said_after_the_summary_and_in_the_json(
     instance.account["moved"] = {"id": "9", "username": "acme", "acct": "acme@new.example"}
     real, base = mastodon.make_client, httpserver.url_for("").rstrip("/")
     monkeypatch.setattr(mastodon, "make_client", lambda _url, *a: real(base, *a))
+    # the fake role model, as the db fixture's: the shipped one would stay in the loader's
+    # cache, which the role model's own tests check
+    monkeypatch.setattr(roles_module, "load_role_model_or_none", FakeRoleModel)
     db, sent = tmp_path / "store.db", tmp_path / "sent.txt"
     sent.write_text(f"@acme@{INSTANCE}\n", encoding="utf-8")
     moved = f"@acme@{INSTANCE} has moved to @acme@new.example: its new posts are there"
