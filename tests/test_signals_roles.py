@@ -306,6 +306,17 @@ def test_the_optional_loader_says_why_it_has_no_model(
     assert load_role_model_or_none() is load_role_model()  # the shipped one, shared
 
 
+def test_the_optional_loader_hands_out_the_cached_model_after_a_reload() -> None:
+    # a test (or a long run) that empties the loader's cache must not leave the two loaders
+    # holding two different taggers: listen and connect would then disagree with roles
+    from staffpulse.signals import roles as roles_mod
+
+    first = load_role_model_or_none()
+    roles_mod._load_cached.cache_clear()
+    assert load_role_model_or_none() is load_role_model()
+    assert first is not None
+
+
 # -- the shipped model ------------------------------------------------------------------------
 def test_shipped_model_clear_cases() -> None:
     model = load_role_model()

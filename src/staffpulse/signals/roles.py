@@ -375,15 +375,23 @@ def _load_cached(directory: str, stem: str) -> RoleTagger:
     return load_tagger(Path(directory), stem)
 
 
-@functools.lru_cache(maxsize=4)
+# the artifacts whose failure to load was logged, so a run that asks again is told once
+_UNAVAILABLE_TOLD: set[tuple[str, str]] = set()
+
+
 def load_role_model_or_none(
     directory: Path | str | None = None, stem: str = ARTIFACT_STEM
 ) -> RoleTagger | None:
     """The tagger for callers that can do without roles (listening's bio cues, Connect's graph
     alone), or None when its artifact cannot be loaded: the reason is logged once, as a
-    warning, rather than lost. Callers that need roles use :func:`load_role_model`."""
+    warning, rather than lost. Callers that need roles use :func:`load_role_model`.
+
+    Only :func:`load_role_model` caches the tagger, so both always hand out the same one."""
     try:
         return load_role_model(directory, stem)
     except (ModelError, OSError) as exc:  # OSError: an artifact file that cannot be read
-        log.warning("role model unavailable, roles unknown: %s", exc)
+        where = (str(directory if directory is not None else ARTIFACT_DIR), stem)
+        if where not in _UNAVAILABLE_TOLD:
+            _UNAVAILABLE_TOLD.add(where)
+            log.warning("role model unavailable, roles unknown: %s", exc)
         return None
