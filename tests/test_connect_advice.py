@@ -28,6 +28,7 @@ from staffpulse.connect.advice import (
     Ranking,
     next_step,
 )
+from staffpulse.dates import format_day
 from staffpulse.models import Account, Post
 from staffpulse.store import Store, open_store
 
@@ -97,7 +98,7 @@ def test_inactive_accounts_are_advised_a_date_that_brings_them_back(store: Store
     stale = rank_with_fakes(store, now=later)
     assert stale.suggestions == [] and stale.excluded["inactive"] >= 1
     step = stale.next_step or ""
-    assert f"posted nothing in the 90 days before {later:%Y-%m-%d}:" in step
+    assert f"posted nothing in the 90 days before {format_day(later)}:" in step
     assert "hannah_hr" in _follow(store, step, later)
 
 
@@ -151,7 +152,7 @@ def test_the_advice_offers_only_what_the_ranking_confirms() -> None:
     assert (
         f": none of the {sum(held.groups.values())} accounts left out for talking with you,"
         " having no posts in the store, being inactive, having another role or being outside"
-        f" hiring as of 2026-03-01 would come back with the {MOST_TRIES} options tried"
+        f" hiring as of 1 Mar 2026 would come back with the {MOST_TRIES} options tried"
     ) in none
     assert "connect's options" not in none
 
@@ -274,7 +275,7 @@ def test_the_accounts_no_option_brings_back_add_up_to_the_left_out_line() -> Non
     assert step == (
         "import posts that mention or reply to @acme_staffing, or the posts of the people it"
         " talks with (suggestions come from the conversations around it): none of the 4"
-        " accounts left out for talking with you or being inactive as of 2026-03-01 would come"
+        " accounts left out for talking with you or being inactive as of 1 Mar 2026 would come"
         " back with any of connect's options."
     )
 

@@ -16,6 +16,7 @@ from connect_fixtures import (
     rank_with_fakes,
     reply_post,
 )
+from staffpulse.dates import format_day
 from staffpulse.models import Account
 from staffpulse.store import Store
 
@@ -73,7 +74,7 @@ def test_an_as_of_before_every_interaction_advises_a_later_date(store: Store) ->
     day_after = (first + timedelta(days=1)).date().isoformat()
     assert report.next_step is not None
     assert report.next_step.startswith(f"rank as of a later date: use --as-of {day_after} or")
-    assert report.notes[-1].endswith(f"the first stored one is from {first.date().isoformat()}")
+    assert report.notes[-1].endswith(f"the first stored one is from {format_day(first)}")
     # an account with no conversation at all is still told to import them
     quiet_firm = Account(platform="x", id="id_quiet_firm", handle="quiet_firm")
     add_posts(store, quiet_firm, make_post("q1", "quiet_firm", 3, "We are hiring"))

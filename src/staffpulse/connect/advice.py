@@ -28,6 +28,7 @@ from datetime import datetime
 # Re-exported: the bound belongs with the ways of reaching back, callers import it from here
 from staffpulse.connect.reach_back import MOST_INACTIVE_DAYS as MOST_INACTIVE_DAYS
 from staffpulse.connect.reach_back import reach_back
+from staffpulse.dates import format_day
 from staffpulse.next_steps import (
     ANY_CONNECT_OPTION,
     CONTACTS_SHOWN,
@@ -166,7 +167,7 @@ def next_step(held: HeldBack, run: Ranking, works: Works | None = None) -> str:
         steps.insert(
             0,
             f"{import_around} (suggestions come from the conversations around it): none of the "
-            f"{_accounts(left)} left out for {_held_for(held)} as of {run.as_of:%Y-%m-%d} "
+            f"{_accounts(left)} left out for {_held_for(held)} as of {format_day(run.as_of)} "
             f"would come back with {tried_how}",
         )
     elif not steps:
@@ -373,7 +374,7 @@ def _steps(
 
 
 def _silence(run: Ranking) -> str:
-    when = f"{run.as_of:%Y-%m-%d}"
+    when = format_day(run.as_of)
     if not run.as_of_given:
         when += f" (the newest post of {run.who} or the people it talks with)"
     return f"posted nothing in the {run.inactive_days} days before {when}"

@@ -51,7 +51,7 @@ from staffpulse.connect.suggestion import (
 )
 from staffpulse.connect.suggestion import format_score as format_score
 from staffpulse.connect.suggestion import latest_post_time as latest_post_time
-from staffpulse.dates import require_plausible_date
+from staffpulse.dates import format_day, require_plausible_date
 from staffpulse.errors import InputError, ModelError
 from staffpulse.models import Account
 from staffpulse.next_steps import LIMIT_AT_LEAST_ONE, NO_ROLE
@@ -181,12 +181,12 @@ def _start_after(store: Store, report: SuggestReport, *, as_of_given: bool) -> d
 def _advise_a_later_date(report: SuggestReport, first: datetime) -> None:
     when, _day = as_of_after(first)
     report.notes.append(
-        f"@{report.account.handle} has no interactions before {report.as_of:%Y-%m-%d}: the "
-        f"first stored one is from {first:%Y-%m-%d}"
+        f"@{report.account.handle} has no interactions before {format_day(report.as_of)}: "
+        f"the first stored one is from {format_day(first)}"
     )
     report.advice = (
         f"rank as of a later date: use {when} or later (its conversations start after "
-        f"{report.as_of:%Y-%m-%d})"
+        f"{format_day(report.as_of)})"
     )
 
 
