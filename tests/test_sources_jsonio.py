@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from staffpulse.sources.jsonio import (
+    RepairedLine,
     is_json_lines,
     iter_json_lines,
     json_error_message,
@@ -88,3 +89,26 @@ def test_a_native_line_with_a_string_left_open_is_told_cut(tmp_path: Path) -> No
     with pytest.raises(json.JSONDecodeError) as caught:  # json's words, as the native reader's
         json.loads('{"type": "post", "text": "we are hir')
     assert "was the file cut short?" in with_line_advice(json_error_message(caught.value))
+
+
+def test_a_line_with_a_damaged_byte_is_read_and_told_a_cp1252_line_refused(
+    tmp_path: Path,
+) -> None:
+    # a twarc2 page is one line: one flipped byte must not cost all its posts
+    page = {"data": [{"id": str(n), "text": f"Gr\u00fc\u00dfe \u2713 {n}"} for n in range(3)]}
+    line = bytearray(json.dumps(page).encode())  # ensure_ascii, as twarc2 writes
+    line[line.index(b" 1") + 1] = 0xFF  # a disk or copy error in the 2nd text
+    path = tmp_path / "search.jsonl"
+    path.write_bytes(b'{"id": "9"}\n' + bytes(line) + b"\n")
+    (_, first), (number, told), (_, read) = list(iter_json_lines(path))
+    assert first == {"id": "9"}
+    assert number == 2 and isinstance(told, RepairedLine) and "check the text" in told.message
+    texts = [tweet["text"] for tweet in read["data"]]
+    assert texts == [
+        "Gr\u00fc\u00dfe \u2713 0",
+        "Gr\u00fc\u00dfe \u2713 \ufffd",
+        "Gr\u00fc\u00dfe \u2713 2",
+    ]
+    path.write_bytes('{"id": "1", "text": "caf\u00e9"}\n'.encode("cp1252"))  # Windows-1252
+    ((_, refused),) = list(iter_json_lines(path))
+    assert isinstance(refused, Exception) and "not valid UTF-8" in json_error_message(refused)

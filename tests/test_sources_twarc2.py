@@ -352,3 +352,23 @@ def test_the_real_user_pages_tell_their_errors(shared_data: Path) -> None:
         "the file also lists 8 errors X returned (7 posts not found or not authorised and"
         " 1 user not found); they were not data to import"
     ]
+
+
+def test_a_page_line_with_a_damaged_byte_keeps_its_posts(tmp_path: Path) -> None:
+    pages = [
+        {
+            "data": [
+                {"id": f"{page}{n}", "author_id": "1", "text": f"Caf\u00e9 {n}"} for n in range(3)
+            ],
+            "includes": {"users": [{"id": "1", "username": "acme", "name": "Acme \u2713"}]},
+        }
+        for page in (1, 2)
+    ]
+    lines = [bytearray(json.dumps(page).encode()) for page in pages]  # ensure_ascii, as twarc2
+    lines[1][lines[1].index(b"Acme") + 1] = 0xE9  # a flipped byte in the 2nd page
+    path = tmp_path / "search.jsonl"
+    path.write_bytes(b"\n".join(bytes(line) for line in lines) + b"\n")
+    posts, _, problems = _read(path)
+    assert sorted(posts) == ["10", "11", "12", "20", "21", "22"]  # none of the page lost
+    (told,) = problems
+    assert told.line == 2 and told.records == 0 and "not valid UTF-8" in told.message

@@ -38,6 +38,7 @@ from staffpulse.models import Account, Post, normalize_handle
 from staffpulse.sources.base import Item, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
+    RepairedLine,
     as_list,
     first_json_char,
     get_str,
@@ -178,6 +179,9 @@ def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
     number = 0  # the dialogs, as in the list: a line that is not JSON is none
     if is_json_lines(path):
         for line, obj in iter_json_lines(path):
+            if isinstance(obj, RepairedLine):  # its dialogs are read: nothing skipped
+                yield Problem(str(path), line, obj.message, records=0)
+                continue
             if isinstance(obj, Exception):
                 yield Problem(str(path), line, with_line_advice(json_error_message(obj)))
                 continue

@@ -14,12 +14,18 @@ import codecs
 import json
 import re
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from staffpulse.sources.text_files import bom_codec, head_text, without_cut_character
+from staffpulse.sources.text_files import (
+    bom_codec,
+    head_text,
+    repaired_utf8,
+    without_cut_character,
+)
 
 
 def json_error_reason(exc: json.JSONDecodeError) -> str:
@@ -279,7 +285,40 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any | Exception]]:
         try:
             yield number, orjson.loads(text)
         except orjson.JSONDecodeError as exc:
-            yield number, exc
+            yield from _repaired_line(number, text, exc)
+
+
+@dataclass(frozen=True, slots=True)
+class RepairedLine:
+    """Yielded by :func:`iter_json_lines` just before the value of a line that was UTF-8 but
+    for a damaged byte or two (a disk or copy error): the readers tell it, counting nothing
+    skipped, as the whole-file readers do (:func:`~staffpulse.sources.text_files.repaired_utf8`).
+    """
+
+    message: str = (
+        "a few bytes are not valid UTF-8 and were read as \N{REPLACEMENT CHARACTER}; the rest"
+        " of the line was read: check the text there, or export the file again"
+    )
+
+
+def _repaired_line(
+    number: int, text: bytes, exc: orjson.JSONDecodeError
+) -> Iterator[tuple[int, Any | Exception]]:
+    """A line orjson refused: read with its damaged bytes replaced when it is UTF-8 but for
+    them (one flipped byte would cost a one-line twarc2 page all its posts), else the error.
+    A line of Windows-1252 text holds no UTF-8 characters, so it is still refused as not UTF-8.
+    """
+    repaired = repaired_utf8(text) if "not valid UTF-8" in exc.msg else None
+    if repaired is None:
+        yield number, exc
+        return
+    try:
+        value = orjson.loads(repaired[0])
+    except orjson.JSONDecodeError as still:  # damaged where JSON's own characters were
+        yield number, still
+        return
+    yield number, RepairedLine()
+    yield number, value
 
 
 def get_str(obj: Any, *keys: str) -> str | None:

@@ -19,6 +19,7 @@ from staffpulse.sources.base import Item, Notice, Problem, provenance
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.json_entries import count_entries
 from staffpulse.sources.jsonio import (
+    RepairedLine,
     is_json_lines,
     iter_json_lines,
     json_error_message,
@@ -59,6 +60,9 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
                 yield found
         return
     for number, obj in iter_json_lines(path):
+        if isinstance(obj, RepairedLine):  # its entries are read: nothing skipped
+            yield Problem(str(path), number, obj.message, records=0)
+            continue
         if isinstance(obj, Exception):
             doc = getattr(obj, "doc", "")  # the line (json's and orjson's errors keep it)
             entries = count_entries(doc) if isinstance(doc, str) else 0

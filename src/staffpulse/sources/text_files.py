@@ -76,22 +76,33 @@ _UTF8_CHARACTER_RE = re.compile(
 _NOT_ASCII_RE = re.compile(rb"[\x80-\xff]")
 
 
-def _mostly_utf8(chunks: Iterable[bytes]) -> bool:
+def _mostly_utf8(chunks: Iterable[bytes], escapes: bool = False) -> bool:
     """Whether a file UTF-8 cannot decode is UTF-8 with a few damaged bytes: more characters
-    of several bytes than stray bytes. A Windows-1252 file has none of the former."""
+    of several bytes than stray bytes. A Windows-1252 file has none of the former.
+
+    With ``escapes`` (JSON), a non-ASCII character written as ``\\u00e9`` counts as one too:
+    a writer that escapes them (twarc2, Python's json) writes no Windows-1252 byte, so a stray
+    byte in its all-ASCII file is damage."""
     characters = strays = 0
     for chunk in chunks:
         found = _UTF8_CHARACTER_RE.findall(chunk)
         characters += len(found)
         strays += len(_NOT_ASCII_RE.findall(chunk)) - sum(len(one) for one in found)
+        if escapes:
+            characters += len(_NOT_ASCII_ESCAPE_RE.findall(chunk))
     return characters > strays
 
 
+# ``\\u`` and four hex digits naming a character past ASCII (``\\u0080`` and up)
+_NOT_ASCII_ESCAPE_RE = re.compile(rb"\\u(?!00[0-7])[0-9a-fA-F]{4}")
+
+
 def repaired_utf8(data: bytes) -> tuple[bytes, int] | None:
-    """``data`` with its few damaged bytes as U+FFFD, and the line of the first, when it is
-    UTF-8 but for them (:func:`_mostly_utf8`); None when it is valid, or not UTF-8 at all."""
+    """JSON ``data`` with its few damaged bytes as U+FFFD, and the line of the first, when it
+    is UTF-8 but for them (:func:`_mostly_utf8`, escapes counted); None when it is valid, or
+    not UTF-8 at all."""
     bad = first_bad_line((data,), "utf-8")
-    if bad is None or not _mostly_utf8((data,)):
+    if bad is None or not _mostly_utf8((data,), escapes=True):
         return None
     return data.decode("utf-8", errors="replace").encode("utf-8"), bad
 

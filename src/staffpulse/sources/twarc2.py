@@ -37,6 +37,7 @@ from staffpulse.models import Account, Post, PostKind, normalize_handle
 from staffpulse.sources.base import Item, Notice, Problem, parse_timestamp, provenance, register
 from staffpulse.sources.json_documents import DocumentError, read_documents
 from staffpulse.sources.jsonio import (
+    RepairedLine,
     as_list,
     first_json_char,
     get_int,
@@ -344,6 +345,9 @@ class Twarc2:
                     yield from self._object(found[1], path, found[0], edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
+                if isinstance(obj, RepairedLine):  # its posts are read: nothing skipped
+                    yield Problem(str(path), number, obj.message, records=0)
+                    continue
                 if isinstance(obj, Exception):
                     yield Problem(str(path), number, with_line_advice(json_error_message(obj)))
                     continue
