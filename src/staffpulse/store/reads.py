@@ -65,15 +65,21 @@ class ReadMixin:
         """Accounts with their post counts, busiest first (accounts seen only as authors too).
         ``platform`` may be spelled as people do (``twitter``); an unknown one is an InputError."""
         platform = platform_choice(platform)
-        sql = """
-            SELECT a.*, COUNT(p.id) AS n_posts, MIN({dated}) AS first_post,
-                   MAX({dated}) AS last_post
+        # Per account, not one join over every post: the count is read from posts_by_author
+        # alone, and each date from its first (last) entry in that index that is plausible, so
+        # a store of 300,000 posts lists its accounts without reading them all.
+        plausible = plausible_post_sql("p")
+        of_account = "FROM posts p WHERE p.platform = a.platform AND p.author_id = a.id"
+        sql = f"""
+            SELECT a.*, (SELECT COUNT(*) {of_account}) AS n_posts,
+                   (SELECT p.created_at {of_account} AND {plausible}
+                    ORDER BY p.created_at LIMIT 1) AS first_post,
+                   (SELECT p.created_at {of_account} AND {plausible}
+                    ORDER BY p.created_at DESC LIMIT 1) AS last_post
             FROM accounts a
-            LEFT JOIN posts p ON p.platform = a.platform AND p.author_id = a.id
             WHERE (? IS NULL OR a.platform = ?)
-            GROUP BY a.platform, a.id
-            ORDER BY n_posts DESC, a.handle_norm
-        """.format(dated=f"CASE WHEN {plausible_post_sql('p')} THEN p.created_at END")
+            ORDER BY n_posts DESC, a.handle_norm, a.platform, a.id
+        """
         return [
             AccountSummary(
                 account=account_from_row(row),

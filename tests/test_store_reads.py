@@ -1,0 +1,79 @@
+"""Read queries of the store (staffpulse.store.reads): the accounts list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from staffpulse.models import Account, Post, Provenance
+from staffpulse.store import Store, open_store
+
+WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+PROV = Provenance(source="test", location="mem", tool_version="t", retrieved_at=WHEN)
+
+
+def _post(author: str, number: int, created: datetime | None, platform: str = "x") -> Post:
+    return Post(
+        platform=platform, id=f"{author}-{number}", author_id=author, text="hi", created_at=created
+    )
+
+
+def _store() -> Store:
+    """acme: 4 posts, two of them dated when no post can have been written, one undated;
+    beta and zeta: 1 post each; idle: none; acme on Bluesky: 1 post."""
+    store = open_store(":memory:")
+    store.upsert(
+        [
+            Account(platform="x", id="acme", handle="acme"),
+            Account(platform="x", id="zeta", handle="zeta"),
+            Account(platform="x", id="beta", handle="beta"),
+            Account(platform="x", id="idle", handle="idle"),
+            Account(platform="bluesky", id="did:plc:acme", handle="acme.bsky.social"),
+            _post("acme", 1, datetime(2026, 2, 1, tzinfo=UTC)),
+            _post("acme", 2, datetime(2026, 2, 20, tzinfo=UTC)),
+            _post("acme", 3, datetime(1970, 1, 1, tzinfo=UTC)),  # before X existed
+            _post("acme", 4, datetime(2099, 1, 1, tzinfo=UTC)),  # after it was imported
+            _post("acme", 5, None),
+            _post("zeta", 1, WHEN),
+            _post("beta", 1, WHEN),
+            _post("did:plc:acme", 1, WHEN, platform="bluesky"),
+        ],
+        PROV,
+    )
+    return store
+
+
+def test_accounts_are_listed_busiest_first_with_every_post_counted() -> None:
+    listed = _store().list_accounts()
+    assert [(s.account.handle, s.posts) for s in listed] == [
+        ("acme", 5),  # the oddly dated and the undated posts count too
+        ("acme.bsky.social", 1),  # ties by handle
+        ("beta", 1),
+        ("zeta", 1),
+        ("idle", 0),  # an account with no posts is listed, last
+    ]
+    assert listed[-1].first_post is None and listed[-1].last_post is None
+
+
+def test_the_first_and_last_post_are_the_ones_whose_dates_can_be_right() -> None:
+    [acme] = [s for s in _store().list_accounts("x") if s.account.id == "acme"]
+    assert acme.first_post == datetime(2026, 2, 1, tzinfo=UTC)
+    assert acme.last_post == datetime(2026, 2, 20, tzinfo=UTC)
+
+
+def test_a_platform_lists_only_its_accounts() -> None:
+    listed = _store().list_accounts("bsky")
+    assert [s.account.handle for s in listed] == ["acme.bsky.social"]
+
+
+def test_the_posts_are_counted_from_the_author_index_alone() -> None:
+    """The dashboard's home page lists the accounts: on a store of 325,000 posts, reading every
+    post to count it took half a second to over a second; the index alone answers in 0.03 s."""
+    store = _store()
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    store.list_accounts()
+    store.conn.set_trace_callback(None)
+    [sql] = [s for s in seen if "FROM accounts" in s]
+    plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert not [step for step in plan if step.startswith("SCAN p")], plan
+    assert [step for step in plan if "COVERING INDEX posts_by_author" in step], plan
