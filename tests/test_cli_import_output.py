@@ -16,7 +16,7 @@ from mastodon_archive_helpers import archive_members
 from staffpulse.cli.app import app
 from staffpulse.cli.import_output import ImportBar, print_missing_files, read_file_lines
 from staffpulse.ingest import import_paths
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 from staffpulse.sources.x_archive_check import MissingFile
 from staffpulse.store import open_store
 from x_archive_helpers import archive_of, linking
@@ -65,6 +65,18 @@ def test_read_lines_sum_up_each_format_on_its_own() -> None:
     assert lines == [
         "[dim]read[/] 3,000 files in in/ [dim]as staffpulse JSONL[/]",
         "[dim]read[/] in/x.zip [dim]as X archive[/]",
+    ]
+
+
+def test_a_file_a_note_is_told_of_keeps_its_own_read_line() -> None:
+    # twarc2 files listing the errors X returned: the note names the file, so must a line
+    files = [(f"in/p{i}.jsonl", "twarc2 / X API v2 JSON") for i in range(8)]
+    lines = read_file_lines(
+        files, [Notice("in/p3.jsonl", "the file also lists 1 error X returned")]
+    )
+    assert lines == [
+        "[dim]read[/] in/p3.jsonl [dim]as twarc2 / X API v2 JSON[/]",
+        "[dim]read[/] 7 other files in in/ [dim]as twarc2 / X API v2 JSON[/]",
     ]
 
 

@@ -33,7 +33,7 @@ from rich.progress import (
 from staffpulse.cli.consoles import shows_live
 from staffpulse.read_offsets import read_in_folder, read_offset, size_of
 from staffpulse.report.counts import count_of
-from staffpulse.sources.base import Problem
+from staffpulse.sources.base import Notice, Problem
 
 # files of one format listed one by one up to this many; more are one line
 MAX_FILES_LISTED = 5
@@ -118,10 +118,13 @@ def print_missing_files(console: Console, missing: Sequence[Problem]) -> None:
         console.print(f"[yellow]missing[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
 
 
-def read_file_lines(files: Sequence[tuple[str, str]], problems: Sequence[Problem]) -> list[str]:
+def read_file_lines(
+    files: Sequence[tuple[str, str]], told: Sequence[Problem | Notice]
+) -> list[str]:
     """The lines (Rich markup, escaped) that say which files were read as what: one a file
-    for a format with few files, or that something was skipped from; else one for them all."""
-    troubled = {problem.file for problem in problems}
+    for a format with few files, or that something was skipped from or a note told of (so
+    that the file a message names is named read too); else one for them all."""
+    troubled = {item.file for item in told}
     by_label: dict[str, list[str]] = defaultdict(list)
     for file, label in files:
         by_label[label].append(file)

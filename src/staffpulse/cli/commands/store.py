@@ -43,7 +43,7 @@ def _print_import_report(
 ) -> None:
     every_one = print_import_problems(err_console, report.problems)
     print_missing_files(err_console, report.missing_files)
-    for line in read_file_lines(report.files, report.problems):
+    for line in read_file_lines(report.files, [*report.problems, *report.notices]):
         console.print(line, highlight=False, soft_wrap=True)
     follows = (
         f", [bold]{count_of(report.follows, 'follow')}[/] ({report.new_follows:,} new)"
