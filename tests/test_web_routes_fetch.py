@@ -23,6 +23,7 @@ from web_helpers import (  # noqa: E402
     field_value,
     finished_job,
     make_client,
+    page_words,
     private_copy,
     sample_store,
     selected_option,
@@ -144,3 +145,30 @@ def test_the_x_estimates_change_or_cancel_keeps_the_fetch_as_chosen(client: Any)
     assert selected_option(page, "platform") == "x"
     assert field_value(page, "handle") == "acmestaffing"
     assert field_value(page, "max_posts") == "50" and field_value(page, "budget") == "0.30"
+
+
+def test_what_the_instance_says_of_a_moved_account_is_on_the_fetch_page(
+    client: Any, monkeypatch: Any
+) -> None:
+    """A Mastodon account that moved (or is suspended) fetched 0 posts: the page said only that,
+    while `staffpulse fetch` says where its new posts are. The notes come from the server, so
+    they are shown as text, never as markup."""
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.mastodon import account_notes
+
+    def moved(store: Any, handle: str, **kwargs: Any) -> FetchReport:
+        raw = {"moved": {"acct": "acme<b>new</b>@new.example"}, "suspended": True}
+        notes = account_notes(raw, f"@{handle}", "old.example")
+        return FetchReport("mastodon", handle, posts=0, notes=notes)
+
+    monkeypatch.setattr("staffpulse.fetch.mastodon.fetch_mastodon", moved)
+    form = {"platform": "mastodon", "handle": "@acme@old.example", "csrf_token": csrf_token(client)}
+    status = finished_job(client, client.post("/import/fetch", data=form))
+    assert status["state"] == "done"
+    page = client.get(f"/jobs/{status['id']}").text
+    words = html.unescape(page_words(page))
+    summary = words.index("Fetched 0 posts of @acme@old.example.")
+    note = words.index("Please note @acme@old.example has moved to @acme<b>new</b>@new.example:")
+    assert summary < note and words.count("has moved to") == 1
+    assert "@acme@old.example is suspended on old.example: it shows no posts" in words
+    assert "<b>new</b>" not in page and "&lt;b&gt;new&lt;/b&gt;" in page

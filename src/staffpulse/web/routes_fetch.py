@@ -197,6 +197,9 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
             "problems": [{"file": f"@{handle}", "line": None, "message": m} for m in messages],
             "skipped": skipped,
             "more_problems": skipped - len(messages),
+            # what the platform says of the account (it moved, it is suspended), under "Please
+            # note" as the command prints it beside its summary; each names the account itself
+            "notices": [{"file": "", "message": note} for note in report.notes],
         }
 
     return run
