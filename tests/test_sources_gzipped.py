@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import tarfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -67,9 +69,20 @@ def test_joined_gzip_files_and_other_formats_inside(tmp_path: Path) -> None:
     assert detect(csv).label == "staffpulse CSV (gzip)"
 
 
+def _tar_gz() -> bytes:
+    """A folder packed as a .tar.gz, as ``tar czf`` writes it."""
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w:gz") as tar:
+        notes = b"client notes\n"
+        member = tarfile.TarInfo("backup/notes.txt")
+        member.size = len(notes)
+        tar.addfile(member, io.BytesIO(notes))
+    return packed.getvalue()
+
+
 def test_a_gzip_of_no_known_format_says_so(tmp_path: Path) -> None:
     path = tmp_path / "backup.tar.gz"
-    path.write_bytes(gzip.compress(b"\0" * 600))
+    path.write_bytes(_tar_gz())
     with pytest.raises(UnknownFormatError) as caught:
         detect(path)
     assert "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it" in (
@@ -77,11 +90,45 @@ def test_a_gzip_of_no_known_format_says_so(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "told"),
+    [
+        ("brochure.pdf.gz", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "this is a PDF, not a file of posts"),
+        (
+            "following_accounts.csv.gz",
+            b"Account address,Show boosts\nbob@mastodon.example,true\n",
+            "this is a list of accounts Mastodon exports",
+        ),
+        ("clients.csv.gz", b"name,city\nAcme,Lyon\n", "the header (line 1) has name, city"),
+    ],
+)
+def test_a_gzip_of_a_file_not_imported_says_what_it_holds(
+    tmp_path: Path, name: str, data: bytes, told: str
+) -> None:
+    # as the file unpacked is told, not only "a gzip file that holds no format ..."
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data))
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert caught.value.message.startswith(
+        f"{path}: a gzip file that holds no format staffpulse can import: {told}"
+    )
+    assert ".tar.gz?" not in caught.value.message
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / name).write_bytes(path.read_bytes())
+    (folder / "tweets.jsonl").write_bytes(_jsonl(1))  # a folder of nothing else is refused
+    (problem,) = import_paths(open_store(":memory:"), [folder]).problems
+    assert problem.message.startswith(
+        f"not a known format: a gzip file that holds no format staffpulse can import: {told}"
+    )
+
+
 def test_gzip_files_in_a_folder_and_a_zip(tmp_path: Path) -> None:
     folder = tmp_path / "client"
     folder.mkdir()
     (folder / "tweets.jsonl.gz").write_bytes(gzip.compress(_jsonl(2)))
-    (folder / "other.gz").write_bytes(gzip.compress(b"\0" * 600))
+    (folder / "other.gz").write_bytes(_tar_gz())
     report = import_paths(open_store(":memory:"), [folder])
     assert report.posts == 2
     assert [(p.file, p.message) for p in report.problems] == [

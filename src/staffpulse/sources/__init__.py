@@ -21,8 +21,11 @@ from staffpulse.sources.base import (
 )
 from staffpulse.sources.cohorts import COHORT_FILE
 from staffpulse.sources.folders import WHAT_IT_IS, why_unknown
-from staffpulse.sources.gzipped import GZIP_MAGIC, REPACK, why_damaged
+from staffpulse.sources.gzipped import GZIP_MAGIC, HOLDS_NO_FORMAT, REPACK, why_damaged
 from staffpulse.sources.workbooks import refuse_workbook
+
+# A gzip file holding nothing to tell: most often a folder packed (tar) first
+TAR_GZ = " (a .tar.gz? unpack it and import the folder)"
 
 # Adapter modules, imported for their registration side effect. Order does not matter:
 # the registry tries more specific sources first.
@@ -67,16 +70,17 @@ def detect(path: Path) -> Source:
             hint="import the posts of its accounts (their exports, or a live fetch), then "
             f"compare them with staffpulse benchmark {path}",
         )
-    if why:
-        what += f": {why}"
-    fixable = why is not None and not why.startswith(WHAT_IT_IS)
     if read_head(path).startswith(GZIP_MAGIC):  # say what is inside, not just "gzip"
-        what = (
-            "a gzip file that holds no format staffpulse can import (a .tar.gz? unpack it and "
-            "import the folder)"
-        )
         if (broken := why_damaged(path, read_head(path))) is not None:  # lost with its data
             raise UnknownFormatError(f"{path}: {broken}", hint=REPACK)
+        # what it holds, as that file unpacked is told ("this is a PDF"), when it can be told
+        if why and why.startswith(HOLDS_NO_FORMAT):
+            what, why = why, why.removeprefix(f"{HOLDS_NO_FORMAT}: ")
+        else:
+            what, why = f"{HOLDS_NO_FORMAT}{TAR_GZ}", None
+    elif why:
+        what += f": {why}"
+    fixable = why is not None and not why.startswith(WHAT_IT_IS)
     raise UnknownFormatError(
         f"{path}: {what}",
         # import and score both read files this way: the hint names neither

@@ -32,7 +32,7 @@ from staffpulse.sources.base import (
     read_head,
     register,
 )
-from staffpulse.sources.folders import EXPLAINERS
+from staffpulse.sources.folders import EXPLAINERS, why_document, why_unknown
 from staffpulse.sources.text_files import sniffable
 from staffpulse.store.core import Record
 
@@ -140,13 +140,38 @@ def why_damaged(path: Path, head: bytes) -> str | None:
     return f"{broken}, so what it holds cannot be told" if broken else None
 
 
-def _why_damaged_told(path: Path, head: bytes) -> str | None:
-    """:func:`why_damaged` with what to do, as a file left out of a folder or ZIP is told."""
-    why = why_damaged(path, head)
-    return f"{why}: {REPACK}" if why else None
+# How a gzip file no source reads is told; what it holds follows when that can be told
+HOLDS_NO_FORMAT = "a gzip file that holds no format staffpulse can import"
+# Packed bytes up to which a gzip file no source reads is unpacked, to tell what it holds as
+# the file itself would be told (a bigger one is told by the head of what it holds only)
+INSIDE_LIMIT = 4 << 20
 
 
-EXPLAINERS.append(_why_damaged_told)
+def why_inside(path: Path, head: bytes) -> str | None:
+    """What the gzip file ``path`` holds, when no source reads it, as :func:`why_unknown` tells
+    of that file unpacked: "this is a PDF, ...", a CSV's missing columns. It is unpacked to a
+    temporary file of its inner name (explainers look at the name and the whole file)."""
+    if path.stat().st_size > INSIDE_LIMIT:
+        return why_document(path.with_name(inner_name(path)), unpacked_head(head))
+    with tempfile.TemporaryDirectory(prefix="staffpulse-gz-") as folder:
+        target = Path(folder) / inner_name(path)
+        unpack(path, target)
+        return why_unknown(target)
+
+
+def _why_gzip(path: Path, head: bytes) -> str | None:
+    """Why a gzip file no source reads is none: cut short or damaged (:func:`why_damaged`,
+    with what to do), else what it holds (:func:`why_inside`), as a file left out of a folder
+    or ZIP is told and as ``detect`` refuses it."""
+    if not head.startswith(GZIP_MAGIC) or not path.is_file():
+        return None
+    if (why := why_damaged(path, head)) is not None:
+        return f"{why}: {REPACK}"
+    inside = why_inside(path, head)
+    return f"{HOLDS_NO_FORMAT}: {inside}" if inside else None
+
+
+EXPLAINERS.append(_why_gzip)
 
 
 class GzippedAs:
