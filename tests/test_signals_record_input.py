@@ -29,6 +29,19 @@ def test_a_stray_windows_1252_line_changes_only_itself(tmp_path: Path) -> None:
     assert note is not None and "first at line 2" in note and "Windows-1252" in note
 
 
+def test_utf8_cut_inside_its_last_character_stays_utf8_and_is_told_cut(tmp_path: Path) -> None:
+    # a download that stopped in the middle of an emoji: as staffpulse import reads it
+    src = tmp_path / "cut.jsonl"
+    src.write_bytes('{"text": "café"}\n{"text": "déjà ✓'.encode()[:-1])
+    lines, note = _lines(src)
+    assert lines == ['{"text": "café"}\n', '{"text": "déjà ']  # not "dÃ©jÃ "
+    assert note is not None and "cut short" in note and "Windows-1252" not in note
+    src.write_bytes("id,text\n1,voila café".encode("cp1252"))  # ends in what UTF-8 would begin
+    lines, note = _lines(src)
+    assert lines == ["id,text\n", "1,voila café"]
+    assert note is not None and "Windows-1252" in note and "cut short" not in note
+
+
 def test_plain_utf8_has_no_note_and_keeps_every_line_end(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes(b"\xef\xbb\xbfid,text\r\n1,a\r\n2,b\n3,c")

@@ -37,6 +37,7 @@ from typing import IO
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.sources.base import SCAN_BYTES, bom_codec, first_bad_line
 from staffpulse.sources.gzipped import GZIP_MAGIC, unpack_stream
+from staffpulse.sources.text_files import cut_in_a_character, without_cut_character
 
 __all__ = ["InputLines", "open_input"]
 
@@ -53,11 +54,21 @@ class InputLines:
     so far (for a progress bar); ``note`` tells the user how the encoding was guessed, or is
     None when the file is plain UTF-8."""
 
-    def __init__(self, binary: IO[bytes], size: int, note: str | None, codec: str | None) -> None:
+    def __init__(
+        self,
+        binary: IO[bytes],
+        size: int,
+        note: str | None,
+        codec: str | None,
+        *,
+        cut: bool = False,
+    ) -> None:
         self._binary = binary
         self.size = size
         self.note = note
-        self._lines = _decoded_lines(binary) if codec is None else _whole_file_lines(binary, codec)
+        self._lines = (
+            _decoded_lines(binary, cut) if codec is None else _whole_file_lines(binary, codec)
+        )
 
     @property
     def bytes_read(self) -> int:
@@ -169,13 +180,20 @@ def _lines_of(binary: IO[bytes]) -> InputLines:
             )
         return InputLines(binary, size, note, codec)
     note = None
-    if bad is not None:
+    cut = bad is not None and cut_in_a_character(_chunks(binary))
+    binary.seek(0)
+    if cut:  # a download that stopped mid-accent: UTF-8 still, as staffpulse import reads it
+        note = (
+            f"the file ends inside a character (line {bad}): it looks cut short; the last line"
+            " was read without it (check that the file was saved or downloaded whole)"
+        )
+    elif bad is not None:
         note = (
             f"not UTF-8 (first at line {bad}): the lines that are not UTF-8 were read as "
             "Windows-1252, the others as UTF-8: check accented names, or save the file as "
             "UTF-8 and try again"
         )
-    return InputLines(binary, size, note, None)
+    return InputLines(binary, size, note, None, cut=cut)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -203,14 +221,17 @@ def _whole_file_lines(binary: IO[bytes], codec: str) -> Iterator[str]:
         yield line.removeprefix(_BOM)
 
 
-def _decoded_lines(binary: IO[bytes]) -> Iterator[str]:
+def _decoded_lines(binary: IO[bytes], cut: bool = False) -> Iterator[str]:
     # A lone \r ends a line, as open(newline="") reads it, only in a file whose first line
     # ends so (an old Mac CSV). Where the first line ends in \n or \r\n, a lone \r further on
     # is part of a text: a tweet's "\r" that pandas' to_csv writes unquoted (its line end
     # is \n) split that row in two, the second read as a record of its own (roles: an extra
-    # line under a bogus id; classify: the text cut short).
+    # line under a bogus id; classify: the text cut short). With ``cut``, the file ends inside
+    # a UTF-8 character: its last line is read without it, as UTF-8, not as Windows-1252.
     lone_cr_ends_lines: bool | None = None
     for raw in binary:  # split at b"\n", which no UTF-8 or Windows-1252 character contains
+        if cut and not raw.endswith(b"\n"):
+            raw = without_cut_character(raw)
         text = _decode_line(raw).removeprefix(_BOM)
         if lone_cr_ends_lines is None and text.strip():
             lone_cr_ends_lines = _ends_at_lone_cr(text)

@@ -107,7 +107,7 @@ def repaired_utf8(data: bytes) -> tuple[bytes, int] | None:
     return data.decode("utf-8", errors="replace").encode("utf-8"), bad
 
 
-def _cut_in_a_character(chunks: Iterable[bytes]) -> bool:
+def cut_in_a_character(chunks: Iterable[bytes]) -> bool:
     """Whether the only bytes UTF-8 cannot decode are a character begun at the very end, and
     the file is UTF-8 by the rest: accents before it, or a character of several bytes begun.
     A Windows-1252 file of plain text that ends in "é" ends in what UTF-8 would begin with."""
@@ -149,7 +149,7 @@ def _choose_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> Text
     bad = first_bad_line(chunks(), "utf-8")
     if bad is None:
         return TextEncoding("utf-8-sig")
-    if _cut_in_a_character(chunks()):
+    if cut_in_a_character(chunks()):
         # A UTF-8 file cut short (a download or copy that stopped) can end inside a
         # character: read as Windows-1252, every accent and emoji before the cut was garbled
         return TextEncoding(
