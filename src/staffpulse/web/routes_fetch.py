@@ -199,7 +199,7 @@ def _run(request: Request, platform: str, handle: str, kwargs: dict[str, Any]) -
             "more_problems": skipped - len(messages),
             # what the platform says of the account (it moved, it is suspended), under "Please
             # note" as the command prints it beside its summary; each names the account itself
-            "notices": [{"file": "", "message": note} for note in report.notes],
+            "notices": [{"file": "", "message": str(note)} for note in data.get("notes") or []],
         }
 
     return run
