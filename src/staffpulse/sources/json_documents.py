@@ -158,8 +158,8 @@ def read_documents(
         data, line = repaired
         yield DocumentError(
             f"a few bytes are not valid UTF-8 (first at line {line}) and were read as"
-            " \N{REPLACEMENT CHARACTER}; the rest of the file was read: check the text there, or"
-            " export the file again",
+            # not "the rest was read": a byte of the JSON itself damaged may stop it all (told)
+            " \N{REPLACEMENT CHARACTER}: check the text there, or export the file again",
             line,
             records=0,
         )
