@@ -172,3 +172,26 @@ def test_what_the_instance_says_of_a_moved_account_is_on_the_fetch_page(
     assert summary < note and words.count("has moved to") == 1
     assert "@acme@old.example is suspended on old.example: it shows no posts" in words
     assert "<b>new</b>" not in page and "&lt;b&gt;new&lt;/b&gt;" in page
+
+
+def test_a_moved_account_note_says_where_to_fetch_it_on_the_page(
+    client: Any, monkeypatch: Any
+) -> None:
+    """The note's own step was the terminal's ("staffpulse fetch mastodon @acme@new.example")
+    on a page whose Import form fetches it; the page says it in its own words."""
+    from staffpulse.fetch.common import FetchReport
+    from staffpulse.fetch.mastodon import account_notes
+
+    def moved(store: Any, handle: str, **kwargs: Any) -> FetchReport:
+        notes = account_notes({"moved": {"acct": "acme@new.example"}}, f"@{handle}", "old.example")
+        return FetchReport("mastodon", handle, posts=0, notes=notes)
+
+    monkeypatch.setattr("staffpulse.fetch.mastodon.fetch_mastodon", moved)
+    form = {"platform": "mastodon", "handle": "@acme@old.example", "csrf_token": csrf_token(client)}
+    status = finished_job(client, client.post("/import/fetch", data=form))
+    words = html.unescape(page_words(client.get(f"/jobs/{status['id']}").text))
+    assert (
+        "has moved to @acme@new.example: its new posts are there (on the Import page, choose"
+        " Mastodon as the platform and fetch acme@new.example)" in words
+    )
+    assert "staffpulse fetch" not in words

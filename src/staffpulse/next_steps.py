@@ -331,6 +331,8 @@ FETCH_ON_PLATFORM = Step(
     "for {name}, run: staffpulse fetch {platform} {handle}",
     (("name", r"\w+"), ("platform", r"\w+"), ("handle", "@?" + HANDLE)),
 )
+# where a Mastodon account that moved posts now (fetch/mastodon.py's account notes)
+FETCH_MOVED_MASTODON = Step("staffpulse fetch mastodon {handle}", (("handle", "@?" + HANDLE),))
 
 # Parts of steps, never said alone: a front end words them inside the steps that hold them
 _PARTS = frozenset({*CONNECT_OPTIONS, SECRET_IN_ENV, SECRET_IN_CONFIG})

@@ -46,6 +46,7 @@ from staffpulse.models import Account
 from staffpulse.next_steps import (
     CHECK_CONNECTION,
     CHECK_MASTODON_QUERY,
+    FETCH_MOVED_MASTODON,
     INSTANCE_PART,
     REQUEST_FAILED,
 )
@@ -351,7 +352,7 @@ def account_notes(raw: dict[str, Any], what: str, instance: str) -> list[str]:
         new = acct if "@" in acct else f"{acct}@{instance}"  # acct is relative to the instance
         notes.append(
             f"{what} has moved to @{new}: its new posts are there"
-            f" (staffpulse fetch mastodon @{new})"
+            f" ({FETCH_MOVED_MASTODON.say(handle=f'@{new}')})"
         )
     if raw.get("suspended") is True:
         notes.append(f"{what} is suspended on {instance}: it shows no posts")

@@ -204,6 +204,9 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.FETCH_ON_PLATFORM: lambda name, platform, handle: (
         f"choose {name} as the platform and fetch {handle.removeprefix('@')}"
     ),
+    steps.FETCH_MOVED_MASTODON: lambda handle: (
+        f"on the Import page, choose Mastodon as the platform and fetch {handle.removeprefix('@')}"
+    ),
     steps.ANY_CONNECT_OPTION: "any setting of this page",
     steps.SHOW_WITH: lambda them, options: connect_controls(options, them),
     steps.USE_OPTIONS: lambda options: connect_controls(options),
