@@ -78,6 +78,14 @@ def archive_part_messages(folder: Path) -> list[Said]:
     return [Said("missing part", p.message) for p in report.missing_files]
 
 
+def account_note_messages() -> list[Said]:
+    """What an instance says of an account besides its posts, as a fetch reports it."""
+    from staffpulse.fetch.mastodon import account_notes
+
+    raw = {"moved": {"acct": "acme@new.example"}, "suspended": True}
+    return [Said("account note", note) for note in account_notes(raw, "@acme", "old.example")]
+
+
 @dataclass(frozen=True)
 class Tools:
     """What the producers need from pytest."""
@@ -105,6 +113,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
     "answers": lambda t: answer_messages(t.httpserver, t.monkeypatch),
     "report": lambda t: report_messages(),
     "resume": lambda t: resume_messages(),
+    "account notes": lambda t: account_note_messages(),
 }
 
 # Messages a page can show that still carry terminal wording once worded for the page: no rule
