@@ -78,3 +78,18 @@ def test_an_import_with_more_lost_records_than_shown_says_so() -> None:
     lost = [Problem("a.jsonl", n, "not valid JSON") for n in range(MAX_PROBLEMS_SHOWN + 1)]
     assert not print_import_problems(console, lost)
     assert out.getvalue().splitlines()[-1] == "... and 1 more problem (use --json to see all)"
+
+
+def test_a_problem_that_cost_no_record_is_a_note_not_skipped() -> None:
+    """Damaged bytes read as U+FFFD cost no record ("Skipped 0 records"), yet the line above
+    said "skipped feed.json:19: ...": the import's words now agree with its count."""
+    console, out = _console()
+    problems = [
+        Problem("feed.json", 19, "a few bytes are not valid UTF-8 (first at line 19)", records=0),
+        Problem("stream.jsonl", 8, "not valid JSON"),
+    ]
+    assert print_import_problems(console, problems)
+    assert out.getvalue().splitlines() == [
+        "skipped stream.jsonl:8: not valid JSON",
+        "note feed.json:19: a few bytes are not valid UTF-8 (first at line 19)",
+    ]

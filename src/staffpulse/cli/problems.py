@@ -69,8 +69,12 @@ def print_import_problems(
 ) -> bool:
     """What an import skipped: the records it could not read (data lost) first, then the files
     it left out whole. True when every problem of the first kind was printed."""
-    lost = [problem for problem in problems if not left_out(problem)]
+    read = [problem for problem in problems if not left_out(problem)]
+    lost = [problem for problem in read if problem.records]
     print_problems(console, lost, see_all=see_all)
+    # a problem that cost no record (damaged bytes read as U+FFFD, an unsafe name passed over,
+    # a cut gzip whose lost part cannot be counted) is a note: "skipped" would count it
+    print_problems(console, [p for p in read if not p.records], label="note", see_all=see_all)
     files = [problem for problem in problems if left_out(problem)]
     # a table whose header lacks a column is likely data meant for import: told why, in full
     told = [problem for problem in files if told_why(problem)][:MAX_TOLD_WHY]

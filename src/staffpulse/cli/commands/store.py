@@ -116,7 +116,7 @@ def _where_named(skipped: int, every_one: bool, problems: Sequence[Problem]) -> 
     if not skipped:
         return ""
     if every_one:
-        told = sum(1 for problem in problems if not left_out(problem))
+        told = sum(1 for problem in problems if problem.records and not left_out(problem))
         if told < skipped:
             # one message stands for a whole file's records (an archive's tweet.js without
             # its account.js: 70 posts): "each named above" promised 70 lines
