@@ -128,3 +128,18 @@ def test_accounts_touched_are_those_with_posts_among_the_keys() -> None:
     )
     shown, total = accounts_touched(store, {("x", "1"), ("x", "2")})
     assert total == 1 and [s["handle"] for s in shown] == ["acme"]
+
+
+def test_a_problem_that_cost_no_record_is_a_note_not_a_skipped_record() -> None:
+    """Damaged bytes read as U+FFFD cost nothing: the page listed them under "Records we
+    skipped (0)"; they are a note, with the line, as the CLI prints them."""
+    repaired = Problem(TEMP + "feed.json", 19, "a few bytes are not valid UTF-8", records=0)
+    bad = Problem(TEMP + "stream.jsonl", 8, "not valid JSON")
+    report = ImportReport(posts=59, accounts=50, skipped=1, problems=[repaired, bad])
+    report.notices.append(Notice(TEMP + "feed.json", "read as Windows-1252"))
+    result = describe_import(report, [], ["feed.json"], _named)
+    assert [p["file"] for p in result["problems"]] == ["stream.jsonl"]
+    assert result["notices"] == [
+        {"file": "feed.json, line 19", "message": "a few bytes are not valid UTF-8"},
+        {"file": "feed.json", "message": "read as Windows-1252"},
+    ]

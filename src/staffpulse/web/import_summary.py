@@ -85,7 +85,14 @@ def describe_import(
     # files left out whole (of no known format, a README beside the data; or empty) are
     # told apart from records that were there and could not be read: only those count
     unknown = [p for p in report.problems if left_out(p)]
-    problems = [p for p in report.problems if not left_out(p)]
+    problems = [p for p in report.problems if not left_out(p) and p.records]
+    # a problem that cost no record (damaged bytes read as U+FFFD, a cut gzip's uncountable
+    # rest) is a note, as the CLI prints it: not among "Records we skipped (0)"
+    costless = [p for p in report.problems if not left_out(p) and not p.records]
+    notices = [
+        {"file": name_file(p.file) + (f", line {p.line}" if p.line else ""), "message": p.message}
+        for p in costless
+    ] + [{"file": name_file(n.file), "message": n.message} for n in report.notices]
     nothing = report.posts == report.accounts == report.follows == 0
     # posts were read and every one was skipped (ids another firm's posts already use): a
     # warning, not "Done", whatever accounts came in beside them
@@ -135,11 +142,8 @@ def describe_import(
         "more_files_skipped": max(0, len(unknown) - MAX_PROBLEMS_SHOWN),
         # what the user must hear although nothing was skipped (a guessed encoding, posts
         # kept without an account), as the CLI prints them after its summary
-        "notices": [
-            {"file": name_file(n.file), "message": n.message}
-            for n in report.notices[:MAX_PROBLEMS_SHOWN]
-        ],
-        "more_notices": max(0, len(report.notices) - MAX_PROBLEMS_SHOWN),
+        "notices": notices[:MAX_PROBLEMS_SHOWN],
+        "more_notices": max(0, len(notices) - MAX_PROBLEMS_SHOWN),
         "accounts": shown_accounts(found),
         "more_accounts": max(0, len(found) - SHOWN_ACCOUNTS),
         "overlong": overlong_handles(found),
