@@ -73,6 +73,8 @@ def test_audit_terminal_and_html(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Do this next" in result.output and "Mix" in result.output
     assert out.exists() and "HTML report" in result.output
+    # the heading names the platform as the reports do, not by its key ("(x)")
+    assert "Acme Staffing @acme on X" in result.output
 
 
 def test_outside_text_with_brackets_is_printed_as_it_is(tmp_path: Path, fake_scorer: None) -> None:

@@ -13,6 +13,7 @@ from rich.text import Text
 from staffpulse.audit.types import AuditResult
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
+from staffpulse.models import platform_name
 from staffpulse.report.audit_view import (
     RICH_COLORS,
     action_points,
@@ -59,7 +60,8 @@ def _summary_panel(result: AuditResult) -> Panel:
     head.append(f"  {result.overall}/100", style=f"bold {color}")
     head.append_text(_delta((result.change or {}).get("overall")))
     head.append(
-        f"   {account.display_name or account.handle} @{display_address(account.handle)} ({account.platform})"
+        f"   {account.display_name or account.handle} @{display_address(account.handle)}"
+        f" on {platform_name(account.platform)}"
     )
     # what the posts are, so the pillars' different totals below add up
     counted = f"{posts_and_span(result)}. {posts_counted(result) or ''}"
