@@ -128,8 +128,8 @@ def test_people_are_shown_the_unicode_address_not_the_xn_form(tmp_path: Path) ->
     accounts = runner.invoke(app, ["accounts", "--db", str(db)])
     report = tmp_path / "audit.html"
     runner.invoke(app, ["audit", "@anna@bücher.social", "--db", str(db), "--html", str(report)])
-    heading = next(line for line in audit.output.splitlines() if "(mastodon)" in line)
-    assert "Anna @anna@bücher.social (mastodon)" in heading
+    heading = next(line for line in audit.output.splitlines() if "on Mastodon" in line)
+    assert "Anna @anna@bücher.social on Mastodon" in heading
     listed = next(line for line in accounts.output.splitlines() if "Mastodon" in line)
     assert "@anna@bücher.social" in listed and "xn--" not in listed
     assert "@anna@bücher.social</span></h1>" in report.read_text("utf-8").replace("<wbr>", "")
