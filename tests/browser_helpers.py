@@ -3,6 +3,8 @@ skip when it is missing (``.ci/run`` installs it; a developer machine may not ha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,3 +32,18 @@ NEEDS_CHROMIUM = [
 def launch_chromium(playwright: Any) -> Any:
     """A headless Chromium browser from a ``sync_playwright()`` context."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def opened_page(url: str, width: int, height: int) -> Iterator[Any]:
+    """A page of a fresh headless Chromium, in a window ``width`` × ``height``, loaded at
+    ``url``; the browser is closed after, whatever the test found."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(url, wait_until="load")
+            yield page
+        finally:
+            browser.close()

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium, opened_page  # noqa: E402
 from layout_helpers import BLUESKY_CONNECT, CULPRIT, LONG_HANDLE, LONG_NAME, layout_site  # noqa: E402
 
 pytestmark = NEEDS_CHROMIUM
@@ -78,22 +78,15 @@ def test_connect_on_a_phone_shows_every_column_and_wraps_its_exports(
 ) -> None:
     """At 390 px each suggestion stacks: the reason keeps a readable width beside a name that
     cannot break, the Match bar is on screen, and the long export buttons wrap."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(base + BLUESKY_CONNECT, wait_until="load")
-            width = page.evaluate("document.documentElement.scrollWidth")
-            boxes = page.eval_on_selector_all(
-                ".suggestions td.explain, .suggestions td.match, .exports .btn",
-                "els => els.map(el => [el.className, el.getBoundingClientRect().width,"
-                " el.getBoundingClientRect().right, el.innerText])",
-            )
-            names = page.inner_text(".suggestions")
-        finally:
-            browser.close()
+    with opened_page(base + BLUESKY_CONNECT, 390, 844) as page:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        boxes = page.eval_on_selector_all(
+            ".suggestions td.explain, .suggestions td.match, .exports .btn",
+            "els => els.map(el => [el.className, el.getBoundingClientRect().width,"
+            " el.getBoundingClientRect().right, el.innerText])",
+        )
+        names = page.inner_text(".suggestions")
     assert width <= 390
     assert LONG_NAME in names
     # (no "Bluesky list file": these accounts have no DID stored, so it would hold none)
@@ -138,19 +131,12 @@ def test_buttons_and_button_links_side_by_side_look_alike(site: tuple[str, str])
 def test_the_x_fetch_costs_read_as_lines_on_a_phone(site: tuple[str, str]) -> None:
     """At 390 px the cost table's first column was a key-value table's 38%: "Up to 100
     mentions of the account..." ran down nine lines beside an almost empty amount column."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(base + "/import/fetch/x?handle=acmestaffing&max_posts=200", wait_until="load")
-            rows = page.eval_on_selector_all(
-                "table.costs tr",
-                "rows => rows.map(r => [...r.cells].map(c => c.getBoundingClientRect().width))",
-            )
-        finally:
-            browser.close()
+    with opened_page(base + "/import/fetch/x?handle=acmestaffing&max_posts=200", 390, 844) as page:
+        rows = page.eval_on_selector_all(
+            "table.costs tr",
+            "rows => rows.map(r => [...r.cells].map(c => c.getBoundingClientRect().width))",
+        )
     assert len(rows) == 4
     for what, amount in rows:
         assert what >= 3 * amount, rows  # the amounts take what "$1.50" needs, no more
@@ -159,17 +145,10 @@ def test_the_x_fetch_costs_read_as_lines_on_a_phone(site: tuple[str, str]) -> No
 def test_the_accounts_fit_the_smallest_phone(site: tuple[str, str]) -> None:
     """At 320 px (the smallest phones) the account cards' 310 px minimum plus the page's
     margins made the Accounts page scroll sideways."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 320, "height": 640})
-            page.goto(base + "/", wait_until="load")
-            width = page.evaluate("document.documentElement.scrollWidth")
-            culprit = page.evaluate(CULPRIT)
-        finally:
-            browser.close()
+    with opened_page(base + "/", 320, 640) as page:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        culprit = page.evaluate(CULPRIT)
     assert width <= 320, culprit
 
 

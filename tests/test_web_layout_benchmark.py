@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi")
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
-from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium, opened_page  # noqa: E402
 from layout_helpers import layout_site  # noqa: E402
 
 pytestmark = NEEDS_CHROMIUM
@@ -101,21 +101,14 @@ def test_a_tied_rank_far_down_the_leaderboard_stays_clear_of_its_handle(
 ) -> None:
     """At 390 px the rank hangs left of each account: "=11" (two accounts tied at the bottom
     of the sample cohort) ran into the handle in a 2em margin (QA web)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(base + "/benchmark", wait_until="load")
-            rows = page.eval_on_selector_all(
-                ".leaderboard tbody tr",
-                "rows => rows.map(r => [r.querySelector('td.rank').innerText.trim(),"
-                " r.querySelector('td.rank').getBoundingClientRect().right,"
-                " r.querySelector('td.account').getBoundingClientRect().left])",
-            )
-        finally:
-            browser.close()
+    with opened_page(base + "/benchmark", 390, 844) as page:
+        rows = page.eval_on_selector_all(
+            ".leaderboard tbody tr",
+            "rows => rows.map(r => [r.querySelector('td.rank').innerText.trim(),"
+            " r.querySelector('td.rank').getBoundingClientRect().right,"
+            " r.querySelector('td.account').getBoundingClientRect().left])",
+        )
     assert any(rank.startswith("=") and len(rank) >= 3 for rank, *_ in rows), rows
     overlapping = [(rank, right, left) for rank, right, left in rows if right > left]
     assert overlapping == []
@@ -148,17 +141,10 @@ def test_the_leaderboard_on_a_phone_shows_each_score_whole(site: tuple[str, str]
 def test_the_benchmarks_summary_headings_stand_in_one_line(site: tuple[str, str]) -> None:
     """On a laptop "Grades" and "Top of the table" were centred down the card, beside "What
     the numbers say" at its top, under a blank band (QA s26)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     base, _job = site
-    with sync_api.sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(base + "/benchmark", wait_until="load")
-            tops = page.eval_on_selector_all(
-                "#summary h2", "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
-            )
-        finally:
-            browser.close()
+    with opened_page(base + "/benchmark", 1280, 900) as page:
+        tops = page.eval_on_selector_all(
+            "#summary h2", "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+        )
     assert len(tops) == 3
     assert max(tops) - min(tops) <= 2, tops
