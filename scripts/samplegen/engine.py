@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from samplegen import mentions, replies
+from samplegen import mentions, replies, thanks
 from samplegen.accounts import BY_HANDLE, MENTIONS, RESPONSIVENESS, SPECS, Spec
 from samplegen.pools import PNW_CITIES, TITLES
 from samplegen.threads import CIRCLES, THREADS
@@ -110,7 +110,7 @@ class Timeline:
 
     def ack(self, author: str, cat: str) -> str:
         """A fresh acknowledgement by ``author``, else a reply in its voice."""
-        text = self.fresh(author, lambda r: replies.ack_text(r, author), tries=12)
+        text = self.fresh(author, lambda r: thanks.ack_text(r, author), tries=12)
         if text is None or (cat != "question" and self.rng.random() < 0.5):
             text = self.fresh(author, lambda r: replies.reply_text(r, author, cat)) or "Thanks!"
         return text
@@ -205,7 +205,7 @@ class Timeline:
                     size += 1
                     if size < 8 and rng.random() < CLOSE_BACK.get(who, 0.0):
                         at = self.later(at, 2, 120)
-                        closing = self.reply(who, ack, replies.closer_text(rng, who), at, "ack")
+                        closing = self.reply(who, ack, thanks.closer_text(rng, who), at, "ack")
                         size += closing is not None
 
     def banter(self) -> None:
@@ -240,7 +240,7 @@ class Timeline:
                     self.reply(
                         spec.handle,
                         back,
-                        replies.closer_text(rng, spec.handle),
+                        thanks.closer_text(rng, spec.handle),
                         self.later(back.at, 2, 180),
                         "ack",
                     )

@@ -1,9 +1,9 @@
-"""Reply, quote and mention texts: how each account talks *to* the others.
+"""Reply and quote texts: how each account talks *to* the others.
 
 A reply is composed from the replier's opener, body and tail pools, so the chatty accounts get
-thousands of distinct combinations. Mentions of the staffing firms and the firms' answers to them
-measure responsiveness: Harborline answers fast, Northgate and Keystone slowly and rarely,
-BrightPath and Meridian never.
+thousands of distinct combinations; a quote's comment may borrow one of those bodies. The short
+acknowledgements and closers that end an exchange are in ``thanks.py``; posts that mention the
+staffing firms and the firms' answers (how responsive each firm is) in ``mentions.py``.
 """
 
 from __future__ import annotations
@@ -274,105 +274,7 @@ TAILS: dict[str, list[str]] = {
 
 MOODS = {"humor": "laugh", "life": "laugh", "story": "warm"}
 
-
-# Short acknowledgements: the thread starter answering a reply to its question.
-ACKS: dict[str, list[str]] = {
-    "mia_recruits": [
-        "ha! that's a new one.",
-        "okay, adding this to the list 😂",
-        "STOP. amazing.",
-        "this is my favorite answer so far.",
-        "I need the full story.",
-        "you win the thread.",
-        "incredible, thank you.",
-        "ha, I'd hire you.",
-        "okay this one made me snort.",
-        "the bar has been raised.",
-        "I'm screenshotting this for my team.",
-        "no notes. perfect answer.",
-        "this deserves its own thread.",
-        "oh I love that.",
-        "you're so right.",
-    ],
-    "priya_hrlife": [
-        "Thank you, this is really useful.",
-        "Love that answer.",
-        "Such a good idea, stealing it.",
-        "That's thoughtful, thank you.",
-        "Ha, I can picture it.",
-        "Adding this to my notes.",
-        "This is exactly what I was hoping to hear.",
-        "Ooh, we haven't tried that.",
-        "Bringing this to our Monday leadership meeting.",
-        "Yes! Thank you.",
-        "Okay, that one made me laugh.",
-        "Very practical, thank you.",
-    ],
-    "hireloop": [
-        "Great answer!",
-        "Love this, thank you!",
-        "Noted for the roadmap 👀",
-        "Ha, you're not alone.",
-        "This is why we asked. Thank you!",
-        "Our product team just read this out loud.",
-        "Okay, that's a feature idea.",
-        "Ha! Painfully relatable.",
-        "Thank you for the honesty 🙏",
-        "You just wrote our next tip post.",
-        "Taking notes!",
-    ],
-    "recruitcraft": [
-        "Great answer.",
-        "That's a lesson in one line.",
-        "Ha, love it.",
-        "Thanks for this one.",
-        "Noted for the next workshop.",
-        "This is going on a slide.",
-        "Exactly what we teach.",
-        "Oof. Real one.",
-        "Thank you for sharing that.",
-    ],
-    "adabrightwell.bsky.social": [
-        "Great answer.",
-        "Thank you, useful.",
-        "Ha, fair.",
-        "That's a good signal.",
-        "Noted, thank you.",
-    ],
-    "owenpark.bsky.social": ["Thanks!", "Good one.", "Ha, fair point.", "Appreciate it."],
-    "harborline": [
-        "Ha, thank you!",
-        "Love this.",
-        "So good.",
-        "This is gold, thank you.",
-        "Our team is reading these out loud.",
-        "Ha! Noted.",
-    ],
-}
-
-# The last word in an exchange: a firm that answers everyone also closes the loop.
-CLOSERS: dict[str, list[str]] = {
-    "harborline": [
-        "Thank you! 🙏",
-        "Ha, anytime.",
-        "🙏",
-        "Appreciate you!",
-        "Right back at you.",
-        "Thanks, friend!",
-        "You made our day.",
-        "🌊🙏",
-        "Anytime! –Rosa",
-        "Ha, the team says hi back.",
-        "Coffee soon!",
-    ],
-    "mia_recruits": ["😂🙌", "anytime!", "💛", "ha, thank you!", "you're the best."],
-    "hireloop": ["🙌", "Anytime!", "Thank you! 🔁", "Always happy to help."],
-    "priya_hrlife": ["💛", "Thank you!", "Anytime."],
-    "recruitcraft": ["👏", "Thanks!", "Anytime."],
-    "adabrightwell.bsky.social": ["Thanks!", "🙏"],
-    "owenpark.bsky.social": ["👍", "Thanks!"],
-}
-
+# A quote post's own comment, before any borrowed reply body.
 QUOTE_COMMENTS: dict[str, list[str]] = {
     "mia_recruits": [
         "This. 👇",
@@ -418,14 +320,6 @@ def reply_text(rng: random.Random, voice: str, cat: str = "") -> str:
     """A reply by ``voice`` to a post of category ``cat``."""
     openers, bodies = REPLY_VOICE[voice][MOODS.get(cat, "agree")]
     return join(rng.choice(openers), rng.choice(bodies), rng.choice(TAILS[voice]))
-
-
-def ack_text(rng: random.Random, voice: str) -> str:
-    return rng.choice(ACKS.get(voice, ["Thanks!"]))
-
-
-def closer_text(rng: random.Random, voice: str) -> str:
-    return rng.choice(CLOSERS.get(voice, ["Thanks!"]))
 
 
 def quote_text(rng: random.Random, voice: str) -> str:
