@@ -130,6 +130,8 @@ class _Posts:
 
 
 def build_store(path: Path | str = ":memory:") -> Store:
+    """acme_staffing's network in a store: the ranking tests' ``store`` fixture, made in each
+    module as ``store = pytest.fixture(build_store, name="store")``."""
     store = open_store(path)
     posts = _Posts()
     for i in range(3):

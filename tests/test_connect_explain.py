@@ -18,10 +18,7 @@ from staffpulse.connect import SuggestOptions
 from staffpulse.models import Account, Follow, Post
 from staffpulse.store import Store, open_store
 
-
-@pytest.fixture
-def store() -> Store:
-    return build_store()
+store = pytest.fixture(build_store, name="store")
 
 
 def _why(store: Store, handle: str, **kwargs: object) -> str:

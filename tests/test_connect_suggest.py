@@ -24,10 +24,7 @@ from staffpulse.errors import InputError, ModelError, NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.store import Store
 
-
-@pytest.fixture
-def store() -> Store:
-    return build_store()
+store = pytest.fixture(build_store, name="store")
 
 
 def _handles(store: Store, **kwargs: object) -> list[str]:

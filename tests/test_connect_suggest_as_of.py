@@ -20,10 +20,7 @@ from staffpulse.dates import format_day
 from staffpulse.models import Account
 from staffpulse.store import Store
 
-
-@pytest.fixture
-def store() -> Store:
-    return build_store()
+store = pytest.fixture(build_store, name="store")
 
 
 def test_ranking_as_of_a_date_reads_nothing_written_after_it(store: Store) -> None:

@@ -17,10 +17,7 @@ from staffpulse.connect import SuggestOptions
 from staffpulse.models import Account
 from staffpulse.store import Store
 
-
-@pytest.fixture
-def store() -> Store:
-    return build_store()
+store = pytest.fixture(build_store, name="store")
 
 
 def _far_stranger(store: Store) -> None:
