@@ -19,6 +19,7 @@ from staffpulse.fetch.refresh import (
     RefreshLimits,
     estimate_x,
     refresh_accounts,
+    x_cost,
 )
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
 from staffpulse.store import Store
@@ -255,3 +256,28 @@ def test_a_fetch_failing_halfway_counts_what_it_kept(store: Store, httpserver: H
     assert result.status == "failed" and result.exit_code == 65
     assert result.new_posts == 12 and result.run_id is not None  # kept, and said
     assert report.new_posts == 12
+
+
+def test_the_x_estimate_said_before_the_run_is_the_one_reported_not_worked_out_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffpulse.fetch import refresh
+
+    plan = _plan(("x", "acme"), ("bluesky", "c.bsky.social"))
+    config = {**CONFIG, "secrets": {"x_bearer_token": "t"}}
+    cost = x_cost(plan, RefreshLimits(budget=3.0), config)
+    assert cost.accounts == 1 and cost.has_token and cost.budget_usd == 3.0
+
+    def again(*args: object) -> None:
+        raise AssertionError("the estimate was worked out a second time")
+
+    monkeypatch.setattr(refresh, "estimate_x", again)
+    fetchers = {
+        "x": FakeFetcher("x", {"acme": 2}),
+        "bluesky": FakeFetcher("bluesky", {"c.bsky.social": 1}),
+    }
+    report = refresh_accounts(
+        store, plan, RefreshLimits(budget=3.0), config=config, fetchers=fetchers, cost=cost
+    )
+    assert report.estimate_usd == cost.estimate_usd and report.budget_usd == 3.0
+    assert report.new_posts == 3

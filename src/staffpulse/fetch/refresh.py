@@ -170,6 +170,26 @@ def has_x_token(config: Mapping[str, Any]) -> bool:
     return bool(get_secret("x_bearer_token", config))
 
 
+@dataclass(frozen=True, slots=True)
+class XCost:
+    """What a plan's X accounts may cost, worked out once: the opening line (the command's, the
+    dashboard's confirmation) says it, and the run's report carries the same figure."""
+
+    accounts: int  # the X accounts the run may pay for (pays_for)
+    estimate_usd: float | None  # their worst case together; None without any
+    has_token: bool
+    budget_usd: float | None
+
+
+def x_cost(plan: RefreshPlan, limits: RefreshLimits, config: Mapping[str, Any]) -> XCost:
+    return XCost(
+        accounts=sum(pays_for(target, limits) for target in plan.targets),
+        estimate_usd=estimate_x(plan, limits, config),
+        has_token=has_x_token(config),
+        budget_usd=limits.budget,
+    )
+
+
 AccountHook = Callable[[int, RefreshTarget], None]
 ResultHook = Callable[[AccountResult], None]
 
@@ -190,6 +210,7 @@ def refresh_accounts(
     on_result: ResultHook = _no_hook,
     fetchers: Mapping[str, Any] | None = None,
     reach: ReachFn = can_connect,
+    cost: XCost | None = None,
 ) -> RefreshReport:
     """Fetch each account of ``plan`` in turn, going on past the ones that fail.
 
@@ -198,15 +219,16 @@ def refresh_accounts(
     (tests); X's is made for each account, with what is left of the budget. A bad config.toml
     stops the whole run (:class:`ConfigError`): every account would fail the same way. So does
     a network failure when no server of the accounts left answers (``reach`` is the probe of
-    :mod:`staffpulse.fetch.refresh_offline`; tests pass a fake).
+    :mod:`staffpulse.fetch.refresh_offline`; tests pass a fake). ``cost`` is :func:`x_cost`
+    of the same plan and limits when the caller already said it (it is worked out otherwise).
     """
     limits.check()
-    report = RefreshReport(plan, estimate_usd=estimate_x(plan, limits, config))
-    report.budget_usd = limits.budget
+    cost = cost or x_cost(plan, limits, config)
+    report = RefreshReport(plan, estimate_usd=cost.estimate_usd, budget_usd=limits.budget)
     options: dict[str, Any] = {"config": config}
     options.update({k: v for k, v in (("progress", progress), ("notify", notify)) if v})
     made: dict[str, Any] = dict(fetchers or {})
-    x_token = has_x_token(config)
+    x_token = cost.has_token
     for index, target in enumerate(plan.targets):
         on_account(index, target)
         later = plan.targets[index + 1 :]

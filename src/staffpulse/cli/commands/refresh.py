@@ -9,7 +9,6 @@ stopped because no server could be reached (:mod:`staffpulse.fetch.refresh_offli
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,8 +25,9 @@ from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 
 if TYPE_CHECKING:
-    from staffpulse.fetch.refresh import AccountResult, RefreshReport
+    from staffpulse.fetch.refresh import AccountResult, RefreshReport, XCost
     from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+    from staffpulse.fetch.refresh_wording import Styler
 
 console = make_console()
 err_console = make_console(stderr=True)
@@ -38,49 +38,35 @@ def _say(message: str) -> None:
     err_console.print(message, highlight=False, soft_wrap=True)
 
 
-def _print_plan(plan: RefreshPlan, x_note: str | None) -> None:
-    """Which accounts will be fetched, from where, and what is left out and why (stderr)."""
-    by_platform = Counter(target.platform for target in plan.targets)  # in the plan's order
-    parts = ", ".join(f"{n} {platform_name(p)}" for p, n in by_platform.items())
-    _say(f"Refreshing {count_of(len(plan.targets), 'account')} ({parts}): {escape(plan.source)}.")
+def _rich() -> Styler:
+    from staffpulse.fetch.refresh_wording import Styler
+
+    return Styler(text=escape, strong=lambda text: f"[bold]{escape(text)}[/]")
+
+
+def _print_plan(plan: RefreshPlan, cost: XCost) -> None:
+    """Which accounts will be fetched, from where, what is left out and why, and what X may
+    cost (stderr)."""
+    from staffpulse.fetch import refresh_wording as say
+    from staffpulse.next_steps import SET_X_TOKEN
+
+    style = _rich()
+    _say(say.plan_headline(plan, style))
     for problem in plan.problems:
         label = "note" if problem.kept else "skipped"
         _say(f"[yellow]{label}[/] {escape(str(problem))}")
     # a guessed X account is said on its own line, with the problems above
-    guessed = [t for t in plan.targets if t.guessed and t.platform != "x"]
-    if guessed:
-        shown = ", ".join(f"{escape(t.shown)} ({platform_name(t.platform)})" for t in guessed[:5])
-        _say(
-            f"[dim]No platform written and not in the store, read from the handle: {shown}"
-            + (f" and {len(guessed) - 5} more" if len(guessed) > 5 else "")
-            + "; write handle,platform on a line if it is another.[/]"
-        )
+    if guessed := say.guessed_note(plan, style):
+        _say(f"[dim]{guessed}[/]")
     for note in plan.left_out:
         _say(f"[dim]Left out: {escape(note)}.[/]")
-    if x_note:
-        _say(x_note)
-
-
-def _x_note(
-    report_estimate: float | None, x_count: int, has_token: bool, budget: float | None
-) -> str | None:
-    from staffpulse.fetch.x_costs import money
-    from staffpulse.next_steps import SET_X_TOKEN
-
-    if not x_count:
-        return None
-    if not has_token:
-        return (
-            f"[yellow]X: {count_of(x_count, 'account')} skipped, no X bearer token.[/]"
-            f" To refresh {'it' if x_count == 1 else 'them'}, {escape(SET_X_TOKEN.say())}"
-            " (never on the command line)."
+    if skipped := say.x_skipped_note(cost):
+        _say(
+            f"[yellow]{escape(skipped)}[/] To refresh {'it' if cost.accounts == 1 else 'them'},"
+            f" {escape(SET_X_TOKEN.say())} (never on the command line)."
         )
-    cap = f"; budget cap {money(budget)} for all of them" if budget is not None else ""
-    return (
-        f"X is pay-per-use: estimated cost at most [bold]{money(report_estimate or 0)}[/] for"
-        f" {count_of(x_count, 'X account')} (each at most a user lookup, its posts and"
-        f" mentions){cap}. Rates are set in config.toml {escape('[x]')}."
-    )
+    if estimate := say.x_estimate_note(cost, style):
+        _say(estimate)
 
 
 ProgressHooks = tuple[
@@ -122,9 +108,9 @@ def _status_text(result: AccountResult) -> str:
 
 
 def _render(report: RefreshReport) -> None:
-    from staffpulse.fetch.refresh import NO_X_TOKEN
-    from staffpulse.fetch.x_costs import money
+    from staffpulse.fetch import refresh_wording as say
 
+    style = _rich()
     table = Table(title="Refresh")
     table.add_column("account")
     table.add_column("platform")
@@ -138,30 +124,12 @@ def _render(report: RefreshReport) -> None:
             _status_text(result),
         )
     console.print(table)
-    done = report.count("ok") + report.count("partial")
-    console.print(
-        f"Refreshed {done:,} of {count_of(len(report.results), 'account')}:"
-        f" [bold]{count_of(report.new_posts, 'new post')}[/]"
-        + "".join(
-            f", {report.count(s):,} {s}"
-            for s in ("partial", "failed", "skipped")
-            if report.count(s)
-        )
-        + ".",
-        highlight=False,
-    )
-    if report.estimate_usd is not None and any(
-        r.target.platform == "x" and r.status != "skipped" for r in report.results
-    ):
-        console.print(f"X: spent about [bold]{money(report.cost_usd)}[/].", highlight=False)
-    for note in (note for result in report.results for note in result.notes):
+    console.print(say.summary_line(report, style), highlight=False)
+    if spent := say.spent_line(report, style):
+        console.print(spent, highlight=False)
+    for note in say.notes(report):
         _say(f"[yellow]{escape(note)}[/]")  # in full, as staffpulse fetch says them
-    hints: dict[str, list[str]] = {}
-    for result in report.results:
-        # the missing X token was said once, before the run
-        if result.status != "ok" and result.hint and result.message != NO_X_TOKEN:
-            hints.setdefault(result.hint, []).append(result.target.shown)
-    for hint, shown in hints.items():
+    for shown, hint in say.grouped_hints(report):
         _say(f"[yellow]{escape(', '.join(shown))}:[/] {escape(hint)}")
     if report.count("partial"):
         _say("Run the same command again to go on where the accounts stopped early.")
@@ -210,15 +178,9 @@ def refresh_command(
     """
     from staffpulse.config import load_config, setting_str
     from staffpulse.errors import EmptyInputError
-    from staffpulse.fetch.refresh import (
-        NO_CONNECTION,
-        RefreshLimits,
-        estimate_x,
-        has_x_token,
-        pays_for,
-        refresh_accounts,
-    )
+    from staffpulse.fetch.refresh import RefreshLimits, refresh_accounts, x_cost
     from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
+    from staffpulse.fetch.refresh_wording import untried_count
     from staffpulse.store import open_store
 
     limits = RefreshLimits(max_posts, max_mentions, max_follows, budget)
@@ -238,21 +200,20 @@ def refresh_command(
                 " cohort.csv), or fetch one first, e.g. staffpulse fetch bluesky acme.bsky.social"
                 + ("; " + "; ".join(plan.left_out) if plan.left_out else ""),
             )
-        x_count = sum(pays_for(t, limits) for t in plan.targets)
-        token = has_x_token(config)
-        _print_plan(plan, _x_note(estimate_x(plan, limits, config), x_count, token, budget))
+        cost = x_cost(plan, limits, config)  # said first, and reported after the run
+        _print_plan(plan, cost)
         with _progress(len(plan.targets)) as (on_account, on_result, on_stream):
             report = refresh_accounts(
                 store, plan, limits, config=config, progress=on_stream,
                 notify=lambda message: _say(f"[yellow]{escape(message)}[/]"),
-                on_account=on_account, on_result=on_result,
+                on_account=on_account, on_result=on_result, cost=cost,
             )  # fmt: skip
     if as_json:
         print_json(report.as_dict())
     else:
         _render(report)
     if report.offline:  # said last, where a log's reader looks first
-        untried = count_of(sum(r.message == NO_CONNECTION for r in report.results), "account")
+        untried = count_of(untried_count(report), "account")
         _say(f"[red]No connection:[/] {untried} not tried; run again once online.")
     if report.exit_code:
         raise typer.Exit(report.exit_code)
