@@ -153,3 +153,62 @@ def test_a_lone_capital_opening_a_sentence_is_a_word() -> None:
     assert mask_text("Senior Welder needed in York") == "<name> needed in <name>"
     assert mask_text("Now hiring: Welder") == "now hiring : <name>"
     assert own_words(mask_text(JOB_ADS[0])) >= MIN_WORDS > own_words(mask_text(LINK_POSTS[0]))
+
+
+# One feed with every case the detector decides: a template filled five ways (with and
+# without a closing hashtag, with and without a state), a promo posted twice with another
+# number and once with another word (three of its nine 3-grams differ: below the threshold),
+# a title repeated with a new link, a post made again word for word, a note to colleagues
+# sent twice with other names and once reworded, and short or empty posts that are never
+# templates. Pinned so a faster detector must find exactly the same families.
+PINNED_FEED = [
+    "We're #hiring a Forklift Operator in Dayton, OH! Apply today: https://t.co/a1 #jobs",
+    "Had a great time at the career fair today, thanks to everyone who stopped by our table",
+    "We're #hiring a Registered Nurse in Tulsa, OK! Apply today: https://t.co/b2 #nursing",
+    "Only 3 days left to register for our free resume workshop https://t.co/w1",
+    "We're #hiring a Line Cook in Boise, ID! Apply today: https://t.co/c3",
+    "Is anyone else watching the game tonight? what a finish",
+    "Only 5 days left to register for our free resume workshop https://t.co/w2",
+    "We're #hiring a Data Analyst in Leeds! Apply today: https://t.co/d4 #tech",
+    "Grid Layouts with Flexbox - https://t.co/g1",
+    "Better Caching with Service Workers - https://t.co/g2",
+    "Grid Layouts with Flexbox - https://t.co/g9",
+    "Happy Friday!",
+    "Happy Friday!",
+    "We're #hiring a Welder in York! Apply today: https://t.co/e5",
+    "Coffee first, then emails. That is the rule in this house.",
+    "Coffee first, then emails. That is the rule in this house.",
+    "Only 2 days left to register for our free interview workshop https://t.co/w3",
+    "https://t.co/x1",
+    "Congrats to @dana on 10 years with the team, we are so proud of you",
+    "Congrats to @omar on 5 years with the team, we are so proud of you",
+    "Congrats to @lee on 15 years with the company, we are all so proud of you",
+    "",
+]
+
+
+def test_a_mixed_feed_gives_the_same_families_every_time() -> None:
+    res = detect_templates(PINNED_FEED)
+    ads = [0, 2, 4, 7, 13]
+    assert [(f.size, f.members, f.example) for f in res.families] == [
+        (5, ads, 0),
+        (2, [3, 6], 3),
+        (2, [8, 10], 8),
+        (2, [14, 15], 14),
+        (2, [18, 19], 18),
+    ]
+    assert res.families[0].pattern == (
+        "we ' re <tag> a <name> in <name> , <name> ! apply today : <url> <tag>"
+    )
+    assert res.families[1].pattern == (
+        "only <num> days left to register for our free resume workshop <url>"
+    )
+    assert res.families[2].pattern == "grid layouts with flexbox - <url>"
+    expected = np.full(len(PINNED_FEED), -1)
+    for fid, family in enumerate(res.families):
+        expected[family.members] = fid
+    assert res.family.tolist() == expected.tolist()
+    assert res.templated.tolist() == (expected >= 0).tolist()
+    assert res.share == 13 / len(PINNED_FEED)
+    # the reworded promo and note stay out: a third of their 3-grams are new
+    assert res.family[16] == res.family[20] == -1
