@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_helpers import error_text, read_rows, run_classify
+from contract_helpers import classify_file, error_text, run_classify
 
 
 def _words(result: object) -> str:
@@ -28,10 +28,8 @@ def test_a_csv_without_an_id_is_numbered_by_line_and_its_text_column_named(
         "2,Good job team,0\n,,\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == [2, 3, 5]  # the line each row starts on
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [2, 3, 5]  # the line each row starts on
     said = _words(result)
     assert f"{src}: no 'text' column: the text was read from the 'tweet' column" in said
     assert "no 'id' column: each record's id is the number of its line in the file" in said
@@ -44,10 +42,8 @@ def test_an_exports_text_column_is_read_under_its_own_name(
 ) -> None:
     src = tmp_path / "export.csv"
     src.write_text(f"likes,{text_column}\n3,We're hiring: apply now\n", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == [2]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [2]
     assert f"the text was read from the '{text_column}' column" in _words(result)
 
 
@@ -58,10 +54,8 @@ def test_an_x_analytics_export_keeps_its_tweet_ids(tmp_path: Path) -> None:
         "1590000000000000001,https://x.com/acme/status/1590000000000000001,We're hiring,10\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001"]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == ["1590000000000000001"]
     assert "no 'id' column: the ids were read from the 'Tweet id' column" in _words(result)
 
 
@@ -88,10 +82,8 @@ def test_jsonl_without_ids_is_numbered_by_line_with_the_field_read(tmp_path: Pat
         + "\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == [1, 4]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [1, 4]
     said = _words(result)
     assert "no 'id' field: each record's id is the number of its line in the file" in said
     assert "records with no 'text' field: their text was read from 'full_text'" in said
@@ -101,10 +93,8 @@ def test_jsonl_without_ids_is_numbered_by_line_with_the_field_read(tmp_path: Pat
 def test_a_json_array_without_ids_is_numbered_by_item(tmp_path: Path) -> None:
     src = tmp_path / "posts.json"
     src.write_text(json.dumps([{"text": "a"}, {"text": "b"}]), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == [1, 2]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [1, 2]
     assert "each record's id is the number of its item in the array" in _words(result)
 
 
@@ -135,10 +125,7 @@ def test_a_text_longer_than_any_post_is_scored_on_its_start_with_a_note(tmp_path
         + "\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    long, cut = read_rows(out)
+    result, [long, cut] = classify_file(src)
     assert {k: v for k, v in long.items() if k != "id"} == {
         k: v for k, v in cut.items() if k != "id"
     }
@@ -151,10 +138,8 @@ def test_a_file_of_posts_one_a_line_under_a_text_header_is_read(tmp_path: Path, 
     line was skipped as a row too wide; a .txt was read as JSON and refused)."""
     src = tmp_path / name
     src.write_text('text\nhello, world\n"quoted, ""text"""\n\nlast one\n', encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == [2, 3, 5]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == [2, 3, 5]
     assert "skipped 0 malformed lines" in _words(result)
 
 
@@ -173,10 +158,8 @@ def test_ids_a_spreadsheet_rounded_are_told_once(tmp_path: Path) -> None:
         "Tweet id,Tweet text\n1590000000000000001,fine\n6.5873E+17,hello\n6.5873E+17,world\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001", "6.5873E+17", "6.5873E+17"]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == ["1590000000000000001", "6.5873E+17", "6.5873E+17"]
     said = _words(result)
     assert "ids such as '6.5873E+17' (line 3) were rounded by a spreadsheet" in said
     assert said.count("rounded by a spreadsheet") == 1
@@ -195,10 +178,7 @@ def test_mastodon_statuses_are_scored_on_their_plain_text(tmp_path: Path) -> Non
     ]
     src = tmp_path / "statuses.json"
     src.write_text(json.dumps(statuses), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    html, plain = read_rows(out)
+    result, [html, plain] = classify_file(src)
     assert {k: v for k, v in html.items() if k != "id"} == {
         k: v for k, v in plain.items() if k != "id"
     }
@@ -220,10 +200,7 @@ def test_an_x_archive_tweets_js_is_classified(tmp_path: Path) -> None:
     ]
     src = tmp_path / "tweets.js"
     src.write_text("window.YTD.tweets.part0 = " + json.dumps(tweets, indent=2), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    rows = read_rows(out)
+    result, rows = classify_file(src)
     assert [r["id"] for r in rows] == ["1588091220244369409", "1588091220244369410"]
     assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]
     assert "skipped 0 malformed lines" in _words(result)
@@ -240,12 +217,10 @@ def test_a_csv_without_a_header_is_read_as_id_and_text_with_a_note(
         '1590000000000000001,"We\'re hiring a nurse, apply now"\n1590000000000000002,Good morning\n',
         encoding="utf-8",
     )
-    out = tmp_path / "o.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
+    result, rows = classify_file(src)
     # ids stay as written (strings, as every CSV id), the first row included
-    assert [r["id"] for r in read_rows(out)] == ["1590000000000000001", "1590000000000000002"]
-    assert "job_opening" in read_rows(out)[0]["labels"]  # type: ignore[operator]
+    assert [r["id"] for r in rows] == ["1590000000000000001", "1590000000000000002"]
+    assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]
     assert "no header line: line 1 holds a record" in _words(result)
 
 
@@ -254,6 +229,5 @@ def test_a_text_column_named_twice_reads_the_first(tmp_path: Path) -> None:
     scored was not the one the first column, which the docs say is read, holds."""
     src = tmp_path / "posts.csv"
     src.write_text("id,text,text\n1,We're hiring a nurse apply now,lol\n", encoding="utf-8")
-    out = tmp_path / "o.jsonl"
-    assert run_classify(str(src), "-o", str(out)).exit_code == 0
-    assert "job_opening" in read_rows(out)[0]["labels"]  # type: ignore[operator]
+    _, rows = classify_file(src)
+    assert "job_opening" in rows[0]["labels"]  # type: ignore[operator]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_helpers import post_line, read_rows, run_classify, runner
+from contract_helpers import classify_file, post_line, read_rows, run_classify, runner
 from staffpulse.cli.app import app
 
 
@@ -23,10 +23,8 @@ def test_semicolon_or_tab_header_is_csv_whatever_the_file_is_called(
     # Excel writes ";" for "CSV" where the comma is the decimal mark, and tabs for text files.
     src = tmp_path / name
     src.write_text(f"id{sep}text\r\n1{sep}We are hiring, apply today\r\n2{sep}hello\r\n")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert [r["id"] for r in read_rows(out)] == ["1", "2"]
+    _, rows = classify_file(src)
+    assert [r["id"] for r in rows] == ["1", "2"]
 
 
 def test_a_windows_1252_csv_is_read_with_a_note_not_garbled(tmp_path: Path) -> None:
@@ -34,21 +32,17 @@ def test_a_windows_1252_csv_is_read_with_a_note_not_garbled(tmp_path: Path) -> N
     src.write_bytes(
         'id,text\nc1,"Café señor: we are hiring a barista, apply now"\n'.encode("cp1252")
     )
-    out = tmp_path / "o.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert "read as Windows-1252" in result.output  # type: ignore[attr-defined]
-    assert [row["id"] for row in read_rows(out)] == ["c1"]
+    result, rows = classify_file(src)
+    assert "read as Windows-1252" in result.output
+    assert [row["id"] for row in rows] == ["c1"]
 
 
 def test_a_json_array_of_posts_is_read_item_by_item(tmp_path: Path) -> None:
     src = tmp_path / "posts.json"
     posts = [{"id": "a", "text": "We're hiring forklift drivers, apply now"}, {"id": "b"}]
     src.write_text(json.dumps(posts, indent=2), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert [r["id"] for r in read_rows(out)] == ["a"]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == ["a"]
     assert f"{src}: item 2: missing text" in result.stderr
 
 
@@ -63,10 +57,7 @@ def test_keys_match_whatever_their_case_and_full_text_stands_in_for_text(tmp_pat
         {"id": 4, "lang": "en"},
     ]
     src.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    rows = read_rows(out)
+    result, rows = classify_file(src)
     assert [r["id"] for r in rows] == [1, 2, 3]
     assert rows[0]["job_opening"] == rows[1]["job_opening"] == rows[2]["job_opening"]
     assert f"{src}:4: missing text: no 'text' field (found: id, lang)" in result.stderr
@@ -80,10 +71,8 @@ def test_null_or_numeric_text_is_scored_so_every_record_keeps_its_line(tmp_path:
         '{"id": 4, "text": "42"}\n{"id": 5, "text": ["a list"]}\n',
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    rows = {r["id"]: r for r in read_rows(out)}
+    result, written = classify_file(src)
+    rows = {r["id"]: r for r in written}
     assert list(rows) == [1, 2, 3, 4, 5]  # a list of texts is read as its texts
     assert {k: v for k, v in rows[1].items() if k != "id"} == {
         k: v for k, v in rows[3].items() if k != "id"
@@ -103,15 +92,13 @@ def test_one_windows_1252_line_leaves_the_utf8_lines_and_their_ids_as_they_are(
         '{"id": "café-1", "text": "müde ☕ lol"}\n'.encode()
         + '{"id": "x2", "text": "café"}\n'.encode("cp1252")
     )
-    out = tmp_path / "out.jsonl"
-    result = run_classify(str(src), "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert [r["id"] for r in read_rows(out)] == ["café-1", "x2"]
+    result, rows = classify_file(src)
+    assert [r["id"] for r in rows] == ["café-1", "x2"]
     assert "not UTF-8 (first at line 2)" in result.stderr
     alone = tmp_path / "alone.jsonl"
     alone.write_text('{"id": "café-1", "text": "müde ☕ lol"}\n', encoding="utf-8")
     assert run_classify(str(alone), "-o", str(tmp_path / "a.jsonl")).exit_code == 0
-    assert read_rows(tmp_path / "a.jsonl")[0] == read_rows(out)[0]  # same scores as on its own
+    assert read_rows(tmp_path / "a.jsonl")[0] == rows[0]  # same scores as on its own
 
 
 def test_joined_files_a_second_bom_and_a_repeated_csv_header(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from contract_helpers import check_role_row, error_text, read_rows, run_roles
+from contract_helpers import check_role_row, error_text, run_roles, tag_file
 
 
 def test_accounts_without_ids_are_numbered_by_line_with_a_note(tmp_path: Path) -> None:
@@ -19,10 +19,7 @@ def test_accounts_without_ids_are_numbered_by_line_with_a_note(tmp_path: Path) -
         "HRwithKim,HR Manager. Employee relations.\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = read_rows(out)
+    result, rows = tag_file(src)
     assert [r["id"] for r in rows] == [2, 4]  # the empty row below the table is no account
     for row in rows:
         check_role_row(row)
@@ -33,9 +30,8 @@ def test_accounts_without_ids_are_numbered_by_line_with_a_note(tmp_path: Path) -
         json.dumps({"screen_name": "acme", "description": "Staffing agency"}) + "\n",
         encoding="utf-8",
     )
-    result = run_roles(str(lines), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    assert [r["id"] for r in read_rows(out)] == [1]
+    result, rows = tag_file(lines)
+    assert [r["id"] for r in rows] == [1]
     assert "no 'id' field: each record's id is the number of its line" in error_text(result)
 
 
@@ -45,10 +41,8 @@ def test_the_columns_read_for_an_absent_name_or_text_are_named(tmp_path: Path) -
         "id,Screen Name,Bio,Tweet\na1,BlueRiverStaffing,Staffing agency,Now hiring pickers\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    assert [r["id"] for r in read_rows(out)] == ["a1"]
+    result, rows = tag_file(src)
+    assert [r["id"] for r in rows] == ["a1"]
     said = " ".join(error_text(result).split())
     assert (
         "no 'name' or 'text' column: read the name from 'Screen Name', the text from 'Tweet'"
@@ -71,10 +65,7 @@ def test_a_bio_longer_than_any_is_read_up_to_its_limit_with_a_note(tmp_path: Pat
         + "\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    long, cut = read_rows(out)
+    result, [long, cut] = tag_file(src)
     assert long["role_scores"] == cut["role_scores"] and long["p_org"] == cut["p_org"]
     assert f"1 record had a text over {LONGEST_TEXT:,}" in " ".join(error_text(result).split())
 
@@ -103,10 +94,7 @@ def test_mastodon_and_bluesky_accounts_are_read_with_their_bio(tmp_path: Path) -
         ),
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    note, nested, plain, bluesky = read_rows(out)
+    _, [note, nested, plain, bluesky] = tag_file(src)
     assert note["role_scores"] == plain["role_scores"] and note["role"] == "staffing_firm"
     assert nested["role"] == "staffing_firm"
     assert bluesky["id"] == "br.bsky.social" and bluesky["kind"] == "org"
@@ -129,10 +117,7 @@ def test_a_bluesky_page_of_follows_is_tagged_account_by_account(tmp_path: Path) 
     }
     src = tmp_path / "follows.json"
     src.write_text(json.dumps(page, indent=2), encoding="utf-8")
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = read_rows(out)
+    _, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["blueriver.bsky.social", "kim.bsky.social"]
     assert rows[0]["role"] == "staffing_firm"
 
@@ -146,10 +131,7 @@ def test_a_csv_without_a_header_is_read_as_id_name_description_with_a_note(
         "8153,HRwithKim,HR Manager. Employee relations.,Hiring season again\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = read_rows(out)
+    result, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["8152", "8153"]
     for row in rows:
         check_role_row(row)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_helpers import check_role_row, error_text, read_rows, run_roles, runner
+from contract_helpers import check_role_row, error_text, runner, tag_file
 from staffpulse.cli.app import app
 
 
@@ -22,10 +22,7 @@ def test_csv_with_bom_and_optional_text(tmp_path: Path) -> None:
         '0042,HRwithKim,"HR Manager. Employee relations, benefits, policies.",\n',
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = read_rows(out)
+    result, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["a1", "0042"]  # CSV ids stay strings, leading zeros kept
     for row in rows:
         check_role_row(row)
@@ -42,10 +39,7 @@ def test_a_crowdflower_export_is_tagged_by_its_unit_id(tmp_path: Path) -> None:
         "815000002,FALSE,female,Mom of two and a runner,jane_runs,Long run today\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = read_rows(out)
+    _, rows = tag_file(src)
     assert [r["id"] for r in rows] == ["815000001", "815000002"]
     assert [r["kind"] for r in rows] == ["org", "person"]
 
@@ -61,10 +55,8 @@ def test_csv_stray_quote_loses_only_its_row_and_semicolons_are_read(tmp_path: Pa
         "4;HRwithKim;HR Manager\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    assert [r["id"] for r in read_rows(out)] == ["1", "3", "4"]  # rows after the quote still read
+    result, rows = tag_file(src)
+    assert [r["id"] for r in rows] == ["1", "3", "4"]  # rows after the quote still read
     err = error_text(result).replace("\n", " ")
     assert f"{src}:3: unclosed quote starting at line 3" in err
     assert "skipped 1 malformed record" in err
@@ -87,10 +79,8 @@ def test_the_accounts_json_of_staffpulse_is_tagged_as_it_is(tmp_path: Path) -> N
     assert listed.exit_code == 0
     src = tmp_path / "accounts.json"
     src.write_text(listed.stdout, encoding="utf-8")
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    tags = {row["id"]: row for row in read_rows(out)}
+    result, rows = tag_file(src)
+    tags = {row["id"]: row for row in rows}
     assert set(tags) == {"bluerivertemps", "jane_runs"}
     for row in tags.values():
         check_role_row(row)
@@ -109,10 +99,7 @@ def test_staffpulse_account_columns_stand_in_for_the_contract_ones(tmp_path: Pat
         "follow,x,,,,,,\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    tags = read_rows(out)
+    result, tags = tag_file(src)
     assert [row["id"] for row in tags] == ["bluerivertemps", "jane_runs"]  # the handles
     assert tags[0]["role"] == "staffing_firm" and tags[1]["kind"] == "person"
     err = error_text(result).replace("\n", " ")
@@ -127,10 +114,7 @@ def test_the_contract_columns_win_over_staffpulse_ones(tmp_path: Path) -> None:
                     "description": "Follow us for Chicago jobs", "bio": "Mom of two"}) + "\n",
         encoding="utf-8",
     )  # fmt: skip
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    [row] = read_rows(out)
+    _, [row] = tag_file(src)
     assert row["id"] == 7 and row["role"] == "job_board"
 
 
@@ -154,10 +138,7 @@ def test_other_tools_field_names_are_read_as_the_contract_ones(
     the contract's id, name and description, not an empty account."""
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": 1, **FIRM}) + "\n" + json.dumps(record) + "\n")
-    out = tmp_path / "out.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    contract, other = read_rows(out)
+    _, [contract, other] = tag_file(src)
     assert other["id"] == 1 and other["role"] == contract["role"] == "staffing_firm"
     assert other["kind"] == "org"
 
@@ -177,10 +158,8 @@ def test_a_record_with_no_name_description_or_text_is_reported_not_tagged(
         + "\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [row["id"] for row in read_rows(out)] == [5, 8]
+    result, rows = tag_file(src)
+    assert [row["id"] for row in rows] == [5, 8]
     err = error_text(result).replace("\n", " ")
     assert f"{src}:2: no name, description or text to tag (found: id)" in err
     assert f"{src}:3: no name, description or text to tag (found: id, nick, about)" in err
@@ -198,10 +177,7 @@ def test_csv_headers_take_the_same_other_names_and_a_repeated_header_is_skipped(
         "2,bob,dad and golfer\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    rows = read_rows(out)
+    result, rows = tag_file(src)
     assert [row["id"] for row in rows] == ["1", "2"]
     assert rows[0]["role"] == "staffing_firm"
     assert f"{src}:3: the header again" in error_text(result)
@@ -210,10 +186,8 @@ def test_csv_headers_take_the_same_other_names_and_a_repeated_header_is_skipped(
 def test_a_null_among_the_posts_is_dropped_not_the_account(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": 1, **FIRM, "text": ["We're hiring", None]}) + "\n")
-    out = tmp_path / "out.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)
-    assert [row["id"] for row in read_rows(out)] == [1]
+    _, rows = tag_file(src)
+    assert [row["id"] for row in rows] == [1]
 
 
 def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
@@ -227,11 +201,9 @@ def test_a_report_title_above_the_header_is_passed_over_with_the_imports_note(
         "a1,BlueRiverStaffing,Staffing agency placing warehouse temps in Ohio\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    assert [r["id"] for r in read_rows(out)] == ["a1"]
-    stderr = " ".join(result.stderr.split())  # type: ignore[attr-defined]
+    result, rows = tag_file(src)
+    assert [r["id"] for r in rows] == ["a1"]
+    stderr = " ".join(result.stderr.split())
     assert "the 1 line above its header (line 2: a report's title" in stderr
 
 
@@ -242,11 +214,9 @@ def test_a_csv_whose_first_row_is_the_header_is_read_from_it(tmp_path: Path) -> 
         "id,name,description\n1,Audience report,Monthly numbers\n2,acme,We place nurses\n",
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    assert [r["id"] for r in read_rows(out)] == ["1", "2"]
-    assert "above its header" not in result.stderr  # type: ignore[attr-defined]
+    result, rows = tag_file(src)
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert "above its header" not in result.stderr
 
 
 def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(
@@ -263,9 +233,7 @@ def test_a_nan_field_as_json_dumps_writes_a_blank_cell_is_read_as_a_null_one(
         '{"id": 4, "name": "BlueRiverStaffing", "description": null}\n',
         encoding="utf-8",
     )
-    out = tmp_path / "tags.jsonl"
-    result = run_roles(str(src), "-o", str(out))
-    assert result.exit_code == 0, error_text(result)  # type: ignore[attr-defined]
-    rows = [{k: v for k, v in row.items() if k != "id"} for row in read_rows(out)]
+    _, tags = tag_file(src)
+    rows = [{k: v for k, v in row.items() if k != "id"} for row in tags]
     assert rows[0] == rows[1]
     assert rows[2] == rows[3]  # a NaN name gives way to the next name, as null does
