@@ -213,3 +213,22 @@ def test_with_pillars_not_scored_the_points_add_up_to_what_the_overall_score_mis
     assert points["Reply to others."] in (12, 13)  # half of 25
     overall = (70 + 75) / 2
     assert 100 - overall - 1 <= actions_total(actions) <= 100 - overall + 1
+
+
+def test_advice_that_fixes_one_part_wins_that_part_only_and_keeps_its_kind() -> None:
+    # Face at 40 can add 0.25 × 60 = 15 points; a name worth 8 of Face's points wins 2 of
+    # them, so another pillar's main fix comes first
+    audit = pillars(
+        face=(40, [Advice("Put your name in the display name.", "Name", gain=8.0)]),
+        mix=(100, [Praise("A healthy mix.")]),
+        voice=(100, [Praise("Keep it up.")]),
+        conversation=(60, ["Reply to others."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert [(a["pillar"], a["points"], a["pillar_points"]) for a in actions] == [
+        ("conversation", 10, 10),
+        ("face", 2, 15),
+    ]
+    unchecked = Tentative("We could not check your picture.", "Check the picture").gaining(30.0)
+    assert isinstance(unchecked, Tentative) and unchecked.gain == 30.0
+    assert unchecked.headline == "Check the picture"

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import DEFAULTS
 from staffpulse.audit.face import bio_score, face_pillar
@@ -299,3 +300,30 @@ def test_an_account_named_after_a_person_is_asked_for_its_own_photo(label: str) 
         AvatarInfo(label, 0.9, "t"),
     )
     assert "photo of yourself" not in " ".join(firm.recommendations)
+
+
+def test_each_face_tip_promises_only_what_its_part_can_add() -> None:
+    # QA with a real Bluesky feed: "Erik ❤️" (no bio in the data, picture not checked) was
+    # told "+14 points" for a fuller display name, the whole of Face's gap, though the name is
+    # a fourth of Face there and could add about 2 points to the overall score
+    erik = acct("bluesky", display_name="Erik ❤️", bio_known=False, avatar_url="https://x/a.jpg")
+    face = face_pillar(erik, DEFAULTS, AvatarInfo(None, 0.0, "none"))
+    assert face.score is not None
+    weights = {"face": 1.0, "mix": 0.0, "voice": 0.0, "conversation": 0.0}  # Face alone
+    points = {a["action"][:20]: a["points"] for a in top_actions({"face": face}, weights)}
+    name_tip = next(p for tip, p in points.items() if tip.startswith("Say who is behind"))
+    picture_tip = next(p for tip, p in points.items() if tip.startswith("We could not check"))
+    name_share = 0.2 / 0.8  # the name's weight among the parts known (no bio)
+    assert name_tip == round(100 * name_share * (1 - face.evidence["parts"]["name"] / 100))
+    assert picture_tip > name_tip  # the picture is three fourths of Face here
+    assert name_tip + picture_tip <= 100 - face.score + 1  # rounding each part
+
+
+def test_the_face_tips_together_can_close_the_whole_gap() -> None:
+    account = acct(display_name="Acme Staffing", bio="")
+    face = face_pillar(account, DEFAULTS, AvatarInfo("logo", 1.0, "t"))
+    assert face.score is not None and len(face.recommendations) == 3  # picture, bio, name
+    weights = {"face": 1.0, "mix": 0.0, "voice": 0.0, "conversation": 0.0}
+    actions = top_actions({"face": face}, weights)
+    assert actions[0]["action"].startswith("Your picture is a logo")  # the biggest part first
+    assert abs(sum(a["points"] for a in actions) - (100 - face.score)) <= 1

@@ -10,6 +10,9 @@
   followed, it can bring the pillar to 100, so it carries the whole gap. The pillar's other
   advice works on part of the same problem: half the gap, then a quarter (``SECONDARY_SHARES``).
   So a pillar with more advice never looks less important than one with a single tip.
+  Advice that can fix only one known part of its pillar says how far (``Advice.gain``: a
+  better display name lifts only the name's part of Face) and wins only that share of the
+  gap, wherever it stands.
 * **Totals that add up.** The actions of one pillar overlap (they raise the same score), so
   what several listed actions win together counts each pillar once, at most its gap
   (:func:`actions_total`): never more than ``100 − overall``. A pillar not scored has no
@@ -93,6 +96,17 @@ def advice_points(gap: float, parts: int) -> list[int]:
     return [round(gap * share) for share in shares[:parts]]
 
 
+def _pillar_advice_points(score: int | None, gap: float, texts: Sequence[str]) -> list[int]:
+    """:func:`advice_points` of a pillar's advice, but advice that says how far it can raise
+    the pillar (``gain``) wins that share of the ``gap`` only."""
+    points = advice_points(gap, len(texts))
+    missing = 100 - (score or 0)
+    for rank, text in enumerate(texts):
+        if isinstance(text, Advice) and text.gain is not None and score is not None and missing:
+            points[rank] = round(gap * min(max(text.gain, 0.0), missing) / missing)
+    return points
+
+
 def actions_total(actions: Sequence[Mapping[str, Any]]) -> int:
     """What the listed actions could win together: each pillar's actions overlap, so a pillar
     counts once, at most its ``pillar_points``."""
@@ -114,7 +128,10 @@ def top_actions(
         name: [text for text in pillar.recommendations if not is_praise(text)]
         for name, pillar in pillars.items()
     }
-    points = {name: advice_points(gap[name], len(texts)) for name, texts in actions.items()}
+    points = {
+        name: _pillar_advice_points(pillars[name].score, gap[name], texts)
+        for name, texts in actions.items()
+    }
     order = sorted(pillars, key=lambda name: (-gap[name], pillars[name].score or 0))
     candidates: list[tuple[bool, bool, int, int, int, str]] = []
     for rank in range(3):

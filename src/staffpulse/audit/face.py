@@ -72,32 +72,35 @@ def face_pillar(account: Account, settings: dict[str, Any], avatar: AvatarInfo) 
             f"picture not checked: it counts as {round(100 * picture)} of 100, a guess, so "
             "this score is partial until the picture is checked"
         )
+    shares = _part_shares(settings["face_parts"], bio, name)
+    values = {"avatar": picture, "bio": bio.value, "name": name.value}
+    # each piece of advice fixes one part: followed, it lifts Face by that part's share only
+    gains = {part: 100 * shares[part] * (1 - values[part]) for part in shares}
     return PillarResult(
         name="face",
-        score=round(_face_score(settings["face_parts"], picture, bio, name)),
+        score=round(100 * sum(shares[part] * values[part] for part in shares)),
         evidence=evidence,
         notes=notes,
         recommendations=_face_advice(
-            account, avatar, bio.value if bio.known else 1.0, name.value if name.known else 1.0
+            account,
+            avatar,
+            bio.value if bio.known else 1.0,
+            name.value if name.known else 1.0,
+            gains,
         ),
     )
 
 
-def _face_score(weights: dict[str, Any], picture: float, bio: _Field, name: _Field) -> float:
-    """Face 0-100: the parts weighed by ``weights``; a field not known weighs nothing, so the
-    other parts carry the score."""
-    parts = dict(weights)
+def _part_shares(weights: dict[str, Any], bio: _Field, name: _Field) -> dict[str, float]:
+    """Each part's share of Face (``weights`` divided by their sum); a field not known
+    weighs nothing, so the other parts carry the score."""
+    parts = {key: float(weights[key]) for key in ("avatar", "bio", "name")}
     if not bio.known:
         parts["bio"] = 0.0
     if not name.known:
         parts["name"] = 0.0
-    total = sum(float(v) for v in parts.values()) or 1.0
-    weighed = (
-        float(parts["avatar"]) * picture
-        + float(parts["bio"]) * bio.value
-        + float(parts["name"]) * name.value
-    )
-    return 100 * weighed / total
+    total = sum(parts.values()) or 1.0
+    return {key: value / total for key, value in parts.items()}
 
 
 def _face_evidence(
@@ -245,17 +248,22 @@ _PERSON_PICTURE_ADVICE = {
 }
 
 
-def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) -> list[str]:
+def _face_advice(
+    account: Account, avatar: AvatarInfo, bio: float, name: float, gains: dict[str, float]
+) -> list[str]:
+    """Face's advice; ``gains`` holds how far fixing each part (avatar, bio, name) can lift
+    Face, which each piece of advice carries."""
     recs: list[str] = []
     pictures = _PERSON_PICTURE_ADVICE if name >= 0.9 else _PICTURE_ADVICE
     if (picture := pictures.get(avatar.label or "")) is not None:
-        recs.append(picture)
+        recs.append(picture.gaining(gains["avatar"]))
     if bio < 1.0 and name >= 0.9:  # a person's account already says who is behind it
         recs.append(
             Advice(
                 "Fill in your bio with who you place and where, in your own voice, e.g. "
                 '"I place warehouse and office staff across Tacoma. Ask me anything."',
                 "Fill in the bio: who it places and where",
+                gain=gains["bio"],
             )
         )
     elif bio < 1.0:
@@ -264,14 +272,20 @@ def _face_advice(account: Account, avatar: AvatarInfo, bio: float, name: float) 
                 "Fill in your bio with who you place, where, and who is behind the account, e.g. "
                 '"Rosa and team: warehouse and office jobs across Tacoma. Ask us anything."',
                 "Fill in the bio: who it places, where, and who is behind it",
+                gain=gains["bio"],
             )
         )
     if name < 0.9:
         recs.append(
-            Advice(_display_name_advice(account), "Put a person's name in the display name")
+            Advice(
+                _display_name_advice(account),
+                "Put a person's name in the display name",
+                gain=gains["name"],
+            )
         )
     if avatar.label is None:
-        recs.append(_unchecked_avatar_advice(account, avatar))
+        # the best it can be is a person's photo: the gain if the check finds one
+        recs.append(_unchecked_avatar_advice(account, avatar).gaining(gains["avatar"]))
     if not recs:
         recs.append(
             Praise(

@@ -147,14 +147,26 @@ class Advice(str):
     wording). ``headline`` is None for advice written without one: its action's headline is
     then its first sentence in the third person (:func:`staffpulse.audit.advice.headline_of`).
     A plain ``str`` everywhere else (JSON, history).
+
+    ``gain`` is the most the pillar's score (0-100) can rise when the advice is followed, for
+    advice that fixes one known part of its pillar: renaming "Erik ❤️" can lift only the
+    name's fifth of Face, yet as Face's first advice it was promised the whole gap ("+14
+    points" for a name worth 3). None: the advice can bring its pillar to 100
+    (:mod:`staffpulse.audit.advice`).
     """
 
     headline: str | None
+    gain: float | None
 
-    def __new__(cls, text: str, headline: str | None = None) -> Self:
+    def __new__(cls, text: str, headline: str | None = None, *, gain: float | None = None) -> Self:
         advice = super().__new__(cls, text)
         advice.headline = headline
+        advice.gain = gain
         return advice
+
+    def gaining(self, gain: float) -> Self:
+        """The same advice, of the same kind, that can raise its pillar by ``gain``."""
+        return type(self)(str(self), self.headline, gain=gain)
 
 
 class Praise(Advice):
