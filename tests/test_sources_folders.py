@@ -12,6 +12,7 @@ from staffpulse.errors import EmptyInputError, UnknownFormatError
 from staffpulse.sources import Problem, Source, detect
 from staffpulse.sources.folders import (
     EMPTY_FOLDER,
+    SHOWN_LEFT,
     is_empty_file,
     left_out,
     plan_folder,
@@ -102,13 +103,49 @@ def test_what_import_and_score_say_of_a_file_they_cannot_read_names_neither(
     ]
     with pytest.raises(EmptyInputError) as nothing:
         refuse_empty_folder(tmp_path, problems)
-    assert nothing.value.message == f"{tmp_path}: the folder holds no file staffpulse can read"
+    assert nothing.value.message == (
+        f"{tmp_path}: the folder holds no file staffpulse can read: LICENSE: not a known format;"
+        " empty.json: the file is empty"
+    )
     table = tmp_path / "table.csv"
     table.write_text("foo,bar\n1,2\n", encoding="utf-8")
     with pytest.raises(UnknownFormatError) as unknown:
         detect(table)
     assert unknown.value.hint is not None
     assert unknown.value.hint.startswith("fix the file as said and try again; supported formats")
+
+
+def test_a_folder_of_nothing_to_read_names_each_file_and_what_it_looks_like(
+    tmp_path: Path,
+) -> None:
+    # QA s27: a folder holding only a saved web page and another tool's JSON was told only
+    # "the folder holds no file staffpulse can read": no word of which file, or what it was
+    (tmp_path / "page.html").write_text("<!DOCTYPE html>\n<html><body>Jobs</body></html>\n")
+    (tmp_path / "people.json").write_text('[{"id": 1, "name": "Ana"}, {"id": 2, "name": "Bo"}]')
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")
+    _, problems = _plan(tmp_path)
+    with pytest.raises(EmptyInputError) as nothing:
+        refuse_empty_folder(tmp_path, problems)
+    not_ours = "not a file of posts or accounts"
+    assert nothing.value.message == (
+        f"{tmp_path}: the folder holds no file staffpulse can read: page.html is an HTML page"
+        f" (a saved web page, or an export's viewer page), {not_ours}; people.json is a JSON"
+        f" file whose records have no text field (the first has the keys id, name), {not_ours};"
+        f" report.pdf is a PDF, {not_ours}"
+    )
+    hint = nothing.value.hint or ""
+    assert "supported formats: " in hint and "X archive" in hint
+    assert hint.endswith("(see docs/formats.md)")
+
+
+def test_a_folder_of_many_files_of_nothing_to_read_names_the_first_few(tmp_path: Path) -> None:
+    for n in range(6):
+        (tmp_path / f"page{n}.html").write_text("<html><body>old site</body></html>\n")
+    _, problems = _plan(tmp_path)
+    with pytest.raises(EmptyInputError) as nothing:
+        refuse_empty_folder(tmp_path, problems)
+    assert nothing.value.message.count(" is an HTML page") == SHOWN_LEFT
+    assert nothing.value.message.endswith("; 2 more")
 
 
 @pytest.mark.parametrize(

@@ -184,3 +184,46 @@ def test_a_zip_of_zeros_after_its_signature_is_refused_as_damaged(tmp_path: Path
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 300)
     with pytest.raises(InputError, match=r"zeros\.zip: the ZIP is damaged or cut short"):
         import_paths(open_store(":memory:"), [path])
+
+
+def _garbled_first_byte(target: Path, members: dict[str, str], damaged: str) -> Path:
+    """A ZIP whose member ``damaged`` has its first byte changed after packing: its data no
+    longer matches its checksum, and its head reads as no format at all."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+    data = bytearray(target.read_bytes())
+    start = data.index(damaged.encode()) + len(damaged)  # stored: its data follows its name
+    data[start] ^= 0xFF
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_member_damaged_at_its_start_is_told_damaged_not_of_no_known_format(
+    tmp_path: Path,
+) -> None:
+    # QA s27: a byte flipped early in a member garbled its head, and the ZIP was refused as
+    # holding "no known format": the user was told to re-pack a file that was fine to export
+    path = _garbled_first_byte(
+        tmp_path / "export.zip",
+        {"export/posts.jsonl": JSONL + "\n", "harbor.csv": POSTS_CSV},
+        "posts.jsonl",
+    )
+    report = import_paths(open_store(":memory:"), [path])
+    assert report.posts == 2  # the other member is imported
+    assert [(p.file, p.message) for p in report.problems] == [
+        (
+            f"{path}!export/posts.jsonl",
+            "is damaged in the ZIP (download or copy the ZIP again); skipped",
+        )
+    ]
+    alone = _garbled_first_byte(
+        tmp_path / "alone.zip", {"posts.jsonl": JSONL + "\n"}, "posts.jsonl"
+    )
+    with pytest.raises(InputError) as refused:
+        import_paths(open_store(":memory:"), [alone])
+    assert refused.value.message == (
+        f"{alone}: the ZIP is damaged, and nothing staffpulse can import could be read from it"
+        f" ({alone}!posts.jsonl: is damaged in the ZIP (download or copy the ZIP again); skipped)"
+    )
+    assert refused.value.hint == "download or copy the ZIP again, then import it"

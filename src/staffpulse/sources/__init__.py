@@ -49,6 +49,7 @@ _ADAPTERS = (
     "community_archive",  # a JSON object with the X archive's lists: before other JSON
     "mastodon_archive_files",  # last, so tried first: its tar.gz before the gzip reader
     "native_jsonl_fixes",  # no reader: it tells why JSON records of no format are refused
+    "file_kinds",  # no reader: what an unknown file looks like, when no source said more
 )
 
 for _name in _ADAPTERS:

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from staffpulse.errors import EmptyInputError
-from staffpulse.next_steps import SEE_FORMATS
+from staffpulse.next_steps import SUPPORTED_FORMATS
 from staffpulse.sources.base import (
     EMPTY_FILE,
     IMAGE_SUFFIXES,
     LEFT_OUT,
+    REGISTRY,
     UNKNOWN_FORMAT,
     Problem,
     Source,
@@ -35,6 +36,8 @@ from staffpulse.sources.workbooks import why_workbook, workbook_advice
 
 # An archive's pictures and videos: never sniffed for a format (an archive holds thousands)
 MEDIA_SUFFIXES = (*IMAGE_SUFFIXES, ".mp4", ".mov", ".m4v", ".webm", ".mp3", ".m4a", ".ogg")
+# Of the files a folder given alone left out, how many are named with what each is
+SHOWN_LEFT = 4
 # A folder among several paths that holds no file: told, though it cost no record
 EMPTY_FOLDER = "the folder holds no files; skipped"
 # Why a file of no known format is none, from the sources that can tell (``path, head ->
@@ -149,14 +152,33 @@ def plan_beside(folder: Path, source: Source, plan: list[tuple[Path, Source]]) -
 def refuse_empty_folder(path: Path, left: Sequence[Problem]) -> NoReturn:
     """Refuse a folder given alone that holds nothing to import (:class:`EmptyInputError`),
     from its files ``left`` out: a workbook among them is told what it is and how to save it
-    as a CSV, as one given alone is."""
+    as a CSV, as one given alone is; other files are named with what each looks like (a PDF,
+    an HTML page), so a wrong folder is told from a damaged export."""
     advice = workbook_advice([(Path(p.file).name, Path(p.file)) for p in left])
     if advice is not None:
         said, fix = advice
         raise EmptyInputError(
             f"{path}: the folder holds no file staffpulse can read ({said})", hint=fix
         )
+    names = ", ".join(sorted(source.label for source in REGISTRY))
+    said = describe_left(left)
     raise EmptyInputError(
-        f"{path}: the folder holds no file staffpulse can read",
-        hint=f"point to the exported files themselves {SEE_FORMATS.say()}",
+        f"{path}: the folder holds no file staffpulse can read" + (f": {said}" if said else ""),
+        hint=f"point to the exported files themselves; {SUPPORTED_FORMATS.say(names=names)}",
     )
+
+
+def describe_left(left: Sequence[Problem], shown: int = SHOWN_LEFT) -> str:
+    """The files ``left`` out of a folder, each named with why ("report.pdf is a PDF, not a
+    file of posts or accounts"), the first ``shown`` of them; "" for none."""
+    said = [Path(p.file).name + _why_left(p.message) for p in left[:shown]]
+    if len(left) > shown:
+        said.append(f"{len(left) - shown:,} more")
+    return "; ".join(said)
+
+
+def _why_left(message: str) -> str:
+    """A left-out file's message as said after its name: what it is, when that was told."""
+    if message.startswith(UNKNOWN_FORMAT + ": " + WHAT_IT_IS):
+        return " is " + message.removeprefix(UNKNOWN_FORMAT + ": " + WHAT_IT_IS)
+    return f": {message}"

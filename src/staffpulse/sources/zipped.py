@@ -53,6 +53,10 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty ZIP
 ARCHIVE_OWN_SUFFIXES = (".js", ".html", ".htm", ".css", *MEDIA_SUFFIXES)
 MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
 DAMAGED_MEMBER = "is damaged in the ZIP (download or copy the ZIP again)"
+# A member damaged early looks like no format at all (its head is garbled): it was told "no
+# known format", as if the wrong file had been zipped. Any damaged member is skipped whole:
+# deflate data unpacked past damage can look like records and still be garbled
+DAMAGED = f"{DAMAGED_MEMBER}; skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,7 @@ def check_zip(path: Path) -> None:
         advice = workbook_advice([(_member_name(f), files.local(f)) for f in sorted(books)])
     if not skipped and not unread:
         raise EmptyInputError(f"{path}: the ZIP holds no files", hint="check that it is the export")
+    unread += [p for p in skipped if p.message == DAMAGED]
     why = [str(problem) for problem in unread[:2]]
     empty = [p for p in skipped if is_empty_file(p)]
     unknown = [p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books]
@@ -106,7 +111,7 @@ def check_zip(path: Path) -> None:
             f" before the cut hold nothing staffpulse can import ({'; '.join(why)})",
             hint="download or copy the ZIP again, then import it",
         )
-    if any(problem.message.startswith(DAMAGED_MEMBER) for problem in unread):
+    if any(problem.message == DAMAGED for problem in unread):
         # what it should hold is in the damaged files: not to be packed again by the user
         raise InputError(
             f"{path}: the ZIP is damaged, and nothing staffpulse can import could be read from"
@@ -235,8 +240,22 @@ class _Extracted:
         plan: list[tuple[Path, Source]] = []
         skipped: list[Problem] = []
         plan_folder(self.folder, plan, skipped, seen=set())
-        told = [p for p in skipped if not (p.file in self.beside and left_out(p))]
+        told = [self._damaged_or(p) for p in skipped if not (p.file in self.beside and left_out(p))]
         return plan, [replace(problem, file=self.display(problem.file)) for problem in told]
+
+    def _damaged_or(self, problem: Problem) -> Problem:
+        """``problem`` of a member of no known format, or :data:`DAMAGED` when the member is
+        damaged: its garbled head is why no format was seen."""
+        info = self.members.get(Path(problem.file))
+        if info is None or not left_out(problem) or is_empty_file(problem):
+            return problem
+        try:
+            with self.archive.open(info) as member:
+                while member.read(1 << 20):  # the CRC is checked at the end
+                    pass
+        except MEMBER_ERRORS:
+            return Problem(problem.file, None, DAMAGED)
+        return problem
 
     def read(self) -> Iterator[ZipMember | Problem]:
         plan, skipped = self.plan()
@@ -280,12 +299,10 @@ class _Extracted:
                     out.write(member.read(limit))
         except MEMBER_ERRORS as exc:
             target.unlink(missing_ok=True)
-            why = (
-                "is encrypted: unzip it with its password and import the folder"
-                if "password" in str(exc) or "encrypt" in str(exc)
-                else DAMAGED_MEMBER
-            )
-            return Problem(where, None, f"{why}; skipped")
+            if "password" in str(exc) or "encrypt" in str(exc):
+                why = "is encrypted: unzip it with its password and import the folder"
+                return Problem(where, None, f"{why}; skipped")
+            return Problem(where, None, DAMAGED)
         except OSError as exc:  # a member named like a folder of another, say
             return Problem(where, None, f"cannot be extracted ({exc.strerror}); skipped")
         return None

@@ -1,0 +1,81 @@
+"""What a text file of no known format looks like: a web page, XML, JSON of no posts.
+
+A folder holding a saved web page, or the JSON some other tool wrote, was refused as one that
+"holds no file staffpulse can read", and such a file given alone as "not a format staffpulse
+can import", neither saying what the file is: the user could not tell a wrong file from a
+damaged export. :func:`why_looks_like` (the last of
+:data:`staffpulse.sources.folders.EXPLAINERS`, so any source that can say more says it first)
+names what the file's first bytes show.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from staffpulse.sources.folders import EXPLAINERS, WHAT_IT_IS
+from staffpulse.sources.jsonio import first_value, json_lines_head
+
+SHOWN_KEYS = 6  # of a JSON record's keys named in the message
+NOT_OURS = "not a file of posts or accounts"
+# Keys whose value is the words of a post, in the formats staffpulse reads and those it
+# does not: a record with none of them holds nothing to import as a post
+_TEXT_KEYS = frozenset({"text", "full_text", "content", "body", "message", "tweet", "post"})
+_HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body")
+
+
+def why_looks_like(path: Path, head: bytes) -> str | None:
+    """What ``head`` shows ``path`` to be ("this is an HTML page, ..."), or None when it
+    shows nothing telling (plain text, binary data)."""
+    if path.is_dir():
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith(_HTML_MARKS):
+        return (
+            f"{WHAT_IT_IS}an HTML page (a saved web page, or an export's viewer page), {NOT_OURS}"
+        )
+    if start.startswith(b"<?xml"):
+        return f"{WHAT_IT_IS}an XML file, {NOT_OURS}"
+    if start[:1] in (b"{", b"["):
+        return _why_json(head)
+    return None
+
+
+def _why_json(head: bytes) -> str | None:
+    """JSON no source reads: records with no text, or an object that holds no records."""
+    value = first_value(json_lines_head(head))
+    if not isinstance(value, dict):
+        return None
+    keys = [str(key) for key in value]
+    shown = ", ".join(keys[:SHOWN_KEYS]) + (
+        f" and {len(keys) - SHOWN_KEYS:,} more" if len(keys) > SHOWN_KEYS else ""
+    )
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") or _several_lines(head):
+        if not any(key.lower() in _TEXT_KEYS for key in keys):
+            return (
+                f"{WHAT_IT_IS}a JSON file whose records have no text field (the first has "
+                f"{_keys(shown, keys)}), {NOT_OURS}"
+            )
+        return None
+    if not keys:
+        return f"{WHAT_IT_IS}a JSON file holding an empty object, {NOT_OURS}"
+    return f"{WHAT_IT_IS}a JSON file holding one object ({_keys(shown, keys)}), {NOT_OURS}"
+
+
+def _keys(shown: str, keys: list[str]) -> str:
+    return f"the key {shown}" if len(keys) == 1 else f"the keys {shown}"
+
+
+def _several_lines(head: bytes) -> bool:
+    """JSON Lines: a second line that is a JSON value of its own."""
+    lines = [line for line in json_lines_head(head).split(b"\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        json.loads(lines[1])
+    except ValueError:
+        return False
+    return True
+
+
+EXPLAINERS.append(why_looks_like)

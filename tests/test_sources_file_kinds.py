@@ -1,0 +1,60 @@
+"""What a file of no known format looks like, told to whoever gave it to import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staffpulse.errors import UnknownFormatError
+from staffpulse.sources import detect
+from staffpulse.sources.file_kinds import why_looks_like
+
+NOT_OURS = "not a file of posts or accounts"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        (
+            "careers.html",
+            "\ufeff<!doctype html>\n<html lang='en'><head><title>Jobs</title></head></html>\n",
+            "this is an HTML page (a saved web page, or an export's viewer page)",
+        ),
+        ("feed.xml", '<?xml version="1.0"?>\n<rss><channel/></rss>\n', "this is an XML file"),
+        (
+            "people.jsonl",
+            '{"id": 1, "name": "Ana", "team": "ops"}\n{"id": 2, "name": "Bo", "team": "hr"}\n',
+            "this is a JSON file whose records have no text field (the first has the keys id,"
+            " name, team)",
+        ),
+        (
+            "settings.json",
+            '{\n  "theme": "dark"\n}\n',
+            "this is a JSON file holding one object (the key theme)",
+        ),
+    ],
+)
+def test_a_file_given_to_import_is_told_what_it_looks_like(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == (
+        f"{path}: not a format staffpulse can import: {said}, {NOT_OURS}"
+    )
+    # what it is, not something to fix: the hint lists the formats read, with no "fix"
+    assert (refused.value.hint or "").startswith("supported formats: ")
+
+
+def test_plain_text_and_json_records_with_text_are_left_to_other_explanations(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Remember to post on Friday\n", encoding="utf-8")
+    posts = tmp_path / "posts.json"
+    posts.write_text('[{"id": 1, "text": "We are hiring"}]', encoding="utf-8")
+    assert why_looks_like(notes, notes.read_bytes()) is None
+    assert why_looks_like(posts, posts.read_bytes()) is None
