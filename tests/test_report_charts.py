@@ -255,3 +255,26 @@ def test_the_strips_open_on_the_audited_accounts_marker() -> None:
     # the benchmark's strips mark no account: nothing to open on
     plain = ET.fromstring(chart_strips.percentile_strips([(r[0], r[1], None) for r in rows]))
     assert plain.find(".//span[@class='chart-focus']") is None
+
+
+def test_each_segment_in_the_legend_has_a_colour_of_its_own() -> None:
+    # a real cohort with an "other" account and one without a segment showed two grey
+    # legend entries and grey dots no reader could tell apart
+    segments = [
+        ("staffing_firm", "Staffing firms"),
+        ("vendor", "Vendors"),
+        ("recruiter", "Recruiters"),
+        ("hr", "HR people"),
+        ("other", "Other"),
+        ("unknown", "No segment"),
+    ]
+    legend = str(chart_strips.segment_legend(segments))
+    colours = re.findall(r"background:(#[0-9a-f]{6})", legend)
+    assert len(colours) == len(segments) == len(set(colours))
+    rows = [("Overall", [(20.0, "other", "@a"), (70.0, "unknown", "@b")], None)]
+    svg = chart_strips.percentile_strips(rows)
+    fills = {
+        dict(zip(colours, (key for key, _label in segments), strict=True)).get(fill)
+        for fill in re.findall(r'fill="(#[0-9a-f]{6})"', svg)
+    }
+    assert {"other", "unknown"} <= fills  # the dots drawn in the legend's colours

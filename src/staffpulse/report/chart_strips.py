@@ -12,12 +12,14 @@ from markupsafe import Markup, escape
 from staffpulse.report.chart_render import render
 from staffpulse.report.chart_theme import INK, PILLAR_AXIS, vega_spec
 
+# one colour per segment, "no segment" the neutral grey: "Other" shared that grey, so a
+# cohort with both showed two legend entries, and dots, no reader could tell apart
 SEGMENT_COLORS = {
     "staffing_firm": "#d9622b",
     "vendor": "#2f6fdf",
     "recruiter": "#1a9c8c",
     "hr": "#8e5bd6",
-    "other": "#7b8594",
+    "other": "#a67c00",
     "unknown": "#7b8594",
 }
 MINE = "(this account)"  # how the audited account's marker is named (its label, on hover)
