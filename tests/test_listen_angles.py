@@ -170,3 +170,30 @@ def test_every_angle_opens_as_a_sentence_with_or_without_replies() -> None:
         angle = suggest_angle(text, {"question": True}, "hr_pro", replies)
         assert angle[0].isupper(), angle
     assert suggest_angle(text, {"question": True}, "hr_pro", 3).startswith("Give a concrete")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hot take: unlimited PTO is a terrible policy that hurts employees.",
+        "Ghosting candidates after a final interview is disrespectful and bad for your brand.",
+        "What bothers me in the tech career ladder is that senior folks stop writing code."
+        " Pretty weird.",
+        "Unpopular opinion: cover letters are a useless waste of time.",
+    ],
+)
+def test_a_negative_view_of_a_practice_is_weighed_in_on_not_consoled(text: str) -> None:
+    angle = suggest_angle(text, {}, None, 2)
+    assert "acknowledge" not in angle.lower()
+    assert angle.startswith("Add a perspective on ")  # each names its work matter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager yelled at me in front of the whole team today. Awful.",
+        "We lost our biggest client today. Terrible week for the team.",
+    ],
+)
+def test_a_negative_post_about_the_writers_own_lot_still_gets_empathy(text: str) -> None:
+    assert suggest_angle(text, {}, None, 2).startswith("Acknowledge what they are going through")

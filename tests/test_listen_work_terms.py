@@ -224,3 +224,9 @@ def test_resume_the_verb_is_no_resume(text: str) -> None:
 )
 def test_the_resume_of_a_job_search_is_one(text: str) -> None:
     assert names_work_matter(text)
+
+
+def test_a_cover_letter_is_a_work_matter_and_the_angle_names_it() -> None:
+    text = "Does anyone still read cover letters? Asking for a friend"
+    assert names_work_matter(text) and dwells_on_work(text)
+    assert work_subject("Unpopular opinion: cover letters are a waste of time") == "cover letters"

@@ -11,8 +11,10 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
 * a serious question (rights and rules, pay, being fired: "an unpaid 'trial shift' ... Is that
   even legal?") is answered straight, never joked with; one about rights and rules points to
   where to check;
-* a distressed post, or a negative one that asks nothing, gets an empathetic angle, never
-  "push back";
+* a distressed post, or a negative one that asks nothing and tells of its writer's own lot
+  ("I", "my", "we"), gets an empathetic angle, never "push back"; a negative view of a practice
+  ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
+  is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
 * career news ("Yesterday was my last day as...", "I started a new job", "promoted") is
   congratulated, never argued with;
@@ -53,6 +55,19 @@ _HELP_RE = re.compile(
     r"will not|can['\u2019]?t|cannot|no) (work|load|open|connect|log ?in|sign ?in)\b|"
     r"\b(not|stopped) working\b|\bstill (having|getting) (problems|issues|errors?)\b|"
     r"\b(is|are|keeps?) (broken|crashing|freezing)\b",
+    re.IGNORECASE,
+)
+
+# the writer's own lot: a negative post without it is a view of something, not a hardship
+# ("us" in lower case only: "the US" is a country)
+_FIRST_PERSON_RE = re.compile(
+    r"\b(i|i['\u2019]m|im|i['\u2019]ve|i['\u2019]d|me|my|myself|we|we['\u2019]re|our|(?-i:us))\b",
+    re.IGNORECASE,
+)
+# a view offered for debate, even in the first person: "what bothers me is", "hot take"
+_OPINION_RE = re.compile(
+    r"\b(hot take|unpopular opinion|imo|imho|in my (view|opinion)|pet peeve|"
+    r"what (bothers|annoys|irks|bugs|frustrates|gets) me|(over|under)rated)\b",
     re.IGNORECASE,
 )
 
@@ -146,8 +161,7 @@ def _angle_for_kind(post: _Reading, addressee: str | None) -> str | None:
 def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> str | None:
     """Distress, politics, a light tone or a question of rights: how the post feels first."""
     subject, lead, tone, question = post.subject, post.lead, post.tone, post.question
-    # a question that lists "good, bad, ugly?" is not distress: only its cues count there
-    if tone.distressed or (tone.negative and not question):
+    if _going_through(post):
         return lead + (
             "acknowledge what they are going through, then offer one practical, no-pitch"
             f" tip{_on(subject)} or a free resource; no jokes."
@@ -167,6 +181,19 @@ def _angle_for_tone(post: _Reading, flags: Mapping[str, bool], humor: float) -> 
             " lawyer); no jokes, no pitch."
         )
     return None
+
+
+def _going_through(post: _Reading) -> bool:
+    """The post tells of something hard its writer is going through: a cue of distress, or a
+    negative statement about the writer's own lot that is not a view offered for debate."""
+    tone = post.tone
+    if tone.distressed:
+        return True
+    # a question that lists "good, bad, ugly?" is not distress: only its cues count there
+    if not tone.negative or post.question:
+        return False
+    plain = URL_RE.sub(" ", post.text)
+    return _FIRST_PERSON_RE.search(plain) is not None and _OPINION_RE.search(plain) is None
 
 
 def _angle_for_content(post: _Reading, role: str | None) -> str:

@@ -60,7 +60,7 @@ _WORK_TERMS_RE = re.compile(
     r"shifts?|shift (work\w*|patterns?|pay|rotas?|schedul\w*)|hir(e|es|ed|ing)|(?<!football )(?<!basketball )recruit\w*(?!\s+class)|candidates?|applicants?|interview\w*(?!\s+with\b)|"
     r"(?<!good )(?<!great )(?<!nice )(?<!superb )(?<!awesome )(?<!amazing )(?<!brilliant )"
     r"(?<!excellent )(?<!fantastic )(?<!terrific )job|(?<!steve )jobs|careers?|"
-    r"r[e\u00e9]sum[e\u00e9]s?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
+    r"r[e\u00e9]sum[e\u00e9]s?|cover letters?|salar(y|ies)|wages?|pay (raises?|rises?|cuts?|rates?|gap|"
     r"transparency|ranges?|bands?)|layoffs?|laid off|onboarding|human resources|workplaces?|co[- ]?workers?|"
     r"colleagues?|(?<!like a )boss(es)?|(my|our|your|their|his|her|line|hiring|people) managers?|"
     r"employ(ee|ees|er|ers|ment)|unemploy\w*|staffing|talent acquisition|remote work\w*|"
@@ -112,6 +112,7 @@ _SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bghost(ed|ing)\b", "ghosting"),
         (r"\binterview\w*\b(?!\s+with\b)", "interviews"),
         (r"\b(r[e\u00e9]sum[e\u00e9]s?|(?-i:CV)s?)\b", "résumés"),
+        (r"\bcover letters?\b", "cover letters"),
         (r"\bjob (search\w*|hunt\w*)\b", "the job search"),
         (r"\bonboarding\b", "onboarding"),
         (r"\bburnout|burn(ed|t) out\b", "burnout"),
