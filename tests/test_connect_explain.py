@@ -26,14 +26,8 @@ def _why(store: Store, handle: str, **kwargs: object) -> str:
     return next(s.explanation for s in found if s.handle == handle)
 
 
-def test_a_reply_that_names_you_is_counted_once(store: Store) -> None:
-    # X and Mastodon list the replied-to account among a reply's mentions
-    add_posts(store, reply_post(1, "hannah_hr", "acme_staffing", 1, mentions=("acme_staffing",)))
-    assert "replied to you 1×" in _why(store, "hannah_hr")
-
-
-def test_explanations_say_what_links_the_account_to_you(store: Store) -> None:
-    # zoe_reposts only reposted the firm: no one the firm talks with engages her
+def _zoe_reposts_the_firm() -> tuple[Account | Post, ...]:
+    """zoe_reposts, a post of the firm's (acme_staffing) and her repost of it a day ago."""
     firm_post = Post(platform="x", id="f1", author_id="id_acme_staffing", text="Open day!")
     repost = Post(
         platform="x",
@@ -43,9 +37,18 @@ def test_explanations_say_what_links_the_account_to_you(store: Store) -> None:
         reposted_post_id="f1",
         created_at=NOW - timedelta(days=1),
     )
-    own = make_post("z1", "zoe_reposts", 1)
-    add_posts(store, Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"), firm_post)
-    add_posts(store, repost, own)
+    return Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"), firm_post, repost
+
+
+def test_a_reply_that_names_you_is_counted_once(store: Store) -> None:
+    # X and Mastodon list the replied-to account among a reply's mentions
+    add_posts(store, reply_post(1, "hannah_hr", "acme_staffing", 1, mentions=("acme_staffing",)))
+    assert "replied to you 1×" in _why(store, "hannah_hr")
+
+
+def test_explanations_say_what_links_the_account_to_you(store: Store) -> None:
+    # zoe_reposts only reposted the firm: no one the firm talks with engages her
+    add_posts(store, *_zoe_reposts_the_firm(), make_post("z1", "zoe_reposts", 1))
     zoe = _why(store, "zoe_reposts")
     assert "reposted you 1×" in zoe and "wider network" not in zoe
     # a direct contact, shown with include_contacts: what the firm did, not "wider network"
@@ -71,21 +74,10 @@ def test_someone_who_only_reposts_the_firm_is_in_its_circle_not_someone_it_talks
 ) -> None:
     # zoe only reposted the firm, then replied to nina: the line must not say the firm talks
     # with zoe (replied to, mentioned or quoted), only that she is in its circle
-    firm_post = Post(platform="x", id="f1", author_id="id_acme_staffing", text="Open day!")
-    repost = Post(
-        platform="x",
-        id="r1",
-        author_id="id_zoe_reposts",
-        kind="repost",
-        reposted_post_id="f1",
-        created_at=NOW - timedelta(days=1),
-    )
     add_posts(
         store,
-        Account(platform="x", id="id_zoe_reposts", handle="zoe_reposts"),
+        *_zoe_reposts_the_firm(),
         Account(platform="x", id="id_nina_new", handle="nina_new"),
-        firm_post,
-        repost,
         reply_post(3, "zoe_reposts", "nina_new", 2),
         make_post("n1", "nina_new", 1, "hello"),
     )
