@@ -208,8 +208,9 @@ def test_a_document_whose_objects_open_lines_is_one_document_cut_or_broken(
     assert isinstance(problem, DocumentError) and problem.records == 1
     assert document == (None, {"feed": page["feed"][:2]})
     path.write_text(text.replace('"uri":', '"uri"', 1))
-    (broken,) = read_documents(path)
-    assert isinstance(broken, DocumentError) and broken.records == 3  # whole, not in pieces
+    broken, rest = read_documents(path)  # one document less its broken entry, not pieces
+    assert isinstance(broken, DocumentError) and broken.records == 1
+    assert rest == (None, {"feed": page["feed"][1:]})
 
 
 def test_a_document_cut_inside_a_character_keeps_the_entries_before_the_cut(
@@ -275,3 +276,22 @@ def test_a_document_with_a_damaged_byte_is_read_and_the_byte_told(tmp_path: Path
     path.write_bytes(json.dumps(feed, ensure_ascii=False).encode("cp1252", "replace"))
     (refused,) = read_documents(path)  # saved as Windows-1252 whole: refused as before
     assert isinstance(refused, DocumentError) and "save the file as UTF-8" in str(refused)
+
+
+def test_a_response_whose_json_one_entry_breaks_loses_only_that_entry(tmp_path: Path) -> None:
+    # QA s27: a saved response with one damaged byte in an entry lost every entry
+    follows = [{"did": f"did:plc:{n}", "handle": f"firm{n}.bsky.social"} for n in range(4)]
+    text = json.dumps({"subject": {"did": "did:plc:x"}, "follows": follows}, indent=2)
+    at = text.index('"handle": "firm2')
+    path = tmp_path / "follows.json"
+    path.write_text(text[:at] + "!" + text[at + 1 :], encoding="utf-8")  # its opening quote
+    found = list(read_documents(path))
+    assert len(found) == 2
+    told, (line, document) = found
+    assert isinstance(told, DocumentError) and told.records == 1
+    assert told.line == text[: text.index('"did:plc:2"')].count("\n")  # where the entry begins
+    assert str(told).startswith(
+        f"an entry starting here is damaged (not valid JSON at line {told.line + 2}, column"
+    )
+    assert "so it was left out and the other 3 entries read" in str(told)
+    assert line is None and document["follows"] == [follows[n] for n in (0, 1, 3)]

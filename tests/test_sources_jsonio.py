@@ -112,3 +112,32 @@ def test_a_line_with_a_damaged_byte_is_read_and_told_a_cp1252_line_refused(
     path.write_bytes('{"id": "1", "text": "caf\u00e9"}\n'.encode("cp1252"))  # Windows-1252
     ((_, refused),) = list(iter_json_lines(path))
     assert isinstance(refused, Exception) and "not valid UTF-8" in json_error_message(refused)
+
+
+def test_a_page_line_whose_json_a_damaged_byte_breaks_loses_only_that_entry(
+    tmp_path: Path,
+) -> None:
+    # QA s27: a one-line twarc2 page lost all its tweets to one flipped byte
+    tweets = [
+        {"id": str(n), "author_id": "9", "text": f"Open role {n}: a nurse for our Leeds clinic"}
+        for n in range(12)
+    ]
+    page = json.dumps({"data": tweets}).encode()
+    at = page.index(b'"Open role 1:')
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes(
+        json.dumps({"data": tweets[:1]}).encode()
+        + b"\n"
+        + page[:at]
+        + b"\xdd"
+        + page[at + 1 :]
+        + b"\n"
+    )
+    found = list(iter_json_lines(path))
+    assert found[0] == (1, {"data": tweets[:1]})
+    (line, told), (again, value) = found[1:]
+    assert line == again == 2
+    assert isinstance(told, RepairedLine) and told.records == 1
+    assert told.message.startswith("an entry is damaged (not valid JSON at column ")
+    assert "so it was left out and the other 11 entries read" in told.message
+    assert value == {"data": [tweets[0], *tweets[2:]]}

@@ -123,3 +123,18 @@ def test_a_utf8_file_with_a_damaged_byte_stays_utf8_and_says_where(tmp_path: Pat
     assert encoding.note is not None and "first at line 3" in encoding.note
     path.write_bytes("id,text\n1,Grüße\n2,café\n".encode("cp1252"))  # all of it Windows-1252
     assert detect_encoding(path).codec == "cp1252"
+
+
+def test_one_damaged_byte_in_an_all_ascii_json_text_is_repaired_not_refused() -> None:
+    from staffpulse.sources.text_files import repaired_utf8
+
+    # QA s27: a flipped byte in a response with no accent cost the whole file ("not valid
+    # UTF-8"): JSON is UTF-8 by its standard, so a lone stray byte is damage
+    first = b'{"data": [\n' + b'{"id": "1", "text": "We are hiring nurses in Leeds"},\n' * 20
+    data = first + b'{"id": "2", "text": "op\xe5n day"}\n]}'
+    repaired = repaired_utf8(data)
+    assert repaired == (first + '{"id": "2", "text": "op\ufffdn day"}\n]}'.encode(), 22)
+    # a short record with one such byte may be Windows-1252 ("café"): still refused, as is a
+    # text of many such bytes
+    assert repaired_utf8('{"id": "1", "text": "café"}'.encode("cp1252")) is None
+    assert repaired_utf8('{"text": "café crème brûlée"}'.encode("cp1252")) is None

@@ -179,8 +179,8 @@ def _dialogs(path: Path) -> Iterator[tuple[int | None, int, Any] | Problem]:
     number = 0  # the dialogs, as in the list: a line that is not JSON is none
     if is_json_lines(path):
         for line, obj in iter_json_lines(path):
-            if isinstance(obj, RepairedLine):  # its dialogs are read: nothing skipped
-                yield Problem(str(path), line, obj.message, records=0)
+            if isinstance(obj, RepairedLine):  # its dialogs are read, but those it counts
+                yield Problem(str(path), line, obj.message, records=obj.records)
                 continue
             if isinstance(obj, Exception):
                 yield Problem(str(path), line, with_line_advice(json_error_message(obj)))

@@ -16,7 +16,7 @@ import orjson
 
 from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.folders import EXPLAINERS
-from staffpulse.sources.json_entries import count_entries, salvage_cut
+from staffpulse.sources.json_entries import count_entries, salvage_cut, salvage_damaged
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
@@ -176,6 +176,7 @@ def read_documents(
             yield error
             return
         several = exc.msg.startswith(_SEVERAL)
+        broken = exc.pos, f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
     text = data.decode("utf-8")
     if several or not (error.cut or array or _ANOTHER_RE.search(data) is None):
         yield from _split_documents(text)  # several documents, one of them broken
@@ -185,6 +186,10 @@ def read_documents(
         yield None, cut.document
     elif array and not error.cut:  # a trailing comma, a broken item: each item on its own
         yield from _array_items(text)
+    elif not error.cut and (left := salvage_damaged(text, broken[0])) is not None:
+        # a damaged byte in one entry of a page costs that entry, not the page
+        yield DocumentError(left.told(broken[1]), left.line, records=left.lost)
+        yield None, left.document
     else:
         yield error
 

@@ -111,4 +111,84 @@ def salvage_cut(text: str) -> Salvaged | None:
     return Salvaged(document, read, max(count_entries(text) - read, 0))
 
 
-__all__ = ["ENTRY_LISTS", "Salvaged", "count_entries", "salvage_cut"]
+# Past this size a damaged response is not searched for the entry to leave out: each try
+# parses the whole text again
+SALVAGE_LIMIT = 16 * 1024 * 1024
+_TRIES = 200  # parses tried, at most, to find the span of the damaged entry
+_CANDIDATES = 3  # entries begun before the damage tried as the damaged one, nearest first
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A response whose JSON a damaged entry breaks, read without that entry: ``document``
+    holds the others, ``line`` is where the entry left out begins, ``lost`` how many entries
+    went with it (one, unless the damage spanned several)."""
+
+    document: Any
+    line: int
+    read: int
+    lost: int
+
+    def told(self, broken: str) -> str:
+        """What is told of the entries left out, where the JSON broke (``broken``: "line 9,
+        column 4: what"), and what to do."""
+        lost = "an entry" if self.lost == 1 else f"{self.lost:,} entries"
+        read = f"{self.read:,} entr{'y' if self.read == 1 else 'ies'}"
+        return (
+            f"{lost} starting here {'is' if self.lost == 1 else 'are'} damaged (not valid JSON"
+            f" at {broken}), so {'it was' if self.lost == 1 else 'they were'} left out and the"
+            f" other {read} read. What to do: correct the file there (a text editor shows the"
+            " line), or save or export it again"
+        )
+
+
+def salvage_damaged(text: str, at: int) -> LeftOut | None:
+    """The response ``text``, whose JSON breaks at index ``at`` inside one of its entries
+    (:data:`ENTRY_LISTS`, as :func:`count_entries` finds them), read without that entry: a
+    damaged byte costs the entry it is in, not the whole file. None when the break is in no
+    entry (the response's own keys), or no removal of whole entries makes the text parse."""
+    if len(text) > SALVAGE_LIMIT:
+        return None
+    starts = [where for begins, where, _ in _entry_bounds(text) if begins]
+    before = [where for where in starts if where <= at][-_CANDIDATES:][::-1]
+    if not before:
+        return None
+    # where the entry left out may end: the next entry begun after the break (a comma then
+    # an object, as the bounds after damage may be off), or its list's closing bracket
+    ends = sorted(
+        {m.end() - 1 for m in re.finditer(r",\s*\{", text[at:])}
+        | {m.start() for m in re.finditer(r"\]", text[at:])}
+    )
+    tries = 0
+    for end in (at + offset for offset in ends):
+        for start in before:
+            cut = _without(text, start, end)
+            tries += 1
+            if tries > _TRIES:
+                return None
+            if cut is None:
+                continue
+            try:
+                document = orjson.loads(cut)
+            except orjson.JSONDecodeError:
+                continue
+            # counted in the span taken out: the damaged text itself may count wrong past it
+            lost = max(sum(start <= where < end for where in starts), 1)
+            return LeftOut(document, text.count("\n", 0, start) + 1, count_entries(cut), lost)
+    return None
+
+
+def _without(text: str, start: int, end: int) -> str | None:
+    """``text`` without ``text[start:end]``: an entry and what follows it up to the next one
+    (``end`` at its "{"), or up to its list's "]" (then with the comma before it)."""
+    if text[end] == "{":
+        return text[:start] + text[end:]
+    head = text[:start].rstrip()
+    if head.endswith(","):
+        head = head[:-1]
+    elif not head.endswith("["):
+        return None
+    return head + text[end:]
+
+
+__all__ = ["ENTRY_LISTS", "LeftOut", "Salvaged", "count_entries", "salvage_cut", "salvage_damaged"]

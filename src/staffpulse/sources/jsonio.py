@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from staffpulse.sources.json_entries import salvage_damaged
 from staffpulse.sources.text_files import (
     bom_codec,
     head_text,
@@ -293,32 +294,46 @@ class RepairedLine:
     """Yielded by :func:`iter_json_lines` just before the value of a line that was UTF-8 but
     for a damaged byte or two (a disk or copy error): the readers tell it, counting nothing
     skipped, as the whole-file readers do (:func:`~staffpulse.sources.text_files.repaired_utf8`).
+    A line whose JSON the damage broke is read without the entry it broke (a twarc2 page
+    less one tweet): ``records`` counts those left out, as the readers report them.
     """
 
     message: str = (
         "a few bytes are not valid UTF-8 and were read as \N{REPLACEMENT CHARACTER}; the rest"
         " of the line was read: check the text there, or export the file again"
     )
+    records: int = 0
 
 
 def _repaired_line(
     number: int, text: bytes, exc: orjson.JSONDecodeError
 ) -> Iterator[tuple[int, Any | Exception]]:
     """A line orjson refused: read with its damaged bytes replaced when it is UTF-8 but for
-    them (one flipped byte would cost a one-line twarc2 page all its posts), else the error.
-    A line of Windows-1252 text holds no UTF-8 characters, so it is still refused as not UTF-8.
+    them (one flipped byte would cost a one-line twarc2 page all its posts), and without the
+    entry of a page the damage broke (:func:`salvage_damaged`); else the error. A line of
+    Windows-1252 text holds no UTF-8 characters, so it is still refused as not UTF-8.
     """
-    repaired = repaired_utf8(text) if "not valid UTF-8" in exc.msg else None
-    if repaired is None:
+    if "not valid UTF-8" in exc.msg:
+        repaired = repaired_utf8(text)
+        if repaired is None:
+            yield number, exc
+            return
+        text = repaired[0]
+        try:
+            value = orjson.loads(text)
+        except orjson.JSONDecodeError as still:  # damaged where JSON's own characters were
+            exc = still
+        else:
+            yield number, RepairedLine()
+            yield number, value
+            return
+    left = salvage_damaged(text.decode("utf-8", errors="replace"), exc.pos)
+    if left is None:
         yield number, exc
         return
-    try:
-        value = orjson.loads(repaired[0])
-    except orjson.JSONDecodeError as still:  # damaged where JSON's own characters were
-        yield number, still
-        return
-    yield number, RepairedLine()
-    yield number, value
+    broken = f"column {exc.colno}: {exc.msg}"
+    yield number, RepairedLine(left.told(broken).replace("starting here ", ""), left.lost)
+    yield number, left.document
 
 
 def get_str(obj: Any, *keys: str) -> str | None:

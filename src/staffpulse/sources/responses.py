@@ -60,8 +60,8 @@ def read_responses(path: Path) -> Iterator[Response | Problem]:
                 yield found
         return
     for number, obj in iter_json_lines(path):
-        if isinstance(obj, RepairedLine):  # its entries are read: nothing skipped
-            yield Problem(str(path), number, obj.message, records=0)
+        if isinstance(obj, RepairedLine):  # its entries are read, but those it counts
+            yield Problem(str(path), number, obj.message, records=obj.records)
             continue
         if isinstance(obj, Exception):
             doc = getattr(obj, "doc", "")  # the line (json's and orjson's errors keep it)

@@ -97,12 +97,23 @@ def _mostly_utf8(chunks: Iterable[bytes], escapes: bool = False) -> bool:
 _NOT_ASCII_ESCAPE_RE = re.compile(rb"\\u(?!00[0-7])[0-9a-fA-F]{4}")
 
 
+# Stray bytes that make a JSON text of no other character past ASCII damaged, not another
+# encoding, when the text is long enough that Windows-1252 words would show more of them:
+# JSON is UTF-8 by its standard, and one flipped byte in an all-ASCII response cost the whole
+# file. A short record with one "é" in Windows-1252 is still refused, told to save as UTF-8
+DAMAGED_BYTES = 2
+DAMAGED_TEXT_BYTES = 512
+
+
 def repaired_utf8(data: bytes) -> tuple[bytes, int] | None:
     """JSON ``data`` with its few damaged bytes as U+FFFD, and the line of the first, when it
-    is UTF-8 but for them (:func:`_mostly_utf8`, escapes counted); None when it is valid, or
-    not UTF-8 at all."""
+    is UTF-8 but for them (:func:`_mostly_utf8`, escapes counted, or no more than
+    :data:`DAMAGED_BYTES` stray bytes in a long text); None when it is valid, or not UTF-8."""
     bad = first_bad_line((data,), "utf-8")
-    if bad is None or not _mostly_utf8((data,), escapes=True):
+    if bad is None:
+        return None
+    lone = len(_NOT_ASCII_RE.findall(data)) <= DAMAGED_BYTES and len(data) >= DAMAGED_TEXT_BYTES
+    if not (lone or _mostly_utf8((data,), escapes=True)):
         return None
     return data.decode("utf-8", errors="replace").encode("utf-8"), bad
 

@@ -345,8 +345,8 @@ class Twarc2:
                     yield from self._object(found[1], path, found[0], edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
-                if isinstance(obj, RepairedLine):  # its posts are read: nothing skipped
-                    yield Problem(str(path), number, obj.message, records=0)
+                if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
+                    yield Problem(str(path), number, obj.message, records=obj.records)
                     continue
                 if isinstance(obj, Exception):
                     yield Problem(str(path), number, with_line_advice(json_error_message(obj)))
