@@ -182,6 +182,10 @@ def test_an_other_post_starts_a_topic_with_a_later_one_like_it(tmp_path: Path) -
         ("The radio station's weather guy has the best job title: Chief Cloud Whisperer",
          "resumes"),
         ("Comparing client-side and server-side form validation for a signup page", "staffing"),
+        # "study" the verb is no research, a life's "20 years of" no firm's anniversary
+        ("Moving up forced me to zoom out and study the big picture of my career", "trends"),
+        ("After 20 years of doing this I'm still learning something new every day", "news"),
+        ("Recruiter with 5 years of experience, open to a new role", "news"),
     ],
 )  # fmt: skip
 def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(
@@ -193,6 +197,8 @@ def test_theme_words_out_of_their_work_sense_file_nothing_under_that_theme(
 def test_the_work_sense_of_the_same_words_still_finds_its_theme() -> None:
     assert theme_of("I have an interview with a bank tomorrow, any tips?") == "interviews"
     assert theme_of("My manager micromanages every email I send") == "workplace"
+    assert theme_of("A new study: 4 in 10 staff plan to look elsewhere next year") == "trends"
+    assert theme_of("Celebrating 10 years of Harbor Point this week") == "news"
 
 
 @pytest.mark.parametrize(

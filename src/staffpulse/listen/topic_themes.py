@@ -212,7 +212,10 @@ THEMES: tuple[Theme, ...] = (
               "named a", "named an", "named the", "award", "awards", "anniversary",
               "anniversaries", "best of staffing", "will be closed", "happy thanksgiving",
               "happy holidays", "happy new year", "congratulations"],
-           _p(r"\b\d+ years of\b", "years of", raw=False)),
+           # a firm's "10 years of Acme", not a life's "after 20 years of doing this" or a
+           # résumé's "with 5 years of experience"
+           _p(r"(?<!\bafter )(?<!\bwith )(?<!\bover )(?<!\bfor )(?<!\bhave )(?<!\bhas )"
+              r"(?<!\bhad )\b\d+ years of\b(?! experience)", "years of", raw=False)),
         _g(1.0, "new branch|new office|new location|new clients|grand opening|branch"),
         _g(0.5, "celebrat*|milestone|shoutout*|shout out*|proud"),
         _g(1.0, "thank you to our|thank you to all|thank you to everyone"),
@@ -224,8 +227,13 @@ THEMES: tuple[Theme, ...] = (
                 "time to fill|time to hire|headcount|workforce outlook|workforce trend*|"
                 "workforce report|quarterly outlook|quarterly trend*|quarterly report|"
                 "hiring season|skills based hiring|market watch"),
-        _g(1.0, "survey*|report|reports|research|study|studies|whitepaper*|forecast*|roundup|"
-                "brief|analysis|analyses|data from|weve measured|trend|trends"),
+        _g(1.0, "survey*|report|reports|research|whitepaper*|forecast*|roundup|"
+                "brief|analysis|analyses|data from|weve measured|trend|trends",
+           # a study as a piece of research ("a new study", "studies show"), not the verb
+           # ("study the big picture", "study for the exam")
+           _p(r"\b(?:a|the|this|that|new|our|their|its|recent|latest|one|another|annual)\s+"
+              r"(?:[\w-]+\s+){0,2}stud(?:y|ies)\b|\bstud(?:y|ies)\s+(?:finds?|found|shows?|"
+              r"showed|says?|suggests?|of)\b", "tud", raw=False)),
         _g(0.5, "percent", _p(r"\d\s?%", "%", raw=False)),
         _g(0.5, "next year|q1|q2|q3|q4", _p(r"\bin 20\d\d\b", "in 20", raw=False)),
     ), search="labor market / job market / surveys / reports / data / statistics"),
