@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from audit_helpers import LOGO, PERSON, PROV, ChattyAdScorer, FakeScorer, FeedBuilder, store_with
+from audit_helpers import (
+    LOGO,
+    PERSON,
+    PROV,
+    ChattyAdScorer,
+    FakeScorer,
+    FeedBuilder,
+    audit_feed,
+    store_with,
+)
 from staffpulse.audit import audit_account, audit_history
 from staffpulse.audit.advice import actions_total
 from staffpulse.audit.engine import undated_caution
@@ -269,6 +278,19 @@ def test_a_grade_resting_on_very_few_posts_says_so(tmp_path: Path) -> None:
     assert enough.caution is None and enough.to_dict()["caution"] is None
     reposts = audit_account(store, "echo", scorer=FakeScorer(), avatar=PERSON)
     assert reposts.caution and "all 12 posts are reposts" in reposts.caution
+
+
+def test_a_single_repost_is_warned_about_in_the_singular() -> None:
+    # a real one-post account read "Rough grade: all 1 post are reposts"
+    one = FeedBuilder("echo")
+    one.post("RT @peer: a tip", kind="repost", reposted_post_id="p1")
+    caution = audit_feed(one).caution or ""
+    assert "Rough grade: your only post is a repost, so Mix and Voice are not scored" in caution
+    assert "the profile and the repost alone" in caution and "all 1" not in caution
+    two = FeedBuilder("echo")
+    for i in range(2):
+        two.post(f"RT @peer: tip {i}", kind="repost", reposted_post_id=f"p{i}")
+    assert "Rough grade: both your posts are reposts" in (audit_feed(two).caution or "")
 
 
 def test_bluesky_reposts_of_posts_not_stored_count_as_sharing_others(tmp_path: Path) -> None:

@@ -90,3 +90,27 @@ def test_what_the_actions_add_up_to_never_passes_a_hundred_nor_says_so() -> None
     ]
     said = actions_summary(replace(result, overall=74, top_actions=actions))
     assert said == "Doing all of this could take you from 74 to 100 (+26)."
+
+
+def test_posts_of_one_day_read_on_that_day_not_from_it_to_itself() -> None:
+    # real one-day samples read "10 posts from 22 Sep 2021 to 22 Sep 2021" and "1 post from
+    # 8 Apr 2021 to 8 Apr 2021. Of these, 1 repost."
+    day = FeedBuilder("oneday")
+    day.chat(2)  # five hours apart, from 9:00: one day
+    result = audit_feed(day)
+    on = format_day(day.posts[0].created_at)
+    assert posts_and_span(result) == f"2 posts, all on {on}"
+    single = FeedBuilder("single")
+    single.post("RT @peer: a tip", kind="repost", reposted_post_id="p1")
+    one = audit_feed(single)
+    assert posts_and_span(one) == f"1 post on {format_day(single.posts[0].created_at)}"
+    assert posts_counted(one) == "It is a repost."
+    console = Console(record=True, width=200)
+    render_audit(console, one)
+    assert "It is a repost." in console.export_text() and " to " not in posts_and_span(one)
+    assert "1 post on " in render_audit_html(one) and "Of these, 1 repost" not in str(
+        render_audit_html(one)
+    )
+    thread = FeedBuilder("threader")
+    thread.reply("threader")
+    assert posts_counted(audit_feed(thread)) == "It is a reply in your own thread."

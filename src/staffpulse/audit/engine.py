@@ -172,9 +172,13 @@ def few_posts_caution(own: int, posts: int, min_posts: int) -> str | None:
     if own >= min_posts:
         return None
     if own == 0:
+        # "all 1 post are reposts" of a single repost
+        shared = {1: "your only post is a repost", 2: "both your posts are reposts"}.get(
+            posts, f"all {count_of(posts, 'post')} are reposts"
+        )
         return (
-            f"Rough grade: all {count_of(posts, 'post')} are reposts, so Mix and Voice are not "
-            "scored and the grade rests on the profile and the reposts alone."
+            f"Rough grade: {shared}, so Mix and Voice are not scored and the grade rests on the "
+            f"profile and the {'repost' if posts == 1 else 'reposts'} alone."
         )
     return (
         f"Rough grade: only {count_of(own, 'post')} of your own (fewer than {min_posts}), so one "

@@ -46,16 +46,24 @@ def posts_and_span(result: AuditResult) -> str:
     """The header's post total and the days it spans: "8 posts from 1 Mar 2026 to 9 Mar 2026",
     or "8 posts (6 dated from ...)" when some have no usable date, since the span is of the
     dated ones only (the caution line says why); an audit stored before ``dated`` was counted
-    reads as before."""
+    reads as before. Posts of one day read "1 post on 8 Apr 2021" and "10 posts, all on 22
+    Sep 2021", not "from 22 Sep 2021 to 22 Sep 2021"."""
     counts, window = result.counts, result.window
-    total = count_of(int(counts.get("posts", 0)), "post")
+    posts = int(counts.get("posts", 0))
+    total = count_of(posts, "post")
     if not window.get("first_post"):
         return total
-    span = f"from {format_day(window['first_post'])} to {format_day(window['last_post'])}"
+    first, last = format_day(window["first_post"]), format_day(window["last_post"])
     dated = counts.get("dated")
-    if dated is not None and int(dated) < int(counts.get("posts", 0)):
-        return f"{total} ({int(dated):,} dated {span})"
-    return f"{total} {span}"
+    some_dated = dated is not None and int(dated) < posts
+    in_span = int(dated) if some_dated and dated is not None else posts
+    if first != last:
+        span = f" from {first} to {last}"
+    elif in_span == 1:
+        span = f" on {first}"
+    else:
+        span = f", all on {first}"
+    return f"{total} ({in_span:,} dated{span})" if some_dated else f"{total}{span}"
 
 
 def posts_counted(result: AuditResult) -> str | None:
@@ -67,6 +75,8 @@ def posts_counted(result: AuditResult) -> str | None:
     if not counts.get("posts"):
         return None
     total = int(counts["posts"])
+    if total == 1:  # "Of these, 1 repost." of a single post
+        return f"It is {_one_post_kind(counts)}."
     # "Of these, 224 original posts." only repeats the total, so say that they all are one kind
     for count, kind in ((original, "original posts"), (quotes, "quotes"), (reposts, "reposts")):
         if count == total > 1:
@@ -88,6 +98,17 @@ def posts_counted(result: AuditResult) -> str | None:
     if reposts and original + quotes + replies:
         below.append(f"“posts you wrote” means all but the reposts ({counts['posts'] - reposts:,})")
     return f"Of these, {kinds}." + (f" Below, {join_and(below)}." if below else "")
+
+
+def _one_post_kind(counts: dict[str, Any]) -> str:
+    """What the account's only post is: "a repost", "a reply in your own thread"."""
+    if int(counts.get("reply", 0)):
+        own = int(counts.get("replies_in_own_threads", 0))
+        return "a reply in your own thread" if own else "a reply"
+    for key, kind in (("quote", "a quote"), ("repost", "a repost")):
+        if int(counts.get(key, 0)):
+            return kind
+    return "an original post"
 
 
 def action_points(action: dict[str, Any]) -> str:
