@@ -174,6 +174,15 @@ def test_detectors() -> None:
     assert looks_spammy("x", hashtags=7) and not looks_spammy("a normal post", hashtags=1)
 
 
+def test_a_job_ad_that_says_dm_me_is_counted_as_the_job_ad_it_is_not_spam() -> None:
+    ad = "We're hiring! Build tools for 10,000 nurses with our team. DM me for more details!"
+    curly = ad.replace("'", "\u2019")  # as a phone types it
+    ranked = rank([conv("ad", text=ad), conv("curly", text=curly)], RankContext(now=NOW))
+    assert [r.left_out for r in ranked] == ["job_ad", "job_ad"]
+    assert not looks_spammy("Happy to help with your interview prep, DM me for the checklist")
+    assert looks_spammy("Grow your account fast, DM me for a shoutout")
+
+
 def test_every_role_has_a_name_and_a_weight() -> None:
     assert set(ROLE_NAMES) == set(ROLE_WEIGHTS) == set(ROLES)
 

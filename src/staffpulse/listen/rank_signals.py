@@ -29,8 +29,11 @@ LEANS_WORK_P = 0.5
 GROWTH_WINDOW = timedelta(hours=6)
 
 _ADDRESSED_RE = re.compile(r"\s*((hey|hi|hello|yo|dear)\b[\s,]*)?@[\w.\-]+", re.IGNORECASE)
+# "DM me for" only when what it sells is reach: "DM me for more details" closes many a recruiter's
+# job ad (left out as the job ad it is) and many an offer of help ("DM me for the template")
 _SPAM_RE = re.compile(
-    r"\b(follow ?back|f4f|crypto|airdrop|giveaway|dm me for|make money|click here|onlyfans|"
+    r"\b(follow ?back|f4f|crypto|airdrop|giveaway|make money|click here|onlyfans|"
+    r"dm (me|us) for (a )?(promo\w*|collab\w*|shout ?outs?|features?|paid \w+)|"
     r"forex|earn \$|passive income|bitcoin|nft|promo code)\b",
     re.IGNORECASE,
 )
@@ -52,7 +55,8 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
     names postings, pay and applicants as an ad does, and the model says yes to it, but it is a
     question to peers; an ad's question is a hook that its call to act follows ("Looking for
     your next role? Apply at the link")."""
-    if looks_like_job_ad(text):
+    # the ad patterns are written with a straight apostrophe; phones type "We\u2019re hiring!"
+    if looks_like_job_ad(text.replace("\u2019", "'")):
         return True
     return job_p is not None and job_p >= threshold and not ends_asking(text)
 
