@@ -33,6 +33,7 @@ VALUES = {
     "kind": "app.bsky.feed.like",
     "error": "InternalServerError, HTTP 500",
     "cohort_line": "acmestaffing,x,staffing_firm",
+    "amount": "$1,250.00",
 }
 
 

@@ -157,6 +157,19 @@ SET_X_TOKEN = Step(
     "set X_BEARER_TOKEN in the environment or [secrets] x_bearer_token in config.toml"
 )
 
+# -- a refresh's X budget, and what it does not refresh (fetch/refresh.py, refresh_targets.py) --
+
+NOT_PAID_WITHOUT_BUDGET = Step("not paid for without --budget")
+FETCHED_ONLY_WITH_BUDGET = Step("fetched only with --budget")
+BUDGET_FOR_GUESSED_X = Step("give --budget to pay for X accounts read from a bare handle")
+BUDGET_SPENT = Step("the --budget of {amount} is spent", (("amount", r"\$[\d,]+\.\d\d"),))
+STOPPED_AT_BUDGET = Step("stopped at the --budget")
+RAISE_BUDGET_FOR_REST = Step("raise --budget to refresh the X accounts left")
+REFRESH_WITH_COHORT = Step(
+    "list the accounts to refresh in a cohort file (staffpulse refresh cohort.csv)"
+)
+FETCH_SEARCHES_AGAIN = Step("run those staffpulse fetch commands again")
+
 # -- a file of no format staffpulse imports (sources/, ingest.py) -----------------------------
 
 SEE_FORMATS = Step("(see docs/formats.md)")

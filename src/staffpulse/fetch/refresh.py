@@ -14,13 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from staffpulse import next_steps as steps
 from staffpulse.config import get_secret
 from staffpulse.errors import BudgetExceededError, ConfigError, FetchError, StaffpulseError
 from staffpulse.fetch.common import FetchReport, NotifyFn, ProgressFn, check_count
 from staffpulse.fetch.refresh_offline import ReachFn, can_connect, is_offline
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget, json_object
 from staffpulse.fetch.x_costs import Rates, check_budget, estimate_cost, money
-from staffpulse.next_steps import SET_X_TOKEN
 from staffpulse.store import Store
 
 Status = Literal["ok", "partial", "failed", "skipped"]
@@ -31,13 +31,13 @@ NO_X_TOKEN = "no X bearer token"  # an X account skipped for want of one
 INTERRUPTED = "interrupted (Ctrl-C): what was fetched is kept"
 NOT_REACHED = "not reached: the run was interrupted"
 NO_CONNECTION = "not tried: no connection"
-GUESSED_X = "its platform was read as X from a bare handle: not paid for without --budget"
+GUESSED_X = f"its platform was read as X from a bare handle: {steps.NOT_PAID_WITHOUT_BUDGET.say()}"
 GUESSED_X_HINT = (
-    "write handle,x on its cohort line if it is an X account (or give --budget to pay for X"
-    " accounts read from a bare handle)"
+    "write handle,x on its cohort line if it is an X account"
+    f" (or {steps.BUDGET_FOR_GUESSED_X.say()})"
 )
 STOPPED = {
-    "budget": "stopped at the --budget",
+    "budget": steps.STOPPED_AT_BUDGET.say(),
     "rate_limit": "stopped by a rate limit",
     "payment": "stopped: X credits used up",
 }
@@ -275,7 +275,7 @@ def _refresh_one(
             return AccountResult(target, "skipped", message=GUESSED_X, hint=GUESSED_X_HINT)
         if not x_token:
             return AccountResult(
-                target, "skipped", message=NO_X_TOKEN, hint=SET_X_TOKEN.say(), exit_code=77
+                target, "skipped", message=NO_X_TOKEN, hint=steps.SET_X_TOKEN.say(), exit_code=77
             )
         if budget is not None:
             budget -= report.cost_usd  # what the X accounts before this one left
@@ -307,8 +307,8 @@ def _refresh_one(
 
 def _budget_spent(target: RefreshTarget, limits: RefreshLimits) -> AccountResult:
     return AccountResult(
-        target, "skipped", message=f"the --budget of {money(limits.budget or 0)} is spent",
-        hint="raise --budget to refresh the X accounts left",
+        target, "skipped", message=steps.BUDGET_SPENT.say(amount=money(limits.budget or 0)),
+        hint=steps.RAISE_BUDGET_FOR_REST.say(),
     )  # fmt: skip
 
 

@@ -19,6 +19,11 @@ from staffpulse.benchmark.members import DEFAULT_MIN_POSTS
 from staffpulse.errors import AmbiguousAccountError, InputError, NotFoundError
 from staffpulse.fetch.handles import bluesky_handle, mastodon_account, x_handle
 from staffpulse.handles import parse_handle
+from staffpulse.next_steps import (
+    FETCH_SEARCHES_AGAIN,
+    FETCHED_ONLY_WITH_BUDGET,
+    REFRESH_WITH_COHORT,
+)
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
@@ -135,7 +140,7 @@ def _target_of(store: Store, entry: CohortEntry, default_instance: str | None) -
 def _guessed_x(target: RefreshTarget) -> str:
     return (
         f"{target.handle}: no platform written and not in the store, read as X (pay-per-use:"
-        f" fetched only with --budget); write {target.handle},x on the line if it is an X"
+        f" {FETCHED_ONLY_WITH_BUDGET.say()}); write {target.handle},x on the line if it is an X"
         " account, or its Bluesky or Mastodon handle if not (name.bsky.social, user@instance)"
     )
 
@@ -197,11 +202,11 @@ def _left_out(
             f"{count_of(imported, 'other account')} with {DEFAULT_MIN_POSTS} posts of"
             f" {'its' if imported == 1 else 'their'} own or more"
             f" {'was' if imported == 1 else 'were'} imported from files, never fetched live:"
-            " list the accounts to refresh in a cohort file (staffpulse refresh cohort.csv)"
+            f" {REFRESH_WITH_COHORT.say()}"
         )
     if other_runs:
         notes.append(
             f"{count_of(other_runs, 'search or hashtag fetch', 'search or hashtag fetches')}"
-            " not refreshed: run those staffpulse fetch commands again"
+            f" not refreshed: {FETCH_SEARCHES_AGAIN.say()}"
         )
     return notes

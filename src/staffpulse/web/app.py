@@ -104,6 +104,7 @@ _WAYS_BACK = {
     "inbox": ("/inbox", "Back to the Inbox", "inbox"),
     "connect": ("/connect", "Back to Connect", "connect"),
     "import": ("/import", "Back to Import", "import"),
+    "refresh": ("/refresh", "Back to Refresh", "home"),
     "jobs": ("/import", "Back to Import", "import"),
     "help": ("/import", "Back to Import", "import"),
 }
@@ -278,6 +279,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         routes_import,
         routes_inbox,
         routes_people,
+        routes_refresh,
         routes_sample,
         routes_settings,
     )
@@ -315,6 +317,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         routes_people,
         routes_import,
         routes_fetch,
+        routes_refresh,
         routes_settings,
         routes_help,
         routes_sample,

@@ -23,6 +23,7 @@ from staffpulse.web.flash import Flash
 from staffpulse.web.forms import Upload, verified_submission
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_core import empty_store
+from staffpulse.web.routes_refresh import can_refresh
 from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
@@ -68,6 +69,7 @@ def _benchmark_response(request: Request) -> HTMLResponse:
         "left_out": 0,
         # the demo's store after the user's first import: the sample's segments are gone
         "sample_cohort_dropped": label is None and ctx.backend.sample_cohort_dropped(),
+        "can_refresh": can_refresh(ctx),
     }
     try:
         result = benchmark_data(request)

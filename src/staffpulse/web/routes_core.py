@@ -25,6 +25,7 @@ from staffpulse.web.jobs import Job
 from staffpulse.web.links import audit_url, download_name
 from staffpulse.web.pickers import account_choices, find_account
 from staffpulse.web.render import render_audit_download
+from staffpulse.web.routes_refresh import can_refresh
 
 if TYPE_CHECKING:
     from staffpulse.audit.types import AuditResult
@@ -93,6 +94,7 @@ def home(request: Request) -> HTMLResponse:
         earlier=earlier,
         sample=ctx.backend.is_sample(),
         jobs=ctx.jobs.recent(3),
+        can_refresh=can_refresh(ctx),
     )
 
 

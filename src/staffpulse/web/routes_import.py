@@ -266,7 +266,9 @@ def job_page(request: Request, job_id: str) -> Response:
     # fetch, no "accounts" after a failure): a key one leaves out reads as none on the page
     job = found.snapshot()  # its state and result of one moment (it may end meanwhile)
     result: defaultdict[str, Any] = defaultdict(lambda: None, job.result)
-    return ctx.renderer.page(request, "job.html", active="import", job=job, result=result)
+    # a refresh is started from the Accounts page, and leads back there
+    active = "home" if job.kind == "refresh" else "import"
+    return ctx.renderer.page(request, "job.html", active=active, job=job, result=result)
 
 
 @router.get("/api/jobs/{job_id}")

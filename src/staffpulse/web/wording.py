@@ -77,6 +77,18 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.RESUME_LATER: _RESUME,
     steps.RESUME_AFTER: _RESUME,
     steps.RAISE_BUDGET: "raise the budget on the Import page",
+    # a refresh's budget is the Refresh page's own field
+    steps.NOT_PAID_WITHOUT_BUDGET: "not paid for without a budget",
+    steps.FETCHED_ONLY_WITH_BUDGET: "fetched only with a budget",
+    steps.BUDGET_FOR_GUESSED_X: "set a budget to pay for X accounts read from a bare handle",
+    steps.BUDGET_SPENT: "the budget of {amount} is spent",
+    steps.STOPPED_AT_BUDGET: "stopped at the budget",
+    steps.RAISE_BUDGET_FOR_REST: "raise the budget to refresh the X accounts left",
+    steps.REFRESH_WITH_COHORT: (
+        "list the accounts to refresh in a cohort file and upload it on the Benchmark page"
+    ),
+    # the dashboard fetches accounts only: searches and hashtags are fetched from the terminal
+    steps.FETCH_SEARCHES_AGAIN: "the dashboard fetches accounts only, not searches or hashtags",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
     # wherever the token came from (environment or config file), the page's is in Settings

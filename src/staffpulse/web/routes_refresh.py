@@ -1,0 +1,290 @@
+"""Refresh: fetch what is new for the accounts fetched live before, or for the cohort's, as
+``staffpulse refresh`` does, from a button on the Accounts and Benchmark pages.
+
+The page first says what will be fetched, what is left out, and what X may cost, in the
+command's words (:mod:`staffpulse.fetch.refresh_wording`), since X is paid for; nothing is read
+before the user starts it. The run is a background job on the write lane
+(:mod:`staffpulse.web.jobs`) with the library's own loop (:func:`refresh_accounts`), and its
+page ends with the command's summary: each account's outcome, what X cost and what is left of
+the budget, what the platforms said (a moved account) and the advice, worded for the page.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from staffpulse.config import load_config, setting_str
+from staffpulse.errors import EmptyInputError, InputError, StaffpulseError
+from staffpulse.models import platform_name
+from staffpulse.report.counts import count_of
+from staffpulse.web.app import WebContext, flash_redirect, form_problem, form_value, web
+from staffpulse.web.flash import Flash
+from staffpulse.web.forms import verified_form
+from staffpulse.web.import_summary import accounts_touched
+from staffpulse.web.jobs import Job
+from staffpulse.web.routes_import import job_response
+from staffpulse.web.wording import web_text
+
+if TYPE_CHECKING:
+    from staffpulse.fetch.refresh import AccountResult, RefreshLimits, RefreshReport
+    from staffpulse.fetch.refresh_targets import RefreshPlan
+    from staffpulse.store import Store
+
+router = APIRouter()
+NOT_STARTED = "The refresh was not started:"
+COHORT, FETCHED = "cohort", "fetched"
+MAX_BUDGET = 1000.0  # USD: a typo's extra zeros are refused, not spent
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """What the user chose: whose posts (the cohort's or every account fetched before) and
+    the X budget (None: no cap, as the command without --budget)."""
+
+    which: str
+    budget: float | None
+
+    def budget_text(self) -> str:
+        return "" if self.budget is None else f"{self.budget:.2f}"
+
+    def query(self) -> str:
+        fields = {"which": self.which}
+        if self.budget is not None:
+            fields["budget"] = self.budget_text()
+        return urlencode(fields)
+
+
+def read_choice(ctx: WebContext, fields: Mapping[str, str]) -> Choice:
+    """The page's choice from its address or its form; an InputError for a budget that is
+    not an amount (an empty one is no cap)."""
+    has_cohort = ctx.settings.active_cohort() is not None
+    # the cohort's accounts unless every fetched one was asked for (or there is no cohort)
+    which = COHORT if has_cohort and fields.get("which") != FETCHED else FETCHED
+    raw = str(fields.get("budget") or "").strip().lstrip("$").replace(",", "")
+    if not raw:
+        return Choice(which, None)
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = float("nan")
+    if not 0 < budget <= MAX_BUDGET:  # nan fails this too
+        raise InputError(
+            f"“{raw[:20]}” is not a budget the refresh can use",
+            hint=f"type an amount in US dollars between 0.01 and {MAX_BUDGET:,.0f} (such as 5),"
+            " or leave the budget empty for no cap",
+        )
+    return Choice(which, budget)
+
+
+def can_refresh(ctx: WebContext) -> bool:
+    """Whether the Refresh button has anything to do: a cohort file is in use, or the store
+    holds a live fetch (an account imported from files only is not fetched again)."""
+    if ctx.settings.active_cohort() is not None:
+        return True
+
+    def any_fetch() -> bool:
+        if not ctx.settings.db_path.exists():
+            return False
+        try:
+            with ctx.backend.store() as store:
+                found = store.conn.execute("SELECT 1 FROM runs WHERE kind = 'fetch' LIMIT 1")
+                return found.fetchone() is not None
+        except (StaffpulseError, sqlite3.Error):  # the page says the store's problem itself
+            return False
+
+    return bool(ctx.backend.cached("can-refresh", any_fetch))
+
+
+def _plan(ctx: WebContext, store: Store, choice: Choice, config: Mapping[str, Any]) -> RefreshPlan:
+    """The accounts to refresh, named as the pages name the cohort (its file's own name)."""
+    from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
+
+    cohort = ctx.settings.active_cohort()
+    if choice.which == COHORT and cohort is not None:
+        label = ctx.backend.cohort_label() or cohort.name
+        instance = setting_str(config, "mastodon", "default_instance")
+        try:
+            plan = plan_from_cohort(store, cohort, instance)
+        except InputError as exc:
+            exc.message = exc.message.replace(str(cohort), label)
+            raise
+        plan.source = label
+        plan.problems = [replace(problem, file=label) for problem in plan.problems]
+        return plan
+    plan = plan_from_store(store)
+    if not plan.targets:
+        raise EmptyInputError(
+            "no account in the store was fetched live before, so there is nothing to refresh",
+            hint="fetch an account on the Import page (Fetch an account live), or upload a"
+            " cohort file of the accounts to refresh on the Benchmark page",
+        )
+    return plan
+
+
+def _limits(choice: Choice) -> RefreshLimits:
+    from staffpulse.fetch.refresh import RefreshLimits
+
+    return RefreshLimits(budget=choice.budget)  # the command's defaults per account
+
+
+@router.get("/refresh", response_class=HTMLResponse)
+def refresh_page(request: Request) -> Response:
+    """What a refresh would fetch and cost, and the button that starts it."""
+    from staffpulse.fetch import refresh_wording as say
+    from staffpulse.fetch.refresh import x_cost
+    from staffpulse.next_steps import SET_X_TOKEN
+
+    ctx = web(request)
+    try:
+        choice = read_choice(ctx, request.query_params)
+    except InputError as exc:
+        return form_problem(request, "/refresh", exc, NOT_STARTED)
+    config = load_config()
+    try:
+        with ctx.backend.store() as store:
+            plan = _plan(ctx, store, choice, config)
+    except StaffpulseError as exc:
+        return ctx.renderer.page(
+            request, "refresh.html", active="home", choice=choice, problem=exc,
+            has_cohort=ctx.settings.active_cohort() is not None,
+            cohort_name=ctx.backend.cohort_label(),
+        )  # fmt: skip
+    cost = x_cost(plan, _limits(choice), config)
+    skipped = say.x_skipped_note(cost)
+    return ctx.renderer.page(
+        request,
+        "refresh.html",
+        active="home",
+        choice=choice,
+        problem=None,
+        has_cohort=ctx.settings.active_cohort() is not None,
+        cohort_name=ctx.backend.cohort_label(),
+        headline=say.plan_headline(plan),
+        accounts=[(t.shown, platform_name(t.platform)) for t in plan.targets],
+        problems=[(p.kept, str(p)) for p in plan.problems],
+        guessed=say.guessed_note(plan),
+        left_out=plan.left_out,
+        x_skipped=skipped
+        and f"{skipped} To refresh {'it' if cost.accounts == 1 else 'them'},"
+        f" {web_text(SET_X_TOKEN.say())}.",
+        x_estimate=say.x_estimate_note(cost),
+        x_accounts=cost.accounts,
+        guessed_x=sum(t.guessed and t.platform == "x" for t in plan.targets),
+        budget=choice.budget_text(),
+    )
+
+
+@router.post("/refresh")
+async def start_refresh(request: Request) -> Response:
+    ctx = web(request)
+    form = await verified_form(request)
+    try:
+        choice = read_choice(ctx, form)
+        config = load_config()
+        with ctx.backend.store() as store:
+            plan = _plan(ctx, store, choice, config)
+    except StaffpulseError as exc:
+        return form_problem(request, "/refresh", exc, NOT_STARTED)
+    if choice.budget_text() != form_value(form, "shown_budget"):
+        # the estimate on the page was for another budget (a bare handle read as X is paid
+        # for only with one): the user sees the one for theirs before anything is spent
+        return flash_redirect(
+            request,
+            f"/refresh?{choice.query()}",
+            Flash(
+                "warn", "Not started yet:", "check what X may cost with this budget, then start."
+            ),
+        )
+    label = f"Refresh of {count_of(len(plan.targets), 'account')}"
+    job = ctx.jobs.submit(
+        "refresh", label, _run(ctx, plan, choice, config), back=f"/refresh?{choice.query()}"
+    )
+    return job_response(request, job)
+
+
+def _run(ctx: WebContext, plan: RefreshPlan, choice: Choice, config: Mapping[str, Any]) -> Any:
+    from staffpulse.fetch.refresh import refresh_accounts, x_cost
+
+    limits = _limits(choice)
+    cost = x_cost(plan, limits, config)
+    total = len(plan.targets)
+
+    def run(job: Job) -> dict[str, Any]:
+        current = {"account": ""}
+
+        def on_account(index: int, target: Any) -> None:
+            current["account"] = f"{target.shown} on {platform_name(target.platform)}"
+            job.update(f"Refreshing {current['account']} ({index + 1} of {total})", index, total)
+
+        def progress(task: str, done: int, limit: int | None) -> None:
+            # the bar counts accounts; what the current one reads is the line under it
+            shown = f"{done:,} of {limit:,}" if limit else f"{done:,}"
+            job.update(job.phase, job.done, total, detail=f"{task}: {shown}")
+
+        def notify(message: str) -> None:
+            job.update(job.phase, job.done, total, detail=web_text(message))
+
+        seen: set[tuple[str, str]] = set()
+        with ctx.backend.store() as store:
+            store.on_write = seen.update
+            report = refresh_accounts(
+                store, plan, limits, config=config, cost=cost, progress=progress,
+                notify=notify, on_account=on_account,
+                on_result=lambda result: job.update(job.phase, job.done + 1, total),
+            )  # fmt: skip
+            accounts, touched = accounts_touched(store, seen)
+        return summary(report) | {
+            "accounts": accounts,
+            "more_accounts": max(0, touched - len(accounts)),
+        }
+
+    return run
+
+
+def summary(report: RefreshReport) -> dict[str, Any]:
+    """What the job page shows when the run ended: the command's summary and notes, each
+    account's row, and the advice worded for the page (by the template's ``web`` filter)."""
+    from staffpulse.fetch import refresh_wording as say
+
+    notices = [{"file": "", "message": note} for note in say.notes(report)]
+    notices += [
+        {"file": ", ".join(shown), "message": hint} for shown, hint in say.grouped_hints(report)
+    ]
+    if report.count("partial"):
+        notices.append(
+            {
+                "file": "",
+                "message": "Start the refresh again to go on where the accounts stopped early.",
+            }
+        )
+    if report.offline:
+        notices.append(
+            {
+                "file": "",
+                "message": f"No connection: {count_of(say.untried_count(report), 'account')} not"
+                " tried; check that this computer is online, then start the refresh again.",
+            }
+        )
+    return {
+        "summary": " ".join(filter(None, (say.summary_line(report), say.spent_line(report)))),
+        "refreshed": [_row(result) for result in report.results],
+        "notices": notices,
+    }
+
+
+def _row(result: AccountResult) -> dict[str, Any]:
+    return {
+        "account": result.target.shown,
+        "platform": result.target.platform,
+        "new_posts": result.new_posts,
+        "status": result.status,
+        "message": result.message or "",
+        "notes": len(result.notes),
+    }

@@ -1,0 +1,182 @@
+"""The dashboard's "Fetch what is new" (routes_refresh): from the Accounts page, it says which
+accounts it will fetch and what X may cost before anything is read, runs as a job with
+progress, and ends with the command's summary and notes in a marketer's words. Driven in real
+headless Chromium against local stand-ins for the Bluesky AppView and a Mastodon instance
+(the real atproto and Mastodon.py clients), as ``staffpulse refresh``'s own tests are."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+from typer.testing import CliRunner
+
+pytest.importorskip("fastapi")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
+from staffpulse.cli import app  # noqa: E402
+from staffpulse.fetch import mastodon  # noqa: E402
+from test_cli_commands_refresh import x_api  # noqa: E402, F401  (a fixture)
+from test_fetch_bluesky import FakeAppView  # noqa: E402
+from test_fetch_mastodon import INSTANCE, FakeMastodon  # noqa: E402
+from web_helpers import LiveServer, csrf_token, make_client, make_settings, page_words  # noqa: E402
+
+runner = CliRunner()
+SHOTS = Path("/tmp/s28/B")
+
+
+@pytest.fixture
+def instance(httpserver: HTTPServer) -> FakeMastodon:
+    return FakeMastodon(httpserver, n=30)
+
+
+@pytest.fixture
+def served(
+    httpserver: HTTPServer, instance: FakeMastodon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The local AppView and Mastodon instance, the config pointing there, and a store in which
+    both accounts of the firm were fetched once (by the command). Returns the store's path."""
+    FakeAppView(httpserver, n=12, followers=3)
+    base = httpserver.url_for("").rstrip("/")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[bluesky]\nappview_url = "{base}"\n[x]\nbase_url = "{base}"\n'
+        "[fetch]\ntimeout_seconds = 10\nmax_wait_seconds = 1\n"
+    )
+    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
+    real = mastodon.make_client
+
+    def local(base_url: str, timeout: float, access_token: str | None = None) -> Any:
+        return real(base, timeout, access_token)  # every instance is the local server
+
+    monkeypatch.setattr(mastodon, "make_client", local)
+    db = tmp_path / "store.db"
+    cohort = tmp_path / "firm.csv"
+    cohort.write_text(f"acme.bsky.social,bluesky\n@acme@{INSTANCE},mastodon\n")
+    seeded = runner.invoke(app, ["refresh", str(cohort), "--db", str(db)])
+    assert seeded.exit_code == 0, seeded.output
+    return db
+
+
+@pytest.fixture
+def client(served: Path) -> Iterator[Any]:
+    with make_client(served) as c:
+        yield c
+
+
+@NEEDS_CHROMIUM[0]
+@NEEDS_CHROMIUM[1]
+def test_a_marketer_fetches_what_is_new_from_the_accounts_page(
+    served: Path, instance: FakeMastodon
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("uvicorn")
+    from staffpulse.web import create_app
+
+    # a week later: three new statuses, and the account has moved
+    instance.ids = [str(1_000_000 + i) for i in range(33, 30, -1)] + instance.ids
+    instance.account["moved"] = {"id": "9", "username": "acme", "acct": "acme@new.example"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dashboard = create_app(make_settings(served, allowed_hosts=[]))
+    with LiveServer(dashboard) as live, sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live.url + "/", wait_until="load")
+            page.get_by_role("link", name="Fetch what is new").click()
+            page.wait_for_url(re.compile(r"/refresh$"))
+            text = page.inner_text("body")
+            page.screenshot(path=str(SHOTS / "refresh_confirm.png"), full_page=True)
+            page.get_by_role("button", name="Start the refresh").click()
+            page.wait_for_selector("[data-done]", timeout=60_000)
+            page.screenshot(path=str(SHOTS / "refresh_done.png"), full_page=True)
+            done = page.inner_text("body")
+        finally:
+            browser.close()
+    headline = "Refreshing 2 accounts (1 Bluesky, 1 Mastodon): every account fetched live before."
+    assert headline in text
+    assert "Nothing has been read yet" in text and "X is pay-per-use" not in text
+    assert "Refreshed 2 of 2 accounts: 3 new posts." in done
+    row = re.search(rf"@acme@{re.escape(INSTANCE)}\s+Mastodon\s+3\s+ok[^\n]*", done)
+    assert row is not None and "see below" in row.group(0)
+    # what the instance said, in full and worded for the page: no command to type
+    assert f"@acme@{INSTANCE} has moved to @acme@new.example" in done
+    assert "staffpulse fetch" not in done and "--" not in done
+    assert "open the audit" in done.lower()  # the refreshed accounts' audits, one click away
+
+
+def test_x_is_estimated_before_anything_is_read_and_a_new_budget_is_shown_first(
+    served: Path,
+    tmp_path: Path,
+    x_api: list[str],  # noqa: F811  (the fixture imported above)
+) -> None:
+    # the cohort staffpulse serve --cohort was given: an X account and a bare handle read as X
+    cohort = tmp_path / "weekly.csv"
+    cohort.write_text(
+        "handle,platform,segment\nacmestaffing,x,staffing firm\nbetastaffing,,vendor\n"
+    )
+    with make_client(served, cohort_file=cohort) as client:
+        # the Benchmark page leads there too, beside the cohort it ranks
+        assert 'id="refresh-button"' in client.get("/benchmark").text
+        words = page_words(client.get("/refresh").text)
+        token = csrf_token(client, "/refresh")
+        # the budget typed in the form, not the one the estimate was for: its estimate first
+        typed = client.post(
+            "/refresh",
+            data={"csrf_token": token, "which": "cohort", "budget": "5", "shown_budget": ""},
+        )
+        assert typed.status_code == 303 and "budget=5.00" in typed.headers["location"]
+        again = page_words(client.get(typed.headers["location"]).text)
+    assert "Refreshing 2 accounts (2 X): weekly.csv." in words
+    one = re.search(r"estimated cost at most \$([\d.]+) for 1 X account\b", words)
+    assert one is not None  # the bare handle is not paid for without a budget
+    assert "weekly.csv:3: betastaffing: no platform written" in words
+    assert "fetched only with a budget" in words and "--budget" not in words
+    assert x_api == []  # nothing read, nothing paid
+    both = f"estimated cost at most ${2 * float(one.group(1)):.2f} for 2 X accounts"
+    assert both in again
+    assert "budget cap $5.00 for all of them" in again
+
+
+def test_without_an_x_token_the_page_says_to_add_it_in_settings(
+    served: Path, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "weekly.csv"
+    cohort.write_text("acmestaffing,x\nacme.bsky.social,bluesky\n")
+    with make_client(served, cohort_file=cohort) as client:
+        words = page_words(client.get("/refresh").text)
+    assert (
+        "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the"
+        " Settings page" in words
+    )
+    assert "X_BEARER_TOKEN" not in words
+
+
+def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path: Path) -> None:
+    from web_helpers import finished_job, native_jsonl, upload_files
+
+    db = tmp_path / "imported.db"
+    with make_client(db) as client:
+        finished_job(
+            client, upload_files(client, [("firm.jsonl", native_jsonl([("x", "acme", 6)]))])
+        )
+        assert "Fetch what is new" not in client.get("/").text
+        words = page_words(client.get("/refresh").text)
+    assert "Nothing to refresh" in words
+    assert "fetch an account on the Import page (Fetch an account live)" in words
+
+
+def test_a_budget_that_is_not_an_amount_is_refused_before_the_run(client: Any) -> None:
+    token = csrf_token(client, "/refresh")
+    refused = client.post(
+        "/refresh", data={"csrf_token": token, "budget": "five", "shown_budget": ""}
+    )
+    assert refused.status_code == 303
+    words = page_words(client.get(refused.headers["location"]).text)
+    assert "The refresh was not started:" in words and "“five” is not a budget" in words
