@@ -107,7 +107,13 @@ def test_talked_with_names_the_period_it_measured() -> None:
     from staffpulse.audit.conversation import talked_with
 
     recent = {"accounts_engaged_90d": 0, "posts_90d": 4, "last_active_90d": None}
-    assert talked_with(recent, 25) == "You talked with 0 different accounts in the last 90 days"
+    # a real quiet account read "the account talked with 0 different accounts"
+    assert talked_with(recent, 25) == "You talked with no one in the last 90 days"
+    silent = {"accounts_engaged_90d": 0, "posts_90d": 4}
+    silent["last_active_90d"] = {"until": "2021-09-22T10:00:00Z", "accounts_engaged": 0}
+    assert talked_with(silent, 25) == (
+        "In the 90 days up to its last post (22 Sep 2021), the account talked with no one"
+    )
     quiet = {
         "accounts_engaged_90d": 2,
         "posts_90d": 4,

@@ -132,14 +132,14 @@ def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
             return None
         accounts = f"{n:,} account{'' if n == 1 else 's'}"
         return Advice(
-            f"You talked with {n:,} different account{'' if n == 1 else 's'} in the last 90 days",
+            f"You talked with {_different_accounts(n)} in the last 90 days",
             f"Talk with more people: {accounts} in 90 days",
         )
     n = int(active["accounts_engaged"])
     if n >= target:
         return None
     until = datetime.fromisoformat(active["until"])
-    accounts = f"{n:,} different account{'' if n == 1 else 's'}"
+    accounts = _different_accounts(n)
     period = f"the 90 days up to its last post ({format_day(until)})"
     # the league table marks the account as gone quiet beside it: no date needed here
     headline = (
@@ -153,6 +153,11 @@ def talked_with(ev: dict[str, Any], target: int) -> Advice | None:
             headline,
         )
     return Advice(f"In {period}, the account talked with {accounts}", headline)
+
+
+def _different_accounts(n: int) -> str:
+    """``12 different accounts``; none reads "no one", not "0 different accounts"."""
+    return f"{n:,} different account{'' if n == 1 else 's'}" if n else "no one"
 
 
 def conversation_parts(
