@@ -7,6 +7,7 @@ import pytest
 
 from staffpulse.audit.language import (
     english_only,
+    language_note,
     language_of_text,
     not_english,
     post_language,
@@ -76,3 +77,14 @@ def test_english_only_keeps_the_english_and_tells_when_most_are_not() -> None:
     assert kept.tolist() == [0] and left_out == 2 and mostly
     kept, left_out, mostly = english_only(np.array([0, 1]), foreign)
     assert left_out == 1 and not mostly  # half is not most
+
+
+def test_the_note_on_posts_left_out_agrees_with_their_number() -> None:
+    # a real five-post feed with one German post read "1 of 5 posts are not in English"
+    assert language_note(1, 5, False) == (
+        "1 of 5 posts is not in English and was left out: staffpulse's signals read English only"
+    )
+    assert (language_note(2, 10, False) or "").startswith(
+        "2 of 10 posts are not in English and were left out"
+    )
+    assert language_note(0, 10, False) is None

@@ -131,9 +131,11 @@ def language_note(left_out: int, total: int, mostly: bool) -> str | None:
             "English only, so this pillar is not scored and is left out of the overall grade"
         )
     if left_out:
+        # "1 of 5 posts are not in English" read on a real five-post feed
+        one = left_out == 1
         return (
-            f"{left_out:,} of {total:,} posts are not in English and were left out: staffpulse's "
-            "signals read English only"
+            f"{left_out:,} of {total:,} posts {'is' if one else 'are'} not in English and "
+            f"{'was' if one else 'were'} left out: staffpulse's signals read English only"
         )
     return None
 
