@@ -124,6 +124,7 @@ def test_x_is_estimated_before_anything_is_read_and_a_new_budget_is_shown_first(
     with make_client(served, cohort_file=cohort) as client:
         # the Benchmark page leads there too, beside the cohort it ranks
         assert 'id="refresh-button"' in client.get("/benchmark").text
+        assert 'id="refresh-hint"' in client.get("/import").text  # beside "Fetch an account"
         words = page_words(client.get("/refresh").text)
         token = csrf_token(client, "/refresh")
         # the budget typed in the form, not the one the estimate was for: its estimate first
@@ -138,6 +139,7 @@ def test_x_is_estimated_before_anything_is_read_and_a_new_budget_is_shown_first(
     assert one is not None  # the bare handle is not paid for without a budget
     assert "weekly.csv:3: betastaffing: no platform written" in words
     assert "fetched only with a budget" in words and "--budget" not in words
+    assert "Budget for X" in words
     assert x_api == []  # nothing read, nothing paid
     both = f"estimated cost at most ${2 * float(one.group(1)):.2f} for 2 X accounts"
     assert both in again
@@ -156,6 +158,7 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
         " Settings page" in words
     )
     assert "X_BEARER_TOKEN" not in words
+    assert "Budget for X" not in words  # no X account is fetched: nothing to cap
 
 
 def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path: Path) -> None:
@@ -167,6 +170,7 @@ def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path
             client, upload_files(client, [("firm.jsonl", native_jsonl([("x", "acme", 6)]))])
         )
         assert "Fetch what is new" not in client.get("/").text
+        assert "Fetch what is new" not in client.get("/import").text
         words = page_words(client.get("/refresh").text)
     assert "Nothing to refresh" in words
     assert "fetch an account on the Import page (Fetch an account live)" in words

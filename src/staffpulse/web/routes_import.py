@@ -84,6 +84,8 @@ def _upload_root(ctx: WebContext) -> Path:
 
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request) -> HTMLResponse:
+    from staffpulse.web.routes_refresh import can_refresh  # it starts its jobs as this page
+
     ctx = web(request)
     return ctx.renderer.page(
         request,
@@ -96,6 +98,7 @@ def import_page(request: Request) -> HTMLResponse:
         fetch=fetch_form(request.query_params),
         has_x_token=bool(get_secret("x_bearer_token")),
         jobs=ctx.jobs.recent(8),
+        can_refresh=can_refresh(ctx) and not ctx.settings.showing_sample(),
     )
 
 
