@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from train_roles import build_datasets  # noqa: E402
+from roles_train_data import build_datasets  # noqa: E402
 
 from staffpulse.signals.roles import (  # noqa: E402
     ROLES,
