@@ -140,6 +140,7 @@ def test_x_is_estimated_before_anything_is_read_and_a_new_budget_is_shown_first(
     assert "weekly.csv:3: betastaffing: no platform written" in words
     assert "fetched only with a budget" in words and "--budget" not in words
     assert "Budget for X" in words
+    assert "config.toml" not in words and "whoever set up staffpulse can change them" in words
     assert x_api == []  # nothing read, nothing paid
     both = f"estimated cost at most ${2 * float(one.group(1)):.2f} for 2 X accounts"
     assert both in again

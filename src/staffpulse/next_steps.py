@@ -169,6 +169,7 @@ REFRESH_WITH_COHORT = Step(
     "list the accounts to refresh in a cohort file (staffpulse refresh cohort.csv)"
 )
 FETCH_SEARCHES_AGAIN = Step("run those staffpulse fetch commands again")
+X_RATES_SET = Step("Rates are set in config.toml [x].")
 
 # -- a file of no format staffpulse imports (sources/, ingest.py) -----------------------------
 

@@ -16,6 +16,7 @@ from staffpulse.fetch.refresh import NO_CONNECTION, NO_X_TOKEN, RefreshReport, X
 from staffpulse.fetch.refresh_targets import RefreshPlan
 from staffpulse.fetch.x_costs import money
 from staffpulse.models import platform_name
+from staffpulse.next_steps import X_RATES_SET
 from staffpulse.report.counts import count_of
 
 MAX_GUESSED_SHOWN = 5
@@ -81,7 +82,7 @@ def x_estimate_note(cost: XCost, style: Styler = PLAIN) -> str | None:
     return (
         f"X is pay-per-use: estimated cost at most {style.strong(money(cost.estimate_usd or 0))}"
         f" for {count_of(cost.accounts, 'X account')} (each at most a user lookup, its posts and"
-        f" mentions){cap}. Rates are set in config.toml {style.text('[x]')}."
+        f" mentions){cap}. {style.text(X_RATES_SET.say())}"
     )
 
 

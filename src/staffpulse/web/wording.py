@@ -88,6 +88,10 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
         "list the accounts to refresh in a cohort file and upload it on the Benchmark page"
     ),
     # the dashboard fetches accounts only: searches and hashtags are fetched from the terminal
+    steps.X_RATES_SET: (
+        "The prices per read are set in staffpulse's configuration (whoever set up staffpulse"
+        " can change them): check them against your X developer plan."
+    ),
     steps.FETCH_SEARCHES_AGAIN: "the dashboard fetches accounts only, not searches or hashtags",
     # only X needs a token, and only X's advice leads to Settings
     steps.SET_X_TOKEN: "add the X token on the Settings page, then start the fetch again",
