@@ -203,3 +203,18 @@ def test_a_greeting_that_thanks_its_candidates_and_clients_is_still_a_greeting(t
 )
 def test_thanks_do_not_hide_a_work_matter_said_beside_them(text: str) -> None:
     assert not moderate(text).greeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't cope with this workload anymore, my boss won't listen",
+        "The timesheet portal won't load, please help",
+        "It's illegal, isn't it? My employer won't pay overtime",
+    ],
+)
+def test_a_curly_apostrophe_reads_as_a_straight_one(text: str) -> None:
+    # phones and X type "can\u2019t": the tone must not flip with the keyboard
+    (straight, curly) = judge_tone([text, text.replace("'", "\u2019")])
+    assert straight == curly
+    assert straight.distressed or straight.compound < 0

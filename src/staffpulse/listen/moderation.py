@@ -197,8 +197,15 @@ class Moderation:
     greeting: bool = False  # a seasonal greeting that asks and names nothing else: left out
 
 
+def _plain(text: str) -> str:
+    """The text as the lexicons and VADER read it: no links, and a typographic apostrophe made
+    straight ("can\u2019t cope", as phones type it): VADER reads "won\u2019t load, please help" as
+    positive, its negation missed, and the lexicons are written with "'"."""
+    return URL_RE.sub(" ", text).replace("\u2019", "'")
+
+
 def moderate(text: str) -> Moderation:
-    plain = URL_RE.sub(" ", text)
+    plain = _plain(text)
     hostile = (
         _INSULT_RE.search(plain) is not None
         or len(_VILIFYING_RE.findall(plain)) >= 2
@@ -219,7 +226,7 @@ def is_greeting(text: str) -> bool:
     """A seasonal greeting that asks nothing and names no work matter beyond the sender's
     firm name and whom it thanks or wishes well ("Happy Thanksgiving from all of us at Apex
     Logistics Staffing! Grateful for our candidates, clients, and team.")."""
-    plain = URL_RE.sub(" ", text)
+    plain = _plain(text)
     if _GREETING_RE.search(plain) is None or is_question(plain):
         return False
     return not names_work_matter(_THANKS_RE.sub(" ", _FIRM_NAME_RE.sub(" ", plain)))
@@ -265,7 +272,7 @@ def judge_tone(texts: Sequence[str]) -> list[Tone]:
     analyzer = _analyzer()
     out: list[Tone] = []
     for text in texts:
-        plain = URL_RE.sub(" ", text)
+        plain = _plain(text)
         compound = float(analyzer.polarity_scores(plain)["compound"])
         legal = _LEGAL_RE.search(plain) is not None
         serious = (
