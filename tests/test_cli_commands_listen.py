@@ -147,6 +147,18 @@ def test_listen_with_a_binary_keywords_file_exits_65(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_listen_with_a_recorded_stream_as_keywords_file_exits_65_naming_the_line(
+    tmp_path: Path,
+) -> None:
+    keywords = tmp_path / "frames.jsonl"  # the stream, given where the terms go
+    keywords.write_text("\n".join(_keywords_stream()) + "\n", encoding="utf-8")
+    args = ["listen", "bluesky", "--keywords", str(keywords), "--db", str(tmp_path / "b.db")]
+    result = runner.invoke(app, [*args, "--url", _closed_port_url(), "--duration", "1s"])
+    assert result.exit_code == 65, result.output
+    assert f"{keywords}, line 1: this is JSON" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.output
+
+
 def test_listen_with_a_configured_url_that_is_no_websocket_names_the_config_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_loads: list[int]
 ) -> None:

@@ -95,3 +95,28 @@ def test_classifier_or_keywords() -> None:
     )
     assert [v.keep for v in verdicts] == [True, True, False]
     assert verdicts[0].score == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "what"),
+    [
+        # a recorded Jetstream stream given as keywords
+        ('{"did": "did:plc:abc", "time_us": 1, "kind": "commit"}\n', 1, "this is JSON"),
+        ("staffing\n# my terms\nrecruiting, hiring, talent\n", 3, "several terms on one line"),
+        ("keyword\tvolume\nstaffing agency\t1200\n", 1, "several terms on one line"),
+    ],
+)
+def test_a_file_of_another_kind_is_refused_with_its_line(
+    tmp_path: Path, content: str, line: int, what: str
+) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=f"kw.txt, line {line}: {what}") as caught:
+        load_keywords(path)
+    assert caught.value.exit_code == 65 and "one term or phrase a line" in caught.value.hint
+
+
+def test_terms_with_symbols_are_still_terms(tmp_path: Path) -> None:
+    path = tmp_path / "kw.txt"
+    path.write_text("c++\n#hiring\n[remote]\n-crypto\n", encoding="utf-8")
+    assert load_keywords(path).include == ("c++", "#hiring", "[remote]")

@@ -153,15 +153,44 @@ def load_keywords(path: Path, on_note: Callable[[str], None] | None = None) -> K
         on_note(f"{path}: {note}")
     include: list[str] = []
     exclude: list[str] = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         term = line.strip()
         if not term or term.startswith("// ") or term == "#" or term.startswith("# "):
             continue
+        _check_term(path, number, term)
         (exclude if term.startswith("-") else include).append(term.lstrip("-").strip())
     if not include and not exclude:
         raise InputError(f"{path}: no keywords in the file", hint="write one term a line")
     return Keywords.of(include, exclude)
 
+
+# A line of another kind of file: JSON (a recorded Jetstream stream, an export), or several
+# values a line (a spreadsheet saved as CSV, "staffing, recruiting, hiring"). Taken as one term,
+# such a line would match no post, and the run would go on as if the terms were used.
+_JSON_LINE_RE = re.compile(r'^[\[{]\s*("|[\[{]|$)')
+_SEPARATOR_RE = re.compile(r"[,;\t]")
+
+
+def _check_term(path: Path, number: int, term: str) -> None:
+    """Refuse a line that cannot be meant as one term (:data:`_JSON_LINE_RE`,
+    :data:`_SEPARATOR_RE`), naming the file and the line."""
+    shown = term if len(term) <= 60 else term[:57] + "..."
+    if _JSON_LINE_RE.match(term):
+        raise InputError(
+            f"{path}, line {number}: this is JSON ({shown}), not a keyword: a recorded stream"
+            " or an export is not a keywords file",
+            hint=f"give --keywords a text file with one term or phrase a line; {_FORMAT_HINT}",
+        )
+    if _SEPARATOR_RE.search(term):
+        raise InputError(
+            f"{path}, line {number}: several terms on one line ({shown}): each line is read as"
+            " one term, so this one would match no post",
+            hint=f"put one term or phrase a line (from a spreadsheet, copy only the keyword"
+            f" column into a text file); {_FORMAT_HINT}",
+        )
+
+
+_FORMAT_HINT = "e.g. staffing on one line, talent acquisition on the next, -crypto to exclude"
 
 # A keywords file is a short list of terms; anything far bigger was given by mistake (reading
 # a video whole into memory to say so would be slow).
