@@ -390,3 +390,40 @@ def test_a_posts_text_under_another_name_is_told_not_read_as_accounts(tmp_path: 
     accounts = tmp_path / "accounts.csv"
     accounts.write_text("handle,display_name\nacme,Acme Staffing\n", encoding="utf-8")
     assert import_paths(open_store(":memory:"), [accounts]).accounts == 1
+
+
+@pytest.mark.parametrize("name", ["posts.json", "posts.jsonl"])
+def test_a_table_saved_under_a_json_name_is_read_and_told(tmp_path: Path, name: str) -> None:
+    # QA s28: a CSV renamed .json by hand was refused as "not a format staffpulse can import"
+    path = tmp_path / name
+    path.write_text(
+        "id,author,text\n1,acme_hr,We are hiring\n2,acme_hr,Open day on Friday\n",
+        encoding="utf-8",
+    )
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.skipped) == (2, 0)
+    told = [str(notice) for notice in report.notices]
+    assert (
+        f"{path}: named {path.suffix} but holds a CSV table (no JSON): read as a staffpulse CSV; rename it .csv so other tools read it right too"
+        in told
+    )
+
+
+def test_a_line_of_prose_under_a_json_name_is_not_told_as_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text("Remember to post the open day on Friday\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message == f"{path}: not a format staffpulse can import"
+
+
+def test_a_sheet_kept_in_french_is_told_which_columns_to_rename(tmp_path: Path) -> None:
+    # QA s28: a Google Sheets export with "auteur" was told to add an author column it has,
+    # and to score its texts as posts of no account
+    path = tmp_path / "feuille.csv"
+    path.write_text("id,auteur,texte,date,j_aime\n1,acme_hr,Nous recrutons,2026-03-01,4\n")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    said = refused.value.message
+    assert 'rename the columns "auteur" to "author" and "texte" to "text"' in said
+    assert "classify" not in said

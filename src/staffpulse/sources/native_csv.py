@@ -62,15 +62,23 @@ AUTHOR_SYNONYMS = ("handle", "username", "user_name", "screen_name", "user_scree
 POST_COLUMNS = (("id",), (*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS), ("text",))
 # What other tools call them, to tell the user what to rename (never renamed silently: a
 # guessed meaning would import wrong data without anyone noticing).
+# The author column in a sheet kept in Spanish, Portuguese, French, Italian, German or Dutch
+AUTHOR_TRANSLATIONS = ("autor", "auteur", "autore", "verfasser")
 COLUMN_ALIASES = {
     "id": ("tweet_id", "post_id", "status_id", "id_str", "uri"),
-    "author": ("name",),
-    "text": ("full_text", "tweet", "content", "body", "message", "post_text", "tweet_text"),
+    "author": ("name", *AUTHOR_TRANSLATIONS),
+    "text": (
+        *("full_text", "tweet", "content", "body", "message", "post_text", "tweet_text"),
+        *("texto", "texte", "testo", "tekst", "inhalt"),
+    ),
 }
 ID_COLUMNS = ("id", *COLUMN_ALIASES["id"])  # a post's id, and what it may be renamed from
 # Said right after its rename: renaming such a column is right only if this holds.
 _RENAME_CONDITIONS = {"name": "only if it holds the authors' handles, not their display names"}
 SUFFIXES = (".csv", ".tsv", ".txt")
+# A table saved under a JSON name (an export renamed by hand, a "Save as" that kept the old
+# name): read when its first character cannot start JSON, and told
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 BIO_COLUMNS = ("description", "bio")  # what the roles command reads as an account's bio
 SHOWN_COLUMNS = 30  # of a header told in a message; a wider one is cut, with its count
 
@@ -222,7 +230,8 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     """Why a table of no known format is not a staffpulse CSV: its header, the columns a CSV
     of posts and one of accounts need (with the other names taken for the author), and what
     to rename. None for a file that is no table (a read-me, a licence)."""
-    if path.suffix.lower() not in SUFFIXES or b"\x00" in head:
+    named = path.suffix.lower() in SUFFIXES or _table_named_json(path, head)
+    if not named or b"\x00" in head:
         return None
     lines = head_text(head).splitlines(keepends=True)
     if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
@@ -230,8 +239,9 @@ def why_not_csv(path: Path, head: bytes) -> str | None:
     table = CsvTable(lines, key=column_key)
     columns = table.header
     words = [len(column.split("_")) for column in columns]  # column_key joined them
-    if not columns or (path.suffix.lower() == ".txt" and (len(columns) < 2 or max(words) > 3)):
-        return None  # a .txt of prose, not a table
+    prose_name = path.suffix.lower() in (".txt", *JSON_SUFFIXES)
+    if not columns or (prose_name and (len(columns) < 2 or max(words) > 3)):
+        return None  # a .txt (or a text under a JSON name) of prose, not a table
     fix = post_fixes(columns, rounded_columns(table)[0])
     others = [*AUTHOR_COLUMNS[1:], *AUTHOR_SYNONYMS]
     # a table of accounts with their bio (a labelled set, a users export): roles tags it as is
@@ -248,7 +258,7 @@ def texts_only_hint(path: Path, columns: Iterable[str]) -> str:
     """For texts of no author (a labelled set of tweets), the command that scores them as they
     are (". Posts of no account can be scored..."); "" for any other table."""
     present = set(columns)
-    authors = present & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS, *BIO_COLUMNS}
+    authors = present & {*AUTHOR_COLUMNS, *AUTHOR_SYNONYMS, *BIO_COLUMNS, *AUTHOR_TRANSLATIONS}
     texts = present & {"text", *COLUMN_ALIASES["text"]}
     return f". {SCORE_TEXTS.say(file=path.name)}" if texts and not authors else ""
 
@@ -279,18 +289,30 @@ def is_native_header(columns: set[str]) -> bool:
     return author_synonym(columns) is not None or {"id", "name"} <= columns
 
 
+def _table_named_json(path: Path, head: bytes) -> bool:
+    """A file under a JSON name whose first character cannot start JSON: a table, maybe."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
+
+
 class NativeCsv:
     name = "staffpulse-csv"
     label = "staffpulse CSV"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in SUFFIXES:
+        if path.suffix.lower() not in SUFFIXES and not _table_named_json(path, head):
             return False
         return is_native_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
+        if path.suffix.lower() in JSON_SUFFIXES:
+            yield Notice(
+                str(path),
+                f"named {path.suffix} but holds a CSV table (no JSON): read as a staffpulse"
+                " CSV; rename it .csv so other tools read it right too",
+            )
         # dates with the year last are read in the order their column shows (csv_dates)
         dates = ColumnDates(path, encoding)
         # a column's mistake: told once, not per row
