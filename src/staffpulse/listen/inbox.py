@@ -19,7 +19,6 @@ from typing import Literal
 
 from staffpulse.dates import format_when
 from staffpulse.errors import InputError
-from staffpulse.listen.account_note import missing_account_note
 from staffpulse.listen.enrich import index_stored_posts
 from staffpulse.listen.inbox_clock import choose_reference
 from staffpulse.listen.inbox_model import Inbox, InboxItem, InboxTopic
@@ -42,7 +41,7 @@ from staffpulse.listen.inbox_steps import (
     pick_shown,
 )
 from staffpulse.listen.left_out import left_out_note
-from staffpulse.listen.own_accounts import resolve_accounts
+from staffpulse.listen.own_accounts import missing_account_note, resolve_accounts
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
 from staffpulse.listen.snooze import list_snoozed
