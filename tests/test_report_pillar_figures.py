@@ -68,3 +68,15 @@ def test_a_share_beside_its_count_never_reads_as_none_or_all() -> None:
     most.job(300)
     most.chat(1)
     assert dict(figures(audit_feed(most))["mix"])["Job ads"] == "300 of 301 original posts (>99%)"
+
+
+def test_one_reply_in_the_accounts_own_thread_is_said_in_the_singular() -> None:
+    # a real account read "not counting 1 reply in your own threads"
+    feed = FeedBuilder("threader")
+    feed.chat(2)
+    feed.reply("threader")
+    replies = dict(figures(audit_feed(feed))["conversation"])["Replies to others"]
+    assert replies.endswith(", not counting 1 reply in your own thread")
+    feed.reply("threader")
+    replies = dict(figures(audit_feed(feed))["conversation"])["Replies to others"]
+    assert replies.endswith(", not counting 2 replies in your own threads")

@@ -155,10 +155,10 @@ def _voice_figures(voice: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _conversation_figures(conv: dict[str, Any], mentions_known: int) -> list[tuple[str, str]]:
     replies = _part_of(conv["replies"], conv["posts"], "posts", conv["reply_share"], every=True)
-    if conv.get("replies_to_self"):
-        replies += (
-            f", not counting {count_of(conv['replies_to_self'], 'reply')} in your own threads"
-        )
+    if own := int(conv.get("replies_to_self") or 0):
+        # one reply continues one thread: "not counting 1 reply in your own threads" misread
+        threads = "thread" if own == 1 else "threads"
+        replies += f", not counting {count_of(own, 'reply')} in your own {threads}"
     return [
         ("Replies to others", replies),
         (
