@@ -404,7 +404,7 @@ def test_a_table_saved_under_a_json_name_is_read_and_told(tmp_path: Path, name: 
     assert (report.posts, report.skipped) == (2, 0)
     told = [str(notice) for notice in report.notices]
     assert (
-        f"{path}: named {path.suffix} but holds a CSV table (no JSON): read as a staffpulse CSV; rename it .csv so other tools read it right too"
+        f"{path}: named {path.suffix} but holds a CSV table (no JSON): read as one; rename it .csv so other tools read it right too"
         in told
     )
 

@@ -152,3 +152,15 @@ def test_a_header_a_spreadsheet_title_cased_is_read_as_the_datasets(tmp_path: Pa
     posts, _, problems, _ = _read(path)
     expected = [(p.line, p.message) for p in _read(FILE)[2]]
     assert set(posts) == set(_read(FILE)[0]) and [(p.line, p.message) for p in problems] == expected
+
+
+def test_a_twcs_table_saved_under_a_json_name_is_read_and_told(tmp_path: Path) -> None:
+    # QA s28: the TWCS sample renamed .json was refused as "not a format staffpulse can import"
+    path = tmp_path / "support.json"
+    path.write_bytes(FILE.read_bytes())
+    assert isinstance(detect(path), Twcs)
+    posts, _accounts, _problems, notices = _read(path)
+    assert posts.keys() == _read(FILE)[0].keys()
+    assert any(
+        "named .json but holds a CSV table (no JSON): read as one" in n.message for n in notices
+    )

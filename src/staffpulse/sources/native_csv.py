@@ -295,24 +295,33 @@ def _table_named_json(path: Path, head: bytes) -> bool:
     return path.suffix.lower() in JSON_SUFFIXES and first not in (b"", b"{", b"[")
 
 
+def named_table(path: Path, head: bytes) -> bool:
+    """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
+    holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells."""
+    return path.is_file() and (path.suffix.lower() in SUFFIXES or _table_named_json(path, head))
+
+
+def misnamed_table(path: Path) -> Iterator[Notice]:
+    """The note for a table read under a JSON name, that it was read and should be renamed."""
+    if path.suffix.lower() in JSON_SUFFIXES:
+        yield Notice(
+            str(path),
+            f"named {path.suffix} but holds a CSV table (no JSON): read as one; rename it"
+            " .csv so other tools read it right too",
+        )
+
+
 class NativeCsv:
     name = "staffpulse-csv"
     label = "staffpulse CSV"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.suffix.lower() not in SUFFIXES and not _table_named_json(path, head):
-            return False
-        return is_native_header(csv_columns(head))
+        return named_table(path, head) and is_native_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
-        if path.suffix.lower() in JSON_SUFFIXES:
-            yield Notice(
-                str(path),
-                f"named {path.suffix} but holds a CSV table (no JSON): read as a staffpulse"
-                " CSV; rename it .csv so other tools read it right too",
-            )
+        yield from misnamed_table(path)
         # dates with the year last are read in the order their column shows (csv_dates)
         dates = ColumnDates(path, encoding)
         # a column's mistake: told once, not per row

@@ -43,7 +43,7 @@ from staffpulse.sources.csv_preamble import (
 )
 from staffpulse.sources.csvrows import CsvProblem, CsvRecord
 from staffpulse.sources.native import text_encoding
-from staffpulse.sources.native_csv import SUFFIXES
+from staffpulse.sources.native_csv import misnamed_table, named_table
 from staffpulse.sources.native_records import HASHTAG_RE
 from staffpulse.sources.text_files import TextEncoding
 from staffpulse.sources.written import written_count, written_time
@@ -146,13 +146,14 @@ class XAnalytics:
     label = "X Analytics CSV"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        if path.is_dir() or path.suffix.lower() not in SUFFIXES:
+        if not named_table(path, head):
             return False
         return is_analytics_header(csv_columns(head))
 
     def read(self, path: Path) -> Iterator[Item]:
         encoding, notices = text_encoding(path)
         yield from notices
+        yield from misnamed_table(path)
         above = preamble_of(path)  # a report's title and dates above the header
         yield from preamble_notices(path, above)
         observed = _newest_post(path, encoding, above)
