@@ -80,3 +80,23 @@ def test_one_reply_in_the_accounts_own_thread_is_said_in_the_singular() -> None:
     feed.reply("threader")
     replies = dict(figures(audit_feed(feed))["conversation"])["Replies to others"]
     assert replies.endswith(", not counting 2 replies in your own threads")
+
+
+def test_a_base_of_one_or_two_posts_is_not_called_all_of_them() -> None:
+    # real one- and two-post accounts read "0 of all 1 post (0%)" and "1 of all 2 posts"
+    one = FeedBuilder("solo")
+    one.chat(1)
+    conv = dict(figures(audit_feed(one))["conversation"])
+    assert conv["Replies to others"] == "0 of 1 post (0%)"
+    assert conv["Reposts and quotes"] == "0 of 1 post (0%)"
+    two = FeedBuilder("duo")
+    two.chat(1)
+    two.reply("ana")
+    assert dict(figures(audit_feed(two))["conversation"])["Replies to others"] == (
+        "1 of 2 posts (50%)"
+    )
+    three = FeedBuilder("trio")
+    three.chat(3)
+    assert dict(figures(audit_feed(three))["conversation"])["Replies to others"] == (
+        "0 of all 3 posts (0%)"
+    )

@@ -38,7 +38,8 @@ def _part_of(
     says the base is the header's total (``420 of all 1,986 posts``)."""
     if whole == 1:  # "0 of 1 original post", not "0 of 1 original posts"
         what = _PLURAL.sub(lambda m: m.group(1), what, count=1)
-    base = f"{'all ' if every else ''}{whole:,} {what}"
+    # "0 of all 1 post" and "1 of all 2 posts" read oddly: "all" only from three on
+    base = f"{'all ' if every and whole > 2 else ''}{whole:,} {what}"
     return f"{part:,} of {base}" + (
         f" ({_share_text(part, whole, share)})" if share is not None else ""
     )
