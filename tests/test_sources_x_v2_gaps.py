@@ -8,9 +8,10 @@ from staffpulse.models import Post
 from staffpulse.sources.x_v2_gaps import FieldGaps
 
 
-def _post(author_id: str = "1", dated: bool = True) -> Post:
+def _post(author_id: str = "1", dated: bool = True, handle: str | None = "acme_hr") -> Post:
     when = datetime(2022, 10, 5, tzinfo=UTC) if dated else None
-    return Post(platform="x", id="9", author_id=author_id, created_at=when)
+    handle = handle if author_id else None
+    return Post(platform="x", id="9", author_id=author_id, author_handle=handle, created_at=when)
 
 
 def test_nothing_lacking_says_nothing() -> None:
@@ -33,4 +34,17 @@ def test_each_gap_is_told_once_with_its_count() -> None:
         "1 post has no date (the request lacked tweet.fields=created_at) and an id from before"
         " November 2010, which carries no time: kept undated; fetch with"
         " tweet.fields=created_at",
+    ]
+
+
+def test_posts_whose_author_profile_is_not_in_the_page_are_told() -> None:
+    # QA s28: a page with "includes": null kept its post and no account, and said nothing
+    gaps = FieldGaps()
+    gaps.add_post(_post(handle=None), dated_by_data=True)
+    gaps.add_post(_post(handle=None), dated_by_data=True)
+    assert gaps.messages() == [
+        "2 posts have an author id but no author profile in the file (the request lacked"
+        " expansions=author_id): kept under the id, with no handle, so an audit finds them only"
+        " once their accounts are imported too; fetch with"
+        " tweet.fields=author_id&expansions=author_id"
     ]

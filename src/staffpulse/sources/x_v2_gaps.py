@@ -20,12 +20,16 @@ class FieldGaps:
     """Posts of one file kept without an author or a date, counted as read (constant memory)."""
 
     no_author: int = 0
+    # an author id, but no profile of the author in the page (``includes.users``, asked with
+    # expansions=author_id): kept, but with no handle to find them by
+    no_handle: int = 0
     no_date: int = 0  # no date given and an id too old to carry one: kept undated
     dated_from_id: int = 0  # no date given: the date is the id's
 
     def add_post(self, post: Post, dated_by_data: bool) -> None:
         """Count ``post`` as the transformer gave it; ``dated_by_data``: its data had a date."""
         self.no_author += not post.author_id
+        self.no_handle += bool(post.author_id) and not post.author_handle
         if not dated_by_data:
             if post.created_at is None:
                 self.no_date += 1
@@ -42,6 +46,14 @@ class FieldGaps:
             " kept for listening, but not auditable; "
             + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
         )
+        one = self.no_handle == 1
+        no_handle = (
+            f"{posts(self.no_handle)} an author id but no author profile in the file (the"
+            " request lacked expansions=author_id): kept under the id, with no handle, so an"
+            f" audit finds {'it' if one else 'them'} only once"
+            f" {'that account is' if one else 'their accounts are'} imported too; "
+            + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
+        )
         one = self.dated_from_id == 1
         from_id = (
             f"{posts(self.dated_from_id)} no date {lacked}: dated from"
@@ -55,6 +67,7 @@ class FieldGaps:
         )
         found = (
             (self.no_author, no_author),
+            (self.no_handle, no_handle),
             (self.dated_from_id, from_id),
             (self.no_date, no_date),
         )
