@@ -211,3 +211,42 @@ def test_a_resume_past_what_jetstream_keeps_is_told(tmp_path: Path) -> None:
     assert "were no longer in Jetstream (it keeps about a day): posts from then are missing" in said
     document = json.loads(as_json.stdout)
     assert (document["missed_from"], document["missed_until"]) == (week_ago, first)
+
+
+def test_listen_from_a_recording_cut_short_keeps_what_came_and_names_the_line(
+    tmp_path: Path,
+) -> None:
+    frames = _keywords_stream()
+    recording = tmp_path / "day.jsonl"
+    recording.write_text("\n".join(frames)[:-25], encoding="utf-8")  # copied in part
+    db = str(tmp_path / "f.db")
+    args = ["listen", "bluesky", "--from", str(recording), "--db", db, "--no-classifier"]
+    keywords = tmp_path / "kw.txt"
+    keywords.write_text("staffing\n", encoding="utf-8")
+    result = runner.invoke(app, [*args, "--keywords", str(keywords)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "Read day.jsonl: 2 events" in said and "kept 1" in said
+    assert "day.jsonl, line 3: cut short: the file ends in the middle of an event" in said
+    as_json = runner.invoke(app, [*args, "--keywords", str(keywords), "--json"])
+    data = json.loads(as_json.stdout)
+    assert data["outcome"] == "ok" and [p["line"] for p in data["problems"]] == [3]
+
+
+def test_listen_from_a_file_that_is_no_recording_exits_65_before_the_models_load(
+    tmp_path: Path, model_loads: list[int]
+) -> None:
+    db = str(tmp_path / "f.db")
+    missing = runner.invoke(app, ["listen", "bluesky", "--from", "nope.jsonl", "--db", db])
+    assert missing.exit_code == 66 and "nope.jsonl: no such file" in missing.stderr
+    assert model_loads == []
+    sheet = tmp_path / "posts.csv"
+    sheet.write_text("id,text\n1,hello\n", encoding="utf-8")
+    wrong = runner.invoke(app, ["listen", "bluesky", "--from", str(sheet), "--db", db])
+    assert wrong.exit_code == 65, wrong.output
+    assert "not a recorded Jetstream stream" in " ".join(wrong.stderr.split())
+    both = runner.invoke(
+        app, ["listen", "bluesky", "--from", str(sheet), "--url", "ws://x/subscribe"]
+    )
+    assert both.exit_code == 65 and "--url with --from" in both.stderr
+    assert "Traceback" not in wrong.output + both.output

@@ -108,6 +108,11 @@ class JetstreamListener:
         except MalformedFrame:
             self.stats.malformed += 1
             return
+        self.handle_event(event)
+
+    def handle_event(self, event: JetstreamEvent) -> None:
+        """One parsed event (a frame counted already): skipped when at or before the
+        cursor, else buffered, and the batch saved once full."""
         if event.time_us <= self._received:
             self.stats.skipped_before_cursor += 1
             return

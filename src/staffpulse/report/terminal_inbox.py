@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
@@ -10,6 +12,7 @@ from rich.text import Text
 
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox, InboxItem
+from staffpulse.listen.jetstream_file import FileReplay
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.listener import ListenStats
 from staffpulse.listen.window import empty_reason
@@ -44,6 +47,28 @@ def render_listen_summary(console: Console, stats: ListenStats) -> None:
         f"{count_of(stats.disconnects, 'reconnect')}. Cursor saved: {cursor}.",
         highlight=False,
     )
+    if stats.refused:
+        console.print(
+            f"[yellow]{count_of(stats.refused, 'kept post')} could not be stored[/] (the last: "
+            f"{escape(stats.last_refused or '')}).",
+            highlight=False,
+        )
+
+
+def render_file_summary(console: Console, path: Path, replay: FileReplay) -> None:
+    """What ``listen bluesky --from FILE`` read and kept, and the lines it skipped."""
+    stats = replay.stats
+    console.print(
+        f"Read {escape(path.name)}: {count_of(stats.frames - stats.malformed, 'event')},"
+        f" {count_of(stats.posts_seen, 'post')}, kept [bold]{stats.kept:,}[/]"
+        f" ({_as_replies(stats.kept_in_thread)} in kept threads),"
+        f" {count_of(stats.deletes, 'delete')} ({stats.deleted_rows:,} removed from the store),"
+        f" {count_of(stats.identities, 'identity event')},"
+        f" {count_of(stats.malformed, 'line')} skipped as not events.",
+        highlight=False,
+    )
+    for note in replay.notes(path):
+        console.print(f"[yellow]{escape(note)}[/]", highlight=False)
     if stats.refused:
         console.print(
             f"[yellow]{count_of(stats.refused, 'kept post')} could not be stored[/] (the last: "

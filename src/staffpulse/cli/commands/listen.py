@@ -9,8 +9,9 @@ import typer
 from rich.markup import escape
 
 from staffpulse.cli.consoles import make_console, make_status
-from staffpulse.cli.inbox_marks import add_mark_commands, print_note
+from staffpulse.cli.inbox_marks import add_mark_commands
 from staffpulse.cli.json_output import print_json
+from staffpulse.cli.listen_file import check_file_options, listen_filter, listen_to_file
 from staffpulse.cli.options import DbOption, JsonOption, OnlyPlatformOption
 from staffpulse.config import listen_account, load_config
 from staffpulse.errors import InputError, NoSuchAccountError, NotFoundError
@@ -71,6 +72,15 @@ def listen_bluesky(
             help="Stop after this many seconds without events (replays).", show_default=False
         ),
     ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Read a recorded Jetstream stream (one JSON event a line) instead of the"
+            " live one.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -81,27 +91,21 @@ def listen_bluesky(
     _check_unit(duration)
     seconds = parse_duration(duration)
     _check_limits(cursor, max_events, idle_timeout)
+    if from_file is not None:
+        check_file_options(url, cursor, idle_timeout)
+        listen_to_file(from_file, keywords, classifier, max_events, db, as_json)
+        return
     from staffpulse.listen.jetstream import jetstream_url
 
     target = jetstream_url(load_config(), url)
 
-    from staffpulse.listen import relevance as rel
     from staffpulse.listen.left_out import as_sentence
     from staffpulse.listen.listen_run import missed_note
     from staffpulse.listen.listener import ListenOptions
     from staffpulse.listen.listening import listen
     from staffpulse.report.terminal_inbox import render_listen_summary, status_line
-    from staffpulse.signals.text import load_text_signals_or_none
 
-    words = rel.load_keywords(keywords, on_note=print_note) if keywords else None
-    scorer = load_text_signals_or_none() if classifier else None
-    if classifier and scorer is None:
-        err_console.print(
-            "[yellow]The work_topic classifier is not available; filtering by "
-            + ("your keywords" if words else "the built-in keyword list")
-            + ".[/]"
-        )
-    relevance = rel.RelevanceFilter(scorer=scorer, keywords=words)
+    relevance = listen_filter(keywords, classifier)
     options = ListenOptions(
         url=target,
         duration=seconds,
