@@ -4,6 +4,7 @@ by its line (one cut short at the end, a file of another kind refused)."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from staffpulse.errors import InputError, MissingFileError
 from staffpulse.listen.jetstream import POST_COLLECTION
-from staffpulse.listen.jetstream_file import FIRST_LINES, replay_file
+from staffpulse.listen.jetstream_file import FIRST_LINES, check_recording, replay_file
 from staffpulse.listen.listen_run import STREAM
 from staffpulse.listen.relevance import Keywords, RelevanceFilter
 from staffpulse.listen.replay import frames_of
@@ -111,3 +112,12 @@ def test_a_file_of_another_kind_is_refused_before_anything_is_stored(
 def test_a_missing_recording_says_so(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store, pytest.raises(MissingFileError):
         replay_file(store, FILTER, tmp_path / "nope.jsonl")
+
+
+def test_a_compressed_recording_is_told_to_be_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "day.jsonl.gz"
+    path.write_bytes(gzip.compress("\n".join(frames_of(EVENTS)).encode()))
+    with pytest.raises(InputError, match="compressed") as caught:
+        check_recording(path)
+    assert "gunzip day.jsonl.gz" in caught.value.hint
+    check_recording(_recording(tmp_path, frames_of(EVENTS)))  # a plain one passes

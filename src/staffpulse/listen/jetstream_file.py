@@ -75,6 +75,7 @@ def replay_file(
 ) -> FileReplay:
     """Read the recording at ``path`` into the store (see the module docstring), recorded as
     a ``listen`` run."""
+    check_recording(path)
     listener = JetstreamListener(
         store, relevance, ListenOptions(url=path.resolve().as_uri(), cursor=0, stream=STREAM)
     )
@@ -133,9 +134,15 @@ def _what(exc: MalformedFrame, complete: bool) -> str:
 
 
 def check_recording(path: Path) -> None:
-    """Refuse a path that is no readable file, before the classifier takes seconds to load."""
-    with _open(path):
-        pass
+    """Refuse a path that is no readable file, or a compressed one, before the classifier
+    takes seconds to load."""
+    with _open(path) as handle:
+        if handle.read(2) == b"\x1f\x8b":  # read line by line, it is all "not JSON"
+            raise InputError(
+                f"{path}: a compressed (gzip) file, not the recorded stream itself",
+                hint=f"unpack it first (gunzip {path.name}, or open it with your archive tool),"
+                " then give --from the file it holds",
+            )
 
 
 def _open(path: Path) -> BinaryIO:
