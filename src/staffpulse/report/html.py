@@ -23,14 +23,13 @@ from staffpulse.authors import describe_partner
 from staffpulse.benchmark.stats import (
     graded_label,
     rank_label,
-    standing_against_others,
     standing_words,
 )
 from staffpulse.dates import format_day, format_when
 from staffpulse.handles import display_address
 from staffpulse.models import on_platform, platform_label
 from staffpulse.output_files import write_output
-from staffpulse.report import chart_strips, charts
+from staffpulse.report import charts
 from staffpulse.report.audit_view import (
     GRADE_COLORS,
     action_points,
@@ -40,6 +39,7 @@ from staffpulse.report.audit_view import (
     posts_and_span,
     posts_counted,
 )
+from staffpulse.report.cohort_place import cohort_legend, cohort_strips, place_in_cohort
 from staffpulse.report.counts import count_of, join_and
 from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
@@ -181,7 +181,7 @@ def audit_context(
         # a pillar not scored has no bar: a 50 drawn there would be a made-up figure
         "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows if row["scored"]]),
         "timeline": charts.mix_timeline(result.timeline),
-        **_place_in_cohort(result, benchmark),
+        **place_in_cohort(result, benchmark),
         **_when_made(result, sample),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),
@@ -219,50 +219,6 @@ def _when_made(result: AuditResult, sample: bool) -> dict[str, str | None]:
         "generated": format_when(datetime.now(UTC)),
         "as_of": f"{as_of}, the sample's last day" if sample else as_of,
     }
-
-
-def _place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> dict[str, Any]:
-    """The audit report's "Where you stand" part: the account among ``benchmark``'s accounts
-    (all None without a benchmark: the report leaves the part out)."""
-    if benchmark is None:
-        return dict.fromkeys(
-            ("strips", "legend", "percentiles", "standing", "cohort_size", "cohort_caption")
-        )
-    me = benchmark.row_of(result.account.handle, result.account.platform)
-    return {
-        "strips": _strips(benchmark, me),
-        "legend": _legend(benchmark),
-        "percentiles": me["percentiles"] if me else None,
-        # each score's standing in words ("Overall: tied with 1 account, ahead of none"),
-        # never a bare "mix 0" under a shared perfect score
-        "standing": [
-            (title, standing_against_others(me, name, len(benchmark.audits)))
-            for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
-        ]
-        if me
-        else None,
-        "cohort_size": len(benchmark.audits),
-        "cohort_caption": cohort_caption(benchmark),
-    }
-
-
-def cohort_caption(benchmark: BenchmarkResult) -> str:
-    """Who the dots of "Where you stand" are, by the rule the benchmark chose them with
-    (:func:`staffpulse.benchmark.members.default_cohort`, the Benchmark page's own cohort):
-    ``one of the 12 accounts with at least 10 posts of their own (30 with fewer left out)``."""
-    size = len(benchmark.audits)
-    if benchmark.min_posts is None:  # a cohort file names its accounts
-        return f"one of the {count_of(size, 'account')} of your cohort file"
-    if benchmark.min_posts <= 1:
-        rule = f"one of the {count_of(size, 'account')} with posts in the store"
-    else:
-        rule = (
-            f"one of the {count_of(size, 'account')} with at least"
-            f" {count_of(benchmark.min_posts, 'post')} of their own"
-        )
-    if benchmark.left_out:
-        rule += f" ({benchmark.left_out:,} with fewer left out, as in the benchmark)"
-    return rule
 
 
 # What the audit records as its signals' sources, as the report names them: the names of the
@@ -309,29 +265,6 @@ def models_in_words(signals: Mapping[str, str], docs_url: str | None = None) -> 
     return f"{said}. {which} in {where} (what it learned from, how well it does, where it fails)."
 
 
-def _strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
-    order = ("overall", "face", "mix", "voice", "conversation")
-    rows = []
-    for name in order:
-        dots = [
-            (float(r[name]), str(r["segment"]), "@" + str(r["handle"]))
-            for r in benchmark.leaderboard
-            if r[name] is not None  # not scored: no dot
-        ]
-        mine = float(me[name]) if me and me[name] is not None else None
-        rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
-    return chart_strips.percentile_strips(rows, "@" + str(me["handle"]) if me else "")
-
-
-def _legend(result: BenchmarkResult) -> Any:
-    from staffpulse.benchmark.cohort import SEGMENT_LABELS
-
-    segments = sorted(
-        {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
-    )
-    return chart_strips.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
-
-
 def render_benchmark_html(result: BenchmarkResult) -> str:
     return environment().get_template("benchmark.html.j2").render(**benchmark_context(result))
 
@@ -344,8 +277,8 @@ def benchmark_context(result: BenchmarkResult) -> dict[str, Any]:
     return {
         "b": result,
         "rows": result.leaderboard,
-        "strips": _strips(result, None),
-        "legend": _legend(result),
+        "strips": cohort_strips(result, None),
+        "legend": cohort_legend(result),
         "segments": result.segment_stats,
         "claims": result.claims,
         "pillars": [("overall", "Overall"), *PILLAR_TITLES.items()],

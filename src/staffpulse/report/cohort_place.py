@@ -1,0 +1,114 @@
+"""The audit report's "Where you stand": the audited account among a benchmark's accounts, as
+percentile strips and in words (the HTML report and the dashboard's audit page)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from staffpulse.audit.types import PILLAR_TITLES, AuditResult
+from staffpulse.benchmark.stats import standing_against_others
+from staffpulse.report import chart_strips
+from staffpulse.report.counts import count_of
+
+if TYPE_CHECKING:
+    from staffpulse.benchmark.engine import BenchmarkResult
+
+_SCORES = ("overall", *PILLAR_TITLES)
+
+
+def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> dict[str, Any]:
+    """The audit report's "Where you stand" part: the account among ``benchmark``'s accounts
+    (all None without a benchmark: the report leaves the part out).
+
+    An account the cohort leaves out (under its ten posts of its own, or not in its file) is
+    still drawn as the dark marker, from its own audit, and the caption says it is not one of
+    the dots: the caption promised a marker the strips did not draw."""
+    if benchmark is None:
+        return dict.fromkeys(
+            (
+                "strips",
+                "legend",
+                "percentiles",
+                "standing",
+                "cohort_size",
+                "cohort_caption",
+                "outside_cohort",
+            )
+        )
+    me = benchmark.row_of(result.account.handle, result.account.platform)
+    return {
+        "strips": cohort_strips(benchmark, me or _own_scores(result)),
+        "legend": cohort_legend(benchmark),
+        "percentiles": me["percentiles"] if me else None,
+        # each score's standing in words ("Overall: tied with 1 account, ahead of none"),
+        # never a bare "mix 0" under a shared perfect score
+        "standing": [
+            (title, standing_against_others(me, name, len(benchmark.audits)))
+            for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
+        ]
+        if me
+        else None,
+        "cohort_size": len(benchmark.audits),
+        "cohort_caption": cohort_caption(benchmark),
+        "outside_cohort": None if me else _why_outside(result, benchmark),
+    }
+
+
+def cohort_caption(benchmark: BenchmarkResult) -> str:
+    """Who the dots of "Where you stand" are, by the rule the benchmark chose them with
+    (:func:`staffpulse.benchmark.members.default_cohort`, the Benchmark page's own cohort):
+    ``one of the 12 accounts with at least 10 posts of their own (30 with fewer left out)``."""
+    size = len(benchmark.audits)
+    if benchmark.min_posts is None:  # a cohort file names its accounts
+        return f"one of the {count_of(size, 'account')} of your cohort file"
+    if benchmark.min_posts <= 1:
+        rule = f"one of the {count_of(size, 'account')} with posts in the store"
+    else:
+        rule = (
+            f"one of the {count_of(size, 'account')} with at least"
+            f" {count_of(benchmark.min_posts, 'post')} of their own"
+        )
+    if benchmark.left_out:
+        rule += f" ({benchmark.left_out:,} with fewer left out, as in the benchmark)"
+    return rule
+
+
+def _own_scores(result: AuditResult) -> dict[str, Any]:
+    """The account's scores as a leaderboard row holds them, from its own audit."""
+    scores: dict[str, Any] = {name: result.pillars[name].score for name in PILLAR_TITLES}
+    return {"handle": result.account.handle, "overall": result.overall, **scores}
+
+
+def _why_outside(result: AuditResult, benchmark: BenchmarkResult) -> str:
+    """Why the marker is none of the dots: "not one of them (only 2 posts of its own)"."""
+    counts = result.counts
+    own = int(counts.get("posts", 0)) - int(counts.get("repost", 0))
+    if benchmark.min_posts is None:
+        return "not one of them (your cohort file does not name it)"
+    if own < benchmark.min_posts:
+        return f"not one of them (only {count_of(own, 'post')} of its own)"
+    return "not one of them"
+
+
+def cohort_strips(benchmark: BenchmarkResult, me: dict[str, Any] | None) -> Any:
+    """Every account of the benchmark a dot per score; ``me`` (a leaderboard row, or the
+    audited account's own scores) the dark marker, none in the benchmark report."""
+    rows = []
+    for name in _SCORES:
+        dots = [
+            (float(r[name]), str(r["segment"]), "@" + str(r["handle"]))
+            for r in benchmark.leaderboard
+            if r[name] is not None  # not scored: no dot
+        ]
+        mine = float(me[name]) if me and me[name] is not None else None
+        rows.append((PILLAR_TITLES.get(name, "Overall"), dots, mine))
+    return chart_strips.percentile_strips(rows, "@" + str(me["handle"]) if me else "")
+
+
+def cohort_legend(result: BenchmarkResult) -> Any:
+    from staffpulse.benchmark.cohort import SEGMENT_LABELS
+
+    segments = sorted(
+        {r["segment"] for r in result.leaderboard}, key=lambda s: list(SEGMENT_LABELS).index(s)
+    )
+    return chart_strips.segment_legend([(s, SEGMENT_LABELS[s]) for s in segments])
