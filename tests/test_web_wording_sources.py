@@ -33,6 +33,7 @@ from library_messages import (
     report_messages,
     resume_messages,
 )
+from library_refresh_messages import refresh_messages
 from staffpulse.store import open_store
 from staffpulse.web.wording import _REWRITES, web_hint, web_text
 
@@ -114,6 +115,7 @@ FAMILIES: dict[str, Callable[[Tools], list[Said]]] = {
     "report": lambda t: report_messages(),
     "resume": lambda t: resume_messages(),
     "account notes": lambda t: account_note_messages(),
+    "refresh": lambda t: refresh_messages(t.folder),
 }
 
 # Messages a page can show that still carry terminal wording once worded for the page: no rule
@@ -185,6 +187,11 @@ CONTROLS = {
     ("network", "mastodon"): "Mastodon could not be reached: check that this computer is online",
     ("network", "x"): "X could not be reached: check that this computer is online",
     ("answers", "budget"): "raise the budget on the Import page",
+    ("refresh", "budget skipped"): "the budget of $2.00 is spent",
+    ("refresh", "guessed x"): "not paid for without a budget",
+    ("refresh", "left out imported"): "upload it on the Benchmark page",
+    ("refresh", "left out searches"): "the dashboard fetches accounts only",
+    ("refresh", "x estimate"): "whoever set up staffpulse can change them",
     ("answers", "bluesky handle"): "choose Bluesky as the platform",
     ("answers", "bluesky odd answer"): "check the Bluesky address (the setting appview_url",
     ("export gaps", "told"): "upload it again with “Remove posts deleted on the platform” ticked",

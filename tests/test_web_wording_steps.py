@@ -73,3 +73,17 @@ def test_a_hint_that_is_one_step_reaches_the_page_whatever_its_values_look_like(
     said = IMPORT_OR_FETCH_TIMELINE.say(platform="bluesky", handle="acme staffing")
     assert web_text(str(said)).endswith(") staffing")  # found by pattern
     assert web_text(said) == PAGE_STEPS[IMPORT_OR_FETCH_TIMELINE]
+
+
+def test_a_mastodon_handle_on_a_port_is_advised_whole_the_pages_way() -> None:
+    """Seen on a real audit (an account of a Mastodon server on port 3000): the picture advice
+    was found only up to the colon, and the page said half of it with the command around it:
+    "Run `on the Import page, ... fetch acme@localhost:3000` (with your --db, if you use one)"."""
+    from staffpulse.next_steps import FETCH_AND_CHECK_PICTURE
+
+    said = FETCH_AND_CHECK_PICTURE.say(platform="mastodon", handle="acme@social.example:3000")
+    shown = web_text(f"We could not check your picture. {said}. A photo scores best.")
+    assert "--db" not in shown and "staffpulse" not in shown and "`" not in shown
+    assert shown == web_text(
+        f"We could not check your picture. {FETCH_AND_CHECK_PICTURE.say(platform='mastodon', handle='acme')}. A photo scores best."
+    )  # as for a handle without a port

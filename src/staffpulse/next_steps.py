@@ -28,9 +28,10 @@ from typing import Any
 
 # A field's value when a step names none: a word, a handle, a date (no spaces)
 _ANY_WORD = r"\S+?"
-# a handle as a step names it (acme, acme.bsky.social, acme@staffing.example), never the
-# punctuation after it in a sentence
-HANDLE = r"[\w.@-]*\w"
+# a handle as a step names it (acme, acme.bsky.social, acme@staffing.example, a Mastodon
+# server on a port of its own: acme@social.example:3000), never the punctuation after it in a
+# sentence
+HANDLE = r"[\w.@-]*\w(?::\d+)?"
 
 
 @dataclass(frozen=True)
