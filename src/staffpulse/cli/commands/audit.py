@@ -42,22 +42,45 @@ def audit_command(
     platform: AccountPlatformOption = None,
     since: SinceOption = None,
     html: HtmlOption = None,
+    cohort: Annotated[
+        Path | None,
+        typer.Option(
+            "--cohort",
+            metavar="COHORT",
+            help="With --html: show where the account stands among the accounts of this "
+            "cohort file (as staffpulse benchmark COHORT ranks them), for a client's report.",
+        ),
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Grade one account on Face, Mix, Voice and Conversation, with evidence and advice."""
     from staffpulse.account_refs import read_account_ref
     from staffpulse.audit import audit_account
+    from staffpulse.benchmark import run_benchmark
     from staffpulse.bundled import is_bundled_sample
+    from staffpulse.errors import InputError
     from staffpulse.report.html import write_audit_html
     from staffpulse.report.terminal_audit import render_audit
+    from staffpulse.report.terminal_benchmark import print_cohort_problems
 
+    if cohort is not None and html is None:
+        # the comparison is drawn in the HTML report only: silently ignoring it misleads
+        raise InputError(
+            "--cohort places the account among a cohort in the HTML report, and no --html "
+            "file was given",
+            hint=f"add --html FILE, e.g. staffpulse audit {handle} --cohort {cohort} "
+            "--html report.html",
+        )
     named = read_account_ref(handle, platform)[0]  # a profile URL's handle, for the spinner
     with open_store(db, create=False) as store:
         with make_status(err_console, f"Auditing @{escape(named.lstrip('@'))}..."):
             result = audit_account(store, handle, platform=platform, since=since)
+            bench = run_benchmark(store, cohort, since=since) if cohort is not None else None
         sample = bool(html) and is_bundled_sample(store)
-    written = write_audit_html(result, html, sample=sample) if html else None
+    if bench is not None:
+        print_cohort_problems(err_console, bench, in_json=as_json)
+    written = write_audit_html(result, html, bench, sample=sample) if html else None
     if as_json:
         print_json(result.to_dict())
     else:

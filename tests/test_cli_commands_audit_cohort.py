@@ -1,0 +1,71 @@
+"""``staffpulse audit HANDLE --cohort COHORT --html FILE`` (staffpulse.cli.commands.audit): the
+client's report shows where the account stands among the cohort's accounts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from audit_helpers import FakeScorer, FeedBuilder, store_with
+from report_html_helpers import page_text
+
+try:
+    from staffpulse.cli.app import app
+except ImportError:  # another command module is mid-way: test ours on a bare app
+    import typer
+
+    from staffpulse.cli.commands import audit as audit_commands
+
+    app = typer.Typer()
+    audit_commands.register(app)
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import staffpulse.audit.signals as signals
+
+    monkeypatch.setattr(signals, "default_scorer", lambda: FakeScorer())
+    feeds = []
+    for name in ("acme", "brightpath", "rosa"):
+        feed = FeedBuilder(name)
+        feed.chat(6)
+        feed.job(6)
+        feeds.append(feed)
+    store_with(tmp_path, *feeds).close()
+    return tmp_path / "test.db"
+
+
+def invoke(*args: Any) -> Any:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_the_audit_report_places_the_account_among_a_cohort_file(db: Path, tmp_path: Path) -> None:
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle,segment\nacme,staffing firm\nbrightpath,vendor\nghost,vendor\n")
+    out = tmp_path / "rosa.html"
+    result = invoke("audit", "rosa", "--db", db, "--cohort", cohort, "--html", out)
+    assert result.exit_code == 0, result.output
+    assert "rivals.csv:4" in result.output and "ghost" in result.output  # the line not used
+    text = page_text(out.read_text(encoding="utf-8"))
+    assert "Where you stand among 2 accounts" in text
+    assert re.search(r"the dark marker is @rosa, not one of them \(your cohort file", text)
+    plain = tmp_path / "plain.html"
+    assert invoke("audit", "rosa", "--db", db, "--html", plain).exit_code == 0
+    assert "Where you stand" not in plain.read_text(encoding="utf-8")
+
+
+def test_a_cohort_without_an_html_report_is_refused_with_what_to_do(
+    db: Path, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("acme\n")
+    result = invoke("audit", "rosa", "--db", db, "--cohort", cohort)
+    assert result.exit_code == 65
+    assert "no --html file was given" in result.output and "add --html FILE" in result.output
+    assert "Traceback" not in result.output
