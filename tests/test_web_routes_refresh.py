@@ -25,7 +25,14 @@ from staffpulse.fetch import mastodon  # noqa: E402
 from test_cli_commands_refresh import x_api  # noqa: E402, F401  (a fixture)
 from test_fetch_bluesky import FakeAppView  # noqa: E402
 from test_fetch_mastodon import INSTANCE, FakeMastodon  # noqa: E402
-from web_helpers import LiveServer, csrf_token, make_client, make_settings, page_words  # noqa: E402
+from web_helpers import (  # noqa: E402
+    LiveServer,
+    csrf_token,
+    finished_job,
+    make_client,
+    make_settings,
+    page_words,
+)
 
 runner = CliRunner()
 SHOTS = Path("/tmp/s28/B")
@@ -160,6 +167,20 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
     )
     assert "X_BEARER_TOKEN" not in words
     assert "Budget for X" not in words  # no X account is fetched: nothing to cap
+
+    # and where the run ends, as the command says it before its run
+    with make_client(served, cohort_file=cohort) as client:
+        token = csrf_token(client, "/refresh")
+        ended = finished_job(
+            client,
+            client.post("/refresh", data={"csrf_token": token, "budget": "", "shown_budget": ""}),
+        )
+        page = page_words(client.get(f"/jobs/{ended['id']}").text)
+    assert "Refreshed 1 of 2 accounts: 0 new posts, 1 skipped." in page
+    assert (
+        "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the Settings"
+        " page" in page
+    )
 
 
 def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from staffpulse.fetch.refresh import NO_CONNECTION, NO_X_TOKEN, RefreshReport, X
 from staffpulse.fetch.refresh_targets import RefreshPlan
 from staffpulse.fetch.x_costs import money
 from staffpulse.models import platform_name
-from staffpulse.next_steps import X_RATES_SET
+from staffpulse.next_steps import SET_X_TOKEN, X_RATES_SET
 from staffpulse.report.counts import count_of
 
 MAX_GUESSED_SHOWN = 5
@@ -67,7 +67,16 @@ def x_skipped_note(cost: XCost) -> str | None:
     """'X: 2 accounts skipped, no X bearer token.' when the X accounts cannot be fetched."""
     if not cost.accounts or cost.has_token:
         return None
-    return f"X: {count_of(cost.accounts, 'account')} skipped, no X bearer token."
+    return no_token_line(cost.accounts)
+
+
+def no_token_line(accounts: int) -> str:
+    return f"X: {count_of(accounts, 'account')} skipped, no X bearer token."
+
+
+def set_token_advice(accounts: int) -> str:
+    """'To refresh them, set X_BEARER_TOKEN ...' (a front end words the step its own way)."""
+    return f"To refresh {'it' if accounts == 1 else 'them'}, {SET_X_TOKEN.say()}"
 
 
 def x_estimate_note(cost: XCost, style: Styler = PLAIN) -> str | None:

@@ -139,7 +139,6 @@ def refresh_page(request: Request) -> Response:
     """What a refresh would fetch and cost, and the button that starts it."""
     from staffpulse.fetch import refresh_wording as say
     from staffpulse.fetch.refresh import x_cost
-    from staffpulse.next_steps import SET_X_TOKEN
 
     ctx = web(request)
     try:
@@ -171,9 +170,7 @@ def refresh_page(request: Request) -> Response:
         problems=[(p.kept, str(p)) for p in plan.problems],
         guessed=say.guessed_note(plan),
         left_out=plan.left_out,
-        x_skipped=skipped
-        and f"{skipped} To refresh {'it' if cost.accounts == 1 else 'them'},"
-        f" {web_text(SET_X_TOKEN.say())}.",
+        x_skipped=skipped and web_text(f"{skipped} {say.set_token_advice(cost.accounts)}."),
         x_estimate=say.x_estimate_note(cost),
         x_accounts=cost.accounts,
         guessed_x=sum(t.guessed and t.platform == "x" for t in plan.targets),
@@ -217,16 +214,18 @@ def _run(ctx: WebContext, plan: RefreshPlan, choice: Choice, config: Mapping[str
     total = len(plan.targets)
 
     def run(job: Job) -> dict[str, Any]:
-        current = {"account": ""}
+        def done_so_far() -> str:  # the bar counts accounts, not records
+            return f"{job.done:,} of {count_of(total, 'account')} done"
 
         def on_account(index: int, target: Any) -> None:
-            current["account"] = f"{target.shown} on {platform_name(target.platform)}"
-            job.update(f"Refreshing {current['account']} ({index + 1} of {total})", index, total)
+            shown = f"{target.shown} on {platform_name(target.platform)}"
+            job.update(f"Refreshing {shown} ({index + 1} of {total})", index, total)
+            job.update(job.phase, index, total, detail=done_so_far())
 
         def progress(task: str, done: int, limit: int | None) -> None:
-            # the bar counts accounts; what the current one reads is the line under it
-            shown = f"{done:,} of {limit:,}" if limit else f"{done:,}"
-            job.update(job.phase, job.done, total, detail=f"{task}: {shown}")
+            # what the current account is reading, under the bar of the accounts
+            read = f"{done:,} of {limit:,}" if limit else f"{done:,}"
+            job.update(job.phase, job.done, total, detail=f"{done_so_far()} · {task}: {read}")
 
         def notify(message: str) -> None:
             job.update(job.phase, job.done, total, detail=web_text(message))
@@ -252,8 +251,13 @@ def summary(report: RefreshReport) -> dict[str, Any]:
     """What the job page shows when the run ended: the command's summary and notes, each
     account's row, and the advice worded for the page (by the template's ``web`` filter)."""
     from staffpulse.fetch import refresh_wording as say
+    from staffpulse.fetch.refresh import NO_X_TOKEN
 
     notices = [{"file": "", "message": note} for note in say.notes(report)]
+    no_token = sum(result.message == NO_X_TOKEN for result in report.results)
+    if no_token:  # the command says it before its run; the page, where the run ends
+        said = f"{say.no_token_line(no_token)} {say.set_token_advice(no_token)}."
+        notices.append({"file": "", "message": said})
     notices += [
         {"file": ", ".join(shown), "message": hint} for shown, hint in say.grouped_hints(report)
     ]

@@ -48,7 +48,6 @@ def _print_plan(plan: RefreshPlan, cost: XCost) -> None:
     """Which accounts will be fetched, from where, what is left out and why, and what X may
     cost (stderr)."""
     from staffpulse.fetch import refresh_wording as say
-    from staffpulse.next_steps import SET_X_TOKEN
 
     style = _rich()
     _say(say.plan_headline(plan, style))
@@ -61,10 +60,8 @@ def _print_plan(plan: RefreshPlan, cost: XCost) -> None:
     for note in plan.left_out:
         _say(f"[dim]Left out: {escape(note)}.[/]")
     if skipped := say.x_skipped_note(cost):
-        _say(
-            f"[yellow]{escape(skipped)}[/] To refresh {'it' if cost.accounts == 1 else 'them'},"
-            f" {escape(SET_X_TOKEN.say())} (never on the command line)."
-        )
+        advice = say.set_token_advice(cost.accounts)
+        _say(f"[yellow]{escape(skipped)}[/] {escape(advice)} (never on the command line).")
     if estimate := say.x_estimate_note(cost, style):
         _say(estimate)
 
