@@ -177,7 +177,8 @@ def test_a_zip_holding_only_a_workbook_says_how_to_save_a_csv(tmp_path: Path) ->
         "the ZIP holds nothing staffpulse can import (export.csv is an Excel workbook, not a CSV"
         in said
     )
-    assert "notes.pdf: no known format" in said and "export.csv: no known format" not in said
+    assert "notes.pdf is a PDF, not a file of posts or accounts" in said
+    assert "export.csv: not a known format" not in said
     assert "File › Save As › CSV UTF-8" in said
 
 

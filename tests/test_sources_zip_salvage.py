@@ -136,7 +136,7 @@ def test_a_zip_cut_before_anything_it_can_import_is_refused_as_cut(tmp_path: Pat
         check_zip(path)
     said = str(caught.value)
     assert said.startswith(f"{path}: the ZIP is cut short (its download or copy stopped)")
-    assert "hold nothing staffpulse can import (README.txt: no known format)" in said
+    assert "hold nothing staffpulse can import (README.txt: not a known format)" in said
     assert caught.value.hint == "download or copy the ZIP again, then import it"
 
 

@@ -298,7 +298,7 @@ def _table_named_json(path: Path, head: bytes) -> bool:
 def named_table(path: Path, head: bytes) -> bool:
     """Whether ``path`` may be a table by its name: a CSV's, or a JSON name on a file that
     holds no JSON (a table renamed by hand), which :func:`misnamed_table` then tells."""
-    return path.is_file() and (path.suffix.lower() in SUFFIXES or _table_named_json(path, head))
+    return not path.is_dir() and (path.suffix.lower() in SUFFIXES or _table_named_json(path, head))
 
 
 def misnamed_table(path: Path) -> Iterator[Notice]:

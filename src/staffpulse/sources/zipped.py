@@ -40,7 +40,13 @@ from staffpulse.sources.base import (
     register,
     unsafe_member_name,
 )
-from staffpulse.sources.folders import MEDIA_SUFFIXES, is_empty_file, left_out, plan_folder
+from staffpulse.sources.folders import (
+    MEDIA_SUFFIXES,
+    describe_left,
+    is_empty_file,
+    left_out,
+    plan_folder,
+)
 from staffpulse.sources.workbooks import workbook_advice, workbook_of
 from staffpulse.sources.x_archive import XArchive
 from staffpulse.sources.x_archive_files import archive_roots
@@ -96,11 +102,12 @@ def check_zip(path: Path) -> None:
     why = [str(problem) for problem in unread[:2]]
     empty = [p for p in skipped if is_empty_file(p)]
     unknown = [p for p in skipped if left_out(p) and not is_empty_file(p) and p.file not in books]
-    for left, said in ((empty, "empty"), (unknown, "no known format")):
-        if left:
-            shown = ", ".join(_member_name(p.file) for p in left[:3])
-            more = f" and {len(left) - 3:,} more" if len(left) > 3 else ""
-            why.insert(0, f"{shown}{more}: {said}")
+    if empty:
+        shown = ", ".join(_member_name(p.file) for p in empty[:3])
+        more = f" and {len(empty) - 3:,} more" if len(empty) > 3 else ""
+        why.insert(0, f"{shown}{more}: empty")
+    if unknown:  # each named with what it is, as a folder's are ("report.pdf is a PDF, ...")
+        why.insert(0, describe_left([replace(p, file=_member_name(p.file)) for p in unknown]))
     hint = f"put the exported files themselves in it {SEE_FORMATS.say()}"
     if advice is not None:
         why.insert(0, advice[0])
