@@ -11,12 +11,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
+from staffpulse.audit import audit_account
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.members import check_cohort
 from staffpulse.errors import EmptyInputError, InputError
 from staffpulse.models import Account, Post, Provenance
+from staffpulse.report.html import render_audit_html
+from staffpulse.report.terminal_benchmark import render_benchmark
 from staffpulse.store import Store, open_store
 
 WHEN = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -263,3 +267,28 @@ def test_a_cohort_of_many_unknown_handles_reads_the_store_once_and_stops_guessin
     assert ["did you mean" in message for message in said] == [True, True, False, False]
     assert said[3].startswith("no account 'firm3x' in the store")
     assert len(reads) == 1
+
+
+def test_under_a_bar_of_one_post_those_left_out_are_said_to_have_reposts_only(
+    tmp_path: Path,
+) -> None:
+    # a real store ranked with --min-posts 1 said "185 with fewer left out" and, in the
+    # terminal, "185 accounts with fewer than 1 post of their own left out: staffpulse
+    # benchmark --min-posts 1 ranks them too", the very option that had left them out
+    firm = FeedBuilder("firm")
+    firm.chat(12)
+    sharer = FeedBuilder("sharer")
+    sharer.post("RT @firm: Honest question", kind="repost")
+    store = store_with(tmp_path, firm, sharer)
+    result = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert result.left_out == 1
+    assert result.source == (
+        "every account with posts of its own in the store; 1 with reposts only left out"
+    )
+    console = Console(record=True, width=200)
+    render_benchmark(console, result)
+    text = console.export_text()
+    assert "1 account with reposts only (no post of its own to grade) left out." in text
+    assert "fewer than 1 post" not in text and "--min-posts 1 ranks" not in text
+    audit = audit_account(store, "firm", scorer=FakeScorer(), save=False)
+    assert "(1 with reposts only left out, as in the benchmark)" in render_audit_html(audit, result)

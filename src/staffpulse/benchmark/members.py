@@ -247,7 +247,10 @@ def default_cohort(store: Store, platform: str | None, min_posts: int | None) ->
     )
     if fallback:
         source += f" (none has {DEFAULT_MIN_POSTS} posts yet)"
-    notes = [f"{left_out:,} with fewer"] if left_out else []
+    # under --min-posts 1 the accounts left out have reposts only: "with fewer" than one post
+    # read as a bar they could pass
+    fewer = "with reposts only" if wanted == 1 else "with fewer"
+    notes = [f"{left_out:,} {fewer}"] if left_out else []
     notes += [f"{silent:,} without posts"] if silent else []
     if notes:
         source += f"; {' and '.join(notes)} left out"

@@ -69,7 +69,9 @@ def cohort_caption(benchmark: BenchmarkResult) -> str:
             f" {count_of(benchmark.min_posts, 'post')} of their own"
         )
     if benchmark.left_out:
-        rule += f" ({benchmark.left_out:,} with fewer left out, as in the benchmark)"
+        # under a bar of one post, those left out have reposts only
+        fewer = "with reposts only" if benchmark.min_posts <= 1 else "with fewer"
+        rule += f" ({benchmark.left_out:,} {fewer} left out, as in the benchmark)"
     return rule
 
 

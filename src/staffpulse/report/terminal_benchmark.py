@@ -129,7 +129,14 @@ def _print_leaderboard_notes(console: Console, result: BenchmarkResult, wide: bo
             " have the same score, and 'tied top' that no one scores higher).[/]",
             highlight=False,
         )
-    if result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
+    if result.left_out and result.min_posts == 1:
+        # reposts only: no post of their own to grade, whatever --min-posts says
+        console.print(
+            f"[dim]{count_of(result.left_out, 'account')} with reposts only (no post of"
+            f" {'its' if result.left_out == 1 else 'their'} own to grade) left out.[/]",
+            highlight=False,
+        )
+    elif result.left_out and result.min_posts:  # the accounts seen only in passing, mostly
         console.print(
             f"[dim]{count_of(result.left_out, 'account')} with fewer than"
             f" {count_of(result.min_posts, 'post')} of {'its' if result.left_out == 1 else 'their'}"
