@@ -195,7 +195,8 @@ def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path
         assert "Fetch what is new" not in client.get("/import").text
         words = page_words(client.get("/refresh").text)
     assert "Nothing to refresh" in words
-    assert "fetch an account on the Import page (Fetch an account live)" in words
+    assert "upload a list of the accounts to fetch below" in words
+    assert "Fetch the accounts of a list" in words
 
 
 def test_a_budget_that_is_not_an_amount_is_refused_before_the_run(client: Any) -> None:
@@ -206,3 +207,37 @@ def test_a_budget_that_is_not_an_amount_is_refused_before_the_run(client: Any) -
     assert refused.status_code == 303
     words = page_words(client.get(refused.headers["location"]).text)
     assert "The refresh was not started:" in words and "“five” is not a budget" in words
+
+
+@NEEDS_CHROMIUM[0]
+@NEEDS_CHROMIUM[1]
+def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
+    served: Path, tmp_path: Path
+) -> None:
+    """A marketer with a list of the firms to watch and nothing in the store yet: the Import
+    page leads to the Refresh page, which takes the list, says what it will fetch, and does."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("uvicorn")
+    from staffpulse.web import create_app
+
+    firms = tmp_path / "firms to watch.csv"
+    firms.write_text(f"handle,platform\nacme.bsky.social,bluesky\n@acme@{INSTANCE},mastodon\n")
+    dashboard = create_app(make_settings(tmp_path / "new.db", allowed_hosts=[]))
+    with LiveServer(dashboard) as live, sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+            page.goto(live.url + "/import", wait_until="load")
+            page.get_by_role("link", name="Fetch a list of accounts").click()
+            page.set_input_files("#refresh-list", str(firms))
+            page.get_by_role("button", name="Use this list").click()
+            page.wait_for_selector("#refresh-headline")
+            planned = page.inner_text("#refresh-headline")
+            page.screenshot(path=str(SHOTS / "refresh_list.png"), full_page=True)
+            page.get_by_role("button", name="Start the refresh").click()
+            page.wait_for_selector("[data-done]", timeout=60_000)
+            done = page.inner_text("body")
+        finally:
+            browser.close()
+    assert planned == "Refreshing 2 accounts (1 Bluesky, 1 Mastodon): firms to watch.csv."
+    assert "Refreshed 2 of 2 accounts: 42 new posts." in done  # 12 posts and 30 statuses

@@ -14,11 +14,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from staffpulse.config import load_config, setting_str
 from staffpulse.errors import EmptyInputError, InputError, StaffpulseError
@@ -26,10 +27,12 @@ from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.web.app import WebContext, flash_redirect, form_problem, form_value, web
 from staffpulse.web.flash import Flash
-from staffpulse.web.forms import verified_form
+from staffpulse.web.forms import Upload, verified_form, verified_submission
 from staffpulse.web.import_summary import accounts_touched
 from staffpulse.web.jobs import Job
 from staffpulse.web.routes_import import job_response
+from staffpulse.web.routes_sample import leave_sample
+from staffpulse.web.uploads import display_name
 from staffpulse.web.wording import web_text
 
 if TYPE_CHECKING:
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
 
 router = APIRouter()
 NOT_STARTED = "The refresh was not started:"
-COHORT, FETCHED = "cohort", "fetched"
+COHORT, FETCHED, LIST = "cohort", "fetched", "list"
 MAX_BUDGET = 1000.0  # USD: a typo's extra zeros are refused, not spent
 
 
@@ -64,9 +67,12 @@ class Choice:
 def read_choice(ctx: WebContext, fields: Mapping[str, str]) -> Choice:
     """The page's choice from its address or its form; an InputError for a budget that is
     not an amount (an empty one is no cap)."""
+    asked = fields.get("which")
     has_cohort = ctx.settings.active_cohort() is not None
-    # the cohort's accounts unless every fetched one was asked for (or there is no cohort)
-    which = COHORT if has_cohort and fields.get("which") != FETCHED else FETCHED
+    if asked == LIST and list_file(ctx).exists():
+        which = LIST
+    else:  # the cohort's accounts unless every fetched one was asked for (or there is none)
+        which = COHORT if has_cohort and asked != FETCHED else FETCHED
     raw = str(fields.get("budget") or "").strip().lstrip("$").replace(",", "")
     if not raw:
         return Choice(which, None)
@@ -102,30 +108,91 @@ def can_refresh(ctx: WebContext) -> bool:
     return bool(ctx.backend.cached("can-refresh", any_fetch))
 
 
+def list_file(ctx: WebContext) -> Path:
+    """Where a list of accounts uploaded on the Refresh page is kept, next to the store (its
+    own name beside it, with ``.name``): a cohort file the benchmark need not rank."""
+    db = ctx.settings.db_path
+    return db.with_name(db.stem + "-refresh-list.csv")
+
+
+def _list_name(ctx: WebContext) -> str:
+    try:
+        name = list_file(ctx).with_suffix(".csv.name").read_text(encoding="utf-8").strip()
+    except OSError:
+        name = ""
+    return name or "your list"
+
+
 def _plan(ctx: WebContext, store: Store, choice: Choice, config: Mapping[str, Any]) -> RefreshPlan:
-    """The accounts to refresh, named as the pages name the cohort (its file's own name)."""
-    from staffpulse.fetch.refresh_targets import plan_from_cohort, plan_from_store
+    """The accounts to refresh, named as the pages name the file (its own name)."""
+    from staffpulse.fetch.refresh_targets import plan_from_store
 
     cohort = ctx.settings.active_cohort()
+    if choice.which == LIST:
+        return _plan_from_file(store, list_file(ctx), _list_name(ctx), config)
     if choice.which == COHORT and cohort is not None:
-        label = ctx.backend.cohort_label() or cohort.name
-        instance = setting_str(config, "mastodon", "default_instance")
-        try:
-            plan = plan_from_cohort(store, cohort, instance)
-        except InputError as exc:
-            exc.message = exc.message.replace(str(cohort), label)
-            raise
-        plan.source = label
-        plan.problems = [replace(problem, file=label) for problem in plan.problems]
-        return plan
+        return _plan_from_file(store, cohort, ctx.backend.cohort_label() or cohort.name, config)
     plan = plan_from_store(store)
     if not plan.targets:
         raise EmptyInputError(
             "no account in the store was fetched live before, so there is nothing to refresh",
-            hint="fetch an account on the Import page (Fetch an account live), or upload a"
-            " cohort file of the accounts to refresh on the Benchmark page",
+            hint="upload a list of the accounts to fetch below (a cohort file), or fetch one"
+            " account on the Import page (Fetch an account live)",
         )
     return plan
+
+
+def _plan_from_file(store: Store, path: Path, label: str, config: Mapping[str, Any]) -> RefreshPlan:
+    from staffpulse.fetch.refresh_targets import plan_from_cohort
+
+    instance = setting_str(config, "mastodon", "default_instance")
+    try:
+        plan = plan_from_cohort(store, path, instance)
+    except InputError as exc:
+        exc.message = exc.message.replace(str(path), label)
+        raise
+    plan.source = label
+    plan.problems = [replace(problem, file=label) for problem in plan.problems]
+    return plan
+
+
+@router.post("/refresh/list")
+async def upload_list(request: Request) -> Response:
+    """A list of accounts to fetch (a cohort file: the command's ``refresh COHORT``), kept to
+    show what it will fetch and cost before anything is read; refused, and not kept, when no
+    line of it names an account."""
+    ctx = web(request)
+    upload = (await verified_submission(request)).upload or Upload("", "")
+    leave_sample(ctx)  # what it fetches goes to the user's own store, not the sample's
+    name = display_name(upload.filename, "your list")
+    target = list_file(ctx)
+    try:
+        if upload.not_text or not upload.text.strip():
+            raise InputError(
+                f"{name} is not a list of accounts"
+                + (f": it is {upload.not_text}" if upload.not_text else ": it is empty"),
+                hint="choose a CSV or text file with one account a line (handle,platform or"
+                " a profile's address)",
+            )
+        target.write_text(upload.text.strip() + "\n", encoding="utf-8")
+        target.with_suffix(".csv.name").write_text(name + "\n", encoding="utf-8")
+        with ctx.backend.store() as store:
+            _plan_from_file(store, target, name, load_config())
+    except StaffpulseError as exc:
+        target.unlink(missing_ok=True)
+        return form_problem(request, "/refresh", exc, "That list was not used:")
+    return RedirectResponse(f"/refresh?which={LIST}", status_code=303)
+
+
+def _choices(ctx: WebContext) -> list[tuple[str, str, str]]:
+    """The accounts the page can fetch: (choice, words, the file's name or "")."""
+    found = []
+    if ctx.settings.active_cohort() is not None:
+        label = ctx.backend.cohort_label() or "your cohort"
+        found.append((COHORT, "The accounts of your cohort", label))
+    if list_file(ctx).exists():
+        found.append((LIST, "The accounts of your list", _list_name(ctx)))
+    return [*found, (FETCHED, "Every account fetched live before", "")]
 
 
 def _limits(choice: Choice) -> RefreshLimits:
@@ -152,8 +219,7 @@ def refresh_page(request: Request) -> Response:
     except StaffpulseError as exc:
         return ctx.renderer.page(
             request, "refresh.html", active="home", choice=choice, problem=exc,
-            has_cohort=ctx.settings.active_cohort() is not None,
-            cohort_name=ctx.backend.cohort_label(),
+            choices=_choices(ctx),
         )  # fmt: skip
     cost = x_cost(plan, _limits(choice), config)
     skipped = say.x_skipped_note(cost)
@@ -163,8 +229,7 @@ def refresh_page(request: Request) -> Response:
         active="home",
         choice=choice,
         problem=None,
-        has_cohort=ctx.settings.active_cohort() is not None,
-        cohort_name=ctx.backend.cohort_label(),
+        choices=_choices(ctx),
         headline=say.plan_headline(plan),
         accounts=[(t.shown, platform_name(t.platform)) for t in plan.targets],
         problems=[(p.kept, str(p)) for p in plan.problems],
