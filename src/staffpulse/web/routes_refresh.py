@@ -1,5 +1,6 @@
-"""Refresh: fetch what is new for the accounts fetched live before, or for the cohort's, as
-``staffpulse refresh`` does, from a button on the Accounts and Benchmark pages.
+"""Refresh: fetch what is new for the accounts fetched live before, the cohort's, or those of
+a list the user uploads here, as ``staffpulse refresh [COHORT]`` does, from a button on the
+Accounts and Benchmark pages (and a link on the Import page).
 
 The page first says what will be fetched, what is left out, and what X may cost, in the
 command's words (:mod:`staffpulse.fetch.refresh_wording`), since X is paid for; nothing is read
@@ -48,8 +49,8 @@ MAX_BUDGET = 1000.0  # USD: a typo's extra zeros are refused, not spent
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """What the user chose: whose posts (the cohort's or every account fetched before) and
-    the X budget (None: no cap, as the command without --budget)."""
+    """What the user chose: whose posts (the cohort's, the list's or every account fetched
+    before) and the X budget (None: no cap, as the command without --budget)."""
 
     which: str
     budget: float | None
@@ -186,7 +187,7 @@ async def upload_list(request: Request) -> Response:
 
 def _choices(ctx: WebContext) -> list[tuple[str, str, str]]:
     """The accounts the page can fetch: (choice, words, the file's name or "")."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     if ctx.settings.active_cohort() is not None:
         label = ctx.backend.cohort_label() or "your cohort"
         found.append((COHORT, "The accounts of your cohort", label))
