@@ -92,3 +92,16 @@ def test_a_difference_under_half_a_point_is_never_zero_points_higher() -> None:
     )
     same = compare(vendors, vendors.copy(), "Vendors", "Staffing firms", "Voice")
     assert same["explanation"] == "Vendors and staffing firms score the same on average."
+
+
+def test_no_account_posting_mostly_job_ads_reads_as_none_not_a_minority() -> None:
+    # a real cohort read "0 of 274 accounts with original posts to judge (0%) post more job
+    # ads than anything else (over half of their original posts): clearly a minority."
+    out = mostly_job_ads(np.array([0.0, 0.1, 0.2, 0.0, 0.05]), "Accounts", members=7)
+    assert out["verdict"] == "contradicted"
+    assert out["explanation"] == (
+        "None of the 5 accounts with original posts to judge post more job ads than anything "
+        "else (over half of their original posts). The other 2 have none to judge."
+    )
+    some = mostly_job_ads(np.array([0.9, 0.1, 0.2, 0.0, 0.05, 0.1]), "Accounts")
+    assert some["explanation"].startswith("1 of 6 accounts (17%) post more job ads")

@@ -336,6 +336,11 @@ def mostly_job_ads(
             "mixed": "too close to half to tell with this few.",
         }[out["verdict"]]
     )
+    if k == 0:  # "0 of 274 accounts (0%) ...: clearly a minority" of a real cohort
+        out["explanation"] = (
+            f"None of the {_group(n, group)}{judged} post more job ads than anything else "
+            "(over half of their original posts)."
+        )
     if n < members:
         out["explanation"] += f" The other {members - n} have none to judge."
     out["detail"] = (
