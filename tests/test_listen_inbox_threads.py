@@ -125,3 +125,19 @@ def test_a_thread_continued_after_its_first_post_was_deleted_is_aimed_at_no_one(
         (item,) = inbox(store).items
     assert item.root_gone and not any("addressed to" in c for c in item.cautions)
     assert item.missing_root_note == "reply to a post by @bo that was deleted or isn't stored"
+
+
+def test_the_same_post_twice_is_shown_with_a_caution_to_join_one(tmp_path: Path) -> None:
+    words = "Recruiters: how do you keep candidates warm after the offer?"
+    posted = [dated("a1", words, author="ana", author_handle="ana")]
+    # cross-posted by the same person, link and spacing aside
+    posted.append(dated("a2", f"{words}  https://ex.am/ple", author="ana2", author_handle="ana"))
+    posted.append(dated("short", "How do you keep candidates warm?", author="ben"))
+    with store_with(tmp_path, *posted) as store:
+        result = inbox(store)
+    by_id = {i.conversation_id: i for i in result.items}
+    assert set(by_id) == {"a1", "a2", "short"}  # each still a conversation to join
+    first, second = sorted((by_id["a1"], by_id["a2"]), key=result.items.index)
+    said = "the same words as @ana's conversation above (X): join one of them, not both"
+    assert said in second.cautions and said not in first.cautions
+    assert not any("same words" in c for c in by_id["short"].cautions)

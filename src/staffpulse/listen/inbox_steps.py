@@ -18,6 +18,8 @@ from staffpulse.listen.snooze import firm_snoozes, wake_reason
 from staffpulse.listen.states import firm_key, firm_marks
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import in_window
+from staffpulse.listen.work_terms import URL_RE
+from staffpulse.models import platform_label
 from staffpulse.store import Store
 
 Key = tuple[str, str]  # (platform, conversation id)
@@ -197,4 +199,34 @@ def make_items(
         if (back := woken.get(key)) and state == "open":
             item = replace(item, reasons=(back, *item.reasons))  # said first: why it is here
         (joined if state == "joined" else items).append(item)
-    return items, joined
+    return _say_copies(items), joined
+
+
+# An opening this short ("Thoughts?", "Same here") is said by many alike: no copy
+COPY_MIN_CHARS = 40
+
+
+def _say_copies(items: list[InboxItem]) -> list[InboxItem]:
+    """An item opening with the words of one above it (a post cross-posted to X and Bluesky,
+    or pasted by two accounts; three or more are spam) gets a caution naming the first, so
+    that the firm joins one of them, not both."""
+    first: dict[str, InboxItem] = {}
+    out: list[InboxItem] = []
+    for item in items:
+        words = " ".join(URL_RE.sub(" ", item.opening_text).lower().split())
+        seen = first.setdefault(words, item) if len(words) >= COPY_MIN_CHARS else item
+        if seen is not item:
+            where = platform_label(seen.platform)
+            out.append(
+                replace(
+                    item,
+                    cautions=(
+                        *item.cautions,
+                        f"the same words as {seen.author_label}'s conversation above ({where}):"
+                        " join one of them, not both",
+                    ),
+                )
+            )
+        else:
+            out.append(item)
+    return out
