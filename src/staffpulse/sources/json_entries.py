@@ -115,6 +115,7 @@ def salvage_cut(text: str) -> Salvaged | None:
 # parses the whole text again
 SALVAGE_LIMIT = 16 * 1024 * 1024
 _TRIES = 200  # parses tried, at most, to find the span of the damaged entry
+_TRIED_BYTES = 512 * 1024 * 1024  # and text parsed in all: fewer tries for a large response
 _CANDIDATES = 3  # entries begun before the damage tried as the damaged one, nearest first
 
 
@@ -159,12 +160,12 @@ def salvage_damaged(text: str, at: int) -> LeftOut | None:
         {m.end() - 1 for m in re.finditer(r",\s*\{", text[at:])}
         | {m.start() for m in re.finditer(r"\]", text[at:])}
     )
-    tries = 0
+    tries = min(_TRIES, max(_CANDIDATES, _TRIED_BYTES // max(len(text), 1)))
     for end in (at + offset for offset in ends):
         for start in before:
             cut = _without(text, start, end)
-            tries += 1
-            if tries > _TRIES:
+            tries -= 1
+            if tries < 0:
                 return None
             if cut is None:
                 continue
