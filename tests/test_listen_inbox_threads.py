@@ -138,6 +138,6 @@ def test_the_same_post_twice_is_shown_with_a_caution_to_join_one(tmp_path: Path)
     by_id = {i.conversation_id: i for i in result.items}
     assert set(by_id) == {"a1", "a2", "short"}  # each still a conversation to join
     first, second = sorted((by_id["a1"], by_id["a2"]), key=result.items.index)
-    said = "the same words as @ana's conversation above (X): join one of them, not both"
+    said = "the same words as a conversation above, by @ana on X: join one of them, not both"
     assert said in second.cautions and said not in first.cautions
     assert not any("same words" in c for c in by_id["short"].cautions)

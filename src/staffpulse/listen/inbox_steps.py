@@ -222,8 +222,8 @@ def _say_copies(items: list[InboxItem]) -> list[InboxItem]:
                     item,
                     cautions=(
                         *item.cautions,
-                        f"the same words as {seen.author_label}'s conversation above ({where}):"
-                        " join one of them, not both",
+                        f"the same words as a conversation above, by {seen.author_label} on"
+                        f" {where}: join one of them, not both",
                     ),
                 )
             )
