@@ -176,11 +176,24 @@ def test_without_an_x_token_the_page_says_to_add_it_in_settings(
             client.post("/refresh", data={"csrf_token": token, "budget": "", "shown_budget": ""}),
         )
         page = page_words(client.get(f"/jobs/{ended['id']}").text)
-    assert "Refreshed 1 of 2 accounts: 0 new posts, 1 skipped." in page
+    assert (
+        "Done, but not for every account Refreshed 1 of 2 accounts: 0 new posts, 1 skipped." in page
+    )
     assert (
         "X: 1 account skipped, no X bearer token. To refresh it, add the X token on the Settings"
         " page" in page
     )
+
+    # a run that refreshed no account says so where "Done" would stand
+    cohort.write_text("acmestaffing,x\n")
+    with make_client(served, cohort_file=cohort) as client:
+        token = csrf_token(client, "/refresh")
+        ended = finished_job(
+            client,
+            client.post("/refresh", data={"csrf_token": token, "budget": "", "shown_budget": ""}),
+        )
+        page = page_words(client.get(f"/jobs/{ended['id']}").text)
+    assert "Nothing was refreshed Refreshed 0 of 1 account: 0 new posts, 1 skipped." in page
 
 
 def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path: Path) -> None:

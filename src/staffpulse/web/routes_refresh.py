@@ -342,7 +342,15 @@ def summary(report: RefreshReport) -> dict[str, Any]:
                 " tried; check that this computer is online, then start the refresh again.",
             }
         )
+    refreshed = report.count("ok") + report.count("partial")
+    title = None  # "Done"
+    if not refreshed:
+        title = "Nothing was refreshed"
+    elif refreshed < len(report.results) or report.count("partial"):
+        title = "Done, but not for every account"
     return {
+        "done_title": title,
+        "refreshed_none": not refreshed,
         "summary": " ".join(filter(None, (say.summary_line(report), say.spent_line(report)))),
         "refreshed": [_row(result) for result in report.results],
         "notices": notices,
