@@ -115,7 +115,22 @@ def test_the_platform_step_for_a_handle_on_two_platforms_uses_the_files_delimite
         ],
         PROV,
     )
+    # "twin;bluesky" under the header handle;segment would read bluesky as the segment and
+    # lose "vendor": a file with a header but no platform column needs the column
     entries, _ = parse_cohort("handle;segment\ntwin;vendor\n", "c.csv")
     found = resolve_cohort(store, entries, "c.csv")
-    assert "e.g. twin;bluesky or twin;x" in (found.platform_step() or "")
-    assert "e.g. twin;bluesky or twin;x" in found.problems[0].message
+    column = "add a platform column to the header (handle;segment;platform) and write bluesky or x"
+    assert (found.platform_step() or "") == (
+        f"{column} in it on each line whose handle is on several platforms"
+    )
+    assert found.problems[0].message.endswith(f"{column} in it on this line")
+    assert "twin;bluesky" not in found.problems[0].message
+    # plain lines (handle platform segment) keep their segment in the line to write
+    entries, _ = parse_cohort("twin;vendor\n", "c.txt")
+    found = resolve_cohort(store, entries, "c.txt")
+    assert "e.g. twin;bluesky;vendor or twin;x;vendor" in found.problems[0].message
+    assert "e.g. twin;bluesky;vendor or twin;x;vendor" in (found.platform_step() or "")
+    # a header with a platform column: the line as it would be written
+    entries, _ = parse_cohort("handle;platform;segment\ntwin;;vendor\n", "d.csv")
+    found = resolve_cohort(store, entries, "d.csv")
+    assert "e.g. twin;bluesky;vendor or twin;x;vendor" in found.problems[0].message

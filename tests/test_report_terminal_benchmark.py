@@ -90,3 +90,17 @@ def test_an_account_of_reposts_only_is_not_said_to_have_0_posts_of_its_own(
     table = console.export_text().split("Segments")[0]
     assert "@sharer (no post of its own, only reposts" in table
     assert "0 posts" not in table and "@writer (4 posts of its own" in table
+
+
+def test_a_table_of_one_account_says_so_in_the_singular(tmp_path: Path) -> None:
+    # a real cohort file whose other line named a handle on two platforms: "1 accounts"
+    firm = FeedBuilder("harborline")
+    firm.chat(12)
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle,segment\nharborline,staffing firm\nghost,vendor\n")
+    result = run_benchmark(store_with(tmp_path, firm), cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    console = _console(120)
+    render_benchmark(console, result)
+    text = " ".join(console.export_text().split())  # the title wraps
+    assert re.search(r"1 account \([^)]*rivals\.csv\), 1 cohort line skipped", text)
+    assert "1 accounts" not in text

@@ -17,6 +17,7 @@ A bad line never stops the run: it is reported with its file and line number.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,12 +55,31 @@ class CohortEntry:
     line: int | None
     written: str = ""  # the account as the line wrote it (a handle or a profile URL)
     delimiter: str = ","  # the file's: a line suggested to write in it uses it too
+    # the header's columns, in lower case; None for plain lines (handle platform segment)
+    columns: tuple[str, ...] | None = None
 
     def line_with(self, platform: str) -> str:
         """This line as it should be written with ``platform``, in the file's delimiter
         (``benoist.dev;bluesky;recruiter`` in a semicolon file)."""
         cells = [self.handle, platform, *([self.segment] if self.segment else [])]
         return self.delimiter.join(cells)
+
+    @property
+    def needs_platform_column(self) -> bool:
+        """A CSV line under a header with no platform column: "brightpathstaff,bluesky" under
+        handle,segment would read bluesky as the segment and lose "staffing firm"."""
+        return self.columns is not None and "platform" not in self.columns
+
+    def platform_fix(self, platforms: Sequence[str], where: str = "on this line") -> str:
+        """How to say which of ``platforms`` this line means, in the file as it is written."""
+        named = " or ".join(platforms)
+        if self.needs_platform_column:
+            header = self.delimiter.join((*(self.columns or ()), "platform"))
+            return f"add a platform column to the header ({header}) and write {named} in it {where}"
+        if len(platforms) == 1:
+            return f"write {named} on this line: {self.line_with(platforms[0])}"
+        lines = " or ".join(self.line_with(p) for p in platforms)
+        return f"write the platform on this line, e.g. {lines}"
 
     @property
     def shown(self) -> str:
@@ -156,7 +176,10 @@ def _split_rows(
                 CohortProblem(file, number, f"{len(values)} fields, the header has {len(header)}")
             )
             continue
-        rows.append((number, [], dict(zip(header, values, strict=False))))
+        # every column of the header, empty when the line stops early: the line's fix may
+        # need to know the header had no platform column
+        padded = values + [""] * (len(header) - len(values))
+        rows.append((number, [], dict(zip(header, padded, strict=True))))
     return rows, problems
 
 
@@ -263,7 +286,8 @@ def _entry(
     handle, platform_key = _read_account(
         written, normalize_platform(platform) if platform else None
     )
-    entry = CohortEntry(handle.lower(), platform_key, segment, number, written, delimiter)
+    columns = tuple(record) if record is not None else None
+    entry = CohortEntry(handle.lower(), platform_key, segment, number, written, delimiter, columns)
     return entry, unknown
 
 

@@ -44,17 +44,21 @@ class CohortAccounts:
     accounts: list[tuple[Account, str]]  # with the segment ("unknown" when none was given)
     problems: list[CohortProblem]
     missing: int = 0  # lines whose handle is not in the store
-    ambiguous: list[AmbiguousAccountError] = field(default_factory=list)
+    # the lines whose handle is on several platforms, each with its error
+    ambiguous: list[tuple[CohortEntry, AmbiguousAccountError]] = field(default_factory=list)
     delimiter: str = ","  # the cohort file's, for the lines suggested to write in it
 
     def platform_step(self) -> str | None:
         """What to write on lines whose handle is on several platforms, if there are any."""
         if not self.ambiguous:
             return None
-        return (
-            "write the platform on each line whose handle is on several platforms, "
-            f"e.g. {_examples(self.ambiguous[0], self.delimiter)}"
-        )
+        entry, exc = self.ambiguous[0]
+        if entry.needs_platform_column:
+            return entry.platform_fix(
+                exc.platforms, "on each line whose handle is on several platforms"
+            )
+        lines = " or ".join(entry.line_with(p) for p in exc.platforms)
+        return f"write the platform on each line whose handle is on several platforms, e.g. {lines}"
 
     def fix(self) -> str:
         """What to do when no line named a usable account, for the reasons found."""
@@ -70,15 +74,9 @@ class CohortAccounts:
         return f"{cohort} has no account with posts in the store"
 
 
-def _examples(exc: AmbiguousAccountError, delimiter: str = ",") -> str:
-    # the line itself says which account is meant (the benchmark has no --platform): a
-    # cohort line is handle,platform,segment in the file's delimiter, in a CSV and in plain text
-    return " or ".join(f"{exc.handle.lstrip('@')}{delimiter}{p}" for p in exc.platforms)
-
-
 def _write_platform(entry: CohortEntry) -> Callable[[str], str]:
     # a cohort has no --platform: the line itself says which platform
-    return lambda platform: f"write {platform} on this line: {entry.line_with(platform)}"
+    return lambda platform: entry.platform_fix([platform])
 
 
 def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> CohortAccounts:
@@ -100,8 +98,8 @@ def resolve_cohort(store: Store, entries: list[CohortEntry], source: str) -> Coh
                 suggest=found.missing < SUGGESTED_LINES,
             )
         except AmbiguousAccountError as exc:
-            found.ambiguous.append(exc)
-            fix = f"write the platform on this line, e.g. {_examples(exc, entry.delimiter)}"
+            found.ambiguous.append((entry, exc))
+            fix = entry.platform_fix(exc.platforms)
             found.problems.append(CohortProblem(source, entry.line, f"{exc.message}: {fix}"))
             continue
         except NotFoundError as exc:

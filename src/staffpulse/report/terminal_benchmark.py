@@ -34,7 +34,7 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
     wide = console.width >= 120
     segments = wide and any(r["segment"] != "unknown" for r in result.leaderboard)
     table = Table(
-        title=f"{len(result.audits)} accounts ({result.source}){_skipped(result)}",
+        title=f"{count_of(len(result.audits), 'account')} ({result.source}){_skipped(result)}",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
