@@ -130,6 +130,9 @@ def test_a_feed_mostly_not_in_english_is_not_scored_rather_than_called_healthy()
     assert mix.recommendations[0].startswith("Most of your posts are not in English")
     assert not any("healthy mix" in advice for advice in mix.recommendations)
     assert mix.best == [] and mix.evidence["not_english"] == 12
+    # a real feed of 8 posts not in English and 2 in English also read "only 2 original
+    # posts in English in the window: the share is rough" of a share it did not score
+    assert not any("rough" in note for note in mix.notes)
 
 
 GERMAN_CHAT = "Wir haben heute unser Sommerfest gefeiert, danke an alle! #{i}"

@@ -110,6 +110,7 @@ def test_a_feed_mostly_not_in_english_is_not_scored_and_says_why() -> None:
     assert voice.notes[0].startswith("most posts are not in English (6 of 7)")
     assert voice.recommendations[0].startswith("Most of your posts are not in English")
     assert voice.best == [] and voice.worst == []
+    assert not any("rough" in note for note in voice.notes)  # no share scored to call rough
 
 
 def test_a_one_post_account_is_told_in_the_singular() -> None:

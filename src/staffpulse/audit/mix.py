@@ -229,7 +229,8 @@ def _mix_notes(
         )
     if n == 0 and not unreadable:
         notes.append("no original posts in the window: not scored, left out of the overall grade")
-    elif 0 < n < int(settings["min_posts"]):
+    elif 0 < n < int(settings["min_posts"]) and not unreadable:
+        # a pillar not scored for its language has no share to call rough
         notes.append(
             f"only {count_of(n, 'original post')} {'read' if ads_read.any() else 'in English'} "
             "in the window: the share is rough"

@@ -115,7 +115,8 @@ def _voice_notes(
         notes.append(language)
     if n == 0 and not unreadable:
         notes.append("no posts of its own to judge: not scored, left out of the overall grade")
-    elif 0 < n < int(settings["min_posts"]):
+    elif 0 < n < int(settings["min_posts"]) and not unreadable:
+        # a pillar not scored for its language has no share to call rough
         notes.append(f"only {count_of(n, 'post')} in English to judge: the shares are rough")
     return notes
 
