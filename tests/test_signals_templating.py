@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
+from staffpulse.signals import templating
 from staffpulse.signals.templating import (
     MIN_TOKENS,
     MIN_WORDS,
@@ -212,3 +215,52 @@ def test_a_mixed_feed_gives_the_same_families_every_time() -> None:
     assert res.share == 13 / len(PINNED_FEED)
     # the reworded promo and note stay out: a third of their 3-grams are new
     assert res.family[16] == res.family[20] == -1
+
+
+def _job_board(n: int) -> list[str]:
+    """A feed of ``n`` job ads from three templates, with a chat post every tenth."""
+    roles = ["Forklift Operator", "Registered Nurse", "Line Cook", "Data Analyst", "Welder"]
+    towns = ["Dayton, OH", "Tulsa, OK", "Boise, ID", "Leeds", "York", "Austin, TX"]
+    chat = [*HUMAN, "Who else is at the job fair in the main hall today? come and say hi"]
+    ads = [
+        "We're #hiring a {role} in {town}! Apply today: https://t.co/{n} #jobs",
+        "New job: {role} ({town}) - pay up to ${pay}/hr. Details here https://jobs.example/{n}",
+        "Now hiring: {role} in {town}. {pay} openings this month, apply at https://t.co/{n}",
+    ]
+    feed = []
+    for i in range(n):
+        if i % 10 == 9:
+            feed.append(chat[(i // 10) % len(chat)] + f" ({i})")
+        else:
+            role, town = roles[i % len(roles)], towns[(i * 7) % len(towns)]
+            feed.append(ads[i % 3].format(role=role, town=town, n=1000 + i, pay=12 + i % 29))
+    return feed
+
+
+def test_a_job_board_of_thousands_of_posts_is_three_templates() -> None:
+    feed = _job_board(3000)
+    res = detect_templates(feed)
+    ads = [i for i in range(len(feed)) if i % 10 != 9]
+    assert sorted(m for f in res.families[:3] for m in f.members) == ads
+    assert {tuple(sorted({i % 3 for i in f.members})) for f in res.families[:3]} == {
+        (0,),
+        (1,),
+        (2,),
+    }
+    # the chat posts repeat four texts (numbered): four more families, none of them an ad
+    assert all(i % 10 == 9 for f in res.families[3:] for i in f.members)
+
+
+def test_the_families_do_not_depend_on_how_the_bands_are_sorted(monkeypatch: Any) -> None:
+    # Each band's values are sorted as one mixed number; two different values that mix the
+    # same are sorted on the values themselves. Make every value mix the same: same families.
+    feed = [*PINNED_FEED, *_job_board(300)]
+    expected = detect_templates(feed)
+    monkeypatch.setattr(
+        templating, "_mixed_bands", lambda cells: np.zeros(cells.shape[:2], dtype=np.uint64)
+    )
+    res = detect_templates(feed)
+    assert [(f.members, f.pattern, f.example) for f in res.families] == [
+        (f.members, f.pattern, f.example) for f in expected.families
+    ]
+    assert res.family.tolist() == expected.family.tolist()
