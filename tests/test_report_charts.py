@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 import vl_convert
 
 from staffpulse.report import chart_render, chart_strips, charts
@@ -278,3 +279,18 @@ def test_each_segment_in_the_legend_has_a_colour_of_its_own() -> None:
         for fill in re.findall(r'fill="(#[0-9a-f]{6})"', svg)
     }
     assert {"other", "unknown"} <= fills  # the dots drawn in the legend's colours
+
+
+def test_a_month_alone_is_drawn_as_a_bar_not_a_slab() -> None:
+    # a real one-day account: its single month's bar filled two thirds of the chart
+    one = charts.mix_timeline_spec([{"month": "2021-09", "other_posts": 2, "not_english": 8}])
+    assert one["mark"]["width"] <= charts.MAX_BAR
+    year = [{"month": f"2021-{m:02d}", "other_posts": 3} for m in range(1, 13)]
+    many = [{"month": f"{2020 + m // 12}-{m % 12 + 1:02d}", "other_posts": 3} for m in range(24)]
+    assert charts.mix_timeline_spec(year)["mark"]["width"] <= charts.MAX_BAR
+    # two years of months: each bar keeps 70% of its month's share of the width
+    width = charts.mix_timeline_spec(many)["mark"]["width"]
+    assert width == pytest.approx(0.7 * charts.TIMELINE_WIDTH / 24, abs=0.1)
+    svg = charts.mix_timeline([{"month": "2021-09", "other_posts": 2}])
+    bars = re.findall(r'<path[^>]*aria-roledescription="bar"[^>]*d="M([\d.]+),[\d.]+h([\d.]+)', svg)
+    assert bars and all(float(w) <= charts.MAX_BAR + 0.5 for _x, w in bars)

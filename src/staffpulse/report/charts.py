@@ -111,6 +111,10 @@ def pillar_bars(rows: Sequence[tuple[str, int]]) -> Markup:
     return render(pillar_bars_spec(rows), "Pillar scores from 0 to 100", max_scale=1.2)
 
 
+TIMELINE_WIDTH = 880
+MAX_BAR = 48.0  # px: the width of a month's bar when only a few months are charted
+
+
 def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Stacked monthly bars: job ads, other posts, replies, reposts (and posts not in English,
     which the text model cannot sort, when there are any)."""
@@ -129,11 +133,14 @@ def mix_timeline_spec(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         if int(row.get(key, 0))
     ]
     months = [month_label(m) for m in sorted({str(row["month"]) for row in rows})]
+    # a bar is 70% of its month's band, but no wider than MAX_BAR: a one-month account's
+    # single bar filled two thirds of the chart, a slab rather than a month
+    bar = min(0.7 * TIMELINE_WIDTH / max(len(months), 1), MAX_BAR)
     return vega_spec(
-        width=880,
+        width=TIMELINE_WIDTH,
         height=200,
         data={"values": values},
-        mark={"type": "bar", "width": {"band": 0.7}},
+        mark={"type": "bar", "width": round(bar, 1)},
         encoding={
             "x": {
                 "field": "label",
