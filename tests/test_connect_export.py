@@ -106,7 +106,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
     ]
 
 
-def test_csv_url_is_filled_only_for_valid_x_handles_or_ids() -> None:
+def test_csv_url_is_a_safe_address_of_a_valid_handle_or_id() -> None:
     too_long = make_suggestion(1, "recruiting_desk_northwest", "6")
     unseen = replace(
         make_suggestion(2, "1005985585335545856", "1005985585335545856"), handle_known=False
@@ -120,7 +120,8 @@ def test_csv_url_is_filled_only_for_valid_x_handles_or_ids() -> None:
     assert [r["url"] for r in rows] == [
         "",
         "https://x.com/i/user/1005985585335545856",  # X's address by numeric id
-        "",
+        # the stored javascript: URL is never given; the address names the profile page
+        "https://hr.social/@val",
         f"https://bsky.app/profile/{did}",
         "",
     ]
@@ -322,7 +323,8 @@ def test_json_and_csv_give_the_same_link_for_every_account() -> None:
     assert as_json[0] == "https://x.com/priya_hrlife"
     assert as_json[1] == "https://x.com/i/user/1005985585335545856"
     assert [row["url"] or None for row in rows] == as_json
-    assert as_json[-1] is None  # a Bluesky handle without a DID: no link, in both
+    # a Bluesky handle without a DID: its profile page by handle, in both
+    assert as_json[-1] == "https://bsky.app/profile/ben.example.com"
 
 
 def test_a_list_name_is_one_line_and_never_empty() -> None:

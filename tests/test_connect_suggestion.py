@@ -16,6 +16,7 @@ from connect_fixtures import (
 from staffpulse.connect import SuggestOptions
 from staffpulse.connect.export import export_suggestions
 from staffpulse.connect.suggest import format_score
+from staffpulse.connect.suggestion import Suggestion
 from staffpulse.models import Account, Post
 from staffpulse.store import open_store
 
@@ -140,3 +141,29 @@ def test_a_ranking_that_stopped_early_says_at_least_or_that_more_may_pass() -> N
     # a reader who cannot ask for all of them is not told it would show them all
     past = type(shown)(20, 150, exact=True)
     assert past.line("“How many” at 100", most=100).endswith("at 100 shows more")
+
+
+def test_a_mastodon_or_bluesky_handle_gives_the_link_the_csv_export_lacked() -> None:
+    # a real Mastodon suggestion known only as @maelle@mastodon.social (mentioned, never
+    # fetched) had an empty url in the CSV export and no "open" link
+    def suggestion(platform: str, handle: str, url: str | None = None) -> Suggestion:
+        return Suggestion(
+            rank=1, platform=platform, account_id=handle, handle=handle, display_name="",
+            url=url, role=None, score=1.0, pagerank=0.0, voice=None, conversation=None,
+            via=(), explanation="",
+        )  # fmt: skip
+
+    assert suggestion("mastodon", "maelle@mastodon.social").link == (
+        "https://mastodon.social/@maelle"
+    )
+    assert (
+        suggestion("bluesky", "Rosa.bsky.social").link
+        == "https://bsky.app/profile/rosa.bsky.social"
+    )
+    # a stored address comes first; an instance that is no public domain gives none
+    stored = suggestion("mastodon", "jane@hr.social", "https://hr.social/@jane")
+    assert stored.link == "https://hr.social/@jane"
+    assert suggestion("mastodon", "admin@localhost:3000").link == ""
+    assert suggestion("mastodon", "jane").link == ""
+    rows = export_suggestions([suggestion("mastodon", "maelle@mastodon.social")], "csv").text
+    assert ",https://mastodon.social/@maelle," in rows

@@ -7,6 +7,7 @@ the web read the results without the ranking's machinery.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,20 @@ from staffpulse.models import Account
 from staffpulse.report.links import safe_link
 from staffpulse.store import Store
 from staffpulse.store.codec import format_time, parse_time
+
+# a Mastodon address whose instance is a public domain ("jane@hr.social"), and a Bluesky
+# domain handle ("rosa.bsky.social"): each names its profile page
+_MASTODON_ADDRESS = re.compile(r"^([A-Za-z0-9_]+)@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})$")
+_BLUESKY_HANDLE = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+
+
+def _handle_link(platform: str, handle: str) -> str:
+    """The profile page a Mastodon address or a Bluesky handle names, else ""."""
+    if platform == "mastodon" and (found := _MASTODON_ADDRESS.match(handle)):
+        return f"https://{found.group(2).lower()}/@{found.group(1)}"
+    if platform == "bluesky" and _BLUESKY_HANDLE.match(handle):
+        return f"https://bsky.app/profile/{handle.lower()}"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +88,10 @@ class Suggestion:
     @property
     def link(self) -> str:
         """An http(s) link to the account, the one ``--json``, the CSV and the web all give: the
-        stored one, else X's address for a valid X handle, else, for an account known only by
-        its id, the platform's address by id where it has one; "" when there is none (a
-        ``javascript:`` or ``data:`` URL from an import is never given)."""
+        stored one, else the platform's address for a valid handle (X, Bluesky, a Mastodon
+        user@instance), else, for an account known only by its id, the platform's address by
+        id where it has one; "" when there is none (a ``javascript:`` or ``data:`` URL from an
+        import is never given)."""
         link = safe_link(self.url)
         if link is not None:
             return link
@@ -83,7 +99,9 @@ class Suggestion:
         if self.platform == "x" and self.handle_known and X_HANDLE_RE.match(handle):
             return f"https://x.com/{handle}"
         if self.handle_known:
-            return ""
+            # an account only mentioned has no stored address: a consultant's CSV of Mastodon
+            # and Bluesky suggestions had an empty url column where the handle gives one
+            return _handle_link(self.platform, handle)
         if self.platform == "x" and self.account_id.isascii() and self.account_id.isdigit():
             # X's address by numeric id: it opens the profile under its current handle
             return f"https://x.com/i/user/{self.account_id}"
