@@ -54,8 +54,8 @@ FILE_COMMANDS = frozenset({"classify", "roles", "avatar", "score"})
 COMMAND_MODULES = {
     "demo": "demo",
     "import": "store",
-    "stats": "store",
-    "accounts": "store",
+    "stats": "stats",
+    "accounts": "stats",
     "fetch": "fetch",
     "refresh": "refresh",
     "audit": "audit",

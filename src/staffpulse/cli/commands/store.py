@@ -1,4 +1,4 @@
-"""``import``, ``stats`` and ``accounts``: getting data in and seeing what is there."""
+"""``import``: getting data in (``stats`` and ``accounts``, seeing what is there: stats.py)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,11 @@ from staffpulse.cli.import_output import (
     read_file_lines,
 )
 from staffpulse.cli.json_output import print_json
-from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption, OnlyPlatformOption
+from staffpulse.cli.options import DateOrderOption, DbOption, JsonOption
 from staffpulse.cli.problems import MAX_PROBLEMS_SHOWN, print_import_problems
 from staffpulse.config import default_db_path
 from staffpulse.ingest import UPDATED_POST_WHY, ImportReport, import_paths
-from staffpulse.models import platform_choice
 from staffpulse.report.counts import count_of
-from staffpulse.report.terminal import account_summary_dict, render_accounts, render_stats
 from staffpulse.sources.base import Problem
 from staffpulse.sources.csv_dates import date_order_from
 from staffpulse.sources.folders import left_out
@@ -176,32 +174,5 @@ def import_command(
         raise typer.Exit(1)
 
 
-def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Counts of accounts and posts by platform and post kind."""
-    with open_store(db, create=False) as store:
-        stats = store.stats()
-    if as_json:
-        print_json(stats)
-    else:
-        render_stats(console, stats)
-
-
-def accounts_command(
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    platform: OnlyPlatformOption = None,
-) -> None:
-    """List the accounts in the store."""
-    with open_store(db, create=False) as store:
-        summaries = store.list_accounts(platform)
-        stored = store.stats()["accounts"] if not summaries else {}
-    if as_json:
-        print_json([account_summary_dict(s) for s in summaries])
-    else:
-        render_accounts(console, summaries, platform_choice(platform), stored)
-
-
 def register(app: typer.Typer) -> None:
     app.command("import")(import_command)
-    app.command("stats")(stats_command)
-    app.command("accounts")(accounts_command)
