@@ -197,8 +197,9 @@ def _minhash(
     rng = np.random.default_rng(seed)
     a = rng.integers(1, 1 << 31, size=n_perm, dtype=np.uint64)
     b = rng.integers(0, 1 << 31, size=n_perm, dtype=np.uint64)
-    # (a * x + b) mod 2^61-1 on 31-bit halves of x to stay inside uint64; a * hi is below
-    # 2^61-1 (a and hi are below 2^31 and 2^30), so it needs no reduction of its own
+    # (a * x + b) mod 2^61-1 on 31-bit halves of x; a * hi is below 2^61-1 (a and hi are
+    # below 2^31 and 2^30), so it needs no reduction of its own. Its product with 2^31 wraps
+    # around 64 bits, as it always has: changing that would change which posts are families.
     lo = values & np.uint64((1 << 31) - 1)
     hi = values >> np.uint64(31)
     sig = np.empty((starts.size, n_perm), dtype=np.uint64)
