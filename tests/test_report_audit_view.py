@@ -7,10 +7,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from rich.console import Console
 
-from audit_helpers import FeedBuilder, audit_feed
+from audit_helpers import FakeScorer, FeedBuilder, audit_feed, store_with
+from staffpulse.audit import audit_account
 from staffpulse.dates import format_day
 from staffpulse.report.audit_view import posts_and_span, posts_counted
 from staffpulse.report.html import render_audit_html
@@ -114,3 +116,17 @@ def test_posts_of_one_day_read_on_that_day_not_from_it_to_itself() -> None:
     thread = FeedBuilder("threader")
     thread.reply("threader")
     assert posts_counted(audit_feed(thread)) == "It is a reply in your own thread."
+
+
+def test_an_audit_since_a_day_says_so_in_its_header(tmp_path: Path) -> None:
+    # "3 posts from 2 Nov 2022 to 3 Nov 2022" of an account with 1,986: a client took the
+    # three for all its posts, the --since of the audit being said nowhere in the report
+    feed = FeedBuilder("rosa")
+    feed.chat(8)  # five hours apart from 1 Jan 2026, 9:00
+    store = store_with(tmp_path, feed)
+    later = audit_account(store, "rosa", since="2026-01-02", scorer=FakeScorer(), save=False)
+    header = posts_and_span(later)
+    assert re.fullmatch(r"\d posts since 2 Jan 2026, from 2 Jan 2026 to \d+ Jan 2026", header)
+    assert html.escape(header) in render_audit_html(later)
+    every = audit_account(store, "rosa", scorer=FakeScorer(), save=False)
+    assert "since" not in posts_and_span(every)

@@ -47,10 +47,13 @@ def posts_and_span(result: AuditResult) -> str:
     or "8 posts (6 dated from ...)" when some have no usable date, since the span is of the
     dated ones only (the caution line says why); an audit stored before ``dated`` was counted
     reads as before. Posts of one day read "1 post on 8 Apr 2021" and "10 posts, all on 22
-    Sep 2021", not "from 22 Sep 2021 to 22 Sep 2021"."""
+    Sep 2021", not "from 22 Sep 2021 to 22 Sep 2021". An audit ``--since`` a day says so
+    ("3 posts since 1 Jun 2022, from ..."): a client reading "3 posts" took them for all."""
     counts, window = result.counts, result.window
     posts = int(counts.get("posts", 0))
     total = count_of(posts, "post")
+    if window.get("since"):
+        total += f" since {format_day(window['since'])}"
     if not window.get("first_post"):
         return total
     first, last = format_day(window["first_post"]), format_day(window["last_post"])
@@ -63,7 +66,10 @@ def posts_and_span(result: AuditResult) -> str:
         span = f" on {first}"
     else:
         span = f", all on {first}"
-    return f"{total} ({in_span:,} dated{span})" if some_dated else f"{total}{span}"
+    if some_dated:
+        return f"{total} ({in_span:,} dated{span})"
+    # "3 posts since 1 Jun 2022, from 2 Nov 2022 to ...": two dates in a row need the comma
+    return f"{total}{',' if window.get('since') and span[0] == ' ' else ''}{span}"
 
 
 def posts_counted(result: AuditResult) -> str | None:
