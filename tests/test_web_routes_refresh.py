@@ -254,3 +254,19 @@ def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
             browser.close()
     assert planned == "Refreshing 2 accounts (1 Bluesky, 1 Mastodon): firms to watch.csv."
     assert "Refreshed 2 of 2 accounts: 42 new posts." in done  # 12 posts and 30 statuses
+
+
+def test_a_cohort_of_accounts_not_in_the_store_is_pointed_to_fetching_them(tmp_path: Path) -> None:
+    from web_helpers import native_jsonl, upload_files
+
+    with make_client(tmp_path / "store.db") as client:
+        finished_job(client, upload_files(client, [("own.jsonl", native_jsonl([("x", "me", 12)]))]))
+        token = csrf_token(client, "/benchmark")
+        refused = client.post(
+            "/benchmark/cohort",
+            data={"csrf_token": token},
+            files={"cohort": ("rivals.csv", b"acme.bsky.social,bluesky\n", "text/csv")},
+        )
+        words = page_words(client.get(refused.headers["location"]).text)
+    assert "That cohort file was not used:" in words
+    assert "use “Fetch a list of accounts” on the Import page with the same file" in words

@@ -148,13 +148,13 @@ async def benchmark_cohort(request: Request) -> Response:
         if target.exists():  # a cohort the user uploaded before: not lost to a worse one
             refuse_mostly_unusable(name, check)
     except InputError as exc:  # nothing saved: the benchmark goes on as it was
-        return form_problem(
-            request,
-            "/benchmark",
-            exc,
-            "That cohort file was not used:",
-            note="Nothing was changed: the benchmark is the one you had.",
-        )
+        note = "Nothing was changed: the benchmark is the one you had."
+        if names_accounts(text, name):  # perhaps none of them is in the store yet
+            note += (
+                " To fetch its accounts live first, use “Fetch a list of accounts” on the"
+                " Import page with the same file."
+            )
+        return form_problem(request, "/benchmark", exc, "That cohort file was not used:", note=note)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text + "\n", encoding="utf-8")
     ctx.settings.saved_cohort_name().write_text(name + "\n", encoding="utf-8")
@@ -164,6 +164,13 @@ async def benchmark_cohort(request: Request) -> Response:
         said = f"{name}: {web_text(upload.encoding_note)}."
         flash = replace(flash, note=f"{flash.note} {said}" if flash.note else said)
     return flash_redirect(request, "/benchmark", flash)
+
+
+def names_accounts(text: str, name: str) -> bool:
+    """Whether a cohort file's lines name accounts, whatever the store holds of them."""
+    from staffpulse.benchmark.cohort import parse_cohort
+
+    return bool(text) and bool(parse_cohort(text, name)[0])
 
 
 def refuse_mostly_unusable(name: str, check: CohortCheck) -> None:
