@@ -11,12 +11,15 @@ from typing import Any
 
 import numpy as np
 import pytest
+from rich.console import Console
 
 from audit_helpers import FakeScorer, FeedBuilder, cohort_store, store_with
 from staffpulse.benchmark import run_benchmark
 from staffpulse.benchmark.stats import compare
 from staffpulse.dates import format_day
+from staffpulse.report.html import render_benchmark_html
 from staffpulse.report.spreadsheet import write_leaderboard_csv
+from staffpulse.report.terminal_benchmark import render_benchmark
 
 
 def test_run_benchmark_on_a_cohort_file(tmp_path: Path) -> None:
@@ -186,11 +189,6 @@ def test_firms_with_no_posts_to_judge_are_counted_as_firms_not_as_missing(tmp_pa
 def test_a_median_of_a_half_is_shown_rounded_up_everywhere(tmp_path: Path) -> None:
     import io
 
-    from rich.console import Console
-
-    from staffpulse.report.html import render_benchmark_html
-    from staffpulse.report.terminal_benchmark import render_benchmark
-
     said = compare(
         np.array([40.0, 41.0]), np.array([30.0, 31.0, 33.0]), "Vendors", "Staffing firms", "Voice"
     )
@@ -212,11 +210,6 @@ def test_an_account_gone_quiet_is_marked_in_every_leaderboard(tmp_path: Path) ->
     # each account is graded up to its own last post: an archive silent for years ranked
     # beside an active account, unmarked, read as a fair race
     from datetime import timedelta
-
-    from rich.console import Console
-
-    from staffpulse.report.html import render_benchmark_html
-    from staffpulse.report.terminal_benchmark import render_benchmark
 
     old = FeedBuilder("oldfirm", display_name="Old Firm Staffing")
     old.chat(12)
@@ -319,3 +312,23 @@ def test_each_rows_fix_is_the_headline_of_its_audits_first_action(tmp_path: Path
         assert row is not None and audit.top_actions
         assert row["top_action"] == audit.top_actions[0]["headline"]
         assert not re.search(r"\byou(r|rs)?\b", row["top_action"], re.IGNORECASE)
+
+
+def test_a_benchmark_since_a_day_says_so_wherever_it_names_its_cohort(tmp_path: Path) -> None:
+    # "6 accounts (cohort.csv)" of posts since 1 Jan 2021 only: its post counts and shares
+    # read as the accounts' whole feeds in the terminal, the HTML report and the JSON
+    firm = FeedBuilder("firm")
+    firm.chat(12)  # five hours apart from 1 Jan 2026, 9:00
+    store = store_with(tmp_path, firm)
+    result = run_benchmark(store, scorer=FakeScorer(), since="2026-01-02", min_posts=1)  # type: ignore[arg-type]
+    assert result.source.endswith("; posts since 2 Jan 2026")
+    data = json.loads(json.dumps(result.to_dict()))["cohort"]
+    assert data["since"] == "2026-01-02T00:00:00Z" and "since 2 Jan 2026" in data["source"]
+    console = Console(record=True, width=200)
+    render_benchmark(console, result)
+    assert "posts since 2 Jan 2026)" in " ".join(console.export_text().split())  # it wraps
+    assert "posts since 2 Jan 2026" in render_benchmark_html(result)
+    moment = run_benchmark(store, scorer=FakeScorer(), since="2026-01-02T09:30", min_posts=1)  # type: ignore[arg-type]
+    assert moment.source.endswith("; posts since 2 Jan 2026, 09:30 UTC")
+    whole = run_benchmark(store, scorer=FakeScorer(), min_posts=1)  # type: ignore[arg-type]
+    assert "since" not in whole.source and whole.to_dict()["cohort"]["since"] is None

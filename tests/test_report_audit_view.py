@@ -130,3 +130,14 @@ def test_an_audit_since_a_day_says_so_in_its_header(tmp_path: Path) -> None:
     assert html.escape(header) in render_audit_html(later)
     every = audit_account(store, "rosa", scorer=FakeScorer(), save=False)
     assert "since" not in posts_and_span(every)
+
+
+def test_an_audit_since_a_moment_says_its_time(tmp_path: Path) -> None:
+    # "since 2 Jan 2026" alone would deny the posts earlier that day
+    feed = FeedBuilder("rosa")
+    feed.chat(8)
+    store = store_with(tmp_path, feed)
+    later = audit_account(store, "rosa", since="2026-01-02T01:30", scorer=FakeScorer(), save=False)
+    assert posts_and_span(later).startswith(
+        f"{later.counts['posts']} posts since 2 Jan 2026, 01:30 UTC, from "
+    )

@@ -30,7 +30,7 @@ from staffpulse.audit.types import (
 )
 from staffpulse.audit.voice import voice_pillar
 from staffpulse.bundled import sample_clock
-from staffpulse.dates import format_when, parse_date_option
+from staffpulse.dates import format_day, format_when, parse_date_option
 from staffpulse.errors import NotFoundError
 from staffpulse.models import Account, Post
 from staffpulse.next_steps import EARLIER_SINCE, IMPORT_OR_FETCH_TIMELINE, IMPORT_TIMELINE
@@ -71,6 +71,19 @@ def since_text(since: datetime) -> str:
     if since.time() == time(0):
         return since.date().isoformat()
     return format_when(since.astimezone(UTC))
+
+
+def since_in_words(since: datetime | str) -> str:
+    """``--since`` as the reports say it: "1 Jun 2022", or the moment when a time was given
+    ("since 2 Mar 2026" alone would deny the posts earlier that day)."""
+    moment = (
+        since
+        if isinstance(since, datetime)
+        else datetime.fromisoformat(str(since).replace("Z", "+00:00"))
+    )
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_day(moment) if moment.astimezone(UTC).time() == time(0) else format_when(moment)
 
 
 def no_posts_error(account: Account, since: datetime | None) -> NotFoundError:

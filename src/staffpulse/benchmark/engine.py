@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from staffpulse.audit.config import PILLARS, audit_settings
-from staffpulse.audit.engine import parse_since
+from staffpulse.audit.engine import parse_since, since_in_words
 from staffpulse.audit.quiet import quiet_span
 from staffpulse.audit.signals import TextScorer
 from staffpulse.audit.types import AuditResult
@@ -58,11 +58,13 @@ class BenchmarkResult:
     min_posts: int | None = None
     left_out: int = 0
     without_posts: int = 0  # accounts left out without posts (in the --since window)
+    since: datetime | None = None  # posts from this moment on only (--since)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "cohort": {
                 "source": self.source,
+                "since": format_time(self.since) if self.since else None,
                 "accounts": len(self.audits),
                 "min_posts": self.min_posts,
                 "left_out": self.left_out,
@@ -125,7 +127,12 @@ def run_benchmark(
         min_posts=cohort.min_posts,
         left_out=cohort.left_out,
         without_posts=cohort.without_posts,
-        source=cohort.source,
+        # a league table of posts since a day says so wherever it says who is ranked: its
+        # post counts and shares are of that window, not of the accounts' whole feeds
+        source=f"{cohort.source}; posts since {since_in_words(since_dt)}"
+        if since_dt
+        else cohort.source,
+        since=since_dt,
         audits=audits,
         segments=segments,
         # a store of the bundled sample is read as of its newest post, as the audit reads it

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from staffpulse.audit.advice import actions_total
+from staffpulse.audit.engine import since_in_words
 from staffpulse.audit.types import PILLAR_QUESTIONS, PILLAR_TITLES, AuditResult
 from staffpulse.dates import format_day
 from staffpulse.report.counts import count_of, join_and
@@ -53,7 +54,7 @@ def posts_and_span(result: AuditResult) -> str:
     posts = int(counts.get("posts", 0))
     total = count_of(posts, "post")
     if window.get("since"):
-        total += f" since {format_day(window['since'])}"
+        total += f" since {since_in_words(window['since'])}"
     if not window.get("first_post"):
         return total
     first, last = format_day(window["first_post"]), format_day(window["last_post"])
