@@ -232,3 +232,27 @@ def test_advice_that_fixes_one_part_wins_that_part_only_and_keeps_its_kind() -> 
     unchecked = Tentative("We could not check your picture.", "Check the picture").gaining(30.0)
     assert isinstance(unchecked, Tentative) and unchecked.gain == 30.0
     assert unchecked.headline == "Check the picture"
+
+
+def test_a_tip_worth_little_comes_after_a_bigger_one_on_something_unchecked() -> None:
+    # a real Bluesky account: "+2 points" for a fuller name was listed, and the check of its
+    # picture, worth up to 11, was cut from the list
+    audit = pillars(
+        face=(
+            45,
+            [
+                Advice("Say who is behind the account in your display name.", "Name", gain=10.0),
+                Tentative("We could not check your picture.", "Check", gain=45.0),
+            ],
+        ),
+        mix=(100, [Praise("A healthy mix.")]),
+        voice=(70, [Tentative("We found few posts that read as funny.")]),
+        conversation=(13, ["Reply to others.", "Talk with more people."]),
+    )
+    actions = top_actions(audit, EQUAL)
+    assert [(a["pillar"], a["points"]) for a in actions] == [
+        ("conversation", 22),
+        ("conversation", 11),
+        ("face", 11),
+    ]
+    assert actions[2]["action"].startswith("We could not check your picture")

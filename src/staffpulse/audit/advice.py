@@ -23,7 +23,7 @@
   most to gain first). Only a pillar with more than ``MANY_POINTS`` to gain may place its
   second and third advice. Tentative advice (:class:`~staffpulse.audit.types.Tentative`:
   about data that could not be checked, or resting only on the humor model's hint) and the
-  advice of a pillar with little to gain go last.
+  advice of a pillar with little to gain, or worth little itself, go last.
 * **A headline for each.** Each action carries a ``headline``, said about the account rather
   than to it, for a league table of competitors (``benchmark``): the one its pillar wrote
   beside the advice (:class:`~staffpulse.audit.types.Advice`), else its first sentence told in
@@ -139,7 +139,10 @@ def top_actions(
             if rank < len(actions[name]) and (rank == 0 or gap[name] > MANY_POINTS):
                 text = actions[name][rank]
                 first = isinstance(text, FirstStep)
-                deferred = isinstance(text, Tentative) or gap[name] <= MANY_POINTS
+                # a tip worth little (a better name, when the picture is most of Face) goes
+                # after the others too, not before a bigger one on something unchecked
+                worth = points[name][rank]
+                deferred = isinstance(text, Tentative) or min(gap[name], worth) <= MANY_POINTS
                 candidates.append(
                     (not first, deferred and not first, -points[name][rank], rank, position, name)
                 )
