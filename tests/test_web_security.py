@@ -34,6 +34,8 @@ POST_FORMS = [
     ("/audit/x/acmestaffing/record", {}),
     ("/sample/load", {}),
     ("/sample/leave", {}),
+    ("/refresh", {"which": "fetched", "budget": "", "shown_budget": ""}),
+    ("/refresh/list", {}),
 ]
 
 
