@@ -161,3 +161,22 @@ def test_casual_ads_score_as_job_ads_not_as_funny_human_posts() -> None:
     assert (scores["humor"] < limits["humor"]).all()
     talk = model.score(CASUAL_TALK[:4], signals=("job_opening",))["job_opening"]
     assert (talk < limits["job_opening"]).all()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "We\u2019re hiring a payroll specialist! DM me",
+        "I\u2019m looking for a Data Analyst in Denver, 2 days on site",
+        "We\u2019re hiring 3 CNC machinists, nights",
+    ],
+)
+def test_an_ad_typed_with_a_curly_apostrophe_is_the_same_ad(typed: str) -> None:
+    # phones and X type "We’re": the ad is found by both rules as if typed with a straight one
+    assert looks_like_job_ad(typed)
+    assert find_staffing_ads([typed, "Lunch was great"]).tolist() == [True, False]
+
+
+def test_talk_typed_with_a_curly_apostrophe_is_still_talk() -> None:
+    # "it‘s" is a verb as much as "it's": a sentence with a verb is no listing of an opening
+    assert not find_staffing_ads(["Nurse in Tampa, it\u2018s $40/hr"])[0]

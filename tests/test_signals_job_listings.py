@@ -69,3 +69,8 @@ def test_a_feed_of_listings_scores_as_job_ads_not_as_a_human_voice() -> None:
     assert labels["work_topic"].all()
     assert not labels["personality"].any()
     assert not labels["humor"].any()
+
+
+def test_a_listing_labelled_with_a_curly_apostrophe_is_a_listing() -> None:
+    # "Today’s job:" as a phone types it, like "Today's job:"
+    assert is_job_listing("Today\u2019s job: Registered Nurse, Tampa FL https://jobs.example/1")

@@ -55,8 +55,7 @@ def is_job_ad(text: str, job_p: float | None, threshold: float) -> bool:
     names postings, pay and applicants as an ad does, and the model says yes to it, but it is a
     question to peers; an ad's question is a hook that its call to act follows ("Looking for
     your next role? Apply at the link")."""
-    # the ad patterns are written with a straight apostrophe; phones type "We\u2019re hiring!"
-    if looks_like_job_ad(text.replace("\u2019", "'")):
+    if looks_like_job_ad(text):
         return True
     return job_p is not None and job_p >= threshold and not ends_asking(text)
 

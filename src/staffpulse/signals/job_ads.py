@@ -44,6 +44,9 @@ nights, $55/hr. DM me your resume!"), and the model scores those low. Two rules:
   which the guidelines do not count as an ad, so they never overrule the model. It also
   takes the bare listings of :mod:`staffpulse.signals.job_listings`, which do overrule it.
 
+A curly apostrophe reads as a straight one ("We\u2019re hiring" as "We're hiring"), as phones
+and X type it.
+
 Ads in German, Spanish and French ("Stellenangebot: Pflegefachkraft (m/w/d), Vollzeit", "Se
 busca camarero/a con experiencia. Interesados enviar CV") are read by the rules of
 :mod:`staffpulse.signals.job_ads_other_languages`, within both functions.
@@ -66,7 +69,7 @@ from staffpulse.signals.job_ads_other_languages import (
     is_other_language_staffing_ad,
 )
 from staffpulse.signals.job_listings import is_job_listing
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE, straighten_quotes
 
 __all__ = ["PATTERN_BOUNDS", "PATTERN_SCORE", "find_staffing_ads", "looks_like_job_ad"]
 
@@ -310,7 +313,7 @@ def find_staffing_ads(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
     out = np.zeros(len(texts), dtype=bool)
     # a post with no trigger cannot be an ad: only the few with one are read in full
     for i in posts_matching(texts, _TRIGGERS, lower=True):
-        out[i] = _is_staffing_ad(texts[i])
+        out[i] = _is_staffing_ad(straighten_quotes(texts[i]))
     return out
 
 
@@ -329,6 +332,7 @@ _LINK_RE = re.compile(r"https?://|#jobs?\b", re.IGNORECASE)
 
 def looks_like_job_ad(text: str) -> bool:
     """The text reads as a job ad, by the broad rule (see the module docstring)."""
+    text = straighten_quotes(text)
     if _BOT_AD_RE.search(text) or _is_staffing_ad(text) or is_job_listing(text):
         return True
     return bool(_NEEDS_LINK_RE.search(text) and _LINK_RE.search(text))

@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
+from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE, straighten_quotes
 
 __all__ = ["find_job_listings", "is_job_listing"]
 
@@ -133,6 +133,7 @@ def _is_detail(fragment: str) -> bool:
 
 def is_job_listing(text: str) -> bool:
     """Whether ``text`` is a job listing by its shape (see the module docstring)."""
+    text = straighten_quotes(text)
     if _LINK.search(text) is None or "?" in text:
         return False
     core = _TAIL.sub("", _LINK.sub(" ", text)).strip()
