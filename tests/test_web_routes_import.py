@@ -1,8 +1,8 @@
 """The Import page and its job pages (routes_import): the X budget shows only while X is
 chosen (Chromium, with and without scripts); a file of no known format is explained in plain
-words, with the formats page and none of the importer's names for its readers; an import the
-dashboard no longer knows (it was restarted) is not found, and says where to see what was
-imported; the Import and Settings pages open on the sample cohort, the file picker offering .tsv,
+words, with the formats page and none of the importer's names for its readers; a job (import,
+fetch or refresh) the dashboard no longer knows is not found, and says where to see what it
+imported and how to start it again; the Import and Settings pages open on the sample cohort, the file picker offering .tsv,
 and the page reads only values its form can show. What the job page says of
 an import: "and N more" accounts, links after a re-import, new accounts, updated profiles and
 follows, an archive's tweets.js alone or with account.js, a CSV with the wrong header, an
@@ -56,12 +56,16 @@ def client(sample_db: Path, tmp_path: Path) -> Iterator[Any]:
         yield c
 
 
-def test_an_import_the_dashboard_no_longer_knows_is_not_found(client: Any) -> None:
+def test_a_job_the_dashboard_no_longer_knows_is_not_found(client: Any) -> None:
+    # the address of a refresh or a fetch is the same as an import's: the page names no one kind
     page = client.get("/jobs/bb90b549b602")
     assert page.status_code == 404
-    words = page_words(page.text)
-    assert "This import is no longer known (the dashboard was restarted)" in words
-    assert "see the Accounts page (Your accounts) for what was imported" in words
+    words = html.unescape(page_words(page.text))
+    assert "This job is no longer known" in words and "This import" not in words
+    assert "(an import, a live fetch or a refresh)" in words
+    assert "the dashboard was restarted since, or the job ended long ago" in words
+    assert "for what it imported or fetched: that is kept" in words
+    assert "'Fetch what is new' on the Accounts page" in words
     assert client.get("/api/jobs/bb90b549b602").status_code == 404
 
 

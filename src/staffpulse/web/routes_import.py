@@ -21,7 +21,7 @@ from staffpulse.errors import InputError, StaffpulseError, UnsafeArchiveError
 from staffpulse.web.app import WebContext, error_page, form_problem, web
 from staffpulse.web.import_progress import ImportProgress
 from staffpulse.web.import_summary import describe_import, touched_accounts
-from staffpulse.web.jobs import Job, JobFunc
+from staffpulse.web.jobs import KEEP_JOBS, Job, JobFunc
 from staffpulse.web.routes_sample import leave_sample
 from staffpulse.web.security import CSRF_COOKIE, CSRF_FIELD, check_archive
 from staffpulse.web.uploads import (
@@ -257,13 +257,18 @@ def job_page(request: Request, job_id: str) -> Response:
     ctx = web(request)
     found = ctx.jobs.get(job_id)
     if found is None:
+        # the address is the same for an import, a fetch and a refresh (a random id): the
+        # page cannot tell which one it was, so it words them all
         return error_page(
             request,
             404,
-            "This import is no longer known",
-            "This import is no longer known (the dashboard was restarted).",
-            "see the Accounts page (Your accounts) for what was imported: what it imported "
-            "is kept.",
+            "This job is no longer known",
+            "This job (an import, a live fetch or a refresh) is no longer known: the dashboard "
+            f"was restarted since, or the job ended long ago (it keeps the last {KEEP_JOBS}).",
+            "see the Accounts page (Your accounts) for what it imported or fetched: that is "
+            "kept. A job the restart cut short can be started again from the Import page, or "
+            "with 'Fetch what is new' on the Accounts page: posts already in the store are not "
+            "added twice.",
         )
     # an import, a fetch and the sample each report what they have (no "nothing" after a
     # fetch, no "accounts" after a failure): a key one leaves out reads as none on the page
