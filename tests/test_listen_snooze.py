@@ -21,6 +21,7 @@ from staffpulse.listen.states import current_mark, set_state
 from staffpulse.models import Account, Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import Store, open_store
+from staffpulse.store.codec import format_time
 
 NOW = datetime.now(UTC)
 QUESTION = Post(platform="x", id="600", author_id="u4", author_handle="ana",
@@ -34,8 +35,12 @@ APEX = Account(platform="x", id="apx", handle="apexlogi")
 
 
 def store_with(tmp_path: Path, *rows: Post | Account) -> Store:
+    """A store holding ``rows`` as if imported a day ago: the tests snooze at times just
+    before NOW, and a snooze is woken by a post come into the store since."""
     store = open_store(tmp_path / "snooze.db")
     store.upsert(list(rows), provenance("test", "fixture"))
+    with store.conn:
+        store.conn.execute("UPDATE posts SET first_seen = ?", (format_time(NOW - timedelta(1)),))
     return store
 
 
@@ -92,6 +97,31 @@ def test_a_new_reply_brings_it_back_sooner(tmp_path: Path) -> None:
         snooze(store, "600", NOW + timedelta(days=7), now=snoozed_at)
         assert inbox(store).items == []
         store.upsert([reply], provenance("test", "fixture"))
+        result = inbox(store)
+    assert ids(result) == ["600"] and result.counts["snoozed"] == 0
+    assert result.items[0].reasons[0] == (
+        f"back from snooze: 1 new post since you snoozed it on {format_day(snoozed_at)}"
+    )
+
+
+def test_a_reply_imported_since_the_snooze_brings_it_back_though_written_before(
+    tmp_path: Path,
+) -> None:
+    """An archive or a fetch brings replies written days ago: the marketer has never seen them,
+    so they wake the snooze as one posted since would; the posts stored before it do not."""
+    snoozed_at = NOW - timedelta(minutes=5)
+    seen = Post(platform="x", id="602", author_id="u8", text="We use a buddy system.",
+                kind="reply", reply_to_post_id="600", conversation_id="600",
+                created_at=NOW - timedelta(minutes=100))  # fmt: skip
+    late = Post(platform="x", id="601", author_id="u9", text="We pair every remote hire up.",
+                kind="reply", reply_to_post_id="600", conversation_id="600",
+                created_at=NOW - timedelta(minutes=90))  # fmt: skip
+    with store_with(tmp_path, QUESTION, seen) as store:
+        inbox(store)
+        snooze(store, "600", NOW + timedelta(days=7), now=snoozed_at)
+        store.upsert([QUESTION, seen], provenance("test", "again"))  # a re-import: nothing new
+        assert inbox(store).items == []
+        store.upsert([late], provenance("test", "fixture"))  # imported now, written before
         result = inbox(store)
     assert ids(result) == ["600"] and result.counts["snoozed"] == 0
     assert result.items[0].reasons[0] == (

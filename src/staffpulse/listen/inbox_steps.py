@@ -14,7 +14,7 @@ from staffpulse.listen.followers_only import FOLLOWERS_ONLY
 from staffpulse.listen.inbox_items import inbox_item
 from staffpulse.listen.inbox_model import InboxItem
 from staffpulse.listen.rank import RankContext, RankedConversation, add_angles
-from staffpulse.listen.snooze import firm_snoozes, wake_reason
+from staffpulse.listen.snooze import arrivals, firm_snoozes, wake_reason
 from staffpulse.listen.states import firm_key, firm_marks
 from staffpulse.listen.threads import Conversation
 from staffpulse.listen.window import in_window
@@ -57,6 +57,9 @@ def judge_states(
     marks = firm_marks(store, platform, firm)
     snoozes = firm_snoozes(store, platform, firm)
     woken: dict[Key, str] = {}
+    # a reply imported since the snooze wakes it even when written before: read when each
+    # post of a snoozed conversation came into the store
+    arrived = arrivals(store, [c for c in conversations if key_of(c) in snoozes])
 
     def judge(conv: Conversation) -> str:
         if any(conv.replied_by(acc) for plat, acc in own if plat == conv.platform):
@@ -64,7 +67,7 @@ def judge_states(
         key = key_of(conv)
         state = marks.get(key, "open")
         if state == "snoozed" and key in snoozes:
-            back = wake_reason(conv, *snoozes[key], clock)
+            back = wake_reason(conv, *snoozes[key], clock, arrived)
             if back is not None:
                 woken[key] = back
                 return "open"

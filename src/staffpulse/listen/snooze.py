@@ -3,7 +3,9 @@
 A snoozed conversation is hidden from the firm's inbox until a date (a week by default), then
 comes back on its own. It comes back sooner when someone posts in it after it was snoozed: new
 replies are what a marketer who put it off wants to hear about, and by its date the talk may
-be over. Its item then says why it is back. Snoozes are marks like joined and dismissed (kept
+be over. A reply is new when it is dated after the snooze or came into the store after it
+(``posts.first_seen``): one written before the snooze but imported or fetched since is as new to
+the marketer, who has never seen it. Its item then says why it is back. Snoozes are marks like joined and dismissed (kept
 per firm, :mod:`staffpulse.listen.states`): ``reopen`` clears one, and ``mark-joined`` or
 ``dismiss`` replaces it. An ended snooze is left in the store; the inbox reads it as ended.
 
@@ -13,7 +15,7 @@ an old archive still brings a week's snooze back after a real week).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,7 +29,7 @@ from staffpulse.listen.states import NO_FIRM, set_state
 from staffpulse.listen.threads import Conversation
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
-from staffpulse.store.codec import format_time
+from staffpulse.store.codec import format_time, ids_by_platform, parse_time, rows_where_in
 
 DEFAULT_DAYS = 7  # "snooze a week": the button on the dashboard, the command's default
 MAX_DAYS = 366  # further off than a year is a dismissal, not a reminder
@@ -134,13 +136,40 @@ def firm_snoozes(
     return snoozes
 
 
-def wake_reason(conv: Conversation, until: datetime, at: datetime, now: datetime) -> str | None:
+def arrivals(
+    store: Store, conversations: Sequence[Conversation]
+) -> dict[tuple[str, str], datetime]:
+    """(platform, post id) -> when the post first came into the store, for the posts of
+    ``conversations`` (the snoozed ones, which are few)."""
+    keys = {(p.platform, p.id) for conv in conversations for p in conv.posts}
+    sql = "SELECT id, first_seen FROM posts WHERE platform = ? AND id IN ({marks})"
+    out: dict[tuple[str, str], datetime] = {}
+    for platform, post_ids in ids_by_platform(keys).items():
+        for row in rows_where_in(store.conn, sql, (platform,), post_ids):
+            seen = parse_time(row[1])
+            if seen is not None:
+                out[(platform, row[0])] = seen
+    return out
+
+
+def wake_reason(
+    conv: Conversation,
+    until: datetime,
+    at: datetime,
+    now: datetime,
+    arrived: Mapping[tuple[str, str], datetime] | None = None,
+) -> str | None:
     """Why a snoozed conversation is back in the inbox ("back from snooze: 2 new posts since
-    you snoozed it on 27 Nov 2026"), None while it stays snoozed. Reads the posts of snoozed
-    conversations only, which are few."""
-    last = conv.last_activity
-    if last is not None and last > at:
-        new = sum(1 for p in conv.posts if p.created_at is not None and p.created_at > at)
+    you snoozed it on 27 Nov 2026"), None while it stays snoozed. ``arrived``: when its posts
+    came into the store (:func:`arrivals`); a post dated after the snooze, or come since, is
+    new."""
+    came = arrived or {}
+    new = sum(
+        1
+        for p in conv.posts
+        if (p.created_at is not None and p.created_at > at) or came.get((p.platform, p.id), at) > at
+    )
+    if new:
         return (
             f"back from snooze: {count_of(new, 'new post')} since you snoozed it on"
             f" {format_when(at).split(',')[0]}"
