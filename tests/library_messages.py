@@ -372,7 +372,22 @@ def cohort_messages() -> list[Said]:
         said += [Said("line not stored", p.message) for p in resolved.problems]
         page = '{"data": [{"id": "1", "author_id": "2", "text": "hiring"}]}\n'
         said.append(said_by("data to import", lambda: check_cohort(store, page, "posts.jsonl")))
+    said += [Said("few posts", p.message) for p in _few_posts_problems()]
     return said
+
+
+def _few_posts_problems() -> list[Any]:
+    """A cohort account with fewer posts of its own than ``min_posts``: left out, noted."""
+    from staffpulse.benchmark.cohort import parse_cohort
+    from staffpulse.benchmark.members import with_min_posts
+
+    acme = _account("x", "acme")
+    post = Post(platform="x", id="1", author_id=acme.id, author_handle="acme", created_at=NOW)
+    with _store_of(acme) as store:
+        store.upsert([post], Provenance("test", "here", "t", NOW))
+        entries, _ = parse_cohort("acme,x,staffing_firm\n", "cohort.csv")
+        _kept, few = with_min_posts(store, [(acme, "staffing_firm")], 5, "cohort.csv", entries)
+    return few
 
 
 def report_messages() -> list[Said]:

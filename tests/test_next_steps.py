@@ -34,6 +34,7 @@ VALUES = {
     "error": "InternalServerError, HTTP 500",
     "cohort_line": "acmestaffing,x,staffing_firm",
     "amount": "$1,250.00",
+    "min_posts": "5",
 }
 
 

@@ -125,6 +125,8 @@ EARLIER_SINCE = Step("choose an earlier --since, or import or fetch the account'
 IMPORT_COHORT_POSTS = Step(
     "import the accounts' posts first (staffpulse import FILE), or fix the cohort file"
 )
+# a cohort account left out of the benchmark for its few posts (benchmark/members.py)
+FEWER_THAN_MIN_POSTS = Step("fewer than --min-posts {min_posts}", (("min_posts", r"\d+"),))
 
 # -- the inbox's age window and its replays (listen/window.py) --------------------------------
 

@@ -24,7 +24,7 @@ from staffpulse.benchmark.cohort import (
 )
 from staffpulse.errors import AmbiguousAccountError, EmptyInputError, InputError, NotFoundError
 from staffpulse.models import Account
-from staffpulse.next_steps import COHORT_LINES, IMPORT_COHORT_POSTS
+from staffpulse.next_steps import COHORT_LINES, FEWER_THAN_MIN_POSTS, IMPORT_COHORT_POSTS
 from staffpulse.report.counts import count_of
 from staffpulse.store import Store
 
@@ -277,7 +277,7 @@ def with_min_posts(
             continue
         message = (
             f"@{account.handle} has {posts} post{'s' if posts != 1 else ''} of its own,"
-            f" fewer than --min-posts {min_posts}: left out"
+            f" {FEWER_THAN_MIN_POSTS.say(min_posts=min_posts)}: left out"
         )
         notes.append(CohortProblem(source, lines.get(account.handle.lower()), message))
     return kept, notes

@@ -41,10 +41,10 @@ from staffpulse.report.audit_view import (
 )
 from staffpulse.report.cohort_place import cohort_legend, cohort_strips, place_in_cohort
 from staffpulse.report.counts import count_of, join_and
-from staffpulse.report.inline_code import code_as_html
 from staffpulse.report.links import safe_link
 from staffpulse.report.project_links import documentation_url
 from staffpulse.report.rounding import pct, whole
+from staffpulse.report.wording import advice_as_html, report_text
 
 if TYPE_CHECKING:
     from staffpulse.benchmark.engine import BenchmarkResult
@@ -73,7 +73,8 @@ def environment() -> Environment:
         _ENV.filters["platform"] = platform_label  # "CSV (no platform)", never a network "csv"
         _ENV.filters["on_platform"] = on_platform
         _ENV.filters["action_points"] = action_points  # "+6 points" after each action
-        _ENV.filters["code"] = code_as_html  # `staffpulse fetch x @acme` in advice, as <code>
+        _ENV.filters["advice"] = advice_as_html  # in a client's words, never a command
+        _ENV.filters["report_words"] = report_text
         _ENV.filters["safe_link"] = safe_link  # a post's URL comes from the imported file
         _ENV.filters["rank"] = rank_label  # "=2": tied accounts share a rank
         _ENV.filters["graded"] = graded_label  # "graded on 2 of 4 pillars", else ""

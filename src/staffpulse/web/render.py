@@ -24,6 +24,7 @@ from staffpulse.models import platform_name
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import audit_context
 from staffpulse.report.html import environment as report_environment
+from staffpulse.report.inline_code import code_as_html
 from staffpulse.signals.role_labels import role_label
 from staffpulse.web.flash import Flashes
 from staffpulse.web.links import audit_url, fetch_url, inbox_url
@@ -116,6 +117,8 @@ def build_environment(*, strict: bool | None = None) -> Environment:
     env.filters.update(
         number=_number, plural=count_of, web=web_text, role=role_label, account=account_words
     )
+    # the report's advice, said the page's way
+    env.filters.update(advice=page_advice, report_words=web_text)
     env.globals.update(
         nav=NAV,
         mentions_formats=mentions_formats,
@@ -125,6 +128,11 @@ def build_environment(*, strict: bool | None = None) -> Environment:
         left_out_text=left_out_text,
     )
     return env
+
+
+def page_advice(text: object) -> Markup:
+    """Advice a report template shows, in the dashboard's words rather than a report's."""
+    return code_as_html(web_text(str(text)))
 
 
 _DOWNLOADS: Environment | None = None
@@ -151,7 +159,13 @@ def render_audit_download(
                 ]
             )
         )
-        env.filters = {**report.filters, "web": web_text}  # the report's own left unchanged
+        # the report's own left unchanged
+        env.filters = {
+            **report.filters,
+            "web": web_text,
+            "advice": page_advice,
+            "report_words": web_text,
+        }
         _DOWNLOADS = env
     context = audit_context(result, benchmark, sample=sample)
     return _DOWNLOADS.get_template("audit_download.html").render(**context)

@@ -62,6 +62,8 @@ PAGE_STEPS: Mapping[Step, PageWords | None] = {
     steps.IMPORT_COHORT_POSTS: (
         "import the accounts' posts on the Import page first, or fix the cohort file"
     ),
+    # the page has no --min-posts to lower: it says the threshold, as its toolbar does
+    steps.FEWER_THAN_MIN_POSTS: "fewer than the {min_posts} a ranked account needs",
     steps.LISTEN_OR_IMPORT: (
         "Import posts by others on the Import page (a twarc2 search, saved Bluesky or Mastodon "
         "posts); whoever set up staffpulse can also let it listen to Bluesky."
