@@ -69,3 +69,25 @@ def test_a_cohort_without_an_html_report_is_refused_with_what_to_do(
     assert result.exit_code == 65
     assert "no --html file was given" in result.output and "add --html FILE" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_cohort_lines_past_the_first_twenty_are_all_in_the_audits_html_report(
+    db: Path, tmp_path: Path, as_json: bool
+) -> None:
+    """The terminal names the first 20 unusable lines and says where the rest are: the audit's
+    HTML report, which lists them all (its JSON is the audit's, with no cohort to list)."""
+    cohort = tmp_path / "long.csv"
+    missing = "\n".join(f"nobody{i},vendor" for i in range(25))
+    cohort.write_text(f"handle,segment\nacme,vendor\n{missing}\n", encoding="utf-8")
+    out = tmp_path / "rosa.html"
+    args = ["audit", "rosa", "--db", db, "--cohort", cohort, "--html", out]
+    result = invoke(*args, *(["--json"] if as_json else []))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "… and 5 more cohort lines (5 skipped, 0 noted): the HTML report lists them all" in said
+    assert "--json lists them all" not in said and "cohort.problems" not in said
+    text = page_text(out.read_text(encoding="utf-8"))
+    assert "25 lines of the cohort file could not be used: see why" in text
+    assert "Cohort lines we could not use as written" in text
+    assert all(f"'nobody{i}'" in text for i in range(25))

@@ -183,6 +183,8 @@ def audit_context(
         "bars": charts.pillar_bars([(row["title"], row["score"]) for row in rows if row["scored"]]),
         "timeline": charts.mix_timeline(result.timeline),
         **place_in_cohort(result, benchmark),
+        # the cohort file's lines left out or noted, listed at the end as the benchmark does
+        "cohort_problems": benchmark.problems if benchmark else [],
         **_when_made(result, sample),
         "sample": sample,
         "avatar": avatar_data_uri(result.account.avatar_path),

@@ -81,12 +81,13 @@ def render_benchmark(console: Console, result: BenchmarkResult) -> None:
 
 
 def print_cohort_problems(
-    console: Console, result: BenchmarkResult, *, in_json: bool = False
+    console: Console, result: BenchmarkResult, *, in_json: bool = False, all_in: str = ""
 ) -> None:
     """Each cohort line left out (or noted), up to :data:`SHOWN_PROBLEMS`; then how many more
     and where they all are: a file of 15,000 handles mostly not in the store printed 30,000
     lines above the table. ``in_json``: told on stderr beside ``--json``, whose
-    cohort.problems lists them all."""
+    cohort.problems lists them all. ``all_in``: where else they all are (``audit --cohort``'s
+    HTML report; its JSON is the audit's, with no cohort)."""
     for problem in result.problems[:SHOWN_PROBLEMS]:
         label = "note" if problem.kept else "skipped"
         console.print(f"[yellow]{label}[/] {escape(str(problem))}", highlight=False)
@@ -97,10 +98,13 @@ def print_cohort_problems(
             f"[yellow]… and {count_of(len(rest), 'more cohort line')}[/] "
             f"({skipped:,} skipped, {len(rest) - skipped:,} noted): "
             + (
-                "cohort.problems of the JSON lists them all"
-                if in_json
-                else "staffpulse benchmark --json lists them all (cohort.problems), and so"
-                " does the --html report"
+                all_in
+                or (
+                    "cohort.problems of the JSON lists them all"
+                    if in_json
+                    else "staffpulse benchmark --json lists them all (cohort.problems), and so"
+                    " does the --html report"
+                )
             ),
             highlight=False,
         )

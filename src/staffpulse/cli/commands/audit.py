@@ -79,7 +79,9 @@ def audit_command(
             bench = run_benchmark(store, cohort, since=since) if cohort is not None else None
         sample = bool(html) and is_bundled_sample(store)
     if bench is not None:
-        print_cohort_problems(err_console, bench, in_json=as_json)
+        # the audit's JSON has no cohort: its HTML report, always written here, lists them
+        listed = f"the HTML report lists them all ({html}, at its end)"
+        print_cohort_problems(err_console, bench, all_in=listed)
     written = write_audit_html(result, html, bench, sample=sample) if html else None
     if as_json:
         print_json(result.to_dict())
