@@ -50,7 +50,7 @@ def test_people_read_as_people(name: str) -> None:
         ("Kelly Services Ltd", "Ltd"),
         ("BrightPath Staffing", "Staffing"),
         ("Keystone Temps", "Temps"),
-        ("Jobs24", "number"),
+        ("Jobs24", "Jobs"),  # the words around digits count, not the digits
     ],
 )
 def test_firms_read_as_firms_and_say_why(name: str, cue: str) -> None:
@@ -87,3 +87,36 @@ def test_other_names(name: str, value: float) -> None:
 )
 def test_a_name_followed_by_a_slogan_gives_the_name(name: str, person: str | None) -> None:
     assert leading_person(name) == person
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kassandra💙 ,fully vaccinated",
+        "Maya Okafor, fully vaccinated 💉",
+        "Erik | he/him",
+        "Lena - coffee first",
+    ],
+)
+def test_a_status_after_a_name_is_no_firm(name: str) -> None:
+    """Lower-case words after a comma, bar or dash are a status or a slogan, not the firm the
+    verdict "a person's name with the firm" promised; the name before them is judged alone."""
+    score, verdict = name_score(name)
+    assert "with the firm" not in verdict and verdict.endswith("the words after it name no firm")
+    person = leading_person(name)
+    assert person is not None and score == name_score(person)[0]
+
+
+@pytest.mark.parametrize("name", ["R3d Gh0st 2.0", "jsmith1987", "R3D GH0ST", "Adecco 2000"])
+def test_a_name_with_digits_and_no_firm_word_is_no_clear_company(name: str) -> None:
+    """Digits make a handle or a nickname as often as a firm: no company verdict (and so no
+    "Rosa at R3d Gh0st" advice), no person's either."""
+    assert firm_cue(name) is None
+    score, verdict = name_score(name)
+    assert score == 0.5 and "handle or a nickname" in verdict
+
+
+def test_a_person_first_keeps_the_firm_after_at_or_a_capital() -> None:
+    assert name_score("Rosa at acme")[1] == "a person's name with the firm"  # "at" says so
+    assert name_score("Maya | hireloop")[1] == "a person's name with the firm"  # one word
+    assert name_score("Katie Johnson2020")[0] == 0.6  # a person, written like a handle

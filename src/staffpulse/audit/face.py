@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from staffpulse.audit.avatar_check import AvatarInfo
-from staffpulse.audit.names import firm_cue, leading_person, name_score
+from staffpulse.audit.names import firm_cue, leading_person, name_score, reads_as_handle
 from staffpulse.audit.types import Advice, PillarResult, Praise, Tentative
 from staffpulse.handles import display_address
 from staffpulse.models import Account
@@ -313,6 +313,7 @@ def _display_name_advice(account: Account) -> str:
     if (
         len(words) == 1
         and firm_cue(account.display_name) is None
+        and not reads_as_handle(shown)
         and not is_brand_word(words[0], account)
     ):
         # one word may already be a first name ("Erik"): "Rosa at Erik" would be odd
@@ -326,6 +327,13 @@ def _display_name_advice(account: Account) -> str:
         return (
             f'Keep your display name to your name, alone or with the firm\'s ("{person}" or '
             f'"{person} at YourFirm"), so people know there is a human to talk to.'
+        )
+    if reads_as_handle(shown):
+        # "R3d Gh0st 2.0", "jsmith1987": no firm's name to put "Rosa at" before, nor a first name
+        return (
+            f'Your display name "{shown}" reads like a handle or a nickname. Use a person\'s '
+            'name, alone or with the firm\'s ("Rosa Lund" or "Rosa at YourFirm"), so people '
+            "know there is a human to talk to."
         )
     if len(words) > 1 and firm_cue(shown) is None and not shown.isupper():
         # neither a person's name nor a firm's ("christine novak", "Ceci n'est pas …"): no

@@ -9,12 +9,19 @@ firm when it holds a **firm cue**, in any of the languages staffing firms post i
 - a place ("Personalwerk Berlin", "Adecco Madrid"): few people carry a city's name. Places
   that are also common first names or surnames (Paris, Austin, Houston, Charlotte, Georgia…)
   are left out, so "Whitney Houston" stays a person;
-- a number or a web address ("Jobs24", "acme.de"): people's names have neither.
+- a web address ("acme.de"): a person's name has none.
+
+Digits are no cue of their own: "R3d Gh0st 2.0" or "jsmith1987" reads like a handle or a
+nickname, which may be anyone's, and "Katie Johnson2020" is still a person; the words around
+the digits still count ("Jobs24" holds "Jobs").
 
 Without a cue, two to four capitalised words (name particles such as "de", "van", "von"
 allowed) read as a person: "Jean-Luc Martin", "Ana Lucía Pérez", "Maya de la Cruz". A person
 with the firm ("Rosa at Personalwerk Berlin", "Maya Okafor | Brightside Talent") reads as a
-person as long as the part before "at", "@", "|", "," or " - " has no cue of its own.
+person as long as the part before "at", "@", "|", "," or " - " has no cue of its own, and the
+part after it may name a firm: after "at" or "@" anything does, after a comma, a bar or a dash
+only words with a capital or a firm cue ("Kassandra💙 ,fully vaccinated" is a first name and a
+status, judged as the first name alone).
 
 Words are compared without accents and case ("Intérim" is "interim"), except the short
 legal forms, which only count in their usual spelling ("AG", not "Ag").
@@ -103,7 +110,11 @@ _PARTICLES = frozenset(
 )
 _SEPARATOR = re.compile(r"\s+(?:at|from|bei|chez)\s+|\s*[@|,–—]\s*|\s+-\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
-_NUMBER_OR_WEB = re.compile(r"\d|www\.|\.(?:com|de|fr|es|nl|it|at|ch|io|co|net|org|jobs)\b")
+_WEB = re.compile(r"www\.|\.(?:com|de|fr|es|nl|it|at|ch|io|co|net|org|jobs)\b")
+_DIGITS = re.compile(r"\d+")
+_LEET = re.compile(r"[^\W\d_]\d+[^\W\d_]|(?<![\w.])\d+[^\W\d_]")  # "Gh0st", "4ever", not "24/7"
+# a separator that says a firm follows ("Rosa at Acme", "Maya @ hireloop"), whatever its case
+_AT = frozenset({"at", "from", "bei", "chez", "@"})
 
 
 def _pattern(words: list[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -137,8 +148,9 @@ def firm_cue(name: str) -> str | None:
         if bare in _LEGAL_FORMS or bare.casefold() in _LOOSE_LEGAL_FORMS:
             return f"\u201c{token}\u201d is a legal form"
     folded = _folded(name)
-    if _NUMBER_OR_WEB.search(folded):
-        return "it holds a number or a web address"
+    if _WEB.search(folded):
+        return "it holds a web address"
+    folded = _DIGITS.sub(" ", folded)  # "Jobs24" holds "Jobs"; the digits themselves say nothing
     for pattern, why in (
         (_FIRM, "is a staffing or company word"),
         (_COMPOUND, "holds a staffing or company word"),
@@ -159,8 +171,18 @@ def _original(name: str, folded_word: str) -> str:
     return folded_word.title()
 
 
+def reads_as_handle(name: str) -> bool:
+    """Digits in a name with no firm cue ("R3d Gh0st 2.0", "jsmith1987"): a handle or a
+    nickname, anyone's, not clearly a firm's that "Rosa at" could go before (a person's name
+    then digits, "Katie Johnson2020", is read as the person first: see name_score)."""
+    return bool(_DIGITS.search(name)) and firm_cue(name) is None
+
+
 def _person_shaped(text: str) -> bool:
-    """Up to four capitalised words, name particles ("de", "van") aside, and no firm cue."""
+    """Up to four capitalised words, name particles ("de", "van") aside, no firm cue, and no
+    digits amid letters ("R3D GH0ST" is no "R D GH ST"; "Johnson2020" is a name, then digits)."""
+    if _LEET.search(text):
+        return False
     words = _WORD.findall(text)
     named = [w for w in words if w.casefold() not in _PARTICLES]
     if not 1 <= len(named) <= 4:
@@ -168,13 +190,21 @@ def _person_shaped(text: str) -> bool:
     return all(w[:1].isupper() for w in named) and firm_cue(text) is None
 
 
-def _person_with_firm(name: str) -> bool:
-    """ "Rosa at Acme", "Maya Okafor | Brightside Talent": a person first, then the firm."""
-    parts = _SEPARATOR.split(name, maxsplit=1)
-    if len(parts) < 2 or not parts[1].strip():
-        return False
-    person = parts[0].strip()
-    return bool(person) and len(_WORD.findall(person)) <= 3 and _person_shaped(person)
+def _leading_name(name: str) -> tuple[str, bool] | None:
+    """A name before a separator ("Rosa" of "Rosa at Acme"), and whether what follows may name
+    the firm: after "at" anything may, after a comma, bar or dash only words with a capital or a
+    firm cue ("Maya Okafor | Brightside Talent", not "Kassandra💙 ,fully vaccinated")."""
+    found = _SEPARATOR.search(name)
+    if found is None or found.start() == 0:
+        return None
+    person, rest = name[: found.start()].strip(), name[found.end() :].strip()
+    if not rest or len(_WORD.findall(person)) > 3 or not _person_shaped(person):
+        return None
+    if found.group(0).strip().casefold() in _AT or firm_cue(rest) is not None:
+        return person, True
+    words = _WORD.findall(rest)
+    # one lower-case word alone may be the firm's name ("Maya | hireloop"); a status is not
+    return person, any(word[:1].isupper() for word in words) or [rest] == words
 
 
 def name_score(display_name: str) -> tuple[float, str]:
@@ -182,17 +212,25 @@ def name_score(display_name: str) -> tuple[float, str]:
     name = display_name.strip()
     if not name:
         return 0.0, "no display name"
-    if _person_with_firm(name):
+    leading = _leading_name(name)
+    if leading is not None and leading[1]:
         return 1.0, "a person's name with the firm"
+    if leading is not None:  # a status or a slogan after the name: the name says it all
+        score, verdict = name_score(leading[0])
+        return score, f"{verdict}; the words after it name no firm"
     cue = firm_cue(name)
     if cue:
         return 0.3, f"a company name ({cue})"
     words = _WORD.findall(name)
-    if name.isupper() and len(name) > 3:
-        return 0.3, "all capitals, reads as a brand"
     named = [w for w in words if w.casefold() not in _PARTICLES]
     if len(named) >= 2 and _person_shaped(name):
+        if _DIGITS.search(name):  # "Katie Johnson2020": a person, written as a handle is
+            return 0.6, "a person's name with digits, like a handle's"
         return 1.0, "reads as a person's name"
+    if reads_as_handle(name):
+        return 0.5, "a name with digits, like a handle or a nickname: could be a person or a brand"
+    if name.isupper() and len(name) > 3:
+        return 0.3, "all capitals, reads as a brand"
     if len(words) == 1:
         return 0.6, "a single word: could be a person or a brand"
     return 0.5, "unclear whether a person or a brand"
@@ -202,7 +240,11 @@ def leading_person(display_name: str) -> str | None:
     """The person's name a display name starts with when more follows that makes it no plain
     name ("Steve Bray It's time we removed this corrupt gov.", "Katie Johnson2020" -> "Katie
     Johnson"); None for a name alone, a firm ("Robert Half International") or a name that does
-    not start with two capitalised words."""
+    not start with two capitalised words. A name then a status after a comma, bar or dash
+    ("Kassandra💙 ,fully vaccinated" -> "Kassandra") gives the name, even a first name alone."""
+    leading = _leading_name(display_name)
+    if leading is not None and not leading[1]:
+        return " ".join(_WORD.findall(leading[0]))
     words = _WORD.findall(display_name)
     if len(words) < 2:
         return None
