@@ -278,3 +278,33 @@ def test_a_phone_shows_the_four_scores_and_the_accounts_own_marker(
     assert len(scores) == 4 and all(s["seen"] for s in scores), scores
     assert markers and markers[0]["label"].startswith(f"@{LONG_BSKY} (this account): ")
     assert markers[0]["seen"], markers
+
+
+# Each standing under a pillar's score ("tied for best", "beats 88%") and the lines it takes.
+STANDING_LINES = """() => [...document.querySelectorAll('.leaderboard .beats')].map(el => ({
+  text: el.textContent,
+  lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+}))"""
+
+
+def test_a_printed_leaderboard_says_each_standing_on_one_line(report: Path) -> None:
+    """Printed, the pillar columns were so narrow that "tied for best" took a line a word and
+    read as a list; each standing keeps its line, the account's fix wrapping instead."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            shown = {}
+            for label, width, media in VIEWS:
+                if media != "print":
+                    continue
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.emulate_media(media=media)
+                page.goto(report.as_uri(), wait_until="load")
+                shown[label] = page.evaluate(STANDING_LINES)
+                page.close()
+        finally:
+            browser.close()
+    for label, standings in shown.items():
+        assert any("tied" in s["text"] for s in standings), label  # the long ones are there
+        assert [s for s in standings if s["lines"] != 1] == [], label
