@@ -67,7 +67,13 @@ def test_legal_forms_count_only_in_their_usual_spelling() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("", 0.0), ("JOBWIRE", 0.3), ("Erik ❤️", 0.6), ("the recruiting life of maya", 0.3)],
+    [
+        ("", 0.0),
+        ("JOBWIRE", 0.3),
+        ("NOVA BRIGHT", 0.3),  # capitals read as a brand before two words read as a name
+        ("Erik ❤️", 0.6),
+        ("the recruiting life of maya", 0.3),
+    ],
 )
 def test_other_names(name: str, value: float) -> None:
     assert name_score(name)[0] == value

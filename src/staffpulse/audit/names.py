@@ -222,6 +222,8 @@ def name_score(display_name: str) -> tuple[float, str]:
     if cue:
         return 0.3, f"a company name ({cue})"
     words = _WORD.findall(name)
+    if name.isupper() and len(name) > 3 and not reads_as_handle(name):
+        return 0.3, "all capitals, reads as a brand"
     named = [w for w in words if w.casefold() not in _PARTICLES]
     if len(named) >= 2 and _person_shaped(name):
         if _DIGITS.search(name):  # "Katie Johnson2020": a person, written as a handle is
@@ -229,8 +231,6 @@ def name_score(display_name: str) -> tuple[float, str]:
         return 1.0, "reads as a person's name"
     if reads_as_handle(name):
         return 0.5, "a name with digits, like a handle or a nickname: could be a person or a brand"
-    if name.isupper() and len(name) > 3:
-        return 0.3, "all capitals, reads as a brand"
     if len(words) == 1:
         return 0.6, "a single word: could be a person or a brand"
     return 0.5, "unclear whether a person or a brand"
