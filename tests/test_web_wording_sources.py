@@ -35,7 +35,7 @@ from library_messages import (
 )
 from library_refresh_messages import refresh_messages
 from staffpulse.store import open_store
-from staffpulse.web.wording import _REWRITES, web_hint, web_text
+from staffpulse.web.wording import _PAGE_WORDING, web_hint, web_text
 
 # The CLI's commands (`staffpulse --help`): "staffpulse import" on a page is terminal wording,
 # "staffpulse reads" is not.
@@ -266,11 +266,11 @@ def test_the_librarys_own_messages_reach_the_page_without_terminal_advice(tmp_pa
 
 
 def fired_rules(texts: Iterable[str]) -> set[int]:
-    """The indexes of the rules of ``_REWRITES`` that change at least one of ``texts``, each
+    """The indexes of the page wording's rules that change at least one of ``texts``, each
     rule seeing the text as the rules before it left it (as :func:`web_text` applies them)."""
     fired: set[int] = set()
     for text in texts:
-        for index, (pattern, replacement) in enumerate(_REWRITES):
+        for index, (pattern, replacement) in enumerate(_PAGE_WORDING.rules):
             if pattern.search(text):
                 fired.add(index)
                 text = pattern.sub(replacement, text)
@@ -287,8 +287,10 @@ UNFIRED_RULES: dict[str, str] = {}
 def test_every_rewrite_rule_matches_something_the_library_says(tools: Tools) -> None:
     said = [s for make in FAMILIES.values() for s in make(tools)]
     fired = fired_rules([t for s in said for t in (s.message, s.hint) if t])
-    unfired = {pattern.pattern for i, (pattern, _) in enumerate(_REWRITES) if i not in fired}
+    unfired = {
+        pattern.pattern for i, (pattern, _) in enumerate(_PAGE_WORDING.rules) if i not in fired
+    }
     assert unfired - set(UNFIRED_RULES) == set(), "rules that match no library message"
-    assert unfired >= set(UNFIRED_RULES) & {p.pattern for p, _ in _REWRITES}, (
+    assert unfired >= set(UNFIRED_RULES) & {p.pattern for p, _ in _PAGE_WORDING.rules}, (
         "rules that now fire: remove them from UNFIRED_RULES"
     )

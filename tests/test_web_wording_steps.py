@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from staffpulse.next_steps import STEPS, Step
+from staffpulse.step_wording import StepWording
 from staffpulse.web.wording import PAGE_STEPS, web_text
 from test_next_steps import VALUES
 from test_web_wording_sources import terminal_wording
@@ -34,11 +35,11 @@ def test_a_step_only_the_terminal_can_take_leaves_the_page_with_its_joint() -> N
 
 def test_a_reworded_step_is_still_said_the_pages_way() -> None:
     """The page finds a step by its own words: were they to change, so would what it finds."""
-    from staffpulse.web.wording import _step_rule
+    from staffpulse.web.wording import _left_out
 
     reworded = Step("run staffpulse import FILE first")
-    pattern, replacement = _step_rule(reworded, "import on the Import page first")
-    assert pattern.sub(replacement, f"nothing here; {reworded.say()}") == (
+    wording = StepWording({reworded: "import on the Import page first"}, left_out=_left_out)
+    assert wording.say(f"nothing here; {reworded.say()}") == (
         "nothing here; import on the Import page first"
     )
 

@@ -11,21 +11,17 @@ the library says them with, so a reworded step is still found. A step no report 
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-
 from markupsafe import Markup
 
 from staffpulse import next_steps as steps
 from staffpulse.models import platform_name
-from staffpulse.next_steps import Said, Step
+from staffpulse.next_steps import Step
 from staffpulse.report.inline_code import code_as_html
-
-ReportWords = str | Callable[..., str] | None  # None: the step is left out, with its joint
+from staffpulse.step_wording import StepWording, StepWords
 
 _NOT_IN_DATA = "its posts were not in the data this report was made from"
 
-REPORT_STEPS: dict[Step, ReportWords] = {
+REPORT_STEPS: dict[Step, StepWords] = {
     # the audit's Face advice on a picture known only by its address (audit/face.py)
     steps.FETCH_AND_CHECK_PICTURE: (
         "Have the account's profile fetched live before the next audit, so that its picture "
@@ -48,38 +44,21 @@ REPORT_STEPS: dict[Step, ReportWords] = {
     steps.LEAVE_PLATFORM_OUT: "the cohort line gives another platform than the {name} handle's",
 }
 
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+def _left_out(step: Step) -> str:
+    """The step with its brackets, or with what joined it to the sentence before."""
+    found = step.pattern_text(named=False)
+    return rf"(?: \({found}\)|(?:[.;,]? )?{found})"
 
 
-def _said(words: ReportWords, values: Mapping[str, str]) -> str:
-    if words is None:
-        return ""
-    return words(**values) if callable(words) else words.format(**values)
-
-
-def _rule(step: Step, words: ReportWords) -> _Rule:
-    if words is None:  # the step goes, with its brackets or what joined it
-        found = step.pattern_text(named=False)
-        return re.compile(rf"(?: \({found}\)|(?:[.;,]? )?{found})"), ""
-    return step.pattern(), lambda match: _said(words, match.groupdict())
-
-
-# a step whose words hold another's is found first, so the whole is replaced before a part
-_RULES: tuple[_Rule, ...] = tuple(
-    _rule(step, words)
-    for step, words in sorted(REPORT_STEPS.items(), key=lambda item: -len(item[0].terminal))
-)
+_REPORT_WORDING = StepWording(REPORT_STEPS, left_out=_left_out)
 
 
 def report_text(text: str | None) -> str:
     """``text`` with the terminal's advice said in a report's words."""
     if not text:
         return ""
-    if isinstance(text, Said) and text.step in REPORT_STEPS:
-        return _said(REPORT_STEPS[text.step], text.values)
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
-    return text
+    return _REPORT_WORDING.say(text)
 
 
 def advice_as_html(text: object) -> Markup:

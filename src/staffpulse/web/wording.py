@@ -16,13 +16,13 @@ outside its steps (a count, a file name, a server's answer) pass through as they
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from staffpulse import next_steps as steps
 from staffpulse.config_secrets import hide_secrets
 from staffpulse.models import platform_name
 from staffpulse.next_steps import Said, Step
+from staffpulse.step_wording import StepWording, StepWords
 from staffpulse.web.wording_controls import (
     REMOVE_DELETED,
     connect_controls,
@@ -33,8 +33,6 @@ from staffpulse.web.wording_controls import (
 
 FORMATS_DOC = "docs/formats.md"
 
-Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
-PageWords = str | Callable[..., str]  # called with the step's values by field name
 _IMPORT_POSTS = "import its posts on the Import page first"
 _RESUME = "start the same fetch again on the Import page to resume"
 _ONLINE = "check that this computer is online"
@@ -48,7 +46,7 @@ _APPVIEW = (
 # them; None for a step the page leaves out of its text (only the terminal can take it, or the
 # page offers it another way). Every step of next_steps.STEPS is here (test_web_wording_steps.py
 # checks it).
-PAGE_STEPS: Mapping[Step, PageWords | None] = {
+PAGE_STEPS: Mapping[Step, StepWords] = {
     steps.IMPORT_OR_LIST_ACCOUNTS: f"{_IMPORT_POSTS}, or check the handle on the Accounts page",
     steps.CHECK_SPELLING: f"check the spelling on the Accounts page, or {_IMPORT_POSTS}",
     steps.ACCOUNTS_LISTED: "the Accounts page lists every stored account",
@@ -248,25 +246,12 @@ def _field_words(fields: str) -> str:
     return "authors" if fields.startswith("author_id") else "dates"
 
 
-def _page_words(words: PageWords | None, values: Mapping[str, str]) -> str:
-    """A step as the page says it, with the values the library wrote in its fields."""
-    if words is None:  # not a step on a page
-        return ""
-    return words(**values) if callable(words) else words.format(**values)
+def _left_out(step: Step) -> str:
+    """The step with what joined it to the sentence before."""
+    return r"(?:[.;,]? )?" + step.pattern_text()
 
 
-def _step_rule(step: Step, words: PageWords | None) -> Rule:
-    if words is None:  # not a step on a page: the sentence goes, with what joined it
-        return re.compile(r"(?:[.;,]? )?" + step.pattern_text()), ""
-    return step.pattern(), lambda match: _page_words(words, match.groupdict())
-
-
-# A step whose words hold another step's are found first, so the whole is replaced before a
-# part of it could be.
-_REWRITES: tuple[Rule, ...] = tuple(
-    _step_rule(step, words)
-    for step, words in sorted(PAGE_STEPS.items(), key=lambda item: -len(item[0].terminal))
-)
+_PAGE_WORDING = StepWording(PAGE_STEPS, left_out=_left_out)
 
 
 def web_text(text: str | None) -> str:
@@ -276,11 +261,8 @@ def web_text(text: str | None) -> str:
     if not text:
         return ""
     if isinstance(text, Said) and text.step in PAGE_STEPS:  # the step itself, not its words
-        return hide_secrets(_page_words(PAGE_STEPS[text.step], text.values))
-    text = hide_secrets(text)
-    for pattern, replacement in _REWRITES:
-        text = pattern.sub(replacement, text)
-    return text
+        return hide_secrets(_PAGE_WORDING.say(text))
+    return _PAGE_WORDING.say(hide_secrets(text))
 
 
 def web_hint(message: str | None, hint: str | None) -> str:
