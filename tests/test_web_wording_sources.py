@@ -17,15 +17,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from export_gap_helpers import export_gap_messages
+from library_connect_messages import connect_input_messages, connect_messages, export_messages
 from library_fetch_messages import answer_messages, credential_messages, network_messages
 from library_messages import (
     Said,
     account_messages,
     audit_messages,
     cohort_messages,
-    connect_input_messages,
-    connect_messages,
-    export_messages,
     file_messages,
     import_messages,
     inbox_input_messages,
