@@ -1,6 +1,6 @@
 """The staffpulse CSV source (staffpulse.sources.native_csv): Excel's semicolons, stray quotes,
 bad values, all counted; its encodings and the bare accounts of a posts-only file's authors (its
-header checks are in test_sources_native_csv_headers.py)."""
+header checks are in test_sources_native_csv_checks.py)."""
 
 from __future__ import annotations
 

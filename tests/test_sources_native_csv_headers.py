@@ -1,5 +1,5 @@
-"""The native CSV reader's header checks: what a table lacks, what to rename, a table under a
-JSON name, a sheet kept in another language."""
+"""Headers of a staffpulse CSV as spreadsheets write them: column names in other case, with
+spaces or hyphens, and the time of a post under another name than created_at."""
 
 from __future__ import annotations
 
@@ -9,116 +9,149 @@ import pytest
 
 from staffpulse.errors import UnknownFormatError
 from staffpulse.ingest import import_paths
+from staffpulse.models import Post
 from staffpulse.sources import detect
-from staffpulse.sources.base import Problem
-from staffpulse.sources.native_csv import NativeCsv, missing_post_columns
+from staffpulse.sources.base import Notice
+from staffpulse.sources.native_csv import NativeCsv
 from staffpulse.store import open_store
+from staffpulse.store.core import Record
+
+ROWS = "p1,acmestaffing,2026-03-01T14:05:00Z,We're hiring in Dayton!\r\n"
 
 
-def test_header_without_required_columns_is_one_problem_counting_every_row(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "support.csv"
-    path.write_text(
-        "tweet_id,author_id,inbound,text\n1,acme,False,hi\n2,105,True,hello\n3,acme,False,ok\n",
-        encoding="utf-8",
-    )
-    assert isinstance(detect(path), NativeCsv)
+def _posts_and_notices(path: Path) -> tuple[list[Post], list[str]]:
     items = list(NativeCsv().read(path))
-    assert len(items) == 1 and isinstance(items[0], Problem)
-    problem = items[0]
-    assert (problem.line, problem.records) == (1, 3)
-    assert "the header has tweet_id, author_id, inbound, text" in problem.message
+    posts = [row for i in items if isinstance(i, Record) for row in i.rows if isinstance(row, Post)]
+    return posts, [i.message for i in items if isinstance(i, Notice)]
+
+
+@pytest.mark.parametrize(
+    "header", ["ID,Author,Created At,Text", " id , author-handle , created-at , TEXT "]
+)
+def test_column_names_in_other_case_or_with_spaces_are_read(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text(header + "\r\n" + ROWS, encoding="utf-8")
+    assert isinstance(detect(path), NativeCsv)
+    (post,), notices = _posts_and_notices(path)
+    assert (post.id, post.author_handle, post.text) == (
+        "p1",
+        "acmestaffing",
+        "We're hiring in Dayton!",
+    )
     assert (
-        'needs the columns id, author and text; it has no id column: rename the column "tweet_id" '
-        'to "id"; none of its 3 rows were imported'
-    ) in problem.message
-    assert "none of its 3 rows were imported" in problem.message
-    assert problem.as_dict()["records"] == 3
-
-
-def test_missing_post_columns() -> None:
-    assert missing_post_columns(["id", "author_id", "text"]) is None
-    assert missing_post_columns(["id", "author", "text", "likes"]) is None
-    # screen_name is the author's handle (read as author); the other two are told to rename
-    message = missing_post_columns(["status_id", "screen_name", "full_text"])
-    assert message is not None
-    assert message.endswith(
-        'it has no id or text column: rename the columns "status_id" to "id" and "full_text" to '
-        '"text"'
+        post.created_at is not None and post.created_at.isoformat() == "2026-03-01T14:05:00+00:00"
     )
-    assert (missing_post_columns(["foo", "text", "author"]) or "").endswith(
-        'it has no id column: add the column "id"'
+    assert not notices
+
+
+def test_a_date_column_under_another_name_is_told_to_rename_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("id,author,Date,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped) == (1, 0)
+    (notice,) = [n.message for n in report.notices]
+    assert notice.startswith('the column "date" was not read: staffpulse takes the time of a post')
+    assert 'Rename "date" to "created_at" and import the file again' in notice
+
+
+def test_a_text_column_under_a_spreadsheet_name_is_told_what_to_rename(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert 'it has no text column: rename the column "post_text" to "text"' in str(caught.value)
+
+
+def test_a_table_of_accounts_with_their_bio_is_sent_to_roles(tmp_path: Path) -> None:
+    # a labelled accounts CSV (CrowdFlower's: name, description, text, no handle column)
+    path = tmp_path / "people.csv"
+    path.write_text("_unit_id,name,description,text\n1,acme,We place nurses.,hi\n", "utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert str(caught.value.message).endswith(
+        "Accounts can be tagged as they are: staffpulse roles people.csv --output roles.jsonl"
     )
-    assert (missing_post_columns(["foo", "bar"]) or "").endswith("id, author and text")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("ID,Author Handle,created_at,Post Text\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(posts)
+    assert "roles" not in caught.value.message  # no bio: not accounts
 
 
-def test_a_wrong_header_is_told_in_order_what_it_lacks_then_what_to_rename_and_add(
+@pytest.mark.parametrize(
+    ("header", "told"),
+    [
+        ("id,auther,created_at,text", 'it has no author column: rename the column "auther" to'),
+        ("id,author,created_at,txt", 'it has no text column: rename the column "txt" to "text"'),
+    ],
+)
+def test_a_misspelt_column_is_told_to_be_renamed_not_added(
+    tmp_path: Path, header: str, told: str
+) -> None:
+    # "auther" was told 'add the column "author"', beside the column that only needed a letter
+    path = tmp_path / "posts.csv"
+    path.write_text(header + "\r\n" + ROWS, encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as caught:
+        detect(path)
+    assert told in caught.value.message
+    assert "add the column" not in caught.value.message
+
+
+def test_a_misspelt_id_or_date_column_is_told_too_and_other_columns_are_not(
     tmp_path: Path,
 ) -> None:
-    # a spreadsheet a marketer typed: the condition on renaming name comes with that rename,
-    # before the columns to add, and the header's line is named
     path = tmp_path / "posts.csv"
-    path.write_text("name,post,when\nAcme,hello,2026-03-01\n", encoding="utf-8")
-    with pytest.raises(UnknownFormatError) as refused:
-        detect(path)
-    message = refused.value.message
-    assert message.startswith(f"{path}: not a format staffpulse can import: the header (line 1)")
-    assert (
-        'it has no id, author or text column: rename the column "name" to "author" (only if it '
-        'holds the authors\' handles, not their display names) and add the columns "id" and '
-        '"text". A CSV of accounts'
-    ) in message
-
-
-def test_a_posts_text_under_another_name_is_told_not_read_as_accounts(tmp_path: Path) -> None:
-    # handle,tweet was read as a file of accounts, its tweets dropped unnoticed
-    path = tmp_path / "tweets.csv"
-    path.write_text("handle,tweet\nacme,hello\nzenith,hi\n", encoding="utf-8")
-    with pytest.raises(UnknownFormatError) as refused:
-        detect(path)
-    assert (
-        'it has no id or text column: rename the column "tweet" to "text" and add the column '
-        '"id". A CSV of accounts'
-    ) in refused.value.message
-    # a file of accounts with no such column is still one
-    accounts = tmp_path / "accounts.csv"
-    accounts.write_text("handle,display_name\nacme,Acme Staffing\n", encoding="utf-8")
-    assert import_paths(open_store(":memory:"), [accounts]).accounts == 1
-
-
-@pytest.mark.parametrize("name", ["posts.json", "posts.jsonl"])
-def test_a_table_saved_under_a_json_name_is_read_and_told(tmp_path: Path, name: str) -> None:
-    # QA s28: a CSV renamed .json by hand was refused as "not a format staffpulse can import"
-    path = tmp_path / name
-    path.write_text(
-        "id,author,text\n1,acme_hr,We are hiring\n2,acme_hr,Open day on Friday\n",
-        encoding="utf-8",
-    )
+    path.write_text("idd,author,creted_at,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert report.posts == 0
+    assert 'it has no id column: rename the column "idd" to "id"' in report.problems[0].message
+    path.write_text("id,author,creted_at,text\r\n" + ROWS, encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    (notice,) = [n.message for n in report.notices]
+    assert 'Rename "creted_at" to "created_at"' in notice
+    # a column of another meaning, or far from the name, is never offered
+    path.write_text("url,author,created_at,text\r\n" + ROWS, encoding="utf-8")
     report = import_paths(open_store(":memory:"), [path])
-    assert (report.posts, report.skipped) == (2, 0)
-    told = [str(notice) for notice in report.notices]
-    assert (
-        f"{path}: named {path.suffix} but holds a CSV table (no JSON): read as one; rename it .csv so other tools read it right too"
-        in told
+    assert 'it has no id column: add the column "id";' in report.problems[0].message
+
+
+def test_a_header_repeated_by_files_joined_together_is_told_not_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "all.csv"
+    header = "id,author,created_at,text\r\n"
+    path.write_text(header + ROWS + header + ROWS.replace("p1", "p2"), encoding="utf-8")
+    with open_store(tmp_path / "x.db") as store:
+        report = import_paths(store, [path])
+    assert (report.posts, report.skipped, report.problems) == (2, 0, [])
+    assert [n.message for n in report.notices] == [
+        "line 3 repeats the header (files joined one after another?): read as a header, not as "
+        "a record"
+    ]
+
+
+@pytest.mark.parametrize(
+    "header", [",tweet,sarcastic", "text,label", "id,text,label", "tweet_id,content"]
+)
+def test_texts_without_authors_are_pointed_to_classify(tmp_path: Path, header: str) -> None:
+    # a labelled set of tweets (texts, no authors) cannot be imported; classify scores it
+    path = tmp_path / "labelled.csv"
+    path.write_text(f"{header}\n0,I love Mondays,1\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as refused:
+        detect(path)
+    assert refused.value.message.endswith(
+        "Posts of no account can be scored as they are: staffpulse classify labelled.csv "
+        "--output scores.jsonl"
     )
 
 
-def test_a_line_of_prose_under_a_json_name_is_not_told_as_a_table(tmp_path: Path) -> None:
-    path = tmp_path / "notes.json"
-    path.write_text("Remember to post the open day on Friday\n", encoding="utf-8")
+@pytest.mark.parametrize("header", ["handle,tweet", "screen_name,body", "name,description"])
+def test_tables_with_an_author_or_a_bio_are_not_pointed_to_classify(
+    tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text(f"{header}\nacme,hello\n", encoding="utf-8")
     with pytest.raises(UnknownFormatError) as refused:
         detect(path)
-    assert refused.value.message == f"{path}: not a format staffpulse can import"
-
-
-def test_a_sheet_kept_in_french_is_told_which_columns_to_rename(tmp_path: Path) -> None:
-    # QA s28: a Google Sheets export with "auteur" was told to add an author column it has,
-    # and to score its texts as posts of no account
-    path = tmp_path / "feuille.csv"
-    path.write_text("id,auteur,texte,date,j_aime\n1,acme_hr,Nous recrutons,2026-03-01,4\n")
-    with pytest.raises(UnknownFormatError) as refused:
-        detect(path)
-    said = refused.value.message
-    assert 'rename the columns "auteur" to "author" and "texte" to "text"' in said
-    assert "classify" not in said
+    assert "staffpulse classify" not in refused.value.message
