@@ -29,12 +29,11 @@ def instance(httpserver: HTTPServer) -> FakeMastodon:
     return FakeMastodon(httpserver, n=30)
 
 
-@pytest.fixture
-def served(
-    httpserver: HTTPServer, instance: FakeMastodon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    """One local server answering as the AppView and as every Mastodon instance; the config
-    pointing there. Returns the store path."""
+def point_at_local_platforms(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serve the AppView on the local server, point the config at it (Bluesky and X), and
+    make every Mastodon instance the local server."""
     FakeAppView(httpserver, n=12, followers=3)
     base = httpserver.url_for("").rstrip("/")
     config = tmp_path / "config.toml"
@@ -49,6 +48,15 @@ def served(
         return real(base, timeout, access_token)  # every instance is the local server
 
     monkeypatch.setattr(mastodon, "make_client", local)
+
+
+@pytest.fixture
+def served(
+    httpserver: HTTPServer, instance: FakeMastodon, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """One local server answering as the AppView and as every Mastodon instance; the config
+    pointing there. Returns the store path."""
+    point_at_local_platforms(httpserver, tmp_path, monkeypatch)
     return tmp_path / "store.db"
 
 

@@ -21,9 +21,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from browser_helpers import NEEDS_CHROMIUM, launch_chromium  # noqa: E402
 from staffpulse.cli import app  # noqa: E402
-from staffpulse.fetch import mastodon  # noqa: E402
-from test_cli_commands_refresh import x_api  # noqa: E402, F401  (a fixture)
-from test_fetch_bluesky import FakeAppView  # noqa: E402
+from test_cli_commands_refresh import point_at_local_platforms, x_api  # noqa: E402, F401 (x_api: a fixture)
 from test_fetch_mastodon import INSTANCE, FakeMastodon  # noqa: E402
 from web_helpers import (  # noqa: E402
     LiveServer,
@@ -35,7 +33,6 @@ from web_helpers import (  # noqa: E402
 )
 
 runner = CliRunner()
-SHOTS = Path("/tmp/s28/B")
 
 
 @pytest.fixture
@@ -49,20 +46,7 @@ def served(
 ) -> Path:
     """The local AppView and Mastodon instance, the config pointing there, and a store in which
     both accounts of the firm were fetched once (by the command). Returns the store's path."""
-    FakeAppView(httpserver, n=12, followers=3)
-    base = httpserver.url_for("").rstrip("/")
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[bluesky]\nappview_url = "{base}"\n[x]\nbase_url = "{base}"\n'
-        "[fetch]\ntimeout_seconds = 10\nmax_wait_seconds = 1\n"
-    )
-    monkeypatch.setenv("STAFFPULSE_CONFIG", str(config))
-    real = mastodon.make_client
-
-    def local(base_url: str, timeout: float, access_token: str | None = None) -> Any:
-        return real(base, timeout, access_token)  # every instance is the local server
-
-    monkeypatch.setattr(mastodon, "make_client", local)
+    point_at_local_platforms(httpserver, tmp_path, monkeypatch)
     db = tmp_path / "store.db"
     cohort = tmp_path / "firm.csv"
     cohort.write_text(f"acme.bsky.social,bluesky\n@acme@{INSTANCE},mastodon\n")
@@ -89,7 +73,6 @@ def test_a_marketer_fetches_what_is_new_from_the_accounts_page(
     # a week later: three new statuses, and the account has moved
     instance.ids = [str(1_000_000 + i) for i in range(33, 30, -1)] + instance.ids
     instance.account["moved"] = {"id": "9", "username": "acme", "acct": "acme@new.example"}
-    SHOTS.mkdir(parents=True, exist_ok=True)
     dashboard = create_app(make_settings(served, allowed_hosts=[]))
     with LiveServer(dashboard) as live, sync_api.sync_playwright() as p:
         browser = launch_chromium(p)
@@ -99,10 +82,8 @@ def test_a_marketer_fetches_what_is_new_from_the_accounts_page(
             page.get_by_role("link", name="Fetch what is new").click()
             page.wait_for_url(re.compile(r"/refresh$"))
             text = page.inner_text("body")
-            page.screenshot(path=str(SHOTS / "refresh_confirm.png"), full_page=True)
             page.get_by_role("button", name="Start the refresh").click()
             page.wait_for_selector("[data-done]", timeout=60_000)
-            page.screenshot(path=str(SHOTS / "refresh_done.png"), full_page=True)
             done = page.inner_text("body")
         finally:
             browser.close()
@@ -246,7 +227,6 @@ def test_a_list_of_accounts_never_fetched_is_fetched_from_the_import_page(
             page.get_by_role("button", name="Use this list").click()
             page.wait_for_selector("#refresh-headline")
             planned = page.inner_text("#refresh-headline")
-            page.screenshot(path=str(SHOTS / "refresh_list.png"), full_page=True)
             page.get_by_role("button", name="Start the refresh").click()
             page.wait_for_selector("[data-done]", timeout=60_000)
             done = page.inner_text("body")
