@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.listen.questions import is_question
 from staffpulse.listen.work_terms import URL_RE, dwells_on_work, names_work_matter
 
@@ -201,7 +202,7 @@ def _plain(text: str) -> str:
     """The text as the lexicons and VADER read it: no links, and a typographic apostrophe made
     straight ("can\u2019t cope", as phones type it): VADER reads "won\u2019t load, please help" as
     positive, its negation missed, and the lexicons are written with "'"."""
-    return URL_RE.sub(" ", text).replace("\u2019", "'")
+    return straighten_quotes(URL_RE.sub(" ", text))
 
 
 def moderate(text: str) -> Moderation:

@@ -63,13 +63,14 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import posts_matching
 from staffpulse.signals.job_ads_other_languages import (
     OTHER_LANGUAGE_TRIGGERS,
     is_other_language_staffing_ad,
 )
 from staffpulse.signals.job_listings import is_job_listing
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE, straighten_quotes
+from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
 __all__ = ["PATTERN_BOUNDS", "PATTERN_SCORE", "find_staffing_ads", "looks_like_job_ad"]
 

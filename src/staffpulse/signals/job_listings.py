@@ -30,8 +30,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.signals.batch_scan import posts_matching
-from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE, straighten_quotes
+from staffpulse.signals.job_words import ROLE_NOUNS, VERB_OR_HEADLINE
 
 __all__ = ["find_job_listings", "is_job_listing"]
 

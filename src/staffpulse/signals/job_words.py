@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ROLE_NOUNS", "VERB_OR_HEADLINE", "straighten_quotes"]
+__all__ = ["ROLE_NOUNS", "VERB_OR_HEADLINE"]
 
 # Job titles, for the casual ads of one recruiter ("Hiring: travel nurse, 13 weeks,
 # Columbus. Message me.", "DM me if you know Java and want to work remote"), which name a role
@@ -38,12 +38,3 @@ VERB_OR_HEADLINE = re.compile(
     r"minimum wage|average|median)\b",
     re.IGNORECASE,
 )
-
-# the patterns are written with a straight apostrophe; phones and X type a curly one ("We\u2019re
-# hiring!"), and some keyboards an opening quote for it
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-
-def straighten_quotes(text: str) -> str:
-    """``text`` with its curly apostrophes (\u2019, \u2018) made straight, as the patterns read it."""
-    return text.translate(_STRAIGHT)
