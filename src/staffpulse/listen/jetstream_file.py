@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 from staffpulse.listen.jetstream import MalformedFrame, parse_frame
 from staffpulse.listen.listener import JetstreamListener, ListenOptions, ListenStats
 from staffpulse.listen.relevance import RelevanceFilter
 from staffpulse.report.counts import count_of
+from staffpulse.sources.text_files import explain_open_errors
 from staffpulse.store import Store
 from staffpulse.store.runs import recorded_run
 
@@ -146,19 +147,8 @@ def check_recording(path: Path) -> None:
 
 
 def _open(path: Path) -> BinaryIO:
-    try:
+    with explain_open_errors(path, given="the path given to --from", folder_hint=_HINT):
         return path.open("rb")
-    except FileNotFoundError as exc:
-        raise MissingFileError(
-            f"{path}: no such file", hint="check the path given to --from"
-        ) from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a recorded stream", hint=_HINT) from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.strerror})",
-            hint="check that you may read the file",
-        ) from exc
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:

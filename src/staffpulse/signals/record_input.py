@@ -34,10 +34,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from staffpulse.errors import InputError, MissingFileError
+from staffpulse.errors import InputError
 from staffpulse.sources.base import SCAN_BYTES, bom_codec, first_bad_line
 from staffpulse.sources.gzipped import GZIP_MAGIC, unpack_stream
-from staffpulse.sources.text_files import cut_in_a_character, without_cut_character
+from staffpulse.sources.text_files import (
+    cut_in_a_character,
+    explain_open_errors,
+    without_cut_character,
+)
 
 __all__ = ["InputLines", "open_input"]
 
@@ -45,6 +49,7 @@ __all__ = ["InputLines", "open_input"]
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _BOM = "\ufeff"
 _STDIN = Path("-")
+_FOLDER_HINT = "give one JSONL or CSV file"
 
 
 class InputLines:
@@ -89,16 +94,8 @@ class InputLines:
 
 def open_input(path: Path) -> InputLines:
     """INPUT ready to be read as lines, or an :class:`InputError` saying what to do."""
-    try:
+    with explain_open_errors(path, given="the path of INPUT", folder_hint=_FOLDER_HINT):
         binary = _open_once(path)
-    except FileNotFoundError as exc:
-        raise MissingFileError(f"{path}: no such file", hint="check the path of INPUT") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder", hint="give one JSONL or CSV file") from exc
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot read the file ({exc.strerror or exc})", hint="check its permissions"
-        ) from exc
     try:
         binary, cut = _gunzipped(binary, path)
         lines = _lines_of(binary)
