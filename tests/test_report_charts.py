@@ -158,10 +158,28 @@ def test_accounts_tied_on_a_score_are_stacked_apart_not_drawn_as_one_dot() -> No
     spec = chart_strips.percentile_strips_spec(rows)
     dots = spec["layer"][1]["data"]["values"]
     at_72 = sorted(d["offset"] for d in dots if d["score"] == 72.0)
-    # six dots, each a dot's width (10 px) or more apart where they fit, inside the strip
+    # six dots, each a dot's width (10 px) apart, inside the strip
+    half = spec["height"]["step"] / 2
     gaps = [b - a for a, b in itertools.pairwise(at_72)]
-    assert len(set(at_72)) == 6 and min(gaps) >= 7 and at_72[0] >= -22 and at_72[-1] <= 22
+    assert len(set(at_72)) == 6 and min(gaps) >= 10 and -half < at_72[0] < at_72[-1] < half
     assert chart_strips.percentile_strips_spec(rows) == spec  # still the same picture every time
+
+
+@pytest.mark.parametrize("tied", [2, 5, 8, 40])
+def test_a_stack_of_tied_accounts_stays_clear_of_the_next_strip(tied: int) -> None:
+    # small firms often all score 0 on Mix, Voice and Conversation: each strip's stack must
+    # read as its own, not as one column running from Mix down to Conversation
+    zeros = [(0.0, "staffing_firm", f"@firm{i}") for i in range(tied)]
+    rows = [(pillar, zeros, None) for pillar in ("Mix", "Voice", "Conversation")]
+    spec = chart_strips.percentile_strips_spec(rows)
+    strip = spec["height"]["step"]
+    offsets = [d["offset"] for d in spec["layer"][1]["data"]["values"] if d["pillar"] == "Voice"]
+    assert len(set(offsets)) == tied  # every account its own dot
+    dot = 10  # px across
+    # the stacks of two strips side by side keep more than a dot's width of white between them
+    assert strip - (max(offsets) - min(offsets)) - dot > dot
+    axis = spec["layer"][1]["encoding"]["yOffset"]["scale"]["domain"]
+    assert axis == [-strip / 2, strip / 2]  # an offset is in pixels of its own strip
 
 
 def test_each_bar_shows_its_label_on_hover_escaped_as_text() -> None:

@@ -4,6 +4,7 @@ segment, the audited account a large dark marker (the benchmark report, and the 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +33,7 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
     hover: ``@hireloop: 77``); the audited account, when given, as a large dark marker
     (``mine_name``: how it is named)."""
     order = [label for label, _dots, _mine in rows]
+    strip = _strip_height(rows)
     dots = [
         {
             "pillar": label,
@@ -41,7 +43,7 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
             "label": _dot_label(name, label, value),
         }
         for label, points, _mine in rows
-        for (value, segment, name), offset in zip(points, _dot_offsets(points), strict=True)
+        for (value, segment, name), offset in zip(points, _dot_offsets(points, strip), strict=True)
     ]
     mine = [
         {
@@ -84,7 +86,7 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
                 "yOffset": {
                     "field": "offset",
                     "type": "quantitative",
-                    "scale": {"domain": [-22, 22]},
+                    "scale": {"domain": [-strip / 2, strip / 2]},
                 },
                 "color": {
                     "field": "segment",
@@ -114,22 +116,35 @@ def percentile_strips_spec(rows: Sequence[Strip], mine_name: str = "") -> dict[s
                 "encoding": {"y": y, "x": x, **named},
             }
         )
-    return vega_spec(width=800, height={"step": 44}, layer=layers)
+    return vega_spec(width=800, height={"step": strip}, layer=layers)
 
 
-# a dot is about 10 px across and a strip 44 px high (the offset scale's -22..22)
+# a dot is about 10 px across; a strip is 44 px high, or taller for a big stack of tied
+# accounts, up to 110 px; its stacks keep a 24 px band clear (14 px between dots) from the
+# next strip's
 _DOT_STEP = 10.0
-_STACK_HALF = 18.0
+_STRIP_MIN, _STRIP_MAX, _STRIP_GAP = 44.0, 110.0, 24.0
 
 
-def _dot_offsets(points: Sequence[tuple[float, str, str]]) -> list[float]:
-    """Each dot's vertical offset in its strip, fixed (not random) so the same cohort always
-    draws the same picture: a small jitter, and accounts tied on a score stacked apart across
-    the strip, so six firms at 72 show six dots (a segment's dot is never hidden under
-    another's)."""
-    ties: dict[float, int] = {}
-    for value, _segment, _name in points:
-        ties[value] = ties.get(value, 0) + 1
+def _strip_height(rows: Sequence[Strip]) -> float:
+    """The height of every strip: enough for the biggest stack of tied accounts a dot's
+    width apart. A fixed 44 px let the five firms tied at 0 on Mix (small accounts often
+    are) run into the Voice strip's five below them: one column no reader could split."""
+    most = max(
+        (max(Counter(v for v, _s, _n in dots).values(), default=1) for _l, dots, _m in rows),
+        default=1,
+    )
+    return min(_STRIP_MAX, max(_STRIP_MIN, _STRIP_GAP + _DOT_STEP * (most - 1)))
+
+
+def _dot_offsets(points: Sequence[Dot], strip: float = _STRIP_MIN) -> list[float]:
+    """Each dot's vertical offset in its strip (``strip`` px high), fixed (not random) so the
+    same cohort always draws the same picture: a small jitter, and accounts tied on a score
+    stacked apart across the strip, so six firms at 72 show six dots (a segment's dot is
+    never hidden under another's), closer together only when the tallest strip cannot hold
+    them a dot's width apart."""
+    ties = Counter(value for value, _segment, _name in points)
+    half = (strip - _STRIP_GAP) / 2
     seen: dict[float, int] = {}
     offsets: list[float] = []
     for j, (value, _segment, _name) in enumerate(points):
@@ -138,7 +153,7 @@ def _dot_offsets(points: Sequence[tuple[float, str, str]]) -> list[float]:
         if count == 1:
             offsets.append(float((j * 7919) % 11 - 5))
             continue
-        step = min(_DOT_STEP, 2 * _STACK_HALF / (count - 1))
+        step = min(_DOT_STEP, 2 * half / (count - 1))
         offsets.append(round((k - (count - 1) / 2) * step, 2))
     return offsets
 
