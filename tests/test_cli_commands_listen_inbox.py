@@ -17,6 +17,7 @@ from staffpulse.cli.app import app
 from staffpulse.models import Post
 from staffpulse.sources.base import provenance
 from staffpulse.store import open_store
+from staffpulse.store.codec import format_time
 
 fake_models = pytest.fixture(fake_post_models, autouse=True, name="fake_models")
 replayed = pytest.fixture(replayed_store, scope="module", name="replayed")
@@ -222,3 +223,48 @@ def test_the_quiet_for_longer_note_is_what_max_age_0_then_adds(tmp_path: Path) -
         for age in (["--max-age", "30d"], ["--max-age", "0"])
     )
     assert everything["counts"]["open"] - window["counts"]["open"] == promised > 0
+
+
+def test_the_terminal_and_the_page_move_the_new_mark_and_json_and_keep_new_do_not(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "looks.db"
+    now = datetime.now(UTC)
+    first = Post(platform="x", id="800", author_id="u1", author_handle="ana",
+                 text="HR folks: how do you run onboarding for remote hires?",
+                 created_at=now - timedelta(hours=5))  # fmt: skip
+    second = Post(platform="x", id="900", author_id="u2", author_handle="ben",
+                  text="Recruiters, how do you handle counteroffers from candidates?",
+                  created_at=now - timedelta(hours=1))  # fmt: skip
+
+    def looks() -> list[tuple[str, str | None]]:
+        with open_store(db) as store:
+            return [
+                tuple(r)
+                for r in store.conn.execute("SELECT looked_at, since FROM listen_inbox_looks")
+            ]
+
+    with open_store(db) as store:
+        store.upsert([first], provenance("test", "fixture"))
+    for peek in (["--json"], ["--keep-new"], ["--topic", "onboarding"], ["--platform", "x"]):
+        assert runner.invoke(app, ["inbox", "--db", str(db), *peek]).exit_code == 0
+        assert looks() == []
+    shown = runner.invoke(app, ["inbox", "--db", str(db)])
+    assert "From your next look, conversations that come in after this one" in shown.stdout
+    (looked,) = looks()
+    yesterday = format_time(now - timedelta(days=1))
+    with open_store(db) as store:  # that look was yesterday's; a post came in since
+        store.conn.execute("UPDATE listen_inbox_looks SET looked_at = ?", (yesterday,))
+        store.conn.execute("UPDATE posts SET first_seen = ?", (yesterday,))
+        store.upsert([second], provenance("test", "fixture"))
+    data = json.loads(runner.invoke(app, ["inbox", "--db", str(db), "--json"]).stdout)
+    assert {i["conversation_id"]: i["new"] for i in data["items"]} == {"800": False, "900": True}
+    assert data["new_since"] == yesterday and looks() == [(yesterday, looked[1])]
+    page = tmp_path / "inbox.html"
+    shown = runner.invoke(app, ["inbox", "--db", str(db), "--html", str(page), "--json"])
+    assert ">new</span>" in page.read_text(encoding="utf-8")
+    assert looks()[0][1] == yesterday  # the page is a look: the mark moved
+    again = runner.invoke(app, ["inbox", "--db", str(db)])  # the same sitting: same marks
+    assert (
+        "1 new conversation since you last looked" in again.stdout and "new · score" in again.stdout
+    )

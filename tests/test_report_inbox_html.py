@@ -10,8 +10,10 @@ import pytest
 from _listen_fakes import FakeRoles, FakeScorer
 from inbox_helpers import item, make, shown
 from listen_helpers import FRESH, NOW, OLD, inbox, store_with
+from staffpulse.dates import format_when
 from staffpulse.listen.inbox import build_inbox
 from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.looks import Look
 from staffpulse.listen.schema import RelevanceRow, save_relevance
 from staffpulse.models import Account, Post
 from staffpulse.report.inbox_html import render_inbox_html
@@ -137,3 +139,12 @@ def test_a_replay_is_said_once_in_the_header(tmp_path: Path) -> None:
     assert "an hour after the newest conversation it could offer" in header
     assert page.lower().count("a replay, not live") == 1
     assert "--as-of" not in page  # "; --as-of now shows the live view" is the terminal's
+
+
+def test_the_page_marks_what_came_in_since_the_last_look() -> None:
+    since = NOW - timedelta(days=1)
+    page = render_inbox_html(make([item(new=True), item("b")], look=Look("", NOW, since)))
+    assert page.count('<span class="tag" title="came in since you last looked">new</span>') == 1
+    assert f"1 new conversation since {format_when(since)}" in page
+    first = render_inbox_html(make([item()], look=Look("", NOW, None)))
+    assert "came in since" not in first and "new conversation since" not in first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -9,6 +10,7 @@ from rich.console import Console
 from inbox_helpers import BSKY_ID, NOW, item, make, shown
 from listen_helpers import OLD, UNDATED, inbox, store_with
 from staffpulse.listen.inbox_model import Inbox
+from staffpulse.listen.looks import Look
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.report.terminal_inbox import render_inbox
 
@@ -205,3 +207,16 @@ def test_every_listen_counter_agrees_with_its_number() -> None:
     render_listen_summary(console, two)
     many = console.export_text()
     assert "2 reconnects." in many and "2 as replies" in many and "2 identity events" in many
+
+
+def test_items_that_came_in_since_the_last_look_are_marked_new_and_counted() -> None:
+    since = NOW - timedelta(days=1)
+    text = shown(make([item(new=True), item("b")], look=Look("", NOW, since)))
+    assert "1 new conversation since you last looked (28 Feb 2026, 12:00 UTC)" in text
+    assert "new · score 0.70 · Bluesky" in text and text.count("new · score") == 1
+    none_new = shown(make([item()], look=Look("", NOW, since)))
+    assert "None of these came in since you last looked (28 Feb 2026, 12:00 UTC)" in none_new
+    first = shown(make([item()], look=Look("", NOW, None)))
+    assert "From your next look, conversations that come in after this one are marked new" in first
+    assert "new ·" not in first
+    assert "looked" not in shown(make([item()]))  # no look: nothing said of it

@@ -7,13 +7,14 @@ conversations already joined. A conversation counts as *joined* once the firm's 
 has replied in it, or when the user marked it so for this firm (:mod:`staffpulse.listen.states`:
 marks are kept per firm; marks made with no firm named apply to every firm without its own).
 A snoozed conversation is hidden and listed apart until its snooze ends
-(:mod:`staffpulse.listen.snooze`); its item then says why it is back.
+(:mod:`staffpulse.listen.snooze`); its item then says why it is back. A conversation that came
+into the store since the firm last looked is marked new (:mod:`staffpulse.listen.looks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -41,6 +42,7 @@ from staffpulse.listen.inbox_steps import (
     pick_shown,
 )
 from staffpulse.listen.left_out import left_out_note
+from staffpulse.listen.looks import Look, new_conversations, take_look
 from staffpulse.listen.own_accounts import missing_account_note, resolve_accounts
 from staffpulse.listen.rank import RankContext, RankedConversation
 from staffpulse.listen.relevance import RelevanceFilter, TopicScorer
@@ -89,6 +91,7 @@ def build_inbox(
     text_model: TopicScorer | Auto | None = "auto",
     role_model: RoleModelLike | Auto | None = "auto",
     relevance: RelevanceFilter | None = None,
+    look: Look | Auto | None = "auto",
 ) -> Inbox:
     """Rank the stored relevant conversations into an inbox (see the module docstring).
 
@@ -97,7 +100,11 @@ def build_inbox(
     :mod:`.inbox_clock` for a replay): a date given there is the reference whatever ``now`` is,
     and nothing posted after it is read. The firm's own accounts are every account with the
     handle ``as_handle``, or only the one on ``as_platform`` when the firm named its platform
-    (the dashboard's "You post as")."""
+    (the dashboard's "You post as").
+
+    ``look``: the look whose "new" marks the items carry ("auto": the firm's, now, from the
+    store: :func:`~.looks.take_look`; None: no item is marked new). It is not recorded: the
+    caller does that when the inbox is shown (:func:`~.looks.record_look`)."""
     if limit < 1:
         raise InputError(
             f"{LIMIT_AT_LEAST_ONE.say()} (got {limit})",
@@ -114,6 +121,10 @@ def build_inbox(
     ref = choose_reference(store, offer, text, now=now, as_of=when, max_age=max_age)
     scope = narrow_to_topic(topic, offer)
     result = _rank_scope(store, offer, scope, ref.at, max_age, limit, text, roles)
+    if look == "auto":
+        look = take_look(store, as_handle)
+    if look is not None:
+        result = _mark_new(store, result, look)
     conversations = len(scope.conversations)
     elsewhere: dict[str, int] = {}
     if platform and not conversations:  # only then: it loads every stored conversation
@@ -151,6 +162,7 @@ def build_inbox(
         snoozed=list_snoozed(store, result.sort.snoozed),
         platform=platform,
         elsewhere=elsewhere,
+        look=look,
     )
 
 
@@ -185,6 +197,22 @@ def _rank_scope(
     pick = pick_shown(ranked, offer.states, limit, sort.tally)
     items, joined = make_items(pick.shown, context, offer.topic_of, offer.states.woken)
     return ScopeRanking(sort, older, pick, choices, matches, items, joined)
+
+
+def _mark_new(store: Store, result: ScopeRanking, look: Look) -> ScopeRanking:
+    """``result`` with its items that came into the store since ``look.since`` marked new."""
+    new = new_conversations(
+        store, [entry.conversation for entry, _ in result.pick.shown], look.since
+    )
+    if not new:
+        return result
+
+    def marked(items: list[InboxItem]) -> list[InboxItem]:
+        return [
+            replace(i, new=True) if (i.platform, i.conversation_id) in new else i for i in items
+        ]
+
+    return replace(result, items=marked(result.items), joined=marked(result.joined))
 
 
 def _rank_with_older(

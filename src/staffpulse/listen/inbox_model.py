@@ -12,6 +12,7 @@ from typing import Any
 
 from staffpulse.authors import describe_author
 from staffpulse.errors import NotFoundError
+from staffpulse.listen.looks import Look
 from staffpulse.listen.snooze import SnoozedItem
 from staffpulse.listen.topic_match import TopicMatch
 from staffpulse.listen.topic_themes import OTHER_LABEL
@@ -50,6 +51,8 @@ class InboxItem:
     # it answered (``root_author``), not the post, which was deleted or never given an id; the
     # conversation id is then the reply's own
     root_gone: bool = False
+    # came into the store since the firm last looked at its inbox (:mod:`.looks`)
+    new: bool = False
 
     @property
     def author_label(self) -> str:
@@ -111,6 +114,7 @@ class InboxItem:
             "root_stored": self.root_stored,
             "root_author": self.root_author,
             "root_gone": self.root_gone,
+            "new": self.new,
         }
 
 
@@ -161,6 +165,20 @@ class Inbox:
     # conversations by platform, when ``platform`` has none in the store at any date but
     # others have some: the inbox is empty for the platform chosen, not for the store
     elsewhere: dict[str, int] = field(default_factory=dict)
+    # the look the items' "new" marks are from (None: none marked); the terminal and the page
+    # record it (:func:`staffpulse.listen.looks.record_look`)
+    look: Look | None = None
+
+    @property
+    def new_since(self) -> datetime | None:
+        """The time "new" is measured from: the firm's last look before this sitting; None on
+        its first look (or with no look), when nothing is new."""
+        return None if self.look is None else self.look.since
+
+    @property
+    def new_count(self) -> int:
+        """Open items shown that came in since the last look."""
+        return sum(1 for item in self.items if item.new)
 
     @property
     def account_label(self) -> str | None:
@@ -204,6 +222,8 @@ class Inbox:
             "generated_at": format_time(self.generated_at),
             "ranked_as_of": format_time(self.ranked_as_of),
             "replay": self.replay,
+            # items[].new: came into the store after this time; null on a first look
+            "new_since": format_time(self.new_since),
             "max_age_days": None if self.max_age is None else self.max_age.total_seconds() / 86400,
             "account": self.account,
             # false: the account named is not in the store, so nothing counts as joined by it

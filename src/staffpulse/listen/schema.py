@@ -7,6 +7,8 @@
 * ``listen_inbox_state``: conversations the user marked joined, dismissed or snoozed (until a
   date), per firm (``account``: the firm's normalized handle, '' for a mark of no particular
   firm; migrations ``0102_listen_inbox_state_by_account`` and ``0104_listen_inbox_snooze``).
+* ``listen_inbox_looks``: when each firm last looked at its inbox (migration
+  ``0105_listen_inbox_looks``), read and written by :mod:`staffpulse.listen.looks`.
 """
 
 from __future__ import annotations

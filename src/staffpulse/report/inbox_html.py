@@ -15,6 +15,7 @@ from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.window import empty_reason
 from staffpulse.output_files import write_output
+from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment
 
 # A report is read by people who may never run a command: the terminal's hints ("--max-age to
@@ -57,6 +58,14 @@ def report_clock(inbox: Inbox) -> str:
     )
 
 
+def report_new(inbox: Inbox) -> str | None:
+    """The header's "2 new since 26 Nov 2026, 09:12 UTC" (the items say which: "new"), or None
+    when nothing is marked new."""
+    if inbox.new_since is None or not inbox.new_count:
+        return None
+    return f"{count_of(inbox.new_count, 'new conversation')} since {format_when(inbox.new_since)}"
+
+
 def in_words(note: str) -> str:
     """A note as a sentence of a report: in words rather than command options."""
     for pattern, words in _PLAIN_WORDS:
@@ -74,6 +83,7 @@ def render_inbox_html(inbox: Inbox) -> str:
             groups=inbox.by_topic(),
             notes=report_notes(inbox),
             clock=report_clock(inbox),
+            new_since=report_new(inbox),
             empty=empty_reason(
                 inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts, inbox.left_out
             ),

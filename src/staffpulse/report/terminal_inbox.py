@@ -21,6 +21,7 @@ from staffpulse.report.counts import count_of
 
 # A panel's title keeps this many columns for its corners, borders and padding
 TITLE_MARGIN = 6
+NEW_MARK = "new · "  # before the title of an item that came in since the last look
 MIN_AUTHOR = 12  # narrower than this, the whole title is shortened instead of the author
 
 
@@ -83,6 +84,9 @@ def _as_replies(n: int) -> str:
 
 def render_inbox(console: Console, inbox: Inbox) -> None:
     console.print(as_of_line(inbox), highlight=False)
+    since = new_line(inbox)
+    if since:
+        console.print(since, highlight=False)
     # the command warns of the account first, not as a dim note; the first line said the clock
     said = {inbox.account_note, inbox.clock_note}
     for note in inbox.notes:
@@ -96,9 +100,10 @@ def render_inbox(console: Console, inbox: Inbox) -> None:
     for label, items in inbox.by_topic():
         console.print(f"\n[bold underline]Topic: {escape(label)}[/]")
         for item in items:
-            console.print(
-                Panel(_body(item), title=escape(_title(item, console.width)), title_align="left")
-            )
+            title = escape(_title(item, console.width - len(NEW_MARK) * item.new))
+            if item.new:
+                title = f"[bold green]{NEW_MARK.strip(' ·')}[/] · {title}"
+            console.print(Panel(_body(item), title=title, title_align="left"))
             # the link and the id (what dismiss / mark-joined take; a Bluesky or Mastodon
             # link hides it) go under the box, never wrapped by Rich: one folded inside a
             # panel is copied with the border in it ("…/post/3leg │ w"); the terminal's own
@@ -168,6 +173,24 @@ def render_snoozed(console: Console, inbox: Inbox) -> None:
         )
     if len(inbox.snoozed) > 10:
         console.print(f"  … and {len(inbox.snoozed) - 10} more (--json lists all)")
+
+
+def new_line(inbox: Inbox) -> str | None:
+    """ "2 new since you last looked (26 Nov 2026, 09:12 UTC)", "Nothing new since ...", or on
+    a first look what "new" will mean; None for an inbox made without a look."""
+    if inbox.look is None:
+        return None
+    if inbox.new_since is None:
+        return (
+            "[dim]From your next look, conversations that come in after this one are marked new.[/]"
+        )
+    when = escape(format_when(inbox.new_since))
+    if not inbox.new_count:
+        return f"[dim]None of these came in since you last looked ({when}).[/]"
+    return (
+        f"[bold green]{count_of(inbox.new_count, 'new conversation')}[/] since you last looked"
+        f" ({when}), marked new."
+    )
 
 
 def as_of_line(inbox: Inbox) -> str:

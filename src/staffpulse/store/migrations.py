@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from staffpulse.store.aliases import MIGRATION as ALIASES_MIGRATION
 from staffpulse.store.audits_data_key import AUDITS_DATA_KEY_MIGRATION
+from staffpulse.store.inbox_looks import LISTEN_INBOX_LOOKS_MIGRATION
 from staffpulse.store.inbox_snooze import LISTEN_INBOX_SNOOZE_MIGRATION
 from staffpulse.store.interactions import (
     BLUESKY_SHARED_TARGETS_MIGRATION,
@@ -169,6 +170,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     LISTEN_MIGRATION,
     LISTEN_INBOX_BY_ACCOUNT_MIGRATION,
     LISTEN_INBOX_SNOOZE_MIGRATION,
+    LISTEN_INBOX_LOOKS_MIGRATION,
     CONNECT_HANDLES_MIGRATION,
     FETCH_CURSORS_MIGRATION,
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -232,6 +233,14 @@ def inbox(
     html: Annotated[
         Path | None, typer.Option(help="Also write a self-contained HTML inbox here.")
     ] = None,
+    keep_new: Annotated[
+        bool,
+        typer.Option(
+            "--keep-new",
+            help="Look without moving the 'new' mark: what is marked new now is still new "
+            "at your next look (--json never moves it).",
+        ),
+    ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -239,6 +248,7 @@ def inbox(
     if ctx.invoked_subcommand is not None:
         return
     from staffpulse.listen.inbox import build_inbox
+    from staffpulse.listen.looks import record_look
     from staffpulse.listen.window import (
         configured_max_age,
         parse_as_of,
@@ -285,6 +295,11 @@ def inbox(
         err_console.print(f"Wrote {escape(str(html))}", highlight=False)
     if not as_json:
         render_inbox(console, result)
+    # a person saw the whole inbox: "new" is measured from now next time (docs/listen.md)
+    whole = topic is None and platform is None and not isinstance(reference, datetime)
+    if whole and not keep_new and result.look is not None and (html is not None or not as_json):
+        with open_store(db, create=False) as store:
+            record_look(store, result.look)
 
 
 def _inbox_firm(store: Store, as_handle: str | None, config: Config) -> FirmResolution | None:
