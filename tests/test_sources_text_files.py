@@ -14,6 +14,7 @@ from staffpulse.sources.text_files import (
     explain_open_errors,
     head_text,
     read_user_text,
+    repaired_utf8,
     sniffable,
 )
 
@@ -178,3 +179,10 @@ def test_a_file_the_system_will_not_let_be_read_names_the_reason(tmp_path: Path)
         raise PermissionError(13, "Permission denied", str(given))
     assert refused.value.message == f"{given}: cannot read the file (Permission denied)"
     assert refused.value.hint is not None and "permissions" in refused.value.hint
+
+
+def test_a_stray_byte_of_a_short_json_text_is_damage_only_outside_its_strings() -> None:
+    # "Café" saved as Windows-1252: a letter, in a string, so the file is to be saved as UTF-8
+    assert repaired_utf8(b'{"name": "Caf\xe9 Staffing"}') is None
+    # the same byte where JSON allows only spaces is a flipped byte: read as U+FFFD, line told
+    assert repaired_utf8(b'{\n "name":\xe9 "Cafe"}') == ('{\n "name":\ufffd "Cafe"}'.encode(), 2)

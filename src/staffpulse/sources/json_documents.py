@@ -17,6 +17,7 @@ import orjson
 from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.folders import EXPLAINERS
 from staffpulse.sources.json_entries import count_entries, salvage_cut, salvage_damaged
+from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
     MARK_BAD_TEXT,
@@ -186,6 +187,11 @@ def read_documents(
         yield None, cut.document
     elif array and not error.cut:  # a trailing comma, a broken item: each item on its own
         yield from _array_items(text)
+    elif not error.cut and (mended := mend_damaged_values(text, broken[0])) is not None:
+        # a damaged number or literal costs its value, not the response
+        if told := mended.told():
+            yield DocumentError(told, mended.emptied[0][0], records=0)
+        yield None, mended.document
     elif not error.cut and (left := salvage_damaged(text, broken[0])) is not None:
         # a damaged byte in one entry of a page costs that entry, not the page
         yield DocumentError(left.told(broken[1]), left.line, records=left.lost)

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from staffpulse.sources.json_entries import salvage_damaged
+from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.text_files import (
     bom_codec,
     head_text,
@@ -327,7 +328,13 @@ def _repaired_line(
             yield number, RepairedLine()
             yield number, value
             return
-    left = salvage_damaged(text.decode("utf-8", errors="replace"), exc.pos)
+    decoded = text.decode("utf-8", errors="replace")
+    if (mended := mend_damaged_values(decoded, exc.pos)) is not None:
+        told = mended.told(in_line=True)
+        yield number, RepairedLine(told) if told else RepairedLine()
+        yield number, mended.document
+        return
+    left = salvage_damaged(decoded, exc.pos)
     if left is None:
         yield number, exc
         return

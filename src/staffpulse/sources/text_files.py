@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from staffpulse.errors import InputError, MissingFileError
@@ -102,7 +103,8 @@ _NOT_ASCII_ESCAPE_RE = re.compile(rb"\\u(?!00[0-7])[0-9a-fA-F]{4}")
 # Stray bytes that make a JSON text of no other character past ASCII damaged, not another
 # encoding, when the text is long enough that Windows-1252 words would show more of them:
 # JSON is UTF-8 by its standard, and one flipped byte in an all-ASCII response cost the whole
-# file. A short record with one "é" in Windows-1252 is still refused, told to save as UTF-8
+# file. A short record with one "é" in Windows-1252 is still refused, told to save as UTF-8;
+# one whose stray byte is outside its strings, where no encoding puts a letter, is damaged
 DAMAGED_BYTES = 2
 DAMAGED_TEXT_BYTES = 512
 
@@ -110,14 +112,28 @@ DAMAGED_TEXT_BYTES = 512
 def repaired_utf8(data: bytes) -> tuple[bytes, int] | None:
     """JSON ``data`` with its few damaged bytes as U+FFFD, and the line of the first, when it
     is UTF-8 but for them (:func:`_mostly_utf8`, escapes counted, or no more than
-    :data:`DAMAGED_BYTES` stray bytes in a long text); None when it is valid, or not UTF-8."""
+    :data:`DAMAGED_BYTES` stray bytes in a long text or outside the strings of a short one);
+    None when it is valid, or not UTF-8."""
     bad = first_bad_line((data,), "utf-8")
     if bad is None:
         return None
-    lone = len(_NOT_ASCII_RE.findall(data)) <= DAMAGED_BYTES and len(data) >= DAMAGED_TEXT_BYTES
+    strays = [found.start() for found in islice(_NOT_ASCII_RE.finditer(data), DAMAGED_BYTES + 1)]
+    lone = len(strays) <= DAMAGED_BYTES and (
+        len(data) >= DAMAGED_TEXT_BYTES or not any(map(_in_json_string(data), strays))
+    )
     if not (lone or _mostly_utf8((data,), escapes=True)):
         return None
     return data.decode("utf-8", errors="replace").encode("utf-8"), bad
+
+
+_JSON_STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _in_json_string(data: bytes) -> Callable[[int], bool]:
+    """Whether an index of JSON ``data`` is inside one of its strings: a byte of another
+    encoding ("é" in Windows-1252) can only be there, so one outside is damage."""
+    spans = [found.span() for found in _JSON_STRING_RE.finditer(data)]
+    return lambda at: any(start <= at < end for start, end in spans)
 
 
 def cut_in_a_character(chunks: Iterable[bytes]) -> bool:

@@ -1,0 +1,113 @@
+"""A JSON response damaged in one value (a flipped byte: a disk or copy error) read with that
+value left empty, not lost whole: a Mastodon notification whose ``"hide_collections": null``
+became ``n\ufffdll``, a twarc2 page whose ``"like_count": 48969`` gained a stray byte.
+
+Only a value that holds no JSON structure is mended, a number or ``true``/``false``/``null``:
+it is read as null (never as a guess of what it held, which could be wrong), and a stray byte
+between values, where JSON allows only spaces, as a space. Damage to a quote, a bracket or a
+comma is not mended here: the entry it is in is left out instead
+(:func:`~staffpulse.sources.json_entries.salvage_damaged`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from staffpulse.sources.json_entries import SALVAGE_LIMIT
+
+_MENDS = 3  # damaged values mended in one text, at most: past that it is not one flipped byte
+_STRUCTURE = '"{}[]:,\n'
+_STRING_RE = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_KEY_RE = re.compile(r'"((?:[^"\\]|\\.){1,80})"\s*:\s*$')
+_REPLACED = "\N{REPLACEMENT CHARACTER}"  # a byte that was not UTF-8, as read
+
+
+@dataclass(frozen=True, slots=True)
+class Mended:
+    """A JSON text read with its damaged values empty: ``document`` as parsed, and for each
+    value read as null, its line, column and key (None for an item of a list)."""
+
+    document: Any
+    emptied: tuple[tuple[int, int, str | None], ...]
+
+    def told(self, in_line: bool = False) -> str:
+        """What was read as empty, where, and what to do; "" when only stray bytes between
+        values were mended (nothing was lost: the note on the bytes says where they were).
+        ``in_line``: the text was one line of a file, whose number the reader gives."""
+        where = [
+            (f"the value of {key}" if key else "a value")
+            + (f" at column {column}" if in_line else f" at line {line}, column {column}")
+            for line, column, key in self.emptied
+        ]
+        if not where:
+            return ""
+        if len(where) == 1:
+            said = f"{where[0]} is damaged (not valid JSON), so it was"
+        else:
+            said = (
+                f"{len(where)} values are damaged (not valid JSON): {'; '.join(where)}; they were"
+            )
+        return (
+            f"{said} read as empty and the rest of the {'line' if in_line else 'file'} was read."
+            " What to do: check the file there (a text editor shows the line), or save or"
+            " export it again"
+        )
+
+
+def mend_damaged_values(text: str, at: int) -> Mended | None:
+    """``text``, whose JSON breaks at index ``at``, parsed with the damaged value there (and up
+    to two more) read as null, or a stray byte between values as a space; None when the
+    damage is not in such a value, or the mended text still does not parse."""
+    if len(text) > SALVAGE_LIMIT:
+        return None
+    emptied: list[tuple[int, int, str | None]] = []
+    for _ in range(_MENDS):
+        mended = _mend_at(text, at)
+        if mended is None:
+            return None
+        if mended[1] is not None:
+            line = text.count("\n", 0, at) + 1
+            emptied.append((line, at - text.rfind("\n", 0, at), mended[1] or None))
+        text = mended[0]
+        try:
+            return Mended(orjson.loads(text), tuple(emptied))
+        except orjson.JSONDecodeError as exc:
+            at = exc.pos
+    return None
+
+
+def _mend_at(text: str, at: int) -> tuple[str, str | None] | None:
+    """``text`` with the run of characters around ``at`` that holds no JSON structure made a
+    space (when it is only spaces and bytes that were not UTF-8) or null, and the key of the
+    value made null ("" in a list; None when it was made a space)."""
+    if not 0 <= at < len(text) or text[at] in _STRUCTURE or _in_string(text, at):
+        return None
+    start = max(text.rfind(mark, 0, at) for mark in _STRUCTURE) + 1
+    ends = [found for mark in _STRUCTURE if (found := text.find(mark, at)) >= 0]
+    end = min(ends, default=len(text))
+    run = text[start:end]
+    if not run.replace(_REPLACED, " ").strip():
+        return text[:start] + " " * len(run) + text[end:], None
+    before = text[:start].rstrip()
+    # two words where one value goes ("2 3"): a comma missing, not one value damaged
+    if len(run.split()) > 1 or not before.endswith((":", ",", "[")):
+        return None
+    key = _KEY_RE.search(before) if before.endswith(":") else None
+    return text[:start] + " null" + text[end:], key.group(1) if key else ""
+
+
+def _in_string(text: str, at: int) -> bool:
+    """Whether index ``at`` of ``text`` is inside a JSON string (its quotes included)."""
+    for match in _STRING_RE.finditer(text):
+        if match.start() > at:
+            return False
+        if at < match.end():
+            return True
+    return False
+
+
+__all__ = ["Mended", "mend_damaged_values"]
