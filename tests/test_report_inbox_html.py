@@ -52,11 +52,12 @@ def test_a_report_says_in_words_what_the_terminal_says_with_options() -> None:
     assert "for the first time" not in page  # what the run did: the terminal's business
     assert "(--max-age to change)" not in page and "--as-of" not in page
     assert (
-        "59 open conversations quiet for more than 30 days are not in this report: an inbox"
-        " made with no age limit (staffpulse inbox --max-age 0) lists them"
+        "59 open conversations quiet for more than 30 days are not in this report: choose"
+        " “No limit” in “Quiet for at most” on the dashboard&#39;s Inbox to see them"
     ) in page
     assert "(nothing in it was active in the last 30 days)" in page
-    assert "their age is unknown; an inbox made with no age limit" in page
+    assert "their age is unknown (choose “No limit” in “Quiet for at most”" in page
+    assert "staffpulse inbox" not in page and "--max-age" not in page
     # each note a list item of its own: a sentence, with a capital
     assert "Left out 2 job ads: not conversations to join" in page
     assert "A replay, not live" in page
@@ -148,3 +149,30 @@ def test_the_page_marks_what_came_in_since_the_last_look() -> None:
     assert f"1 new conversation since {format_when(since)}" in page
     first = render_inbox_html(make([item()], look=Look("", NOW, None)))
     assert "came in since" not in first and "new conversation since" not in first
+
+
+def test_an_empty_page_and_a_replay_name_the_dashboard_controls_not_commands() -> None:
+    empty = render_inbox_html(make([]))
+    assert (
+        "No open conversations. Import posts by others on the dashboard&#39;s Import page" in empty
+    )
+    assert "staffpulse listen" not in empty and "staffpulse import" not in empty
+    replay = render_inbox_html(
+        make(
+            [],
+            counts={"older": 3},
+            notes=[
+                "nothing was active in the last 30 days: the newest activity is 1 Jan 2026,"
+                " 12:00 UTC. Listen or fetch fresh posts, widen --max-age, or replay the store"
+                " as of its newest activity with --as-of newest"
+            ],
+            clock_note="a replay, not live: ranked as of 1 Jan 2026, 13:00 UTC, an hour after"
+            " the newest conversation it could offer (--as-of newest)",
+        )
+    )
+    assert "(“As of the newest post”, as asked)" in replay
+    assert (
+        "Fresh posts (listened to or fetched) would give some; or choose “No limit” in “Quiet"
+        " for at most”, or “As of the newest post” in “Rank as of”, on the dashboard&#39;s Inbox"
+    ) in replay
+    assert "--" not in replay.split("</header>")[1]

@@ -10,32 +10,58 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from staffpulse import next_steps as steps
 from staffpulse.dates import format_when
 from staffpulse.listen.inbox_model import Inbox
 from staffpulse.listen.left_out import as_sentence
 from staffpulse.listen.window import empty_reason
+from staffpulse.next_steps import Step
 from staffpulse.output_files import write_output
 from staffpulse.report.counts import count_of
 from staffpulse.report.html import environment
+from staffpulse.step_wording import StepWording, StepWords
 
-# A report is read by people who may never run a command: the terminal's hints ("--max-age to
-# change") become what to ask for, in words.
+# The page is the marketer's own, read in a browser by someone who may never open a terminal:
+# the terminal's options become the dashboard's Inbox controls that do the same ("Quiet for
+# at most", "Rank as of"), found by the patterns of the library's own steps (as the client
+# reports do: report/wording.py), so a reworded step is still found.
+_NO_LIMIT = "choose “No limit” in “Quiet for at most” on the dashboard's Inbox"
+_SEE_ALL = f"{_NO_LIMIT} to see them"
+PAGE_STEPS: dict[Step, StepWords] = {
+    steps.WIDEN_MAX_AGE: f"{_NO_LIMIT} to see older ones",
+    steps.SHOW_UNDATED: _SEE_ALL,
+    steps.WIDEN_OR_REPLAY: (
+        "choose “No limit” in “Quiet for at most”, or “As of the newest post” in “Rank as"
+        " of”, on the dashboard's Inbox"
+    ),
+    # said of a replay of a store with nothing recent: the live view would be empty
+    steps.SHOW_LIVE: None,
+    steps.AS_OF_NEWEST: "“As of the newest post”, as asked",
+    steps.LISTEN_OR_IMPORT: (
+        "Import posts by others on the dashboard's Import page (a twarc2 search, saved Bluesky"
+        " or Mastodon posts); whoever set up staffpulse can also let it listen to Bluesky."
+    ),
+}
+
+
+def _left_out(step: Step) -> str:
+    """A step the page leaves out, with what joined it to the sentence before."""
+    found = step.pattern_text(named=False)
+    return rf"(?: \({found}\)|(?:[.;,]? )?{found})"
+
+
+_PAGE_WORDING = StepWording(PAGE_STEPS, left_out=_left_out)
+# the inbox's own words around those steps, said first
 _PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
         # no age limit: any longer one (90d) promised too much of an archive years old
-        (r" left out \(--max-age to change\)", " are not in this report: an inbox made with no"
-            " age limit (staffpulse inbox --max-age 0) lists them"),
-        (r" \(--max-age to change\)", "; an inbox made with a longer age limit"
-            " (staffpulse inbox --max-age 90d) would go further back"),
-        (r" \(--max-age 0 shows them\)", "; an inbox made with no age limit"
-            " (staffpulse inbox --max-age 0) lists them"),
-        (r"; --as-of now shows the live view", ""),
+        (rf" left out \({steps.WIDEN_MAX_AGE.pattern_text(named=False)}\)",
+            f" are not in this report: {_SEE_ALL}"),
+        (r"Listen or fetch fresh posts, ", "Fresh posts (listened to or fetched) would give"
+            " some; or "),
         (r" \(--as-of\):", ", the date asked for:"),
         (r" \(--as-of to change\)", "; an inbox made as of a later date would hold some"),
-        (r"Listen or fetch fresh posts, widen --max-age, or replay the store as of its newest"
-            r" activity with --as-of newest", "Fresh posts (listened to or fetched), a longer"
-            " age limit, or a replay of the store as of its newest activity would give some"),
     )
 )  # fmt: skip
 
@@ -67,10 +93,15 @@ def report_new(inbox: Inbox) -> str | None:
 
 
 def in_words(note: str) -> str:
-    """A note as a sentence of a report: in words rather than command options."""
+    """A note as a sentence of the page: in words rather than command options."""
+    return as_sentence(page_text(note))
+
+
+def page_text(text: str) -> str:
+    """``text`` with the terminal's options said as the dashboard's controls."""
     for pattern, words in _PLAIN_WORDS:
-        note = pattern.sub(words, note)
-    return as_sentence(note)
+        text = pattern.sub(words, text)
+    return _PAGE_WORDING.say(text)
 
 
 def render_inbox_html(inbox: Inbox) -> str:
@@ -84,8 +115,14 @@ def render_inbox_html(inbox: Inbox) -> str:
             notes=report_notes(inbox),
             clock=report_clock(inbox),
             new_since=report_new(inbox),
-            empty=empty_reason(
-                inbox.topic_query, inbox.topic_matched, inbox.max_age, inbox.counts, inbox.left_out
+            empty=page_text(
+                empty_reason(
+                    inbox.topic_query,
+                    inbox.topic_matched,
+                    inbox.max_age,
+                    inbox.counts,
+                    inbox.left_out,
+                )
             ),
         )
     )
