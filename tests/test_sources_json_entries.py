@@ -1,10 +1,14 @@
-"""The entries of a saved response cut short: those that came whole before the cut."""
+"""The entries of a saved response cut short (those that came whole before the cut), or
+damaged in one entry (the others), or in its own includes (the entries without them)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from staffpulse.sources.json_entries import salvage_cut, salvage_damaged
+from staffpulse.ingest import import_paths
+from staffpulse.sources.json_entries import salvage_cut, salvage_damaged, salvage_without_part
+from staffpulse.store import open_store
 
 
 def test_the_entries_whole_before_the_cut_come_back_as_a_document() -> None:
@@ -50,3 +54,54 @@ def test_damage_outside_any_entry_salvages_nothing() -> None:
     assert salvage_damaged(status, status.index('"one')) is None
     page = '{"meta": {"next_token" 7}, "data": [{"id": "1"}]}'
     assert salvage_damaged(page, page.index("7")) is None
+
+
+def _page(last: str = "meta") -> dict[str, object]:
+    """A twarc2 search page: two tweets by the firm, its profile, a photo and a quoted tweet."""
+    page: dict[str, object] = {
+        "data": [{"id": f"10{n}", "author_id": "9", "text": f"Hiring welders {n}"} for n in (1, 2)],
+        "includes": {
+            "users": [{"id": "9", "username": "AcmeStaffing", "name": "Acme"}],
+            "media": [{"media_key": "3_1", "type": "photo"}],
+            "tweets": [{"id": "55", "author_id": "9", "text": "We are hiring"}],
+        },
+        "meta": {"result_count": 2},
+    }
+    if last == "includes":  # the includes last, as some tools write them
+        page["includes"] = page.pop("includes")
+    return page
+
+
+def test_damaged_includes_are_left_out_and_the_page_entries_kept() -> None:
+    for last in ("meta", "includes"):
+        text = json.dumps(_page(last)).replace('"username": "Acme', '"username: "Acme')
+        at = text.index('"Acme')  # orjson stops at the key cut in two
+        part = salvage_without_part(text, at)
+        assert part is not None and part.key == "includes" and part.read == 2
+        assert part.document["data"] == _page()["data"] and "includes" not in part.document
+        told = part.told("column 9: expected ':' after key")
+        assert told.startswith(
+            "the response's includes (users, media and tweets: the authors' profiles, media and"
+            " quoted tweets its posts name) is damaged (not valid JSON at column 9:"
+        )
+        assert "left out with at least 1 item, and its 2 entries were read without it" in told
+
+
+def test_damage_in_the_entries_is_not_taken_for_a_damaged_part() -> None:
+    text = json.dumps(_page()).replace('"text": "Hiring welders 1"', '"text: "Hiring welders 1"')
+    assert salvage_without_part(text, text.index("Hiring welders 1")) is None
+
+
+def test_a_jsonl_page_whose_includes_break_imports_its_tweets_and_says_why(
+    tmp_path: Path,
+) -> None:
+    damaged = json.dumps(_page()).replace('"media": [{', '"media": [{{')
+    path = tmp_path / "search.jsonl"
+    path.write_text(json.dumps({"data": [], "meta": {"result_count": 0}}) + "\n" + damaged + "\n")
+    report = import_paths(open_store(":memory:"), [path])
+    assert (report.posts, report.accounts) == (2, 0)
+    skipped = [problem for problem in report.problems if problem.records]
+    assert [(problem.line, problem.records) for problem in skipped] == [(2, 2)]
+    assert skipped[0].message.startswith("the response's includes (users, media and tweets")
+    (gap,) = [problem for problem in report.notices if "no author profile" in problem.message]
+    assert "(a page's includes were damaged and left out, as told above)" in gap.message

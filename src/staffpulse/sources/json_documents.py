@@ -16,7 +16,12 @@ import orjson
 
 from staffpulse.sources.base import HEAD_BYTES
 from staffpulse.sources.folders import EXPLAINERS
-from staffpulse.sources.json_entries import count_entries, salvage_cut, salvage_damaged
+from staffpulse.sources.json_entries import (
+    count_entries,
+    salvage_cut,
+    salvage_damaged,
+    salvage_without_part,
+)
 from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.jsonio import (
     BAD_TEXT,
@@ -54,12 +59,14 @@ class DocumentError(ValueError):
         column: int | None = None,
         records: int = 1,
         cut: bool = False,
+        part: str | None = None,
     ) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
         self.records = records
         self.cut = cut  # the document stops in the middle (a download cut short)
+        self.part = part  # the response's own part left out for damage ("includes"), if any
 
 
 def whole_file_lost(text: str, cut: bool) -> tuple[str, int]:
@@ -196,6 +203,11 @@ def read_documents(
         # a damaged byte in one entry of a page costs that entry, not the page
         yield DocumentError(left.told(broken[1]), left.line, records=left.lost)
         yield None, left.document
+    elif not error.cut and (part := salvage_without_part(text, broken[0])) is not None:
+        # damage in a page's includes costs the profiles and media, not the page's posts
+        told = part.told(broken[1])
+        yield DocumentError(told, error.line, records=max(part.held, 1), part=part.key)
+        yield None, part.document
     else:
         yield error
 

@@ -192,4 +192,126 @@ def _without(text: str, start: int, end: int) -> str | None:
     return head + text[end:]
 
 
-__all__ = ["ENTRY_LISTS", "LeftOut", "Salvaged", "count_entries", "salvage_cut", "salvage_damaged"]
+# What a response's own parts hold, said when one is left out for damage
+_PARTS = {
+    "includes": "the authors' profiles, media and quoted tweets its posts name",
+    "meta": "the page's counts and next token",
+    "errors": "the errors the platform returned",
+}
+_NEXT_KEY_RE = re.compile(r',\s*"(?:[^"\\]|\\.){1,80}"\s*:|\}\s*\Z')
+_PART_TRIES = 20  # places the damaged part may end, tried at most
+_LIST_KEY_RE = re.compile(r'"(\w{1,40})"\s*:\s*\[')
+
+
+@dataclass(frozen=True, slots=True)
+class WithoutPart:
+    """A response whose JSON breaks in one of its own parts, outside its entries (a twarc2
+    page's ``includes``), read without that part: ``document`` holds the entries, ``key`` names
+    the part left out, ``lists`` the lists it held ("users"), and ``held`` how many of their
+    items begin before the damage (those after it cannot be counted: at least that many)."""
+
+    document: Any
+    key: str
+    read: int
+    lists: tuple[str, ...]
+    held: int
+
+    def told(self, broken: str) -> str:
+        """What was left out, where the JSON broke (``broken``), what went with it, and what to
+        do."""
+        what = _PARTS.get(self.key, "what it held")
+        if self.lists:
+            names = ", ".join(self.lists[:-1]) + (" and " if len(self.lists) > 1 else "")
+            what = f"{names}{self.lists[-1]}: {what}"
+        with_it = ""
+        if self.held:
+            with_it = f" with at least {self.held:,} item{'' if self.held == 1 else 's'}"
+        return (
+            f"the response's {self.key} ({what}) is damaged (not valid JSON at {broken}), so it"
+            f" was left out{with_it}, and its {self.read:,} entr{'y' if self.read == 1 else 'ies'}"
+            f" {'was' if self.read == 1 else 'were'} read without it. What to do: check the file"
+            " there (a text editor shows the line), or save or export it again"
+        )
+
+
+def salvage_without_part(text: str, at: int) -> WithoutPart | None:
+    """The response ``text``, whose JSON breaks at index ``at`` in the value of one of its
+    top-level keys that is not a list of entries (a twarc2 page's ``includes``), read without
+    that key: its posts are kept, without the profiles or media the part held. None when the
+    break is elsewhere, or leaving the part out does not make the text parse."""
+    if len(text) > SALVAGE_LIMIT:
+        return None
+    part = _part_at(text, at)
+    if part is None:
+        return None
+    key, start = part
+    tries = 0
+    for found in _NEXT_KEY_RE.finditer(text, at):
+        tries += 1
+        if tries > _PART_TRIES:
+            return None
+        end = found.start()
+        if found.group().startswith(","):  # the part and the comma after it go
+            cut = text[:start] + text[end + 1 :].lstrip()
+        else:  # the last part: the comma before it goes
+            cut = text[:start].rstrip().removesuffix(",") + text[end:]
+        try:
+            document = orjson.loads(cut)
+        except orjson.JSONDecodeError:
+            continue
+        if not isinstance(document, dict):
+            return None
+        lists = tuple(dict.fromkeys(_LIST_KEY_RE.findall(text, start, end)))
+        held = _items_in(text[start:at])  # what follows the damage may be misread
+        return WithoutPart(document, key, count_entries(cut), lists, held)
+    return None
+
+
+def _part_at(text: str, at: int) -> tuple[str, int] | None:
+    """The top-level key whose value holds index ``at``, and where the key begins; None when
+    it is a list of entries (:data:`ENTRY_LISTS`: left to :func:`salvage_damaged`)."""
+    stack: list[str] = []
+    last: tuple[str, int] | None = None
+    for match in _TOKEN_RE.finditer(text, 0, at):
+        token = match.group()
+        if token[0] == '"':
+            if stack == ["{"] and text[match.end() :].lstrip().startswith(":"):
+                last = token.strip('"'), match.start()
+        elif token in "]}":
+            if stack:
+                stack.pop()
+        else:
+            stack.append(token)
+    if last is None or len(stack) < 2 or stack[0] != "{" or last[0] in ENTRY_LISTS:
+        return None
+    return last
+
+
+def _items_in(value: str) -> int:
+    """How many objects the lists of a part hold (``"users": [{...}, {...}]``)."""
+    items = 0
+    opened: list[str] = []
+    for match in _TOKEN_RE.finditer(value):
+        token = match.group()
+        if token[0] == '"':
+            continue
+        if token in "]}":
+            if opened:
+                opened.pop()
+            continue
+        if token == "{" and opened[-1:] == ["["] and len(opened) == 2:
+            items += 1
+        opened.append(token)
+    return items
+
+
+__all__ = [
+    "ENTRY_LISTS",
+    "LeftOut",
+    "Salvaged",
+    "WithoutPart",
+    "count_entries",
+    "salvage_cut",
+    "salvage_damaged",
+    "salvage_without_part",
+]

@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from staffpulse.sources.json_entries import salvage_damaged
+from staffpulse.sources.json_entries import salvage_damaged, salvage_without_part
 from staffpulse.sources.json_mend import mend_damaged_values
 from staffpulse.sources.text_files import (
     bom_codec,
@@ -304,6 +304,7 @@ class RepairedLine:
         " of the line was read: check the text there, or export the file again"
     )
     records: int = 0
+    part: str | None = None  # the page's own part left out for damage ("includes"), if any
 
 
 def _repaired_line(
@@ -334,13 +335,15 @@ def _repaired_line(
         yield number, RepairedLine(told) if told else RepairedLine()
         yield number, mended.document
         return
-    left = salvage_damaged(decoded, exc.pos)
-    if left is None:
-        yield number, exc
-        return
     broken = f"column {exc.colno}: {exc.msg}"
-    yield number, RepairedLine(left.told(broken).replace("starting here ", ""), left.lost)
-    yield number, left.document
+    if (left := salvage_damaged(decoded, exc.pos)) is not None:
+        yield number, RepairedLine(left.told(broken).replace("starting here ", ""), left.lost)
+        yield number, left.document
+    elif (part := salvage_without_part(decoded, exc.pos)) is not None:
+        yield number, RepairedLine(part.told(broken), max(part.held, 1), part.key)
+        yield number, part.document
+    else:
+        yield number, exc
 
 
 def get_str(obj: Any, *keys: str) -> str | None:

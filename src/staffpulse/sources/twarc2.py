@@ -340,12 +340,14 @@ class Twarc2:
             # one response, or several pretty-printed ones one after another
             for found in read_documents(path):
                 if isinstance(found, DocumentError):  # every tweet in it is lost: all count
+                    gaps.includes_lost |= found.part == "includes"
                     yield Problem(str(path), found.line, str(found), found.records)
                 else:
                     yield from self._object(found[1], path, found[0], edits, gaps, told)
         else:
             for number, obj in iter_json_lines(path):
                 if isinstance(obj, RepairedLine):  # its posts are read, but those it counts
+                    gaps.includes_lost |= obj.part == "includes"
                     yield Problem(str(path), number, obj.message, records=obj.records)
                     continue
                 if isinstance(obj, Exception):

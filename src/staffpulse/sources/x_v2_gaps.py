@@ -23,6 +23,9 @@ class FieldGaps:
     # an author id, but no profile of the author in the page (``includes.users``, asked with
     # expansions=author_id): kept, but with no handle to find them by
     no_handle: int = 0
+    # a page's includes were damaged and left out (told as that problem): the profiles were
+    # in the file, not missing from the request
+    includes_lost: bool = False
     no_date: int = 0  # no date given and an id too old to carry one: kept undated
     dated_from_id: int = 0  # no date given: the date is the id's
 
@@ -47,12 +50,17 @@ class FieldGaps:
             + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
         )
         one = self.no_handle == 1
+        why = "the request lacked expansions=author_id"
+        then = REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
+        if self.includes_lost:
+            why, then = (
+                "a page's includes were damaged and left out, as told above",
+                "export or fetch the file again",
+            )
         no_handle = (
-            f"{posts(self.no_handle)} an author id but no author profile in the file (the"
-            " request lacked expansions=author_id): kept under the id, with no handle, so an"
-            f" audit finds {'it' if one else 'them'} only once"
-            f" {'that account is' if one else 'their accounts are'} imported too; "
-            + REFETCH_WITH_FIELDS.say(fields="author_id&expansions=author_id")
+            f"{posts(self.no_handle)} an author id but no author profile in the file ({why}):"
+            f" kept under the id, with no handle, so an audit finds {'it' if one else 'them'}"
+            f" only once {'that account is' if one else 'their accounts are'} imported too; " + then
         )
         one = self.dated_from_id == 1
         from_id = (
