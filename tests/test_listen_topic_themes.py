@@ -218,3 +218,8 @@ def test_staff_recruiting_stays_recruiting_and_sourcing() -> None:
     assert theme_of("How do you close candidates who hold two offers?") == "recruiting"
     # a bank closing its lobbies is not a recruiter closing a candidate
     assert theme_of("Why won't the bank close its lobbies to protect the tellers?") is None
+
+
+def test_a_curly_apostrophe_files_a_post_as_a_straight_one_does() -> None:
+    text = "What's the weirdest question you've been asked in an interview?"
+    assert theme_of(text.replace("'", "’")) == theme_of(text.replace("'", "‘")) == theme_of(text)

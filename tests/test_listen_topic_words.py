@@ -76,3 +76,10 @@ def test_the_medium_and_client_side_code_never_name_a_topic() -> None:
     assert "slides" in terms and "mvc" in terms  # the words that say what it is about stay
     assert "interview" not in analyze("Twenty Years of Jazz: An Interview with a drummer")
     assert "interview" in analyze("I have an interview with a bank tomorrow")
+
+
+def test_a_curly_apostrophe_or_opening_quote_reads_as_a_straight_one() -> None:
+    """Phones type ’ and some keyboards ‘ where a straight ' is meant: the same words either way."""
+    typed = "We're hiring: 'interview' tips for recruiter's clients, it's client-side"
+    for curly in ("’", "‘"):
+        assert preprocess(typed.replace("'", curly)) == preprocess(typed)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from staffpulse.accents import strip_accents
+from staffpulse.accents import straighten_quotes, strip_accents
 from staffpulse.listen.topic_themes import SEARCH_TERMS_BY_LABEL
 from staffpulse.listen.topic_words import LABEL_STOP_WORDS
 
@@ -60,7 +60,7 @@ def word_key(word: str) -> str:
     ``salary`` -> ``salary``; ``hire``, ``hires``, ``hiring``, ``hired`` -> ``hir``.
 
     Not a linguist's stem: a key is only ever compared with another key."""
-    w = strip_accents(word.lower().replace("\u2019", "'"))
+    w = strip_accents(straighten_quotes(word.lower()))
     w = w[:-2] if w.endswith("'s") else w.strip("'")
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"

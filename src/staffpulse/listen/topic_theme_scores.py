@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.listen.topic_themes import THEMES, Pattern
 from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, URL_RE, recruits_for_sport
 
@@ -84,7 +85,7 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     apostrophes out; "hiring manager" one word)."""
     plain = _MENTION_RE.sub(" ", URL_RE.sub(" ", text))
     plain = PRESS_INTERVIEW_RE.sub(" pressinterview", plain)
-    plain = plain.replace("\u2019", "").replace("'", "")
+    plain = straighten_quotes(plain).replace("'", "")
     written = _TOKEN_RE.findall(plain)
     lower: list[str] = []
     for word in (w.lower() for w in written):
@@ -156,7 +157,7 @@ def _hits(text: str) -> set[tuple[int, int]]:
 def theme_scores(text: str) -> dict[str, float]:
     """Each theme's score for ``text`` (themes it does not touch are left out)."""
     scores: dict[str, float] = {}
-    for t, g in _hits(text.replace("\u2019", "'")):
+    for t, g in _hits(straighten_quotes(text)):
         key = THEMES[t].key
         scores[key] = scores.get(key, 0.0) + THEMES[t].groups[g].weight
     if recruits_for_sport(URL_RE.sub(" ", text)):  # a team's recruits are no staff

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
+from staffpulse.accents import straighten_quotes
 from staffpulse.listen.work_terms import PRESS_INTERVIEW_RE, is_work_term
 
 _URL_MENTION_RE = re.compile(r"https?://\S+|www\.\S+|@[\w.\-]+")
@@ -112,12 +113,9 @@ _SIDE_RE = re.compile(r"\b(client|server)[- ]side\b")
 def preprocess(text: str) -> str:
     """Lowercase text without links, mentions, ``#`` signs or contractions (nor the word
     "interview" of a press interview: no "Interview" topic for "An Interview with ...")."""
-    text = (
-        _URL_MENTION_RE.sub(" ", PRESS_INTERVIEW_RE.sub(" ", text))
-        .replace("#", " ")
-        .replace("\u2019", "'")
-        .lower()
-    )
+    text = straighten_quotes(
+        _URL_MENTION_RE.sub(" ", PRESS_INTERVIEW_RE.sub(" ", text)).replace("#", " ")
+    ).lower()
     text = _SIDE_RE.sub(r"\1side", text)
     return _APOSTROPHE_S_RE.sub("", _CONTRACTION_RE.sub(" ", text))
 
