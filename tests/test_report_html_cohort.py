@@ -3,11 +3,13 @@ a cohort file's line is shown as a place to look that breaks only between words.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from audit_helpers import FakeScorer, FeedBuilder, store_with
 from report_html_helpers import page_text, two_account_results
 from staffpulse.benchmark import run_benchmark
+from staffpulse.report import html as html_module
 from staffpulse.report.html import render_audit_html, render_benchmark_html
 from staffpulse.store import open_store
 
@@ -49,3 +51,21 @@ def test_a_cohort_lines_place_breaks_only_between_words(tmp_path: Path) -> None:
     page = render_benchmark_html(result)
     assert '<td class="where"><span class="file-line">' in page
     assert "consultant_<wbr>cohort.csv:2</span>" in page
+
+
+def test_printed_each_chart_keeps_its_heading_on_its_page(tmp_path: Path) -> None:
+    # on paper a card is never split (report.css), but one card holding all three charts was
+    # taller than a page, so Chromium split it anyway, "Where you stand" ending page 2 and its
+    # strips opening page 3: each chart now has its own card, with its heading
+    audit, bench = two_account_results(tmp_path)
+    html = render_audit_html(audit, bench)
+    css = (Path(html_module.__file__).parent / "templates" / "report.css").read_text()
+    assert re.search(r"@media print \{[^@]*\.card \{[^}]*break-inside:avoid", css)
+    cards = html.split("<section")[1:]
+    for heading, chart in [
+        ("Four pillars", "Pillar scores from 0 to 100"),
+        ("Content mix over time", "Posts per month by type"),
+        ("Where you stand among 2 accounts", "Each account's pillar scores in the cohort"),
+    ]:
+        (card,) = [c for c in cards if f"<h2>{heading}</h2>" in c]
+        assert card.count("<svg") == 1 and f'aria-label="{chart}"' in card, heading
