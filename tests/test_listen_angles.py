@@ -141,12 +141,29 @@ def test_a_greeting_is_skipped() -> None:
         "I started a new job at a logistics firm today, wish me luck",
         "Got promoted to team lead this week!",
         "Woohoo, last day at the call centre today, see ya headsets \U0001f3a7",
+        "got the job \U0001f389",
+        "Landed my first internship at a clinic!!",
+        "I got hired at the warehouse, start Monday",
+        "Being offered a job in your field after 5 weeks as an extern",
     ],
 )
 def test_career_news_is_congratulated_never_pushed_back_on(text: str) -> None:
     angle = suggest_angle(text, {}, None, 0, humor=0.9)
     assert "congratulate them and wish them well" in angle
     assert "push back" not in angle and "light tone" not in angle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never got the job after three interviews",
+        "Didn\u2019t get the job, again",
+        "We got the job done in two days, recruiters",
+        "I got a job interview tomorrow for a recruiter role",
+    ],
+)
+def test_a_job_not_won_is_no_career_news(text: str) -> None:
+    assert "congratulate" not in suggest_angle(text, {}, None, 0)
 
 
 @pytest.mark.parametrize(

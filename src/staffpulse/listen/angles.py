@@ -16,8 +16,8 @@ on a stray word of the topic label ("add a perspective on soon"). Its tone follo
   ("Hot take: unlimited PTO is a terrible policy", "What bothers me in the career ladder is...")
   is an opinion to weigh in on, not a hardship to console;
 * a question aimed at one account says so;
-* career news ("Yesterday was my last day as...", "I started a new job", "promoted") is
-  congratulated, never argued with;
+* career news ("Yesterday was my last day as...", "I started a new job", "promoted", "got the
+  job") is congratulated, never argued with;
 * a request for help or a complaint about something broken ("won't work... please help") gets
   a practical answer or is left to whoever can fix it, never a light tone;
 * the generic "an example from your recruiters' experience" needs a post that names a work
@@ -46,7 +46,14 @@ _CAREER_NEWS_RE = re.compile(
     r"position|chapter)\b|\b(started|starting|start|begin|began|accepted) (a|my) new\b|"
     r"\b(got|been|was|am|i'm|i am|just) (a )?promot\w+|\bpromotion\b|\bretir(ed|ing|ement)\b|"
     r"\b(excited|thrilled|proud|happy) to (announce|share|join|say)\b|"
-    r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b",
+    r"\bi(['\u2019]ve| have)? (just )?(joined|left)\b|"
+    # the job won: "got the job", "landed my first internship", "got hired"; not "never got
+    # the job", "got the job done" nor "got a job interview" (news to come, not news)
+    r"(?<!never )(?<!not )(?<!n't )(?<!n\u2019t )\b(got|landed|accepted|secured|scored)"
+    r"( (a|an|the|my|that|this))? (new |dream |first |full[- ]time )?(job|offer|position|role|"
+    r"internship)\b(?! (done|finished|interviews?|fairs?|ads?|applications?|search|hunt)\b)|"
+    r"\b(got|been|was|were|being|officially) (hired|offered (a|an|the) (job|position|role|"
+    r"internship))\b",
     re.IGNORECASE,
 )
 # a request for help, or something broken: "won't work... please help", "still not working"
