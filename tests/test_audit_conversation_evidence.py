@@ -8,6 +8,7 @@ from audit_helpers import FakeScorer, FeedBuilder
 from staffpulse.audit.answers import sort_answers
 from staffpulse.audit.conversation_evidence import (
     accounts_engaged,
+    answer_evidence,
     read_conversation_posts,
     talk_evidence,
     unanswered_examples,
@@ -76,3 +77,35 @@ def test_partners_tied_on_interactions_come_in_the_same_order_every_run() -> Non
         {"handle": "zed", "interactions": 2},
         *({"handle": n, "interactions": 1} for n in ("ann", "bea", "cal", "dan")),
     ]
+
+
+def test_partners_are_named_as_first_written_even_when_few_are_asked_for() -> None:
+    # the report asks only for its top partners' spellings, and stops reading once it has
+    # them: the spelling is still the first one the feed wrote, not a later one
+    feed = FeedBuilder("rosa")
+    feed.post("Thanks @MedLibAssn and @ann!", mentions=("medlibassn", "ann"))
+    feed.post("Again, @MEDLIBASSN and @Ann", mentions=("medlibassn", "ann"))
+    feed.post("No handle written here", mentions=("zed",))
+    frame = _frame(feed)
+    assert written_handles(frame, {"medlibassn"}) == {"medlibassn": "MedLibAssn"}
+    assert written_handles(frame, {"ann", "zed"}) == {"ann": "ann", "zed": "zed"}
+    assert written_handles(frame) == {"medlibassn": "MedLibAssn", "ann": "ann", "zed": "zed"}
+    posts = read_conversation_posts(frame, own_names("rosa", "rosa"), {})
+    top = talk_evidence(frame, posts, float(frame.ts.max()), None)["top_partners"]
+    assert top == [
+        {"handle": "ann", "interactions": 2},
+        {"handle": "MedLibAssn", "interactions": 2},
+        {"handle": "zed", "interactions": 1},
+    ]
+
+
+def test_questions_are_counted_once_each_whatever_their_links_say() -> None:
+    # a "?" in a link asks nothing; the evidence counts each question as sorting read it
+    feed = FeedBuilder("rosa")
+    feed.chat(1)
+    feed.by("ann", "@rosa are you hiring nurses?", mentions=("rosa",))
+    feed.by("ben", "@rosa see https://jobs.example/?id=7 for the role", mentions=("rosa",))
+    got = sort_answers(_frame(feed), feed.others, own_names("rosa", "rosa"))
+    assert [got.asks(p) for p in got.mentions] == [True, False]
+    evidence = answer_evidence(got, None)
+    assert evidence["questions_known"] == 1 and evidence["questions_answered"] == 0

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from audit_helpers import FeedBuilder, audit_feed
+import numpy as np
+
+from audit_helpers import FakeScorer, FeedBuilder, audit_feed
+from staffpulse.audit.engine import build_frame, texts_to_score
+from staffpulse.audit.signals import score_texts
+from staffpulse.audit.types import Frame, unique_texts
 
 HUMAN_POSTS = [  # posts the test text model (audit_helpers.FakeScorer) calls human
     "Story time: our office dog juggles tennis balls lol",
@@ -40,3 +45,16 @@ def test_a_pillar_with_no_other_post_to_show_keeps_its_own() -> None:
     feed.job(3)
     shown = _shown(feed)
     assert shown["mix"] and shown["voice"] == shown["mix"]  # better shown twice than none
+
+
+def test_a_text_is_shown_once_whatever_its_spacing_case_and_leading_names() -> None:
+    feed = FeedBuilder("rosa")
+    feed.post("@ann Proud of Sam, who drove boots to a job site at 6am")
+    feed.post("proud of Sam,  who drove boots to a job site at 6am")
+    feed.post("Proud of Sam, who drove boots to a job site at 6am @ben")
+    index, texts = texts_to_score(feed.posts)
+    # no templating: near-copies would all be left out as templates
+    signals = score_texts(texts, FakeScorer(), detect_templates=False)
+    frame: Frame = build_frame(feed.posts, index, signals)
+    assert unique_texts(frame, np.arange(3)).tolist() == [2]
+    assert unique_texts(frame, np.arange(2)).tolist() == [1]

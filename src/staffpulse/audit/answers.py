@@ -62,7 +62,11 @@ def asks(text: str) -> bool:
 def is_closing(text: str) -> bool:
     """Whether a post only thanks or acknowledges (short, no question, no request): it needs
     no answer. A post of emoji alone (no words) closes too."""
-    body = _HANDLES_AND_LINKS.sub(" ", text)
+    return _closes(_HANDLES_AND_LINKS.sub(" ", text))
+
+
+def _closes(body: str) -> bool:
+    """:func:`is_closing` of a text whose handles and links are blanked out."""
     if "?" in body:
         return False
     words = _WORD.findall(body)
@@ -103,6 +107,16 @@ class Answers:
     thanks: list[Post] = field(default_factory=list)
     to_others: list[Post] = field(default_factory=list)  # replies to others, names carried
     dated_before: int = 0  # answers dated before the post they answer: no answer time
+    # whether each text sorted asks something: the evidence and the examples ask again, and
+    # reading every mention three times was a tenth of a benchmark's audits
+    asked: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def asks(self, post: Post) -> bool:
+        """Whether ``post`` asks something (:func:`asks`)."""
+        found = self.asked.get(post.text)
+        if found is None:
+            found = self.asked[post.text] = asks(post.text)
+        return found
 
 
 class _Replies:
@@ -144,21 +158,19 @@ def sort_answers(frame: Frame, posts: Iterable[Post], me: frozenset[str] = froze
     :func:`staffpulse.audit.conversation_rules.own_names` gives them), and find its answers
     to them."""
     # the posts it started: a reply to one of them answers the account
-    started = {p.id for p in frame.posts if p.kind in ("original", "quote")}
+    started = {frame.posts[int(i)].id for i in np.flatnonzero(frame.authored_original)}
     replies = _Replies(frame)
     out = Answers()
     for post in posts:
         if answers_someone_else(post, me):
             out.to_others.append(post)
             continue
-        if is_closing(post.text):
+        body = _HANDLES_AND_LINKS.sub(" ", post.text)
+        if _closes(body):
             out.thanks.append(post)
             continue
-        received = (
-            post.kind == "reply"
-            and (post.reply_to_post_id or "") in started
-            and not asks(post.text)
-        )
+        asking = out.asked[post.text] = "?" in body
+        received = post.kind == "reply" and (post.reply_to_post_id or "") in started and not asking
         (out.replies if received else out.mentions).append(post)
         answered, hours, before = replies.answer(post)
         if received:

@@ -7,20 +7,20 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from staffpulse.audit.answers import Answers, sort_answers
 
 # Re-exported: the advice below and the examples count unanswered replies alike
 from staffpulse.audit.conversation_evidence import REPLIES_TO_ANSWER as REPLIES_TO_ANSWER
 from staffpulse.audit.conversation_evidence import (
+    ConversationPosts,
     answer_evidence,
     best_replies,
     read_conversation_posts,
     talk_evidence,
     unanswered_examples,
 )
-from staffpulse.audit.conversation_rules import is_self_reply, own_names, read_exchange
+from staffpulse.audit.conversation_rules import own_names
 from staffpulse.audit.types import AccountData, Advice, Frame, PillarResult, Praise
 from staffpulse.dates import format_day
 from staffpulse.models import Account
@@ -31,25 +31,26 @@ def _me(account: Account) -> frozenset[str]:
     return own_names(account.handle, account.id)
 
 
-def self_replies(frame: Frame, account: Account) -> npt.NDArray[np.bool_]:
-    """Replies the account wrote to itself: thread continuations, not conversation."""
-    me = _me(account)
-    return np.array([is_self_reply(read_exchange(p), me) for p in frame.posts], dtype=bool)
+def read_account_posts(frame: Frame, data: AccountData) -> ConversationPosts:
+    """``data``'s posts (``frame``) as the conversation rules read them; read once per audit,
+    since the header's counts and the timeline need its thread continuations too (reading
+    each post three times was a third of a benchmark's audits)."""
+    return read_conversation_posts(frame, _me(data.account), data.ref_authors)
 
 
 def conversation_pillar(
     frame: Frame,
     data: AccountData,
+    posts: ConversationPosts,
     ref_ts: float | None,
     settings: dict[str, Any],
     today: datetime | None = None,
 ) -> PillarResult:
-    """The Conversation pillar of ``data``'s account, ``frame`` its posts. ``ref_ts`` ends
-    the 30- and 90-day windows (the last post, or the audit's ``now``); ``today`` tells
-    whether the account has gone quiet, so that the advice names the 90 days it measured
-    rather than "the last 90 days"."""
+    """The Conversation pillar of ``data``'s account, ``frame`` its posts, ``posts`` them
+    read by :func:`read_account_posts`. ``ref_ts`` ends the 30- and 90-day windows (the last
+    post, or the audit's ``now``); ``today`` tells whether the account has gone quiet, so that
+    the advice names the 90 days it measured rather than "the last 90 days"."""
     me = _me(data.account)
-    posts = read_conversation_posts(frame, me, data.ref_authors)
     talk = talk_evidence(frame, posts, ref_ts, today)
     got = sort_answers(frame, data.mentions, me)
     median_hours = float(np.median(got.hours)) if got.hours else None

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from staffpulse.audit.answers import Answers, asks
+from staffpulse.audit.answers import Answers
 from staffpulse.audit.conversation_rules import (
     is_self_reply,
     is_share,
@@ -100,7 +100,9 @@ def talk_evidence(
     partners: Counter[str] = Counter()
     for t in posts.targets:
         partners.update(t)
-    spelled = written_handles(frame)
+    # ties by handle: the targets are sets, whose order changes from run to run
+    top = sorted(partners.items(), key=lambda hc: (-hc[1], hc[0]))[:5]
+    spelled = written_handles(frame, {h for h, _c in top})
     return {
         "posts": frame.n,
         "replies": int(posts.replies.sum()),
@@ -118,23 +120,19 @@ def talk_evidence(
         # last post: a zero of an empty window is no finding about how it talks
         "posts_90d": posts_in(frame, ref_ts, 90),
         "last_active_90d": last_active_90d(frame, posts.targets, ref_ts, today),
-        "top_partners": [
-            {"handle": spelled.get(h, h), "interactions": c}
-            # ties by handle: the targets are sets, whose order changes from run to run
-            for h, c in sorted(partners.items(), key=lambda hc: (-hc[1], hc[0]))[:5]
-        ],
+        "top_partners": [{"handle": spelled.get(h, h), "interactions": c} for h, c in top],
     }
 
 
 def answer_evidence(got: Answers, median_hours: float | None) -> dict[str, Any]:
     """How the account answers the mentions and replies it received."""
     known, answered = len(got.mentions), got.answered
-    questions = sum(asks(p.text) for p in got.mentions)
+    questions = sum(got.asks(p) for p in got.mentions)
     return {
         "mentions_known": known,
         "mentions_answered": answered,
         "questions_known": questions,
-        "questions_answered": questions - sum(asks(p.text) for p in got.unanswered),
+        "questions_answered": questions - sum(got.asks(p) for p in got.unanswered),
         "answer_share": round(answered / known, 3) if known else None,
         # two decimals: a 2-minute answer must not read as "0 min"
         "median_hours_to_answer": round(median_hours, 2) if median_hours is not None else None,
@@ -162,15 +160,24 @@ def accounts_engaged(
     return engaged
 
 
-def written_handles(frame: Frame) -> dict[str, str]:
-    """Each handle the posts name, in lower case, as the posts wrote it: the rules match
-    handles in lower case (an archive's import stores them so), and the report names each as
-    written ("@MedLibAssn", not "@medlibassn")."""
+def written_handles(frame: Frame, wanted: set[str] | None = None) -> dict[str, str]:
+    """Each handle the posts name (of ``wanted`` only, when given), in lower case, as the
+    posts first wrote it: the rules match handles in lower case (an archive's import stores
+    them so), and the report names each as written ("@MedLibAssn", not "@medlibassn")."""
     spelled: dict[str, str] = {}
+    left = None if wanted is None else set(wanted)
     for post in frame.posts:
-        for name in (*_WRITTEN_HANDLE.findall(post.text), *post.mentions, post.reply_to_handle):
-            if name:
-                spelled.setdefault(name.lower(), name)
+        if left is not None and not left:
+            break  # the report names only a few partners: read no further than their first
+        # a text without "@" writes no handle: the pattern need not read it
+        written = _WRITTEN_HANDLE.findall(post.text) if "@" in post.text else []
+        for name in (*written, *post.mentions, post.reply_to_handle):
+            if not name or (key := name.lower()) in spelled:
+                continue
+            if left is None or key in left:
+                spelled[key] = name
+                if left is not None:
+                    left.discard(key)
     return spelled
 
 
@@ -215,7 +222,7 @@ def best_replies(frame: Frame, replies: npt.NDArray[np.bool_]) -> list[PostExamp
 def unanswered_examples(got: Answers) -> list[PostExample]:
     """Up to three posts that waited for an answer: mentions (questions first, then the
     latest), then replies to its posts it left unanswered."""
-    waiting = sorted(got.unanswered, key=lambda p: (asks(p.text), p.created_at or _EPOCH))[::-1]
+    waiting = sorted(got.unanswered, key=lambda p: (got.asks(p), p.created_at or _EPOCH))[::-1]
     worst = [
         example(
             p, f"{describe_author(p.author_handle, p.author_id)} mentioned you; no answer found"

@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from staffpulse.account_refs import find_account_ref
 from staffpulse.audit import history, loader
 from staffpulse.audit.advice import top_actions
 from staffpulse.audit.avatar_check import AvatarInfo, avatar_info
 from staffpulse.audit.config import PILLARS, audit_settings, grade_for
-from staffpulse.audit.conversation import conversation_pillar, self_replies
+from staffpulse.audit.conversation import conversation_pillar, read_account_posts
 from staffpulse.audit.face import face_pillar
 from staffpulse.audit.followers_only import drop_followers_only, followers_only_ids
 from staffpulse.audit.language import not_english
@@ -144,10 +145,10 @@ def build_frame(posts: list[Post], index: np.ndarray[Any, Any], signals: TextSig
     )
 
 
-def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
+def _timeline(frame: Frame, self_replies: npt.NDArray[np.bool_]) -> list[dict[str, Any]]:
     """Posts per month over the last :data:`TIMELINE_MONTHS` months of the account's posts
-    (quiet months too, as zeros): job ads, other posts (thread continuations too), replies to
-    others (the Conversation pillar's count) and reposts."""
+    (quiet months too, as zeros): job ads, other posts (thread continuations too:
+    ``self_replies``), replies to others (the Conversation pillar's count) and reposts."""
     known = ~np.isnan(frame.ts)
     if not known.any():
         return []
@@ -159,7 +160,7 @@ def _timeline(frame: Frame, account: Account) -> list[dict[str, Any]]:
     kind, orig = frame.kind[known], frame.authored_original[known]
     counted = foreign_ads_counted(frame)  # German, Spanish, French ads: job ads as in Mix
     foreign = (frame.foreign & ~counted)[known]
-    to_self = self_replies(frame, account)[known]
+    to_self = self_replies[known]
     job = (frame.job[known] & orig & ~foreign) | counted[known]
     groups = {
         "job_ads": job,
@@ -239,11 +240,12 @@ def compute_audit(
     ref_ts = now.timestamp() if now is not None else last_ts
     today = now or datetime.now(UTC)
     avatar = avatar if avatar is not None else avatar_info(data.account)
+    talk = read_account_posts(frame, data)
     pillars = {
         "face": face_pillar(data.account, cfg, avatar),
         "mix": mix_pillar(frame, cfg),
         "voice": voice_pillar(frame, cfg),
-        "conversation": conversation_pillar(frame, data, ref_ts, cfg, today=today),
+        "conversation": conversation_pillar(frame, data, talk, ref_ts, cfg, today=today),
     }
     drop_shown_as_worst(pillars)
     drop_followers_only(pillars, (p for p in data.posts if p.id in data.followers_only))
@@ -272,9 +274,9 @@ def compute_audit(
             "first_post": format_time(_moment(first_ts)),
             "last_post": format_time(last_day),
         },
-        counts=_post_counts(frame, data),
+        counts=_post_counts(frame, data, talk.self_replies),
         top_actions=top_actions(pillars, weights),
-        timeline=_timeline(frame, data.account),
+        timeline=_timeline(frame, talk.self_replies),
         signals={"text": signals.source, "avatar": avatar.source},
         caution=" ".join(cautions) or None,
     )
@@ -293,11 +295,13 @@ def _overall_score(pillars: Mapping[str, PillarResult], weights: Mapping[str, An
     return whole(sum(float(weights.get(n, 0)) * s for n, s in counted.items()) / total)
 
 
-def _post_counts(frame: Frame, data: AccountData) -> dict[str, int]:
+def _post_counts(
+    frame: Frame, data: AccountData, self_replies: npt.NDArray[np.bool_]
+) -> dict[str, int]:
     kinds = {k: int((frame.kind == k).sum()) for k in ("original", "reply", "repost", "quote")}
     # the header says how many replies only continue the account's own threads, so its count
     # of replies never reads against Conversation's "none of your posts are replies to others"
-    kinds["replies_in_own_threads"] = int(self_replies(frame, data.account).sum())
+    kinds["replies_in_own_threads"] = int(self_replies.sum())
     # the header's span covers only the posts with a usable date: "8 posts (6 dated from ...)"
     dated = int(np.count_nonzero(~np.isnan(frame.ts)))
     return {"posts": frame.n, "dated": dated, **kinds, "mentions_known": len(data.mentions)}

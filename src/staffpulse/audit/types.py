@@ -84,12 +84,7 @@ def rank_examples(
     """The ``k`` strongest posts of ``pool``, substantial ones first (a bare emoji reply last)."""
     if pool.size == 0:
         return pool
-    length = np.array(
-        [
-            len(" ".join(w for w in frame.posts[int(i)].text.split() if not w.startswith("@")))
-            for i in pool
-        ]
-    )
+    length = np.array([len(_without_handles(frame.posts[int(i)].text)) for i in pool])
     short = length < SUBSTANTIAL_CHARS
     order = np.lexsort((-strength, short))
     ranked: npt.NDArray[np.int64] = pool[order][:k]
@@ -104,15 +99,22 @@ def unique_texts(frame: Frame, pool: npt.NDArray[np.int64]) -> npt.NDArray[np.in
     followers only (``frame.unquotable``) is never one either: reports are shared."""
     seen: set[str] = set()
     keep: list[int] = []
-    for i in pool[::-1]:
-        if frame.templated[int(i)] or frame.posts[int(i)].id in frame.unquotable:
+    for i in pool[~frame.templated[pool]][::-1].tolist():
+        post = frame.posts[i]
+        if post.id in frame.unquotable:
             continue
-        words = frame.posts[int(i)].text.lower().split()
-        text = " ".join(w for w in words if not w.startswith("@"))
+        text = _without_handles(post.text.lower())
         if text not in seen:
             seen.add(text)
-            keep.append(int(i))
+            keep.append(i)
     return np.array(sorted(keep), dtype=np.int64)
+
+
+def _without_handles(text: str) -> str:
+    """``text``'s words but its @names, one space apart."""
+    if "@" not in text:  # most posts: no word to leave out, no word to test
+        return " ".join(text.split())
+    return " ".join(w for w in text.split() if not w.startswith("@"))
 
 
 def drop_shown_as_worst(pillars: dict[str, PillarResult]) -> None:
