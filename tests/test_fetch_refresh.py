@@ -22,6 +22,7 @@ from staffpulse.fetch.refresh import (
     x_cost,
 )
 from staffpulse.fetch.refresh_targets import RefreshPlan, RefreshTarget
+from staffpulse.fetch.refresh_wording import grouped_hints
 from staffpulse.store import Store
 
 CONFIG: dict[str, Any] = {"fetch": {"timeout_seconds": 5.0}}
@@ -98,6 +99,9 @@ def test_with_no_connection_the_run_stops_after_the_first_failure(store: Store) 
     assert [handle for handle, _ in bluesky.asked] == ["a.bsky.social"]
     assert asked == [("public.api.bsky.app", 443), ("m.example", 443)]  # each server once
     assert report.exit_code == 75 and report.as_dict()["no_connection"] is True
+    # the first account failed for want of a connection too: no advice of its own (its
+    # server's address in the config file) beside the run's "check the connection"
+    assert report.results[0].status == "failed" and grouped_hints(report) == []
 
 
 def test_one_instance_down_does_not_stop_the_other_accounts(store: Store) -> None:

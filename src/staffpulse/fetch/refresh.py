@@ -255,6 +255,9 @@ def refresh_accounts(
             break
         if offline:
             report.offline = True
+            # the run's last line says what to do (check the connection); this account's own
+            # advice would send a marketer to its server's address in the config file instead
+            result.hint = None
             report.skip(later, NO_CONNECTION)
             break
     return report
