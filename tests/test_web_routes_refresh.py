@@ -91,7 +91,7 @@ def test_a_marketer_fetches_what_is_new_from_the_accounts_page(
     assert headline in text
     assert "Nothing has been read yet" in text and "X is pay-per-use" not in text
     assert "Refreshed 2 of 2 accounts: 3 new posts." in done
-    row = re.search(rf"@acme@{re.escape(INSTANCE)}\s+Mastodon\s+3\s+ok[^\n]*", done)
+    row = re.search(rf"@acme@{re.escape(INSTANCE)}\s+Mastodon\s+3\s+refreshed[^\n]*", done)
     assert row is not None and "see below" in row.group(0)
     # what the instance said, in full and worded for the page: no command to type
     assert f"@acme@{INSTANCE} has moved to @acme@new.example" in done
@@ -187,8 +187,12 @@ def test_a_store_never_fetched_live_has_no_button_and_the_page_says_why(tmp_path
         )
         assert "Fetch what is new" not in client.get("/").text
         assert "Fetch what is new" not in client.get("/import").text
-        words = page_words(client.get("/refresh").text)
-    assert "Nothing to refresh" in words
+        page = client.get("/refresh").text
+        words = page_words(page)
+    # where everyone starts, not an error: what a refresh needs, and a link to where it starts
+    assert "No account fetched live yet" in words and "error-title" not in page
+    assert "Accounts imported from a file (an archive, a CSV) are not fetched again" in words
+    assert re.search(r'<a href="/import#fetch">fetch an account live</a>', page)
     assert "upload a list of the accounts to fetch below" in words
     assert "Fetch the accounts of a list" in words
 
@@ -250,3 +254,24 @@ def test_a_cohort_of_accounts_not_in_the_store_is_pointed_to_fetching_them(tmp_p
         words = page_words(client.get(refused.headers["location"]).text)
     assert "That cohort file was not used:" in words
     assert "use “Fetch a list of accounts” on the Import page with the same file" in words
+
+
+def test_a_list_s_unusable_lines_are_named_after_the_list_with_what_each_account_reads(
+    client: Any,
+) -> None:
+    from staffpulse.fetch.refresh import DEFAULT_MAX_POSTS
+
+    token = csrf_token(client, "/refresh")
+    kept = client.post(
+        "/refresh/list",
+        data={"csrf_token": token},
+        files={"list": ("firms.csv", b"acme.bsky.social,bluesky\nacme staffing,x\n", "text/csv")},
+    )
+    assert kept.status_code == 303
+    words = page_words(client.get(kept.headers["location"]).text)
+    # the marketer's own list, not a "cohort" they never uploaded
+    assert "Lines of firms.csv not used as written" in words and "Cohort lines" not in words
+    # the limits the page does not ask for, said for the platforms the list holds
+    bluesky = f"{DEFAULT_MAX_POSTS['bluesky']:,} on Bluesky"
+    assert f"New posts read at most per account: {bluesky} (the newest since" in words
+    assert " on X" not in words.split("New posts read at most")[1].split(".")[0]

@@ -37,6 +37,9 @@ class Job:
     # saving an audit to the history changes nothing a page shows, and a benchmark of a big
     # store takes minutes to compute again
     drops_caches: bool = True
+    # what the job does (a refresh of these accounts with this budget): a second submission
+    # of the same work while this one is queued or running is shown this one instead
+    key: str = ""
     state: str = "queued"  # queued | running | done | error
     phase: str = "Waiting for the previous job to finish"
     done: int = 0
@@ -133,7 +136,11 @@ class JobManager:
         lane: str = "write",
         back: str = "/import",
         drops_caches: bool = True,
+        key: str = "",
     ) -> Job:
+        """Queue ``func`` on ``lane``. With a ``key``, the same work already queued or
+        running is returned instead of a new job: a form sent twice (two tabs, a double click
+        the browser let through) fetches, and pays X, once."""
         job = Job(
             id=uuid.uuid4().hex[:12],
             kind=kind,
@@ -141,8 +148,13 @@ class JobManager:
             lane=lane,
             back=back,
             drops_caches=drops_caches,
+            key=key,
         )
         with self._lock:
+            if key:
+                for other in self._jobs.values():
+                    if other.key == key and other.state in ("queued", "running"):
+                        return other
             self._jobs[job.id] = job
             if len(self._jobs) > KEEP_JOBS:
                 for old in sorted(self._jobs.values(), key=lambda j: j.created)[:-KEEP_JOBS]:

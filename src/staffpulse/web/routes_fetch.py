@@ -123,6 +123,7 @@ async def import_fetch(request: Request) -> Response:
         _run(request, platform, handle, kwargs),
         # a failed fetch says to start it again: its "Back to Import" has it filled in
         back=fetch_form_url({**sent, "budget": f"{budget:.2f}"} if platform == "x" else sent),
+        key=f"fetch {platform}:{handle} {max_posts} {budget:.2f}",
     )
     return job_response(request, job)
 

@@ -218,9 +218,11 @@ def refresh_page(request: Request) -> Response:
         with ctx.backend.store() as store:
             plan = _plan(ctx, store, choice, config)
     except StaffpulseError as exc:
+        # a store whose accounts all came from files is where everyone starts: not an error
+        never_fetched = choice.which == FETCHED and isinstance(exc, EmptyInputError)
         return ctx.renderer.page(
             request, "refresh.html", active="home", choice=choice, problem=exc,
-            choices=_choices(ctx),
+            choices=_choices(ctx), never_fetched=never_fetched, limits=None,
         )  # fmt: skip
     cost = x_cost(plan, _limits(choice), config)
     skipped = say.x_skipped_note(cost)
@@ -241,6 +243,23 @@ def refresh_page(request: Request) -> Response:
         x_accounts=cost.accounts,
         guessed_x=sum(t.guessed and t.platform == "x" for t in plan.targets),
         budget=choice.budget_text(),
+        list_name=_list_name(ctx) if choice.which == LIST else "",
+        limits=_limits_words(plan),
+    )
+
+
+def _limits_words(plan: RefreshPlan) -> str:
+    """What each account may read, the command's defaults, which the page does not ask for:
+    a refresh reads what is new since the last fetch, a week's posts being far below them,
+    and X's cost is capped by the budget the page does ask for."""
+    from staffpulse.fetch.refresh import DEFAULT_MAX_POSTS
+
+    platforms = [p for p in DEFAULT_MAX_POSTS if any(t.platform == p for t in plan.targets)]
+    each = [f"{DEFAULT_MAX_POSTS[p]:,} on {platform_name(p)}" for p in platforms]
+    listed = " and ".join(filter(None, (", ".join(each[:-1]), each[-1]))) if each else ""
+    return (
+        f"New posts read at most per account: {listed} (the newest since the last fetch),"
+        " more than a week of even a busy account."
     )
 
 
@@ -266,9 +285,11 @@ async def start_refresh(request: Request) -> Response:
             ),
         )
     label = f"Refresh of {count_of(len(plan.targets), 'account')}"
+    accounts = " ".join(f"{t.platform}:{t.handle}" for t in plan.targets)
     job = ctx.jobs.submit(
-        "refresh", label, _run(ctx, plan, choice, config), back=f"/refresh?{choice.query()}"
-    )
+        "refresh", label, _run(ctx, plan, choice, config), back=f"/refresh?{choice.query()}",
+        key=f"refresh {choice.budget_text()} {accounts}",
+    )  # fmt: skip
     return job_response(request, job)
 
 

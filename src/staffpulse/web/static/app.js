@@ -58,10 +58,28 @@
       document.body.classList.add("loading");
     }
   });
+  // A form that changes something is sent once: a double click, or a second click while a
+  // busy dashboard is slow to answer, would start the same refresh or X fetch twice (and pay
+  // X twice) or save a token twice. The form is not disabled, so the clicked button's own
+  // name and value (Dismiss, Remove) are still sent with the first submission.
   document.addEventListener("submit", function (event) {
-    if (!event.defaultPrevented) document.body.classList.add("loading");
+    if (event.defaultPrevented) return;
+    var form = event.target;
+    if ((form.getAttribute("method") || "").toLowerCase() === "post") {
+      if (form.hasAttribute("data-sent")) { event.preventDefault(); return; }
+      form.setAttribute("data-sent", "");
+      form.setAttribute("aria-busy", "true");
+    }
+    document.body.classList.add("loading");
   });
-  window.addEventListener("pageshow", function () { document.body.classList.remove("loading"); });
+  // Back to a page kept by the browser: its forms can be sent again
+  window.addEventListener("pageshow", function () {
+    document.body.classList.remove("loading");
+    document.querySelectorAll("form[data-sent]").forEach(function (form) {
+      form.removeAttribute("data-sent");
+      form.removeAttribute("aria-busy");
+    });
+  });
 
   // Buttons that ask first.
   document.querySelectorAll("[data-confirm]").forEach(function (el) {
