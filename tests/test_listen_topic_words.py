@@ -78,6 +78,13 @@ def test_the_medium_and_client_side_code_never_name_a_topic() -> None:
     assert "interview" in analyze("I have an interview with a bank tomorrow")
 
 
+def test_a_contraction_typed_without_its_apostrophe_never_names_a_topic() -> None:
+    analyze = label_terms_of()
+    terms = set(analyze("you cant hire profs that arent any good and theyre not paid, whats up"))
+    assert not terms & {"cant", "arent", "theyre", "whats"}
+    assert "profs" in terms and "paid" in terms
+
+
 def test_a_curly_apostrophe_or_opening_quote_reads_as_a_straight_one() -> None:
     """Phones type ’ and some keyboards ‘ where a straight ' is meant: the same words either way."""
     typed = "We're hiring: 'interview' tips for recruiter's clients, it's client-side"

@@ -68,7 +68,11 @@ _LABEL_ONLY_STOP_WORDS = (
     # the medium, not the matter: "Link", "Email" or "Meeting" names no topic ("was nice
     # meeting u"); "Client" misleads a staffing firm, whose clients have their own theme
     # ("Staffing firms & clients"), when it is "client-side" code or "Client Hints"
-    "link links email emails mail meeting meetings client clients clientside"
+    "link links email emails mail meeting meetings client clients clientside "
+    # contractions typed without their apostrophe, as phones often send them ("you cant
+    # hire profs that arent..."): function words, as "aren't" is, never a topic's name
+    "arent isnt wasnt werent doesnt didnt wont wouldnt shouldnt couldnt havent hasnt hadnt "
+    "aint theyre youve weve theyve whats hes shes"
 )
 LABEL_STOP_WORDS = STOP_WORDS | frozenset(_LABEL_ONLY_STOP_WORDS.split())
 
