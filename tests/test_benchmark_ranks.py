@@ -9,7 +9,6 @@ import json
 import math
 import re
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from rich.console import Console
@@ -176,22 +175,21 @@ def test_an_account_graded_on_fewer_pillars_ranks_after_those_graded_on_all(
 
 
 def test_the_audit_says_where_an_account_stands_in_plain_words() -> None:
-    def row(beats: int, tied: int, best: bool = False) -> dict[str, Any]:
-        return {"percentiles": {"overall": beats}, "tied_with": {"overall": tied},
-                "best": {"overall": best}}  # fmt: skip
-
-    # QA: "Overall beats 0%, tied with 1" took a second reading
-    assert standing_against_others(row(0, 1), "overall", 12) == "tied with 1 account, ahead of none"
-    assert standing_against_others(row(18, 0), "overall", 12) == "ahead of 18% of them"
-    assert standing_against_others(row(0, 0), "overall", 12) == "behind all the others"
-    assert standing_against_others(row(100, 0, True), "overall", 12) == "ahead of all the others"
-    assert standing_against_others(row(25, 2, True), "overall", 12) == (
-        "tied for best with 2 accounts, ahead of the rest"
+    # (ahead of, tied with, others scored, cohort size): QA: "Overall beats 0%, tied with 1"
+    # took a second reading
+    assert standing_against_others(0, 1, 11, 12) == "tied with 1 account, ahead of none"
+    assert standing_against_others(0, 0, 11, 12) == "behind all the others"
+    assert standing_against_others(11, 0, 11, 12) == "ahead of all the others"
+    assert standing_against_others(3, 2, 5, 6) == "tied for best with 2 accounts, ahead of the rest"
+    # a count a client can check, never a floored share: 1 of 6 is not "16% of them"
+    assert standing_against_others(1, 0, 6, 7) == "ahead of 1 of the 6 others"
+    assert (
+        standing_against_others(2, 1, 11, 12) == "tied with 1 account, ahead of 2 of the 11 others"
     )
-    # 0% is floored: among 500 accounts it may be 3 of them, so never "none" there
-    assert standing_against_others(row(0, 0), "overall", 500) == "ahead of under 1% of them"
-    unscored = {"percentiles": {"overall": None}}
-    assert standing_against_others(unscored, "overall", 12) == "not scored"
+    assert standing_against_others(3, 0, 499, 500) == "ahead of 3 of the 499 others"
+    # one of the others had nothing to judge on this pillar: the count says of whom
+    assert standing_against_others(4, 0, 5, 7) == "ahead of 4 of the 5 others scored"
+    assert standing_against_others(0, 0, 0, 12) == "not scored"
 
 
 def test_a_tie_is_counted_beside_the_share_beaten() -> None:

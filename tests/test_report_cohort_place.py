@@ -64,3 +64,29 @@ def test_an_account_in_the_cohort_reads_as_before(tmp_path: Path) -> None:
     text = page_text(render_audit_html(audit, bench))
     assert "the dark marker is @acme. Against the others" in text
     assert "not one of them" not in text
+
+
+def test_the_standing_counts_the_accounts_it_is_ahead_of(tmp_path: Path) -> None:
+    # a consultant's client among 6 rivals read "Face: ahead of 16% of them" (1 of 6 is 17%)
+    # and "Mix: ahead of 80% of them" (4 of the 5 with a Mix score, not of the 6 others)
+    feeds = []
+    for i, name in enumerate(("acme", "bright", "crest", "delta", "ember")):
+        feed = FeedBuilder(name)
+        feed.job(2 + 3 * i)  # more job ads each: a lower Mix score each
+        feed.chat(12)
+        feeds.append(feed)
+    talker = FeedBuilder("talker")  # replies only: no original post for Mix to judge
+    for i in range(12):
+        talker.reply(f"peer{i}")
+    store = store_with(tmp_path, *feeds, talker)
+    cohort = tmp_path / "rivals.csv"
+    cohort.write_text("handle\nacme\nbright\ncrest\ndelta\nember\ntalker\n")
+    bench = run_benchmark(store, cohort, scorer=FakeScorer())  # type: ignore[arg-type]
+    audit = audit_account(store, "crest", scorer=FakeScorer(), avatar=PERSON, save=False)
+    text = page_text(render_audit_html(audit, bench))
+    mix = {r["handle"]: r["mix"] for r in bench.leaderboard}
+    assert mix["talker"] is None and len(bench.leaderboard) == 6
+    below = sum(v is not None and v < mix["crest"] for v in mix.values())
+    assert 0 < below < 4  # somewhere in the middle, as the feeds were built
+    assert f"Mix: ahead of {below} of the 4 others scored;" in text
+    assert "% of them" not in text

@@ -77,29 +77,30 @@ def standing_words(row: dict[str, Any], name: str) -> str:
     return f"beats {beats}%, tied with {tied}"
 
 
-def standing_against_others(row: dict[str, Any], name: str, cohort_size: int) -> str:
-    """Where a row stands on one score, said to a person in the audit: ``tied with 1 account,
-    ahead of none``, ``ahead of 18% of them``, ``tied for best with 2 accounts``, ``behind all
-    the others``; ``not scored`` when there is nothing to compare. "beats 0%, tied with 1"
-    (:func:`standing_words`, the leaderboard's cells) took a second reading. A floored 0% is
-    "none" only where it is exact: with more than 100 others it may be a few ("under 1%")."""
-    beats = row["percentiles"].get(name)
-    if beats is None:
+def standing_against_others(ahead: int, tied: int, others: int, cohort_size: int) -> str:
+    """Where an account stands on one score, said to a person in the audit: ``tied with 1
+    account, ahead of none``, ``ahead of 1 of the 6 others``, ``tied for best with 2
+    accounts``, ``behind all the others``; ``not scored`` when there is nothing to compare.
+    ``ahead`` of the ``others`` scored on it score lower, ``tied`` the same; the others of
+    the ``cohort_size`` had nothing to judge, and then the count says "scored". Counts, not
+    the leaderboard's floored share: a client checking "ahead of 16% of them" against the 6
+    others found 1 of 6 is 17%, and "80% of them" was of the 5 scored, not the 6 others.
+    "beats 0%, tied with 1" (:func:`standing_words`, the leaderboard's cells) took a second
+    reading."""
+    if others <= 0:
         return "not scored"
-    tied = row.get("tied_with", {}).get(name) or 0
-    if row.get("best", {}).get(name):
+    scored = " scored" if others < cohort_size - 1 else ""
+    if ahead + tied >= others:
         if not tied:
-            return "ahead of all the others"
+            return f"ahead of all the others{scored}"
         return f"tied for best with {count_of(tied, 'account')}" + (
-            ", ahead of the rest" if beats else ""
+            ", ahead of the rest" if ahead else ""
         )
-    if beats:
-        ahead = f"{beats}% of them"
-    else:
-        ahead = "none" if cohort_size - 1 <= 100 else "under 1% of them"
-    if not tied:
-        return "behind all the others" if ahead == "none" else f"ahead of {ahead}"
-    return f"tied with {count_of(tied, 'account')}, ahead of {ahead}"
+    if not ahead:
+        lead = "behind all the others" + scored
+        return lead if not tied else f"tied with {count_of(tied, 'account')}, ahead of none"
+    ahead_of = f"ahead of {ahead:,} of the {others:,} others{scored}"
+    return ahead_of if not tied else f"tied with {count_of(tied, 'account')}, {ahead_of}"
 
 
 def competition_ranks(scores: list[int]) -> list[tuple[int, bool]]:

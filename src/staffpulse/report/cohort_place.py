@@ -43,7 +43,7 @@ def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> d
         # each score's standing in words ("Overall: tied with 1 account, ahead of none"),
         # never a bare "mix 0" under a shared perfect score
         "standing": [
-            (title, standing_against_others(me, name, len(benchmark.audits)))
+            (title, standing_against_others(*_compared(benchmark, me, name), len(benchmark.audits)))
             for name, title in (("overall", "Overall"), *PILLAR_TITLES.items())
         ]
         if me
@@ -52,6 +52,24 @@ def place_in_cohort(result: AuditResult, benchmark: BenchmarkResult | None) -> d
         "cohort_caption": cohort_caption(benchmark),
         "outside_cohort": None if me else _why_outside(result, benchmark),
     }
+
+
+def _compared(benchmark: BenchmarkResult, me: dict[str, Any], name: str) -> tuple[int, int, int]:
+    """(ahead of, tied with, others scored) for ``me`` on one score among the benchmark's
+    rows: on ``overall`` by place in the table, as "beats" counts it (an account graded on
+    fewer pillars is placed after, whatever its grade)."""
+    others = [r for r in benchmark.leaderboard if r is not me]
+    if name == "overall":
+        return (
+            sum(r["rank"] > me["rank"] for r in others),
+            sum(r["rank"] == me["rank"] for r in others),
+            len(others),
+        )
+    mine = me.get(name)
+    scored = [r[name] for r in others if r.get(name) is not None]
+    if mine is None:
+        return 0, 0, 0
+    return sum(v < mine for v in scored), sum(v == mine for v in scored), len(scored)
 
 
 def cohort_caption(benchmark: BenchmarkResult) -> str:
