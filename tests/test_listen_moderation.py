@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from staffpulse.listen.angles import suggest_angle
 from staffpulse.listen.moderation import judge_tone, looks_hostile, moderate
 
 
@@ -133,6 +134,22 @@ def test_tone_sees_distress_that_sentiment_scores_as_neutral() -> None:
     assert distressed.distressed and distressed.negative and not distressed.light
     assert happy.light and not happy.negative
     assert laid_off.negative and not laid_off.light
+
+
+def test_a_loss_mourned_is_distress_never_a_view_to_push_back_on() -> None:
+    mourned = judge_tone(
+        [
+            "A month ago today we lost our coworker and friend. Rest in paradise, Dana",
+            "RIP to the best shift lead the night crew ever had",
+            "Sending condolences to the whole team at the depot",
+            "Don't get ripped off by recruiters who charge candidates, trip advice inside",
+        ]
+    )
+    assert [t.distressed for t in mourned] == [True, True, True, False]
+    angle = suggest_angle(
+        "A month ago today we lost our coworker and friend. Rest in paradise, Dana", {}, None, 0
+    )
+    assert "push back" not in angle and "acknowledge what they are going through" in angle
 
 
 def test_tone_reads_play_past_a_scary_word_and_seriousness_past_a_positive_one() -> None:
