@@ -146,6 +146,10 @@ def test_a_loss_mourned_is_distress_never_a_view_to_push_back_on() -> None:
         ]
     )
     assert [t.distressed for t in mourned] == [True, True, True, False]
+    nailed, killed = judge_tone(
+        ["Killed the interview! Here's to a raise!!", "Two killed in a crash"]
+    )
+    assert not nailed.distressed and killed.distressed
     angle = suggest_angle(
         "A month ago today we lost our coworker and friend. Rest in paradise, Dana", {}, None, 0
     )

@@ -117,8 +117,10 @@ _DISTRESS_RE = re.compile(
     r"\b((take|takes|taking|get|gets|keep|keeps) my mind off|laid off|lost (my|his|her|their) jobs?|got fired|been fired|"
     r"struggl\w+|depress\w*|anxiety|anxious|panic attacks?|grie(f|ving)|funeral|passed away|"
     r"cancer|diagnos\w+|going through|burn(ed|t) ?out|exhausted|overwhelmed|can'?t cope|"
-    r"mental health|suicid\w*|shootings?|killed|died|death|crying|heartbroken|miserable|"
-    # a loss mourned ("Rest in paradise", "RIP"): never a post to push back on
+    r"mental health|suicid\w*|shootings?|died|death|crying|heartbroken|miserable|"
+    # "killed it", "killed the interview" are triumphs; a loss mourned ("Rest in paradise",
+    # "RIP") is never a post to push back on
+    r"killed(?! (it|the (interview|presentation|pitch|exam|test))\b)|"
     r"rest in (peace|paradise|power)|condolences|(?-i:RIP|R\.I\.P)(?!\w))",
     re.IGNORECASE,
 )
