@@ -55,7 +55,8 @@ def test_evidence_and_advice_name_the_streak() -> None:
     mix = audit_feed(feed).pillars["mix"]
     assert mix.evidence["longest_streak"] == 7
     assert mix.evidence["recent"] == {"posts": 10, "job_ads": 7}
-    assert mix.recommendations[0].startswith("7 of your last 10 posts were job ads")
+    # its 10 posts are all of it: "of your 10", not "of your last 10"
+    assert mix.recommendations[0].startswith("7 of your 10 original posts are job ads (70%)")
     assert mix.worst and mix.best
 
 
@@ -343,3 +344,42 @@ def test_job_ad_advice_is_headlined_with_its_counts() -> None:
         "Post fewer job ads: 9 of the last 10 posts were job ads (35% overall)",
         "Watch the job ads: up from 20% to 50% of posts",
     ]
+
+
+def test_a_tiny_feeds_job_ad_advice_speaks_of_all_its_posts() -> None:
+    # a client's benchmark read "1 of the last 1 posts were job ads" and "3 of your last 3"
+    one = FeedBuilder("solo")
+    one.job(1)
+    mix = audit_feed(one).pillars["mix"]
+    assert mix.recommendations[0].startswith("Your only original post is a job ad.")
+    assert (
+        mix.recommendations[0].headline == "Post fewer job ads: its only original post is a job ad"
+    )
+    three = FeedBuilder("tiny")
+    three.job(3)
+    assert (
+        audit_feed(three)
+        .pillars["mix"]
+        .recommendations[0]
+        .startswith("All 3 of your original posts are job ads. Alternate")
+    )
+    some = FeedBuilder("small")
+    some.job(5)
+    some.chat(2)
+    advice = audit_feed(some).pillars["mix"].recommendations[0]
+    assert advice.startswith("5 of your 7 original posts are job ads (71%).")
+    assert "last" not in advice
+
+
+def test_a_feed_that_stopped_posting_ads_is_told_to_keep_it_so() -> None:
+    # a real-data client: 38 of 65 posts were ads, none of the last 10; the advice read
+    # "0 of your last 10 posts were job ads (59% overall). Alternate each job post..."
+    feed = FeedBuilder("mended")
+    feed.job(30)
+    feed.chat(12)
+    mix = audit_feed(feed).pillars["mix"]
+    assert mix.evidence["recent"] == {"posts": 10, "job_ads": 0}
+    assert mix.recommendations[0].startswith(
+        "71% of your posts are job ads, but none of your last 10: keep it so"
+    )
+    assert mix.recommendations[0].headline == "Keep job ads down: 71% of posts, none of the last 10"

@@ -290,15 +290,7 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
             )
         ]
     if share > float(settings["job_share_ok"]):
-        ads = f"{recent['job_ads']} of the last {recent['posts']} posts were job ads"
-        recs.append(
-            Advice(
-                f"{recent['job_ads']} of your last {recent['posts']} posts were job ads "
-                f"({whole(100 * share)}% overall). Alternate each job post with a tip, a story "
-                "or a question.",
-                f"Post fewer job ads: {ads} ({whole(100 * share)}% overall)",
-            )
-        )
+        recs.append(_fewer_ads(recent, n, share, float(settings["job_share_ok"])))
     longest = ev["longest_streak"]
     if longest >= int(settings["streak_alert"]) and ev["worst_streaks"]:
         run = ev["worst_streaks"][0]
@@ -329,6 +321,42 @@ def _mix_advice(ev: dict[str, Any], settings: dict[str, Any]) -> list[str]:
     if not recs:
         recs.append(_healthy_mix(int(ev["job_ads"]), n, share))
     return recs[:3]
+
+
+def _fewer_ads(recent: dict[str, int], n: int, share: float, ok: float) -> Advice:
+    """The advice of a feed with too many job ads (``share`` of ``n`` original posts), said
+    of its last posts as well. A tiny feed's last posts are all of it ("1 of the last 1 posts
+    were job ads" in a client's benchmark), and a feed whose last posts are no longer mostly
+    ads is told to keep it so, not read its progress as the fault ("0 of your last 10 posts
+    were job ads (59% overall). Alternate each job post...")."""
+    ads, last, pct = recent["job_ads"], recent["posts"], whole(100 * share)
+    alternate = "Alternate each job post with a tip, a story or a question."
+    if last >= n:
+        if n == 1:
+            return Advice(
+                "Your only original post is a job ad. Follow it with a tip, a story or a question.",
+                "Post fewer job ads: its only original post is a job ad",
+            )
+        if ads == n:
+            return Advice(
+                f"All {n:,} of your original posts are job ads. {alternate}",
+                f"Post fewer job ads: all {n:,} original posts are job ads",
+            )
+        return Advice(
+            f"{ads:,} of your {n:,} original posts are job ads ({pct}%). {alternate}",
+            f"Post fewer job ads: {ads:,} of {n:,} original posts are job ads ({pct}%)",
+        )
+    if ads <= ok * last:
+        lately = "none" if not ads else f"only {ads:,}"
+        return Advice(
+            f"{pct}% of your posts are job ads, but {lately} of your last {last:,}: keep it "
+            "so, and go on alternating each job post with a tip, a story or a question.",
+            f"Keep job ads down: {pct}% of posts, {lately} of the last {last:,}",
+        )
+    return Advice(
+        f"{ads:,} of your last {last:,} posts were job ads ({pct}% overall). {alternate}",
+        f"Post fewer job ads: {ads:,} of the last {last:,} posts were job ads ({pct}% overall)",
+    )
 
 
 def _healthy_mix(ads: int, n: int, share: float) -> Praise:
