@@ -72,6 +72,22 @@ def test_open_with_an_empty_field_says_what_to_type(client: Any) -> None:
     assert elsewhere.headers["location"].startswith("/?flash=")  # only back to an audit
 
 
+def test_open_with_an_account_not_in_the_store_says_so_on_the_audit_it_was_typed_on(
+    client: Any,
+) -> None:
+    typed = {"account": "Acme <b>Staffing</b>", "from": "/audit/x/brightpathstaff"}
+    went = client.get("/audit-go", params=typed)
+    assert went.status_code == 303
+    assert went.headers["location"].startswith("/audit/x/brightpathstaff?flash=")
+    page = client.get(went.headers["location"]).text
+    words = html.unescape(page_words(page))
+    # not an error page that leaves the audit: the reason and what to do, above it
+    assert "That account could not be opened: no account 'Acme <b>Staffing</b>'" in words
+    assert "<b>Staffing</b>" not in page  # what was typed is shown as text
+    assert "What to do: import its posts on the Import page" in words
+    assert "Bright" in words and 'name="from" value="/audit/x/brightpathstaff"' in page
+
+
 @pytest.fixture(scope="module")
 def site(sample_db: Path) -> Iterator[str]:
     pytest.importorskip("uvicorn")

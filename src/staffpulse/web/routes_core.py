@@ -16,7 +16,7 @@ from staffpulse.audit.quiet import post_again_first
 from staffpulse.errors import InputError, NotFoundError, StaffpulseError
 from staffpulse.handles import as_url
 from staffpulse.report.html import audit_context
-from staffpulse.web.app import flash_redirect, web
+from staffpulse.web.app import flash_redirect, form_problem, web
 from staffpulse.web.background import job_progress
 from staffpulse.web.data import ALL_ACCOUNTS, audit_key
 from staffpulse.web.flash import Flash
@@ -355,10 +355,14 @@ def audit_go(request: Request) -> Response:
         )
     try:
         account = find_account(web(request).backend, typed)
-    except NotFoundError:
+    except NotFoundError as exc:
         # a part of a name ("ruffert") is no handle, but the Accounts page's search finds it;
         # a name that is one account's ("Mia Castellano") opens it, as its handle would
         matches = _matching(web(request).backend.with_posts(), typed)
+        back = request.query_params.get("from", "")
+        if not matches and back.startswith("/audit/"):
+            # the audit it was typed on says so, rather than an error page that leaves it
+            return form_problem(request, back, exc, "That account could not be opened:")
         if not matches:
             raise
         if len(matches) == 1:
