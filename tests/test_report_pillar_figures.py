@@ -100,3 +100,13 @@ def test_a_base_of_one_or_two_posts_is_not_called_all_of_them() -> None:
     assert dict(figures(audit_feed(three))["conversation"])["Replies to others"] == (
         "0 of all 3 posts (0%)"
     )
+
+
+def test_an_account_nobody_mentions_reads_so_without_the_word_store() -> None:
+    # the client's report said "no mentions of you in the store": a client has no store, only
+    # the data the report was made from (its header's own words)
+    feed = FeedBuilder("quiet")
+    feed.chat(3)
+    conv = dict(figures(audit_feed(feed))["conversation"])
+    assert conv["Mentions answered"] == "no mentions of you in the data"
+    assert conv["Questions answered"] == "no questions to you in the data"

@@ -80,7 +80,7 @@ def cohort_caption(benchmark: BenchmarkResult) -> str:
     if benchmark.min_posts is None:  # a cohort file names its accounts
         return f"one of the {count_of(size, 'account')} of your cohort file"
     if benchmark.min_posts <= 1:
-        rule = f"one of the {count_of(size, 'account')} with posts in the store"
+        rule = f"one of the {count_of(size, 'account')} with posts in the data"
     else:
         rule = (
             f"one of the {count_of(size, 'account')} with at least"

@@ -202,7 +202,7 @@ def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
         if conv["median_hours_to_answer"] is not None:
             answered += f", median {_hours(conv['median_hours_to_answer'])}"
     else:
-        answered = "none waiting for an answer" if named else "no mentions of you in the store"
+        answered = "none waiting for an answer" if named else "no mentions of you in the data"
     rows = [("Mentions answered", answered)]
     received = int(conv.get("replies_received") or 0)
     if received:
@@ -223,7 +223,7 @@ def _answer_figures(conv: dict[str, Any], named: int) -> list[tuple[str, str]]:
             "Questions answered",
             _part_of(conv["questions_answered"], conv["questions_known"], "questions")
             if conv.get("questions_known")
-            else "no questions to you in the store",
+            else "no questions to you in the data",
         )
     )
     return rows
